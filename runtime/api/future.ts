@@ -1,0 +1,34 @@
+/**
+ * The value a task will return. It is a thenable (`await` never blocks the event loop) and also has a
+ * blocking `wait()` for synchronous code. Passing a Future to another task creates a dependency without waiting.
+ */
+import type { DataEntry } from './registry';
+
+export interface FutureHost {
+  waitValue(future: Future<unknown>): unknown;
+  waitValueAsync(future: Future<unknown>): Promise<unknown>;
+}
+
+export class Future<T> implements PromiseLike<T> {
+  /** The value, once loaded on this thread. */
+  value?: { current: T };
+
+  constructor(private readonly host: FutureHost, readonly entry: DataEntry) {}
+
+  /** Block this thread until the task has run; returns its value or throws its error. */
+  wait(): T {
+    return this.host.waitValue(this) as T;
+  }
+
+  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    // Not cached: a later task may have written a newer version of this value.
+    return (this.host.waitValueAsync(this) as Promise<T>).then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  get [Symbol.toStringTag](): string { return 'taskify.Future'; }
+}

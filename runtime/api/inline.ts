@@ -1,0 +1,43 @@
+/**
+ * TASKIFY_WORKERS=0: every task runs at once on the calling thread, on the caller's own objects: the sequential
+ * program exactly, through the same API. A debugging aid and a reference for the parallel runs.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Future, type FutureHost } from './future';
+import type { TaskRecord } from './registry';
+import type { TaskHandle } from './task-handle';
+import { deserializeError, serializeError } from '../errors';
+
+const load = createRequire(__filename);
+
+export class InlineRuntime implements FutureHost {
+  private nextId = 1;
+  submitted = 0;
+
+  submit<T>(handle: TaskHandle, args: readonly unknown[], where: () => string): Future<T> {
+    const { module, name } = handle.def;
+    const record: TaskRecord = { id: this.nextId++, where, state: 'ok' };
+    this.submitted++;
+    try {
+      const fn = (load(fileURLToPath(module)) as Record<string, unknown>)[name];
+      if (typeof fn !== 'function') throw new TypeError(`taskify: module ${module} has no exported function ${JSON.stringify(name)}`);
+      record.inline = { value: fn(...args) };
+    } catch (error) {
+      record.state = 'failed';
+      record.error = deserializeError(serializeError(error), where());
+    }
+    return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
+  }
+
+  waitValue(future: Future<unknown>): unknown {
+    const record = future.entry.producer!;
+    if (record.state === 'failed') throw record.error;
+    return record.inline!.value;
+  }
+
+  async waitValueAsync(future: Future<unknown>): Promise<unknown> {
+    const value = this.waitValue(future);
+    return value instanceof Promise ? await value : value;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * One runtime per process, started by the first submission. Whatever way the process ends — its work done,
+ * process.exit(), SIGINT/SIGTERM, an uncaught error — the run directory goes and the statistics are written.
+ */
+import { writeFileSync } from 'node:fs';
+import { readConfig, type RuntimeConfig } from '../config';
+import { removeRunDir } from '../store/run-dir';
+import { Stats } from '../stats';
+import { Runtime } from './runtime';
+import { InlineRuntime } from './inline';
+
+type Active = { kind: 'pool'; runtime: Runtime; config: RuntimeConfig } | { kind: 'inline'; runtime: InlineRuntime; config: RuntimeConfig; stats: Stats };
+
+let active: Active | undefined;
+let hooksInstalled = false;
+
+export function current(): Active {
+  if (!active) {
+    const config = readConfig();
+    active = config.workers === 0
+      ? { kind: 'inline', runtime: new InlineRuntime(), config, stats: new Stats() }
+      : { kind: 'pool', runtime: new Runtime(config), config };
+    installHooks();
+  }
+  return active;
+}
+
+export function peek(): Active | undefined { return active; }
+
+export function statsOf(a: Active): Stats {
+  if (a.kind === 'pool') return a.runtime.stats;
+  a.stats.values.fill(0);
+  a.stats.add('submitted', a.runtime.submitted);
+  a.stats.add('inline', a.runtime.submitted);
+  return a.stats;
+}
+
+/** Finish pending work and release everything; the next submission starts a fresh runtime. */
+export async function shutdown(): Promise<void> {
+  const a = active;
+  if (!a) return;
+  if (a.kind === 'pool') await a.runtime.shutdown();
+  finish(a);
+}
+
+function finish(a: Active): void {
+  if (active === a) active = undefined;
+  if (a.config.statsFile) {
+    try { writeFileSync(a.config.statsFile, JSON.stringify(statsOf(a).report(), null, 2) + '\n'); } catch (error) {
+      process.stderr.write(`taskify: could not write TASKIFY_STATS file ${a.config.statsFile}: ${(error as Error).message}\n`);
+    }
+  }
+  if (a.kind === 'pool') removeRunDir(a.runtime.runDir);
+}
+
+/** The synchronous end: nothing asynchronous can run any more. */
+function finishNow(reason: string): void {
+  const a = active;
+  if (!a) return;
+  if (a.kind === 'pool') {
+    const left = a.runtime.abandon();
+    if (left > 0) process.stderr.write(`taskify: ${left} task(s) had not finished at ${reason} and were abandoned\n`);
+  }
+  finish(a);
+}
+
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  // The event loop is empty: all tasks are done (an unfinished task keeps the loop alive). Stop the pool gently.
+  process.on('beforeExit', () => { if (active?.kind === 'pool') void shutdown(); });
+  process.on('exit', (code) => finishNow(`exit (code ${code})`));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      finishNow(signal);
+      // Only we were listening: die of the signal as the program would have without us.
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * The main thread's side of a run: it turns calls into submissions, keeps the registry of data, talks to the
+ * engine thread in batches, and implements the two kinds of wait. A blocking wait drains the engine's messages
+ * with receiveMessageOnPort and sleeps in Atomics.wait between them, so it works in synchronous code while the
+ * engine thread goes on scheduling. An async wait is a promise resolved from the port's 'message' event.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { EngineToMain, MainToEngine, TaskOutcome } from '../protocol';
+import { versionKey } from '../protocol';
+import { dependencyFailed, deserializeError, engineDied, shutDown } from '../errors';
+import type { RuntimeConfig } from '../config';
+import { Stats } from '../stats';
+import { Signal } from '../engine/signal';
+import type { EngineData } from '../engine/engine-thread';
+import { createRunDir, defaultStoreRoot } from '../store/run-dir';
+import { readTypedArrayInto, readVersion, writeEncoded } from '../store/version-file';
+import { isTypedArray } from '../worker/shapes';
+import { Registry, type DataEntry, type TaskRecord } from './registry';
+import { Future, type FutureHost } from './future';
+import { replaceContents } from './copy-back';
+import { prepareArguments } from './arguments';
+import type { TaskHandle } from './task-handle';
+
+const BATCH_LIMIT = 64;
+const WAIT_SLICE_MS = 500;
+
+export class Runtime implements FutureHost {
+  readonly stats = new Stats();
+  readonly registry = new Registry((data) => this.enqueue({ type: 'delete', data }));
+  readonly runDir: string;
+  private readonly signal = new Signal();
+  private readonly port: MessagePort;
+  private readonly engine: Worker;
+  private readonly pending = new Map<number, TaskRecord>();
+  private readonly failures = new Map<number, TaskRecord>();
+  private readonly defined = new Set<number>();
+  private outgoing: MainToEngine[] = [];
+  private flushQueued = false;
+  private nextTaskId = 1;
+  private engineError?: Error;
+  private closed = false;
+  private closing?: Promise<void>;
+  private portRefed = false;
+
+  constructor(readonly config: RuntimeConfig) {
+    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const data: EngineData = {
+      port: port2, runDir: this.runDir, workers: Math.max(1, config.workers), tasksPerWorker: config.tasksPerWorker,
+      workerCacheBytes: config.workerCacheBytes, statsBuffer: this.stats.buffer, signalBuffer: this.signal.buffer,
+    };
+    this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
+    this.engine.unref();
+    this.engine.on('error', (error) => { this.engineError ??= engineDied(error.message); this.failAllPending(); });
+    this.engine.on('exit', (code) => {
+      if (!this.closed) { this.engineError ??= engineDied(`exit code ${code}`); this.failAllPending(); }
+    });
+    this.port.on('message', (message: EngineToMain) => this.onEngineMessage(message));
+    this.port.unref();
+  }
+
+  // ── submission ───────────────────────────────────────────────────────────────
+
+  submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {
+    if (this.closed || this.closing) throw shutDown();
+    if (this.engineError) throw this.engineError;
+    const { def } = handle;
+    const where = describeSite(def.name, site);
+    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending' };
+    const started = performance.now();
+    const prepared = prepareArguments(this, handle, args, where);
+    // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
+    const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
+      writeEncoded(this.runDir, versionKey(entry.id, entry.version), encoded);
+      entry.stored = true;
+      this.stats.add('mainBytesWritten', encoded.byteLength);
+      return { data: entry.id, version: entry.version, bytes: encoded.byteLength };
+    });
+    for (const { entry, object } of prepared.writes) this.registry.producedByTask(entry, object, record);
+    this.stats.add('mainEncodeMs', performance.now() - started);
+
+    const result = this.registry.newEntry();
+    result.producer = record;
+    result.stored = true;
+    const future = new Future<T>(this, result);
+    this.registry.watch(future, result);
+
+    if (!this.defined.has(def.id)) { this.defined.add(def.id); this.enqueue({ type: 'define', def }); }
+    this.pending.set(record.id, record);
+    this.updateRef();
+    this.stats.add('submitted');
+    this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
+    return future;
+  }
+
+  /** Queue a message; send at once while the engine may be short of work, else in batches. */
+  private enqueue(message: MainToEngine): void {
+    this.outgoing.push(message);
+    if (this.pending.size <= this.config.workers * this.config.tasksPerWorker || this.outgoing.length >= BATCH_LIMIT) {
+      this.flush();
+    } else if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => { this.flushQueued = false; this.flush(); });
+    }
+  }
+
+  private flush(): void {
+    if (this.outgoing.length === 0 || this.closed) return;
+    this.port.postMessage({ type: 'batch', messages: this.outgoing });
+    this.outgoing = [];
+  }
+
+  /** The data will not be used again by the program. */
+  forgetData(dataId: number): void { this.enqueue({ type: 'delete', data: dataId }); }
+
+  // ── what the engine says ─────────────────────────────────────────────────────
+
+  private drain(): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      this.onEngineMessage(m.message as EngineToMain);
+    }
+  }
+
+  private onEngineMessage(message: EngineToMain): void {
+    switch (message.type) {
+      case 'done': for (const outcome of message.outcomes) this.settle(outcome); break;
+      case 'fatal': this.engineError ??= engineDied(`${message.error.name}: ${message.error.message}`); this.failAllPending(); break;
+      case 'closed': break;
+    }
+  }
+
+  private settle(outcome: TaskOutcome): void {
+    const record = this.pending.get(outcome.taskId);
+    if (!record) return;
+    this.pending.delete(outcome.taskId);
+    if (outcome.ok) {
+      record.state = 'ok';
+      if (outcome.inline) record.inline = { value: outcome.value };
+    } else {
+      record.state = 'failed';
+      const first = outcome.failedDependency && this.failures.get(outcome.failedDependency.taskId);
+      record.error = outcome.failedDependency && first?.error
+        ? dependencyFailed(record.where(), outcome.failedDependency.key, first.where(), first.error)
+        : deserializeError(outcome.error, record.where());
+      if (!outcome.failedDependency) this.failures.set(record.id, record);
+    }
+    this.updateRef();
+    for (const wake of record.waiters?.splice(0) ?? []) wake();
+  }
+
+  private failAllPending(): void {
+    for (const record of this.pending.values()) {
+      this.settle({ taskId: record.id, ok: false, error: { name: 'TaskifyError', message: this.engineError!.message, props: {} } });
+    }
+  }
+
+  /** Keep the process alive exactly while tasks are unfinished, so programs exit when their work is done. */
+  private updateRef(): void {
+    const want = this.pending.size > 0;
+    if (want === this.portRefed) return;
+    this.portRefed = want;
+    if (want) this.port.ref(); else this.port.unref();
+  }
+
+  // ── waits ────────────────────────────────────────────────────────────────────
+
+  /** Block until `done()` holds, keeping the engine's messages flowing. */
+  private block(done: () => boolean): void {
+    if (done()) return;
+    const started = performance.now();
+    this.flush();
+    while (true) {
+      const seen = this.signal.current();
+      this.drain();
+      if (done()) break;
+      if (this.engineError || this.signal.isDead()) {
+        this.engineError ??= engineDied('it reported a fatal error');
+        this.failAllPending();
+        break;
+      }
+      this.signal.waitPast(seen, WAIT_SLICE_MS);
+    }
+    this.stats.add('mainWaitMs', performance.now() - started);
+  }
+
+  private settled(record: TaskRecord): Promise<void> {
+    if (record.state !== 'pending') return Promise.resolve();
+    this.flush();
+    return new Promise((resolve) => (record.waiters ??= []).push(resolve));
+  }
+
+  waitValue(future: Future<unknown>): unknown {
+    const producer = future.entry.producer;
+    if (producer) this.block(() => producer.state !== 'pending');
+    return this.loadFuture(future);
+  }
+
+  async waitValueAsync(future: Future<unknown>): Promise<unknown> {
+    const producer = future.entry.producer;
+    if (producer) await this.settled(producer);
+    return this.loadFuture(future);
+  }
+
+  /** The object's latest contents, in place. */
+  waitObject<T extends object>(object: T): T {
+    const entry = this.registry.get(object);
+    const producer = entry?.producer;
+    if (!entry || !producer) return object;
+    this.block(() => producer.state !== 'pending');
+    this.loadObject(entry, object);
+    return object;
+  }
+
+  async waitObjectAsync<T extends object>(object: T): Promise<T> {
+    const entry = this.registry.get(object);
+    const producer = entry?.producer;
+    if (!entry || !producer) return object;
+    await this.settled(producer);
+    this.loadObject(entry, object);
+    return object;
+  }
+
+  barrier(): void {
+    this.block(() => this.pending.size === 0);
+    this.loadAllStale();
+  }
+
+  async barrierAsync(): Promise<void> {
+    while (this.pending.size > 0) await this.settled(this.pending.values().next().value!);
+    this.loadAllStale();
+  }
+
+  private loadAllStale(): void {
+    for (const [entry, ref] of [...this.registry.stale]) {
+      const object = ref.deref();
+      if (object) this.loadObject(entry, object);
+      else this.registry.stale.delete(entry);
+    }
+  }
+
+  private loadFuture(future: Future<unknown>): unknown {
+    const { entry } = future;
+    const producer = entry.producer;
+    if (!producer) return future.value?.current;
+    if (producer.state === 'failed') throw producer.error;
+    if (producer.inline) {
+      future.value = { current: producer.inline.value };
+    } else if (future.value && typeof future.value.current === 'object' && future.value.current !== null) {
+      this.loadObject(entry, future.value.current); // a later task changed this value in place
+      return future.value.current;
+    } else {
+      future.value = { current: this.readLatest(entry) };
+    }
+    this.registry.loaded(entry);
+    return future.value.current;
+  }
+
+  private loadObject(entry: DataEntry, object: object): void {
+    const producer = entry.producer;
+    if (!producer) return;
+    if (producer.state === 'failed') throw producer.error;
+    const started = performance.now();
+    const key = versionKey(entry.id, entry.version);
+    const direct = isTypedArray(object) ? readTypedArrayInto(this.runDir, key, object) : -1;
+    if (direct >= 0) this.stats.add('mainBytesRead', direct);
+    else replaceContents(object, this.readLatest(entry));
+    this.registry.loaded(entry);
+    this.stats.add('mainDecodeMs', performance.now() - started);
+  }
+
+  private readLatest(entry: DataEntry): unknown {
+    const { value, bytes } = readVersion(this.runDir, versionKey(entry.id, entry.version));
+    this.stats.add('mainBytesRead', bytes);
+    return value;
+  }
+
+  // ── the end ──────────────────────────────────────────────────────────────────
+
+  get unfinished(): number { return this.pending.size; }
+
+  /** Finish pending work, stop the pool and the engine. The run directory goes at process exit. */
+  shutdown(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.pending.size > 0 && !this.engineError) await this.settled(this.pending.values().next().value!);
+      this.flush();
+      this.port.postMessage({ type: 'batch', messages: [{ type: 'shutdown' }] });
+      this.closed = true;
+      this.port.ref();
+      await new Promise<void>((resolve) => this.engine.once('exit', () => resolve()));
+      this.port.close();
+    })();
+    return this.closing;
+  }
+
+  /** Synchronous last resort at process exit: stop the engine thread without waiting. */
+  abandon(): number {
+    const left = this.pending.size;
+    this.closed = true;
+    void this.engine.terminate();
+    return left;
+  }
+}
+
+/** The task's name and call site, formatted only if an error needs it. */
+export function describeSite(name: string, site: string | undefined): () => string {
+  if (site !== undefined) return () => `task ${name} (${site})`;
+  const capture = new Error(); // V8 formats the stack lazily: cheap unless read
+  return () => `task ${name} (${callerOf(capture)})`;
+}
+
+function callerOf(capture: Error): string {
+  const lines = (capture.stack ?? '').split('\n').slice(1).map((l) => l.trim());
+  const outside = lines.find((l) => !l.includes(`${join('runtime', 'api')}`) && !l.includes('runtime/index'));
+  return outside?.replace(/^at\s+/, '') ?? 'unknown call site';
+}

@@ -1,0 +1,49 @@
+/** How a task is named for workers: an importable module, an export name, and what each parameter does. */
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Direction, TaskDef } from '../protocol';
+import { badTask } from '../errors';
+
+export interface ParamSpec {
+  readonly name?: string;
+  readonly direction: Direction;
+  /** Recurrent read-only: read by many tasks, never written (shared memory arrives with @rro). */
+  readonly rro?: boolean;
+}
+
+export interface TaskHandle {
+  readonly def: TaskDef;
+  readonly paramNames: readonly string[];
+}
+
+let nextDefId = 1;
+
+/**
+ * @param module the task's module: `import.meta.url`, `__filename`, a file: URL or an absolute path
+ * @param name the export name of the task function in that module
+ * @param params one entry per parameter: a direction, or a full ParamSpec
+ */
+export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[]): TaskHandle {
+  const url = toModuleUrl(module, name);
+  const specs = params.map((p, i): ParamSpec => {
+    const spec = typeof p === 'string' ? { direction: p } : p;
+    if (!['in', 'out', 'inout'].includes(spec.direction)) {
+      throw badTask(`task ${name}: parameter ${spec.name ?? `#${i}`} has direction ${JSON.stringify(spec.direction)}; expected "in", "out" or "inout"`);
+    }
+    return spec;
+  });
+  return {
+    def: { id: nextDefId++, module: url, name, directions: specs.map((s) => s.direction), rro: specs.map((s) => s.rro ?? false) },
+    paramNames: specs.map((s, i) => s.name ?? `#${i}`),
+  };
+}
+
+function toModuleUrl(module: string, name: string): string {
+  let path: string;
+  if (module.startsWith('file:')) path = fileURLToPath(module);
+  else if (isAbsolute(module)) path = module;
+  else throw badTask(`task ${name}: module must be a file: URL or an absolute path (use import.meta.url or __filename), got ${JSON.stringify(module)}`);
+  if (!existsSync(path)) throw badTask(`task ${name}: module ${path} does not exist`);
+  return pathToFileURL(path).href;
+}

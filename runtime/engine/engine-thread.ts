@@ -1,0 +1,206 @@
+/**
+ * The engine thread: owns the task graph and the worker pool, so that scheduling goes on while the main
+ * thread is blocked in a synchronous wait. It hears from the main thread in batches, tells it about finished
+ * tasks, and bumps a shared counter after each message so that a blocked main thread wakes (Atomics.wait).
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { EngineBatch, EngineToMain, MainToEngine, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import { versionKey } from '../protocol';
+import { serializeError, workerDied } from '../errors';
+import { removeVersion } from '../store/version-file';
+import { Stats } from '../stats';
+import * as graph from './graph';
+import { Signal } from './signal';
+
+export interface EngineData {
+  readonly port: MessagePort;
+  readonly runDir: string;
+  readonly workers: number;
+  readonly tasksPerWorker: number;
+  readonly workerCacheBytes: number;
+  readonly statsBuffer: SharedArrayBuffer;
+  readonly signalBuffer: SharedArrayBuffer;
+}
+
+const MAX_ATTEMPTS = 2;
+
+/** The part of piscina's worker interface the balancer reads. */
+interface PiscinaWorker { readonly id: number; readonly currentUsage: number; readonly terminating: boolean; readonly destroyed: boolean }
+const data = workerData as EngineData;
+const { port, runDir } = data;
+const stats = new Stats(data.statsBuffer);
+const signal = new Signal(data.signalBuffer);
+const state = graph.emptyGraph();
+const defs = new Map<number, TaskDef>();
+const outbox: TaskOutcome[] = [];
+/** Versions that died, per worker that still holds them: sent with that worker's next task. */
+const forgetLists = new Map<number, string[]>();
+let inFlight = 0;
+let closing = false;
+
+/** Which piscina worker gets a task: a free one holding most of its input bytes (locality), else the least busy. */
+function balance(task: { [key: symbol]: unknown }, workers: PiscinaWorker[]): PiscinaWorker | null {
+  const carrier = task[Piscina.queueOptionsSymbol] as { node: graph.TaskNode; message: WorkerTask } | null;
+  let best: PiscinaWorker | null = null;
+  let bestHeld = -1;
+  for (const worker of workers) {
+    if (worker.terminating || worker.destroyed || worker.currentUsage >= data.tasksPerWorker) continue;
+    const held = carrier ? graph.bytesHeldBy(state, carrier.node, worker.id) : 0;
+    if (held > bestHeld || (held === bestHeld && best !== null && worker.currentUsage < best.currentUsage)) {
+      best = worker;
+      bestHeld = held;
+    }
+  }
+  if (best && carrier) {
+    const forget = forgetLists.get(best.id);
+    if (forget?.length) { carrier.message.forget = forget; forgetLists.set(best.id, []); }
+  }
+  return best;
+}
+
+const pool = new Piscina({
+  filename: join(__dirname, '..', 'worker', 'task-worker.js'),
+  minThreads: data.workers,
+  maxThreads: data.workers,
+  idleTimeout: Infinity,
+  concurrentTasksPerWorker: data.tasksPerWorker,
+  workerData: { cacheBytes: data.workerCacheBytes },
+  loadBalancer: balance as never,
+});
+// piscina emits 'error' when an idle worker dies; the pool replaces it, and a running task is retried below.
+pool.on('error', () => {});
+
+port.on('message', (batch: EngineBatch) => guarded(() => {
+  for (const message of batch.messages) handle(message);
+  dispatch();
+  flush();
+}));
+
+function handle(message: MainToEngine): void {
+  switch (message.type) {
+    case 'define': defs.set(message.def.id, message.def); return;
+    case 'submit': apply(graph.addTask(state, message)); return;
+    case 'delete': apply(graph.deleteData(state, message.data)); return;
+    case 'shutdown': void close(); return;
+  }
+}
+
+function dispatch(freedWorker?: number): void {
+  while (!closing && inFlight < data.workers * data.tasksPerWorker) {
+    const node = graph.takeReady(state, freedWorker);
+    if (!node) return;
+    freedWorker = undefined;
+    run(node);
+  }
+}
+
+function run(node: graph.TaskNode): void {
+  graph.startTask(state, node.id);
+  const def = defs.get(node.def)!;
+  const message: WorkerTask = {
+    taskId: node.id, module: def.module, name: def.name, runDir,
+    args: node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false)), result: node.result,
+  };
+  inFlight++;
+  const carrier = { node, message };
+  pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier })).then(
+    (reply: WorkerReply) => guarded(() => onReply(node, reply)),
+    (error: unknown) => guarded(() => onCrash(node, error)),
+  );
+}
+
+/** Arguments as a worker reads them; a primitive result of an earlier task is passed by value. */
+function toWorkerArg(arg: WireArg, rro: boolean): WorkerArg {
+  if ('value' in arg) return arg;
+  if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(item, false)) };
+  const read = arg.read !== undefined ? versionKey(arg.data, arg.read) : undefined;
+  const inline = read !== undefined ? state.versions.get(read)?.inline : undefined;
+  if (inline && arg.write === undefined) return { value: inline.value };
+  return { read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined };
+}
+
+function onReply(node: graph.TaskNode, reply: WorkerReply): void {
+  inFlight--;
+  stats.add('inWorkers');
+  stats.add('workerBytesRead', reply.bytesRead);
+  stats.add('workerBytesWritten', reply.bytesWritten);
+  stats.add('loadMs', reply.times.load);
+  stats.add('runMs', reply.times.run);
+  stats.add('storeMs', reply.times.store);
+  graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
+  if (reply.ok) {
+    apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
+    outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline });
+  } else {
+    stats.add('failed');
+    outbox.push({ taskId: node.id, ok: false, error: reply.error });
+    apply(graph.failTask(state, node.id));
+  }
+  dispatch(reply.worker);
+  flush();
+}
+
+/** The worker died under the task (process.exit, a crash): piscina replaced it; run the task once more. */
+function onCrash(node: graph.TaskNode, error: unknown): void {
+  inFlight--;
+  if (closing) return;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (node.attempts < MAX_ATTEMPTS) {
+    stats.add('retried');
+    graph.requeueTask(state, node.id);
+  } else {
+    stats.add('failed');
+    outbox.push({ taskId: node.id, ok: false, error: workerDied(node.attempts, detail) });
+    apply(graph.failTask(state, node.id));
+  }
+  dispatch();
+  flush();
+}
+
+function apply(effects: graph.Effects): void {
+  for (const version of effects.released) {
+    if (version.producer === null || version.state === 'available') removeVersion(runDir, version.key);
+    for (const worker of version.holders) {
+      const list = forgetLists.get(worker) ?? [];
+      list.push(version.key);
+      forgetLists.set(worker, list);
+    }
+    stats.add('versionsReleased');
+  }
+  for (const { taskId, key, failedTask } of effects.cancelled) {
+    stats.add('failed');
+    outbox.push({
+      taskId, ok: false, failedDependency: { taskId: failedTask, key },
+      error: { name: 'TaskifyError', message: `depends on ${key}, produced downstream of failed task #${failedTask}`, props: {} },
+    });
+  }
+}
+
+function flush(): void {
+  if (outbox.length === 0) return;
+  send({ type: 'done', outcomes: outbox.splice(0) });
+}
+
+function send(message: EngineToMain): void {
+  port.postMessage(message);
+  signal.bump(); // after the post: a main thread woken by it must find the message
+}
+
+async function close(): Promise<void> {
+  closing = true;
+  await pool.destroy();
+  send({ type: 'closed' });
+  port.close();
+}
+
+function guarded(body: () => void): void {
+  try {
+    body();
+  } catch (error) {
+    signal.markDead();
+    send({ type: 'fatal', error: serializeError(error) });
+    throw error;
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The task graph as plain data, changed only by the small named functions below, so every policy can be
+ * tested against literal states without threads (in the manner of Dask's local scheduler).
+ *
+ * Policy:
+ * - Data is versioned. Every write (an `inout`/`out` argument, a task's result, the main thread's snapshot of an
+ *   object it changed) creates a fresh version `d<id>v<ver>` and makes it the data's latest.
+ * - A task waits only for the producers of the versions it reads: read-after-write. Write-after-read and
+ *   write-after-write need no edge because a writer never overwrites a version someone may still read.
+ * - A version is released (its file deleted) once it is dead: superseded by a newer version or its data
+ *   deleted, no unfinished task reads it, and its producer is no longer running.
+ * - A failed task fails every task that reads what it would have produced, transitively, naming the first failure.
+ */
+import { versionKey, type Primitive, type SubmitMsg, type WireArg } from '../protocol';
+
+export type TaskState = 'waiting' | 'ready' | 'running' | 'done' | 'failed';
+
+export interface TaskNode {
+  readonly id: number;
+  readonly def: number;
+  readonly args: readonly WireArg[];
+  readonly reads: readonly string[];
+  readonly writes: readonly string[];
+  readonly result: string;
+  /** Producers of read versions that have not finished yet. */
+  missing: number;
+  readonly dependents: number[];
+  state: TaskState;
+  attempts: number;
+}
+
+export interface VersionNode {
+  readonly key: string;
+  readonly data: number;
+  /** null: written by the main thread. */
+  readonly producer: number | null;
+  state: 'pending' | 'available' | 'failed';
+  bytes: number;
+  /** Unfinished tasks that read this version. */
+  readers: number;
+  /** The latest version of data that still exists. */
+  live: boolean;
+  /** Worker thread ids that hold this version decoded in their cache. */
+  holders: number[];
+  /** A primitive result travels in messages instead of a file. */
+  inline?: { readonly value: Primitive };
+}
+
+export interface GraphState {
+  readonly tasks: Map<number, TaskNode>;
+  readonly versions: Map<string, VersionNode>;
+  /** data id → key of its latest version */
+  readonly latest: Map<number, string>;
+  /** Ready task ids in submission order. */
+  readonly ready: number[];
+}
+
+export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [] });
+
+/** What a change implies for the outside world. */
+export interface Effects {
+  /** Tasks that became ready. */
+  readonly ready: number[];
+  /** Versions whose files may be deleted now. */
+  readonly released: VersionNode[];
+  /** Tasks that will never run because a task they depend on failed: [task, version it needed, failed task]. */
+  readonly cancelled: { readonly taskId: number; readonly key: string; readonly failedTask: number }[];
+}
+
+const noEffects = (): Effects => ({ ready: [], released: [], cancelled: [] });
+
+/** The main thread wrote a snapshot of an object: a new available version that becomes the data's latest. */
+export function addSnapshot(state: GraphState, data: number, version: number, bytes: number, effects = noEffects()): Effects {
+  const key = versionKey(data, version);
+  if (state.versions.has(key)) return effects; // the same snapshot reused by a later call
+  state.versions.set(key, { key, data, producer: null, state: 'available', bytes, readers: 0, live: true, holders: [] });
+  makeLatest(state, data, key, effects);
+  return effects;
+}
+
+/** Add a submitted task: link it to the producers of what it reads and register the versions it writes. */
+export function addTask(state: GraphState, msg: SubmitMsg): Effects {
+  const effects = noEffects();
+  for (const s of msg.snapshots) addSnapshot(state, s.data, s.version, s.bytes, effects);
+
+  const reads = new Set<string>();
+  const writes: string[] = [];
+  collectAccesses(msg.args, reads, writes);
+  const result = versionKey(msg.result, 1);
+  writes.push(result);
+
+  const task: TaskNode = {
+    id: msg.taskId, def: msg.def, args: msg.args, reads: [...reads], writes, result,
+    missing: 0, dependents: [], state: 'waiting', attempts: 0,
+  };
+  state.tasks.set(task.id, task);
+
+  let failedInput: VersionNode | undefined;
+  for (const key of task.reads) {
+    const version = state.versions.get(key);
+    if (version === undefined) throw new Error(`taskify internal error: task ${task.id} reads unknown version ${key}`);
+    version.readers++;
+    if (version.state === 'failed') failedInput ??= version;
+    else if (version.state === 'pending') {
+      task.missing++;
+      state.tasks.get(version.producer!)!.dependents.push(task.id);
+    }
+  }
+  for (const key of writes) {
+    const data = dataOf(key);
+    state.versions.set(key, { key, data, producer: task.id, state: 'pending', bytes: 0, readers: 0, live: true, holders: [] });
+    makeLatest(state, data, key, effects);
+  }
+
+  if (failedInput) cancel(state, task, failedInput.key, failedInput.producer!, effects);
+  else if (task.missing === 0) markReady(state, task, effects);
+  return effects;
+}
+
+export function startTask(state: GraphState, taskId: number): TaskNode {
+  const task = state.tasks.get(taskId)!;
+  task.state = 'running';
+  task.attempts++;
+  return task;
+}
+
+/** A task ran to completion: its versions exist, its readers may start, and what it read may die. */
+export function finishTask(state: GraphState, taskId: number,
+  written: readonly { readonly key: string; readonly bytes: number }[], inline?: { value: Primitive }): Effects {
+  const effects = noEffects();
+  const task = state.tasks.get(taskId)!;
+  task.state = 'done';
+  const sizes = new Map(written.map((w) => [w.key, w.bytes]));
+  for (const key of task.writes) {
+    const version = state.versions.get(key);
+    if (!version) continue; // released while running (deleted data)
+    version.state = 'available';
+    version.bytes = sizes.get(key) ?? 0;
+    if (key === task.result && inline) version.inline = inline;
+    releaseIfDead(state, version, effects);
+  }
+  for (const dependentId of task.dependents) {
+    const dependent = state.tasks.get(dependentId)!;
+    if (dependent.state === 'waiting' && --dependent.missing === 0) markReady(state, dependent, effects);
+  }
+  retire(state, task, effects);
+  return effects;
+}
+
+/** A task threw (or its worker died twice): it and everything downstream of it fail. */
+export function failTask(state: GraphState, taskId: number): Effects {
+  const effects = noEffects();
+  const task = state.tasks.get(taskId)!;
+  task.state = 'failed';
+  failDownstream(state, task, task.id, effects);
+  retire(state, task, effects);
+  return effects;
+}
+
+/** The worker running the task died: run it again. */
+export function requeueTask(state: GraphState, taskId: number): void {
+  const task = state.tasks.get(taskId)!;
+  task.state = 'ready';
+  state.ready.unshift(taskId);
+}
+
+/** The user deleted the object or it was collected: its latest version dies once nothing needs it. */
+export function deleteData(state: GraphState, data: number): Effects {
+  const effects = noEffects();
+  const key = state.latest.get(data);
+  if (key === undefined) return effects;
+  state.latest.delete(data);
+  const version = state.versions.get(key);
+  if (version) {
+    version.live = false;
+    releaseIfDead(state, version, effects);
+  }
+  return effects;
+}
+
+/** A worker reported what its cache now holds. */
+export function recordHolding(state: GraphState, worker: number, cached: readonly string[], evicted: readonly string[]): void {
+  for (const key of evicted) {
+    const version = state.versions.get(key);
+    if (version) version.holders = version.holders.filter((w) => w !== worker);
+  }
+  for (const key of cached) {
+    const version = state.versions.get(key);
+    if (version && !version.holders.includes(worker)) version.holders.push(worker);
+  }
+}
+
+/** Take the next ready task, preferring one whose inputs `worker` already holds (scanning a bounded window). */
+export function takeReady(state: GraphState, worker?: number, window = 32): TaskNode | undefined {
+  if (state.ready.length === 0) return undefined;
+  let pick = 0;
+  if (worker !== undefined) {
+    let best = 0;
+    for (let i = 0; i < Math.min(window, state.ready.length); i++) {
+      const held = bytesHeldBy(state, state.tasks.get(state.ready[i])!, worker);
+      if (held > best) { best = held; pick = i; }
+    }
+  }
+  const [taskId] = state.ready.splice(pick, 1);
+  return state.tasks.get(taskId);
+}
+
+/** Bytes of a task's inputs that a worker already holds: the scheduler's measure of locality. */
+export function bytesHeldBy(state: GraphState, task: TaskNode, worker: number): number {
+  let held = 0;
+  for (const key of task.reads) {
+    const version = state.versions.get(key);
+    if (version && version.holders.includes(worker)) held += version.bytes;
+  }
+  return held;
+}
+
+export function isDead(version: VersionNode, state: GraphState): boolean {
+  const producerRunning = version.producer !== null && version.state === 'pending' &&
+    state.tasks.get(version.producer)?.state !== 'failed';
+  return !version.live && version.readers === 0 && !producerRunning;
+}
+
+// ── helpers ────────────────────────────────────────────────────────────────────
+
+function collectAccesses(args: readonly WireArg[], reads: Set<string>, writes: string[]): void {
+  for (const arg of args) {
+    if ('collection' in arg) collectAccesses(arg.collection, reads, writes);
+    else if ('data' in arg) {
+      if (arg.read !== undefined) reads.add(versionKey(arg.data, arg.read));
+      if (arg.write !== undefined) {
+        const key = versionKey(arg.data, arg.write);
+        if (!writes.includes(key)) writes.push(key);
+      }
+    }
+  }
+}
+
+const dataOf = (key: string): number => Number(key.slice(1, key.indexOf('v')));
+
+function makeLatest(state: GraphState, data: number, key: string, effects: Effects): void {
+  const previous = state.latest.get(data);
+  state.latest.set(data, key);
+  if (previous === undefined || previous === key) return;
+  const old = state.versions.get(previous);
+  if (old) {
+    old.live = false;
+    releaseIfDead(state, old, effects);
+  }
+}
+
+function markReady(state: GraphState, task: TaskNode, effects: Effects): void {
+  task.state = 'ready';
+  state.ready.push(task.id);
+  effects.ready.push(task.id);
+}
+
+function releaseIfDead(state: GraphState, version: VersionNode, effects: Effects): void {
+  if (!isDead(version, state)) return;
+  state.versions.delete(version.key);
+  effects.released.push(version);
+}
+
+/** A finished or failed task no longer reads its inputs; drop it from the graph. */
+function retire(state: GraphState, task: TaskNode, effects: Effects): void {
+  for (const key of task.reads) {
+    const version = state.versions.get(key);
+    if (!version) continue;
+    version.readers--;
+    releaseIfDead(state, version, effects);
+  }
+  state.tasks.delete(task.id);
+}
+
+function cancel(state: GraphState, task: TaskNode, key: string, failedTask: number, effects: Effects): void {
+  task.state = 'failed';
+  effects.cancelled.push({ taskId: task.id, key, failedTask });
+  failDownstream(state, task, failedTask, effects);
+  retire(state, task, effects);
+}
+
+function failDownstream(state: GraphState, task: TaskNode, firstFailure: number, effects: Effects): void {
+  for (const key of task.writes) {
+    const version = state.versions.get(key);
+    if (!version) continue;
+    version.state = 'failed';
+    releaseIfDead(state, version, effects);
+  }
+  for (const dependentId of task.dependents) {
+    const dependent = state.tasks.get(dependentId);
+    if (!dependent || dependent.state !== 'waiting') continue;
+    const needed = dependent.reads.find((key) => task.writes.includes(key))!;
+    cancel(state, dependent, needed, firstFailure, effects);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Every error taskify raises, as named constructors in one place, so messages stay consistent and
+ * tests can match on `code`. Errors from user code are carried across threads as SerializedError and
+ * rebuilt here with their original name, message, own properties and stack.
+ */
+import type { SerializedError } from './protocol';
+
+export type TaskifyErrorCode =
+  | 'TASKIFY_UNSUPPORTED_ARGUMENT'
+  | 'TASKIFY_BAD_TASK'
+  | 'TASKIFY_DEPENDENCY_FAILED'
+  | 'TASKIFY_WORKER_DIED'
+  | 'TASKIFY_ENGINE_DIED'
+  | 'TASKIFY_SHUT_DOWN';
+
+export class TaskifyError extends Error {
+  constructor(readonly code: TaskifyErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TaskifyError';
+  }
+}
+
+/** `where` names the task and call site, e.g. `task scale (main.ts:12)`. */
+export function unsupportedArgument(where: string, param: string, detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_UNSUPPORTED_ARGUMENT',
+    `${where}: parameter ${param} cannot be sent to a worker: ${detail}`);
+}
+
+export function badTask(detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_BAD_TASK', detail);
+}
+
+export function dependencyFailed(where: string, key: string, failedWhere: string, cause: Error): TaskifyError {
+  return new TaskifyError('TASKIFY_DEPENDENCY_FAILED',
+    `${where} did not run: it depends on ${key}, which ${failedWhere} was to produce, and that task failed first ` +
+    `(${cause.name}: ${cause.message})`, { cause });
+}
+
+export function workerDied(attempts: number, detail: string): SerializedError {
+  return serializeError(new TaskifyError('TASKIFY_WORKER_DIED',
+    `the worker running this task died ${attempts} time(s) (${detail}); the task was retried once and is not retried again`));
+}
+
+export function engineDied(detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_ENGINE_DIED', `the taskify engine thread stopped unexpectedly: ${detail}`);
+}
+
+export function shutDown(): TaskifyError {
+  return new TaskifyError('TASKIFY_SHUT_DOWN', 'the taskify runtime was shut down; no more tasks can be submitted');
+}
+
+/** Flatten an error for a postMessage: structured clone drops custom properties of errors. */
+export function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) {
+    return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: { thrown: cloneable(error) } };
+  }
+  const props: Record<string, unknown> = {};
+  for (const key of Object.keys(error)) props[key] = cloneable((error as unknown as Record<string, unknown>)[key]);
+  if (error.cause !== undefined) props.cause = error.cause instanceof Error ? serializeError(error.cause) : cloneable(error.cause);
+  return { name: error.name, message: error.message, stack: error.stack, props };
+}
+
+const builtinErrors: Record<string, ErrorConstructor> = {
+  Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
+};
+
+/** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
+export function deserializeError(data: SerializedError, where: string): Error {
+  const Ctor = builtinErrors[data.name] ?? Error;
+  const error = new Ctor(data.message);
+  if (error.name !== data.name) Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
+  for (const [key, value] of Object.entries(data.props)) {
+    (error as unknown as Record<string, unknown>)[key] = key === 'cause' && isSerializedError(value) ? deserializeError(value, where) : value;
+  }
+  const stack = data.stack ?? `${data.name}: ${data.message}`;
+  Object.defineProperty(error, 'stack', { value: `${stack}\n    at ${where} [taskify]`, configurable: true, writable: true });
+  return error;
+}
+
+function isSerializedError(value: unknown): value is SerializedError {
+  return typeof value === 'object' && value !== null && 'message' in value && 'props' in value && 'name' in value;
+}
+
+function cloneable(value: unknown): unknown {
+  try { return structuredClone(value); } catch { return describeThrown(value); }
+}
+
+function describeThrown(value: unknown): string {
+  try { return typeof value === 'string' ? JSON.stringify(value) : String(value); } catch { return Object.prototype.toString.call(value); }
+}

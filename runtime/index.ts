@@ -1,0 +1,82 @@
+/**
+ * taskify's runtime API: what the compiler plugin's emitted code calls, and what a program may call by hand.
+ *
+ *   const scale = task<typeof import('./kernels').scale>(__filename, 'scale', ['inout', 'in']);
+ *   const done = scale(values, 2);     // returns a Future at once
+ *   waitOn(values);                    // blocks; `values` now holds the task's result, in place
+ */
+import { current, peek, shutdown as stopRuntime, statsOf } from './api/lifecycle';
+import { defineTask, type ParamSpec, type TaskHandle } from './api/task-handle';
+import { Future } from './api/future';
+import { describeSite } from './api/runtime';
+import type { Direction } from './protocol';
+import type { StatsReport } from './stats';
+
+export { defineTask, Future, type ParamSpec, type TaskHandle, type Direction, type StatsReport };
+export { TaskifyError, type TaskifyErrorCode } from './errors';
+
+/** Submit one call of a task; returns at once. `site` (file:line) names the call in errors. */
+export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {
+  const a = current();
+  if (a.kind === 'inline') return a.runtime.submit<T>(handle, args, describeSite(handle.def.name, site));
+  return a.runtime.submit<T>(handle, args, site);
+}
+
+/** A task as a function that submits it: the by-hand way to write what the plugin emits. */
+export function task<F extends (...args: never[]) => unknown>(module: string, name: string,
+  params: readonly (Direction | ParamSpec)[]): (...args: Parameters<F>) => Future<Awaited<ReturnType<F>>> {
+  const handle = defineTask(module, name, params);
+  return (...args) => submit(handle, args);
+}
+
+/** Block until `x` is final: a Future's value, or an object's contents after the tasks that write it. */
+export function waitOn<T>(x: Future<T>): T;
+export function waitOn<T>(x: T): T;
+export function waitOn(x: unknown): unknown {
+  if (x instanceof Future) return x.wait();
+  const a = peek();
+  if (a?.kind !== 'pool' || typeof x !== 'object' || x === null) return x;
+  return a.runtime.waitObject(x);
+}
+
+/** As waitOn, without blocking the event loop. */
+export async function waitOnAsync<T>(x: Future<T> | T): Promise<T> {
+  if (x instanceof Future) return await x;
+  const a = peek();
+  if (a?.kind !== 'pool' || typeof x !== 'object' || x === null) return x as T;
+  return a.runtime.waitObjectAsync(x as T & object);
+}
+
+/** Block until every submitted task has run; objects tasks wrote receive their contents. */
+export function barrier(): void {
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.barrier();
+}
+
+export async function barrierAsync(): Promise<void> {
+  const a = peek();
+  if (a?.kind === 'pool') await a.runtime.barrierAsync();
+}
+
+/** Forget an object: its versions are released once no pending task needs them. Do not wait on it afterwards. */
+export function deleteObject(x: object): void {
+  const a = peek();
+  if (a?.kind !== 'pool') return;
+  const entry = x instanceof Future ? x.entry : a.runtime.registry.forget(x);
+  if (entry) a.runtime.forgetData(entry.id);
+}
+
+/** The main thread changed an object it passed to a task before: the next task must see the new contents. */
+export function markWritten(x: object): void {
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.registry.markWritten(x);
+}
+
+/** Finish pending tasks, stop the workers, remove the run's files. A later submission starts a new runtime. */
+export function shutdown(): Promise<void> { return stopRuntime(); }
+
+/** Counters of the current run (the same document TASKIFY_STATS writes at exit). */
+export function stats(): StatsReport | undefined {
+  const a = peek();
+  return a ? statsOf(a).report() : undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * Every message that crosses a thread boundary: main thread ↔ engine thread ↔ pool workers.
+ * Keeping them in one file is what lets each side evolve without reading the other's code.
+ *
+ * Data is named by version: data id + version number, written `d<id>v<ver>` (a file in the run directory).
+ */
+
+export type Direction = 'in' | 'out' | 'inout';
+
+/** A value that travels by value, never as a file. */
+export type Primitive = number | string | boolean | bigint | null | undefined;
+
+export const versionKey = (dataId: number, version: number): string => `d${dataId}v${version}`;
+
+/** A task function as a worker finds it: a module it can import and an export name. */
+export interface TaskDef {
+  readonly id: number;
+  readonly module: string; // file: URL
+  readonly name: string;
+  readonly directions: readonly Direction[];
+  readonly rro: readonly boolean[];
+}
+
+/** What an `out` parameter looks like, so a worker can make an empty one without reading the old contents. */
+export type OutShape =
+  | { readonly kind: 'typed'; readonly type: string; readonly length: number }
+  | { readonly kind: 'array'; readonly length: number }
+  | { readonly kind: 'object' | 'map' | 'set' };
+
+/** One argument as the engine and workers see it. */
+export type WireArg =
+  | { readonly value: Primitive }
+  /** `read`: the version the task reads; `write`: the version the task produces in the same object. */
+  | { readonly data: number; readonly read?: number; readonly write?: number; readonly shape?: OutShape }
+  /** An array whose elements are themselves arguments (futures gathered for a reduction). */
+  | { readonly collection: readonly WireArg[] };
+
+// ── main → engine ──────────────────────────────────────────────────────────────
+
+export interface SubmitMsg {
+  readonly type: 'submit';
+  readonly taskId: number;
+  readonly def: number;
+  readonly args: readonly WireArg[];
+  /** Data id of the task's return value (version 1). */
+  readonly result: number;
+  /** Versions the main thread wrote as files for this call (snapshots of `in` arguments): key → bytes. */
+  readonly snapshots: readonly { readonly data: number; readonly version: number; readonly bytes: number }[];
+}
+
+export type MainToEngine =
+  | { readonly type: 'define'; readonly def: TaskDef }
+  | SubmitMsg
+  /** The user deleted the object, or it was garbage collected: its versions die once no pending task needs them. */
+  | { readonly type: 'delete'; readonly data: number }
+  | { readonly type: 'shutdown' };
+
+export interface EngineBatch { readonly type: 'batch'; readonly messages: readonly MainToEngine[] }
+
+// ── engine → main ──────────────────────────────────────────────────────────────
+
+export interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  /** Own enumerable properties that survived a structured clone; the rest as strings. */
+  readonly props: Record<string, unknown>;
+}
+
+export type TaskOutcome =
+  | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
+  | { readonly taskId: number; readonly ok: false; readonly error: SerializedError;
+      /** Set when this task never ran because a task it depends on failed. */
+      readonly failedDependency?: { readonly taskId: number; readonly key: string } };
+
+export type EngineToMain =
+  | { readonly type: 'done'; readonly outcomes: readonly TaskOutcome[] }
+  | { readonly type: 'fatal'; readonly error: SerializedError }
+  | { readonly type: 'closed' };
+
+// ── engine → pool worker ───────────────────────────────────────────────────────
+
+export type WorkerArg =
+  | { readonly value: Primitive }
+  | { readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean }
+  | { readonly collection: readonly WorkerArg[] };
+
+export interface WorkerTask {
+  readonly taskId: number;
+  readonly module: string;
+  readonly name: string;
+  readonly runDir: string;
+  readonly args: readonly WorkerArg[];
+  /** Version key for a non-primitive return value. */
+  readonly result: string;
+  /** Versions that died since this worker last heard: drop them from its cache. */
+  forget?: string[];
+}
+
+export interface PhaseTimes { load: number; run: number; store: number }
+
+export type WorkerReply = {
+  readonly worker: number; // threadId, the same id piscina's balancer sees
+  readonly bytesRead: number;
+  readonly bytesWritten: number;
+  readonly times: PhaseTimes;
+  /** Versions this worker now holds in its cache (inputs and outputs of this task), and what it evicted. */
+  readonly cached: readonly string[];
+  readonly evicted: readonly string[];
+  /** Sizes of versions this task wrote. */
+  readonly written: readonly { readonly key: string; readonly bytes: number }[];
+} & (
+  | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
+  | { readonly ok: false; readonly error: SerializedError }
+);

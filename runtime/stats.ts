@@ -1,0 +1,46 @@
+/**
+ * Run statistics as counters in one SharedArrayBuffer: the engine thread adds to them as tasks finish,
+ * and the main thread can read them synchronously at any moment, even inside process.on('exit'),
+ * where no message can be received any more. Each counter has a single writer thread.
+ */
+export const counters = [
+  // written by the main thread
+  'submitted', 'inline', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
+  // written by the engine thread
+  'inWorkers', 'failed', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
+  'versionsReleased',
+] as const;
+export type Counter = (typeof counters)[number];
+
+const index = Object.fromEntries(counters.map((name, i) => [name, i])) as Record<Counter, number>;
+
+export class Stats {
+  readonly values: Float64Array;
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(counters.length * 8)) {
+    this.values = new Float64Array(buffer);
+  }
+  add(name: Counter, amount = 1): void { this.values[index[name]] += amount; }
+  get(name: Counter): number { return this.values[index[name]]; }
+
+  /** The TASKIFY_STATS document. */
+  report(): StatsReport {
+    const g = (name: Counter) => this.get(name);
+    const ms = (name: Counter) => Math.round(g(name) * 1000) / 1000;
+    return {
+      tasks: { submitted: g('submitted'), inWorkers: g('inWorkers'), inline: g('inline'), failed: g('failed'), retried: g('retried') },
+      bytes: { written: g('mainBytesWritten') + g('workerBytesWritten'), read: g('mainBytesRead') + g('workerBytesRead') },
+      versionsReleased: g('versionsReleased'),
+      phasesMs: {
+        workerLoad: ms('loadMs'), workerRun: ms('runMs'), workerStore: ms('storeMs'),
+        mainEncode: ms('mainEncodeMs'), mainDecode: ms('mainDecodeMs'), mainWait: ms('mainWaitMs'),
+      },
+    };
+  }
+}
+
+export interface StatsReport {
+  tasks: { submitted: number; inWorkers: number; inline: number; failed: number; retried: number };
+  bytes: { written: number; read: number };
+  versionsReleased: number;
+  phasesMs: Record<string, number>;
+}

@@ -1,0 +1,46 @@
+/**
+ * The run directory holds every version file of one run. It lives on /dev/shm when the machine has it
+ * (files there are memory, so "writing a file" costs a copy, not a disk), is private to the user (0700),
+ * and is removed at exit; directories left by a run that was killed are removed by the next run.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync, accessSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PREFIX = 'taskify-run-';
+
+export function defaultStoreRoot(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    if (statSync('/dev/shm').isDirectory()) return '/dev/shm';
+  } catch { /* no /dev/shm here */ }
+  return tmpdir();
+}
+
+/** Names carry the pid so that a later run can tell a dead run's leftovers from a live one's. */
+export function createRunDir(root: string): string {
+  removeStaleRunDirs(root);
+  return mkdtempSync(join(root, `${PREFIX}${process.pid}-`)); // mkdtemp creates it 0700
+}
+
+export function removeRunDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function removeStaleRunDirs(root: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try { names = readdirSync(root); } catch { return removed; }
+  for (const name of names) {
+    if (!name.startsWith(PREFIX)) continue;
+    const pid = Number(name.slice(PREFIX.length).split('-')[0]);
+    if (!Number.isInteger(pid) || isAlive(pid)) continue;
+    removeRunDir(join(root, name));
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
+}

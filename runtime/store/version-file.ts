@@ -1,0 +1,88 @@
+/**
+ * Reading and writing one version file `d<id>v<ver>`. Writes go to a temporary name and are renamed into
+ * place, so a reader (or a retried task) never sees half a file.
+ */
+import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writevSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { decodeValue, encodeValue, headerSpan, typedArrayPayload, type EncodedValue } from './codec';
+
+export const versionPath = (runDir: string, key: string): string => join(runDir, key);
+
+/** Encode `value` and store it as version `key`; returns the file's size. Throws UnsupportedValueError. */
+export function writeVersion(runDir: string, key: string, value: unknown): number {
+  return writeEncoded(runDir, key, encodeValue(value));
+}
+
+export function writeEncoded(runDir: string, key: string, encoded: EncodedValue): number {
+  const temporary = join(runDir, `.${key}.${process.pid}.${threadId}.tmp`);
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    let parts = encoded.parts;
+    // writev may write less than asked (and takes at most IOV_MAX parts): go on from where it stopped.
+    while (parts.length > 0) {
+      let written = writevSync(fd, parts.slice(0, 1024));
+      let consumed = 0;
+      while (consumed < parts.length && written >= parts[consumed].byteLength) written -= parts[consumed++].byteLength;
+      parts = parts.slice(consumed);
+      if (written > 0) parts = [parts[0].subarray(written), ...parts.slice(1)];
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, versionPath(runDir, key));
+  return encoded.byteLength;
+}
+
+/** The whole file in a fresh 8-aligned buffer (typed array views on it must be aligned). */
+export function readVersionBytes(runDir: string, key: string): Uint8Array {
+  const fd = openSync(versionPath(runDir, key), 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafeSlow(size); // its own ArrayBuffer at offset 0: aligned, and not zeroed first
+    readFully(fd, bytes, 0);
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readVersion(runDir: string, key: string): { value: unknown; bytes: number } {
+  const bytes = readVersionBytes(runDir, key);
+  return { value: decodeValue(bytes), bytes: bytes.byteLength };
+}
+
+/**
+ * Copy-back fast path: when the version is a typed array of the target's kind and length, read its payload
+ * straight into the caller's array (one copy, no intermediate buffer). Returns bytes read, or -1 if not applicable.
+ */
+export function readTypedArrayInto(runDir: string, key: string, target: ArrayBufferView & { length: number }): number {
+  const fd = openSync(versionPath(runDir, key), 'r');
+  try {
+    const first = new Uint8Array(8);
+    readFully(fd, first, 0);
+    const header = new Uint8Array(headerSpan(first));
+    readFully(fd, header, 0);
+    const payload = typedArrayPayload(header);
+    if (payload === null || payload.type !== target.constructor.name || payload.length !== target.length) return -1;
+    readFully(fd, new Uint8Array(target.buffer, target.byteOffset, target.byteLength), payload.fileOffset);
+    return header.byteLength + target.byteLength;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function removeVersion(runDir: string, key: string): void {
+  try { unlinkSync(versionPath(runDir, key)); } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < into.byteLength) {
+    const n = readSync(fd, into, done, into.byteLength - done, position + done);
+    if (n === 0) throw new Error(`taskify: version file ended early (read ${done} of ${into.byteLength} bytes)`);
+    done += n;
+  }
+}

@@ -1,0 +1,38 @@
+/** Shapes of `out` arguments: enough to build an empty object of the right kind without the old contents. */
+import type { OutShape, Primitive } from '../protocol';
+
+const typedArrays: Record<string, new (length: number) => unknown> = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+};
+
+export function isPrimitive(value: unknown): value is Primitive {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol');
+}
+
+export function isTypedArray(value: unknown): value is ArrayBufferView & { length: number } {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/** The shape of an object, or undefined when it is not a kind an `out` parameter can have. */
+export function shapeOf(value: object): OutShape | undefined {
+  if (isTypedArray(value)) {
+    const type = Buffer.isBuffer(value) ? 'Uint8Array' : value.constructor.name;
+    return type in typedArrays ? { kind: 'typed', type, length: value.length } : undefined;
+  }
+  if (Array.isArray(value)) return { kind: 'array', length: value.length };
+  if (value instanceof Map) return { kind: 'map' };
+  if (value instanceof Set) return { kind: 'set' };
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null ? { kind: 'object' } : undefined;
+}
+
+export function makeEmpty(shape: OutShape): unknown {
+  switch (shape.kind) {
+    case 'typed': return new typedArrays[shape.type](shape.length);
+    case 'array': return new Array(shape.length).fill(undefined);
+    case 'map': return new Map();
+    case 'set': return new Set();
+    case 'object': return {};
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * A pool worker (piscina runs one of these per thread). It loads a task's inputs, preferring what it already
+ * holds decoded, runs the user's function, stores the versions the task wrote, and reports back. It never
+ * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
+ */
+import { threadId } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { workerData } from 'piscina';
+import type { OutShape, PhaseTimes, Primitive, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import { serializeError } from '../errors';
+import { readVersion, writeVersion } from '../store/version-file';
+import { UnsupportedValueError } from '../store/codec';
+import { VersionCache } from './version-cache';
+import { isPrimitive, makeEmpty } from './shapes';
+
+const cache = new VersionCache((workerData as { cacheBytes?: number } | undefined)?.cacheBytes ?? 512 * 1024 * 1024);
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+interface Io { bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[] }
+
+export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
+  if (task.forget) cache.forget(task.forget);
+  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [] };
+  const times: PhaseTimes = { load: 0, run: 0, store: 0 };
+  let phase = 'load';
+  let t = performance.now();
+  const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
+  try {
+    const fn = await loadFunction(task.module, task.name);
+    const objects = new Map<string, unknown>();
+    const writes: { key: string; value: unknown }[] = [];
+    const modified = new Set<string>();
+    collectModified(task.args, modified);
+    const args = task.args.map((arg) => resolveArg(task, arg, objects, modified, writes, io));
+    lap('load');
+    phase = 'run';
+    let result = fn(...args);
+    if (isThenable(result)) result = await result;
+    lap('run');
+    phase = 'store';
+    for (const { key, value } of writes) store(task, key, value, io, 'an argument it writes');
+    const inline = isPrimitive(result);
+    if (!inline) store(task, task.result, result, io, 'its return value');
+    lap('store');
+    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, ...report(io, times) };
+  } catch (error) {
+    lap(phase === 'load' ? 'load' : phase === 'run' ? 'run' : 'store');
+    return { ok: false, error: serializeError(error), worker: threadId, ...report(io, times) };
+  }
+}
+
+function report(io: Io, times: PhaseTimes) {
+  return { bytesRead: io.bytesRead, bytesWritten: io.bytesWritten, times, written: io.written, cached: io.cached, evicted: cache.takeEvicted() };
+}
+
+/** Versions this task reads and modifies in place (through any of its parameters). */
+function collectModified(args: readonly WorkerArg[], into: Set<string>): void {
+  for (const arg of args) {
+    if ('collection' in arg) collectModified(arg.collection, into);
+    else if ('read' in arg && arg.read !== undefined && arg.write !== undefined) into.add(arg.read);
+  }
+}
+
+function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unknown>, modified: ReadonlySet<string>,
+  writes: { key: string; value: unknown }[], io: Io): unknown {
+  if ('value' in arg) return arg.value;
+  if ('collection' in arg) return arg.collection.map((item) => resolveArg(task, item, objects, modified, writes, io));
+  // The same version passed twice is the same object, as it was in the caller.
+  const identity = arg.read ?? arg.write!;
+  if (objects.has(identity)) return objects.get(identity);
+  const value = arg.read !== undefined ? load(task, arg.read, modified.has(arg.read), io) : makeEmpty(arg.shape as OutShape);
+  objects.set(identity, value);
+  if (arg.write !== undefined && !writes.some((w) => w.key === arg.write)) writes.push({ key: arg.write, value });
+  return value;
+}
+
+/** A version from the cache, else from its file. A task about to modify it takes it out of the cache. */
+function load(task: WorkerTask, key: string, willModify: boolean, io: Io): unknown {
+  const cached = willModify ? cache.take(key) : cache.get(key);
+  if (cached !== undefined) return cached;
+  const { value, bytes } = readVersion(task.runDir, key);
+  io.bytesRead += bytes;
+  if (!willModify) { cache.put(key, value, bytes); io.cached.push(key); }
+  return value;
+}
+
+function store(task: WorkerTask, key: string, value: unknown, io: Io, what: string): void {
+  let bytes: number;
+  try {
+    bytes = writeVersion(task.runDir, key, value);
+  } catch (error) {
+    if (error instanceof UnsupportedValueError) {
+      throw new TypeError(`task ${task.name}: ${what} cannot be stored: ${error.message}`);
+    }
+    throw error;
+  }
+  io.bytesWritten += bytes;
+  io.written.push({ key, bytes });
+  cache.put(key, value, bytes);
+  io.cached.push(key);
+}
+
+async function loadFunction(moduleUrl: string, name: string): Promise<(...args: unknown[]) => unknown> {
+  let loading = modules.get(moduleUrl);
+  if (!loading) {
+    loading = import(moduleUrl) as Promise<Record<string, unknown>>;
+    modules.set(moduleUrl, loading);
+  }
+  const namespace = await loading;
+  // A CommonJS module's exports may only be visible on `default`.
+  const fn = namespace[name] ?? (namespace.default as Record<string, unknown> | undefined)?.[name];
+  if (typeof fn !== 'function') {
+    throw new TypeError(`taskify: module ${moduleUrl} has no exported function ${JSON.stringify(name)} ` +
+      `(found ${fn === undefined ? 'nothing' : typeof fn}); a task must be exported from its module so a worker can import it`);
+  }
+  return fn as (...args: unknown[]) => unknown;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
