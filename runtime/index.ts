@@ -22,9 +22,13 @@ export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[]
   return a.runtime.submit<T>(handle, args, site);
 }
 
+/** An argument may be the value itself, a Future of it, or (for arrays) an array of values and Futures. */
+export type Deferred<T> = T | Future<T> | (T extends readonly (infer E)[] ? readonly (E | Future<E>)[] : never);
+export type DeferredArgs<P extends readonly unknown[]> = { [K in keyof P]: Deferred<P[K]> };
+
 /** A task as a function that submits it: the by-hand way to write what the plugin emits. */
 export function task<F extends (...args: never[]) => unknown>(module: string, name: string,
-  params: readonly (Direction | ParamSpec)[]): (...args: Parameters<F>) => Future<Awaited<ReturnType<F>>> {
+  params: readonly (Direction | ParamSpec)[]): (...args: DeferredArgs<Parameters<F>>) => Future<Awaited<ReturnType<F>>> {
   const handle = defineTask(module, name, params);
   return (...args) => submit(handle, args);
 }

@@ -288,8 +288,9 @@ export class Runtime implements FutureHost {
       this.flush();
       this.port.postMessage({ type: 'batch', messages: [{ type: 'shutdown' }] });
       this.closed = true;
-      this.port.ref();
-      await new Promise<void>((resolve) => this.engine.once('exit', () => resolve()));
+      const exited = new Promise<void>((resolve) => this.engine.once('exit', () => resolve()));
+      this.engine.ref(); // the engine is unref'd so programs can exit; here we must wait for it
+      await exited;
       this.port.close();
     })();
     return this.closing;

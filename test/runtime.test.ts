@@ -1,0 +1,191 @@
+/** The runtime on a real piscina pool: directions, snapshots, copy-back, waits, errors, retries. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { join } from 'node:path';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import {
+  barrier, barrierAsync, defineTask, deleteObject, Future, markWritten, shutdown, stats, submit, task, TaskifyError, waitOn, waitOnAsync,
+} from '../runtime';
+import type * as T from './fixtures/tasks';
+import { tasksModule, throwsMatching, versionFiles } from './helpers';
+
+const add = task<typeof T.add>(tasksModule, 'add', ['in', 'in']);
+const scale = task<typeof T.scale>(tasksModule, 'scale', ['inout', 'in']);
+const sum = task<typeof T.sum>(tasksModule, 'sum', ['in']);
+const fill = task<typeof T.fill>(tasksModule, 'fill', ['out', 'in']);
+const range = task<typeof T.range>(tasksModule, 'range', ['in']);
+const sumAll = task<typeof T.sumAll>(tasksModule, 'sumAll', ['in']);
+const identity = task<typeof T.identity>(tasksModule, 'identity', ['in']);
+const failWith = defineTask(tasksModule, 'failWith', [{ name: 'message', direction: 'in' }]);
+
+test.after(() => shutdown());
+
+test('inout chains run in order and the caller\'s array receives the result in place', () => {
+  const values = new Float64Array([1, 2, 3]);
+  const alias = values;
+  scale(values, 2);
+  scale(values, 10);
+  const total = sum(values);
+  scale(values, -1);
+  assert.is(total.wait(), 120, 'sum read the version between the two writes');
+  assert.is(waitOn(values), values);
+  assert.equal(Array.from(alias), [-20, -40, -60]);
+});
+
+test('an in argument is a snapshot at the call; markWritten publishes main-thread changes', () => {
+  const values = new Float64Array([1, 1, 1]);
+  const before = sum(values);
+  values.fill(5);
+  markWritten(values);
+  const after = sum(values);
+  assert.is(before.wait(), 3);
+  assert.is(after.wait(), 15);
+});
+
+test('out parameters are filled without sending the old contents', () => {
+  const out = new Float64Array(4).fill(-1);
+  const written = stats()!.bytes.written;
+  fill(out, 7);
+  assert.equal(Array.from(waitOn(out)), [7, 7, 7, 7]);
+  assert.ok(stats()!.bytes.written - written < 200, 'only the task\'s output (a header and 32 bytes) was written');
+});
+
+test('futures as arguments create dependencies without waiting; collections of futures gather', () => {
+  const three = add(1, 2);
+  const six = add(three, 3);
+  const total = sumAll([three, six, 10]);
+  assert.ok(six instanceof Future);
+  assert.is(total.wait(), 19);
+  const big = range(1000);
+  assert.is(sum(big).wait(), 499500);
+  assert.is((big.wait() as Float64Array)[999], 999);
+});
+
+test('copy-back into arrays, plain objects, Maps and Sets keeps the caller\'s identity', () => {
+  const push = task<typeof T.pushItem>(tasksModule, 'pushItem', ['inout', 'in']);
+  const tag = task<typeof T.tagObject>(tasksModule, 'tagObject', ['inout', 'in', 'in']);
+  const toMap = task<typeof T.addToMap>(tasksModule, 'addToMap', ['inout', 'in', 'in']);
+  const toSet = task<typeof T.addToSet>(tasksModule, 'addToSet', ['inout', 'in']);
+  const list: unknown[] = [1, 'two'];
+  const object: Record<string, unknown> = { a: 1 };
+  const map = new Map([['x', 1]]);
+  const set = new Set([1]);
+  const holder = { list, object, map, set };
+  push(list, { three: 3 });
+  tag(object, 'b', [2n, null]);
+  toMap(map, 'y', 2);
+  toSet(set, 2);
+  barrier();
+  assert.equal(holder.list, [1, 'two', { three: 3 }]);
+  assert.equal(holder.object, { a: 1, b: [2n, null] });
+  assert.equal([...holder.map], [['x', 1], ['y', 2]]);
+  assert.equal([...holder.set], [1, 2]);
+});
+
+test('values of every supported kind survive the trip to a worker and back', () => {
+  const values: unknown[] = [
+    0, -0, NaN, Infinity, -Infinity, 5e-324, 'héllo\u0000', true, null, undefined, 12345678901234567890n,
+    new Date(0), [1, [2, [3]]], { nested: { deep: new Int32Array([1, -2]) } }, new Map<unknown, unknown>([[1, 'a'], ['k', { v: 2 }]]),
+    new Set(['a', 1]), new Uint8Array([1, 2, 255]), new BigInt64Array([-1n, 2n]), new Float32Array([0.5]),
+  ];
+  for (const value of values) {
+    const back = identity(value).wait();
+    if (typeof value === 'number' && Number.isNaN(value)) assert.ok(Number.isNaN(back as number));
+    else if (Object.is(value, -0)) assert.ok(Object.is(back, -0), 'negative zero stays negative');
+    else assert.equal(back, value);
+  }
+});
+
+test('async waits do not block the event loop', async () => {
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 1);
+  const slow = task<typeof T.sleepThenAdd>(tasksModule, 'sleepThenAdd', ['in', 'in', 'in']);
+  assert.is(await slow(60, 1, 2), 3);
+  const values = new Float64Array([2]);
+  scale(values, 4);
+  assert.is((await waitOnAsync(values))[0], 8);
+  slow(30, 0, 0);
+  await barrierAsync();
+  clearInterval(timer);
+  assert.ok(ticks >= 5, `the event loop ran while waiting (${ticks} ticks)`);
+});
+
+test('blocking waits work in synchronous code with many tasks in flight', () => {
+  const partials = Array.from({ length: 300 }, (_, i) => add(i, 1));
+  assert.is(sumAll(partials).wait(), 300 * 301 / 2);
+});
+
+test('a task\'s exception reaches the waiter with its name, message, properties and stack', () => {
+  const failed = submit<number>(failWith, ['too big'], 'main.ts:42');
+  const error = throwsMatching(() => failed.wait(), /^too big$/) as T.ValidationError;
+  assert.is(error.name, 'ValidationError');
+  assert.is(error.field, 'size');
+  assert.is(error.limit, 42);
+  assert.match(error.stack!, /failWith/);
+  assert.match(error.stack!, /task failWith \(main\.ts:42\) \[taskify\]/);
+});
+
+test('dependents of a failed task fail with an error that names the first failure', async () => {
+  const failed = submit<number>(failWith, ['boom'], 'main.ts:1');
+  const dependent = add(failed, 1);
+  const further = add(dependent, 1);
+  const error = throwsMatching(() => further.wait(), /depends on d\d+v1/, /task failWith \(main\.ts:1\)/, /ValidationError: boom/);
+  assert.is((error as TaskifyError).code, 'TASKIFY_DEPENDENCY_FAILED');
+  await dependent.then(() => assert.unreachable(), (e: unknown) => assert.match((e as Error).message, /boom/));
+  assert.is(add(40, 2).wait(), 42, 'the runtime goes on after failures');
+});
+
+test('unsupported arguments are refused at submission, naming task and parameter, and leave no file', () => {
+  const before = versionFiles();
+  class Point { constructor(readonly x: number) {} norm() { return Math.abs(this.x); } }
+  const id = defineTask(tasksModule, 'identity', [{ name: 'value', direction: 'in' }]);
+  throwsMatching(() => submit(id, [() => 1]), /task identity/, /parameter value/, /function/);
+  throwsMatching(() => submit(id, [{ ok: new Float64Array(8), bad: [new Point(1)] }]), /parameter value/, /Point/, /\.bad\[0\]/);
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  throwsMatching(() => submit(id, [cyclic]), /parameter value/, /cycle/);
+  throwsMatching(() => submit(id, [new WeakMap()]), /WeakMap/);
+  throwsMatching(() => submit(id, [Symbol('s')]), /symbol/);
+  assert.equal(versionFiles(), before);
+});
+
+test('a value a task returns that cannot be stored fails that task clearly', () => {
+  const bad = task<typeof T.returnsFunction>(tasksModule, 'returnsFunction', []);
+  throwsMatching(() => bad().wait(), /task returnsFunction/, /return value/, /function/);
+});
+
+test('a worker that dies is replaced and its task retried once; a second death fails clearly', () => {
+  const marker = join(mkdtempSync(join(tmpdir(), 'taskify-test-')), 'died');
+  const dieOnce = task<typeof T.dieOnce>(tasksModule, 'dieOnce', ['in']);
+  const retriedBefore = stats()!.tasks.retried;
+  assert.is(dieOnce(marker).wait(), 'survived');
+  assert.ok(existsSync(marker));
+  assert.is(stats()!.tasks.retried, retriedBefore + 1);
+  const alwaysDie = task<typeof T.alwaysDie>(tasksModule, 'alwaysDie', []);
+  const error = throwsMatching(() => alwaysDie().wait(), /died 2 time/, /not retried again/);
+  assert.is((error as TaskifyError).code, 'TASKIFY_WORKER_DIED');
+  assert.is(add(2, 2).wait(), 4, 'the pool still works');
+});
+
+test('dead versions are released: superseded, deleted, and collected objects leave no files', () => {
+  const start = versionFiles().length;
+  const values = new Float64Array(1024).fill(1);
+  for (let i = 0; i < 5; i++) scale(values, 2);
+  waitOn(values);
+  assert.is(values[0], 32);
+  assert.is(versionFiles().length - start, 1, 'only the latest version of values is kept');
+  deleteObject(values);
+  barrier();
+  add(0, 0).wait(); // a round trip so the delete has been processed
+  assert.is(versionFiles().length, start);
+});
+
+test('shutdown finishes pending work and a later submission starts a fresh runtime', async () => {
+  const pending = add(20, 22);
+  await shutdown();
+  assert.is(pending.wait(), 42);
+  assert.is(add(1, 1).wait(), 2);
+});
+
+test.run();
