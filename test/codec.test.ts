@@ -132,6 +132,11 @@ test('plain objects: key order, null prototype, __proto__ as a key, undefined va
   assert.equal(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value, { polluted: true });
 });
 
+test('an empty key reads as empty whatever bytes follow the header', () => {
+  // Body bytes that read as a 3-byte string "ABC" if a key pointed past the header.
+  for (let n = 0; n < 8; n++) roundTrip({ '': 'empty', pad: 'x'.repeat(n), body: Uint8Array.of(3, 0, 0, 0, 65, 66, 67, 0) });
+});
+
 test('class instances without methods are encoded as plain objects', () => {
   class Base { x = 1; }
   class Point extends Base { y = 2; label = 'p'; }

@@ -1,0 +1,97 @@
+/** Whatever way a program ends, its run directory is removed and its statistics are written. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtures } from './helpers';
+
+interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; runDir?: string }
+
+function runChild(mode: string, env: Record<string, string>, onReady?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(fixtures, 'lifecycle-child.js'), mode], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (onReady && stdout.includes('READY')) { const ready = onReady; onReady = undefined; ready(child); }
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, runDir: /RUNDIR (\S+)/.exec(stdout)?.[1] }));
+  });
+}
+
+const roots: string[] = [];
+const store = () => { const root = mkdtempSync(join(tmpdir(), 'taskify-store-')); roots.push(root); return root; };
+test.after(() => { for (const root of roots) rmSync(root, { recursive: true, force: true }); });
+
+test('normal exit: pending work finishes, the run directory is removed, statistics are written', async () => {
+  const root = store();
+  const statsFile = join(root, 'stats.json');
+  const run = await runChild('normal', { TASKIFY_STORE: root, TASKIFY_STATS: statsFile });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /RESULT 3/);
+  assert.ok(run.runDir?.startsWith(root));
+  assert.not.ok(existsSync(run.runDir!), 'run directory removed');
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.equal(stats.tasks, { submitted: 2, inWorkers: 2, inline: 0, failed: 0, retried: 0 });
+  assert.ok(stats.bytes.written >= 8000 && stats.bytes.read >= 8000, JSON.stringify(stats.bytes));
+  assert.type(stats.phasesMs.workerRun, 'number');
+});
+
+test('a blocking wait in a synchronous program, then exit', async () => {
+  const root = store();
+  const run = await runChild('blocking', { TASKIFY_STORE: root });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /RESULT 3/);
+  assert.not.ok(existsSync(run.runDir!));
+});
+
+test('an uncaught error: the program fails as it would, and the run directory is removed', async () => {
+  const root = store();
+  const run = await runChild('throw', { TASKIFY_STORE: root });
+  assert.is(run.code, 1);
+  assert.match(run.stderr, /the program failed/);
+  assert.not.ok(existsSync(run.runDir!));
+});
+
+test('SIGINT while a task runs: the process dies of the signal and the run directory is removed', async () => {
+  const root = store();
+  const run = await runChild('sigint', { TASKIFY_STORE: root }, (child) => child.kill('SIGINT'));
+  assert.is(run.signal, 'SIGINT');
+  assert.not.ok(existsSync(run.runDir!));
+  assert.match(run.stderr, /1 task\(s\) had not finished at SIGINT/);
+});
+
+test('process.exit with a task pending reports it and cleans up', async () => {
+  const root = store();
+  const run = await runChild('exit-pending', { TASKIFY_STORE: root });
+  assert.is(run.code, 0);
+  assert.match(run.stderr, /had not finished at exit/);
+  assert.not.ok(existsSync(run.runDir!));
+});
+
+test('run directories left by a killed run are removed by the next run', async () => {
+  const root = store();
+  const dead = join(root, 'taskify-run-999999999-abcdef'); // no such pid
+  mkdirSync(join(dead), { recursive: true });
+  const run = await runChild('blocking', { TASKIFY_STORE: root });
+  assert.is(run.code, 0, run.stderr);
+  assert.not.ok(existsSync(dead));
+  assert.equal(readdirSync(root), []);
+});
+
+test('TASKIFY_WORKERS=0 runs tasks inline, sequentially, with the same results', async () => {
+  const root = store();
+  const statsFile = join(root, 'stats.json');
+  const run = await runChild('blocking', { TASKIFY_STORE: root, TASKIFY_WORKERS: '0', TASKIFY_STATS: statsFile });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /RESULT 3/);
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.is(stats.tasks.inline, 1);
+  assert.is(stats.tasks.inWorkers, 0);
+});
+
+test.run();
