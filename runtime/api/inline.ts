@@ -22,12 +22,19 @@ export class InlineRuntime implements FutureHost {
     try {
       const fn = (load(fileURLToPath(module)) as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new TypeError(`taskify: module ${module} has no exported function ${JSON.stringify(name)}`);
-      record.inline = { value: fn(...args) };
+      record.inline = { value: fn(...args.map((arg) => this.resolve(arg))) };
     } catch (error) {
       record.state = 'failed';
       record.error = deserializeError(serializeError(error), where());
     }
     return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
+  }
+
+  /** Futures (alone or gathered in an array) stand for their values, as they do for workers. */
+  private resolve(arg: unknown): unknown {
+    if (arg instanceof Future) return this.waitValue(arg);
+    if (Array.isArray(arg) && arg.some((item) => item instanceof Future)) return arg.map((item) => this.resolve(item));
+    return arg;
   }
 
   waitValue(future: Future<unknown>): unknown {
