@@ -1,7 +1,7 @@
 /** Whatever way a program ends, its run directory is removed and its statistics are written. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,19 @@ test('SIGINT while a task runs: the process dies of the signal and the run direc
   assert.is(run.signal, 'SIGINT');
   assert.not.ok(existsSync(run.runDir!));
   assert.match(run.stderr, /1 task\(s\) had not finished at SIGINT/);
+});
+
+test('SIGINT during a blocking wait kills the program at once; `taskify clean` removes what it left', async () => {
+  const root = store();
+  const started = Date.now();
+  const run = await runChild('sigint-blocking', { TASKIFY_STORE: root }, (child) => setTimeout(() => child.kill('SIGINT'), 100));
+  assert.is(run.signal, 'SIGINT');
+  assert.ok(Date.now() - started < 20_000, 'it did not wait for the 60 s task');
+  assert.ok(existsSync(run.runDir!), 'no handler could run during the wait: the directory is left for clean-up');
+  const cli = join(__dirname, '..', 'runtime', 'cli.js');
+  const output = execFileSync(process.execPath, [cli, 'clean'], { env: { ...process.env, TASKIFY_STORE: root }, encoding: 'utf8' });
+  assert.is(output.trim(), `removed ${run.runDir}`);
+  assert.not.ok(existsSync(run.runDir!));
 });
 
 test('process.exit with a task pending reports it and cleans up', async () => {

@@ -181,6 +181,82 @@ test('dead versions are released: superseded, deleted, and collected objects lea
   assert.is(versionFiles().length, start);
 });
 
+test('a Future passed as inout: waiting on it gives the written data, and a loaded value is updated in place', async () => {
+  const f = range(4);
+  scale(f, 10);
+  assert.equal(Array.from(f.wait() as Float64Array), [0, 10, 20, 30]);
+  const loaded = f.wait() as Float64Array;
+  scale(f, 2);
+  barrier();
+  assert.equal(Array.from(loaded), [0, 20, 40, 60], 'the value already loaded received the new contents');
+  scale(f, -1);
+  assert.equal(Array.from(await f), [-0, -20, -40, -60]);
+});
+
+test('a Future of a primitive passed as inout fails clearly instead of losing the write', () => {
+  const n = add(1, 2);
+  n.wait();
+  throwsMatching(() => scale(n as never, 2).wait(), /primitive/, /passed by value/);
+});
+
+test('a task depending on two running producers, one failing first, is cancelled and the engine goes on', () => {
+  const lateFail = task<typeof T.failAfter>(tasksModule, 'failAfter', ['in']);
+  const slow = task<typeof T.sleepThenAdd>(tasksModule, 'sleepThenAdd', ['in', 'in', 'in']);
+  const both = add(lateFail(0), slow(200, 1, 0));
+  throwsMatching(() => both.wait(), /late failure/);
+  assert.is(add(1, 1).wait(), 2, 'the engine survived the other producer finishing');
+});
+
+test('a task submitted after its input\'s producer was cancelled names the first failure', () => {
+  const root = submit<number>(failWith, ['root cause'], 'main.ts:7');
+  const middle = add(root, 1);
+  throwsMatching(() => middle.wait(), /root cause/);
+  const late = add(middle, 1);
+  const error = throwsMatching(() => late.wait(), /task failWith \(main\.ts:7\)/, /root cause/) as TaskifyError;
+  assert.is(error.code, 'TASKIFY_DEPENDENCY_FAILED');
+  assert.instance(error.cause, Error);
+});
+
+test('a worker never lets a task modify a cached version (a returned or wrapped argument)', () => {
+  const first = task<typeof T.first>(tasksModule, 'first', ['in']);
+  const bump = task<typeof T.bump>(tasksModule, 'bump', ['inout']);
+  const wrap = task<typeof T.wrap>(tasksModule, 'wrap', ['in']);
+  const bumpWrapped = task<typeof T.bumpWrapped>(tasksModule, 'bumpWrapped', ['inout']);
+  for (let round = 0; round < 4; round++) { // tasks land on either worker: repeat so both caches are exercised
+    const x = new Float64Array([1, 2, 3]);
+    first(x).wait();
+    bump(identity(x) as Future<Float64Array>);
+    barrier();
+    assert.is(first(x).wait(), 1);
+    const z = new Float64Array([7]);
+    first(z).wait();
+    bumpWrapped(wrap(z) as Future<Float64Array[]>);
+    barrier();
+    assert.is(first(z).wait(), 7);
+  }
+});
+
+test('barrier raises a task failure once and still brings back every other object', () => {
+  const bumpThenFail = task<typeof T.bumpThenFail>(tasksModule, 'bumpThenFail', ['inout']);
+  const a = new Float64Array([1]);
+  const b = new Float64Array([1, 2]);
+  bumpThenFail(a);
+  scale(b, 10);
+  throwsMatching(() => barrier(), /bad/);
+  assert.equal(Array.from(b), [10, 20]);
+  barrier(); // the failure was reported; nothing left to raise
+});
+
+test('the output a failed task had already written is released', () => {
+  const start = versionFiles().length;
+  const bumpBad = task<typeof T.bumpThenReturnFunction>(tasksModule, 'bumpThenReturnFunction', ['inout']);
+  const v = new Float64Array([1]);
+  throwsMatching(() => bumpBad(v).wait(), /return value/);
+  deleteObject(v);
+  add(0, 0).wait();
+  assert.is(versionFiles().length, start);
+});
+
 test('shutdown finishes pending work and a later submission starts a fresh runtime', async () => {
   const pending = add(20, 22);
   await shutdown();

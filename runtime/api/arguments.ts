@@ -31,7 +31,12 @@ export function prepareArguments(host: { registry: Registry }, handle: TaskHandl
     if (typeof arg === 'function' || typeof arg === 'symbol') {
       throw unsupportedArgument(where(), param, `a ${typeof arg} cannot be sent to a worker`);
     }
-    if (arg instanceof Future) return { use: use(arg.entry, undefined, direction === 'in' ? 'in' : 'inout', param) };
+    if (arg instanceof Future) {
+      // A value already loaded here must receive what a task writes into it, like any caller's object.
+      const loaded = arg.value?.current;
+      const object = typeof loaded === 'object' && loaded !== null ? loaded : undefined;
+      return { use: use(arg.entry, object, direction === 'in' ? 'in' : 'inout', param) };
+    }
     if (Array.isArray(arg) && direction === 'in' && arg.some((item) => item instanceof Future)) {
       return { collection: arg.map((item, i) => classify(item, 'in', `${param}[${i}]`)) };
     }

@@ -8,6 +8,7 @@ import { removeRunDir } from '../store/run-dir';
 import { Stats } from '../stats';
 import { Runtime } from './runtime';
 import { InlineRuntime } from './inline';
+import { installSignalHandlers } from './signals';
 
 type Active = { kind: 'pool'; runtime: Runtime; config: RuntimeConfig } | { kind: 'inline'; runtime: InlineRuntime; config: RuntimeConfig; stats: Stats };
 
@@ -70,15 +71,5 @@ function installHooks(): void {
   // The event loop is empty: all tasks are done (an unfinished task keeps the loop alive). Stop the pool gently.
   process.on('beforeExit', () => { if (active?.kind === 'pool') void shutdown(); });
   process.on('exit', (code) => finishNow(`exit (code ${code})`));
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const onSignal = () => {
-      finishNow(signal);
-      // Only we were listening: die of the signal as the program would have without us.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
-    };
-    process.on(signal, onSignal);
-  }
+  installSignalHandlers((signal) => finishNow(signal));
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EngineToMain, MainToEngine, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
-import { dependencyFailed, deserializeError, engineDied, shutDown } from '../errors';
+import { dependencyFailed, deserializeError, engineDied, serializeError, shutDown } from '../errors';
 import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { Signal } from '../engine/signal';
@@ -20,6 +20,7 @@ import { isTypedArray } from '../worker/shapes';
 import { Registry, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
 import { replaceContents } from './copy-back';
+import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { prepareArguments } from './arguments';
 import type { TaskHandle } from './task-handle';
 
@@ -43,6 +44,7 @@ export class Runtime implements FutureHost {
   private closed = false;
   private closing?: Promise<void>;
   private portRefed = false;
+  private engineExited = false;
 
   constructor(readonly config: RuntimeConfig) {
     this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
@@ -56,6 +58,7 @@ export class Runtime implements FutureHost {
     this.engine.unref();
     this.engine.on('error', (error) => { this.engineError ??= engineDied(error.message); this.failAllPending(); });
     this.engine.on('exit', (code) => {
+      this.engineExited = true;
       if (!this.closed) { this.engineError ??= engineDied(`exit code ${code}`); this.failAllPending(); }
     });
     this.port.on('message', (message: EngineToMain) => this.onEngineMessage(message));
@@ -153,7 +156,7 @@ export class Runtime implements FutureHost {
 
   private failAllPending(): void {
     for (const record of this.pending.values()) {
-      this.settle({ taskId: record.id, ok: false, error: { name: 'TaskifyError', message: this.engineError!.message, props: {} } });
+      this.settle({ taskId: record.id, ok: false, error: serializeError(this.engineError) });
     }
   }
 
@@ -172,6 +175,17 @@ export class Runtime implements FutureHost {
     if (done()) return;
     const started = performance.now();
     this.flush();
+    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile.
+    suspendSignalHandlers();
+    try {
+      this.blockLoop(done);
+    } finally {
+      resumeSignalHandlers();
+    }
+    this.stats.add('mainWaitMs', performance.now() - started);
+  }
+
+  private blockLoop(done: () => boolean): void {
     while (true) {
       const seen = this.signal.current();
       this.drain();
@@ -183,7 +197,6 @@ export class Runtime implements FutureHost {
       }
       this.signal.waitPast(seen, WAIT_SLICE_MS);
     }
-    this.stats.add('mainWaitMs', performance.now() - started);
   }
 
   private settled(record: TaskRecord): Promise<void> {
@@ -233,12 +246,18 @@ export class Runtime implements FutureHost {
     this.loadAllStale();
   }
 
+  /** Bring back every object tasks wrote; a failure is raised once, after all the others were loaded. */
   private loadAllStale(): void {
+    let firstError: Error | undefined;
     for (const [entry, ref] of [...this.registry.stale]) {
       const object = ref.deref();
-      if (object) this.loadObject(entry, object);
+      if (entry.producer?.state === 'failed') {
+        this.registry.stale.delete(entry);
+        firstError ??= entry.producer.error;
+      } else if (object) this.loadObject(entry, object);
       else this.registry.stale.delete(entry);
     }
+    if (firstError) throw firstError;
   }
 
   private loadFuture(future: Future<unknown>): unknown {
@@ -246,7 +265,8 @@ export class Runtime implements FutureHost {
     const producer = entry.producer;
     if (!producer) return future.value?.current;
     if (producer.state === 'failed') throw producer.error;
-    if (producer.inline) {
+    // Version 1 is the task's result; later versions were written by tasks that took this Future as inout.
+    if (entry.version === 1 && producer.inline) {
       future.value = { current: producer.inline.value };
     } else if (future.value && typeof future.value.current === 'object' && future.value.current !== null) {
       this.loadObject(entry, future.value.current); // a later task changed this value in place
@@ -285,12 +305,15 @@ export class Runtime implements FutureHost {
   shutdown(): Promise<void> {
     this.closing ??= (async () => {
       while (this.pending.size > 0 && !this.engineError) await this.settled(this.pending.values().next().value!);
-      this.flush();
-      this.port.postMessage({ type: 'batch', messages: [{ type: 'shutdown' }] });
+      if (!this.engineExited) {
+        this.flush();
+        this.port.postMessage({ type: 'batch', messages: [{ type: 'shutdown' }] });
+        this.closed = true;
+        const exited = new Promise<void>((resolve) => this.engine.once('exit', () => resolve()));
+        this.engine.ref(); // the engine is unref'd so programs can exit; here we must wait for it
+        await exited;
+      }
       this.closed = true;
-      const exited = new Promise<void>((resolve) => this.engine.once('exit', () => resolve()));
-      this.engine.ref(); // the engine is unref'd so programs can exit; here we must wait for it
-      await exited;
       this.port.close();
     })();
     return this.closing;

@@ -99,10 +99,16 @@ function dispatch(freedWorker?: number): void {
 function run(node: graph.TaskNode): void {
   graph.startTask(state, node.id);
   const def = defs.get(node.def)!;
-  const message: WorkerTask = {
-    taskId: node.id, module: def.module, name: def.name, runDir,
-    args: node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false)), result: node.result,
-  };
+  let args: WorkerArg[];
+  try {
+    args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false));
+  } catch (error) {
+    stats.add('failed');
+    outbox.push({ taskId: node.id, ok: false, error: serializeError(error) });
+    apply(graph.failTask(state, node.id));
+    return;
+  }
+  const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
   inFlight++;
   const carrier = { node, message };
   pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier })).then(
@@ -117,7 +123,13 @@ function toWorkerArg(arg: WireArg, rro: boolean): WorkerArg {
   if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(item, false)) };
   const read = arg.read !== undefined ? versionKey(arg.data, arg.read) : undefined;
   const inline = read !== undefined ? state.versions.get(read)?.inline : undefined;
-  if (inline && arg.write === undefined) return { value: inline.value };
+  if (inline) {
+    if (arg.write !== undefined) {
+      throw new TypeError(`a Future whose value is a primitive (${typeof inline.value}) cannot be passed as inout/out: ` +
+        'primitives are always passed by value; pass the value as an in argument and return the new one');
+    }
+    return { value: inline.value };
+  }
   return { read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined };
 }
 
@@ -161,7 +173,7 @@ function onCrash(node: graph.TaskNode, error: unknown): void {
 
 function apply(effects: graph.Effects): void {
   for (const version of effects.released) {
-    if (version.producer === null || version.state === 'available') removeVersion(runDir, version.key);
+    removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
     for (const worker of version.holders) {
       const list = forgetLists.get(worker) ?? [];
       list.push(version.key);

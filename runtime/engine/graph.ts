@@ -44,6 +44,8 @@ export interface VersionNode {
   holders: number[];
   /** A primitive result travels in messages instead of a file. */
   inline?: { readonly value: Primitive };
+  /** For a failed version: the task whose failure doomed it (the first in the chain). */
+  failedBy?: number;
 }
 
 export interface GraphState {
@@ -112,7 +114,7 @@ export function addTask(state: GraphState, msg: SubmitMsg): Effects {
     makeLatest(state, data, key, effects);
   }
 
-  if (failedInput) cancel(state, task, failedInput.key, failedInput.producer!, effects);
+  if (failedInput) cancel(state, task, failedInput.key, failedInput.failedBy ?? failedInput.producer!, effects);
   else if (task.missing === 0) markReady(state, task, effects);
   return effects;
 }
@@ -140,8 +142,9 @@ export function finishTask(state: GraphState, taskId: number,
     releaseIfDead(state, version, effects);
   }
   for (const dependentId of task.dependents) {
-    const dependent = state.tasks.get(dependentId)!;
-    if (dependent.state === 'waiting' && --dependent.missing === 0) markReady(state, dependent, effects);
+    const dependent = state.tasks.get(dependentId);
+    // Gone already when another of its inputs failed: it was cancelled.
+    if (dependent?.state === 'waiting' && --dependent.missing === 0) markReady(state, dependent, effects);
   }
   retire(state, task, effects);
   return effects;
@@ -284,6 +287,7 @@ function failDownstream(state: GraphState, task: TaskNode, firstFailure: number,
     const version = state.versions.get(key);
     if (!version) continue;
     version.state = 'failed';
+    version.failedBy = firstFailure;
     releaseIfDead(state, version, effects);
   }
   for (const dependentId of task.dependents) {

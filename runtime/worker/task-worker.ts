@@ -74,13 +74,19 @@ function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unkno
   return value;
 }
 
-/** A version from the cache, else from its file. A task about to modify it takes it out of the cache. */
+/**
+ * A version from the cache, else from its file. A task about to modify its argument always gets a fresh copy
+ * from the file: a cached object may also be cached under other versions (a task that returned its argument) or be
+ * in use by another task of this worker, and a cached version must never change.
+ */
 function load(task: WorkerTask, key: string, willModify: boolean, io: Io): unknown {
-  const cached = willModify ? cache.take(key) : cache.get(key);
-  if (cached !== undefined) return cached;
+  if (!willModify) {
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+  }
   const { value, bytes } = readVersion(task.runDir, key);
   io.bytesRead += bytes;
-  if (!willModify) { cache.put(key, value, bytes); io.cached.push(key); }
+  if (!willModify && cache.put(key, value, bytes)) io.cached.push(key);
   return value;
 }
 
@@ -96,8 +102,7 @@ function store(task: WorkerTask, key: string, value: unknown, io: Io, what: stri
   }
   io.bytesWritten += bytes;
   io.written.push({ key, bytes });
-  cache.put(key, value, bytes);
-  io.cached.push(key);
+  if (cache.put(key, value, bytes)) io.cached.push(key);
 }
 
 async function loadFunction(moduleUrl: string, name: string): Promise<(...args: unknown[]) => unknown> {

@@ -1,7 +1,7 @@
 /**
  * The versions a worker holds decoded, least recently used first out, bounded by bytes. A version is
- * immutable once written, so a cached one is as good as its file, except that an `inout` task changes its
- * argument in place: such a task takes the entry out of the cache instead of sharing it.
+ * immutable once written, so a cached one is as good as its file; a task that modifies its argument in place
+ * gets a fresh copy from the file instead (see task-worker.ts).
  */
 export class VersionCache {
   private readonly entries = new Map<string, { value: unknown; bytes: number }>();
@@ -20,16 +20,9 @@ export class VersionCache {
 
   has(key: string): boolean { return this.entries.has(key); }
 
-  /** Remove and return an entry (for a task that will modify it). */
-  take(key: string): unknown | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    this.drop(key, entry.bytes);
-    return entry.value;
-  }
-
-  put(key: string, value: unknown, bytes: number): void {
-    if (bytes > this.budget) return;
+  /** Returns false when the value is larger than the whole budget and was not kept. */
+  put(key: string, value: unknown, bytes: number): boolean {
+    if (bytes > this.budget) return false;
     const old = this.entries.get(key);
     if (old) this.drop(key, old.bytes);
     this.entries.set(key, { value, bytes });
@@ -38,6 +31,7 @@ export class VersionCache {
       if (this.used <= this.budget) break;
       this.drop(oldest, entry.bytes);
     }
+    return true;
   }
 
   /** Versions the engine says are dead. */
