@@ -257,6 +257,16 @@ test('the output a failed task had already written is released', () => {
   assert.is(versionFiles().length, start);
 });
 
+test('workers keep what they read: data read again and again is not read from its file again', () => {
+  const fragments = Array.from({ length: 4 }, () => range(131072)); // 1 MiB each, produced by tasks
+  for (const f of fragments) f.wait(); // main loads them too: that is the program's read, not the workers'
+  const before = stats()!.bytes.read;
+  for (let round = 0; round < 6; round++) for (const f of fragments) sum(f).wait();
+  const workerReads = stats()!.bytes.read - before;
+  // 24 tasks each need 1 MiB; with no cache that is 24 MiB of reads. Each worker reads each fragment at most once.
+  assert.ok(workerReads <= 2 * 4 * (1 << 20) + 4096, `workers read ${workerReads} bytes`);
+});
+
 test('shutdown finishes pending work and a later submission starts a fresh runtime', async () => {
   const pending = add(20, 22);
   await shutdown();
