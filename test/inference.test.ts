@@ -1,0 +1,184 @@
+/** Direction inference, one construct at a time: each case asserts the direction and the reason. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+
+/** Analyse in-memory files; the first is the one whose tasks are returned. */
+function analyze(files: Record<string, string>) {
+  const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
+  const names = [...sources.keys()];
+  const program = createAnalysisProgram(ts, names, sources);
+  const ctx = createContext(ts, program);
+  const result = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile(names[0])!);
+  return { ...result, errors: result.diagnostics.map((d) => formatDiagnostic(ctx, d)) };
+}
+
+/** Directions of the single task in `code`, as "name:direction" strings, plus the reasons by name. */
+function directions(code: string, extra: Record<string, string> = {}) {
+  const { tasks, errors } = analyze({ 'main.ts': code, ...extra });
+  assert.equal(errors, [], 'no compile errors');
+  assert.is(tasks.length, 1, 'one task');
+  const reasons = Object.fromEntries(tasks[0].params.map((p) => [p.name, p.reason]));
+  return { dirs: tasks[0].params.map((p) => `${p.name}:${p.direction}`), reasons };
+}
+
+const task = (signature: string, body: string, prelude = '') => `${prelude}\n/** @task */\nexport function t(${signature}) {\n${body}\n}\n`;
+
+test('primitives are always in, passed by value', () => {
+  const { dirs, reasons } = directions(task('n: number, s: string, b: boolean, big: bigint', 'n = n + 1; return s + b + big;'));
+  assert.equal(dirs, ['n:in', 's:in', 'b:in', 'big:in']);
+  assert.match(reasons.n, /primitive \(number\): passed by value/);
+});
+
+test('element and property writes, compound assignments, ++/--, delete', () => {
+  assert.equal(directions(task('a: Float64Array', 'a[0] = 1; return a[1];')).dirs, ['a:inout']);
+  const { dirs, reasons } = directions(task('a: Float64Array, o: { x: number }, c: number[], d: { k?: number }',
+    'a[1] *= 2; o.x++; --c[0]; delete d.k;'));
+  assert.equal(dirs, ['a:inout', 'o:inout', 'c:inout', 'd:inout']);
+  assert.match(reasons.a, /updates an element: `a\[1\] \*= 2` \(.*main\.ts:4\)/);
+  assert.match(reasons.d, /deletes a property/);
+});
+
+test('writes into nested objects write the parameter', () => {
+  const { dirs, reasons } = directions(task('p: { data: number[] }', 'p.data[3] = 1;'));
+  assert.equal(dirs, ['p:inout']);
+  assert.match(reasons.p, /writes an element: `p\.data\[3\] = 1`/);
+});
+
+test('read-only use stays in', () => {
+  const { dirs, reasons } = directions(task('a: Float64Array, m: Map<string, number>',
+    'let s = 0; for (const x of a) s += x; return s + a.reduce((p, q) => p + q, 0) + (m.get("k") ?? 0) + a.length;'));
+  assert.equal(dirs, ['a:in', 'm:in']);
+  assert.is(reasons.a, 'read, never written');
+});
+
+test('mutating methods of typed arrays, arrays, Maps and Sets', () => {
+  const cases: [string, string][] = [
+    ['a: Float64Array', 'a.set([1], 0);'], ['a: Float64Array', 'a.sort();'], ['a: Int32Array', 'a.reverse();'],
+    ['a: Float64Array', 'a.copyWithin(0, 1);'], ['a: number[]', 'a.push(1);'], ['a: number[]', 'a.pop();'],
+    ['a: number[]', 'a.shift();'], ['a: number[]', 'a.unshift(1);'], ['a: number[]', 'a.splice(0, 1);'],
+    ['a: number[]', 'a.sort();'], ['a: number[]', 'a.reverse();'], ['a: number[]', 'a.fill(0, 1);'],
+    ['a: Map<string, number>', 'a.set("k", 1);'], ['a: Map<string, number>', 'a.delete("k");'], ['a: Map<string, number>', 'a.clear();'],
+    ['a: Set<number>', 'a.add(1);'], ['a: Set<number>', 'a.delete(1);'], ['a: Set<number>', 'a.clear();'],
+  ];
+  for (const [signature, body] of cases) {
+    const { dirs, reasons } = directions(task(signature, body));
+    assert.equal(dirs, ['a:inout'], body);
+    assert.match(reasons.a, /which changes it/, body);
+  }
+});
+
+test('Object.assign and friends write their first argument only', () => {
+  const { dirs, reasons } = directions(task('target: { x?: number }, source: { x: number }', 'Object.assign(target, source);'));
+  assert.equal(dirs, ['target:inout', 'source:in']);
+  assert.match(reasons.target, /written by `Object\.assign`/);
+  assert.equal(directions(task('o: object', 'Object.defineProperty(o, "x", { value: 1 });')).dirs, ['o:inout']);
+});
+
+test('aliases: const copy, subarray views, destructuring, iteration variables, conditional aliases', () => {
+  const cases: [string, string, string[]][] = [
+    ['a: Float64Array', 'const q = a; q[0] = 1;', ['a:inout']],
+  ];
+  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+  assert.equal(directions(task('a: Float64Array', 'const q = a; q[0] = 1;')).dirs, ['a:inout'], 'const q = a; q[0] = 1;');
+  assert.match(directions(task('a: Float64Array', 'const v = a.subarray(2); v[0] = 1;')).reasons.a, /writes an element: `v\[0\] = 1`/);
+  assert.equal(directions(task('p: { rows: number[][] }', 'const { rows } = p; rows[0][0] = 1;')).dirs, ['p:inout'], 'const { rows } = p; rows[0][0] = 1;');
+  assert.equal(directions(task('rows: number[][]', 'for (const row of rows) row[0] = 1;')).dirs, ['rows:inout'], 'for (const row of rows) row[0] = 1;');
+  assert.equal(directions(task('a: number[], b: number[], f: boolean', 'const t = f ? a : b; t.push(1);')).dirs, ['a:inout', 'b:inout', 'f:in'], 'const t = f ? a : b; t.push(1);');
+  assert.equal(directions(task('a: number[]', 'let t: number[] = []; if (a.length) t = a; t.push(1);')).dirs, ['a:inout'], 'let t: number[] = []; if (a.length) t = a; t.push(1);');
+  assert.equal(directions(task('rows: number[][]', 'rows.forEach((row) => { row[0] = 2; });')).dirs, ['rows:inout'], 'rows.forEach((row) => { row[0] = 2; });');
+  assert.equal(directions(task('a: number[]', 'const box = { a }; box.a.push(1);')).dirs, ['a:inout'], 'const box = { a }; box.a.push(1);');
+  assert.equal(directions(task('a: number[]', 'const box: { v?: number[] } = {}; box.v = a; box.v.push(1);')).dirs, ['a:inout'], 'const box: { v?: number[] } = {}; box.v = a; box.v.push(1);');
+});
+
+test('copies are not aliases: writing a slice of numbers leaves the parameter in', () => {
+  assert.equal(directions(task('a: Float64Array', 'const c = a.slice(); c[0] = 1; return c;')).dirs, ['a:in']);
+  assert.equal(directions(task('a: number[]', 'const c = [...a]; c.push(1); return c;')).dirs, ['a:in']);
+  assert.equal(directions(task('a: number[][]', 'const c = a.slice(); c[0][0] = 1;')).dirs, ['a:inout'], 'a shallow copy of rows still shares the rows');
+});
+
+test('calls into other functions of the program, across files, by summaries (recursion included)', () => {
+  const helpers = `export function zero(v: Float64Array, i: number) { v[i] = 0; }
+export function peek(v: Float64Array) { return v[0]; }
+export function down(v: number[], n: number): void { if (n > 0) { up(v, n - 1); } }
+export function up(v: number[], n: number): void { if (n === 0) v.push(n); else down(v, n); }`;
+  const { dirs, reasons } = directions(task('a: Float64Array, b: Float64Array, c: number[]', 'zero(a, 1); peek(b); down(c, 3);',
+    "import { zero, peek, down } from './helpers';"), { 'helpers.ts': helpers });
+  assert.equal(dirs, ['a:inout', 'b:in', 'c:inout']);
+  assert.match(reasons.a, /passed to `zero`, which writes it: writes an element: `v\[i\] = 0`/);
+  assert.match(reasons.c, /passed to `down`, which writes it: passed to `up`, which writes it/);
+});
+
+test('unknown code is assumed to write: no body, any, callbacks', () => {
+  const decl = 'declare function mystery(x: number[]): void;';
+  assert.match(directions(task('a: number[]', 'mystery(a);', decl)).reasons.a, /unknown effect \(assumed to write it\)/);
+  assert.equal(directions(task('a: number[], f: any', 'f(a);')).dirs.slice(0, 1), ['a:inout']);
+  const { dirs, reasons } = directions(task('a: number[]', 'handlers[0](a);', 'const handlers: ((x: number[]) => void)[] = [];'));
+  assert.equal(dirs[0], 'a:inout');
+  assert.match(reasons.a, /unknown effect/);
+});
+
+test('out: written and provably replaced before any read', () => {
+  const fill = directions(task('out: Float64Array, v: number', 'out.fill(v);'));
+  assert.equal(fill.dirs, ['out:out', 'v:in']);
+  assert.match(fill.reasons.out, /old contents never read: `out\.fill\(v\);` replaces every element/);
+  const loop = directions(task('out: Float64Array, src: Float64Array', 'for (let i = 0; i < out.length; i++) out[i] = src[i] * 2;'));
+  assert.equal(loop.dirs, ['out:out', 'src:in']);
+  assert.equal(directions(task('out: Float64Array', 'out[0] = 1;')).dirs, ['out:inout'], 'a partial write keeps old contents');
+  assert.equal(directions(task('out: Float64Array', 'out.fill(0); out[1] += 2;')).dirs, ['out:inout'], 'then reads it');
+});
+
+test('@in / @out / @inout override where they agree with the analysis, and contradictions are errors', () => {
+  const code = (tag: string, body: string) => `/**\n * @task\n * ${tag}\n */\nexport function t(a: number[]) { ${body} }\n`;
+  assert.equal(analyze({ 'main.ts': code('@inout a', 'return a[0];') }).tasks[0].params[0].direction, 'inout');
+  assert.equal(analyze({ 'main.ts': code('@out a', 'a[0] = 1;') }).tasks[0].params[0].direction, 'out');
+  const contradiction = analyze({ 'main.ts': code('@in a', 'a.push(1);') });
+  assert.is(contradiction.tasks.length, 0);
+  assert.match(contradiction.errors[0], /main\.ts:3:4 - error TS99008: taskify: task t: @in a contradicts the analysis: written/);
+  assert.match(analyze({ 'main.ts': code('@out a', 'return a[0];') }).errors[0], /@out a, but the task never writes it/);
+});
+
+test('misspelled parameter names in tags are errors, with a suggestion', () => {
+  const { errors } = analyze({ 'main.ts': '/**\n * @task\n * @rro fragmnet\n */\nexport function t(fragment: Float64Array) { return fragment[0]; }\n' });
+  assert.match(errors[0], /main\.ts:3:4 - error TS99007: .*@rro names `fragmnet`, which is not a parameter \(did you mean `fragment`\?\)/);
+});
+
+test('@rro must be a typed array the task never writes', () => {
+  const rro = (sig: string, body: string) => analyze({ 'main.ts': `/**\n * @task\n * @rro a\n */\nexport function t(${sig}) { ${body} }\n` });
+  assert.equal(rro('a: Float64Array', 'return a[0];').tasks[0].params[0], { name: 'a', direction: 'in', reason: 'read, never written', rro: true });
+  assert.match(rro('a: number[]', 'return a[0];').errors[0], /@rro a: only typed arrays can be shared read-only, and its type is number\[\]/);
+  assert.match(rro('a: Float64Array', 'a[0] = 1;').errors[0], /@rro a, but the task writes it: written: writes an element/);
+});
+
+test('tasks a worker cannot run are compile errors with file:line', () => {
+  const errs = (code: string) => analyze({ 'main.ts': code }).errors.join('\n');
+  assert.match(errs('/** @task */\nfunction hidden(a: number) { return a; }\nexport {};'), /main\.ts:2:1 .*task hidden: is not exported/);
+  assert.match(errs('export function outer() {\n  /** @task */\n  function inner(a: number) { return a; }\n  return inner;\n}'), /main\.ts:3:3 .*task inner: is nested/);
+  assert.match(errs('/** @task */\nexport function* gen(a: number) { yield a; }'), /task gen: is a generator/);
+  assert.match(errs('/** @task */\nexport function f(this: unknown, a: number) { return this; }'), /task f: uses `this`/);
+  assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }'), /main\.ts:3:.* reads `counter`, a module variable that may change/);
+  assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` is a function/);
+  assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);
+  assert.match(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), /instance of class P, whose methods \(norm\)/);
+});
+
+test('exported arrow functions and function expressions are tasks too', () => {
+  const { tasks, errors } = analyze({ 'main.ts': '/** @task */\nexport const scale = (a: Float64Array, k: number) => { a[0] *= k; };\n/** @task */\nexport const id = function (x: number[]) { return x; };\n' });
+  assert.equal(errors, []);
+  assert.equal(tasks.map((t) => `${t.name}:${t.params.map((p) => p.direction).join(',')}`), ['scale:inout,in', 'id:in']);
+});
+
+test('plain JavaScript with JSDoc types', () => {
+  const js = '/**\n * @task\n * @param {Float64Array} values\n * @param {number} k\n */\nexport function scale(values, k) { for (let i = 0; i < values.length; i++) values[i] *= k; }\n';
+  const { tasks, errors } = analyze({ 'main.js': js });
+  assert.equal(errors, []);
+  assert.equal(tasks[0].params.map((p) => `${p.name}:${p.direction}`), ['values:inout', 'k:in']);
+  assert.match(tasks[0].params[1].reason, /primitive \(number\)/);
+});
+
+test.run();

@@ -1,0 +1,51 @@
+/**
+ * What the analysis knows about built-in methods and functions: which change their receiver or argument, which
+ * only read, and which hand back (part of) their receiver. Everything not listed here is unknown code, and
+ * unknown code is assumed to write what it is given.
+ */
+
+/** Methods that change their receiver (arrays, typed arrays, Map, Set). */
+export const MUTATING_METHODS = new Set([
+  'set', 'fill', 'sort', 'reverse', 'copyWithin', 'push', 'pop', 'shift', 'unshift', 'splice',
+  'add', 'delete', 'clear',
+]);
+
+/** Of those, the ones whose result does not depend on the old contents when called as written here. */
+export const OVERWRITING_METHODS = new Set(['fill']);
+
+/** Methods that only read their receiver. */
+export const READING_METHODS = new Set([
+  'at', 'concat', 'entries', 'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap',
+  'forEach', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'slice', 'some',
+  'subarray', 'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'toSpliced', 'with', 'get', 'has',
+  'valueOf', 'hasOwnProperty', 'charAt', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'padStart', 'padEnd',
+  'trim', 'split', 'substring', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'match', 'repeat',
+]);
+
+/** Reading methods whose result is a fresh copy holding no reference into the receiver (for primitive elements). */
+export const COPYING_METHODS = new Set(['slice', 'map', 'filter', 'concat', 'toReversed', 'toSorted', 'toSpliced', 'with', 'flat', 'flatMap']);
+
+/** Methods whose result is a view on the receiver's own memory, whatever the elements. */
+export const VIEW_METHODS = new Set(['subarray']);
+
+/** Built-in functions (by qualified name) that write their first argument. */
+export const WRITES_FIRST_ARGUMENT = new Set([
+  'Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Object.freeze',
+  'Object.seal', 'Object.preventExtensions', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty',
+  'Reflect.setPrototypeOf', 'Atomics.store', 'Atomics.add', 'Atomics.sub', 'Atomics.and', 'Atomics.or', 'Atomics.xor',
+  'Atomics.exchange', 'Atomics.compareExchange',
+]);
+
+/** Built-in functions (by qualified name, or a namespace followed by '.*') that only read their arguments. */
+export const READ_ONLY_FUNCTIONS = new Set([
+  'Math.*', 'Number.*', 'String', 'Number', 'Boolean', 'BigInt', 'Array.isArray', 'Array.from', 'Array.of',
+  'Object.keys', 'Object.values', 'Object.entries', 'Object.getPrototypeOf', 'Object.is', 'Object.getOwnPropertyNames',
+  'JSON.stringify', 'structuredClone', 'console.*', 'isNaN', 'isFinite', 'parseInt', 'parseFloat', 'ArrayBuffer.isView',
+  'Atomics.load', 'Float64Array.from', 'Float32Array.from', 'Int32Array.from', 'Uint8Array.from',
+]);
+
+export function isReadOnlyFunction(name: string): boolean {
+  if (READ_ONLY_FUNCTIONS.has(name)) return true;
+  const dot = name.indexOf('.');
+  return dot > 0 && READ_ONLY_FUNCTIONS.has(`${name.slice(0, dot)}.*`);
+}

@@ -1,0 +1,55 @@
+/**
+ * What every analysis needs, built once per program: the compiler instance (the one ts-patch or the CLI loaded,
+ * never a second copy), the program and its type checker.
+ */
+import type * as ts from 'typescript';
+
+export interface AnalysisContext {
+  readonly ts: typeof ts;
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+}
+
+export function createContext(tsInstance: typeof ts, program: ts.Program): AnalysisContext {
+  return { ts: tsInstance, program, checker: program.getTypeChecker() };
+}
+
+export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export function isFunctionLike(ctx: AnalysisContext, node: ts.Node): node is FunctionLike {
+  const { ts } = ctx;
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/** Values of these types are copied when passed: they cannot be written through a parameter. */
+export function isPrimitiveType(ctx: AnalysisContext, type: ts.Type): boolean {
+  const { ts } = ctx;
+  if (type.isUnion()) return type.types.every((t) => isPrimitiveType(ctx, t));
+  const primitive = ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.EnumLike | ts.TypeFlags.ESSymbolLike;
+  return (type.flags & primitive) !== 0;
+}
+
+export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
+  return isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node));
+}
+
+export function primitiveName(ctx: AnalysisContext, type: ts.Type): string {
+  return ctx.checker.typeToString(ctx.checker.getBaseTypeOfLiteralType(type));
+}
+
+/** The symbol a declaration name or identifier stands for (aliases through imports resolved). */
+export function symbolOf(ctx: AnalysisContext, node: ts.Node): ts.Symbol | undefined {
+  const symbol = ctx.checker.getSymbolAtLocation(node);
+  if (symbol && symbol.flags & ctx.ts.SymbolFlags.Alias) return ctx.checker.getAliasedSymbol(symbol);
+  return symbol;
+}
+
+/** The names a parameter or variable binds (destructuring included). */
+export function boundNames(ctx: AnalysisContext, name: ts.BindingName): ts.Identifier[] {
+  const { ts } = ctx;
+  if (ts.isIdentifier(name)) return [name];
+  const names: ts.Identifier[] = [];
+  for (const element of name.elements) if (!ts.isOmittedExpression(element)) names.push(...boundNames(ctx, element.name));
+  return names;
+}

@@ -1,0 +1,35 @@
+/**
+ * A parameter's direction from its summary: primitives are always `in`; a parameter never written is `in`;
+ * one written is `inout`, unless the function provably replaces all of it before reading any of it (`out`:
+ * its old contents need not travel). Stricter than "written and not read": a partial write keeps old contents
+ * that the caller would see, so they must travel.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveType, primitiveName, type AnalysisContext, type FunctionLike } from './context';
+import type { ParamEffects } from './function-effects';
+import { formatReason, type Reason } from './reason';
+
+export type Direction = 'in' | 'out' | 'inout';
+
+export interface ParamDirection {
+  readonly name: string;
+  readonly direction: Direction;
+  readonly reason: string;
+  /** Where the deciding write was found, if any. */
+  readonly at?: Reason;
+}
+
+export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration, effects: ParamEffects): ParamDirection {
+  const name = param.name.getText();
+  const type = ctx.checker.getTypeAtLocation(param);
+  if (isPrimitiveType(ctx, type)) return { name, direction: 'in', reason: `primitive (${primitiveName(ctx, type)}): passed by value` };
+  if (!effects.written) {
+    return { name, direction: 'in', reason: effects.read ? 'read, never written' : 'never read or written' };
+  }
+  if (!effects.read && effects.overwritten) {
+    return { name, direction: 'out', reason: `written, old contents never read: ${formatReason(effects.overwritten)}`, at: effects.overwritten };
+  }
+  return { name, direction: 'inout', reason: `written: ${formatReason(effects.written)}`, at: effects.written };
+}
+
+export function paramsOf(fn: FunctionLike): readonly ts.ParameterDeclaration[] { return fn.parameters; }

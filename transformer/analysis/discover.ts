@@ -1,0 +1,216 @@
+/**
+ * Finding the tasks of a program: functions tagged @task, with their parameters' directions and the reasons,
+ * and clear errors for tasks a worker could not run.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { codes, taskError } from './diagnostics';
+import { directionOf, type ParamDirection } from './directions';
+import type { Summaries } from './summaries';
+import { readTaskTags } from './tags';
+
+export interface TaskInfo {
+  readonly name: string;
+  readonly fn: FunctionLike;
+  readonly file: string;
+  readonly line: number;
+  readonly params: readonly (ParamDirection & { readonly rro: boolean })[];
+}
+
+export interface Discovery {
+  readonly tasks: TaskInfo[];
+  readonly diagnostics: ts.Diagnostic[];
+}
+
+export function discoverTasks(ctx: AnalysisContext, summaries: Summaries, source: ts.SourceFile): Discovery {
+  const tasks: TaskInfo[] = [];
+  const diagnostics: ts.Diagnostic[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(ctx, node)) {
+      const tags = readTaskTags(ctx, node);
+      if (tags) {
+        const before = diagnostics.length;
+        const task = describeTask(ctx, summaries, node, diagnostics);
+        if (task && diagnostics.length === before) tasks.push(task);
+      }
+    }
+    ctx.ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { tasks, diagnostics };
+}
+
+/** The function's name as its module exports it, or undefined if a worker could not import it. */
+export function exportedName(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
+  const { ts } = ctx;
+  const nameNode = ts.isFunctionDeclaration(fn) ? fn.name
+    : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)
+      ? fn.parent.name : undefined;
+  if (!nameNode) return undefined;
+  const symbol = symbolOf(ctx, nameNode);
+  const moduleSymbol = symbolOf(ctx, fn.getSourceFile());
+  if (!symbol || !moduleSymbol) return undefined;
+  for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
+    const target = exported.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(exported) : exported;
+    if (target === symbol) return exported.name;
+  }
+  return undefined;
+}
+
+export function functionName(ctx: AnalysisContext, fn: FunctionLike): string {
+  const { ts } = ctx;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.getText();
+  if (ts.isVariableDeclaration(fn.parent)) return fn.parent.name.getText();
+  return '(anonymous)';
+}
+
+function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike, diagnostics: ts.Diagnostic[]): TaskInfo | undefined {
+  const { ts } = ctx;
+  const name = functionName(ctx, fn);
+  const fail = (node: ts.Node, code: number, message: string) => diagnostics.push(taskError(ctx, node, code, `task ${name}: ${message}`));
+
+  if (enclosingFunction(ctx, fn)) {
+    fail(fn, codes.nested, 'is nested in another function; a worker can only import functions declared at the top level of a module');
+    return undefined;
+  }
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.asteriskToken) {
+    fail(fn, codes.generator, 'is a generator; a task must return its result');
+  }
+  const exported = exportedName(ctx, fn);
+  if (!exported) fail(fn, codes.notExported, 'is not exported; a worker imports a task from its module, so add `export`');
+  const self = findThis(ctx, fn);
+  if (self) fail(self, codes.usesThis, 'uses `this`; a task runs in another thread without its object');
+  for (const outer of mutableOuterVariables(ctx, fn)) {
+    fail(outer, codes.mutableClosure, `reads \`${outer.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
+  }
+
+  const tags = readTaskTags(ctx, fn)!;
+  const paramNames = fn.parameters.map((p) => p.name.getText());
+  for (const { name: tagged, tag } of [...tags.rro, ...tags.overrides]) {
+    if (!paramNames.includes(tagged)) {
+      const hint = closest(tagged, paramNames);
+      fail(tag, codes.unknownTagParam, `@${tag.tagName.text} names ${tagged ? `\`${tagged}\`` : 'no parameter'}, which is not a parameter` +
+        (hint ? ` (did you mean \`${hint}\`?)` : ` (parameters: ${paramNames.join(', ') || 'none'})`));
+    }
+  }
+
+  const summary = summaries.get(fn);
+  const params = fn.parameters.map((param, i) => {
+    const unsendable = unsendableType(ctx, param);
+    if (unsendable) fail(param, codes.unsendableParam, `parameter \`${param.name.getText()}\` is ${unsendable}, which cannot be sent to a worker`);
+    let direction = directionOf(ctx, param, summary.params[i] ?? {});
+    const override = tags.overrides.find((o) => o.name === direction.name);
+    if (override) {
+      if (override.direction === 'in' && direction.direction !== 'in') {
+        fail(override.tag, codes.contradictsAnalysis, `@in ${direction.name} contradicts the analysis: ${direction.reason}`);
+      } else if (override.direction === 'out' && direction.direction === 'in') {
+        fail(override.tag, codes.contradictsAnalysis, `@out ${direction.name}, but the task never writes it (${direction.reason})`);
+      } else {
+        direction = { ...direction, direction: override.direction, reason: `@${override.direction} in the JSDoc (analysis: ${direction.direction}, ${direction.reason})` };
+      }
+    }
+    const rroTag = tags.rro.find((r) => r.name === direction.name);
+    if (rroTag) {
+      if (!isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(param))) {
+        fail(rroTag.tag, codes.rroNotTypedArray, `@rro ${direction.name}: only typed arrays can be shared read-only, and its type is ${ctx.checker.typeToString(ctx.checker.getTypeAtLocation(param))}`);
+      } else if (direction.direction !== 'in') {
+        fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
+      }
+    }
+    return { ...direction, rro: rroTag !== undefined };
+  });
+  const source = fn.getSourceFile();
+  return { name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params };
+}
+
+export function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ctx.ts.isFunctionLike(n) || ctx.ts.isClassLike(n)) return n;
+  }
+  return undefined;
+}
+
+function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
+  const { ts } = ctx;
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node.kind === ts.SyntaxKind.ThisKeyword) { found = node; return; }
+    // A nested ordinary function has its own `this`; an arrow function shares the task's.
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)) && node !== fn) return;
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/** Identifiers in the body bound to `let`/`var` variables declared outside the task in the same module. */
+function mutableOuterVariables(ctx: AnalysisContext, fn: FunctionLike): ts.Identifier[] {
+  const { ts } = ctx;
+  const found = new Map<ts.Symbol, ts.Identifier>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const symbol = ctx.checker.getSymbolAtLocation(node);
+      const declaration = symbol?.valueDeclaration;
+      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !found.has(symbol) &&
+        declaration.getSourceFile() === fn.getSourceFile() && !isWithin(declaration, fn) &&
+        !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
+        found.set(symbol, node);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return [...found.values()];
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+function unsendableType(ctx: AnalysisContext, param: ts.ParameterDeclaration): string | undefined {
+  const { ts } = ctx;
+  const type = ctx.checker.getTypeAtLocation(param);
+  const parts = type.isUnion() ? type.types : [type];
+  for (const t of parts) {
+    if (t.flags & ts.TypeFlags.ESSymbolLike) return 'a symbol';
+    if (t.getCallSignatures().length > 0) return 'a function';
+    const symbol = t.getSymbol();
+    if (symbol && symbol.flags & ts.SymbolFlags.Class && !symbol.getDeclarations()?.some((d) => d.getSourceFile().isDeclarationFile)) {
+      const methods = ctx.checker.getPropertiesOfType(t).filter((p) => p.flags & ts.SymbolFlags.Method);
+      if (methods.length > 0) return `an instance of class ${symbol.getName()}, whose methods (${methods.map((m) => m.getName()).join(', ')}) cannot travel`;
+    }
+  }
+  return undefined;
+}
+
+export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
+  const name = type.getSymbol()?.getName() ?? '';
+  return /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(name);
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
