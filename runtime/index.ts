@@ -43,6 +43,49 @@ export function waitOn(x: unknown): unknown {
   return a.runtime.waitObject(x);
 }
 
+/** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
+export function written<T>(x: T): T {
+  const value = waitOn(x);
+  if (typeof value === 'object' && value !== null) markWritten(value);
+  return value;
+}
+
+export async function writtenAsync<T>(x: T): Promise<T> {
+  const value = await waitOnAsync(x);
+  if (typeof value === 'object' && value !== null) markWritten(value);
+  return value;
+}
+
+/** An array that may hold Futures (`xs.map(x => task(x))`): each replaced by its value, in place. */
+export function waitAll<T>(xs: T): T {
+  if (Array.isArray(xs)) for (let i = 0; i < xs.length; i++) if (xs[i] instanceof Future) xs[i] = (xs[i] as Future<unknown>).wait();
+  return xs;
+}
+
+export async function waitAllAsync<T>(xs: T): Promise<T> {
+  if (Array.isArray(xs)) for (let i = 0; i < xs.length; i++) if (xs[i] instanceof Future) xs[i] = await (xs[i] as Future<unknown>);
+  return xs;
+}
+
+/** A point in the order of submissions; `checkpoint(mark)` waits for what came after it and throws its first failure. */
+export function mark(): number {
+  const a = peek();
+  return a ? a.runtime.mark() : 0;
+}
+
+export function checkpoint(mark: number): void {
+  const a = peek();
+  if (a) a.runtime.checkpoint(mark);
+}
+
+export async function checkpointAsync(mark: number): Promise<void> {
+  const a = peek();
+  if (a?.kind === 'pool') await a.runtime.checkpointAsync(mark);
+  else if (a) a.runtime.checkpoint(mark);
+}
+
+export { inWorker } from './worker-flag';
+
 /** As waitOn, without blocking the event loop. */
 export async function waitOnAsync<T>(x: Future<T> | T): Promise<T> {
   if (x instanceof Future) return await x;

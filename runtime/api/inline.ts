@@ -13,6 +13,7 @@ const load = createRequire(__filename);
 
 export class InlineRuntime implements FutureHost {
   private nextId = 1;
+  private readonly failed: TaskRecord[] = [];
   submitted = 0;
 
   submit<T>(handle: TaskHandle, args: readonly unknown[], where: () => string): Future<T> {
@@ -26,6 +27,7 @@ export class InlineRuntime implements FutureHost {
     } catch (error) {
       record.state = 'failed';
       record.error = deserializeError(serializeError(error), where());
+      this.failed.push(record);
     }
     return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
   }
@@ -37,9 +39,16 @@ export class InlineRuntime implements FutureHost {
     return arg;
   }
 
+  mark(): number { return this.nextId; }
+
+  checkpoint(mark: number): void {
+    const first = this.failed.find((r) => r.id >= mark && !r.observed);
+    if (first) { first.observed = true; throw first.error; }
+  }
+
   waitValue(future: Future<unknown>): unknown {
     const record = future.entry.producer!;
-    if (record.state === 'failed') throw record.error;
+    if (record.state === 'failed') { record.observed = true; throw record.error; }
     return record.inline!.value;
   }
 

@@ -9,6 +9,7 @@ import { Stats } from '../stats';
 import { Runtime } from './runtime';
 import { InlineRuntime } from './inline';
 import { installSignalHandlers } from './signals';
+import { inWorker } from '../worker-flag';
 
 type Active = { kind: 'pool'; runtime: Runtime; config: RuntimeConfig } | { kind: 'inline'; runtime: InlineRuntime; config: RuntimeConfig; stats: Stats };
 
@@ -18,7 +19,8 @@ let hooksInstalled = false;
 export function current(): Active {
   if (!active) {
     const config = readConfig();
-    active = config.workers === 0
+    // Inside a pool worker, a task that calls a task runs it inline: workers never start pools of their own.
+    active = config.workers === 0 || inWorker()
       ? { kind: 'inline', runtime: new InlineRuntime(), config, stats: new Stats() }
       : { kind: 'pool', runtime: new Runtime(config), config };
     installHooks();
@@ -27,6 +29,8 @@ export function current(): Active {
 }
 
 export function peek(): Active | undefined { return active; }
+
+
 
 export function statsOf(a: Active): Stats {
   if (a.kind === 'pool') return a.runtime.stats;
@@ -61,6 +65,9 @@ function finishNow(reason: string): void {
   if (a.kind === 'pool') {
     const left = a.runtime.abandon();
     if (left > 0) process.stderr.write(`taskify: ${left} task(s) had not finished at ${reason} and were abandoned\n`);
+    const lost = a.runtime.unobservedFailures();
+    for (const error of lost) process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${error.stack}\n`);
+    if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
   }
   finish(a);
 }

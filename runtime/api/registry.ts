@@ -11,6 +11,8 @@ export interface TaskRecord {
   readonly where: () => string;
   state: 'pending' | 'ok' | 'failed';
   error?: Error;
+  /** The error was thrown to the program at some wait: it was not lost. */
+  observed?: boolean;
   /** A primitive result, carried in the message instead of a file. */
   inline?: { value: Primitive | unknown };
   waiters?: (() => void)[];

@@ -36,6 +36,8 @@ export class Runtime implements FutureHost {
   private readonly engine: Worker;
   private readonly pending = new Map<number, TaskRecord>();
   private readonly failures = new Map<number, TaskRecord>();
+  /** Every failed task, root or cancelled, in submission order: what checkpoint() and the exit report look at. */
+  private readonly failed: TaskRecord[] = [];
   private readonly defined = new Set<number>();
   private outgoing: MainToEngine[] = [];
   private flushQueued = false;
@@ -149,6 +151,7 @@ export class Runtime implements FutureHost {
         ? dependencyFailed(record.where(), outcome.failedDependency.key, first.where(), first.error)
         : deserializeError(outcome.error, record.where());
       if (!outcome.failedDependency) this.failures.set(record.id, record);
+      this.failed.push(record);
     }
     this.updateRef();
     for (const wake of record.waiters?.splice(0) ?? []) wake();
@@ -253,7 +256,7 @@ export class Runtime implements FutureHost {
       const object = ref.deref();
       if (entry.producer?.state === 'failed') {
         this.registry.stale.delete(entry);
-        firstError ??= entry.producer.error;
+        firstError ??= observe(entry.producer);
       } else if (object) this.loadObject(entry, object);
       else this.registry.stale.delete(entry);
     }
@@ -264,7 +267,7 @@ export class Runtime implements FutureHost {
     const { entry } = future;
     const producer = entry.producer;
     if (!producer) return future.value?.current;
-    if (producer.state === 'failed') throw producer.error;
+    if (producer.state === 'failed') throw observe(producer);
     // Version 1 is the task's result; later versions were written by tasks that took this Future as inout.
     if (entry.version === 1 && producer.inline) {
       future.value = { current: producer.inline.value };
@@ -281,7 +284,7 @@ export class Runtime implements FutureHost {
   private loadObject(entry: DataEntry, object: object): void {
     const producer = entry.producer;
     if (!producer) return;
-    if (producer.state === 'failed') throw producer.error;
+    if (producer.state === 'failed') throw observe(producer);
     const started = performance.now();
     const key = versionKey(entry.id, entry.version);
     const direct = isTypedArray(object) ? readTypedArrayInto(this.runDir, key, object) : -1;
@@ -295,6 +298,40 @@ export class Runtime implements FutureHost {
     const { value, bytes } = readVersion(this.runDir, versionKey(entry.id, entry.version));
     this.stats.add('mainBytesRead', bytes);
     return value;
+  }
+
+  /** A point in the submission order, for checkpoint(). */
+  mark(): number { return this.nextTaskId; }
+
+  /**
+   * Wait for every task submitted since `mark` and throw the first failure among them, as the sequential program
+   * would have thrown it inside the same try block.
+   */
+  checkpoint(mark: number): void {
+    this.block(() => !this.hasPendingSince(mark));
+    this.throwFirstFailureSince(mark);
+  }
+
+  async checkpointAsync(mark: number): Promise<void> {
+    for (let r = this.firstPendingSince(mark); r; r = this.firstPendingSince(mark)) await this.settled(r);
+    this.throwFirstFailureSince(mark);
+  }
+
+  private hasPendingSince(mark: number): boolean { return this.firstPendingSince(mark) !== undefined; }
+
+  private firstPendingSince(mark: number): TaskRecord | undefined {
+    for (const record of this.pending.values()) if (record.id >= mark) return record;
+    return undefined;
+  }
+
+  private throwFirstFailureSince(mark: number): void {
+    const first = this.failed.find((r) => r.id >= mark && !r.observed);
+    if (first) throw observe(first);
+  }
+
+  /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
+  unobservedFailures(): Error[] {
+    return this.failed.filter((r) => !r.observed && this.failures.has(r.id)).map((r) => r.error!);
   }
 
   // ── the end ──────────────────────────────────────────────────────────────────
@@ -326,6 +363,11 @@ export class Runtime implements FutureHost {
     void this.engine.terminate();
     return left;
   }
+}
+
+function observe(record: TaskRecord): Error {
+  record.observed = true;
+  return record.error!;
 }
 
 /** The task's name and call site, formatted only if an error needs it. */

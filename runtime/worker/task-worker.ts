@@ -12,7 +12,9 @@ import { readVersion, writeVersion } from '../store/version-file';
 import { UnsupportedValueError } from '../store/codec';
 import { VersionCache } from './version-cache';
 import { isPrimitive, makeEmpty } from './shapes';
+import { markThisThreadAWorker } from '../worker-flag';
 
+markThisThreadAWorker();
 const cache = new VersionCache((workerData as { cacheBytes?: number } | undefined)?.cacheBytes ?? 512 * 1024 * 1024);
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
