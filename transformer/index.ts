@@ -1,19 +1,46 @@
 /**
- * The ts-patch plugin entry: `{ "transform": "taskify/transformer" }` in compilerOptions.plugins, built with tspc.
- * It uses the compiler instance ts-patch hands it (never a second copy of typescript).
- *
- * This is the entry point and its checks; discovering @task functions and rewriting their calls lands here next.
- * Until then every file is emitted unchanged.
+ * The ts-patch plugin: `{ "transform": "taskify/transformer" }` in compilerOptions.plugins, built with tspc.
+ * It finds @task functions, infers their parameters' directions, and rewrites their calls into submissions to
+ * the taskify runtime, with waits where the program needs a value. It uses the compiler instance ts-patch hands
+ * it, never a second copy of typescript. Problems are reported as compile errors with file:line.
  */
 import type * as ts from 'typescript';
 import { unsupportedTypeScript } from './version-check';
+import { emitsEsm, programTasks } from './program-tasks';
+import { planFile } from './rewrite/plan';
+import { emitFile } from './rewrite/emit';
 
-export interface TaskifyPluginConfig { readonly transform?: string }
-export interface TransformerExtras { readonly ts: typeof ts }
+export interface TaskifyPluginConfig {
+  readonly transform?: string;
+  /** Module specifier emitted code imports the runtime from (default "taskify/runtime"). */
+  readonly runtime?: string;
+}
 
-export default function taskifyTransformer(_program: ts.Program, _config: TaskifyPluginConfig,
-  extras: TransformerExtras): ts.TransformerFactory<ts.SourceFile> {
-  const problem = unsupportedTypeScript(extras.ts.version);
+export interface TransformerExtras {
+  readonly ts: typeof ts;
+  readonly addDiagnostic?: (diagnostic: ts.Diagnostic) => number;
+}
+
+const reported = new WeakSet<ts.Program>();
+
+export default function taskifyTransformer(program: ts.Program, config: TaskifyPluginConfig = {},
+  extras?: TransformerExtras): ts.TransformerFactory<ts.SourceFile> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tsInstance = extras?.ts ?? (require('typescript') as typeof ts);
+  const problem = unsupportedTypeScript(tsInstance.version);
   if (problem) throw new Error(problem);
-  return () => (sourceFile) => sourceFile;
+  const found = programTasks(tsInstance, program);
+  if (!reported.has(program)) {
+    reported.add(program);
+    for (const diagnostic of found.diagnostics) extras?.addDiagnostic?.(diagnostic);
+  }
+  const options = program.getCompilerOptions();
+  return (context) => (source) => {
+    if (source.isDeclarationFile) return source;
+    const declaresTasks = [...found.tasks.values()].some((task) => task.file === source.fileName);
+    const plan = planFile(found.ctx, found.summaries, found.tasks, source);
+    return emitFile(found.ctx, plan, source, context, {
+      runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,
+    });
+  };
 }

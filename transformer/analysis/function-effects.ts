@@ -19,6 +19,8 @@ export interface ParamEffects {
   read?: Reason;
   /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
   overwritten?: Reason;
+  /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
+  escaped?: Reason;
 }
 
 export interface Summary { readonly params: readonly ParamEffects[] }
@@ -181,8 +183,28 @@ class FunctionEffects {
     for (const p of params) this.effects[p].read ??= reasonAt(node, text);
   }
 
+  private escape(params: Params, node: ts.Node, text: string): void {
+    for (const p of params) this.effects[p].escaped ??= reasonAt(node, text);
+  }
+
+  /** Declared inside this function (so a reference stored there dies with the call). */
+  private isLocal(id: ts.Identifier): boolean {
+    const declaration = symbolOf(this.ctx, id)?.valueDeclaration;
+    for (let n: ts.Node | undefined = declaration; n; n = n.parent) if (n === this.fn) return true;
+    return false;
+  }
+
   private collectEffects(node: ts.Node): void {
     const { ts } = this;
+    if (ts.isReturnStatement(node) && node.expression) {
+      this.escape(this.aliasOf(node.expression), node, `returned: \`${snippet(node)}\``);
+    } else if (node === this.fn && ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
+      this.escape(this.aliasOf(node.body), node.body, 'returned by the arrow function');
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const root = ts.isIdentifier(node.left) ? node.left : rootIdentifier(ts, node.left);
+      if (!root || !this.isLocal(root)) this.escape(this.aliasOf(node.right), node, `stored outside the function: \`${snippet(node)}\``);
+    }
     if (ts.isBinaryExpression(node) && isAssignmentOperator(ts, node.operatorToken.kind)) {
       this.assignmentTarget(node.left, node, node.operatorToken.kind !== ts.SyntaxKind.EqualsToken);
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
@@ -200,7 +222,10 @@ class FunctionEffects {
       for (const arg of node.arguments ?? []) {
         const params = this.aliasOf(arg);
         if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
-        else this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+        else {
+          this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+          this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+        }
       }
     } else if (ts.isIdentifier(node)) {
       this.reference(node);
@@ -253,13 +278,17 @@ class FunctionEffects {
         const summary = this.lookup(target);
         const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
         const calleeName = target.name ? target.name.getText() : 'a function';
-        if (!summary || !effect) this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
-        else {
+        if (!summary || !effect) {
+          this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+          this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+        } else {
           if (effect.written) this.write(params, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
+          if (effect.escaped) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escaped.text}`);
         }
       } else {
         this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
+        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
   }

@@ -14,17 +14,18 @@ export function createAnalysisProgram(t: typeof ts, files: readonly string[], so
   const host = t.createCompilerHost(options, true);
   // Since TypeScript 5.3, tsc skips JSDoc it does not need; taskify's tags live there.
   host.jsDocParsingMode = t.JSDocParsingMode.ParseAll;
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, languageVersion, onError) => {
+    const text = sources?.get(name);
+    if (text !== undefined) return t.createSourceFile(name, text, languageVersion, true);
+    if (!/[\\/]typescript[\\/]lib[\\/]/.test(name)) return getSourceFile(name, languageVersion, onError);
+    // The standard library is the same for every program made here: parse it once.
+    const key = `${name}\0${JSON.stringify(languageVersion)}`;
+    let file = sharedFiles.get(key);
+    if (!file) { file = getSourceFile(name, languageVersion, onError); if (file) sharedFiles.set(key, file); }
+    return file;
+  };
   if (sources) {
-    const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, languageVersion, onError) => {
-      const text = sources.get(name);
-      if (text !== undefined) return t.createSourceFile(name, text, languageVersion, true);
-      // Library files are the same for every in-memory program: parse them once.
-      const key = `${name}\0${JSON.stringify(languageVersion)}`;
-      let file = sharedFiles.get(key);
-      if (!file) { file = getSourceFile(name, languageVersion, onError); if (file) sharedFiles.set(key, file); }
-      return file;
-    };
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (name) => sources.has(name) || fileExists(name);
     const readFile = host.readFile.bind(host);

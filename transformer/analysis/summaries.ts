@@ -43,5 +43,6 @@ export class Summaries {
 
 function sameEffects(a: Summary, b: Summary | undefined): boolean {
   if (!b) return false;
-  return a.params.every((p, i) => Boolean(p.written) === Boolean(b.params[i]?.written) && Boolean(p.read) === Boolean(b.params[i]?.read));
+  return a.params.every((p, i) => Boolean(p.written) === Boolean(b.params[i]?.written) && Boolean(p.read) === Boolean(b.params[i]?.read) &&
+    Boolean(p.escaped) === Boolean(b.params[i]?.escaped));
 }

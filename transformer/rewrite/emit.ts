@@ -1,0 +1,119 @@
+/**
+ * Applying a FilePlan: submissions instead of task calls, waits before uses, task errors inside their try blocks,
+ * task handles defined once at the top of the file, and (in modules that define tasks) program entry code kept
+ * out of the workers that import the module.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, type AnalysisContext } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import type { FilePlan, Wrap } from './plan';
+import { moduleReference, siteOf } from './paths';
+
+export interface EmitOptions {
+  /** Module specifier of the runtime, as emitted code imports it. */
+  readonly runtime: string;
+  /** The file is emitted as an ES module (else CommonJS). */
+  readonly esm: boolean;
+  /** Tasks declared in this file (their module's entry code must not run in workers). */
+  readonly declaresTasks: boolean;
+}
+
+const RUNTIME = '__taskify';
+
+export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
+  options: EmitOptions): ts.SourceFile {
+  if (plan.submissions.size === 0 && !options.declaresTasks) return source;
+  const { ts } = ctx;
+  const f = context.factory;
+  const handles = new Map<TaskInfo, ts.Identifier>();
+  let marks = 0;
+  const runtime = (name: string, args: ts.Expression[]) =>
+    f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(RUNTIME), name), undefined, args);
+  const isAsync = (node: ts.Node): boolean => {
+    for (let n = node.parent; n; n = n.parent) {
+      if (isFunctionLike(ctx, n)) return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+    }
+    return false;
+  };
+  const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression, original: ts.Node): ts.Expression => {
+    const name = kind === 'wait' ? 'waitOn' : kind;
+    return isAsync(original)
+      ? f.createParenthesizedExpression(f.createAwaitExpression(runtime(`${name}Async`, [expr])))
+      : runtime(name, [expr]);
+  };
+  const handleFor = (task: TaskInfo): ts.Identifier => {
+    let id = handles.get(task);
+    if (!id) { id = f.createIdentifier(`__taskify_${task.name}_${handles.size}`); handles.set(task, id); }
+    return id;
+  };
+
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isCallExpression(node) && plan.submissions.has(node)) {
+      const task = plan.submissions.get(node)!;
+      const args = node.arguments.map((arg) => {
+        const visited = ts.visitNode(arg, visit) as ts.Expression;
+        return plan.freshSnapshots.has(arg) ? wrap('written', visited, arg) : visited;
+      });
+      const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node))]);
+      return plan.waitedAtCall.has(node) ? wrap('waitOn', submission, node) : submission;
+    }
+    if (ts.isShorthandPropertyAssignment(node) && plan.wraps.has(node.name)) {
+      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text), node));
+    }
+    if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node, node);
+    if (ts.isTryStatement(node) && plan.tries.has(node)) {
+      const visited = ts.visitEachChild(node, visit, context);
+      const mark = f.createIdentifier(`__taskify_mark_${marks++}`);
+      const check = isAsync(node)
+        ? f.createAwaitExpression(runtime('checkpointAsync', [mark]))
+        : runtime('checkpoint', [mark]);
+      // A task that failed inside the try throws here, inside it, as the call would have in the sequential program.
+      const guarded = f.createBlock([
+        f.createVariableStatement(undefined, f.createVariableDeclarationList(
+          [f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))], ts.NodeFlags.Const)),
+        f.createTryStatement(visited.tryBlock, undefined, f.createBlock([f.createExpressionStatement(check)], true)),
+      ], true);
+      return f.updateTryStatement(visited, guarded, visited.catchClause, visited.finallyBlock);
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+
+  let statements = source.statements.map((s) => ts.visitNode(s, visit) as ts.Statement);
+  if (options.declaresTasks) statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime));
+
+  const prologue: ts.Statement[] = [options.esm
+    ? f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME))),
+      f.createStringLiteral(options.runtime))
+    : f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(RUNTIME, undefined, undefined,
+      f.createCallExpression(f.createIdentifier('require'), undefined, [f.createStringLiteral(options.runtime)]))], ts.NodeFlags.Const))];
+  for (const [task, id] of handles) {
+    const params = f.createArrayLiteralExpression(task.params.map((p) => f.createObjectLiteralExpression([
+      f.createPropertyAssignment('name', f.createStringLiteral(p.name)),
+      f.createPropertyAssignment('direction', f.createStringLiteral(p.direction)),
+      ...(p.rro ? [f.createPropertyAssignment('rro', f.createTrue())] : []),
+    ])));
+    prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
+      runtime('defineTask', [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params]))], ts.NodeFlags.Const)));
+  }
+  const firstNonImport = statements.findIndex((s) => !ts.isImportDeclaration(s) && !ts.isImportEqualsDeclaration(s) && !isPrologueDirective(ts, s));
+  const at = firstNonImport < 0 ? statements.length : firstNonImport;
+  return f.updateSourceFile(source, [...statements.slice(0, at), ...prologue, ...statements.slice(at)]);
+}
+
+/**
+ * A worker imports a task's module: statements that do things (as opposed to declaring them) are the program's
+ * entry code, and must run only in the program's own thread.
+ */
+function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement,
+  runtime: (name: string, args: ts.Expression[]) => ts.Expression): ts.Statement {
+  const { ts } = ctx;
+  const acts = ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isIterationStatement(statement, false) ||
+    ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
+    ts.isLabeledStatement(statement);
+  if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
+  return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
+}
+
+function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {
+  return t.isExpressionStatement(s) && t.isStringLiteral(s.expression);
+}

@@ -1,0 +1,389 @@
+/**
+ * Deciding what to rewrite in one file, before touching it: which task calls become submissions, which stay
+ * direct calls (and why), and which identifier references need a wait first.
+ *
+ * The rules, all chosen so that the transformed program prints what the sequential one does:
+ * - A call becomes a submission when each object argument is something the transformer can follow:
+ *   a Future (the result of another submitted call, alone or gathered in an array), or a variable of this file
+ *   (not exported) whose every use it can see and that never escapes (stored elsewhere, returned, aliased).
+ *   Any other object may be passed as `in`: it is then snapshotted afresh at the call. As `inout`/`out` it keeps
+ *   the call direct, because the program could see the object through a path the transformer cannot wait on.
+ * - Every other use of a followed variable waits first: `waitOn` for a read, `written` when the use may change
+ *   it (so later tasks see the change). Futures are waited for where their value is used.
+ * - Calls inside task bodies stay direct: in a worker they run inline anyway.
+ */
+import type * as ts from 'typescript';
+import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS } from '../analysis/builtins';
+import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import { reasonAt, snippet, type Reason } from '../analysis/reason';
+import type { Summaries } from '../analysis/summaries';
+
+export type Wrap = 'wait' | 'written' | 'waitAll';
+
+export interface FilePlan {
+  /** Calls that become submissions. */
+  readonly submissions: Map<ts.CallExpression, TaskInfo>;
+  /** Submissions whose value is needed at once: wait right there. */
+  readonly waitedAtCall: Set<ts.CallExpression>;
+  /** Object arguments that are snapshotted afresh at the call (untracked `in` objects). */
+  readonly freshSnapshots: Set<ts.Expression>;
+  /** Calls that stay direct, and why. */
+  readonly direct: { readonly call: ts.CallExpression; readonly task: TaskInfo; readonly why: Reason }[];
+  /** References that need a wait (or a wait and a "main thread wrote it") before use. */
+  readonly wraps: Map<ts.Identifier, Wrap>;
+  /** try blocks that contain submissions: task errors must surface inside them. */
+  readonly tries: Set<ts.TryStatement>;
+  /** The tasks this file submits. */
+  readonly used: Set<TaskInfo>;
+}
+
+export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
+  return new Planner(ctx, summaries, tasks, source).run();
+}
+
+class Planner {
+  private readonly ts: typeof ts;
+  private readonly plan: FilePlan = {
+    submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(), used: new Set(),
+  };
+  /** Variables holding Futures, or arrays that gather them. */
+  private readonly futures = new Set<ts.Symbol>();
+  private readonly futureArrays = new Set<ts.Symbol>();
+  /** Object variables passed to submitted calls, and the escape (if any) that makes them impossible to follow. */
+  private readonly followed = new Set<ts.Symbol>();
+  private readonly references = new Map<ts.Symbol, ts.Identifier[]>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
+    private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
+    this.ts = ctx.ts;
+  }
+
+  run(): FilePlan {
+    this.indexReferences(this.source);
+    const calls = this.taskCalls();
+    // Decide calls in order; a call demoted to direct can turn others direct (their Futures no longer exist), so repeat.
+    let changed = true;
+    while (changed) {
+      changed = false;
+      this.futures.clear(); this.futureArrays.clear(); this.followed.clear();
+      this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear();
+      for (const [call, task] of calls) {
+        if (this.plan.direct.some((d) => d.call === call)) continue;
+        const why = this.blocker(call, task);
+        if (why) { this.plan.direct.push({ call, task, why }); changed = true; break; }
+        this.plan.submissions.set(call, task);
+        this.recordResult(call);
+      }
+      if (changed) continue;
+      // Followed variables must not escape anywhere in the file.
+      for (const symbol of this.followed) {
+        const escape = this.escapeOf(symbol);
+        if (!escape) continue;
+        for (const [call, task] of this.plan.submissions) {
+          if (this.argumentSymbols(call).has(symbol)) {
+            this.plan.direct.push({ call, task, why: escape });
+            changed = true;
+          }
+        }
+        if (changed) break;
+      }
+    }
+    for (const task of this.plan.submissions.values()) this.plan.used.add(task);
+    this.planWaits();
+    this.planTries();
+    return this.plan;
+  }
+
+  private indexReferences(node: ts.Node): void {
+    const { ts } = this;
+    if (ts.isIdentifier(node) && isReference(ts, node)) {
+      const symbol = symbolOf(this.ctx, node);
+      if (symbol) {
+        const list = this.references.get(symbol) ?? [];
+        list.push(node);
+        this.references.set(symbol, list);
+      }
+    }
+    ts.forEachChild(node, (child) => this.indexReferences(child));
+  }
+
+  /** Every call in the file that reaches a task, in source order. */
+  private taskCalls(): [ts.CallExpression, TaskInfo][] {
+    const found: [ts.CallExpression, TaskInfo][] = [];
+    const visit = (node: ts.Node): void => {
+      if (this.ts.isCallExpression(node)) {
+        const declaration = this.ctx.checker.getResolvedSignature(node)?.declaration;
+        const task = declaration && isFunctionLike(this.ctx, declaration) ? this.tasks.get(declaration) : undefined;
+        if (task) found.push([node, task]);
+      }
+      this.ts.forEachChild(node, visit);
+    };
+    visit(this.source);
+    return found;
+  }
+
+  /** Why this call must stay direct, or undefined if it can be submitted. */
+  private blocker(call: ts.CallExpression, task: TaskInfo): Reason | undefined {
+    const { ts } = this;
+    const inside = this.enclosingTask(call);
+    if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
+    if (ts.isCallExpression(call) && call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
+    for (let i = 0; i < call.arguments.length; i++) {
+      const arg = call.arguments[i];
+      const param = task.params[Math.min(i, task.params.length - 1)];
+      if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
+      if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
+      if (isPrimitiveNode(this.ctx, arg)) continue;
+      const flows = this.flowsAsFuture(arg);
+      if (flows) continue;
+      const symbol = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
+      if (symbol && this.isFollowable(symbol)) { this.followed.add(symbol); continue; }
+      if (param.direction === 'in') { this.plan.freshSnapshots.add(arg); continue; }
+      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is not a variable of this file the transformer can follow` +
+        ' (a parameter, an export, or an expression): the program could see the object change through another path');
+    }
+    return undefined;
+  }
+
+  /** The argument is a Future, an array of Futures, or a submitted call itself. */
+  private flowsAsFuture(arg: ts.Expression): boolean {
+    const { ts } = this;
+    if (ts.isCallExpression(arg)) return this.plan.submissions.has(arg) || this.isPendingSubmission(arg);
+    if (ts.isIdentifier(arg)) {
+      const symbol = symbolOf(this.ctx, arg);
+      return symbol !== undefined && (this.futures.has(symbol) || this.futureArrays.has(symbol));
+    }
+    if (ts.isArrayLiteralExpression(arg)) return arg.elements.every((e) => isPrimitiveNode(this.ctx, e) || this.flowsAsFuture(e));
+    return false;
+  }
+
+  /** A nested task call not decided yet (inner calls are decided after outer ones in source order). */
+  private isPendingSubmission(call: ts.CallExpression): boolean {
+    const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
+    const task = declaration && isFunctionLike(this.ctx, declaration) ? this.tasks.get(declaration) : undefined;
+    return task !== undefined && !this.plan.direct.some((d) => d.call === call) && this.blocker(call, task) === undefined;
+  }
+
+  /** Where a submitted call's Future goes. */
+  private recordResult(call: ts.CallExpression): void {
+    const { ts } = this;
+    let node: ts.Node = call;
+    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    const parent = node.parent;
+    if (ts.isExpressionStatement(parent)) return;
+    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent)) return;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent)) return;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && this.isFileLocal(parent.name)) {
+      this.futures.add(symbolOf(this.ctx, parent.name)!);
+      return;
+    }
+    // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
+    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
+      ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.isFileLocal(parent.expression.expression)) {
+      this.futureArrays.add(symbolOf(this.ctx, parent.expression.expression)!);
+      return;
+    }
+    if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
+      this.isFileLocal(parent.left.expression)) {
+      this.futureArrays.add(symbolOf(this.ctx, parent.left.expression)!);
+      return;
+    }
+    // const parts = xs.map((x) => task(x)): parts gathers Futures.
+    const mapped = this.mapCallOf(node);
+    if (mapped) {
+      const holder = mapped.parent;
+      if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.isFileLocal(holder.name)) {
+        this.futureArrays.add(symbolOf(this.ctx, holder.name)!);
+        return;
+      }
+    }
+    this.plan.waitedAtCall.add(call);
+  }
+
+  /** `xs.map(x => call)` or `xs.map(x => { return call; })` where `node` is the callback's result. */
+  private mapCallOf(node: ts.Node): ts.CallExpression | undefined {
+    const { ts } = this;
+    let fn: ts.Node = node.parent;
+    if (ts.isReturnStatement(fn) && ts.isBlock(fn.parent) && fn.parent.statements.length === 1) fn = fn.parent.parent;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
+    const call = fn.parent;
+    if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
+      return call;
+    }
+    return undefined;
+  }
+
+  private enclosingTask(node: ts.Node): TaskInfo | undefined {
+    for (let n = node.parent; n; n = n.parent) {
+      if (isFunctionLike(this.ctx, n)) { const task = this.tasks.get(n); if (task) return task; }
+    }
+    return undefined;
+  }
+
+  /** Declared in this file as a local, a non-exported module variable: every use is visible here. */
+  private isFileLocal(id: ts.Identifier): boolean {
+    const symbol = symbolOf(this.ctx, id);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile() !== this.source || !this.ts.isVariableDeclaration(declaration)) return false;
+    const statement = declaration.parent.parent;
+    const exported = this.ts.isVariableStatement(statement) &&
+      statement.modifiers?.some((m) => m.kind === this.ts.SyntaxKind.ExportKeyword);
+    return !exported;
+  }
+
+  private isFollowable(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && ts_isIdentifierName(this.ts, declaration) &&
+      this.isFileLocal(declaration.name as ts.Identifier);
+  }
+
+  private argumentSymbols(call: ts.CallExpression): Set<ts.Symbol> {
+    const symbols = new Set<ts.Symbol>();
+    for (const arg of call.arguments) if (this.ts.isIdentifier(arg)) { const s = symbolOf(this.ctx, arg); if (s) symbols.add(s); }
+    return symbols;
+  }
+
+  // ── escapes and waits ────────────────────────────────────────────────────────
+
+  /** The first use of a followed object that lets a reference to it out of the transformer's sight. */
+  private escapeOf(symbol: ts.Symbol): Reason | undefined {
+    for (const ref of this.references.get(symbol) ?? []) {
+      const use = this.classifyUse(ref);
+      if (use.kind === 'escape') return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
+    }
+    return undefined;
+  }
+
+  private planWaits(): void {
+    for (const symbol of this.followed) {
+      for (const ref of this.references.get(symbol) ?? []) {
+        const use = this.classifyUse(ref);
+        if (use.kind === 'read') this.plan.wraps.set(ref, 'wait');
+        else if (use.kind === 'write') this.plan.wraps.set(ref, 'written');
+      }
+    }
+    for (const symbol of this.futures) {
+      for (const ref of this.references.get(symbol) ?? []) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'wait');
+    }
+    for (const symbol of this.futureArrays) {
+      for (const ref of this.references.get(symbol) ?? []) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'waitAll');
+    }
+  }
+
+  /** A reference that hands a Future on without needing its value. */
+  private isFlowPosition(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && parent.arguments.includes(ref)) return true;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
+    // arr.push(submission) / arr[i] = submission
+    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
+      parent.parent.arguments.length === 1 && this.isSubmission(parent.parent.arguments[0])) return true;
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) &&
+      parent.parent.left === parent && this.isSubmission(parent.parent.right)) return true;
+    return false;
+  }
+
+  private isSubmission(node: ts.Expression): boolean {
+    while (this.ts.isParenthesizedExpression(node)) node = node.expression;
+    return this.ts.isCallExpression(node) && this.plan.submissions.has(node);
+  }
+
+  /** What a use of a followed object does: nothing to wait for, a read, a possible write, or an escape. */
+  private classifyUse(ref: ts.Identifier): { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string } {
+    const { ts } = this;
+    if (isDeclarationName(ts, ref)) return { kind: 'none' };
+    const parent = ref.parent;
+    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && parent.arguments.includes(ref)) return { kind: 'none' };
+    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+      const name = qualifiedName(ts, parent.expression);
+      if (name && isReadOnlyFunction(name)) return { kind: 'read' };
+      const declaration = this.ctx.checker.getResolvedSignature(parent)?.declaration;
+      if (declaration && isFunctionLike(this.ctx, declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile) {
+        const effect = this.summaries.get(declaration).params[Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1)];
+        if (effect?.escaped) return { kind: 'escape', why: `passed to a function where it escapes: ${effect.escaped.text}` };
+        return { kind: effect?.written ? 'write' : 'read' };
+      }
+      return { kind: 'escape', why: 'passed to code the transformer cannot see' };
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
+      if (parent.name.text === 'length') return { kind: 'read' };
+      const call = parent.parent;
+      if (ts.isCallExpression(call) && call.expression === parent) {
+        const method = parent.name.text;
+        if (READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, call) || COPYING_METHODS.has(method))) return { kind: 'read' };
+        return { kind: 'write' };
+      }
+      return this.accessUse(parent);
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return this.accessUse(parent);
+    if (ts.isForOfStatement(parent) && parent.expression === ref) {
+      const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
+      return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
+    }
+    if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
+      ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.InstanceOfKeyword].includes(parent.operatorToken.kind)) {
+      return { kind: 'none' };
+    }
+    if (ts.isTypeOfExpression(parent)) return { kind: 'none' };
+    // Rebinding the variable: its old object is simply no longer reached through it.
+    if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
+    return { kind: 'escape', why: 'used as a whole value' };
+  }
+
+  /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */
+  private accessUse(access: ts.Expression): { kind: 'read' | 'write' } | { kind: 'escape'; why: string } {
+    const { ts } = this;
+    let outer: ts.Expression = access;
+    while ((ts.isPropertyAccessExpression(outer.parent) || ts.isElementAccessExpression(outer.parent)) && outer.parent.expression === outer) {
+      outer = outer.parent as ts.Expression;
+    }
+    const parent = outer.parent;
+    const isTarget = (ts.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+      ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+        (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) ||
+      ts.isDeleteExpression(parent);
+    if (isTarget) return { kind: 'write' };
+    if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
+    if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
+    return { kind: 'escape', why: 'a part of it is taken out as an object' };
+  }
+
+  private planTries(): void {
+    const { ts } = this;
+    for (const call of this.plan.submissions.keys()) {
+      for (let n: ts.Node = call; n.parent; n = n.parent) {
+        if (isFunctionLike(this.ctx, n)) break;
+        if (ts.isBlock(n) && ts.isTryStatement(n.parent) && n.parent.tryBlock === n) this.plan.tries.add(n.parent);
+      }
+    }
+  }
+}
+
+function ts_isIdentifierName(t: typeof ts, declaration: ts.VariableDeclaration): boolean { return t.isIdentifier(declaration.name); }
+
+function isReference(t: typeof ts, id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (t.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (t.isPropertyAssignment(parent) && parent.name === id) return false;
+  if ((t.isImportSpecifier(parent) || t.isExportSpecifier(parent)) ) return false;
+  if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent)) return false;
+  return true;
+}
+
+function isDeclarationName(t: typeof ts, id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (t.isVariableDeclaration(parent) || t.isParameter(parent) || t.isBindingElement(parent) || t.isFunctionDeclaration(parent)) &&
+    (parent as { name?: ts.Node }).name === id;
+}
+
+function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined {
+  if (t.isIdentifier(callee)) return callee.text;
+  if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
+  return undefined;
+}
