@@ -47,6 +47,41 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return id;
   };
 
+  const containsSubmission = (node: ts.Node): boolean => {
+    let found = false;
+    const look = (n: ts.Node): void => {
+      if (found || (isFunctionLike(ctx, n) && n !== node)) return;
+      if (ts.isCallExpression(n) && plan.submissions.has(n)) { found = true; return; }
+      ts.forEachChild(n, look);
+    };
+    look(node);
+    return found;
+  };
+  const isPureSubmission = (statement: ts.Statement): boolean => {
+    const strip = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? strip(e.expression) : e);
+    if (ts.isExpressionStatement(statement)) { const e = strip(statement.expression); return ts.isCallExpression(e) && plan.submissions.has(e); }
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.every((d) => d.initializer && ts.isCallExpression(strip(d.initializer)) &&
+        plan.submissions.has(strip(d.initializer) as ts.CallExpression));
+    }
+    return false;
+  };
+  /**
+   * Inside a try block, a statement after a submission runs only once the submitted tasks have succeeded: if one
+   * failed, its error is thrown there, before anything the sequential program would not have done.
+   */
+  const checkpointBetween = (block: ts.Block, check: ts.Expression): ts.Block => {
+    const statements: ts.Statement[] = [];
+    let submittedBefore = false;
+    for (const statement of block.statements) {
+      const original = ts.getOriginalNode(statement) as ts.Statement;
+      if (submittedBefore && !isPureSubmission(original)) statements.push(f.createExpressionStatement(check));
+      statements.push(ts.isBlock(statement) ? checkpointBetween(statement, check) : statement);
+      if (containsSubmission(original)) submittedBefore = true;
+    }
+    return f.updateBlock(block, statements);
+  };
+
   const visit = (node: ts.Node): ts.Node => {
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
       const task = plan.submissions.get(node)!;
@@ -71,7 +106,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const guarded = f.createBlock([
         f.createVariableStatement(undefined, f.createVariableDeclarationList(
           [f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))], ts.NodeFlags.Const)),
-        f.createTryStatement(visited.tryBlock, undefined, f.createBlock([f.createExpressionStatement(check)], true)),
+        f.createTryStatement(checkpointBetween(visited.tryBlock, check), undefined, f.createBlock([f.createExpressionStatement(check)], true)),
       ], true);
       return f.updateTryStatement(visited, guarded, visited.catchClause, visited.finallyBlock);
     }

@@ -152,10 +152,43 @@ class Planner {
     if (ts.isCallExpression(arg)) return this.plan.submissions.has(arg) || this.isPendingSubmission(arg);
     if (ts.isIdentifier(arg)) {
       const symbol = symbolOf(this.ctx, arg);
-      return symbol !== undefined && (this.futures.has(symbol) || this.futureArrays.has(symbol));
+      return symbol !== undefined && (this.isFuture(symbol) || this.futureArrays.has(symbol));
+    }
+    if (ts.isElementAccessExpression(arg) && ts.isIdentifier(arg.expression)) {
+      const symbol = symbolOf(this.ctx, arg.expression);
+      return symbol !== undefined && this.futureArrays.has(symbol);
     }
     if (ts.isArrayLiteralExpression(arg)) return arg.elements.every((e) => isPrimitiveNode(this.ctx, e) || this.flowsAsFuture(e));
     return false;
+  }
+
+  /**
+   * A variable that holds a Future: a submitted call's result, or an element of an array of Futures taken by
+   * `for (const x of futures)` or `futures.map((x) => …)` / `futures.forEach((x) => …)`.
+   */
+  private isFuture(symbol: ts.Symbol): boolean {
+    if (this.futures.has(symbol)) return true;
+    const { ts } = this;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration) return false;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) &&
+      ts.isForOfStatement(declaration.parent.parent)) {
+      return this.isFutureArray(declaration.parent.parent.expression);
+    }
+    if (ts.isParameter(declaration) && declaration.parent.parameters[0] === declaration) {
+      const fn = declaration.parent;
+      const call = fn.parent;
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(call) && call.arguments[0] === fn &&
+        ts.isPropertyAccessExpression(call.expression) && ['map', 'forEach'].includes(call.expression.name.text) &&
+        this.isFutureArray(call.expression.expression);
+    }
+    return false;
+  }
+
+  private isFutureArray(expr: ts.Expression): boolean {
+    if (!this.ts.isIdentifier(expr)) return false;
+    const symbol = symbolOf(this.ctx, expr);
+    return symbol !== undefined && this.futureArrays.has(symbol);
   }
 
   /** A nested task call not decided yet (inner calls are decided after outer ones in source order). */
@@ -266,11 +299,14 @@ class Planner {
         else if (use.kind === 'write') this.plan.wraps.set(ref, 'written');
       }
     }
-    for (const symbol of this.futures) {
-      for (const ref of this.references.get(symbol) ?? []) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'wait');
+    for (const [symbol, refs] of this.references) {
+      if (!this.isFuture(symbol)) continue;
+      for (const ref of refs) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'wait');
     }
     for (const symbol of this.futureArrays) {
-      for (const ref of this.references.get(symbol) ?? []) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'waitAll');
+      for (const ref of this.references.get(symbol) ?? []) {
+        if (!this.isFlowPosition(ref) && !this.handsOnElements(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'waitAll');
+      }
     }
   }
 
@@ -285,6 +321,24 @@ class Planner {
       parent.parent.arguments.length === 1 && this.isSubmission(parent.parent.arguments[0])) return true;
     if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) &&
       parent.parent.left === parent && this.isSubmission(parent.parent.right)) return true;
+    return false;
+  }
+
+  /** `for (… of futures)`, `futures.map(cb)`, `futures.forEach(cb)`, `futures[i]` as a task argument: elements go on as Futures. */
+  private handsOnElements(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'length') return true;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && ['map', 'forEach'].includes(parent.name.text) &&
+      ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const cb = parent.parent.arguments[0];
+      return cb !== undefined && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb));
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
+      const holder = parent.parent;
+      return ts.isCallExpression(holder) && this.plan.submissions.has(holder) && holder.arguments.includes(parent);
+    }
     return false;
   }
 
@@ -330,6 +384,7 @@ class Planner {
       return { kind: 'none' };
     }
     if (ts.isTypeOfExpression(parent)) return { kind: 'none' };
+    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(ref)) return { kind: 'read' };
     // Rebinding the variable: its old object is simply no longer reached through it.
     if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
     return { kind: 'escape', why: 'used as a whole value' };
@@ -352,6 +407,18 @@ class Planner {
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
+  }
+
+  /** Iterating the value yields only primitives (or fresh tuples of them, as a Map's entries). */
+  private iteratesPrimitives(expr: ts.Expression): boolean {
+    const type = this.ctx.checker.getTypeAtLocation(expr);
+    const name = type.getSymbol()?.getName() ?? '';
+    if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(name)) return true;
+    const args = this.ctx.checker.getTypeArguments(type as ts.TypeReference) ?? [];
+    const primitive = (t: ts.Type) => (t.flags & (this.ts.TypeFlags.NumberLike | this.ts.TypeFlags.StringLike | this.ts.TypeFlags.BooleanLike |
+      this.ts.TypeFlags.BigIntLike | this.ts.TypeFlags.Null | this.ts.TypeFlags.Undefined)) !== 0;
+    if (['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap'].includes(name)) return args.length > 0 && args.every(primitive);
+    return false;
   }
 
   private planTries(): void {

@@ -1,0 +1,69 @@
+/**
+ * Fixture programs compiled twice, with plain tsc and with the plugin, then run: the outputs must be identical,
+ * and TASKIFY_STATS must show tasks really ran in workers (a transformer that made every call direct would fail).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import taskifyTransformer from '../transformer';
+
+const root = join(__dirname, '..', '..');
+const programs = join(root, 'test', 'programs');
+const work = mkdtempSync(join(tmpdir(), 'taskify-programs-'));
+test.after(() => rmSync(work, { recursive: true, force: true }));
+
+function build(name: string, withPlugin: boolean, module: 'commonjs' | 'node16'): string {
+  const dir = join(programs, name);
+  const outDir = join(work, `${name}-${withPlugin ? 'taskify' : 'plain'}`);
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: [], rootDir: dir, outDir,
+    module: module === 'commonjs' ? ts.ModuleKind.CommonJS : ts.ModuleKind.Node16,
+    moduleResolution: module === 'commonjs' ? ts.ModuleResolutionKind.Node10 : ts.ModuleResolutionKind.Node16,
+  };
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  const program = createAnalysisProgram(ts, files, undefined, options);
+  const diagnostics: ts.Diagnostic[] = [...ts.getPreEmitDiagnostics(program)];
+  const before = withPlugin
+    ? [taskifyTransformer(program, { runtime: join(root, 'dist', 'runtime', 'index.js') }, { ts, addDiagnostic: (d) => diagnostics.push(d) })]
+    : [];
+  program.emit(undefined, undefined, undefined, false, { before });
+  const messages = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  assert.equal(messages, [], `${name} compiles without errors`);
+  if (existsSync(join(dir, 'package.json'))) copyFileSync(join(dir, 'package.json'), join(outDir, 'package.json'));
+  return outDir;
+}
+
+function run(outDir: string, env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+}
+
+function compare(name: string, module: 'commonjs' | 'node16', minimumInWorkers: number): void {
+  const plain = run(build(name, false, module));
+  const taskified = build(name, true, module);
+  const statsFile = join(work, `${name}-stats.json`);
+  const output = run(taskified, { TASKIFY_STATS: statsFile });
+  assert.fixture(output, plain);
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(stats.tasks.inWorkers >= minimumInWorkers, `${name}: ${stats.tasks.inWorkers} tasks ran in workers, expected at least ${minimumInWorkers}`);
+  assert.is(stats.tasks.failed, 1, 'the one failing task, and only it');
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+}
+
+test('CommonJS, synchronous caller: loops, arrays of futures, aliasing, interprocedural writes, Map/Set, errors in try/catch', () => {
+  compare('cjs-sync', 'commonjs', 25);
+});
+
+test('ES module, async caller with await', () => {
+  const plain = run(build('esm-async', false, 'node16'));
+  const taskified = build('esm-async', true, 'node16');
+  const statsFile = join(work, 'esm-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 8);
+});
+
+test.run();
