@@ -7,6 +7,9 @@ import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
 const usage = `usage: taskify <command>
 
 commands:
+  explain [--all] [--json] <files…>
+             what the compiler plugin concludes: each task's parameter directions with reasons,
+             and why any task call stays a direct call (--all: every function; --json: machine-readable)
   clean      remove run directories left by taskify programs that were killed (kill -9)
   version    print taskify's version
   help       print this text
@@ -21,6 +24,7 @@ environment of taskify programs:
 function main(argv: string[]): number {
   const [command] = argv;
   switch (command) {
+    case 'explain': return explainCommand(argv.slice(1));
     case 'clean': {
       const root = process.env.TASKIFY_STORE || defaultStoreRoot();
       const removed = removeStaleRunDirs(root);
@@ -37,6 +41,22 @@ function main(argv: string[]): number {
       process.stderr.write(`taskify: unknown command ${JSON.stringify(command)}\n\n${usage}`);
       return 2;
   }
+}
+
+/**
+ * The one place the runtime's package reaches the compiler side: loaded only for this command, so programs
+ * that run compiled code never load typescript.
+ */
+function explainCommand(args: string[]): number {
+  let typescript: unknown;
+  try {
+    typescript = require(require.resolve('typescript', { paths: [process.cwd(), __dirname] }));
+  } catch {
+    process.stderr.write('taskify explain needs the typescript package (npm install --save-dev typescript)\n');
+    return 2;
+  }
+  const { runExplain } = require(join(__dirname, '..', 'transformer', 'explain.js')) as typeof import('../transformer/explain');
+  return runExplain(typescript as typeof import('typescript'), args, (text) => console.log(text));
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -24,7 +24,7 @@ export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration
   const type = ctx.checker.getTypeAtLocation(param);
   if (isPrimitiveType(ctx, type)) return { name, direction: 'in', reason: `primitive (${primitiveName(ctx, type)}): passed by value` };
   if (!effects.written) {
-    return { name, direction: 'in', reason: effects.read ? 'read, never written' : 'never read or written' };
+    return { name, direction: 'in', reason: effects.read ? 'read, never written' : 'contents never read or written' };
   }
   if (!effects.read && effects.overwritten) {
     return { name, direction: 'out', reason: `written, old contents never read: ${formatReason(effects.overwritten)}`, at: effects.overwritten };

@@ -1,0 +1,30 @@
+/** `taskify explain`: text and JSON, plain JavaScript with JSDoc types, and why calls stay direct. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'runtime', 'cli.js');
+const fixture = (name: string) => join('test', 'programs', 'explain', name);
+const explain = (...args: string[]) => execFileSync(process.execPath, [cli, 'explain', ...args], { cwd: root, encoding: 'utf8' });
+
+test('--json prints each task with its parameters, directions and reasons (a JS file with JSDoc types)', () => {
+  const out = JSON.parse(explain('--json', fixture('tasks.js')));
+  assert.equal(out, [{
+    file: fixture('tasks.js'), name: 'scale', line: 6, params: [
+      { name: 'values', direction: 'inout', reason: `written: updates an element: \`values[i] *= factor\` (${fixture('tasks.js')}:6)` },
+      { name: 'factor', direction: 'in', reason: 'primitive (number): passed by value' },
+    ],
+  }]);
+});
+
+test('--all includes every function; the text form says which calls stay direct and why', () => {
+  const all = JSON.parse(explain('--json', '--all', fixture('tasks.js')));
+  assert.equal(all.map((f: { name: string }) => f.name), ['scale', 'helper']);
+  assert.equal(all[1].params, [{ name: 'xs', direction: 'in', reason: 'contents never read or written' }], 'only its length is used');
+  const text = explain(fixture('caller.ts'), fixture('tasks.js'));
+  assert.match(text, /calls that stay direct \(sequential\):\n {2}test\/programs\/explain\/caller\.ts:4 scale: argument `values` is inout and is not a variable of this file the transformer can follow/);
+});
+
+test.run();
