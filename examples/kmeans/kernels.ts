@@ -15,7 +15,10 @@ function random(seed: number): () => number {
   };
 }
 
-/** Points scattered around `clusters` seeded blob centres, so that k-means has something to find. */
+/**
+ * Points scattered around `clusters` seeded blob centres, so that k-means has something to find.
+ * @task
+ */
 export function generateFragment(seed: number, points: number, dims: number, clusters: number): Float64Array {
   const blobs = random(7919);
   const centres = Array.from({ length: clusters * dims }, () => blobs() * 100);
@@ -28,7 +31,12 @@ export function generateFragment(seed: number, points: number, dims: number, clu
   return fragment;
 }
 
-/** For each centre: the sum of the coordinates of the points nearest to it, then the count of those points. */
+/**
+ * For each centre: the sum of the coordinates of the points nearest to it, then the count of those points.
+ * Every iteration reads every fragment again: recurrent read-only.
+ * @task
+ * @rro fragment
+ */
 export function partialSum(fragment: Float64Array, dims: number, centers: Float64Array): Float64Array {
   const k = centers.length / dims;
   const sums = new Float64Array(k * dims + k);
@@ -51,7 +59,10 @@ export function partialSum(fragment: Float64Array, dims: number, centers: Float6
   return sums;
 }
 
-/** Add partial sums in a fixed order, so that every run gives the same bits. */
+/**
+ * Add partial sums in a fixed order, so that every run gives the same bits.
+ * @task
+ */
 export function mergeSums(partials: Float64Array[]): Float64Array {
   const total = new Float64Array(partials[0].length);
   for (const partial of partials) for (let i = 0; i < total.length; i++) total[i] += partial[i];

@@ -52,6 +52,11 @@ export class Registry {
     return entry;
   }
 
+  /** A Future's loaded value is that Future's data: passing the value on refers to the version that already exists. */
+  adopt(object: object, entry: DataEntry): void {
+    if (!this.entries.has(object)) this.entries.set(object, entry);
+  }
+
   /** Track an object whose owner (a Future) is collected rather than the object itself. */
   watch(owner: object, entry: DataEntry): void { this.collected.register(owner, entry.id, entry); }
 

@@ -276,6 +276,7 @@ export class Runtime implements FutureHost {
       return future.value.current;
     } else {
       future.value = { current: this.readLatest(entry) };
+      if (typeof future.value.current === 'object' && future.value.current !== null) this.registry.adopt(future.value.current, entry);
     }
     this.registry.loaded(entry);
     return future.value.current;
