@@ -7,6 +7,8 @@ import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
 const usage = `usage: taskify <command>
 
 commands:
+  run <file.ts> [args…]
+             compile a program with the plugin (into node_modules/.cache/taskify-run) and run it
   explain [--all] [--json] <files…>
              what the compiler plugin concludes: each task's parameter directions with reasons,
              and why any task call stays a direct call (--all: every function; --json: machine-readable)
@@ -25,6 +27,7 @@ function main(argv: string[]): number {
   const [command] = argv;
   switch (command) {
     case 'explain': return explainCommand(argv.slice(1));
+    case 'run': return runCommand(argv.slice(1));
     case 'clean': {
       const root = process.env.TASKIFY_STORE || defaultStoreRoot();
       const removed = removeStaleRunDirs(root);
@@ -47,16 +50,27 @@ function main(argv: string[]): number {
  * The one place the runtime's package reaches the compiler side: loaded only for this command, so programs
  * that run compiled code never load typescript.
  */
-function explainCommand(args: string[]): number {
-  let typescript: unknown;
+function loadTypeScript(command: string): typeof import('typescript') | undefined {
   try {
-    typescript = require(require.resolve('typescript', { paths: [process.cwd(), __dirname] }));
+    return require(require.resolve('typescript', { paths: [process.cwd(), __dirname] })) as typeof import('typescript');
   } catch {
-    process.stderr.write('taskify explain needs the typescript package (npm install --save-dev typescript)\n');
-    return 2;
+    process.stderr.write(`taskify ${command} needs the typescript package (npm install --save-dev typescript)\n`);
+    return undefined;
   }
+}
+
+function explainCommand(args: string[]): number {
+  const typescript = loadTypeScript('explain');
+  if (!typescript) return 2;
   const { runExplain } = require(join(__dirname, '..', 'transformer', 'explain.js')) as typeof import('../transformer/explain');
-  return runExplain(typescript as typeof import('typescript'), args, (text) => console.log(text));
+  return runExplain(typescript, args, (text) => console.log(text));
+}
+
+function runCommand(args: string[]): number {
+  const typescript = loadTypeScript('run');
+  if (!typescript) return 2;
+  const { runProgram } = require(join(__dirname, '..', 'transformer', 'run.js')) as typeof import('../transformer/run');
+  return runProgram(typescript, args, join(__dirname, 'index.js'));
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -66,4 +66,11 @@ test('ES module, async caller with await', () => {
   assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 8);
 });
 
+test('taskify run compiles with the plugin and runs, without a build step', () => {
+  const plain = run(build('cjs-sync', false, 'commonjs'));
+  const output = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'run', join(programs, 'cjs-sync', 'main.ts')],
+    { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  assert.fixture(output, plain);
+});
+
 test.run();
