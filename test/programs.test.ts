@@ -55,7 +55,7 @@ function compare(name: string, module: 'commonjs' | 'node16', minimumInWorkers: 
 }
 
 test('CommonJS, synchronous caller: loops, arrays of futures, aliasing, interprocedural writes, Map/Set, errors in try/catch', () => {
-  compare('cjs-sync', 'commonjs', 25);
+  compare('cjs-sync', 'commonjs', 30);
 });
 
 test('ES module, async caller with await', () => {

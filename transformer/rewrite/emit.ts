@@ -29,11 +29,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   let marks = 0;
   const runtime = (name: string, args: ts.Expression[]) =>
     f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(RUNTIME), name), undefined, args);
+  /** Waits here may `await`: inside an async function, or at the top level of an ES module (top-level await). */
   const isAsync = (node: ts.Node): boolean => {
     for (let n = node.parent; n; n = n.parent) {
-      if (isFunctionLike(ctx, n)) return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+      if (ts.isFunctionLike(n)) return isFunctionLike(ctx, n) && (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
     }
-    return false;
+    return options.esm;
   };
   const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression, original: ts.Node): ts.Expression => {
     const name = kind === 'wait' ? 'waitOn' : kind;

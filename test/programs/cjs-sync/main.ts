@@ -1,5 +1,7 @@
 /** A sequential program in the ordinary style; compiled with and without the plugin, it must print the same. */
 import { addAll, bumpThroughHelper, describe, fail, makeRange, record, scaleInPlace, total } from './kernels';
+import * as K from './kernels';
+import { rangeOf, sumOf } from './reexports';
 
 function main(): void {
   // Futures flowing into tasks, and through the common collection patterns.
@@ -43,6 +45,10 @@ function main(): void {
   } catch (error) {
     console.log('caught', (error as Error).name, (error as Error).message);
   }
+
+  // Through a namespace import, a re-export under another name, and a local alias.
+  const alias = K.total;
+  console.log('reached', K.total(K.makeRange(3, 1)), sumOf(rangeOf(4, 0)), alias(rangeOf(2, 5)));
 
   // Loops that accumulate.
   let acc = 0;

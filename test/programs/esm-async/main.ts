@@ -16,4 +16,7 @@ async function run(): Promise<void> {
 }
 
 await run();
+// Top level of an ES module: the value is awaited, not waited for by blocking.
+const top = square(12);
+console.log('top', top);
 console.log('done');
