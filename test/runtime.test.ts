@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
   barrier, barrierAsync, defineTask, deleteObject, Future, markWritten, shutdown, stats, submit, task, TaskifyError, waitOn, waitOnAsync,
@@ -156,7 +156,8 @@ test('a value a task returns that cannot be stored fails that task clearly', () 
 });
 
 test('a worker that dies is replaced and its task retried once; a second death fails clearly', () => {
-  const marker = join(mkdtempSync(join(tmpdir(), 'taskify-test-')), 'died');
+  const markerDir = mkdtempSync(join(tmpdir(), 'taskify-test-'));
+  const marker = join(markerDir, 'died');
   const dieOnce = task<typeof T.dieOnce>(tasksModule, 'dieOnce', ['in']);
   const retriedBefore = stats()!.tasks.retried;
   assert.is(dieOnce(marker).wait(), 'survived');
@@ -166,6 +167,7 @@ test('a worker that dies is replaced and its task retried once; a second death f
   const error = throwsMatching(() => alwaysDie().wait(), /died 2 time/, /not retried again/);
   assert.is((error as TaskifyError).code, 'TASKIFY_WORKER_DIED');
   assert.is(add(2, 2).wait(), 4, 'the pool still works');
+  rmSync(markerDir, { recursive: true, force: true });
 });
 
 test('dead versions are released: superseded, deleted, and collected objects leave no files', () => {
