@@ -19,6 +19,8 @@ export interface TaskDef {
   readonly name: string;
   readonly directions: readonly Direction[];
   readonly rro: readonly boolean[];
+  /** Parameters the task reaches through `.buffer`: they need an ArrayBuffer of their own, not a view into a file's. */
+  readonly ownBuffer: readonly boolean[];
 }
 
 /** What an `out` parameter looks like, so a worker can make an empty one without reading the old contents. */
@@ -82,7 +84,7 @@ export type EngineToMain =
 
 export type WorkerArg =
   | { readonly value: Primitive }
-  | { readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean }
+  | { readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean; readonly own?: boolean }
   | { readonly collection: readonly WorkerArg[] };
 
 export interface WorkerTask {

@@ -133,6 +133,20 @@ test('out: written and provably replaced before any read', () => {
   assert.equal(directions(task('out: Float64Array', 'out.fill(0); out[1] += 2;')).dirs, ['out:inout'], 'then reads it');
 });
 
+test('views over .buffer, early exits, closures and function variables (cases from review)', () => {
+  const view = analyze({ 'main.ts': task('p: Float64Array', 'const v = new Float64Array(p.buffer); v[0] = 99;') }).tasks[0].params[0];
+  assert.is(view.direction, 'inout');
+  assert.is(view.wholeBuffer, true, 'the worker must give it a buffer of its own');
+  assert.equal(directions(task('p: Float64Array, n: number', 'if (n < 0) return; for (let i = 0; i < p.length; i++) p[i] = n;')).dirs,
+    ['p:inout', 'n:in'], 'a write after a possible return is not a certain overwrite');
+  assert.equal(directions(task('p: Float64Array', 'for (let i = 0; i < p.length; i++) { p[i] = 1; i++; }')).dirs, ['p:inout'],
+    'a loop that moves its own index does not write every element');
+  assert.equal(directions(task('p: Float64Array, w: boolean', 'let g = (a: Float64Array) => a[0]; if (w) g = (a: Float64Array) => (a[0] = 1); return g(p);')).dirs,
+    ['p:inout', 'w:in'], 'a reassignable function variable is unknown code');
+  const escapes = analyze({ 'main.ts': task('p: Float64Array', 'return () => p[0];') }).tasks[0].params[0];
+  assert.match(escapes.escapes!, /returned/, 'a closure over the parameter lets it out');
+});
+
 test('@in / @out / @inout override where they agree with the analysis, and contradictions are errors', () => {
   const code = (tag: string, body: string) => `/**\n * @task\n * ${tag}\n */\nexport function t(a: number[]) { ${body} }\n`;
   assert.equal(analyze({ 'main.ts': code('@inout a', 'return a[0];') }).tasks[0].params[0].direction, 'inout');

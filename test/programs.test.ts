@@ -66,6 +66,13 @@ test('ES module, async caller with await', () => {
   assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 8);
 });
 
+test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
+  const plain = run(build('review', false, 'commonjs'));
+  const statsFile = join(work, 'review-stats.json');
+  assert.fixture(run(build('review', true, 'commonjs'), { TASKIFY_STATS: statsFile }), plain);
+  assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 6, 'the safe calls still ran as tasks');
+});
+
 test('taskify run compiles with the plugin and runs, without a build step', () => {
   const plain = run(build('cjs-sync', false, 'commonjs'));
   const output = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'run', join(programs, 'cjs-sync', 'main.ts')],

@@ -10,6 +10,8 @@ export interface ParamSpec {
   readonly direction: Direction;
   /** Recurrent read-only: read by many tasks, never written (shared memory arrives with @rro). */
   readonly rro?: boolean;
+  /** The task uses the typed array's `.buffer`: give it a buffer of its own (a copy) rather than a view. */
+  readonly wholeBuffer?: boolean;
 }
 
 export interface TaskHandle {
@@ -34,7 +36,10 @@ export function defineTask(module: string, name: string, params: readonly (Direc
     return spec;
   });
   return {
-    def: { id: nextDefId++, module: url, name, directions: specs.map((s) => s.direction), rro: specs.map((s) => s.rro ?? false) },
+    def: {
+      id: nextDefId++, module: url, name, directions: specs.map((s) => s.direction), rro: specs.map((s) => s.rro ?? false),
+      ownBuffer: specs.map((s) => s.wholeBuffer ?? false),
+    },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
   };
 }

@@ -101,7 +101,7 @@ function run(node: graph.TaskNode): void {
   const def = defs.get(node.def)!;
   let args: WorkerArg[];
   try {
-    args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false));
+    args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false));
   } catch (error) {
     stats.add('failed');
     outbox.push({ taskId: node.id, ok: false, error: serializeError(error) });
@@ -118,9 +118,9 @@ function run(node: graph.TaskNode): void {
 }
 
 /** Arguments as a worker reads them; a primitive result of an earlier task is passed by value. */
-function toWorkerArg(arg: WireArg, rro: boolean): WorkerArg {
+function toWorkerArg(arg: WireArg, rro: boolean, own: boolean): WorkerArg {
   if ('value' in arg) return arg;
-  if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(item, false)) };
+  if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(item, false, false)) };
   const read = arg.read !== undefined ? versionKey(arg.data, arg.read) : undefined;
   const inline = read !== undefined ? state.versions.get(read)?.inline : undefined;
   if (inline) {
@@ -130,7 +130,10 @@ function toWorkerArg(arg: WireArg, rro: boolean): WorkerArg {
     }
     return { value: inline.value };
   }
-  return { read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined };
+  return {
+    read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined,
+    own: own || undefined,
+  };
 }
 
 function onReply(node: graph.TaskNode, reply: WorkerReply): void {

@@ -11,7 +11,7 @@ import { serializeError } from '../errors';
 import { readVersion, writeVersion } from '../store/version-file';
 import { UnsupportedValueError } from '../store/codec';
 import { VersionCache } from './version-cache';
-import { isPrimitive, makeEmpty } from './shapes';
+import { isPrimitive, isTypedArray, makeEmpty } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 
 markThisThreadAWorker();
@@ -70,7 +70,11 @@ function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unkno
   // The same version passed twice is the same object, as it was in the caller.
   const identity = arg.read ?? arg.write!;
   if (objects.has(identity)) return objects.get(identity);
-  const value = arg.read !== undefined ? load(task, arg.read, modified.has(arg.read), io) : makeEmpty(arg.shape as OutShape);
+  let value = arg.read !== undefined ? load(task, arg.read, modified.has(arg.read), io) : makeEmpty(arg.shape as OutShape);
+  // A task that uses `.buffer` must see the array's own buffer, as in the caller, not the file it was read from.
+  if (arg.own && isTypedArray(value) && (value.byteOffset !== 0 || value.byteLength !== value.buffer.byteLength)) {
+    value = (value as unknown as { slice(): unknown }).slice();
+  }
   objects.set(identity, value);
   if (arg.write !== undefined && !writes.some((w) => w.key === arg.write)) writes.push({ key: arg.write, value });
   return value;

@@ -3,7 +3,8 @@
  * and clear errors for tasks a worker could not run.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
@@ -14,7 +15,7 @@ export interface TaskInfo {
   readonly fn: FunctionLike;
   readonly file: string;
   readonly line: number;
-  readonly params: readonly (ParamDirection & { readonly rro: boolean })[];
+  readonly params: readonly (ParamDirection & { readonly rro: boolean; readonly escapes?: string; readonly wholeBuffer?: boolean })[];
 }
 
 export interface Discovery {
@@ -117,7 +118,12 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    return { ...direction, rro: rroTag !== undefined };
+    const escaped = summary.params[i]?.escaped;
+    const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
+    return {
+      ...direction, rro: rroTag !== undefined, ...(escaped && object ? { escapes: formatReason(escaped) } : {}),
+      ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
+    };
   });
   const source = fn.getSourceFile();
   return { name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params };

@@ -21,6 +21,8 @@ export interface ParamEffects {
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
   escaped?: Reason;
+  /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
+  buffer?: Reason;
 }
 
 export interface Summary { readonly params: readonly ParamEffects[] }
@@ -151,6 +153,12 @@ class FunctionEffects {
           : ts.isShorthandPropertyAssignment(p) ? this.aliasesOfSymbol(this.ctx.checker.getShorthandAssignmentValueSymbol(p))
             : ts.isSpreadAssignment(p) ? this.aliasOf(p.expression) : none));
     }
+    if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
+      // A closure that mentions a parameter keeps it reachable: returning or storing the closure lets it out.
+      const captured: Params[] = [];
+      this.visit(expr.body, (n) => { if (ts.isIdentifier(n)) captured.push(this.aliasesOfSymbol(symbolOf(this.ctx, n))); });
+      return union(...captured);
+    }
     if (ts.isCallExpression(expr) || ts.isNewExpression(expr)) {
       if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
         const method = expr.expression.name.text;
@@ -161,6 +169,9 @@ class FunctionEffects {
         return union(receiver, ...expr.arguments.map((a) => this.aliasOf(a)));
       }
       if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && COPYING_CONSTRUCTORS.has(expr.expression.text)) {
+        // new Float64Array(x.buffer) is a view on x's memory, not a copy.
+        const first = expr.arguments?.[0];
+        if (first && isArrayBufferLike(this.ctx, first)) return this.aliasOf(first);
         return hasPrimitiveElements(this.ctx, expr) ? none : union(...(expr.arguments ?? []).map((a) => this.aliasOf(a)));
       }
       // Unknown results may be (part of) any argument.
@@ -285,6 +296,7 @@ class FunctionEffects {
           if (effect.written) this.write(params, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           if (effect.escaped) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escaped.text}`);
+          if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
         }
       } else {
         this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
@@ -295,6 +307,13 @@ class FunctionEffects {
 
   /** A function of this program, with a body, that the call reaches; undefined for builtins and unknown code. */
   private resolveCallee(call: ts.CallExpression): FunctionLike | undefined {
+    const { ts } = this;
+    // A variable that may be reassigned, or a parameter, can hold another function than its type's declaration.
+    if (ts.isIdentifier(call.expression)) {
+      const declared = symbolOf(this.ctx, call.expression)?.valueDeclaration;
+      if (declared && (ts.isParameter(declared) ||
+        (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const)))) return undefined;
+    }
     const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
     if (!declaration || !isFunctionLike(this.ctx, declaration) || !declaration.body) return undefined;
     if (declaration.getSourceFile().isDeclarationFile) return undefined;
@@ -324,6 +343,7 @@ class FunctionEffects {
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
       const name = parent.name.text;
       if (name === 'length') return;
+      if (name === 'buffer' || name === 'byteOffset') for (const p of params) this.effects[p].buffer ??= reasonAt(parent, `uses \`${snippet(parent)}\``);
       const call = parent.parent;
       if (ts.isCallExpression(call) && call.expression === parent && (OVERWRITING_METHODS.has(name) || name === 'set')) return;
       if (isWriteTarget(ts, parent)) return;
@@ -339,6 +359,8 @@ class FunctionEffects {
     if (!ts.isBlock(body)) return;
     const pending = new Set(this.effects.map((_, i) => i));
     for (const statement of body.statements) {
+      // From a statement that may leave the function on, a later overwrite is not certain to happen.
+      if (this.mayExit(statement)) return;
       const touched = new Set<number>();
       this.visit(statement, (n) => { if (ts.isIdentifier(n)) for (const p of this.aliasOf(n)) touched.add(p); });
       for (const p of touched) {
@@ -349,6 +371,18 @@ class FunctionEffects {
       }
       if (pending.size === 0) return;
     }
+  }
+
+  private mayExit(statement: ts.Statement): boolean {
+    const { ts } = this;
+    let exits = false;
+    const look = (n: ts.Node): void => {
+      if (exits || (n !== statement && (ts.isFunctionLike(n) || ts.isClassLike(n)))) return;
+      if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) { exits = true; return; }
+      ts.forEachChild(n, look);
+    };
+    look(statement);
+    return exits;
   }
 
   private overwriteEvidence(statement: ts.Statement, p: number): string | undefined {
@@ -374,11 +408,22 @@ class FunctionEffects {
         first && ts.isExpressionStatement(first) && ts.isBinaryExpression(first.expression) &&
         first.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(first.expression.left) &&
         first.expression.left.argumentExpression.getText() === index && this.aliasOf(first.expression.left.expression).has(p) &&
-        !this.mentions(first.expression.right, p)) {
+        !this.mentions(first.expression.right, p) && !this.assignsTo(statement.statement, index) && !this.mayExit(statement.statement)) {
         return `\`for (… ${snippet(first)} …)\` writes every element before any read`;
       }
     }
     return undefined;
+  }
+
+  private assignsTo(node: ts.Node, name: string): boolean {
+    const { ts } = this;
+    let found = false;
+    this.visit(node, (n) => {
+      if ((ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+        ts.isIdentifier(n.left) && n.left.text === name) ||
+        ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && ts.isIdentifier(n.operand) && n.operand.text === name)) found = true;
+    });
+    return found;
   }
 
   private mentions(node: ts.Node, p: number): boolean {
@@ -419,6 +464,12 @@ function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined 
   if (t.isIdentifier(callee)) return callee.text;
   if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
   return undefined;
+}
+
+function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
 }
 
 /** The call's result is an array (or typed array) of primitives: copying it copies values, not references. */

@@ -29,18 +29,27 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   let marks = 0;
   const runtime = (name: string, args: ts.Expression[]) =>
     f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(RUNTIME), name), undefined, args);
-  /** Waits here may `await`: inside an async function, or at the top level of an ES module (top-level await). */
-  const isAsync = (node: ts.Node): boolean => {
-    for (let n = node.parent; n; n = n.parent) {
-      if (ts.isFunctionLike(n)) return isFunctionLike(ctx, n) && (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
-    }
-    return options.esm;
+  /**
+   * Waits block, in async functions too: the sequential program computed right there without yielding, so an
+   * `await` would let other code run first and could change what is printed. Where the program itself awaits a
+   * task's result, the Future is awaited instead.
+   */
+  const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression): ts.Expression => runtime(kind === 'wait' ? 'waitOn' : kind, [expr]);
+  const isAwaited = (call: ts.Node): boolean => {
+    let node = call;
+    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    return ts.isAwaitExpression(node.parent);
   };
-  const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression, original: ts.Node): ts.Expression => {
-    const name = kind === 'wait' ? 'waitOn' : kind;
-    return isAsync(original)
-      ? f.createParenthesizedExpression(f.createAwaitExpression(runtime(`${name}Async`, [expr])))
-      : runtime(name, [expr]);
+  /** Identifiers written (`written(x)`) in a statement that also submits: marked again after it (see visit). */
+  const writtenAlongSubmission = (statement: ts.Node): string[] => {
+    if (!containsSubmission(statement)) return [];
+    const names = new Set<string>();
+    const look = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && plan.wraps.get(n) === 'written') names.add(n.text);
+      ts.forEachChild(n, look);
+    };
+    look(statement);
+    return [...names];
   };
   const handleFor = (task: TaskInfo): ts.Identifier => {
     let id = handles.get(task);
@@ -88,21 +97,24 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {
         const visited = ts.visitNode(arg, visit) as ts.Expression;
-        return plan.freshSnapshots.has(arg) ? wrap('written', visited, arg) : visited;
+        return plan.freshSnapshots.has(arg) ? wrap('written', visited) : visited;
       });
       const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node))]);
-      return plan.waitedAtCall.has(node) ? wrap('waitOn', submission, node) : submission;
+      return plan.waitedAtCall.has(node) && !isAwaited(node) ? wrap('waitOn', submission) : submission;
     }
     if (ts.isShorthandPropertyAssignment(node) && plan.wraps.has(node.name)) {
-      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text), node));
+      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));
     }
-    if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node, node);
+    if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
+    if ((ts.isExpressionStatement(node) || ts.isVariableStatement(node)) && writtenAlongSubmission(node).length > 0) {
+      // `a[0] = task(a)`: the submission snapshots `a` before the write lands, so mark `a` changed once more after it.
+      const visited = ts.visitEachChild(node, visit, context);
+      return [visited, ...writtenAlongSubmission(node).map((name) => f.createExpressionStatement(runtime('markWritten', [f.createIdentifier(name)])))] as never;
+    }
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
       const mark = f.createIdentifier(`__taskify_mark_${marks++}`);
-      const check = isAsync(node)
-        ? f.createAwaitExpression(runtime('checkpointAsync', [mark]))
-        : runtime('checkpoint', [mark]);
+      const check = runtime('checkpoint', [mark]);
       // A task that failed inside the try throws here, inside it, as the call would have in the sequential program.
       const guarded = f.createBlock([
         f.createVariableStatement(undefined, f.createVariableDeclarationList(
@@ -114,7 +126,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return ts.visitEachChild(node, visit, context);
   };
 
-  let statements = source.statements.map((s) => ts.visitNode(s, visit) as ts.Statement);
+  let statements = [...ts.visitNodes(source.statements, visit)] as ts.Statement[];
   if (options.declaresTasks) statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime));
 
   const prologue: ts.Statement[] = [options.esm
@@ -127,6 +139,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       f.createPropertyAssignment('name', f.createStringLiteral(p.name)),
       f.createPropertyAssignment('direction', f.createStringLiteral(p.direction)),
       ...(p.rro ? [f.createPropertyAssignment('rro', f.createTrue())] : []),
+      ...(p.wholeBuffer ? [f.createPropertyAssignment('wholeBuffer', f.createTrue())] : []),
     ])));
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
       runtime('defineTask', [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params]))], ts.NodeFlags.Const)));

@@ -14,7 +14,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS } from '../analysis/builtins';
-import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -135,6 +135,7 @@ class Planner {
       if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
       if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       if (isPrimitiveNode(this.ctx, arg)) continue;
+      if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
       const flows = this.flowsAsFuture(arg);
       if (flows) continue;
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
@@ -214,15 +215,21 @@ class Planner {
     }
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
-      ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.isFileLocal(parent.expression.expression)) {
+      ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
       this.futureArrays.add(symbolOf(this.ctx, parent.expression.expression)!);
       return;
     }
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
-      this.isFileLocal(parent.left.expression)) {
+      this.canGather(parent.left.expression)) {
       this.futureArrays.add(symbolOf(this.ctx, parent.left.expression)!);
       return;
+    }
+    // r = task(…) where r already holds Futures: it holds a new one.
+    if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(parent.left) && ts.isExpressionStatement(parent.parent)) {
+      const symbol = symbolOf(this.ctx, parent.left);
+      if (symbol && this.futures.has(symbol)) return;
     }
     // const parts = xs.map((x) => task(x)): parts gathers Futures.
     const mapped = this.mapCallOf(node);
@@ -234,6 +241,30 @@ class Planner {
       }
     }
     this.plan.waitedAtCall.add(call);
+  }
+
+  /**
+   * A plain array of this file that can hold Futures until its elements are needed: typed arrays would turn a
+   * Future into NaN at once, and an array seen under another name could be read without a wait.
+   */
+  private canGather(id: ts.Identifier): boolean {
+    const symbol = symbolOf(this.ctx, id);
+    if (!symbol || !this.isFileLocal(id) || !this.ctx.checker.isArrayType(this.ctx.checker.getTypeAtLocation(id))) return false;
+    return (this.references.get(symbol) ?? []).every((ref) => isDeclarationName(this.ts, ref) || this.isElementUse(ref));
+  }
+
+  /** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument. */
+  private isElementUse(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
+    if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+      const declaration = this.ctx.checker.getResolvedSignature(parent)?.declaration;
+      return declaration !== undefined && isFunctionLike(this.ctx, declaration) && this.tasks.has(declaration);
+    }
+    return false;
   }
 
   /** `xs.map(x => call)` or `xs.map(x => { return call; })` where `node` is the callback's result. */
@@ -268,10 +299,51 @@ class Planner {
     return !exported;
   }
 
+  /**
+   * A variable of this file whose every value is a fresh object (made right there, not another name for an
+   * object someone else can reach): then its references are all the references there are.
+   */
   private isFollowable(symbol: ts.Symbol): boolean {
+    const { ts } = this;
     const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && ts_isIdentifierName(this.ts, declaration) &&
-      this.isFileLocal(declaration.name as ts.Identifier);
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.isFileLocal(declaration.name)) return false;
+    if (!declaration.initializer || !this.isFresh(declaration.initializer)) return false;
+    return (this.references.get(symbol) ?? []).every((ref) => {
+      const parent = ref.parent;
+      const assigned = ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      return !assigned || this.isFresh((parent as ts.BinaryExpression).right);
+    });
+  }
+
+  private isFresh(expr: ts.Expression): boolean {
+    const { ts } = this;
+    while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
+    if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isPrimitiveNode(this.ctx, e) || (!ts.isIdentifier(e) && !ts.isSpreadElement(e) && this.isFresh(e)));
+    if (ts.isObjectLiteralExpression(expr)) {
+      return expr.properties.every((p) => ts.isPropertyAssignment(p) && (isPrimitiveNode(this.ctx, p.initializer) || this.isFresh(p.initializer)));
+    }
+    if (ts.isNewExpression(expr)) {
+      const first = expr.arguments?.[0];
+      if (!first || isPrimitiveNode(this.ctx, first)) return true; // new Map(), new Float64Array(n)
+      if (ts.isArrayLiteralExpression(first)) return this.isFresh(first);
+      if (/ArrayBuffer/.test(this.ctx.checker.typeToString(this.ctx.checker.getTypeAtLocation(first)))) return false; // a view
+      return this.copiesPrimitives(first); // new Float64Array(other) copies numbers
+    }
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+      const method = expr.expression.name.text;
+      if (COPYING_METHODS.has(method) && this.copiesPrimitives(expr)) return true;
+      const name = qualifiedName(ts, expr.expression);
+      return name === 'Array.from' || name === 'structuredClone';
+    }
+    return false;
+  }
+
+  /** The expression's value is an array or typed array of primitives (so a copy shares nothing). */
+  private copiesPrimitives(expr: ts.Expression): boolean {
+    const type = this.ctx.checker.getTypeAtLocation(expr);
+    if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(type.getSymbol()?.getName() ?? '')) return true;
+    const element = this.ctx.checker.getIndexTypeOfType(type, this.ts.IndexKind.Number);
+    return element !== undefined && isPrimitiveType(this.ctx, element);
   }
 
   private argumentSymbols(call: ts.CallExpression): Set<ts.Symbol> {
@@ -301,7 +373,7 @@ class Planner {
     }
     for (const [symbol, refs] of this.references) {
       if (!this.isFuture(symbol)) continue;
-      for (const ref of refs) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'wait');
+      for (const ref of refs) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref) && !isAssignedTo(this.ts, ref)) this.plan.wraps.set(ref, 'wait');
     }
     for (const symbol of this.futureArrays) {
       for (const ref of this.references.get(symbol) ?? []) {
@@ -432,8 +504,6 @@ class Planner {
   }
 }
 
-function ts_isIdentifierName(t: typeof ts, declaration: ts.VariableDeclaration): boolean { return t.isIdentifier(declaration.name); }
-
 function isReference(t: typeof ts, id: ts.Identifier): boolean {
   const parent = id.parent;
   if (t.isPropertyAccessExpression(parent) && parent.name === id) return false;
@@ -441,6 +511,10 @@ function isReference(t: typeof ts, id: ts.Identifier): boolean {
   if ((t.isImportSpecifier(parent) || t.isExportSpecifier(parent)) ) return false;
   if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent)) return false;
   return true;
+}
+
+function isAssignedTo(t: typeof ts, id: ts.Identifier): boolean {
+  return t.isBinaryExpression(id.parent) && id.parent.left === id && id.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
 }
 
 function isDeclarationName(t: typeof ts, id: ts.Identifier): boolean {
