@@ -35,9 +35,10 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     for (const diagnostic of found.diagnostics) extras?.addDiagnostic?.(diagnostic);
   }
   const options = program.getCompilerOptions();
+  const taskFiles = new Set([...found.tasks.values()].map((task) => task.file));
   return (context) => (source) => {
     if (source.isDeclarationFile) return source;
-    const declaresTasks = [...found.tasks.values()].some((task) => task.file === source.fileName);
+    const declaresTasks = taskFiles.has(source.fileName);
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
       runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,

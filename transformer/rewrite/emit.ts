@@ -57,16 +57,15 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return id;
   };
 
-  const containsSubmission = (node: ts.Node): boolean => {
-    let found = false;
-    const look = (n: ts.Node): void => {
-      if (found || (isFunctionLike(ctx, n) && n !== node)) return;
-      if (ts.isCallExpression(n) && plan.submissions.has(n)) { found = true; return; }
-      ts.forEachChild(n, look);
-    };
-    look(node);
-    return found;
-  };
+  // Every node that has a submission inside it (not counting nested functions), found once from the submissions up.
+  const holdsSubmission = new Set<ts.Node>();
+  for (const call of plan.submissions.keys()) {
+    for (let n: ts.Node | undefined = call; n && !holdsSubmission.has(n); n = n.parent) {
+      holdsSubmission.add(n);
+      if (n !== call && isFunctionLike(ctx, n)) break;
+    }
+  }
+  const containsSubmission = (node: ts.Node): boolean => holdsSubmission.has(node);
   const isPureSubmission = (statement: ts.Statement): boolean => {
     const strip = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? strip(e.expression) : e);
     if (ts.isExpressionStatement(statement)) { const e = strip(statement.expression); return ts.isCallExpression(e) && plan.submissions.has(e); }

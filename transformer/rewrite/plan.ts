@@ -53,6 +53,8 @@ class Planner {
   /** Object variables passed to submitted calls, and the escape (if any) that makes them impossible to follow. */
   private readonly followed = new Set<ts.Symbol>();
   private readonly references = new Map<ts.Symbol, ts.Identifier[]>();
+  /** Answers that do not change while the file is planned. */
+  private readonly followable = new Map<ts.Symbol, boolean>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
@@ -304,6 +306,12 @@ class Planner {
    * object someone else can reach): then its references are all the references there are.
    */
   private isFollowable(symbol: ts.Symbol): boolean {
+    let known = this.followable.get(symbol);
+    if (known === undefined) { known = this.computeFollowable(symbol); this.followable.set(symbol, known); }
+    return known;
+  }
+
+  private computeFollowable(symbol: ts.Symbol): boolean {
     const { ts } = this;
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.isFileLocal(declaration.name)) return false;
