@@ -53,3 +53,24 @@ export function boundNames(ctx: AnalysisContext, name: ts.BindingName): ts.Ident
   for (const element of name.elements) if (!ts.isOmittedExpression(element)) names.push(...boundNames(ctx, element.name));
   return names;
 }
+
+const TYPED_ARRAY_NAME = /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/;
+
+export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
+  return TYPED_ARRAY_NAME.test(type.getSymbol()?.getName() ?? '');
+}
+
+/** The expression's value is a typed array or an array of primitives: a copy of it shares no objects. */
+export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  if (isTypedArrayType(ctx, type)) return true;
+  const element = ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number);
+  return element !== undefined && isPrimitiveType(ctx, element);
+}
+
+/** `f` or `ns.f` as text, to match built-ins by name. */
+export function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined {
+  if (t.isIdentifier(callee)) return callee.text;
+  if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
+  return undefined;
+}

@@ -3,7 +3,7 @@
  * and clear errors for tasks a worker could not run.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
@@ -191,10 +191,6 @@ function unsendableType(ctx: AnalysisContext, param: ts.ParameterDeclaration): s
   return undefined;
 }
 
-export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
-  const name = type.getSymbol()?.getName() ?? '';
-  return /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(name);
-}
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

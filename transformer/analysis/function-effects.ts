@@ -11,7 +11,9 @@ import type * as ts from 'typescript';
 import {
   COPYING_METHODS, isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, VIEW_METHODS, WRITES_FIRST_ARGUMENT,
 } from './builtins';
-import { boundNames, isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import {
+  boundNames, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+} from './context';
 import { reasonAt, snippet, type Reason } from './reason';
 
 export interface ParamEffects {
@@ -460,23 +462,9 @@ function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
   return t.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
 }
 
-function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined {
-  if (t.isIdentifier(callee)) return callee.text;
-  if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
-  return undefined;
-}
 
 function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const type = ctx.checker.getTypeAtLocation(expr);
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
-}
-
-/** The call's result is an array (or typed array) of primitives: copying it copies values, not references. */
-function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(expr);
-  const name = type.getSymbol()?.getName() ?? '';
-  if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(name)) return true;
-  const element = ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number);
-  return element !== undefined && isPrimitiveType(ctx, element);
 }

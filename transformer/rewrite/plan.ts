@@ -14,7 +14,9 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS } from '../analysis/builtins';
-import { isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import {
+  hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+} from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -335,24 +337,17 @@ class Planner {
       if (!first || isPrimitiveNode(this.ctx, first)) return true; // new Map(), new Float64Array(n)
       if (ts.isArrayLiteralExpression(first)) return this.isFresh(first);
       if (/ArrayBuffer/.test(this.ctx.checker.typeToString(this.ctx.checker.getTypeAtLocation(first)))) return false; // a view
-      return this.copiesPrimitives(first); // new Float64Array(other) copies numbers
+      return hasPrimitiveElements(this.ctx, first); // new Float64Array(other) copies numbers
     }
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
       const method = expr.expression.name.text;
-      if (COPYING_METHODS.has(method) && this.copiesPrimitives(expr)) return true;
+      if (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, expr)) return true;
       const name = qualifiedName(ts, expr.expression);
       return name === 'Array.from' || name === 'structuredClone';
     }
     return false;
   }
 
-  /** The expression's value is an array or typed array of primitives (so a copy shares nothing). */
-  private copiesPrimitives(expr: ts.Expression): boolean {
-    const type = this.ctx.checker.getTypeAtLocation(expr);
-    if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(type.getSymbol()?.getName() ?? '')) return true;
-    const element = this.ctx.checker.getIndexTypeOfType(type, this.ts.IndexKind.Number);
-    return element !== undefined && isPrimitiveType(this.ctx, element);
-  }
 
   private argumentSymbols(call: ts.CallExpression): Set<ts.Symbol> {
     const symbols = new Set<ts.Symbol>();
@@ -493,7 +488,7 @@ class Planner {
   private iteratesPrimitives(expr: ts.Expression): boolean {
     const type = this.ctx.checker.getTypeAtLocation(expr);
     const name = type.getSymbol()?.getName() ?? '';
-    if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(name)) return true;
+    if (isTypedArrayType(this.ctx, type)) return true;
     const args = this.ctx.checker.getTypeArguments(type as ts.TypeReference) ?? [];
     const primitive = (t: ts.Type) => (t.flags & (this.ts.TypeFlags.NumberLike | this.ts.TypeFlags.StringLike | this.ts.TypeFlags.BooleanLike |
       this.ts.TypeFlags.BigIntLike | this.ts.TypeFlags.Null | this.ts.TypeFlags.Undefined)) !== 0;
@@ -529,10 +524,4 @@ function isDeclarationName(t: typeof ts, id: ts.Identifier): boolean {
   const parent = id.parent;
   return (t.isVariableDeclaration(parent) || t.isParameter(parent) || t.isBindingElement(parent) || t.isFunctionDeclaration(parent)) &&
     (parent as { name?: ts.Node }).name === id;
-}
-
-function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined {
-  if (t.isIdentifier(callee)) return callee.text;
-  if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
-  return undefined;
 }
