@@ -78,6 +78,14 @@ test('SIGINT during a blocking wait kills the program at once; `taskify clean` r
   assert.not.ok(existsSync(run.runDir!));
 });
 
+test('a failure nothing waited for is reported at exit, with exit code 1', async () => {
+  const root = store();
+  const run = await runChild('unobserved', { TASKIFY_STORE: root });
+  assert.is(run.code, 1);
+  assert.match(run.stderr, /a task failed and nothing waited for its result:\n(Validation)?Error: nobody waits for this/);
+  assert.not.ok(existsSync(run.runDir!));
+});
+
 test('process.exit with a task pending reports it and cleans up', async () => {
   const root = store();
   const run = await runChild('exit-pending', { TASKIFY_STORE: root });

@@ -41,6 +41,8 @@ export class InlineRuntime implements FutureHost {
 
   mark(): number { return this.nextId; }
 
+  unobservedFailures(): Error[] { return this.failed.filter((r) => !r.observed).map((r) => r.error!); }
+
   checkpoint(mark: number): void {
     const first = this.failed.find((r) => r.id >= mark && !r.observed);
     if (first) { first.observed = true; throw first.error; }

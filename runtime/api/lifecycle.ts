@@ -50,6 +50,10 @@ export async function shutdown(): Promise<void> {
 
 function finish(a: Active): void {
   if (active === a) active = undefined;
+  // Whether the run ended by itself, by shutdown() or by process.exit(): a failure no wait reported is said now.
+  const lost = a.runtime.unobservedFailures();
+  for (const error of lost) process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${error.stack}\n`);
+  if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
   if (a.config.statsFile) {
     try { writeFileSync(a.config.statsFile, JSON.stringify(statsOf(a).report(), null, 2) + '\n'); } catch (error) {
       process.stderr.write(`taskify: could not write TASKIFY_STATS file ${a.config.statsFile}: ${(error as Error).message}\n`);
@@ -65,9 +69,6 @@ function finishNow(reason: string): void {
   if (a.kind === 'pool') {
     const left = a.runtime.abandon();
     if (left > 0) process.stderr.write(`taskify: ${left} task(s) had not finished at ${reason} and were abandoned\n`);
-    const lost = a.runtime.unobservedFailures();
-    for (const error of lost) process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${error.stack}\n`);
-    if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
   }
   finish(a);
 }

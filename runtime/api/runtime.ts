@@ -245,8 +245,13 @@ export class Runtime implements FutureHost {
   }
 
   async barrierAsync(): Promise<void> {
-    while (this.pending.size > 0) await this.settled(this.pending.values().next().value!);
+    await this.settledSince(0);
     this.loadAllStale();
+  }
+
+  /** Resolves when every task submitted at or after `mark` has finished (or the engine is gone). */
+  private async settledSince(mark: number): Promise<void> {
+    for (let r = this.firstPendingSince(mark); r && !this.engineError; r = this.firstPendingSince(mark)) await this.settled(r);
   }
 
   /** Bring back every object tasks wrote; a failure is raised once, after all the others were loaded. */
@@ -314,7 +319,7 @@ export class Runtime implements FutureHost {
   }
 
   async checkpointAsync(mark: number): Promise<void> {
-    for (let r = this.firstPendingSince(mark); r; r = this.firstPendingSince(mark)) await this.settled(r);
+    await this.settledSince(mark);
     this.throwFirstFailureSince(mark);
   }
 
@@ -337,12 +342,10 @@ export class Runtime implements FutureHost {
 
   // ── the end ──────────────────────────────────────────────────────────────────
 
-  get unfinished(): number { return this.pending.size; }
-
   /** Finish pending work, stop the pool and the engine. The run directory goes at process exit. */
   shutdown(): Promise<void> {
     this.closing ??= (async () => {
-      while (this.pending.size > 0 && !this.engineError) await this.settled(this.pending.values().next().value!);
+      await this.settledSince(0);
       if (!this.engineExited) {
         this.flush();
         this.port.postMessage({ type: 'batch', messages: [{ type: 'shutdown' }] });

@@ -6,7 +6,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { EngineBatch, EngineToMain, MainToEngine, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { EngineBatch, EngineToMain, MainToEngine, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask, SerializedError } from '../protocol';
 import { versionKey } from '../protocol';
 import { serializeError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
@@ -103,9 +103,7 @@ function run(node: graph.TaskNode): void {
   try {
     args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false));
   } catch (error) {
-    stats.add('failed');
-    outbox.push({ taskId: node.id, ok: false, error: serializeError(error) });
-    apply(graph.failTask(state, node.id));
+    fail(node, serializeError(error));
     return;
   }
   const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
@@ -149,9 +147,7 @@ function onReply(node: graph.TaskNode, reply: WorkerReply): void {
     apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
     outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline });
   } else {
-    stats.add('failed');
-    outbox.push({ taskId: node.id, ok: false, error: reply.error });
-    apply(graph.failTask(state, node.id));
+    fail(node, reply.error);
   }
   dispatch(reply.worker);
   flush();
@@ -166,12 +162,17 @@ function onCrash(node: graph.TaskNode, error: unknown): void {
     stats.add('retried');
     graph.requeueTask(state, node.id);
   } else {
-    stats.add('failed');
-    outbox.push({ taskId: node.id, ok: false, error: workerDied(node.attempts, detail) });
-    apply(graph.failTask(state, node.id));
+    fail(node, workerDied(node.attempts, detail));
   }
   dispatch();
   flush();
+}
+
+/** The task failed: its waiter hears why, and everything downstream of it is cancelled. */
+function fail(node: graph.TaskNode, error: SerializedError): void {
+  stats.add('failed');
+  outbox.push({ taskId: node.id, ok: false, error });
+  apply(graph.failTask(state, node.id));
 }
 
 function apply(effects: graph.Effects): void {

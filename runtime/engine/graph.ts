@@ -218,7 +218,7 @@ export function bytesHeldBy(state: GraphState, task: TaskNode, worker: number): 
   return held;
 }
 
-export function isDead(version: VersionNode, state: GraphState): boolean {
+function isDead(version: VersionNode, state: GraphState): boolean {
   const producerRunning = version.producer !== null && version.state === 'pending' &&
     state.tasks.get(version.producer)?.state !== 'failed';
   return !version.live && version.readers === 0 && !producerRunning;

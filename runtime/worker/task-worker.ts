@@ -24,7 +24,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   if (task.forget) cache.forget(task.forget);
   const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [] };
   const times: PhaseTimes = { load: 0, run: 0, store: 0 };
-  let phase = 'load';
+  let phase: keyof PhaseTimes = 'load';
   let t = performance.now();
   const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
   try {
@@ -46,7 +46,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     lap('store');
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, ...report(io, times) };
   } catch (error) {
-    lap(phase === 'load' ? 'load' : phase === 'run' ? 'run' : 'store');
+    lap(phase);
     return { ok: false, error: serializeError(error), worker: threadId, ...report(io, times) };
   }
 }

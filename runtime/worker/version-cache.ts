@@ -18,8 +18,6 @@ export class VersionCache {
     return entry.value;
   }
 
-  has(key: string): boolean { return this.entries.has(key); }
-
   /** Returns false when the value is larger than the whole budget and was not kept. */
   put(key: string, value: unknown, bytes: number): boolean {
     if (bytes > this.budget) return false;

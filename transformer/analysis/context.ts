@@ -74,3 +74,20 @@ export function qualifiedName(t: typeof ts, callee: ts.Expression): string | und
   if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
   return undefined;
 }
+
+/**
+ * The function of this program (with a body) that a call reaches, or undefined for built-ins and unknown code.
+ * A call through a parameter or a reassignable variable may reach another function than its type's declaration,
+ * so it is unknown too.
+ */
+export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
+  const { ts } = ctx;
+  if (ts.isIdentifier(call.expression)) {
+    const declared = symbolOf(ctx, call.expression)?.valueDeclaration;
+    if (declared && (ts.isParameter(declared) ||
+      (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const)))) return undefined;
+  }
+  const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
+  return declaration;
+}

@@ -5,7 +5,7 @@
  * that the caller would see, so they must travel.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveType, primitiveName, type AnalysisContext, type FunctionLike } from './context';
+import { isPrimitiveType, primitiveName, type AnalysisContext } from './context';
 import type { ParamEffects } from './function-effects';
 import { formatReason, type Reason } from './reason';
 
@@ -31,5 +31,3 @@ export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration
   }
   return { name, direction: 'inout', reason: `written: ${formatReason(effects.written)}`, at: effects.written };
 }
-
-export function paramsOf(fn: FunctionLike): readonly ts.ParameterDeclaration[] { return fn.parameters; }

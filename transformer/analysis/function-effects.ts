@@ -12,7 +12,7 @@ import {
   COPYING_METHODS, isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, VIEW_METHODS, WRITES_FIRST_ARGUMENT,
 } from './builtins';
 import {
-  boundNames, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+  boundNames, calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
 } from './context';
 import { reasonAt, snippet, type Reason } from './reason';
 
@@ -274,7 +274,7 @@ class FunctionEffects {
         }
       }
     }
-    const target = this.resolveCallee(call);
+    const target = calledFunction(this.ctx, call);
     const name = qualifiedName(ts, callee);
     call.arguments.forEach((arg, index) => {
       const params = this.aliasOf(ts.isSpreadElement(arg) ? arg.expression : arg);
@@ -305,21 +305,6 @@ class FunctionEffects {
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
-  }
-
-  /** A function of this program, with a body, that the call reaches; undefined for builtins and unknown code. */
-  private resolveCallee(call: ts.CallExpression): FunctionLike | undefined {
-    const { ts } = this;
-    // A variable that may be reassigned, or a parameter, can hold another function than its type's declaration.
-    if (ts.isIdentifier(call.expression)) {
-      const declared = symbolOf(this.ctx, call.expression)?.valueDeclaration;
-      if (declared && (ts.isParameter(declared) ||
-        (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const)))) return undefined;
-    }
-    const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
-    if (!declaration || !isFunctionLike(this.ctx, declaration) || !declaration.body) return undefined;
-    if (declaration.getSourceFile().isDeclarationFile) return undefined;
-    return declaration;
   }
 
   /** The method comes from the standard library (its declaration is in a lib .d.ts file). */

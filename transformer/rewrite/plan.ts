@@ -15,7 +15,7 @@
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS } from '../analysis/builtins';
 import {
-  hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+  calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
 } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
@@ -36,8 +36,6 @@ export interface FilePlan {
   readonly wraps: Map<ts.Identifier, Wrap>;
   /** try blocks that contain submissions: task errors must surface inside them. */
   readonly tries: Set<ts.TryStatement>;
-  /** The tasks this file submits. */
-  readonly used: Set<TaskInfo>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -47,7 +45,7 @@ export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: Read
 class Planner {
   private readonly ts: typeof ts;
   private readonly plan: FilePlan = {
-    submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(), used: new Set(),
+    submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
   };
   /** Variables holding Futures, or arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
@@ -57,6 +55,7 @@ class Planner {
   private readonly references = new Map<ts.Symbol, ts.Identifier[]>();
   /** Answers that do not change while the file is planned. */
   private readonly followable = new Map<ts.Symbol, boolean>();
+  private readonly directCalls = new Set<ts.CallExpression>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
@@ -73,9 +72,9 @@ class Planner {
       this.futures.clear(); this.futureArrays.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear();
       for (const [call, task] of calls) {
-        if (this.plan.direct.some((d) => d.call === call)) continue;
+        if (this.directCalls.has(call)) continue;
         const why = this.blocker(call, task);
-        if (why) { this.plan.direct.push({ call, task, why }); changed = true; break; }
+        if (why) { this.keepDirect(call, task, why); changed = true; break; }
         this.plan.submissions.set(call, task);
         this.recordResult(call);
       }
@@ -86,17 +85,27 @@ class Planner {
         if (!escape) continue;
         for (const [call, task] of this.plan.submissions) {
           if (this.argumentSymbols(call).has(symbol)) {
-            this.plan.direct.push({ call, task, why: escape });
+            this.keepDirect(call, task, escape);
             changed = true;
           }
         }
         if (changed) break;
       }
     }
-    for (const task of this.plan.submissions.values()) this.plan.used.add(task);
     this.planWaits();
     this.planTries();
     return this.plan;
+  }
+
+  private keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void {
+    this.directCalls.add(call);
+    this.plan.direct.push({ call, task, why });
+  }
+
+  /** The task a call reaches, if any. */
+  private taskOf(call: ts.CallExpression): TaskInfo | undefined {
+    const fn = calledFunction(this.ctx, call);
+    return fn && this.tasks.get(fn);
   }
 
   private indexReferences(node: ts.Node): void {
@@ -117,8 +126,7 @@ class Planner {
     const found: [ts.CallExpression, TaskInfo][] = [];
     const visit = (node: ts.Node): void => {
       if (this.ts.isCallExpression(node)) {
-        const declaration = this.ctx.checker.getResolvedSignature(node)?.declaration;
-        const task = declaration && isFunctionLike(this.ctx, declaration) ? this.tasks.get(declaration) : undefined;
+        const task = this.taskOf(node);
         if (task) found.push([node, task]);
       }
       this.ts.forEachChild(node, visit);
@@ -132,7 +140,7 @@ class Planner {
     const { ts } = this;
     const inside = this.enclosingTask(call);
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
-    if (ts.isCallExpression(call) && call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
+    if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
     for (let i = 0; i < call.arguments.length; i++) {
       const arg = call.arguments[i];
       const param = task.params[Math.min(i, task.params.length - 1)];
@@ -198,9 +206,8 @@ class Planner {
 
   /** A nested task call not decided yet (inner calls are decided after outer ones in source order). */
   private isPendingSubmission(call: ts.CallExpression): boolean {
-    const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
-    const task = declaration && isFunctionLike(this.ctx, declaration) ? this.tasks.get(declaration) : undefined;
-    return task !== undefined && !this.plan.direct.some((d) => d.call === call) && this.blocker(call, task) === undefined;
+    const task = this.taskOf(call);
+    return task !== undefined && !this.directCalls.has(call) && this.blocker(call, task) === undefined;
   }
 
   /** Where a submitted call's Future goes. */
@@ -264,10 +271,7 @@ class Planner {
     if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
     if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
-      const declaration = this.ctx.checker.getResolvedSignature(parent)?.declaration;
-      return declaration !== undefined && isFunctionLike(this.ctx, declaration) && this.tasks.has(declaration);
-    }
+    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) return this.taskOf(parent) !== undefined;
     return false;
   }
 
@@ -431,8 +435,8 @@ class Planner {
     if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
       const name = qualifiedName(ts, parent.expression);
       if (name && isReadOnlyFunction(name)) return { kind: 'read' };
-      const declaration = this.ctx.checker.getResolvedSignature(parent)?.declaration;
-      if (declaration && isFunctionLike(this.ctx, declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile) {
+      const declaration = calledFunction(this.ctx, parent);
+      if (declaration) {
         const effect = this.summaries.get(declaration).params[Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1)];
         if (effect?.escaped) return { kind: 'escape', why: `passed to a function where it escapes: ${effect.escaped.text}` };
         return { kind: effect?.written ? 'write' : 'read' };

@@ -53,6 +53,12 @@ function main(): void {
   apply(f, true);
   console.log('function variable', f[0]);
 
+  const g = new Float64Array([1, 2, 3]);
+  let op = scale; // a variable typed as the task, then given another function: a call through it is not the task
+  op = (values: Float64Array, factor: number) => { values[0] = -factor; };
+  op(g, 3);
+  console.log('task-typed variable', g.join(','));
+
   const p = new Float64Array([1, 2, 3]);
   const q = ident(p);
   q[0] = 50;
