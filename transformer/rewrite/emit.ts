@@ -105,10 +105,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
-    if ((ts.isExpressionStatement(node) || ts.isVariableStatement(node)) && writtenAlongSubmission(node).length > 0) {
+    const rewritten = ts.isExpressionStatement(node) || ts.isVariableStatement(node) ? writtenAlongSubmission(node) : [];
+    if (rewritten.length > 0) {
       // `a[0] = task(a)`: the submission snapshots `a` before the write lands, so mark `a` changed once more after it.
       const visited = ts.visitEachChild(node, visit, context);
-      return [visited, ...writtenAlongSubmission(node).map((name) => f.createExpressionStatement(runtime('markWritten', [f.createIdentifier(name)])))] as never;
+      return [visited, ...rewritten.map((name) => f.createExpressionStatement(runtime('markWritten', [f.createIdentifier(name)])))] as never;
     }
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
