@@ -12,6 +12,10 @@ export interface RuntimeConfig {
   readonly storeRoot?: string;
   /** TASKIFY_STATS=<file>: JSON statistics written at exit. */
   readonly statsFile?: string;
+  /** TASKIFY_SHM=0 reads @rro arguments from their files like any other (no shared memory). */
+  readonly sharedMemory: boolean;
+  /** TASKIFY_SHM_LIMIT_MB: most bytes the run's shared-memory segments may take; Infinity when unset. */
+  readonly sharedMemoryLimitBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -21,6 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     workerCacheBytes: nonNegativeInt(env, 'TASKIFY_WORKER_CACHE_MB', 512) * 1024 * 1024,
     storeRoot: env.TASKIFY_STORE || undefined,
     statsFile: env.TASKIFY_STATS || undefined,
+    sharedMemory: flag(env, 'TASKIFY_SHM', true),
+    sharedMemoryLimitBytes: nonNegativeInt(env, 'TASKIFY_SHM_LIMIT_MB', Infinity) * 1024 * 1024,
   };
 }
 
@@ -30,4 +36,12 @@ function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new Error(`${name} must be 0 or 1, got ${JSON.stringify(raw)}`);
 }

@@ -101,6 +101,30 @@ export interface WorkerTask {
 
 export interface PhaseTimes { load: number; run: number; store: number }
 
+/** How @rro arguments were found: in the worker's table, attached, created, or read from the file instead. */
+export interface RroCounts {
+  hits: number;
+  attaches: number;
+  creations: number;
+  fallbacks: number;
+  bytesMapped: number;
+  /** Why the last fallback happened: the engine prints the first one it hears of, once per run. */
+  fallbackReason?: string;
+}
+
+/** Shared-memory settings every pool worker starts with (piscina workerData). */
+export interface ShmSettings {
+  /** false: TASKIFY_SHM=0, @rro arguments are read from their files like any other. */
+  readonly enabled: boolean;
+  /** Segment names of this run start with it (see store/segments.ts). */
+  readonly prefix: string;
+  /** Most bytes this run's segments may take together (TASKIFY_SHM_LIMIT_MB); Infinity when unset. */
+  readonly limitBytes: number;
+}
+
+/** BroadcastChannel the engine announces dead @rro versions on, so every worker unmaps them, busy or idle. */
+export const rroReleaseChannel = (runDir: string): string => `taskify-rro-release:${runDir}`;
+
 export type WorkerReply = {
   readonly worker: number; // threadId, the same id piscina's balancer sees
   readonly bytesRead: number;
@@ -111,6 +135,8 @@ export type WorkerReply = {
   readonly evicted: readonly string[];
   /** Sizes of versions this task wrote. */
   readonly written: readonly { readonly key: string; readonly bytes: number }[];
+  /** Present when the task had @rro arguments. */
+  readonly rro?: RroCounts;
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   | { readonly ok: false; readonly error: SerializedError }

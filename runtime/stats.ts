@@ -8,7 +8,7 @@ export const counters = [
   'submitted', 'inline', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
   // written by the engine thread
   'inWorkers', 'failed', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
-  'versionsReleased',
+  'versionsReleased', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped',
 ] as const;
 export type Counter = (typeof counters)[number];
 
@@ -30,6 +30,10 @@ export class Stats {
       tasks: { submitted: g('submitted'), inWorkers: g('inWorkers'), inline: g('inline'), failed: g('failed'), retried: g('retried') },
       bytes: { written: g('mainBytesWritten') + g('workerBytesWritten'), read: g('mainBytesRead') + g('workerBytesRead') },
       versionsReleased: g('versionsReleased'),
+      rro: {
+        hits: g('rroHits'), attaches: g('rroAttaches'), creations: g('rroCreations'), fallbacks: g('rroFallbacks'),
+        bytesMapped: g('rroBytesMapped'),
+      },
       phasesMs: {
         workerLoad: ms('loadMs'), workerRun: ms('runMs'), workerStore: ms('storeMs'),
         mainEncode: ms('mainEncodeMs'), mainDecode: ms('mainDecodeMs'), mainWait: ms('mainWaitMs'),
@@ -42,5 +46,7 @@ export interface StatsReport {
   tasks: { submitted: number; inWorkers: number; inline: number; failed: number; retried: number };
   bytes: { written: number; read: number };
   versionsReleased: number;
+  /** @rro lookups in workers: table hits, segments attached, segments created, reads from files instead. */
+  rro: { hits: number; attaches: number; creations: number; fallbacks: number; bytesMapped: number };
   phasesMs: Record<string, number>;
 }

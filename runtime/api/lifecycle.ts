@@ -1,10 +1,12 @@
 /**
  * One runtime per process, started by the first submission. Whatever way the process ends — its work done,
- * process.exit(), SIGINT/SIGTERM, an uncaught error — the run directory goes and the statistics are written.
+ * process.exit(), SIGINT/SIGTERM, an uncaught error — the run directory and the run's shared-memory segments
+ * go, and the statistics are written.
  */
 import { writeFileSync } from 'node:fs';
 import { readConfig, type RuntimeConfig } from '../config';
 import { removeRunDir } from '../store/run-dir';
+import { removeRunSegments } from '../store/segments';
 import { Stats } from '../stats';
 import { Runtime } from './runtime';
 import { InlineRuntime } from './inline';
@@ -59,7 +61,10 @@ function finish(a: Active): void {
       process.stderr.write(`taskify: could not write TASKIFY_STATS file ${a.config.statsFile}: ${(error as Error).message}\n`);
     }
   }
-  if (a.kind === 'pool') removeRunDir(a.runtime.runDir);
+  if (a.kind === 'pool') {
+    removeRunDir(a.runtime.runDir);
+    removeRunSegments(a.runtime.segmentPrefix);
+  }
 }
 
 /** The synchronous end: nothing asynchronous can run any more. */

@@ -15,6 +15,7 @@ import { Stats } from '../stats';
 import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
 import { createRunDir, defaultStoreRoot } from '../store/run-dir';
+import { removeStaleSegments, segmentPrefix } from '../store/segments';
 import { readTypedArrayInto, readVersion, writeEncoded } from '../store/version-file';
 import { isTypedArray } from '../worker/shapes';
 import { Registry, type DataEntry, type TaskRecord } from './registry';
@@ -31,6 +32,8 @@ export class Runtime implements FutureHost {
   readonly stats = new Stats();
   readonly registry = new Registry((data) => this.enqueue({ type: 'delete', data }));
   readonly runDir: string;
+  /** Names of this run's shared-memory segments start with it. */
+  readonly segmentPrefix: string;
   private readonly signal = new Signal();
   private readonly port: MessagePort;
   private readonly engine: Worker;
@@ -50,11 +53,14 @@ export class Runtime implements FutureHost {
 
   constructor(readonly config: RuntimeConfig) {
     this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
+    this.segmentPrefix = segmentPrefix(this.runDir);
+    removeStaleSegments();
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: EngineData = {
       port: port2, runDir: this.runDir, workers: Math.max(1, config.workers), tasksPerWorker: config.tasksPerWorker,
       workerCacheBytes: config.workerCacheBytes, statsBuffer: this.stats.buffer, signalBuffer: this.signal.buffer,
+      shm: { enabled: config.sharedMemory, prefix: this.segmentPrefix, limitBytes: config.sharedMemoryLimitBytes },
     };
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
     this.engine.unref();

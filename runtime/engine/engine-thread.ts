@@ -3,13 +3,15 @@
  * thread is blocked in a synchronous wait. It hears from the main thread in batches, tells it about finished
  * tasks, and bumps a shared counter after each message so that a blocked main thread wakes (Atomics.wait).
  */
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { BroadcastChannel, workerData, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { EngineBatch, EngineToMain, MainToEngine, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask, SerializedError } from '../protocol';
-import { versionKey } from '../protocol';
+import type { EngineBatch, EngineToMain, MainToEngine, RroCounts, ShmSettings, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask, SerializedError } from '../protocol';
+import { rroReleaseChannel, versionKey } from '../protocol';
 import { serializeError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
+import { removeSegment } from '../store/segments';
+import type { PoolWorkerData } from '../worker/task-worker';
 import { Stats } from '../stats';
 import * as graph from './graph';
 import { Signal } from './signal';
@@ -22,6 +24,7 @@ export interface EngineData {
   readonly workerCacheBytes: number;
   readonly statsBuffer: SharedArrayBuffer;
   readonly signalBuffer: SharedArrayBuffer;
+  readonly shm: ShmSettings;
 }
 
 const MAX_ATTEMPTS = 2;
@@ -37,6 +40,10 @@ const defs = new Map<number, TaskDef>();
 const outbox: TaskOutcome[] = [];
 /** Versions that died, per worker that still holds them: sent with that worker's next task. */
 const forgetLists = new Map<number, string[]>();
+/** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
+const rroVersions = new Set<string>();
+const rroReleases = new BroadcastChannel(rroReleaseChannel(runDir));
+let warnedAboutShm = false;
 let inFlight = 0;
 let closing = false;
 
@@ -66,7 +73,7 @@ const pool = new Piscina({
   maxThreads: data.workers,
   idleTimeout: Infinity,
   concurrentTasksPerWorker: data.tasksPerWorker,
-  workerData: { cacheBytes: data.workerCacheBytes },
+  workerData: { cacheBytes: data.workerCacheBytes, runDir, shm: data.shm } satisfies PoolWorkerData,
   loadBalancer: balance as never,
 });
 // piscina emits 'error' when an idle worker dies; the pool replaces it, and a running task is retried below.
@@ -128,6 +135,7 @@ function toWorkerArg(arg: WireArg, rro: boolean, own: boolean): WorkerArg {
     }
     return { value: inline.value };
   }
+  if (rro && read !== undefined) rroVersions.add(read);
   return {
     read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined,
     own: own || undefined,
@@ -142,6 +150,7 @@ function onReply(node: graph.TaskNode, reply: WorkerReply): void {
   stats.add('loadMs', reply.times.load);
   stats.add('runMs', reply.times.run);
   stats.add('storeMs', reply.times.store);
+  if (reply.rro) countRro(reply.rro);
   graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
   if (reply.ok) {
     apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
@@ -151,6 +160,19 @@ function onReply(node: graph.TaskNode, reply: WorkerReply): void {
   }
   dispatch(reply.worker);
   flush();
+}
+
+function countRro(counts: RroCounts): void {
+  stats.add('rroHits', counts.hits);
+  stats.add('rroAttaches', counts.attaches);
+  stats.add('rroCreations', counts.creations);
+  stats.add('rroFallbacks', counts.fallbacks);
+  stats.add('rroBytesMapped', counts.bytesMapped);
+  if (counts.fallbackReason !== undefined && !warnedAboutShm) {
+    warnedAboutShm = true;
+    process.stderr.write(`taskify: warning: @rro arguments are read from their files instead of shared memory: ` +
+      `${counts.fallbackReason}. Results are the same; only the sharing is lost.\n`);
+  }
 }
 
 /** The worker died under the task (process.exit, a crash): piscina replaced it; run the task once more. */
@@ -176,8 +198,13 @@ function fail(node: graph.TaskNode, error: SerializedError): void {
 }
 
 function apply(effects: graph.Effects): void {
+  const deadShared: string[] = [];
   for (const version of effects.released) {
     removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
+    if (rroVersions.delete(version.key)) {
+      removeSegment(data.shm.prefix, version.key);
+      deadShared.push(version.key);
+    }
     for (const worker of version.holders) {
       const list = forgetLists.get(worker) ?? [];
       list.push(version.key);
@@ -185,6 +212,7 @@ function apply(effects: graph.Effects): void {
     }
     stats.add('versionsReleased');
   }
+  if (deadShared.length > 0) rroReleases.postMessage(deadShared);
   for (const { taskId, key, failedTask } of effects.cancelled) {
     stats.add('failed');
     outbox.push({
@@ -207,6 +235,7 @@ function send(message: EngineToMain): void {
 async function close(): Promise<void> {
   closing = true;
   await pool.destroy();
+  rroReleases.close();
   send({ type: 'closed' });
   port.close();
 }

@@ -6,8 +6,10 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownerIsDead } from './owner';
 
-const PREFIX = 'taskify-run-';
+export const RUN_DIR_PREFIX = 'taskify-run-';
+const PREFIX = RUN_DIR_PREFIX;
 
 export function defaultStoreRoot(): string {
   try {
@@ -32,15 +34,9 @@ export function removeStaleRunDirs(root: string): string[] {
   let names: string[];
   try { names = readdirSync(root); } catch { return removed; }
   for (const name of names) {
-    if (!name.startsWith(PREFIX)) continue;
-    const pid = Number(name.slice(PREFIX.length).split('-')[0]);
-    if (!Number.isInteger(pid) || isAlive(pid)) continue;
+    if (!ownerIsDead(name, PREFIX)) continue;
     removeRunDir(join(root, name));
     removed.push(name);
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
 }

@@ -52,6 +52,19 @@ export function readVersion(runDir: string, key: string): { value: unknown; byte
   return { value: decodeValue(bytes), bytes: bytes.byteLength };
 }
 
+/** Where a typed array's elements sit in its version file, read from the header alone. */
+export interface TypedArrayFile { readonly type: string; readonly length: number; readonly fileOffset: number; readonly headerBytes: number }
+
+/** The payload's place if version `key` holds a typed array (else null); `fd` must be open on that file. */
+export function typedArrayFile(fd: number): TypedArrayFile | null {
+  const first = new Uint8Array(8);
+  readFully(fd, first, 0);
+  const header = new Uint8Array(headerSpan(first));
+  readFully(fd, header, 0);
+  const payload = typedArrayPayload(header);
+  return payload && { ...payload, headerBytes: header.byteLength };
+}
+
 /**
  * Copy-back fast path: when the version is a typed array of the target's kind and length, read its payload
  * straight into the caller's array (one copy, no intermediate buffer). Returns bytes read, or -1 if not applicable.
@@ -59,14 +72,10 @@ export function readVersion(runDir: string, key: string): { value: unknown; byte
 export function readTypedArrayInto(runDir: string, key: string, target: ArrayBufferView & { length: number }): number {
   const fd = openSync(versionPath(runDir, key), 'r');
   try {
-    const first = new Uint8Array(8);
-    readFully(fd, first, 0);
-    const header = new Uint8Array(headerSpan(first));
-    readFully(fd, header, 0);
-    const payload = typedArrayPayload(header);
+    const payload = typedArrayFile(fd);
     if (payload === null || payload.type !== target.constructor.name || payload.length !== target.length) return -1;
     readFully(fd, new Uint8Array(target.buffer, target.byteOffset, target.byteLength), payload.fileOffset);
-    return header.byteLength + target.byteLength;
+    return payload.headerBytes + target.byteLength;
   } finally {
     closeSync(fd);
   }
@@ -78,7 +87,7 @@ export function removeVersion(runDir: string, key: string): void {
   }
 }
 
-function readFully(fd: number, into: Uint8Array, position: number): void {
+export function readFully(fd: number, into: Uint8Array, position: number): void {
   let done = 0;
   while (done < into.byteLength) {
     const n = readSync(fd, into, done, into.byteLength - done, position + done);

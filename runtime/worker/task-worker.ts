@@ -3,26 +3,42 @@
  * holds decoded, runs the user's function, stores the versions the task wrote, and reports back. It never
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
-import { threadId } from 'node:worker_threads';
+import { BroadcastChannel, threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
-import type { OutShape, PhaseTimes, Primitive, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import { rroReleaseChannel } from '../protocol';
 import { serializeError } from '../errors';
 import { readVersion, writeVersion } from '../store/version-file';
 import { UnsupportedValueError } from '../store/codec';
 import { VersionCache } from './version-cache';
+import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 
+/** What the engine starts each pool worker with. */
+export interface PoolWorkerData { readonly cacheBytes: number; readonly runDir: string; readonly shm: ShmSettings }
+
 markThisThreadAWorker();
-const cache = new VersionCache((workerData as { cacheBytes?: number } | undefined)?.cacheBytes ?? 512 * 1024 * 1024);
+const settings = workerData as PoolWorkerData;
+const cache = new VersionCache(settings.cacheBytes);
+const rroTable = new RroTable(settings.shm);
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
-interface Io { bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[] }
+// Dead @rro versions are announced to all workers at once: an idle worker must unmap them too.
+const releases = new BroadcastChannel(rroReleaseChannel(settings.runDir));
+releases.onmessage = (event: unknown) => rroTable.release((event as { data: string[] }).data);
+releases.unref();
+
+interface Io {
+  bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[];
+  /** Set when the task has @rro arguments; when any of them is a shared-memory view, outputs are not cached. */
+  rro?: RroCounts; sharedViews: boolean;
+}
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   if (task.forget) cache.forget(task.forget);
-  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [] };
+  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false };
   const times: PhaseTimes = { load: 0, run: 0, store: 0 };
   let phase: keyof PhaseTimes = 'load';
   let t = performance.now();
@@ -52,7 +68,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
 }
 
 function report(io: Io, times: PhaseTimes) {
-  return { bytesRead: io.bytesRead, bytesWritten: io.bytesWritten, times, written: io.written, cached: io.cached, evicted: cache.takeEvicted() };
+  return {
+    bytesRead: io.bytesRead, bytesWritten: io.bytesWritten, times, written: io.written, cached: io.cached,
+    evicted: cache.takeEvicted(), rro: io.rro,
+  };
 }
 
 /** Versions this task reads and modifies in place (through any of its parameters). */
@@ -70,7 +89,8 @@ function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unkno
   // The same version passed twice is the same object, as it was in the caller.
   const identity = arg.read ?? arg.write!;
   if (objects.has(identity)) return objects.get(identity);
-  let value = arg.read !== undefined ? load(task, arg.read, modified.has(arg.read), io) : makeEmpty(arg.shape as OutShape);
+  let value = arg.read === undefined ? makeEmpty(arg.shape as OutShape)
+    : (arg.rro && !modified.has(arg.read) && sharedView(task, arg.read, io)) || load(task, arg.read, modified.has(arg.read), io);
   // A task that uses `.buffer` must see the array's own buffer, as in the caller, not the file it was read from.
   if (arg.own && isTypedArray(value) && (value.byteOffset !== 0 || value.byteLength !== value.buffer.byteLength)) {
     value = (value as unknown as { slice(): unknown }).slice();
@@ -78,6 +98,14 @@ function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unkno
   objects.set(identity, value);
   if (arg.write !== undefined && !writes.some((w) => w.key === arg.write)) writes.push({ key: arg.write, value });
   return value;
+}
+
+/** An @rro version as a view on the machine's shared copy, or undefined. */
+function sharedView(task: WorkerTask, key: string, io: Io): unknown {
+  io.rro ??= emptyRroCounts();
+  const view = rroTable.lookup(task.runDir, key, io.rro);
+  if (view) io.sharedViews = true;
+  return view;
 }
 
 /**
@@ -108,7 +136,8 @@ function store(task: WorkerTask, key: string, value: unknown, io: Io, what: stri
   }
   io.bytesWritten += bytes;
   io.written.push({ key, bytes });
-  if (cache.put(key, value, bytes)) io.cached.push(key);
+  // An output may be (or hold) a shared-memory view, which is unmapped when its own version dies: not cached.
+  if (!io.sharedViews && cache.put(key, value, bytes)) io.cached.push(key);
 }
 
 async function loadFunction(moduleUrl: string, name: string): Promise<(...args: unknown[]) => unknown> {

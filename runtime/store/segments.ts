@@ -1,0 +1,133 @@
+/**
+ * Shared-memory segments: the one copy per machine of each @rro version, as POSIX shared-memory objects.
+ * On Linux, shm_open("/name") is the file /dev/shm/name, so segments are created, published, listed and
+ * removed with ordinary file calls, and mapped with shm-typed-array (see worker/rro-table.ts).
+ *
+ * A segment of version d<id>v<ver> is named `taskify-shm-<pid>-<run>-d<id>v<ver>`: the pid lets a later run
+ * (or `taskify shm clean`) remove what a killed run left; the run token keeps two runtimes of one process apart.
+ */
+import { closeSync, linkSync, openSync, readSync, readdirSync, rmSync, statSync, statfsSync, writeSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+import { basename, join } from 'node:path';
+import { ownerPid, isAlive } from './owner';
+import { RUN_DIR_PREFIX } from './run-dir';
+
+export const SHM_DIR = '/dev/shm';
+const PREFIX = 'taskify-shm-';
+
+/**
+ * Bytes before the elements in a segment: shm-typed-array's POSIX layout stores the data's byte length as
+ * a size_t at offset 0 (read back when attaching). test/shm.test.ts checks this against the addon.
+ */
+export const SEGMENT_DATA_OFFSET = 8;
+
+/** `taskify-shm-<pid>-<run>-` for the run directory `taskify-run-<pid>-<run>`. */
+export function segmentPrefix(runDir: string): string {
+  const name = basename(runDir);
+  if (!name.startsWith(RUN_DIR_PREFIX)) throw new Error(`not a taskify run directory: ${runDir}`);
+  return PREFIX + name.slice(RUN_DIR_PREFIX.length) + '-';
+}
+
+/** The shm_open name of a version's segment (what shm-typed-array takes). */
+export const segmentName = (prefix: string, key: string): string => `/${prefix}${key}`;
+export const segmentFile = (prefix: string, key: string): string => join(SHM_DIR, prefix + key);
+
+export interface SegmentInfo { readonly name: string; readonly pid: number; readonly alive: boolean; readonly bytes: number }
+
+export function listSegments(): SegmentInfo[] {
+  const found: SegmentInfo[] = [];
+  for (const name of namesIn(SHM_DIR)) {
+    const pid = ownerPid(name, PREFIX);
+    if (pid === undefined) continue;
+    let bytes = 0;
+    try { bytes = statSync(join(SHM_DIR, name)).size; } catch { continue; } // removed meanwhile
+    found.push({ name, pid, alive: isAlive(pid), bytes });
+  }
+  return found;
+}
+
+/** Bytes the segments of one run take (finished ones and those being written). */
+export function bytesOfRun(prefix: string): number {
+  let total = 0;
+  for (const name of namesIn(SHM_DIR)) {
+    if (!name.startsWith(prefix)) continue;
+    try { total += statSync(join(SHM_DIR, name)).size; } catch { /* removed meanwhile */ }
+  }
+  return total;
+}
+
+/** Free bytes of the shared-memory file system, and its size. */
+export function shmSpace(): { free: number; total: number } {
+  const fs = statfsSync(SHM_DIR);
+  return { free: fs.bavail * fs.bsize, total: fs.blocks * fs.bsize };
+}
+
+/** A dead version's segment. Workers that mapped it unmap it on their own; the memory goes with the last mapping. */
+export function removeSegment(prefix: string, key: string): void {
+  rmSync(segmentFile(prefix, key), { force: true });
+}
+
+/** Every segment of a run, including half-written ones: at the end of the run. */
+export function removeRunSegments(prefix: string): number {
+  let removed = 0;
+  for (const name of namesIn(SHM_DIR)) {
+    if (!name.startsWith(prefix)) continue;
+    rmSync(join(SHM_DIR, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/** Segments whose process is gone (a run killed with kill -9). */
+export function removeStaleSegments(): SegmentInfo[] {
+  const removed = listSegments().filter((segment) => !segment.alive);
+  for (const segment of removed) rmSync(join(SHM_DIR, segment.name), { force: true });
+  return removed;
+}
+
+function namesIn(dir: string): string[] {
+  try { return readdirSync(dir); } catch { return []; }
+}
+
+const COPY_CHUNK = 8 * 1024 * 1024;
+let copyBuffer: Uint8Array | undefined;
+
+/**
+ * Make version `key`'s segment from `bytes` bytes of its file (`fd`, from `fileOffset`), unless another
+ * thread or process got there first. The segment is written under a private temporary name and published
+ * with link(2), which fails if the name exists: a reader never sees a half-written segment, and two writers
+ * racing end with one segment. It is written with write(2), not through a mapping, so a full /dev/shm is
+ * an ENOSPC error here rather than a SIGBUS later. Returns whether this call published it.
+ */
+export function writeSegment(prefix: string, key: string, fd: number, fileOffset: number, bytes: number): boolean {
+  const file = segmentFile(prefix, key);
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+  let out: number | undefined = openSync(temporary, 'wx', 0o600);
+  try {
+    const size = Buffer.alloc(SEGMENT_DATA_OFFSET);
+    size.writeBigUInt64LE(BigInt(bytes));
+    writeFully(out, size, 0);
+    copyBuffer ??= new Uint8Array(COPY_CHUNK);
+    for (let done = 0; done < bytes;) {
+      const want = Math.min(COPY_CHUNK, bytes - done);
+      const got = readSync(fd, copyBuffer, 0, want, fileOffset + done);
+      if (got === 0) throw new Error(`taskify: version file ${key} ended early while copying it to shared memory`);
+      writeFully(out, copyBuffer.subarray(0, got), SEGMENT_DATA_OFFSET + done);
+      done += got;
+    }
+    closeSync(out);
+    out = undefined; // descriptors are process-wide: never close one twice
+    linkSync(temporary, file);
+    return true;
+  } catch (error) {
+    if (out === undefined && (error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    if (out !== undefined) closeSync(out);
+    rmSync(temporary, { force: true });
+  }
+}
+
+function writeFully(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.byteLength;) done += writeSync(fd, bytes, done, bytes.byteLength - done, position + done);
+}
