@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
+import { listSegments, removeStaleSegments, SHM_DIR } from './store/segments';
 
 const usage = `usage: taskify <command>
 
@@ -12,7 +13,9 @@ commands:
   explain [--all] [--json] <files…>
              what the compiler plugin concludes: each task's parameter directions with reasons,
              and why any task call stays a direct call (--all: every function; --json: machine-readable)
-  clean      remove run directories left by taskify programs that were killed (kill -9)
+  clean      remove run directories and shared-memory segments left by taskify programs that were killed
+  shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size
+  shm clean  remove the segments whose process is gone
   version    print taskify's version
   help       print this text
 
@@ -21,6 +24,8 @@ environment of taskify programs:
   TASKIFY_STATS=<file>       write run statistics as JSON at exit
   TASKIFY_STORE=<dir>        where run directories go (default: /dev/shm, else the temp dir)
   TASKIFY_WORKER_CACHE_MB    decoded versions each worker keeps (default 512)
+  TASKIFY_SHM=0              read @rro arguments from files instead of shared memory
+  TASKIFY_SHM_LIMIT_MB=<n>   most shared memory a run's @rro segments may take (default: what /dev/shm has)
 `;
 
 function main(argv: string[]): number {
@@ -30,10 +35,11 @@ function main(argv: string[]): number {
     case 'run': return runCommand(argv.slice(1));
     case 'clean': {
       const root = process.env.TASKIFY_STORE || defaultStoreRoot();
-      const removed = removeStaleRunDirs(root);
-      console.log(removed.length ? removed.map((name) => `removed ${join(root, name)}`).join('\n') : `nothing to clean in ${root}`);
+      const removed = [...removeStaleRunDirs(root).map((name) => join(root, name)), ...removeStaleSegments().map(segmentPath)];
+      console.log(removed.length ? removed.map((path) => `removed ${path}`).join('\n') : `nothing to clean in ${root} or ${SHM_DIR}`);
       return 0;
     }
+    case 'shm': return shmCommand(argv.slice(1));
     case 'version': case '--version': case '-v':
       console.log((JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version);
       return 0;
@@ -45,6 +51,34 @@ function main(argv: string[]): number {
       return 2;
   }
 }
+
+function shmCommand([sub, ...rest]: string[]): number {
+  if (rest.length > 0 || (sub !== 'ls' && sub !== 'clean')) {
+    process.stderr.write(`taskify shm: expected \`ls\` or \`clean\`, got ${JSON.stringify([sub, ...rest].join(' '))}\n`);
+    return 2;
+  }
+  if (sub === 'clean') {
+    const removed = removeStaleSegments();
+    console.log(removed.length ? removed.map((s) => `removed ${segmentPath(s)} (${mib(s.bytes)} MiB, pid ${s.pid} is gone)`).join('\n')
+      : `no segments of dead taskify runs in ${SHM_DIR}`);
+    return 0;
+  }
+  const segments = listSegments();
+  if (segments.length === 0) {
+    console.log(`no taskify segments in ${SHM_DIR}`);
+    return 0;
+  }
+  console.log(['size (MiB)'.padStart(10), 'pid'.padStart(8), 'state'.padEnd(6), 'segment'].join('  '));
+  for (const s of segments) {
+    console.log([mib(s.bytes).padStart(10), String(s.pid).padStart(8), (s.alive ? 'live' : 'stale').padEnd(6), s.name].join('  '));
+  }
+  const stale = segments.filter((s) => !s.alive).length;
+  if (stale > 0) console.log(`${stale} stale segment(s): \`taskify shm clean\` removes them`);
+  return 0;
+}
+
+const segmentPath = (segment: { name: string }): string => join(SHM_DIR, segment.name);
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 /**
  * The one place the runtime's package reaches the compiler side: loaded only for this command, so programs

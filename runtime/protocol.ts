@@ -95,7 +95,7 @@ export interface WorkerTask {
   readonly args: readonly WorkerArg[];
   /** Version key for a non-primitive return value. */
   readonly result: string;
-  /** Versions that died since this worker last heard: drop them from its cache. */
+  /** Versions that died since this worker last heard: drop them from its cache and unmap their segments. */
   forget?: string[];
 }
 
@@ -122,15 +122,12 @@ export interface ShmSettings {
   readonly limitBytes: number;
 }
 
-/** BroadcastChannel the engine announces dead @rro versions on, so every worker unmaps them, busy or idle. */
-export const rroReleaseChannel = (runDir: string): string => `taskify-rro-release:${runDir}`;
-
 export type WorkerReply = {
   readonly worker: number; // threadId, the same id piscina's balancer sees
   readonly bytesRead: number;
   readonly bytesWritten: number;
   readonly times: PhaseTimes;
-  /** Versions this worker now holds in its cache (inputs and outputs of this task), and what it evicted. */
+  /** Versions this worker now holds (in its cache, or mapped from shared memory), and what it evicted. */
   readonly cached: readonly string[];
   readonly evicted: readonly string[];
   /** Sizes of versions this task wrote. */

@@ -8,7 +8,7 @@ import { badTask } from '../errors';
 export interface ParamSpec {
   readonly name?: string;
   readonly direction: Direction;
-  /** Recurrent read-only: read by many tasks, never written (shared memory arrives with @rro). */
+  /** Recurrent read-only: a typed array read by many tasks, never written; workers share one copy per machine. */
   readonly rro?: boolean;
   /** The task uses the typed array's `.buffer`: give it a buffer of its own (a copy) rather than a view. */
   readonly wholeBuffer?: boolean;
@@ -32,6 +32,10 @@ export function defineTask(module: string, name: string, params: readonly (Direc
     const spec = typeof p === 'string' ? { direction: p } : p;
     if (!['in', 'out', 'inout'].includes(spec.direction)) {
       throw badTask(`task ${name}: parameter ${spec.name ?? `#${i}`} has direction ${JSON.stringify(spec.direction)}; expected "in", "out" or "inout"`);
+    }
+    if (spec.rro && spec.direction !== 'in') {
+      // Every reader of an @rro version shares one copy: a task that wrote it would change it under the others.
+      throw badTask(`task ${name}: parameter ${spec.name ?? `#${i}`} is @rro, so it must be "in", not ${JSON.stringify(spec.direction)}`);
     }
     return spec;
   });

@@ -3,11 +3,11 @@
  * thread is blocked in a synchronous wait. It hears from the main thread in batches, tells it about finished
  * tasks, and bumps a shared counter after each message so that a blocked main thread wakes (Atomics.wait).
  */
-import { BroadcastChannel, workerData, type MessagePort } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { EngineBatch, EngineToMain, MainToEngine, RroCounts, ShmSettings, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask, SerializedError } from '../protocol';
-import { rroReleaseChannel, versionKey } from '../protocol';
+import { versionKey } from '../protocol';
 import { serializeError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
 import { removeSegment } from '../store/segments';
@@ -42,7 +42,6 @@ const outbox: TaskOutcome[] = [];
 const forgetLists = new Map<number, string[]>();
 /** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
 const rroVersions = new Set<string>();
-const rroReleases = new BroadcastChannel(rroReleaseChannel(runDir));
 let warnedAboutShm = false;
 let inFlight = 0;
 let closing = false;
@@ -73,7 +72,7 @@ const pool = new Piscina({
   maxThreads: data.workers,
   idleTimeout: Infinity,
   concurrentTasksPerWorker: data.tasksPerWorker,
-  workerData: { cacheBytes: data.workerCacheBytes, runDir, shm: data.shm } satisfies PoolWorkerData,
+  workerData: { cacheBytes: data.workerCacheBytes, shm: data.shm } satisfies PoolWorkerData,
   loadBalancer: balance as never,
 });
 // piscina emits 'error' when an idle worker dies; the pool replaces it, and a running task is retried below.
@@ -198,13 +197,9 @@ function fail(node: graph.TaskNode, error: SerializedError): void {
 }
 
 function apply(effects: graph.Effects): void {
-  const deadShared: string[] = [];
   for (const version of effects.released) {
     removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
-    if (rroVersions.delete(version.key)) {
-      removeSegment(data.shm.prefix, version.key);
-      deadShared.push(version.key);
-    }
+    if (rroVersions.delete(version.key)) removeSegment(data.shm.prefix, version.key);
     for (const worker of version.holders) {
       const list = forgetLists.get(worker) ?? [];
       list.push(version.key);
@@ -212,7 +207,6 @@ function apply(effects: graph.Effects): void {
     }
     stats.add('versionsReleased');
   }
-  if (deadShared.length > 0) rroReleases.postMessage(deadShared);
   for (const { taskId, key, failedTask } of effects.cancelled) {
     stats.add('failed');
     outbox.push({
@@ -235,7 +229,6 @@ function send(message: EngineToMain): void {
 async function close(): Promise<void> {
   closing = true;
   await pool.destroy();
-  rroReleases.close();
   send({ type: 'closed' });
   port.close();
 }

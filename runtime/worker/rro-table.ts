@@ -8,9 +8,10 @@
  * lookup return undefined and the task reads its file as it would without @rro: a run never fails for
  * want of shared memory.
  *
- * A view is valid while its mapping lives: mappings are released only when the engine announces the
- * version dead (no task can receive it any more), and a worker never caches an object a task made from
- * one (see task-worker.ts).
+ * A view is valid while its mapping lives: a mapping is released only when the engine tells this worker the
+ * version is dead (no task can receive it any more; the key comes in the `forget` list of the worker's next
+ * task, as for its cache), and a worker never caches an object a task made from one (see task-worker.ts).
+ * The engine removes a dead version's segment name at once; its memory goes with the last mapping.
  */
 import { closeSync, openSync } from 'node:fs';
 import type { RroCounts, ShmSettings } from '../protocol';
@@ -51,6 +52,8 @@ export class RroTable {
       return this.fallBack(counts, describe(error));
     }
   }
+
+  has(key: string): boolean { return this.mapped.has(key); }
 
   /** Unmap dead versions. */
   release(keys: Iterable<string>): void {

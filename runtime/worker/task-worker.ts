@@ -3,11 +3,10 @@
  * holds decoded, runs the user's function, stores the versions the task wrote, and reports back. It never
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
-import { BroadcastChannel, threadId } from 'node:worker_threads';
+import { threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
 import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
-import { rroReleaseChannel } from '../protocol';
 import { serializeError } from '../errors';
 import { readVersion, writeVersion } from '../store/version-file';
 import { UnsupportedValueError } from '../store/codec';
@@ -17,18 +16,13 @@ import { isPrimitive, isTypedArray, makeEmpty } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 
 /** What the engine starts each pool worker with. */
-export interface PoolWorkerData { readonly cacheBytes: number; readonly runDir: string; readonly shm: ShmSettings }
+export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings }
 
 markThisThreadAWorker();
 const settings = workerData as PoolWorkerData;
 const cache = new VersionCache(settings.cacheBytes);
 const rroTable = new RroTable(settings.shm);
 const modules = new Map<string, Promise<Record<string, unknown>>>();
-
-// Dead @rro versions are announced to all workers at once: an idle worker must unmap them too.
-const releases = new BroadcastChannel(rroReleaseChannel(settings.runDir));
-releases.onmessage = (event: unknown) => rroTable.release((event as { data: string[] }).data);
-releases.unref();
 
 interface Io {
   bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[];
@@ -37,7 +31,10 @@ interface Io {
 }
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
-  if (task.forget) cache.forget(task.forget);
+  if (task.forget) {
+    cache.forget(task.forget);
+    rroTable.release(task.forget);
+  }
   const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false };
   const times: PhaseTimes = { load: 0, run: 0, store: 0 };
   let phase: keyof PhaseTimes = 'load';
@@ -103,8 +100,11 @@ function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unkno
 /** An @rro version as a view on the machine's shared copy, or undefined. */
 function sharedView(task: WorkerTask, key: string, io: Io): unknown {
   io.rro ??= emptyRroCounts();
+  const mappedBefore = rroTable.has(key);
   const view = rroTable.lookup(task.runDir, key, io.rro);
   if (view) io.sharedViews = true;
+  // A new mapping is held like a cached version: the engine sends its key back (forget) when the version dies.
+  if (view && !mappedBefore) io.cached.push(key);
   return view;
 }
 
