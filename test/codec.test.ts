@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  decodeValue, encodeValue, headerSpan, typedArrayPayload, UnsupportedValueError,
+  BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, UnsupportedValueError,
 } from '../runtime/store/codec';
 
 /** The file encodeValue describes, in a buffer aligned as a file read with Buffer.allocUnsafeSlow is. */
@@ -226,12 +226,11 @@ test('a 128 MiB Float64Array is neither copied by encoding nor by decoding', () 
 test('typedArrayPayload locates a root typed array from the header alone', () => {
   for (const array of [...typedArrays(), Float64Array.of(1, 2, 3).subarray(1), new Float64Array(0)]) {
     const file = fileOf(array);
-    const span = headerSpan(file.subarray(0, 4));
-    const payload = typedArrayPayload(file.subarray(0, span));
+    const payload = typedArrayPayload(file.subarray(headerOffset(file.subarray(0, 8))));
     assert.ok(payload);
     assert.is(payload.type, array.constructor.name);
     assert.is(payload.length, (array as Uint8Array).length);
-    assert.is(payload.fileOffset % 8, 0);
+    assert.is(payload.fileOffset, BODY_START, 'a root typed array is the whole body');
     assert.equal(
       file.subarray(payload.fileOffset, payload.fileOffset + array.byteLength),
       Buffer.from(array.buffer, array.byteOffset, array.byteLength),
@@ -240,23 +239,32 @@ test('typedArrayPayload locates a root typed array from the header alone', () =>
   }
 });
 
-test('typedArrayPayload is null when the root is not a typed array', () => {
-  for (const v of [1, 'x', [1, 2], { a: Float64Array.of(1) }, [Float64Array.of(1)], new Map(), null]) {
-    assert.is(typedArrayPayload(fileOf(v)), null);
+test('a root typed array file is [u64 byte length][elements]…: the layout of a POSIX segment of shm-typed-array', () => {
+  for (const array of [Float64Array.of(1.5, 2.5), Uint8Array.of(1, 2, 3, 4, 5), new Int16Array(7).fill(-3)]) {
+    const file = fileOf(array);
+    assert.is(Number(file.readBigUInt64LE(0)), array.byteLength);
+    assert.equal(file.subarray(8, 8 + array.byteLength), Buffer.from(array.buffer, array.byteOffset, array.byteLength));
   }
 });
 
-test('headerSpan is where the body starts: 8-aligned, from the first 4 bytes', () => {
-  for (const v of [null, 'abc', { k: [1, 2, 3] }, Uint8Array.of(7)]) {
+test('typedArrayPayload is null when the root is not a typed array', () => {
+  for (const v of [1, 'x', [1, 2], { a: Float64Array.of(1) }, [Float64Array.of(1)], new Map(), null]) {
     const file = fileOf(v);
-    const span = headerSpan(file.subarray(0, 4));
-    assert.is(span % 8, 0);
-    assert.is(span, 4 + file.readUInt32LE(0) + ((8 - ((4 + file.readUInt32LE(0)) % 8)) % 8));
-    assert.ok(span <= file.length);
+    assert.is(typedArrayPayload(file.subarray(headerOffset(file))), null);
+  }
+});
+
+test('headerOffset is where the framed header starts: 8-aligned, after the body, from the first 8 bytes', () => {
+  for (const v of [null, 'abc', { k: [1, 2, 3] }, Uint8Array.of(7), { a: Float32Array.of(1), b: Int8Array.of(1, 2, 3) }]) {
+    const file = fileOf(v);
+    const at = headerOffset(file.subarray(0, 8));
+    assert.is(at % 8, 0);
+    const body = Number(file.readBigUInt64LE(0));
+    assert.is(at, 8 + body + ((8 - (body % 8)) % 8));
+    assert.is(file.length, at + 4 + file.readUInt32LE(at), 'the framed header ends the file');
   }
   const oneByte = fileOf(Uint8Array.of(7));
-  assert.is(oneByte.length, headerSpan(oneByte) + 1, 'the body, one byte, follows the span');
-  assert.is(oneByte[headerSpan(oneByte)], 7);
+  assert.is(oneByte[BODY_START], 7, 'the body, one byte, follows the length');
 });
 
 test('decoding refuses misaligned bytes, foreign files and truncated ones', () => {
@@ -265,11 +273,14 @@ test('decoding refuses misaligned bytes, foreign files and truncated ones', () =
   file.copy(shifted, 4);
   assert.throws(() => decodeValue(shifted.subarray(4)), /8-aligned/);
   const foreign = Buffer.alloc(64);
-  foreign.writeUInt32LE(32, 0);
+  foreign.writeBigUInt64LE(8n, 0);
+  foreign.writeUInt32LE(32, 16);
   assert.throws(() => decodeValue(foreign), /TSKF/);
   assert.throws(() => decodeValue(file.subarray(0, file.length - 8)), /truncated/);
-  assert.throws(() => typedArrayPayload(file.subarray(0, 6)), /truncated/);
-  assert.throws(() => headerSpan(file.subarray(0, 3)), /4 bytes/);
+  assert.throws(() => decodeValue(file.subarray(0, 16)), /truncated/);
+  const at = headerOffset(file);
+  assert.throws(() => typedArrayPayload(file.subarray(at, at + 6)), /truncated/);
+  assert.throws(() => headerOffset(file.subarray(0, 3)), /8 bytes/);
 });
 
 test('unsupported values name what they are and where', () => {

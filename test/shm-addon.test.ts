@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -78,28 +78,51 @@ test('segment layout: what writeSegment writes, shm-typed-array attaches, and th
   shm.destroy(segmentName(prefix, 'made'));
 });
 
-test('the race to create: threads that look a version up at the same moment end with one segment and the same contents', async () => {
+async function race(root: string) {
+  const dir = createRunDir(root);
+  const racePrefix = segmentPrefix(dir);
   const threads = 4;
   const keys = Array.from({ length: 16 }, (_, i) => `d${100 + i}v1`);
-  const expected = keys.map((key, i) => {
-    const values = Float64Array.from({ length: 128 * 1024 }, (_, j) => (i + 1) * (j % 7));
-    writeVersion(runDir, key, values);
-    return values.reduce((a, b) => a + b, 0);
-  });
-  const gate = new SharedArrayBuffer(4);
-  const reports = await Promise.all(Array.from({ length: threads }, () => new Promise<{ counts: RroCounts; sums: number[] }>((resolve, reject) => {
-    const worker = new Worker(join(fixtures, 'rro-racer.js'), { workerData: { runDir, prefix, keys, gate, threads } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  })));
-  for (const report of reports) assert.equal(report.sums, expected);
-  const total = (field: 'creations' | 'attaches' | 'fallbacks') => reports.reduce((n, r) => n + r.counts[field], 0);
-  assert.is(total('fallbacks'), 0);
-  assert.is(total('creations'), keys.length, 'each version created once');
-  assert.is(total('attaches'), keys.length * (threads - 1));
-  const segments = readdirSync(SHM_DIR).filter((name) => name.startsWith(prefix));
-  assert.equal(segments.sort(), keys.map((key) => prefix + key).concat(prefix + 'd1v1').sort(), 'one segment per version, no temporary left');
-  for (const key of keys) assert.ok(existsSync(segmentFile(prefix, key)));
+  try {
+    const expected = keys.map((key, i) => {
+      const values = Float64Array.from({ length: 128 * 1024 }, (_, j) => (i + 1) * (j % 7));
+      writeVersion(dir, key, values);
+      return values.reduce((a, b) => a + b, 0);
+    });
+    const gate = new SharedArrayBuffer(4);
+    const reports = await Promise.all(Array.from({ length: threads }, () => new Promise<{ counts: RroCounts; sums: number[] }>((resolve, reject) => {
+      const worker = new Worker(join(fixtures, 'rro-racer.js'), { workerData: { runDir: dir, prefix: racePrefix, keys, gate, threads } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    })));
+    for (const report of reports) assert.equal(report.sums, expected);
+    const total = (field: 'creations' | 'attaches' | 'fallbacks') => reports.reduce((n, r) => n + r.counts[field], 0);
+    assert.is(total('fallbacks'), 0);
+    assert.is(total('creations'), keys.length, 'each version created once');
+    assert.is(total('attaches'), keys.length * (threads - 1));
+    const segments = readdirSync(SHM_DIR).filter((name) => name.startsWith(racePrefix));
+    assert.equal(segments.sort(), keys.map((key) => racePrefix + key).sort(), 'one segment per version, no temporary left');
+    return segments.map((name) => statSync(join(SHM_DIR, name)).nlink);
+  } finally {
+    removeRunSegments(racePrefix);
+    removeRunDir(dir);
+  }
+}
+
+test('the race to create, run directory on /dev/shm: one segment per version, the version file itself (a link)', async () => {
+  const links = await race(SHM_DIR);
+  assert.ok(links.every((n) => n === 2), 'segment and version file are one inode');
+});
+
+test('the race to create, run directory elsewhere: one segment per version, a copy', async () => {
+  const root = mkdtempSync(join(process.cwd(), '.taskify-race-'));
+  try {
+    if (statSync(root).dev === statSync(SHM_DIR).dev) throw new Error(`${root} is on /dev/shm's file system: no copy path to test`);
+    const links = await race(root);
+    assert.ok(links.every((n) => n === 1), 'copies');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -143,8 +143,9 @@ test('shared memory refused (a tiny TASKIFY_SHM_LIMIT_MB): the same results from
   assert.is(warnings.length, 1, run.stderr);
   assert.match(run.stderr, /TASKIFY_SHM_LIMIT_MB=0/);
   const { rro } = JSON.parse(readFileSync(statsFile, 'utf8'));
-  assert.is(rro.fallbacks, 4);
-  assert.is(rro.creations + rro.attaches + rro.hits, 0);
+  assert.ok(rro.fallbacks >= 1, 'each worker read the file once…');
+  assert.is(rro.fallbacks + rro.hits, 4, '…and then had it in its cache');
+  assert.is(rro.creations + rro.attaches, 0);
 
   const off = await runChild('normal', { TASKIFY_SHM: '0' });
   assert.is(off.code, 0, off.stderr);

@@ -3,11 +3,15 @@
  *
  * Layout, Arrow-IPC-like so that typed arrays cross without copies in user space:
  *
- *   [u32 LE: H][H bytes: FlatBuffer "TSKF" (value.fbs)][zeros to an 8-byte boundary][body]
+ *   [u64 LE: B][body: B bytes][zeros to an 8-byte boundary][u32 LE: H][H bytes: FlatBuffer "TSKF" (value.fbs)]
  *
- * The first two parts are FlatBuffers' own size-prefixed form. The body holds the bytes of every typed array,
- * each starting 8-byte aligned, so that encoding hands the caller's own arrays to writev and decoding returns
- * views of the buffer the file was read into. Everything else lives in the FlatBuffer.
+ * The body holds the bytes of every typed array, each starting 8-byte aligned, so that encoding hands the
+ * caller's own arrays to writev and decoding returns views of the buffer the file was read into. Everything
+ * else lives in the FlatBuffer, which trails the body in FlatBuffers' own size-prefixed form.
+ *
+ * Why the body comes first: a file whose value is one typed array is then [byte length][elements], which is
+ * exactly a POSIX shared-memory object as shm-typed-array maps it. An @rro version's file is made a segment
+ * by a hard link, with no copy (worker/rro-table.ts).
  */
 import { Builder, ByteBuffer } from 'flatbuffers';
 import {
@@ -60,18 +64,23 @@ export function encodeValue(value: unknown): EncodedValue {
   const builder = encoder.builder;
   Root.finishSizePrefixedRootBuffer(builder, Root.createRoot(builder, type, offset));
   const header = builder.asUint8Array();
-  const padding = ZEROS.subarray(0, padTo8(header.length));
+  const bodyBytes = new Uint8Array(BODY_START);
+  new DataView(bodyBytes.buffer).setBigUint64(0, BigInt(encoder.bodyLength), true);
+  const padding = ZEROS.subarray(0, padTo8(encoder.bodyLength));
   return {
-    parts: [header, padding, ...encoder.body],
-    byteLength: header.length + padding.length + encoder.bodyLength,
+    parts: [bodyBytes, ...encoder.body, padding, header],
+    byteLength: BODY_START + encoder.bodyLength + padding.length + header.length,
   };
 }
 
-/** Bytes needed to read the framed header (4 + H, rounded up to 8), given at least the first 4 bytes. */
-export function headerSpan(first4: Uint8Array): number {
-  if (first4.length < 4) throw new Error(`headerSpan needs the first 4 bytes of a data file, got ${first4.length}`);
-  const h = new DataView(first4.buffer, first4.byteOffset, 4).getUint32(0, true);
-  return 4 + h + padTo8(4 + h);
+/** Where the body starts in every data file: after its u64 length. */
+export const BODY_START = 8;
+
+/** Where the framed header starts (8-aligned, after the body), given at least the first 8 bytes of a file. */
+export function headerOffset(first8: Uint8Array): number {
+  if (first8.length < BODY_START) throw new Error(`headerOffset needs the first 8 bytes of a data file, got ${first8.length}`);
+  const body = Number(new DataView(first8.buffer, first8.byteOffset, BODY_START).getBigUint64(0, true));
+  return BODY_START + body + padTo8(body);
 }
 
 /** bytes: the whole file, 8-aligned in its buffer. Typed arrays come back as views on bytes.buffer. */
@@ -82,26 +91,32 @@ export function decodeValue(bytes: Uint8Array): unknown {
         'can be views of it; read the file into Buffer.allocUnsafeSlow(size)',
     );
   }
-  const root = readRoot(bytes);
-  return new Decoder(bytes, headerSpan(bytes)).value(root.valueType(), (obj) => root.value(obj));
+  const at = headerOffset(bytes);
+  if (at > bytes.length) throw new Error(`data file truncated: its header starts at ${at}, the file has ${bytes.length} bytes`);
+  const root = readRoot(bytes.subarray(at));
+  return new Decoder(bytes, BODY_START).value(root.valueType(), (obj) => root.value(obj));
 }
 
-/** Where the payload of a file whose root value is a typed array sits, from the header alone; else null. */
-export function typedArrayPayload(headerPrefix: Uint8Array): { type: string; length: number; fileOffset: number } | null {
-  const root = readRoot(headerPrefix);
+/**
+ * Where the payload of a file whose root value is a typed array sits, from its framed header alone (the
+ * bytes from headerOffset on); else null.
+ */
+export function typedArrayPayload(header: Uint8Array): { type: string; length: number; fileOffset: number } | null {
+  const root = readRoot(header);
   if (root.valueType() !== Value.TypedArrayValue) return null;
   const array: TypedArrayValue = root.value(new TypedArrayValue());
   return {
     type: TypedArrayKind[array.kind()],
     length: Number(array.byteLength()) / bytesPerElement(array.kind()),
-    fileOffset: headerSpan(headerPrefix) + Number(array.offset()),
+    fileOffset: BODY_START + Number(array.offset()),
   };
 }
 
-function readRoot(bytes: Uint8Array): Root {
-  const needed = headerSpan(bytes);
-  if (bytes.length < needed) throw new Error(`data file header truncated: needs ${needed} bytes, got ${bytes.length}`);
-  const bb = new ByteBuffer(bytes);
+/** header: the framed FlatBuffer, u32 length first. */
+function readRoot(header: Uint8Array): Root {
+  const needed = header.length >= 4 ? 4 + new DataView(header.buffer, header.byteOffset, 4).getUint32(0, true) : 4;
+  if (header.length < needed) throw new Error(`data file header truncated: needs ${needed} bytes, got ${header.length}`);
+  const bb = new ByteBuffer(header);
   bb.setPosition(4);
   if (!Root.bufferHasIdentifier(bb)) throw new Error('not a taskify data file (no "TSKF" file identifier)');
   return Root.getRootAsRoot(bb);

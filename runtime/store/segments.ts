@@ -89,11 +89,28 @@ function namesIn(dir: string): string[] {
   try { return readdirSync(dir); } catch { return []; }
 }
 
+/**
+ * Make a version file the segment itself, with a hard link: no copy, no extra memory. Possible when the run
+ * directory is on /dev/shm (the default) and the file is [u64 byte length][elements]… (store/codec.ts), which
+ * is what shm-typed-array maps. Returns whether this call published it (false: someone else did); throws
+ * EXDEV when the run directory is on another file system.
+ */
+export function linkSegment(prefix: string, key: string, versionFile: string): boolean {
+  try {
+    linkSync(versionFile, segmentFile(prefix, key));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 const COPY_CHUNK = 8 * 1024 * 1024;
 let copyBuffer: Uint8Array | undefined;
 
 /**
- * Make version `key`'s segment from `bytes` bytes of its file (`fd`, from `fileOffset`), unless another
+ * Where linking is not possible: make version `key`'s segment from `bytes` bytes of its file (`fd`, from
+ * `fileOffset`), unless another
  * thread or process got there first. The segment is written under a private temporary name and published
  * with link(2), which fails if the name exists: a reader never sees a half-written segment, and two writers
  * racing end with one segment. It is written with write(2), not through a mapping, so a full /dev/shm is

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { decodeValue, encodeValue, headerSpan, typedArrayPayload, type EncodedValue } from './codec';
+import { BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, type EncodedValue } from './codec';
 
 export const versionPath = (runDir: string, key: string): string => join(runDir, key);
 
@@ -55,14 +55,17 @@ export function readVersion(runDir: string, key: string): { value: unknown; byte
 /** Where a typed array's elements sit in its version file, read from the header alone. */
 export interface TypedArrayFile { readonly type: string; readonly length: number; readonly fileOffset: number; readonly headerBytes: number }
 
-/** The payload's place if version `key` holds a typed array (else null); `fd` must be open on that file. */
+/** The payload's place if the file open as `fd` holds a typed array, else null (the header trails the body). */
 export function typedArrayFile(fd: number): TypedArrayFile | null {
-  const first = new Uint8Array(8);
+  const first = new Uint8Array(BODY_START);
   readFully(fd, first, 0);
-  const header = new Uint8Array(headerSpan(first));
-  readFully(fd, header, 0);
+  const at = headerOffset(first);
+  const size = fstatSync(fd).size;
+  if (at > size) throw new Error(`taskify: data file truncated: its header starts at ${at}, the file has ${size} bytes`);
+  const header = new Uint8Array(size - at);
+  readFully(fd, header, at);
   const payload = typedArrayPayload(header);
-  return payload && { ...payload, headerBytes: header.byteLength };
+  return payload && { ...payload, headerBytes: BODY_START + header.byteLength };
 }
 
 /**

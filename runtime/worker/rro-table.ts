@@ -3,7 +3,8 @@
  * shared memory, and each worker maps it once and hands the same view to every task that reads it.
  *
  * Lookup order: this table (a hit costs a Map lookup), then the machine's segment (attach: a mapping,
- * no copy), then the version file (create the segment once, for every worker and process of the run).
+ * no copy), then the version file (create the segment once, for every worker and process of the run: a hard
+ * link to the file when the run directory is on /dev/shm, else a copy).
  * Anything that stands in the way — no patched addon, a full /dev/shm, the run's limit — makes the
  * lookup return undefined and the task reads its file as it would without @rro: a run never fails for
  * want of shared memory.
@@ -16,14 +17,15 @@
 import { closeSync, openSync } from 'node:fs';
 import type { RroCounts, ShmSettings } from '../protocol';
 import { typedArrayFile, versionPath } from '../store/version-file';
-import { bytesOfRun, segmentName, shmSpace, writeSegment } from '../store/segments';
+import { bytesOfRun, linkSegment, segmentName, shmSpace, writeSegment } from '../store/segments';
+import { BODY_START } from '../store/codec';
 import { shmAddon, type ShmAddon } from '../store/shm-addon';
 
 /** The element types shm-typed-array can map (it has no BigInt64Array/BigUint64Array). */
 const MAPPABLE = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
   'Uint32Array', 'Float32Array', 'Float64Array']);
 
-/** Free space a new segment must leave on /dev/shm (version files live there too): 64 MiB or 5%, the larger. */
+/** Free space a copied segment must leave on /dev/shm (version files live there too): 64 MiB or 5%, the larger. */
 const reserveOf = (total: number): number => Math.max(64 * 1024 * 1024, total * 0.05);
 
 type Mappable = Parameters<ShmAddon['get']>[1] & string;
@@ -79,11 +81,11 @@ export class RroTable {
       if (view) {
         counts.attaches++;
       } else {
-        this.checkRoom(bytes);
-        if (writeSegment(this.settings.prefix, key, fd, payload.fileOffset, bytes)) counts.creations++;
+        this.checkLimit(bytes);
+        if (this.publish(runDir, key, fd, payload.fileOffset, bytes)) counts.creations++;
         else counts.attaches++; // another worker published it first
         view = shm.get(name, type) as View | null;
-        if (!view) throw new Error(`segment ${name} vanished right after it was written`);
+        if (!view) throw new Error(`segment ${name} vanished right after it was published`);
       }
       if (view.length !== payload.length) {
         shm.detach(name);
@@ -97,14 +99,27 @@ export class RroTable {
     }
   }
 
-  private checkRoom(bytes: number): void {
-    const { limitBytes, prefix } = this.settings;
-    if (Number.isFinite(limitBytes) && bytesOfRun(prefix) + bytes > limitBytes) {
-      throw new NoRoom(`the run's shared-memory limit is reached (TASKIFY_SHM_LIMIT_MB=${limitBytes / 1048576})`);
+  /** The version file becomes the segment (a link); where it cannot, a copy of it does. */
+  private publish(runDir: string, key: string, fd: number, fileOffset: number, bytes: number): boolean {
+    const { prefix } = this.settings;
+    if (fileOffset === BODY_START) {
+      try {
+        return linkSegment(prefix, key, versionPath(runDir, key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      }
     }
     const { free, total } = shmSpace();
     if (free < bytes + reserveOf(total)) {
       throw new NoRoom(`/dev/shm has ${mib(free)} MiB free, too little for a ${mib(bytes)} MiB segment`);
+    }
+    return writeSegment(prefix, key, fd, fileOffset, bytes);
+  }
+
+  private checkLimit(bytes: number): void {
+    const { limitBytes, prefix } = this.settings;
+    if (Number.isFinite(limitBytes) && bytesOfRun(prefix) + bytes > limitBytes) {
+      throw new NoRoom(`the run's shared-memory limit is reached (TASKIFY_SHM_LIMIT_MB=${limitBytes / 1048576})`);
     }
   }
 

@@ -97,9 +97,15 @@ function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unkno
   return value;
 }
 
-/** An @rro version as a view on the machine's shared copy, or undefined. */
+/** An @rro version from this worker's memory or as a view on the machine's shared copy; else undefined. */
 function sharedView(task: WorkerTask, key: string, io: Io): unknown {
   io.rro ??= emptyRroCounts();
+  // Already decoded here (this worker made it, or read it before): as good as shared, and free.
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    io.rro.hits++;
+    return cached;
+  }
   const mappedBefore = rroTable.has(key);
   const view = rroTable.lookup(task.runDir, key, io.rro);
   if (view) io.sharedViews = true;
