@@ -1,6 +1,7 @@
 /** Shared by the integration suites. */
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { current } from '../runtime/api/lifecycle';
 
 export const fixtures = join(__dirname, 'fixtures');
@@ -24,4 +25,24 @@ export function throwsMatching(fn: () => unknown, ...patterns: RegExp[]): Error 
     return error as Error;
   }
   throw new Error('expected an error, none was thrown');
+}
+
+export interface ChildRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/**
+ * Runs fixtures/<script> `mode` as a child process; `onReady` gets the child once it prints READY (to signal
+ * or kill it there).
+ */
+export function runFixture(script: string, mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void): Promise<ChildRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(fixtures, script), mode], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (onReady && stdout.includes('READY')) { const ready = onReady; onReady = undefined; ready(child); }
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
 }

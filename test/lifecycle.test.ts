@@ -1,26 +1,17 @@
 /** Whatever way a program ends, its run directory is removed and its statistics are written. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtures } from './helpers';
+import { runFixture, type ChildRun } from './helpers';
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; runDir?: string }
+interface Run extends ChildRun { runDir?: string }
 
-function runChild(mode: string, env: Record<string, string>, onReady?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(fixtures, 'lifecycle-child.js'), mode], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (onReady && stdout.includes('READY')) { const ready = onReady; onReady = undefined; ready(child); }
-    });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, runDir: /RUNDIR (\S+)/.exec(stdout)?.[1] }));
-  });
+async function runChild(mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void): Promise<Run> {
+  const run = await runFixture('lifecycle-child.js', mode, env, onReady);
+  return { ...run, runDir: /RUNDIR (\S+)/.exec(run.stdout)?.[1] };
 }
 
 const roots: string[] = [];

@@ -5,14 +5,14 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteObject, stats, task, waitAll, waitOn } from '../runtime';
 import { current } from '../runtime/api/lifecycle';
 import { SHM_DIR } from '../runtime/store/segments';
-import { fixtures, tasksModule } from './helpers';
+import { runFixture, tasksModule, type ChildRun } from './helpers';
 
 type Tasks = typeof import('./fixtures/tasks');
 const sumShared = task<Tasks['sumSlowly']>(tasksModule, 'sumSlowly', [{ direction: 'in', rro: true }, 'in']);
@@ -76,20 +76,11 @@ test("a dead version's segment is removed at once, and unmapped by each worker a
 const roots: string[] = [];
 test.after(() => { for (const root of roots) rmSync(root, { recursive: true, force: true }); });
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; prefix?: string }
+interface Run extends ChildRun { prefix?: string }
 
-function runChild(mode: string, env: Record<string, string> = {}, onReady?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(fixtures, 'rro-child.js'), mode], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (onReady && stdout.includes('READY')) { const ready = onReady; onReady = undefined; ready(child); }
-    });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, prefix: /PREFIX (\S+)/.exec(stdout)?.[1] }));
-  });
+async function runChild(mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void): Promise<Run> {
+  const run = await runFixture('rro-child.js', mode, env, onReady);
+  return { ...run, prefix: /PREFIX (\S+)/.exec(run.stdout)?.[1] };
 }
 const leftovers = (prefix: string) => readdirSync(SHM_DIR).filter((name) => name.startsWith(prefix));
 
