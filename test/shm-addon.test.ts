@@ -2,14 +2,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RroCounts } from '../runtime/protocol';
 import { createRunDir, removeRunDir } from '../runtime/store/run-dir';
-import { SEGMENT_DATA_OFFSET, SHM_DIR, removeRunSegments, segmentFile, segmentName, segmentPrefix, writeSegment } from '../runtime/store/segments';
-import { typedArrayFile, versionPath, writeVersion } from '../runtime/store/version-file';
+import { SHM_DIR, copySegment, removeRunSegments, segmentFile, segmentName, segmentPrefix } from '../runtime/store/segments';
+import { BODY_START } from '../runtime/store/codec';
+import { versionPath, writeVersion } from '../runtime/store/version-file';
 import { shmAddon } from '../runtime/store/shm-addon';
 import { fixtures } from './helpers';
 
@@ -50,20 +51,14 @@ test("a worker's exit leaves the segments other threads mapped intact", () => {
   assert.is(run.output.trim(), '22', JSON.stringify(run.output));
 });
 
-test('segment layout: what writeSegment writes, shm-typed-array attaches, and the other way round', () => {
+test('segment layout: a version file, linked or copied, is what shm-typed-array attaches, and the other way round', () => {
   const loaded = shmAddon();
   if ('reason' in loaded) throw new Error(loaded.reason);
   const shm = loaded.addon;
   const values = Float64Array.from({ length: 1000 }, (_, i) => i * 1.5);
   writeVersion(runDir, 'd1v1', values);
-  const fd = openSync(versionPath(runDir, 'd1v1'), 'r');
-  try {
-    const payload = typedArrayFile(fd)!;
-    assert.ok(writeSegment(prefix, 'd1v1', fd, payload.fileOffset, values.byteLength));
-    assert.not.ok(writeSegment(prefix, 'd1v1', fd, payload.fileOffset, values.byteLength), 'a second writer does not replace it');
-  } finally {
-    closeSync(fd);
-  }
+  assert.ok(copySegment(prefix, 'd1v1', versionPath(runDir, 'd1v1')));
+  assert.not.ok(copySegment(prefix, 'd1v1', versionPath(runDir, 'd1v1')), 'a second writer does not replace it');
   assert.is(statSync(segmentFile(prefix, 'd1v1')).mode & 0o777, 0o600);
   const attached = shm.get(segmentName(prefix, 'd1v1'), 'Float64Array')!;
   assert.equal(Array.from(attached), Array.from(values));
@@ -72,9 +67,9 @@ test('segment layout: what writeSegment writes, shm-typed-array attaches, and th
   const made = shm.create(10, 'Int32Array', segmentName(prefix, 'made'), '600')!;
   made.fill(3);
   const file = readFileSync(segmentFile(prefix, 'made'));
-  assert.is(file.byteLength, SEGMENT_DATA_OFFSET + 40);
+  assert.is(file.byteLength, BODY_START + 40, "the library's header is as long as a data file's");
   assert.is(Number(file.readBigUInt64LE(0)), 40);
-  assert.is(file.readInt32LE(SEGMENT_DATA_OFFSET + 36), 3);
+  assert.is(file.readInt32LE(BODY_START + 36), 3);
   shm.destroy(segmentName(prefix, 'made'));
 });
 

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { ownerIsDead } from './owner';
 
 export const RUN_DIR_PREFIX = 'taskify-run-';
-const PREFIX = RUN_DIR_PREFIX;
 
 export function defaultStoreRoot(): string {
   try {
@@ -22,7 +21,7 @@ export function defaultStoreRoot(): string {
 /** Names carry the pid so that a later run can tell a dead run's leftovers from a live one's. */
 export function createRunDir(root: string): string {
   removeStaleRunDirs(root);
-  return mkdtempSync(join(root, `${PREFIX}${process.pid}-`)); // mkdtemp creates it 0700
+  return mkdtempSync(join(root, `${RUN_DIR_PREFIX}${process.pid}-`)); // mkdtemp creates it 0700
 }
 
 export function removeRunDir(dir: string): void {
@@ -34,7 +33,7 @@ export function removeStaleRunDirs(root: string): string[] {
   let names: string[];
   try { names = readdirSync(root); } catch { return removed; }
   for (const name of names) {
-    if (!ownerIsDead(name, PREFIX)) continue;
+    if (!ownerIsDead(name, RUN_DIR_PREFIX)) continue;
     removeRunDir(join(root, name));
     removed.push(name);
   }

@@ -1,12 +1,14 @@
 /**
  * Shared-memory segments: the one copy per machine of each @rro version, as POSIX shared-memory objects.
- * On Linux, shm_open("/name") is the file /dev/shm/name, so segments are created, published, listed and
- * removed with ordinary file calls, and mapped with shm-typed-array (see worker/rro-table.ts).
+ * On Linux, shm_open("/name") is the file /dev/shm/name, so segments are published, listed and removed with
+ * ordinary file calls, and mapped with shm-typed-array (see worker/rro-table.ts). A segment is its version's
+ * file (store/codec.ts puts a typed array's byte length and elements first, which is shm-typed-array's POSIX
+ * layout): a hard link to it, or a copy of it where the run directory is elsewhere.
  *
  * A segment of version d<id>v<ver> is named `taskify-shm-<pid>-<run>-d<id>v<ver>`: the pid lets a later run
  * (or `taskify shm clean`) remove what a killed run left; the run token keeps two runtimes of one process apart.
  */
-import { closeSync, linkSync, openSync, readSync, readdirSync, rmSync, statSync, statfsSync, writeSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { basename, join } from 'node:path';
 import { ownerPid, isAlive } from './owner';
@@ -14,12 +16,6 @@ import { RUN_DIR_PREFIX } from './run-dir';
 
 export const SHM_DIR = '/dev/shm';
 const PREFIX = 'taskify-shm-';
-
-/**
- * Bytes before the elements in a segment: shm-typed-array's POSIX layout stores the data's byte length as
- * a size_t at offset 0 (read back when attaching). test/shm.test.ts checks this against the addon.
- */
-export const SEGMENT_DATA_OFFSET = 8;
 
 /** `taskify-shm-<pid>-<run>-` for the run directory `taskify-run-<pid>-<run>`. */
 export function segmentPrefix(runDir: string): string {
@@ -92,12 +88,13 @@ function namesIn(dir: string): string[] {
 /**
  * Make a version file the segment itself, with a hard link: no copy, no extra memory. Possible when the run
  * directory is on /dev/shm (the default) and the file is [u64 byte length][elements]… (store/codec.ts), which
- * is what shm-typed-array maps. Returns whether this call published it (false: someone else did); throws
- * EXDEV when the run directory is on another file system.
+ * is what shm-typed-array maps. link(2) fails if the name exists: of two threads or processes racing, one
+ * publishes and the other finds it. Returns whether this call published it; throws EXDEV when the run
+ * directory is on another file system.
  */
-export function linkSegment(prefix: string, key: string, versionFile: string): boolean {
+export function linkSegment(prefix: string, key: string, file: string): boolean {
   try {
-    linkSync(versionFile, segmentFile(prefix, key));
+    linkSync(file, segmentFile(prefix, key));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -105,46 +102,19 @@ export function linkSegment(prefix: string, key: string, versionFile: string): b
   }
 }
 
-const COPY_CHUNK = 8 * 1024 * 1024;
-let copyBuffer: Uint8Array | undefined;
-
 /**
- * Where linking is not possible: make version `key`'s segment from `bytes` bytes of its file (`fd`, from
- * `fileOffset`), unless another
- * thread or process got there first. The segment is written under a private temporary name and published
- * with link(2), which fails if the name exists: a reader never sees a half-written segment, and two writers
- * racing end with one segment. It is written with write(2), not through a mapping, so a full /dev/shm is
- * an ENOSPC error here rather than a SIGBUS later. Returns whether this call published it.
+ * Where linking is not possible (the run directory is on another file system): publish a copy of the version
+ * file instead, the same bytes, so the same layout. It is copied under a private temporary name and then
+ * linked into place, so a reader never sees a half-written segment and two writers racing end with one.
+ * The copy goes through the kernel (copy_file_range/write), so a full /dev/shm is an ENOSPC error here
+ * rather than a SIGBUS later in a mapping. Returns whether this call published it.
  */
-export function writeSegment(prefix: string, key: string, fd: number, fileOffset: number, bytes: number): boolean {
-  const file = segmentFile(prefix, key);
-  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-  let out: number | undefined = openSync(temporary, 'wx', 0o600);
+export function copySegment(prefix: string, key: string, versionFile: string): boolean {
+  const temporary = `${segmentFile(prefix, key)}.${process.pid}.${threadId}.tmp`;
   try {
-    const size = Buffer.alloc(SEGMENT_DATA_OFFSET);
-    size.writeBigUInt64LE(BigInt(bytes));
-    writeFully(out, size, 0);
-    copyBuffer ??= new Uint8Array(COPY_CHUNK);
-    for (let done = 0; done < bytes;) {
-      const want = Math.min(COPY_CHUNK, bytes - done);
-      const got = readSync(fd, copyBuffer, 0, want, fileOffset + done);
-      if (got === 0) throw new Error(`taskify: version file ${key} ended early while copying it to shared memory`);
-      writeFully(out, copyBuffer.subarray(0, got), SEGMENT_DATA_OFFSET + done);
-      done += got;
-    }
-    closeSync(out);
-    out = undefined; // descriptors are process-wide: never close one twice
-    linkSync(temporary, file);
-    return true;
-  } catch (error) {
-    if (out === undefined && (error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    copyFileSync(versionFile, temporary, constants.COPYFILE_EXCL); // keeps the file's mode, 0600
+    return linkSegment(prefix, key, temporary);
   } finally {
-    if (out !== undefined) closeSync(out);
     rmSync(temporary, { force: true });
   }
-}
-
-function writeFully(fd: number, bytes: Uint8Array, position: number): void {
-  for (let done = 0; done < bytes.byteLength;) done += writeSync(fd, bytes, done, bytes.byteLength - done, position + done);
 }

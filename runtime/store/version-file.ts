@@ -90,7 +90,7 @@ export function removeVersion(runDir: string, key: string): void {
   }
 }
 
-export function readFully(fd: number, into: Uint8Array, position: number): void {
+function readFully(fd: number, into: Uint8Array, position: number): void {
   let done = 0;
   while (done < into.byteLength) {
     const n = readSync(fd, into, done, into.byteLength - done, position + done);

@@ -17,7 +17,7 @@
 import { closeSync, openSync } from 'node:fs';
 import type { RroCounts, ShmSettings } from '../protocol';
 import { typedArrayFile, versionPath } from '../store/version-file';
-import { bytesOfRun, linkSegment, segmentName, shmSpace, writeSegment } from '../store/segments';
+import { bytesOfRun, copySegment, linkSegment, segmentName, shmSpace } from '../store/segments';
 import { BODY_START } from '../store/codec';
 import { shmAddon, type ShmAddon } from '../store/shm-addon';
 
@@ -73,8 +73,11 @@ export class RroTable {
     const fd = openSync(versionPath(runDir, key), 'r');
     try {
       const payload = typedArrayFile(fd);
-      // Not something shared memory can hold as a typed array: an ordinary read, not a failure.
-      if (payload === null || payload.length === 0 || !MAPPABLE.has(payload.type)) return undefined;
+      // Not something shared memory can hold as a typed array: an ordinary read, not a failure. (A root typed
+      // array always starts the body; the check keeps the file-is-a-segment premise explicit.)
+      if (payload === null || payload.length === 0 || !MAPPABLE.has(payload.type) || payload.fileOffset !== BODY_START) {
+        return undefined;
+      }
       const type = payload.type as Mappable;
       const bytes = payload.length * elementSize(payload.type);
       let view = shm.get(name, type) as View | null;
@@ -82,7 +85,7 @@ export class RroTable {
         counts.attaches++;
       } else {
         this.checkLimit(bytes);
-        if (this.publish(runDir, key, fd, payload.fileOffset, bytes)) counts.creations++;
+        if (this.publish(versionPath(runDir, key), key, bytes)) counts.creations++;
         else counts.attaches++; // another worker published it first
         view = shm.get(name, type) as View | null;
         if (!view) throw new Error(`segment ${name} vanished right after it was published`);
@@ -100,20 +103,18 @@ export class RroTable {
   }
 
   /** The version file becomes the segment (a link); where it cannot, a copy of it does. */
-  private publish(runDir: string, key: string, fd: number, fileOffset: number, bytes: number): boolean {
+  private publish(versionFile: string, key: string, bytes: number): boolean {
     const { prefix } = this.settings;
-    if (fileOffset === BODY_START) {
-      try {
-        return linkSegment(prefix, key, versionPath(runDir, key));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      }
+    try {
+      return linkSegment(prefix, key, versionFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     }
     const { free, total } = shmSpace();
     if (free < bytes + reserveOf(total)) {
       throw new NoRoom(`/dev/shm has ${mib(free)} MiB free, too little for a ${mib(bytes)} MiB segment`);
     }
-    return writeSegment(prefix, key, fd, fileOffset, bytes);
+    return copySegment(prefix, key, versionFile);
   }
 
   private checkLimit(bytes: number): void {
