@@ -16,6 +16,14 @@ export interface RuntimeConfig {
   readonly sharedMemory: boolean;
   /** TASKIFY_SHM_LIMIT_MB: most bytes the run's shared-memory segments may take; Infinity when unset. */
   readonly sharedMemoryLimitBytes: number;
+  /** TASKIFY_TRACE=<file.json>: a Chrome trace-event file of the run, written at exit. */
+  readonly traceFile?: string;
+  /** TASKIFY_GRAPH=<file.dot|file.svg>: the task graph, written at exit. */
+  readonly graphFile?: string;
+  /** TASKIFY_PROGRESS: the live progress line; default on when stderr is a terminal. */
+  readonly progress: boolean;
+  /** TASKIFY_SUMMARY: 1 always, 0 never; unset, after runs longer than 10 s on a terminal. */
+  readonly summary: 'always' | 'never' | 'long-runs';
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -27,7 +35,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     statsFile: env.TASKIFY_STATS || undefined,
     sharedMemory: flag(env, 'TASKIFY_SHM', true),
     sharedMemoryLimitBytes: nonNegativeInt(env, 'TASKIFY_SHM_LIMIT_MB', Infinity) * 1024 * 1024,
+    traceFile: env.TASKIFY_TRACE || undefined,
+    graphFile: graphFile(env),
+    progress: flag(env, 'TASKIFY_PROGRESS', process.stderr.isTTY === true),
+    summary: env.TASKIFY_SUMMARY === undefined || env.TASKIFY_SUMMARY === '' ? 'long-runs' : flag(env, 'TASKIFY_SUMMARY', false) ? 'always' : 'never',
   };
+}
+
+function graphFile(env: NodeJS.ProcessEnv): string | undefined {
+  const file = env.TASKIFY_GRAPH;
+  if (!file) return undefined;
+  if (!/\.(dot|gv|svg)$/i.test(file)) throw new Error(`TASKIFY_GRAPH must name a .dot or .svg file, got ${JSON.stringify(file)}`);
+  return file;
 }
 
 function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

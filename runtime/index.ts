@@ -11,8 +11,10 @@ import { Future } from './api/future';
 import { describeSite } from './api/runtime';
 import type { Direction } from './protocol';
 import type { StatsReport } from './stats';
+import type { RunHooks } from './observe/hooks';
 
-export { defineTask, Future, type ParamSpec, type TaskHandle, type Direction, type StatsReport };
+export { defineTask, Future, type ParamSpec, type TaskHandle, type Direction, type StatsReport, type RunHooks };
+export type { RunEvent, WorkerRun } from './protocol';
 export { TaskifyError, type TaskifyErrorCode } from './errors';
 
 /** Submit one call of a task; returns at once. `site` (file:line) names the call in errors. */
@@ -126,4 +128,13 @@ export function shutdown(): Promise<void> { return stopRuntime(); }
 export function stats(): StatsReport | undefined {
   const a = peek();
   return a ? statsOf(a).report() : undefined;
+}
+
+/**
+ * Watch the current run (starting it if needed): each hook hears its events as they happen (see RunEvent in
+ * protocol.ts). Returns a function that detaches the hooks. Runs with TASKIFY_WORKERS=0 have no events.
+ */
+export function observe(hooks: RunHooks): () => void {
+  const a = current();
+  return a.kind === 'pool' ? a.runtime.observers.add(hooks) : () => {};
 }

@@ -55,6 +55,8 @@ export type MainToEngine =
   | SubmitMsg
   /** The user deleted the object, or it was garbage collected: its versions die once no pending task needs them. */
   | { readonly type: 'delete'; readonly data: number }
+  /** Observers were attached or all removed: the engine sends RunEvents only while someone listens. */
+  | { readonly type: 'observe'; readonly enabled: boolean }
   | { readonly type: 'shutdown' };
 
 export interface EngineBatch { readonly type: 'batch'; readonly messages: readonly MainToEngine[] }
@@ -76,7 +78,7 @@ export type TaskOutcome =
       readonly failedDependency?: { readonly taskId: number; readonly key: string } };
 
 export type EngineToMain =
-  | { readonly type: 'done'; readonly outcomes: readonly TaskOutcome[] }
+  | { readonly type: 'done'; readonly outcomes: readonly TaskOutcome[]; readonly events?: readonly RunEvent[] }
   | { readonly type: 'fatal'; readonly error: SerializedError }
   | { readonly type: 'closed' };
 
@@ -124,6 +126,8 @@ export interface ShmSettings {
 
 export type WorkerReply = {
   readonly worker: number; // threadId, the same id piscina's balancer sees
+  /** When the worker began the task (epoch ms, from this thread's clock: see RunEvent). */
+  readonly startedAt: number;
   readonly bytesRead: number;
   readonly bytesWritten: number;
   readonly times: PhaseTimes;
@@ -138,3 +142,38 @@ export type WorkerReply = {
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   | { readonly ok: false; readonly error: SerializedError }
 );
+
+// ── observability: what the hooks of runtime/observe receive ───────────────────
+//
+// Times are epoch milliseconds with a fraction (performance.timeOrigin + performance.now()), so that stamps taken
+// on the main thread, the engine thread and the pool workers line up on one timeline.
+
+/** How one attempt of a task went in its worker. */
+export interface WorkerRun {
+  readonly worker: number;
+  readonly startedAt: number;
+  readonly phases: PhaseTimes;
+  readonly bytesRead: number;
+  readonly bytesWritten: number;
+  readonly rro?: RroCounts;
+}
+
+export type RunEvent =
+  /** Main thread: a call became a task. `reads`/`writes` are version keys; `result` is its return value's version. */
+  | { readonly kind: 'submit'; readonly time: number; readonly taskId: number; readonly name: string;
+      readonly reads: readonly string[]; readonly writes: readonly string[]; readonly result: string }
+  /** Engine: every version the task reads exists; it waits for a worker. `queued`: ready tasks, this one included. */
+  | { readonly kind: 'ready'; readonly time: number; readonly taskId: number; readonly queued: number }
+  /** Engine: the task was handed to the pool (again, after a worker died under it). */
+  | { readonly kind: 'start'; readonly time: number; readonly taskId: number; readonly queued: number; readonly running: number }
+  | { readonly kind: 'end'; readonly time: number; readonly taskId: number; readonly run: WorkerRun }
+  /** The task threw (`run` present), its worker died twice, or it was cancelled because an input's producer failed. */
+  | { readonly kind: 'error'; readonly time: number; readonly taskId: number; readonly message: string;
+      readonly cause: 'threw' | 'worker died' | 'dependency'; readonly run?: WorkerRun }
+  /** Engine: a version died and its file (and shared-memory segment) went. */
+  | { readonly kind: 'release'; readonly time: number; readonly key: string; readonly bytes: number }
+  /** Main thread: the program waited for a value, an object, a checkpoint or a barrier. */
+  | { readonly kind: 'wait'; readonly time: number; readonly start: number; readonly what: 'value' | 'object' | 'checkpoint' | 'barrier';
+      readonly key?: string; readonly producer?: number };
+
+export type RunEventKind = RunEvent['kind'];

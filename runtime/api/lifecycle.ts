@@ -12,8 +12,11 @@ import { Runtime } from './runtime';
 import { InlineRuntime } from './inline';
 import { installSignalHandlers } from './signals';
 import { inWorker } from '../worker-flag';
+import { ConfiguredObservers } from '../observe/configured';
 
-type Active = { kind: 'pool'; runtime: Runtime; config: RuntimeConfig } | { kind: 'inline'; runtime: InlineRuntime; config: RuntimeConfig; stats: Stats };
+type Active =
+  | { kind: 'pool'; runtime: Runtime; config: RuntimeConfig; observed: ConfiguredObservers }
+  | { kind: 'inline'; runtime: InlineRuntime; config: RuntimeConfig; stats: Stats };
 
 let active: Active | undefined;
 let hooksInstalled = false;
@@ -22,9 +25,15 @@ export function current(): Active {
   if (!active) {
     const config = readConfig();
     // Inside a pool worker, a task that calls a task runs it inline: workers never start pools of their own.
-    active = config.workers === 0 || inWorker()
-      ? { kind: 'inline', runtime: new InlineRuntime(), config, stats: new Stats() }
-      : { kind: 'pool', runtime: new Runtime(config), config };
+    if (config.workers === 0 || inWorker()) {
+      active = { kind: 'inline', runtime: new InlineRuntime(), config, stats: new Stats() };
+      if (!inWorker() && (config.traceFile || config.graphFile)) {
+        process.stderr.write('taskify: TASKIFY_TRACE and TASKIFY_GRAPH are not written when TASKIFY_WORKERS=0 runs tasks inline\n');
+      }
+    } else {
+      const observed = new ConfiguredObservers(config);
+      active = { kind: 'pool', runtime: new Runtime(config, (observers) => observed.attach(observers)), config, observed };
+    }
     installHooks();
   }
   return active;
@@ -52,6 +61,7 @@ export async function shutdown(): Promise<void> {
 
 function finish(a: Active): void {
   if (active === a) active = undefined;
+  if (a.kind === 'pool') a.observed.finish(); // first: the progress line ends before any message below
   // Whether the run ended by itself, by shutdown() or by process.exit(): a failure no wait reported is said now.
   const lost = a.runtime.unobservedFailures();
   for (const error of lost) process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${error.stack}\n`);

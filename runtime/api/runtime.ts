@@ -7,7 +7,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { EngineToMain, MainToEngine, TaskOutcome } from '../protocol';
+import type { EngineToMain, MainToEngine, RunEvent, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
 import { dependencyFailed, deserializeError, engineDied, serializeError, shutDown } from '../errors';
 import type { RuntimeConfig } from '../config';
@@ -24,6 +24,8 @@ import { replaceContents } from './copy-back';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { prepareArguments } from './arguments';
 import type { TaskHandle } from './task-handle';
+import { collectAccesses } from '../engine/graph';
+import { Observers, epochNow } from '../observe/hooks';
 
 const BATCH_LIMIT = 64;
 const WAIT_SLICE_MS = 500;
@@ -31,6 +33,8 @@ const WAIT_SLICE_MS = 500;
 export class Runtime implements FutureHost {
   readonly stats = new Stats();
   readonly registry = new Registry((data) => this.enqueue({ type: 'delete', data }));
+  /** Hooks watching this run (runtime/observe); the engine is told when the first arrives and the last leaves. */
+  readonly observers: Observers;
   readonly runDir: string;
   /** Names of this run's shared-memory segments start with it. */
   readonly segmentPrefix: string;
@@ -51,7 +55,11 @@ export class Runtime implements FutureHost {
   private portRefed = false;
   private engineExited = false;
 
-  constructor(readonly config: RuntimeConfig) {
+  constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
+    let started = false;
+    this.observers = new Observers((enabled) => { if (started) this.enqueue({ type: 'observe', enabled }); });
+    configureObservers(this.observers);
+    started = true;
     this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
     this.segmentPrefix = segmentPrefix(this.runDir);
     removeStaleSegments();
@@ -61,6 +69,7 @@ export class Runtime implements FutureHost {
       port: port2, runDir: this.runDir, workers: Math.max(1, config.workers), tasksPerWorker: config.tasksPerWorker,
       workerCacheBytes: config.workerCacheBytes, statsBuffer: this.stats.buffer, signalBuffer: this.signal.buffer,
       shm: { enabled: config.sharedMemory, prefix: this.segmentPrefix, limitBytes: config.sharedMemoryLimitBytes },
+      observe: this.observers.active,
     };
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
     this.engine.unref();
@@ -103,8 +112,16 @@ export class Runtime implements FutureHost {
     this.pending.set(record.id, record);
     this.updateRef();
     this.stats.add('submitted');
+    if (this.observers.active) this.observeSubmit(record.id, def.name, prepared.wire, result.id);
     this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     return future;
+  }
+
+  private observeSubmit(taskId: number, name: string, wire: Parameters<typeof collectAccesses>[0], resultData: number): void {
+    const reads = new Set<string>();
+    const writes: string[] = [];
+    collectAccesses(wire, reads, writes);
+    this.observers.emit({ kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result: versionKey(resultData, 1) });
   }
 
   /** Queue a message; send at once while the engine may be short of work, else in batches. */
@@ -137,7 +154,11 @@ export class Runtime implements FutureHost {
 
   private onEngineMessage(message: EngineToMain): void {
     switch (message.type) {
-      case 'done': for (const outcome of message.outcomes) this.settle(outcome); break;
+      case 'done':
+        // Events first: an observer hears a task end before the program's wait on it returns.
+        if (message.events) for (const event of message.events) this.observers.emit(event);
+        for (const outcome of message.outcomes) this.settle(outcome);
+        break;
       case 'fatal': this.engineError ??= engineDied(`${message.error.name}: ${message.error.message}`); this.failAllPending(); break;
       case 'closed': break;
     }
@@ -216,14 +237,29 @@ export class Runtime implements FutureHost {
 
   waitValue(future: Future<unknown>): unknown {
     const producer = future.entry.producer;
-    if (producer) this.block(() => producer.state !== 'pending');
-    return this.loadFuture(future);
+    if (!producer) return this.loadFuture(future);
+    const start = epochNow();
+    this.block(() => producer.state !== 'pending');
+    const value = this.loadFuture(future);
+    this.observeWait(start, 'value', future.entry, producer);
+    return value;
   }
 
   async waitValueAsync(future: Future<unknown>): Promise<unknown> {
     const producer = future.entry.producer;
-    if (producer) await this.settled(producer);
-    return this.loadFuture(future);
+    if (!producer) return this.loadFuture(future);
+    const start = epochNow();
+    await this.settled(producer);
+    const value = this.loadFuture(future);
+    this.observeWait(start, 'value', future.entry, producer);
+    return value;
+  }
+
+  private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {
+    if (!this.observers.active) return;
+    this.observers.emit({
+      kind: 'wait', time: epochNow(), start, what, key: entry && versionKey(entry.id, entry.version), producer: producer?.id,
+    });
   }
 
   /** The object's latest contents, in place. */
@@ -231,8 +267,10 @@ export class Runtime implements FutureHost {
     const entry = this.registry.get(object);
     const producer = entry?.producer;
     if (!entry || !producer) return object;
+    const start = epochNow();
     this.block(() => producer.state !== 'pending');
     this.loadObject(entry, object);
+    this.observeWait(start, 'object', entry, producer);
     return object;
   }
 
@@ -240,19 +278,23 @@ export class Runtime implements FutureHost {
     const entry = this.registry.get(object);
     const producer = entry?.producer;
     if (!entry || !producer) return object;
+    const start = epochNow();
     await this.settled(producer);
     this.loadObject(entry, object);
+    this.observeWait(start, 'object', entry, producer);
     return object;
   }
 
   barrier(): void {
+    const start = epochNow();
     this.block(() => this.pending.size === 0);
-    this.loadAllStale();
+    try { this.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
   async barrierAsync(): Promise<void> {
+    const start = epochNow();
     await this.settledSince(0);
-    this.loadAllStale();
+    try { this.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
   /** Resolves when every task submitted at or after `mark` has finished (or the engine is gone). */
@@ -320,12 +362,16 @@ export class Runtime implements FutureHost {
    * would have thrown it inside the same try block.
    */
   checkpoint(mark: number): void {
+    const start = epochNow();
     this.block(() => !this.hasPendingSince(mark));
+    this.observeWait(start, 'checkpoint');
     this.throwFirstFailureSince(mark);
   }
 
   async checkpointAsync(mark: number): Promise<void> {
+    const start = epochNow();
     await this.settledSince(mark);
+    this.observeWait(start, 'checkpoint');
     this.throwFirstFailureSince(mark);
   }
 
@@ -368,6 +414,7 @@ export class Runtime implements FutureHost {
 
   /** Synchronous last resort at process exit: stop the engine thread without waiting. */
   abandon(): number {
+    if (!this.closed) this.drain(); // what already happened still reaches the observers
     const left = this.pending.size;
     this.closed = true;
     void this.engine.terminate();

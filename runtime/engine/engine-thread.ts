@@ -6,13 +6,17 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { EngineBatch, EngineToMain, MainToEngine, RroCounts, ShmSettings, TaskDef, TaskOutcome, WireArg, WorkerArg, WorkerReply, WorkerTask, SerializedError } from '../protocol';
+import type {
+  EngineBatch, EngineToMain, MainToEngine, RroCounts, RunEvent, SerializedError, ShmSettings, TaskDef, TaskOutcome, WireArg,
+  WorkerArg, WorkerReply, WorkerRun, WorkerTask,
+} from '../protocol';
 import { versionKey } from '../protocol';
 import { serializeError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
 import { removeSegment } from '../store/segments';
 import type { PoolWorkerData } from '../worker/task-worker';
 import { Stats } from '../stats';
+import { epochNow } from '../observe/hooks';
 import * as graph from './graph';
 import { Signal } from './signal';
 
@@ -25,6 +29,8 @@ export interface EngineData {
   readonly statsBuffer: SharedArrayBuffer;
   readonly signalBuffer: SharedArrayBuffer;
   readonly shm: ShmSettings;
+  /** Observers are attached from the start: send RunEvents. */
+  readonly observe: boolean;
 }
 
 const MAX_ATTEMPTS = 2;
@@ -38,6 +44,9 @@ const signal = new Signal(data.signalBuffer);
 const state = graph.emptyGraph();
 const defs = new Map<number, TaskDef>();
 const outbox: TaskOutcome[] = [];
+/** RunEvents for the main thread's observers; filled only while `observing`, so that watching costs nothing when off. */
+const events: RunEvent[] = [];
+let observing = data.observe;
 /** Versions that died, per worker that still holds them: sent with that worker's next task. */
 const forgetLists = new Map<number, string[]>();
 /** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
@@ -89,6 +98,7 @@ function handle(message: MainToEngine): void {
     case 'define': defs.set(message.def.id, message.def); return;
     case 'submit': apply(graph.addTask(state, message)); return;
     case 'delete': apply(graph.deleteData(state, message.data)); return;
+    case 'observe': observing = message.enabled; return;
     case 'shutdown': void close(); return;
   }
 }
@@ -109,11 +119,12 @@ function run(node: graph.TaskNode): void {
   try {
     args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false));
   } catch (error) {
-    fail(node, serializeError(error));
+    fail(node, serializeError(error), 'threw');
     return;
   }
   const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
   inFlight++;
+  if (observing) events.push({ kind: 'start', time: epochNow(), taskId: node.id, queued: state.ready.length, running: inFlight });
   const carrier = { node, message };
   pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier })).then(
     (reply: WorkerReply) => guarded(() => onReply(node, reply)),
@@ -152,13 +163,21 @@ function onReply(node: graph.TaskNode, reply: WorkerReply): void {
   if (reply.rro) countRro(reply.rro);
   graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
   if (reply.ok) {
+    if (observing) events.push({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
     apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
     outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline });
   } else {
-    fail(node, reply.error);
+    fail(node, reply.error, 'threw', reply);
   }
   dispatch(reply.worker);
   flush();
+}
+
+function workerRun(reply: WorkerReply): WorkerRun {
+  return {
+    worker: reply.worker, startedAt: reply.startedAt, phases: reply.times, bytesRead: reply.bytesRead,
+    bytesWritten: reply.bytesWritten, rro: reply.rro,
+  };
 }
 
 function countRro(counts: RroCounts): void {
@@ -183,20 +202,28 @@ function onCrash(node: graph.TaskNode, error: unknown): void {
     stats.add('retried');
     graph.requeueTask(state, node.id);
   } else {
-    fail(node, workerDied(node.attempts, detail));
+    fail(node, workerDied(node.attempts, detail), 'worker died');
   }
   dispatch();
   flush();
 }
 
 /** The task failed: its waiter hears why, and everything downstream of it is cancelled. */
-function fail(node: graph.TaskNode, error: SerializedError): void {
+function fail(node: graph.TaskNode, error: SerializedError, cause: 'threw' | 'worker died', reply?: WorkerReply): void {
   stats.add('failed');
+  if (observing) {
+    events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause, run: reply && workerRun(reply) });
+  }
   outbox.push({ taskId: node.id, ok: false, error });
   apply(graph.failTask(state, node.id));
 }
 
 function apply(effects: graph.Effects): void {
+  if (observing) {
+    const time = epochNow();
+    for (const taskId of effects.ready) events.push({ kind: 'ready', time, taskId, queued: state.ready.length });
+    for (const { key, bytes } of effects.released) events.push({ kind: 'release', time, key, bytes });
+  }
   for (const version of effects.released) {
     removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
     if (rroVersions.delete(version.key)) removeSegment(data.shm.prefix, version.key);
@@ -209,6 +236,9 @@ function apply(effects: graph.Effects): void {
   }
   for (const { taskId, key, failedTask } of effects.cancelled) {
     stats.add('failed');
+    if (observing) {
+      events.push({ kind: 'error', time: epochNow(), taskId, message: `depends on ${key}, produced by failed task #${failedTask}`, cause: 'dependency' });
+    }
     outbox.push({
       taskId, ok: false, failedDependency: { taskId: failedTask, key },
       error: { name: 'TaskifyError', message: `depends on ${key}, produced downstream of failed task #${failedTask}`, props: {} },
@@ -217,8 +247,8 @@ function apply(effects: graph.Effects): void {
 }
 
 function flush(): void {
-  if (outbox.length === 0) return;
-  send({ type: 'done', outcomes: outbox.splice(0) });
+  if (outbox.length === 0 && events.length === 0) return;
+  send(events.length === 0 ? { type: 'done', outcomes: outbox.splice(0) } : { type: 'done', outcomes: outbox.splice(0), events: events.splice(0) });
 }
 
 function send(message: EngineToMain): void {

@@ -226,7 +226,8 @@ function isDead(version: VersionNode, state: GraphState): boolean {
 
 // ── helpers ────────────────────────────────────────────────────────────────────
 
-function collectAccesses(args: readonly WireArg[], reads: Set<string>, writes: string[]): void {
+/** The versions a call reads and writes; the main thread uses it too, to describe a submission to observers. */
+export function collectAccesses(args: readonly WireArg[], reads: Set<string>, writes: string[]): void {
   for (const arg of args) {
     if ('collection' in arg) collectAccesses(arg.collection, reads, writes);
     else if ('data' in arg) {

@@ -39,6 +39,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const times: PhaseTimes = { load: 0, run: 0, store: 0 };
   let phase: keyof PhaseTimes = 'load';
   let t = performance.now();
+  const startedAt = performance.timeOrigin + t;
   const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
   try {
     const fn = await loadFunction(task.module, task.name);
@@ -57,10 +58,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const inline = isPrimitive(result);
     if (!inline) store(task, task.result, result, io, 'its return value');
     lap('store');
-    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, ...report(io, times) };
+    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     lap(phase);
-    return { ok: false, error: serializeError(error), worker: threadId, ...report(io, times) };
+    return { ok: false, error: serializeError(error), worker: threadId, startedAt, ...report(io, times) };
   }
 }
 

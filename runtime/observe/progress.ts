@@ -1,0 +1,82 @@
+/**
+ * The live progress line on a terminal (cli-progress): tasks done/total, running, queued, failed, elapsed.
+ * It appears only once a run has lasted about a second, so quick runs print nothing. It is drawn from the hooks
+ * as events arrive, which also happens while the main thread is blocked in a wait (the wait drains the engine's
+ * messages), where no timer could fire.
+ */
+import { SingleBar } from 'cli-progress';
+import { epochNow, type RunHooks } from './hooks';
+
+/** cli-progress redraws on a timer that would keep the process alive after its work is done: unref it. */
+class UnrefBar extends SingleBar {
+  override render(): void {
+    super.render();
+    (this as unknown as { timer: NodeJS.Timeout | null }).timer?.unref();
+  }
+}
+
+export class ProgressLine {
+  private readonly bar: SingleBar;
+  private readonly running = new Set<number>();
+  private total = 0;
+  private done = 0;
+  private failed = 0;
+  private firstSubmit?: number;
+  private shown = false;
+  private stopped = false;
+  private showTimer?: NodeJS.Timeout;
+  readonly hooks: RunHooks;
+
+  constructor(stream: NodeJS.WritableStream = process.stderr, private readonly delayMs = 1000) {
+    this.bar = new UnrefBar({
+      stream,
+      format: 'taskify {bar} {value}/{total} done | {running} running | {queued} queued | {failed} failed | {duration_formatted}',
+      hideCursor: false, // a run killed mid-line must not leave the user's terminal without a cursor
+      gracefulExit: false, // taskify's own signal handling ends the run and stops the line
+      barsize: 24,
+      fps: 5,
+    });
+    this.hooks = {
+      submit: (e) => { this.total++; this.firstSubmit ??= e.time; this.update(); },
+      start: (e) => { this.running.add(e.taskId); this.update(); },
+      end: (e) => { this.running.delete(e.taskId); this.done++; this.update(); },
+      error: (e) => { this.running.delete(e.taskId); this.failed++; this.update(); },
+    };
+  }
+
+  /** Whether the line was ever drawn (the run lasted long enough). */
+  get wasShown(): boolean { return this.shown; }
+
+  private update(): void {
+    if (this.stopped) return;
+    if (!this.shown) {
+      const waited = epochNow() - (this.firstSubmit ?? Infinity);
+      if (waited < this.delayMs) {
+        // An async program may sit in a long task without events: a timer shows the line on time.
+        this.showTimer ??= setTimeout(() => this.update(), this.delayMs).unref();
+        return;
+      }
+      this.shown = true;
+      this.bar.start(this.total, this.done + this.failed, this.payload());
+      return;
+    }
+    this.bar.setTotal(this.total);
+    this.bar.update(this.done + this.failed, this.payload());
+  }
+
+  private payload() {
+    const running = this.running.size;
+    return { running, queued: Math.max(0, this.total - this.done - this.failed - running), failed: this.failed };
+  }
+
+  /** The final state stays on screen, on its own line. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.showTimer);
+    if (this.shown) {
+      this.bar.update(this.done + this.failed, this.payload());
+      this.bar.stop();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * TASKIFY_GRAPH: the run's task graph in Graphviz dot, as PyCOMPSs draws it: a node per task coloured by
+ * function, an edge per data dependency labelled with the version it carries (d<id>v<ver>), and a node per wait
+ * and barrier of the main thread. A failed task has a red border; a task cancelled by a failure is dashed.
+ */
+import { functionColours } from './palette';
+import { tasksInOrder, type RunLog } from './run-log';
+import { writers } from './trace';
+
+export function toDot(log: RunLog): string {
+  const tasks = tasksInOrder(log);
+  const colours = functionColours(tasks.map((t) => t.name));
+  const writer = writers(log);
+  const lines = [
+    'digraph taskify {',
+    '  rankdir=TB;',
+    '  node [style=filled, fontname="Helvetica", fontsize=10, fontcolor=white, shape=ellipse];',
+    '  edge [fontname="Helvetica", fontsize=8, color="#555555"];',
+  ];
+  const hasSuccessor = new Set<number>();
+  for (const task of tasks) {
+    const failed = task.error && task.error.cause !== 'dependency';
+    const style = task.error?.cause === 'dependency' ? ', style="filled,dashed", fillcolor="#bbbbbb"' : '';
+    const border = failed ? ', color=red, penwidth=3' : '';
+    lines.push(`  t${task.id} [label=${quote(`${task.name}\n#${task.id}`)}, fillcolor=${quote(colours.get(task.name)!)}${border}${style}];`);
+    for (const key of task.reads) {
+      const from = writer.get(key);
+      if (from === undefined || from === task.id || !log.tasks.has(from)) continue;
+      hasSuccessor.add(from);
+      lines.push(`  t${from} -> t${task.id} [label=${quote(key)}];`);
+    }
+  }
+  let previousSync = -Infinity;
+  log.waits.forEach((wait, i) => {
+    const id = `w${i + 1}`;
+    if (wait.what === 'barrier' || wait.what === 'checkpoint') {
+      lines.push(`  ${id} [label=${quote(wait.what)}, shape=box, fillcolor="#333333"];`);
+      // Like PyCOMPSs's sync node: it collects the tasks since the previous one that nothing else consumed.
+      for (const task of tasks) {
+        if (task.submittedAt > previousSync && task.submittedAt <= wait.start && !hasSuccessor.has(task.id)) {
+          hasSuccessor.add(task.id);
+          lines.push(`  t${task.id} -> ${id};`);
+        }
+      }
+      previousSync = wait.start;
+    } else if (wait.producer !== undefined && log.tasks.has(wait.producer)) {
+      lines.push(`  ${id} [label=${quote(`wait ${wait.key ?? ''}`.trim())}, shape=octagon, fillcolor="#333333"];`);
+      hasSuccessor.add(wait.producer);
+      lines.push(`  t${wait.producer} -> ${id} [label=${quote(wait.key ?? '')}];`);
+    }
+  });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+const quote = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
