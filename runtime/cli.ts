@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /** The `taskify` command. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
 import { listSegments, removeStaleSegments, SHM_DIR } from './store/segments';
+import { readTrace } from './observe/trace';
+import { GRAPH_TASK_LIMIT, reportHtml } from './observe/report';
+import { toDot } from './observe/task-graph';
+import { renderSvg } from './observe/render-svg';
 
 const usage = `usage: taskify <command>
 
@@ -13,6 +17,9 @@ commands:
   explain [--all] [--json] <files…>
              what the compiler plugin concludes: each task's parameter directions with reasons,
              and why any task call stays a direct call (--all: every function; --json: machine-readable)
+  report <trace.json> [-o <file.html>]
+             one self-contained HTML page from a TASKIFY_TRACE file: timeline, statistics by function,
+             task graph (default output: the trace's name with .html)
   clean      remove run directories and shared-memory segments left by taskify programs that were killed
   shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size
   shm clean  remove the segments whose process is gone
@@ -26,11 +33,16 @@ environment of taskify programs:
   TASKIFY_WORKER_CACHE_MB    decoded versions each worker keeps (default 512)
   TASKIFY_SHM=0              read @rro arguments from files instead of shared memory
   TASKIFY_SHM_LIMIT_MB=<n>   most shared memory a run's @rro segments may take (default: what /dev/shm has)
+  TASKIFY_TRACE=<file.json>  write a Chrome trace (ui.perfetto.dev, chrome://tracing) of the run at exit
+  TASKIFY_GRAPH=<file>       write the task graph at exit: Graphviz .dot, or rendered .svg
+  TASKIFY_PROGRESS=0|1       the live progress line on stderr (default: on when stderr is a terminal)
+  TASKIFY_SUMMARY=0|1        a table of where the time went at exit (default: after 10 s on a terminal)
 `;
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command] = argv;
   switch (command) {
+    case 'report': return reportCommand(argv.slice(1));
     case 'explain': return explainCommand(argv.slice(1));
     case 'run': return runCommand(argv.slice(1));
     case 'clean': {
@@ -77,6 +89,29 @@ function shmCommand([sub, ...rest]: string[]): number {
   return 0;
 }
 
+async function reportCommand(args: string[]): Promise<number> {
+  const output = args.indexOf('-o');
+  const out = output >= 0 ? args[output + 1] : undefined;
+  const inputs = args.filter((_, i) => output < 0 || (i !== output && i !== output + 1));
+  if (inputs.length !== 1 || (output >= 0 && !out)) {
+    process.stderr.write('usage: taskify report <trace.json> [-o <file.html>]\n');
+    return 2;
+  }
+  const [trace] = inputs;
+  let log;
+  try {
+    log = readTrace(JSON.parse(readFileSync(trace, 'utf8')), trace);
+  } catch (error) {
+    process.stderr.write(`taskify report: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const graph = log.tasks.size <= GRAPH_TASK_LIMIT ? await renderSvg(toDot(log)) : undefined;
+  const file = out ?? trace.replace(/(\.json)?$/i, '.html');
+  writeFileSync(file, reportHtml(log, trace, graph));
+  console.log(`wrote ${file}`);
+  return 0;
+}
+
 const segmentPath = (segment: { name: string }): string => join(SHM_DIR, segment.name);
 const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
@@ -107,4 +142,4 @@ function runCommand(args: string[]): number {
   return runProgram(typescript, args, join(__dirname, 'index.js'));
 }
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });

@@ -240,9 +240,7 @@ export class Runtime implements FutureHost {
     if (!producer) return this.loadFuture(future);
     const start = epochNow();
     this.block(() => producer.state !== 'pending');
-    const value = this.loadFuture(future);
-    this.observeWait(start, 'value', future.entry, producer);
-    return value;
+    try { return this.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
   }
 
   async waitValueAsync(future: Future<unknown>): Promise<unknown> {
@@ -250,9 +248,7 @@ export class Runtime implements FutureHost {
     if (!producer) return this.loadFuture(future);
     const start = epochNow();
     await this.settled(producer);
-    const value = this.loadFuture(future);
-    this.observeWait(start, 'value', future.entry, producer);
-    return value;
+    try { return this.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
   }
 
   private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {
@@ -269,8 +265,7 @@ export class Runtime implements FutureHost {
     if (!entry || !producer) return object;
     const start = epochNow();
     this.block(() => producer.state !== 'pending');
-    this.loadObject(entry, object);
-    this.observeWait(start, 'object', entry, producer);
+    try { this.loadObject(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
     return object;
   }
 
@@ -280,8 +275,7 @@ export class Runtime implements FutureHost {
     if (!entry || !producer) return object;
     const start = epochNow();
     await this.settled(producer);
-    this.loadObject(entry, object);
-    this.observeWait(start, 'object', entry, producer);
+    try { this.loadObject(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
     return object;
   }
 

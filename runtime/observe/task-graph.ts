@@ -19,10 +19,11 @@ export function toDot(log: RunLog): string {
   ];
   const hasSuccessor = new Set<number>();
   for (const task of tasks) {
-    const failed = task.error && task.error.cause !== 'dependency';
-    const style = task.error?.cause === 'dependency' ? ', style="filled,dashed", fillcolor="#bbbbbb"' : '';
-    const border = failed ? ', color=red, penwidth=3' : '';
-    lines.push(`  t${task.id} [label=${quote(`${task.name}\n#${task.id}`)}, fillcolor=${quote(colours.get(task.name)!)}${border}${style}];`);
+    const cancelled = task.error?.cause === 'dependency';
+    const attributes = [`label=${quote(`${task.name}\n#${task.id}`)}`, `fillcolor=${quote(cancelled ? '#bbbbbb' : colours.get(task.name)!)}`];
+    if (cancelled) attributes.push('style="filled,dashed"');
+    else if (task.error) attributes.push('color=red', 'penwidth=3');
+    lines.push(`  t${task.id} [${attributes.join(', ')}];`);
     for (const key of task.reads) {
       const from = writer.get(key);
       if (from === undefined || from === task.id || !log.tasks.has(from)) continue;
@@ -35,7 +36,7 @@ export function toDot(log: RunLog): string {
     const id = `w${i + 1}`;
     if (wait.what === 'barrier' || wait.what === 'checkpoint') {
       lines.push(`  ${id} [label=${quote(wait.what)}, shape=box, fillcolor="#333333"];`);
-      // Like PyCOMPSs's sync node: it collects the tasks since the previous one that nothing else consumed.
+      // Like PyCOMPSs's sync node: it collects the tasks since the previous one that no task consumed.
       for (const task of tasks) {
         if (task.submittedAt > previousSync && task.submittedAt <= wait.start && !hasSuccessor.has(task.id)) {
           hasSuccessor.add(task.id);
@@ -45,7 +46,6 @@ export function toDot(log: RunLog): string {
       previousSync = wait.start;
     } else if (wait.producer !== undefined && log.tasks.has(wait.producer)) {
       lines.push(`  ${id} [label=${quote(`wait ${wait.key ?? ''}`.trim())}, shape=octagon, fillcolor="#333333"];`);
-      hasSuccessor.add(wait.producer);
       lines.push(`  t${wait.producer} -> ${id} [label=${quote(wait.key ?? '')}];`);
     }
   });

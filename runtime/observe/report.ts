@@ -1,0 +1,59 @@
+/**
+ * `taskify report <trace.json>`: one self-contained HTML page (no script, no external files) with the run's
+ * timeline, its per-function statistics and its task graph, readable offline and attachable to a bug report.
+ */
+import { escapeXml, formatBytes, formatMs } from './format';
+import { functionStats, meanMs, rroTotals, slowestTask, utilisation } from './function-stats';
+import { functionColours } from './palette';
+import { tasksInOrder, workerMs, type RunLog } from './run-log';
+import { timelineSvg } from './timeline-svg';
+
+/** Graphviz layout grows faster than linearly: past this many tasks the page says so instead of drawing. */
+export const GRAPH_TASK_LIMIT = 2000;
+
+export function reportHtml(log: RunLog, source: string, graphSvg: string | undefined): string {
+  const functions = functionStats(log);
+  const colours = functionColours(tasksInOrder(log).map((t) => t.name));
+  const rro = rroTotals(log);
+  const slowest = slowestTask(log);
+  const failed = functions.reduce((n, f) => n + f.failed, 0);
+  const facts = [
+    `${log.tasks.size} tasks${failed ? `, ${failed} failed` : ''}`, `${formatMs(log.endedAt - log.startedAt)} wall time`,
+    `${log.workers} workers, ${Math.round(utilisation(log) * 100)}% busy`, `${log.waits.length} waits`,
+    `@rro: ${rro.hits} hits, ${rro.attaches} attaches, ${rro.creations} created, ${rro.fallbacks} fallbacks`,
+    slowest?.run ? `slowest: ${slowest.name} #${slowest.id} (${formatMs(workerMs(slowest.run))})` : '',
+  ].filter(Boolean);
+  const rows = functions.map((f) => `<tr><td><span class="swatch" style="background:${colours.get(f.name)}"></span>${escapeXml(f.name)}</td>` +
+    [String(f.count), String(f.failed), formatMs(meanMs(f)), formatMs(f.maxMs), formatMs(f.loadMs), formatMs(f.runMs), formatMs(f.storeMs),
+      formatBytes(f.bytesIn), formatBytes(f.bytesOut), String(f.rroHits)].map((cell) => `<td>${cell}</td>`).join('') + '</tr>');
+  const graph = graphSvg !== undefined
+    ? `<div class="graph">${graphSvg.replace(/^[\s\S]*?(?=<svg)/, '')}</div>`
+    : `<p>The graph has ${log.tasks.size} tasks, more than the ${GRAPH_TASK_LIMIT} drawn here; TASKIFY_GRAPH=run.dot writes it for Graphviz.</p>`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>taskify report: ${escapeXml(source)}</title>
+<style>
+body { font-family: sans-serif; margin: 24px; color: #222; }
+h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
+.facts { color: #444; } .facts span + span::before { content: " · "; }
+table { border-collapse: collapse; font-size: 13px; } td, th { padding: 3px 10px; border-bottom: 1px solid #e4e4e4; text-align: right; }
+td:first-child, th:first-child { text-align: left; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; }
+.legend { font-size: 12px; color: #444; }
+.graph svg { max-width: 100%; height: auto; }
+</style></head>
+<body>
+<h1>taskify run: ${escapeXml(source)}</h1>
+<p class="facts">${facts.map((f) => `<span>${escapeXml(f)}</span>`).join('')}</p>
+<h2>Timeline</h2>
+<p class="legend">One lane per worker (more when a worker had two tasks in flight) and one for the main thread's waits (grey).
+A task's lighter start is loading its inputs, its darker end storing its outputs. Hover for details.</p>
+${timelineSvg(log)}
+<h2>Tasks by function</h2>
+<table><thead><tr><th>function</th><th>ran</th><th>failed</th><th>mean</th><th>max</th><th>load</th><th>run</th><th>store</th><th>bytes in</th><th>bytes out</th><th>@rro hits</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+<h2>Task graph</h2>
+<p class="legend">Edges carry data versions (d&lt;id&gt;v&lt;version&gt;); dark nodes are the main thread's waits and barriers.</p>
+${graph}
+</body></html>
+`;
+}
