@@ -5,12 +5,15 @@
  *    piscina running the same function (Promise.all of pool.run), and one at a time (submit, wait, repeat).
  * 2. Throughput of a 128 MiB Float64Array through one inout task: snapshot file written by the main thread,
  *    read by a worker, written back as a new version, read into the caller's array at its wait.
+ * 3. Observing: the same tiny tasks with hooks recording every event (what TASKIFY_TRACE/GRAPH/SUMMARY attach)
+ *    against none attached, where the engine sends no events at all.
  * Target (issue 2): per-task cost within 2x of raw piscina; 128 MiB in+out at 1 GB/s or better.
  */
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { markWritten, shutdown, task, waitOn } from '../runtime';
+import { markWritten, observe, shutdown, task, waitOn } from '../runtime';
+import { newRunLog, recordingHooks } from '../runtime/observe/run-log';
 import type * as K from './kernels';
 import { interleaved, median, timeIt } from './stats';
 
@@ -39,6 +42,14 @@ async function main(): Promise<void> {
     taskify: () => { for (let i = 0; i < N / 10; i++) add(i, 1).wait(); },
   });
   await raw.destroy();
+  const batchOfAdds = () => Promise.all(Array.from({ length: N }, (_, i) => add(i, 1)));
+  const observing = await interleaved(ROUNDS, {
+    off: batchOfAdds,
+    recording: async () => {
+      const detach = observe(recordingHooks(newRunLog(workers, performance.timeOrigin + performance.now())));
+      try { await batchOfAdds(); } finally { detach(); }
+    },
+  });
 
   const us = (ms: number, n: number) => (ms * 1000) / n;
   console.log(`machine: ${availableParallelism()} cores, Node ${process.version}; ${workers} workers; medians of ${ROUNDS} interleaved rounds\n`);
@@ -49,6 +60,11 @@ async function main(): Promise<void> {
   row(`${N} submitted, then awaited`, batch.raw, batch.taskify, N);
   row(`${N} submitted, then blocking waits`, batch.raw, batch.taskifyBlocking, N);
   row(`${N / 10} one at a time (submit, wait)`, oneAtATime.raw, oneAtATime.taskify, N / 10);
+
+  console.log('\n| tiny tasks, observing | nothing attached µs/task | every event recorded µs/task | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(`| ${N} submitted, then awaited | ${us(observing.off, N).toFixed(1)} | ${us(observing.recording, N).toFixed(1)} | ` +
+    `${(observing.recording / observing.off).toFixed(2)}x |`);
 
   const values = new Float64Array((128 * MIB) / 8).fill(1);
   const times: number[] = [];

@@ -4,7 +4,8 @@
  * as events arrive, which also happens while the main thread is blocked in a wait (the wait drains the engine's
  * messages), where no timer could fire.
  */
-import { SingleBar } from 'cli-progress';
+import { Format, SingleBar } from 'cli-progress';
+import { formatMs } from './format';
 import { epochNow, type RunHooks } from './hooks';
 
 /** cli-progress redraws on a timer that would keep the process alive after its work is done: unref it. */
@@ -30,7 +31,10 @@ export class ProgressLine {
   constructor(stream: NodeJS.WritableStream = process.stderr, private readonly delayMs = 1000) {
     this.bar = new UnrefBar({
       stream,
-      format: 'taskify {bar} {value}/{total} done | {running} running | {queued} queued | {failed} failed | {duration_formatted}',
+      // A function, so that the elapsed time counts from the run's first task and moves on timer redraws too.
+      format: (options, params, payload: ReturnType<ProgressLine['payload']>) =>
+        `taskify ${Format.BarFormat(params.progress, options)} ${params.value}/${params.total} done | ${payload.running} running | ` +
+        `${payload.queued} queued | ${payload.failed} failed | ${formatMs(epochNow() - (this.firstSubmit ?? epochNow()))}`,
       hideCursor: false, // a run killed mid-line must not leave the user's terminal without a cursor
       gracefulExit: false, // taskify's own signal handling ends the run and stops the line
       barsize: 24,

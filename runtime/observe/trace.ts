@@ -111,7 +111,7 @@ export function toTrace(log: RunLog): TraceDocument {
   for (const s of log.samples) {
     events.push({ name: 'ready queue', ph: 'C', pid: PID, ts: us(s.time), args: { tasks: s.queued } });
     events.push({ name: 'running', ph: 'C', pid: PID, ts: us(s.time), args: { tasks: s.running } });
-    events.push({ name: 'bytes moved', ph: 'C', pid: PID, ts: us(s.time), args: { MB: Math.round(s.bytesMoved / 1000) / 1000 } });
+    events.push({ name: 'bytes moved', ph: 'C', pid: PID, ts: us(s.time), args: { MB: s.bytesMoved / 1e6 } });
   }
   return {
     traceEvents: events, displayTimeUnit: 'ms',

@@ -1,0 +1,120 @@
+/** The observability model without threads: events → run log → trace → run log, lanes, graph, hooks. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { RunEvent, WorkerRun } from '../runtime/protocol';
+import { newRunLog, recordEvent, type RunLog } from '../runtime/observe/run-log';
+import { assignLanes, readTrace, toTrace } from '../runtime/observe/trace';
+import { toDot } from '../runtime/observe/task-graph';
+import { functionStats, utilisation } from '../runtime/observe/function-stats';
+import { Observers } from '../runtime/observe/hooks';
+
+const T0 = 1_700_000_000_000;
+const run = (worker: number, at: number, load: number, user: number, store: number, rro?: WorkerRun['rro']): WorkerRun =>
+  ({ worker, startedAt: T0 + at, phases: { load, run: user, store }, bytesRead: 100, bytesWritten: 50, rro });
+
+/** make(d1) on worker 7; two reads of d1 at once on worker 7 (two tasks in flight) and one on worker 9. */
+function sampleLog(): RunLog {
+  const log = newRunLog(2, T0);
+  const events: RunEvent[] = [
+    { kind: 'submit', time: T0 + 1, taskId: 1, name: 'make', reads: [], writes: ['d1v1'], result: 'd2v1' },
+    { kind: 'submit', time: T0 + 2, taskId: 2, name: 'use', reads: ['d1v1'], writes: [], result: 'd3v1' },
+    { kind: 'submit', time: T0 + 2, taskId: 3, name: 'use', reads: ['d1v1'], writes: [], result: 'd4v1' },
+    { kind: 'submit', time: T0 + 3, taskId: 4, name: 'use', reads: ['d1v1'], writes: [], result: 'd5v1' },
+    { kind: 'ready', time: T0 + 3, taskId: 1, queued: 1 },
+    { kind: 'start', time: T0 + 3, taskId: 1, queued: 0, running: 1 },
+    { kind: 'end', time: T0 + 20, taskId: 1, run: run(7, 4, 1, 10, 2) },
+    { kind: 'ready', time: T0 + 20, taskId: 2, queued: 3 },
+    { kind: 'start', time: T0 + 21, taskId: 2, queued: 2, running: 1 },
+    { kind: 'start', time: T0 + 21, taskId: 3, queued: 1, running: 2 },
+    { kind: 'start', time: T0 + 21, taskId: 4, queued: 0, running: 3 },
+    { kind: 'end', time: T0 + 40, taskId: 2, run: run(7, 22, 1, 10, 1, { hits: 1, attaches: 0, creations: 0, fallbacks: 0, bytesMapped: 0 }) },
+    { kind: 'error', time: T0 + 41, taskId: 3, message: 'no', cause: 'threw', run: run(7, 25, 1, 10, 0) },
+    { kind: 'end', time: T0 + 42, taskId: 4, run: run(9, 22, 1, 18, 1) },
+    { kind: 'release', time: T0 + 43, key: 'd1v1', bytes: 100 },
+    { kind: 'wait', time: T0 + 45, start: T0 + 5, what: 'barrier' },
+  ];
+  for (const event of events) recordEvent(log, event);
+  return log;
+}
+
+test('recordEvent builds the run log; counters follow ready, start and end', () => {
+  const log = sampleLog();
+  assert.is(log.tasks.size, 4);
+  assert.is(log.tasks.get(3)!.error!.message, 'no');
+  assert.is(log.released, 1);
+  assert.is(log.endedAt, T0 + 45);
+  const last = log.samples.at(-1)!;
+  assert.equal([last.running, last.queued, last.bytesMoved], [0, 0, 4 * 150]);
+  assert.is(Math.max(...log.samples.map((s) => s.running)), 3);
+});
+
+test('lanes: a worker with two tasks in flight gets a second lane; no lane holds overlapping tasks', () => {
+  const { lanes, laneOf } = assignLanes(sampleLog());
+  assert.equal(lanes.map((l) => [l.worker, l.tid]), [[7, 100], [7, 101], [9, 200]]);
+  assert.equal([1, 2, 3, 4].map((id) => laneOf.get(id)!.tid), [100, 100, 101, 200]);
+});
+
+test('a trace reads back into the same run log (what `taskify report` draws from)', () => {
+  const log = sampleLog();
+  const back = readTrace(JSON.parse(JSON.stringify(toTrace(log))), 'sample.json');
+  assert.is(back.workers, 2);
+  assert.is(back.startedAt, log.startedAt);
+  assert.is(back.endedAt, log.endedAt);
+  for (const [id, task] of log.tasks) {
+    const copy = back.tasks.get(id)!;
+    const plain = (t: object) => JSON.parse(JSON.stringify({ ...t, run: undefined })) as unknown;
+    assert.equal(plain(copy), plain(task), `task ${id}`);
+    assert.is(copy.run!.startedAt.toFixed(3), task.run!.startedAt.toFixed(3));
+    assert.equal(copy.run!.phases, task.run!.phases);
+  }
+  assert.equal(back.waits, log.waits);
+  assert.equal(back.samples.map((s) => [s.queued, s.running, s.bytesMoved]), log.samples.map((s) => [s.queued, s.running, s.bytesMoved]).filter(
+    (_, i, all) => i === all.length - 1 || log.samples[i].time !== log.samples[i + 1].time));
+  assert.equal(functionStats(back), functionStats(log));
+});
+
+test('readTrace refuses a file that is not a taskify trace, saying what it expected', () => {
+  assert.throws(() => readTrace({ traceEvents: [] }, 'other.json'), /other\.json is not a taskify trace .*TASKIFY_TRACE=/);
+  assert.throws(() => readTrace(null, 'null.json'), /null\.json is not a taskify trace/);
+});
+
+test('per-function statistics and utilisation', () => {
+  const log = sampleLog();
+  const [use, make] = functionStats(log);
+  assert.equal([use.name, use.count, use.failed, use.maxMs, use.rroHits, use.bytesIn], ['use', 3, 1, 20, 1, 300]);
+  assert.equal([make.name, make.count, make.totalMs], ['make', 1, 13]);
+  assert.is(utilisation(log), (13 + 12 + 11 + 20) / (45 * 2));
+});
+
+test('the graph: one edge per version read, a barrier collecting the tasks no task consumed', () => {
+  const dot = toDot(sampleLog());
+  for (const reader of [2, 3, 4]) assert.match(dot, `t1 -> t${reader} [label="d1v1"];`);
+  assert.match(dot, 'w1 [label="barrier", shape=box');
+  for (const sink of [2, 3, 4]) assert.match(dot, `t${sink} -> w1;`);
+  assert.not.match(dot, 't1 -> w1;');
+  assert.match(dot, /t3 \[[^\]]*color=red/);
+});
+
+test('Observers: the engine hears when the first hook arrives and the last leaves; a throwing hook is detached', () => {
+  const heard: boolean[] = [];
+  const observers = new Observers((active) => heard.push(active));
+  const seen: number[] = [];
+  const detach = observers.add({ ready: (e) => seen.push(e.taskId) });
+  const stderr = process.stderr.write;
+  let said = '';
+  process.stderr.write = ((text: string) => { said += text; return true; }) as typeof process.stderr.write;
+  try {
+    observers.add({ ready: () => { throw new Error('observer bug'); } });
+    observers.emit({ kind: 'ready', time: 0, taskId: 1, queued: 0 });
+    observers.emit({ kind: 'ready', time: 0, taskId: 2, queued: 0 });
+  } finally {
+    process.stderr.write = stderr;
+  }
+  assert.equal(seen, [1, 2]);
+  assert.is(said.match(/observer's ready hook threw and was detached: Error: observer bug/g)?.length, 1);
+  detach();
+  assert.is(observers.active, false);
+  assert.equal(heard, [true, false]);
+});
+
+test.run();
