@@ -100,6 +100,10 @@ test('copies are not aliases: writing a slice of numbers leaves the parameter in
   assert.equal(directions(task('a: Float64Array', 'const c = a.slice(); c[0] = 1; return c;')).dirs, ['a:in']);
   assert.equal(directions(task('a: number[]', 'const c = [...a]; c.push(1); return c;')).dirs, ['a:in']);
   assert.equal(directions(task('a: number[][]', 'const c = a.slice(); c[0][0] = 1;')).dirs, ['a:inout'], 'a shallow copy of rows still shares the rows');
+  assert.equal(directions(task('m: Map<string, number>', 'const c = new Map(m); c.set("k", 1); return c;')).dirs, ['m:in']);
+  assert.equal(directions(task('s: ReadonlySet<number>', 'const c = new Set(s); c.add(1); return c;')).dirs, ['s:in']);
+  assert.equal(directions(task('m: Map<string, number[]>', 'const c = new Map(m); c.get("k")!.push(1);')).dirs, ['m:inout'],
+    'a copy of a Map of arrays still shares the arrays');
 });
 
 test('calls into other functions of the program, across files, by summaries (recursion included)', () => {

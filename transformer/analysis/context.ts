@@ -60,10 +60,19 @@ export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
   return TYPED_ARRAY_NAME.test(type.getSymbol()?.getName() ?? '');
 }
 
-/** The expression's value is a typed array or an array of primitives: a copy of it shares no objects. */
+const KEYED_COLLECTION_NAME = /^(Readonly)?(Map|Set)$/;
+
+/**
+ * The expression's value is a typed array, an array of primitives, or a Map/Set whose keys and values are
+ * primitives: a copy of it shares no objects.
+ */
 export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const type = ctx.checker.getTypeAtLocation(expr);
   if (isTypedArrayType(ctx, type)) return true;
+  if (KEYED_COLLECTION_NAME.test(type.getSymbol()?.getName() ?? '')) {
+    const members = ctx.checker.getTypeArguments(type as ts.TypeReference);
+    return members.length > 0 && members.every((member) => isPrimitiveType(ctx, member));
+  }
   const element = ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number);
   return element !== undefined && isPrimitiveType(ctx, element);
 }
