@@ -23,8 +23,6 @@ export class ConfiguredObservers {
 
   constructor(private readonly config: RuntimeConfig) {}
 
-  get any(): boolean { return this.log !== undefined || this.progress !== undefined; }
-
   attach(observers: Observers): void {
     const { config } = this;
     const terminal = process.stderr.isTTY === true;
