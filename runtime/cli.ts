@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
 import { listSegments, removeStaleSegments, SHM_DIR } from './store/segments';
 import { readTrace } from './observe/trace';
-import { GRAPH_TASK_LIMIT, reportHtml } from './observe/report';
-import { toDot } from './observe/task-graph';
+import { reportHtml } from './observe/report';
+import { GRAPH_TASK_LIMIT, toDot } from './observe/task-graph';
 import { renderSvg } from './observe/render-svg';
 
 const usage = `usage: taskify <command>
@@ -98,18 +98,17 @@ async function reportCommand(args: string[]): Promise<number> {
     return 2;
   }
   const [trace] = inputs;
-  let log;
   try {
-    log = readTrace(JSON.parse(readFileSync(trace, 'utf8')), trace);
+    const log = readTrace(JSON.parse(readFileSync(trace, 'utf8')), trace);
+    const graph = log.tasks.size <= GRAPH_TASK_LIMIT ? await renderSvg(toDot(log)) : undefined;
+    const file = out ?? trace.replace(/(\.json)?$/i, '.html');
+    writeFileSync(file, reportHtml(log, trace, graph));
+    console.log(`wrote ${file}`);
+    return 0;
   } catch (error) {
     process.stderr.write(`taskify report: ${(error as Error).message}\n`);
     return 1;
   }
-  const graph = log.tasks.size <= GRAPH_TASK_LIMIT ? await renderSvg(toDot(log)) : undefined;
-  const file = out ?? trace.replace(/(\.json)?$/i, '.html');
-  writeFileSync(file, reportHtml(log, trace, graph));
-  console.log(`wrote ${file}`);
-  return 0;
 }
 
 const segmentPath = (segment: { name: string }): string => join(SHM_DIR, segment.name);

@@ -5,7 +5,8 @@ import type { RunEvent, WorkerRun } from '../runtime/protocol';
 import { newRunLog, recordEvent, type RunLog } from '../runtime/observe/run-log';
 import { assignLanes, readTrace, toTrace } from '../runtime/observe/trace';
 import { toDot } from '../runtime/observe/task-graph';
-import { functionStats, utilisation } from '../runtime/observe/function-stats';
+import { functionsByTime, newTotals, totalsHooks, totalsOf, utilisation, waitedMs } from '../runtime/observe/function-stats';
+import { Observers as Hub } from '../runtime/observe/hooks';
 import { Observers } from '../runtime/observe/hooks';
 
 const T0 = 1_700_000_000_000;
@@ -13,9 +14,8 @@ const run = (worker: number, at: number, load: number, user: number, store: numb
   ({ worker, startedAt: T0 + at, phases: { load, run: user, store }, bytesRead: 100, bytesWritten: 50, rro });
 
 /** make(d1) on worker 7; two reads of d1 at once on worker 7 (two tasks in flight) and one on worker 9. */
-function sampleLog(): RunLog {
-  const log = newRunLog(2, T0);
-  const events: RunEvent[] = [
+function sampleEvents(): RunEvent[] {
+  return [
     { kind: 'submit', time: T0 + 1, taskId: 1, name: 'make', reads: [], writes: ['d1v1'], result: 'd2v1' },
     { kind: 'submit', time: T0 + 2, taskId: 2, name: 'use', reads: ['d1v1'], writes: [], result: 'd3v1' },
     { kind: 'submit', time: T0 + 2, taskId: 3, name: 'use', reads: ['d1v1'], writes: [], result: 'd4v1' },
@@ -33,7 +33,11 @@ function sampleLog(): RunLog {
     { kind: 'release', time: T0 + 43, key: 'd1v1', bytes: 100 },
     { kind: 'wait', time: T0 + 45, start: T0 + 5, what: 'barrier' },
   ];
-  for (const event of events) recordEvent(log, event);
+}
+
+function sampleLog(): RunLog {
+  const log = newRunLog(2, T0);
+  for (const event of sampleEvents()) recordEvent(log, event);
   return log;
 }
 
@@ -70,20 +74,41 @@ test('a trace reads back into the same run log (what `taskify report` draws from
   assert.equal(back.waits, log.waits);
   assert.equal(back.samples.map((s) => [s.queued, s.running, s.bytesMoved]), log.samples.map((s) => [s.queued, s.running, s.bytesMoved]).filter(
     (_, i, all) => i === all.length - 1 || log.samples[i].time !== log.samples[i + 1].time));
-  assert.equal(functionStats(back), functionStats(log));
+  assert.equal(functionsByTime(totalsOf(back)), functionsByTime(totalsOf(log)));
 });
 
 test('readTrace refuses a file that is not a taskify trace, saying what it expected', () => {
   assert.throws(() => readTrace({ traceEvents: [] }, 'other.json'), /other\.json is not a taskify trace .*TASKIFY_TRACE=/);
   assert.throws(() => readTrace(null, 'null.json'), /null\.json is not a taskify trace/);
+  const forged = toTrace(sampleLog());
+  const slice = forged.traceEvents.find((e) => e.cat === 'task')!;
+  (slice.args!.run as Record<string, unknown>).bytesRead = '<img src=x onerror=alert(1)>';
+  assert.throws(() => readTrace(JSON.parse(JSON.stringify(forged)), 'forged.json'), /forged\.json: task #1 bytesRead is not a number/);
 });
 
 test('per-function statistics and utilisation', () => {
-  const log = sampleLog();
-  const [use, make] = functionStats(log);
+  const totals = totalsOf(sampleLog());
+  const [use, make] = functionsByTime(totals);
   assert.equal([use.name, use.count, use.failed, use.maxMs, use.rroHits, use.bytesIn], ['use', 3, 1, 20, 1, 300]);
   assert.equal([make.name, make.count, make.totalMs], ['make', 1, 13]);
-  assert.is(utilisation(log), (13 + 12 + 11 + 20) / (45 * 2));
+  assert.is(utilisation(totals), (13 + 12 + 11 + 20) / (45 * 2));
+  assert.equal(totals.slowest, { id: 4, name: 'use', ms: 20, worker: 9 });
+});
+
+test('live totals (bounded memory, for the terminal summary) agree with totals of the whole log', () => {
+  const live = newTotals(2, T0);
+  const hub = new Hub();
+  hub.add(totalsHooks(live));
+  for (const event of sampleEvents()) hub.emit(event);
+  const whole = totalsOf(sampleLog());
+  assert.equal(functionsByTime(live), functionsByTime(whole));
+  assert.equal([live.submitted, live.busyMs, live.slowest, live.rro, live.endedAt], [whole.submitted, whole.busyMs, whole.slowest, whole.rro, whole.endedAt]);
+});
+
+test('the main thread\'s waiting time is the union of its waits (async waits overlap)', () => {
+  const totals = newTotals(1, 0);
+  totals.waits.push([0, 10], [5, 6], [8, 12], [20, 21]);
+  assert.is(waitedMs(totals), 13);
 });
 
 test('the graph: one edge per version read, a barrier collecting the tasks no task consumed', () => {

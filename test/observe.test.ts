@@ -144,7 +144,8 @@ test('TASKIFY_SUMMARY=1: tasks by function, phases, bytes, @rro and the slowest 
 
 /** Runs the fixture on a pseudo-terminal (util-linux `script`), where stderr is a TTY. */
 function onTerminal(mode: string, env: Record<string, string>): string {
-  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(fixtures, 'observed-child.js'))} ${mode}`;
+  // A wide terminal: cli-progress cuts the line at the terminal's width, and a pty starts at 80 columns.
+  const command = `stty cols 200; ${JSON.stringify(process.execPath)} ${JSON.stringify(join(fixtures, 'observed-child.js'))} ${mode}`;
   const run = spawnSync('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, ...env, TERM: 'xterm' }, encoding: 'utf8', timeout: 60_000 });
   assert.is(run.status, 0, `script(1) ran the fixture: ${run.stderr || run.error}`);
   return run.stdout;

@@ -237,7 +237,7 @@ function apply(effects: graph.Effects): void {
   for (const { taskId, key, failedTask } of effects.cancelled) {
     stats.add('failed');
     if (observing) {
-      events.push({ kind: 'error', time: epochNow(), taskId, message: `depends on ${key}, produced by failed task #${failedTask}`, cause: 'dependency' });
+      events.push({ kind: 'error', time: epochNow(), taskId, message: `depends on ${key}, produced downstream of failed task #${failedTask}`, cause: 'dependency' });
     }
     outbox.push({
       taskId, ok: false, failedDependency: { taskId: failedTask, key },

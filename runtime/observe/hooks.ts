@@ -19,12 +19,14 @@ export class Observers {
   add(hooks: RunHooks): () => void {
     this.attached.push(hooks);
     if (this.attached.length === 1) this.onActive(true);
-    return () => {
-      const at = this.attached.indexOf(hooks);
-      if (at < 0) return;
-      this.attached.splice(at, 1);
-      if (this.attached.length === 0) this.onActive(false);
-    };
+    return () => this.detach(hooks);
+  }
+
+  private detach(hooks: RunHooks): void {
+    const at = this.attached.indexOf(hooks);
+    if (at < 0) return; // detached already (a hook may detach itself, then throw)
+    this.attached.splice(at, 1);
+    if (this.attached.length === 0) this.onActive(false);
   }
 
   emit(event: RunEvent): void {
@@ -36,8 +38,7 @@ export class Observers {
         hook.call(hooks, event);
       } catch (error) {
         process.stderr.write(`taskify: an observer's ${event.kind} hook threw and was detached: ${(error as Error)?.stack ?? error}\n`);
-        this.attached.splice(this.attached.indexOf(hooks), 1);
-        if (this.attached.length === 0) this.onActive(false);
+        this.detach(hooks);
       }
     }
   }

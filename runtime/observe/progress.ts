@@ -35,9 +35,11 @@ export class ProgressLine {
       format: (options, params, payload: ReturnType<ProgressLine['payload']>) =>
         `taskify ${Format.BarFormat(params.progress, options)} ${params.value}/${params.total} done | ${payload.running} running | ` +
         `${payload.queued} queued | ${payload.failed} failed | ${formatMs(epochNow() - (this.firstSubmit ?? epochNow()))}`,
-      hideCursor: false, // a run killed mid-line must not leave the user's terminal without a cursor
+      // A run killed mid-line (Ctrl-C in a blocking wait skips every handler) must leave the terminal as it was.
+      hideCursor: false,
+      linewrap: true,
       gracefulExit: false, // taskify's own signal handling ends the run and stops the line
-      barsize: 24,
+      barsize: 16,
       fps: 5,
     });
     this.hooks = {
@@ -57,7 +59,7 @@ export class ProgressLine {
       const waited = epochNow() - (this.firstSubmit ?? Infinity);
       if (waited < this.delayMs) {
         // An async program may sit in a long task without events: a timer shows the line on time.
-        this.showTimer ??= setTimeout(() => this.update(), this.delayMs).unref();
+        this.showTimer ??= setTimeout(() => { this.showTimer = undefined; this.update(); }, this.delayMs - waited + 1).unref();
         return;
       }
       this.shown = true;

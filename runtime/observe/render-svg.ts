@@ -6,6 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** A program's end must not hang on a drawing. */
+const RENDER_TIMEOUT_MS = 60_000;
+
 export async function renderSvg(dot: string): Promise<string> {
   const { instance } = await import('@viz-js/viz');
   const viz = await instance();
@@ -13,8 +16,11 @@ export async function renderSvg(dot: string): Promise<string> {
 }
 
 export function renderSvgSync(dot: string): string {
-  const child = spawnSync(process.execPath, [__filename], { input: dot, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (child.status !== 0) throw new Error(`graphviz could not render the graph: ${child.stderr || child.error?.message || `exit ${child.status}`}`);
+  const child = spawnSync(process.execPath, [__filename], { input: dot, encoding: 'utf8', maxBuffer: 1 << 30, timeout: RENDER_TIMEOUT_MS });
+  if (child.status !== 0) {
+    const why = child.signal === 'SIGTERM' ? `it took more than ${RENDER_TIMEOUT_MS / 1000} s` : child.stderr || child.error?.message || `exit ${child.status}`;
+    throw new Error(`graphviz could not render the graph: ${why}`);
+  }
   return child.stdout;
 }
 

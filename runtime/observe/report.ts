@@ -3,29 +3,28 @@
  * timeline, its per-function statistics and its task graph, readable offline and attachable to a bug report.
  */
 import { escapeXml, formatBytes, formatMs } from './format';
-import { functionStats, meanMs, rroTotals, slowestTask, utilisation } from './function-stats';
+import { functionsByTime, meanMs, totalsOf, utilisation } from './function-stats';
 import { functionColours } from './palette';
-import { tasksInOrder, workerMs, type RunLog } from './run-log';
+import { tasksInOrder, type RunLog } from './run-log';
 import { timelineSvg } from './timeline-svg';
+import { GRAPH_TASK_LIMIT } from './task-graph';
 
-/** Graphviz layout grows faster than linearly: past this many tasks the page says so instead of drawing. */
-export const GRAPH_TASK_LIMIT = 2000;
 
 export function reportHtml(log: RunLog, source: string, graphSvg: string | undefined): string {
-  const functions = functionStats(log);
+  const totals = totalsOf(log);
+  const functions = functionsByTime(totals);
   const colours = functionColours(tasksInOrder(log).map((t) => t.name));
-  const rro = rroTotals(log);
-  const slowest = slowestTask(log);
+  const { rro, slowest } = totals;
   const failed = functions.reduce((n, f) => n + f.failed, 0);
   const facts = [
     `${log.tasks.size} tasks${failed ? `, ${failed} failed` : ''}`, `${formatMs(log.endedAt - log.startedAt)} wall time`,
-    `${log.workers} workers, ${Math.round(utilisation(log) * 100)}% busy`, `${log.waits.length} waits`,
+    `${log.workers} workers, ${Math.round(utilisation(totals) * 100)}% busy`, `${log.waits.length} waits`,
     `@rro: ${rro.hits} hits, ${rro.attaches} attaches, ${rro.creations} created, ${rro.fallbacks} fallbacks`,
-    slowest?.run ? `slowest: ${slowest.name} #${slowest.id} (${formatMs(workerMs(slowest.run))})` : '',
+    slowest ? `slowest: ${slowest.name} #${slowest.id} (${formatMs(slowest.ms)})` : '',
   ].filter(Boolean);
   const rows = functions.map((f) => `<tr><td><span class="swatch" style="background:${colours.get(f.name)}"></span>${escapeXml(f.name)}</td>` +
     [String(f.count), String(f.failed), formatMs(meanMs(f)), formatMs(f.maxMs), formatMs(f.loadMs), formatMs(f.runMs), formatMs(f.storeMs),
-      formatBytes(f.bytesIn), formatBytes(f.bytesOut), String(f.rroHits)].map((cell) => `<td>${cell}</td>`).join('') + '</tr>');
+      formatBytes(f.bytesIn), formatBytes(f.bytesOut), String(f.rroHits)].map((cell) => `<td>${escapeXml(cell)}</td>`).join('') + '</tr>');
   const graph = graphSvg !== undefined
     ? `<div class="graph">${graphSvg.replace(/^[\s\S]*?(?=<svg)/, '')}</div>`
     : `<p>The graph has ${log.tasks.size} tasks, more than the ${GRAPH_TASK_LIMIT} drawn here; TASKIFY_GRAPH=run.dot writes it for Graphviz.</p>`;

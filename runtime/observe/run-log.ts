@@ -72,7 +72,8 @@ export function recordEvent(log: RunLog, event: RunEvent): void {
         if (run) task.run = run;
         if (event.kind === 'error') task.error = { message: event.message, cause: event.cause };
       });
-      if (event.kind === 'end' || event.cause !== 'dependency') {
+      // Only an attempt that reached a worker leaves it (a task can fail before: its arguments were refused).
+      if (event.kind === 'end' || run || event.cause === 'worker died') {
         const last = lastSample(log);
         sample(log, event.time, {
           running: Math.max(0, last.running - 1), bytesMoved: last.bytesMoved + (run ? run.bytesRead + run.bytesWritten : 0),

@@ -1,16 +1,15 @@
 /** TASKIFY_SUMMARY: a few lines at the end of a run saying where the time went. */
 import { formatBytes, formatMs, textTable } from './format';
-import { functionStats, meanMs, rroTotals, slowestTask, utilisation } from './function-stats';
-import { workerMs, type RunLog } from './run-log';
+import { functionsByTime, meanMs, utilisation, waitedMs, type RunTotals } from './function-stats';
 
-export function summarize(log: RunLog): string {
-  const functions = functionStats(log);
+export function summarize(totals: RunTotals): string {
+  const functions = functionsByTime(totals);
   const ran = functions.reduce((n, f) => n + f.count, 0);
   const failed = functions.reduce((n, f) => n + f.failed, 0);
-  const wall = log.endedAt - log.startedAt;
+  const wall = totals.endedAt - totals.startedAt;
   const lines = [
-    `taskify summary: ${log.tasks.size} tasks (${ran} ran${failed ? `, ${failed} failed` : ''}) in ${formatMs(wall)} on ` +
-      `${log.workers} worker${log.workers === 1 ? '' : 's'}, ${Math.round(utilisation(log) * 100)}% busy`,
+    `taskify summary: ${totals.submitted} tasks (${ran} ran${failed ? `, ${failed} failed` : ''}) in ${formatMs(wall)} on ` +
+      `${totals.workers} worker${totals.workers === 1 ? '' : 's'}, ${Math.round(utilisation(totals) * 100)}% busy`,
   ];
   if (functions.length > 0) {
     lines.push(textTable([
@@ -22,15 +21,14 @@ export function summarize(log: RunLog): string {
     ]));
   }
   const phase = (key: 'loadMs' | 'runMs' | 'storeMs') => formatMs(functions.reduce((sum, f) => sum + f[key], 0));
-  const waited = log.waits.reduce((sum, w) => sum + (w.end - w.start), 0);
+  const waits = totals.waits.length;
   lines.push(`phases (summed over workers): load ${phase('loadMs')}, run ${phase('runMs')}, store ${phase('storeMs')}; ` +
-    `main thread waited ${formatMs(waited)} in ${log.waits.length} wait${log.waits.length === 1 ? '' : 's'}`);
+    `main thread waited ${formatMs(waitedMs(totals))} in ${waits} wait${waits === 1 ? '' : 's'}`);
   const bytesIn = functions.reduce((sum, f) => sum + f.bytesIn, 0);
   const bytesOut = functions.reduce((sum, f) => sum + f.bytesOut, 0);
-  const rro = rroTotals(log);
+  const { rro, slowest } = totals;
   lines.push(`bytes moved by workers: ${formatBytes(bytesIn)} read, ${formatBytes(bytesOut)} written; ` +
     `@rro: ${rro.hits} hits, ${rro.attaches} attaches, ${rro.creations} segments created, ${rro.fallbacks} file fallbacks`);
-  const slowest = slowestTask(log);
-  if (slowest?.run) lines.push(`slowest task: ${slowest.name} #${slowest.id}, ${formatMs(workerMs(slowest.run))} on worker ${slowest.run.worker}`);
+  if (slowest) lines.push(`slowest task: ${slowest.name} #${slowest.id}, ${formatMs(slowest.ms)} on worker thread ${slowest.worker}`);
   return lines.join('\n') + '\n';
 }

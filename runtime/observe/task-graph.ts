@@ -7,6 +7,12 @@ import { functionColours } from './palette';
 import { tasksInOrder, type RunLog } from './run-log';
 import { writers } from './trace';
 
+/**
+ * Graphviz layout time grows fast with size (about 8 s for 2000 k-means tasks here): past this many tasks no
+ * SVG is rendered, and the dot source is written instead.
+ */
+export const GRAPH_TASK_LIMIT = 2000;
+
 export function toDot(log: RunLog): string {
   const tasks = tasksInOrder(log);
   const colours = functionColours(tasks.map((t) => t.name));

@@ -79,7 +79,11 @@ function niceStep(rough: number): number {
 function counterChart(log: RunLog, x: (t: number) => number, top: number): string[] {
   const samples = log.samples;
   if (samples.length === 0) return [];
-  const most = Math.max(1, ...samples.map((s) => Math.max(s.running, s.queued)));
+  // Loops, not Math.max(...spread): a long run has more samples than a call may take arguments.
+  let peakRunning = 0;
+  let peakQueued = 0;
+  for (const s of samples) { peakRunning = Math.max(peakRunning, s.running); peakQueued = Math.max(peakQueued, s.queued); }
+  const most = Math.max(1, peakRunning, peakQueued);
   const y = (n: number) => top + COUNTERS - (n / most) * COUNTERS;
   const steps = (value: (s: (typeof samples)[number]) => number) => {
     let path = `M${x(log.startedAt).toFixed(2)},${y(0).toFixed(2)}`;
@@ -88,7 +92,7 @@ function counterChart(log: RunLog, x: (t: number) => number, top: number): strin
   };
   return [
     `<text x="6" y="${top + 12}">running (blue), ready queue (orange)</text>`,
-    `<text x="6" y="${top + 28}" fill="#555">peak ${Math.max(...samples.map((s) => s.running))} running, ${Math.max(...samples.map((s) => s.queued))} ready</text>`,
+    `<text x="6" y="${top + 28}" fill="#555">peak ${peakRunning} running, ${peakQueued} ready</text>`,
     `<path class="counter running" d="${steps((s) => s.running)}" fill="none" stroke="#4e79a7" stroke-width="1.5"/>`,
     `<path class="counter queued" d="${steps((s) => s.queued)}" fill="none" stroke="#f28e2b" stroke-width="1.5"/>`,
   ];

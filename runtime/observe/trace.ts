@@ -35,6 +35,22 @@ export interface TraceDocument {
 /** A worker lane: one per worker, and one more per task that worker ran at the same time as another. */
 export interface Lane { readonly tid: number; readonly name: string; readonly worker: number }
 
+/**
+ * Interval partitioning: the slot of each interval, taken in order of start, so that intervals in one slot never
+ * overlap (Perfetto drops a slice that partly overlaps another on its lane).
+ */
+export function slotsOf<T>(items: readonly T[], start: (item: T) => number, end: (item: T) => number): Map<T, number> {
+  const slotEnds: number[] = [];
+  const slots = new Map<T, number>();
+  for (const item of [...items].sort((a, b) => start(a) - start(b))) {
+    let slot = slotEnds.findIndex((busyUntil) => busyUntil <= start(item));
+    if (slot < 0) slot = slotEnds.push(0) - 1;
+    slotEnds[slot] = end(item);
+    slots.set(item, slot);
+  }
+  return slots;
+}
+
 /** Assign every task that ran to a lane, so that no two slices on one lane overlap. */
 export function assignLanes(log: RunLog): { lanes: Lane[]; laneOf: Map<number, Lane> } {
   const byWorker = new Map<number, TaskLog[]>();
@@ -47,21 +63,15 @@ export function assignLanes(log: RunLog): { lanes: Lane[]; laneOf: Map<number, L
   const lanes: Lane[] = [];
   const laneOf = new Map<number, Lane>();
   [...byWorker.keys()].sort((a, b) => a - b).forEach((worker, w) => {
-    const slotEnds: number[] = [];
-    const slotLanes: Lane[] = [];
-    for (const task of byWorker.get(worker)!.sort((a, b) => a.run!.startedAt - b.run!.startedAt)) {
-      const start = task.run!.startedAt;
-      let slot = slotEnds.findIndex((end) => end <= start);
-      if (slot < 0) {
-        slot = slotEnds.length;
-        slotEnds.push(0);
-        const lane = { tid: (w + 1) * 100 + slot, worker, name: `worker ${w + 1}${slot ? ` (task ${slot + 1} at once)` : ''} · thread ${worker}` };
-        slotLanes.push(lane);
-        lanes.push(lane);
+    const slots = slotsOf(byWorker.get(worker)!, (t) => t.run!.startedAt, (t) => t.run!.startedAt + workerMs(t.run!));
+    const workerLanes: Lane[] = [];
+    for (const [task, slot] of slots) {
+      for (let s = workerLanes.length; s <= slot; s++) {
+        workerLanes.push({ tid: (w + 1) * 100 + s, worker, name: `worker ${w + 1}${s ? ` (task ${s + 1} at once)` : ''} · thread ${worker}` });
       }
-      slotEnds[slot] = start + workerMs(task.run!);
-      laneOf.set(task.id, slotLanes[slot]);
+      laneOf.set(task.id, workerLanes[slot]);
     }
+    lanes.push(...workerLanes);
   });
   return { lanes, laneOf };
 }
@@ -101,9 +111,17 @@ export function toTrace(log: RunLog): TraceDocument {
     }
   }
 
-  for (const wait of log.waits) {
+  // Async waits overlap (await Promise.all(futures)): each overlapping one gets a lane of its own under main's.
+  const waitSlots = slotsOf(log.waits, (w) => w.start, (w) => w.end);
+  let waitLanes = 0;
+  for (const slot of waitSlots.values()) waitLanes = Math.max(waitLanes, slot);
+  for (let slot = 1; slot <= waitLanes; slot++) {
+    events.push({ name: 'thread_name', ph: 'M', pid: PID, tid: MAIN_TID + slot, args: { name: `main thread (wait ${slot + 1} at once)` } });
+    events.push({ name: 'thread_sort_index', ph: 'M', pid: PID, tid: MAIN_TID + slot, args: { sort_index: slot } });
+  }
+  for (const [wait, slot] of waitSlots) {
     const name = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key ?? wait.what}`;
-    events.push({ name, ph: 'X', cat: 'wait', pid: PID, tid: MAIN_TID, ts: us(wait.start), dur: Math.max(0, us(wait.end) - us(wait.start)), args: { ...wait, start: undefined, end: undefined } });
+    events.push({ name, ph: 'X', cat: 'wait', pid: PID, tid: MAIN_TID + slot, ts: us(wait.start), dur: Math.max(0, us(wait.end) - us(wait.start)), args: { ...wait, start: undefined, end: undefined } });
   }
 
   events.push(...flows(log, laneOf, us));
@@ -121,16 +139,17 @@ export function toTrace(log: RunLog): TraceDocument {
 
 /** A task slice with its three phases nested inside (same lane, contained in time). */
 function taskSlices(task: TaskLog, run: WorkerRun, tid: number, us: (t: number) => number, args: Record<string, unknown>): TraceEvent[] {
-  const start = us(run.startedAt);
-  const ms = (d: number) => Math.round(d * 1000 * 1000) / 1000;
+  // Boundaries rounded once and durations taken between them: phases rounded one by one could end a nanosecond
+  // after their task, and Perfetto drops a slice that sticks out of its parent.
   const { load, run: user, store } = run.phases;
-  const phase = (name: string, ts: number, dur: number, extra?: Record<string, unknown>): TraceEvent =>
-    ({ name, ph: 'X', cat: 'phase', pid: PID, tid, ts, dur, args: extra });
+  const [start, loaded, ran, end] = [0, load, load + user, load + user + store].map((offset) => us(run.startedAt + offset));
+  const phase = (name: string, from: number, to: number, extra?: Record<string, unknown>): TraceEvent =>
+    ({ name, ph: 'X', cat: 'phase', pid: PID, tid, ts: from, dur: to - from, args: extra });
   return [
-    { name: task.name, ph: 'X', cat: 'task', pid: PID, tid, ts: start, dur: ms(workerMs(run)), args },
-    phase('load inputs', start, ms(load), { bytesRead: run.bytesRead, ...(run.rro ? { rro: run.rro } : {}) }),
-    phase('user code', start + ms(load), ms(user)),
-    phase('store outputs', start + ms(load) + ms(user), ms(store), { bytesWritten: run.bytesWritten }),
+    { name: task.name, ph: 'X', cat: 'task', pid: PID, tid, ts: start, dur: end - start, args },
+    phase('load inputs', start, loaded, { bytesRead: run.bytesRead, ...(run.rro ? { rro: run.rro } : {}) }),
+    phase('user code', loaded, ran),
+    phase('store outputs', ran, end, { bytesWritten: run.bytesWritten }),
   ];
 }
 
@@ -156,9 +175,9 @@ function flows(log: RunLog, laneOf: Map<number, { tid: number }>, us: (t: number
       const source = log.tasks.get(writer.get(key) ?? -1);
       const sourceLane = source && laneOf.get(source.id);
       if (!source?.run || !sourceLane) continue;
-      // Inside both slices, so that each end binds to its enclosing slice.
-      const sourceEnd = us(source.run.startedAt) + Math.max(0, workerMs(source.run) * 1000 - 0.001);
-      const readerStart = us(reader.run.startedAt) + Math.min(0.001, workerMs(reader.run) * 1000);
+      // Inside both slices (as rounded in taskSlices), so that each end binds to its enclosing slice.
+      const sourceEnd = Math.max(us(source.run.startedAt), us(source.run.startedAt + workerMs(source.run)) - 0.001);
+      const readerStart = Math.min(us(reader.run.startedAt) + 0.001, us(reader.run.startedAt + workerMs(reader.run)));
       events.push({ name: key, ph: 's', cat: 'data', id, pid: PID, tid: sourceLane.tid, ts: sourceEnd });
       events.push({ name: key, ph: 'f', bp: 'e', cat: 'data', id, pid: PID, tid: readerLane.tid, ts: readerStart });
       id++;
@@ -178,16 +197,37 @@ export function readTrace(document: unknown, source: string): RunLog {
   const log = newRunLog(Number(doc.otherData.workers), startedAt);
   log.endedAt = Number(doc.otherData.endedAtEpochMs);
   const epoch = (us: number | undefined) => (us === undefined ? undefined : startedAt + us / 1000);
+  // Numbers are checked, strings made strings: a report is shared, so its input is not trusted to be well-formed.
+  const num = (value: unknown, what: string): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${source}: ${what} is not a number (${JSON.stringify(value)})`);
+    return value;
+  };
+  const optional = (value: unknown, what: string) => (value === undefined ? undefined : epoch(num(value, what)));
+  const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
   const counters = new Map<number, { queued: number; running: number; bytesMoved: number }>();
   for (const event of doc.traceEvents) {
     const args = event.args ?? {};
     if (event.cat === 'task' && typeof args.task === 'number') {
-      const run = args.run as (WorkerRun & { startedUs: number }) | undefined;
+      const what = `task #${args.task}`;
+      const run = args.run as Record<string, unknown> | undefined;
+      const phases = run?.phases as Record<string, unknown> | undefined;
+      const rro = run?.rro as Record<string, unknown> | undefined;
+      const error = args.error as Record<string, unknown> | undefined;
       log.tasks.set(args.task, {
-        id: args.task, name: String(args.function), reads: args.reads as string[], writes: args.writes as string[], result: String(args.result),
-        submittedAt: epoch(args.submittedUs as number)!, readyAt: epoch(args.readyUs as number), dispatchedAt: epoch(args.dispatchedUs as number),
-        endedAt: epoch(args.endedUs as number), error: args.error as TaskLog['error'],
-        run: run && { worker: run.worker, startedAt: epoch(run.startedUs)!, phases: run.phases, bytesRead: run.bytesRead, bytesWritten: run.bytesWritten, rro: run.rro },
+        id: args.task, name: String(args.function), reads: strings(args.reads), writes: strings(args.writes), result: String(args.result),
+        submittedAt: epoch(num(args.submittedUs, `${what} submittedUs`))!, readyAt: optional(args.readyUs, `${what} readyUs`),
+        dispatchedAt: optional(args.dispatchedUs, `${what} dispatchedUs`), endedAt: optional(args.endedUs, `${what} endedUs`),
+        error: error && { message: String(error.message), cause: String(error.cause) as NonNullable<TaskLog['error']>['cause'] },
+        run: run && {
+          worker: num(run.worker, `${what} worker`), startedAt: epoch(num(run.startedUs, `${what} startedUs`))!,
+          phases: { load: num(phases?.load, `${what} load`), run: num(phases?.run, `${what} run`), store: num(phases?.store, `${what} store`) },
+          bytesRead: num(run.bytesRead, `${what} bytesRead`), bytesWritten: num(run.bytesWritten, `${what} bytesWritten`),
+          rro: rro && {
+            hits: num(rro.hits, `${what} rro.hits`), attaches: num(rro.attaches, `${what} rro.attaches`),
+            creations: num(rro.creations, `${what} rro.creations`), fallbacks: num(rro.fallbacks, `${what} rro.fallbacks`),
+            bytesMapped: num(rro.bytesMapped, `${what} rro.bytesMapped`),
+          },
+        },
       });
     } else if (event.cat === 'wait' && event.ph === 'X') {
       const start = epoch(event.ts)!;
