@@ -2,18 +2,7 @@
  * The k-means kernels of the PyCOMPSs application, as plain functions: each one is a task.
  * A fragment is `points × dims` coordinates, row-major.
  */
-
-/** A small, fast, seeded generator (mulberry32): fragments are reproducible from their seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../random';
 
 /**
  * Points scattered around `clusters` seeded blob centres, so that k-means has something to find.

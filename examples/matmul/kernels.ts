@@ -2,18 +2,7 @@
  * Blocked matrix multiplication, as in the PyCOMPSs matmul application: matrices are N×N grids of B×B blocks,
  * each block a row-major Float64Array, and C += A·B is N³ multiply-accumulate tasks, one per block triple.
  */
-
-/** A small, fast, seeded generator (mulberry32): blocks are reproducible from their seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../random';
 
 /**
  * A B×B block of values in [-1, 1).
