@@ -32,6 +32,13 @@ test('k-means: the plugin\'s build prints what the sequential build prints, on 2
   assert.is(run(taskified, args, { TASKIFY_WORKERS: '0' }), sequential);
 });
 
+test('the benchmark\'s hand-written piscina k-means (structured clone, SharedArrayBuffer) computes what the example does', () => {
+  const args = ['--points', '20000', '--dims', '8', '--centers', '5', '--fragments', '6', '--iterations', '6'];
+  const handwritten = join(dist, 'bench', 'handwritten', 'kmeans.js');
+  const sequential = run(plain, args);
+  for (const mode of ['clone', 'sab']) assert.is(run(handwritten, ['--mode', mode, ...args]), sequential, mode);
+});
+
 /** Same output from both builds; every call ran as a task in a worker (TASKIFY_STATS). */
 function sameOutputAsTasks(example: string, args: string[], expectTasks: number): string {
   const sequential = run(plainBuild(example), args);

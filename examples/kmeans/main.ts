@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateFragment, mergeSums, partialSum } from './kernels';
+import { printKmeans } from './print';
 
 const { values: options } = parseArgs({
   options: {
@@ -55,11 +56,4 @@ const k = Number(options.centers);
 const fragmentCount = Number(options.fragments);
 const started = performance.now();
 const result = kmeans(points, dims, k, fragmentCount, Number(options.iterations), Number(options.epsilon), Number(options.seed));
-const seconds = (performance.now() - started) / 1000;
-console.log(`k-means: ${points} points, ${dims} dims, ${k} centers, ${fragmentCount} fragments`);
-console.log(`converged after ${result.iterations} iterations; checksum of centers ${result.centers.reduce((a, b) => a + b, 0).toFixed(9)}`);
-for (let c = 0; c < k; c++) {
-  const shown = Array.from(result.centers.subarray(c * dims, c * dims + Math.min(dims, 4)), (x) => x.toFixed(4)).join(' ');
-  console.log(`center ${c}: ${shown}${dims > 4 ? ' …' : ''}`);
-}
-console.log(`time ${seconds.toFixed(2)} s`);
+printKmeans({ points, dims, k, fragments: fragmentCount, seconds: (performance.now() - started) / 1000 }, result);
