@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { mergeSums } from '../../examples/kmeans/kernels';
 import { printKmeans } from '../../examples/kmeans/print';
+import { moveCenters } from '../../examples/kmeans/centers';
 import type { GenerateJob, PartialJob } from './kmeans-worker';
 
 const { values: options } = parseArgs({
@@ -36,21 +37,14 @@ async function kmeans(pool: Piscina, points: number, dims: number, k: number, fr
   const fragments: Float64Array[] = await Promise.all(Array.from({ length: fragmentCount }, (_, i) => pool.run({
     kind: 'generate', seed: seed + i, points: Math.min(perFragment, points - i * perFragment), dims, clusters: k, shared,
   } satisfies GenerateJob)));
-  let centers = fragments[0].slice(0, k * dims);
+  let centers: Float64Array = fragments[0].slice(0, k * dims);
   let done = 0;
   while (done < iterations) {
     const partials: Float64Array[] = await Promise.all(fragments.map((fragment) => pool.run({ kind: 'partial', fragment, dims, centers } satisfies PartialJob)));
-    const sums = mergeSums(partials);
-    const next = new Float64Array(k * dims);
-    for (let c = 0; c < k; c++) {
-      const count = sums[k * dims + c];
-      for (let d = 0; d < dims; d++) next[c * dims + d] = count > 0 ? sums[c * dims + d] / count : centers[c * dims + d];
-    }
-    let shift = 0;
-    for (let i = 0; i < next.length; i++) shift += (next[i] - centers[i]) ** 2;
-    centers = next;
+    const moved = moveCenters(mergeSums(partials), centers, k, dims);
+    centers = moved.centers;
     done++;
-    if (shift < epsilon) break;
+    if (moved.shift < epsilon) break;
   }
   return { centers, iterations: done };
 }

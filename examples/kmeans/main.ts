@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateFragment, mergeSums, partialSum } from './kernels';
 import { printKmeans } from './print';
+import { moveCenters } from './centers';
 
 const { values: options } = parseArgs({
   options: {
@@ -31,21 +32,14 @@ function kmeans(points: number, dims: number, k: number, fragmentCount: number, 
     fragments.push(generateFragment(seed + i, Math.min(perFragment, points - i * perFragment), dims, k));
   }
   // Initial centres: the first k points of the first fragment.
-  let centers = fragments[0].slice(0, k * dims);
+  let centers: Float64Array = fragments[0].slice(0, k * dims);
   let done = 0;
   while (done < iterations) {
     const partials = fragments.map((fragment) => partialSum(fragment, dims, centers));
-    const sums = mergeSums(partials);
-    const next = new Float64Array(k * dims);
-    for (let c = 0; c < k; c++) {
-      const count = sums[k * dims + c];
-      for (let d = 0; d < dims; d++) next[c * dims + d] = count > 0 ? sums[c * dims + d] / count : centers[c * dims + d];
-    }
-    let shift = 0;
-    for (let i = 0; i < next.length; i++) shift += (next[i] - centers[i]) ** 2;
-    centers = next;
+    const moved = moveCenters(mergeSums(partials), centers, k, dims);
+    centers = moved.centers;
     done++;
-    if (shift < epsilon) break;
+    if (moved.shift < epsilon) break;
   }
   return { centers, iterations: done };
 }

@@ -50,9 +50,6 @@ export class ProgressLine {
     };
   }
 
-  /** Whether the line was ever drawn (the run lasted long enough). */
-  get wasShown(): boolean { return this.shown; }
-
   private update(): void {
     if (this.stopped) return;
     if (!this.shown) {

@@ -18,7 +18,7 @@ export function reportHtml(log: RunLog, source: string, graphSvg: string | undef
   const failed = functions.reduce((n, f) => n + f.failed, 0);
   const facts = [
     `${log.tasks.size} tasks${failed ? `, ${failed} failed` : ''}`, `${formatMs(log.endedAt - log.startedAt)} wall time`,
-    `${log.workers} workers, ${Math.round(utilisation(totals) * 100)}% busy`, `${log.waits.length} waits`,
+    `${log.workers} workers, ${Math.round(utilisation(totals) * 100)}% busy`, `${log.waits.length} waits`, `${log.released} versions released`,
     `@rro: ${rro.hits} hits, ${rro.attaches} attaches, ${rro.creations} created, ${rro.fallbacks} fallbacks`,
     slowest ? `slowest: ${slowest.name} #${slowest.id} (${formatMs(slowest.ms)})` : '',
   ].filter(Boolean);
