@@ -58,10 +58,22 @@ export async function writtenAsync<T>(x: T): Promise<T> {
   return value;
 }
 
-/** An array that may hold Futures (`xs.map(x => task(x))`): each replaced by its value, in place. */
-export function waitAll<T>(xs: T): T {
-  if (Array.isArray(xs)) for (let i = 0; i < xs.length; i++) if (xs[i] instanceof Future) xs[i] = (xs[i] as Future<unknown>).wait();
-  return xs;
+/**
+ * An array that may hold Futures (`xs.map(x => task(x))`): each replaced by its value, in place, and every object
+ * in it (nested arrays included) holding what tasks wrote into it.
+ */
+export function waitAll<T>(xs: T): T { return waitWithin(xs); }
+
+/** Everything reachable through `x`'s arrays made current: Futures replaced by their values, tasks' writes loaded. */
+export function waitWithin<T>(x: T): T {
+  const a = peek();
+  return a ? a.runtime.within.settle(x, false) : x;
+}
+
+/** The program is about to change something inside `x`: as waitWithin, and later tasks will see the change. */
+export function writtenWithin<T>(x: T): T {
+  const a = peek();
+  return a ? a.runtime.within.settle(x, true) : x;
 }
 
 export async function waitAllAsync<T>(xs: T): Promise<T> {

@@ -73,6 +73,27 @@ test('cases found in review print as the plain build does (aliases, closures, vi
   assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 6, 'the safe calls still ran as tasks');
 });
 
+test('containers: array elements as inout, Futures gathered in nested slots, aliases read after later writes', () => {
+  const plain = run(build('containers', false, 'commonjs'));
+  const taskified = build('containers', true, 'commonjs');
+  const statsFile = join(work, 'containers-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 55, `${tasks.inWorkers} tasks ran in workers: the grid, alias and gathering cases must all be submitted`);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
+test('containers: the calls that stay direct are exactly the unsafe ones, each with its reason', () => {
+  const text = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', join('test', 'programs', 'containers', 'main.ts')],
+    { cwd: root, encoding: 'utf8' });
+  const direct = text.split('\n').filter((line) => line.startsWith('  test/')).map((line) => line.trim());
+  assert.equal(direct.map((line) => line.split(' ')[0]).sort(), [63, 65, 67, 73, 74].map((n) => `test/programs/containers/main.ts:${n}`));
+  assert.match(text, /:63 bump: argument `escapes\[0\]` is inout, and its container cannot be followed: `escapes` escapes \(passed to code the transformer cannot see\)/);
+  assert.match(text, /:65 bump: argument `external\[0\]` is inout and is not a variable of this file/);
+  assert.match(text, /:67 fillRow: argument `level\[0\]` is inout and holds objects that tasks may update one by one/);
+  assert.match(text, /:73 bump: .*`held` escapes \(returned while/);
+});
+
 test('taskify run compiles with the plugin and runs, without a build step', () => {
   const plain = run(build('cjs-sync', false, 'commonjs'));
   const output = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'run', join(programs, 'cjs-sync', 'main.ts')],

@@ -8,6 +8,7 @@ import { Future, type FutureHost } from './future';
 import type { TaskRecord } from './registry';
 import type { TaskHandle } from './task-handle';
 import { deserializeError, serializeError } from '../errors';
+import { Within } from './within';
 
 const load = createRequire(__filename);
 
@@ -15,6 +16,8 @@ export class InlineRuntime implements FutureHost {
   private nextId = 1;
   private readonly failed: TaskRecord[] = [];
   submitted = 0;
+  /** Tasks already ran: only Futures need replacing. */
+  readonly within = new Within({ submissions: () => this.submitted, waitObject: () => {}, markWritten: () => {} });
 
   submit<T>(handle: TaskHandle, args: readonly unknown[], where: () => string): Future<T> {
     const { module, name } = handle.def;

@@ -25,6 +25,7 @@ import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { prepareArguments } from './arguments';
 import type { TaskHandle } from './task-handle';
 import { collectAccesses } from '../engine/graph';
+import { Within } from './within';
 import { Observers, epochNow } from '../observe/hooks';
 
 const BATCH_LIMIT = 64;
@@ -33,6 +34,12 @@ const WAIT_SLICE_MS = 500;
 export class Runtime implements FutureHost {
   readonly stats = new Stats();
   readonly registry = new Registry((data) => this.enqueue({ type: 'delete', data }));
+  /** Waits for whole containers (see within.ts). */
+  readonly within = new Within({
+    submissions: () => this.nextTaskId,
+    waitObject: (object) => this.waitObject(object),
+    markWritten: (object) => this.registry.markWritten(object),
+  });
   /** Hooks watching this run (runtime/observe); the engine is told when the first arrives and the last leaves. */
   readonly observers: Observers;
   readonly runDir: string;

@@ -40,16 +40,21 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
     return ts.isAwaitExpression(node.parent);
   };
-  /** Identifiers written (`written(x)`) in a statement that also submits: marked again after it (see visit). */
-  const writtenAlongSubmission = (statement: ts.Node): string[] => {
+  /**
+   * Identifiers written (`written(x)`, `writtenWithin(x)`) in a statement that also submits: marked again after it
+   * (see visit), by the runtime function that marks what that wrap marks.
+   */
+  const writtenAlongSubmission = (statement: ts.Node): [name: string, mark: string][] => {
     if (!containsSubmission(statement)) return [];
-    const names = new Set<string>();
+    const marks = new Map<string, string>();
     const look = (n: ts.Node): void => {
-      if (ts.isIdentifier(n) && plan.wraps.get(n) === 'written') names.add(n.text);
+      const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
+      if (kind === 'written') marks.set((n as ts.Identifier).text, 'markWritten');
+      else if (kind === 'writtenWithin') marks.set((n as ts.Identifier).text, 'writtenWithin');
       ts.forEachChild(n, look);
     };
     look(statement);
-    return [...names];
+    return [...marks];
   };
   const handleFor = (task: TaskInfo): ts.Identifier => {
     let id = handles.get(task);
@@ -109,7 +114,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (rewritten.length > 0) {
       // `a[0] = task(a)`: the submission snapshots `a` before the write lands, so mark `a` changed once more after it.
       const visited = ts.visitEachChild(node, visit, context);
-      return [visited, ...rewritten.map((name) => f.createExpressionStatement(runtime('markWritten', [f.createIdentifier(name)])))] as never;
+      return [visited, ...rewritten.map(([name, mark]) => f.createExpressionStatement(runtime(mark, [f.createIdentifier(name)])))] as never;
     }
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);

@@ -20,8 +20,10 @@ import {
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
+import { isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget } from './syntax';
+import { Containers, type ContainerWrap } from './containers';
 
-export type Wrap = 'wait' | 'written' | 'waitAll';
+export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
 export interface FilePlan {
   /** Calls that become submissions. */
@@ -56,10 +58,18 @@ class Planner {
   /** Answers that do not change while the file is planned. */
   private readonly followable = new Map<ts.Symbol, boolean>();
   private readonly directCalls = new Set<ts.CallExpression>();
+  private readonly containers: Containers;
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
+    this.containers = new Containers({
+      ctx, summaries,
+      references: (symbol) => this.references.get(symbol) ?? [],
+      isFollowable: (symbol) => this.isFollowable(symbol),
+      isFresh: (expr) => this.isFresh(expr),
+      isSubmission: (call) => this.plan.submissions.has(call),
+    });
   }
 
   run(): FilePlan {
@@ -71,6 +81,7 @@ class Planner {
       changed = false;
       this.futures.clear(); this.futureArrays.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear();
+      this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call)) continue;
         const why = this.blocker(call, task);
@@ -90,6 +101,14 @@ class Planner {
           }
         }
         if (changed) break;
+      }
+      if (changed) continue;
+      // So must containers whose elements were passed or gathered; one that cannot be followed is decided again.
+      for (const root of this.containers.relied()) {
+        const why = this.followed.has(root)
+          ? reasonAt(root.valueDeclaration!, `\`${root.name}\` is also passed whole to a task that writes it`)
+          : this.containers.escapeOf(root);
+        if (why) { this.containers.reject(root, why); changed = true; }
       }
     }
     this.planWaits();
@@ -151,8 +170,23 @@ class Planner {
       const flows = this.flowsAsFuture(arg);
       if (flows) continue;
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
+      const root = this.containers.rootOf(arg);
+      if (root && (param.direction === 'in' || symbol !== root)) {
+        if (this.containers.holdsObjects(arg)) {
+          if (param.direction !== 'in') {
+            return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and holds objects that tasks may update one by one: pass its elements instead`);
+          }
+          this.plan.freshSnapshots.add(arg); // read whole: snapshotted after waitWithin (see containers.ts)
+        }
+        this.containers.rely(root);
+        continue;
+      }
       if (symbol && this.isFollowable(symbol)) { this.followed.add(symbol); continue; }
       if (param.direction === 'in') { this.plan.freshSnapshots.add(arg); continue; }
+      const rejected = this.containers.rejectionOf(arg);
+      if (rejected) {
+        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
+      }
       return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is not a variable of this file the transformer can follow` +
         ' (a parameter, an export, or an expression): the program could see the object change through another path');
     }
@@ -236,6 +270,7 @@ class Planner {
       this.futureArrays.add(symbolOf(this.ctx, parent.left.expression)!);
       return;
     }
+    if (this.gathersIntoContainer(call, parent)) return;
     // r = task(…) where r already holds Futures: it holds a new one.
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isIdentifier(parent.left) && ts.isExpressionStatement(parent.parent)) {
@@ -252,6 +287,21 @@ class Planner {
       }
     }
     this.plan.waitedAtCall.add(call);
+  }
+
+  /** `a[i].push(task(…))` or `a[i][j] = task(…)` where a is a container: the slot holds the Future until a wait. */
+  private gathersIntoContainer(call: ts.CallExpression, parent: ts.Node): boolean {
+    const { ts } = this;
+    if (!ts.isExpressionStatement(parent.parent) || this.containers.holdsObjects(call)) return false;
+    let level: ts.Expression | undefined;
+    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') {
+      level = parent.expression.expression;
+    } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(parent.left)) {
+      level = parent.left.expression;
+    }
+    const root = level && this.containers.holdsObjects(level) ? this.containers.rootOf(level) : undefined;
+    if (root) this.containers.rely(root);
+    return root !== undefined;
   }
 
   /**
@@ -371,6 +421,7 @@ class Planner {
   }
 
   private planWaits(): void {
+    for (const root of this.containers.relied()) for (const [ref, wrap] of this.containers.waitsOf(root)) this.plan.wraps.set(ref, wrap);
     for (const symbol of this.followed) {
       for (const ref of this.references.get(symbol) ?? []) {
         const use = this.classifyUse(ref);
@@ -458,10 +509,7 @@ class Planner {
       const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
       return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
     }
-    if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
-      ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.InstanceOfKeyword].includes(parent.operatorToken.kind)) {
-      return { kind: 'none' };
-    }
+    if (isComparison(ts, parent)) return { kind: 'none' };
     if (ts.isTypeOfExpression(parent)) return { kind: 'none' };
     if (ts.isSpreadElement(parent) && this.iteratesPrimitives(ref)) return { kind: 'read' };
     // Rebinding the variable: its old object is simply no longer reached through it.
@@ -477,12 +525,7 @@ class Planner {
       outer = outer.parent as ts.Expression;
     }
     const parent = outer.parent;
-    const isTarget = (ts.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
-      ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
-        (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) ||
-      ts.isDeleteExpression(parent);
-    if (isTarget) return { kind: 'write' };
+    if (isWriteTarget(ts, outer)) return { kind: 'write' };
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
@@ -509,23 +552,4 @@ class Planner {
       }
     }
   }
-}
-
-function isReference(t: typeof ts, id: ts.Identifier): boolean {
-  const parent = id.parent;
-  if (t.isPropertyAccessExpression(parent) && parent.name === id) return false;
-  if (t.isPropertyAssignment(parent) && parent.name === id) return false;
-  if ((t.isImportSpecifier(parent) || t.isExportSpecifier(parent)) ) return false;
-  if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent)) return false;
-  return true;
-}
-
-function isAssignedTo(t: typeof ts, id: ts.Identifier): boolean {
-  return t.isBinaryExpression(id.parent) && id.parent.left === id && id.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
-}
-
-function isDeclarationName(t: typeof ts, id: ts.Identifier): boolean {
-  const parent = id.parent;
-  return (t.isVariableDeclaration(parent) || t.isParameter(parent) || t.isBindingElement(parent) || t.isFunctionDeclaration(parent)) &&
-    (parent as { name?: ts.Node }).name === id;
 }

@@ -1,0 +1,53 @@
+/**
+ * Waiting for everything inside a container: what the plugin emits before the main thread uses an array whose
+ * elements are task data (`waitWithin(c)[i][j][x]`), and `waitAll` for arrays that gathered Futures.
+ *
+ * The walk goes down arrays only (a container's levels); every object it reaches gets its latest contents, and
+ * every Future in a slot is replaced by its value. Tasks never change which object sits where, and a Future can
+ * only enter a slot right after the submission that made it, so once a container was walked nothing inside it
+ * can become stale until the next submission: walks are remembered per object and submission count, which makes
+ * a wait inside the program's own loops cost a map lookup.
+ */
+import { Future } from './future';
+
+export interface WithinHost {
+  /** Grows with every submission. */
+  submissions(): number;
+  /** Latest contents of a tracked object, in place (waits for the task writing it). */
+  waitObject(object: object): void;
+  /** The main thread changed the object: later tasks must read the new contents. */
+  markWritten(object: object): void;
+}
+
+export class Within {
+  private readonly waited = new WeakMap<object, number>();
+  private readonly written = new WeakMap<object, number>();
+
+  constructor(private readonly host: WithinHost) {}
+
+  /** `x` with everything reachable through its arrays current; with `write`, also marked as changed by the program. */
+  settle<T>(x: T, write: boolean): T {
+    const value = x instanceof Future ? (x.wait() as T) : x;
+    if (typeof value !== 'object' || value === null) return value;
+    const epoch = this.host.submissions();
+    const cache = write ? this.written : this.waited;
+    if (cache.get(value) === epoch) return value;
+    this.walk(value, write, new Set());
+    this.waited.set(value, epoch);
+    if (write) this.written.set(value, epoch);
+    return value;
+  }
+
+  private walk(object: object, write: boolean, seen: Set<object>): void {
+    if (seen.has(object)) return;
+    seen.add(object);
+    this.host.waitObject(object);
+    if (write) this.host.markWritten(object);
+    if (!Array.isArray(object)) return;
+    for (let i = 0; i < object.length; i++) {
+      let item: unknown = object[i];
+      if (item instanceof Future) item = object[i] = item.wait();
+      if (typeof item === 'object' && item !== null) this.walk(item, write, seen);
+    }
+  }
+}

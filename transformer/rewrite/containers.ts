@@ -1,0 +1,346 @@
+/**
+ * Containers: arrays of this file whose elements are task data, as in `multiplyAccumulate(c[i][j], a[i][k], b[k][j])`
+ * or `relax(strips[s])`.
+ *
+ * A container is a followable variable (see plan.ts: file-local, only ever holding fresh objects) whose value is an
+ * array of objects, possibly nested. Its leaves (the elements that hold no objects themselves: typed arrays, arrays
+ * of numbers, Maps…) may be passed to submitted calls in any direction, and its slots may gather Futures
+ * (`a[i].push(task(…))`). This is safe because tasks never change which object sits where in a container — a task
+ * writes a leaf's contents, and only the main thread changes structure. So:
+ *  - passing a leaf to a submitted call, pushing fresh objects or submissions into a level, reading a level's
+ *    `.length`: no wait;
+ *  - every other use reads or writes leaf contents: `waitWithin(x)` first (wait for pending writes to every object
+ *    reachable from x, and put each Future's value in its slot), or `writtenWithin(x)` when it may write (the
+ *    same, and tasks submitted later see what the main thread wrote).
+ * A family is the container's variable and its aliases (`const row = c[i]`, `for (const strip of strips)`,
+ * `strips.forEach((strip) => …)`). Each use of each member waits by itself, so an alias taken before a task
+ * writes the element still reads the new contents later.
+ * A family that lets an object out of sight (stored elsewhere, passed to code the transformer cannot see,
+ * returned while a closure could still change it) is no container: its calls are decided as before.
+ */
+import type * as ts from 'typescript';
+import { COPYING_METHODS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS } from '../analysis/builtins';
+import {
+  calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext,
+} from '../analysis/context';
+import { reasonAt, snippet, type Reason } from '../analysis/reason';
+import type { Summaries } from '../analysis/summaries';
+import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget } from './syntax';
+
+export type ContainerWrap = 'waitWithin' | 'writtenWithin';
+
+/** What the container analysis needs from the planner. */
+export interface PlannerView {
+  readonly ctx: AnalysisContext;
+  readonly summaries: Summaries;
+  references(symbol: ts.Symbol): readonly ts.Identifier[];
+  isFollowable(symbol: ts.Symbol): boolean;
+  isFresh(expr: ts.Expression): boolean;
+  /** The call is submitted (decided, or about to be). */
+  isSubmission(call: ts.CallExpression): boolean;
+}
+
+type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
+
+/** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
+const SYNCHRONOUS_CALLBACKS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'flatMap']);
+
+export class Containers {
+  private readonly rejected = new Map<ts.Symbol, Reason>();
+  /** Containers some submission or gathering relies on, in this round of planning. */
+  private readonly used = new Set<ts.Symbol>();
+  private readonly rootMemo = new Map<ts.Symbol, ts.Symbol | null>();
+  private readonly ts: typeof ts;
+
+  constructor(private readonly view: PlannerView) {
+    this.ts = view.ctx.ts;
+  }
+
+  /** Start a round of planning: nothing is relied on yet (rejections stay). */
+  newRound(): void { this.used.clear(); }
+
+  /** `R[i][j]`, `x` or `x[k]` where R is a usable container or x an alias in its family: R. */
+  rootOf(expr: ts.Expression): ts.Symbol | undefined {
+    const base = this.baseOf(expr);
+    const symbol = base && symbolOf(this.view.ctx, base);
+    const root = symbol && this.rootOfMember(symbol);
+    return root && !this.rejected.has(root) ? root : undefined;
+  }
+
+  /** Why the container behind `expr` could not be followed, if it was one. */
+  rejectionOf(expr: ts.Expression): Reason | undefined {
+    const base = this.baseOf(expr);
+    const symbol = base && symbolOf(this.view.ctx, base);
+    const root = symbol && this.rootOfMember(symbol);
+    return root ? this.rejected.get(root) : undefined;
+  }
+
+  /** The value holds objects that are followed on their own: it is a level of a container, not a leaf. */
+  holdsObjects(expr: ts.Expression): boolean {
+    return this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(expr));
+  }
+
+  rely(root: ts.Symbol): void { this.used.add(root); }
+
+  relied(): ts.Symbol[] { return [...this.used]; }
+
+  reject(root: ts.Symbol, why: Reason): void { this.rejected.set(root, why); }
+
+  /** The first use in the family that lets an object out of sight. */
+  escapeOf(root: ts.Symbol): Reason | undefined {
+    for (const ref of this.familyReferences(root)) {
+      const use = this.useOf(ref, root);
+      if (use.kind === 'escape') return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
+    }
+    return undefined;
+  }
+
+  /** The waits the family's references need. */
+  waitsOf(root: ts.Symbol): Map<ts.Identifier, ContainerWrap> {
+    const waits = new Map<ts.Identifier, ContainerWrap>();
+    for (const ref of this.familyReferences(root)) {
+      const use = this.useOf(ref, root);
+      if (use.kind === 'read') waits.set(ref, 'waitWithin');
+      else if (use.kind === 'write') waits.set(ref, 'writtenWithin');
+    }
+    return waits;
+  }
+
+  // ── families ──────────────────────────────────────────────────────────────────
+
+  private isCandidate(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && this.view.isFollowable(symbol) &&
+      this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(declaration.name));
+  }
+
+  private rootOfMember(symbol: ts.Symbol): ts.Symbol | undefined {
+    const known = this.rootMemo.get(symbol);
+    if (known !== undefined) return known ?? undefined;
+    this.rootMemo.set(symbol, null); // a cycle of aliases (not valid code) ends here
+    let root: ts.Symbol | undefined;
+    if (this.isCandidate(symbol)) root = symbol;
+    else {
+      const source = this.aliasSource(symbol);
+      const base = source && this.baseOf(source);
+      const sourceSymbol = base && symbolOf(this.view.ctx, base);
+      root = sourceSymbol && this.rootOfMember(sourceSymbol);
+    }
+    this.rootMemo.set(symbol, root ?? null);
+    return root;
+  }
+
+  /**
+   * The expression a variable names (part of): `const x = <e>`, `for (const x of <e>)`, `<e>.forEach((x) => …)`.
+   * Only names no one can reassign from outside the file.
+   */
+  private aliasSource(symbol: ts.Symbol): ts.Expression | undefined {
+    const { ts } = this;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !('name' in declaration) || !ts.isIdentifier(declaration.name as ts.Node)) return undefined;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)) {
+      const list = declaration.parent;
+      if (ts.isForOfStatement(list.parent) && list.declarations.length === 1) return list.parent.expression;
+      const statement = list.parent;
+      const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (!exported && list.flags & ts.NodeFlags.Const && declaration.initializer) return skipParentheses(ts, declaration.initializer);
+      return undefined;
+    }
+    if (ts.isParameter(declaration)) {
+      const fn = declaration.parent;
+      if (fn.parameters[0] !== declaration || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+      const call = fn.parent;
+      if (ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
+        call.expression.name.text === 'forEach') return call.expression.expression;
+    }
+    return undefined;
+  }
+
+  /** The variable an element-access chain starts from. */
+  private baseOf(expr: ts.Expression): ts.Identifier | undefined {
+    const { ts } = this;
+    let node = skipParentheses(ts, expr);
+    while (ts.isElementAccessExpression(node)) node = skipParentheses(ts, node.expression);
+    return ts.isIdentifier(node) ? node : undefined;
+  }
+
+  /** Every reference to the container or to one of its aliases. */
+  private familyReferences(root: ts.Symbol): ts.Identifier[] {
+    const refs: ts.Identifier[] = [];
+    const members = [root];
+    const seen = new Set(members);
+    for (let i = 0; i < members.length; i++) {
+      for (const ref of this.view.references(members[i])) {
+        refs.push(ref);
+        const alias = this.aliasMadeAt(ref);
+        if (alias && !seen.has(alias)) { seen.add(alias); members.push(alias); }
+      }
+    }
+    return refs;
+  }
+
+  /** The alias this reference initializes, if it stands in an alias's source. */
+  private aliasMadeAt(ref: ts.Identifier): ts.Symbol | undefined {
+    const { ts } = this;
+    const chain = outerChain(ts, ref, false);
+    const parent = chain.parent;
+    let name: ts.Node | undefined;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
+    else if (ts.isForOfStatement(parent) && parent.expression === chain && ts.isVariableDeclarationList(parent.initializer)) {
+      name = parent.initializer.declarations[0]?.name;
+    } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && parent.name.text === 'forEach' &&
+      ts.isCallExpression(parent.parent)) {
+      const fn = parent.parent.arguments[0];
+      if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) name = fn.parameters[0]?.name;
+    }
+    if (!name || !ts.isIdentifier(name)) return undefined;
+    const symbol = symbolOf(this.view.ctx, name);
+    return symbol && this.aliasSource(symbol) && !isPrimitiveNode(this.view.ctx, name) ? symbol : undefined;
+  }
+
+  // ── uses ──────────────────────────────────────────────────────────────────────
+
+  private useOf(ref: ts.Identifier, root: ts.Symbol): Use {
+    const { ts } = this;
+    const ctx = this.view.ctx;
+    if (isDeclarationName(ts, ref)) return { kind: 'none' };
+    if (isAssignedTo(ts, ref)) {
+      // Rebinding the container itself is the planner's business (it only ever takes fresh objects); an alias must stay put.
+      return symbolOf(ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
+    }
+    const chain = outerChain(ts, ref, true);
+    const parent = chain.parent;
+    if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
+      return this.methodUse(chain.expression, chain.name.text, parent);
+    }
+    if (ts.isPropertyAccessExpression(chain) && chain.name.text === 'length' && this.holdsObjects(chain.expression) && !isWriteTarget(ts, chain)) {
+      return { kind: 'none' }; // structure: only the main thread changes it, and a level is never a Future
+    }
+    if (isPrimitiveNode(ctx, chain)) return isWriteTarget(ts, chain) ? { kind: 'write' } : { kind: 'read' };
+    if (hasPropertyStep(ts, chain, ref)) return { kind: 'escape', why: 'a part of an element is taken out as an object' };
+    return this.objectUse(chain, root);
+  }
+
+  /** A use of an element chain whose value is an object (a level or a leaf). */
+  private objectUse(chain: ts.Expression, root: ts.Symbol): Use {
+    const { ts } = this;
+    const ctx = this.view.ctx;
+    const parent = chain.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(chain)) {
+      // A level given to a task is read whole: everything in it must be current (the planner snapshots it afresh).
+      if (this.view.isSubmission(parent)) return this.holdsObjects(chain) ? { kind: 'read' } : { kind: 'none' };
+      return this.argumentUse(parent, chain);
+    }
+    if (this.isAliasSource(chain)) return { kind: 'none' };
+    if (ts.isForOfStatement(parent) && parent.expression === chain) {
+      return this.iteratesPrimitives(chain) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated into a pattern' };
+    }
+    if (isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      return this.placed(parent.right) ? { kind: 'none' } : { kind: 'escape', why: `stores \`${snippet(parent.right)}\`, an object the transformer cannot follow` };
+    }
+    if (ts.isReturnStatement(parent) && chain === parent.expression && ts.isIdentifier(chain) && symbolOf(ctx, chain) === root) {
+      const closure = this.familyReferences(root).find((ref) => !this.runsBefore(ref, parent));
+      return closure
+        ? { kind: 'escape', why: `returned while \`${snippet(closure.parent)}\` could still use it later` }
+        : { kind: 'read' };
+    }
+    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return { kind: 'none' };
+    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(chain)) return { kind: 'read' };
+    return { kind: 'escape', why: 'used as a whole value' };
+  }
+
+  private methodUse(receiver: ts.Expression, method: string, call: ts.CallExpression): Use {
+    const ctx = this.view.ctx;
+    if (this.holdsObjects(receiver)) {
+      if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
+      if (method === 'forEach' && this.isAliasSource(receiver)) return { kind: 'none' };
+      return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
+    }
+    // A leaf: its methods read or write its contents.
+    if (READING_METHODS.has(method) && (isPrimitiveNode(ctx, call) || (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, receiver)))) {
+      return { kind: 'read' };
+    }
+    if (MUTATING_METHODS.has(method)) return { kind: 'write' };
+    return { kind: 'escape', why: `\`.${method}\` of an element may hand out a view of it` };
+  }
+
+  /** The chain passed to a call that is not submitted: what that function does with it. */
+  private argumentUse(call: ts.CallExpression, chain: ts.Expression): Use {
+    const { ts } = this;
+    const name = qualifiedName(ts, call.expression);
+    if (name && isReadOnlyFunction(name)) return { kind: 'read' };
+    const declaration = calledFunction(this.view.ctx, call);
+    if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
+    const effect = this.view.summaries.get(declaration).params[Math.min(call.arguments.indexOf(chain), declaration.parameters.length - 1)];
+    if (effect?.escaped) return { kind: 'escape', why: `passed to a function where it escapes: ${effect.escaped.text}` };
+    return { kind: effect?.written ? 'write' : 'read' };
+  }
+
+  /** What may be put into a level: primitives, fresh objects and submissions (Futures, gathered). */
+  private placed(value: ts.Expression): boolean {
+    const { ts } = this;
+    const stripped = skipParentheses(ts, value);
+    if (isPrimitiveNode(this.view.ctx, stripped)) return true;
+    if (ts.isCallExpression(stripped) && this.view.isSubmission(stripped)) return !this.holdsObjects(stripped);
+    return this.view.isFresh(stripped);
+  }
+
+  private isAliasSource(chain: ts.Expression): boolean {
+    const { ts } = this;
+    let ref: ts.Expression = chain;
+    while (ts.isElementAccessExpression(ref) || ts.isParenthesizedExpression(ref)) ref = ref.expression;
+    return ts.isIdentifier(ref) && this.aliasMadeAt(ref) !== undefined;
+  }
+
+  /** The reference runs before `exit` completes: same function, or a callback an array method runs at once. */
+  private runsBefore(ref: ts.Node, exit: ts.Node): boolean {
+    const home = enclosingFunction(this.view.ctx, exit);
+    for (let fn = enclosingFunction(this.view.ctx, ref); fn !== home; fn = enclosingFunction(this.view.ctx, fn!)) {
+      if (!fn) return false;
+      const call = fn.parent;
+      if (!(this.ts.isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && this.ts.isPropertyAccessExpression(call.expression) &&
+        SYNCHRONOUS_CALLBACKS.has(call.expression.name.text))) return false;
+    }
+    return true;
+  }
+
+  private typeHoldsObjects(type: ts.Type): boolean {
+    const { checker } = this.view.ctx;
+    if (type.isUnion()) return type.types.some((t) => this.typeHoldsObjects(t));
+    if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
+    return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
+  }
+
+  private iteratesPrimitives(expr: ts.Expression): boolean {
+    return !this.holdsObjects(expr) && hasPrimitiveElements(this.view.ctx, expr);
+  }
+}
+
+function skipParentheses(t: typeof ts, expr: ts.Expression): ts.Expression {
+  while (t.isParenthesizedExpression(expr)) expr = expr.expression;
+  return expr;
+}
+
+/** The longest chain of `[i]` (and, with `properties`, `.p`) accesses that starts at `ref`. */
+function outerChain(t: typeof ts, ref: ts.Expression, properties: boolean): ts.Expression {
+  let chain: ts.Expression = ref;
+  for (;;) {
+    const parent = chain.parent;
+    if (t.isParenthesizedExpression(parent) || (t.isElementAccessExpression(parent) && parent.expression === chain) ||
+      (properties && t.isPropertyAccessExpression(parent) && parent.expression === chain)) {
+      chain = parent;
+    } else return chain;
+  }
+}
+
+function hasPropertyStep(t: typeof ts, chain: ts.Expression, ref: ts.Node): boolean {
+  for (let node: ts.Node = chain; node !== ref; node = (node as ts.ElementAccessExpression).expression) {
+    if (t.isPropertyAccessExpression(node)) return true;
+  }
+  return false;
+}
+
+function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;
+  return undefined;
+}

@@ -1,0 +1,41 @@
+/** Small questions about where an identifier stands, shared by the planner and the container analysis. */
+import type * as ts from 'typescript';
+
+/** An identifier that refers to a variable (not a property name, an import/export name or a type). */
+export function isReference(t: typeof ts, id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (t.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (t.isPropertyAssignment(parent) && parent.name === id) return false;
+  if (t.isImportSpecifier(parent) || t.isExportSpecifier(parent)) return false;
+  if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent)) return false;
+  return true;
+}
+
+/** `id = …` */
+export function isAssignedTo(t: typeof ts, id: ts.Identifier): boolean {
+  return t.isBinaryExpression(id.parent) && id.parent.left === id && id.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
+}
+
+export function isDeclarationName(t: typeof ts, id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (t.isVariableDeclaration(parent) || t.isParameter(parent) || t.isBindingElement(parent) || t.isFunctionDeclaration(parent)) &&
+    (parent as { name?: ts.Node }).name === id;
+}
+
+/** The expression is written: assigned (`=`, `+=`, …), incremented, decremented or deleted. */
+export function isWriteTarget(t: typeof ts, expr: ts.Expression): boolean {
+  const parent = expr.parent;
+  if (t.isBinaryExpression(parent)) {
+    return parent.left === expr && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= t.SyntaxKind.LastAssignment;
+  }
+  if (t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) {
+    return parent.operator === t.SyntaxKind.PlusPlusToken || parent.operator === t.SyntaxKind.MinusMinusToken;
+  }
+  return t.isDeleteExpression(parent);
+}
+
+/** `a == b`, `a !== b`, `a instanceof B`: compares identities, reads no contents. */
+export function isComparison(t: typeof ts, parent: ts.Node): boolean {
+  return t.isBinaryExpression(parent) && [t.SyntaxKind.EqualsEqualsEqualsToken, t.SyntaxKind.ExclamationEqualsEqualsToken,
+    t.SyntaxKind.EqualsEqualsToken, t.SyntaxKind.ExclamationEqualsToken, t.SyntaxKind.InstanceOfKeyword].includes(parent.operatorToken.kind);
+}
