@@ -50,6 +50,8 @@ function gatheredThenUpdated(): void {
   for (let i = 0; i < 3; i++) parts.push(makeBlock(i, 2));
   bump(parts[1], 1000); // a gathered Future updated in place
   show('gathered then updated', parts[1]);
+  bump(parts[1], 1); // now a plain value in its slot, written again by a task
+  show('updated after a wait', parts[1]);
   parts.push(makeBlock(9, 2));
   for (const p of parts) bump(p, 1);
   show('all parts', parts.map((p) => sum(p)));
