@@ -238,6 +238,32 @@ test('a worker never lets a task modify a cached version (a returned or wrapped 
   }
 });
 
+test('a worker hands a cached version to a task that modifies it only when no other version shares its memory', () => {
+  const first = task<typeof T.first>(tasksModule, 'first', ['in']);
+  const bump = task<typeof T.bump>(tasksModule, 'bump', ['inout']);
+  const firstBlock = task<typeof T.firstBlock>(tasksModule, 'firstBlock', ['in']);
+  const tail = task<typeof T.tail>(tasksModule, 'tail', ['in']);
+  for (let round = 0; round < 4; round++) {
+    const blocks = [new Float64Array([5]), new Float64Array([6])];
+    const picked = firstBlock(blocks); // a part of a cached input
+    picked.wait();
+    bump(picked);
+    barrier();
+    assert.is(firstBlock(blocks).wait()[0], 5, 'the input that held the picked block is unchanged');
+    const x = new Float64Array([1, 2, 3]);
+    first(x).wait();
+    const view = tail(x); // a view on a cached input's memory
+    view.wait();
+    bump(view);
+    barrier();
+    assert.equal(Array.from(x), [1, 2, 3]);
+    assert.is(first(x).wait(), 1, 'the cached input under the view is unchanged');
+    const chain = new Float64Array([0]);
+    for (let i = 0; i < 5; i++) bump(chain); // takes its own outputs along the chain
+    assert.is(first(chain).wait(), 500);
+  }
+});
+
 test('barrier raises a task failure once and still brings back every other object', () => {
   const bumpThenFail = task<typeof T.bumpThenFail>(tasksModule, 'bumpThenFail', ['inout']);
   const a = new Float64Array([1]);

@@ -23,6 +23,9 @@ const settings = workerData as PoolWorkerData;
 const cache = new VersionCache(settings.cacheBytes);
 const rroTable = new RroTable(settings.shm);
 const modules = new Map<string, Promise<Record<string, unknown>>>();
+/** Objects the tasks running on this worker hold, with counts: an async task may await while another starts. */
+const held = new Map<unknown, number>();
+const isFree = (value: unknown): boolean => !held.has(value);
 
 interface Io {
   bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[];
@@ -38,6 +41,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false };
   const times: PhaseTimes = { load: 0, run: 0, store: 0 };
   let phase: keyof PhaseTimes = 'load';
+  let holding: unknown[] = [];
   let t = performance.now();
   const startedAt = performance.timeOrigin + t;
   const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
@@ -48,20 +52,30 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const modified = new Set<string>();
     collectModified(task.args, modified);
     const args = task.args.map((arg) => resolveArg(task, arg, objects, modified, writes, io));
+    holding = [...objects.values()];
+    for (const value of holding) held.set(value, (held.get(value) ?? 0) + 1);
     lap('load');
     phase = 'run';
     let result = fn(...args);
     if (isThenable(result)) result = await result;
     lap('run');
     phase = 'store';
-    for (const { key, value } of writes) store(task, key, value, io, 'an argument it writes');
     const inline = isPrimitive(result);
-    if (!inline) store(task, task.result, result, io, 'its return value');
+    const outputs = [...writes.map((w) => w.value), ...(inline ? [] : [result])];
+    const exclusive = ownMemory(outputs, holding);
+    if (!exclusive) for (const value of holding) cache.markShared(value);
+    for (const { key, value } of writes) store(task, key, value, io, 'an argument it writes', exclusive);
+    if (!inline) store(task, task.result, result, io, 'its return value', exclusive);
     lap('store');
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     lap(phase);
     return { ok: false, error: serializeError(error), worker: threadId, startedAt, ...report(io, times) };
+  } finally {
+    for (const value of holding) {
+      const count = held.get(value)! - 1;
+      if (count === 0) held.delete(value); else held.set(value, count);
+    }
   }
 }
 
@@ -116,22 +130,35 @@ function sharedView(task: WorkerTask, key: string, io: Io): unknown {
 }
 
 /**
- * A version from the cache, else from its file. A task about to modify its argument always gets a fresh copy
- * from the file: a cached object may also be cached under other versions (a task that returned its argument) or be
- * in use by another task of this worker, and a cached version must never change.
+ * A version from the cache, else from its file. A cached version must never change, so a task about to modify its
+ * argument takes the cached object out of the cache, which is only allowed when nothing else sees it (it is cached
+ * under no other version, as a task's result that is its argument would be, and no running task of this worker
+ * holds it); otherwise it gets a fresh copy from the file.
  */
 function load(task: WorkerTask, key: string, willModify: boolean, io: Io): unknown {
-  if (!willModify) {
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
-  }
+  const cached = willModify ? cache.take(key, isFree) : cache.get(key);
+  if (cached !== undefined) return cached;
   const { value, bytes } = readVersion(task.runDir, key);
   io.bytesRead += bytes;
-  if (!willModify && cache.put(key, value, bytes)) io.cached.push(key);
+  if (!willModify && cache.put(key, value, bytes, true)) io.cached.push(key); // freshly decoded: nothing else sees it
   return value;
 }
 
-function store(task: WorkerTask, key: string, value: unknown, io: Io, what: string): void {
+/**
+ * The task's outputs are typed arrays on buffers of their own: none shares memory with another output or with an
+ * input (other than itself, written in place), so a later task may take one out of the cache and modify it. Any
+ * other shape may hold a part of an input (a task that returns `[x]` or `blocks[0]`): then nothing it touched is.
+ */
+function ownMemory(outputs: readonly unknown[], inputs: readonly unknown[]): boolean {
+  const buffers = new Set<ArrayBufferLike>();
+  for (const output of new Set(outputs)) {
+    if (!isTypedArray(output) || buffers.has(output.buffer)) return false;
+    buffers.add(output.buffer);
+  }
+  return inputs.every((input) => isTypedArray(input) && (outputs.includes(input) || !buffers.has(input.buffer)));
+}
+
+function store(task: WorkerTask, key: string, value: unknown, io: Io, what: string, exclusive: boolean): void {
   let bytes: number;
   try {
     bytes = writeVersion(task.runDir, key, value);
@@ -144,7 +171,7 @@ function store(task: WorkerTask, key: string, value: unknown, io: Io, what: stri
   io.bytesWritten += bytes;
   io.written.push({ key, bytes });
   // An output may be (or hold) a shared-memory view, which is unmapped when its own version dies: not cached.
-  if (!io.sharedViews && cache.put(key, value, bytes)) io.cached.push(key);
+  if (!io.sharedViews && cache.put(key, value, bytes, exclusive)) io.cached.push(key);
 }
 
 async function loadFunction(moduleUrl: string, name: string): Promise<(...args: unknown[]) => unknown> {
