@@ -10,14 +10,13 @@
  *  - the fragment is larger than the cache ("loading dominates", the paper's case): without @rro every
  *    partial sum reads its fragment from its file again; with @rro every worker maps the one shared copy.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats';
+import { dist, machineLine, runProgram, writeResult } from './harness';
 
 const quick = process.argv.includes('--quick');
-const program = join(__dirname, '..', 'taskified', 'examples', 'kmeans', 'main.js');
+const program = join(dist, 'taskified', 'examples', 'kmeans', 'main.js');
 const workers = availableParallelism();
 const rounds = quick ? 2 : 3;
 /** The small cases are cheap and, there, @rro's effect is nil: more rounds keep noise from posing as one. */
@@ -36,14 +35,9 @@ const cases: Case[] = (quick ? [64] : [64, 128]).flatMap((dims) => [
 /** Seconds the program reports for itself (fragment generation included, process start-up not). */
 function run(c: Case, sharedMemory: boolean): number {
   const points = Math.round((c.fragmentMB * MB * workers) / (c.dims * 8));
-  const output = execFileSync(process.execPath, [program, '--points', String(points), '--dims', String(c.dims),
-    '--centers', '4', '--fragments', String(workers), '--iterations', String(c.iterations), '--epsilon', '0'], {
-    encoding: 'utf8',
-    env: { ...process.env, TASKIFY_SHM: sharedMemory ? '1' : '0', TASKIFY_WORKER_CACHE_MB: String(c.cacheMB) },
-  });
-  const time = /^time ([\d.]+) s$/m.exec(output);
-  if (!time) throw new Error(`no time in the output of k-means:\n${output}`);
-  return Number(time[1]);
+  const args = ['--points', String(points), '--dims', String(c.dims), '--centers', '4', '--fragments', String(workers),
+    '--iterations', String(c.iterations), '--epsilon', '0'];
+  return runProgram(program, args, { TASKIFY_SHM: sharedMemory ? '1' : '0', TASKIFY_WORKER_CACHE_MB: String(c.cacheMB) }).seconds;
 }
 
 const rows: string[] = [];
@@ -64,10 +58,6 @@ for (const c of cases) {
   rows.push(row);
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const resultsDir = join(__dirname, '..', '..', 'bench', 'results');
-mkdirSync(resultsDir, { recursive: true });
-const file = join(resultsDir, quick ? 'rro-quick.md' : 'rro.md');
-writeFileSync(file, `# @rro benchmark (\`npm run bench:rro${quick ? ' -- --quick' : ''}\`)\n\n${machine}; ` +
+const file = writeResult(quick ? 'rro-quick.md' : 'rro.md', `# @rro benchmark (\`npm run bench:rro${quick ? ' -- --quick' : ''}\`)\n\n${machineLine()}; ` +
   `k-means, 4 centres, ${workers} fragments on ${workers} workers; ${rounds} interleaved rounds (×3 where fragments fit the cache), medians.\n\n${header}\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
 console.log(`\nwritten to ${file}`);

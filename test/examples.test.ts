@@ -39,6 +39,14 @@ test('the benchmark\'s hand-written piscina k-means (structured clone, SharedArr
   for (const mode of ['clone', 'sab']) assert.is(run(handwritten, ['--mode', mode, ...args]), sequential, mode);
 });
 
+test('the benchmark\'s hand-written piscina matmul (structured clone, SharedArrayBuffer) computes what the example does', () => {
+  const args = ['--blocks', '3', '--block-size', '32'];
+  const handwritten = join(dist, 'bench', 'handwritten', 'matmul.js');
+  const sequential = run(plainBuild('matmul'), args);
+  assert.match(sequential, /checksum -?\d+\.\d{6}; trace/);
+  for (const mode of ['clone', 'sab']) assert.is(run(handwritten, ['--mode', mode, ...args]), sequential, mode);
+});
+
 /** Same output from both builds; every call ran as a task in a worker (TASKIFY_STATS). */
 function sameOutputAsTasks(example: string, args: string[], expectTasks: number): string {
   const sequential = run(plainBuild(example), args);

@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateBlock, multiplyAccumulate } from './kernels';
+import { checksums, printMatmul } from './print';
 
 const { values: options } = parseArgs({
   options: {
@@ -45,16 +46,5 @@ const n = Number(options.blocks);
 const size = Number(options['block-size']);
 const started = performance.now();
 const c = multiply(n, size, Number(options.seed));
-let checksum = 0;
-let trace = 0;
-for (let i = 0; i < n; i++) {
-  for (let j = 0; j < n; j++) {
-    const block = c[i][j];
-    for (let x = 0; x < block.length; x++) checksum += block[x];
-    if (i === j) for (let d = 0; d < size; d++) trace += block[d * size + d];
-  }
-}
-const seconds = (performance.now() - started) / 1000;
-console.log(`matmul: ${n}×${n} blocks of ${size}×${size} (${n * size}×${n * size} matrices), ${n ** 3} multiply-accumulate tasks`);
-console.log(`checksum ${checksum.toFixed(6)}; trace ${trace.toFixed(6)}`);
-console.log(`time ${seconds.toFixed(2)} s`);
+const sums = checksums(c, size);
+printMatmul({ n, size, seconds: (performance.now() - started) / 1000 }, sums);
