@@ -106,6 +106,11 @@ export class Containers {
     return waits;
   }
 
+  /** The reference changes the contents of an element of the array it names (`xs[i][j] = v`, `xs[i].fill(v)`). */
+  writesThrough(ref: ts.Identifier, array: ts.Symbol): boolean {
+    return this.useOf(ref, array).kind === 'write';
+  }
+
   // ── families ──────────────────────────────────────────────────────────────────
 
   private isCandidate(symbol: ts.Symbol): boolean {

@@ -110,6 +110,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
+    if (ts.isElementAccessExpression(node) && plan.waitedElements.has(node)) return wrap('wait', ts.visitEachChild(node, visit, context));
     const rewritten = ts.isExpressionStatement(node) || ts.isVariableStatement(node) ? writtenAlongSubmission(node) : [];
     if (rewritten.length > 0) {
       // `a[0] = task(a)`: the submission snapshots `a` before the write lands, so mark `a` changed once more after it.

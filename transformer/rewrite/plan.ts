@@ -34,6 +34,8 @@ export interface FilePlan {
   readonly freshSnapshots: Set<ts.Expression>;
   /** Calls that stay direct, and why. */
   readonly direct: { readonly call: ts.CallExpression; readonly task: TaskInfo; readonly why: Reason }[];
+  /** Elements of arrays gathering Futures that are read here: wait for that element only. */
+  readonly waitedElements: Set<ts.ElementAccessExpression>;
   /** References that need a wait (or a wait and a "main thread wrote it") before use. */
   readonly wraps: Map<ts.Identifier, Wrap>;
   /** try blocks that contain submissions: task errors must surface inside them. */
@@ -48,6 +50,7 @@ class Planner {
   private readonly ts: typeof ts;
   private readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
+    waitedElements: new Set(),
   };
   /** Variables holding Futures, or arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
@@ -435,7 +438,12 @@ class Planner {
     }
     for (const symbol of this.futureArrays) {
       for (const ref of this.references.get(symbol) ?? []) {
-        if (!this.isFlowPosition(ref) && !this.handsOnElements(ref) && !isDeclarationName(this.ts, ref)) this.plan.wraps.set(ref, 'waitAll');
+        if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref)) continue;
+        // The program changes an element's contents: later tasks must see it (the value may be a task's version).
+        if (this.containers.writesThrough(ref, symbol)) this.plan.wraps.set(ref, 'writtenWithin');
+        // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
+        else if (this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref) this.plan.waitedElements.add(ref.parent);
+        else this.plan.wraps.set(ref, 'waitAll');
       }
     }
   }

@@ -52,6 +52,8 @@ function gatheredThenUpdated(): void {
   show('gathered then updated', parts[1]);
   bump(parts[1], 1); // now a plain value in its slot, written again by a task
   show('updated after a wait', parts[1]);
+  parts[0][0] = 99; // the program writes into a task's result, then a task reads it
+  console.log('program write into a result', sum(parts[0]));
   parts.push(makeBlock(9, 2));
   for (const p of parts) bump(p, 1);
   show('all parts', parts.map((p) => sum(p)));
@@ -62,18 +64,18 @@ const kept: Float64Array[][] = [];
 function stayDirect(external: Float64Array[]): void {
   const escapes: Float64Array[] = [new Float64Array([1])];
   kept.push(escapes); // stored where the transformer cannot follow it
-  bump(escapes[0], 1);
+  bump(escapes[0], 1); // direct
   show('escaped', escapes[0]);
-  bump(external[0], 1); // a parameter's element
+  bump(external[0], 1); // direct: a parameter's element
   const level: Float64Array[][] = [[new Float64Array([2])]];
-  fillRow(level[0], 7); // a level passed to a task that writes it
+  fillRow(level[0], 7); // direct: a level passed to a task that writes it
   show('level inout', level[0][0]);
 }
 
 function returnedWhileAClosureSubmits(): Float64Array[] {
   const held: Float64Array[] = [new Float64Array([5])];
-  bump(held[0], 1);
-  setTimeout(() => { bump(held[0], 1); show('closure submitted', held[0]); }, 0);
+  bump(held[0], 1); // direct
+  setTimeout(() => { bump(held[0], 1); show('closure submitted', held[0]); }, 0); // direct
   return held;
 }
 
