@@ -83,6 +83,13 @@ test('containers: array elements as inout, Futures gathered in nested slots, ali
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('containers: the cases an adversarial review found (identity of Future slots, shared elements, try, any, destructuring)', () => {
+  const plain = run(build('containers-review', false, 'commonjs'));
+  const statsFile = join(work, 'containers-review-stats.json');
+  assert.fixture(run(build('containers-review', true, 'commonjs'), { TASKIFY_STATS: statsFile }), plain);
+  assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 30, 'the safe calls still ran as tasks');
+});
+
 test('containers: the calls that stay direct are exactly the unsafe ones, each with its reason', () => {
   const text = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', join('test', 'programs', 'containers', 'main.ts')],
     { cwd: root, encoding: 'utf8' });

@@ -28,6 +28,8 @@ import type { Summaries } from '../analysis/summaries';
 import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget } from './syntax';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
+/** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
+export type ElementWrap = 'wait' | 'written';
 
 /** What the container analysis needs from the planner. */
 export interface PlannerView {
@@ -95,15 +97,37 @@ export class Containers {
     return undefined;
   }
 
-  /** The waits the family's references need. */
-  waitsOf(root: ts.Symbol): Map<ts.Identifier, ContainerWrap> {
-    const waits = new Map<ts.Identifier, ContainerWrap>();
+  /**
+   * The waits the family's references need. A use that reaches a leaf waits for that leaf alone (`waitOn(c[i][j])`),
+   * so a loop that reads one element while tasks update others keeps them running; only uses of a whole level
+   * (given to a function, returned) walk it.
+   */
+  waitsOf(root: ts.Symbol): { refs: Map<ts.Identifier, ContainerWrap | ElementWrap>; elements: Map<ts.ElementAccessExpression, ElementWrap> } {
+    const refs = new Map<ts.Identifier, ContainerWrap | ElementWrap>();
+    const elements = new Map<ts.ElementAccessExpression, ElementWrap>();
     for (const ref of this.familyReferences(root)) {
       const use = this.useOf(ref, root);
-      if (use.kind === 'read') waits.set(ref, 'waitWithin');
-      else if (use.kind === 'write') waits.set(ref, 'writtenWithin');
+      if (use.kind !== 'read' && use.kind !== 'write') continue;
+      const leaf = this.leafOf(ref);
+      const wrap = use.kind === 'read' ? 'wait' : 'written';
+      if (leaf === ref) refs.set(ref, wrap);
+      else if (leaf) elements.set(leaf as ts.ElementAccessExpression, wrap);
+      else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
     }
-    return waits;
+    return { refs, elements };
+  }
+
+  /** The first expression on the reference's chain of `[i]` steps that is a leaf (holds no objects), if any. */
+  private leafOf(ref: ts.Identifier): ts.Expression | undefined {
+    const { ts } = this;
+    let chain: ts.Expression = ref;
+    for (;;) {
+      if (!this.holdsObjects(chain)) return chain;
+      const parent = chain.parent;
+      if (ts.isElementAccessExpression(parent) && parent.expression === chain) chain = parent;
+      else if (ts.isParenthesizedExpression(parent)) chain = parent;
+      else return undefined;
+    }
   }
 
   /** The reference changes the contents of an element of the array it names (`xs[i][j] = v`, `xs[i].fill(v)`). */
@@ -152,8 +176,8 @@ export class Containers {
       return undefined;
     }
     if (ts.isParameter(declaration)) {
+      if (!isElementCallbackParameter(ts, declaration)) return undefined;
       const fn = declaration.parent;
-      if (fn.parameters[0] !== declaration || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
       const call = fn.parent;
       if (ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
         call.expression.name.text === 'forEach') return call.expression.expression;
@@ -161,11 +185,14 @@ export class Containers {
     return undefined;
   }
 
-  /** The variable an element-access chain starts from. */
+  /** The variable a chain of `[i]` steps through levels starts from (a step into a leaf is not a container step). */
   private baseOf(expr: ts.Expression): ts.Identifier | undefined {
     const { ts } = this;
     let node = skipParentheses(ts, expr);
-    while (ts.isElementAccessExpression(node)) node = skipParentheses(ts, node.expression);
+    while (ts.isElementAccessExpression(node)) {
+      if (!this.holdsObjects(node.expression)) return undefined;
+      node = skipParentheses(ts, node.expression);
+    }
     return ts.isIdentifier(node) ? node : undefined;
   }
 
@@ -187,7 +214,7 @@ export class Containers {
   /** The alias this reference initializes, if it stands in an alias's source. */
   private aliasMadeAt(ref: ts.Identifier): ts.Symbol | undefined {
     const { ts } = this;
-    const chain = outerChain(ts, ref, false);
+    const chain = this.levelChain(ref);
     const parent = chain.parent;
     let name: ts.Node | undefined;
     if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
@@ -198,6 +225,7 @@ export class Containers {
       const fn = parent.parent.arguments[0];
       if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) name = fn.parameters[0]?.name;
     }
+    if (name && ts.isParameter(name.parent) && !isElementCallbackParameter(ts, name.parent)) return undefined;
     if (!name || !ts.isIdentifier(name)) return undefined;
     const symbol = symbolOf(this.view.ctx, name);
     return symbol && this.aliasSource(symbol) && !isPrimitiveNode(this.view.ctx, name) ? symbol : undefined;
@@ -213,7 +241,7 @@ export class Containers {
       // Rebinding the container itself is the planner's business (it only ever takes fresh objects); an alias must stay put.
       return symbolOf(ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
     }
-    const chain = outerChain(ts, ref, true);
+    const chain = outerChain(ts, ref);
     const parent = chain.parent;
     if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
       return this.methodUse(chain.expression, chain.name.text, parent);
@@ -222,7 +250,7 @@ export class Containers {
       return { kind: 'none' }; // structure: only the main thread changes it, and a level is never a Future
     }
     if (isPrimitiveNode(ctx, chain)) return isWriteTarget(ts, chain) ? { kind: 'write' } : { kind: 'read' };
-    if (hasPropertyStep(ts, chain, ref)) return { kind: 'escape', why: 'a part of an element is taken out as an object' };
+    if (this.hasPartStep(chain, ref)) return { kind: 'escape', why: 'a part of an element is taken out as an object' };
     return this.objectUse(chain, root);
   }
 
@@ -249,7 +277,8 @@ export class Containers {
         ? { kind: 'escape', why: `returned while \`${snippet(closure.parent)}\` could still use it later` }
         : { kind: 'read' };
     }
-    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return { kind: 'none' };
+    // Identity of a level is fixed; a leaf's slot may still hold a Future, which compares as something else.
+    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return this.holdsObjects(chain) ? { kind: 'none' } : { kind: 'read' };
     if (ts.isSpreadElement(parent) && this.iteratesPrimitives(chain)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
@@ -290,11 +319,33 @@ export class Containers {
     return this.view.isFresh(stripped);
   }
 
+  /** The longest chain of `[i]` steps through levels that starts at `ref`. */
+  private levelChain(ref: ts.Expression): ts.Expression {
+    const { ts } = this;
+    let chain: ts.Expression = ref;
+    for (;;) {
+      const parent = chain.parent;
+      if (ts.isParenthesizedExpression(parent) || (ts.isElementAccessExpression(parent) && parent.expression === chain && this.holdsObjects(chain))) {
+        chain = parent;
+      } else return chain;
+    }
+  }
+
+  /** The chain takes a part out of a leaf: a property, or an element of something that is no level. */
+  private hasPartStep(chain: ts.Expression, ref: ts.Node): boolean {
+    const { ts } = this;
+    for (let node: ts.Node = chain; node !== ref; node = (node as ts.ElementAccessExpression).expression) {
+      if (ts.isPropertyAccessExpression(node)) return true;
+      if (ts.isElementAccessExpression(node) && !this.holdsObjects(node.expression)) return true;
+    }
+    return false;
+  }
+
   private isAliasSource(chain: ts.Expression): boolean {
     const { ts } = this;
     let ref: ts.Expression = chain;
     while (ts.isElementAccessExpression(ref) || ts.isParenthesizedExpression(ref)) ref = ref.expression;
-    return ts.isIdentifier(ref) && this.aliasMadeAt(ref) !== undefined;
+    return ts.isIdentifier(ref) && this.levelChain(ref) === chain && this.aliasMadeAt(ref) !== undefined;
   }
 
   /** The reference runs before `exit` completes: same function, or a callback an array method runs at once. */
@@ -309,8 +360,11 @@ export class Containers {
     return true;
   }
 
+  /** An array of objects, or a value of unknown shape (`any`, `unknown`, `object`), which may be one. */
   private typeHoldsObjects(type: ts.Type): boolean {
     const { checker } = this.view.ctx;
+    const { TypeFlags } = this.ts;
+    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.NonPrimitive)) return true;
     if (type.isUnion()) return type.types.some((t) => this.typeHoldsObjects(t));
     if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
     return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
@@ -326,23 +380,25 @@ function skipParentheses(t: typeof ts, expr: ts.Expression): ts.Expression {
   return expr;
 }
 
-/** The longest chain of `[i]` (and, with `properties`, `.p`) accesses that starts at `ref`. */
-function outerChain(t: typeof ts, ref: ts.Expression, properties: boolean): ts.Expression {
+/** The longest chain of `[i]` and `.p` accesses that starts at `ref`. */
+function outerChain(t: typeof ts, ref: ts.Expression): ts.Expression {
   let chain: ts.Expression = ref;
   for (;;) {
     const parent = chain.parent;
-    if (t.isParenthesizedExpression(parent) || (t.isElementAccessExpression(parent) && parent.expression === chain) ||
-      (properties && t.isPropertyAccessExpression(parent) && parent.expression === chain)) {
+    if (t.isParenthesizedExpression(parent) || ((t.isElementAccessExpression(parent) || t.isPropertyAccessExpression(parent)) && parent.expression === chain)) {
       chain = parent;
     } else return chain;
   }
 }
 
-function hasPropertyStep(t: typeof ts, chain: ts.Expression, ref: ts.Node): boolean {
-  for (let node: ts.Node = chain; node !== ref; node = (node as ts.ElementAccessExpression).expression) {
-    if (t.isPropertyAccessExpression(node)) return true;
-  }
-  return false;
+/**
+ * The first parameter of `level.forEach((x, i) => …)`: it names one element. A callback that also takes the array
+ * (a third parameter) or declares `this` would see elements the analysis does not follow.
+ */
+function isElementCallbackParameter(t: typeof ts, parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  return (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.parameters[0] === parameter && fn.parameters.length <= 2 &&
+    !(t.isIdentifier(parameter.name) && parameter.name.text === 'this');
 }
 
 function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {

@@ -51,6 +51,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
       if (kind === 'written') marks.set((n as ts.Identifier).text, 'markWritten');
       else if (kind === 'writtenWithin') marks.set((n as ts.Identifier).text, 'writtenWithin');
+      else if (ts.isElementAccessExpression(n) && plan.elementWraps.get(n) === 'written') {
+        // An element written through its container: mark whatever in the container the program may have changed.
+        let base: ts.Expression = n;
+        while (ts.isElementAccessExpression(base) || ts.isParenthesizedExpression(base)) base = base.expression;
+        if (ts.isIdentifier(base)) marks.set(base.text, 'writtenWithin');
+      }
       ts.forEachChild(n, look);
     };
     look(statement);
@@ -110,7 +116,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
-    if (ts.isElementAccessExpression(node) && plan.waitedElements.has(node)) return wrap('wait', ts.visitEachChild(node, visit, context));
+    if (ts.isElementAccessExpression(node) && plan.elementWraps.has(node)) return wrap(plan.elementWraps.get(node)!, ts.visitEachChild(node, visit, context));
     const rewritten = ts.isExpressionStatement(node) || ts.isVariableStatement(node) ? writtenAlongSubmission(node) : [];
     if (rewritten.length > 0) {
       // `a[0] = task(a)`: the submission snapshots `a` before the write lands, so mark `a` changed once more after it.

@@ -21,7 +21,7 @@ import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
 import { isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget } from './syntax';
-import { Containers, type ContainerWrap } from './containers';
+import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -34,8 +34,8 @@ export interface FilePlan {
   readonly freshSnapshots: Set<ts.Expression>;
   /** Calls that stay direct, and why. */
   readonly direct: { readonly call: ts.CallExpression; readonly task: TaskInfo; readonly why: Reason }[];
-  /** Elements of arrays gathering Futures that are read here: wait for that element only. */
-  readonly waitedElements: Set<ts.ElementAccessExpression>;
+  /** Elements (of a container, or of an array gathering Futures) used here: wait for that element only. */
+  readonly elementWraps: Map<ts.ElementAccessExpression, ElementWrap>;
   /** References that need a wait (or a wait and a "main thread wrote it") before use. */
   readonly wraps: Map<ts.Identifier, Wrap>;
   /** try blocks that contain submissions: task errors must surface inside them. */
@@ -50,7 +50,7 @@ class Planner {
   private readonly ts: typeof ts;
   private readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
-    waitedElements: new Set(),
+    elementWraps: new Map(),
   };
   /** Variables holding Futures, or arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
@@ -163,6 +163,8 @@ class Planner {
     const inside = this.enclosingTask(call);
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
     if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
+    const sharing = this.levelWithItsElement(call);
+    if (sharing) return sharing;
     for (let i = 0; i < call.arguments.length; i++) {
       const arg = call.arguments[i];
       const param = task.params[Math.min(i, task.params.length - 1)];
@@ -170,6 +172,10 @@ class Planner {
       if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       if (isPrimitiveNode(this.ctx, arg)) continue;
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
+      if (param.direction !== 'in') {
+        const rewritten = this.statementAlsoWrites(call, arg);
+        if (rewritten) return rewritten;
+      }
       const flows = this.flowsAsFuture(arg);
       if (flows) continue;
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
@@ -194,6 +200,63 @@ class Planner {
         ' (a parameter, an export, or an expression): the program could see the object change through another path');
     }
     return undefined;
+  }
+
+  /**
+   * A level of a container passed whole next to one of its own elements: the worker would get the level as one
+   * copy and the element as another, where the sequential call sees one object through both.
+   */
+  private levelWithItsElement(call: ts.CallExpression): Reason | undefined {
+    const roots = call.arguments.map((arg) => (isPrimitiveNode(this.ctx, arg) ? undefined : this.containers.rootOf(arg)));
+    for (let i = 0; i < call.arguments.length; i++) {
+      if (!roots[i] || !this.containers.holdsObjects(call.arguments[i])) continue;
+      const j = roots.findIndex((root, k) => k !== i && root === roots[i]);
+      if (j >= 0) {
+        return reasonAt(call.arguments[i], `\`${snippet(call.arguments[i])}\` is passed whole next to \`${snippet(call.arguments[j])}\`, ` +
+          'a part of it: the task would see two copies of one object');
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `x[0] = task(x)` where the task writes x: the program's write must land after the task's, but the submission
+   * returns before the task ran. Kept direct.
+   */
+  private statementAlsoWrites(call: ts.CallExpression, arg: ts.Expression): Reason | undefined {
+    const { ts } = this;
+    let base: ts.Expression = arg;
+    while (ts.isElementAccessExpression(base) || ts.isParenthesizedExpression(base)) base = base.expression;
+    const written = ts.isIdentifier(base) ? (this.containers.rootOf(arg) ?? symbolOf(this.ctx, base)) : undefined;
+    if (!written) return undefined;
+    let statement: ts.Node = call;
+    while (!ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement) && !ts.isReturnStatement(statement)) {
+      if (!statement.parent || isFunctionLike(this.ctx, statement.parent) || ts.isBlock(statement.parent)) return undefined;
+      statement = statement.parent;
+    }
+    let found: ts.Node | undefined;
+    const look = (n: ts.Node): void => {
+      if (found || n === call) return;
+      if (ts.isIdentifier(n) && isReference(ts, n)) {
+        const symbol = symbolOf(this.ctx, n);
+        const same = symbol === written || (symbol !== undefined && this.containers.rootOf(n) === written);
+        if (same && this.writesThroughReference(n)) found = n;
+      }
+      ts.forEachChild(n, look);
+    };
+    look(statement);
+    return found && reasonAt(found, `the statement also writes \`${snippet(found.parent)}\`, which the task writes: the program's write must land after the task's`);
+  }
+
+  /** `x[…] = v`, `x[…]++`, `x[…].fill(v)`: the reference is used to change contents. */
+  private writesThroughReference(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    let chain: ts.Expression = ref;
+    while ((ts.isElementAccessExpression(chain.parent) || ts.isPropertyAccessExpression(chain.parent)) && chain.parent.expression === chain) chain = chain.parent;
+    if (chain === ref) return false;
+    if (isWriteTarget(ts, chain)) return true;
+    return ts.isPropertyAccessExpression(chain) && ts.isCallExpression(chain.parent) && chain.parent.expression === chain &&
+      !READING_METHODS.has(chain.name.text);
   }
 
   /** The argument is a Future, an array of Futures, or a submitted call itself. */
@@ -261,8 +324,10 @@ class Planner {
       this.futures.add(symbolOf(this.ctx, parent.name)!);
       return;
     }
+    // A task that fails inside a try block must leave no Future behind where the sequential program stored nothing.
+    if (this.insideTry(call)) { this.plan.waitedAtCall.add(call); return; }
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
-    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
+    if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
       this.futureArrays.add(symbolOf(this.ctx, parent.expression.expression)!);
       return;
@@ -297,7 +362,10 @@ class Planner {
     const { ts } = this;
     if (!ts.isExpressionStatement(parent.parent) || this.containers.holdsObjects(call)) return false;
     let level: ts.Expression | undefined;
-    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') {
+    // One value per push: a walk of the container by another argument, after the submission and before the push
+    // placed its Future, would be remembered as complete (see within.ts).
+    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
+      parent.arguments.length === 1) {
       level = parent.expression.expression;
     } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(parent.left)) {
       level = parent.left.expression;
@@ -400,7 +468,14 @@ class Planner {
       const method = expr.expression.name.text;
       if (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, expr)) return true;
       const name = qualifiedName(ts, expr.expression);
-      return name === 'Array.from' || name === 'structuredClone';
+      if (name === 'structuredClone') return true;
+      // Array.from copies references: fresh when the elements are primitives or each one is made by the callback.
+      if (name !== 'Array.from') return false;
+      const make = expr.arguments[1];
+      if (make && (ts.isArrowFunction(make) || ts.isFunctionExpression(make))) {
+        return ts.isBlock(make.body) ? false : isPrimitiveNode(this.ctx, make.body) || this.isFresh(make.body);
+      }
+      return hasPrimitiveElements(this.ctx, expr);
     }
     return false;
   }
@@ -424,7 +499,11 @@ class Planner {
   }
 
   private planWaits(): void {
-    for (const root of this.containers.relied()) for (const [ref, wrap] of this.containers.waitsOf(root)) this.plan.wraps.set(ref, wrap);
+    for (const root of this.containers.relied()) {
+      const { refs, elements } = this.containers.waitsOf(root);
+      for (const [ref, wrap] of refs) this.plan.wraps.set(ref, wrap);
+      for (const [element, wrap] of elements) this.plan.elementWraps.set(element, wrap);
+    }
     for (const symbol of this.followed) {
       for (const ref of this.references.get(symbol) ?? []) {
         const use = this.classifyUse(ref);
@@ -434,7 +513,11 @@ class Planner {
     }
     for (const [symbol, refs] of this.references) {
       if (!this.isFuture(symbol)) continue;
-      for (const ref of refs) if (!this.isFlowPosition(ref) && !isDeclarationName(this.ts, ref) && !isAssignedTo(this.ts, ref)) this.plan.wraps.set(ref, 'wait');
+      for (const ref of refs) {
+        if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // Writing into a task's result: later tasks must read the program's change.
+        this.plan.wraps.set(ref, this.containers.writesThrough(ref, symbol) ? 'written' : 'wait');
+      }
     }
     for (const symbol of this.futureArrays) {
       for (const ref of this.references.get(symbol) ?? []) {
@@ -442,7 +525,7 @@ class Planner {
         // The program changes an element's contents: later tasks must see it (the value may be a task's version).
         if (this.containers.writesThrough(ref, symbol)) this.plan.wraps.set(ref, 'writtenWithin');
         // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
-        else if (this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref) this.plan.waitedElements.add(ref.parent);
+        else if (this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref) this.plan.elementWraps.set(ref.parent, 'wait');
         else this.plan.wraps.set(ref, 'waitAll');
       }
     }
@@ -548,6 +631,14 @@ class Planner {
     const primitive = (t: ts.Type) => (t.flags & (this.ts.TypeFlags.NumberLike | this.ts.TypeFlags.StringLike | this.ts.TypeFlags.BooleanLike |
       this.ts.TypeFlags.BigIntLike | this.ts.TypeFlags.Null | this.ts.TypeFlags.Undefined)) !== 0;
     if (['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap'].includes(name)) return args.length > 0 && args.every(primitive);
+    return false;
+  }
+
+  private insideTry(node: ts.Node): boolean {
+    for (let n: ts.Node = node; n.parent; n = n.parent) {
+      if (isFunctionLike(this.ctx, n)) return false;
+      if (this.ts.isBlock(n) && this.ts.isTryStatement(n.parent) && n.parent.tryBlock === n) return true;
+    }
     return false;
   }
 

@@ -22,9 +22,27 @@ export function isDeclarationName(t: typeof ts, id: ts.Identifier): boolean {
     (parent as { name?: ts.Node }).name === id;
 }
 
-/** The expression is written: assigned (`=`, `+=`, …), incremented, decremented or deleted. */
+/**
+ * The expression is written: assigned (`=`, `+=`, …, also as a destructuring target `[x[0], y] = …` or a
+ * `for (x[0] of …)` variable), incremented, decremented or deleted.
+ */
 export function isWriteTarget(t: typeof ts, expr: ts.Expression): boolean {
-  const parent = expr.parent;
+  let parent = expr.parent;
+  // Up through a destructuring pattern: `[a[0], …rest]`, `{ k: a[0] }`, `{ k: a[0] = 1 }`.
+  let inPattern: ts.Node = expr;
+  while (t.isArrayLiteralExpression(parent) || t.isSpreadElement(parent) || t.isPropertyAssignment(parent) ||
+    t.isObjectLiteralExpression(parent) || t.isShorthandPropertyAssignment(parent) ||
+    (t.isBinaryExpression(parent) && parent.left === inPattern && parent.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+      (t.isArrayLiteralExpression(parent.parent) || t.isPropertyAssignment(parent.parent)))) {
+    if (t.isPropertyAssignment(parent) && parent.initializer !== inPattern) return false;
+    inPattern = parent;
+    parent = parent.parent;
+  }
+  if (inPattern !== expr) {
+    const assigned = t.isBinaryExpression(parent) && parent.left === inPattern && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
+    return assigned || ((t.isForOfStatement(parent) || t.isForInStatement(parent)) && parent.initializer === inPattern);
+  }
+  if ((t.isForOfStatement(parent) || t.isForInStatement(parent)) && parent.initializer === expr) return true;
   if (t.isBinaryExpression(parent)) {
     return parent.left === expr && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= t.SyntaxKind.LastAssignment;
   }
