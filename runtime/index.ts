@@ -76,8 +76,10 @@ export function writtenWithin<T>(x: T): T {
   return a ? a.runtime.within.settle(x, true) : x;
 }
 
+/** As waitAll, without blocking the event loop (one level: each element, not arrays inside them). */
 export async function waitAllAsync<T>(xs: T): Promise<T> {
-  if (Array.isArray(xs)) for (let i = 0; i < xs.length; i++) if (xs[i] instanceof Future) xs[i] = await (xs[i] as Future<unknown>);
+  if (!Array.isArray(xs)) return xs;
+  for (let i = 0; i < xs.length; i++) xs[i] = await waitOnAsync(xs[i]);
   return xs;
 }
 

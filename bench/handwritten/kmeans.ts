@@ -15,18 +15,13 @@ import { Piscina } from 'piscina';
 import { mergeSums } from '../../examples/kmeans/kernels';
 import { printKmeans } from '../../examples/kmeans/print';
 import { moveCenters } from '../../examples/kmeans/centers';
+import { kmeansOptions } from '../../examples/kmeans/options';
 import type { GenerateJob, PartialJob } from './kmeans-worker';
 
 const { values: options } = parseArgs({
   options: {
     mode: { type: 'string', default: 'clone' },
-    points: { type: 'string', default: '400000' },
-    dims: { type: 'string', default: '16' },
-    centers: { type: 'string', default: '8' },
-    fragments: { type: 'string', default: '8' },
-    iterations: { type: 'string', default: '10' },
-    epsilon: { type: 'string', default: '1e-9' },
-    seed: { type: 'string', default: '42' },
+    ...kmeansOptions,
   },
 });
 if (options.mode !== 'clone' && options.mode !== 'sab') throw new Error(`--mode must be clone or sab, got ${options.mode}`);

@@ -17,13 +17,12 @@ import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { checksums, printMatmul } from '../../examples/matmul/print';
 import type { GenerateJob, MultiplyJob } from './matmul-worker';
+import { matmulOptions } from '../../examples/matmul/options';
 
 const { values: options } = parseArgs({
   options: {
     mode: { type: 'string', default: 'clone' },
-    blocks: { type: 'string', default: '4' },
-    'block-size': { type: 'string', default: '128' },
-    seed: { type: 'string', default: '7' },
+    ...matmulOptions,
   },
 });
 if (options.mode !== 'clone' && options.mode !== 'sab') throw new Error(`--mode must be clone or sab, got ${options.mode}`);

@@ -12,18 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { generateFragment, mergeSums, partialSum } from './kernels';
 import { printKmeans } from './print';
 import { moveCenters } from './centers';
+import { kmeansOptions } from './options';
 
-const { values: options } = parseArgs({
-  options: {
-    points: { type: 'string', default: '400000' },
-    dims: { type: 'string', default: '16' },
-    centers: { type: 'string', default: '8' },
-    fragments: { type: 'string', default: '8' },
-    iterations: { type: 'string', default: '10' },
-    epsilon: { type: 'string', default: '1e-9' },
-    seed: { type: 'string', default: '42' },
-  },
-});
+const { values: options } = parseArgs({ options: kmeansOptions });
 
 function kmeans(points: number, dims: number, k: number, fragmentCount: number, iterations: number, epsilon: number, seed: number) {
   const perFragment = Math.ceil(points / fragmentCount);

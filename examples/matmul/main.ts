@@ -8,17 +8,12 @@
  *   node main.js [--blocks N] [--block-size B] [--seed S]
  */
 import { parseArgs } from 'node:util';
+import { matmulOptions } from './options';
 import { performance } from 'node:perf_hooks';
 import { generateBlock, multiplyAccumulate } from './kernels';
 import { checksums, printMatmul } from './print';
 
-const { values: options } = parseArgs({
-  options: {
-    blocks: { type: 'string', default: '4' },
-    'block-size': { type: 'string', default: '128' },
-    seed: { type: 'string', default: '7' },
-  },
-});
+const { values: options } = parseArgs({ options: matmulOptions });
 
 function multiply(n: number, size: number, seed: number): Float64Array[][] {
   const a: Float64Array[][] = [];

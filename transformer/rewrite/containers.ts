@@ -25,7 +25,7 @@ import {
 } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget } from './syntax';
+import { accessChain, elementBase, isAssignedTo, isComparison, isDeclarationName, isWriteTarget } from './syntax';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
 /** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
@@ -241,7 +241,7 @@ export class Containers {
       // Rebinding the container itself is the planner's business (it only ever takes fresh objects); an alias must stay put.
       return symbolOf(ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
     }
-    const chain = outerChain(ts, ref);
+    const chain = accessChain(ts, ref);
     const parent = chain.parent;
     if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
       return this.methodUse(chain.expression, chain.name.text, parent);
@@ -343,8 +343,7 @@ export class Containers {
 
   private isAliasSource(chain: ts.Expression): boolean {
     const { ts } = this;
-    let ref: ts.Expression = chain;
-    while (ts.isElementAccessExpression(ref) || ts.isParenthesizedExpression(ref)) ref = ref.expression;
+    const ref = elementBase(ts, chain);
     return ts.isIdentifier(ref) && this.levelChain(ref) === chain && this.aliasMadeAt(ref) !== undefined;
   }
 
@@ -378,17 +377,6 @@ export class Containers {
 function skipParentheses(t: typeof ts, expr: ts.Expression): ts.Expression {
   while (t.isParenthesizedExpression(expr)) expr = expr.expression;
   return expr;
-}
-
-/** The longest chain of `[i]` and `.p` accesses that starts at `ref`. */
-function outerChain(t: typeof ts, ref: ts.Expression): ts.Expression {
-  let chain: ts.Expression = ref;
-  for (;;) {
-    const parent = chain.parent;
-    if (t.isParenthesizedExpression(parent) || ((t.isElementAccessExpression(parent) || t.isPropertyAccessExpression(parent)) && parent.expression === chain)) {
-      chain = parent;
-    } else return chain;
-  }
 }
 
 /**

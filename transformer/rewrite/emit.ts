@@ -8,6 +8,7 @@ import { isFunctionLike, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './plan';
 import { moduleReference, siteOf } from './paths';
+import { elementBase } from './syntax';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -53,8 +54,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       else if (kind === 'writtenWithin') marks.set((n as ts.Identifier).text, 'writtenWithin');
       else if (ts.isElementAccessExpression(n) && plan.elementWraps.get(n) === 'written') {
         // An element written through its container: mark whatever in the container the program may have changed.
-        let base: ts.Expression = n;
-        while (ts.isElementAccessExpression(base) || ts.isParenthesizedExpression(base)) base = base.expression;
+        const base = elementBase(ts, n);
         if (ts.isIdentifier(base)) marks.set(base.text, 'writtenWithin');
       }
       ts.forEachChild(n, look);

@@ -20,7 +20,7 @@ import {
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import { isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget } from './syntax';
+import { accessChain, elementBase, isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget } from './syntax';
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
@@ -225,8 +225,7 @@ class Planner {
    */
   private statementAlsoWrites(call: ts.CallExpression, arg: ts.Expression): Reason | undefined {
     const { ts } = this;
-    let base: ts.Expression = arg;
-    while (ts.isElementAccessExpression(base) || ts.isParenthesizedExpression(base)) base = base.expression;
+    const base = elementBase(ts, arg);
     const written = ts.isIdentifier(base) ? (this.containers.rootOf(arg) ?? symbolOf(this.ctx, base)) : undefined;
     if (!written) return undefined;
     let statement: ts.Node = call;
@@ -240,23 +239,12 @@ class Planner {
       if (ts.isIdentifier(n) && isReference(ts, n)) {
         const symbol = symbolOf(this.ctx, n);
         const same = symbol === written || (symbol !== undefined && this.containers.rootOf(n) === written);
-        if (same && this.writesThroughReference(n)) found = n;
+        if (same && this.containers.writesThrough(n, written)) found = n;
       }
       ts.forEachChild(n, look);
     };
     look(statement);
     return found && reasonAt(found, `the statement also writes \`${snippet(found.parent)}\`, which the task writes: the program's write must land after the task's`);
-  }
-
-  /** `x[…] = v`, `x[…]++`, `x[…].fill(v)`: the reference is used to change contents. */
-  private writesThroughReference(ref: ts.Identifier): boolean {
-    const { ts } = this;
-    let chain: ts.Expression = ref;
-    while ((ts.isElementAccessExpression(chain.parent) || ts.isPropertyAccessExpression(chain.parent)) && chain.parent.expression === chain) chain = chain.parent;
-    if (chain === ref) return false;
-    if (isWriteTarget(ts, chain)) return true;
-    return ts.isPropertyAccessExpression(chain) && ts.isCallExpression(chain.parent) && chain.parent.expression === chain &&
-      !READING_METHODS.has(chain.name.text);
   }
 
   /** The argument is a Future, an array of Futures, or a submitted call itself. */
@@ -325,7 +313,7 @@ class Planner {
       return;
     }
     // A task that fails inside a try block must leave no Future behind where the sequential program stored nothing.
-    if (this.insideTry(call)) { this.plan.waitedAtCall.add(call); return; }
+    if (this.enclosingTries(call).length > 0) { this.plan.waitedAtCall.add(call); return; }
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
@@ -611,10 +599,7 @@ class Planner {
   /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */
   private accessUse(access: ts.Expression): { kind: 'read' | 'write' } | { kind: 'escape'; why: string } {
     const { ts } = this;
-    let outer: ts.Expression = access;
-    while ((ts.isPropertyAccessExpression(outer.parent) || ts.isElementAccessExpression(outer.parent)) && outer.parent.expression === outer) {
-      outer = outer.parent as ts.Expression;
-    }
+    const outer = accessChain(ts, access);
     const parent = outer.parent;
     if (isWriteTarget(ts, outer)) return { kind: 'write' };
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
@@ -634,21 +619,16 @@ class Planner {
     return false;
   }
 
-  private insideTry(node: ts.Node): boolean {
-    for (let n: ts.Node = node; n.parent; n = n.parent) {
-      if (isFunctionLike(this.ctx, n)) return false;
-      if (this.ts.isBlock(n) && this.ts.isTryStatement(n.parent) && n.parent.tryBlock === n) return true;
+  /** The try statements whose try block holds the node, up to its function. */
+  private enclosingTries(node: ts.Node): ts.TryStatement[] {
+    const tries: ts.TryStatement[] = [];
+    for (let n: ts.Node = node; n.parent && !isFunctionLike(this.ctx, n); n = n.parent) {
+      if (this.ts.isBlock(n) && this.ts.isTryStatement(n.parent) && n.parent.tryBlock === n) tries.push(n.parent);
     }
-    return false;
+    return tries;
   }
 
   private planTries(): void {
-    const { ts } = this;
-    for (const call of this.plan.submissions.keys()) {
-      for (let n: ts.Node = call; n.parent; n = n.parent) {
-        if (isFunctionLike(this.ctx, n)) break;
-        if (ts.isBlock(n) && ts.isTryStatement(n.parent) && n.parent.tryBlock === n) this.plan.tries.add(n.parent);
-      }
-    }
+    for (const call of this.plan.submissions.keys()) for (const statement of this.enclosingTries(call)) this.plan.tries.add(statement);
   }
 }

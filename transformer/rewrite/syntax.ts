@@ -57,3 +57,20 @@ export function isComparison(t: typeof ts, parent: ts.Node): boolean {
   return t.isBinaryExpression(parent) && [t.SyntaxKind.EqualsEqualsEqualsToken, t.SyntaxKind.ExclamationEqualsEqualsToken,
     t.SyntaxKind.EqualsEqualsToken, t.SyntaxKind.ExclamationEqualsToken, t.SyntaxKind.InstanceOfKeyword].includes(parent.operatorToken.kind);
 }
+
+/** The longest chain of `[i]` and `.p` accesses (and parentheses) that starts at `ref`. */
+export function accessChain(t: typeof ts, ref: ts.Expression): ts.Expression {
+  let chain: ts.Expression = ref;
+  for (;;) {
+    const parent = chain.parent;
+    if (t.isParenthesizedExpression(parent) || ((t.isElementAccessExpression(parent) || t.isPropertyAccessExpression(parent)) && parent.expression === chain)) {
+      chain = parent;
+    } else return chain;
+  }
+}
+
+/** What a chain of `[i]` accesses (and parentheses) starts from: `c` for `(c[i])[j]`. */
+export function elementBase(t: typeof ts, expr: ts.Expression): ts.Expression {
+  while (t.isElementAccessExpression(expr) || t.isParenthesizedExpression(expr)) expr = expr.expression;
+  return expr;
+}
