@@ -2,6 +2,9 @@
 /** The `taskify` command. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { readConfig, redisUrl } from './config';
 import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
 import { listSegments, removeStaleSegments, SHM_DIR } from './store/segments';
 import { readTrace } from './observe/trace';
@@ -20,6 +23,9 @@ commands:
   report <trace.json> [-o <file.html>]
              one self-contained HTML page from a TASKIFY_TRACE file: timeline, statistics by function,
              task graph (default output: the trace's name with .html)
+  worker [--redis <url>] [--threads <n>]
+             join distributed runs as one machine: take tasks from Redis (BullMQ) and run them on this
+             machine's cores (default address: TASKIFY_REDIS; threads: the number of cores)
   clean      remove run directories and shared-memory segments left by taskify programs that were killed
   shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size
   shm clean  remove the segments whose process is gone
@@ -37,6 +43,9 @@ environment of taskify programs:
   TASKIFY_GRAPH=<file>       write the task graph at exit: Graphviz .dot, or rendered .svg
   TASKIFY_PROGRESS=0|1       the live progress line on stderr (default: on when stderr is a terminal)
   TASKIFY_SUMMARY=0|1        a table of where the time went at exit (default: after 10 s on a terminal)
+  TASKIFY_REDIS=<url>        run tasks on the machines that joined with \`taskify worker\` at this Redis
+                             (redis://host:port) instead of this machine's pool
+  TASKIFY_REDIS_TTL_S=<s>    expiry of a distributed run's Redis keys, should it die before deleting them (default 86400)
 `;
 
 function main(argv: string[]): number | Promise<number> {
@@ -45,6 +54,7 @@ function main(argv: string[]): number | Promise<number> {
     case 'report': return reportCommand(argv.slice(1));
     case 'explain': return explainCommand(argv.slice(1));
     case 'run': return runCommand(argv.slice(1));
+    case 'worker': return workerCommand(argv.slice(1));
     case 'clean': {
       const root = process.env.TASKIFY_STORE || defaultStoreRoot();
       const removed = [...removeStaleRunDirs(root).map((name) => join(root, name)), ...removeStaleSegments().map(segmentPath)];
@@ -62,6 +72,29 @@ function main(argv: string[]): number | Promise<number> {
       process.stderr.write(`taskify: unknown command ${JSON.stringify(command)}\n\n${usage}`);
       return 2;
   }
+}
+
+async function workerCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { redis: { type: 'string' }, threads: { type: 'string' } }, strict: true });
+  const config = readConfig();
+  const url = redisUrl(values.redis, '--redis') ?? config.redis;
+  if (!url) {
+    process.stderr.write('taskify worker: say which Redis to join: --redis redis://host:port (or set TASKIFY_REDIS)\n');
+    return 2;
+  }
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) {
+    process.stderr.write(`taskify worker: --threads must be a positive integer, got ${JSON.stringify(values.threads)}\n`);
+    return 2;
+  }
+  // Loaded here only: nothing about Redis is required by the other commands or by programs that run locally.
+  const { serveMachine } = require('./distributed/machine-worker') as typeof import('./distributed/machine-worker');
+  await serveMachine({
+    url, threads, storeRoot: config.storeRoot ?? defaultStoreRoot(), cacheBytes: config.workerCacheBytes,
+    sharedMemory: config.sharedMemory, sharedMemoryLimitBytes: config.sharedMemoryLimitBytes, ttlSeconds: config.redisTtlSeconds,
+    idleRunMs: 10 * 60_000,
+  });
+  return new Promise<number>(() => {}); // serves until a signal stops it
 }
 
 function shmCommand([sub, ...rest]: string[]): number {

@@ -1,5 +1,6 @@
 /** Runtime settings, read once from the environment. Defaults suit one machine. */
 import { availableParallelism } from 'node:os';
+import { badRedisUrl } from './errors';
 
 export interface RuntimeConfig {
   /** Pool size; 0 runs every task inline on the calling thread, sequentially (a debugging aid). */
@@ -24,6 +25,10 @@ export interface RuntimeConfig {
   readonly progress: boolean;
   /** TASKIFY_SUMMARY: 1 always, 0 never; unset, after runs longer than 10 s on a terminal. */
   readonly summary: 'always' | 'never' | 'long-runs';
+  /** TASKIFY_REDIS=redis://host:port: run tasks on `taskify worker` machines through BullMQ instead of a local pool. */
+  readonly redis?: string;
+  /** TASKIFY_REDIS_TTL_S: the expiry of the run's Redis keys, a safety net for a run that was killed (default one day). */
+  readonly redisTtlSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -38,8 +43,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     traceFile: env.TASKIFY_TRACE || undefined,
     graphFile: graphFile(env),
     progress: flag(env, 'TASKIFY_PROGRESS', process.stderr.isTTY === true),
+    redis: redisUrl(env.TASKIFY_REDIS, 'TASKIFY_REDIS'),
+    redisTtlSeconds: nonNegativeInt(env, 'TASKIFY_REDIS_TTL_S', 24 * 3600) || 1,
     summary: env.TASKIFY_SUMMARY === undefined || env.TASKIFY_SUMMARY === '' ? 'long-runs' : flag(env, 'TASKIFY_SUMMARY', false) ? 'always' : 'never',
   };
+}
+
+/** A redis:// or rediss:// address, checked here so that a typo fails before anything starts. */
+export function redisUrl(raw: string | undefined, where: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try { url = new URL(raw); } catch { throw badRedisUrl(raw, where); }
+  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') throw badRedisUrl(raw, where);
+  return raw;
 }
 
 function graphFile(env: NodeJS.ProcessEnv): string | undefined {

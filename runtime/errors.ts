@@ -11,7 +11,8 @@ export type TaskifyErrorCode =
   | 'TASKIFY_DEPENDENCY_FAILED'
   | 'TASKIFY_WORKER_DIED'
   | 'TASKIFY_ENGINE_DIED'
-  | 'TASKIFY_SHUT_DOWN';
+  | 'TASKIFY_SHUT_DOWN'
+  | 'TASKIFY_REDIS';
 
 export class TaskifyError extends Error {
   constructor(readonly code: TaskifyErrorCode, message: string, options?: { cause?: unknown }) {
@@ -47,6 +48,30 @@ export function engineDied(detail: string): TaskifyError {
 
 export function shutDown(): TaskifyError {
   return new TaskifyError('TASKIFY_SHUT_DOWN', 'the taskify runtime was shut down; no more tasks can be submitted');
+}
+
+/** TASKIFY_REDIS or `taskify worker --redis` named a server that does not answer. */
+export function redisUnreachable(url: string, detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_REDIS', `cannot reach Redis at ${url}: ${detail}. ` +
+    'Start one (redis-server --port <port>) or fix the address; unset TASKIFY_REDIS to run on this machine\'s pool');
+}
+
+export function redisLost(url: string, detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_REDIS', `lost the connection to Redis at ${url} during the run: ${detail}; ` +
+    'tasks still running on other machines are abandoned');
+}
+
+export function redisModulesMissing(detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_REDIS', `running on several machines needs the packages bullmq and ioredis, ` +
+    `which are not installed (${detail}): npm install bullmq ioredis`);
+}
+
+export function badRedisUrl(url: string, where: string): TaskifyError {
+  return new TaskifyError('TASKIFY_REDIS', `${where} must be a redis://host:port address, got ${JSON.stringify(url)}`);
+}
+
+export function machineLost(machine: string, detail: string): Error {
+  return new TaskifyError('TASKIFY_WORKER_DIED', `machine ${machine} stopped answering while running the task (${detail})`);
 }
 
 /** Flatten an error for a postMessage: structured clone drops custom properties of errors. */

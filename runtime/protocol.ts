@@ -57,6 +57,8 @@ export type MainToEngine =
   | { readonly type: 'delete'; readonly data: number }
   /** Observers were attached or all removed: the engine sends RunEvents only while someone listens. */
   | { readonly type: 'observe'; readonly enabled: boolean }
+  /** The main thread needs this version's file in the run directory (a remote run keeps it on the machines until asked). */
+  | { readonly type: 'fetch'; readonly key: string }
   | { readonly type: 'shutdown' };
 
 export interface EngineBatch { readonly type: 'batch'; readonly messages: readonly MainToEngine[] }
@@ -80,6 +82,8 @@ export type TaskOutcome =
 export type EngineToMain =
   | { readonly type: 'done'; readonly outcomes: readonly TaskOutcome[]; readonly events?: readonly RunEvent[] }
   | { readonly type: 'fatal'; readonly error: SerializedError }
+  /** The version asked for by 'fetch' is in the run directory now, or could not be had. */
+  | { readonly type: 'fetched'; readonly key: string; readonly error?: SerializedError }
   | { readonly type: 'closed' };
 
 // ── engine → pool worker ───────────────────────────────────────────────────────
@@ -88,6 +92,15 @@ export type WorkerArg =
   | { readonly value: Primitive }
   | { readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean; readonly own?: boolean }
   | { readonly collection: readonly WorkerArg[] };
+
+/** The version keys a task reads, through any argument. */
+export function readKeys(args: readonly WorkerArg[], into = new Set<string>()): Set<string> {
+  for (const arg of args) {
+    if ('collection' in arg) readKeys(arg.collection, into);
+    else if ('read' in arg && arg.read !== undefined) into.add(arg.read);
+  }
+  return into;
+}
 
 export interface WorkerTask {
   readonly taskId: number;
@@ -142,6 +155,51 @@ export type WorkerReply = {
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   | { readonly ok: false; readonly error: SerializedError }
 );
+
+// ── master engine ↔ `taskify worker` machines (BullMQ jobs, when TASKIFY_REDIS is set) ──
+//
+// A version travels between machines as the bytes of its version file: inline (base64) when small, else as raw
+// Buffers under Redis keys. A machine keeps what it fetched or wrote as files in its own run directory.
+
+/** Where a machine finds a version's file bytes. */
+export type VersionSource =
+  | { readonly inline: string }
+  /** Chunks of at most 64 MiB at `<blob>:0`, `<blob>:1`, …; each attempt of a task writes under a blob of its own. */
+  | { readonly blob: string; readonly bytes: number; readonly chunks: number };
+
+/** A BullMQ job's data: one ready task for one machine. */
+export interface RemoteJob {
+  /** The master's run id: names the machine's run directory and the run's Redis keys. */
+  readonly run: string;
+  readonly task: Omit<WorkerTask, 'runDir' | 'forget'>;
+  /** Where to get each version the task reads that the machine may not hold yet. */
+  readonly sources: Readonly<Record<string, VersionSource>>;
+  /** Versions that died since this machine last heard: delete its files and segments. */
+  readonly forget: readonly string[];
+}
+
+/** A BullMQ job's return value. */
+export interface RemoteReply {
+  /** As the machine's pool thread replied; `worker` is that thread's id on its machine. */
+  readonly reply: WorkerReply;
+  /** Where each version the task wrote can be had, under this attempt's own keys. */
+  readonly outputs: readonly { readonly key: string; readonly source: VersionSource }[];
+  /** Versions the machine now holds as files: fetched for this task, or written by it. */
+  readonly held: readonly string[];
+  /** Bytes the machine fetched from Redis or the job for this task. */
+  readonly fetchedBytes: number;
+}
+
+/** What a machine announces under its heartbeat key, refreshed while it lives. */
+export interface MachineInfo {
+  readonly id: string;
+  readonly host: string;
+  readonly pid: number;
+  /** The BullMQ queue the machine takes its jobs from. */
+  readonly queue: string;
+  /** Tasks it runs at once (its pool threads × tasks per thread). */
+  readonly slots: number;
+}
 
 // ── observability: what the hooks of runtime/observe receive ───────────────────
 //

@@ -5,9 +5,10 @@
  * engine thread goes on scheduling. An async wait is a promise resolved from the port's 'message' event.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { EngineToMain, MainToEngine, RunEvent, TaskOutcome } from '../protocol';
+import type { EngineToMain, MainToEngine, RunEvent, SerializedError, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
 import { dependencyFailed, deserializeError, engineDied, serializeError, shutDown } from '../errors';
 import type { RuntimeConfig } from '../config';
@@ -16,7 +17,7 @@ import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
 import { createRunDir, defaultStoreRoot } from '../store/run-dir';
 import { removeStaleSegments, segmentPrefix } from '../store/segments';
-import { readTypedArrayInto, readVersion, writeEncoded } from '../store/version-file';
+import { readTypedArrayInto, readVersion, versionPath, writeEncoded } from '../store/version-file';
 import { isTypedArray } from '../worker/shapes';
 import { Registry, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
@@ -61,6 +62,8 @@ export class Runtime implements FutureHost {
   private closing?: Promise<void>;
   private portRefed = false;
   private engineExited = false;
+  /** Answers to 'fetch' (distributed runs), until the waiting read takes them. */
+  private readonly fetched = new Map<string, { error?: SerializedError }>();
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     let started = false;
@@ -77,6 +80,7 @@ export class Runtime implements FutureHost {
       workerCacheBytes: config.workerCacheBytes, statsBuffer: this.stats.buffer, signalBuffer: this.signal.buffer,
       shm: { enabled: config.sharedMemory, prefix: this.segmentPrefix, limitBytes: config.sharedMemoryLimitBytes },
       observe: this.observers.active,
+      remote: config.redis ? { url: config.redis, ttlSeconds: config.redisTtlSeconds } : undefined,
     };
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
     this.engine.unref();
@@ -167,6 +171,7 @@ export class Runtime implements FutureHost {
         for (const outcome of message.outcomes) this.settle(outcome);
         break;
       case 'fatal': this.engineError ??= engineDied(`${message.error.name}: ${message.error.message}`); this.failAllPending(); break;
+      case 'fetched': this.fetched.set(message.key, message); break;
       case 'closed': break;
     }
   }
@@ -342,6 +347,7 @@ export class Runtime implements FutureHost {
     if (producer.state === 'failed') throw observe(producer);
     const started = performance.now();
     const key = versionKey(entry.id, entry.version);
+    this.fetch(key);
     const direct = isTypedArray(object) ? readTypedArrayInto(this.runDir, key, object) : -1;
     if (direct >= 0) this.stats.add('mainBytesRead', direct);
     else replaceContents(object, this.readLatest(entry));
@@ -350,9 +356,26 @@ export class Runtime implements FutureHost {
   }
 
   private readLatest(entry: DataEntry): unknown {
-    const { value, bytes } = readVersion(this.runDir, versionKey(entry.id, entry.version));
+    const key = versionKey(entry.id, entry.version);
+    this.fetch(key);
+    const { value, bytes } = readVersion(this.runDir, key);
     this.stats.add('mainBytesRead', bytes);
     return value;
+  }
+
+  /**
+   * In a distributed run, versions stay on the machines (in Redis) until the program reads one: bring it into the run
+   * directory first. A local run's workers write into the run directory themselves.
+   */
+  private fetch(key: string): void {
+    if (!this.config.redis || existsSync(versionPath(this.runDir, key))) return;
+    this.fetched.delete(key);
+    this.enqueue({ type: 'fetch', key });
+    this.block(() => this.fetched.has(key) || this.engineError !== undefined);
+    const answer = this.fetched.get(key);
+    this.fetched.delete(key);
+    if (this.engineError) throw this.engineError;
+    if (answer?.error) throw deserializeError(answer.error, `reading ${key}`);
   }
 
   /** A point in the submission order, for checkpoint(). */

@@ -4,8 +4,6 @@
  * tasks, and bumps a shared counter after each message so that a blocked main thread wakes (Atomics.wait).
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { join } from 'node:path';
-import { Piscina } from 'piscina';
 import type {
   EngineBatch, EngineToMain, MainToEngine, RroCounts, RunEvent, SerializedError, ShmSettings, TaskDef, TaskOutcome, WireArg,
   WorkerArg, WorkerReply, WorkerRun, WorkerTask,
@@ -14,11 +12,12 @@ import { versionKey } from '../protocol';
 import { serializeError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
 import { removeSegment } from '../store/segments';
-import type { PoolWorkerData } from '../worker/task-worker';
 import { Stats } from '../stats';
 import { epochNow } from '../observe/hooks';
 import * as graph from './graph';
 import { Signal } from './signal';
+import { localExecutor, type Executor, type ExecutorHooks } from './executor';
+import type { RemoteSettings } from '../distributed/remote-executor';
 
 export interface EngineData {
   readonly port: MessagePort;
@@ -31,12 +30,12 @@ export interface EngineData {
   readonly shm: ShmSettings;
   /** Observers are attached from the start: send RunEvents. */
   readonly observe: boolean;
+  /** Set when TASKIFY_REDIS is: tasks run on `taskify worker` machines instead of a local pool. */
+  readonly remote?: RemoteSettings;
 }
 
 const MAX_ATTEMPTS = 2;
 
-/** The part of piscina's worker interface the balancer reads. */
-interface PiscinaWorker { readonly id: number; readonly currentUsage: number; readonly terminating: boolean; readonly destroyed: boolean }
 const data = workerData as EngineData;
 const { port, runDir } = data;
 const stats = new Stats(data.statsBuffer);
@@ -47,45 +46,20 @@ const outbox: TaskOutcome[] = [];
 /** RunEvents for the main thread's observers; filled only while `observing`, so that watching costs nothing when off. */
 const events: RunEvent[] = [];
 let observing = data.observe;
-/** Versions that died, per worker that still holds them: sent with that worker's next task. */
-const forgetLists = new Map<number, string[]>();
 /** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
 const rroVersions = new Set<string>();
 let warnedAboutShm = false;
 let inFlight = 0;
 let closing = false;
 
-/** Which piscina worker gets a task: a free one holding most of its input bytes (locality), else the least busy. */
-function balance(task: { [key: symbol]: unknown }, workers: PiscinaWorker[]): PiscinaWorker | null {
-  const carrier = task[Piscina.queueOptionsSymbol] as { node: graph.TaskNode; message: WorkerTask } | null;
-  let best: PiscinaWorker | null = null;
-  let bestHeld = -1;
-  for (const worker of workers) {
-    if (worker.terminating || worker.destroyed || worker.currentUsage >= data.tasksPerWorker) continue;
-    const held = carrier ? graph.bytesHeldBy(state, carrier.node, worker.id) : 0;
-    if (held > bestHeld || (held === bestHeld && best !== null && worker.currentUsage < best.currentUsage)) {
-      best = worker;
-      bestHeld = held;
-    }
-  }
-  if (best && carrier) {
-    const forget = forgetLists.get(best.id);
-    if (forget?.length) { carrier.message.forget = forget; forgetLists.set(best.id, []); }
-  }
-  return best;
-}
-
-const pool = new Piscina({
-  filename: join(__dirname, '..', 'worker', 'task-worker.js'),
-  minThreads: data.workers,
-  maxThreads: data.workers,
-  idleTimeout: Infinity,
-  concurrentTasksPerWorker: data.tasksPerWorker,
-  workerData: { cacheBytes: data.workerCacheBytes, shm: data.shm } satisfies PoolWorkerData,
-  loadBalancer: balance as never,
-});
-// piscina emits 'error' when an idle worker dies; the pool replaces it, and a running task is retried below.
-pool.on('error', () => {});
+const hooks: ExecutorHooks = {
+  capacityChanged: () => guarded(() => { dispatch(); flush(); }),
+  fatal: (error) => guarded(() => { throw error; }),
+};
+const executor: Executor = data.remote
+  // Loaded only here, so that a local run never loads BullMQ or ioredis.
+  ? (require('../distributed/remote-executor') as typeof import('../distributed/remote-executor')).remoteExecutor(state, runDir, data.remote, hooks)
+  : localExecutor(state, data);
 
 port.on('message', (batch: EngineBatch) => guarded(() => {
   for (const message of batch.messages) handle(message);
@@ -99,12 +73,13 @@ function handle(message: MainToEngine): void {
     case 'submit': apply(graph.addTask(state, message)); return;
     case 'delete': apply(graph.deleteData(state, message.data)); return;
     case 'observe': observing = message.enabled; return;
+    case 'fetch': fetch(message.key); return;
     case 'shutdown': void close(); return;
   }
 }
 
 function dispatch(freedWorker?: number): void {
-  while (!closing && inFlight < data.workers * data.tasksPerWorker) {
+  while (!closing && inFlight < executor.capacity()) {
     const node = graph.takeReady(state, freedWorker);
     if (!node) return;
     freedWorker = undefined;
@@ -125,8 +100,7 @@ function run(node: graph.TaskNode): void {
   const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
   inFlight++;
   if (observing) events.push({ kind: 'start', time: epochNow(), taskId: node.id, queued: state.ready.length, running: inFlight });
-  const carrier = { node, message };
-  pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier })).then(
+  executor.run(node, message).then(
     (reply: WorkerReply) => guarded(() => onReply(node, reply)),
     (error: unknown) => guarded(() => onCrash(node, error)),
   );
@@ -227,11 +201,7 @@ function apply(effects: graph.Effects): void {
   for (const version of effects.released) {
     removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
     if (rroVersions.delete(version.key)) removeSegment(data.shm.prefix, version.key);
-    for (const worker of version.holders) {
-      const list = forgetLists.get(worker) ?? [];
-      list.push(version.key);
-      forgetLists.set(worker, list);
-    }
+    executor.released(version.key, version.holders);
     stats.add('versionsReleased');
   }
   for (const { taskId, key, failedTask } of effects.cancelled) {
@@ -256,11 +226,21 @@ function send(message: EngineToMain): void {
   signal.bump(); // after the post: a main thread woken by it must find the message
 }
 
+/** The main thread is about to read a version from the run directory: bring it there first (remote runs). */
+function fetch(key: string): void {
+  executor.fetch(key).then(
+    () => guarded(() => send({ type: 'fetched', key })),
+    (error: unknown) => guarded(() => send({ type: 'fetched', key, error: serializeError(error) })),
+  );
+}
+
 async function close(): Promise<void> {
   closing = true;
-  await pool.destroy();
+  await executor.close();
   send({ type: 'closed' });
   port.close();
+  // Ends this thread now: a client library may keep a socket or timer alive for a while after it closed.
+  process.exit(0);
 }
 
 function guarded(body: () => void): void {

@@ -1,0 +1,108 @@
+/**
+ * One master's run as a machine sees it: a run directory of its own holding the version files this machine fetched
+ * or wrote (fetched once, whatever number of tasks read them), a local pool whose threads read them like in a local
+ * run (@rro versions go into this machine's shared memory once), and the forgetting of versions that died.
+ */
+import { readKeys, type RemoteJob, type RemoteReply, type VersionSource } from '../protocol';
+import { LocalPool } from '../engine/local-pool';
+import { createRunDir, removeRunDir } from '../store/run-dir';
+import { removeRunSegments, removeSegment, segmentPrefix } from '../store/segments';
+import { readVersionBytes, removeVersion, writeEncoded } from '../store/version-file';
+import type { Redis } from './redis';
+import { fetchSource, publish } from './blobs';
+import { blobKey } from './names';
+
+export interface MachineRunSettings {
+  readonly storeRoot: string;
+  readonly threads: number;
+  readonly tasksPerThread: number;
+  readonly cacheBytes: number;
+  readonly sharedMemory: boolean;
+  readonly sharedMemoryLimitBytes: number;
+  readonly ttlSeconds: number;
+}
+
+interface HeldFile { readonly bytes: number; readonly threads: Set<number> }
+
+export class MachineRun {
+  readonly dir: string;
+  private readonly prefix: string;
+  private readonly pool: LocalPool;
+  private readonly files = new Map<string, HeldFile>();
+  /** Fetches under way: two tasks reading one version wait for one fetch. */
+  private readonly fetching = new Map<string, Promise<void>>();
+  active = 0;
+  lastUsed = Date.now();
+
+  constructor(readonly run: string, private readonly redis: Redis, private readonly settings: MachineRunSettings) {
+    this.dir = createRunDir(settings.storeRoot);
+    this.prefix = segmentPrefix(this.dir);
+    this.pool = new LocalPool({
+      workers: settings.threads, tasksPerWorker: settings.tasksPerThread, cacheBytes: settings.cacheBytes,
+      shm: { enabled: settings.sharedMemory, prefix: this.prefix, limitBytes: settings.sharedMemoryLimitBytes },
+    });
+  }
+
+  /** Run one job: fetch what is missing, run it on a pool thread, publish what it wrote under this attempt's keys. */
+  async execute(job: RemoteJob, attempt: string): Promise<RemoteReply> {
+    this.forget(job.forget);
+    const reads = readKeys(job.task.args);
+    const fetched = await Promise.all([...reads].map((key) => this.ensure(key, job.sources[key])));
+    const reply = await this.pool.run({ ...job.task, runDir: this.dir }, (thread) => this.bytesHeldBy(reads, thread));
+    const outputs: RemoteReply['outputs'][number][] = [];
+    for (const { key, bytes } of reply.written) {
+      this.files.set(key, { bytes, threads: new Set() });
+      const source = await publish(this.redis, blobKey(this.run, key, attempt), readVersionBytes(this.dir, key), this.settings.ttlSeconds);
+      outputs.push({ key, source });
+    }
+    for (const key of reply.evicted) this.files.get(key)?.threads.delete(reply.worker);
+    for (const key of reply.cached) this.files.get(key)?.threads.add(reply.worker);
+    return {
+      reply, outputs, held: [...reads, ...reply.written.map((w) => w.key)], fetchedBytes: fetched.reduce((a, b) => a + b, 0),
+    };
+  }
+
+  /** The versions died: their files, segments and threads' cached copies go. */
+  forget(keys: readonly string[]): void {
+    for (const key of keys) {
+      const file = this.files.get(key);
+      this.files.delete(key);
+      removeVersion(this.dir, key);
+      removeSegment(this.prefix, key);
+      if (file) this.pool.forget(key, [...file.threads]);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+    removeRunSegments(this.prefix);
+    removeRunDir(this.dir);
+  }
+
+  /** Bytes fetched for this task (0 when the machine held the version already). */
+  private async ensure(key: string, source: VersionSource | undefined): Promise<number> {
+    if (this.files.has(key)) return 0;
+    const underWay = this.fetching.get(key);
+    if (underWay) { await underWay; return 0; }
+    if (!source) throw new Error(`taskify: the master sent no source for version ${key}, and this machine does not hold it`);
+    let bytes = 0;
+    const fetching = (async () => {
+      const data = await fetchSource(this.redis, source);
+      writeEncoded(this.dir, key, { parts: [data], byteLength: data.byteLength });
+      this.files.set(key, { bytes: data.byteLength, threads: new Set() });
+      bytes = data.byteLength;
+    })();
+    this.fetching.set(key, fetching);
+    try { await fetching; } finally { this.fetching.delete(key); }
+    return bytes;
+  }
+
+  private bytesHeldBy(reads: ReadonlySet<string>, thread: number): number {
+    let held = 0;
+    for (const key of reads) {
+      const file = this.files.get(key);
+      if (file?.threads.has(thread)) held += file.bytes;
+    }
+    return held;
+  }
+}

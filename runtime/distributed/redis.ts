@@ -1,0 +1,67 @@
+/**
+ * Connections to the Redis server that carries a distributed run. bullmq and ioredis are required here, and only
+ * from runtime/distributed, so a local run never loads them (they are optional peer dependencies).
+ *
+ * A connection retries for a few seconds after it drops and then gives up: a run must fail with a clear error when
+ * its server is gone, not hang reconnecting forever.
+ */
+import type { Redis, RedisOptions } from 'ioredis';
+import { redisModulesMissing, redisUnreachable } from '../errors';
+
+export type { Redis };
+export type BullMQ = typeof import('bullmq');
+
+const RECONNECT_ATTEMPTS = 12;
+const RECONNECT_DELAY_MS = 250;
+
+function required<T>(name: string): T {
+  try {
+    return require(name) as T;
+  } catch (error) {
+    throw redisModulesMissing(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+}
+
+export function bullmq(): BullMQ { return required<BullMQ>('bullmq'); }
+
+/** Options every connection of a run uses; BullMQ duplicates them for its blocking connections. */
+export function connectionOptions(): RedisOptions {
+  return {
+    lazyConnect: true,
+    maxRetriesPerRequest: null, // BullMQ's blocking commands need it; the retry strategy below bounds the wait instead
+    retryStrategy: (times) => (times > RECONNECT_ATTEMPTS ? null : RECONNECT_DELAY_MS),
+  };
+}
+
+/** A connected client, or a clear error naming the address. */
+export async function connect(url: string): Promise<Redis> {
+  const IORedis = required<typeof import('ioredis')>('ioredis').default;
+  // At start, one failed attempt is enough to say the server is not there.
+  const client = new IORedis(url, { ...connectionOptions(), retryStrategy: () => null });
+  let lastError = 'the connection closed';
+  client.on('error', (error: Error) => { lastError = error.message; });
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    client.disconnect();
+    throw redisUnreachable(url, error instanceof Error && error.message !== 'Connection is closed.' ? error.message : lastError);
+  }
+  client.options.retryStrategy = connectionOptions().retryStrategy;
+  return client;
+}
+
+/**
+ * Call `lost` once when the client gives up reconnecting. Errors while it retries are expected and only
+ * remembered, so that the message can say what went wrong.
+ */
+export function onLost(client: Redis, lost: (detail: string) => void): void {
+  let lastError = 'the connection closed';
+  client.on('error', (error: Error) => { lastError = error.message; });
+  client.on('end', () => lost(lastError));
+}
+
+/** The error a BullMQ object emits; without a listener an EventEmitter would throw it. */
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

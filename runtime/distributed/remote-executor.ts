@@ -1,0 +1,237 @@
+/**
+ * The master's side of a distributed run (TASKIFY_REDIS): ready tasks go as plain BullMQ jobs to the queue of one
+ * machine (`taskify worker`), chosen like a pool thread is locally: a free one holding most of the task's input
+ * bytes. Completions come back through one QueueEvents listener per machine queue. The engine keeps the graph; this
+ * file only places tasks, moves versions' bytes (inline in the job when small, else Redis blobs) and notices
+ * machines that join and die.
+ *
+ * Faults. A machine keeps a heartbeat key alive; when it expires, every task sent there is reported to the engine
+ * as crashed, which runs it again elsewhere. Each attempt is its own job id and writes its outputs under its own
+ * blob keys, and only the answer to the current job id is used, so a late answer from an attempt given up on
+ * changes nothing. Losing Redis fails the run through `hooks.fatal`.
+ */
+import { existsSync } from 'node:fs';
+import type { Queue, QueueEvents } from 'bullmq';
+import { readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
+import type { Executor, ExecutorHooks } from '../engine/executor';
+import * as graph from '../engine/graph';
+import { machineLost, redisLost } from '../errors';
+import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
+import { bullmq, connect, onLost, type Redis } from './redis';
+import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
+import * as machines from './machines';
+import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId } from './names';
+
+export interface RemoteSettings {
+  readonly url: string;
+  /** Expiry of the run's keys: a safety net for a master killed before it could delete them. */
+  readonly ttlSeconds: number;
+}
+
+const POLL_MS = 1000;
+const NO_MACHINE_WARNING_MS = 5000;
+const CLOSE_STEP_MS = 3000;
+
+interface Waiting { readonly machine: machines.Machine; resolve(reply: RemoteReply): void; reject(error: Error): void }
+interface Connection { readonly queue: Queue; readonly events: QueueEvents }
+
+export function remoteExecutor(state: graph.GraphState, runDir: string, settings: RemoteSettings, hooks: ExecutorHooks): Executor {
+  return new RemoteExecutor(state, runDir, settings, hooks);
+}
+
+class RemoteExecutor implements Executor {
+  private readonly runId = newRunId();
+  private redis?: Redis;
+  private readonly machines = machines.emptyMachines();
+  private readonly connections = new Map<string, Connection>();
+  /** Jobs sent and not answered, by job id. */
+  private readonly waiting = new Map<string, Waiting>();
+  /** Where each live version's bytes are, once something outside this machine needed them. */
+  private readonly sources = new Map<string, VersionSource>();
+  private readonly publishing = new Map<string, Promise<VersionSource>>();
+  private poll?: NodeJS.Timeout;
+  private closed = false;
+  private waitingSince = Date.now();
+  private readonly started: Promise<void>;
+
+  constructor(private readonly state: graph.GraphState, private readonly runDir: string,
+    private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
+    this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
+  }
+
+  capacity(): number { return machines.capacity(this.machines); }
+
+  async run(node: graph.TaskNode, message: WorkerTask): Promise<WorkerReply> {
+    const machine = machines.place(this.machines, (number) => graph.bytesHeldBy(this.state, node, number));
+    if (!machine) throw new Error('no machine has a free slot'); // the engine stays within capacity(): not reached
+    const id = jobId(this.runId, node.id, node.attempts);
+    machine.running.add(node.id);
+    try {
+      const sources = await this.sourcesFor(message.args, machine);
+      if (!this.machines.byId.has(machine.info.id)) throw machineLost(machine.info.id, 'its heartbeat stopped');
+      const job: RemoteJob = {
+        run: this.runId, sources, forget: machine.forget.splice(0),
+        task: { taskId: message.taskId, module: message.module, name: message.name, args: message.args, result: message.result },
+      };
+      const answered = new Promise<RemoteReply>((resolve, reject) => this.waiting.set(id, { machine, resolve, reject }));
+      const connection = this.connections.get(machine.info.id);
+      if (!connection) throw machineLost(machine.info.id, 'its heartbeat stopped');
+      await connection.queue.add('task', job, { jobId: id, removeOnComplete: true, removeOnFail: true });
+      const remote = await answered;
+      this.commit(remote);
+      // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
+      return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [] };
+    } finally {
+      machine.running.delete(node.id);
+      this.waiting.delete(id);
+    }
+  }
+
+  released(key: string, holders: readonly number[]): void {
+    const source = this.sources.get(key);
+    this.sources.delete(key);
+    if (source && this.redis) deleteBlob(this.redis, source).catch(() => {}); // the key's expiry is the safety net
+    for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
+  }
+
+  async fetch(key: string): Promise<void> {
+    if (existsSync(versionPath(this.runDir, key))) return;
+    const source = this.sources.get(key);
+    if (!source || !this.redis) throw new Error(`taskify: version ${key} is neither in the run directory nor known to be in Redis`);
+    const bytes = await fetchSource(this.redis, source);
+    writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.poll);
+    await this.started;
+    const redis = this.redis;
+    if (!redis || redis.status === 'end') return;
+    for (const waiting of this.waiting.values()) waiting.reject(new Error('the run is closing'));
+    await bounded(redis.publish(RUN_ENDED, this.runId));
+    await bounded(deleteRunKeys(redis, this.runId));
+    await Promise.all([...this.connections.values()].map(({ queue, events }) => bounded(Promise.all([events.close(), queue.close()]))));
+    await bounded(redis.quit());
+  }
+
+  // ── machines ──────────────────────────────────────────────────────────────────
+
+  private async start(): Promise<void> {
+    this.redis = await connect(this.settings.url);
+    onLost(this.redis, (detail) => this.lost(detail));
+    await this.refresh();
+    this.poll = setInterval(() => { this.refresh().catch(() => {}); }, POLL_MS); // a failed poll is retried; loss is seen by onLost
+  }
+
+  /** Learn which machines joined and which stopped their heartbeat. */
+  private async refresh(): Promise<void> {
+    const redis = this.redis!;
+    const ids = await redis.smembers(MACHINES);
+    const beats = ids.length > 0 ? await redis.mget(...ids.map(machineKey)) : [];
+    const alive = new Map<string, MachineInfo>();
+    ids.forEach((id, i) => { if (beats[i]) alive.set(id, JSON.parse(beats[i]!) as MachineInfo); });
+    for (const id of [...this.machines.byId.keys()]) if (!alive.has(id)) this.machineDied(id);
+    // A machine killed before it could leave the set: nobody else will remove it.
+    const dead = ids.filter((id) => !alive.has(id));
+    if (dead.length > 0) await redis.srem(MACHINES, ...dead);
+    let joined = false;
+    for (const info of alive.values()) {
+      if (this.machines.byId.has(info.id) || this.closed) continue;
+      await this.listen(info);
+      machines.join(this.machines, info);
+      joined = true;
+    }
+    if (joined) this.hooks.capacityChanged();
+    this.warnIfNoMachine();
+  }
+
+  private async listen(info: MachineInfo): Promise<void> {
+    const { Queue, QueueEvents } = bullmq();
+    const queue = new Queue(info.queue, { connection: this.redis! });
+    const events = new QueueEvents(info.queue, { connection: this.redis! });
+    queue.on('error', () => {});
+    events.on('error', () => {}); // a lost connection is reported once, by onLost on the main client
+    events.on('completed', ({ jobId: id, returnvalue }) => {
+      this.waiting.get(id)?.resolve((typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as RemoteReply);
+    });
+    events.on('failed', ({ jobId: id, failedReason }) => {
+      this.waiting.get(id)?.reject(machineLost(info.id, failedReason));
+    });
+    await events.waitUntilReady(); // before any job is added: it reads the stream from now on
+    this.connections.set(info.id, { queue, events });
+  }
+
+  private machineDied(id: string): void {
+    const machine = machines.leave(this.machines, id);
+    for (const waiting of this.waiting.values()) {
+      if (waiting.machine === machine) waiting.reject(machineLost(id, 'its heartbeat stopped'));
+    }
+    const connection = this.connections.get(id);
+    this.connections.delete(id);
+    if (connection) {
+      // Jobs still queued there would never run: the engine sends them again elsewhere.
+      void bounded(connection.queue.obliterate({ force: true })).then(() => bounded(Promise.all([connection.events.close(), connection.queue.close()])));
+    }
+  }
+
+  private warnIfNoMachine(): void {
+    if (this.machines.byId.size > 0 || this.state.ready.length === 0) { this.waitingSince = Date.now(); return; }
+    if (Date.now() - this.waitingSince < NO_MACHINE_WARNING_MS) return;
+    this.waitingSince = Date.now() + 25_000; // again in half a minute
+    process.stderr.write(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${this.settings.url}; ` +
+      `start one with: taskify worker --redis ${this.settings.url}\n`);
+  }
+
+  private lost(detail: string): void {
+    if (this.closed) return;
+    const error = redisLost(this.settings.url, detail);
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.hooks.fatal(error);
+  }
+
+  // ── data ─────────────────────────────────────────────────────────────────────
+
+  /** Sources of the versions the task reads that the machine does not hold. */
+  private async sourcesFor(args: readonly WorkerArg[], machine: machines.Machine): Promise<Record<string, VersionSource>> {
+    const sources: Record<string, VersionSource> = {};
+    for (const key of readKeys(args)) {
+      if (this.state.versions.get(key)?.holders.includes(machine.number)) continue;
+      sources[key] = this.sources.get(key) ?? await this.publishLocal(key);
+    }
+    return sources;
+  }
+
+  /** A version the main thread wrote into the run directory, made reachable from the machines (once). */
+  private publishLocal(key: string): Promise<VersionSource> {
+    let publishing = this.publishing.get(key);
+    if (!publishing) {
+      publishing = (async () => {
+        const source = await publish(this.redis!, blobKey(this.runId, key, 'm'), readVersionBytes(this.runDir, key), this.settings.ttlSeconds);
+        this.sources.set(key, source);
+        return source;
+      })();
+      this.publishing.set(key, publishing);
+      void publishing.finally(() => this.publishing.delete(key)).catch(() => {});
+    }
+    return publishing;
+  }
+
+  /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
+  private commit(remote: RemoteReply): void {
+    for (const { key, source } of remote.outputs) {
+      this.sources.set(key, source);
+      if ('inline' in source) {
+        const bytes = Buffer.from(source.inline, 'base64');
+        writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
+      }
+    }
+  }
+}
+
+/** Closing must not hang on a server that is gone. */
+function bounded<T>(work: Promise<T>): Promise<T | undefined> {
+  return Promise.race([work.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), CLOSE_STEP_MS).unref())]);
+}
+

@@ -1,0 +1,43 @@
+/**
+ * Where the engine's ready tasks run. The local executor is a piscina pool on this machine (the default); the
+ * remote one (runtime/distributed, loaded only when TASKIFY_REDIS is set) sends them to `taskify worker` machines
+ * through BullMQ. The engine keeps the graph either way; an executor only runs, forgets and fetches versions.
+ */
+import type { ShmSettings, WorkerReply, WorkerTask } from '../protocol';
+import { LocalPool } from './local-pool';
+import * as graph from './graph';
+
+export interface Executor {
+  /** Tasks that may be running at once now (remote machines come and go). */
+  capacity(): number;
+  /** Rejects when the task's worker or machine died under it: the engine may run it again. */
+  run(node: graph.TaskNode, message: WorkerTask): Promise<WorkerReply>;
+  /** The version died: whoever holds it (worker ids as in WorkerReply.worker) may drop it. */
+  released(key: string, holders: readonly number[]): void;
+  /** Make the version readable in the engine's run directory, for the main thread. */
+  fetch(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What an executor may tell the engine between tasks. */
+export interface ExecutorHooks {
+  /** Capacity grew (a machine joined): dispatch again. */
+  readonly capacityChanged: () => void;
+  /** The executor cannot go on (its connection is lost): fail the run with this error. */
+  readonly fatal: (error: Error) => void;
+}
+
+export interface LocalSettings { readonly workers: number; readonly tasksPerWorker: number; readonly workerCacheBytes: number; readonly shm: ShmSettings }
+
+export function localExecutor(state: graph.GraphState, settings: LocalSettings): Executor {
+  const pool = new LocalPool({
+    workers: settings.workers, tasksPerWorker: settings.tasksPerWorker, cacheBytes: settings.workerCacheBytes, shm: settings.shm,
+  });
+  return {
+    capacity: () => pool.capacity,
+    run: (node, message) => pool.run(message, (worker) => graph.bytesHeldBy(state, node, worker)),
+    released: (key, holders) => pool.forget(key, holders),
+    fetch: async () => {}, // the pool's threads write into the run directory itself
+    close: () => pool.destroy(),
+  };
+}
