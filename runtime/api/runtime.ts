@@ -170,7 +170,7 @@ export class Runtime implements FutureHost {
         if (message.events) for (const event of message.events) this.observers.emit(event);
         for (const outcome of message.outcomes) this.settle(outcome);
         break;
-      case 'fatal': this.engineError ??= engineDied(`${message.error.name}: ${message.error.message}`); this.failAllPending(); break;
+      case 'fatal': this.engineError ??= fatalError(message.error); this.failAllPending(); break;
       case 'fetched': this.fetched.set(message.key, message); break;
       case 'closed': break;
     }
@@ -199,6 +199,7 @@ export class Runtime implements FutureHost {
   private failAllPending(): void {
     for (const record of this.pending.values()) {
       this.settle({ taskId: record.id, ok: false, error: serializeError(this.engineError) });
+      record.error = this.engineError; // the one error itself, so that it is reported once
     }
   }
 
@@ -413,7 +414,9 @@ export class Runtime implements FutureHost {
 
   /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
   unobservedFailures(): Error[] {
-    return this.failed.filter((r) => !r.observed && this.failures.has(r.id)).map((r) => r.error!);
+    // Once each: when the engine stops, every pending task fails with its one error.
+    const seen = new Set(this.failed.filter((r) => r.observed).map((r) => r.error));
+    return [...new Set(this.failed.filter((r) => !r.observed && this.failures.has(r.id) && !seen.has(r.error)).map((r) => r.error!))];
   }
 
   // ── the end ──────────────────────────────────────────────────────────────────
@@ -462,4 +465,9 @@ function callerOf(capture: Error): string {
   const lines = (capture.stack ?? '').split('\n').slice(1).map((l) => l.trim());
   const outside = lines.find((l) => !l.includes(`${join('runtime', 'api')}`) && !l.includes('runtime/index'));
   return outside?.replace(/^at\s+/, '') ?? 'unknown call site';
+}
+
+/** A fatal error of the engine: ours (a lost Redis, say) as it was raised; anything else as an engine failure. */
+function fatalError(error: SerializedError): Error {
+  return error.name === 'TaskifyError' ? deserializeError(error, 'the taskify engine') : engineDied(`${error.name}: ${error.message}`);
 }

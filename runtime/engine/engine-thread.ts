@@ -247,8 +247,8 @@ function guarded(body: () => void): void {
   try {
     body();
   } catch (error) {
-    signal.markDead();
     send({ type: 'fatal', error: serializeError(error) });
+    signal.markDead(); // after the message: a main thread that sees the flag finds the reason in its port
     throw error;
   }
 }
