@@ -1,0 +1,101 @@
+/**
+ * A throw-away cluster on this machine for the distributed suites and benchmark: a redis-server of its own on a free
+ * loopback port, and `taskify worker` processes standing in for machines. As root, each worker gets its own IPC and
+ * mount namespaces with a private /dev/shm (unshare), so that workers share no run directory and no shared-memory
+ * segment, as on separate machines: every byte goes through Redis.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const cli = join(__dirname, '..', 'runtime', 'cli.js');
+
+export interface Cluster {
+  readonly url: string;
+  readonly port: number;
+  readonly workers: ChildProcess[];
+  /** Each worker is in namespaces of its own (root with unshare), not merely a process of its own. */
+  readonly isolated: boolean;
+  addWorker(): Promise<ChildProcess>;
+  /** Stop Redis now, as a crash would (SHUTDOWN NOSAVE). */
+  stopRedis(): void;
+  /** Redis keys matching the pattern (empty once Redis is stopped). */
+  keys(pattern: string): string[];
+  stop(): Promise<void>;
+}
+
+/** redis-server's path, or undefined: the suites then say why they skip. */
+export function redisServer(): string | undefined {
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const canIsolate = (): boolean =>
+  process.getuid?.() === 0 && spawnSync('unshare', ['--ipc', '--mount', 'true']).status === 0;
+
+export async function startCluster(options: { workers: number; threads: number }): Promise<Cluster> {
+  const server = redisServer();
+  if (!server) throw new Error('redis-server not found (apt-get install redis-server)');
+  const port = await freePort();
+  const redis = spawn(server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  await until(() => cli_(port, 'PING') === 'PONG', 5000, `redis-server on port ${port} did not answer`);
+  const isolated = canIsolate();
+  const workers: ChildProcess[] = [];
+
+  const addWorker = async (): Promise<ChildProcess> => {
+    const args = [cli, 'worker', '--redis', url, '--threads', String(options.threads)];
+    const env = { ...process.env, TASKIFY_REDIS: '' };
+    const child = isolated
+      ? spawn('unshare', ['--ipc', '--mount', 'sh', '-c', 'mount -t tmpfs tmpfs /dev/shm && exec "$0" "$@"', process.execPath, ...args], { env })
+      : spawn(process.execPath, args, { env });
+    workers.push(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => { stderr += chunk; });
+    child.stdout!.resume();
+    await until(() => stderr.includes('waiting for tasks') || child.exitCode !== null, 10_000, 'a taskify worker did not start');
+    if (child.exitCode !== null) throw new Error(`taskify worker exited at start (code ${child.exitCode}): ${stderr}`);
+    return child;
+  };
+  for (let i = 0; i < options.workers; i++) await addWorker();
+
+  return {
+    url, port, workers, isolated, addWorker,
+    stopRedis: () => { cli_(port, 'SHUTDOWN', 'NOSAVE'); },
+    keys: (pattern) => (cli_(port, '--raw', 'KEYS', pattern) ?? '').split('\n').filter(Boolean),
+    stop: async () => {
+      await Promise.all(workers.filter((w) => w.exitCode === null && w.signalCode === null).map((w) => {
+        const exited = new Promise((resolve) => w.once('exit', resolve));
+        w.kill('SIGTERM');
+        return exited;
+      }));
+      const exited = new Promise((resolve) => redis.once('exit', resolve));
+      if (redis.exitCode === null) redis.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+function cli_(port: number, ...args: string[]): string | undefined {
+  const run = spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() : undefined;
+}
+
+async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > timeoutMs) throw new Error(what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
