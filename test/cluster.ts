@@ -80,8 +80,9 @@ export async function startCluster(options: { workers: number; threads: number }
         w.kill('SIGTERM');
         return exited;
       }));
+      if (redis.exitCode !== null || redis.signalCode !== null) return;
       const exited = new Promise((resolve) => redis.once('exit', resolve));
-      if (redis.exitCode === null) redis.kill('SIGKILL');
+      redis.kill('SIGKILL');
       await exited;
     },
   };
