@@ -70,6 +70,11 @@ export function badRedisUrl(url: string, where: string): TaskifyError {
   return new TaskifyError('TASKIFY_REDIS', `${where} must be a redis://host:port address, got ${JSON.stringify(url)}`);
 }
 
+/** The machine's job failed outside the task (its pool thread died, its fetch failed): the task may run again. */
+export function machineJobFailed(machine: string, detail: string): Error {
+  return new TaskifyError('TASKIFY_WORKER_DIED', `the job on machine ${machine} failed outside the task: ${detail}`);
+}
+
 export function machineLost(machine: string, detail: string): Error {
   return new TaskifyError('TASKIFY_WORKER_DIED', `machine ${machine} stopped answering while running the task (${detail})`);
 }

@@ -15,7 +15,7 @@ import type { Queue, QueueEvents } from 'bullmq';
 import { readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import type { Executor, ExecutorHooks } from '../engine/executor';
 import * as graph from '../engine/graph';
-import { machineLost, redisLost } from '../errors';
+import { machineJobFailed, machineLost, redisLost } from '../errors';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
 import { bullmq, connect, onLost, type Redis } from './redis';
 import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
@@ -157,7 +157,7 @@ class RemoteExecutor implements Executor {
       this.waiting.get(id)?.resolve((typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as RemoteReply);
     });
     events.on('failed', ({ jobId: id, failedReason }) => {
-      this.waiting.get(id)?.reject(machineLost(info.id, failedReason));
+      this.waiting.get(id)?.reject(machineJobFailed(info.id, failedReason));
     });
     await events.waitUntilReady(); // before any job is added: it reads the stream from now on
     this.connections.set(info.id, { queue, events });
