@@ -92,7 +92,7 @@ async function workerCommand(args: string[]): Promise<number> {
   await serveMachine({
     url, threads, storeRoot: config.storeRoot ?? defaultStoreRoot(), cacheBytes: config.workerCacheBytes,
     sharedMemory: config.sharedMemory, sharedMemoryLimitBytes: config.sharedMemoryLimitBytes, ttlSeconds: config.redisTtlSeconds,
-    idleRunMs: 10 * 60_000,
+    idleRunMs: 30_000,
   });
   return new Promise<number>(() => {}); // serves until a signal stops it
 }

@@ -9,11 +9,11 @@ import type { Job } from 'bullmq';
 import type { MachineInfo, RemoteJob, RemoteReply } from '../protocol';
 import { bullmq, connect, onLost } from './redis';
 import { MachineRun, type MachineRunSettings } from './machine-run';
-import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId } from './names';
+import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
 
 export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread'> {
   readonly url: string;
-  /** A run without jobs for this long is dropped: its master died without saying so. */
+  /** How often runs without running tasks are checked: one whose master is gone (killed, say) is dropped. */
   readonly idleRunMs: number;
 }
 
@@ -72,8 +72,11 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   await beat();
   const heartbeat = setInterval(() => { beat().catch(() => {}); }, HEARTBEAT_MS);
   const sweep = setInterval(() => {
-    for (const [run, place] of runs) if (place.active === 0 && Date.now() - place.lastUsed > options.idleRunMs) void endRun(run);
-  }, Math.min(options.idleRunMs, 60_000));
+    for (const [run, place] of runs) {
+      if (place.active > 0 || Date.now() - place.lastUsed < options.idleRunMs) continue;
+      redis.exists(runAlive(run)).then((alive) => { if (!alive && place.active === 0) void endRun(run); }, () => {});
+    }
+  }, options.idleRunMs);
   void worker.run();
   process.stderr.write(`taskify worker ${id}: ${options.threads} thread(s), ${info.slots} task slots, waiting for tasks at ${options.url}\n`);
 

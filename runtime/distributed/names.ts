@@ -13,6 +13,8 @@ export const machineQueue = (machine: string): string => `taskify-machine-${mach
 export const RUN_ENDED = 'taskify:run-ended';
 
 export const runPrefix = (run: string): string => `taskify:run:${run}:`;
+/** Kept alive by the master while its run lasts: machines drop the run's files once it is gone. */
+export const runAlive = (run: string): string => `${runPrefix(run)}alive`;
 /** The blob of one attempt at producing a version (`m`: written by the master's main thread). */
 export const blobKey = (run: string, key: string, attempt: string): string => `${runPrefix(run)}${key}:${attempt}`;
 export const chunkKey = (blob: string, chunk: number): string => `${blob}:${chunk}`;

@@ -20,7 +20,7 @@ import { readVersionBytes, versionPath, writeEncoded } from '../store/version-fi
 import { bullmq, connect, onLost, type Redis } from './redis';
 import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
 import * as machines from './machines';
-import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId } from './names';
+import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
 
 export interface RemoteSettings {
   readonly url: string;
@@ -29,6 +29,7 @@ export interface RemoteSettings {
 }
 
 const POLL_MS = 1000;
+const RUN_ALIVE_MS = 10 * POLL_MS;
 const NO_MACHINE_WARNING_MS = 5000;
 const CLOSE_STEP_MS = 3000;
 
@@ -128,6 +129,7 @@ class RemoteExecutor implements Executor {
   /** Learn which machines joined and which stopped their heartbeat. */
   private async refresh(): Promise<void> {
     const redis = this.redis!;
+    await redis.set(runAlive(this.runId), '1', 'PX', RUN_ALIVE_MS);
     const ids = await redis.smembers(MACHINES);
     const beats = ids.length > 0 ? await redis.mget(...ids.map(machineKey)) : [];
     const alive = new Map<string, MachineInfo>();
