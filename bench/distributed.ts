@@ -70,7 +70,8 @@ const cases: Record<string, () => Promise<Measures>> = {
       const n = (mib * MIB) / 8;
       out[`${mib} MiB in (main → worker), MB/s`] = await rate(mib, () => {
         const values = new Float64Array(n).fill(1); // outside the timing: making the data is the program's business
-        return timeIt(() => { if (sumTask(values).wait() !== n) throw new Error('sum: wrong total'); }).finally(() => deleteObject(values));
+        return timeIt(() => { if (sumTask(values).wait() !== n) throw new Error('sum: wrong total'); })
+          .finally(() => deleteObject(values)); // its file and blob go now, not at a garbage collection mid-measurement
       });
     }
     return out;
@@ -83,7 +84,7 @@ const cases: Record<string, () => Promise<Measures>> = {
         const made = produceTask(n);
         try {
           return await timeIt(() => { if (waitOn(made)[n - 1] !== 1) throw new Error('produce: wrong contents'); });
-        } finally { deleteObject(made); } // its file and blob go now, not at a garbage collection mid-measurement
+        } finally { deleteObject(made); }
       });
     }
     return out;
@@ -118,7 +119,8 @@ type Mode = 'local' | 'distributed';
 function measure(name: string, mode: Mode, url: string): Promise<Measures> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKIFY_')));
   // The same TASKIFY_WORKERS in both: it also sets how the main thread batches submissions.
-  Object.assign(env, { TASKIFY_WORKERS: '2', TASKIFY_PROGRESS: '0', TASKIFY_SUMMARY: '0' }, mode === 'distributed' ? { TASKIFY_REDIS: url } : {});
+  Object.assign(env, { TASKIFY_WORKERS: '2', TASKIFY_PROGRESS: '0', TASKIFY_SUMMARY: '0' });
+  if (mode === 'distributed') env.TASKIFY_REDIS = url;
   const args = [__filename, '--child', name, ...(quick ? ['--quick'] : [])];
   return new Promise((resolve, reject) => {
     const run = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -127,8 +129,9 @@ function measure(name: string, mode: Mode, url: string): Promise<Measures> {
     run.on('error', reject);
     run.on('exit', (code, signal) => {
       const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0) reject(new Error(`the ${mode} child for '${name}' failed (${signal ?? `exit code ${code}`})`));
-      else { try { resolve(JSON.parse(line) as Measures); } catch { reject(new Error(`the ${mode} child for '${name}' printed ${JSON.stringify(line)}`)); } }
+      const failed = (why: string) => reject(new Error(`the ${mode} child for '${name}' ${why}`));
+      if (code !== 0) failed(`failed (${signal ?? `exit code ${code}`})`);
+      else { try { resolve(JSON.parse(line) as Measures); } catch { failed(`printed ${JSON.stringify(line)}`); } }
     });
   });
 }
@@ -140,6 +143,9 @@ async function main(): Promise<void> {
     console.error('bench:distributed needs redis-server on the PATH (Debian/Ubuntu: apt-get install redis-server)');
     process.exit(1);
   }
+  // Read now, not at the end: the tree may change while the benchmark runs.
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }).stdout?.trim();
+  const commit = `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
   const started = performance.now();
   const samples: Record<string, Record<Mode, number>[]> = {};
   const cluster = await startCluster({ workers: 2, threads: 1 });
@@ -151,7 +157,9 @@ async function main(): Promise<void> {
         const modes: Mode[] = round % 2 === 0 ? ['local', 'distributed'] : ['distributed', 'local'];
         const got: Partial<Record<Mode, Measures>> = {};
         for (const mode of modes) got[mode] = await measure(name, mode, cluster.url);
-        for (const metric of Object.keys(got.local!)) (samples[metric] ??= []).push({ local: got.local![metric], distributed: got.distributed![metric] });
+        for (const metric of Object.keys(got.local!)) {
+          (samples[metric] ??= []).push({ local: got.local![metric], distributed: got.distributed![metric] });
+        }
       }
       process.stderr.write(`round ${round + 1}/${ROUNDS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
@@ -179,8 +187,6 @@ async function main(): Promise<void> {
   if (leftover.length > 0) console.log(leftover.slice(0, 10).join('\n'));
   if (quick) return; // a fast check, not a result to keep
 
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }).stdout?.trim();
-  const commit = `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
   const markdown = [
     '# Distributed executor against the local pool',
     '',
@@ -188,8 +194,8 @@ async function main(): Promise<void> {
     `- date: ${new Date().toISOString()}; commit ${commit}`,
     `- command: \`${process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${process.env.BENCH_ROUNDS} ` : ''}npm run bench:distributed\` ` +
       `(${seconds.toFixed(0)} s)`,
-    `- ${cluster.isolated ? 'workers in namespaces of their own (private /dev/shm): all data through Redis' : 'workers share /dev/shm (not root)'}; ` +
-      `Redis on loopback; medians of ${ROUNDS} rounds, local and distributed children alternating; the ratio is the ` +
+    `- ${cluster.isolated ? 'workers in namespaces of their own (private /dev/shm): all data through Redis' : 'workers share /dev/shm (not root)'}` +
+      `; Redis on loopback; medians of ${ROUNDS} rounds, local and distributed children alternating; the ratio is the ` +
       `median of each round's ratio`,
     '',
     table,

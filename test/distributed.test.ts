@@ -66,6 +66,13 @@ if (!redisServer()) {
     assertNothingLeft('data');
   });
 
+  test('async waits (await, waitOnAsync, barrierAsync) read what tasks on the machines wrote', async () => {
+    const got = await remote(child, ['async']);
+    assert.is(got.code, 0, got.stderr);
+    assert.is(got.stdout, (await local(child, ['async'])).stdout);
+    assert.is(got.stdout, 'async 1999999 12 12 ticked true\n');
+  });
+
   test('a task\'s exception reaches its caller, with its class and fields, and is not retried', async () => {
     const got = await remote(child, ['failure'], { TASKIFY_STATS: join(work, 'failure.json') });
     assert.is(got.code, 0, got.stderr);

@@ -64,6 +64,8 @@ export class Runtime implements FutureHost {
   private engineExited = false;
   /** Answers to 'fetch' (distributed runs), until the waiting read takes them. */
   private readonly fetched = new Map<string, { error?: SerializedError }>();
+  /** Async waits for a 'fetched' answer, by version key. */
+  private readonly fetchWaiters = new Map<string, (() => void)[]>();
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     let started = false;
@@ -171,7 +173,14 @@ export class Runtime implements FutureHost {
         for (const outcome of message.outcomes) this.settle(outcome);
         break;
       case 'fatal': this.engineError ??= fatalError(message.error); this.failAllPending(); break;
-      case 'fetched': this.fetched.set(message.key, message); break;
+      case 'fetched': {
+        this.fetched.set(message.key, message);
+        const waiters = this.fetchWaiters.get(message.key);
+        this.fetchWaiters.delete(message.key);
+        this.updateRef();
+        for (const wake of waiters ?? []) wake();
+        break;
+      }
       case 'closed': break;
     }
   }
@@ -203,9 +212,9 @@ export class Runtime implements FutureHost {
     }
   }
 
-  /** Keep the process alive exactly while tasks are unfinished, so programs exit when their work is done. */
+  /** Keep the process alive exactly while tasks (or fetches) are unfinished, so programs exit when their work is done. */
   private updateRef(): void {
-    const want = this.pending.size > 0;
+    const want = this.pending.size > 0 || this.fetchWaiters.size > 0;
     if (want === this.portRefed) return;
     this.portRefed = want;
     if (want) this.port.ref(); else this.port.unref();
@@ -261,6 +270,7 @@ export class Runtime implements FutureHost {
     if (!producer) return this.loadFuture(future);
     const start = epochNow();
     await this.settled(producer);
+    await this.fetchAsync([future.entry]);
     try { return this.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
   }
 
@@ -288,6 +298,7 @@ export class Runtime implements FutureHost {
     if (!entry || !producer) return object;
     const start = epochNow();
     await this.settled(producer);
+    await this.fetchAsync([entry]);
     try { this.loadObject(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
     return object;
   }
@@ -301,6 +312,7 @@ export class Runtime implements FutureHost {
   async barrierAsync(): Promise<void> {
     const start = epochNow();
     await this.settledSince(0);
+    await this.fetchAsync([...this.registry.stale.keys()]);
     try { this.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
@@ -369,14 +381,34 @@ export class Runtime implements FutureHost {
    * directory first. A local run's workers write into the run directory themselves.
    */
   private fetch(key: string): void {
-    if (!this.config.redis || existsSync(versionPath(this.runDir, key))) return;
+    if (!this.config.redis) return;
+    const earlier = this.fetched.get(key); // an async wait fetched it already
     this.fetched.delete(key);
+    if (earlier?.error) throw deserializeError(earlier.error, `reading ${key}`);
+    if (earlier || existsSync(versionPath(this.runDir, key))) return;
     this.enqueue({ type: 'fetch', key });
     this.block(() => this.fetched.has(key) || this.engineError !== undefined);
     const answer = this.fetched.get(key);
     this.fetched.delete(key);
     if (this.engineError) throw this.engineError;
     if (answer?.error) throw deserializeError(answer.error, `reading ${key}`);
+  }
+
+  /** The same for async waits: the event loop goes on while the engine brings the versions of these entries. */
+  private async fetchAsync(entries: readonly DataEntry[]): Promise<void> {
+    if (!this.config.redis) return;
+    const keys = entries
+      .filter((entry) => entry.producer?.state === 'ok' && !(entry.version === 1 && entry.producer.inline))
+      .map((entry) => versionKey(entry.id, entry.version))
+      .filter((key) => !this.fetched.has(key) && !existsSync(versionPath(this.runDir, key)));
+    await Promise.all(keys.map((key) => new Promise<void>((resolve) => {
+      const waiters = this.fetchWaiters.get(key);
+      if (waiters) { waiters.push(resolve); return; }
+      this.fetchWaiters.set(key, [resolve]);
+      this.updateRef();
+      this.enqueue({ type: 'fetch', key });
+      this.flush();
+    })));
   }
 
   /** A point in the submission order, for checkpoint(). */

@@ -29,7 +29,8 @@ export interface RemoteSettings {
 }
 
 const POLL_MS = 1000;
-const RUN_ALIVE_MS = 10 * POLL_MS;
+/** Long: the poll shares its connection with large transfers, and machines drop a run whose key is gone. */
+const RUN_ALIVE_MS = 60 * POLL_MS;
 const NO_MACHINE_WARNING_MS = 5000;
 const CLOSE_STEP_MS = 3000;
 
@@ -142,6 +143,7 @@ class RemoteExecutor implements Executor {
     for (const info of alive.values()) {
       if (this.machines.byId.has(info.id) || this.closed) continue;
       await this.listen(info);
+      if (this.closed) return;
       machines.join(this.machines, info);
       joined = true;
     }
@@ -152,7 +154,10 @@ class RemoteExecutor implements Executor {
   private async listen(info: MachineInfo): Promise<void> {
     const { Queue, QueueEvents } = bullmq();
     const queue = new Queue(info.queue, { connection: this.redis! });
-    const events = new QueueEvents(info.queue, { connection: this.redis! });
+    // Read the events stream from its current end, fixed now: QueueEvents' own '$' is taken at its first read,
+    // which may come after the completion of a job added meanwhile.
+    const [last] = await this.redis!.xrevrange(`${queue.opts.prefix ?? 'bull'}:${info.queue}:events`, '+', '-', 'COUNT', 1);
+    const events = new QueueEvents(info.queue, { connection: this.redis!, lastEventId: last?.[0] ?? '0-0' });
     queue.on('error', () => {});
     events.on('error', () => {}); // a lost connection is reported once, by onLost on the main client
     events.on('completed', ({ jobId: id, returnvalue }) => {
@@ -161,7 +166,8 @@ class RemoteExecutor implements Executor {
     events.on('failed', ({ jobId: id, failedReason }) => {
       this.waiting.get(id)?.reject(machineJobFailed(info.id, failedReason));
     });
-    await events.waitUntilReady(); // before any job is added: it reads the stream from now on
+    await events.waitUntilReady();
+    if (this.closed) { await bounded(Promise.all([events.close(), queue.close()])); return; }
     this.connections.set(info.id, { queue, events });
   }
 
