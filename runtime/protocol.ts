@@ -151,6 +151,8 @@ export type WorkerReply = {
   readonly written: readonly { readonly key: string; readonly bytes: number }[];
   /** Present when the task had @rro arguments. */
   readonly rro?: RroCounts;
+  /** Distributed runs: bytes the task's machine fetched for it (from Redis or its job). */
+  readonly fetchedBytes?: number;
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   | { readonly ok: false; readonly error: SerializedError }

@@ -8,7 +8,7 @@ export const counters = [
   'submitted', 'inline', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
   // written by the engine thread
   'inWorkers', 'failed', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
-  'versionsReleased', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped',
+  'versionsReleased', 'machineBytesFetched', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped',
 ] as const;
 export type Counter = (typeof counters)[number];
 
@@ -28,7 +28,10 @@ export class Stats {
     const ms = (name: Counter) => Math.round(g(name) * 1000) / 1000;
     return {
       tasks: { submitted: g('submitted'), inWorkers: g('inWorkers'), inline: g('inline'), failed: g('failed'), retried: g('retried') },
-      bytes: { written: g('mainBytesWritten') + g('workerBytesWritten'), read: g('mainBytesRead') + g('workerBytesRead') },
+      bytes: {
+        written: g('mainBytesWritten') + g('workerBytesWritten'), read: g('mainBytesRead') + g('workerBytesRead'),
+        fetchedByMachines: g('machineBytesFetched'),
+      },
       versionsReleased: g('versionsReleased'),
       rro: {
         hits: g('rroHits'), attaches: g('rroAttaches'), creations: g('rroCreations'), fallbacks: g('rroFallbacks'),
@@ -44,7 +47,8 @@ export class Stats {
 
 export interface StatsReport {
   tasks: { submitted: number; inWorkers: number; inline: number; failed: number; retried: number };
-  bytes: { written: number; read: number };
+  /** fetchedByMachines: bytes machines of a distributed run fetched from Redis or their jobs (0 on the local pool). */
+  bytes: { written: number; read: number; fetchedByMachines: number };
   versionsReleased: number;
   /** @rro lookups in workers: table hits, segments attached, segments created, reads from files instead. */
   rro: { hits: number; attaches: number; creations: number; fallbacks: number; bytesMapped: number };

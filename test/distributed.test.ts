@@ -10,6 +10,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, redisServer, startCluster, type Cluster } from './cluster';
+import { connect } from '../runtime/distributed/redis';
+import { CHUNK_BYTES, deleteBlob, fetchSource, publish } from '../runtime/distributed/blobs';
 
 const dist = join(__dirname, '..');
 const example = (name: string) => join(dist, 'taskified', 'examples', name, 'main.js');
@@ -39,7 +41,9 @@ const withoutTimes = (out: string) => out.split('\n').filter((line) => !line.sta
 const local = (file: string, args: string[]) => run(file, args, { TASKIFY_WORKERS: '2' });
 const remote = (file: string, args: string[], env: Record<string, string> = {}, during?: () => void) =>
   run(file, args, { TASKIFY_REDIS: cluster.url, ...env }, during);
-const stats = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { tasks: { submitted: number; inWorkers: number; retried: number } };
+const stats = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as {
+  tasks: { submitted: number; inWorkers: number; retried: number }; bytes: { fetchedByMachines: number };
+};
 
 /** What a run leaves behind: its Redis keys and the master's run directories. */
 function assertNothingLeft(what: string): void {
@@ -61,8 +65,10 @@ if (!redisServer()) {
     const [want, got] = [await local(child, ['data']), await remote(child, ['data'], { TASKIFY_STATS: join(work, 'data.json') })];
     assert.is(got.code, 0, got.stderr);
     assert.is(got.stdout, want.stdout);
-    const { tasks } = stats(join(work, 'data.json'));
+    const { tasks, bytes } = stats(join(work, 'data.json'));
     assert.ok(tasks.inWorkers > 25 && tasks.inWorkers === tasks.submitted, `${tasks.inWorkers} of ${tasks.submitted} tasks ran on machines`);
+    // The 3.2 MB array went from the master to a machine: the bytes moved are counted.
+    assert.ok(bytes.fetchedByMachines > 3_200_000, `${bytes.fetchedByMachines} bytes fetched`);
     assertNothingLeft('data');
   });
 
@@ -71,6 +77,23 @@ if (!redisServer()) {
     assert.is(got.code, 0, got.stderr);
     assert.is(got.stdout, (await local(child, ['async'])).stdout);
     assert.is(got.stdout, 'async 1999999 12 12 ticked true\n');
+  });
+
+  test('a version above 64 MiB goes through Redis in chunks and comes back whole; deleting it leaves no key', async () => {
+    const redis = await connect(cluster.url);
+    try {
+      const bytes = new Uint8Array(CHUNK_BYTES + 24).map((_, i) => i % 251);
+      const source = await publish(redis, 'taskify:run:test:d1v1:a', bytes, 60);
+      assert.ok('blob' in source && source.chunks === 2, JSON.stringify(source));
+      const back = await fetchSource(redis, source);
+      assert.is(back.byteLength, bytes.byteLength);
+      assert.ok(Buffer.compare(back, Buffer.from(bytes.buffer)) === 0, 'same bytes');
+      assert.is(back.byteOffset % 8, 0);
+      await deleteBlob(redis, source);
+      assert.equal(cluster.keys('taskify:run:test:*'), []);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   test('a task\'s exception reaches its caller, with its class and fields, and is not retried', async () => {

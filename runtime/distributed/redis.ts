@@ -60,8 +60,3 @@ export function onLost(client: Redis, lost: (detail: string) => void): void {
   client.on('error', (error: Error) => { lastError = error.message; });
   client.on('end', () => lost(lastError));
 }
-
-/** The error a BullMQ object emits; without a listener an EventEmitter would throw it. */
-export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

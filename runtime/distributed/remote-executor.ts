@@ -82,7 +82,7 @@ class RemoteExecutor implements Executor {
       const remote = await answered;
       this.commit(remote);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
-      return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [] };
+      return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
     } finally {
       machine.running.delete(node.id);
       this.waiting.delete(id);

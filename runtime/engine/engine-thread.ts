@@ -134,6 +134,7 @@ function onReply(node: graph.TaskNode, reply: WorkerReply): void {
   stats.add('loadMs', reply.times.load);
   stats.add('runMs', reply.times.run);
   stats.add('storeMs', reply.times.store);
+  if (reply.fetchedBytes) stats.add('machineBytesFetched', reply.fetchedBytes);
   if (reply.rro) countRro(reply.rro);
   graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
   if (reply.ok) {
