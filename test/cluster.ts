@@ -50,7 +50,7 @@ export async function startCluster(options: { workers: number; threads: number }
   const port = await freePort();
   const redis = spawn(server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
-  await until(() => cli_(port, 'PING') === 'PONG', 5000, `redis-server on port ${port} did not answer`);
+  await until(() => redisCli(port, 'PING') === 'PONG', 5000, `redis-server on port ${port} did not answer`);
   const isolated = canIsolate();
   const workers: ChildProcess[] = [];
 
@@ -72,8 +72,8 @@ export async function startCluster(options: { workers: number; threads: number }
 
   return {
     url, port, workers, isolated, addWorker,
-    stopRedis: () => { cli_(port, 'SHUTDOWN', 'NOSAVE'); },
-    keys: (pattern) => (cli_(port, '--raw', 'KEYS', pattern) ?? '').split('\n').filter(Boolean),
+    stopRedis: () => { redisCli(port, 'SHUTDOWN', 'NOSAVE'); },
+    keys: (pattern) => (redisCli(port, '--raw', 'KEYS', pattern) ?? '').split('\n').filter(Boolean),
     stop: async () => {
       await Promise.all(workers.filter((w) => w.exitCode === null && w.signalCode === null).map((w) => {
         const exited = new Promise((resolve) => w.once('exit', resolve));
@@ -88,7 +88,7 @@ export async function startCluster(options: { workers: number; threads: number }
   };
 }
 
-function cli_(port: number, ...args: string[]): string | undefined {
+function redisCli(port: number, ...args: string[]): string | undefined {
   const run = spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' });
   return run.status === 0 ? run.stdout.trim() : undefined;
 }

@@ -38,7 +38,7 @@ export class MachineRun {
     this.dir = createRunDir(settings.storeRoot);
     this.prefix = segmentPrefix(this.dir);
     this.pool = new LocalPool({
-      workers: settings.threads, tasksPerWorker: settings.tasksPerThread, cacheBytes: settings.cacheBytes,
+      workers: settings.threads, tasksPerWorker: settings.tasksPerThread, workerCacheBytes: settings.cacheBytes,
       shm: { enabled: settings.sharedMemory, prefix: this.prefix, limitBytes: settings.sharedMemoryLimitBytes },
     });
   }

@@ -3,8 +3,8 @@
  * remote one (runtime/distributed, loaded only when TASKIFY_REDIS is set) sends them to `taskify worker` machines
  * through BullMQ. The engine keeps the graph either way; an executor only runs, forgets and fetches versions.
  */
-import type { ShmSettings, WorkerReply, WorkerTask } from '../protocol';
-import { LocalPool } from './local-pool';
+import type { WorkerReply, WorkerTask } from '../protocol';
+import { LocalPool, type LocalPoolOptions } from './local-pool';
 import * as graph from './graph';
 
 export interface Executor {
@@ -27,12 +27,8 @@ export interface ExecutorHooks {
   readonly fatal: (error: Error) => void;
 }
 
-export interface LocalSettings { readonly workers: number; readonly tasksPerWorker: number; readonly workerCacheBytes: number; readonly shm: ShmSettings }
-
-export function localExecutor(state: graph.GraphState, settings: LocalSettings): Executor {
-  const pool = new LocalPool({
-    workers: settings.workers, tasksPerWorker: settings.tasksPerWorker, cacheBytes: settings.workerCacheBytes, shm: settings.shm,
-  });
+export function localExecutor(state: graph.GraphState, options: LocalPoolOptions): Executor {
+  const pool = new LocalPool(options);
   return {
     capacity: () => pool.capacity,
     run: (node, message) => pool.run(message, (worker) => graph.bytesHeldBy(state, node, worker)),

@@ -12,7 +12,8 @@ export interface LocalPoolOptions {
   readonly workers: number;
   /** Tasks a thread may have posted at once: the second hides the turnaround. */
   readonly tasksPerWorker: number;
-  readonly cacheBytes: number;
+  /** Bytes of decoded versions each thread keeps. */
+  readonly workerCacheBytes: number;
   readonly shm: ShmSettings;
 }
 
@@ -35,7 +36,7 @@ export class LocalPool {
       maxThreads: options.workers,
       idleTimeout: Infinity,
       concurrentTasksPerWorker: options.tasksPerWorker,
-      workerData: { cacheBytes: options.cacheBytes, shm: options.shm } satisfies PoolWorkerData,
+      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm } satisfies PoolWorkerData,
       loadBalancer: ((task: { [key: symbol]: unknown }, workers: PiscinaWorker[]) => this.balance(task, workers)) as never,
     });
     // piscina emits 'error' when an idle thread dies; the pool replaces it, and the caller retries a running task.
