@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import {
   BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, UnsupportedValueError,
 } from '../runtime/store/codec';
+import { Labelled, Sealed, Vec2 } from './fixtures/classes';
 
 /** The file encodeValue describes, in a buffer aligned as a file read with Buffer.allocUnsafeSlow is. */
 function fileOf(value: unknown): Buffer {
@@ -137,12 +138,12 @@ test('an empty key reads as empty whatever bytes follow the header', () => {
   for (let n = 0; n < 8; n++) roundTrip({ '': 'empty', pad: 'x'.repeat(n), body: Uint8Array.of(3, 0, 0, 0, 65, 66, 67, 0) });
 });
 
-test('class instances without methods are encoded as plain objects', () => {
-  class Base { x = 1; }
-  class Point extends Base { y = 2; label = 'p'; }
-  const decoded = decodeValue(fileOf([new Point()])) as object[];
-  assert.is(Object.getPrototypeOf(decoded[0]), Object.prototype);
-  assert.is(fingerprint(decoded), fingerprint([{ x: 1, y: 2, label: 'p' }]));
+test('instances of exported classes come back as instances, with methods, getters and their own fields', () => {
+  const decoded = decodeValue(fileOf([new Labelled(3, 4, 'p'), new Labelled(0, 1, 'q')])) as Labelled[];
+  assert.ok(decoded[0] instanceof Labelled && decoded[0] instanceof Vec2);
+  assert.is(decoded[0].norm(), 5);
+  assert.is(decoded[1].tag, 'q:1');
+  assert.equal(Object.keys(decoded[0]), ['x', 'y', 'label']);
 });
 
 test('maps and sets keep insertion order and any keys', () => {
@@ -200,10 +201,39 @@ test('everything nested in everything', () => {
   });
 });
 
-test('a shared reference is encoded once per occurrence', () => {
+test('a shared reference comes back as one object, wherever it was reachable from', () => {
   const shared = { a: Float64Array.of(1) };
-  const decoded = roundTrip({ left: shared, right: shared, list: [shared, shared] }) as Record<string, unknown>;
-  assert.is.not(decoded.left, decoded.right);
+  const decoded = roundTrip({ left: shared, right: shared, list: [shared, shared], map: new Map([['x', shared], ['y', shared]]) }) as
+    { left: object; right: object; list: object[]; map: Map<string, object> };
+  assert.is(decoded.left, decoded.right);
+  assert.is(decoded.list[1], decoded.left);
+  assert.is(decoded.map.get('y'), decoded.left);
+});
+
+test('views of one buffer share memory again when decoded, each aligned, and only their span travels', () => {
+  const buffer = new ArrayBuffer(64);
+  const bytes = new Uint8Array(buffer, 4, 20);
+  const floats = new Float64Array(buffer, 16, 4);
+  const ints = new Int32Array(buffer, 8, 2);
+  new Float64Array(buffer).forEach((_, i, all) => { all[i] = i + 0.5; });
+  const file = fileOf([bytes, floats, ints]);
+  const decoded = decodeValue(file) as [Uint8Array, Float64Array, Int32Array];
+  assert.is(decoded[0].buffer, decoded[1].buffer);
+  assert.equal(Array.from(decoded[1]), Array.from(floats));
+  assert.equal(Array.from(decoded[0]), Array.from(bytes));
+  decoded[1][0] = 42; // bytes 16..24 of the original buffer: also bytes 12..20 of the Uint8Array view
+  assert.equal(Array.from(decoded[0].subarray(12, 20)), Array.from(new Uint8Array(Float64Array.of(42).buffer)));
+  assert.is(file.readBigUInt64LE(0), 48n, 'the body is the span 0..48 (4 aligned down to 8), once, not each view');
+});
+
+test('holes and deleted elements stay holes', () => {
+  const deleted = [1, 2, 3];
+  delete deleted[1];
+  const decoded = roundTrip({ sparse: [1, , 3], deleted, tail: new Array(3) }) as Record<string, unknown[]>;
+  assert.equal(Object.keys(decoded.sparse), ['0', '2']);
+  assert.equal(Object.keys(decoded.deleted), ['0', '2']);
+  assert.is(decoded.tail.length, 3);
+  assert.equal(Object.keys(decoded.tail), []);
 });
 
 test('a 128 MiB Float64Array is neither copied by encoding nor by decoding', () => {
@@ -291,14 +321,16 @@ test('unsupported values name what they are and where', () => {
   assertUnsupported({ m: new Map([['k', Symbol()]]) }, 'a symbol at .m.get("k")', '.m.get("k")', 'symbol');
   assertUnsupported({ s: new Set([1, Symbol()]) }, 'a symbol at .s.values()[1]', '.s.values()[1]', 'symbol');
   class Point { constructor(readonly x: number) {} norm() { return Math.abs(this.x); } }
-  class Point3 extends Point { z = 0; }
-  assertUnsupported([0, 1, 2, new Point(1)], 'a class instance (Point) with methods at [3]', '[3]', 'Point');
-  assertUnsupported({ p: new Point3(1) }, 'a class instance (Point3) with methods at .p', '.p', 'Point3');
-  class WithGetter { get size() { return 1; } }
-  assertUnsupported({ 'odd key': new WithGetter() }, 'a class instance (WithGetter) with methods at ["odd key"]',
-    '["odd key"]', 'WithGetter');
-  assertUnsupported({ xs: [1, 2, 3, 4, , 6] }, 'a sparse array (hole at index 4) at .xs', '.xs', 'Array');
-  assertUnsupported({ xs: ['a', , 'c'] }, 'a sparse array (hole at index 1) at .xs', '.xs', 'Array');
+  const unexported = ', which no loaded module exports (a worker rebuilds an instance by importing its class: export it from its module)';
+  assertUnsupported([0, 1, 2, new Point(1)], `an instance of class Point at [3]${unexported}`, '[3]', 'Point');
+  assertUnsupported({ 'odd key': new Point(1) }, `an instance of class Point at ["odd key"]${unexported}`, '["odd key"]', 'Point');
+  assertUnsupported({ s: new Sealed(1) }, 'an instance of class Sealed at .s, which has private #fields that cannot be copied', '.s', 'Sealed');
+  assertUnsupported({ o: Object.create({ shared: 1 }) }, 'an object with a custom prototype at .o (not made by a class a worker can import)', '.o', 'Object');
+  const buffer = new ArrayBuffer(8);
+  const detached = new Float64Array(buffer);
+  structuredClone(buffer, { transfer: [buffer] });
+  assertUnsupported({ d: detached }, 'a Float64Array on a detached ArrayBuffer at .d (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)', '.d', 'Float64Array');
+  assertUnsupported({ g: { get x() { throw new Error('nope'); } } }, 'a property whose getter throws at .g.x (nope)', '.g.x', 'getter');
   assertUnsupported({ cache: new WeakMap() }, 'a WeakMap at .cache', '.cache', 'WeakMap');
   assertUnsupported({ seen: new WeakSet() }, 'a WeakSet at .seen', '.seen', 'WeakSet');
   assertUnsupported({ ref: new WeakRef({}) }, 'a WeakRef at .ref', '.ref', 'WeakRef');
@@ -311,19 +343,34 @@ test('unsupported values name what they are and where', () => {
   assertUnsupported({ ['bad\uD800']: 1 }, 'a key with an unpaired surrogate at ["bad\\ud800"]', '["bad\\ud800"]', 'string');
 });
 
-test('cycles are errors that say where they close; shared references are not', () => {
+test('cycles come back as cycles', () => {
   const list: Record<string, unknown> = { value: 1 };
   list.next = { value: 2, next: list };
-  assertUnsupported(list, 'a cycle at .next.next (refers back to .)', '.next.next', 'cycle');
-  const holder: Record<string, unknown> = {};
-  const inner: unknown[] = [holder];
-  holder.items = inner;
-  assertUnsupported({ outer: holder }, 'a cycle at .outer.items[0] (refers back to .outer)', '.outer.items[0]', 'cycle');
+  const decoded = decodeValue(fileOf(list)) as { next: { next: unknown } };
+  assert.is(decoded.next.next, decoded);
   const map = new Map<string, unknown>();
   map.set('self', map);
-  assertUnsupported(map, 'a cycle at .get("self") (refers back to .)', '.get("self")', 'cycle');
-  const leaf = { shared: true };
-  encodeValue({ a: leaf, b: [leaf, leaf], c: new Map([[leaf, leaf]]) });
+  const decodedMap = decodeValue(fileOf(map)) as Map<string, unknown>;
+  assert.is(decodedMap.get('self'), decodedMap);
+  const holder: Record<string, unknown> = {};
+  holder.items = [holder, new Set([holder])];
+  const decodedHolder = decodeValue(fileOf({ outer: holder })) as { outer: { items: [unknown, Set<unknown>] } };
+  assert.is(decodedHolder.outer.items[0], decodedHolder.outer);
+  assert.ok(decodedHolder.outer.items[1].has(decodedHolder.outer));
+});
+
+test('origins are written per object and read back with the object they belong to', () => {
+  const inner = { v: Float64Array.of(1) };
+  const outer = { inner, again: inner, fresh: [1] };
+  const numbered: object[] = [];
+  const { parts, byteLength } = encodeValue(outer, { originOf: (object, index) => { numbered.push(object); return object === outer.fresh ? undefined : { data: 7, index }; } });
+  const file = Buffer.allocUnsafeSlow(byteLength);
+  let at = 0;
+  for (const part of parts) { file.set(part, at); at += part.length; }
+  const seen: [number, string][] = [];
+  decodeValue(file, { onObject: (_, index, origin) => seen.push([index, origin ? `${origin.data}:${origin.index}` : 'new']) });
+  assert.equal(numbered, [outer, inner, inner.v, outer.fresh]);
+  assert.equal(seen, [[0, '7:0'], [1, '7:1'], [2, '7:2'], [3, 'new']]);
 });
 
 test.run();

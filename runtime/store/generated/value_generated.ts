@@ -32,13 +32,15 @@ export enum Value {
   ObjectValue = 10,
   MapValue = 11,
   SetValue = 12,
-  TypedArrayValue = 13
+  TypedArrayValue = 13,
+  RefValue = 14,
+  HoleValue = 15
 }
 
 export function unionToValue(
   type: Value,
-  accessor: (obj:ArrayValue|BigIntValue|BoolValue|DateValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null
-): ArrayValue|BigIntValue|BoolValue|DateValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
+  accessor: (obj:ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null
+): ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
   switch(Value[type]) {
     case 'NONE': return null; 
     case 'UndefinedValue': return accessor(new UndefinedValue())! as UndefinedValue;
@@ -54,15 +56,17 @@ export function unionToValue(
     case 'MapValue': return accessor(new MapValue())! as MapValue;
     case 'SetValue': return accessor(new SetValue())! as SetValue;
     case 'TypedArrayValue': return accessor(new TypedArrayValue())! as TypedArrayValue;
+    case 'RefValue': return accessor(new RefValue())! as RefValue;
+    case 'HoleValue': return accessor(new HoleValue())! as HoleValue;
     default: return null;
   }
 }
 
 export function unionListToValue(
   type: Value, 
-  accessor: (index: number, obj:ArrayValue|BigIntValue|BoolValue|DateValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null, 
+  accessor: (index: number, obj:ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null, 
   index: number
-): ArrayValue|BigIntValue|BoolValue|DateValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
+): ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
   switch(Value[type]) {
     case 'NONE': return null; 
     case 'UndefinedValue': return accessor(index, new UndefinedValue())! as UndefinedValue;
@@ -78,6 +82,8 @@ export function unionListToValue(
     case 'MapValue': return accessor(index, new MapValue())! as MapValue;
     case 'SetValue': return accessor(index, new SetValue())! as SetValue;
     case 'TypedArrayValue': return accessor(index, new TypedArrayValue())! as TypedArrayValue;
+    case 'RefValue': return accessor(index, new RefValue())! as RefValue;
+    case 'HoleValue': return accessor(index, new HoleValue())! as HoleValue;
     default: return null;
   }
 }
@@ -626,8 +632,13 @@ valuesLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+classIndex():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
+}
+
 static startObjectValue(builder:flatbuffers.Builder) {
-  builder.startObject(4);
+  builder.startObject(5);
 }
 
 static addNullPrototype(builder:flatbuffers.Builder, nullPrototype:boolean) {
@@ -682,17 +693,22 @@ static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addClassIndex(builder:flatbuffers.Builder, classIndex:number) {
+  builder.addFieldInt32(4, classIndex, -1);
+}
+
 static endObjectValue(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createObjectValue(builder:flatbuffers.Builder, nullPrototype:boolean, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createObjectValue(builder:flatbuffers.Builder, nullPrototype:boolean, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset, classIndex:number):flatbuffers.Offset {
   ObjectValue.startObjectValue(builder);
   ObjectValue.addNullPrototype(builder, nullPrototype);
   ObjectValue.addKeys(builder, keysOffset);
   ObjectValue.addValuesType(builder, valuesTypeOffset);
   ObjectValue.addValues(builder, valuesOffset);
+  ObjectValue.addClassIndex(builder, classIndex);
   return ObjectValue.endObjectValue(builder);
 }
 }
@@ -963,30 +979,39 @@ kind():TypedArrayKind {
   return offset ? this.bb!.readUint8(this.bb_pos + offset) : TypedArrayKind.Int8Array;
 }
 
-offset():bigint {
+region():number {
   const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
 }
 
-byteLength():bigint {
+byteOffset():bigint {
   const offset = this.bb!.__offset(this.bb_pos, 8);
   return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
 }
 
+byteLength():bigint {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+}
+
 static startTypedArrayValue(builder:flatbuffers.Builder) {
-  builder.startObject(3);
+  builder.startObject(4);
 }
 
 static addKind(builder:flatbuffers.Builder, kind:TypedArrayKind) {
   builder.addFieldInt8(0, kind, TypedArrayKind.Int8Array);
 }
 
-static addOffset(builder:flatbuffers.Builder, offset:bigint) {
-  builder.addFieldInt64(1, offset, BigInt('0'));
+static addRegion(builder:flatbuffers.Builder, region:number) {
+  builder.addFieldInt32(1, region, 0);
+}
+
+static addByteOffset(builder:flatbuffers.Builder, byteOffset:bigint) {
+  builder.addFieldInt64(2, byteOffset, BigInt('0'));
 }
 
 static addByteLength(builder:flatbuffers.Builder, byteLength:bigint) {
-  builder.addFieldInt64(2, byteLength, BigInt('0'));
+  builder.addFieldInt64(3, byteLength, BigInt('0'));
 }
 
 static endTypedArrayValue(builder:flatbuffers.Builder):flatbuffers.Offset {
@@ -994,12 +1019,176 @@ static endTypedArrayValue(builder:flatbuffers.Builder):flatbuffers.Offset {
   return offset;
 }
 
-static createTypedArrayValue(builder:flatbuffers.Builder, kind:TypedArrayKind, offset:bigint, byteLength:bigint):flatbuffers.Offset {
+static createTypedArrayValue(builder:flatbuffers.Builder, kind:TypedArrayKind, region:number, byteOffset:bigint, byteLength:bigint):flatbuffers.Offset {
   TypedArrayValue.startTypedArrayValue(builder);
   TypedArrayValue.addKind(builder, kind);
-  TypedArrayValue.addOffset(builder, offset);
+  TypedArrayValue.addRegion(builder, region);
+  TypedArrayValue.addByteOffset(builder, byteOffset);
   TypedArrayValue.addByteLength(builder, byteLength);
   return TypedArrayValue.endTypedArrayValue(builder);
+}
+}
+
+export class RefValue {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):RefValue {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+static getRootAsRefValue(bb:flatbuffers.ByteBuffer, obj?:RefValue):RefValue {
+  return (obj || new RefValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static getSizePrefixedRootAsRefValue(bb:flatbuffers.ByteBuffer, obj?:RefValue):RefValue {
+  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+  return (obj || new RefValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+index():number {
+  const offset = this.bb!.__offset(this.bb_pos, 4);
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+}
+
+static startRefValue(builder:flatbuffers.Builder) {
+  builder.startObject(1);
+}
+
+static addIndex(builder:flatbuffers.Builder, index:number) {
+  builder.addFieldInt32(0, index, 0);
+}
+
+static endRefValue(builder:flatbuffers.Builder):flatbuffers.Offset {
+  const offset = builder.endObject();
+  return offset;
+}
+
+static createRefValue(builder:flatbuffers.Builder, index:number):flatbuffers.Offset {
+  RefValue.startRefValue(builder);
+  RefValue.addIndex(builder, index);
+  return RefValue.endRefValue(builder);
+}
+}
+
+export class HoleValue {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):HoleValue {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+static getRootAsHoleValue(bb:flatbuffers.ByteBuffer, obj?:HoleValue):HoleValue {
+  return (obj || new HoleValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static getSizePrefixedRootAsHoleValue(bb:flatbuffers.ByteBuffer, obj?:HoleValue):HoleValue {
+  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+  return (obj || new HoleValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static startHoleValue(builder:flatbuffers.Builder) {
+  builder.startObject(0);
+}
+
+static endHoleValue(builder:flatbuffers.Builder):flatbuffers.Offset {
+  const offset = builder.endObject();
+  return offset;
+}
+
+static createHoleValue(builder:flatbuffers.Builder):flatbuffers.Offset {
+  HoleValue.startHoleValue(builder);
+  return HoleValue.endHoleValue(builder);
+}
+}
+
+export class Origin {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):Origin {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+data():number {
+  return this.bb!.readUint32(this.bb_pos);
+}
+
+index():number {
+  return this.bb!.readUint32(this.bb_pos + 4);
+}
+
+static sizeOf():number {
+  return 8;
+}
+
+static createOrigin(builder:flatbuffers.Builder, data: number, index: number):flatbuffers.Offset {
+  builder.prep(4, 8);
+  builder.writeInt32(index);
+  builder.writeInt32(data);
+  return builder.offset();
+}
+
+}
+
+export class ClassRef {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):ClassRef {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+static getRootAsClassRef(bb:flatbuffers.ByteBuffer, obj?:ClassRef):ClassRef {
+  return (obj || new ClassRef()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static getSizePrefixedRootAsClassRef(bb:flatbuffers.ByteBuffer, obj?:ClassRef):ClassRef {
+  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+  return (obj || new ClassRef()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+module():string|null
+module(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+module(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 4);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
+name():string|null
+name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+name(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
+static startClassRef(builder:flatbuffers.Builder) {
+  builder.startObject(2);
+}
+
+static addModule(builder:flatbuffers.Builder, moduleOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(0, moduleOffset, 0);
+}
+
+static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(1, nameOffset, 0);
+}
+
+static endClassRef(builder:flatbuffers.Builder):flatbuffers.Offset {
+  const offset = builder.endObject();
+  return offset;
+}
+
+static createClassRef(builder:flatbuffers.Builder, moduleOffset:flatbuffers.Offset, nameOffset:flatbuffers.Offset):flatbuffers.Offset {
+  ClassRef.startClassRef(builder);
+  ClassRef.addModule(builder, moduleOffset);
+  ClassRef.addName(builder, nameOffset);
+  return ClassRef.endClassRef(builder);
 }
 }
 
@@ -1035,8 +1224,38 @@ value<T extends flatbuffers.Table>(obj:any):any|null {
   return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
 }
 
+regions(index: number):bigint|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+}
+
+regionsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+origins(index: number, obj?:Origin):Origin|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? (obj || new Origin()).__init(this.bb!.__vector(this.bb_pos + offset) + index * 8, this.bb!) : null;
+}
+
+originsLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+classes(index: number, obj?:ClassRef):ClassRef|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? (obj || new ClassRef()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
+}
+
+classesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startRoot(builder:flatbuffers.Builder) {
-  builder.startObject(2);
+  builder.startObject(5);
 }
 
 static addValueType(builder:flatbuffers.Builder, valueType:Value) {
@@ -1045,6 +1264,46 @@ static addValueType(builder:flatbuffers.Builder, valueType:Value) {
 
 static addValue(builder:flatbuffers.Builder, valueOffset:flatbuffers.Offset) {
   builder.addFieldOffset(1, valueOffset, 0);
+}
+
+static addRegions(builder:flatbuffers.Builder, regionsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, regionsOffset, 0);
+}
+
+static createRegionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
+  builder.startVector(8, data.length, 8);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt64(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startRegionsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(8, numElems, 8);
+}
+
+static addOrigins(builder:flatbuffers.Builder, originsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(3, originsOffset, 0);
+}
+
+static startOriginsVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(8, numElems, 4);
+}
+
+static addClasses(builder:flatbuffers.Builder, classesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, classesOffset, 0);
+}
+
+static createClassesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startClassesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
 }
 
 static endRoot(builder:flatbuffers.Builder):flatbuffers.Offset {
@@ -1060,10 +1319,13 @@ static finishSizePrefixedRootBuffer(builder:flatbuffers.Builder, offset:flatbuff
   builder.finish(offset, 'TSKF', true);
 }
 
-static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset):flatbuffers.Offset {
   Root.startRoot(builder);
   Root.addValueType(builder, valueType);
   Root.addValue(builder, valueOffset);
+  Root.addRegions(builder, regionsOffset);
+  Root.addOrigins(builder, originsOffset);
+  Root.addClasses(builder, classesOffset);
   return Root.endRoot(builder);
 }
 }
