@@ -4,6 +4,7 @@
  * rebuilt here with their original name, message, own properties and stack.
  */
 import type { SerializedError } from './protocol';
+import { classOf, classRefOf } from './store/classes';
 
 export type TaskifyErrorCode =
   | 'TASKIFY_UNSUPPORTED_ARGUMENT'
@@ -87,7 +88,10 @@ export function serializeError(error: unknown): SerializedError {
   const props: Record<string, unknown> = {};
   for (const key of Object.keys(error)) props[key] = cloneable((error as unknown as Record<string, unknown>)[key]);
   if (error.cause !== undefined) props.cause = error.cause instanceof Error ? serializeError(error.cause) : cloneable(error.cause);
-  return { name: error.name, message: error.message, stack: error.stack, props };
+  // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
+  const ctor = error.constructor;
+  const classRef = builtinErrors[ctor?.name] === ctor ? undefined : classRefOf(ctor);
+  return { name: error.name, message: error.message, stack: error.stack, props, classRef };
 }
 
 const builtinErrors: Record<string, ErrorConstructor> = {
@@ -96,14 +100,23 @@ const builtinErrors: Record<string, ErrorConstructor> = {
 
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
 export function deserializeError(data: SerializedError, where: string): Error {
-  const Ctor = builtinErrors[data.name] ?? Error;
-  const error = new Ctor(data.message);
+  const error = ofClass(data) ?? new (builtinErrors[data.name] ?? Error)(data.message);
   if (error.name !== data.name) Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
   for (const [key, value] of Object.entries(data.props)) {
     (error as unknown as Record<string, unknown>)[key] = key === 'cause' && isSerializedError(value) ? deserializeError(value, where) : value;
   }
   const stack = data.stack ?? `${data.name}: ${data.message}`;
   Object.defineProperty(error, 'stack', { value: `${stack}\n    at ${where} [taskify]`, configurable: true, writable: true });
+  return error;
+}
+
+/** An instance of the error's own class, made without running its constructor (which may want other arguments). */
+function ofClass(data: SerializedError): Error | undefined {
+  if (!data.classRef) return undefined;
+  let ctor: Function;
+  try { ctor = classOf(data.classRef); } catch { return undefined; }
+  const error = Object.create(ctor.prototype) as Error;
+  Object.defineProperty(error, 'message', { value: data.message, configurable: true, writable: true });
   return error;
 }
 

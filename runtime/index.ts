@@ -125,14 +125,14 @@ export async function barrierAsync(): Promise<void> {
 export function deleteObject(x: object): void {
   const a = peek();
   if (a?.kind !== 'pool') return;
-  const entry = x instanceof Future ? x.entry : a.runtime.registry.forget(x);
-  if (entry) a.runtime.forgetData(entry.id);
+  if (x instanceof Future) a.runtime.forgetData(x.entry.id);
+  else a.runtime.forgetObject(x);
 }
 
 /** The main thread changed an object it passed to a task before: the next task must see the new contents. */
 export function markWritten(x: object): void {
   const a = peek();
-  if (a?.kind === 'pool') a.runtime.registry.markWritten(x);
+  if (a?.kind === 'pool') a.runtime.markWritten(x);
 }
 
 /** Finish pending tasks, stop the workers, remove the run's files. A later submission starts a new runtime. */

@@ -12,6 +12,12 @@ export type Primitive = number | string | boolean | bigint | null | undefined;
 
 export const versionKey = (dataId: number, version: number): string => `d${dataId}v${version}`;
 
+/**
+ * The origin data number that means "argument `index` of this call" (protocol ArgPart.ref): how a task's return value
+ * says it is one of its arguments, so the caller gets its own object back. Only in return values, never in data.
+ */
+export const ARGUMENT_ORIGIN = 0xffffffff;
+
 /** A task function as a worker finds it: a module it can import and an export name. */
 export interface TaskDef {
   readonly id: number;
@@ -29,11 +35,25 @@ export type OutShape =
   | { readonly kind: 'array'; readonly length: number }
   | { readonly kind: 'object' | 'map' | 'set' };
 
+/**
+ * Which part of a datum's value a parameter receives. A datum holds one object, or (`root`) a tuple of the objects
+ * of one call that shared parts; a typed-array datum is a range of a buffer, and `view` places the parameter's own
+ * view on it. `ref` numbers the distinct objects of one call: the same number is the same object in the worker.
+ */
+export interface ArgPart {
+  readonly root?: number;
+  readonly view?: ViewSpec;
+  readonly ref?: number;
+}
+
+/** A typed array view on a datum's typed array: element type, byte offset from its start, length in elements. */
+export interface ViewSpec { readonly type: string; readonly offset: number; readonly length: number }
+
 /** One argument as the engine and workers see it. */
 export type WireArg =
   | { readonly value: Primitive }
   /** `read`: the version the task reads; `write`: the version the task produces in the same object. */
-  | { readonly data: number; readonly read?: number; readonly write?: number; readonly shape?: OutShape }
+  | ({ readonly data: number; readonly read?: number; readonly write?: number; readonly shape?: OutShape } & ArgPart)
   /** An array whose elements are themselves arguments (futures gathered for a reduction). */
   | { readonly collection: readonly WireArg[] };
 
@@ -71,6 +91,8 @@ export interface SerializedError {
   readonly stack?: string;
   /** Own enumerable properties that survived a structured clone; the rest as strings. */
   readonly props: Record<string, unknown>;
+  /** The error's class, when a module exports it: rebuilt as an instance of it. */
+  readonly classRef?: { readonly module: string; readonly name: string };
 }
 
 export type TaskOutcome =
@@ -90,7 +112,7 @@ export type EngineToMain =
 
 export type WorkerArg =
   | { readonly value: Primitive }
-  | { readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean; readonly own?: boolean }
+  | ({ readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean; readonly own?: boolean } & ArgPart)
   | { readonly collection: readonly WorkerArg[] };
 
 /** The version keys a task reads, through any argument. */

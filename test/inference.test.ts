@@ -182,7 +182,9 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }'), /main\.ts:3:.* reads `counter`, a module variable that may change/);
   assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` is a function/);
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);
-  assert.match(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), /instance of class P, whose methods \(norm\)/);
+  assert.match(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), /instance of class P, which its module does not export/);
+  assert.match(errs('export class S { #k = 1; v = 2; }\n/** @task */\nexport function f(s: S) { return s.v; }'), /instance of class S, which has private #fields/);
+  assert.equal(errs('export class Q { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(q: Q) { return q.norm(); }'), '', 'an exported class travels');
 });
 
 test('exported arrow functions and function expressions are tasks too', () => {

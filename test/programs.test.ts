@@ -113,4 +113,14 @@ test('taskify run compiles with the plugin and runs, without a build step', () =
   assert.fixture(output, plain);
 });
 
+test('identity: overlapping views, strips of one buffer, an array next to its element, aliases, cycles, classes, errors, holes', () => {
+  const plain = run(build('identity', false, 'commonjs'));
+  const taskified = build('identity', true, 'commonjs');
+  const statsFile = join(work, 'identity-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 20, `${tasks.inWorkers} tasks ran in workers: the fresh locals and the chunk loops must all be submitted`);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

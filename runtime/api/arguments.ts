@@ -1,55 +1,64 @@
 /**
- * From a call's arguments to what the engine needs: primitives by value, objects by data version.
- * An object used by several parameters of one call is one datum: it is read at its current version and, if any
- * parameter writes it, produces one new version, exactly as the same object would be shared in the sequential call.
+ * From a call's arguments to what the engine needs: primitives by value, objects by data version, and for each
+ * parameter which part of its datum it is (a root of a group, a view on a range, the same object as another
+ * parameter). The worker then has exactly the sharing the caller had:
+ * - the same object in two parameters is one datum and one object (`bumpBoth(s, s)`);
+ * - typed arrays are data by storage (buffer-ranges.ts): overlapping views are one datum, each parameter its view;
+ * - objects of one call that share parts (`t(arr, arr[0])`, `t(o, o.values)`) become one group datum, a tuple of
+ *   roots encoded as one graph, so shared objects are one object in the worker.
+ * A datum is read at its current version and, if any parameter writes it, produces one new version.
  */
-import type { OutShape, WireArg } from '../protocol';
-import { encodeValue, UnsupportedValueError, type EncodedValue } from '../store/codec';
+import type { ArgPart, OutShape, WireArg } from '../protocol';
+import { detachedError, encodeValue, isDetached, UnsupportedValueError, type EncodedValue } from '../store/codec';
 import { unsupportedArgument } from '../errors';
-import { isPrimitive, shapeOf } from '../worker/shapes';
+import { isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { DataEntry, Registry } from './registry';
+import { rangeView, type BufferRanges, type TypedView } from './buffer-ranges';
+import { reachable } from './reachable';
 import { Future } from './future';
 import type { TaskHandle } from './task-handle';
 
+export interface ArgumentHost {
+  readonly registry: Registry;
+  readonly ranges: BufferRanges;
+  /** Block until the entry's producer finished and bring its contents into the caller's objects. */
+  bringHome(entry: DataEntry): void;
+  /** The datum will not be used again (its objects joined a group, its range was replaced). */
+  retire(dataId: number): void;
+}
+
 export interface Prepared {
   readonly wire: WireArg[];
-  /** `in`/`inout` objects whose current contents the main thread must write before the task can read them. */
+  /** `in`/`inout` data whose current contents the main thread must write before the task can read them. */
   readonly snapshots: { entry: DataEntry; encoded: EncodedValue }[];
-  /** Data the task writes, with the caller's object that will receive the new contents at its wait. */
+  /** Data the task writes, with what will receive the new contents at its wait (an object, or a range's buffer). */
   readonly writes: { entry: DataEntry; object?: object }[];
+  /** The call's distinct argument objects by ref: what a returned argument maps back to. */
+  readonly objects: object[];
 }
 
 interface Use { entry: DataEntry; object?: object; reads: boolean; writes: boolean; shape?: OutShape; param: string }
-type Slot = { value: unknown } | { use: Use } | { collection: Slot[] };
+type Slot = { value: unknown } | { use: Use; part: ArgPart } | { collection: Slot[] };
 
-export function prepareArguments(host: { registry: Registry }, handle: TaskHandle, args: readonly unknown[], where: () => string): Prepared {
-  const uses = new Map<DataEntry, Use>();
+export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: readonly unknown[], where: () => string): Prepared {
   const { directions } = handle.def;
+  const directionOf = (i: number) => directions[i] ?? 'in';
+  const paramOf = (i: number) => handle.paramNames[i] ?? `#${i}`;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg === 'function' || typeof arg === 'symbol') throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`);
+    if (isTypedArray(arg) && isDetached(arg.buffer)) throw unsupportedArgument(where(), paramOf(i), detachedError(arg, '').message);
+  }
 
-  const classify = (arg: unknown, direction: string, param: string): Slot => {
-    if (isPrimitive(arg)) return { value: arg };
-    if (typeof arg === 'function' || typeof arg === 'symbol') {
-      throw unsupportedArgument(where(), param, `a ${typeof arg} cannot be sent to a worker`);
-    }
-    if (arg instanceof Future) {
-      // A value already loaded here must receive what a task writes into it, like any caller's object.
-      const loaded = arg.value?.current;
-      const object = typeof loaded === 'object' && loaded !== null ? loaded : undefined;
-      return { use: use(arg.entry, object, direction === 'in' ? 'in' : 'inout', param) };
-    }
-    if (Array.isArray(arg) && direction === 'in' && arg.some((item) => item instanceof Future)) {
-      return { collection: arg.map((item, i) => classify(item, 'in', `${param}[${i}]`)) };
-    }
-    const object = arg as object;
-    const slot = { use: use(host.registry.entryFor(object), object, direction, param) };
-    if (direction === 'out') {
-      const shape = shapeOf(object);
-      if (!shape) throw unsupportedArgument(where(), param, `an out parameter must be a typed array, array, plain object, Map or Set, got ${object.constructor?.name ?? 'an object'}`);
-      slot.use.shape = shape;
-    }
-    return slot;
-  };
+  const isData = (arg: unknown): arg is object => !isPrimitive(arg) && !(arg instanceof Future) && !isFutureCollection(arg);
+  const grouped = groupShared(host, args.filter(isData));
+  // A typed array in a group travels with its group; any other is a range of its buffer.
+  const views = args.filter((arg): arg is TypedView => isData(arg) && isTypedArray(arg) && !grouped.has(arg) && !host.registry.get(arg));
+  const resolvedViews = host.ranges.resolve(views);
+  const viewOf = new Map(views.map((view, i) => [view, resolvedViews[i]!]));
 
+  const uses = new Map<DataEntry, Use>();
+  const refs = new Map<object, number>();
   const use = (entry: DataEntry, object: object | undefined, direction: string, param: string): Use => {
     let u = uses.get(entry);
     if (!u) { u = { entry, object, reads: false, writes: false, param }; uses.set(entry, u); }
@@ -57,14 +66,49 @@ export function prepareArguments(host: { registry: Registry }, handle: TaskHandl
     if (direction !== 'in') u.writes = true;
     return u;
   };
+  const refOf = (object: object): number => {
+    let ref = refs.get(object);
+    if (ref === undefined) { ref = refs.size; refs.set(object, ref); }
+    return ref;
+  };
 
-  const slots = args.map((arg, i) => classify(arg, directions[i] ?? 'in', handle.paramNames[i] ?? `#${i}`));
+  const classify = (arg: unknown, direction: string, param: string): Slot => {
+    if (isPrimitive(arg)) return { value: arg };
+    if (arg instanceof Future) {
+      // A value already loaded here must receive what a task writes into it, like any caller's object.
+      const loaded = arg.value?.current;
+      const object = typeof loaded === 'object' && loaded !== null ? loaded : undefined;
+      return { use: use(arg.entry, object, direction === 'in' ? 'in' : 'inout', param), part: {} };
+    }
+    if (isFutureCollection(arg) && direction === 'in') return { collection: arg.map((item, i) => classify(item, 'in', `${param}[${i}]`)) };
+    const object = arg as object;
+    const resolved = viewOf.get(object as TypedView);
+    if (resolved) {
+      const { entry, view } = resolved;
+      // An `out` view on a wider range must not blank the rest of it: the worker reads the range first.
+      const u = use(entry, entry.range!.buffer.deref(), view && direction === 'out' ? 'inout' : direction, param);
+      if (direction === 'out' && !u.reads) u.shape = { kind: 'typed', type: entry.range!.type, length: rangeView(entry)!.length };
+      return { use: u, part: { view, ref: refOf(object) } };
+    }
+    const entry = host.registry.entryFor(object);
+    const root = entry.roots?.indexOf(object);
+    // The other roots of a group keep their contents: the worker reads the group even for an `out` parameter.
+    const u = use(entry, entry.roots?.[0] ?? object, root !== undefined && direction === 'out' ? 'inout' : direction, param);
+    if (direction === 'out' && !u.reads) {
+      const shape = shapeOf(object);
+      if (!shape) throw unsupportedArgument(where(), param, `an out parameter must be a typed array, array, plain object, Map or Set, got ${object.constructor?.name ?? 'an object'}`);
+      u.shape = shape;
+    }
+    return { use: u, part: { root, ref: refOf(object) } };
+  };
+
+  const slots = args.map((arg, i) => classify(arg, directionOf(i), paramOf(i)));
 
   const snapshots: Prepared['snapshots'] = [];
   for (const u of uses.values()) {
     if (!u.reads || u.entry.stored || u.entry.producer || !u.object) continue;
     try {
-      snapshots.push({ entry: u.entry, encoded: encodeValue(u.object) });
+      snapshots.push({ entry: u.entry, encoded: encodeSnapshot(u.entry, u.object) });
     } catch (error) {
       if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
       throw error;
@@ -80,9 +124,53 @@ export function prepareArguments(host: { registry: Registry }, handle: TaskHandl
       read: reads ? entry.version : undefined,
       write: writes ? entry.version + 1 : undefined,
       shape: reads ? undefined : shape,
+      ...slot.part,
     };
   };
   const wire = slots.map(toWire);
   const writes = [...uses.values()].filter((u) => u.writes).map((u) => ({ entry: u.entry, object: u.object }));
-  return { wire, snapshots, writes };
+  return { wire, snapshots, writes, objects: [...refs.keys()] };
+}
+
+/**
+ * The datum's current contents from the main thread. Every object is numbered and its origin recorded, so that
+ * copy-back can update the caller's objects in place (entry.base); a range is bytes and needs no numbering.
+ */
+function encodeSnapshot(entry: DataEntry, object: object): EncodedValue {
+  if (entry.range) return encodeValue(rangeView(entry));
+  const base: object[] = [];
+  const encoded = encodeValue(entry.roots ? [...entry.roots] : object, {
+    originOf: (o, index) => { base.push(o); return { data: entry.id, index }; },
+  });
+  entry.base = base;
+  return encoded;
+}
+
+function isFutureCollection(arg: unknown): arg is unknown[] {
+  return Array.isArray(arg) && arg.some((item) => item instanceof Future);
+}
+
+/**
+ * Objects among one call's arguments that share parts (an object reachable from two arguments, or typed arrays
+ * whose memory overlaps) are made one group datum; returns the arguments now in a group.
+ */
+function groupShared(host: ArgumentHost, objects: readonly object[]): Set<object> {
+  const inGroups = new Set<object>();
+  const structured = objects.filter((o) => !isTypedArray(o));
+  if (structured.length === 0 || objects.length < 2) return inGroups;
+  for (const members of reachable.sharing(objects, (o) => host.registry.get(o)?.producer === undefined)) {
+    const entries = new Set(members.map((m) => host.registry.get(m)));
+    if (entries.size === 1 && !entries.has(undefined) && [...entries][0]!.roots) { members.forEach((m) => inGroups.add(m)); continue; }
+    for (const entry of entries) if (entry?.producer) host.bringHome(entry);
+    for (const member of members) {
+      if (!isTypedArray(member)) continue;
+      for (const range of host.ranges.overlapping(member.buffer, member.byteOffset, member.byteOffset + member.byteLength)) {
+        if (range.producer) host.bringHome(range);
+      }
+      for (const range of host.ranges.forget(member as TypedView)) host.retire(range.id);
+    }
+    host.registry.group(members, (id) => host.retire(id));
+    members.forEach((m) => inGroups.add(m));
+  }
+  return inGroups;
 }

@@ -1,34 +1,98 @@
 /**
- * After a task wrote an object, the caller's own object receives the new contents in place, so every
- * reference the program holds to it sees them, as in the sequential program.
+ * After a task wrote data, the caller's own objects receive the new contents in place, so every reference the
+ * program holds sees them, as in the sequential program: nested objects included (`const inner = o.inner` sees
+ * what the task wrote into `o.inner`), and objects the task returned or moved (`return out`, `to.push(from[0])`).
+ *
+ * Each object of a decoded version says where it came from (its origin: which object of which main-thread snapshot);
+ * an object with an origin the main thread still knows is replaced by the caller's object, whose contents are
+ * updated from it; the rest are new objects, kept as decoded, whose slots point at the caller's objects where the
+ * task's did.
  */
+import type { ObjectOrigin } from '../store/codec';
 import { isTypedArray } from '../worker/shapes';
 
-export function replaceContents(target: object, source: unknown): void {
-  if (isTypedArray(target) && isTypedArray(source) && target.length === source.length) {
-    (target as unknown as { set(s: ArrayLike<unknown>): void }).set(source as unknown as ArrayLike<unknown>);
-  } else if (Array.isArray(target) && Array.isArray(source)) {
-    target.length = source.length;
-    for (let i = 0; i < source.length; i++) target[i] = source[i];
-  } else if (target instanceof Map && source instanceof Map) {
-    target.clear();
-    for (const [key, value] of source) target.set(key, value);
-  } else if (target instanceof Set && source instanceof Set) {
-    target.clear();
-    for (const value of source) target.add(value);
-  } else if (isPlainObjectLike(target) && isPlainObjectLike(source)) {
-    for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key];
-    Object.assign(target, source);
-  } else {
-    throw new TypeError(`taskify: cannot copy a task's result of type ${describe(source)} into an object of type ${describe(target)}`);
+/** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
+export type TargetOf = (origin: ObjectOrigin) => object | undefined;
+
+export interface Adopted {
+  readonly value: unknown;
+  /** Objects the task created (no origin): the next snapshot must number them, or their identity is lost. */
+  readonly fresh: boolean;
+}
+
+/**
+ * Map a decoded value (with `origins` from decoding: every decoded object, in order, NEW_OBJECT for none) onto the
+ * caller's objects; `known` pairs decoded objects with the caller's objects they are whatever their origins say
+ * (a datum's roots). Returns the value to use.
+ */
+export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigin>, targetOf: TargetOf,
+  known: readonly (readonly [unknown, object])[] = []): Adopted {
+  const final = new Map<object, object>();
+  for (const [object, target] of known) if (typeof object === 'object' && object !== null && sameKind(target, object)) final.set(object, target);
+  let fresh = false;
+  const resolve = (value: unknown): unknown => (typeof value === 'object' && value !== null ? final.get(value) ?? value : value);
+  const order = [...origins.keys()];
+  // Every decoded object was entered into `origins` (with or without one): first decide what each becomes ...
+  for (const object of order) {
+    if (final.has(object)) continue;
+    const origin = origins.get(object)!;
+    const target = origin.data !== 0 ? targetOf(origin) : undefined;
+    if (target && sameKind(target, object)) final.set(object, target);
+    else if (!(isTypedArray(object) || Array.isArray(object) && isNumberOnly(object))) fresh = true;
   }
+  // ... then fill each in place, its slots pointing at what their objects became.
+  for (const object of order) {
+    const into = final.get(object) ?? object;
+    fill(into, object, resolve);
+  }
+  return { value: resolve(decoded), fresh };
 }
 
-function isPlainObjectLike(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) &&
-    !(value instanceof Map) && !(value instanceof Set);
+/** The origin of objects that have none: they stay as decoded. */
+export const NEW_OBJECT: ObjectOrigin = { data: 0, index: 0 };
+
+function sameKind(target: object, source: object): boolean {
+  if (isTypedArray(target)) return isTypedArray(source) && target.byteLength === source.byteLength;
+  if (Array.isArray(target)) return Array.isArray(source);
+  if (target instanceof Map) return source instanceof Map;
+  if (target instanceof Set) return source instanceof Set;
+  if (target instanceof Date) return source instanceof Date;
+  return Object.getPrototypeOf(target) === Object.getPrototypeOf(source);
 }
 
-function describe(value: unknown): string {
-  return value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'Object') : typeof value;
+function isNumberOnly(array: unknown[]): boolean {
+  for (const item of array) if (typeof item === 'object' && item !== null) return false;
+  return true;
+}
+
+/** Make `into` hold what `from` holds, with object slots mapped by `resolve`. `into` may be `from` itself. */
+function fill(into: object, from: object, resolve: (value: unknown) => unknown): void {
+  if (isTypedArray(into)) {
+    if (into !== from) new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(new Uint8Array((from as ArrayBufferView).buffer, (from as ArrayBufferView).byteOffset, into.byteLength));
+  } else if (Array.isArray(into)) {
+    const source = from as unknown[];
+    const items: [number, unknown][] = [];
+    for (let i = 0; i < source.length; i++) if (i in source) items.push([i, resolve(source[i])]);
+    into.length = 0;
+    into.length = source.length;
+    for (const [i, item] of items) into[i] = item;
+  } else if (into instanceof Map) {
+    const entries = [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const);
+    into.clear();
+    for (const [k, v] of entries) into.set(k, v);
+  } else if (into instanceof Set) {
+    const items = [...(from as Set<unknown>)].map(resolve);
+    into.clear();
+    for (const item of items) into.add(item);
+  } else if (into instanceof Date) {
+    into.setTime((from as Date).getTime());
+  } else {
+    const record = from as Record<string, unknown>;
+    const entries = Object.keys(record).map((key) => [key, resolve(record[key])] as const);
+    if (into !== from) for (const key of Object.keys(into)) delete (into as Record<string, unknown>)[key];
+    for (const [key, value] of entries) {
+      if (key === '__proto__') Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
+      else (into as Record<string, unknown>)[key] = value;
+    }
+  }
 }

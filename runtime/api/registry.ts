@@ -1,7 +1,13 @@
 /**
  * The main thread's view of data: which objects were passed to tasks (by identity), their data id, their latest
- * version and who produces it. A weak map, so that passing an object to a task never keeps it alive; when the
+ * version and who produces it. Weak maps, so that passing an object to a task never keeps it alive; when the
  * user's object is collected, its versions are released.
+ *
+ * Three kinds of data, one entry type:
+ * - an object (array, plain object, Map, class instance…) with everything reachable from it;
+ * - a group: the objects of one call that shared parts (`t(arr, arr[0])`), kept together from then on as a
+ *   tuple of roots, so that the worker sees the sharing the caller had;
+ * - a typed-array range: bytes [start, end) of an ArrayBuffer (buffer-ranges.ts), whatever view names them.
  */
 import type { Primitive } from '../protocol';
 
@@ -16,6 +22,16 @@ export interface TaskRecord {
   /** A primitive result, carried in the message instead of a file. */
   inline?: { value: Primitive | unknown };
   waiters?: (() => void)[];
+  /** The call's argument objects by ref, until its return value was loaded: a returned argument maps back to them. */
+  args?: object[];
+}
+
+/** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */
+export interface BufferRange {
+  readonly buffer: WeakRef<ArrayBufferLike>;
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
 }
 
 export interface DataEntry {
@@ -25,22 +41,36 @@ export interface DataEntry {
   producer?: TaskRecord;
   /** The latest version is (or will be) a file: a snapshot already written, or a task's output. */
   stored: boolean;
+  /** A group's objects, encoded as a tuple in this order. Absent for one object or a range. */
+  roots?: object[];
+  /** A typed-array range's place. */
+  range?: BufferRange;
+  /** The objects of the last snapshot the main thread wrote, by number: where copy-back finds the caller's objects. */
+  base?: object[];
 }
 
 export class Registry {
   private nextId = 1;
   private readonly entries = new WeakMap<object, DataEntry>();
-  /** Objects whose latest version a task produces: what a barrier must bring back. */
+  /** Entries by data id, for origins (which caller's object a task's output object is). Weak: entries die with their objects. */
+  private readonly byId = new Map<number, WeakRef<DataEntry>>();
+  /** Objects whose latest version a task produces: what a barrier must bring back (a buffer, for a range). */
   readonly stale = new Map<DataEntry, WeakRef<object>>();
   private readonly collected: FinalizationRegistry<number>;
 
   constructor(onCollected: (dataId: number) => void) {
-    this.collected = new FinalizationRegistry(onCollected);
+    this.collected = new FinalizationRegistry((id) => { this.byId.delete(id); onCollected(id); });
   }
 
-  newEntry(): DataEntry { return { id: this.nextId++, version: 1, stored: false }; }
+  newEntry(): DataEntry {
+    const entry: DataEntry = { id: this.nextId++, version: 1, stored: false };
+    this.byId.set(entry.id, new WeakRef(entry));
+    return entry;
+  }
 
   get(object: object): DataEntry | undefined { return this.entries.get(object); }
+
+  byData(id: number): DataEntry | undefined { return this.byId.get(id)?.deref(); }
 
   entryFor(object: object): DataEntry {
     let entry = this.entries.get(object);
@@ -52,9 +82,54 @@ export class Registry {
     return entry;
   }
 
-  /** A Future's loaded value is that Future's data: passing the value on refers to the version that already exists. */
+  /**
+   * One entry for objects that shared parts in a call, absorbing the entries they had (whose roots join it), so no
+   * object is ever in two data. Each root's old entry is retired: `retire` gets its id.
+   */
+  group(objects: readonly object[], retire: (dataId: number) => void): DataEntry {
+    const roots: object[] = [];
+    const add = (object: object) => { if (!roots.includes(object)) roots.push(object); };
+    for (const object of objects) {
+      const old = this.entries.get(object);
+      if (old?.roots) old.roots.forEach(add); else add(object);
+    }
+    const entry = this.newEntry();
+    entry.roots = roots;
+    const retired = new Set<DataEntry>();
+    for (const root of roots) {
+      const old = this.entries.get(root);
+      if (old && !retired.has(old)) { retired.add(old); this.drop(old); retire(old.id); }
+      this.entries.set(root, entry);
+    }
+    // The roots hold each other (entry.roots), so they are collected together: watching one is enough.
+    this.collected.register(roots[0]!, entry.id, entry);
+    return entry;
+  }
+
+  /** A range's entry lives as long as its buffer. */
+  rangeEntry(range: BufferRange, buffer: ArrayBufferLike): DataEntry {
+    const entry = this.newEntry();
+    entry.range = range;
+    this.collected.register(buffer, entry.id, entry);
+    return entry;
+  }
+
+  /**
+   * A Future's loaded value is that Future's data: passing the value on refers to the version that already exists.
+   * The data now lives as long as the value (the Future holds the value, so it cannot outlive it).
+   */
   adopt(object: object, entry: DataEntry): void {
-    if (!this.entries.has(object)) this.entries.set(object, entry);
+    if (this.entries.has(object)) return;
+    this.entries.set(object, entry);
+    this.collected.unregister(entry);
+    this.collected.register(object, entry.id, entry);
+  }
+
+  /** The same for a typed array value, which is data by its bytes: the entry becomes that range of its buffer. */
+  adoptRange(entry: DataEntry, range: BufferRange, buffer: ArrayBufferLike): void {
+    entry.range = range;
+    this.collected.unregister(entry);
+    this.collected.register(buffer, entry.id, entry);
   }
 
   /** Track an object whose owner (a Future) is collected rather than the object itself. */
@@ -63,16 +138,25 @@ export class Registry {
   forget(object: object): DataEntry | undefined {
     const entry = this.entries.get(object);
     if (!entry) return undefined;
-    this.entries.delete(object);
+    for (const root of entry.roots ?? [object]) this.entries.delete(root);
+    this.drop(entry);
+    return entry;
+  }
+
+  /** The entry is gone (forgotten, grouped, or its range replaced): nothing refers to it any more. */
+  drop(entry: DataEntry): void {
     this.collected.unregister(entry);
     this.stale.delete(entry);
-    return entry;
+    this.byId.delete(entry.id);
   }
 
   /** The main thread changed the object: its contents are a new version, not yet written anywhere. */
   markWritten(object: object): void {
     const entry = this.entries.get(object);
-    if (!entry) return;
+    if (entry) this.markEntryWritten(entry);
+  }
+
+  markEntryWritten(entry: DataEntry): void {
     entry.version++;
     entry.stored = false;
     entry.producer = undefined;

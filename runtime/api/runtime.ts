@@ -17,11 +17,12 @@ import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
 import { createRunDir, defaultStoreRoot } from '../store/run-dir';
 import { removeStaleSegments, segmentPrefix } from '../store/segments';
-import { readTypedArrayInto, readVersion, versionPath, writeEncoded } from '../store/version-file';
+import { versionPath, writeEncoded } from '../store/version-file';
 import { isTypedArray } from '../worker/shapes';
 import { Registry, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
-import { replaceContents } from './copy-back';
+import { BufferRanges, type TypedView } from './buffer-ranges';
+import { Loader } from './loader';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { prepareArguments } from './arguments';
 import type { TaskHandle } from './task-handle';
@@ -35,11 +36,13 @@ const WAIT_SLICE_MS = 500;
 export class Runtime implements FutureHost {
   readonly stats = new Stats();
   readonly registry = new Registry((data) => this.enqueue({ type: 'delete', data }));
+  /** Typed arrays by storage: which ranges of which buffers are data (see buffer-ranges.ts). */
+  readonly ranges = new BufferRanges(this.registry, { load: (entry) => this.bringHome(entry), retire: (id) => this.forgetData(id) });
   /** Waits for whole containers (see within.ts). */
   readonly within = new Within({
     submissions: () => this.nextTaskId,
     waitObject: (object) => this.waitObject(object),
-    markWritten: (object) => this.registry.markWritten(object),
+    markWritten: (object) => this.markWritten(object),
   });
   /** Hooks watching this run (runtime/observe); the engine is told when the first arrives and the last leaves. */
   readonly observers: Observers;
@@ -66,6 +69,7 @@ export class Runtime implements FutureHost {
   private readonly fetched = new Map<string, { error?: SerializedError }>();
   /** Async waits for a 'fetched' answer, by version key. */
   private readonly fetchWaiters = new Map<string, (() => void)[]>();
+  private readonly loader: Loader;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     let started = false;
@@ -75,6 +79,9 @@ export class Runtime implements FutureHost {
     this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
     this.segmentPrefix = segmentPrefix(this.runDir);
     removeStaleSegments();
+    this.loader = new Loader({
+      runDir: this.runDir, registry: this.registry, stats: this.stats, local: !config.redis, fetch: (key) => this.fetch(key),
+    });
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: EngineData = {
@@ -102,9 +109,9 @@ export class Runtime implements FutureHost {
     if (this.engineError) throw this.engineError;
     const { def } = handle;
     const where = describeSite(def.name, site);
-    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending' };
     const started = performance.now();
     const prepared = prepareArguments(this, handle, args, where);
+    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects };
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
     const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
       writeEncoded(this.runDir, versionKey(entry.id, entry.version), encoded);
@@ -156,6 +163,9 @@ export class Runtime implements FutureHost {
 
   /** The data will not be used again by the program. */
   forgetData(dataId: number): void { this.enqueue({ type: 'delete', data: dataId }); }
+
+  /** A datum replaced by another (its objects joined a group, its range was redrawn): its versions may go. */
+  retire(dataId: number): void { this.forgetData(dataId); }
 
   // ── what the engine says ─────────────────────────────────────────────────────
 
@@ -281,26 +291,66 @@ export class Runtime implements FutureHost {
     });
   }
 
-  /** The object's latest contents, in place. */
+  /** The object's latest contents, in place: for a typed array, every range of its buffer it overlaps. */
   waitObject<T extends object>(object: T): T {
-    const entry = this.registry.get(object);
-    const producer = entry?.producer;
-    if (!entry || !producer) return object;
-    const start = epochNow();
-    this.block(() => producer.state !== 'pending');
-    try { this.loadObject(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+    for (const entry of this.entriesOf(object)) {
+      const producer = entry.producer;
+      if (!producer) continue;
+      const start = epochNow();
+      this.block(() => producer.state !== 'pending');
+      try { this.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+    }
     return object;
   }
 
   async waitObjectAsync<T extends object>(object: T): Promise<T> {
-    const entry = this.registry.get(object);
-    const producer = entry?.producer;
-    if (!entry || !producer) return object;
-    const start = epochNow();
-    await this.settled(producer);
-    await this.fetchAsync([entry]);
-    try { this.loadObject(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+    for (const entry of this.entriesOf(object)) {
+      const producer = entry.producer;
+      if (!producer) continue;
+      const start = epochNow();
+      await this.settled(producer);
+      await this.fetchAsync([entry]);
+      try { this.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+    }
     return object;
+  }
+
+  /** The data an object is part of: its own entry (an object or a group), or the ranges a typed array overlaps. */
+  private entriesOf(object: object): DataEntry[] {
+    const entry = this.registry.get(object);
+    if (entry) return [entry];
+    if (!isTypedArray(object)) return [];
+    return this.ranges.overlapping(object.buffer, object.byteOffset, object.byteOffset + object.byteLength);
+  }
+
+  /** The main thread changed the object: later tasks must read its new contents. */
+  markWritten(object: object): void {
+    for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
+  }
+
+  /** The object (or typed array's ranges) will not be used again. */
+  forgetObject(object: object): void {
+    const entries = isTypedArray(object) && !this.registry.get(object) ? this.ranges.forget(object as TypedView) : [this.registry.forget(object)];
+    for (const entry of entries) if (entry) this.forgetData(entry.id);
+  }
+
+  /** A datum whose current contents a call needs in the main thread (to regroup or re-range it): wait and load. */
+  bringHome(entry: DataEntry): void {
+    const producer = entry.producer;
+    if (!producer) return;
+    this.block(() => producer.state !== 'pending');
+    this.loadEntry(entry, entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref());
+  }
+
+  /**
+   * Load a finished producer's version into the caller's objects. If a task writing it failed, the objects get the
+   * state sequential code would leave, and the failure is raised here unless the program saw it already (caught).
+   */
+  private loadEntry(entry: DataEntry, object: object | undefined): void {
+    const producer = entry.producer;
+    if (!producer) return;
+    this.loader.load(entry, object);
+    if (producer.state === 'failed' && !producer.observed) throw observe(producer);
   }
 
   barrier(): void {
@@ -321,16 +371,13 @@ export class Runtime implements FutureHost {
     for (let r = this.firstPendingSince(mark); r && !this.engineError; r = this.firstPendingSince(mark)) await this.settled(r);
   }
 
-  /** Bring back every object tasks wrote; a failure is raised once, after all the others were loaded. */
+  /** Bring back every object tasks wrote; a failure the program has not seen is raised once, after all were loaded. */
   private loadAllStale(): void {
     let firstError: Error | undefined;
     for (const [entry, ref] of [...this.registry.stale]) {
       const object = ref.deref();
-      if (entry.producer?.state === 'failed') {
-        this.registry.stale.delete(entry);
-        firstError ??= observe(entry.producer);
-      } else if (object) this.loadObject(entry, object);
-      else this.registry.stale.delete(entry);
+      if (!object && !entry.roots) { this.registry.stale.delete(entry); continue; }
+      try { this.loadEntry(entry, entry.range ? undefined : object); } catch (error) { firstError ??= error as Error; }
     }
     if (firstError) throw firstError;
   }
@@ -344,36 +391,18 @@ export class Runtime implements FutureHost {
     if (entry.version === 1 && producer.inline) {
       future.value = { current: producer.inline.value };
     } else if (future.value && typeof future.value.current === 'object' && future.value.current !== null) {
-      this.loadObject(entry, future.value.current); // a later task changed this value in place
+      this.loadEntry(entry, future.value.current); // a later task changed this value in place
       return future.value.current;
     } else {
-      future.value = { current: this.readLatest(entry) };
-      if (typeof future.value.current === 'object' && future.value.current !== null) this.registry.adopt(future.value.current, entry);
+      const started = performance.now();
+      future.value = { current: this.loader.result(versionKey(entry.id, entry.version), producer) };
+      this.stats.add('mainDecodeMs', performance.now() - started);
+      const value = future.value.current;
+      if (typeof value === 'object' && value !== null && !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) this.registry.adopt(value, entry);
     }
+    producer.args = undefined;
     this.registry.loaded(entry);
     return future.value.current;
-  }
-
-  private loadObject(entry: DataEntry, object: object): void {
-    const producer = entry.producer;
-    if (!producer) return;
-    if (producer.state === 'failed') throw observe(producer);
-    const started = performance.now();
-    const key = versionKey(entry.id, entry.version);
-    this.fetch(key);
-    const direct = isTypedArray(object) ? readTypedArrayInto(this.runDir, key, object) : -1;
-    if (direct >= 0) this.stats.add('mainBytesRead', direct);
-    else replaceContents(object, this.readLatest(entry));
-    this.registry.loaded(entry);
-    this.stats.add('mainDecodeMs', performance.now() - started);
-  }
-
-  private readLatest(entry: DataEntry): unknown {
-    const key = versionKey(entry.id, entry.version);
-    this.fetch(key);
-    const { value, bytes } = readVersion(this.runDir, key);
-    this.stats.add('mainBytesRead', bytes);
-    return value;
   }
 
   /**

@@ -122,7 +122,7 @@ function toWorkerArg(arg: WireArg, rro: boolean, own: boolean): WorkerArg {
   if (rro && read !== undefined) rroVersions.add(read);
   return {
     read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined,
-    own: own || undefined,
+    own: own || undefined, root: arg.root, view: arg.view, ref: arg.ref,
   };
 }
 
@@ -190,7 +190,7 @@ function fail(node: graph.TaskNode, error: SerializedError, cause: 'threw' | 'wo
     events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause, run: reply && workerRun(reply) });
   }
   outbox.push({ taskId: node.id, ok: false, error });
-  apply(graph.failTask(state, node.id));
+  apply(graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
 }
 
 function apply(effects: graph.Effects): void {

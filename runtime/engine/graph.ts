@@ -150,12 +150,16 @@ export function finishTask(state: GraphState, taskId: number,
   return effects;
 }
 
-/** A task threw (or its worker died twice): it and everything downstream of it fail. */
-export function failTask(state: GraphState, taskId: number): Effects {
+/**
+ * A task threw (or its worker died twice): it and everything downstream of it fail. `written`: versions it stored
+ * before failing (what its inout arguments held when it threw); for every other version it was to write, the
+ * version it read stays the data's latest, so the caller can get the last good contents back.
+ */
+export function failTask(state: GraphState, taskId: number, written: readonly string[] = []): Effects {
   const effects = noEffects();
   const task = state.tasks.get(taskId)!;
   task.state = 'failed';
-  failDownstream(state, task, task.id, effects);
+  failDownstream(state, task, task.id, effects, written);
   retire(state, task, effects);
   return effects;
 }
@@ -283,12 +287,32 @@ function cancel(state: GraphState, task: TaskNode, key: string, failedTask: numb
   retire(state, task, effects);
 }
 
-function failDownstream(state: GraphState, task: TaskNode, firstFailure: number, effects: Effects): void {
+/** A version that will never exist gives way to the one its task read of the same data, which stays alive. */
+function keepPrevious(state: GraphState, task: TaskNode, version: VersionNode): void {
+  if (state.latest.get(version.data) !== version.key) return;
+  const read = readOf(task.args, version.data);
+  const previous = read === undefined ? undefined : state.versions.get(versionKey(version.data, read));
+  if (!previous) return;
+  state.latest.set(version.data, previous.key);
+  previous.live = true;
+  version.live = false;
+}
+
+function readOf(args: readonly WireArg[], data: number): number | undefined {
+  for (const arg of args) {
+    if ('collection' in arg) { const read = readOf(arg.collection, data); if (read !== undefined) return read; }
+    else if ('data' in arg && arg.data === data && arg.read !== undefined) return arg.read;
+  }
+  return undefined;
+}
+
+function failDownstream(state: GraphState, task: TaskNode, firstFailure: number, effects: Effects, written: readonly string[] = []): void {
   for (const key of task.writes) {
     const version = state.versions.get(key);
     if (!version) continue;
     version.state = 'failed';
     version.failedBy = firstFailure;
+    if (!written.includes(key)) keepPrevious(state, task, version);
     releaseIfDead(state, version, effects);
   }
   for (const dependentId of task.dependents) {

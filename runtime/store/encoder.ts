@@ -221,10 +221,7 @@ class Encoder {
   }
 
   private typedArray(v: ArrayBufferView, kind: TypedArrayKind, path: string): Encoded {
-    if (isDetached(v.buffer)) {
-      throw new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
-        ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)');
-    }
+    if (isDetached(v.buffer)) throw detachedError(v, path);
     const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
     let region = this.regions.get(v.buffer);
     if (!region) {
@@ -277,6 +274,11 @@ class Encoder {
   }
 }
 
+export function detachedError(v: ArrayBufferView, path: string): UnsupportedValueError {
+  return new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
+    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)');
+}
+
 /** A property's value; a getter that throws is reported with the property's path. */
 function read(object: object, key: string, path: string): unknown {
   try {
@@ -286,7 +288,7 @@ function read(object: object, key: string, path: string): unknown {
   }
 }
 
-function isDetached(buffer: ArrayBufferLike): boolean {
+export function isDetached(buffer: ArrayBufferLike): boolean {
   const flag = (buffer as { detached?: boolean }).detached; // ES2024; absent in Node 20
   if (flag !== undefined) return flag;
   if (buffer.byteLength !== 0 || buffer instanceof SharedArrayBuffer) return false;

@@ -5,13 +5,14 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, type EncodedValue } from './codec';
+import { BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, type DecodeOptions, type EncodedValue, type EncodeOptions } from './codec';
+import { TYPED_ARRAYS } from './encoder';
 
 export const versionPath = (runDir: string, key: string): string => join(runDir, key);
 
 /** Encode `value` and store it as version `key`; returns the file's size. Throws UnsupportedValueError. */
-export function writeVersion(runDir: string, key: string, value: unknown): number {
-  return writeEncoded(runDir, key, encodeValue(value));
+export function writeVersion(runDir: string, key: string, value: unknown, options?: EncodeOptions): number {
+  return writeEncoded(runDir, key, encodeValue(value, options));
 }
 
 export function writeEncoded(runDir: string, key: string, encoded: EncodedValue): number {
@@ -47,9 +48,9 @@ export function readVersionBytes(runDir: string, key: string): Uint8Array {
   }
 }
 
-export function readVersion(runDir: string, key: string): { value: unknown; bytes: number } {
+export function readVersion(runDir: string, key: string, options?: DecodeOptions): { value: unknown; bytes: number } {
   const bytes = readVersionBytes(runDir, key);
-  return { value: decodeValue(bytes), bytes: bytes.byteLength };
+  return { value: decodeValue(bytes, options), bytes: bytes.byteLength };
 }
 
 /** Where a typed array's elements sit in its version file, read from the header alone. */
@@ -69,20 +70,22 @@ export function typedArrayFile(fd: number): TypedArrayFile | null {
 }
 
 /**
- * Copy-back fast path: when the version is a typed array of the target's kind and length, read its payload
- * straight into the caller's array (one copy, no intermediate buffer). Returns bytes read, or -1 if not applicable.
+ * Copy-back fast path: when the version is one typed array of the target's byte length, read its payload straight
+ * into the target's memory (one copy, no intermediate buffer). Returns bytes read, or -1 if not applicable.
  */
-export function readTypedArrayInto(runDir: string, key: string, target: ArrayBufferView & { length: number }): number {
+export function readTypedArrayInto(runDir: string, key: string, target: ArrayBufferView): number {
   const fd = openSync(versionPath(runDir, key), 'r');
   try {
     const payload = typedArrayFile(fd);
-    if (payload === null || payload.type !== target.constructor.name || payload.length !== target.length) return -1;
+    if (payload === null || payload.length * bytesPerElement(payload.type) !== target.byteLength) return -1;
     readFully(fd, new Uint8Array(target.buffer, target.byteOffset, target.byteLength), payload.fileOffset);
     return payload.headerBytes + target.byteLength;
   } finally {
     closeSync(fd);
   }
 }
+
+const bytesPerElement = (type: string): number => TYPED_ARRAYS.find((C) => C.name === type)?.BYTES_PER_ELEMENT ?? 1;
 
 export function removeVersion(runDir: string, key: string): void {
   try { unlinkSync(versionPath(runDir, key)); } catch (error) {

@@ -6,10 +6,12 @@
 import { threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
-import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import { ARGUMENT_ORIGIN } from '../protocol';
 import { serializeError } from '../errors';
-import { readVersion, writeVersion } from '../store/version-file';
-import { UnsupportedValueError } from '../store/codec';
+import { readVersionBytes, writeVersion } from '../store/version-file';
+import { classesOf, decodeValue, UnsupportedValueError, type EncodeOptions, type ObjectOrigin } from '../store/codec';
+import { importClasses, noteModule } from '../store/classes';
 import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty } from './shapes';
@@ -26,6 +28,15 @@ const modules = new Map<string, Promise<Record<string, unknown>>>();
 /** Objects the tasks running on this worker hold, with counts: an async task may await while another starts. */
 const held = new Map<unknown, number>();
 const isFree = (value: unknown): boolean => !held.has(value);
+/**
+ * Where each decoded object came from in the main thread's snapshots: written with the versions a task produces, so
+ * the caller's own objects receive the contents. Objects a task creates have none.
+ */
+const origins = new WeakMap<object, ObjectOrigin>();
+const recordOrigin = (object: object, _index: number, origin: ObjectOrigin | undefined) => {
+  if (origin && origin.data !== ARGUMENT_ORIGIN) origins.set(object, origin);
+};
+const dataOrigins: EncodeOptions = { originOf: (object) => origins.get(object) };
 
 interface Io {
   bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[];
@@ -47,29 +58,40 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
   try {
     const fn = await loadFunction(task.module, task.name);
-    const objects = new Map<string, unknown>();
-    const writes: { key: string; value: unknown }[] = [];
     const modified = new Set<string>();
     collectModified(task.args, modified);
-    const args = task.args.map((arg) => resolveArg(task, arg, objects, modified, writes, io));
-    holding = [...objects.values()];
+    const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], modified };
+    const args: unknown[] = [];
+    for (const arg of task.args) args.push(await resolveArg(task, arg, call, io));
+    holding = [...call.data.values()];
     for (const value of holding) held.set(value, (held.get(value) ?? 0) + 1);
     lap('load');
     phase = 'run';
-    let result = fn(...args);
-    if (isThenable(result)) result = await result;
+    let result: unknown;
+    try {
+      result = fn(...args);
+      if (isThenable(result)) result = await result;
+    } catch (error) {
+      lap('run');
+      storeAtThrow(task, call, io);
+      throw error;
+    }
     lap('run');
     phase = 'store';
     const inline = isPrimitive(result);
-    const outputs = [...writes.map((w) => w.value), ...(inline ? [] : [result])];
+    const outputs = [...call.writes.map((w) => w.value), ...(inline ? [] : [result])];
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
-    for (const { key, value } of writes) store(task, key, value, io, 'an argument it writes', exclusive);
-    if (!inline) store(task, task.result, result, io, 'its return value', exclusive);
+    for (const { key, value } of call.writes) store(task, key, value, io, 'an argument it writes', exclusive, dataOrigins);
+    // A returned argument (or a part of one) says so, so that the caller gets its own object back.
+    const resultOrigins: EncodeOptions = {
+      originOf: (object) => { const ref = call.refs.get(object); return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object); },
+    };
+    if (!inline) store(task, task.result, result, io, 'its return value', exclusive, resultOrigins);
     lap('store');
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
-    lap(phase);
+    if (phase !== 'run') lap(phase);
     return { ok: false, error: serializeError(error), worker: threadId, startedAt, ...report(io, times) };
   } finally {
     for (const value of holding) {
@@ -94,22 +116,71 @@ function collectModified(args: readonly WorkerArg[], into: Set<string>): void {
   }
 }
 
-function resolveArg(task: WorkerTask, arg: WorkerArg, objects: Map<string, unknown>, modified: ReadonlySet<string>,
-  writes: { key: string; value: unknown }[], io: Io): unknown {
+/** One call's data: decoded once per datum, then each parameter's part of it; `refs` numbers the argument objects. */
+interface Call {
+  readonly data: Map<string, unknown>;
+  readonly refs: Map<unknown, number>;
+  readonly objects: Map<number, unknown>;
+  readonly writes: { key: string; value: unknown }[];
+  readonly modified: ReadonlySet<string>;
+}
+
+async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io): Promise<unknown> {
   if ('value' in arg) return arg.value;
-  if ('collection' in arg) return arg.collection.map((item) => resolveArg(task, item, objects, modified, writes, io));
-  // The same version passed twice is the same object, as it was in the caller.
-  const identity = arg.read ?? arg.write!;
-  if (objects.has(identity)) return objects.get(identity);
-  let value = arg.read === undefined ? makeEmpty(arg.shape as OutShape)
-    : (arg.rro && !modified.has(arg.read) && sharedView(task, arg.read, io)) || load(task, arg.read, modified.has(arg.read), io);
-  // A task that uses `.buffer` must see the array's own buffer, as in the caller, not the file it was read from.
-  if (arg.own && isTypedArray(value) && (value.byteOffset !== 0 || value.byteLength !== value.buffer.byteLength)) {
-    value = (value as unknown as { slice(): unknown }).slice();
+  if ('collection' in arg) {
+    const items: unknown[] = [];
+    for (const item of arg.collection) items.push(await resolveArg(task, item, call, io));
+    return items;
   }
-  objects.set(identity, value);
-  if (arg.write !== undefined && !writes.some((w) => w.key === arg.write)) writes.push({ key: arg.write, value });
+  // The same version in two parameters is one datum, as it was one in the caller.
+  const identity = arg.read ?? arg.write!;
+  let datum = call.data.get(identity);
+  if (!call.data.has(identity)) {
+    datum = arg.read === undefined ? makeEmpty(arg.shape as OutShape)
+      : (arg.rro && !call.modified.has(arg.read) && sharedView(task, arg.read, io)) || await load(task, arg.read, call.modified.has(arg.read), io);
+    // A task that uses `.buffer` must see the array's own buffer, as in the caller, not the file it was read from.
+    if (arg.own && arg.root === undefined && !arg.view && isTypedArray(datum) &&
+      (datum.byteOffset !== 0 || datum.byteLength !== datum.buffer.byteLength)) {
+      datum = (datum as unknown as { slice(): unknown }).slice();
+    }
+    call.data.set(identity, datum);
+    if (arg.write !== undefined) call.writes.push({ key: arg.write, value: datum });
+  }
+  if (arg.ref !== undefined && call.objects.has(arg.ref)) return call.objects.get(arg.ref);
+  let value = arg.root !== undefined ? (datum as unknown[])[arg.root] : datum;
+  if (arg.view) value = viewOn(value as ArrayBufferView, arg.view);
+  // Two view objects on the same bytes were two objects in the caller: the second gets a view of its own.
+  else if (arg.ref !== undefined && call.refs.has(value) && isTypedArray(value)) value = viewOn(value, { type: viewTypeOf(value), offset: 0, length: value.length });
+  if (arg.ref !== undefined) { call.objects.set(arg.ref, value); call.refs.set(value, arg.ref); }
   return value;
+}
+
+const VIEWS: Record<string, new (buffer: ArrayBufferLike, byteOffset: number, length: number) => unknown> = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+};
+
+const viewTypeOf = (view: ArrayBufferView): string => (Buffer.isBuffer(view) ? 'Buffer' : view.constructor.name);
+
+/** The parameter's own view on its datum's memory, as the caller's view sat on its buffer. */
+function viewOn(base: ArrayBufferView, spec: ViewSpec): unknown {
+  const at = base.byteOffset + spec.offset;
+  if (spec.type === 'Buffer') return Buffer.from(base.buffer, at, spec.length);
+  return new VIEWS[spec.type]!(base.buffer, at, spec.length);
+}
+
+/**
+ * The task threw: what it had written into its inout arguments is what sequential code would leave in the caller's
+ * objects. Stored as the versions it was to write, so the caller's wait can restore them; a value that cannot be
+ * stored is skipped (the caller then keeps the last good version).
+ */
+function storeAtThrow(task: WorkerTask, call: Call, io: Io): void {
+  for (const { key, value } of call.writes) {
+    try {
+      io.bytesWritten += writeVersion(task.runDir, key, value, dataOrigins);
+      io.written.push({ key, bytes: 0 });
+    } catch { /* the error the task threw is the one to report */ }
+  }
 }
 
 /** An @rro version from this worker's memory or as a view on the machine's shared copy; else undefined. */
@@ -135,12 +206,15 @@ function sharedView(task: WorkerTask, key: string, io: Io): unknown {
  * under no other version, as a task's result that is its argument would be, and no running task of this worker
  * holds it); otherwise it gets a fresh copy from the file.
  */
-function load(task: WorkerTask, key: string, willModify: boolean, io: Io): unknown {
+async function load(task: WorkerTask, key: string, willModify: boolean, io: Io): Promise<unknown> {
   const cached = willModify ? cache.take(key, isFree) : cache.get(key);
   if (cached !== undefined) return cached;
-  const { value, bytes } = readVersion(task.runDir, key);
-  io.bytesRead += bytes;
-  if (!willModify && cache.put(key, value, bytes, true)) io.cached.push(key); // freshly decoded: nothing else sees it
+  const bytes = readVersionBytes(task.runDir, key);
+  const classes = classesOf(bytes);
+  if (classes.length > 0) await importClasses(classes); // rebuilding instances needs their classes loaded
+  const value = decodeValue(bytes, { onObject: recordOrigin });
+  io.bytesRead += bytes.byteLength;
+  if (!willModify && cache.put(key, value, bytes.byteLength, true)) io.cached.push(key); // freshly decoded: nothing else sees it
   return value;
 }
 
@@ -158,10 +232,10 @@ function ownMemory(outputs: readonly unknown[], inputs: readonly unknown[]): boo
   return inputs.every((input) => isTypedArray(input) && (outputs.includes(input) || !buffers.has(input.buffer)));
 }
 
-function store(task: WorkerTask, key: string, value: unknown, io: Io, what: string, exclusive: boolean): void {
+function store(task: WorkerTask, key: string, value: unknown, io: Io, what: string, exclusive: boolean, options: EncodeOptions): void {
   let bytes: number;
   try {
-    bytes = writeVersion(task.runDir, key, value);
+    bytes = writeVersion(task.runDir, key, value, options);
   } catch (error) {
     if (error instanceof UnsupportedValueError) {
       throw new TypeError(`task ${task.name}: ${what} cannot be stored: ${error.message}`);
@@ -181,6 +255,7 @@ async function loadFunction(moduleUrl: string, name: string): Promise<(...args: 
     modules.set(moduleUrl, loading);
   }
   const namespace = await loading;
+  noteModule(moduleUrl, namespace); // its exported classes can now travel in return values
   // A CommonJS module's exports may only be visible on `default`.
   const fn = namespace[name] ?? (namespace.default as Record<string, unknown> | undefined)?.[name];
   if (typeof fn !== 'function') {

@@ -183,9 +183,15 @@ function unsendableType(ctx: AnalysisContext, param: ts.ParameterDeclaration): s
     if (t.flags & ts.TypeFlags.ESSymbolLike) return 'a symbol';
     if (t.getCallSignatures().length > 0) return 'a function';
     const symbol = t.getSymbol();
-    if (symbol && symbol.flags & ts.SymbolFlags.Class && !symbol.getDeclarations()?.some((d) => d.getSourceFile().isDeclarationFile)) {
-      const methods = ctx.checker.getPropertiesOfType(t).filter((p) => p.flags & ts.SymbolFlags.Method);
-      if (methods.length > 0) return `an instance of class ${symbol.getName()}, whose methods (${methods.map((m) => m.getName()).join(', ')}) cannot travel`;
+    const declaration = symbol?.getDeclarations()?.find((d) => ts.isClassLike(d));
+    if (symbol && symbol.flags & ts.SymbolFlags.Class && declaration && !declaration.getSourceFile().isDeclarationFile) {
+      // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
+      const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
+        (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
+      if (!exported) return `an instance of class ${symbol.getName()}, which its module does not export (a worker rebuilds an instance by importing its class)`;
+      const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
+      const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
+      if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${symbol.getName()}, which has private #fields that cannot be copied`;
     }
   }
   return undefined;

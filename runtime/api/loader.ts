@@ -1,0 +1,96 @@
+/**
+ * The main thread's reads of versions: a datum's latest contents into the caller's objects (in place, identity
+ * kept: copy-back.ts), a task's return value as the caller's objects where it returned one of them, and after a
+ * failure the state sequential code would have left: what the failed task had written when it threw, or else the
+ * last good version.
+ */
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { ARGUMENT_ORIGIN, versionKey } from '../protocol';
+import type { ObjectOrigin } from '../store/codec';
+import { readTypedArrayInto, readVersion, versionPath } from '../store/version-file';
+import type { Stats } from '../stats';
+import { isTypedArray } from '../worker/shapes';
+import { adopt, NEW_OBJECT, type TargetOf } from './copy-back';
+import { rangeView } from './buffer-ranges';
+import type { DataEntry, Registry, TaskRecord } from './registry';
+
+export interface LoaderHost {
+  readonly runDir: string;
+  readonly registry: Registry;
+  readonly stats: Stats;
+  /** Make sure the version's file is in the run directory (a distributed run keeps versions on the machines). */
+  fetch(key: string): void;
+  /** Whether versions are files in the run directory (false: on other machines, fetched on demand). */
+  readonly local: boolean;
+}
+
+export class Loader {
+  constructor(private readonly host: LoaderHost) {}
+
+  /**
+   * The entry's latest version into the caller's objects: `object` is the one the program holds (a group's roots and a
+   * range's buffer are known to the entry). The producer must have finished.
+   */
+  load(entry: DataEntry, object: object | undefined): void {
+    const producer = entry.producer;
+    if (!producer) return;
+    if (producer.state === 'failed') return this.restore(entry, object);
+    const started = performance.now();
+    this.read(entry, versionKey(entry.id, entry.version), object, producer);
+    this.host.registry.loaded(entry);
+    this.host.stats.add('mainDecodeMs', performance.now() - started);
+  }
+
+  /**
+   * A task writing the entry failed: its objects come back as they were at the throw (the worker stored them), or
+   * as the last good version (the worker died, or a task before it failed). Either way the program's objects are
+   * now the truth: the next call snapshots them again.
+   */
+  private restore(entry: DataEntry, object: object | undefined): void {
+    if (this.host.local) {
+      for (let version = entry.version; version >= 1; version--) {
+        const key = versionKey(entry.id, version);
+        if (!existsSync(versionPath(this.host.runDir, key))) continue;
+        this.read(entry, key, object, undefined);
+        break;
+      }
+    }
+    this.host.registry.markEntryWritten(entry);
+  }
+
+  /** A task's return value (not inline), with the caller's own objects where the task returned them. */
+  result(key: string, producer: TaskRecord): unknown {
+    this.host.fetch(key);
+    const { value, origins } = this.decode(key);
+    return adopt(value, origins, this.targetOf(producer)).value;
+  }
+
+  private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {
+    this.host.fetch(key);
+    const into = entry.range ? rangeView(entry) : !entry.roots && object && isTypedArray(object) ? object : undefined;
+    if (into) {
+      const bytes = readTypedArrayInto(this.host.runDir, key, into);
+      if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); return; }
+      if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
+    }
+    const { value, origins } = this.decode(key);
+    const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
+      : object ? [[value, object]] : [];
+    const adopted = adopt(value, origins, this.targetOf(producer), known);
+    // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
+    if (adopted.fresh) this.host.registry.markEntryWritten(entry);
+  }
+
+  private decode(key: string): { value: unknown; origins: Map<object, ObjectOrigin> } {
+    const origins = new Map<object, ObjectOrigin>();
+    const { value, bytes } = readVersion(this.host.runDir, key, { onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT) });
+    this.host.stats.add('mainBytesRead', bytes);
+    return { value, origins };
+  }
+
+  private targetOf(producer: TaskRecord | undefined): TargetOf {
+    return (origin) => origin.data === ARGUMENT_ORIGIN ? producer?.args?.[origin.index]
+      : this.host.registry.byData(origin.data)?.base?.[origin.index];
+  }
+}
