@@ -117,7 +117,7 @@ if (!redisServer()) {
   });
 
   test('a machine killed (SIGKILL) mid-run: its tasks run again on the other, and the result is right', async () => {
-    const args = ['--blocks', '4', '--block-size', '192'];
+    const args = ['--blocks', '6', '--block-size', '256']; // long enough (several seconds here) that the kill lands mid-run
     const want = await local(example('matmul'), args);
     const victim = cluster.workers[0];
     const got = await remote(example('matmul'), args, { TASKIFY_STATS: join(work, 'kill.json') }, () => {
