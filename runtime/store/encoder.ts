@@ -36,6 +36,8 @@ export interface ObjectOrigin { readonly data: number; readonly index: number }
 export interface EncodeOptions {
   /** The origin to record for the object numbered `index`; undefined for a new object. */
   originOf?(object: object, index: number): ObjectOrigin | undefined;
+  /** The largest file to produce (default MAX_FILE_BYTES: what a reader can take in one buffer). */
+  maxBytes?: number;
 }
 
 type TypedArrayConstructor = {
@@ -267,9 +269,8 @@ class Encoder {
     new DataView(length.buffer).setBigUint64(0, BigInt(bodyLength), true);
     const padding = ZEROS.subarray(0, padTo8(bodyLength));
     const byteLength = BODY_START + bodyLength + padding.length + header.length;
-    if (byteLength > MAX_FILE_BYTES) {
-      throw new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`, `, over the ${MAX_FILE_BYTES} bytes a version file can hold`);
-    }
+    const limit = this.options.maxBytes ?? MAX_FILE_BYTES;
+    if (byteLength > limit) throw new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`, `, over the ${limit} bytes a version file can hold`);
     return { parts: [length, ...body, padding, header], byteLength };
   }
 }
