@@ -108,7 +108,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   for (const u of uses.values()) {
     if (!u.reads || u.entry.stored || u.entry.producer || !u.object) continue;
     try {
-      snapshots.push({ entry: u.entry, encoded: encodeSnapshot(u.entry, u.object) });
+      snapshots.push({ entry: u.entry, encoded: encodeSnapshot(u.entry, u.object, host) });
     } catch (error) {
       if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
       throw error;
@@ -136,11 +136,16 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
  * The datum's current contents from the main thread. Every object is numbered and its origin recorded, so that
  * copy-back can update the caller's objects in place (entry.base); a range is bytes and needs no numbering.
  */
-function encodeSnapshot(entry: DataEntry, object: object): EncodedValue {
+function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): EncodedValue {
   if (entry.range) return encodeValue(rangeView(entry));
   const base: object[] = [];
   const encoded = encodeValue(entry.roots ? [...entry.roots] : object, {
     originOf: (o, index) => { base.push(o); return { data: entry.id, index }; },
+    // A typed array inside the object whose bytes a task is still writing (as a range of its buffer): the snapshot
+    // must hold what that task writes, as the plain call would see it.
+    beforeTypedArray: (view) => {
+      for (const range of host.ranges.overlapping(view.buffer, view.byteOffset, view.byteOffset + view.byteLength)) host.bringHome(range);
+    },
   });
   entry.base = base;
   return encoded;

@@ -36,6 +36,8 @@ export interface ObjectOrigin { readonly data: number; readonly index: number }
 export interface EncodeOptions {
   /** The origin to record for the object numbered `index`; undefined for a new object. */
   originOf?(object: object, index: number): ObjectOrigin | undefined;
+  /** Called for each typed array before its bytes are taken (the main thread brings pending writes to them home). */
+  beforeTypedArray?(view: ArrayBufferView): void;
   /** The largest file to produce (default MAX_FILE_BYTES: what a reader can take in one buffer). */
   maxBytes?: number;
 }
@@ -224,6 +226,7 @@ class Encoder {
 
   private typedArray(v: ArrayBufferView, kind: TypedArrayKind, path: string): Encoded {
     if (isDetached(v.buffer)) throw detachedError(v, path);
+    this.options.beforeTypedArray?.(v);
     const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
     let region = this.regions.get(v.buffer);
     if (!region) {
