@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as assert from 'uvu/assert';
 import { current } from '../runtime/api/lifecycle';
 
 export const fixtures = join(__dirname, 'fixtures');
@@ -45,4 +46,26 @@ export function runFixture(script: string, mode: string, env: Record<string, str
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** What a program would print: JSON, with typed arrays as arrays. */
+export function show(value: unknown): string {
+  return String(JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
+}
+
+/**
+ * Runs `plain` and then `viaTask`, each on fresh inputs from `make`, and asserts they print the same. `expected`, if
+ * given, is checked against the plain program (a broken fixture, not the runtime). An exception out of the task
+ * program is printed, so that it shows as a difference from the plain program.
+ */
+export function both<I>(make: () => I, plain: (input: I) => unknown, viaTask: (input: I) => unknown, expected?: unknown): void {
+  const printed = show(plain(make()));
+  if (expected !== undefined) assert.is(printed, show(expected), 'the plain program prints what the test expects');
+  let fromTask: string;
+  try {
+    fromTask = show(viaTask(make()));
+  } catch (error) {
+    fromTask = `threw ${(error as Error).name}: ${(error as Error).message}`;
+  }
+  assert.is(fromTask, printed, 'the task program prints what the plain program prints');
 }

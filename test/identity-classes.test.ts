@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { defineTask, Future, shutdown, submit, task, TaskifyError, waitOn } from '../runtime';
 import * as F from './fixtures/identity-tasks';
 import { BadInput, Point, Secret, Vec } from './fixtures/identity-classes';
-import { throwsMatching } from './helpers';
+import { both, throwsMatching } from './helpers';
 
 const mod = join(__dirname, 'fixtures', 'identity-tasks.js');
 const describeVec = task<typeof F.describeVec>(mod, 'describeVec', ['in']);
@@ -31,22 +31,6 @@ class Local { constructor(public a: number) {} }
 
 test.after(() => shutdown());
 
-function show(value: unknown): string {
-  return String(JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
-}
-
-/** As in identity.test.ts: the task program must print what the plain program prints (`expected` checks the plain one). */
-function both<I>(make: () => I, plain: (input: I) => unknown, viaTask: (input: I) => unknown, expected?: unknown): void {
-  const printed = show(plain(make()));
-  if (expected !== undefined) assert.is(printed, show(expected), 'the plain program prints what the test expects');
-  let fromTask: string;
-  try {
-    fromTask = show(viaTask(make()));
-  } catch (error) {
-    fromTask = `threw ${(error as Error).name}: ${(error as Error).message}`;
-  }
-  assert.is(fromTask, printed, 'the task program prints what the plain program prints');
-}
 
 /** An error as a program would print it. */
 function describeError(error: unknown): unknown[] {

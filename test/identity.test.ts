@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { barrier, defineTask, shutdown, submit, task, waitOn } from '../runtime';
 import * as F from './fixtures/identity-tasks';
-import { throwsMatching } from './helpers';
+import { both, throwsMatching } from './helpers';
 
 const mod = join(__dirname, 'fixtures', 'identity-tasks.js');
 const addInto = task<typeof F.addInto>(mod, 'addInto', ['inout', 'in', 'in']);
@@ -40,27 +40,6 @@ const named = {
 
 test.after(() => shutdown());
 
-/** What a program would print: JSON, with typed arrays as arrays. */
-function show(value: unknown): string {
-  return String(JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
-}
-
-/**
- * Runs `plain` and then `viaTask`, each on fresh inputs from `make`, and asserts they print the same. `expected`, if
- * given, is checked against the plain program (a broken fixture, not the runtime). An exception out of the task
- * program is printed, so that it shows as a difference from the plain program.
- */
-function both<I>(make: () => I, plain: (input: I) => unknown, viaTask: (input: I) => unknown, expected?: unknown): void {
-  const printed = show(plain(make()));
-  if (expected !== undefined) assert.is(printed, show(expected), 'the plain program prints what the test expects');
-  let fromTask: string;
-  try {
-    fromTask = show(viaTask(make()));
-  } catch (error) {
-    fromTask = `threw ${(error as Error).name}: ${(error as Error).message}`;
-  }
-  assert.is(fromTask, printed, 'the task program prints what the plain program prints');
-}
 
 const floats = (...xs: number[]) => () => new Float64Array(xs);
 

@@ -9,7 +9,7 @@
  * A datum is read at its current version and, if any parameter writes it, produces one new version.
  */
 import type { ArgPart, OutShape, WireArg } from '../protocol';
-import { detachedError, encodeValue, isDetached, UnsupportedValueError, type EncodedValue } from '../store/codec';
+import { builtinSubclass, detachedError, encodeValue, isDetached, UnsupportedValueError, type EncodedValue } from '../store/codec';
 import { unsupportedArgument } from '../errors';
 import { isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { DataEntry, Registry } from './registry';
@@ -25,6 +25,12 @@ export interface ArgumentHost {
   bringHome(entry: DataEntry): void;
   /** The datum will not be used again (its objects joined a group, its range was replaced). */
   retire(dataId: number): void;
+  /** Before a call reads a datum: bring home what other data changed inside it, and snapshot it anew. */
+  refresh(entry: DataEntry): void;
+  /** Before an object (or a range of a buffer) is used: pending writes of other data holding it come home. */
+  settleHolders(object: object): void;
+  /** A datum whose producer failed: restore the caller's objects (raising the failure if the program has not seen it). */
+  settleFailed(entry: DataEntry, object: object | undefined): void;
 }
 
 export interface Prepared {
@@ -33,7 +39,7 @@ export interface Prepared {
   readonly snapshots: { entry: DataEntry; encoded: EncodedValue }[];
   /** Data the task writes, with what will receive the new contents at its wait (an object, or a range's buffer). */
   readonly writes: { entry: DataEntry; object?: object }[];
-  /** The call's distinct argument objects by ref: what a returned argument maps back to. */
+  /** The call's distinct argument objects (or Futures) by ref: what a returned argument maps back to. */
   readonly objects: object[];
 }
 
@@ -48,12 +54,15 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     const arg = args[i];
     if (typeof arg === 'function' || typeof arg === 'symbol') throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`);
     if (isTypedArray(arg) && isDetached(arg.buffer)) throw unsupportedArgument(where(), paramOf(i), detachedError(arg, '').message);
+    const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
+    if (subclass) throw unsupportedArgument(where(), paramOf(i), subclass('').message);
   }
 
   const isData = (arg: unknown): arg is object => !isPrimitive(arg) && !(arg instanceof Future) && !isFutureCollection(arg);
   const grouped = groupShared(host, args.filter(isData));
   // A typed array in a group travels with its group; any other is a range of its buffer.
   const views = args.filter((arg): arg is TypedView => isData(arg) && isTypedArray(arg) && !grouped.has(arg) && !host.registry.get(arg));
+  for (const buffer of new Set(views.map((view) => view.buffer))) host.settleHolders(buffer);
   const resolvedViews = host.ranges.resolve(views);
   const viewOf = new Map(views.map((view, i) => [view, resolvedViews[i]!]));
 
@@ -61,7 +70,11 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   const refs = new Map<object, number>();
   const use = (entry: DataEntry, object: object | undefined, direction: string, param: string): Use => {
     let u = uses.get(entry);
-    if (!u) { u = { entry, object, reads: false, writes: false, param }; uses.set(entry, u); }
+    if (!u) {
+      host.refresh(entry);
+      u = { entry, object, reads: false, writes: false, param };
+      uses.set(entry, u);
+    }
     if (direction !== 'out') u.reads = true;
     if (direction !== 'in') u.writes = true;
     return u;
@@ -78,19 +91,25 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       // A value already loaded here must receive what a task writes into it, like any caller's object.
       const loaded = arg.value?.current;
       const object = typeof loaded === 'object' && loaded !== null ? loaded : undefined;
-      return { use: use(arg.entry, object, direction === 'in' ? 'in' : 'inout', param), part: {} };
+      return { use: use(arg.entry, object, direction === 'in' ? 'in' : 'inout', param), part: { ref: refOf(arg) } };
     }
     if (isFutureCollection(arg) && direction === 'in') return { collection: arg.map((item, i) => classify(item, 'in', `${param}[${i}]`)) };
     const object = arg as object;
     const resolved = viewOf.get(object as TypedView);
     if (resolved) {
       const { entry, view } = resolved;
+      host.settleFailed(entry, undefined);
+      // The view that covers its range exactly is the caller's object for it: a task that stores it elsewhere
+      // (`o.v = v`) gives that object back.
+      if (!view) entry.base = [object];
       // An `out` view on a wider range must not blank the rest of it: the worker reads the range first.
       const u = use(entry, entry.range!.buffer.deref(), view && direction === 'out' ? 'inout' : direction, param);
       if (direction === 'out' && !u.reads) u.shape = { kind: 'typed', type: entry.range!.type, length: rangeView(entry)!.length };
       return { use: u, part: { view, ref: refOf(object) } };
     }
+    host.settleHolders(object);
     const entry = host.registry.entryFor(object);
+    host.settleFailed(entry, entry.roots?.[0] ?? object);
     const root = entry.roots?.indexOf(object);
     // The other roots of a group keep their contents: the worker reads the group even for an `out` parameter.
     const u = use(entry, entry.roots?.[0] ?? object, root !== undefined && direction === 'out' ? 'inout' : direction, param);
@@ -137,7 +156,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
  * copy-back can update the caller's objects in place (entry.base); a range is bytes and needs no numbering.
  */
 function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): EncodedValue {
-  if (entry.range) return encodeValue(rangeView(entry));
+  if (entry.range) return encodeValue(rangeView(entry), { originOf: () => ({ data: entry.id, index: 0 }) });
   const base: object[] = [];
   const encoded = encodeValue(entry.roots ? [...entry.roots] : object, {
     originOf: (o, index) => { base.push(o); return { data: entry.id, index }; },
@@ -148,6 +167,7 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): E
     },
   });
   entry.base = base;
+  host.registry.noteContents(entry, base);
   return encoded;
 }
 

@@ -12,7 +12,8 @@
  * - anything else (a cluster spanning several ranges): those are brought home first, then replaced by the cluster.
  * A main-thread wait on any view waits for every range it overlaps (`waitOn(base)` after tasks wrote its strips).
  *
- * Ranges start on an 8-byte boundary, so that every view in one is aligned in the worker's copy.
+ * Ranges start on an 8-byte boundary, so that every view in one is aligned in the worker's copy; the bytes before the
+ * first view (`own`) travel but are never copied back, so the main thread may change them meanwhile.
  */
 import type { ViewSpec } from '../protocol';
 import type { DataEntry, Registry } from './registry';
@@ -64,8 +65,8 @@ export class BufferRanges {
   private plan(buffer: ArrayBufferLike, list: readonly Cluster[]): { cluster: Cluster; entry: DataEntry }[] {
     const all = this.ranges.get(buffer) ?? [];
     const hitsOf = (c: Cluster) => all.filter((r) => r.start < c.end && c.start < r.end);
-    const keeps = (c: Cluster, r: Range) =>
-      (r.start === c.start && r.end === c.end) || (r.start <= c.start && c.end <= r.end && r.entry.producer !== undefined);
+    const keeps = (c: Cluster, r: Range) => c.own >= r.entry.range!.own &&
+      ((r.start === c.start && r.end === c.end) || (r.start <= c.start && c.end <= r.end && r.entry.producer !== undefined));
     const replaced = new Set<Range>();
     for (const cluster of list) {
       const hits = hitsOf(cluster);
@@ -77,7 +78,9 @@ export class BufferRanges {
     const planned = list.map((cluster) => {
       const hit = kept.find((r) => r.start < cluster.end && cluster.start < r.end);
       if (hit) return { cluster, entry: hit.entry };
-      const entry = this.registry.rangeEntry({ buffer: new WeakRef(buffer), start: cluster.start, end: cluster.end, type: rangeTypeOf(cluster) }, buffer);
+      const entry = this.registry.rangeEntry({
+        buffer: new WeakRef(buffer), start: cluster.start, own: cluster.own, end: cluster.end, type: rangeTypeOf(cluster),
+      }, buffer);
       kept.push({ start: cluster.start, end: cluster.end, entry });
       return { cluster, entry };
     });
@@ -94,7 +97,7 @@ export class BufferRanges {
     const start = view.byteOffset;
     const end = start + view.byteLength;
     if (start % 8 !== 0 || Buffer.isBuffer(view) || this.overlapping(view.buffer, start, end).length > 0) return false;
-    this.registry.adoptRange(entry, { buffer: new WeakRef(view.buffer), start, end, type: viewType(view) }, view.buffer);
+    this.registry.adoptRange(entry, { buffer: new WeakRef(view.buffer), start, own: start, end, type: viewType(view) }, view.buffer);
     const all = this.ranges.get(view.buffer) ?? [];
     all.push({ start, end, entry });
     all.sort((a, b) => a.start - b.start);
@@ -122,7 +125,15 @@ export function rangeView(entry: DataEntry): TypedView | undefined {
   return new C(buffer, range.start, (range.end - range.start) / size);
 }
 
-interface Cluster { start: number; end: number; views: TypedView[] }
+/** The bytes of a range that are the program's data: copy-back writes these and no others. */
+export function ownedBytes(entry: DataEntry): { view: Uint8Array; skip: number } | undefined {
+  const range = entry.range!;
+  const buffer = range.buffer.deref();
+  return buffer && { view: new Uint8Array(buffer, range.own, range.end - range.own), skip: range.own - range.start };
+}
+
+/** `start` aligned down to 8; `own` where the first view starts. */
+interface Cluster { start: number; own: number; end: number; views: TypedView[] }
 
 /** A range is seen as its first view's type when that view covers it exactly, else as bytes. */
 function rangeTypeOf(cluster: Cluster): string {
@@ -143,7 +154,7 @@ function clusters(views: readonly TypedView[]): Cluster[] {
       last.end = Math.max(last.end, end);
       last.views.push(view);
     } else {
-      out.push({ start, end, views: [view] });
+      out.push({ start, own: view.byteOffset, end, views: [view] });
     }
   }
   return out;

@@ -16,19 +16,26 @@ export type TargetOf = (origin: ObjectOrigin) => object | undefined;
 
 export interface Adopted {
   readonly value: unknown;
+  /** The caller's objects that received contents (not new objects). */
+  readonly updated: object[];
   /** Objects the task created (no origin): the next snapshot must number them, or their identity is lost. */
   readonly fresh: boolean;
 }
 
 /**
  * Map a decoded value (with `origins` from decoding: every decoded object, in order, NEW_OBJECT for none) onto the
- * caller's objects; `known` pairs decoded objects with the caller's objects they are whatever their origins say
- * (a datum's roots). Returns the value to use.
+ * caller's objects. `known` pairs decoded objects with the caller's objects they are, whatever their origins say (a
+ * datum's roots). Contents are copied only into the caller's objects of datum `own` (and `known` ones): an object
+ * of another datum is referred to by identity, its contents being that datum's to bring back, so a task's return
+ * value never writes over an argument the program changed since.
  */
 export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigin>, targetOf: TargetOf,
-  known: readonly (readonly [unknown, object])[] = []): Adopted {
+  known: readonly (readonly [unknown, object])[] = [], own?: number): Adopted {
   const final = new Map<object, object>();
-  for (const [object, target] of known) if (typeof object === 'object' && object !== null && sameKind(target, object)) final.set(object, target);
+  const filled = new Set<object>();
+  for (const [object, target] of known) {
+    if (typeof object === 'object' && object !== null && sameKind(target, object)) { final.set(object, target); filled.add(object); }
+  }
   let fresh = false;
   const resolve = (value: unknown): unknown => (typeof value === 'object' && value !== null ? final.get(value) ?? value : value);
   const order = [...origins.keys()];
@@ -37,15 +44,23 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
     if (final.has(object)) continue;
     const origin = origins.get(object)!;
     const target = origin.data !== 0 ? targetOf(origin) : undefined;
-    if (target && sameKind(target, object)) final.set(object, target);
-    else if (!(isTypedArray(object) || Array.isArray(object) && isNumberOnly(object))) fresh = true;
+    if (target && sameKind(target, object)) {
+      final.set(object, target);
+      if (origin.data === own) filled.add(object);
+    } else {
+      filled.add(object);
+      if (!(isTypedArray(object) || Array.isArray(object) && isNumberOnly(object))) fresh = true;
+    }
   }
-  // ... then fill each in place, its slots pointing at what their objects became.
+  // ... then fill the caller's objects of this datum and the new ones, their slots pointing at what objects became.
+  const updated: object[] = [];
   for (const object of order) {
+    if (!filled.has(object)) continue;
     const into = final.get(object) ?? object;
     fill(into, object, resolve);
+    if (into !== object) updated.push(into);
   }
-  return { value: resolve(decoded), fresh };
+  return { value: resolve(decoded), fresh, updated };
 }
 
 /** The origin of objects that have none: they stay as decoded. */
@@ -87,12 +102,23 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
   } else if (into instanceof Date) {
     into.setTime((from as Date).getTime());
   } else {
+    // Plain objects and class instances: own data properties. An accessor of the caller's object stays (it computes
+    // from the fields), a frozen object cannot have changed, and an unchanged value is not assigned again.
+    if (into !== from && Object.isFrozen(into)) return;
     const record = from as Record<string, unknown>;
-    const entries = Object.keys(record).map((key) => [key, resolve(record[key])] as const);
-    if (into !== from) for (const key of Object.keys(into)) delete (into as Record<string, unknown>)[key];
-    for (const [key, value] of entries) {
-      if (key === '__proto__') Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
-      else (into as Record<string, unknown>)[key] = value;
+    const target = into as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (into !== from) for (const key of Object.keys(target)) if (!(key in record) && !isAccessor(target, key)) delete target[key];
+    for (const key of keys) {
+      const value = resolve(record[key]);
+      if (into !== from && isAccessor(target, key)) continue;
+      if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      else if (target[key] !== value || !Object.prototype.hasOwnProperty.call(target, key)) target[key] = value;
     }
   }
+}
+
+function isAccessor(object: object, key: string): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(object, key);
+  return descriptor !== undefined && (descriptor.get !== undefined || descriptor.set !== undefined);
 }

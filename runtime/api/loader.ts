@@ -12,8 +12,11 @@ import { readTypedArrayInto, readVersion, versionPath } from '../store/version-f
 import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
 import { adopt, NEW_OBJECT, type TargetOf } from './copy-back';
-import { rangeView } from './buffer-ranges';
+import { ownedBytes } from './buffer-ranges';
 import type { DataEntry, Registry, TaskRecord } from './registry';
+import { Future } from './future';
+
+const valueOf = (value: unknown): object | undefined => (typeof value === 'object' && value !== null ? value : undefined);
 
 export interface LoaderHost {
   readonly runDir: string;
@@ -23,6 +26,8 @@ export interface LoaderHost {
   fetch(key: string): void;
   /** Whether versions are files in the run directory (false: on other machines, fetched on demand). */
   readonly local: boolean;
+  /** The caller's objects got new contents from `entry`'s version: other data holding them must know. */
+  updated(entry: DataEntry, objects: readonly object[]): void;
 }
 
 export class Loader {
@@ -68,16 +73,19 @@ export class Loader {
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {
     this.host.fetch(key);
-    const into = entry.range ? rangeView(entry) : !entry.roots && object && isTypedArray(object) ? object : undefined;
+    const owned = entry.range ? ownedBytes(entry) : undefined;
+    if (entry.range && !owned) return; // its buffer was collected: nobody can see these bytes
+    const into = owned?.view ?? (!entry.roots && object && isTypedArray(object) ? object : undefined);
     if (into) {
-      const bytes = readTypedArrayInto(this.host.runDir, key, into);
-      if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); return; }
+      const bytes = readTypedArrayInto(this.host.runDir, key, into, owned?.skip ?? 0);
+      if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); this.host.updated(entry, [into]); return; }
       if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
     }
     const { value, origins } = this.decode(key);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
-    const adopted = adopt(value, origins, this.targetOf(producer), known);
+    const adopted = adopt(value, origins, this.targetOf(producer), known, entry.id);
+    this.host.updated(entry, adopted.updated);
     // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
@@ -90,7 +98,11 @@ export class Loader {
   }
 
   private targetOf(producer: TaskRecord | undefined): TargetOf {
-    return (origin) => origin.data === ARGUMENT_ORIGIN ? producer?.args?.[origin.index]
-      : this.host.registry.byData(origin.data)?.base?.[origin.index];
+    return (origin) => {
+      if (origin.data !== ARGUMENT_ORIGIN) return this.host.registry.byData(origin.data)?.base?.[origin.index];
+      const arg = producer?.args?.[origin.index];
+      // A Future argument stands for its value, which the task read, so it has finished.
+      return arg instanceof Future ? valueOf(arg.wait()) : arg;
+    };
   }
 }

@@ -19,6 +19,8 @@ export interface TaskRecord {
   error?: Error;
   /** The error was thrown to the program at some wait: it was not lost. */
   observed?: boolean;
+  /** For a task cancelled because another failed: that first failure. */
+  rootFailure?: TaskRecord;
   /** A primitive result, carried in the message instead of a file. */
   inline?: { value: Primitive | unknown };
   waiters?: (() => void)[];
@@ -30,6 +32,8 @@ export interface TaskRecord {
 export interface BufferRange {
   readonly buffer: WeakRef<ArrayBufferLike>;
   readonly start: number;
+  /** Where the program's bytes begin (start is aligned down to 8 from here). */
+  readonly own: number;
   readonly end: number;
   readonly type: string;
 }
@@ -47,7 +51,17 @@ export interface DataEntry {
   range?: BufferRange;
   /** The objects of the last snapshot the main thread wrote, by number: where copy-back finds the caller's objects. */
   base?: object[];
+  /**
+   * Other data that changed objects (or buffer bytes) this datum's snapshot holds: before this datum is read again,
+   * their writes come home and the datum is snapshotted anew (`const o = { a }; inc(a); read(o)`).
+   */
+  dirtyBy?: Set<DataEntry>;
 }
+
+/** Stands in `dirtyBy` for a change the main thread made itself: nothing to wait for, only a new snapshot. */
+export const MAIN_THREAD: DataEntry = Object.freeze({ id: 0, version: 0, stored: false }) as DataEntry;
+
+const EMPTY: ReadonlySet<DataEntry> = new Set();
 
 export class Registry {
   private nextId = 1;
@@ -57,6 +71,8 @@ export class Registry {
   /** Objects whose latest version a task produces: what a barrier must bring back (a buffer, for a range). */
   readonly stale = new Map<DataEntry, WeakRef<object>>();
   private readonly collected: FinalizationRegistry<number>;
+  /** Object or buffer → data whose snapshot holds it (besides its own datum). */
+  private readonly containers = new WeakMap<object, Set<DataEntry>>();
 
   constructor(onCollected: (dataId: number) => void) {
     this.collected = new FinalizationRegistry((id) => { this.byId.delete(id); onCollected(id); });
@@ -163,7 +179,40 @@ export class Registry {
     this.stale.delete(entry);
   }
 
+  /** The objects of `entry`'s new snapshot (and the buffers of its typed arrays) are held by it. */
+  noteContents(entry: DataEntry, objects: readonly object[]): void {
+    const hold = (key: object) => {
+      const set = this.containers.get(key);
+      if (set) set.add(entry); else this.containers.set(key, new Set([entry]));
+    };
+    for (const object of objects) {
+      hold(object);
+      if (ArrayBuffer.isView(object)) hold(object.buffer);
+    }
+  }
+
+  /** `objects` (or bytes of a buffer) change through `entry`: every other datum holding them must read them again. */
+  changed(entry: DataEntry | undefined, objects: readonly object[]): void {
+    for (const object of objects) {
+      for (const holder of this.containers.get(object) ?? []) {
+        if (holder !== entry) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
+      }
+    }
+  }
+
+  /** Data whose snapshots hold the object (or bytes of the buffer). */
+  holdersOf(object: object): ReadonlySet<DataEntry> { return this.containers.get(object) ?? EMPTY; }
+
+  /** The objects a datum stands for: its roots, its buffer, or the one object. */
+  objectsOf(entry: DataEntry, object: object | undefined): object[] {
+    if (entry.roots) return entry.roots;
+    const buffer = entry.range?.buffer.deref();
+    if (buffer) return [buffer];
+    return object ? [object] : [];
+  }
+
   producedByTask(entry: DataEntry, object: object | undefined, producer: TaskRecord): void {
+    this.changed(entry, this.objectsOf(entry, object));
     entry.version++;
     entry.producer = producer;
     entry.stored = true;

@@ -81,6 +81,7 @@ export class Runtime implements FutureHost {
     removeStaleSegments();
     this.loader = new Loader({
       runDir: this.runDir, registry: this.registry, stats: this.stats, local: !config.redis, fetch: (key) => this.fetch(key),
+      updated: (entry, objects) => this.updatedByTask(entry, objects),
     });
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -209,6 +210,7 @@ export class Runtime implements FutureHost {
         ? dependencyFailed(record.where(), outcome.failedDependency.key, first.where(), first.error)
         : deserializeError(outcome.error, record.where());
       if (!outcome.failedDependency) this.failures.set(record.id, record);
+      else if (first) record.rootFailure = first;
       this.failed.push(record);
     }
     this.updateRef();
@@ -315,17 +317,54 @@ export class Runtime implements FutureHost {
     return object;
   }
 
-  /** The data an object is part of: its own entry (an object or a group), or the ranges a typed array overlaps. */
+  /**
+   * The data an object is part of: its own entry (an object or a group) and, for a typed array, the ranges it overlaps;
+   * with what changed inside them through other data.
+   */
   private entriesOf(object: object): DataEntry[] {
-    const entry = this.registry.get(object);
-    if (entry) return [entry];
-    if (!isTypedArray(object)) return [];
-    return this.ranges.overlapping(object.buffer, object.byteOffset, object.byteOffset + object.byteLength);
+    const own = this.registry.get(object);
+    const entries = own ? [own] : [];
+    if (isTypedArray(object)) entries.push(...this.ranges.overlapping(object.buffer, object.byteOffset, object.byteOffset + object.byteLength));
+    for (const entry of [...entries]) for (const other of entry.dirtyBy ?? []) if (!entries.includes(other) && other.producer) entries.push(other);
+    for (const holder of this.pendingHolders(object)) if (!entries.includes(holder)) entries.unshift(holder);
+    return entries;
   }
 
-  /** The main thread changed the object: later tasks must read its new contents. */
+  /** Data with a pending producer whose snapshot holds this object (or bytes of its buffer): a task may be writing it. */
+  private pendingHolders(object: object): DataEntry[] {
+    const holders = [...this.registry.holdersOf(object), ...(isTypedArray(object) ? this.registry.holdersOf(object.buffer) : [])];
+    return holders.filter((holder) => holder.producer !== undefined && holder !== this.registry.get(object));
+  }
+
+  /** The main thread changed the object: later tasks must read its new contents, also through data that hold it. */
   markWritten(object: object): void {
     for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
+    this.registry.changed(undefined, isTypedArray(object) ? [object, object.buffer] : [object]);
+  }
+
+  /** Caller's objects that a task's version of `entry` updated: their own data's versions are old now. */
+  private updatedByTask(entry: DataEntry, objects: readonly object[]): void {
+    for (const object of objects) {
+      this.registry.changed(entry, isTypedArray(object) ? [object, object.buffer] : [object]);
+      for (const other of this.entriesOf(object)) if (other !== entry && !other.producer) this.registry.markEntryWritten(other);
+    }
+  }
+
+  /**
+   * Before a call reads a datum: objects inside it that other data changed come home, and the datum is snapshotted
+   * anew; a typed array's buffer held inside other data waits for their pending writes.
+   */
+  refresh(entry: DataEntry): void {
+    if (!entry.dirtyBy?.size) return;
+    if (entry.producer) this.bringHome(entry);
+    for (const other of entry.dirtyBy) if (other.producer) this.bringHome(other);
+    entry.dirtyBy.clear();
+    this.registry.markEntryWritten(entry);
+  }
+
+  /** Pending writes of data holding bytes of this buffer come home before a range of it is read or written. */
+  settleHolders(object: object): void {
+    for (const holder of this.pendingHolders(object)) this.bringHome(holder);
   }
 
   /** The object (or typed array's ranges) will not be used again. */
@@ -350,7 +389,17 @@ export class Runtime implements FutureHost {
     const producer = entry.producer;
     if (!producer) return;
     this.loader.load(entry, object);
-    if (producer.state === 'failed' && !producer.observed) throw observe(producer);
+    if (producer.state !== 'failed') return;
+    // Sequential code would have seen the first failure of the chain, not the cancellations after it.
+    const root = producer.rootFailure ?? producer;
+    const unseen = !producer.observed && !root.observed;
+    producer.observed = true;
+    if (unseen) throw observe(root);
+  }
+
+  /** A datum a call reads whose producer failed: the caller's objects as sequential code left them, then a snapshot. */
+  settleFailed(entry: DataEntry, object: object | undefined): void {
+    if (entry.producer?.state === 'failed') this.loadEntry(entry, object);
   }
 
   barrier(): void {

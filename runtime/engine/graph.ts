@@ -55,9 +55,14 @@ export interface GraphState {
   readonly latest: Map<number, string>;
   /** Ready task ids in submission order. */
   readonly ready: number[];
+  /**
+   * Versions that will never exist, released, with the task whose failure doomed them: a task the main thread
+   * submitted before it heard of the failure may still read one, and is then cancelled like any other dependent.
+   */
+  readonly failed: Map<string, number>;
 }
 
-export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [] });
+export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map() });
 
 /** What a change implies for the outside world. */
 export interface Effects {
@@ -99,7 +104,7 @@ export function addTask(state: GraphState, msg: SubmitMsg): Effects {
 
   let failedInput: VersionNode | undefined;
   for (const key of task.reads) {
-    const version = state.versions.get(key);
+    const version = state.versions.get(key) ?? tombstone(state, key);
     if (version === undefined) throw new Error(`taskify internal error: task ${task.id} reads unknown version ${key}`);
     version.readers++;
     if (version.state === 'failed') failedInput ??= version;
@@ -174,6 +179,7 @@ export function requeueTask(state: GraphState, taskId: number): void {
 /** The user deleted the object or it was collected: its latest version dies once nothing needs it. */
 export function deleteData(state: GraphState, data: number): Effects {
   const effects = noEffects();
+  for (const key of state.failed.keys()) if (dataOf(key) === data) state.failed.delete(key);
   const key = state.latest.get(data);
   if (key === undefined) return effects;
   state.latest.delete(data);
@@ -266,7 +272,15 @@ function markReady(state: GraphState, task: TaskNode, effects: Effects): void {
 function releaseIfDead(state: GraphState, version: VersionNode, effects: Effects): void {
   if (!isDead(version, state)) return;
   state.versions.delete(version.key);
+  if (version.state === 'failed' && version.live === false) state.failed.set(version.key, version.failedBy ?? version.producer!);
   effects.released.push(version);
+}
+
+/** A released version that failed, as a reader sees it: failed, and read by nobody else. */
+function tombstone(state: GraphState, key: string): VersionNode | undefined {
+  const failedBy = state.failed.get(key);
+  if (failedBy === undefined) return undefined;
+  return { key, data: dataOf(key), producer: failedBy, state: 'failed', bytes: 0, readers: 0, live: false, holders: [], failedBy };
 }
 
 /** A finished or failed task no longer reads its inputs; drop it from the graph. */

@@ -23,7 +23,7 @@ import { BODY_START, TYPED_ARRAYS, padTo8 } from './encoder';
 import { Decoder, classRefAt, type DecodeOptions } from './decoder';
 import type { ClassRef } from './classes';
 
-export { encodeValue, UnsupportedValueError, BODY_START, MAX_FILE_BYTES, isDetached, detachedError } from './encoder';
+export { encodeValue, UnsupportedValueError, BODY_START, MAX_FILE_BYTES, isDetached, detachedError, builtinSubclass } from './encoder';
 export type { EncodedValue, EncodeOptions, ObjectOrigin } from './encoder';
 export type { DecodeOptions } from './decoder';
 

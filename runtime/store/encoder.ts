@@ -58,6 +58,7 @@ const KIND_OF_PROTOTYPE = new Map<object, TypedArrayKind>([
   [Buffer.prototype, TypedArrayKind.Buffer],
 ]);
 const NOT_SUPPORTED_YET = new Set<unknown>([ArrayBuffer, SharedArrayBuffer, DataView]);
+const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype]);
 const ZEROS = new Uint8Array(8);
 // With the `u` flag a well-formed surrogate pair is one code point, so this matches unpaired surrogates only.
 const UNPAIRED_SURROGATE = /\p{Surrogate}/u;
@@ -132,6 +133,8 @@ class Encoder {
     }
     const kind = KIND_OF_PROTOTYPE.get(proto);
     if (kind !== undefined) return this.typedArray(v as ArrayBufferView, kind, path);
+    const subclass = builtinSubclass(v);
+    if (subclass) throw subclass(path);
     return this.record(v, false, this.classOf(proto, path), path);
   }
 
@@ -276,6 +279,20 @@ class Encoder {
     if (byteLength > limit) throw new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`, `, over the ${limit} bytes a version file can hold`);
     return { parts: [length, ...body, padding, header], byteLength };
   }
+}
+
+/**
+ * A class extending Array, Map, Set, Date or a typed array: its instances keep their contents in internal slots the
+ * codec would not see (the worker would get an empty object), so they are refused rather than changed silently.
+ */
+export function builtinSubclass(v: object): ((path: string) => UnsupportedValueError) | undefined {
+  const base = Array.isArray(v) ? 'Array' : v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : v instanceof Date ? 'Date'
+    : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (!base || KIND_OF_PROTOTYPE.has(proto as object) || BUILTIN_PROTOTYPES.has(proto)) return undefined;
+  const name = (v as { constructor?: { name?: string } }).constructor?.name || 'anonymous';
+  return (path) => new UnsupportedValueError(name, path, `an instance of ${name}, a subclass of ${base}`,
+    ` (not supported: pass a plain ${base === 'a typed array' ? 'typed array' : base})`);
 }
 
 export function detachedError(v: ArrayBufferView, path: string): UnsupportedValueError {

@@ -70,15 +70,15 @@ export function typedArrayFile(fd: number): TypedArrayFile | null {
 }
 
 /**
- * Copy-back fast path: when the version is one typed array of the target's byte length, read its payload straight
- * into the target's memory (one copy, no intermediate buffer). Returns bytes read, or -1 if not applicable.
+ * Copy-back fast path: when the version is one typed array of `skip` + the target's byte length, read its payload
+ * from `skip` on straight into the target's memory (one copy, no intermediate buffer). Returns bytes read, or -1.
  */
-export function readTypedArrayInto(runDir: string, key: string, target: ArrayBufferView): number {
+export function readTypedArrayInto(runDir: string, key: string, target: ArrayBufferView, skip = 0): number {
   const fd = openSync(versionPath(runDir, key), 'r');
   try {
     const payload = typedArrayFile(fd);
-    if (payload === null || payload.length * bytesPerElement(payload.type) !== target.byteLength) return -1;
-    readFully(fd, new Uint8Array(target.buffer, target.byteOffset, target.byteLength), payload.fileOffset);
+    if (payload === null || payload.length * bytesPerElement(payload.type) !== skip + target.byteLength) return -1;
+    readFully(fd, new Uint8Array(target.buffer, target.byteOffset, target.byteLength), payload.fileOffset + skip);
     return payload.headerBytes + target.byteLength;
   } finally {
     closeSync(fd);
