@@ -126,13 +126,13 @@ export function deleteObject(x: object): void {
   const a = peek();
   if (a?.kind !== 'pool') return;
   if (x instanceof Future) a.runtime.forgetData(x.entry.id);
-  else a.runtime.forgetObject(x);
+  else a.runtime.data.forgetObject(x);
 }
 
 /** The main thread changed an object it passed to a task before: the next task must see the new contents. */
 export function markWritten(x: object): void {
   const a = peek();
-  if (a?.kind === 'pool') a.runtime.markWritten(x);
+  if (a?.kind === 'pool') a.runtime.data.markWritten(x);
 }
 
 /** Finish pending tasks, stop the workers, remove the run's files. A later submission starts a new runtime. */

@@ -224,3 +224,9 @@ export class Registry {
     this.stale.delete(entry);
   }
 }
+
+/** The program is told of this failure now: it is no longer one to report at exit. */
+export function observeFailure(record: TaskRecord): Error {
+  record.observed = true;
+  return record.error!;
+}

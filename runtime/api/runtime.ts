@@ -18,11 +18,9 @@ import type { EngineData } from '../engine/engine-thread';
 import { createRunDir, defaultStoreRoot } from '../store/run-dir';
 import { removeStaleSegments, segmentPrefix } from '../store/segments';
 import { versionPath, writeEncoded } from '../store/version-file';
-import { isTypedArray } from '../worker/shapes';
-import { Registry, type DataEntry, type TaskRecord } from './registry';
+import { observeFailure, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
-import { BufferRanges, type TypedView } from './buffer-ranges';
-import { Loader } from './loader';
+import { MainData } from './main-data';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { prepareArguments } from './arguments';
 import type { TaskHandle } from './task-handle';
@@ -35,14 +33,11 @@ const WAIT_SLICE_MS = 500;
 
 export class Runtime implements FutureHost {
   readonly stats = new Stats();
-  readonly registry = new Registry((data) => this.enqueue({ type: 'delete', data }));
-  /** Typed arrays by storage: which ranges of which buffers are data (see buffer-ranges.ts). */
-  readonly ranges = new BufferRanges(this.registry, { load: (entry) => this.bringHome(entry), retire: (id) => this.forgetData(id) });
   /** Waits for whole containers (see within.ts). */
   readonly within = new Within({
     submissions: () => this.nextTaskId,
     waitObject: (object) => this.waitObject(object),
-    markWritten: (object) => this.markWritten(object),
+    markWritten: (object) => this.data.markWritten(object),
   });
   /** Hooks watching this run (runtime/observe); the engine is told when the first arrives and the last leaves. */
   readonly observers: Observers;
@@ -69,7 +64,8 @@ export class Runtime implements FutureHost {
   private readonly fetched = new Map<string, { error?: SerializedError }>();
   /** Async waits for a 'fetched' answer, by version key. */
   private readonly fetchWaiters = new Map<string, (() => void)[]>();
-  private readonly loader: Loader;
+  /** What the program's objects are as data, and bringing tasks' versions home into them. */
+  readonly data: MainData;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     let started = false;
@@ -79,9 +75,9 @@ export class Runtime implements FutureHost {
     this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
     this.segmentPrefix = segmentPrefix(this.runDir);
     removeStaleSegments();
-    this.loader = new Loader({
-      runDir: this.runDir, registry: this.registry, stats: this.stats, local: !config.redis, fetch: (key) => this.fetch(key),
-      updated: (entry, objects) => this.updatedByTask(entry, objects),
+    this.data = new MainData({
+      runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
+      forgetData: (id) => this.forgetData(id), fetch: (key) => this.fetch(key),
     });
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -111,7 +107,7 @@ export class Runtime implements FutureHost {
     const { def } = handle;
     const where = describeSite(def.name, site);
     const started = performance.now();
-    const prepared = prepareArguments(this, handle, args, where);
+    const prepared = prepareArguments(this.data, handle, args, where);
     const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects };
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
     const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
@@ -120,14 +116,14 @@ export class Runtime implements FutureHost {
       this.stats.add('mainBytesWritten', encoded.byteLength);
       return { data: entry.id, version: entry.version, bytes: encoded.byteLength };
     });
-    for (const { entry, object } of prepared.writes) this.registry.producedByTask(entry, object, record);
+    for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
     this.stats.add('mainEncodeMs', performance.now() - started);
 
-    const result = this.registry.newEntry();
+    const result = this.data.registry.newEntry();
     result.producer = record;
     result.stored = true;
     const future = new Future<T>(this, result);
-    this.registry.watch(future, result);
+    this.data.registry.watch(future, result);
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.enqueue({ type: 'define', def }); }
     this.pending.set(record.id, record);
@@ -165,8 +161,7 @@ export class Runtime implements FutureHost {
   /** The data will not be used again by the program. */
   forgetData(dataId: number): void { this.enqueue({ type: 'delete', data: dataId }); }
 
-  /** A datum replaced by another (its objects joined a group, its range was redrawn): its versions may go. */
-  retire(dataId: number): void { this.forgetData(dataId); }
+
 
   // ── what the engine says ─────────────────────────────────────────────────────
 
@@ -271,19 +266,19 @@ export class Runtime implements FutureHost {
 
   waitValue(future: Future<unknown>): unknown {
     const producer = future.entry.producer;
-    if (!producer) return this.loadFuture(future);
+    if (!producer) return this.data.loadFuture(future);
     const start = epochNow();
     this.block(() => producer.state !== 'pending');
-    try { return this.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    try { return this.data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
   }
 
   async waitValueAsync(future: Future<unknown>): Promise<unknown> {
     const producer = future.entry.producer;
-    if (!producer) return this.loadFuture(future);
+    if (!producer) return this.data.loadFuture(future);
     const start = epochNow();
     await this.settled(producer);
     await this.fetchAsync([future.entry]);
-    try { return this.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    try { return this.data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
   }
 
   private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {
@@ -295,163 +290,44 @@ export class Runtime implements FutureHost {
 
   /** The object's latest contents, in place: for a typed array, every range of its buffer it overlaps. */
   waitObject<T extends object>(object: T): T {
-    for (const entry of this.entriesOf(object)) {
+    for (const entry of this.data.entriesOf(object)) {
       const producer = entry.producer;
       if (!producer) continue;
       const start = epochNow();
       this.block(() => producer.state !== 'pending');
-      try { this.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+      try { this.data.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
     }
     return object;
   }
 
   async waitObjectAsync<T extends object>(object: T): Promise<T> {
-    for (const entry of this.entriesOf(object)) {
+    for (const entry of this.data.entriesOf(object)) {
       const producer = entry.producer;
       if (!producer) continue;
       const start = epochNow();
       await this.settled(producer);
       await this.fetchAsync([entry]);
-      try { this.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+      try { this.data.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
     }
     return object;
-  }
-
-  /**
-   * The data an object is part of: its own entry (an object or a group) and, for a typed array, the ranges it overlaps;
-   * with what changed inside them through other data.
-   */
-  private entriesOf(object: object): DataEntry[] {
-    const own = this.registry.get(object);
-    const entries = own ? [own] : [];
-    if (isTypedArray(object)) entries.push(...this.ranges.overlapping(object.buffer, object.byteOffset, object.byteOffset + object.byteLength));
-    for (const entry of [...entries]) for (const other of entry.dirtyBy ?? []) if (!entries.includes(other) && other.producer) entries.push(other);
-    for (const holder of this.pendingHolders(object)) if (!entries.includes(holder)) entries.unshift(holder);
-    return entries;
-  }
-
-  /** Data with a pending producer whose snapshot holds this object (or bytes of its buffer): a task may be writing it. */
-  private pendingHolders(object: object): DataEntry[] {
-    const holders = [...this.registry.holdersOf(object), ...(isTypedArray(object) ? this.registry.holdersOf(object.buffer) : [])];
-    return holders.filter((holder) => holder.producer !== undefined && holder !== this.registry.get(object));
-  }
-
-  /** The main thread changed the object: later tasks must read its new contents, also through data that hold it. */
-  markWritten(object: object): void {
-    for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
-    this.registry.changed(undefined, isTypedArray(object) ? [object, object.buffer] : [object]);
-  }
-
-  /** Caller's objects that a task's version of `entry` updated: their own data's versions are old now. */
-  private updatedByTask(entry: DataEntry, objects: readonly object[]): void {
-    for (const object of objects) {
-      this.registry.changed(entry, isTypedArray(object) ? [object, object.buffer] : [object]);
-      for (const other of this.entriesOf(object)) if (other !== entry && !other.producer) this.registry.markEntryWritten(other);
-    }
-  }
-
-  /**
-   * Before a call reads a datum: objects inside it that other data changed come home, and the datum is snapshotted
-   * anew; a typed array's buffer held inside other data waits for their pending writes.
-   */
-  refresh(entry: DataEntry): void {
-    if (!entry.dirtyBy?.size) return;
-    if (entry.producer) this.bringHome(entry);
-    for (const other of entry.dirtyBy) if (other.producer) this.bringHome(other);
-    entry.dirtyBy.clear();
-    this.registry.markEntryWritten(entry);
-  }
-
-  /** Pending writes of data holding bytes of this buffer come home before a range of it is read or written. */
-  settleHolders(object: object): void {
-    for (const holder of this.pendingHolders(object)) this.bringHome(holder);
-  }
-
-  /** The object (or typed array's ranges) will not be used again. */
-  forgetObject(object: object): void {
-    const entries = isTypedArray(object) && !this.registry.get(object) ? this.ranges.forget(object as TypedView) : [this.registry.forget(object)];
-    for (const entry of entries) if (entry) this.forgetData(entry.id);
-  }
-
-  /** A datum whose current contents a call needs in the main thread (to regroup or re-range it): wait and load. */
-  bringHome(entry: DataEntry): void {
-    const producer = entry.producer;
-    if (!producer) return;
-    this.block(() => producer.state !== 'pending');
-    this.loadEntry(entry, entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref());
-  }
-
-  /**
-   * Load a finished producer's version into the caller's objects. If a task writing it failed, the objects get the
-   * state sequential code would leave, and the failure is raised here unless the program saw it already (caught).
-   */
-  private loadEntry(entry: DataEntry, object: object | undefined): void {
-    const producer = entry.producer;
-    if (!producer) return;
-    this.loader.load(entry, object);
-    if (producer.state !== 'failed') return;
-    // Sequential code would have seen the first failure of the chain, not the cancellations after it.
-    const root = producer.rootFailure ?? producer;
-    const unseen = !producer.observed && !root.observed;
-    producer.observed = true;
-    if (unseen) throw observe(root);
-  }
-
-  /** A datum a call reads whose producer failed: the caller's objects as sequential code left them, then a snapshot. */
-  settleFailed(entry: DataEntry, object: object | undefined): void {
-    if (entry.producer?.state === 'failed') this.loadEntry(entry, object);
   }
 
   barrier(): void {
     const start = epochNow();
     this.block(() => this.pending.size === 0);
-    try { this.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
+    try { this.data.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
   async barrierAsync(): Promise<void> {
     const start = epochNow();
     await this.settledSince(0);
-    await this.fetchAsync([...this.registry.stale.keys()]);
-    try { this.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
+    await this.fetchAsync([...this.data.registry.stale.keys()]);
+    try { this.data.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
   /** Resolves when every task submitted at or after `mark` has finished (or the engine is gone). */
   private async settledSince(mark: number): Promise<void> {
     for (let r = this.firstPendingSince(mark); r && !this.engineError; r = this.firstPendingSince(mark)) await this.settled(r);
-  }
-
-  /** Bring back every object tasks wrote; a failure the program has not seen is raised once, after all were loaded. */
-  private loadAllStale(): void {
-    let firstError: Error | undefined;
-    for (const [entry, ref] of [...this.registry.stale]) {
-      const object = ref.deref();
-      if (!object && !entry.roots) { this.registry.stale.delete(entry); continue; }
-      try { this.loadEntry(entry, entry.range ? undefined : object); } catch (error) { firstError ??= error as Error; }
-    }
-    if (firstError) throw firstError;
-  }
-
-  private loadFuture(future: Future<unknown>): unknown {
-    const { entry } = future;
-    const producer = entry.producer;
-    if (!producer) return future.value?.current;
-    if (producer.state === 'failed') throw observe(producer);
-    // Version 1 is the task's result; later versions were written by tasks that took this Future as inout.
-    if (entry.version === 1 && producer.inline) {
-      future.value = { current: producer.inline.value };
-    } else if (future.value && typeof future.value.current === 'object' && future.value.current !== null) {
-      this.loadEntry(entry, future.value.current); // a later task changed this value in place
-      return future.value.current;
-    } else {
-      const started = performance.now();
-      future.value = { current: this.loader.result(versionKey(entry.id, entry.version), producer) };
-      this.stats.add('mainDecodeMs', performance.now() - started);
-      const value = future.value.current;
-      if (typeof value === 'object' && value !== null && !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) this.registry.adopt(value, entry);
-    }
-    producer.args = undefined;
-    this.registry.loaded(entry);
-    return future.value.current;
   }
 
   /**
@@ -519,7 +395,7 @@ export class Runtime implements FutureHost {
 
   private throwFirstFailureSince(mark: number): void {
     const first = this.failed.find((r) => r.id >= mark && !r.observed);
-    if (first) throw observe(first);
+    if (first) throw observeFailure(first);
   }
 
   /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
@@ -559,10 +435,6 @@ export class Runtime implements FutureHost {
   }
 }
 
-function observe(record: TaskRecord): Error {
-  record.observed = true;
-  return record.error!;
-}
 
 /** The task's name and call site, formatted only if an error needs it. */
 export function describeSite(name: string, site: string | undefined): () => string {

@@ -1,0 +1,171 @@
+/**
+ * The main thread's data plane: which data each of the program's objects is part of (registry.ts, buffer-ranges.ts),
+ * bringing tasks' versions home into them (loader.ts), and keeping data that share objects consistent with each
+ * other. The Runtime drives it (submissions, waits); it owns no thread and waits only through `host.block`.
+ *
+ * Data that share objects: a snapshot records what it holds (`noteContents`); when an object changes through one
+ * datum (a task writes it, the main thread changes it, a copy-back updates it), every other datum holding it is
+ * marked `dirtyBy` that change, and is read anew (after the change came home) before a call reads it. A wait on an
+ * object also waits for pending data that hold it.
+ */
+import { performance } from 'node:perf_hooks';
+import { versionKey } from '../protocol';
+import type { Stats } from '../stats';
+import { isTypedArray } from '../worker/shapes';
+import { Registry, observeFailure, type DataEntry } from './registry';
+import { BufferRanges, type TypedView } from './buffer-ranges';
+import { Loader } from './loader';
+import type { ArgumentHost } from './arguments';
+import type { Future } from './future';
+
+export interface MainDataHost {
+  readonly runDir: string;
+  readonly stats: Stats;
+  /** Versions are files in the run directory (false: on other machines, fetched on demand). */
+  readonly local: boolean;
+  /** Block (keeping the engine's messages flowing) until `done()` holds. */
+  block(done: () => boolean): void;
+  /** The datum will not be used again: its versions may go. */
+  forgetData(dataId: number): void;
+  /** Make sure a version's file is in the run directory. */
+  fetch(key: string): void;
+}
+
+export class MainData implements ArgumentHost {
+  readonly registry: Registry;
+  /** Typed arrays by storage: which ranges of which buffers are data. */
+  readonly ranges: BufferRanges;
+  private readonly loader: Loader;
+
+  constructor(private readonly host: MainDataHost) {
+    this.registry = new Registry((data) => host.forgetData(data));
+    this.ranges = new BufferRanges(this.registry, { load: (entry) => this.bringHome(entry), retire: (id) => this.retire(id) });
+    this.loader = new Loader({
+      runDir: host.runDir, registry: this.registry, stats: host.stats, local: host.local, fetch: (key) => host.fetch(key),
+      updated: (entry, objects) => this.updatedByTask(entry, objects),
+    });
+  }
+
+  /** A datum replaced by another (its objects joined a group, its range was redrawn): its versions may go. */
+  retire(dataId: number): void { this.host.forgetData(dataId); }
+
+  /**
+   * The data an object is part of: its own entry (an object or a group) and, for a typed array, the ranges it overlaps;
+   * with what changed inside them through other data.
+   */
+  entriesOf(object: object): DataEntry[] {
+    const own = this.registry.get(object);
+    const entries = own ? [own] : [];
+    if (isTypedArray(object)) entries.push(...this.ranges.overlapping(object.buffer, object.byteOffset, object.byteOffset + object.byteLength));
+    for (const entry of [...entries]) for (const other of entry.dirtyBy ?? []) if (!entries.includes(other) && other.producer) entries.push(other);
+    for (const holder of this.pendingHolders(object)) if (!entries.includes(holder)) entries.unshift(holder);
+    return entries;
+  }
+
+  /** Data with a pending producer whose snapshot holds this object (or bytes of its buffer): a task may be writing it. */
+  private pendingHolders(object: object): DataEntry[] {
+    const holders = [...this.registry.holdersOf(object), ...(isTypedArray(object) ? this.registry.holdersOf(object.buffer) : [])];
+    return holders.filter((holder) => holder.producer !== undefined && holder !== this.registry.get(object));
+  }
+
+  /** The main thread changed the object: later tasks must read its new contents, also through data that hold it. */
+  markWritten(object: object): void {
+    for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
+    this.registry.changed(undefined, isTypedArray(object) ? [object, object.buffer] : [object]);
+  }
+
+  /** Caller's objects that a task's version of `entry` updated: their own data's versions are old now. */
+  private updatedByTask(entry: DataEntry, objects: readonly object[]): void {
+    for (const object of objects) {
+      this.registry.changed(entry, isTypedArray(object) ? [object, object.buffer] : [object]);
+      for (const other of this.entriesOf(object)) if (other !== entry && !other.producer) this.registry.markEntryWritten(other);
+    }
+  }
+
+  /**
+   * Before a call reads a datum: objects inside it that other data changed come home, and the datum is snapshotted
+   * anew; a typed array's buffer held inside other data waits for their pending writes.
+   */
+  refresh(entry: DataEntry): void {
+    if (!entry.dirtyBy?.size) return;
+    if (entry.producer) this.bringHome(entry);
+    for (const other of entry.dirtyBy) if (other.producer) this.bringHome(other);
+    entry.dirtyBy.clear();
+    this.registry.markEntryWritten(entry);
+  }
+
+  /** Pending writes of data holding bytes of this buffer come home before a range of it is read or written. */
+  settleHolders(object: object): void {
+    for (const holder of this.pendingHolders(object)) this.bringHome(holder);
+  }
+
+  /** The object (or typed array's ranges) will not be used again. */
+  forgetObject(object: object): void {
+    const entries = isTypedArray(object) && !this.registry.get(object) ? this.ranges.forget(object as TypedView) : [this.registry.forget(object)];
+    for (const entry of entries) if (entry) this.host.forgetData(entry.id);
+  }
+
+  /** A datum whose current contents a call needs in the main thread (to regroup or re-range it): wait and load. */
+  bringHome(entry: DataEntry): void {
+    const producer = entry.producer;
+    if (!producer) return;
+    this.host.block(() => producer.state !== 'pending');
+    this.loadEntry(entry, entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref());
+  }
+
+  /**
+   * Load a finished producer's version into the caller's objects. If a task writing it failed, the objects get the
+   * state sequential code would leave, and the failure is raised here unless the program saw it already (caught).
+   */
+  loadEntry(entry: DataEntry, object: object | undefined): void {
+    const producer = entry.producer;
+    if (!producer) return;
+    this.loader.load(entry, object);
+    if (producer.state !== 'failed') return;
+    // Sequential code would have seen the first failure of the chain, not the cancellations after it.
+    const root = producer.rootFailure ?? producer;
+    const unseen = !producer.observed && !root.observed;
+    producer.observed = true;
+    if (unseen) throw observeFailure(root);
+  }
+
+  /** A datum a call reads whose producer failed: the caller's objects as sequential code left them, then a snapshot. */
+  settleFailed(entry: DataEntry, object: object | undefined): void {
+    if (entry.producer?.state === 'failed') this.loadEntry(entry, object);
+  }
+
+  /** Bring back every object tasks wrote; a failure the program has not seen is raised once, after all were loaded. */
+  loadAllStale(): void {
+    let firstError: Error | undefined;
+    for (const [entry, ref] of [...this.registry.stale]) {
+      const object = ref.deref();
+      if (!object && !entry.roots) { this.registry.stale.delete(entry); continue; }
+      try { this.loadEntry(entry, entry.range ? undefined : object); } catch (error) { firstError ??= error as Error; }
+    }
+    if (firstError) throw firstError;
+  }
+
+  /** A Future's value, loaded once (and again after a later task wrote it in place). */
+  loadFuture(future: Future<unknown>): unknown {
+    const { entry } = future;
+    const producer = entry.producer;
+    if (!producer) return future.value?.current;
+    if (producer.state === 'failed') throw observeFailure(producer);
+    // Version 1 is the task's result; later versions were written by tasks that took this Future as inout.
+    if (entry.version === 1 && producer.inline) {
+      future.value = { current: producer.inline.value };
+    } else if (future.value && typeof future.value.current === 'object' && future.value.current !== null) {
+      this.loadEntry(entry, future.value.current); // a later task changed this value in place
+      return future.value.current;
+    } else {
+      const started = performance.now();
+      future.value = { current: this.loader.result(versionKey(entry.id, entry.version), producer) };
+      this.host.stats.add('mainDecodeMs', performance.now() - started);
+      const value = future.value.current;
+      if (typeof value === 'object' && value !== null && !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) this.registry.adopt(value, entry);
+    }
+    producer.args = undefined;
+    this.registry.loaded(entry);
+    return future.value.current;
+  }
+}
