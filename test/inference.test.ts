@@ -181,6 +181,12 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f(this: unknown, a: number) { return this; }'), /task f: uses `this`/);
   assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }'), /main\.ts:3:.* reads `counter`, a module variable that may change/);
   assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` is a function/);
+  assert.match(errs('export const RATES = [1, 2];\n/** @task */\nexport function f(x: number) { return x * RATES[0]; }\nRATES[0] = 10;'),
+    /main\.ts:3:.*task f: reads `RATES`, a module object the program changes \(main\.ts:4 `RATES\[0\] = 10`\)/);
+  assert.match(errs('export const M = new Map<string, number>();\n/** @task */\nexport function f(k: string) { return M.get(k); }\nexport function put() { M.set("a", 1); }'),
+    /reads `M`, a module object the program changes \(main\.ts:4 `M\.set\("a", 1\)`\)/);
+  assert.equal(errs('export const W = [1, 2];\n/** @task */\nexport function f(x: number) { return x * W[1]; }\nconsole.log(W.length, Math.max(...W));'), '',
+    'a module object only read is fine');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);
   assert.match(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), /instance of class P, which its module does not export/);
   assert.match(errs('export class S { #k = 1; v = 2; }\n/** @task */\nexport function f(s: S) { return s.v; }'), /instance of class S, which has private #fields/);

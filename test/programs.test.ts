@@ -123,4 +123,13 @@ test('identity: overlapping views, strips of one buffer, an array next to its el
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('second names: a view taken after a submission, shorthand properties, a view beside its base, caught errors', () => {
+  const plain = run(build('aliases', false, 'commonjs'));
+  const taskified = build('aliases', true, 'commonjs');
+  const statsFile = join(work, 'aliases-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 3);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

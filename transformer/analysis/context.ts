@@ -40,7 +40,10 @@ export function primitiveName(ctx: AnalysisContext, type: ts.Type): string {
 
 /** The symbol a declaration name or identifier stands for (aliases through imports resolved). */
 export function symbolOf(ctx: AnalysisContext, node: ts.Node): ts.Symbol | undefined {
-  const symbol = ctx.checker.getSymbolAtLocation(node);
+  // `{ a }` names the property and reads the variable: the reference is to the variable's value.
+  const parent = node.parent;
+  const symbol = parent && ctx.ts.isShorthandPropertyAssignment(parent) && parent.name === node
+    ? ctx.checker.getShorthandAssignmentValueSymbol(parent) : ctx.checker.getSymbolAtLocation(node);
   if (symbol && symbol.flags & ctx.ts.SymbolFlags.Alias) return ctx.checker.getAliasedSymbol(symbol);
   return symbol;
 }

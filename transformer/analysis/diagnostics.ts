@@ -12,6 +12,7 @@ export const codes = {
   unknownTagParam: 99007,
   contradictsAnalysis: 99008,
   rroNotTypedArray: 99009,
+  changedModuleObject: 99010,
 } as const;
 
 export function taskError(ctx: AnalysisContext, node: ts.Node, code: number, message: string): ts.Diagnostic {

@@ -3,11 +3,13 @@
  * and clear errors for tasks a worker could not run.
  */
 import type * as ts from 'typescript';
+import { basename } from 'node:path';
 import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
+import { moduleStateOf } from './module-state';
 import { readTaskTags } from './tags';
 
 export interface TaskInfo {
@@ -83,6 +85,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   if (self) fail(self, codes.usesThis, 'uses `this`; a task runs in another thread without its object');
   for (const outer of mutableOuterVariables(ctx, fn)) {
     fail(outer, codes.mutableClosure, `reads \`${outer.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
+  }
+  const state = moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined);
+  for (const { ref, change } of state.changedReadsOf(fn)) {
+    fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, a module object the program changes (${where(change)}); ` +
+      'a worker reads its own copy of the module, so the task would not see the change (make it a parameter)');
   }
 
   const tags = readTaskTags(ctx, fn)!;
@@ -168,6 +175,14 @@ function mutableOuterVariables(ctx: AnalysisContext, fn: FunctionLike): ts.Ident
   };
   if (fn.body) visit(fn.body);
   return [...found.values()];
+}
+
+/** `file.ts:12 \`RATES[0] = 10\``, for messages. */
+function where(node: ts.Node): string {
+  const source = node.getSourceFile();
+  const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const text = node.getText(source).replace(/\s+/g, ' ');
+  return `${basename(source.fileName)}:${line} \`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
 }
 
 function isWithin(node: ts.Node, ancestor: ts.Node): boolean {

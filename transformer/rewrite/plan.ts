@@ -13,7 +13,7 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import type * as ts from 'typescript';
-import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS } from '../analysis/builtins';
+import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import {
   calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
 } from '../analysis/context';
@@ -578,6 +578,10 @@ class Planner {
       const call = parent.parent;
       if (ts.isCallExpression(call) && call.expression === parent) {
         const method = parent.name.text;
+        // A view is a second name for the same memory: the transformer would have to follow it too.
+        if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref))) {
+          return { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
+        }
         if (READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, call) || COPYING_METHODS.has(method))) return { kind: 'read' };
         return { kind: 'write' };
       }

@@ -1,0 +1,109 @@
+/**
+ * Module objects a task reads: a `const` at the top level of a module holding an object (`export const RATES = [1, 1]`).
+ * A worker imports the module itself, so the task reads the worker's own copy, made by the module's initializer: a
+ * change the program makes to the object (or a top-level statement of a task module, which runs only in the main
+ * thread) never reaches it, and the task would silently compute with the old contents. Until module state travels
+ * with the call, such a read is a compile error that names the change.
+ *
+ * "Changed" is judged per reference outside task bodies, conservatively: written through (`RATES[0] = 10`,
+ * `RATES.x.y++`, `delete`), a method call on it or a part of it that is not known to only read, or the object handed
+ * on (to a function not known to only read, into a variable, a literal, a return): after that it may change anywhere.
+ */
+import type * as ts from 'typescript';
+import { isReadOnlyFunction, READING_METHODS } from './builtins';
+import { qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+// Which identifier stands where: plain syntax, shared with the planner.
+import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
+
+export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
+
+const perProgram = new WeakMap<ts.Program, ModuleState>();
+
+/** One per program: the scan for changes runs at most once. */
+export function moduleStateOf(ctx: AnalysisContext, isTask: (fn: ts.Node) => boolean): ModuleState {
+  let state = perProgram.get(ctx.program);
+  if (!state) { state = new ModuleState(ctx, isTask); perProgram.set(ctx.program, state); }
+  return state;
+}
+
+export class ModuleState {
+  /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
+  private changes?: Map<ts.Symbol, ts.Node>;
+
+  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
+
+  /** Module objects `fn` reads that the program changes, with the first change of each. */
+  changedReadsOf(fn: FunctionLike): ModuleRead[] {
+    const { ts } = this.ctx;
+    const found = new Map<ts.Symbol, ModuleRead>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && isReference(ts, node)) {
+        const symbol = symbolOf(this.ctx, node);
+        if (symbol && !found.has(symbol) && this.isModuleObject(symbol)) {
+          const change = this.changeOf(symbol);
+          if (change) found.set(symbol, { ref: node, change });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    return [...found.values()];
+  }
+
+  private isModuleObject(symbol: ts.Symbol): boolean {
+    const { ts } = this.ctx;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
+    const statement = declaration.parent?.parent;
+    if (!statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false; // let/var: an error of their own
+    const type = this.ctx.checker.getTypeAtLocation(declaration);
+    const primitive = ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
+      ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.ESSymbolLike;
+    return (type.flags & primitive) === 0 && type.getCallSignatures().length === 0 && type.getConstructSignatures().length === 0;
+  }
+
+  private changeOf(symbol: ts.Symbol): ts.Node | undefined {
+    if (!this.changes) {
+      this.changes = new Map();
+      for (const file of this.ctx.program.getSourceFiles()) if (!file.isDeclarationFile) this.scan(file);
+    }
+    return this.changes.get(symbol);
+  }
+
+  private scan(node: ts.Node): void {
+    const { ts } = this.ctx;
+    if (this.isTask(node)) return; // what tasks do to module state is not the program's change
+    if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
+      const symbol = symbolOf(this.ctx, node);
+      if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
+        const change = this.changeAt(node);
+        if (change) this.changes!.set(symbol, change);
+      }
+    }
+    ts.forEachChild(node, (child) => this.scan(child));
+  }
+
+  /** The node where this reference changes (or hands on) the object, if it does. */
+  private changeAt(ref: ts.Identifier): ts.Node | undefined {
+    const { ts } = this.ctx;
+    const chain = accessChain(ts, ref);
+    const parent = chain.parent;
+    if (chain !== ref && isWriteTarget(ts, chain)) return parent;
+    // A method of the object or of a part of it (the chain ends at the method's name).
+    if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
+      return READING_METHODS.has(chain.name.text) ? undefined : parent;
+    }
+    if (chain !== ref) return undefined; // a read of a part
+    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+      const name = qualifiedName(ts, parent.expression);
+      return name && isReadOnlyFunction(name) ? undefined : parent;
+    }
+    if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) ||
+      ts.isArrayLiteralExpression(parent) || ts.isReturnStatement(parent) ||
+      (ts.isBinaryExpression(parent) && parent.right === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
+      return parent;
+    }
+    return undefined;
+  }
+}
