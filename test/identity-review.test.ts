@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
-import { barrier, shutdown, task, waitOn } from '../runtime';
+import { barrier, defineTask, shutdown, submit, task, waitOn, waitOnAsync } from '../runtime';
 import * as F from './fixtures/identity-tasks';
 import { throwsMatching } from './helpers';
 
@@ -26,6 +26,8 @@ const makeObj = task<typeof F.makeObj>(mod, 'makeObj', []);
 const scale = task<typeof F.scale>(mod, 'scale', ['inout', 'in']);
 const scaleInner = task<typeof F.scaleInner>(mod, 'scaleInner', ['inout', 'in']);
 const sum = task<typeof F.sum>(mod, 'sum', ['in']);
+const incAll = task<typeof F.incAll>(mod, 'incAll', ['inout']);
+const keepShared = defineTask(mod, 'keep', [{ name: 'o', direction: 'inout' }, { name: 'v', direction: 'in', rro: true }]);
 
 test.after(() => shutdown());
 
@@ -124,6 +126,39 @@ test('subclasses of built-ins are refused at the call, not changed silently', ()
   throwsMatching(() => readN(MyArray.from([1, 2]) as never), /task readN/, /MyArray, a subclass of Array/);
   throwsMatching(() => readN({ m: new MyMap() } as never), /MyMap, a subclass of Map at \.m/);
   throwsMatching(() => incBytes(new MyBytes(4)), /task incBytes/, /MyBytes, a subclass of a typed array/);
+});
+
+test('an object passed alone, then inside another argument, is current in that snapshot: inc(a); incAll([a, b])', () => {
+  const plain = { a: { n: 0 }, b: { n: 0 } };
+  F.inc(plain.a);
+  F.incAll([plain.a, plain.b]);
+  const a = { n: 0 };
+  const b = { n: 0 };
+  inc(a);
+  incAll([a, b]);
+  assert.equal([waitOn(a).n, b.n], [plain.a.n, plain.b.n]);
+  assert.equal([plain.a.n, plain.b.n], [2, 1]);
+  const c = { n: 0 };
+  inc(c);
+  assert.is(readInnerN({ inner: c }).wait(), 1);
+});
+
+test('an async wait that overlaps a later submission on the same object reads the later version', async () => {
+  const o = { n: 0 };
+  inc(o);
+  const pending = waitOnAsync(o);
+  inc(o);
+  await pending;
+  assert.is(o.n, 2);
+  assert.is((await waitOnAsync(o)).n, 2);
+});
+
+test('an @rro typed array stored into another argument is the caller\'s own, with and without shared memory', () => {
+  const o: { v?: Float64Array } = {};
+  const v = new Float64Array([7, 8]);
+  submit(keepShared, [o, v]);
+  waitOn(o);
+  assert.is(o.v, v);
 });
 
 test.run();

@@ -41,6 +41,8 @@ export interface Prepared {
   readonly writes: { entry: DataEntry; object?: object }[];
   /** The call's distinct argument objects (or Futures) by ref: what a returned argument maps back to. */
   readonly objects: object[];
+  /** The data the call uses, by id. */
+  readonly data: ReadonlyMap<number, DataEntry>;
 }
 
 interface Use { entry: DataEntry; object?: object; reads: boolean; writes: boolean; shape?: OutShape; param: string }
@@ -103,7 +105,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       // (`o.v = v`) gives that object back.
       if (!view) entry.base = [object];
       // An `out` view on a wider range must not blank the rest of it: the worker reads the range first.
-      const u = use(entry, entry.range!.buffer.deref(), view && direction === 'out' ? 'inout' : direction, param);
+      const u = use(entry, entry.range!.buffer, view && direction === 'out' ? 'inout' : direction, param);
       if (direction === 'out' && !u.reads) u.shape = { kind: 'typed', type: entry.range!.type, length: rangeView(entry)!.length };
       return { use: u, part: { view, ref: refOf(object) } };
     }
@@ -148,7 +150,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   };
   const wire = slots.map(toWire);
   const writes = [...uses.values()].filter((u) => u.writes).map((u) => ({ entry: u.entry, object: u.object }));
-  return { wire, snapshots, writes, objects: [...refs.keys()] };
+  return { wire, snapshots, writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])) };
 }
 
 /**
@@ -160,10 +162,18 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): E
   const base: object[] = [];
   const encoded = encodeValue(entry.roots ? [...entry.roots] : object, {
     originOf: (o, index) => { base.push(o); return { data: entry.id, index }; },
-    // A typed array inside the object whose bytes a task is still writing (as a range of its buffer): the snapshot
-    // must hold what that task writes, as the plain call would see it.
-    beforeTypedArray: (view) => {
-      for (const range of host.ranges.overlapping(view.buffer, view.byteOffset, view.byteOffset + view.byteLength)) host.bringHome(range);
+    // A part that is data of its own (passed to a task before, or a typed array whose buffer has ranges) with a
+    // task still writing it, or whose task failed: the snapshot holds what the plain call would see.
+    beforeObject: (part) => {
+      if (part === object) return;
+      const own = host.registry.get(part);
+      if (own && own !== entry) { host.settleFailed(own, part); host.bringHome(own); }
+      if (isTypedArray(part)) {
+        for (const range of host.ranges.overlapping(part.buffer, part.byteOffset, part.byteOffset + part.byteLength)) {
+          host.settleFailed(range, undefined);
+          host.bringHome(range);
+        }
+      }
     },
   });
   entry.base = base;

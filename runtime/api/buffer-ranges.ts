@@ -79,7 +79,7 @@ export class BufferRanges {
       const hit = kept.find((r) => r.start < cluster.end && cluster.start < r.end);
       if (hit) return { cluster, entry: hit.entry };
       const entry = this.registry.rangeEntry({
-        buffer: new WeakRef(buffer), start: cluster.start, own: cluster.own, end: cluster.end, type: rangeTypeOf(cluster),
+        buffer, start: cluster.start, own: cluster.own, end: cluster.end, type: rangeTypeOf(cluster),
       }, buffer);
       kept.push({ start: cluster.start, end: cluster.end, entry });
       return { cluster, entry };
@@ -97,7 +97,7 @@ export class BufferRanges {
     const start = view.byteOffset;
     const end = start + view.byteLength;
     if (start % 8 !== 0 || Buffer.isBuffer(view) || this.overlapping(view.buffer, start, end).length > 0) return false;
-    this.registry.adoptRange(entry, { buffer: new WeakRef(view.buffer), start, own: start, end, type: viewType(view) }, view.buffer);
+    this.registry.adoptRange(entry, { buffer: view.buffer, start, own: start, end, type: viewType(view) }, view.buffer);
     const all = this.ranges.get(view.buffer) ?? [];
     all.push({ start, end, entry });
     all.sort((a, b) => a.start - b.start);
@@ -116,20 +116,19 @@ export class BufferRanges {
 }
 
 /** The view over a range exactly as the range's datum is encoded: what snapshots and copy-back read and write. */
-export function rangeView(entry: DataEntry): TypedView | undefined {
+export function rangeView(entry: DataEntry): TypedView {
   const range = entry.range!;
-  const buffer = range.buffer.deref();
-  if (!buffer) return undefined;
+  const buffer = range.buffer;
   const C = (globalThis as unknown as Record<string, new (b: ArrayBufferLike, o: number, n: number) => TypedView>)[range.type]!;
   const size = (C as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   return new C(buffer, range.start, (range.end - range.start) / size);
 }
 
 /** The bytes of a range that are the program's data: copy-back writes these and no others. */
-export function ownedBytes(entry: DataEntry): { view: Uint8Array; skip: number } | undefined {
+export function ownedBytes(entry: DataEntry): { view: Uint8Array; skip: number } {
   const range = entry.range!;
-  const buffer = range.buffer.deref();
-  return buffer && { view: new Uint8Array(buffer, range.own, range.end - range.own), skip: range.own - range.start };
+  const buffer = range.buffer;
+  return { view: new Uint8Array(buffer, range.own, range.end - range.own), skip: range.own - range.start };
 }
 
 /** `start` aligned down to 8; `own` where the first view starts. */

@@ -74,7 +74,6 @@ export class Loader {
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {
     this.host.fetch(key);
     const owned = entry.range ? ownedBytes(entry) : undefined;
-    if (entry.range && !owned) return; // its buffer was collected: nobody can see these bytes
     const into = owned?.view ?? (!entry.roots && object && isTypedArray(object) ? object : undefined);
     if (into) {
       const bytes = readTypedArrayInto(this.host.runDir, key, into, owned?.skip ?? 0);
@@ -84,7 +83,7 @@ export class Loader {
     const { value, origins } = this.decode(key);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
-    const adopted = adopt(value, origins, this.targetOf(producer), known, entry.id);
+    const adopted = adopt(value, origins, this.targetOf(producer, entry), known, entry.id);
     this.host.updated(entry, adopted.updated);
     // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
@@ -97,9 +96,11 @@ export class Loader {
     return { value, origins };
   }
 
-  private targetOf(producer: TaskRecord | undefined): TargetOf {
+  /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */
+  private targetOf(producer: TaskRecord | undefined, entry?: DataEntry): TargetOf {
     return (origin) => {
-      if (origin.data !== ARGUMENT_ORIGIN) return this.host.registry.byData(origin.data)?.base?.[origin.index];
+      if (origin.data === entry?.id) return entry.base?.[origin.index];
+      if (origin.data !== ARGUMENT_ORIGIN) return producer?.data?.get(origin.data)?.base?.[origin.index];
       const arg = producer?.args?.[origin.index];
       // A Future argument stands for its value, which the task read, so it has finished.
       return arg instanceof Future ? valueOf(arg.wait()) : arg;

@@ -138,8 +138,8 @@ export class MainData implements ArgumentHost {
   loadAllStale(): void {
     let firstError: Error | undefined;
     for (const [entry, ref] of [...this.registry.stale]) {
-      const object = ref.deref();
-      if (!object && !entry.roots) { this.registry.stale.delete(entry); continue; }
+      const object = ref?.deref();
+      if (ref && !object) { this.registry.stale.delete(entry); continue; } // collected: nobody can see it
       try { this.loadEntry(entry, entry.range ? undefined : object); } catch (error) { firstError ??= error as Error; }
     }
     if (firstError) throw firstError;

@@ -26,11 +26,17 @@ export interface TaskRecord {
   waiters?: (() => void)[];
   /** The call's argument objects by ref, until its return value was loaded: a returned argument maps back to them. */
   args?: object[];
+  /** The data the call read or wrote, by id: where origins in its outputs find the caller's objects. */
+  data?: ReadonlyMap<number, DataEntry>;
 }
 
 /** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */
 export interface BufferRange {
-  readonly buffer: WeakRef<ArrayBufferLike>;
+  /**
+   * Held strongly: the entry lives only while the buffer does (the ranges table is a WeakMap keyed by it, and a
+   * WeakRef would keep the buffer alive until a synchronous loop ends anyway).
+   */
+  readonly buffer: ArrayBufferLike;
   readonly start: number;
   /** Where the program's bytes begin (start is aligned down to 8 from here). */
   readonly own: number;
@@ -61,32 +67,30 @@ export interface DataEntry {
 /** Stands in `dirtyBy` for a change the main thread made itself: nothing to wait for, only a new snapshot. */
 export const MAIN_THREAD: DataEntry = Object.freeze({ id: 0, version: 0, stored: false }) as DataEntry;
 
-const EMPTY: ReadonlySet<DataEntry> = new Set();
-
 export class Registry {
   private nextId = 1;
   private readonly entries = new WeakMap<object, DataEntry>();
-  /** Entries by data id, for origins (which caller's object a task's output object is). Weak: entries die with their objects. */
-  private readonly byId = new Map<number, WeakRef<DataEntry>>();
-  /** Objects whose latest version a task produces: what a barrier must bring back (a buffer, for a range). */
-  readonly stale = new Map<DataEntry, WeakRef<object>>();
+  /**
+   * Data whose latest version a task produces: what a barrier must bring back. For one object, a weak reference to it
+   * (a group holds its roots, a range its buffer).
+   */
+  readonly stale = new Map<DataEntry, WeakRef<object> | undefined>();
   private readonly collected: FinalizationRegistry<number>;
-  /** Object or buffer → data whose snapshot holds it (besides its own datum). */
-  private readonly containers = new WeakMap<object, Set<DataEntry>>();
+  /**
+   * Object or buffer → data whose snapshot holds it as a part (not as a root). Weak both ways: a part must not keep
+   * its containers (and everything in them) alive.
+   */
+  private readonly containers = new WeakMap<object, Set<WeakRef<DataEntry>>>();
 
   constructor(onCollected: (dataId: number) => void) {
-    this.collected = new FinalizationRegistry((id) => { this.byId.delete(id); onCollected(id); });
+    this.collected = new FinalizationRegistry(onCollected);
   }
 
   newEntry(): DataEntry {
-    const entry: DataEntry = { id: this.nextId++, version: 1, stored: false };
-    this.byId.set(entry.id, new WeakRef(entry));
-    return entry;
+    return { id: this.nextId++, version: 1, stored: false };
   }
 
   get(object: object): DataEntry | undefined { return this.entries.get(object); }
-
-  byData(id: number): DataEntry | undefined { return this.byId.get(id)?.deref(); }
 
   entryFor(object: object): DataEntry {
     let entry = this.entries.get(object);
@@ -163,7 +167,6 @@ export class Registry {
   drop(entry: DataEntry): void {
     this.collected.unregister(entry);
     this.stale.delete(entry);
-    this.byId.delete(entry.id);
   }
 
   /** The main thread changed the object: its contents are a new version, not yet written anywhere. */
@@ -181,33 +184,42 @@ export class Registry {
 
   /** The objects of `entry`'s new snapshot (and the buffers of its typed arrays) are held by it. */
   noteContents(entry: DataEntry, objects: readonly object[]): void {
+    let self: WeakRef<DataEntry> | undefined;
     const hold = (key: object) => {
+      self ??= new WeakRef(entry);
       const set = this.containers.get(key);
-      if (set) set.add(entry); else this.containers.set(key, new Set([entry]));
+      if (set) set.add(self); else this.containers.set(key, new Set([self]));
     };
-    for (const object of objects) {
-      hold(object);
+    objects.forEach((object, i) => {
+      const root = entry.roots ? entry.roots.includes(object) : i === 0;
+      if (!root) hold(object);
       if (ArrayBuffer.isView(object)) hold(object.buffer);
-    }
+    });
   }
 
   /** `objects` (or bytes of a buffer) change through `entry`: every other datum holding them must read them again. */
   changed(entry: DataEntry | undefined, objects: readonly object[]): void {
     for (const object of objects) {
-      for (const holder of this.containers.get(object) ?? []) {
-        if (holder !== entry) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
-      }
+      for (const holder of this.holdersOf(object)) if (holder !== entry) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
     }
   }
 
   /** Data whose snapshots hold the object (or bytes of the buffer). */
-  holdersOf(object: object): ReadonlySet<DataEntry> { return this.containers.get(object) ?? EMPTY; }
+  holdersOf(object: object): DataEntry[] {
+    const set = this.containers.get(object);
+    if (!set) return [];
+    const holders: DataEntry[] = [];
+    for (const ref of set) {
+      const holder = ref.deref();
+      if (holder) holders.push(holder); else set.delete(ref);
+    }
+    return holders;
+  }
 
   /** The objects a datum stands for: its roots, its buffer, or the one object. */
   objectsOf(entry: DataEntry, object: object | undefined): object[] {
     if (entry.roots) return entry.roots;
-    const buffer = entry.range?.buffer.deref();
-    if (buffer) return [buffer];
+    if (entry.range) return [entry.range.buffer];
     return object ? [object] : [];
   }
 
@@ -216,7 +228,8 @@ export class Registry {
     entry.version++;
     entry.producer = producer;
     entry.stored = true;
-    if (object) this.stale.set(entry, new WeakRef(object));
+    if (entry.roots || entry.range) this.stale.set(entry, undefined);
+    else if (object) this.stale.set(entry, new WeakRef(object));
   }
 
   loaded(entry: DataEntry): void {

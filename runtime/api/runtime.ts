@@ -108,7 +108,7 @@ export class Runtime implements FutureHost {
     const where = describeSite(def.name, site);
     const started = performance.now();
     const prepared = prepareArguments(this.data, handle, args, where);
-    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects };
+    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects, data: prepared.data };
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
     const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
       writeEncoded(this.runDir, versionKey(entry.id, entry.version), encoded);
@@ -276,9 +276,19 @@ export class Runtime implements FutureHost {
     const producer = future.entry.producer;
     if (!producer) return this.data.loadFuture(future);
     const start = epochNow();
-    await this.settled(producer);
-    await this.fetchAsync([future.entry]);
+    await this.settledLatest(future.entry);
     try { return this.data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+  }
+
+  /**
+   * Until the entry's latest producer has finished and its version is here: while this waits, the program may submit
+   * another task writing the same data, which the value read must include.
+   */
+  private async settledLatest(entry: DataEntry): Promise<void> {
+    do {
+      for (let producer = entry.producer; producer?.state === 'pending'; producer = entry.producer) await this.settled(producer);
+      await this.fetchAsync([entry]);
+    } while (entry.producer?.state === 'pending');
   }
 
   private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {
@@ -305,8 +315,7 @@ export class Runtime implements FutureHost {
       const producer = entry.producer;
       if (!producer) continue;
       const start = epochNow();
-      await this.settled(producer);
-      await this.fetchAsync([entry]);
+      await this.settledLatest(entry);
       try { this.data.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
     }
     return object;

@@ -36,8 +36,8 @@ export interface ObjectOrigin { readonly data: number; readonly index: number }
 export interface EncodeOptions {
   /** The origin to record for the object numbered `index`; undefined for a new object. */
   originOf?(object: object, index: number): ObjectOrigin | undefined;
-  /** Called for each typed array before its bytes are taken (the main thread brings pending writes to them home). */
-  beforeTypedArray?(view: ArrayBufferView): void;
+  /** Called for each object before its contents are read (the main thread brings pending writes to it home). */
+  beforeObject?(object: object): void;
   /** The largest file to produce (default MAX_FILE_BYTES: what a reader can take in one buffer). */
   maxBytes?: number;
 }
@@ -117,6 +117,7 @@ class Encoder {
     const origin = this.options.originOf?.(v as object, index);
     this.origins.push(origin);
     if (origin) this.anyOrigin = true;
+    this.options.beforeObject?.(v as object);
     return this.object(v as object, path);
   }
 
@@ -229,7 +230,6 @@ class Encoder {
 
   private typedArray(v: ArrayBufferView, kind: TypedArrayKind, path: string): Encoded {
     if (isDetached(v.buffer)) throw detachedError(v, path);
-    this.options.beforeTypedArray?.(v);
     const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
     let region = this.regions.get(v.buffer);
     if (!region) {

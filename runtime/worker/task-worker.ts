@@ -194,7 +194,11 @@ function sharedView(task: WorkerTask, key: string, io: Io): unknown {
   }
   const mappedBefore = rroTable.has(key);
   const view = rroTable.lookup(task.runDir, key, io.rro);
-  if (view) io.sharedViews = true;
+  if (view) {
+    io.sharedViews = true;
+    // Mapped, not decoded: it is object 0 of its version, as decoding would have said.
+    origins.set(view as object, { data: Number(key.slice(1, key.indexOf('v'))), index: 0 });
+  }
   // A new mapping is held like a cached version: the engine sends its key back (forget) when the version dies.
   if (view && !mappedBefore) io.cached.push(key);
   return view;
