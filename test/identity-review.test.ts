@@ -161,4 +161,18 @@ test('an @rro typed array stored into another argument is the caller\'s own, wit
   assert.is(o.v, v);
 });
 
+test('a returned argument stays the caller\'s datum: later tasks on it, and a wait on the result, see their writes', () => {
+  const v = new Float64Array([1, 2]);
+  const same = id(v);
+  scale(v, 2);
+  assert.is(same.wait(), v);
+  assert.equal(Array.from(same.wait() as Float64Array), [2, 4], 'the wait on the result includes the later write to the same object');
+  scale(v, 10);
+  assert.is(sum(v.subarray(1)).wait(), 40, 'the array is still data by its buffer (a view of it sees the write)');
+  const o = { n: 1 };
+  const r = id(o);
+  inc(o);
+  assert.is((r.wait() as { n: number }).n, 2);
+});
+
 test.run();

@@ -149,6 +149,9 @@ test('views over .buffer, early exits, closures and function variables (cases fr
     ['p:inout', 'w:in'], 'a reassignable function variable is unknown code');
   const escapes = analyze({ 'main.ts': task('p: Float64Array', 'return () => p[0];') }).tasks[0].params[0];
   assert.match(escapes.escapes!, /returned/, 'a closure over the parameter lets it out');
+  const returned = analyze({ 'main.ts': task('out: Float64Array', 'out[0] = 1; return out;') }).tasks[0].params[0];
+  assert.is(returned.escapes, undefined, 'a returned argument is no escape: the caller gets its own object back');
+  assert.match(returned.returned!, /^returned: `return out;`/);
 });
 
 test('@in / @out / @inout override where they agree with the analysis, and contradictions are errors', () => {

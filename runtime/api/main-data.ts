@@ -145,6 +145,12 @@ export class MainData implements ArgumentHost {
     if (firstError) throw firstError;
   }
 
+  /** Whether the object is already some datum's (its own, a group's root, or a range of its buffer). */
+  private isData(object: object): boolean {
+    if (this.registry.get(object)) return true;
+    return isTypedArray(object) && this.ranges.overlapping(object.buffer, object.byteOffset, object.byteOffset + object.byteLength).length > 0;
+  }
+
   /** A Future's value, loaded once (and again after a later task wrote it in place). */
   loadFuture(future: Future<unknown>): unknown {
     const { entry } = future;
@@ -162,7 +168,11 @@ export class MainData implements ArgumentHost {
       future.value = { current: this.loader.result(versionKey(entry.id, entry.version), producer) };
       this.host.stats.add('mainDecodeMs', performance.now() - started);
       const value = future.value.current;
-      if (typeof value === 'object' && value !== null && !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) this.registry.adopt(value, entry);
+      // A new object is this Future's data; one of the caller's own (a returned argument) already is other data.
+      if (typeof value === 'object' && value !== null && !producer.args?.includes(value) && !this.isData(value) &&
+        !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) {
+        this.registry.adopt(value, entry);
+      }
     }
     producer.args = undefined;
     this.registry.loaded(entry);

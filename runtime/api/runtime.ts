@@ -266,10 +266,15 @@ export class Runtime implements FutureHost {
 
   waitValue(future: Future<unknown>): unknown {
     const producer = future.entry.producer;
-    if (!producer) return this.data.loadFuture(future);
+    if (!producer) return this.currentValue(this.data.loadFuture(future));
     const start = epochNow();
     this.block(() => producer.state !== 'pending');
-    try { return this.data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    try { return this.currentValue(this.data.loadFuture(future)); } finally { this.observeWait(start, 'value', future.entry, producer); }
+  }
+
+  /** A value that is one of the caller's objects (a task returned its argument) may have later tasks writing it. */
+  private currentValue(value: unknown): unknown {
+    return typeof value === 'object' && value !== null && !(value instanceof Future) ? this.waitObject(value) : value;
   }
 
   async waitValueAsync(future: Future<unknown>): Promise<unknown> {
@@ -277,7 +282,9 @@ export class Runtime implements FutureHost {
     if (!producer) return this.data.loadFuture(future);
     const start = epochNow();
     await this.settledLatest(future.entry);
-    try { return this.data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    let value: unknown;
+    try { value = this.data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    return typeof value === 'object' && value !== null ? this.waitObjectAsync(value) : value;
   }
 
   /**

@@ -17,7 +17,14 @@ export interface TaskInfo {
   readonly fn: FunctionLike;
   readonly file: string;
   readonly line: number;
-  readonly params: readonly (ParamDirection & { readonly rro: boolean; readonly escapes?: string; readonly wholeBuffer?: boolean })[];
+  readonly params: readonly (ParamDirection & {
+    readonly rro: boolean;
+    /** A reference to the argument outlives the call other than as the return value. */
+    readonly escapes?: string;
+    /** The task may return the argument (or a part of it): the caller gets its own object back. */
+    readonly returned?: string;
+    readonly wholeBuffer?: boolean;
+  })[];
 }
 
 export interface Discovery {
@@ -125,10 +132,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    const escaped = summary.params[i]?.escaped;
+    const { escaped, escapedOtherwise } = summary.params[i] ?? {};
     const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
     return {
-      ...direction, rro: rroTag !== undefined, ...(escaped && object ? { escapes: formatReason(escaped) } : {}),
+      ...direction, rro: rroTag !== undefined, ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
+      ...(escaped && !escapedOtherwise && object ? { returned: formatReason(escaped) } : {}),
       ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
     };
   });

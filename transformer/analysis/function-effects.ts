@@ -23,6 +23,8 @@ export interface ParamEffects {
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
   escaped?: Reason;
+  /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
+  escapedOtherwise?: Reason;
   /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
   buffer?: Reason;
 }
@@ -196,8 +198,17 @@ class FunctionEffects {
     for (const p of params) this.effects[p].read ??= reasonAt(node, text);
   }
 
-  private escape(params: Params, node: ts.Node, text: string): void {
-    for (const p of params) this.effects[p].escaped ??= reasonAt(node, text);
+  private escape(params: Params, node: ts.Node, text: string, byReturn = false): void {
+    for (const p of params) {
+      this.effects[p].escaped ??= reasonAt(node, text);
+      if (!byReturn) this.effects[p].escapedOtherwise ??= reasonAt(node, text);
+    }
+  }
+
+  /** A return of this function itself, not of a function nested in it (whose result may be kept anywhere). */
+  private returnsFromThis(node: ts.ReturnStatement): boolean {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) || this.ts.isFunctionLike(n)) return n === this.fn;
+    return false;
   }
 
   /** Declared inside this function (so a reference stored there dies with the call). */
@@ -210,9 +221,11 @@ class FunctionEffects {
   private collectEffects(node: ts.Node): void {
     const { ts } = this;
     if (ts.isReturnStatement(node) && node.expression) {
-      this.escape(this.aliasOf(node.expression), node, `returned: \`${snippet(node)}\``);
+      // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
+      const closure = ts.isArrowFunction(node.expression) || ts.isFunctionExpression(node.expression);
+      this.escape(this.aliasOf(node.expression), node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
     } else if (node === this.fn && ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
-      this.escape(this.aliasOf(node.body), node.body, 'returned by the arrow function');
+      this.escape(this.aliasOf(node.body), node.body, 'returned by the arrow function', !ts.isArrowFunction(node.body) && !ts.isFunctionExpression(node.body));
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const root = ts.isIdentifier(node.left) ? node.left : rootIdentifier(ts, node.left);

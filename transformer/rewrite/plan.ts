@@ -172,6 +172,11 @@ class Planner {
       if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       if (isPrimitiveNode(this.ctx, arg)) continue;
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
+      // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
+      // is dropped (\`vec3.add(out, a, b);\`) is a plain submission; a kept result would be a second name to follow.
+      if (param.returned && this.resultUsed(call)) {
+        return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
+      }
       if (param.direction !== 'in') {
         const rewritten = this.statementAlsoWrites(call, arg);
         if (rewritten) return rewritten;
@@ -290,6 +295,16 @@ class Planner {
     if (!this.ts.isIdentifier(expr)) return false;
     const symbol = symbolOf(this.ctx, expr);
     return symbol !== undefined && this.futureArrays.has(symbol);
+  }
+
+  /** The call's value is used (not a statement of its own). */
+  private resultUsed(call: ts.CallExpression): boolean {
+    let node: ts.Node = call;
+    while (this.ts.isParenthesizedExpression(node.parent) || this.ts.isVoidExpression(node.parent)) {
+      if (this.ts.isVoidExpression(node.parent)) return false;
+      node = node.parent;
+    }
+    return !this.ts.isExpressionStatement(node.parent);
   }
 
   /** A nested task call not decided yet (inner calls are decided after outer ones in source order). */

@@ -13,3 +13,8 @@ export function weighted(xs: number[]): number { let t = 0; for (let i = 0; i < 
 export function fail(v: Float64Array): void { v[0] = 7; throw new Error('bad'); }
 /** @task */
 export function sum(v: Float64Array): number { let s = 0; for (const x of v) s += x; return s; }
+/** gl-matrix style: writes `out` and returns it, so calls can be chained. @task */
+export function add(out: Float64Array, a: Float64Array, b: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
+  return out;
+}

@@ -3,7 +3,7 @@
  * a submission, shorthand properties, a view next to its base in one call, an async function reading its parameter
  * after an await, reading an object after catching its task's error.
  */
-import { ranges, scale, transpose, weighted, fail, sum } from './kernels';
+import { ranges, scale, transpose, weighted, fail, sum, add } from './kernels';
 
 function one(): void {
   for (const [lo, hi] of ranges(3)) console.log('range', lo, hi);
@@ -44,5 +44,20 @@ function seven(): void {
   try { fail(v); } catch (e) { console.log('caught', (e as Error).message); }
   console.log('after', v[0], v[1]);
 }
-one(); two(); three(); four(); five();
+function eight(): void {
+  // The result is dropped: each call is a task, and the caller's `outs[i]` receives the sum.
+  const a = new Float64Array([1, 2, 3]);
+  const b = new Float64Array([10, 20, 30]);
+  const sum1 = new Float64Array(3);
+  const sum2 = new Float64Array(3);
+  add(sum1, a, b);
+  add(sum2, b, b);
+  console.log('sums', sum1.join(','), sum2.join(','));
+  // The result is kept: a second name for `c`, so the call stays direct.
+  const c = new Float64Array(3);
+  const same = add(c, a, a);
+  scale(c, 2);
+  console.log('same', same === c, same.join(','));
+}
+one(); two(); three(); four(); five(); eight();
 six(new Float64Array([1])).then(() => seven());
