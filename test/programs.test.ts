@@ -133,4 +133,24 @@ test('second names: a view taken after a submission, shorthand properties, a vie
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('containers made by .map, Array.from, fill, Float64Array.from/of, with elements inout and `!` on elements', () => {
+  const plain = run(build('made', false, 'commonjs'));
+  const taskified = build('made', true, 'commonjs');
+  const statsFile = join(work, 'made-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.is(tasks.inWorkers, 4 + 4 + 4 + 3 + 3 + 3, 'every task call ran in a worker');
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
+test('task results as ordinary values: a reassigned merge level, destructured elements, a second name, an array given to a task', () => {
+  const plain = run(build('futures', false, 'commonjs'));
+  const taskified = build('futures', true, 'commonjs');
+  const statsFile = join(work, 'futures-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 4 + 3 + 6 + 2 + 3, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

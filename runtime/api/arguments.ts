@@ -56,6 +56,10 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     const arg = args[i];
     if (typeof arg === 'function' || typeof arg === 'symbol') throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`);
     if (isTypedArray(arg) && isDetached(arg.buffer)) throw unsupportedArgument(where(), paramOf(i), detachedError(arg, '').message);
+    // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
+    if (directionOf(i) !== 'in' && isFutureCollection(arg)) {
+      for (let k = 0; k < arg.length; k++) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();
+    }
     const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
     if (subclass) throw unsupportedArgument(where(), paramOf(i), subclass('').message);
   }

@@ -32,3 +32,6 @@ export class Future<T> implements PromiseLike<T> {
 
   get [Symbol.toStringTag](): string { return 'taskify.Future'; }
 }
+
+// Marks Futures for the codec, which must not import this module (store/ knows nothing of the API).
+Object.defineProperty(Future.prototype, Symbol.for('taskify.future'), { value: true });

@@ -64,11 +64,15 @@ export class Loader {
     this.host.registry.markEntryWritten(entry);
   }
 
-  /** A task's return value (not inline), with the caller's own objects where the task returned them. */
-  result(key: string, producer: TaskRecord): unknown {
+  /**
+   * A task's return value (not inline), with the caller's own objects where the task returned them. `fresh`: it holds
+   * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
+   */
+  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean } {
     this.host.fetch(key);
     const { value, origins } = this.decode(key);
-    return adopt(value, origins, this.targetOf(producer)).value;
+    const { value: adopted, fresh } = adopt(value, origins, this.targetOf(producer));
+    return { value: adopted, fresh };
   }
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {

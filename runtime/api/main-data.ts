@@ -165,13 +165,17 @@ export class MainData implements ArgumentHost {
       return future.value.current;
     } else {
       const started = performance.now();
-      future.value = { current: this.loader.result(versionKey(entry.id, entry.version), producer) };
+      const { value: loaded, fresh } = this.loader.result(versionKey(entry.id, entry.version), producer);
+      future.value = { current: loaded };
       this.host.stats.add('mainDecodeMs', performance.now() - started);
       const value = future.value.current;
       // A new object is this Future's data; one of the caller's own (a returned argument) already is other data.
       if (typeof value === 'object' && value !== null && !producer.args?.includes(value) && !this.isData(value) &&
         !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) {
         this.registry.adopt(value, entry);
+        // Its objects have no number in any snapshot yet: the next call passing it snapshots it, so that a task
+        // writing it gives the program's nested objects (`const inner = v.inner`) their new contents in place.
+        if (fresh) { this.registry.loaded(entry); this.registry.markEntryWritten(entry); }
       }
     }
     producer.args = undefined;

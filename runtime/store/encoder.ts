@@ -58,6 +58,8 @@ const KIND_OF_PROTOTYPE = new Map<object, TypedArrayKind>([
   [Buffer.prototype, TypedArrayKind.Buffer],
 ]);
 const NOT_SUPPORTED_YET = new Set<unknown>([ArrayBuffer, SharedArrayBuffer, DataView]);
+/** Set on the API's Future.prototype. */
+const FUTURE = Symbol.for('taskify.future');
 const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype]);
 const ZEROS = new Uint8Array(8);
 // With the `u` flag a well-formed surrogate pair is one code point, so this matches unpaired surrogates only.
@@ -136,6 +138,9 @@ class Encoder {
     if (kind !== undefined) return this.typedArray(v as ArrayBufferView, kind, path);
     const subclass = builtinSubclass(v);
     if (subclass) throw subclass(path);
+    if ((proto as Record<symbol, unknown>)[FUTURE]) {
+      throw new UnsupportedValueError('Future', path, 'a Future', ' (inside a value it must be waited for first: pass its value, or the Future itself as an argument)');
+    }
     return this.record(v, false, this.classOf(proto, path), path);
   }
 

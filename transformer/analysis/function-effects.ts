@@ -264,7 +264,7 @@ class FunctionEffects {
     target = skipParens(ts, target);
     if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
       const kind = ts.isElementAccessExpression(target) ? 'element' : 'property';
-      this.write(this.aliasOf(target.expression), node, `${compound ? 'updates' : 'writes'} an ${kind === 'element' ? 'element' : 'property'}: \`${snippet(node)}\``);
+      this.write(this.aliasOf(target.expression), node, `${compound ? 'updates' : 'writes'} ${kind === 'element' ? 'an element' : 'a property'}: \`${snippet(node)}\``);
     } else if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
       this.visit(target, (n) => {
         if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {

@@ -25,7 +25,7 @@ import {
 } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import { accessChain, elementBase, isAssignedTo, isComparison, isDeclarationName, isWriteTarget } from './syntax';
+import { accessChain, elementBase, isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
 /** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
@@ -45,6 +45,8 @@ export interface PlannerView {
 type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
 /** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
+/** Array methods whose callback gets one element at a time and whose result may hold none of them. */
+const ELEMENT_VISITORS = new Set(['map', 'some', 'every', 'findIndex', 'findLastIndex']);
 const SYNCHRONOUS_CALLBACKS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'flatMap']);
 
 export class Containers {
@@ -180,7 +182,7 @@ export class Containers {
       const fn = declaration.parent;
       const call = fn.parent;
       if (ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
-        call.expression.name.text === 'forEach') return call.expression.expression;
+        this.visitsElements(call)) return call.expression.expression;
     }
     return undefined;
   }
@@ -220,8 +222,8 @@ export class Containers {
     if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
     else if (ts.isForOfStatement(parent) && parent.expression === chain && ts.isVariableDeclarationList(parent.initializer)) {
       name = parent.initializer.declarations[0]?.name;
-    } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && parent.name.text === 'forEach' &&
-      ts.isCallExpression(parent.parent)) {
+    } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && ts.isCallExpression(parent.parent) &&
+      this.visitsElements(parent.parent)) {
       const fn = parent.parent.arguments[0];
       if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) name = fn.parameters[0]?.name;
     }
@@ -283,11 +285,25 @@ export class Containers {
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
+  /**
+   * `level.forEach((x) => …)`, or `level.map((x) => …)` / `some` / `every` / `findIndex` whose result holds no element:
+   * the callback's first parameter names each element in turn (an alias, waited for at each use), and nothing else
+   * of the level comes out.
+   */
+  private visitsElements(call: ts.CallExpression): boolean {
+    const { ts } = this;
+    if (!ts.isPropertyAccessExpression(call.expression)) return false;
+    const method = call.expression.name.text;
+    if (method === 'forEach') return true;
+    if (!ELEMENT_VISITORS.has(method)) return false;
+    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && hasPrimitiveElements(this.view.ctx, call));
+  }
+
   private methodUse(receiver: ts.Expression, method: string, call: ts.CallExpression): Use {
     const ctx = this.view.ctx;
     if (this.holdsObjects(receiver)) {
       if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
-      if (method === 'forEach' && this.isAliasSource(receiver)) return { kind: 'none' };
+      if (this.visitsElements(call) && this.isAliasSource(receiver)) return { kind: 'none' };
       return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
     }
     // A leaf: its methods read or write its contents.
@@ -375,8 +391,7 @@ export class Containers {
 }
 
 function skipParentheses(t: typeof ts, expr: ts.Expression): ts.Expression {
-  while (t.isParenthesizedExpression(expr)) expr = expr.expression;
-  return expr;
+  return skipTransparent(t, expr);
 }
 
 /**

@@ -20,7 +20,9 @@ import {
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import { accessChain, elementBase, isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget } from './syntax';
+import {
+  accessChain, elementBase, isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget, skipTransparent, withWrappers,
+} from './syntax';
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
@@ -45,6 +47,11 @@ export interface FilePlan {
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
   return new Planner(ctx, summaries, tasks, source).run();
 }
+
+/** Methods that return their receiver. */
+const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin']);
+const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
 
 class Planner {
   private readonly ts: typeof ts;
@@ -166,7 +173,9 @@ class Planner {
     const sharing = this.levelWithItsElement(call);
     if (sharing) return sharing;
     for (let i = 0; i < call.arguments.length; i++) {
-      const arg = call.arguments[i];
+      // `x!`, `x as T`: the same value; what is decided for the argument is emitted on it as written.
+      const written = call.arguments[i];
+      const arg = skipTransparent(ts, written);
       const param = task.params[Math.min(i, task.params.length - 1)];
       if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
       if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
@@ -182,7 +191,14 @@ class Planner {
         if (rewritten) return rewritten;
       }
       const flows = this.flowsAsFuture(arg);
-      if (flows) continue;
+      if (flows) {
+        // A Future whose value also has another name (`const whole = p`, `const inner = q.inner`): a task writing it
+        // in a worker would leave that name holding the old value.
+        const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
+        const alias = future && this.isFuture(future) ? this.escapeOf(future) : undefined;
+        if (alias) return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
+        continue;
+      }
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
       const root = this.containers.rootOf(arg);
       if (root && (param.direction === 'in' || symbol !== root)) {
@@ -190,13 +206,13 @@ class Planner {
           if (param.direction !== 'in') {
             return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and holds objects that tasks may update one by one: pass its elements instead`);
           }
-          this.plan.freshSnapshots.add(arg); // read whole: snapshotted after waitWithin (see containers.ts)
+          this.plan.freshSnapshots.add(written); // read whole: snapshotted after waitWithin (see containers.ts)
         }
         this.containers.rely(root);
         continue;
       }
       if (symbol && this.isFollowable(symbol)) { this.followed.add(symbol); continue; }
-      if (param.direction === 'in') { this.plan.freshSnapshots.add(arg); continue; }
+      if (param.direction === 'in') { this.plan.freshSnapshots.add(written); continue; }
       const rejected = this.containers.rejectionOf(arg);
       if (rejected) {
         return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
@@ -395,7 +411,8 @@ class Planner {
     if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
     if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) return this.taskOf(parent) !== undefined;
+    const call = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, call, ref)) return this.taskOf(call) !== undefined;
     return false;
   }
 
@@ -467,18 +484,24 @@ class Planner {
       if (/ArrayBuffer/.test(this.ctx.checker.typeToString(this.ctx.checker.getTypeAtLocation(first)))) return false; // a view
       return hasPrimitiveElements(this.ctx, first); // new Float64Array(other) copies numbers
     }
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;
     if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
       const method = expr.expression.name.text;
+      const receiver = expr.expression.expression;
+      const primitiveArgs = expr.arguments.every((a) => isPrimitiveNode(this.ctx, a));
+      // `new Float64Array(n).fill(v)`, `.sort()`: the receiver itself, changed; fresh if it was, with primitives put in.
+      if (RETURNS_RECEIVER.has(method) && primitiveArgs && this.isFresh(receiver)) return true;
       if (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, expr)) return true;
       const name = qualifiedName(ts, expr.expression);
       if (name === 'structuredClone') return true;
-      // Array.from copies references: fresh when the elements are primitives or each one is made by the callback.
-      if (name !== 'Array.from') return false;
-      const make = expr.arguments[1];
+      // Float64Array.from / .of copy numbers into a new array.
+      if ((method === 'from' || method === 'of') && ts.isIdentifier(receiver) && TYPED_ARRAY_NAMES.has(receiver.text)) return true;
+      // Array.from and .map copy references: fresh when the elements are primitives or each one is made by the callback.
+      const make = name === 'Array.from' ? expr.arguments[1] : method === 'map' ? expr.arguments[0] : undefined;
       if (make && (ts.isArrowFunction(make) || ts.isFunctionExpression(make))) {
         return ts.isBlock(make.body) ? false : isPrimitiveNode(this.ctx, make.body) || this.isFresh(make.body);
       }
-      return hasPrimitiveElements(this.ctx, expr);
+      return name === 'Array.from' && hasPrimitiveElements(this.ctx, expr);
     }
     return false;
   }
@@ -524,7 +547,7 @@ class Planner {
     }
     for (const symbol of this.futureArrays) {
       for (const ref of this.references.get(symbol) ?? []) {
-        if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref)) continue;
+        if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
         // The program changes an element's contents: later tasks must see it (the value may be a task's version).
         if (this.containers.writesThrough(ref, symbol)) this.plan.wraps.set(ref, 'writtenWithin');
         // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
@@ -538,7 +561,8 @@ class Planner {
   private isFlowPosition(ref: ts.Identifier): boolean {
     const { ts } = this;
     const parent = ref.parent;
-    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && parent.arguments.includes(ref)) return true;
+    const outer = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return true;
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
     // arr.push(submission) / arr[i] = submission
     if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
@@ -552,16 +576,21 @@ class Planner {
   private handsOnElements(ref: ts.Identifier): boolean {
     const { ts } = this;
     const parent = ref.parent;
-    if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
+    // Each element goes to a variable that holds a Future: only a plain name can (a pattern reads the value's parts).
+    if (ts.isForOfStatement(parent) && parent.expression === ref) {
+      const list = parent.initializer;
+      return ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isIdentifier(list.declarations[0]!.name);
+    }
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'length') return true;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && ['map', 'forEach'].includes(parent.name.text) &&
       ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       const cb = parent.parent.arguments[0];
-      return cb !== undefined && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb));
+      const element = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb.parameters[0] : undefined;
+      return cb !== undefined && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && (!element || ts.isIdentifier(element.name));
     }
     if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
-      const holder = parent.parent;
-      return ts.isCallExpression(holder) && this.plan.submissions.has(holder) && holder.arguments.includes(parent);
+      const holder = withWrappers(ts, parent).parent;
+      return isArgumentOf(ts, holder, parent) && this.plan.submissions.has(holder);
     }
     return false;
   }
@@ -576,7 +605,8 @@ class Planner {
     const { ts } = this;
     if (isDeclarationName(ts, ref)) return { kind: 'none' };
     const parent = ref.parent;
-    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && parent.arguments.includes(ref)) return { kind: 'none' };
+    const outer = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return { kind: 'none' };
     if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
       const name = qualifiedName(ts, parent.expression);
       if (name && isReadOnlyFunction(name)) return { kind: 'read' };

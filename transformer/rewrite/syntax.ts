@@ -58,19 +58,42 @@ export function isComparison(t: typeof ts, parent: ts.Node): boolean {
     t.SyntaxKind.EqualsEqualsToken, t.SyntaxKind.ExclamationEqualsToken, t.SyntaxKind.InstanceOfKeyword].includes(parent.operatorToken.kind);
 }
 
-/** The longest chain of `[i]` and `.p` accesses (and parentheses) that starts at `ref`. */
+/** Wrappers that change only the type, not the value: `x!`, `x as T`, `<T>x`, `x satisfies T`, `(x)`. */
+export function isTransparent(t: typeof ts, node: ts.Node): node is ts.Expression & { readonly expression: ts.Expression } {
+  return t.isParenthesizedExpression(node) || t.isNonNullExpression(node) || t.isAsExpression(node) || t.isTypeAssertionExpression(node) ||
+    t.isSatisfiesExpression(node);
+}
+
+/** `expr` without its type-only wrappers. */
+export function skipTransparent(t: typeof ts, expr: ts.Expression): ts.Expression {
+  while (isTransparent(t, expr)) expr = expr.expression;
+  return expr;
+}
+
+/** `expr` with the type-only wrappers around it: what stands in its place in the enclosing expression. */
+export function withWrappers(t: typeof ts, expr: ts.Expression): ts.Expression {
+  while (isTransparent(t, expr.parent)) expr = expr.parent;
+  return expr;
+}
+
+/** `expr` (through type-only wrappers) is an argument of `call`. */
+export function isArgumentOf(t: typeof ts, call: ts.Node, expr: ts.Expression): call is ts.CallExpression {
+  return t.isCallExpression(call) && call.arguments.includes(withWrappers(t, expr));
+}
+
+/** The longest chain of `[i]` and `.p` accesses (and type-only wrappers) that starts at `ref`. */
 export function accessChain(t: typeof ts, ref: ts.Expression): ts.Expression {
   let chain: ts.Expression = ref;
   for (;;) {
     const parent = chain.parent;
-    if (t.isParenthesizedExpression(parent) || ((t.isElementAccessExpression(parent) || t.isPropertyAccessExpression(parent)) && parent.expression === chain)) {
+    if (isTransparent(t, parent) || ((t.isElementAccessExpression(parent) || t.isPropertyAccessExpression(parent)) && parent.expression === chain)) {
       chain = parent;
     } else return chain;
   }
 }
 
-/** What a chain of `[i]` accesses (and parentheses) starts from: `c` for `(c[i])[j]`. */
+/** What a chain of `[i]` accesses (and type-only wrappers) starts from: `c` for `(c[i]!)[j]`. */
 export function elementBase(t: typeof ts, expr: ts.Expression): ts.Expression {
-  while (t.isElementAccessExpression(expr) || t.isParenthesizedExpression(expr)) expr = expr.expression;
+  while (t.isElementAccessExpression(expr) || isTransparent(t, expr)) expr = expr.expression;
   return expr;
 }
