@@ -28,7 +28,7 @@ export interface ArgumentHost {
   /** Before a call reads a datum: bring home what other data changed inside it, and snapshot it anew. */
   refresh(entry: DataEntry): void;
   /** Before an object (or a range of a buffer) is used: pending writes of other data holding it come home. */
-  settleHolders(object: object): void;
+  settleHolders(object: object, except?: DataEntry): void;
   /** A datum whose producer failed: restore the caller's objects (raising the failure if the program has not seen it). */
   settleFailed(entry: DataEntry, object: object | undefined): void;
 }
@@ -129,16 +129,24 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
 
   const slots = args.map((arg, i) => classify(arg, directionOf(i), paramOf(i)));
 
-  const snapshots: Prepared['snapshots'] = [];
-  for (const u of uses.values()) {
-    if (!u.reads || u.entry.stored || u.entry.producer || !u.object) continue;
-    try {
-      snapshots.push({ entry: u.entry, encoded: encodeSnapshot(u.entry, u.object, host) });
-    } catch (error) {
-      if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
-      throw error;
+  // Encoding one snapshot may bring other data home (a part held by a datum a task was writing), which can make
+  // another datum of this call the main thread's again, or change one already encoded: repeat until nothing moves.
+  const encodedAt = new Map<DataEntry, { encoded: EncodedValue; version: number }>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const u of uses.values()) {
+      if (!u.reads || u.entry.stored || u.entry.producer || !u.object) continue;
+      if (encodedAt.get(u.entry)?.version === u.entry.version) continue;
+      try {
+        encodedAt.set(u.entry, { encoded: encodeSnapshot(u.entry, u.object, host), version: u.entry.version });
+      } catch (error) {
+        if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
+        throw error;
+      }
+      changed = true;
     }
   }
+  const snapshots: Prepared['snapshots'] = [...encodedAt].map(([entry, { encoded }]) => ({ entry, encoded }));
 
   const toWire = (slot: Slot): WireArg => {
     if ('value' in slot) return { value: slot.value as never };
@@ -163,15 +171,29 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
  */
 function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): EncodedValue {
   if (entry.range) return encodeValue(rangeView(entry), { originOf: () => ({ data: entry.id, index: 0 }) });
-  const base: object[] = [];
-  const encoded = encodeValue(entry.roots ? [...entry.roots] : object, {
-    originOf: (o, index) => { base.push(o); return { data: entry.id, index }; },
+  const base = entry.base ??= [];
+  const numbers = entry.numbers ??= new Map();
+  const held: object[] = [];
+  let value: object = object;
+  if (entry.roots) {
+    value = entry.tuple ??= [];
+    entry.tuple.length = 0;
+    entry.tuple.push(...entry.roots);
+  }
+  const encoded = encodeValue(value, {
+    originOf: (o) => {
+      let index = numbers.get(o);
+      if (index === undefined) { index = base.length; base.push(o); numbers.set(o, index); }
+      held.push(o);
+      return { data: entry.id, index };
+    },
     // A part that is data of its own (passed to a task before, or a typed array whose buffer has ranges) with a
     // task still writing it, or whose task failed: the snapshot holds what the plain call would see.
     beforeObject: (part) => {
       if (part === object) return;
       const own = host.registry.get(part);
       if (own && own !== entry) { host.settleFailed(own, part); host.bringHome(own); }
+      host.settleHolders(part, entry);
       if (isTypedArray(part)) {
         for (const range of host.ranges.overlapping(part.buffer, part.byteOffset, part.byteOffset + part.byteLength)) {
           host.settleFailed(range, undefined);
@@ -180,8 +202,7 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): E
       }
     },
   });
-  entry.base = base;
-  host.registry.noteContents(entry, base);
+  host.registry.noteContents(entry, held);
   return encoded;
 }
 
@@ -197,7 +218,16 @@ function groupShared(host: ArgumentHost, objects: readonly object[]): Set<object
   const inGroups = new Set<object>();
   const structured = objects.filter((o) => !isTypedArray(o));
   if (structured.length === 0 || objects.length < 2) return inGroups;
-  for (const members of reachable.sharing(objects, (o) => host.registry.get(o)?.producer === undefined)) {
+  const walkable = (o: object) => host.registry.get(o)?.producer === undefined;
+  // An argument a task is still writing is not walked (its copy here is old), but what its last snapshot held is
+  // known: an argument held by another argument's datum shares with it.
+  const linked = (a: object, b: object): boolean => {
+    const entry = host.registry.get(b);
+    if (!entry) return false;
+    const holders = [...host.registry.holdersOf(a), ...(isTypedArray(a) ? host.registry.holdersOf(a.buffer) : [])];
+    return holders.includes(entry);
+  };
+  for (const members of reachable.sharing(objects, walkable, (o) => host.registry.get(o)?.roots ?? [o], linked)) {
     const entries = new Set(members.map((m) => host.registry.get(m)));
     if (entries.size === 1 && !entries.has(undefined) && [...entries][0]!.roots) { members.forEach((m) => inGroups.add(m)); continue; }
     for (const entry of entries) if (entry?.producer) host.bringHome(entry);

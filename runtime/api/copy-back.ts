@@ -26,11 +26,13 @@ export interface Adopted {
  * Map a decoded value (with `origins` from decoding: every decoded object, in order, NEW_OBJECT for none) onto the
  * caller's objects. `known` pairs decoded objects with the caller's objects they are, whatever their origins say (a
  * datum's roots). Contents are copied only into the caller's objects of datum `own` (and `known` ones): an object
- * of another datum is referred to by identity, its contents being that datum's to bring back, so a task's return
- * value never writes over an argument the program changed since.
+ * of another datum is referred to by identity, its contents being that datum's to bring back. For a task's return
+ * value, `own` says which data it holds the latest state of (those the task itself was the last to write), so it
+ * never writes over an object the program or a later task changed since.
  */
 export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigin>, targetOf: TargetOf,
-  known: readonly (readonly [unknown, object])[] = [], own?: number): Adopted {
+  known: readonly (readonly [unknown, object])[] = [], own?: number | ((origin: ObjectOrigin) => boolean)): Adopted {
+  const owns = typeof own === 'function' ? own : (origin: ObjectOrigin) => origin.data === own;
   const final = new Map<object, object>();
   const filled = new Set<object>();
   for (const [object, target] of known) {
@@ -46,7 +48,9 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
     const target = origin.data !== 0 ? targetOf(origin) : undefined;
     if (target && sameKind(target, object)) {
       final.set(object, target);
-      if (origin.data === own) filled.add(object);
+      if (owns(origin)) filled.add(object);
+      // Moved in from other data: this datum's next snapshot must number it (and record that it holds it).
+      else if (typeof own === 'number') fresh = true;
     } else {
       filled.add(object);
       if (!(isTypedArray(object) || Array.isArray(object) && isNumberOnly(object))) fresh = true;

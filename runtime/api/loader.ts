@@ -13,7 +13,7 @@ import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
 import { adopt, NEW_OBJECT, type TargetOf } from './copy-back';
 import { ownedBytes } from './buffer-ranges';
-import type { DataEntry, Registry, TaskRecord } from './registry';
+import { MAIN_THREAD, type DataEntry, type Registry, type TaskRecord } from './registry';
 import { Future } from './future';
 
 const valueOf = (value: unknown): object | undefined => (typeof value === 'object' && value !== null ? value : undefined);
@@ -68,11 +68,16 @@ export class Loader {
    * A task's return value (not inline), with the caller's own objects where the task returned them. `fresh`: it holds
    * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
    */
-  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean } {
+  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean } {
     this.host.fetch(key);
     const { value, origins } = this.decode(key);
-    const { value: adopted, fresh } = adopt(value, origins, this.targetOf(producer));
-    return { value: adopted, fresh };
+    // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
+    // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
+    const latest = (origin: ObjectOrigin) => producer.data?.get(origin.data)?.producer === producer;
+    const { value: adopted, fresh, updated } = adopt(value, origins, this.targetOf(producer), [], latest);
+    if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
+    // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
+    return { value: adopted, fresh, existing: adopted !== value };
   }
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {

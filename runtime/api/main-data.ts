@@ -95,8 +95,8 @@ export class MainData implements ArgumentHost {
   }
 
   /** Pending writes of data holding bytes of this buffer come home before a range of it is read or written. */
-  settleHolders(object: object): void {
-    for (const holder of this.pendingHolders(object)) this.bringHome(holder);
+  settleHolders(object: object, except?: DataEntry): void {
+    for (const holder of this.pendingHolders(object)) if (holder !== except) this.bringHome(holder);
   }
 
   /** The object (or typed array's ranges) will not be used again. */
@@ -105,12 +105,22 @@ export class MainData implements ArgumentHost {
     for (const entry of entries) if (entry) this.host.forgetData(entry.id);
   }
 
+  /**
+   * Which of the program's objects an entry's version goes into, when a wait on `object` found it: `object` for its
+   * own datum; for other data (a range of its buffer, data holding it, data that changed parts of it) their own.
+   */
+  objectFor(entry: DataEntry, object: object): object | undefined {
+    if (this.registry.get(object) === entry) return object;
+    if (entry.range) return undefined;
+    return entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref() ?? entry.base?.[0];
+  }
+
   /** A datum whose current contents a call needs in the main thread (to regroup or re-range it): wait and load. */
   bringHome(entry: DataEntry): void {
     const producer = entry.producer;
     if (!producer) return;
     this.host.block(() => producer.state !== 'pending');
-    this.loadEntry(entry, entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref());
+    this.loadEntry(entry, entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref() ?? entry.base?.[0]);
   }
 
   /**
@@ -165,12 +175,12 @@ export class MainData implements ArgumentHost {
       return future.value.current;
     } else {
       const started = performance.now();
-      const { value: loaded, fresh } = this.loader.result(versionKey(entry.id, entry.version), producer);
+      const { value: loaded, fresh, existing } = this.loader.result(versionKey(entry.id, entry.version), producer);
       future.value = { current: loaded };
       this.host.stats.add('mainDecodeMs', performance.now() - started);
       const value = future.value.current;
       // A new object is this Future's data; one of the caller's own (a returned argument) already is other data.
-      if (typeof value === 'object' && value !== null && !producer.args?.includes(value) && !this.isData(value) &&
+      if (typeof value === 'object' && value !== null && !existing && !this.isData(value) &&
         !(isTypedArray(value) && this.ranges.adopt(value as TypedView, entry))) {
         this.registry.adopt(value, entry);
         // Its objects have no number in any snapshot yet: the next call passing it snapshots it, so that a task

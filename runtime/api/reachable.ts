@@ -1,6 +1,6 @@
 /**
- * Which arguments of one call share parts: an object reachable from two of them, or typed arrays (anywhere in
- * them) whose bytes overlap. Only what a task could see is walked: array elements, own enumerable properties,
+ * Which arguments of one call share parts: an object reachable from two of them, typed arrays (anywhere in them)
+ * whose bytes overlap, or two the caller links (one is held by the other's datum). Only what a task could see is walked: array elements, own enumerable properties,
  * Map keys and values, Set items. An argument whose contents are still being produced by a task is not walked
  * (the main thread's copy is out of date): it shares only by its own identity.
  */
@@ -8,8 +8,12 @@ import { isTypedArray } from '../worker/shapes';
 
 export const reachable = { sharing };
 
-/** Groups (two or more distinct arguments each) that share parts, in argument order. */
-function sharing(args: readonly object[], walkable: (arg: object) => boolean): object[][] {
+/**
+ * Groups (two or more distinct arguments each) that share parts, in argument order. `extent(arg)`: where the
+ * argument's datum reaches from (a group's other roots travel with it, so what they hold is shared too).
+ */
+function sharing(args: readonly object[], walkable: (arg: object) => boolean, extent: (arg: object) => readonly object[] = (arg) => [arg],
+  linked: (a: object, b: object) => boolean = () => false): object[][] {
   const distinct = [...new Set(args)];
   const parent = distinct.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -34,9 +38,14 @@ function sharing(args: readonly object[], walkable: (arg: object) => boolean): o
   };
 
   distinct.forEach((object, i) => visit(object, i));
+  distinct.forEach((a, i) => distinct.forEach((b, j) => { if (i !== j && linked(a, b)) union(i, j); }));
   distinct.forEach((object, i) => {
-    if (!walkable(object) || isTypedArray(object)) return;
-    const stack: object[] = [...children(object)];
+    if (!walkable(object)) return;
+    const stack: object[] = [];
+    for (const start of extent(object)) {
+      if (start !== object && !visit(start, i)) continue;
+      if (!isTypedArray(start)) stack.push(...children(start));
+    }
     while (stack.length > 0) {
       const next = stack.pop()!;
       if (visit(next, i)) stack.push(...children(next));

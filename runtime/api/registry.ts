@@ -53,10 +53,17 @@ export interface DataEntry {
   stored: boolean;
   /** A group's objects, encoded as a tuple in this order. Absent for one object or a range. */
   roots?: object[];
+  /** The array a group's snapshots encode its roots in: one object, so its number stays the same. */
+  tuple?: object[];
   /** A typed-array range's place. */
   range?: BufferRange;
-  /** The objects of the last snapshot the main thread wrote, by number: where copy-back finds the caller's objects. */
+  /**
+   * The objects the main thread's snapshots of this datum held, by number: where copy-back finds the caller's
+   * objects. Numbers are stable for the datum's life (a version written against an older snapshot still resolves),
+   * so an object once held stays here until the datum goes.
+   */
   base?: object[];
+  numbers?: Map<object, number>;
   /**
    * Other data that changed objects (or buffer bytes) this datum's snapshot holds: before this datum is read again,
    * their writes come home and the datum is snapshotted anew (`const o = { a }; inc(a); read(o)`).
@@ -103,22 +110,32 @@ export class Registry {
   }
 
   /**
-   * One entry for objects that shared parts in a call, absorbing the entries they had (whose roots join it), so no
-   * object is ever in two data. Each root's old entry is retired: `retire` gets its id.
+   * One entry for the objects of a call that shared parts. Each leaves the entry it had: a one-object entry is retired
+   * (`retire` gets its id), a group keeps its other roots (and may still hold the object as a part: data that share
+   * objects are kept consistent by `changed`/`dirtyBy`). Not absorbing old groups keeps a group to what one call
+   * needs, however many calls regrouped its objects.
    */
   group(objects: readonly object[], retire: (dataId: number) => void): DataEntry {
-    const roots: object[] = [];
-    const add = (object: object) => { if (!roots.includes(object)) roots.push(object); };
-    for (const object of objects) {
-      const old = this.entries.get(object);
-      if (old?.roots) old.roots.forEach(add); else add(object);
-    }
+    const roots = [...new Set(objects)];
     const entry = this.newEntry();
     entry.roots = roots;
-    const retired = new Set<DataEntry>();
     for (const root of roots) {
       const old = this.entries.get(root);
-      if (old && !retired.has(old)) { retired.add(old); this.drop(old); retire(old.id); }
+      if (old?.roots) {
+        old.roots = old.roots.filter((r) => r !== root);
+        if (old.roots.length === 0) {
+          this.drop(old);
+          retire(old.id);
+        } else {
+          this.markEntryWritten(old); // a new tuple: a new snapshot
+          // It was watched through one of its roots, which may be the one leaving: watch one that stays.
+          this.collected.unregister(old);
+          this.collected.register(old.roots[0]!, old.id, old);
+        }
+      } else if (old) {
+        this.drop(old);
+        retire(old.id);
+      }
       this.entries.set(root, entry);
     }
     // The roots hold each other (entry.roots), so they are collected together: watching one is enough.
@@ -191,8 +208,10 @@ export class Registry {
       if (set) set.add(self); else this.containers.set(key, new Set([self]));
     };
     objects.forEach((object, i) => {
-      const root = entry.roots ? entry.roots.includes(object) : i === 0;
-      if (!root) hold(object);
+      // A lone object's own datum needs no note (a change to it comes back through updatedByTask); a group's roots
+      // do, as one root may be written through another datum while the group's stored version still holds it.
+      const own = entry.roots ? object === entry.tuple : i === 0;
+      if (!own) hold(object);
       if (ArrayBuffer.isView(object)) hold(object.buffer);
     });
   }
@@ -200,7 +219,9 @@ export class Registry {
   /** `objects` (or bytes of a buffer) change through `entry`: every other datum holding them must read them again. */
   changed(entry: DataEntry | undefined, objects: readonly object[]): void {
     for (const object of objects) {
-      for (const holder of this.holdersOf(object)) if (holder !== entry) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
+      for (const key of ArrayBuffer.isView(object) ? [object, object.buffer] : [object]) {
+        for (const holder of this.holdersOf(key)) if (holder !== entry) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
+      }
     }
   }
 
@@ -224,7 +245,8 @@ export class Registry {
   }
 
   producedByTask(entry: DataEntry, object: object | undefined, producer: TaskRecord): void {
-    this.changed(entry, this.objectsOf(entry, object));
+    // The task may change anything its datum holds, parts included: other data holding those parts must read anew.
+    this.changed(entry, entry.base && !entry.range ? entry.base : this.objectsOf(entry, object));
     entry.version++;
     entry.producer = producer;
     entry.stored = true;

@@ -312,7 +312,7 @@ export class Runtime implements FutureHost {
       if (!producer) continue;
       const start = epochNow();
       this.block(() => producer.state !== 'pending');
-      try { this.data.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+      try { this.data.loadEntry(entry, this.data.objectFor(entry, object)); } finally { this.observeWait(start, 'object', entry, producer); }
     }
     return object;
   }
@@ -323,7 +323,7 @@ export class Runtime implements FutureHost {
       if (!producer) continue;
       const start = epochNow();
       await this.settledLatest(entry);
-      try { this.data.loadEntry(entry, object); } finally { this.observeWait(start, 'object', entry, producer); }
+      try { this.data.loadEntry(entry, this.data.objectFor(entry, object)); } finally { this.observeWait(start, 'object', entry, producer); }
     }
     return object;
   }
