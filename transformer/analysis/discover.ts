@@ -9,7 +9,8 @@ import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
-import { moduleStateOf } from './module-state';
+import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state';
+import { isReference } from '../rewrite/syntax';
 import { readTaskTags } from './tags';
 
 export interface TaskInfo {
@@ -90,11 +91,12 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   if (!exported) fail(fn, codes.notExported, 'is not exported; a worker imports a task from its module, so add `export`');
   const self = findThis(ctx, fn);
   if (self) fail(self, codes.usesThis, 'uses `this`; a task runs in another thread without its object');
-  for (const outer of mutableOuterVariables(ctx, fn)) {
-    fail(outer, codes.mutableClosure, `reads \`${outer.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
-  }
   const state = moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined);
-  for (const { ref, change } of state.changedReadsOf(fn)) {
+  const outer = outerReads(ctx, fn, state);
+  for (const ref of outer.mutable) {
+    fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
+  }
+  for (const { ref, change } of outer.changedObjects) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, a module object the program changes (${where(change)}); ` +
       'a worker reads its own copy of the module, so the task would not see the change (make it a parameter)');
   }
@@ -165,24 +167,31 @@ function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
   return found;
 }
 
-/** Identifiers in the body bound to `let`/`var` variables declared outside the task in the same module. */
-function mutableOuterVariables(ctx: AnalysisContext, fn: FunctionLike): ts.Identifier[] {
+/**
+ * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
+ * module `const` objects the program changes (module-state.ts).
+ */
+function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState): { mutable: ts.Identifier[]; changedObjects: ModuleRead[] } {
   const { ts } = ctx;
-  const found = new Map<ts.Symbol, ts.Identifier>();
+  const mutable = new Map<ts.Symbol, ts.Identifier>();
+  const changedObjects = new Map<ts.Symbol, ModuleRead>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
-      const symbol = ctx.checker.getSymbolAtLocation(node);
+      const symbol = symbolOf(ctx, node);
       const declaration = symbol?.valueDeclaration;
-      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !found.has(symbol) &&
-        declaration.getSourceFile() === fn.getSourceFile() && !isWithin(declaration, fn) &&
-        !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
-        found.set(symbol, node);
+      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn) && isReference(ts, node)) {
+        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
+          if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
+        } else if (!changedObjects.has(symbol)) {
+          const change = state.changeOfModuleObject(symbol);
+          if (change) changedObjects.set(symbol, { ref: node, change });
+        }
       }
     }
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
-  return [...found.values()];
+  return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()] };
 }
 
 /** `file.ts:12 \`RATES[0] = 10\``, for messages. */

@@ -11,7 +11,7 @@
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS } from './builtins';
-import { qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { qualifiedName, symbolOf, type AnalysisContext } from './context';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
 
@@ -32,22 +32,9 @@ export class ModuleState {
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
 
-  /** Module objects `fn` reads that the program changes, with the first change of each. */
-  changedReadsOf(fn: FunctionLike): ModuleRead[] {
-    const { ts } = this.ctx;
-    const found = new Map<ts.Symbol, ModuleRead>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && isReference(ts, node)) {
-        const symbol = symbolOf(this.ctx, node);
-        if (symbol && !found.has(symbol) && this.isModuleObject(symbol)) {
-          const change = this.changeOf(symbol);
-          if (change) found.set(symbol, { ref: node, change });
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
-    return [...found.values()];
+  /** Where the program changes the object of this module-level `const`; undefined when it is no such object or never changes. */
+  changeOfModuleObject(symbol: ts.Symbol): ts.Node | undefined {
+    return this.isModuleObject(symbol) ? this.changeOf(symbol) : undefined;
   }
 
   private isModuleObject(symbol: ts.Symbol): boolean {
