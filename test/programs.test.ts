@@ -153,4 +153,14 @@ test('task results as ordinary values: a reassigned merge level, destructured el
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('reductions written acc = merge(acc, part): the merges are tasks, the parts before them run in parallel', () => {
+  const plain = run(build('reduce', false, 'commonjs'));
+  const taskified = build('reduce', true, 'commonjs');
+  const statsFile = join(work, 'reduce-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.is(tasks.inWorkers, 5 + 5 + 6 + 6, 'every count, merge, fragment and accumulate ran in a worker');
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

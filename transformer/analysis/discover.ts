@@ -26,6 +26,8 @@ export interface TaskInfo {
     readonly returned?: string;
     readonly wholeBuffer?: boolean;
   })[];
+  /** Every path returns this parameter itself (`merge(acc, part) { …; return acc }`): `x = f(x, …)` changes only x's contents. */
+  readonly returnsArgument?: number;
 }
 
 export interface Discovery {
@@ -143,7 +145,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     };
   });
   const source = fn.getSourceFile();
-  return { name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params };
+  const returnsArgument = alwaysReturnedParameter(ctx, fn);
+  return {
+    name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
+    ...(returnsArgument !== undefined ? { returnsArgument } : {}),
+  };
 }
 
 export function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
@@ -192,6 +198,38 @@ function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
   };
   if (fn.body) visit(fn.body);
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()] };
+}
+
+/**
+ * The parameter every path of `fn` returns as it is (`return acc` at the end and in every other return), if one is;
+ * nested functions' returns are theirs. An arrow function returning a parameter's name counts too.
+ */
+function alwaysReturnedParameter(ctx: AnalysisContext, fn: FunctionLike): number | undefined {
+  const { ts } = ctx;
+  const index = (expr: ts.Expression | undefined): number => {
+    if (!expr || !ts.isIdentifier(expr)) return -1;
+    const symbol = symbolOf(ctx, expr);
+    return fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && symbolOf(ctx, p.name) === symbol);
+  };
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) { const i = index(fn.body); return i >= 0 ? i : undefined; }
+  const last = fn.body.statements[fn.body.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last)) return undefined;
+  const found = index(last.expression);
+  if (found < 0) return undefined;
+  let every = true;
+  const visit = (node: ts.Node): void => {
+    if (!every || (node !== fn && (ts.isFunctionLike(node) || ts.isClassLike(node)))) return;
+    if (ts.isReturnStatement(node) && index(node.expression) !== found) every = false;
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  // The parameter must not be reassigned, or the name returned may hold another object.
+  const name = fn.parameters[found]!.name as ts.Identifier;
+  const symbol = symbolOf(ctx, name);
+  const reassigned = (node: ts.Node): boolean => (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isIdentifier(node.left) && symbolOf(ctx, node.left) === symbol) || ts.forEachChild(node, reassigned) === true;
+  return every && !reassigned(fn.body) ? found : undefined;
 }
 
 /** `file.ts:12 \`RATES[0] = 10\``, for messages. */

@@ -110,6 +110,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         return plan.freshSnapshots.has(arg) ? wrap('written', visited) : visited;
       });
       const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node))]);
+      const returned = plan.returnsArgument.get(node);
+      // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.
+      if (returned !== undefined) {
+        const name = (node.arguments[returned] as ts.Identifier).text;
+        return f.createParenthesizedExpression(f.createCommaListExpression([submission, f.createIdentifier(name)]));
+      }
       return plan.waitedAtCall.has(node) && !isAwaited(node) ? wrap('waitOn', submission) : submission;
     }
     if (ts.isShorthandPropertyAssignment(node) && plan.wraps.has(node.name)) {

@@ -42,6 +42,8 @@ export interface FilePlan {
   readonly wraps: Map<ts.Identifier, Wrap>;
   /** try blocks that contain submissions: task errors must surface inside them. */
   readonly tries: Set<ts.TryStatement>;
+  /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
+  readonly returnsArgument: Map<ts.CallExpression, number>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -57,7 +59,7 @@ class Planner {
   private readonly ts: typeof ts;
   private readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
-    elementWraps: new Map(),
+    elementWraps: new Map(), returnsArgument: new Map(),
   };
   /** Variables holding Futures, or arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
@@ -90,7 +92,7 @@ class Planner {
     while (changed) {
       changed = false;
       this.futures.clear(); this.futureArrays.clear(); this.followed.clear();
-      this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear();
+      this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call)) continue;
@@ -183,7 +185,7 @@ class Planner {
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
       // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission; a kept result would be a second name to follow.
-      if (param.returned && this.resultUsed(call)) {
+      if (param.returned && this.resultUsed(call) && !this.reassignsItsArgument(call, task)) {
         return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
       }
       if (param.direction !== 'in') {
@@ -313,6 +315,17 @@ class Planner {
     return symbol !== undefined && this.futureArrays.has(symbol);
   }
 
+  /** `x = f(x, …)` as a statement, where f returns that very argument on every path: x stays the same object. */
+  private reassignsItsArgument(call: ts.CallExpression, task: TaskInfo): boolean {
+    const { ts } = this;
+    const i = task.returnsArgument;
+    const arg = i === undefined ? undefined : call.arguments[i];
+    const parent = call.parent;
+    if (!arg || !ts.isIdentifier(arg) || !ts.isBinaryExpression(parent) || parent.right !== call ||
+      parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(parent.left) || !ts.isExpressionStatement(parent.parent)) return false;
+    return symbolOf(this.ctx, parent.left) === symbolOf(this.ctx, arg);
+  }
+
   /** The call's value is used (not a statement of its own). */
   private resultUsed(call: ts.CallExpression): boolean {
     let node: ts.Node = call;
@@ -336,6 +349,8 @@ class Planner {
     while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
     const parent = node.parent;
     if (ts.isExpressionStatement(parent)) return;
+    const task = this.plan.submissions.get(call)!;
+    if (this.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;
     if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent)) return;
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent)) return;
@@ -466,7 +481,14 @@ class Planner {
     return (this.references.get(symbol) ?? []).every((ref) => {
       const parent = ref.parent;
       const assigned = ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-      return !assigned || this.isFresh((parent as ts.BinaryExpression).right);
+      if (!assigned) return true;
+      const right = (parent as ts.BinaryExpression).right;
+      // `x = f(x, …)` with a task that returns that argument on every path: x keeps its object.
+      if (ts.isCallExpression(right)) {
+        const task = this.taskOf(right);
+        if (task && this.reassignsItsArgument(right, task)) return true;
+      }
+      return this.isFresh(right);
     });
   }
 
