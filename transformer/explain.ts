@@ -57,9 +57,11 @@ export function explain(t: typeof ts, files: readonly string[], all: boolean): E
     visit(source);
   }
 
-  const directCalls = [...roots].flatMap((source) => planFile(ctx, found.summaries, found.tasks, source).direct.map((d) => ({
-    file: shown(d.why.file), line: d.why.line, task: d.task.name, reason: formatReason(d.why).replace(/ \([^()]*:\d+\)$/, ''),
-  })));
+  // Each call at its own line; the reason says where its cause is when that is elsewhere (an escape further down).
+  const directCalls = [...roots].flatMap((source) => planFile(ctx, found.summaries, found.tasks, source).direct.map((d) => {
+    const here = shown(d.why.file) === shown(source.fileName) && d.why.line === line(d.call);
+    return { file: shown(source.fileName), line: line(d.call), task: d.task.name, reason: here ? formatReason(d.why).replace(/ \([^()]*:\d+\)$/, '') : formatReason(d.why) };
+  }).sort((a, b) => a.line - b.line));
   const errors = found.diagnostics.filter((d) => d.file && roots.has(d.file)).map((d) => formatDiagnostic(ctx, d));
   return { functions, directCalls, errors };
 }
