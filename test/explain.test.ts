@@ -27,4 +27,9 @@ test('--all includes every function; the text form says which calls stay direct 
   assert.match(text, /calls that stay direct \(sequential\):\n {2}test\/programs\/explain\/caller\.ts:4 scale: argument `values` is inout and is not a variable of this file the transformer can follow/);
 });
 
+test('a task passed as a function value is listed at its own line, with the form that makes each call a task', () => {
+  const text = explain(fixture('values.ts'), fixture('tasks.js'));
+  assert.match(text, /values\.ts:5 scale: task scale is passed as a function \(`arrays\.forEach\(scale\)`\), so each call runs in this thread; pass `\(values, factor\) => scale\(values, factor\)` instead/);
+});
+
 test.run();

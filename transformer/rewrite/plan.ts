@@ -125,7 +125,29 @@ class Planner {
     }
     this.planWaits();
     this.planTries();
+    this.noteTasksPassedAsValues();
     return this.plan;
+  }
+
+  /**
+   * `texts.map(wordCount)`: a task handed to other code as a function runs where that code calls it, in this thread.
+   * Nothing to rewrite, but explain should say so, with the form that makes each call a task.
+   */
+  private noteTasksPassedAsValues(): void {
+    const { ts } = this;
+    for (const [symbol, refs] of this.references) {
+      const declaration = symbol.valueDeclaration;
+      const task = declaration && isFunctionLike(this.ctx, declaration) ? this.tasks.get(declaration) : undefined;
+      if (!task) continue;
+      for (const ref of refs) {
+        const call = withWrappers(ts, ref).parent;
+        if (!isArgumentOf(ts, call, ref) || this.enclosingTask(call)) continue;
+        // The same positional arguments, so the arrow function means what passing the task did.
+        const params = task.params.map((p) => p.name).join(', ');
+        this.plan.direct.push({ call, task, why: reasonAt(ref, `task ${task.name} is passed as a function (\`${snippet(call)}\`), so each call runs in this thread; ` +
+          `pass \`(${params}) => ${ref.text}(${params})\` instead to make each call a task`) });
+      }
+    }
   }
 
   private keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void {
