@@ -16,6 +16,8 @@ import type { RunHooks } from './observe/hooks';
 export { defineTask, Future, type ParamSpec, type TaskHandle, type Direction, type StatsReport, type RunHooks };
 export type { RunEvent, WorkerRun } from './protocol';
 export { TaskifyError, type TaskifyErrorCode } from './errors';
+/** Name the module a class lives in, for instances of an ES module's class the runtime cannot find by itself. */
+export { shareClass } from './store/classes';
 
 /** Submit one call of a task; returns at once. `site` (file:line) names the call in errors. */
 export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {

@@ -4,6 +4,7 @@ import {
   BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, UnsupportedValueError,
 } from '../runtime/store/codec';
 import { Labelled, Sealed, Vec2 } from './fixtures/classes';
+import { shareClass } from '../runtime/store/classes';
 
 /** The file encodeValue describes, in a buffer aligned as a file read with Buffer.allocUnsafeSlow is. */
 function fileOf(value: unknown): Buffer {
@@ -144,6 +145,15 @@ test('instances of exported classes come back as instances, with methods, getter
   assert.is(decoded[0].norm(), 5);
   assert.is(decoded[1].tag, 'q:1');
   assert.equal(Object.keys(decoded[0]), ['x', 'y', 'label']);
+});
+
+test('a class named with shareClass travels by that module and name', () => {
+  class Local { constructor(readonly x: number) {} twice(): number { return this.x * 2; } }
+  assert.throws(() => encodeValue(new Local(1)), /which no loaded module exports/);
+  shareClass(Local, '/nonexistent/where-it-lives.js', 'Local');
+  const decoded = decodeValue(fileOf([new Local(21)])) as Local[];
+  assert.ok(decoded[0] instanceof Local);
+  assert.is(decoded[0].twice(), 42);
 });
 
 test('maps and sets keep insertion order and any keys', () => {
