@@ -27,6 +27,8 @@ export interface TaskDef {
   readonly rro: readonly boolean[];
   /** Parameters the task reaches through `.buffer`: they need an ArrayBuffer of their own, not a view into a file's. */
   readonly ownBuffer: readonly boolean[];
+  /** The parameter the task returns on every path (`merge(total, part) { …; return total }`): its result is that argument. */
+  readonly returns?: number;
 }
 
 /** What an `out` parameter looks like, so a worker can make an empty one without reading the old contents. */

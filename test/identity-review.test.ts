@@ -175,4 +175,22 @@ test('a returned argument stays the caller\'s datum: later tasks on it, and a wa
   assert.is((r.wait() as { n: number }).n, 2);
 });
 
+test('a task that returns an argument on every path gives back that argument: its Future, or its own datum', () => {
+  const mergeInto = defineTask(mod, 'mergeInto', [{ name: 'a', direction: 'inout', returned: true }, { name: 'b', direction: 'in' }]);
+  const makeN = task<typeof F.makeN>(mod, 'makeN', ['in']);
+  const p = makeN(1);
+  const m = submit(mergeInto, [p, makeN(2)]);
+  assert.is(m, p, 'the same Future');
+  const level = [makeN(1), makeN(2), makeN(3), makeN(4)];
+  const next = [submit(mergeInto, [level[0], level[1]]), submit(mergeInto, [level[2], level[3]])];
+  const top = submit(mergeInto, [next[0], next[1]]);
+  assert.equal((top.wait() as { n: number }).n, 10);
+  assert.is(top.wait(), level[0]!.wait(), 'the reduction\'s result is the first leaf\'s value');
+  const x = { n: 1 };
+  const r = submit(mergeInto, [x, { n: 2 }]);
+  inc(x);
+  assert.is(r.wait(), x);
+  assert.is(x.n, 4, 'a wait on the result includes later writes to the same object');
+});
+
 test.run();

@@ -163,4 +163,14 @@ test('reductions written acc = merge(acc, part): the merges are tasks, the parts
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('results of a task that returns its argument: the same Future, the caller\'s own object, a tree of merges', () => {
+  const plain = run(build('tree', false, 'commonjs'));
+  const taskified = build('tree', true, 'commonjs');
+  const statsFile = join(work, 'tree-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 9, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

@@ -43,6 +43,8 @@ export interface Prepared {
   readonly objects: object[];
   /** The data the call uses, by id. */
   readonly data: ReadonlyMap<number, DataEntry>;
+  /** Each argument's datum (undefined for primitives and collections). */
+  readonly entries: readonly (DataEntry | undefined)[];
 }
 
 interface Use { entry: DataEntry; object?: object; reads: boolean; writes: boolean; shape?: OutShape; param: string }
@@ -162,7 +164,8 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   };
   const wire = slots.map(toWire);
   const writes = [...uses.values()].filter((u) => u.writes).map((u) => ({ entry: u.entry, object: u.object }));
-  return { wire, snapshots, writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])) };
+  const entries = slots.map((slot) => ('use' in slot ? slot.use.entry : undefined));
+  return { wire, snapshots, writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])), entries };
 }
 
 /**

@@ -122,8 +122,9 @@ export class Runtime implements FutureHost {
     const result = this.data.registry.newEntry();
     result.producer = record;
     result.stored = true;
-    const future = new Future<T>(this, result);
-    this.data.registry.watch(future, result);
+    const returned = this.returnedArgument<T>(def.returns, args, prepared.entries);
+    const future = returned ?? new Future<T>(this, result);
+    if (!returned) this.data.registry.watch(future, result);
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.enqueue({ type: 'define', def }); }
     this.pending.set(record.id, record);
@@ -131,6 +132,23 @@ export class Runtime implements FutureHost {
     this.stats.add('submitted');
     if (this.observers.active) this.observeSubmit(record.id, def.name, prepared.wire, result.id);
     this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
+    if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
+    return future;
+  }
+
+  /**
+   * A task that returns an argument on every path: its result is that argument, as in the plain call. The same Future
+   * for a Future argument; for an object, a Future on the object's own datum, whose value is the object. (The result
+   * version the worker stores is never read; its data is deleted with the call.)
+   */
+  private returnedArgument<T>(index: number | undefined, args: readonly unknown[], entries: readonly (DataEntry | undefined)[]): Future<T> | undefined {
+    if (index === undefined) return undefined;
+    const arg = args[index];
+    const entry = entries[index];
+    if (arg instanceof Future) return arg as Future<T>;
+    if (!entry || typeof arg !== 'object' || arg === null) return undefined;
+    const future = new Future<T>(this, entry);
+    future.value = { current: arg as T };
     return future;
   }
 

@@ -12,6 +12,8 @@ export interface ParamSpec {
   readonly rro?: boolean;
   /** The task uses the typed array's `.buffer`: give it a buffer of its own (a copy) rather than a view. */
   readonly wholeBuffer?: boolean;
+  /** The task returns this argument on every path: a call's result is the caller's own argument, not a copy. */
+  readonly returned?: boolean;
 }
 
 export interface TaskHandle {
@@ -43,6 +45,7 @@ export function defineTask(module: string, name: string, params: readonly (Direc
     def: {
       id: nextDefId++, module: url, name, directions: specs.map((s) => s.direction), rro: specs.map((s) => s.rro ?? false),
       ownBuffer: specs.map((s) => s.wholeBuffer ?? false),
+      ...(specs.some((s) => s.returned) ? { returns: specs.findIndex((s) => s.returned) } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
   };

@@ -153,11 +153,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     : f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(RUNTIME, undefined, undefined,
       f.createCallExpression(f.createIdentifier('require'), undefined, [f.createStringLiteral(options.runtime)]))], ts.NodeFlags.Const))];
   for (const [task, id] of handles) {
-    const params = f.createArrayLiteralExpression(task.params.map((p) => f.createObjectLiteralExpression([
+    const params = f.createArrayLiteralExpression(task.params.map((p, i) => f.createObjectLiteralExpression([
       f.createPropertyAssignment('name', f.createStringLiteral(p.name)),
       f.createPropertyAssignment('direction', f.createStringLiteral(p.direction)),
       ...(p.rro ? [f.createPropertyAssignment('rro', f.createTrue())] : []),
       ...(p.wholeBuffer ? [f.createPropertyAssignment('wholeBuffer', f.createTrue())] : []),
+      ...(task.returnsArgument === i ? [f.createPropertyAssignment('returned', f.createTrue())] : []),
     ])));
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
       runtime('defineTask', [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params]))], ts.NodeFlags.Const)));

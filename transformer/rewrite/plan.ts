@@ -206,8 +206,10 @@ class Planner {
       if (isPrimitiveNode(this.ctx, arg)) continue;
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
       // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
-      // is dropped (\`vec3.add(out, a, b);\`) is a plain submission; a kept result would be a second name to follow.
-      if (param.returned && this.resultUsed(call) && !this.reassignsItsArgument(call, task)) {
+      // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
+      // fine when the task returns it on every path (the runtime then hands back the argument's own Future or datum),
+      // not when it only may.
+      if (param.returned && this.resultUsed(call) && task.returnsArgument !== i) {
         return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
       }
       if (param.direction !== 'in') {
@@ -219,7 +221,7 @@ class Planner {
         // A Future whose value also has another name (`const whole = p`, `const inner = q.inner`): a task writing it
         // in a worker would leave that name holding the old value.
         const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
-        const alias = future && this.isFuture(future) ? this.escapeOf(future) : undefined;
+        const alias = future && this.isFuture(future) ? this.escapeOf(future, (ref) => this.isTaskArgument(ref)) : undefined;
         if (alias) return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
         continue;
       }
@@ -559,9 +561,21 @@ class Planner {
 
   // ── escapes and waits ────────────────────────────────────────────────────────
 
+  /**
+   * The reference is an argument of a task call that makes no second name of it: its result is dropped, or is that
+   * very argument (returned on every path, so the runtime hands back the same Future or datum).
+   */
+  private isTaskArgument(ref: ts.Identifier): boolean {
+    const call = withWrappers(this.ts, ref).parent;
+    if (!isArgumentOf(this.ts, call, ref)) return false;
+    const task = this.taskOf(call);
+    return task !== undefined && (!this.resultUsed(call) || task.returnsArgument === call.arguments.indexOf(withWrappers(this.ts, ref)));
+  }
+
   /** The first use of a followed object that lets a reference to it out of the transformer's sight. */
-  private escapeOf(symbol: ts.Symbol): Reason | undefined {
+  private escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false): Reason | undefined {
     for (const ref of this.references.get(symbol) ?? []) {
+      if (skip(ref)) continue;
       const use = this.classifyUse(ref);
       if (use.kind === 'escape') return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
     }
