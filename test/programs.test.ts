@@ -173,4 +173,14 @@ test('results of a task that returns its argument: the same Future, the caller\'
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('task results updated from their own value (+=, ++, ??=, destructuring) and task-returned arrays extended', () => {
+  const plain = run(build('updates', false, 'commonjs'));
+  const taskified = build('updates', true, 'commonjs');
+  const statsFile = join(work, 'updates-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.is(tasks.inWorkers, 3 + 5 + 2 + 3, 'every call ran in a worker');
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

@@ -378,7 +378,8 @@ class Planner {
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;
     if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent)) return;
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent)) return;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && this.isFileLocal(parent.name)) {
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && this.isFileLocal(parent.name) &&
+      !this.updatedInPlace(symbolOf(this.ctx, parent.name)!)) {
       this.futures.add(symbolOf(this.ctx, parent.name)!);
       return;
     }
@@ -437,9 +438,19 @@ class Planner {
    * A plain array of this file that can hold Futures until its elements are needed: typed arrays would turn a
    * Future into NaN at once, and an array seen under another name could be read without a wait.
    */
+  /**
+   * The variable is updated from its own value (`x += e`, `x++`, `x ??= e`, a destructuring or for…of target): it
+   * cannot hold a Future, whose value would be needed on the left of the assignment.
+   */
+  private updatedInPlace(symbol: ts.Symbol): boolean {
+    return (this.references.get(symbol) ?? []).some((ref) => !isDeclarationName(this.ts, ref) && !isAssignedTo(this.ts, ref) &&
+      isWriteTarget(this.ts, ref));
+  }
+
   private canGather(id: ts.Identifier): boolean {
     const symbol = symbolOf(this.ctx, id);
     if (!symbol || !this.isFileLocal(id) || !this.ctx.checker.isArrayType(this.ctx.checker.getTypeAtLocation(id))) return false;
+    if (this.isFuture(symbol)) return false; // an array a task returned: its value must be here before it can gather
     return (this.references.get(symbol) ?? []).every((ref) => isDeclarationName(this.ts, ref) || this.isElementUse(ref));
   }
 
@@ -622,7 +633,9 @@ class Planner {
     const outer = withWrappers(ts, ref).parent;
     if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return true;
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
-    // arr.push(submission) / arr[i] = submission
+    // arr.push(submission) / arr[i] = submission, where arr gathers Futures (not a Future itself)
+    const own = symbolOf(this.ctx, ref);
+    if (own && this.isFuture(own)) return false;
     if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
       parent.parent.arguments.length === 1 && this.isSubmission(parent.parent.arguments[0])) return true;
     if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) &&
