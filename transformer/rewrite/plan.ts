@@ -15,7 +15,7 @@
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import {
-  calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+  calledFunction, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
 } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
@@ -24,6 +24,7 @@ import {
   accessChain, elementBase, isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget, skipTransparent, withWrappers,
 } from './syntax';
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
+import { isFresh } from './fresh';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -49,11 +50,6 @@ export interface FilePlan {
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
   return new Planner(ctx, summaries, tasks, source).run();
 }
-
-/** Methods that return their receiver. */
-const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin']);
-const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
 
 class Planner {
   private readonly ts: typeof ts;
@@ -527,41 +523,8 @@ class Planner {
     });
   }
 
-  private isFresh(expr: ts.Expression): boolean {
-    const { ts } = this;
-    while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
-    if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isPrimitiveNode(this.ctx, e) || (!ts.isIdentifier(e) && !ts.isSpreadElement(e) && this.isFresh(e)));
-    if (ts.isObjectLiteralExpression(expr)) {
-      return expr.properties.every((p) => ts.isPropertyAssignment(p) && (isPrimitiveNode(this.ctx, p.initializer) || this.isFresh(p.initializer)));
-    }
-    if (ts.isNewExpression(expr)) {
-      const first = expr.arguments?.[0];
-      if (!first || isPrimitiveNode(this.ctx, first)) return true; // new Map(), new Float64Array(n)
-      if (ts.isArrayLiteralExpression(first)) return this.isFresh(first);
-      if (/ArrayBuffer/.test(this.ctx.checker.typeToString(this.ctx.checker.getTypeAtLocation(first)))) return false; // a view
-      return hasPrimitiveElements(this.ctx, first); // new Float64Array(other) copies numbers
-    }
-    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;
-    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
-      const method = expr.expression.name.text;
-      const receiver = expr.expression.expression;
-      const primitiveArgs = expr.arguments.every((a) => isPrimitiveNode(this.ctx, a));
-      // `new Float64Array(n).fill(v)`, `.sort()`: the receiver itself, changed; fresh if it was, with primitives put in.
-      if (RETURNS_RECEIVER.has(method) && primitiveArgs && this.isFresh(receiver)) return true;
-      if (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, expr)) return true;
-      const name = qualifiedName(ts, expr.expression);
-      if (name === 'structuredClone') return true;
-      // Float64Array.from / .of copy numbers into a new array.
-      if ((method === 'from' || method === 'of') && ts.isIdentifier(receiver) && TYPED_ARRAY_NAMES.has(receiver.text)) return true;
-      // Array.from and .map copy references: fresh when the elements are primitives or each one is made by the callback.
-      const make = name === 'Array.from' ? expr.arguments[1] : method === 'map' ? expr.arguments[0] : undefined;
-      if (make && (ts.isArrowFunction(make) || ts.isFunctionExpression(make))) {
-        return ts.isBlock(make.body) ? false : isPrimitiveNode(this.ctx, make.body) || this.isFresh(make.body);
-      }
-      return name === 'Array.from' && hasPrimitiveElements(this.ctx, expr);
-    }
-    return false;
-  }
+  private isFresh(expr: ts.Expression): boolean { return isFresh(this.ctx, expr); }
+
 
 
   private argumentSymbols(call: ts.CallExpression): Set<ts.Symbol> {

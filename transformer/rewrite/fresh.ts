@@ -1,0 +1,49 @@
+/**
+ * Expressions whose value is a fresh object nothing else refers to (`new …`, literals of primitives or fresh parts,
+ * copies of primitives, `new Float64Array(n).fill(v)`, `xs.map(() => new X())`): a variable only ever holding such
+ * values can be followed by the planner, and a container built of them holds no second names.
+ */
+import type * as ts from 'typescript';
+import { COPYING_METHODS } from '../analysis/builtins';
+import { hasPrimitiveElements, isPrimitiveNode, qualifiedName, type AnalysisContext } from '../analysis/context';
+
+/** Methods that return their receiver. */
+const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin']);
+const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
+
+export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const { ts } = ctx;
+  while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
+  if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isPrimitiveNode(ctx, e) || (!ts.isIdentifier(e) && !ts.isSpreadElement(e) && isFresh(ctx, e)));
+  if (ts.isObjectLiteralExpression(expr)) {
+    return expr.properties.every((p) => ts.isPropertyAssignment(p) && (isPrimitiveNode(ctx, p.initializer) || isFresh(ctx, p.initializer)));
+  }
+  if (ts.isNewExpression(expr)) {
+    const first = expr.arguments?.[0];
+    if (!first || isPrimitiveNode(ctx, first)) return true; // new Map(), new Float64Array(n)
+    if (ts.isArrayLiteralExpression(first)) return isFresh(ctx, first);
+    if (/ArrayBuffer/.test(ctx.checker.typeToString(ctx.checker.getTypeAtLocation(first)))) return false; // a view
+    return hasPrimitiveElements(ctx, first); // new Float64Array(other) copies numbers
+  }
+  if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+    const method = expr.expression.name.text;
+    const receiver = expr.expression.expression;
+    const primitiveArgs = expr.arguments.every((a) => isPrimitiveNode(ctx, a));
+    // `new Float64Array(n).fill(v)`, `.sort()`: the receiver itself, changed; fresh if it was, with primitives put in.
+    if (RETURNS_RECEIVER.has(method) && primitiveArgs && isFresh(ctx, receiver)) return true;
+    if (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, expr)) return true;
+    const name = qualifiedName(ts, expr.expression);
+    if (name === 'structuredClone') return true;
+    // Float64Array.from / .of copy numbers into a new array.
+    if ((method === 'from' || method === 'of') && ts.isIdentifier(receiver) && TYPED_ARRAY_NAMES.has(receiver.text)) return true;
+    // Array.from and .map copy references: fresh when the elements are primitives or each one is made by the callback.
+    const make = name === 'Array.from' ? expr.arguments[1] : method === 'map' ? expr.arguments[0] : undefined;
+    if (make && (ts.isArrowFunction(make) || ts.isFunctionExpression(make))) {
+      return ts.isBlock(make.body) ? false : isPrimitiveNode(ctx, make.body) || isFresh(ctx, make.body);
+    }
+    return name === 'Array.from' && hasPrimitiveElements(ctx, expr);
+  }
+  return false;
+}
