@@ -193,4 +193,16 @@ test('a task that returns an argument on every path gives back that argument: it
   assert.is(x.n, 4, 'a wait on the result includes later writes to the same object');
 });
 
+test('an argument a task stores into another, then changed through it, is the caller\'s object with the change', () => {
+  const link = defineTask(mod, 'move', [{ name: 'from', direction: 'in' }, { name: 'to', direction: 'inout' }]);
+  const incAllTo = task<typeof F.incAll>(mod, 'incAll', ['inout']);
+  const from = [{ n: 1 }];
+  const to: { n: number }[] = [];
+  submit(link, [from, to]);
+  incAllTo(to);
+  waitOn(to);
+  assert.is(to[0], from[0]);
+  assert.is(from[0]!.n, 2);
+});
+
 test.run();

@@ -183,4 +183,14 @@ test('task results updated from their own value (+=, ++, ??=, destructuring) and
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('length writes between tasks, an argument linked into another, classes through interfaces, returned buffers', () => {
+  const plain = run(build('review4', false, 'commonjs'));
+  const taskified = build('review4', true, 'commonjs');
+  const statsFile = join(work, 'review4-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 3 + 2 + 1 + 2, `${tasks.inWorkers} tasks ran in workers: the sums, link and bumpAll, area of the literal, ramp and ints`);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test.run();

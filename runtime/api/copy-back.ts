@@ -22,17 +22,26 @@ export interface Adopted {
   readonly fresh: boolean;
 }
 
+export interface AdoptOptions {
+  /** The caller's object for an origin, if it still exists. */
+  readonly targetOf: TargetOf;
+  /** Decoded objects paired with the caller's objects they are, whatever their origins say (a datum's roots). */
+  readonly known?: readonly (readonly [unknown, object])[];
+  /** Whether the version holds the latest contents of the caller's object of this origin (then they are copied in). */
+  readonly owns: (origin: ObjectOrigin) => boolean;
+  /** The datum being loaded: an object moved in from other data makes it `fresh`. */
+  readonly home?: number;
+}
+
 /**
  * Map a decoded value (with `origins` from decoding: every decoded object, in order, NEW_OBJECT for none) onto the
- * caller's objects. `known` pairs decoded objects with the caller's objects they are, whatever their origins say (a
- * datum's roots). Contents are copied only into the caller's objects of datum `own` (and `known` ones): an object
- * of another datum is referred to by identity, its contents being that datum's to bring back. For a task's return
- * value, `own` says which data it holds the latest state of (those the task itself was the last to write), so it
- * never writes over an object the program or a later task changed since.
+ * caller's objects. Contents are copied only into the caller's objects the version `owns` (and `known` ones): an
+ * object of another datum is referred to by identity, its contents being that datum's to bring back, so a version
+ * never writes over an object the program or a later task changed since. New typed arrays get buffers of their own
+ * (decoded, they are views on the version file's buffer; in the task each had its own).
  */
-export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigin>, targetOf: TargetOf,
-  known: readonly (readonly [unknown, object])[] = [], own?: number | ((origin: ObjectOrigin) => boolean)): Adopted {
-  const owns = typeof own === 'function' ? own : (origin: ObjectOrigin) => origin.data === own;
+export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigin>, options: AdoptOptions): Adopted {
+  const { targetOf, known = [], owns, home } = options;
   const final = new Map<object, object>();
   const filled = new Set<object>();
   for (const [object, target] of known) {
@@ -50,10 +59,12 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
       final.set(object, target);
       if (owns(origin)) filled.add(object);
       // Moved in from other data: this datum's next snapshot must number it (and record that it holds it).
-      else if (typeof own === 'number') fresh = true;
+      if (home !== undefined && origin.data !== home) fresh = true;
+    } else if (isTypedArray(object)) {
+      final.set(object, (object as unknown as { slice(): object }).slice());
     } else {
       filled.add(object);
-      if (!(isTypedArray(object) || Array.isArray(object) && isNumberOnly(object))) fresh = true;
+      if (!(Array.isArray(object) && isNumberOnly(object))) fresh = true;
     }
   }
   // ... then fill the caller's objects of this datum and the new ones, their slots pointing at what objects became.

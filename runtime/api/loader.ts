@@ -8,13 +8,30 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ARGUMENT_ORIGIN, versionKey } from '../protocol';
 import type { ObjectOrigin } from '../store/codec';
-import { readTypedArrayInto, readVersion, versionPath } from '../store/version-file';
+import { readOwnTypedArray, readTypedArrayInto, readVersion, versionPath } from '../store/version-file';
 import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
 import { adopt, NEW_OBJECT, type TargetOf } from './copy-back';
 import { ownedBytes } from './buffer-ranges';
 import { MAIN_THREAD, type DataEntry, type Registry, type TaskRecord } from './registry';
 import { Future } from './future';
+
+/**
+ * The datum `id` among the data of `producer`'s call or of the calls whose versions it read (transitively), with the
+ * version that chain read of it.
+ */
+function findData(producer: TaskRecord | undefined, id: number): { entry: DataEntry; version: number } | undefined {
+  const visited = new Set<TaskRecord>();
+  for (const stack = producer ? [producer] : []; stack.length > 0;) {
+    const record = stack.pop()!;
+    if (visited.has(record)) continue;
+    visited.add(record);
+    const entry = record.data?.get(id);
+    if (entry) return { entry, version: record.seen?.get(id) ?? entry.version };
+    stack.push(...(record.inputs ?? []));
+  }
+  return undefined;
+}
 
 const valueOf = (value: unknown): object | undefined => (typeof value === 'object' && value !== null ? value : undefined);
 
@@ -70,11 +87,16 @@ export class Loader {
    */
   result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean } {
     this.host.fetch(key);
+    const own = readOwnTypedArray(this.host.runDir, key);
+    if (own) {
+      this.host.stats.add('mainBytesRead', own.bytes);
+      return { value: own.value, fresh: false, existing: false };
+    }
     const { value, origins } = this.decode(key);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
     const latest = (origin: ObjectOrigin) => producer.data?.get(origin.data)?.producer === producer;
-    const { value: adopted, fresh, updated } = adopt(value, origins, this.targetOf(producer), [], latest);
+    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
     return { value: adopted, fresh, existing: adopted !== value };
@@ -92,7 +114,15 @@ export class Loader {
     const { value, origins } = this.decode(key);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
-    const adopted = adopt(value, origins, this.targetOf(producer, entry), known, entry.id);
+    // The entry's own objects take the version's contents; so does an object moved in from another datum that nothing
+    // wrote since this version's chain read it (`link(holder, it); bumpAll(holder)`: it changed only inside holder).
+    const current = (origin: ObjectOrigin) => {
+      if (origin.data === entry.id) return true;
+      const found = findData(producer, origin.data);
+      return found !== undefined && (found.entry.producer === producer ||
+        (found.entry.producer === undefined && found.entry.version === found.version));
+    };
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id });
     this.host.updated(entry, adopted.updated);
     // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
@@ -109,7 +139,7 @@ export class Loader {
   private targetOf(producer: TaskRecord | undefined, entry?: DataEntry): TargetOf {
     return (origin) => {
       if (origin.data === entry?.id) return entry.base?.[origin.index];
-      if (origin.data !== ARGUMENT_ORIGIN) return producer?.data?.get(origin.data)?.base?.[origin.index];
+      if (origin.data !== ARGUMENT_ORIGIN) return findData(producer, origin.data)?.entry.base?.[origin.index];
       const arg = producer?.args?.[origin.index];
       // A Future argument stands for its value, which the task read, so it has finished.
       return arg instanceof Future ? valueOf(arg.wait()) : arg;

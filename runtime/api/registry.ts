@@ -28,6 +28,13 @@ export interface TaskRecord {
   args?: object[];
   /** The data the call read or wrote, by id: where origins in its outputs find the caller's objects. */
   data?: ReadonlyMap<number, DataEntry>;
+  /**
+   * The tasks that produced versions this call read, not yet loaded here: an object in those versions may have come
+   * from their data (`link(holder, it); bumpAll(holder)`), so origins are looked up there too.
+   */
+  inputs?: TaskRecord[];
+  /** The version of each datum of `data` when the call was made. */
+  seen?: ReadonlyMap<number, number>;
 }
 
 /** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */

@@ -108,7 +108,9 @@ export class Runtime implements FutureHost {
     const where = describeSite(def.name, site);
     const started = performance.now();
     const prepared = prepareArguments(this.data, handle, args, where);
-    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects, data: prepared.data };
+    const inputs = [...new Set([...prepared.data.values()].map((entry) => entry.producer).filter((p): p is TaskRecord => p !== undefined))];
+    const seen = new Map([...prepared.data.values()].map((entry) => [entry.id, entry.version] as const));
+    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen };
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
     const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
       writeEncoded(this.runDir, versionKey(entry.id, entry.version), encoded);
@@ -213,6 +215,7 @@ export class Runtime implements FutureHost {
     const record = this.pending.get(outcome.taskId);
     if (!record) return;
     this.pending.delete(outcome.taskId);
+    collapseInputs(record);
     if (outcome.ok) {
       record.state = 'ok';
       if (outcome.inline) record.inline = { value: outcome.value };
@@ -469,6 +472,24 @@ export class Runtime implements FutureHost {
   }
 }
 
+
+/**
+ * A finished task keeps the data of the calls it read from (where origins in its versions may point), not those
+ * calls themselves: a long chain of tasks on one datum does not keep every earlier task alive.
+ */
+function collapseInputs(record: TaskRecord): void {
+  if (!record.inputs?.length) return;
+  const data = new Map(record.data);
+  const seen = new Map(record.seen);
+  for (const input of record.inputs) {
+    if (input.state === 'pending') continue; // it collapses when it settles; keep the link
+    collapseInputs(input);
+    for (const [id, entry] of input.data ?? []) if (!data.has(id)) { data.set(id, entry); seen.set(id, input.seen?.get(id) ?? entry.version); }
+  }
+  record.data = data;
+  record.seen = seen;
+  record.inputs = record.inputs.filter((input) => input.state === 'pending');
+}
 
 /** The task's name and call site, formatted only if an error needs it. */
 export function describeSite(name: string, site: string | undefined): () => string {

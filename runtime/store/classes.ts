@@ -39,7 +39,10 @@ export function classRefOf(ctor: Function): ClassRef | undefined {
 }
 
 function findExport(ctor: Function): ClassRef | undefined {
+  // The program's entry module runs the program when imported: a worker must never import it to find a class.
+  const entry = typeof require === 'function' && require.main ? pathToFileURL(require.main.filename).href : undefined;
   for (const [module, exports] of loadedModules()) {
+    if (module === entry) continue;
     if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) continue;
     for (const name of Object.keys(exports)) {
       let value: unknown;

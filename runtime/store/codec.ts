@@ -61,7 +61,7 @@ function rootOf(bytes: Uint8Array): Root {
  * Where the payload of a file whose root value is a typed array sits, from its framed header alone (the
  * bytes from headerOffset on); else null.
  */
-export function typedArrayPayload(header: Uint8Array): { type: string; length: number; fileOffset: number } | null {
+export function typedArrayPayload(header: Uint8Array): { type: string; length: number; fileOffset: number; origin: boolean } | null {
   const root = readRoot(header);
   if (root.valueType() !== Value.TypedArrayValue) return null;
   const array: TypedArrayValue = root.value(new TypedArrayValue());
@@ -69,6 +69,8 @@ export function typedArrayPayload(header: Uint8Array): { type: string; length: n
     type: TypedArrayKind[array.kind()],
     length: Number(array.byteLength()) / bytesPerElement(array.kind()),
     fileOffset: BODY_START + Number(root.regions(array.region())) + Number(array.byteOffset()),
+    // Whether the array says which caller's object it is (then it must be decoded, not just read).
+    origin: root.originsLength() > 0 && root.origins(0)!.data() !== 0,
   };
 }
 

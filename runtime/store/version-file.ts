@@ -54,7 +54,9 @@ export function readVersion(runDir: string, key: string, options?: DecodeOptions
 }
 
 /** Where a typed array's elements sit in its version file, read from the header alone. */
-export interface TypedArrayFile { readonly type: string; readonly length: number; readonly fileOffset: number; readonly headerBytes: number }
+export interface TypedArrayFile {
+  readonly type: string; readonly length: number; readonly fileOffset: number; readonly headerBytes: number; readonly origin: boolean;
+}
 
 /** The payload's place if the file open as `fd` holds a typed array, else null (the header trails the body). */
 export function typedArrayFile(fd: number): TypedArrayFile | null {
@@ -86,6 +88,25 @@ export function readTypedArrayInto(runDir: string, key: string, target: ArrayBuf
 }
 
 const bytesPerElement = (type: string): number => TYPED_ARRAYS.find((C) => C.name === type)?.BYTES_PER_ELEMENT ?? 1;
+
+/**
+ * A version that is one new typed array (no origin), read straight into an array of its own: one read, and a buffer of
+ * exactly its bytes, as the task's `new Float64Array(n)` had. Undefined for any other version.
+ */
+export function readOwnTypedArray(runDir: string, key: string): { value: ArrayBufferView; bytes: number } | undefined {
+  const fd = openSync(versionPath(runDir, key), 'r');
+  try {
+    const payload = typedArrayFile(fd);
+    if (payload === null || payload.origin) return undefined;
+    const C = TYPED_ARRAYS.find((c) => c.name === payload.type);
+    const value = payload.type === 'Buffer' ? Buffer.allocUnsafe(payload.length) : C ? new (C as unknown as new (n: number) => ArrayBufferView)(payload.length) : undefined;
+    if (!value) return undefined;
+    readFully(fd, new Uint8Array(value.buffer, value.byteOffset, value.byteLength), payload.fileOffset);
+    return { value, bytes: payload.headerBytes + value.byteLength };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export function removeVersion(runDir: string, key: string): void {
   try { unlinkSync(versionPath(runDir, key)); } catch (error) {

@@ -12,6 +12,7 @@ import type { Summaries } from './summaries';
 import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state';
 import { isReference } from '../rewrite/syntax';
 import { readTaskTags } from './tags';
+import { unsendableType } from './sendable';
 
 export interface TaskInfo {
   readonly name: string;
@@ -115,7 +116,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
 
   const summary = summaries.get(fn);
   const params = fn.parameters.map((param, i) => {
-    const unsendable = unsendableType(ctx, param);
+    const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(param));
     if (unsendable) fail(param, codes.unsendableParam, `parameter \`${param.name.getText()}\` is ${unsendable}, which cannot be sent to a worker`);
     let direction = directionOf(ctx, param, summary.params[i] ?? {});
     const override = tags.overrides.find((o) => o.name === direction.name);
@@ -243,28 +244,6 @@ function where(node: ts.Node): string {
 function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
   return false;
-}
-
-function unsendableType(ctx: AnalysisContext, param: ts.ParameterDeclaration): string | undefined {
-  const { ts } = ctx;
-  const type = ctx.checker.getTypeAtLocation(param);
-  const parts = type.isUnion() ? type.types : [type];
-  for (const t of parts) {
-    if (t.flags & ts.TypeFlags.ESSymbolLike) return 'a symbol';
-    if (t.getCallSignatures().length > 0) return 'a function';
-    const symbol = t.getSymbol();
-    const declaration = symbol?.getDeclarations()?.find((d) => ts.isClassLike(d));
-    if (symbol && symbol.flags & ts.SymbolFlags.Class && declaration && !declaration.getSourceFile().isDeclarationFile) {
-      // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
-      const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
-        (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
-      if (!exported) return `an instance of class ${symbol.getName()}, which its module does not export (a worker rebuilds an instance by importing its class)`;
-      const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
-      const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
-      if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${symbol.getName()}, which has private #fields that cannot be copied`;
-    }
-  }
-  return undefined;
 }
 
 

@@ -25,6 +25,7 @@ import {
 } from './syntax';
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 import { isFresh } from './fresh';
+import { unsendableType } from '../analysis/sendable';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -200,6 +201,9 @@ class Planner {
       if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
       if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       if (isPrimitiveNode(this.ctx, arg)) continue;
+      // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can import).
+      const unsendable = unsendableType(this.ctx, this.ctx.checker.getTypeAtLocation(arg));
+      if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` is ${unsendable}`);
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
       // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
@@ -653,7 +657,7 @@ class Planner {
       return { kind: 'escape', why: 'passed to code the transformer cannot see' };
     }
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
-      if (parent.name.text === 'length') return { kind: 'read' };
+      if (parent.name.text === 'length') return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
       const call = parent.parent;
       if (ts.isCallExpression(call) && call.expression === parent) {
         const method = parent.name.text;

@@ -1,0 +1,67 @@
+/**
+ * Which values a worker can receive, judged from their static type: not functions or symbols, and class instances
+ * only of classes the worker can import to rebuild them (runtime/store/classes.ts). Used for a task's parameter
+ * types (compile errors) and for each call's argument types (a call whose argument cannot travel stays direct).
+ */
+import type * as ts from 'typescript';
+import { readTaskTags } from './tags';
+import type { AnalysisContext } from './context';
+
+export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | undefined {
+  const { ts } = ctx;
+  const parts = type.isUnion() ? type.types : [type];
+  for (const t of parts) {
+    if (t.flags & ts.TypeFlags.ESSymbolLike) return 'a symbol';
+    if (t.getCallSignatures().length > 0) return 'a function';
+    const symbol = t.getSymbol();
+    const declaration = symbol?.getDeclarations()?.find((d) => ts.isClassLike(d));
+    if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !declaration || declaration.getSourceFile().isDeclarationFile) continue;
+    const name = symbol.getName();
+    // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
+    const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
+      (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
+    if (!exported) return `an instance of class ${name}, which its module does not export (a worker rebuilds an instance by importing its class)`;
+    const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
+    const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
+    if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${name}, which has private #fields that cannot be copied`;
+    if (runsCodeWhenImported(ctx, declaration.getSourceFile())) {
+      return `an instance of class ${name}, whose module runs code at its top level (a worker importing it to rebuild the instance would run it again): move the class to a module of its own`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A module with statements that do something at its top level, and no task (the plugin keeps a task module's top-level
+ * statements out of workers): importing it runs the program again, as an entry module would.
+ */
+const runsCode = new WeakMap<ts.SourceFile, boolean>();
+
+function runsCodeWhenImported(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  let known = runsCode.get(source);
+  if (known === undefined) { known = scanTopLevel(ctx, source); runsCode.set(source, known); }
+  return known;
+}
+
+function scanTopLevel(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  const { ts } = ctx;
+  let hasTask = false;
+  const findTask = (node: ts.Node): void => {
+    if (hasTask) return;
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && readTaskTags(ctx, node)) hasTask = true;
+    else ts.forEachChild(node, findTask);
+  };
+  findTask(source);
+  if (hasTask) return false;
+  const acts = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
+    return ts.forEachChild(node, acts) === true;
+  };
+  return source.statements.some((statement) => {
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || ts.isExportDeclaration(statement) ||
+      ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) return false;
+    return ts.isVariableStatement(statement) ? acts(statement) : true;
+  });
+}
