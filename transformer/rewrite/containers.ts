@@ -301,6 +301,8 @@ export class Containers {
 
   private methodUse(receiver: ts.Expression, method: string, call: ts.CallExpression): Use {
     const ctx = this.view.ctx;
+    // `A[i][j][k].toFixed(6)`: a method of a number or string read out of a leaf only reads it.
+    if (isPrimitiveNode(ctx, receiver)) return { kind: 'read' };
     if (this.holdsObjects(receiver)) {
       if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
       if (this.visitsElements(call) && this.isAliasSource(receiver)) return { kind: 'none' };
