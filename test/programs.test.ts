@@ -113,84 +113,57 @@ test('taskify run compiles with the plugin and runs, without a build step', () =
   assert.fixture(output, plain);
 });
 
-test('identity: overlapping views, strips of one buffer, an array next to its element, aliases, cycles, classes, errors, holes', () => {
-  const plain = run(build('identity', false, 'commonjs'));
-  const taskified = build('identity', true, 'commonjs');
-  const statsFile = join(work, 'identity-stats.json');
+/**
+ * Builds the fixture program both ways and runs both, and the plugin's build inline too: every output must be the
+ * plain build's. Returns what TASKIFY_STATS counted of the plugin build's tasks.
+ */
+function printsAsPlain(name: string): { submitted: number; inWorkers: number } {
+  const plain = run(build(name, false, 'commonjs'));
+  const taskified = build(name, true, 'commonjs');
+  const statsFile = join(work, `${name}-stats.json`);
   assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
-  assert.ok(tasks.inWorkers >= 20, `${tasks.inWorkers} tasks ran in workers: the fresh locals and the chunk loops must all be submitted`);
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+  return JSON.parse(readFileSync(statsFile, 'utf8')).tasks;
+}
+
+test('identity: overlapping views, strips of one buffer, an array next to its element, aliases, cycles, classes, errors, holes', () => {
+  const tasks = printsAsPlain('identity');
+  assert.ok(tasks.inWorkers >= 20, `${tasks.inWorkers} tasks ran in workers: the fresh locals and the chunk loops must all be submitted`);
 });
 
 test('second names: a view taken after a submission, shorthand properties, a view beside its base, caught errors', () => {
-  const plain = run(build('aliases', false, 'commonjs'));
-  const taskified = build('aliases', true, 'commonjs');
-  const statsFile = join(work, 'aliases-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('aliases');
   assert.ok(tasks.inWorkers >= 5, `${tasks.inWorkers} in workers: ranges, weighted, fail and both add(out, a, b) whose result is dropped`);
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test('containers made by .map, Array.from, fill, Float64Array.from/of, with elements inout and `!` on elements', () => {
-  const plain = run(build('made', false, 'commonjs'));
-  const taskified = build('made', true, 'commonjs');
-  const statsFile = join(work, 'made-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('made');
   assert.is(tasks.inWorkers, 4 + 4 + 4 + 3 + 3 + 3, 'every task call ran in a worker');
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test('task results as ordinary values: a reassigned merge level, destructured elements, a second name, an array given to a task', () => {
-  const plain = run(build('futures', false, 'commonjs'));
-  const taskified = build('futures', true, 'commonjs');
-  const statsFile = join(work, 'futures-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('futures');
   assert.ok(tasks.inWorkers >= 4 + 3 + 6 + 2 + 3, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test('reductions written acc = merge(acc, part): the merges are tasks, the parts before them run in parallel', () => {
-  const plain = run(build('reduce', false, 'commonjs'));
-  const taskified = build('reduce', true, 'commonjs');
-  const statsFile = join(work, 'reduce-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('reduce');
   assert.is(tasks.inWorkers, 5 + 5 + 6 + 6, 'every count, merge, fragment and accumulate ran in a worker');
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test('results of a task that returns its argument: the same Future, the caller\'s own object, a tree of merges', () => {
-  const plain = run(build('tree', false, 'commonjs'));
-  const taskified = build('tree', true, 'commonjs');
-  const statsFile = join(work, 'tree-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('tree');
   assert.ok(tasks.inWorkers >= 9, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test('task results updated from their own value (+=, ++, ??=, destructuring) and task-returned arrays extended', () => {
-  const plain = run(build('updates', false, 'commonjs'));
-  const taskified = build('updates', true, 'commonjs');
-  const statsFile = join(work, 'updates-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('updates');
   assert.is(tasks.inWorkers, 3 + 5 + 2 + 3, 'every call ran in a worker');
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test('length writes between tasks, an argument linked into another, classes through interfaces, returned buffers', () => {
-  const plain = run(build('review4', false, 'commonjs'));
-  const taskified = build('review4', true, 'commonjs');
-  const statsFile = join(work, 'review4-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  const tasks = printsAsPlain('review4');
   assert.ok(tasks.inWorkers >= 3 + 2 + 1 + 2, `${tasks.inWorkers} tasks ran in workers: the sums, link and bumpAll, area of the literal, ramp and ints`);
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
 test.run();
