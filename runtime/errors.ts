@@ -35,7 +35,7 @@ export function badTask(detail: string): TaskifyError {
 export function dependencyFailed(where: string, key: string, failedWhere: string, cause: Error): TaskifyError {
   return new TaskifyError('TASKIFY_DEPENDENCY_FAILED',
     `${where} did not run: it depends on ${key}, which ${failedWhere} was to produce, and that task failed first ` +
-    `(${cause.name}: ${cause.message})`, { cause });
+    `(${cause instanceof Error ? `${cause.name}: ${cause.message}` : `it threw ${describeThrown(cause)}`})`, { cause });
 }
 
 export function workerDied(attempts: number, detail: string): SerializedError {
@@ -80,31 +80,47 @@ export function machineLost(machine: string, detail: string): Error {
   return new TaskifyError('TASKIFY_WORKER_DIED', `machine ${machine} stopped answering while running the task (${detail})`);
 }
 
-/** Flatten an error for a postMessage: structured clone drops custom properties of errors. */
-export function serializeError(error: unknown): SerializedError {
+/**
+ * Flatten an error for a postMessage: structured clone drops custom properties of errors. `chain`: the errors this one
+ * is the cause of, so a `cause` that loops back is carried as a reference, not followed forever.
+ */
+export function serializeError(error: unknown, chain: readonly Error[] = []): SerializedError {
   if (!(error instanceof Error)) {
-    return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: { thrown: cloneable(error) } };
+    // Thrown as it was (a string, a plain object): the waiter catches that value, as plain code would.
+    return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: {}, thrown: { value: cloneable(error) } };
   }
   const props: Record<string, unknown> = {};
   for (const key of Object.keys(error)) props[key] = cloneable((error as unknown as Record<string, unknown>)[key]);
-  if (error.cause !== undefined) props.cause = error.cause instanceof Error ? serializeError(error.cause) : cloneable(error.cause);
+  const within = [...chain, error];
+  if (error instanceof AggregateError) props.errors = error.errors.map((e) => (e instanceof Error ? serializeError(e) : cloneable(e)));
+  let causeRef: number | undefined;
+  if (error.cause instanceof Error && within.includes(error.cause)) causeRef = within.indexOf(error.cause);
+  else if (error.cause !== undefined) props.cause = error.cause instanceof Error ? serializeError(error.cause, within) : cloneable(error.cause);
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
   const ctor = error.constructor;
   const classRef = builtinErrors[ctor?.name] === ctor ? undefined : classRefOf(ctor);
-  return { name: error.name, message: error.message, stack: error.stack, props, classRef };
+  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(causeRef !== undefined ? { causeRef } : {}) };
 }
 
-const builtinErrors: Record<string, ErrorConstructor> = {
-  Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
+const builtinErrors: Record<string, ErrorConstructor | AggregateErrorConstructor> = {
+  Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError,
 };
 
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
-export function deserializeError(data: SerializedError, where: string): Error {
-  const error = ofClass(data) ?? new (builtinErrors[data.name] ?? Error)(data.message);
+export function deserializeError(data: SerializedError, where: string, chain: Error[] = []): Error {
+  if (data.thrown) return data.thrown.value as Error; // not an Error: the value itself
+  const error = ofClass(data) ?? (data.name === 'AggregateError' ? new AggregateError([], data.message)
+    : new ((builtinErrors[data.name] ?? Error) as ErrorConstructor)(data.message));
   if (error.name !== data.name) Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
+  const within = [...chain, error];
   for (const [key, value] of Object.entries(data.props)) {
-    (error as unknown as Record<string, unknown>)[key] = key === 'cause' && isSerializedError(value) ? deserializeError(value, where) : value;
+    if (key === 'errors' && error instanceof AggregateError && Array.isArray(value)) {
+      Object.defineProperty(error, 'errors', { value: value.map((e) => (isSerializedError(e) ? deserializeError(e, where) : e)), configurable: true, writable: true });
+      continue;
+    }
+    (error as unknown as Record<string, unknown>)[key] = key === 'cause' && isSerializedError(value) ? deserializeError(value, where, within) : value;
   }
+  if (data.causeRef !== undefined) (error as { cause?: unknown }).cause = within[data.causeRef];
   const stack = data.stack ?? `${data.name}: ${data.message}`;
   Object.defineProperty(error, 'stack', { value: `${stack}\n    at ${where} [taskify]`, configurable: true, writable: true });
   return error;

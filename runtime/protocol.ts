@@ -95,6 +95,10 @@ export interface SerializedError {
   readonly props: Record<string, unknown>;
   /** The error's class, when a module exports it: rebuilt as an instance of it. */
   readonly classRef?: { readonly module: string; readonly name: string };
+  /** A `cause` that loops back: the index of that error in the chain from the outermost (0). */
+  readonly causeRef?: number;
+  /** What was thrown was not an Error: the value itself, which the waiter throws. */
+  readonly thrown?: { readonly value: unknown };
 }
 
 export type TaskOutcome =

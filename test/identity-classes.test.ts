@@ -99,4 +99,17 @@ test('an instance of a class with a private #field is refused at the call, namin
   assert.instance(error, Error);
 });
 
+test('what a task throws arrives as thrown: a cause that loops, an AggregateError, a string, a plain object', () => {
+  const caught = (f: () => unknown): unknown => { try { f(); } catch (error) { return error; } return undefined; };
+  const cycle = caught(() => task<typeof F.throwCycle>(mod, 'throwCycle', [])().wait()) as Error;
+  assert.is(cycle.message, 'self');
+  assert.is(cycle.cause, cycle, 'the cause is the error itself, as thrown');
+  const many = caught(() => task<typeof F.throwAggregate>(mod, 'throwAggregate', [])().wait()) as AggregateError;
+  assert.ok(many instanceof AggregateError);
+  assert.equal(many.errors.map((e: Error) => `${e.name}: ${e.message}`), ['Error: one', 'RangeError: two']);
+  const throwValue = task<typeof F.throwValue>(mod, 'throwValue', ['in']);
+  assert.is(caught(() => throwValue('string').wait()), 'just a string');
+  assert.equal(caught(() => throwValue('object').wait()), { code: 42 });
+});
+
 test.run();

@@ -3,6 +3,7 @@
  * process.exit(), SIGINT/SIGTERM, an uncaught error — the run directory and the run's shared-memory segments
  * go, and the statistics are written.
  */
+import { inspect } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { readConfig, type RuntimeConfig } from '../config';
 import { removeRunDir } from '../store/run-dir';
@@ -64,7 +65,10 @@ function finish(a: Active): void {
   if (a.kind === 'pool') a.observed.finish(); // first: the progress line ends before any message below
   // Whether the run ended by itself, by shutdown() or by process.exit(): a failure no wait reported is said now.
   const lost = a.runtime.unobservedFailures();
-  for (const error of lost) process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${error.stack}\n`);
+  for (const error of lost) {
+    const shown = error instanceof Error ? error.stack : `it threw ${inspect(error)}`;
+    process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${shown}\n`);
+  }
   if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
   if (a.config.statsFile) {
     try { writeFileSync(a.config.statsFile, JSON.stringify(statsOf(a).report(), null, 2) + '\n'); } catch (error) {

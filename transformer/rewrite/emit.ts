@@ -131,7 +131,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     }
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
-      const mark = f.createIdentifier(`__taskify_mark_${marks++}`);
+      // Not `__taskify_<name>_<n>`: that is how task handles are named, and a task may be called `mark`.
+      const mark = f.createIdentifier(`__taskify_try${marks++}`);
       const check = runtime('checkpoint', [mark]);
       // A task that failed inside the try throws here, inside it, as the call would have in the sequential program.
       const guarded = f.createBlock([
