@@ -196,6 +196,18 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(errs('export class Q { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(q: Q) { return q.norm(); }'), '', 'an exported class travels');
 });
 
+test('writes through library methods and the program\'s getters: a Date setter, a getter that changes its object', () => {
+  assert.equal(directions(task('d: Date, ms: number', 'd.setTime(d.getTime() + ms);')).dirs, ['d:inout', 'ms:in']);
+  assert.equal(directions(task('o: { at: Date }', 'o.at.setUTCHours(1);')).dirs, ['o:inout']);
+  assert.equal(directions(task('d: Date', 'return d.getTime() + d.toISOString().length;')).dirs, ['d:in'], 'Date getters only read');
+  const ticker = 'export class Ticker { n = 0; get next(): number { return ++this.n; } get peek(): number { return this.n; } }\n';
+  const changes = analyze({ 'main.ts': ticker + '/** @task */\nexport function take(t: Ticker): number { return t.next + t.next; }\n' }).tasks[0];
+  assert.is(changes.params[0].direction, 'inout');
+  assert.match(changes.params[0].reason, /reads `next`, a getter that changes its object/);
+  const reads = analyze({ 'main.ts': ticker + '/** @task */\nexport function look(t: Ticker): number { return t.peek; }\n' }).tasks[0];
+  assert.is(reads.params[0].direction, 'in', 'a getter that only reads');
+});
+
 test('exported arrow functions and function expressions are tasks too', () => {
   const { tasks, errors } = analyze({ 'main.ts': '/** @task */\nexport const scale = (a: Float64Array, k: number) => { a[0] *= k; };\n/** @task */\nexport const id = function (x: number[]) { return x; };\n' });
   assert.equal(errors, []);

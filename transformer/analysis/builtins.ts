@@ -8,6 +8,9 @@
 export const MUTATING_METHODS = new Set([
   'set', 'fill', 'sort', 'reverse', 'copyWithin', 'push', 'pop', 'shift', 'unshift', 'splice',
   'add', 'delete', 'clear',
+  // Date
+  'setTime', 'setMilliseconds', 'setUTCMilliseconds', 'setSeconds', 'setUTCSeconds', 'setMinutes', 'setUTCMinutes',
+  'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',
 ]);
 
 /** Of those, the ones whose result does not depend on the old contents when called as written here. */
@@ -20,6 +23,11 @@ export const READING_METHODS = new Set([
   'subarray', 'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'toSpliced', 'with', 'get', 'has',
   'valueOf', 'hasOwnProperty', 'charAt', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'padStart', 'padEnd',
   'trim', 'split', 'substring', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'match', 'repeat',
+  // Date
+  'getTime', 'getFullYear', 'getUTCFullYear', 'getMonth', 'getUTCMonth', 'getDate', 'getUTCDate', 'getDay', 'getUTCDay',
+  'getHours', 'getUTCHours', 'getMinutes', 'getUTCMinutes', 'getSeconds', 'getUTCSeconds', 'getMilliseconds',
+  'getUTCMilliseconds', 'getTimezoneOffset', 'toISOString', 'toJSON', 'toDateString', 'toTimeString', 'toUTCString',
+  'toLocaleDateString', 'toLocaleTimeString',
 ]);
 
 /** Reading methods whose result is a fresh copy holding no reference into the receiver (for primitive elements). */
@@ -42,6 +50,9 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Object.keys', 'Object.values', 'Object.entries', 'Object.getPrototypeOf', 'Object.is', 'Object.getOwnPropertyNames',
   'JSON.stringify', 'structuredClone', 'console.*', 'isNaN', 'isFinite', 'parseInt', 'parseFloat', 'ArrayBuffer.isView',
   'Atomics.load', 'Float64Array.from', 'Float32Array.from', 'Int32Array.from', 'Uint8Array.from',
+  // (Not Object.isFrozen/isSealed/isExtensible: whether an object is frozen does not travel to a worker.)
+  'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
+  'Number.isInteger', 'Date.UTC',
 ]);
 
 export function isReadOnlyFunction(name: string): boolean {

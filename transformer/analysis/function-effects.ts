@@ -220,6 +220,11 @@ class FunctionEffects {
 
   private collectEffects(node: ts.Node): void {
     const { ts } = this;
+    // `t.next` where `next` is a getter of the program's own code that changes its object (`return ++this.n`).
+    if (ts.isPropertyAccessExpression(node) && !isWriteTargetExpression(ts, node)) {
+      const getter = changingGetter(this.ctx, node);
+      if (getter) this.write(this.aliasOf(node.expression), node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
+    }
     if (ts.isReturnStatement(node) && node.expression) {
       // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
       const closure = ts.isArrowFunction(node.expression) || ts.isFunctionExpression(node.expression);
@@ -282,7 +287,8 @@ class FunctionEffects {
       const method = callee.name.text;
       if (receiver.size > 0) {
         if (MUTATING_METHODS.has(method)) this.write(receiver, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
-        else if (!READING_METHODS.has(method) && !this.isBuiltinMethod(call)) {
+        else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression))) {
+          // A library method of an object that is not known to only read may change it (a Date setter, a RegExp's exec).
           this.write(receiver, call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
         }
       }
@@ -465,4 +471,27 @@ function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const type = ctx.checker.getTypeAtLocation(expr);
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
+}
+
+/** The getter `access` runs, if it is the program's own and its body may change something (syntactically). */
+function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessExpression): ts.GetAccessorDeclaration | undefined {
+  const { ts } = ctx;
+  const symbol = ctx.checker.getSymbolAtLocation(access.name);
+  const getter = symbol?.declarations?.find((d): d is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(d));
+  if (!getter?.body || getter.getSourceFile().isDeclarationFile) return undefined;
+  const changes = (node: ts.Node): boolean => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+    if (ts.isDeleteExpression(node) || ts.isCallExpression(node)) return true;
+    return ts.forEachChild(node, changes) === true;
+  };
+  return changes(getter.body) ? getter : undefined;
+}
+
+/** The access is being assigned to (then it is a write handled elsewhere, or a setter). */
+function isWriteTargetExpression(t: typeof ts, expr: ts.Expression): boolean {
+  const parent = expr.parent;
+  return t.isBinaryExpression(parent) && parent.left === expr && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= t.SyntaxKind.LastAssignment;
 }
