@@ -221,9 +221,12 @@ class FunctionEffects {
   private collectEffects(node: ts.Node): void {
     const { ts } = this;
     // `t.next` where `next` is a getter of the program's own code that changes its object (`return ++this.n`).
-    if (ts.isPropertyAccessExpression(node) && !isWriteTargetExpression(ts, node)) {
-      const getter = changingGetter(this.ctx, node);
-      if (getter) this.write(this.aliasOf(node.expression), node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
+    // (Only for names some getter of the program has, and of a parameter's aliases: the symbol lookup is what costs.)
+    if (ts.isPropertyAccessExpression(node) && changingGetterNames(this.ctx).has(node.name.text) && !isWriteTargetExpression(ts, node)) {
+      const receiver = this.aliasOf(node.expression);
+      if (receiver.size > 0 && changingGetter(this.ctx, node)) {
+        this.write(receiver, node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
+      }
     }
     if (ts.isReturnStatement(node) && node.expression) {
       // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
@@ -473,12 +476,35 @@ function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
   return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
 }
 
+const getterNames = new WeakMap<ts.Program, Set<string>>();
+
+/** Names of the program's getters whose bodies may change something: found once per program. */
+function changingGetterNames(ctx: AnalysisContext): Set<string> {
+  let names = getterNames.get(ctx.program);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (ctx.ts.isGetAccessorDeclaration(node) && node.body && bodyChanges(ctx, node.body)) found.add(node.name.getText());
+      ctx.ts.forEachChild(node, visit);
+    };
+    for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+    names = found;
+    getterNames.set(ctx.program, names);
+  }
+  return names;
+}
+
 /** The getter `access` runs, if it is the program's own and its body may change something (syntactically). */
 function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessExpression): ts.GetAccessorDeclaration | undefined {
   const { ts } = ctx;
   const symbol = ctx.checker.getSymbolAtLocation(access.name);
   const getter = symbol?.declarations?.find((d): d is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(d));
   if (!getter?.body || getter.getSourceFile().isDeclarationFile) return undefined;
+  return bodyChanges(ctx, getter.body) ? getter : undefined;
+}
+
+function bodyChanges(ctx: AnalysisContext, body: ts.Node): boolean {
+  const { ts } = ctx;
   const changes = (node: ts.Node): boolean => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
     if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
@@ -486,7 +512,7 @@ function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessExpressio
     if (ts.isDeleteExpression(node) || ts.isCallExpression(node)) return true;
     return ts.forEachChild(node, changes) === true;
   };
-  return changes(getter.body) ? getter : undefined;
+  return changes(body);
 }
 
 /** The access is being assigned to (then it is a write handled elsewhere, or a setter). */
