@@ -17,6 +17,7 @@
  */
 import type { ViewSpec } from '../protocol';
 import type { DataEntry, Registry } from './registry';
+import { typedArrays } from '../worker/shapes';
 
 export interface TypedView extends ArrayBufferView { readonly length: number }
 
@@ -119,9 +120,8 @@ export class BufferRanges {
 export function rangeView(entry: DataEntry): TypedView {
   const range = entry.range!;
   const buffer = range.buffer;
-  const C = (globalThis as unknown as Record<string, new (b: ArrayBufferLike, o: number, n: number) => TypedView>)[range.type]!;
-  const size = (C as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-  return new C(buffer, range.start, (range.end - range.start) / size);
+  const C = typedArrays[range.type]!;
+  return new C(buffer, range.start, (range.end - range.start) / C.BYTES_PER_ELEMENT);
 }
 
 /** The bytes of a range that are the program's data: copy-back writes these and no others. */

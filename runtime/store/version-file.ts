@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, type DecodeOptions, type EncodedValue, type EncodeOptions } from './codec';
 import { TYPED_ARRAYS } from './encoder';
+import { typedArrays } from '../worker/shapes';
 
 export const versionPath = (runDir: string, key: string): string => join(runDir, key);
 
@@ -98,8 +99,8 @@ export function readOwnTypedArray(runDir: string, key: string): { value: ArrayBu
   try {
     const payload = typedArrayFile(fd);
     if (payload === null || payload.origin) return undefined;
-    const C = TYPED_ARRAYS.find((c) => c.name === payload.type);
-    const value = payload.type === 'Buffer' ? Buffer.allocUnsafe(payload.length) : C ? new (C as unknown as new (n: number) => ArrayBufferView)(payload.length) : undefined;
+    const C = typedArrays[payload.type];
+    const value = payload.type === 'Buffer' ? Buffer.allocUnsafe(payload.length) : C ? new C(payload.length) : undefined;
     if (!value) return undefined;
     readFully(fd, new Uint8Array(value.buffer, value.byteOffset, value.byteLength), payload.fileOffset);
     return { value, bytes: payload.headerBytes + value.byteLength };

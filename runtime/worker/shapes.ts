@@ -1,7 +1,14 @@
 /** Shapes of `out` arguments: enough to build an empty object of the right kind without the old contents. */
 import type { OutShape, Primitive } from '../protocol';
 
-const typedArrays: Record<string, new (length: number) => unknown> = {
+/** Typed array constructors by name: the one table every part that rebuilds a typed array from its name uses. */
+export interface TypedArrayConstructor {
+  new (length: number): ArrayBufferView & { length: number };
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): ArrayBufferView & { length: number };
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+export const typedArrays: Record<string, TypedArrayConstructor> = {
   Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
   Float32Array, Float64Array, BigInt64Array, BigUint64Array,
 };

@@ -14,7 +14,7 @@ import { classesOf, decodeValue, UnsupportedValueError, type EncodeOptions, type
 import { importClasses, noteModule } from '../store/classes';
 import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
-import { isPrimitive, isTypedArray, makeEmpty } from './shapes';
+import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 
 /** What the engine starts each pool worker with. */
@@ -155,10 +155,6 @@ async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io):
   return value;
 }
 
-const VIEWS: Record<string, new (buffer: ArrayBufferLike, byteOffset: number, length: number) => unknown> = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
-};
 
 const viewTypeOf = (view: ArrayBufferView): string => (Buffer.isBuffer(view) ? 'Buffer' : view.constructor.name);
 
@@ -166,7 +162,7 @@ const viewTypeOf = (view: ArrayBufferView): string => (Buffer.isBuffer(view) ? '
 function viewOn(base: ArrayBufferView, spec: ViewSpec): unknown {
   const at = base.byteOffset + spec.offset;
   if (spec.type === 'Buffer') return Buffer.from(base.buffer, at, spec.length);
-  return new VIEWS[spec.type]!(base.buffer, at, spec.length);
+  return new typedArrays[spec.type]!(base.buffer, at, spec.length);
 }
 
 /**
