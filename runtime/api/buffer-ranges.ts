@@ -81,7 +81,7 @@ export class BufferRanges {
       if (hit) return { cluster, entry: hit.entry };
       const entry = this.registry.rangeEntry({
         buffer, start: cluster.start, own: cluster.own, end: cluster.end, type: rangeTypeOf(cluster),
-      }, buffer);
+      });
       kept.push({ start: cluster.start, end: cluster.end, entry });
       return { cluster, entry };
     });
@@ -98,7 +98,7 @@ export class BufferRanges {
     const start = view.byteOffset;
     const end = start + view.byteLength;
     if (start % 8 !== 0 || Buffer.isBuffer(view) || this.overlapping(view.buffer, start, end).length > 0) return false;
-    this.registry.adoptRange(entry, { buffer: view.buffer, start, own: start, end, type: viewType(view) }, view.buffer);
+    this.registry.adoptRange(entry, { buffer: view.buffer, start, own: start, end, type: viewType(view) });
     const all = this.ranges.get(view.buffer) ?? [];
     all.push({ start, end, entry });
     all.sort((a, b) => a.start - b.start);

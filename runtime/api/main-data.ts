@@ -71,13 +71,13 @@ export class MainData implements ArgumentHost {
   /** The main thread changed the object: later tasks must read its new contents, also through data that hold it. */
   markWritten(object: object): void {
     for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
-    this.registry.changed(undefined, isTypedArray(object) ? [object, object.buffer] : [object]);
+    this.registry.changed(undefined, [object]);
   }
 
   /** Caller's objects that a task's version of `entry` updated: their own data's versions are old now. */
   private updatedByTask(entry: DataEntry, objects: readonly object[]): void {
     for (const object of objects) {
-      this.registry.changed(entry, isTypedArray(object) ? [object, object.buffer] : [object]);
+      this.registry.changed(entry, [object]);
       for (const other of this.entriesOf(object)) if (other !== entry && !other.producer) this.registry.markEntryWritten(other);
     }
   }
@@ -112,6 +112,11 @@ export class MainData implements ArgumentHost {
   objectFor(entry: DataEntry, object: object): object | undefined {
     if (this.registry.get(object) === entry) return object;
     if (entry.range) return undefined;
+    return this.homeObject(entry);
+  }
+
+  /** The program's object an object datum's versions go into: a group's first root, or the one object. */
+  private homeObject(entry: DataEntry): object | undefined {
     return entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref() ?? entry.base?.[0];
   }
 
@@ -120,7 +125,7 @@ export class MainData implements ArgumentHost {
     const producer = entry.producer;
     if (!producer) return;
     this.host.block(() => producer.state !== 'pending');
-    this.loadEntry(entry, entry.roots?.[0] ?? this.registry.stale.get(entry)?.deref() ?? entry.base?.[0]);
+    this.loadEntry(entry, entry.range ? undefined : this.homeObject(entry));
   }
 
   /**

@@ -151,10 +151,10 @@ export class Registry {
   }
 
   /** A range's entry lives as long as its buffer. */
-  rangeEntry(range: BufferRange, buffer: ArrayBufferLike): DataEntry {
+  rangeEntry(range: BufferRange): DataEntry {
     const entry = this.newEntry();
     entry.range = range;
-    this.collected.register(buffer, entry.id, entry);
+    this.collected.register(range.buffer, entry.id, entry);
     return entry;
   }
 
@@ -170,10 +170,10 @@ export class Registry {
   }
 
   /** The same for a typed array value, which is data by its bytes: the entry becomes that range of its buffer. */
-  adoptRange(entry: DataEntry, range: BufferRange, buffer: ArrayBufferLike): void {
+  adoptRange(entry: DataEntry, range: BufferRange): void {
     entry.range = range;
     this.collected.unregister(entry);
-    this.collected.register(buffer, entry.id, entry);
+    this.collected.register(range.buffer, entry.id, entry);
   }
 
   /** Track an object whose owner (a Future) is collected rather than the object itself. */
@@ -193,12 +193,7 @@ export class Registry {
     this.stale.delete(entry);
   }
 
-  /** The main thread changed the object: its contents are a new version, not yet written anywhere. */
-  markWritten(object: object): void {
-    const entry = this.entries.get(object);
-    if (entry) this.markEntryWritten(entry);
-  }
-
+  /** The main thread changed the datum's objects: their contents are a new version, not yet written anywhere. */
   markEntryWritten(entry: DataEntry): void {
     entry.version++;
     entry.stored = false;
