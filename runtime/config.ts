@@ -29,6 +29,10 @@ export interface RuntimeConfig {
   readonly redis?: string;
   /** TASKIFY_REDIS_TTL_S: the expiry of the run's Redis keys, a safety net for a run that was killed (default one day). */
   readonly redisTtlSeconds: number;
+  /** TASKIFY_TASK_TIMEOUT (seconds): the timeout of tasks that set none (`@timeout`, the `timeout` option); none when unset. */
+  readonly taskTimeoutSeconds?: number;
+  /** TASKIFY_STALL_REPORT (seconds, default 60; 0: never): say what runs and what waits when a wait makes no progress. */
+  readonly stallReportSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -45,6 +49,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     progress: flag(env, 'TASKIFY_PROGRESS', process.stderr.isTTY === true),
     redis: redisUrl(env.TASKIFY_REDIS, 'TASKIFY_REDIS'),
     redisTtlSeconds: nonNegativeInt(env, 'TASKIFY_REDIS_TTL_S', 24 * 3600) || 1,
+    taskTimeoutSeconds: positiveSeconds(env, 'TASKIFY_TASK_TIMEOUT'),
+    stallReportSeconds: positiveSeconds(env, 'TASKIFY_STALL_REPORT', true) ?? 60,
     summary: env.TASKIFY_SUMMARY === undefined || env.TASKIFY_SUMMARY === '' ? 'long-runs' : flag(env, 'TASKIFY_SUMMARY', false) ? 'always' : 'never',
   };
 }
@@ -70,6 +76,17 @@ function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number):
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** A duration in seconds, fractions allowed; `zeroAllowed`: 0 is a value (off) rather than an error. */
+function positiveSeconds(env: NodeJS.ProcessEnv, name: string, zeroAllowed = false): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
+    throw new Error(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number of seconds, got ${JSON.stringify(raw)}`);
+  }
   return value;
 }
 

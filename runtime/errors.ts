@@ -11,6 +11,9 @@ export type TaskifyErrorCode =
   | 'TASKIFY_BAD_TASK'
   | 'TASKIFY_DEPENDENCY_FAILED'
   | 'TASKIFY_WORKER_DIED'
+  | 'TASKIFY_TIMED_OUT'
+  | 'TASKIFY_CANCELLED'
+  | 'TASKIFY_RUN_STOPPED'
   | 'TASKIFY_ENGINE_DIED'
   | 'TASKIFY_SHUT_DOWN'
   | 'TASKIFY_REDIS';
@@ -36,6 +39,22 @@ export function dependencyFailed(where: string, key: string, failedWhere: string
   return new TaskifyError('TASKIFY_DEPENDENCY_FAILED',
     `${where} did not run: it depends on ${key}, which ${failedWhere} was to produce, and that task failed first ` +
     `(${cause instanceof Error ? `${cause.name}: ${cause.message}` : `it threw ${describeThrown(cause)}`})`, { cause });
+}
+
+/** The task ran longer than its timeout (`@timeout`, the `timeout` option, TASKIFY_TASK_TIMEOUT) and was stopped. */
+export function taskTimedOut(where: string, seconds: number): TaskifyError {
+  return new TaskifyError('TASKIFY_TIMED_OUT', `${where} timed out after ${seconds} s and was stopped (its worker was replaced)`);
+}
+
+export function taskCancelled(where: string): TaskifyError {
+  return new TaskifyError('TASKIFY_CANCELLED', `${where} was cancelled by the program`);
+}
+
+/** A task whose failure policy is 'fail' failed, so every unfinished task of the run was stopped. */
+export function runStopped(where: string, failedWhere: string, cause: Error | undefined): TaskifyError {
+  const why = cause ? ` (${cause.name}: ${cause.message})` : '';
+  return new TaskifyError('TASKIFY_RUN_STOPPED',
+    `${where} was stopped: ${failedWhere} failed${why} and its policy (onFailure 'fail') stops the run`, { cause });
 }
 
 export function workerDied(attempts: number, detail: string): SerializedError {

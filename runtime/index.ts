@@ -6,14 +6,14 @@
  *   waitOn(values);                    // blocks; `values` now holds the task's result, in place
  */
 import { current, peek, shutdown as stopRuntime, statsOf } from './api/lifecycle';
-import { defineTask, type ParamSpec, type TaskHandle } from './api/task-handle';
+import { defineTask, type ParamSpec, type TaskHandle, type TaskOptions } from './api/task-handle';
 import { Future } from './api/future';
 import { describeSite } from './api/runtime';
-import type { Direction } from './protocol';
+import type { Direction, FailurePolicy } from './protocol';
 import type { StatsReport } from './stats';
 import type { RunHooks } from './observe/hooks';
 
-export { defineTask, Future, type ParamSpec, type TaskHandle, type Direction, type StatsReport, type RunHooks };
+export { defineTask, Future, type ParamSpec, type TaskHandle, type TaskOptions, type FailurePolicy, type Direction, type StatsReport, type RunHooks };
 export type { RunEvent, WorkerRun } from './protocol';
 export { TaskifyError, type TaskifyErrorCode } from './errors';
 /** Name the module a class lives in, for instances of an ES module's class the runtime cannot find by itself. */
@@ -32,8 +32,8 @@ export type DeferredArgs<P extends readonly unknown[]> = { [K in keyof P]: Defer
 
 /** A task as a function that submits it: the by-hand way to write what the plugin emits. */
 export function task<F extends (...args: never[]) => unknown>(module: string, name: string,
-  params: readonly (Direction | ParamSpec)[]): (...args: DeferredArgs<Parameters<F>>) => Future<Awaited<ReturnType<F>>> {
-  const handle = defineTask(module, name, params);
+  params: readonly (Direction | ParamSpec)[], options?: TaskOptions): (...args: DeferredArgs<Parameters<F>>) => Future<Awaited<ReturnType<F>>> {
+  const handle = defineTask(module, name, params, options);
   return (...args) => submit(handle, args);
 }
 
@@ -135,6 +135,16 @@ export function deleteObject(x: object): void {
 export function markWritten(x: object): void {
   const a = peek();
   if (a?.kind === 'pool') a.runtime.data.markWritten(x);
+}
+
+/**
+ * Stop the task that produces `future` if it has not finished: a running one's worker is terminated. Waiting on it
+ * throws a TASKIFY_CANCELLED error, and its dependents fail naming it. A finished task is left as it is.
+ */
+export function cancel(future: Future<unknown>): void {
+  if (!(future instanceof Future)) throw new TypeError('taskify: cancel() takes the Future a task call returned');
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.cancel(future); // inline runs have run every task already
 }
 
 /** Finish pending tasks, stop the workers, remove the run's files. A later submission starts a new runtime. */

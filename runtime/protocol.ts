@@ -29,7 +29,21 @@ export interface TaskDef {
   readonly ownBuffer: readonly boolean[];
   /** The parameter the task returns on every path (`merge(total, part) { …; return total }`): its result is that argument. */
   readonly returns?: number;
+  /** A run longer than this is stopped (its worker terminated) and fails as timed out; none when absent. */
+  readonly timeoutMs?: number;
+  /** What a failure leads to (absent: 'cancel-successors'). See engine/failure-policy.ts. */
+  readonly onFailure?: FailurePolicy;
+  /** With onFailure 'retry': how many times a failed task runs again before it fails as by default. */
+  readonly retries?: number;
 }
+
+/**
+ * What follows a task's failure, as PyCOMPSs' on_failure: 'cancel-successors' (the default) fails the tasks that read
+ * what it was to produce; 'fail' stops the whole run; 'ignore' lets its Future be undefined, leaves its inout objects
+ * as they were, runs its dependents and reports the failure at exit; 'retry' runs it again first.
+ */
+export type FailurePolicy = 'retry' | 'fail' | 'cancel-successors' | 'ignore';
+export const FAILURE_POLICIES: readonly FailurePolicy[] = ['retry', 'fail', 'cancel-successors', 'ignore'];
 
 /** What an `out` parameter looks like, so a worker can make an empty one without reading the old contents. */
 export type OutShape =
@@ -81,6 +95,10 @@ export type MainToEngine =
   | { readonly type: 'observe'; readonly enabled: boolean }
   /** The main thread needs this version's file in the run directory (a remote run keeps it on the machines until asked). */
   | { readonly type: 'fetch'; readonly key: string }
+  /** The program cancelled the task (`cancel(future)`): stop it if it runs, fail it and its dependents. */
+  | { readonly type: 'cancel'; readonly taskId: number }
+  /** A wait has made no progress for a while: say what runs and what waits (answered with 'status'). */
+  | { readonly type: 'status' }
   | { readonly type: 'shutdown' };
 
 export interface EngineBatch { readonly type: 'batch'; readonly messages: readonly MainToEngine[] }
@@ -102,16 +120,35 @@ export interface SerializedError {
 }
 
 export type TaskOutcome =
-  | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
+  | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
+      /** The task failed and its policy is 'ignore': the value is undefined, and the error is reported at exit. */
+      readonly ignored?: SerializedError }
   | { readonly taskId: number; readonly ok: false; readonly error: SerializedError;
       /** Set when this task never ran because a task it depends on failed. */
-      readonly failedDependency?: { readonly taskId: number; readonly key: string } };
+      readonly failedDependency?: { readonly taskId: number; readonly key: string };
+      /** Set when the engine stopped the task: the main thread words the error, with the call site. */
+      readonly stopped?: TaskStop };
+
+/** Why the engine stopped a task that did not fail by itself. */
+export type TaskStop =
+  | { readonly kind: 'timed-out'; readonly seconds: number }
+  | { readonly kind: 'cancelled' }
+  /** A task whose policy is 'fail' failed: every unfinished task of the run was stopped. */
+  | { readonly kind: 'run-stopped'; readonly by: number };
+
+/** What runs and what waits, for a wait that has made no progress (see api/stall.ts). */
+export interface StatusReport {
+  readonly running: readonly { readonly taskId: number; readonly name: string; readonly seconds: number; readonly place?: string }[];
+  readonly waiting: readonly { readonly taskId: number; readonly name: string; readonly waitsFor: readonly number[] }[];
+  readonly ready: readonly { readonly taskId: number; readonly name: string }[];
+}
 
 export type EngineToMain =
   | { readonly type: 'done'; readonly outcomes: readonly TaskOutcome[]; readonly events?: readonly RunEvent[] }
   | { readonly type: 'fatal'; readonly error: SerializedError }
   /** The version asked for by 'fetch' is in the run directory now, or could not be had. */
   | { readonly type: 'fetched'; readonly key: string; readonly error?: SerializedError }
+  | { readonly type: 'status'; readonly report: StatusReport }
   | { readonly type: 'closed' };
 
 // ── engine → pool worker ───────────────────────────────────────────────────────
@@ -206,6 +243,8 @@ export interface RemoteJob {
   readonly sources: Readonly<Record<string, VersionSource>>;
   /** Versions that died since this machine last heard: delete its files and segments. */
   readonly forget: readonly string[];
+  /** The task's timeout: the machine stops it (its thread) when it runs longer, as the master has given up on it. */
+  readonly timeoutMs?: number;
 }
 
 /** A BullMQ job's return value. */
@@ -257,11 +296,14 @@ export type RunEvent =
   | { readonly kind: 'end'; readonly time: number; readonly taskId: number; readonly run: WorkerRun }
   /** The task threw (`run` present), its worker died twice, or it was cancelled because an input's producer failed. */
   | { readonly kind: 'error'; readonly time: number; readonly taskId: number; readonly message: string;
-      readonly cause: 'threw' | 'worker died' | 'dependency'; readonly run?: WorkerRun }
+      readonly cause: FailureCause | 'dependency'; readonly run?: WorkerRun }
   /** Engine: a version died and its file (and shared-memory segment) went. */
   | { readonly kind: 'release'; readonly time: number; readonly key: string; readonly bytes: number }
   /** Main thread: the program waited for a value, an object, a checkpoint or a barrier. */
   | { readonly kind: 'wait'; readonly time: number; readonly start: number; readonly what: 'value' | 'object' | 'checkpoint' | 'barrier';
       readonly key?: string; readonly producer?: number };
+
+/** How a task itself failed (a dependent of a failed task fails with cause 'dependency'). */
+export type FailureCause = 'threw' | 'worker died' | 'timed out' | 'cancelled' | 'run stopped';
 
 export type RunEventKind = RunEvent['kind'];

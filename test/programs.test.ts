@@ -4,43 +4,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as ts from 'typescript';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAnalysisProgram } from '../transformer/analysis/program';
-import taskifyTransformer from '../transformer';
+import { buildProgram as build, runProgram as run, programsWork as work, repositoryRoot as root } from './program-build';
 
-const root = join(__dirname, '..', '..');
 const programs = join(root, 'test', 'programs');
-const work = mkdtempSync(join(tmpdir(), 'taskify-programs-'));
-test.after(() => rmSync(work, { recursive: true, force: true }));
-
-function build(name: string, withPlugin: boolean, module: 'commonjs' | 'node16'): string {
-  const dir = join(programs, name);
-  const outDir = join(work, `${name}-${withPlugin ? 'taskify' : 'plain'}`);
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: [], rootDir: dir, outDir,
-    module: module === 'commonjs' ? ts.ModuleKind.CommonJS : ts.ModuleKind.Node16,
-    moduleResolution: module === 'commonjs' ? ts.ModuleResolutionKind.Node10 : ts.ModuleResolutionKind.Node16,
-  };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
-  const program = createAnalysisProgram(ts, files, undefined, options);
-  const diagnostics: ts.Diagnostic[] = [...ts.getPreEmitDiagnostics(program)];
-  const before = withPlugin
-    ? [taskifyTransformer(program, { runtime: join(root, 'dist', 'runtime', 'index.js') }, { ts, addDiagnostic: (d) => diagnostics.push(d) })]
-    : [];
-  program.emit(undefined, undefined, undefined, false, { before });
-  const messages = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-  assert.equal(messages, [], `${name} compiles without errors`);
-  if (existsSync(join(dir, 'package.json'))) copyFileSync(join(dir, 'package.json'), join(outDir, 'package.json'));
-  return outDir;
-}
-
-function run(outDir: string, env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
-}
 
 function compare(name: string, module: 'commonjs' | 'node16', minimumInWorkers: number): void {
   const plain = run(build(name, false, module));

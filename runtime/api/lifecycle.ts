@@ -70,6 +70,10 @@ function finish(a: Active): void {
     process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${shown}\n`);
   }
   if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
+  // Let go by the task's own policy: said, but the run succeeded as the program asked.
+  for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : []) {
+    process.stderr.write(`taskify: a task failed and its policy (onFailure 'ignore') let the run go on:\n${error.stack ?? error.message}\n`);
+  }
   if (a.config.statsFile) {
     try { writeFileSync(a.config.statsFile, JSON.stringify(statsOf(a).report(), null, 2) + '\n'); } catch (error) {
       process.stderr.write(`taskify: could not write TASKIFY_STATS file ${a.config.statsFile}: ${(error as Error).message}\n`);

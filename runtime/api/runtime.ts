@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EngineToMain, MainToEngine, RunEvent, SerializedError, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
-import { dependencyFailed, deserializeError, engineDied, serializeError, shutDown } from '../errors';
+import { dependencyFailed, deserializeError, engineDied, runStopped, serializeError, shutDown, taskCancelled, taskTimedOut } from '../errors';
+import { StallWatch, formatStall } from './stall';
 import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { Signal } from '../engine/signal';
@@ -66,6 +67,13 @@ export class Runtime implements FutureHost {
   private readonly fetchWaiters = new Map<string, (() => void)[]>();
   /** What the program's objects are as data, and bringing tasks' versions home into them. */
   readonly data: MainData;
+  /** Failures let go by a task's 'ignore' policy: reported at exit. */
+  private readonly ignored: Error[] = [];
+  /** Says what runs and waits when a wait makes no progress. */
+  private readonly stall: StallWatch;
+  /** Async waits under way, and the timer that checks them for a stall. */
+  private asyncWaits = 0;
+  private stallTimer?: NodeJS.Timeout;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     let started = false;
@@ -74,6 +82,7 @@ export class Runtime implements FutureHost {
     started = true;
     this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
     this.segmentPrefix = segmentPrefix(this.runDir);
+    this.stall = new StallWatch(config.stallReportSeconds * 1000, () => { this.enqueue({ type: 'status' }); this.flush(); });
     removeStaleSegments();
     this.data = new MainData({
       runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
@@ -86,6 +95,7 @@ export class Runtime implements FutureHost {
       workerCacheBytes: config.workerCacheBytes, statsBuffer: this.stats.buffer, signalBuffer: this.signal.buffer,
       shm: { enabled: config.sharedMemory, prefix: this.segmentPrefix, limitBytes: config.sharedMemoryLimitBytes },
       observe: this.observers.active,
+      defaultTimeoutMs: config.taskTimeoutSeconds !== undefined ? config.taskTimeoutSeconds * 1000 : undefined,
       remote: config.redis ? { url: config.redis, ttlSeconds: config.redisTtlSeconds } : undefined,
     };
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
@@ -178,6 +188,14 @@ export class Runtime implements FutureHost {
     this.outgoing = [];
   }
 
+  /** Stop the future's task if it has not finished (see cancel() in index.ts). */
+  cancel(future: Future<unknown>): void {
+    const producer = future.entry.producer;
+    if (producer?.state !== 'pending' || !this.pending.has(producer.id)) return;
+    this.enqueue({ type: 'cancel', taskId: producer.id });
+    this.flush();
+  }
+
   /** The data will not be used again by the program. */
   forgetData(dataId: number): void { this.enqueue({ type: 'delete', data: dataId }); }
 
@@ -207,6 +225,9 @@ export class Runtime implements FutureHost {
         for (const wake of waiters ?? []) wake();
         break;
       }
+      case 'status':
+        process.stderr.write(formatStall(message.report, this.config.stallReportSeconds, (taskId, name) => this.pending.get(taskId)?.where() ?? `task ${name} #${taskId}`));
+        break;
       case 'closed': break;
     }
   }
@@ -215,17 +236,19 @@ export class Runtime implements FutureHost {
     const record = this.pending.get(outcome.taskId);
     if (!record) return;
     this.pending.delete(outcome.taskId);
+    this.stall.progress();
     collapseInputs(record);
     if (outcome.ok) {
       record.state = 'ok';
       if (outcome.inline) record.inline = { value: outcome.value };
+      if (outcome.ignored) this.ignored.push(deserializeError(outcome.ignored, record.where()));
     } else {
       record.state = 'failed';
-      const first = outcome.failedDependency && this.failures.get(outcome.failedDependency.taskId);
-      record.error = outcome.failedDependency && first?.error
-        ? dependencyFailed(record.where(), outcome.failedDependency.key, first.where(), first.error)
-        : deserializeError(outcome.error, record.where());
-      if (!outcome.failedDependency) this.failures.set(record.id, record);
+      const stoppedBy = outcome.stopped?.kind === 'run-stopped' ? outcome.stopped.by : undefined;
+      const first = outcome.failedDependency ? this.failures.get(outcome.failedDependency.taskId)
+        : stoppedBy !== undefined ? this.failures.get(stoppedBy) : undefined;
+      record.error = failureOf(record, outcome, first);
+      if (!outcome.failedDependency && stoppedBy === undefined) this.failures.set(record.id, record);
       else if (first) record.rootFailure = first;
       this.failed.push(record);
     }
@@ -266,6 +289,7 @@ export class Runtime implements FutureHost {
   }
 
   private blockLoop(done: () => boolean): void {
+    const started = performance.now();
     while (true) {
       const seen = this.signal.current();
       this.drain();
@@ -275,14 +299,20 @@ export class Runtime implements FutureHost {
         this.failAllPending();
         break;
       }
-      this.signal.waitPast(seen, WAIT_SLICE_MS);
+      this.stall.check(started);
+      this.signal.waitPast(seen, Math.min(WAIT_SLICE_MS, this.stall.pollMs));
     }
   }
 
   private settled(record: TaskRecord): Promise<void> {
     if (record.state !== 'pending') return Promise.resolve();
     this.flush();
-    return new Promise((resolve) => (record.waiters ??= []).push(resolve));
+    const started = performance.now();
+    this.asyncWaits++;
+    if (this.stall.pollMs !== Infinity) this.stallTimer ??= setInterval(() => this.stall.check(started), this.stall.pollMs).unref();
+    return new Promise<void>((resolve) => (record.waiters ??= []).push(resolve)).finally(() => {
+      if (--this.asyncWaits === 0) { clearInterval(this.stallTimer); this.stallTimer = undefined; }
+    });
   }
 
   waitValue(future: Future<unknown>): unknown {
@@ -435,6 +465,9 @@ export class Runtime implements FutureHost {
     if (first) throw observeFailure(first);
   }
 
+  /** Failures a task's 'ignore' policy let go: said at exit. */
+  ignoredFailures(): readonly Error[] { return this.ignored; }
+
   /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
   unobservedFailures(): Error[] {
     // Once each: when the engine stops, every pending task fails with its one error.
@@ -489,6 +522,18 @@ function collapseInputs(record: TaskRecord): void {
   record.data = data;
   record.seen = seen;
   record.inputs = record.inputs.filter((input) => input.state === 'pending');
+}
+
+/** The error a failed task's waiters get: its own, or one that names the failure it follows from. */
+function failureOf(record: TaskRecord, outcome: Extract<TaskOutcome, { ok: false }>, first: TaskRecord | undefined): Error {
+  const where = record.where();
+  if (outcome.failedDependency && first?.error) return dependencyFailed(where, outcome.failedDependency.key, first.where(), first.error);
+  switch (outcome.stopped?.kind) {
+    case 'timed-out': return taskTimedOut(where, outcome.stopped.seconds);
+    case 'cancelled': return taskCancelled(where);
+    case 'run-stopped': return runStopped(where, first?.where() ?? `task #${outcome.stopped.by}`, first?.error);
+  }
+  return deserializeError(outcome.error, where);
 }
 
 /** The task's name and call site, formatted only if an error needs it. */

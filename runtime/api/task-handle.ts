@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Direction, TaskDef } from '../protocol';
+import { FAILURE_POLICIES, type Direction, type FailurePolicy, type TaskDef } from '../protocol';
 import { badTask } from '../errors';
 
 export interface ParamSpec {
@@ -14,6 +14,16 @@ export interface ParamSpec {
   readonly wholeBuffer?: boolean;
   /** The task returns this argument on every path: a call's result is the caller's own argument, not a copy. */
   readonly returned?: boolean;
+}
+
+/** How a task's runs are bounded and what its failure leads to (JSDoc: `@timeout <seconds>`, `@onFailure <policy> [n]`). */
+export interface TaskOptions {
+  /** Seconds a run may take; a longer one is stopped and fails as timed out. Default: TASKIFY_TASK_TIMEOUT, else none. */
+  readonly timeout?: number;
+  /** What a failure leads to; 'cancel-successors' by default. See FailurePolicy. */
+  readonly onFailure?: FailurePolicy;
+  /** With onFailure 'retry': how many times to run the task again (default 1). */
+  readonly retries?: number;
 }
 
 export interface TaskHandle {
@@ -28,8 +38,9 @@ let nextDefId = 1;
  * @param name the export name of the task function in that module
  * @param params one entry per parameter: a direction, or a full ParamSpec
  */
-export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[]): TaskHandle {
+export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[], options: TaskOptions = {}): TaskHandle {
   const url = toModuleUrl(module, name);
+  checkOptions(name, options);
   const specs = params.map((p, i): ParamSpec => {
     const spec = typeof p === 'string' ? { direction: p } : p;
     if (!['in', 'out', 'inout'].includes(spec.direction)) {
@@ -39,16 +50,33 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       // Every reader of an @rro version shares one copy: a task that wrote it would change it under the others.
       throw badTask(`task ${name}: parameter ${spec.name ?? `#${i}`} is @rro, so it must be "in", not ${JSON.stringify(spec.direction)}`);
     }
-    return spec;
+    // An ignored failure leaves the object as it was before the call, so that state must travel: out becomes inout.
+    return options.onFailure === 'ignore' && spec.direction === 'out' ? { ...spec, direction: 'inout' } : spec;
   });
   return {
     def: {
       id: nextDefId++, module: url, name, directions: specs.map((s) => s.direction), rro: specs.map((s) => s.rro ?? false),
       ownBuffer: specs.map((s) => s.wholeBuffer ?? false),
       ...(specs.some((s) => s.returned) ? { returns: specs.findIndex((s) => s.returned) } : {}),
+      ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
+      ...(options.onFailure !== undefined ? { onFailure: options.onFailure } : {}),
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
   };
+}
+
+function checkOptions(name: string, { timeout, onFailure, retries }: TaskOptions): void {
+  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0)) {
+    throw badTask(`task ${name}: timeout must be a positive number of seconds, got ${JSON.stringify(timeout)}`);
+  }
+  if (onFailure !== undefined && !FAILURE_POLICIES.includes(onFailure)) {
+    throw badTask(`task ${name}: onFailure must be one of ${FAILURE_POLICIES.map((p) => JSON.stringify(p)).join(', ')}, got ${JSON.stringify(onFailure)}`);
+  }
+  if (retries !== undefined && (onFailure !== 'retry' || !Number.isInteger(retries) || retries < 0)) {
+    throw badTask(`task ${name}: retries must be a non-negative integer, given with onFailure 'retry'; got ${JSON.stringify(retries)}` +
+      (onFailure !== 'retry' ? ` with onFailure ${JSON.stringify(onFailure)}` : ''));
+  }
 }
 
 function toModuleUrl(module: string, name: string): string {

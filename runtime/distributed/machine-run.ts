@@ -3,7 +3,7 @@
  * or wrote (fetched once, whatever number of tasks read them), a local pool whose threads read them like in a local
  * run (@rro versions go into this machine's shared memory once), and the forgetting of versions that died.
  */
-import { readKeys, type RemoteJob, type RemoteReply, type VersionSource } from '../protocol';
+import { readKeys, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
 import { LocalPool } from '../engine/local-pool';
 import { createRunDir, removeRunDir } from '../store/run-dir';
 import { removeRunSegments, removeSegment, segmentPrefix } from '../store/segments';
@@ -48,7 +48,7 @@ export class MachineRun {
     this.forget(job.forget);
     const reads = readKeys(job.task.args);
     const fetched = await Promise.all([...reads].map((key) => this.ensure(key, job.sources[key])));
-    const reply = await this.pool.run({ ...job.task, runDir: this.dir }, (thread) => this.bytesHeldBy(reads, thread));
+    const reply = await this.runTimed(job, (thread) => this.bytesHeldBy(reads, thread));
     const outputs: RemoteReply['outputs'][number][] = [];
     for (const { key, bytes } of reply.written) {
       this.files.set(key, { bytes, threads: new Set() });
@@ -60,6 +60,20 @@ export class MachineRun {
     return {
       reply, outputs, held: [...reads, ...reply.written.map((w) => w.key)], fetchedBytes: fetched.reduce((a, b) => a + b, 0),
     };
+  }
+
+  /** A task with a timeout is stopped here too when it runs longer (the master gave up on it already). */
+  private async runTimed(job: RemoteJob, held: (thread: number) => number): Promise<WorkerReply> {
+    const { timeoutMs } = job;
+    if (timeoutMs === undefined) return this.pool.run({ ...job.task, runDir: this.dir }, held);
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const onStart = () => { timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs); };
+    try {
+      return await this.pool.run({ ...job.task, runDir: this.dir }, held, { signal: controller.signal, timeoutMs, onStart });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The versions died: their files, segments and threads' cached copies go. */

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import type { Queue, QueueEvents } from 'bullmq';
 import { readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
-import type { Executor, ExecutorHooks } from '../engine/executor';
+import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
 import { machineJobFailed, machineLost, redisLost } from '../errors';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
@@ -51,6 +51,8 @@ class RemoteExecutor implements Executor {
   /** Where each live version's bytes are, once something outside this machine needed them. */
   private readonly sources = new Map<string, VersionSource>();
   private readonly publishing = new Map<string, Promise<VersionSource>>();
+  /** The machine each sent task went to, until it is answered. */
+  private readonly placed = new Map<number, string>();
   private poll?: NodeJS.Timeout;
   private closed = false;
   private waitingSince = Date.now();
@@ -63,7 +65,11 @@ class RemoteExecutor implements Executor {
 
   capacity(): number { return machines.capacity(this.machines); }
 
-  async run(node: graph.TaskNode, message: WorkerTask): Promise<WorkerReply> {
+  /**
+   * An aborted task (timed out, cancelled) is given up here at once; its machine stops a timed one itself (the job
+   * carries the timeout), and an answer that comes anyway is ignored like any given-up attempt's.
+   */
+  async run(node: graph.TaskNode, message: WorkerTask, options: RunOptions): Promise<WorkerReply> {
     const machine = machines.place(this.machines, (number) => graph.bytesHeldBy(this.state, node, number));
     if (!machine) throw new Error('no machine has a free slot'); // the engine stays within capacity(): not reached
     const id = jobId(this.runId, node.id, node.attempts);
@@ -74,19 +80,38 @@ class RemoteExecutor implements Executor {
       const job: RemoteJob = {
         run: this.runId, sources, forget: machine.forget.splice(0),
         task: { taskId: message.taskId, module: message.module, name: message.name, args: message.args, result: message.result },
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       };
-      const answered = new Promise<RemoteReply>((resolve, reject) => this.waiting.set(id, { machine, resolve, reject }));
+      const answered = new Promise<RemoteReply>((resolve, reject) => {
+        this.waiting.set(id, { machine, resolve, reject });
+        if (options.signal.aborted) reject(options.signal.reason);
+        options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true });
+      });
       const connection = this.connections.get(machine.info.id);
       if (!connection) throw machineLost(machine.info.id, 'its heartbeat stopped');
       await connection.queue.add('task', job, { jobId: id, removeOnComplete: true, removeOnFail: true });
+      this.placed.set(node.id, machine.info.id);
+      options.onStart?.();
       const remote = await answered;
       this.commit(remote);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
     } finally {
       machine.running.delete(node.id);
+      this.placed.delete(node.id);
       this.waiting.delete(id);
     }
+  }
+
+  placeOf(taskId: number): string | undefined {
+    const machine = this.placed.get(taskId);
+    return machine && `machine ${machine}`;
+  }
+
+  /** The bytes of `from` come here (the master's run directory), and `to` is published from there when needed. */
+  async copyVersion(from: string, to: string): Promise<void> {
+    await this.fetch(from);
+    copyVersionFile(this.runDir, from, to);
   }
 
   released(key: string, holders: readonly number[]): void {

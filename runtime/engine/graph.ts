@@ -60,6 +60,8 @@ export interface GraphState {
    * submitted before it heard of the failure may still read one, and is then cancelled like any other dependent.
    */
   readonly failed: Map<string, number>;
+  /** Set when a task whose policy is 'fail' failed: the run is stopped, and a task submitted now fails at once. */
+  stoppedBy?: number;
 }
 
 export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map() });
@@ -101,6 +103,13 @@ export function addTask(state: GraphState, msg: SubmitMsg): Effects {
     missing: 0, dependents: [], state: 'waiting', attempts: 0,
   };
   state.tasks.set(task.id, task);
+  if (state.stoppedBy !== undefined) {
+    for (const key of task.reads) { const version = state.versions.get(key); if (version) version.readers++; }
+    // Never made latest: the data keeps the version the program has.
+    for (const key of writes) state.versions.set(key, { key, data: dataOf(key), producer: task.id, state: 'pending', bytes: 0, readers: 0, live: false, holders: [] });
+    cancel(state, task, result, state.stoppedBy, effects);
+    return effects;
+  }
 
   let failedInput: VersionNode | undefined;
   for (const key of task.reads) {
@@ -167,6 +176,36 @@ export function failTask(state: GraphState, taskId: number, written: readonly st
   failDownstream(state, task, task.id, effects, written);
   retire(state, task, effects);
   return effects;
+}
+
+/**
+ * Stop a task that has not finished, whatever its state (the program cancelled it, it timed out, the run stopped):
+ * it fails like a task that threw, without writing anything.
+ */
+export function stopTask(state: GraphState, taskId: number): Effects {
+  const at = state.ready.indexOf(taskId);
+  if (at >= 0) state.ready.splice(at, 1);
+  return failTask(state, taskId);
+}
+
+/**
+ * A failed task whose policy is 'ignore' counts as done: each version it was to write holds what it read of the same
+ * data, and its result is undefined. `copies` must exist as files before `finish()`, which may release what was read.
+ */
+export function ignoreFailure(state: GraphState, taskId: number): { copies: { from: string; to: string }[]; finish: () => Effects } {
+  const task = state.tasks.get(taskId)!;
+  const copies: { from: string; to: string }[] = [];
+  const written: { key: string; bytes: number }[] = [];
+  for (const key of task.writes) {
+    const version = state.versions.get(key);
+    if (key === task.result || !version) continue;
+    const read = readOf(task.args, version.data);
+    if (read === undefined) continue; // an `out` parameter: task definitions with 'ignore' pass them inout
+    const from = versionKey(version.data, read);
+    copies.push({ from, to: key });
+    written.push({ key, bytes: state.versions.get(from)?.bytes ?? 0 });
+  }
+  return { copies, finish: () => finishTask(state, taskId, written, { value: undefined }) };
 }
 
 /** The worker running the task died: run it again. */

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { ShmSettings, WorkerReply, WorkerTask } from '../protocol';
+import type { RunOptions } from './executor';
 import type { PoolWorkerData } from '../worker/task-worker';
 
 export interface LocalPoolOptions {
@@ -22,12 +23,14 @@ export type HeldBytes = (worker: number) => number;
 
 /** The part of piscina's worker interface the balancer reads. */
 interface PiscinaWorker { readonly id: number; readonly currentUsage: number; readonly terminating: boolean; readonly destroyed: boolean }
-interface Carrier { readonly message: WorkerTask; readonly held?: HeldBytes }
+interface Carrier { readonly message: WorkerTask; readonly held?: HeldBytes; readonly options?: RunOptions }
 
 export class LocalPool {
   /** Versions that died, per thread that still holds them. */
   private readonly forgetLists = new Map<number, string[]>();
   private readonly pool: Piscina;
+  /** Thread of each task handed to one, until it settles: for stall reports, and to keep timed tasks alone. */
+  private readonly placed = new Map<number, { readonly worker: number; readonly timed: boolean }>();
 
   constructor(private readonly options: LocalPoolOptions) {
     this.pool = new Piscina({
@@ -46,10 +49,20 @@ export class LocalPool {
   /** Tasks that may run at once. */
   get capacity(): number { return this.options.workers * this.options.tasksPerWorker; }
 
-  /** Rejects when the thread died under the task (process.exit, a crash): the caller decides about a retry. */
-  run(message: WorkerTask, held?: HeldBytes): Promise<WorkerReply> {
-    const carrier: Carrier = { message, held };
-    return this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }));
+  /**
+   * Rejects when the thread died under the task (process.exit, a crash): the caller decides about a retry. Aborting
+   * `signal` ends the task: piscina terminates its thread (and starts another), so nothing of it goes on running.
+   */
+  run(message: WorkerTask, held?: HeldBytes, options?: RunOptions): Promise<WorkerReply> {
+    const carrier: Carrier = { message, held, options };
+    const running = this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), { signal: options?.signal });
+    return running.finally(() => this.placed.delete(message.taskId));
+  }
+
+  /** The thread a task was handed to. */
+  placeOf(taskId: number): string | undefined {
+    const placed = this.placed.get(taskId);
+    return placed && `thread ${placed.worker}`;
   }
 
   /** The version died: each thread holding it drops it with its next task. */
@@ -67,13 +80,20 @@ export class LocalPool {
     const carrier = task[Piscina.queueOptionsSymbol] as Carrier | null;
     let best: PiscinaWorker | null = null;
     let bestHeld = -1;
+    const timedOn = new Set([...this.placed.values()].filter((p) => p.timed).map((p) => p.worker));
     for (const worker of workers) {
       if (worker.terminating || worker.destroyed || worker.currentUsage >= this.options.tasksPerWorker) continue;
+      // A timed task starts at once and alone: its clock is its own run, and stopping it stops nothing else.
+      if (timedOn.has(worker.id) || (carrier?.options?.timeoutMs !== undefined && worker.currentUsage > 0)) continue;
       const held = carrier?.held ? carrier.held(worker.id) : 0;
       if (held > bestHeld || (held === bestHeld && best !== null && worker.currentUsage < best.currentUsage)) {
         best = worker;
         bestHeld = held;
       }
+    }
+    if (best && carrier) {
+      this.placed.set(carrier.message.taskId, { worker: best.id, timed: carrier.options?.timeoutMs !== undefined });
+      carrier.options?.onStart?.();
     }
     if (best && carrier) {
       const forget = this.forgetLists.get(best.id);

@@ -3,7 +3,7 @@
  * and the report are drawn from. `recordEvent` is the only writer; the trace reader (trace.ts) builds the same
  * model back from a trace file, so the report shows exactly what a live run would.
  */
-import type { RunEvent, RunEventKind, WorkerRun } from '../protocol';
+import type { FailureCause, RunEvent, RunEventKind, WorkerRun } from '../protocol';
 import type { RunHooks } from './hooks';
 
 export interface TaskLog {
@@ -20,7 +20,7 @@ export interface TaskLog {
   /** The attempt that finished or threw in a worker. */
   run?: WorkerRun;
   endedAt?: number;
-  error?: { readonly message: string; readonly cause: 'threw' | 'worker died' | 'dependency' };
+  error?: { readonly message: string; readonly cause: FailureCause | 'dependency' };
 }
 
 export interface WaitLog {

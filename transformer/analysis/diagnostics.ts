@@ -13,6 +13,7 @@ export const codes = {
   contradictsAnalysis: 99008,
   rroNotTypedArray: 99009,
   changedModuleObject: 99010,
+  badRunOption: 99011,
 } as const;
 
 export function taskError(ctx: AnalysisContext, node: ts.Node, code: number, message: string): ts.Diagnostic {

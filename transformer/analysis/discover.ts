@@ -11,7 +11,7 @@ import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
 import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state';
 import { isReference } from '../rewrite/syntax';
-import { readTaskTags } from './tags';
+import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 
 export interface TaskInfo {
@@ -29,6 +29,8 @@ export interface TaskInfo {
   })[];
   /** Every path returns this parameter itself (`merge(acc, part) { …; return acc }`): `x = f(x, …)` changes only x's contents. */
   readonly returnsArgument?: number;
+  /** @timeout and @onFailure, passed to defineTask as they are. */
+  readonly options: RunOptions;
 }
 
 export interface Discovery {
@@ -105,6 +107,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   }
 
   const tags = readTaskTags(ctx, fn)!;
+  for (const { tag, message } of tags.optionErrors) fail(tag, codes.badRunOption, message);
   const paramNames = fn.parameters.map((p) => p.name.getText());
   for (const { name: tagged, tag } of [...tags.rro, ...tags.overrides]) {
     if (!paramNames.includes(tagged)) {
@@ -149,6 +152,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
+    options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
   };
 }

@@ -1,10 +1,25 @@
-/** The JSDoc tags taskify reads: @task, @rro <param>, and the overrides @in / @out / @inout <param>. */
+/**
+ * The JSDoc tags taskify reads: @task, @rro <param>, the overrides @in / @out / @inout <param>, and how runs are
+ * bounded: @timeout <seconds>, @onFailure retry [n] | fail | cancel-successors | ignore.
+ */
 import type * as ts from 'typescript';
 import type { Direction } from './directions';
 import type { AnalysisContext, FunctionLike } from './context';
 
+/** What `@timeout` and `@onFailure` ask for, as the runtime's TaskOptions. */
+export interface RunOptions {
+  readonly timeout?: number;
+  readonly onFailure?: 'retry' | 'fail' | 'cancel-successors' | 'ignore';
+  readonly retries?: number;
+}
+
+const POLICIES = ['retry', 'fail', 'cancel-successors', 'ignore'] as const;
+
 export interface TaskTags {
   readonly task: ts.JSDocTag;
+  readonly options: RunOptions;
+  /** Malformed @timeout / @onFailure tags, with what is wrong. */
+  readonly optionErrors: readonly { readonly tag: ts.JSDocTag; readonly message: string }[];
   readonly rro: readonly { readonly name: string; readonly tag: ts.JSDocTag }[];
   readonly overrides: readonly { readonly name: string; readonly direction: Direction; readonly tag: ts.JSDocTag }[];
 }
@@ -22,17 +37,32 @@ export function readTaskTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags |
   if (!task) return undefined;
   const rro: { name: string; tag: ts.JSDocTag }[] = [];
   const overrides: { name: string; direction: Direction; tag: ts.JSDocTag }[] = [];
+  const options: { -readonly [K in keyof RunOptions]: RunOptions[K] } = {};
+  const optionErrors: { tag: ts.JSDocTag; message: string }[] = [];
   for (const tag of tags) {
     const kind = tag.tagName.text;
-    if (kind !== 'rro' && kind !== 'in' && kind !== 'out' && kind !== 'inout') continue;
-    const name = firstWord(ctx, tag);
-    if (kind === 'rro') rro.push({ name, tag });
-    else overrides.push({ name, direction: kind, tag });
+    const [word = '', second] = words(ctx, tag);
+    if (kind === 'timeout') {
+      const seconds = Number(word);
+      if (word === '' || !Number.isFinite(seconds) || seconds <= 0) optionErrors.push({ tag, message: `@timeout takes a positive number of seconds, got ${JSON.stringify(word)}` });
+      else options.timeout = seconds;
+    } else if (kind === 'onFailure') {
+      const policy = POLICIES.find((p) => p === word);
+      const retries = second === undefined ? undefined : Number(second);
+      if (!policy) optionErrors.push({ tag, message: `@onFailure takes one of ${POLICIES.join(', ')}; got ${JSON.stringify(word)}` });
+      else if (retries !== undefined && (policy !== 'retry' || !Number.isInteger(retries) || retries < 0)) {
+        optionErrors.push({ tag, message: `@onFailure ${policy} ${second}: only retry takes a count, a non-negative integer (@onFailure retry 3)` });
+      } else {
+        options.onFailure = policy;
+        if (retries !== undefined) options.retries = retries;
+      }
+    } else if (kind === 'rro') rro.push({ name: word, tag });
+    else if (kind === 'in' || kind === 'out' || kind === 'inout') overrides.push({ name: word, direction: kind, tag });
   }
-  return { task, rro, overrides };
+  return { task, rro, overrides, options, optionErrors };
 }
 
-function firstWord(ctx: AnalysisContext, tag: ts.JSDocTag): string {
+function words(ctx: AnalysisContext, tag: ts.JSDocTag): string[] {
   const comment = typeof tag.comment === 'string' ? tag.comment : ctx.ts.getTextOfJSDocComment(tag.comment) ?? '';
-  return comment.trim().split(/\s+/)[0] ?? '';
+  return comment.trim().split(/\s+/).filter((w) => w !== '');
 }

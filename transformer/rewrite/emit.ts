@@ -161,8 +161,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       ...(p.wholeBuffer ? [f.createPropertyAssignment('wholeBuffer', f.createTrue())] : []),
       ...(task.returnsArgument === i ? [f.createPropertyAssignment('returned', f.createTrue())] : []),
     ])));
+    const runOptions = Object.entries(task.options).map(([key, value]) =>
+      f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));
+    const args = [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params,
+      ...(runOptions.length > 0 ? [f.createObjectLiteralExpression(runOptions)] : [])];
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
-      runtime('defineTask', [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params]))], ts.NodeFlags.Const)));
+      runtime('defineTask', args))], ts.NodeFlags.Const)));
   }
   const firstNonImport = statements.findIndex((s) => !ts.isImportDeclaration(s) && !ts.isImportEqualsDeclaration(s) && !isPrologueDirective(ts, s));
   const at = firstNonImport < 0 ? statements.length : firstNonImport;

@@ -1,0 +1,372 @@
+/**
+ * The engine: the task graph (graph.ts, plain data changed by named verbs) driven by two inputs, the main thread's
+ * messages and an executor's replies, and producing one output, messages to the main thread. It owns no thread,
+ * port or pool: `engine-thread.ts` wires it to a MessagePort and a piscina pool, and tests drive it with a scripted
+ * executor and a fake clock, synchronously (the idea of Dask's `get_sync`).
+ *
+ * The loop: a message batch changes the graph; `dispatch` hands ready tasks to the executor while it has capacity;
+ * a reply finishes or fails the task, which readies or cancels dependents; `flush` sends what the main thread
+ * should hear. Failures go through one decision (failure-policy.ts): retry, cancel the successors, stop the run, or
+ * ignore. A task with a timeout runs under a timer that aborts it (the executor terminates its worker); the program
+ * cancels a task the same way. Nothing here blocks.
+ */
+import type {
+  EngineToMain, FailureCause, MainToEngine, RroCounts, RunEvent, SerializedError, StatusReport, TaskDef, TaskOutcome, TaskStop,
+  WireArg, WorkerArg, WorkerReply, WorkerRun, WorkerTask,
+} from '../protocol';
+import { versionKey } from '../protocol';
+import { serializeError, workerDied } from '../errors';
+import { removeVersion } from '../store/version-file';
+import { removeSegment } from '../store/segments';
+import type { Stats } from '../stats';
+import { epochNow } from '../observe/hooks';
+import * as graph from './graph';
+import { verdict } from './failure-policy';
+import type { Executor, ExecutorHooks } from './executor';
+
+/** Time, injectable so that timeouts are tested without waiting. */
+export interface Clock {
+  now(): number;
+  setTimeout(fire: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+export const realClock: Clock = { now: () => Date.now(), setTimeout: (fire, ms) => setTimeout(fire, ms), clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout) };
+
+export interface EngineOptions {
+  readonly runDir: string;
+  readonly stats: Stats;
+  /** Segment names of this run start with it (store/segments.ts). */
+  readonly shmPrefix: string;
+  /** Observers are attached from the start: send RunEvents. */
+  readonly observe: boolean;
+  /** TASKIFY_TASK_TIMEOUT: the timeout of tasks that set none (milliseconds); none when absent. */
+  readonly defaultTimeoutMs?: number;
+  readonly executor: (state: graph.GraphState, hooks: ExecutorHooks) => Executor;
+  readonly send: (message: EngineToMain) => void;
+  readonly clock?: Clock;
+}
+
+export interface Engine {
+  readonly state: graph.GraphState;
+  receive(messages: readonly MainToEngine[]): void;
+}
+
+/** A task handed to the executor, until its reply is handled. */
+interface Running {
+  readonly node: graph.TaskNode;
+  readonly controller: AbortController;
+  /** Handed to the executor, then handed to a worker (RunOptions.onStart). */
+  startedAt: number;
+  timer?: unknown;
+  /** Why the engine aborted it, if it did. */
+  stop?: TaskStop;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const { runDir, stats, send } = options;
+  const clock = options.clock ?? realClock;
+  const state = graph.emptyGraph();
+  const defs = new Map<number, TaskDef>();
+  const running = new Map<number, Running>();
+  const outbox: TaskOutcome[] = [];
+  /** RunEvents for the main thread's observers; filled only while `observing`, so that watching costs nothing when off. */
+  const events: RunEvent[] = [];
+  let observing = options.observe;
+  /** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
+  const rroVersions = new Set<string>();
+  let warnedAboutShm = false;
+  let closing = false;
+
+  const executor = options.executor(state, {
+    capacityChanged: () => guarded(() => { dispatch(); flush(); }),
+    fatal: (error) => guarded(() => { throw error; }),
+  });
+
+  function receive(messages: readonly MainToEngine[]): void {
+    guarded(() => {
+      for (const message of messages) handle(message);
+      dispatch();
+      flush();
+    });
+  }
+
+  function handle(message: MainToEngine): void {
+    switch (message.type) {
+      case 'define': defs.set(message.def.id, message.def); return;
+      case 'submit': apply(graph.addTask(state, message)); return;
+      case 'delete': apply(graph.deleteData(state, message.data)); return;
+      case 'observe': observing = message.enabled; return;
+      case 'fetch': fetch(message.key); return;
+      case 'cancel': stop(message.taskId, { kind: 'cancelled' }); return;
+      case 'status': send({ type: 'status', report: status() }); return;
+      case 'shutdown': void close(); return;
+    }
+  }
+
+  function dispatch(freedWorker?: number): void {
+    while (!closing && running.size < executor.capacity()) {
+      const node = graph.takeReady(state, freedWorker);
+      if (!node) return;
+      freedWorker = undefined;
+      run(node);
+    }
+  }
+
+  function run(node: graph.TaskNode): void {
+    graph.startTask(state, node.id);
+    const def = defs.get(node.def)!;
+    let args: WorkerArg[];
+    try {
+      args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false));
+    } catch (error) {
+      fail(node, serializeError(error), 'threw');
+      return;
+    }
+    const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
+    const task: Running = { node, controller: new AbortController(), startedAt: clock.now() };
+    running.set(node.id, task);
+    const timeoutMs = def.timeoutMs ?? options.defaultTimeoutMs;
+    const onStart = () => {
+      task.startedAt = clock.now();
+      if (timeoutMs === undefined || running.get(node.id) !== task) return;
+      task.timer = clock.setTimeout(() => guarded(() => abort(task, { kind: 'timed-out', seconds: timeoutMs / 1000 })), timeoutMs);
+    };
+    if (observing) events.push({ kind: 'start', time: epochNow(), taskId: node.id, queued: state.ready.length, running: running.size });
+    executor.run(node, message, { signal: task.controller.signal, timeoutMs, onStart }).then(
+      (reply: WorkerReply) => guarded(() => { if (settle(task)) onReply(node, reply); }),
+      (error: unknown) => guarded(() => { if (settle(task)) onCrash(task, error); }),
+    );
+  }
+
+  /** The executor answered for this attempt: true when the engine still waits for that answer. */
+  function settle(task: Running): boolean {
+    if (running.get(task.node.id) !== task) return false; // stopped already (cancelled while the run stopped, say)
+    running.delete(task.node.id);
+    if (task.timer !== undefined) clock.clearTimeout(task.timer);
+    return true;
+  }
+
+  /** Arguments as a worker reads them; a primitive result of an earlier task is passed by value. */
+  function toWorkerArg(arg: WireArg, rro: boolean, own: boolean): WorkerArg {
+    if ('value' in arg) return arg;
+    if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(item, false, false)) };
+    const read = arg.read !== undefined ? versionKey(arg.data, arg.read) : undefined;
+    const inline = read !== undefined ? state.versions.get(read)?.inline : undefined;
+    if (inline) {
+      if (arg.write !== undefined) {
+        throw new TypeError(`a Future whose value is a primitive (${typeof inline.value}) cannot be passed as inout/out: ` +
+          'primitives are always passed by value; pass the value as an in argument and return the new one');
+      }
+      return { value: inline.value };
+    }
+    if (rro && read !== undefined) rroVersions.add(read);
+    return {
+      read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined,
+      own: own || undefined, root: arg.root, view: arg.view, ref: arg.ref,
+    };
+  }
+
+  function onReply(node: graph.TaskNode, reply: WorkerReply): void {
+    stats.add('inWorkers');
+    stats.add('workerBytesRead', reply.bytesRead);
+    stats.add('workerBytesWritten', reply.bytesWritten);
+    stats.add('loadMs', reply.times.load);
+    stats.add('runMs', reply.times.run);
+    stats.add('storeMs', reply.times.store);
+    if (reply.fetchedBytes) stats.add('machineBytesFetched', reply.fetchedBytes);
+    if (reply.rro) countRro(reply.rro);
+    graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
+    if (reply.ok) {
+      if (observing) events.push({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
+      apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
+      outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline });
+    } else {
+      fail(node, reply.error, 'threw', reply);
+    }
+    dispatch(reply.worker);
+    flush();
+  }
+
+  /** The attempt ended without a reply: the engine stopped it, or the worker died under it. */
+  function onCrash(task: Running, error: unknown): void {
+    if (closing) return;
+    const { node } = task;
+    if (task.stop) {
+      const cause: FailureCause = task.stop.kind === 'timed-out' ? 'timed out' : task.stop.kind === 'cancelled' ? 'cancelled' : 'run stopped';
+      fail(node, stopError(node, task.stop), cause, undefined, task.stop);
+    } else {
+      fail(node, workerDied(node.attempts, error instanceof Error ? error.message : String(error)), 'worker died');
+    }
+    dispatch();
+    flush();
+  }
+
+  /** Stop a task that has not finished: abort it if it runs, else fail it where it is. */
+  function stop(taskId: number, why: TaskStop): void {
+    const task = running.get(taskId);
+    if (task) { abort(task, why); return; }
+    const node = state.tasks.get(taskId);
+    if (!node || node.state === 'done' || node.state === 'failed') return;
+    failWith(node, stopError(node, why), why.kind === 'cancelled' ? 'cancelled' : 'run stopped', undefined, why, graph.stopTask(state, taskId));
+  }
+
+  function abort(task: Running, why: TaskStop): void {
+    task.stop ??= why;
+    task.controller.abort(new Error(`taskify stopped the task: ${why.kind}`)); // the executor rejects the run
+  }
+
+  /** A task failed: its policy says whether it runs again, fails with its successors, stops the run or is ignored. */
+  function fail(node: graph.TaskNode, error: SerializedError, cause: FailureCause, reply?: WorkerReply, stopped?: TaskStop): void {
+    const def = defs.get(node.def)!;
+    switch (verdict(def, cause, node.attempts)) {
+      case 'retry':
+        stats.add('retried');
+        graph.requeueTask(state, node.id);
+        return;
+      case 'ignore':
+        ignore(node, error);
+        return;
+      case 'stop-run':
+        failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
+        stopRun(node.id);
+        return;
+      case 'cancel-successors':
+        failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
+    }
+  }
+
+  function failWith(node: graph.TaskNode, error: SerializedError, cause: FailureCause, reply: WorkerReply | undefined,
+    stopped: TaskStop | undefined, effects: graph.Effects): void {
+    stats.add('failed');
+    if (observing) {
+      events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause, run: reply && workerRun(reply) });
+    }
+    outbox.push({ taskId: node.id, ok: false, error, ...(stopped ? { stopped } : {}) });
+    apply(effects);
+  }
+
+  /** 'fail': every unfinished task of the run stops, and tasks submitted from now on fail at once. */
+  function stopRun(by: number): void {
+    state.stoppedBy = by;
+    for (const taskId of [...state.tasks.keys()]) stop(taskId, { kind: 'run-stopped', by });
+  }
+
+  /** 'ignore': the task counts as done, its written data as it was before the call (copies of what it read). */
+  function ignore(node: graph.TaskNode, error: SerializedError): void {
+    stats.add('failed');
+    if (observing) events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause: 'threw' });
+    const { copies, finish } = graph.ignoreFailure(state, node.id);
+    Promise.all(copies.map(({ from, to }) => executor.copyVersion(from, to))).then(
+      () => guarded(() => {
+        apply(finish());
+        outbox.push({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error });
+        dispatch();
+        flush();
+      }),
+      (copyError: unknown) => guarded(() => {
+        failWith(node, serializeError(copyError), 'threw', undefined, undefined, graph.failTask(state, node.id));
+        dispatch();
+        flush();
+      }),
+    );
+  }
+
+  function stopError(node: graph.TaskNode, why: TaskStop): SerializedError {
+    const name = defs.get(node.def)?.name ?? `#${node.def}`;
+    const message = why.kind === 'timed-out' ? `task ${name} timed out after ${why.seconds} s and was stopped`
+      : why.kind === 'cancelled' ? `task ${name} was cancelled` : `task ${name} was stopped: task #${why.by} failed and its policy is 'fail'`;
+    return { name: 'TaskifyError', message, props: {} };
+  }
+
+  function status(): StatusReport {
+    const now = clock.now();
+    const nameOf = (node: graph.TaskNode) => defs.get(node.def)?.name ?? `#${node.def}`;
+    const report: { running: StatusReport['running'][number][]; waiting: StatusReport['waiting'][number][]; ready: StatusReport['ready'][number][] } =
+      { running: [], waiting: [], ready: [] };
+    for (const { node, startedAt } of running.values()) {
+      report.running.push({ taskId: node.id, name: nameOf(node), seconds: Math.round((now - startedAt) / 100) / 10, place: executor.placeOf?.(node.id) });
+    }
+    for (const node of state.tasks.values()) {
+      if (node.state === 'ready') report.ready.push({ taskId: node.id, name: nameOf(node) });
+      if (node.state !== 'waiting') continue;
+      const waitsFor = node.reads.map((key) => state.versions.get(key)).filter((v) => v?.state === 'pending').map((v) => v!.producer!);
+      report.waiting.push({ taskId: node.id, name: nameOf(node), waitsFor: [...new Set(waitsFor)] });
+    }
+    return report;
+  }
+
+  function workerRun(reply: WorkerReply): WorkerRun {
+    return {
+      worker: reply.worker, startedAt: reply.startedAt, phases: reply.times, bytesRead: reply.bytesRead,
+      bytesWritten: reply.bytesWritten, rro: reply.rro,
+    };
+  }
+
+  function countRro(counts: RroCounts): void {
+    stats.add('rroHits', counts.hits);
+    stats.add('rroAttaches', counts.attaches);
+    stats.add('rroCreations', counts.creations);
+    stats.add('rroFallbacks', counts.fallbacks);
+    stats.add('rroBytesMapped', counts.bytesMapped);
+    if (counts.fallbackReason !== undefined && !warnedAboutShm) {
+      warnedAboutShm = true;
+      process.stderr.write(`taskify: warning: @rro arguments are read from their files instead of shared memory: ` +
+        `${counts.fallbackReason}. Results are the same; only the sharing is lost.\n`);
+    }
+  }
+
+  function apply(effects: graph.Effects): void {
+    if (observing) {
+      const time = epochNow();
+      for (const taskId of effects.ready) events.push({ kind: 'ready', time, taskId, queued: state.ready.length });
+      for (const { key, bytes } of effects.released) events.push({ kind: 'release', time, key, bytes });
+    }
+    for (const version of effects.released) {
+      removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
+      if (rroVersions.delete(version.key)) removeSegment(options.shmPrefix, version.key);
+      executor.released(version.key, version.holders);
+      stats.add('versionsReleased');
+    }
+    for (const { taskId, key, failedTask } of effects.cancelled) {
+      stats.add('failed');
+      const stopped = state.stoppedBy !== undefined && failedTask === state.stoppedBy;
+      const message = `depends on ${key}, produced downstream of failed task #${failedTask}`;
+      if (observing) events.push({ kind: 'error', time: epochNow(), taskId, message, cause: 'dependency' });
+      outbox.push(stopped
+        ? { taskId, ok: false, stopped: { kind: 'run-stopped', by: failedTask }, error: { name: 'TaskifyError', message, props: {} } }
+        : { taskId, ok: false, failedDependency: { taskId: failedTask, key }, error: { name: 'TaskifyError', message, props: {} } });
+    }
+  }
+
+  function flush(): void {
+    if (outbox.length === 0 && events.length === 0) return;
+    send(events.length === 0 ? { type: 'done', outcomes: outbox.splice(0) } : { type: 'done', outcomes: outbox.splice(0), events: events.splice(0) });
+  }
+
+  /** The main thread is about to read a version from the run directory: bring it there first (remote runs). */
+  function fetch(key: string): void {
+    executor.fetch(key).then(
+      () => guarded(() => send({ type: 'fetched', key })),
+      (error: unknown) => guarded(() => send({ type: 'fetched', key, error: serializeError(error) })),
+    );
+  }
+
+  async function close(): Promise<void> {
+    closing = true;
+    for (const task of running.values()) if (task.timer !== undefined) clock.clearTimeout(task.timer);
+    await executor.close();
+    send({ type: 'closed' });
+  }
+
+  function guarded(body: () => void): void {
+    try {
+      body();
+    } catch (error) {
+      send({ type: 'fatal', error: serializeError(error) });
+      throw error;
+    }
+  }
+
+  return { state, receive };
+}

@@ -1,0 +1,43 @@
+/**
+ * Build a fixture program of test/programs/<name> with plain tsc or with the plugin (into a temporary directory
+ * removed after the suite), and run it: what the equivalence and failure suites share.
+ */
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import taskifyTransformer from '../transformer';
+
+export const repositoryRoot = join(__dirname, '..', '..');
+const programs = join(repositoryRoot, 'test', 'programs');
+export const programsWork = mkdtempSync(join(tmpdir(), 'taskify-programs-'));
+process.on('exit', () => rmSync(programsWork, { recursive: true, force: true }));
+
+/** Compile test/programs/<name>; fails the test on any diagnostic. Returns the output directory. */
+export function buildProgram(name: string, withPlugin: boolean, module: 'commonjs' | 'node16'): string {
+  const dir = join(programs, name);
+  const outDir = join(programsWork, `${name}-${withPlugin ? 'taskify' : 'plain'}`);
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: ['node'], rootDir: dir, outDir,
+    module: module === 'commonjs' ? ts.ModuleKind.CommonJS : ts.ModuleKind.Node16,
+    moduleResolution: module === 'commonjs' ? ts.ModuleResolutionKind.Node10 : ts.ModuleResolutionKind.Node16,
+  };
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  const program = createAnalysisProgram(ts, files, undefined, options);
+  const diagnostics: ts.Diagnostic[] = [...ts.getPreEmitDiagnostics(program)];
+  const before = withPlugin
+    ? [taskifyTransformer(program, { runtime: join(repositoryRoot, 'dist', 'runtime', 'index.js') }, { ts, addDiagnostic: (d) => diagnostics.push(d) })]
+    : [];
+  program.emit(undefined, undefined, undefined, false, { before });
+  const messages = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  assert.equal(messages, [], `${name} compiles without errors`);
+  if (existsSync(join(dir, 'package.json'))) copyFileSync(join(dir, 'package.json'), join(outDir, 'package.json'));
+  return outDir;
+}
+
+export function runProgram(outDir: string, env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+}
