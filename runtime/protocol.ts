@@ -158,12 +158,20 @@ export type WorkerArg =
   | ({ readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean; readonly own?: boolean } & ArgPart)
   | { readonly collection: readonly WorkerArg[] };
 
+/** An argument that is not a collection: a value, or a part of a datum. */
+export type Leaf<A> = Exclude<A, { readonly collection: unknown }>;
+
+/** The one walk over argument trees (main → engine WireArgs, engine → worker WorkerArgs): every leaf, at any depth. */
+export function forEachLeaf<A extends object>(args: readonly A[], visit: (arg: Leaf<A>) => void): void {
+  for (const arg of args) {
+    if ('collection' in arg) forEachLeaf((arg as { readonly collection: readonly A[] }).collection, visit);
+    else visit(arg as Leaf<A>);
+  }
+}
+
 /** The version keys a task reads, through any argument. */
 export function readKeys(args: readonly WorkerArg[], into = new Set<string>()): Set<string> {
-  for (const arg of args) {
-    if ('collection' in arg) readKeys(arg.collection, into);
-    else if ('read' in arg && arg.read !== undefined) into.add(arg.read);
-  }
+  forEachLeaf(args, (arg) => { if ('read' in arg && arg.read !== undefined) into.add(arg.read); });
   return into;
 }
 

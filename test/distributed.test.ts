@@ -103,6 +103,13 @@ if (!redisServer()) {
     assert.is(stats(join(work, 'failure.json')).tasks.retried, 0);
   });
 
+  test('a task past its timeout fails at the master, and its machine stops its thread and takes more work', async () => {
+    const got = await remote(child, ['timeout']);
+    assert.is(got.code, 0, got.stderr);
+    assert.is(got.stdout, 'TASKIFY_TIMED_OUT: true\nTASKIFY_TIMED_OUT: true\nafter 2,4,6,8\n');
+    assert.ok(got.ms < 15_000, `took ${got.ms} ms`);
+  });
+
   test('k-means and matmul on two machines print what they print on the local pool', async () => {
     const kmeans = ['--points', '40000', '--dims', '8', '--centers', '5', '--fragments', '6', '--iterations', '5'];
     const matmul = ['--blocks', '3', '--block-size', '64'];

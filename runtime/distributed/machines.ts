@@ -4,6 +4,7 @@
  * most `slots` tasks at once; a task goes to the free machine that holds most of its input bytes.
  */
 import type { MachineInfo } from '../protocol';
+import { mostHeld } from '../engine/placement';
 
 export interface Machine {
   readonly info: MachineInfo;
@@ -45,17 +46,11 @@ export function capacity(machines: Machines): number {
 
 /** A free machine holding most of the task's input bytes; among equals, the least busy. */
 export function place(machines: Machines, held: (machine: number) => number): Machine | undefined {
-  let best: Machine | undefined;
-  let bestHeld = -1;
-  for (const machine of machines.byId.values()) {
-    if (machine.running.size >= machine.info.slots) continue;
-    const bytes = held(machine.number);
-    if (bytes > bestHeld || (bytes === bestHeld && best && machine.running.size < best.running.size)) {
-      best = machine;
-      bestHeld = bytes;
-    }
-  }
-  return best;
+  return mostHeld(machines.byId.values(), {
+    held: (machine) => held(machine.number),
+    eligible: (machine) => machine.running.size < machine.info.slots,
+    load: (machine) => machine.running.size,
+  });
 }
 
 export function byNumber(machines: Machines, number: number): Machine | undefined {

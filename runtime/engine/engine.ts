@@ -11,7 +11,7 @@
  * cancels a task the same way. Nothing here blocks.
  */
 import type {
-  EngineToMain, FailureCause, MainToEngine, RroCounts, RunEvent, SerializedError, StatusReport, TaskDef, TaskOutcome, TaskStop,
+  EngineToMain, FailureCause, MainToEngine, RunEvent, SerializedError, TaskDef, TaskOutcome, TaskStop,
   WireArg, WorkerArg, WorkerReply, WorkerRun, WorkerTask,
 } from '../protocol';
 import { versionKey } from '../protocol';
@@ -22,6 +22,7 @@ import type { Stats } from '../stats';
 import { epochNow } from '../observe/hooks';
 import * as graph from './graph';
 import { verdict } from './failure-policy';
+import { countReply, statusOf } from './engine-report';
 import type { Executor, ExecutorHooks } from './executor';
 
 /** Time, injectable so that timeouts are tested without waiting. */
@@ -75,7 +76,6 @@ export function createEngine(options: EngineOptions): Engine {
   let observing = options.observe;
   /** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
   const rroVersions = new Set<string>();
-  let warnedAboutShm = false;
   let closing = false;
 
   const executor = options.executor(state, {
@@ -99,7 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
       case 'observe': observing = message.enabled; return;
       case 'fetch': fetch(message.key); return;
       case 'cancel': stop(message.taskId, { kind: 'cancelled' }); return;
-      case 'status': send({ type: 'status', report: status() }); return;
+      case 'status': send({ type: 'status', report: statusOf(state, running.values(), (def) => defs.get(def)?.name ?? `#${def}`, clock.now(), executor.placeOf) }); return;
       case 'shutdown': void close(); return;
     }
   }
@@ -168,14 +168,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function onReply(node: graph.TaskNode, reply: WorkerReply): void {
-    stats.add('inWorkers');
-    stats.add('workerBytesRead', reply.bytesRead);
-    stats.add('workerBytesWritten', reply.bytesWritten);
-    stats.add('loadMs', reply.times.load);
-    stats.add('runMs', reply.times.run);
-    stats.add('storeMs', reply.times.store);
-    if (reply.fetchedBytes) stats.add('machineBytesFetched', reply.fetchedBytes);
-    if (reply.rro) countRro(reply.rro);
+    countReply(stats, reply);
     graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
     if (reply.ok) {
       if (observing) events.push({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
@@ -279,41 +272,11 @@ export function createEngine(options: EngineOptions): Engine {
     return { name: 'TaskifyError', message, props: {} };
   }
 
-  function status(): StatusReport {
-    const now = clock.now();
-    const nameOf = (node: graph.TaskNode) => defs.get(node.def)?.name ?? `#${node.def}`;
-    const report: { running: StatusReport['running'][number][]; waiting: StatusReport['waiting'][number][]; ready: StatusReport['ready'][number][] } =
-      { running: [], waiting: [], ready: [] };
-    for (const { node, startedAt } of running.values()) {
-      report.running.push({ taskId: node.id, name: nameOf(node), seconds: Math.round((now - startedAt) / 100) / 10, place: executor.placeOf?.(node.id) });
-    }
-    for (const node of state.tasks.values()) {
-      if (node.state === 'ready') report.ready.push({ taskId: node.id, name: nameOf(node) });
-      if (node.state !== 'waiting') continue;
-      const waitsFor = node.reads.map((key) => state.versions.get(key)).filter((v) => v?.state === 'pending').map((v) => v!.producer!);
-      report.waiting.push({ taskId: node.id, name: nameOf(node), waitsFor: [...new Set(waitsFor)] });
-    }
-    return report;
-  }
-
   function workerRun(reply: WorkerReply): WorkerRun {
     return {
       worker: reply.worker, startedAt: reply.startedAt, phases: reply.times, bytesRead: reply.bytesRead,
       bytesWritten: reply.bytesWritten, rro: reply.rro,
     };
-  }
-
-  function countRro(counts: RroCounts): void {
-    stats.add('rroHits', counts.hits);
-    stats.add('rroAttaches', counts.attaches);
-    stats.add('rroCreations', counts.creations);
-    stats.add('rroFallbacks', counts.fallbacks);
-    stats.add('rroBytesMapped', counts.bytesMapped);
-    if (counts.fallbackReason !== undefined && !warnedAboutShm) {
-      warnedAboutShm = true;
-      process.stderr.write(`taskify: warning: @rro arguments are read from their files instead of shared memory: ` +
-        `${counts.fallbackReason}. Results are the same; only the sharing is lost.\n`);
-    }
   }
 
   function apply(effects: graph.Effects): void {
@@ -330,11 +293,12 @@ export function createEngine(options: EngineOptions): Engine {
     }
     for (const { taskId, key, failedTask } of effects.cancelled) {
       stats.add('failed');
-      const stopped = state.stoppedBy !== undefined && failedTask === state.stoppedBy;
+      // Once the run is stopped, every cancellation is the stop's doing, whichever stopped task it followed from.
+      const stopped = state.stoppedBy !== undefined;
       const message = `depends on ${key}, produced downstream of failed task #${failedTask}`;
       if (observing) events.push({ kind: 'error', time: epochNow(), taskId, message, cause: 'dependency' });
       outbox.push(stopped
-        ? { taskId, ok: false, stopped: { kind: 'run-stopped', by: failedTask }, error: { name: 'TaskifyError', message, props: {} } }
+        ? { taskId, ok: false, stopped: { kind: 'run-stopped', by: state.stoppedBy! }, error: { name: 'TaskifyError', message, props: {} } }
         : { taskId, ok: false, failedDependency: { taskId: failedTask, key }, error: { name: 'TaskifyError', message, props: {} } });
     }
   }

@@ -11,7 +11,8 @@
  *   deleted, no unfinished task reads it, and its producer is no longer running.
  * - A failed task fails every task that reads what it would have produced, transitively, naming the first failure.
  */
-import { versionKey, type Primitive, type SubmitMsg, type WireArg } from '../protocol';
+import { forEachLeaf, versionKey, type Primitive, type SubmitMsg, type WireArg } from '../protocol';
+import { mostHeld } from './placement';
 
 export type TaskState = 'waiting' | 'ready' | 'running' | 'done' | 'failed';
 
@@ -245,14 +246,8 @@ export function recordHolding(state: GraphState, worker: number, cached: readonl
 /** Take the next ready task, preferring one whose inputs `worker` already holds (scanning a bounded window). */
 export function takeReady(state: GraphState, worker?: number, window = 32): TaskNode | undefined {
   if (state.ready.length === 0) return undefined;
-  let pick = 0;
-  if (worker !== undefined) {
-    let best = 0;
-    for (let i = 0; i < Math.min(window, state.ready.length); i++) {
-      const held = bytesHeldBy(state, state.tasks.get(state.ready[i])!, worker);
-      if (held > best) { best = held; pick = i; }
-    }
-  }
+  const pick = worker === undefined ? 0
+    : mostHeld(state.ready.slice(0, window).keys(), { held: (i) => bytesHeldBy(state, state.tasks.get(state.ready[i])!, worker) })!;
   const [taskId] = state.ready.splice(pick, 1);
   return state.tasks.get(taskId);
 }
@@ -277,16 +272,14 @@ function isDead(version: VersionNode, state: GraphState): boolean {
 
 /** The versions a call reads and writes; the main thread uses it too, to describe a submission to observers. */
 export function collectAccesses(args: readonly WireArg[], reads: Set<string>, writes: string[]): void {
-  for (const arg of args) {
-    if ('collection' in arg) collectAccesses(arg.collection, reads, writes);
-    else if ('data' in arg) {
-      if (arg.read !== undefined) reads.add(versionKey(arg.data, arg.read));
-      if (arg.write !== undefined) {
-        const key = versionKey(arg.data, arg.write);
-        if (!writes.includes(key)) writes.push(key);
-      }
+  forEachLeaf(args, (arg) => {
+    if (!('data' in arg)) return;
+    if (arg.read !== undefined) reads.add(versionKey(arg.data, arg.read));
+    if (arg.write !== undefined) {
+      const key = versionKey(arg.data, arg.write);
+      if (!writes.includes(key)) writes.push(key);
     }
-  }
+  });
 }
 
 const dataOf = (key: string): number => Number(key.slice(1, key.indexOf('v')));
@@ -352,11 +345,9 @@ function keepPrevious(state: GraphState, task: TaskNode, version: VersionNode): 
 }
 
 function readOf(args: readonly WireArg[], data: number): number | undefined {
-  for (const arg of args) {
-    if ('collection' in arg) { const read = readOf(arg.collection, data); if (read !== undefined) return read; }
-    else if ('data' in arg && arg.data === data && arg.read !== undefined) return arg.read;
-  }
-  return undefined;
+  let read: number | undefined;
+  forEachLeaf(args, (arg) => { if (read === undefined && 'data' in arg && arg.data === data) read = arg.read; });
+  return read;
 }
 
 function failDownstream(state: GraphState, task: TaskNode, firstFailure: number, effects: Effects, written: readonly string[] = []): void {

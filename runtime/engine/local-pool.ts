@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { ShmSettings, WorkerReply, WorkerTask } from '../protocol';
 import type { RunOptions } from './executor';
+import { mostHeld } from './placement';
 import type { PoolWorkerData } from '../worker/task-worker';
 
 export interface LocalPoolOptions {
@@ -31,6 +32,7 @@ export class LocalPool {
   private readonly pool: Piscina;
   /** Thread of each task handed to one, until it settles: for stall reports, and to keep timed tasks alone. */
   private readonly placed = new Map<number, { readonly worker: number; readonly timed: boolean }>();
+  private timedRunning = 0;
 
   constructor(private readonly options: LocalPoolOptions) {
     this.pool = new Piscina({
@@ -56,7 +58,10 @@ export class LocalPool {
   run(message: WorkerTask, held?: HeldBytes, options?: RunOptions): Promise<WorkerReply> {
     const carrier: Carrier = { message, held, options };
     const running = this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), { signal: options?.signal });
-    return running.finally(() => this.placed.delete(message.taskId));
+    return running.finally(() => {
+      if (this.placed.get(message.taskId)?.timed) this.timedRunning--;
+      this.placed.delete(message.taskId);
+    });
   }
 
   /** The thread a task was handed to. */
@@ -78,27 +83,21 @@ export class LocalPool {
 
   private balance(task: { [key: symbol]: unknown }, workers: PiscinaWorker[]): PiscinaWorker | null {
     const carrier = task[Piscina.queueOptionsSymbol] as Carrier | null;
-    let best: PiscinaWorker | null = null;
-    let bestHeld = -1;
-    const timedOn = new Set([...this.placed.values()].filter((p) => p.timed).map((p) => p.worker));
-    for (const worker of workers) {
-      if (worker.terminating || worker.destroyed || worker.currentUsage >= this.options.tasksPerWorker) continue;
+    const timed = carrier?.options?.timeoutMs !== undefined;
+    const timedOn = this.timedRunning > 0 ? new Set([...this.placed.values()].filter((p) => p.timed).map((p) => p.worker)) : undefined;
+    const best = mostHeld(workers, {
+      held: (worker) => (carrier?.held ? carrier.held(worker.id) : 0),
       // A timed task starts at once and alone: its clock is its own run, and stopping it stops nothing else.
-      if (timedOn.has(worker.id) || (carrier?.options?.timeoutMs !== undefined && worker.currentUsage > 0)) continue;
-      const held = carrier?.held ? carrier.held(worker.id) : 0;
-      if (held > bestHeld || (held === bestHeld && best !== null && worker.currentUsage < best.currentUsage)) {
-        best = worker;
-        bestHeld = held;
-      }
-    }
-    if (best && carrier) {
-      this.placed.set(carrier.message.taskId, { worker: best.id, timed: carrier.options?.timeoutMs !== undefined });
-      carrier.options?.onStart?.();
-    }
-    if (best && carrier) {
-      const forget = this.forgetLists.get(best.id);
-      if (forget?.length) { carrier.message.forget = forget; this.forgetLists.set(best.id, []); }
-    }
+      eligible: (worker) => !worker.terminating && !worker.destroyed && worker.currentUsage < this.options.tasksPerWorker &&
+        !timedOn?.has(worker.id) && !(timed && worker.currentUsage > 0),
+      load: (worker) => worker.currentUsage,
+    });
+    if (!best || !carrier) return best ?? null;
+    this.placed.set(carrier.message.taskId, { worker: best.id, timed });
+    if (timed) this.timedRunning++;
+    carrier.options?.onStart?.();
+    const forget = this.forgetLists.get(best.id);
+    if (forget?.length) { carrier.message.forget = forget; this.forgetLists.set(best.id, []); }
     return best;
   }
 }

@@ -7,7 +7,7 @@ import { threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
 import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
-import { ARGUMENT_ORIGIN } from '../protocol';
+import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { serializeError } from '../errors';
 import { readVersionBytes, writeVersion } from '../store/version-file';
 import { classesOf, decodeValue, UnsupportedValueError, type EncodeOptions, type ObjectOrigin } from '../store/codec';
@@ -110,10 +110,7 @@ function report(io: Io, times: PhaseTimes) {
 
 /** Versions this task reads and modifies in place (through any of its parameters). */
 function collectModified(args: readonly WorkerArg[], into: Set<string>): void {
-  for (const arg of args) {
-    if ('collection' in arg) collectModified(arg.collection, into);
-    else if ('read' in arg && arg.read !== undefined && arg.write !== undefined) into.add(arg.read);
-  }
+  forEachLeaf(args, (arg) => { if ('read' in arg && arg.read !== undefined && arg.write !== undefined) into.add(arg.read); });
 }
 
 /** One call's data: decoded once per datum, then each parameter's part of it; `refs` numbers the argument objects. */
