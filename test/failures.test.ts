@@ -59,6 +59,18 @@ test("onFailure 'fail': one failure stops the run; a running task is stopped at 
   assert.match(later, /^TASKIFY_RUN_STOPPED/);
 });
 
+test('retry and ignore by hand, in workers and inline (TASKIFY_WORKERS=0), give the same answers', async () => {
+  for (const workers of ['2', '0']) {
+    const run = await runFixture('failures-child.js', 'policies', { TASKIFY_WORKERS: workers });
+    const [three, four, ignored] = run.stdout.trim().split('\n');
+    assert.match(three, /^value 3 after/, `workers=${workers}: succeeds on its third run`);
+    assert.match(four, /^Error after \d+ ms: run 3 of 4 failed/, `workers=${workers}: two retries, then the failure`);
+    assert.match(ignored, /^value undefined after/, `workers=${workers}`);
+    assert.match(run.stderr, /onFailure 'ignore'\) let the run go on:\nValidationError: let go/, `workers=${workers}: ${run.stderr}`);
+    assert.is(run.code, 0);
+  }
+});
+
 test('TASKIFY_STALL_REPORT: a wait with no progress says once what runs, for how long and where it was called', async () => {
   const run = await runFixture('failures-child.js', 'stall', { TASKIFY_STALL_REPORT: '1' });
   assert.match(run.stdout, /^value 2 after/);

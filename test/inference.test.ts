@@ -169,6 +169,16 @@ test('misspelled parameter names in tags are errors, with a suggestion', () => {
   assert.match(errors[0], /main\.ts:3:4 - error TS99007: .*@rro names `fragmnet`, which is not a parameter \(did you mean `fragment`\?\)/);
 });
 
+test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
+  const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
+  assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });
+  assert.equal(tagged('@onFailure ignore').tasks[0].options, { onFailure: 'ignore' });
+  assert.equal(tagged('').tasks[0].options, {});
+  assert.match(tagged('@timeout soon').errors[0], /main\.ts:3:4 - error TS99011: .*@timeout takes a positive number of seconds, got "soon"/);
+  assert.match(tagged('@onFailure retry-later').errors[0], /@onFailure takes one of retry, fail, cancel-successors, ignore; got "retry-later"/);
+  assert.match(tagged('@onFailure ignore 2').errors[0], /only retry takes a count/);
+});
+
 test('@rro must be a typed array the task never writes', () => {
   const rro = (sig: string, body: string) => analyze({ 'main.ts': `/**\n * @task\n * @rro a\n */\nexport function t(${sig}) { ${body} }\n` });
   assert.equal(rro('a: Float64Array', 'return a[0];').tasks[0].params[0], { name: 'a', direction: 'in', reason: 'read, never written', rro: true });

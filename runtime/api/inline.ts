@@ -1,6 +1,7 @@
 /**
  * TASKIFY_WORKERS=0: every task runs at once on the calling thread, on the caller's own objects: the sequential
- * program exactly, through the same API. A debugging aid and a reference for the parallel runs.
+ * program exactly, through the same API. A debugging aid and a reference for the parallel runs. Failure policies
+ * 'retry' and 'ignore' apply; timeouts and cancellation do not, since a call has finished when it returns.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ const load = createRequire(__filename);
 export class InlineRuntime implements FutureHost {
   private nextId = 1;
   private readonly failed: TaskRecord[] = [];
+  /** Failures a task's 'ignore' policy let go: said at exit. */
+  readonly ignored: Error[] = [];
   submitted = 0;
   /** Tasks already ran: only Futures need replacing. */
   readonly within = new Within({ submissions: () => this.submitted, waitObject: () => {}, markWritten: () => {} });
@@ -23,14 +26,22 @@ export class InlineRuntime implements FutureHost {
     const { module, name } = handle.def;
     const record: TaskRecord = { id: this.nextId++, where, state: 'ok' };
     this.submitted++;
-    try {
-      const fn = (load(fileURLToPath(module)) as Record<string, unknown>)[name];
-      if (typeof fn !== 'function') throw new TypeError(`taskify: module ${module} has no exported function ${JSON.stringify(name)}`);
-      record.inline = { value: fn(...args.map((arg) => this.resolve(arg))) };
-    } catch (error) {
-      record.state = 'failed';
-      record.error = deserializeError(serializeError(error), where());
-      this.failed.push(record);
+    const { onFailure, retries = 1 } = handle.def;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const fn = (load(fileURLToPath(module)) as Record<string, unknown>)[name];
+        if (typeof fn !== 'function') throw new TypeError(`taskify: module ${module} has no exported function ${JSON.stringify(name)}`);
+        record.inline = { value: fn(...args.map((arg) => this.resolve(arg))) };
+      } catch (error) {
+        if (onFailure === 'retry' && attempt <= retries) continue;
+        const failure = deserializeError(serializeError(error), where());
+        // Inline, the task ran on the caller's own objects: an ignored failure leaves what it changed before throwing.
+        if (onFailure === 'ignore') { record.inline = { value: undefined }; this.ignored.push(failure); break; }
+        record.state = 'failed';
+        record.error = failure;
+        this.failed.push(record);
+      }
+      break;
     }
     return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
   }

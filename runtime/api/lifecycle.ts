@@ -71,7 +71,7 @@ function finish(a: Active): void {
   }
   if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
   // Let go by the task's own policy: said, but the run succeeded as the program asked.
-  for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : []) {
+  for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : a.runtime.ignored) {
     process.stderr.write(`taskify: a task failed and its policy (onFailure 'ignore') let the run go on:\n${error.stack ?? error.message}\n`);
   }
   if (a.config.statsFile) {
