@@ -10,19 +10,19 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EngineToMain, MainToEngine, RunEvent, SerializedError, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
-import { dependencyFailed, deserializeError, engineDied, serializeError, shutDown } from '../errors';
+import { dependencyFailed, deserializeError, engineDied, nameOutput, serializeError, shutDown, storeWriteFailed } from '../errors';
 import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
 import { createRunDir, defaultStoreRoot } from '../store/run-dir';
 import { removeStaleSegments, segmentPrefix } from '../store/segments';
-import { versionPath, writeEncoded } from '../store/version-file';
+import { removeVersion, versionPath, writeEncoded } from '../store/version-file';
 import { observeFailure, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
 import { MainData } from './main-data';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
-import { prepareArguments } from './arguments';
+import { prepareArguments, type Prepared } from './arguments';
 import type { TaskHandle } from './task-handle';
 import { collectAccesses } from '../engine/graph';
 import { Within } from './within';
@@ -30,6 +30,9 @@ import { Observers, epochNow } from '../observe/hooks';
 
 const BATCH_LIMIT = 64;
 const WAIT_SLICE_MS = 500;
+
+/** What the engine hears of a snapshot the main thread wrote. */
+type SnapshotNote = Extract<MainToEngine, { type: 'submit' }>['snapshots'][number];
 
 export class Runtime implements FutureHost {
   readonly stats = new Stats();
@@ -68,11 +71,12 @@ export class Runtime implements FutureHost {
   readonly data: MainData;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
+    // First: an unusable store fails the start before anything else (observers, the engine) exists.
+    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot(), config.storeRoot !== undefined);
     let started = false;
     this.observers = new Observers((enabled) => { if (started) this.enqueue({ type: 'observe', enabled }); });
     configureObservers(this.observers);
     started = true;
-    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
     this.segmentPrefix = segmentPrefix(this.runDir);
     removeStaleSegments();
     this.data = new MainData({
@@ -110,14 +114,11 @@ export class Runtime implements FutureHost {
     const prepared = prepareArguments(this.data, handle, args, where);
     const inputs = [...new Set([...prepared.data.values()].map((entry) => entry.producer).filter((p): p is TaskRecord => p !== undefined))];
     const seen = new Map([...prepared.data.values()].map((entry) => [entry.id, entry.version] as const));
-    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen };
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
-    const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
-      writeEncoded(this.runDir, versionKey(entry.id, entry.version), encoded);
-      entry.stored = true;
-      this.stats.add('mainBytesWritten', encoded.byteLength);
-      return { data: entry.id, version: entry.version, bytes: encoded.byteLength };
-    });
+    const snapshots = this.writeSnapshots(prepared.snapshots, where);
+    const record: TaskRecord = {
+      id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
+    };
     for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
     this.stats.add('mainEncodeMs', performance.now() - started);
 
@@ -136,6 +137,30 @@ export class Runtime implements FutureHost {
     this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
     return future;
+  }
+
+  /**
+   * The call's snapshots, as files. A write that fails (a full store) takes back the files this call wrote, so the call
+   * leaves nothing behind and its data stay the main thread's, and says which parameter and version it was writing.
+   */
+  private writeSnapshots(snapshots: Prepared['snapshots'], where: () => string): SnapshotNote[] {
+    const written: SnapshotNote[] = [];
+    for (const { entry, encoded, param } of snapshots) {
+      const key = versionKey(entry.id, entry.version);
+      try {
+        writeEncoded(this.runDir, key, encoded);
+      } catch (error) {
+        for (const done of snapshots.slice(0, written.length)) {
+          removeVersion(this.runDir, versionKey(done.entry.id, done.entry.version));
+          done.entry.stored = false;
+        }
+        throw storeWriteFailed(`${where()}: parameter ${param}`, this.runDir, key, encoded.byteLength, error);
+      }
+      entry.stored = true;
+      this.stats.add('mainBytesWritten', encoded.byteLength);
+      written.push({ data: entry.id, version: entry.version, bytes: encoded.byteLength });
+    }
+    return written;
   }
 
   /**
@@ -224,7 +249,7 @@ export class Runtime implements FutureHost {
       const first = outcome.failedDependency && this.failures.get(outcome.failedDependency.taskId);
       record.error = outcome.failedDependency && first?.error
         ? dependencyFailed(record.where(), outcome.failedDependency.key, first.where(), first.error)
-        : deserializeError(outcome.error, record.where());
+        : nameOutput(deserializeError(outcome.error, record.where()), record.where(), record.params);
       if (!outcome.failedDependency) this.failures.set(record.id, record);
       else if (first) record.rootFailure = first;
       this.failed.push(record);
