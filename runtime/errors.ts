@@ -12,6 +12,7 @@ export type TaskifyErrorCode =
   | 'TASKIFY_UNSUPPORTED_OUTPUT'
   | 'TASKIFY_STORE'
   | 'TASKIFY_STORE_FULL'
+  | 'TASKIFY_WORKER_OUT_OF_MEMORY'
   | 'TASKIFY_BAD_TASK'
   | 'TASKIFY_DEPENDENCY_FAILED'
   | 'TASKIFY_WORKER_DIED'
@@ -91,6 +92,18 @@ export function storeWriteFailed(what: string, runDir: string, key: string, byte
   }
   return new TaskifyError('TASKIFY_STORE', `${what}: version ${key} could not be written to the store ${store} (TASKIFY_STORE): ` +
     `${code ?? 'error'} writing ${file}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+}
+
+/**
+ * piscina rejected a task with ERR_WORKER_OUT_OF_MEMORY. `heap` describes the limit ("64 MB (TASKIFY_WORKER_HEAP_MB=64)").
+ * `others`: tasks that ran on the same thread and died with it. Alone, the task itself used the memory and would only
+ * run out again: `retry` is false. With others, any of them may be to blame, so each may run once more.
+ */
+export function workerOutOfMemory(heap: string, others: number): TaskifyError {
+  const shared = others > 0 ? ` (it ran alongside ${others} other task(s) on that thread, so any of them may have used the memory)` : '';
+  return Object.assign(new TaskifyError('TASKIFY_WORKER_OUT_OF_MEMORY',
+    `the worker thread running this task ran out of memory: its JavaScript heap limit is ${heap}${shared}; ` +
+    'raise TASKIFY_WORKER_HEAP_MB (megabytes per worker thread) or make the task hold less at once'), { retry: others > 0 });
 }
 
 export function badTask(detail: string): TaskifyError {

@@ -1,6 +1,6 @@
 /**
  * Errors a program meets outside its own code, each said with what and where: values the codec refuses (in an argument,
- * a result, an inout argument written back), a store that cannot be used or is full. Each
+ * a result, an inout argument written back), a store that cannot be used or is full, a worker out of memory. Each
  * case runs as a child with a TASKIFY_STORE of its own, which must be empty afterwards: no run directory, no
  * temporary file.
  */
@@ -108,6 +108,22 @@ test('a store this user may not write fails the start in one line naming TASKIFY
   const r = await run('store', {}, store, user);
   matches(r.error, new RegExp(`^taskify cannot create its run directory in TASKIFY_STORE=${store}: this user may not write there; set TASKIFY_STORE`));
   leftNothing(store);
+});
+
+test('a worker out of memory fails its task in seconds, saying so with the heap size and TASKIFY_WORKER_HEAP_MB', async () => {
+  const started = Date.now();
+  const r = await run('oom', { TASKIFY_WORKER_HEAP_MB: '64' });
+  matches(r.error, /ran out of memory/, /heap limit is 64 MB \(TASKIFY_WORKER_HEAP_MB=64\)/, /raise TASKIFY_WORKER_HEAP_MB/);
+  assert.ok((r.ms as number) < 15_000, `it failed after ${r.ms} ms`);
+  assert.ok(Date.now() - started < 20_000);
+  assert.is(r.after, true, 'the pool runs tasks again afterwards');
+  leftNothing(r.store);
+});
+
+test('TASKIFY_WORKER_HEAP_MB below what a worker needs to start is refused at start', async () => {
+  const r = await run('store', { TASKIFY_WORKER_HEAP_MB: '8' });
+  matches(r.error, /^TASKIFY_WORKER_HEAP_MB must be a whole number of megabytes, at least 16, got "8"$/);
+  leftNothing(r.store);
 });
 
 test.run();

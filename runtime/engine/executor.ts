@@ -3,7 +3,8 @@
  * remote one (runtime/distributed, loaded only when TASKIFY_REDIS is set) sends them to `taskify worker` machines
  * through BullMQ. The engine keeps the graph either way; an executor only runs, forgets and fetches versions.
  */
-import type { WorkerReply, WorkerTask } from '../protocol';
+import type { SerializedError, WorkerReply, WorkerTask } from '../protocol';
+import { serializeError, TaskifyError, workerDied } from '../errors';
 import { LocalPool, type LocalPoolOptions } from './local-pool';
 import * as graph from './graph';
 
@@ -36,4 +37,18 @@ export function localExecutor(state: graph.GraphState, options: LocalPoolOptions
     fetch: async () => {}, // the pool's threads write into the run directory itself
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * What to do when `run` rejected (the task's worker or machine died under it), after `attempts` runs. A thread that ran
+ * out of heap (TASKIFY_WORKER_OUT_OF_MEMORY, from local-pool.ts) with the task alone on it is not run again: it would
+ * only run out again; shared, it runs again within the usual attempts. Either way the failure keeps the out-of-memory
+ * message (heap size, TASKIFY_WORKER_HEAP_MB). Any other death: once more, then workerDied.
+ */
+export function afterCrash(error: unknown, attempts: number, maxAttempts: number): { retry: true } | { retry: false; error: SerializedError } {
+  if (error instanceof TaskifyError && error.code === 'TASKIFY_WORKER_OUT_OF_MEMORY') {
+    return (error as { retry?: boolean }).retry && attempts < maxAttempts ? { retry: true } : { retry: false, error: serializeError(error) };
+  }
+  if (attempts < maxAttempts) return { retry: true };
+  return { retry: false, error: workerDied(attempts, error instanceof Error ? error.message : String(error)) };
 }
