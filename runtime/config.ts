@@ -9,6 +9,14 @@ export interface RuntimeConfig {
   readonly tasksPerWorker: number;
   /** Bytes of versions each worker keeps decoded, so data it already holds is not read again. */
   readonly workerCacheBytes: number;
+  /**
+   * TASKIFY_WORKER_HEAP_MB: each pool thread's JavaScript heap limit (piscina's resourceLimits.maxOldGenerationSizeMb).
+   * Unset, Node's own default, which V8 sizes from the machine's memory (about 4 GB on a 64-bit machine with 16 GB):
+   * a smaller default would fail tasks that hold large object graphs and run fine today, and typed arrays (most data)
+   * live outside this heap anyway. Setting it makes an out-of-memory task fail in seconds rather than after V8 has
+   * struggled near a 4 GB limit (33 s measured), and keeps several threads from taking the machine's memory together.
+   */
+  readonly workerHeapMb?: number;
   /** Where the run directory goes; default /dev/shm when present, else the OS temp dir. */
   readonly storeRoot?: string;
   /** TASKIFY_STATS=<file>: JSON statistics written at exit. */
@@ -40,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     workers: nonNegativeInt(env, 'TASKIFY_WORKERS', availableParallelism()),
     tasksPerWorker: nonNegativeInt(env, 'TASKIFY_TASKS_PER_WORKER', 2) || 1,
     workerCacheBytes: nonNegativeInt(env, 'TASKIFY_WORKER_CACHE_MB', 512) * 1024 * 1024,
+    workerHeapMb: workerHeapMb(env),
     storeRoot: env.TASKIFY_STORE || undefined,
     statsFile: env.TASKIFY_STATS || undefined,
     sharedMemory: flag(env, 'TASKIFY_SHM', true),
@@ -53,6 +62,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     stallReportSeconds: positiveSeconds(env, 'TASKIFY_STALL_REPORT', true) ?? 60,
     summary: env.TASKIFY_SUMMARY === undefined || env.TASKIFY_SUMMARY === '' ? 'long-runs' : flag(env, 'TASKIFY_SUMMARY', false) ? 'always' : 'never',
   };
+}
+
+/** Below this a worker thread runs out of memory loading taskify itself (measured: 4 MB fails, 8 MB starts). */
+export const MIN_WORKER_HEAP_MB = 16;
+
+/** TASKIFY_WORKER_HEAP_MB, checked; undefined keeps Node's default. Read by the pool's own thread too (local-pool.ts). */
+export function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.TASKIFY_WORKER_HEAP_MB;
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < MIN_WORKER_HEAP_MB) {
+    throw new Error(`TASKIFY_WORKER_HEAP_MB must be a whole number of megabytes, at least ${MIN_WORKER_HEAP_MB}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
 }
 
 /** A redis:// or rediss:// address, checked here so that a typo fails before anything starts. */

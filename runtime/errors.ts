@@ -3,11 +3,16 @@
  * tests can match on `code`. Errors from user code are carried across threads as SerializedError and
  * rebuilt here with their original name, message, own properties and stack.
  */
+import { dirname, join } from 'node:path';
 import type { SerializedError } from './protocol';
 import { classOf, classRefOf } from './store/classes';
 
 export type TaskifyErrorCode =
   | 'TASKIFY_UNSUPPORTED_ARGUMENT'
+  | 'TASKIFY_UNSUPPORTED_OUTPUT'
+  | 'TASKIFY_STORE'
+  | 'TASKIFY_STORE_FULL'
+  | 'TASKIFY_WORKER_OUT_OF_MEMORY'
   | 'TASKIFY_BAD_TASK'
   | 'TASKIFY_DEPENDENCY_FAILED'
   | 'TASKIFY_WORKER_DIED'
@@ -29,6 +34,79 @@ export class TaskifyError extends Error {
 export function unsupportedArgument(where: string, param: string, detail: string): TaskifyError {
   return new TaskifyError('TASKIFY_UNSUPPORTED_ARGUMENT',
     `${where}: parameter ${param} cannot be sent to a worker: ${detail}`);
+}
+
+/**
+ * What a worker was storing when it failed: the task's return value, or the version a parameter (by position) writes.
+ * A worker knows neither the call site nor the parameters' names: the main thread puts them in (nameOutput).
+ */
+export interface OutputPlace { readonly task: string; readonly argument?: number; readonly version: string }
+
+const outputSubject = (place: OutputPlace, where?: string, params?: readonly string[]): string =>
+  `${where ?? `task ${place.task}`}: ${place.argument === undefined ? 'its return value'
+    : `parameter ${params?.[place.argument] ?? `#${place.argument}`}`}`;
+
+/** `what`: the output's subject ("task t (site): parameter p"); `detail`: what the codec refused, with its path. */
+export function outputUnsupported(what: string, detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_UNSUPPORTED_OUTPUT', `${what} cannot be stored after the task ran: ${detail}`);
+}
+
+/** A worker's error about one of its outputs; the subject it wrote is replaced by the caller's names in nameOutput. */
+export function aboutOutput(place: OutputPlace, make: (what: string) => TaskifyError): TaskifyError {
+  const subject = outputSubject(place);
+  return Object.assign(make(subject), { output: { ...place, subject } });
+}
+
+/** On the main thread: a task's error about an output gets the call site and the parameter's name. */
+export function nameOutput(error: Error, where: string, params: readonly string[] | undefined): Error {
+  const output = (error as { output?: OutputPlace & { subject: string } }).output;
+  if (!(error instanceof TaskifyError) || !output || !error.message.startsWith(output.subject)) return error;
+  const message = outputSubject(output, where, params) + error.message.slice(output.subject.length);
+  if (error.stack?.includes(error.message)) error.stack = error.stack.replace(error.message, message);
+  error.message = message;
+  return error;
+}
+
+/**
+ * The store (TASKIFY_STORE, else /dev/shm or the temp dir) cannot hold a run directory: said once, at start, before
+ * any task runs, in one line.
+ */
+export function storeUnusable(root: string, fromEnv: boolean, cause: NodeJS.ErrnoException): TaskifyError {
+  const problem = {
+    ENOENT: 'it does not exist', ENOTDIR: 'it is not a directory', EROFS: 'it is on a read-only file system',
+    EACCES: 'this user may not write there', EPERM: 'this user may not write there', ENOSPC: 'it is full',
+  }[cause.code ?? ''] ?? `${cause.code ?? 'error'}: ${cause.message}`;
+  const named = fromEnv ? `TASKIFY_STORE=${root}` : `the default store ${root} (TASKIFY_STORE is not set)`;
+  return new TaskifyError('TASKIFY_STORE', `taskify cannot create its run directory in ${named}: ${problem}; ` +
+    `set TASKIFY_STORE to a writable directory`, { cause });
+}
+
+/**
+ * Writing version `key` into the run directory failed. `what` says whose data it was ("task t (site): parameter p").
+ * A full file system (ENOSPC, EDQUOT) names the store and how to get room; anything else is passed on with the file.
+ */
+export function storeWriteFailed(what: string, runDir: string, key: string, bytes: number, cause: unknown): TaskifyError {
+  const code = (cause as NodeJS.ErrnoException)?.code;
+  const store = dirname(runDir);
+  const file = `${join(runDir, key)} (${bytes} bytes)`;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new TaskifyError('TASKIFY_STORE_FULL', `${what}: version ${key} could not be written: the store ${store} is full ` +
+      `(${code}, writing ${file}); free space there or set TASKIFY_STORE to a directory with more room`, { cause });
+  }
+  return new TaskifyError('TASKIFY_STORE', `${what}: version ${key} could not be written to the store ${store} (TASKIFY_STORE): ` +
+    `${code ?? 'error'} writing ${file}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+}
+
+/**
+ * piscina rejected a task with ERR_WORKER_OUT_OF_MEMORY. `heap` describes the limit ("64 MB (TASKIFY_WORKER_HEAP_MB=64)").
+ * `others`: tasks that ran on the same thread and died with it. Alone, the task itself used the memory and would only
+ * run out again: `retry` is false. With others, any of them may be to blame, so each may run once more.
+ */
+export function workerOutOfMemory(heap: string, others: number): TaskifyError {
+  const shared = others > 0 ? ` (it ran alongside ${others} other task(s) on that thread, so any of them may have used the memory)` : '';
+  return Object.assign(new TaskifyError('TASKIFY_WORKER_OUT_OF_MEMORY',
+    `the worker thread running this task ran out of memory: its JavaScript heap limit is ${heap}${shared}; ` +
+    'raise TASKIFY_WORKER_HEAP_MB (megabytes per worker thread) or make the task hold less at once'), { retry: others > 0 });
 }
 
 export function badTask(detail: string): TaskifyError {

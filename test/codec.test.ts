@@ -353,9 +353,10 @@ test('unsupported values name what they are and where', () => {
   assertUnsupported({ ['bad\uD800']: 1 }, 'a key with an unpaired surrogate at ["bad\\ud800"]', '["bad\\ud800"]', 'string');
 });
 
-test('a value over the size limit is refused with its size and the limit', () => {
-  assert.throws(() => encodeValue({ big: new Float64Array(1024) }, { maxBytes: 4096 }),
-    (error: Error) => error instanceof UnsupportedValueError && /^a value of \d+ bytes, over the 4096 bytes a version file can hold$/.test(error.message));
+test('a value over the size limit is refused with its size, the limit and its largest part', () => {
+  assert.throws(() => encodeValue({ small: new Uint8Array(8), big: new Float64Array(1024) }, { maxBytes: 4096 }),
+    (error: Error) => error instanceof UnsupportedValueError &&
+      /^a value of \d+ bytes, over the limit of 4096 bytes a version file can hold .*; its largest part is a Float64Array of 8192 bytes at \.big; pass it in smaller parts$/.test(error.message));
 });
 
 test('cycles come back as cycles', () => {

@@ -12,6 +12,7 @@ import type { Executor, RunOptions } from '../runtime/engine/executor';
 import { verdict } from '../runtime/engine/failure-policy';
 import type { EngineToMain, SubmitMsg, TaskDef, TaskOutcome, WireArg, WorkerReply, WorkerTask } from '../runtime/protocol';
 import { Stats } from '../runtime/stats';
+import { workerOutOfMemory } from '../runtime/errors';
 
 interface Attempt { readonly message: WorkerTask; readonly options: RunOptions; resolve(reply: WorkerReply): void; reject(error: Error): void }
 
@@ -153,6 +154,22 @@ test('by default a crash runs again once and a throw fails at once', async () =>
   await settle();
   const crashed = s.outcome(1);
   assert.ok(crashed && !crashed.ok && /died 2 time/.test(crashed.error.message));
+});
+
+test('a worker out of memory: alone, the task fails at once with that message; sharing its thread, it runs again', async () => {
+  const s = setup([{}]);
+  s.engine.receive([submit(1, 1, [{ value: 1 }]), submit(2, 1, [{ value: 2 }])]);
+  s.running(1)[0].reject(workerOutOfMemory('64 MB (TASKIFY_WORKER_HEAP_MB=64)', 0));
+  s.running(2)[0].reject(workerOutOfMemory('64 MB (TASKIFY_WORKER_HEAP_MB=64)', 1));
+  await settle();
+  const alone = s.outcome(1);
+  assert.ok(alone && !alone.ok && /ran out of memory: its JavaScript heap limit is 64 MB/.test(alone.error.message), JSON.stringify(alone));
+  assert.is(s.running(1).length, 1, 'not run again');
+  assert.is(s.running(2).length, 2, 'shared: run again');
+  s.running(2)[1].reject(workerOutOfMemory('64 MB', 1));
+  await settle();
+  const shared = s.outcome(2);
+  assert.ok(shared && !shared.ok && /ran out of memory/.test(shared.error.message), 'the last failure keeps the out-of-memory message');
 });
 
 test("'ignore': the task counts as done, its inout data as it was (copied from what it read), and dependents run", async () => {

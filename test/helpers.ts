@@ -32,11 +32,12 @@ export interface ChildRun { code: number | null; signal: NodeJS.Signals | null; 
 
 /**
  * Runs fixtures/<script> `mode` as a child process; `onReady` gets the child once it prints READY (to signal
- * or kill it there).
+ * or kill it there); `user`: run it as that user (root can write anywhere, so a test of a read-only place needs another).
  */
-export function runFixture(script: string, mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void): Promise<ChildRun> {
+export function runFixture(script: string, mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void,
+  user?: { uid: number; gid: number }): Promise<ChildRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(fixtures, script), mode], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(fixtures, script), mode], { env: { ...process.env, ...env }, ...user });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

@@ -36,7 +36,7 @@ export interface ArgumentHost {
 export interface Prepared {
   readonly wire: WireArg[];
   /** `in`/`inout` data whose current contents the main thread must write before the task can read them. */
-  readonly snapshots: { entry: DataEntry; encoded: EncodedValue }[];
+  readonly snapshots: { entry: DataEntry; encoded: EncodedValue; param: string }[];
   /** Data the task writes, with what will receive the new contents at its wait (an object, or a range's buffer). */
   readonly writes: { entry: DataEntry; object?: object }[];
   /** The call's distinct argument objects (or Futures) by ref: what a returned argument maps back to. */
@@ -133,14 +133,14 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
 
   // Encoding one snapshot may bring other data home (a part held by a datum a task was writing), which can make
   // another datum of this call the main thread's again, or change one already encoded: repeat until nothing moves.
-  const encodedAt = new Map<DataEntry, { encoded: EncodedValue; version: number }>();
+  const encodedAt = new Map<DataEntry, { encoded: EncodedValue; version: number; param: string }>();
   for (let changed = true; changed;) {
     changed = false;
     for (const u of uses.values()) {
       if (!u.reads || u.entry.stored || u.entry.producer || !u.object) continue;
       if (encodedAt.get(u.entry)?.version === u.entry.version) continue;
       try {
-        encodedAt.set(u.entry, { encoded: encodeSnapshot(u.entry, u.object, host), version: u.entry.version });
+        encodedAt.set(u.entry, { encoded: encodeSnapshot(u.entry, u.object, host), version: u.entry.version, param: u.param });
       } catch (error) {
         if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
         throw error;
@@ -148,7 +148,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       changed = true;
     }
   }
-  const snapshots: Prepared['snapshots'] = [...encodedAt].map(([entry, { encoded }]) => ({ entry, encoded }));
+  const snapshots: Prepared['snapshots'] = [...encodedAt].map(([entry, { encoded, param }]) => ({ entry, encoded, param }));
 
   const toWire = (slot: Slot): WireArg => {
     if ('value' in slot) return { value: slot.value as never };

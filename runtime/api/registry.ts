@@ -15,6 +15,8 @@ export interface TaskRecord {
   readonly id: number;
   /** `task <name> (<call site>)`, computed only when an error needs it. */
   readonly where: () => string;
+  /** The task's parameter names, so that a worker's error about an output names the parameter. */
+  readonly params?: readonly string[];
   state: 'pending' | 'ok' | 'failed';
   error?: Error;
   /** The error was thrown to the program at some wait: it was not lost. */

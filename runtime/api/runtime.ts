@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EngineToMain, MainToEngine, RunEvent, SerializedError, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
-import { dependencyFailed, deserializeError, engineDied, runStopped, serializeError, shutDown, taskCancelled, taskTimedOut } from '../errors';
+import {
+  dependencyFailed, deserializeError, engineDied, nameOutput, runStopped, serializeError, shutDown, storeWriteFailed, taskCancelled, taskTimedOut,
+} from '../errors';
 import { StallWatch, formatStall } from './stall';
 import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
@@ -18,12 +20,12 @@ import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
 import { createRunDir, defaultStoreRoot } from '../store/run-dir';
 import { removeStaleSegments, segmentPrefix } from '../store/segments';
-import { versionPath, writeEncoded } from '../store/version-file';
+import { removeVersion, versionPath, writeEncoded } from '../store/version-file';
 import { observeFailure, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
 import { MainData } from './main-data';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
-import { prepareArguments } from './arguments';
+import { prepareArguments, type Prepared } from './arguments';
 import type { TaskHandle } from './task-handle';
 import { collectAccesses } from '../engine/graph';
 import { Within } from './within';
@@ -31,6 +33,9 @@ import { Observers, epochNow } from '../observe/hooks';
 
 const BATCH_LIMIT = 64;
 const WAIT_SLICE_MS = 500;
+
+/** What the engine hears of a snapshot the main thread wrote. */
+type SnapshotNote = Extract<MainToEngine, { type: 'submit' }>['snapshots'][number];
 
 export class Runtime implements FutureHost {
   readonly stats = new Stats();
@@ -76,11 +81,12 @@ export class Runtime implements FutureHost {
   private stallTimer?: NodeJS.Timeout;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
+    // First: an unusable store fails the start before anything else (observers, the engine) exists.
+    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot(), config.storeRoot !== undefined);
     let started = false;
     this.observers = new Observers((enabled) => { if (started) this.enqueue({ type: 'observe', enabled }); });
     configureObservers(this.observers);
     started = true;
-    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
     this.segmentPrefix = segmentPrefix(this.runDir);
     this.stall = new StallWatch(config.stallReportSeconds * 1000, () => { this.enqueue({ type: 'status' }); this.flush(); });
     removeStaleSegments();
@@ -120,14 +126,11 @@ export class Runtime implements FutureHost {
     const prepared = prepareArguments(this.data, handle, args, where);
     const inputs = [...new Set([...prepared.data.values()].map((entry) => entry.producer).filter((p): p is TaskRecord => p !== undefined))];
     const seen = new Map([...prepared.data.values()].map((entry) => [entry.id, entry.version] as const));
-    const record: TaskRecord = { id: this.nextTaskId++, where, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen };
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
-    const snapshots = prepared.snapshots.map(({ entry, encoded }) => {
-      writeEncoded(this.runDir, versionKey(entry.id, entry.version), encoded);
-      entry.stored = true;
-      this.stats.add('mainBytesWritten', encoded.byteLength);
-      return { data: entry.id, version: entry.version, bytes: encoded.byteLength };
-    });
+    const snapshots = this.writeSnapshots(prepared.snapshots, where);
+    const record: TaskRecord = {
+      id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
+    };
     for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
     this.stats.add('mainEncodeMs', performance.now() - started);
 
@@ -146,6 +149,30 @@ export class Runtime implements FutureHost {
     this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
     return future;
+  }
+
+  /**
+   * The call's snapshots, as files. A write that fails (a full store) takes back the files this call wrote, so the call
+   * leaves nothing behind and its data stay the main thread's, and says which parameter and version it was writing.
+   */
+  private writeSnapshots(snapshots: Prepared['snapshots'], where: () => string): SnapshotNote[] {
+    const written: SnapshotNote[] = [];
+    for (const { entry, encoded, param } of snapshots) {
+      const key = versionKey(entry.id, entry.version);
+      try {
+        writeEncoded(this.runDir, key, encoded);
+      } catch (error) {
+        for (const done of snapshots.slice(0, written.length)) {
+          removeVersion(this.runDir, versionKey(done.entry.id, done.entry.version));
+          done.entry.stored = false;
+        }
+        throw storeWriteFailed(`${where()}: parameter ${param}`, this.runDir, key, encoded.byteLength, error);
+      }
+      entry.stored = true;
+      this.stats.add('mainBytesWritten', encoded.byteLength);
+      written.push({ data: entry.id, version: entry.version, bytes: encoded.byteLength });
+    }
+    return written;
   }
 
   /**
@@ -533,7 +560,7 @@ function failureOf(record: TaskRecord, outcome: Extract<TaskOutcome, { ok: false
     case 'cancelled': return taskCancelled(where);
     case 'run-stopped': return runStopped(where, first?.where() ?? `task #${outcome.stopped.by}`, first?.error);
   }
-  return deserializeError(outcome.error, where);
+  return nameOutput(deserializeError(outcome.error, where), where, record.params);
 }
 
 /** The task's name and call site, formatted only if an error needs it. */

@@ -35,7 +35,7 @@ export class MachineRun {
   lastUsed = Date.now();
 
   constructor(readonly run: string, private readonly redis: Redis, private readonly settings: MachineRunSettings) {
-    this.dir = createRunDir(settings.storeRoot);
+    this.dir = createRunDir(settings.storeRoot, Boolean(process.env.TASKIFY_STORE)); // the CLI read its config from there
     this.prefix = segmentPrefix(this.dir);
     this.pool = new LocalPool({
       workers: settings.threads, tasksPerWorker: settings.tasksPerThread, workerCacheBytes: settings.cacheBytes,

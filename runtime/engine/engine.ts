@@ -15,7 +15,7 @@ import type {
   WireArg, WorkerArg, WorkerReply, WorkerRun, WorkerTask,
 } from '../protocol';
 import { versionKey } from '../protocol';
-import { serializeError, workerDied } from '../errors';
+import { serializeError, TaskifyError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
 import { removeSegment } from '../store/segments';
 import type { Stats } from '../stats';
@@ -188,6 +188,10 @@ export function createEngine(options: EngineOptions): Engine {
     if (task.stop) {
       const cause: FailureCause = task.stop.kind === 'timed-out' ? 'timed out' : task.stop.kind === 'cancelled' ? 'cancelled' : 'run stopped';
       fail(node, stopError(node, task.stop), cause, undefined, task.stop);
+    } else if (error instanceof TaskifyError && error.code === 'TASKIFY_WORKER_OUT_OF_MEMORY') {
+      // Alone on its thread, the task itself used the memory: another run would only run out again, unless its policy
+      // asks for retries. Shared, any task on the thread may be to blame: a crash like any other. The message stays.
+      fail(node, serializeError(error), (error as { retry?: boolean }).retry ? 'worker died' : 'threw');
     } else {
       fail(node, workerDied(node.attempts, error instanceof Error ? error.message : String(error)), 'worker died');
     }

@@ -4,11 +4,14 @@
  * with that thread's next task. The engine thread runs tasks on one; so does each `taskify worker` machine.
  */
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { ShmSettings, WorkerReply, WorkerTask } from '../protocol';
 import type { RunOptions } from './executor';
 import { mostHeld } from './placement';
 import type { PoolWorkerData } from '../worker/task-worker';
+import { workerHeapMb } from '../config';
+import { workerOutOfMemory } from '../errors';
 
 export interface LocalPoolOptions {
   readonly workers: number;
@@ -17,6 +20,8 @@ export interface LocalPoolOptions {
   /** Bytes of decoded versions each thread keeps. */
   readonly workerCacheBytes: number;
   readonly shm: ShmSettings;
+  /** Each thread's heap limit in MB; absent, TASKIFY_WORKER_HEAP_MB of this thread's environment, else Node's default. */
+  readonly workerHeapMb?: number;
 }
 
 /** Bytes of a task's inputs a thread (by id) already holds: the balancer prefers the thread with most. */
@@ -30,11 +35,18 @@ export class LocalPool {
   /** Versions that died, per thread that still holds them. */
   private readonly forgetLists = new Map<number, string[]>();
   private readonly pool: Piscina;
-  /** Thread of each task handed to one, until it settles: for stall reports, and to keep timed tasks alone. */
+  /**
+   * Thread of each task handed to one, until it settles: for stall reports, to keep timed tasks alone, and to know who
+   * else was on a thread that died.
+   */
   private readonly placed = new Map<number, { readonly worker: number; readonly timed: boolean }>();
   private timedRunning = 0;
+  /** A dying thread rejects all its tasks with one error: how many tasks it had, counted when the first settles. */
+  private readonly diedWith = new WeakMap<object, number>();
+  private readonly heapMb: number | undefined;
 
   constructor(private readonly options: LocalPoolOptions) {
+    this.heapMb = options.workerHeapMb ?? workerHeapMb(process.env);
     this.pool = new Piscina({
       filename: join(__dirname, '..', 'worker', 'task-worker.js'),
       minThreads: options.workers,
@@ -42,6 +54,7 @@ export class LocalPool {
       idleTimeout: Infinity,
       concurrentTasksPerWorker: options.tasksPerWorker,
       workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm } satisfies PoolWorkerData,
+      ...(this.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } } : {}),
       loadBalancer: ((task: { [key: symbol]: unknown }, workers: PiscinaWorker[]) => this.balance(task, workers)) as never,
     });
     // piscina emits 'error' when an idle thread dies; the pool replaces it, and the caller retries a running task.
@@ -52,22 +65,37 @@ export class LocalPool {
   get capacity(): number { return this.options.workers * this.options.tasksPerWorker; }
 
   /**
-   * Rejects when the thread died under the task (process.exit, a crash): the caller decides about a retry. Aborting
-   * `signal` ends the task: piscina terminates its thread (and starts another), so nothing of it goes on running.
+   * Rejects when the thread died under the task (process.exit, a crash): the caller decides about a retry. A thread
+   * that ran out of heap rejects with workerOutOfMemory (code TASKIFY_WORKER_OUT_OF_MEMORY), whose `retry` is false
+   * when the task ran alone there: it would only run out again. Aborting `signal` ends the task: piscina terminates
+   * its thread (and starts another), so nothing of it goes on running.
    */
-  run(message: WorkerTask, held?: HeldBytes, options?: RunOptions): Promise<WorkerReply> {
+  async run(message: WorkerTask, held?: HeldBytes, options?: RunOptions): Promise<WorkerReply> {
     const carrier: Carrier = { message, held, options };
-    const running = this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), { signal: options?.signal });
-    return running.finally(() => {
+    try {
+      return await this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), { signal: options?.signal });
+    } catch (error) {
+      const thread = this.placed.get(message.taskId)?.worker;
+      if ((error as NodeJS.ErrnoException)?.code !== 'ERR_WORKER_OUT_OF_MEMORY' || thread === undefined) throw error;
+      let tasks = this.diedWith.get(error as object);
+      if (tasks === undefined) this.diedWith.set(error as object, tasks = [...this.placed.values()].filter((p) => p.worker === thread).length);
+      throw workerOutOfMemory(this.heapDescription(), tasks - 1);
+    } finally {
       if (this.placed.get(message.taskId)?.timed) this.timedRunning--;
       this.placed.delete(message.taskId);
-    });
+    }
   }
 
   /** The thread a task was handed to. */
   placeOf(taskId: number): string | undefined {
     const placed = this.placed.get(taskId);
     return placed && `thread ${placed.worker}`;
+  }
+
+  /** The limit a thread ran into, for the message: the setting, or Node's default as this thread (also a worker) has it. */
+  private heapDescription(): string {
+    if (this.heapMb !== undefined) return `${this.heapMb} MB (TASKIFY_WORKER_HEAP_MB=${this.heapMb})`;
+    return `Node's default, about ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB here (TASKIFY_WORKER_HEAP_MB is not set)`;
   }
 
   /** The version died: each thread holding it drops it with its next task. */

@@ -17,10 +17,13 @@ import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
 
 /** A value the codec cannot carry. `path` is relative to the encoded value ("" for the value itself). */
 export class UnsupportedValueError extends Error {
-  constructor(readonly typeName: string, readonly path: string, description: string, detail = '') {
+  constructor(readonly typeName: string, readonly path: string, private readonly description: string, private readonly detail = '') {
     super(`${description}${path ? ` at ${path}` : ''}${detail}`);
     this.name = 'UnsupportedValueError';
   }
+
+  /** The message with another path: the value that was encoded is part of a larger one (a group's root). */
+  at(path: string): string { return `${this.description}${path ? ` at ${path}` : ''}${this.detail}`; }
 }
 
 export interface EncodedValue {
@@ -82,7 +85,8 @@ const mapValuePath = (path: string, key: unknown, i: number): string =>
   typeof key === 'string' || Number.isFinite(key) ? `${path}.get(${JSON.stringify(key)})` : `${path}.values()[${i}]`;
 const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 
-interface Region { readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike }
+/** `path`, `type`: the view that made the region, to name the largest part of a value over the size limit. */
+interface Region { readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike; readonly path: string; readonly type: string }
 type Encoded = [Value, number];
 
 class Encoder {
@@ -238,7 +242,7 @@ class Encoder {
     const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
     let region = this.regions.get(v.buffer);
     if (!region) {
-      region = { index: this.regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer };
+      region = { index: this.regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, path, type: v.constructor.name };
       this.regions.set(v.buffer, region);
     } else {
       region.start = Math.min(region.start, v.byteOffset);
@@ -258,8 +262,15 @@ class Encoder {
     const body: Uint8Array[] = [];
     const bases: bigint[] = [];
     let bodyLength = 0;
+    const limit = this.options.maxBytes ?? MAX_FILE_BYTES;
     for (const region of this.regions.values()) {
       region.start -= region.start % region.align;
+      bodyLength += padTo8(bodyLength) + region.end - region.start;
+    }
+    // Before any view of the body is made: one over the limit may be longer than a Uint8Array can be.
+    if (BODY_START + bodyLength > limit) throw this.tooLarge(BODY_START + bodyLength, limit);
+    bodyLength = 0;
+    for (const region of this.regions.values()) {
       const padding = padTo8(bodyLength);
       bodyLength += padding;
       bases.push(BigInt(bodyLength - region.start));
@@ -280,9 +291,17 @@ class Encoder {
     new DataView(length.buffer).setBigUint64(0, BigInt(bodyLength), true);
     const padding = ZEROS.subarray(0, padTo8(bodyLength));
     const byteLength = BODY_START + bodyLength + padding.length + header.length;
-    const limit = this.options.maxBytes ?? MAX_FILE_BYTES;
-    if (byteLength > limit) throw new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`, `, over the ${limit} bytes a version file can hold`);
+    if (byteLength > limit) throw this.tooLarge(byteLength, limit);
     return { parts: [length, ...body, padding, header], byteLength };
+  }
+
+  /** Over the size limit: said with the limit and the largest typed array, whose path is where to split the data. */
+  private tooLarge(byteLength: number, limit: number): UnsupportedValueError {
+    let largest: Region | undefined;
+    for (const r of this.regions.values()) if (!largest || r.end - r.start > largest.end - largest.start) largest = r;
+    const part = largest ? `; its largest part is ${withArticle(largest.type)} of ${largest.end - largest.start} bytes${largest.path ? ` at ${largest.path}` : ''}` : '';
+    return new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`,
+      `, over the limit of ${limit} bytes a version file can hold (the largest buffer Node.js reads a file into)${part}; pass it in smaller parts`);
   }
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, accessSync, constants } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ownerIsDead } from './owner';
+import { storeUnusable } from '../errors';
 
 export const RUN_DIR_PREFIX = 'taskify-run-';
 
@@ -18,10 +19,17 @@ export function defaultStoreRoot(): string {
   return tmpdir();
 }
 
-/** Names carry the pid so that a later run can tell a dead run's leftovers from a live one's. */
-export function createRunDir(root: string): string {
+/**
+ * Names carry the pid so that a later run can tell a dead run's leftovers from a live one's. A store that cannot hold
+ * the directory (missing, read-only, full) is said here, at start, naming TASKIFY_STORE (`fromEnv`: it chose `root`).
+ */
+export function createRunDir(root: string, fromEnv = false): string {
   removeStaleRunDirs(root);
-  return mkdtempSync(join(root, `${RUN_DIR_PREFIX}${process.pid}-`)); // mkdtemp creates it 0700
+  try {
+    return mkdtempSync(join(root, `${RUN_DIR_PREFIX}${process.pid}-`)); // mkdtemp creates it 0700
+  } catch (error) {
+    throw storeUnusable(root, fromEnv, error as NodeJS.ErrnoException);
+  }
 }
 
 export function removeRunDir(dir: string): void {

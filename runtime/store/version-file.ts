@@ -16,24 +16,36 @@ export function writeVersion(runDir: string, key: string, value: unknown, option
   return writeEncoded(runDir, key, encodeValue(value, options));
 }
 
+/**
+ * Throws the file system's error (ENOSPC, EIO…) as it is, for the caller to say whose data it was; a temporary file
+ * that could not be finished is removed at once, so a full store gets its room back before the run ends.
+ */
 export function writeEncoded(runDir: string, key: string, encoded: EncodedValue): number {
   const temporary = join(runDir, `.${key}.${process.pid}.${threadId}.tmp`);
   const fd = openSync(temporary, 'w', 0o600);
   try {
-    let parts = encoded.parts;
-    // writev may write less than asked (and takes at most IOV_MAX parts): go on from where it stopped.
-    while (parts.length > 0) {
-      let written = writevSync(fd, parts.slice(0, 1024));
-      let consumed = 0;
-      while (consumed < parts.length && written >= parts[consumed].byteLength) written -= parts[consumed++].byteLength;
-      parts = parts.slice(consumed);
-      if (written > 0) parts = [parts[0].subarray(written), ...parts.slice(1)];
+    try {
+      writeParts(fd, encoded.parts);
+    } finally {
+      closeSync(fd);
     }
-  } finally {
-    closeSync(fd);
+    renameSync(temporary, versionPath(runDir, key));
+  } catch (error) {
+    try { unlinkSync(temporary); } catch { /* already gone: the error above is the one to report */ }
+    throw error;
   }
-  renameSync(temporary, versionPath(runDir, key));
   return encoded.byteLength;
+}
+
+function writeParts(fd: number, parts: Uint8Array[]): void {
+  // writev may write less than asked (and takes at most IOV_MAX parts): go on from where it stopped.
+  while (parts.length > 0) {
+    let written = writevSync(fd, parts.slice(0, 1024));
+    let consumed = 0;
+    while (consumed < parts.length && written >= parts[consumed].byteLength) written -= parts[consumed++].byteLength;
+    parts = parts.slice(consumed);
+    if (written > 0) parts = [parts[0].subarray(written), ...parts.slice(1)];
+  }
 }
 
 /** The whole file in a fresh 8-aligned buffer (typed array views on it must be aligned). */

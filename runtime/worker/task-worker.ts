@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
 import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
-import { serializeError } from '../errors';
-import { readVersionBytes, writeVersion } from '../store/version-file';
-import { classesOf, decodeValue, UnsupportedValueError, type EncodeOptions, type ObjectOrigin } from '../store/codec';
+import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
+import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
+import { classesOf, decodeValue, encodeValue, UnsupportedValueError, type EncodedValue, type EncodeOptions, type ObjectOrigin } from '../store/codec';
 import { importClasses, noteModule } from '../store/classes';
 import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
@@ -60,9 +60,9 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const fn = await loadFunction(task.module, task.name);
     const modified = new Set<string>();
     collectModified(task.args, modified);
-    const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], modified };
+    const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
     const args: unknown[] = [];
-    for (const arg of task.args) args.push(await resolveArg(task, arg, call, io));
+    for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
     holding = [...call.data.values()];
     for (const value of holding) held.set(value, (held.get(value) ?? 0) + 1);
     lap('load');
@@ -82,12 +82,12 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const outputs = [...call.writes.map((w) => w.value), ...(inline ? [] : [result])];
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
-    for (const { key, value } of call.writes) store(task, key, value, io, 'an argument it writes', exclusive, dataOrigins);
+    for (const { key, value, writers } of call.writes) store(task, key, value, io, writers, exclusive, dataOrigins);
     // A returned argument (or a part of one) says so, so that the caller gets its own object back.
     const resultOrigins: EncodeOptions = {
       originOf: (object) => { const ref = call.refs.get(object); return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object); },
     };
-    if (!inline) store(task, task.result, result, io, 'its return value', exclusive, resultOrigins);
+    if (!inline) store(task, task.result, result, io, { task: task.name, version: task.result }, exclusive, resultOrigins);
     lap('store');
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
@@ -118,15 +118,17 @@ interface Call {
   readonly data: Map<string, unknown>;
   readonly refs: Map<unknown, number>;
   readonly objects: Map<number, unknown>;
-  readonly writes: { key: string; value: unknown }[];
+  readonly writes: { key: string; value: unknown; writers: Map<number, number> }[];
+  /** Per datum, the first argument (by position) that is each root of a group (-1: not a group): an output's names. */
+  readonly roots: Map<string, Map<number, number>>;
   readonly modified: ReadonlySet<string>;
 }
 
-async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io): Promise<unknown> {
+async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io, position: number): Promise<unknown> {
   if ('value' in arg) return arg.value;
   if ('collection' in arg) {
     const items: unknown[] = [];
-    for (const item of arg.collection) items.push(await resolveArg(task, item, call, io));
+    for (const item of arg.collection) items.push(await resolveArg(task, item, call, io, position));
     return items;
   }
   // The same version in two parameters is one datum, as it was one in the caller.
@@ -141,8 +143,11 @@ async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io):
       datum = (datum as unknown as { slice(): unknown }).slice();
     }
     call.data.set(identity, datum);
-    if (arg.write !== undefined) call.writes.push({ key: arg.write, value: datum });
+    call.roots.set(identity, new Map());
+    if (arg.write !== undefined) call.writes.push({ key: arg.write, value: datum, writers: call.roots.get(identity)! });
   }
+  const roots = call.roots.get(identity)!;
+  if (!roots.has(arg.root ?? -1)) roots.set(arg.root ?? -1, position);
   if (arg.ref !== undefined && call.objects.has(arg.ref)) return call.objects.get(arg.ref);
   let value = arg.root !== undefined ? (datum as unknown[])[arg.root] : datum;
   if (arg.view) value = viewOn(value as ArrayBufferView, arg.view);
@@ -229,15 +234,32 @@ function ownMemory(outputs: readonly unknown[], inputs: readonly unknown[]): boo
   return inputs.every((input) => isTypedArray(input) && (outputs.includes(input) || !buffers.has(input.buffer)));
 }
 
-function store(task: WorkerTask, key: string, value: unknown, io: Io, what: string, exclusive: boolean, options: EncodeOptions): void {
-  let bytes: number;
+/**
+ * Writes one output. What cannot be written is said about the output: the return value, or the parameter that writes
+ * the version with the path inside that parameter's value (a group's path starts at its root, `[1].x`, which is the
+ * parameter that root came from). The main thread puts in the call site and the parameter's name (nameOutput).
+ */
+function store(task: WorkerTask, key: string, value: unknown, io: Io, writer: OutputPlace | Map<number, number>, exclusive: boolean, options: EncodeOptions): void {
+  // A group's path starts at its root, `[1].x`: that root's parameter, and the path inside it.
+  const placeOf = (path: string): [OutputPlace, string] => {
+    if (!(writer instanceof Map)) return [writer, path];
+    const root = writer.has(-1) ? undefined : /^\[(\d+)\]/.exec(path) ?? undefined;
+    const argument = writer.get(root ? Number(root[1]) : -1) ?? [...writer.values()][0];
+    return [{ task: task.name, version: key, argument }, root ? path.slice(root[0].length) : path];
+  };
+  let encoded: EncodedValue;
   try {
-    bytes = writeVersion(task.runDir, key, value, options);
+    encoded = encodeValue(value, options);
   } catch (error) {
-    if (error instanceof UnsupportedValueError) {
-      throw new TypeError(`task ${task.name}: ${what} cannot be stored: ${error.message}`);
-    }
-    throw error;
+    if (!(error instanceof UnsupportedValueError)) throw error;
+    const [place, path] = placeOf(error.path);
+    throw aboutOutput(place, (what) => outputUnsupported(what, error.at(path)));
+  }
+  const bytes = encoded.byteLength;
+  try {
+    writeEncoded(task.runDir, key, encoded);
+  } catch (error) {
+    throw aboutOutput(placeOf('')[0], (what) => storeWriteFailed(what, task.runDir, key, bytes, error));
   }
   io.bytesWritten += bytes;
   io.written.push({ key, bytes });
