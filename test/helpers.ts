@@ -32,12 +32,11 @@ export interface ChildRun { code: number | null; signal: NodeJS.Signals | null; 
 
 /**
  * Runs fixtures/<script> `mode` as a child process; `onReady` gets the child once it prints READY (to signal
- * or kill it there); `user`: run it as that user (root can write anywhere, so a test of a read-only place needs another).
+ * or kill it there).
  */
-export function runFixture(script: string, mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void,
-  user?: { uid: number; gid: number }): Promise<ChildRun> {
+export function runFixture(script: string, mode: string, env: Record<string, string> = {}, onReady?: (child: ChildProcess) => void): Promise<ChildRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(fixtures, script), mode], { env: { ...process.env, ...env }, ...user });
+    const child = spawn(process.execPath, [join(fixtures, script), mode], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
