@@ -169,6 +169,41 @@ test('misspelled parameter names in tags are errors, with a suggestion', () => {
   assert.match(errors[0], /main\.ts:3:4 - error TS99007: .*@rro names `fragmnet`, which is not a parameter \(did you mean `fragment`\?\)/);
 });
 
+test('writes through another name for a parameter: containers it was put in, defaults, arguments, this, getters, Reflect', () => {
+  const cases: [string, string, string[]][] = [
+    ['p: number[], l: number[][]', 'l.push(p); l[0][0] = 1;', ['p:inout', 'l:inout']],
+    ['p: number[]', 'const l: number[][] = []; l.unshift(p); l[0][0] = 1;', ['p:inout']],
+    ['p: number[]', 'const l: number[][] = []; l.splice(0, 0, p); for (const x of l) x[0] = 1;', ['p:inout']],
+    ['p: number[]', 'const l = [{ v: p }]; l[0].v[0] = 1;', ['p:inout']],
+    ['p: { x: number }[]', 'const l: { x: number }[] = []; for (const o of p) l.push(o); l[0].x = 1;', ['p:inout']],
+    ['p: number[]', 'const m = new Map<string, number[]>(); m.set("k", p); m.get("k")![0] = 1;', ['p:inout']],
+    ['p: number[]', 'const m = new Map([["k", p]]); for (const v of m.values()) v[0] = 1;', ['p:inout']],
+    ['p: { a: number }', 'Reflect.set(p, "a", 3);', ['p:inout']],
+    ['p: number[]', '(arguments[0] as number[])[0] = 1;', ['p:inout']],
+    ['p: number[], o: { a?: number[] }', 'const { a = p } = o; a[0] = 1;', ['p:inout', 'o:inout']],
+    ['p: { k?: number[] }, q: number[]', 'Object.assign(p, { k: q }); p.k![0] = 1;', ['p:inout', 'q:inout']],
+    ['p: number[]', 'const o = { get g() { return p; } }; o.g[0] = 1;', ['p:inout']],
+    ['p: number[]', 'p.forEach(function (this: number[]) { this[0] = 0; }, p);', ['p:inout']],
+    ['p: number[]', '(function (this: number[]) { this[0] = 0; }).call(p);', ['p:inout']],
+  ];
+  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+  assert.equal(directions('/** @task */\nexport function t(p: number[], q: number[] = p) { q[0] = 1; }\n').dirs, ['p:inout', 'q:inout'], 'a default');
+  const helper = 'function keep(list: number[][], item: number[]) { list.push(item); }\n';
+  assert.equal(directions(`${helper}/** @task */\nexport function t(p: number[]) { const l: number[][] = []; keep(l, p); l[0][0] = 1; }\n`).dirs, ['p:inout'],
+    'a helper that keeps its argument in another');
+});
+
+test('a fresh container holding a parameter is not the parameter: writing its own slots writes nothing of the caller', () => {
+  const cases: [string, string, string[]][] = [
+    ['p: number[]', 'const l = [p]; l[0] = [1]; l.length = 0;', ['p:in']],
+    ['p: number[][]', 'const copy = p.slice(); copy[0] = [9]; copy.reverse();', ['p:in']],
+    ['p: { a: number[] }', 'const o = { ...p }; o.a = [1];', ['p:in']],
+    ['p: number[][]', 'const out: number[][] = []; for (const row of p) out.push(row); out.sort();', ['p:in']],
+    ['p: number[][]', 'const m = new Map<number, number[]>(); p.forEach((row, i) => m.set(i, row)); m.delete(0);', ['p:in']],
+  ];
+  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+});
+
 test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
   const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
   assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });

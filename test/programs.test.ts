@@ -35,6 +35,14 @@ test('ES module, async caller with await', () => {
   assert.ok(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inWorkers >= 8);
 });
 
+test('writes through another name (a container, a default, arguments, this, a getter, Reflect) reach the caller, as in plain code', () => {
+  const plain = run(build('hidden-writes', false, 'commonjs'));
+  const statsFile = join(work, 'hidden-writes-stats.json');
+  assert.fixture(run(build('hidden-writes', true, 'commonjs'), { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 11, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');
@@ -132,7 +140,9 @@ test('task results updated from their own value (+=, ++, ??=, destructuring) and
 
 test('length writes between tasks, an argument linked into another, classes through interfaces, returned buffers', () => {
   const tasks = printsAsPlain('review4');
-  assert.ok(tasks.inWorkers >= 3 + 2 + 1 + 2, `${tasks.inWorkers} tasks ran in workers: the sums, link and bumpAll, area of the literal, ramp and ints`);
+  // link keeps its item in the holder: afterwards the caller's two objects share it, which the plan cannot follow yet,
+  // so link stays direct (hidden-writes shows the stale read a submitted one would give).
+  assert.ok(tasks.inWorkers >= 3 + 1 + 1 + 2, `${tasks.inWorkers} tasks ran in workers: the sums, bumpAll, area of the literal, ramp and ints`);
 });
 
 test.run();

@@ -33,6 +33,15 @@ export const READING_METHODS = new Set([
 /** Reading methods whose result is a fresh copy holding no reference into the receiver (for primitive elements). */
 export const COPYING_METHODS = new Set(['slice', 'map', 'filter', 'concat', 'toReversed', 'toSorted', 'toSpliced', 'with', 'flat', 'flatMap']);
 
+/** Built-in functions whose result is a fresh container holding (parts of) their arguments, never an argument itself. */
+export const COPYING_FUNCTIONS = new Set([
+  'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys',
+  'Float64Array.from', 'Float32Array.from', 'Int32Array.from', 'Uint8Array.from', 'Float64Array.of', 'Float32Array.of',
+]);
+
+/** Built-in functions whose result holds nothing of their arguments (a deep copy, or text turned into values). */
+export const DEEP_COPYING_FUNCTIONS = new Set(['structuredClone', 'JSON.parse', 'JSON.stringify']);
+
 /** Methods whose result is a view on the receiver's own memory, whatever the elements. */
 export const VIEW_METHODS = new Set(['subarray']);
 

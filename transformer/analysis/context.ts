@@ -80,6 +80,13 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
   return element !== undefined && isPrimitiveType(ctx, element);
 }
 
+/** `Object`, `Math`, `Reflect`, `console`: a namespace of the standard library, which keeps nothing it is given. */
+export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  if (!ctx.ts.isIdentifier(expr)) return false;
+  const declarations = symbolOf(ctx, expr)?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+}
+
 /** `f` or `ns.f` as text, to match built-ins by name. */
 export function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined {
   if (t.isIdentifier(callee)) return callee.text;

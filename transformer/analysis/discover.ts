@@ -140,7 +140,9 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    const { escaped, escapedOtherwise } = summary.params[i] ?? {};
+    const { escaped, kept } = summary.params[i] ?? {};
+    // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
+    const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept;
     const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
     return {
       ...direction, rro: rroTag !== undefined, ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),

@@ -2,18 +2,15 @@
  * What one function does to its parameters: which it may write (directly, through aliases, or through the
  * functions it calls) and which it reads, each with the first place that shows it.
  *
- * The analysis is flow-insensitive and errs on the side of writing: an alias is anything that may refer to (part
- * of) a parameter's value (copies, views, destructured parts, iteration variables, containers it was put in,
- * callback parameters), computed to a fixpoint over the whole body including nested functions. Unknown code
- * (no body, `any`, a callback) is assumed to write whatever it is given.
+ * What an expression may reach of the parameters comes from reach.ts (a parameter itself or a part of it, as against
+ * an object holding one): writing into a value writes what it directly reaches; reading, passing or letting out a
+ * value does so to everything it reaches. Flow-insensitive, erring on the side of writing: unknown code (no body,
+ * `any`, a callback) is assumed to write whatever it is given, and to keep it.
  */
 import type * as ts from 'typescript';
-import {
-  COPYING_METHODS, isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, VIEW_METHODS, WRITES_FIRST_ARGUMENT,
-} from './builtins';
-import {
-  boundNames, calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
-} from './context';
+import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, WRITES_FIRST_ARGUMENT } from './builtins';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { all, COPYING_CONSTRUCTORS, ReachMap, rootIdentifier, skipParens, type Params } from './reach';
 import { reasonAt, snippet, type Reason } from './reason';
 
 export interface ParamEffects {
@@ -23,6 +20,11 @@ export interface ParamEffects {
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
   escaped?: Reason;
+  /**
+   * A reference to it is kept in another parameter (`to.push(from[0])`, `to.k = from`): the caller's objects then share
+   * it, as the runtime keeps them sharing when the call is a task. Callers' analyses treat it as stored there.
+   */
+  kept?: Reason;
   /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
   escapedOtherwise?: Reason;
   /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
@@ -34,40 +36,25 @@ export interface Summary { readonly params: readonly ParamEffects[] }
 /** How the caller's analysis asks for the summary of a function it calls. */
 export type SummaryLookup = (fn: FunctionLike) => Summary | undefined;
 
-type Params = ReadonlySet<number>;
-const none: Params = new Set();
-
-const COPYING_CONSTRUCTORS = new Set([
-  'Float64Array', 'Float32Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
-  'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'Map', 'Set', 'Array', 'Date', 'Error', 'TypeError', 'RangeError',
-]);
-
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup): Summary {
   return new FunctionEffects(ctx, fn, lookup).run();
 }
 
 class FunctionEffects {
   private readonly ts: typeof ts;
-  private readonly aliases = new Map<ts.Symbol, Set<number>>();
   private readonly effects: ParamEffects[];
-  private changed = false;
+  private readonly reach: ReachMap;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup) {
     this.ts = ctx.ts;
     this.effects = fn.parameters.map(() => ({}));
-    fn.parameters.forEach((param, i) => {
-      for (const name of boundNames(ctx, param.name)) this.bind(name, new Set([i]));
-    });
+    this.reach = new ReachMap(ctx, fn, (call, index) => this.keepsArgument(call, index));
   }
 
   run(): Summary {
     const body = this.fn.body;
     if (!body) return { params: this.effects };
-    // Aliases first, to a fixpoint: a loop may create an alias after the statement that writes through it.
-    do {
-      this.changed = false;
-      this.visit(body, (node) => this.collectAliases(node));
-    } while (this.changed);
+    this.reach.build();
     this.visit(body, (node) => this.collectEffects(node));
     this.findOverwrites(body);
     return { params: this.effects };
@@ -78,114 +65,25 @@ class FunctionEffects {
     this.ts.forEachChild(node, (child) => this.visit(child, action));
   }
 
-  // ── aliases ──────────────────────────────────────────────────────────────────
+  /** Parameters a write into `expr`'s value writes. */
+  private written(expr: ts.Expression): Params { return this.reach.of(expr).direct; }
 
-  private bind(name: ts.Node, params: Params): void {
-    if (params.size === 0) return;
-    const symbol = symbolOf(this.ctx, name);
-    if (!symbol) return;
-    let set = this.aliases.get(symbol);
-    if (!set) { set = new Set(); this.aliases.set(symbol, set); }
-    for (const p of params) if (!set.has(p)) { set.add(p); this.changed = true; }
-  }
+  /** Parameters reading, passing or letting out `expr` reaches. */
+  private reached(expr: ts.Expression): Params { return this.reach.allOf(expr); }
 
-  private collectAliases(node: ts.Node): void {
+  /** Whether the call may keep argument `index` beyond itself (unknown code, or a callee that lets it out). */
+  private keepsArgument(call: ts.CallExpression, index: number): boolean {
     const { ts } = this;
-    if (ts.isVariableDeclaration(node) && node.initializer) {
-      const params = this.aliasOf(node.initializer);
-      for (const name of boundNames(this.ctx, node.name)) if (!isPrimitiveNode(this.ctx, name)) this.bind(name, params);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const params = this.aliasOf(node.right);
-      if (ts.isIdentifier(node.left)) this.bind(node.left, params);
-      else if (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) {
-        // Putting a parameter into a container makes the container an alias of it.
-        const root = rootIdentifier(ts, node.left);
-        if (root) this.bind(root, params);
-      } else if (ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left)) {
-        this.visit(node.left, (n) => { if (ts.isIdentifier(n) && !isPrimitiveNode(this.ctx, n)) this.bind(n, params); });
-      }
-    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer)) {
-      if (ts.isForOfStatement(node)) {
-        const params = this.aliasOf(node.expression);
-        for (const d of node.initializer.declarations) {
-          for (const name of boundNames(this.ctx, d.name)) if (!isPrimitiveNode(this.ctx, name)) this.bind(name, params);
-        }
-      }
-    } else if (ts.isCallExpression(node)) {
-      // Callbacks given a parameter (or called on one) may receive it, or its elements.
-      const reached = new Set<number>();
-      if (ts.isPropertyAccessExpression(node.expression)) for (const p of this.aliasOf(node.expression.expression)) reached.add(p);
-      for (const arg of node.arguments) for (const p of this.aliasOf(arg)) reached.add(p);
-      if (reached.size === 0) return;
-      for (const arg of node.arguments) {
-        if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
-        for (const param of (arg as FunctionLike).parameters) {
-          for (const name of boundNames(this.ctx, param.name)) if (!isPrimitiveNode(this.ctx, name)) this.bind(name, reached);
-        }
-      }
-    }
-  }
-
-  /** The parameters whose value (or part of it) `expr` may be. */
-  private aliasOf(expr: ts.Expression): Params {
-    const { ts } = this;
-    if (isPrimitiveNode(this.ctx, expr)) return none;
-    if (ts.isIdentifier(expr)) return this.aliasesOfSymbol(symbolOf(this.ctx, expr));
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) ||
-      ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {
-      return this.aliasOf(expr.expression);
-    }
-    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) return this.aliasOf(expr.expression);
-    if (ts.isConditionalExpression(expr)) return union(this.aliasOf(expr.whenTrue), this.aliasOf(expr.whenFalse));
-    if (ts.isBinaryExpression(expr)) {
-      const op = expr.operatorToken.kind;
-      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.aliasOf(expr.right);
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        return union(this.aliasOf(expr.left), this.aliasOf(expr.right));
-      }
-      return none;
-    }
-    if (ts.isArrayLiteralExpression(expr)) {
-      // Spreading an array of primitives copies values; spreading objects copies references to them.
-      return union(...expr.elements.map((e) => ts.isSpreadElement(e)
-        ? (hasPrimitiveElements(this.ctx, e.expression) ? none : this.aliasOf(e.expression))
-        : this.aliasOf(e)));
-    }
-    if (ts.isObjectLiteralExpression(expr)) {
-      return union(...expr.properties.map((p) =>
-        ts.isPropertyAssignment(p) ? this.aliasOf(p.initializer)
-          : ts.isShorthandPropertyAssignment(p) ? this.aliasesOfSymbol(this.ctx.checker.getShorthandAssignmentValueSymbol(p))
-            : ts.isSpreadAssignment(p) ? this.aliasOf(p.expression) : none));
-    }
-    if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
-      // A closure that mentions a parameter keeps it reachable: returning or storing the closure lets it out.
-      const captured: Params[] = [];
-      this.visit(expr.body, (n) => { if (ts.isIdentifier(n)) captured.push(this.aliasesOfSymbol(symbolOf(this.ctx, n))); });
-      return union(...captured);
-    }
-    if (ts.isCallExpression(expr) || ts.isNewExpression(expr)) {
-      if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
-        const method = expr.expression.name.text;
-        const receiver = this.aliasOf(expr.expression.expression);
-        if (VIEW_METHODS.has(method)) return receiver;
-        // A copy of primitives holds no reference into the receiver.
-        if (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, expr)) return none;
-        return union(receiver, ...expr.arguments.map((a) => this.aliasOf(a)));
-      }
-      if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && COPYING_CONSTRUCTORS.has(expr.expression.text)) {
-        // new Float64Array(x.buffer) is a view on x's memory, not a copy.
-        const first = expr.arguments?.[0];
-        if (first && isArrayBufferLike(this.ctx, first)) return this.aliasOf(first);
-        return hasPrimitiveElements(this.ctx, expr) ? none : union(...(expr.arguments ?? []).map((a) => this.aliasOf(a)));
-      }
-      // Unknown results may be (part of) any argument.
-      return union(...(expr.arguments ?? []).map((a) => this.aliasOf(a)));
-    }
-    return none;
-  }
-
-  private aliasesOfSymbol(symbol: ts.Symbol | undefined): Params {
-    return (symbol && this.aliases.get(symbol)) || none;
+    const callee = skipParens(ts, call.expression);
+    if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
+      this.isBuiltinMethod(call)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+    const name = qualifiedName(ts, callee);
+    if (name && (WRITES_FIRST_ARGUMENT.has(name) || isReadOnlyFunction(name))) return false;
+    const target = calledFunction(this.ctx, call);
+    if (!target) return true;
+    const summary = this.lookup(target);
+    const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
+    return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
   }
 
   // ── effects ──────────────────────────────────────────────────────────────────
@@ -211,6 +109,21 @@ class FunctionEffects {
     return false;
   }
 
+  /**
+   * `values` were stored into the object `into` is: kept by a parameter when it is (part of) one, gone with the call
+   * when it is a local object, and out of sight when it belongs to the module or an outer function.
+   */
+  private stored(into: ts.Expression, values: Params, node: ts.Node): void {
+    if (values.size === 0) return;
+    const holders = this.written(into);
+    if (holders.size > 0) {
+      for (const p of values) if (!holders.has(p)) this.effects[p].kept ??= reasonAt(node, `kept in \`${snippet(into)}\`: \`${snippet(node)}\``);
+      return;
+    }
+    const root = rootIdentifier(this.ts, into);
+    if (!root || !this.isLocal(root)) this.escape(values, node, `stored outside the function: \`${snippet(node)}\``);
+  }
+
   /** Declared inside this function (so a reference stored there dies with the call). */
   private isLocal(id: ts.Identifier): boolean {
     const declaration = symbolOf(this.ctx, id)?.valueDeclaration;
@@ -223,7 +136,7 @@ class FunctionEffects {
     // `t.next` where `next` is a getter of the program's own code that changes its object (`return ++this.n`).
     // (Only for names some getter of the program has, and of a parameter's aliases: the symbol lookup is what costs.)
     if (ts.isPropertyAccessExpression(node) && changingGetterNames(this.ctx).has(node.name.text) && !isWriteTargetExpression(ts, node)) {
-      const receiver = this.aliasOf(node.expression);
+      const receiver = this.written(node.expression);
       if (receiver.size > 0 && changingGetter(this.ctx, node)) {
         this.write(receiver, node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
       }
@@ -231,13 +144,14 @@ class FunctionEffects {
     if (ts.isReturnStatement(node) && node.expression) {
       // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
       const closure = ts.isArrowFunction(node.expression) || ts.isFunctionExpression(node.expression);
-      this.escape(this.aliasOf(node.expression), node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
+      this.escape(this.reached(node.expression), node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
     } else if (node === this.fn && ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
-      this.escape(this.aliasOf(node.body), node.body, 'returned by the arrow function', !ts.isArrowFunction(node.body) && !ts.isFunctionExpression(node.body));
+      this.escape(this.reached(node.body), node.body, 'returned by the arrow function', !ts.isArrowFunction(node.body) && !ts.isFunctionExpression(node.body));
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const root = ts.isIdentifier(node.left) ? node.left : rootIdentifier(ts, node.left);
-      if (!root || !this.isLocal(root)) this.escape(this.aliasOf(node.right), node, `stored outside the function: \`${snippet(node)}\``);
+      const left = skipParens(ts, node.left);
+      if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.stored(left.expression, this.reached(node.right), node);
+      else if (!ts.isIdentifier(left) || !this.isLocal(left)) this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
     }
     if (ts.isBinaryExpression(node) && isAssignmentOperator(ts, node.operatorToken.kind)) {
       this.assignmentTarget(node.left, node, node.operatorToken.kind !== ts.SyntaxKind.EqualsToken);
@@ -247,14 +161,14 @@ class FunctionEffects {
     } else if (ts.isDeleteExpression(node)) {
       const target = skipParens(ts, node.expression);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
-        this.write(this.aliasOf(target.expression), node, `deletes a property: \`${snippet(node)}\``);
+        this.write(this.written(target.expression), node, `deletes a property: \`${snippet(node)}\``);
       }
     } else if (ts.isCallExpression(node)) {
       this.call(node);
     } else if (ts.isNewExpression(node)) {
       const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
       for (const arg of node.arguments ?? []) {
-        const params = this.aliasOf(arg);
+        const params = this.reached(arg);
         if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
         else {
           this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
@@ -272,11 +186,11 @@ class FunctionEffects {
     target = skipParens(ts, target);
     if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
       const kind = ts.isElementAccessExpression(target) ? 'element' : 'property';
-      this.write(this.aliasOf(target.expression), node, `${compound ? 'updates' : 'writes'} ${kind === 'element' ? 'an element' : 'a property'}: \`${snippet(node)}\``);
+      this.write(this.written(target.expression), node, `${compound ? 'updates' : 'writes'} ${kind === 'element' ? 'an element' : 'a property'}: \`${snippet(node)}\``);
     } else if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
       this.visit(target, (n) => {
         if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
-          this.write(this.aliasOf(n.expression), node, `writes through destructuring assignment: \`${snippet(node)}\``);
+          this.write(this.written(n.expression), node, `writes through destructuring assignment: \`${snippet(node)}\``);
         }
       });
     }
@@ -286,27 +200,32 @@ class FunctionEffects {
     const { ts } = this;
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
-      const receiver = this.aliasOf(callee.expression);
       const method = callee.name.text;
-      if (receiver.size > 0) {
-        if (MUTATING_METHODS.has(method)) this.write(receiver, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
-        else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression))) {
-          // A library method of an object that is not known to only read may change it (a Date setter, a RegExp's exec).
-          this.write(receiver, call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
+      if (MUTATING_METHODS.has(method)) {
+        this.write(this.written(callee.expression), call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
+        // `list.push(item)` keeps its arguments in the receiver.
+        // (A typed array's `set` copies numbers: nothing is kept.)
+        if (!isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
+          for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
+      } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression))) {
+        // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
+        // a RegExp's exec).
+        this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
       }
     }
     const target = calledFunction(this.ctx, call);
     const name = qualifiedName(ts, callee);
     call.arguments.forEach((arg, index) => {
-      const params = this.aliasOf(ts.isSpreadElement(arg) ? arg.expression : arg);
+      const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
+      const params = this.reached(expr);
       if (params.size === 0) return;
-      if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
+      if (name && WRITES_FIRST_ARGUMENT.has(name)) {
+        if (index === 0) this.write(this.written(expr), arg, `written by \`${name}\`: \`${snippet(call)}\``);
+        else this.read(params, arg, `read by \`${name}\``);
+      } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.isBuiltinMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
-      } else if (name && WRITES_FIRST_ARGUMENT.has(name)) {
-        if (index === 0) this.write(params, arg, `written by \`${name}\`: \`${snippet(call)}\``);
-        else this.read(params, arg, `read by \`${name}\``);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (target && !ts.isSpreadElement(arg)) {
@@ -320,6 +239,9 @@ class FunctionEffects {
           if (effect.written) this.write(params, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           if (effect.escaped) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escaped.text}`);
+          if (effect.kept) {
+            call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
+          }
           if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
         }
       } else {
@@ -340,9 +262,9 @@ class FunctionEffects {
   /** A plain mention of an alias: a read, except where only its length or its identity is used. */
   private reference(id: ts.Identifier): void {
     const { ts } = this;
-    const symbol = symbolOf(this.ctx, id);
-    const params = symbol && this.aliases.get(symbol);
-    if (!params || params.size === 0) return;
+    const reach = this.reach.ofSymbol(symbolOf(this.ctx, id));
+    const params = all(reach);
+    if (params.size === 0) return;
     let node: ts.Node = id;
     while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
     const parent = node.parent;
@@ -352,7 +274,7 @@ class FunctionEffects {
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
       const name = parent.name.text;
       if (name === 'length') return;
-      if (name === 'buffer' || name === 'byteOffset') for (const p of params) this.effects[p].buffer ??= reasonAt(parent, `uses \`${snippet(parent)}\``);
+      if (name === 'buffer' || name === 'byteOffset') for (const p of reach.direct) this.effects[p].buffer ??= reasonAt(parent, `uses \`${snippet(parent)}\``);
       const call = parent.parent;
       if (ts.isCallExpression(call) && call.expression === parent && (OVERWRITING_METHODS.has(name) || name === 'set')) return;
       if (isWriteTarget(ts, parent)) return;
@@ -371,7 +293,7 @@ class FunctionEffects {
       // From a statement that may leave the function on, a later overwrite is not certain to happen.
       if (this.mayExit(statement)) return;
       const touched = new Set<number>();
-      this.visit(statement, (n) => { if (ts.isIdentifier(n)) for (const p of this.aliasOf(n)) touched.add(p); });
+      this.visit(statement, (n) => { if (ts.isIdentifier(n)) for (const p of this.reached(n)) touched.add(p); });
       for (const p of touched) {
         if (!pending.has(p)) continue;
         pending.delete(p);
@@ -400,7 +322,7 @@ class FunctionEffects {
     if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
       const call = statement.expression;
       if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'fill' && call.arguments.length === 1 &&
-        this.aliasOf(call.expression.expression).has(p) && this.aliasOf(call.arguments[0]).size === 0) {
+        this.written(call.expression.expression).has(p) && this.reached(call.arguments[0]).size === 0) {
         return `\`${snippet(statement)}\` replaces every element`;
       }
     }
@@ -413,10 +335,10 @@ class FunctionEffects {
       const first = ts.isBlock(statement.statement) ? statement.statement.statements[0] : statement.statement;
       if (index && decl.initializer?.getText() === '0' && ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.LessThanToken &&
         cond.left.getText() === index && ts.isPropertyAccessExpression(cond.right) && cond.right.name.text === 'length' &&
-        this.aliasOf(cond.right.expression).has(p) && /^(\+\+\w+|\w+\+\+|\w+ \+= 1)$/.test(statement.incrementor.getText().replace(index, 'i')) &&
+        this.written(cond.right.expression).has(p) && /^(\+\+\w+|\w+\+\+|\w+ \+= 1)$/.test(statement.incrementor.getText().replace(index, 'i')) &&
         first && ts.isExpressionStatement(first) && ts.isBinaryExpression(first.expression) &&
         first.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(first.expression.left) &&
-        first.expression.left.argumentExpression.getText() === index && this.aliasOf(first.expression.left.expression).has(p) &&
+        first.expression.left.argumentExpression.getText() === index && this.written(first.expression.left.expression).has(p) &&
         !this.mentions(first.expression.right, p) && !this.assignsTo(statement.statement, index) && !this.mayExit(statement.statement)) {
         return `\`for (… ${snippet(first)} …)\` writes every element before any read`;
       }
@@ -437,26 +359,9 @@ class FunctionEffects {
 
   private mentions(node: ts.Node, p: number): boolean {
     let found = false;
-    this.visit(node, (n) => { if (this.ts.isIdentifier(n) && this.aliasOf(n).has(p)) found = true; });
+    this.visit(node, (n) => { if (this.ts.isIdentifier(n) && this.reached(n).has(p)) found = true; });
     return found;
   }
-}
-
-function union(...sets: Params[]): Params {
-  const nonEmpty = sets.filter((s) => s.size > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? none;
-  return new Set(nonEmpty.flatMap((s) => [...s]));
-}
-
-function skipParens(t: typeof ts, node: ts.Expression): ts.Expression {
-  while (t.isParenthesizedExpression(node) || t.isNonNullExpression(node) || t.isAsExpression(node)) node = node.expression;
-  return node;
-}
-
-function rootIdentifier(t: typeof ts, node: ts.Expression): ts.Identifier | undefined {
-  node = skipParens(t, node);
-  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) node = skipParens(t, node.expression);
-  return t.isIdentifier(node) ? node : undefined;
 }
 
 function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {
@@ -469,12 +374,6 @@ function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
   return t.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
 }
 
-
-function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(expr);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
-}
 
 const getterNames = new WeakMap<ts.Program, Set<string>>();
 

@@ -324,7 +324,8 @@ export class Containers {
     const declaration = calledFunction(this.view.ctx, call);
     if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
     const effect = this.view.summaries.get(declaration).params[Math.min(call.arguments.indexOf(chain), declaration.parameters.length - 1)];
-    if (effect?.escaped) return { kind: 'escape', why: `passed to a function where it escapes: ${effect.escaped.text}` };
+    const out = effect?.escaped ?? effect?.kept;
+    if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
     return { kind: effect?.written ? 'write' : 'read' };
   }
 

@@ -651,7 +651,8 @@ class Planner {
       const declaration = calledFunction(this.ctx, parent);
       if (declaration) {
         const effect = this.summaries.get(declaration).params[Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1)];
-        if (effect?.escaped) return { kind: 'escape', why: `passed to a function where it escapes: ${effect.escaped.text}` };
+        const out = effect?.escaped ?? effect?.kept;
+        if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
         return { kind: effect?.written ? 'write' : 'read' };
       }
       return { kind: 'escape', why: 'passed to code the transformer cannot see' };
