@@ -15,8 +15,8 @@ import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
-import { createRunDir, defaultStoreRoot } from '../store/run-dir';
-import { removeStaleSegments, segmentPrefix } from '../store/segments';
+import { defaultStoreRoot } from '../store/run-dir';
+import { OwnedRun } from '../store/owned-run';
 import { versionPath, writeEncoded } from '../store/version-file';
 import { observeFailure, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
@@ -41,6 +41,8 @@ export class Runtime implements FutureHost {
   });
   /** Hooks watching this run (runtime/observe); the engine is told when the first arrives and the last leaves. */
   readonly observers: Observers;
+  /** The run directory and segments, their leases and watcher (store/owned-run.ts); lifecycle.ts closes it. */
+  readonly owned: OwnedRun;
   readonly runDir: string;
   /** Names of this run's shared-memory segments start with it. */
   readonly segmentPrefix: string;
@@ -72,9 +74,9 @@ export class Runtime implements FutureHost {
     this.observers = new Observers((enabled) => { if (started) this.enqueue({ type: 'observe', enabled }); });
     configureObservers(this.observers);
     started = true;
-    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot());
-    this.segmentPrefix = segmentPrefix(this.runDir);
-    removeStaleSegments();
+    this.owned = new OwnedRun(config.storeRoot ?? defaultStoreRoot());
+    this.runDir = this.owned.dir;
+    this.segmentPrefix = this.owned.segmentPrefix;
     this.data = new MainData({
       runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.fetch(key),
@@ -255,7 +257,8 @@ export class Runtime implements FutureHost {
     if (done()) return;
     const started = performance.now();
     this.flush();
-    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile.
+    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile (the run's
+    // watcher then removes its files).
     suspendSignalHandlers();
     try {
       this.blockLoop(done);
