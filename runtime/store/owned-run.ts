@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { setPriority } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { LEASE_REFRESH_MS, refreshLease } from './lease';
 import { createRunDir, leaseOf, removeRunDir, runIdOf } from './run-dir';
 import { createSegmentLease, newSegmentPrefix, removeRunSegments, removeStaleSegments, segmentLease } from './segments';
@@ -68,10 +70,22 @@ export function startWatcher(): void {
   } catch {
     return;
   }
+  if (watcher.pid !== undefined) lowestPriority(watcher.pid);
   watcher.on('error', () => { /* reported by its absence: see above */ });
   watcher.stdin?.on('error', () => { /* the watcher is gone; nothing to tell it */ });
   watcher.unref();
   (watcher.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+}
+
+/**
+ * The watcher's start-up (a node process: some 40 ms of CPU) must not slow the program's pool, which starts beside it,
+ * and its work (a lease refreshed every 2 s, a clean-up at the end) is never urgent. Nice 19; and since it runs in a
+ * session of its own, which Linux schedules as a group of its own (autogroup) sharing the CPU equally with the
+ * program's, that group's nice too. Either may be refused; the watcher then just runs at normal priority.
+ */
+function lowestPriority(pid: number): void {
+  try { setPriority(pid, 19); } catch { /* refused */ }
+  try { writeFileSync(`/proc/${pid}/autogroup`, '19'); } catch { /* no autogroup here, or refused */ }
 }
 
 /** A short line on a pipe: written at once (libuv tries the write before queueing it), even from an exit handler. */
