@@ -2,7 +2,7 @@
  * A run owns what it leaves on the machine (its run directory, its shared-memory segments) by a lease: a file
  * whose modification time its owner refreshes every LEASE_REFRESH_MS while the run lives (the run's watcher
  * process, see watcher.ts, and the program's own event loop). Clean-up removes a run's leftovers only when its
- * lease is older than LEASE_STALE_MS.
+ * lease is older than LEASE_STALE_MS (files with no lease: see abandoned()).
  *
  * Why not the pid in the name: a pid says nothing across PID namespaces (a container sharing /dev/shm sees another
  * namespace's live run as a dead pid, or as some unrelated live process), and pids are reused. A file's mtime is the
