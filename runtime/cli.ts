@@ -26,9 +26,10 @@ commands:
   worker [--redis <url>] [--threads <n>]
              join distributed runs as one machine: take tasks from Redis (BullMQ) and run them on this
              machine's cores (default address: TASKIFY_REDIS; threads: the number of cores)
-  clean      remove run directories and shared-memory segments left by taskify programs that were killed
-  shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size
-  shm clean  remove the segments whose process is gone
+  clean      remove run directories and shared-memory segments that no live run holds (their run's
+             lease was not refreshed for 30 s: the program and its watcher were both killed)
+  shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size, state
+  shm clean  remove the segments that no live run holds
   version    print taskify's version
   help       print this text
 
@@ -104,8 +105,8 @@ function shmCommand([sub, ...rest]: string[]): number {
   }
   if (sub === 'clean') {
     const removed = removeStaleSegments();
-    console.log(removed.length ? removed.map((s) => `removed ${segmentPath(s)} (${mib(s.bytes)} MiB, pid ${s.pid} is gone)`).join('\n')
-      : `no segments of dead taskify runs in ${SHM_DIR}`);
+    console.log(removed.length ? removed.map((s) => `removed ${segmentPath(s)} (${mib(s.bytes)} MiB, its run's lease is stale)`).join('\n')
+      : `no segments of abandoned taskify runs in ${SHM_DIR}`);
     return 0;
   }
   const segments = listSegments();

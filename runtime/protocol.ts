@@ -204,7 +204,7 @@ export interface RroCounts {
 export interface ShmSettings {
   /** false: TASKIFY_SHM=0, @rro arguments are read from their files like any other. */
   readonly enabled: boolean;
-  /** Segment names of this run start with it (see store/segments.ts). */
+  /** Segment names of this run start with it (see store/segments.ts); it holds the run's secret. */
   readonly prefix: string;
   /** Most bytes this run's segments may take together (TASKIFY_SHM_LIMIT_MB); Infinity when unset. */
   readonly limitBytes: number;

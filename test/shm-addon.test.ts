@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RroCounts } from '../runtime/protocol';
-import { createRunDir, removeRunDir } from '../runtime/store/run-dir';
-import { SHM_DIR, copySegment, removeRunSegments, segmentFile, segmentName, segmentPrefix } from '../runtime/store/segments';
+import { createRunDir, removeRunDir, runIdOf } from '../runtime/store/run-dir';
+import { SHM_DIR, copySegment, newSegmentPrefix, removeRunSegments, segmentFile, segmentName } from '../runtime/store/segments';
 import { BODY_START } from '../runtime/store/codec';
 import { versionPath, writeVersion } from '../runtime/store/version-file';
 import { shmAddon } from '../runtime/store/shm-addon';
@@ -16,7 +16,7 @@ import { fixtures } from './helpers';
 
 const shmDir = dirname(require.resolve('shm-typed-array/package.json'));
 const runDir = createRunDir(tmpdir());
-const prefix = segmentPrefix(runDir);
+const prefix = newSegmentPrefix(runIdOf(runDir));
 test.after(() => { removeRunSegments(prefix); removeRunDir(runDir); });
 
 /** Runs `source` in a fresh node process; returns its exit status and output. */
@@ -75,7 +75,7 @@ test('segment layout: a version file, linked or copied, is what shm-typed-array 
 
 async function race(root: string) {
   const dir = createRunDir(root);
-  const racePrefix = segmentPrefix(dir);
+  const racePrefix = newSegmentPrefix(runIdOf(dir));
   const threads = 4;
   const keys = Array.from({ length: 16 }, (_, i) => `d${100 + i}v1`);
   try {

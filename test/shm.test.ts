@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteObject, stats, task, waitAll, waitOn } from '../runtime';
@@ -102,25 +102,44 @@ test('no segment is left after a normal exit, a thrown error or SIGINT', async (
   assert.equal(leftovers(interrupted.prefix!), []);
 });
 
-test('segments of a killed run are listed as stale and removed by `taskify shm clean` and by the next run', async () => {
+test('kill -9 leaves no segment: the run\'s watcher removes them', async () => {
+  const run = await runChild('hang', {}, (child) => child.kill('SIGKILL'));
+  assert.is(run.signal, 'SIGKILL');
+  await eventually(() => leftovers(run.prefix!).length === 0, 'removed by the watcher');
+});
+
+test('segments of a run killed along with its watcher: live while their lease is fresh, then stale and removed by `taskify shm clean` and by the next run', async () => {
   const cli = join(__dirname, '..', 'runtime', 'cli.js');
   const killed = async () => {
-    const run = await runChild('hang', {}, (child) => child.kill('SIGKILL'));
+    const run = await runChild('orphan', {}, (child) => child.kill('SIGKILL'));
     assert.is(run.signal, 'SIGKILL');
-    assert.is(leftovers(run.prefix!).length, 1, 'kill -9 leaves the segment behind');
+    assert.is(leftovers(run.prefix!).length, 1, 'with no watcher, kill -9 leaves the segment behind');
     return run.prefix!;
   };
+  /** What 30 s without a refresh would do to the run's leases. */
+  const expire = (prefix: string) => {
+    const id = prefix.split('-').slice(2, 4).join('-');
+    const past = (Date.now() - 60_000) / 1000;
+    for (const lease of [join(SHM_DIR, `taskify-shm-${id}.lease`), join(SHM_DIR, `taskify-run-${id}`, 'lease')]) utimesSync(lease, past, past);
+  };
   const first = await killed();
-  const listing = execFileSync(process.execPath, [cli, 'shm', 'ls'], { encoding: 'utf8' });
-  assert.match(listing, new RegExp(`stale\\s+${first}d\\d+v\\d+`));
+  const ls = () => execFileSync(process.execPath, [cli, 'shm', 'ls'], { encoding: 'utf8' });
+  assert.match(ls(), new RegExp(`live\\s+${first}d\\d+v\\d+`), 'just killed: its lease is fresh, it may be a live run elsewhere');
+  expire(first);
+  assert.match(ls(), new RegExp(`stale\\s+${first}d\\d+v\\d+`));
   const cleaned = execFileSync(process.execPath, [cli, 'shm', 'clean'], { encoding: 'utf8' });
   assert.match(cleaned, new RegExp(`removed ${SHM_DIR}/${first}`));
   assert.equal(leftovers(first), []);
 
   const second = await killed();
+  expire(second);
   const next = await runChild('normal');
   assert.is(next.code, 0, next.stderr);
   assert.equal(leftovers(second), [], 'the next run removed it');
+  const id = (prefix: string) => prefix.split('-').slice(2, 4).join('-');
+  for (const prefix of [first, second]) {
+    assert.not.ok(existsSync(join(SHM_DIR, `taskify-run-${id(prefix)}`)), 'and the run directory, whose lease was stale too');
+  }
 });
 
 test('shared memory refused (a tiny TASKIFY_SHM_LIMIT_MB): the same results from files, and one warning', async () => {

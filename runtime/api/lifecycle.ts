@@ -1,19 +1,20 @@
 /**
  * One runtime per process, started by the first submission. Whatever way the process ends — its work done,
  * process.exit(), SIGINT/SIGTERM, an uncaught error — the run directory and the run's shared-memory segments
- * go, and the statistics are written.
+ * go, and the statistics are written. Ends no handler sees (kill -9, a signal during a blocking wait) are the
+ * run's watcher's to clean up (store/watcher.ts).
  */
 import { inspect } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 import { readConfig, type RuntimeConfig } from '../config';
-import { removeRunDir } from '../store/run-dir';
-import { removeRunSegments } from '../store/segments';
 import { Stats } from '../stats';
 import { Runtime } from './runtime';
 import { InlineRuntime } from './inline';
 import { installSignalHandlers } from './signals';
 import { inWorker } from '../worker-flag';
 import { ConfiguredObservers } from '../observe/configured';
+import { startWatcher } from '../store/owned-run';
 
 type Active =
   | { kind: 'pool'; runtime: Runtime; config: RuntimeConfig; observed: ConfiguredObservers }
@@ -21,6 +22,10 @@ type Active =
 
 let active: Active | undefined;
 let hooksInstalled = false;
+
+// The watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts
+// says why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
+if (isMainThread && !inWorker() && process.env.TASKIFY_WORKERS !== '0') startWatcher();
 
 export function current(): Active {
   if (!active) {
@@ -79,10 +84,7 @@ function finish(a: Active): void {
       process.stderr.write(`taskify: could not write TASKIFY_STATS file ${a.config.statsFile}: ${(error as Error).message}\n`);
     }
   }
-  if (a.kind === 'pool') {
-    removeRunDir(a.runtime.runDir);
-    removeRunSegments(a.runtime.segmentPrefix);
-  }
+  if (a.kind === 'pool') a.runtime.owned.close();
 }
 
 /** The synchronous end: nothing asynchronous can run any more. */

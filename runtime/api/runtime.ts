@@ -18,8 +18,8 @@ import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
-import { createRunDir, defaultStoreRoot } from '../store/run-dir';
-import { removeStaleSegments, segmentPrefix } from '../store/segments';
+import { defaultStoreRoot } from '../store/run-dir';
+import { OwnedRun } from '../store/owned-run';
 import { removeVersion, versionPath, writeEncoded } from '../store/version-file';
 import { observeFailure, type DataEntry, type TaskRecord } from './registry';
 import { Future, type FutureHost } from './future';
@@ -47,6 +47,8 @@ export class Runtime implements FutureHost {
   });
   /** Hooks watching this run (runtime/observe); the engine is told when the first arrives and the last leaves. */
   readonly observers: Observers;
+  /** The run directory and segments, their leases and watcher (store/owned-run.ts); lifecycle.ts closes it. */
+  readonly owned: OwnedRun;
   readonly runDir: string;
   /** Names of this run's shared-memory segments start with it. */
   readonly segmentPrefix: string;
@@ -82,14 +84,14 @@ export class Runtime implements FutureHost {
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     // First: an unusable store fails the start before anything else (observers, the engine) exists.
-    this.runDir = createRunDir(config.storeRoot ?? defaultStoreRoot(), config.storeRoot !== undefined);
+    this.owned = new OwnedRun(config.storeRoot ?? defaultStoreRoot(), config.storeRoot !== undefined);
+    this.runDir = this.owned.dir;
     let started = false;
     this.observers = new Observers((enabled) => { if (started) this.enqueue({ type: 'observe', enabled }); });
     configureObservers(this.observers);
     started = true;
-    this.segmentPrefix = segmentPrefix(this.runDir);
+    this.segmentPrefix = this.owned.segmentPrefix;
     this.stall = new StallWatch(config.stallReportSeconds * 1000, () => { this.enqueue({ type: 'status' }); this.flush(); });
-    removeStaleSegments();
     this.data = new MainData({
       runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.fetch(key),
@@ -305,7 +307,8 @@ export class Runtime implements FutureHost {
     if (done()) return;
     const started = performance.now();
     this.flush();
-    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile.
+    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile (the run's
+    // watcher then removes its files).
     suspendSignalHandlers();
     try {
       this.blockLoop(done);

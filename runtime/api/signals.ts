@@ -2,7 +2,7 @@
  * SIGINT, SIGTERM and SIGHUP end a run cleanly: the run directory goes, statistics are written, and the process
  * then dies of the signal as it would have without taskify. While the main thread is blocked in a synchronous
  * wait, no listener can run, and a listener's mere presence disables Node's default action; so our listeners are
- * taken off for the duration of a blocking wait (a run killed then leaves its directory to the next run's cleanup).
+ * taken off for the duration of a blocking wait (a run killed then has its files removed by its watcher, store/watcher.ts).
  */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const listeners = new Map<NodeJS.Signals, () => void>();

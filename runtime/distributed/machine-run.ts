@@ -5,8 +5,8 @@
  */
 import { readKeys, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
 import { LocalPool } from '../engine/local-pool';
-import { createRunDir, removeRunDir } from '../store/run-dir';
-import { removeRunSegments, removeSegment, segmentPrefix } from '../store/segments';
+import { OwnedRun } from '../store/owned-run';
+import { removeSegment } from '../store/segments';
 import { readVersionBytes, removeVersion, writeEncoded } from '../store/version-file';
 import type { Redis } from './redis';
 import { fetchSource, publish } from './blobs';
@@ -27,6 +27,8 @@ interface HeldFile { readonly bytes: number; readonly threads: Set<number> }
 export class MachineRun {
   readonly dir: string;
   private readonly prefix: string;
+  /** The run directory and segments, guarded by a lease and a watcher like a program's (store/owned-run.ts). */
+  private readonly owned: OwnedRun;
   private readonly pool: LocalPool;
   private readonly files = new Map<string, HeldFile>();
   /** Fetches under way: two tasks reading one version wait for one fetch. */
@@ -35,8 +37,9 @@ export class MachineRun {
   lastUsed = Date.now();
 
   constructor(readonly run: string, private readonly redis: Redis, private readonly settings: MachineRunSettings) {
-    this.dir = createRunDir(settings.storeRoot, Boolean(process.env.TASKIFY_STORE)); // the CLI read its config from there
-    this.prefix = segmentPrefix(this.dir);
+    this.owned = new OwnedRun(settings.storeRoot, Boolean(process.env.TASKIFY_STORE)); // the CLI read its config from there
+    this.dir = this.owned.dir;
+    this.prefix = this.owned.segmentPrefix;
     this.pool = new LocalPool({
       workers: settings.threads, tasksPerWorker: settings.tasksPerThread, workerCacheBytes: settings.cacheBytes,
       shm: { enabled: settings.sharedMemory, prefix: this.prefix, limitBytes: settings.sharedMemoryLimitBytes },
@@ -89,8 +92,7 @@ export class MachineRun {
 
   async close(): Promise<void> {
     await this.pool.destroy();
-    removeRunSegments(this.prefix);
-    removeRunDir(this.dir);
+    this.owned.close();
   }
 
   /** Bytes fetched for this task (0 when the machine held the version already). */

@@ -1,6 +1,8 @@
 /**
  * Everything a run leaves on the machine (its run directory, its shared-memory segments) is named
- * `<prefix><pid>-…`, so that a later run can tell a dead run's leftovers from a live run's.
+ * `<prefix><pid>-<random>…`. The pid is there for people (`taskify shm ls` shows it): ownership and clean-up go by
+ * the run's lease (lease.ts), never by whether that pid is dead, which means nothing across PID namespaces (a live
+ * pid only keeps the lease-less files of taskify versions before leases).
  */
 
 /** The pid a leftover's name carries, or undefined when the name is not of that form. */
@@ -8,13 +10,4 @@ export function ownerPid(name: string, prefix: string): number | undefined {
   if (!name.startsWith(prefix)) return undefined;
   const pid = Number(name.slice(prefix.length).split('-')[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-export function ownerIsDead(name: string, prefix: string): boolean {
-  const pid = ownerPid(name, prefix);
-  return pid !== undefined && !isAlive(pid);
-}
-
-export function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
 }

@@ -5,23 +5,40 @@
  * file (store/codec.ts puts a typed array's byte length and elements first, which is shm-typed-array's POSIX
  * layout): a hard link to it, or a copy of it where the run directory is elsewhere.
  *
- * A segment of version d<id>v<ver> is named `taskify-shm-<pid>-<run>-d<id>v<ver>`: the pid lets a later run
- * (or `taskify shm clean`) remove what a killed run left; the run token keeps two runtimes of one process apart.
+ * A segment of version d<id>v<ver> is named `taskify-shm-<run id>-<secret>-d<id>v<ver>`. The run id is the run
+ * directory's (`<pid>-<random>`), so leftovers can be told apart by run; the secret is 128 random bits known only to
+ * the run (never in a command line or a file others can read), so that no one can pre-create a name the run will
+ * use before it does. Names become visible once made, so a worker also checks that an existing segment is this
+ * run's before it maps it (segment-check.ts). The run's segments are guarded by the lease
+ * `taskify-shm-<run id>.lease` (lease.ts): in /dev/shm itself, because the run directory may be elsewhere.
  */
 import { constants, copyFileSync, linkSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
-import { basename, join } from 'node:path';
-import { ownerPid, isAlive } from './owner';
-import { RUN_DIR_PREFIX } from './run-dir';
+import { join } from 'node:path';
+import { ownerPid } from './owner';
+import { abandoned, createLease } from './lease';
 
 export const SHM_DIR = '/dev/shm';
 const PREFIX = 'taskify-shm-';
+const LEASE_SUFFIX = '.lease';
 
-/** `taskify-shm-<pid>-<run>-` for the run directory `taskify-run-<pid>-<run>`. */
-export function segmentPrefix(runDir: string): string {
-  const name = basename(runDir);
-  if (!name.startsWith(RUN_DIR_PREFIX)) throw new Error(`not a taskify run directory: ${runDir}`);
-  return PREFIX + name.slice(RUN_DIR_PREFIX.length) + '-';
+/** A new run's segment prefix `taskify-shm-<run id>-<secret>-`. */
+export const newSegmentPrefix = (runId: string): string => `${PREFIX}${runId}-${randomBytes(16).toString('hex')}-`;
+
+/** The lease guarding a run's segments, by its run id. */
+export const segmentLease = (runId: string, dir = SHM_DIR): string => join(dir, `${PREFIX}${runId}${LEASE_SUFFIX}`);
+
+/** Creates the lease of a run's segments; false where there is no /dev/shm to hold segments. */
+export function createSegmentLease(runId: string): boolean {
+  try { createLease(segmentLease(runId)); return true; } catch { return false; }
+}
+
+/** The run id in a segment's (or segment lease's) name, or undefined for other files. */
+function runIdIn(name: string): string | undefined {
+  if (!name.startsWith(PREFIX)) return undefined;
+  const [pid, random] = name.slice(PREFIX.length).replace(LEASE_SUFFIX, '').split('-');
+  return pid && random ? `${pid}-${random}` : undefined;
 }
 
 /** The shm_open name of a version's segment (what shm-typed-array takes). */
@@ -30,14 +47,20 @@ export const segmentFile = (prefix: string, key: string): string => join(SHM_DIR
 
 export interface SegmentInfo { readonly name: string; readonly pid: number; readonly alive: boolean; readonly bytes: number }
 
-export function listSegments(): SegmentInfo[] {
+/**
+ * Segments of taskify runs; `alive`: their run's lease is fresh (a run just starting counts as alive). `dir` is
+ * /dev/shm but in tests, which judge made-up leftovers where no other taskify can touch them.
+ */
+export function listSegments(dir = SHM_DIR, now = Date.now()): SegmentInfo[] {
   const found: SegmentInfo[] = [];
-  for (const name of namesIn(SHM_DIR)) {
-    const pid = ownerPid(name, PREFIX);
-    if (pid === undefined) continue;
+  for (const name of namesIn(dir)) {
+    const runId = runIdIn(name);
+    if (runId === undefined || name.endsWith(LEASE_SUFFIX)) continue;
+    const file = join(dir, name);
     let bytes = 0;
-    try { bytes = statSync(join(SHM_DIR, name)).size; } catch { continue; } // removed meanwhile
-    found.push({ name, pid, alive: isAlive(pid), bytes });
+    try { bytes = statSync(file).size; } catch { continue; } // removed meanwhile
+    const pid = ownerPid(name, PREFIX);
+    found.push({ name, pid: pid ?? 0, alive: !abandoned(segmentLease(runId, dir), file, pid, now), bytes });
   }
   return found;
 }
@@ -60,25 +83,37 @@ export function shmSpace(): { free: number; total: number } {
 
 /** A dead version's segment. Workers that mapped it unmap it on their own; the memory goes with the last mapping. */
 export function removeSegment(prefix: string, key: string): void {
-  rmSync(segmentFile(prefix, key), { force: true });
+  removeQuietly(segmentFile(prefix, key));
 }
 
-/** Every segment of a run, including half-written ones: at the end of the run. */
+/** Every segment of a run, including half-written ones, then its lease: at the end of the run. */
 export function removeRunSegments(prefix: string): number {
   let removed = 0;
   for (const name of namesIn(SHM_DIR)) {
-    if (!name.startsWith(prefix)) continue;
-    rmSync(join(SHM_DIR, name), { force: true });
-    removed++;
+    if (name.startsWith(prefix) && removeQuietly(join(SHM_DIR, name))) removed++;
+  }
+  const runId = runIdIn(prefix);
+  if (runId !== undefined) removeQuietly(segmentLease(runId));
+  return removed;
+}
+
+/** Segments (and leases) of runs whose lease is stale: killed along with their watcher. */
+export function removeStaleSegments(dir = SHM_DIR): SegmentInfo[] {
+  const now = Date.now();
+  const removed = listSegments(dir, now).filter((segment) => !segment.alive && removeQuietly(join(dir, segment.name)));
+  for (const name of namesIn(dir)) {
+    const lease = join(dir, name);
+    if (runIdIn(name) !== undefined && name.endsWith(LEASE_SUFFIX) && abandoned(lease, '', undefined, now)) removeQuietly(lease);
   }
   return removed;
 }
 
-/** Segments whose process is gone (a run killed with kill -9). */
-export function removeStaleSegments(): SegmentInfo[] {
-  const removed = listSegments().filter((segment) => !segment.alive);
-  for (const segment of removed) rmSync(join(SHM_DIR, segment.name), { force: true });
-  return removed;
+/**
+ * Whether the file went. A name another user made (under a name this run would use) cannot be removed by us in
+ * the sticky /dev/shm: it is not ours, and our clean-up must not fail on it.
+ */
+function removeQuietly(file: string): boolean {
+  try { rmSync(file, { force: true }); return true; } catch { return false; }
 }
 
 function namesIn(dir: string): string[] {

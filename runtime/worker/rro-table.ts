@@ -4,7 +4,8 @@
  *
  * Lookup order: this table (a hit costs a Map lookup), then the machine's segment (attach: a mapping,
  * no copy), then the version file (create the segment once, for every worker and process of the run: a hard
- * link to the file when the run directory is on /dev/shm, else a copy).
+ * link to the file when the run directory is on /dev/shm, else a copy). An existing segment is mapped only once
+ * it is known to be this run's (store/segment-check.ts): a name someone else took means a file read.
  * Anything that stands in the way — no patched addon, a full /dev/shm, the run's limit — makes the
  * lookup return undefined and the task reads its file as it would without @rro: a run never fails for
  * want of shared memory.
@@ -14,10 +15,11 @@
  * task, as for its cache), and a worker never caches an object a task made from one (see task-worker.ts).
  * The engine removes a dead version's segment name at once; its memory goes with the last mapping.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import type { RroCounts, ShmSettings } from '../protocol';
 import { typedArrayFile, versionPath } from '../store/version-file';
-import { bytesOfRun, copySegment, linkSegment, segmentName, shmSpace } from '../store/segments';
+import { bytesOfRun, copySegment, linkSegment, segmentFile, segmentName, shmSpace } from '../store/segments';
+import { foreignSegment } from '../store/segment-check';
 import { BODY_START } from '../store/codec';
 import { shmAddon, type ShmAddon } from '../store/shm-addon';
 
@@ -70,6 +72,7 @@ export class RroTable {
 
   private attachOrCreate(shm: ShmAddon, runDir: string, key: string, counts: RroCounts): View | undefined {
     const name = segmentName(this.settings.prefix, key);
+    const file = segmentFile(this.settings.prefix, key);
     const fd = openSync(versionPath(runDir, key), 'r');
     try {
       const payload = typedArrayFile(fd);
@@ -80,20 +83,21 @@ export class RroTable {
       }
       const type = payload.type as Mappable;
       const bytes = payload.length * elementSize(payload.type);
-      let view = shm.get(name, type) as View | null;
-      if (view) {
-        counts.attaches++;
-      } else {
+      let created = false;
+      if (!existsSync(file)) {
         this.checkLimit(bytes);
-        if (this.publish(versionPath(runDir, key), key, bytes)) counts.creations++;
-        else counts.attaches++; // another worker published it first
-        view = shm.get(name, type) as View | null;
-        if (!view) throw new Error(`segment ${name} vanished right after it was published`);
+        created = this.publish(versionPath(runDir, key), key, bytes); // false: another worker published it first
       }
+      // Whoever made the name, it is mapped only if it is this run's version (store/segment-check.ts).
+      const foreign = foreignSegment(file, fd);
+      if (foreign !== undefined) throw new Refused(`the segment name ${name} is taken by a file this run did not make (${foreign})`);
+      const view = shm.get(name, type) as View | null;
+      if (!view) throw new Error(`segment ${name} vanished right after it was published`);
       if (view.length !== payload.length) {
         shm.detach(name);
         throw new Error(`segment ${name} holds ${view.length} elements, its version ${payload.length}`);
       }
+      if (created) counts.creations++; else counts.attaches++;
       this.mapped.set(key, { view, name });
       counts.bytesMapped += bytes;
       return view;
@@ -112,7 +116,7 @@ export class RroTable {
     }
     const { free, total } = shmSpace();
     if (free < bytes + reserveOf(total)) {
-      throw new NoRoom(`/dev/shm has ${mib(free)} MiB free, too little for a ${mib(bytes)} MiB segment`);
+      throw new Refused(`/dev/shm has ${mib(free)} MiB free, too little for a ${mib(bytes)} MiB segment`);
     }
     return copySegment(prefix, key, versionFile);
   }
@@ -120,7 +124,7 @@ export class RroTable {
   private checkLimit(bytes: number): void {
     const { limitBytes, prefix } = this.settings;
     if (Number.isFinite(limitBytes) && bytesOfRun(prefix) + bytes > limitBytes) {
-      throw new NoRoom(`the run's shared-memory limit is reached (TASKIFY_SHM_LIMIT_MB=${limitBytes / 1048576})`);
+      throw new Refused(`the run's shared-memory limit is reached (TASKIFY_SHM_LIMIT_MB=${limitBytes / 1048576})`);
     }
   }
 
@@ -131,10 +135,11 @@ export class RroTable {
   }
 }
 
-class NoRoom extends Error {}
+/** Shared memory refused for a reason worth printing as it is. */
+class Refused extends Error {}
 
 function describe(error: unknown): string {
-  if (error instanceof NoRoom) return error.message;
+  if (error instanceof Refused) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return '/dev/shm is full';
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS') return `/dev/shm cannot be used (${code})`;
