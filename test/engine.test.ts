@@ -24,7 +24,7 @@ function scripted(capacity: number) {
     capacity: () => capacity,
     run: (_node, message, options) => new Promise<WorkerReply>((resolve, reject) => {
       attempts.push({ message, options, resolve, reject });
-      options.signal.addEventListener('abort', () => reject(new Error('terminated')), { once: true });
+      options.signal.once('abort', () => reject(new Error('terminated')));
     }),
     released: () => {},
     fetch: async () => {},

@@ -78,9 +78,10 @@ export class Runtime implements FutureHost {
   private readonly ignored: Error[] = [];
   /** Says what runs and waits when a wait makes no progress. */
   private readonly stall: StallWatch;
-  /** Async waits under way, and the timer that checks them for a stall. */
+  /** Async waits under way and since when, checked for a stall by one timer that never keeps the program alive. */
   private asyncWaits = 0;
-  private stallTimer?: NodeJS.Timeout;
+  private asyncWaitSince = 0;
+  private readonly stallTimer?: NodeJS.Timeout;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     // First: an unusable store fails the start before anything else (observers, the engine) exists.
@@ -92,6 +93,9 @@ export class Runtime implements FutureHost {
     started = true;
     this.segmentPrefix = this.owned.segmentPrefix;
     this.stall = new StallWatch(config.stallReportSeconds * 1000, () => { this.enqueue({ type: 'status' }); this.flush(); });
+    if (this.stall.pollMs !== Infinity) {
+      this.stallTimer = setInterval(() => { if (this.asyncWaits > 0) this.stall.check(this.asyncWaitSince); }, this.stall.pollMs).unref();
+    }
     this.data = new MainData({
       runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.fetch(key),
@@ -337,13 +341,10 @@ export class Runtime implements FutureHost {
   private settled(record: TaskRecord): Promise<void> {
     if (record.state !== 'pending') return Promise.resolve();
     this.flush();
-    const started = performance.now();
-    this.asyncWaits++;
-    if (this.stall.pollMs !== Infinity) this.stallTimer ??= setInterval(() => this.stall.check(started), this.stall.pollMs).unref();
-    return new Promise<void>((resolve) => (record.waiters ??= []).push(resolve)).finally(() => {
-      if (--this.asyncWaits === 0) { clearInterval(this.stallTimer); this.stallTimer = undefined; }
-    });
+    if (this.asyncWaits++ === 0) this.asyncWaitSince = performance.now();
+    return new Promise((resolve) => (record.waiters ??= []).push(() => { this.asyncWaits--; resolve(); }));
   }
+
 
   waitValue(future: Future<unknown>): unknown {
     const producer = future.entry.producer;
@@ -520,6 +521,7 @@ export class Runtime implements FutureHost {
         await exited;
       }
       this.closed = true;
+      clearInterval(this.stallTimer);
       this.port.close();
     })();
     return this.closing;
@@ -530,6 +532,7 @@ export class Runtime implements FutureHost {
     if (!this.closed) this.drain(); // what already happened still reaches the observers
     const left = this.pending.size;
     this.closed = true;
+    clearInterval(this.stallTimer);
     void this.engine.terminate();
     return left;
   }

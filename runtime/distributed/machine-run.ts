@@ -5,6 +5,7 @@
  */
 import { readKeys, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
 import { LocalPool } from '../engine/local-pool';
+import { TaskStopSignal } from '../engine/executor';
 import { OwnedRun } from '../store/owned-run';
 import { removeSegment } from '../store/segments';
 import { readVersionBytes, removeVersion, writeEncoded } from '../store/version-file';
@@ -69,11 +70,11 @@ export class MachineRun {
   private async runTimed(job: RemoteJob, held: (thread: number) => number): Promise<WorkerReply> {
     const { timeoutMs } = job;
     if (timeoutMs === undefined) return this.pool.run({ ...job.task, runDir: this.dir }, held);
-    const controller = new AbortController();
+    const signal = new TaskStopSignal();
     let timer: NodeJS.Timeout | undefined;
-    const onStart = () => { timer = setTimeout(() => controller.abort(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs); };
+    const onStart = () => { timer = setTimeout(() => signal.abort(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs); };
     try {
-      return await this.pool.run({ ...job.task, runDir: this.dir }, held, { signal: controller.signal, timeoutMs, onStart });
+      return await this.pool.run({ ...job.task, runDir: this.dir }, held, { signal, timeoutMs, onStart });
     } finally {
       clearTimeout(timer);
     }

@@ -85,7 +85,7 @@ class RemoteExecutor implements Executor {
       const answered = new Promise<RemoteReply>((resolve, reject) => {
         this.waiting.set(id, { machine, resolve, reject });
         if (options.signal.aborted) reject(options.signal.reason);
-        options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true });
+        options.signal.once('abort', () => reject(options.signal.reason));
       });
       const connection = this.connections.get(machine.info.id);
       if (!connection) throw machineLost(machine.info.id, 'its heartbeat stopped');

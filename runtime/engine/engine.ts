@@ -23,7 +23,7 @@ import { epochNow } from '../observe/hooks';
 import * as graph from './graph';
 import { verdict } from './failure-policy';
 import { countReply, statusOf } from './engine-report';
-import type { Executor, ExecutorHooks } from './executor';
+import { TaskStopSignal, type Executor, type ExecutorHooks } from './executor';
 
 /** Time, injectable so that timeouts are tested without waiting. */
 export interface Clock {
@@ -56,7 +56,7 @@ export interface Engine {
 /** A task handed to the executor, until its reply is handled. */
 interface Running {
   readonly node: graph.TaskNode;
-  readonly controller: AbortController;
+  readonly signal: TaskStopSignal;
   /** Handed to the executor, then handed to a worker (RunOptions.onStart). */
   startedAt: number;
   timer?: unknown;
@@ -124,7 +124,7 @@ export function createEngine(options: EngineOptions): Engine {
       return;
     }
     const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
-    const task: Running = { node, controller: new AbortController(), startedAt: clock.now() };
+    const task: Running = { node, signal: new TaskStopSignal(), startedAt: clock.now() };
     running.set(node.id, task);
     const timeoutMs = def.timeoutMs ?? options.defaultTimeoutMs;
     const onStart = () => {
@@ -133,7 +133,7 @@ export function createEngine(options: EngineOptions): Engine {
       task.timer = clock.setTimeout(() => guarded(() => abort(task, { kind: 'timed-out', seconds: timeoutMs / 1000 })), timeoutMs);
     };
     if (observing) events.push({ kind: 'start', time: epochNow(), taskId: node.id, queued: state.ready.length, running: running.size });
-    executor.run(node, message, { signal: task.controller.signal, timeoutMs, onStart }).then(
+    executor.run(node, message, { signal: task.signal, timeoutMs, onStart }).then(
       (reply: WorkerReply) => guarded(() => { if (settle(task)) onReply(node, reply); }),
       (error: unknown) => guarded(() => { if (settle(task)) onCrash(task, error); }),
     );
@@ -210,7 +210,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function abort(task: Running, why: TaskStop): void {
     task.stop ??= why;
-    task.controller.abort(new Error(`taskify stopped the task: ${why.kind}`)); // the executor rejects the run
+    task.signal.abort(new Error(`taskify stopped the task: ${why.kind}`)); // the executor rejects the run
   }
 
   /** A task failed: its policy says whether it runs again, fails with its successors, stops the run or is ignored. */

@@ -9,9 +9,30 @@ import { versionPath } from '../store/version-file';
 import { LocalPool, type LocalPoolOptions } from './local-pool';
 import * as graph from './graph';
 
+/**
+ * How the engine stops a task it handed out (timeout, cancellation): an abort signal in the EventEmitter form piscina
+ * accepts (`once`/`removeListener`). One is made per task, so it is the smallest thing that works: an AbortController
+ * and its EventTarget cost several microseconds a task, which tiny tasks notice.
+ */
+export class TaskStopSignal {
+  aborted = false;
+  reason: unknown;
+  private listener?: () => void;
+  once(_event: 'abort', listener: () => void): void { this.listener = listener; }
+  removeListener(_event: 'abort', _listener: () => void): void { this.listener = undefined; }
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.();
+  }
+}
+
 export interface RunOptions {
   /** Aborted when the engine stops the task (timeout, cancellation): end it, its worker too, and reject. */
-  readonly signal: AbortSignal;
+  readonly signal: TaskStopSignal;
   /** The task's timeout, if it has one: start it at once on a free worker, with nothing queued behind it. */
   readonly timeoutMs?: number;
   /** Called when the task is handed to a worker (piscina may queue it first): a timeout counts from here. */

@@ -70,20 +70,40 @@ export class LocalPool {
    * when the task ran alone there: it would only run out again. Aborting `signal` ends the task: piscina terminates
    * its thread (and starts another), so nothing of it goes on running.
    */
-  async run(message: WorkerTask, held?: HeldBytes, options?: RunOptions): Promise<WorkerReply> {
+  run(message: WorkerTask, held?: HeldBytes, options?: RunOptions): Promise<WorkerReply> {
     const carrier: Carrier = { message, held, options };
-    try {
-      return await this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), { signal: options?.signal });
-    } catch (error) {
-      const thread = this.placed.get(message.taskId)?.worker;
-      if ((error as NodeJS.ErrnoException)?.code !== 'ERR_WORKER_OUT_OF_MEMORY' || thread === undefined) throw error;
-      let tasks = this.diedWith.get(error as object);
-      if (tasks === undefined) this.diedWith.set(error as object, tasks = [...this.placed.values()].filter((p) => p.worker === thread).length);
-      throw workerOutOfMemory(this.heapDescription(), tasks - 1);
-    } finally {
-      if (this.placed.get(message.taskId)?.timed) this.timedRunning--;
-      this.placed.delete(message.taskId);
-    }
+    // piscina's own abort is used for timed tasks only: any signal given to piscina costs about 15 µs a task (measured:
+    // 20000 tiny tasks, 17-23 µs without, 34-37 with). An untimed task is stopped by terminating its thread directly.
+    const timed = options?.timeoutMs !== undefined;
+    if (options && !timed) options.signal.once('abort', () => this.stopThreadOf(message.taskId));
+    // (One .then rather than an async function: a promise hop less per task.)
+    return this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), timed ? { signal: options.signal as never } : undefined).then(
+      (reply: WorkerReply) => { this.unplace(message.taskId); return reply; },
+      (error: unknown) => { const thrown = this.deathOf(message.taskId, error); this.unplace(message.taskId); throw thrown; },
+    );
+  }
+
+  /**
+   * The thread running the task is terminated; piscina rejects what ran on it and starts another. (Not yet on a thread:
+   * piscina queues a task only when every thread is full, which the engine's capacity avoids; it would run, unheard.)
+   */
+  private stopThreadOf(taskId: number): void {
+    const placed = this.placed.get(taskId);
+    if (placed) void this.pool.threads.find((thread) => thread.threadId === placed.worker)?.terminate();
+  }
+
+  private unplace(taskId: number): void {
+    if (this.placed.get(taskId)?.timed) this.timedRunning--;
+    this.placed.delete(taskId);
+  }
+
+  /** A thread out of heap says so, with how many tasks shared it; any other rejection is passed on as it is. */
+  private deathOf(taskId: number, error: unknown): unknown {
+    const thread = this.placed.get(taskId)?.worker;
+    if ((error as NodeJS.ErrnoException)?.code !== 'ERR_WORKER_OUT_OF_MEMORY' || thread === undefined) return error;
+    let tasks = this.diedWith.get(error as object);
+    if (tasks === undefined) this.diedWith.set(error as object, tasks = [...this.placed.values()].filter((p) => p.worker === thread).length);
+    return workerOutOfMemory(this.heapDescription(), tasks - 1);
   }
 
   /** The thread a task was handed to. */
