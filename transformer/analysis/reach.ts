@@ -271,8 +271,10 @@ export class ReachMap {
     const callee = skipParens(ts, call.expression);
     const args = call.arguments.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a)));
     const receiver = ts.isPropertyAccessExpression(callee) ? all(this.of(callee.expression)) : none;
+    const given = union(...args);
+    if (given.size === 0 && receiver.size === 0) return; // the common case: nothing of the parameters is involved
     // Callbacks given a parameter (or called on one) may receive it or its parts, as arguments or as `this`.
-    const reached = union(receiver, ...args);
+    const reached = union(receiver, given);
     for (const arg of call.arguments) {
       if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
       const fn = arg as FunctionLike;
@@ -285,9 +287,9 @@ export class ReachMap {
       if (ts.isFunctionExpression(target) && call.arguments[0]) this.addThis(target, args[0]);
     }
     // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
-    if (ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && !isLibraryGlobal(this.ctx, callee.expression) &&
-      !hasPrimitiveElements(this.ctx, callee.expression)) {
-      this.store(callee.expression, union(...args));
+    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) &&
+      !isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
+      this.store(callee.expression, given);
     }
     const name = qualifiedName(ts, callee);
     if (name && WRITES_FIRST_ARGUMENT.has(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
