@@ -200,6 +200,27 @@ test('a fresh container holding a parameter is not the parameter: writing its ow
     ['p: { a: number[] }', 'const o = { ...p }; o.a = [1];', ['p:in']],
     ['p: number[][]', 'const out: number[][] = []; for (const row of p) out.push(row); out.sort();', ['p:in']],
     ['p: number[][]', 'const m = new Map<number, number[]>(); p.forEach((row, i) => m.set(i, row)); m.delete(0);', ['p:in']],
+    ['o: Record<string, number>', 'return Object.keys(o).sort();', ['o:in']],
+    ['o: { a: number[] }', 'return Array.from(o.a).reverse();', ['o:in']],
+    ['x: number[][]', 'return structuredClone(x).sort();', ['x:in']],
+    ['m: Map<string, number>', 'return [...m.keys()].sort();', ['m:in']],
+    ['rows: { v: number }[]', 'const copy = rows.map((r) => ({ ...r })); copy[0].v = 9;', ['rows:in']],
+    ['data: number[]', 'data = data.filter((v) => v > 0); data.sort();', ['data:in']],
+    ['data: Float64Array', 'data = data.subarray(1); data[0] = 1;', ['data:inout']],
+    ['data: number[], c: boolean', 'if (c) data = data.slice(); data.sort();', ['data:inout', 'c:in']],
+    ['data: number[]', 'data.sort(); data = data.slice(); data.reverse();', ['data:inout']],
+  ];
+  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+});
+
+test('built-ins reached through a constant alias or .call are the built-ins themselves', () => {
+  const cases: [string, string, string[]][] = [
+    ['x: number[]', 'const isArray = Array.isArray; return isArray(x);', ['x:in']],
+    ['o: object', 'return Object.prototype.hasOwnProperty.call(o, "a");', ['o:in']],
+    ['o: object', 'return Object.prototype.toString.call(o);', ['o:in']],
+    ['o: object', 'return Object(o) === o;', ['o:in']],
+    ['l: number[]', 'Array.prototype.push.call(l, 1);', ['l:inout']],
+    ['l: number[][], p: number[]', 'Array.prototype.push.call(l, p); l[0][0] = 1;', ['l:inout', 'p:inout']],
   ];
   for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
 });

@@ -62,10 +62,23 @@ export const READ_ONLY_FUNCTIONS = new Set([
   // (Not Object.isFrozen/isSealed/isExtensible: whether an object is frozen does not travel to a worker.)
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',
+  // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
+  'Object',
 ]);
+
+/** `Array.prototype.push` (called through `.call`/`.apply`): the method's name, else undefined. */
+const prototypeMethod = (name: string): string | undefined => /^\w+\.prototype\.(\w+)$/.exec(name)?.[1];
+
+/** Writes its first argument: a listed function, or a changing method called on it (`Array.prototype.push.call(l, x)`). */
+export function writesFirstArgument(name: string): boolean {
+  const method = prototypeMethod(name);
+  return WRITES_FIRST_ARGUMENT.has(name) || (method !== undefined && MUTATING_METHODS.has(method));
+}
 
 export function isReadOnlyFunction(name: string): boolean {
   if (READ_ONLY_FUNCTIONS.has(name)) return true;
+  const method = prototypeMethod(name);
+  if (method !== undefined) return READING_METHODS.has(method) || method === 'propertyIsEnumerable' || method === 'isPrototypeOf';
   const dot = name.indexOf('.');
   return dot > 0 && READ_ONLY_FUNCTIONS.has(`${name.slice(0, dot)}.*`);
 }

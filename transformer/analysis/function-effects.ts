@@ -8,8 +8,8 @@
  * `any`, a callback) is assumed to write whatever it is given, and to keep it.
  */
 import type * as ts from 'typescript';
-import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, WRITES_FIRST_ARGUMENT } from './builtins';
-import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { all, COPYING_CONSTRUCTORS, ReachMap, rootIdentifier, skipParens, type Params } from './reach';
 import { reasonAt, snippet, type Reason } from './reason';
 
@@ -77,8 +77,8 @@ class FunctionEffects {
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       this.isBuiltinMethod(call)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
-    const name = qualifiedName(ts, callee);
-    if (name && (WRITES_FIRST_ARGUMENT.has(name) || isReadOnlyFunction(name))) return false;
+    const name = this.reach.builtinName(callee);
+    if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = calledFunction(this.ctx, call);
     if (!target) return true;
     const summary = this.lookup(target);
@@ -215,12 +215,12 @@ class FunctionEffects {
       }
     }
     const target = calledFunction(this.ctx, call);
-    const name = qualifiedName(ts, callee);
+    const name = this.reach.builtinName(callee);
     call.arguments.forEach((arg, index) => {
       const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
       const params = this.reached(expr);
       if (params.size === 0) return;
-      if (name && WRITES_FIRST_ARGUMENT.has(name)) {
+      if (name && writesFirstArgument(name)) {
         if (index === 0) this.write(this.written(expr), arg, `written by \`${name}\`: \`${snippet(call)}\``);
         else this.read(params, arg, `read by \`${name}\``);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&

@@ -15,7 +15,7 @@
  * Flow-insensitive and erring towards reaching: unknown code's results may be any part of what it was given.
  */
 import type * as ts from 'typescript';
-import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, READING_METHODS, VIEW_METHODS, WRITES_FIRST_ARGUMENT } from './builtins';
+import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, READING_METHODS, VIEW_METHODS, writesFirstArgument } from './builtins';
 import { boundNames, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type Params = ReadonlySet<number>;
@@ -46,6 +46,15 @@ function shallowest(...maps: Depths[]): Depths {
 export const all = (reach: Reach): Params => (reach.contents.size === 0 ? reach.direct : union(reach.direct, new Set(reach.contents.keys())));
 const at = (params: Params, depth: number): Depths => (params.size === 0 ? empty : new Map([...params].map((p) => [p, depth])));
 const holding = (params: Params): Reach => ({ direct: none, contents: at(params, 1) });
+/** A fresh object or array with `reach` in one of its slots: what it directly was sits at depth 1, the rest one deeper. */
+function nest(reach: Reach): Reach {
+  if (reach.direct.size === 0 && reach.contents.size === 0) return NOTHING;
+  const contents = new Map<number, number>(at(reach.direct, 1));
+  for (const [p, d] of reach.contents) contents.set(p, Math.min(d + 1, contents.get(p) ?? Infinity));
+  return { direct: none, contents };
+}
+/** A fresh container of the elements of `reach` (a copy, a spread): they sit in its slots as they sat in reach's. */
+const elementsOf = (reach: Reach): Reach => nest(partOf(reach));
 /** A part of a value: what the value directly is, or what it holds at depth 1; deeper contents come one level up. */
 function partOf(reach: Reach): Reach {
   if (reach.contents.size === 0) return reach;
@@ -69,6 +78,11 @@ export class ReachMap {
   private readonly contents = new Map<ts.Symbol, Map<number, number>>();
   /** The symbols each parameter is bound to (several for a destructured one). */
   private readonly paramSymbols = new Map<number, ts.Symbol[]>();
+  /**
+   * A parameter variable given a new value by a top-level statement of the body (`data = data.filter(…)`): from the end
+   * of that statement on, it holds only what was assigned to it, not the caller's object.
+   */
+  private readonly replaced = new Map<ts.Symbol, { readonly from: number; readonly param: number; assigned: Reach }>();
   /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
   private readonly thisOf = new Map<ts.Node, Set<number>>();
   private changed = false;
@@ -86,6 +100,7 @@ export class ReachMap {
     });
     const body = this.fn.body;
     if (!body) return this;
+    this.findReplacements(body);
     do {
       this.changed = false;
       this.visit(body, (node) => this.collect(node));
@@ -117,16 +132,16 @@ export class ReachMap {
     }
     if (ts.isArrayLiteralExpression(expr)) {
       // A fresh array: what it holds are the elements (a spread of objects holds the spread array's elements).
-      return holding(union(...expr.elements.map((e) => ts.isSpreadElement(e)
-        ? (hasPrimitiveElements(this.ctx, e.expression) ? none : all(this.of(e.expression)))
-        : all(this.of(e)))));
+      return either(...expr.elements.map((e) => ts.isSpreadElement(e)
+        ? (hasPrimitiveElements(this.ctx, e.expression) ? NOTHING : elementsOf(this.of(e.expression)))
+        : nest(this.of(e))));
     }
     if (ts.isObjectLiteralExpression(expr)) {
-      return holding(union(...expr.properties.map((p) =>
-        ts.isPropertyAssignment(p) ? all(this.of(p.initializer))
-          : ts.isShorthandPropertyAssignment(p) ? all(this.ofSymbol(this.ctx.checker.getShorthandAssignmentValueSymbol(p)))
-            : ts.isSpreadAssignment(p) ? all(this.of(p.expression))
-              : this.captured(p)))); // methods and accessors: `{ get g() { return p } }`
+      return either(...expr.properties.map((p) =>
+        ts.isPropertyAssignment(p) ? nest(this.of(p.initializer))
+          : ts.isShorthandPropertyAssignment(p) ? nest(this.ofSymbol(this.ctx.checker.getShorthandAssignmentValueSymbol(p)))
+            : ts.isSpreadAssignment(p) ? elementsOf(this.of(p.expression))
+              : holding(this.captured(p)))); // methods and accessors: `{ get g() { return p } }`
     }
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return holding(this.captured(expr));
     if (ts.isCallExpression(expr)) return this.ofCall(expr);
@@ -135,7 +150,7 @@ export class ReachMap {
       if (ts.isIdentifier(expr.expression) && COPYING_CONSTRUCTORS.has(expr.expression.text)) {
         // new Float64Array(x.buffer) is a view on x's memory, not a copy.
         if (args[0] && isArrayBufferLike(this.ctx, args[0])) return this.of(args[0]);
-        return hasPrimitiveElements(this.ctx, expr) ? NOTHING : holding(union(...args.map((a) => all(this.of(a)))));
+        return hasPrimitiveElements(this.ctx, expr) ? NOTHING : either(...args.map((a) => elementsOf(this.of(a))));
       }
       const given = union(...args.map((a) => all(this.of(a))));
       return { direct: given, contents: at(given, 1) }; // unknown: may be or hold anything it was given
@@ -153,6 +168,8 @@ export class ReachMap {
 
   private ofIdentifier(id: ts.Identifier): Reach {
     const symbol = symbolOf(this.ctx, id);
+    const replaced = symbol && this.replaced.get(symbol);
+    if (replaced && id.pos >= replaced.from) return replaced.assigned;
     // The function's own `arguments` holds its parameters.
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
@@ -163,24 +180,51 @@ export class ReachMap {
   private ofCall(call: ts.CallExpression): Reach {
     const { ts } = this;
     const callee = call.expression;
-    const args = call.arguments.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a)));
+    const reaches = call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a));
+    const given = union(...reaches.map(all));
+    const name = this.builtinName(callee);
+    if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
+    if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = this.of(callee.expression);
       if (VIEW_METHODS.has(method)) return receiver;
-      if (COPYING_METHODS.has(method)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : holding(union(all(receiver), ...args));
-      const name = qualifiedName(ts, callee);
-      if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
-      if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : holding(union(...args));
+      if (COPYING_METHODS.has(method)) {
+        if (hasPrimitiveElements(this.ctx, call)) return NOTHING;
+        // `xs.map((x) => ({ ...x }))` holds what the callback returns, not the elements themselves.
+        const callback = call.arguments[0];
+        if ((method === 'map' || method === 'flatMap') && callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) {
+          const returned = either(...returnedExpressions(ts, callback).map((e) => this.of(e)));
+          return method === 'map' ? nest(returned) : elementsOf(returned);
+        }
+        return either(elementsOf(receiver), ...reaches.map(elementsOf));
+      }
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given.
-      const given = union(...args);
       return { direct: union(all(receiver), given), contents: shallowest(partOf(receiver).contents, at(given, 1)) };
     }
-    const name = qualifiedName(ts, callee);
-    if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
-    if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : holding(union(...args));
-    const given = union(...args);
     return { direct: given, contents: at(given, 1) }; // a function's result may be any part of what it was given
+  }
+
+  /**
+   * The built-in a callee names, also through a constant alias (`const isArray = Array.isArray`) and as
+   * `X.prototype.m.call(…)`/`.apply(…)` (named `X.prototype.m`).
+   */
+  builtinName(callee: ts.Expression): string | undefined {
+    const { ts } = this;
+    callee = skipParens(ts, callee);
+    if (ts.isIdentifier(callee)) {
+      const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+        ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0) {
+        const aliased = skipParens(ts, declaration.initializer);
+        if (ts.isPropertyAccessExpression(aliased)) return qualifiedName(ts, aliased) ?? prototypeName(ts, aliased);
+      }
+    }
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+      const method = skipParens(ts, callee.expression);
+      if (ts.isPropertyAccessExpression(method)) return prototypeName(ts, method) ?? this.builtinName(method);
+    }
+    return qualifiedName(ts, callee);
   }
 
   /** What a function (or method, accessor) mentions of the parameters: a closure keeps it reachable. */
@@ -222,6 +266,7 @@ export class ReachMap {
   private store(into: ts.Expression, values: Params): void {
     if (values.size === 0) return;
     const { root, depth } = rootAndDepth(this.ts, into);
+    if (root && isLibraryGlobal(this.ctx, root)) return; // `Object.prototype.m.call(o)`: the standard library keeps nothing
     const rootSymbol = root && symbolOf(this.ctx, root);
     if (rootSymbol) this.addContents(rootSymbol, at(values, depth + 1));
     for (const p of this.of(into).direct) {
@@ -248,7 +293,11 @@ export class ReachMap {
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const reach = this.of(node.right);
       const left = skipParens(ts, node.left);
-      if (ts.isIdentifier(left)) this.bind(left, reach);
+      if (ts.isIdentifier(left)) {
+        this.bind(left, reach);
+        const replaced = this.replaced.get(symbolOf(this.ctx, left)!);
+        if (replaced) replaced.assigned = either(replaced.assigned, reach);
+      }
       else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, all(reach));
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
         this.visit(left, (n) => {
@@ -263,6 +312,20 @@ export class ReachMap {
       this.bind(skipParens(ts, node.initializer as ts.Expression) as ts.Identifier, partOf(this.of(node.expression)));
     } else if (ts.isCallExpression(node)) {
       this.collectCall(node);
+    }
+  }
+
+  /** Parameters replaced by a plain `p = …;` statement at the top of the body, before any nested scope could run it twice. */
+  private findReplacements(body: ts.ConciseBody): void {
+    const { ts } = this;
+    if (!ts.isBlock(body)) return;
+    for (const statement of body.statements) {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+      const { left, operatorToken } = statement.expression;
+      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(left)) continue;
+      const symbol = symbolOf(this.ctx, left);
+      const param = [...this.paramSymbols].find(([, symbols]) => symbol && symbols.includes(symbol))?.[0];
+      if (symbol && param !== undefined && !this.replaced.has(symbol)) this.replaced.set(symbol, { from: statement.end, param, assigned: NOTHING });
     }
   }
 
@@ -291,8 +354,8 @@ export class ReachMap {
       !isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
       this.store(callee.expression, given);
     }
-    const name = qualifiedName(ts, callee);
-    if (name && WRITES_FIRST_ARGUMENT.has(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
+    const name = this.builtinName(callee);
+    if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
     // A callee that keeps an argument may keep it in any other argument.
     call.arguments.forEach((arg, index) => {
       if (args[index].size === 0 || !this.stores(call, index)) return;
@@ -312,6 +375,28 @@ export class ReachMap {
     action(node);
     this.ts.forEachChild(node, (child) => this.visit(child, action));
   }
+}
+
+/** `X.prototype.m` as text. */
+function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression): string | undefined {
+  const owner = access.expression;
+  if (t.isPropertyAccessExpression(owner) && owner.name.text === 'prototype' && t.isIdentifier(owner.expression)) {
+    return `${owner.expression.text}.prototype.${access.name.text}`;
+  }
+  return undefined;
+}
+
+/** What a callback returns: its concise body, or the expressions of its own return statements. */
+function returnedExpressions(t: typeof ts, fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+  if (!t.isBlock(fn.body)) return [fn.body];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (t.isFunctionLike(node)) return;
+    if (t.isReturnStatement(node) && node.expression) found.push(node.expression);
+    t.forEachChild(node, visit);
+  };
+  t.forEachChild(fn.body, visit);
+  return found;
 }
 
 /** The function whose `this` and `arguments` a node sees: the nearest enclosing function that is not an arrow. */
