@@ -225,6 +225,22 @@ test('built-ins reached through a constant alias or .call are the built-ins them
   for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
 });
 
+test('a var or let nothing assigns after its initializer is a constant: its function is followed, and a task may read it', () => {
+  const { tasks, errors } = analyze({ 'main.ts': [
+    'function dotImpl(a: number[], b: number[]): number { return a[0] * b[0]; }',
+    'export var dot = dotImpl;',
+    'let scale = (a: number[]) => { a[0] *= 2; };',
+    'let changing = dotImpl;',
+    'changing = (a: number[]) => { a[0] = 1; return 0; };',
+    '/** @task */ export function useDot(a: number[], b: number[]): number { return dot(a, b); }',
+    '/** @task */ export function useScale(a: number[]): void { scale(a); }',
+    '/** @task */ export function useChanging(a: number[], b: number[]): number { return changing(a, b); }',
+  ].join('\n') });
+  assert.equal(tasks.map((t) => `${t.name}(${t.params.map((p) => p.direction).join(',')})`), ['useDot(in,in)', 'useScale(inout)']);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /task useChanging: reads `changing`, a module variable that may change/);
+});
+
 test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
   const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
   assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });
@@ -248,7 +264,8 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('export function outer() {\n  /** @task */\n  function inner(a: number) { return a; }\n  return inner;\n}'), /main\.ts:3:3 .*task inner: is nested/);
   assert.match(errs('/** @task */\nexport function* gen(a: number) { yield a; }'), /task gen: is a generator/);
   assert.match(errs('/** @task */\nexport function f(this: unknown, a: number) { return this; }'), /task f: uses `this`/);
-  assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }'), /main\.ts:3:.* reads `counter`, a module variable that may change/);
+  assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }\nexport function bump() { counter++; }'),
+    /main\.ts:3:.* reads `counter`, a module variable that may change/);
   assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` is a function/);
   assert.match(errs('export const RATES = [1, 2];\n/** @task */\nexport function f(x: number) { return x * RATES[0]; }\nRATES[0] = 10;'),
     /main\.ts:3:.*task f: reads `RATES`, a module object the program changes \(main\.ts:4 `RATES\[0\] = 10`\)/);

@@ -99,12 +99,50 @@ export function qualifiedName(t: typeof ts, callee: ts.Expression): string | und
  * A call through a parameter or a reassignable variable may reach another function than its type's declaration,
  * so it is unknown too.
  */
+const reassigned = new WeakMap<ts.VariableDeclaration, boolean>();
+
+/**
+ * A `var`/`let` assigned anywhere after its initializer (`=`, `+=`, `++`, a destructuring target, a for-in/of head).
+ * One that is not is a constant in all but name: importers cannot assign an ES module export (`export var dot = vec4.dot`).
+ */
+export function isReassigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
+  const known = reassigned.get(declaration);
+  if (known !== undefined) return known;
+  const { ts } = ctx;
+  const target = ts.isIdentifier(declaration.name) ? ctx.checker.getSymbolAtLocation(declaration.name) : undefined;
+  let found = !declaration.initializer || !target;
+  const isTarget = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === (declaration.name as ts.Identifier).text &&
+    ctx.checker.getSymbolAtLocation(node) === target;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const left = node.left;
+      if (isTarget(left) || ((ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) && containsTarget(left))) { found = true; return; }
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && isTarget(node.operand)) {
+      found = true; return;
+    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer) && containsTarget(node.initializer)) {
+      found = true; return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const containsTarget = (node: ts.Node): boolean => {
+    let hit = false;
+    const look = (n: ts.Node): void => { if (hit) return; if (isTarget(n)) { hit = true; return; } ts.forEachChild(n, look); };
+    look(node);
+    return hit;
+  };
+  if (!found) visit(declaration.getSourceFile());
+  reassigned.set(declaration, found);
+  return found;
+}
+
 export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
   const { ts } = ctx;
   if (ts.isIdentifier(call.expression)) {
     const declared = symbolOf(ctx, call.expression)?.valueDeclaration;
     if (declared && (ts.isParameter(declared) ||
-      (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const)))) return undefined;
+      (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const) && isReassigned(ctx, declared)))) return undefined;
   }
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;

@@ -4,7 +4,7 @@
  */
 import type * as ts from 'typescript';
 import { basename } from 'node:path';
-import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, isPrimitiveType, isReassigned, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
@@ -193,7 +193,8 @@ function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
       const symbol = symbolOf(ctx, node);
       const declaration = symbol?.valueDeclaration;
       if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn) && isReference(ts, node)) {
-        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
+        // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
+        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
           if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
         } else if (!changedObjects.has(symbol)) {
           const change = state.changeOfModuleObject(symbol);
