@@ -241,6 +241,30 @@ test('a var or let nothing assigns after its initializer is a constant: its func
   assert.match(errors[0], /task useChanging: reads `changing`, a module variable that may change/);
 });
 
+test('a callee\'s callback has the effects of what this call passes: a reader, an inline function, none, or unknown code', () => {
+  const lib = [
+    'function each(arr: number[][], fn: (x: number[]) => void): void { for (const x of arr) fn(x); }',
+    'function eachB(arr: number[][], fn: (x: number[]) => void): void { arr.forEach(fn); }',
+    'function logIt(x: number[]): void { console.log(x[0]); }',
+    'function writeIt(x: number[]): void { x[0] = 1; }',
+    'function maybe(arr: number[][], fn?: (x: number[]) => void): number { if (fn) arr.forEach(fn); return arr.length; }',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['each(p, (x) => console.log(x[0]));', 'in'],
+    ['each(p, (x) => { x[0] = 1; });', 'inout'],
+    ['each(p, logIt);', 'in'],
+    ['each(p, writeIt);', 'inout'],
+    ['eachB(p, writeIt);', 'inout'],
+    ['eachB(p, logIt);', 'in'],
+    ['p.forEach(writeIt);', 'inout'],
+    ['p.forEach(logIt);', 'in'],
+    ['maybe(p);', 'in'],
+  ];
+  for (const [body, expected] of cases) {
+    assert.equal(directions(`${lib}\n/** @task */\nexport function t(p: number[][]) { ${body} }\n`).dirs, [`p:${expected}`], body);
+  }
+});
+
 test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
   const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
   assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });

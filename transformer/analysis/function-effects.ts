@@ -33,11 +33,12 @@ export interface ParamEffects {
 
 export interface Summary { readonly params: readonly ParamEffects[] }
 
-/** How the caller's analysis asks for the summary of a function it calls. */
-export type SummaryLookup = (fn: FunctionLike) => Summary | undefined;
+/** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */
+export type SummaryLookup = (fn: FunctionLike, readingCallbacks: boolean) => Summary | undefined;
 
-export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup): Summary {
-  return new FunctionEffects(ctx, fn, lookup).run();
+/** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
+export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
+  return new FunctionEffects(ctx, fn, lookup, readingCallbacks).run();
 }
 
 class FunctionEffects {
@@ -45,7 +46,8 @@ class FunctionEffects {
   private readonly effects: ParamEffects[];
   private readonly reach: ReachMap;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup) {
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
+    private readonly readingCallbacks: boolean) {
     this.ts = ctx.ts;
     this.effects = fn.parameters.map(() => ({}));
     this.reach = new ReachMap(ctx, fn, (call, index) => this.keepsArgument(call, index));
@@ -80,10 +82,69 @@ class FunctionEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = calledFunction(this.ctx, call);
-    if (!target) return true;
-    const summary = this.lookup(target);
+    if (!target) return !this.isReadingCallback(callee);
+    const summary = this.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
+  }
+
+  /**
+   * `xs.forEach(f)`, `xs.map(f)`, `xs.sort(compare)` with `f` a function value, not written inline: f receives the
+   * elements. (An inline callback is analysed in this body, with its parameters bound to what it may receive.)
+   */
+  private elementsToFunction(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const { ts } = this;
+    const elements = this.reached(callee.expression);
+    if (elements.size === 0) return;
+    for (const arg of call.arguments) {
+      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !isCallableValue(this.ctx, arg) || this.onlyReads(arg)) continue;
+      const known = this.programFunction(arg);
+      const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
+      const written = effects ? effects.find((e) => e.written)?.written : undefined;
+      const kept = effects ? effects.find((e) => e.escaped ?? e.kept) : undefined;
+      if (!effects || written) this.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
+      if (!effects || kept) this.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
+    }
+  }
+
+  /** The function of the program a value names (`writeIt`, `const f = (x) => …`), with its body. */
+  private programFunction(value: ts.Expression): FunctionLike | undefined {
+    const { ts } = this;
+    const declaration = symbolOf(this.ctx, skipParens(ts, value))?.valueDeclaration;
+    const fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
+      : ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(this.ctx, declaration.initializer) ? declaration.initializer : undefined);
+    return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
+  }
+
+  /** The callee's summary for this call: the reading-callbacks one when every callback the call passes only reads. */
+  private summaryAt(call: ts.CallExpression, target: FunctionLike): Summary | undefined {
+    const { ts } = this;
+    let callbacks = false;
+    const benign = target.parameters.every((param, i) => {
+      if (!isCallable(this.ctx, param)) return true;
+      callbacks = true;
+      const arg = call.arguments[i];
+      if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
+      return this.onlyReads(arg);
+    });
+    return this.lookup(target, callbacks && benign);
+  }
+
+  /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
+  private onlyReads(value: ts.Expression): boolean {
+    const { ts } = this;
+    value = skipParens(ts, value);
+    if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
+    if (this.isReadingCallback(value)) return true;
+    const fn = this.programFunction(value);
+    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !p.escaped && !p.kept) ?? false);
+  }
+
+  /** `cb` names a callback parameter of this function, taken to only read (the reading-callbacks summary). */
+  private isReadingCallback(callee: ts.Expression): boolean {
+    if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
+    const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
+    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn && isCallable(this.ctx, declaration);
   }
 
   // ── effects ──────────────────────────────────────────────────────────────────
@@ -214,6 +275,7 @@ class FunctionEffects {
         this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
       }
     }
+    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
     const target = calledFunction(this.ctx, call);
     const name = this.reach.builtinName(callee);
     call.arguments.forEach((arg, index) => {
@@ -226,10 +288,10 @@ class FunctionEffects {
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.isBuiltinMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
-      } else if (name && isReadOnlyFunction(name)) {
+      } else if ((name && isReadOnlyFunction(name)) || this.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (target && !ts.isSpreadElement(arg)) {
-        const summary = this.lookup(target);
+        const summary = this.summaryAt(call, target);
         const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
         const calleeName = target.name ? target.name.getText() : 'a function';
         if (!summary || !effect) {
@@ -362,6 +424,24 @@ class FunctionEffects {
     this.visit(node, (n) => { if (this.ts.isIdentifier(n) && this.reached(n).has(p)) found = true; });
     return found;
   }
+}
+
+/** Builtin methods that call a function argument with the receiver's elements. */
+const CALLBACK_METHODS = new Set([
+  'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
+  'flatMap', 'sort', 'toSorted',
+]);
+
+function isCallableValue(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length > 0);
+}
+
+/** The parameter's type can be called: a callback. */
+function isCallable(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
+  const type = ctx.checker.getTypeAtLocation(param);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => t.getCallSignatures().length > 0);
 }
 
 function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {

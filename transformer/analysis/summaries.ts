@@ -2,17 +2,32 @@
  * Summaries of every function the analysis meets, computed on demand and cached for the whole program.
  * Recursion is solved by iteration: a function on a cycle is analysed again, starting from what is known so far,
  * until its summary stops growing (effects only ever grow, so this ends).
+ *
+ * A function with callback parameters has two summaries: the general one, where a callback is code of unknown
+ * effect, and the one for call sites whose callbacks only read what they are given (`each(p, (x) => log(x))`: an
+ * inline callback is analysed in its caller's own body, a named one by its summary, a missing one does nothing).
  */
 import type { AnalysisContext, FunctionLike } from './context';
 import { analyzeFunction, type Summary } from './function-effects';
 
 export class Summaries {
+  private readonly variants = [new Variant(this, false), new Variant(this, true)];
+
+  constructor(readonly ctx: AnalysisContext) {}
+
+  /** `readingCallbacks`: the summary for a call site whose callbacks only read their arguments. */
+  get(fn: FunctionLike, readingCallbacks = false): Summary {
+    return this.variants[readingCallbacks ? 1 : 0].get(fn);
+  }
+}
+
+class Variant {
   private readonly final = new Map<FunctionLike, Summary>();
   private readonly provisional = new Map<FunctionLike, Summary>();
   private readonly stack: FunctionLike[] = [];
   private usedProvisional = false;
 
-  constructor(private readonly ctx: AnalysisContext) {}
+  constructor(private readonly all: Summaries, private readonly readingCallbacks: boolean) {}
 
   get(fn: FunctionLike): Summary {
     const known = this.final.get(fn);
@@ -27,7 +42,8 @@ export class Summaries {
     let summary: Summary;
     for (let round = 0; ; round++) {
       this.usedProvisional = false;
-      summary = analyzeFunction(this.ctx, fn, (callee) => this.get(callee));
+      summary = analyzeFunction(this.all.ctx, fn, (callee, readingCallbacks) =>
+        (readingCallbacks === this.readingCallbacks ? this.get(callee) : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
       const grew = !sameEffects(summary, this.provisional.get(fn));
       this.provisional.set(fn, summary);
       sawCycle ||= this.usedProvisional;
