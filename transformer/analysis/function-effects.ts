@@ -10,7 +10,12 @@
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { all, COPYING_CONSTRUCTORS, ReachMap, rootIdentifier, skipParens, type Params } from './reach';
+import { COPYING_CONSTRUCTORS, ReachMap } from './reach';
+import { all, type Params } from './reach-values';
+import { rootIdentifier, skipParens } from './expressions';
+import { CALLBACK_METHODS, Callbacks, isCallableValue } from './callbacks';
+import { Overwrites } from './overwrites';
+import { changingGetter, changingGetterNames, isWriteTargetExpression } from './getters';
 import { reasonAt, snippet, type Reason } from './reason';
 
 export interface ParamEffects {
@@ -45,11 +50,13 @@ class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly effects: ParamEffects[];
   private readonly reach: ReachMap;
+  private readonly callbacks: Callbacks;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
-    private readonly readingCallbacks: boolean) {
+    readingCallbacks: boolean) {
     this.ts = ctx.ts;
     this.effects = fn.parameters.map(() => ({}));
+    this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
     this.reach = new ReachMap(ctx, fn, (call, index) => this.keepsArgument(call, index));
   }
 
@@ -58,7 +65,7 @@ class FunctionEffects {
     if (!body) return { params: this.effects };
     this.reach.build();
     this.visit(body, (node) => this.collectEffects(node));
-    this.findOverwrites(body);
+    new Overwrites(this.ts, { written: (e) => this.written(e), reached: (e) => this.reached(e) }, this.effects).find(body);
     return { params: this.effects };
   }
 
@@ -82,8 +89,8 @@ class FunctionEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = calledFunction(this.ctx, call);
-    if (!target) return !this.isReadingCallback(callee);
-    const summary = this.summaryAt(call, target);
+    if (!target) return !this.callbacks.isReadingCallback(callee);
+    const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
   }
@@ -97,54 +104,14 @@ class FunctionEffects {
     const elements = this.reached(callee.expression);
     if (elements.size === 0) return;
     for (const arg of call.arguments) {
-      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !isCallableValue(this.ctx, arg) || this.onlyReads(arg)) continue;
-      const known = this.programFunction(arg);
+      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !isCallableValue(this.ctx, arg) || this.callbacks.onlyReads(arg)) continue;
+      const known = this.callbacks.programFunction(arg);
       const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
       const written = effects ? effects.find((e) => e.written)?.written : undefined;
       const kept = effects ? effects.find((e) => e.escaped ?? e.kept) : undefined;
       if (!effects || written) this.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
       if (!effects || kept) this.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
     }
-  }
-
-  /** The function of the program a value names (`writeIt`, `const f = (x) => …`), with its body. */
-  private programFunction(value: ts.Expression): FunctionLike | undefined {
-    const { ts } = this;
-    const declaration = symbolOf(this.ctx, skipParens(ts, value))?.valueDeclaration;
-    const fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
-      : ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(this.ctx, declaration.initializer) ? declaration.initializer : undefined);
-    return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
-  }
-
-  /** The callee's summary for this call: the reading-callbacks one when every callback the call passes only reads. */
-  private summaryAt(call: ts.CallExpression, target: FunctionLike): Summary | undefined {
-    const { ts } = this;
-    let callbacks = false;
-    const benign = target.parameters.every((param, i) => {
-      if (!isCallable(this.ctx, param)) return true;
-      callbacks = true;
-      const arg = call.arguments[i];
-      if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
-      return this.onlyReads(arg);
-    });
-    return this.lookup(target, callbacks && benign);
-  }
-
-  /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
-  private onlyReads(value: ts.Expression): boolean {
-    const { ts } = this;
-    value = skipParens(ts, value);
-    if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
-    if (this.isReadingCallback(value)) return true;
-    const fn = this.programFunction(value);
-    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !p.escaped && !p.kept) ?? false);
-  }
-
-  /** `cb` names a callback parameter of this function, taken to only read (the reading-callbacks summary). */
-  private isReadingCallback(callee: ts.Expression): boolean {
-    if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
-    const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
-    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn && isCallable(this.ctx, declaration);
   }
 
   // ── effects ──────────────────────────────────────────────────────────────────
@@ -288,10 +255,10 @@ class FunctionEffects {
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.isBuiltinMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
-      } else if ((name && isReadOnlyFunction(name)) || this.isReadingCallback(callee)) {
+      } else if ((name && isReadOnlyFunction(name)) || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (target && !ts.isSpreadElement(arg)) {
-        const summary = this.summaryAt(call, target);
+        const summary = this.callbacks.summaryAt(call, target);
         const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
         const calleeName = target.name ? target.name.getText() : 'a function';
         if (!summary || !effect) {
@@ -346,102 +313,6 @@ class FunctionEffects {
     this.read(params, id, `reads it: \`${snippet(parent)}\``);
   }
 
-  /** Evidence for `out`: the first statement of the body that touches the parameter replaces all of its contents. */
-  private findOverwrites(body: ts.ConciseBody): void {
-    const { ts } = this;
-    if (!ts.isBlock(body)) return;
-    const pending = new Set(this.effects.map((_, i) => i));
-    for (const statement of body.statements) {
-      // From a statement that may leave the function on, a later overwrite is not certain to happen.
-      if (this.mayExit(statement)) return;
-      const touched = new Set<number>();
-      this.visit(statement, (n) => { if (ts.isIdentifier(n)) for (const p of this.reached(n)) touched.add(p); });
-      for (const p of touched) {
-        if (!pending.has(p)) continue;
-        pending.delete(p);
-        const evidence = this.overwriteEvidence(statement, p);
-        if (evidence) this.effects[p].overwritten = reasonAt(statement, evidence);
-      }
-      if (pending.size === 0) return;
-    }
-  }
-
-  private mayExit(statement: ts.Statement): boolean {
-    const { ts } = this;
-    let exits = false;
-    const look = (n: ts.Node): void => {
-      if (exits || (n !== statement && (ts.isFunctionLike(n) || ts.isClassLike(n)))) return;
-      if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) { exits = true; return; }
-      ts.forEachChild(n, look);
-    };
-    look(statement);
-    return exits;
-  }
-
-  private overwriteEvidence(statement: ts.Statement, p: number): string | undefined {
-    const { ts } = this;
-    // p.fill(v)
-    if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
-      const call = statement.expression;
-      if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'fill' && call.arguments.length === 1 &&
-        this.written(call.expression.expression).has(p) && this.reached(call.arguments[0]).size === 0) {
-        return `\`${snippet(statement)}\` replaces every element`;
-      }
-    }
-    // for (let i = 0; i < p.length; i++) p[i] = <expression not reading p>;
-    if (ts.isForStatement(statement) && statement.initializer && ts.isVariableDeclarationList(statement.initializer) &&
-      statement.initializer.declarations.length === 1 && statement.condition && statement.incrementor) {
-      const decl = statement.initializer.declarations[0];
-      const index = ts.isIdentifier(decl.name) ? decl.name.text : undefined;
-      const cond = statement.condition;
-      const first = ts.isBlock(statement.statement) ? statement.statement.statements[0] : statement.statement;
-      if (index && decl.initializer?.getText() === '0' && ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.LessThanToken &&
-        cond.left.getText() === index && ts.isPropertyAccessExpression(cond.right) && cond.right.name.text === 'length' &&
-        this.written(cond.right.expression).has(p) && /^(\+\+\w+|\w+\+\+|\w+ \+= 1)$/.test(statement.incrementor.getText().replace(index, 'i')) &&
-        first && ts.isExpressionStatement(first) && ts.isBinaryExpression(first.expression) &&
-        first.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(first.expression.left) &&
-        first.expression.left.argumentExpression.getText() === index && this.written(first.expression.left.expression).has(p) &&
-        !this.mentions(first.expression.right, p) && !this.assignsTo(statement.statement, index) && !this.mayExit(statement.statement)) {
-        return `\`for (… ${snippet(first)} …)\` writes every element before any read`;
-      }
-    }
-    return undefined;
-  }
-
-  private assignsTo(node: ts.Node, name: string): boolean {
-    const { ts } = this;
-    let found = false;
-    this.visit(node, (n) => {
-      if ((ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
-        ts.isIdentifier(n.left) && n.left.text === name) ||
-        ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && ts.isIdentifier(n.operand) && n.operand.text === name)) found = true;
-    });
-    return found;
-  }
-
-  private mentions(node: ts.Node, p: number): boolean {
-    let found = false;
-    this.visit(node, (n) => { if (this.ts.isIdentifier(n) && this.reached(n).has(p)) found = true; });
-    return found;
-  }
-}
-
-/** Builtin methods that call a function argument with the receiver's elements. */
-const CALLBACK_METHODS = new Set([
-  'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
-  'flatMap', 'sort', 'toSorted',
-]);
-
-function isCallableValue(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(expr);
-  return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length > 0);
-}
-
-/** The parameter's type can be called: a callback. */
-function isCallable(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
-  const type = ctx.checker.getTypeAtLocation(param);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => t.getCallSignatures().length > 0);
 }
 
 function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {
@@ -455,48 +326,3 @@ function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
 }
 
 
-const getterNames = new WeakMap<ts.Program, Set<string>>();
-
-/** Names of the program's getters whose bodies may change something: found once per program. */
-function changingGetterNames(ctx: AnalysisContext): Set<string> {
-  let names = getterNames.get(ctx.program);
-  if (!names) {
-    const found = new Set<string>();
-    const visit = (node: ts.Node): void => {
-      if (ctx.ts.isGetAccessorDeclaration(node) && node.body && bodyChanges(ctx, node.body)) found.add(node.name.getText());
-      ctx.ts.forEachChild(node, visit);
-    };
-    for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-    names = found;
-    getterNames.set(ctx.program, names);
-  }
-  return names;
-}
-
-/** The getter `access` runs, if it is the program's own and its body may change something (syntactically). */
-function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessExpression): ts.GetAccessorDeclaration | undefined {
-  const { ts } = ctx;
-  const symbol = ctx.checker.getSymbolAtLocation(access.name);
-  const getter = symbol?.declarations?.find((d): d is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(d));
-  if (!getter?.body || getter.getSourceFile().isDeclarationFile) return undefined;
-  return bodyChanges(ctx, getter.body) ? getter : undefined;
-}
-
-function bodyChanges(ctx: AnalysisContext, body: ts.Node): boolean {
-  const { ts } = ctx;
-  const changes = (node: ts.Node): boolean => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
-      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) return true;
-    if (ts.isDeleteExpression(node) || ts.isCallExpression(node)) return true;
-    return ts.forEachChild(node, changes) === true;
-  };
-  return changes(body);
-}
-
-/** The access is being assigned to (then it is a write handled elsewhere, or a setter). */
-function isWriteTargetExpression(t: typeof ts, expr: ts.Expression): boolean {
-  const parent = expr.parent;
-  return t.isBinaryExpression(parent) && parent.left === expr && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
-    parent.operatorToken.kind <= t.SyntaxKind.LastAssignment;
-}

@@ -16,54 +16,11 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, READING_METHODS, VIEW_METHODS, writesFirstArgument } from './builtins';
+import {
+  all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
+} from './reach-values';
+import { enclosingThisScope, isArrayBufferLike, prototypeName, returnedExpressions, rootAndDepth, skipParens } from './expressions';
 import { boundNames, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-
-export type Params = ReadonlySet<number>;
-export const none: Params = new Set();
-
-/** Parameters a value holds inside it, each with the least depth (1: in one of its own slots) at which it may sit. */
-export type Depths = ReadonlyMap<number, number>;
-const empty: Depths = new Map();
-
-export interface Reach { readonly direct: Params; readonly contents: Depths }
-export const NOTHING: Reach = { direct: none, contents: empty };
-
-export function union(...sets: Params[]): Params {
-  const nonEmpty = sets.filter((s) => s.size > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? none;
-  return new Set(nonEmpty.flatMap((s) => [...s]));
-}
-
-function shallowest(...maps: Depths[]): Depths {
-  const nonEmpty = maps.filter((m) => m.size > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? empty;
-  const merged = new Map<number, number>();
-  for (const m of nonEmpty) for (const [p, d] of m) merged.set(p, Math.min(d, merged.get(p) ?? Infinity));
-  return merged;
-}
-
-/** Everything the value may reach, as itself or inside. */
-export const all = (reach: Reach): Params => (reach.contents.size === 0 ? reach.direct : union(reach.direct, new Set(reach.contents.keys())));
-const at = (params: Params, depth: number): Depths => (params.size === 0 ? empty : new Map([...params].map((p) => [p, depth])));
-const holding = (params: Params): Reach => ({ direct: none, contents: at(params, 1) });
-/** A fresh object or array with `reach` in one of its slots: what it directly was sits at depth 1, the rest one deeper. */
-function nest(reach: Reach): Reach {
-  if (reach.direct.size === 0 && reach.contents.size === 0) return NOTHING;
-  const contents = new Map<number, number>(at(reach.direct, 1));
-  for (const [p, d] of reach.contents) contents.set(p, Math.min(d + 1, contents.get(p) ?? Infinity));
-  return { direct: none, contents };
-}
-/** A fresh container of the elements of `reach` (a copy, a spread): they sit in its slots as they sat in reach's. */
-const elementsOf = (reach: Reach): Reach => nest(partOf(reach));
-/** A part of a value: what the value directly is, or what it holds at depth 1; deeper contents come one level up. */
-function partOf(reach: Reach): Reach {
-  if (reach.contents.size === 0) return reach;
-  const direct = new Set(reach.direct);
-  const contents = new Map<number, number>();
-  for (const [p, d] of reach.contents) if (d <= 1) direct.add(p); else contents.set(p, d - 1);
-  return { direct, contents };
-}
-const either = (...reaches: Reach[]): Reach => ({ direct: union(...reaches.map((r) => r.direct)), contents: shallowest(...reaches.map((r) => r.contents)) });
 
 export const COPYING_CONSTRUCTORS = new Set([
   'Float64Array', 'Float32Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
@@ -375,57 +332,4 @@ export class ReachMap {
     action(node);
     this.ts.forEachChild(node, (child) => this.visit(child, action));
   }
-}
-
-/** `X.prototype.m` as text. */
-function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression): string | undefined {
-  const owner = access.expression;
-  if (t.isPropertyAccessExpression(owner) && owner.name.text === 'prototype' && t.isIdentifier(owner.expression)) {
-    return `${owner.expression.text}.prototype.${access.name.text}`;
-  }
-  return undefined;
-}
-
-/** What a callback returns: its concise body, or the expressions of its own return statements. */
-function returnedExpressions(t: typeof ts, fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
-  if (!t.isBlock(fn.body)) return [fn.body];
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (t.isFunctionLike(node)) return;
-    if (t.isReturnStatement(node) && node.expression) found.push(node.expression);
-    t.forEachChild(node, visit);
-  };
-  t.forEachChild(fn.body, visit);
-  return found;
-}
-
-/** The function whose `this` and `arguments` a node sees: the nearest enclosing function that is not an arrow. */
-function enclosingThisScope(t: typeof ts, node: ts.Node): ts.Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (t.isFunctionLike(n) && !t.isArrowFunction(n)) return n;
-  return undefined;
-}
-
-export function skipParens(t: typeof ts, node: ts.Expression): ts.Expression {
-  while (t.isParenthesizedExpression(node) || t.isNonNullExpression(node) || t.isAsExpression(node)) node = node.expression;
-  return node;
-}
-
-/** The variable at the root of `a.b[c]`, and how many steps below it the expression's value is. */
-function rootAndDepth(t: typeof ts, node: ts.Expression): { root?: ts.Identifier; depth: number } {
-  let depth = 0;
-  node = skipParens(t, node);
-  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) { node = skipParens(t, node.expression); depth++; }
-  return { root: t.isIdentifier(node) ? node : undefined, depth };
-}
-
-export function rootIdentifier(t: typeof ts, node: ts.Expression): ts.Identifier | undefined {
-  node = skipParens(t, node);
-  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) node = skipParens(t, node.expression);
-  return t.isIdentifier(node) ? node : undefined;
-}
-
-function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(expr);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
 }

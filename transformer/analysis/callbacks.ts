@@ -1,0 +1,77 @@
+/**
+ * Callbacks, as one function's analysis sees them: which summary of a callee a call site gets (the one for callbacks
+ * that only read, when every callback the call passes does), whether a function value only reads what it is given,
+ * and which function of the program a value names. See Summaries for the two summaries of a function.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import type { Summary, SummaryLookup } from './function-effects';
+import { skipParens } from './expressions';
+
+export class Callbacks {
+  private readonly ts: typeof ts;
+
+  /** `readingCallbacks`: the analysed function's own callback parameters are taken to only read. */
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
+    private readonly readingCallbacks: boolean) {
+    this.ts = ctx.ts;
+  }
+
+  /** The function of the program a value names (`writeIt`, `const f = (x) => …`), with its body. */
+  programFunction(value: ts.Expression): FunctionLike | undefined {
+    const { ts } = this;
+    const declaration = symbolOf(this.ctx, skipParens(ts, value))?.valueDeclaration;
+    const fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
+      : ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(this.ctx, declaration.initializer) ? declaration.initializer : undefined);
+    return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
+  }
+
+  /** The callee's summary for this call: the reading-callbacks one when every callback the call passes only reads. */
+  summaryAt(call: ts.CallExpression, target: FunctionLike): Summary | undefined {
+    const { ts } = this;
+    let callbacks = false;
+    const benign = target.parameters.every((param, i) => {
+      if (!isCallable(this.ctx, param)) return true;
+      callbacks = true;
+      const arg = call.arguments[i];
+      if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
+      return this.onlyReads(arg);
+    });
+    return this.lookup(target, callbacks && benign);
+  }
+
+  /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
+  onlyReads(value: ts.Expression): boolean {
+    const { ts } = this;
+    value = skipParens(ts, value);
+    if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
+    if (this.isReadingCallback(value)) return true;
+    const fn = this.programFunction(value);
+    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !p.escaped && !p.kept) ?? false);
+  }
+
+  /** `cb` names a callback parameter of this function, taken to only read (the reading-callbacks summary). */
+  isReadingCallback(callee: ts.Expression): boolean {
+    if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
+    const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
+    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn && isCallable(this.ctx, declaration);
+  }
+}
+
+/** Builtin methods that call a function argument with the receiver's elements. */
+export const CALLBACK_METHODS = new Set([
+  'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
+  'flatMap', 'sort', 'toSorted',
+]);
+
+export function isCallableValue(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length > 0);
+}
+
+/** The parameter's type can be called: a callback. */
+export function isCallable(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
+  const type = ctx.checker.getTypeAtLocation(param);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => t.getCallSignatures().length > 0);
+}

@@ -1,0 +1,56 @@
+/** Small questions about expressions that the reach and effects analyses share. */
+import type * as ts from 'typescript';
+import type { AnalysisContext } from './context';
+
+/** `X.prototype.m` as text. */
+export function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression): string | undefined {
+  const owner = access.expression;
+  if (t.isPropertyAccessExpression(owner) && owner.name.text === 'prototype' && t.isIdentifier(owner.expression)) {
+    return `${owner.expression.text}.prototype.${access.name.text}`;
+  }
+  return undefined;
+}
+
+/** What a callback returns: its concise body, or the expressions of its own return statements. */
+export function returnedExpressions(t: typeof ts, fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+  if (!t.isBlock(fn.body)) return [fn.body];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (t.isFunctionLike(node)) return;
+    if (t.isReturnStatement(node) && node.expression) found.push(node.expression);
+    t.forEachChild(node, visit);
+  };
+  t.forEachChild(fn.body, visit);
+  return found;
+}
+
+/** The function whose `this` and `arguments` a node sees: the nearest enclosing function that is not an arrow. */
+export function enclosingThisScope(t: typeof ts, node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (t.isFunctionLike(n) && !t.isArrowFunction(n)) return n;
+  return undefined;
+}
+
+export function skipParens(t: typeof ts, node: ts.Expression): ts.Expression {
+  while (t.isParenthesizedExpression(node) || t.isNonNullExpression(node) || t.isAsExpression(node)) node = node.expression;
+  return node;
+}
+
+/** The variable at the root of `a.b[c]`, and how many steps below it the expression's value is. */
+export function rootAndDepth(t: typeof ts, node: ts.Expression): { root?: ts.Identifier; depth: number } {
+  let depth = 0;
+  node = skipParens(t, node);
+  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) { node = skipParens(t, node.expression); depth++; }
+  return { root: t.isIdentifier(node) ? node : undefined, depth };
+}
+
+export function rootIdentifier(t: typeof ts, node: ts.Expression): ts.Identifier | undefined {
+  node = skipParens(t, node);
+  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) node = skipParens(t, node.expression);
+  return t.isIdentifier(node) ? node : undefined;
+}
+
+export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
+}
