@@ -12,6 +12,20 @@ export type Primitive = number | string | boolean | bigint | null | undefined;
 
 export const versionKey = (dataId: number, version: number): string => `d${dataId}v${version}`;
 
+const VERSION_KEY = /^d\d{1,15}v\d{1,15}$/;
+
+/**
+ * A key that arrived in a message (from another thread, or from Redis in a distributed run) before it becomes part of
+ * a file name: only `d<id>v<ver>` passes, so no key can name a path outside the run directory (`/../../x`).
+ */
+export function checkedVersionKey(key: unknown): string {
+  if (typeof key !== 'string' || !VERSION_KEY.test(key)) {
+    throw Object.assign(new Error(`taskify: refused a version key that is not of the form d<id>v<version>: ${JSON.stringify(key)?.slice(0, 80)}`),
+      { code: 'TASKIFY_BAD_KEY' });
+  }
+  return key;
+}
+
 /**
  * The origin data number that means "argument `index` of this call" (protocol ArgPart.ref): how a task's return value
  * says it is one of its arguments, so the caller gets its own object back. Only in return values, never in data.

@@ -18,6 +18,7 @@ import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ownerPid } from './owner';
 import { abandoned, createLease } from './lease';
+import { checkedVersionKey } from '../protocol';
 
 export const SHM_DIR = '/dev/shm';
 const PREFIX = 'taskify-shm-';
@@ -42,8 +43,8 @@ function runIdIn(name: string): string | undefined {
 }
 
 /** The shm_open name of a version's segment (what shm-typed-array takes). */
-export const segmentName = (prefix: string, key: string): string => `/${prefix}${key}`;
-export const segmentFile = (prefix: string, key: string): string => join(SHM_DIR, prefix + key);
+export const segmentName = (prefix: string, key: string): string => `/${prefix}${checkedVersionKey(key)}`;
+export const segmentFile = (prefix: string, key: string): string => join(SHM_DIR, prefix + checkedVersionKey(key));
 
 export interface SegmentInfo { readonly name: string; readonly pid: number; readonly alive: boolean; readonly bytes: number }
 

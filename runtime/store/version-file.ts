@@ -8,8 +8,10 @@ import { threadId } from 'node:worker_threads';
 import { BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, type DecodeOptions, type EncodedValue, type EncodeOptions } from './codec';
 import { TYPED_ARRAYS } from './encoder';
 import { typedArrays } from '../worker/shapes';
+import { checkedVersionKey } from '../protocol';
 
-export const versionPath = (runDir: string, key: string): string => join(runDir, key);
+/** A version's file in the run directory; the key is checked first (protocol.checkedVersionKey). */
+export const versionPath = (runDir: string, key: string): string => join(runDir, checkedVersionKey(key));
 
 /** Encode `value` and store it as version `key`; returns the file's size. Throws UnsupportedValueError. */
 export function writeVersion(runDir: string, key: string, value: unknown, options?: EncodeOptions): number {
@@ -21,7 +23,7 @@ export function writeVersion(runDir: string, key: string, value: unknown, option
  * that could not be finished is removed at once, so a full store gets its room back before the run ends.
  */
 export function writeEncoded(runDir: string, key: string, encoded: EncodedValue): number {
-  const temporary = join(runDir, `.${key}.${process.pid}.${threadId}.tmp`);
+  const temporary = join(runDir, `.${checkedVersionKey(key)}.${process.pid}.${threadId}.tmp`);
   const fd = openSync(temporary, 'w', 0o600);
   try {
     try {

@@ -1,0 +1,45 @@
+/**
+ * Version keys arrive in messages (from Redis, in a distributed run) and become file names: only `d<id>v<ver>` may.
+ * A key that names a path elsewhere is refused before any file is touched.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkedVersionKey } from '../runtime/protocol';
+import { readVersionBytes, removeVersion, versionPath, writeEncoded } from '../runtime/store/version-file';
+import { segmentFile, segmentName } from '../runtime/store/segments';
+
+const BAD = ['/../../etc/passwd', '../d1v1', 'd1v1/../../x', 'd1v', 'dxv1', 'd1v1\u0000', '', 'd1v1.tmp', 'D1V1'];
+
+test('only d<id>v<version> is a version key', () => {
+  assert.is(checkedVersionKey('d12v3'), 'd12v3');
+  for (const key of BAD) assert.throws(() => checkedVersionKey(key), /refused a version key/, JSON.stringify(key));
+  assert.throws(() => checkedVersionKey(42), /refused a version key/);
+});
+
+test('no store operation follows a key out of the run directory', () => {
+  const root = mkdtempSync(join(tmpdir(), 'taskify-keys-'));
+  const runDir = join(root, 'run');
+  const outside = join(root, 'victim');
+  writeFileSync(outside, 'keep me');
+  try {
+    require('node:fs').mkdirSync(runDir);
+    const bytes = new Uint8Array([1, 2, 3]);
+    for (const key of ['../victim', '/../victim', '../run/../victim']) {
+      assert.throws(() => writeEncoded(runDir, key, { parts: [bytes], byteLength: 3 }), /refused a version key/);
+      assert.throws(() => removeVersion(runDir, key), /refused a version key/);
+      assert.throws(() => readVersionBytes(runDir, key), /refused a version key/);
+      assert.throws(() => versionPath(runDir, key), /refused a version key/);
+      assert.throws(() => segmentFile('taskify-shm-test-', key), /refused a version key/);
+      assert.throws(() => segmentName('taskify-shm-test-', key), /refused a version key/);
+    }
+    assert.ok(existsSync(outside), 'the file outside is still there');
+    assert.equal(readdirSync(runDir), [], 'nothing was written in the run directory either');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test.run();
