@@ -64,13 +64,13 @@ test('segment layout: a version file, linked or copied, is what shm-typed-array 
   assert.equal(Array.from(attached), Array.from(values));
   shm.detach(segmentName(prefix, 'd1v1'));
 
-  const made = shm.create(10, 'Int32Array', segmentName(prefix, 'made'), '600')!;
+  const made = shm.create(10, 'Int32Array', segmentName(prefix, 'd9v1'), '600')!;
   made.fill(3);
-  const file = readFileSync(segmentFile(prefix, 'made'));
+  const file = readFileSync(segmentFile(prefix, 'd9v1'));
   assert.is(file.byteLength, BODY_START + 40, "the library's header is as long as a data file's");
   assert.is(Number(file.readBigUInt64LE(0)), 40);
   assert.is(file.readInt32LE(BODY_START + 36), 3);
-  shm.destroy(segmentName(prefix, 'made'));
+  shm.destroy(segmentName(prefix, 'd9v1'));
 });
 
 async function race(root: string) {
