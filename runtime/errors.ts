@@ -148,14 +148,30 @@ export function shutDown(): TaskifyError {
   return new TaskifyError('TASKIFY_SHUT_DOWN', 'the taskify runtime was shut down; no more tasks can be submitted');
 }
 
-/** TASKIFY_REDIS or `taskify worker --redis` named a server that does not answer. */
+/** A Redis address as it may be shown: any password (`redis://:secret@host`) is replaced by `***`. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}
+
+/** TASKIFY_REDIS or `taskify worker --redis` named a server that does not answer, or refused the credentials. */
 export function redisUnreachable(url: string, detail: string): TaskifyError {
-  return new TaskifyError('TASKIFY_REDIS', `cannot reach Redis at ${url}: ${detail}. ` +
+  if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(detail)) {
+    return new TaskifyError('TASKIFY_REDIS', `Redis at ${shownUrl(url)} refused the credentials: ${detail}. ` +
+      'Give the server\'s password in the address (redis://:password@host:port, or rediss:// for TLS)');
+  }
+  return new TaskifyError('TASKIFY_REDIS', `cannot reach Redis at ${shownUrl(url)}: ${detail}. ` +
     'Start one (redis-server --port <port>) or fix the address; unset TASKIFY_REDIS to run on this machine\'s pool');
 }
 
 export function redisLost(url: string, detail: string): TaskifyError {
-  return new TaskifyError('TASKIFY_REDIS', `lost the connection to Redis at ${url} during the run: ${detail}; ` +
+  return new TaskifyError('TASKIFY_REDIS', `lost the connection to Redis at ${shownUrl(url)} during the run: ${detail}; ` +
     'tasks still running on other machines are abandoned');
 }
 
@@ -165,7 +181,7 @@ export function redisModulesMissing(detail: string): TaskifyError {
 }
 
 export function badRedisUrl(url: string, where: string): TaskifyError {
-  return new TaskifyError('TASKIFY_REDIS', `${where} must be a redis://host:port address, got ${JSON.stringify(url)}`);
+  return new TaskifyError('TASKIFY_REDIS', `${where} must be a redis://host:port address, got ${JSON.stringify(shownUrl(url))}`);
 }
 
 /** The machine's job failed outside the task (its pool thread died, its fetch failed): the task may run again. */

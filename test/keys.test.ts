@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { checkedVersionKey } from '../runtime/protocol';
 import { readVersionBytes, removeVersion, versionPath, writeEncoded } from '../runtime/store/version-file';
 import { segmentFile, segmentName } from '../runtime/store/segments';
+import { badRedisUrl, redisLost, redisUnreachable, shownUrl } from '../runtime/errors';
 
 const BAD = ['/../../etc/passwd', '../d1v1', 'd1v1/../../x', 'd1v', 'dxv1', 'd1v1\u0000', '', 'd1v1.tmp', 'D1V1'];
 
@@ -40,6 +41,17 @@ test('no store operation follows a key out of the run directory', () => {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a Redis password never appears in what taskify prints; refused credentials are said as such', () => {
+  const url = 'redis://:s3cret-pw@db.example:6380/0';
+  assert.is(shownUrl(url), 'redis://:***@db.example:6380/0');
+  assert.is(shownUrl('redis://localhost:6379'), 'redis://localhost:6379');
+  for (const error of [redisUnreachable(url, 'connect ECONNREFUSED'), redisLost(url, 'socket closed'), badRedisUrl('redis//:s3cret-pw@x', 'TASKIFY_REDIS')]) {
+    assert.not.match(error.message, /s3cret-pw/, error.message);
+  }
+  assert.match(redisUnreachable(url, 'WRONGPASS invalid username-password pair').message, /refused the credentials/);
+  assert.not.match(redisUnreachable(url, 'WRONGPASS invalid username-password pair').message, /start one/i);
 });
 
 test.run();

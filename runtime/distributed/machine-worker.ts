@@ -10,6 +10,7 @@ import type { MachineInfo, RemoteJob, RemoteReply } from '../protocol';
 import { bullmq, connect, onLost } from './redis';
 import { MachineRun, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
+import { shownUrl } from '../errors';
 
 export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread'> {
   readonly url: string;
@@ -78,7 +79,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
     }
   }, options.idleRunMs);
   void worker.run();
-  process.stderr.write(`taskify worker ${id}: ${options.threads} thread(s), ${info.slots} task slots, waiting for tasks at ${options.url}\n`);
+  process.stderr.write(`taskify worker ${id}: ${options.threads} thread(s), ${info.slots} task slots, waiting for tasks at ${shownUrl(options.url)}\n`);
 
   const stop = async (code: number, message?: string) => {
     if (stopping) return;

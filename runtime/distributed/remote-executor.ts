@@ -15,7 +15,7 @@ import type { Queue, QueueEvents } from 'bullmq';
 import { readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
-import { machineJobFailed, machineLost, redisLost } from '../errors';
+import { machineJobFailed, machineLost, redisLost, shownUrl } from '../errors';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
 import { bullmq, connect, onLost, type Redis } from './redis';
 import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
@@ -213,8 +213,8 @@ class RemoteExecutor implements Executor {
     if (this.machines.byId.size > 0 || this.state.ready.length === 0) { this.waitingSince = Date.now(); return; }
     if (Date.now() - this.waitingSince < NO_MACHINE_WARNING_MS) return;
     this.waitingSince = Date.now() + 25_000; // again in half a minute
-    process.stderr.write(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${this.settings.url}; ` +
-      `start one with: taskify worker --redis ${this.settings.url}\n`);
+    process.stderr.write(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${shownUrl(this.settings.url)}; ` +
+      `start one with: taskify worker --redis ${shownUrl(this.settings.url)}\n`);
   }
 
   private lost(detail: string): void {
