@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `taskify` command. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readConfig, redisUrl } from './config';
@@ -23,9 +23,10 @@ commands:
   report <trace.json> [-o <file.html>]
              one self-contained HTML page from a TASKIFY_TRACE file: timeline, statistics by function,
              task graph (default output: the trace's name with .html)
-  worker [--redis <url>] [--threads <n>]
+  worker [--redis <url>] [--threads <n>] [--root <dir>]
              join distributed runs as one machine: take tasks from Redis (BullMQ) and run them on this
-             machine's cores (default address: TASKIFY_REDIS; threads: the number of cores)
+             machine's cores (default address: TASKIFY_REDIS; threads: the number of cores); it runs only
+             tasks of modules under --root (default: the working directory), and refuses other jobs
   clean      remove run directories and shared-memory segments that no live run holds (their run's
              lease was not refreshed for 30 s: the program and its watcher were both killed)
   shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size, state
@@ -76,7 +77,7 @@ function main(argv: string[]): number | Promise<number> {
 }
 
 async function workerCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { redis: { type: 'string' }, threads: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { redis: { type: 'string' }, threads: { type: 'string' }, root: { type: 'string' } }, strict: true });
   const config = readConfig();
   const url = redisUrl(values.redis, '--redis') ?? config.redis;
   if (!url) {
@@ -91,7 +92,7 @@ async function workerCommand(args: string[]): Promise<number> {
   // Loaded here only: nothing about Redis is required by the other commands or by programs that run locally.
   const { serveMachine } = require('./distributed/machine-worker') as typeof import('./distributed/machine-worker');
   await serveMachine({
-    url, threads, storeRoot: config.storeRoot ?? defaultStoreRoot(), cacheBytes: config.workerCacheBytes,
+    url, threads, root: resolve(values.root ?? process.cwd()), storeRoot: config.storeRoot ?? defaultStoreRoot(), cacheBytes: config.workerCacheBytes,
     sharedMemory: config.sharedMemory, sharedMemoryLimitBytes: config.sharedMemoryLimitBytes, ttlSeconds: config.redisTtlSeconds,
     idleRunMs: 30_000,
   });

@@ -6,12 +6,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, redisServer, startCluster, type Cluster } from './cluster';
 import { connect } from '../runtime/distributed/redis';
 import { CHUNK_BYTES, deleteBlob, fetchSource, publish } from '../runtime/distributed/blobs';
+import { bullmq } from '../runtime/distributed/redis';
+import { MACHINES, machineKey } from '../runtime/distributed/names';
+import type { MachineInfo } from '../runtime/protocol';
 
 const dist = join(__dirname, '..');
 const example = (name: string) => join(dist, 'taskified', 'examples', name, 'main.js');
@@ -108,6 +112,40 @@ if (!redisServer()) {
     assert.is(got.code, 0, got.stderr);
     assert.is(got.stdout, 'TASKIFY_TIMED_OUT: true\nTASKIFY_TIMED_OUT: true\nafter 2,4,6,8\n');
     assert.ok(got.ms < 15_000, `took ${got.ms} ms`);
+  });
+
+  test('jobs put on a machine\'s queue by someone else do not run: node:, data:, another directory, a traversal key', async () => {
+    const redis = await connect(cluster.url);
+    const [machine] = await redis.smembers(MACHINES);
+    const info = JSON.parse((await redis.get(machineKey(machine)))!) as MachineInfo;
+    let log = '';
+    for (const worker of cluster.workers) worker.stderr!.on('data', (chunk) => { log += chunk; });
+    const marker = join(work, 'pwned');
+    const elsewhere = join(work, 'elsewhere.js');
+    writeFileSync(elsewhere, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x'); exports.t = () => 1;\n`);
+    const ours = pathToFileURL(join(__dirname, 'fixtures', 'tasks.js')).href;
+    const job = (module: string, name: string, args: unknown[], sources: Record<string, unknown> = {}) =>
+      ({ run: 'forged-run', sources, forget: [], task: { taskId: 1, module, name, args, result: 'd1v1' } });
+    const forged = [
+      job('node:child_process', 'execSync', [{ value: `touch ${marker}` }]),
+      job(`data:text/javascript,require('fs').writeFileSync(${JSON.stringify(marker)},'x')`, 'x', []),
+      job(pathToFileURL(elsewhere).href, 't', []),
+      job(ours, 'add', [{ value: 1 }, { value: 2 }], { '/../../../../tmp/taskify-forged': { inline: 'AAAA' } }),
+    ];
+    const { Queue } = bullmq();
+    const queue = new Queue(info.queue, { connection: redis });
+    for (const [i, data] of forged.entries()) await queue.add('task', data, { jobId: `forged-${Date.now()}-${i}`, removeOnComplete: true, removeOnFail: true });
+    const started = Date.now();
+    while ((log.match(/refused job/g) ?? []).length < forged.length && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 100));
+    await queue.close();
+    redis.disconnect();
+    assert.is((log.match(/refused job/g) ?? []).length, forged.length, log);
+    assert.match(log, /its module is not a file: URL of the program: "node:child_process"/);
+    assert.match(log, /its module is not a file: URL of the program: "data:/);
+    assert.match(log, /elsewhere\.js is outside the directory this machine serves/);
+    assert.match(log, /refused a version key that is not of the form d<id>v<version>: "\/\.\.\//);
+    assert.not.ok(existsSync(marker), 'nothing of the forged jobs ran');
+    assert.not.ok(existsSync('/tmp/taskify-forged'));
   });
 
   test('k-means and matmul on two machines print what they print on the local pool', async () => {

@@ -11,9 +11,14 @@ import { bullmq, connect, onLost } from './redis';
 import { MachineRun, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
 import { shownUrl } from '../errors';
+import { refusalOf } from './job-check';
+
+const shownId = (id: unknown): string => JSON.stringify(id)?.slice(0, 60) ?? String(id);
 
 export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread'> {
   readonly url: string;
+  /** Programs' task modules must lie under it (`--root`, default the working directory): see job-check.ts. */
+  readonly root: string;
   /** How often runs without running tasks are checked: one whose master is gone (killed, say) is dropped. */
   readonly idleRunMs: number;
 }
@@ -48,6 +53,11 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
 
   const { Worker } = bullmq();
   const worker = new Worker<RemoteJob, RemoteReply>(info.queue, async (job: Job<RemoteJob>) => {
+    const refusal = refusalOf(job.data, options.root);
+    if (refusal) {
+      process.stderr.write(`taskify worker ${id}: refused job ${shownId(job.id)}: ${refusal}\n`);
+      throw new Error(`machine ${id} refused the job: ${refusal}`);
+    }
     const place = runOf(job.data.run);
     place.active++;
     try {

@@ -1,6 +1,6 @@
 /**
- * Version keys arrive in messages (from Redis, in a distributed run) and become file names: only `d<id>v<ver>` may.
- * A key that names a path elsewhere is refused before any file is touched.
+ * What comes from outside the process is checked before use: version keys (they become file names: only `d<id>v<ver>`
+ * may), jobs on a machine's queue (only the program's own modules run), and Redis addresses in messages (no password).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,6 +11,9 @@ import { checkedVersionKey } from '../runtime/protocol';
 import { readVersionBytes, removeVersion, versionPath, writeEncoded } from '../runtime/store/version-file';
 import { segmentFile, segmentName } from '../runtime/store/segments';
 import { badRedisUrl, redisLost, redisUnreachable, shownUrl } from '../runtime/errors';
+import { refusalOf } from '../runtime/distributed/job-check';
+import type { RemoteJob } from '../runtime/protocol';
+import { pathToFileURL } from 'node:url';
 
 const BAD = ['/../../etc/passwd', '../d1v1', 'd1v1/../../x', 'd1v', 'dxv1', 'd1v1\u0000', '', 'd1v1.tmp', 'D1V1'];
 
@@ -52,6 +55,23 @@ test('a Redis password never appears in what taskify prints; refused credentials
   }
   assert.match(redisUnreachable(url, 'WRONGPASS invalid username-password pair').message, /refused the credentials/);
   assert.not.match(redisUnreachable(url, 'WRONGPASS invalid username-password pair').message, /start one/i);
+});
+
+test('a machine runs a job only for a module of the program under its root, with an export name and version keys', () => {
+  const root = join(__dirname, '..');
+  const ours = pathToFileURL(join(__dirname, 'fixtures', 'tasks.js')).href;
+  const job = (module: string, extra: Partial<RemoteJob> = {}, name = 'add'): RemoteJob =>
+    ({ run: 'host-1-abc', sources: {}, forget: [], task: { taskId: 1, module, name, args: [{ read: 'd1v1' }], result: 'd2v1' }, ...extra });
+  assert.is(refusalOf(job(ours), root), undefined);
+  assert.match(refusalOf(job('node:child_process', {}, 'execSync'), root)!, /not a file: URL of the program/);
+  assert.match(refusalOf(job('data:text/javascript,1'), root)!, /not a file: URL/);
+  assert.match(refusalOf(job('https://example.com/x.js'), root)!, /not a file: URL/);
+  assert.match(refusalOf(job(pathToFileURL('/etc/hostname').href), root)!, /outside the directory this machine serves/);
+  assert.match(refusalOf(job(`${ours}/../../../../../../etc/hostname`), root)!, /outside the directory|does not exist/);
+  assert.match(refusalOf(job(ours, {}, 'a.b'), root)!, /not an export name/);
+  assert.match(refusalOf(job(ours, { run: '../x' }), root)!, /run id/);
+  assert.match(refusalOf(job(ours, { forget: ['../../x'] }), root)!, /refused a version key/);
+  assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '' } } }), root)!, /refused a version key/);
 });
 
 test.run();

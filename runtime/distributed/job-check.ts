@@ -1,0 +1,47 @@
+/**
+ * What a machine checks of a job before it runs anything of it. Anyone who can write to the Redis server can put a
+ * job on a machine's queue, so a job is data from outside: its task must be a module of the program (a `file:` URL
+ * under the machine's root: never `node:`, `data:`, `http:` or a path elsewhere), its export a plain name, and every
+ * version key of the `d<id>v<ver>` form (the store refuses any other, so nothing is written outside a run directory).
+ */
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkedVersionKey, forEachLeaf, type RemoteJob } from '../protocol';
+
+const RUN_ID = /^[\w.-]{1,128}$/;
+const EXPORT_NAME = /^[A-Za-z_$][\w$]{0,255}$/;
+
+/** Why the job must not run, or undefined when it may. `root`: the directory the machine serves programs from. */
+export function refusalOf(job: RemoteJob, root: string): string | undefined {
+  if (typeof job?.run !== 'string' || !RUN_ID.test(job.run)) return `its run id is not one a master makes: ${shown(job?.run)}`;
+  const task = job.task;
+  if (typeof task?.name !== 'string' || !EXPORT_NAME.test(task.name)) return `its task name is not an export name: ${shown(task?.name)}`;
+  const outside = moduleOutside(task.module, root);
+  if (outside) return outside;
+  try {
+    checkedVersionKey(task.result);
+    forEachLeaf(task.args ?? [], (arg) => {
+      if ('read' in arg && arg.read !== undefined) checkedVersionKey(arg.read);
+      if ('write' in arg && arg.write !== undefined) checkedVersionKey(arg.write);
+    });
+    for (const key of Object.keys(job.sources ?? {})) checkedVersionKey(key);
+    for (const key of job.forget ?? []) checkedVersionKey(key);
+  } catch (error) {
+    return (error as Error).message.replace(/^taskify: /, '');
+  }
+  return undefined;
+}
+
+function moduleOutside(module: unknown, root: string): string | undefined {
+  if (typeof module !== 'string' || !module.startsWith('file:')) return `its module is not a file: URL of the program: ${shown(module)}`;
+  let path: string;
+  try { path = realpathSync(fileURLToPath(module)); } catch { return `its module does not exist here: ${shown(module)}`; }
+  const within = relative(realpathSync(root), path);
+  if (within === '' || within.startsWith(`..${sep}`) || within === '..' || isAbsolute(within)) {
+    return `its module ${path} is outside the directory this machine serves (${root}; see --root)`;
+  }
+  return undefined;
+}
+
+const shown = (value: unknown): string => JSON.stringify(value)?.slice(0, 120) ?? String(value);
