@@ -184,6 +184,24 @@ if (!redisServer()) {
     assert.equal(readdirSync(work).filter((name) => name.startsWith('taskify-run-')), []);
   });
 
+  test('a Redis that accepts connections but never answers gives a clear error at start instead of a hang', async () => {
+    const { createServer } = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const mute = createServer((socket) => { sockets.push(socket); }); // accepts, reads nothing, says nothing
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const port = (mute.address() as import('node:net').AddressInfo).port;
+    try {
+      const got = await run(child, ['failure'], { TASKIFY_REDIS: `redis://:hunter2@127.0.0.1:${port}` });
+      assert.is.not(got.code, 0);
+      assert.match(got.stderr, /did not answer within 5 s/);
+      assert.not.match(got.stderr, /hunter2/, 'the password is not shown');
+      assert.ok(got.ms < 15_000, `failed after ${got.ms} ms`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      mute.close();
+    }
+  });
+
   test('a bad TASKIFY_REDIS address is refused before anything starts', async () => {
     const got = await run(child, ['failure'], { TASKIFY_REDIS: 'localhost:6379' });
     assert.is(got.code, 1);

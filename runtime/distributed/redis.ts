@@ -13,6 +13,8 @@ export type BullMQ = typeof import('bullmq');
 
 const RECONNECT_ATTEMPTS = 12;
 const RECONNECT_DELAY_MS = 250;
+/** How long a server may take to answer the first PING. */
+const START_ANSWER_MS = 5000;
 
 function required<T>(name: string): T {
   try {
@@ -40,12 +42,18 @@ export async function connect(url: string): Promise<Redis> {
   const client = new IORedis(url, { ...connectionOptions(), retryStrategy: () => null });
   let lastError = 'the connection closed';
   client.on('error', (error: Error) => { lastError = error.message; });
+  // A server that accepts the connection but never answers (stopped, overloaded) must not hang the start.
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it accepted the connection but did not answer within ${START_ANSWER_MS / 1000} s`)), START_ANSWER_MS);
+  });
   try {
-    await client.connect();
-    await client.ping();
+    await Promise.race([(async () => { await client.connect(); await client.ping(); })(), silent]);
   } catch (error) {
     client.disconnect();
     throw redisUnreachable(url, error instanceof Error && error.message !== 'Connection is closed.' ? error.message : lastError);
+  } finally {
+    clearTimeout(timer);
   }
   client.options.retryStrategy = connectionOptions().retryStrategy;
   return client;
