@@ -11,6 +11,7 @@ import { readTrace } from './observe/trace';
 import { reportHtml } from './observe/report';
 import { GRAPH_TASK_LIMIT, toDot } from './observe/task-graph';
 import { renderSvg } from './observe/render-svg';
+import { shownUrl } from './errors';
 
 const usage = `usage: taskify <command>
 
@@ -27,8 +28,10 @@ commands:
              join distributed runs as one machine: take tasks from Redis (BullMQ) and run them on this
              machine's cores (default address: TASKIFY_REDIS; threads: the number of cores); it runs only
              tasks of modules under --root (default: the working directory), and refuses other jobs
-  clean      remove run directories and shared-memory segments that no live run holds (their run's
-             lease was not refreshed for 30 s: the program and its watcher were both killed)
+  clean [--redis <url>]
+             remove run directories and shared-memory segments that no live run holds (their run's
+             lease was not refreshed for 30 s: the program and its watcher were both killed); with --redis,
+             also the Redis keys of runs whose master is gone and the queues of machines that stopped
   shm ls     list the shared-memory segments of taskify runs (@rro data in /dev/shm): owner, size, state
   shm clean  remove the segments that no live run holds
   version    print taskify's version
@@ -57,12 +60,7 @@ function main(argv: string[]): number | Promise<number> {
     case 'explain': return explainCommand(argv.slice(1));
     case 'run': return runCommand(argv.slice(1));
     case 'worker': return workerCommand(argv.slice(1));
-    case 'clean': {
-      const root = process.env.TASKIFY_STORE || defaultStoreRoot();
-      const removed = [...removeStaleRunDirs(root).map((name) => join(root, name)), ...removeStaleSegments().map(segmentPath)];
-      console.log(removed.length ? removed.map((path) => `removed ${path}`).join('\n') : `nothing to clean in ${root} or ${SHM_DIR}`);
-      return 0;
-    }
+    case 'clean': return cleanCommand(argv.slice(1));
     case 'shm': return shmCommand(argv.slice(1));
     case 'version': case '--version': case '-v':
       console.log((JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version);
@@ -74,6 +72,28 @@ function main(argv: string[]): number | Promise<number> {
       process.stderr.write(`taskify: unknown command ${JSON.stringify(command)}\n\n${usage}`);
       return 2;
   }
+}
+
+async function cleanCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { redis: { type: 'string' } }, strict: true });
+  const root = process.env.TASKIFY_STORE || defaultStoreRoot();
+  const removed = [...removeStaleRunDirs(root).map((name) => join(root, name)), ...removeStaleSegments().map(segmentPath)];
+  const places = root === SHM_DIR ? root : `${root} or ${SHM_DIR}`;
+  console.log(removed.length ? removed.map((path) => `removed ${path}`).join('\n') : `nothing to clean in ${places}`);
+  const url = redisUrl(values.redis, '--redis');
+  if (!url) return 0;
+  const { connect } = require('./distributed/redis') as typeof import('./distributed/redis');
+  const { cleanRedis } = require('./distributed/redis-clean') as typeof import('./distributed/redis-clean');
+  const redis = await connect(url);
+  try {
+    const done = await cleanRedis(redis);
+    for (const run of done.runs) console.log(`removed the keys of ended run ${run}`);
+    for (const machine of done.machines) console.log(`removed the queue of stopped machine ${machine}`);
+    if (done.runs.length === 0 && done.machines.length === 0) console.log(`nothing to clean in Redis at ${shownUrl(url)}`);
+  } finally {
+    redis.disconnect();
+  }
+  return 0;
 }
 
 async function workerCommand(args: string[]): Promise<number> {

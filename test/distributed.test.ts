@@ -202,6 +202,29 @@ if (!redisServer()) {
     }
   });
 
+  test('taskify clean --redis removes what a killed master and a stopped machine left, and nothing of live ones', async () => {
+    const redis = await connect(cluster.url);
+    await redis.set('taskify:run:dead-run-1:d1v1:m:0', 'x');
+    await redis.set('taskify:run:live-run-1:d1v1:m:0', 'x');
+    await redis.set('taskify:run:live-run-1:alive', '1', 'PX', 60_000);
+    const { Queue } = bullmq();
+    const ghost = new Queue('taskify-machine-ghost-1', { connection: redis });
+    await ghost.add('task', { any: 1 });
+    await ghost.close();
+    await redis.sadd(MACHINES, 'ghost-1');
+    const liveMachines = (await redis.smembers(MACHINES)).filter((id) => id !== 'ghost-1');
+    const cleaned = execFileSync(process.execPath, [join(dist, 'runtime', 'cli.js'), 'clean', '--redis', cluster.url],
+      { encoding: 'utf8', env: { ...process.env, TASKIFY_STORE: work } });
+    assert.match(cleaned, /removed the keys of ended run dead-run-1/);
+    assert.match(cleaned, /removed the queue of stopped machine ghost-1/);
+    assert.equal(cluster.keys('taskify:run:dead-run-1:*'), []);
+    assert.equal(cluster.keys('bull:taskify-machine-ghost-1:*'), []);
+    assert.equal(cluster.keys('taskify:run:live-run-1:*').sort(), ['taskify:run:live-run-1:alive', 'taskify:run:live-run-1:d1v1:m:0']);
+    assert.equal((await redis.smembers(MACHINES)).sort(), liveMachines.sort(), 'live machines stay');
+    await redis.del('taskify:run:live-run-1:alive', 'taskify:run:live-run-1:d1v1:m:0');
+    redis.disconnect();
+  });
+
   test('a bad TASKIFY_REDIS address is refused before anything starts', async () => {
     const got = await run(child, ['failure'], { TASKIFY_REDIS: 'localhost:6379' });
     assert.is(got.code, 1);
