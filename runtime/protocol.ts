@@ -271,6 +271,8 @@ export interface RemoteJob {
 
 /** A BullMQ job's return value. */
 export interface RemoteReply {
+  /** The job it answers (signed with it, so that an answer cannot be replayed for another job). */
+  readonly job?: string;
   /** As the machine's pool thread replied; `worker` is that thread's id on its machine. */
   readonly reply: WorkerReply;
   /** Where each version the task wrote can be had, under this attempt's own keys. */

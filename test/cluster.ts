@@ -10,6 +10,9 @@ import { join } from 'node:path';
 
 const cli = join(__dirname, '..', 'runtime', 'cli.js');
 
+/** The suite's cluster secret: machines and masters sign and check every job, answer and announcement with it. */
+export const CLUSTER_SECRET = 'taskify-test-cluster-secret';
+
 export interface Cluster {
   readonly url: string;
   readonly port: number;
@@ -56,7 +59,7 @@ export async function startCluster(options: { workers: number; threads: number }
 
   const addWorker = async (): Promise<ChildProcess> => {
     const args = [cli, 'worker', '--redis', url, '--threads', String(options.threads)];
-    const env = { ...process.env, TASKIFY_REDIS: '' };
+    const env = { ...process.env, TASKIFY_REDIS: '', TASKIFY_SECRET: CLUSTER_SECRET };
     const child = isolated
       ? spawn('unshare', ['--ipc', '--mount', 'sh', '-c', 'mount -t tmpfs tmpfs /dev/shm && exec "$0" "$@"', process.execPath, ...args], { env })
       : spawn(process.execPath, args, { env });

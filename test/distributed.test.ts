@@ -5,12 +5,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, redisServer, startCluster, type Cluster } from './cluster';
+import { CLUSTER_SECRET, freePort, redisServer, startCluster, type Cluster } from './cluster';
+import { sign } from '../runtime/distributed/signing';
 import { connect } from '../runtime/distributed/redis';
 import { CHUNK_BYTES, deleteBlob, fetchSource, publish } from '../runtime/distributed/blobs';
 import { bullmq } from '../runtime/distributed/redis';
@@ -30,7 +31,7 @@ function run(file: string, args: string[], env: Record<string, string>, during?:
   const started = Date.now();
   return new Promise((resolve) => {
     const program = spawn(process.execPath, [file, ...args], {
-      env: { ...process.env, TASKIFY_STORE: work, TASKIFY_PROGRESS: '0', TASKIFY_SUMMARY: '0', ...env },
+      env: { ...process.env, TASKIFY_STORE: work, TASKIFY_PROGRESS: '0', TASKIFY_SUMMARY: '0', TASKIFY_SECRET: CLUSTER_SECRET, ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -114,7 +115,7 @@ if (!redisServer()) {
     assert.ok(got.ms < 15_000, `took ${got.ms} ms`);
   });
 
-  test('jobs put on a machine\'s queue by someone else do not run: node:, data:, another directory, a traversal key', async () => {
+  test('jobs put on a machine\'s queue by someone else do not run: unsigned, node:, data:, another directory, a traversal key', async () => {
     const redis = await connect(cluster.url);
     const [machine] = await redis.smembers(MACHINES);
     const info = JSON.parse((await redis.get(machineKey(machine)))!) as MachineInfo;
@@ -126,11 +127,14 @@ if (!redisServer()) {
     const ours = pathToFileURL(join(__dirname, 'fixtures', 'tasks.js')).href;
     const job = (module: string, name: string, args: unknown[], sources: Record<string, unknown> = {}) =>
       ({ run: 'forged-run', sources, forget: [], task: { taskId: 1, module, name, args, result: 'd1v1' } });
+    // Signed with the cluster's secret, as a master's would be, so that each check behind the signature is seen too.
     const forged = [
       job('node:child_process', 'execSync', [{ value: `touch ${marker}` }]),
-      job(`data:text/javascript,require('fs').writeFileSync(${JSON.stringify(marker)},'x')`, 'x', []),
-      job(pathToFileURL(elsewhere).href, 't', []),
-      job(ours, 'add', [{ value: 1 }, { value: 2 }], { '/../../../../tmp/taskify-forged': { inline: 'AAAA' } }),
+      sign(CLUSTER_SECRET, job('node:child_process', 'execSync', [{ value: `touch ${marker}` }])),
+      { ...job(ours, 'add', [{ value: 1 }, { value: 2 }]), sig: 'f'.repeat(64) },
+      sign(CLUSTER_SECRET, job(`data:text/javascript,require('fs').writeFileSync(${JSON.stringify(marker)},'x')`, 'x', [])),
+      sign(CLUSTER_SECRET, job(pathToFileURL(elsewhere).href, 't', [])),
+      sign(CLUSTER_SECRET, job(ours, 'add', [{ value: 1 }, { value: 2 }], { '/../../../../tmp/taskify-forged': { inline: 'AAAA' } })),
     ];
     const { Queue } = bullmq();
     const queue = new Queue(info.queue, { connection: redis });
@@ -140,6 +144,7 @@ if (!redisServer()) {
     await queue.close();
     redis.disconnect();
     assert.is((log.match(/refused job/g) ?? []).length, forged.length, log);
+    assert.is((log.match(/it is not signed with this cluster's secret/g) ?? []).length, 2, 'an unsigned job and a wrongly signed one');
     assert.match(log, /its module is not a file: URL of the program: "node:child_process"/);
     assert.match(log, /its module is not a file: URL of the program: "data:/);
     assert.match(log, /elsewhere\.js is outside the directory this machine serves/);
@@ -223,6 +228,35 @@ if (!redisServer()) {
     assert.equal((await redis.smembers(MACHINES)).sort(), liveMachines.sort(), 'live machines stay');
     await redis.del('taskify:run:live-run-1:alive', 'taskify:run:live-run-1:d1v1:m:0');
     redis.disconnect();
+  });
+
+  test('a machine that announces itself without the cluster secret gets no task and no data', async () => {
+    const redis = await connect(cluster.url);
+    const stranger: MachineInfo = { id: 'stranger-1', host: 'elsewhere', pid: 1, queue: 'taskify-machine-stranger-1', slots: 64 };
+    await redis.set(machineKey(stranger.id), JSON.stringify(stranger), 'PX', 60_000);
+    await redis.sadd(MACHINES, stranger.id);
+    try {
+      const got = await remote(child, ['failure']);
+      assert.is(got.code, 0, got.stderr);
+      assert.is(got.stdout, 'caught ValidationError: too big (size, 42)\nafter 5\n', 'the real machines ran the tasks');
+      assert.match(got.stderr, /ignoring machine "stranger-1": its announcement is not signed with this cluster's secret/);
+      assert.equal(cluster.keys('bull:taskify-machine-stranger-1:*'), [], 'no job was ever put on its queue');
+    } finally {
+      await redis.del(machineKey(stranger.id));
+      await redis.srem(MACHINES, stranger.id);
+      redis.disconnect();
+    }
+  });
+
+  test('without a cluster secret, a master or machine refuses a Redis that other machines can reach', async () => {
+    const got = await run(child, ['failure'], { TASKIFY_REDIS: 'redis://:pw@10.255.255.1:6379', TASKIFY_SECRET: '' });
+    assert.is.not(got.code, 0);
+    assert.match(got.stderr, /reachable from other machines, so jobs and results must be signed: set TASKIFY_SECRET/);
+    assert.ok(got.ms < 10_000, `refused after ${got.ms} ms, before connecting`);
+    const worker = spawnSync(process.execPath, [join(dist, 'runtime', 'cli.js'), 'worker', '--redis', 'redis://10.255.255.1:6379'],
+      { encoding: 'utf8', env: { ...process.env, TASKIFY_SECRET: '', TASKIFY_REDIS: '' }, timeout: 10_000 });
+    assert.is.not(worker.status, 0);
+    assert.match(worker.stderr, /must be signed: set TASKIFY_SECRET/);
   });
 
   test('a bad TASKIFY_REDIS address is refused before anything starts', async () => {

@@ -12,6 +12,7 @@ import { readVersionBytes, removeVersion, versionPath, writeEncoded } from '../r
 import { segmentFile, segmentName } from '../runtime/store/segments';
 import { badRedisUrl, redisLost, redisUnreachable, shownUrl } from '../runtime/errors';
 import { refusalOf } from '../runtime/distributed/job-check';
+import { checkSecretPolicy, clusterSecret, sign, verified } from '../runtime/distributed/signing';
 import type { RemoteJob } from '../runtime/protocol';
 import { pathToFileURL } from 'node:url';
 
@@ -72,6 +73,32 @@ test('a machine runs a job only for a module of the program under its root, with
   assert.match(refusalOf(job(ours, { run: '../x' }), root)!, /run id/);
   assert.match(refusalOf(job(ours, { forget: ['../../x'] }), root)!, /refused a version key/);
   assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '' } } }), root)!, /refused a version key/);
+});
+
+test('a signed message verifies only with its secret and unchanged; without a secret messages pass as they are', () => {
+  const job = { run: 'r', task: { name: 'add', args: [{ value: 1 }] } };
+  const signed = sign('s3cret', job);
+  assert.equal(verified('s3cret', JSON.parse(JSON.stringify(signed))), job, 'through JSON, as through Redis');
+  assert.is(verified('other', signed), undefined, 'another secret');
+  assert.is(verified('s3cret', { ...signed, run: 'x' }), undefined, 'changed after signing');
+  assert.is(verified('s3cret', job), undefined, 'unsigned');
+  assert.is(verified('s3cret', { ...job, sig: 'zz' }), undefined, 'a malformed signature');
+  assert.equal(verified(undefined, job), job);
+  assert.equal(sign(undefined, job), job);
+});
+
+test('the cluster secret: from TASKIFY_SECRET or a file; required unless Redis is on loopback', () => {
+  assert.is(clusterSecret({ TASKIFY_SECRET: 'a' }), 'a');
+  const dir = mkdtempSync(join(tmpdir(), 'taskify-secret-'));
+  try {
+    writeFileSync(join(dir, 'secret'), 'from-file\n');
+    assert.is(clusterSecret({ TASKIFY_SECRET_FILE: join(dir, 'secret') }), 'from-file');
+    assert.throws(() => clusterSecret({ TASKIFY_SECRET_FILE: join(dir, 'missing') }), /cannot read TASKIFY_SECRET_FILE/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(() => checkSecretPolicy('redis://:pw@db.example:6379', undefined, 'taskify'), /must be signed: set TASKIFY_SECRET/);
+  assert.not.throws(() => checkSecretPolicy('redis://db.example:6379', 'x', 'taskify'));
 });
 
 test.run();

@@ -84,7 +84,9 @@ export class Runtime implements FutureHost {
   private readonly stallTimer?: NodeJS.Timeout;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
-    // First: an unusable store fails the start before anything else (observers, the engine) exists.
+    // First: settings that cannot work (no cluster secret with a Redis others can reach, an unusable store) fail the
+    // start before anything else (run directory, observers, the engine) exists.
+    const remote = config.redis ? remoteSettings(config.redis, config.redisTtlSeconds) : undefined;
     this.owned = new OwnedRun(config.storeRoot ?? defaultStoreRoot(), config.storeRoot !== undefined);
     this.runDir = this.owned.dir;
     let started = false;
@@ -108,7 +110,7 @@ export class Runtime implements FutureHost {
       shm: { enabled: config.sharedMemory, prefix: this.segmentPrefix, limitBytes: config.sharedMemoryLimitBytes },
       observe: this.observers.active,
       defaultTimeoutMs: config.taskTimeoutSeconds !== undefined ? config.taskTimeoutSeconds * 1000 : undefined,
-      remote: config.redis ? { url: config.redis, ttlSeconds: config.redisTtlSeconds } : undefined,
+      remote,
     };
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
     this.engine.unref();
@@ -555,6 +557,14 @@ function collapseInputs(record: TaskRecord): void {
   record.data = data;
   record.seen = seen;
   record.inputs = record.inputs.filter((input) => input.state === 'pending');
+}
+
+/** A distributed run's settings; without a cluster secret it starts only with Redis on loopback (signing.ts). */
+function remoteSettings(url: string, ttlSeconds: number): { url: string; ttlSeconds: number; secret?: string } {
+  const { checkSecretPolicy, clusterSecret } = require('../distributed/signing') as typeof import('../distributed/signing');
+  const secret = clusterSecret();
+  checkSecretPolicy(url, secret, 'taskify');
+  return { url, ttlSeconds, ...(secret ? { secret } : {}) };
 }
 
 /** The error a failed task's waiters get: its own, or one that names the failure it follows from. */

@@ -12,6 +12,7 @@ import { MachineRun, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
 import { shownUrl } from '../errors';
 import { refusalOf } from './job-check';
+import { checkSecretPolicy, clusterSecret, sign, verified } from './signing';
 
 const shownId = (id: unknown): string => JSON.stringify(id)?.slice(0, 60) ?? String(id);
 
@@ -32,6 +33,8 @@ const STALLED_INTERVAL_MS = 2000;
 const TASKS_PER_THREAD = 2;
 
 export async function serveMachine(options: MachineOptions): Promise<void> {
+  const secret = clusterSecret();
+  checkSecretPolicy(options.url, secret, 'taskify worker');
   const redis = await connect(options.url);
   const id = newMachineId();
   const info: MachineInfo = { id, host: hostname(), pid: process.pid, queue: machineQueue(id), slots: options.threads * TASKS_PER_THREAD };
@@ -53,15 +56,16 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
 
   const { Worker } = bullmq();
   const worker = new Worker<RemoteJob, RemoteReply>(info.queue, async (job: Job<RemoteJob>) => {
-    const refusal = refusalOf(job.data, options.root);
-    if (refusal) {
+    const data = verified<RemoteJob>(secret, job.data);
+    const refusal = data ? refusalOf(data, options.root) : 'it is not signed with this cluster\'s secret';
+    if (!data || refusal) {
       process.stderr.write(`taskify worker ${id}: refused job ${shownId(job.id)}: ${refusal}\n`);
       throw new Error(`machine ${id} refused the job: ${refusal}`);
     }
-    const place = runOf(job.data.run);
+    const place = runOf(data.run);
     place.active++;
     try {
-      return await place.execute(job.data, newAttemptId());
+      return sign(secret, { ...await place.execute(data, newAttemptId()), job: job.id });
     } finally {
       place.active--;
       place.lastUsed = Date.now();
@@ -73,7 +77,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   worker.on('error', () => {}); // a lost connection is reported once, below
 
   const beat = async () => {
-    await redis.multi().set(machineKey(id), JSON.stringify(info), 'PX', HEARTBEAT_TTL_MS).sadd(MACHINES, id).exec();
+    await redis.multi().set(machineKey(id), JSON.stringify(sign(secret, info)), 'PX', HEARTBEAT_TTL_MS).sadd(MACHINES, id).exec();
   };
   const subscriber = redis.duplicate();
   subscriber.on('error', () => {});

@@ -18,6 +18,7 @@ import * as graph from '../engine/graph';
 import { machineJobFailed, machineLost, redisLost, shownUrl } from '../errors';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
 import { bullmq, connect, onLost, type Redis } from './redis';
+import { sign, verified } from './signing';
 import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
 import * as machines from './machines';
 import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
@@ -26,6 +27,8 @@ export interface RemoteSettings {
   readonly url: string;
   /** Expiry of the run's keys: a safety net for a master killed before it could delete them. */
   readonly ttlSeconds: number;
+  /** The cluster secret (signing.ts); absent only with Redis on loopback. */
+  readonly secret?: string;
 }
 
 const POLL_MS = 1000;
@@ -51,6 +54,8 @@ class RemoteExecutor implements Executor {
   /** Where each live version's bytes are, once something outside this machine needed them. */
   private readonly sources = new Map<string, VersionSource>();
   private readonly publishing = new Map<string, Promise<VersionSource>>();
+  /** Machines whose announcement was not signed with the secret (said once each). */
+  private readonly strangers = new Set<string>();
   /** The machine each sent task went to, until it is answered. */
   private readonly placed = new Map<number, string>();
   private poll?: NodeJS.Timeout;
@@ -89,7 +94,7 @@ class RemoteExecutor implements Executor {
       });
       const connection = this.connections.get(machine.info.id);
       if (!connection) throw machineLost(machine.info.id, 'its heartbeat stopped');
-      await connection.queue.add('task', job, { jobId: id, removeOnComplete: true, removeOnFail: true });
+      await connection.queue.add('task', sign(this.settings.secret, job), { jobId: id, removeOnComplete: true, removeOnFail: true });
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
       const remote = await answered;
@@ -159,10 +164,18 @@ class RemoteExecutor implements Executor {
     const ids = await redis.smembers(MACHINES);
     const beats = ids.length > 0 ? await redis.mget(...ids.map(machineKey)) : [];
     const alive = new Map<string, MachineInfo>();
-    ids.forEach((id, i) => { if (beats[i]) alive.set(id, JSON.parse(beats[i]!) as MachineInfo); });
+    ids.forEach((id, i) => {
+      if (!beats[i]) return;
+      const info = verified<MachineInfo>(this.settings.secret, parseJson(beats[i]!));
+      if (info) alive.set(id, info);
+      else if (!this.strangers.has(id)) {
+        this.strangers.add(id); // said once: a machine without the cluster's secret gets no task and no data
+        process.stderr.write(`taskify: ignoring machine ${JSON.stringify(id).slice(0, 80)}: its announcement is not signed with this cluster's secret\n`);
+      }
+    });
     for (const id of [...this.machines.byId.keys()]) if (!alive.has(id)) this.machineDied(id);
     // A machine killed before it could leave the set: nobody else will remove it.
-    const dead = ids.filter((id) => !alive.has(id));
+    const dead = ids.filter((id) => !alive.has(id) && !beats[ids.indexOf(id)]);
     if (dead.length > 0) await redis.srem(MACHINES, ...dead);
     let joined = false;
     for (const info of alive.values()) {
@@ -186,7 +199,12 @@ class RemoteExecutor implements Executor {
     queue.on('error', () => {});
     events.on('error', () => {}); // a lost connection is reported once, by onLost on the main client
     events.on('completed', ({ jobId: id, returnvalue }) => {
-      this.waiting.get(id)?.resolve((typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as RemoteReply);
+      const waiting = this.waiting.get(id);
+      if (!waiting) return;
+      // An answer counts only when signed with the cluster's secret for this very job (no replay of another's).
+      const answer = verified<RemoteReply>(this.settings.secret, typeof returnvalue === 'string' ? parseJson(returnvalue) : returnvalue);
+      if (answer && (!this.settings.secret || answer.job === id)) waiting.resolve(answer);
+      else waiting.reject(machineJobFailed(info.id, 'its answer is not signed with this cluster\'s secret for this job: refused'));
     });
     events.on('failed', ({ jobId: id, failedReason }) => {
       this.waiting.get(id)?.reject(machineJobFailed(info.id, failedReason));
@@ -261,6 +279,10 @@ class RemoteExecutor implements Executor {
       }
     }
   }
+}
+
+function parseJson(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
 }
 
 /** Closing must not hang on a server that is gone. */
