@@ -2,13 +2,14 @@
  * npm run bench:directions — taskify's parameter directions against a dynamic oracle on real libraries (issue 16:
  * soundness 100%, precision at least 98%).
  *
- * For every exported function of gl-matrix and simple-statistics: the analysis infers each parameter's direction
+ * For every exported function of gl-matrix, simple-statistics and d3-array: the analysis infers each parameter's direction
  * from the library's JavaScript (oracle/static.ts), and the oracle calls the same JavaScript many times with fresh
  * arguments and records which parameters any call changed (oracle/dynamic.ts). A parameter the analysis calls `in`
  * but a call changed is unsound (a bug, listed in full); one the analysis calls inout/out but no call changed costs
  * precision (listed by cause). Parameters that never received an object in a call that returned are not judged.
  *
- * Environment: ORACLE_TRIALS (calls per function, default 200), ORACLE_SEED, ORACLE_VERBOSE=1 (every miss).
+ * Environment: ORACLE_TRIALS (calls per function, default 200), ORACLE_SEED, ORACLE_VERBOSE=1 (every miss, every
+ * write seen, every parameter not judged), ORACLE_DEBUG=1 (each function on stderr as it runs: to find one that hangs).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   try {
     for (const lib of libs) {
       const analysisStart = performance.now();
-      const { functions, notFound } = analyzeLibrary(lib);
+      const { functions, notFound, names } = analyzeLibrary(lib);
       const analysisMs = performance.now() - analysisStart;
       if (process.env.ORACLE_DEBUG) console.error(`${lib.name}: analysed in ${analysisMs.toFixed(0)} ms`);
       const exportsAtRuntime = await runtimeExports(lib);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
         fn.params.forEach((param, i) => {
           const dynamic = seen[i];
           if (!dynamic.written && dynamic.judgedCalls === 0) { score.unjudged++; unjudged.push(`${lib.name} ${fn.name} ${param.name}`); return; }
-          const judged: Judged = { lib: lib.name, fn, param, dynamic };
+          const judged: Judged = { lib: lib.name, fn, param, dynamic, names };
           add(score, judged);
           if (dynamic.written) written.push(judged);
           if (dynamic.written && param.direction === 'in') unsound.push(judged);
@@ -82,21 +83,25 @@ async function main(): Promise<void> {
     rmSync(stagingRoot(libs), { recursive: true, force: true });
   }
 
-  console.log(`Parameter directions against a dynamic oracle (${TRIALS} calls per function, seed ${SEED})\n`);
-  for (const [label, score] of scores) console.log(scoreLine(label, score));
-  console.log(scoreLine('total', total));
-  console.log(`\nUnsound (written by a call, inferred in): ${unsound.length}`);
-  for (const line of unsoundReport(unsound)) console.log(line);
-  console.log(`\nImprecise (never written by a call, inferred inout/out): ${misses.length}, by cause`);
-  for (const line of missReport(misses, process.env.ORACLE_VERBOSE ? Infinity : 15)) console.log(line);
+  // Reasons name the staged copies: show their paths relative to the staging directory (gl-matrix/esm/vec3.js:12).
+  const out: string[] = [];
+  const print = (line = ''): void => { out.push(line.split(`${stagingRoot(libs)}/`).join('')); };
+  print(`Parameter directions against a dynamic oracle (${TRIALS} calls per function, seed ${SEED})\n`);
+  for (const [label, score] of scores) print(scoreLine(label, score));
+  print(scoreLine('total', total));
+  print(`\nUnsound (written by a call, inferred in): ${unsound.length}`);
+  for (const line of unsoundReport(unsound)) print(line);
+  print(`\nImprecise (never written by a call, inferred inout/out): ${misses.length}, by cause`);
+  for (const line of missReport(misses, process.env.ORACLE_VERBOSE ? Infinity : 15)) print(line);
   if (process.env.ORACLE_VERBOSE) {
-    console.log('\nEvery imprecise parameter:');
-    for (const m of misses) console.log(`  ${m.lib} ${m.fn.name} ${m.param.name}: ${m.param.direction}, ${m.param.reason}`);
-    console.log('\nWritten by some call (the oracle\'s positives):');
-    for (const w of written) console.log(`  ${w.lib} ${w.fn.name} ${w.param.name}: ${w.param.direction}; ${w.dynamic.written}`);
-    console.log(`\nNot judged (never received an object in a call that returned): ${unjudged.join(', ')}`);
+    print('\nEvery imprecise parameter:');
+    for (const m of misses) print(`  ${m.lib} ${m.fn.name} ${m.param.name}: ${m.param.direction}, ${m.param.reason}`);
+    print('\nWritten by some call (the oracle\'s positives):');
+    for (const w of written) print(`  ${w.lib} ${w.fn.name} ${w.param.name}: ${w.param.direction}; ${w.dynamic.written}`);
+    print(`\nNot judged (never received an object in a call that returned): ${unjudged.join(', ')}`);
   }
-  console.log(`\n${notes.join('\n')}\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  print(`\n${notes.join('\n')}\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -77,16 +77,31 @@ function generic(rng: Rng): unknown {
     case 3: return Float64Array.from(numbers(rng));
     case 4: return Array.from({ length: int(rng, 2, 6) }, () => numbers(rng, 2));
     case 5: return Array.from({ length: int(rng, 2, 5) }, () => ({ x: number(rng), y: number(rng) }));
-    case 6: return { a: number(rng), b: numbers(rng, 3), c: { d: number(rng) } };
+    case 6: {
+      if (rng() < 0.5) return { a: number(rng), b: numbers(rng, 3), c: { d: number(rng) } };
+      const width = int(rng, 1, 4), height = int(rng, 1, 4); // an image: d3-array's blur2(data, rx, ry)
+      return { data: Float64Array.from(numbers(rng, width * height)), width, height };
+    }
     case 7: return undefined;
     case 8: return (x: number) => x;
     default: return int(rng, 1, 5);
   }
 }
 
-function argument(rng: Rng, hint: string): unknown {
+/**
+ * Untyped parameters (d3-array's) get what such functions usually take: data first (an array), then numbers, callbacks
+ * or nothing (optional bounds like quickselect's left/right must be absent or numbers for the call to get anywhere).
+ */
+function untyped(rng: Rng, index: number): unknown {
+  const r = rng();
+  if (index === 0) return r < 0.4 ? numbers(rng) : r < 0.55 ? Float64Array.from(numbers(rng)) : generic(rng);
+  return r < 0.3 ? undefined : r < 0.55 ? number(rng) : r < 0.7 ? (x: unknown) => x : generic(rng);
+}
+
+function argument(rng: Rng, hint: string, index: number): unknown {
   const typed = fromHint(rng, hint);
-  return typed && rng() < 0.75 ? typed.value : generic(rng);
+  if (typed) return rng() < 0.75 ? typed.value : generic(rng);
+  return hint === 'any' ? untyped(rng, index) : generic(rng);
 }
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
@@ -132,7 +147,7 @@ export function observe(fn: (...args: unknown[]) => unknown, hints: readonly str
   const params: DynamicParam[] = hints.map(() => ({ judgedCalls: 0 }));
   const start = performance.now();
   for (let trial = 0; trial < options.trials && performance.now() - start < options.msPerFunction; trial++) {
-    const args = hints.map((hint) => argument(rng, hint));
+    const args = hints.map((hint, i) => argument(rng, hint, i));
     const before = args.map((arg) => (isObject(arg) ? structuredClone(arg) : arg));
     let returned = true;
     try {

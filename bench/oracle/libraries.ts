@@ -28,6 +28,9 @@ const SPECS: readonly Spec[] = [
   { name: 'gl-matrix', copy: ['esm'], modules: GL_MODULES.map((m) => ({ file: `esm/${m}.js`, prefix: `${m}.` })) },
   // Mostly pure statistics over arrays of numbers; a few sort or shuffle in place (shuffleInPlace, quickselect...).
   { name: 'simple-statistics', copy: ['index.js', 'src'], modules: [{ file: 'index.js', prefix: '' }] },
+  // One ES module bundle, no types; accessors and comparators are callbacks; quickselect, shuffle and the blurs
+  // work in place.
+  { name: 'd3-array', copy: ['dist/d3-array.mjs'], modules: [{ file: 'dist/d3-array.mjs', prefix: '' }] },
 ];
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {
@@ -44,14 +47,14 @@ export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_mo
   });
 }
 
-/** All staged .js files (the analysis program's roots: every function body is then in the program). */
+/** All staged .js/.mjs files (the analysis program's roots: every function body is then in the program). */
 export function stagedFiles(lib: Library): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) out.push(path);
+      else if (/\.m?js$/.test(entry.name)) out.push(path);
     }
   };
   walk(lib.dir);

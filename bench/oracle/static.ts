@@ -27,7 +27,18 @@ export interface StaticFunction {
   readonly params: readonly StaticParam[];
 }
 
+/** Names the cause classifier (report.ts) needs to tell apart kinds of "unknown code". */
+export interface LibraryNames {
+  /** Parameters and names bound from them: a call through one is a call to a callback. */
+  readonly params: Set<string>;
+  /** Module-level `var`/`let` (gl-matrix's `export var dot = vec4.dot`): the analysis treats their calls as unknown. */
+  readonly moduleVars: Set<string>;
+  /** `import * as vec4`: `vec4.dot(a, b)` is a call through a namespace. */
+  readonly namespaces: Set<string>;
+}
+
 export interface StaticResult {
+  readonly names: LibraryNames;
   readonly functions: Map<string, StaticFunction>;
   /** Exported names whose value is not a function body the analysis can find (constants, factories...). */
   readonly notFound: string[];
@@ -63,7 +74,25 @@ export function analyzeLibrary(lib: Library): StaticResult {
       functions.set(name, { name, fn, where, params });
     }
   }
-  return { functions, notFound };
+  return { functions, notFound, names: namesOf(program, lib) };
+}
+
+function namesOf(program: ts.Program, lib: Library): LibraryNames {
+  const names: LibraryNames = { params: new Set(), moduleVars: new Set(), namespaces: new Set() };
+  const bind = (name: ts.BindingName, into: Set<string>): void => {
+    if (ts.isIdentifier(name)) into.add(name.text);
+    else for (const e of name.elements) if (!ts.isOmittedExpression(e)) bind(e.name, into);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isParameter(node)) bind(node.name, names.params);
+    if (ts.isNamespaceImport(node)) names.namespaces.add(node.name.text);
+    if (ts.isVariableStatement(node) && ts.isSourceFile(node.parent) && !(node.declarationList.flags & ts.NodeFlags.Const)) {
+      for (const d of node.declarationList.declarations) bind(d.name, names.moduleVars);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (file.fileName.startsWith(lib.dir)) visit(file);
+  return names;
 }
 
 /** The function with a body an exported symbol stands for, through aliases, `export default f` and `var g = f`. */
@@ -94,9 +123,12 @@ function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: 
   }
   // gl-matrix's `forEach = function () { var vec = create(); return function (a, stride, ...) {...} }()`: the
   // function returned by an immediately called factory.
+  // d3-array's `blur2 = Blur2(blurf)` and `shuffle = shuffler(Math.random)`: the same through a named factory.
   if (ts.isCallExpression(expr)) {
-    const factory = skipParens(ts, expr.expression);
-    if ((ts.isFunctionExpression(factory) || ts.isArrowFunction(factory)) && ts.isBlock(factory.body)) {
+    const callee = skipParens(ts, expr.expression);
+    const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
+    const factory = symbol ? functionOfSymbol(ctx, symbol, depth + 1) : callee;
+    if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body && ts.isBlock(factory.body)) {
       const last = factory.body.statements[factory.body.statements.length - 1];
       if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1);
     }
