@@ -1,0 +1,165 @@
+/**
+ * The dynamic oracle: call a function many times with fresh arguments of several shapes, and compare a deep copy
+ * of every object argument taken before the call with the argument after it. A parameter is written if any call
+ * changed what it was given (a call that throws counts for what it changed before the throw).
+ *
+ * Arguments are made mostly from the declared type (a JSDoc `{ReadonlyVec3}` gets a Float32Array of 3, an
+ * `{Array<number>}` an array of numbers) so that calls succeed and reach their writes, and sometimes from a generic
+ * pool of shapes, so that parameters declared as numbers or left untyped receive objects too.
+ */
+import { performance } from 'node:perf_hooks';
+import { Script } from 'node:vm';
+
+export interface DynamicParam {
+  /** Calls in which this parameter received an object (not a function) and that returned normally. */
+  judgedCalls: number;
+  /** The first call that changed it, described. */
+  written?: string;
+}
+
+export interface DynamicOptions { readonly trials: number; readonly msPerFunction: number; readonly seed: number }
+
+type Rng = () => number;
+
+/** mulberry32: a small seeded generator, so that every run makes the same arguments. */
+export function seeded(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+// Small numbers: they are also counts, sizes and iteration limits (combinations(x, k), chunk(x, size), bisect(...)).
+// Half of the arrays hold probabilities in [0, 1] (quantile(x, [0.1, 0.9]) rejects anything else).
+const number = (rng: Rng): number => pick(rng, [0, 1, 2, 3, 0.5, 0.25, -1.5, 4, rng(), rng(), rng() * 10]);
+const numbers = (rng: Rng, n = int(rng, 2, 10)): number[] => {
+  const unit = rng() < 0.5;
+  return Array.from({ length: n }, () => (unit ? Math.round(rng() * 100) / 100 : Math.round(rng() * 200 - 50) / 10));
+};
+
+const GL_SIZES: Record<string, number> = { vec2: 2, vec3: 3, vec4: 4, quat: 4, quat2: 8, mat2: 4, mat2d: 6, mat3: 9, mat4: 16 };
+
+function vector(rng: Rng, size: number): unknown {
+  const values = numbers(rng, size).map((v) => v / 10);
+  const kind = rng();
+  return kind < 0.6 ? Float32Array.from(values) : kind < 0.85 ? Float64Array.from(values) : values;
+}
+
+/** A value of the declared type, or undefined when the type says nothing useful. */
+function fromHint(rng: Rng, hint: string): { value: unknown } | undefined {
+  const h = hint.replace(/\s+/g, '').toLowerCase();
+  const gl = /^(readonly)?(vec2|vec3|vec4|quat2|quat|mat2d|mat2|mat3|mat4)$/.exec(h);
+  if (gl) return { value: vector(rng, GL_SIZES[gl[2]]) };
+  if (/^(array<array<number>>|number\[\]\[\]|array<number>\[\])/.test(h)) {
+    const width = int(rng, 2, 3);
+    return { value: Array.from({ length: int(rng, 2, 8) }, () => numbers(rng, width)) };
+  }
+  if (/^(array<number>|number\[\])/.test(h)) return { value: numbers(rng) };
+  if (/^(array<[a-z]+>|[a-z]+\[\]|array)/.test(h)) return { value: pick(rng, [numbers(rng), ['a', 'b', 'a', 'c']]) };
+  if (/^function/.test(h) || h.includes('=>')) return { value: pick(rng, [Math.random, (x: number) => x * 2, () => 0.5]) };
+  if (/^number/.test(h)) return { value: number(rng) };
+  if (/^boolean/.test(h)) return { value: rng() < 0.5 };
+  if (/^string/.test(h)) return { value: pick(rng, ['two_sided', 'greater', 'less', 'x']) };
+  return undefined;
+}
+
+/** Shapes for any parameter: numbers, arrays, typed arrays of gl-matrix sizes, nested arrays, objects. */
+function generic(rng: Rng): unknown {
+  switch (int(rng, 0, 9)) {
+    case 0: return number(rng);
+    case 1: return numbers(rng);
+    case 2: return vector(rng, pick(rng, [2, 3, 4, 6, 8, 9, 16]));
+    case 3: return Float64Array.from(numbers(rng));
+    case 4: return Array.from({ length: int(rng, 2, 6) }, () => numbers(rng, 2));
+    case 5: return Array.from({ length: int(rng, 2, 5) }, () => ({ x: number(rng), y: number(rng) }));
+    case 6: {
+      if (rng() < 0.5) return { a: number(rng), b: numbers(rng, 3), c: { d: number(rng) } };
+      const width = int(rng, 1, 4), height = int(rng, 1, 4); // an image: d3-array's blur2(data, rx, ry)
+      return { data: Float64Array.from(numbers(rng, width * height)), width, height };
+    }
+    case 7: return undefined;
+    case 8: return (x: number) => x;
+    default: return int(rng, 1, 5);
+  }
+}
+
+/**
+ * Untyped parameters (d3-array's) get what such functions usually take: data first (an array), then numbers, callbacks
+ * or nothing (optional bounds like quickselect's left/right must be absent or numbers for the call to get anywhere).
+ */
+function untyped(rng: Rng, index: number): unknown {
+  const r = rng();
+  if (index === 0) return r < 0.4 ? numbers(rng) : r < 0.55 ? Float64Array.from(numbers(rng)) : generic(rng);
+  return r < 0.3 ? undefined : r < 0.55 ? number(rng) : r < 0.7 ? (x: unknown) => x : generic(rng);
+}
+
+function argument(rng: Rng, hint: string, index: number): unknown {
+  const typed = fromHint(rng, hint);
+  if (typed) return rng() < 0.75 ? typed.value : generic(rng);
+  return hint === 'any' ? untyped(rng, index) : generic(rng);
+}
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+/** Structural equality of a copy taken before the call with the live value after it (typed arrays included). */
+function same(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!isObject(a) || !isObject(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (ArrayBuffer.isView(a)) {
+    const x = a as unknown as ArrayLike<number>, y = b as unknown as ArrayLike<number>;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+    return true;
+  }
+  if (Array.isArray(a) && a.length !== (b as unknown[]).length) return false;
+  const keysA = Object.keys(a), keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => Object.prototype.hasOwnProperty.call(b, k) &&
+    same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function describe(value: unknown): string {
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as Float32Array).length})`;
+  if (Array.isArray(value)) return value.length && Array.isArray(value[0]) ? `number[${value.length}][]` : isObject(value[0]) ? `object[${value.length}]` : `array(${value.length})`;
+  if (typeof value === 'function') return 'function';
+  if (isObject(value)) return 'object';
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+// Some calls never end with odd arguments (quickselect with an index out of range loops): a vm timeout stops any
+// code running under it, including functions of the main context it calls, and the call then counts as one that threw.
+const CALL = new Script('globalThis.__oracleCall()');
+const CALL_TIMEOUT_MS = 200;
+
+function callWithTimeout(body: () => unknown): void {
+  (globalThis as { __oracleCall?: () => unknown }).__oracleCall = body;
+  CALL.runInThisContext({ timeout: CALL_TIMEOUT_MS });
+}
+
+/** Calls `fn` `trials` times (or until its time is up) and returns what each parameter saw. */
+export function observe(fn: (...args: unknown[]) => unknown, hints: readonly string[], options: DynamicOptions): DynamicParam[] {
+  const rng = seeded(options.seed);
+  const params: DynamicParam[] = hints.map(() => ({ judgedCalls: 0 }));
+  const start = performance.now();
+  for (let trial = 0; trial < options.trials && performance.now() - start < options.msPerFunction; trial++) {
+    const args = hints.map((hint, i) => argument(rng, hint, i));
+    const before = args.map((arg) => (isObject(arg) ? structuredClone(arg) : arg));
+    let returned = true;
+    try {
+      callWithTimeout(() => fn(...args));
+    } catch {
+      returned = false;
+    }
+    args.forEach((arg, i) => {
+      if (!isObject(arg)) return;
+      if (!same(before[i], arg)) params[i].written ??= `(${before.map(describe).join(', ')}) changed argument ${i + 1}${returned ? '' : ' (then threw)'}`;
+      else if (returned) params[i].judgedCalls++;
+    });
+  }
+  return params;
+}

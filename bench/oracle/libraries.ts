@@ -1,0 +1,64 @@
+/**
+ * The libraries the oracle runs on, and how to make arguments their functions accept.
+ *
+ * Each library's JavaScript is copied into a staging directory (with a package.json saying "type": "module") and
+ * both sides use that copy: the analysis reads exactly the code the oracle runs. Copying also leaves behind the
+ * .d.ts files some packages ship next to each .js (simple-statistics does), which the compiler would otherwise
+ * resolve imports to, hiding every callee's body from the analysis.
+ */
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export interface Library {
+  readonly name: string;
+  readonly version: string;
+  /** Entry modules, relative to the staging directory, with the prefix their exports get in reports (`vec3.`). */
+  readonly modules: readonly { readonly file: string; readonly prefix: string }[];
+  /** Staging directory holding the copied JavaScript. */
+  readonly dir: string;
+}
+
+interface Spec { name: string; copy: readonly string[]; modules: readonly { file: string; prefix: string }[] }
+
+const GL_MODULES = ['vec2', 'vec3', 'vec4', 'quat', 'quat2', 'mat2', 'mat2d', 'mat3', 'mat4'];
+
+const SPECS: readonly Spec[] = [
+  // Out-parameter style: vec3.add(out, a, b) writes out only; some functions (forEach, random) write their input.
+  { name: 'gl-matrix', copy: ['esm'], modules: GL_MODULES.map((m) => ({ file: `esm/${m}.js`, prefix: `${m}.` })) },
+  // Mostly pure statistics over arrays of numbers; a few sort or shuffle in place (shuffleInPlace, quickselect...).
+  { name: 'simple-statistics', copy: ['index.js', 'src'], modules: [{ file: 'index.js', prefix: '' }] },
+  // One ES module bundle, no types; accessors and comparators are callbacks; quickselect, shuffle and the blurs
+  // work in place.
+  { name: 'd3-array', copy: ['dist/d3-array.mjs'], modules: [{ file: 'dist/d3-array.mjs', prefix: '' }] },
+];
+
+export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {
+  const staging = mkdtempSync(join(tmpdir(), 'taskify-oracle-'));
+  return SPECS.map((spec) => {
+    const from = join(root, spec.name);
+    const dir = join(staging, spec.name);
+    for (const part of spec.copy) {
+      cpSync(join(from, part), join(dir, part), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
+    }
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+    const version = (require(join(from, 'package.json')) as { version: string }).version;
+    return { name: spec.name, version, modules: spec.modules, dir };
+  });
+}
+
+/** All staged .js/.mjs files (the analysis program's roots: every function body is then in the program). */
+export function stagedFiles(lib: Library): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.m?js$/.test(entry.name)) out.push(path);
+    }
+  };
+  walk(lib.dir);
+  return out;
+}
+
+export const stagingRoot = (libs: readonly Library[]): string => dirname(libs[0].dir);

@@ -1,0 +1,137 @@
+/**
+ * The static side: taskify's analysis on a library's JavaScript, as the plugin runs it for a task (one program with
+ * allowJs, one Summaries cache, directionOf on each parameter's summary). Only finding the exported functions'
+ * declarations is done here, since a library is not written with @task tags.
+ */
+import * as ts from 'typescript';
+import { join } from 'node:path';
+import { createAnalysisProgram } from '../../transformer/analysis/program';
+import { createContext, isFunctionLike, type AnalysisContext, type FunctionLike } from '../../transformer/analysis/context';
+import { Summaries } from '../../transformer/analysis/summaries';
+import { directionOf, type Direction } from '../../transformer/analysis/directions';
+import { skipParens } from '../../transformer/analysis/reach';
+import { stagedFiles, type Library } from './libraries';
+
+export interface StaticParam {
+  readonly name: string;
+  readonly direction: Direction;
+  readonly reason: string;
+  /** The declared type as written (JSDoc `{ReadonlyVec3}`, `{Array<number>}`): the oracle makes arguments from it. */
+  readonly hint: string;
+}
+
+export interface StaticFunction {
+  readonly name: string;
+  readonly fn: FunctionLike;
+  readonly where: string;
+  readonly params: readonly StaticParam[];
+}
+
+/** Names the cause classifier (report.ts) needs to tell apart kinds of "unknown code". */
+export interface LibraryNames {
+  /** Parameters and names bound from them: a call through one is a call to a callback. */
+  readonly params: Set<string>;
+  /** Module-level `var`/`let` (gl-matrix's `export var dot = vec4.dot`): the analysis treats their calls as unknown. */
+  readonly moduleVars: Set<string>;
+  /** `import * as vec4`: `vec4.dot(a, b)` is a call through a namespace. */
+  readonly namespaces: Set<string>;
+}
+
+export interface StaticResult {
+  readonly names: LibraryNames;
+  readonly functions: Map<string, StaticFunction>;
+  /** Exported names whose value is not a function body the analysis can find (constants, factories...). */
+  readonly notFound: string[];
+}
+
+export function analyzeLibrary(lib: Library): StaticResult {
+  const program = createAnalysisProgram(ts, stagedFiles(lib));
+  const ctx = createContext(ts, program);
+  const summaries = new Summaries(ctx);
+  const functions = new Map<string, StaticFunction>();
+  const notFound: string[] = [];
+  const seen = new Set<FunctionLike>();
+  for (const module of lib.modules) {
+    const source = program.getSourceFile(join(lib.dir, module.file));
+    const moduleSymbol = source && ctx.checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`${lib.name}: ${module.file} is not a module of the program`);
+    for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
+      const name = module.prefix + exported.name;
+      const fn = functionOfSymbol(ctx, exported, 0);
+      if (!fn) { notFound.push(name); continue; }
+      // `export var sub = subtract`: one function under two names is judged once.
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      const summary = summaries.get(fn);
+      const params = fn.parameters.map((param, i) => {
+        const { direction, reason } = directionOf(ctx, param, summary.params[i] ?? {});
+        const typeNode = param.type ?? ts.getJSDocType(param);
+        const hint = typeNode ? typeNode.getText() : ctx.checker.typeToString(ctx.checker.getTypeAtLocation(param));
+        return { name: param.name.getText(), direction, reason, hint };
+      });
+      const file = fn.getSourceFile();
+      const where = `${file.fileName.slice(lib.dir.length + 1)}:${file.getLineAndCharacterOfPosition(fn.getStart()).line + 1}`;
+      functions.set(name, { name, fn, where, params });
+    }
+  }
+  return { functions, notFound, names: namesOf(program, lib) };
+}
+
+function namesOf(program: ts.Program, lib: Library): LibraryNames {
+  const names: LibraryNames = { params: new Set(), moduleVars: new Set(), namespaces: new Set() };
+  const bind = (name: ts.BindingName, into: Set<string>): void => {
+    if (ts.isIdentifier(name)) into.add(name.text);
+    else for (const e of name.elements) if (!ts.isOmittedExpression(e)) bind(e.name, into);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isParameter(node)) bind(node.name, names.params);
+    if (ts.isNamespaceImport(node)) names.namespaces.add(node.name.text);
+    if (ts.isVariableStatement(node) && ts.isSourceFile(node.parent) && !(node.declarationList.flags & ts.NodeFlags.Const)) {
+      for (const d of node.declarationList.declarations) bind(d.name, names.moduleVars);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (file.fileName.startsWith(lib.dir)) visit(file);
+  return names;
+}
+
+/** The function with a body an exported symbol stands for, through aliases, `export default f` and `var g = f`. */
+function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth: number): FunctionLike | undefined {
+  if (depth > 5) return undefined;
+  const target = symbol.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
+  for (const declaration of target.declarations ?? []) {
+    const fn = functionOfNode(ctx, declaration, depth);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number): FunctionLike | undefined {
+  if (isFunctionLike(ctx, node)) return node.body ? node : undefined;
+  if (ts.isVariableDeclaration(node) && node.initializer) return functionOfExpression(ctx, node.initializer, depth);
+  if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth);
+  return undefined;
+}
+
+function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number): FunctionLike | undefined {
+  expr = skipParens(ts, expr);
+  if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
+  // `var g = f` and gl-matrix's `export var clone = vec4.clone` (a function of another module, by its namespace).
+  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
+    const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name);
+    return symbol && functionOfSymbol(ctx, symbol, depth + 1);
+  }
+  // gl-matrix's `forEach = function () { var vec = create(); return function (a, stride, ...) {...} }()`: the
+  // function returned by an immediately called factory.
+  // d3-array's `blur2 = Blur2(blurf)` and `shuffle = shuffler(Math.random)`: the same through a named factory.
+  if (ts.isCallExpression(expr)) {
+    const callee = skipParens(ts, expr.expression);
+    const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
+    const factory = symbol ? functionOfSymbol(ctx, symbol, depth + 1) : callee;
+    if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body && ts.isBlock(factory.body)) {
+      const last = factory.body.statements[factory.body.statements.length - 1];
+      if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1);
+    }
+  }
+  return undefined;
+}
