@@ -19,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { deleteObject, shutdown, task, waitOn } from '../runtime';
-import { redisServer, startCluster } from '../test/cluster';
+import { CLUSTER_SECRET, redisServer, startCluster } from '../test/cluster';
 import type * as K from './kernels';
 import { median, timeIt } from './stats';
 
@@ -120,7 +120,8 @@ function measure(name: string, mode: Mode, url: string): Promise<Measures> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKIFY_')));
   // The same TASKIFY_WORKERS in both: it also sets how the main thread batches submissions.
   Object.assign(env, { TASKIFY_WORKERS: '2', TASKIFY_PROGRESS: '0', TASKIFY_SUMMARY: '0' });
-  if (mode === 'distributed') env.TASKIFY_REDIS = url;
+  // Signed as a real cluster is (the machines of startCluster hold this secret).
+  if (mode === 'distributed') Object.assign(env, { TASKIFY_REDIS: url, TASKIFY_SECRET: CLUSTER_SECRET });
   const args = [__filename, '--child', name, ...(quick ? ['--quick'] : [])];
   return new Promise((resolve, reject) => {
     const run = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
