@@ -9,7 +9,7 @@ import { createAnalysisProgram } from '../../transformer/analysis/program';
 import { createContext, isFunctionLike, type AnalysisContext, type FunctionLike } from '../../transformer/analysis/context';
 import { Summaries } from '../../transformer/analysis/summaries';
 import { directionOf, type Direction } from '../../transformer/analysis/directions';
-import { skipParens } from '../../transformer/analysis/reach';
+import { skipParens } from '../../transformer/analysis/expressions';
 import { stagedFiles, type Library } from './libraries';
 
 export interface StaticParam {
@@ -62,7 +62,8 @@ export function analyzeLibrary(lib: Library): StaticResult {
       // `export var sub = subtract`: one function under two names is judged once.
       if (seen.has(fn)) continue;
       seen.add(fn);
-      const summary = summaries.get(fn);
+      // The oracle's callbacks only read what they are given: judge the summary a caller passing such callbacks gets.
+      const summary = summaries.get(fn, true);
       const params = fn.parameters.map((param, i) => {
         const { direction, reason } = directionOf(ctx, param, summary.params[i] ?? {});
         const typeNode = param.type ?? ts.getJSDocType(param);

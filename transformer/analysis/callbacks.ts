@@ -54,7 +54,9 @@ export class Callbacks {
   isReadingCallback(callee: ts.Expression): boolean {
     if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
     const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
-    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn && isCallable(this.ctx, declaration);
+    // (Asked only where a function is called or expected: an untyped parameter there is a callback too.)
+    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn &&
+      (isCallable(this.ctx, declaration) || (this.ctx.checker.getTypeAtLocation(declaration).flags & this.ts.TypeFlags.Any) !== 0);
   }
 }
 
@@ -69,9 +71,30 @@ export function isCallableValue(ctx: AnalysisContext, expr: ts.Expression): bool
   return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length > 0);
 }
 
-/** The parameter's type can be called: a callback. */
+const calledParams = new WeakMap<ts.ParameterDeclaration, boolean>();
+
+/**
+ * A callback parameter: its type can be called, or (untyped JavaScript: `any`) its function calls it (`fn(x)`).
+ */
 export function isCallable(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => t.getCallSignatures().length > 0);
+  if (parts.some((t) => t.getCallSignatures().length > 0)) return true;
+  if (!(type.flags & ctx.ts.TypeFlags.Any) || !ctx.ts.isIdentifier(param.name)) return false;
+  let called = calledParams.get(param);
+  if (called === undefined) {
+    const symbol = ctx.checker.getSymbolAtLocation(param.name);
+    const name = param.name.text;
+    called = false;
+    const visit = (node: ts.Node): void => {
+      if (called) return;
+      if (ctx.ts.isCallExpression(node) && ctx.ts.isIdentifier(node.expression) && node.expression.text === name &&
+        ctx.checker.getSymbolAtLocation(node.expression) === symbol) { called = true; return; }
+      ctx.ts.forEachChild(node, visit);
+    };
+    const body = (param.parent as FunctionLike).body;
+    if (body) visit(body);
+    calledParams.set(param, called);
+  }
+  return called;
 }

@@ -87,6 +87,13 @@ export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): bool
   return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
 }
 
+/** `ns` of `import * as ns from './m'`: a module namespace, which no call stores anything into. */
+export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  if (!ctx.ts.isIdentifier(expr)) return false;
+  const symbol = ctx.checker.getSymbolAtLocation(expr);
+  return symbol?.declarations?.some((d) => ctx.ts.isNamespaceImport(d)) ?? false;
+}
+
 /** `f` or `ns.f` as text, to match built-ins by name. */
 export function qualifiedName(t: typeof ts, callee: ts.Expression): string | undefined {
   if (t.isIdentifier(callee)) return callee.text;

@@ -9,7 +9,7 @@
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
-import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { COPYING_CONSTRUCTORS, ReachMap } from './reach';
 import { all, type Params } from './reach-values';
 import { rootIdentifier, skipParens } from './expressions';
@@ -236,7 +236,8 @@ class FunctionEffects {
         if (!isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
-      } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression))) {
+      } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
+        !isNamespaceImport(this.ctx, callee.expression)) { // `ns.f(x)`: a function of another module, judged by its summary
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);

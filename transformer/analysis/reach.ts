@@ -20,7 +20,7 @@ import {
   all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, prototypeName, returnedExpressions, rootAndDepth, skipParens } from './expressions';
-import { boundNames, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { boundNames, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export const COPYING_CONSTRUCTORS = new Set([
   'Float64Array', 'Float32Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
@@ -223,7 +223,8 @@ export class ReachMap {
   private store(into: ts.Expression, values: Params): void {
     if (values.size === 0) return;
     const { root, depth } = rootAndDepth(this.ts, into);
-    if (root && isLibraryGlobal(this.ctx, root)) return; // `Object.prototype.m.call(o)`: the standard library keeps nothing
+    // `Object.prototype.m.call(o)`, `ns.f(o)`: the standard library and module namespaces keep nothing.
+    if (root && (isLibraryGlobal(this.ctx, root) || isNamespaceImport(this.ctx, root))) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
     if (rootSymbol) this.addContents(rootSymbol, at(values, depth + 1));
     for (const p of this.of(into).direct) {
