@@ -265,6 +265,26 @@ test('a callee\'s callback has the effects of what this call passes: a reader, a
   }
 });
 
+test('a callee that writes only its parameter\'s own slots writes nothing of what a copy passed to it holds', () => {
+  const lib = [
+    'function shuffleInPlace(a: unknown[]): void { for (let i = a.length - 1; i > 0; i--) { const j = i >> 1; const t = a[i]; a[i] = a[j]; a[j] = t; } }',
+    'function sortRows(a: number[][]): void { a.sort((x, y) => x[0] - y[0]); }',
+    'function bumpFirst(a: { v: number }[]): void { a[0].v += 1; }',
+    'function viaAlias(a: { v: number }[]): void { const b = a; b.reverse(); }',
+  ].join('\n');
+  const cases: [string, string, string][] = [
+    ['x: number[][]', 'const s = x.slice(); shuffleInPlace(s);', 'in'],
+    ['x: number[][]', 'sortRows([...x]);', 'in'],
+    ['x: { v: number }[]', 'viaAlias(x.slice());', 'in'],
+    ['x: { v: number }[]', 'bumpFirst(x.slice());', 'inout'],
+    ['x: number[][]', 'shuffleInPlace(x);', 'inout'],
+    ['x: { rows: number[][] }', 'shuffleInPlace(x.rows);', 'inout'],
+  ];
+  for (const [sig, body, expected] of cases) {
+    assert.equal(directions(`${lib}\n/** @task */\nexport function t(${sig}) { ${body} }\n`).dirs, [`x:${expected}`], body);
+  }
+});
+
 test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
   const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
   assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });

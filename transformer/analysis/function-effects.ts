@@ -20,6 +20,12 @@ import { reasonAt, snippet, type Reason } from './reason';
 
 export interface ParamEffects {
   written?: Reason;
+  /**
+   * Some write reaches into what the parameter holds (`p.rows[0] = x`, a callee writing deep), not only the parameter's
+   * own slots (`p[i] = x`, `p.sort()`): a caller passing a fresh copy of its data (`shuffle(xs.slice())`) then writes
+   * nothing of its own only when this is unset.
+   */
+  writtenDeep?: Reason;
   read?: Reason;
   /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
   overwritten?: Reason;
@@ -117,7 +123,24 @@ class FunctionEffects {
   // ── effects ──────────────────────────────────────────────────────────────────
 
   private write(params: Params, node: ts.Node, text: string): void {
-    for (const p of params) this.effects[p].written ??= reasonAt(node, text);
+    for (const p of params) {
+      this.effects[p].written ??= reasonAt(node, text);
+      this.effects[p].writtenDeep ??= reasonAt(node, text);
+    }
+  }
+
+  /**
+   * A write into the own slots of `target`'s value (`deep`: into what they hold too): a write of the parameter's own
+   * slots when the value is that parameter itself, a deep write of every other parameter it directly reaches.
+   */
+  private writeInto(target: ts.Expression, node: ts.Node, text: string, deep = false): void {
+    const params = deep ? this.reached(target) : this.written(target);
+    if (params.size === 0) return;
+    const self = deep ? undefined : this.reach.selfOf(target);
+    for (const p of params) {
+      this.effects[p].written ??= reasonAt(node, text);
+      if (!self?.has(p)) this.effects[p].writtenDeep ??= reasonAt(node, text);
+    }
   }
 
   private read(params: Params, node: ts.Node, text: string): void {
@@ -189,7 +212,7 @@ class FunctionEffects {
     } else if (ts.isDeleteExpression(node)) {
       const target = skipParens(ts, node.expression);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
-        this.write(this.written(target.expression), node, `deletes a property: \`${snippet(node)}\``);
+        this.writeInto(target.expression, node, `deletes a property: \`${snippet(node)}\``);
       }
     } else if (ts.isCallExpression(node)) {
       this.call(node);
@@ -214,11 +237,11 @@ class FunctionEffects {
     target = skipParens(ts, target);
     if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
       const kind = ts.isElementAccessExpression(target) ? 'element' : 'property';
-      this.write(this.written(target.expression), node, `${compound ? 'updates' : 'writes'} ${kind === 'element' ? 'an element' : 'a property'}: \`${snippet(node)}\``);
+      this.writeInto(target.expression, node, `${compound ? 'updates' : 'writes'} ${kind === 'element' ? 'an element' : 'a property'}: \`${snippet(node)}\``);
     } else if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
       this.visit(target, (n) => {
         if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
-          this.write(this.written(n.expression), node, `writes through destructuring assignment: \`${snippet(node)}\``);
+          this.writeInto(n.expression, node, `writes through destructuring assignment: \`${snippet(node)}\``);
         }
       });
     }
@@ -230,7 +253,7 @@ class FunctionEffects {
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (MUTATING_METHODS.has(method)) {
-        this.write(this.written(callee.expression), call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
+        this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
         // `list.push(item)` keeps its arguments in the receiver.
         // (A typed array's `set` copies numbers: nothing is kept.)
         if (!isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
@@ -251,7 +274,7 @@ class FunctionEffects {
       const params = this.reached(expr);
       if (params.size === 0) return;
       if (name && writesFirstArgument(name)) {
-        if (index === 0) this.write(this.written(expr), arg, `written by \`${name}\`: \`${snippet(call)}\``);
+        if (index === 0) this.writeInto(expr, arg, `written by \`${name}\`: \`${snippet(call)}\``);
         else this.read(params, arg, `read by \`${name}\``);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.isBuiltinMethod(call)) {
@@ -266,7 +289,7 @@ class FunctionEffects {
           this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
           this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
         } else {
-          if (effect.written) this.write(params, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`);
+          if (effect.written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           if (effect.escaped) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escaped.text}`);
           if (effect.kept) {

@@ -115,6 +115,31 @@ export class ReachMap {
     return NOTHING;
   }
 
+  /**
+   * The parameters `expr` may be itself, not merely a part of: the parameter's own name, a local that only ever holds
+   * it, a view of it (`p.subarray(1)`: the same memory). Writing such a value's slots writes the parameter's own slots.
+   */
+  selfOf(expr: ts.Expression, depth = 0): Params {
+    const { ts } = this;
+    expr = skipParens(ts, expr);
+    if (depth > 8) return none;
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && VIEW_METHODS.has(expr.expression.name.text)) {
+      return this.selfOf(expr.expression.expression, depth + 1);
+    }
+    if (!ts.isIdentifier(expr)) return none;
+    const symbol = symbolOf(this.ctx, expr);
+    if (!symbol) return none;
+    for (const [p, symbols] of this.paramSymbols) {
+      if (symbols.includes(symbol) && !this.replaced.has(symbol) && this.fn.parameters[p].name.kind === ts.SyntaxKind.Identifier) return new Set([p]);
+    }
+    const declaration = symbol.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
+      return this.selfOf(declaration.initializer, depth + 1);
+    }
+    return none;
+  }
+
   /** `all(of(expr))`: what reading into `expr` may reach. */
   allOf(expr: ts.Expression): Params { return all(this.of(expr)); }
 

@@ -59,6 +59,10 @@ class Variant {
 
 function sameEffects(a: Summary, b: Summary | undefined): boolean {
   if (!b) return false;
-  return a.params.every((p, i) => Boolean(p.written) === Boolean(b.params[i]?.written) && Boolean(p.read) === Boolean(b.params[i]?.read) &&
-    Boolean(p.escaped) === Boolean(b.params[i]?.escaped));
+  const same = (x: unknown, y: unknown) => Boolean(x) === Boolean(y);
+  return a.params.every((p, i) => {
+    const q = b.params[i] ?? {};
+    return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.read, q.read) && same(p.escaped, q.escaped) &&
+      same(p.escapedOtherwise, q.escapedOtherwise) && same(p.kept, q.kept);
+  });
 }
