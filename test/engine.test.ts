@@ -20,6 +20,9 @@ interface Attempt { readonly message: WorkerTask; readonly options: RunOptions; 
 function scripted(capacity: number) {
   const attempts: Attempt[] = [];
   const copies: string[] = [];
+  /** Set to hold copies until the test lets them finish. */
+  const held: (() => void)[] = [];
+  let holdCopies = false;
   const executor: Executor = {
     capacity: () => capacity,
     run: (_node, message, options) => new Promise<WorkerReply>((resolve, reject) => {
@@ -28,11 +31,14 @@ function scripted(capacity: number) {
     }),
     released: () => {},
     fetch: async () => {},
-    copyVersion: async (from, to) => { copies.push(`${from}->${to}`); },
+    copyVersion: async (from, to) => {
+      copies.push(`${from}->${to}`);
+      if (holdCopies) await new Promise<void>((resolve) => held.push(resolve));
+    },
     placeOf: (taskId) => `thread ${taskId % 2}`,
     close: async () => {},
   };
-  return { executor, attempts, copies };
+  return { executor, attempts, copies, hold: () => { holdCopies = true; }, release: () => { for (const go of held.splice(0)) go(); } };
 }
 
 function fakeClock() {
@@ -54,7 +60,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function setup(defs: Partial<TaskDef>[], { capacity = 2, defaultTimeoutMs }: { capacity?: number; defaultTimeoutMs?: number } = {}) {
   const sent: EngineToMain[] = [];
-  const { executor, attempts, copies } = scripted(capacity);
+  const { executor, attempts, copies, hold, release } = scripted(capacity);
   const time = fakeClock();
   const engine = createEngine({
     runDir: mkdtempSync(join(tmpdir(), 'taskify-engine-test-')), stats: new Stats(), shmPrefix: 'taskify-shm-test-', observe: false,
@@ -66,7 +72,7 @@ function setup(defs: Partial<TaskDef>[], { capacity = 2, defaultTimeoutMs }: { c
   const outcomes = () => sent.flatMap((m) => (m.type === 'done' ? m.outcomes : []));
   const outcome = (taskId: number): TaskOutcome | undefined => outcomes().find((o) => o.taskId === taskId);
   const running = (taskId: number) => attempts.filter((a) => a.message.taskId === taskId);
-  return { engine, sent, attempts, copies, time, outcome, running };
+  return { engine, sent, attempts, copies, time, outcome, running, hold, release };
 }
 
 const submit = (taskId: number, def: number, args: WireArg[], snapshots: SubmitMsg['snapshots'] = []): SubmitMsg =>
@@ -185,6 +191,25 @@ test("'ignore': the task counts as done, its inout data as it was (copied from w
   assert.ok(ignored?.ok && ignored.ignored?.message === 'boom' && ignored.value === undefined, JSON.stringify(ignored));
   assert.equal(s.copies, ['d1v1->d1v2'], 'the version it was to write holds the one it read');
   assert.equal(s.running(2).map((a) => a.message.args[0]), [{ read: 'd1v2', write: undefined, shape: undefined, rro: undefined, own: undefined, root: undefined, view: undefined, ref: undefined }]);
+});
+
+test("'ignore' then cancelled while its copies are made: it fails as cancelled, once, and the engine goes on", async () => {
+  const s = setup([{ onFailure: 'ignore' }, {}]);
+  s.hold();
+  s.engine.receive([submit(1, 1, [{ data: 1, read: 1, write: 2 }], [{ data: 1, version: 1, bytes: 8 }])]);
+  s.attempts[0].resolve(reply(false));
+  await settle();
+  s.engine.receive([{ type: 'cancel', taskId: 1 }]);
+  s.release();
+  await settle();
+  await settle();
+  const outcomes = s.sent.flatMap((m) => (m.type === 'done' ? m.outcomes : [])).filter((o) => o.taskId === 1);
+  assert.is(outcomes.length, 1, JSON.stringify(outcomes));
+  assert.ok(!outcomes[0].ok && outcomes[0].stopped?.kind === 'cancelled');
+  s.engine.receive([submit(2, 2, [{ value: 1 }])]);
+  s.running(2)[0].resolve(reply(true));
+  await settle();
+  assert.ok(s.outcome(2)?.ok, 'later tasks run');
 });
 
 test("'fail': every unfinished task stops, running ones are aborted, and later submissions fail at once", async () => {

@@ -33,8 +33,20 @@ export function refusalOf(job: RemoteJob, root: string): string | undefined {
   return undefined;
 }
 
+/** Verdicts per root and module URL: a machine runs the same few modules thousands of times (two realpaths each). */
+const verdicts = new Map<string, Map<string, string | undefined>>();
+
 function moduleOutside(module: unknown, root: string): string | undefined {
   if (typeof module !== 'string' || !module.startsWith('file:')) return `its module is not a file: URL of the program: ${shown(module)}`;
+  let known = verdicts.get(root);
+  if (!known) verdicts.set(root, known = new Map());
+  if (known.has(module)) return known.get(module);
+  const verdict = judgeModule(module, root);
+  if (known.size < 10_000) known.set(module, verdict);
+  return verdict;
+}
+
+function judgeModule(module: string, root: string): string | undefined {
   let path: string;
   try { path = realpathSync(fileURLToPath(module)); } catch { return `its module does not exist here: ${shown(module)}`; }
   const within = relative(realpathSync(root), path);

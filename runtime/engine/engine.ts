@@ -254,14 +254,18 @@ export function createEngine(options: EngineOptions): Engine {
     stats.add('failed');
     if (observing) events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause: 'threw' });
     const { copies, finish } = graph.ignoreFailure(state, node.id);
+    // While the copies are made, the task may be stopped (cancelled, the run stopped): then it is failed already.
+    const stillOurs = () => !closing && state.tasks.get(node.id) === node && node.state === 'running';
     Promise.all(copies.map(({ from, to }) => executor.copyVersion(from, to))).then(
       () => guarded(() => {
+        if (!stillOurs()) return;
         apply(finish());
         outbox.push({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error });
         dispatch();
         flush();
       }),
       (copyError: unknown) => guarded(() => {
+        if (!stillOurs()) return;
         failWith(node, serializeError(copyError), 'threw', undefined, undefined, graph.failTask(state, node.id));
         dispatch();
         flush();
