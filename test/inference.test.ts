@@ -285,6 +285,18 @@ test('a callee that writes only its parameter\'s own slots writes nothing of wha
   }
 });
 
+test('a constructor of the program is analysed like a function: a reader reads, a keeper keeps, a writer writes', () => {
+  const classes = [
+    'class Reader { total = 0; constructor(values: number[]) { for (const v of values) this.total += v; } }',
+    'class Keeper { kept: number[]; constructor(values: number[]) { this.kept = values; } }',
+    'class Writer { constructor(values: number[]) { values[0] = 1; } }',
+  ].join('\n');
+  const dir = (body: string) => directions(`${classes}\n/** @task */\nexport function t(p: number[]) { ${body} }\n`).dirs;
+  assert.equal(dir('return new Reader(p).total;'), ['p:in']);
+  assert.equal(dir('const o = new Keeper(p); o.kept[0] = 5;'), ['p:inout'], 'written through what the new object kept');
+  assert.equal(dir('new Writer(p);'), ['p:inout']);
+});
+
 test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
   const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
   assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });

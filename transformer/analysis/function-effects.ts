@@ -218,14 +218,25 @@ class FunctionEffects {
       this.call(node);
     } else if (ts.isNewExpression(node)) {
       const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
-      for (const arg of node.arguments ?? []) {
+      const constructor = known ? undefined : programConstructor(this.ctx, node);
+      const summary = constructor && this.lookup(constructor, false);
+      (node.arguments ?? []).forEach((arg, index) => {
         const params = this.reached(arg);
+        if (params.size === 0) return;
+        const effect = summary?.params[Math.min(index, constructor!.parameters.length - 1)];
+        const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
         if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
-        else {
+        else if (effect && !ts.isSpreadElement(arg)) {
+          // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
+          if (effect.written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+          if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
+          const out = effect.escaped ?? effect.kept;
+          if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
+        } else {
           this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
           this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
         }
-      }
+      });
     } else if (ts.isIdentifier(node)) {
       this.reference(node);
     }
@@ -337,6 +348,16 @@ class FunctionEffects {
     this.read(params, id, `reads it: \`${snippet(parent)}\``);
   }
 
+}
+
+/**
+ * The constructor a `new` runs when it is the program's own, with a body (analysed like a function: its `this` is the
+ * new object, so what it stores there counts as kept). A class without one runs its base class's: unknown here.
+ */
+function programConstructor(ctx: AnalysisContext, node: ts.NewExpression): FunctionLike | undefined {
+  const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
+  if (!declaration || !ctx.ts.isConstructorDeclaration(declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
+  return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function
 }
 
 function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {
