@@ -297,6 +297,23 @@ test('a constructor of the program is analysed like a function: a reader reads, 
   assert.equal(dir('new Writer(p);'), ['p:inout']);
 });
 
+test('a method of the program that only reads its object\'s primitive fields is no write of the receiver', () => {
+  const wallet = [
+    'export class Wallet { constructor(public coins: number[], public owner: string, public items: { v: number }[] = []) {}',
+    '  total(): number { let s = 0; for (let i = 0; i < this.coins.length; i++) s += this.coins[i]; return s; }',
+    '  names(): string[] { return this.items.map((x) => String(x.v)); }',
+    '  add(c: number): void { this.coins.push(c); }',
+    '  bump(): void { this.items[0].v++; }',
+    '  firstItems(): { v: number }[] { return this.items; } }',
+  ].join('\n');
+  const dir = (body: string) => directions(`${wallet}\n/** @task */\nexport function t(w: Wallet) { ${body} }\n`).dirs;
+  assert.equal(dir('return w.total();'), ['w:in']);
+  assert.equal(dir('return w.names().length;'), ['w:in']);
+  assert.equal(dir('w.add(5);'), ['w:inout']);
+  assert.equal(dir('w.bump();'), ['w:inout']);
+  assert.equal(dir('w.firstItems()[0].v = 1;'), ['w:inout']);
+});
+
 test('@timeout and @onFailure are read into the task\'s options; malformed ones are errors at the tag', () => {
   const tagged = (tags: string) => analyze({ 'main.ts': `/**\n * @task\n${tags.split('\n').map((t) => ` * ${t}\n`).join('')} */\nexport function t(a: number) { return a; }\n` });
   assert.equal(tagged('@timeout 2.5\n@onFailure retry 3').tasks[0].options, { timeout: 2.5, onFailure: 'retry', retries: 3 });

@@ -15,7 +15,7 @@ import { all, type Params } from './reach-values';
 import { rootIdentifier, skipParens } from './expressions';
 import { CALLBACK_METHODS, Callbacks, isCallableValue } from './callbacks';
 import { Overwrites } from './overwrites';
-import { changingGetter, changingGetterNames, isWriteTargetExpression } from './getters';
+import { changingGetter, changingGetterNames, isWriteTargetExpression, leavesItsObjectAlone } from './getters';
 import { reasonAt, snippet, type Reason } from './reason';
 
 export interface ParamEffects {
@@ -271,7 +271,7 @@ class FunctionEffects {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
       } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
-        !isNamespaceImport(this.ctx, callee.expression)) { // `ns.f(x)`: a function of another module, judged by its summary
+        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call)) { // `ns.f(x)`: judged by its summary
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
@@ -313,6 +313,12 @@ class FunctionEffects {
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
+  }
+
+  /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
+  private quietProgramMethod(call: ts.CallExpression): boolean {
+    const target = calledFunction(this.ctx, call);
+    return target !== undefined && this.ts.isMethodDeclaration(target) && leavesItsObjectAlone(this.ctx, target);
   }
 
   /** The method comes from the standard library (its declaration is in a lib .d.ts file). */

@@ -1,9 +1,53 @@
 /**
- * Getters of the program's own code that change their object (`get next() { return ++this.n }`): reading one is a
- * write. Their names are found once per program, so that only accesses by such a name cost a symbol lookup.
+ * What the program's own getters and methods do to their object. A getter that changes it (`get next() { return
+ * ++this.n }`) makes reading it a write; its names are found once per program, so that only accesses by such a name
+ * cost a symbol lookup. A method that only reads fields of primitive value (`total() { return this.a + this.b }`)
+ * leaves its object alone, so calling it is no write of the receiver.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
+import { READING_METHODS } from './builtins';
+
+const quietMethods = new WeakMap<ts.Node, boolean>();
+
+/**
+ * The method reads only primitive fields of `this` (or calls reading built-in methods on its parts): it neither
+ * changes its object nor hands a part of it to anything that could. Conservative: any other use of `this` says no.
+ */
+export function leavesItsObjectAlone(ctx: AnalysisContext, method: FunctionLike): boolean {
+  const known = quietMethods.get(method);
+  if (known !== undefined) return known;
+  const { ts } = ctx;
+  let alone = method.body !== undefined;
+  const visit = (node: ts.Node): void => {
+    if (!alone) return;
+    // A nested ordinary function has a `this` of its own; an arrow function shares the method's.
+    if (node !== method && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node))) return;
+    if (node.kind === ts.SyntaxKind.ThisKeyword) { alone = quietUse(ctx, node); return; }
+    ts.forEachChild(node, visit);
+  };
+  if (method.body) visit(method.body);
+  quietMethods.set(method, alone);
+  return alone;
+}
+
+function quietUse(ctx: AnalysisContext, self: ts.Node): boolean {
+  const { ts } = ctx;
+  let end: ts.Node = self;
+  while ((ts.isPropertyAccessExpression(end.parent) || ts.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
+  const parent = end.parent;
+  if (end === self) return false; // `this` itself passed, stored or returned
+  const targetOfWrite = (ts.isBinaryExpression(parent) && parent.left === end && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) || ts.isDeleteExpression(parent) ||
+    ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+      (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken));
+  if (targetOfWrite) return false;
+  // `this.items.map(…)`: the access ends in a method name; a reading built-in method is quiet, anything else is not.
+  if (ts.isCallExpression(parent) && parent.expression === end) {
+    return ts.isPropertyAccessExpression(end) && READING_METHODS.has(end.name.text) && end.expression !== self;
+  }
+  return isPrimitiveNode(ctx, end as ts.Expression);
+}
 
 const getterNames = new WeakMap<ts.Program, Set<string>>();
 
