@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import type { Summary, SummaryLookup } from './function-effects';
+import type { Summary, SummaryLookup } from './param-effects';
 import { skipParens } from './expressions';
 
 export class Callbacks {

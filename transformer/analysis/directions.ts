@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, primitiveName, type AnalysisContext } from './context';
-import type { ParamEffects } from './function-effects';
+import type { ParamEffects } from './param-effects';
 import { formatReason, type Reason } from './reason';
 
 export type Direction = 'in' | 'out' | 'inout';

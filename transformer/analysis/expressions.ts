@@ -1,6 +1,6 @@
 /** Small questions about expressions that the reach and effects analyses share. */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import type { AnalysisContext, FunctionLike } from './context';
 
 /** `X.prototype.m` as text. */
 export function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression): string | undefined {
@@ -53,4 +53,24 @@ export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): bo
   const type = ctx.checker.getTypeAtLocation(expr);
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
+}
+
+/**
+ * The constructor a `new` runs when it is the program's own, with a body (analysed like a function: its `this` is the
+ * new object, so what it stores there counts as kept). A class without one runs its base class's: unknown here.
+ */
+export function programConstructor(ctx: AnalysisContext, node: ts.NewExpression): FunctionLike | undefined {
+  const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
+  if (!declaration || !ctx.ts.isConstructorDeclaration(declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
+  return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function
+}
+
+export function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {
+  return kind >= t.SyntaxKind.FirstAssignment && kind <= t.SyntaxKind.LastAssignment;
+}
+
+/** The access is the target of a plain `=` (not compound: `+=` reads too). */
+export function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
+  const parent = access.parent;
+  return t.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
 }

@@ -16,36 +16,9 @@ import { rootIdentifier, skipParens } from './expressions';
 import { CALLBACK_METHODS, Callbacks, isCallableValue } from './callbacks';
 import { Overwrites } from './overwrites';
 import { changingGetter, changingGetterNames, isWriteTargetExpression, leavesItsObjectAlone } from './getters';
-import { reasonAt, snippet, type Reason } from './reason';
-
-export interface ParamEffects {
-  written?: Reason;
-  /**
-   * Some write reaches into what the parameter holds (`p.rows[0] = x`, a callee writing deep), not only the parameter's
-   * own slots (`p[i] = x`, `p.sort()`): a caller passing a fresh copy of its data (`shuffle(xs.slice())`) then writes
-   * nothing of its own only when this is unset.
-   */
-  writtenDeep?: Reason;
-  read?: Reason;
-  /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
-  overwritten?: Reason;
-  /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
-  escaped?: Reason;
-  /**
-   * A reference to it is kept in another parameter (`to.push(from[0])`, `to.k = from`): the caller's objects then share
-   * it, as the runtime keeps them sharing when the call is a task. Callers' analyses treat it as stored there.
-   */
-  kept?: Reason;
-  /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
-  escapedOtherwise?: Reason;
-  /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
-  buffer?: Reason;
-}
-
-export interface Summary { readonly params: readonly ParamEffects[] }
-
-/** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */
-export type SummaryLookup = (fn: FunctionLike, readingCallbacks: boolean) => Summary | undefined;
+import { reasonAt, snippet } from './reason';
+import { isAssignmentOperator, isWriteTarget, programConstructor } from './expressions';
+import type { ParamEffects, Summary, SummaryLookup } from './param-effects';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -355,25 +328,4 @@ class FunctionEffects {
   }
 
 }
-
-/**
- * The constructor a `new` runs when it is the program's own, with a body (analysed like a function: its `this` is the
- * new object, so what it stores there counts as kept). A class without one runs its base class's: unknown here.
- */
-function programConstructor(ctx: AnalysisContext, node: ts.NewExpression): FunctionLike | undefined {
-  const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
-  if (!declaration || !ctx.ts.isConstructorDeclaration(declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
-  return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function
-}
-
-function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {
-  return kind >= t.SyntaxKind.FirstAssignment && kind <= t.SyntaxKind.LastAssignment;
-}
-
-/** The access is the target of a plain `=` (not compound: `+=` reads too). */
-function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
-  const parent = access.parent;
-  return t.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
-}
-
 

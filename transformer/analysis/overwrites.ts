@@ -4,7 +4,7 @@
  * before it may leave the function. Anything less keeps old contents a caller would see, so it stays inout.
  */
 import type * as ts from 'typescript';
-import type { ParamEffects } from './function-effects';
+import type { ParamEffects } from './param-effects';
 import type { Params } from './reach-values';
 import { reasonAt, snippet } from './reason';
 

@@ -8,7 +8,8 @@
  * inline callback is analysed in its caller's own body, a named one by its summary, a missing one does nothing).
  */
 import type { AnalysisContext, FunctionLike } from './context';
-import { analyzeFunction, type Summary } from './function-effects';
+import { analyzeFunction } from './function-effects';
+import type { Summary } from './param-effects';
 
 export class Summaries {
   private readonly variants = [new Variant(this, false), new Variant(this, true)];

@@ -1,0 +1,36 @@
+/**
+ * A function's effects on its parameters, as data: each effect with the first place that shows it (the reason a user
+ * reads in `taskify explain`). function-effects.ts produces them; summaries.ts caches them; directions, the plan and
+ * callers' analyses consume them.
+ */
+import type { FunctionLike } from './context';
+import type { Reason } from './reason';
+
+export interface ParamEffects {
+  written?: Reason;
+  /**
+   * Some write reaches into what the parameter holds (`p.rows[0] = x`, a callee writing deep), not only the parameter's
+   * own slots (`p[i] = x`, `p.sort()`): a caller passing a fresh copy of its data (`shuffle(xs.slice())`) then writes
+   * nothing of its own only when this is unset.
+   */
+  writtenDeep?: Reason;
+  read?: Reason;
+  /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
+  overwritten?: Reason;
+  /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
+  escaped?: Reason;
+  /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
+  escapedOtherwise?: Reason;
+  /**
+   * A reference to it is kept in another parameter (`to.push(from[0])`, `to.k = from`): the caller's objects then share
+   * it, as the runtime keeps them sharing when the call is a task. Callers' analyses treat it as stored there.
+   */
+  kept?: Reason;
+  /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
+  buffer?: Reason;
+}
+
+export interface Summary { readonly params: readonly ParamEffects[] }
+
+/** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */
+export type SummaryLookup = (fn: FunctionLike, readingCallbacks: boolean) => Summary | undefined;
