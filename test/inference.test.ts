@@ -29,6 +29,11 @@ function directions(code: string, extra: Record<string, string> = {}) {
 
 const task = (signature: string, body: string, prelude = '') => `${prelude}\n/** @task */\nexport function t(${signature}) {\n${body}\n}\n`;
 
+/** Each case: a task's signature and body (after `prelude`), and the directions expected of its parameters. */
+function expectDirections(cases: readonly (readonly [string, string, string[]])[], prelude = ''): void {
+  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body, prelude)).dirs, expected, body);
+}
+
 test('primitives are always in, passed by value', () => {
   const { dirs, reasons } = directions(task('n: number, s: string, b: boolean, big: bigint', 'n = n + 1; return s + b + big;'));
   assert.equal(dirs, ['n:in', 's:in', 'b:in', 'big:in']);
@@ -84,7 +89,7 @@ test('aliases: const copy, subarray views, destructuring, iteration variables, c
   const cases: [string, string, string[]][] = [
     ['a: Float64Array', 'const q = a; q[0] = 1;', ['a:inout']],
   ];
-  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+  expectDirections(cases);
   assert.equal(directions(task('a: Float64Array', 'const q = a; q[0] = 1;')).dirs, ['a:inout'], 'const q = a; q[0] = 1;');
   assert.match(directions(task('a: Float64Array', 'const v = a.subarray(2); v[0] = 1;')).reasons.a, /writes an element: `v\[0\] = 1`/);
   assert.equal(directions(task('p: { rows: number[][] }', 'const { rows } = p; rows[0][0] = 1;')).dirs, ['p:inout'], 'const { rows } = p; rows[0][0] = 1;');
@@ -186,7 +191,7 @@ test('writes through another name for a parameter: containers it was put in, def
     ['p: number[]', 'p.forEach(function (this: number[]) { this[0] = 0; }, p);', ['p:inout']],
     ['p: number[]', '(function (this: number[]) { this[0] = 0; }).call(p);', ['p:inout']],
   ];
-  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+  expectDirections(cases);
   assert.equal(directions('/** @task */\nexport function t(p: number[], q: number[] = p) { q[0] = 1; }\n').dirs, ['p:inout', 'q:inout'], 'a default');
   const helper = 'function keep(list: number[][], item: number[]) { list.push(item); }\n';
   assert.equal(directions(`${helper}/** @task */\nexport function t(p: number[]) { const l: number[][] = []; keep(l, p); l[0][0] = 1; }\n`).dirs, ['p:inout'],
@@ -210,7 +215,7 @@ test('a fresh container holding a parameter is not the parameter: writing its ow
     ['data: number[], c: boolean', 'if (c) data = data.slice(); data.sort();', ['data:inout', 'c:in']],
     ['data: number[]', 'data.sort(); data = data.slice(); data.reverse();', ['data:inout']],
   ];
-  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+  expectDirections(cases);
 });
 
 test('built-ins reached through a constant alias or .call are the built-ins themselves', () => {
@@ -222,7 +227,7 @@ test('built-ins reached through a constant alias or .call are the built-ins them
     ['l: number[]', 'Array.prototype.push.call(l, 1);', ['l:inout']],
     ['l: number[][], p: number[]', 'Array.prototype.push.call(l, p); l[0][0] = 1;', ['l:inout', 'p:inout']],
   ];
-  for (const [sig, body, expected] of cases) assert.equal(directions(task(sig, body)).dirs, expected, body);
+  expectDirections(cases);
 });
 
 test('a var or let nothing assigns after its initializer is a constant: its function is followed, and a task may read it', () => {
@@ -260,9 +265,7 @@ test('a callee\'s callback has the effects of what this call passes: a reader, a
     ['p.forEach(logIt);', 'in'],
     ['maybe(p);', 'in'],
   ];
-  for (const [body, expected] of cases) {
-    assert.equal(directions(`${lib}\n/** @task */\nexport function t(p: number[][]) { ${body} }\n`).dirs, [`p:${expected}`], body);
-  }
+  expectDirections(cases.map(([body, expected]) => ['p: number[][]', body, [`p:${expected}`]]), lib);
 });
 
 test('a callee that writes only its parameter\'s own slots writes nothing of what a copy passed to it holds', () => {
@@ -280,9 +283,7 @@ test('a callee that writes only its parameter\'s own slots writes nothing of wha
     ['x: number[][]', 'shuffleInPlace(x);', 'inout'],
     ['x: { rows: number[][] }', 'shuffleInPlace(x.rows);', 'inout'],
   ];
-  for (const [sig, body, expected] of cases) {
-    assert.equal(directions(`${lib}\n/** @task */\nexport function t(${sig}) { ${body} }\n`).dirs, [`x:${expected}`], body);
-  }
+  expectDirections(cases.map(([sig, body, expected]) => [sig, body, [`x:${expected}`]]), lib);
 });
 
 test('a constructor of the program is analysed like a function: a reader reads, a keeper keeps, a writer writes', () => {
@@ -291,7 +292,7 @@ test('a constructor of the program is analysed like a function: a reader reads, 
     'class Keeper { kept: number[]; constructor(values: number[]) { this.kept = values; } }',
     'class Writer { constructor(values: number[]) { values[0] = 1; } }',
   ].join('\n');
-  const dir = (body: string) => directions(`${classes}\n/** @task */\nexport function t(p: number[]) { ${body} }\n`).dirs;
+  const dir = (body: string) => directions(task('p: number[]', body, classes)).dirs;
   assert.equal(dir('return new Reader(p).total;'), ['p:in']);
   assert.equal(dir('const o = new Keeper(p); o.kept[0] = 5;'), ['p:inout'], 'written through what the new object kept');
   assert.equal(dir('new Writer(p);'), ['p:inout']);
@@ -306,7 +307,7 @@ test('a method of the program that only reads its object\'s primitive fields is 
     '  bump(): void { this.items[0].v++; }',
     '  firstItems(): { v: number }[] { return this.items; } }',
   ].join('\n');
-  const dir = (body: string) => directions(`${wallet}\n/** @task */\nexport function t(w: Wallet) { ${body} }\n`).dirs;
+  const dir = (body: string) => directions(task('w: Wallet', body, wallet)).dirs;
   assert.equal(dir('return w.total();'), ['w:in']);
   assert.equal(dir('return w.names().length;'), ['w:in']);
   assert.equal(dir('w.add(5);'), ['w:inout']);

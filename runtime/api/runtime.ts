@@ -336,7 +336,7 @@ export class Runtime implements FutureHost {
         break;
       }
       this.stall.check(started);
-      this.signal.waitPast(seen, Math.min(WAIT_SLICE_MS, this.stall.pollMs));
+      this.signal.waitPast(seen, WAIT_SLICE_MS); // (a slice is shorter than the stall watch's poll)
     }
   }
 

@@ -164,8 +164,10 @@ class RemoteExecutor implements Executor {
     const ids = await redis.smembers(MACHINES);
     const beats = ids.length > 0 ? await redis.mget(...ids.map(machineKey)) : [];
     const alive = new Map<string, MachineInfo>();
+    /** Machines killed before they could leave the set (no heartbeat any more): nobody else will remove them. */
+    const dead: string[] = [];
     ids.forEach((id, i) => {
-      if (!beats[i]) return;
+      if (!beats[i]) { dead.push(id); return; }
       const info = verified<MachineInfo>(this.settings.secret, parseJson(beats[i]!));
       if (info) alive.set(id, info);
       else if (!this.strangers.has(id)) {
@@ -174,8 +176,6 @@ class RemoteExecutor implements Executor {
       }
     });
     for (const id of [...this.machines.byId.keys()]) if (!alive.has(id)) this.machineDied(id);
-    // A machine killed before it could leave the set: nobody else will remove it.
-    const dead = ids.filter((id) => !alive.has(id) && !beats[ids.indexOf(id)]);
     if (dead.length > 0) await redis.srem(MACHINES, ...dead);
     let joined = false;
     for (const info of alive.values()) {

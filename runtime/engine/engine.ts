@@ -49,7 +49,6 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  readonly state: graph.GraphState;
   receive(messages: readonly MainToEngine[]): void;
 }
 
@@ -340,5 +339,5 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  return { state, receive };
+  return { receive };
 }

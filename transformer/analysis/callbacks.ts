@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import type { Summary, SummaryLookup } from './param-effects';
+import { outlives, type Summary, type SummaryLookup } from './param-effects';
 import { skipParens } from './expressions';
 
 export class Callbacks {
@@ -47,7 +47,7 @@ export class Callbacks {
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
     const fn = this.programFunction(value);
-    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !p.escaped && !p.kept) ?? false);
+    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !outlives(p)) ?? false);
   }
 
   /** `cb` names a callback parameter of this function, taken to only read (the reading-callbacks summary). */

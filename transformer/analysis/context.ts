@@ -2,6 +2,7 @@
  * What every analysis needs, built once per program: the compiler instance (the one ts-patch or the CLI loaded,
  * never a second copy), the program and its type checker.
  */
+import { rootIdentifier } from './expressions';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -92,6 +93,15 @@ export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): bo
   if (!ctx.ts.isIdentifier(expr)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(expr);
   return symbol?.declarations?.some((d) => ctx.ts.isNamespaceImport(d)) ?? false;
+}
+
+/**
+ * Whether storing into `receiver`'s value (`receiver.push(x)`, `receiver.set(k, x)`) may keep `x` there: not in a
+ * namespace of the standard library or a module (they keep nothing), not in a container of numbers (it copies them).
+ */
+export function canKeepObjects(ctx: AnalysisContext, receiver: ts.Expression): boolean {
+  const root = rootIdentifier(ctx.ts, receiver);
+  return !(root && (isLibraryGlobal(ctx, root) || isNamespaceImport(ctx, root))) && !hasPrimitiveElements(ctx, receiver);
 }
 
 /** `f` or `ns.f` as text, to match built-ins by name. */

@@ -44,9 +44,7 @@ export function rootAndDepth(t: typeof ts, node: ts.Expression): { root?: ts.Ide
 }
 
 export function rootIdentifier(t: typeof ts, node: ts.Expression): ts.Identifier | undefined {
-  node = skipParens(t, node);
-  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) node = skipParens(t, node.expression);
-  return t.isIdentifier(node) ? node : undefined;
+  return rootAndDepth(t, node).root;
 }
 
 export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {

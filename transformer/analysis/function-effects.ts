@@ -9,7 +9,7 @@
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
-import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, canKeepObjects, isFunctionLike, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { COPYING_CONSTRUCTORS, ReachMap } from './reach';
 import { all, type Params } from './reach-values';
 import { rootIdentifier, skipParens } from './expressions';
@@ -18,7 +18,7 @@ import { Overwrites } from './overwrites';
 import { changingGetter, changingGetterNames, isWriteTargetExpression, leavesItsObjectAlone } from './getters';
 import { reasonAt, snippet } from './reason';
 import { isAssignmentOperator, isWriteTarget, programConstructor } from './expressions';
-import type { ParamEffects, Summary, SummaryLookup } from './param-effects';
+import { outlives, type ParamEffects, type Summary, type SummaryLookup } from './param-effects';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -87,7 +87,7 @@ class FunctionEffects {
       const known = this.callbacks.programFunction(arg);
       const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
       const written = effects ? effects.find((e) => e.written)?.written : undefined;
-      const kept = effects ? effects.find((e) => e.escaped ?? e.kept) : undefined;
+      const kept = effects ? effects.find((e) => outlives(e)) : undefined;
       if (!effects || written) this.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
       if (!effects || kept) this.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
     }
@@ -203,7 +203,7 @@ class FunctionEffects {
           // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
           if (effect.written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
-          const out = effect.escaped ?? effect.kept;
+          const out = outlives(effect);
           if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
         } else {
           this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
@@ -240,7 +240,7 @@ class FunctionEffects {
         this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
         // `list.push(item)` keeps its arguments in the receiver.
         // (A typed array's `set` copies numbers: nothing is kept.)
-        if (!isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
+        if (canKeepObjects(this.ctx, callee.expression)) {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
       } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&

@@ -30,6 +30,9 @@ export interface ParamEffects {
   buffer?: Reason;
 }
 
+/** Why a reference to the parameter may outlive the call: it escaped (returned included), or another parameter keeps it. */
+export const outlives = (effect: ParamEffects | undefined): Reason | undefined => effect?.escaped ?? effect?.kept;
+
 export interface Summary { readonly params: readonly ParamEffects[] }
 
 /** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */

@@ -20,7 +20,7 @@ import {
   all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, prototypeName, returnedExpressions, rootAndDepth, skipParens } from './expressions';
-import { boundNames, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { boundNames, canKeepObjects, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export const COPYING_CONSTRUCTORS = new Set([
   'Float64Array', 'Float32Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
@@ -248,8 +248,7 @@ export class ReachMap {
   private store(into: ts.Expression, values: Params): void {
     if (values.size === 0) return;
     const { root, depth } = rootAndDepth(this.ts, into);
-    // `Object.prototype.m.call(o)`, `ns.f(o)`: the standard library and module namespaces keep nothing.
-    if (root && (isLibraryGlobal(this.ctx, root) || isNamespaceImport(this.ctx, root))) return;
+    if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
     if (rootSymbol) this.addContents(rootSymbol, at(values, depth + 1));
     for (const p of this.of(into).direct) {
@@ -333,8 +332,7 @@ export class ReachMap {
       if (ts.isFunctionExpression(target) && call.arguments[0]) this.addThis(target, args[0]);
     }
     // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
-    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) &&
-      !isLibraryGlobal(this.ctx, callee.expression) && !hasPrimitiveElements(this.ctx, callee.expression)) {
+    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression)) {
       this.store(callee.expression, given);
     }
     const name = this.builtinName(callee);

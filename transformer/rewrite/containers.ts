@@ -18,6 +18,7 @@
  * A family that lets an object out of sight (stored elsewhere, passed to code the transformer cannot see,
  * returned while a closure could still change it) is no container: its calls are decided as before.
  */
+import { outlives } from '../analysis/param-effects';
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS } from '../analysis/builtins';
 import {
@@ -324,7 +325,7 @@ export class Containers {
     const declaration = calledFunction(this.view.ctx, call);
     if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
     const effect = this.view.summaries.get(declaration).params[Math.min(call.arguments.indexOf(chain), declaration.parameters.length - 1)];
-    const out = effect?.escaped ?? effect?.kept;
+    const out = outlives(effect);
     if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
     return { kind: effect?.written ? 'write' : 'read' };
   }

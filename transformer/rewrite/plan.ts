@@ -12,6 +12,7 @@
  *   it (so later tasks see the change). Futures are waited for where their value is used.
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
+import { outlives } from '../analysis/param-effects';
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import {
@@ -651,7 +652,7 @@ class Planner {
       const declaration = calledFunction(this.ctx, parent);
       if (declaration) {
         const effect = this.summaries.get(declaration).params[Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1)];
-        const out = effect?.escaped ?? effect?.kept;
+        const out = outlives(effect);
         if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
         return { kind: effect?.written ? 'write' : 'read' };
       }
