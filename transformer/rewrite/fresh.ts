@@ -17,7 +17,8 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
   if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isPrimitiveNode(ctx, e) || (!ts.isIdentifier(e) && !ts.isSpreadElement(e) && isFresh(ctx, e)));
   if (ts.isObjectLiteralExpression(expr)) {
-    return expr.properties.every((p) => ts.isPropertyAssignment(p) && (isPrimitiveNode(ctx, p.initializer) || isFresh(ctx, p.initializer)));
+    return expr.properties.every((p) => (ts.isPropertyAssignment(p) && (isPrimitiveNode(ctx, p.initializer) || isFresh(ctx, p.initializer))) ||
+      (ts.isShorthandPropertyAssignment(p) && isPrimitiveNode(ctx, p.name))); // `{ id }` with a primitive id copies it
   }
   if (ts.isNewExpression(expr)) {
     const first = expr.arguments?.[0];

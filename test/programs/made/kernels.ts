@@ -21,3 +21,6 @@ export function label(points: Float64Array, centers: Float64Array, labels: Int32
 
 /** @task */
 export function collect(list: number[], from: number, n: number): void { for (let i = 0; i < n; i++) list.push(from + i); }
+
+/** @task */
+export function bumpRows(rows: { id: string; v: number }[]): void { for (const r of rows) r.v += 1; }

@@ -2,7 +2,7 @@
  * Containers made as ordinary code makes them (`.map(() => new Int32Array(n))`, `.map(() => [])`, `new Array(n).fill`,
  * `Float64Array.from/of`, `new Float64Array(n).fill(v)`), elements passed inout, and non-null assertions on elements.
  */
-import { blur, collect, label, make, total } from './kernels';
+import { blur, bumpRows, collect, label, make, total } from './kernels';
 
 const fragments = 4;
 const points = Array.from({ length: fragments }, (_, f) => Float64Array.from({ length: 6 }, (_, i) => f + i * 0.5));
@@ -28,3 +28,8 @@ console.log('edges', t);
 const lists = new Array(3).fill(0).map(() => [] as number[]);
 for (let i = 0; i < lists.length; i++) collect(lists[i], i * 10, i + 1);
 console.log('lists', JSON.stringify(lists));
+
+// Records made by a callback with a shorthand primitive (`{ id }`) are fresh too.
+const rows = ['a', 'b', 'c'].map((id, i) => ({ id, v: i }));
+bumpRows(rows);
+console.log('rows', rows.map((r) => `${r.id}=${r.v}`).join(' '));
