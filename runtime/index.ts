@@ -85,6 +85,19 @@ export async function waitAllAsync<T>(xs: T): Promise<T> {
   return xs;
 }
 
+/**
+ * Code resumes after other code ran (after an `await` or `yield`, or in a deferred callback): the objects it uses
+ * hold what tasks submitted meanwhile wrote, and those it may change are marked so later tasks read the change.
+ */
+export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly unknown[]): T {
+  const a = peek();
+  if (a?.kind !== 'pool') return value;
+  // Through arrays too: a resumed `rows[i][0]` needs rows[i] current. Walks are remembered until the next submission.
+  for (const x of reads) a.runtime.within.settle(x, false);
+  for (const x of writes) a.runtime.within.settle(x, true);
+  return value;
+}
+
 /** A point in the order of submissions; `checkpoint(mark)` waits for what came after it and throws its first failure. */
 export function mark(): number {
   const a = peek();

@@ -43,6 +43,16 @@ test('writes through another name (a container, a default, arguments, this, a ge
   assert.ok(tasks.inWorkers >= 11, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('code resumed after other code ran (await, yield, timers, then) reads what tasks submitted meanwhile wrote', () => {
+  const plain = run(build('resumed', false, 'commonjs'));
+  const taskified = build('resumed', true, 'commonjs');
+  const statsFile = join(work, 'resumed-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

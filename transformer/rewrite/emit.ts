@@ -23,7 +23,7 @@ const RUNTIME = '__taskify';
 
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
-  if (plan.submissions.size === 0 && !options.declaresTasks) return source;
+  if (plan.submissions.size === 0 && plan.resumptions.size === 0 && !options.declaresTasks) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
@@ -102,7 +102,27 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return f.updateBlock(block, statements);
   };
 
+  /** `__taskify.resumed(value, [read objects], [written objects])`: brings them up to date, returns the value. */
+  const resumed = (value: ts.Expression, node: ts.Node): ts.Expression => {
+    const { reads, writes } = plan.resumptions.get(node)!;
+    const names = (refs: readonly ts.Identifier[]) => f.createArrayLiteralExpression(refs.map((ref) => f.createIdentifier(ref.text)));
+    return runtime('resumed', [value, names(reads), names(writes)]);
+  };
+
   const visit = (node: ts.Node): ts.Node => {
+    if (plan.resumptions.has(node)) {
+      const visited = ts.visitEachChild(node, visit, context);
+      if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(visited, node);
+      // A deferred callback: up to date when it starts.
+      const fn = visited as ts.ArrowFunction | ts.FunctionExpression;
+      const refresh = resumed(f.createVoidZero(), node);
+      const body = ts.isBlock(fn.body)
+        ? f.updateBlock(fn.body, [f.createExpressionStatement(refresh), ...fn.body.statements])
+        : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
+      return ts.isArrowFunction(fn)
+        ? f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body as ts.ConciseBody)
+        : f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body as ts.Block);
+    }
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {

@@ -27,6 +27,7 @@ import {
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 import { isFresh } from './fresh';
 import { unsendableType } from '../analysis/sendable';
+import { findResumptions, type Resumption } from './resumptions';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -47,6 +48,8 @@ export interface FilePlan {
   readonly tries: Set<ts.TryStatement>;
   /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
   readonly returnsArgument: Map<ts.CallExpression, number>;
+  /** `await`/`yield` expressions and deferred callbacks: the objects to bring up to date when the code resumes there. */
+  resumptions: Map<ts.Node, Resumption>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -57,7 +60,7 @@ class Planner {
   private readonly ts: typeof ts;
   private readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
-    elementWraps: new Map(), returnsArgument: new Map(),
+    elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(),
   };
   /** Variables holding Futures, or arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
@@ -122,6 +125,7 @@ class Planner {
       }
     }
     this.planWaits();
+    this.planResumptions();
     this.planTries();
     this.noteTasksPassedAsValues();
     return this.plan;
@@ -592,6 +596,15 @@ class Planner {
         else this.plan.wraps.set(ref, 'waitAll');
       }
     }
+  }
+
+  /** Code that resumes after other code ran (see resumptions.ts); nothing to refresh in a program without tasks. */
+  private planResumptions(): void {
+    if (this.tasks.size === 0) return;
+    this.plan.resumptions = findResumptions(this.ctx, this.source, (ref) => {
+      const use = this.classifyUse(ref);
+      return use.kind === 'none' ? undefined : use.kind === 'read' ? 'read' : 'write';
+    }, (fn) => this.tasks.has(fn));
   }
 
   /** A reference that hands a Future on without needing its value. */

@@ -1,0 +1,71 @@
+// Code that resumes after other code ran: an async function after `await`, a generator after `yield`, callbacks
+// run later by timers and promises. Each reads objects that tasks submitted in between write; the plain program
+// ran those tasks before resuming, so the values read here must include their writes.
+import { bump, scale } from './kernels';
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// A parameter read after an await, while the caller went on and bumped it.
+async function show(v: Float64Array, label: string): Promise<void> {
+  const before = v[0];
+  await pause(5);
+  console.log(label, before, v[0]);
+}
+
+// A parameter captured by a timer callback.
+function later(v: Float64Array, label: string, ms: number): void {
+  setTimeout(() => console.log(label, v[0], v[1]), ms);
+}
+
+// A generator resumed between task calls.
+function* firsts(v: Float64Array): Generator<number> {
+  for (let i = 0; i < 3; i++) yield v[0];
+}
+
+// A loop with an await: a row taken before the await, written after it; a local of an inner block.
+async function fill(v: Float64Array, rows: Float64Array[]): Promise<void> {
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) { const first = rows[0]; console.log('first', first[0]); }
+    const row = rows[i];
+    await pause(2);
+    console.log('fill', i, v[0], row[0]);
+    row[0] = 100 + i;
+  }
+}
+
+// Rows summed after an await: every row's task must have landed.
+async function total(rows: Float64Array[], label: string): Promise<void> {
+  await pause(3);
+  let sum = 0;
+  for (const row of rows) for (let i = 0; i < row.length; i++) sum += row[i];
+  console.log(label, sum);
+}
+
+async function main(): Promise<void> {
+  const v = new Float64Array([1, 2]);
+  const shown = show(v, 'show');
+  bump(v);
+  await shown;
+
+  later(v, 'timer', 400);
+  const gen = firsts(v);
+  console.log('gen', gen.next().value);
+  scale(v, 3);
+  console.log('gen', gen.next().value);
+  bump(v);
+  console.log('gen', gen.next().value);
+
+  const rows = [0, 1, 2, 3].map((i) => new Float64Array([i, i + 1]));
+  const filled = fill(v, rows);
+  bump(v);
+  await filled;
+  const first = total(rows, 'total');
+  for (const row of rows) bump(row);
+  await first;
+  for (const row of rows) scale(row, 2);
+  await total(rows, 'total again');
+  pause(1).then(() => console.log('then', rows.map((r) => r[0]).join(' ')));
+  for (const row of rows) bump(row);
+}
+
+main();

@@ -1,0 +1,145 @@
+/**
+ * Code that resumes after other code of the program ran: an async function after an `await`, a generator after a
+ * `yield`, and a callback handed to an API that calls it later (`setTimeout`, `.then`, `.on`, ...).
+ *
+ * In the sequential program every task call had finished before the code that follows it, so an object such code
+ * reads already holds what the calls wrote. Here the calls made meanwhile may still be running in workers, and the
+ * object may be one the planner never followed (a parameter of the async function, a local it took from one). So at
+ * each resumption point the objects the resumed code uses are brought up to date: a wait per object and resumption,
+ * not per reference, so a loop after an `await` pays nothing per iteration. Objects the resumed code may change are
+ * also marked written, so later tasks read the change.
+ *
+ * This gives resumed code the guarantee synchronous code has: the objects it names are current when it starts.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isDeclarationName, isReference } from './syntax';
+
+/** How resumed code uses an object: only reads it, or may change it. */
+export type ResumedUse = 'read' | 'write';
+
+export interface Resumption {
+  /** The objects to bring up to date (written: also marked changed by the program), as references to emit. */
+  readonly reads: readonly ts.Identifier[];
+  readonly writes: readonly ts.Identifier[];
+}
+
+/** APIs that call the function they are given later, after the caller went on. */
+const DEFERRING_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
+const DEFERRING_METHODS = new Set(['then', 'catch', 'finally', 'on', 'once', 'addEventListener', 'addListener', 'nextTick', 'prependListener']);
+
+/**
+ * Resumption points of one file: each `await`/`yield` expression, or deferred callback, with the objects to refresh
+ * there. `use` classifies one reference; `skip` says which functions are not run by this thread (task bodies).
+ */
+export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use: (ref: ts.Identifier) => ResumedUse | undefined,
+  skip: (fn: FunctionLike) => boolean): Map<ts.Node, Resumption> {
+  const { ts } = ctx;
+  const found = new Map<ts.Node, Resumption>();
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(ctx, node) && skip(node)) return;
+    if (isFunctionLike(ctx, node) && node.body && isDeferredCallback(ctx, node)) {
+      add(node, node.body, 0, (symbol) => !isDeclaredWithin(symbol, node));
+    }
+    if ((ts.isAwaitExpression(node) || ts.isYieldExpression(node)) && !ts.isForOfStatement(node.parent)) {
+      const fn = enclosingFunction(ctx, node);
+      // What the function can reach once resumed: everything in it, except names declared after this point (a wait
+      // there would read them before their declaration ran).
+      if (fn?.body) add(node, fn.body, node.getEnd(), (symbol) => !isDeclaredAfter(symbol, fn, node.getEnd()) && isInScopeAt(ctx, symbol, node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  const add = (at: ts.Node, body: ts.Node, after: number, keep: (symbol: ts.Symbol) => boolean): void => {
+    const uses = new Map<ts.Symbol, { ref: ts.Identifier; use: ResumedUse }>();
+    const collect = (node: ts.Node): void => {
+      if (isFunctionLike(ctx, node) && skip(node)) return;
+      if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && (after === 0 || mayRunAfter(ctx, node, at))) {
+        const symbol = symbolOf(ctx, node);
+        const how = symbol && isObjectVariable(ctx, symbol, node) && keep(symbol) ? use(node) : undefined;
+        if (symbol && how) {
+          const known = uses.get(symbol);
+          if (!known || (how === 'write' && known.use === 'read')) uses.set(symbol, { ref: known?.ref ?? node, use: how });
+        }
+      }
+      ts.forEachChild(node, collect);
+    };
+    collect(body);
+    if (uses.size === 0) return;
+    const list = [...uses.values()];
+    found.set(at, { reads: list.filter((u) => u.use === 'read').map((u) => u.ref), writes: list.filter((u) => u.use === 'write').map((u) => u.ref) });
+  };
+  visit(source);
+  return found;
+}
+
+/** A function expression given to `setTimeout`, `promise.then`, `emitter.on`...: it runs after its caller went on. */
+function isDeferredCallback(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return false;
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return DEFERRING_FUNCTIONS.has(callee.text);
+  return ts.isPropertyAccessExpression(callee) && (DEFERRING_METHODS.has(callee.name.text) || DEFERRING_FUNCTIONS.has(callee.name.text));
+}
+
+/** The function whose execution an `await`/`yield` suspends (not counting a task's, which runs in a worker). */
+function enclosingFunction(ctx: AnalysisContext, node: ts.Node): FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;
+  return undefined;
+}
+
+/**
+ * The reference may run after the suspension point `at` in the same call: it comes later in the text, or sits in a
+ * loop of the same function that also holds `at` (the next iteration). References in nested functions count too:
+ * they may be called after resumption.
+ */
+function mayRunAfter(ctx: AnalysisContext, ref: ts.Node, at: ts.Node): boolean {
+  if (ref.getStart() >= at.getEnd()) return true;
+  const { ts } = ctx;
+  for (let n: ts.Node | undefined = at.parent; n && !isFunctionLike(ctx, n); n = n.parent) {
+    if (ts.isIterationStatement(n, false) && ref.getStart() >= n.getStart() && ref.getEnd() <= n.getEnd()) return true;
+  }
+  return false;
+}
+
+/** A variable or parameter holding an object (not a function, class or namespace) at this reference. */
+function isObjectVariable(ctx: AnalysisContext, symbol: ts.Symbol, ref: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const variable = ts.SymbolFlags.FunctionScopedVariable | ts.SymbolFlags.BlockScopedVariable;
+  if (!(symbol.flags & variable) || isPrimitiveNode(ctx, ref)) return false;
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || declaration.getSourceFile().isDeclarationFile) return false;
+  const type = ctx.checker.getTypeAtLocation(ref);
+  return type.getCallSignatures().length === 0 && (type.flags & ts.TypeFlags.Object) !== 0;
+}
+
+function isDeclaredWithin(symbol: ts.Symbol, node: ts.Node): boolean {
+  const declaration = symbol.valueDeclaration;
+  return declaration !== undefined && declaration.getStart() >= node.getStart() && declaration.getEnd() <= node.getEnd();
+}
+
+/**
+ * The variable's name reaches `at`: its block (for `let`/`const`) or function (for `var` and parameters) holds it. A
+ * block-scoped local of a loop body's inner block is referenced in the loop but does not exist at an `await` after it.
+ */
+function isInScopeAt(ctx: AnalysisContext, symbol: ts.Symbol, at: ts.Node): boolean {
+  const { ts } = ctx;
+  const declaration = symbol.valueDeclaration;
+  if (!declaration) return false;
+  const blockScoped = (symbol.flags & ts.SymbolFlags.BlockScopedVariable) !== 0;
+  let scope: ts.Node | undefined = declaration.parent;
+  while (scope && !isFunctionLike(ctx, scope) && !ts.isSourceFile(scope) &&
+    !(blockScoped && (ts.isBlock(scope) || ts.isIterationStatement(scope, false) || ts.isCaseBlock(scope) || ts.isCatchClause(scope)))) {
+    scope = scope.parent;
+  }
+  return scope !== undefined && at.getStart() >= scope.getStart() && at.getEnd() <= scope.getEnd();
+}
+
+/** Declared in the function's body at or after `position`: not yet initialized when the function resumes there. */
+function isDeclaredAfter(symbol: ts.Symbol, fn: FunctionLike, position: number): boolean {
+  const declaration = symbol.valueDeclaration;
+  return declaration !== undefined && isDeclaredWithin(symbol, fn) && declaration.getStart() >= position;
+}
