@@ -24,7 +24,8 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
     const first = expr.arguments?.[0];
     if (!first || isPrimitiveNode(ctx, first)) return true; // new Map(), new Float64Array(n)
     if (ts.isArrayLiteralExpression(first)) return isFresh(ctx, first);
-    if (/ArrayBuffer/.test(ctx.checker.typeToString(ctx.checker.getTypeAtLocation(first)))) return false; // a view
+    // A view of a buffer (TypeScript 5.7+ prints a typed array's type as `Float64Array<ArrayBuffer>`: ask the symbol).
+    if (/^(Shared)?ArrayBuffer(Like)?$/.test(ctx.checker.getTypeAtLocation(first).getSymbol()?.getName() ?? '')) return false;
     return hasPrimitiveElements(ctx, first); // new Float64Array(other) copies numbers
   }
   if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;

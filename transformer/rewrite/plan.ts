@@ -28,6 +28,7 @@ import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 import { isFresh } from './fresh';
 import { unsendableType } from '../analysis/sendable';
 import { findResumptions, type Resumption } from './resumptions';
+import { AliasGroups } from './aliases';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -72,10 +73,12 @@ class Planner {
   private readonly followable = new Map<ts.Symbol, boolean>();
   private readonly directCalls = new Set<ts.CallExpression>();
   private readonly containers: Containers;
+  private readonly aliases: AliasGroups;
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
+    this.aliases = new AliasGroups(ctx, source, (id) => this.isFileLocal(id));
     this.containers = new Containers({
       ctx, summaries,
       references: (symbol) => this.references.get(symbol) ?? [],
@@ -107,8 +110,10 @@ class Planner {
       for (const symbol of this.followed) {
         const escape = this.escapeOf(symbol);
         if (!escape) continue;
+        const group = this.aliases.groupOf(symbol);
         for (const [call, task] of this.plan.submissions) {
-          if (this.argumentSymbols(call).has(symbol)) {
+          const reached = this.argumentSymbols(call);
+          if (group.some((member) => reached.has(member))) {
             this.keepDirect(call, task, escape);
             changed = true;
           }
@@ -242,7 +247,11 @@ class Planner {
         this.containers.rely(root);
         continue;
       }
-      if (symbol && this.isFollowable(symbol)) { this.followed.add(symbol); continue; }
+      if (symbol && this.isFollowable(symbol)) { this.follow(symbol); continue; }
+      // `m.subarray(…)` of a followed typed array: the runtime finds the view's data by the bytes it covers.
+      const viewed = this.aliases.viewBase(arg);
+      const base = viewed && symbolOf(this.ctx, viewed);
+      if (base && this.isFollowable(base)) { this.follow(base); continue; }
       if (param.direction === 'in') { this.plan.freshSnapshots.add(written); continue; }
       const rejected = this.containers.rejectionOf(arg);
       if (rejected) {
@@ -509,7 +518,11 @@ class Planner {
    */
   private isFollowable(symbol: ts.Symbol): boolean {
     let known = this.followable.get(symbol);
-    if (known === undefined) { known = this.computeFollowable(symbol); this.followable.set(symbol, known); }
+    if (known === undefined) {
+      // A group is followed as one: each name in it that makes its own object must be followable.
+      known = this.aliases.groupOf(symbol).every((member) => this.aliases.isAlias(member) || this.computeFollowable(member));
+      this.followable.set(symbol, known);
+    }
     return known;
   }
 
@@ -534,11 +547,21 @@ class Planner {
 
   private isFresh(expr: ts.Expression): boolean { return isFresh(this.ctx, expr); }
 
+  /** Follow the object and every name that may hold it (see aliases.ts). */
+  private follow(symbol: ts.Symbol): void {
+    for (const member of this.aliases.groupOf(symbol)) this.followed.add(member);
+  }
+
 
 
   private argumentSymbols(call: ts.CallExpression): Set<ts.Symbol> {
     const symbols = new Set<ts.Symbol>();
-    for (const arg of call.arguments) if (this.ts.isIdentifier(arg)) { const s = symbolOf(this.ctx, arg); if (s) symbols.add(s); }
+    for (const written of call.arguments) {
+      const arg = skipTransparent(this.ts, written);
+      const id = this.ts.isIdentifier(arg) ? arg : this.aliases.viewBase(arg);
+      const s = id && symbolOf(this.ctx, id);
+      if (s) symbols.add(s);
+    }
     return symbols;
   }
 
@@ -659,6 +682,15 @@ class Planner {
     const parent = ref.parent;
     const outer = withWrappers(ts, ref).parent;
     if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return { kind: 'none' };
+    // `const view = a`: the alias's own uses are classified (the group is followed as one).
+    const own = symbolOf(this.ctx, ref);
+    if (this.aliases.isAliasSource(ref) && own && this.isFollowable(own)) return { kind: 'none' };
+    // `task(m.subarray(…))`: the submission hands the view on.
+    const view = withWrappers(ts, parent.parent as ts.Expression);
+    if (ts.isPropertyAccessExpression(parent) && this.aliases.viewBase(parent.parent as ts.Expression) === ref &&
+      isArgumentOf(ts, view.parent, view) && this.plan.submissions.has(view.parent)) return { kind: 'none' };
+    // `new Float64Array(s)` copies the numbers.
+    if (ts.isNewExpression(parent) && parent.arguments?.[0] === ref && isFresh(this.ctx, parent)) return { kind: 'read' };
     if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
       const name = qualifiedName(ts, parent.expression);
       if (name && isReadOnlyFunction(name)) return { kind: 'read' };

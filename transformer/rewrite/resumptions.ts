@@ -45,7 +45,7 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
       const fn = enclosingFunction(ctx, node);
       // What the function can reach once resumed: everything in it, except names declared after this point (a wait
       // there would read them before their declaration ran).
-      if (fn?.body) add(node, fn.body, node.getEnd(), (symbol) => !isDeclaredAfter(symbol, fn, node.getEnd()) && isInScopeAt(ctx, symbol, node));
+      if (fn?.body) add(node, fn.body, node.getEnd(), (symbol) => !isDeclaredAfter(symbol, fn, node) && isInScopeAt(ctx, symbol, node));
     }
     ts.forEachChild(node, visit);
   };
@@ -138,8 +138,11 @@ function isInScopeAt(ctx: AnalysisContext, symbol: ts.Symbol, at: ts.Node): bool
   return scope !== undefined && at.getStart() >= scope.getStart() && at.getEnd() <= scope.getEnd();
 }
 
-/** Declared in the function's body at or after `position`: not yet initialized when the function resumes there. */
-function isDeclaredAfter(symbol: ts.Symbol, fn: FunctionLike, position: number): boolean {
+/**
+ * Declared in the function's body at or after `at`, or initialized by it (`const x = await f()`): not initialized yet
+ * when the function resumes there.
+ */
+function isDeclaredAfter(symbol: ts.Symbol, fn: FunctionLike, at: ts.Node): boolean {
   const declaration = symbol.valueDeclaration;
-  return declaration !== undefined && isDeclaredWithin(symbol, fn) && declaration.getStart() >= position;
+  return declaration !== undefined && isDeclaredWithin(symbol, fn) && declaration.getEnd() > at.getStart();
 }

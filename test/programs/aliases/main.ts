@@ -59,5 +59,43 @@ function eight(): void {
   scale(c, 2);
   console.log('same', same === c, same.join(','));
 }
-one(); two(); three(); four(); five(); eight();
+function nine(): void {
+  // A second name made in plain sight: its uses wait like the object's own.
+  const a = new Float64Array([1, 2, 3]);
+  const view = a;
+  scale(a, 2);
+  scale(view, 3);
+  console.log('view', view[0], a[1]);
+}
+function ten(): void {
+  // A loop over a literal of objects: the loop variable is each of them.
+  const A = new Float64Array([1, 2]), B = new Float64Array([3, 4]), C = new Float64Array([5, 6]);
+  for (const m of [A, B, C]) scale(m, 2);
+  console.log('literal', A[0], B[1], C[0]);
+}
+function eleven(): void {
+  // A copy is a read of its source, and a fresh object of its own.
+  const s = new Float64Array([1, 2, 3]);
+  const c = new Float64Array(s);
+  scale(s, 2);
+  scale(c, 5);
+  console.log('copy', c[0], s[0]);
+}
+function twelve(): void {
+  // A view passed as inout, then its base: the view's writes land in the base's bytes.
+  const m = new Float64Array([1, 2, 3, 4]);
+  const top = m.subarray(0, 2);
+  scale(top, 10);
+  scale(m, 2);
+  scale(m.subarray(2), 3);
+  console.log('strip', top[0], top[1], m[0], m[2], m[3]);
+  // A buffer's second view: not followed (the buffer has other names), the call stays direct and prints the same.
+  const buffer = new ArrayBuffer(32);
+  const whole = new Float64Array(buffer);
+  whole.set([1, 2, 3, 4]);
+  const half = new Float64Array(buffer, 16, 2);
+  scale(whole, 2);
+  console.log('buffer', half[0], whole[3]);
+}
+one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve();
 six(new Float64Array([1])).then(() => seven());

@@ -69,3 +69,11 @@ async function main(): Promise<void> {
 }
 
 main();
+
+// A name the awaited value initializes is not there yet when the function resumes.
+async function initialized(): Promise<void> {
+  const rows = await Promise.all([1, 2].map(async (i) => new Float64Array([i])));
+  bump(rows[0]);
+  console.log('initialized', rows[0][0], rows[1][0]);
+}
+initialized();
