@@ -98,6 +98,15 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   return value;
 }
 
+/**
+ * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since
+ * `mark` is thrown out of it, as the sequential call threw it, and the parameters hold what the call's tasks wrote
+ * (a failed task's writes too, as a sequential call that threw half way left them).
+ */
+export function leaving(mark: number, parameters: readonly unknown[]): void {
+  try { checkpoint(mark); } finally { resumed(undefined, parameters, []); }
+}
+
 /** A point in the order of submissions; `checkpoint(mark)` waits for what came after it and throws its first failure. */
 export function mark(): number {
   const a = peek();

@@ -53,6 +53,12 @@ test('code resumed after other code ran (await, yield, timers, then) reads what 
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
 });
 
+test('parameters followed inside their function: blocked Cholesky and matmul on parameters run in parallel, callers see the results', () => {
+  const tasks = printsAsPlain('parameters');
+  // factor: 3 potrf and 7 updates; multiply: 8; stepAndReport: 2 scales and a sum; train: 2 (failing's are counted as failed).
+  assert.ok(tasks.inWorkers >= 10 + 8 + 3 + 2, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

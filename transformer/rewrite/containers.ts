@@ -142,7 +142,7 @@ export class Containers {
 
   private isCandidate(symbol: ts.Symbol): boolean {
     const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && this.view.isFollowable(symbol) &&
+    return declaration !== undefined && (this.ts.isVariableDeclaration(declaration) || this.ts.isParameter(declaration)) && this.view.isFollowable(symbol) &&
       this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(declaration.name));
   }
 

@@ -109,6 +109,24 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return runtime('resumed', [value, names(reads), names(writes)]);
   };
 
+  /**
+   * A function with followed parameters: `const m = mark(); try { body } finally { leaving(m, [parameters]) }`. A task of the call that failed throws out of it, as the sequential call did (inline
+   * runs too), and the caller finds the parameters as the sequential call left them.
+   */
+  const leaving = (fn: ts.FunctionLikeDeclaration): ts.Node => {
+    const visited = ts.visitEachChild(fn, visit, context) as ts.FunctionLikeDeclaration;
+    const mark = f.createIdentifier(`__taskify_leave${marks++}`);
+    const leave = f.createExpressionStatement(runtime('leaving', [mark,
+      f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map((name) => f.createIdentifier(name.text)))]));
+    const statements = ts.isBlock(visited.body!) ? [...visited.body.statements] : [f.createReturnStatement(visited.body as ts.Expression)];
+    const body = f.createBlock([
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))],
+        ts.NodeFlags.Const)),
+      f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([leave], true)),
+    ], true);
+    return replaceBody(ts, f, visited, body);
+  };
+
   const visit = (node: ts.Node): ts.Node => {
     if (plan.resumptions.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
@@ -123,6 +141,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         ? f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body as ts.ConciseBody)
         : f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body as ts.Block);
     }
+    if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {
@@ -205,6 +224,17 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
     ts.isLabeledStatement(statement);
   if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
   return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
+}
+
+/** The same function with another body (each kind of function has its own update). */
+function replaceBody(t: typeof ts, f: ts.NodeFactory, fn: ts.FunctionLikeDeclaration, body: ts.Block): ts.Node {
+  if (t.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body);
+  if (t.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body);
+  if (t.isArrowFunction(fn)) return f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body);
+  if (t.isMethodDeclaration(fn)) {
+    return f.updateMethodDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.questionToken, fn.typeParameters, fn.parameters, fn.type, body);
+  }
+  return fn;
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

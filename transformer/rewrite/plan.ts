@@ -29,6 +29,7 @@ import { isFresh } from './fresh';
 import { unsendableType } from '../analysis/sendable';
 import { findResumptions, type Resumption } from './resumptions';
 import { AliasGroups } from './aliases';
+import { ClosedFunctions } from './parameters';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -51,6 +52,8 @@ export interface FilePlan {
   readonly returnsArgument: Map<ts.CallExpression, number>;
   /** `await`/`yield` expressions and deferred callbacks: the objects to bring up to date when the code resumes there. */
   resumptions: Map<ts.Node, Resumption>;
+  /** Functions whose followed parameters tasks may write: on leaving, they wait for those writes (see parameters.ts). */
+  readonly exitWaits: Map<FunctionLike, ts.Identifier[]>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -61,7 +64,7 @@ class Planner {
   private readonly ts: typeof ts;
   private readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
-    elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(),
+    elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
   };
   /** Variables holding Futures, or arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
@@ -74,11 +77,13 @@ class Planner {
   private readonly directCalls = new Set<ts.CallExpression>();
   private readonly containers: Containers;
   private readonly aliases: AliasGroups;
+  private readonly parameters: ClosedFunctions;
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.aliases = new AliasGroups(ctx, source, (id) => this.isFileLocal(id));
+    this.parameters = new ClosedFunctions(ctx, (fn) => tasks.has(fn));
     this.containers = new Containers({
       ctx, summaries,
       references: (symbol) => this.references.get(symbol) ?? [],
@@ -121,6 +126,8 @@ class Planner {
         if (changed) break;
       }
       if (changed) continue;
+      changed = this.dropFruitlessParameters();
+      if (changed) continue;
       // So must containers whose elements were passed or gathered; one that cannot be followed is decided again.
       for (const root of this.containers.relied()) {
         const why = this.followed.has(root)
@@ -130,6 +137,7 @@ class Planner {
       }
     }
     this.planWaits();
+    this.planExitWaits();
     this.planResumptions();
     this.planTries();
     this.noteTasksPassedAsValues();
@@ -253,6 +261,8 @@ class Planner {
       const base = viewed && symbolOf(this.ctx, viewed);
       if (base && this.isFollowable(base)) { this.follow(base); continue; }
       if (param.direction === 'in') { this.plan.freshSnapshots.add(written); continue; }
+      // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
+      if (this.isFresh(arg) && !(param.returned && this.resultUsed(call))) continue;
       const rejected = this.containers.rejectionOf(arg);
       if (rejected) {
         return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
@@ -529,6 +539,7 @@ class Planner {
   private computeFollowable(symbol: ts.Symbol): boolean {
     const { ts } = this;
     const declaration = symbol.valueDeclaration;
+    if (declaration && ts.isParameter(declaration)) return this.parameters.followable(symbol);
     if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.isFileLocal(declaration.name)) return false;
     if (!declaration.initializer || !this.isFresh(declaration.initializer)) return false;
     return (this.references.get(symbol) ?? []).every((ref) => {
@@ -621,6 +632,66 @@ class Planner {
     }
   }
 
+  /**
+   * A parameter whose function must wait for it on return, where the function submits one task for it and not in a
+   * loop (`function halve(v) { scale(v, 0.5); }`): the calls would run one at a time in a worker, paying the copies
+   * for nothing. Such calls stay direct, as in the caller's thread.
+   */
+  private dropFruitlessParameters(): boolean {
+    for (const symbol of this.followed) {
+      const declaration = symbol.valueDeclaration;
+      if (!declaration || !this.ts.isParameter(declaration)) continue;
+      const fn = declaration.parent as FunctionLike;
+      if (this.everyCallerFollows(fn, fn.parameters.indexOf(declaration))) continue;
+      const calls = [...this.plan.submissions.keys()].filter((call) => this.argumentSymbols(call).has(symbol));
+      if (calls.length !== 1 || this.inLoopOf(calls[0], fn)) continue;
+      this.keepDirect(calls[0], this.plan.submissions.get(calls[0])!, reasonAt(calls[0], `\`${symbol.name}\` is a parameter of a function ` +
+        'that would wait for it on return, so its one task would run alone; follow the argument in the caller (a local variable) to run the calls in parallel'));
+      return true;
+    }
+    return false;
+  }
+
+  private inLoopOf(node: ts.Node, fn: FunctionLike): boolean {
+    for (let n = node.parent; n && n !== fn; n = n.parent) if (this.ts.isIterationStatement(n, false)) return true;
+    return false;
+  }
+
+  /** Followed parameters (tasks may write them): their function waits for them when it returns or throws. */
+  private planExitWaits(): void {
+    for (const symbol of new Set([...this.followed, ...this.containers.relied()])) {
+      const declaration = symbol.valueDeclaration;
+      if (!declaration || !this.ts.isParameter(declaration) || !this.ts.isIdentifier(declaration.name)) continue;
+      const fn = declaration.parent as FunctionLike;
+      if (this.everyCallerFollows(fn, fn.parameters.indexOf(declaration))) continue;
+      const list = this.plan.exitWaits.get(fn) ?? [];
+      list.push(declaration.name);
+      this.plan.exitWaits.set(fn, list);
+    }
+  }
+
+  /**
+   * Every call of the function is in this file and passes, for this parameter, an object this file follows: its
+   * uses after the call wait by themselves, and the function need not wait when it returns (calls in a loop then
+   * run in parallel).
+   */
+  private everyCallerFollows(fn: FunctionLike, index: number): boolean {
+    const { ts } = this;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+    const symbol = name && ts.isIdentifier(name) ? symbolOf(this.ctx, name) : undefined;
+    if (!symbol || (ts.isFunctionDeclaration(fn) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) return false;
+    if (ts.isVariableDeclaration(fn.parent) && !this.isFileLocal(fn.parent.name as ts.Identifier)) return false;
+    return (this.references.get(symbol) ?? []).every((ref) => {
+      if (isDeclarationName(ts, ref)) return true;
+      const call = ref.parent;
+      if (!ts.isCallExpression(call) || call.expression !== ref || call.arguments.length <= index) return false;
+      const arg = skipTransparent(ts, call.arguments[index]);
+      const own = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
+      const root = this.containers.rootOf(arg);
+      return (own !== undefined && this.followed.has(own)) || (root !== undefined && this.containers.relied().includes(root)) || this.isFresh(arg);
+    });
+  }
+
   /** Code that resumes after other code ran (see resumptions.ts); nothing to refresh in a program without tasks. */
   private planResumptions(): void {
     if (this.tasks.size === 0) return;
@@ -686,9 +757,10 @@ class Planner {
     const own = symbolOf(this.ctx, ref);
     if (this.aliases.isAliasSource(ref) && own && this.isFollowable(own)) return { kind: 'none' };
     // `task(m.subarray(…))`: the submission hands the view on.
-    const view = withWrappers(ts, parent.parent as ts.Expression);
-    if (ts.isPropertyAccessExpression(parent) && this.aliases.viewBase(parent.parent as ts.Expression) === ref &&
-      isArgumentOf(ts, view.parent, view) && this.plan.submissions.has(view.parent)) return { kind: 'none' };
+    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.viewBase(parent.parent) === ref) {
+      const view = withWrappers(ts, parent.parent);
+      if (isArgumentOf(ts, view.parent, view) && this.plan.submissions.has(view.parent)) return { kind: 'none' };
+    }
     // `new Float64Array(s)` copies the numbers.
     if (ts.isNewExpression(parent) && parent.arguments?.[0] === ref && isFresh(this.ctx, parent)) return { kind: 'read' };
     if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {

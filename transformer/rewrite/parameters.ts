@@ -1,0 +1,111 @@
+/**
+ * Parameters followed inside their own function: `function cholesky(a) { … potrf(a[k][k]) … }`.
+ *
+ * A parameter's object is known to the caller, so the planner may follow it only while nothing but the function's
+ * own code can look at it. That holds in a *closed* function: synchronous (no `await`/`yield` lets the caller run), not
+ * a task, and every call it makes is a task, the standard library (`Math.sqrt`, `console.log`, an array's or a
+ * string's methods) or another closed function of the program that reads no object outside itself. Then every use
+ * of the parameter is in sight and waits like a local's, and the function waits for its parameters' pending writes
+ * when it returns or throws, so the caller finds them as the sequential call left them.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isAssignedTo, isReference, isWriteTarget } from './syntax';
+
+export class ClosedFunctions {
+  private readonly closed = new Map<FunctionLike, boolean>();
+  private readonly selfContained = new Map<FunctionLike, boolean>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: FunctionLike) => boolean) {}
+
+  /** The parameter can be followed in its function: a plain name, never reassigned, of a closed function. */
+  followable(symbol: ts.Symbol): boolean {
+    const { ts } = this.ctx;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name) || declaration.dotDotDotToken) return false;
+    const fn = declaration.parent;
+    // A named function or method, or one kept in a variable: not a callback (an element callback's parameter is a
+    // container's alias, and a wait each time it returns would run the elements one at a time).
+    const named = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ||
+      ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn);
+    if (!named || !isFunctionLike(this.ctx, fn) || !fn.body || this.isTask(fn) || this.insideTask(fn) || !this.isClosed(fn, false)) return false;
+    return !this.assigns(fn.body, symbol);
+  }
+
+  /**
+   * While the function runs, only its own code, tasks and the standard library run. With `selfContained`, it also
+   * names no object from outside itself (a callee must not see the caller's parameter through a module variable).
+   */
+  isClosed(fn: FunctionLike, selfContained: boolean): boolean {
+    const answers = selfContained ? this.selfContained : this.closed;
+    const known = answers.get(fn);
+    if (known !== undefined) return known;
+    answers.set(fn, false); // recursion: open until shown closed
+    const { ts } = this.ctx;
+    const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) ?? [] : [];
+    let ok = fn.body !== undefined && !modifiers.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) && !('asteriskToken' in fn && fn.asteriskToken);
+    const visit = (node: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node)) ok = false;
+      else if (ts.isIdentifier(node) && node.text === 'arguments' && isReference(ts, node)) ok = false;
+      else if (ts.isCallExpression(node) && !this.callIsClosed(node)) ok = false;
+      else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
+      else if (selfContained && ts.isIdentifier(node) && isReference(ts, node) && this.namesOuterObject(node, fn)) ok = false;
+      if (ok) ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    answers.set(fn, ok);
+    return ok;
+  }
+
+  private callIsClosed(call: ts.CallExpression): boolean {
+    const { ts } = this.ctx;
+    const callee = call.expression;
+    const fn = calledFunction(this.ctx, call);
+    if (fn) return this.isTask(fn) || (!this.insideTask(fn) && this.isClosed(fn, true));
+    // The standard library: a global function or namespace (`parseInt`, `Math.max`, `console.log`), or a method of
+    // an array, typed array, string, number, Map or Set, whose callbacks (if any) are this function's own code.
+    if (isLibraryGlobal(this.ctx, callee)) return true;
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (isLibraryGlobal(this.ctx, callee.expression)) return true;
+      const receiver = this.ctx.checker.getTypeAtLocation(callee.expression);
+      const name = receiver.getSymbol()?.getName() ?? '';
+      const builtin = isPrimitiveNode(this.ctx, callee.expression) || this.ctx.checker.isArrayType(receiver) ||
+        /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$|^(Readonly)?(Map|Set)$/.test(name);
+      return builtin && call.arguments.every((arg) => !this.isFunctionValue(arg) || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+    }
+    return false;
+  }
+
+  private isFunctionValue(expr: ts.Expression): boolean {
+    return this.ctx.checker.getTypeAtLocation(expr).getCallSignatures().length > 0;
+  }
+
+  /** An object variable declared outside the function (a module's or an enclosing function's). */
+  private namesOuterObject(ref: ts.Identifier, fn: FunctionLike): boolean {
+    const { ts } = this.ctx;
+    const symbol = symbolOf(this.ctx, ref);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || !(symbol.flags & (ts.SymbolFlags.FunctionScopedVariable | ts.SymbolFlags.BlockScopedVariable))) return false;
+    if (declaration.getStart() >= fn.getStart() && declaration.getEnd() <= fn.getEnd()) return false;
+    return !isPrimitiveNode(this.ctx, ref) && !this.isFunctionValue(ref);
+  }
+
+  private insideTask(fn: ts.Node): boolean {
+    for (let n = fn.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) && this.isTask(n)) return true;
+    return false;
+  }
+
+  private assigns(body: ts.Node, symbol: ts.Symbol): boolean {
+    const { ts } = this.ctx;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(node) && (isAssignedTo(ts, node) || (isWriteTarget(ts, node) && !ts.isParameter(node.parent))) &&
+        symbolOf(this.ctx, node) === symbol) found = true;
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return found;
+  }
+}
