@@ -256,11 +256,11 @@ class Planner {
         continue;
       }
       if (symbol && this.isFollowable(symbol)) { this.follow(symbol); continue; }
+      if (param.direction === 'in') { this.plan.freshSnapshots.add(written); continue; }
       // `m.subarray(…)` of a followed typed array: the runtime finds the view's data by the bytes it covers.
       const viewed = this.aliases.viewBase(arg);
       const base = viewed && symbolOf(this.ctx, viewed);
       if (base && this.isFollowable(base)) { this.follow(base); continue; }
-      if (param.direction === 'in') { this.plan.freshSnapshots.add(written); continue; }
       // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
       if (this.isFresh(arg) && !(param.returned && this.resultUsed(call))) continue;
       const rejected = this.containers.rejectionOf(arg);
@@ -568,6 +568,7 @@ class Planner {
   private argumentSymbols(call: ts.CallExpression): Set<ts.Symbol> {
     const symbols = new Set<ts.Symbol>();
     for (const written of call.arguments) {
+      if (this.plan.freshSnapshots.has(written)) continue; // snapshotted at the call: it relies on nothing being followed
       const arg = skipTransparent(this.ts, written);
       const id = this.ts.isIdentifier(arg) ? arg : this.aliases.viewBase(arg);
       const s = id && symbolOf(this.ctx, id);
@@ -782,7 +783,7 @@ class Planner {
         const method = parent.name.text;
         // A view is a second name for the same memory: the transformer would have to follow it too.
         if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref))) {
-          return { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
+          return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
         }
         if (READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, call) || COPYING_METHODS.has(method))) return { kind: 'read' };
         return { kind: 'write' };
@@ -800,6 +801,27 @@ class Planner {
     // Rebinding the variable: its old object is simply no longer reached through it.
     if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
     return { kind: 'escape', why: 'used as a whole value' };
+  }
+
+  /**
+   * A view used where it is made and never kept (`Array.from(v.subarray(0, 5))`, `v.subarray(2).fill(0)`,
+   * `v.subarray(1)[0]`): a read or write of the base right there, like any other.
+   */
+  private viewUsedAtOnce(view: ts.CallExpression): { kind: 'read' | 'write' } | undefined {
+    const { ts } = this;
+    const outer = withWrappers(ts, view);
+    const parent = outer.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
+      const name = qualifiedName(ts, parent.expression);
+      return name && isReadOnlyFunction(name) ? { kind: 'read' } : undefined;
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const method = parent.name.text;
+      if (READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, parent.parent) || COPYING_METHODS.has(method))) return { kind: 'read' };
+      return VIEW_METHODS.has(method) ? undefined : { kind: 'write' };
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === outer) return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
+    return undefined;
   }
 
   /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */

@@ -97,5 +97,18 @@ function twelve(): void {
   scale(whole, 2);
   console.log('buffer', half[0], whole[3]);
 }
-one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve();
+function thirteen(): void {
+  // Bands of one image written through inline views, then read through a kept view and views used at once.
+  const width = 4, bands = 4;
+  const image = new Float64Array(width * bands).fill(1);
+  for (let b = 0; b < bands; b++) scale(image.subarray(b * width, (b + 1) * width), b + 2);
+  const sums: number[] = [];
+  for (let b = 0; b < bands; b++) sums.push(sum(image.subarray(b * width, (b + 1) * width)));
+  const middle = image.subarray(width, 3 * width);
+  scale(middle, 10);
+  console.log('bands', sums.join(','), Array.from(middle.subarray(0, 3)).join(','), image.subarray(4 * width - 2)[1], image[width]);
+  image.subarray(0, 2).fill(-1);
+  console.log('image', sum(image), image.join(' '));
+}
+one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve(); thirteen();
 six(new Float64Array([1])).then(() => seven());
