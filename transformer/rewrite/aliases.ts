@@ -1,6 +1,8 @@
 /**
  * Second names for a followed object, made in plain sight: `const view = a`, a typed array's view
- * `const w = a.subarray(0, n)`, and the loop variable of `for (const m of [A, B, C])`.
+ * `const w = a.subarray(0, n)`, the loop variable of `for (const m of [A, B, C])`, and names rebound to one
+ * another: ping-pong buffers (`let cur = a, next = b; …; const t = cur; cur = next; next = t`), swaps
+ * (`[p, q] = [q, p]`) and `x = xn`.
  *
  * Such a name does not hide the object from the planner: it is one more set of references to wait at. Names that
  * may denote the same object (or, for views, the same memory) form a group, a union-find over symbols; the planner
@@ -10,19 +12,31 @@
  */
 import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
-import { isReassigned, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { skipTransparent } from './syntax';
 
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
-  /** References that only make an alias (`a` in `const view = a`): the alias's own uses are what matter. */
+  /** References that only hand their object to another name (`a` in `const view = a`, `next` in `cur = next`). */
   private readonly sources = new Set<ts.Identifier>();
-  private readonly aliases = new Set<ts.Symbol>();
+  /** Names on the left of a destructuring swap (`[p, q] = [q, p]`): rebound, not used. */
+  private readonly rebound = new Set<ts.Identifier>();
 
   constructor(private readonly ctx: AnalysisContext, source: ts.SourceFile, isFileLocal: (id: ts.Identifier) => boolean) {
     const { ts } = ctx;
+    const local = (id: ts.Expression): id is ts.Identifier => ts.isIdentifier(id) && isFileLocal(id);
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const right = skipTransparent(ts, node.right);
+        // cur = next, x = xn: one more value of the name, from the other name.
+        if (local(node.left) && local(right)) this.link(node.left, right);
+        // [p, q] = [q, p]: each name takes another's value.
+        if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
+          right.elements.every(local) && node.left.elements.length === right.elements.length) {
+          node.left.elements.forEach((target, i) => { this.rebound.add(target as ts.Identifier); this.link(target as ts.Identifier, right.elements[i] as ts.Identifier); });
+        }
+      }
       ts.forEachChild(node, visit);
     };
     visit(source);
@@ -35,11 +49,26 @@ export class AliasGroups {
     return group.length > 0 ? group : [symbol];
   }
 
-  /** The symbol names another variable's object (it holds no object of its own making). */
-  isAlias(symbol: ts.Symbol): boolean { return this.aliases.has(symbol); }
+  /** The reference only hands its object to another name of the group, or rebinds a name of it. */
+  isAliasSource(ref: ts.Identifier): boolean { return this.sources.has(ref) || this.rebound.has(ref); }
 
-  /** The reference only hands its object to an alias. */
-  isAliasSource(ref: ts.Identifier): boolean { return this.sources.has(ref); }
+  /** A value of a variable that keeps it in `symbol`'s group: another name of the group, or a view of one. */
+  isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
+    const { ts } = this.ctx;
+    const inner = skipTransparent(ts, value);
+    const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner);
+    const other = id && symbolOf(this.ctx, id);
+    return other !== undefined && this.find(other) === this.find(symbol) && this.parent.has(symbol);
+  }
+
+  /** `for (const m of [A, B, C])`: the literal's elements, if the declaration is such a loop variable. */
+  iteratedLiteral(declaration: ts.VariableDeclaration): readonly ts.Expression[] | undefined {
+    const { ts } = this.ctx;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || !ts.isForOfStatement(list.parent) || list.declarations.length !== 1) return undefined;
+    const iterated = skipTransparent(ts, list.parent.expression);
+    return ts.isArrayLiteralExpression(iterated) ? iterated.elements : undefined;
+  }
 
   /** A view of a typed array `base.subarray(…)`: the base identifier, else undefined. */
   viewBase(expr: ts.Expression): ts.Identifier | undefined {
@@ -51,19 +80,17 @@ export class AliasGroups {
   }
 
   private declare(declaration: ts.VariableDeclaration, name: ts.Identifier): void {
-    const { ts } = this.ctx;
-    const symbol = symbolOf(this.ctx, name);
-    if (!symbol) return;
-    const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(this.ctx, declaration);
     const bases = this.basesOf(declaration);
-    if (!constant || !bases || bases.length === 0) return;
-    this.aliases.add(symbol);
-    for (const base of bases) {
-      const target = symbolOf(this.ctx, base);
-      if (!target) continue;
-      this.sources.add(base);
-      this.union(symbol, target);
-    }
+    for (const base of bases ?? []) this.link(name, base);
+  }
+
+  /** The name `target` may take the object `source` names. */
+  private link(target: ts.Identifier, source: ts.Identifier): void {
+    const a = symbolOf(this.ctx, target), b = symbolOf(this.ctx, source);
+    const declaration = b?.valueDeclaration;
+    if (!a || !b || !declaration || !this.ctx.ts.isVariableDeclaration(declaration)) return;
+    this.sources.add(source);
+    this.union(a, b);
   }
 
   /** The identifiers whose objects the declared name may hold, if it is an alias. */
@@ -79,7 +106,7 @@ export class AliasGroups {
     }
     if (!declaration.initializer) return undefined;
     const value = skipTransparent(ts, declaration.initializer);
-    if (ts.isIdentifier(value)) return symbolOf(this.ctx, value)?.valueDeclaration && ts.isVariableDeclaration(symbolOf(this.ctx, value)!.valueDeclaration!) ? [value] : undefined;
+    if (ts.isIdentifier(value)) return [value];
     const base = this.viewBase(value);
     return base ? [base] : undefined;
   }

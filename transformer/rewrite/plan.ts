@@ -530,7 +530,7 @@ class Planner {
     let known = this.followable.get(symbol);
     if (known === undefined) {
       // A group is followed as one: each name in it that makes its own object must be followable.
-      known = this.aliases.groupOf(symbol).every((member) => this.aliases.isAlias(member) || this.computeFollowable(member));
+      known = this.aliases.groupOf(symbol).every((member) => this.computeFollowable(member));
       this.followable.set(symbol, known);
     }
     return known;
@@ -541,7 +541,11 @@ class Planner {
     const declaration = symbol.valueDeclaration;
     if (declaration && ts.isParameter(declaration)) return this.parameters.followable(symbol);
     if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.isFileLocal(declaration.name)) return false;
-    if (!declaration.initializer || !this.isFresh(declaration.initializer)) return false;
+    // Every value it takes is a fresh object or another name of its group (see aliases.ts).
+    const valueOk = (value: ts.Expression) => this.isFresh(value) || this.aliases.isGroupValue(value, symbol);
+    const literal = this.aliases.iteratedLiteral(declaration);
+    if (literal) return literal.every((element) => this.aliases.isGroupValue(element, symbol));
+    if (!declaration.initializer || !valueOk(declaration.initializer)) return false;
     return (this.references.get(symbol) ?? []).every((ref) => {
       const parent = ref.parent;
       const assigned = ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
@@ -552,7 +556,7 @@ class Planner {
         const task = this.taskOf(right);
         if (task && this.reassignsItsArgument(right, task)) return true;
       }
-      return this.isFresh(right);
+      return valueOk(right);
     });
   }
 

@@ -110,5 +110,31 @@ function thirteen(): void {
   image.subarray(0, 2).fill(-1);
   console.log('image', sum(image), image.join(' '));
 }
-one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve(); thirteen();
+function fourteen(): void {
+  // Ping-pong buffers: names rebound to one another, through a temporary, a destructuring swap, and `x = next`.
+  const a = new Float64Array([1, 2, 3]);
+  const b = new Float64Array(3);
+  let cur = a, next = b;
+  for (let step = 0; step < 4; step++) {
+    add(next, cur, cur);
+    const t = cur; cur = next; next = t;
+  }
+  console.log('ping-pong', Array.from(cur).join(','), a === cur, a[0], b[0]);
+  let p = new Float64Array([1, 1]), q = new Float64Array(2);
+  for (let step = 0; step < 3; step++) {
+    add(q, p, p);
+    [p, q] = [q, p];
+  }
+  p[0] = 100;
+  add(q, p, p);
+  console.log('swap', p.join(','), q.join(','));
+  let x = new Float64Array([2, 4]);
+  for (let step = 0; step < 3; step++) {
+    const fresh = new Float64Array(2);
+    add(fresh, x, x);
+    x = fresh;
+  }
+  console.log('rebind', x.join(','), sum(x));
+}
+one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve(); thirteen(); fourteen();
 six(new Float64Array([1])).then(() => seven());
