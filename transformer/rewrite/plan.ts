@@ -773,9 +773,14 @@ class Planner {
       if (name && isReadOnlyFunction(name)) return { kind: 'read' };
       const declaration = calledFunction(this.ctx, parent);
       if (declaration) {
-        const effect = this.summaries.get(declaration).params[Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1)];
+        const effects = this.summaries.get(declaration).params;
+        const index = Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1);
+        const effect = effects[index];
         const out = outlives(effect);
         if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
+        // move(from, to) keeps from's objects in to: to's contents get another name.
+        const keeper = effects.find((other, j) => j !== index && other?.kept);
+        if (keeper?.kept) return { kind: 'escape', why: `passed next to an argument the function keeps: ${keeper.kept.text}` };
         return { kind: effect?.written ? 'write' : 'read' };
       }
       return { kind: 'escape', why: 'passed to code the transformer cannot see' };
@@ -829,13 +834,22 @@ class Planner {
   }
 
   /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */
-  private accessUse(access: ts.Expression): { kind: 'read' | 'write' } | { kind: 'escape'; why: string } {
+  private accessUse(access: ts.Expression): { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string } {
     const { ts } = this;
     const outer = accessChain(ts, access);
     const parent = outer.parent;
     if (isWriteTarget(ts, outer)) return { kind: 'write' };
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
+    if (isComparison(ts, parent)) return { kind: 'none' }; // `data === g.data`: identity, which tasks never change
+    // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
+    if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
+      const name = qualifiedName(ts, parent.expression);
+      if (name && isReadOnlyFunction(name)) return { kind: 'read' };
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) &&
+      parent.parent.expression === parent && READING_METHODS.has(parent.name.text) &&
+      (isPrimitiveNode(this.ctx, parent.parent) || COPYING_METHODS.has(parent.name.text))) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
   }
 
