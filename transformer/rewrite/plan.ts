@@ -490,7 +490,7 @@ class Planner {
     return false;
   }
 
-  /** `xs.map(x => call)` or `xs.map(x => { return call; })` where `node` is the callback's result. */
+  /** `xs.map(x => call)`, `xs.map(x => { return call; })` or `Array.from(xs, x => call)`, where `node` is the callback's result. */
   private mapCallOf(node: ts.Node): ts.CallExpression | undefined {
     const { ts } = this;
     let fn: ts.Node = node.parent;
@@ -501,6 +501,8 @@ class Planner {
     if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
       return call;
     }
+    // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
+    if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
     return undefined;
   }
 
