@@ -49,6 +49,8 @@ export interface TaskDef {
   readonly onFailure?: FailurePolicy;
   /** With onFailure 'retry': how many times a failed task runs again before it fails as by default. */
   readonly retries?: number;
+  /** Module state the task reads (see api/module-state.ts): its snapshots are the last arguments, one per key. */
+  readonly state?: readonly string[];
 }
 
 /**
@@ -197,6 +199,8 @@ export interface WorkerTask {
   readonly args: readonly WorkerArg[];
   /** Version key for a non-primitive return value. */
   readonly result: string;
+  /** The last arguments are snapshots of these module objects: copied into the worker's own before the call. */
+  readonly state?: readonly string[];
   /** Versions that died since this worker last heard: drop them from its cache and unmap their segments. */
   forget?: string[];
 }

@@ -59,6 +59,13 @@ test('parameters followed inside their function: blocked Cholesky and matmul on 
   assert.ok(tasks.inWorkers >= 10 + 8 + 3 + 2, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('module objects the program changes travel with each task call that reads them (CommonJS and ES modules)', () => {
+  const tasks = printsAsPlain('module-state');
+  assert.is(tasks.inWorkers, 8, 'every call ran in a worker');
+  const plain = run(build('module-state', false, 'node16'));
+  assert.fixture(run(build('module-state', true, 'node16')), plain);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

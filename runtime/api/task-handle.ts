@@ -24,6 +24,8 @@ export interface TaskOptions {
   readonly onFailure?: FailurePolicy;
   /** With onFailure 'retry': how many times to run the task again (default 1). */
   readonly retries?: number;
+  /** Module objects the task reads that the program changes (registered by the plugin): each call carries a snapshot. */
+  readonly state?: readonly string[];
 }
 
 export interface TaskHandle {
@@ -41,7 +43,9 @@ let nextDefId = 1;
 export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[], options: TaskOptions = {}): TaskHandle {
   const url = toModuleUrl(module, name);
   checkOptions(name, options);
-  const specs = params.map((p, i): ParamSpec => {
+  // Module state travels as implicit `in` arguments after the task's own.
+  const withState = [...params, ...(options.state ?? []).map((key): ParamSpec => ({ name: `module state ${key}`, direction: 'in' }))];
+  const specs = withState.map((p, i): ParamSpec => {
     const spec = typeof p === 'string' ? { direction: p } : p;
     if (!['in', 'out', 'inout'].includes(spec.direction)) {
       throw badTask(`task ${name}: parameter ${spec.name ?? `#${i}`} has direction ${JSON.stringify(spec.direction)}; expected "in", "out" or "inout"`);
@@ -61,6 +65,7 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
       ...(options.onFailure !== undefined ? { onFailure: options.onFailure } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      ...(options.state?.length ? { state: options.state } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
   };

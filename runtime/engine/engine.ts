@@ -122,7 +122,9 @@ export function createEngine(options: EngineOptions): Engine {
       fail(node, serializeError(error), 'threw');
       return;
     }
-    const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
+    const message: WorkerTask = {
+      taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result, ...(def.state ? { state: def.state } : {}),
+    };
     const task: Running = { node, signal: new TaskStopSignal(), startedAt: clock.now() };
     running.set(node.id, task);
     const timeoutMs = def.timeoutMs ?? options.defaultTimeoutMs;

@@ -16,6 +16,7 @@ import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
+import { applyModuleState } from '../api/module-state';
 
 /** What the engine starts each pool worker with. */
 export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings }
@@ -63,6 +64,8 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
     const args: unknown[] = [];
     for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
+    // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
+    if (task.state) applyModuleState(task.state, args.splice(args.length - task.state.length), task.name);
     holding = [...call.data.values()];
     for (const value of holding) held.set(value, (held.get(value) ?? 0) + 1);
     lap('load');
