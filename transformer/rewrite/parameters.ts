@@ -3,8 +3,9 @@
  *
  * A parameter's object is known to the caller, so the planner may follow it only while nothing but the function's
  * own code can look at it. That holds in a *closed* function: synchronous (no `await`/`yield` lets the caller run), not
- * a task, and every call it makes is a task, the standard library (`Math.sqrt`, `console.log`, an array's or a
- * string's methods) or another closed function of the program that reads no object outside itself. Then every use
+ * a task, naming no object outside itself (no module object, no `this`, either of which could be the parameter's
+ * object under another name), and every call it makes is a task, the standard library (`Math.sqrt`, `console.log`,
+ * an array's or a string's methods) or another such function of the program. Then every use
  * of the parameter is in sight and waits like a local's, and the function waits for its parameters' pending writes
  * when it returns or throws, so the caller finds them as the sequential call left them.
  */
@@ -28,13 +29,14 @@ export class ClosedFunctions {
     // container's alias, and a wait each time it returns would run the elements one at a time).
     const named = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ||
       ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn);
-    if (!named || !isFunctionLike(this.ctx, fn) || !fn.body || this.isTask(fn) || this.insideTask(fn) || !this.isClosed(fn, false)) return false;
+    if (!named || !isFunctionLike(this.ctx, fn) || !fn.body || this.isTask(fn) || this.insideTask(fn) || !this.isClosed(fn, true)) return false;
     return !this.assigns(fn.body, symbol);
   }
 
   /**
    * While the function runs, only its own code, tasks and the standard library run. With `selfContained`, it also
-   * names no object from outside itself (a callee must not see the caller's parameter through a module variable).
+   * names no object from outside itself: neither it nor a callee may see the parameter's object through a module
+   * variable. (A function whose parameters are followed must be self-contained too.)
    */
   isClosed(fn: FunctionLike, selfContained: boolean): boolean {
     const answers = selfContained ? this.selfContained : this.closed;
@@ -47,6 +49,8 @@ export class ClosedFunctions {
     const visit = (node: ts.Node): void => {
       if (!ok) return;
       if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node)) ok = false;
+      // `this` may hold the parameter's object under another name (`model.train(model.weights)`).
+      else if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) ok = false;
       else if (ts.isIdentifier(node) && node.text === 'arguments' && isReference(ts, node)) ok = false;
       else if (ts.isCallExpression(node) && !this.callIsClosed(node)) ok = false;
       else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
@@ -88,6 +92,7 @@ export class ClosedFunctions {
     const declaration = symbol?.valueDeclaration;
     if (!symbol || !declaration || !(symbol.flags & (ts.SymbolFlags.FunctionScopedVariable | ts.SymbolFlags.BlockScopedVariable))) return false;
     if (declaration.getStart() >= fn.getStart() && declaration.getEnd() <= fn.getEnd()) return false;
+    if (declaration.getSourceFile().isDeclarationFile) return false; // `console`, `Math`: the standard library's
     return !isPrimitiveNode(this.ctx, ref) && !this.isFunctionValue(ref);
   }
 
