@@ -18,9 +18,11 @@ const usage = `usage: taskify <command>
 commands:
   run <file.ts> [args…]
              compile a program with the plugin (into node_modules/.cache/taskify-run) and run it
-  explain [--all] [--json] <files…>
-             what the compiler plugin concludes: each task's parameter directions with reasons,
-             and why any task call stays a direct call (--all: every function; --json: machine-readable)
+  explain [--all] [--waits] [--json] [-p tsconfig.json | <files or directories…>]
+             what the compiler plugin concludes: each task's parameter directions with reasons, why any
+             task call stays a direct call, notes on calls that are costly or serial (with the fix), and
+             warnings for tags it does not read (--all: every function and every call; --waits: the waits
+             it placed; --json: all of it, machine-readable; no argument: ./tsconfig.json)
   report <trace.json> [-o <file.html>]
              one self-contained HTML page from a TASKIFY_TRACE file: timeline, statistics by function,
              task graph (default output: the trace's name with .html)
@@ -186,7 +188,7 @@ function explainCommand(args: string[]): number {
   const typescript = loadTypeScript('explain');
   if (!typescript) return 2;
   const { runExplain } = require(join(__dirname, '..', 'transformer', 'explain.js')) as typeof import('../transformer/explain');
-  return runExplain(typescript, args, (text) => console.log(text));
+  return runExplain(typescript, args, (text) => console.log(text), (line) => process.stderr.write(`${line}\n`));
 }
 
 function runCommand(args: string[]): number {
