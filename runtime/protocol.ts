@@ -205,7 +205,11 @@ export interface WorkerTask {
   forget?: string[];
 }
 
-export interface PhaseTimes { load: number; run: number; store: number }
+/**
+ * A task's time in its worker, by phase. `queued`: waiting while another task on the same thread ran its code (see
+ * worker/phase-clock.ts); the other three are the task's own: loading inputs, its code, storing outputs.
+ */
+export interface PhaseTimes { queued: number; load: number; run: number; store: number }
 
 /** How @rro arguments were found: in the worker's table, attached, created, or read from the file instead. */
 export interface RroCounts {

@@ -8,10 +8,12 @@ import { toDot } from '../runtime/observe/task-graph';
 import { functionsByTime, newTotals, totalsHooks, totalsOf, utilisation, waitedMs } from '../runtime/observe/function-stats';
 import { Observers as Hub } from '../runtime/observe/hooks';
 import { Observers } from '../runtime/observe/hooks';
+import { summarize } from '../runtime/observe/summary';
+import { PhaseClock } from '../runtime/worker/phase-clock';
 
 const T0 = 1_700_000_000_000;
-const run = (worker: number, at: number, load: number, user: number, store: number, rro?: WorkerRun['rro']): WorkerRun =>
-  ({ worker, startedAt: T0 + at, phases: { load, run: user, store }, bytesRead: 100, bytesWritten: 50, rro });
+const run = (worker: number, at: number, load: number, user: number, store: number, rro?: WorkerRun['rro'], queued = 0): WorkerRun =>
+  ({ worker, startedAt: T0 + at, phases: { queued, load, run: user, store }, bytesRead: 100, bytesWritten: 50, rro });
 
 /** make(d1) on worker 7; two reads of d1 at once on worker 7 (two tasks in flight) and one on worker 9. */
 function sampleEvents(): RunEvent[] {
@@ -93,6 +95,43 @@ test('per-function statistics and utilisation', () => {
   assert.equal([make.name, make.count, make.totalMs], ['make', 1, 13]);
   assert.is(utilisation(totals), (13 + 12 + 11 + 20) / (45 * 2));
   assert.equal(totals.slowest, { id: 4, name: 'use', ms: 20, worker: 9 });
+});
+
+test('time queued behind another task on the thread is its own phase: not load, not busy; the trace and summary keep it apart', () => {
+  const log = newRunLog(1, T0);
+  recordEvent(log, { kind: 'submit', time: T0, taskId: 1, name: 'slow', reads: [], writes: [], result: 'd1v1' });
+  recordEvent(log, { kind: 'submit', time: T0, taskId: 2, name: 'quick', reads: [], writes: [], result: 'd2v1' });
+  recordEvent(log, { kind: 'end', time: T0 + 900, taskId: 1, run: run(5, 0, 2, 890, 1) });
+  recordEvent(log, { kind: 'end', time: T0 + 905, taskId: 2, run: run(5, 1, 3, 5, 1, undefined, 890) });
+  log.endedAt = T0 + 905;
+  const totals = totalsOf(log);
+  const quick = functionsByTime(totals).find((f) => f.name === 'quick')!;
+  assert.equal([quick.queuedMs, quick.loadMs, quick.totalMs], [890, 3, 9]);
+  assert.is(totals.busyMs, 893 + 9, 'a worker waiting behind its other task is not busy twice');
+  const text = summarize(totals);
+  assert.match(text, /function +tasks +mean +max +queued +load +run +store/);
+  assert.match(text, /phases \(summed over workers\): queued behind another task 890 ms, load 5.00 ms, run 895 ms, store 2.00 ms/);
+  const trace = toTrace(log);
+  const slice = trace.traceEvents.find((t) => t.cat === 'task' && t.args?.task === 2)!;
+  const phases = trace.traceEvents.filter((e) => e.cat === 'phase' && e.tid === slice.tid);
+  assert.equal(phases.slice(0, 2).map((e) => [e.name, Math.round(e.dur! / 1000)]), [['queued behind another task', 890], ['load inputs', 3]]);
+  assert.equal(readTrace(JSON.parse(JSON.stringify(trace)), 'q.json').tasks.get(2)!.run!.phases, { queued: 890, load: 3, run: 5, store: 1 });
+});
+
+test('PhaseClock: what another task on the thread ran during a phase is queued time, its own code is not', () => {
+  const spin = (ms: number) => { const until = performance.now() + ms; while (performance.now() < until) { /* busy */ } };
+  const waiting = new PhaseClock();
+  const other = new PhaseClock();
+  other.own(() => spin(60));            // the other task's code runs while this one is loading (awaiting an import)
+  spin(10);                             // this task's own loading
+  waiting.lap('load');
+  waiting.own(() => spin(20));
+  waiting.lap('run');
+  assert.ok(waiting.times.queued >= 55 && waiting.times.queued <= 80, `queued ${waiting.times.queued}`);
+  assert.ok(waiting.times.load >= 8 && waiting.times.load < 40, `load ${waiting.times.load}`);
+  assert.ok(waiting.times.run >= 19 && waiting.times.run < 40, `run ${waiting.times.run}`);
+  other.lap('run');
+  assert.ok(other.times.queued < 35, `the other task waited for this one's load only: ${other.times.queued}`);
 });
 
 test('live totals (bounded memory, for the terminal summary) agree with totals of the whole log', () => {

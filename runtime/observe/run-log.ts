@@ -99,8 +99,11 @@ export function recordingHooks(log: RunLog): RunHooks {
 /** Tasks by id, in submission order. */
 export const tasksInOrder = (log: RunLog): TaskLog[] => [...log.tasks.values()].sort((a, b) => a.id - b.id);
 
-/** A task's time in its worker: load inputs + user code + store outputs. */
-export const workerMs = (run: WorkerRun): number => run.phases.load + run.phases.run + run.phases.store;
+/** A task's wall time in its worker, from its start there to its end: what its slice on a lane spans. */
+export const workerMs = (run: WorkerRun): number => run.phases.queued + busyMs(run);
+
+/** The task's own time in its worker (load inputs + user code + store outputs), without waiting behind another task. */
+export const busyMs = (run: WorkerRun): number => run.phases.load + run.phases.run + run.phases.store;
 
 function update(log: RunLog, taskId: number, change: (task: TaskLog) => void): void {
   const task = log.tasks.get(taskId);

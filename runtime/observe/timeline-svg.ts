@@ -45,15 +45,16 @@ export function timelineSvg(log: RunLog): string {
     const y = laneY(laneIndex.get(lane.tid)!);
     const left = x(run.startedAt);
     const title = `${task.name} #${task.id} on worker thread ${run.worker}: ${formatMs(workerMs(run))} ` +
-      `(load ${formatMs(run.phases.load)}, run ${formatMs(run.phases.run)}, store ${formatMs(run.phases.store)}); ` +
+      `(${run.phases.queued > 0 ? `queued behind another task ${formatMs(run.phases.queued)}, ` : ''}load ${formatMs(run.phases.load)}, run ${formatMs(run.phases.run)}, store ${formatMs(run.phases.store)}); ` +
       `read ${formatBytes(run.bytesRead)}, wrote ${formatBytes(run.bytesWritten)}` +
       (run.rro ? `; @rro hits ${run.rro.hits}, attaches ${run.rro.attaches}, created ${run.rro.creations}, fallbacks ${run.rro.fallbacks}` : '') +
       (task.error ? `; FAILED: ${task.error.message}` : '');
     parts.push(`<g class="task" data-function="${escapeXml(task.name)}"><title>${escapeXml(title)}</title>` +
       `<rect x="${left.toFixed(2)}" y="${y}" width="${w(workerMs(run)).toFixed(2)}" height="${LANE}" fill="${colours.get(task.name)}"` +
       `${task.error ? ' stroke="red" stroke-width="2"' : ''}/>` +
-      `<rect x="${left.toFixed(2)}" y="${y}" width="${w(run.phases.load).toFixed(2)}" height="${LANE}" fill="#fff" fill-opacity="0.45"/>` +
-      `<rect x="${x(run.startedAt + run.phases.load + run.phases.run).toFixed(2)}" y="${y}" width="${w(run.phases.store).toFixed(2)}" height="${LANE}" fill="#000" fill-opacity="0.3"/></g>`);
+      `<rect x="${left.toFixed(2)}" y="${y}" width="${w(run.phases.queued).toFixed(2)}" height="${LANE}" fill="#fff" fill-opacity="0.8"/>` +
+      `<rect x="${x(run.startedAt + run.phases.queued).toFixed(2)}" y="${y}" width="${w(run.phases.load).toFixed(2)}" height="${LANE}" fill="#fff" fill-opacity="0.45"/>` +
+      `<rect x="${x(run.startedAt + run.phases.queued + run.phases.load + run.phases.run).toFixed(2)}" y="${y}" width="${w(run.phases.store).toFixed(2)}" height="${LANE}" fill="#000" fill-opacity="0.3"/></g>`);
   }
   parts.push(...counterChart(log, x, countersTop));
   parts.push('</svg>');

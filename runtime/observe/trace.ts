@@ -137,17 +137,20 @@ export function toTrace(log: RunLog): TraceDocument {
   };
 }
 
-/** A task slice with its three phases nested inside (same lane, contained in time). */
+/** A task slice with its phases nested inside (same lane, contained in time); queued behind another task first, if it was. */
 function taskSlices(task: TaskLog, run: WorkerRun, tid: number, us: (t: number) => number, args: Record<string, unknown>): TraceEvent[] {
   // Boundaries rounded once and durations taken between them: phases rounded one by one could end a nanosecond
   // after their task, and Perfetto drops a slice that sticks out of its parent.
-  const { load, run: user, store } = run.phases;
-  const [start, loaded, ran, end] = [0, load, load + user, load + user + store].map((offset) => us(run.startedAt + offset));
+  // Queued time is spread over the phases it interrupted; drawn first, as one stretch, since where it fell is not kept.
+  const { queued, load, run: user, store } = run.phases;
+  const [start, waited, loaded, ran, end] = [0, queued, queued + load, queued + load + user, queued + load + user + store]
+    .map((offset) => us(run.startedAt + offset));
   const phase = (name: string, from: number, to: number, extra?: Record<string, unknown>): TraceEvent =>
     ({ name, ph: 'X', cat: 'phase', pid: PID, tid, ts: from, dur: to - from, args: extra });
   return [
     { name: task.name, ph: 'X', cat: 'task', pid: PID, tid, ts: start, dur: end - start, args },
-    phase('load inputs', start, loaded, { bytesRead: run.bytesRead, ...(run.rro ? { rro: run.rro } : {}) }),
+    ...(queued > 0 ? [phase('queued behind another task', start, waited)] : []),
+    phase('load inputs', waited, loaded, { bytesRead: run.bytesRead, ...(run.rro ? { rro: run.rro } : {}) }),
     phase('user code', loaded, ran),
     phase('store outputs', ran, end, { bytesWritten: run.bytesWritten }),
   ];
@@ -220,7 +223,11 @@ export function readTrace(document: unknown, source: string): RunLog {
         error: error && { message: String(error.message), cause: String(error.cause) as NonNullable<TaskLog['error']>['cause'] },
         run: run && {
           worker: num(run.worker, `${what} worker`), startedAt: epoch(num(run.startedUs, `${what} startedUs`))!,
-          phases: { load: num(phases?.load, `${what} load`), run: num(phases?.run, `${what} run`), store: num(phases?.store, `${what} store`) },
+          phases: {
+            // Traces written before queued time was told apart have none.
+            queued: phases?.queued === undefined ? 0 : num(phases.queued, `${what} queued`),
+            load: num(phases?.load, `${what} load`), run: num(phases?.run, `${what} run`), store: num(phases?.store, `${what} store`),
+          },
           bytesRead: num(run.bytesRead, `${what} bytesRead`), bytesWritten: num(run.bytesWritten, `${what} bytesWritten`),
           rro: rro && {
             hits: num(rro.hits, `${what} rro.hits`), attaches: num(rro.attaches, `${what} rro.attaches`),
