@@ -9,6 +9,7 @@ import { functionsByTime, newTotals, totalsHooks, totalsOf, utilisation, waitedM
 import { Observers as Hub } from '../runtime/observe/hooks';
 import { Observers } from '../runtime/observe/hooks';
 import { summarize } from '../runtime/observe/summary';
+import { dataNames, submissionLabels } from '../runtime/observe/data-names';
 import { PhaseClock } from '../runtime/worker/phase-clock';
 
 const T0 = 1_700_000_000_000;
@@ -132,6 +133,27 @@ test('PhaseClock: what another task on the thread ran during a phase is queued t
   assert.ok(waiting.times.run >= 19 && waiting.times.run < 40, `run ${waiting.times.run}`);
   other.lap('run');
   assert.ok(other.times.queued < 35, `the other task waited for this one's load only: ${other.times.queued}`);
+});
+
+test('data named as the program names it: argument text, else the parameter; the result\'s variable; pushes numbered', () => {
+  const wire = [{ data: 3, read: 1 }, { data: 4, read: 2, write: 3 }, { value: 5 }, { collection: [{ data: 6, read: 1 }, { data: 7, read: 1 }] }];
+  assert.equal(submissionLabels(wire, ['image', 'out', 'n', 'parts'], 'img,,,chunks=blurred', 'blur', 'd9v1'),
+    { d3v1: 'img', d4v2: 'out', d4v3: 'out', d6v1: 'chunks[0]', d7v1: 'chunks[1]', d9v1: 'blurred' });
+  assert.equal(submissionLabels(wire.slice(0, 1), ['image'], '', 'blur', 'd9v1'), { d3v1: 'image', d9v1: 'blur()' });
+  assert.equal(submissionLabels(wire.slice(0, 1), ['#0'], undefined, 'blur', 'd9v1'), {}, 'by hand, unnamed: keys stay');
+  assert.equal(submissionLabels(wire.slice(0, 2), ['image'], 'img', 'blur', 'd9v1', ['src/rates.ts#RATES']),
+    { d3v1: 'img', d4v2: 'RATES', d4v3: 'RATES', d9v1: 'blur()' }, 'a module object read by the task: named after it');
+  const log = newRunLog(1, T0);
+  const submit = (taskId: number, labels: Record<string, string>) =>
+    recordEvent(log, { kind: 'submit', time: T0 + taskId, taskId, name: 'f', reads: [], writes: [], result: '', labels });
+  submit(1, { d1v1: 'parts[]' });
+  submit(2, { d2v1: 'parts[]', d1v1: 'fragment' });
+  submit(3, { d3v1: 'image', d4v1: 'image', d5v2: 'out' });
+  const shown = dataNames(log);
+  assert.equal(['d1v1', 'd2v1', 'd3v1', 'd4v1', 'd5v2', 'd5v3', 'd6v1'].map(shown),
+    ['parts[0] v1', 'parts[1] v1', 'image (d3) v1', 'image (d4) v1', 'out v2', 'out v3', 'd6v1']);
+  const back = readTrace(JSON.parse(JSON.stringify(toTrace(log))), 'names.json');
+  assert.equal(back.tasks.get(3)!.labels, { d3v1: 'image', d4v1: 'image', d5v2: 'out' }, 'a trace keeps the names for the report');
 });
 
 test('live totals (bounded memory, for the terminal summary) agree with totals of the whole log', () => {

@@ -52,7 +52,8 @@ ${timelineSvg(log)}
 <table><thead><tr><th>function</th><th>ran</th><th>failed</th><th>mean</th><th>max</th><th>queued</th><th>load</th><th>run</th><th>store</th><th>bytes in</th><th>bytes out</th><th>@rro hits</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <h2>Task graph</h2>
-<p class="legend">Edges carry data versions (d&lt;id&gt;v&lt;version&gt;); dark nodes are the main thread's waits and barriers.</p>
+<p class="legend">Edges carry data versions, named after the variable or parameter the data was passed as (<code>image v1</code>;
+d&lt;id&gt;v&lt;version&gt; where the program gave none); dark nodes are the main thread's waits and barriers.</p>
 ${graph}
 </body></html>
 `;

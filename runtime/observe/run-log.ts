@@ -14,6 +14,8 @@ export interface TaskLog {
   readonly reads: readonly string[];
   readonly writes: readonly string[];
   readonly result: string;
+  /** Version key → the name the program gave it at this call (data-names.ts). */
+  readonly labels?: Readonly<Record<string, string>>;
   readyAt?: number;
   /** Handed to the pool (the engine's clock); the worker's own start is `run.startedAt`. */
   dispatchedAt?: number;
@@ -54,6 +56,7 @@ export function recordEvent(log: RunLog, event: RunEvent): void {
     case 'submit':
       log.tasks.set(event.taskId, {
         id: event.taskId, name: event.name, submittedAt: event.time, reads: event.reads, writes: event.writes, result: event.result,
+        ...(event.labels ? { labels: event.labels } : {}),
       });
       return;
     case 'ready':

@@ -7,6 +7,7 @@ import { escapeXml, formatBytes, formatMs } from './format';
 import { functionColours } from './palette';
 import { tasksInOrder, workerMs, type RunLog } from './run-log';
 import { assignLanes } from './trace';
+import { dataNames } from './data-names';
 
 const WIDTH = 1200;
 const LABEL = 230;
@@ -33,8 +34,9 @@ export function timelineSvg(log: RunLog): string {
   });
   const laneIndex = new Map(lanes.map((lane, i) => [lane.tid, i + 1]));
 
+  const shown = dataNames(log);
   for (const wait of log.waits) {
-    const label = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key ?? ''}`;
+    const label = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key === undefined ? '' : shown(wait.key)}`;
     parts.push(`<rect class="wait" x="${x(wait.start).toFixed(2)}" y="${laneY(0) + 3}" width="${w(wait.end - wait.start).toFixed(2)}" height="${LANE - 6}" fill="#888">` +
       `<title>${escapeXml(`${label}: ${formatMs(wait.end - wait.start)}`)}</title></rect>`);
   }
