@@ -55,9 +55,10 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   ]);
   const strip = calls.find((c) => c.line === 8)!;
   assert.equal(strip.arguments, [
-    { text: 'image', param: 'image', passed: 'snapshot' }, { text: 'i', param: 'from', passed: 'value' }, { text: 'i + 2', param: 'to', passed: 'value' },
+    { text: 'shared', param: 'image', passed: 'snapshot' }, { text: 'i', param: 'from', passed: 'value' }, { text: 'i + 2', param: 'to', passed: 'value' },
   ]);
-  assert.match(strip.reason, 'submitted as a task: `image` copied at the call');
+  assert.match(strip.reason, 'submitted as a task: `shared` copied at the call');
+  assert.equal(calls[1].arguments![0], { text: 'image', param: 'image', passed: 'followed' }, 'a parameter of a closed function is followed');
   assert.match(calls.find((c) => c.line === 6 && c.task === 'sum')!.reason, '`strip(image, i, i + 2)` a task result, handed on without waiting');
   // `pieces.map(K.sum)`: a task reached through a namespace and handed on as a function value.
   assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.map(K.sum)`)');
@@ -82,18 +83,17 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
   const notes = explainJson(fixture('notes.ts'), fixture('kernels.ts')).notes;
   assert.equal(notes.map((n) => `${n.line}: ${n.fix}`), [
     '6: submit all, then use the results',
-    '6: copy it once into a local const before the loop',
     '8: copy it once into a local const before the loop',
     '9: make `assemble` a `@task`',
     '10: drop the `!`',
     '11: submit all, then use the results',
   ]);
   assert.match(notes[0].note, 'so each iteration of this loop waits for its task before the next is submitted');
-  assert.match(notes[1].note, '`image` is copied for the task at every call in this loop (encoded anew each time)');
-  assert.match(notes[1].note, '`const frozen = image.slice()`');
-  assert.match(notes[3].note, '`assemble(parts)` waits here for the tasks behind `parts`, then runs in this thread');
-  assert.match(notes[4].note, 'the `!` after `sum(parts[0])` is a use of its value, so this thread waits for task sum right at the call');
-  assert.match(notes[5].note, '`s` is waited for at line 11 in the same callback, so each call of this callback submits task sum and waits for it');
+  assert.match(notes[1].note, '`shared` is copied for the task at every call in this loop (encoded anew each time)');
+  assert.match(notes[1].note, '`const frozen = shared.slice()`');
+  assert.match(notes[2].note, '`assemble(parts)` waits here for the tasks behind `parts`, then runs in this thread');
+  assert.match(notes[3].note, 'the `!` after `sum(parts[0])` is a use of its value, so this thread waits for task sum right at the call');
+  assert.match(notes[4].note, '`s` is waited for at line 11 in the same callback, so each call of this callback submits task sum and waits for it');
   assert.match(explain(fixture('notes.ts'), fixture('kernels.ts')), /notes \(legal, but costly or serial\):\n {2}test\/programs\/explain\/notes\.ts:6 /);
 });
 
