@@ -20,11 +20,14 @@ export { TaskifyError, type TaskifyErrorCode } from './errors';
 export { shareClass } from './store/classes';
 import { moduleStateValue, registerModuleState } from './api/module-state';
 
-/** Submit one call of a task; returns at once. `site` (file:line) names the call in errors. */
-export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {
+/**
+ * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
+ * the graph and trace (the arguments' text and the result's variable: observe/data-names.ts; the plugin emits it).
+ */
+export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
   const a = current();
   if (a.kind === 'inline') return a.runtime.submit<T>(handle, args, describeSite(handle.def.name, site));
-  return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site);
+  return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site, labels);
 }
 
 /** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */

@@ -205,7 +205,11 @@ export interface WorkerTask {
   forget?: string[];
 }
 
-export interface PhaseTimes { load: number; run: number; store: number }
+/**
+ * A task's time in its worker, by phase. `queued`: waiting while another task on the same thread ran its code (see
+ * worker/phase-clock.ts); the other three are the task's own: loading inputs, its code, storing outputs.
+ */
+export interface PhaseTimes { queued: number; load: number; run: number; store: number }
 
 /** How @rro arguments were found: in the worker's table, attached, created, or read from the file instead. */
 export interface RroCounts {
@@ -316,7 +320,9 @@ export interface WorkerRun {
 export type RunEvent =
   /** Main thread: a call became a task. `reads`/`writes` are version keys; `result` is its return value's version. */
   | { readonly kind: 'submit'; readonly time: number; readonly taskId: number; readonly name: string;
-      readonly reads: readonly string[]; readonly writes: readonly string[]; readonly result: string }
+      readonly reads: readonly string[]; readonly writes: readonly string[]; readonly result: string;
+      /** Version key → the variable or parameter it was passed as, or the result's variable (observe/data-names.ts). */
+      readonly labels?: Readonly<Record<string, string>> }
   /** Engine: every version the task reads exists; it waits for a worker. `queued`: ready tasks, this one included. */
   | { readonly kind: 'ready'; readonly time: number; readonly taskId: number; readonly queued: number }
   /** Engine: the task was handed to the pool (again, after a worker died under it). */

@@ -15,6 +15,7 @@ import { installSignalHandlers } from './signals';
 import { inWorker } from '../worker-flag';
 import { ConfiguredObservers } from '../observe/configured';
 import { startWatcher } from '../store/owned-run';
+import { settingsAtLoad } from './settings-at-load';
 
 type Active =
   | { kind: 'pool'; runtime: Runtime; config: RuntimeConfig; observed: ConfiguredObservers }
@@ -23,9 +24,10 @@ type Active =
 let active: Active | undefined;
 let hooksInstalled = false;
 
-// The watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts
-// says why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
-if (isMainThread && !inWorker() && process.env.TASKIFY_WORKERS !== '0') startWatcher();
+// In the program's own thread, settings are checked now (a bad one stops the program before it starts), and the
+// watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts says
+// why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
+if (isMainThread && !inWorker() && settingsAtLoad().workers !== 0) startWatcher();
 
 export function current(): Active {
   if (!active) {

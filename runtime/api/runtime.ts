@@ -30,6 +30,7 @@ import type { TaskHandle } from './task-handle';
 import { collectAccesses } from '../engine/graph';
 import { Within } from './within';
 import { Observers, epochNow } from '../observe/hooks';
+import { submissionLabels } from '../observe/data-names';
 
 const BATCH_LIMIT = 64;
 const WAIT_SLICE_MS = 500;
@@ -125,7 +126,7 @@ export class Runtime implements FutureHost {
 
   // ── submission ───────────────────────────────────────────────────────────────
 
-  submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {
+  submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
     if (this.closed || this.closing) throw shutDown();
     if (this.engineError) throw this.engineError;
     const { def } = handle;
@@ -153,7 +154,7 @@ export class Runtime implements FutureHost {
     this.pending.set(record.id, record);
     this.updateRef();
     this.stats.add('submitted');
-    if (this.observers.active) this.observeSubmit(record.id, def.name, prepared.wire, result.id);
+    if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
     this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
     return future;
@@ -199,11 +200,16 @@ export class Runtime implements FutureHost {
     return future;
   }
 
-  private observeSubmit(taskId: number, name: string, wire: Parameters<typeof collectAccesses>[0], resultData: number): void {
+  private observeSubmit(taskId: number, handle: TaskHandle, wire: Parameters<typeof collectAccesses>[0], resultData: number, labels?: string): void {
     const reads = new Set<string>();
     const writes: string[] = [];
     collectAccesses(wire, reads, writes);
-    this.observers.emit({ kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result: versionKey(resultData, 1) });
+    const { name } = handle.def;
+    const result = versionKey(resultData, 1);
+    this.observers.emit({
+      kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result,
+      labels: submissionLabels(wire, handle.paramNames, labels, name, result, handle.def.state),
+    });
   }
 
   /** Queue a message; send at once while the engine may be short of work, else in batches. */

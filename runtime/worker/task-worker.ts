@@ -4,7 +4,6 @@
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
 import { threadId } from 'node:worker_threads';
-import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
 import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
@@ -17,6 +16,7 @@ import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 import { applyModuleState } from '../api/module-state';
+import { PhaseClock } from './phase-clock';
 
 /** What the engine starts each pool worker with. */
 export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings }
@@ -51,12 +51,11 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     rroTable.release(task.forget);
   }
   const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false };
-  const times: PhaseTimes = { load: 0, run: 0, store: 0 };
-  let phase: keyof PhaseTimes = 'load';
+  const clock = new PhaseClock();
+  const { times, startedAt } = clock;
+  let phase: 'load' | 'run' | 'store' = 'load';
   let holding: unknown[] = [];
-  let t = performance.now();
-  const startedAt = performance.timeOrigin + t;
-  const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
+  const lap = (name: typeof phase) => clock.lap(name, name === 'store');
   try {
     const fn = await loadFunction(task.module, task.name);
     const modified = new Set<string>();
@@ -72,7 +71,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     phase = 'run';
     let result: unknown;
     try {
-      result = fn(...args);
+      result = clock.own(() => fn(...args));
       if (isThenable(result)) result = await result;
     } catch (error) {
       lap('run');

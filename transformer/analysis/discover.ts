@@ -13,6 +13,7 @@ import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state
 import { isReference } from '../rewrite/syntax';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { closest } from './spelling';
 
 export interface TaskInfo {
   readonly name: string;
@@ -269,31 +270,6 @@ function where(node: ts.Node): string {
 function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
   return false;
-}
-
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) { best = c; bestDistance = d; }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 /** The key a module object is registered under in every thread: its file, relative to the program's directory, and its name. */

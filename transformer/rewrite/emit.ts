@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './plan';
-import { moduleReference, siteOf } from './paths';
+import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase } from './syntax';
 
 export interface EmitOptions {
@@ -151,7 +151,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         const visited = ts.visitNode(arg, visit) as ts.Expression;
         return plan.freshSnapshots.has(arg) ? wrap('written', visited) : visited;
       });
-      const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node))]);
+      const labels = dataLabels(ctx, node);
+      const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
+        ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.
       if (returned !== undefined) {
