@@ -79,7 +79,7 @@ class Planner {
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.aliases = new AliasGroups(ctx, source, (id) => this.isFileLocal(id));
-    this.parameters = new ClosedFunctions(ctx, (fn) => tasks.has(fn));
+    this.parameters = new ClosedFunctions(ctx, tasks);
     this.uses = new UseClassifier(ctx, summaries, this.aliases, {
       isFollowable: (symbol) => this.isFollowable(symbol),
       isSubmission: (call) => this.plan.submissions.has(call),
