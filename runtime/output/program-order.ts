@@ -130,6 +130,9 @@ export class ProgramOrder {
   }
 
   private print(output: readonly OutputChunk[]): void {
-    for (const chunk of output) this.screen.write(chunk.fd, 'text' in chunk ? chunk.text : Buffer.from(chunk.base64, 'base64'));
+    // (A distributed run's output comes from another machine: anything but stderr is stdout, anything but text is bytes.)
+    for (const chunk of output) {
+      this.screen.write(chunk.fd === 2 ? 2 : 1, 'text' in chunk && typeof chunk.text === 'string' ? chunk.text : Buffer.from(String((chunk as { base64?: unknown }).base64 ?? ''), 'base64'));
+    }
   }
 }
