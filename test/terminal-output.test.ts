@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProgram, programsWork } from './program-build';
@@ -40,6 +40,40 @@ test('piped: stdout and stderr apart, each in the plain order', () => {
   const got = run(taskified);
   assert.fixture(got.stdout, want.stdout);
   assert.fixture(got.stderr, want.stderr);
+});
+
+/** Runs a script; each line of its stdout with when it arrived (ms after the first line). */
+function linesWithTimes(script: string): Promise<{ line: string; at: number }[]> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ...quietEnv } });
+    const lines: { line: string; at: number }[] = [];
+    let first: number | undefined;
+    let buffered = '';
+    child.stdout.setEncoding('utf8').on('data', (data: string) => {
+      first ??= Date.now();
+      buffered += data;
+      for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+        lines.push({ line: buffered.slice(0, end), at: Date.now() - first });
+        buffered = buffered.slice(end + 1);
+      }
+    });
+    child.on('close', () => resolve(lines));
+  });
+}
+
+test('a task declared silent (prints: false, as the plugin proves) does not hold main\'s output; one that may print does', async () => {
+  const script = (options: string) => `
+    const { task } = require(${JSON.stringify(join(__dirname, '..', 'runtime', 'index.js'))});
+    const slow = task(${JSON.stringify(join(__dirname, 'fixtures', 'tasks.js'))}, 'sleepThenAdd', ['in', 'in', 'in'], ${options});
+    const f = slow(1500, 1, 2);
+    console.log('after the call');
+    console.log('value', f.wait());`;
+  const silent = await linesWithTimes(script('{ prints: false }'));
+  assert.equal(silent.map((l) => l.line), ['after the call', 'value 3']);
+  assert.ok(silent[1].at > 1000, `the line after the call came out at once, ${silent[1].at} ms before the value`);
+  const mayPrint = await linesWithTimes(script('{}'));
+  assert.equal(mayPrint.map((l) => l.line), ['after the call', 'value 3']);
+  assert.ok(mayPrint[1].at < 500, 'held until the task ended, then printed with the value');
 });
 
 /** The program on a pseudo-terminal (util-linux script(1)): the bytes the terminal received. */

@@ -84,9 +84,11 @@ export class Runtime implements FutureHost {
   private asyncWaits = 0;
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
+  /** Unfinished tasks that may print (not declared `prints: false`), in id order: main's output waits for these only. */
+  private readonly mayPrint = new Set<number>();
   /** Where this run's tasks sit in program order, for printing their output there (output/program-order.ts). */
   private readonly positions: TaskPositions = {
-    firstUnfinished: () => this.pending.keys().next().value, // submitted in id order, so the first is the lowest
+    firstUnfinished: () => this.mayPrint.values().next().value, // added in id order, so the first is the lowest
     lastSubmitted: () => this.nextTaskId - 1,
   };
 
@@ -159,6 +161,7 @@ export class Runtime implements FutureHost {
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.enqueue({ type: 'define', def }); }
     this.pending.set(record.id, record);
+    if (!handle.quiet) this.mayPrint.add(record.id);
     this.updateRef();
     this.stats.add('submitted');
     if (this.observers.active) this.observeSubmit(record.id, def.name, prepared.wire, result.id);
@@ -279,6 +282,7 @@ export class Runtime implements FutureHost {
     const record = this.pending.get(outcome.taskId);
     if (!record) return;
     this.pending.delete(outcome.taskId);
+    this.mayPrint.delete(outcome.taskId);
     programOutput().order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     this.stall.progress();
     collapseInputs(record);

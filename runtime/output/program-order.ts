@@ -20,7 +20,7 @@ import type { Fd, Screen } from './screen';
 
 /** The run whose tasks are being ordered: what it has submitted, and which is the first it has not heard back from. */
 export interface TaskPositions {
-  /** The lowest task id not finished; undefined when all are. */
+  /** The lowest id of a task not finished that may print; undefined when there is none (tasks declared never to print do not count). */
   firstUnfinished(): number | undefined;
   /** The id of the last task submitted (0 before the first). */
   lastSubmitted(): number;

@@ -13,6 +13,7 @@ import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state
 import { isReference } from '../rewrite/syntax';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { mayPrint } from './prints';
 
 export interface TaskInfo {
   readonly name: string;
@@ -31,6 +32,8 @@ export interface TaskInfo {
   readonly returnsArgument?: number;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
+  /** Proved never to write to stdout or stderr (prints.ts): defineTask gets `prints: false`. */
+  readonly quiet?: boolean;
 }
 
 export interface Discovery {
@@ -156,6 +159,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
+    ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };
 }
 

@@ -163,6 +163,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     ])));
     const runOptions = Object.entries(task.options).map(([key, value]) =>
       f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));
+    if (task.quiet) runOptions.push(f.createPropertyAssignment('prints', f.createFalse())); // main's output need not wait for it
     const args = [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params,
       ...(runOptions.length > 0 ? [f.createObjectLiteralExpression(runOptions)] : [])];
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
