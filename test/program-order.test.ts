@@ -29,7 +29,7 @@ function scriptedRun() {
   const unfinished = new Set<number>();
   let last = 0;
   const positions: TaskPositions = {
-    firstUnfinished: () => (unfinished.size === 0 ? undefined : Math.min(...unfinished)),
+    firstMayPrint: () => (unfinished.size === 0 ? undefined : Math.min(...unfinished)),
     lastSubmitted: () => last,
   };
   return { positions, submit: () => { unfinished.add(++last); return last; }, finish: (id: number) => unfinished.delete(id) };

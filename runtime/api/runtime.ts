@@ -84,11 +84,13 @@ export class Runtime implements FutureHost {
   private asyncWaits = 0;
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
+  /** The program's stdout/stderr, ordered (output/): taken over at the first run, shared by later ones. */
+  private readonly output = programOutput();
   /** Unfinished tasks that may print (not declared `prints: false`), in id order: main's output waits for these only. */
   private readonly mayPrint = new Set<number>();
   /** Where this run's tasks sit in program order, for printing their output there (output/program-order.ts). */
   private readonly positions: TaskPositions = {
-    firstUnfinished: () => this.mayPrint.values().next().value, // added in id order, so the first is the lowest
+    firstMayPrint: () => this.mayPrint.values().next().value, // added in id order, so the first is the lowest
     lastSubmitted: () => this.nextTaskId - 1,
   };
 
@@ -111,7 +113,7 @@ export class Runtime implements FutureHost {
       runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.fetch(key),
     });
-    programOutput().order.attach(this.positions);
+    this.output.order.attach(this.positions);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: EngineData = {
@@ -272,7 +274,7 @@ export class Runtime implements FutureHost {
         break;
       }
       case 'status':
-        programOutput().say(formatStall(message.report, this.config.stallReportSeconds, (taskId, name) => this.pending.get(taskId)?.where() ?? `task ${name} #${taskId}`));
+        this.output.say(formatStall(message.report, this.config.stallReportSeconds, (taskId, name) => this.pending.get(taskId)?.where() ?? `task ${name} #${taskId}`));
         break;
       case 'closed': break;
     }
@@ -283,7 +285,7 @@ export class Runtime implements FutureHost {
     if (!record) return;
     this.pending.delete(outcome.taskId);
     this.mayPrint.delete(outcome.taskId);
-    programOutput().order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
+    this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     this.stall.progress();
     collapseInputs(record);
     if (outcome.ok) {
@@ -543,7 +545,7 @@ export class Runtime implements FutureHost {
   }
 
   /** The run's output is all printed (what is held, in order); later writes go straight out. */
-  releaseOutput(): void { programOutput().order.detach(this.positions); }
+  releaseOutput(): void { this.output.order.detach(this.positions); }
 
   /** Synchronous last resort at process exit: stop the engine thread without waiting. */
   abandon(): number {

@@ -7,9 +7,11 @@
  *   task k's output          sits at the call that submitted task k;
  *   a main-thread write      sits after the last call submitted before it.
  *
- * A position is printed once every task before it has finished. So main's writes go straight out while no task is
- * unfinished, and are held while one is (its output, when it comes, goes first); task outputs that arrive out of
- * order wait for the tasks before them. Whatever is printed is always a prefix of the plain program's output.
+ * A position is printed once every task before it that may print has finished. So main's writes go straight out
+ * while no such task is unfinished, and are held while one is (its output, when it comes, goes first); task outputs
+ * that arrive out of order wait for the tasks before them. Whatever is printed is always a prefix of the plain
+ * program's output. A task declared `prints: false` (proved silent by the plugin, transformer/analysis/prints.ts)
+ * has no position: main's lines after it come out at once.
  *
  * Cost: a task that prints nothing adds nothing here (no slot, no message); a main write while nothing is unfinished
  * is one check. Held output is released on the main thread as outcomes arrive (also during a blocking wait), and all
@@ -21,7 +23,7 @@ import type { Fd, Screen } from './screen';
 /** The run whose tasks are being ordered: what it has submitted, and which is the first it has not heard back from. */
 export interface TaskPositions {
   /** The lowest id of a task not finished that may print; undefined when there is none (tasks declared never to print do not count). */
-  firstUnfinished(): number | undefined;
+  firstMayPrint(): number | undefined;
   /** The id of the last task submitted (0 before the first). */
   lastSubmitted(): number;
 }
@@ -64,7 +66,7 @@ export class ProgramOrder {
   /** A write of the main thread (console.log, process.stdout.write…). */
   write(fd: Fd, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
     const run = this.run;
-    if (!run || (!this.holding() && run.firstUnfinished() === undefined)) {
+    if (!run || (!this.holding() && run.firstMayPrint() === undefined)) {
       this.screen.write(fd, chunk, encoding, callback);
       return true;
     }
@@ -101,7 +103,7 @@ export class ProgramOrder {
       end = Math.max(this.next, run ? run.lastSubmitted() + 1 : 0);
       for (const id of this.tasks.keys()) end = Math.max(end, id + 1);
     } else {
-      end = Math.min(run.firstUnfinished() ?? Infinity, run.lastSubmitted() + 1);
+      end = Math.min(run.firstMayPrint() ?? Infinity, run.lastSubmitted() + 1);
     }
     while (true) {
       const write = this.held[this.head];
