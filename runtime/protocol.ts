@@ -135,7 +135,24 @@ export interface SerializedError {
   readonly thrown?: { readonly value: unknown };
 }
 
-export type TaskOutcome =
+/**
+ * What a task wrote to its process.stdout (fd 1) or process.stderr (fd 2), in the order written: text, or bytes
+ * (base64, so that a distributed run's JSON replies carry them). The main thread prints it where the plain program
+ * would have (output/program-order.ts).
+ */
+export type OutputChunk = { readonly fd: 1 | 2; readonly text: string } | { readonly fd: 1 | 2; readonly base64: string };
+
+/**
+ * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,
+ * so that a task's console.log colours an object and reads `process.stdout.columns` as the plain call would.
+ */
+export interface StdioLook {
+  readonly stdout?: TerminalLook;
+  readonly stderr?: TerminalLook;
+}
+export interface TerminalLook { readonly columns: number; readonly rows: number }
+
+export type TaskOutcome = { readonly output?: readonly OutputChunk[] } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
       /** The task failed and its policy is 'ignore': the value is undefined, and the error is reported at exit. */
       readonly ignored?: SerializedError }
@@ -143,7 +160,7 @@ export type TaskOutcome =
       /** Set when this task never ran because a task it depends on failed. */
       readonly failedDependency?: { readonly taskId: number; readonly key: string };
       /** Set when the engine stopped the task: the main thread words the error, with the call site. */
-      readonly stopped?: TaskStop };
+      readonly stopped?: TaskStop });
 
 /** Why the engine stopped a task that did not fail by itself. */
 export type TaskStop =
@@ -248,6 +265,8 @@ export type WorkerReply = {
   readonly rro?: RroCounts;
   /** Distributed runs: bytes the task's machine fetched for it (from Redis or its job). */
   readonly fetchedBytes?: number;
+  /** What the task printed, when it printed anything (worker/task-output.ts). */
+  readonly output?: readonly OutputChunk[];
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   | { readonly ok: false; readonly error: SerializedError }

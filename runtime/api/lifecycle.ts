@@ -69,7 +69,10 @@ export async function shutdown(): Promise<void> {
 
 function finish(a: Active): void {
   if (active === a) active = undefined;
-  if (a.kind === 'pool') a.observed.finish(); // first: the progress line ends before any message below
+  if (a.kind === 'pool') {
+    a.runtime.releaseOutput(); // what the program printed and is held comes first, in its order
+    a.observed.finish(); // then the progress line ends, before any message below
+  }
   // Whether the run ended by itself, by shutdown() or by process.exit(): a failure no wait reported is said now.
   const lost = a.runtime.unobservedFailures();
   for (const error of lost) {

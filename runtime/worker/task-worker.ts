@@ -5,7 +5,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
 import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
@@ -17,12 +17,14 @@ import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 import { applyModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
+import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 
-/** What the engine starts each pool worker with. */
-export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings }
+/** What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one. */
+export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook }
 
 markThisThreadAWorker();
 const settings = workerData as PoolWorkerData;
+captureTaskOutput(settings.stdio);
 const cache = new VersionCache(settings.cacheBytes);
 const rroTable = new RroTable(settings.shm);
 const modules = new Map<string, Promise<Record<string, unknown>>>();
@@ -43,6 +45,8 @@ interface Io {
   bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[];
   /** Set when the task has @rro arguments; when any of them is a shared-memory view, outputs are not cached. */
   rro?: RroCounts; sharedViews: boolean;
+  /** What the task prints, sent with the reply (task-output.ts). */
+  readonly output: TaskOutput;
 }
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
@@ -50,7 +54,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     cache.forget(task.forget);
     rroTable.release(task.forget);
   }
-  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false };
+  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false, output: new TaskOutput() };
   const clock = new PhaseClock();
   const { times, startedAt } = clock;
   let phase: 'load' | 'run' | 'store' = 'load';
@@ -71,8 +75,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     phase = 'run';
     let result: unknown;
     try {
-      result = clock.own(() => fn(...args));
-      if (isThenable(result)) result = await result;
+      result = clock.own(() => callWithOutput(fn, args, io.output));
+      if (isThenable(result)) {
+        try { result = await result; } finally { settled(io.output); }
+      }
     } catch (error) {
       lap('run');
       storeAtThrow(task, call, io);
@@ -106,7 +112,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
 function report(io: Io, times: PhaseTimes) {
   return {
     bytesRead: io.bytesRead, bytesWritten: io.bytesWritten, times, written: io.written, cached: io.cached,
-    evicted: cache.takeEvicted(), rro: io.rro,
+    evicted: cache.takeEvicted(), rro: io.rro, output: io.output.close(),
   };
 }
 

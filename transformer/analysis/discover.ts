@@ -14,6 +14,7 @@ import { isReference } from '../rewrite/syntax';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { closest } from './spelling';
+import { mayPrint } from './prints';
 
 export interface TaskInfo {
   readonly name: string;
@@ -34,6 +35,8 @@ export interface TaskInfo {
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
   readonly moduleState?: readonly ModuleStateRef[];
+  /** Proved never to write to stdout or stderr (prints.ts): defineTask gets `prints: false`. */
+  readonly quiet?: boolean;
 }
 
 /** A module-level `const` object, named by a key the same in every thread: its file (relative) and name. */
@@ -170,6 +173,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
+    ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };
 }
 
