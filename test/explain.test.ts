@@ -63,7 +63,7 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   // `pieces.map(K.sum)`: a task reached through a namespace and handed on as a function value.
   assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.map(K.sum)`)');
   assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), [
-    '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '10 sum(parts[0]) result', '11 s wait',
+    '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '11 s wait', '12 first wait',
   ]);
   assert.match(explain('--waits', fixture('notes.ts'), fixture('kernels.ts')), /waits placed:\n {2}test\/programs\/explain\/notes\.ts:6 `sum\(strip\(image, i, i \+ 2\)\)`: the result is used at once/);
 });
@@ -85,15 +85,14 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
     '6: submit all, then use the results',
     '8: copy it once into a local const before the loop',
     '9: make `assemble` a `@task`',
-    '10: drop the `!`',
     '11: submit all, then use the results',
   ]);
   assert.match(notes[0].note, 'so each iteration of this loop waits for its task before the next is submitted');
   assert.match(notes[1].note, '`shared` is copied for the task at every call in this loop (encoded anew each time)');
   assert.match(notes[1].note, '`const frozen = shared.slice()`');
   assert.match(notes[2].note, '`assemble(parts)` waits here for the tasks behind `parts`, then runs in this thread');
-  assert.match(notes[3].note, 'the `!` after `sum(parts[0])` is a use of its value, so this thread waits for task sum right at the call');
-  assert.match(notes[4].note, '`s` is waited for at line 11 in the same callback, so each call of this callback submits task sum and waits for it');
+  // `sum(parts[0])!` needs no note: the `!` changes nothing, and the Future goes on to `first`.
+  assert.match(notes[3].note, '`s` is waited for at line 11 in the same callback, so each call of this callback submits task sum and waits for it');
   assert.match(explain(fixture('notes.ts'), fixture('kernels.ts')), /notes \(legal, but costly or serial\):\n {2}test\/programs\/explain\/notes\.ts:6 /);
 });
 

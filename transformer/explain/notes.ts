@@ -1,6 +1,5 @@
 /**
  * Calls that are legal but costly or serial, each with the change that helps, read from the plan of a file:
- * - a task call under `!` (or `as`): the wrapper is a use of the value, so this thread waits for the task at the call;
  * - a loop or callback that submits a task and waits for it before the next (`total += sum(p)`, `const s = sum(p);
  *   use(s)` in a `.map` callback): its tasks run one at a time;
  * - an object the plugin cannot follow, passed `in` inside a loop: copied (encoded) anew at every call;
@@ -22,7 +21,7 @@ export interface ExplainedNote {
   readonly file: string;
   readonly line: number;
   readonly note: string;
-  /** The change, in a few words (`drop the \`!\``, `make \`assemble\` a @task`). */
+  /** The change, in a few words (`make \`assemble\` a @task`). */
   readonly fix: string;
 }
 
@@ -64,22 +63,13 @@ const isWithin = (node: ts.Node, ancestor: ts.Node): boolean => node.pos >= ance
 
 function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, task: TaskInfo, add: Add): void {
   const { ts } = ctx;
-  let node: ts.Node = call;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  // `task(x)!`, `task(x) as T` change nothing: the planner hands the Future on through them.
+  const node: ts.Node = withWrappers(ts, call);
   const wrapper = node.parent;
   const repeating = repeatingScope(ctx, call);
   const each = repeating?.kind === 'loop' ? 'each iteration of this loop' : 'each call of this callback';
   if (plan.waitedAtCall.has(call)) {
-    if (ts.isNonNullExpression(wrapper)) {
-      const type = ctx.checker.getTypeAtLocation(call);
-      const nullable = type.isUnion() && type.types.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
-      add(call, `the \`!\` after \`${snippet(call)}\` is a use of its value, so this thread waits for task ${task.name} right at the call: ` +
-        (nullable ? 'put the `!` where the value is used instead' : `drop the \`!\` (the task's result is never null or undefined, so it changes nothing)`),
-      nullable ? 'move the `!` to where the value is used' : 'drop the `!`');
-    } else if (ts.isAsExpression(wrapper) || ts.isTypeAssertionExpression(wrapper) || ts.isSatisfiesExpression(wrapper)) {
-      add(call, `the type assertion on \`${snippet(call)}\` is a use of its value, so this thread waits for task ${task.name} right at the call; ` +
-        'give the variable the type instead (`const r: T = …`)', 'drop the assertion');
-    } else if (repeating && inTryBlock(ctx, call, repeating.scope)) {
+    if (repeating && inTryBlock(ctx, call, repeating.scope)) {
       add(call, `task ${task.name} is called in a \`try\` block, where each call is waited for at once (a failure must be thrown inside the ` +
         `block), so ${each} runs its task alone`, 'move the loop that submits out of the `try` block');
     } else if (repeating) {

@@ -393,8 +393,8 @@ class Planner {
   /** Where a submitted call's Future goes. */
   private recordResult(call: ts.CallExpression): void {
     const { ts } = this;
-    let node: ts.Node = call;
-    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    // `task(x)!`, `task(x) as T`: the same value; the Future goes where the wrapped value goes.
+    const node: ts.Node = withWrappers(ts, call);
     const parent = node.parent;
     if (ts.isExpressionStatement(parent)) return;
     const task = this.plan.submissions.get(call)!;
