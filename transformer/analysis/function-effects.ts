@@ -44,6 +44,11 @@ class FunctionEffects {
     if (!body) return { params: this.effects };
     this.reach.build();
     this.visit(body, (node) => this.collectEffects(node));
+    // `(p) => p`, `(p, q) => (c ? p : q)`: a concise body is the arrow's return value.
+    if (this.ts.isArrowFunction(this.fn) && !this.ts.isBlock(body)) {
+      const closure = this.ts.isArrowFunction(body) || this.ts.isFunctionExpression(body);
+      this.escape(this.reached(body), body, 'returned by the arrow function', !closure);
+    }
     new Overwrites(this.ts, { written: (e) => this.written(e), reached: (e) => this.reached(e) }, this.effects).find(body);
     return { params: this.effects };
   }
@@ -169,9 +174,9 @@ class FunctionEffects {
       // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
       const closure = ts.isArrowFunction(node.expression) || ts.isFunctionExpression(node.expression);
       this.escape(this.reached(node.expression), node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
-    } else if (node === this.fn && ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
-      this.escape(this.reached(node.body), node.body, 'returned by the arrow function', !ts.isArrowFunction(node.body) && !ts.isFunctionExpression(node.body));
     }
+    // `yield v`: whoever iterates the generator gets the parameter, after the call returned.
+    if (ts.isYieldExpression(node) && node.expression) this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipParens(ts, node.left);
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.stored(left.expression, this.reached(node.right), node);

@@ -14,6 +14,7 @@ import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
 import { isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { skipTransparent } from './syntax';
+import { RETURNS_RECEIVER } from './fresh';
 
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
@@ -56,7 +57,7 @@ export class AliasGroups {
   isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
     const { ts } = this.ctx;
     const inner = skipTransparent(ts, value);
-    const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner) ?? this.partBase(inner);
+    const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner) ?? this.partBase(inner) ?? this.receiverReturned(inner);
     const other = id && symbolOf(this.ctx, id);
     return other !== undefined && this.find(other) === this.find(symbol) && this.parent.has(symbol);
   }
@@ -91,6 +92,18 @@ export class AliasGroups {
     return ts.isIdentifier(node) ? node : undefined;
   }
 
+  /** `a.fill(1)`, `a.sort()`, `m.set(k, v)`: the method returns its receiver, another name for it. */
+  receiverReturned(expr: ts.Expression): ts.Identifier | undefined {
+    const { ts } = this.ctx;
+    expr = skipTransparent(ts, expr);
+    if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression) || !RETURNS_RECEIVER.has(expr.expression.name.text)) return undefined;
+    const receiver = skipTransparent(ts, expr.expression.expression);
+    if (!ts.isIdentifier(receiver)) return undefined;
+    // A typed array's set returns nothing; Map#set and Set#add return the map or set.
+    const type = this.ctx.checker.getTypeAtLocation(expr);
+    return type.getSymbol() === this.ctx.checker.getTypeAtLocation(receiver).getSymbol() ? receiver : undefined;
+  }
+
   private declare(declaration: ts.VariableDeclaration, name: ts.Identifier): void {
     const bases = this.basesOf(declaration);
     for (const base of bases ?? []) this.link(name, base);
@@ -119,7 +132,7 @@ export class AliasGroups {
     if (!declaration.initializer) return undefined;
     const value = skipTransparent(ts, declaration.initializer);
     if (ts.isIdentifier(value)) return [value];
-    const base = this.viewBase(value) ?? this.partBase(value);
+    const base = this.viewBase(value) ?? this.partBase(value) ?? this.receiverReturned(value);
     return base ? [base] : undefined;
   }
 

@@ -7,8 +7,8 @@ import type * as ts from 'typescript';
 import { COPYING_METHODS } from '../analysis/builtins';
 import { hasPrimitiveElements, isPrimitiveNode, qualifiedName, type AnalysisContext } from '../analysis/context';
 
-/** Methods that return their receiver. */
-const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin']);
+/** Methods that return their receiver (Map's set and Set's add too). */
+export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin', 'set', 'add']);
 const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
   'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
 

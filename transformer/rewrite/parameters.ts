@@ -103,6 +103,15 @@ export class ClosedFunctions {
   /** An object variable declared outside the function (a module's or an enclosing function's). */
   private namesOuterObject(ref: ts.Identifier, fn: FunctionLike): boolean {
     const { ts } = this.ctx;
+    if (ref.text === 'globalThis') return true;
+    // `Store.buf`, `S.shared`: an object reached through a class's statics or a module namespace.
+    const parent = ref.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && !isPrimitiveNode(this.ctx, parent) && !this.isFunctionValue(parent)) {
+      const target = this.ctx.checker.getSymbolAtLocation(ref);
+      const reached = target && target.flags & ts.SymbolFlags.Alias ? this.ctx.checker.getAliasedSymbol(target) : target;
+      if (reached && reached.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.ValueModule | ts.SymbolFlags.Enum) &&
+        !reached.declarations?.every((d) => d.getSourceFile().isDeclarationFile)) return true;
+    }
     const symbol = symbolOf(this.ctx, ref);
     const declaration = symbol?.valueDeclaration;
     if (!symbol || !declaration || !(symbol.flags & (ts.SymbolFlags.FunctionScopedVariable | ts.SymbolFlags.BlockScopedVariable))) return false;

@@ -13,7 +13,9 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import type * as ts from 'typescript';
-import { calledFunction, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import {
+  calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+} from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -126,7 +128,7 @@ class Planner {
         if (changed) break;
       }
       if (changed) continue;
-      changed = this.dropFruitlessParameters();
+      changed = this.dropFruitlessParameters() || this.sealParameterFunctions();
       if (changed) continue;
       // So must containers whose elements were passed or gathered; one that cannot be followed is decided again.
       for (const root of this.containers.relied()) {
@@ -659,6 +661,39 @@ class Planner {
     return false;
   }
 
+  /**
+   * The caller chooses what a function's parameters are: `f(a, a)`, `f(d, { v: d })`, `f(xs[0], xs)`. So when some of
+   * them are followed, every other object parameter may be the same object or hold it, and must be followed too
+   * (each use waits): a typed array or an array of primitives as a plain variable, a nested array as a container.
+   * Another kind (a record, a Map of objects: its parts are not waited for) keeps the function's calls direct.
+   */
+  private sealParameterFunctions(): boolean {
+    const { ts } = this;
+    const functions = new Set<FunctionLike>();
+    for (const symbol of [...this.followed, ...this.containers.relied()]) {
+      const declaration = symbol.valueDeclaration;
+      if (declaration && ts.isParameter(declaration)) functions.add(declaration.parent as FunctionLike);
+    }
+    for (const fn of functions) {
+      for (const param of fn.parameters) {
+        const symbol = ts.isIdentifier(param.name) ? symbolOf(this.ctx, param.name) : undefined;
+        if (!symbol || isPrimitiveNode(this.ctx, param.name) || this.followed.has(symbol) || this.containers.relied().includes(symbol)) continue;
+        const type = this.ctx.checker.getTypeAtLocation(param.name);
+        const container = this.containers.holdsObjects(param.name as ts.Identifier) && this.containers.rootOf(param.name as ts.Identifier) === symbol;
+        const plain = isTypedArrayType(this.ctx, type) || hasPrimitiveElements(this.ctx, param.name as ts.Identifier);
+        const escape = container ? this.containers.escapeOf(symbol) : plain && this.isFollowable(symbol) ? this.escapeOf(symbol) : undefined;
+        if (container && !escape) { this.containers.rely(symbol); continue; }
+        if (plain && this.isFollowable(symbol) && !escape) { this.follow(symbol); continue; }
+        const why = reasonAt(param, `parameter \`${param.name.getText()}\` of this function may be, or hold, the object of a followed parameter ` +
+          `(the caller chooses), and it cannot be followed${escape ? `: ${escape.text}` : ' (only typed arrays, arrays of numbers and nested arrays of them can)'}`);
+        const inside = [...this.plan.submissions].filter(([call]) => call.pos >= fn.pos && call.end <= fn.end);
+        for (const [call, task] of inside) this.keepDirect(call, task, why);
+        if (inside.length > 0) return true;
+      }
+    }
+    return false;
+  }
+
   private inLoopOf(node: ts.Node, fn: FunctionLike): boolean {
     for (let n = node.parent; n && n !== fn; n = n.parent) if (this.ts.isIterationStatement(n, false)) return true;
     return false;
@@ -692,6 +727,8 @@ class Planner {
       if (isDeclarationName(ts, ref)) return true;
       const call = ref.parent;
       if (!ts.isCallExpression(call) || call.expression !== ref || call.arguments.length <= index) return false;
+      // Inside a try block a failure of the function's tasks must be thrown out of the call: its wait on return does so.
+      if (this.enclosingTries(call).length > 0) return false;
       const arg = skipTransparent(ts, call.arguments[index]);
       const own = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
       const root = this.containers.rootOf(arg);

@@ -37,7 +37,9 @@ export class UseClassifier {
     if (isArgumentOf(ts, outer, ref) && this.planner.isSubmission(outer)) return { kind: 'none' };
     // `const view = a`: the alias's own uses are classified (the group is followed as one).
     const own = symbolOf(this.ctx, ref);
-    if (this.aliases.isAliasSource(ref) && own && this.planner.isFollowable(own)) return { kind: 'none' };
+    // (`const f = a.fill(1)` is a write of a, and the method's result is the alias: classified below.)
+    const returnsIt = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.receiverReturned(parent.parent) === ref;
+    if (this.aliases.isAliasSource(ref) && own && this.planner.isFollowable(own) && !returnsIt) return { kind: 'none' };
     // `task(m.subarray(…))`: the submission hands the view on.
     if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.viewBase(parent.parent) === ref) {
       const view = withWrappers(ts, parent.parent);
@@ -70,7 +72,13 @@ export class UseClassifier {
         if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref))) {
           return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
         }
-        return this.readsAtOnce(ref) ? { kind: 'read' } : { kind: 'write' };
+        if (this.readsAtOnce(ref)) return { kind: 'read' };
+        // `x = a.sort()`, `use(m.set(k, v))`: the result is the object under another name, unless an alias takes it.
+        const result = withWrappers(ts, call);
+        if (this.aliases.receiverReturned(call) === ref && !ts.isExpressionStatement(result.parent) && !this.aliases.isAliasSource(ref)) {
+          return { kind: 'escape', why: `\`${method}\` returns it, a second name the plan does not follow here` };
+        }
+        return { kind: 'write' };
       }
       return this.accessUse(parent);
     }
