@@ -170,16 +170,15 @@ const segmentPath = (segment: { name: string }): string => join(SHM_DIR, segment
 const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 /**
- * The one place the runtime's package reaches the compiler side: loaded only for this command, so programs
- * that run compiled code never load typescript.
+ * The one place the runtime's package reaches the compiler side: loaded only for these commands, so programs
+ * that run compiled code never load typescript. A missing or unusable compiler is one line (load-typescript.ts).
  */
 function loadTypeScript(command: string): typeof import('typescript') | undefined {
-  try {
-    return require(require.resolve('typescript', { paths: [process.cwd(), __dirname] })) as typeof import('typescript');
-  } catch {
-    process.stderr.write(`taskify ${command} needs the typescript package (npm install --save-dev typescript)\n`);
-    return undefined;
-  }
+  const { loadTypeScript: load } = require(join(__dirname, '..', 'transformer', 'load-typescript.js')) as typeof import('../transformer/load-typescript');
+  const loaded = load();
+  if ('ts' in loaded) return loaded.ts;
+  process.stderr.write(`taskify ${command}: ${loaded.error}\n`);
+  return undefined;
 }
 
 function explainCommand(args: string[]): number {
