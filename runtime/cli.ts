@@ -189,6 +189,10 @@ function explainCommand(args: string[]): number {
 }
 
 function runCommand(args: string[]): number {
+  // An unchanged program runs from its last build without loading the compiler (run-cache.ts).
+  const { runCached } = require(join(__dirname, '..', 'transformer', 'run-cache.js')) as typeof import('../transformer/run-cache');
+  const cached = runCached(args, join(__dirname, 'index.js'));
+  if (cached !== undefined) return cached;
   const typescript = loadTypeScript('run');
   if (!typescript) return 2;
   const { runProgram } = require(join(__dirname, '..', 'transformer', 'run.js')) as typeof import('../transformer/run');
