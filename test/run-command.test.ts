@@ -65,6 +65,18 @@ test('an unchanged program runs from its last build; a touched file with the sam
   assert.ok(statSync(built()).mtimeMs > rebuilt, 'the config changed: rebuilt');
 });
 
+test('TASKIFY_STATS is written by a plugin build in which no task ran, with zero tasks', () => {
+  writeFileSync(join(project, 'idle.ts'), [
+    "import { scale } from './kernels.js';",
+    'export function later(values: Float64Array): void { scale(values, 2); }',
+    "console.log('no task ran');",
+  ].join('\n'));
+  const stats = join(project, 'idle-stats.json');
+  const idle = run('idle.ts', { TASKIFY_STATS: stats });
+  assert.is(idle.stdout, 'no task ran\n', idle.stderr);
+  assert.equal(JSON.parse(readFileSync(stats, 'utf8')).tasks, { submitted: 0, inWorkers: 0, inline: 0, failed: 0, retried: 0 });
+});
+
 test('errors are lines starting "taskify run": type errors, a broken tsconfig, a missing file', () => {
   writeFileSync(join(project, 'bad.ts'), "const n: number = 'text';\nconsole.log(n);\n");
   const typeError = run('bad.ts');
