@@ -17,7 +17,8 @@ const usage = `usage: taskify <command>
 
 commands:
   run <file.ts> [args…]
-             compile a program with the plugin (into node_modules/.cache/taskify-run) and run it
+             compile a program with the plugin (into node_modules/.cache/taskify-run) and run it; the
+             next run reuses that build while none of the files it was built from changed
   explain [--all] [--json] <files…>
              what the compiler plugin concludes: each task's parameter directions with reasons,
              and why any task call stays a direct call (--all: every function; --json: machine-readable)
