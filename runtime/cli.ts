@@ -4,14 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { readConfig, redisUrl } from './config';
+import { readConfig, redisUrl, storeSetting } from './config';
+import { TaskifyError, shownUrl } from './errors';
 import { defaultStoreRoot, removeStaleRunDirs } from './store/run-dir';
 import { listSegments, removeStaleSegments, SHM_DIR } from './store/segments';
 import { readTrace } from './observe/trace';
 import { reportHtml } from './observe/report';
 import { GRAPH_TASK_LIMIT, toDot } from './observe/task-graph';
 import { renderSvg } from './observe/render-svg';
-import { shownUrl } from './errors';
 
 const usage = `usage: taskify <command>
 
@@ -19,9 +19,11 @@ commands:
   run <file.ts> [args…]
              compile a program with the plugin (into node_modules/.cache/taskify-run) and run it; the
              next run reuses that build while none of the files it was built from changed
-  explain [--all] [--json] <files…>
-             what the compiler plugin concludes: each task's parameter directions with reasons,
-             and why any task call stays a direct call (--all: every function; --json: machine-readable)
+  explain [--all] [--waits] [--json] [-p tsconfig.json | <files or directories…>]
+             what the compiler plugin concludes: each task's parameter directions with reasons, why any
+             task call stays a direct call, notes on calls that are costly or serial (with the fix), and
+             warnings for tags it does not read (--all: every function and every call; --waits: the waits
+             it placed; --json: all of it, machine-readable; no argument: ./tsconfig.json)
   report <trace.json> [-o <file.html>]
              one self-contained HTML page from a TASKIFY_TRACE file: timeline, statistics by function,
              task graph (default output: the trace's name with .html)
@@ -38,8 +40,10 @@ commands:
   version    print taskify's version
   help       print this text
 
-environment of taskify programs:
+environment of taskify programs (checked as the program starts: a value that cannot work stops it in one line):
   TASKIFY_WORKERS=<n>        worker threads (default: the number of cores; 0 runs tasks inline)
+  TASKIFY_TASKS_PER_WORKER   tasks posted to a worker at once (default 2)
+  TASKIFY_WORKER_HEAP_MB     each worker thread's JavaScript heap limit (default: Node's; at least 16)
   TASKIFY_STATS=<file>       write run statistics as JSON at exit
   TASKIFY_STORE=<dir>        where run directories go (default: /dev/shm, else the temp dir)
   TASKIFY_WORKER_CACHE_MB    decoded versions each worker keeps (default 512)
@@ -52,6 +56,10 @@ environment of taskify programs:
   TASKIFY_REDIS=<url>        run tasks on the machines that joined with \`taskify worker\` at this Redis
                              (redis://host:port) instead of this machine's pool
   TASKIFY_REDIS_TTL_S=<s>    expiry of a distributed run's Redis keys, should it die before deleting them (default 86400)
+  TASKIFY_SECRET, TASKIFY_SECRET_FILE
+                             the cluster secret of a distributed run (or a file holding it)
+  TASKIFY_TASK_TIMEOUT=<s>   seconds a task may run when it sets no @timeout (default: no limit)
+  TASKIFY_STALL_REPORT=<s>   say what runs and waits after this long without progress (default 60; 0: never)
 `;
 
 function main(argv: string[]): number | Promise<number> {
@@ -77,9 +85,10 @@ function main(argv: string[]): number | Promise<number> {
 
 async function cleanCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { redis: { type: 'string' } }, strict: true });
-  const root = process.env.TASKIFY_STORE || defaultStoreRoot();
+  const root = storeSetting() ?? defaultStoreRoot();
   const removed = [...removeStaleRunDirs(root).map((name) => join(root, name)), ...removeStaleSegments().map(segmentPath)];
-  const places = root === SHM_DIR ? root : `${root} or ${SHM_DIR}`;
+  // TASKIFY_STORE=/dev/shm/ is /dev/shm: said once.
+  const places = resolve(root) === resolve(SHM_DIR) ? SHM_DIR : `${root} or ${SHM_DIR}`;
   console.log(removed.length ? removed.map((path) => `removed ${path}`).join('\n') : `nothing to clean in ${places}`);
   const url = redisUrl(values.redis, '--redis');
   if (!url) return 0;
@@ -113,7 +122,8 @@ async function workerCommand(args: string[]): Promise<number> {
   // Loaded here only: nothing about Redis is required by the other commands or by programs that run locally.
   const { serveMachine } = require('./distributed/machine-worker') as typeof import('./distributed/machine-worker');
   await serveMachine({
-    url, threads, root: resolve(values.root ?? process.cwd()), storeRoot: config.storeRoot ?? defaultStoreRoot(), cacheBytes: config.workerCacheBytes,
+    url, threads, root: resolve(values.root ?? process.cwd()), storeRoot: config.storeRoot ?? defaultStoreRoot(),
+    storeFromEnv: config.storeRoot !== undefined, cacheBytes: config.workerCacheBytes,
     sharedMemory: config.sharedMemory, sharedMemoryLimitBytes: config.sharedMemoryLimitBytes, ttlSeconds: config.redisTtlSeconds,
     idleRunMs: 30_000,
   });
@@ -186,7 +196,7 @@ function explainCommand(args: string[]): number {
   const typescript = loadTypeScript('explain');
   if (!typescript) return 2;
   const { runExplain } = require(join(__dirname, '..', 'transformer', 'explain.js')) as typeof import('../transformer/explain');
-  return runExplain(typescript, args, (text) => console.log(text));
+  return runExplain(typescript, args, (text) => console.log(text), (line) => process.stderr.write(`${line}\n`));
 }
 
 function runCommand(args: string[]): number {
@@ -200,4 +210,9 @@ function runCommand(args: string[]): number {
   return runProgram(typescript, args, join(__dirname, 'index.js'));
 }
 
-void Promise.resolve(main(process.argv.slice(2))).then((code) => { process.exitCode = code; });
+// A setting or argument that cannot work is one line, not a stack trace.
+void new Promise<number>((done) => done(main(process.argv.slice(2)))).then((code) => { process.exitCode = code; }, (error: unknown) => {
+  if (!(error instanceof TaskifyError)) throw error;
+  process.stderr.write(`taskify: ${error.message}\n`);
+  process.exitCode = 1;
+});

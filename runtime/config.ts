@@ -1,6 +1,17 @@
-/** Runtime settings, read once from the environment. Defaults suit one machine. */
+/**
+ * The one place TASKIFY_* settings are read and checked. Defaults suit one machine.
+ *
+ * `readConfig` turns the environment into a RuntimeConfig, refusing a malformed value with one line that names the
+ * variable, its value and what is accepted (`TASKIFY_WORKERS must be a whole number, 0 or more, got "four"`).
+ * `checkSettings` adds what can only be checked against the machine (an output file's directory exists and may be
+ * written, the cluster secret file can be read) and names that are no setting (`TASKIFY_WORKER`, a typo): the runtime
+ * runs it when it is loaded (settings.ts), so that a bad setting stops the program before it does anything, rather
+ * than at its first task with a stack trace, or at its end after the whole run (a trace into a missing directory).
+ */
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { badRedisUrl } from './errors';
+import { dirname, resolve } from 'node:path';
+import { badRedisUrl, badSetting } from './errors';
 
 export interface RuntimeConfig {
   /** Pool size; 0 runs every task inline on the calling thread, sequentially (a debugging aid). */
@@ -43,37 +54,60 @@ export interface RuntimeConfig {
   readonly stallReportSeconds: number;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+type Env = NodeJS.ProcessEnv;
+
+export function readConfig(env: Env = process.env): RuntimeConfig {
   return {
-    workers: nonNegativeInt(env, 'TASKIFY_WORKERS', availableParallelism()),
-    tasksPerWorker: nonNegativeInt(env, 'TASKIFY_TASKS_PER_WORKER', 2) || 1,
-    workerCacheBytes: nonNegativeInt(env, 'TASKIFY_WORKER_CACHE_MB', 512) * 1024 * 1024,
+    workers: wholeNumber(env, 'TASKIFY_WORKERS', availableParallelism()),
+    tasksPerWorker: wholeNumber(env, 'TASKIFY_TASKS_PER_WORKER', 2) || 1,
+    workerCacheBytes: wholeNumber(env, 'TASKIFY_WORKER_CACHE_MB', 512) * 1024 * 1024,
     workerHeapMb: workerHeapMb(env),
-    storeRoot: env.TASKIFY_STORE || undefined,
+    storeRoot: storeSetting(env),
     statsFile: env.TASKIFY_STATS || undefined,
     sharedMemory: flag(env, 'TASKIFY_SHM', true),
-    sharedMemoryLimitBytes: nonNegativeInt(env, 'TASKIFY_SHM_LIMIT_MB', Infinity) * 1024 * 1024,
+    sharedMemoryLimitBytes: wholeNumber(env, 'TASKIFY_SHM_LIMIT_MB', Infinity) * 1024 * 1024,
     traceFile: env.TASKIFY_TRACE || undefined,
     graphFile: graphFile(env),
     progress: flag(env, 'TASKIFY_PROGRESS', process.stderr.isTTY === true),
     redis: redisUrl(env.TASKIFY_REDIS, 'TASKIFY_REDIS'),
-    redisTtlSeconds: nonNegativeInt(env, 'TASKIFY_REDIS_TTL_S', 24 * 3600) || 1,
-    taskTimeoutSeconds: positiveSeconds(env, 'TASKIFY_TASK_TIMEOUT'),
-    stallReportSeconds: positiveSeconds(env, 'TASKIFY_STALL_REPORT', true) ?? 60,
+    redisTtlSeconds: wholeNumber(env, 'TASKIFY_REDIS_TTL_S', 24 * 3600) || 1,
+    taskTimeoutSeconds: seconds(env, 'TASKIFY_TASK_TIMEOUT'),
+    stallReportSeconds: seconds(env, 'TASKIFY_STALL_REPORT', true) ?? 60,
     summary: env.TASKIFY_SUMMARY === undefined || env.TASKIFY_SUMMARY === '' ? 'long-runs' : flag(env, 'TASKIFY_SUMMARY', false) ? 'always' : 'never',
   };
 }
+
+/**
+ * Everything readConfig checks, and what needs the machine: the files written at exit go into directories that
+ * exist and may be written, a distributed run's secret file can be read. Throws the first problem; returns the
+ * config and warnings (TASKIFY_ variables that are no setting, with the one probably meant).
+ */
+export function checkSettings(env: Env = process.env): { config: RuntimeConfig; warnings: string[] } {
+  const config = readConfig(env);
+  for (const [variable, file] of [['TASKIFY_STATS', config.statsFile], ['TASKIFY_TRACE', config.traceFile], ['TASKIFY_GRAPH', config.graphFile]]) {
+    if (file) writableFile(variable!, file);
+  }
+  if (config.redis) clusterSecret(env);
+  const warnings = Object.keys(env).filter((name) => name.startsWith('TASKIFY_') && !isSetting(name)).sort().map((name) => {
+    const meant = closestSetting(name);
+    return `${name} is not a taskify setting${meant ? ` (did you mean ${meant}?)` : ''}; it is ignored`;
+  });
+  return { config, warnings };
+}
+
+/** TASKIFY_STORE, or undefined for the default place (store/run-dir.ts checks it can be used when the run starts). */
+export const storeSetting = (env: Env = process.env): string | undefined => env.TASKIFY_STORE || undefined;
 
 /** Below this a worker thread runs out of memory loading taskify itself (measured: 4 MB fails, 8 MB starts). */
 export const MIN_WORKER_HEAP_MB = 16;
 
 /** TASKIFY_WORKER_HEAP_MB, checked; undefined keeps Node's default. Read by the pool's own thread too (local-pool.ts). */
-export function workerHeapMb(env: NodeJS.ProcessEnv): number | undefined {
+export function workerHeapMb(env: Env): number | undefined {
   const raw = env.TASKIFY_WORKER_HEAP_MB;
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < MIN_WORKER_HEAP_MB) {
-    throw new Error(`TASKIFY_WORKER_HEAP_MB must be a whole number of megabytes, at least ${MIN_WORKER_HEAP_MB}, got ${JSON.stringify(raw)}`);
+    throw badSetting('TASKIFY_WORKER_HEAP_MB', raw, `be a whole number of megabytes, at least ${MIN_WORKER_HEAP_MB}`);
   }
   return value;
 }
@@ -87,36 +121,93 @@ export function redisUrl(raw: string | undefined, where: string): string | undef
   return raw;
 }
 
-function graphFile(env: NodeJS.ProcessEnv): string | undefined {
+/** The cluster secret of a distributed run: TASKIFY_SECRET, or the contents of the file TASKIFY_SECRET_FILE names. */
+export function clusterSecret(env: Env = process.env): string | undefined {
+  if (env.TASKIFY_SECRET) return env.TASKIFY_SECRET;
+  const file = env.TASKIFY_SECRET_FILE;
+  if (!file) return undefined;
+  let secret: string;
+  try { secret = readFileSync(file, 'utf8').trim(); } catch (error) {
+    throw badSetting('TASKIFY_SECRET_FILE', file, 'name a readable file holding the cluster secret', (error as Error).message);
+  }
+  if (!secret) throw badSetting('TASKIFY_SECRET_FILE', file, 'name a file holding the cluster secret', 'it is empty');
+  return secret;
+}
+
+const SETTINGS = new Set([
+  'TASKIFY_WORKERS', 'TASKIFY_TASKS_PER_WORKER', 'TASKIFY_WORKER_CACHE_MB', 'TASKIFY_WORKER_HEAP_MB', 'TASKIFY_STORE', 'TASKIFY_STATS',
+  'TASKIFY_SHM', 'TASKIFY_SHM_LIMIT_MB', 'TASKIFY_TRACE', 'TASKIFY_GRAPH', 'TASKIFY_PROGRESS', 'TASKIFY_SUMMARY', 'TASKIFY_REDIS',
+  'TASKIFY_REDIS_TTL_S', 'TASKIFY_TASK_TIMEOUT', 'TASKIFY_STALL_REPORT', 'TASKIFY_SECRET', 'TASKIFY_SECRET_FILE',
+]);
+export const settingNames = (): readonly string[] => [...SETTINGS];
+const isSetting = (name: string): boolean => SETTINGS.has(name);
+
+/** The setting a misspelt name probably meant: at most two letters off (TASKIFY_WORKER, TASKIFY_GRPAH). */
+function closestSetting(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const setting of SETTINGS) {
+    const d = editDistance(name, setting);
+    if (d < bestDistance) { best = setting; bestDistance = d; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function graphFile(env: Env): string | undefined {
   const file = env.TASKIFY_GRAPH;
   if (!file) return undefined;
-  if (!/\.(dot|gv|svg)$/i.test(file)) throw new Error(`TASKIFY_GRAPH must name a .dot or .svg file, got ${JSON.stringify(file)}`);
+  if (!/\.(dot|gv|svg)$/i.test(file)) throw badSetting('TASKIFY_GRAPH', file, 'name a .dot or .svg file');
   return file;
 }
 
-function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A file written at exit: its directory must exist and be writable now, not only when the run is over. */
+function writableFile(variable: string, file: string): void {
+  const dir = dirname(resolve(file));
+  let isDirectory = false;
+  try { isDirectory = statSync(dir).isDirectory(); } catch { /* said below */ }
+  if (!isDirectory) throw badSetting(variable, file, 'name a file in an existing directory', `${dir} does not exist`);
+  try { accessSync(dir, constants.W_OK); } catch {
+    throw badSetting(variable, file, 'name a file in a directory this user may write', `${dir} is not writable`);
+  }
+}
+
+function wholeNumber(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(value)) throw badSetting(name, raw, 'be a whole number, 0 or more');
   return value;
 }
 
 /** A duration in seconds, fractions allowed; `zeroAllowed`: 0 is a value (off) rather than an error. */
-function positiveSeconds(env: NodeJS.ProcessEnv, name: string, zeroAllowed = false): number | undefined {
+function seconds(env: Env, name: string, zeroAllowed = false): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
-    throw new Error(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number of seconds, got ${JSON.stringify(raw)}`);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
+    throw badSetting(name, raw, `be a ${zeroAllowed ? 'number of seconds, 0 or more (0: never)' : 'positive number of seconds'}`);
   }
   return value;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
-  throw new Error(`${name} must be 0 or 1, got ${JSON.stringify(raw)}`);
+  throw badSetting(name, raw, 'be 0 or 1');
 }

@@ -21,7 +21,8 @@ export type TaskifyErrorCode =
   | 'TASKIFY_RUN_STOPPED'
   | 'TASKIFY_ENGINE_DIED'
   | 'TASKIFY_SHUT_DOWN'
-  | 'TASKIFY_REDIS';
+  | 'TASKIFY_REDIS'
+  | 'TASKIFY_SETTING';
 
 export class TaskifyError extends Error {
   constructor(readonly code: TaskifyErrorCode, message: string, options?: { cause?: unknown }) {
@@ -178,6 +179,11 @@ export function redisLost(url: string, detail: string): TaskifyError {
 export function redisModulesMissing(detail: string): TaskifyError {
   return new TaskifyError('TASKIFY_REDIS', `running on several machines needs the packages bullmq and ioredis, ` +
     `which are not installed (${detail}): npm install bullmq ioredis`);
+}
+
+/** A TASKIFY_* variable with a value that cannot work: its name, the value and what it accepts, in one line. */
+export function badSetting(variable: string, value: string, must: string, detail?: string): TaskifyError {
+  return new TaskifyError('TASKIFY_SETTING', `${variable} must ${must}, got ${JSON.stringify(value)}${detail ? ` (${detail})` : ''}`);
 }
 
 export function badRedisUrl(url: string, where: string): TaskifyError {

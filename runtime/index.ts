@@ -18,13 +18,31 @@ export type { RunEvent, WorkerRun } from './protocol';
 export { TaskifyError, type TaskifyErrorCode } from './errors';
 /** Name the module a class lives in, for instances of an ES module's class the runtime cannot find by itself. */
 export { shareClass } from './store/classes';
+import { moduleStateValue, registerModuleState } from './api/module-state';
 
-/** Submit one call of a task; returns at once. `site` (file:line) names the call in errors. */
-export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {
+/**
+ * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
+ * the graph and trace (the arguments' text and the result's variable: observe/data-names.ts; the plugin emits it).
+ */
+export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
   const a = current();
   if (a.kind === 'inline') return a.runtime.submit<T>(handle, args, describeSite(handle.def.name, site));
-  return a.runtime.submit<T>(handle, args, site);
+  return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site, labels);
 }
+
+/** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */
+function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[] {
+  const state = handle.def.state!.map((key) => {
+    const value = moduleStateValue(key, handle.def.name);
+    // The program may have changed it anywhere since the last call: snapshot it anew.
+    if (typeof value === 'object' && value !== null) markWritten(value);
+    return value;
+  });
+  return [...args, ...state];
+}
+
+/** Emitted by the plugin in the module declaring an object a task reads (see api/module-state.ts). */
+export function moduleState(key: string, get: () => unknown): void { registerModuleState(key, get); }
 
 /** An argument may be the value itself, a Future of it, or (for arrays) an array of values and Futures. */
 export type Deferred<T> = T | Future<T> | (T extends readonly (infer E)[] ? readonly (E | Future<E>)[] : never);

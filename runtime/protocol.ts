@@ -49,6 +49,8 @@ export interface TaskDef {
   readonly onFailure?: FailurePolicy;
   /** With onFailure 'retry': how many times a failed task runs again before it fails as by default. */
   readonly retries?: number;
+  /** Module state the task reads (see api/module-state.ts): its snapshots are the last arguments, one per key. */
+  readonly state?: readonly string[];
 }
 
 /**
@@ -133,7 +135,24 @@ export interface SerializedError {
   readonly thrown?: { readonly value: unknown };
 }
 
-export type TaskOutcome =
+/**
+ * What a task wrote to its process.stdout (fd 1) or process.stderr (fd 2), in the order written: text, or bytes
+ * (base64, so that a distributed run's JSON replies carry them). The main thread prints it where the plain program
+ * would have (output/program-order.ts).
+ */
+export type OutputChunk = { readonly fd: 1 | 2; readonly text: string } | { readonly fd: 1 | 2; readonly base64: string };
+
+/**
+ * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,
+ * so that a task's console.log colours an object and reads `process.stdout.columns` as the plain call would.
+ */
+export interface StdioLook {
+  readonly stdout?: TerminalLook;
+  readonly stderr?: TerminalLook;
+}
+export interface TerminalLook { readonly columns: number; readonly rows: number }
+
+export type TaskOutcome = { readonly output?: readonly OutputChunk[] } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
       /** The task failed and its policy is 'ignore': the value is undefined, and the error is reported at exit. */
       readonly ignored?: SerializedError }
@@ -141,7 +160,7 @@ export type TaskOutcome =
       /** Set when this task never ran because a task it depends on failed. */
       readonly failedDependency?: { readonly taskId: number; readonly key: string };
       /** Set when the engine stopped the task: the main thread words the error, with the call site. */
-      readonly stopped?: TaskStop };
+      readonly stopped?: TaskStop });
 
 /** Why the engine stopped a task that did not fail by itself. */
 export type TaskStop =
@@ -197,11 +216,17 @@ export interface WorkerTask {
   readonly args: readonly WorkerArg[];
   /** Version key for a non-primitive return value. */
   readonly result: string;
+  /** The last arguments are snapshots of these module objects: copied into the worker's own before the call. */
+  readonly state?: readonly string[];
   /** Versions that died since this worker last heard: drop them from its cache and unmap their segments. */
   forget?: string[];
 }
 
-export interface PhaseTimes { load: number; run: number; store: number }
+/**
+ * A task's time in its worker, by phase. `queued`: waiting while another task on the same thread ran its code (see
+ * worker/phase-clock.ts); the other three are the task's own: loading inputs, its code, storing outputs.
+ */
+export interface PhaseTimes { queued: number; load: number; run: number; store: number }
 
 /** How @rro arguments were found: in the worker's table, attached, created, or read from the file instead. */
 export interface RroCounts {
@@ -240,6 +265,8 @@ export type WorkerReply = {
   readonly rro?: RroCounts;
   /** Distributed runs: bytes the task's machine fetched for it (from Redis or its job). */
   readonly fetchedBytes?: number;
+  /** What the task printed, when it printed anything (worker/task-output.ts). */
+  readonly output?: readonly OutputChunk[];
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   | { readonly ok: false; readonly error: SerializedError }
@@ -312,7 +339,9 @@ export interface WorkerRun {
 export type RunEvent =
   /** Main thread: a call became a task. `reads`/`writes` are version keys; `result` is its return value's version. */
   | { readonly kind: 'submit'; readonly time: number; readonly taskId: number; readonly name: string;
-      readonly reads: readonly string[]; readonly writes: readonly string[]; readonly result: string }
+      readonly reads: readonly string[]; readonly writes: readonly string[]; readonly result: string;
+      /** Version key → the variable or parameter it was passed as, or the result's variable (observe/data-names.ts). */
+      readonly labels?: Readonly<Record<string, string>> }
   /** Engine: every version the task reads exists; it waits for a worker. `queued`: ready tasks, this one included. */
   | { readonly kind: 'ready'; readonly time: number; readonly taskId: number; readonly queued: number }
   /** Engine: the task was handed to the pool (again, after a worker died under it). */

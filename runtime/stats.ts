@@ -8,7 +8,7 @@ export const counters = [
   'submitted', 'inline', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
   // written by the engine thread
   'inWorkers', 'failed', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
-  'versionsReleased', 'machineBytesFetched', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped',
+  'versionsReleased', 'machineBytesFetched', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped', 'queuedMs',
 ] as const;
 export type Counter = (typeof counters)[number];
 
@@ -38,7 +38,7 @@ export class Stats {
         bytesMapped: g('rroBytesMapped'),
       },
       phasesMs: {
-        workerLoad: ms('loadMs'), workerRun: ms('runMs'), workerStore: ms('storeMs'),
+        workerQueued: ms('queuedMs'), workerLoad: ms('loadMs'), workerRun: ms('runMs'), workerStore: ms('storeMs'),
         mainEncode: ms('mainEncodeMs'), mainDecode: ms('mainDecodeMs'), mainWait: ms('mainWaitMs'),
       },
     };

@@ -79,7 +79,7 @@ const submit = (taskId: number, def: number, args: WireArg[], snapshots: SubmitM
   ({ type: 'submit', taskId, def, args, result: 1000 + taskId, snapshots });
 
 function reply(ok: boolean, written: string[] = []): WorkerReply {
-  const base = { worker: 1, startedAt: 0, bytesRead: 0, bytesWritten: 0, times: { load: 0, run: 0, store: 0 }, cached: [], evicted: [],
+  const base = { worker: 1, startedAt: 0, bytesRead: 0, bytesWritten: 0, times: { queued: 0, load: 0, run: 0, store: 0 }, cached: [], evicted: [],
     written: written.map((key) => ({ key, bytes: 8 })) };
   return ok ? { ...base, ok: true, value: 7, inline: true }
     : { ...base, ok: false, error: { name: 'Error', message: 'boom', props: {} } };

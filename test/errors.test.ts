@@ -123,9 +123,12 @@ test('a worker out of memory fails its task in seconds, saying so with the heap 
 });
 
 test('TASKIFY_WORKER_HEAP_MB below what a worker needs to start is refused at start', async () => {
-  const r = await run('store', { TASKIFY_WORKER_HEAP_MB: '8' });
-  matches(r.error, /^TASKIFY_WORKER_HEAP_MB must be a whole number of megabytes, at least 16, got "8"$/);
-  leftNothing(r.store);
+  // Checked with the other settings as the runtime loads (settings.test.ts): the program stops in one line.
+  const store = newStore();
+  const child = await runFixture('errors-child.js', 'store', { TASKIFY_STORE: store, TASKIFY_WORKER_HEAP_MB: '8' });
+  assert.is(child.code, 1);
+  assert.is(child.stderr, 'taskify: TASKIFY_WORKER_HEAP_MB must be a whole number of megabytes, at least 16, got "8"\n');
+  leftNothing(store);
 });
 
 test.run();

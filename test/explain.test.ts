@@ -1,35 +1,129 @@
-/** `taskify explain`: text and JSON, plain JavaScript with JSDoc types, and why calls stay direct. */
+/**
+ * `taskify explain`: text and JSON, plain JavaScript with JSDoc types, why calls stay direct (each at its own line,
+ * a shared reason said once), the waits placed, notes on costly or serial calls, warnings for tags taskify does not
+ * read, and what it reads (files, directories, -p tsconfig.json; a missing path is an error).
+ */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'runtime', 'cli.js');
 const fixture = (name: string) => join('test', 'programs', 'explain', name);
 const explain = (...args: string[]) => execFileSync(process.execPath, [cli, 'explain', ...args], { cwd: root, encoding: 'utf8' });
+const explainJson = (...args: string[]) => JSON.parse(explain('--json', ...args)) as {
+  functions: { file: string; name: string; params: { name: string; rro?: boolean }[] }[];
+  calls: { file: string; line: number; task: string; submitted: boolean; reason: string; cause?: { line: number }; sameAs?: number;
+    arguments?: { text: string; param: string; passed: string }[] }[];
+  waits: { line: number; on: string; kind: string }[];
+  notes: { line: number; note: string; fix: string }[];
+  warnings: { line: number; message: string }[];
+  errors: string[];
+};
 
 test('--json prints each task with its parameters, directions and reasons (a JS file with JSDoc types)', () => {
-  const out = JSON.parse(explain('--json', fixture('tasks.js')));
-  assert.equal(out, [{
-    file: fixture('tasks.js'), name: 'scale', line: 6, params: [
-      { name: 'values', direction: 'inout', reason: `written: updates an element: \`values[i] *= factor\` (${fixture('tasks.js')}:6)` },
-      { name: 'factor', direction: 'in', reason: 'primitive (number): passed by value' },
+  const out = explainJson(fixture('tasks.js'));
+  assert.equal(out.functions, [{
+    file: fixture('tasks.js'), name: 'scale', line: 6, task: true, params: [
+      { name: 'values', direction: 'inout', reason: `written: updates an element: \`values[i] *= factor\` (${fixture('tasks.js')}:6)`, rro: false },
+      { name: 'factor', direction: 'in', reason: 'primitive (number): passed by value', rro: false },
     ],
   }]);
+  assert.equal([out.calls, out.waits, out.notes, out.warnings, out.errors], [[], [], [], [], []]);
 });
 
 test('--all includes every function; the text form says which calls stay direct and why', () => {
-  const all = JSON.parse(explain('--json', '--all', fixture('tasks.js')));
-  assert.equal(all.map((f: { name: string }) => f.name), ['scale', 'helper']);
-  assert.equal(all[1].params, [{ name: 'xs', direction: 'in', reason: 'contents never read or written' }], 'only its length is used');
+  const all = explainJson('--all', fixture('tasks.js'));
+  assert.equal(all.functions.map((f) => f.name), ['scale', 'helper']);
+  assert.equal(all.functions[1].params, [{ name: 'xs', direction: 'in', reason: 'contents never read or written' }], 'only its length is used');
   const text = explain(fixture('caller.ts'), fixture('tasks.js'));
   assert.match(text, /calls that stay direct \(sequential\):\n {2}test\/programs\/explain\/caller\.ts:4 scale: `values` is a parameter of a function that would wait for it on return, so its one task would run alone/);
 });
 
 test('a task passed as a function value is listed at its own line, with the form that makes each call a task', () => {
   const text = explain(fixture('values.ts'), fixture('tasks.js'));
-  assert.match(text, /values\.ts:5 scale: task scale is passed as a function \(`arrays\.forEach\(scale\)`\), so each call runs in this thread; pass `\(values, factor\) => scale\(values, factor\)` instead/);
+  assert.match(text, /values\.ts:5 scale: task scale is passed as a function \(`arrays\.forEach\(scale\)`\), so each call runs in this thread; pass `\(values, factor\) => scale\(values, factor\)` instead to make each call a task/);
+});
+
+test('--json has every call, submitted or direct, with its line and reason, @rro, and the waits placed', () => {
+  const out = explainJson(fixture('notes.ts'), fixture('kernels.ts'));
+  assert.equal(out.functions.find((f) => f.name === 'sum')!.params, [{ name: 'part', direction: 'in', reason: 'read, never written', rro: true }]);
+  const calls = out.calls.filter((c) => c.file.endsWith('notes.ts'));
+  assert.equal(calls.map((c) => `${c.line} ${c.task} ${c.submitted ? 'submitted' : 'direct'}`), [
+    '6 sum submitted', '6 strip submitted', '8 strip submitted', '10 sum submitted', '11 sum submitted', '15 sum direct',
+  ]);
+  const strip = calls.find((c) => c.line === 8)!;
+  assert.equal(strip.arguments, [
+    { text: 'shared', param: 'image', passed: 'snapshot' }, { text: 'i', param: 'from', passed: 'value' }, { text: 'i + 2', param: 'to', passed: 'value' },
+  ]);
+  assert.match(strip.reason, 'submitted as a task: `shared` copied at the call');
+  assert.equal(calls[1].arguments![0], { text: 'image', param: 'image', passed: 'followed' }, 'a parameter of a closed function is followed');
+  assert.match(calls.find((c) => c.line === 6 && c.task === 'sum')!.reason, '`strip(image, i, i + 2)` a task result, handed on without waiting');
+  // `pieces.map(K.sum)`: a task reached through a namespace and handed on as a function value.
+  assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.map(K.sum)`)');
+  assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), [
+    '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '11 s wait', '12 first wait',
+  ]);
+  assert.match(explain('--waits', fixture('notes.ts'), fixture('kernels.ts')), /waits placed:\n {2}test\/programs\/explain\/notes\.ts:6 `sum\(strip\(image, i, i \+ 2\)\)`: the result is used at once/);
+});
+
+test('calls kept direct by one cause elsewhere: one line each at its own line, the reason said once', () => {
+  const text = explain(fixture('repeat.ts'), fixture('kernels.ts'));
+  const direct = text.split('\n').filter((line) => line.includes('repeat.ts:'));
+  assert.equal(direct.map((line) => line.trim().split(' ')[0]), [3, 5, 8, 11].map((n) => `${fixture('repeat.ts')}:${n}`));
+  assert.match(direct[0], `fill: \`out\` escapes (passed to a function where it escapes: stored outside the function: \`(globalThis as { kept?: unknown }).kept = x\`): \`keep(out)\` (${fixture('repeat.ts')}:6)`);
+  for (const line of direct.slice(1)) assert.match(line, /fill: same reason as line 3$/);
+  const calls = explainJson(fixture('repeat.ts'), fixture('kernels.ts')).calls.filter((c) => c.file.endsWith('repeat.ts'));
+  assert.equal(calls.map((c) => [c.line, c.submitted, c.cause?.line, c.sameAs]),
+    [[3, false, 6, undefined], [5, false, 6, 3], [8, false, 6, 3], [10, true, undefined, undefined], [11, false, 6, 3]]);
+});
+
+test('notes on calls that are legal but costly or serial, each with its fix', () => {
+  const notes = explainJson(fixture('notes.ts'), fixture('kernels.ts')).notes;
+  assert.equal(notes.map((n) => `${n.line}: ${n.fix}`), [
+    '6: submit all, then use the results',
+    '8: copy it once into a local const before the loop',
+    '9: make `assemble` a `@task`',
+    '11: submit all, then use the results',
+  ]);
+  assert.match(notes[0].note, 'so each iteration of this loop waits for its task before the next is submitted');
+  assert.match(notes[1].note, '`shared` is copied for the task at every call in this loop (encoded anew each time)');
+  assert.match(notes[1].note, '`const frozen = shared.slice()`');
+  assert.match(notes[2].note, '`assemble(parts)` waits here for the tasks behind `parts`, then runs in this thread');
+  // `sum(parts[0])!` needs no note: the `!` changes nothing, and the Future goes on to `first`.
+  assert.match(notes[3].note, '`s` is waited for at line 11 in the same callback, so each call of this callback submits task sum and waits for it');
+  assert.match(explain(fixture('notes.ts'), fixture('kernels.ts')), /notes \(legal, but costly or serial\):\n {2}test\/programs\/explain\/notes\.ts:6 /);
+});
+
+test('tags taskify does not read get a warning with a did-you-mean; JSDoc\'s own tags do not', () => {
+  const out = explainJson(fixture('typos.ts'));
+  assert.equal(out.warnings.map((w) => w.line), [1, 4, 7, 10, 15]);
+  assert.match(out.warnings[0].message, '`@Task` is not a taskify tag (tags are case-sensitive): did you mean `@task`?');
+  assert.match(out.warnings[1].message, '`/* @task */` is a plain comment, not JSDoc, so taskify does not read it: did you mean `/** @task */`?');
+  assert.match(out.warnings[2].message, '`// @task` is a plain comment');
+  assert.match(out.warnings[3].message, '`@rro` does nothing here: `notATask` is not a @task');
+  assert.match(out.warnings[4].message, '`@timout` is not a taskify tag: did you mean `@timeout`?');
+  assert.equal(out.functions.map((f) => f.name), ['misspelt', 'fine']);
+  assert.match(explain(fixture('typos.ts')), /typos\.ts:1:6 - warning: taskify: `@Task` is not a taskify tag/);
+});
+
+test('a directory, -p tsconfig.json, -p <directory>; a missing path is one line and a non-zero exit', () => {
+  const project = fixture('project');
+  const names = (out: ReturnType<typeof explainJson>) => out.functions.map((f) => `${f.file}:${f.name}`);
+  const expected = [`${project}/src/work.ts:double`];
+  assert.equal(names(explainJson(join(project, 'src'))), expected);
+  assert.equal(names(explainJson('-p', join(project, 'tsconfig.json'))), expected);
+  assert.equal(names(explainJson('-p', project)), expected);
+  assert.equal(names(JSON.parse(execFileSync(process.execPath, [cli, 'explain', '--json'], { cwd: join(root, project), encoding: 'utf8' }))),
+    ['src/work.ts:double'], 'no argument: the tsconfig.json of the working directory');
+  for (const args of [['missing.ts'], ['-p', 'missing/tsconfig.json'], [fixture('tasks.js'), 'nowhere']]) {
+    const r = spawnSync(process.execPath, [cli, 'explain', ...args], { cwd: root, encoding: 'utf8' });
+    assert.is(r.status, 2, args.join(' '));
+    assert.is(r.stdout, '');
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^taskify explain: (missing\.ts: no such file or directory|missing\/tsconfig\.json: no such file|nowhere: no such file or directory)\n$/);
+  }
 });
 
 test.run();

@@ -8,10 +8,13 @@ import { toDot } from '../runtime/observe/task-graph';
 import { functionsByTime, newTotals, totalsHooks, totalsOf, utilisation, waitedMs } from '../runtime/observe/function-stats';
 import { Observers as Hub } from '../runtime/observe/hooks';
 import { Observers } from '../runtime/observe/hooks';
+import { summarize } from '../runtime/observe/summary';
+import { dataNames, submissionLabels } from '../runtime/observe/data-names';
+import { PhaseClock } from '../runtime/worker/phase-clock';
 
 const T0 = 1_700_000_000_000;
-const run = (worker: number, at: number, load: number, user: number, store: number, rro?: WorkerRun['rro']): WorkerRun =>
-  ({ worker, startedAt: T0 + at, phases: { load, run: user, store }, bytesRead: 100, bytesWritten: 50, rro });
+const run = (worker: number, at: number, load: number, user: number, store: number, rro?: WorkerRun['rro'], queued = 0): WorkerRun =>
+  ({ worker, startedAt: T0 + at, phases: { queued, load, run: user, store }, bytesRead: 100, bytesWritten: 50, rro });
 
 /** make(d1) on worker 7; two reads of d1 at once on worker 7 (two tasks in flight) and one on worker 9. */
 function sampleEvents(): RunEvent[] {
@@ -93,6 +96,64 @@ test('per-function statistics and utilisation', () => {
   assert.equal([make.name, make.count, make.totalMs], ['make', 1, 13]);
   assert.is(utilisation(totals), (13 + 12 + 11 + 20) / (45 * 2));
   assert.equal(totals.slowest, { id: 4, name: 'use', ms: 20, worker: 9 });
+});
+
+test('time queued behind another task on the thread is its own phase: not load, not busy; the trace and summary keep it apart', () => {
+  const log = newRunLog(1, T0);
+  recordEvent(log, { kind: 'submit', time: T0, taskId: 1, name: 'slow', reads: [], writes: [], result: 'd1v1' });
+  recordEvent(log, { kind: 'submit', time: T0, taskId: 2, name: 'quick', reads: [], writes: [], result: 'd2v1' });
+  recordEvent(log, { kind: 'end', time: T0 + 900, taskId: 1, run: run(5, 0, 2, 890, 1) });
+  recordEvent(log, { kind: 'end', time: T0 + 905, taskId: 2, run: run(5, 1, 3, 5, 1, undefined, 890) });
+  log.endedAt = T0 + 905;
+  const totals = totalsOf(log);
+  const quick = functionsByTime(totals).find((f) => f.name === 'quick')!;
+  assert.equal([quick.queuedMs, quick.loadMs, quick.totalMs], [890, 3, 9]);
+  assert.is(totals.busyMs, 893 + 9, 'a worker waiting behind its other task is not busy twice');
+  const text = summarize(totals);
+  assert.match(text, /function +tasks +mean +max +queued +load +run +store/);
+  assert.match(text, /phases \(summed over workers\): queued behind another task 890 ms, load 5.00 ms, run 895 ms, store 2.00 ms/);
+  const trace = toTrace(log);
+  const slice = trace.traceEvents.find((t) => t.cat === 'task' && t.args?.task === 2)!;
+  const phases = trace.traceEvents.filter((e) => e.cat === 'phase' && e.tid === slice.tid);
+  assert.equal(phases.slice(0, 2).map((e) => [e.name, Math.round(e.dur! / 1000)]), [['queued behind another task', 890], ['load inputs', 3]]);
+  assert.equal(readTrace(JSON.parse(JSON.stringify(trace)), 'q.json').tasks.get(2)!.run!.phases, { queued: 890, load: 3, run: 5, store: 1 });
+});
+
+test('PhaseClock: what another task on the thread ran during a phase is queued time, its own code is not', () => {
+  const spin = (ms: number) => { const until = performance.now() + ms; while (performance.now() < until) { /* busy */ } };
+  const waiting = new PhaseClock();
+  const other = new PhaseClock();
+  other.own(() => spin(60));            // the other task's code runs while this one is loading (awaiting an import)
+  spin(10);                             // this task's own loading
+  waiting.lap('load');
+  waiting.own(() => spin(20));
+  waiting.lap('run');
+  assert.ok(waiting.times.queued >= 55 && waiting.times.queued <= 80, `queued ${waiting.times.queued}`);
+  assert.ok(waiting.times.load >= 8 && waiting.times.load < 40, `load ${waiting.times.load}`);
+  assert.ok(waiting.times.run >= 19 && waiting.times.run < 40, `run ${waiting.times.run}`);
+  other.lap('run');
+  assert.ok(other.times.queued < 35, `the other task waited for this one's load only: ${other.times.queued}`);
+});
+
+test('data named as the program names it: argument text, else the parameter; the result\'s variable; pushes numbered', () => {
+  const wire = [{ data: 3, read: 1 }, { data: 4, read: 2, write: 3 }, { value: 5 }, { collection: [{ data: 6, read: 1 }, { data: 7, read: 1 }] }];
+  assert.equal(submissionLabels(wire, ['image', 'out', 'n', 'parts'], 'img,,,chunks=blurred', 'blur', 'd9v1'),
+    { d3v1: 'img', d4v2: 'out', d4v3: 'out', d6v1: 'chunks[0]', d7v1: 'chunks[1]', d9v1: 'blurred' });
+  assert.equal(submissionLabels(wire.slice(0, 1), ['image'], '', 'blur', 'd9v1'), { d3v1: 'image', d9v1: 'blur()' });
+  assert.equal(submissionLabels(wire.slice(0, 1), ['#0'], undefined, 'blur', 'd9v1'), {}, 'by hand, unnamed: keys stay');
+  assert.equal(submissionLabels(wire.slice(0, 2), ['image'], 'img', 'blur', 'd9v1', ['src/rates.ts#RATES']),
+    { d3v1: 'img', d4v2: 'RATES', d4v3: 'RATES', d9v1: 'blur()' }, 'a module object read by the task: named after it');
+  const log = newRunLog(1, T0);
+  const submit = (taskId: number, labels: Record<string, string>) =>
+    recordEvent(log, { kind: 'submit', time: T0 + taskId, taskId, name: 'f', reads: [], writes: [], result: '', labels });
+  submit(1, { d1v1: 'parts[]' });
+  submit(2, { d2v1: 'parts[]', d1v1: 'fragment' });
+  submit(3, { d3v1: 'image', d4v1: 'image', d5v2: 'out' });
+  const shown = dataNames(log);
+  assert.equal(['d1v1', 'd2v1', 'd3v1', 'd4v1', 'd5v2', 'd5v3', 'd6v1'].map(shown),
+    ['parts[0] v1', 'parts[1] v1', 'image (d3) v1', 'image (d4) v1', 'out v2', 'out v3', 'd6v1']);
+  const back = readTrace(JSON.parse(JSON.stringify(toTrace(log))), 'names.json');
+  assert.equal(back.tasks.get(3)!.labels, { d3v1: 'image', d4v1: 'image', d5v2: 'out' }, 'a trace keeps the names for the report');
 });
 
 test('live totals (bounded memory, for the terminal summary) agree with totals of the whole log', () => {

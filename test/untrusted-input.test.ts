@@ -93,7 +93,7 @@ test('the cluster secret: from TASKIFY_SECRET or a file; required unless Redis i
   try {
     writeFileSync(join(dir, 'secret'), 'from-file\n');
     assert.is(clusterSecret({ TASKIFY_SECRET_FILE: join(dir, 'secret') }), 'from-file');
-    assert.throws(() => clusterSecret({ TASKIFY_SECRET_FILE: join(dir, 'missing') }), /cannot read TASKIFY_SECRET_FILE/);
+    assert.throws(() => clusterSecret({ TASKIFY_SECRET_FILE: join(dir, 'missing') }), /^TASKIFY_SECRET_FILE must name a readable file holding the cluster secret, got ".*missing" \(ENOENT/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,8 @@
 /**
- * `taskify explain [--all] [--json] <files…>`: what the analysis concluded. For each task (with --all, every
- * function) its parameters' directions with the reason, and for each task call that stays a direct call, why.
+ * `taskify explain [--all] [--waits] [--json] [-p tsconfig.json | <files or directories…>]`: what the plugin concluded,
+ * on the same analysis and plan as the build. Each task's parameters with direction and reason (with --all, every
+ * function); every task call, submitted or direct, with the reason at its own line; the waits it placed; notes on
+ * calls that are legal but costly or serial, with the change that helps; warnings for tags it does not read.
  */
 import type * as ts from 'typescript';
 import { relative } from 'node:path';
@@ -8,10 +10,14 @@ import { isFunctionLike, type FunctionLike } from './analysis/context';
 import { formatDiagnostic } from './analysis/diagnostics';
 import { directionOf } from './analysis/directions';
 import { functionName } from './analysis/discover';
-import { formatReason } from './analysis/reason';
 import { createAnalysisProgram } from './analysis/program';
+import { tagWarnings, type TagWarning } from './analysis/tag-typos';
 import { programTasks } from './program-tasks';
 import { planFile } from './rewrite/plan';
+import { explainCalls, lineOf, type ExplainedCall } from './explain/calls';
+import { explainWaits, type ExplainedWait } from './explain/waits';
+import { explainNotes, type ExplainedNote } from './explain/notes';
+import { InputError, resolveInputs, type ExplainInputs } from './explain/inputs';
 
 export interface ExplainedFunction {
   file: string;
@@ -23,29 +29,33 @@ export interface ExplainedFunction {
 
 export interface Explanation {
   functions: ExplainedFunction[];
-  directCalls: { file: string; line: number; task: string; reason: string }[];
+  /** Every task call of the files, submitted or direct, in file and line order. */
+  calls: ExplainedCall[];
+  waits: Omit<ExplainedWait, 'node'>[];
+  notes: ExplainedNote[];
+  warnings: TagWarning[];
   errors: string[];
 }
 
-export function explain(t: typeof ts, files: readonly string[], all: boolean): Explanation {
-  const program = createAnalysisProgram(t, files);
+export function explain(t: typeof ts, inputs: ExplainInputs | readonly string[], all: boolean): Explanation {
+  const { files, options } = Array.isArray(inputs) ? { files: inputs as readonly string[], options: undefined } : inputs as ExplainInputs;
+  const program = createAnalysisProgram(t, files, undefined, options);
   const found = programTasks(t, program);
   const { ctx } = found;
-  const roots = new Set(program.getRootFileNames().map((f) => program.getSourceFile(f)).filter((s): s is ts.SourceFile => s !== undefined));
+  const roots = [...new Set(program.getRootFileNames().map((f) => program.getSourceFile(f)).filter((s): s is ts.SourceFile => s !== undefined))];
   const shown = (file: string) => relative(process.cwd(), file) || file;
-  const functions: ExplainedFunction[] = [];
-  const line = (node: ts.Node) => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
+  const explanation: Explanation = { functions: [], calls: [], waits: [], notes: [], warnings: [], errors: [] };
 
   for (const source of roots) {
     const visit = (node: ts.Node): void => {
       if (isFunctionLike(ctx, node) && node.body) {
         const task = found.tasks.get(node);
         if (task) {
-          functions.push({ file: shown(task.file), name: task.name, line: task.line, task: true,
-            params: task.params.map((p) => ({ name: p.name, direction: p.direction, reason: p.reason, ...(p.rro ? { rro: true } : {}) })) });
+          explanation.functions.push({ file: shown(task.file), name: task.name, line: task.line, task: true,
+            params: task.params.map((p) => ({ name: p.name, direction: p.direction, reason: p.reason, rro: p.rro })) });
         } else if (all) {
           const summary = found.summaries.get(node as FunctionLike);
-          functions.push({ file: shown(source.fileName), name: functionName(ctx, node), line: line(node), task: false,
+          explanation.functions.push({ file: shown(source.fileName), name: functionName(ctx, node), line: lineOf(node), task: false,
             params: node.parameters.map((p, i) => {
               const d = directionOf(ctx, p, summary.params[i] ?? {});
               return { name: d.name, direction: d.direction, reason: d.reason };
@@ -55,45 +65,66 @@ export function explain(t: typeof ts, files: readonly string[], all: boolean): E
       t.forEachChild(node, visit);
     };
     visit(source);
+    const file = shown(source.fileName);
+    const plan = planFile(ctx, found.summaries, found.tasks, source);
+    explanation.calls.push(...explainCalls({ ctx, plan, source, tasks: found.tasks, shown }));
+    const waits = explainWaits(plan, file);
+    explanation.waits.push(...waits.map(({ node: _, ...wait }) => wait));
+    explanation.notes.push(...explainNotes({ ctx, plan, source, tasks: found.tasks, waits, file }));
+    explanation.warnings.push(...tagWarnings(ctx, source).map((w) => ({ ...w, file: shown(w.file) })));
   }
-
-  // Each call at its own line; the reason says where its cause is when that is elsewhere (an escape further down).
-  const directCalls = [...roots].flatMap((source) => planFile(ctx, found.summaries, found.tasks, source).direct.map((d) => {
-    const here = shown(d.why.file) === shown(source.fileName) && d.why.line === line(d.call);
-    return { file: shown(source.fileName), line: line(d.call), task: d.task.name, reason: here ? formatReason(d.why).replace(/ \([^()]*:\d+\)$/, '') : formatReason(d.why) };
-  }).sort((a, b) => a.line - b.line));
-  const errors = found.diagnostics.filter((d) => d.file && roots.has(d.file)).map((d) => formatDiagnostic(ctx, d));
-  return { functions, directCalls, errors };
+  const rootSet = new Set(roots);
+  explanation.errors = found.diagnostics.filter((d) => d.file && rootSet.has(d.file)).map((d) => formatDiagnostic(ctx, d));
+  return explanation;
 }
 
-export function formatExplanation(explanation: Explanation): string {
+export function formatExplanation(explanation: Explanation, { all = false, waits = false } = {}): string {
   const lines: string[] = [];
   for (const fn of explanation.functions) {
     lines.push(`${fn.file}:${fn.line} ${fn.task ? 'task' : 'function'} ${fn.name}`);
     for (const p of fn.params) lines.push(`  ${p.name}: ${p.direction}${p.rro ? ' (@rro)' : ''} — ${p.reason}`);
     if (fn.params.length === 0) lines.push('  (no parameters)');
   }
-  if (explanation.directCalls.length > 0) {
-    lines.push('', 'calls that stay direct (sequential):');
-    for (const c of explanation.directCalls) lines.push(`  ${c.file}:${c.line} ${c.task}: ${c.reason}`);
+  const section = (title: string, entries: string[]) => { if (entries.length > 0) lines.push('', title, ...entries.map((e) => `  ${e}`)); };
+  const direct = explanation.calls.filter((c) => !c.submitted);
+  section('calls that stay direct (sequential):', direct.map((c) =>
+    `${c.file}:${c.line} ${c.task}: ${c.sameAs !== undefined ? `same reason as line ${c.sameAs}` : c.reason}`));
+  if (all) section('calls submitted as tasks:', explanation.calls.filter((c) => c.submitted).map((c) => `${c.file}:${c.line} ${c.task}: ${c.reason}`));
+  section('notes (legal, but costly or serial):', explanation.notes.map((n) => `${n.file}:${n.line} ${n.note}`));
+  if (all || waits) section('waits placed:', explanation.waits.map((w) => `${w.file}:${w.line} \`${w.on}\`: ${w.does}`));
+  if (explanation.warnings.length > 0) {
+    lines.push('', ...explanation.warnings.map((w) => `${w.file}:${w.line}:${w.column} - warning: taskify: ${w.message}`));
   }
   if (explanation.errors.length > 0) lines.push('', ...explanation.errors);
-  return lines.join('\n');
+  return lines.join('\n').replace(/^\n/, '') || 'no @task functions and no task calls in these files';
 }
 
-/** The CLI's entry: returns the exit code. */
-export function runExplain(t: typeof ts, argv: readonly string[], print: (text: string) => void): number {
-  const all = argv.includes('--all');
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length === 0) { print('usage: taskify explain [--all] [--json] <files…>'); return 2; }
-  const explanation = explain(t, files, all);
-  if (json) {
-    print(JSON.stringify(explanation.functions.map(({ file, name, line, params }) =>
-      ({ file, name, line, params: params.map(({ name: n, direction, reason }) => ({ name: n, direction, reason })) })), null, 2));
-  } else {
-    print(formatExplanation(explanation));
+const USAGE = 'usage: taskify explain [--all] [--waits] [--json] [-p tsconfig.json | <files or directories…>]';
+
+/** The CLI's entry: returns the exit code. Problems with the arguments are one line on `fail`. */
+export function runExplain(t: typeof ts, argv: readonly string[], print: (text: string) => void,
+  fail: (line: string) => void = print): number {
+  const flags = new Set<string>();
+  const paths: string[] = [];
+  let project: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-p' || arg === '--project') {
+      project = argv[++i];
+      if (project === undefined) { fail(`taskify explain: ${arg} needs a tsconfig.json or a directory holding one`); return 2; }
+    } else if (['--all', '--json', '--waits'].includes(arg)) flags.add(arg);
+    else if (arg.startsWith('-')) { fail(`taskify explain: unknown option ${arg} (${USAGE})`); return 2; } else paths.push(arg);
   }
+  let inputs: ExplainInputs;
+  try {
+    inputs = resolveInputs(t, paths, project);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    fail(`taskify explain: ${error.message}`);
+    return 2;
+  }
+  const explanation = explain(t, inputs, flags.has('--all'));
+  if (flags.has('--json')) print(JSON.stringify(explanation, null, 2));
+  else print(formatExplanation(explanation, { all: flags.has('--all'), waits: flags.has('--waits') }));
   return explanation.errors.length > 0 ? 1 : 0;
 }
-

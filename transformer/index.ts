@@ -9,6 +9,7 @@ import { INSTALL, unusableTypeScript } from './version-check';
 import { emitsEsm, programTasks } from './program-tasks';
 import { planFile } from './rewrite/plan';
 import { emitFile } from './rewrite/emit';
+import type { ModuleStateRef } from './analysis/discover';
 
 export interface TaskifyPluginConfig {
   readonly transform?: string;
@@ -35,12 +36,23 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
   }
   const options = program.getCompilerOptions();
   const taskFiles = new Set([...found.tasks.values()].map((task) => task.file));
+  // Module objects tasks read, by the file declaring them (each registered once).
+  const stateByFile = new Map<string, ModuleStateRef[]>();
+  for (const task of found.tasks.values()) {
+    for (const state of task.moduleState ?? []) {
+      const file = state.declaration.getSourceFile().fileName;
+      const list = stateByFile.get(file) ?? [];
+      if (!list.some((s) => s.key === state.key)) list.push(state);
+      stateByFile.set(file, list);
+    }
+  }
   return (context) => (source) => {
     if (source.isDeclarationFile) return source;
     const declaresTasks = taskFiles.has(source.fileName);
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
       runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,
+      moduleState: stateByFile.get(source.fileName),
     });
   };
 }

@@ -15,6 +15,7 @@ import { installSignalHandlers } from './signals';
 import { inWorker } from '../worker-flag';
 import { ConfiguredObservers } from '../observe/configured';
 import { startWatcher } from '../store/owned-run';
+import { settingsAtLoad } from './settings-at-load';
 
 type Active =
   | { kind: 'pool'; runtime: Runtime; config: RuntimeConfig; observed: ConfiguredObservers }
@@ -25,9 +26,10 @@ let hooksInstalled = false;
 /** A run started in this process (its end writes TASKIFY_STATS). */
 let started = false;
 
-// The watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts
-// says why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
-if (isMainThread && !inWorker() && process.env.TASKIFY_WORKERS !== '0') startWatcher();
+// In the program's own thread, settings are checked now (a bad one stops the program before it starts), and the
+// watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts says
+// why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
+if (isMainThread && !inWorker() && settingsAtLoad().workers !== 0) startWatcher();
 
 // A program whose task calls all stayed direct loads the runtime but never starts a run: TASKIFY_STATS still gets
 // its file, with zero tasks, so that "no file" never has to be told apart from "no tasks".
@@ -76,7 +78,10 @@ export async function shutdown(): Promise<void> {
 
 function finish(a: Active): void {
   if (active === a) active = undefined;
-  if (a.kind === 'pool') a.observed.finish(); // first: the progress line ends before any message below
+  if (a.kind === 'pool') {
+    a.runtime.releaseOutput(); // what the program printed and is held comes first, in its order
+    a.observed.finish(); // then the progress line ends, before any message below
+  }
   // Whether the run ended by itself, by shutdown() or by process.exit(): a failure no wait reported is said now.
   const lost = a.runtime.unobservedFailures();
   for (const error of lost) {

@@ -8,7 +8,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { EngineToMain, MainToEngine, RunEvent, SerializedError, TaskOutcome } from '../protocol';
+import type { EngineToMain, MainToEngine, RunEvent, SerializedError, StdioLook, TaskOutcome } from '../protocol';
 import { versionKey } from '../protocol';
 import {
   dependencyFailed, deserializeError, engineDied, nameOutput, runStopped, serializeError, shutDown, storeWriteFailed, taskCancelled, taskTimedOut,
@@ -30,6 +30,9 @@ import type { TaskHandle } from './task-handle';
 import { collectAccesses } from '../engine/graph';
 import { Within } from './within';
 import { Observers, epochNow } from '../observe/hooks';
+import { submissionLabels } from '../observe/data-names';
+import { programOutput } from '../output/program-output';
+import type { TaskPositions } from '../output/program-order';
 
 const BATCH_LIMIT = 64;
 const WAIT_SLICE_MS = 500;
@@ -82,6 +85,15 @@ export class Runtime implements FutureHost {
   private asyncWaits = 0;
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
+  /** The program's stdout/stderr, ordered (output/): taken over at the first run, shared by later ones. */
+  private readonly output = programOutput();
+  /** Unfinished tasks that may print (not declared `prints: false`), in id order: main's output waits for these only. */
+  private readonly mayPrint = new Set<number>();
+  /** Where this run's tasks sit in program order, for printing their output there (output/program-order.ts). */
+  private readonly positions: TaskPositions = {
+    firstMayPrint: () => this.mayPrint.values().next().value, // added in id order, so the first is the lowest
+    lastSubmitted: () => this.nextTaskId - 1,
+  };
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     // First: settings that cannot work (no cluster secret with a Redis others can reach, an unusable store) fail the
@@ -102,6 +114,7 @@ export class Runtime implements FutureHost {
       runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.block(done),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.fetch(key),
     });
+    this.output.order.attach(this.positions);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: EngineData = {
@@ -110,7 +123,7 @@ export class Runtime implements FutureHost {
       shm: { enabled: config.sharedMemory, prefix: this.segmentPrefix, limitBytes: config.sharedMemoryLimitBytes },
       observe: this.observers.active,
       defaultTimeoutMs: config.taskTimeoutSeconds !== undefined ? config.taskTimeoutSeconds * 1000 : undefined,
-      remote,
+      remote, stdio: stdioLook(),
     };
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
     this.engine.unref();
@@ -125,7 +138,7 @@ export class Runtime implements FutureHost {
 
   // ── submission ───────────────────────────────────────────────────────────────
 
-  submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string): Future<T> {
+  submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
     if (this.closed || this.closing) throw shutDown();
     if (this.engineError) throw this.engineError;
     const { def } = handle;
@@ -151,9 +164,10 @@ export class Runtime implements FutureHost {
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.enqueue({ type: 'define', def }); }
     this.pending.set(record.id, record);
+    if (!handle.quiet) this.mayPrint.add(record.id);
     this.updateRef();
     this.stats.add('submitted');
-    if (this.observers.active) this.observeSubmit(record.id, def.name, prepared.wire, result.id);
+    if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
     this.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
     return future;
@@ -199,11 +213,16 @@ export class Runtime implements FutureHost {
     return future;
   }
 
-  private observeSubmit(taskId: number, name: string, wire: Parameters<typeof collectAccesses>[0], resultData: number): void {
+  private observeSubmit(taskId: number, handle: TaskHandle, wire: Parameters<typeof collectAccesses>[0], resultData: number, labels?: string): void {
     const reads = new Set<string>();
     const writes: string[] = [];
     collectAccesses(wire, reads, writes);
-    this.observers.emit({ kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result: versionKey(resultData, 1) });
+    const { name } = handle.def;
+    const result = versionKey(resultData, 1);
+    this.observers.emit({
+      kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result,
+      labels: submissionLabels(wire, handle.paramNames, labels, name, result, handle.def.state),
+    });
   }
 
   /** Queue a message; send at once while the engine may be short of work, else in batches. */
@@ -261,7 +280,7 @@ export class Runtime implements FutureHost {
         break;
       }
       case 'status':
-        process.stderr.write(formatStall(message.report, this.config.stallReportSeconds, (taskId, name) => this.pending.get(taskId)?.where() ?? `task ${name} #${taskId}`));
+        this.output.say(formatStall(message.report, this.config.stallReportSeconds, (taskId, name) => this.pending.get(taskId)?.where() ?? `task ${name} #${taskId}`));
         break;
       case 'closed': break;
     }
@@ -271,6 +290,8 @@ export class Runtime implements FutureHost {
     const record = this.pending.get(outcome.taskId);
     if (!record) return;
     this.pending.delete(outcome.taskId);
+    this.mayPrint.delete(outcome.taskId);
+    this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     this.stall.progress();
     collapseInputs(record);
     if (outcome.ok) {
@@ -529,6 +550,9 @@ export class Runtime implements FutureHost {
     return this.closing;
   }
 
+  /** The run's output is all printed (what is held, in order); later writes go straight out. */
+  releaseOutput(): void { this.output.order.detach(this.positions); }
+
   /** Synchronous last resort at process exit: stop the engine thread without waiting. */
   abandon(): number {
     if (!this.closed) this.drain(); // what already happened still reaches the observers
@@ -540,6 +564,12 @@ export class Runtime implements FutureHost {
   }
 }
 
+
+/** The program's terminals, which pool threads' stdout/stderr imitate (worker/task-output.ts). */
+function stdioLook(): StdioLook {
+  const look = (stream: NodeJS.WriteStream) => (stream.isTTY ? { columns: stream.columns || 80, rows: stream.rows || 24 } : undefined);
+  return { stdout: look(process.stdout), stderr: look(process.stderr) };
+}
 
 /**
  * A finished task keeps the data of the calls it read from (where origins in its versions may point), not those

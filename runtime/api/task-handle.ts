@@ -24,11 +24,20 @@ export interface TaskOptions {
   readonly onFailure?: FailurePolicy;
   /** With onFailure 'retry': how many times to run the task again (default 1). */
   readonly retries?: number;
+  /** Module objects the task reads that the program changes (registered by the plugin): each call carries a snapshot. */
+  readonly state?: readonly string[];
+  /**
+   * false: the task never writes to stdout or stderr (the plugin sets it when it proves so), so the program's own
+   * output need not wait for it (output/program-order.ts). Default true: it may print, and its output is ordered.
+   */
+  readonly prints?: boolean;
 }
 
 export interface TaskHandle {
   readonly def: TaskDef;
   readonly paramNames: readonly string[];
+  /** Declared never to print: main's output does not wait for its calls. */
+  readonly quiet?: boolean;
 }
 
 let nextDefId = 1;
@@ -41,7 +50,9 @@ let nextDefId = 1;
 export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[], options: TaskOptions = {}): TaskHandle {
   const url = toModuleUrl(module, name);
   checkOptions(name, options);
-  const specs = params.map((p, i): ParamSpec => {
+  // Module state travels as implicit `in` arguments after the task's own.
+  const withState = [...params, ...(options.state ?? []).map((key): ParamSpec => ({ name: `module state ${key}`, direction: 'in' }))];
+  const specs = withState.map((p, i): ParamSpec => {
     const spec = typeof p === 'string' ? { direction: p } : p;
     if (!['in', 'out', 'inout'].includes(spec.direction)) {
       throw badTask(`task ${name}: parameter ${spec.name ?? `#${i}`} has direction ${JSON.stringify(spec.direction)}; expected "in", "out" or "inout"`);
@@ -61,12 +72,15 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
       ...(options.onFailure !== undefined ? { onFailure: options.onFailure } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      ...(options.state?.length ? { state: options.state } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
+    ...(options.prints === false ? { quiet: true } : {}),
   };
 }
 
-function checkOptions(name: string, { timeout, onFailure, retries }: TaskOptions): void {
+function checkOptions(name: string, { timeout, onFailure, retries, prints }: TaskOptions): void {
+  if (prints !== undefined && typeof prints !== 'boolean') throw badTask(`task ${name}: prints must be true or false, got ${JSON.stringify(prints)}`);
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0)) {
     throw badTask(`task ${name}: timeout must be a positive number of seconds, got ${JSON.stringify(timeout)}`);
   }

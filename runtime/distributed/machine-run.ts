@@ -15,6 +15,8 @@ import { blobKey } from './names';
 
 export interface MachineRunSettings {
   readonly storeRoot: string;
+  /** TASKIFY_STORE chose storeRoot (an unusable store is then said naming it). */
+  readonly storeFromEnv?: boolean;
   readonly threads: number;
   readonly tasksPerThread: number;
   readonly cacheBytes: number;
@@ -38,7 +40,7 @@ export class MachineRun {
   lastUsed = Date.now();
 
   constructor(readonly run: string, private readonly redis: Redis, private readonly settings: MachineRunSettings) {
-    this.owned = new OwnedRun(settings.storeRoot, Boolean(process.env.TASKIFY_STORE)); // the CLI read its config from there
+    this.owned = new OwnedRun(settings.storeRoot, settings.storeFromEnv ?? false);
     this.dir = this.owned.dir;
     this.prefix = this.owned.segmentPrefix;
     this.pool = new LocalPool({

@@ -6,22 +6,12 @@
  * Redis is on this machine's loopback (nobody else can reach it), and says that messages are not authenticated.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { TaskifyError, shownUrl } from '../errors';
 
-export type Signed<T> = T & { readonly sig: string };
+/** Read with the other settings (config.ts). */
+export { clusterSecret } from '../config';
 
-export function clusterSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.TASKIFY_SECRET) return env.TASKIFY_SECRET;
-  const file = env.TASKIFY_SECRET_FILE;
-  if (!file) return undefined;
-  let secret: string;
-  try { secret = readFileSync(file, 'utf8').trim(); } catch (error) {
-    throw new TaskifyError('TASKIFY_REDIS', `cannot read TASKIFY_SECRET_FILE ${file}: ${(error as Error).message}`);
-  }
-  if (!secret) throw new TaskifyError('TASKIFY_REDIS', `TASKIFY_SECRET_FILE ${file} is empty`);
-  return secret;
-}
+export type Signed<T> = T & { readonly sig: string };
 
 /**
  * A master or machine may start: with a secret, always; without, only with Redis on loopback (a warning says so).

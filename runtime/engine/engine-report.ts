@@ -13,6 +13,7 @@ export function countReply(stats: Stats, reply: WorkerReply): void {
   stats.add('inWorkers');
   stats.add('workerBytesRead', reply.bytesRead);
   stats.add('workerBytesWritten', reply.bytesWritten);
+  stats.add('queuedMs', reply.times.queued);
   stats.add('loadMs', reply.times.load);
   stats.add('runMs', reply.times.run);
   stats.add('storeMs', reply.times.store);

@@ -5,7 +5,7 @@
  * so that a blocked main thread wakes (Atomics.wait).
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { EngineBatch, EngineToMain, ShmSettings } from '../protocol';
+import type { EngineBatch, EngineToMain, ShmSettings, StdioLook } from '../protocol';
 import { Stats } from '../stats';
 import { Signal } from './signal';
 import { createEngine } from './engine';
@@ -27,6 +27,8 @@ export interface EngineData {
   readonly defaultTimeoutMs?: number;
   /** Set when TASKIFY_REDIS is: tasks run on `taskify worker` machines instead of a local pool. */
   readonly remote?: RemoteSettings;
+  /** The program's terminal, if it has one: pool threads' stdout/stderr look like it. */
+  readonly stdio?: StdioLook;
 }
 
 const data = workerData as EngineData;

@@ -122,7 +122,9 @@ export function createEngine(options: EngineOptions): Engine {
       fail(node, serializeError(error), 'threw');
       return;
     }
-    const message: WorkerTask = { taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result };
+    const message: WorkerTask = {
+      taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result, ...(def.state ? { state: def.state } : {}),
+    };
     const task: Running = { node, signal: new TaskStopSignal(), startedAt: clock.now() };
     running.set(node.id, task);
     const timeoutMs = def.timeoutMs ?? options.defaultTimeoutMs;
@@ -172,7 +174,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (reply.ok) {
       if (observing) events.push({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
       apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
-      outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline });
+      outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output });
     } else {
       fail(node, reply.error, 'threw', reply);
     }
@@ -221,7 +223,7 @@ export function createEngine(options: EngineOptions): Engine {
         graph.requeueTask(state, node.id);
         return;
       case 'ignore':
-        ignore(node, error);
+        ignore(node, error, reply);
         return;
       case 'stop-run':
         failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
@@ -238,7 +240,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (observing) {
       events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause, run: reply && workerRun(reply) });
     }
-    outbox.push({ taskId: node.id, ok: false, error, ...(stopped ? { stopped } : {}) });
+    outbox.push({ taskId: node.id, ok: false, error, output: reply?.output, ...(stopped ? { stopped } : {}) });
     apply(effects);
   }
 
@@ -249,7 +251,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** 'ignore': the task counts as done, its written data as it was before the call (copies of what it read). */
-  function ignore(node: graph.TaskNode, error: SerializedError): void {
+  function ignore(node: graph.TaskNode, error: SerializedError, reply: WorkerReply | undefined): void {
     stats.add('failed');
     if (observing) events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause: 'threw' });
     const { copies, finish } = graph.ignoreFailure(state, node.id);
@@ -259,7 +261,7 @@ export function createEngine(options: EngineOptions): Engine {
       () => guarded(() => {
         if (!stillOurs()) return;
         apply(finish());
-        outbox.push({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error });
+        outbox.push({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error, output: reply?.output });
         dispatch();
         flush();
       }),

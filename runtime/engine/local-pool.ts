@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
-import type { ShmSettings, WorkerReply, WorkerTask } from '../protocol';
+import type { ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
 import type { RunOptions } from './executor';
 import { mostHeld } from './placement';
 import type { PoolWorkerData } from '../worker/task-worker';
@@ -22,6 +22,8 @@ export interface LocalPoolOptions {
   readonly shm: ShmSettings;
   /** Each thread's heap limit in MB; absent, TASKIFY_WORKER_HEAP_MB of this thread's environment, else Node's default. */
   readonly workerHeapMb?: number;
+  /** The program's terminal, if it has one: the threads' stdout/stderr look like it (worker/task-output.ts). */
+  readonly stdio?: StdioLook;
 }
 
 /** Bytes of a task's inputs a thread (by id) already holds: the balancer prefers the thread with most. */
@@ -53,7 +55,7 @@ export class LocalPool {
       maxThreads: options.workers,
       idleTimeout: Infinity,
       concurrentTasksPerWorker: options.tasksPerWorker,
-      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm } satisfies PoolWorkerData,
+      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio } satisfies PoolWorkerData,
       ...(this.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } } : {}),
       loadBalancer: ((task: { [key: symbol]: unknown }, workers: PiscinaWorker[]) => this.balance(task, workers)) as never,
     });

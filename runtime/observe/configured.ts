@@ -8,6 +8,7 @@ import type { RuntimeConfig } from '../config';
 import { epochNow, type Observers } from './hooks';
 import { newRunLog, recordingHooks, type RunLog } from './run-log';
 import { ProgressLine } from './progress';
+import { programOutput } from '../output/program-output';
 import { toTrace } from './trace';
 import { GRAPH_TASK_LIMIT, toDot } from './task-graph';
 import { renderSvgSync } from './render-svg';
@@ -38,7 +39,7 @@ export class ConfiguredObservers {
       observers.add(totalsHooks(this.totals));
     }
     if (config.progress) {
-      this.progress = new ProgressLine();
+      this.progress = new ProgressLine(programOutput().screen, Math.max(1, config.workers));
       observers.add(this.progress.hooks);
     }
   }

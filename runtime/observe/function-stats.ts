@@ -5,15 +5,17 @@
  */
 import type { RunHooks } from './hooks';
 import type { WorkerRun } from '../protocol';
-import { workerMs, type RunLog } from './run-log';
+import { busyMs, type RunLog } from './run-log';
 
 export interface FunctionStats {
   readonly name: string;
   /** Tasks that ran in a worker (finished or threw). */
   count: number;
   failed: number;
+  /** The tasks' own time in workers (load + run + store): not the time they waited behind another task (queuedMs). */
   totalMs: number;
   maxMs: number;
+  queuedMs: number;
   loadMs: number;
   runMs: number;
   storeMs: number;
@@ -44,7 +46,7 @@ export const newTotals = (workers: number, startedAt: number): RunTotals => ({
 function statsOf(totals: RunTotals, name: string): FunctionStats {
   let stats = totals.functions.get(name);
   if (!stats) {
-    stats = { name, count: 0, failed: 0, totalMs: 0, maxMs: 0, loadMs: 0, runMs: 0, storeMs: 0, bytesIn: 0, bytesOut: 0, rroHits: 0 };
+    stats = { name, count: 0, failed: 0, totalMs: 0, maxMs: 0, queuedMs: 0, loadMs: 0, runMs: 0, storeMs: 0, bytesIn: 0, bytesOut: 0, rroHits: 0 };
     totals.functions.set(name, stats);
   }
   return stats;
@@ -53,10 +55,11 @@ function statsOf(totals: RunTotals, name: string): FunctionStats {
 /** A task's attempt that reached a worker. */
 export function addRun(totals: RunTotals, id: number, name: string, run: WorkerRun): void {
   const stats = statsOf(totals, name);
-  const ms = workerMs(run);
+  const ms = busyMs(run);
   stats.count++;
   stats.totalMs += ms;
   stats.maxMs = Math.max(stats.maxMs, ms);
+  stats.queuedMs += run.phases.queued;
   stats.loadMs += run.phases.load;
   stats.runMs += run.phases.run;
   stats.storeMs += run.phases.store;

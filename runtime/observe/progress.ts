@@ -1,24 +1,24 @@
 /**
- * The live progress line on a terminal (cli-progress): tasks done/total, running, queued, failed, elapsed.
- * It appears only once a run has lasted about a second, so quick runs print nothing. It is drawn from the hooks
- * as events arrive, which also happens while the main thread is blocked in a wait (the wait drains the engine's
- * messages), where no timer could fire.
+ * The live progress line on a terminal: tasks done/total, running, queued, failed, elapsed. It appears only once a
+ * run has lasted about a second, so quick runs print nothing. It is drawn from the hooks as events arrive, which also
+ * happens while the main thread is blocked in a wait (the wait drains the engine's messages), where no timer could
+ * fire; a timer refreshes the elapsed time otherwise.
+ *
+ * It is the Screen's status line (output/screen.ts): erased before any program output reaches the terminal and drawn
+ * again after, never on a line the program has left open, so it never shares a line with the program's output.
  */
-import { Format, SingleBar } from 'cli-progress';
 import { formatMs } from './format';
 import { epochNow, type RunHooks } from './hooks';
+import type { Screen } from '../output/screen';
 
-/** cli-progress redraws on a timer that would keep the process alive after its work is done: unref it. */
-class UnrefBar extends SingleBar {
-  override render(): void {
-    super.render();
-    (this as unknown as { timer: NodeJS.Timeout | null }).timer?.unref();
-  }
-}
+const BAR_WIDTH = 16;
+/** Events redraw at most this often; the timer refreshes the elapsed time this often. */
+const DRAW_EVERY_MS = 100;
+const REFRESH_MS = 200;
 
 export class ProgressLine {
-  private readonly bar: SingleBar;
-  private readonly running = new Set<number>();
+  /** Tasks handed to the pool and not finished: a thread may hold a second one queued behind its running task. */
+  private readonly inFlight = new Set<number>();
   private total = 0;
   private done = 0;
   private failed = 0;
@@ -26,27 +26,17 @@ export class ProgressLine {
   private shown = false;
   private stopped = false;
   private showTimer?: NodeJS.Timeout;
+  private refreshTimer?: NodeJS.Timeout;
+  private lastDraw = -Infinity;
   readonly hooks: RunHooks;
 
-  constructor(stream: NodeJS.WritableStream = process.stderr, private readonly delayMs = 1000) {
-    this.bar = new UnrefBar({
-      stream,
-      // A function, so that the elapsed time counts from the run's first task and moves on timer redraws too.
-      format: (options, params, payload: ReturnType<ProgressLine['payload']>) =>
-        `taskify ${Format.BarFormat(params.progress, options)} ${params.value}/${params.total} done | ${payload.running} running | ` +
-        `${payload.queued} queued | ${payload.failed} failed | ${formatMs(epochNow() - (this.firstSubmit ?? epochNow()))}`,
-      // A run killed mid-line (Ctrl-C in a blocking wait skips every handler) must leave the terminal as it was.
-      hideCursor: false,
-      linewrap: true,
-      gracefulExit: false, // taskify's own signal handling ends the run and stops the line
-      barsize: 16,
-      fps: 5,
-    });
+  /** `workers`: threads of the pool; no more tasks than that run at once. */
+  constructor(private readonly screen: Screen, private readonly workers: number, private readonly delayMs = 1000) {
     this.hooks = {
       submit: (e) => { this.total++; this.firstSubmit ??= e.time; this.update(); },
-      start: (e) => { this.running.add(e.taskId); this.update(); },
-      end: (e) => { this.running.delete(e.taskId); this.done++; this.update(); },
-      error: (e) => { this.running.delete(e.taskId); this.failed++; this.update(); },
+      start: (e) => { this.inFlight.add(e.taskId); this.update(); },
+      end: (e) => { this.inFlight.delete(e.taskId); this.done++; this.update(); },
+      error: (e) => { this.inFlight.delete(e.taskId); this.failed++; this.update(); },
     };
   }
 
@@ -60,16 +50,28 @@ export class ProgressLine {
         return;
       }
       this.shown = true;
-      this.bar.start(this.total, this.done + this.failed, this.payload());
+      this.refreshTimer = setInterval(() => this.draw(), REFRESH_MS).unref();
+      this.draw();
       return;
     }
-    this.bar.setTotal(this.total);
-    this.bar.update(this.done + this.failed, this.payload());
+    if (epochNow() - this.lastDraw >= DRAW_EVERY_MS) this.draw();
   }
 
-  private payload() {
-    const running = this.running.size;
-    return { running, queued: Math.max(0, this.total - this.done - this.failed - running), failed: this.failed };
+  private draw(): void {
+    this.lastDraw = epochNow();
+    this.screen.showStatus(this.text());
+  }
+
+  /** What the line says now. */
+  text(): string {
+    const finished = this.done + this.failed;
+    // piscina posts a second task to a busy thread to hide the turnaround: it waits there, it does not run.
+    const running = Math.min(this.inFlight.size, this.workers);
+    const queued = Math.max(0, this.total - finished - running);
+    const filled = this.total === 0 ? 0 : Math.round((finished / this.total) * BAR_WIDTH);
+    const bar = '='.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
+    return `taskify ${bar} ${finished}/${this.total} done | ${running} running | ${queued} queued | ${this.failed} failed | ` +
+      formatMs(epochNow() - (this.firstSubmit ?? epochNow()));
   }
 
   /** The final state stays on screen, on its own line. */
@@ -77,9 +79,7 @@ export class ProgressLine {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.showTimer);
-    if (this.shown) {
-      this.bar.update(this.done + this.failed, this.payload());
-      this.bar.stop();
-    }
+    clearInterval(this.refreshTimer);
+    if (this.shown) this.screen.endStatus(this.text());
   }
 }

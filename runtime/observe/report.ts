@@ -23,7 +23,7 @@ export function reportHtml(log: RunLog, source: string, graphSvg: string | undef
     slowest ? `slowest: ${slowest.name} #${slowest.id} (${formatMs(slowest.ms)})` : '',
   ].filter(Boolean);
   const rows = functions.map((f) => `<tr><td><span class="swatch" style="background:${colours.get(f.name)}"></span>${escapeXml(f.name)}</td>` +
-    [String(f.count), String(f.failed), formatMs(meanMs(f)), formatMs(f.maxMs), formatMs(f.loadMs), formatMs(f.runMs), formatMs(f.storeMs),
+    [String(f.count), String(f.failed), formatMs(meanMs(f)), formatMs(f.maxMs), formatMs(f.queuedMs), formatMs(f.loadMs), formatMs(f.runMs), formatMs(f.storeMs),
       formatBytes(f.bytesIn), formatBytes(f.bytesOut), String(f.rroHits)].map((cell) => `<td>${escapeXml(cell)}</td>`).join('') + '</tr>');
   const graph = graphSvg !== undefined
     ? `<div class="graph">${graphSvg.replace(/^[\s\S]*?(?=<svg)/, '')}</div>`
@@ -45,13 +45,15 @@ td:first-child, th:first-child { text-align: left; }
 <p class="facts">${facts.map((f) => `<span>${escapeXml(f)}</span>`).join('')}</p>
 <h2>Timeline</h2>
 <p class="legend">One lane per worker (more when a worker had two tasks in flight) and one for the main thread's waits (grey).
-A task's lighter start is loading its inputs, its darker end storing its outputs. Hover for details.</p>
+A task's lightest start is time queued behind the other task on its thread, then loading its inputs; its darker end is
+storing its outputs. Hover for details.</p>
 ${timelineSvg(log)}
 <h2>Tasks by function</h2>
-<table><thead><tr><th>function</th><th>ran</th><th>failed</th><th>mean</th><th>max</th><th>load</th><th>run</th><th>store</th><th>bytes in</th><th>bytes out</th><th>@rro hits</th></tr></thead>
+<table><thead><tr><th>function</th><th>ran</th><th>failed</th><th>mean</th><th>max</th><th>queued</th><th>load</th><th>run</th><th>store</th><th>bytes in</th><th>bytes out</th><th>@rro hits</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <h2>Task graph</h2>
-<p class="legend">Edges carry data versions (d&lt;id&gt;v&lt;version&gt;); dark nodes are the main thread's waits and barriers.</p>
+<p class="legend">Edges carry data versions, named after the variable or parameter the data was passed as (<code>image v1</code>;
+d&lt;id&gt;v&lt;version&gt; where the program gave none); dark nodes are the main thread's waits and barriers.</p>
 ${graph}
 </body></html>
 `;

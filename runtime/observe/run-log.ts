@@ -14,6 +14,8 @@ export interface TaskLog {
   readonly reads: readonly string[];
   readonly writes: readonly string[];
   readonly result: string;
+  /** Version key → the name the program gave it at this call (data-names.ts). */
+  readonly labels?: Readonly<Record<string, string>>;
   readyAt?: number;
   /** Handed to the pool (the engine's clock); the worker's own start is `run.startedAt`. */
   dispatchedAt?: number;
@@ -54,6 +56,7 @@ export function recordEvent(log: RunLog, event: RunEvent): void {
     case 'submit':
       log.tasks.set(event.taskId, {
         id: event.taskId, name: event.name, submittedAt: event.time, reads: event.reads, writes: event.writes, result: event.result,
+        ...(event.labels ? { labels: event.labels } : {}),
       });
       return;
     case 'ready':
@@ -99,8 +102,11 @@ export function recordingHooks(log: RunLog): RunHooks {
 /** Tasks by id, in submission order. */
 export const tasksInOrder = (log: RunLog): TaskLog[] => [...log.tasks.values()].sort((a, b) => a.id - b.id);
 
-/** A task's time in its worker: load inputs + user code + store outputs. */
-export const workerMs = (run: WorkerRun): number => run.phases.load + run.phases.run + run.phases.store;
+/** A task's wall time in its worker, from its start there to its end: what its slice on a lane spans. */
+export const workerMs = (run: WorkerRun): number => run.phases.queued + busyMs(run);
+
+/** The task's own time in its worker (load inputs + user code + store outputs), without waiting behind another task. */
+export const busyMs = (run: WorkerRun): number => run.phases.load + run.phases.run + run.phases.store;
 
 function update(log: RunLog, taskId: number, change: (task: TaskLog) => void): void {
   const task = log.tasks.get(taskId);

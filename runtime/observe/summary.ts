@@ -13,16 +13,18 @@ export function summarize(totals: RunTotals): string {
   ];
   if (functions.length > 0) {
     lines.push(textTable([
-      ['function', 'tasks', 'mean', 'max', 'load', 'run', 'store', 'bytes in', 'bytes out', '@rro hits'],
+      ['function', 'tasks', 'mean', 'max', 'queued', 'load', 'run', 'store', 'bytes in', 'bytes out', '@rro hits'],
       ...functions.map((f) => [
-        f.name, String(f.count), formatMs(meanMs(f)), formatMs(f.maxMs), formatMs(f.loadMs), formatMs(f.runMs), formatMs(f.storeMs),
+        f.name, String(f.count), formatMs(meanMs(f)), formatMs(f.maxMs), formatMs(f.queuedMs), formatMs(f.loadMs), formatMs(f.runMs), formatMs(f.storeMs),
         formatBytes(f.bytesIn), formatBytes(f.bytesOut), String(f.rroHits),
       ]),
     ]));
   }
-  const phase = (key: 'loadMs' | 'runMs' | 'storeMs') => formatMs(functions.reduce((sum, f) => sum + f[key], 0));
+  const phase = (key: 'queuedMs' | 'loadMs' | 'runMs' | 'storeMs') => formatMs(functions.reduce((sum, f) => sum + f[key], 0));
   const waits = totals.waits.length;
-  lines.push(`phases (summed over workers): load ${phase('loadMs')}, run ${phase('runMs')}, store ${phase('storeMs')}; ` +
+  // Queued: in a worker, waiting while the other task posted to the same thread ran (worker/phase-clock.ts).
+  lines.push(`phases (summed over workers): queued behind another task ${phase('queuedMs')}, load ${phase('loadMs')}, ` +
+    `run ${phase('runMs')}, store ${phase('storeMs')}; ` +
     `main thread waited ${formatMs(waitedMs(totals))} in ${waits} wait${waits === 1 ? '' : 's'}`);
   const bytesIn = functions.reduce((sum, f) => sum + f.bytesIn, 0);
   const bytesOut = functions.reduce((sum, f) => sum + f.bytesOut, 0);

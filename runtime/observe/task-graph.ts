@@ -1,11 +1,13 @@
 /**
  * TASKIFY_GRAPH: the run's task graph in Graphviz dot, as PyCOMPSs draws it: a node per task coloured by
- * function, an edge per data dependency labelled with the version it carries (d<id>v<ver>), and a node per wait
+ * function, an edge per data dependency labelled with the version it carries (`image v1`, by the name the program
+ * gave the data, data-names.ts; d<id>v<ver> where it gave none), and a node per wait
  * and barrier of the main thread. A failed task has a red border; a task cancelled by a failure is dashed.
  */
 import { functionColours } from './palette';
 import { tasksInOrder, type RunLog } from './run-log';
 import { writers } from './trace';
+import { dataNames } from './data-names';
 
 /**
  * Graphviz layout time grows fast with size (about 8 s for 2000 k-means tasks here): past this many tasks no
@@ -17,6 +19,7 @@ export function toDot(log: RunLog): string {
   const tasks = tasksInOrder(log);
   const colours = functionColours(tasks.map((t) => t.name));
   const writer = writers(log);
+  const shown = dataNames(log);
   const lines = [
     'digraph taskify {',
     '  rankdir=TB;',
@@ -34,7 +37,7 @@ export function toDot(log: RunLog): string {
       const from = writer.get(key);
       if (from === undefined || from === task.id || !log.tasks.has(from)) continue;
       hasSuccessor.add(from);
-      lines.push(`  t${from} -> t${task.id} [label=${quote(key)}];`);
+      lines.push(`  t${from} -> t${task.id} [label=${quote(shown(key))}];`);
     }
   }
   let previousSync = -Infinity;
@@ -51,8 +54,9 @@ export function toDot(log: RunLog): string {
       }
       previousSync = wait.start;
     } else if (wait.producer !== undefined && log.tasks.has(wait.producer)) {
-      lines.push(`  ${id} [label=${quote(`wait ${wait.key ?? ''}`.trim())}, shape=octagon, fillcolor="#333333"];`);
-      lines.push(`  t${wait.producer} -> ${id} [label=${quote(wait.key ?? '')}];`);
+      const data = wait.key === undefined ? '' : shown(wait.key);
+      lines.push(`  ${id} [label=${quote(`wait ${data}`.trim())}, shape=octagon, fillcolor="#333333"];`);
+      lines.push(`  t${wait.producer} -> ${id} [label=${quote(data)}];`);
     }
   });
   lines.push('}');

@@ -7,6 +7,7 @@ import { escapeXml, formatBytes, formatMs } from './format';
 import { functionColours } from './palette';
 import { tasksInOrder, workerMs, type RunLog } from './run-log';
 import { assignLanes } from './trace';
+import { dataNames } from './data-names';
 
 const WIDTH = 1200;
 const LABEL = 230;
@@ -33,8 +34,9 @@ export function timelineSvg(log: RunLog): string {
   });
   const laneIndex = new Map(lanes.map((lane, i) => [lane.tid, i + 1]));
 
+  const shown = dataNames(log);
   for (const wait of log.waits) {
-    const label = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key ?? ''}`;
+    const label = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key === undefined ? '' : shown(wait.key)}`;
     parts.push(`<rect class="wait" x="${x(wait.start).toFixed(2)}" y="${laneY(0) + 3}" width="${w(wait.end - wait.start).toFixed(2)}" height="${LANE - 6}" fill="#888">` +
       `<title>${escapeXml(`${label}: ${formatMs(wait.end - wait.start)}`)}</title></rect>`);
   }
@@ -45,15 +47,16 @@ export function timelineSvg(log: RunLog): string {
     const y = laneY(laneIndex.get(lane.tid)!);
     const left = x(run.startedAt);
     const title = `${task.name} #${task.id} on worker thread ${run.worker}: ${formatMs(workerMs(run))} ` +
-      `(load ${formatMs(run.phases.load)}, run ${formatMs(run.phases.run)}, store ${formatMs(run.phases.store)}); ` +
+      `(${run.phases.queued > 0 ? `queued behind another task ${formatMs(run.phases.queued)}, ` : ''}load ${formatMs(run.phases.load)}, run ${formatMs(run.phases.run)}, store ${formatMs(run.phases.store)}); ` +
       `read ${formatBytes(run.bytesRead)}, wrote ${formatBytes(run.bytesWritten)}` +
       (run.rro ? `; @rro hits ${run.rro.hits}, attaches ${run.rro.attaches}, created ${run.rro.creations}, fallbacks ${run.rro.fallbacks}` : '') +
       (task.error ? `; FAILED: ${task.error.message}` : '');
     parts.push(`<g class="task" data-function="${escapeXml(task.name)}"><title>${escapeXml(title)}</title>` +
       `<rect x="${left.toFixed(2)}" y="${y}" width="${w(workerMs(run)).toFixed(2)}" height="${LANE}" fill="${colours.get(task.name)}"` +
       `${task.error ? ' stroke="red" stroke-width="2"' : ''}/>` +
-      `<rect x="${left.toFixed(2)}" y="${y}" width="${w(run.phases.load).toFixed(2)}" height="${LANE}" fill="#fff" fill-opacity="0.45"/>` +
-      `<rect x="${x(run.startedAt + run.phases.load + run.phases.run).toFixed(2)}" y="${y}" width="${w(run.phases.store).toFixed(2)}" height="${LANE}" fill="#000" fill-opacity="0.3"/></g>`);
+      `<rect x="${left.toFixed(2)}" y="${y}" width="${w(run.phases.queued).toFixed(2)}" height="${LANE}" fill="#fff" fill-opacity="0.8"/>` +
+      `<rect x="${x(run.startedAt + run.phases.queued).toFixed(2)}" y="${y}" width="${w(run.phases.load).toFixed(2)}" height="${LANE}" fill="#fff" fill-opacity="0.45"/>` +
+      `<rect x="${x(run.startedAt + run.phases.queued + run.phases.load + run.phases.run).toFixed(2)}" y="${y}" width="${w(run.phases.store).toFixed(2)}" height="${LANE}" fill="#000" fill-opacity="0.3"/></g>`);
   }
   parts.push(...counterChart(log, x, countersTop));
   parts.push('</svg>');

@@ -8,6 +8,7 @@
  */
 import type { WorkerRun } from '../protocol';
 import { newRunLog, tasksInOrder, workerMs, type RunLog, type TaskLog } from './run-log';
+import { dataNames } from './data-names';
 
 const PID = 1;
 const MAIN_TID = 0;
@@ -119,8 +120,9 @@ export function toTrace(log: RunLog): TraceDocument {
     events.push({ name: 'thread_name', ph: 'M', pid: PID, tid: MAIN_TID + slot, args: { name: `main thread (wait ${slot + 1} at once)` } });
     events.push({ name: 'thread_sort_index', ph: 'M', pid: PID, tid: MAIN_TID + slot, args: { sort_index: slot } });
   }
+  const shown = dataNames(log);
   for (const [wait, slot] of waitSlots) {
-    const name = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key ?? wait.what}`;
+    const name = wait.what === 'barrier' || wait.what === 'checkpoint' ? wait.what : `wait ${wait.key === undefined ? wait.what : shown(wait.key)}`;
     events.push({ name, ph: 'X', cat: 'wait', pid: PID, tid: MAIN_TID + slot, ts: us(wait.start), dur: Math.max(0, us(wait.end) - us(wait.start)), args: { ...wait, start: undefined, end: undefined } });
   }
 
@@ -137,17 +139,20 @@ export function toTrace(log: RunLog): TraceDocument {
   };
 }
 
-/** A task slice with its three phases nested inside (same lane, contained in time). */
+/** A task slice with its phases nested inside (same lane, contained in time); queued behind another task first, if it was. */
 function taskSlices(task: TaskLog, run: WorkerRun, tid: number, us: (t: number) => number, args: Record<string, unknown>): TraceEvent[] {
   // Boundaries rounded once and durations taken between them: phases rounded one by one could end a nanosecond
   // after their task, and Perfetto drops a slice that sticks out of its parent.
-  const { load, run: user, store } = run.phases;
-  const [start, loaded, ran, end] = [0, load, load + user, load + user + store].map((offset) => us(run.startedAt + offset));
+  // Queued time is spread over the phases it interrupted; drawn first, as one stretch, since where it fell is not kept.
+  const { queued, load, run: user, store } = run.phases;
+  const [start, waited, loaded, ran, end] = [0, queued, queued + load, queued + load + user, queued + load + user + store]
+    .map((offset) => us(run.startedAt + offset));
   const phase = (name: string, from: number, to: number, extra?: Record<string, unknown>): TraceEvent =>
     ({ name, ph: 'X', cat: 'phase', pid: PID, tid, ts: from, dur: to - from, args: extra });
   return [
     { name: task.name, ph: 'X', cat: 'task', pid: PID, tid, ts: start, dur: end - start, args },
-    phase('load inputs', start, loaded, { bytesRead: run.bytesRead, ...(run.rro ? { rro: run.rro } : {}) }),
+    ...(queued > 0 ? [phase('queued behind another task', start, waited)] : []),
+    phase('load inputs', waited, loaded, { bytesRead: run.bytesRead, ...(run.rro ? { rro: run.rro } : {}) }),
     phase('user code', loaded, ran),
     phase('store outputs', ran, end, { bytesWritten: run.bytesWritten }),
   ];
@@ -156,7 +161,7 @@ function taskSlices(task: TaskLog, run: WorkerRun, tid: number, us: (t: number) 
 function taskArgs(task: TaskLog, us: (t: number) => number): Record<string, unknown> {
   const at = (t: number | undefined) => (t === undefined ? undefined : us(t));
   return {
-    task: task.id, function: task.name, reads: task.reads, writes: task.writes, result: task.result,
+    task: task.id, function: task.name, reads: task.reads, writes: task.writes, result: task.result, labels: task.labels,
     submittedUs: at(task.submittedAt), readyUs: at(task.readyAt), dispatchedUs: at(task.dispatchedAt), endedUs: at(task.endedAt),
     run: task.run && { ...task.run, startedAt: undefined, startedUs: us(task.run.startedAt) },
     error: task.error,
@@ -166,6 +171,7 @@ function taskArgs(task: TaskLog, us: (t: number) => number): Record<string, unkn
 /** An arrow per version from the slice of the task that wrote it to the slice of each task that read it. */
 function flows(log: RunLog, laneOf: Map<number, { tid: number }>, us: (t: number) => number): TraceEvent[] {
   const writer = writers(log);
+  const shown = dataNames(log);
   const events: TraceEvent[] = [];
   let id = 1;
   for (const reader of tasksInOrder(log)) {
@@ -178,8 +184,8 @@ function flows(log: RunLog, laneOf: Map<number, { tid: number }>, us: (t: number
       // Inside both slices (as rounded in taskSlices), so that each end binds to its enclosing slice.
       const sourceEnd = Math.max(us(source.run.startedAt), us(source.run.startedAt + workerMs(source.run)) - 0.001);
       const readerStart = Math.min(us(reader.run.startedAt) + 0.001, us(reader.run.startedAt + workerMs(reader.run)));
-      events.push({ name: key, ph: 's', cat: 'data', id, pid: PID, tid: sourceLane.tid, ts: sourceEnd });
-      events.push({ name: key, ph: 'f', bp: 'e', cat: 'data', id, pid: PID, tid: readerLane.tid, ts: readerStart });
+      events.push({ name: shown(key), ph: 's', cat: 'data', id, pid: PID, tid: sourceLane.tid, ts: sourceEnd, args: { key } });
+      events.push({ name: shown(key), ph: 'f', bp: 'e', cat: 'data', id, pid: PID, tid: readerLane.tid, ts: readerStart, args: { key } });
       id++;
     }
   }
@@ -204,6 +210,8 @@ export function readTrace(document: unknown, source: string): RunLog {
   };
   const optional = (value: unknown, what: string) => (value === undefined ? undefined : epoch(num(value, what)));
   const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const names = (value: unknown) => (typeof value === 'object' && value !== null
+    ? Object.fromEntries(Object.entries(value).map(([key, name]) => [key, String(name)])) : undefined);
   const counters = new Map<number, { queued: number; running: number; bytesMoved: number }>();
   for (const event of doc.traceEvents) {
     const args = event.args ?? {};
@@ -215,12 +223,17 @@ export function readTrace(document: unknown, source: string): RunLog {
       const error = args.error as Record<string, unknown> | undefined;
       log.tasks.set(args.task, {
         id: args.task, name: String(args.function), reads: strings(args.reads), writes: strings(args.writes), result: String(args.result),
+        ...(args.labels !== undefined ? { labels: names(args.labels) } : {}),
         submittedAt: epoch(num(args.submittedUs, `${what} submittedUs`))!, readyAt: optional(args.readyUs, `${what} readyUs`),
         dispatchedAt: optional(args.dispatchedUs, `${what} dispatchedUs`), endedAt: optional(args.endedUs, `${what} endedUs`),
         error: error && { message: String(error.message), cause: String(error.cause) as NonNullable<TaskLog['error']>['cause'] },
         run: run && {
           worker: num(run.worker, `${what} worker`), startedAt: epoch(num(run.startedUs, `${what} startedUs`))!,
-          phases: { load: num(phases?.load, `${what} load`), run: num(phases?.run, `${what} run`), store: num(phases?.store, `${what} store`) },
+          phases: {
+            // Traces written before queued time was told apart have none.
+            queued: phases?.queued === undefined ? 0 : num(phases.queued, `${what} queued`),
+            load: num(phases?.load, `${what} load`), run: num(phases?.run, `${what} run`), store: num(phases?.store, `${what} store`),
+          },
           bytesRead: num(run.bytesRead, `${what} bytesRead`), bytesWritten: num(run.bytesWritten, `${what} bytesWritten`),
           rro: rro && {
             hits: num(rro.hits, `${what} rro.hits`), attaches: num(rro.attaches, `${what} rro.attaches`),

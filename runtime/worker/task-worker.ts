@@ -4,9 +4,8 @@
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
 import { threadId } from 'node:worker_threads';
-import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
-import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
 import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
@@ -16,12 +15,16 @@ import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
+import { applyModuleState } from '../api/module-state';
+import { PhaseClock } from './phase-clock';
+import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 
-/** What the engine starts each pool worker with. */
-export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings }
+/** What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one. */
+export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook }
 
 markThisThreadAWorker();
 const settings = workerData as PoolWorkerData;
+captureTaskOutput(settings.stdio);
 const cache = new VersionCache(settings.cacheBytes);
 const rroTable = new RroTable(settings.shm);
 const modules = new Map<string, Promise<Record<string, unknown>>>();
@@ -42,6 +45,8 @@ interface Io {
   bytesRead: number; bytesWritten: number; written: { key: string; bytes: number }[]; cached: string[];
   /** Set when the task has @rro arguments; when any of them is a shared-memory view, outputs are not cached. */
   rro?: RroCounts; sharedViews: boolean;
+  /** What the task prints, sent with the reply (task-output.ts). */
+  readonly output: TaskOutput;
 }
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
@@ -49,13 +54,12 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     cache.forget(task.forget);
     rroTable.release(task.forget);
   }
-  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false };
-  const times: PhaseTimes = { load: 0, run: 0, store: 0 };
-  let phase: keyof PhaseTimes = 'load';
+  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false, output: new TaskOutput() };
+  const clock = new PhaseClock();
+  const { times, startedAt } = clock;
+  let phase: 'load' | 'run' | 'store' = 'load';
   let holding: unknown[] = [];
-  let t = performance.now();
-  const startedAt = performance.timeOrigin + t;
-  const lap = (name: keyof PhaseTimes) => { const now = performance.now(); times[name] += now - t; t = now; };
+  const lap = (name: typeof phase) => clock.lap(name, name === 'store');
   try {
     const fn = await loadFunction(task.module, task.name);
     const modified = new Set<string>();
@@ -63,14 +67,18 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
     const args: unknown[] = [];
     for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
+    // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
+    if (task.state) applyModuleState(task.state, args.splice(args.length - task.state.length), task.name);
     holding = [...call.data.values()];
     for (const value of holding) held.set(value, (held.get(value) ?? 0) + 1);
     lap('load');
     phase = 'run';
     let result: unknown;
     try {
-      result = fn(...args);
-      if (isThenable(result)) result = await result;
+      result = clock.own(() => callWithOutput(fn, args, io.output));
+      if (isThenable(result)) {
+        try { result = await result; } finally { settled(io.output); }
+      }
     } catch (error) {
       lap('run');
       storeAtThrow(task, call, io);
@@ -104,7 +112,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
 function report(io: Io, times: PhaseTimes) {
   return {
     bytesRead: io.bytesRead, bytesWritten: io.bytesWritten, times, written: io.written, cached: io.cached,
-    evicted: cache.takeEvicted(), rro: io.rro,
+    evicted: cache.takeEvicted(), rro: io.rro, output: io.output.close(),
   };
 }
 

@@ -13,6 +13,8 @@ import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state
 import { isReference } from '../rewrite/syntax';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { closest } from './spelling';
+import { mayPrint } from './prints';
 
 export interface TaskInfo {
   readonly name: string;
@@ -31,7 +33,14 @@ export interface TaskInfo {
   readonly returnsArgument?: number;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
+  /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
+  readonly moduleState?: readonly ModuleStateRef[];
+  /** Proved never to write to stdout or stderr (prints.ts): defineTask gets `prints: false`. */
+  readonly quiet?: boolean;
 }
+
+/** A module-level `const` object, named by a key the same in every thread: its file (relative) and name. */
+export interface ModuleStateRef { readonly key: string; readonly name: string; readonly declaration: ts.VariableDeclaration }
 
 export interface Discovery {
   readonly tasks: TaskInfo[];
@@ -101,9 +110,16 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
   }
-  for (const { ref, change } of outer.changedObjects) {
-    fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, a module object the program changes (${where(change)}); ` +
-      'a worker reads its own copy of the module, so the task would not see the change (make it a parameter)');
+  // A module object the program changes travels with each call; one the task itself changes cannot come back.
+  const moduleState: ModuleStateRef[] = [];
+  for (const { ref, change, writtenByTask } of outer.changedObjects) {
+    if (writtenByTask) {
+      fail(writtenByTask, codes.changedModuleObject, `changes \`${ref.text}\`, a module object the program also changes (${where(change)}); ` +
+        'a worker changes its own copy of the module, which the program never sees (make it a parameter)');
+      continue;
+    }
+    const declaration = symbolOf(ctx, ref)!.valueDeclaration as ts.VariableDeclaration;
+    moduleState.push({ key: moduleStateKey(ctx, declaration), name: ref.text, declaration });
   }
 
   const tags = readTaskTags(ctx, fn)!;
@@ -156,6 +172,8 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
+    ...(moduleState.length > 0 ? { moduleState } : {}),
+    ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };
 }
 
@@ -184,10 +202,11 @@ function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
  * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
  * module `const` objects the program changes (module-state.ts).
  */
-function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState): { mutable: ts.Identifier[]; changedObjects: ModuleRead[] } {
+function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
+  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
-  const changedObjects = new Map<ts.Symbol, ModuleRead>();
+  const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const symbol = symbolOf(ctx, node);
@@ -196,9 +215,13 @@ function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
         // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
         if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
           if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
-        } else if (!changedObjects.has(symbol)) {
-          const change = state.changeOfModuleObject(symbol);
-          if (change) changedObjects.set(symbol, { ref: node, change });
+        } else {
+          const known = changedObjects.get(symbol);
+          const change = known ? known.change : state.changeOfModuleObject(symbol);
+          if (change) {
+            const writtenByTask = known?.writtenByTask ?? state.changeAt(node);
+            changedObjects.set(symbol, { ref: known?.ref ?? node, change, ...(writtenByTask ? { writtenByTask } : {}) });
+          }
         }
       }
     }
@@ -253,28 +276,10 @@ function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   return false;
 }
 
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) { best = c; bestDistance = d; }
-  }
-  return best;
+/** The key a module object is registered under in every thread: its file, relative to the program's directory, and its name. */
+export function moduleStateKey(ctx: AnalysisContext, declaration: ts.VariableDeclaration): string {
+  const file = declaration.getSourceFile().fileName;
+  const base = ctx.program.getCurrentDirectory();
+  const relative = file.startsWith(base + '/') ? file.slice(base.length + 1) : file;
+  return `${relative}#${(declaration.name as ts.Identifier).text}`;
 }
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-

@@ -260,6 +260,8 @@ class FunctionEffects {
       if (name && writesFirstArgument(name)) {
         if (index === 0) this.writeInto(expr, arg, `written by \`${name}\`: \`${snippet(call)}\``);
         else this.read(params, arg, `read by \`${name}\``);
+        // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
+        if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.isBuiltinMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);

@@ -72,7 +72,7 @@ export class ModuleState {
   }
 
   /** The node where this reference changes (or hands on) the object, if it does. */
-  private changeAt(ref: ts.Identifier): ts.Node | undefined {
+  changeAt(ref: ts.Identifier): ts.Node | undefined {
     const { ts } = this.ctx;
     const chain = accessChain(ts, ref);
     const parent = chain.parent;

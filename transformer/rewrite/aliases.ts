@@ -2,7 +2,7 @@
  * Second names for a followed object, made in plain sight: `const view = a`, a typed array's view
  * `const w = a.subarray(0, n)`, the loop variable of `for (const m of [A, B, C])`, and names rebound to one
  * another: ping-pong buffers (`let cur = a, next = b; …; const t = cur; cur = next; next = t`), swaps
- * (`[p, q] = [q, p]`) and `x = xn`.
+ * (`[p, q] = [q, p]`) and `x = xn`, and parts taken by property (`const data = grid.data`).
  *
  * Such a name does not hide the object from the planner: it is one more set of references to wait at. Names that
  * may denote the same object (or, for views, the same memory) form a group, a union-find over symbols; the planner
@@ -56,7 +56,7 @@ export class AliasGroups {
   isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
     const { ts } = this.ctx;
     const inner = skipTransparent(ts, value);
-    const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner);
+    const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner) ?? this.partBase(inner);
     const other = id && symbolOf(this.ctx, id);
     return other !== undefined && this.find(other) === this.find(symbol) && this.parent.has(symbol);
   }
@@ -77,6 +77,18 @@ export class AliasGroups {
     if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression) || !VIEW_METHODS.has(expr.expression.name.text)) return undefined;
     const base = skipTransparent(ts, expr.expression.expression);
     return ts.isIdentifier(base) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(base)) ? base : undefined;
+  }
+
+  /**
+   * `g.data`, `cfg.nested.k`: a part reached through properties (no call, no index). The runtime finds a part's
+   * pending writes through the data that holds it, so the part is one more name of its holder's group.
+   */
+  partBase(expr: ts.Expression): ts.Identifier | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isPropertyAccessExpression(expr)) return undefined;
+    let node: ts.Expression = expr;
+    while (ts.isPropertyAccessExpression(node)) node = skipTransparent(ts, node.expression);
+    return ts.isIdentifier(node) ? node : undefined;
   }
 
   private declare(declaration: ts.VariableDeclaration, name: ts.Identifier): void {
@@ -107,7 +119,7 @@ export class AliasGroups {
     if (!declaration.initializer) return undefined;
     const value = skipTransparent(ts, declaration.initializer);
     if (ts.isIdentifier(value)) return [value];
-    const base = this.viewBase(value);
+    const base = this.viewBase(value) ?? this.partBase(value);
     return base ? [base] : undefined;
   }
 

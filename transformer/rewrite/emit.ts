@@ -5,9 +5,9 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext } from '../analysis/context';
-import type { TaskInfo } from '../analysis/discover';
+import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './plan';
-import { moduleReference, siteOf } from './paths';
+import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase } from './syntax';
 
 export interface EmitOptions {
@@ -17,13 +17,16 @@ export interface EmitOptions {
   readonly esm: boolean;
   /** Tasks declared in this file (their module's entry code must not run in workers). */
   readonly declaresTasks: boolean;
+  /** Module objects declared in this file that tasks read: registered in every thread (runtime/api/module-state.ts). */
+  readonly moduleState?: readonly ModuleStateRef[];
 }
 
 const RUNTIME = '__taskify';
 
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
-  if (plan.submissions.size === 0 && plan.resumptions.size === 0 && !options.declaresTasks) return source;
+  const registered = options.moduleState ?? [];
+  if (plan.submissions.size === 0 && plan.resumptions.size === 0 && !options.declaresTasks && registered.length === 0) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
@@ -148,7 +151,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         const visited = ts.visitNode(arg, visit) as ts.Expression;
         return plan.freshSnapshots.has(arg) ? wrap('written', visited) : visited;
       });
-      const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node))]);
+      const labels = dataLabels(ctx, node);
+      const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
+        ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.
       if (returned !== undefined) {
@@ -185,6 +190,20 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
 
   let statements = [...ts.visitNodes(source.statements, visit)] as ts.Statement[];
+  // After each registered object's declaration (a declaration, so it runs in workers too): `moduleState(key, () => X)`.
+  for (const state of registered) {
+    const at = statements.findIndex((s) => ts.getOriginalNode(s) === state.declaration.parent.parent);
+    // CommonJS output has no local binding for `export const X` (it becomes `exports.X`).
+    const statement = state.declaration.parent.parent;
+    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const value = exported && !options.esm
+      ? f.createPropertyAccessExpression(f.createIdentifier('exports'), state.name) : f.createIdentifier(state.name);
+    const register = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(
+      f.createIdentifier(`__taskify_state_${state.name}`), undefined, undefined,
+      runtime('moduleState', [f.createStringLiteral(state.key), f.createArrowFunction(undefined, undefined, [], undefined, undefined, value)]),
+    )], ts.NodeFlags.Const));
+    if (at >= 0) statements.splice(at + 1, 0, register);
+  }
   if (options.declaresTasks) statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime));
 
   const prologue: ts.Statement[] = [options.esm
@@ -202,6 +221,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     ])));
     const runOptions = Object.entries(task.options).map(([key, value]) =>
       f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));
+    if (task.moduleState) {
+      runOptions.push(f.createPropertyAssignment('state', f.createArrayLiteralExpression(task.moduleState.map((s) => f.createStringLiteral(s.key)))));
+    }
+    if (task.quiet) runOptions.push(f.createPropertyAssignment('prints', f.createFalse())); // main's output need not wait for it
     const args = [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params,
       ...(runOptions.length > 0 ? [f.createObjectLiteralExpression(runOptions)] : [])];
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,

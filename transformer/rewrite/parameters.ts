@@ -3,20 +3,25 @@
  *
  * A parameter's object is known to the caller, so the planner may follow it only while nothing but the function's
  * own code can look at it. That holds in a *closed* function: synchronous (no `await`/`yield` lets the caller run), not
- * a task, and every call it makes is a task, the standard library (`Math.sqrt`, `console.log`, an array's or a
- * string's methods) or another closed function of the program that reads no object outside itself. Then every use
+ * a task, naming no object outside itself (no module object, no `this`, either of which could be the parameter's
+ * object under another name), and every call it makes is a task, the standard library (`Math.sqrt`, `console.log`,
+ * an array's or a string's methods) or another such function of the program. Then every use
  * of the parameter is in sight and waits like a local's, and the function waits for its parameters' pending writes
  * when it returns or throws, so the caller finds them as the sequential call left them.
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { isAssignedTo, isReference, isWriteTarget } from './syntax';
+import type { TaskInfo } from '../analysis/discover';
 
 export class ClosedFunctions {
+  /** Answers for functions whose parameters may be followed ('own') and for functions they call ('callee'). */
   private readonly closed = new Map<FunctionLike, boolean>();
   private readonly selfContained = new Map<FunctionLike, boolean>();
 
-  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: FunctionLike) => boolean) {}
+  constructor(private readonly ctx: AnalysisContext, private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>) {}
+
+  private isTask(fn: FunctionLike): boolean { return this.tasks.has(fn); }
 
   /** The parameter can be followed in its function: a plain name, never reassigned, of a closed function. */
   followable(symbol: ts.Symbol): boolean {
@@ -28,16 +33,18 @@ export class ClosedFunctions {
     // container's alias, and a wait each time it returns would run the elements one at a time).
     const named = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ||
       ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn);
-    if (!named || !isFunctionLike(this.ctx, fn) || !fn.body || this.isTask(fn) || this.insideTask(fn) || !this.isClosed(fn, false)) return false;
+    if (!named || !isFunctionLike(this.ctx, fn) || !fn.body || this.isTask(fn) || this.insideTask(fn) || !this.isClosed(fn, 'own')) return false;
     return !this.assigns(fn.body, symbol);
   }
 
   /**
-   * While the function runs, only its own code, tasks and the standard library run. With `selfContained`, it also
-   * names no object from outside itself (a callee must not see the caller's parameter through a module variable).
+   * While the function runs, only its own code, tasks and the standard library run, and nothing in it sees the
+   * parameter's object through another name: it names no object from outside itself (a module object could be the
+   * very argument), except, in the function itself ('own'), as an `in` argument of a task call, which is
+   * snapshotted after a wait for pending writes; a callee ('callee') names none at all.
    */
-  isClosed(fn: FunctionLike, selfContained: boolean): boolean {
-    const answers = selfContained ? this.selfContained : this.closed;
+  isClosed(fn: FunctionLike, mode: 'own' | 'callee'): boolean {
+    const answers = mode === 'callee' ? this.selfContained : this.closed;
     const known = answers.get(fn);
     if (known !== undefined) return known;
     answers.set(fn, false); // recursion: open until shown closed
@@ -47,10 +54,12 @@ export class ClosedFunctions {
     const visit = (node: ts.Node): void => {
       if (!ok) return;
       if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node)) ok = false;
+      // `this` may hold the parameter's object under another name (`model.train(model.weights)`).
+      else if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) ok = false;
       else if (ts.isIdentifier(node) && node.text === 'arguments' && isReference(ts, node)) ok = false;
       else if (ts.isCallExpression(node) && !this.callIsClosed(node)) ok = false;
       else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
-      else if (selfContained && ts.isIdentifier(node) && isReference(ts, node) && this.namesOuterObject(node, fn)) ok = false;
+      else if (ts.isIdentifier(node) && isReference(ts, node) && this.namesOuterObject(node, fn) && !(mode === 'own' && this.isInArgument(node))) ok = false;
       if (ok) ts.forEachChild(node, visit);
     };
     if (fn.body) visit(fn.body);
@@ -62,7 +71,7 @@ export class ClosedFunctions {
     const { ts } = this.ctx;
     const callee = call.expression;
     const fn = calledFunction(this.ctx, call);
-    if (fn) return this.isTask(fn) || (!this.insideTask(fn) && this.isClosed(fn, true));
+    if (fn) return this.isTask(fn) || (!this.insideTask(fn) && this.isClosed(fn, 'callee'));
     // The standard library: a global function or namespace (`parseInt`, `Math.max`, `console.log`), or a method of
     // an array, typed array, string, number, Map or Set, whose callbacks (if any) are this function's own code.
     if (isLibraryGlobal(this.ctx, callee)) return true;
@@ -77,6 +86,16 @@ export class ClosedFunctions {
     return false;
   }
 
+  /** `task(…, shared, …)` where the task only reads that parameter: the object is snapshotted at the call. */
+  private isInArgument(ref: ts.Identifier): boolean {
+    const call = ref.parent;
+    if (!this.ctx.ts.isCallExpression(call) || !call.arguments.includes(ref)) return false;
+    const fn = calledFunction(this.ctx, call);
+    const task = fn && this.tasks.get(fn);
+    const param = task?.params[Math.min(call.arguments.indexOf(ref), task.params.length - 1)];
+    return param?.direction === 'in' && !param.escapes;
+  }
+
   private isFunctionValue(expr: ts.Expression): boolean {
     return this.ctx.checker.getTypeAtLocation(expr).getCallSignatures().length > 0;
   }
@@ -88,6 +107,7 @@ export class ClosedFunctions {
     const declaration = symbol?.valueDeclaration;
     if (!symbol || !declaration || !(symbol.flags & (ts.SymbolFlags.FunctionScopedVariable | ts.SymbolFlags.BlockScopedVariable))) return false;
     if (declaration.getStart() >= fn.getStart() && declaration.getEnd() <= fn.getEnd()) return false;
+    if (declaration.getSourceFile().isDeclarationFile) return false; // `console`, `Math`: the standard library's
     return !isPrimitiveNode(this.ctx, ref) && !this.isFunctionValue(ref);
   }
 

@@ -12,24 +12,19 @@
  *   it (so later tasks see the change). Futures are waited for where their value is used.
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
-import { outlives } from '../analysis/param-effects';
 import type * as ts from 'typescript';
-import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
-import {
-  calledFunction, isFunctionLike, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
-} from '../analysis/context';
+import { calledFunction, isFunctionLike, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import {
-  accessChain, elementBase, isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isReference, isWriteTarget, skipTransparent, withWrappers,
-} from './syntax';
+import { elementBase, isArgumentOf, isAssignedTo, isDeclarationName, isReference, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 import { isFresh } from './fresh';
 import { unsendableType } from '../analysis/sendable';
 import { findResumptions, type Resumption } from './resumptions';
 import { AliasGroups } from './aliases';
 import { ClosedFunctions } from './parameters';
+import { UseClassifier } from './uses';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -78,12 +73,17 @@ class Planner {
   private readonly containers: Containers;
   private readonly aliases: AliasGroups;
   private readonly parameters: ClosedFunctions;
+  private readonly uses: UseClassifier;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries,
+  constructor(private readonly ctx: AnalysisContext, summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.aliases = new AliasGroups(ctx, source, (id) => this.isFileLocal(id));
-    this.parameters = new ClosedFunctions(ctx, (fn) => tasks.has(fn));
+    this.parameters = new ClosedFunctions(ctx, tasks);
+    this.uses = new UseClassifier(ctx, summaries, this.aliases, {
+      isFollowable: (symbol) => this.isFollowable(symbol),
+      isSubmission: (call) => this.plan.submissions.has(call),
+    });
     this.containers = new Containers({
       ctx, summaries,
       references: (symbol) => this.references.get(symbol) ?? [],
@@ -393,8 +393,8 @@ class Planner {
   /** Where a submitted call's Future goes. */
   private recordResult(call: ts.CallExpression): void {
     const { ts } = this;
-    let node: ts.Node = call;
-    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    // `task(x)!`, `task(x) as T`: the same value; the Future goes where the wrapped value goes.
+    const node: ts.Node = withWrappers(ts, call);
     const parent = node.parent;
     if (ts.isExpressionStatement(parent)) return;
     const task = this.plan.submissions.get(call)!;
@@ -490,7 +490,7 @@ class Planner {
     return false;
   }
 
-  /** `xs.map(x => call)` or `xs.map(x => { return call; })` where `node` is the callback's result. */
+  /** `xs.map(x => call)`, `xs.map(x => { return call; })` or `Array.from(xs, x => call)`, where `node` is the callback's result. */
   private mapCallOf(node: ts.Node): ts.CallExpression | undefined {
     const { ts } = this;
     let fn: ts.Node = node.parent;
@@ -501,6 +501,8 @@ class Planner {
     if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
       return call;
     }
+    // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
+    if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
     return undefined;
   }
 
@@ -598,7 +600,7 @@ class Planner {
   private escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false): Reason | undefined {
     for (const ref of this.references.get(symbol) ?? []) {
       if (skip(ref)) continue;
-      const use = this.classifyUse(ref);
+      const use = this.uses.classify(ref);
       if (use.kind === 'escape') return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
     }
     return undefined;
@@ -612,7 +614,7 @@ class Planner {
     }
     for (const symbol of this.followed) {
       for (const ref of this.references.get(symbol) ?? []) {
-        const use = this.classifyUse(ref);
+        const use = this.uses.classify(ref);
         if (use.kind === 'read') this.plan.wraps.set(ref, 'wait');
         else if (use.kind === 'write') this.plan.wraps.set(ref, 'written');
       }
@@ -701,7 +703,7 @@ class Planner {
   private planResumptions(): void {
     if (this.tasks.size === 0) return;
     this.plan.resumptions = findResumptions(this.ctx, this.source, (ref) => {
-      const use = this.classifyUse(ref);
+      const use = this.uses.classify(ref);
       return use.kind === 'none' ? undefined : use.kind === 'read' ? 'read' : 'write';
     }, (fn) => this.tasks.has(fn));
   }
@@ -749,106 +751,6 @@ class Planner {
   private isSubmission(node: ts.Expression): boolean {
     while (this.ts.isParenthesizedExpression(node)) node = node.expression;
     return this.ts.isCallExpression(node) && this.plan.submissions.has(node);
-  }
-
-  /** What a use of a followed object does: nothing to wait for, a read, a possible write, or an escape. */
-  private classifyUse(ref: ts.Identifier): { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string } {
-    const { ts } = this;
-    if (isDeclarationName(ts, ref)) return { kind: 'none' };
-    const parent = ref.parent;
-    const outer = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return { kind: 'none' };
-    // `const view = a`: the alias's own uses are classified (the group is followed as one).
-    const own = symbolOf(this.ctx, ref);
-    if (this.aliases.isAliasSource(ref) && own && this.isFollowable(own)) return { kind: 'none' };
-    // `task(m.subarray(…))`: the submission hands the view on.
-    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.viewBase(parent.parent) === ref) {
-      const view = withWrappers(ts, parent.parent);
-      if (isArgumentOf(ts, view.parent, view) && this.plan.submissions.has(view.parent)) return { kind: 'none' };
-    }
-    // `new Float64Array(s)` copies the numbers.
-    if (ts.isNewExpression(parent) && parent.arguments?.[0] === ref && isFresh(this.ctx, parent)) return { kind: 'read' };
-    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
-      const name = qualifiedName(ts, parent.expression);
-      if (name && isReadOnlyFunction(name)) return { kind: 'read' };
-      const declaration = calledFunction(this.ctx, parent);
-      if (declaration) {
-        const effect = this.summaries.get(declaration).params[Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1)];
-        const out = outlives(effect);
-        if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
-        return { kind: effect?.written ? 'write' : 'read' };
-      }
-      return { kind: 'escape', why: 'passed to code the transformer cannot see' };
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
-      if (parent.name.text === 'length') return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
-      const call = parent.parent;
-      if (ts.isCallExpression(call) && call.expression === parent) {
-        const method = parent.name.text;
-        // A view is a second name for the same memory: the transformer would have to follow it too.
-        if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref))) {
-          return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
-        }
-        if (READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, call) || COPYING_METHODS.has(method))) return { kind: 'read' };
-        return { kind: 'write' };
-      }
-      return this.accessUse(parent);
-    }
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return this.accessUse(parent);
-    if (ts.isForOfStatement(parent) && parent.expression === ref) {
-      const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
-      return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
-    }
-    if (isComparison(ts, parent)) return { kind: 'none' };
-    if (ts.isTypeOfExpression(parent)) return { kind: 'none' };
-    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(ref)) return { kind: 'read' };
-    // Rebinding the variable: its old object is simply no longer reached through it.
-    if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
-    return { kind: 'escape', why: 'used as a whole value' };
-  }
-
-  /**
-   * A view used where it is made and never kept (`Array.from(v.subarray(0, 5))`, `v.subarray(2).fill(0)`,
-   * `v.subarray(1)[0]`): a read or write of the base right there, like any other.
-   */
-  private viewUsedAtOnce(view: ts.CallExpression): { kind: 'read' | 'write' } | undefined {
-    const { ts } = this;
-    const outer = withWrappers(ts, view);
-    const parent = outer.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
-      const name = qualifiedName(ts, parent.expression);
-      return name && isReadOnlyFunction(name) ? { kind: 'read' } : undefined;
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
-      const method = parent.name.text;
-      if (READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, parent.parent) || COPYING_METHODS.has(method))) return { kind: 'read' };
-      return VIEW_METHODS.has(method) ? undefined : { kind: 'write' };
-    }
-    if (ts.isElementAccessExpression(parent) && parent.expression === outer) return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
-    return undefined;
-  }
-
-  /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */
-  private accessUse(access: ts.Expression): { kind: 'read' | 'write' } | { kind: 'escape'; why: string } {
-    const { ts } = this;
-    const outer = accessChain(ts, access);
-    const parent = outer.parent;
-    if (isWriteTarget(ts, outer)) return { kind: 'write' };
-    if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
-    if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
-    return { kind: 'escape', why: 'a part of it is taken out as an object' };
-  }
-
-  /** Iterating the value yields only primitives (or fresh tuples of them, as a Map's entries). */
-  private iteratesPrimitives(expr: ts.Expression): boolean {
-    const type = this.ctx.checker.getTypeAtLocation(expr);
-    const name = type.getSymbol()?.getName() ?? '';
-    if (isTypedArrayType(this.ctx, type)) return true;
-    const args = this.ctx.checker.getTypeArguments(type as ts.TypeReference) ?? [];
-    const primitive = (t: ts.Type) => (t.flags & (this.ts.TypeFlags.NumberLike | this.ts.TypeFlags.StringLike | this.ts.TypeFlags.BooleanLike |
-      this.ts.TypeFlags.BigIntLike | this.ts.TypeFlags.Null | this.ts.TypeFlags.Undefined)) !== 0;
-    if (['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap'].includes(name)) return args.length > 0 && args.every(primitive);
-    return false;
   }
 
   /** The try statements whose try block holds the node, up to its function. */

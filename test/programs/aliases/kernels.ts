@@ -18,3 +18,12 @@ export function add(out: Float64Array, a: Float64Array, b: Float64Array): Float6
   for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
   return out;
 }
+
+export interface Grid { width: number; data: Float64Array; meta: { passes: number } }
+
+/** @task */
+export function smooth(g: Grid): void {
+  const copy = Float64Array.from(g.data);
+  for (let i = 1; i < g.data.length - 1; i++) g.data[i] = (copy[i - 1] + copy[i] + copy[i + 1]) / 3;
+  g.meta.passes += 1;
+}

@@ -3,7 +3,7 @@
  * a submission, shorthand properties, a view next to its base in one call, an async function reading its parameter
  * after an await, reading an object after catching its task's error.
  */
-import { ranges, scale, transpose, weighted, fail, sum, add } from './kernels';
+import { ranges, scale, transpose, weighted, fail, sum, add, smooth, type Grid } from './kernels';
 
 function one(): void {
   for (const [lo, hi] of ranges(3)) console.log('range', lo, hi);
@@ -136,5 +136,16 @@ function fourteen(): void {
   }
   console.log('rebind', x.join(','), sum(x));
 }
-one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve(); thirteen(); fourteen();
+function fifteen(): void {
+  // Parts taken by property: a second name for the grid's data, and for its meta, read and written after tasks.
+  const grid: Grid = { width: 6, data: new Float64Array([0, 0, 6, 0, 0, 0]), meta: { passes: 0 } };
+  const data = grid.data;
+  const meta = grid.meta;
+  smooth(grid);
+  console.log('part', data[1].toFixed(3), data === grid.data, meta.passes);
+  meta.passes += 10;
+  smooth(grid);
+  console.log('parts', Array.from(grid.data).map((x) => x.toFixed(3)).join(','), grid.meta.passes, grid.data.join(' ').length);
+}
+one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve(); thirteen(); fourteen(); fifteen();
 six(new Float64Array([1])).then(() => seven());

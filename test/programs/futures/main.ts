@@ -32,3 +32,8 @@ console.log('inner', q.inner.v, inner.v, q.inner === inner);
 const parts: number[][] = [];
 for (let i = 0; i < 3; i++) parts.push(make(i));
 console.log('consume', consume(parts), parts[0][0]);
+
+// Array.from with a callback that submits: the array gathers Futures, all submitted before any is waited for.
+const made = Array.from({ length: 4 }, (_, i) => make(i * 2));
+const joined = Array.from(made, (m) => m[0] + 1);
+console.log('from', made.map((m) => m[0]).join(','), joined.join(','), JSON.stringify(made));

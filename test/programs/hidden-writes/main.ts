@@ -35,3 +35,10 @@ bumpAll(holder);
 console.log('kept', holder.items[0][0], kept[0], holder.items[0] === kept);
 bumpOne(kept);
 console.log('kept after', holder.items[0][0], kept[0]);
+
+// The holder is read after the linked object: a submitted bump of the holder would leave `linked` stale.
+const box = { items: [] as number[][] };
+const linked = [5];
+move([linked], box.items);
+bumpLast(box.items);
+console.log('linked first', linked[0], box.items[0][0]);

@@ -58,6 +58,14 @@ class Model {
   }
 }
 
+// Another name for the parameter's object through `this` or a module object: such a function is not followed.
+class Scaler {
+  readonly weights = new Float64Array([1, 2]);
+  fit(data: Float64Array): number { scale(data, 2); scale(data, 3); return this.weights[0]; }
+}
+const SHARED = new Float64Array([1, 1]);
+function viaModule(v: Float64Array): number { scale(v, 5); scale(v, 2); return SHARED[0]; }
+
 export function run(): void {
   const blocks = (n: number, size: number, base: number): Blocks =>
     Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Float64Array.from({ length: size }, (_, x) => base + i * 7 + j * 3 + x)));
@@ -84,6 +92,9 @@ export function run(): void {
   console.log('after failure', f[0], f[1]);
   const model = new Model();
   console.log('train', model.train(model.weights, 2), model.weights.join(','));
+  const scaler = new Scaler();
+  console.log('this', scaler.fit(scaler.weights), scaler.weights[1]);
+  console.log('module', viaModule(SHARED), SHARED[1]);
 }
 
 run();

@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   bump(v);
   await shown;
 
-  later(v, 'timer', 400);
+  // The timer's 50 ms expire before the 200 ms pause that is set later, however slow the machine.
+  later(v, 'timer', 50);
+  bump(v);
+  await pause(200);
   const gen = firsts(v);
   console.log('gen', gen.next().value);
   scale(v, 3);

@@ -1,0 +1,63 @@
+/**
+ * Module state a task reads: a module-level `const` object the program changes (`RATES[0] = 10; total(xs)` where
+ * `total` reads `RATES`). A worker imports the module itself, so without help it would read its own copy, made by the
+ * module's initializer. The plugin registers such objects in the module that declares them (in every thread that
+ * loads it) and names them in the task's definition; each call then carries a snapshot of the object as an implicit
+ * `in` argument, and the worker copies it into its own module's object before the task runs. The task sees the
+ * object as the program left it at the call, as the sequential call did.
+ *
+ * The registry lives on globalThis (one per thread), not in this module: the program may load the runtime by another
+ * path than the worker does.
+ */
+import { badTask } from '../errors';
+
+const REGISTRY = Symbol.for('taskify.moduleState');
+type Registry = Map<string, () => unknown>;
+
+function registry(): Registry {
+  const holder = globalThis as { [REGISTRY]?: Registry };
+  return (holder[REGISTRY] ??= new Map());
+}
+
+/** Emitted by the plugin after the declaration: `moduleState("kernels.ts#RATES", () => RATES)`. */
+export function registerModuleState(key: string, get: () => unknown): void {
+  registry().set(key, get);
+}
+
+/** The object as this thread's module holds it. */
+export function moduleStateValue(key: string, task: string): unknown {
+  const get = registry().get(key);
+  if (!get) throw badTask(`task ${task}: module state ${key} is not registered in this thread (was its module built with the taskify plugin?)`);
+  return get();
+}
+
+/** In a worker, before the task runs: each registered object takes the contents of the call's snapshot. */
+export function applyModuleState(keys: readonly string[], snapshots: readonly unknown[], task: string): void {
+  keys.forEach((key, i) => copyInto(moduleStateValue(key, task), snapshots[i], `task ${task}: module state ${key}`));
+}
+
+/** Make `target` (a const binding's object, which cannot be replaced) hold what `source` holds. */
+function copyInto(target: unknown, source: unknown, what: string): void {
+  if (target === source) return;
+  if (ArrayBuffer.isView(target) && !(target instanceof DataView) && ArrayBuffer.isView(source)) {
+    const view = target as unknown as { length: number; set(values: ArrayLike<unknown>): void };
+    if (view.length !== (source as unknown as { length: number }).length) {
+      throw badTask(`${what}: the program changed its length, which a typed array in the worker cannot follow`);
+    }
+    view.set(source as unknown as ArrayLike<unknown>);
+  } else if (Array.isArray(target) && Array.isArray(source)) {
+    target.length = source.length;
+    for (let i = 0; i < source.length; i++) target[i] = source[i];
+  } else if (target instanceof Map && source instanceof Map) {
+    target.clear();
+    for (const [k, v] of source) target.set(k, v);
+  } else if (target instanceof Set && source instanceof Set) {
+    target.clear();
+    for (const v of source) target.add(v);
+  } else if (typeof target === 'object' && target !== null && typeof source === 'object' && source !== null) {
+    for (const key of Object.keys(target)) if (!(key in source)) delete (target as Record<string, unknown>)[key];
+    Object.assign(target, source);
+  } else {
+    throw badTask(`${what}: cannot copy a ${typeof source} into a ${typeof target}`);
+  }
+}

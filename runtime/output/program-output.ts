@@ -1,0 +1,50 @@
+/**
+ * The main thread's process.stdout and process.stderr, once a pool runtime starts: every write of the program goes
+ * through ProgramOrder (held while an earlier task may still print) and then the Screen (around the status line).
+ * One per process; installed at the first pool runtime and kept (a later runtime attaches to the same one).
+ *
+ * Held output is not lost when the program ends early: the runtime flushes it at exit and on SIGINT/SIGTERM/SIGHUP
+ * (api/lifecycle.ts), and an uncaught exception or unhandled rejection flushes it here before Node prints the error,
+ * so the error comes last, as in the plain program.
+ */
+import { ProgramOrder } from './program-order';
+import { Screen, type Fd, type RawStreams } from './screen';
+
+export interface ProgramOutput {
+  readonly order: ProgramOrder;
+  readonly screen: Screen;
+  /** taskify's own message (a stall report, a warning): now, not in program order, around the status line. */
+  say(text: string): void;
+}
+
+let installed: ProgramOutput | undefined;
+
+export function programOutput(): ProgramOutput {
+  installed ??= install();
+  return installed;
+}
+
+/** Whether the streams are taken over (tests, and code that must write around the order). */
+export function programOutputInstalled(): boolean { return installed !== undefined; }
+
+type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
+
+function install(): ProgramOutput {
+  const streams = { 1: process.stdout, 2: process.stderr } as const;
+  const original = { 1: streams[1].write as Write, 2: streams[2].write as Write };
+  const raw: RawStreams = {
+    write: (fd, chunk, encoding, callback) => { original[fd].call(streams[fd], chunk, encoding, callback); },
+    isTTY: (fd) => streams[fd].isTTY === true,
+    columns: () => streams[2].columns || 80, // a pseudo-terminal may say 0
+  };
+  const screen = new Screen(raw);
+  const order = new ProgramOrder(screen);
+  for (const fd of [1, 2] as const) {
+    streams[fd].write = function write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+      return order.write(fd as Fd, chunk, encoding, callback);
+    } as NodeJS.WriteStream['write'];
+  }
+  // Before Node prints an uncaught error and exits. A program that handles uncaught exceptions goes on: keep the order.
+  process.on('uncaughtExceptionMonitor', () => { if (process.listenerCount('uncaughtException') === 0) order.flush(); });
+  return { order, screen, say: (text) => screen.write(2, text) };
+}

@@ -1,0 +1,142 @@
+/**
+ * A task's console output, held in its pool worker and sent with its reply, so that the main thread can print it
+ * where the plain program printed it (output/program-order.ts). Without this a worker's writes travel to the main
+ * thread on their own, whenever its event loop takes them: after main's later lines, and shuffled between tasks.
+ *
+ * console.* and process.stdout/stderr.write all end in the streams' `write`, which is replaced once per worker.
+ * A write belongs to the task whose code is running:
+ * - a synchronous task (the usual kind) is the only code running on its thread while it runs: `current` says which,
+ *   and costs nothing;
+ * - an `async function` task runs in an AsyncLocalStorage context, so that its writes after an `await` still name it.
+ *   On Node 20 a live AsyncLocalStorage slows every promise of the thread 2-3x (measured: 3e6 awaits, 140 → 350-520
+ *   ms), so it is enabled only while such a task is in flight;
+ * - a plain function that returns a promise (an async function compiled for an older target) names itself for its
+ *   synchronous part; later writes are its own when it is the only unfinished async task of the thread.
+ * Writes that belong to no task (a module's top level while a worker imports it, a timer a finished task left
+ * behind) go out as before, unordered.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { WriteStream } from 'node:tty';
+import type { OutputChunk, StdioLook, TerminalLook } from '../protocol';
+
+type Fd = 1 | 2;
+type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
+
+/** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
+export class TaskOutput {
+  private chunks?: { fd: Fd; text?: string; base64?: string }[];
+  private open = true;
+  /** It is an `async function`, run in the context (see above). */
+  native = false;
+
+  add(fd: Fd, chunk: unknown, encoding: unknown): void {
+    const list = (this.chunks ??= []);
+    if (typeof chunk === 'string' && (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || typeof encoding === 'function')) {
+      const last = list.at(-1);
+      if (last?.fd === fd && last.text !== undefined) last.text += chunk;
+      else list.push({ fd, text: chunk });
+    } else {
+      // Bytes (or text in another encoding) are copied now: the caller may reuse its buffer once write returns.
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding as BufferEncoding)
+        : ArrayBuffer.isView(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(String(chunk));
+      list.push({ fd, base64: bytes.toString('base64') });
+    }
+  }
+
+  get accepting(): boolean { return this.open; }
+
+  /** The task is over: later writes from its leftovers go out unordered. Returns what it printed, if anything. */
+  close(): readonly OutputChunk[] | undefined {
+    this.open = false;
+    return this.chunks as OutputChunk[] | undefined;
+  }
+}
+
+let current: TaskOutput | undefined;
+/** Tasks whose function returned a promise that has not settled. */
+const inFlight = new Set<TaskOutput>();
+const context = new AsyncLocalStorage<TaskOutput>();
+let contextUsers = 0;
+
+/** Replaces this worker's stdout/stderr `write` (once), and makes the streams look like the program's own. */
+export function captureTaskOutput(look: StdioLook | undefined): void {
+  hook(process.stdout, 1, look?.stdout);
+  hook(process.stderr, 2, look?.stderr);
+}
+
+function hook(stream: NodeJS.WriteStream, fd: Fd, terminal: TerminalLook | undefined): void {
+  const original = stream.write as Write;
+  stream.write = function write(this: unknown, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+    const owner = ownerOfWrite();
+    if (!owner) return original.call(this, chunk, encoding, callback);
+    owner.add(fd, chunk, encoding);
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') process.nextTick(done as () => void);
+    return true;
+  } as NodeJS.WriteStream['write'];
+  if (terminal) lookLikeTerminal(stream, terminal);
+}
+
+function ownerOfWrite(): TaskOutput | undefined {
+  if (current) return current;
+  if (inFlight.size === 0) return undefined;
+  const owner = (contextUsers > 0 ? context.getStore() : undefined) ?? (inFlight.size === 1 ? inFlight.values().next().value : undefined);
+  return owner?.accepting ? owner : undefined;
+}
+
+/**
+ * On a terminal the plain program's streams are tty.WriteStreams: console colours objects, and code may ask for the
+ * size or move the cursor. The worker's streams get the same answers (size as at the start), and the cursor methods
+ * write their escape sequences through `write`, into the task's output.
+ */
+function lookLikeTerminal(stream: NodeJS.WriteStream, terminal: TerminalLook): void {
+  const tty = WriteStream.prototype;
+  Object.assign(stream, {
+    isTTY: true, columns: terminal.columns, rows: terminal.rows,
+    getColorDepth: tty.getColorDepth, hasColors: tty.hasColors,
+    cursorTo: tty.cursorTo, moveCursor: tty.moveCursor, clearLine: tty.clearLine, clearScreenDown: tty.clearScreenDown,
+    getWindowSize: () => [terminal.columns, terminal.rows],
+  });
+}
+
+/** Calls the task's function with its writes going to `output`. A promise it returns must be passed to `settled`. */
+export function callWithOutput(fn: (...args: unknown[]) => unknown, args: unknown[], output: TaskOutput): unknown {
+  const native = (output.native = fn instanceof AsyncFunction);
+  const previous = current;
+  current = output;
+  let result: unknown;
+  try {
+    if (native) {
+      contextUsers++;
+      try {
+        result = context.run(output, fn, ...args);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    } else {
+      result = fn(...args);
+    }
+  } finally {
+    current = previous;
+  }
+  if (isThenable(result)) inFlight.add(output);
+  else if (native) release();
+  return result;
+}
+
+/** The promise the task returned has settled. */
+export function settled(output: TaskOutput): void {
+  if (inFlight.delete(output) && output.native) release();
+}
+
+/** No async function task left in flight: the context (and its cost to every promise) goes. */
+function release(): void {
+  if (--contextUsers === 0) context.disable();
+}
+
+const AsyncFunction = (async () => {}).constructor;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}

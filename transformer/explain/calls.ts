@@ -1,0 +1,128 @@
+/**
+ * Every task call of a file as `taskify explain` lists it: submitted (with how each object argument travels) or
+ * direct (with the reason), at its own line. A reason whose cause lies elsewhere (`out` escapes at line 6) keeps
+ * every call that relies on that object direct, so the plan gives several calls one and the same reason; the text
+ * form says it once and points later calls back at the first (`same reason as line 5`).
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import { formatReason, snippet, type Reason } from '../analysis/reason';
+import type { FilePlan } from '../rewrite/plan';
+import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
+
+export interface ExplainedArgument {
+  readonly text: string;
+  readonly param: string;
+  /** 'value': a primitive; 'snapshot': copied at the call (an `in` object the plugin does not follow); 'result': a
+   *  task's result handed on without waiting; 'followed': an object whose uses the plugin waits at. */
+  readonly passed: 'value' | 'snapshot' | 'result' | 'followed';
+}
+
+export interface ExplainedCall {
+  readonly file: string;
+  readonly line: number;
+  /** Tells apart calls on one line (`sum(strip(image))`). */
+  readonly column: number;
+  readonly task: string;
+  readonly submitted: boolean;
+  readonly reason: string;
+  /** Where the reason's cause is, when not at the call itself. */
+  readonly cause?: { readonly file: string; readonly line: number };
+  /** An earlier call of this file with the same reason and cause. */
+  readonly sameAs?: number;
+  /** Submitted calls: how each argument travels. */
+  readonly arguments?: readonly ExplainedArgument[];
+}
+
+export interface CallsInput {
+  readonly ctx: AnalysisContext;
+  readonly plan: FilePlan;
+  readonly source: ts.SourceFile;
+  readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>;
+  /** A path as shown to the user. */
+  readonly shown: (file: string) => string;
+}
+
+export const lineOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
+const columnOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).character + 1;
+
+export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): ExplainedCall[] {
+  const file = shown(source.fileName);
+  const calls: ExplainedCall[] = [];
+  const direct = [...plan.direct, ...tasksPassedAsProperties(ctx, source, tasks)];
+  for (const { call, task, why } of direct) {
+    const line = lineOf(call);
+    const here = shown(why.file) === file && why.line === line;
+    calls.push({
+      file, line, column: columnOf(call), task: task.name, submitted: false, reason: here ? why.text : formatReason(why),
+      ...(here ? {} : { cause: { file: shown(why.file), line: why.line } }),
+    });
+  }
+  for (const [call, task] of plan.submissions) {
+    const args = call.arguments.map((written, i): ExplainedArgument => ({
+      text: snippet(written), param: task.params[Math.min(i, task.params.length - 1)]?.name ?? `#${i}`, passed: howPassed(ctx, plan, written),
+    }));
+    calls.push({ file, line: lineOf(call), column: columnOf(call), task: task.name, submitted: true, reason: submittedReason(plan, call, task, args), arguments: args });
+  }
+  calls.sort((a, b) => a.line - b.line || a.column - b.column);
+  // The same reason (text and cause) said again: point at the first call that gave it.
+  const first = new Map<string, number>();
+  return calls.map((c) => {
+    if (c.submitted) return c;
+    const key = `${c.reason}\0${c.cause ? `${c.cause.file}:${c.cause.line}` : ''}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) { first.set(key, c.line); return c; }
+    return { ...c, sameAs: earlier };
+  });
+}
+
+function howPassed(ctx: AnalysisContext, plan: FilePlan, written: ts.Expression): ExplainedArgument['passed'] {
+  const { ts } = ctx;
+  if (plan.freshSnapshots.has(written)) return 'snapshot';
+  const arg = skipTransparent(ts, written);
+  if (isPrimitiveNode(ctx, arg)) return 'value';
+  if (ts.isCallExpression(arg) && plan.submissions.has(arg)) return 'result';
+  const declaration = ts.isIdentifier(arg) ? symbolOf(ctx, arg)?.valueDeclaration : undefined;
+  const init = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipTransparent(ts, declaration.initializer) : undefined;
+  if (init && ts.isCallExpression(init) && plan.submissions.has(init)) return 'result';
+  return 'followed';
+}
+
+function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo, args: readonly ExplainedArgument[]): string {
+  const parts = args.filter((a) => a.passed !== 'value').map((a) => `\`${a.text}\` ${
+    a.passed === 'snapshot' ? 'copied at the call (in, not followed)' : a.passed === 'result' ? 'a task result, handed on without waiting'
+      : 'followed (waits where the program uses it)'}`);
+  const said = [`submitted as a task${parts.length ? `: ${parts.join('; ')}` : ''}`];
+  if (plan.returnsArgument.has(call)) said.push(`\`${task.name}\` returns its argument, so the variable keeps its object`);
+  if (plan.waitedAtCall.has(call)) said.push('its result is needed at once, so this thread waits for it at the call');
+  return said.join('; ');
+}
+
+/**
+ * `parts.map(K.sum)`: a task reached through a namespace or object, handed to other code as a function, runs where
+ * that code calls it, in this thread. The plan notes plain names (`parts.map(sum)`); this finds the property form.
+ */
+function tasksPassedAsProperties(ctx: AnalysisContext, source: ts.SourceFile, tasks: ReadonlyMap<FunctionLike, TaskInfo>)
+  : { call: ts.CallExpression; task: TaskInfo; why: Reason }[] {
+  const { ts } = ctx;
+  const found: { call: ts.CallExpression; task: TaskInfo; why: Reason }[] = [];
+  const visit = (node: ts.Node, inTask: boolean): void => {
+    if (isFunctionLike(ctx, node) && tasks.has(node)) inTask = true;
+    if (!inTask && ts.isPropertyAccessExpression(node)) {
+      const outer = withWrappers(ts, node).parent;
+      const declaration = isArgumentOf(ts, outer, node) ? symbolOf(ctx, node.name)?.valueDeclaration : undefined;
+      const task = declaration && isFunctionLike(ctx, declaration) ? tasks.get(declaration) : undefined;
+      if (task) {
+        const params = task.params.map((p) => p.name).join(', ');
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+        found.push({ call: outer as ts.CallExpression, task, why: { file: source.fileName, line: line + 1,
+          text: `task ${task.name} is passed as a function (\`${snippet(outer)}\`), so each call runs in this thread; ` +
+            `pass \`(${params}) => ${node.getText()}(${params})\` instead to make each call a task` } });
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, inTask));
+  };
+  visit(source, false);
+  return found;
+}

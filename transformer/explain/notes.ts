@@ -1,0 +1,167 @@
+/**
+ * Calls that are legal but costly or serial, each with the change that helps, read from the plan of a file:
+ * - a loop or callback that submits a task and waits for it before the next (`total += sum(p)`, `const s = sum(p);
+ *   use(s)` in a `.map` callback): its tasks run one at a time;
+ * - an object the plugin cannot follow, passed `in` inside a loop: copied (encoded) anew at every call;
+ * - a function of the program called on task results: this thread waits for them all, then runs it alone.
+ * Only what the plan shows is said; whether the cost matters (the object is large, the function slow) the note
+ * leaves to the reader.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import { functionName } from '../analysis/discover';
+import { snippet } from '../analysis/reason';
+import type { FilePlan } from '../rewrite/plan';
+import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
+import { lineOf } from './calls';
+import type { ExplainedWait } from './waits';
+
+export interface ExplainedNote {
+  readonly file: string;
+  readonly line: number;
+  readonly note: string;
+  /** The change, in a few words (`make \`assemble\` a @task`). */
+  readonly fix: string;
+}
+
+export interface NotesInput {
+  readonly ctx: AnalysisContext;
+  readonly plan: FilePlan;
+  readonly source: ts.SourceFile;
+  readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>;
+  readonly waits: readonly ExplainedWait[];
+  readonly file: string;
+}
+
+export function explainNotes(input: NotesInput): ExplainedNote[] {
+  const notes: ExplainedNote[] = [];
+  const add = (node: ts.Node, note: string, fix: string) => notes.push({ file: input.file, line: lineOf(node), note, fix });
+  for (const [call, task] of input.plan.submissions) serialCall(input, call, task, add);
+  snapshotsInLoops(input, add);
+  waitsBeforeFunctions(input, add);
+  return notes.sort((a, b) => a.line - b.line);
+}
+
+type Add = (node: ts.Node, note: string, fix: string) => void;
+
+/** The loop body or callback that runs `node` again and again, inside its own function. */
+function repeatingScope(ctx: AnalysisContext, node: ts.Node): { scope: ts.Node; kind: 'loop' | 'callback' } | undefined {
+  const { ts } = ctx;
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    const parent = n.parent;
+    if ((ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) ||
+      ts.isDoStatement(parent)) && parent.statement === n) return { scope: n, kind: 'loop' };
+    if (isFunctionLike(ctx, n)) {
+      return (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isArgumentOf(ts, parent, n) ? { scope: n, kind: 'callback' } : undefined;
+    }
+  }
+  return undefined;
+}
+
+const isWithin = (node: ts.Node, ancestor: ts.Node): boolean => node.pos >= ancestor.pos && node.end <= ancestor.end;
+
+function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, task: TaskInfo, add: Add): void {
+  const { ts } = ctx;
+  // `task(x)!`, `task(x) as T` change nothing: the planner hands the Future on through them.
+  const node: ts.Node = withWrappers(ts, call);
+  const wrapper = node.parent;
+  const repeating = repeatingScope(ctx, call);
+  const each = repeating?.kind === 'loop' ? 'each iteration of this loop' : 'each call of this callback';
+  if (plan.waitedAtCall.has(call)) {
+    if (repeating && inTryBlock(ctx, call, repeating.scope)) {
+      add(call, `task ${task.name} is called in a \`try\` block, where each call is waited for at once (a failure must be thrown inside the ` +
+        `block), so ${each} runs its task alone`, 'move the loop that submits out of the `try` block');
+    } else if (repeating) {
+      add(call, `the result of \`${snippet(call)}\` is used at once (\`${snippet(wrapper)}\`), so ${each} waits for its task before the next ` +
+        `is submitted: the tasks run one at a time. Submit them all first (\`const results = items.map((x) => ${task.name}(…))\`), then use ` +
+        'the results', 'submit all, then use the results');
+    }
+    return;
+  }
+  // `const s = task(…); … s …` inside the loop or callback: submitted, then waited for in the same pass.
+  if (!repeating || !ts.isVariableDeclaration(wrapper) || wrapper.initializer !== node || !ts.isIdentifier(wrapper.name)) return;
+  const symbol = symbolOf(ctx, wrapper.name);
+  const wait = waits.find((w) => w.kind !== 'resumed' && w.node.getStart() > call.getEnd() && isWithin(w.node, repeating.scope) &&
+    ts.isIdentifier(w.node) && symbolOf(ctx, w.node) === symbol);
+  if (!wait) return;
+  add(call, `\`${wrapper.name.text}\` is waited for at line ${wait.line} in the same ${repeating.kind === 'loop' ? 'iteration' : 'callback'}, so ` +
+    `${each} submits task ${task.name} and waits for it before the next: the tasks run one at a time. Submit them all first ` +
+    `(\`const results = items.map((x) => ${task.name}(…))\`), then use the results`, 'submit all, then use the results');
+}
+
+/**
+ * `image`, `img.data`: names the same object at every pass while the variable is not assigned (`parts[k]` names
+ * another element each time, so its copies are not repeats). The root name, or undefined.
+ */
+function sameObjectEachTime(t: typeof ts, arg: ts.Expression): ts.Identifier | undefined {
+  let expr = skipTransparent(t, arg);
+  while (t.isPropertyAccessExpression(expr)) expr = skipTransparent(t, expr.expression);
+  return t.isIdentifier(expr) ? expr : undefined;
+}
+
+function inTryBlock(ctx: AnalysisContext, node: ts.Node, within: ts.Node): boolean {
+  for (let n: ts.Node = node; n !== within && n.parent; n = n.parent) {
+    if (ctx.ts.isBlock(n) && ctx.ts.isTryStatement(n.parent) && n.parent.tryBlock === n) return true;
+  }
+  return false;
+}
+
+/** An `in` object copied at every call of a loop: the variable is not one the plugin follows, so each call encodes it. */
+function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
+  const { ts } = ctx;
+  const said = new Set<string>();
+  for (const arg of plan.freshSnapshots) {
+    const repeating = repeatingScope(ctx, arg);
+    const root = sameObjectEachTime(ts, arg);
+    const symbol = root && symbolOf(ctx, root);
+    const declaration = symbol?.valueDeclaration;
+    // Declared inside the loop, it is a new object each time anyway.
+    if (!repeating || !symbol || !declaration || isWithin(declaration, repeating.scope)) continue;
+    const key = `${repeating.scope.pos}:${snippet(arg)}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    const type = ctx.checker.getTypeAtLocation(arg);
+    const copy = isTypedArrayType(ctx, type) || ctx.checker.isArrayType(type) ? `${snippet(arg)}.slice()` : `structuredClone(${snippet(arg)})`;
+    add(arg, `\`${snippet(arg)}\` is copied for the task at every call in this ${repeating.kind === 'loop' ? 'loop' : 'callback'} ` +
+      '(encoded anew each time), because it is not a variable the plugin follows (a parameter, an export, a second name, or not made ' +
+      `fresh in this file). If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
+      '`frozen`: a local made fresh and only given to tasks is encoded once', 'copy it once into a local const before the loop');
+  }
+}
+
+/** `const image = assemble(parts)` where parts holds task results: this thread waits for them all, then runs assemble alone. */
+function waitsBeforeFunctions({ ctx, tasks, waits }: NotesInput, add: Add): void {
+  const { ts } = ctx;
+  const said = new Set<ts.CallExpression>();
+  for (const wait of waits) {
+    if (wait.kind === 'resumed' || wait.kind === 'result') continue;
+    const expr = wait.node as ts.Expression;
+    const call = withWrappers(ts, expr).parent;
+    if (!isArgumentOf(ts, call, expr) || said.has(call)) continue;
+    const fn = calledFunction(ctx, call);
+    if (!fn || tasks.has(fn) || !couldBeTask(ctx, fn) || insideTask(ctx, call, tasks)) continue;
+    // A function whose result the program goes on with (`const image = assemble(parts)`), not one called for what
+    // it does (`show(label, x)` prints): the first kind is work a task could do.
+    if (ts.isExpressionStatement(withWrappers(ts, call).parent) || (ctx.checker.getTypeAtLocation(call).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined))) continue;
+    said.add(call);
+    const name = functionName(ctx, fn);
+    add(call, `\`${snippet(call)}\` waits here for the tasks behind \`${wait.on}\`, then runs in this thread; if \`${name}\` ` +
+      `takes time, make it a \`@task\` (exported), so it runs in a worker after them while this thread goes on`, `make \`${name}\` a \`@task\``);
+  }
+}
+
+/** A function declared at the top level of one of the program's own files: a worker could import it. */
+function couldBeTask(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  const source = fn.getSourceFile();
+  if (source.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(source)) return false;
+  if (ts.isFunctionDeclaration(fn)) return fn.parent === source;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) &&
+    fn.parent.parent.parent.parent === source;
+}
+
+function insideTask(ctx: AnalysisContext, node: ts.Node, tasks: ReadonlyMap<FunctionLike, TaskInfo>): boolean {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n) && tasks.has(n)) return true;
+  return false;
+}

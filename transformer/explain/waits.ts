@@ -1,0 +1,44 @@
+/**
+ * The waits the plugin places in a file, read from its plan: where the program needs a task's result or an object a
+ * task writes, this thread blocks until it is there. Listed so that a user can see where the program waits and why.
+ */
+import type * as ts from 'typescript';
+import { snippet } from '../analysis/reason';
+import type { FilePlan, Wrap } from '../rewrite/plan';
+import { lineOf } from './calls';
+
+export interface ExplainedWait {
+  readonly file: string;
+  readonly line: number;
+  /** The expression waited for, as written. */
+  readonly on: string;
+  readonly kind: Wrap | 'result' | 'resumed';
+  /** What the wait does, in words. */
+  readonly does: string;
+  /** The node the wait is placed at (not in JSON). */
+  readonly node: ts.Node;
+}
+
+const DOES: Record<ExplainedWait['kind'], string> = {
+  wait: 'waits for the tasks that write it (or for its value, a task result)',
+  written: 'waits for the tasks that write it, then marks it changed so later tasks read the program\'s change',
+  waitAll: 'waits for every task result gathered in it',
+  waitWithin: 'waits for every element that tasks write',
+  writtenWithin: 'waits for every element that tasks write, then marks them changed',
+  result: 'the result is used at once: waits for the task right at the call',
+  resumed: 'brings these objects up to date where the code resumes after other code ran',
+};
+
+export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
+  const waits: ExplainedWait[] = [];
+  const add = (node: ts.Node, on: string, kind: ExplainedWait['kind']) =>
+    waits.push({ file, line: lineOf(node), on, kind, does: DOES[kind], node });
+  for (const [ref, kind] of plan.wraps) add(ref, ref.text, kind);
+  for (const [element, kind] of plan.elementWraps) add(element, snippet(element), kind);
+  for (const call of plan.waitedAtCall) add(call, snippet(call), 'result');
+  for (const [node, resumption] of plan.resumptions) {
+    const names = [...new Set([...resumption.reads, ...resumption.writes].map((id) => id.text))];
+    if (names.length > 0) add(node, names.join(', '), 'resumed');
+  }
+  return waits.sort((a, b) => a.line - b.line || a.node.getStart() - b.node.getStart());
+}

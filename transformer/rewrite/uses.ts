@@ -1,0 +1,152 @@
+/**
+ * How a reference to a followed object uses it: nothing to wait for, a read, a possible write, or an escape (a use
+ * that lets the object out of the planner's sight). One classifier for plain variables, their second names, views and
+ * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
+ */
+import type * as ts from 'typescript';
+import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
+import { calledFunction, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { outlives } from '../analysis/param-effects';
+import type { Summaries } from '../analysis/summaries';
+import type { AliasGroups } from './aliases';
+import { isFresh } from './fresh';
+import { accessChain, isArgumentOf, isComparison, isDeclarationName, isWriteTarget, withWrappers } from './syntax';
+
+export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
+
+/** What the classifier asks of the planner: decisions that change while a file is planned. */
+export interface PlannerState {
+  isFollowable(symbol: ts.Symbol): boolean;
+  isSubmission(call: ts.CallExpression): boolean;
+}
+
+export class UseClassifier {
+  private readonly ts: typeof ts;
+
+  constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries, private readonly aliases: AliasGroups,
+    private readonly planner: PlannerState) {
+    this.ts = ctx.ts;
+  }
+
+  /** What a use of a followed object does: nothing to wait for, a read, a possible write, or an escape. */
+  classify(ref: ts.Identifier): Use {
+    const { ts } = this;
+    if (isDeclarationName(ts, ref)) return { kind: 'none' };
+    const parent = ref.parent;
+    const outer = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, outer, ref) && this.planner.isSubmission(outer)) return { kind: 'none' };
+    // `const view = a`: the alias's own uses are classified (the group is followed as one).
+    const own = symbolOf(this.ctx, ref);
+    if (this.aliases.isAliasSource(ref) && own && this.planner.isFollowable(own)) return { kind: 'none' };
+    // `task(m.subarray(…))`: the submission hands the view on.
+    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.viewBase(parent.parent) === ref) {
+      const view = withWrappers(ts, parent.parent);
+      if (isArgumentOf(ts, view.parent, view) && this.planner.isSubmission(view.parent)) return { kind: 'none' };
+    }
+    // `new Float64Array(s)` copies the numbers.
+    if (ts.isNewExpression(parent) && parent.arguments?.[0] === ref && isFresh(this.ctx, parent)) return { kind: 'read' };
+    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+      if (this.readsAtOnce(ref)) return { kind: 'read' };
+      const declaration = calledFunction(this.ctx, parent);
+      if (declaration) {
+        const effects = this.summaries.get(declaration).params;
+        const index = Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1);
+        const effect = effects[index];
+        const out = outlives(effect);
+        if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
+        // move(from, to) keeps from's objects in to: to's contents get another name.
+        const keeper = effects.find((other, j) => j !== index && other?.kept);
+        if (keeper?.kept) return { kind: 'escape', why: `passed next to an argument the function keeps: ${keeper.kept.text}` };
+        return { kind: effect?.written ? 'write' : 'read' };
+      }
+      return { kind: 'escape', why: 'passed to code the transformer cannot see' };
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
+      if (parent.name.text === 'length') return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
+      const call = parent.parent;
+      if (ts.isCallExpression(call) && call.expression === parent) {
+        const method = parent.name.text;
+        // A view is a second name for the same memory: the transformer would have to follow it too.
+        if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref))) {
+          return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
+        }
+        return this.readsAtOnce(ref) ? { kind: 'read' } : { kind: 'write' };
+      }
+      return this.accessUse(parent);
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return this.accessUse(parent);
+    if (ts.isForOfStatement(parent) && parent.expression === ref) {
+      const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
+      return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
+    }
+    if (isComparison(ts, parent)) return { kind: 'none' };
+    if (ts.isTypeOfExpression(parent)) return { kind: 'none' };
+    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(ref)) return { kind: 'read' };
+    // Rebinding the variable: its old object is simply no longer reached through it.
+    if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
+    return { kind: 'escape', why: 'used as a whole value' };
+  }
+
+  /**
+   * A view used where it is made and never kept (`Array.from(v.subarray(0, 5))`, `v.subarray(2).fill(0)`,
+   * `v.subarray(1)[0]`): a read or write of the base right there, like any other.
+   */
+  private viewUsedAtOnce(view: ts.CallExpression): { kind: 'read' | 'write' } | undefined {
+    const { ts } = this;
+    const outer = withWrappers(ts, view);
+    const parent = outer.parent;
+    if (this.readsAtOnce(view)) return { kind: 'read' };
+    if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) return undefined;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      return VIEW_METHODS.has(parent.name.text) ? undefined : { kind: 'write' };
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === outer) return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
+    return undefined;
+  }
+
+  /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */
+  private accessUse(access: ts.Expression): Use {
+    const { ts } = this;
+    const outer = accessChain(ts, access);
+    const parent = outer.parent;
+    if (isWriteTarget(ts, outer)) return { kind: 'write' };
+    if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
+    if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
+    if (isComparison(ts, parent)) return { kind: 'none' }; // `data === g.data`: identity, which tasks never change
+    // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
+    if (this.readsAtOnce(outer)) return { kind: 'read' };
+    return { kind: 'escape', why: 'a part of it is taken out as an object' };
+  }
+
+  /** Iterating the value yields only primitives (or fresh tuples of them, as a Map's entries). */
+  private iteratesPrimitives(expr: ts.Expression): boolean {
+    const { ts } = this;
+    const type = this.ctx.checker.getTypeAtLocation(expr);
+    const name = type.getSymbol()?.getName() ?? '';
+    if (isTypedArrayType(this.ctx, type)) return true;
+    const args = this.ctx.checker.getTypeArguments(type as ts.TypeReference) ?? [];
+    const primitive = (t: ts.Type) => (t.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike |
+      ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0;
+    if (['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap'].includes(name)) return args.length > 0 && args.every(primitive);
+    return false;
+  }
+
+  /**
+   * The value is used right where it is, by code that only reads it: an argument of a read-only function
+   * (`Array.from(x)`, `Math.max(...)`), or the receiver of a reading method whose result shares nothing with it.
+   */
+  private readsAtOnce(expr: ts.Expression): boolean {
+    const { ts } = this;
+    const outer = withWrappers(ts, expr);
+    const parent = outer.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
+      const name = qualifiedName(ts, parent.expression);
+      return name !== undefined && isReadOnlyFunction(name);
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const method = parent.name.text;
+      return READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, parent.parent) || COPYING_METHODS.has(method));
+    }
+    return false;
+  }
+}
