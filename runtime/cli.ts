@@ -17,7 +17,8 @@ const usage = `usage: taskify <command>
 
 commands:
   run <file.ts> [args…]
-             compile a program with the plugin (into node_modules/.cache/taskify-run) and run it
+             compile a program with the plugin (into node_modules/.cache/taskify-run) and run it; the
+             next run reuses that build while none of the files it was built from changed
   explain [--all] [--waits] [--json] [-p tsconfig.json | <files or directories…>]
              what the compiler plugin concludes: each task's parameter directions with reasons, why any
              task call stays a direct call, notes on calls that are costly or serial (with the fix), and
@@ -180,16 +181,15 @@ const segmentPath = (segment: { name: string }): string => join(SHM_DIR, segment
 const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 /**
- * The one place the runtime's package reaches the compiler side: loaded only for this command, so programs
- * that run compiled code never load typescript.
+ * The one place the runtime's package reaches the compiler side: loaded only for these commands, so programs
+ * that run compiled code never load typescript. A missing or unusable compiler is one line (load-typescript.ts).
  */
 function loadTypeScript(command: string): typeof import('typescript') | undefined {
-  try {
-    return require(require.resolve('typescript', { paths: [process.cwd(), __dirname] })) as typeof import('typescript');
-  } catch {
-    process.stderr.write(`taskify ${command} needs the typescript package (npm install --save-dev typescript)\n`);
-    return undefined;
-  }
+  const { loadTypeScript: load } = require(join(__dirname, '..', 'transformer', 'load-typescript.js')) as typeof import('../transformer/load-typescript');
+  const loaded = load();
+  if ('ts' in loaded) return loaded.ts;
+  process.stderr.write(`taskify ${command}: ${loaded.error}\n`);
+  return undefined;
 }
 
 function explainCommand(args: string[]): number {
@@ -200,6 +200,10 @@ function explainCommand(args: string[]): number {
 }
 
 function runCommand(args: string[]): number {
+  // An unchanged program runs from its last build without loading the compiler (run-cache.ts).
+  const { runCached } = require(join(__dirname, '..', 'transformer', 'run-cache.js')) as typeof import('../transformer/run-cache');
+  const cached = runCached(args, join(__dirname, 'index.js'));
+  if (cached !== undefined) return cached;
   const typescript = loadTypeScript('run');
   if (!typescript) return 2;
   const { runProgram } = require(join(__dirname, '..', 'transformer', 'run.js')) as typeof import('../transformer/run');

@@ -27,7 +27,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** redis-server's path, or undefined: the suites then say why they skip. */
+/** redis-server's path, or undefined (`npm test` installs it: test/system-packages.js). */
 export function redisServer(): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : undefined;
@@ -49,7 +49,7 @@ const canIsolate = (): boolean =>
 
 export async function startCluster(options: { workers: number; threads: number }): Promise<Cluster> {
   const server = redisServer();
-  if (!server) throw new Error('redis-server not found (apt-get install redis-server)');
+  if (!server) throw new Error('redis-server not found: `npm test` installs it (test/system-packages.js)');
   const port = await freePort();
   const redis = spawn(server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;

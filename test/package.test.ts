@@ -1,46 +1,117 @@
-/** `npm pack` makes a package that works when installed elsewhere: compiled JS, types, the bin, both entry points. */
+/**
+ * The packed package in a fresh project outside the repository, as a user gets it: the README's quick start run
+ * word for word (npm installs TypeScript 6 and ts-patch from the registry), its program compared byte for byte with
+ * the plain `tsc` build, `taskify run` on `tsc --init` defaults, and TypeScript 7 forced in, refused in one line.
+ */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+const work = mkdtempSync(join(tmpdir(), 'taskify-pack-'));
+const app = join(work, 'my-app');
+test.after(() => rmSync(work, { recursive: true, force: true }));
 
-test('the packed tarball installs into a fresh project and runs a task there', () => {
-  const work = mkdtempSync(join(tmpdir(), 'taskify-pack-'));
-  try {
-    const listing = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root))[0];
-    const files: string[] = listing.files.map((f: { path: string }) => f.path);
-    for (const needed of ['dist/runtime/index.js', 'dist/runtime/index.d.ts', 'dist/transformer/index.js', 'dist/runtime/cli.js',
-      'dist/runtime/engine/engine-thread.js', 'dist/runtime/worker/task-worker.js', 'package.json']) {
-      assert.ok(files.includes(needed), `${needed} is in the tarball`);
-    }
-    assert.not.ok(files.some((f) => f.startsWith('dist/test') || f.startsWith('node_modules')), 'no tests or dependencies inside');
+// A user's shell: none of the npm_* variables `npm test` sets for its own scripts.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+const sh = (script: string, cwd: string, extra: Record<string, string> = {}) =>
+  spawnSync('bash', ['-euo', 'pipefail', '-c', script], { cwd, encoding: 'utf8', env: { ...env, ...extra }, timeout: 300_000 });
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
 
-    const app = join(work, 'app');
-    execFileSync('mkdir', [app]);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
-    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, listing.filename)], app);
-    writeFileSync(join(app, 'kernels.js'), 'exports.square = (x) => x * x;\n');
-    writeFileSync(join(app, 'main.js'), [
-      "const { task, waitOn } = require('taskify/runtime');",
-      "const square = task(require.resolve('./kernels'), 'square', ['in']);",
-      'console.log(String(waitOn(square(7))));',
-      "console.log(typeof require('taskify/transformer').default);",
-    ].join('\n'));
-    const output = execFileSync(process.execPath, ['main.js'], { cwd: app, encoding: 'utf8' });
-    assert.is(output, '49\nfunction\n');
-    const bin = join(app, 'node_modules', '.bin', 'taskify');
-    assert.ok(existsSync(bin));
-    assert.match(execFileSync(bin, ['version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+/);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+/** The README's quick start: its first sh block makes the tarball in a clone, its second is pasted in a new directory. */
+function quickStart(): { pack: string; project: string } {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.is(blocks.length, 2, 'the quick start has two blocks of commands');
+  return { pack: blocks[0], project: blocks[1] };
+}
+
+test('npm pack makes the package: compiled JS, types, the bin, both entry points, no tests', () => {
+  mkdirSync(join(work, 'taskify'));
+  const listing = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', join(work, 'taskify')], root))[0];
+  const files: string[] = listing.files.map((f: { path: string }) => f.path);
+  for (const needed of ['dist/runtime/index.js', 'dist/runtime/index.d.ts', 'dist/transformer/index.js', 'dist/runtime/cli.js',
+    'dist/runtime/engine/engine-thread.js', 'dist/runtime/worker/task-worker.js', 'package.json']) {
+    assert.ok(files.includes(needed), `${needed} is in the tarball`);
   }
+  assert.not.ok(files.some((f) => f.startsWith('dist/test') || f.startsWith('node_modules')), 'no tests or dependencies inside');
   assert.equal(readdirSync(root).filter((f) => f.endsWith('.tgz')), [], 'no tarball left in the checkout');
+  // The clone's own step (npm install && npm pack) is what `npm test` has just done here: the build, then the pack.
+  const { pack, project } = quickStart();
+  assert.match(pack, `# writes taskify/${listing.filename}`);
+  assert.match(project, `npm install ../taskify/${listing.filename} typescript@6 ts-patch@3`);
+});
+
+test('the README quick start, pasted in a new directory: it builds with tspc, runs, and its tasks ran in workers', () => {
+  const pasted = sh(quickStart().project, work);
+  assert.is(pasted.status, 0, `the quick start failed:\n${pasted.stdout}\n${pasted.stderr}`);
+  assert.is(pasted.stdout.match(/^primes below 4 million: 283146$/gm)?.length, 2, pasted.stdout);
+  assert.match(pasted.stdout, /"inWorkers": 8,/);
+  assert.match(npm(['install-scripts', 'ls'], app), 'No packages with unreviewed install scripts');
+  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+  assert.match(manifest.dependencies.typescript, /^\^6\./);
+  assert.match(manifest.dependencies['ts-patch'], /^\^3\./);
+});
+
+test('the plugin build prints what the plain tsc build prints, byte for byte; only the plugin build loads taskify', () => {
+  const plain = sh('npx tsc --outDir plain && TASKIFY_STATS=plain-stats.json node plain/main.js', app);
+  assert.is(plain.status, 0, plain.stderr);
+  assert.not.match(readFileSync(join(app, 'plain', 'kernels.js'), 'utf8'), 'taskify', 'tsc ignores the plugin: the sequential program');
+  assert.not.ok(existsSync(join(app, 'plain-stats.json')), 'nothing of taskify runs in the plain build (as the README says)');
+  const taskified = sh('TASKIFY_STATS=stats.json TASKIFY_PROGRESS=1 node dist/main.js', app);
+  assert.is(taskified.status, 0, taskified.stderr);
+  assert.is(taskified.stdout, plain.stdout);
+  assert.is(taskified.stderr, plain.stderr);
+  assert.ok(JSON.parse(readFileSync(join(app, 'stats.json'), 'utf8')).tasks.inWorkers > 0);
+
+  // The runtime by hand, and the bin.
+  writeFileSync(join(app, 'by-hand.js'), [
+    "const { task, waitOn } = require('taskify/runtime');",
+    "const countPrimes = task(require.resolve('./dist/kernels'), 'countPrimes', ['in', 'in']);",
+    'console.log(String(waitOn(countPrimes(0, 100))));',
+    "console.log(typeof require('taskify/transformer').default);",
+  ].join('\n'));
+  assert.is(execFileSync(process.execPath, ['by-hand.js'], { cwd: app, encoding: 'utf8' }), '25\nfunction\n');
+  assert.match(execFileSync(join(app, 'node_modules', '.bin', 'taskify'), ['version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+/);
+});
+
+test('taskify run on the tsconfig TypeScript 6 `tsc --init` writes, then again from its cached build', () => {
+  const dir = join(app, 'init');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  writeFileSync(join(dir, 'kernels.ts'), readFileSync(join(app, 'src', 'kernels.ts')));
+  writeFileSync(join(dir, 'main.ts'), readFileSync(join(app, 'src', 'main.ts'), 'utf8').replace("'./kernels'", "'./kernels.js'"));
+  const first = sh('npx tsc --init >/dev/null && TASKIFY_STATS=stats.json npx taskify run main.ts', dir);
+  assert.is(first.stderr, '');
+  assert.is(first.stdout, 'primes below 4 million: 283146\n');
+  assert.is(JSON.parse(readFileSync(join(dir, 'stats.json'), 'utf8')).tasks.inWorkers, 8);
+  const manifest = join(app, 'node_modules', '.cache', 'taskify-run');
+  const [key] = readdirSync(manifest);
+  const built = readFileSync(join(manifest, key, 'taskify-run.json'), 'utf8');
+  const again = sh('npx taskify run main.ts', dir);
+  assert.is(again.stdout, first.stdout);
+  assert.is(readFileSync(join(manifest, key, 'taskify-run.json'), 'utf8'), built, 'not built again');
+});
+
+test('TypeScript 7 forced in: explain, run and the plugin entry stop with one line saying what is installed and what to install', () => {
+  npm(['install', '--no-save', '--legacy-peer-deps', '--no-audit', '--no-fund', 'typescript@7'], app);
+  const oneLine = /^taskify[ /a-z]*: TypeScript 7\.\d+\.\d+\S* is installed( \(node_modules\/typescript\))?: the native compiler, which has no transformer API for taskify's plugin; install TypeScript 6: npm install --save-dev typescript@6 ts-patch@3\n$/;
+  for (const command of ['explain src/main.ts', 'run src/main.ts', 'run init/main.ts']) {
+    const refused = sh(`npx taskify ${command}`, app);
+    assert.is(refused.status, 2, command);
+    assert.is(refused.stdout, '', command);
+    assert.match(refused.stderr, oneLine, `${command}: ${refused.stderr}`);
+  }
+  // A host without ts-patch (a build script of one's own) gets the same line as an exception.
+  const entry = sh(`node -e "try { require('taskify/transformer').default({}, {}) } catch (e) { console.error(e.message); process.exit(1) }"`, app);
+  assert.is(entry.status, 1);
+  assert.match(entry.stderr, oneLine);
+  // tspc fails inside ts-patch before the plugin loads (the README says so): at least it fails.
+  assert.is.not(sh('npx tspc', app).status, 0);
 });
 
 test.run();

@@ -20,7 +20,7 @@ const html = join(dir, 'run.html');
 
 function chromium(): string {
   const found = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-  if (!found) throw new Error('the report test needs a headless browser: apt-get install chromium (.ci/run installs it), or set CHROMIUM=<path>');
+  if (!found) throw new Error("the report test needs a headless browser: `npm test` installs Debian's chromium (test/system-packages.js), or set CHROMIUM=<path>");
   return found;
 }
 

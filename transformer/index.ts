@@ -5,7 +5,7 @@
  * it, never a second copy of typescript. Problems are reported as compile errors with file:line.
  */
 import type * as ts from 'typescript';
-import { unsupportedTypeScript } from './version-check';
+import { INSTALL, unusableTypeScript } from './version-check';
 import { emitsEsm, programTasks } from './program-tasks';
 import { planFile } from './rewrite/plan';
 import { emitFile } from './rewrite/emit';
@@ -26,10 +26,9 @@ const reported = new WeakSet<ts.Program>();
 
 export default function taskifyTransformer(program: ts.Program, config: TaskifyPluginConfig = {},
   extras?: TransformerExtras): ts.TransformerFactory<ts.SourceFile> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tsInstance = extras?.ts ?? (require('typescript') as typeof ts);
-  const problem = unsupportedTypeScript(tsInstance.version);
-  if (problem) throw new Error(problem);
+  const tsInstance = extras?.ts ?? hostTypeScript();
+  const problem = tsInstance ? unusableTypeScript(tsInstance) : `TypeScript is not installed; install it: ${INSTALL}`;
+  if (problem || !tsInstance) return refuse(`taskify/transformer: ${problem}`, extras);
   const found = programTasks(tsInstance, program);
   if (!reported.has(program)) {
     reported.add(program);
@@ -56,4 +55,24 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
       moduleState: stateByFile.get(source.fileName),
     });
   };
+}
+
+/** Without ts-patch handing it a compiler, the plugin uses the typescript its host resolves. */
+function hostTypeScript(): typeof ts | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('typescript') as typeof ts;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A compiler the plugin cannot work with: one error line in the build's output (the build fails, its files are
+ * the plain, sequential program), or, with a host that takes no diagnostics, an exception with that line.
+ */
+function refuse(message: string, extras: TransformerExtras | undefined): ts.TransformerFactory<ts.SourceFile> {
+  if (!extras?.addDiagnostic) throw new Error(message);
+  extras.addDiagnostic({ category: 1 /* DiagnosticCategory.Error */, code: 9_0001, file: undefined, start: undefined, length: undefined, messageText: message });
+  return () => (source) => source;
 }

@@ -23,14 +23,23 @@ type Active =
 
 let active: Active | undefined;
 let hooksInstalled = false;
+/** A run started in this process (its end writes TASKIFY_STATS). */
+let started = false;
 
 // In the program's own thread, settings are checked now (a bad one stops the program before it starts), and the
 // watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts says
 // why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
 if (isMainThread && !inWorker() && settingsAtLoad().workers !== 0) startWatcher();
 
+// A program whose task calls all stayed direct loads the runtime but never starts a run: TASKIFY_STATS still gets
+// its file, with zero tasks, so that "no file" never has to be told apart from "no tasks".
+if (isMainThread && !inWorker() && process.env.TASKIFY_STATS) {
+  process.on('exit', () => { if (!started) writeStats(process.env.TASKIFY_STATS!, new Stats()); });
+}
+
 export function current(): Active {
   if (!active) {
+    started = true;
     const config = readConfig();
     // Inside a pool worker, a task that calls a task runs it inline: workers never start pools of their own.
     if (config.workers === 0 || inWorker()) {
@@ -84,12 +93,14 @@ function finish(a: Active): void {
   for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : a.runtime.ignored) {
     process.stderr.write(`taskify: a task failed and its policy (onFailure 'ignore') let the run go on:\n${error.stack ?? error.message}\n`);
   }
-  if (a.config.statsFile) {
-    try { writeFileSync(a.config.statsFile, JSON.stringify(statsOf(a).report(), null, 2) + '\n'); } catch (error) {
-      process.stderr.write(`taskify: could not write TASKIFY_STATS file ${a.config.statsFile}: ${(error as Error).message}\n`);
-    }
-  }
+  if (a.config.statsFile) writeStats(a.config.statsFile, statsOf(a));
   if (a.kind === 'pool') a.runtime.owned.close();
+}
+
+function writeStats(file: string, stats: Stats): void {
+  try { writeFileSync(file, JSON.stringify(stats.report(), null, 2) + '\n'); } catch (error) {
+    process.stderr.write(`taskify: could not write TASKIFY_STATS file ${file}: ${(error as Error).message}\n`);
+  }
 }
 
 /** The synchronous end: nothing asynchronous can run any more. */
