@@ -66,6 +66,11 @@ test('module objects the program changes travel with each task call that reads t
   assert.fixture(run(build('module-state', true, 'node16')), plain);
 });
 
+test('second names an adversarial review found: parameters that are one object, outer names, methods and functions handing their argument back', () => {
+  const tasks = printsAsPlain('second-names');
+  assert.ok(tasks.inWorkers >= 10, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');
