@@ -111,8 +111,8 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   const a = peek();
   if (a?.kind !== 'pool') return value;
   // Through arrays too: a resumed `rows[i][0]` needs rows[i] current. Walks are remembered until the next submission.
-  for (const x of reads) a.runtime.within.settle(x, false);
-  for (const x of writes) a.runtime.within.settle(x, true);
+  for (const x of reads) a.runtime.within.settle(x, false, true);
+  for (const x of writes) a.runtime.within.settle(x, true, true);
   return value;
 }
 

@@ -22,32 +22,44 @@ export interface WithinHost {
 export class Within {
   private readonly waited = new WeakMap<object, number>();
   private readonly written = new WeakMap<object, number>();
+  /** The same for walks through plain objects' fields too (resumed code: `holder.v[0]` after an await). */
+  private readonly waitedDeep = new WeakMap<object, number>();
+  private readonly writtenDeep = new WeakMap<object, number>();
 
   constructor(private readonly host: WithinHost) {}
 
   /** `x` with everything reachable through its arrays current; with `write`, also marked as changed by the program. */
-  settle<T>(x: T, write: boolean): T {
+  settle<T>(x: T, write: boolean, throughFields = false): T {
     const value = x instanceof Future ? (x.wait() as T) : x;
     if (typeof value !== 'object' || value === null) return value;
     const epoch = this.host.submissions();
-    const cache = write ? this.written : this.waited;
-    if (cache.get(value) === epoch) return value;
-    this.walk(value, write, new Set());
-    this.waited.set(value, epoch);
-    if (write) this.written.set(value, epoch);
+    const [waited, written] = throughFields ? [this.waitedDeep, this.writtenDeep] : [this.waited, this.written];
+    if ((write ? written : waited).get(value) === epoch) return value;
+    this.walk(value, write, throughFields, new Set());
+    waited.set(value, epoch);
+    if (write) written.set(value, epoch);
     return value;
   }
 
-  private walk(object: object, write: boolean, seen: Set<object>): void {
+  private walk(object: object, write: boolean, throughFields: boolean, seen: Set<object>): void {
     if (seen.has(object)) return;
     seen.add(object);
     this.host.waitObject(object);
     if (write) this.host.markWritten(object);
-    if (!Array.isArray(object)) return;
-    for (let i = 0; i < object.length; i++) {
-      let item: unknown = object[i];
-      if (item instanceof Future) item = object[i] = item.wait();
-      if (typeof item === 'object' && item !== null) this.walk(item, write, seen);
+    if (Array.isArray(object)) {
+      for (let i = 0; i < object.length; i++) {
+        let item: unknown = object[i];
+        if (item instanceof Future) item = object[i] = item.wait();
+        if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
+      }
+    } else if (throughFields && isPlainObject(object)) {
+      for (const item of Object.values(object)) if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
     }
   }
+}
+
+/** A record made by a literal (`{ v }`): its fields are the program's own names for other objects. */
+function isPlainObject(object: object): boolean {
+  const proto = Object.getPrototypeOf(object);
+  return proto === Object.prototype || proto === null;
 }

@@ -99,6 +99,9 @@ function enclosingFunction(ctx: AnalysisContext, node: ts.Node): FunctionLike | 
 function mayRunAfter(ctx: AnalysisContext, ref: ts.Node, at: ts.Node): boolean {
   if (ref.getStart() >= at.getEnd()) return true;
   const { ts } = ctx;
+  // A closure made before the point may be called after it (`const read = () => v[0]; await …; read()`).
+  const suspended = enclosingFunction(ctx, at);
+  for (let n: ts.Node | undefined = ref.parent; n && n !== suspended; n = n.parent) if (isFunctionLike(ctx, n)) return true;
   for (let n: ts.Node | undefined = at.parent; n && !isFunctionLike(ctx, n); n = n.parent) {
     if (ts.isIterationStatement(n, false) && ref.getStart() >= n.getStart() && ref.getEnd() <= n.getEnd()) return true;
   }

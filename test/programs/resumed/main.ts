@@ -71,7 +71,6 @@ async function main(): Promise<void> {
   for (const row of rows) bump(row);
 }
 
-main();
 
 // A name the awaited value initializes is not there yet when the function resumes.
 async function initialized(): Promise<void> {
@@ -79,4 +78,17 @@ async function initialized(): Promise<void> {
   bump(rows[0]);
   console.log('initialized', rows[0][0], rows[1][0]);
 }
-initialized();
+// Names for the parameter made before the await: a record holding it, and a closure reading it.
+async function watch(v: Float64Array): Promise<void> {
+  const holder = { v };
+  const read = () => v[1];
+  await pause(20);
+  console.log('watched', holder.v[0], read());
+}
+async function watched(): Promise<void> {
+  const a = new Float64Array([1, 2]);
+  const p = watch(a);
+  scale(a, 10);
+  await p;
+}
+main().then(initialized).then(watched);
