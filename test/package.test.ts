@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTerminal, screenLines, STATUS } from './terminal';
 
 const root = join(__dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'taskify-pack-'));
@@ -77,6 +78,28 @@ test('the plugin build prints what the plain tsc build prints, byte for byte; on
   ].join('\n'));
   assert.is(execFileSync(process.execPath, ['by-hand.js'], { cwd: app, encoding: 'utf8' }), '25\nfunction\n');
   assert.match(execFileSync(join(app, 'node_modules', '.bin', 'taskify'), ['version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+/);
+});
+
+test('tasks that print, built in the fresh project and run on a terminal with the progress line: the plain build\'s bytes', () => {
+  // The printing fixture (console.log/error, process.stdout.write, an async task, a failing one, main between calls).
+  const dir = join(app, 'printing');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  // The quick start installs no @types/node: the few names of `process` the fixture uses are declared instead.
+  const processTypes = 'declare const process: { env: Record<string, string | undefined>; stdout: { write(s: string): boolean }; ' +
+    'stderr: { write(s: string): boolean } };\n';
+  for (const file of ['main.ts', 'kernels.ts']) {
+    writeFileSync(join(dir, 'src', file), processTypes + readFileSync(join(root, 'test', 'programs', 'printing', file), 'utf8'));
+  }
+  writeFileSync(join(dir, 'tsconfig.json'), readFileSync(join(app, 'tsconfig.json'), 'utf8'));
+  const built = sh('npx tspc -p . && npx tsc -p . --outDir plain', dir);
+  assert.is(built.status, 0, `${built.stdout}\n${built.stderr}`);
+  const env = { PRINTING_MS: '300', TASKIFY_PROGRESS: '1', TASKIFY_SUMMARY: '0', TASKIFY_WORKERS: '2' };
+  const expected = onTerminal(join(dir, 'plain', 'main.js'), env, dir);
+  const screen = onTerminal(join(dir, 'dist', 'main.js'), env, dir);
+  assert.match(expected, 'a line 1', 'the fixture prints');
+  assert.ok([...screen.matchAll(STATUS)].length >= 2, 'the progress line was drawn while tasks ran');
+  assert.fixture(screen.replace(STATUS, ''), expected);
+  assert.equal(screenLines(screen).slice(0, -1), screenLines(expected), 'no line on screen holds both');
 });
 
 test('taskify run on the tsconfig TypeScript 6 `tsc --init` writes, then again from its cached build', () => {

@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProgram, programsWork } from './program-build';
+import { onTerminal, screenLines, STATUS } from './terminal';
 
 const plain = join(buildProgram('printing', false, 'commonjs'), 'main.js');
 const taskified = join(buildProgram('printing', true, 'commonjs'), 'main.js');
@@ -75,34 +76,6 @@ test('a task declared silent (prints: false, as the plugin proves) does not hold
   assert.equal(mayPrint.map((l) => l.line), ['after the call', 'value 3']);
   assert.ok(mayPrint[1].at < 500, 'held until the task ended, then printed with the value');
 });
-
-/** The program on a pseudo-terminal (util-linux script(1)): the bytes the terminal received. */
-function onTerminal(main: string, env: Record<string, string>): string {
-  const command = `stty cols 120; ${JSON.stringify(process.execPath)} ${JSON.stringify(main)}`;
-  const run = spawnSync('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, TERM: 'xterm', ...env }, encoding: 'latin1', timeout: 60_000 });
-  assert.is(run.status, 0, `script(1) ran the program: ${run.stderr || run.error}`);
-  return run.stdout;
-}
-
-/** The status line's drawings: `\r<text>ESC[K` (the final one followed by its line end), and its erasure `\rESC[K`. */
-const STATUS = /\r(taskify [^\r\n]*)\x1b\[K(\r\n)?|\r\x1b\[K/g;
-
-/** What a terminal shows, line by line: \r returns, ESC[K erases to the end, colours take no room. */
-function screenLines(bytes: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let column = 0;
-  const text = bytes.replace(/\x1b\[[0-9;]*m/g, '');
-  for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('\x1b[K', i)) { line = line.slice(0, column); i += 2; continue; }
-    const c = text[i];
-    if (c === '\r') column = 0;
-    else if (c === '\n') { lines.push(line); line = ''; column = 0; }
-    else { line = line.slice(0, column) + c + line.slice(column + 1); column++; }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 test('terminal with the progress line: the plain bytes once its drawings are removed; it never shares a line, never says more running than workers', () => {
   const env = { PRINTING_MS: '300', TASKIFY_PROGRESS: '1', TASKIFY_SUMMARY: '0', TASKIFY_WORKERS: '2' };

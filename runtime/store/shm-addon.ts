@@ -25,7 +25,9 @@ function load(): { addon: ShmAddon } | { reason: string } {
       reason: /self-register/.test(message)
         ? 'the installed shm-typed-array is not the build patched for worker threads (reinstall taskify, ' +
           'or run `npm rebuild taskify`, which re-applies the patch and rebuilds the addon)'
-        : `shm-typed-array could not be loaded: ${message.split('\n')[0]}`,
+        // Most often npm 11 skipped its install script (not approved, or --ignore-scripts): the addon was never built.
+        : `shm-typed-array could not be loaded: ${message.split('\n')[0]} (if npm skipped its install scripts, run ` +
+          '`npm install-scripts approve taskify shm-typed-array && npm rebuild taskify`)',
     };
   }
 }
