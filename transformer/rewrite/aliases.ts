@@ -23,8 +23,17 @@ export class AliasGroups {
   /** Names on the left of a destructuring swap (`[p, q] = [q, p]`): rebound, not used. */
   private readonly rebound = new Set<ts.Identifier>();
 
-  constructor(private readonly ctx: AnalysisContext, source: ts.SourceFile, isFileLocal: (id: ts.Identifier) => boolean) {
-    const { ts } = ctx;
+  private scanned = false;
+
+  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
+    private readonly isFileLocal: (id: ts.Identifier) => boolean) {}
+
+  /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    const { ts } = this.ctx;
+    const { source, isFileLocal } = this;
     const local = (id: ts.Expression): id is ts.Identifier => ts.isIdentifier(id) && isFileLocal(id);
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
@@ -45,16 +54,18 @@ export class AliasGroups {
 
   /** Every symbol that may denote the same object as this one (itself included). */
   groupOf(symbol: ts.Symbol): ts.Symbol[] {
+    this.scan();
     const root = this.find(symbol);
     const group = [...this.parent.keys()].filter((s) => this.find(s) === root);
     return group.length > 0 ? group : [symbol];
   }
 
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
-  isAliasSource(ref: ts.Identifier): boolean { return this.sources.has(ref) || this.rebound.has(ref); }
+  isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
 
   /** A value of a variable that keeps it in `symbol`'s group: another name of the group, or a view of one. */
   isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
+    this.scan();
     const { ts } = this.ctx;
     const inner = skipTransparent(ts, value);
     const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner) ?? this.partBase(inner) ?? this.receiverReturned(inner);
