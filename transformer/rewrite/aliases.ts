@@ -12,9 +12,14 @@
  */
 import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
-import { isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { skipTransparent } from './syntax';
-import { RETURNS_RECEIVER } from './fresh';
+import { isFresh, RETURNS_RECEIVER } from './fresh';
+
+/** `a ?? b`, `a || b`, `a && b`: the value is one of the operands. */
+function isChoice(t: typeof ts, kind: ts.SyntaxKind): boolean {
+  return kind === t.SyntaxKind.QuestionQuestionToken || kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.AmpersandAmpersandToken;
+}
 
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
@@ -68,6 +73,10 @@ export class AliasGroups {
     this.scan();
     const { ts } = this.ctx;
     const inner = skipTransparent(ts, value);
+    // Each branch another name of the group or a fresh object.
+    const branch = (e: ts.Expression) => isPrimitiveNode(this.ctx, e) || isFresh(this.ctx, e) || this.isGroupValue(e, symbol);
+    if (ts.isConditionalExpression(inner)) return branch(inner.whenTrue) && branch(inner.whenFalse);
+    if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) return branch(inner.left) && branch(inner.right);
     const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner) ?? this.partBase(inner) ?? this.receiverReturned(inner);
     const other = id && symbolOf(this.ctx, id);
     return other !== undefined && this.find(other) === this.find(symbol) && this.parent.has(symbol);
@@ -141,10 +150,22 @@ export class AliasGroups {
       return elements.every((e): e is ts.Identifier => ts.isIdentifier(e)) ? elements : undefined;
     }
     if (!declaration.initializer) return undefined;
-    const value = skipTransparent(ts, declaration.initializer);
+    const bases = this.namesIn(declaration.initializer);
+    return bases.length > 0 ? bases : undefined;
+  }
+
+  /**
+   * The names whose objects a value may be: itself (`a`), a view's, part's or method's receiver (`a.subarray(…)`,
+   * `g.data`, `a.fill(1)`), or any branch's (`flag ? a : b`, `b ?? a`, `a || b`).
+   */
+  private namesIn(expr: ts.Expression): ts.Identifier[] {
+    const { ts } = this.ctx;
+    const value = skipTransparent(ts, expr);
     if (ts.isIdentifier(value)) return [value];
+    if (ts.isConditionalExpression(value)) return [...this.namesIn(value.whenTrue), ...this.namesIn(value.whenFalse)];
+    if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
     const base = this.viewBase(value) ?? this.partBase(value) ?? this.receiverReturned(value);
-    return base ? [base] : undefined;
+    return base ? [base] : [];
   }
 
   private find(symbol: ts.Symbol): ts.Symbol {

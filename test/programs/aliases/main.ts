@@ -149,3 +149,16 @@ function fifteen(): void {
 }
 one(); two(); three(); four(); five(); eight(); nine(); ten(); eleven(); twelve(); thirteen(); fourteen(); fifteen();
 six(new Float64Array([1])).then(() => seven());
+
+function sixteen(flag: boolean): void {
+  // A choice between names: the variable is one of them, and its uses wait like theirs.
+  const a = new Float64Array([1, 2]);
+  const b = new Float64Array([3, 4]);
+  const x = flag ? a : b;
+  const y = (flag ? undefined : a) ?? b;
+  scale(a, 10);
+  scale(b, 10);
+  console.log('choice', flag, x[0], y[1]);
+}
+sixteen(true);
+sixteen(false);
