@@ -8,6 +8,7 @@
  * runs it when it is loaded (settings.ts), so that a bad setting stops the program before it does anything, rather
  * than at its first task with a stack trace, or at its end after the whole run (a trace into a missing directory).
  */
+import { closest } from './spelling';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -143,29 +144,7 @@ export const settingNames = (): readonly string[] => [...SETTINGS];
 const isSetting = (name: string): boolean => SETTINGS.has(name);
 
 /** The setting a misspelt name probably meant: at most two letters off (TASKIFY_WORKER, TASKIFY_GRPAH). */
-function closestSetting(name: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const setting of SETTINGS) {
-    const d = editDistance(name, setting);
-    if (d < bestDistance) { best = setting; bestDistance = d; }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
+const closestSetting = (name: string): string | undefined => closest(name, [...SETTINGS], 2);
 
 function graphFile(env: Env): string | undefined {
   const file = env.TASKIFY_GRAPH;

@@ -13,7 +13,7 @@ import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state
 import { isReference } from '../rewrite/syntax';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
-import { closest } from './spelling';
+import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 
 export interface TaskInfo {

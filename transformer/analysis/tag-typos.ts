@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
 import { jsDocHost } from './tags';
-import { closest } from './spelling';
+import { closest } from '../../runtime/spelling';
 import { functionName } from './discover';
 
 export interface TagWarning {

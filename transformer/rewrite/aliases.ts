@@ -29,6 +29,7 @@ export class AliasGroups {
   private readonly rebound = new Set<ts.Identifier>();
 
   private scanned = false;
+  private groups?: Map<ts.Symbol, ts.Symbol[]>;
 
   constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
     private readonly isFileLocal: (id: ts.Identifier) => boolean) {}
@@ -58,11 +59,19 @@ export class AliasGroups {
   }
 
   /** Every symbol that may denote the same object as this one (itself included). */
-  groupOf(symbol: ts.Symbol): ts.Symbol[] {
+  groupOf(symbol: ts.Symbol): readonly ts.Symbol[] {
     this.scan();
-    const root = this.find(symbol);
-    const group = [...this.parent.keys()].filter((s) => this.find(s) === root);
-    return group.length > 0 ? group : [symbol];
+    if (!this.groups) {
+      // The union-find is complete once the file is scanned: list each group once.
+      this.groups = new Map();
+      for (const member of this.parent.keys()) {
+        const root = this.find(member);
+        const group = this.groups.get(root) ?? [];
+        group.push(member);
+        this.groups.set(root, group);
+      }
+    }
+    return this.parent.has(symbol) ? this.groups.get(this.find(symbol))! : [symbol];
   }
 
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
@@ -77,9 +86,9 @@ export class AliasGroups {
     const branch = (e: ts.Expression) => isPrimitiveNode(this.ctx, e) || isFresh(this.ctx, e) || this.isGroupValue(e, symbol);
     if (ts.isConditionalExpression(inner)) return branch(inner.whenTrue) && branch(inner.whenFalse);
     if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) return branch(inner.left) && branch(inner.right);
-    const id = ts.isIdentifier(inner) ? inner : this.viewBase(inner) ?? this.partBase(inner) ?? this.receiverReturned(inner);
-    const other = id && symbolOf(this.ctx, id);
-    return other !== undefined && this.find(other) === this.find(symbol) && this.parent.has(symbol);
+    const [name] = this.namesIn(inner);
+    const other = name && symbolOf(this.ctx, name);
+    return other !== undefined && this.parent.has(symbol) && this.find(other) === this.find(symbol);
   }
 
   /** `for (const m of [A, B, C])`: the literal's elements, if the declaration is such a loop variable. */
@@ -131,6 +140,8 @@ export class AliasGroups {
 
   /** The name `target` may take the object `source` names. */
   private link(target: ts.Identifier, source: ts.Identifier): void {
+    // `const n = a.length`: a number is no name for an object.
+    if (isPrimitiveNode(this.ctx, target)) return;
     const a = symbolOf(this.ctx, target), b = symbolOf(this.ctx, source);
     const declaration = b?.valueDeclaration;
     if (!a || !b || !declaration || !this.ctx.ts.isVariableDeclaration(declaration)) return;

@@ -135,14 +135,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const visited = ts.visitEachChild(node, visit, context);
       if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(visited, node);
       // A deferred callback: up to date when it starts.
-      const fn = visited as ts.ArrowFunction | ts.FunctionExpression;
+      const fn = visited as ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
       const refresh = resumed(f.createVoidZero(), node);
       const body = ts.isBlock(fn.body)
         ? f.updateBlock(fn.body, [f.createExpressionStatement(refresh), ...fn.body.statements])
         : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
-      return ts.isArrowFunction(fn)
-        ? f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body as ts.ConciseBody)
-        : f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body as ts.Block);
+      return replaceBody(ts, f, fn, body);
     }
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
@@ -249,15 +247,19 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
   return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
 }
 
-/** The same function with another body (each kind of function has its own update). */
-function replaceBody(t: typeof ts, f: ts.NodeFactory, fn: ts.FunctionLikeDeclaration, body: ts.Block): ts.Node {
-  if (t.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body);
-  if (t.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body);
+/**
+ * The same function with another body (each kind of function has its own update; only an arrow takes an expression).
+ * The plan asks this only of the kinds listed (parameters.ts follows no other's parameters).
+ */
+function replaceBody(t: typeof ts, f: ts.NodeFactory, fn: ts.FunctionLikeDeclaration, body: ts.ConciseBody): ts.Node {
   if (t.isArrowFunction(fn)) return f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body);
+  const block = body as ts.Block;
+  if (t.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, block);
+  if (t.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, block);
   if (t.isMethodDeclaration(fn)) {
-    return f.updateMethodDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.questionToken, fn.typeParameters, fn.parameters, fn.type, body);
+    return f.updateMethodDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.questionToken, fn.typeParameters, fn.parameters, fn.type, block);
   }
-  return fn;
+  throw new Error(`taskify: internal error: cannot rewrite the body of a ${t.SyntaxKind[fn.kind]}`);
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

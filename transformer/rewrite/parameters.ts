@@ -10,7 +10,9 @@
  * when it returns or throws, so the caller finds them as the sequential call left them.
  */
 import type * as ts from 'typescript';
-import { calledFunction, isFunctionLike, isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import {
+  calledFunction, isFunctionLike, isLibraryGlobal, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
+} from '../analysis/context';
 import { isAssignedTo, isReference, isWriteTarget } from './syntax';
 import type { TaskInfo } from '../analysis/discover';
 
@@ -76,11 +78,11 @@ export class ClosedFunctions {
     // an array, typed array, string, number, Map or Set, whose callbacks (if any) are this function's own code.
     if (isLibraryGlobal(this.ctx, callee)) return true;
     if (ts.isPropertyAccessExpression(callee)) {
-      if (isLibraryGlobal(this.ctx, callee.expression)) return true;
+      // `console.log` is the language's library's, and @types/node's too (its arguments are judged as any call's).
+      if (isLibraryGlobal(this.ctx, callee.expression) || qualifiedName(ts, callee)?.startsWith('console.')) return true;
       const receiver = this.ctx.checker.getTypeAtLocation(callee.expression);
-      const name = receiver.getSymbol()?.getName() ?? '';
       const builtin = isPrimitiveNode(this.ctx, callee.expression) || this.ctx.checker.isArrayType(receiver) ||
-        /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$|^(Readonly)?(Map|Set)$/.test(name);
+        isTypedArrayType(this.ctx, receiver) || /^(Readonly)?(Map|Set)$/.test(receiver.getSymbol()?.getName() ?? '');
       return builtin && call.arguments.every((arg) => !this.isFunctionValue(arg) || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
     }
     return false;

@@ -36,41 +36,56 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
   skip: (fn: FunctionLike) => boolean): Map<ts.Node, Resumption> {
   const { ts } = ctx;
   const found = new Map<ts.Node, Resumption>();
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(ctx, node) && skip(node)) return;
-    if (isFunctionLike(ctx, node) && node.body && isDeferredCallback(ctx, node)) {
-      add(node, node.body, 0, (symbol) => !isDeclaredWithin(symbol, node));
-    }
-    if ((ts.isAwaitExpression(node) || ts.isYieldExpression(node)) && !ts.isForOfStatement(node.parent)) {
-      const fn = enclosingFunction(ctx, node);
-      // What the function can reach once resumed: everything in it, except names declared after this point (a wait
-      // there would read them before their declaration ran).
-      if (fn?.body) add(node, fn.body, node.getEnd(), (symbol) => !isDeclaredAfter(symbol, fn, node) && isInScopeAt(ctx, symbol, node));
-    }
-    ts.forEachChild(node, visit);
-  };
-  const add = (at: ts.Node, body: ts.Node, after: number, keep: (symbol: ts.Symbol) => boolean): void => {
-    const uses = new Map<ts.Symbol, { ref: ts.Identifier; use: ResumedUse }>();
+  // A body's references to object variables, found and classified once however many awaits it holds.
+  const bodies = new Map<ts.Node, ObjectReference[]>();
+  const referencesIn = (body: ts.Node): ObjectReference[] => {
+    let refs = bodies.get(body);
+    if (refs) return refs;
+    refs = [];
     const collect = (node: ts.Node): void => {
       if (isFunctionLike(ctx, node) && skip(node)) return;
-      if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && (after === 0 || mayRunAfter(ctx, node, at))) {
+      if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
         const symbol = symbolOf(ctx, node);
-        const how = symbol && isObjectVariable(ctx, symbol, node) && keep(symbol) ? use(node) : undefined;
-        if (symbol && how) {
-          const known = uses.get(symbol);
-          if (!known || (how === 'write' && known.use === 'read')) uses.set(symbol, { ref: known?.ref ?? node, use: how });
-        }
+        const how = symbol && isObjectVariable(ctx, symbol, node) ? use(node) : undefined;
+        if (symbol && how) refs!.push({ ref: node, symbol, use: how });
       }
       ts.forEachChild(node, collect);
     };
     collect(body);
-    if (uses.size === 0) return;
-    const list = [...uses.values()];
+    bodies.set(body, refs);
+    return refs;
+  };
+  const record = (at: ts.Node, refs: readonly ObjectReference[]): void => {
+    const bySymbol = new Map<ts.Symbol, ObjectReference>();
+    for (const ref of refs) {
+      const known = bySymbol.get(ref.symbol);
+      if (!known || (ref.use === 'write' && known.use === 'read')) bySymbol.set(ref.symbol, { ...ref, ref: known?.ref ?? ref.ref });
+    }
+    if (bySymbol.size === 0) return;
+    const list = [...bySymbol.values()];
     found.set(at, { reads: list.filter((u) => u.use === 'read').map((u) => u.ref), writes: list.filter((u) => u.use === 'write').map((u) => u.ref) });
+  };
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(ctx, node) && skip(node)) return;
+    if (isFunctionLike(ctx, node) && node.body && isDeferredCallback(ctx, node)) {
+      record(node, referencesIn(node.body).filter((r) => !isDeclaredWithin(r.symbol, node)));
+    }
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) {
+      const fn = enclosingFunction(ctx, node);
+      // What the function can reach once resumed: everything in it, except names declared after this point (a wait
+      // there would read them before their declaration ran) or out of scope there.
+      if (fn?.body) {
+        record(node, referencesIn(fn.body).filter((r) =>
+          mayRunAfter(ctx, r.ref, node) && !isDeclaredAfter(r.symbol, fn, node) && isInScopeAt(ctx, r.symbol, node)));
+      }
+    }
+    ts.forEachChild(node, visit);
   };
   visit(source);
   return found;
 }
+
+interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Symbol; readonly use: ResumedUse }
 
 /** A function expression given to `setTimeout`, `promise.then`, `emitter.on`...: it runs after its caller went on. */
 function isDeferredCallback(ctx: AnalysisContext, fn: FunctionLike): boolean {

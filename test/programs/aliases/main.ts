@@ -162,3 +162,12 @@ function sixteen(flag: boolean): void {
 }
 sixteen(true);
 sixteen(false);
+
+function seventeen(): void {
+  // A number taken from the object (its length) is no second name: the call on the object stays a task.
+  const a = new Float64Array([1, 2, 3]);
+  const n = a.length;
+  scale(a, 2);
+  console.log('length', n * 0.5, a[0], n + 1);
+}
+seventeen();

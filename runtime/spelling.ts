@@ -1,6 +1,7 @@
 /**
  * "Did you mean": the closest of some names to a word that is not one of them, shared by the compile errors for a
- * misspelled parameter in a tag (`@rro vals`) and the warnings for a misspelled tag (`@Task`, `@timout`).
+ * misspelled parameter in a tag (`@rro vals`), the warnings for a misspelled tag (`@Task`, `@timout`) and for a
+ * misspelled setting (`TASKIFY_WORKER`). It depends on nothing, so the runtime and the plugin both use it.
  */
 
 /** The candidate nearest to `word` (case ignored), if it is close enough to be what was meant. */
