@@ -68,6 +68,11 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.match(explain('--waits', fixture('notes.ts'), fixture('kernels.ts')), /waits placed:\n {2}test\/programs\/explain\/notes\.ts:6 `sum\(strip\(image, i, i \+ 2\)\)`: the result is used at once/);
 });
 
+test('a parameter that cannot be followed: the reason names what opens its function', () => {
+  const text = explain(fixture('open.ts'), fixture('kernels.ts'));
+  assert.match(text, /open\.ts:5 fill: argument `out` is out, a parameter of a function whose parameters cannot be followed: at `report\(\)` \(line 6\)/);
+});
+
 test('calls kept direct by one cause elsewhere: one line each at its own line, the reason said once', () => {
   const text = explain(fixture('repeat.ts'), fixture('kernels.ts'));
   const direct = text.split('\n').filter((line) => line.includes('repeat.ts:'));

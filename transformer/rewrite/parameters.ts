@@ -20,6 +20,8 @@ export class ClosedFunctions {
   /** Answers for functions whose parameters may be followed ('own') and for functions they call ('callee'). */
   private readonly closed = new Map<FunctionLike, boolean>();
   private readonly selfContained = new Map<FunctionLike, boolean>();
+  /** Where a function was found not closed: the node that opens it, for explain. */
+  private readonly openAt = new Map<FunctionLike, ts.Node>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>) {}
 
@@ -39,6 +41,12 @@ export class ClosedFunctions {
     return !this.assigns(fn.body, symbol);
   }
 
+  /** Why a parameter's function is not closed, as explain says it: the first node that lets other code see it. */
+  whyNotClosed(symbol: ts.Symbol): ts.Node | undefined {
+    const declaration = symbol.valueDeclaration;
+    return declaration && this.ctx.ts.isParameter(declaration) ? this.openAt.get(declaration.parent as FunctionLike) : undefined;
+  }
+
   /**
    * While the function runs, only its own code, tasks and the standard library run, and nothing in it sees the
    * parameter's object through another name: it names no object from outside itself (a module object could be the
@@ -55,6 +63,7 @@ export class ClosedFunctions {
     let ok = fn.body !== undefined && !modifiers.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) && !('asteriskToken' in fn && fn.asteriskToken);
     const visit = (node: ts.Node): void => {
       if (!ok) return;
+      const before = ok;
       if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isDeleteExpression(node)) ok = false;
       // `this` may hold the parameter's object under another name (`model.train(model.weights)`).
       else if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) ok = false;
@@ -62,6 +71,7 @@ export class ClosedFunctions {
       else if (ts.isCallExpression(node) && !this.callIsClosed(node)) ok = false;
       else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
       else if (ts.isIdentifier(node) && isReference(ts, node) && this.namesOuterObject(node, fn) && !(mode === 'own' && this.isInArgument(node))) ok = false;
+      if (before && !ok && !this.openAt.has(fn)) this.openAt.set(fn, node);
       if (ok) ts.forEachChild(node, visit);
     };
     if (fn.body) visit(fn.body);

@@ -269,6 +269,12 @@ class Planner {
       if (rejected) {
         return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
       }
+      const open = symbol && this.parameters.whyNotClosed(symbol);
+      if (open) {
+        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, a parameter of a function whose parameters cannot be followed: ` +
+          `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
+          'see into, an outer object, `this`, an await)');
+      }
       return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is not a variable of this file the transformer can follow` +
         ' (a parameter, an export, or an expression): the program could see the object change through another path');
     }
