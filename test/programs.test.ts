@@ -63,7 +63,8 @@ test('module objects the program changes travel with each task call that reads t
 
 test('second names an adversarial review found: parameters that are one object, outer names, methods and functions handing their argument back', () => {
   const tasks = printsAsPlain('second-names');
-  assert.ok(tasks.inWorkers >= 10, `${tasks.inWorkers} tasks ran in workers`);
+  // The outer-name and other-parameter functions stay direct; the rest (the sort chain's receiver included) are tasks.
+  assert.ok(tasks.inWorkers >= 11, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {

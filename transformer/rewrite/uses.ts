@@ -73,9 +73,11 @@ export class UseClassifier {
           return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
         }
         if (this.readsAtOnce(ref)) return { kind: 'read' };
-        // `x = a.sort()`, `use(m.set(k, v))`: the result is the object under another name, unless an alias takes it.
+        // `x = a.sort()`, `use(m.set(k, v))`: the result is the object under another name, unless an alias takes it or
+        // it is used at once in a chain (`l.add(1).add(2).total`: the same object, right there).
         const result = withWrappers(ts, call);
-        if (this.aliases.receiverReturned(call) === ref && !ts.isExpressionStatement(result.parent) && !this.aliases.isAliasSource(ref)) {
+        const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
+        if (this.aliases.receiverReturned(call) === ref && !ts.isExpressionStatement(result.parent) && !chained && !this.aliases.isAliasSource(ref)) {
           return { kind: 'escape', why: `\`${method}\` returns it, a second name the plan does not follow here` };
         }
         return { kind: 'write' };

@@ -49,6 +49,7 @@ function handedBack(): void {
   scale(a, 5);
   const b = new Float64Array([3, 1, 2]);
   const sorted = b.sort();
+  const largest = b.slice().sort().reverse()[0] + b.sort().reverse()[0]; // results used at once in a chain
   scale(b, 4);
   const v = new Float64Array([3, 3]);
   const same = id(v);
@@ -57,7 +58,7 @@ function handedBack(): void {
   const c = new Float64Array([2]);
   const first = yields(c).next().value as Float64Array;
   scale(c, 10);
-  console.log('handed back', filled[0], sorted.join(','), same[0], picked[1], first[0], sum(c));
+  console.log('handed back', filled[0], sorted.join(','), largest, same[0], picked[1], first[0], sum(c));
 }
 
 callerTry();
