@@ -1,0 +1,60 @@
+/**
+ * Which variables the planner can follow: a variable of this file (or a parameter of a closed function, see
+ * parameters.ts) whose every value is a fresh object or another name of its alias group (see aliases.ts). Then the
+ * references the file holds are all the references there are, and each can wait. A group is followed as one.
+ * The answers do not change while a file is planned.
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext } from '../analysis/context';
+import type { AliasGroups } from './aliases';
+import type { FileFacts } from './file-facts';
+import { isFresh } from './fresh';
+import type { ClosedFunctions } from './parameters';
+
+export class Followability {
+  private readonly known = new Map<ts.Symbol, boolean>();
+  private readonly ctx: AnalysisContext;
+
+  constructor(private readonly facts: FileFacts, private readonly aliases: AliasGroups, private readonly parameters: ClosedFunctions) {
+    this.ctx = facts.ctx;
+  }
+
+  /**
+   * A variable of this file whose every value is a fresh object (made right there, not another name for an
+   * object someone else can reach): then its references are all the references there are.
+   */
+  isFollowable(symbol: ts.Symbol): boolean {
+    let known = this.known.get(symbol);
+    if (known === undefined) {
+      // A group is followed as one: each name in it that makes its own object must be followable.
+      known = this.aliases.groupOf(symbol).every((member) => this.computeFollowable(member));
+      this.known.set(symbol, known);
+    }
+    return known;
+  }
+
+  private computeFollowable(symbol: ts.Symbol): boolean {
+    const { ts } = this.ctx;
+    const declaration = symbol.valueDeclaration;
+    if (declaration && ts.isParameter(declaration)) return this.parameters.followable(symbol);
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.facts.isFileLocal(declaration.name)) return false;
+    // Every value it takes is a fresh object or another name of its group (see aliases.ts).
+    const valueOk = (value: ts.Expression) => isFresh(this.ctx, value) || this.aliases.isGroupValue(value, symbol);
+    const literal = this.aliases.iteratedLiteral(declaration);
+    if (literal) return literal.every((element) => this.aliases.isGroupValue(element, symbol));
+    if (!declaration.initializer || !valueOk(declaration.initializer)) return false;
+    return (this.facts.references(symbol)).every((ref) => {
+      const parent = ref.parent;
+      const assigned = ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (!assigned) return true;
+      const right = (parent as ts.BinaryExpression).right;
+      // `x = f(x, …)` with a task that returns that argument on every path: x keeps its object.
+      if (ts.isCallExpression(right)) {
+        const task = this.facts.taskOf(right);
+        if (task && this.facts.reassignsItsArgument(right, task)) return true;
+      }
+      return valueOk(right);
+    });
+  }
+
+}

@@ -1,0 +1,261 @@
+/**
+ * Futures: where a submitted call's result goes, and where its value is needed.
+ *
+ * A submission returns a Future. It may be kept in a variable (`const r = task(x)`), gathered in an array
+ * (`parts.push(task(x))`, `parts[i] = task(x)`, `xs.map((x) => task(x))`, `Array.from(xs, (x) => task(x))`, a
+ * container's slot), or handed straight to another submission. Everywhere else its value is needed at once: the
+ * call waits where it stands. A use of a Future that is not a flow position (an argument of a submission, a push
+ * into an array of Futures) waits for it; an array of Futures waits for the element used, or for all of them.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
+import type { Containers } from './containers';
+import type { FileFacts } from './file-facts';
+import type { FilePlan } from './plan';
+import { isArgumentOf, isAssignedTo, isDeclarationName, isWriteTarget, withWrappers } from './syntax';
+
+export class FutureFlow {
+  private readonly ts: typeof ts;
+  /** Variables holding Futures, and arrays that gather them. */
+  private readonly futures = new Set<ts.Symbol>();
+  private readonly futureArrays = new Set<ts.Symbol>();
+
+  constructor(private readonly facts: FileFacts, private readonly plan: FilePlan, private readonly containers: Containers,
+    /** A nested task call not decided yet that would be submitted (inner calls are decided after outer ones). */
+    private readonly isPendingSubmission: (call: ts.CallExpression) => boolean) {
+    this.ts = facts.ts;
+  }
+
+  /** A new round of planning: no call has placed a Future yet. */
+  clear(): void { this.futures.clear(); this.futureArrays.clear(); }
+
+  /** The argument is a Future, an array of Futures, or a submitted call itself. */
+  flowsAsFuture(arg: ts.Expression): boolean {
+    const { ts } = this;
+    if (ts.isCallExpression(arg)) return this.plan.submissions.has(arg) || this.isPendingSubmission(arg);
+    if (ts.isIdentifier(arg)) {
+      const symbol = symbolOf(this.facts.ctx, arg);
+      return symbol !== undefined && (this.isFuture(symbol) || this.futureArrays.has(symbol));
+    }
+    if (ts.isElementAccessExpression(arg) && ts.isIdentifier(arg.expression)) {
+      const symbol = symbolOf(this.facts.ctx, arg.expression);
+      return symbol !== undefined && this.futureArrays.has(symbol);
+    }
+    if (ts.isArrayLiteralExpression(arg)) return arg.elements.every((e) => isPrimitiveNode(this.facts.ctx, e) || this.flowsAsFuture(e));
+    return false;
+  }
+
+  /**
+   * A variable that holds a Future: a submitted call's result, or an element of an array of Futures taken by
+   * `for (const x of futures)` or `futures.map((x) => …)` / `futures.forEach((x) => …)`.
+   */
+  isFuture(symbol: ts.Symbol): boolean {
+    if (this.futures.has(symbol)) return true;
+    const { ts } = this;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration) return false;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) &&
+      ts.isForOfStatement(declaration.parent.parent)) {
+      return this.isFutureArray(declaration.parent.parent.expression);
+    }
+    if (ts.isParameter(declaration) && declaration.parent.parameters[0] === declaration) {
+      const fn = declaration.parent;
+      const call = fn.parent;
+      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(call) && call.arguments[0] === fn &&
+        ts.isPropertyAccessExpression(call.expression) && ['map', 'forEach'].includes(call.expression.name.text) &&
+        this.isFutureArray(call.expression.expression);
+    }
+    return false;
+  }
+
+  private isFutureArray(expr: ts.Expression): boolean {
+    if (!this.ts.isIdentifier(expr)) return false;
+    const symbol = symbolOf(this.facts.ctx, expr);
+    return symbol !== undefined && this.futureArrays.has(symbol);
+  }
+
+
+  /** Where a submitted call's Future goes. */
+  recordResult(call: ts.CallExpression): void {
+    const { ts } = this;
+    // `task(x)!`, `task(x) as T`: the same value; the Future goes where the wrapped value goes.
+    const node: ts.Node = withWrappers(ts, call);
+    const parent = node.parent;
+    if (ts.isExpressionStatement(parent)) return;
+    const task = this.plan.submissions.get(call)!;
+    if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
+    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent)) return;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent)) return;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && this.facts.isFileLocal(parent.name) &&
+      !this.updatedInPlace(symbolOf(this.facts.ctx, parent.name)!)) {
+      this.futures.add(symbolOf(this.facts.ctx, parent.name)!);
+      return;
+    }
+    // A task that fails inside a try block must leave no Future behind where the sequential program stored nothing.
+    if (this.facts.enclosingTries(call).length > 0) { this.plan.waitedAtCall.add(call); return; }
+    // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
+    if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
+      ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
+      this.futureArrays.add(symbolOf(this.facts.ctx, parent.expression.expression)!);
+      return;
+    }
+    if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
+      this.canGather(parent.left.expression)) {
+      this.futureArrays.add(symbolOf(this.facts.ctx, parent.left.expression)!);
+      return;
+    }
+    if (this.gathersIntoContainer(call, parent)) return;
+    // r = task(…) where r already holds Futures: it holds a new one.
+    if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(parent.left) && ts.isExpressionStatement(parent.parent)) {
+      const symbol = symbolOf(this.facts.ctx, parent.left);
+      if (symbol && this.futures.has(symbol)) return;
+    }
+    // const parts = xs.map((x) => task(x)): parts gathers Futures.
+    const mapped = this.mapCallOf(node);
+    if (mapped) {
+      const holder = mapped.parent;
+      if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
+        this.futureArrays.add(symbolOf(this.facts.ctx, holder.name)!);
+        return;
+      }
+    }
+    this.plan.waitedAtCall.add(call);
+  }
+
+  /** `a[i].push(task(…))` or `a[i][j] = task(…)` where a is a container: the slot holds the Future until a wait. */
+  private gathersIntoContainer(call: ts.CallExpression, parent: ts.Node): boolean {
+    const { ts } = this;
+    if (!ts.isExpressionStatement(parent.parent) || this.containers.holdsObjects(call)) return false;
+    let level: ts.Expression | undefined;
+    // One value per push: a walk of the container by another argument, after the submission and before the push
+    // placed its Future, would be remembered as complete (see within.ts).
+    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
+      parent.arguments.length === 1) {
+      level = parent.expression.expression;
+    } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(parent.left)) {
+      level = parent.left.expression;
+    }
+    const root = level && this.containers.holdsObjects(level) ? this.containers.rootOf(level) : undefined;
+    if (root) this.containers.rely(root);
+    return root !== undefined;
+  }
+
+  /**
+   * The variable is updated from its own value (`x += e`, `x++`, `x ??= e`, a destructuring or for…of target): it
+   * cannot hold a Future, whose value would be needed on the left of the assignment.
+   */
+  private updatedInPlace(symbol: ts.Symbol): boolean {
+    return (this.facts.references(symbol)).some((ref) => !isDeclarationName(this.ts, ref) && !isAssignedTo(this.ts, ref) &&
+      isWriteTarget(this.ts, ref));
+  }
+
+  /**
+   * A plain array of this file that can hold Futures until its elements are needed: typed arrays would turn a
+   * Future into NaN at once, and an array seen under another name could be read without a wait.
+   */
+  private canGather(id: ts.Identifier): boolean {
+    const symbol = symbolOf(this.facts.ctx, id);
+    if (!symbol || !this.facts.isFileLocal(id) || !this.facts.ctx.checker.isArrayType(this.facts.ctx.checker.getTypeAtLocation(id))) return false;
+    if (this.isFuture(symbol)) return false; // an array a task returned: its value must be here before it can gather
+    return (this.facts.references(symbol)).every((ref) => isDeclarationName(this.ts, ref) || this.isElementUse(ref));
+  }
+
+  /** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument. */
+  private isElementUse(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
+    if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
+    const call = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, call, ref)) return this.facts.taskOf(call) !== undefined;
+    return false;
+  }
+
+  /** `xs.map(x => call)`, `xs.map(x => { return call; })` or `Array.from(xs, x => call)`, where `node` is the callback's result. */
+  private mapCallOf(node: ts.Node): ts.CallExpression | undefined {
+    const { ts } = this;
+    let fn: ts.Node = node.parent;
+    if (ts.isReturnStatement(fn) && ts.isBlock(fn.parent) && fn.parent.statements.length === 1) fn = fn.parent.parent;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
+    const call = fn.parent;
+    if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
+      return call;
+    }
+    // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
+    if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
+    return undefined;
+  }
+
+  /** Every use of a Future, or of an array of them, that needs the value: a wait, or "written" where it changes it. */
+  planWaits(): void {
+    for (const [symbol, refs] of this.facts.allReferences()) {
+      if (!this.isFuture(symbol)) continue;
+      for (const ref of refs) {
+        if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // Writing into a task's result: later tasks must read the program's change.
+        this.plan.wraps.set(ref, this.containers.writesThrough(ref, symbol) ? 'written' : 'wait');
+      }
+    }
+    for (const symbol of this.futureArrays) {
+      for (const ref of this.facts.references(symbol)) {
+        if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // The program changes an element's contents: later tasks must see it (the value may be a task's version).
+        if (this.containers.writesThrough(ref, symbol)) this.plan.wraps.set(ref, 'writtenWithin');
+        // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
+        else if (this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref) this.plan.elementWraps.set(ref.parent, 'wait');
+        else this.plan.wraps.set(ref, 'waitAll');
+      }
+    }
+  }
+
+  /** A reference that hands a Future on without needing its value. */
+  private isFlowPosition(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    const outer = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return true;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
+    // arr.push(submission) / arr[i] = submission, where arr gathers Futures (not a Future itself)
+    const own = symbolOf(this.facts.ctx, ref);
+    if (own && this.isFuture(own)) return false;
+    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
+      parent.parent.arguments.length === 1 && this.isSubmission(parent.parent.arguments[0])) return true;
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) &&
+      parent.parent.left === parent && this.isSubmission(parent.parent.right)) return true;
+    return false;
+  }
+
+  /** `for (… of futures)`, `futures.map(cb)`, `futures.forEach(cb)`, `futures[i]` as a task argument: elements go on as Futures. */
+  private handsOnElements(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    // Each element goes to a variable that holds a Future: only a plain name can (a pattern reads the value's parts).
+    if (ts.isForOfStatement(parent) && parent.expression === ref) {
+      const list = parent.initializer;
+      return ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isIdentifier(list.declarations[0]!.name);
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'length') return true;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && ['map', 'forEach'].includes(parent.name.text) &&
+      ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const cb = parent.parent.arguments[0];
+      const element = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb.parameters[0] : undefined;
+      return cb !== undefined && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && (!element || ts.isIdentifier(element.name));
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
+      const holder = withWrappers(ts, parent).parent;
+      return isArgumentOf(ts, holder, parent) && this.plan.submissions.has(holder);
+    }
+    return false;
+  }
+
+  private isSubmission(node: ts.Expression): boolean {
+    while (this.ts.isParenthesizedExpression(node)) node = node.expression;
+    return this.ts.isCallExpression(node) && this.plan.submissions.has(node);
+  }
+
+}

@@ -1,0 +1,124 @@
+/**
+ * Parameters the planner follows inside their own function (see parameters.ts for when it may): the other object
+ * parameters the caller could have made the same object, the wait when the function returns, and the calls that
+ * gain nothing from it.
+ */
+import type * as ts from 'typescript';
+import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type FunctionLike } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import { reasonAt, type Reason } from '../analysis/reason';
+import type { Containers } from './containers';
+import type { FileFacts } from './file-facts';
+import type { FilePlan } from './plan';
+import { isDeclarationName, skipTransparent } from './syntax';
+
+/** What this part needs of the planner's state in a round. */
+export interface ParameterPlanner {
+  readonly facts: FileFacts;
+  readonly plan: FilePlan;
+  readonly containers: Containers;
+  readonly followed: ReadonlySet<ts.Symbol>;
+  isFollowable(symbol: ts.Symbol): boolean;
+  isFresh(expr: ts.Expression): boolean;
+  follow(symbol: ts.Symbol): void;
+  escapeOf(symbol: ts.Symbol): Reason | undefined;
+  argumentSymbols(call: ts.CallExpression): Set<ts.Symbol>;
+  keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void;
+}
+
+export class ParameterWaits {
+  private readonly ts: typeof ts;
+
+  constructor(private readonly planner: ParameterPlanner) { this.ts = planner.facts.ts; }
+
+  /**
+   * A parameter whose function must wait for it on return, where the function submits one task for it and not in a
+   * loop (`function halve(v) { scale(v, 0.5); }`): the calls would run one at a time in a worker, paying the copies
+   * for nothing. Such calls stay direct, as in the caller's thread.
+   */
+  dropFruitlessParameters(): boolean {
+    for (const symbol of this.planner.followed) {
+      const declaration = symbol.valueDeclaration;
+      if (!declaration || !this.ts.isParameter(declaration)) continue;
+      const fn = declaration.parent as FunctionLike;
+      if (this.everyCallerFollows(fn, fn.parameters.indexOf(declaration))) continue;
+      const calls = [...this.planner.plan.submissions.keys()].filter((call) => this.planner.argumentSymbols(call).has(symbol));
+      if (calls.length !== 1 || this.planner.facts.inLoopOf(calls[0], fn)) continue;
+      this.planner.keepDirect(calls[0], this.planner.plan.submissions.get(calls[0])!, reasonAt(calls[0], `\`${symbol.name}\` is a parameter of a function ` +
+        'that would wait for it on return, so its one task would run alone; follow the argument in the caller (a local variable) to run the calls in parallel'));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The caller chooses what a function's parameters are: `f(a, a)`, `f(d, { v: d })`, `f(xs[0], xs)`. So when some of
+   * them are followed, every other object parameter may be the same object or hold it, and must be followed too
+   * (each use waits): a typed array or an array of primitives as a plain variable, a nested array as a container.
+   * Another kind (a record, a Map of objects: its parts are not waited for) keeps the function's calls direct.
+   */
+  sealParameterFunctions(): boolean {
+    const { ts } = this;
+    const functions = new Set<FunctionLike>();
+    for (const symbol of [...this.planner.followed, ...this.planner.containers.relied()]) {
+      const declaration = symbol.valueDeclaration;
+      if (declaration && ts.isParameter(declaration)) functions.add(declaration.parent as FunctionLike);
+    }
+    for (const fn of functions) {
+      for (const param of fn.parameters) {
+        const symbol = ts.isIdentifier(param.name) ? symbolOf(this.planner.facts.ctx, param.name) : undefined;
+        if (!symbol || isPrimitiveNode(this.planner.facts.ctx, param.name) || this.planner.followed.has(symbol) || this.planner.containers.relied().includes(symbol)) continue;
+        const type = this.planner.facts.ctx.checker.getTypeAtLocation(param.name);
+        const container = this.planner.containers.holdsObjects(param.name as ts.Identifier) && this.planner.containers.rootOf(param.name as ts.Identifier) === symbol;
+        const plain = isTypedArrayType(this.planner.facts.ctx, type) || hasPrimitiveElements(this.planner.facts.ctx, param.name as ts.Identifier);
+        const escape = container ? this.planner.containers.escapeOf(symbol) : plain && this.planner.isFollowable(symbol) ? this.planner.escapeOf(symbol) : undefined;
+        if (container && !escape) { this.planner.containers.rely(symbol); continue; }
+        if (plain && this.planner.isFollowable(symbol) && !escape) { this.planner.follow(symbol); continue; }
+        const why = reasonAt(param, `parameter \`${param.name.getText()}\` of this function may be, or hold, the object of a followed parameter ` +
+          `(the caller chooses), and it cannot be followed${escape ? `: ${escape.text}` : ' (only typed arrays, arrays of numbers and nested arrays of them can)'}`);
+        const inside = [...this.planner.plan.submissions].filter(([call]) => call.pos >= fn.pos && call.end <= fn.end);
+        for (const [call, task] of inside) this.planner.keepDirect(call, task, why);
+        if (inside.length > 0) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Followed parameters (tasks may write them): their function waits for them when it returns or throws. */
+  planExitWaits(): void {
+    for (const symbol of new Set([...this.planner.followed, ...this.planner.containers.relied()])) {
+      const declaration = symbol.valueDeclaration;
+      if (!declaration || !this.ts.isParameter(declaration) || !this.ts.isIdentifier(declaration.name)) continue;
+      const fn = declaration.parent as FunctionLike;
+      if (this.everyCallerFollows(fn, fn.parameters.indexOf(declaration))) continue;
+      const list = this.planner.plan.exitWaits.get(fn) ?? [];
+      list.push(declaration.name);
+      this.planner.plan.exitWaits.set(fn, list);
+    }
+  }
+
+  /**
+   * Every call of the function is in this file and passes, for this parameter, an object this file follows: its
+   * uses after the call wait by themselves, and the function need not wait when it returns (calls in a loop then
+   * run in parallel).
+   */
+  private everyCallerFollows(fn: FunctionLike, index: number): boolean {
+    const { ts } = this;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+    const symbol = name && ts.isIdentifier(name) ? symbolOf(this.planner.facts.ctx, name) : undefined;
+    if (!symbol || (ts.isFunctionDeclaration(fn) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) return false;
+    if (ts.isVariableDeclaration(fn.parent) && !this.planner.facts.isFileLocal(fn.parent.name as ts.Identifier)) return false;
+    return (this.planner.facts.references(symbol)).every((ref) => {
+      if (isDeclarationName(ts, ref)) return true;
+      const call = ref.parent;
+      if (!ts.isCallExpression(call) || call.expression !== ref || call.arguments.length <= index) return false;
+      // Inside a try block a failure of the function's tasks must be thrown out of the call: its wait on return does so.
+      if (this.planner.facts.enclosingTries(call).length > 0) return false;
+      const arg = skipTransparent(ts, call.arguments[index]);
+      const own = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
+      const root = this.planner.containers.rootOf(arg);
+      return (own !== undefined && this.planner.followed.has(own)) || (root !== undefined && this.planner.containers.relied().includes(root)) || this.planner.isFresh(arg);
+    });
+  }
+
+}
