@@ -105,6 +105,8 @@ export class Registry {
    * its containers (and everything in them) alive.
    */
   private readonly containers = new WeakMap<object, Set<WeakRef<DataEntry>>>();
+  /** One weak reference per datum, so that snapshotting a datum again adds nothing to the sets above. */
+  private readonly weakRefs = new WeakMap<DataEntry, WeakRef<DataEntry>>();
 
   constructor(onCollected: (dataId: number) => void) {
     this.collected = new FinalizationRegistry(onCollected);
@@ -246,7 +248,7 @@ export class Registry {
   noteContents(entry: DataEntry, objects: readonly object[]): void {
     let self: WeakRef<DataEntry> | undefined;
     const hold = (key: object) => {
-      self ??= new WeakRef(entry);
+      self ??= this.weakRefOf(entry);
       const set = this.containers.get(key);
       if (set) set.add(self); else this.containers.set(key, new Set([self]));
     };
@@ -257,6 +259,12 @@ export class Registry {
       if (!own) hold(object);
       if (ArrayBuffer.isView(object)) hold(object.buffer);
     });
+  }
+
+  private weakRefOf(entry: DataEntry): WeakRef<DataEntry> {
+    let ref = this.weakRefs.get(entry);
+    if (!ref) { ref = new WeakRef(entry); this.weakRefs.set(entry, ref); }
+    return ref;
   }
 
   /**
