@@ -179,7 +179,9 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   const wire = slots.map(toWire);
   const writes = [...uses.values()].filter((u) => u.writes).map((u) => ({ entry: u.entry, object: u.object }));
   const entries = slots.map((slot) => ('use' in slot ? slot.use.entry : undefined));
-  return { wire, snapshots, kept: [...new Set(kept)].filter((entry) => !encodedAt.has(entry)), writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])), entries };
+  // A datum kept and then changed again while encoding this call's other snapshots is written after all.
+  const keptAtLast = [...new Set(kept)].filter((entry) => !encodedAt.has(entry));
+  return { wire, snapshots, kept: keptAtLast, writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])), entries };
 }
 
 /**
