@@ -19,6 +19,7 @@ export { TaskifyError, type TaskifyErrorCode } from './errors';
 /** Name the module a class lives in, for instances of an ES module's class the runtime cannot find by itself. */
 export { shareClass } from './store/classes';
 import { moduleStateValue, registerModuleState } from './api/module-state';
+import { noteMaybeWritten } from './api/main-data';
 
 /**
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
@@ -34,9 +35,8 @@ export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[]
 function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[] {
   const state = handle.def.state!.map((key) => {
     const value = moduleStateValue(key, handle.def.name);
-    // The program may have changed it anywhere since the last call: snapshot it anew.
-    if (typeof value === 'object' && value !== null) markWritten(value);
-    return value;
+    // The program may have changed it anywhere since the last call: a new snapshot if it did.
+    return maybeWritten(value);
   });
   return [...args, ...state];
 }
@@ -69,6 +69,21 @@ export function waitOn(x: unknown): unknown {
 export function written<T>(x: T): T {
   const value = waitOn(x);
   if (typeof value === 'object' && value !== null) markWritten(value);
+  return value;
+}
+
+/**
+ * The program may have changed `x` (the plugin cannot follow it to know): wait for tasks that write it, and the next
+ * task reading it gets a new snapshot only if its contents differ from its last one; if they do not, it reads that
+ * version again (no encoding written, no new version, no new dependency). `written` is for certain changes.
+ */
+export function maybeWritten<T>(x: T): T {
+  const value = waitOn(x);
+  if (typeof value === 'object' && value !== null) {
+    const a = peek();
+    if (a?.kind === 'pool') a.runtime.data.markMaybeWritten(value);
+    else noteMaybeWritten(value); // the first call starts the runtime right after: its snapshot is fingerprinted
+  }
   return value;
 }
 

@@ -5,7 +5,7 @@
  */
 export const counters = [
   // written by the main thread
-  'submitted', 'inline', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
+  'submitted', 'inline', 'snapshotsWritten', 'snapshotsKept', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
   // written by the engine thread
   'inWorkers', 'failed', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
   'versionsReleased', 'machineBytesFetched', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped', 'queuedMs',
@@ -33,6 +33,7 @@ export class Stats {
         fetchedByMachines: g('machineBytesFetched'),
       },
       versionsReleased: g('versionsReleased'),
+      snapshots: { written: g('snapshotsWritten'), kept: g('snapshotsKept') },
       rro: {
         hits: g('rroHits'), attaches: g('rroAttaches'), creations: g('rroCreations'), fallbacks: g('rroFallbacks'),
         bytesMapped: g('rroBytesMapped'),
@@ -50,6 +51,11 @@ export interface StatsReport {
   /** fetchedByMachines: bytes machines of a distributed run fetched from Redis or their jobs (0 on the local pool). */
   bytes: { written: number; read: number; fetchedByMachines: number };
   versionsReleased: number;
+  /**
+   * Snapshots of the program's objects for `in`/`inout` arguments: written as new versions, and kept (marked "may have
+   * changed", found unchanged: no file, the same version read again).
+   */
+  snapshots: { written: number; kept: number };
   /** @rro lookups in workers: table hits, segments attached, segments created, reads from files instead. */
   rro: { hits: number; attaches: number; creations: number; fallbacks: number; bytesMapped: number };
   phasesMs: Record<string, number>;

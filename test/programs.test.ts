@@ -61,6 +61,20 @@ test('module objects the program changes travel with each task call that reads t
   assert.fixture(run(build('module-state', true, 'node16')), plain);
 });
 
+test('in objects the plugin cannot follow are written again only when they changed: an image to 24 tasks, centers per round', () => {
+  const plain = run(build('snapshots', false, 'commonjs'));
+  const taskified = build('snapshots', true, 'commonjs');
+  assert.match(readFileSync(join(taskified, 'main.js'), 'utf8'), '__taskify.maybeWritten(exports.image)');
+  const statsFile = join(work, 'snapshots-stats.json');
+  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
+  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+  const { tasks, snapshots } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.is(tasks.inWorkers, 44, 'every call ran in a worker');
+  // image: once, then after each of its 3 changes; settings: new, changed, replaced by an equal array; the 4 points;
+  // centers: once per round. Written at every call, as before, it would be 52 snapshots.
+  assert.equal(snapshots, { written: 4 + 3 + 4 + 3, kept: 38 });
+});
+
 test('second names an adversarial review found: parameters that are one object, outer names, methods and functions handing their argument back', () => {
   const tasks = printsAsPlain('second-names');
   // The outer-name and other-parameter functions stay direct; the rest (the sort chain's receiver included) are tasks.

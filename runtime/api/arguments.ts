@@ -11,6 +11,7 @@
 import type { ArgPart, OutShape, WireArg } from '../protocol';
 import { builtinSubclass, detachedError, encodeValue, isDetached, UnsupportedValueError, type EncodedValue } from '../store/codec';
 import { unsupportedArgument } from '../errors';
+import { fingerprint, type Fingerprint } from '../store/fingerprint';
 import { isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { DataEntry, Registry } from './registry';
 import { rangeView, type BufferRanges, type TypedView } from './buffer-ranges';
@@ -29,6 +30,8 @@ export interface ArgumentHost {
   refresh(entry: DataEntry): void;
   /** Before an object (or a range of a buffer) is used: pending writes of other data holding it come home. */
   settleHolders(object: object, except?: DataEntry): void;
+  /** Whether the program marks this object "may have changed" (then its data's snapshots are fingerprinted). */
+  checksContents(object: object): boolean;
   /** A datum whose producer failed: restore the caller's objects (raising the failure if the program has not seen it). */
   settleFailed(entry: DataEntry, object: object | undefined): void;
 }
@@ -36,7 +39,9 @@ export interface ArgumentHost {
 export interface Prepared {
   readonly wire: WireArg[];
   /** `in`/`inout` data whose current contents the main thread must write before the task can read them. */
-  readonly snapshots: { entry: DataEntry; encoded: EncodedValue; param: string }[];
+  readonly snapshots: { entry: DataEntry; encoded: EncodedValue; param: string; hash?: Fingerprint }[];
+  /** Data marked "may have changed" whose contents had not: their latest snapshot stays the version read. */
+  readonly kept: readonly DataEntry[];
   /** Data the task writes, with what will receive the new contents at its wait (an object, or a range's buffer). */
   readonly writes: { entry: DataEntry; object?: object }[];
   /** The call's distinct argument objects (or Futures) by ref: what a returned argument maps back to. */
@@ -107,6 +112,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     if (resolved) {
       const { entry, view } = resolved;
       host.settleFailed(entry, undefined);
+      if (host.checksContents(object)) entry.checked = true;
       // The view that covers its range exactly is the caller's object for it: a task that stores it elsewhere
       // (`o.v = v`) gives that object back.
       if (!view) entry.base = [object];
@@ -118,6 +124,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     host.settleHolders(object);
     const entry = host.registry.entryFor(object);
     host.settleFailed(entry, entry.roots?.[0] ?? object);
+    if (host.checksContents(object)) entry.checked = true;
     const root = entry.roots?.indexOf(object);
     // The other roots of a group keep their contents: the worker reads the group even for an `out` parameter.
     const u = use(entry, entry.roots?.[0] ?? object, root !== undefined && direction === 'out' ? 'inout' : direction, param);
@@ -133,22 +140,29 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
 
   // Encoding one snapshot may bring other data home (a part held by a datum a task was writing), which can make
   // another datum of this call the main thread's again, or change one already encoded: repeat until nothing moves.
-  const encodedAt = new Map<DataEntry, { encoded: EncodedValue; version: number; param: string }>();
+  // A datum marked "may have changed" whose encoding is its latest snapshot's file again keeps that version.
+  const encodedAt = new Map<DataEntry, { encoded: EncodedValue; version: number; param: string; hash?: Fingerprint }>();
+  const kept: DataEntry[] = [];
   for (let changed = true; changed;) {
     changed = false;
     for (const u of uses.values()) {
-      if (!u.reads || u.entry.stored || u.entry.producer || !u.object) continue;
-      if (encodedAt.get(u.entry)?.version === u.entry.version) continue;
+      const { entry } = u;
+      if (!u.reads || entry.stored || entry.producer || !u.object) continue;
+      if (encodedAt.get(entry)?.version === entry.version) continue;
+      changed = true;
+      let encoded: EncodedValue;
       try {
-        encodedAt.set(u.entry, { encoded: encodeSnapshot(u.entry, u.object, host), version: u.entry.version, param: u.param });
+        encoded = encodeSnapshot(entry, u.object, host);
       } catch (error) {
         if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
         throw error;
       }
-      changed = true;
+      const hash = entry.checked ? fingerprint(encoded) : undefined;
+      if (host.registry.confirmSnapshot(entry, hash)) { encodedAt.delete(entry); kept.push(entry); continue; }
+      encodedAt.set(entry, { encoded, version: entry.version, param: u.param, hash });
     }
   }
-  const snapshots: Prepared['snapshots'] = [...encodedAt].map(([entry, { encoded, param }]) => ({ entry, encoded, param }));
+  const snapshots: Prepared['snapshots'] = [...encodedAt].map(([entry, { encoded, param, hash }]) => ({ entry, encoded, param, hash }));
 
   const toWire = (slot: Slot): WireArg => {
     if ('value' in slot) return { value: slot.value as never };
@@ -165,7 +179,9 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   const wire = slots.map(toWire);
   const writes = [...uses.values()].filter((u) => u.writes).map((u) => ({ entry: u.entry, object: u.object }));
   const entries = slots.map((slot) => ('use' in slot ? slot.use.entry : undefined));
-  return { wire, snapshots, writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])), entries };
+  // A datum kept and then changed again while encoding this call's other snapshots is written after all.
+  const keptAtLast = [...new Set(kept)].filter((entry) => !encodedAt.has(entry));
+  return { wire, snapshots, kept: keptAtLast, writes, objects: [...refs.keys()], data: new Map([...uses.keys()].map((entry) => [entry.id, entry])), entries };
 }
 
 /**

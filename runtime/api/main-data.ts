@@ -18,6 +18,15 @@ import { Loader } from './loader';
 import type { ArgumentHost } from './arguments';
 import type { Future } from './future';
 
+/**
+ * Objects the program marked "may have changed" (markMaybeWritten): their data's snapshots are fingerprinted. Kept for
+ * the process, not a run: the first mark comes before the first call has started a runtime.
+ */
+const checked = new WeakSet<object>();
+
+/** The program marked the object "may have changed" while no runtime was running (index.ts `maybeWritten`). */
+export function noteMaybeWritten(object: object): void { checked.add(object); }
+
 export interface MainDataHost {
   readonly runDir: string;
   readonly stats: Stats;
@@ -73,6 +82,20 @@ export class MainData implements ArgumentHost {
     for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
     this.registry.changed(undefined, [object]);
   }
+
+  /**
+   * The main thread may have changed the object (code the plugin cannot follow had it): data whose latest version is
+   * its own snapshot stay at that version until a call reads them, which keeps it if the contents are the same
+   * (registry.ts `markEntryMaybeWritten`); other data holding it are marked changed, as by markWritten.
+   */
+  markMaybeWritten(object: object): void {
+    checked.add(object);
+    const unconfirmed = this.entriesOf(object).filter((entry) => this.registry.markEntryMaybeWritten(entry));
+    // Data left unconfirmed compare their own new encoding: they need no `dirtyBy` (which would make them new versions).
+    this.registry.changed(undefined, [object], unconfirmed);
+  }
+
+  checksContents(object: object): boolean { return checked.has(object); }
 
   /** Caller's objects that a task's version of `entry` updated: their own data's versions are old now. */
   private updatedByTask(entry: DataEntry, objects: readonly object[]): void {

@@ -10,6 +10,7 @@
  * - a typed-array range: bytes [start, end) of an ArrayBuffer (buffer-ranges.ts), whatever view names them.
  */
 import type { Primitive } from '../protocol';
+import type { Fingerprint } from '../store/fingerprint';
 
 export interface TaskRecord {
   readonly id: number;
@@ -78,6 +79,13 @@ export interface DataEntry {
    * their writes come home and the datum is snapshotted anew (`const o = { a }; inc(a); read(o)`).
    */
   dirtyBy?: Set<DataEntry>;
+  /**
+   * The program marked this datum "may have changed" (`maybeWritten`): its snapshots are fingerprinted, so that a later
+   * such mark writes a new version only when the contents really differ.
+   */
+  checked?: boolean;
+  /** The fingerprint of the main thread's snapshot that is `version` of this datum (store/fingerprint.ts). */
+  fingerprint?: { readonly version: number; readonly hash: Fingerprint };
 }
 
 /** Stands in `dirtyBy` for a change the main thread made itself: nothing to wait for, only a new snapshot. */
@@ -97,6 +105,8 @@ export class Registry {
    * its containers (and everything in them) alive.
    */
   private readonly containers = new WeakMap<object, Set<WeakRef<DataEntry>>>();
+  /** One weak reference per datum, so that snapshotting a datum again adds nothing to the sets above. */
+  private readonly weakRefs = new WeakMap<DataEntry, WeakRef<DataEntry>>();
 
   constructor(onCollected: (dataId: number) => void) {
     this.collected = new FinalizationRegistry(onCollected);
@@ -203,11 +213,42 @@ export class Registry {
     this.stale.delete(entry);
   }
 
+  /**
+   * The main thread may have changed the datum's objects. When its latest version is a snapshot of the main thread's
+   * with a known fingerprint, that version stays, unconfirmed (`stored` false at the same version): the next call
+   * reading it encodes it and keeps the version if the fingerprint is the same (`confirmSnapshot`), else writes the next.
+   * Any other datum is marked written. Returns whether the version stayed.
+   */
+  markEntryMaybeWritten(entry: DataEntry): boolean {
+    entry.checked = true;
+    if (entry.producer === undefined && entry.fingerprint?.version === entry.version) {
+      entry.stored = false;
+      return true;
+    }
+    this.markEntryWritten(entry);
+    return false;
+  }
+
+  /**
+   * Whether a snapshot just encoded (at the datum's current version) is the same as the file of that version: a datum
+   * marked "may have changed" whose contents did not. Then that file is the latest version again, and nothing is
+   * written; otherwise a datum left unconfirmed at that version moves to the next.
+   */
+  confirmSnapshot(entry: DataEntry, hash: Fingerprint | undefined): boolean {
+    if (entry.stored || entry.producer || entry.fingerprint?.version !== entry.version) return false;
+    if (hash !== undefined && entry.fingerprint.hash === hash) {
+      entry.stored = true;
+      return true;
+    }
+    this.markEntryWritten(entry);
+    return false;
+  }
+
   /** The objects of `entry`'s new snapshot (and the buffers of its typed arrays) are held by it. */
   noteContents(entry: DataEntry, objects: readonly object[]): void {
     let self: WeakRef<DataEntry> | undefined;
     const hold = (key: object) => {
-      self ??= new WeakRef(entry);
+      self ??= this.weakRefOf(entry);
       const set = this.containers.get(key);
       if (set) set.add(self); else this.containers.set(key, new Set([self]));
     };
@@ -220,11 +261,22 @@ export class Registry {
     });
   }
 
-  /** `objects` (or bytes of a buffer) change through `entry`: every other datum holding them must read them again. */
-  changed(entry: DataEntry | undefined, objects: readonly object[]): void {
+  private weakRefOf(entry: DataEntry): WeakRef<DataEntry> {
+    let ref = this.weakRefs.get(entry);
+    if (!ref) { ref = new WeakRef(entry); this.weakRefs.set(entry, ref); }
+    return ref;
+  }
+
+  /**
+   * `objects` (or bytes of a buffer) change through `entry`: every other datum holding them (but those in `besides`)
+   * must read them again.
+   */
+  changed(entry: DataEntry | undefined, objects: readonly object[], besides: readonly DataEntry[] = []): void {
     for (const object of objects) {
       for (const key of ArrayBuffer.isView(object) ? [object, object.buffer] : [object]) {
-        for (const holder of this.holdersOf(key)) if (holder !== entry) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
+        for (const holder of this.holdersOf(key)) {
+          if (holder !== entry && !besides.includes(holder)) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
+        }
       }
     }
   }

@@ -149,6 +149,7 @@ export class Runtime implements FutureHost {
     const seen = new Map([...prepared.data.values()].map((entry) => [entry.id, entry.version] as const));
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
     const snapshots = this.writeSnapshots(prepared.snapshots, where);
+    this.stats.add('snapshotsKept', prepared.kept.length);
     const record: TaskRecord = {
       id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
     };
@@ -179,7 +180,7 @@ export class Runtime implements FutureHost {
    */
   private writeSnapshots(snapshots: Prepared['snapshots'], where: () => string): SnapshotNote[] {
     const written: SnapshotNote[] = [];
-    for (const { entry, encoded, param } of snapshots) {
+    for (const { entry, encoded, param, hash } of snapshots) {
       const key = versionKey(entry.id, entry.version);
       try {
         writeEncoded(this.runDir, key, encoded);
@@ -187,10 +188,13 @@ export class Runtime implements FutureHost {
         for (const done of snapshots.slice(0, written.length)) {
           removeVersion(this.runDir, versionKey(done.entry.id, done.entry.version));
           done.entry.stored = false;
+          done.entry.fingerprint = undefined; // its file is gone
         }
         throw storeWriteFailed(`${where()}: parameter ${param}`, this.runDir, key, encoded.byteLength, error);
       }
       entry.stored = true;
+      if (hash !== undefined) entry.fingerprint = { version: entry.version, hash };
+      this.stats.add('snapshotsWritten');
       this.stats.add('mainBytesWritten', encoded.byteLength);
       written.push({ data: entry.id, version: entry.version, bytes: encoded.byteLength });
     }

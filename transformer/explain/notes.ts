@@ -107,7 +107,10 @@ function inTryBlock(ctx: AnalysisContext, node: ts.Node, within: ts.Node): boole
   return false;
 }
 
-/** An `in` object copied at every call of a loop: the variable is not one the plugin follows, so each call encodes it. */
+/**
+ * An `in` object checked at every call of a loop: the variable is not one the plugin follows, so each call encodes it
+ * (hashes a typed array) to find whether it changed since its last snapshot.
+ */
 function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
   const { ts } = ctx;
   const said = new Set<string>();
@@ -123,8 +126,9 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
     said.add(key);
     const type = ctx.checker.getTypeAtLocation(arg);
     const copy = isTypedArrayType(ctx, type) || ctx.checker.isArrayType(type) ? `${snippet(arg)}.slice()` : `structuredClone(${snippet(arg)})`;
-    add(arg, `\`${snippet(arg)}\` is copied for the task at every call in this ${repeating.kind === 'loop' ? 'loop' : 'callback'} ` +
-      '(encoded anew each time), because it is not a variable the plugin follows (a parameter, an export, a second name, or not made ' +
+    add(arg, `\`${snippet(arg)}\` is checked for changes at every call in this ${repeating.kind === 'loop' ? 'loop' : 'callback'} ` +
+      '(encoded again, or its bytes hashed, and written only when it changed), because it is not a variable the plugin ' +
+      'follows (a parameter, an export, a second name, or not made ' +
       `fresh in this file). If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
       '`frozen`: a local made fresh and only given to tasks is encoded once', 'copy it once into a local const before the loop');
   }

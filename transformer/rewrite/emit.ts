@@ -147,7 +147,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {
         const visited = ts.visitNode(arg, visit) as ts.Expression;
-        return plan.freshSnapshots.has(arg) ? wrap('written', visited) : visited;
+        return plan.freshSnapshots.has(arg) ? runtime('maybeWritten', [visited]) : visited;
       });
       const labels = dataLabels(ctx, node);
       const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
