@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { outlives, type Summary, type SummaryLookup } from './param-effects';
 import { skipParens } from './expressions';
+import { contextOf } from './code-behind';
 
 export class Callbacks {
   private readonly ts: typeof ts;
@@ -31,7 +32,7 @@ export class Callbacks {
     const { ts } = this;
     let callbacks = false;
     const benign = target.parameters.every((param, i) => {
-      if (!isCallable(this.ctx, param)) return true;
+      if (!isCallable(contextOf(this.ctx, param), param)) return true;
       callbacks = true;
       const arg = call.arguments[i];
       if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
