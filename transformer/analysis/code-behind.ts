@@ -46,21 +46,27 @@ function behindCall(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike
       (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const) && isReassigned(ctx, declared)))) return undefined;
   }
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
-  if (declaration && ts.isFunctionDeclaration(declaration) && declaration.getSourceFile().isDeclarationFile) {
-    return behindDeclaration(ctx, declaration);
+  if (declaration && declaration.getSourceFile().isDeclarationFile) {
+    if (ts.isFunctionDeclaration(declaration)) return behindDeclaration(ctx, declaration);
+    // `export declare const identity: <T>(x: T) => T`: the variable's signature.
+    const variable = ts.isFunctionTypeNode(declaration) ? declaration.parent : undefined;
+    if (variable && ts.isVariableDeclaration(variable) && variable.type === declaration) return behindDeclaration(ctx, variable);
+    return undefined;
   }
   if (!declaration) return behindImport(ctx, callee);
   return undefined;
 }
 
 /** The JavaScript function a `.d.ts` function declaration stands for. */
-export function behindDeclaration(ctx: AnalysisContext, declaration: ts.FunctionDeclaration): FunctionLike | undefined {
+export function behindDeclaration(ctx: AnalysisContext, declaration: ts.FunctionDeclaration | ts.VariableDeclaration): FunctionLike | undefined {
   const { ts } = ctx;
   const file = declaration.getSourceFile();
-  if (ctx.program.isSourceFileDefaultLibrary(file) || /[\\/]typescript[\\/]lib[\\/]/.test(file.fileName) || !declaration.name) return undefined;
+  if (ctx.program.isSourceFileDefaultLibrary(file) || /[\\/]typescript[\\/]lib[\\/]/.test(file.fileName) ||
+    !declaration.name || !ts.isIdentifier(declaration.name)) return undefined;
+  const name = declaration.name.text;
   // Namespaces around it (gl-matrix's `namespace vec3`), up to the file or an ambient `declare module "name"`.
   const namespaces: string[] = [];
-  let outer: ts.FunctionDeclaration | ts.ModuleDeclaration = declaration;
+  let outer: ts.Node = declaration;
   let ambient: string | undefined;
   for (let parent = declaration.parent; parent && !ts.isSourceFile(parent); parent = parent.parent) {
     if (!ts.isModuleDeclaration(parent)) continue;
@@ -70,20 +76,20 @@ export function behindDeclaration(ctx: AnalysisContext, declaration: ts.Function
   }
   // The outermost name as the module exports it: as written inside `declare module`, looked up among the file's
   // exports otherwise (`declare function mean(…); export default mean` is `default`).
-  const top = ambient !== undefined ? (outer.name as ts.Identifier).text : exportNameOf(ctx, file, outer);
+  const top = ambient !== undefined ? (outer === declaration ? name : namespaces[0]) : exportNameOf(ctx, file, outer);
   if (top === undefined) return undefined;
-  const path = outer === declaration ? [top] : [top, ...namespaces.slice(1), declaration.name.text];
+  const path = outer === declaration ? [top] : [top, ...namespaces.slice(1), name];
   const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient)) : besideJs(file.fileName) ?? entryIfTypes(file.fileName);
   return js ? functionAt(ctx.ts, js, path) : undefined;
 }
 
 /** The name `file` exports `node` under (its own name when exported as itself), if any. */
-function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.FunctionDeclaration | ts.ModuleDeclaration): string | undefined {
+function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.Node): string | undefined {
   const moduleSymbol = ctx.checker.getSymbolAtLocation(file);
   if (!moduleSymbol) return undefined;
   for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
     const target = exported.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(exported) : exported;
-    if (target.declarations?.includes(node)) return exported.name;
+    if (target.declarations?.includes(node as ts.Declaration)) return exported.name;
   }
   return undefined;
 }
@@ -155,13 +161,19 @@ export function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth 
 
 function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number): FunctionLike | undefined {
   const { ts } = ctx;
-  if (ts.isFunctionDeclaration(node) && !node.body && node.getSourceFile().isDeclarationFile) return behindDeclaration(ctx, node);
+  if (node.getSourceFile().isDeclarationFile) {
+    return (ts.isFunctionDeclaration(node) && !node.body) || (ts.isVariableDeclaration(node) && node.type && ts.isFunctionTypeNode(node.type))
+      ? behindDeclaration(ctx, node) : undefined;
+  }
   if (isFunctionLike(ctx, node)) return node.body ? node : undefined;
   if (ts.isVariableDeclaration(node) && node.initializer) {
     if (!(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) && isReassigned(ctx, node)) return undefined;
     return functionOfExpression(ctx, node.initializer, depth);
   }
   if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth);
+  // CommonJS: `exports.total = function …`, `module.exports = f` (the declaration is the assignment or its target).
+  const assignment = ts.isBinaryExpression(node) ? node : node.parent && ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
+  if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth);
   return undefined;
 }
 

@@ -58,7 +58,8 @@ class Variant {
     for (let round = 0; ; round++) {
       this.usedProvisional = false;
       summary = analyzeFunction(this.all.ctx, fn, (callee, readingCallbacks) =>
-        (readingCallbacks === this.readingCallbacks ? this.get(callee) : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
+        (readingCallbacks === this.readingCallbacks && contextOf(this.all.ctx, callee) === this.all.ctx ? this.get(callee)
+          : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
       const grew = !sameEffects(summary, this.provisional.get(fn));
       this.provisional.set(fn, summary);
       sawCycle ||= this.usedProvisional;
