@@ -14,9 +14,15 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.match(output, /Unsound \(written by a call, inferred in\): 0\b/, output);
   const total = /^total .* soundness 100\.0% \((\d+)\/\1\)\s+precision\s+([\d.]+)%/m.exec(output);
   assert.ok(total, `a total line with 100% soundness:\n${output}`);
-  assert.ok(Number(total[2]) >= 95, `precision ${total[2]}% (97.0% when this test was written)`);
-  const glMatrix = /^gl-matrix@\S+ .* precision\s+([\d.]+)%/m.exec(output);
-  assert.ok(glMatrix && Number(glMatrix[1]) >= 99, `gl-matrix precision ${glMatrix?.[1]}%`);
+  // Five libraries since vega-util and vega-statistics were added untuned (94.3% then; 97.0% on the first three).
+  assert.ok(Number(total[2]) >= 93.5, `precision ${total[2]}% (94.3% when this was last raised)`);
+  const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
+  assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
+  assert.ok(precision('simple-statistics') >= 98, `simple-statistics precision ${precision('simple-statistics')}%`);
+  // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
+  // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
+  const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);
+  assert.ok(vegaUtil && Number(vegaUtil[1]) >= 45, `vega-util functions judged: ${vegaUtil?.[1]}`);
 });
 
 test.run();

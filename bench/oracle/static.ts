@@ -6,10 +6,10 @@
 import * as ts from 'typescript';
 import { join } from 'node:path';
 import { createAnalysisProgram } from '../../transformer/analysis/program';
-import { createContext, isFunctionLike, type AnalysisContext, type FunctionLike } from '../../transformer/analysis/context';
+import { createContext, type FunctionLike } from '../../transformer/analysis/context';
 import { Summaries } from '../../transformer/analysis/summaries';
 import { directionOf, type Direction } from '../../transformer/analysis/directions';
-import { skipParens } from '../../transformer/analysis/expressions';
+import { contextOf, functionOfSymbol } from '../../transformer/analysis/code-behind';
 import { stagedFiles, type Library } from './libraries';
 
 export interface StaticParam {
@@ -57,17 +57,19 @@ export function analyzeLibrary(lib: Library): StaticResult {
     if (!moduleSymbol) throw new Error(`${lib.name}: ${module.file} is not a module of the program`);
     for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
       const name = module.prefix + exported.name;
-      const fn = functionOfSymbol(ctx, exported, 0);
+      // (Through a .d.ts kept beside the JavaScript, the function is the JavaScript behind it: code-behind.ts.)
+      const fn = functionOfSymbol(ctx, exported);
       if (!fn) { notFound.push(name); continue; }
       // `export var sub = subtract`: one function under two names is judged once.
       if (seen.has(fn)) continue;
       seen.add(fn);
       // The oracle's callbacks only read what they are given: judge the summary a caller passing such callbacks gets.
       const summary = summaries.get(fn, true);
+      const owner = contextOf(ctx, fn);
       const params = fn.parameters.map((param, i) => {
-        const { direction, reason } = directionOf(ctx, param, summary.params[i] ?? {});
+        const { direction, reason } = directionOf(owner, param, summary.params[i] ?? {});
         const typeNode = param.type ?? ts.getJSDocType(param);
-        const hint = typeNode ? typeNode.getText() : ctx.checker.typeToString(ctx.checker.getTypeAtLocation(param));
+        const hint = typeNode ? typeNode.getText() : owner.checker.typeToString(owner.checker.getTypeAtLocation(param));
         return { name: param.name.getText(), direction, reason, hint };
       });
       const file = fn.getSourceFile();
@@ -94,45 +96,4 @@ function namesOf(program: ts.Program, lib: Library): LibraryNames {
   };
   for (const file of program.getSourceFiles()) if (file.fileName.startsWith(lib.dir)) visit(file);
   return names;
-}
-
-/** The function with a body an exported symbol stands for, through aliases, `export default f` and `var g = f`. */
-function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth: number): FunctionLike | undefined {
-  if (depth > 5) return undefined;
-  const target = symbol.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
-  for (const declaration of target.declarations ?? []) {
-    const fn = functionOfNode(ctx, declaration, depth);
-    if (fn) return fn;
-  }
-  return undefined;
-}
-
-function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number): FunctionLike | undefined {
-  if (isFunctionLike(ctx, node)) return node.body ? node : undefined;
-  if (ts.isVariableDeclaration(node) && node.initializer) return functionOfExpression(ctx, node.initializer, depth);
-  if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth);
-  return undefined;
-}
-
-function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number): FunctionLike | undefined {
-  expr = skipParens(ts, expr);
-  if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
-  // `var g = f` and gl-matrix's `export var clone = vec4.clone` (a function of another module, by its namespace).
-  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
-    const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name);
-    return symbol && functionOfSymbol(ctx, symbol, depth + 1);
-  }
-  // gl-matrix's `forEach = function () { var vec = create(); return function (a, stride, ...) {...} }()`: the
-  // function returned by an immediately called factory.
-  // d3-array's `blur2 = Blur2(blurf)` and `shuffle = shuffler(Math.random)`: the same through a named factory.
-  if (ts.isCallExpression(expr)) {
-    const callee = skipParens(ts, expr.expression);
-    const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
-    const factory = symbol ? functionOfSymbol(ctx, symbol, depth + 1) : callee;
-    if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body && ts.isBlock(factory.body)) {
-      const last = factory.body.statements[factory.body.statements.length - 1];
-      if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1);
-    }
-  }
-  return undefined;
 }

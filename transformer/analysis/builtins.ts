@@ -33,10 +33,14 @@ export const READING_METHODS = new Set([
 /** Reading methods whose result is a fresh copy holding no reference into the receiver (for primitive elements). */
 export const COPYING_METHODS = new Set(['slice', 'map', 'filter', 'concat', 'toReversed', 'toSorted', 'toSpliced', 'with', 'flat', 'flatMap']);
 
+const TYPED_ARRAYS = ['Int8', 'Uint8', 'Uint8Clamped', 'Int16', 'Uint16', 'Int32', 'Uint32', 'Float32', 'Float64', 'BigInt64', 'BigUint64']
+  .map((t) => `${t}Array`);
+/** `Float64Array.from`, `Int8Array.of`…: a fresh typed array of numbers read from the argument. */
+const TYPED_ARRAY_MAKERS = TYPED_ARRAYS.flatMap((t) => [`${t}.from`, `${t}.of`]);
+
 /** Built-in functions whose result is a fresh container holding (parts of) their arguments, never an argument itself. */
 export const COPYING_FUNCTIONS = new Set([
-  'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys',
-  'Float64Array.from', 'Float32Array.from', 'Int32Array.from', 'Uint8Array.from', 'Float64Array.of', 'Float32Array.of',
+  'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys', ...TYPED_ARRAY_MAKERS,
 ]);
 
 /** Built-in functions whose result holds nothing of their arguments (a deep copy, or text turned into values). */
@@ -58,7 +62,10 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Math.*', 'Number.*', 'String', 'Number', 'Boolean', 'BigInt', 'Array.isArray', 'Array.from', 'Array.of',
   'Object.keys', 'Object.values', 'Object.entries', 'Object.getPrototypeOf', 'Object.is', 'Object.getOwnPropertyNames',
   'JSON.stringify', 'structuredClone', 'console.*', 'isNaN', 'isFinite', 'parseInt', 'parseFloat', 'ArrayBuffer.isView',
-  'Atomics.load', 'Float64Array.from', 'Float32Array.from', 'Int32Array.from', 'Uint8Array.from',
+  'Atomics.load', ...TYPED_ARRAY_MAKERS,
+  'Object.hasOwn', 'Object.getOwnPropertySymbols', 'Object.getOwnPropertyDescriptors', 'Reflect.has', 'Reflect.ownKeys',
+  'Reflect.getPrototypeOf', 'Reflect.getOwnPropertyDescriptor', 'JSON.parse', 'String.raw', 'Symbol',
+  'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI',
   // (Not Object.isFrozen/isSealed/isExtensible: whether an object is frozen does not travel to a worker.)
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',

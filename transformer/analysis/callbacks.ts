@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { outlives, type Summary, type SummaryLookup } from './param-effects';
 import { skipParens } from './expressions';
+import { contextOf } from './code-behind';
 
 export class Callbacks {
   private readonly ts: typeof ts;
@@ -31,9 +32,21 @@ export class Callbacks {
     const { ts } = this;
     let callbacks = false;
     const benign = target.parameters.every((param, i) => {
-      if (!isCallable(this.ctx, param)) return true;
-      callbacks = true;
       const arg = call.arguments[i];
+      const owner = contextOf(this.ctx, param);
+      if (!isCallable(owner, param)) {
+        // An untyped parameter the callee only passes on (`deviation(values, valueof)` hands valueof to variance) is a
+        // callback there too, in the callee's reading-callbacks summary: what this call gives it must then only read,
+        // unless it is data (typed as something that cannot be called).
+        if (!arg || !(owner.checker.getTypeAtLocation(param).flags & ts.TypeFlags.Any)) return true;
+        const value = ts.isSpreadElement(arg) ? arg.expression : arg;
+        if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) { callbacks = true; return true; }
+        if (isCallableValue(this.ctx, value)) { callbacks = true; return this.onlyReads(value); }
+        if (!(this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any)) return true;
+        callbacks = true;
+        return this.onlyReads(value);
+      }
+      callbacks = true;
       if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
       return this.onlyReads(arg);
     });

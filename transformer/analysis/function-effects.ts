@@ -11,6 +11,7 @@ import type * as ts from 'typescript';
 import { isReadOnlyFunction, MUTATING_METHODS, OVERWRITING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
 import { calledFunction, canKeepObjects, isFunctionLike, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { COPYING_CONSTRUCTORS, ReachMap } from './reach';
+import { calledBody } from './code-behind';
 import { all, type Params } from './reach-values';
 import { rootIdentifier, skipParens } from './expressions';
 import { CALLBACK_METHODS, Callbacks, isCallableValue } from './callbacks';
@@ -72,7 +73,7 @@ class FunctionEffects {
       this.isBuiltinMethod(call)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
-    const target = calledFunction(this.ctx, call);
+    const target = calledBody(this.ctx, call);
     if (!target) return !this.callbacks.isReadingCallback(callee);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
@@ -256,7 +257,7 @@ class FunctionEffects {
       }
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
-    const target = calledFunction(this.ctx, call);
+    const target = calledBody(this.ctx, call);
     const name = this.reach.builtinName(callee);
     call.arguments.forEach((arg, index) => {
       const expr = ts.isSpreadElement(arg) ? arg.expression : arg;

@@ -212,7 +212,14 @@ export class ReachMap {
   /** What a function (or method, accessor) mentions of the parameters: a closure keeps it reachable. */
   private captured(node: ts.Node): Params {
     const found: Params[] = [];
-    this.visit(node, (n) => { if (this.ts.isIdentifier(n)) found.push(all(this.ofIdentifier(n))); });
+    // Its own parameters and locals are not captured: what a caller gives it is bound where it is called (an inline
+    // callback's parameters to what the call gives, collectCall), and what it does with them is in this body.
+    const inside = (n: ts.Identifier): boolean => {
+      const declaration = symbolOf(this.ctx, n)?.valueDeclaration;
+      return declaration !== undefined && declaration !== node && declaration.getSourceFile() === node.getSourceFile() &&
+        declaration.pos >= node.pos && declaration.end <= node.end;
+    };
+    this.visit(node, (n) => { if (this.ts.isIdentifier(n) && !inside(n)) found.push(all(this.ofIdentifier(n))); });
     return union(...found);
   }
 

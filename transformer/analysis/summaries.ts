@@ -7,8 +7,10 @@
  * effect, and the one for call sites whose callbacks only read what they are given (`each(p, (x) => log(x))`: an
  * inline callback is analysed in its caller's own body, a named one by its summary, a missing one does nothing).
  */
+import type * as ts from 'typescript';
 import type { AnalysisContext, FunctionLike } from './context';
 import { analyzeFunction } from './function-effects';
+import { contextOf } from './code-behind';
 import type { Summary } from './param-effects';
 
 export class Summaries {
@@ -18,8 +20,20 @@ export class Summaries {
 
   /** `readingCallbacks`: the summary for a call site whose callbacks only read their arguments. */
   get(fn: FunctionLike, readingCallbacks = false): Summary {
+    // A function of the JavaScript behind a declaration (code-behind.ts) is analysed in its own program.
+    const owner = contextOf(this.ctx, fn);
+    if (owner !== this.ctx) return summariesOf(owner).get(fn, readingCallbacks);
     return this.variants[readingCallbacks ? 1 : 0].get(fn);
   }
+}
+
+/** One cache per side program, for the whole process (like the side programs themselves). */
+const sideSummaries = new WeakMap<ts.Program, Summaries>();
+
+function summariesOf(ctx: AnalysisContext): Summaries {
+  let summaries = sideSummaries.get(ctx.program);
+  if (!summaries) { summaries = new Summaries(ctx); sideSummaries.set(ctx.program, summaries); }
+  return summaries;
 }
 
 class Variant {
@@ -44,7 +58,8 @@ class Variant {
     for (let round = 0; ; round++) {
       this.usedProvisional = false;
       summary = analyzeFunction(this.all.ctx, fn, (callee, readingCallbacks) =>
-        (readingCallbacks === this.readingCallbacks ? this.get(callee) : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
+        (readingCallbacks === this.readingCallbacks && contextOf(this.all.ctx, callee) === this.all.ctx ? this.get(callee)
+          : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
       const grew = !sameEffects(summary, this.provisional.get(fn));
       this.provisional.set(fn, summary);
       sawCycle ||= this.usedProvisional;

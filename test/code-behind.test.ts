@@ -1,0 +1,133 @@
+/**
+ * Code behind declarations (issue 16 item 3): a task calling a package function through its .d.ts gets the
+ * effects of the JavaScript shipped beside it, or at the package's entry; a package with no declarations is read
+ * through its JavaScript. Real files on disk, since packages are resolved as the compiler does.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+
+const root = mkdtempSync(join(tmpdir(), 'taskify-code-behind-'));
+
+function write(files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+}
+
+write({
+  // A package of compiled TypeScript: a .d.ts beside each .js, the index re-exporting them (as simple-statistics and
+  // vega-util ship).
+  'node_modules/arrays/package.json': JSON.stringify({ name: 'arrays', version: '1.0.0', type: 'module', types: 'index.d.ts', exports: { types: './index.d.ts', default: './index.js' } }),
+  'node_modules/arrays/index.d.ts': "export { default as mean } from './src/mean.js';\nexport { sum, fillWith, remember, scale, identity } from './src/ops.js';\n",
+  'node_modules/arrays/index.js': "export { default as mean } from './src/mean.js';\nexport { sum, fillWith, remember, scale, identity } from './src/ops.js';\n",
+  'node_modules/arrays/src/mean.d.ts': 'declare function mean(x: readonly number[]): number;\nexport default mean;\n',
+  'node_modules/arrays/src/mean.js': "import { sum } from './ops.js';\nexport default function mean(x) { return sum(x) / x.length; }\n",
+  'node_modules/arrays/src/ops.d.ts': [
+    'export declare function sum(x: readonly number[]): number;',
+    'export declare function fillWith(x: number[], v: number): number[];',
+    'export declare function remember(x: number[]): void;',
+    'export declare function scale(x: number[], k: number): void;',
+    'export declare const identity: <T>(x: T) => T;',
+  ].join('\n'),
+  'node_modules/arrays/src/ops.js': [
+    'const seen = [];',
+    'export function sum(x) { let s = 0; for (let i = 0; i < x.length; i++) s += x[i]; return s; }',
+    'export function fillWith(x, v) { return x.fill(v); }',
+    'export function remember(x) { seen.push(x); }',
+    // A factory-made function (issue 16 item 7).
+    'function makeScale() { return function (x, k) { for (let i = 0; i < x.length; i++) x[i] *= k; }; }',
+    'export var scale = makeScale();',
+    'export const identity = (x) => x;',
+  ].join('\n'),
+  // A package with no declarations at all: its JavaScript is all there is.
+  'node_modules/plain/package.json': JSON.stringify({ name: 'plain', version: '2.0.0', main: 'lib/main.js' }),
+  // Callbacks handed on untyped: relay passes f to apply without calling it.
+  'node_modules/relay/package.json': JSON.stringify({ name: 'relay', version: '1.0.0', type: 'module', main: 'index.js' }),
+  'node_modules/relay/index.js': 'function apply(xs, f) { f(xs); }\nexport function relay(xs, f) { apply(xs, f); }\n',
+  'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
+});
+// A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
+symlinkSync(join(__dirname, '..', '..', 'node_modules', 'gl-matrix'), join(root, 'node_modules', 'gl-matrix'), 'dir');
+
+/** Directions of every task in `code` (written as main.ts of the project), by "task.param". */
+function directions(code: string): Record<string, string> {
+  const main = join(root, `main${Math.random().toString(36).slice(2)}.ts`);
+  writeFileSync(main, code);
+  const program = createAnalysisProgram(ts, [main]);
+  const ctx = createContext(ts, program);
+  const { tasks } = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile(main)!);
+  const out: Record<string, string> = {};
+  for (const t of tasks) for (const p of t.params) out[`${t.name}.${p.name}`] = `${p.direction}: ${p.reason}`;
+  return out;
+}
+
+test('a function behind a .d.ts is judged by its JavaScript: readers read, writers write, keepers keep', () => {
+  const d = directions(`
+import { mean, sum, fillWith, remember, scale, identity } from 'arrays';
+/** @task */ export function avg(x: number[]) { return mean(x) + sum(x); }
+/** @task */ export function fill(x: number[]) { fillWith(x, 0); }
+/** @task */ export function keep(x: number[]) { remember(x); }
+/** @task */ export function grow(x: number[]) { scale(x, 2); }
+/** @task */ export function same(x: number[]) { identity(x)[0] = 1; }
+`);
+  assert.match(d['avg.x'], /^in: read, never written/);
+  assert.match(d['fill.x'], /^inout: written: passed to `fillWith`, which writes it: calls `fill`/);
+  // remember stores x in module state: it escapes (the task may not run as one), never silently `in` of nothing.
+  assert.not.match(d['keep.x'] ?? '', /contents never read or written/);
+  assert.match(d['grow.x'], /^inout: written: passed to `a function`|^inout: written: passed to `scale`/);
+  assert.match(d['same.x'], /^inout/);
+});
+
+test('through a namespace import, and a package with no declarations', () => {
+  const d = directions(`
+import * as arrays from 'arrays';
+// @ts-ignore: no declarations
+import { total, clear } from 'plain';
+/** @task */ export function a(x: number[]) { return arrays.mean(x); }
+/** @task */ export function b(x: number[]) { arrays.fillWith(x, 1); }
+/** @task */ export function c(x: number[]) { return total(x); }
+/** @task */ export function d(x: number[]) { clear(x); }
+`);
+  assert.match(d['a.x'], /^in:/);
+  assert.match(d['b.x'], /^inout/);
+  assert.match(d['c.x'], /^in:/);
+  assert.match(d['d.x'], /^inout: written: passed to `[^`]*`, which writes it: writes a property/);
+});
+
+test('an untyped parameter a callee only passes on is a callback: what the call gives it decides (issue 16 item 6)', () => {
+  const d = directions(`
+// @ts-ignore: no declarations
+import { relay } from 'relay';
+function writer(a: number[]) { a[0] = 1; }
+/** @task */ export function reads(x: number[]) { relay(x, (a: number[]) => a[0]); }
+/** @task */ export function writesInline(x: number[]) { relay(x, (a: number[]) => { a[0] = 1; }); }
+/** @task */ export function writesNamed(x: number[]) { relay(x, writer); }
+/** @task */ export function unknown(x: number[], f: any) { relay(x, f); }
+`);
+  assert.match(d['reads.x'], /^in:/);
+  assert.match(d['writesInline.x'], /^inout/);
+  assert.match(d['writesNamed.x'], /^inout/);
+  assert.match(d['unknown.x'], /^inout/);
+});
+
+test('a namespace inside an ambient module (gl-matrix): vec3.add writes out only', () => {
+  const d = directions(`
+import { vec3 } from 'gl-matrix';
+/** @task */ export function add(out: Float32Array, a: Float32Array, b: Float32Array) { vec3.add(out, a, b); }
+`);
+  assert.match(d['add.out'], /^(out|inout): written/);
+  assert.match(d['add.a'], /^in:/);
+  assert.match(d['add.b'], /^in:/);
+});
+
+test.after(() => rmSync(root, { recursive: true, force: true }));
+test.run();
