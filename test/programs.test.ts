@@ -81,6 +81,12 @@ test('second names an adversarial review found: parameters that are one object, 
   assert.ok(tasks.inWorkers >= 11, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('methods that hand out a part or a live view of a followed object (Map#get, values(), a leaf\'s subarray) keep it unfollowed', () => {
+  const tasks = printsAsPlain('handed-parts');
+  // The map, iterator and leaf-view objects are not followed; b's eight calls are.
+  assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

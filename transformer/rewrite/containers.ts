@@ -18,15 +18,13 @@
  * A family that lets an object out of sight (stored elsewhere, passed to code the transformer cannot see,
  * returned while a closure could still change it) is no container: its calls are decided as before.
  */
-import { outlives } from '../analysis/param-effects';
 import type * as ts from 'typescript';
-import { COPYING_METHODS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS } from '../analysis/builtins';
 import {
-  calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext,
+  hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext,
 } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
-import type { Summaries } from '../analysis/summaries';
-import { accessChain, elementBase, isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
+import type { Use, UseClassifier } from './uses';
+import { elementBase, isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
 /** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
@@ -35,15 +33,15 @@ export type ElementWrap = 'wait' | 'written';
 /** What the container analysis needs from the planner. */
 export interface PlannerView {
   readonly ctx: AnalysisContext;
-  readonly summaries: Summaries;
   references(symbol: ts.Symbol): readonly ts.Identifier[];
   isFollowable(symbol: ts.Symbol): boolean;
   isFresh(expr: ts.Expression): boolean;
   /** The call is submitted (decided, or about to be). */
   isSubmission(call: ts.CallExpression): boolean;
+  /** How a leaf, or a level handed to a function, is used: the one classifier every followed object goes through. */
+  readonly uses: UseClassifier;
 }
 
-type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
 /** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
 /** Array methods whose callback gets one element at a time and whose result may hold none of them. */
@@ -235,54 +233,49 @@ export class Containers {
   }
 
   // ── uses ──────────────────────────────────────────────────────────────────────
+  // The family's references walk the container's levels here; a use of a leaf is classified as any followed object's
+  // (uses.ts), so a leaf and a plain variable are read, written and let out by the same rules.
 
   private useOf(ref: ts.Identifier, root: ts.Symbol): Use {
     const { ts } = this;
-    const ctx = this.view.ctx;
     if (isDeclarationName(ts, ref)) return { kind: 'none' };
     if (isAssignedTo(ts, ref)) {
       // Rebinding the container itself is the planner's business (it only ever takes fresh objects); an alias must stay put.
-      return symbolOf(ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
+      return symbolOf(this.view.ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
     }
-    const chain = accessChain(ts, ref);
-    const parent = chain.parent;
-    if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
-      return this.methodUse(chain.expression, chain.name.text, parent);
-    }
-    if (ts.isPropertyAccessExpression(chain) && chain.name.text === 'length' && this.holdsObjects(chain.expression) && !isWriteTarget(ts, chain)) {
-      return { kind: 'none' }; // structure: only the main thread changes it, and a level is never a Future
-    }
-    if (isPrimitiveNode(ctx, chain)) return isWriteTarget(ts, chain) ? { kind: 'write' } : { kind: 'read' };
-    if (this.hasPartStep(chain, ref)) return { kind: 'escape', why: 'a part of an element is taken out as an object' };
-    return this.objectUse(chain, root);
-  }
-
-  /** A use of an element chain whose value is an object (a level or a leaf). */
-  private objectUse(chain: ts.Expression, root: ts.Symbol): Use {
-    const { ts } = this;
-    const ctx = this.view.ctx;
-    const parent = chain.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(chain)) {
-      // A level given to a task is read whole: everything in it must be current (the planner snapshots it afresh).
-      if (this.view.isSubmission(parent)) return this.holdsObjects(chain) ? { kind: 'read' } : { kind: 'none' };
-      return this.argumentUse(parent, chain);
-    }
+    const chain = this.levelChain(ref);
     if (this.isAliasSource(chain)) return { kind: 'none' };
-    if (ts.isForOfStatement(parent) && parent.expression === chain) {
-      return this.iteratesPrimitives(chain) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated into a pattern' };
-    }
-    if (isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const parent = chain.parent;
+    // `c[i][j] = v` puts another object in a slot: structure, which only the main thread changes.
+    if (chain !== ref && isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       return this.placed(parent.right) ? { kind: 'none' } : { kind: 'escape', why: `stores \`${snippet(parent.right)}\`, an object the transformer cannot follow` };
     }
-    if (ts.isReturnStatement(parent) && chain === parent.expression && ts.isIdentifier(chain) && symbolOf(ctx, chain) === root) {
+    return this.holdsObjects(chain) ? this.levelUse(chain, root) : this.view.uses.valueUse(chain, true);
+  }
+
+  /** A use of a level (an array of objects) as a whole: only its structure, or every object in it. */
+  private levelUse(chain: ts.Expression, root: ts.Symbol): Use {
+    const { ts } = this;
+    const parent = chain.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === chain) {
+      const call = parent.parent;
+      if (ts.isCallExpression(call) && call.expression === parent) return this.levelMethodUse(chain, parent.name.text, call);
+      // structure: only the main thread changes it, and a level is never a Future
+      if (parent.name.text === 'length' && !isWriteTarget(ts, parent)) return { kind: 'none' };
+    }
+    if (ts.isCallExpression(parent) && parent.arguments.includes(chain)) {
+      // A level given to a task is read whole: everything in it must be current (the planner snapshots it afresh).
+      return this.view.isSubmission(parent) ? { kind: 'read' } : this.view.uses.argumentUse(parent, chain);
+    }
+    if (ts.isForOfStatement(parent) && parent.expression === chain) return { kind: 'escape', why: 'its elements are iterated into a pattern' };
+    if (ts.isReturnStatement(parent) && chain === parent.expression && ts.isIdentifier(chain) && symbolOf(this.view.ctx, chain) === root) {
       const closure = this.familyReferences(root).find((ref) => !this.runsBefore(ref, parent));
       return closure
         ? { kind: 'escape', why: `returned while \`${snippet(closure.parent)}\` could still use it later` }
         : { kind: 'read' };
     }
-    // Identity of a level is fixed; a leaf's slot may still hold a Future, which compares as something else.
-    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return this.holdsObjects(chain) ? { kind: 'none' } : { kind: 'read' };
-    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(chain)) return { kind: 'read' };
+    // The identity of a level is fixed.
+    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return { kind: 'none' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
@@ -300,34 +293,10 @@ export class Containers {
     return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && hasPrimitiveElements(this.view.ctx, call));
   }
 
-  private methodUse(receiver: ts.Expression, method: string, call: ts.CallExpression): Use {
-    const ctx = this.view.ctx;
-    // `A[i][j][k].toFixed(6)`: a method of a number or string read out of a leaf only reads it.
-    if (isPrimitiveNode(ctx, receiver)) return { kind: 'read' };
-    if (this.holdsObjects(receiver)) {
-      if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
-      if (this.visitsElements(call) && this.isAliasSource(receiver)) return { kind: 'none' };
-      return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
-    }
-    // A leaf: its methods read or write its contents.
-    if (READING_METHODS.has(method) && (isPrimitiveNode(ctx, call) || (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, receiver)))) {
-      return { kind: 'read' };
-    }
-    if (MUTATING_METHODS.has(method)) return { kind: 'write' };
-    return { kind: 'escape', why: `\`.${method}\` of an element may hand out a view of it` };
-  }
-
-  /** The chain passed to a call that is not submitted: what that function does with it. */
-  private argumentUse(call: ts.CallExpression, chain: ts.Expression): Use {
-    const { ts } = this;
-    const name = qualifiedName(ts, call.expression);
-    if (name && isReadOnlyFunction(name)) return { kind: 'read' };
-    const declaration = calledFunction(this.view.ctx, call);
-    if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
-    const effect = this.view.summaries.get(declaration).params[Math.min(call.arguments.indexOf(chain), declaration.parameters.length - 1)];
-    const out = outlives(effect);
-    if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
-    return { kind: effect?.written ? 'write' : 'read' };
+  private levelMethodUse(level: ts.Expression, method: string, call: ts.CallExpression): Use {
+    if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
+    if (this.visitsElements(call) && this.isAliasSource(level)) return { kind: 'none' };
+    return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
   }
 
   /** What may be put into a level: primitives, fresh objects and submissions (Futures, gathered). */
@@ -349,16 +318,6 @@ export class Containers {
         chain = parent;
       } else return chain;
     }
-  }
-
-  /** The chain takes a part out of a leaf: a property, or an element of something that is no level. */
-  private hasPartStep(chain: ts.Expression, ref: ts.Node): boolean {
-    const { ts } = this;
-    for (let node: ts.Node = chain; node !== ref; node = (node as ts.ElementAccessExpression).expression) {
-      if (ts.isPropertyAccessExpression(node)) return true;
-      if (ts.isElementAccessExpression(node) && !this.holdsObjects(node.expression)) return true;
-    }
-    return false;
   }
 
   private isAliasSource(chain: ts.Expression): boolean {
@@ -389,9 +348,6 @@ export class Containers {
     return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
   }
 
-  private iteratesPrimitives(expr: ts.Expression): boolean {
-    return !this.holdsObjects(expr) && hasPrimitiveElements(this.view.ctx, expr);
-  }
 }
 
 function skipParentheses(t: typeof ts, expr: ts.Expression): ts.Expression {

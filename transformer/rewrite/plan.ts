@@ -88,7 +88,7 @@ class Planner implements ParameterPlanner {
       isSubmission: (call) => this.plan.submissions.has(call),
     });
     this.containers = new Containers({
-      ctx, summaries,
+      ctx, uses: this.uses,
       references: (symbol) => this.facts.references(symbol),
       isFollowable: (symbol) => this.isFollowable(symbol),
       isFresh: (expr) => this.isFresh(expr),

@@ -10,7 +10,7 @@ import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
-import { accessChain, isArgumentOf, isComparison, isDeclarationName, isWriteTarget, withWrappers } from './syntax';
+import { accessChain, isArgumentOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -45,56 +45,81 @@ export class UseClassifier {
       const view = withWrappers(ts, parent.parent);
       if (isArgumentOf(ts, view.parent, view) && this.planner.isSubmission(view.parent)) return { kind: 'none' };
     }
+    // Rebinding the variable: its old object is simply no longer reached through it.
+    if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
+    return this.valueUse(ref);
+  }
+
+  /**
+   * How the program uses an object where it stands: a followed variable's reference, or a container's leaf `c[i][j]`
+   * (containers.ts walks the levels and asks here). `slot`: the value sits in a container's slot, which may still
+   * hold a Future, so even comparing it needs the value.
+   */
+  valueUse(value: ts.Expression, slot = false): Use {
+    const { ts } = this;
+    const outer = withWrappers(ts, value);
+    const parent = outer.parent;
+    if (isArgumentOf(ts, parent, outer) && this.planner.isSubmission(parent)) return { kind: 'none' };
     // `new Float64Array(s)` copies the numbers.
-    if (ts.isNewExpression(parent) && parent.arguments?.[0] === ref && isFresh(this.ctx, parent)) return { kind: 'read' };
-    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
-      if (this.readsAtOnce(ref)) return { kind: 'read' };
-      const declaration = calledFunction(this.ctx, parent);
-      if (declaration) {
-        const effects = this.summaries.get(declaration).params;
-        const index = Math.min(parent.arguments.indexOf(ref), declaration.parameters.length - 1);
-        const effect = effects[index];
-        const out = outlives(effect);
-        if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
-        // move(from, to) keeps from's objects in to: to's contents get another name.
-        const keeper = effects.find((other, j) => j !== index && other?.kept);
-        if (keeper?.kept) return { kind: 'escape', why: `passed next to an argument the function keeps: ${keeper.kept.text}` };
-        return { kind: effect?.written ? 'write' : 'read' };
-      }
-      return { kind: 'escape', why: 'passed to code the transformer cannot see' };
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
+    if (ts.isNewExpression(parent) && parent.arguments?.[0] === outer && isFresh(this.ctx, parent)) return { kind: 'read' };
+    if (isArgumentOf(ts, parent, outer)) return this.argumentUse(parent, outer);
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer) {
       if (parent.name.text === 'length') return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
       const call = parent.parent;
-      if (ts.isCallExpression(call) && call.expression === parent) {
-        const method = parent.name.text;
-        // A view is a second name for the same memory: the transformer would have to follow it too.
-        if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref))) {
-          return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
-        }
-        if (this.readsAtOnce(ref)) return { kind: 'read' };
-        // `x = a.sort()`, `use(m.set(k, v))`: the result is the object under another name, unless an alias takes it or
-        // it is used at once in a chain (`l.add(1).add(2).total`: the same object, right there).
-        const result = withWrappers(ts, call);
-        const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
-        if (this.aliases.receiverReturned(call) === ref && !ts.isExpressionStatement(result.parent) && !chained && !this.aliases.isAliasSource(ref)) {
-          return { kind: 'escape', why: `\`${method}\` returns it, a second name the plan does not follow here` };
-        }
-        return { kind: 'write' };
-      }
+      if (ts.isCallExpression(call) && call.expression === parent) return this.methodUse(outer, parent.name.text, call);
       return this.accessUse(parent);
     }
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return this.accessUse(parent);
-    if (ts.isForOfStatement(parent) && parent.expression === ref) {
+    if (ts.isElementAccessExpression(parent) && parent.expression === outer) return this.accessUse(parent);
+    if (ts.isForOfStatement(parent) && parent.expression === outer) {
       const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
       return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
     }
-    if (isComparison(ts, parent)) return { kind: 'none' };
-    if (ts.isTypeOfExpression(parent)) return { kind: 'none' };
-    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(ref)) return { kind: 'read' };
-    // Rebinding the variable: its old object is simply no longer reached through it.
-    if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
+    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return slot ? { kind: 'read' } : { kind: 'none' };
+    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
+  }
+
+  /** The object passed to a function that is not submitted: what that function does with it. */
+  argumentUse(call: ts.CallExpression, arg: ts.Expression): Use {
+    if (this.readsAtOnce(arg)) return { kind: 'read' };
+    const declaration = calledFunction(this.ctx, call);
+    if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
+    const effects = this.summaries.get(declaration).params;
+    const index = Math.min(call.arguments.indexOf(arg), declaration.parameters.length - 1);
+    const effect = effects[index];
+    const out = outlives(effect);
+    if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
+    // move(from, to) keeps from's objects in to: to's contents get another name.
+    const keeper = effects.find((other, j) => j !== index && other?.kept);
+    if (keeper?.kept) return { kind: 'escape', why: `passed next to an argument the function keeps: ${keeper.kept.text}` };
+    return { kind: effect?.written ? 'write' : 'read' };
+  }
+
+  /** `value.method(…)`: a read, a write, or a second name for (part of) the object in the result. */
+  private methodUse(value: ts.Expression, method: string, call: ts.CallExpression): Use {
+    const { ts } = this;
+    // `A[i][j].toFixed(6)`: a method of a number or string only reads it.
+    if (isPrimitiveNode(this.ctx, value)) return { kind: 'read' };
+    // A view is a second name for the same memory: the transformer would have to follow it too.
+    if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value))) {
+      return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
+    }
+    if (this.readsAtOnce(value)) return { kind: 'read' };
+    const result = withWrappers(ts, call);
+    const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
+    const dropped = ts.isExpressionStatement(result.parent) || ts.isVoidExpression(result.parent);
+    const receiver = skipTransparent(ts, value);
+    if (ts.isIdentifier(receiver) && this.aliases.receiverReturned(call) === receiver) {
+      // `x = a.sort()`, `use(m.set(k, v))`: the result is the object under another name, unless an alias takes it or
+      // it is used at once in a chain (`l.add(1).add(2).total`: the same object, right there).
+      if (!dropped && !chained && !this.aliases.isAliasSource(receiver)) {
+        return { kind: 'escape', why: `\`${method}\` returns it, a second name the plan does not follow here` };
+      }
+      return { kind: 'write' };
+    }
+    // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
+    if (!dropped && !isPrimitiveNode(this.ctx, call)) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
+    return READING_METHODS.has(method) ? { kind: 'read' } : { kind: 'write' };
   }
 
   /**

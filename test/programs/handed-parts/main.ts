@@ -1,0 +1,28 @@
+// Methods that hand out a part of a followed object, or a live view of it: the part is a second name the plan cannot
+// wait on, so the object is not followed there (each case printed a stale value when the method counted as a write).
+import { bumpFirst, scale, total } from './kernels';
+
+// A Map's value, taken out before a task writes it.
+const m = new Map<string, Float64Array>();
+m.set('a', new Float64Array([1, 2]));
+const inner = m.get('a')!;
+bumpFirst(m);
+console.log('map part', inner[0]);
+
+// An iterator is a live view of its array.
+const a = new Float64Array([1, 2, 3]);
+const it = a.values();
+scale(a, 10);
+console.log('iterator', it.next().value);
+
+// A container's leaf viewed through subarray, then written by a task.
+const grid = [new Float64Array([1, 2]), new Float64Array([3, 4])];
+const head = grid[0].subarray(0, 1);
+for (const row of grid) scale(row, 2);
+console.log('leaf view', head[0], grid[1][1]);
+
+// Reading methods that share nothing stay reads, and the calls stay tasks.
+const b = new Float64Array([4, 5, 6]);
+const sums: number[] = [];
+for (let i = 0; i < 4; i++) { scale(b, 2); sums.push(total(b)); }
+console.log('reads', b.indexOf(32), b.slice(0, 2).join(','), Array.from(b.subarray(1)).join(','), sums.join(' '));
