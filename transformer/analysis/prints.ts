@@ -36,7 +36,13 @@ interface ProgramIndex {
   readonly implicit: ts.Node[];
   /** What an implicit member may print through, if anything: then every task may. */
   implicitPrints?: ts.Node | null;
+  /** Each piece of code scanned once per program (tasks share helpers): what may print in it, what it reaches. */
+  readonly scans: Map<ts.Node, Scan>;
+  /** Per variable: it may hold a function from outside the program. */
+  readonly holdsOutside: Map<ts.Declaration, boolean>;
 }
+
+interface Scan { readonly found: ts.Node | undefined; readonly reached: readonly ts.Node[] }
 
 const indexes = new WeakMap<ts.Program, ProgramIndex>();
 
@@ -58,12 +64,22 @@ type Follow = (node: ts.Node) => void;
 function reaches(ctx: AnalysisContext, index: ProgramIndex, roots: readonly ts.Node[]): ts.Node | undefined {
   const seen = new Set<ts.Node>(roots);
   const queue = [...roots];
-  const follow: Follow = (node) => { if (!seen.has(node)) { seen.add(node); queue.push(node); } };
   while (queue.length > 0) {
-    const found = scan(ctx, index, queue.pop()!, follow);
+    const { found, reached } = scanOnce(ctx, index, queue.pop()!);
     if (found) return found;
+    for (const node of reached) if (!seen.has(node)) { seen.add(node); queue.push(node); }
   }
   return undefined;
+}
+
+function scanOnce(ctx: AnalysisContext, index: ProgramIndex, root: ts.Node): Scan {
+  let known = index.scans.get(root);
+  if (!known) {
+    const reached: ts.Node[] = [];
+    known = { found: scan(ctx, index, root, (node) => reached.push(node)), reached };
+    index.scans.set(root, known);
+  }
+  return known;
 }
 
 /** Scans one piece of code (nested functions included), following what it reaches. */
@@ -108,7 +124,9 @@ function referenceMayPrint(ctx: AnalysisContext, index: ProgramIndex, id: ts.Ide
   if (PRINTING_NAMES.has(id.text) && !isPropertyName(ctx, id) && !declarations.some((d) => isProgramDeclaration(ctx, d))) return true;
   for (const declaration of declarations) {
     if (declarationMayPrint(ctx, index, declaration, false, follow)) return true;
-    if (holdsOutsideFunction(ctx, id, declaration)) return true;
+    let holds = index.holdsOutside.get(declaration);
+    if (holds === undefined) index.holdsOutside.set(declaration, holds = holdsOutsideFunction(ctx, declaration));
+    if (holds) return true;
   }
   return false;
 }
@@ -148,12 +166,14 @@ function declarationMayPrint(ctx: AnalysisContext, index: ProgramIndex, declarat
 }
 
 /** `const { write } = process.stdout`, `const w = process.stdout['write']`: a local holding a function from outside. */
-function holdsOutsideFunction(ctx: AnalysisContext, id: ts.Identifier, declaration: ts.Declaration): boolean {
+function holdsOutsideFunction(ctx: AnalysisContext, declaration: ts.Declaration): boolean {
   const { ts } = ctx;
   if (!ts.isBindingElement(declaration) && !(ts.isVariableDeclaration(declaration) && declaration.initializer &&
     !ts.isFunctionExpression(declaration.initializer) && !ts.isArrowFunction(declaration.initializer))) return false;
   if (!isProgramDeclaration(ctx, declaration)) return false;
-  const signatures = ctx.checker.getTypeAtLocation(id).getCallSignatures();
+  // The declared type, each member of a union on its own: a reference's narrowed type is one of them.
+  const declared = ctx.checker.getTypeAtLocation((declaration as ts.BindingElement | ts.VariableDeclaration).name);
+  const signatures = (declared.isUnion() ? declared.types : [declared]).flatMap((t) => t.getCallSignatures());
   return signatures.some((s) => s.declaration !== undefined && !isLanguageLibrary(ctx, s.declaration.getSourceFile()) &&
     !isProgramDeclaration(ctx, s.declaration));
 }
@@ -186,7 +206,7 @@ function indexOf(ctx: AnalysisContext): ProgramIndex {
     };
     visit(file);
   }
-  index = { members, implicit };
+  index = { members, implicit, scans: new Map(), holdsOutside: new Map() };
   indexes.set(ctx.program, index);
   return index;
 }
