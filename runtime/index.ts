@@ -136,6 +136,19 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
  * `mark` is thrown out of it, as the sequential call threw it, and the parameters hold what the call's tasks wrote
  * (a failed task's writes too, as a sequential call that threw half way left them).
  */
+/**
+ * `xs.map((x) => stats(x).max)` split by the plugin (transformer/rewrite/split-callbacks.ts): the task is submitted for
+ * every element first, then the array method runs with each element's result (a Future) handed to `use` before the
+ * callback's own arguments. Only for quiet tasks that read their arguments, so the order cannot be seen.
+ */
+export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap', submit: (x: unknown, i: number, a: unknown[]) => unknown,
+  use: (result: unknown, ...args: unknown[]) => unknown, ...rest: unknown[]): unknown {
+  const results = array.map(submit);
+  if (method === 'reduce') return array.reduce((acc, x, i, a) => use(results[i], acc, x, i, a), rest[0]);
+  return (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
+    .call(array, (x: unknown, i: number, a: unknown[]) => use(results[i], x, i, a), ...rest);
+}
+
 export function leaving(mark: number, parameters: readonly unknown[]): void {
   try { checkpoint(mark); } finally { resumed(undefined, parameters, []); }
 }

@@ -87,6 +87,20 @@ test('methods that hand out a part or a live view of a followed object (Map#get,
   assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a task used at once in a map/filter/reduce callback is submitted for every element first, then each value used', () => {
+  const tasks = printsAsPlain('split-callbacks');
+  assert.is(tasks.inWorkers, 28);
+  const emitted = readFileSync(join(build('split-callbacks', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 5, 'max, template, filter, reduce and a property chain are split');
+  assert.match(emitted, /rows\.map\(\(r\) => __taskify\.waitOn\(__taskify\.submit\(__taskify_loud/, 'a task that prints still waits where it stands');
+  // Before, each call waited where it stood: one task at a time. Now the trace shows two running at once.
+  const trace = join(work, 'split-callbacks-trace.json');
+  run(build('split-callbacks', true, 'commonjs'), { TASKIFY_TRACE: trace, TASKIFY_WORKERS: '2' });
+  const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { ph: string; name: string; args: { tasks?: number } }[];
+  const running = Math.max(...events.filter((e) => e.ph === 'C' && e.name === 'running').map((e) => e.args.tasks ?? 0));
+  assert.ok(running >= 2, `at most ${running} task(s) ran at once`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

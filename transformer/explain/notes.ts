@@ -73,7 +73,10 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
       add(call, `task ${task.name} is called in a \`try\` block, where each call is waited for at once (a failure must be thrown inside the ` +
         `block), so ${each} runs its task alone`, 'move the loop that submits out of the `try` block');
     } else if (repeating) {
-      add(call, `the result of \`${snippet(call)}\` is used at once (\`${snippet(wrapper)}\`), so ${each} waits for its task before the next ` +
+      // An array method's callback is split (split-callbacks.ts) only for a quiet task that reads its arguments.
+      const unsplit = repeating.kind !== 'loop' && !task.quiet ? ` (task ${task.name} may print, so its calls are not reordered for it)`
+        : repeating.kind !== 'loop' && task.params.some((p) => p.direction !== 'in') ? ` (task ${task.name} writes an argument, so its calls are not reordered for it)` : '';
+      add(call, `the result of \`${snippet(call)}\` is used at once (\`${snippet(wrapper)}\`)${unsplit}, so ${each} waits for its task before the next ` +
         `is submitted: the tasks run one at a time. Submit them all first (\`const results = items.map((x) => ${task.name}(…))\`), then use ` +
         'the results', 'submit all, then use the results');
     }

@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './plan';
+import type { SplitCallback } from './split-callbacks';
 import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase } from './syntax';
 
@@ -130,7 +131,29 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return replaceBody(ts, f, visited, body);
   };
 
+  /** Nodes emitted as something else while one piece is visited (a split callback's task call: its result). */
+  const replaced = new Map<ts.Node, ts.Expression>();
+
+  /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
+  const eachThen = ({ methodCall, method, callback, taskCall }: SplitCallback): ts.Expression => {
+    const receiver = ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
+    const params = () => callback.parameters.map((p) => f.createParameterDeclaration(undefined, undefined, (p.name as ts.Identifier).text));
+    const arrow = (parameters: ts.ParameterDeclaration[], body: ts.ConciseBody) =>
+      f.createArrowFunction(undefined, undefined, parameters, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+    const submission = ts.visitNode(taskCall, visit) as ts.Expression;
+    const result = f.createUniqueName('result');
+    replaced.set(taskCall, runtime('waitOn', [result]));
+    const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
+    replaced.delete(taskCall);
+    const rest = methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
+    return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params().slice(1) : params(), submission),
+      arrow([f.createParameterDeclaration(undefined, undefined, result), ...params()], body), ...rest]);
+  };
+
   const visit = (node: ts.Node): ts.Node => {
+    const instead = replaced.get(node);
+    if (instead) return instead;
+    if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
     if (plan.resumptions.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
       if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(visited, node);

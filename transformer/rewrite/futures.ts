@@ -12,6 +12,7 @@ import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './plan';
+import { splitCallbackOf } from './split-callbacks';
 import { isArgumentOf, isAssignedTo, isDeclarationName, isWriteTarget, withWrappers } from './syntax';
 
 export class FutureFlow {
@@ -122,6 +123,9 @@ export class FutureFlow {
         return;
       }
     }
+    // `xs.map((x) => stats(x).max)`: all of them submitted, then each value used (see split-callbacks.ts).
+    const split = splitCallbackOf(this.facts, call, task);
+    if (split) { this.plan.splitCallbacks.set(split.methodCall, split); return; }
     this.plan.waitedAtCall.add(call);
   }
 

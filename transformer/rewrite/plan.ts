@@ -29,6 +29,7 @@ import { FileFacts } from './file-facts';
 import { Followability } from './followability';
 import { FutureFlow } from './futures';
 import { ParameterWaits, type ParameterPlanner } from './parameter-waits';
+import type { SplitCallback } from './split-callbacks';
 
 export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
 
@@ -53,6 +54,8 @@ export interface FilePlan {
   resumptions: Map<ts.Node, Resumption>;
   /** Functions whose followed parameters tasks may write: on leaving, they wait for those writes (see parameters.ts). */
   readonly exitWaits: Map<FunctionLike, ts.Identifier[]>;
+  /** `xs.map((x) => stats(x).max)`: every element's task submitted first, then the callback (see split-callbacks.ts). */
+  readonly splitCallbacks: Map<ts.CallExpression, SplitCallback>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -62,7 +65,7 @@ class Planner implements ParameterPlanner {
   private readonly ts: typeof ts;
   readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
-    elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(), splitCallbacks: new Map(),
   };
   readonly facts: FileFacts;
   /** Object variables passed to submitted calls: every other use of them waits. */
@@ -106,6 +109,7 @@ class Planner implements ParameterPlanner {
       changed = false;
       this.futures.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
+      this.plan.splitCallbacks.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call)) continue;

@@ -1,0 +1,14 @@
+// A task whose value is used at once inside an array method's callback: every element's call is submitted first,
+// then the callback runs with each result (split-callbacks.ts). loud prints, so its calls wait one at a time.
+import { stats, score, loud } from './kernels';
+const blocks: Float64Array[] = [];
+for (let b = 0; b < 6; b++) { const v = new Float64Array(20000); for (let i = 0; i < v.length; i++) v[i] = Math.sin(i * (b + 1)); blocks.push(v); }
+console.log('max', Math.max(...blocks.map((v) => stats(v).max)).toFixed(6));
+const means = blocks.map((v, i) => `${i}:${stats(v).mean.toFixed(6)}`);
+console.log(means.join(' '));
+const rows = [[1, 4, 9], [16, 25], [36], [49, 64, 81, 100]];
+console.log('big', rows.filter((r) => score(r) > 7).length);
+console.log('sum', rows.reduce((acc, r) => acc + score(r), 0));
+console.log('loud', rows.map((r) => loud(r) * 2).join(','));
+const state = { rows };
+console.log('state', state.rows.map((r) => score(r) + r.length).join(','));

@@ -1,0 +1,122 @@
+/**
+ * A task whose value is used at once inside an array method's callback: `Math.max(...xs.map((x) => stats(x).max))`,
+ * `xs.filter((x) => score(x) > 0.5)`, `xs.reduce((s, x) => s + total(x), 0)`. Waiting where the value is used would
+ * run the calls one at a time. Split instead: submit the task for every element first, then run the callback with
+ * each result in place of the call (`__taskify.eachThen`, runtime/api/each-then.ts).
+ *
+ * That is the plain program's output only when nothing can tell the two orders apart, so the split needs:
+ * - the receiver: a plain array (a typed array's `map` would turn Futures into numbers), named without a call, so
+ *   reading it twice is reading it once;
+ * - the callback: an arrow function whose body is one expression (or one `return`), with plain parameters, holding
+ *   exactly this one task call and otherwise only reads and operators: no other call but `Math.*` and methods of
+ *   numbers and strings, no operator that could call an object's valueOf or toString, no assignment,
+ *   no `new`, `await`, `yield`, `delete` or nested function;
+ * - the task: silent (prints.ts), reading every object it is given (`in`): submitting the later elements' calls
+ *   before the earlier results are used changes nothing anyone can see, even when one of them fails;
+ * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveNode, qualifiedName } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import type { FileFacts } from './file-facts';
+
+export type SplitMethod = 'map' | 'filter' | 'reduce' | 'flatMap';
+const METHODS = new Set<string>(['map', 'filter', 'reduce', 'flatMap']);
+
+export interface SplitCallback {
+  /** `xs.map(cb)`: the call that is emitted as `__taskify.eachThen(xs, 'map', submit, use)`. */
+  readonly methodCall: ts.CallExpression;
+  readonly method: SplitMethod;
+  readonly callback: ts.ArrowFunction;
+  /** The task call inside the callback, submitted for every element first. */
+  readonly taskCall: ts.CallExpression;
+}
+
+/** The split for a task call whose value is needed at once, if one is safe (see above). */
+export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task: TaskInfo): SplitCallback | undefined {
+  const { ts, ctx } = facts;
+  if (!task.quiet || task.params.some((p) => p.direction !== 'in')) return undefined;
+  const callback = enclosingArrow(ts, call);
+  if (!callback || callback.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken)) return undefined;
+  const methodCall = callback.parent;
+  if (!ts.isCallExpression(methodCall) || methodCall.arguments[0] !== callback || !ts.isPropertyAccessExpression(methodCall.expression)) return undefined;
+  const method = methodCall.expression.name.text;
+  const receiver = methodCall.expression.expression;
+  if (!METHODS.has(method) || !isPlainName(ts, receiver) || !ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(receiver))) return undefined;
+  if (method === 'reduce') {
+    const accumulator = callback.parameters[0];
+    if (!accumulator || methodCall.arguments.length < 2 || mentions(ts, call, (accumulator.name as ts.Identifier).text)) return undefined;
+  }
+  const body = resultExpression(ts, callback);
+  if (!body || !onlyReads(facts, body, call)) return undefined;
+  return { methodCall, method: method as SplitMethod, callback, taskCall: call };
+}
+
+/** The arrow function whose result expression holds the call, with no function between them. */
+function enclosingArrow(t: typeof ts, call: ts.Node): ts.ArrowFunction | undefined {
+  for (let n = call.parent; n; n = n.parent) {
+    if (t.isArrowFunction(n)) return n;
+    if (t.isFunctionLike(n) || t.isStatement(n) && !t.isReturnStatement(n) && !t.isBlock(n)) return undefined;
+  }
+  return undefined;
+}
+
+function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | undefined {
+  if (!t.isBlock(fn.body)) return fn.body;
+  const [only] = fn.body.statements;
+  return fn.body.statements.length === 1 && only && t.isReturnStatement(only) ? only.expression : undefined;
+}
+
+/** `xs`, `this.items`, `state.rows`: reading it again gives the same array. */
+function isPlainName(t: typeof ts, expr: ts.Expression): boolean {
+  if (t.isIdentifier(expr) || expr.kind === t.SyntaxKind.ThisKeyword) return true;
+  return t.isPropertyAccessExpression(expr) && !expr.questionDotToken && isPlainName(t, expr.expression);
+}
+
+function mentions(t: typeof ts, node: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isIdentifier(n) && n.text === name) { found = true; return; }
+    t.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Apart from the task call, the expression only reads: names, literals, accesses, operators, `Math.*` calls. */
+function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpression): boolean {
+  const { ts, ctx } = facts;
+  // Operators that call nothing on their operands.
+  const K = ts.SyntaxKind;
+  const identity = new Set([K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken, K.AmpersandAmpersandToken, K.BarBarToken,
+    K.QuestionQuestionToken, K.CommaToken]);
+  let ok = true;
+  let calls = 0;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (n === taskCall) { calls++; return; }
+    if (ts.isCallExpression(n)) {
+      // `Math.sqrt(…)`, `n.toFixed(2)`, `s.padStart(4)`: the language's own functions of numbers and strings.
+      const name = qualifiedName(ts, n.expression);
+      const ofPrimitive = ts.isPropertyAccessExpression(n.expression) && isPrimitiveNode(ctx, n.expression.expression);
+      if (!(name?.startsWith('Math.') || ofPrimitive) || facts.taskOf(n)) { ok = false; return; }
+    } else if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
+      ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) {
+      ok = false; return;
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+      ok = false; return;
+    } else if (ts.isBinaryExpression(n) && !identity.has(n.operatorToken.kind) &&
+      !(isPrimitiveNode(ctx, n.left) && isPrimitiveNode(ctx, n.right))) {
+      ok = false; return; // an object operand calls its valueOf or toString
+    } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+      (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
+      ok = false; return;
+    } else if (ts.isTemplateExpression(n) && n.templateSpans.some((span) => !isPrimitiveNode(ctx, span.expression))) {
+      ok = false; return; // an object in a template calls its toString
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return ok && calls === 1;
+}
