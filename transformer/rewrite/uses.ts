@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
-import { calledFunction, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
@@ -117,6 +117,8 @@ export class UseClassifier {
       }
       return { kind: 'write' };
     }
+    // `[...counts.values()]`, `for (const k of m.keys())`: an iterator of numbers or strings, used up right there.
+    if (READING_METHODS.has(method) && hasPrimitiveElements(this.ctx, value) && this.consumedAtOnce(result)) return { kind: 'read' };
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
     if (!dropped && !isPrimitiveNode(this.ctx, call)) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
     return READING_METHODS.has(method) ? { kind: 'read' } : { kind: 'write' };
@@ -137,6 +139,14 @@ export class UseClassifier {
     }
     if (ts.isElementAccessExpression(parent) && parent.expression === outer) return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
     return undefined;
+  }
+
+  /** The value is iterated to its end where it stands: spread, `for…of`, `Array.from`. */
+  private consumedAtOnce(expr: ts.Expression): boolean {
+    const { ts } = this;
+    const parent = expr.parent;
+    if (ts.isSpreadElement(parent) || (ts.isForOfStatement(parent) && parent.expression === expr)) return true;
+    return ts.isCallExpression(parent) && parent.arguments[0] === expr && qualifiedName(ts, parent.expression) === 'Array.from';
   }
 
   /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */

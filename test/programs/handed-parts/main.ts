@@ -1,6 +1,6 @@
 // Methods that hand out a part of a followed object, or a live view of it: the part is a second name the plan cannot
 // wait on, so the object is not followed there (each case printed a stale value when the method counted as a write).
-import { bumpFirst, scale, total } from './kernels';
+import { bumpFirst, scale, tally, total } from './kernels';
 
 // A Map's value, taken out before a task writes it.
 const m = new Map<string, Float64Array>();
@@ -26,3 +26,9 @@ const b = new Float64Array([4, 5, 6]);
 const sums: number[] = [];
 for (let i = 0; i < 4; i++) { scale(b, 2); sums.push(total(b)); }
 console.log('reads', b.indexOf(32), b.slice(0, 2).join(','), Array.from(b.subarray(1)).join(','), sums.join(' '));
+
+// An iterator of numbers or strings used up where it is made is a read: the calls stay tasks.
+const counts = new Map<string, number>([['k0', 1]]);
+for (let k = 0; k < 3; k++) tally(counts, k);
+console.log('counts', [...counts.values()].join(','), Array.from(counts.keys()).join(','));
+for (const [key, n] of counts.entries()) console.log(key, n);
