@@ -111,6 +111,18 @@ export function writtenWithin<T>(x: T): T {
   return a ? a.runtime.within.settle(x, true) : x;
 }
 
+/** A record of task data (`const holder = { a, b }`): what its fields hold (and their fields) made current. */
+export function waitFields<T>(x: T): T {
+  const a = peek();
+  return a ? a.runtime.within.settle(x, false, true) : x;
+}
+
+/** The program is about to change something a record's fields hold: as waitFields, and later tasks will see it. */
+export function writtenFields<T>(x: T): T {
+  const a = peek();
+  return a ? a.runtime.within.settle(x, true, true) : x;
+}
+
 /** As waitAll, without blocking the event loop (one level: each element, not arrays inside them). */
 export async function waitAllAsync<T>(xs: T): Promise<T> {
   if (!Array.isArray(xs)) return xs;

@@ -101,6 +101,14 @@ test('a task used at once in a map/filter/reduce callback is submitted for every
   assert.ok(running >= 2, `at most ${running} task(s) ran at once`);
 });
 
+test('records of followed objects (const holder = { a, second: b }) wait for what their fields hold, and the calls stay tasks', () => {
+  const tasks = printsAsPlain('holders');
+  // Before, `{ a }` let `a` out: every call on a and b ran in this thread.
+  assert.ok(tasks.inWorkers >= 15, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('holders', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.match(emitted, /JSON\.stringify\(__taskify\.waitFields\(holder\)\)/);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

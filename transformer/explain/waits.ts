@@ -25,6 +25,8 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   waitAll: 'waits for every task result gathered in it',
   waitWithin: 'waits for every element that tasks write',
   writtenWithin: 'waits for every element that tasks write, then marks them changed',
+  waitFields: 'waits for the tasks that write the objects its fields hold',
+  writtenFields: 'waits for the tasks that write the objects its fields hold, then marks them changed',
   result: 'the result is used at once: waits for the task right at the call',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
 };

@@ -2,7 +2,8 @@
  * Second names for a followed object, made in plain sight: `const view = a`, a typed array's view
  * `const w = a.subarray(0, n)`, the loop variable of `for (const m of [A, B, C])`, and names rebound to one
  * another: ping-pong buffers (`let cur = a, next = b; …; const t = cur; cur = next; next = t`), swaps
- * (`[p, q] = [q, p]`) and `x = xn`, and parts taken by property (`const data = grid.data`).
+ * (`[p, q] = [q, p]`) and `x = xn`, parts taken by property (`const data = grid.data`), and records made of them
+ * (`const holder = { a, b: c }`, a holder: a wait on it walks its fields, `waitWithin`).
  *
  * Such a name does not hide the object from the planner: it is one more set of references to wait at. Names that
  * may denote the same object (or, for views, the same memory) form a group, a union-find over symbols; the planner
@@ -27,6 +28,8 @@ export class AliasGroups {
   private readonly sources = new Set<ts.Identifier>();
   /** Names on the left of a destructuring swap (`[p, q] = [q, p]`): rebound, not used. */
   private readonly rebound = new Set<ts.Identifier>();
+  /** Records made of the group's objects (`const holder = { a, b: c }`): a wait on one walks into its fields. */
+  private readonly holders = new Set<ts.Symbol>();
 
   private scanned = false;
   private groups?: Map<ts.Symbol, ts.Symbol[]>;
@@ -74,6 +77,9 @@ export class AliasGroups {
     return this.parent.has(symbol) ? this.groups.get(this.find(symbol))! : [symbol];
   }
 
+  /** A record of the group's objects (`const holder = { a }`): its uses wait for what its fields hold. */
+  isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
+
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
 
@@ -86,6 +92,10 @@ export class AliasGroups {
     const branch = (e: ts.Expression) => isPrimitiveNode(this.ctx, e) || isFresh(this.ctx, e) || this.isGroupValue(e, symbol);
     if (ts.isConditionalExpression(inner)) return branch(inner.whenTrue) && branch(inner.whenFalse);
     if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) return branch(inner.left) && branch(inner.right);
+    if (ts.isObjectLiteralExpression(inner)) {
+      const fields = this.fieldNames(inner);
+      return fields !== undefined && fields.every((field) => { const other = symbolOf(this.ctx, field); return other !== undefined && this.find(other) === this.find(symbol); });
+    }
     const [name] = this.namesIn(inner);
     const other = name && symbolOf(this.ctx, name);
     return other !== undefined && this.parent.has(symbol) && this.find(other) === this.find(symbol);
@@ -136,6 +146,35 @@ export class AliasGroups {
   private declare(declaration: ts.VariableDeclaration, name: ts.Identifier): void {
     const bases = this.basesOf(declaration);
     for (const base of bases ?? []) this.link(name, base);
+    const { ts } = this.ctx;
+    const value = declaration.initializer && skipTransparent(ts, declaration.initializer);
+    const fields = value && ts.isObjectLiteralExpression(value) ? this.fieldNames(value) : undefined;
+    if (fields && fields.length > 0) {
+      const symbol = symbolOf(this.ctx, name);
+      if (symbol) this.holders.add(symbol);
+      for (const field of fields) this.link(name, field);
+    }
+  }
+
+  /**
+   * `{ a, b: c, n: 3, t: new Float64Array(2) }`: the names of the objects its fields hold (primitives and fresh objects
+   * hold none); undefined when a field holds anything else (a call, a spread, a method, a getter).
+   */
+  private fieldNames(literal: ts.ObjectLiteralExpression): ts.Identifier[] | undefined {
+    const { ts } = this.ctx;
+    const names: ts.Identifier[] = [];
+    for (const property of literal.properties) {
+      if (ts.isShorthandPropertyAssignment(property) && !property.objectAssignmentInitializer) {
+        if (!isPrimitiveNode(this.ctx, property.name)) names.push(property.name);
+        continue;
+      }
+      if (!ts.isPropertyAssignment(property)) return undefined;
+      const value = skipTransparent(ts, property.initializer);
+      if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) continue;
+      if (!ts.isIdentifier(value)) return undefined;
+      names.push(value);
+    }
+    return names;
   }
 
   /** The name `target` may take the object `source` names. */

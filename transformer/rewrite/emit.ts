@@ -55,7 +55,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const look = (n: ts.Node): void => {
       const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
       if (kind === 'written') marks.set((n as ts.Identifier).text, 'markWritten');
-      else if (kind === 'writtenWithin') marks.set((n as ts.Identifier).text, 'writtenWithin');
+      else if (kind === 'writtenWithin' || kind === 'writtenFields') marks.set((n as ts.Identifier).text, kind);
       else if (ts.isElementAccessExpression(n) && plan.elementWraps.get(n) === 'written') {
         // An element written through its container: mark whatever in the container the program may have changed.
         const base = elementBase(ts, n);

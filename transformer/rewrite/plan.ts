@@ -31,7 +31,8 @@ import { FutureFlow } from './futures';
 import { ParameterWaits, type ParameterPlanner } from './parameter-waits';
 import type { SplitCallback } from './split-callbacks';
 
-export type Wrap = 'wait' | 'written' | 'waitAll' | ContainerWrap;
+/** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
+export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
 
 export interface FilePlan {
   /** Calls that become submissions. */
@@ -360,8 +361,10 @@ class Planner implements ParameterPlanner {
     for (const symbol of this.followed) {
       for (const ref of this.facts.references(symbol)) {
         const use = this.uses.classify(ref);
-        if (use.kind === 'read') this.plan.wraps.set(ref, 'wait');
-        else if (use.kind === 'write') this.plan.wraps.set(ref, 'written');
+        // A record of followed objects: nothing is pending on the record itself, only on what its fields hold.
+        const holder = this.aliases.isHolder(symbol);
+        if (use.kind === 'read') this.plan.wraps.set(ref, holder ? 'waitFields' : 'wait');
+        else if (use.kind === 'write') this.plan.wraps.set(ref, holder ? 'writtenFields' : 'written');
       }
     }
     this.futures.planWaits();
