@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
-import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
@@ -118,7 +118,11 @@ export class UseClassifier {
       return { kind: 'write' };
     }
     // `[...counts.values()]`, `for (const k of m.keys())`: an iterator of numbers or strings, used up right there.
-    if (READING_METHODS.has(method) && hasPrimitiveElements(this.ctx, value) && this.consumedAtOnce(result)) return { kind: 'read' };
+    if (READING_METHODS.has(method) && this.consumedAtOnce(result) && (hasPrimitiveElements(this.ctx, value) || this.yieldsPrimitives(result))) {
+      return { kind: 'read' };
+    }
+    // `m.get(k)!.push(v)`, `m.get(k)![0]`: a part used right there, as `x.p.push(v)` is.
+    if (chained) return this.accessUse(result.parent as ts.Expression);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
     if (!dropped && !isPrimitiveNode(this.ctx, call)) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
     return READING_METHODS.has(method) ? { kind: 'read' } : { kind: 'write' };
@@ -141,6 +145,15 @@ export class UseClassifier {
     return undefined;
   }
 
+  /** An iterator whose items are numbers or strings, or tuples of them (`m.keys()`, `m.entries()` of a Map of numbers). */
+  private yieldsPrimitives(iterator: ts.Expression): boolean {
+    const { checker } = this.ctx;
+    const [item] = checker.getTypeArguments(checker.getTypeAtLocation(iterator) as ts.TypeReference) ?? [];
+    if (!item) return false;
+    if (checker.isTupleType(item)) return checker.getTypeArguments(item as ts.TypeReference).every((t) => isPrimitiveType(this.ctx, t));
+    return isPrimitiveType(this.ctx, item);
+  }
+
   /** The value is iterated to its end where it stands: spread, `for…of`, `Array.from`. */
   private consumedAtOnce(expr: ts.Expression): boolean {
     const { ts } = this;
@@ -155,7 +168,18 @@ export class UseClassifier {
     const outer = accessChain(ts, access);
     const parent = outer.parent;
     if (isWriteTarget(ts, outer)) return { kind: 'write' };
-    if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'write' }; // a method of a part: unknown
+    if (ts.isCallExpression(parent) && parent.expression === outer) {
+      // A method of a part (`g.data.fill(0)`, `g.items.push(x)`): it may change the part. Its result is one more part
+      // (`g.data.subarray(1)`, `m.get(k)`) unless dropped, a number or string, a copy, or used on in the chain.
+      const result = withWrappers(ts, parent);
+      const receiver = ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer) ? outer.expression : undefined;
+      if (receiver && this.readsAtOnce(receiver)) return { kind: 'read' };
+      if (ts.isExpressionStatement(result.parent) || ts.isVoidExpression(result.parent) || isPrimitiveNode(this.ctx, parent)) return { kind: 'write' };
+      if ((ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result) {
+        return this.accessUse(result.parent);
+      }
+      return { kind: 'escape', why: 'a method of a part of it may hand out an object' };
+    }
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
     if (isComparison(ts, parent)) return { kind: 'none' }; // `data === g.data`: identity, which tasks never change
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.

@@ -1,6 +1,6 @@
 // Methods that hand out a part of a followed object, or a live view of it: the part is a second name the plan cannot
 // wait on, so the object is not followed there (each case printed a stale value when the method counted as a write).
-import { bumpFirst, scale, tally, total } from './kernels';
+import { bump, bumpFirst, pushTo, scale, tally, total } from './kernels';
 
 // A Map's value, taken out before a task writes it.
 const m = new Map<string, Float64Array>();
@@ -32,3 +32,18 @@ const counts = new Map<string, number>([['k0', 1]]);
 for (let k = 0; k < 3; k++) tally(counts, k);
 console.log('counts', [...counts.values()].join(','), Array.from(counts.keys()).join(','));
 for (const [key, n] of counts.entries()) console.log(key, n);
+
+// A method of a part: a view of it kept is a second name; a copy, a number, or a use on in the chain is not.
+const g = { data: new Float64Array([1, 2, 3]) };
+const v = g.data.subarray(1);
+bump(g);
+console.log('part view', v[0]);
+const lists = new Map<string, number[]>();
+lists.set('a', [1]);
+pushTo(lists, 'a', 2);
+lists.get('a')!.push(99);
+pushTo(lists, 'a', 4);
+console.log('lists', lists.get('a')![0], lists.get('a')!.length);
+const kept = lists.get('a')!.slice();
+pushTo(lists, 'a', 5);
+console.log(kept.join(','), [...lists.keys()].join(','));
