@@ -13,18 +13,19 @@
  *    reachable from x, and put each Future's value in its slot), or `writtenWithin(x)` when it may write (the
  *    same, and tasks submitted later see what the main thread wrote).
  * A family is the container's variable and its aliases (`const row = c[i]`, `for (const strip of strips)`,
- * `strips.forEach((strip) => …)`). Each use of each member waits by itself, so an alias taken before a task
+ * `strips.forEach((strip) => …)`; container-families.ts). Each use of each member waits by itself, so an alias taken before a task
  * writes the element still reads the new contents later.
  * A family that lets an object out of sight (stored elsewhere, passed to code the transformer cannot see,
  * returned while a closure could still change it) is no container: its calls are decided as before.
  */
 import type * as ts from 'typescript';
 import {
-  hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext,
+  isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext,
 } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
-import { elementBase, isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
+import { ContainerFamilies } from './container-families';
+import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
 /** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
@@ -44,19 +45,18 @@ export interface PlannerView {
 
 
 /** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
-/** Array methods whose callback gets one element at a time and whose result may hold none of them. */
-const ELEMENT_VISITORS = new Set(['map', 'some', 'every', 'findIndex', 'findLastIndex']);
 const SYNCHRONOUS_CALLBACKS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'flatMap']);
 
 export class Containers {
   private readonly rejected = new Map<ts.Symbol, Reason>();
   /** Containers some submission or gathering relies on, in this round of planning. */
   private readonly used = new Set<ts.Symbol>();
-  private readonly rootMemo = new Map<ts.Symbol, ts.Symbol | null>();
+  private readonly families: ContainerFamilies;
   private readonly ts: typeof ts;
 
   constructor(private readonly view: PlannerView) {
     this.ts = view.ctx.ts;
+    this.families = new ContainerFamilies(view);
   }
 
   /** Start a round of planning: nothing is relied on yet (rejections stay). */
@@ -64,24 +64,22 @@ export class Containers {
 
   /** `R[i][j]`, `x` or `x[k]` where R is a usable container or x an alias in its family: R. */
   rootOf(expr: ts.Expression): ts.Symbol | undefined {
-    const base = this.baseOf(expr);
+    const base = this.families.baseOf(expr);
     const symbol = base && symbolOf(this.view.ctx, base);
-    const root = symbol && this.rootOfMember(symbol);
+    const root = symbol && this.families.rootOfMember(symbol);
     return root && !this.rejected.has(root) ? root : undefined;
   }
 
   /** Why the container behind `expr` could not be followed, if it was one. */
   rejectionOf(expr: ts.Expression): Reason | undefined {
-    const base = this.baseOf(expr);
+    const base = this.families.baseOf(expr);
     const symbol = base && symbolOf(this.view.ctx, base);
-    const root = symbol && this.rootOfMember(symbol);
+    const root = symbol && this.families.rootOfMember(symbol);
     return root ? this.rejected.get(root) : undefined;
   }
 
   /** The value holds objects that are followed on their own: it is a level of a container, not a leaf. */
-  holdsObjects(expr: ts.Expression): boolean {
-    return this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(expr));
-  }
+  holdsObjects(expr: ts.Expression): boolean { return this.families.holdsObjects(expr); }
 
   rely(root: ts.Symbol): void { this.used.add(root); }
 
@@ -91,7 +89,7 @@ export class Containers {
 
   /** The first use in the family that lets an object out of sight. */
   escapeOf(root: ts.Symbol): Reason | undefined {
-    for (const ref of this.familyReferences(root)) {
+    for (const ref of this.families.familyReferences(root)) {
       const use = this.useOf(ref, root);
       if (use.kind === 'escape') return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
     }
@@ -106,7 +104,7 @@ export class Containers {
   waitsOf(root: ts.Symbol): { refs: Map<ts.Identifier, ContainerWrap | ElementWrap>; elements: Map<ts.ElementAccessExpression, ElementWrap> } {
     const refs = new Map<ts.Identifier, ContainerWrap | ElementWrap>();
     const elements = new Map<ts.ElementAccessExpression, ElementWrap>();
-    for (const ref of this.familyReferences(root)) {
+    for (const ref of this.families.familyReferences(root)) {
       const use = this.useOf(ref, root);
       if (use.kind !== 'read' && use.kind !== 'write') continue;
       const leaf = this.leafOf(ref);
@@ -138,99 +136,11 @@ export class Containers {
 
   // ── families ──────────────────────────────────────────────────────────────────
 
-  private isCandidate(symbol: ts.Symbol): boolean {
-    const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && (this.ts.isVariableDeclaration(declaration) || this.ts.isParameter(declaration)) && this.view.isFollowable(symbol) &&
-      this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(declaration.name));
-  }
 
-  private rootOfMember(symbol: ts.Symbol): ts.Symbol | undefined {
-    const known = this.rootMemo.get(symbol);
-    if (known !== undefined) return known ?? undefined;
-    this.rootMemo.set(symbol, null); // a cycle of aliases (not valid code) ends here
-    let root: ts.Symbol | undefined;
-    if (this.isCandidate(symbol)) root = symbol;
-    else {
-      const source = this.aliasSource(symbol);
-      const base = source && this.baseOf(source);
-      const sourceSymbol = base && symbolOf(this.view.ctx, base);
-      root = sourceSymbol && this.rootOfMember(sourceSymbol);
-    }
-    this.rootMemo.set(symbol, root ?? null);
-    return root;
-  }
 
-  /**
-   * The expression a variable names (part of): `const x = <e>`, `for (const x of <e>)`, `<e>.forEach((x) => …)`.
-   * Only names no one can reassign from outside the file.
-   */
-  private aliasSource(symbol: ts.Symbol): ts.Expression | undefined {
-    const { ts } = this;
-    const declaration = symbol.valueDeclaration;
-    if (!declaration || !('name' in declaration) || !ts.isIdentifier(declaration.name as ts.Node)) return undefined;
-    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)) {
-      const list = declaration.parent;
-      if (ts.isForOfStatement(list.parent) && list.declarations.length === 1) return list.parent.expression;
-      const statement = list.parent;
-      const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      if (!exported && list.flags & ts.NodeFlags.Const && declaration.initializer) return skipParentheses(ts, declaration.initializer);
-      return undefined;
-    }
-    if (ts.isParameter(declaration)) {
-      if (!isElementCallbackParameter(ts, declaration)) return undefined;
-      const fn = declaration.parent;
-      const call = fn.parent;
-      if (ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
-        this.visitsElements(call)) return call.expression.expression;
-    }
-    return undefined;
-  }
 
-  /** The variable a chain of `[i]` steps through levels starts from (a step into a leaf is not a container step). */
-  private baseOf(expr: ts.Expression): ts.Identifier | undefined {
-    const { ts } = this;
-    let node = skipParentheses(ts, expr);
-    while (ts.isElementAccessExpression(node)) {
-      if (!this.holdsObjects(node.expression)) return undefined;
-      node = skipParentheses(ts, node.expression);
-    }
-    return ts.isIdentifier(node) ? node : undefined;
-  }
 
-  /** Every reference to the container or to one of its aliases. */
-  private familyReferences(root: ts.Symbol): ts.Identifier[] {
-    const refs: ts.Identifier[] = [];
-    const members = [root];
-    const seen = new Set(members);
-    for (let i = 0; i < members.length; i++) {
-      for (const ref of this.view.references(members[i])) {
-        refs.push(ref);
-        const alias = this.aliasMadeAt(ref);
-        if (alias && !seen.has(alias)) { seen.add(alias); members.push(alias); }
-      }
-    }
-    return refs;
-  }
 
-  /** The alias this reference initializes, if it stands in an alias's source. */
-  private aliasMadeAt(ref: ts.Identifier): ts.Symbol | undefined {
-    const { ts } = this;
-    const chain = this.levelChain(ref);
-    const parent = chain.parent;
-    let name: ts.Node | undefined;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
-    else if (ts.isForOfStatement(parent) && parent.expression === chain && ts.isVariableDeclarationList(parent.initializer)) {
-      name = parent.initializer.declarations[0]?.name;
-    } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && ts.isCallExpression(parent.parent) &&
-      this.visitsElements(parent.parent)) {
-      const fn = parent.parent.arguments[0];
-      if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) name = fn.parameters[0]?.name;
-    }
-    if (name && ts.isParameter(name.parent) && !isElementCallbackParameter(ts, name.parent)) return undefined;
-    if (!name || !ts.isIdentifier(name)) return undefined;
-    const symbol = symbolOf(this.view.ctx, name);
-    return symbol && this.aliasSource(symbol) && !isPrimitiveNode(this.view.ctx, name) ? symbol : undefined;
-  }
 
   // ── uses ──────────────────────────────────────────────────────────────────────
   // The family's references walk the container's levels here; a use of a leaf is classified as any followed object's
@@ -243,8 +153,8 @@ export class Containers {
       // Rebinding the container itself is the planner's business (it only ever takes fresh objects); an alias must stay put.
       return symbolOf(this.view.ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
     }
-    const chain = this.levelChain(ref);
-    if (this.isAliasSource(chain)) return { kind: 'none' };
+    const chain = this.families.levelChain(ref);
+    if (this.families.isAliasSource(chain)) return { kind: 'none' };
     const parent = chain.parent;
     // `c[i][j] = v` puts another object in a slot: structure, which only the main thread changes.
     if (chain !== ref && isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -269,7 +179,7 @@ export class Containers {
     }
     if (ts.isForOfStatement(parent) && parent.expression === chain) return { kind: 'escape', why: 'its elements are iterated into a pattern' };
     if (ts.isReturnStatement(parent) && chain === parent.expression && ts.isIdentifier(chain) && symbolOf(this.view.ctx, chain) === root) {
-      const closure = this.familyReferences(root).find((ref) => !this.runsBefore(ref, parent));
+      const closure = this.families.familyReferences(root).find((ref) => !this.runsBefore(ref, parent));
       return closure
         ? { kind: 'escape', why: `returned while \`${snippet(closure.parent)}\` could still use it later` }
         : { kind: 'read' };
@@ -279,52 +189,23 @@ export class Containers {
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
-  /**
-   * `level.forEach((x) => …)`, or `level.map((x) => …)` / `some` / `every` / `findIndex` whose result holds no element:
-   * the callback's first parameter names each element in turn (an alias, waited for at each use), and nothing else
-   * of the level comes out.
-   */
-  private visitsElements(call: ts.CallExpression): boolean {
-    const { ts } = this;
-    if (!ts.isPropertyAccessExpression(call.expression)) return false;
-    const method = call.expression.name.text;
-    if (method === 'forEach') return true;
-    if (!ELEMENT_VISITORS.has(method)) return false;
-    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && hasPrimitiveElements(this.view.ctx, call));
-  }
 
   private levelMethodUse(level: ts.Expression, method: string, call: ts.CallExpression): Use {
     if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
-    if (this.visitsElements(call) && this.isAliasSource(level)) return { kind: 'none' };
+    if (this.families.visitsElements(call) && this.families.isAliasSource(level)) return { kind: 'none' };
     return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
   }
 
   /** What may be put into a level: primitives, fresh objects and submissions (Futures, gathered). */
   private placed(value: ts.Expression): boolean {
     const { ts } = this;
-    const stripped = skipParentheses(ts, value);
+    const stripped = skipTransparent(ts, value);
     if (isPrimitiveNode(this.view.ctx, stripped)) return true;
     if (ts.isCallExpression(stripped) && this.view.isSubmission(stripped)) return !this.holdsObjects(stripped);
     return this.view.isFresh(stripped);
   }
 
-  /** The longest chain of `[i]` steps through levels that starts at `ref`. */
-  private levelChain(ref: ts.Expression): ts.Expression {
-    const { ts } = this;
-    let chain: ts.Expression = ref;
-    for (;;) {
-      const parent = chain.parent;
-      if (ts.isParenthesizedExpression(parent) || (ts.isElementAccessExpression(parent) && parent.expression === chain && this.holdsObjects(chain))) {
-        chain = parent;
-      } else return chain;
-    }
-  }
 
-  private isAliasSource(chain: ts.Expression): boolean {
-    const { ts } = this;
-    const ref = elementBase(ts, chain);
-    return ts.isIdentifier(ref) && this.levelChain(ref) === chain && this.aliasMadeAt(ref) !== undefined;
-  }
 
   /** The reference runs before `exit` completes: same function, or a callback an array method runs at once. */
   private runsBefore(ref: ts.Node, exit: ts.Node): boolean {
@@ -338,31 +219,10 @@ export class Containers {
     return true;
   }
 
-  /** An array of objects, or a value of unknown shape (`any`, `unknown`, `object`), which may be one. */
-  private typeHoldsObjects(type: ts.Type): boolean {
-    const { checker } = this.view.ctx;
-    const { TypeFlags } = this.ts;
-    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.NonPrimitive)) return true;
-    if (type.isUnion()) return type.types.some((t) => this.typeHoldsObjects(t));
-    if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
-    return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
-  }
 
 }
 
-function skipParentheses(t: typeof ts, expr: ts.Expression): ts.Expression {
-  return skipTransparent(t, expr);
-}
 
-/**
- * The first parameter of `level.forEach((x, i) => …)`: it names one element. A callback that also takes the array
- * (a third parameter) or declares `this` would see elements the analysis does not follow.
- */
-function isElementCallbackParameter(t: typeof ts, parameter: ts.ParameterDeclaration): boolean {
-  const fn = parameter.parent;
-  return (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.parameters[0] === parameter && fn.parameters.length <= 2 &&
-    !(t.isIdentifier(parameter.name) && parameter.name.text === 'this');
-}
 
 function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;

@@ -1,0 +1,170 @@
+/**
+ * A container's family: the container's variable and its aliases (`const row = c[i]`, `for (const strip of strips)`,
+ * `strips.forEach((strip) => …)`), and the levels a chain of `[i]` steps goes through. Which variable a reference
+ * belongs to, and where a chain through levels ends; what the family's uses do is containers.ts's business.
+ */
+import type * as ts from 'typescript';
+import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, symbolOf } from '../analysis/context';
+import type { PlannerView } from './containers';
+import { elementBase, skipTransparent } from './syntax';
+
+/** Array methods whose callback gets one element at a time and whose result may hold none of them. */
+const ELEMENT_VISITORS = new Set(['map', 'some', 'every', 'findIndex', 'findLastIndex']);
+
+export class ContainerFamilies {
+  private readonly rootMemo = new Map<ts.Symbol, ts.Symbol | null>();
+  private readonly ts: typeof ts;
+
+  constructor(private readonly view: PlannerView) { this.ts = view.ctx.ts; }
+
+  /** The value holds objects that are followed on their own: it is a level of a container, not a leaf. */
+  holdsObjects(expr: ts.Expression): boolean {
+    return this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(expr));
+  }
+
+  private isCandidate(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && (this.ts.isVariableDeclaration(declaration) || this.ts.isParameter(declaration)) && this.view.isFollowable(symbol) &&
+      this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(declaration.name));
+  }
+
+  rootOfMember(symbol: ts.Symbol): ts.Symbol | undefined {
+    const known = this.rootMemo.get(symbol);
+    if (known !== undefined) return known ?? undefined;
+    this.rootMemo.set(symbol, null); // a cycle of aliases (not valid code) ends here
+    let root: ts.Symbol | undefined;
+    if (this.isCandidate(symbol)) root = symbol;
+    else {
+      const source = this.aliasSource(symbol);
+      const base = source && this.baseOf(source);
+      const sourceSymbol = base && symbolOf(this.view.ctx, base);
+      root = sourceSymbol && this.rootOfMember(sourceSymbol);
+    }
+    this.rootMemo.set(symbol, root ?? null);
+    return root;
+  }
+
+  /**
+   * The expression a variable names (part of): `const x = <e>`, `for (const x of <e>)`, `<e>.forEach((x) => …)`.
+   * Only names no one can reassign from outside the file.
+   */
+  private aliasSource(symbol: ts.Symbol): ts.Expression | undefined {
+    const { ts } = this;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !('name' in declaration) || !ts.isIdentifier(declaration.name as ts.Node)) return undefined;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)) {
+      const list = declaration.parent;
+      if (ts.isForOfStatement(list.parent) && list.declarations.length === 1) return list.parent.expression;
+      const statement = list.parent;
+      const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (!exported && list.flags & ts.NodeFlags.Const && declaration.initializer) return skipTransparent(ts, declaration.initializer);
+      return undefined;
+    }
+    if (ts.isParameter(declaration)) {
+      if (!isElementCallbackParameter(ts, declaration)) return undefined;
+      const fn = declaration.parent;
+      const call = fn.parent;
+      if (ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
+        this.visitsElements(call)) return call.expression.expression;
+    }
+    return undefined;
+  }
+
+  /** The variable a chain of `[i]` steps through levels starts from (a step into a leaf is not a container step). */
+  baseOf(expr: ts.Expression): ts.Identifier | undefined {
+    const { ts } = this;
+    let node = skipTransparent(ts, expr);
+    while (ts.isElementAccessExpression(node)) {
+      if (!this.holdsObjects(node.expression)) return undefined;
+      node = skipTransparent(ts, node.expression);
+    }
+    return ts.isIdentifier(node) ? node : undefined;
+  }
+
+  /** Every reference to the container or to one of its aliases. */
+  familyReferences(root: ts.Symbol): ts.Identifier[] {
+    const refs: ts.Identifier[] = [];
+    const members = [root];
+    const seen = new Set(members);
+    for (let i = 0; i < members.length; i++) {
+      for (const ref of this.view.references(members[i])) {
+        refs.push(ref);
+        const alias = this.aliasMadeAt(ref);
+        if (alias && !seen.has(alias)) { seen.add(alias); members.push(alias); }
+      }
+    }
+    return refs;
+  }
+
+  /** The alias this reference initializes, if it stands in an alias's source. */
+  private aliasMadeAt(ref: ts.Identifier): ts.Symbol | undefined {
+    const { ts } = this;
+    const chain = this.levelChain(ref);
+    const parent = chain.parent;
+    let name: ts.Node | undefined;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
+    else if (ts.isForOfStatement(parent) && parent.expression === chain && ts.isVariableDeclarationList(parent.initializer)) {
+      name = parent.initializer.declarations[0]?.name;
+    } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && ts.isCallExpression(parent.parent) &&
+      this.visitsElements(parent.parent)) {
+      const fn = parent.parent.arguments[0];
+      if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) name = fn.parameters[0]?.name;
+    }
+    if (name && ts.isParameter(name.parent) && !isElementCallbackParameter(ts, name.parent)) return undefined;
+    if (!name || !ts.isIdentifier(name)) return undefined;
+    const symbol = symbolOf(this.view.ctx, name);
+    return symbol && this.aliasSource(symbol) && !isPrimitiveNode(this.view.ctx, name) ? symbol : undefined;
+  }
+
+  /**
+   * `level.forEach((x) => …)`, or `level.map((x) => …)` / `some` / `every` / `findIndex` whose result holds no element:
+   * the callback's first parameter names each element in turn (an alias, waited for at each use), and nothing else
+   * of the level comes out.
+   */
+  visitsElements(call: ts.CallExpression): boolean {
+    const { ts } = this;
+    if (!ts.isPropertyAccessExpression(call.expression)) return false;
+    const method = call.expression.name.text;
+    if (method === 'forEach') return true;
+    if (!ELEMENT_VISITORS.has(method)) return false;
+    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && hasPrimitiveElements(this.view.ctx, call));
+  }
+
+  /** The longest chain of `[i]` steps through levels that starts at `ref`. */
+  levelChain(ref: ts.Expression): ts.Expression {
+    const { ts } = this;
+    let chain: ts.Expression = ref;
+    for (;;) {
+      const parent = chain.parent;
+      if (ts.isParenthesizedExpression(parent) || (ts.isElementAccessExpression(parent) && parent.expression === chain && this.holdsObjects(chain))) {
+        chain = parent;
+      } else return chain;
+    }
+  }
+
+  isAliasSource(chain: ts.Expression): boolean {
+    const { ts } = this;
+    const ref = elementBase(ts, chain);
+    return ts.isIdentifier(ref) && this.levelChain(ref) === chain && this.aliasMadeAt(ref) !== undefined;
+  }
+
+  /** An array of objects, or a value of unknown shape (`any`, `unknown`, `object`), which may be one. */
+  private typeHoldsObjects(type: ts.Type): boolean {
+    const { checker } = this.view.ctx;
+    const { TypeFlags } = this.ts;
+    if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.NonPrimitive)) return true;
+    if (type.isUnion()) return type.types.some((t) => this.typeHoldsObjects(t));
+    if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
+    return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
+  }
+}
+
+/**
+ * The first parameter of `level.forEach((x, i) => …)`: it names one element. A callback that also takes the array
+ * (a third parameter) or declares `this` would see elements the analysis does not follow.
+ */
+function isElementCallbackParameter(t: typeof ts, parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  return (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.parameters[0] === parameter && fn.parameters.length <= 2 &&
+    !(t.isIdentifier(parameter.name) && parameter.name.text === 'this');
+}
