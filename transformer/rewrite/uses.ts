@@ -173,7 +173,8 @@ export class UseClassifier {
       // (`g.data.subarray(1)`, `m.get(k)`) unless dropped, a number or string, a copy, or used on in the chain.
       const result = withWrappers(ts, parent);
       const receiver = ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer) ? outer.expression : undefined;
-      if (receiver && this.readsAtOnce(receiver)) return { kind: 'read' };
+      // `a[0].toFixed(2)`: a method of a number or string read out of it only reads.
+      if (receiver && (isPrimitiveNode(this.ctx, receiver) || this.readsAtOnce(receiver))) return { kind: 'read' };
       if (ts.isExpressionStatement(result.parent) || ts.isVoidExpression(result.parent) || isPrimitiveNode(this.ctx, parent)) return { kind: 'write' };
       if ((ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result) {
         return this.accessUse(result.parent);
