@@ -13,12 +13,11 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import { unsendableType } from '../analysis/sendable';
-import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, skipTransparent, withWrappers } from './syntax';
 import { Containers, type ContainerWrap, type ElementWrap } from './containers';
 import { isFresh } from './fresh';
 import { findResumptions, type Resumption } from './resumptions';
@@ -29,6 +28,7 @@ import { FileFacts } from './file-facts';
 import { Followability } from './followability';
 import { FutureFlow } from './futures';
 import { ParameterWaits, type ParameterPlanner } from './parameter-waits';
+import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import type { SplitCallback } from './split-callbacks';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
@@ -62,7 +62,7 @@ export interface FilePlan {
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
   return new Planner(ctx, summaries, tasks, source).run();
 }
-class Planner implements ParameterPlanner {
+class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly ts: typeof ts;
   readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
@@ -73,10 +73,11 @@ class Planner implements ParameterPlanner {
   readonly followed = new Set<ts.Symbol>();
   private readonly directCalls = new Set<ts.CallExpression>();
   readonly containers: Containers;
-  private readonly aliases: AliasGroups;
-  private readonly parameters: ClosedFunctions;
+  readonly aliases: AliasGroups;
+  readonly parameters: ClosedFunctions;
   private readonly followability: Followability;
-  private readonly futures: FutureFlow;
+  readonly futures: FutureFlow;
+  private readonly blockers: CallBlockers;
   private readonly parameterWaits: ParameterWaits;
   private readonly uses: UseClassifier;
 
@@ -100,6 +101,7 @@ class Planner implements ParameterPlanner {
     });
     this.futures = new FutureFlow(this.facts, this.plan, this.containers, (call) => this.isPendingSubmission(call));
     this.parameterWaits = new ParameterWaits(this);
+    this.blockers = new CallBlockers(this);
   }
 
   run(): FilePlan {
@@ -114,7 +116,7 @@ class Planner implements ParameterPlanner {
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call)) continue;
-        const why = this.blocker(call, task);
+        const why = this.blockers.blocker(call, task);
         if (why) { this.keepDirect(call, task, why); changed = true; break; }
         this.plan.submissions.set(call, task);
         this.futures.recordResult(call);
@@ -179,132 +181,10 @@ class Planner implements ParameterPlanner {
     this.plan.direct.push({ call, task, why });
   }
 
-  /** Why this call must stay direct, or undefined if it can be submitted. */
-  private blocker(call: ts.CallExpression, task: TaskInfo): Reason | undefined {
-    const { ts } = this;
-    const inside = this.facts.enclosingTask(call);
-    if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
-    if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
-    const sharing = this.levelWithItsElement(call);
-    if (sharing) return sharing;
-    for (let i = 0; i < call.arguments.length; i++) {
-      // `x!`, `x as T`: the same value; what is decided for the argument is emitted on it as written.
-      const written = call.arguments[i];
-      const arg = skipTransparent(ts, written);
-      const param = task.params[Math.min(i, task.params.length - 1)];
-      if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
-      if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
-      if (isPrimitiveNode(this.ctx, arg)) continue;
-      // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can import).
-      const unsendable = unsendableType(this.ctx, this.ctx.checker.getTypeAtLocation(arg));
-      if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` is ${unsendable}`);
-      if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
-      // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
-      // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
-      // fine when the task returns it on every path (the runtime then hands back the argument's own Future or datum),
-      // not when it only may.
-      if (param.returned && this.facts.resultUsed(call) && task.returnsArgument !== i) {
-        return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
-      }
-      if (param.direction !== 'in') {
-        const rewritten = this.statementAlsoWrites(call, arg);
-        if (rewritten) return rewritten;
-      }
-      const flows = this.futures.flowsAsFuture(arg);
-      if (flows) {
-        // A Future whose value also has another name (`const whole = p`, `const inner = q.inner`): a task writing it
-        // in a worker would leave that name holding the old value.
-        const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
-        const alias = future && this.futures.isFuture(future) ? this.escapeOf(future, (ref) => this.isTaskArgument(ref)) : undefined;
-        if (alias) return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
-        continue;
-      }
-      const symbol = ts.isIdentifier(arg) ? symbolOf(this.ctx, arg) : undefined;
-      const root = this.containers.rootOf(arg);
-      if (root && (param.direction === 'in' || symbol !== root)) {
-        if (this.containers.holdsObjects(arg)) {
-          if (param.direction !== 'in') {
-            return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and holds objects that tasks may update one by one: pass its elements instead`);
-          }
-          this.plan.freshSnapshots.add(written); // read whole: snapshotted after waitWithin (see containers.ts)
-        }
-        this.containers.rely(root);
-        continue;
-      }
-      if (symbol && this.isFollowable(symbol)) { this.follow(symbol); continue; }
-      if (param.direction === 'in') { this.plan.freshSnapshots.add(written); continue; }
-      // `m.subarray(…)` of a followed typed array: the runtime finds the view's data by the bytes it covers.
-      const viewed = this.aliases.viewBase(arg);
-      const base = viewed && symbolOf(this.ctx, viewed);
-      if (base && this.isFollowable(base)) { this.follow(base); continue; }
-      // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
-      if (this.isFresh(arg) && !(param.returned && this.facts.resultUsed(call))) continue;
-      const rejected = this.containers.rejectionOf(arg);
-      if (rejected) {
-        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
-      }
-      const open = symbol && this.parameters.whyNotClosed(symbol);
-      if (open) {
-        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, a parameter of a function whose parameters cannot be followed: ` +
-          `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
-          'see into, an outer object, `this`, an await)');
-      }
-      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is not a variable of this file the transformer can follow` +
-        ' (a parameter, an export, or an expression): the program could see the object change through another path');
-    }
-    return undefined;
-  }
-
-  /**
-   * A level of a container passed whole next to one of its own elements: the worker would get the level as one
-   * copy and the element as another, where the sequential call sees one object through both.
-   */
-  private levelWithItsElement(call: ts.CallExpression): Reason | undefined {
-    const roots = call.arguments.map((arg) => (isPrimitiveNode(this.ctx, arg) ? undefined : this.containers.rootOf(arg)));
-    for (let i = 0; i < call.arguments.length; i++) {
-      if (!roots[i] || !this.containers.holdsObjects(call.arguments[i])) continue;
-      const j = roots.findIndex((root, k) => k !== i && root === roots[i]);
-      if (j >= 0) {
-        return reasonAt(call.arguments[i], `\`${snippet(call.arguments[i])}\` is passed whole next to \`${snippet(call.arguments[j])}\`, ` +
-          'a part of it: the task would see two copies of one object');
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * `x[0] = task(x)` where the task writes x: the program's write must land after the task's, but the submission
-   * returns before the task ran. Kept direct.
-   */
-  private statementAlsoWrites(call: ts.CallExpression, arg: ts.Expression): Reason | undefined {
-    const { ts } = this;
-    const base = elementBase(ts, arg);
-    const written = ts.isIdentifier(base) ? (this.containers.rootOf(arg) ?? symbolOf(this.ctx, base)) : undefined;
-    if (!written) return undefined;
-    let statement: ts.Node = call;
-    while (!ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement) && !ts.isReturnStatement(statement)) {
-      if (!statement.parent || isFunctionLike(this.ctx, statement.parent) || ts.isBlock(statement.parent)) return undefined;
-      statement = statement.parent;
-    }
-    let found: ts.Node | undefined;
-    const look = (n: ts.Node): void => {
-      if (found || n === call) return;
-      if (ts.isIdentifier(n) && isReference(ts, n)) {
-        const symbol = symbolOf(this.ctx, n);
-        const same = symbol === written || (symbol !== undefined && this.containers.rootOf(n) === written);
-        if (same && this.containers.writesThrough(n, written)) found = n;
-      }
-      ts.forEachChild(n, look);
-    };
-    look(statement);
-    return found && reasonAt(found, `the statement also writes \`${snippet(found.parent)}\`, which the task writes: the program's write must land after the task's`);
-  }
-
-
   /** A nested task call not decided yet (inner calls are decided after outer ones in source order). */
   private isPendingSubmission(call: ts.CallExpression): boolean {
     const task = this.facts.taskOf(call);
-    return task !== undefined && !this.directCalls.has(call) && this.blocker(call, task) === undefined;
+    return task !== undefined && !this.directCalls.has(call) && this.blockers.blocker(call, task) === undefined;
   }
 
   isFollowable(symbol: ts.Symbol): boolean { return this.followability.isFollowable(symbol); }
@@ -330,17 +210,6 @@ class Planner implements ParameterPlanner {
   }
 
   // ── escapes and waits ────────────────────────────────────────────────────────
-
-  /**
-   * The reference is an argument of a task call that makes no second name of it: its result is dropped, or is that
-   * very argument (returned on every path, so the runtime hands back the same Future or datum).
-   */
-  private isTaskArgument(ref: ts.Identifier): boolean {
-    const call = withWrappers(this.ts, ref).parent;
-    if (!isArgumentOf(this.ts, call, ref)) return false;
-    const task = this.facts.taskOf(call);
-    return task !== undefined && (!this.facts.resultUsed(call) || task.returnsArgument === call.arguments.indexOf(withWrappers(this.ts, ref)));
-  }
 
   /** The first use of a followed object that lets a reference to it out of the transformer's sight. */
   escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false): Reason | undefined {

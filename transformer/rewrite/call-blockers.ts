@@ -1,0 +1,170 @@
+/**
+ * Why a task call must stay a direct call, if it must: reasons that have nothing to do with a second name the plan
+ * cannot follow (inside a task, an optional call, a spread, an argument that cannot travel or that the task lets
+ * out, a level next to its own element, a statement that also writes what the task writes), or an object argument
+ * that cannot be followed in the direction the task takes it. Deciding a call follows its arguments (see plan.ts).
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, isPrimitiveNode, symbolOf } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import { reasonAt, snippet, type Reason } from '../analysis/reason';
+import { unsendableType } from '../analysis/sendable';
+import type { AliasGroups } from './aliases';
+import type { Containers } from './containers';
+import type { FileFacts } from './file-facts';
+import type { FutureFlow } from './futures';
+import type { ClosedFunctions } from './parameters';
+import type { FilePlan } from './plan';
+import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
+
+/** What deciding a call needs of the planner. */
+export interface BlockerPlanner {
+  readonly facts: FileFacts;
+  readonly plan: FilePlan;
+  readonly containers: Containers;
+  readonly aliases: AliasGroups;
+  readonly parameters: ClosedFunctions;
+  readonly futures: FutureFlow;
+  isFollowable(symbol: ts.Symbol): boolean;
+  isFresh(expr: ts.Expression): boolean;
+  follow(symbol: ts.Symbol): void;
+  escapeOf(symbol: ts.Symbol, skip?: (ref: ts.Identifier) => boolean): Reason | undefined;
+}
+
+export class CallBlockers {
+  private readonly ts: typeof ts;
+
+  constructor(private readonly planner: BlockerPlanner) { this.ts = planner.facts.ts; }
+
+  /** Why this call must stay direct, or undefined if it can be submitted. */
+  blocker(call: ts.CallExpression, task: TaskInfo): Reason | undefined {
+    const { ts } = this;
+    const inside = this.planner.facts.enclosingTask(call);
+    if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
+    if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
+    const sharing = this.levelWithItsElement(call);
+    if (sharing) return sharing;
+    for (let i = 0; i < call.arguments.length; i++) {
+      // `x!`, `x as T`: the same value; what is decided for the argument is emitted on it as written.
+      const written = call.arguments[i];
+      const arg = skipTransparent(ts, written);
+      const param = task.params[Math.min(i, task.params.length - 1)];
+      if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
+      if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
+      if (isPrimitiveNode(this.planner.facts.ctx, arg)) continue;
+      // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can import).
+      const unsendable = unsendableType(this.planner.facts.ctx, this.planner.facts.ctx.checker.getTypeAtLocation(arg));
+      if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` is ${unsendable}`);
+      if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
+      // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
+      // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
+      // fine when the task returns it on every path (the runtime then hands back the argument's own Future or datum),
+      // not when it only may.
+      if (param.returned && this.planner.facts.resultUsed(call) && task.returnsArgument !== i) {
+        return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
+      }
+      if (param.direction !== 'in') {
+        const rewritten = this.statementAlsoWrites(call, arg);
+        if (rewritten) return rewritten;
+      }
+      const flows = this.planner.futures.flowsAsFuture(arg);
+      if (flows) {
+        // A Future whose value also has another name (`const whole = p`, `const inner = q.inner`): a task writing it
+        // in a worker would leave that name holding the old value.
+        const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
+        const alias = future && this.planner.futures.isFuture(future) ? this.planner.escapeOf(future, (ref) => this.isTaskArgument(ref)) : undefined;
+        if (alias) return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
+        continue;
+      }
+      const symbol = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
+      const root = this.planner.containers.rootOf(arg);
+      if (root && (param.direction === 'in' || symbol !== root)) {
+        if (this.planner.containers.holdsObjects(arg)) {
+          if (param.direction !== 'in') {
+            return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and holds objects that tasks may update one by one: pass its elements instead`);
+          }
+          this.planner.plan.freshSnapshots.add(written); // read whole: snapshotted after waitWithin (see containers.ts)
+        }
+        this.planner.containers.rely(root);
+        continue;
+      }
+      if (symbol && this.planner.isFollowable(symbol)) { this.planner.follow(symbol); continue; }
+      if (param.direction === 'in') { this.planner.plan.freshSnapshots.add(written); continue; }
+      // `m.subarray(…)` of a followed typed array: the runtime finds the view's data by the bytes it covers.
+      const viewed = this.planner.aliases.viewBase(arg);
+      const base = viewed && symbolOf(this.planner.facts.ctx, viewed);
+      if (base && this.planner.isFollowable(base)) { this.planner.follow(base); continue; }
+      // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
+      if (this.planner.isFresh(arg) && !(param.returned && this.planner.facts.resultUsed(call))) continue;
+      const rejected = this.planner.containers.rejectionOf(arg);
+      if (rejected) {
+        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
+      }
+      const open = symbol && this.planner.parameters.whyNotClosed(symbol);
+      if (open) {
+        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, a parameter of a function whose parameters cannot be followed: ` +
+          `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
+          'see into, an outer object, `this`, an await)');
+      }
+      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is not a variable of this file the transformer can follow` +
+        ' (a parameter, an export, or an expression): the program could see the object change through another path');
+    }
+    return undefined;
+  }
+
+  /**
+   * A level of a container passed whole next to one of its own elements: the worker would get the level as one
+   * copy and the element as another, where the sequential call sees one object through both.
+   */
+  private levelWithItsElement(call: ts.CallExpression): Reason | undefined {
+    const roots = call.arguments.map((arg) => (isPrimitiveNode(this.planner.facts.ctx, arg) ? undefined : this.planner.containers.rootOf(arg)));
+    for (let i = 0; i < call.arguments.length; i++) {
+      if (!roots[i] || !this.planner.containers.holdsObjects(call.arguments[i])) continue;
+      const j = roots.findIndex((root, k) => k !== i && root === roots[i]);
+      if (j >= 0) {
+        return reasonAt(call.arguments[i], `\`${snippet(call.arguments[i])}\` is passed whole next to \`${snippet(call.arguments[j])}\`, ` +
+          'a part of it: the task would see two copies of one object');
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `x[0] = task(x)` where the task writes x: the program's write must land after the task's, but the submission
+   * returns before the task ran. Kept direct.
+   */
+  private statementAlsoWrites(call: ts.CallExpression, arg: ts.Expression): Reason | undefined {
+    const { ts } = this;
+    const base = elementBase(ts, arg);
+    const written = ts.isIdentifier(base) ? (this.planner.containers.rootOf(arg) ?? symbolOf(this.planner.facts.ctx, base)) : undefined;
+    if (!written) return undefined;
+    let statement: ts.Node = call;
+    while (!ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement) && !ts.isReturnStatement(statement)) {
+      if (!statement.parent || isFunctionLike(this.planner.facts.ctx, statement.parent) || ts.isBlock(statement.parent)) return undefined;
+      statement = statement.parent;
+    }
+    let found: ts.Node | undefined;
+    const look = (n: ts.Node): void => {
+      if (found || n === call) return;
+      if (ts.isIdentifier(n) && isReference(ts, n)) {
+        const symbol = symbolOf(this.planner.facts.ctx, n);
+        const same = symbol === written || (symbol !== undefined && this.planner.containers.rootOf(n) === written);
+        if (same && this.planner.containers.writesThrough(n, written)) found = n;
+      }
+      ts.forEachChild(n, look);
+    };
+    look(statement);
+    return found && reasonAt(found, `the statement also writes \`${snippet(found.parent)}\`, which the task writes: the program's write must land after the task's`);
+  }
+
+  /**
+   * The reference is an argument of a task call that makes no second name of it: its result is dropped, or is that
+   * very argument (returned on every path, so the runtime hands back the same Future or datum).
+   */
+  private isTaskArgument(ref: ts.Identifier): boolean {
+    const call = withWrappers(this.ts, ref).parent;
+    if (!isArgumentOf(this.ts, call, ref)) return false;
+    const task = this.planner.facts.taskOf(call);
+    return task !== undefined && (!this.planner.facts.resultUsed(call) || task.returnsArgument === call.arguments.indexOf(withWrappers(this.ts, ref)));
+  }
+}
