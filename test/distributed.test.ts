@@ -17,6 +17,19 @@ import { CHUNK_BYTES, deleteBlob, fetchSource, publish } from '../runtime/distri
 import { bullmq } from '../runtime/distributed/redis';
 import { MACHINES, machineKey } from '../runtime/distributed/names';
 import type { MachineInfo } from '../runtime/protocol';
+import { readVersionBytes, writeVersion } from '../runtime/store/version-file';
+import { checksumSeed } from '../runtime/distributed/checksum';
+
+/** The promise rejects with an error whose `String()` matches. */
+async function rejects(promise: Promise<unknown>, pattern: RegExp, what?: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.match(String(error), pattern, what);
+    return;
+  }
+  assert.unreachable(`did not reject${what ? `: ${what}` : ''}`);
+}
 
 const dist = join(__dirname, '..');
 const example = (name: string) => join(dist, 'taskified', 'examples', name, 'main.js');
@@ -90,15 +103,80 @@ if (!redisServer()) {
     const redis = await connect(cluster.url);
     try {
       const bytes = new Uint8Array(CHUNK_BYTES + 24).map((_, i) => i % 251);
-      const source = await publish(redis, 'taskify:run:test:d1v1:a', bytes, 60);
+      const source = await publish(redis, 'taskify:run:test:d1v1:a', bytes, 60, 7n);
       assert.ok('blob' in source && source.chunks === 2, JSON.stringify(source));
-      const back = await fetchSource(redis, source);
+      const back = await fetchSource(redis, source, 7n, 'version d1v1');
       assert.is(back.byteLength, bytes.byteLength);
       assert.ok(Buffer.compare(back, Buffer.from(bytes.buffer)) === 0, 'same bytes');
       assert.is(back.byteOffset % 8, 0);
       await deleteBlob(redis, source);
       assert.equal(cluster.keys('taskify:run:test:*'), []);
     } finally {
+      redis.disconnect();
+    }
+  });
+
+  test('a blob changed, cut or gone in Redis is refused before anything decodes it, naming the data', async () => {
+    const redis = await connect(cluster.url);
+    try {
+      const bytes = new Uint8Array(100_000).map((_, i) => i % 251);
+      const source = await publish(redis, 'taskify:run:test:d2v1:a', bytes, 60, 7n);
+      assert.ok('blob' in source);
+      const what = 'version d2v1, argument 1 of task sum';
+      await fetchSource(redis, source, 7n, what); // intact: no error
+      await rejects(fetchSource(redis, source, 8n, what), /checksum/, 'another cluster\'s seed');
+      await redis.setrange('taskify:run:test:d2v1:a:0', 5000, 'x');
+      await rejects(fetchSource(redis, source, 7n, what),
+        /^TaskifyError: version d2v1, argument 1 of task sum arrived damaged from Redis \(checksum [0-9a-f]{16} of 100000 bytes, expected [0-9a-f]{16}\)/);
+      await redis.set('taskify:run:test:d2v1:a:0', Buffer.from(bytes.subarray(0, 99_000)));
+      await rejects(fetchSource(redis, source, 7n, what), /chunk 0 has 99000 bytes, expected 100000/);
+      await redis.del('taskify:run:test:d2v1:a:0');
+      await rejects(fetchSource(redis, source, 7n, what), /is gone from Redis/);
+      const inline = await publish(redis, 'unused', bytes.subarray(0, 100), 60, 7n);
+      assert.ok('inline' in inline);
+      await rejects(fetchSource(redis, { ...inline, inline: Buffer.from(bytes.subarray(1, 101)).toString('base64') }, 7n, what), /checksum/);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  test('a result damaged in Redis fails its read with TASKIFY_CORRUPT_DATA naming the data, never a wrong value', async () => {
+    const got = await remote(child, ['corrupt']);
+    assert.is(got.code, 0, got.stderr);
+    assert.match(got.stdout, /^damaged 1 blob\(s\)\nTASKIFY_CORRUPT_DATA: .*version d\d+v1, written by task range arrived damaged from Redis \(checksum /);
+    assert.match(got.stdout, /\nafter 5\n$/);
+    assertNothingLeft('corrupt');
+  });
+
+  test('a machine refuses damaged input: the task fails with an error naming it and its argument, and is not retried', async () => {
+    const redis = await connect(cluster.url);
+    const [machine] = await redis.smembers(MACHINES);
+    const info = JSON.parse((await redis.get(machineKey(machine)))!) as MachineInfo;
+    const { Queue, QueueEvents } = bullmq();
+    const queue = new Queue(info.queue, { connection: redis });
+    const events = new QueueEvents(info.queue, { connection: redis.duplicate() });
+    try {
+      await events.waitUntilReady();
+      const run = `damaged-${Date.now()}`;
+      const values = new Float64Array(10_000).fill(1);
+      const file = join(work, 'values');
+      // A real version file of the values, as a master would publish it; then one byte of the blob changes.
+      require('node:fs').mkdirSync(file);
+      writeVersion(file, 'd1v1', values);
+      const source = await publish(redis, `taskify:run:${run}:d1v1:m`, readVersionBytes(file, 'd1v1'), 60, checksumSeed(CLUSTER_SECRET));
+      assert.ok('blob' in source);
+      await redis.setrange(`${source.blob}:0`, 20_000, 'x');
+      const job = sign(CLUSTER_SECRET, { run, sources: { d1v1: source }, forget: [],
+        task: { taskId: 1, module: pathToFileURL(join(__dirname, 'fixtures', 'tasks.js')).href, name: 'sum', args: [{ read: 'd1v1' }], result: 'd2v1' } });
+      const added = await queue.add('task', job, { jobId: `${run}.1.0`, removeOnComplete: true, removeOnFail: true });
+      const answer = await added.waitUntilFinished(events, 15_000) as { reply: { ok: boolean; error?: { message: string } } };
+      assert.is(answer.reply.ok, false);
+      assert.match(answer.reply.error!.message, /^version d1v1, argument 1 of task sum arrived damaged from Redis \(checksum /);
+      await redis.publish('taskify:run-ended', run);
+      await redis.unlink(`${source.blob}:0`);
+    } finally {
+      await events.close();
+      await queue.close();
       redis.disconnect();
     }
   });

@@ -72,7 +72,20 @@ test('a machine runs a job only for a module of the program under its root, with
   assert.match(refusalOf(job(ours, {}, 'a.b'), root)!, /not an export name/);
   assert.match(refusalOf(job(ours, { run: '../x' }), root)!, /run id/);
   assert.match(refusalOf(job(ours, { forget: ['../../x'] }), root)!, /refused a version key/);
-  assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '' } } }), root)!, /refused a version key/);
+  assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '', sum: '0'.repeat(16) } } }), root)!, /refused a version key/);
+  // Sources are checked before anything is fetched or allocated for them.
+  const sum = 'a'.repeat(16);
+  const blob = (extra: object) => job(ours, { sources: { d1v1: { blob: 'taskify:run:host-1-abc:d1v1:m', bytes: 100, chunks: 1, sum, ...extra } as never } });
+  assert.is(refusalOf(blob({}), root), undefined);
+  assert.match(refusalOf(blob({ sum: undefined }), root)!, /no valid checksum/);
+  assert.match(refusalOf(blob({ blob: 'taskify:run:other-run:d1v1:m' }), root)!, /not a key of this run/);
+  assert.match(refusalOf(blob({ blob: 'bull:some-queue:meta' }), root)!, /not a key of this run/);
+  assert.match(refusalOf(blob({ bytes: 2 ** 53 }), root)!, /size is out of bounds/);
+  assert.match(refusalOf(blob({ bytes: -1 }), root)!, /size is out of bounds/);
+  assert.match(refusalOf(blob({ bytes: 100, chunks: 1000 }), root)!, /chunk count 1000 does not fit its size 100/);
+  assert.match(refusalOf(job(ours, { sources: { d1v1: { inline: 'A'.repeat(100_000), sum } } }), root)!, /within the inline limit/);
+  assert.match(refusalOf(job(ours, { sources: null as never }), root)!, /malformed/);
+  assert.match(refusalOf(job(ours, { timeoutMs: -5 }), root)!, /timeout is not a positive number/);
 });
 
 test('a signed message verifies only with its secret and unchanged; without a secret messages pass as they are', () => {

@@ -3,7 +3,7 @@
  * or wrote (fetched once, whatever number of tasks read them), a local pool whose threads read them like in a local
  * run (@rro versions go into this machine's shared memory once), and the forgetting of versions that died.
  */
-import { readKeys, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
+import { forEachLeaf, readKeys, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
 import { LocalPool } from '../engine/local-pool';
 import { TaskStopSignal } from '../engine/executor';
 import { OwnedRun } from '../store/owned-run';
@@ -11,6 +11,7 @@ import { removeSegment } from '../store/segments';
 import { readVersionBytes, removeVersion, writeEncoded } from '../store/version-file';
 import type { Redis } from './redis';
 import { fetchSource, publish } from './blobs';
+import { serializeError, TaskifyError } from '../errors';
 import { blobKey } from './names';
 
 export interface MachineRunSettings {
@@ -23,6 +24,8 @@ export interface MachineRunSettings {
   readonly sharedMemory: boolean;
   readonly sharedMemoryLimitBytes: number;
   readonly ttlSeconds: number;
+  /** Of the checksums of version bytes (checksum.ts). */
+  readonly checksumSeed: bigint;
 }
 
 interface HeldFile { readonly bytes: number; readonly threads: Set<number> }
@@ -53,12 +56,20 @@ export class MachineRun {
   async execute(job: RemoteJob, attempt: string): Promise<RemoteReply> {
     this.forget(job.forget);
     const reads = readKeys(job.task.args);
-    const fetched = await Promise.all([...reads].map((key) => this.ensure(key, job.sources[key])));
+    let fetched: number[];
+    try {
+      fetched = await Promise.all([...reads].map((key) => this.ensure(key, job.sources[key], readerOf(job, key))));
+    } catch (error) {
+      // Damaged data fails the task as its own error would (not retried: the same bytes would come again).
+      if (error instanceof TaskifyError && error.code === 'TASKIFY_CORRUPT_DATA') return failed(error, [...reads].filter((key) => this.files.has(key)));
+      throw error;
+    }
     const reply = await this.runTimed(job, (thread) => this.bytesHeldBy(reads, thread));
     const outputs: RemoteReply['outputs'][number][] = [];
     for (const { key, bytes } of reply.written) {
       this.files.set(key, { bytes, threads: new Set() });
-      const source = await publish(this.redis, blobKey(this.run, key, attempt), readVersionBytes(this.dir, key), this.settings.ttlSeconds);
+      const source = await publish(this.redis, blobKey(this.run, key, attempt), readVersionBytes(this.dir, key), this.settings.ttlSeconds,
+        this.settings.checksumSeed);
       outputs.push({ key, source });
     }
     for (const key of reply.evicted) this.files.get(key)?.threads.delete(reply.worker);
@@ -99,14 +110,14 @@ export class MachineRun {
   }
 
   /** Bytes fetched for this task (0 when the machine held the version already). */
-  private async ensure(key: string, source: VersionSource | undefined): Promise<number> {
+  private async ensure(key: string, source: VersionSource | undefined, what: string): Promise<number> {
     if (this.files.has(key)) return 0;
     const underWay = this.fetching.get(key);
     if (underWay) { await underWay; return 0; }
     if (!source) throw new Error(`taskify: the master sent no source for version ${key}, and this machine does not hold it`);
     let bytes = 0;
     const fetching = (async () => {
-      const data = await fetchSource(this.redis, source);
+      const data = await fetchSource(this.redis, source, this.settings.checksumSeed, what);
       writeEncoded(this.dir, key, { parts: [data], byteLength: data.byteLength });
       this.files.set(key, { bytes: data.byteLength, threads: new Set() });
       bytes = data.byteLength;
@@ -124,4 +135,22 @@ export class MachineRun {
     }
     return held;
   }
+}
+
+/** Names a version by what reads it, for errors: `version d3v1, argument 2 of task sum`. */
+function readerOf(job: RemoteJob, key: string): string {
+  let position = 0;
+  job.task.args.forEach((arg, i) => {
+    if (position === 0) forEachLeaf([arg], (leaf) => { if ('read' in leaf && leaf.read === key) position = i + 1; });
+  });
+  return `version ${key}, ${position > 0 ? `argument ${position}` : 'an input'} of task ${job.task.name}`;
+}
+
+/** A reply saying the task failed before it ran, with `error` as its exception. */
+function failed(error: Error, held: string[]): RemoteReply {
+  const reply: WorkerReply = {
+    worker: 0, startedAt: Date.now(), bytesRead: 0, bytesWritten: 0, times: { queued: 0, load: 0, run: 0, store: 0 },
+    cached: [], evicted: [], written: [], ok: false, error: serializeError(error),
+  };
+  return { reply, outputs: [], held, fetchedBytes: 0 };
 }

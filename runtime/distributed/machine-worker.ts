@@ -12,11 +12,12 @@ import { MachineRun, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
 import { shownUrl } from '../errors';
 import { refusalOf } from './job-check';
+import { checksumSeed } from './checksum';
 import { checkSecretPolicy, clusterSecret, sign, verified } from './signing';
 
 const shownId = (id: unknown): string => JSON.stringify(id)?.slice(0, 60) ?? String(id);
 
-export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread'> {
+export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread' | 'checksumSeed'> {
   readonly url: string;
   /** Programs' task modules must lie under it (`--root`, default the working directory): see job-check.ts. */
   readonly root: string;
@@ -39,7 +40,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   const id = newMachineId();
   const info: MachineInfo = { id, host: hostname(), pid: process.pid, queue: machineQueue(id), slots: options.threads * TASKS_PER_THREAD };
   const runs = new Map<string, MachineRun>();
-  const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD };
+  const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD, checksumSeed: checksumSeed(secret) };
   let stopping = false;
 
   const runOf = (run: string): MachineRun => {

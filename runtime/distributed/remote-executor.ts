@@ -12,14 +12,15 @@
  */
 import { existsSync } from 'node:fs';
 import type { Queue, QueueEvents } from 'bullmq';
-import { readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
+import { checkedVersionKey, readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
 import { machineJobFailed, machineLost, redisLost, shownUrl } from '../errors';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
 import { bullmq, connect, onLost, type Redis } from './redis';
 import { sign, verified } from './signing';
-import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
+import { deleteBlob, deleteRunKeys, fetchSource, inlineBytes, publish, sourceProblem } from './blobs';
+import { checksumSeed } from './checksum';
 import * as machines from './machines';
 import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
 
@@ -46,6 +47,9 @@ export function remoteExecutor(state: graph.GraphState, runDir: string, settings
 
 class RemoteExecutor implements Executor {
   private readonly runId = newRunId();
+  private readonly seed: bigint;
+  /** The task function that wrote each live version held in Redis, for errors about its data. */
+  private readonly producers = new Map<string, string>();
   private redis?: Redis;
   private readonly machines = machines.emptyMachines();
   private readonly connections = new Map<string, Connection>();
@@ -65,6 +69,7 @@ class RemoteExecutor implements Executor {
 
   constructor(private readonly state: graph.GraphState, private readonly runDir: string,
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
+    this.seed = checksumSeed(settings.secret);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -98,7 +103,7 @@ class RemoteExecutor implements Executor {
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
       const remote = await answered;
-      this.commit(remote);
+      this.commit(remote, machine.info.id, message.name);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
     } finally {
@@ -122,6 +127,7 @@ class RemoteExecutor implements Executor {
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
     this.sources.delete(key);
+    this.producers.delete(key);
     if (source && this.redis) deleteBlob(this.redis, source).catch(() => {}); // the key's expiry is the safety net
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
@@ -130,7 +136,7 @@ class RemoteExecutor implements Executor {
     if (existsSync(versionPath(this.runDir, key))) return;
     const source = this.sources.get(key);
     if (!source || !this.redis) throw new Error(`taskify: version ${key} is neither in the run directory nor known to be in Redis`);
-    const bytes = await fetchSource(this.redis, source);
+    const bytes = await fetchSource(this.redis, source, this.seed, this.describe(key));
     writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
   }
 
@@ -259,7 +265,7 @@ class RemoteExecutor implements Executor {
     let publishing = this.publishing.get(key);
     if (!publishing) {
       publishing = (async () => {
-        const source = await publish(this.redis!, blobKey(this.runId, key, 'm'), readVersionBytes(this.runDir, key), this.settings.ttlSeconds);
+        const source = await publish(this.redis!, blobKey(this.runId, key, 'm'), readVersionBytes(this.runDir, key), this.settings.ttlSeconds, this.seed);
         this.sources.set(key, source);
         return source;
       })();
@@ -270,14 +276,26 @@ class RemoteExecutor implements Executor {
   }
 
   /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
-  private commit(remote: RemoteReply): void {
+  private commit(remote: RemoteReply, machine: string, task: string): void {
+    for (const { key, source } of remote.outputs) {
+      checkedVersionKey(key);
+      const problem = sourceProblem(source, this.runId);
+      if (problem) throw machineJobFailed(machine, `its answer is malformed: ${problem} (version ${key})`);
+    }
     for (const { key, source } of remote.outputs) {
       this.sources.set(key, source);
+      this.producers.set(key, task);
       if ('inline' in source) {
-        const bytes = Buffer.from(source.inline, 'base64');
+        const bytes = inlineBytes(source, this.seed, this.describe(key));
         writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
       }
     }
+  }
+
+  /** A version for errors: `version d4v1, the result of task produce` (the main thread adds the data's name). */
+  private describe(key: string): string {
+    const name = this.producers.get(key);
+    return `version ${key}${name ? `, written by task ${name}` : ''}`;
   }
 }
 
