@@ -177,6 +177,11 @@ export function redisLost(url: string, detail: string): TaskifyError {
     'tasks still running on other machines are abandoned');
 }
 
+/** Said on stderr (master and machines) while Redis keeps a connection open and answers nothing. */
+export function redisStalled(url: string, waited: string, then: string): string {
+  return `Redis at ${shownUrl(url)} has not answered for ${waited} (stopped, overloaded, or the network stalled); ${then}`;
+}
+
 export function redisModulesMissing(detail: string): TaskifyError {
   return new TaskifyError('TASKIFY_REDIS', `running on several machines needs the packages bullmq, ioredis and @node-rs/xxhash, ` +
     `which are not installed (${detail}): npm install bullmq ioredis @node-rs/xxhash`);

@@ -40,7 +40,7 @@ let cluster: Cluster;
 interface Run { code: number | null; stdout: string; stderr: string; ms: number }
 
 /** Runs a program to its end; `during` gets the child process once it started (to kill a machine meanwhile). */
-function run(file: string, args: string[], env: Record<string, string>, during?: () => void): Promise<Run> {
+function run(file: string, args: string[], env: Record<string, string>, during?: (program: import('node:child_process').ChildProcess) => void): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
     const program = spawn(process.execPath, [file, ...args], {
@@ -51,13 +51,13 @@ function run(file: string, args: string[], env: Record<string, string>, during?:
     program.stdout.on('data', (chunk) => { stdout += chunk; });
     program.stderr.on('data', (chunk) => { stderr += chunk; });
     program.on('exit', (code) => resolve({ code, stdout: withoutTimes(stdout), stderr, ms: Date.now() - started }));
-    during?.();
+    during?.(program);
   });
 }
 
 const withoutTimes = (out: string) => out.split('\n').filter((line) => !line.startsWith('time ')).join('\n');
 const local = (file: string, args: string[]) => run(file, args, { TASKIFY_WORKERS: '2' });
-const remote = (file: string, args: string[], env: Record<string, string> = {}, during?: () => void) =>
+const remote = (file: string, args: string[], env: Record<string, string> = {}, during?: (program: import('node:child_process').ChildProcess) => void) =>
   run(file, args, { TASKIFY_REDIS: cluster.url, ...env }, during);
 const stats = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as {
   tasks: { submitted: number; inWorkers: number; retried: number }; bytes: { fetchedByMachines: number };
@@ -343,6 +343,63 @@ if (!redisServer()) {
     const got = await run(child, ['failure'], { TASKIFY_REDIS: 'localhost:6379' });
     assert.is(got.code, 1);
     assert.match(got.stderr, 'TASKIFY_REDIS must be a redis://host:port address, got "localhost:6379"');
+  });
+
+  test('Redis frozen mid-run (SIGSTOP): master and machines say so within 15 s, naming it; thawed in time, the run ends right', async () => {
+    const args = ['--blocks', '6', '--block-size', '256'];
+    const want = await local(example('matmul'), args);
+    let machines = '';
+    const listen = (chunk: Buffer) => { machines += chunk; };
+    for (const worker of cluster.workers) worker.stderr!.on('data', listen);
+    let master = '';
+    let frozenAt = 0;
+    const seen: Record<string, number> = {};
+    const got = await remote(example('matmul'), args, {}, (program) => {
+      program.stderr!.on('data', (chunk) => { master += chunk; });
+      setTimeout(() => { cluster.pauseRedis(); frozenAt = Date.now(); }, 1000);
+      const poll = setInterval(() => {
+        if (!frozenAt) return;
+        if (seen.master === undefined && /has not answered for/.test(master)) seen.master = Date.now() - frozenAt;
+        if (seen.machines === undefined && (machines.match(/has not answered for/g) ?? []).length >= 2) seen.machines = Date.now() - frozenAt;
+        if ((seen.master !== undefined && seen.machines !== undefined) || Date.now() - frozenAt > 20_000) { clearInterval(poll); cluster.resumeRedis(); }
+      }, 100);
+    });
+    for (const worker of cluster.workers) worker.stderr!.off('data', listen);
+    assert.ok(seen.master !== undefined && seen.master <= 15_000, `master said it after ${seen.master} ms: ${master}`);
+    assert.ok(seen.machines !== undefined && seen.machines <= 15_000, `both machines said it after ${seen.machines} ms: ${machines}`);
+    assert.match(master, `taskify: Redis at ${cluster.url} has not answered for 1`);
+    assert.match(master, /the run fails if it does not answer within 25 s/);
+    assert.match(master, `Redis at ${cluster.url} answers again, after 1`);
+    assert.match(machines, /taskify worker \S+: Redis at \S+ has not answered for 1\d\.\d s \(stopped, overloaded, or the network stalled\); waiting for it/);
+    assert.match(machines, /answers again, after 1\d\.\d s/);
+    assert.is(got.code, 0, got.stderr);
+    assert.is(got.stdout, want.stdout);
+    assertNothingLeft('frozen');
+  });
+
+  test('Redis frozen for good mid-run: the run fails with a clear error naming it instead of hanging', async () => {
+    let frozenAt = 0;
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, () => {
+      setTimeout(() => { cluster.pauseRedis(); frozenAt = Date.now(); }, 1000);
+    });
+    const failedAfter = Date.now() - frozenAt;
+    cluster.resumeRedis();
+    assert.is(got.code, 1, got.stderr);
+    assert.match(got.stderr, `taskify: Redis at ${cluster.url} has not answered for 1`);
+    assert.match(got.stderr, `lost the connection to Redis at ${cluster.url} during the run: it has not answered for 2`);
+    assert.ok(failedAfter < 45_000, `the program ended ${failedAfter} ms after Redis froze`);
+  });
+
+  test('Redis frozen at start: a clear error within 15 s', async () => {
+    cluster.pauseRedis();
+    try {
+      const got = await remote(child, ['failure']);
+      assert.is.not(got.code, 0);
+      assert.match(got.stderr, `cannot reach Redis at ${cluster.url}: it accepted the connection but did not answer within 5 s`);
+      assert.ok(got.ms < 15_000, `failed after ${got.ms} ms`);
+    } finally {
+      cluster.resumeRedis();
+    }
   });
 
   test('Redis lost mid-run: the run fails with a clear error instead of hanging, and the machines stop', async () => {

@@ -7,10 +7,10 @@
 import { hostname } from 'node:os';
 import type { Job } from 'bullmq';
 import type { MachineInfo, RemoteJob, RemoteReply } from '../protocol';
-import { bullmq, connect, onLost } from './redis';
+import { bullmq, connect, onLost, seconds, watchAnswers } from './redis';
 import { MachineRun, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
-import { shownUrl } from '../errors';
+import { redisStalled, shownUrl } from '../errors';
 import { refusalOf } from './job-check';
 import { checksumSeed } from './checksum';
 import { checkSecretPolicy, clusterSecret, sign, verified } from './signing';
@@ -93,6 +93,10 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
       redis.exists(runAlive(run)).then((alive) => { if (!alive && place.active === 0) void endRun(run); }, () => {});
     }
   }, options.idleRunMs);
+  const unwatch = watchAnswers(redis, {
+    stalled: (ms) => process.stderr.write(`taskify worker ${id}: ${redisStalled(options.url, seconds(ms), 'waiting for it')}\n`),
+    answered: (ms) => process.stderr.write(`taskify worker ${id}: Redis at ${shownUrl(options.url)} answers again, after ${seconds(ms)}\n`),
+  });
   void worker.run();
   process.stderr.write(`taskify worker ${id}: ${options.threads} thread(s), ${info.slots} task slots, waiting for tasks at ${shownUrl(options.url)}\n`);
 
@@ -101,6 +105,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
     stopping = true;
     if (message) process.stderr.write(message + '\n');
     clearInterval(sweep);
+    unwatch();
     // Running tasks finish first (boundedly); the masters then see the heartbeat go and send queued ones elsewhere.
     await Promise.race([worker.close(), delay(LOCK_DURATION_MS)]);
     clearInterval(heartbeat);
@@ -119,7 +124,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  onLost(redis, (detail) => void stop(1, `taskify worker ${id}: lost the connection to Redis at ${options.url} (${detail}); stopping`));
+  onLost(redis, (detail) => void stop(1, `taskify worker ${id}: lost the connection to Redis at ${shownUrl(options.url)} (${detail}); stopping`));
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

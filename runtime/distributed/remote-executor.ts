@@ -10,14 +10,14 @@
  * blob keys, and only the answer to the current job id is used, so a late answer from an attempt given up on
  * changes nothing. Losing Redis fails the run through `hooks.fatal`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import type { Queue, QueueEvents } from 'bullmq';
 import { checkedVersionKey, readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
-import { machineJobFailed, machineLost, redisLost, shownUrl } from '../errors';
+import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl } from '../errors';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
-import { bullmq, connect, onLost, type Redis } from './redis';
+import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './redis';
 import { sign, verified } from './signing';
 import { deleteBlob, deleteRunKeys, fetchSource, inlineBytes, publish, sourceProblem } from './blobs';
 import { checksumSeed } from './checksum';
@@ -37,6 +37,8 @@ const POLL_MS = 1000;
 const RUN_ALIVE_MS = 60 * POLL_MS;
 const NO_MACHINE_WARNING_MS = 5000;
 const CLOSE_STEP_MS = 3000;
+/** A Redis silent this long fails the run (it is said at 10 s: redis.ts STALL_REPORT_MS). */
+const STALL_FAIL_MS = 25_000;
 
 interface Waiting { readonly machine: machines.Machine; resolve(reply: RemoteReply): void; reject(error: Error): void }
 interface Connection { readonly queue: Queue; readonly events: QueueEvents }
@@ -63,7 +65,10 @@ class RemoteExecutor implements Executor {
   /** The machine each sent task went to, until it is answered. */
   private readonly placed = new Map<number, string>();
   private poll?: NodeJS.Timeout;
+  private unwatch?: () => void;
   private closed = false;
+  /** Redis was lost or stalled past STALL_FAIL_MS: the run failed (said once). */
+  private failed = false;
   private waitingSince = Date.now();
   private readonly started: Promise<void>;
 
@@ -144,6 +149,7 @@ class RemoteExecutor implements Executor {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.poll);
+    this.unwatch?.();
     await this.started;
     const redis = this.redis;
     if (!redis || redis.status === 'end') return;
@@ -159,6 +165,13 @@ class RemoteExecutor implements Executor {
   private async start(): Promise<void> {
     this.redis = await connect(this.settings.url);
     onLost(this.redis, (detail) => this.lost(detail));
+    this.unwatch = watchAnswers(this.redis, {
+      stalled: (ms) => {
+        if (ms >= STALL_FAIL_MS) { this.lost(`it has not answered for ${seconds(ms)}`); return; }
+        say(`taskify: ${redisStalled(this.settings.url, seconds(ms), `the run fails if it does not answer within ${STALL_FAIL_MS / 1000} s`)}`);
+      },
+      answered: (ms) => { if (!this.closed) say(`taskify: Redis at ${shownUrl(this.settings.url)} answers again, after ${seconds(ms)}`); },
+    }, STALL_FAIL_MS - 10_000);
     await this.refresh();
     this.poll = setInterval(() => { this.refresh().catch(() => {}); }, POLL_MS); // a failed poll is retried; loss is seen by onLost
   }
@@ -178,7 +191,7 @@ class RemoteExecutor implements Executor {
       if (info) alive.set(id, info);
       else if (!this.strangers.has(id)) {
         this.strangers.add(id); // said once: a machine without the cluster's secret gets no task and no data
-        process.stderr.write(`taskify: ignoring machine ${JSON.stringify(id).slice(0, 80)}: its announcement is not signed with this cluster's secret\n`);
+        say(`taskify: ignoring machine ${JSON.stringify(id).slice(0, 80)}: its announcement is not signed with this cluster's secret`);
       }
     });
     for (const id of [...this.machines.byId.keys()]) if (!alive.has(id)) this.machineDied(id);
@@ -237,12 +250,13 @@ class RemoteExecutor implements Executor {
     if (this.machines.byId.size > 0 || this.state.ready.length === 0) { this.waitingSince = Date.now(); return; }
     if (Date.now() - this.waitingSince < NO_MACHINE_WARNING_MS) return;
     this.waitingSince = Date.now() + 25_000; // again in half a minute
-    process.stderr.write(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${shownUrl(this.settings.url)}; ` +
-      `start one with: taskify worker --redis ${shownUrl(this.settings.url)}\n`);
+    say(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${shownUrl(this.settings.url)}; ` +
+      `start one with: taskify worker --redis ${shownUrl(this.settings.url)}`);
   }
 
   private lost(detail: string): void {
-    if (this.closed) return;
+    if (this.closed || this.failed) return;
+    this.failed = true;
     const error = redisLost(this.settings.url, detail);
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.hooks.fatal(error);
@@ -297,6 +311,14 @@ class RemoteExecutor implements Executor {
     const name = this.producers.get(key);
     return `version ${key}${name ? `, written by task ${name}` : ''}`;
   }
+}
+
+/**
+ * A line on stderr now: this runs on the engine thread, whose process.stderr is relayed through the main thread's
+ * event loop, which a blocking wait holds (a stall said that way would show only after the stall).
+ */
+function say(line: string): void {
+  try { writeSync(2, line + '\n'); } catch { /* stderr closed: nothing to tell */ }
 }
 
 function parseJson(text: string): unknown {
