@@ -261,6 +261,23 @@ if (!redisServer()) {
     await cluster.addWorker(); // for the tests after this one
   });
 
+  test('a master stopped with Ctrl-C leaves its blobs; the machines remove them once its alive key expires', async () => {
+    let killedAt = 0;
+    let left: string[] = [];
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, (program) => {
+      setTimeout(() => { program.kill('SIGINT'); killedAt = Date.now(); }, 2500);
+      program.once('exit', () => { left = cluster.keys('taskify:run:*'); });
+    });
+    assert.ok(got.code !== 0 || got.stdout === '', `the master was interrupted mid-run (code ${got.code})`);
+    assert.ok(left.some((key) => /:d\d+v\d+:/.test(key)), `it left blobs: ${left.slice(0, 5).join(' ')}`);
+    const run = /^taskify:run:([^:]+):/.exec(left[0])![1];
+    while (cluster.keys('taskify:run:*').length > 0 && Date.now() - killedAt < 50_000) await new Promise((r) => setTimeout(r, 500));
+    assert.equal(cluster.keys('taskify:run:*'), [], `no key of the run is left ${((Date.now() - killedAt) / 1000).toFixed(0)} s after Ctrl-C`);
+    const redis = await connect(cluster.url);
+    assert.not.ok(await redis.sismember('taskify:runs', run), 'the run is no longer registered');
+    redis.disconnect();
+  });
+
   test('Redis unreachable at start: a clear error naming the address, nothing left behind', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const got = await run(child, ['failure'], { TASKIFY_REDIS: url });
@@ -295,8 +312,7 @@ if (!redisServer()) {
     const { Queue } = bullmq();
     const ghost = new Queue('taskify-machine-ghost-1', { connection: redis });
     await ghost.add('task', { any: 1 });
-    await ghost.close();
-    await redis.sadd(MACHINES, 'ghost-1');
+    await ghost.close(); // a queue that no set names any more: found by the scan
     const liveMachines = (await redis.smembers(MACHINES)).filter((id) => id !== 'ghost-1');
     const cleaned = execFileSync(process.execPath, [join(dist, 'runtime', 'cli.js'), 'clean', '--redis', cluster.url],
       { encoding: 'utf8', env: { ...process.env, TASKIFY_STORE: work } });

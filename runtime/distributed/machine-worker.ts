@@ -12,6 +12,7 @@ import { MachineRun, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
 import { redisStalled, shownUrl } from '../errors';
 import { refusalOf } from './job-check';
+import { removeAbandonedRuns, removeDeadMachines } from './redis-clean';
 import { checksumSeed } from './checksum';
 import { checkSecretPolicy, clusterSecret, sign, verified } from './signing';
 
@@ -32,6 +33,8 @@ const HEARTBEAT_TTL_MS = 3000;
 const LOCK_DURATION_MS = 5000;
 const STALLED_INTERVAL_MS = 2000;
 const TASKS_PER_THREAD = 2;
+/** How often a machine removes what killed masters and machines left in Redis. */
+const CLEAN_MS = 5000;
 
 export async function serveMachine(options: MachineOptions): Promise<void> {
   const secret = clusterSecret();
@@ -87,6 +90,15 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   await worker.waitUntilReady();
   await beat();
   const heartbeat = setInterval(() => { beat().catch(() => {}); }, HEARTBEAT_MS);
+  // What killed masters and machines left: removed by every machine, so nothing piles up while no one cleans.
+  let cleaning = false;
+  const clean = setInterval(() => {
+    if (cleaning || stopping) return;
+    cleaning = true;
+    Promise.all([removeAbandonedRuns(redis), removeDeadMachines(redis)]).then(([{ runs: gone }]) => {
+      for (const run of gone) if (runs.get(run)?.active === 0) void endRun(run);
+    }, () => {}).finally(() => { cleaning = false; });
+  }, CLEAN_MS);
   const sweep = setInterval(() => {
     for (const [run, place] of runs) {
       if (place.active > 0 || Date.now() - place.lastUsed < options.idleRunMs) continue;
@@ -105,6 +117,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
     stopping = true;
     if (message) process.stderr.write(message + '\n');
     clearInterval(sweep);
+    clearInterval(clean);
     unwatch();
     // Running tasks finish first (boundedly); the masters then see the heartbeat go and send queued ones elsewhere.
     await Promise.race([worker.close(), delay(LOCK_DURATION_MS)]);

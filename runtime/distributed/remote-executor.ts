@@ -22,7 +22,8 @@ import { sign, verified } from './signing';
 import { deleteBlob, deleteRunKeys, fetchSource, inlineBytes, publish, sourceProblem } from './blobs';
 import { checksumSeed } from './checksum';
 import * as machines from './machines';
-import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
+import { MACHINES, RUNS, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
+import { removeMachines } from './redis-clean';
 
 export interface RemoteSettings {
   readonly url: string;
@@ -33,8 +34,14 @@ export interface RemoteSettings {
 }
 
 const POLL_MS = 1000;
-/** Long: the poll shares its connection with large transfers, and machines drop a run whose key is gone. */
-const RUN_ALIVE_MS = 60 * POLL_MS;
+/**
+ * Machines remove the keys of a run whose alive key is gone (its master was killed): longer than a stall the run
+ * survives (STALL_FAIL_MS: a frozen Redis expires keys by the wall clock once it thaws), and than the poll's wait
+ * behind large transfers on its connection.
+ */
+const RUN_ALIVE_MS = 30 * POLL_MS;
+/** Completion events kept per machine queue: the master reads them as they come and a machine runs at most its slots. */
+const EVENTS_PER_SLOT = 50;
 const NO_MACHINE_WARNING_MS = 5000;
 const CLOSE_STEP_MS = 3000;
 /** A Redis silent this long fails the run (it is said at 10 s: redis.ts STALL_REPORT_MS). */
@@ -66,6 +73,8 @@ class RemoteExecutor implements Executor {
   private readonly placed = new Map<number, string>();
   private poll?: NodeJS.Timeout;
   private unwatch?: () => void;
+  /** Queues of dead machines are being removed. */
+  private removing = false;
   private closed = false;
   /** Redis was lost or stalled past STALL_FAIL_MS: the run failed (said once). */
   private failed = false;
@@ -155,7 +164,7 @@ class RemoteExecutor implements Executor {
     if (!redis || redis.status === 'end') return;
     for (const waiting of this.waiting.values()) waiting.reject(new Error('the run is closing'));
     await bounded(redis.publish(RUN_ENDED, this.runId));
-    await bounded(deleteRunKeys(redis, this.runId));
+    await bounded(deleteRunKeys(redis, this.runId).then(() => redis.srem(RUNS, this.runId)));
     await Promise.all([...this.connections.values()].map(({ queue, events }) => bounded(Promise.all([events.close(), queue.close()]))));
     await bounded(redis.quit());
   }
@@ -179,7 +188,7 @@ class RemoteExecutor implements Executor {
   /** Learn which machines joined and which stopped their heartbeat. */
   private async refresh(): Promise<void> {
     const redis = this.redis!;
-    await redis.set(runAlive(this.runId), '1', 'PX', RUN_ALIVE_MS);
+    await redis.multi().set(runAlive(this.runId), '1', 'PX', RUN_ALIVE_MS).sadd(RUNS, this.runId).exec();
     const ids = await redis.smembers(MACHINES);
     const beats = ids.length > 0 ? await redis.mget(...ids.map(machineKey)) : [];
     const alive = new Map<string, MachineInfo>();
@@ -195,7 +204,11 @@ class RemoteExecutor implements Executor {
       }
     });
     for (const id of [...this.machines.byId.keys()]) if (!alive.has(id)) this.machineDied(id);
-    if (dead.length > 0) await redis.srem(MACHINES, ...dead);
+    if (dead.length > 0 && !this.removing) {
+      // Their queues go too (else nothing would find them again), in the background: a poll must stay short.
+      this.removing = true;
+      void removeMachines(redis, dead).catch(() => {}).finally(() => { this.removing = false; });
+    }
     let joined = false;
     for (const info of alive.values()) {
       if (this.machines.byId.has(info.id) || this.closed) continue;
@@ -210,7 +223,8 @@ class RemoteExecutor implements Executor {
 
   private async listen(info: MachineInfo): Promise<void> {
     const { Queue, QueueEvents } = bullmq();
-    const queue = new Queue(info.queue, { connection: this.redis! });
+    // A short events stream: the master sends a machine at most its slots' jobs before it reads their completions.
+    const queue = new Queue(info.queue, { connection: this.redis!, streams: { events: { maxLen: Math.max(1000, info.slots * EVENTS_PER_SLOT) } } });
     // Read the events stream from its current end, fixed now: QueueEvents' own '$' is taken at its first read,
     // which may come after the completion of a job added meanwhile.
     const [last] = await this.redis!.xrevrange(`${queue.opts.prefix ?? 'bull'}:${info.queue}:events`, '+', '-', 'COUNT', 1);
