@@ -181,6 +181,22 @@ if (!redisServer()) {
     }
   });
 
+  test('a machine keeps one pool of threads across runs; runs at once keep their versions apart', async () => {
+    const threads = (out: string) => out.trim().replace(/^threads /, '').split(' ');
+    const first = await remote(child, ['threads']);
+    const second = await remote(child, ['threads']);
+    assert.is(first.code, 0, first.stderr);
+    assert.is(second.code, 0, second.stderr);
+    assert.ok(threads(first.stdout).length >= 2, `tasks ran on ${first.stdout}`);
+    for (const thread of threads(second.stdout)) assert.ok(threads(first.stdout).includes(thread), `${thread} of the second run was a thread of the first: ${first.stdout}`);
+    // Both masters name their versions d1v1, d2v1...: on a machine they must stay two runs' versions.
+    const want = await local(child, ['data']);
+    const together = await Promise.all([remote(child, ['data']), remote(child, ['data']), remote(child, ['async'])]);
+    for (const got of together.slice(0, 2)) { assert.is(got.code, 0, got.stderr); assert.is(got.stdout, want.stdout); }
+    assert.is(together[2].stdout, 'async 1999999 12 12 ticked true\n');
+    assertNothingLeft('runs at once');
+  });
+
   test('a task\'s exception reaches its caller, with its class and fields, and is not retried', async () => {
     const got = await remote(child, ['failure'], { TASKIFY_STATS: join(work, 'failure.json') });
     assert.is(got.code, 0, got.stderr);

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type { Job } from 'bullmq';
 import type { MachineInfo, RemoteJob, RemoteReply } from '../protocol';
 import { bullmq, connect, onLost, seconds, watchAnswers } from './redis';
-import { MachineRun, type MachineRunSettings } from './machine-run';
+import { MachineRun, MachineStore, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
 import { redisStalled, shownUrl } from '../errors';
 import { refusalOf } from './job-check';
@@ -46,16 +46,18 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD, checksumSeed: checksumSeed(secret) };
   let stopping = false;
 
+  // One directory and one pool of threads for every run this machine serves (machine-run.ts).
+  const store = new MachineStore(settings);
   const runOf = (run: string): MachineRun => {
     let place = runs.get(run);
-    if (!place) { place = new MachineRun(run, redis, settings); runs.set(run, place); }
+    if (!place) { place = new MachineRun(run, redis, settings, store); runs.set(run, place); }
     return place;
   };
   const endRun = async (run: string): Promise<void> => {
     const place = runs.get(run);
     if (!place) return;
     runs.delete(run);
-    await place.close();
+    place.close();
   };
 
   const { Worker } = bullmq();
@@ -131,6 +133,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
       await Promise.race([queue.obliterate({ force: true }).then(() => queue.close()), delay(LOCK_DURATION_MS)]).catch(() => {});
     }
     for (const run of [...runs.keys()]) await endRun(run);
+    await store.close();
     subscriber.disconnect();
     redis.disconnect();
     process.exit(code);
