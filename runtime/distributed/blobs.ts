@@ -7,7 +7,10 @@ import type { VersionSource } from '../protocol';
 import { MAX_FILE_BYTES } from '../store/codec';
 import { corruptData } from '../errors';
 import type { Redis } from './redis';
-import { CHECKSUM, checksum } from './checksum';
+import { CHECKSUM, Checksum, checksum } from './checksum';
+import type { BlobLink } from './blob-link';
+import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
+import { statSync } from 'node:fs';
 import { chunkKey, runPrefix } from './names';
 
 export const CHUNK_BYTES = 64 * 1024 * 1024;
@@ -52,6 +55,38 @@ export function publish(redis: Redis, blob: string, bytes: Uint8Array, ttlSecond
     return { inline: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), sum: checksum(seed, bytes) };
   }
   return putBlob(redis, blob, bytes, ttlSeconds, seed);
+}
+
+/**
+ * Version `key`'s file in `dir`, made reachable from other machines: inline when small, else streamed into a blob
+ * of its own through `link` (blob-link.ts: no copy of the whole version on the way).
+ */
+export async function publishFile(link: BlobLink, blob: string, dir: string, key: string, ttlSeconds: number, seed: bigint): Promise<VersionSource> {
+  const bytes = statSync(versionPath(dir, key)).size;
+  if (bytes <= INLINE_BYTES) {
+    const small = readVersionBytes(dir, key);
+    return { inline: Buffer.from(small.buffer, small.byteOffset, small.byteLength).toString('base64'), sum: checksum(seed, small) };
+  }
+  const chunks = chunksFor(bytes);
+  const sum = new Checksum(seed);
+  for (let i = 0; i < chunks; i++) {
+    await link.put(chunkKey(blob, i), { dir, key }, i * CHUNK_BYTES, Math.min(CHUNK_BYTES, bytes - i * CHUNK_BYTES), ttlSeconds, sum);
+  }
+  return { blob, bytes, chunks, sum: sum.digest() };
+}
+
+/** The source's bytes as version `key`'s file in `dir`, checked (blobs streamed through `link`). Returns their size. */
+export async function fetchToFile(link: BlobLink, source: VersionSource, seed: bigint, what: string, dir: string, key: string): Promise<number> {
+  if (!('blob' in source)) {
+    const bytes = inlineBytes(source, seed, what);
+    writeEncoded(dir, key, { parts: [bytes], byteLength: bytes.byteLength });
+    return bytes.byteLength;
+  }
+  const chunks = Array.from({ length: source.chunks }, (_, i) => chunkKey(source.blob, i));
+  if (!(await link.get(chunks, CHUNK_BYTES, dir, key, source.bytes, seed, source.sum, what))) {
+    throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
+  }
+  return source.bytes;
 }
 
 export async function fetchSource(redis: Redis, source: VersionSource, seed: bigint, what: string): Promise<Buffer> {

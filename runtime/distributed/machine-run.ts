@@ -14,9 +14,9 @@ import { LocalPool } from '../engine/local-pool';
 import { TaskStopSignal } from '../engine/executor';
 import { OwnedRun } from '../store/owned-run';
 import { removeSegment } from '../store/segments';
-import { readVersionBytes, removeVersion, writeEncoded } from '../store/version-file';
-import type { Redis } from './redis';
-import { fetchSource, publish } from './blobs';
+import { removeVersion } from '../store/version-file';
+import { fetchToFile, publishFile } from './blobs';
+import { BlobLink } from './blob-link';
 import { serializeError, TaskifyError } from '../errors';
 import { blobKey } from './names';
 
@@ -44,11 +44,14 @@ export class MachineStore {
   readonly dir: string;
   readonly prefix: string;
   readonly pool: LocalPool;
+  /** Large version bytes to and from Redis (blob-link.ts). */
+  readonly link: BlobLink;
   /** The directory and segments, guarded by a lease and a watcher like a program's (store/owned-run.ts). */
   private readonly owned: OwnedRun;
   private runs = 0;
 
-  constructor(settings: MachineRunSettings) {
+  constructor(settings: MachineRunSettings, url: string) {
+    this.link = new BlobLink(url);
     this.owned = new OwnedRun(settings.storeRoot, settings.storeFromEnv ?? false);
     this.dir = this.owned.dir;
     this.prefix = this.owned.segmentPrefix;
@@ -62,6 +65,7 @@ export class MachineStore {
   nextRunOffset(): number { return (this.runs++ % 999_999 + 1) * RUN_VERSIONS; } // keys stay within 15 digits
 
   async close(): Promise<void> {
+    this.link.close();
     await this.pool.destroy();
     this.owned.close();
   }
@@ -71,6 +75,7 @@ export class MachineRun {
   private readonly dir: string;
   private readonly prefix: string;
   private readonly pool: LocalPool;
+  private readonly link: BlobLink;
   private readonly offset: number;
   /** By this machine's keys (shifted). */
   private readonly files = new Map<string, HeldFile>();
@@ -79,10 +84,11 @@ export class MachineRun {
   active = 0;
   lastUsed = Date.now();
 
-  constructor(readonly run: string, private readonly redis: Redis, private readonly settings: MachineRunSettings, store: MachineStore) {
+  constructor(readonly run: string, private readonly settings: MachineRunSettings, store: MachineStore) {
     this.dir = store.dir;
     this.prefix = store.prefix;
     this.pool = store.pool;
+    this.link = store.link;
     this.offset = store.nextRunOffset();
   }
 
@@ -117,7 +123,7 @@ export class MachineRun {
     const outputs: RemoteReply['outputs'][number][] = [];
     for (const { key, bytes } of reply.written) {
       this.files.set(key, { bytes, threads: new Set() });
-      const source = await publish(this.redis, blobKey(this.run, this.there(key), attempt), readVersionBytes(this.dir, key), this.settings.ttlSeconds,
+      const source = await publishFile(this.link, blobKey(this.run, this.there(key), attempt), this.dir, key, this.settings.ttlSeconds,
         this.settings.checksumSeed);
       outputs.push({ key: this.there(key), source });
     }
@@ -167,10 +173,8 @@ export class MachineRun {
     if (!source) throw new Error(`taskify: the master sent no source for version ${key}, and this machine does not hold it`);
     let bytes = 0;
     const fetching = (async () => {
-      const data = await fetchSource(this.redis, source, this.settings.checksumSeed, what);
-      writeEncoded(this.dir, key, { parts: [data], byteLength: data.byteLength });
-      this.files.set(key, { bytes: data.byteLength, threads: new Set() });
-      bytes = data.byteLength;
+      bytes = await fetchToFile(this.link, source, this.settings.checksumSeed, what, this.dir, key);
+      this.files.set(key, { bytes, threads: new Set() });
     })();
     this.fetching.set(key, fetching);
     try { await fetching; } finally { this.fetching.delete(key); }

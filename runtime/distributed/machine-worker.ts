@@ -47,10 +47,10 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   let stopping = false;
 
   // One directory and one pool of threads for every run this machine serves (machine-run.ts).
-  const store = new MachineStore(settings);
+  const store = new MachineStore(settings, options.url);
   const runOf = (run: string): MachineRun => {
     let place = runs.get(run);
-    if (!place) { place = new MachineRun(run, redis, settings, store); runs.set(run, place); }
+    if (!place) { place = new MachineRun(run, settings, store); runs.set(run, place); }
     return place;
   };
   const endRun = async (run: string): Promise<void> => {

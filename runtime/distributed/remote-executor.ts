@@ -16,10 +16,11 @@ import { checkedVersionKey, readKeys, type MachineInfo, type RemoteJob, type Rem
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
 import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl } from '../errors';
-import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
+import { versionPath, writeEncoded } from '../store/version-file';
 import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './redis';
 import { sign, verified } from './signing';
-import { deleteBlob, deleteRunKeys, fetchSource, inlineBytes, publish, sourceProblem } from './blobs';
+import { deleteBlob, deleteRunKeys, fetchToFile, inlineBytes, publishFile, sourceProblem } from './blobs';
+import { BlobLink } from './blob-link';
 import { checksumSeed } from './checksum';
 import * as machines from './machines';
 import { MACHINES, RUNS, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
@@ -57,6 +58,8 @@ export function remoteExecutor(state: graph.GraphState, runDir: string, settings
 class RemoteExecutor implements Executor {
   private readonly runId = newRunId();
   private readonly seed: bigint;
+  /** Large version bytes to and from Redis (blob-link.ts). */
+  private readonly link: BlobLink;
   /** The task function that wrote each live version held in Redis, for errors about its data. */
   private readonly producers = new Map<string, string>();
   private redis?: Redis;
@@ -84,6 +87,7 @@ class RemoteExecutor implements Executor {
   constructor(private readonly state: graph.GraphState, private readonly runDir: string,
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
     this.seed = checksumSeed(settings.secret);
+    this.link = new BlobLink(settings.url);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -150,8 +154,7 @@ class RemoteExecutor implements Executor {
     if (existsSync(versionPath(this.runDir, key))) return;
     const source = this.sources.get(key);
     if (!source || !this.redis) throw new Error(`taskify: version ${key} is neither in the run directory nor known to be in Redis`);
-    const bytes = await fetchSource(this.redis, source, this.seed, this.describe(key));
-    writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
+    await fetchToFile(this.link, source, this.seed, this.describe(key), this.runDir, key);
   }
 
   async close(): Promise<void> {
@@ -159,6 +162,7 @@ class RemoteExecutor implements Executor {
     this.closed = true;
     clearInterval(this.poll);
     this.unwatch?.();
+    this.link.close();
     await this.started;
     const redis = this.redis;
     if (!redis || redis.status === 'end') return;
@@ -293,7 +297,7 @@ class RemoteExecutor implements Executor {
     let publishing = this.publishing.get(key);
     if (!publishing) {
       publishing = (async () => {
-        const source = await publish(this.redis!, blobKey(this.runId, key, 'm'), readVersionBytes(this.runDir, key), this.settings.ttlSeconds, this.seed);
+        const source = await publishFile(this.link, blobKey(this.runId, key, 'm'), this.runDir, key, this.settings.ttlSeconds, this.seed);
         this.sources.set(key, source);
         return source;
       })();
