@@ -124,11 +124,14 @@ export class BlobLink {
   private serial<T>(work: (socket: Socket) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       const socket = await (this.ready ??= this.open());
+      socket.ref();
       try {
         return await work(socket);
       } catch (error) {
         this.close();
         throw error;
+      } finally {
+        socket.unref(); // an idle link never keeps a process alive
       }
     });
     this.queue = run.catch(() => {});
