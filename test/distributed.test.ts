@@ -342,6 +342,27 @@ if (!redisServer()) {
     redis.disconnect();
   });
 
+  test('the queue of a machine that died without a word is removed by the other machines, with no master running', async () => {
+    const redis = await connect(cluster.url);
+    try {
+      const { Queue } = bullmq();
+      const dead = new Queue('taskify-machine-dead-1', { connection: redis });
+      await dead.add('task', { any: 1 });
+      await dead.close();
+      await redis.sadd(MACHINES, 'dead-1'); // in the set, with no heartbeat key: killed before it could leave
+      assert.ok(cluster.keys('bull:taskify-machine-dead-1:*').length > 0);
+      const started = Date.now();
+      while ((cluster.keys('bull:taskify-machine-dead-1:*').length > 0 || await redis.sismember(MACHINES, 'dead-1')) && Date.now() - started < 15_000) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.equal(cluster.keys('bull:taskify-machine-dead-1:*'), [], 'its queue is gone');
+      assert.not.ok(await redis.sismember(MACHINES, 'dead-1'), 'it left the set');
+      assert.is((await redis.smembers(MACHINES)).length, cluster.workers.filter((w) => w.exitCode === null && w.signalCode === null).length, 'live machines stay');
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   test('a machine that announces itself without the cluster secret gets no task and no data', async () => {
     const redis = await connect(cluster.url);
     const stranger: MachineInfo = { id: 'stranger-1', host: 'elsewhere', pid: 1, queue: 'taskify-machine-stranger-1', slots: 64 };
