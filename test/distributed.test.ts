@@ -20,6 +20,16 @@ import type { MachineInfo } from '../runtime/protocol';
 import { readVersionBytes, writeVersion } from '../runtime/store/version-file';
 import { checksumSeed } from '../runtime/distributed/checksum';
 
+/** A value's data file bytes, as a version file holds them. */
+function dataFile(value: unknown): Buffer {
+  const { encodeValue } = require('../runtime/store/codec') as typeof import('../runtime/store/codec');
+  const encoded = encodeValue(value);
+  const out = Buffer.allocUnsafeSlow(encoded.byteLength);
+  let at = 0;
+  for (const part of encoded.parts) { out.set(part, at); at += part.byteLength; }
+  return out;
+}
+
 /** The promise rejects with an error whose `String()` matches. */
 async function rejects(promise: Promise<unknown>, pattern: RegExp, what?: string): Promise<void> {
   try {
@@ -102,7 +112,8 @@ if (!redisServer()) {
   test('a version above 64 MiB goes through Redis in chunks and comes back whole; deleting it leaves no key', async () => {
     const redis = await connect(cluster.url);
     try {
-      const bytes = new Uint8Array(CHUNK_BYTES + 24).map((_, i) => i % 251);
+      const bytes = dataFile(new Float64Array(CHUNK_BYTES / 8 + 3).map((_, i) => i % 251));
+      assert.ok(bytes.byteLength > CHUNK_BYTES);
       const source = await publish(redis, 'taskify:run:test:d1v1:a', bytes, 60, 7n);
       assert.ok('blob' in source && source.chunks === 2, JSON.stringify(source));
       const back = await fetchSource(redis, source, 7n, 'version d1v1');
@@ -119,7 +130,8 @@ if (!redisServer()) {
   test('a blob changed, cut or gone in Redis is refused before anything decodes it, naming the data', async () => {
     const redis = await connect(cluster.url);
     try {
-      const bytes = new Uint8Array(100_000).map((_, i) => i % 251);
+      const bytes = dataFile(new Float64Array(12_485).map((_, i) => i % 251));
+      assert.is(bytes.byteLength, 100_000);
       const source = await publish(redis, 'taskify:run:test:d2v1:a', bytes, 60, 7n);
       assert.ok('blob' in source);
       const what = 'version d2v1, argument 1 of task sum';
@@ -132,9 +144,16 @@ if (!redisServer()) {
       await rejects(fetchSource(redis, source, 7n, what), /chunk 0 has 99000 bytes, expected 100000/);
       await redis.del('taskify:run:test:d2v1:a:0');
       await rejects(fetchSource(redis, source, 7n, what), /is gone from Redis/);
-      const inline = await publish(redis, 'unused', bytes.subarray(0, 100), 60, 7n);
+      const small = dataFile(new Float64Array([1, 2, 3]));
+      const inline = await publish(redis, 'unused', small, 60, 7n);
       assert.ok('inline' in inline);
-      await rejects(fetchSource(redis, { ...inline, inline: Buffer.from(bytes.subarray(1, 101)).toString('base64') }, 7n, what), /checksum/);
+      await fetchSource(redis, inline, 7n, what); // intact: no error
+      const changed = Buffer.from(small); changed[20] ^= 1;
+      await rejects(fetchSource(redis, { ...inline, inline: changed.toString('base64') }, 7n, what), /checksum/);
+      // Bytes whose checksum matches but that are no data file (a secret holder's bug) are refused before decoding.
+      const garbage = new Uint8Array(200).fill(7);
+      const wrong = await publish(redis, 'unused', garbage, 60, 7n);
+      await rejects(fetchSource(redis, wrong, 7n, what), /arrived damaged from Redis \(not a data file: its body length/);
     } finally {
       redis.disconnect();
     }

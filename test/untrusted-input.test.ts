@@ -88,6 +88,22 @@ test('a machine runs a job only for a module of the program under its root, with
   assert.match(refusalOf(job(ours, { timeoutMs: -5 }), root)!, /timeout is not a positive number/);
 });
 
+test('a data file\'s framing is checked before anything decodes it', () => {
+  const { encodeValue, frameProblem } = require('../runtime/store/codec') as typeof import('../runtime/store/codec');
+  for (const value of [new Float64Array(1000).fill(2), { a: [1, 'x'], b: new Int32Array(3) }, 'text']) {
+    const encoded = encodeValue(value);
+    const bytes = Buffer.concat(encoded.parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
+    const read = (b: Buffer) => (offset: number, length: number) => b.subarray(offset, offset + length);
+    assert.is(frameProblem(bytes.length, read(bytes)), undefined, JSON.stringify(value));
+    assert.match(frameProblem(bytes.length - 8, read(bytes.subarray(0, -8)))!, /does not end at its end|past its end/);
+    const big = Buffer.from(bytes); big.writeBigUInt64LE(2n ** 40n, 0);
+    assert.match(frameProblem(big.length, read(big))!, /body length 1099511627776 is past its end/);
+    const noId = Buffer.from(bytes); noId.write('XXXX', bytes.indexOf('TSKF'));
+    assert.match(frameProblem(noId.length, read(noId))!, /TSKF/);
+  }
+  assert.match(frameProblem(5, () => Buffer.alloc(5))!, /too few/);
+});
+
 test('a signed message verifies only with its secret and unchanged; without a secret messages pass as they are', () => {
   const job = { run: 'r', task: { name: 'add', args: [{ value: 1 }] } };
   const signed = sign('s3cret', job);

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { checkedVersionKey } from '../protocol';
 import { versionPath } from '../store/version-file';
+import { frameProblem } from '../store/codec';
 import { corruptData, shownUrl } from '../errors';
 import { Checksum } from './checksum';
 
@@ -80,7 +81,7 @@ export class BlobLink {
   get(chunks: readonly string[], chunkBytes: number, dir: string, key: string, bytes: number, seed: bigint, sum: string, what: string): Promise<boolean> {
     return this.serial(async (socket) => {
       const temporary = join(dir, `.${checkedVersionKey(key)}.${randomBytes(6).toString('hex')}.tmp`);
-      const fd = openSync(temporary, 'w', 0o600);
+      const fd = openSync(temporary, 'w+', 0o600);
       let done = false;
       try {
         const check = new Checksum(seed);
@@ -103,6 +104,12 @@ export class BlobLink {
         const got = check.digest();
         if (got !== sum) throw corruptData(what, `checksum ${got} of ${at} bytes, expected ${sum}`);
         if (fstatSync(fd).size !== bytes) throw corruptData(what, `${fstatSync(fd).size} bytes arrived, expected ${bytes}`);
+        const problem = frameProblem(bytes, (offset, length) => {
+          const part = Buffer.alloc(length);
+          readSync(fd, part, 0, length, offset);
+          return part;
+        });
+        if (problem) throw corruptData(what, `not a data file: ${problem}`);
         closeSync(fd);
         done = true;
         renameSync(temporary, versionPath(dir, key));

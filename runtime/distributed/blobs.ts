@@ -4,7 +4,7 @@
  * bytes' checksum; what comes back is checked (size, every chunk, checksum) before anyone writes or decodes it.
  */
 import type { VersionSource } from '../protocol';
-import { MAX_FILE_BYTES } from '../store/codec';
+import { MAX_FILE_BYTES, frameProblem } from '../store/codec';
 import { corruptData } from '../errors';
 import type { Redis } from './redis';
 import { CHECKSUM, Checksum, checksum } from './checksum';
@@ -106,6 +106,8 @@ export function inlineBytes(source: Extract<VersionSource, { inline: string }>, 
 function verify(bytes: Uint8Array, sum: string, seed: bigint, what: string): void {
   const got = checksum(seed, bytes);
   if (got !== sum) throw corruptData(what, `checksum ${got} of ${bytes.byteLength} bytes, expected ${sum}`);
+  const problem = frameProblem(bytes.byteLength, (offset, length) => bytes.subarray(offset, offset + length));
+  if (problem) throw corruptData(what, `not a data file: ${problem}`);
 }
 
 /**
