@@ -22,6 +22,7 @@ export type TaskifyErrorCode =
   | 'TASKIFY_ENGINE_DIED'
   | 'TASKIFY_SHUT_DOWN'
   | 'TASKIFY_REDIS'
+  | 'TASKIFY_CORRUPT_DATA'
   | 'TASKIFY_SETTING';
 
 export class TaskifyError extends Error {
@@ -176,9 +177,23 @@ export function redisLost(url: string, detail: string): TaskifyError {
     'tasks still running on other machines are abandoned');
 }
 
+/** Said on stderr (master and machines) while Redis keeps a connection open and answers nothing. */
+export function redisStalled(url: string, waited: string, then: string): string {
+  return `Redis at ${shownUrl(url)} has not answered for ${waited} (stopped, overloaded, or the network stalled); ${then}`;
+}
+
 export function redisModulesMissing(detail: string): TaskifyError {
-  return new TaskifyError('TASKIFY_REDIS', `running on several machines needs the packages bullmq and ioredis, ` +
-    `which are not installed (${detail}): npm install bullmq ioredis`);
+  return new TaskifyError('TASKIFY_REDIS', `running on several machines needs the packages bullmq, ioredis and @node-rs/xxhash, ` +
+    `which are not installed (${detail}): npm install bullmq ioredis @node-rs/xxhash`);
+}
+
+/**
+ * A version's bytes from Redis or a job are not what was sent (checksum, size, or a chunk missing): `what` names
+ * the data and who needed it (the task and argument, or the main thread). Never retried as a crash: the same bytes
+ * would come again.
+ */
+export function corruptData(what: string, detail: string): TaskifyError {
+  return new TaskifyError('TASKIFY_CORRUPT_DATA', `${what} arrived damaged from Redis (${detail}): refused, nothing decoded it`);
 }
 
 /** A TASKIFY_* variable with a value that cannot work: its name, the value and what it accepts, in one line. */

@@ -22,6 +22,9 @@ export interface Cluster {
   addWorker(): Promise<ChildProcess>;
   /** Stop Redis now, as a crash would (SHUTDOWN NOSAVE). */
   stopRedis(): void;
+  /** Freeze the redis-server process (SIGSTOP: connections stay open, nothing answers), and thaw it (SIGCONT). */
+  pauseRedis(): void;
+  resumeRedis(): void;
   /** Redis keys matching the pattern (empty once Redis is stopped). */
   keys(pattern: string): string[];
   stop(): Promise<void>;
@@ -76,8 +79,11 @@ export async function startCluster(options: { workers: number; threads: number }
   return {
     url, port, workers, isolated, addWorker,
     stopRedis: () => { redisCli(port, 'SHUTDOWN', 'NOSAVE'); },
+    pauseRedis: () => { redis.kill('SIGSTOP'); },
+    resumeRedis: () => { redis.kill('SIGCONT'); },
     keys: (pattern) => (redisCli(port, '--raw', 'KEYS', pattern) ?? '').split('\n').filter(Boolean),
     stop: async () => {
+      if (redis.exitCode === null && redis.signalCode === null) redis.kill('SIGCONT'); // a test that froze it may have failed
       await Promise.all(workers.filter((w) => w.exitCode === null && w.signalCode === null).map((w) => {
         const exited = new Promise((resolve) => w.once('exit', resolve));
         w.kill('SIGTERM');

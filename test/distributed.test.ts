@@ -17,6 +17,29 @@ import { CHUNK_BYTES, deleteBlob, fetchSource, publish } from '../runtime/distri
 import { bullmq } from '../runtime/distributed/redis';
 import { MACHINES, machineKey } from '../runtime/distributed/names';
 import type { MachineInfo } from '../runtime/protocol';
+import { readVersionBytes, writeVersion } from '../runtime/store/version-file';
+import { checksumSeed } from '../runtime/distributed/checksum';
+
+/** A value's data file bytes, as a version file holds them. */
+function dataFile(value: unknown): Buffer {
+  const { encodeValue } = require('../runtime/store/codec') as typeof import('../runtime/store/codec');
+  const encoded = encodeValue(value);
+  const out = Buffer.allocUnsafeSlow(encoded.byteLength);
+  let at = 0;
+  for (const part of encoded.parts) { out.set(part, at); at += part.byteLength; }
+  return out;
+}
+
+/** The promise rejects with an error whose `String()` matches. */
+async function rejects(promise: Promise<unknown>, pattern: RegExp, what?: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.match(String(error), pattern, what);
+    return;
+  }
+  assert.unreachable(`did not reject${what ? `: ${what}` : ''}`);
+}
 
 const dist = join(__dirname, '..');
 const example = (name: string) => join(dist, 'taskified', 'examples', name, 'main.js');
@@ -27,7 +50,7 @@ let cluster: Cluster;
 interface Run { code: number | null; stdout: string; stderr: string; ms: number }
 
 /** Runs a program to its end; `during` gets the child process once it started (to kill a machine meanwhile). */
-function run(file: string, args: string[], env: Record<string, string>, during?: () => void): Promise<Run> {
+function run(file: string, args: string[], env: Record<string, string>, during?: (program: import('node:child_process').ChildProcess) => void): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
     const program = spawn(process.execPath, [file, ...args], {
@@ -38,13 +61,13 @@ function run(file: string, args: string[], env: Record<string, string>, during?:
     program.stdout.on('data', (chunk) => { stdout += chunk; });
     program.stderr.on('data', (chunk) => { stderr += chunk; });
     program.on('exit', (code) => resolve({ code, stdout: withoutTimes(stdout), stderr, ms: Date.now() - started }));
-    during?.();
+    during?.(program);
   });
 }
 
 const withoutTimes = (out: string) => out.split('\n').filter((line) => !line.startsWith('time ')).join('\n');
 const local = (file: string, args: string[]) => run(file, args, { TASKIFY_WORKERS: '2' });
-const remote = (file: string, args: string[], env: Record<string, string> = {}, during?: () => void) =>
+const remote = (file: string, args: string[], env: Record<string, string> = {}, during?: (program: import('node:child_process').ChildProcess) => void) =>
   run(file, args, { TASKIFY_REDIS: cluster.url, ...env }, during);
 const stats = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as {
   tasks: { submitted: number; inWorkers: number; retried: number }; bytes: { fetchedByMachines: number };
@@ -89,10 +112,11 @@ if (!redisServer()) {
   test('a version above 64 MiB goes through Redis in chunks and comes back whole; deleting it leaves no key', async () => {
     const redis = await connect(cluster.url);
     try {
-      const bytes = new Uint8Array(CHUNK_BYTES + 24).map((_, i) => i % 251);
-      const source = await publish(redis, 'taskify:run:test:d1v1:a', bytes, 60);
+      const bytes = dataFile(new Float64Array(CHUNK_BYTES / 8 + 3).map((_, i) => i % 251));
+      assert.ok(bytes.byteLength > CHUNK_BYTES);
+      const source = await publish(redis, 'taskify:run:test:d1v1:a', bytes, 60, 7n);
       assert.ok('blob' in source && source.chunks === 2, JSON.stringify(source));
-      const back = await fetchSource(redis, source);
+      const back = await fetchSource(redis, source, 7n, 'version d1v1');
       assert.is(back.byteLength, bytes.byteLength);
       assert.ok(Buffer.compare(back, Buffer.from(bytes.buffer)) === 0, 'same bytes');
       assert.is(back.byteOffset % 8, 0);
@@ -101,6 +125,95 @@ if (!redisServer()) {
     } finally {
       redis.disconnect();
     }
+  });
+
+  test('a blob changed, cut or gone in Redis is refused before anything decodes it, naming the data', async () => {
+    const redis = await connect(cluster.url);
+    try {
+      const bytes = dataFile(new Float64Array(12_485).map((_, i) => i % 251));
+      assert.is(bytes.byteLength, 100_000);
+      const source = await publish(redis, 'taskify:run:test:d2v1:a', bytes, 60, 7n);
+      assert.ok('blob' in source);
+      const what = 'version d2v1, argument 1 of task sum';
+      await fetchSource(redis, source, 7n, what); // intact: no error
+      await rejects(fetchSource(redis, source, 8n, what), /checksum/, 'another cluster\'s seed');
+      await redis.setrange('taskify:run:test:d2v1:a:0', 5000, 'x');
+      await rejects(fetchSource(redis, source, 7n, what),
+        /^TaskifyError: version d2v1, argument 1 of task sum arrived damaged from Redis \(checksum [0-9a-f]{16} of 100000 bytes, expected [0-9a-f]{16}\)/);
+      await redis.set('taskify:run:test:d2v1:a:0', Buffer.from(bytes.subarray(0, 99_000)));
+      await rejects(fetchSource(redis, source, 7n, what), /chunk 0 has 99000 bytes, expected 100000/);
+      await redis.del('taskify:run:test:d2v1:a:0');
+      await rejects(fetchSource(redis, source, 7n, what), /is gone from Redis/);
+      const small = dataFile(new Float64Array([1, 2, 3]));
+      const inline = await publish(redis, 'unused', small, 60, 7n);
+      assert.ok('inline' in inline);
+      await fetchSource(redis, inline, 7n, what); // intact: no error
+      const changed = Buffer.from(small); changed[20] ^= 1;
+      await rejects(fetchSource(redis, { ...inline, inline: changed.toString('base64') }, 7n, what), /checksum/);
+      // Bytes whose checksum matches but that are no data file (a secret holder's bug) are refused before decoding.
+      const garbage = new Uint8Array(200).fill(7);
+      const wrong = await publish(redis, 'unused', garbage, 60, 7n);
+      await rejects(fetchSource(redis, wrong, 7n, what), /arrived damaged from Redis \(not a data file: its body length/);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  test('a result damaged in Redis fails its read with TASKIFY_CORRUPT_DATA naming the data, never a wrong value', async () => {
+    const got = await remote(child, ['corrupt']);
+    assert.is(got.code, 0, got.stderr);
+    assert.match(got.stdout, /^damaged 1 blob\(s\)\nTASKIFY_CORRUPT_DATA: .*version d\d+v1, written by task range arrived damaged from Redis \(checksum /);
+    assert.match(got.stdout, /\nafter 5\n$/);
+    assertNothingLeft('corrupt');
+  });
+
+  test('a machine refuses damaged input: the task fails with an error naming it and its argument, and is not retried', async () => {
+    const redis = await connect(cluster.url);
+    const [machine] = await redis.smembers(MACHINES);
+    const info = JSON.parse((await redis.get(machineKey(machine)))!) as MachineInfo;
+    const { Queue, QueueEvents } = bullmq();
+    const queue = new Queue(info.queue, { connection: redis });
+    const events = new QueueEvents(info.queue, { connection: redis.duplicate() });
+    try {
+      await events.waitUntilReady();
+      const run = `damaged-${Date.now()}`;
+      const values = new Float64Array(10_000).fill(1);
+      const file = join(work, 'values');
+      // A real version file of the values, as a master would publish it; then one byte of the blob changes.
+      require('node:fs').mkdirSync(file);
+      writeVersion(file, 'd1v1', values);
+      const source = await publish(redis, `taskify:run:${run}:d1v1:m`, readVersionBytes(file, 'd1v1'), 60, checksumSeed(CLUSTER_SECRET));
+      assert.ok('blob' in source);
+      await redis.setrange(`${source.blob}:0`, 20_000, 'x');
+      const job = sign(CLUSTER_SECRET, { run, sources: { d1v1: source }, forget: [],
+        task: { taskId: 1, module: pathToFileURL(join(__dirname, 'fixtures', 'tasks.js')).href, name: 'sum', args: [{ read: 'd1v1' }], result: 'd2v1' } });
+      const added = await queue.add('task', job, { jobId: `${run}.1.0`, removeOnComplete: true, removeOnFail: true });
+      const answer = await added.waitUntilFinished(events, 15_000) as { reply: { ok: boolean; error?: { message: string } } };
+      assert.is(answer.reply.ok, false);
+      assert.match(answer.reply.error!.message, /^version d1v1, argument 1 of task sum arrived damaged from Redis \(checksum /);
+      await redis.publish('taskify:run-ended', run);
+      await redis.unlink(`${source.blob}:0`);
+    } finally {
+      await events.close();
+      await queue.close();
+      redis.disconnect();
+    }
+  });
+
+  test('a machine keeps one pool of threads across runs; runs at once keep their versions apart', async () => {
+    const threads = (out: string) => out.trim().replace(/^threads /, '').split(' ');
+    const first = await remote(child, ['threads']);
+    const second = await remote(child, ['threads']);
+    assert.is(first.code, 0, first.stderr);
+    assert.is(second.code, 0, second.stderr);
+    assert.ok(threads(first.stdout).length >= 2, `tasks ran on ${first.stdout}`);
+    for (const thread of threads(second.stdout)) assert.ok(threads(first.stdout).includes(thread), `${thread} of the second run was a thread of the first: ${first.stdout}`);
+    // Both masters name their versions d1v1, d2v1...: on a machine they must stay two runs' versions.
+    const want = await local(child, ['data']);
+    const together = await Promise.all([remote(child, ['data']), remote(child, ['data']), remote(child, ['async'])]);
+    for (const got of together.slice(0, 2)) { assert.is(got.code, 0, got.stderr); assert.is(got.stdout, want.stdout); }
+    assert.is(together[2].stdout, 'async 1999999 12 12 ticked true\n');
+    assertNothingLeft('runs at once');
   });
 
   test('a task\'s exception reaches its caller, with its class and fields, and is not retried', async () => {
@@ -183,6 +296,23 @@ if (!redisServer()) {
     await cluster.addWorker(); // for the tests after this one
   });
 
+  test('a master stopped with Ctrl-C leaves its blobs; the machines remove them once its alive key expires', async () => {
+    let killedAt = 0;
+    let left: string[] = [];
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, (program) => {
+      setTimeout(() => { program.kill('SIGINT'); killedAt = Date.now(); }, 2500);
+      program.once('exit', () => { left = cluster.keys('taskify:run:*'); });
+    });
+    assert.ok(got.code !== 0 || got.stdout === '', `the master was interrupted mid-run (code ${got.code})`);
+    assert.ok(left.some((key) => /:d\d+v\d+:/.test(key)), `it left blobs: ${left.slice(0, 5).join(' ')}`);
+    const run = /^taskify:run:([^:]+):/.exec(left[0])![1];
+    while (cluster.keys('taskify:run:*').length > 0 && Date.now() - killedAt < 50_000) await new Promise((r) => setTimeout(r, 500));
+    assert.equal(cluster.keys('taskify:run:*'), [], `no key of the run is left ${((Date.now() - killedAt) / 1000).toFixed(0)} s after Ctrl-C`);
+    const redis = await connect(cluster.url);
+    assert.not.ok(await redis.sismember('taskify:runs', run), 'the run is no longer registered');
+    redis.disconnect();
+  });
+
   test('Redis unreachable at start: a clear error naming the address, nothing left behind', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const got = await run(child, ['failure'], { TASKIFY_REDIS: url });
@@ -217,8 +347,7 @@ if (!redisServer()) {
     const { Queue } = bullmq();
     const ghost = new Queue('taskify-machine-ghost-1', { connection: redis });
     await ghost.add('task', { any: 1 });
-    await ghost.close();
-    await redis.sadd(MACHINES, 'ghost-1');
+    await ghost.close(); // a queue that no set names any more: found by the scan
     const liveMachines = (await redis.smembers(MACHINES)).filter((id) => id !== 'ghost-1');
     const cleaned = execFileSync(process.execPath, [join(dist, 'runtime', 'cli.js'), 'clean', '--redis', cluster.url],
       { encoding: 'utf8', env: { ...process.env, TASKIFY_STORE: work } });
@@ -230,6 +359,27 @@ if (!redisServer()) {
     assert.equal((await redis.smembers(MACHINES)).sort(), liveMachines.sort(), 'live machines stay');
     await redis.del('taskify:run:live-run-1:alive', 'taskify:run:live-run-1:d1v1:m:0');
     redis.disconnect();
+  });
+
+  test('the queue of a machine that died without a word is removed by the other machines, with no master running', async () => {
+    const redis = await connect(cluster.url);
+    try {
+      const { Queue } = bullmq();
+      const dead = new Queue('taskify-machine-dead-1', { connection: redis });
+      await dead.add('task', { any: 1 });
+      await dead.close();
+      await redis.sadd(MACHINES, 'dead-1'); // in the set, with no heartbeat key: killed before it could leave
+      assert.ok(cluster.keys('bull:taskify-machine-dead-1:*').length > 0);
+      const started = Date.now();
+      while ((cluster.keys('bull:taskify-machine-dead-1:*').length > 0 || await redis.sismember(MACHINES, 'dead-1')) && Date.now() - started < 15_000) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.equal(cluster.keys('bull:taskify-machine-dead-1:*'), [], 'its queue is gone');
+      assert.not.ok(await redis.sismember(MACHINES, 'dead-1'), 'it left the set');
+      assert.is((await redis.smembers(MACHINES)).length, cluster.workers.filter((w) => w.exitCode === null && w.signalCode === null).length, 'live machines stay');
+    } finally {
+      redis.disconnect();
+    }
   });
 
   test('a machine that announces itself without the cluster secret gets no task and no data', async () => {
@@ -265,6 +415,63 @@ if (!redisServer()) {
     const got = await run(child, ['failure'], { TASKIFY_REDIS: 'localhost:6379' });
     assert.is(got.code, 1);
     assert.match(got.stderr, 'TASKIFY_REDIS must be a redis://host:port address, got "localhost:6379"');
+  });
+
+  test('Redis frozen mid-run (SIGSTOP): master and machines say so within 15 s, naming it; thawed in time, the run ends right', async () => {
+    const args = ['--blocks', '6', '--block-size', '256'];
+    const want = await local(example('matmul'), args);
+    let machines = '';
+    const listen = (chunk: Buffer) => { machines += chunk; };
+    for (const worker of cluster.workers) worker.stderr!.on('data', listen);
+    let master = '';
+    let frozenAt = 0;
+    const seen: Record<string, number> = {};
+    const got = await remote(example('matmul'), args, {}, (program) => {
+      program.stderr!.on('data', (chunk) => { master += chunk; });
+      setTimeout(() => { cluster.pauseRedis(); frozenAt = Date.now(); }, 1000);
+      const poll = setInterval(() => {
+        if (!frozenAt) return;
+        if (seen.master === undefined && /has not answered for/.test(master)) seen.master = Date.now() - frozenAt;
+        if (seen.machines === undefined && (machines.match(/has not answered for/g) ?? []).length >= 2) seen.machines = Date.now() - frozenAt;
+        if ((seen.master !== undefined && seen.machines !== undefined) || Date.now() - frozenAt > 20_000) { clearInterval(poll); cluster.resumeRedis(); }
+      }, 100);
+    });
+    for (const worker of cluster.workers) worker.stderr!.off('data', listen);
+    assert.ok(seen.master !== undefined && seen.master <= 15_000, `master said it after ${seen.master} ms: ${master}`);
+    assert.ok(seen.machines !== undefined && seen.machines <= 15_000, `both machines said it after ${seen.machines} ms: ${machines}`);
+    assert.match(master, `taskify: Redis at ${cluster.url} has not answered for 1`);
+    assert.match(master, /the run fails if it does not answer within 25 s/);
+    assert.match(master, `Redis at ${cluster.url} answers again, after 1`);
+    assert.match(machines, /taskify worker \S+: Redis at \S+ has not answered for 1\d\.\d s \(stopped, overloaded, or the network stalled\); waiting for it/);
+    assert.match(machines, /answers again, after 1\d\.\d s/);
+    assert.is(got.code, 0, got.stderr);
+    assert.is(got.stdout, want.stdout);
+    assertNothingLeft('frozen');
+  });
+
+  test('Redis frozen for good mid-run: the run fails with a clear error naming it instead of hanging', async () => {
+    let frozenAt = 0;
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, () => {
+      setTimeout(() => { cluster.pauseRedis(); frozenAt = Date.now(); }, 1000);
+    });
+    const failedAfter = Date.now() - frozenAt;
+    cluster.resumeRedis();
+    assert.is(got.code, 1, got.stderr);
+    assert.match(got.stderr, `taskify: Redis at ${cluster.url} has not answered for 1`);
+    assert.match(got.stderr, `lost the connection to Redis at ${cluster.url} during the run: it has not answered for 2`);
+    assert.ok(failedAfter < 45_000, `the program ended ${failedAfter} ms after Redis froze`);
+  });
+
+  test('Redis frozen at start: a clear error within 15 s', async () => {
+    cluster.pauseRedis();
+    try {
+      const got = await remote(child, ['failure']);
+      assert.is.not(got.code, 0);
+      assert.match(got.stderr, `cannot reach Redis at ${cluster.url}: it accepted the connection but did not answer within 5 s`);
+      assert.ok(got.ms < 15_000, `failed after ${got.ms} ms`);
+    } finally {
+      cluster.resumeRedis();
+    }
   });
 
   test('Redis lost mid-run: the run fails with a clear error instead of hanging, and the machines stop', async () => {

@@ -72,7 +72,36 @@ test('a machine runs a job only for a module of the program under its root, with
   assert.match(refusalOf(job(ours, {}, 'a.b'), root)!, /not an export name/);
   assert.match(refusalOf(job(ours, { run: '../x' }), root)!, /run id/);
   assert.match(refusalOf(job(ours, { forget: ['../../x'] }), root)!, /refused a version key/);
-  assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '' } } }), root)!, /refused a version key/);
+  assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '', sum: '0'.repeat(16) } } }), root)!, /refused a version key/);
+  // Sources are checked before anything is fetched or allocated for them.
+  const sum = 'a'.repeat(16);
+  const blob = (extra: object) => job(ours, { sources: { d1v1: { blob: 'taskify:run:host-1-abc:d1v1:m', bytes: 100, chunks: 1, sum, ...extra } as never } });
+  assert.is(refusalOf(blob({}), root), undefined);
+  assert.match(refusalOf(blob({ sum: undefined }), root)!, /no valid checksum/);
+  assert.match(refusalOf(blob({ blob: 'taskify:run:other-run:d1v1:m' }), root)!, /not a key of this run/);
+  assert.match(refusalOf(blob({ blob: 'bull:some-queue:meta' }), root)!, /not a key of this run/);
+  assert.match(refusalOf(blob({ bytes: 2 ** 53 }), root)!, /size is out of bounds/);
+  assert.match(refusalOf(blob({ bytes: -1 }), root)!, /size is out of bounds/);
+  assert.match(refusalOf(blob({ bytes: 100, chunks: 1000 }), root)!, /chunk count 1000 does not fit its size 100/);
+  assert.match(refusalOf(job(ours, { sources: { d1v1: { inline: 'A'.repeat(100_000), sum } } }), root)!, /within the inline limit/);
+  assert.match(refusalOf(job(ours, { sources: null as never }), root)!, /malformed/);
+  assert.match(refusalOf(job(ours, { timeoutMs: -5 }), root)!, /timeout is not a positive number/);
+});
+
+test('a data file\'s framing is checked before anything decodes it', () => {
+  const { encodeValue, frameProblem } = require('../runtime/store/codec') as typeof import('../runtime/store/codec');
+  for (const value of [new Float64Array(1000).fill(2), { a: [1, 'x'], b: new Int32Array(3) }, 'text']) {
+    const encoded = encodeValue(value);
+    const bytes = Buffer.concat(encoded.parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
+    const read = (b: Buffer) => (offset: number, length: number) => b.subarray(offset, offset + length);
+    assert.is(frameProblem(bytes.length, read(bytes)), undefined, JSON.stringify(value));
+    assert.match(frameProblem(bytes.length - 8, read(bytes.subarray(0, -8)))!, /does not end at its end|past its end/);
+    const big = Buffer.from(bytes); big.writeBigUInt64LE(2n ** 40n, 0);
+    assert.match(frameProblem(big.length, read(big))!, /body length 1099511627776 is past its end/);
+    const noId = Buffer.from(bytes); noId.write('XXXX', bytes.indexOf('TSKF'));
+    assert.match(frameProblem(noId.length, read(noId))!, /TSKF/);
+  }
+  assert.match(frameProblem(5, () => Buffer.alloc(5))!, /too few/);
 });
 
 test('a signed message verifies only with its secret and unchanged; without a secret messages pass as they are', () => {

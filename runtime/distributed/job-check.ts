@@ -2,12 +2,15 @@
  * What a machine checks of a job before it runs anything of it. Anyone who can write to the Redis server can put a
  * job on a machine's queue, so a job is data from outside: its task must be a module of the program (a `file:` URL
  * under the machine's root: never `node:`, `data:`, `http:` or a path elsewhere), its export a plain name, and every
- * version key of the `d<id>v<ver>` form (the store refuses any other, so nothing is written outside a run directory).
+ * version key of the `d<id>v<ver>` form (the store refuses any other, so nothing is written outside a run directory),
+ * and every source within bounds (a blob of the job's own run, a size a reader can take, a checksum): nothing is
+ * allocated or fetched from a size the job merely claims.
  */
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkedVersionKey, forEachLeaf, type RemoteJob } from '../protocol';
+import { sourceProblem } from './blobs';
 
 const RUN_ID = /^[\w.-]{1,128}$/;
 const EXPORT_NAME = /^[A-Za-z_$][\w$]{0,255}$/;
@@ -25,8 +28,14 @@ export function refusalOf(job: RemoteJob, root: string): string | undefined {
       if ('read' in arg && arg.read !== undefined) checkedVersionKey(arg.read);
       if ('write' in arg && arg.write !== undefined) checkedVersionKey(arg.write);
     });
-    for (const key of Object.keys(job.sources ?? {})) checkedVersionKey(key);
-    for (const key of job.forget ?? []) checkedVersionKey(key);
+    if (typeof job.sources !== 'object' || job.sources === null || !Array.isArray(job.forget)) return 'its sources or forget list are malformed';
+    for (const [key, source] of Object.entries(job.sources)) {
+      checkedVersionKey(key);
+      const problem = sourceProblem(source, job.run);
+      if (problem) return `${problem} (version ${key})`;
+    }
+    for (const key of job.forget) checkedVersionKey(key);
+    if (job.timeoutMs !== undefined && !(Number.isFinite(job.timeoutMs) && job.timeoutMs > 0)) return `its timeout is not a positive number: ${shown(job.timeoutMs)}`;
   } catch (error) {
     return (error as Error).message.replace(/^taskify: /, '');
   }

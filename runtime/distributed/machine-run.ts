@@ -1,16 +1,23 @@
 /**
- * One master's run as a machine sees it: a run directory of its own holding the version files this machine fetched
- * or wrote (fetched once, whatever number of tasks read them), a local pool whose threads read them like in a local
- * run (@rro versions go into this machine's shared memory once), and the forgetting of versions that died.
+ * One master's run as a machine sees it: the version files this machine fetched or wrote (fetched once, whatever
+ * number of tasks read them) in the machine's one directory, read by the machine's one pool of threads like in a
+ * local run (@rro versions go into this machine's shared memory once), and the forgetting of versions that died.
+ *
+ * Runs share the directory, the pool (its threads and their caches of decoded versions) and the segment prefix, so
+ * a machine starts its threads once, not once per run, and never runs more tasks at once than its slots. Two runs'
+ * masters both name a version d1v1: a run's version numbers are shifted here by an offset of its own (d1v1 is
+ * d1v3000000001 for the machine's third run) and shifted back in the answer. Data ids stay as the master made them:
+ * a worker takes an @rro view's origin from its key's data id.
  */
-import { readKeys, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
+import { forEachLeaf, readKeys, type WorkerArg, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
 import { LocalPool } from '../engine/local-pool';
 import { TaskStopSignal } from '../engine/executor';
 import { OwnedRun } from '../store/owned-run';
 import { removeSegment } from '../store/segments';
-import { readVersionBytes, removeVersion, writeEncoded } from '../store/version-file';
-import type { Redis } from './redis';
-import { fetchSource, publish } from './blobs';
+import { removeVersion } from '../store/version-file';
+import { fetchToFile, publishFile } from './blobs';
+import { BlobLink } from './blob-link';
+import { serializeError, TaskifyError } from '../errors';
 import { blobKey } from './names';
 
 export interface MachineRunSettings {
@@ -23,23 +30,28 @@ export interface MachineRunSettings {
   readonly sharedMemory: boolean;
   readonly sharedMemoryLimitBytes: number;
   readonly ttlSeconds: number;
+  /** Of the checksums of version bytes (checksum.ts). */
+  readonly checksumSeed: bigint;
 }
 
 interface HeldFile { readonly bytes: number; readonly threads: Set<number> }
 
-export class MachineRun {
-  readonly dir: string;
-  private readonly prefix: string;
-  /** The run directory and segments, guarded by a lease and a watcher like a program's (store/owned-run.ts). */
-  private readonly owned: OwnedRun;
-  private readonly pool: LocalPool;
-  private readonly files = new Map<string, HeldFile>();
-  /** Fetches under way: two tasks reading one version wait for one fetch. */
-  private readonly fetching = new Map<string, Promise<void>>();
-  active = 0;
-  lastUsed = Date.now();
+/** Versions of one run are shifted by a multiple of this (version numbers below it: a run makes far fewer). */
+const RUN_VERSIONS = 1_000_000_000;
 
-  constructor(readonly run: string, private readonly redis: Redis, private readonly settings: MachineRunSettings) {
+/** What a machine keeps across runs: one directory, one pool of threads, one segment prefix. */
+export class MachineStore {
+  readonly dir: string;
+  readonly prefix: string;
+  readonly pool: LocalPool;
+  /** Large version bytes to and from Redis (blob-link.ts). */
+  readonly link: BlobLink;
+  /** The directory and segments, guarded by a lease and a watcher like a program's (store/owned-run.ts). */
+  private readonly owned: OwnedRun;
+  private runs = 0;
+
+  constructor(settings: MachineRunSettings, url: string) {
+    this.link = new BlobLink(url);
     this.owned = new OwnedRun(settings.storeRoot, settings.storeFromEnv ?? false);
     this.dir = this.owned.dir;
     this.prefix = this.owned.segmentPrefix;
@@ -49,41 +61,96 @@ export class MachineRun {
     });
   }
 
+  /** The version offset of a new run. */
+  nextRunOffset(): number { return (this.runs++ % 999_999 + 1) * RUN_VERSIONS; } // keys stay within 15 digits
+
+  async close(): Promise<void> {
+    this.link.close();
+    await this.pool.destroy();
+    this.owned.close();
+  }
+}
+
+export class MachineRun {
+  private readonly dir: string;
+  private readonly prefix: string;
+  private readonly pool: LocalPool;
+  private readonly link: BlobLink;
+  private readonly offset: number;
+  /** By this machine's keys (shifted). */
+  private readonly files = new Map<string, HeldFile>();
+  /** Fetches under way: two tasks reading one version wait for one fetch. */
+  private readonly fetching = new Map<string, Promise<void>>();
+  active = 0;
+  lastUsed = Date.now();
+
+  constructor(readonly run: string, private readonly settings: MachineRunSettings, store: MachineStore) {
+    this.dir = store.dir;
+    this.prefix = store.prefix;
+    this.pool = store.pool;
+    this.link = store.link;
+    this.offset = store.nextRunOffset();
+  }
+
+  /** The master's key as this machine names it, and back. */
+  private here(key: string): string {
+    const at = key.indexOf('v');
+    const version = Number(key.slice(at + 1));
+    if (!(version < RUN_VERSIONS)) throw new Error(`taskify: version ${key} is past the versions a machine takes per run`);
+    return `${key.slice(0, at)}v${version + this.offset}`;
+  }
+
+  private there(key: string): string {
+    const at = key.indexOf('v');
+    return `${key.slice(0, at)}v${Number(key.slice(at + 1)) - this.offset}`;
+  }
+
   /** Run one job: fetch what is missing, run it on a pool thread, publish what it wrote under this attempt's keys. */
   async execute(job: RemoteJob, attempt: string): Promise<RemoteReply> {
-    this.forget(job.forget);
+    this.forget(job.forget.map((key) => this.here(key)));
     const reads = readKeys(job.task.args);
-    const fetched = await Promise.all([...reads].map((key) => this.ensure(key, job.sources[key])));
-    const reply = await this.runTimed(job, (thread) => this.bytesHeldBy(reads, thread));
+    let fetched: number[];
+    try {
+      fetched = await Promise.all([...reads].map((key) => this.ensure(this.here(key), job.sources[key], readerOf(job, key))));
+    } catch (error) {
+      // Damaged data fails the task as its own error would (not retried: the same bytes would come again).
+      if (error instanceof TaskifyError && error.code === 'TASKIFY_CORRUPT_DATA') return failed(error, [...reads].filter((key) => this.files.has(this.here(key))));
+      throw error;
+    }
+    const task = { ...job.task, args: shifted(job.task.args, (key) => this.here(key)), result: this.here(job.task.result) };
+    const readsHere = new Set([...reads].map((key) => this.here(key)));
+    const reply = await this.runTimed(task, job.timeoutMs, (thread) => this.bytesHeldBy(readsHere, thread));
     const outputs: RemoteReply['outputs'][number][] = [];
     for (const { key, bytes } of reply.written) {
       this.files.set(key, { bytes, threads: new Set() });
-      const source = await publish(this.redis, blobKey(this.run, key, attempt), readVersionBytes(this.dir, key), this.settings.ttlSeconds);
-      outputs.push({ key, source });
+      const source = await publishFile(this.link, blobKey(this.run, this.there(key), attempt), this.dir, key, this.settings.ttlSeconds,
+        this.settings.checksumSeed);
+      outputs.push({ key: this.there(key), source });
     }
     for (const key of reply.evicted) this.files.get(key)?.threads.delete(reply.worker);
     for (const key of reply.cached) this.files.get(key)?.threads.add(reply.worker);
+    const written = reply.written.map(({ key, bytes }) => ({ key: this.there(key), bytes }));
     return {
-      reply, outputs, held: [...reads, ...reply.written.map((w) => w.key)], fetchedBytes: fetched.reduce((a, b) => a + b, 0),
+      reply: { ...reply, written, cached: [], evicted: [] }, outputs, held: [...reads, ...written.map((w) => w.key)],
+      fetchedBytes: fetched.reduce((a, b) => a + b, 0),
     };
   }
 
   /** A task with a timeout is stopped here too when it runs longer (the master gave up on it already). */
-  private async runTimed(job: RemoteJob, held: (thread: number) => number): Promise<WorkerReply> {
-    const { timeoutMs } = job;
-    if (timeoutMs === undefined) return this.pool.run({ ...job.task, runDir: this.dir }, held);
+  private async runTimed(task: RemoteJob['task'], timeoutMs: number | undefined, held: (thread: number) => number): Promise<WorkerReply> {
+    if (timeoutMs === undefined) return this.pool.run({ ...task, runDir: this.dir }, held);
     const signal = new TaskStopSignal();
     let timer: NodeJS.Timeout | undefined;
     const onStart = () => { timer = setTimeout(() => signal.abort(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs); };
     try {
-      return await this.pool.run({ ...job.task, runDir: this.dir }, held, { signal, timeoutMs, onStart });
+      return await this.pool.run({ ...task, runDir: this.dir }, held, { signal, timeoutMs, onStart });
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** The versions died: their files, segments and threads' cached copies go. */
-  forget(keys: readonly string[]): void {
+  /** The versions died (this machine's keys): their files, segments and threads' cached copies go. */
+  private forget(keys: readonly string[]): void {
     for (const key of keys) {
       const file = this.files.get(key);
       this.files.delete(key);
@@ -93,23 +160,21 @@ export class MachineRun {
     }
   }
 
-  async close(): Promise<void> {
-    await this.pool.destroy();
-    this.owned.close();
+  /** The run ended: everything it left on this machine goes (the pool and directory stay for other runs). */
+  close(): void {
+    this.forget([...this.files.keys()]);
   }
 
   /** Bytes fetched for this task (0 when the machine held the version already). */
-  private async ensure(key: string, source: VersionSource | undefined): Promise<number> {
+  private async ensure(key: string, source: VersionSource | undefined, what: string): Promise<number> {
     if (this.files.has(key)) return 0;
     const underWay = this.fetching.get(key);
     if (underWay) { await underWay; return 0; }
     if (!source) throw new Error(`taskify: the master sent no source for version ${key}, and this machine does not hold it`);
     let bytes = 0;
     const fetching = (async () => {
-      const data = await fetchSource(this.redis, source);
-      writeEncoded(this.dir, key, { parts: [data], byteLength: data.byteLength });
-      this.files.set(key, { bytes: data.byteLength, threads: new Set() });
-      bytes = data.byteLength;
+      bytes = await fetchToFile(this.link, source, this.settings.checksumSeed, what, this.dir, key);
+      this.files.set(key, { bytes, threads: new Set() });
     })();
     this.fetching.set(key, fetching);
     try { await fetching; } finally { this.fetching.delete(key); }
@@ -124,4 +189,32 @@ export class MachineRun {
     }
     return held;
   }
+}
+
+/** Names a version by what reads it, for errors: `version d3v1, argument 2 of task sum`. */
+function readerOf(job: RemoteJob, key: string): string {
+  let position = 0;
+  job.task.args.forEach((arg, i) => {
+    if (position === 0) forEachLeaf([arg], (leaf) => { if ('read' in leaf && leaf.read === key) position = i + 1; });
+  });
+  return `version ${key}, ${position > 0 ? `argument ${position}` : 'an input'} of task ${job.task.name}`;
+}
+
+/** A reply saying the task failed before it ran, with `error` as its exception. */
+function failed(error: Error, held: string[]): RemoteReply {
+  const reply: WorkerReply = {
+    worker: 0, startedAt: Date.now(), bytesRead: 0, bytesWritten: 0, times: { queued: 0, load: 0, run: 0, store: 0 },
+    cached: [], evicted: [], written: [], ok: false, error: serializeError(error),
+  };
+  return { reply, outputs: [], held, fetchedBytes: 0 };
+}
+
+/** The arguments with every version key changed by `key`. */
+function shifted(args: readonly WorkerArg[], key: (key: string) => string): WorkerArg[] {
+  return args.map((arg) => {
+    if ('collection' in arg) return { collection: shifted(arg.collection, key) };
+    if (!('read' in arg) && !('write' in arg)) return arg;
+    const leaf = arg as Extract<WorkerArg, { read?: string }>;
+    return { ...leaf, ...(leaf.read !== undefined ? { read: key(leaf.read) } : {}), ...(leaf.write !== undefined ? { write: key(leaf.write) } : {}) };
+  });
 }

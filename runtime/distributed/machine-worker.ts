@@ -7,16 +7,18 @@
 import { hostname } from 'node:os';
 import type { Job } from 'bullmq';
 import type { MachineInfo, RemoteJob, RemoteReply } from '../protocol';
-import { bullmq, connect, onLost } from './redis';
-import { MachineRun, type MachineRunSettings } from './machine-run';
+import { bullmq, connect, onLost, seconds, watchAnswers } from './redis';
+import { MachineRun, MachineStore, type MachineRunSettings } from './machine-run';
 import { MACHINES, RUN_ENDED, machineKey, machineQueue, newAttemptId, newMachineId, runAlive } from './names';
-import { shownUrl } from '../errors';
+import { redisStalled, shownUrl } from '../errors';
 import { refusalOf } from './job-check';
+import { removeAbandonedRuns, removeDeadMachines } from './redis-clean';
+import { checksumSeed } from './checksum';
 import { checkSecretPolicy, clusterSecret, sign, verified } from './signing';
 
 const shownId = (id: unknown): string => JSON.stringify(id)?.slice(0, 60) ?? String(id);
 
-export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread'> {
+export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread' | 'checksumSeed'> {
   readonly url: string;
   /** Programs' task modules must lie under it (`--root`, default the working directory): see job-check.ts. */
   readonly root: string;
@@ -31,6 +33,8 @@ const HEARTBEAT_TTL_MS = 3000;
 const LOCK_DURATION_MS = 5000;
 const STALLED_INTERVAL_MS = 2000;
 const TASKS_PER_THREAD = 2;
+/** How often a machine removes what killed masters and machines left in Redis. */
+const CLEAN_MS = 5000;
 
 export async function serveMachine(options: MachineOptions): Promise<void> {
   const secret = clusterSecret();
@@ -39,19 +43,21 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   const id = newMachineId();
   const info: MachineInfo = { id, host: hostname(), pid: process.pid, queue: machineQueue(id), slots: options.threads * TASKS_PER_THREAD };
   const runs = new Map<string, MachineRun>();
-  const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD };
+  const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD, checksumSeed: checksumSeed(secret) };
   let stopping = false;
 
+  // One directory and one pool of threads for every run this machine serves (machine-run.ts).
+  const store = new MachineStore(settings, options.url);
   const runOf = (run: string): MachineRun => {
     let place = runs.get(run);
-    if (!place) { place = new MachineRun(run, redis, settings); runs.set(run, place); }
+    if (!place) { place = new MachineRun(run, settings, store); runs.set(run, place); }
     return place;
   };
   const endRun = async (run: string): Promise<void> => {
     const place = runs.get(run);
     if (!place) return;
     runs.delete(run);
-    await place.close();
+    place.close();
   };
 
   const { Worker } = bullmq();
@@ -86,12 +92,25 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   await worker.waitUntilReady();
   await beat();
   const heartbeat = setInterval(() => { beat().catch(() => {}); }, HEARTBEAT_MS);
+  // What killed masters and machines left: removed by every machine, so nothing piles up while no one cleans.
+  let cleaning = false;
+  const clean = setInterval(() => {
+    if (cleaning || stopping) return;
+    cleaning = true;
+    Promise.all([removeAbandonedRuns(redis), removeDeadMachines(redis)]).then(([{ runs: gone }]) => {
+      for (const run of gone) if (runs.get(run)?.active === 0) void endRun(run);
+    }, () => {}).finally(() => { cleaning = false; });
+  }, CLEAN_MS);
   const sweep = setInterval(() => {
     for (const [run, place] of runs) {
       if (place.active > 0 || Date.now() - place.lastUsed < options.idleRunMs) continue;
       redis.exists(runAlive(run)).then((alive) => { if (!alive && place.active === 0) void endRun(run); }, () => {});
     }
   }, options.idleRunMs);
+  const unwatch = watchAnswers(redis, {
+    stalled: (ms) => process.stderr.write(`taskify worker ${id}: ${redisStalled(options.url, seconds(ms), 'waiting for it')}\n`),
+    answered: (ms) => process.stderr.write(`taskify worker ${id}: Redis at ${shownUrl(options.url)} answers again, after ${seconds(ms)}\n`),
+  });
   void worker.run();
   process.stderr.write(`taskify worker ${id}: ${options.threads} thread(s), ${info.slots} task slots, waiting for tasks at ${shownUrl(options.url)}\n`);
 
@@ -100,6 +119,8 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
     stopping = true;
     if (message) process.stderr.write(message + '\n');
     clearInterval(sweep);
+    clearInterval(clean);
+    unwatch();
     // Running tasks finish first (boundedly); the masters then see the heartbeat go and send queued ones elsewhere.
     await Promise.race([worker.close(), delay(LOCK_DURATION_MS)]);
     clearInterval(heartbeat);
@@ -112,13 +133,14 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
       await Promise.race([queue.obliterate({ force: true }).then(() => queue.close()), delay(LOCK_DURATION_MS)]).catch(() => {});
     }
     for (const run of [...runs.keys()]) await endRun(run);
+    await store.close();
     subscriber.disconnect();
     redis.disconnect();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  onLost(redis, (detail) => void stop(1, `taskify worker ${id}: lost the connection to Redis at ${options.url} (${detail}); stopping`));
+  onLost(redis, (detail) => void stop(1, `taskify worker ${id}: lost the connection to Redis at ${shownUrl(options.url)} (${detail}); stopping`));
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

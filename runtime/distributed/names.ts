@@ -12,6 +12,8 @@ export const machineQueue = (machine: string): string => `taskify-machine-${mach
 /** Pub/sub channel where a master announces that its run ended: machines drop its directory and pools. */
 export const RUN_ENDED = 'taskify:run-ended';
 
+/** Runs whose masters started and did not end them: machines remove the keys of those whose alive key expired. */
+export const RUNS = 'taskify:runs';
 export const runPrefix = (run: string): string => `taskify:run:${run}:`;
 /** Kept alive by the master while its run lasts: machines drop the run's files once it is gone. */
 export const runAlive = (run: string): string => `${runPrefix(run)}alive`;

@@ -11,6 +11,10 @@ import { redisModulesMissing, redisUnreachable } from '../errors';
 export type { Redis };
 export type BullMQ = typeof import('bullmq');
 
+/** A server silent this long (stopped, overloaded, a network stall) is said, naming it, on master and machines. */
+export const STALL_REPORT_MS = 10_000;
+/** Every command fails past this, whatever it is: BullMQ's blocking reads block at most 10 s. A backstop to the watch. */
+const COMMAND_TIMEOUT_MS = 30_000;
 const RECONNECT_ATTEMPTS = 12;
 const RECONNECT_DELAY_MS = 250;
 /** How long a server may take to answer the first PING. */
@@ -31,6 +35,7 @@ export function connectionOptions(): RedisOptions {
   return {
     lazyConnect: true,
     maxRetriesPerRequest: null, // BullMQ's blocking commands need it; the retry strategy below bounds the wait instead
+    commandTimeout: COMMAND_TIMEOUT_MS,
     retryStrategy: (times) => (times > RECONNECT_ATTEMPTS ? null : RECONNECT_DELAY_MS),
   };
 }
@@ -68,3 +73,43 @@ export function onLost(client: Redis, lost: (detail: string) => void): void {
   client.on('error', (error: Error) => { lastError = error.message; });
   client.on('end', () => lost(lastError));
 }
+
+export interface StallHooks {
+  /** Redis has not answered for `ms` (called at STALL_REPORT_MS, then every `repeatMs` while it lasts). */
+  stalled(ms: number): void;
+  /** Redis answered again after a stall that was reported; `ms`: how long it lasted. */
+  answered(ms: number): void;
+}
+
+/**
+ * Watch a connected client for a server that stops answering without closing the connection (SIGSTOP, DEBUG SLEEP,
+ * an overloaded or half-dead host): a PING once a second on the client itself, so that a PING queued behind a large
+ * transfer counts as the transfer's wait. Returns the function that stops watching.
+ */
+export function watchAnswers(client: Redis, hooks: StallHooks, repeatMs = 30_000): () => void {
+  let since: number | undefined;
+  let nextReport = STALL_REPORT_MS;
+  const tick = setInterval(() => {
+    const now = Date.now();
+    if (since === undefined) {
+      if (client.status !== 'ready') return;
+      const sent = since = now;
+      client.ping().then(() => {
+        since = undefined;
+        if (nextReport > STALL_REPORT_MS) hooks.answered(Date.now() - sent);
+        nextReport = STALL_REPORT_MS;
+      }, () => { since = undefined; }); // a failed PING: the connection's own errors say why
+      return;
+    }
+    const waited = now - since;
+    if (waited >= nextReport) {
+      nextReport = waited + repeatMs;
+      hooks.stalled(waited);
+    }
+  }, 500);
+  tick.unref();
+  return () => clearInterval(tick);
+}
+
+/** How long a stall lasted, for messages: `12 s`, `12.4 s` under a minute. */
+export const seconds = (ms: number): string => `${ms < 60_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;

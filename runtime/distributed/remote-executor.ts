@@ -10,18 +10,21 @@
  * blob keys, and only the answer to the current job id is used, so a late answer from an attempt given up on
  * changes nothing. Losing Redis fails the run through `hooks.fatal`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import type { Queue, QueueEvents } from 'bullmq';
-import { readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
+import { checkedVersionKey, readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
-import { machineJobFailed, machineLost, redisLost, shownUrl } from '../errors';
-import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
-import { bullmq, connect, onLost, type Redis } from './redis';
+import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl } from '../errors';
+import { versionPath, writeEncoded } from '../store/version-file';
+import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './redis';
 import { sign, verified } from './signing';
-import { deleteBlob, deleteRunKeys, fetchSource, publish } from './blobs';
+import { deleteBlob, deleteRunKeys, fetchToFile, inlineBytes, publishFile, sourceProblem } from './blobs';
+import { BlobLink } from './blob-link';
+import { checksumSeed } from './checksum';
 import * as machines from './machines';
-import { MACHINES, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
+import { MACHINES, RUNS, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
+import { removeMachines } from './redis-clean';
 
 export interface RemoteSettings {
   readonly url: string;
@@ -32,10 +35,18 @@ export interface RemoteSettings {
 }
 
 const POLL_MS = 1000;
-/** Long: the poll shares its connection with large transfers, and machines drop a run whose key is gone. */
-const RUN_ALIVE_MS = 60 * POLL_MS;
+/**
+ * Machines remove the keys of a run whose alive key is gone (its master was killed): longer than a stall the run
+ * survives (STALL_FAIL_MS: a frozen Redis expires keys by the wall clock once it thaws), and than the poll's wait
+ * behind large transfers on its connection.
+ */
+const RUN_ALIVE_MS = 30 * POLL_MS;
+/** Completion events kept per machine queue: the master reads them as they come and a machine runs at most its slots. */
+const EVENTS_PER_SLOT = 50;
 const NO_MACHINE_WARNING_MS = 5000;
 const CLOSE_STEP_MS = 3000;
+/** A Redis silent this long fails the run (it is said at 10 s: redis.ts STALL_REPORT_MS). */
+const STALL_FAIL_MS = 25_000;
 
 interface Waiting { readonly machine: machines.Machine; resolve(reply: RemoteReply): void; reject(error: Error): void }
 interface Connection { readonly queue: Queue; readonly events: QueueEvents }
@@ -46,6 +57,11 @@ export function remoteExecutor(state: graph.GraphState, runDir: string, settings
 
 class RemoteExecutor implements Executor {
   private readonly runId = newRunId();
+  private readonly seed: bigint;
+  /** Large version bytes to and from Redis (blob-link.ts). */
+  private readonly link: BlobLink;
+  /** The task function that wrote each live version held in Redis, for errors about its data. */
+  private readonly producers = new Map<string, string>();
   private redis?: Redis;
   private readonly machines = machines.emptyMachines();
   private readonly connections = new Map<string, Connection>();
@@ -59,12 +75,19 @@ class RemoteExecutor implements Executor {
   /** The machine each sent task went to, until it is answered. */
   private readonly placed = new Map<number, string>();
   private poll?: NodeJS.Timeout;
+  private unwatch?: () => void;
+  /** Queues of dead machines are being removed. */
+  private removing = false;
   private closed = false;
+  /** Redis was lost or stalled past STALL_FAIL_MS: the run failed (said once). */
+  private failed = false;
   private waitingSince = Date.now();
   private readonly started: Promise<void>;
 
   constructor(private readonly state: graph.GraphState, private readonly runDir: string,
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
+    this.seed = checksumSeed(settings.secret);
+    this.link = new BlobLink(settings.url);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -98,7 +121,7 @@ class RemoteExecutor implements Executor {
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
       const remote = await answered;
-      this.commit(remote);
+      this.commit(remote, machine.info.id, message.name);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
     } finally {
@@ -122,6 +145,7 @@ class RemoteExecutor implements Executor {
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
     this.sources.delete(key);
+    this.producers.delete(key);
     if (source && this.redis) deleteBlob(this.redis, source).catch(() => {}); // the key's expiry is the safety net
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
@@ -130,20 +154,21 @@ class RemoteExecutor implements Executor {
     if (existsSync(versionPath(this.runDir, key))) return;
     const source = this.sources.get(key);
     if (!source || !this.redis) throw new Error(`taskify: version ${key} is neither in the run directory nor known to be in Redis`);
-    const bytes = await fetchSource(this.redis, source);
-    writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
+    await fetchToFile(this.link, source, this.seed, this.describe(key), this.runDir, key);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.poll);
+    this.unwatch?.();
+    this.link.close();
     await this.started;
     const redis = this.redis;
     if (!redis || redis.status === 'end') return;
     for (const waiting of this.waiting.values()) waiting.reject(new Error('the run is closing'));
     await bounded(redis.publish(RUN_ENDED, this.runId));
-    await bounded(deleteRunKeys(redis, this.runId));
+    await bounded(deleteRunKeys(redis, this.runId).then(() => redis.srem(RUNS, this.runId)));
     await Promise.all([...this.connections.values()].map(({ queue, events }) => bounded(Promise.all([events.close(), queue.close()]))));
     await bounded(redis.quit());
   }
@@ -153,6 +178,13 @@ class RemoteExecutor implements Executor {
   private async start(): Promise<void> {
     this.redis = await connect(this.settings.url);
     onLost(this.redis, (detail) => this.lost(detail));
+    this.unwatch = watchAnswers(this.redis, {
+      stalled: (ms) => {
+        if (ms >= STALL_FAIL_MS) { this.lost(`it has not answered for ${seconds(ms)}`); return; }
+        say(`taskify: ${redisStalled(this.settings.url, seconds(ms), `the run fails if it does not answer within ${STALL_FAIL_MS / 1000} s`)}`);
+      },
+      answered: (ms) => { if (!this.closed) say(`taskify: Redis at ${shownUrl(this.settings.url)} answers again, after ${seconds(ms)}`); },
+    }, STALL_FAIL_MS - 10_000);
     await this.refresh();
     this.poll = setInterval(() => { this.refresh().catch(() => {}); }, POLL_MS); // a failed poll is retried; loss is seen by onLost
   }
@@ -160,7 +192,7 @@ class RemoteExecutor implements Executor {
   /** Learn which machines joined and which stopped their heartbeat. */
   private async refresh(): Promise<void> {
     const redis = this.redis!;
-    await redis.set(runAlive(this.runId), '1', 'PX', RUN_ALIVE_MS);
+    await redis.multi().set(runAlive(this.runId), '1', 'PX', RUN_ALIVE_MS).sadd(RUNS, this.runId).exec();
     const ids = await redis.smembers(MACHINES);
     const beats = ids.length > 0 ? await redis.mget(...ids.map(machineKey)) : [];
     const alive = new Map<string, MachineInfo>();
@@ -172,11 +204,15 @@ class RemoteExecutor implements Executor {
       if (info) alive.set(id, info);
       else if (!this.strangers.has(id)) {
         this.strangers.add(id); // said once: a machine without the cluster's secret gets no task and no data
-        process.stderr.write(`taskify: ignoring machine ${JSON.stringify(id).slice(0, 80)}: its announcement is not signed with this cluster's secret\n`);
+        say(`taskify: ignoring machine ${JSON.stringify(id).slice(0, 80)}: its announcement is not signed with this cluster's secret`);
       }
     });
     for (const id of [...this.machines.byId.keys()]) if (!alive.has(id)) this.machineDied(id);
-    if (dead.length > 0) await redis.srem(MACHINES, ...dead);
+    if (dead.length > 0 && !this.removing) {
+      // Their queues go too (else nothing would find them again), in the background: a poll must stay short.
+      this.removing = true;
+      void removeMachines(redis, dead).catch(() => {}).finally(() => { this.removing = false; });
+    }
     let joined = false;
     for (const info of alive.values()) {
       if (this.machines.byId.has(info.id) || this.closed) continue;
@@ -191,7 +227,8 @@ class RemoteExecutor implements Executor {
 
   private async listen(info: MachineInfo): Promise<void> {
     const { Queue, QueueEvents } = bullmq();
-    const queue = new Queue(info.queue, { connection: this.redis! });
+    // A short events stream: the master sends a machine at most its slots' jobs before it reads their completions.
+    const queue = new Queue(info.queue, { connection: this.redis!, streams: { events: { maxLen: Math.max(1000, info.slots * EVENTS_PER_SLOT) } } });
     // Read the events stream from its current end, fixed now: QueueEvents' own '$' is taken at its first read,
     // which may come after the completion of a job added meanwhile.
     const [last] = await this.redis!.xrevrange(`${queue.opts.prefix ?? 'bull'}:${info.queue}:events`, '+', '-', 'COUNT', 1);
@@ -231,12 +268,13 @@ class RemoteExecutor implements Executor {
     if (this.machines.byId.size > 0 || this.state.ready.length === 0) { this.waitingSince = Date.now(); return; }
     if (Date.now() - this.waitingSince < NO_MACHINE_WARNING_MS) return;
     this.waitingSince = Date.now() + 25_000; // again in half a minute
-    process.stderr.write(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${shownUrl(this.settings.url)}; ` +
-      `start one with: taskify worker --redis ${shownUrl(this.settings.url)}\n`);
+    say(`taskify: ${this.state.ready.length} task(s) are ready but no machine has joined at ${shownUrl(this.settings.url)}; ` +
+      `start one with: taskify worker --redis ${shownUrl(this.settings.url)}`);
   }
 
   private lost(detail: string): void {
-    if (this.closed) return;
+    if (this.closed || this.failed) return;
+    this.failed = true;
     const error = redisLost(this.settings.url, detail);
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.hooks.fatal(error);
@@ -259,7 +297,7 @@ class RemoteExecutor implements Executor {
     let publishing = this.publishing.get(key);
     if (!publishing) {
       publishing = (async () => {
-        const source = await publish(this.redis!, blobKey(this.runId, key, 'm'), readVersionBytes(this.runDir, key), this.settings.ttlSeconds);
+        const source = await publishFile(this.link, blobKey(this.runId, key, 'm'), this.runDir, key, this.settings.ttlSeconds, this.seed);
         this.sources.set(key, source);
         return source;
       })();
@@ -270,15 +308,35 @@ class RemoteExecutor implements Executor {
   }
 
   /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
-  private commit(remote: RemoteReply): void {
+  private commit(remote: RemoteReply, machine: string, task: string): void {
+    for (const { key, source } of remote.outputs) {
+      checkedVersionKey(key);
+      const problem = sourceProblem(source, this.runId);
+      if (problem) throw machineJobFailed(machine, `its answer is malformed: ${problem} (version ${key})`);
+    }
     for (const { key, source } of remote.outputs) {
       this.sources.set(key, source);
+      this.producers.set(key, task);
       if ('inline' in source) {
-        const bytes = Buffer.from(source.inline, 'base64');
+        const bytes = inlineBytes(source, this.seed, this.describe(key));
         writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
       }
     }
   }
+
+  /** A version for errors: `version d4v1, the result of task produce` (the main thread adds the data's name). */
+  private describe(key: string): string {
+    const name = this.producers.get(key);
+    return `version ${key}${name ? `, written by task ${name}` : ''}`;
+  }
+}
+
+/**
+ * A line on stderr now: this runs on the engine thread, whose process.stderr is relayed through the main thread's
+ * event loop, which a blocking wait holds (a stall said that way would show only after the stall).
+ */
+function say(line: string): void {
+  try { writeSync(2, line + '\n'); } catch { /* stderr closed: nothing to tell */ }
 }
 
 function parseJson(text: string): unknown {

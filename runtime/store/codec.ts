@@ -34,6 +34,31 @@ export function headerOffset(first8: Uint8Array): number {
   return BODY_START + body + padTo8(body);
 }
 
+/**
+ * Why `size` bytes cannot be one data file, judged from its framing alone (no decoding), or undefined: the body
+ * length in its first 8 bytes must put the header inside the file, the header's length must end exactly at the
+ * file's end, and the FlatBuffer must carry the "TSKF" identifier with its root inside it. Checked on bytes that
+ * came from another machine before they are written where a worker decodes them. `read(offset, length)` gives
+ * bytes of the file.
+ */
+export function frameProblem(size: number, read: (offset: number, length: number) => Uint8Array): string | undefined {
+  if (size < BODY_START + 12) return `${size} bytes are too few for a data file`;
+  // Copies of their own (a Buffer's slice() is a view on its whole pool), at offset 0 for the DataViews.
+  const first = Uint8Array.from(read(0, BODY_START));
+  const body = new DataView(first.buffer).getBigUint64(0, true);
+  if (body > BigInt(size)) return `its body length ${body} is past its end (${size} bytes)`;
+  const at = headerOffset(first);
+  if (at + 12 > size) return `its header would start at ${at}, past its end (${size} bytes)`;
+  const view = new DataView(Uint8Array.from(read(at, 12)).buffer);
+  const header = view.getUint32(0, true);
+  if (at + 4 + header !== size) return `its header of ${header} bytes at ${at} does not end at its end (${size} bytes)`;
+  const root = view.getUint32(4, true);
+  const id = String.fromCharCode(view.getUint8(8), view.getUint8(9), view.getUint8(10), view.getUint8(11));
+  if (id !== 'TSKF') return 'it has no "TSKF" file identifier';
+  if (root < 8 || root >= header) return `its root offset ${root} is outside its header (${header} bytes)`;
+  return undefined;
+}
+
 /** bytes: the whole file, 8-aligned in its buffer. Typed arrays come back as views on bytes.buffer. */
 export function decodeValue(bytes: Uint8Array, options: DecodeOptions = {}): unknown {
   if (bytes.byteOffset % 8 !== 0) {
