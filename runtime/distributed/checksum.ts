@@ -11,19 +11,12 @@
  */
 import { createHmac } from 'node:crypto';
 import { redisModulesMissing } from '../errors';
-
-type XxHash = typeof import('@node-rs/xxhash');
-let xxhash: XxHash | undefined;
+import { xxhash, type XxHash } from '../store/xxhash';
 
 function hasher(): XxHash {
-  if (!xxhash) {
-    try {
-      xxhash = require('@node-rs/xxhash') as XxHash;
-    } catch (error) {
-      throw redisModulesMissing(error instanceof Error ? error.message.split('\n')[0] : String(error));
-    }
-  }
-  return xxhash;
+  const loaded = xxhash();
+  if (loaded instanceof Error) throw redisModulesMissing(loaded.message.split('\n')[0]);
+  return loaded;
 }
 
 /** The checksum seed of a cluster: 0 without a secret. */

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EncodedValue } from './encoder';
+import { xxhash } from './xxhash';
 
 export type Fingerprint = bigint | string;
 
@@ -22,11 +23,8 @@ let hasher: Xxh3 | null | undefined;
 
 function xxh3(): Xxh3 | null {
   if (hasher === undefined) {
-    try {
-      hasher = (require('@node-rs/xxhash') as typeof import('@node-rs/xxhash')).xxh3.Xxh3.withSeed();
-    } catch {
-      hasher = null;
-    }
+    const loaded = xxhash();
+    hasher = loaded instanceof Error ? null : loaded.xxh3.Xxh3.withSeed();
   }
   return hasher;
 }
