@@ -155,10 +155,30 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
  */
 export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap', submit: (x: unknown, i: number, a: unknown[]) => unknown,
   use: (result: unknown, ...args: unknown[]) => unknown, ...rest: unknown[]): unknown {
+  // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback.
+  if (array.length === 0 || current().kind !== 'pool') {
+    const each = (x: unknown, i: number, a: unknown[]) => use(submit(x, i, a), x, i, a);
+    if (method === 'reduce') return array.reduce((acc, x, i, a) => use(submit(x, i, a), acc, x, i, a), rest[0]);
+    return (array[method] as (cb: typeof each, ...more: unknown[]) => unknown).call(array, each, ...rest);
+  }
   const results = array.map(submit);
-  if (method === 'reduce') return array.reduce((acc, x, i, a) => use(results[i], acc, x, i, a), rest[0]);
-  return (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
-    .call(array, (x: unknown, i: number, a: unknown[]) => use(results[i], x, i, a), ...rest);
+  try {
+    if (method === 'reduce') return array.reduce((acc, x, i, a) => use(results[i], acc, x, i, a), rest[0]);
+    return (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
+      .call(array, (x: unknown, i: number, a: unknown[]) => use(results[i], x, i, a), ...rest);
+  } catch (error) {
+    // The plain program stopped at this element: later elements' calls never happened, so their failures are nobody's.
+    for (const result of results) if (result instanceof Future) dismiss(result);
+    throw error;
+  }
+}
+
+/** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */
+function dismiss(future: Future<unknown>): void {
+  const producer = future.entry.producer;
+  if (producer) producer.observed = true;
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.cancel(future);
 }
 
 export function leaving(mark: number, parameters: readonly unknown[]): void {

@@ -39,5 +39,5 @@ export function buildProgram(name: string, withPlugin: boolean, module: 'commonj
 }
 
 export function runProgram(outDir: string, env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  return execFileSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
 }

@@ -109,6 +109,11 @@ test('records of followed objects (const holder = { a, second: b }) wait for wha
   assert.match(emitted, /JSON\.stringify\(__taskify\.waitFields\(holder\)\)/);
 });
 
+test('an adversarial review of holders, split callbacks and the classifier: failures, getters, a Map iterated while tasks update it, parts handed on', () => {
+  const tasks = printsAsPlain('review5');
+  assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

@@ -107,13 +107,9 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     into.length = source.length;
     for (const [i, item] of items) into[i] = item;
   } else if (into instanceof Map) {
-    const entries = [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const);
-    into.clear();
-    for (const [k, v] of entries) into.set(k, v);
+    updateInPlace(into, [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const));
   } else if (into instanceof Set) {
-    const items = [...(from as Set<unknown>)].map(resolve);
-    into.clear();
-    for (const item of items) into.add(item);
+    updateInPlace(into, [...(from as Set<unknown>)].map((item) => { const v = resolve(item); return [v, v] as const; }));
   } else if (into instanceof Date) {
     into.setTime((from as Date).getTime());
   } else {
@@ -136,4 +132,22 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
 function isAccessor(object: object, key: string): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(object, key);
   return descriptor !== undefined && (descriptor.get !== undefined || descriptor.set !== undefined);
+}
+
+/**
+ * A Map or Set takes the task's entries in place: keys the task removed are deleted, values set, new keys added at
+ * the end. The program may be iterating it right now (`for (const k of m.keys()) { inc(m, k); … }`), and a live
+ * iterator goes on from where it was, as after the plain call's own `set`s; clearing it first restarted the loop.
+ * Only when the task reordered the keys that stay (deleted one and added it again) is the collection rebuilt.
+ */
+function updateInPlace(into: Map<unknown, unknown> | Set<unknown>, entries: readonly (readonly [unknown, unknown])[]): void {
+  const keys = new Set(entries.map(([k]) => k));
+  for (const k of [...into.keys()]) if (!keys.has(k)) into.delete(k);
+  const kept = [...into.keys()];
+  const sameOrder = kept.every((k, i) => entries[i]?.[0] === k);
+  if (!sameOrder) into.clear();
+  for (const [k, v] of entries) {
+    if (into instanceof Map) into.set(k, v);
+    else into.add(k);
+  }
 }

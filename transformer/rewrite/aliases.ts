@@ -168,7 +168,8 @@ export class AliasGroups {
         if (!isPrimitiveNode(this.ctx, property.name)) names.push(property.name);
         continue;
       }
-      if (!ts.isPropertyAssignment(property)) return undefined;
+      // `__proto__: a` sets the prototype, and a computed name may be any key: no field of the record.
+      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text === '__proto__') return undefined;
       const value = skipTransparent(ts, property.initializer);
       if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) continue;
       if (!ts.isIdentifier(value)) return undefined;

@@ -8,15 +8,16 @@
  * - the receiver: a plain array (a typed array's `map` would turn Futures into numbers), named without a call, so
  *   reading it twice is reading it once;
  * - the callback: an arrow function whose body is one expression (or one `return`), with plain parameters, holding
- *   exactly this one task call and otherwise only reads and operators: no other call but `Math.*` and methods of
- *   numbers and strings, no operator that could call an object's valueOf or toString, no assignment,
- *   no `new`, `await`, `yield`, `delete` or nested function;
+ *   exactly this one task call, evaluated on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass
+ *   calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
+ *   `Math.*` and methods of numbers and strings, no operator that could call an object's valueOf or toString, no
+ *   assignment, no `new`, `await`, `yield`, `delete` or nested function;
  * - the task: silent (prints.ts), reading every object it is given (`in`): submitting the later elements' calls
  *   before the earlier results are used changes nothing anyone can see, even when one of them fails;
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, qualifiedName } from '../analysis/context';
+import { isPrimitiveNode, isTypedArrayType, qualifiedName } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 
@@ -95,7 +96,15 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
   let calls = 0;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
-    if (n === taskCall) { calls++; return; }
+    if (n === taskCall) {
+      // Evaluated for every element, as the plain callback does: not on one side of `?:`, `&&`, `||`, `??` or `?.`.
+      if (!evaluatedAlways(ts, taskCall, body)) { ok = false; return; }
+      calls++;
+      // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names and
+      // literals only, which cannot throw or run code (`x.v!.w` could throw for a later element first).
+      if (!taskCall.arguments.every((arg) => ts.isIdentifier(arg) || ts.isLiteralExpression(arg))) ok = false;
+      return;
+    }
     if (ts.isCallExpression(n)) {
       // `Math.sqrt(…)`, `n.toFixed(2)`, `s.padStart(4)`: the language's own functions of numbers and strings.
       const name = qualifiedName(ts, n.expression);
@@ -112,6 +121,8 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
     } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
       (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
       ok = false; return;
+    } else if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && mayRunCode(facts, n)) {
+      ok = false; return; // a getter would run its code in another order
     } else if (ts.isTemplateExpression(n) && n.templateSpans.some((span) => !isPrimitiveNode(ctx, span.expression))) {
       ok = false; return; // an object in a template calls its toString
     }
@@ -119,4 +130,25 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
   };
   visit(body);
   return ok && calls === 1;
+}
+
+function evaluatedAlways(t: typeof ts, call: ts.Node, body: ts.Node): boolean {
+  for (let n: ts.Node = call; n !== body; n = n.parent) {
+    const parent = n.parent;
+    if (t.isConditionalExpression(parent) && parent.condition !== n) return false;
+    if (t.isBinaryExpression(parent) && parent.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken,
+      t.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) return false;
+    if ((t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isCallExpression(parent)) && parent.questionDotToken) return false;
+  }
+  return true;
+}
+
+/** Reading the property may run code: a getter, or a value whose type does not say (`any`). */
+function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const { ts, ctx } = facts;
+  const receiver = ctx.checker.getTypeAtLocation(access.expression);
+  // `a[i]` of an array or typed array: the language's own, no code of the program.
+  if (ts.isElementAccessExpression(access)) return !(ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver));
+  const symbol = ctx.checker.getSymbolAtLocation(access.name);
+  return symbol === undefined || (symbol.flags & ts.SymbolFlags.GetAccessor) !== 0;
 }

@@ -182,7 +182,8 @@ export class UseClassifier {
       return { kind: 'escape', why: 'a method of a part of it may hand out an object' };
     }
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
-    if (isComparison(ts, parent)) return { kind: 'none' }; // `data === g.data`: identity, which tasks never change
+    // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
+    if (isComparison(ts, parent)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
     if (this.readsAtOnce(outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
@@ -210,12 +211,15 @@ export class UseClassifier {
     const outer = withWrappers(ts, expr);
     const parent = outer.parent;
     if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
+      // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
+      // `Array.from(rows)` only read, but hand the parts on.)
       const name = qualifiedName(ts, parent.expression);
-      return name !== undefined && isReadOnlyFunction(name);
+      return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(this.ctx, parent) || hasPrimitiveElements(this.ctx, outer));
     }
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       const method = parent.name.text;
-      return READING_METHODS.has(method) && (isPrimitiveNode(this.ctx, parent.parent) || COPYING_METHODS.has(method));
+      return READING_METHODS.has(method) &&
+        (isPrimitiveNode(this.ctx, parent.parent) || (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, outer)));
     }
     return false;
   }
