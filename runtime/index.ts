@@ -144,28 +144,21 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
 }
 
 /**
- * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since
- * `mark` is thrown out of it, as the sequential call threw it, and the parameters hold what the call's tasks wrote
- * (a failed task's writes too, as a sequential call that threw half way left them).
- */
-/**
  * `xs.map((x) => stats(x).max)` split by the plugin (transformer/rewrite/split-callbacks.ts): the task is submitted for
  * every element first, then the array method runs with each element's result (a Future) handed to `use` before the
  * callback's own arguments. Only for quiet tasks that read their arguments, so the order cannot be seen.
  */
 export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap', submit: (x: unknown, i: number, a: unknown[]) => unknown,
   use: (result: unknown, ...args: unknown[]) => unknown, ...rest: unknown[]): unknown {
+  const apply = (resultOf: (x: unknown, i: number, a: unknown[]) => unknown): unknown => (method === 'reduce'
+    ? array.reduce((acc, x, i, a) => use(resultOf(x, i, a), acc, x, i, a), rest[0])
+    : (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
+      .call(array, (x: unknown, i: number, a: unknown[]) => use(resultOf(x, i, a), x, i, a), ...rest));
   // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback.
-  if (array.length === 0 || current().kind !== 'pool') {
-    const each = (x: unknown, i: number, a: unknown[]) => use(submit(x, i, a), x, i, a);
-    if (method === 'reduce') return array.reduce((acc, x, i, a) => use(submit(x, i, a), acc, x, i, a), rest[0]);
-    return (array[method] as (cb: typeof each, ...more: unknown[]) => unknown).call(array, each, ...rest);
-  }
+  if (array.length === 0 || current().kind !== 'pool') return apply(submit);
   const results = array.map(submit);
   try {
-    if (method === 'reduce') return array.reduce((acc, x, i, a) => use(results[i], acc, x, i, a), rest[0]);
-    return (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
-      .call(array, (x: unknown, i: number, a: unknown[]) => use(results[i], x, i, a), ...rest);
+    return apply((_x, i) => results[i]);
   } catch (error) {
     // The plain program stopped at this element: later elements' calls never happened, so their failures are nobody's.
     for (const result of results) if (result instanceof Future) dismiss(result);
@@ -181,6 +174,11 @@ function dismiss(future: Future<unknown>): void {
   if (a?.kind === 'pool') a.runtime.cancel(future);
 }
 
+/**
+ * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since
+ * `mark` is thrown out of it, as the sequential call threw it, and the parameters hold what the call's tasks wrote
+ * (a failed task's writes too, as a sequential call that threw half way left them).
+ */
 export function leaving(mark: number, parameters: readonly unknown[]): void {
   try { checkpoint(mark); } finally { resumed(undefined, parameters, []); }
 }

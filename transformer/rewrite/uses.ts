@@ -115,7 +115,9 @@ export class UseClassifier {
       if (!dropped && !chained && !this.aliases.isAliasSource(receiver)) {
         return { kind: 'escape', why: `\`${method}\` returns it, a second name the plan does not follow here` };
       }
-      return { kind: 'write' };
+      // The chain goes on with the same object (`u.fill(4).subarray(0, 2)` kept is a view of u): a write, or worse.
+      const then = chained ? this.valueUse(result) : undefined;
+      return then?.kind === 'escape' ? then : { kind: 'write' };
     }
     // `[...counts.values()]`, `for (const k of m.keys())`: an iterator of numbers or strings, used up right there.
     if (READING_METHODS.has(method) && this.consumedAtOnce(result) && (hasPrimitiveElements(this.ctx, value) || this.yieldsPrimitives(result))) {
@@ -168,19 +170,11 @@ export class UseClassifier {
     const outer = accessChain(ts, access);
     const parent = outer.parent;
     if (isWriteTarget(ts, outer)) return { kind: 'write' };
-    if (ts.isCallExpression(parent) && parent.expression === outer) {
-      // A method of a part (`g.data.fill(0)`, `g.items.push(x)`): it may change the part. Its result is one more part
-      // (`g.data.subarray(1)`, `m.get(k)`) unless dropped, a number or string, a copy, or used on in the chain.
-      const result = withWrappers(ts, parent);
-      const receiver = ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer) ? outer.expression : undefined;
-      // `a[0].toFixed(2)`: a method of a number or string read out of it only reads.
-      if (receiver && (isPrimitiveNode(this.ctx, receiver) || this.readsAtOnce(receiver))) return { kind: 'read' };
-      if (ts.isExpressionStatement(result.parent) || ts.isVoidExpression(result.parent) || isPrimitiveNode(this.ctx, parent)) return { kind: 'write' };
-      if ((ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result) {
-        return this.accessUse(result.parent);
-      }
-      return { kind: 'escape', why: 'a method of a part of it may hand out an object' };
+    // A method of a part (`g.data.fill(0)`, `g.data.subarray(1)`, `m.get(k)`): the same rules as the object's own.
+    if (ts.isCallExpression(parent) && parent.expression === outer && ts.isPropertyAccessExpression(outer)) {
+      return this.methodUse(outer.expression, outer.name.text, parent);
     }
+    if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'escape', why: 'a computed method of a part of it is called' };
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };

@@ -52,3 +52,10 @@ const base = new Float64Array([1, 2]);
 const proto = { __proto__: base, n: 1 };
 scale(base, 5);
 console.log('proto', proto.__proto__[0]);
+
+// A method returning its receiver, chained into a view that is kept: a second name of u.
+const u = new Float64Array(3);
+u.set([1, 2, 3]);
+const chainedView = u.fill(4, 1).subarray(0, 2);
+scale(u, 3);
+console.log('chained view', chainedView.join(','));
