@@ -150,7 +150,16 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       arrow([f.createParameterDeclaration(undefined, undefined, result), ...params()], body), ...rest]);
   };
 
+  // Only nodes on the way to something the plan rewrites are visited: the rest of the file is emitted as it is.
+  const onTheWay = new Set<ts.Node>();
+  const leadsTo = (target: ts.Node): void => {
+    for (let n: ts.Node | undefined = target; n && !onTheWay.has(n); n = n.parent) onTheWay.add(n);
+  };
+  for (const targets of [plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys()]) for (const target of targets) leadsTo(target);
+
   const visit = (node: ts.Node): ts.Node => {
+    if (!onTheWay.has(node)) return node;
     const instead = replaced.get(node);
     if (instead) return instead;
     if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);

@@ -10,7 +10,14 @@ import { isReference } from './syntax';
 
 export class FileFacts {
   readonly ts: typeof ts;
-  /** Every reference of each symbol in the file, in source order. */
+  /**
+   * Every reference in the file by the name it is written with, in source order. Symbols are resolved only for the
+   * names a question is asked about: most identifiers of a file never are, and resolving one is the costly part.
+   */
+  private readonly byText = new Map<string, ts.Identifier[]>();
+  /** Names an import gives here to another file's declaration (`import { scale as s }`): the only other spelling. */
+  private readonly importedAs = new Map<ts.Symbol, string[]>();
+  private readonly importedNames = new Set<string>();
   private readonly refs = new Map<ts.Symbol, ts.Identifier[]>();
 
   constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile) {
@@ -18,10 +25,47 @@ export class FileFacts {
     this.indexReferences(source);
   }
 
-  references(symbol: ts.Symbol): readonly ts.Identifier[] { return this.refs.get(symbol) ?? []; }
+  /** Every reference of the symbol in the file, in source order. */
+  references(symbol: ts.Symbol): readonly ts.Identifier[] {
+    let found = this.refs.get(symbol);
+    if (!found) {
+      found = [];
+      for (const text of this.spellings(symbol)) {
+        for (const id of this.byText.get(text) ?? []) if (symbolOf(this.ctx, id) === symbol) found.push(id);
+      }
+      if (found.length > 1) found.sort((a, b) => a.pos - b.pos);
+      this.refs.set(symbol, found);
+    }
+    return found;
+  }
 
-  /** Every symbol referenced in the file, with its references. */
-  allReferences(): IterableIterator<[ts.Symbol, ts.Identifier[]]> { return this.refs.entries(); }
+  /**
+   * The names a reference to the symbol can be written with in this file: its own name, its declarations' names
+   * (`export default function f` is the symbol `default`) and the local names of imports of it.
+   */
+  private spellings(symbol: ts.Symbol): Set<string> {
+    const names = new Set<string>([symbol.name, ...(this.importedAs.get(symbol) ?? [])]);
+    for (const declaration of symbol.declarations ?? []) {
+      const name = this.ts.getNameOfDeclaration(declaration);
+      if (name && this.ts.isIdentifier(name)) names.add(name.text);
+    }
+    return names;
+  }
+
+  /** The tasks' functions this file names, called or not. */
+  taskSymbols(): ts.Symbol[] {
+    const taskNames = ownNames(this.ts, this.tasks);
+    const symbols = new Set<ts.Symbol>();
+    for (const [text, ids] of this.byText) {
+      if (!taskNames.has(text) && !this.importedNames.has(text)) continue;
+      for (const id of ids) {
+        const symbol = symbolOf(this.ctx, id);
+        const declaration = symbol?.valueDeclaration;
+        if (symbol && declaration && isFunctionLike(this.ctx, declaration) && this.tasks.has(declaration)) symbols.add(symbol);
+      }
+    }
+    return [...symbols];
+  }
 
   /** The task a call reaches, if any. */
   taskOf(call: ts.CallExpression): TaskInfo | undefined {
@@ -99,13 +143,31 @@ export class FileFacts {
   private indexReferences(node: ts.Node): void {
     const { ts } = this;
     if (ts.isIdentifier(node) && isReference(ts, node)) {
-      const symbol = symbolOf(this.ctx, node);
-      if (symbol) {
-        const list = this.refs.get(symbol) ?? [];
-        list.push(node);
-        this.refs.set(symbol, list);
-      }
+      const list = this.byText.get(node.text);
+      if (list) list.push(node);
+      else this.byText.set(node.text, [node]);
+    }
+    // `import { a as b }`, `import b from`, `import * as b`, `import b = require(…)`: `b` is another file's symbol.
+    if ((ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)) && node.name) {
+      const target = symbolOf(this.ctx, node.name);
+      if (target) this.importedAs.set(target, [...(this.importedAs.get(target) ?? []), node.name.text]);
+      this.importedNames.add(node.name.text);
     }
     ts.forEachChild(node, (child) => this.indexReferences(child));
   }
+}
+
+/** The names the program's task functions are declared with (`export { f as g }` calls task f `g`), found once. */
+const ownNamesOf = new WeakMap<ReadonlyMap<FunctionLike, TaskInfo>, Set<string>>();
+function ownNames(t: typeof ts, tasks: ReadonlyMap<FunctionLike, TaskInfo>): Set<string> {
+  let names = ownNamesOf.get(tasks);
+  if (!names) {
+    names = new Set();
+    for (const task of tasks.values()) {
+      const own = t.getNameOfDeclaration(task.fn);
+      names.add(own && t.isIdentifier(own) ? own.text : task.name);
+    }
+    ownNamesOf.set(tasks, names);
+  }
+  return names;
 }

@@ -69,6 +69,30 @@ export class FutureFlow {
     return false;
   }
 
+  /** Every variable isFuture holds true of: the recorded ones, and the element variables of arrays of Futures. */
+  private futureSymbols(): Set<ts.Symbol> {
+    const { ts } = this;
+    const found = new Set(this.futures);
+    for (const array of this.futureArrays) {
+      for (const ref of this.facts.references(array)) {
+        const parent = ref.parent;
+        let element: ts.Node | undefined;
+        // for (const x of futures)
+        if (ts.isForOfStatement(parent) && parent.expression === ref && ts.isVariableDeclarationList(parent.initializer)) {
+          element = parent.initializer.declarations[0]?.name;
+        }
+        // futures.map((x) => …), futures.forEach((x) => …)
+        if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && ts.isCallExpression(parent.parent)) {
+          const fn = parent.parent.arguments[0];
+          if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) element = fn.parameters[0]?.name;
+        }
+        const symbol = element && ts.isIdentifier(element) ? symbolOf(this.facts.ctx, element) : undefined;
+        if (symbol && this.isFuture(symbol)) found.add(symbol);
+      }
+    }
+    return found;
+  }
+
   private isFutureArray(expr: ts.Expression): boolean {
     if (!this.ts.isIdentifier(expr)) return false;
     const symbol = symbolOf(this.facts.ctx, expr);
@@ -197,9 +221,8 @@ export class FutureFlow {
 
   /** Every use of a Future, or of an array of them, that needs the value: a wait, or "written" where it changes it. */
   planWaits(): void {
-    for (const [symbol, refs] of this.facts.allReferences()) {
-      if (!this.isFuture(symbol)) continue;
-      for (const ref of refs) {
+    for (const symbol of this.futureSymbols()) {
+      for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
         // Writing into a task's result: later tasks must read the program's change.
         this.plan.wraps.set(ref, this.containers.writesThrough(ref, symbol) ? 'written' : 'wait');

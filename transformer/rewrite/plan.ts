@@ -13,7 +13,7 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -161,11 +161,9 @@ class Planner implements ParameterPlanner, BlockerPlanner {
    */
   private noteTasksPassedAsValues(): void {
     const { ts } = this;
-    for (const [symbol, refs] of this.facts.allReferences()) {
-      const declaration = symbol.valueDeclaration;
-      const task = declaration && isFunctionLike(this.ctx, declaration) ? this.tasks.get(declaration) : undefined;
-      if (!task) continue;
-      for (const ref of refs) {
+    for (const symbol of this.facts.taskSymbols()) {
+      const task = this.tasks.get(symbol.valueDeclaration as FunctionLike)!;
+      for (const ref of this.facts.references(symbol)) {
         const call = withWrappers(ts, ref).parent;
         if (!isArgumentOf(ts, call, ref) || this.facts.enclosingTask(call)) continue;
         // The same positional arguments, so the arrow function means what passing the task did.

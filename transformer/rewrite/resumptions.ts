@@ -36,6 +36,7 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
   skip: (fn: FunctionLike) => boolean): Map<ts.Node, Resumption> {
   const { ts } = ctx;
   const found = new Map<ts.Node, Resumption>();
+  if (!mayResume(source)) return found;
   // A body's references to object variables, found and classified once however many awaits it holds.
   const bodies = new Map<ts.Node, ObjectReference[]>();
   const referencesIn = (body: ts.Node): ObjectReference[] => {
@@ -86,6 +87,14 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
 }
 
 interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Symbol; readonly use: ResumedUse }
+
+/**
+ * Whether the file may hold a resumption point at all: each is spelled with a word of its own (`await`, `yield`, a
+ * deferring API's name), so a file whose text has none of them has none, and is not walked. (An identifier written
+ * with escapes, `\u0061wait`, could hide the word: such files are walked.)
+ */
+const RESUMING_WORDS = new RegExp(`\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
+function mayResume(source: ts.SourceFile): boolean { return RESUMING_WORDS.test(source.text); }
 
 /** A function expression given to `setTimeout`, `promise.then`, `emitter.on`...: it runs after its caller went on. */
 function isDeferredCallback(ctx: AnalysisContext, fn: FunctionLike): boolean {
