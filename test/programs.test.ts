@@ -114,6 +114,12 @@ test('an adversarial review of holders, split callbacks and the classifier: fail
   assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an iteration reads again, at every step, what a task in it writes: such calls stay direct, element writes do not', () => {
+  const tasks = printsAsPlain('iterated-writes');
+  // The six scale calls: the loops over rows yield the same elements whatever scale writes into them.
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

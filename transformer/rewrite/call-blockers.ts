@@ -16,6 +16,7 @@ import type { FutureFlow } from './futures';
 import type { ClosedFunctions } from './parameters';
 import type { FilePlan } from './plan';
 import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
+import { iteratedWhileWritten } from './iterated';
 
 /** What deciding a call needs of the planner. */
 export interface BlockerPlanner {
@@ -64,7 +65,7 @@ export class CallBlockers {
         return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
       }
       if (param.direction !== 'in') {
-        const rewritten = this.statementAlsoWrites(call, arg);
+        const rewritten = this.statementAlsoWrites(call, arg) ?? iteratedWhileWritten(this.planner.facts, this.planner.aliases, call, arg);
         if (rewritten) return rewritten;
       }
       const flows = this.planner.futures.flowsAsFuture(arg);
