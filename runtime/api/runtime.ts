@@ -27,7 +27,7 @@ import { MainData } from './main-data';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { prepareArguments, type Prepared } from './arguments';
 import type { TaskHandle } from './task-handle';
-import { collectAccesses } from '../engine/graph';
+import { collectAccesses } from '../engine/accesses';
 import { Within } from './within';
 import { Observers, epochNow } from '../observe/hooks';
 import { submissionLabels } from '../observe/data-names';
