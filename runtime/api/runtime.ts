@@ -21,7 +21,7 @@ import type { EngineData } from '../engine/engine-thread';
 import { defaultStoreRoot } from '../store/run-dir';
 import { OwnedRun } from '../store/owned-run';
 import { removeVersion, versionPath, writeEncoded } from '../store/version-file';
-import { observeFailure, type DataEntry, type TaskRecord } from './registry';
+import { observeFailure, type DataEntry, type TaskRecord } from './records';
 import { Future, type FutureHost } from './future';
 import { MainData } from './main-data';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
