@@ -8,7 +8,7 @@
 import { current, peek, shutdown as stopRuntime, statsOf } from './api/lifecycle';
 import { defineTask, type ParamSpec, type TaskHandle, type TaskOptions } from './api/task-handle';
 import { Future } from './api/future';
-import { describeSite } from './api/runtime';
+import { describeSite } from './api/call-site';
 import type { Direction, FailurePolicy } from './protocol';
 import type { StatsReport } from './stats';
 import type { RunHooks } from './observe/hooks';

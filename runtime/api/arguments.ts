@@ -13,7 +13,8 @@ import { builtinSubclass, detachedError, encodeValue, isDetached, UnsupportedVal
 import { unsupportedArgument } from '../errors';
 import { fingerprint, type Fingerprint } from '../store/fingerprint';
 import { isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
-import type { DataEntry, Registry } from './registry';
+import type { Registry } from './registry';
+import type { DataEntry } from './records';
 import { rangeView, type BufferRanges, type TypedView } from './buffer-ranges';
 import { reachable } from './reachable';
 import { Future } from './future';
@@ -221,7 +222,7 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): E
       }
     },
   });
-  host.registry.noteContents(entry, held);
+  host.registry.containers.noteContents(entry, held);
   return encoded;
 }
 
@@ -243,7 +244,7 @@ function groupShared(host: ArgumentHost, objects: readonly object[]): Set<object
   const linked = (a: object, b: object): boolean => {
     const entry = host.registry.get(b);
     if (!entry) return false;
-    const holders = [...host.registry.holdersOf(a), ...(isTypedArray(a) ? host.registry.holdersOf(a.buffer) : [])];
+    const holders = [...host.registry.containers.holdersOf(a), ...(isTypedArray(a) ? host.registry.containers.holdersOf(a.buffer) : [])];
     return holders.includes(entry);
   };
   for (const members of reachable.sharing(objects, walkable, (o) => host.registry.get(o)?.roots ?? [o], linked)) {

@@ -16,7 +16,8 @@
  * first view (`own`) travel but are never copied back, so the main thread may change them meanwhile.
  */
 import type { ViewSpec } from '../protocol';
-import type { DataEntry, Registry } from './registry';
+import type { Registry } from './registry';
+import type { DataEntry } from './records';
 import { typedArrays } from '../worker/shapes';
 
 export interface TypedView extends ArrayBufferView { readonly length: number }

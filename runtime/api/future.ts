@@ -2,7 +2,7 @@
  * The value a task will return. It is a thenable (`await` never blocks the event loop) and also has a
  * blocking `wait()` for synchronous code. Passing a Future to another task creates a dependency without waiting.
  */
-import type { DataEntry } from './registry';
+import type { DataEntry } from './records';
 
 export interface FutureHost {
   waitValue(future: Future<unknown>): unknown;

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Future, type FutureHost } from './future';
-import type { TaskRecord } from './registry';
+import type { TaskRecord } from './records';
 import type { TaskHandle } from './task-handle';
 import { deserializeError, serializeError } from '../errors';
 import { Within } from './within';

@@ -13,7 +13,8 @@ import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
 import { adopt, NEW_OBJECT, type TargetOf } from './copy-back';
 import { ownedBytes } from './buffer-ranges';
-import { MAIN_THREAD, type DataEntry, type Registry, type TaskRecord } from './registry';
+import type { Registry } from './registry';
+import { MAIN_THREAD, type DataEntry, type TaskRecord } from './records';
 import { Future } from './future';
 
 /**

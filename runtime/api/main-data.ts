@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { versionKey } from '../protocol';
 import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
-import { Registry, observeFailure, type DataEntry } from './registry';
+import { Registry } from './registry';
+import { observeFailure, type DataEntry } from './records';
 import { BufferRanges, type TypedView } from './buffer-ranges';
 import { Loader } from './loader';
 import type { ArgumentHost } from './arguments';
@@ -73,14 +74,14 @@ export class MainData implements ArgumentHost {
 
   /** Data with a pending producer whose snapshot holds this object (or bytes of its buffer): a task may be writing it. */
   private pendingHolders(object: object): DataEntry[] {
-    const holders = [...this.registry.holdersOf(object), ...(isTypedArray(object) ? this.registry.holdersOf(object.buffer) : [])];
+    const holders = [...this.registry.containers.holdersOf(object), ...(isTypedArray(object) ? this.registry.containers.holdersOf(object.buffer) : [])];
     return holders.filter((holder) => holder.producer !== undefined && holder !== this.registry.get(object));
   }
 
   /** The main thread changed the object: later tasks must read its new contents, also through data that hold it. */
   markWritten(object: object): void {
     for (const entry of this.entriesOf(object)) this.registry.markEntryWritten(entry);
-    this.registry.changed(undefined, [object]);
+    this.registry.containers.changed(undefined, [object]);
   }
 
   /**
@@ -92,7 +93,7 @@ export class MainData implements ArgumentHost {
     checked.add(object);
     const unconfirmed = this.entriesOf(object).filter((entry) => this.registry.markEntryMaybeWritten(entry));
     // Data left unconfirmed compare their own new encoding: they need no `dirtyBy` (which would make them new versions).
-    this.registry.changed(undefined, [object], unconfirmed);
+    this.registry.containers.changed(undefined, [object], unconfirmed);
   }
 
   checksContents(object: object): boolean { return checked.has(object); }
@@ -100,7 +101,7 @@ export class MainData implements ArgumentHost {
   /** Caller's objects that a task's version of `entry` updated: their own data's versions are old now. */
   private updatedByTask(entry: DataEntry, objects: readonly object[]): void {
     for (const object of objects) {
-      this.registry.changed(entry, [object]);
+      this.registry.containers.changed(entry, [object]);
       for (const other of this.entriesOf(object)) if (other !== entry && !other.producer) this.registry.markEntryWritten(other);
     }
   }

@@ -8,88 +8,12 @@
  * - a group: the objects of one call that shared parts (`t(arr, arr[0])`), kept together from then on as a
  *   tuple of roots, so that the worker sees the sharing the caller had;
  * - a typed-array range: bytes [start, end) of an ArrayBuffer (buffer-ranges.ts), whatever view names them.
+ *
+ * The shapes of entries and task records are in records.ts; which data hold which objects as parts in containers.ts.
  */
-import type { Primitive } from '../protocol';
+import { Containers } from './containers';
+import type { BufferRange, DataEntry, TaskRecord } from './records';
 import type { Fingerprint } from '../store/fingerprint';
-
-export interface TaskRecord {
-  readonly id: number;
-  /** `task <name> (<call site>)`, computed only when an error needs it. */
-  readonly where: () => string;
-  /** The task's parameter names, so that a worker's error about an output names the parameter. */
-  readonly params?: readonly string[];
-  state: 'pending' | 'ok' | 'failed';
-  error?: Error;
-  /** The error was thrown to the program at some wait: it was not lost. */
-  observed?: boolean;
-  /** For a task cancelled because another failed: that first failure. */
-  rootFailure?: TaskRecord;
-  /** A primitive result, carried in the message instead of a file. */
-  inline?: { value: Primitive | unknown };
-  waiters?: (() => void)[];
-  /** The call's argument objects by ref, until its return value was loaded: a returned argument maps back to them. */
-  args?: object[];
-  /** The data the call read or wrote, by id: where origins in its outputs find the caller's objects. */
-  data?: ReadonlyMap<number, DataEntry>;
-  /**
-   * The tasks that produced versions this call read, not yet loaded here: an object in those versions may have come
-   * from their data (`link(holder, it); bumpAll(holder)`), so origins are looked up there too.
-   */
-  inputs?: TaskRecord[];
-  /** The version of each datum of `data` when the call was made. */
-  seen?: ReadonlyMap<number, number>;
-}
-
-/** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */
-export interface BufferRange {
-  /**
-   * Held strongly: the entry lives only while the buffer does (the ranges table is a WeakMap keyed by it, and a
-   * WeakRef would keep the buffer alive until a synchronous loop ends anyway).
-   */
-  readonly buffer: ArrayBufferLike;
-  readonly start: number;
-  /** Where the program's bytes begin (start is aligned down to 8 from here). */
-  readonly own: number;
-  readonly end: number;
-  readonly type: string;
-}
-
-export interface DataEntry {
-  readonly id: number;
-  version: number;
-  /** The task producing the latest version, until the main thread has loaded it. */
-  producer?: TaskRecord;
-  /** The latest version is (or will be) a file: a snapshot already written, or a task's output. */
-  stored: boolean;
-  /** A group's objects, encoded as a tuple in this order. Absent for one object or a range. */
-  roots?: object[];
-  /** The array a group's snapshots encode its roots in: one object, so its number stays the same. */
-  tuple?: object[];
-  /** A typed-array range's place. */
-  range?: BufferRange;
-  /**
-   * The objects the main thread's snapshots of this datum held, by number: where copy-back finds the caller's
-   * objects. Numbers are stable for the datum's life (a version written against an older snapshot still resolves),
-   * so an object once held stays here until the datum goes.
-   */
-  base?: object[];
-  numbers?: Map<object, number>;
-  /**
-   * Other data that changed objects (or buffer bytes) this datum's snapshot holds: before this datum is read again,
-   * their writes come home and the datum is snapshotted anew (`const o = { a }; inc(a); read(o)`).
-   */
-  dirtyBy?: Set<DataEntry>;
-  /**
-   * The program marked this datum "may have changed" (`maybeWritten`): its snapshots are fingerprinted, so that a later
-   * such mark writes a new version only when the contents really differ.
-   */
-  checked?: boolean;
-  /** The fingerprint of the main thread's snapshot that is `version` of this datum (store/fingerprint.ts). */
-  fingerprint?: { readonly version: number; readonly hash: Fingerprint };
-}
-
-/** Stands in `dirtyBy` for a change the main thread made itself: nothing to wait for, only a new snapshot. */
-export const MAIN_THREAD: DataEntry = Object.freeze({ id: 0, version: 0, stored: false }) as DataEntry;
 
 export class Registry {
   private nextId = 1;
@@ -100,13 +24,8 @@ export class Registry {
    */
   readonly stale = new Map<DataEntry, WeakRef<object> | undefined>();
   private readonly collected: FinalizationRegistry<number>;
-  /**
-   * Object or buffer → data whose snapshot holds it as a part (not as a root). Weak both ways: a part must not keep
-   * its containers (and everything in them) alive.
-   */
-  private readonly containers = new WeakMap<object, Set<WeakRef<DataEntry>>>();
-  /** One weak reference per datum, so that snapshotting a datum again adds nothing to the sets above. */
-  private readonly weakRefs = new WeakMap<DataEntry, WeakRef<DataEntry>>();
+  /** Which data's snapshots hold an object as a part (containers.ts). */
+  readonly containers = new Containers();
 
   constructor(onCollected: (dataId: number) => void) {
     this.collected = new FinalizationRegistry(onCollected);
@@ -244,55 +163,6 @@ export class Registry {
     return false;
   }
 
-  /** The objects of `entry`'s new snapshot (and the buffers of its typed arrays) are held by it. */
-  noteContents(entry: DataEntry, objects: readonly object[]): void {
-    let self: WeakRef<DataEntry> | undefined;
-    const hold = (key: object) => {
-      self ??= this.weakRefOf(entry);
-      const set = this.containers.get(key);
-      if (set) set.add(self); else this.containers.set(key, new Set([self]));
-    };
-    objects.forEach((object, i) => {
-      // A lone object's own datum needs no note (a change to it comes back through updatedByTask); a group's roots
-      // do, as one root may be written through another datum while the group's stored version still holds it.
-      const own = entry.roots ? object === entry.tuple : i === 0;
-      if (!own) hold(object);
-      if (ArrayBuffer.isView(object)) hold(object.buffer);
-    });
-  }
-
-  private weakRefOf(entry: DataEntry): WeakRef<DataEntry> {
-    let ref = this.weakRefs.get(entry);
-    if (!ref) { ref = new WeakRef(entry); this.weakRefs.set(entry, ref); }
-    return ref;
-  }
-
-  /**
-   * `objects` (or bytes of a buffer) change through `entry`: every other datum holding them (but those in `besides`)
-   * must read them again.
-   */
-  changed(entry: DataEntry | undefined, objects: readonly object[], besides: readonly DataEntry[] = []): void {
-    for (const object of objects) {
-      for (const key of ArrayBuffer.isView(object) ? [object, object.buffer] : [object]) {
-        for (const holder of this.holdersOf(key)) {
-          if (holder !== entry && !besides.includes(holder)) (holder.dirtyBy ??= new Set()).add(entry ?? MAIN_THREAD);
-        }
-      }
-    }
-  }
-
-  /** Data whose snapshots hold the object (or bytes of the buffer). */
-  holdersOf(object: object): DataEntry[] {
-    const set = this.containers.get(object);
-    if (!set) return [];
-    const holders: DataEntry[] = [];
-    for (const ref of set) {
-      const holder = ref.deref();
-      if (holder) holders.push(holder); else set.delete(ref);
-    }
-    return holders;
-  }
-
   /** The objects a datum stands for: its roots, its buffer, or the one object. */
   objectsOf(entry: DataEntry, object: object | undefined): object[] {
     if (entry.roots) return entry.roots;
@@ -302,7 +172,7 @@ export class Registry {
 
   producedByTask(entry: DataEntry, object: object | undefined, producer: TaskRecord): void {
     // The task may change anything its datum holds, parts included: other data holding those parts must read anew.
-    this.changed(entry, entry.base && !entry.range ? entry.base : this.objectsOf(entry, object));
+    this.containers.changed(entry, entry.base && !entry.range ? entry.base : this.objectsOf(entry, object));
     entry.version++;
     entry.producer = producer;
     entry.stored = true;
@@ -314,10 +184,4 @@ export class Registry {
     entry.producer = undefined;
     this.stale.delete(entry);
   }
-}
-
-/** The program is told of this failure now: it is no longer one to report at exit. */
-export function observeFailure(record: TaskRecord): Error {
-  record.observed = true;
-  return record.error!;
 }

@@ -8,13 +8,12 @@
  * a reply finishes or fails the task, which readies or cancels dependents; `flush` sends what the main thread
  * should hear. Failures go through one decision (failure-policy.ts): retry, cancel the successors, stop the run, or
  * ignore. A task with a timeout runs under a timer that aborts it (the executor terminates its worker); the program
- * cancels a task the same way. Nothing here blocks.
+ * cancels a task the same way. Nothing here blocks. What it says to the main thread is gathered in outbox.ts; a
+ * call's arguments are translated for a worker by worker-args.ts.
  */
 import type {
-  EngineToMain, FailureCause, MainToEngine, RunEvent, SerializedError, TaskDef, TaskOutcome, TaskStop,
-  WireArg, WorkerArg, WorkerReply, WorkerRun, WorkerTask,
+  EngineToMain, FailureCause, MainToEngine, SerializedError, TaskDef, TaskStop, WorkerArg, WorkerReply, WorkerTask,
 } from '../protocol';
-import { versionKey } from '../protocol';
 import { serializeError, TaskifyError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
 import { removeSegment } from '../store/segments';
@@ -24,6 +23,8 @@ import * as graph from './graph';
 import { verdict } from './failure-policy';
 import { countReply, statusOf } from './engine-report';
 import { TaskStopSignal, type Executor, type ExecutorHooks } from './executor';
+import { Outbox, stopError as stopErrorOf, workerRun } from './outbox';
+import { toWorkerArg } from './worker-args';
 
 /** Time, injectable so that timeouts are tested without waiting. */
 export interface Clock {
@@ -69,10 +70,7 @@ export function createEngine(options: EngineOptions): Engine {
   const state = graph.emptyGraph();
   const defs = new Map<number, TaskDef>();
   const running = new Map<number, Running>();
-  const outbox: TaskOutcome[] = [];
-  /** RunEvents for the main thread's observers; filled only while `observing`, so that watching costs nothing when off. */
-  const events: RunEvent[] = [];
-  let observing = options.observe;
+  const outbox = new Outbox(send, options.observe);
   /** Versions some task read as @rro: they may have a shared-memory segment to remove when they die. */
   const rroVersions = new Set<string>();
   let closing = false;
@@ -95,7 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
       case 'define': defs.set(message.def.id, message.def); return;
       case 'submit': apply(graph.addTask(state, message)); return;
       case 'delete': apply(graph.deleteData(state, message.data)); return;
-      case 'observe': observing = message.enabled; return;
+      case 'observe': outbox.observing = message.enabled; return;
       case 'fetch': fetch(message.key); return;
       case 'cancel': stop(message.taskId, { kind: 'cancelled' }); return;
       case 'status': send({ type: 'status', report: statusOf(state, running.values(), (def) => defs.get(def)?.name ?? `#${def}`, clock.now(), executor.placeOf) }); return;
@@ -117,7 +115,7 @@ export function createEngine(options: EngineOptions): Engine {
     const def = defs.get(node.def)!;
     let args: WorkerArg[];
     try {
-      args = node.args.map((arg, i) => toWorkerArg(arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false));
+      args = node.args.map((arg, i) => toWorkerArg(state, arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false, rroVersions));
     } catch (error) {
       fail(node, serializeError(error), 'threw');
       return;
@@ -133,7 +131,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (timeoutMs === undefined || running.get(node.id) !== task) return;
       task.timer = clock.setTimeout(() => guarded(() => abort(task, { kind: 'timed-out', seconds: timeoutMs / 1000 })), timeoutMs);
     };
-    if (observing) events.push({ kind: 'start', time: epochNow(), taskId: node.id, queued: state.ready.length, running: running.size });
+    if (outbox.observing) outbox.event({ kind: 'start', time: epochNow(), taskId: node.id, queued: state.ready.length, running: running.size });
     executor.run(node, message, { signal: task.signal, timeoutMs, onStart }).then(
       (reply: WorkerReply) => guarded(() => { if (settle(task)) onReply(node, reply); }),
       (error: unknown) => guarded(() => { if (settle(task)) onCrash(task, error); }),
@@ -148,33 +146,13 @@ export function createEngine(options: EngineOptions): Engine {
     return true;
   }
 
-  /** Arguments as a worker reads them; a primitive result of an earlier task is passed by value. */
-  function toWorkerArg(arg: WireArg, rro: boolean, own: boolean): WorkerArg {
-    if ('value' in arg) return arg;
-    if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(item, false, false)) };
-    const read = arg.read !== undefined ? versionKey(arg.data, arg.read) : undefined;
-    const inline = read !== undefined ? state.versions.get(read)?.inline : undefined;
-    if (inline) {
-      if (arg.write !== undefined) {
-        throw new TypeError(`a Future whose value is a primitive (${typeof inline.value}) cannot be passed as inout/out: ` +
-          'primitives are always passed by value; pass the value as an in argument and return the new one');
-      }
-      return { value: inline.value };
-    }
-    if (rro && read !== undefined) rroVersions.add(read);
-    return {
-      read, write: arg.write !== undefined ? versionKey(arg.data, arg.write) : undefined, shape: arg.shape, rro: rro || undefined,
-      own: own || undefined, root: arg.root, view: arg.view, ref: arg.ref,
-    };
-  }
-
   function onReply(node: graph.TaskNode, reply: WorkerReply): void {
     countReply(stats, reply);
     graph.recordHolding(state, reply.worker, reply.cached, reply.evicted);
     if (reply.ok) {
-      if (observing) events.push({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
+      if (outbox.observing) outbox.event({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
       apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
-      outbox.push({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output });
+      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output });
     } else {
       fail(node, reply.error, 'threw', reply);
     }
@@ -237,10 +215,7 @@ export function createEngine(options: EngineOptions): Engine {
   function failWith(node: graph.TaskNode, error: SerializedError, cause: FailureCause, reply: WorkerReply | undefined,
     stopped: TaskStop | undefined, effects: graph.Effects): void {
     stats.add('failed');
-    if (observing) {
-      events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause, run: reply && workerRun(reply) });
-    }
-    outbox.push({ taskId: node.id, ok: false, error, output: reply?.output, ...(stopped ? { stopped } : {}) });
+    outbox.failed(node.id, error, cause, reply, stopped);
     apply(effects);
   }
 
@@ -253,7 +228,7 @@ export function createEngine(options: EngineOptions): Engine {
   /** 'ignore': the task counts as done, its written data as it was before the call (copies of what it read). */
   function ignore(node: graph.TaskNode, error: SerializedError, reply: WorkerReply | undefined): void {
     stats.add('failed');
-    if (observing) events.push({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause: 'threw' });
+    if (outbox.observing) outbox.event({ kind: 'error', time: epochNow(), taskId: node.id, message: error.message, cause: 'threw' });
     const { copies, finish } = graph.ignoreFailure(state, node.id);
     // While the copies are made, the task may be stopped (cancelled, the run stopped): then it is failed already.
     const stillOurs = () => !closing && state.tasks.get(node.id) === node && node.state === 'running';
@@ -261,7 +236,7 @@ export function createEngine(options: EngineOptions): Engine {
       () => guarded(() => {
         if (!stillOurs()) return;
         apply(finish());
-        outbox.push({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error, output: reply?.output });
+        outbox.outcome({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error, output: reply?.output });
         dispatch();
         flush();
       }),
@@ -275,47 +250,21 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function stopError(node: graph.TaskNode, why: TaskStop): SerializedError {
-    const name = defs.get(node.def)?.name ?? `#${node.def}`;
-    const message = why.kind === 'timed-out' ? `task ${name} timed out after ${why.seconds} s and was stopped`
-      : why.kind === 'cancelled' ? `task ${name} was cancelled` : `task ${name} was stopped: task #${why.by} failed and its policy is 'fail'`;
-    return { name: 'TaskifyError', message, props: {} };
-  }
-
-  function workerRun(reply: WorkerReply): WorkerRun {
-    return {
-      worker: reply.worker, startedAt: reply.startedAt, phases: reply.times, bytesRead: reply.bytesRead,
-      bytesWritten: reply.bytesWritten, rro: reply.rro,
-    };
+    return stopErrorOf(defs.get(node.def)?.name ?? `#${node.def}`, why);
   }
 
   function apply(effects: graph.Effects): void {
-    if (observing) {
-      const time = epochNow();
-      for (const taskId of effects.ready) events.push({ kind: 'ready', time, taskId, queued: state.ready.length });
-      for (const { key, bytes } of effects.released) events.push({ kind: 'release', time, key, bytes });
-    }
+    outbox.effects(effects, state.ready.length, state.stoppedBy);
     for (const version of effects.released) {
       removeVersion(runDir, version.key); // also a failed writer's partial output; a missing file is fine
       if (rroVersions.delete(version.key)) removeSegment(options.shmPrefix, version.key);
       executor.released(version.key, version.holders);
       stats.add('versionsReleased');
     }
-    for (const { taskId, key, failedTask } of effects.cancelled) {
-      stats.add('failed');
-      // Once the run is stopped, every cancellation is the stop's doing, whichever stopped task it followed from.
-      const stopped = state.stoppedBy !== undefined;
-      const message = `depends on ${key}, produced downstream of failed task #${failedTask}`;
-      if (observing) events.push({ kind: 'error', time: epochNow(), taskId, message, cause: 'dependency' });
-      outbox.push(stopped
-        ? { taskId, ok: false, stopped: { kind: 'run-stopped', by: state.stoppedBy! }, error: { name: 'TaskifyError', message, props: {} } }
-        : { taskId, ok: false, failedDependency: { taskId: failedTask, key }, error: { name: 'TaskifyError', message, props: {} } });
-    }
+    stats.add('failed', effects.cancelled.length);
   }
 
-  function flush(): void {
-    if (outbox.length === 0 && events.length === 0) return;
-    send(events.length === 0 ? { type: 'done', outcomes: outbox.splice(0) } : { type: 'done', outcomes: outbox.splice(0), events: events.splice(0) });
-  }
+  function flush(): void { outbox.flush(); }
 
   /** The main thread is about to read a version from the run directory: bring it there first (remote runs). */
   function fetch(key: string): void {

@@ -1,6 +1,7 @@
 /**
  * The task graph as plain data, changed only by the small named functions below, so every policy can be
- * tested against literal states without threads (in the manner of Dask's local scheduler).
+ * tested against literal states without threads (in the manner of Dask's local scheduler). The state's types are in
+ * graph-state.ts, a version's life in graph-release.ts, the spread of a failure in graph-failure.ts.
  *
  * Policy:
  * - Data is versioned. Every write (an `inout`/`out` argument, a task's result, the main thread's snapshot of an
@@ -11,73 +12,14 @@
  *   deleted, no unfinished task reads it, and its producer is no longer running.
  * - A failed task fails every task that reads what it would have produced, transitively, naming the first failure.
  */
-import { forEachLeaf, versionKey, type Primitive, type SubmitMsg, type WireArg } from '../protocol';
+import { versionKey, type Primitive, type SubmitMsg } from '../protocol';
 import { mostHeld } from './placement';
+import { collectAccesses, dataOf, readOf } from './accesses';
+import { noEffects, type Effects, type GraphState, type TaskNode, type VersionNode } from './graph-state';
+import { makeLatest, markReady, releaseIfDead, retire, tombstone } from './graph-release';
+import { cancel, failDownstream } from './graph-failure';
 
-export type TaskState = 'waiting' | 'ready' | 'running' | 'done' | 'failed';
-
-export interface TaskNode {
-  readonly id: number;
-  readonly def: number;
-  readonly args: readonly WireArg[];
-  readonly reads: readonly string[];
-  readonly writes: readonly string[];
-  readonly result: string;
-  /** Producers of read versions that have not finished yet. */
-  missing: number;
-  readonly dependents: number[];
-  state: TaskState;
-  attempts: number;
-}
-
-export interface VersionNode {
-  readonly key: string;
-  readonly data: number;
-  /** null: written by the main thread. */
-  readonly producer: number | null;
-  state: 'pending' | 'available' | 'failed';
-  bytes: number;
-  /** Unfinished tasks that read this version. */
-  readers: number;
-  /** The latest version of data that still exists. */
-  live: boolean;
-  /** Worker thread ids that hold this version decoded in their cache. */
-  holders: number[];
-  /** A primitive result travels in messages instead of a file. */
-  inline?: { readonly value: Primitive };
-  /** For a failed version: the task whose failure doomed it (the first in the chain). */
-  failedBy?: number;
-}
-
-export interface GraphState {
-  readonly tasks: Map<number, TaskNode>;
-  readonly versions: Map<string, VersionNode>;
-  /** data id → key of its latest version */
-  readonly latest: Map<number, string>;
-  /** Ready task ids in submission order. */
-  readonly ready: number[];
-  /**
-   * Versions that will never exist, released, with the task whose failure doomed them: a task the main thread
-   * submitted before it heard of the failure may still read one, and is then cancelled like any other dependent.
-   */
-  readonly failed: Map<string, number>;
-  /** Set when a task whose policy is 'fail' failed: the run is stopped, and a task submitted now fails at once. */
-  stoppedBy?: number;
-}
-
-export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map() });
-
-/** What a change implies for the outside world. */
-export interface Effects {
-  /** Tasks that became ready. */
-  readonly ready: number[];
-  /** Versions whose files may be deleted now. */
-  readonly released: VersionNode[];
-  /** Tasks that will never run because a task they depend on failed: [task, version it needed, failed task]. */
-  readonly cancelled: { readonly taskId: number; readonly key: string; readonly failedTask: number }[];
-}
-
-const noEffects = (): Effects => ({ ready: [], released: [], cancelled: [] });
+export { emptyGraph, type Effects, type GraphState, type TaskNode, type TaskState, type VersionNode } from './graph-state';
 
 /** The main thread wrote a snapshot of an object: a new available version that becomes the data's latest. */
 export function addSnapshot(state: GraphState, data: number, version: number, bytes: number, effects = noEffects()): Effects {
@@ -260,109 +202,4 @@ export function bytesHeldBy(state: GraphState, task: TaskNode, worker: number): 
     if (version && version.holders.includes(worker)) held += version.bytes;
   }
   return held;
-}
-
-function isDead(version: VersionNode, state: GraphState): boolean {
-  const producerRunning = version.producer !== null && version.state === 'pending' &&
-    state.tasks.get(version.producer)?.state !== 'failed';
-  return !version.live && version.readers === 0 && !producerRunning;
-}
-
-// ── helpers ────────────────────────────────────────────────────────────────────
-
-/** The versions a call reads and writes; the main thread uses it too, to describe a submission to observers. */
-export function collectAccesses(args: readonly WireArg[], reads: Set<string>, writes: string[]): void {
-  forEachLeaf(args, (arg) => {
-    if (!('data' in arg)) return;
-    if (arg.read !== undefined) reads.add(versionKey(arg.data, arg.read));
-    if (arg.write !== undefined) {
-      const key = versionKey(arg.data, arg.write);
-      if (!writes.includes(key)) writes.push(key);
-    }
-  });
-}
-
-const dataOf = (key: string): number => Number(key.slice(1, key.indexOf('v')));
-
-function makeLatest(state: GraphState, data: number, key: string, effects: Effects): void {
-  const previous = state.latest.get(data);
-  state.latest.set(data, key);
-  if (previous === undefined || previous === key) return;
-  const old = state.versions.get(previous);
-  if (old) {
-    old.live = false;
-    releaseIfDead(state, old, effects);
-  }
-}
-
-function markReady(state: GraphState, task: TaskNode, effects: Effects): void {
-  task.state = 'ready';
-  state.ready.push(task.id);
-  effects.ready.push(task.id);
-}
-
-function releaseIfDead(state: GraphState, version: VersionNode, effects: Effects): void {
-  if (!isDead(version, state)) return;
-  state.versions.delete(version.key);
-  if (version.state === 'failed' && version.live === false) state.failed.set(version.key, version.failedBy ?? version.producer!);
-  effects.released.push(version);
-}
-
-/** A released version that failed, as a reader sees it: failed, and read by nobody else. */
-function tombstone(state: GraphState, key: string): VersionNode | undefined {
-  const failedBy = state.failed.get(key);
-  if (failedBy === undefined) return undefined;
-  return { key, data: dataOf(key), producer: failedBy, state: 'failed', bytes: 0, readers: 0, live: false, holders: [], failedBy };
-}
-
-/** A finished or failed task no longer reads its inputs; drop it from the graph. */
-function retire(state: GraphState, task: TaskNode, effects: Effects): void {
-  for (const key of task.reads) {
-    const version = state.versions.get(key);
-    if (!version) continue;
-    version.readers--;
-    releaseIfDead(state, version, effects);
-  }
-  state.tasks.delete(task.id);
-}
-
-function cancel(state: GraphState, task: TaskNode, key: string, failedTask: number, effects: Effects): void {
-  task.state = 'failed';
-  effects.cancelled.push({ taskId: task.id, key, failedTask });
-  failDownstream(state, task, failedTask, effects);
-  retire(state, task, effects);
-}
-
-/** A version that will never exist gives way to the one its task read of the same data, which stays alive. */
-function keepPrevious(state: GraphState, task: TaskNode, version: VersionNode): void {
-  if (state.latest.get(version.data) !== version.key) return;
-  const read = readOf(task.args, version.data);
-  const previous = read === undefined ? undefined : state.versions.get(versionKey(version.data, read));
-  if (!previous) return;
-  state.latest.set(version.data, previous.key);
-  previous.live = true;
-  version.live = false;
-}
-
-function readOf(args: readonly WireArg[], data: number): number | undefined {
-  let read: number | undefined;
-  forEachLeaf(args, (arg) => { if (read === undefined && 'data' in arg && arg.data === data) read = arg.read; });
-  return read;
-}
-
-function failDownstream(state: GraphState, task: TaskNode, firstFailure: number, effects: Effects, written: readonly string[] = []): void {
-  for (const key of task.writes) {
-    const version = state.versions.get(key);
-    if (!version) continue;
-    version.state = 'failed';
-    version.failedBy = firstFailure;
-    if (!written.includes(key)) keepPrevious(state, task, version);
-    releaseIfDead(state, version, effects);
-  }
-  for (const dependentId of task.dependents) {
-    const dependent = state.tasks.get(dependentId);
-    if (!dependent || dependent.state !== 'waiting') continue;
-    const needed = dependent.reads.find((key) => task.writes.includes(key))!;
-    cancel(state, dependent, needed, firstFailure, effects);
-  }
 }

@@ -19,11 +19,13 @@
  */
 import { ByteBuffer } from 'flatbuffers';
 import { Root, TypedArrayKind, TypedArrayValue, Value } from './generated/value_generated';
-import { BODY_START, TYPED_ARRAYS, padTo8 } from './encoder';
+import { BODY_START, TYPED_ARRAYS, padTo8 } from './body';
 import { Decoder, classRefAt, type DecodeOptions } from './decoder';
 import type { ClassRef } from './classes';
 
-export { encodeValue, UnsupportedValueError, BODY_START, MAX_FILE_BYTES, isDetached, detachedError, builtinSubclass } from './encoder';
+export { encodeValue } from './encoder';
+export { BODY_START, MAX_FILE_BYTES } from './body';
+export { UnsupportedValueError, isDetached, detachedError, builtinSubclass } from './refusals';
 export type { EncodedValue, EncodeOptions, ObjectOrigin } from './encoder';
 export type { DecodeOptions } from './decoder';
 

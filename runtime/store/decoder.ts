@@ -8,7 +8,8 @@ import {
   ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, MapValue, NumberArrayValue, NumberValue,
   ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
 } from './generated/value_generated';
-import { TYPED_ARRAYS, type ObjectOrigin } from './encoder';
+import { TYPED_ARRAYS } from './body';
+import type { ObjectOrigin } from './encoder';
 import { classOf, type ClassRef } from './classes';
 
 export interface DecodeOptions {

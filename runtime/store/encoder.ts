@@ -5,26 +5,17 @@
  *   them all, so views that overlap in the caller overlap again when decoded;
  * - instances of exported classes carry a reference to their class; anything the other side could not rebuild
  *   faithfully is refused with its path.
+ * The body's layout is in body.ts, what is refused and how it is said in refusals.ts.
  */
 import { Builder } from 'flatbuffers';
-import { constants } from 'node:buffer';
 import {
   ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, HoleValue, MapValue, NullValue,
   NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
-
-/** A value the codec cannot carry. `path` is relative to the encoded value ("" for the value itself). */
-export class UnsupportedValueError extends Error {
-  constructor(readonly typeName: string, readonly path: string, private readonly description: string, private readonly detail = '') {
-    super(`${description}${path ? ` at ${path}` : ''}${detail}`);
-    this.name = 'UnsupportedValueError';
-  }
-
-  /** The message with another path: the value that was encoded is part of a larger one (a group's root). */
-  at(path: string): string { return `${this.description}${path ? ` at ${path}` : ''}${this.detail}`; }
-}
+import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
+import { UnsupportedValueError, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, readProperty, tooLarge, withArticle } from './refusals';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -45,34 +36,11 @@ export interface EncodeOptions {
   maxBytes?: number;
 }
 
-type TypedArrayConstructor = {
-  new (buffer: ArrayBufferLike, byteOffset: number, length: number): ArrayBufferView;
-  readonly BYTES_PER_ELEMENT: number;
-  readonly prototype: object;
-};
-
-/** Indexed by TypedArrayKind. Buffer, the kind after these, is a Uint8Array made by Buffer.from. */
-export const TYPED_ARRAYS: readonly TypedArrayConstructor[] = [
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
-];
-const KIND_OF_PROTOTYPE = new Map<object, TypedArrayKind>([
-  ...TYPED_ARRAYS.map((C, kind) => [C.prototype, kind] as const),
-  [Buffer.prototype, TypedArrayKind.Buffer],
-]);
 const NOT_SUPPORTED_YET = new Set<unknown>([ArrayBuffer, SharedArrayBuffer, DataView]);
 /** Set on the API's Future.prototype. */
 const FUTURE = Symbol.for('taskify.future');
-const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype]);
-const ZEROS = new Uint8Array(8);
 // With the `u` flag a well-formed surrogate pair is one code point, so this matches unpaired surrogates only.
 const UNPAIRED_SURROGATE = /\p{Surrogate}/u;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** The largest file a reader can take in one buffer. */
-export const MAX_FILE_BYTES = constants.MAX_LENGTH;
-export const BODY_START = 8;
-
-export const padTo8 = (n: number): number => (8 - (n % 8)) % 8;
 
 export function encodeValue(value: unknown, options: EncodeOptions = {}): EncodedValue {
   const encoder = new Encoder(options);
@@ -80,13 +48,6 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Encode
   return encoder.finish(type, offset);
 }
 
-const keyPath = (key: string): string => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
-const mapValuePath = (path: string, key: unknown, i: number): string =>
-  typeof key === 'string' || Number.isFinite(key) ? `${path}.get(${JSON.stringify(key)})` : `${path}.values()[${i}]`;
-const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
-
-/** `path`, `type`: the view that made the region, to name the largest part of a value over the size limit. */
-interface Region { readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike; readonly path: string; readonly type: string }
 type Encoded = [Value, number];
 
 class Encoder {
@@ -199,7 +160,7 @@ class Encoder {
   private record(v: object, nullPrototype: boolean, classIndex: number, path: string): Encoded {
     const b = this.builder;
     const keys = Object.keys(v);
-    const [types, offsets] = this.items(keys.map((key) => read(v, key, path)), (i) => path + keyPath(keys[i]!));
+    const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
     const keyOffsets = keys.map((key) => {
       // Keys are plain FlatBuffers strings (UTF-8, shared between records), so unlike values they cannot fall back to UTF-16.
       if (UNPAIRED_SURROGATE.test(key)) throw new UnsupportedValueError('string', path + keyPath(key), 'a key with an unpaired surrogate');
@@ -239,44 +200,18 @@ class Encoder {
 
   private typedArray(v: ArrayBufferView, kind: TypedArrayKind, path: string): Encoded {
     if (isDetached(v.buffer)) throw detachedError(v, path);
-    const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
-    let region = this.regions.get(v.buffer);
-    if (!region) {
-      region = { index: this.regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, path, type: v.constructor.name };
-      this.regions.set(v.buffer, region);
-    } else {
-      region.start = Math.min(region.start, v.byteOffset);
-      region.end = Math.max(region.end, v.byteOffset + v.byteLength);
-      region.align = Math.max(region.align, size);
-    }
+    const region = regionOf(this.regions, v, kind, path);
     return [Value.TypedArrayValue,
       TypedArrayValue.createTypedArrayValue(this.builder, kind, region.index, BigInt(v.byteOffset), BigInt(v.byteLength))];
   }
 
-  /**
-   * Lay out the regions (each 8-aligned in the body, starting at a multiple of its widest element in its buffer,
-   * so every view in it stays aligned) and frame the header.
-   */
+  /** Lay out the regions (body.ts) and frame the header. */
   finish(type: Value, offset: number): EncodedValue {
     const b = this.builder;
-    const body: Uint8Array[] = [];
-    const bases: bigint[] = [];
-    let bodyLength = 0;
     const limit = this.options.maxBytes ?? MAX_FILE_BYTES;
-    for (const region of this.regions.values()) {
-      region.start -= region.start % region.align;
-      bodyLength += padTo8(bodyLength) + region.end - region.start;
-    }
-    // Before any view of the body is made: one over the limit may be longer than a Uint8Array can be.
-    if (BODY_START + bodyLength > limit) throw this.tooLarge(BODY_START + bodyLength, limit);
-    bodyLength = 0;
-    for (const region of this.regions.values()) {
-      const padding = padTo8(bodyLength);
-      bodyLength += padding;
-      bases.push(BigInt(bodyLength - region.start));
-      body.push(ZEROS.subarray(0, padding), new Uint8Array(region.buffer, region.start, region.end - region.start));
-      bodyLength += region.end - region.start;
-    }
+    const bodyLength = alignRegions(this.regions.values());
+    if (BODY_START + bodyLength > limit) throw tooLarge(BODY_START + bodyLength, limit, this.regions.values());
+    const { body, bases } = bodyParts(this.regions.values());
     const regions = Root.createRegionsVector(b, bases);
     Root.startOriginsVector(b, this.anyOrigin ? this.origins.length : 0);
     if (this.anyOrigin) {
@@ -287,57 +222,10 @@ class Encoder {
       ClassRefTable.createClassRef(b, b.createString(ref.module), b.createString(ref.name))));
     Root.finishSizePrefixedRootBuffer(b, Root.createRoot(b, type, offset, regions, origins, classes));
     const header = b.asUint8Array();
-    const length = new Uint8Array(BODY_START);
-    new DataView(length.buffer).setBigUint64(0, BigInt(bodyLength), true);
-    const padding = ZEROS.subarray(0, padTo8(bodyLength));
-    const byteLength = BODY_START + bodyLength + padding.length + header.length;
-    if (byteLength > limit) throw this.tooLarge(byteLength, limit);
-    return { parts: [length, ...body, padding, header], byteLength };
+    const framed = frame(bodyLength, body, header);
+    if (framed.byteLength > limit) throw tooLarge(framed.byteLength, limit, this.regions.values());
+    return framed;
   }
-
-  /** Over the size limit: said with the limit and the largest typed array, whose path is where to split the data. */
-  private tooLarge(byteLength: number, limit: number): UnsupportedValueError {
-    let largest: Region | undefined;
-    for (const r of this.regions.values()) if (!largest || r.end - r.start > largest.end - largest.start) largest = r;
-    const part = largest ? `; its largest part is ${withArticle(largest.type)} of ${largest.end - largest.start} bytes${largest.path ? ` at ${largest.path}` : ''}` : '';
-    return new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`,
-      `, over the limit of ${limit} bytes a version file can hold (the largest buffer Node.js reads a file into)${part}; pass it in smaller parts`);
-  }
-}
-
-/**
- * A class extending Array, Map, Set, Date or a typed array: its instances keep their contents in internal slots the
- * codec would not see (the worker would get an empty object), so they are refused rather than changed silently.
- */
-export function builtinSubclass(v: object): ((path: string) => UnsupportedValueError) | undefined {
-  const base = Array.isArray(v) ? 'Array' : v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : v instanceof Date ? 'Date'
-    : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (!base || KIND_OF_PROTOTYPE.has(proto as object) || BUILTIN_PROTOTYPES.has(proto)) return undefined;
-  const name = (v as { constructor?: { name?: string } }).constructor?.name || 'anonymous';
-  return (path) => new UnsupportedValueError(name, path, `an instance of ${name}, a subclass of ${base}`,
-    ` (not supported: pass a plain ${base === 'a typed array' ? 'typed array' : base})`);
-}
-
-export function detachedError(v: ArrayBufferView, path: string): UnsupportedValueError {
-  return new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
-    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)');
-}
-
-/** A property's value; a getter that throws is reported with the property's path. */
-function read(object: object, key: string, path: string): unknown {
-  try {
-    return (object as Record<string, unknown>)[key];
-  } catch (error) {
-    throw new UnsupportedValueError('getter', path + keyPath(key), 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`);
-  }
-}
-
-export function isDetached(buffer: ArrayBufferLike): boolean {
-  const flag = (buffer as { detached?: boolean }).detached; // ES2024; absent in Node 20
-  if (flag !== undefined) return flag;
-  if (buffer.byteLength !== 0 || buffer instanceof SharedArrayBuffer) return false;
-  try { new Uint8Array(buffer); return false; } catch { return true; }
 }
 
 function codeUnits(s: string): Uint16Array {

@@ -6,7 +6,7 @@ import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, write
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { BODY_START, decodeValue, encodeValue, headerOffset, typedArrayPayload, type DecodeOptions, type EncodedValue, type EncodeOptions } from './codec';
-import { TYPED_ARRAYS } from './encoder';
+import { TYPED_ARRAYS } from './body';
 import { typedArrays } from '../worker/shapes';
 import { checkedVersionKey } from '../protocol';
 

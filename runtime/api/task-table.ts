@@ -1,0 +1,100 @@
+/**
+ * The submitted tasks from the main thread's side: those still pending, and what became of each that settled, from
+ * the engine's outcome (its value, its own error, or one naming the failure it follows from). Apart from the Runtime
+ * because waits, checkpoints and the report at exit all ask it, and settling is one rule of its own.
+ */
+import type { TaskOutcome } from '../protocol';
+import { dependencyFailed, deserializeError, nameOutput, runStopped, taskCancelled, taskTimedOut } from '../errors';
+import { observeFailure, type TaskRecord } from './records';
+
+export class TaskTable {
+  /** Unfinished tasks, in id order. */
+  readonly pending = new Map<number, TaskRecord>();
+  /** Unfinished tasks that may print (not declared `prints: false`), in id order: main's output waits for these only. */
+  readonly mayPrint = new Set<number>();
+  /** Failures of their own (not cancellations): what a dependent's or a stopped task's error names. */
+  private readonly failures = new Map<number, TaskRecord>();
+  /** Every failed task, root or cancelled, in submission order: what checkpoint() and the exit report look at. */
+  private readonly failed: TaskRecord[] = [];
+  /** Failures let go by a task's 'ignore' policy: reported at exit. */
+  private readonly ignored: Error[] = [];
+
+  add(record: TaskRecord, mayPrint: boolean): void {
+    this.pending.set(record.id, record);
+    if (mayPrint) this.mayPrint.add(record.id);
+  }
+
+  /** The engine's word on a task: it is no longer pending, and its record says how it ended. Undefined if unknown. */
+  settle(outcome: TaskOutcome): TaskRecord | undefined {
+    const record = this.pending.get(outcome.taskId);
+    if (!record) return undefined;
+    this.pending.delete(outcome.taskId);
+    this.mayPrint.delete(outcome.taskId);
+    collapseInputs(record);
+    if (outcome.ok) {
+      record.state = 'ok';
+      if (outcome.inline) record.inline = { value: outcome.value };
+      if (outcome.ignored) this.ignored.push(deserializeError(outcome.ignored, record.where()));
+    } else {
+      record.state = 'failed';
+      const stoppedBy = outcome.stopped?.kind === 'run-stopped' ? outcome.stopped.by : undefined;
+      const first = outcome.failedDependency ? this.failures.get(outcome.failedDependency.taskId)
+        : stoppedBy !== undefined ? this.failures.get(stoppedBy) : undefined;
+      record.error = failureOf(record, outcome, first);
+      if (!outcome.failedDependency && stoppedBy === undefined) this.failures.set(record.id, record);
+      else if (first) record.rootFailure = first;
+      this.failed.push(record);
+    }
+    return record;
+  }
+
+  firstPendingSince(mark: number): TaskRecord | undefined {
+    for (const record of this.pending.values()) if (record.id >= mark) return record;
+    return undefined;
+  }
+
+  throwFirstFailureSince(mark: number): void {
+    const first = this.failed.find((r) => r.id >= mark && !r.observed);
+    if (first) throw observeFailure(first);
+  }
+
+  /** Failures a task's 'ignore' policy let go: said at exit. */
+  ignoredFailures(): readonly Error[] { return this.ignored; }
+
+  /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
+  unobservedFailures(): Error[] {
+    // Once each: when the engine stops, every pending task fails with its one error.
+    const seen = new Set(this.failed.filter((r) => r.observed).map((r) => r.error));
+    return [...new Set(this.failed.filter((r) => !r.observed && this.failures.has(r.id) && !seen.has(r.error)).map((r) => r.error!))];
+  }
+}
+
+/**
+ * A finished task keeps the data of the calls it read from (where origins in its versions may point), not those
+ * calls themselves: a long chain of tasks on one datum does not keep every earlier task alive.
+ */
+function collapseInputs(record: TaskRecord): void {
+  if (!record.inputs?.length) return;
+  const data = new Map(record.data);
+  const seen = new Map(record.seen);
+  for (const input of record.inputs) {
+    if (input.state === 'pending') continue; // it collapses when it settles; keep the link
+    collapseInputs(input);
+    for (const [id, entry] of input.data ?? []) if (!data.has(id)) { data.set(id, entry); seen.set(id, input.seen?.get(id) ?? entry.version); }
+  }
+  record.data = data;
+  record.seen = seen;
+  record.inputs = record.inputs.filter((input) => input.state === 'pending');
+}
+
+/** The error a failed task's waiters get: its own, or one that names the failure it follows from. */
+function failureOf(record: TaskRecord, outcome: Extract<TaskOutcome, { ok: false }>, first: TaskRecord | undefined): Error {
+  const where = record.where();
+  if (outcome.failedDependency && first?.error) return dependencyFailed(where, outcome.failedDependency.key, first.where(), first.error);
+  switch (outcome.stopped?.kind) {
+    case 'timed-out': return taskTimedOut(where, outcome.stopped.seconds);
+    case 'cancelled': return taskCancelled(where);
+    case 'run-stopped': return runStopped(where, first?.where() ?? `task #${outcome.stopped.by}`, first?.error);
+  }
+  return nameOutput(deserializeError(outcome.error, where), where, record.params);
+}

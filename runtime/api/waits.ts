@@ -1,0 +1,206 @@
+/**
+ * The main thread's waits, of two kinds. A blocking wait drains the engine's messages with receiveMessageOnPort and
+ * sleeps in Atomics.wait between them, so it works in synchronous code while the engine thread goes on scheduling.
+ * An async wait is a promise resolved when the task settles (the port's 'message' event). Each kind waits for a
+ * Future's value, an object's contents, everything (barrier) or what came after a mark (checkpoint), and says so to
+ * observers; a wait that makes no progress says why (stall.ts). Apart from the Runtime, which submits and settles,
+ * because this is everything that waits for what it submitted.
+ */
+import { performance } from 'node:perf_hooks';
+import type { RunEvent } from '../protocol';
+import { versionKey } from '../protocol';
+import { engineDied } from '../errors';
+import type { Stats } from '../stats';
+import { epochNow, type Observers } from '../observe/hooks';
+import { StallWatch } from './stall';
+import { Future, type FutureHost } from './future';
+import type { MainData } from './main-data';
+import type { DataEntry, TaskRecord } from './records';
+import type { TaskTable } from './task-table';
+import type { EngineLink } from './engine-link';
+import type { RemoteReads } from './remote-reads';
+import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
+
+const WAIT_SLICE_MS = 500;
+
+export interface WaitHost {
+  readonly data: MainData;
+  readonly observers: Observers;
+  readonly stats: Stats;
+  readonly tasks: TaskTable;
+  readonly link: EngineLink;
+  readonly reads: RemoteReads;
+  engineError(): Error | undefined;
+  /** The engine is gone (a blocked thread hears no 'exit' event: the signal says so): fail what is pending. */
+  onDeath(error: Error): void;
+}
+
+export class Waits implements FutureHost {
+  /** Says what runs and waits when a wait makes no progress. */
+  readonly stall: StallWatch;
+  /** Async waits under way and since when, checked for a stall by one timer that never keeps the program alive. */
+  private asyncWaits = 0;
+  private asyncWaitSince = 0;
+  private readonly stallTimer?: NodeJS.Timeout;
+
+  constructor(private readonly host: WaitHost, stallReportSeconds: number) {
+    this.stall = new StallWatch(stallReportSeconds * 1000, () => { host.link.enqueue({ type: 'status' }); host.link.flush(); });
+    if (this.stall.pollMs !== Infinity) {
+      this.stallTimer = setInterval(() => { if (this.asyncWaits > 0) this.stall.check(this.asyncWaitSince); }, this.stall.pollMs).unref();
+    }
+  }
+
+  /** The run is over: no more stall checks. */
+  stop(): void { clearInterval(this.stallTimer); }
+
+  // ── blocking ─────────────────────────────────────────────────────────────────
+
+  /** Block until `done()` holds, keeping the engine's messages flowing. */
+  block(done: () => boolean): void {
+    if (done()) return;
+    const started = performance.now();
+    this.host.link.flush();
+    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile (the run's
+    // watcher then removes its files).
+    suspendSignalHandlers();
+    try {
+      this.blockLoop(done);
+    } finally {
+      resumeSignalHandlers();
+    }
+    this.host.stats.add('mainWaitMs', performance.now() - started);
+  }
+
+  private blockLoop(done: () => boolean): void {
+    const { link } = this.host;
+    const started = performance.now();
+    while (true) {
+      const seen = link.signal.current();
+      link.drain();
+      if (done()) break;
+      if (this.host.engineError() || link.signal.isDead()) {
+        this.host.onDeath(engineDied('it reported a fatal error'));
+        break;
+      }
+      this.stall.check(started);
+      link.signal.waitPast(seen, WAIT_SLICE_MS); // (a slice is shorter than the stall watch's poll)
+    }
+  }
+
+  waitValue(future: Future<unknown>): unknown {
+    const { data } = this.host;
+    const producer = future.entry.producer;
+    if (!producer) return this.currentValue(data.loadFuture(future));
+    const start = epochNow();
+    this.block(() => producer.state !== 'pending');
+    try { return this.currentValue(data.loadFuture(future)); } finally { this.observeWait(start, 'value', future.entry, producer); }
+  }
+
+  /** A value that is one of the caller's objects (a task returned its argument) may have later tasks writing it. */
+  private currentValue(value: unknown): unknown {
+    return typeof value === 'object' && value !== null && !(value instanceof Future) ? this.waitObject(value) : value;
+  }
+
+  /** The object's latest contents, in place: for a typed array, every range of its buffer it overlaps. */
+  waitObject<T extends object>(object: T): T {
+    const { data } = this.host;
+    for (const entry of data.entriesOf(object)) {
+      const producer = entry.producer;
+      if (!producer) continue;
+      const start = epochNow();
+      this.block(() => producer.state !== 'pending');
+      try { data.loadEntry(entry, data.objectFor(entry, object)); } finally { this.observeWait(start, 'object', entry, producer); }
+    }
+    return object;
+  }
+
+  barrier(): void {
+    const start = epochNow();
+    this.block(() => this.host.tasks.pending.size === 0);
+    try { this.host.data.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
+  }
+
+  /**
+   * Wait for every task submitted since `mark` and throw the first failure among them, as the sequential program
+   * would have thrown it inside the same try block.
+   */
+  checkpoint(mark: number): void {
+    const { tasks } = this.host;
+    const start = epochNow();
+    this.block(() => tasks.firstPendingSince(mark) === undefined);
+    this.observeWait(start, 'checkpoint');
+    tasks.throwFirstFailureSince(mark);
+  }
+
+  // ── async ────────────────────────────────────────────────────────────────────
+
+  private settled(record: TaskRecord): Promise<void> {
+    if (record.state !== 'pending') return Promise.resolve();
+    this.host.link.flush();
+    if (this.asyncWaits++ === 0) this.asyncWaitSince = performance.now();
+    return new Promise((resolve) => (record.waiters ??= []).push(() => { this.asyncWaits--; resolve(); }));
+  }
+
+  async waitValueAsync(future: Future<unknown>): Promise<unknown> {
+    const { data } = this.host;
+    const producer = future.entry.producer;
+    if (!producer) return data.loadFuture(future);
+    const start = epochNow();
+    await this.settledLatest(future.entry);
+    let value: unknown;
+    try { value = data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    return typeof value === 'object' && value !== null ? this.waitObjectAsync(value) : value;
+  }
+
+  /**
+   * Until the entry's latest producer has finished and its version is here: while this waits, the program may submit
+   * another task writing the same data, which the value read must include.
+   */
+  private async settledLatest(entry: DataEntry): Promise<void> {
+    do {
+      for (let producer = entry.producer; producer?.state === 'pending'; producer = entry.producer) await this.settled(producer);
+      await this.host.reads.fetchAsync([entry]);
+    } while (entry.producer?.state === 'pending');
+  }
+
+  async waitObjectAsync<T extends object>(object: T): Promise<T> {
+    const { data } = this.host;
+    for (const entry of data.entriesOf(object)) {
+      const producer = entry.producer;
+      if (!producer) continue;
+      const start = epochNow();
+      await this.settledLatest(entry);
+      try { data.loadEntry(entry, data.objectFor(entry, object)); } finally { this.observeWait(start, 'object', entry, producer); }
+    }
+    return object;
+  }
+
+  async barrierAsync(): Promise<void> {
+    const { data } = this.host;
+    const start = epochNow();
+    await this.settledSince(0);
+    await this.host.reads.fetchAsync([...data.registry.stale.keys()]);
+    try { data.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
+  }
+
+  async checkpointAsync(mark: number): Promise<void> {
+    const start = epochNow();
+    await this.settledSince(mark);
+    this.observeWait(start, 'checkpoint');
+    this.host.tasks.throwFirstFailureSince(mark);
+  }
+
+  /** Resolves when every task submitted at or after `mark` has finished (or the engine is gone). */
+  async settledSince(mark: number): Promise<void> {
+    const { tasks } = this.host;
+    for (let r = tasks.firstPendingSince(mark); r && !this.host.engineError(); r = tasks.firstPendingSince(mark)) await this.settled(r);
+  }
+
+  private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {
+    const { observers } = this.host;
+    if (!observers.active) return;
+    observers.emit({
+      kind: 'wait', time: epochNow(), start, what, key: entry && versionKey(entry.id, entry.version), producer: producer?.id,
+    });
+  }
+}

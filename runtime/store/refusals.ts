@@ -1,0 +1,69 @@
+/**
+ * What the codec refuses, and how it says so: every value the other side could not rebuild faithfully is refused
+ * with its path in the value (`.rows[2].get("k")`). Apart from the encoder because the main thread checks the same
+ * things of a call's arguments before anything is encoded (api/arguments.ts).
+ */
+import { KIND_OF_PROTOTYPE, type Region } from './body';
+
+/** A value the codec cannot carry. `path` is relative to the encoded value ("" for the value itself). */
+export class UnsupportedValueError extends Error {
+  constructor(readonly typeName: string, readonly path: string, private readonly description: string, private readonly detail = '') {
+    super(`${description}${path ? ` at ${path}` : ''}${detail}`);
+    this.name = 'UnsupportedValueError';
+  }
+
+  /** The message with another path: the value that was encoded is part of a larger one (a group's root). */
+  at(path: string): string { return `${this.description}${path ? ` at ${path}` : ''}${this.detail}`; }
+}
+
+const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype]);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+export const keyPath = (key: string): string => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+export const mapValuePath = (path: string, key: unknown, i: number): string =>
+  typeof key === 'string' || Number.isFinite(key) ? `${path}.get(${JSON.stringify(key)})` : `${path}.values()[${i}]`;
+export const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+
+/**
+ * A class extending Array, Map, Set, Date or a typed array: its instances keep their contents in internal slots the
+ * codec would not see (the worker would get an empty object), so they are refused rather than changed silently.
+ */
+export function builtinSubclass(v: object): ((path: string) => UnsupportedValueError) | undefined {
+  const base = Array.isArray(v) ? 'Array' : v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : v instanceof Date ? 'Date'
+    : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (!base || KIND_OF_PROTOTYPE.has(proto as object) || BUILTIN_PROTOTYPES.has(proto)) return undefined;
+  const name = (v as { constructor?: { name?: string } }).constructor?.name || 'anonymous';
+  return (path) => new UnsupportedValueError(name, path, `an instance of ${name}, a subclass of ${base}`,
+    ` (not supported: pass a plain ${base === 'a typed array' ? 'typed array' : base})`);
+}
+
+export function detachedError(v: ArrayBufferView, path: string): UnsupportedValueError {
+  return new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
+    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)');
+}
+
+/** A property's value; a getter that throws is reported with the property's path. */
+export function readProperty(object: object, key: string, path: string): unknown {
+  try {
+    return (object as Record<string, unknown>)[key];
+  } catch (error) {
+    throw new UnsupportedValueError('getter', path + keyPath(key), 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`);
+  }
+}
+
+export function isDetached(buffer: ArrayBufferLike): boolean {
+  const flag = (buffer as { detached?: boolean }).detached; // ES2024; absent in Node 20
+  if (flag !== undefined) return flag;
+  if (buffer.byteLength !== 0 || buffer instanceof SharedArrayBuffer) return false;
+  try { new Uint8Array(buffer); return false; } catch { return true; }
+}
+
+/** Over the size limit: said with the limit and the largest typed array, whose path is where to split the data. */
+export function tooLarge(byteLength: number, limit: number, regions: Iterable<Region>): UnsupportedValueError {
+  let largest: Region | undefined;
+  for (const r of regions) if (!largest || r.end - r.start > largest.end - largest.start) largest = r;
+  const part = largest ? `; its largest part is ${withArticle(largest.type)} of ${largest.end - largest.start} bytes${largest.path ? ` at ${largest.path}` : ''}` : '';
+  return new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`,
+    `, over the limit of ${limit} bytes a version file can hold (the largest buffer Node.js reads a file into)${part}; pass it in smaller parts`);
+}
