@@ -14,13 +14,8 @@
 import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
 import { isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
-import { skipTransparent } from './syntax';
+import { isChoice, skipTransparent } from './syntax';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
-
-/** `a ?? b`, `a || b`, `a && b`: the value is one of the operands. */
-function isChoice(t: typeof ts, kind: ts.SyntaxKind): boolean {
-  return kind === t.SyntaxKind.QuestionQuestionToken || kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.AmpersandAmpersandToken;
-}
 
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();

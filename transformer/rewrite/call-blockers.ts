@@ -119,9 +119,12 @@ export class CallBlockers {
    */
   private levelWithItsElement(call: ts.CallExpression): Reason | undefined {
     const roots = call.arguments.map((arg) => (isPrimitiveNode(this.planner.facts.ctx, arg) ? undefined : this.planner.containers.rootOf(arg)));
+    // Only an argument more `[i]` steps down may be inside the level: `M[k][0]` next to `M[k][1]` are siblings (or,
+    // when the indices meet, one object passed twice, which the runtime keeps as one).
+    const depths = call.arguments.map((arg) => indexSteps(this.ts, arg));
     for (let i = 0; i < call.arguments.length; i++) {
       if (!roots[i] || !this.planner.containers.holdsObjects(call.arguments[i])) continue;
-      const j = roots.findIndex((root, k) => k !== i && root === roots[i]);
+      const j = roots.findIndex((root, k) => k !== i && root === roots[i] && depths[k] > depths[i]);
       if (j >= 0) {
         return reasonAt(call.arguments[i], `\`${snippet(call.arguments[i])}\` is passed whole next to \`${snippet(call.arguments[j])}\`, ` +
           'a part of it: the task would see two copies of one object');
@@ -168,4 +171,11 @@ export class CallBlockers {
     const task = this.planner.facts.taskOf(call);
     return task !== undefined && (!this.planner.facts.resultUsed(call) || task.returnsArgument === call.arguments.indexOf(withWrappers(this.ts, ref)));
   }
+}
+
+/** How many `[i]` steps an expression takes from the variable it starts at (`M[k][j]`: 2). */
+function indexSteps(t: typeof ts, expr: ts.Expression): number {
+  let steps = 0;
+  for (let node = skipTransparent(t, expr); t.isElementAccessExpression(node); node = skipTransparent(t, node.expression)) steps++;
+  return steps;
 }

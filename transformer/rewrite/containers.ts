@@ -26,6 +26,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
 import { ContainerFamilies } from './container-families';
 import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
+import { RETURNS_RECEIVER } from './fresh';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
 /** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
@@ -202,6 +203,9 @@ export class Containers {
     const stripped = skipTransparent(ts, value);
     if (isPrimitiveNode(this.view.ctx, stripped)) return true;
     if (ts.isCallExpression(stripped) && this.view.isSubmission(stripped)) return !this.holdsObjects(stripped);
+    // `createBlock(n).fill(0)`: a method returning its receiver, given primitives, on something that may be put in.
+    if (ts.isCallExpression(stripped) && ts.isPropertyAccessExpression(stripped.expression) && RETURNS_RECEIVER.has(stripped.expression.name.text) &&
+      stripped.arguments.every((arg) => isPrimitiveNode(this.view.ctx, arg))) return this.placed(stripped.expression.expression);
     return this.view.isFresh(stripped);
   }
 

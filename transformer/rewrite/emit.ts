@@ -190,7 +190,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         const name = (node.arguments[returned] as ts.Identifier).text;
         return f.createParenthesizedExpression(f.createCommaListExpression([submission, f.createIdentifier(name)]));
       }
-      return plan.waitedAtCall.has(node) && !isAwaited(node) ? wrap('waitOn', submission) : submission;
+      if (!plan.waitedAtCall.has(node) || isAwaited(node)) return submission;
+      // A value the program changes right there: the next task taking it must read the change (a fingerprint decides).
+      return plan.changedAtCall.has(node) ? runtime('maybeWritten', [submission]) : wrap('waitOn', submission);
     }
     if (ts.isShorthandPropertyAssignment(node) && plan.wraps.has(node.name)) {
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));

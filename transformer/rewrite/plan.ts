@@ -13,7 +13,7 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import type * as ts from 'typescript';
-import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -39,6 +39,8 @@ export interface FilePlan {
   readonly submissions: Map<ts.CallExpression, TaskInfo>;
   /** Submissions whose value is needed at once: wait right there. */
   readonly waitedAtCall: Set<ts.CallExpression>;
+  /** Of those, values the program may change right there (`createBlock(n).fill(0)`): later tasks must see it. */
+  readonly changedAtCall: Set<ts.CallExpression>;
   /** Object arguments that are snapshotted afresh at the call (untracked `in` objects). */
   readonly freshSnapshots: Set<ts.Expression>;
   /** Calls that stay direct, and why. */
@@ -65,7 +67,7 @@ export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: Read
 class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly ts: typeof ts;
   readonly plan: FilePlan = {
-    submissions: new Map(), waitedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
+    submissions: new Map(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
     elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(), splitCallbacks: new Map(),
   };
   readonly facts: FileFacts;
@@ -235,6 +237,11 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       }
     }
     this.futures.planWaits();
+    for (const call of this.plan.waitedAtCall) {
+      if (isPrimitiveNode(this.ctx, call)) continue;
+      const use = this.uses.valueUse(call).kind;
+      if (use === 'write' || use === 'escape') this.plan.changedAtCall.add(call);
+    }
   }
 
   /** Code that resumes after other code ran (see resumptions.ts); nothing to refresh in a program without tasks. */

@@ -52,6 +52,17 @@ export function isWriteTarget(t: typeof ts, expr: ts.Expression): boolean {
   return t.isDeleteExpression(parent);
 }
 
+/** `a ?? b`, `a || b`, `a && b`: the value is one of the operands. */
+export function isChoice(t: typeof ts, kind: ts.SyntaxKind): boolean {
+  return kind === t.SyntaxKind.QuestionQuestionToken || kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.AmpersandAmpersandToken;
+}
+
+/** `c ? x : y`, `x ?? y`: an expression whose value may be `operand`'s (not a condition it only tests). */
+export function isChoiceOf(t: typeof ts, parent: ts.Node, operand: ts.Node): parent is ts.Expression {
+  if (t.isConditionalExpression(parent)) return parent.condition !== operand;
+  return t.isBinaryExpression(parent) && isChoice(t, parent.operatorToken.kind);
+}
+
 /** `a == b`, `a !== b`, `a instanceof B`: compares identities, reads no contents. */
 export function isComparison(t: typeof ts, parent: ts.Node): boolean {
   return t.isBinaryExpression(parent) && [t.SyntaxKind.EqualsEqualsEqualsToken, t.SyntaxKind.ExclamationEqualsEqualsToken,

@@ -10,7 +10,7 @@ import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
-import { accessChain, isArgumentOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -76,6 +76,10 @@ export class UseClassifier {
     }
     if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return slot ? { kind: 'read' } : { kind: 'none' };
     if (ts.isSpreadElement(parent) && this.iteratesPrimitives(outer)) return { kind: 'read' };
+    // `c ? a : b`, `a ?? b`: the value may be this object, used as the whole expression is.
+    if (isChoiceOf(ts, parent, outer)) return this.valueUse(parent, slot);
+    // `${a}`, `'v=' + a`: made a string by the built-in toString, which only reads numbers or strings.
+    if (this.madeString(outer) && this.iteratesPrimitives(outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
@@ -181,6 +185,16 @@ export class UseClassifier {
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
     if (this.readsAtOnce(outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
+  }
+
+  /** The value is turned into a string where it stands: a template's `${…}`, or an operand of `+` next to a string. */
+  private madeString(outer: ts.Expression): boolean {
+    const { ts } = this;
+    const parent = outer.parent;
+    if (ts.isTemplateSpan(parent) && parent.expression === outer) return !ts.isTaggedTemplateExpression(parent.parent.parent);
+    if (!ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+    const other = parent.left === outer ? parent.right : parent.left;
+    return (this.ctx.checker.getTypeAtLocation(other).flags & ts.TypeFlags.StringLike) !== 0;
   }
 
   /** Iterating the value yields only primitives (or fresh tuples of them, as a Map's entries). */
