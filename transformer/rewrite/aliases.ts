@@ -17,6 +17,44 @@ import { isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } fro
 import { isChoice, skipTransparent } from './syntax';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 
+/**
+ * Where a declared name takes its object from, read off the syntax: the same object as an expression
+ * (`const x = e`), or one element of it at a time (`for (const x of e)`, the first parameter of `e.forEach((x) => …)`
+ * and of the other element visitors, `via` that call). The one notion of "another name" both the alias groups below
+ * (same objects) and container families (elements of levels, container-families.ts) are built on.
+ */
+export interface NameSource {
+  readonly expr: ts.Expression;
+  readonly element: boolean;
+  /** For a callback's parameter: the call handing it the elements (`e.forEach(…)`). */
+  readonly via?: ts.CallExpression;
+}
+
+export function nameSource(t: typeof ts, declaration: ts.Node): NameSource | undefined {
+  if (t.isVariableDeclaration(declaration) && t.isVariableDeclarationList(declaration.parent)) {
+    const list = declaration.parent;
+    if (t.isForOfStatement(list.parent)) return list.declarations.length === 1 ? { expr: list.parent.expression, element: true } : undefined;
+    return declaration.initializer && { expr: declaration.initializer, element: false };
+  }
+  if (t.isParameter(declaration) && isElementCallbackParameter(t, declaration)) {
+    const call = declaration.parent.parent;
+    if (t.isCallExpression(call) && call.arguments[0] === declaration.parent && t.isPropertyAccessExpression(call.expression)) {
+      return { expr: call.expression.expression, element: true, via: call };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first parameter of `level.forEach((x, i) => …)`: it names one element. A callback that also takes the array
+ * (a third parameter) or declares `this` would see elements the analysis does not follow.
+ */
+export function isElementCallbackParameter(t: typeof ts, parameter: ts.ParameterDeclaration): boolean {
+  const fn = parameter.parent;
+  return (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.parameters[0] === parameter && fn.parameters.length <= 2 &&
+    !(t.isIdentifier(parameter.name) && parameter.name.text === 'this');
+}
+
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
   /** References that only hand their object to another name (`a` in `const view = a`, `next` in `cur = next`). */
@@ -99,10 +137,9 @@ export class AliasGroups {
   /** `for (const m of [A, B, C])`: the literal's elements, if the declaration is such a loop variable. */
   iteratedLiteral(declaration: ts.VariableDeclaration): readonly ts.Expression[] | undefined {
     const { ts } = this.ctx;
-    const list = declaration.parent;
-    if (!ts.isVariableDeclarationList(list) || !ts.isForOfStatement(list.parent) || list.declarations.length !== 1) return undefined;
-    const iterated = skipTransparent(ts, list.parent.expression);
-    return ts.isArrayLiteralExpression(iterated) ? iterated.elements : undefined;
+    const source = nameSource(ts, declaration);
+    const iterated = source?.element ? skipTransparent(ts, source.expr) : undefined;
+    return iterated && ts.isArrayLiteralExpression(iterated) ? iterated.elements : undefined;
   }
 
   /** A view of a typed array `base.subarray(…)`: the base identifier, else undefined. */
@@ -187,16 +224,16 @@ export class AliasGroups {
   /** The identifiers whose objects the declared name may hold, if it is an alias. */
   private basesOf(declaration: ts.VariableDeclaration): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
-    const list = declaration.parent;
-    // for (const m of [A, B, C]): m is each of them in turn.
-    if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.declarations.length === 1) {
-      const iterated = skipTransparent(ts, list.parent.expression);
-      if (!ts.isArrayLiteralExpression(iterated)) return undefined;
-      const elements = iterated.elements.map((e) => skipTransparent(ts, e as ts.Expression));
+    const source = nameSource(ts, declaration);
+    if (!source) return undefined;
+    // for (const m of [A, B, C]): m is each of them in turn. (An element of any other value is a container's business.)
+    const literal = this.iteratedLiteral(declaration);
+    if (literal) {
+      const elements = literal.map((e) => skipTransparent(ts, e as ts.Expression));
       return elements.every((e): e is ts.Identifier => ts.isIdentifier(e)) ? elements : undefined;
     }
-    if (!declaration.initializer) return undefined;
-    const bases = this.namesIn(declaration.initializer);
+    if (source.element) return undefined;
+    const bases = this.namesIn(source.expr);
     return bases.length > 0 ? bases : undefined;
   }
 

@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, symbolOf } from '../analysis/context';
 import type { PlannerView } from './containers';
 import { elementBase, skipTransparent } from './syntax';
+import { isElementCallbackParameter, nameSource } from './aliases';
 
 /** Array methods whose callback gets one element at a time and whose result may hold none of them. */
 const ELEMENT_VISITORS = new Set(['map', 'some', 'every', 'findIndex', 'findLastIndex']);
@@ -45,29 +46,22 @@ export class ContainerFamilies {
   }
 
   /**
-   * The expression a variable names (part of): `const x = <e>`, `for (const x of <e>)`, `<e>.forEach((x) => …)`.
+   * The expression a variable names (part of), by aliases.ts's one notion of another name: `const x = <e>`,
+   * `for (const x of <e>)`, `<e>.forEach((x) => …)` where the visitor hands out elements and nothing else.
    * Only names no one can reassign from outside the file.
    */
   private aliasSource(symbol: ts.Symbol): ts.Expression | undefined {
     const { ts } = this;
     const declaration = symbol.valueDeclaration;
     if (!declaration || !('name' in declaration) || !ts.isIdentifier(declaration.name as ts.Node)) return undefined;
-    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent)) {
-      const list = declaration.parent;
-      if (ts.isForOfStatement(list.parent) && list.declarations.length === 1) return list.parent.expression;
-      const statement = list.parent;
-      const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      if (!exported && list.flags & ts.NodeFlags.Const && declaration.initializer) return skipTransparent(ts, declaration.initializer);
-      return undefined;
-    }
-    if (ts.isParameter(declaration)) {
-      if (!isElementCallbackParameter(ts, declaration)) return undefined;
-      const fn = declaration.parent;
-      const call = fn.parent;
-      if (ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression) &&
-        this.visitsElements(call)) return call.expression.expression;
-    }
-    return undefined;
+    const source = nameSource(ts, declaration);
+    if (!source) return undefined;
+    if (source.via) return this.visitsElements(source.via) ? source.expr : undefined;
+    if (source.element || !ts.isVariableDeclaration(declaration)) return source.expr;
+    const list = declaration.parent as ts.VariableDeclarationList;
+    const statement = list.parent;
+    const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    return !exported && list.flags & ts.NodeFlags.Const ? skipTransparent(ts, source.expr) : undefined;
   }
 
   /** The variable a chain of `[i]` steps through levels starts from (a step into a leaf is not a container step). */
@@ -157,14 +151,4 @@ export class ContainerFamilies {
     if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
     return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
   }
-}
-
-/**
- * The first parameter of `level.forEach((x, i) => …)`: it names one element. A callback that also takes the array
- * (a third parameter) or declares `this` would see elements the analysis does not follow.
- */
-function isElementCallbackParameter(t: typeof ts, parameter: ts.ParameterDeclaration): boolean {
-  const fn = parameter.parent;
-  return (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.parameters[0] === parameter && fn.parameters.length <= 2 &&
-    !(t.isIdentifier(parameter.name) && parameter.name.text === 'this');
 }
