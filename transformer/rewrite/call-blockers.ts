@@ -79,7 +79,7 @@ export class CallBlockers {
       }
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
       const root = this.planner.containers.rootOf(arg);
-      if (root && (param.direction === 'in' || symbol !== root)) {
+      if (root && (param.direction === 'in' || !this.planner.containers.namesRoot(symbol, root))) {
         if (this.planner.containers.holdsObjects(arg)) {
           if (param.direction !== 'in') {
             return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and holds objects that tasks may update one by one: pass its elements instead`);

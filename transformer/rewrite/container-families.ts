@@ -34,8 +34,12 @@ export class ContainerFamilies {
     if (known !== undefined) return known ?? undefined;
     this.rootMemo.set(symbol, null); // a cycle of aliases (not valid code) ends here
     let root: ts.Symbol | undefined;
-    if (this.isCandidate(symbol)) root = symbol;
-    else {
+    if (this.isCandidate(symbol)) {
+      // Names rebound to one another (`const t = cur; cur = nxt; nxt = t`) hold one family between them: its root is
+      // the group's first name. A group with another kind of member (a holder, a view) is no container.
+      const group = this.view.aliases.groupOf(symbol);
+      root = group.every((member) => this.isCandidate(member)) ? group[0] : undefined;
+    } else {
       const source = this.aliasSource(symbol);
       const base = source && this.baseOf(source);
       const sourceSymbol = base && symbolOf(this.view.ctx, base);
@@ -75,10 +79,15 @@ export class ContainerFamilies {
     return ts.isIdentifier(node) ? node : undefined;
   }
 
+  /** The symbol names the root's own object (the root, or a name of its alias group), not an element of it. */
+  namesRoot(symbol: ts.Symbol | undefined, root: ts.Symbol): boolean {
+    return symbol !== undefined && this.view.aliases.groupOf(root).includes(symbol);
+  }
+
   /** Every reference to the container or to one of its aliases. */
   familyReferences(root: ts.Symbol): ts.Identifier[] {
     const refs: ts.Identifier[] = [];
-    const members = [root];
+    const members = [...this.view.aliases.groupOf(root)];
     const seen = new Set(members);
     for (let i = 0; i < members.length; i++) {
       for (const ref of this.view.references(members[i])) {

@@ -24,6 +24,7 @@ import {
 } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
+import type { AliasGroups } from './aliases';
 import { ContainerFamilies } from './container-families';
 import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
 import { RETURNS_RECEIVER } from './fresh';
@@ -42,6 +43,8 @@ export interface PlannerView {
   isSubmission(call: ts.CallExpression): boolean;
   /** How a leaf, or a level handed to a function, is used: the one classifier every followed object goes through. */
   readonly uses: UseClassifier;
+  /** Names of one object (aliases.ts): a container's root is its group. */
+  readonly aliases: AliasGroups;
 }
 
 
@@ -81,6 +84,9 @@ export class Containers {
 
   /** The value holds objects that are followed on their own: it is a level of a container, not a leaf. */
   holdsObjects(expr: ts.Expression): boolean { return this.families.holdsObjects(expr); }
+
+  /** The symbol names the container itself (its root or a name of its group), not one of its elements. */
+  namesRoot(symbol: ts.Symbol | undefined, root: ts.Symbol): boolean { return this.families.namesRoot(symbol, root); }
 
   rely(root: ts.Symbol): void { this.used.add(root); }
 
@@ -152,10 +158,12 @@ export class Containers {
     if (isDeclarationName(ts, ref)) return { kind: 'none' };
     if (isAssignedTo(ts, ref)) {
       // Rebinding the container itself is the planner's business (it only ever takes fresh objects); an alias must stay put.
-      return symbolOf(this.view.ctx, ref) === root ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
+      return this.families.namesRoot(symbolOf(this.view.ctx, ref), root) ? { kind: 'none' } : { kind: 'escape', why: 'an alias of an element is reassigned' };
     }
     const chain = this.families.levelChain(ref);
     if (this.families.isAliasSource(chain)) return { kind: 'none' };
+    // `cur = nxt`, `const t = cur`: the container only takes another of its group's names.
+    if (chain === ref && this.view.aliases.isAliasSource(ref) && this.families.namesRoot(symbolOf(this.view.ctx, ref), root)) return { kind: 'none' };
     const parent = chain.parent;
     // `c[i][j] = v` puts another object in a slot: structure, which only the main thread changes.
     if (chain !== ref && isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -179,7 +187,7 @@ export class Containers {
       return this.view.isSubmission(parent) ? { kind: 'read' } : this.view.uses.argumentUse(parent, chain);
     }
     if (ts.isForOfStatement(parent) && parent.expression === chain) return { kind: 'escape', why: 'its elements are iterated into a pattern' };
-    if (ts.isReturnStatement(parent) && chain === parent.expression && ts.isIdentifier(chain) && symbolOf(this.view.ctx, chain) === root) {
+    if (ts.isReturnStatement(parent) && chain === parent.expression && ts.isIdentifier(chain) && this.families.namesRoot(symbolOf(this.view.ctx, chain), root)) {
       const closure = this.families.familyReferences(root).find((ref) => !this.runsBefore(ref, parent));
       return closure
         ? { kind: 'escape', why: `returned while \`${snippet(closure.parent)}\` could still use it later` }

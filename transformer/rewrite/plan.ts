@@ -95,7 +95,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isSubmission: (call) => this.plan.submissions.has(call),
     });
     this.containers = new Containers({
-      ctx, uses: this.uses,
+      ctx, uses: this.uses, aliases: this.aliases,
       references: (symbol) => this.facts.references(symbol),
       isFollowable: (symbol) => this.isFollowable(symbol),
       isFresh: (expr) => this.isFresh(expr),

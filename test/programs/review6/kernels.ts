@@ -20,3 +20,12 @@ export function multiply(a: Float64Array, b: Float64Array, c: Float64Array): voi
 
 /** @task */
 export function inc(xs: number[]): void { for (let i = 0; i < xs.length; i++) xs[i]++; }
+
+/** @task */
+export function relax(dst: Float64Array, src: Float64Array, above: Float64Array | null, below: Float64Array | null): void {
+  for (let i = 0; i < dst.length; i++) {
+    const up = i > 0 ? src[i - 1] : above ? above[above.length - 1] : 0;
+    const down = i < src.length - 1 ? src[i + 1] : below ? below[0] : 0;
+    dst[i] = (up + src[i] + down) / 3;
+  }
+}

@@ -1,5 +1,5 @@
 // Shapes from programs written outside the repository, each once printed stale values or ran in this thread.
-import { createBlock, inc, multiply, step, upd } from './kernels';
+import { createBlock, inc, multiply, relax, step, upd } from './kernels';
 
 // Sibling blocks of one container passed together: neither is a part of the other.
 const M: number[][][][] = [];
@@ -27,3 +27,12 @@ inc(a);
 console.log(`template ${a}`, 'concat ' + a);
 inc(a);
 console.log(`again ${a}`);
+
+// Containers swapped as ping-pong buffers (`const t = cur; cur = nxt; nxt = t`): one family between the names.
+let cur: Float64Array[] = [], nxt: Float64Array[] = [];
+for (let s = 0; s < 3; s++) { cur.push(new Float64Array(4).fill(s === 1 ? 9 : 0)); nxt.push(new Float64Array(4)); }
+for (let round = 0; round < 3; round++) {
+  for (let s = 0; s < 3; s++) relax(nxt[s], cur[s], s > 0 ? cur[s - 1] : null, s < 2 ? cur[s + 1] : null);
+  const t = cur; cur = nxt; nxt = t;
+  console.log('round', round, cur.map((strip) => strip.reduce((a, b) => a + b, 0).toFixed(4)).join(' '));
+}
