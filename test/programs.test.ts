@@ -127,6 +127,14 @@ test('shapes from outside programs: sibling blocks, an element chosen by a condi
   assert.is(tasks.inWorkers, 24, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('arrays gathering Futures under several names: a tree reduction rebinding its level, elements kept under a name', () => {
+  const tasks = printsAsPlain('gathered-names');
+  // 5 countWords + 4 mergeCounts (each level's merges side by side) + 3 createBlock + 3 negate.
+  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('gathered-names', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.not.match(emitted, /waitAll\(next\)/, 'pushing into the next level waits for nothing');
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

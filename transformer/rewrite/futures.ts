@@ -13,7 +13,8 @@ import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './plan';
 import { splitCallbackOf } from './split-callbacks';
-import { isArgumentOf, isAssignedTo, isDeclarationName, isWriteTarget, withWrappers } from './syntax';
+import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import type { AliasGroups } from './aliases';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -22,6 +23,7 @@ export class FutureFlow {
   private readonly futureArrays = new Set<ts.Symbol>();
 
   constructor(private readonly facts: FileFacts, private readonly plan: FilePlan, private readonly containers: Containers,
+    private readonly aliases: AliasGroups,
     /** A nested task call not decided yet that would be submitted (inner calls are decided after outer ones). */
     private readonly isPendingSubmission: (call: ts.CallExpression) => boolean) {
     this.ts = facts.ts;
@@ -66,7 +68,28 @@ export class FutureFlow {
         ts.isPropertyAccessExpression(call.expression) && ['map', 'forEach'].includes(call.expression.name.text) &&
         this.isFutureArray(call.expression.expression);
     }
+    // `const first = blocks[0]`, `const x = c ? parts[0] : parts[1]`: an element of an array of Futures, named.
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+      ts.isVariableDeclarationList(declaration.parent) && declaration.parent.flags & ts.NodeFlags.Const && this.facts.isFileLocal(declaration.name)) {
+      return this.isGathered(declaration.initializer, true) && !this.isSubmission(declaration.initializer);
+    }
     return false;
+  }
+
+  /**
+   * The variable an element of a gathering array (through choices) is declared as, if that makes it a Future variable.
+   * `valueChoices`: also through `??`, `||`, `&&`, which test the element's value (so it is waited for there, and the
+   * variable, holding the value, waits again at each use).
+   */
+  private namedElement(element: ts.ElementAccessExpression, valueChoices: boolean): ts.Symbol | undefined {
+    const { ts } = this;
+    let node: ts.Node = withWrappers(ts, element);
+    while ((ts.isConditionalExpression(node.parent) && node.parent.condition !== node) ||
+      (valueChoices && ts.isBinaryExpression(node.parent) && isChoice(ts, node.parent.operatorToken.kind))) node = withWrappers(ts, node.parent);
+    const declaration = node.parent;
+    if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return undefined;
+    const symbol = symbolOf(this.facts.ctx, declaration.name);
+    return symbol && this.isFuture(symbol) ? symbol : undefined;
   }
 
   /** Every variable isFuture holds true of: the recorded ones, and the element variables of arrays of Futures. */
@@ -88,6 +111,8 @@ export class FutureFlow {
         }
         const symbol = element && ts.isIdentifier(element) ? symbolOf(this.facts.ctx, element) : undefined;
         if (symbol && this.isFuture(symbol)) found.add(symbol);
+        const named = ts.isElementAccessExpression(parent) && parent.expression === ref ? this.namedElement(parent, true) : undefined;
+        if (named) found.add(named);
       }
     }
     return found;
@@ -104,7 +129,9 @@ export class FutureFlow {
   recordResult(call: ts.CallExpression): void {
     const { ts } = this;
     // `task(x)!`, `task(x) as T`: the same value; the Future goes where the wrapped value goes.
-    const node: ts.Node = withWrappers(ts, call);
+    let node: ts.Node = withWrappers(ts, call);
+    // `next.push(odd ? level[i] : merge(level[i], level[i + 1]))`: the Future goes where the choice's value goes.
+    while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
     const parent = node.parent;
     if (ts.isExpressionStatement(parent)) return;
     const task = this.plan.submissions.get(call)!;
@@ -122,13 +149,13 @@ export class FutureFlow {
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
-      this.futureArrays.add(symbolOf(this.facts.ctx, parent.expression.expression)!);
+      this.gather(parent.expression.expression);
       return;
     }
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
       this.canGather(parent.left.expression)) {
-      this.futureArrays.add(symbolOf(this.facts.ctx, parent.left.expression)!);
+      this.gather(parent.left.expression);
       return;
     }
     if (this.gathersIntoContainer(call, parent)) return;
@@ -143,7 +170,9 @@ export class FutureFlow {
     if (mapped) {
       const holder = mapped.parent;
       if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
-        this.futureArrays.add(symbolOf(this.facts.ctx, holder.name)!);
+        // With the names it is rebound to (`let level = partial`), if they can all gather.
+        if (this.canGather(holder.name)) this.gather(holder.name);
+        else this.futureArrays.add(symbolOf(this.facts.ctx, holder.name)!);
         return;
       }
     }
@@ -186,9 +215,32 @@ export class FutureFlow {
    */
   private canGather(id: ts.Identifier): boolean {
     const symbol = symbolOf(this.facts.ctx, id);
-    if (!symbol || !this.facts.isFileLocal(id) || !this.facts.ctx.checker.isArrayType(this.facts.ctx.checker.getTypeAtLocation(id))) return false;
-    if (this.isFuture(symbol)) return false; // an array a task returned: its value must be here before it can gather
-    return (this.facts.references(symbol)).every((ref) => isDeclarationName(this.ts, ref) || this.isElementUse(ref));
+    if (!symbol) return false;
+    // Names rebound to one another (`let level = partial; …; level = next`) gather as one: each must be able to.
+    const group = this.aliases.groupOf(symbol);
+    return group.every((member) => {
+      const name = member.valueDeclaration && this.ts.getNameOfDeclaration(member.valueDeclaration);
+      if (!name || !this.ts.isIdentifier(name) || !this.facts.isFileLocal(name) ||
+        !this.facts.ctx.checker.isArrayType(this.facts.ctx.checker.getTypeAtLocation(name))) return false;
+      if (this.isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
+      return this.facts.references(member).every((ref) => isDeclarationName(this.ts, ref) || this.isElementUse(ref) || this.movesWithin(ref, group));
+    });
+  }
+
+  /** `level = next`, `let level = partial`: the array only passes to (or takes) another name of its group. */
+  private movesWithin(ref: ts.Identifier, group: readonly ts.Symbol[]): boolean {
+    const { ts } = this;
+    if (this.aliases.isAliasSource(ref)) return true;
+    const parent = ref.parent;
+    if (!isAssignedTo(ts, ref) || !ts.isBinaryExpression(parent)) return false;
+    const value = skipTransparent(ts, parent.right);
+    const source = ts.isIdentifier(value) ? symbolOf(this.facts.ctx, value) : undefined;
+    return source !== undefined && group.includes(source);
+  }
+
+  /** Mark the array, and every name it is rebound to, as gathering Futures. */
+  private gather(id: ts.Identifier): void {
+    for (const member of this.aliases.groupOf(symbolOf(this.facts.ctx, id)!)) this.futureArrays.add(member);
   }
 
   /** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument. */
@@ -231,6 +283,8 @@ export class FutureFlow {
     for (const symbol of this.futureArrays) {
       for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
+        if (this.aliases.isAliasSource(ref) && this.aliases.groupOf(symbol).every((member) => this.futureArrays.has(member))) continue;
         // The program changes an element's contents: later tasks must see it (the value may be a task's version).
         if (this.containers.writesThrough(ref, symbol)) this.plan.wraps.set(ref, 'writtenWithin');
         // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
@@ -251,10 +305,38 @@ export class FutureFlow {
     const own = symbolOf(this.facts.ctx, ref);
     if (own && this.isFuture(own)) return false;
     if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
-      parent.parent.arguments.length === 1 && this.isSubmission(parent.parent.arguments[0])) return true;
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) &&
-      parent.parent.left === parent && this.isSubmission(parent.parent.right)) return true;
+      parent.parent.arguments.length === 1 && this.isGathered(parent.parent.arguments[0])) return true;
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent &&
+      parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.isGathered(parent.parent.right)) return true;
+    // `const first = blocks[0]`: the element goes on, as a Future, under another name (waited for at its uses).
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && this.futureArrays.has(own!) && this.namedElement(parent, false)) return true;
+    // `next.push(odd ? level[i] : …)`: an element of one gathering array moved into another, Future or not.
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && this.futureArrays.has(own!) && this.movesIntoGathering(parent)) return true;
     return false;
+  }
+
+  /** What a gathering array may take without a wait: a submission, an element of a gathering array, or a choice of them. */
+  private isGathered(value: ts.Expression, valueChoices = false): boolean {
+    const { ts } = this;
+    const inner = skipTransparent(ts, value);
+    if (ts.isConditionalExpression(inner)) return this.isGathered(inner.whenTrue, valueChoices) && this.isGathered(inner.whenFalse, valueChoices);
+    if (valueChoices && ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) {
+      return this.isGathered(inner.left, true) && this.isGathered(inner.right, true);
+    }
+    if (ts.isElementAccessExpression(inner)) return this.isFutureArray(skipTransparent(ts, inner.expression));
+    return this.isSubmission(inner);
+  }
+
+  /** The value (through choices) is pushed into, or put in a slot of, an array that gathers Futures. */
+  private movesIntoGathering(value: ts.Expression): boolean {
+    const { ts } = this;
+    let node: ts.Node = withWrappers(ts, value);
+    while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node && ts.isPropertyAccessExpression(parent.expression) &&
+      parent.expression.name.text === 'push') return this.isFutureArray(skipTransparent(ts, parent.expression.expression)) && this.isGathered(node as ts.Expression);
+    return ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(parent.left) && this.isFutureArray(skipTransparent(ts, parent.left.expression)) && this.isGathered(node as ts.Expression);
   }
 
   /** `for (… of futures)`, `futures.map(cb)`, `futures.forEach(cb)`, `futures[i]` as a task argument: elements go on as Futures. */

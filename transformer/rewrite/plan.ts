@@ -101,7 +101,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isFresh: (expr) => this.isFresh(expr),
       isSubmission: (call) => this.plan.submissions.has(call),
     });
-    this.futures = new FutureFlow(this.facts, this.plan, this.containers, (call) => this.isPendingSubmission(call));
+    this.futures = new FutureFlow(this.facts, this.plan, this.containers, this.aliases, (call) => this.isPendingSubmission(call));
     this.parameterWaits = new ParameterWaits(this);
     this.blockers = new CallBlockers(this);
   }
