@@ -69,7 +69,8 @@ class RemoteExecutor implements Executor {
   private readonly waiting = new Map<string, Waiting>();
   /** Where each live version's bytes are, once something outside this machine needed them. */
   private readonly sources = new Map<string, VersionSource>();
-  private readonly publishing = new Map<string, Promise<VersionSource>>();
+  /** Uploads of versions the main thread wrote, by key: a job is sent once its inputs' upload has begun. */
+  private readonly uploads = new Map<string, Promise<boolean>>();
   /** Machines whose announcement was not signed with the secret (said once each). */
   private readonly strangers = new Set<string>();
   /** The machine each sent task went to, until it is answered. */
@@ -87,7 +88,7 @@ class RemoteExecutor implements Executor {
   constructor(private readonly state: graph.GraphState, private readonly runDir: string,
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
     this.seed = checksumSeed(settings.secret);
-    this.link = new BlobLink(settings.url);
+    this.link = new BlobLink(settings.url, settings.secret);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -120,7 +121,8 @@ class RemoteExecutor implements Executor {
       await connection.queue.add('task', sign(this.settings.secret, job), { jobId: id, removeOnComplete: true, removeOnFail: true });
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
-      const remote = await answered;
+      // An input whose upload fails would leave the machine waiting for it: the attempt fails here at once.
+      const remote = await Promise.race([answered, ...Object.keys(sources).map((key) => failureOf(this.uploads.get(key)))]);
       this.commit(remote, machine.info.id, message.name);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
@@ -131,10 +133,11 @@ class RemoteExecutor implements Executor {
     }
   }
 
-  placeOf(taskId: number): string | undefined {
+  /** A property, not a method: the engine hands it on unbound (engine.ts 'status'). */
+  readonly placeOf = (taskId: number): string | undefined => {
     const machine = this.placed.get(taskId);
     return machine && `machine ${machine}`;
-  }
+  };
 
   /** The bytes of `from` come here (the master's run directory), and `to` is published from there when needed. */
   async copyVersion(from: string, to: string): Promise<void> {
@@ -144,9 +147,13 @@ class RemoteExecutor implements Executor {
 
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
+    const upload = this.uploads.get(key) ?? Promise.resolve(true);
     this.sources.delete(key);
+    this.uploads.delete(key);
     this.producers.delete(key);
-    if (source && this.redis) deleteBlob(this.redis, source).catch(() => {}); // the key's expiry is the safety net
+    // Once its upload stopped (it stops early: it sees the version released); the key's expiry is the safety net.
+    const redis = this.redis;
+    if (source && redis) void upload.catch(() => false).then(() => deleteBlob(redis, source)).catch(() => {});
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
 
@@ -287,24 +294,22 @@ class RemoteExecutor implements Executor {
     const sources: Record<string, VersionSource> = {};
     for (const key of readKeys(args)) {
       if (this.state.versions.get(key)?.holders.includes(machine.number)) continue;
-      sources[key] = this.sources.get(key) ?? await this.publishLocal(key);
+      sources[key] = this.sources.get(key) ?? this.publishLocal(key);
     }
     return sources;
   }
 
-  /** A version the main thread wrote into the run directory, made reachable from the machines (once). */
-  private publishLocal(key: string): Promise<VersionSource> {
-    let publishing = this.publishing.get(key);
-    if (!publishing) {
-      publishing = (async () => {
-        const source = await publishFile(this.link, blobKey(this.runId, key, 'm'), this.runDir, key, this.settings.ttlSeconds, this.seed);
-        this.sources.set(key, source);
-        return source;
-      })();
-      this.publishing.set(key, publishing);
-      void publishing.finally(() => this.publishing.delete(key)).catch(() => {});
-    }
-    return publishing;
+  /** A version the main thread wrote, made reachable from the machines (once): its upload begins, and goes on. */
+  private publishLocal(key: string): VersionSource {
+    const { source, stored } = publishFile(this.link, blobKey(this.runId, key, 'm'), this.runDir, key, this.settings.ttlSeconds, this.seed,
+      () => this.closed || !this.sources.has(key));
+    this.sources.set(key, source);
+    this.uploads.set(key, stored);
+    // A failed upload is forgotten (the attempt that needed it fails): a retry publishes the version again.
+    stored.catch(() => {
+      if (this.uploads.get(key) === stored) { this.sources.delete(key); this.uploads.delete(key); }
+    });
+    return source;
   }
 
   /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
@@ -341,6 +346,11 @@ function say(line: string): void {
 
 function parseJson(text: string): unknown {
   try { return JSON.parse(text); } catch { return undefined; }
+}
+
+/** Never resolves; rejects when the upload fails (false, given up, is nobody's failure: the version died). */
+function failureOf(upload: Promise<boolean> | undefined): Promise<never> {
+  return new Promise<never>((_, reject) => { upload?.catch(reject); });
 }
 
 /** Closing must not hang on a server that is gone. */

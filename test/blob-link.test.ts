@@ -1,0 +1,149 @@
+/**
+ * Version bytes through Redis streams (runtime/distributed/blob-link.ts), against a redis-server of the suite's own:
+ * a reader follows a blob while it is written and gets the same bytes; damage of every kind in Redis (a changed
+ * chunk, a cut or missing one, a forged checksum, a blob gone, bytes that frame no data file) is refused before the
+ * file appears, with TASKIFY_CORRUPT_DATA naming the data; a blob deleted mid-upload stops the upload and stays gone.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { redisServer, startCluster, type Cluster } from './cluster';
+import { connect, type Redis } from '../runtime/distributed/redis';
+import { BlobLink, CHUNK_BYTES } from '../runtime/distributed/blob-link';
+import { deleteBlob, fetchToFile, publishFile } from '../runtime/distributed/blobs';
+import { checksumSeed } from '../runtime/distributed/checksum';
+import { versionPath, writeVersion } from '../runtime/store/version-file';
+
+const SECRET = 'blob-link-test-secret';
+const work = mkdtempSync(join(tmpdir(), 'taskify-blob-link-'));
+const [from, to] = ['from', 'to'].map((name) => { const dir = join(work, name); require('node:fs').mkdirSync(dir); return dir; });
+let cluster: Cluster;
+let redis: Redis;
+let link: BlobLink;
+
+async function rejects(promise: Promise<unknown>, pattern: RegExp, what?: string): Promise<void> {
+  try { await promise; } catch (error) { assert.match(String(error), pattern, what); return; }
+  assert.unreachable(`did not reject${what ? `: ${what}` : ''}`);
+}
+
+/** The blob's stream entries, changed by `change`, put back in place of the original. */
+async function rewrite(blob: string, change: (entries: Buffer[][]) => Buffer[][]): Promise<void> {
+  const entries = (await redis.xrangeBuffer(blob, '-', '+')).map(([, fields]) => fields);
+  await redis.del(blob);
+  for (const fields of change(entries)) await redis.xadd(blob, '*', ...fields);
+}
+
+const fetched = (key: string) => readFileSync(versionPath(to, key));
+const what = 'version d2v1, argument 1 of task sum';
+
+if (!redisServer()) {
+  test('redis-server is installed', () => { assert.unreachable('redis-server is not on the PATH: run the tests with `npm test`'); });
+} else {
+  test.before(async () => {
+    cluster = await startCluster({ workers: 0, threads: 1 });
+    redis = await connect(cluster.url);
+    link = new BlobLink(cluster.url, SECRET, 2000);
+  });
+  test.after(async () => {
+    link?.close();
+    redis?.disconnect();
+    await cluster?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('a reader that starts first follows the blob while it is written, and gets the same bytes; deleting it leaves no key', async () => {
+    writeVersion(from, 'd1v1', new Float64Array((2.5 * CHUNK_BYTES) / 8).map((_, i) => i % 251));
+    const reader = new BlobLink(cluster.url, SECRET);
+    try {
+      const source = { blob: 'taskify:run:test:d1v1:a', bytes: readFileSync(versionPath(from, 'd1v1')).length, chunks: 3 };
+      const fetching = fetchToFile(reader, source, 0n, what, to, 'd1v1'); // nothing is in Redis yet
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const published = publishFile(link, source.blob, from, 'd1v1', 60, checksumSeed(SECRET));
+      assert.equal(published.source, source);
+      assert.is(await published.stored, true);
+      assert.is(await fetching, source.bytes);
+      assert.ok(fetched('d1v1').equals(readFileSync(versionPath(from, 'd1v1'))), 'same bytes');
+      assert.is((await redis.xlen(source.blob)), 4, 'three chunks and the checksum');
+      assert.ok((await redis.ttl(source.blob)) > 0, 'it expires');
+      await deleteBlob(redis, published.source);
+      assert.equal(cluster.keys('taskify:run:test:*'), []);
+    } finally {
+      reader.close();
+    }
+  });
+
+  test('a blob changed, cut, forged or gone in Redis is refused before its file appears, naming the data', async () => {
+    writeVersion(from, 'd2v1', new Float64Array(1.5 * CHUNK_BYTES / 8).map((_, i) => i % 251));
+    const blob = 'taskify:run:test:d2v1:a';
+    const { source, stored } = publishFile(link, blob, from, 'd2v1', 60, 0n);
+    await stored;
+    assert.ok('blob' in source && source.chunks === 2);
+    const get = (reader = link) => fetchToFile(reader, source, 0n, what, to, 'd2v1');
+    const damaged = new RegExp(`^TaskifyError: ${what} arrived damaged from Redis \\(`);
+    await get(); // intact
+    rmSync(versionPath(to, 'd2v1'));
+    const stranger = new BlobLink(cluster.url, 'another secret', 2000);
+    await rejects(get(stranger).finally(() => stranger.close()), /not sealed with this cluster's secret/, 'another cluster\'s secret');
+    const original = (await redis.xrangeBuffer(blob, '-', '+')).map(([, fields]) => fields);
+    const restore = () => rewrite(blob, () => original);
+
+    await rewrite(blob, (entries) => entries.map((fields, i) => (i === 1 ? [fields[0], Buffer.concat([Buffer.from('x'), fields[1].subarray(1)])] : fields)));
+    await rejects(get(), new RegExp(`${damaged.source}checksum [0-9a-f]{16} of ${source.bytes} bytes, expected [0-9a-f]{16}\\)`));
+    await restore();
+    await rewrite(blob, (entries) => entries.map((fields, i) => (i === 1 ? [fields[0], fields[1].subarray(0, 99_000)] : fields)));
+    await rejects(get(), /arrived damaged from Redis \(\d+ bytes arrived, expected/);
+    await restore();
+    await rewrite(blob, (entries) => [entries[0], entries[2]]);
+    await rejects(get(), /arrived damaged from Redis \(\d+ bytes arrived, expected/, 'a chunk left out');
+    await restore();
+    await rewrite(blob, (entries) => [entries[0], entries[1], entries[1].concat([]), entries[2]]);
+    await rejects(get(), /arrived damaged from Redis \(an entry of \d+ bytes where at most \d+ remain/, 'a chunk twice');
+    await restore();
+    await rewrite(blob, (entries) => [entries[0], entries[1], [Buffer.from('sum'), Buffer.from('0'.repeat(16)), Buffer.from('sig'), Buffer.from('f'.repeat(64))]]);
+    await rejects(get(), /not sealed with this cluster's secret/, 'a forged checksum');
+    await restore();
+    await rewrite(blob, (entries) => [entries[0], [Buffer.from('x'), Buffer.from('y')], entries[2]]);
+    await rejects(get(), /an entry of its stream has an unexpected form/);
+    await redis.del(blob);
+    await rejects(get(), /no data of taskify:run:test:d2v1:a came for 2 s \(gone from Redis, or its writer stopped\)/);
+    assert.not.ok(existsSync(versionPath(to, 'd2v1')), 'no file appeared');
+    assert.equal(readdirSync(to).filter((name) => name.endsWith('.tmp')), [], 'no temporary file stays');
+
+    // Bytes whose checksum is sealed but that are no data file (a secret holder's bug) are refused too.
+    writeFileSync(versionPath(from, 'd3v1'), Buffer.alloc(20_000, 7));
+    const garbage = publishFile(link, 'taskify:run:test:d3v1:a', from, 'd3v1', 60, 0n);
+    await garbage.stored;
+    await rejects(fetchToFile(link, garbage.source, 0n, what, to, 'd3v1'), /arrived damaged from Redis \(not a data file: its body length/);
+    await deleteBlob(redis, garbage.source);
+  });
+
+  test('small versions travel inline with their checksum', async () => {
+    writeVersion(from, 'd4v1', new Float64Array([1, 2, 3]));
+    const { source } = publishFile(link, 'unused', from, 'd4v1', 60, 7n);
+    assert.ok('inline' in source);
+    await fetchToFile(link, source, 7n, what, to, 'd4v1');
+    assert.ok(fetched('d4v1').equals(readFileSync(versionPath(from, 'd4v1'))));
+    const changed = Buffer.from(source.inline, 'base64'); changed[20] ^= 1;
+    await rejects(fetchToFile(link, { ...source, inline: changed.toString('base64') }, 7n, what, to, 'd5v1'), /checksum/);
+  });
+
+  test('an upload whose blob is deleted meanwhile, or that is cancelled, stops and leaves no key', async () => {
+    writeVersion(from, 'd6v1', new Float64Array((8 * CHUNK_BYTES) / 8));
+    const blob = 'taskify:run:test:d6v1:a';
+    const bytes = readFileSync(versionPath(from, 'd6v1')).length;
+    let checks = 0;
+    const stored = link.put(blob, { dir: from, key: 'd6v1' }, bytes, 60, () => {
+      if (++checks === 3) void redis.unlink(blob); // deleted as a released version's blob is, two chunks in
+      return false;
+    });
+    assert.is(await stored, false);
+    assert.equal(cluster.keys('taskify:run:test:*'), []);
+    let calls = 0;
+    assert.is(await link.put(blob, { dir: from, key: 'd6v1' }, bytes, 60, () => ++calls > 2), false);
+    assert.equal(cluster.keys('taskify:run:test:*'), []);
+  });
+}
+
+test.run();
