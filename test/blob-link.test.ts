@@ -13,7 +13,6 @@ import { redisServer, startCluster, type Cluster } from './cluster';
 import { connect, type Redis } from '../runtime/distributed/redis';
 import { BlobLink, CHUNK_BYTES } from '../runtime/distributed/blob-link';
 import { deleteBlob, fetchToFile, publishFile } from '../runtime/distributed/blobs';
-import { checksumSeed } from '../runtime/distributed/checksum';
 import { versionPath, writeVersion } from '../runtime/store/version-file';
 
 const SECRET = 'blob-link-test-secret';
@@ -24,7 +23,7 @@ let redis: Redis;
 let link: BlobLink;
 
 async function rejects(promise: Promise<unknown>, pattern: RegExp, what?: string): Promise<void> {
-  try { await promise; } catch (error) { assert.match(String(error), pattern, what); return; }
+  try { await promise; } catch (error) { assert.match(String(error), pattern, `${what ?? ''} (got: ${String(error).slice(0, 300)})`); return; }
   assert.unreachable(`did not reject${what ? `: ${what}` : ''}`);
 }
 
@@ -36,6 +35,7 @@ async function rewrite(blob: string, change: (entries: Buffer[][]) => Buffer[][]
 }
 
 const fetched = (key: string) => readFileSync(versionPath(to, key));
+const publish = (blob: string, key: string, cancelled?: () => boolean) => publishFile(redis, link, 'test', blob, from, key, 60, 0n, cancelled);
 const what = 'version d2v1, argument 1 of task sum';
 
 if (!redisServer()) {
@@ -45,6 +45,7 @@ if (!redisServer()) {
     cluster = await startCluster({ workers: 0, threads: 1 });
     redis = await connect(cluster.url);
     link = new BlobLink(cluster.url, SECRET, 2000);
+    await redis.set('taskify:run:test:alive', '1'); // blobs are made only for a live run
   });
   test.after(async () => {
     link?.close();
@@ -53,22 +54,21 @@ if (!redisServer()) {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test('a reader that starts first follows the blob while it is written, and gets the same bytes; deleting it leaves no key', async () => {
+  test('a reader follows the blob while it is written, and gets the same bytes; deleting it leaves no key', async () => {
     writeVersion(from, 'd1v1', new Float64Array((2.5 * CHUNK_BYTES) / 8).map((_, i) => i % 251));
     const reader = new BlobLink(cluster.url, SECRET);
     try {
       const source = { blob: 'taskify:run:test:d1v1:a', bytes: readFileSync(versionPath(from, 'd1v1')).length, chunks: 3 };
-      const fetching = fetchToFile(reader, source, 0n, what, to, 'd1v1'); // nothing is in Redis yet
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const published = publishFile(link, source.blob, from, 'd1v1', 60, checksumSeed(SECRET));
+      const published = await publish(source.blob, 'd1v1');
       assert.equal(published.source, source);
+      const fetching = fetchToFile(reader, source, 0n, what, to, 'd1v1'); // while the upload goes on
       assert.is(await published.stored, true);
       assert.is(await fetching, source.bytes);
       assert.ok(fetched('d1v1').equals(readFileSync(versionPath(from, 'd1v1'))), 'same bytes');
-      assert.is((await redis.xlen(source.blob)), 4, 'three chunks and the checksum');
+      assert.is((await redis.xlen(source.blob)), 5, 'its beginning, three chunks and the checksum');
       assert.ok((await redis.ttl(source.blob)) > 0, 'it expires');
       await deleteBlob(redis, published.source);
-      assert.equal(cluster.keys('taskify:run:test:*'), []);
+      assert.equal(cluster.keys('taskify:run:test:d*'), []);
     } finally {
       reader.close();
     }
@@ -77,7 +77,7 @@ if (!redisServer()) {
   test('a blob changed, cut, forged or gone in Redis is refused before its file appears, naming the data', async () => {
     writeVersion(from, 'd2v1', new Float64Array(1.5 * CHUNK_BYTES / 8).map((_, i) => i % 251));
     const blob = 'taskify:run:test:d2v1:a';
-    const { source, stored } = publishFile(link, blob, from, 'd2v1', 60, 0n);
+    const { source, stored } = await publish(blob, 'd2v1');
     await stored;
     assert.ok('blob' in source && source.chunks === 2);
     const get = (reader = link) => fetchToFile(reader, source, 0n, what, to, 'd2v1');
@@ -95,25 +95,31 @@ if (!redisServer()) {
     await rewrite(blob, (entries) => entries.map((fields, i) => (i === 1 ? [fields[0], fields[1].subarray(0, 99_000)] : fields)));
     await rejects(get(), /arrived damaged from Redis \(\d+ bytes arrived, expected/);
     await restore();
-    await rewrite(blob, (entries) => [entries[0], entries[2]]);
+    // entries: begin, two chunks, the checksum
+    await rewrite(blob, (entries) => [entries[0], entries[1], entries[3]]);
     await rejects(get(), /arrived damaged from Redis \(\d+ bytes arrived, expected/, 'a chunk left out');
     await restore();
-    await rewrite(blob, (entries) => [entries[0], entries[1], entries[1].concat([]), entries[2]]);
+    await rewrite(blob, (entries) => [entries[0], entries[1], entries[1].concat([]), entries[2], entries[3]]);
     await rejects(get(), /arrived damaged from Redis \(an entry of \d+ bytes where at most \d+ remain/, 'a chunk twice');
     await restore();
-    await rewrite(blob, (entries) => [entries[0], entries[1], [Buffer.from('sum'), Buffer.from('0'.repeat(16)), Buffer.from('sig'), Buffer.from('f'.repeat(64))]]);
+    await rewrite(blob, (entries) => [...entries.slice(0, 3), [Buffer.from('sum'), Buffer.from('0'.repeat(16)), Buffer.from('sig'), Buffer.from('f'.repeat(64))]]);
     await rejects(get(), /not sealed with this cluster's secret/, 'a forged checksum');
     await restore();
-    await rewrite(blob, (entries) => [entries[0], [Buffer.from('x'), Buffer.from('y')], entries[2]]);
+    await rewrite(blob, (entries) => [entries[0], [Buffer.from('x'), Buffer.from('y')], ...entries.slice(2)]);
     await rejects(get(), /an entry of its stream has an unexpected form/);
+    await restore();
+    await rewrite(blob, (entries) => entries.slice(0, 2)); // its writer stopped after one chunk
+    await rejects(get(), /no data of taskify:run:test:d2v1:a came for 2 s \(its writer stopped\)/);
     await redis.del(blob);
-    await rejects(get(), /no data of taskify:run:test:d2v1:a came for 2 s \(gone from Redis, or its writer stopped\)/);
+    const started = Date.now();
+    await rejects(get(), /version data taskify:run:test:d2v1:a is gone from Redis \(expired, or deleted by a run that ended\)/);
+    assert.ok(Date.now() - started < 1900, 'a blob gone is said within a second or so');
     assert.not.ok(existsSync(versionPath(to, 'd2v1')), 'no file appeared');
     assert.equal(readdirSync(to).filter((name) => name.endsWith('.tmp')), [], 'no temporary file stays');
 
     // Bytes whose checksum is sealed but that are no data file (a secret holder's bug) are refused too.
     writeFileSync(versionPath(from, 'd3v1'), Buffer.alloc(20_000, 7));
-    const garbage = publishFile(link, 'taskify:run:test:d3v1:a', from, 'd3v1', 60, 0n);
+    const garbage = await publish('taskify:run:test:d3v1:a', 'd3v1');
     await garbage.stored;
     await rejects(fetchToFile(link, garbage.source, 0n, what, to, 'd3v1'), /arrived damaged from Redis \(not a data file: its body length/);
     await deleteBlob(redis, garbage.source);
@@ -121,7 +127,7 @@ if (!redisServer()) {
 
   test('small versions travel inline with their checksum', async () => {
     writeVersion(from, 'd4v1', new Float64Array([1, 2, 3]));
-    const { source } = publishFile(link, 'unused', from, 'd4v1', 60, 7n);
+    const { source } = await publishFile(redis, link, 'test', 'unused', from, 'd4v1', 60, 7n);
     assert.ok('inline' in source);
     await fetchToFile(link, source, 7n, what, to, 'd4v1');
     assert.ok(fetched('d4v1').equals(readFileSync(versionPath(from, 'd4v1'))));
@@ -129,20 +135,22 @@ if (!redisServer()) {
     await rejects(fetchToFile(link, { ...source, inline: changed.toString('base64') }, 7n, what, to, 'd5v1'), /checksum/);
   });
 
-  test('an upload whose blob is deleted meanwhile, or that is cancelled, stops and leaves no key', async () => {
+  test('an upload whose blob is deleted meanwhile, or that is cancelled, stops and leaves no key; a run that ended gets no blob', async () => {
     writeVersion(from, 'd6v1', new Float64Array((8 * CHUNK_BYTES) / 8));
     const blob = 'taskify:run:test:d6v1:a';
-    const bytes = readFileSync(versionPath(from, 'd6v1')).length;
     let checks = 0;
-    const stored = link.put(blob, { dir: from, key: 'd6v1' }, bytes, 60, () => {
+    const deleted = await publish(blob, 'd6v1', () => {
       if (++checks === 3) void redis.unlink(blob); // deleted as a released version's blob is, two chunks in
       return false;
     });
-    assert.is(await stored, false);
-    assert.equal(cluster.keys('taskify:run:test:*'), []);
+    assert.is(await deleted.stored, false);
+    assert.equal(cluster.keys('taskify:run:test:d*'), []);
     let calls = 0;
-    assert.is(await link.put(blob, { dir: from, key: 'd6v1' }, bytes, 60, () => ++calls > 2), false);
-    assert.equal(cluster.keys('taskify:run:test:*'), []);
+    assert.is(await (await publish(blob, 'd6v1', () => ++calls > 2)).stored, false);
+    assert.equal(cluster.keys('taskify:run:test:d*'), []);
+    const late = await publishFile(redis, link, 'ended', 'taskify:run:ended:d6v1:a', from, 'd6v1', 60, 0n);
+    assert.is(await late.stored, false);
+    assert.equal(cluster.keys('taskify:run:ended:*'), []);
   });
 }
 

@@ -92,7 +92,7 @@ if (!redisServer()) {
   test('a result damaged in Redis fails its read with TASKIFY_CORRUPT_DATA naming the data, never a wrong value', async () => {
     const got = await remote(child, ['corrupt']);
     assert.is(got.code, 0, got.stderr);
-    assert.match(got.stdout, /^damaged 1 blob\(s\)\nTASKIFY_CORRUPT_DATA: .*version d\d+v1, written by task range arrived damaged from Redis \(checksum /);
+    assert.match(got.stdout, /^damaged 1 blob\(s\)\nTASKIFY_CORRUPT_DATA: .*version d\d+v1, written by task range arrived damaged from Redis \(checksum /, got.stdout);
     assert.match(got.stdout, /\nafter 5\n$/);
     assertNothingLeft('corrupt');
   });
@@ -104,31 +104,40 @@ if (!redisServer()) {
     const { Queue, QueueEvents } = bullmq();
     const queue = new Queue(info.queue, { connection: redis });
     const events = new QueueEvents(info.queue, { connection: redis.duplicate() });
+    const run = `damaged-${Date.now()}`;
+    const link = new BlobLink(cluster.url, CLUSTER_SECRET);
     try {
       await events.waitUntilReady();
-      const run = `damaged-${Date.now()}`;
+      await redis.set(`taskify:run:${run}:alive`, '1');
       const values = new Float64Array(10_000).fill(1);
       const file = join(work, 'values');
       // A real version file of the values, as a master would publish it; then one byte of the blob changes.
       require('node:fs').mkdirSync(file);
       writeVersion(file, 'd1v1', values);
-      const link = new BlobLink(cluster.url, CLUSTER_SECRET);
-      const { source, stored } = publishFile(link, `taskify:run:${run}:d1v1:m`, file, 'd1v1', 60, checksumSeed(CLUSTER_SECRET));
-      await stored.finally(() => link.close());
+      const { source, stored } = await publishFile(redis, link, run, `taskify:run:${run}:d1v1:m`, file, 'd1v1', 60, checksumSeed(CLUSTER_SECRET));
+      await stored;
       assert.ok('blob' in source);
-      const [[, [field, bytes]], ...rest] = await redis.xrangeBuffer(source.blob, '-', '+');
+      const [begin, [, [field, bytes]], ...rest] = await redis.xrangeBuffer(source.blob, '-', '+');
       bytes[20_000] ^= 1;
       await redis.del(source.blob);
-      for (const fields of [[field, bytes], ...rest.map(([, f]) => f)]) await redis.xadd(source.blob, '*', ...fields);
+      for (const fields of [begin[1], [field, bytes], ...rest.map(([, f]) => f)]) await redis.xadd(source.blob, '*', ...fields);
       const job = sign(CLUSTER_SECRET, { run, sources: { d1v1: source }, forget: [],
         task: { taskId: 1, module: pathToFileURL(join(__dirname, 'fixtures', 'tasks.js')).href, name: 'sum', args: [{ read: 'd1v1' }], result: 'd2v1' } });
-      const added = await queue.add('task', job, { jobId: `${run}.1.0`, removeOnComplete: true, removeOnFail: true });
-      const answer = await added.waitUntilFinished(events, 15_000) as { reply: { ok: boolean; error?: { message: string } } };
+      // Listening before the job is added: it may be done (and removed) before waitUntilFinished would look.
+      const id = `${run}.1.0`;
+      const finished = new Promise<unknown>((resolve, reject) => {
+        events.on('completed', ({ jobId, returnvalue }) => { if (jobId === id) resolve(typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue); });
+        events.on('failed', ({ jobId, failedReason }) => { if (jobId === id) reject(new Error(failedReason)); });
+        setTimeout(() => reject(new Error('no answer within 15 s')), 15_000).unref();
+      });
+      await queue.add('task', job, { jobId: id, removeOnComplete: true, removeOnFail: true });
+      const answer = await finished as { reply: { ok: boolean; error?: { message: string } } };
       assert.is(answer.reply.ok, false);
       assert.match(answer.reply.error!.message, /^version d1v1, argument 1 of task sum arrived damaged from Redis \(checksum /);
-      await redis.publish('taskify:run-ended', run);
-      await redis.unlink(source.blob);
     } finally {
+      await redis.publish('taskify:run-ended', run);
+      await redis.unlink(`taskify:run:${run}:d1v1:m`, `taskify:run:${run}:alive`);
+      link.close();
       await events.close();
       await queue.close();
       redis.disconnect();

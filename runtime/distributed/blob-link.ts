@@ -1,6 +1,7 @@
 /**
- * Large version bytes between a run directory and Redis, streamed: a version is a Redis stream of entries
- * `c <at most CHUNK_BYTES>` ended by `sum <checksum> sig <seal>`, and its reader follows the stream (XREAD BLOCK)
+ * Large version bytes between a run directory and Redis, streamed: a version is a Redis stream of entries `begin`
+ * (made before anyone is told of the blob), `c <at most CHUNK_BYTES>`…, then `sum <checksum> sig <seal>`, and its
+ * reader follows the stream (XREAD BLOCK)
  * while its writer is still adding to it. So the master sends a job as soon as its inputs' upload has begun, a
  * machine answers as soon as its outputs' upload has begun, and the fetch on the other side overlaps the upload:
  * a transfer costs about the longer of the two instead of their sum (Redis's own SET then GET of 64 MiB is 140-210
@@ -29,8 +30,8 @@ import { RespError, RespReader, TooLong, type Resp, type Streamed } from './resp
 
 /** One stream entry: small enough that a reader starts soon after the writer, large enough that entries are few. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
-/** A reader's XREAD waits this long per call: under the link's SILENT_MS, so that a quiet wait is no dead link. */
-const BLOCK_MS = 10_000;
+/** A reader's XREAD waits this long per call, then asks whether the blob still exists. */
+const BLOCK_MS = 1000;
 
 type BlobSource = Extract<VersionSource, { blob: string }>;
 
@@ -45,7 +46,7 @@ export class BlobLink {
   private readonly reader: RedisLink;
   private readonly seed: bigint;
 
-  /** patienceMs: how long a reader waits for a blob's next entry before it says the blob is gone. */
+  /** patienceMs: how long a reader waits for an existing blob's next entry before it says its writer stopped. */
   constructor(url: string, private readonly secret: string | undefined, private readonly patienceMs = 60_000) {
     this.writer = new RedisLink(url);
     this.reader = new RedisLink(url);
@@ -53,11 +54,11 @@ export class BlobLink {
   }
 
   /**
-   * The version file's `bytes` bytes as the stream `blob`, expiring after ttlSeconds. Resolves true once all of it
-   * is stored; false when `cancelled()` said so or the blob was deleted meanwhile (nobody needs it any more): what
-   * was stored then goes.
+   * The version file's `bytes` bytes added to the stream `blob`, which exists (blobs.ts publishFile made it, with
+   * its expiry). Resolves true once all of it is stored; false when `cancelled()` said so or the blob was deleted
+   * meanwhile (nobody needs it any more): what was stored then goes.
    */
-  put(blob: string, file: { dir: string; key: string }, bytes: number, ttlSeconds: number, cancelled: () => boolean = () => false): Promise<boolean> {
+  put(blob: string, file: { dir: string; key: string }, bytes: number, cancelled: () => boolean = () => false): Promise<boolean> {
     return this.writer.serial(async (io) => {
       const fd = openSync(versionPath(file.dir, file.key), 'r');
       try {
@@ -72,12 +73,11 @@ export class BlobLink {
           const length = Math.min(CHUNK_BYTES, bytes - i * CHUNK_BYTES);
           const part = readPiece(fd, piece(i), i * CHUNK_BYTES, length, file.key);
           sum.update(part);
-          // Chunks after the first never create the stream: a blob deleted meanwhile stays deleted (and its reply says so).
-          const head = i === 0 ? ['XADD', blob, '*', 'c'] : ['XADD', blob, 'NOMKSTREAM', '*', 'c'];
-          io.send(`*${head.length + 1}\r\n${encodeCommand(head).replace(/^\*\d+\r\n/, '')}$${length}\r\n`);
+          // Never creates the stream: a blob deleted meanwhile stays deleted (and the reply, nil, says so).
+          io.send(`*6\r\n${encodeCommand(['XADD', blob, 'NOMKSTREAM', '*', 'c']).replace(/^\*\d+\r\n/, '')}$${length}\r\n`);
           const writing = io.write(part);
-          io.send(i === 0 ? `\r\n${encodeCommand(['EXPIRE', blob, String(ttlSeconds)])}` : '\r\n');
-          commands += i === 0 ? 2 : 1;
+          io.send('\r\n');
+          commands++;
           await previous; // the other piece is free again once the socket took it
           previous = writing;
         }
@@ -122,14 +122,20 @@ export class BlobLink {
             throw error;
           }
           if (reply === null) {
+            // Nothing new for a while: a blob that no longer exists is gone for good (its writer made it first).
+            const reader = new RespReader();
+            io.read(reader);
+            io.send(encodeCommand(['EXISTS', source.blob]));
+            if ((await io.replies(1))[0] !== 1) throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
             if ((quiet += block) < this.patienceMs) continue;
-            throw new Error(`taskify: ${what}: no data of ${source.blob} came for ${this.patienceMs / 1000} s (gone from Redis, or its writer stopped)`);
+            throw new Error(`taskify: ${what}: no data of ${source.blob} came for ${this.patienceMs / 1000} s (its writer stopped)`);
           }
           if (reply instanceof RespError) throw new Error(`taskify: Redis at ${this.reader.shownUrl} refused to read ${source.blob}: ${reply.message}`);
           quiet = 0;
           const entry = entryOf(reply);
           if (!entry) throw corruptData(what, 'an entry of its stream has an unexpected form');
           after = entry.id;
+          if (entry.begin) continue;
           if (entry.chunk) {
             const chunk = entry.chunk;
             if (chunk instanceof Buffer) {
@@ -177,7 +183,7 @@ export class BlobLink {
 }
 
 /** An XREAD reply of one entry: a chunk (streamed, or small and kept) or the end (checksum and seal). */
-function entryOf(reply: Resp): { id: string; chunk?: Buffer | Streamed; sum?: string; seal?: string } | undefined {
+function entryOf(reply: Resp): { id: string; begin?: true; chunk?: Buffer | Streamed; sum?: string; seal?: string } | undefined {
   const stream = Array.isArray(reply) && reply.length === 1 ? reply[0] : undefined;
   const entries = Array.isArray(stream) && stream.length === 2 ? stream[1] : undefined;
   const entry = Array.isArray(entries) && entries.length === 1 ? entries[0] : undefined;
@@ -190,6 +196,7 @@ function entryOf(reply: Resp): { id: string; chunk?: Buffer | Streamed; sum?: st
     if (chunk instanceof Buffer || (typeof chunk === 'object' && chunk !== null && 'streamed' in chunk)) return { id, chunk };
     return undefined;
   }
+  if (fields.length === 2 && text(fields[0]) === 'begin') return { id, begin: true };
   if (fields.length === 4 && text(fields[0]) === 'sum' && text(fields[2]) === 'sig') {
     const sum = text(fields[1]);
     const seal = text(fields[3]);

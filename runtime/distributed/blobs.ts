@@ -12,7 +12,7 @@ import { CHECKSUM, checksum } from './checksum';
 import { chunksFor, type BlobLink } from './blob-link';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
 import { statSync } from 'node:fs';
-import { runPrefix } from './names';
+import { runAlive, runPrefix } from './names';
 
 /** Versions at most this big travel inside the job or its return value: one round trip fewer. */
 export const INLINE_BYTES = 16 * 1024;
@@ -25,20 +25,30 @@ export interface Published {
 
 /**
  * Version `key`'s file in `dir`, made reachable from other machines: inline when small, else streamed into the blob
- * `blob` through `link`. The source is usable at once: a reader follows the stream while it is written.
+ * `blob` of `run` through `link`. The blob exists when this resolves, its upload under way: a reader may follow it
+ * at once, and a reader that finds no blob knows it is gone. Made only while the run is alive (its alive key), so
+ * that a late answer cannot leave a blob after its run's keys were deleted.
  */
-export function publishFile(link: BlobLink, blob: string, dir: string, key: string, ttlSeconds: number, seed: bigint,
-  cancelled?: () => boolean): Published {
+export async function publishFile(redis: Redis, link: BlobLink, run: string, blob: string, dir: string, key: string, ttlSeconds: number,
+  seed: bigint, cancelled?: () => boolean): Promise<Published> {
   const bytes = statSync(versionPath(dir, key)).size;
   if (bytes <= INLINE_BYTES) {
     const small = readVersionBytes(dir, key);
     const inline = Buffer.from(small.buffer, small.byteOffset, small.byteLength).toString('base64');
     return { source: { inline, sum: checksum(seed, small) }, stored: Promise.resolve(true) };
   }
-  const stored = link.put(blob, { dir, key }, bytes, ttlSeconds, cancelled);
+  const source = { blob, bytes, chunks: chunksFor(bytes) };
+  if (await redis.eval(BEGIN, 2, blob, runAlive(run), ttlSeconds) !== 1) return { source, stored: Promise.resolve(false) };
+  const stored = link.put(blob, { dir, key }, bytes, cancelled);
   stored.catch(() => {}); // said to whoever awaits it; never an unhandled rejection
-  return { source: { blob, bytes, chunks: chunksFor(bytes) }, stored };
+  return { source, stored };
 }
+
+/** Makes a blob's stream (an entry `begin`, then its expiry) if its run is alive; 1 when made. */
+const BEGIN = `if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('XADD', KEYS[1], '*', 'begin', '')
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return 1`;
 
 /** The source's bytes as version `key`'s file in `dir`, checked. Returns their size. */
 export async function fetchToFile(link: BlobLink, source: VersionSource, seed: bigint, what: string, dir: string, key: string): Promise<number> {
@@ -90,7 +100,8 @@ export async function deleteBlob(redis: Redis, source: VersionSource): Promise<v
 
 /** Every key of the run, including blobs of attempts that were abandoned. Returns how many went. */
 export async function deleteRunKeys(redis: Redis, run: string): Promise<number> {
-  let deleted = 0;
+  // The alive key first: no blob of the run is made once it is gone (publishFile), so none comes after the scan.
+  let deleted = await redis.unlink(runAlive(run));
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${runPrefix(run)}*`, 'COUNT', 1000);

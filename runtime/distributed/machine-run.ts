@@ -19,6 +19,7 @@ import { fetchToFile, publishFile } from './blobs';
 import { BlobLink } from './blob-link';
 import { serializeError, TaskifyError } from '../errors';
 import { blobKey } from './names';
+import type { Redis } from './redis';
 
 export interface MachineRunSettings {
   readonly storeRoot: string;
@@ -52,7 +53,7 @@ export class MachineStore {
   private readonly owned: OwnedRun;
   private runs = 0;
 
-  constructor(settings: MachineRunSettings, url: string) {
+  constructor(settings: MachineRunSettings, url: string, readonly redis: Redis) {
     this.link = new BlobLink(url, settings.secret);
     this.owned = new OwnedRun(settings.storeRoot, settings.storeFromEnv ?? false);
     this.dir = this.owned.dir;
@@ -78,6 +79,7 @@ export class MachineRun {
   private readonly prefix: string;
   private readonly pool: LocalPool;
   private readonly link: BlobLink;
+  private readonly redis: Redis;
   private readonly offset: number;
   /** By this machine's keys (shifted). */
   private readonly files = new Map<string, HeldFile>();
@@ -93,6 +95,7 @@ export class MachineRun {
     this.prefix = store.prefix;
     this.pool = store.pool;
     this.link = store.link;
+    this.redis = store.redis;
     this.offset = store.nextRunOffset();
   }
 
@@ -128,8 +131,8 @@ export class MachineRun {
     for (const { key, bytes } of reply.written) {
       this.files.set(key, { bytes, threads: new Set() });
       // The answer goes as soon as the upload began: the master follows the blob while it is written.
-      const { source } = publishFile(this.link, blobKey(this.run, this.there(key), attempt), this.dir, key, this.settings.ttlSeconds,
-        this.settings.checksumSeed, () => this.closed);
+      const { source } = await publishFile(this.redis, this.link, this.run, blobKey(this.run, this.there(key), attempt), this.dir, key,
+        this.settings.ttlSeconds, this.settings.checksumSeed, () => this.closed);
       outputs.push({ key: this.there(key), source });
     }
     for (const key of reply.evicted) this.files.get(key)?.threads.delete(reply.worker);

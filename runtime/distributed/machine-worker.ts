@@ -47,7 +47,7 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   let stopping = false;
 
   // One directory and one pool of threads for every run this machine serves (machine-run.ts).
-  const store = new MachineStore(settings, options.url);
+  const store = new MachineStore(settings, options.url, redis);
   const runOf = (run: string): MachineRun => {
     let place = runs.get(run);
     if (!place) { place = new MachineRun(run, settings, store); runs.set(run, place); }

@@ -71,6 +71,9 @@ class RemoteExecutor implements Executor {
   private readonly sources = new Map<string, VersionSource>();
   /** Uploads of versions the main thread wrote, by key: a job is sent once its inputs' upload has begun. */
   private readonly uploads = new Map<string, Promise<boolean>>();
+  private readonly publishing = new Map<string, Promise<VersionSource>>();
+  /** Versions that died while their upload went on: it stops. */
+  private readonly dead = new Set<string>();
   /** Machines whose announcement was not signed with the secret (said once each). */
   private readonly strangers = new Set<string>();
   /** The machine each sent task went to, until it is answered. */
@@ -148,6 +151,7 @@ class RemoteExecutor implements Executor {
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
     const upload = this.uploads.get(key) ?? Promise.resolve(true);
+    if (this.uploads.has(key)) this.dead.add(key);
     this.sources.delete(key);
     this.uploads.delete(key);
     this.producers.delete(key);
@@ -294,22 +298,30 @@ class RemoteExecutor implements Executor {
     const sources: Record<string, VersionSource> = {};
     for (const key of readKeys(args)) {
       if (this.state.versions.get(key)?.holders.includes(machine.number)) continue;
-      sources[key] = this.sources.get(key) ?? this.publishLocal(key);
+      sources[key] = this.sources.get(key) ?? await this.publishLocal(key);
     }
     return sources;
   }
 
   /** A version the main thread wrote, made reachable from the machines (once): its upload begins, and goes on. */
-  private publishLocal(key: string): VersionSource {
-    const { source, stored } = publishFile(this.link, blobKey(this.runId, key, 'm'), this.runDir, key, this.settings.ttlSeconds, this.seed,
-      () => this.closed || !this.sources.has(key));
-    this.sources.set(key, source);
-    this.uploads.set(key, stored);
-    // A failed upload is forgotten (the attempt that needed it fails): a retry publishes the version again.
-    stored.catch(() => {
-      if (this.uploads.get(key) === stored) { this.sources.delete(key); this.uploads.delete(key); }
-    });
-    return source;
+  private publishLocal(key: string): Promise<VersionSource> {
+    let publishing = this.publishing.get(key);
+    if (!publishing) {
+      publishing = (async () => {
+        const { source, stored } = await publishFile(this.redis!, this.link, this.runId, blobKey(this.runId, key, 'm'), this.runDir, key,
+          this.settings.ttlSeconds, this.seed, () => this.closed || this.dead.has(key));
+        this.sources.set(key, source);
+        this.uploads.set(key, stored);
+        // A failed upload is forgotten (the attempt that needed it fails): a retry publishes the version again.
+        stored.catch(() => {
+          if (this.uploads.get(key) === stored) { this.sources.delete(key); this.uploads.delete(key); }
+        }).finally(() => this.dead.delete(key));
+        return source;
+      })();
+      this.publishing.set(key, publishing);
+      void publishing.finally(() => this.publishing.delete(key)).catch(() => {});
+    }
+    return publishing;
   }
 
   /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
