@@ -151,7 +151,7 @@ class RemoteExecutor implements Executor {
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
     const upload = this.uploads.get(key) ?? Promise.resolve(true);
-    if (this.uploads.has(key)) this.dead.add(key);
+    if (this.uploads.has(key)) { this.dead.add(key); void upload.catch(() => {}).finally(() => this.dead.delete(key)); }
     this.sources.delete(key);
     this.uploads.delete(key);
     this.producers.delete(key);
@@ -315,7 +315,7 @@ class RemoteExecutor implements Executor {
         // A failed upload is forgotten (the attempt that needed it fails): a retry publishes the version again.
         stored.catch(() => {
           if (this.uploads.get(key) === stored) { this.sources.delete(key); this.uploads.delete(key); }
-        }).finally(() => this.dead.delete(key));
+        });
         return source;
       })();
       this.publishing.set(key, publishing);
