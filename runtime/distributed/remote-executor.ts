@@ -21,6 +21,7 @@ import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './re
 import { sign, verified } from './signing';
 import { deleteBlob, deleteRunKeys, fetchToFile, inlineBytes, publishFile, sourceProblem } from './blobs';
 import { BlobLink } from './blob-link';
+import { MainUploads } from './main-uploads';
 import { checksumSeed } from './checksum';
 import * as machines from './machines';
 import { MACHINES, RUNS, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
@@ -69,11 +70,8 @@ class RemoteExecutor implements Executor {
   private readonly waiting = new Map<string, Waiting>();
   /** Where each live version's bytes are, once something outside this machine needed them. */
   private readonly sources = new Map<string, VersionSource>();
-  /** Uploads of versions the main thread wrote, by key: a job is sent once its inputs' upload has begun. */
-  private readonly uploads = new Map<string, Promise<boolean>>();
-  private readonly publishing = new Map<string, Promise<VersionSource>>();
-  /** Versions that died while their upload went on: it stops. */
-  private readonly dead = new Set<string>();
+  /** Versions the main thread wrote, published for the machines. */
+  private readonly uploads: MainUploads;
   /** Machines whose announcement was not signed with the secret (said once each). */
   private readonly strangers = new Set<string>();
   /** The machine each sent task went to, until it is answered. */
@@ -92,6 +90,8 @@ class RemoteExecutor implements Executor {
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
     this.seed = checksumSeed(settings.secret);
     this.link = new BlobLink(settings.url, settings.secret);
+    this.uploads = new MainUploads((key, cancelled) => publishFile(this.redis!, this.link, this.runId, blobKey(this.runId, key, 'm'),
+      this.runDir, key, this.settings.ttlSeconds, this.seed, cancelled), this.sources, () => this.closed);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -125,7 +125,7 @@ class RemoteExecutor implements Executor {
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
       // An input whose upload fails would leave the machine waiting for it: the attempt fails here at once.
-      const remote = await Promise.race([answered, ...Object.keys(sources).map((key) => failureOf(this.uploads.get(key)))]);
+      const remote = await Promise.race([answered, ...Object.keys(sources).map((key) => this.uploads.failure(key))]);
       this.commit(remote, machine.info.id, message.name);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
@@ -150,14 +150,12 @@ class RemoteExecutor implements Executor {
 
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
-    const upload = this.uploads.get(key) ?? Promise.resolve(true);
-    if (this.uploads.has(key)) { this.dead.add(key); void upload.catch(() => {}).finally(() => this.dead.delete(key)); }
+    const stopped = this.uploads.released(key);
     this.sources.delete(key);
-    this.uploads.delete(key);
     this.producers.delete(key);
     // Once its upload stopped (it stops early: it sees the version released); the key's expiry is the safety net.
     const redis = this.redis;
-    if (source && redis) void upload.catch(() => false).then(() => deleteBlob(redis, source)).catch(() => {});
+    if (source && redis) void stopped.then(() => deleteBlob(redis, source)).catch(() => {});
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
 
@@ -298,30 +296,9 @@ class RemoteExecutor implements Executor {
     const sources: Record<string, VersionSource> = {};
     for (const key of readKeys(args)) {
       if (this.state.versions.get(key)?.holders.includes(machine.number)) continue;
-      sources[key] = this.sources.get(key) ?? await this.publishLocal(key);
+      sources[key] = await this.uploads.source(key);
     }
     return sources;
-  }
-
-  /** A version the main thread wrote, made reachable from the machines (once): its upload begins, and goes on. */
-  private publishLocal(key: string): Promise<VersionSource> {
-    let publishing = this.publishing.get(key);
-    if (!publishing) {
-      publishing = (async () => {
-        const { source, stored } = await publishFile(this.redis!, this.link, this.runId, blobKey(this.runId, key, 'm'), this.runDir, key,
-          this.settings.ttlSeconds, this.seed, () => this.closed || this.dead.has(key));
-        this.sources.set(key, source);
-        this.uploads.set(key, stored);
-        // A failed upload is forgotten (the attempt that needed it fails): a retry publishes the version again.
-        stored.catch(() => {
-          if (this.uploads.get(key) === stored) { this.sources.delete(key); this.uploads.delete(key); }
-        });
-        return source;
-      })();
-      this.publishing.set(key, publishing);
-      void publishing.finally(() => this.publishing.delete(key)).catch(() => {});
-    }
-    return publishing;
   }
 
   /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
@@ -358,11 +335,6 @@ function say(line: string): void {
 
 function parseJson(text: string): unknown {
   try { return JSON.parse(text); } catch { return undefined; }
-}
-
-/** Never resolves; rejects when the upload fails (false, given up, is nobody's failure: the version died). */
-function failureOf(upload: Promise<boolean> | undefined): Promise<never> {
-  return new Promise<never>((_, reject) => { upload?.catch(reject); });
 }
 
 /** Closing must not hang on a server that is gone. */
