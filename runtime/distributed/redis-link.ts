@@ -78,10 +78,15 @@ export class RedisLink {
         if (this.reader && this.reader.values.length >= n) { resolve(this.reader.values); return; }
         this.waiter = { n, resolve, reject };
       }),
-      write: (data) => new Promise<void>((resolve, reject) => {
-        if (this.broken) { reject(this.broken); return; }
-        socket.write(data, (error) => (error ? reject(this.broken ?? error) : resolve()));
-      }),
+      write: (data) => {
+        const written = new Promise<void>((resolve, reject) => {
+          if (this.broken) { reject(this.broken); return; }
+          socket.write(data, (error) => (error ? reject(this.broken ?? error) : resolve()));
+        });
+        // A request that fails while a write is under way never awaits it: its failure is said once, by the request.
+        written.catch(() => {});
+        return written;
+      },
       send: (data) => { if (!this.broken) socket.write(data); },
     };
   }
