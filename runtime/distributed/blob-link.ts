@@ -1,11 +1,11 @@
 /**
  * Large version bytes between a run directory and Redis, streamed: a version is a Redis stream of entries `begin`
- * (made before anyone is told of the blob), `c <at most CHUNK_BYTES>`…, then `sum <checksum> sig <seal>`, and its
- * reader follows the stream (XREAD BLOCK)
- * while its writer is still adding to it. So the master sends a job as soon as its inputs' upload has begun, a
- * machine answers as soon as its outputs' upload has begun, and the fetch on the other side overlaps the upload:
- * a transfer costs about the longer of the two instead of their sum (Redis's own SET then GET of 64 MiB is 140-210
- * ms here, a stream's XADDs and XREADs overlapped about 70-90 ms).
+ * (made before anyone is told of the blob: blobs.ts publishFile), `c <at most CHUNK_BYTES>`…, then
+ * `sum <checksum> sig <seal>`, and its reader follows the stream (XREAD BLOCK) while its writer is still adding to
+ * it. So the master sends a job as soon as its inputs' upload has begun, a machine answers as soon as its outputs'
+ * upload has begun, and the fetch on the other side overlaps the upload: where the two sides and Redis have cores
+ * to run on at once, a transfer costs about the longer of upload and download instead of their sum
+ * (bench/blob-transfer.ts; on a saturated machine the CPU a transfer needs in all bounds it either way).
  *
  * No copy of the whole version is made on either side: the writer reads the file in CHUNK_BYTES pieces into two
  * buffers it reuses and writes each to the socket while reading the next; the reader writes each entry's bytes into
