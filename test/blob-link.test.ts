@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { redisServer, startCluster, type Cluster } from './cluster';
+import { freePort, redisServer, startCluster, type Cluster } from './cluster';
 import { connect, type Redis } from '../runtime/distributed/redis';
 import { BlobLink, CHUNK_BYTES } from '../runtime/distributed/blob-link';
 import { deleteBlob, fetchToFile, publishFile } from '../runtime/distributed/blobs';
@@ -151,6 +151,20 @@ if (!redisServer()) {
     const late = await publishFile(redis, link, 'ended', 'taskify:run:ended:d6v1:a', from, 'd6v1', 60, 0n);
     assert.is(await late.stored, false);
     assert.equal(cluster.keys('taskify:run:ended:*'), []);
+  });
+}
+
+if (redisServer()) {
+  test('a failed upload removes its blob: a reader says it is gone within a second or so', async () => {
+    const broken = new BlobLink(`redis://127.0.0.1:${await freePort()}`, SECRET); // nothing listens there
+    writeVersion(from, 'd7v1', new Float64Array(10_000));
+    const { source, stored } = await publishFile(redis, broken, 'test', 'taskify:run:test:d7v1:a', from, 'd7v1', 60, 0n);
+    await rejects(stored, /lost the data connection to Redis at redis:\/\/127\.0\.0\.1:\d+\/?: connect ECONNREFUSED/);
+    const started = Date.now();
+    await rejects(fetchToFile(link, source, 0n, what, to, 'd7v1'), /version data taskify:run:test:d7v1:a is gone from Redis/);
+    assert.ok(Date.now() - started < 2500, `said after ${Date.now() - started} ms`);
+    assert.equal(cluster.keys('taskify:run:test:d*'), []);
+    broken.close();
   });
 }
 

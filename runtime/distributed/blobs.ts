@@ -40,7 +40,9 @@ export async function publishFile(redis: Redis, link: BlobLink, run: string, blo
   const source = { blob, bytes, chunks: chunksFor(bytes) };
   if (await redis.eval(BEGIN, 2, blob, runAlive(run), ttlSeconds) !== 1) return { source, stored: Promise.resolve(false) };
   const stored = link.put(blob, { dir, key }, bytes, cancelled);
-  stored.catch(() => {}); // said to whoever awaits it; never an unhandled rejection
+  // A failed upload's blob goes at once, so its readers say it is gone within a second instead of waiting for
+  // entries that will not come (sent on `redis`, before anything this process may publish under the key again).
+  stored.catch(() => redis.unlink(blob).catch(() => {}));
   return { source, stored };
 }
 
