@@ -17,7 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { deleteObject, shutdown, task, waitOn } from '../runtime';
 import { CLUSTER_SECRET, redisServer, startCluster } from '../test/cluster';
 import type * as K from './kernels';
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: join(__dirname, '..', '..'), encoding: 'utf8' }).stdout?.trim();
   const commit = `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
   const started = performance.now();
+  const loadAtStart = loadavg()[0];
   const samples: Record<string, Record<Mode, number>[]> = {};
   const cluster = await startCluster({ workers: 2, threads: 1 });
   let leftover: string[];
@@ -195,6 +196,8 @@ async function main(): Promise<void> {
     `- date: ${new Date().toISOString()}; commit ${commit}`,
     `- command: \`${process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${process.env.BENCH_ROUNDS} ` : ''}npm run bench:distributed\` ` +
       `(${seconds.toFixed(0)} s)`,
+    // Other work on the machine changes absolute figures by several times: say how busy it was.
+    `- load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end`,
     `- ${cluster.isolated ? 'workers in namespaces of their own (private /dev/shm): all data through Redis' : 'workers share /dev/shm (not root)'}` +
       `; Redis on loopback; medians of ${ROUNDS} rounds, local and distributed children alternating; the ratio is the ` +
       `median of each round's ratio`,

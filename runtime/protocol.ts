@@ -278,14 +278,14 @@ export type WorkerReply = {
 // Buffers under Redis keys. A machine keeps what it fetched or wrote as files in its own run directory.
 
 /** Where a machine finds a version's file bytes. */
-export type VersionSource = (
-  | { readonly inline: string }
-  /** Chunks of at most 64 MiB at `<blob>:0`, `<blob>:1`, …; each attempt of a task writes under a blob of its own. */
-  | { readonly blob: string; readonly bytes: number; readonly chunks: number }
-) & {
-  /** The bytes' checksum (distributed/checksum.ts), checked before they are written where anything decodes them. */
-  readonly sum: string;
-};
+export type VersionSource =
+  /** Small bytes in base64, with their checksum (distributed/checksum.ts), checked before anything decodes them. */
+  | { readonly inline: string; readonly sum: string }
+  /**
+   * A Redis stream of `chunks` entries of at most 4 MiB, then one with the bytes' checksum and its seal
+   * (distributed/blob-link.ts); each attempt of a task writes under a blob of its own.
+   */
+  | { readonly blob: string; readonly bytes: number; readonly chunks: number };
 
 /** A BullMQ job's data: one ready task for one machine. */
 export interface RemoteJob {

@@ -75,9 +75,11 @@ test('a machine runs a job only for a module of the program under its root, with
   assert.match(refusalOf(job(ours, { sources: { '/../../x': { inline: '', sum: '0'.repeat(16) } } }), root)!, /refused a version key/);
   // Sources are checked before anything is fetched or allocated for them.
   const sum = 'a'.repeat(16);
-  const blob = (extra: object) => job(ours, { sources: { d1v1: { blob: 'taskify:run:host-1-abc:d1v1:m', bytes: 100, chunks: 1, sum, ...extra } as never } });
+  // A blob's checksum is in its stream's last entry, sealed (blob-link.ts); an inline source's in the job.
+  const blob = (extra: object) => job(ours, { sources: { d1v1: { blob: 'taskify:run:host-1-abc:d1v1:m', bytes: 100, chunks: 1, ...extra } as never } });
   assert.is(refusalOf(blob({}), root), undefined);
-  assert.match(refusalOf(blob({ sum: undefined }), root)!, /no valid checksum/);
+  assert.match(refusalOf(job(ours, { sources: { d1v1: { inline: 'AAAA' } as never } }), root)!, /an inline version has no valid checksum/);
+  assert.match(refusalOf(job(ours, { sources: { d1v1: { inline: 'AAAA', sum: 'x' } } }), root)!, /an inline version has no valid checksum/);
   assert.match(refusalOf(blob({ blob: 'taskify:run:other-run:d1v1:m' }), root)!, /not a key of this run/);
   assert.match(refusalOf(blob({ blob: 'bull:some-queue:meta' }), root)!, /not a key of this run/);
   assert.match(refusalOf(blob({ bytes: 2 ** 53 }), root)!, /size is out of bounds/);

@@ -1,73 +1,93 @@
 /**
- * Large version bytes between a run directory and Redis without a copy of the whole version on either side: a
- * connection of its own that speaks the two commands it needs (SET … EX, GET) itself. Through ioredis a 64 MiB
- * blob was copied four times on its way (read from the file into a fresh buffer; ioredis concatenates a command's
- * buffers; its parser concatenates a reply's chunks; a copy to an aligned buffer), each into memory the kernel had
- * to fault in: about as long as Redis's own SET and GET together. Here the sender reads the file in 4 MiB pieces
- * into two buffers it reuses and writes them to the socket as they are read; the receiver writes each piece of the
- * reply into a temporary file as it arrives and renames it into place once the whole version arrived and its
- * checksum matched. Both take the checksum piece by piece meanwhile.
+ * Large version bytes between a run directory and Redis, streamed: a version is a Redis stream of entries `begin`
+ * (made before anyone is told of the blob: blobs.ts publishFile), `c <at most CHUNK_BYTES>`…, then
+ * `sum <checksum> sig <seal>`, and its reader follows the stream (XREAD BLOCK) while its writer is still adding to
+ * it. So the master sends a job as soon as its inputs' upload has begun, a machine answers as soon as its outputs'
+ * upload has begun, and the fetch on the other side overlaps the upload: where the two sides and Redis have cores
+ * to run on at once, a transfer costs about the longer of upload and download instead of their sum
+ * (bench/blob-transfer.ts; on a saturated machine the CPU a transfer needs in all bounds it either way).
  *
- * One request at a time per link (a process has one); a link that fails or stays silent for SILENT_MS is closed and
- * the request fails naming the address (password hidden); the next request connects again.
+ * No copy of the whole version is made on either side: the writer reads the file in CHUNK_BYTES pieces into two
+ * buffers it reuses and writes each to the socket while reading the next; the reader writes each entry's bytes into
+ * a temporary file as the socket delivers them (resp-reader.ts) and renames it into place once the checksum, its
+ * seal (signing.ts blobSeal: the checksum is not known when the job is sent, so it cannot be in the signed job) and
+ * the data file's framing are right. Both take the checksum piece by piece meanwhile.
+ *
+ * Writes and reads go on two connections of their own (redis-link.ts): a read waits for another process's write,
+ * and on one serial connection a read waiting behind a write waiting behind... could wait for itself.
  */
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { checkedVersionKey } from '../protocol';
+import { checkedVersionKey, type VersionSource } from '../protocol';
 import { versionPath } from '../store/version-file';
 import { frameProblem } from '../store/codec';
-import { corruptData, shownUrl } from '../errors';
-import { Checksum } from './checksum';
+import { corruptData } from '../errors';
+import { Checksum, checksumSeed } from './checksum';
+import { blobSeal, sealMatches } from './signing';
+import { RedisLink, encodeCommand, shownReply, type LinkIo } from './redis-link';
+import { RespError, RespReader, TooLong, type Resp, type Streamed } from './resp-reader';
 
-const PIECE_BYTES = 4 * 1024 * 1024;
-/** A link whose server says nothing for this long fails its request (the stall watch speaks at 10 s already). */
-const SILENT_MS = 30_000;
+/** One stream entry: small enough that a reader starts soon after the writer, large enough that entries are few. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** A reader's XREAD waits this long per call, then asks whether the blob still exists. */
+const BLOCK_MS = 1000;
 
-/** Two reusable pieces: the kernel copies a written buffer only when the socket takes it, so one is read meanwhile. */
+type BlobSource = Extract<VersionSource, { blob: string }>;
+
+/** Two reusable pieces: one is read from the file while the socket takes the other. */
 let pieces: [Buffer, Buffer] | undefined;
-const piece = (i: number): Buffer => (pieces ??= [Buffer.allocUnsafeSlow(PIECE_BYTES), Buffer.allocUnsafeSlow(PIECE_BYTES)])[i % 2];
+const piece = (i: number): Buffer => (pieces ??= [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)])[i % 2];
 
-type Reader = (chunk: Buffer) => void;
+export const chunksFor = (bytes: number): number => Math.max(1, Math.ceil(bytes / CHUNK_BYTES));
 
 export class BlobLink {
-  private socket?: Socket;
-  private ready?: Promise<Socket>;
-  private queue: Promise<unknown> = Promise.resolve();
-  private reader?: Reader;
-  private failure?: (error: Error) => void;
+  private readonly writer: RedisLink;
+  private readonly reader: RedisLink;
+  private readonly seed: bigint;
 
-  constructor(private readonly url: string) {}
+  /** patienceMs: how long a reader waits for an existing blob's next entry before it says its writer stopped. */
+  constructor(url: string, private readonly secret: string | undefined, private readonly patienceMs = 60_000) {
+    this.writer = new RedisLink(url);
+    this.reader = new RedisLink(url);
+    this.seed = checksumSeed(secret);
+  }
 
-  /** `SET key <bytes [from, from+length) of the version file> EX ttl`, taking their checksum into `sum`. */
-  put(key: string, file: { dir: string; key: string }, from: number, length: number, ttlSeconds: number, sum: Checksum): Promise<void> {
-    return this.serial(async (socket) => {
+  /**
+   * The version file's `bytes` bytes added to the stream `blob`, which exists (blobs.ts publishFile made it, with
+   * its expiry). Resolves true once all of it is stored; false when `cancelled()` said so or the blob was deleted
+   * meanwhile (nobody needs it any more): what was stored then goes.
+   */
+  put(blob: string, file: { dir: string; key: string }, bytes: number, cancelled: () => boolean = () => false): Promise<boolean> {
+    return this.writer.serial(async (io) => {
       const fd = openSync(versionPath(file.dir, file.key), 'r');
       try {
-        const reply = this.reply(socket, simpleReply());
-        socket.write(`*5\r\n$3\r\nSET\r\n$${Buffer.byteLength(key)}\r\n${key}\r\n$${length}\r\n`);
-        let sent = 0;
-        for (let i = 0; sent < length; i++) {
-          const buffer = piece(i);
-          const want = Math.min(PIECE_BYTES, length - sent);
-          let got = 0;
-          while (got < want) {
-            const n = readSync(fd, buffer, got, want - got, from + sent + got);
-            if (n === 0) throw new Error(`taskify: version file ${file.key} ended before its ${length} bytes were sent`);
-            got += n;
-          }
-          const part = buffer.subarray(0, want);
+        const replies = new RespReader();
+        io.read(replies);
+        const sum = new Checksum(this.seed);
+        const chunks = chunksFor(bytes);
+        let commands = 0;
+        let previous: Promise<void> = Promise.resolve();
+        for (let i = 0; i < chunks; i++) {
+          if (cancelled() || replies.values.includes(null)) return await this.drop(io, commands, blob);
+          const length = Math.min(CHUNK_BYTES, bytes - i * CHUNK_BYTES);
+          const part = readPiece(fd, piece(i), i * CHUNK_BYTES, length, file.key);
           sum.update(part);
-          // Wait until the socket took this piece before the buffer is read into again (two pieces alternate).
-          await new Promise<void>((resolve, reject) => socket.write(part, (error) => (error ? reject(error) : resolve())));
-          sent += want;
+          // Never creates the stream: a blob deleted meanwhile stays deleted (and the reply, nil, says so).
+          io.send(`*6\r\n${encodeCommand(['XADD', blob, 'NOMKSTREAM', '*', 'c']).replace(/^\*\d+\r\n/, '')}$${length}\r\n`);
+          const writing = io.write(part);
+          io.send('\r\n');
+          commands++;
+          await previous; // the other piece is free again once the socket took it
+          previous = writing;
         }
-        const ttl = String(ttlSeconds);
-        socket.write(`\r\n$2\r\nEX\r\n$${ttl.length}\r\n${ttl}\r\n`);
-        const answer = await reply;
-        if (answer !== 'OK') throw new Error(`taskify: Redis at ${shownUrl(this.url)} refused to store ${key}: ${answer}`);
+        await previous;
+        const digest = sum.digest();
+        io.send(encodeCommand(['XADD', blob, 'NOMKSTREAM', '*', 'sum', digest, 'sig', blobSeal(this.secret, blob, bytes, digest)]));
+        const values = await io.replies(++commands);
+        const refused = values.find((value) => value instanceof RespError);
+        if (refused) throw new Error(`taskify: Redis at ${this.writer.shownUrl} refused to store ${blob}: ${shownReply(refused)}`);
+        return values.includes(null) ? await this.drop(io, commands, blob) : true;
       } finally {
         closeSync(fd);
       }
@@ -75,45 +95,73 @@ export class BlobLink {
   }
 
   /**
-   * GET each chunk key in turn into one new version file `key` in `dir`, which appears (renamed into place) only
-   * when `bytes` arrived and their checksum is `sum`; else the error names `what`. Returns false when a chunk is gone.
+   * Follows the blob's stream into one new version file `key` in `dir`, which appears (renamed into place) only when
+   * `source.bytes` arrived, their checksum carries this cluster's seal and is theirs, and they frame a data file;
+   * else the error names `what`. Fails when no entry comes for patienceMs.
    */
-  get(chunks: readonly string[], chunkBytes: number, dir: string, key: string, bytes: number, seed: bigint, sum: string, what: string): Promise<boolean> {
-    return this.serial(async (socket) => {
+  get(source: BlobSource, dir: string, key: string, what: string): Promise<void> {
+    return this.reader.serial(async (io) => {
       const temporary = join(dir, `.${checkedVersionKey(key)}.${randomBytes(6).toString('hex')}.tmp`);
       const fd = openSync(temporary, 'w+', 0o600);
       let done = false;
       try {
-        const check = new Checksum(seed);
-        let at = 0;
-        for (const [i, chunk] of chunks.entries()) {
-          const expected = Math.min(chunkBytes, bytes - i * chunkBytes);
-          const reply = this.reply(socket, bulkReply(expected, (part) => { check.update(part); writeAll(fd, part); }));
-          socket.write(`*2\r\n$3\r\nGET\r\n$${Buffer.byteLength(chunk)}\r\n${chunk}\r\n`);
-          let length: number | null;
+        const check = new Checksum(this.seed);
+        const take = (part: Buffer) => { check.update(part); writeAll(fd, part); };
+        let got = 0;
+        let after = '0-0';
+        const block = Math.min(BLOCK_MS, this.patienceMs);
+        for (let quiet = 0; ;) {
+          const reader = new RespReader(take, () => Math.min(CHUNK_BYTES, source.bytes - got));
+          io.read(reader);
+          io.send(encodeCommand(['XREAD', 'COUNT', '1', 'BLOCK', String(block), 'STREAMS', source.blob, after]));
+          let reply: Resp;
           try {
-            length = await reply;
+            [reply] = await io.replies(1);
           } catch (error) {
-            if (error instanceof WrongLength) throw corruptData(what, `chunk ${i} has ${error.length} bytes, expected ${expected}`);
+            if (error instanceof TooLong) throw corruptData(what, `an entry of ${error.length} bytes where at most ${Math.min(CHUNK_BYTES, source.bytes - got)} remain`);
             throw error;
           }
-          if (length === null) return false;
-          if (length !== expected) throw corruptData(what, `chunk ${i} has ${length} bytes, expected ${expected}`);
-          at += length;
+          if (reply === null) {
+            // Nothing new for a while: a blob that no longer exists is gone for good (its writer made it first).
+            const reader = new RespReader();
+            io.read(reader);
+            io.send(encodeCommand(['EXISTS', source.blob]));
+            if ((await io.replies(1))[0] !== 1) throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
+            if ((quiet += block) < this.patienceMs) continue;
+            throw new Error(`taskify: ${what}: no data of ${source.blob} came for ${this.patienceMs / 1000} s (its writer stopped)`);
+          }
+          if (reply instanceof RespError) throw new Error(`taskify: Redis at ${this.reader.shownUrl} refused to read ${source.blob}: ${reply.message}`);
+          quiet = 0;
+          const entry = entryOf(reply);
+          if (!entry) throw corruptData(what, 'an entry of its stream has an unexpected form');
+          after = entry.id;
+          if (entry.begin) continue;
+          if (entry.chunk) {
+            const chunk = entry.chunk;
+            if (chunk instanceof Buffer) {
+              if (chunk.length > source.bytes - got) throw corruptData(what, `more than its ${source.bytes} bytes arrived`);
+              take(chunk);
+            }
+            got += chunk instanceof Buffer ? chunk.length : (chunk as Streamed).streamed;
+            continue;
+          }
+          if (got !== source.bytes || fstatSync(fd).size !== source.bytes) throw corruptData(what, `${got} bytes arrived, expected ${source.bytes}`);
+          if (!sealMatches(this.secret, source.blob, source.bytes, entry.sum!, entry.seal!)) {
+            throw corruptData(what, 'its checksum is not sealed with this cluster\'s secret');
+          }
+          const sum = check.digest();
+          if (sum !== entry.sum) throw corruptData(what, `checksum ${sum} of ${got} bytes, expected ${entry.sum}`);
+          const problem = frameProblem(got, (offset, length) => {
+            const part = Buffer.alloc(length);
+            readSync(fd, part, 0, length, offset);
+            return part;
+          });
+          if (problem) throw corruptData(what, `not a data file: ${problem}`);
+          closeSync(fd);
+          done = true;
+          renameSync(temporary, versionPath(dir, key));
+          return;
         }
-        const got = check.digest();
-        if (got !== sum) throw corruptData(what, `checksum ${got} of ${at} bytes, expected ${sum}`);
-        if (fstatSync(fd).size !== bytes) throw corruptData(what, `${fstatSync(fd).size} bytes arrived, expected ${bytes}`);
-        const problem = frameProblem(bytes, (offset, length) => {
-          const part = Buffer.alloc(length);
-          readSync(fd, part, 0, length, offset);
-          return part;
-        });
-        if (problem) throw corruptData(what, `not a data file: ${problem}`);
-        closeSync(fd);
-        done = true;
-        renameSync(temporary, versionPath(dir, key));
-        return true;
       } finally {
         if (!done) closeSync(fd);
         try { unlinkSync(temporary); } catch { /* renamed into place, or never made */ }
@@ -122,138 +170,49 @@ export class BlobLink {
   }
 
   close(): void {
-    this.socket?.destroy();
-    this.socket = undefined;
-    this.ready = undefined;
+    this.writer.close();
+    this.reader.close();
   }
 
-  /** One request at a time; a failed request closes the link (the next one connects again). */
-  private serial<T>(work: (socket: Socket) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const socket = await (this.ready ??= this.open());
-      socket.ref();
-      try {
-        return await work(socket);
-      } catch (error) {
-        this.close();
-        throw error;
-      } finally {
-        socket.unref(); // an idle link never keeps a process alive
-      }
-    });
-    this.queue = run.catch(() => {});
-    return run;
-  }
-
-  /** Feeds the socket's bytes to `parse` until it returns a value; fails when the link fails or stays silent. */
-  private reply<T>(socket: Socket, parse: (chunk: Buffer) => T | undefined): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.failure = reject;
-      this.reader = (chunk) => {
-        let value: T | undefined;
-        try { value = parse(chunk); } catch (error) { this.reader = undefined; reject(error); return; }
-        if (value !== undefined) { this.reader = undefined; this.failure = undefined; resolve(value); }
-      };
-      void socket;
-    });
-  }
-
-  private async open(): Promise<Socket> {
-    const url = new URL(this.url);
-    const port = Number(url.port || 6379);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const socket = url.protocol === 'rediss:' ? tlsConnect({ host, port, servername: host }) : netConnect({ host, port });
-    socket.setNoDelay(true);
-    socket.setTimeout(SILENT_MS);
-    this.socket = socket;
-    const fail = (error: Error) => {
-      if (this.socket !== socket) return; // a link closed already: its late news is nobody's
-      const failure = this.failure;
-      this.failure = undefined;
-      this.reader = undefined;
-      this.close();
-      failure?.(new Error(`taskify: lost the data connection to Redis at ${shownUrl(this.url)}: ${error.message}`));
-    };
-    socket.on('data', (chunk: Buffer) => this.reader?.(chunk));
-    socket.on('timeout', () => { socket.destroy(); fail(new Error(`no answer for ${SILENT_MS / 1000} s`)); });
-    socket.on('error', fail);
-    socket.on('close', () => fail(new Error('the connection closed')));
-    await new Promise<void>((resolve, reject) => {
-      socket.once(url.protocol === 'rediss:' ? 'secureConnect' : 'connect', resolve);
-      this.failure = reject;
-    });
-    const command = (...args: string[]) => {
-      const reply = this.reply(socket, simpleReply());
-      socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
-      return reply;
-    };
-    const password = decodeURIComponent(url.password);
-    const username = decodeURIComponent(url.username);
-    if (password) {
-      const answer = await (username ? command('AUTH', username, password) : command('AUTH', password));
-      if (answer !== 'OK') throw new Error(`taskify: Redis at ${shownUrl(this.url)} refused the credentials: ${answer}`);
-    }
-    const db = url.pathname.replace(/^\//, '');
-    if (db && db !== '0') {
-      const answer = await command('SELECT', db);
-      if (answer !== 'OK') throw new Error(`taskify: Redis at ${shownUrl(this.url)} refused SELECT ${db}: ${answer}`);
-    }
-    return socket;
+  /** A write given up: whatever was stored goes (after the replies of what was sent, which the link must read). */
+  private async drop(io: LinkIo, commands: number, blob: string): Promise<false> {
+    io.send(encodeCommand(['UNLINK', blob]));
+    await io.replies(commands + 1);
+    return false;
   }
 }
 
-/** A status or error reply (`+OK`, `-ERR …`): its text. Small: read whole lines. */
-function simpleReply(): (chunk: Buffer) => string | undefined {
-  let text = '';
-  return (chunk) => {
-    text += chunk.toString('latin1');
-    const end = text.indexOf('\r\n');
-    return end < 0 ? undefined : text.slice(1, end);
-  };
+/** An XREAD reply of one entry: a chunk (streamed, or small and kept) or the end (checksum and seal). */
+function entryOf(reply: Resp): { id: string; begin?: true; chunk?: Buffer | Streamed; sum?: string; seal?: string } | undefined {
+  const stream = Array.isArray(reply) && reply.length === 1 ? reply[0] : undefined;
+  const entries = Array.isArray(stream) && stream.length === 2 ? stream[1] : undefined;
+  const entry = Array.isArray(entries) && entries.length === 1 ? entries[0] : undefined;
+  if (!Array.isArray(entry) || entry.length !== 2 || !(entry[0] instanceof Buffer) || !Array.isArray(entry[1])) return undefined;
+  const id = entry[0].toString('latin1');
+  const fields = entry[1];
+  const text = (value: Resp) => (value instanceof Buffer ? value.toString('latin1') : undefined);
+  if (fields.length === 2 && text(fields[0]) === 'c') {
+    const chunk = fields[1];
+    if (chunk instanceof Buffer || (typeof chunk === 'object' && chunk !== null && 'streamed' in chunk)) return { id, chunk };
+    return undefined;
+  }
+  if (fields.length === 2 && text(fields[0]) === 'begin') return { id, begin: true };
+  if (fields.length === 4 && text(fields[0]) === 'sum' && text(fields[2]) === 'sig') {
+    const sum = text(fields[1]);
+    const seal = text(fields[3]);
+    return sum !== undefined && seal !== undefined ? { id, sum, seal } : undefined;
+  }
+  return undefined;
 }
 
-/**
- * A bulk reply (`$<n>\r\n<n bytes>\r\n`, `$-1\r\n` for none) whose bytes go to `sink` as they arrive, at most
- * `limit` of them: resolves with n, or null when the key is gone.
- */
-function bulkReply(limit: number, sink: (part: Buffer) => void): (chunk: Buffer) => number | null | undefined {
-  let head: Buffer | undefined;
-  let length = -2;
-  let left = 0;
-  let tail = 2;
-  return (chunk) => {
-    let at = 0;
-    if (length === -2) {
-      if (head) chunk = Buffer.concat([head, chunk]); // a header split across reads: rare, and small
-      const end = chunk.indexOf('\r\n');
-      if (end < 0) {
-        if (chunk.length > 40) throw new Error('taskify: Redis sent a malformed reply');
-        head = Buffer.from(chunk);
-        return undefined;
-      }
-      const line = chunk.toString('latin1', 0, end);
-      if (line[0] === '-') throw new Error(`taskify: Redis refused a GET: ${line.slice(1)}`);
-      if (line[0] !== '$') throw new Error(`taskify: Redis sent an unexpected reply: ${line.slice(0, 80)}`);
-      length = Number(line.slice(1));
-      if (length === -1) return null;
-      // Longer than the chunk expected: said as damage by the caller, never read into memory.
-      if (!Number.isSafeInteger(length) || length < 0 || length > limit) throw new WrongLength(length);
-      at = end + 2;
-      left = length;
-    }
-    if (left > 0 && at < chunk.length) {
-      const part = chunk.subarray(at, Math.min(chunk.length, at + left));
-      sink(part);
-      left -= part.length;
-      at += part.length;
-    }
-    if (left === 0) tail -= Math.min(tail, chunk.length - at);
-    return left === 0 && tail === 0 ? length : undefined;
-  };
-}
-
-class WrongLength extends Error {
-  constructor(readonly length: number) { super(`taskify: Redis sent ${length} bytes where fewer were expected`); }
+function readPiece(fd: number, buffer: Buffer, from: number, length: number, key: string): Buffer {
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buffer, got, length - got, from + got);
+    if (n === 0) throw new Error(`taskify: version file ${key} ended before its bytes were sent`);
+    got += n;
+  }
+  return buffer.subarray(0, length);
 }
 
 function writeAll(fd: number, part: Buffer): void {

@@ -1,97 +1,66 @@
 /**
- * Version bytes in Redis: raw Buffers (base64 inside a job costs about 7x more), split into chunks of at most
- * 64 MiB, each with an expiry as a safety net for runs that die before they delete them. Every source carries the
- * bytes' checksum; what comes back is checked (size, every chunk, checksum) before anyone writes or decodes it.
+ * Version bytes between machines: inline in a job or answer when small (base64 with their checksum), else a Redis
+ * stream of their own written and followed through a BlobLink (blob-link.ts), with an expiry as a safety net for runs
+ * that die before they delete them. What comes back is checked (size, checksum, framing) before anyone writes or
+ * decodes it.
  */
 import type { VersionSource } from '../protocol';
 import { MAX_FILE_BYTES, frameProblem } from '../store/codec';
 import { corruptData } from '../errors';
 import type { Redis } from './redis';
-import { CHECKSUM, Checksum, checksum } from './checksum';
-import type { BlobLink } from './blob-link';
+import { CHECKSUM, checksum } from './checksum';
+import { chunksFor, type BlobLink } from './blob-link';
 import { readVersionBytes, versionPath, writeEncoded } from '../store/version-file';
 import { statSync } from 'node:fs';
-import { chunkKey, runPrefix } from './names';
+import { runAlive, runPrefix } from './names';
 
-export const CHUNK_BYTES = 64 * 1024 * 1024;
 /** Versions at most this big travel inside the job or its return value: one round trip fewer. */
 export const INLINE_BYTES = 16 * 1024;
 
-type BlobSource = Extract<VersionSource, { blob: string }>;
-
-export async function putBlob(redis: Redis, blob: string, bytes: Uint8Array, ttlSeconds: number, seed: bigint): Promise<VersionSource> {
-  const chunks = chunksFor(bytes.byteLength);
-  const pipeline = redis.pipeline();
-  for (let i = 0; i < chunks; i++) {
-    const part = bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES);
-    pipeline.set(chunkKey(blob, i), Buffer.from(part.buffer, part.byteOffset, part.byteLength), 'EX', ttlSeconds);
-  }
-  await exec(pipeline);
-  return { blob, bytes: bytes.byteLength, chunks, sum: checksum(seed, bytes) };
+export interface Published {
+  readonly source: VersionSource;
+  /** Resolves once the bytes are all in Redis (true), or were given up because nobody needs them (false). */
+  readonly stored: Promise<boolean>;
 }
 
 /**
- * The bytes in one fresh buffer of their own at offset 0 (typed-array views on it must be aligned), checked.
- * `what` names the data and who needs it, for the error when they are not what was sent.
+ * Version `key`'s file in `dir`, made reachable from other machines: inline when small, else streamed into the blob
+ * `blob` of `run` through `link`. The blob exists when this resolves, its upload under way: a reader may follow it
+ * at once, and a reader that finds no blob knows it is gone. Made only while the run is alive (its alive key), so
+ * that a late answer cannot leave a blob after its run's keys were deleted.
  */
-export async function getBlob(redis: Redis, source: BlobSource, seed: bigint, what: string): Promise<Buffer> {
-  const out = Buffer.allocUnsafeSlow(source.bytes);
-  let at = 0;
-  for (let i = 0; i < source.chunks; i++) {
-    const part = await redis.getBuffer(chunkKey(source.blob, i));
-    if (part === null) throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
-    const expected = Math.min(CHUNK_BYTES, source.bytes - i * CHUNK_BYTES);
-    if (part.byteLength !== expected) throw corruptData(what, `chunk ${i} has ${part.byteLength} bytes, expected ${expected}`);
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  verify(out, source.sum, seed, what);
-  return out;
-}
-
-/** Where a version's bytes will be found: inline when small, else in a blob of their own. */
-export function publish(redis: Redis, blob: string, bytes: Uint8Array, ttlSeconds: number, seed: bigint): Promise<VersionSource> | VersionSource {
-  if (bytes.byteLength <= INLINE_BYTES) {
-    return { inline: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), sum: checksum(seed, bytes) };
-  }
-  return putBlob(redis, blob, bytes, ttlSeconds, seed);
-}
-
-/**
- * Version `key`'s file in `dir`, made reachable from other machines: inline when small, else streamed into a blob
- * of its own through `link` (blob-link.ts: no copy of the whole version on the way).
- */
-export async function publishFile(link: BlobLink, blob: string, dir: string, key: string, ttlSeconds: number, seed: bigint): Promise<VersionSource> {
+export async function publishFile(redis: Redis, link: BlobLink, run: string, blob: string, dir: string, key: string, ttlSeconds: number,
+  seed: bigint, cancelled?: () => boolean): Promise<Published> {
   const bytes = statSync(versionPath(dir, key)).size;
   if (bytes <= INLINE_BYTES) {
     const small = readVersionBytes(dir, key);
-    return { inline: Buffer.from(small.buffer, small.byteOffset, small.byteLength).toString('base64'), sum: checksum(seed, small) };
+    const inline = Buffer.from(small.buffer, small.byteOffset, small.byteLength).toString('base64');
+    return { source: { inline, sum: checksum(seed, small) }, stored: Promise.resolve(true) };
   }
-  const chunks = chunksFor(bytes);
-  const sum = new Checksum(seed);
-  for (let i = 0; i < chunks; i++) {
-    await link.put(chunkKey(blob, i), { dir, key }, i * CHUNK_BYTES, Math.min(CHUNK_BYTES, bytes - i * CHUNK_BYTES), ttlSeconds, sum);
-  }
-  return { blob, bytes, chunks, sum: sum.digest() };
+  const source = { blob, bytes, chunks: chunksFor(bytes) };
+  if (await redis.eval(BEGIN, 2, blob, runAlive(run), ttlSeconds) !== 1) return { source, stored: Promise.resolve(false) };
+  const stored = link.put(blob, { dir, key }, bytes, cancelled);
+  // A failed upload's blob goes at once, so its readers say it is gone within a second instead of waiting for
+  // entries that will not come (sent on `redis`, before anything this process may publish under the key again).
+  stored.catch(() => redis.unlink(blob).catch(() => {}));
+  return { source, stored };
 }
 
-/** The source's bytes as version `key`'s file in `dir`, checked (blobs streamed through `link`). Returns their size. */
+/** Makes a blob's stream (an entry `begin`, then its expiry) if its run is alive; 1 when made. */
+const BEGIN = `if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('XADD', KEYS[1], '*', 'begin', '')
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return 1`;
+
+/** The source's bytes as version `key`'s file in `dir`, checked. Returns their size. */
 export async function fetchToFile(link: BlobLink, source: VersionSource, seed: bigint, what: string, dir: string, key: string): Promise<number> {
-  if (!('blob' in source)) {
-    const bytes = inlineBytes(source, seed, what);
-    writeEncoded(dir, key, { parts: [bytes], byteLength: bytes.byteLength });
-    return bytes.byteLength;
+  if ('blob' in source) {
+    await link.get(source, dir, key, what);
+    return source.bytes;
   }
-  const chunks = Array.from({ length: source.chunks }, (_, i) => chunkKey(source.blob, i));
-  if (!(await link.get(chunks, CHUNK_BYTES, dir, key, source.bytes, seed, source.sum, what))) {
-    throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
-  }
-  return source.bytes;
-}
-
-export async function fetchSource(redis: Redis, source: VersionSource, seed: bigint, what: string): Promise<Buffer> {
-  if ('blob' in source) return getBlob(redis, source, seed, what);
-  return inlineBytes(source, seed, what);
+  const bytes = inlineBytes(source, seed, what);
+  writeEncoded(dir, key, { parts: [bytes], byteLength: bytes.byteLength });
+  return bytes.byteLength;
 }
 
 /** An inline source's bytes, checked, in a buffer of their own (Buffer.from(base64) may sit unaligned in Node's pool). */
@@ -99,15 +68,11 @@ export function inlineBytes(source: Extract<VersionSource, { inline: string }>, 
   const decoded = Buffer.from(source.inline, 'base64');
   const out = Buffer.allocUnsafeSlow(decoded.byteLength);
   out.set(decoded);
-  verify(out, source.sum, seed, what);
-  return out;
-}
-
-function verify(bytes: Uint8Array, sum: string, seed: bigint, what: string): void {
-  const got = checksum(seed, bytes);
-  if (got !== sum) throw corruptData(what, `checksum ${got} of ${bytes.byteLength} bytes, expected ${sum}`);
-  const problem = frameProblem(bytes.byteLength, (offset, length) => bytes.subarray(offset, offset + length));
+  const got = checksum(seed, out);
+  if (got !== source.sum) throw corruptData(what, `checksum ${got} of ${out.byteLength} bytes, expected ${source.sum}`);
+  const problem = frameProblem(out.byteLength, (offset, length) => out.subarray(offset, offset + length));
   if (problem) throw corruptData(what, `not a data file: ${problem}`);
+  return out;
 }
 
 /**
@@ -118,8 +83,8 @@ function verify(bytes: Uint8Array, sum: string, seed: bigint, what: string): voi
 export function sourceProblem(source: unknown, run: string): string | undefined {
   const s = source as Partial<Record<'inline' | 'blob' | 'sum', unknown> & Record<'bytes' | 'chunks', unknown>>;
   if (typeof s !== 'object' || s === null) return 'a version source is not an object';
-  if (typeof s.sum !== 'string' || !CHECKSUM.test(s.sum)) return `a version source has no valid checksum: ${shown(s.sum)}`;
   if ('inline' in s) {
+    if (typeof s.sum !== 'string' || !CHECKSUM.test(s.sum)) return `an inline version has no valid checksum: ${shown(s.sum)}`;
     if (typeof s.inline !== 'string' || s.inline.length > Math.ceil(INLINE_BYTES / 3) * 4) return 'an inline version is not base64 within the inline limit';
     return undefined;
   }
@@ -129,18 +94,16 @@ export function sourceProblem(source: unknown, run: string): string | undefined 
   return undefined;
 }
 
-const chunksFor = (bytes: number): number => Math.max(1, Math.ceil(bytes / CHUNK_BYTES));
 const shown = (value: unknown): string => JSON.stringify(value)?.slice(0, 120) ?? String(value);
 
 export async function deleteBlob(redis: Redis, source: VersionSource): Promise<void> {
-  if (!('blob' in source)) return;
-  const keys = Array.from({ length: source.chunks }, (_, i) => chunkKey(source.blob, i));
-  await redis.unlink(...keys);
+  if ('blob' in source) await redis.unlink(source.blob);
 }
 
 /** Every key of the run, including blobs of attempts that were abandoned. Returns how many went. */
 export async function deleteRunKeys(redis: Redis, run: string): Promise<number> {
-  let deleted = 0;
+  // The alive key first: no blob of the run is made once it is gone (publishFile), so none comes after the scan.
+  let deleted = await redis.unlink(runAlive(run));
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${runPrefix(run)}*`, 'COUNT', 1000);
@@ -148,9 +111,4 @@ export async function deleteRunKeys(redis: Redis, run: string): Promise<number> 
     if (keys.length > 0) deleted += await redis.unlink(...keys);
   } while (cursor !== '0');
   return deleted;
-}
-
-async function exec(pipeline: ReturnType<Redis['pipeline']>): Promise<void> {
-  const results = await pipeline.exec();
-  for (const [error] of results ?? []) if (error) throw error;
 }

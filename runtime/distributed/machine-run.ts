@@ -19,6 +19,7 @@ import { fetchToFile, publishFile } from './blobs';
 import { BlobLink } from './blob-link';
 import { serializeError, TaskifyError } from '../errors';
 import { blobKey } from './names';
+import type { Redis } from './redis';
 
 export interface MachineRunSettings {
   readonly storeRoot: string;
@@ -32,6 +33,8 @@ export interface MachineRunSettings {
   readonly ttlSeconds: number;
   /** Of the checksums of version bytes (checksum.ts). */
   readonly checksumSeed: bigint;
+  /** The cluster secret: blobs' checksums are sealed with it (blob-link.ts). */
+  readonly secret?: string;
 }
 
 interface HeldFile { readonly bytes: number; readonly threads: Set<number> }
@@ -50,8 +53,8 @@ export class MachineStore {
   private readonly owned: OwnedRun;
   private runs = 0;
 
-  constructor(settings: MachineRunSettings, url: string) {
-    this.link = new BlobLink(url);
+  constructor(settings: MachineRunSettings, url: string, readonly redis: Redis) {
+    this.link = new BlobLink(url, settings.secret);
     this.owned = new OwnedRun(settings.storeRoot, settings.storeFromEnv ?? false);
     this.dir = this.owned.dir;
     this.prefix = this.owned.segmentPrefix;
@@ -76,11 +79,14 @@ export class MachineRun {
   private readonly prefix: string;
   private readonly pool: LocalPool;
   private readonly link: BlobLink;
+  private readonly redis: Redis;
   private readonly offset: number;
   /** By this machine's keys (shifted). */
   private readonly files = new Map<string, HeldFile>();
   /** Fetches under way: two tasks reading one version wait for one fetch. */
   private readonly fetching = new Map<string, Promise<void>>();
+  /** The run ended: uploads of its outputs still under way stop (their blobs go). */
+  private closed = false;
   active = 0;
   lastUsed = Date.now();
 
@@ -89,6 +95,7 @@ export class MachineRun {
     this.prefix = store.prefix;
     this.pool = store.pool;
     this.link = store.link;
+    this.redis = store.redis;
     this.offset = store.nextRunOffset();
   }
 
@@ -123,8 +130,9 @@ export class MachineRun {
     const outputs: RemoteReply['outputs'][number][] = [];
     for (const { key, bytes } of reply.written) {
       this.files.set(key, { bytes, threads: new Set() });
-      const source = await publishFile(this.link, blobKey(this.run, this.there(key), attempt), this.dir, key, this.settings.ttlSeconds,
-        this.settings.checksumSeed);
+      // The answer goes as soon as the upload began: the master follows the blob while it is written.
+      const { source } = await publishFile(this.redis, this.link, this.run, blobKey(this.run, this.there(key), attempt), this.dir, key,
+        this.settings.ttlSeconds, this.settings.checksumSeed, () => this.closed);
       outputs.push({ key: this.there(key), source });
     }
     for (const key of reply.evicted) this.files.get(key)?.threads.delete(reply.worker);
@@ -162,6 +170,7 @@ export class MachineRun {
 
   /** The run ended: everything it left on this machine goes (the pool and directory stay for other runs). */
   close(): void {
+    this.closed = true;
     this.forget([...this.files.keys()]);
   }
 

@@ -18,7 +18,7 @@ import { checkSecretPolicy, clusterSecret, sign, verified } from './signing';
 
 const shownId = (id: unknown): string => JSON.stringify(id)?.slice(0, 60) ?? String(id);
 
-export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread' | 'checksumSeed'> {
+export interface MachineOptions extends Omit<MachineRunSettings, 'tasksPerThread' | 'checksumSeed' | 'secret'> {
   readonly url: string;
   /** Programs' task modules must lie under it (`--root`, default the working directory): see job-check.ts. */
   readonly root: string;
@@ -43,11 +43,11 @@ export async function serveMachine(options: MachineOptions): Promise<void> {
   const id = newMachineId();
   const info: MachineInfo = { id, host: hostname(), pid: process.pid, queue: machineQueue(id), slots: options.threads * TASKS_PER_THREAD };
   const runs = new Map<string, MachineRun>();
-  const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD, checksumSeed: checksumSeed(secret) };
+  const settings: MachineRunSettings = { ...options, tasksPerThread: TASKS_PER_THREAD, checksumSeed: checksumSeed(secret), secret };
   let stopping = false;
 
   // One directory and one pool of threads for every run this machine serves (machine-run.ts).
-  const store = new MachineStore(settings, options.url);
+  const store = new MachineStore(settings, options.url, redis);
   const runOf = (run: string): MachineRun => {
     let place = runs.get(run);
     if (!place) { place = new MachineRun(run, settings, store); runs.set(run, place); }

@@ -19,7 +19,6 @@ export const runPrefix = (run: string): string => `taskify:run:${run}:`;
 export const runAlive = (run: string): string => `${runPrefix(run)}alive`;
 /** The blob of one attempt at producing a version (`m`: written by the master's main thread). */
 export const blobKey = (run: string, key: string, attempt: string): string => `${runPrefix(run)}${key}:${attempt}`;
-export const chunkKey = (blob: string, chunk: number): string => `${blob}:${chunk}`;
 /** A BullMQ job id: unique per run, task and attempt, so that a stale attempt's completion is recognised. */
 export const jobId = (run: string, taskId: number, attempt: number): string => `${run}.${taskId}.${attempt}`;
 

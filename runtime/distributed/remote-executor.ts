@@ -21,6 +21,7 @@ import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './re
 import { sign, verified } from './signing';
 import { deleteBlob, deleteRunKeys, fetchToFile, inlineBytes, publishFile, sourceProblem } from './blobs';
 import { BlobLink } from './blob-link';
+import { MainUploads } from './main-uploads';
 import { checksumSeed } from './checksum';
 import * as machines from './machines';
 import { MACHINES, RUNS, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
@@ -69,7 +70,8 @@ class RemoteExecutor implements Executor {
   private readonly waiting = new Map<string, Waiting>();
   /** Where each live version's bytes are, once something outside this machine needed them. */
   private readonly sources = new Map<string, VersionSource>();
-  private readonly publishing = new Map<string, Promise<VersionSource>>();
+  /** Versions the main thread wrote, published for the machines. */
+  private readonly uploads: MainUploads;
   /** Machines whose announcement was not signed with the secret (said once each). */
   private readonly strangers = new Set<string>();
   /** The machine each sent task went to, until it is answered. */
@@ -87,7 +89,9 @@ class RemoteExecutor implements Executor {
   constructor(private readonly state: graph.GraphState, private readonly runDir: string,
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
     this.seed = checksumSeed(settings.secret);
-    this.link = new BlobLink(settings.url);
+    this.link = new BlobLink(settings.url, settings.secret);
+    this.uploads = new MainUploads((key, cancelled) => publishFile(this.redis!, this.link, this.runId, blobKey(this.runId, key, 'm'),
+      this.runDir, key, this.settings.ttlSeconds, this.seed, cancelled), this.sources, () => this.closed);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -120,7 +124,8 @@ class RemoteExecutor implements Executor {
       await connection.queue.add('task', sign(this.settings.secret, job), { jobId: id, removeOnComplete: true, removeOnFail: true });
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
-      const remote = await answered;
+      // An input whose upload fails would leave the machine waiting for it: the attempt fails here at once.
+      const remote = await Promise.race([answered, ...Object.keys(sources).map((key) => this.uploads.failure(key))]);
       this.commit(remote, machine.info.id, message.name);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
@@ -131,10 +136,11 @@ class RemoteExecutor implements Executor {
     }
   }
 
-  placeOf(taskId: number): string | undefined {
+  /** A property, not a method: the engine hands it on unbound (engine.ts 'status'). */
+  readonly placeOf = (taskId: number): string | undefined => {
     const machine = this.placed.get(taskId);
     return machine && `machine ${machine}`;
-  }
+  };
 
   /** The bytes of `from` come here (the master's run directory), and `to` is published from there when needed. */
   async copyVersion(from: string, to: string): Promise<void> {
@@ -144,9 +150,12 @@ class RemoteExecutor implements Executor {
 
   released(key: string, holders: readonly number[]): void {
     const source = this.sources.get(key);
+    const stopped = this.uploads.released(key);
     this.sources.delete(key);
     this.producers.delete(key);
-    if (source && this.redis) deleteBlob(this.redis, source).catch(() => {}); // the key's expiry is the safety net
+    // Once its upload stopped (it stops early: it sees the version released); the key's expiry is the safety net.
+    const redis = this.redis;
+    if (source && redis) void stopped.then(() => deleteBlob(redis, source)).catch(() => {});
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
 
@@ -287,24 +296,9 @@ class RemoteExecutor implements Executor {
     const sources: Record<string, VersionSource> = {};
     for (const key of readKeys(args)) {
       if (this.state.versions.get(key)?.holders.includes(machine.number)) continue;
-      sources[key] = this.sources.get(key) ?? await this.publishLocal(key);
+      sources[key] = await this.uploads.source(key);
     }
     return sources;
-  }
-
-  /** A version the main thread wrote into the run directory, made reachable from the machines (once). */
-  private publishLocal(key: string): Promise<VersionSource> {
-    let publishing = this.publishing.get(key);
-    if (!publishing) {
-      publishing = (async () => {
-        const source = await publishFile(this.link, blobKey(this.runId, key, 'm'), this.runDir, key, this.settings.ttlSeconds, this.seed);
-        this.sources.set(key, source);
-        return source;
-      })();
-      this.publishing.set(key, publishing);
-      void publishing.finally(() => this.publishing.delete(key)).catch(() => {});
-    }
-    return publishing;
   }
 
   /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */

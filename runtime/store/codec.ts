@@ -21,6 +21,7 @@ import { ByteBuffer } from 'flatbuffers';
 import { Root, TypedArrayKind, TypedArrayValue, Value } from './generated/value_generated';
 import { BODY_START, TYPED_ARRAYS, padTo8 } from './body';
 import { Decoder, classRefAt, type DecodeOptions } from './decoder';
+import { headerProblem } from './verify';
 import type { ClassRef } from './classes';
 
 export { encodeValue } from './encoder';
@@ -37,11 +38,11 @@ export function headerOffset(first8: Uint8Array): number {
 }
 
 /**
- * Why `size` bytes cannot be one data file, judged from its framing alone (no decoding), or undefined: the body
+ * Why `size` bytes cannot be one data file, judged without decoding anything, or undefined: the body
  * length in its first 8 bytes must put the header inside the file, the header's length must end exactly at the
- * file's end, and the FlatBuffer must carry the "TSKF" identifier with its root inside it. Checked on bytes that
- * came from another machine before they are written where a worker decodes them. `read(offset, length)` gives
- * bytes of the file.
+ * file's end, and the FlatBuffer must carry the "TSKF" identifier with its root inside it; then the header is
+ * walked (verify.ts: every offset, vector and string inside it, with caps). Checked on bytes that came from another
+ * machine before they are written where a worker decodes them. `read(offset, length)` gives bytes of the file.
  */
 export function frameProblem(size: number, read: (offset: number, length: number) => Uint8Array): string | undefined {
   if (size < BODY_START + 12) return `${size} bytes are too few for a data file`;
@@ -58,7 +59,8 @@ export function frameProblem(size: number, read: (offset: number, length: number
   const id = String.fromCharCode(view.getUint8(8), view.getUint8(9), view.getUint8(10), view.getUint8(11));
   if (id !== 'TSKF') return 'it has no "TSKF" file identifier';
   if (root < 8 || root >= header) return `its root offset ${root} is outside its header (${header} bytes)`;
-  return undefined;
+  // The whole header, in a buffer of its own at the alignment it has in the file (8), walked before any decoding.
+  return headerProblem(Uint8Array.from(read(at, 4 + header)), Number(body));
 }
 
 /** bytes: the whole file, 8-aligned in its buffer. Typed arrays come back as views on bytes.buffer. */

@@ -1,0 +1,98 @@
+/**
+ * node dist/bench/blob-transfer.js — one version's bytes from a run directory through Redis into another process's
+ * run directory (runtime/distributed/blob-link.ts), alone: no task, no engine, no BullMQ. Two ways, alternating in
+ * the same run: streamed (the reader follows the blob while it is written, as runs do) and one after the other
+ * (the reader starts once the upload ended, as before blobs were streams).
+ *
+ * Besides wall time it prints the CPU each process spent per transfer (writer, reader, redis-server): on a shared
+ * 2-core machine wall times swing by several times with other work, CPU times far less, and the CPU a transfer
+ * needs in all bounds its speed when every process shares the same cores.
+ */
+import { fork, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { BlobLink, chunksFor } from '../runtime/distributed/blob-link';
+import { publishFile } from '../runtime/distributed/blobs';
+import { connect } from '../runtime/distributed/redis';
+import { versionPath, writeVersion } from '../runtime/store/version-file';
+import { redisServer, startCluster } from '../test/cluster';
+import { median } from './stats';
+
+const SECRET = 'blob-transfer-bench';
+const MIB = 1024 * 1024;
+const SIZES_MIB = [16, 64];
+const REPEATS = Number(process.env.BENCH_ROUNDS || 6);
+const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+interface Ask { blob: string; bytes: number; key: string }
+
+/** The reader, in a process of its own: fetches what it is asked into its directory, answers its CPU and time. */
+function reader(url: string): void {
+  const link = new BlobLink(url, SECRET);
+  const dir = mkdtempSync(join('/dev/shm', 'taskify-bench-reader-'));
+  process.on('message', (ask: Ask) => {
+    const cpu = cpuMs();
+    void link.get({ blob: ask.blob, bytes: ask.bytes, chunks: chunksFor(ask.bytes) }, dir, ask.key, 'bench').then(() => {
+      process.send!({ cpu: cpuMs() - cpu });
+      unlinkSync(versionPath(dir, ask.key));
+    }, (error: Error) => { console.error(error); process.exit(1); });
+  });
+  process.on('disconnect', () => { link.close(); rmSync(dir, { recursive: true, force: true }); });
+}
+
+async function main(): Promise<void> {
+  if (!redisServer()) { console.error('blob-transfer needs redis-server on the PATH'); process.exit(1); }
+  const cluster = await startCluster({ workers: 0, threads: 1 });
+  const redis = await connect(cluster.url);
+  const dir = mkdtempSync(join('/dev/shm', 'taskify-bench-writer-'));
+  const link = new BlobLink(cluster.url, SECRET);
+  const child = fork(__filename, ['--reader', cluster.url]);
+  const ask = (message: Ask) => new Promise<{ cpu: number }>((resolve) => { child.once('message', resolve); child.send(message); });
+  const redisCpu = (): number => {
+    const info = execFileSync('redis-cli', ['-p', String(cluster.port), 'INFO', 'cpu'], { encoding: 'utf8' });
+    return (Number(/used_cpu_sys:([\d.]+)/.exec(info)![1]) + Number(/used_cpu_user:([\d.]+)/.exec(info)![1])) * 1000;
+  };
+  await redis.set('taskify:run:bench:alive', '1');
+  const rows: string[] = [];
+  try {
+    for (const mib of SIZES_MIB) {
+      writeVersion(dir, 'd1v1', new Float64Array((mib * MIB) / 8).fill(1));
+      const bytes = statSync(versionPath(dir, 'd1v1')).size;
+      const samples: Record<string, { wall: number; writer: number; reader: number; redis: number }[]> = { streamed: [], 'one after the other': [] };
+      for (let i = 0; i < 2 * REPEATS + 2; i++) {
+        const way = i % 2 === 0 ? 'streamed' : 'one after the other';
+        const key = `d${i + 2}v1`;
+        const blob = `taskify:run:bench:${key}:a`;
+        const [r0, c0, t0] = [redisCpu(), cpuMs(), performance.now()];
+        const { stored } = await publishFile(redis, link, 'bench', blob, dir, 'd1v1', 60, 0n);
+        let fetched: Promise<{ cpu: number }>;
+        if (way === 'streamed') { fetched = ask({ blob, bytes, key }); await stored; } else { await stored; fetched = ask({ blob, bytes, key }); }
+        const readerCpu = (await fetched).cpu;
+        const wall = performance.now() - t0;
+        const writerCpu = cpuMs() - c0;
+        const redisMs = redisCpu() - r0;
+        await redis.unlink(blob);
+        if (i >= 2) samples[way].push({ wall, writer: writerCpu, reader: readerCpu, redis: redisMs }); // two warm-ups
+      }
+      for (const [way, list] of Object.entries(samples)) {
+        const m = (k: 'wall' | 'writer' | 'reader' | 'redis') => median(list.map((s) => s[k]));
+        rows.push(`| ${mib} MiB, ${way} | ${m('wall').toFixed(0)} ms (${(bytes / 1e6 / (m('wall') / 1000)).toFixed(0)} MB/s) | ` +
+          `${m('writer').toFixed(0)} / ${m('reader').toFixed(0)} / ${m('redis').toFixed(0)} ms | ${(m('writer') + m('reader') + m('redis')).toFixed(0)} ms |`);
+      }
+    }
+  } finally {
+    child.disconnect();
+    link.close();
+    redis.disconnect();
+    rmSync(dir, { recursive: true, force: true });
+    await cluster.stop();
+  }
+  console.log(['| transfer | wall (medians) | CPU: writer / reader / redis-server | CPU in all |', '|---|---|---|---|', ...rows].join('\n'));
+  console.log(`\n${REPEATS} transfers of each; load average at the end: ${require('node:os').loadavg().map((x: number) => x.toFixed(1)).join(' ')}`);
+}
+
+if (require.main === module) {
+  const at = process.argv.indexOf('--reader');
+  if (at >= 0) reader(process.argv[at + 1]);
+  else main().catch((error) => { console.error(error); process.exitCode = 1; });
+}
