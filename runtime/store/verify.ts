@@ -19,7 +19,7 @@
  * itself stops near 1,300-1,800 levels), at most one value per 4 header bytes (the encoder writes every value as a
  * table of its own, at least 4 bytes), and decoded text at most TEXT_PER_BYTE times the header plus TEXT_BASE.
  */
-import { BODY_START, TYPED_ARRAYS } from './encoder';
+import { BODY_START, TYPED_ARRAYS } from './body';
 import { TypedArrayKind, Value } from './generated/value_generated';
 
 export const MAX_DEPTH = 2048;
