@@ -371,6 +371,61 @@ test('exported arrow functions and function expressions are tasks too', () => {
   assert.equal(tasks.map((t) => `${t.name}:${t.params.map((p) => p.direction).join(',')}`), ['scale:inout,in', 'id:in']);
 });
 
+test('a callback summary holds only where the call discharges what it assumed: defaults, enclosing functions, callbacks held in a parameter', () => {
+  const lib = [
+    'function logIt(x: number[]): void { console.log(x[0]); }',
+    'function writeIt(x: number[]): void { x[0] = 1; }',
+    'function withDefault(v: number[], cb: (x: number[]) => void = writeIt): void { cb(v); }',
+    'function readerDefault(v: number[], cb: (x: number[]) => void = logIt): void { cb(v); }',
+    'function nest(v: number[], reduce: (x: number[]) => void): void { (function regroup(w: number[]) { reduce(w); })(v); }',
+    'function firstOf(v: number[], fns: ((x: number[]) => void)[]): void { const f = fns[0]; f(v); }',
+    'function viaField({ cb }: { cb: (x: number[]) => void }, v: number[]): void { cb(v); }',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['withDefault(p);', 'inout'], ['withDefault(p, logIt);', 'in'], ['readerDefault(p);', 'in'],
+    ['nest(p, writeIt);', 'inout'], ['nest(p, logIt);', 'in'], ['nest(p, (x) => { x[1] = 2; });', 'inout'],
+    ['firstOf(p, [writeIt]);', 'inout'], ['firstOf(p, [logIt]);', 'in'],
+    ['viaField({ cb: writeIt }, p);', 'inout'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  const { reasons } = directions(task('p: number[]', 'withDefault(p);', lib));
+  assert.match(reasons.p, /passed to `withDefault`, which writes it: passed to code of unknown effect .*`cb\(v\)`/);
+  assert.match(directions(task('p: number[]', 'nest(p, writeIt);', lib)).reasons.p, /passed to `nest`, which writes it: passed to `regroup`, which writes it: .*`reduce\(w\)`/);
+  assert.match(directions(task('p: number[]', 'firstOf(p, [writeIt]);', lib)).reasons.p, /passed to `firstOf`, which writes it: .*`f\(v\)`/);
+});
+
+test('a call\'s result holds an argument only when the callee may return it (lets it out, or hands it to a callback)', () => {
+  const lib = [
+    'function fresh(a: number[]): number[] { return a.map((x) => x * 2); }',
+    'function same(a: number[]): number[] { return a; }',
+    'function apply(f: (x: number[]) => number[], a: number[]): number[] { return f(a); }',
+    'const id = (x: number[]) => x;',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['const r = fresh(p); r[0] = 1;', 'in'],
+    ['const r = same(p); r[0] = 1;', 'inout'],
+    ['apply((x) => x, p)[0] = 1;', 'inout'],
+    ['apply(id, p)[0] = 1;', 'inout'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  assert.match(directions(task('p: number[]', 'apply(id, p)[0] = 1;', lib)).reasons.p, /writes an element: `apply\(id, p\)\[0\] = 1`/);
+});
+
+test('timers keep their callback and hand it the arguments after the delay; Array(x) holds x', () => {
+  const lib = 'function writeIt(x: number[]): void { x[0] = 1; }\nfunction logIt(x: number[]): void { console.log(x[0]); }';
+  const cases: [string, string][] = [
+    ['setTimeout((q: number[]) => { q[0] = 1; }, 0, p);', 'inout'],
+    ['setTimeout(writeIt, 0, p);', 'inout'],
+    ['setTimeout(logIt, 0, p);', 'in'],
+    ['setTimeout(() => console.log(p[0]), 0);', 'in'],
+    ['queueMicrotask(() => { p[0] = 1; });', 'inout'],
+    ['const a = Array(p); a[0][0] = 1;', 'inout'],
+    ['const a = Array(3); a[0] = 1;', 'in'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  assert.match(directions(task('p: number[]', 'setTimeout(writeIt, 0, p);', lib)).reasons.p, /given to the callback of `setTimeout\(writeIt, 0, p\)`, code of unknown effect/);
+});
+
 test('plain JavaScript with JSDoc types', () => {
   const js = '/**\n * @task\n * @param {Float64Array} values\n * @param {number} k\n */\nexport function scale(values, k) { for (let i = 0; i < values.length; i++) values[i] *= k; }\n';
   const { tasks, errors } = analyze({ 'main.js': js });

@@ -6,8 +6,8 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
-import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, type AnalysisContext } from './context';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext } from './context';
 import type { ReachMap } from './reach';
 import { COPYING_CONSTRUCTORS } from './builtin-callees';
 import { calledBody } from './code-behind';
@@ -17,6 +17,12 @@ import { leavesItsObjectAlone } from './getters';
 import { reasonAt, snippet } from './reason';
 import { outlives, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
+
+/** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
+function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
+  const declarations = ctx.ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.declarations ?? [] : [];
+  return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
 
 export class CallEffects {
   private readonly ts: typeof ts;
@@ -48,6 +54,18 @@ export class CallEffects {
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
+  }
+
+  /**
+   * Whether the call's result may be (a part of) argument `index`: unknown code's may; a function of the program's
+   * only when its summary says the parameter is let out (returned, stored, given to unknown code) or handed to a
+   * callback (whose result may be what it was given).
+   */
+  returnsArgument(call: ts.CallExpression, index: number): boolean {
+    const target = calledBody(this.ctx, call);
+    if (!target) return true;
+    const effect = this.callbacks.summaryAt(call, target)?.params[Math.min(index, target.parameters.length - 1)];
+    return !effect || effect.escaped !== undefined || effect.toCallback !== undefined;
   }
 
   /**
@@ -91,6 +109,7 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
     const target = calledBody(this.ctx, call);
     const name = this.reach.builtinName(callee);
+    if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { this.deferred(call, DEFERRING_FUNCTIONS.get(name)!); return; }
     call.arguments.forEach((arg, index) => {
       const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
       const params = this.reached(expr);
@@ -103,8 +122,11 @@ export class CallEffects {
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.isBuiltinMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
-      } else if ((name && isReadOnlyFunction(name)) || this.callbacks.isReadingCallback(callee)) {
+      } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
+      } else if (this.callbacks.isReadingCallback(callee)) {
+        this.read(params, arg, `read by \`${snippet(callee)}\``);
+        this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
       } else if (target && !ts.isSpreadElement(arg)) {
         const summary = this.callbacks.summaryAt(call, target);
         const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
@@ -116,6 +138,7 @@ export class CallEffects {
           if (effect.written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           if (effect.escaped) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escaped.text}`);
+          if (effect.toCallback) this.record.toCallback(params, arg, `passed to \`${calleeName}\`: ${effect.toCallback.text}`);
           if (effect.kept) {
             call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
           }
@@ -125,6 +148,27 @@ export class CallEffects {
         this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
+    });
+  }
+
+  /**
+   * `setTimeout(cb, ms, …args)`: the callback runs later, so everything it captures (an inline one's parameters are
+   * bound to what it may receive, and its body is analysed here) or is (a function value) escapes; the arguments
+   * from `handedOn` on are given to it, as to a call of it; the others (the delay) are numbers read.
+   */
+  private deferred(call: ts.CallExpression, handedOn: number): void {
+    const { ts } = this;
+    const [callback, ...rest] = call.arguments;
+    if (!callback) return;
+    const inline = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback);
+    this.escape(this.reached(callback), callback, `kept by \`${snippet(call)}\`, which runs it later`);
+    rest.forEach((arg, i) => {
+      const params = this.reached(ts.isSpreadElement(arg) ? arg.expression : arg);
+      if (params.size === 0) return;
+      if (i + 1 < handedOn) { this.read(params, arg, `read by \`${snippet(call)}\``); return; }
+      this.escape(params, arg, `kept by \`${snippet(call)}\` for its callback`);
+      if (inline || this.callbacks.onlyReads(callback)) this.read(params, arg, `given to the callback of \`${snippet(call)}\``);
+      else this.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
     });
   }
 

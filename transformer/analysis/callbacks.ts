@@ -1,56 +1,85 @@
 /**
- * Callbacks, as one function's analysis sees them: which summary of a callee a call site gets (the one for callbacks
- * that only read, when every callback the call passes does), whether a function value only reads what it is given,
- * and which function of the program a value names. See Summaries for the two summaries of a function.
+ * Callbacks, as one function's analysis sees them: which summary of a callee a call site gets, whether a function
+ * value only reads what it is given, and which function of the program a value names. See Summaries for the two
+ * summaries of a function.
+ *
+ * The reading-callbacks summary rests on assumptions, and records them (`Summary.assumes`): each parameter whose
+ * functions it took to only read — a parameter called (`valueof(d)`), one holding functions that are called
+ * (`const f = keys[i]; f(x)`, `function g({ key }) { key(x) }`), one handed on to a callee that assumed so, and
+ * parameters of an enclosing function called from a nested one (`function nest(v, reduce) { (function regroup() {
+ * reduce(v) })() }`). A call site gets that summary only when it can discharge every assumption: for the callee's own
+ * parameters, what the call passes (or the default, when it passes nothing) holds no function that writes or keeps
+ * what it is given; for parameters of this function or of one enclosing it, by assuming the same in turn (only when
+ * this function is itself analysed under that assumption). Anything else gets the general summary.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { outlives, type Summary, type SummaryLookup } from './param-effects';
+import { isFunctionLike, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import type { Summary, SummaryLookup } from './param-effects';
 import { skipParens } from './expressions';
 import { contextOf } from './code-behind';
+import { functionOfExpression } from './function-of-symbol';
 
 export class Callbacks {
   private readonly ts: typeof ts;
+  /** Parameters this analysis took to hold only reading functions (reading-callbacks summary only). */
+  readonly assumed = new Set<ts.ParameterDeclaration>();
 
-  /** `readingCallbacks`: the analysed function's own callback parameters are taken to only read. */
+  /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
     private readonly readingCallbacks: boolean) {
     this.ts = ctx.ts;
   }
 
-  /** The function of the program a value names (`writeIt`, `const f = (x) => …`), with its body. */
+  /**
+   * The function of the program a value names, with its body: `writeIt`, `const f = (x) => …`, and a function a
+   * factory returns (`scale(2)` where `scale = (k) => (x) => k * x`).
+   */
   programFunction(value: ts.Expression): FunctionLike | undefined {
     const { ts } = this;
-    const declaration = symbolOf(this.ctx, skipParens(ts, value))?.valueDeclaration;
-    const fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
+    value = skipParens(ts, value);
+    const declaration = ts.isIdentifier(value) ? symbolOf(this.ctx, value)?.valueDeclaration : undefined;
+    let fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
       : ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(this.ctx, declaration.initializer) ? declaration.initializer : undefined);
+    if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
     return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
   }
 
-  /** The callee's summary for this call: the reading-callbacks one when every callback the call passes only reads. */
-  summaryAt(call: ts.CallExpression, target: FunctionLike): Summary | undefined {
-    const { ts } = this;
-    let callbacks = false;
-    const benign = target.parameters.every((param, i) => {
-      const arg = call.arguments[i];
-      const owner = contextOf(this.ctx, param);
-      if (!isCallable(owner, param)) {
-        // An untyped parameter the callee only passes on (`deviation(values, valueof)` hands valueof to variance) is a
-        // callback there too, in the callee's reading-callbacks summary: what this call gives it must then only read,
-        // unless it is data (typed as something that cannot be called).
-        if (!arg || !(owner.checker.getTypeAtLocation(param).flags & ts.TypeFlags.Any)) return true;
-        const value = ts.isSpreadElement(arg) ? arg.expression : arg;
-        if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) { callbacks = true; return true; }
-        if (isCallableValue(this.ctx, value)) { callbacks = true; return this.onlyReads(value); }
-        if (!(this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any)) return true;
-        callbacks = true;
-        return this.onlyReads(value);
+  /**
+   * The callee's summary for this call: the reading-callbacks one when this call discharges every assumption it
+   * rests on (see the top of this file), else the general one. `args` are the call's (or `new`'s) arguments.
+   */
+  summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike): Summary | undefined {
+    const reading = this.lookup(target, true);
+    const assumes = reading?.assumes;
+    if (!reading || !assumes || assumes.size === 0) return reading ?? this.lookup(target, false);
+    const args = call.arguments ?? [];
+    const inherited: ts.ParameterDeclaration[] = [];
+    for (const param of assumes) {
+      if (param.parent === (target as ts.Node)) {
+        const index = target.parameters.indexOf(param);
+        const given = param.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
+        const owner = contextOf(this.ctx, param);
+        const benign = given.length === 0 ? !param.initializer || defaultOnlyReads(owner, param.initializer, this.lookup)
+          : given.every((arg) => this.holdsOnlyReaders(arg));
+        if (!benign) return this.lookup(target, false);
+      } else if (this.readingCallbacks && enclosesOrIs(param.parent, this.fn)) {
+        inherited.push(param);
+      } else {
+        return this.lookup(target, false);
       }
-      callbacks = true;
-      if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
-      return this.onlyReads(arg);
-    });
-    return this.lookup(target, callbacks && benign);
+    }
+    for (const param of inherited) this.assumed.add(param);
+    return reading;
+  }
+
+  /** Every function `value` is or holds (in an array literal, a spread) only reads what it is given. */
+  private holdsOnlyReaders(value: ts.Expression): boolean {
+    const { ts } = this;
+    value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
+    // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
+    return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
   }
 
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
@@ -60,17 +89,72 @@ export class Callbacks {
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
     const fn = this.programFunction(value);
-    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !outlives(p)) ?? false);
+    return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
-  /** `cb` names a callback parameter of this function, taken to only read (the reading-callbacks summary). */
+  /**
+   * `cb` is a function the caller gave this function (a parameter, or a part of one: `const f = keys[i]`, a
+   * destructured `{ key }`), of this function or of one enclosing it, taken to only read: the reading-callbacks
+   * summary, which records the assumption.
+   */
   isReadingCallback(callee: ts.Expression): boolean {
     if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
-    const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
-    // (Asked only where a function is called or expected: an untyped parameter there is a callback too.)
-    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn &&
-      (isCallable(this.ctx, declaration) || (this.ctx.checker.getTypeAtLocation(declaration).flags & this.ts.TypeFlags.Any) !== 0);
+    const param = this.suppliedBy(callee);
+    if (!param) return false;
+    this.assumed.add(param);
+    return true;
   }
+
+  /** The parameter (of this function or an enclosing one) whose value, or a part of it, the identifier holds. */
+  private suppliedBy(id: ts.Identifier, depth = 0): ts.ParameterDeclaration | undefined {
+    const { ts } = this;
+    let declaration: ts.Node | undefined = symbolOf(this.ctx, id)?.valueDeclaration;
+    if (!declaration || depth > 4) return undefined;
+    // `function g({ _key })`: a name bound inside a parameter's pattern is a part of that parameter.
+    while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
+    if (ts.isParameter(declaration)) return enclosesOrIs(declaration.parent, this.fn) && isFunctionLike(this.ctx, declaration.parent) ? declaration : undefined;
+    // `const keyof = keys[i++]`: a constant taken out of a parameter.
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
+      let root = skipParens(ts, declaration.initializer);
+      while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
+      if (ts.isIdentifier(root) && root !== declaration.initializer) return this.suppliedBy(root, depth + 1);
+    }
+    return undefined;
+  }
+}
+
+/** No parameter written or kept, nor let out other than by being returned (a caller's reach counts a callback's result as any part of what it was given). */
+function summaryOnlyReads(summary: Summary | undefined): boolean {
+  return summary?.params.every((p) => !p.written && !p.escapedOtherwise && !p.kept) ?? false;
+}
+
+/** A parameter's default (`key = keyof`) is a function that only reads, or no function at all. */
+function defaultOnlyReads(owner: AnalysisContext, initializer: ts.Expression, lookup: SummaryLookup): boolean {
+  const fn = functionOfExpression(owner, initializer, 0);
+  if (fn) return summaryOnlyReads(lookup(fn, false));
+  return !mayHoldFunctions(owner, owner.checker.getTypeAtLocation(initializer), 2);
+}
+
+/** `outer` is `inner` or lexically contains it. */
+function enclosesOrIs(outer: ts.Node, inner: ts.Node): boolean {
+  for (let n: ts.Node | undefined = inner; n; n = n.parent) if (n === outer) return true;
+  return false;
+}
+
+/** A value of this type may be or hold (within `depth` levels) a function: `any`, callables, objects with such fields. */
+export function mayHoldFunctions(ctx: AnalysisContext, type: ts.Type, depth: number): boolean {
+  const { ts } = ctx;
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.TypeParameter)) return true;
+  if (type.isUnion() || type.isIntersection()) return type.types.some((t) => mayHoldFunctions(ctx, t, depth));
+  if (isPrimitiveType(ctx, type)) return false;
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return true;
+  if (depth === 0) return true;
+  const element = ctx.checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+  if (element) return mayHoldFunctions(ctx, element, depth - 1);
+  const name = type.getSymbol()?.getName() ?? '';
+  if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$|^(Shared)?ArrayBuffer$|^Date$|^RegExp$/.test(name)) return false;
+  return ctx.checker.getPropertiesOfType(type).some((prop) => mayHoldFunctions(ctx, ctx.checker.getTypeOfSymbol(prop), depth - 1));
 }
 
 /** Builtin methods that call a function argument with the receiver's elements. */

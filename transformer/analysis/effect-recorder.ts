@@ -52,6 +52,11 @@ export class EffectRecorder {
     for (const p of params) this.effects[p].read ??= reasonAt(node, text);
   }
 
+  /** Handed to a callback taken to only read: the callback's result (and so this function's) may still be it. */
+  toCallback(params: Params, node: ts.Node, text: string): void {
+    for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
+  }
+
   escape(params: Params, node: ts.Node, text: string, byReturn = false): void {
     for (const p of params) {
       this.effects[p].escaped ??= reasonAt(node, text);

@@ -30,13 +30,16 @@ class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly record: EffectRecorder;
   private readonly calls: CallEffects;
+  private readonly callbacks: Callbacks;
   private readonly reach: ReachMap;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, lookup: SummaryLookup, readingCallbacks: boolean) {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach);
-    this.calls = new CallEffects(ctx, lookup, new Callbacks(ctx, fn, lookup, readingCallbacks), this.record, () => this.reach);
-    this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index));
+    this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
+    this.calls = new CallEffects(ctx, lookup, this.callbacks, this.record, () => this.reach);
+    this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index),
+      (call, index) => this.calls.returnsArgument(call, index));
   }
 
   private get effects() { return this.record.effects; }
@@ -58,7 +61,7 @@ class FunctionEffects {
       this.escape(this.reached(body), body, 'returned by the arrow function', !closure);
     }
     new Overwrites(this.ts, { written: (e) => this.written(e), reached: (e) => this.reached(e) }, this.effects).find(body);
-    return { params: this.effects };
+    return { params: this.effects, assumes: this.callbacks.assumed };
   }
 
   private visit(node: ts.Node, action: (node: ts.Node) => void): void {

@@ -30,7 +30,13 @@ export class ReachMap {
   private readonly flow: ReachFlow;
   private readonly ts: typeof ts;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument) {
+  /**
+   * `returnsArgument(call, index)`: whether the call's result may be (a part of) argument `index`. A function of the
+   * program answers by its summary (a parameter it never lets out or hands to a callback is not in its result:
+   * `splitAccessPath(field)` is a fresh array, not `field`); anything else may return what it was given.
+   */
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
+    private readonly returnsArgument: StoresArgument = () => true) {
     this.ts = ctx.ts;
     this.flow = new ReachFlow(ctx, fn, stores, this);
   }
@@ -158,7 +164,10 @@ export class ReachMap {
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given.
       return { direct: union(all(receiver), given), contents: shallowest(partOf(receiver).contents, at(given, 1)) };
     }
-    return { direct: given, contents: at(given, 1) }; // a function's result may be any part of what it was given
+    // A function's result may be any part of what it was given, unless its summary says an argument stays out of it.
+    const spread = call.arguments.some((a) => ts.isSpreadElement(a));
+    const returned = spread ? given : union(...reaches.map((r, i) => (this.returnsArgument(call, i) ? all(r) : none)));
+    return { direct: returned, contents: at(returned, 1) };
   }
 
   /** The built-in a callee names (builtin-callees.ts). */

@@ -76,9 +76,10 @@ class Variant {
 function sameEffects(a: Summary, b: Summary | undefined): boolean {
   if (!b) return false;
   const same = (x: unknown, y: unknown) => Boolean(x) === Boolean(y);
+  if ((a.assumes?.size ?? 0) !== (b.assumes?.size ?? 0)) return false;
   return a.params.every((p, i) => {
     const q = b.params[i] ?? {};
     return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.read, q.read) && same(p.escaped, q.escaped) &&
-      same(p.escapedOtherwise, q.escapedOtherwise) && same(p.kept, q.kept);
+      same(p.escapedOtherwise, q.escapedOtherwise) && same(p.kept, q.kept) && same(p.toCallback, q.toCallback);
   });
 }
