@@ -426,6 +426,33 @@ test('timers keep their callback and hand it the arguments after the delay; Arra
   assert.match(directions(task('p: number[]', 'setTimeout(writeIt, 0, p);', lib)).reasons.p, /given to the callback of `setTimeout\(writeIt, 0, p\)`, code of unknown effect/);
 });
 
+test('a JavaScript function called with new is a constructor of the program: its new object holds its arguments but is none of them', () => {
+  const lib = 'export function Holder(v) { this.v = v; }\nexport function Reader(v) { this.n = v.length; }\n' +
+    'export function Writer(v) { v[0] = 1; }\nexport function Returner(v) { return v; }\n';
+  const dir = (body: string) => {
+    const js = `import { Holder, Reader, Writer, Returner } from './lib.js';\n/**\n * @task\n * @param {number[]} p\n */\nexport function t(p) {\n${body}\n}\n`;
+    const { tasks, errors } = analyze({ 'main.js': js, 'lib.js': lib });
+    assert.equal(errors, []);
+    return { dir: tasks[0].params[0].direction, reason: tasks[0].params[0].reason };
+  };
+  assert.is(dir('return new Reader(p).n;').dir, 'in');
+  assert.is(dir('const o = new Reader(p); o.n = 2;').dir, 'in', 'the new object\'s own slots are not p');
+  const held = dir('const o = new Holder(p); o.v[0] = 1;');
+  assert.is(held.dir, 'inout', 'written through what the new object holds');
+  assert.match(held.reason, /writes an element: `o\.v\[0\] = 1`/);
+  assert.match(dir('new Writer(p);').reason, /passed to `new Writer`, which writes it: writes an element: `v\[0\] = 1`/);
+  assert.is(dir('const o = new Returner(p); o[0] = 1;').dir, 'inout', 'a constructor returning its argument hands it back');
+});
+
+test('RegExp exec and test move the expression\'s lastIndex and only read their string', () => {
+  expectDirections([
+    ['p: RegExp', 'return p.exec("a b");', ['p:inout']],
+    ['p: RegExp, s: string[]', 'return p.test(s[0]);', ['p:inout', 's:in']],
+    ['s: string[]', 'return /a/g.exec(s[0]);', ['s:in']],
+  ]);
+  assert.match(directions(task('p: RegExp', 'return p.test("a");')).reasons.p, /calls `test`, which changes it/);
+});
+
 test('plain JavaScript with JSDoc types', () => {
   const js = '/**\n * @task\n * @param {Float64Array} values\n * @param {number} k\n */\nexport function scale(values, k) { for (let i = 0; i < values.length; i++) values[i] *= k; }\n';
   const { tasks, errors } = analyze({ 'main.js': js });

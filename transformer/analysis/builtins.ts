@@ -8,6 +8,8 @@
 export const MUTATING_METHODS = new Set([
   'set', 'fill', 'sort', 'reverse', 'copyWithin', 'push', 'pop', 'shift', 'unshift', 'splice',
   'add', 'delete', 'clear',
+  // RegExp: a global or sticky one moves its lastIndex (its own slot); the string it is given is only read.
+  'exec', 'test',
   // Date
   'setTime', 'setMilliseconds', 'setUTCMilliseconds', 'setSeconds', 'setUTCSeconds', 'setMinutes', 'setUTCMinutes',
   'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',

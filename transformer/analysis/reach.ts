@@ -19,7 +19,7 @@ import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHOD
 import {
   all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Params, type Reach,
 } from './reach-values';
-import { enclosingThisScope, isArrayBufferLike, returnedExpressions, skipParens } from './expressions';
+import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type StoresArgument } from './reach-flow';
 import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -90,6 +90,9 @@ export class ReachMap {
         return hasPrimitiveElements(this.ctx, expr) ? NOTHING : either(...args.map((a) => elementsOf(this.of(a))));
       }
       const given = union(...args.map((a) => all(this.of(a))));
+      // The program's own constructor makes a fresh object, which may hold what it was given but is none of it.
+      const constructor = programConstructor(this.ctx, expr);
+      if (constructor && !returnsOtherObject(ts, constructor)) return holding(given);
       return { direct: given, contents: at(given, 1) }; // unknown: may be or hold anything it was given
     }
     return NOTHING;
