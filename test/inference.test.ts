@@ -453,6 +453,37 @@ test('RegExp exec and test move the expression\'s lastIndex and only read their 
   assert.match(directions(task('p: RegExp', 'return p.test("a");')).reasons.p, /calls `test`, which changes it/);
 });
 
+test('a callback a constructor fixes in a field is judged where the object is made: a reader, a writer, inline, or a field that can change', () => {
+  const lib = [
+    'function writeFirst(x: number[]): number { x[0] = 1; return 0; }',
+    'function keyOf({ _key }: any, v: number[]): unknown { return _key(v); }',
+    'export class Keyed {',
+    '  constructor(values: number[][], key: (x: number[]) => unknown = (x) => x.length) {',
+    '    Object.defineProperties(this, { _key: { value: key } });',
+    '    for (const v of values) this.add(v);',
+    '  }',
+    '  add(v: number[]): unknown { return keyOf(this, v); }',
+    '}',
+    'export class Loose {',
+    '  _key: (x: number[]) => unknown;',
+    '  constructor(key: (x: number[]) => unknown = (x) => x.length) { this._key = key; }',
+    '  add(v: number[]): unknown { return keyOf(this, v); }',
+    '}',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['new Keyed([p]);', 'in'],
+    ['new Keyed([p], writeFirst);', 'inout'],
+    ['new Keyed([p], (x) => { x[0] = 1; return 0; });', 'inout'],
+    ['const k = new Keyed([]); k.add(p);', 'in'],
+    ['const k = new Keyed([], writeFirst); k.add(p);', 'inout'],
+    ['const k = new Loose(); k.add(p);', 'inout'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  const { reasons } = directions(task('p: number[]', 'const k = new Keyed([], writeFirst); k.add(p);', lib));
+  assert.match(reasons.p, /passed to `add`, which writes it: passed to `keyOf`, which writes it: passed to code of unknown effect .*`_key\(v\)`/);
+  assert.match(directions(task('p: number[]', 'new Keyed([p], (x) => { x[0] = 1; return 0; });', lib)).reasons.p, /writes an element: `x\[0\] = 1`/);
+});
+
 test('plain JavaScript with JSDoc types', () => {
   const js = '/**\n * @task\n * @param {Float64Array} values\n * @param {number} k\n */\nexport function scale(values, k) { for (let i = 0; i < values.length; i++) values[i] *= k; }\n';
   const { tasks, errors } = analyze({ 'main.js': js });

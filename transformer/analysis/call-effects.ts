@@ -7,7 +7,8 @@
  */
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
-import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext } from './context';
+import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { methodOfAllocation } from './held-callbacks';
 import type { ReachMap } from './reach';
 import { COPYING_CONSTRUCTORS } from './builtin-callees';
 import { calledBody } from './code-behind';
@@ -18,6 +19,9 @@ import { reasonAt, snippet } from './reason';
 import { outlives, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 
+/** Built-in methods whose result may be an argument (the initial accumulator). */
+const REDUCING_METHODS = new Set(['reduce', 'reduceRight']);
+
 /** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
 function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
   const declarations = ctx.ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.declarations ?? [] : [];
@@ -27,12 +31,17 @@ function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
 export class CallEffects {
   private readonly ts: typeof ts;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly lookup: SummaryLookup, private readonly callbacks: Callbacks,
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, private readonly callbacks: Callbacks,
     private readonly record: EffectRecorder, private readonly reachMap: () => ReachMap) {
     this.ts = ctx.ts;
   }
 
   private get reach(): ReachMap { return this.reachMap(); }
+
+  /** The function a call runs, with a body: by its declaration, behind a `.d.ts`, or a method of an object made here. */
+  private targetOf(call: ts.CallExpression): FunctionLike | undefined {
+    return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
+  }
   private get effects() { return this.record.effects; }
   private reached(expr: ts.Expression) { return this.record.reached(expr); }
   private write(...args: Parameters<EffectRecorder['write']>) { this.record.write(...args); }
@@ -46,10 +55,10 @@ export class CallEffects {
     const { ts } = this;
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      this.isBuiltinMethod(call)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+      (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
-    const target = calledBody(this.ctx, call);
+    const target = this.targetOf(call);
     if (!target) return !this.callbacks.isReadingCallback(callee);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
@@ -62,7 +71,13 @@ export class CallEffects {
    * callback (whose result may be what it was given).
    */
   returnsArgument(call: ts.CallExpression, index: number): boolean {
-    const target = calledBody(this.ctx, call);
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
+    // initial value (and what its callback returns).
+    if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
+      !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return false;
+    const target = this.targetOf(call);
     if (!target) return true;
     const effect = this.callbacks.summaryAt(call, target)?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escaped !== undefined || effect.toCallback !== undefined;
@@ -107,7 +122,7 @@ export class CallEffects {
       }
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
-    const target = calledBody(this.ctx, call);
+    const target = this.targetOf(call);
     const name = this.reach.builtinName(callee);
     if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { this.deferred(call, DEFERRING_FUNCTIONS.get(name)!); return; }
     call.arguments.forEach((arg, index) => {
@@ -120,7 +135,7 @@ export class CallEffects {
         // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
         if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-        this.isBuiltinMethod(call)) {
+        (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
@@ -137,8 +152,8 @@ export class CallEffects {
         } else {
           if (effect.written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
-          if (effect.escaped) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escaped.text}`);
-          if (effect.toCallback) this.record.toCallback(params, arg, `passed to \`${calleeName}\`: ${effect.toCallback.text}`);
+          // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
+          if (effect.escapedOtherwise) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escapedOtherwise.text}`);
           if (effect.kept) {
             call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
           }
@@ -174,7 +189,7 @@ export class CallEffects {
 
   /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
   private quietProgramMethod(call: ts.CallExpression): boolean {
-    const target = calledFunction(this.ctx, call);
+    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
     return target !== undefined && this.ts.isMethodDeclaration(target) && leavesItsObjectAlone(this.ctx, target);
   }
 
@@ -191,7 +206,7 @@ export class CallEffects {
     const { ts } = this;
     const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
     const constructor = known ? undefined : programConstructor(this.ctx, node);
-    const summary = constructor && this.lookup(constructor, false);
+    const summary = constructor && this.callbacks.summaryAt(node, constructor);
     (node.arguments ?? []).forEach((arg, index) => {
       const params = this.reached(arg);
       if (params.size === 0) return;

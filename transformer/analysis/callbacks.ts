@@ -15,14 +15,28 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { Summary, SummaryLookup } from './param-effects';
-import { skipParens } from './expressions';
+import { enclosingThisScope, skipParens } from './expressions';
+import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 
+/** An assumed field whose value is a built-in container (not a field holding reading functions): `builtin _intern`. */
+const BUILTIN_FIELD = 'builtin ';
+
+/** `new Map(…)`, `new Set(…)`, `new Array(…)`… of the standard library (not a class of the program by that name). */
+function isBuiltinContainer(ctx: AnalysisContext, value: ts.Expression | undefined): boolean {
+  const { ts } = ctx;
+  if (!value) return false;
+  value = skipParens(ts, value);
+  if (!ts.isNewExpression(value) || !ts.isIdentifier(value.expression) || !/^(Map|Set|WeakMap|WeakSet|Array)$/.test(value.expression.text)) return false;
+  const declarations = symbolOf(ctx, value.expression)?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+}
+
 export class Callbacks {
   private readonly ts: typeof ts;
-  /** Parameters this analysis took to hold only reading functions (reading-callbacks summary only). */
-  readonly assumed = new Set<ts.ParameterDeclaration>();
+  /** What this analysis took to hold only reading functions (reading-callbacks summary only): see `Assumptions`. */
+  readonly assumed = new Map<ts.Node, Set<string>>();
 
   /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
@@ -52,34 +66,105 @@ export class Callbacks {
     const reading = this.lookup(target, true);
     const assumes = reading?.assumes;
     if (!reading || !assumes || assumes.size === 0) return reading ?? this.lookup(target, false);
-    const args = call.arguments ?? [];
-    const inherited: ts.ParameterDeclaration[] = [];
-    for (const param of assumes) {
-      if (param.parent === (target as ts.Node)) {
-        const index = target.parameters.indexOf(param);
-        const given = param.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
-        const owner = contextOf(this.ctx, param);
-        const benign = given.length === 0 ? !param.initializer || defaultOnlyReads(owner, param.initializer, this.lookup)
-          : given.every((arg) => this.holdsOnlyReaders(arg));
-        if (!benign) return this.lookup(target, false);
-      } else if (this.readingCallbacks && enclosesOrIs(param.parent, this.fn)) {
-        inherited.push(param);
-      } else {
-        return this.lookup(target, false);
-      }
+    const inherited: [ts.Node, string][] = [];
+    for (const [on, fields] of assumes) {
+      for (const field of fields) if (!this.discharge(call, target, on, field, inherited)) return this.lookup(target, false);
     }
-    for (const param of inherited) this.assumed.add(param);
+    for (const [on, field] of inherited) this.assume(on, field);
     return reading;
   }
 
-  /** Every function `value` is or holds (in an array literal, a spread) only reads what it is given. */
-  private holdsOnlyReaders(value: ts.Expression): boolean {
+  /**
+   * Whether this call makes good the callee's assumption that `on` (a parameter, or a function's `this`) holds only
+   * reading functions (in `field`, or anywhere for ''): by what it passes, or by assuming the same of its own
+   * parameters or `this` (collected in `inherited`).
+   */
+  private discharge(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.Node, field: string,
+    inherited: [ts.Node, string][]): boolean {
+    const { ts } = this;
+    if (ts.isParameter(on)) {
+      if (on.parent === (target as ts.Node)) {
+        const args = call.arguments ?? [];
+        const index = target.parameters.indexOf(on);
+        const given = on.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
+        if (given.length > 0) return given.every((arg) => this.holdsOnlyReaders(arg, field));
+        return !on.initializer || defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup);
+      }
+      if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
+      return false;
+    }
+    // `on` is a method whose `this` was assumed: the receiver of this call.
+    if (on === (target as ts.Node) && ts.isCallExpression(call) && ts.isPropertyAccessExpression(skipParens(ts, call.expression))) {
+      const receiver = skipParens(ts, (skipParens(ts, call.expression) as ts.PropertyAccessExpression).expression);
+      return receiver.kind === ts.SyntaxKind.ThisKeyword ? this.holdsOnlyReaders(receiver, field) : this.madeHoldingReaders(receiver, field, call, target);
+    }
+    if (this.readingCallbacks && on === thisScopeOf(ts, this.fn)) { inherited.push([on, field]); return true; }
+    return false;
+  }
+
+  /** `receiver` is an object this function made (`new C(…)`) whose constructor fixed a reading function in `field`. */
+  private madeHoldingReaders(receiver: ts.Expression, field: string, use: ts.Node, method: FunctionLike): boolean {
+    if (field === '') return false;
+    const allocation = allocationOf(this.ctx, this.fn, receiver, use);
+    const cls = allocation && classOfAllocation(this.ctx, allocation);
+    if (!allocation || !cls || cls !== (method.parent as ts.Node)) return false;
+    if (field.startsWith(BUILTIN_FIELD)) return isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field.slice(BUILTIN_FIELD.length)));
+    const value = frozenField(this.ctx, cls, field);
+    if (!value) return false;
+    const constructor = constructorOf(this.ctx, cls)!;
+    const param = this.constructorParam(value, constructor);
+    if (!param) return this.holdsOnlyReaders(value);
+    const arg = allocation.arguments?.[constructor.parameters.indexOf(param)];
+    if (param.dotDotDotToken) return false;
+    return arg ? this.holdsOnlyReaders(arg) : !param.initializer || defaultOnlyReads(this.ctx, param.initializer, this.lookup);
+  }
+
+  private constructorParam(value: ts.Expression, constructor: ts.ConstructorDeclaration): ts.ParameterDeclaration | undefined {
+    const declaration = this.ts.isIdentifier(value) ? symbolOf(this.ctx, value)?.valueDeclaration : undefined;
+    return declaration && this.ts.isParameter(declaration) && declaration.parent === constructor ? declaration : undefined;
+  }
+
+  private assume(on: ts.Node, field: string): void {
+    let fields = this.assumed.get(on);
+    if (!fields) { fields = new Set(); this.assumed.set(on, fields); }
+    fields.add(field);
+  }
+
+  /**
+   * Every function `value` is or holds (in an array literal, a spread; only in `field` when one is named) only reads
+   * what it is given. `this` with a field: the field of the object this method or constructor runs on, assumed in
+   * turn (a method's `this`), or fixed by this constructor from one of its parameters (assumed of that parameter).
+   */
+  private holdsOnlyReaders(value: ts.Expression, field = ''): boolean {
     const { ts } = this;
     value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+    if (value.kind === ts.SyntaxKind.ThisKeyword) return this.thisHoldsOnlyReaders(value, field);
+    if (field.startsWith(BUILTIN_FIELD)) {
+      // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
+      const supplied = ts.isIdentifier(value) && this.readingCallbacks ? this.suppliedBy(value) : undefined;
+      if (supplied && supplied.field === '') { this.assume(supplied.param, field); return true; }
+      return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
+    }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
     return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
+  }
+
+  private thisHoldsOnlyReaders(self: ts.Expression, field: string): boolean {
+    const { ts } = this;
+    const scope = enclosingThisScope(ts, self);
+    if (field === '' || !this.readingCallbacks || !scope || scope !== thisScopeOf(ts, this.fn)) return false;
+    if (ts.isMethodDeclaration(scope) && classOfScope(this.ctx, scope)) { this.assume(scope, field); return true; }
+    const cls = classOfScope(this.ctx, scope);
+    if (cls && ts.isConstructorDeclaration(scope) && field.startsWith(BUILTIN_FIELD)) {
+      return isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field.slice(BUILTIN_FIELD.length)));
+    }
+    const value = cls && ts.isConstructorDeclaration(scope) ? frozenField(this.ctx, cls, field) : undefined;
+    if (!value) return false;
+    const param = this.constructorParam(value, scope as ts.ConstructorDeclaration);
+    if (param) { this.assume(param, ''); return true; }
+    return this.holdsOnlyReaders(value);
   }
 
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
@@ -93,26 +178,65 @@ export class Callbacks {
   }
 
   /**
+   * `_intern.has(k)` where `_intern` is a field of a parameter or of `this` (`function g({ _intern })`, `this._intern`)
+   * whose type the checker does not know: under the reading-callbacks summary it is taken to be a built-in container
+   * (a Map, Set or array), and that is recorded as an assumption the call site must discharge (a field fixed to
+   * `new Map()` by the constructor: held-callbacks.ts). The caller then judges the method by the built-in tables.
+   */
+  isBuiltinContainerField(receiver: ts.Expression): boolean {
+    const { ts } = this;
+    if (!this.readingCallbacks) return false;
+    receiver = skipParens(ts, receiver);
+    let on: ts.Node | undefined;
+    let field = '';
+    if (ts.isIdentifier(receiver)) {
+      const supplied = this.suppliedBy(receiver);
+      if (supplied && supplied.field !== '') ({ param: on, field } = supplied);
+    } else if (ts.isPropertyAccessExpression(receiver) && skipParens(ts, receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      const scope = enclosingThisScope(ts, receiver);
+      if (scope && scope === thisScopeOf(ts, this.fn) && classOfScope(this.ctx, scope)) { on = scope; field = receiver.name.text; }
+    }
+    if (!on) return false;
+    if (ts.isConstructorDeclaration(on)) {
+      const cls = classOfScope(this.ctx, on);
+      return cls !== undefined && isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field));
+    }
+    this.assume(on, BUILTIN_FIELD + field);
+    return true;
+  }
+
+  /**
    * `cb` is a function the caller gave this function (a parameter, or a part of one: `const f = keys[i]`, a
    * destructured `{ key }`), of this function or of one enclosing it, taken to only read: the reading-callbacks
    * summary, which records the assumption.
    */
   isReadingCallback(callee: ts.Expression): boolean {
     if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
-    const param = this.suppliedBy(callee);
-    if (!param) return false;
-    this.assumed.add(param);
+    const supplied = this.suppliedBy(callee);
+    if (!supplied) return false;
+    this.assume(supplied.param, supplied.field);
     return true;
   }
 
-  /** The parameter (of this function or an enclosing one) whose value, or a part of it, the identifier holds. */
-  private suppliedBy(id: ts.Identifier, depth = 0): ts.ParameterDeclaration | undefined {
+  /**
+   * The parameter (of this function or an enclosing one) whose value, or a part of it, the identifier holds, with
+   * the field it came from when that is known (`function g({ _key })`: `_key`), '' otherwise.
+   */
+  private suppliedBy(id: ts.Identifier, depth = 0): { param: ts.ParameterDeclaration; field: string } | undefined {
     const { ts } = this;
     let declaration: ts.Node | undefined = symbolOf(this.ctx, id)?.valueDeclaration;
     if (!declaration || depth > 4) return undefined;
     // `function g({ _key })`: a name bound inside a parameter's pattern is a part of that parameter.
+    let field = '';
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isParameter(declaration.parent.parent) &&
+      !declaration.dotDotDotToken) {
+      const key = declaration.propertyName ?? declaration.name;
+      field = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '';
+    }
     while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
-    if (ts.isParameter(declaration)) return enclosesOrIs(declaration.parent, this.fn) && isFunctionLike(this.ctx, declaration.parent) ? declaration : undefined;
+    if (ts.isParameter(declaration)) {
+      return enclosesOrIs(declaration.parent, this.fn) && isFunctionLike(this.ctx, declaration.parent) ? { param: declaration, field } : undefined;
+    }
     // `const keyof = keys[i++]`: a constant taken out of a parameter.
     if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
       (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
@@ -134,6 +258,11 @@ function defaultOnlyReads(owner: AnalysisContext, initializer: ts.Expression, lo
   const fn = functionOfExpression(owner, initializer, 0);
   if (fn) return summaryOnlyReads(lookup(fn, false));
   return !mayHoldFunctions(owner, owner.checker.getTypeAtLocation(initializer), 2);
+}
+
+/** The function whose `this` a function's body sees: itself, or for an arrow the nearest enclosing non-arrow function. */
+function thisScopeOf(t: typeof ts, fn: FunctionLike): ts.Node | undefined {
+  return t.isArrowFunction(fn) ? enclosingThisScope(t, fn) : fn;
 }
 
 /** `outer` is `inner` or lexically contains it. */

@@ -37,7 +37,7 @@ class FunctionEffects {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach);
     this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
-    this.calls = new CallEffects(ctx, lookup, this.callbacks, this.record, () => this.reach);
+    this.calls = new CallEffects(ctx, fn, lookup, this.callbacks, this.record, () => this.reach);
     this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index),
       (call, index) => this.calls.returnsArgument(call, index));
   }

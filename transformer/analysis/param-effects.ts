@@ -42,10 +42,11 @@ export const outlives = (effect: ParamEffects | undefined): Reason | undefined =
 export interface Summary {
   readonly params: readonly ParamEffects[];
   /**
-   * The reading-callbacks summary only: the parameters (of this function, or of one enclosing it) it took to hold only
-   * functions that read what they are given. A call site discharges them or gets the general summary (callbacks.ts).
+   * The reading-callbacks summary only: what it took to hold only functions that read what they are given — a
+   * parameter (of this function, or of one enclosing it) or a method (its `this`), with the fields concerned ('' for
+   * everything it holds). A call site discharges them or gets the general summary (callbacks.ts).
    */
-  readonly assumes?: ReadonlySet<ts.ParameterDeclaration>;
+  readonly assumes?: ReadonlyMap<ts.Node, ReadonlySet<string>>;
 }
 
 /** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */

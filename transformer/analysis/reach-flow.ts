@@ -133,6 +133,8 @@ export class ReachFlow {
       this.bind(skipParens(ts, node.initializer as ts.Expression) as ts.Identifier, partOf(this.of(node.expression)));
     } else if (ts.isCallExpression(node)) {
       this.collectCall(node);
+    } else if (ts.isNewExpression(node)) {
+      this.collectNew(node);
     }
   }
 
@@ -182,6 +184,23 @@ export class ReachFlow {
       call.arguments.forEach((other, j) => { if (j !== index) this.store(ts.isSpreadElement(other) ? other.expression : other, args[index]); });
       if (ts.isPropertyAccessExpression(callee)) this.store(callee.expression, args[index]);
     });
+  }
+
+  /**
+   * `new C(p, (x) => …)`: an inline callback the constructor may call (now, or later through a field it keeps) may
+   * receive anything the `new` was given, as for a call (its body is analysed here, so its writes land on that).
+   */
+  private collectNew(node: ts.NewExpression): void {
+    const { ts } = this;
+    const args = node.arguments ?? [];
+    const given = union(...args.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a))));
+    if (given.size === 0) return;
+    for (const arg of args) {
+      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
+      const fn = arg as FunctionLike;
+      for (const param of fn.parameters) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
+      if (!ts.isArrowFunction(fn)) this.addThis(fn, given);
+    }
   }
 
   private addThis(fn: ts.Node, params: Params): void {

@@ -164,8 +164,11 @@ export class ReachMap {
         }
         return either(elementsOf(receiver), ...reaches.map(elementsOf));
       }
-      // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given.
-      return { direct: union(all(receiver), given), contents: shallowest(partOf(receiver).contents, at(given, 1)) };
+      // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given (unless
+      // the method is known to hand back none of its arguments: a built-in's lookup, a method whose summary says so).
+      const spread = call.arguments.some((a) => ts.isSpreadElement(a));
+      const passed = spread ? given : union(...reaches.map((r, i) => (this.returnsArgument(call, i) ? all(r) : none)));
+      return { direct: union(all(receiver), passed), contents: shallowest(partOf(receiver).contents, at(passed, 1)) };
     }
     // A function's result may be any part of what it was given, unless its summary says an argument stays out of it.
     const spread = call.arguments.some((a) => ts.isSpreadElement(a));
