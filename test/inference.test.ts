@@ -484,6 +484,21 @@ test('a callback a constructor fixes in a field is judged where the object is ma
   assert.match(directions(task('p: number[]', 'new Keyed([p], (x) => { x[0] = 1; return 0; });', lib)).reasons.p, /writes an element: `x\[0\] = 1`/);
 });
 
+test('a method called on an untyped parameter is the caller\'s: its function arguments and the object must only read', () => {
+  const lib = [
+    'function writeIt(x: number[]): void { x[0] = 1; }',
+    'function logIt(x: number[]): void { console.log(x[0]); }',
+    'function each(a: any, f: any): void { a.forEach(f); }',
+  ].join('\n');
+  const cases: [string, string, string[]][] = [
+    ['p: number[]', 'each([p], writeIt);', ['p:inout']],
+    ['p: number[]', 'each([p], logIt);', ['p:in']],
+    ['o: { forEach(cb: (x: number[]) => void): void }', 'each(o, logIt);', ['o:inout']],
+  ];
+  expectDirections(cases, lib);
+  assert.match(directions(task('p: number[]', 'each([p], writeIt);', lib)).reasons.p, /passed to `each`, which writes it: its elements are passed to `f`, which may change them/);
+});
+
 test('plain JavaScript with JSDoc types', () => {
   const js = '/**\n * @task\n * @param {Float64Array} values\n * @param {number} k\n */\nexport function scale(values, k) { for (let i = 0; i < values.length; i++) values[i] *= k; }\n';
   const { tasks, errors } = analyze({ 'main.js': js });

@@ -59,7 +59,7 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = this.targetOf(call);
-    if (!target) return !this.callbacks.isReadingCallback(callee);
+    if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
@@ -92,7 +92,9 @@ export class CallEffects {
     const elements = this.reached(callee.expression);
     if (elements.size === 0) return;
     for (const arg of call.arguments) {
-      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !isCallableValue(this.ctx, arg) || this.callbacks.onlyReads(arg)) continue;
+      // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
+      const maybeFunction = isCallableValue(this.ctx, arg) || (this.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
+      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || this.callbacks.onlyReads(arg)) continue;
       const known = this.callbacks.programFunction(arg);
       const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
       const written = effects ? effects.find((e) => e.written)?.written : undefined;
@@ -139,6 +141,9 @@ export class CallEffects {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
+      } else if (!target && this.callerMethod(call)) {
+        this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
+        this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
       } else if (this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
@@ -164,6 +169,12 @@ export class CallEffects {
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
+  }
+
+  /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
+  private callerMethod(call: ts.CallExpression): boolean {
+    const callee = skipParens(this.ts, call.expression);
+    return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
   }
 
   /**

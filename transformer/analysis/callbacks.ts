@@ -17,7 +17,7 @@ import { isFunctionLike, isPrimitiveType, symbolOf, type AnalysisContext, type F
 import type { Summary, SummaryLookup } from './param-effects';
 import { enclosingThisScope, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
-import { contextOf } from './code-behind';
+import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 
 /** An assumed field whose value is a built-in container (not a field holding reading functions): `builtin _intern`. */
@@ -55,6 +55,8 @@ export class Callbacks {
     let fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
       : ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(this.ctx, declaration.initializer) ? declaration.initializer : undefined);
     if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
+    // An import of a package the program reads no declarations for (`ascending` from d3-array): its JavaScript.
+    if (!fn && !declaration && (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) fn = behindImport(this.ctx, value);
     return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
   }
 
@@ -202,6 +204,31 @@ export class Callbacks {
       return cls !== undefined && isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field));
     }
     this.assume(on, BUILTIN_FIELD + field);
+    return true;
+  }
+
+  /**
+   * `values.map(f)`, `array.forEach(visitor)` where the checker cannot type the receiver and it is (a part of) a
+   * parameter: the method is one of the caller's object (an array's built-in, or a function it holds), taken under the
+   * reading-callbacks summary to only read what it is given and, unless its name says it changes its receiver
+   * (builtins.ts), to leave its receiver alone; recorded as an assumption on the parameter (discharged by data whose
+   * type holds no function, by an inline or reading function...). Function arguments must read too: a built-in
+   * `forEach` calls them with the elements.
+   */
+  isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const { ts } = this;
+    if (!this.readingCallbacks) return false;
+    const receiver = skipParens(ts, callee.expression);
+    const supplied = ts.isIdentifier(receiver) ? this.suppliedBy(receiver) : undefined;
+    if (!supplied) return false;
+    for (const arg of call.arguments) {
+      const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue; // analysed in this body
+      if (isCallableValue(this.ctx, value) || (this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any) !== 0) {
+        if (!this.holdsOnlyReaders(value)) return false;
+      }
+    }
+    this.assume(supplied.param, '');
     return true;
   }
 

@@ -95,7 +95,7 @@ function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.Node):
 }
 
 /** `f(…)` or `ns.f(…)` where the import names a module the program did not load (a package with no declarations). */
-function behindImport(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
+export function behindImport(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
   const { ts } = ctx;
   let name: string;
   let local: ts.Identifier;
