@@ -2,8 +2,9 @@
  * npm run bench:directions — taskify's parameter directions against a dynamic oracle on real libraries (issue 16:
  * soundness 100%, precision at least 98%).
  *
- * For every exported function of gl-matrix, simple-statistics, d3-array, vega-util and vega-statistics (the last two
- * added untuned; vega-util keeps its .d.ts files, so its functions are reached through code-behind.ts): the analysis infers each parameter's direction
+ * For every exported function of gl-matrix, simple-statistics, d3-array, vega-util, vega-statistics and d3-interpolate
+ * (the last three added untuned; vega-util keeps its .d.ts files, so its functions are reached through code-behind.ts):
+ * the analysis infers each parameter's direction
  * from the library's JavaScript (oracle/static.ts), and the oracle calls the same JavaScript many times with fresh
  * arguments and records which parameters any call changed (oracle/dynamic.ts). A parameter the analysis calls `in`
  * but a call changed is unsound (a bug, listed in full); one the analysis calls inout/out but no call changed costs

@@ -14,11 +14,16 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.match(output, /Unsound \(written by a call, inferred in\): 0\b/, output);
   const total = /^total .* soundness 100\.0% \((\d+)\/\1\)\s+precision\s+([\d.]+)%/m.exec(output);
   assert.ok(total, `a total line with 100% soundness:\n${output}`);
-  // Five libraries since vega-util and vega-statistics were added untuned (94.3% then; 97.0% on the first three).
-  assert.ok(Number(total[2]) >= 93.5, `precision ${total[2]}% (94.3% when this was last raised)`);
+  // Six libraries since d3-interpolate was added untuned (65.8% there when added; 95.9% in all when this was last
+  // raised, from 94.3% on five: callback assumptions discharged at call sites, results of known calls, fields a
+  // constructor fixes).
+  assert.ok(Number(total[2]) >= 95.5, `precision ${total[2]}% (95.9% when this was last raised)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 98, `simple-statistics precision ${precision('simple-statistics')}%`);
+  // d3's InternSet/InternMap: the key function their constructor fixes is a reader where the set is made (88.9%).
+  assert.ok(precision('d3-array') >= 88, `d3-array precision ${precision('d3-array')}%`);
+  assert.ok(precision('vega-util') >= 91, `vega-util precision ${precision('vega-util')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

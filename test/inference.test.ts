@@ -371,6 +371,134 @@ test('exported arrow functions and function expressions are tasks too', () => {
   assert.equal(tasks.map((t) => `${t.name}:${t.params.map((p) => p.direction).join(',')}`), ['scale:inout,in', 'id:in']);
 });
 
+test('a callback summary holds only where the call discharges what it assumed: defaults, enclosing functions, callbacks held in a parameter', () => {
+  const lib = [
+    'function logIt(x: number[]): void { console.log(x[0]); }',
+    'function writeIt(x: number[]): void { x[0] = 1; }',
+    'function withDefault(v: number[], cb: (x: number[]) => void = writeIt): void { cb(v); }',
+    'function readerDefault(v: number[], cb: (x: number[]) => void = logIt): void { cb(v); }',
+    'function nest(v: number[], reduce: (x: number[]) => void): void { (function regroup(w: number[]) { reduce(w); })(v); }',
+    'function firstOf(v: number[], fns: ((x: number[]) => void)[]): void { const f = fns[0]; f(v); }',
+    'function viaField({ cb }: { cb: (x: number[]) => void }, v: number[]): void { cb(v); }',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['withDefault(p);', 'inout'], ['withDefault(p, logIt);', 'in'], ['readerDefault(p);', 'in'],
+    ['nest(p, writeIt);', 'inout'], ['nest(p, logIt);', 'in'], ['nest(p, (x) => { x[1] = 2; });', 'inout'],
+    ['firstOf(p, [writeIt]);', 'inout'], ['firstOf(p, [logIt]);', 'in'],
+    ['viaField({ cb: writeIt }, p);', 'inout'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  const { reasons } = directions(task('p: number[]', 'withDefault(p);', lib));
+  assert.match(reasons.p, /passed to `withDefault`, which writes it: passed to code of unknown effect .*`cb\(v\)`/);
+  assert.match(directions(task('p: number[]', 'nest(p, writeIt);', lib)).reasons.p, /passed to `nest`, which writes it: passed to `regroup`, which writes it: .*`reduce\(w\)`/);
+  assert.match(directions(task('p: number[]', 'firstOf(p, [writeIt]);', lib)).reasons.p, /passed to `firstOf`, which writes it: .*`f\(v\)`/);
+});
+
+test('a call\'s result holds an argument only when the callee may return it (lets it out, or hands it to a callback)', () => {
+  const lib = [
+    'function fresh(a: number[]): number[] { return a.map((x) => x * 2); }',
+    'function same(a: number[]): number[] { return a; }',
+    'function apply(f: (x: number[]) => number[], a: number[]): number[] { return f(a); }',
+    'const id = (x: number[]) => x;',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['const r = fresh(p); r[0] = 1;', 'in'],
+    ['const r = same(p); r[0] = 1;', 'inout'],
+    ['apply((x) => x, p)[0] = 1;', 'inout'],
+    ['apply(id, p)[0] = 1;', 'inout'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  assert.match(directions(task('p: number[]', 'apply(id, p)[0] = 1;', lib)).reasons.p, /writes an element: `apply\(id, p\)\[0\] = 1`/);
+});
+
+test('timers keep their callback and hand it the arguments after the delay; Array(x) holds x', () => {
+  const lib = 'function writeIt(x: number[]): void { x[0] = 1; }\nfunction logIt(x: number[]): void { console.log(x[0]); }';
+  const cases: [string, string][] = [
+    ['setTimeout((q: number[]) => { q[0] = 1; }, 0, p);', 'inout'],
+    ['setTimeout(writeIt, 0, p);', 'inout'],
+    ['setTimeout(logIt, 0, p);', 'in'],
+    ['setTimeout(() => console.log(p[0]), 0);', 'in'],
+    ['queueMicrotask(() => { p[0] = 1; });', 'inout'],
+    ['const a = Array(p); a[0][0] = 1;', 'inout'],
+    ['const a = Array(3); a[0] = 1;', 'in'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  assert.match(directions(task('p: number[]', 'setTimeout(writeIt, 0, p);', lib)).reasons.p, /given to the callback of `setTimeout\(writeIt, 0, p\)`, code of unknown effect/);
+});
+
+test('a JavaScript function called with new is a constructor of the program: its new object holds its arguments but is none of them', () => {
+  const lib = 'export function Holder(v) { this.v = v; }\nexport function Reader(v) { this.n = v.length; }\n' +
+    'export function Writer(v) { v[0] = 1; }\nexport function Returner(v) { return v; }\n';
+  const dir = (body: string) => {
+    const js = `import { Holder, Reader, Writer, Returner } from './lib.js';\n/**\n * @task\n * @param {number[]} p\n */\nexport function t(p) {\n${body}\n}\n`;
+    const { tasks, errors } = analyze({ 'main.js': js, 'lib.js': lib });
+    assert.equal(errors, []);
+    return { dir: tasks[0].params[0].direction, reason: tasks[0].params[0].reason };
+  };
+  assert.is(dir('return new Reader(p).n;').dir, 'in');
+  assert.is(dir('const o = new Reader(p); o.n = 2;').dir, 'in', 'the new object\'s own slots are not p');
+  const held = dir('const o = new Holder(p); o.v[0] = 1;');
+  assert.is(held.dir, 'inout', 'written through what the new object holds');
+  assert.match(held.reason, /writes an element: `o\.v\[0\] = 1`/);
+  assert.match(dir('new Writer(p);').reason, /passed to `new Writer`, which writes it: writes an element: `v\[0\] = 1`/);
+  assert.is(dir('const o = new Returner(p); o[0] = 1;').dir, 'inout', 'a constructor returning its argument hands it back');
+});
+
+test('RegExp exec and test move the expression\'s lastIndex and only read their string', () => {
+  expectDirections([
+    ['p: RegExp', 'return p.exec("a b");', ['p:inout']],
+    ['p: RegExp, s: string[]', 'return p.test(s[0]);', ['p:inout', 's:in']],
+    ['s: string[]', 'return /a/g.exec(s[0]);', ['s:in']],
+  ]);
+  assert.match(directions(task('p: RegExp', 'return p.test("a");')).reasons.p, /calls `test`, which changes it/);
+});
+
+test('a callback a constructor fixes in a field is judged where the object is made: a reader, a writer, inline, or a field that can change', () => {
+  const lib = [
+    'function writeFirst(x: number[]): number { x[0] = 1; return 0; }',
+    'function keyOf({ _key }: any, v: number[]): unknown { return _key(v); }',
+    'export class Keyed {',
+    '  constructor(values: number[][], key: (x: number[]) => unknown = (x) => x.length) {',
+    '    Object.defineProperties(this, { _key: { value: key } });',
+    '    for (const v of values) this.add(v);',
+    '  }',
+    '  add(v: number[]): unknown { return keyOf(this, v); }',
+    '}',
+    'export class Loose {',
+    '  _key: (x: number[]) => unknown;',
+    '  constructor(key: (x: number[]) => unknown = (x) => x.length) { this._key = key; }',
+    '  add(v: number[]): unknown { return keyOf(this, v); }',
+    '}',
+  ].join('\n');
+  const cases: [string, string][] = [
+    ['new Keyed([p]);', 'in'],
+    ['new Keyed([p], writeFirst);', 'inout'],
+    ['new Keyed([p], (x) => { x[0] = 1; return 0; });', 'inout'],
+    ['const k = new Keyed([]); k.add(p);', 'in'],
+    ['const k = new Keyed([], writeFirst); k.add(p);', 'inout'],
+    ['const k = new Loose(); k.add(p);', 'inout'],
+  ];
+  expectDirections(cases.map(([body, expected]) => ['p: number[]', body, [`p:${expected}`]]), lib);
+  const { reasons } = directions(task('p: number[]', 'const k = new Keyed([], writeFirst); k.add(p);', lib));
+  assert.match(reasons.p, /passed to `add`, which writes it: passed to `keyOf`, which writes it: passed to code of unknown effect .*`_key\(v\)`/);
+  assert.match(directions(task('p: number[]', 'new Keyed([p], (x) => { x[0] = 1; return 0; });', lib)).reasons.p, /writes an element: `x\[0\] = 1`/);
+});
+
+test('a method called on an untyped parameter is the caller\'s: its function arguments and the object must only read', () => {
+  const lib = [
+    'function writeIt(x: number[]): void { x[0] = 1; }',
+    'function logIt(x: number[]): void { console.log(x[0]); }',
+    'function each(a: any, f: any): void { a.forEach(f); }',
+  ].join('\n');
+  const cases: [string, string, string[]][] = [
+    ['p: number[]', 'each([p], writeIt);', ['p:inout']],
+    ['p: number[]', 'each([p], logIt);', ['p:in']],
+    ['o: { forEach(cb: (x: number[]) => void): void }', 'each(o, logIt);', ['o:inout']],
+  ];
+  expectDirections(cases, lib);
+  assert.match(directions(task('p: number[]', 'each([p], writeIt);', lib)).reasons.p, /passed to `each`, which writes it: its elements are passed to `f`, which may change them/);
+});
+
 test('plain JavaScript with JSDoc types', () => {
   const js = '/**\n * @task\n * @param {Float64Array} values\n * @param {number} k\n */\nexport function scale(values, k) { for (let i = 0; i < values.length; i++) values[i] *= k; }\n';
   const { tasks, errors } = analyze({ 'main.js': js });

@@ -46,6 +46,10 @@ const SPECS: readonly Spec[] = [
   { name: 'vega-util', copy: ['build'], modules: [{ file: 'build/index.js', prefix: '' }], declarations: true },
   // One bundle importing d3-array by its package name; samplers, regressions, densities over arrays and accessors.
   { name: 'vega-statistics', copy: ['build/vega-statistics.js'], modules: [{ file: 'build/vega-statistics.js', prefix: '' }] },
+  // Added untuned for issue 16's last round (measured before any change aimed at it): one ES module bundle importing
+  // d3-color; interpolators over numbers, arrays, objects, dates and strings, most returning closures, and
+  // piecewise/quantize taking an interpolator as a callback.
+  { name: 'd3-interpolate', copy: ['dist/d3-interpolate.mjs'], modules: [{ file: 'dist/d3-interpolate.mjs', prefix: '' }] },
 ];
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {

@@ -9,7 +9,8 @@ import { createAnalysisProgram } from '../../transformer/analysis/program';
 import { createContext, type FunctionLike } from '../../transformer/analysis/context';
 import { Summaries } from '../../transformer/analysis/summaries';
 import { directionOf, type Direction } from '../../transformer/analysis/directions';
-import { contextOf, functionOfSymbol } from '../../transformer/analysis/code-behind';
+import { contextOf } from '../../transformer/analysis/code-behind';
+import { functionOfSymbol } from '../../transformer/analysis/function-of-symbol';
 import { stagedFiles, type Library } from './libraries';
 
 export interface StaticParam {

@@ -8,6 +8,8 @@
 export const MUTATING_METHODS = new Set([
   'set', 'fill', 'sort', 'reverse', 'copyWithin', 'push', 'pop', 'shift', 'unshift', 'splice',
   'add', 'delete', 'clear',
+  // RegExp: a global or sticky one moves its lastIndex (its own slot); the string it is given is only read.
+  'exec', 'test',
   // Date
   'setTime', 'setMilliseconds', 'setUTCMilliseconds', 'setSeconds', 'setUTCSeconds', 'setMinutes', 'setUTCMinutes',
   'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',
@@ -40,7 +42,8 @@ const TYPED_ARRAY_MAKERS = TYPED_ARRAYS.flatMap((t) => [`${t}.from`, `${t}.of`])
 
 /** Built-in functions whose result is a fresh container holding (parts of) their arguments, never an argument itself. */
 export const COPYING_FUNCTIONS = new Set([
-  'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys', ...TYPED_ARRAY_MAKERS,
+  // `Array(n)` is a fresh array of holes; `Array(x)` holds x (an element of the copy, as for Array.of).
+  'Array', 'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys', ...TYPED_ARRAY_MAKERS,
 ]);
 
 /** Built-in functions whose result holds nothing of their arguments (a deep copy, or text turned into values). */
@@ -71,6 +74,18 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Number.isInteger', 'Date.UTC',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
   'Object',
+  'Array',
+]);
+
+/**
+ * Global functions that keep a callback (their first argument) and call it later, from the event loop, with their
+ * arguments after the delay (`setTimeout(cb, ms, a, b)` runs `cb(a, b)`). What the callback captures escapes; what
+ * the call passes on is given to the callback.
+ */
+export const DEFERRING_FUNCTIONS = new Map<string, number>([
+  // name → index of the first argument handed on to the callback (none for queueMicrotask and frame requests)
+  ['setTimeout', 2], ['setInterval', 2], ['setImmediate', 1], ['queueMicrotask', Infinity], ['requestAnimationFrame', Infinity],
+  ['requestIdleCallback', Infinity],
 ]);
 
 /** `Array.prototype.push` (called through `.call`/`.apply`): the method's name, else undefined. */

@@ -1,56 +1,164 @@
 /**
- * Callbacks, as one function's analysis sees them: which summary of a callee a call site gets (the one for callbacks
- * that only read, when every callback the call passes does), whether a function value only reads what it is given,
- * and which function of the program a value names. See Summaries for the two summaries of a function.
+ * Callbacks, as one function's analysis sees them: which summary of a callee a call site gets, whether a function
+ * value only reads what it is given, and which function of the program a value names. See Summaries for the two
+ * summaries of a function.
+ *
+ * The reading-callbacks summary rests on assumptions, and records them (`Summary.assumes`): each parameter whose
+ * functions it took to only read — a parameter called (`valueof(d)`), one holding functions that are called
+ * (`const f = keys[i]; f(x)`, `function g({ key }) { key(x) }`), one handed on to a callee that assumed so, and
+ * parameters of an enclosing function called from a nested one (`function nest(v, reduce) { (function regroup() {
+ * reduce(v) })() }`). A call site gets that summary only when it can discharge every assumption: for the callee's own
+ * parameters, what the call passes (or the default, when it passes nothing) holds no function that writes or keeps
+ * what it is given; for parameters of this function or of one enclosing it, by assuming the same in turn (only when
+ * this function is itself analysed under that assumption). Anything else gets the general summary.
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { outlives, type Summary, type SummaryLookup } from './param-effects';
-import { skipParens } from './expressions';
-import { contextOf } from './code-behind';
+import type { Summary, SummaryLookup } from './param-effects';
+import { enclosingThisScope, skipParens } from './expressions';
+import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
+import { behindImport, contextOf } from './code-behind';
+import { functionOfExpression } from './function-of-symbol';
+import {
+  BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayHoldFunctions, summaryOnlyReads, thisScopeOf,
+} from './function-values';
+
+export { CALLBACK_METHODS, isCallableValue } from './function-values';
 
 export class Callbacks {
   private readonly ts: typeof ts;
+  /** What this analysis took to hold only reading functions (reading-callbacks summary only): see `Summary.assumes`. */
+  readonly assumed = new Map<ts.Node, Set<string>>();
 
-  /** `readingCallbacks`: the analysed function's own callback parameters are taken to only read. */
+  /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
     private readonly readingCallbacks: boolean) {
     this.ts = ctx.ts;
   }
 
-  /** The function of the program a value names (`writeIt`, `const f = (x) => …`), with its body. */
+  /**
+   * The function of the program a value names, with its body: `writeIt`, `const f = (x) => …`, and a function a
+   * factory returns (`scale(2)` where `scale = (k) => (x) => k * x`).
+   */
   programFunction(value: ts.Expression): FunctionLike | undefined {
     const { ts } = this;
-    const declaration = symbolOf(this.ctx, skipParens(ts, value))?.valueDeclaration;
-    const fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
+    value = skipParens(ts, value);
+    const declaration = ts.isIdentifier(value) ? symbolOf(this.ctx, value)?.valueDeclaration : undefined;
+    let fn = declaration && (isFunctionLike(this.ctx, declaration) ? declaration
       : ts.isVariableDeclaration(declaration) && declaration.initializer && isFunctionLike(this.ctx, declaration.initializer) ? declaration.initializer : undefined);
+    if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
+    // An import of a package the program reads no declarations for (`ascending` from d3-array): its JavaScript.
+    if (!fn && !declaration && (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) fn = behindImport(this.ctx, value);
     return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
   }
 
-  /** The callee's summary for this call: the reading-callbacks one when every callback the call passes only reads. */
-  summaryAt(call: ts.CallExpression, target: FunctionLike): Summary | undefined {
+  /**
+   * The callee's summary for this call: the reading-callbacks one when this call discharges every assumption it
+   * rests on (see the top of this file), else the general one. `args` are the call's (or `new`'s) arguments.
+   */
+  summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike): Summary | undefined {
+    const reading = this.lookup(target, true);
+    const assumes = reading?.assumes;
+    if (!reading || !assumes || assumes.size === 0) return reading ?? this.lookup(target, false);
+    const inherited: [ts.Node, string][] = [];
+    for (const [on, fields] of assumes) {
+      for (const field of fields) if (!this.discharge(call, target, on, field, inherited)) return this.lookup(target, false);
+    }
+    for (const [on, field] of inherited) this.assume(on, field);
+    return reading;
+  }
+
+  /**
+   * Whether this call makes good the callee's assumption that `on` (a parameter, or a function's `this`) holds only
+   * reading functions (in `field`, or anywhere for ''): by what it passes, or by assuming the same of its own
+   * parameters or `this` (collected in `inherited`).
+   */
+  private discharge(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.Node, field: string,
+    inherited: [ts.Node, string][]): boolean {
     const { ts } = this;
-    let callbacks = false;
-    const benign = target.parameters.every((param, i) => {
-      const arg = call.arguments[i];
-      const owner = contextOf(this.ctx, param);
-      if (!isCallable(owner, param)) {
-        // An untyped parameter the callee only passes on (`deviation(values, valueof)` hands valueof to variance) is a
-        // callback there too, in the callee's reading-callbacks summary: what this call gives it must then only read,
-        // unless it is data (typed as something that cannot be called).
-        if (!arg || !(owner.checker.getTypeAtLocation(param).flags & ts.TypeFlags.Any)) return true;
-        const value = ts.isSpreadElement(arg) ? arg.expression : arg;
-        if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) { callbacks = true; return true; }
-        if (isCallableValue(this.ctx, value)) { callbacks = true; return this.onlyReads(value); }
-        if (!(this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any)) return true;
-        callbacks = true;
-        return this.onlyReads(value);
+    if (ts.isParameter(on)) {
+      if (on.parent === (target as ts.Node)) {
+        const args = call.arguments ?? [];
+        const index = target.parameters.indexOf(on);
+        const given = on.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
+        if (given.length > 0) return given.every((arg) => this.holdsOnlyReaders(arg, field));
+        return !on.initializer || defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup);
       }
-      callbacks = true;
-      if (!arg || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return true; // inline: analysed in this body
-      return this.onlyReads(arg);
-    });
-    return this.lookup(target, callbacks && benign);
+      if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
+      return false;
+    }
+    // `on` is a method whose `this` was assumed: the receiver of this call.
+    if (on === (target as ts.Node) && ts.isCallExpression(call) && ts.isPropertyAccessExpression(skipParens(ts, call.expression))) {
+      const receiver = skipParens(ts, (skipParens(ts, call.expression) as ts.PropertyAccessExpression).expression);
+      return receiver.kind === ts.SyntaxKind.ThisKeyword ? this.holdsOnlyReaders(receiver, field) : this.madeHoldingReaders(receiver, field, call, target);
+    }
+    if (this.readingCallbacks && on === thisScopeOf(ts, this.fn)) { inherited.push([on, field]); return true; }
+    return false;
+  }
+
+  /** `receiver` is an object this function made (`new C(…)`) whose constructor fixed a reading function in `field`. */
+  private madeHoldingReaders(receiver: ts.Expression, field: string, use: ts.Node, method: FunctionLike): boolean {
+    if (field === '') return false;
+    const allocation = allocationOf(this.ctx, this.fn, receiver, use);
+    const cls = allocation && classOfAllocation(this.ctx, allocation);
+    if (!allocation || !cls || cls !== (method.parent as ts.Node)) return false;
+    if (field.startsWith(BUILTIN_FIELD)) return isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field.slice(BUILTIN_FIELD.length)));
+    const value = frozenField(this.ctx, cls, field);
+    if (!value) return false;
+    const constructor = constructorOf(this.ctx, cls)!;
+    const param = this.constructorParam(value, constructor);
+    if (!param) return this.holdsOnlyReaders(value);
+    const arg = allocation.arguments?.[constructor.parameters.indexOf(param)];
+    if (param.dotDotDotToken) return false;
+    return arg ? this.holdsOnlyReaders(arg) : !param.initializer || defaultOnlyReads(this.ctx, param.initializer, this.lookup);
+  }
+
+  private constructorParam(value: ts.Expression, constructor: ts.ConstructorDeclaration): ts.ParameterDeclaration | undefined {
+    const declaration = this.ts.isIdentifier(value) ? symbolOf(this.ctx, value)?.valueDeclaration : undefined;
+    return declaration && this.ts.isParameter(declaration) && declaration.parent === constructor ? declaration : undefined;
+  }
+
+  private assume(on: ts.Node, field: string): void {
+    let fields = this.assumed.get(on);
+    if (!fields) { fields = new Set(); this.assumed.set(on, fields); }
+    fields.add(field);
+  }
+
+  /**
+   * Every function `value` is or holds (in an array literal, a spread; only in `field` when one is named) only reads
+   * what it is given. `this` with a field: the field of the object this method or constructor runs on, assumed in
+   * turn (a method's `this`), or fixed by this constructor from one of its parameters (assumed of that parameter).
+   */
+  private holdsOnlyReaders(value: ts.Expression, field = ''): boolean {
+    const { ts } = this;
+    value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+    if (value.kind === ts.SyntaxKind.ThisKeyword) return this.thisHoldsOnlyReaders(value, field);
+    if (field.startsWith(BUILTIN_FIELD)) {
+      // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
+      const supplied = ts.isIdentifier(value) && this.readingCallbacks ? this.suppliedBy(value) : undefined;
+      if (supplied && supplied.field === '') { this.assume(supplied.param, field); return true; }
+      return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
+    }
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
+    // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
+    return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
+  }
+
+  private thisHoldsOnlyReaders(self: ts.Expression, field: string): boolean {
+    const { ts } = this;
+    const scope = enclosingThisScope(ts, self);
+    if (field === '' || !this.readingCallbacks || !scope || scope !== thisScopeOf(ts, this.fn)) return false;
+    if (ts.isMethodDeclaration(scope) && classOfScope(this.ctx, scope)) { this.assume(scope, field); return true; }
+    const cls = classOfScope(this.ctx, scope);
+    if (cls && ts.isConstructorDeclaration(scope) && field.startsWith(BUILTIN_FIELD)) {
+      return isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field.slice(BUILTIN_FIELD.length)));
+    }
+    const value = cls && ts.isConstructorDeclaration(scope) ? frozenField(this.ctx, cls, field) : undefined;
+    if (!value) return false;
+    const param = this.constructorParam(value, scope as ts.ConstructorDeclaration);
+    if (param) { this.assume(param, ''); return true; }
+    return this.holdsOnlyReaders(value);
   }
 
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
@@ -60,54 +168,101 @@ export class Callbacks {
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
     const fn = this.programFunction(value);
-    return fn !== undefined && (this.lookup(fn, false)?.params.every((p) => !p.written && !outlives(p)) ?? false);
+    return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
-  /** `cb` names a callback parameter of this function, taken to only read (the reading-callbacks summary). */
+  /**
+   * `_intern.has(k)` where `_intern` is a field of a parameter or of `this` (`function g({ _intern })`, `this._intern`)
+   * whose type the checker does not know: under the reading-callbacks summary it is taken to be a built-in container
+   * (a Map, Set or array), and that is recorded as an assumption the call site must discharge (a field fixed to
+   * `new Map()` by the constructor: held-callbacks.ts). The caller then judges the method by the built-in tables.
+   */
+  isBuiltinContainerField(receiver: ts.Expression): boolean {
+    const { ts } = this;
+    if (!this.readingCallbacks) return false;
+    receiver = skipParens(ts, receiver);
+    let on: ts.Node | undefined;
+    let field = '';
+    if (ts.isIdentifier(receiver)) {
+      const supplied = this.suppliedBy(receiver);
+      if (supplied && supplied.field !== '') ({ param: on, field } = supplied);
+    } else if (ts.isPropertyAccessExpression(receiver) && skipParens(ts, receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      const scope = enclosingThisScope(ts, receiver);
+      if (scope && scope === thisScopeOf(ts, this.fn) && classOfScope(this.ctx, scope)) { on = scope; field = receiver.name.text; }
+    }
+    if (!on) return false;
+    if (ts.isConstructorDeclaration(on)) {
+      const cls = classOfScope(this.ctx, on);
+      return cls !== undefined && isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field));
+    }
+    this.assume(on, BUILTIN_FIELD + field);
+    return true;
+  }
+
+  /**
+   * `values.map(f)`, `array.forEach(visitor)` where the checker cannot type the receiver and it is (a part of) a
+   * parameter: the method is one of the caller's object (an array's built-in, or a function it holds), taken under the
+   * reading-callbacks summary to only read what it is given and, unless its name says it changes its receiver
+   * (builtins.ts), to leave its receiver alone; recorded as an assumption on the parameter (discharged by data whose
+   * type holds no function, by an inline or reading function...). Function arguments must read too: a built-in
+   * `forEach` calls them with the elements.
+   */
+  isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    const { ts } = this;
+    if (!this.readingCallbacks) return false;
+    const receiver = skipParens(ts, callee.expression);
+    const supplied = ts.isIdentifier(receiver) ? this.suppliedBy(receiver) : undefined;
+    if (!supplied) return false;
+    for (const arg of call.arguments) {
+      const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue; // analysed in this body
+      if (isCallableValue(this.ctx, value) || (this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any) !== 0) {
+        if (!this.holdsOnlyReaders(value)) return false;
+      }
+    }
+    this.assume(supplied.param, '');
+    return true;
+  }
+
+  /**
+   * `cb` is a function the caller gave this function (a parameter, or a part of one: `const f = keys[i]`, a
+   * destructured `{ key }`), of this function or of one enclosing it, taken to only read: the reading-callbacks
+   * summary, which records the assumption.
+   */
   isReadingCallback(callee: ts.Expression): boolean {
     if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
-    const declaration = symbolOf(this.ctx, callee)?.valueDeclaration;
-    // (Asked only where a function is called or expected: an untyped parameter there is a callback too.)
-    return declaration !== undefined && this.ts.isParameter(declaration) && declaration.parent === this.fn &&
-      (isCallable(this.ctx, declaration) || (this.ctx.checker.getTypeAtLocation(declaration).flags & this.ts.TypeFlags.Any) !== 0);
+    const supplied = this.suppliedBy(callee);
+    if (!supplied) return false;
+    this.assume(supplied.param, supplied.field);
+    return true;
   }
-}
 
-/** Builtin methods that call a function argument with the receiver's elements. */
-export const CALLBACK_METHODS = new Set([
-  'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
-  'flatMap', 'sort', 'toSorted',
-]);
-
-export function isCallableValue(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(expr);
-  return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length > 0);
-}
-
-const calledParams = new WeakMap<ts.ParameterDeclaration, boolean>();
-
-/**
- * A callback parameter: its type can be called, or (untyped JavaScript: `any`) its function calls it (`fn(x)`).
- */
-export function isCallable(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
-  const type = ctx.checker.getTypeAtLocation(param);
-  const parts = type.isUnion() ? type.types : [type];
-  if (parts.some((t) => t.getCallSignatures().length > 0)) return true;
-  if (!(type.flags & ctx.ts.TypeFlags.Any) || !ctx.ts.isIdentifier(param.name)) return false;
-  let called = calledParams.get(param);
-  if (called === undefined) {
-    const symbol = ctx.checker.getSymbolAtLocation(param.name);
-    const name = param.name.text;
-    called = false;
-    const visit = (node: ts.Node): void => {
-      if (called) return;
-      if (ctx.ts.isCallExpression(node) && ctx.ts.isIdentifier(node.expression) && node.expression.text === name &&
-        ctx.checker.getSymbolAtLocation(node.expression) === symbol) { called = true; return; }
-      ctx.ts.forEachChild(node, visit);
-    };
-    const body = (param.parent as FunctionLike).body;
-    if (body) visit(body);
-    calledParams.set(param, called);
+  /**
+   * The parameter (of this function or an enclosing one) whose value, or a part of it, the identifier holds, with
+   * the field it came from when that is known (`function g({ _key })`: `_key`), '' otherwise.
+   */
+  private suppliedBy(id: ts.Identifier, depth = 0): { param: ts.ParameterDeclaration; field: string } | undefined {
+    const { ts } = this;
+    let declaration: ts.Node | undefined = symbolOf(this.ctx, id)?.valueDeclaration;
+    if (!declaration || depth > 4) return undefined;
+    // `function g({ _key })`: a name bound inside a parameter's pattern is a part of that parameter.
+    let field = '';
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isParameter(declaration.parent.parent) &&
+      !declaration.dotDotDotToken) {
+      const key = declaration.propertyName ?? declaration.name;
+      field = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '';
+    }
+    while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
+    if (ts.isParameter(declaration)) {
+      return enclosesOrIs(declaration.parent, this.fn) && isFunctionLike(this.ctx, declaration.parent) ? { param: declaration, field } : undefined;
+    }
+    // `const keyof = keys[i++]`: a constant taken out of a parameter.
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
+      let root = skipParens(ts, declaration.initializer);
+      while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
+      if (ts.isIdentifier(root) && root !== declaration.initializer) return this.suppliedBy(root, depth + 1);
+    }
+    return undefined;
   }
-  return called;
 }

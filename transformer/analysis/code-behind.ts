@@ -16,11 +16,11 @@
  * a JavaScript value that is not a function.
  */
 import type * as ts from 'typescript';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { calledFunction, isFunctionLike, isReassigned, type AnalysisContext, type FunctionLike } from './context';
-import { analysisOptions } from './program';
+import { calledFunction, isReassigned, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
+import { functionOfSymbol } from './function-of-symbol';
+import { besideJs, entryIfTypes, isJs, packageEntry, packageRootFor } from './package-files';
+import { ownerOf, sideProgram } from './side-programs';
 
 /** The function a call reaches with a body: in this program (calledFunction), or behind a declaration. */
 export function calledBody(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
@@ -31,7 +31,7 @@ export function calledBody(ctx: AnalysisContext, call: ts.CallExpression): Funct
 export function contextOf(ctx: AnalysisContext, node: ts.Node): AnalysisContext {
   const file = node.getSourceFile();
   if (ctx.program.getSourceFile(file.fileName) === file) return ctx;
-  return owners.get(file) ?? ctx;
+  return ownerOf(file) ?? ctx;
 }
 
 // ── finding the function ──────────────────────────────────────────────────────
@@ -95,7 +95,7 @@ function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.Node):
 }
 
 /** `f(…)` or `ns.f(…)` where the import names a module the program did not load (a package with no declarations). */
-function behindImport(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
+export function behindImport(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
   const { ts } = ctx;
   let name: string;
   let local: ts.Identifier;
@@ -141,185 +141,4 @@ function functionAt(t: typeof ts, js: string, path: readonly string[]): Function
     symbol = ctx.checker.getExportsOfModule(module).find((e) => e.name === path[i]);
   }
   return symbol ? functionOfSymbol(ctx, symbol) : undefined;
-}
-
-/**
- * The function with a body a symbol stands for: through imports and re-exports, `export default f`, `var g = f`
- * (a constant: nothing reassigns it), `var g = ns.f`, a `.d.ts` declaration (the JavaScript behind it), and a function
- * returned by a factory (`var baseFor = createBaseFor()`, an immediately called `function () { …; return function … }()`:
- * the factory's last statement returns it).
- */
-export function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth = 0): FunctionLike | undefined {
-  if (depth > 6) return undefined;
-  const target = symbol.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
-  for (const declaration of target.declarations ?? []) {
-    const fn = functionOfNode(ctx, declaration, depth);
-    if (fn) return fn;
-  }
-  return undefined;
-}
-
-function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number): FunctionLike | undefined {
-  const { ts } = ctx;
-  if (node.getSourceFile().isDeclarationFile) {
-    return (ts.isFunctionDeclaration(node) && !node.body) || (ts.isVariableDeclaration(node) && node.type && ts.isFunctionTypeNode(node.type))
-      ? behindDeclaration(ctx, node) : undefined;
-  }
-  if (isFunctionLike(ctx, node)) return node.body ? node : undefined;
-  if (ts.isVariableDeclaration(node) && node.initializer) {
-    if (!(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) && isReassigned(ctx, node)) return undefined;
-    return functionOfExpression(ctx, node.initializer, depth);
-  }
-  if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth);
-  // CommonJS: `exports.total = function …`, `module.exports = f` (the declaration is the assignment or its target).
-  const assignment = ts.isBinaryExpression(node) ? node : node.parent && ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
-  if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth);
-  return undefined;
-}
-
-function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number): FunctionLike | undefined {
-  const { ts } = ctx;
-  expr = skipParens(ts, expr);
-  if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
-  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
-    const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name);
-    return symbol && functionOfSymbol(ctx, symbol, depth + 1);
-  }
-  if (ts.isCallExpression(expr)) {
-    const callee = skipParens(ts, expr.expression);
-    const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
-    const factory = symbol ? functionOfSymbol(ctx, symbol, depth + 1) : callee;
-    if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body) {
-      if (!ts.isBlock(factory.body)) return functionOfExpression(ctx, factory.body, depth + 1);
-      const last = factory.body.statements[factory.body.statements.length - 1];
-      if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1);
-    }
-  }
-  return undefined;
-}
-
-// ── where the JavaScript is ───────────────────────────────────────────────────
-
-const isJs = (file: string): boolean => /\.(m|c)?js$/.test(file);
-
-/** mean.d.ts → mean.js (or .mjs, .cjs); index.d.mts → index.mjs. */
-function besideJs(declarationFile: string): string | undefined {
-  const m = /^(.*)\.d\.(m|c)?ts$/.exec(declarationFile);
-  if (!m) return undefined;
-  const candidates = m[2] ? [`${m[1]}.${m[2]}js`] : [`${m[1]}.js`, `${m[1]}.mjs`, `${m[1]}.cjs`];
-  return candidates.find((c) => existsSync(c));
-}
-
-/** The package's JavaScript entry, when `declarationFile` is the package's own types entry (`types`, index.d.ts). */
-function entryIfTypes(declarationFile: string): string | undefined {
-  const root = packageRootFor(declarationFile);
-  if (!root) return undefined;
-  const manifest = readManifest(root);
-  const types = [manifest?.types, manifest?.typings, 'index.d.ts'].filter((t): t is string => typeof t === 'string').map((t) => resolve(root, t));
-  return types.includes(resolve(declarationFile)) ? packageEntry(root) : undefined;
-}
-
-/** The nearest directory above `file` with a package.json (named `name`, when given). */
-function packageRootFor(file: string, name?: string): string | undefined {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const manifest = existsSync(join(dir, 'package.json')) ? readManifest(dir) : undefined;
-    if (manifest && (name === undefined || manifest.name === name)) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-interface Manifest { name?: string; version?: string; types?: unknown; typings?: unknown; main?: unknown; module?: unknown; exports?: unknown }
-
-const manifests = new Map<string, Manifest | undefined>();
-
-function readManifest(dir: string): Manifest | undefined {
-  if (!manifests.has(dir)) {
-    let manifest: Manifest | undefined;
-    try { manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest; } catch { manifest = undefined; }
-    manifests.set(dir, manifest);
-  }
-  return manifests.get(dir);
-}
-
-/** The JavaScript a package's root import runs: `exports['.']` (import, module, default, node, require), module, main. */
-function packageEntry(root: string | undefined): string | undefined {
-  if (!root) return undefined;
-  const manifest = readManifest(root);
-  if (!manifest) return undefined;
-  const conditions = ['import', 'module', 'default', 'node', 'require'];
-  const pick = (value: unknown): string | undefined => {
-    if (typeof value === 'string') return isJs(value) ? value : undefined;
-    if (Array.isArray(value)) return value.map(pick).find((v) => v);
-    if (value && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      if ('.' in record) return pick(record['.']);
-      for (const c of conditions) if (c in record) { const v = pick(record[c]); if (v) return v; }
-    }
-    return undefined;
-  };
-  const candidates = [pick(manifest.exports), typeof manifest.module === 'string' ? manifest.module : undefined,
-    typeof manifest.main === 'string' ? manifest.main : undefined, 'index.js'];
-  for (const c of candidates) {
-    if (!c) continue;
-    const path = resolve(root, c);
-    if (existsSync(path) && statSync(path).isFile() && isJs(path)) return path;
-  }
-  return undefined;
-}
-
-// ── side programs ─────────────────────────────────────────────────────────────
-
-interface Side { readonly ctx: AnalysisContext; readonly file: ts.SourceFile }
-
-/** Per file and package version: a dependency is read once per process. */
-const sides = new Map<string, Side | undefined>();
-/** Which side program a file was first read into (summaries.ts analyses its functions there). */
-const owners = new WeakMap<ts.SourceFile, AnalysisContext>();
-/** Parsed files shared by all side programs. */
-const parsed = new Map<string, ts.SourceFile>();
-
-function sideProgram(t: typeof ts, js: string): Side | undefined {
-  const root = packageRootFor(js);
-  const key = `${js}\0${root ? readManifest(root)?.version ?? '' : ''}`;
-  if (sides.has(key)) return sides.get(key);
-  let side: Side | undefined;
-  try {
-    const program = createSideProgram(t, js);
-    const file = program.getSourceFile(js);
-    if (file) {
-      const ctx: AnalysisContext = { ts: t, program, checker: program.getTypeChecker() };
-      for (const f of program.getSourceFiles()) if (!owners.has(f)) owners.set(f, ctx);
-      side = { ctx, file };
-    }
-  } catch {
-    side = undefined; // a package the compiler cannot read stays code of unknown effect
-  }
-  sides.set(key, side);
-  return side;
-}
-
-/** A JavaScript program rooted at `js` whose imports all resolve to JavaScript where there is some. */
-function createSideProgram(t: typeof ts, js: string): ts.Program {
-  const options: ts.CompilerOptions = { ...analysisOptions(t), strict: false, noResolve: false };
-  const host = t.createCompilerHost(options, true);
-  host.jsDocParsingMode = t.JSDocParsingMode.ParseAll;
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, languageVersion, onError) => {
-    const key = `${name}\0${JSON.stringify(languageVersion)}`;
-    let file = parsed.get(key);
-    if (!file) { file = getSourceFile(name, languageVersion, onError); if (file) parsed.set(key, file); }
-    return file;
-  };
-  host.resolveModuleNameLiterals = (literals, containingFile, _redirected, compilerOptions, containingSourceFile) =>
-    literals.map((literal) => {
-      const mode = t.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
-      const resolution = t.resolveModuleName(literal.text, containingFile, compilerOptions, host, undefined, undefined, mode);
-      const resolved = resolution.resolvedModule;
-      if (!resolved) return resolution;
-      const file = isJs(resolved.resolvedFileName) ? resolved.resolvedFileName : besideJs(resolved.resolvedFileName);
-      if (!file) return resolution;
-      const extension = file.endsWith('.mjs') ? t.Extension.Mjs : file.endsWith('.cjs') ? t.Extension.Cjs : t.Extension.Js;
-      return { resolvedModule: { ...resolved, resolvedFileName: file, extension, isExternalLibraryImport: false } };
-    });
-  return t.createProgram({ rootNames: [js], options, host });
 }

@@ -55,12 +55,27 @@ export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): bo
 
 /**
  * The constructor a `new` runs when it is the program's own, with a body (analysed like a function: its `this` is the
- * new object, so what it stores there counts as kept). A class without one runs its base class's: unknown here.
+ * new object, so what it stores there counts as kept): a class's constructor, or in JavaScript a plain function
+ * (`function Lab(l, a, b) { this.l = +l; … }`). A class without one runs its base class's: unknown here.
  */
 export function programConstructor(ctx: AnalysisContext, node: ts.NewExpression): FunctionLike | undefined {
+  const { ts } = ctx;
   const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
-  if (!declaration || !ctx.ts.isConstructorDeclaration(declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
+  if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+  if (!(ts.isConstructorDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) || !declaration.body) return undefined;
   return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function
+}
+
+/** A constructor that may hand back another object than the new one (`return obj`, allowed in JavaScript). */
+export function returnsOtherObject(t: typeof ts, constructor: FunctionLike): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== constructor && t.isFunctionLike(node))) return;
+    if (t.isReturnStatement(node) && node.expression) { found = true; return; }
+    t.forEachChild(node, visit);
+  };
+  visit(constructor);
+  return found;
 }
 
 export function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean {

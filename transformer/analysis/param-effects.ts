@@ -3,6 +3,7 @@
  * reads in `taskify explain`). function-effects.ts produces them; summaries.ts caches them; directions, the plan and
  * callers' analyses consume them.
  */
+import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
 import type { Reason } from './reason';
 
@@ -26,6 +27,11 @@ export interface ParamEffects {
    * it, as the runtime keeps them sharing when the call is a task. Callers' analyses treat it as stored there.
    */
   kept?: Reason;
+  /**
+   * Given to a callback the reading-callbacks summary takes to only read (`return valueof(p)`): not let out, but the
+   * callback may return it, so the function's result may be it (reach.ts asks, with `escaped`, what a result holds).
+   */
+  toCallback?: Reason;
   /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
   buffer?: Reason;
 }
@@ -33,7 +39,15 @@ export interface ParamEffects {
 /** Why a reference to the parameter may outlive the call: it escaped (returned included), or another parameter keeps it. */
 export const outlives = (effect: ParamEffects | undefined): Reason | undefined => effect?.escaped ?? effect?.kept;
 
-export interface Summary { readonly params: readonly ParamEffects[] }
+export interface Summary {
+  readonly params: readonly ParamEffects[];
+  /**
+   * The reading-callbacks summary only: what it took to hold only functions that read what they are given — a
+   * parameter (of this function, or of one enclosing it) or a method (its `this`), with the fields concerned ('' for
+   * everything it holds). A call site discharges them or gets the general summary (callbacks.ts).
+   */
+  readonly assumes?: ReadonlyMap<ts.Node, ReadonlySet<string>>;
+}
 
 /** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */
 export type SummaryLookup = (fn: FunctionLike, readingCallbacks: boolean) => Summary | undefined;

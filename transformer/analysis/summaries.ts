@@ -76,9 +76,17 @@ class Variant {
 function sameEffects(a: Summary, b: Summary | undefined): boolean {
   if (!b) return false;
   const same = (x: unknown, y: unknown) => Boolean(x) === Boolean(y);
+  if (assumptionCount(a) !== assumptionCount(b)) return false;
   return a.params.every((p, i) => {
     const q = b.params[i] ?? {};
     return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.read, q.read) && same(p.escaped, q.escaped) &&
-      same(p.escapedOtherwise, q.escapedOtherwise) && same(p.kept, q.kept);
+      same(p.escapedOtherwise, q.escapedOtherwise) && same(p.kept, q.kept) && same(p.toCallback, q.toCallback);
   });
+}
+
+/** Assumptions only grow from round to round: their number tells whether they changed. */
+function assumptionCount(summary: Summary): number {
+  let n = 0;
+  for (const fields of summary.assumes?.values() ?? []) n += fields.size;
+  return n;
 }

@@ -1,0 +1,239 @@
+/**
+ * What a call or a `new` does to the values it is given, for one function's analysis: built-in methods and functions
+ * by their tables (builtins.ts), the program's functions and constructors by their summaries (the callee's summary for
+ * this call site's callbacks: callbacks.ts), `xs.forEach(f)` passing the elements to `f`, and anything else as unknown
+ * code, which writes and keeps what it is given. Also answers reach.ts's question of whether a call may keep an
+ * argument. The statement visitor (function-effects.ts) hands every call here.
+ */
+import type * as ts from 'typescript';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { methodOfAllocation } from './held-callbacks';
+import type { ReachMap } from './reach';
+import { COPYING_CONSTRUCTORS } from './builtin-callees';
+import { calledBody } from './code-behind';
+import { skipParens, programConstructor } from './expressions';
+import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
+import { leavesItsObjectAlone } from './getters';
+import { reasonAt, snippet } from './reason';
+import { outlives, type SummaryLookup } from './param-effects';
+import type { EffectRecorder } from './effect-recorder';
+
+/** Built-in methods whose result may be an argument (the initial accumulator). */
+const REDUCING_METHODS = new Set(['reduce', 'reduceRight']);
+
+/** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
+function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
+  const declarations = ctx.ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.declarations ?? [] : [];
+  return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+export class CallEffects {
+  private readonly ts: typeof ts;
+
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, private readonly callbacks: Callbacks,
+    private readonly record: EffectRecorder, private readonly reachMap: () => ReachMap) {
+    this.ts = ctx.ts;
+  }
+
+  private get reach(): ReachMap { return this.reachMap(); }
+
+  /** The function a call runs, with a body: by its declaration, behind a `.d.ts`, or a method of an object made here. */
+  private targetOf(call: ts.CallExpression): FunctionLike | undefined {
+    return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
+  }
+  private get effects() { return this.record.effects; }
+  private reached(expr: ts.Expression) { return this.record.reached(expr); }
+  private write(...args: Parameters<EffectRecorder['write']>) { this.record.write(...args); }
+  private writeInto(...args: Parameters<EffectRecorder['writeInto']>) { this.record.writeInto(...args); }
+  private read(...args: Parameters<EffectRecorder['read']>) { this.record.read(...args); }
+  private escape(...args: Parameters<EffectRecorder['escape']>) { this.record.escape(...args); }
+  private stored(...args: Parameters<EffectRecorder['stored']>) { this.record.stored(...args); }
+
+  /** Whether the call may keep argument `index` beyond itself (unknown code, or a callee that lets it out). */
+  keepsArgument(call: ts.CallExpression, index: number): boolean {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
+      (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+    const name = this.reach.builtinName(callee);
+    if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
+    const target = this.targetOf(call);
+    if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
+    const summary = this.callbacks.summaryAt(call, target);
+    const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
+    return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
+  }
+
+  /**
+   * Whether the call's result may be (a part of) argument `index`: unknown code's may; a function of the program's
+   * only when its summary says the parameter is let out (returned, stored, given to unknown code) or handed to a
+   * callback (whose result may be what it was given).
+   */
+  returnsArgument(call: ts.CallExpression, index: number): boolean {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
+    // initial value (and what its callback returns).
+    if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
+      !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return false;
+    const target = this.targetOf(call);
+    if (!target) return true;
+    const effect = this.callbacks.summaryAt(call, target)?.params[Math.min(index, target.parameters.length - 1)];
+    return !effect || effect.escaped !== undefined || effect.toCallback !== undefined;
+  }
+
+  /**
+   * `xs.forEach(f)`, `xs.map(f)`, `xs.sort(compare)` with `f` a function value, not written inline: f receives the
+   * elements. (An inline callback is analysed in this body, with its parameters bound to what it may receive.)
+   */
+  private elementsToFunction(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const { ts } = this;
+    const elements = this.reached(callee.expression);
+    if (elements.size === 0) return;
+    for (const arg of call.arguments) {
+      // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
+      const maybeFunction = isCallableValue(this.ctx, arg) || (this.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
+      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || this.callbacks.onlyReads(arg)) continue;
+      const known = this.callbacks.programFunction(arg);
+      const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
+      const written = effects ? effects.find((e) => e.written)?.written : undefined;
+      const kept = effects ? effects.find((e) => outlives(e)) : undefined;
+      if (!effects || written) this.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
+      if (!effects || kept) this.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
+    }
+  }
+
+  call(call: ts.CallExpression): void {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (MUTATING_METHODS.has(method)) {
+        this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
+        // `list.push(item)` keeps its arguments in the receiver.
+        // (A typed array's `set` copies numbers: nothing is kept.)
+        if (canKeepObjects(this.ctx, callee.expression)) {
+          for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
+        }
+      } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
+        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call)) { // `ns.f(x)`: judged by its summary
+        // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
+        // a RegExp's exec).
+        this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
+      }
+    }
+    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
+    const target = this.targetOf(call);
+    const name = this.reach.builtinName(callee);
+    if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { this.deferred(call, DEFERRING_FUNCTIONS.get(name)!); return; }
+    call.arguments.forEach((arg, index) => {
+      const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
+      const params = this.reached(expr);
+      if (params.size === 0) return;
+      if (name && writesFirstArgument(name)) {
+        if (index === 0) this.writeInto(expr, arg, `written by \`${name}\`: \`${snippet(call)}\``);
+        else this.read(params, arg, `read by \`${name}\``);
+        // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
+        if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
+      } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
+        (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
+        this.read(params, arg, `read by \`${snippet(call)}\``);
+      } else if (name && isReadOnlyFunction(name)) {
+        this.read(params, arg, `read by \`${name}\``);
+      } else if (!target && this.callerMethod(call)) {
+        this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
+        this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
+      } else if (this.callbacks.isReadingCallback(callee)) {
+        this.read(params, arg, `read by \`${snippet(callee)}\``);
+        this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
+      } else if (target && !ts.isSpreadElement(arg)) {
+        const summary = this.callbacks.summaryAt(call, target);
+        const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
+        const calleeName = target.name ? target.name.getText() : 'a function';
+        if (!summary || !effect) {
+          this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+          this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+        } else {
+          if (effect.written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+          if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
+          // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
+          if (effect.escapedOtherwise) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escapedOtherwise.text}`);
+          if (effect.kept) {
+            call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
+          }
+          if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
+        }
+      } else {
+        this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
+        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
+      }
+    });
+  }
+
+  /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
+  private callerMethod(call: ts.CallExpression): boolean {
+    const callee = skipParens(this.ts, call.expression);
+    return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
+  }
+
+  /**
+   * `setTimeout(cb, ms, …args)`: the callback runs later, so everything it captures (an inline one's parameters are
+   * bound to what it may receive, and its body is analysed here) or is (a function value) escapes; the arguments
+   * from `handedOn` on are given to it, as to a call of it; the others (the delay) are numbers read.
+   */
+  private deferred(call: ts.CallExpression, handedOn: number): void {
+    const { ts } = this;
+    const [callback, ...rest] = call.arguments;
+    if (!callback) return;
+    const inline = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback);
+    this.escape(this.reached(callback), callback, `kept by \`${snippet(call)}\`, which runs it later`);
+    rest.forEach((arg, i) => {
+      const params = this.reached(ts.isSpreadElement(arg) ? arg.expression : arg);
+      if (params.size === 0) return;
+      if (i + 1 < handedOn) { this.read(params, arg, `read by \`${snippet(call)}\``); return; }
+      this.escape(params, arg, `kept by \`${snippet(call)}\` for its callback`);
+      if (inline || this.callbacks.onlyReads(callback)) this.read(params, arg, `given to the callback of \`${snippet(call)}\``);
+      else this.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
+    });
+  }
+
+  /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
+  private quietProgramMethod(call: ts.CallExpression): boolean {
+    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
+    return target !== undefined && this.ts.isMethodDeclaration(target) && leavesItsObjectAlone(this.ctx, target);
+  }
+
+  /** The method comes from the standard library (its declaration is in a lib .d.ts file). */
+  private isBuiltinMethod(call: ts.CallExpression): boolean {
+    const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
+    if (!declaration) return false;
+    const file = declaration.getSourceFile();
+    return file.isDeclarationFile && this.ctx.program.isSourceFileDefaultLibrary(file);
+  }
+
+  /** `new C(…)`: a copying built-in reads its arguments; a constructor of the program is judged by its summary. */
+  newExpression(node: ts.NewExpression): void {
+    const { ts } = this;
+    const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
+    const constructor = known ? undefined : programConstructor(this.ctx, node);
+    const summary = constructor && this.callbacks.summaryAt(node, constructor);
+    (node.arguments ?? []).forEach((arg, index) => {
+      const params = this.reached(arg);
+      if (params.size === 0) return;
+      const effect = summary?.params[Math.min(index, constructor!.parameters.length - 1)];
+      const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
+      if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
+      else if (effect && !ts.isSpreadElement(arg)) {
+        // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
+        if (effect.written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+        if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
+        const out = outlives(effect);
+        if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
+      } else {
+        this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+        this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+      }
+    });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The effects one function's analysis has found so far, per parameter, and the small rules for recording them: a
+ * write into a value writes what the value directly is (its own slots when it is the parameter itself, deeper
+ * otherwise); reading or letting a value out involves everything it reaches; a value stored into another parameter is
+ * *kept* there, into a local object dies with the call, anywhere else escapes. Shared by the statement visitor
+ * (function-effects.ts) and the call rules (call-effects.ts), which decide *what* happened; this decides how it is
+ * written down, first reason first.
+ */
+import type * as ts from 'typescript';
+import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import type { ReachMap } from './reach';
+import type { Params } from './reach-values';
+import { rootIdentifier } from './expressions';
+import { reasonAt, snippet } from './reason';
+import type { ParamEffects } from './param-effects';
+
+export class EffectRecorder {
+  readonly effects: ParamEffects[];
+
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly reach: () => ReachMap) {
+    this.effects = fn.parameters.map(() => ({}));
+  }
+
+  /** Parameters a write into `expr`'s value writes. */
+  written(expr: ts.Expression): Params { return this.reach().of(expr).direct; }
+
+  /** Parameters reading, passing or letting out `expr` reaches. */
+  reached(expr: ts.Expression): Params { return this.reach().allOf(expr); }
+
+  write(params: Params, node: ts.Node, text: string): void {
+    for (const p of params) {
+      this.effects[p].written ??= reasonAt(node, text);
+      this.effects[p].writtenDeep ??= reasonAt(node, text);
+    }
+  }
+
+  /**
+   * A write into the own slots of `target`'s value (`deep`: into what they hold too): a write of the parameter's own
+   * slots when the value is that parameter itself, a deep write of every other parameter it directly reaches.
+   */
+  writeInto(target: ts.Expression, node: ts.Node, text: string, deep = false): void {
+    const params = deep ? this.reached(target) : this.written(target);
+    if (params.size === 0) return;
+    const self = deep ? undefined : this.reach().selfOf(target);
+    for (const p of params) {
+      this.effects[p].written ??= reasonAt(node, text);
+      if (!self?.has(p)) this.effects[p].writtenDeep ??= reasonAt(node, text);
+    }
+  }
+
+  read(params: Params, node: ts.Node, text: string): void {
+    for (const p of params) this.effects[p].read ??= reasonAt(node, text);
+  }
+
+  /** Handed to a callback taken to only read: the callback's result (and so this function's) may still be it. */
+  toCallback(params: Params, node: ts.Node, text: string): void {
+    for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
+  }
+
+  escape(params: Params, node: ts.Node, text: string, byReturn = false): void {
+    for (const p of params) {
+      this.effects[p].escaped ??= reasonAt(node, text);
+      if (!byReturn) this.effects[p].escapedOtherwise ??= reasonAt(node, text);
+    }
+  }
+
+  /**
+   * `values` were stored into the object `into` is: kept by a parameter when it is (part of) one, gone with the call
+   * when it is a local object, and out of sight when it belongs to the module or an outer function.
+   */
+  stored(into: ts.Expression, values: Params, node: ts.Node): void {
+    if (values.size === 0) return;
+    const holders = this.written(into);
+    if (holders.size > 0) {
+      for (const p of values) if (!holders.has(p)) this.effects[p].kept ??= reasonAt(node, `kept in \`${snippet(into)}\`: \`${snippet(node)}\``);
+      return;
+    }
+    const root = rootIdentifier(this.ctx.ts, into);
+    if (!root || !this.isLocal(root)) this.escape(values, node, `stored outside the function: \`${snippet(node)}\``);
+  }
+
+  /** Declared inside this function (so a reference stored there dies with the call). */
+  isLocal(id: ts.Identifier): boolean {
+    const declaration = symbolOf(this.ctx, id)?.valueDeclaration;
+    for (let n: ts.Node | undefined = declaration; n; n = n.parent) if (n === this.fn) return true;
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Which function with a body a name stands for, in the program the name belongs to: through imports and re-exports,
+ * constants (`var g = f` that nothing reassigns), CommonJS exports, a `.d.ts` declaration (the JavaScript behind it,
+ * code-behind.ts) and functions returned by factories. Kept apart from code-behind.ts because it is a question about
+ * values (what a name holds), asked also of the program's own code (callbacks.ts: a factory-made callback).
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, isReassigned, type AnalysisContext, type FunctionLike } from './context';
+import { skipParens } from './expressions';
+import { behindDeclaration } from './code-behind';
+
+/**
+ * The function with a body a symbol stands for: through imports and re-exports, `export default f`, `var g = f`
+ * (a constant: nothing reassigns it), `var g = ns.f`, a `.d.ts` declaration (the JavaScript behind it), and a function
+ * returned by a factory (`var baseFor = createBaseFor()`, an immediately called `function () { …; return function … }()`:
+ * the factory's last statement returns it).
+ */
+export function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth = 0): FunctionLike | undefined {
+  if (depth > 6) return undefined;
+  const target = symbol.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
+  for (const declaration of target.declarations ?? []) {
+    const fn = functionOfNode(ctx, declaration, depth);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number): FunctionLike | undefined {
+  const { ts } = ctx;
+  if (node.getSourceFile().isDeclarationFile) {
+    return (ts.isFunctionDeclaration(node) && !node.body) || (ts.isVariableDeclaration(node) && node.type && ts.isFunctionTypeNode(node.type))
+      ? behindDeclaration(ctx, node) : undefined;
+  }
+  if (isFunctionLike(ctx, node)) return node.body ? node : undefined;
+  if (ts.isVariableDeclaration(node) && node.initializer) {
+    if (!(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) && isReassigned(ctx, node)) return undefined;
+    return functionOfExpression(ctx, node.initializer, depth);
+  }
+  if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth);
+  // CommonJS: `exports.total = function …`, `module.exports = f` (the declaration is the assignment or its target).
+  const assignment = ts.isBinaryExpression(node) ? node : node.parent && ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
+  if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth);
+  return undefined;
+}
+
+export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number): FunctionLike | undefined {
+  const { ts } = ctx;
+  expr = skipParens(ts, expr);
+  if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
+  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
+    const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name);
+    return symbol && functionOfSymbol(ctx, symbol, depth + 1);
+  }
+  if (ts.isCallExpression(expr)) {
+    const callee = skipParens(ts, expr.expression);
+    const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
+    const factory = symbol ? functionOfSymbol(ctx, symbol, depth + 1) : callee;
+    if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body) {
+      if (!ts.isBlock(factory.body)) return functionOfExpression(ctx, factory.body, depth + 1);
+      const last = factory.body.statements[factory.body.statements.length - 1];
+      if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1);
+    }
+  }
+  return undefined;
+}

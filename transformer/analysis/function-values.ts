@@ -1,0 +1,72 @@
+/**
+ * What a value may be as a function, for callbacks.ts: whether a type may be or hold a function, whether a value can
+ * be called, whether a summary or a parameter's default only reads, and which built-in container a field is made as.
+ * Kept apart from the Callbacks class, which decides which summary a call gets; these are the facts it weighs.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import type { Summary, SummaryLookup } from './param-effects';
+import { enclosingThisScope, skipParens } from './expressions';
+import { functionOfExpression } from './function-of-symbol';
+
+/** An assumed field whose value is a built-in container (not a field holding reading functions): `builtin _intern`. */
+export const BUILTIN_FIELD = 'builtin ';
+
+/** `new Map(…)`, `new Set(…)`, `new Array(…)`… of the standard library (not a class of the program by that name). */
+export function isBuiltinContainer(ctx: AnalysisContext, value: ts.Expression | undefined): boolean {
+  const { ts } = ctx;
+  if (!value) return false;
+  value = skipParens(ts, value);
+  if (!ts.isNewExpression(value) || !ts.isIdentifier(value.expression) || !/^(Map|Set|WeakMap|WeakSet|Array)$/.test(value.expression.text)) return false;
+  const declarations = symbolOf(ctx, value.expression)?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+}
+
+/** No parameter written or kept, nor let out other than by being returned (a caller's reach counts a callback's result as any part of what it was given). */
+export function summaryOnlyReads(summary: Summary | undefined): boolean {
+  return summary?.params.every((p) => !p.written && !p.escapedOtherwise && !p.kept) ?? false;
+}
+
+/** A parameter's default (`key = keyof`) is a function that only reads, or no function at all. */
+export function defaultOnlyReads(owner: AnalysisContext, initializer: ts.Expression, lookup: SummaryLookup): boolean {
+  const fn = functionOfExpression(owner, initializer, 0);
+  if (fn) return summaryOnlyReads(lookup(fn, false));
+  return !mayHoldFunctions(owner, owner.checker.getTypeAtLocation(initializer), 2);
+}
+
+/** The function whose `this` a function's body sees: itself, or for an arrow the nearest enclosing non-arrow function. */
+export function thisScopeOf(t: typeof ts, fn: FunctionLike): ts.Node | undefined {
+  return t.isArrowFunction(fn) ? enclosingThisScope(t, fn) : fn;
+}
+
+/** `outer` is `inner` or lexically contains it. */
+export function enclosesOrIs(outer: ts.Node, inner: ts.Node): boolean {
+  for (let n: ts.Node | undefined = inner; n; n = n.parent) if (n === outer) return true;
+  return false;
+}
+
+/** A value of this type may be or hold (within `depth` levels) a function: `any`, callables, objects with such fields. */
+export function mayHoldFunctions(ctx: AnalysisContext, type: ts.Type, depth: number): boolean {
+  const { ts } = ctx;
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.TypeParameter)) return true;
+  if (type.isUnion() || type.isIntersection()) return type.types.some((t) => mayHoldFunctions(ctx, t, depth));
+  if (isPrimitiveType(ctx, type)) return false;
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return true;
+  if (depth === 0) return true;
+  const element = ctx.checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+  if (element) return mayHoldFunctions(ctx, element, depth - 1);
+  const name = type.getSymbol()?.getName() ?? '';
+  if (/^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$|^(Shared)?ArrayBuffer$|^Date$|^RegExp$/.test(name)) return false;
+  return ctx.checker.getPropertiesOfType(type).some((prop) => mayHoldFunctions(ctx, ctx.checker.getTypeOfSymbol(prop), depth - 1));
+}
+
+/** Builtin methods that call a function argument with the receiver's elements. */
+export const CALLBACK_METHODS = new Set([
+  'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',
+  'flatMap', 'sort', 'toSorted',
+]);
+
+export function isCallableValue(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length > 0);
+}

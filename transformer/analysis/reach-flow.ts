@@ -1,0 +1,217 @@
+/**
+ * How values flow into names and containers for reach.ts: every variable, destructured name (defaults included),
+ * iteration variable, callback parameter and `this` of a callback gets what is assigned or passed to it, a container
+ * gets what is stored into it (`c[i] = p`, `c.push(p)`, `m.set(k, p)`, `Object.assign(c, …)`, a callee that keeps an
+ * argument), and a parameter replaced by a top-level `p = fresh` statement holds only that afterwards. Kept apart
+ * from reach.ts, which says what an expression's value is: this file is where bindings grow, to a fixpoint.
+ */
+import type * as ts from 'typescript';
+import { READING_METHODS, writesFirstArgument } from './builtins';
+import { all, at, either, empty, holding, none, NOTHING, partOf, union, type Depths, type Params, type Reach } from './reach-values';
+import { rootAndDepth, skipParens } from './expressions';
+import { boundNames, canKeepObjects, isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { builtinName } from './builtin-callees';
+
+/** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
+export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
+
+/** What reach.ts answers for this file: the value of an expression. */
+export interface ValueOf { of(expr: ts.Expression): Reach }
+
+export class ReachFlow {
+  readonly direct = new Map<ts.Symbol, Set<number>>();
+  readonly contents = new Map<ts.Symbol, Map<number, number>>();
+  /** The symbols each parameter is bound to (several for a destructured one). */
+  readonly paramSymbols = new Map<number, ts.Symbol[]>();
+  /**
+   * A parameter variable given a new value by a top-level statement of the body (`data = data.filter(…)`): from the end
+   * of that statement on, it holds only what was assigned to it, not the caller's object.
+   */
+  readonly replaced = new Map<ts.Symbol, { readonly from: number; readonly param: number; assigned: Reach }>();
+  /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
+  readonly thisOf = new Map<ts.Node, Set<number>>();
+  changed = false;
+  private readonly ts: typeof ts;
+
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly stores: StoresArgument,
+    private readonly values: ValueOf) {
+    this.ts = ctx.ts;
+  }
+
+  /** Bind the parameters to themselves, then follow every assignment and call of the body to a fixpoint. */
+  build(): void {
+    this.fn.parameters.forEach((param, i) => {
+      this.bindPattern(param.name, { direct: new Set([i]), contents: empty });
+      this.paramSymbols.set(i, boundNames(this.ctx, param.name).map((n) => symbolOf(this.ctx, n)).filter((x): x is ts.Symbol => x !== undefined));
+    });
+    const body = this.fn.body;
+    if (!body) return;
+    this.findReplacements(body);
+    do {
+      this.changed = false;
+      this.visit(body, (node) => this.collect(node));
+      // Defaults may name other parameters: `function f(p, q = p)`.
+      for (const param of this.fn.parameters) if (param.initializer) this.bindPattern(param.name, this.of(param.initializer));
+    } while (this.changed);
+  }
+
+  private of(expr: ts.Expression): Reach { return this.values.of(expr); }
+
+  private addDirect(symbol: ts.Symbol, params: Params): void {
+    if (params.size === 0) return;
+    let set = this.direct.get(symbol);
+    if (!set) { set = new Set(); this.direct.set(symbol, set); }
+    for (const p of params) if (!set.has(p)) { set.add(p); this.changed = true; }
+  }
+
+  private addContents(symbol: ts.Symbol, depths: Depths): void {
+    if (depths.size === 0) return;
+    let map = this.contents.get(symbol);
+    if (!map) { map = new Map(); this.contents.set(symbol, map); }
+    for (const [p, d] of depths) if (d < (map.get(p) ?? Infinity)) { map.set(p, d); this.changed = true; }
+  }
+
+  private bind(name: ts.Identifier, reach: Reach): void {
+    if (isPrimitiveNode(this.ctx, name)) return;
+    const symbol = symbolOf(this.ctx, name);
+    if (!symbol) return;
+    this.addDirect(symbol, reach.direct);
+    this.addContents(symbol, reach.contents);
+  }
+
+  /**
+   * `values` were stored into a slot of the object `into` is: its root variable holds them one level below `into`
+   * (`holder.items.push(v)`: v at depth 2 in holder). When `into` is (part of) a parameter reached through another
+   * name, the parameter holds them too, at a depth that is not known: 1.
+   */
+  private store(into: ts.Expression, values: Params): void {
+    if (values.size === 0) return;
+    const { root, depth } = rootAndDepth(this.ts, into);
+    if (!canKeepObjects(this.ctx, into)) return;
+    const rootSymbol = root && symbolOf(this.ctx, root);
+    if (rootSymbol) this.addContents(rootSymbol, at(values, depth + 1));
+    for (const p of this.of(into).direct) {
+      for (const symbol of this.paramSymbols.get(p) ?? []) if (symbol !== rootSymbol) this.addContents(symbol, at(values, 1));
+    }
+  }
+
+  private bindPattern(name: ts.BindingName, reach: Reach): void {
+    const { ts } = this;
+    if (ts.isIdentifier(name)) { this.bind(name, reach); return; }
+    for (const element of name.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      // `...rest` is a fresh object or array holding parts; `{ a = p }` may be its default.
+      let part = element.dotDotDotToken ? holding(all(reach)) : partOf(reach);
+      if (element.initializer) part = either(part, this.of(element.initializer));
+      this.bindPattern(element.name, part);
+    }
+  }
+
+  private collect(node: ts.Node): void {
+    const { ts } = this;
+    if (ts.isVariableDeclaration(node) && node.initializer) this.bindPattern(node.name, this.of(node.initializer));
+    else if (ts.isParameter(node) && node.initializer && node.parent !== this.fn) this.bindPattern(node.name, this.of(node.initializer));
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const reach = this.of(node.right);
+      const left = skipParens(ts, node.left);
+      if (ts.isIdentifier(left)) {
+        this.bind(left, reach);
+        const replaced = this.replaced.get(symbolOf(this.ctx, left)!);
+        if (replaced) replaced.assigned = either(replaced.assigned, reach);
+      }
+      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, all(reach));
+      else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
+        this.visit(left, (n) => {
+          if (ts.isIdentifier(n)) this.bind(n, partOf(reach));
+          else if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) this.store(n.expression, all(reach));
+        });
+      }
+    } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+      const reach = partOf(this.of(node.expression));
+      for (const d of node.initializer.declarations) this.bindPattern(d.name, reach);
+    } else if (ts.isForOfStatement(node) && ts.isIdentifier(skipParens(ts, node.initializer as ts.Expression))) {
+      this.bind(skipParens(ts, node.initializer as ts.Expression) as ts.Identifier, partOf(this.of(node.expression)));
+    } else if (ts.isCallExpression(node)) {
+      this.collectCall(node);
+    } else if (ts.isNewExpression(node)) {
+      this.collectNew(node);
+    }
+  }
+
+  /** Parameters replaced by a plain `p = …;` statement at the top of the body, before any nested scope could run it twice. */
+  private findReplacements(body: ts.ConciseBody): void {
+    const { ts } = this;
+    if (!ts.isBlock(body)) return;
+    for (const statement of body.statements) {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+      const { left, operatorToken } = statement.expression;
+      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(left)) continue;
+      const symbol = symbolOf(this.ctx, left);
+      const param = [...this.paramSymbols].find(([, symbols]) => symbol && symbols.includes(symbol))?.[0];
+      if (symbol && param !== undefined && !this.replaced.has(symbol)) this.replaced.set(symbol, { from: statement.end, param, assigned: NOTHING });
+    }
+  }
+
+  private collectCall(call: ts.CallExpression): void {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    const args = call.arguments.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a)));
+    const receiver = ts.isPropertyAccessExpression(callee) ? all(this.of(callee.expression)) : none;
+    const given = union(...args);
+    if (given.size === 0 && receiver.size === 0) return; // the common case: nothing of the parameters is involved
+    // Callbacks given a parameter (or called on one) may receive it or its parts, as arguments or as `this`.
+    const reached = union(receiver, given);
+    for (const arg of call.arguments) {
+      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
+      const fn = arg as FunctionLike;
+      for (const param of fn.parameters) this.bindPattern(param.name, { direct: reached, contents: at(reached, 1) });
+      if (!ts.isArrowFunction(fn)) this.addThis(fn, reached);
+    }
+    // (function () { this… }).call(p, …) / .apply(p) / .bind(p)
+    if (ts.isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text)) {
+      const target = skipParens(ts, callee.expression);
+      if (ts.isFunctionExpression(target) && call.arguments[0]) this.addThis(target, args[0]);
+    }
+    // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
+    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression)) {
+      this.store(callee.expression, given);
+    }
+    const name = builtinName(this.ctx, callee);
+    if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
+    // A callee that keeps an argument may keep it in any other argument.
+    call.arguments.forEach((arg, index) => {
+      if (args[index].size === 0 || !this.stores(call, index)) return;
+      call.arguments.forEach((other, j) => { if (j !== index) this.store(ts.isSpreadElement(other) ? other.expression : other, args[index]); });
+      if (ts.isPropertyAccessExpression(callee)) this.store(callee.expression, args[index]);
+    });
+  }
+
+  /**
+   * `new C(p, (x) => …)`: an inline callback the constructor may call (now, or later through a field it keeps) may
+   * receive anything the `new` was given, as for a call (its body is analysed here, so its writes land on that).
+   */
+  private collectNew(node: ts.NewExpression): void {
+    const { ts } = this;
+    const args = node.arguments ?? [];
+    const given = union(...args.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a))));
+    if (given.size === 0) return;
+    for (const arg of args) {
+      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
+      const fn = arg as FunctionLike;
+      for (const param of fn.parameters) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
+      if (!ts.isArrowFunction(fn)) this.addThis(fn, given);
+    }
+  }
+
+  private addThis(fn: ts.Node, params: Params): void {
+    if (params.size === 0) return;
+    let set = this.thisOf.get(fn);
+    if (!set) { set = new Set(); this.thisOf.set(fn, set); }
+    for (const p of params) if (!set.has(p)) { set.add(p); this.changed = true; }
+  }
+
+  private visit(node: ts.Node, action: (node: ts.Node) => void): void {
+    action(node);
+    this.ts.forEachChild(node, (child) => this.visit(child, action));
+  }
+}
