@@ -135,6 +135,13 @@ test('arrays gathering Futures under several names: a tree reduction rebinding i
   assert.not.match(emitted, /waitAll\(next\)/, 'pushing into the next level waits for nothing');
 });
 
+test('second outside-style review: iterations through callbacks, helpers and second names; export { x }; a default-exported task; typeof', () => {
+  const tasks = printsAsPlain('review7');
+  // bumpRet, createBlock, the default-exported doubleAll and scale; each other call writes what an iteration walks, or
+  // an object another name or module sees, so it runs in this thread (and used to print stale values as a task).
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

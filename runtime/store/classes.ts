@@ -9,6 +9,7 @@
  * task's own module, loaded with import()), or when registered with `shareClass`.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { exportNamed } from '../module-exports';
 
 export interface ClassRef { readonly module: string; readonly name: string }
 
@@ -91,7 +92,7 @@ export function classOf(ref: ClassRef): Function {
 }
 
 function exportOf(namespace: Record<string, unknown>, name: string): Function | undefined {
-  const value = namespace[name] ?? (namespace.default as Record<string, unknown> | undefined)?.[name];
+  const value = exportNamed(namespace, name);
   return typeof value === 'function' ? value : undefined;
 }
 

@@ -18,6 +18,7 @@ import { markThisThreadAWorker } from '../worker-flag';
 import { applyModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
+import { exportNamed } from '../module-exports';
 
 /** What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one. */
 export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook }
@@ -283,8 +284,7 @@ async function loadFunction(moduleUrl: string, name: string): Promise<(...args: 
   }
   const namespace = await loading;
   noteModule(moduleUrl, namespace); // its exported classes can now travel in return values
-  // A CommonJS module's exports may only be visible on `default`.
-  const fn = namespace[name] ?? (namespace.default as Record<string, unknown> | undefined)?.[name];
+  const fn = exportNamed(namespace, name);
   if (typeof fn !== 'function') {
     throw new TypeError(`taskify: module ${moduleUrl} has no exported function ${JSON.stringify(name)} ` +
       `(found ${fn === undefined ? 'nothing' : typeof fn}); a task must be exported from its module so a worker can import it`);

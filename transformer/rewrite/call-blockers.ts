@@ -73,7 +73,8 @@ export class CallBlockers {
         // A Future whose value also has another name (`const whole = p`, `const inner = q.inner`): a task writing it
         // in a worker would leave that name holding the old value.
         const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
-        const alias = future && this.planner.futures.isFuture(future) ? this.planner.escapeOf(future, (ref) => this.isTaskArgument(ref)) : undefined;
+        const alias = future && this.planner.futures.isFuture(future)
+          ? this.planner.escapeOf(future, (ref) => this.isTaskArgument(ref)) ?? this.secondNameOf(future) : undefined;
         if (alias) return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
         continue;
       }
@@ -159,6 +160,12 @@ export class CallBlockers {
     };
     look(statement);
     return found && reasonAt(found, `the statement also writes \`${snippet(found.parent)}\`, which the task writes: the program's write must land after the task's`);
+  }
+
+  /** `const g = f.fill(2)`, `const same = f`: a name the Future's value also goes by, which no wait would reach. */
+  private secondNameOf(future: ts.Symbol): Reason | undefined {
+    const ref = this.planner.facts.references(future).find((r) => this.planner.aliases.isAliasSource(r));
+    return ref && reasonAt(ref, `\`${snippet(ref.parent)}\` gives it another name`);
   }
 
   /**

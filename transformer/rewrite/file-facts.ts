@@ -18,6 +18,8 @@ export class FileFacts {
   /** Names an import gives here to another file's declaration (`import { scale as s }`): the only other spelling. */
   private readonly importedAs = new Map<ts.Symbol, string[]>();
   private readonly importedNames = new Set<string>();
+  /** Variables exported by name (`export { a }`, `export { a as b }`): other modules see them. */
+  private readonly exportedByName = new Set<ts.Symbol>();
   private readonly refs = new Map<ts.Symbol, ts.Identifier[]>();
 
   constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile) {
@@ -116,7 +118,7 @@ export class FileFacts {
     const statement = declaration.parent.parent;
     const exported = this.ts.isVariableStatement(statement) &&
       statement.modifiers?.some((m) => m.kind === this.ts.SyntaxKind.ExportKeyword);
-    return !exported;
+    return !exported && !this.exportedByName.has(symbol);
   }
 
   /** The call's value is used (not a statement of its own). */
@@ -152,6 +154,11 @@ export class FileFacts {
       const target = symbolOf(this.ctx, node.name);
       if (target) this.importedAs.set(target, [...(this.importedAs.get(target) ?? []), node.name.text]);
       this.importedNames.add(node.name.text);
+    }
+    // `export { a }` (not a re-export `… from './m'`): the local `a` is seen by other modules.
+    if (ts.isExportSpecifier(node) && !node.parent.parent.moduleSpecifier) {
+      const local = this.ctx.checker.getExportSpecifierLocalTargetSymbol(node);
+      if (local) this.exportedByName.add(local);
     }
     ts.forEachChild(node, (child) => this.indexReferences(child));
   }

@@ -7,7 +7,8 @@ export function isReference(t: typeof ts, id: ts.Identifier): boolean {
   if (t.isPropertyAccessExpression(parent) && parent.name === id) return false;
   if (t.isPropertyAssignment(parent) && parent.name === id) return false;
   if (t.isImportSpecifier(parent) || t.isExportSpecifier(parent)) return false;
-  if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent)) return false;
+  // `let t: typeof a`: a type, erased from the program.
+  if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent) || t.isTypeQueryNode(parent)) return false;
   return true;
 }
 
