@@ -142,6 +142,13 @@ test('second outside-style review: iterations through callbacks, helpers and sec
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('third outside-style review: a task value written through another name, kept elements, views of them, iterating a choice', () => {
+  const tasks = printsAsPlain('review8');
+  // 1 + 2 + 2 + 2 createBlock, sum ×3, scale on pair[1]; addInto (a second name writes) and scale of a viewed
+  // element stay direct, and so does bump (the loop walks what it writes).
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('cases found in review print as the plain build does (aliases, closures, views, early exits, futures)', () => {
   const plain = run(build('review', false, 'commonjs'));
   const statsFile = join(work, 'review-stats.json');

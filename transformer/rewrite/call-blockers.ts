@@ -9,6 +9,7 @@ import { isFunctionLike, isPrimitiveNode, symbolOf } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { unsendableType } from '../analysis/sendable';
+import { VIEW_METHODS } from '../analysis/builtins';
 import type { AliasGroups } from './aliases';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
@@ -74,8 +75,11 @@ export class CallBlockers {
         // in a worker would leave that name holding the old value.
         const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
         const alias = future && this.planner.futures.isFuture(future)
-          ? this.planner.escapeOf(future, (ref) => this.isTaskArgument(ref)) ?? this.secondNameOf(future) : undefined;
-        if (alias) return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
+          ? this.planner.escapeOf(future, (ref) => this.isTaskArgument(ref)) ?? this.secondNameOf(future) : this.viewedElementOf(arg);
+        if (alias && param.direction !== 'in') return reasonAt(arg, `the value of \`${snippet(arg)}\` has another name, and task ${task.name} writes it: ${alias.text}`);
+        // Read through the other name after the program wrote it there (`const acc = b; acc[0] = 1`): snapshot afresh.
+        const named = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
+        if (named && this.planner.futures.isFuture(named) && this.secondNameOf(named)) this.planner.plan.freshSnapshots.add(written);
         continue;
       }
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
@@ -160,6 +164,21 @@ export class CallBlockers {
     };
     look(statement);
     return found && reasonAt(found, `the statement also writes \`${snippet(found.parent)}\`, which the task writes: the program's write must land after the task's`);
+  }
+
+  /** `blocks[0]` where the program keeps a view of some element of `blocks` (`const sub = blocks[0].subarray(1)`). */
+  private viewedElementOf(arg: ts.Expression): Reason | undefined {
+    const { ts } = this;
+    const inner = skipTransparent(ts, arg);
+    const array = ts.isElementAccessExpression(inner) && ts.isIdentifier(inner.expression) ? symbolOf(this.planner.facts.ctx, inner.expression) : undefined;
+    for (const ref of array ? this.planner.facts.references(array) : []) {
+      const element = withWrappers(ts, ref).parent;
+      const method = ts.isElementAccessExpression(element) ? withWrappers(ts, element).parent : undefined;
+      if (method && ts.isPropertyAccessExpression(method) && VIEW_METHODS.has(method.name.text) && ts.isCallExpression(method.parent)) {
+        return reasonAt(method, `\`${snippet(method.parent)}\` keeps a view of an element`);
+      }
+    }
+    return undefined;
   }
 
   /** `const g = f.fill(2)`, `const same = f`: a name the Future's value also goes by, which no wait would reach. */

@@ -15,12 +15,13 @@ import type { FilePlan } from './plan';
 import { splitCallbackOf } from './split-callbacks';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
+import { FutureWaits } from './future-waits';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
   /** Variables holding Futures, and arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
-  private readonly futureArrays = new Set<ts.Symbol>();
+  readonly futureArrays = new Set<ts.Symbol>();
 
   constructor(private readonly facts: FileFacts, private readonly plan: FilePlan, private readonly containers: Containers,
     private readonly aliases: AliasGroups,
@@ -81,7 +82,7 @@ export class FutureFlow {
    * `valueChoices`: also through `??`, `||`, `&&`, which test the element's value (so it is waited for there, and the
    * variable, holding the value, waits again at each use).
    */
-  private namedElement(element: ts.ElementAccessExpression, valueChoices: boolean): ts.Symbol | undefined {
+  namedElement(element: ts.ElementAccessExpression, valueChoices: boolean): ts.Symbol | undefined {
     const { ts } = this;
     let node: ts.Node = withWrappers(ts, element);
     while ((ts.isConditionalExpression(node.parent) && node.parent.condition !== node) ||
@@ -93,7 +94,7 @@ export class FutureFlow {
   }
 
   /** Every variable isFuture holds true of: the recorded ones, and the element variables of arrays of Futures. */
-  private futureSymbols(): Set<ts.Symbol> {
+  futureSymbols(): Set<ts.Symbol> {
     const { ts } = this;
     const found = new Set(this.futures);
     for (const array of this.futureArrays) {
@@ -118,7 +119,7 @@ export class FutureFlow {
     return found;
   }
 
-  private isFutureArray(expr: ts.Expression): boolean {
+  isFutureArray(expr: ts.Expression): boolean {
     if (!this.ts.isIdentifier(expr)) return false;
     const symbol = symbolOf(this.facts.ctx, expr);
     return symbol !== undefined && this.futureArrays.has(symbol);
@@ -271,52 +272,11 @@ export class FutureFlow {
     return undefined;
   }
 
-  /** Every use of a Future, or of an array of them, that needs the value: a wait, or "written" where it changes it. */
-  planWaits(): void {
-    for (const symbol of this.futureSymbols()) {
-      for (const ref of this.facts.references(symbol)) {
-        if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
-        // Writing into a task's result: later tasks must read the program's change.
-        this.plan.wraps.set(ref, this.containers.writesThrough(ref, symbol) ? 'written' : 'wait');
-      }
-    }
-    for (const symbol of this.futureArrays) {
-      for (const ref of this.facts.references(symbol)) {
-        if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
-        // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
-        if (this.aliases.isAliasSource(ref) && this.aliases.groupOf(symbol).every((member) => this.futureArrays.has(member))) continue;
-        // The program changes an element's contents: later tasks must see it (the value may be a task's version).
-        if (this.containers.writesThrough(ref, symbol)) this.plan.wraps.set(ref, 'writtenWithin');
-        // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
-        else if (this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref) this.plan.elementWraps.set(ref.parent, 'wait');
-        else this.plan.wraps.set(ref, 'waitAll');
-      }
-    }
-  }
-
-  /** A reference that hands a Future on without needing its value. */
-  private isFlowPosition(ref: ts.Identifier): boolean {
-    const { ts } = this;
-    const parent = ref.parent;
-    const outer = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return true;
-    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
-    // arr.push(submission) / arr[i] = submission, where arr gathers Futures (not a Future itself)
-    const own = symbolOf(this.facts.ctx, ref);
-    if (own && this.isFuture(own)) return false;
-    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
-      parent.parent.arguments.length === 1 && this.isGathered(parent.parent.arguments[0])) return true;
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent &&
-      parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.isGathered(parent.parent.right)) return true;
-    // `const first = blocks[0]`: the element goes on, as a Future, under another name (waited for at its uses).
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref && this.futureArrays.has(own!) && this.namedElement(parent, false)) return true;
-    // `next.push(odd ? level[i] : …)`: an element of one gathering array moved into another, Future or not.
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref && this.futureArrays.has(own!) && this.movesIntoGathering(parent)) return true;
-    return false;
-  }
+  /** Every use of a Future, or of an array of them, that needs the value (future-waits.ts). */
+  planWaits(): void { new FutureWaits(this, this.facts, this.plan, this.containers, this.aliases).run(); }
 
   /** What a gathering array may take without a wait: a submission, an element of a gathering array, or a choice of them. */
-  private isGathered(value: ts.Expression, valueChoices = false): boolean {
+  isGathered(value: ts.Expression, valueChoices = false): boolean {
     const { ts } = this;
     const inner = skipTransparent(ts, value);
     if (ts.isConditionalExpression(inner)) return this.isGathered(inner.whenTrue, valueChoices) && this.isGathered(inner.whenFalse, valueChoices);
@@ -327,42 +287,7 @@ export class FutureFlow {
     return this.isSubmission(inner);
   }
 
-  /** The value (through choices) is pushed into, or put in a slot of, an array that gathers Futures. */
-  private movesIntoGathering(value: ts.Expression): boolean {
-    const { ts } = this;
-    let node: ts.Node = withWrappers(ts, value);
-    while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
-    const parent = node.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node && ts.isPropertyAccessExpression(parent.expression) &&
-      parent.expression.name.text === 'push') return this.isFutureArray(skipTransparent(ts, parent.expression.expression)) && this.isGathered(node as ts.Expression);
-    return ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      ts.isElementAccessExpression(parent.left) && this.isFutureArray(skipTransparent(ts, parent.left.expression)) && this.isGathered(node as ts.Expression);
-  }
-
-  /** `for (… of futures)`, `futures.map(cb)`, `futures.forEach(cb)`, `futures[i]` as a task argument: elements go on as Futures. */
-  private handsOnElements(ref: ts.Identifier): boolean {
-    const { ts } = this;
-    const parent = ref.parent;
-    // Each element goes to a variable that holds a Future: only a plain name can (a pattern reads the value's parts).
-    if (ts.isForOfStatement(parent) && parent.expression === ref) {
-      const list = parent.initializer;
-      return ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isIdentifier(list.declarations[0]!.name);
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'length') return true;
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && ['map', 'forEach'].includes(parent.name.text) &&
-      ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
-      const cb = parent.parent.arguments[0];
-      const element = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb.parameters[0] : undefined;
-      return cb !== undefined && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && (!element || ts.isIdentifier(element.name));
-    }
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
-      const holder = withWrappers(ts, parent).parent;
-      return isArgumentOf(ts, holder, parent) && this.plan.submissions.has(holder);
-    }
-    return false;
-  }
-
-  private isSubmission(node: ts.Expression): boolean {
+  isSubmission(node: ts.Expression): boolean {
     while (this.ts.isParenthesizedExpression(node)) node = node.expression;
     return this.ts.isCallExpression(node) && this.plan.submissions.has(node);
   }

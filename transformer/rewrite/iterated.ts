@@ -14,7 +14,7 @@ import { isFunctionLike, symbolOf } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { nameSource, type AliasGroups } from './aliases';
 import type { FileFacts } from './file-facts';
-import { skipTransparent, withWrappers } from './syntax';
+import { isChoice, skipTransparent, withWrappers } from './syntax';
 
 /** Methods that call their callback once per element, reading the receiver between calls. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex',
@@ -45,9 +45,10 @@ export function iteratedWhileWritten(facts: FileFacts, aliases: AliasGroups, cal
         return handedWith(facts, aliases, n, written, reason) ?? iteratedAnywhere(facts, aliases, written, reason);
       }
     }
-    const walked = iterated && objectPath(facts, aliases, liveSource(ts, iterated));
+    // `for (const x of c ? xs : ys)`: each object the iterated value may be.
+    const walked = iterated ? choices(ts, liveSource(ts, iterated)).map((e) => objectPath(facts, aliases, liveSource(ts, e))) : [];
     // The same object, or one that holds the written one as a part (not an element's contents).
-    if (walked && maySameObject(facts, walked, written) && written.depth <= walked.depth) {
+    if (walked.some((path) => path && maySameObject(facts, path, written) && written.depth <= path.depth)) {
       return reasonAt(reason, `task writes \`${snippet(reason)}\`, which the enclosing \`${snippet(iterated!)}\` iterates: ` +
         'the next step must see the write, so the call runs in this thread');
     }
@@ -129,6 +130,15 @@ function iteratingReceiver(t: typeof ts, fn: ts.Node): ts.Expression | undefined
   if (ITERATING_METHODS.has(callee.name.text) && call.arguments[0] === node) return callee.expression;
   const from = callee.name.text === 'from' && t.isIdentifier(callee.expression) && callee.expression.text === 'Array';
   return from && call.arguments[1] === node ? call.arguments[0] : undefined;
+}
+
+/** The expressions a value may be: each branch of `c ? a : b`, `a ?? b`, `a || b`, `a && b`, the last of `(x, y)`. */
+function choices(t: typeof ts, expr: ts.Expression): ts.Expression[] {
+  const inner = skipTransparent(t, expr);
+  if (t.isConditionalExpression(inner)) return [...choices(t, inner.whenTrue), ...choices(t, inner.whenFalse)];
+  if (t.isBinaryExpression(inner) && isChoice(t, inner.operatorToken.kind)) return [...choices(t, inner.left), ...choices(t, inner.right)];
+  if (t.isBinaryExpression(inner) && inner.operatorToken.kind === t.SyntaxKind.CommaToken) return choices(t, inner.right);
+  return [inner];
 }
 
 /** `s.values()` → `s`: the iterator reads its receiver at every step. */

@@ -1,0 +1,123 @@
+/**
+ * Where a Future's value is needed: every use of a Future variable, or of an array gathering Futures, that is not
+ * a place the Future only passes through (an argument of a submission, a push into another gathering array, a name
+ * kept for it) waits there; a use that may change the value is "written", so later tasks read the change.
+ * futures.ts says where Futures go; this file, where they have to be values.
+ */
+import type * as ts from 'typescript';
+import { symbolOf } from '../analysis/context';
+import type { AliasGroups } from './aliases';
+import type { Containers } from './containers';
+import type { FileFacts } from './file-facts';
+import type { FutureFlow } from './futures';
+import type { FilePlan } from './plan';
+import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+
+export class FutureWaits {
+  private readonly ts: typeof ts;
+
+  constructor(private readonly flow: FutureFlow, private readonly facts: FileFacts, private readonly plan: FilePlan,
+    private readonly containers: Containers, private readonly aliases: AliasGroups) {
+    this.ts = facts.ts;
+  }
+
+  /** Every use of a Future, or of an array of them, that needs the value: a wait, or "written" where it changes it. */
+  run(): void {
+    for (const symbol of this.flow.futureSymbols()) {
+      for (const ref of this.facts.references(symbol)) {
+        if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // Writing into a task's result: later tasks must read the program's change.
+        this.plan.wraps.set(ref, this.containers.writesThrough(ref, symbol) ? 'written' : 'wait');
+      }
+    }
+    for (const symbol of this.flow.futureArrays) {
+      for (const ref of this.facts.references(symbol)) {
+        if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
+        if (this.aliases.isAliasSource(ref) && this.aliases.groupOf(symbol).every((member) => this.flow.futureArrays.has(member))) continue;
+        const element = this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref ? ref.parent : undefined;
+        // The program changes an element's contents, or keeps it under a name that may (`let acc = parts[0]`,
+        // `const [x, y] = parts`): later tasks must see it (the value may be a task's version).
+        const kept = this.keptUnderName(element ?? ref);
+        if (this.containers.writesThrough(ref, symbol) || (kept && !element)) this.plan.wraps.set(ref, 'writtenWithin');
+        // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
+        else if (element) this.plan.elementWraps.set(element, kept ? 'written' : 'wait');
+        else this.plan.wraps.set(ref, 'waitAll');
+      }
+    }
+  }
+
+  /**
+   * The value goes to a name the plan does not follow (`let acc = parts[0]`, `const [x, y] = parts`, `acc = parts[1]`,
+   * through choices): the program may write it there, so it is marked written where it is taken.
+   */
+  private keptUnderName(value: ts.Expression): boolean {
+    const { ts } = this;
+    let node: ts.Node = withWrappers(ts, value);
+    while ((ts.isConditionalExpression(node.parent) && node.parent.condition !== node) ||
+      (ts.isBinaryExpression(node.parent) && isChoice(ts, node.parent.operatorToken.kind))) node = withWrappers(ts, node.parent);
+    const parent = node.parent;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
+      const symbol = ts.isIdentifier(parent.name) ? symbolOf(this.facts.ctx, parent.name) : undefined;
+      return !symbol || !this.flow.isFuture(symbol);
+    }
+    return ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      !ts.isElementAccessExpression(parent.left);
+  }
+
+  /** A reference that hands a Future on without needing its value. */
+  private isFlowPosition(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    const outer = withWrappers(ts, ref).parent;
+    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return true;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
+    // arr.push(submission) / arr[i] = submission, where arr gathers Futures (not a Future itself)
+    const own = symbolOf(this.facts.ctx, ref);
+    if (own && this.flow.isFuture(own)) return false;
+    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
+      parent.parent.arguments.length === 1 && this.flow.isGathered(parent.parent.arguments[0])) return true;
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent &&
+      parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.flow.isGathered(parent.parent.right)) return true;
+    // `const first = blocks[0]`: the element goes on, as a Future, under another name (waited for at its uses).
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && this.flow.futureArrays.has(own!) && this.flow.namedElement(parent, false)) return true;
+    // `next.push(odd ? level[i] : …)`: an element of one gathering array moved into another, Future or not.
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref && this.flow.futureArrays.has(own!) && this.movesIntoGathering(parent)) return true;
+    return false;
+  }
+
+  /** The value (through choices) is pushed into, or put in a slot of, an array that gathers Futures. */
+  private movesIntoGathering(value: ts.Expression): boolean {
+    const { ts } = this;
+    let node: ts.Node = withWrappers(ts, value);
+    while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node && ts.isPropertyAccessExpression(parent.expression) &&
+      parent.expression.name.text === 'push') return this.flow.isFutureArray(skipTransparent(ts, parent.expression.expression)) && this.flow.isGathered(node as ts.Expression);
+    return ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(parent.left) && this.flow.isFutureArray(skipTransparent(ts, parent.left.expression)) && this.flow.isGathered(node as ts.Expression);
+  }
+
+  /** `for (… of futures)`, `futures.map(cb)`, `futures.forEach(cb)`, `futures[i]` as a task argument: elements go on as Futures. */
+  private handsOnElements(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const parent = ref.parent;
+    // Each element goes to a variable that holds a Future: only a plain name can (a pattern reads the value's parts).
+    if (ts.isForOfStatement(parent) && parent.expression === ref) {
+      const list = parent.initializer;
+      return ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isIdentifier(list.declarations[0]!.name);
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'length') return true;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && ['map', 'forEach'].includes(parent.name.text) &&
+      ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      const cb = parent.parent.arguments[0];
+      const element = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb.parameters[0] : undefined;
+      return cb !== undefined && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && (!element || ts.isIdentifier(element.name));
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
+      const holder = withWrappers(ts, parent).parent;
+      return isArgumentOf(ts, holder, parent) && this.plan.submissions.has(holder);
+    }
+    return false;
+  }
+}
