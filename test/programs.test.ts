@@ -256,4 +256,14 @@ test('length writes between tasks, an argument linked into another, classes thro
   assert.ok(tasks.inWorkers >= 3 + 1 + 2, `${tasks.inWorkers} tasks ran in workers: the sums, area of the literal, ramp and ints`);
 });
 
+test('a split callback whose element 0 throws while a later element loops forever, on threads taking two tasks each', () => {
+  const plain = run(build('thread-order', false, 'commonjs'));
+  const taskified = build('thread-order', true, 'commonjs');
+  // Before the fix element 0's failure reply stayed on its thread behind the endless task: the program hung.
+  const output = execFileSync(process.execPath, [join(taskified, 'main.js')], {
+    encoding: 'utf8', timeout: 60_000, env: { ...process.env, FORCE_COLOR: '0', TASKIFY_WORKERS: '2', TASKIFY_TASKS_PER_WORKER: '2' },
+  });
+  assert.fixture(output, plain);
+});
+
 test.run();

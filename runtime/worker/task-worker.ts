@@ -50,7 +50,24 @@ interface Io {
   readonly output: TaskOutput;
 }
 
+/**
+ * Tasks sharing this thread (TASKIFY_TASKS_PER_WORKER) call their functions in the order they arrived, and a task
+ * calls its function only once the replies of tasks that ended here were posted. piscina posts a reply a few
+ * microtasks after runTask returns; a later task reaching its synchronous call first would hold that reply back
+ * until it ends, forever if it never does (a split callback's later element looping while element 0 threw).
+ */
+let lastArrived: Promise<void> | undefined;
+/** Tasks of this thread that ended: one that ended after a task arrived may not have had its reply posted yet. */
+let ended = 0;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
+  const before = lastArrived;
+  let endedSeen = ended; // a task that ended before this one arrived had its reply posted (piscina reads after posting)
+  let startTurn!: () => void;
+  const turn = new Promise<void>((resolve) => { startTurn = resolve; });
+  lastArrived = turn;
+  const started = () => { startTurn(); if (lastArrived === turn) lastArrived = undefined; };
   if (task.forget) {
     cache.forget(task.forget);
     rroTable.release(task.forget);
@@ -68,6 +85,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
     const args: unknown[] = [];
     for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
+    // Our turn (lastArrived) is taken after the last await before the call: no other task's module state comes between.
+    if (before) await before;
+    while (ended !== endedSeen) { endedSeen = ended; await nextTurn(); } // their replies leave first
+    started();
     // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
     if (task.state) applyModuleState(task.state, args.splice(args.length - task.state.length), task.name);
     holding = [...call.data.values()];
@@ -103,6 +124,8 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     if (phase !== 'run') lap(phase);
     return { ok: false, error: serializeError(error), worker: threadId, startedAt, ...report(io, times) };
   } finally {
+    started(); // a task that failed to load lets the next one go
+    ended++;
     for (const value of holding) {
       const count = held.get(value)! - 1;
       if (count === 0) held.delete(value); else held.set(value, count);
