@@ -53,8 +53,10 @@ test('sharing its thread: every task on it hears of the out-of-memory death, and
   const p = pool(2);
   try {
     const marker = join(runDir, 'never');
+    // A thread's tasks call their functions in arrival order: the one that runs out of memory first, the other waits its turn.
+    const allocating = p.run(message('allocateForever'));
     const waiting = p.run(message('afterFile', [{ value: marker }, { value: 4 }]));
-    const errors = await Promise.all([rejection(p.run(message('allocateForever'))), rejection(waiting)]);
+    const errors = await Promise.all([rejection(allocating), rejection(waiting)]);
     for (const error of errors) {
       assert.is(error.code, 'TASKIFY_WORKER_OUT_OF_MEMORY');
       assert.match(error.message, /alongside 1 other task\(s\) on that thread/);
