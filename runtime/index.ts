@@ -143,36 +143,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   return value;
 }
 
-/**
- * `xs.map((x) => stats(x).max)` split by the plugin (transformer/rewrite/split-callbacks.ts): the task is submitted for
- * every element first, then the array method runs with each element's result (a Future) handed to `use` before the
- * callback's own arguments. Only for quiet tasks that read their arguments, so the order cannot be seen.
- */
-export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap', submit: (x: unknown, i: number, a: unknown[]) => unknown,
-  use: (result: unknown, ...args: unknown[]) => unknown, ...rest: unknown[]): unknown {
-  const apply = (resultOf: (x: unknown, i: number, a: unknown[]) => unknown): unknown => (method === 'reduce'
-    ? array.reduce((acc, x, i, a) => use(resultOf(x, i, a), acc, x, i, a), rest[0])
-    : (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
-      .call(array, (x: unknown, i: number, a: unknown[]) => use(resultOf(x, i, a), x, i, a), ...rest));
-  // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback.
-  if (array.length === 0 || current().kind !== 'pool') return apply(submit);
-  const results = array.map(submit);
-  try {
-    return apply((_x, i) => results[i]);
-  } catch (error) {
-    // The plain program stopped at this element: later elements' calls never happened, so their failures are nobody's.
-    for (const result of results) if (result instanceof Future) dismiss(result);
-    throw error;
-  }
-}
-
-/** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */
-function dismiss(future: Future<unknown>): void {
-  const producer = future.entry.producer;
-  if (producer) producer.observed = true;
-  const a = peek();
-  if (a?.kind === 'pool') a.runtime.cancel(future);
-}
+export { eachThen, withValues } from './api/deferred-uses';
 
 /**
  * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since

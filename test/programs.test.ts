@@ -101,6 +101,22 @@ test('a task used at once in a map/filter/reduce callback is submitted for every
   assert.ok(running >= 2, `at most ${running} task(s) ran at once`);
 });
 
+test('task values one expression needs (console.log(total(a), total(b)), sums, records, destructuring, a return) are submitted together, then used in order', () => {
+  const tasks = printsAsPlain('batched-values');
+  assert.ok(tasks.inWorkers >= 24, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('batched-values', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.withValues\(/g)?.length, 9, 'totals, sum, fixed, spread, means, norms, ratio and the two failing pairs');
+  assert.match(emitted, /'write then read', __taskify\.waitOn\(__taskify\.submit\(__taskify_scale/, 'a task that writes still waits where it stands');
+  assert.match(emitted, /'noisy', __taskify\.waitOn\(__taskify\.submit\(__taskify_noisy/, 'a task that prints still waits where it stands');
+  assert.match(emitted, /count\(__taskify\.waitOn\(/, 'program code between two calls keeps them one at a time');
+  // One at a time before; now the trace shows two running at once.
+  const trace = join(work, 'batched-values-trace.json');
+  run(build('batched-values', true, 'commonjs'), { TASKIFY_TRACE: trace, TASKIFY_WORKERS: '2' });
+  const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { ph: string; name: string; args: { tasks?: number } }[];
+  const running = Math.max(...events.filter((e) => e.ph === 'C' && e.name === 'running').map((e) => e.args.tasks ?? 0));
+  assert.ok(running >= 2, `at most ${running} task(s) ran at once`);
+});
+
 test('records of followed objects (const holder = { a, second: b }) wait for what their fields hold, and the calls stay tasks', () => {
   const tasks = printsAsPlain('holders');
   // Before, `{ a }` let `a` out: every call on a and b ran in this thread.
@@ -240,7 +256,7 @@ test('reductions written acc = merge(acc, part): the merges are tasks, the parts
 
 test('results of a task that returns its argument: the same Future, the caller\'s own object, a tree of merges', () => {
   const tasks = printsAsPlain('tree');
-  assert.ok(tasks.inWorkers >= 9, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.inWorkers >= 9 + 2, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test('task results updated from their own value (+=, ++, ??=, destructuring) and task-returned arrays extended', () => {

@@ -96,6 +96,9 @@ function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo
   const said = [`submitted as a task${parts.length ? `: ${parts.join('; ')}` : ''}`];
   if (plan.returnsArgument.has(call)) said.push(`\`${task.name}\` returns its argument, so the variable keeps its object`);
   if (plan.waitedAtCall.has(call)) said.push('its result is needed at once, so this thread waits for it at the call');
+  for (const calls of plan.batches.values()) {
+    if (calls.includes(call)) said.push(`its result is needed in one expression with ${calls.length - 1} other task call(s): all are submitted, then waited for in order`);
+  }
   return said.join('; ');
 }
 

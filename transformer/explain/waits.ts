@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'resumed';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -28,6 +28,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   waitFields: 'waits for the tasks that write the objects its fields hold',
   writtenFields: 'waits for the tasks that write the objects its fields hold, then marks them changed',
   result: 'the result is used at once: waits for the task right at the call',
+  batch: 'the results are used in one expression: waits for them in order once all its tasks were submitted',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
 };
 
@@ -38,6 +39,7 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
   for (const [ref, kind] of plan.wraps) add(ref, ref.text, kind);
   for (const [element, kind] of plan.elementWraps) add(element, snippet(element), kind);
   for (const call of plan.waitedAtCall) add(call, snippet(call), 'result');
+  for (const [root, calls] of plan.batches) add(root, calls.map(snippet).join(', '), 'batch');
   for (const [node, resumption] of plan.resumptions) {
     const names = [...new Set([...resumption.reads, ...resumption.writes].map((id) => id.text))];
     if (names.length > 0) add(node, names.join(', '), 'resumed');

@@ -68,7 +68,9 @@ export class AliasGroups {
   private groups?: Map<ts.Symbol, ts.Symbol[]>;
 
   constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
-    private readonly isFileLocal: (id: ts.Identifier) => boolean) {}
+    private readonly isFileLocal: (id: ts.Identifier) => boolean,
+    /** The argument a task call hands back as its value (`const r = scaleRet(a, 2)`: r is a), if it may. */
+    private readonly returnedArgument: (value: ts.Expression) => ts.Expression | undefined = () => undefined) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -190,7 +192,8 @@ export class AliasGroups {
 
   /**
    * `{ a, b: c, n: 3, t: new Float64Array(2) }`: the names of the objects its fields hold (primitives and fresh objects
-   * hold none); undefined when a field holds anything else (a call, a spread, a method, a getter).
+   * hold none, a task handing back its argument holds that); undefined when a field holds anything else (another call,
+   * a spread, a method, a getter).
    */
   private fieldNames(literal: ts.ObjectLiteralExpression): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
@@ -204,8 +207,11 @@ export class AliasGroups {
       if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text === '__proto__') return undefined;
       const value = skipTransparent(ts, property.initializer);
       if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) continue;
-      if (!ts.isIdentifier(value)) return undefined;
-      names.push(value);
+      // `{ r: scaleRet(a, 2) }`: the field holds `a` itself.
+      const handedBack = this.returnedArgument(value);
+      const named = handedBack ? skipTransparent(ts, handedBack) : value;
+      if (!ts.isIdentifier(named)) return undefined;
+      names.push(named);
     }
     return names;
   }
@@ -239,7 +245,8 @@ export class AliasGroups {
 
   /**
    * The names whose objects a value may be: itself (`a`), a view's, part's or method's receiver (`a.subarray(…)`,
-   * `g.data`, `a.fill(1)`), or any branch's (`flag ? a : b`, `b ?? a`, `a || b`).
+   * `g.data`, `a.fill(1)`), the argument a task hands back (`scaleRet(a, 2)`), or any branch's (`flag ? a : b`,
+   * `b ?? a`, `a || b`).
    */
   private namesIn(expr: ts.Expression): ts.Identifier[] {
     const { ts } = this.ctx;
@@ -248,7 +255,9 @@ export class AliasGroups {
     if (ts.isConditionalExpression(value)) return [...this.namesIn(value.whenTrue), ...this.namesIn(value.whenFalse)];
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
     const base = this.viewBase(value) ?? this.partBase(value) ?? this.receiverReturned(value);
-    return base ? [base] : [];
+    if (base) return [base];
+    const handedBack = this.returnedArgument(value);
+    return handedBack ? this.namesIn(handedBack) : [];
   }
 
   private find(symbol: ts.Symbol): ts.Symbol {

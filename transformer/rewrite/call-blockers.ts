@@ -183,7 +183,8 @@ export class CallBlockers {
 
   /** `const g = f.fill(2)`, `const same = f`: a name the Future's value also goes by, which no wait would reach. */
   private secondNameOf(future: ts.Symbol): Reason | undefined {
-    const ref = this.planner.facts.references(future).find((r) => this.planner.aliases.isAliasSource(r));
+    // A task handing back this very argument makes its result the same Future, not a second name.
+    const ref = this.planner.facts.references(future).find((r) => this.planner.aliases.isAliasSource(r) && !this.isTaskArgument(r));
     return ref && reasonAt(ref, `\`${snippet(ref.parent)}\` gives it another name`);
   }
 

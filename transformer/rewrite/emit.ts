@@ -150,6 +150,20 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       arrow([f.createParameterDeclaration(undefined, undefined, result), ...params()], body), ...rest]);
   };
 
+  /** `console.log(total(a), total(b))` → `__taskify.withValues([submit…, submit…], (v0, v1) => console.log(v0, v1))`. */
+  const batched = new Set<ts.Node>();
+  const withValues = (root: ts.Expression, calls: readonly ts.CallExpression[]): ts.Expression => {
+    batched.add(root);
+    const submissions = calls.map((call) => ts.visitNode(call, visit) as ts.Expression);
+    const values = calls.map(() => f.createUniqueName('value'));
+    // A value the program changes right there (see below): marked as changed where it is used, after the waits.
+    calls.forEach((call, i) => replaced.set(call, plan.changedAtCall.has(call) ? runtime('maybeWritten', [values[i]]) : values[i]));
+    const body = ts.visitNode(root, visit) as ts.Expression;
+    for (const call of calls) replaced.delete(call);
+    return runtime('withValues', [f.createArrayLiteralExpression(submissions), f.createArrowFunction(undefined, undefined,
+      values.map((value) => f.createParameterDeclaration(undefined, undefined, value)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)]);
+  };
+
   // Only nodes on the way to something the plan rewrites are visited: the rest of the file is emitted as it is.
   const onTheWay = new Set<ts.Node>();
   const leadsTo = (target: ts.Node): void => {
@@ -163,6 +177,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const instead = replaced.get(node);
     if (instead) return instead;
     if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
+    if (plan.batches.has(node as ts.Expression) && !batched.has(node)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
     if (plan.resumptions.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
       if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(visited, node);

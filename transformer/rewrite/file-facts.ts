@@ -75,6 +75,18 @@ export class FileFacts {
     return fn && this.tasks.get(fn);
   }
 
+  /**
+   * `bumpRet(xs, 1)`: a task call that may return its argument (or a part of it) hands back that very object (the
+   * runtime returns the caller's own object). With `always`, only a task returning that whole argument on every path:
+   * its value is then another name for the argument.
+   */
+  returnedArgument(expr: ts.Expression, always = false): ts.Expression | undefined {
+    if (!this.ts.isCallExpression(expr)) return undefined;
+    const task = this.taskOf(expr);
+    const index = task && (always ? task.returnsArgument : task.returnsArgument ?? task.params.findIndex((p) => p.returned !== undefined));
+    return index !== undefined && index >= 0 ? expr.arguments[index] : undefined;
+  }
+
   /** Every call in the file that reaches a task, in source order. */
   taskCalls(): [ts.CallExpression, TaskInfo][] {
     const found: [ts.CallExpression, TaskInfo][] = [];

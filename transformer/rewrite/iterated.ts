@@ -162,14 +162,14 @@ function objectPath(facts: FileFacts, aliases: AliasGroups, expr: ts.Expression)
   for (let names = 0; names < 16;) {
     if (ts.isElementAccessExpression(node)) { depth++; node = skipTransparent(ts, node.expression); continue; }
     if (ts.isPropertyAccessExpression(node)) { node = skipTransparent(ts, node.expression); continue; }
-    const viewed = aliases.viewBase(node) ?? returnedArgument(facts, node);
+    const viewed = aliases.viewBase(node) ?? facts.returnedArgument(node);
     if (viewed) { node = skipTransparent(ts, viewed); continue; }
     // A name for (an element of) another path: go on from that path (aliases.ts's one notion of another name).
     const declaration = ts.isIdentifier(node) ? symbolOf(facts.ctx, node)?.valueDeclaration : undefined;
     const source = declaration && nameSource(ts, declaration);
     const from = source && skipTransparent(ts, source.expr);
     if (!from || !(ts.isIdentifier(from) || ts.isElementAccessExpression(from) || ts.isPropertyAccessExpression(from) ||
-      aliases.viewBase(from) || returnedArgument(facts, from))) break;
+      aliases.viewBase(from) || facts.returnedArgument(from))) break;
     if (source!.element) depth++;
     node = from;
     names++;
@@ -202,12 +202,4 @@ function mayShareType(facts: FileFacts, a: ts.Symbol, b: ts.Symbol): boolean {
   if (open(ta) || open(tb)) return true;
   const sa = ta.getSymbol(), sb = tb.getSymbol();
   return sa === undefined || sb === undefined || sa === sb;
-}
-
-/** `bumpRet(xs, 1)`: a task call that may return its argument hands back that very object. */
-function returnedArgument(facts: FileFacts, expr: ts.Expression): ts.Expression | undefined {
-  if (!facts.ts.isCallExpression(expr)) return undefined;
-  const task = facts.taskOf(expr);
-  const index = task && (task.returnsArgument ?? task.params.findIndex((p) => p.returned !== undefined));
-  return index !== undefined && index >= 0 ? expr.arguments[index] : undefined;
 }

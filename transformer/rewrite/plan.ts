@@ -30,6 +30,7 @@ import { FutureFlow } from './futures';
 import { ParameterWaits, type ParameterPlanner } from './parameter-waits';
 import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import type { SplitCallback } from './split-callbacks';
+import { batchedValues } from './batched-values';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -59,6 +60,8 @@ export interface FilePlan {
   readonly exitWaits: Map<FunctionLike, ts.Identifier[]>;
   /** `xs.map((x) => stats(x).max)`: every element's task submitted first, then the callback (see split-callbacks.ts). */
   readonly splitCallbacks: Map<ts.CallExpression, SplitCallback>;
+  /** `console.log(total(a), total(b))`: a statement's task calls all submitted, then its expression (batched-values.ts). */
+  readonly batches: Map<ts.Expression, ts.CallExpression[]>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -69,6 +72,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
     elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(), splitCallbacks: new Map(),
+    batches: new Map(),
   };
   readonly facts: FileFacts;
   /** Object variables passed to submitted calls: every other use of them waits. */
@@ -87,7 +91,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source);
-    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id));
+    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true));
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.followability = new Followability(this.facts, this.aliases, this.parameters);
     this.uses = new UseClassifier(ctx, summaries, this.aliases, {
@@ -241,6 +245,11 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       if (isPrimitiveNode(this.ctx, call)) continue;
       const use = this.uses.valueUse(call).kind;
       if (use === 'write' || use === 'escape') this.plan.changedAtCall.add(call);
+    }
+    const batches = batchedValues(this.facts, this.plan.waitedAtCall);
+    for (const [root, calls] of batches) {
+      this.plan.batches.set(root, calls);
+      for (const call of calls) this.plan.waitedAtCall.delete(call);
     }
   }
 

@@ -17,7 +17,7 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, isTypedArrayType, qualifiedName } from '../analysis/context';
+import { evaluatedAlways, onlyReadsItself } from './only-reads';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 
@@ -87,11 +87,7 @@ function mentions(t: typeof ts, node: ts.Node, name: string): boolean {
 
 /** Apart from the task call, the expression only reads: names, literals, accesses, operators, `Math.*` calls. */
 function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpression): boolean {
-  const { ts, ctx } = facts;
-  // Operators that call nothing on their operands.
-  const K = ts.SyntaxKind;
-  const identity = new Set([K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken, K.AmpersandAmpersandToken, K.BarBarToken,
-    K.QuestionQuestionToken, K.CommaToken]);
+  const { ts } = facts;
   let ok = true;
   let calls = 0;
   const visit = (n: ts.Node): void => {
@@ -105,50 +101,9 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
       if (!taskCall.arguments.every((arg) => ts.isIdentifier(arg) || ts.isLiteralExpression(arg))) ok = false;
       return;
     }
-    if (ts.isCallExpression(n)) {
-      // `Math.sqrt(…)`, `n.toFixed(2)`, `s.padStart(4)`: the language's own functions of numbers and strings.
-      const name = qualifiedName(ts, n.expression);
-      const ofPrimitive = ts.isPropertyAccessExpression(n.expression) && isPrimitiveNode(ctx, n.expression.expression);
-      if (!(name?.startsWith('Math.') || ofPrimitive) || facts.taskOf(n)) { ok = false; return; }
-    } else if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
-      ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) {
-      ok = false; return;
-    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
-      ok = false; return;
-    } else if (ts.isBinaryExpression(n) && !identity.has(n.operatorToken.kind) &&
-      !(isPrimitiveNode(ctx, n.left) && isPrimitiveNode(ctx, n.right))) {
-      ok = false; return; // an object operand calls its valueOf or toString
-    } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
-      (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
-      ok = false; return;
-    } else if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && mayRunCode(facts, n)) {
-      ok = false; return; // a getter would run its code in another order
-    } else if (ts.isTemplateExpression(n) && n.templateSpans.some((span) => !isPrimitiveNode(ctx, span.expression))) {
-      ok = false; return; // an object in a template calls its toString
-    }
+    if (!onlyReadsItself(facts, n)) { ok = false; return; }
     ts.forEachChild(n, visit);
   };
   visit(body);
   return ok && calls === 1;
-}
-
-function evaluatedAlways(t: typeof ts, call: ts.Node, body: ts.Node): boolean {
-  for (let n: ts.Node = call; n !== body; n = n.parent) {
-    const parent = n.parent;
-    if (t.isConditionalExpression(parent) && parent.condition !== n) return false;
-    if (t.isBinaryExpression(parent) && parent.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken,
-      t.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) return false;
-    if ((t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isCallExpression(parent)) && parent.questionDotToken) return false;
-  }
-  return true;
-}
-
-/** Reading the property may run code: a getter, or a value whose type does not say (`any`). */
-function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
-  const { ts, ctx } = facts;
-  const receiver = ctx.checker.getTypeAtLocation(access.expression);
-  // `a[i]` of an array or typed array: the language's own, no code of the program.
-  if (ts.isElementAccessExpression(access)) return !(ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver));
-  const symbol = ctx.checker.getSymbolAtLocation(access.name);
-  return symbol === undefined || (symbol.flags & ts.SymbolFlags.GetAccessor) !== 0;
 }

@@ -14,3 +14,11 @@ const next: number[][] = [];
 for (let i = 0; i < parts.length; i += 2) next.push(merge(parts[i], parts[i + 1]));
 const top = merge(next[0], next[1]);
 console.log('tree', top.join(','));
+// The result of a task handing back its argument, kept in a record: the record sees later tasks' writes to it.
+const kept = merge(x, [1, 1]);
+const holder = { kept };
+scale(x, -1);
+console.log('held', holder.kept.join(','), JSON.stringify(holder));
+const viaHolder = { r: merge(y, [0, 1]) };
+scale(y, 2);
+console.log('held inline', viaHolder.r.join(','));

@@ -1,0 +1,55 @@
+/**
+ * Uses of task values the plugin moved after later submissions, so that tasks whose values one piece of code needs
+ * run side by side: an array method's callback split in two (eachThen), a statement's expression evaluated once all
+ * its task calls were submitted (withValues). Only for silent tasks that read their arguments, so the order cannot
+ * be seen; submissions the plain program would never have made (an earlier call failed) are dismissed.
+ */
+import { current, peek } from './lifecycle';
+import { Future } from './future';
+
+/**
+ * `xs.map((x) => stats(x).max)` split by the plugin (transformer/rewrite/split-callbacks.ts): the task is submitted for
+ * every element first, then the array method runs with each element's result (a Future) handed to `use` before the
+ * callback's own arguments. Only for quiet tasks that read their arguments, so the order cannot be seen.
+ */
+export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap', submit: (x: unknown, i: number, a: unknown[]) => unknown,
+  use: (result: unknown, ...args: unknown[]) => unknown, ...rest: unknown[]): unknown {
+  const apply = (resultOf: (x: unknown, i: number, a: unknown[]) => unknown): unknown => (method === 'reduce'
+    ? array.reduce((acc, x, i, a) => use(resultOf(x, i, a), acc, x, i, a), rest[0])
+    : (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
+      .call(array, (x: unknown, i: number, a: unknown[]) => use(resultOf(x, i, a), x, i, a), ...rest));
+  // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback.
+  if (array.length === 0 || current().kind !== 'pool') return apply(submit);
+  const results = array.map(submit);
+  try {
+    return apply((_x, i) => results[i]);
+  } catch (error) {
+    // The plain program stopped at this element: later elements' calls never happened, so their failures are nobody's.
+    for (const result of results) if (result instanceof Future) dismiss(result);
+    throw error;
+  }
+}
+
+/** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */
+function dismiss(future: Future<unknown>): void {
+  const producer = future.entry.producer;
+  if (producer) producer.observed = true;
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.cancel(future);
+}
+
+/**
+ * `console.log(total(a), total(b))` batched by the plugin (transformer/rewrite/batched-values.ts): every task call of
+ * the expression was submitted first; their values are waited for in the plain program's order and handed to `use`,
+ * the expression with the values in place of the calls. The first failure is thrown, as the plain call threw it.
+ */
+export function withValues(results: readonly unknown[], use: (...values: unknown[]) => unknown): unknown {
+  const values: unknown[] = [];
+  try {
+    for (const result of results) values.push(result instanceof Future ? result.wait() : result);
+  } catch (error) {
+    for (const later of results.slice(values.length + 1)) if (later instanceof Future) dismiss(later);
+    throw error;
+  }
+  return use(...values);
+}

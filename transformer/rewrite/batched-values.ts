@@ -1,0 +1,87 @@
+/**
+ * Task calls whose values one expression needs: `console.log(total(a), total(b))`, `norm(u) + norm(v)`,
+ * `[stats(x).mean, stats(y).mean]`, `` `${count(p)} of ${count(q)}` ``. Waiting at each call would run them one at a
+ * time. Submit them all first, then evaluate the expression with their values in place of the calls:
+ * `__taskify.withValues([submit(…), submit(…)], (v0, v1) => console.log(v0, v1))` (runtime/deferred-uses.ts).
+ *
+ * The expression is a statement's own (an expression statement, a declaration's initializer, a `return`), so the
+ * batch spans it whole. The plain program's output cannot tell the two orders apart when:
+ * - every task is silent (prints.ts) and reads every object it is given (`in`): submitting a later call before an
+ *   earlier value is used changes nothing anyone can see, even when the earlier one fails (the later submissions'
+ *   failures are then nobody's: the runtime dismisses them);
+ * - every call is evaluated whenever the expression is (not on one side of `?:`, `&&`, `||`, `??`, nor after `?.`),
+ *   and outside any function written in the expression;
+ * - everything the expression evaluates before the last call completes only reads (only-reads.ts): that code runs
+ *   after the submissions now, so it must not change what a task reads; what comes after the last call runs after
+ *   the waits, as before; the calls' own arguments are names, literals and property reads, which cannot throw;
+ * - nothing in the expression suspends (`await`, `yield`): it becomes the body of an arrow function.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import { evaluatedAlways, onlyReadsItself } from './only-reads';
+
+/**
+ * Batches of a file: a statement's expression and its task calls in evaluation order (two or more), among the calls
+ * whose value is waited for at once (the plan's `waitedAtCall`).
+ */
+export function batchedValues(facts: FileFacts, waitedAtCall: ReadonlySet<ts.CallExpression>): Map<ts.Expression, ts.CallExpression[]> {
+  const byRoot = new Map<ts.Expression, ts.CallExpression[]>();
+  for (const call of waitedAtCall) {
+    const root = statementExpression(facts.ts, call);
+    if (root) byRoot.set(root, [...(byRoot.get(root) ?? []), call]);
+  }
+  const batches = new Map<ts.Expression, ts.CallExpression[]>();
+  for (const [root, calls] of byRoot) {
+    if (calls.length < 2) continue;
+    calls.sort((a, b) => a.end - b.end);
+    if (calls.every((call) => joins(facts, call, root)) && onlyReadsBefore(facts, root, calls)) batches.set(root, calls);
+  }
+  return batches;
+}
+
+/** The expression of the statement the call is evaluated in, with no function between them. */
+function statementExpression(t: typeof ts, call: ts.Node): ts.Expression | undefined {
+  let node: ts.Node = call;
+  while (node.parent && !t.isStatement(node.parent) && !t.isVariableDeclaration(node.parent)) {
+    if (t.isFunctionLike(node.parent) || t.isClassLike(node.parent)) return undefined;
+    node = node.parent;
+  }
+  const parent = node.parent;
+  const own = t.isExpressionStatement(parent) || t.isReturnStatement(parent) ||
+    (t.isVariableDeclaration(parent) && parent.initializer === node);
+  return own ? node as ts.Expression : undefined;
+}
+
+function joins(facts: FileFacts, call: ts.CallExpression, root: ts.Expression): boolean {
+  const task = facts.taskOf(call);
+  if (!task || !task.quiet || task.params.some((p) => p.direction !== 'in')) return false;
+  return evaluatedAlways(facts.ts, call, root) && call.arguments.every((arg) => isSimpleArgument(facts.ts, arg));
+}
+
+/** `a`, `3`, `'s'`, `this.rows`, `cfg.n`: evaluated early, it cannot throw or run code the types do not show. */
+function isSimpleArgument(t: typeof ts, arg: ts.Expression): boolean {
+  if (t.isIdentifier(arg) || t.isLiteralExpression(arg) || arg.kind === t.SyntaxKind.ThisKeyword) return true;
+  return t.isPropertyAccessExpression(arg) && !arg.questionDotToken && isSimpleArgument(t, arg.expression);
+}
+
+/**
+ * Everything evaluated before the last call completes only reads; nothing anywhere suspends. The ancestors of the
+ * last call complete after it (they use its value), and what follows it in the text is evaluated after it.
+ */
+function onlyReadsBefore(facts: FileFacts, root: ts.Expression, calls: readonly ts.CallExpression[]): boolean {
+  const { ts, ctx } = facts;
+  const last = calls[calls.length - 1];
+  const batched = new Set<ts.Node>(calls);
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n)) { ok = false; return; }
+    if (isFunctionLike(ctx, n)) { if (n.pos < last.end) ok = false; else return; } // `yield` in a nested function is its own
+    const completesAfterLast = (n.pos <= last.pos && n.end >= last.end) || n.pos >= last.end;
+    if (!batched.has(n) && !completesAfterLast && !onlyReadsItself(facts, n)) { ok = false; return; }
+    ts.forEachChild(n, visit);
+  };
+  visit(root);
+  return ok;
+}

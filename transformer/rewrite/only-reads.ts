@@ -1,0 +1,60 @@
+/**
+ * Expressions whose evaluation only reads: names, literals, property and element reads the language itself answers,
+ * operators on primitives, and the language's own functions of numbers and strings (`Math.sqrt(x)`, `n.toFixed(2)`).
+ * Evaluating such an expression earlier or later than the plain program did cannot be told apart, which is what lets
+ * the plugin submit several tasks before the first value is used (split-callbacks.ts, batched-values.ts).
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveNode, isTypedArrayType, qualifiedName } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+
+/** The node's own step only reads (its children are judged on their own): no call of the program, no write. */
+export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
+  const { ts, ctx } = facts;
+  const K = ts.SyntaxKind;
+  if (ts.isCallExpression(n)) {
+    // `Math.sqrt(…)`, `n.toFixed(2)`, `s.padStart(4)`: the language's own functions of numbers and strings.
+    const name = qualifiedName(ts, n.expression);
+    const ofPrimitive = ts.isPropertyAccessExpression(n.expression) && isPrimitiveNode(ctx, n.expression.expression);
+    return (name?.startsWith('Math.') || ofPrimitive) && !facts.taskOf(n);
+  }
+  if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
+    ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;
+  if (ts.isBinaryExpression(n)) {
+    const op = n.operatorToken.kind;
+    if (op >= K.FirstAssignment && op <= K.LastAssignment) return false;
+    // Operators that call nothing on their operands; any other calls an object operand's valueOf or toString.
+    const identity = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.AmpersandAmpersandToken ||
+      op === K.BarBarToken || op === K.QuestionQuestionToken || op === K.CommaToken;
+    return identity || (isPrimitiveNode(ctx, n.left) && isPrimitiveNode(ctx, n.right));
+  }
+  if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+    (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) return false;
+  // A getter would run its code in another order.
+  if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && mayRunCode(facts, n)) return false;
+  // An object in a template calls its toString.
+  if (ts.isTemplateExpression(n)) return n.templateSpans.every((span) => isPrimitiveNode(ctx, span.expression));
+  return true;
+}
+
+/** The node is evaluated whenever `root` is: not on one side of `?:`, `&&`, `||`, `??`, nor after a `?.`. */
+export function evaluatedAlways(t: typeof ts, node: ts.Node, root: ts.Node): boolean {
+  for (let n: ts.Node = node; n !== root; n = n.parent) {
+    const parent = n.parent;
+    if (t.isConditionalExpression(parent) && parent.condition !== n) return false;
+    if (t.isBinaryExpression(parent) && parent.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken,
+      t.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) return false;
+    if ((t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isCallExpression(parent)) && parent.questionDotToken) return false;
+  }
+  return true;
+}
+
+/** Reading the property may run code: a getter, or a value whose type does not say (`any`). */
+function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const { ts, ctx } = facts;
+  const receiver = ctx.checker.getTypeAtLocation(access.expression);
+  // `a[i]` of an array or typed array: the language's own, no code of the program.
+  if (ts.isElementAccessExpression(access)) return !(ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver));
+  const symbol = ctx.checker.getSymbolAtLocation(access.name);
+  return symbol === undefined || (symbol.flags & ts.SymbolFlags.GetAccessor) !== 0;
+}
