@@ -70,7 +70,12 @@ export class Containers {
   rootOf(expr: ts.Expression): ts.Symbol | undefined {
     const base = this.families.baseOf(expr);
     const symbol = base && symbolOf(this.view.ctx, base);
-    const root = symbol && this.families.rootOfMember(symbol);
+    return symbol && this.rootOfSymbol(symbol);
+  }
+
+  /** The usable container a variable belongs to (its root), if any. */
+  rootOfSymbol(symbol: ts.Symbol): ts.Symbol | undefined {
+    const root = this.families.rootOfMember(symbol);
     return root && !this.rejected.has(root) ? root : undefined;
   }
 
@@ -78,7 +83,12 @@ export class Containers {
   rejectionOf(expr: ts.Expression): Reason | undefined {
     const base = this.families.baseOf(expr);
     const symbol = base && symbolOf(this.view.ctx, base);
-    const root = symbol && this.families.rootOfMember(symbol);
+    return symbol && this.rejectionOfSymbol(symbol);
+  }
+
+  /** Why the container a variable belongs to could not be followed, if it was one. */
+  rejectionOfSymbol(symbol: ts.Symbol): Reason | undefined {
+    const root = this.families.rootOfMember(symbol);
     return root ? this.rejected.get(root) : undefined;
   }
 

@@ -140,6 +140,10 @@ export class FileFacts {
       if (this.ts.isVoidExpression(node.parent)) return false;
       node = node.parent;
     }
+    // `xs.forEach((x) => task(x))`: forEach drops what its callback returns, as a statement would.
+    const arrow = node.parent;
+    if (this.ts.isArrowFunction(arrow) && arrow.body === node && this.ts.isCallExpression(arrow.parent) && arrow.parent.arguments[0] === arrow &&
+      this.ts.isPropertyAccessExpression(arrow.parent.expression) && arrow.parent.expression.name.text === 'forEach') return false;
     return !this.ts.isExpressionStatement(node.parent);
   }
 

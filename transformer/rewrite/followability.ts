@@ -5,17 +5,19 @@
  * The answers do not change while a file is planned.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from '../analysis/context';
+import { symbolOf, type AnalysisContext } from '../analysis/context';
 import type { AliasGroups } from './aliases';
 import type { FileFacts } from './file-facts';
 import { isFresh } from './fresh';
 import type { ClosedFunctions } from './parameters';
+import type { Placements } from './placements';
 
 export class Followability {
   private readonly known = new Map<ts.Symbol, boolean>();
   private readonly ctx: AnalysisContext;
 
-  constructor(private readonly facts: FileFacts, private readonly aliases: AliasGroups, private readonly parameters: ClosedFunctions) {
+  constructor(private readonly facts: FileFacts, private readonly aliases: AliasGroups, private readonly parameters: ClosedFunctions,
+    private readonly placements: Placements) {
     this.ctx = facts.ctx;
   }
 
@@ -26,6 +28,7 @@ export class Followability {
   isFollowable(symbol: ts.Symbol): boolean {
     let known = this.known.get(symbol);
     if (known === undefined) {
+      this.known.set(symbol, false); // a name asked again while it is decided (a cycle of placements) is not followable
       // A group is followed as one: each name in it that makes its own object must be followable.
       known = this.aliases.groupOf(symbol).every((member) => this.computeFollowable(member));
       this.known.set(symbol, known);
@@ -42,7 +45,10 @@ export class Followability {
     const valueOk = (value: ts.Expression) => isFresh(this.ctx, value) || this.aliases.isGroupValue(value, symbol);
     const literal = this.aliases.iteratedLiteral(declaration);
     if (literal) return literal.every((element) => this.aliases.isGroupValue(element, symbol));
-    if (!declaration.initializer || !valueOk(declaration.initializer)) return false;
+    // `const all = [A, B, C]` of followable leaves: the planner follows the names with the container (plan.ts).
+    const placed = declaration.initializer && this.placements.placedNames(declaration.initializer);
+    const placedOk = placed !== undefined && placed.every((id) => { const s = symbolOf(this.ctx, id); return s !== undefined && s !== symbol && this.isFollowable(s); });
+    if (!declaration.initializer || !(placedOk || valueOk(declaration.initializer))) return false;
     return (this.facts.references(symbol)).every((ref) => {
       const parent = ref.parent;
       const assigned = ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;

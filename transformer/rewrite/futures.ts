@@ -134,7 +134,7 @@ export class FutureFlow {
     // `next.push(odd ? level[i] : merge(level[i], level[i + 1]))`: the Future goes where the choice's value goes.
     while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
     const parent = node.parent;
-    if (ts.isExpressionStatement(parent)) return;
+    if (ts.isExpressionStatement(parent) || !this.facts.resultUsed(call)) return;
     const task = this.plan.submissions.get(call)!;
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;

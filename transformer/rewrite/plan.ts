@@ -31,6 +31,7 @@ import { ParameterWaits, type ParameterPlanner } from './parameter-waits';
 import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import type { SplitCallback } from './split-callbacks';
 import { batchedValues } from './batched-values';
+import { Placements } from './placements';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -80,6 +81,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly directCalls = new Set<ts.CallExpression>();
   readonly containers: Containers;
   readonly aliases: AliasGroups;
+  private readonly placements: Placements;
   readonly parameters: ClosedFunctions;
   private readonly followability: Followability;
   readonly futures: FutureFlow;
@@ -93,10 +95,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.facts = new FileFacts(ctx, tasks, source);
     this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true));
     this.parameters = new ClosedFunctions(ctx, tasks);
-    this.followability = new Followability(this.facts, this.aliases, this.parameters);
+    this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id));
+    this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
     this.uses = new UseClassifier(ctx, summaries, this.aliases, {
       isFollowable: (symbol) => this.isFollowable(symbol),
       isSubmission: (call) => this.plan.submissions.has(call),
+      placementUse: (ref) => this.placements.useAt(ref, this.containers),
     });
     this.containers = new Containers({
       ctx, uses: this.uses, aliases: this.aliases,
@@ -128,10 +132,16 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         this.futures.recordResult(call);
       }
       if (changed) continue;
+      this.placements.link(this.followed, this.containers, (symbol) => this.follow(symbol), (symbol) => this.aliases.groupOf(symbol));
       // Followed variables must not escape anywhere in the file.
       for (const symbol of this.followed) {
         const escape = this.escapeOf(symbol);
         if (!escape) continue;
+        // Its containers (`const all = [A, B]`) reach it too: their elements' calls are decided again.
+        for (const holder of this.placements.holdersOf(symbol)) {
+          const root = this.containers.rootOfSymbol(holder);
+          if (root) { this.containers.reject(root, escape); changed = true; }
+        }
         const group = this.aliases.groupOf(symbol);
         for (const [call, task] of this.plan.submissions) {
           const reached = this.argumentSymbols(call);

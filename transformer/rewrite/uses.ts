@@ -18,6 +18,11 @@ export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: s
 export interface PlannerState {
   isFollowable(symbol: ts.Symbol): boolean;
   isSubmission(call: ts.CallExpression): boolean;
+  /**
+   * `A` in `const all = [A, B, C]` (placements.ts): nothing to wait for when the planner follows the container with
+   * A, an escape when it cannot follow the container; undefined for any other reference.
+   */
+  placementUse(ref: ts.Identifier): Use | undefined;
 }
 
 export class UseClassifier {
@@ -45,6 +50,8 @@ export class UseClassifier {
       const view = withWrappers(ts, parent.parent);
       if (isArgumentOf(ts, view.parent, view) && this.planner.isSubmission(view.parent)) return { kind: 'none' };
     }
+    const placement = this.planner.placementUse(ref);
+    if (placement) return placement;
     // Rebinding the variable: its old object is simply no longer reached through it.
     if (ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return { kind: 'none' };
     return this.valueUse(ref);

@@ -1,0 +1,47 @@
+/**
+ * Objects with names of their own put in an array (`const all = [A, B, C]`): tasks take them through the array and
+ * through their names, and every use by either path sees every write. An object that escapes keeps both paths direct.
+ */
+import { scale, total } from './kernels';
+
+const A = new Float64Array([1, 2]), B = new Float64Array([3, 4]), C = new Float64Array([5, 6]);
+const all = [A, B, C];
+for (const m of all) scale(m, 3);
+console.log('after loop', A[0], all[1][1], C.join(','));
+all.forEach((m) => scale(m, 10));
+console.log('first', all[0][0], A[1]);
+scale(A, 2);
+console.log('via container', all[0].join(','), JSON.stringify(all.map((x) => x[0] + x[1])));
+for (let i = 0; i < all.length; i++) scale(all[i], -1);
+console.log('indexed', A[0], B[0], C[0]);
+const D = new Float64Array([7, 8]);
+const pair = [D, new Float64Array([9, 9])];
+scale(pair[1], 2);
+scale(D, 2);
+console.log('pair', pair[0][0], pair[1][0], D[1]);
+const E = new Float64Array([1, 1]);
+const twice = [E, E];
+scale(twice[0], 5);
+console.log('same twice', E[0], twice[1][0]);
+console.log('totals', total(A), total(B), total(C));
+
+// A function that keeps the object: every call that reaches it, by either path, stays direct.
+const kept: Float64Array[] = [];
+function keep(x: Float64Array): void { kept.push(x); }
+const P = new Float64Array([1, 2]), Q = new Float64Array([3, 4]);
+const ps = [P, Q];
+for (const m of ps) scale(m, 3);
+keep(P);
+console.log('kept', kept[0][0], P[1]);
+const R = new Float64Array([1, 2]), S = new Float64Array([3, 4]);
+const rs = [R, S];
+scale(R, 2);
+keep(rs[1]);
+console.log('kept element', rs[0][0], R[1], kept[1][0]);
+// Written by this thread between tasks, through the name.
+const T = new Float64Array([5]);
+const ts = [T];
+ts.forEach((t) => scale(t, 2));
+T[0] += 1;
+scale(T, 10);
+console.log('between', ts[0][0], T[0]);
