@@ -35,10 +35,11 @@ import { RespError, RespReader, TooLong, type Resp, type Streamed } from './resp
  */
 export const CHUNK_BYTES = 1024 * 1024;
 /**
- * Entries one XREAD may bring: a reader that fell behind catches up with one round trip for many entries. Their
- * bytes go to the file as they arrive, so more entries cost no memory.
+ * Entries one XREAD may bring: a reader that fell behind catches up in fewer round trips (their bytes go to the file
+ * as they arrive, so they cost this process no memory). Few, because Redis holds a whole reply in its output buffer
+ * for the reader: 4 MiB per reading connection at most.
  */
-const ENTRIES_PER_READ = 16;
+const ENTRIES_PER_READ = 4;
 /** A reader's XREAD waits this long per call, then asks whether the blob still exists. */
 const BLOCK_MS = 1000;
 
