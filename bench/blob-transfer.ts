@@ -1,8 +1,10 @@
 /**
  * node dist/bench/blob-transfer.js — one version's bytes from a run directory through Redis into another process's
- * run directory (runtime/distributed/blob-link.ts), alone: no task, no engine, no BullMQ. Two ways, alternating in
- * the same run: streamed (the reader follows the blob while it is written, as runs do) and one after the other
- * (the reader starts once the upload ended, as before blobs were streams).
+ * run directory (runtime/distributed/blob-link.ts), alone: no task, no engine, no BullMQ. Three ways, in turn in
+ * the same run: streamed (the reader follows the blob while it is written, as runs do), one after the other (the
+ * reader starts once the upload ended, as before blobs were streams), and the floor (bare-stream.ts: as many bytes
+ * from memory through a Redis stream into nothing, no file, no checksum); the last column is streamed / floor,
+ * the median of each turn's ratio.
  *
  * Besides wall time it prints the CPU each process spent per transfer (writer, reader, redis-server): on a shared
  * 2-core machine wall times swing by several times with other work, CPU times far less, and the CPU a transfer
@@ -17,6 +19,8 @@ import { connect } from '../runtime/distributed/redis';
 import { versionPath, writeVersion } from '../runtime/store/version-file';
 import { redisServer, startCluster } from '../test/cluster';
 import { median } from './stats';
+import { bareReader, bareTransfer } from './bare-stream';
+import { RedisLink } from '../runtime/distributed/redis-link';
 
 const SECRET = 'blob-transfer-bench';
 const MIB = 1024 * 1024;
@@ -52,42 +56,54 @@ async function main(): Promise<void> {
     const info = execFileSync('redis-cli', ['-p', String(cluster.port), 'INFO', 'cpu'], { encoding: 'utf8' });
     return (Number(/used_cpu_sys:([\d.]+)/.exec(info)![1]) + Number(/used_cpu_user:([\d.]+)/.exec(info)![1])) * 1000;
   };
+  const bareWriter = new RedisLink(cluster.url);
+  const floorReader = bareReader(cluster.url);
   await redis.set('taskify:run:bench:alive', '1');
   const rows: string[] = [];
+  type Sample = { wall: number; writer: number; reader: number; redis: number };
+  const ways = ['streamed', 'one after the other', 'floor'] as const;
   try {
     for (const mib of SIZES_MIB) {
       writeVersion(dir, 'd1v1', new Float64Array((mib * MIB) / 8).fill(1));
       const bytes = statSync(versionPath(dir, 'd1v1')).size;
-      const samples: Record<string, { wall: number; writer: number; reader: number; redis: number }[]> = { streamed: [], 'one after the other': [] };
-      for (let i = 0; i < 2 * REPEATS + 2; i++) {
-        const way = i % 2 === 0 ? 'streamed' : 'one after the other';
-        const key = `d${i + 2}v1`;
-        const blob = `taskify:run:bench:${key}:a`;
-        const [r0, c0, t0] = [redisCpu(), cpuMs(), performance.now()];
-        const { stored } = await publishFile(redis, link, 'bench', blob, dir, 'd1v1', 60, 0n);
-        let fetched: Promise<{ cpu: number }>;
-        if (way === 'streamed') { fetched = ask({ blob, bytes, key }); await stored; } else { await stored; fetched = ask({ blob, bytes, key }); }
-        const readerCpu = (await fetched).cpu;
-        const wall = performance.now() - t0;
-        const writerCpu = cpuMs() - c0;
-        const redisMs = redisCpu() - r0;
-        await redis.unlink(blob);
-        if (i >= 2) samples[way].push({ wall, writer: writerCpu, reader: readerCpu, redis: redisMs }); // two warm-ups
+      const samples: Record<string, Sample[]> = Object.fromEntries(ways.map((way) => [way, []]));
+      for (let turn = 0; turn < REPEATS + 1; turn++) {
+        for (let w = 0; w < ways.length; w++) {
+          const way = ways[(w + turn) % ways.length]; // who goes first turns, so that drift favours no way
+          const key = `d${turn * ways.length + w + 2}v1`;
+          const blob = `taskify:run:bench:${key}:a`;
+          const r0 = redisCpu();
+          let sample: Omit<Sample, 'redis'>;
+          if (way === 'floor') sample = await bareTransfer(bareWriter, floorReader, blob, bytes);
+          else {
+            const [c0, t0] = [cpuMs(), performance.now()];
+            const { stored } = await publishFile(redis, link, 'bench', blob, dir, 'd1v1', 60, 0n);
+            let fetched: Promise<{ cpu: number }>;
+            if (way === 'streamed') { fetched = ask({ blob, bytes, key }); await stored; } else { await stored; fetched = ask({ blob, bytes, key }); }
+            const readerCpu = (await fetched).cpu;
+            sample = { wall: performance.now() - t0, writer: cpuMs() - c0, reader: readerCpu };
+            await redis.unlink(blob);
+          }
+          if (turn > 0) samples[way].push({ ...sample, redis: redisCpu() - r0 }); // the first turn warms up
+        }
       }
       for (const [way, list] of Object.entries(samples)) {
-        const m = (k: 'wall' | 'writer' | 'reader' | 'redis') => median(list.map((s) => s[k]));
+        const m = (k: keyof Sample) => median(list.map((s) => s[k]));
+        const ratio = median(list.map((s, i) => s.wall / samples.floor[i].wall));
         rows.push(`| ${mib} MiB, ${way} | ${m('wall').toFixed(0)} ms (${(bytes / 1e6 / (m('wall') / 1000)).toFixed(0)} MB/s) | ` +
-          `${m('writer').toFixed(0)} / ${m('reader').toFixed(0)} / ${m('redis').toFixed(0)} ms | ${(m('writer') + m('reader') + m('redis')).toFixed(0)} ms |`);
+          `${m('writer').toFixed(0)} / ${m('reader').toFixed(0)} / ${m('redis').toFixed(0)} ms | ${(m('writer') + m('reader') + m('redis')).toFixed(0)} ms | ${ratio.toFixed(2)} |`);
       }
     }
   } finally {
     child.disconnect();
+    floorReader.close();
+    bareWriter.close();
     link.close();
     redis.disconnect();
     rmSync(dir, { recursive: true, force: true });
     await cluster.stop();
   }
-  console.log(['| transfer | wall (medians) | CPU: writer / reader / redis-server | CPU in all |', '|---|---|---|---|', ...rows].join('\n'));
+  console.log(['| transfer | wall (medians) | CPU: writer / reader / redis-server | CPU in all | wall / floor |', '|---|---|---|---|---|', ...rows].join('\n'));
   console.log(`\n${REPEATS} transfers of each; load average at the end: ${require('node:os').loadavg().map((x: number) => x.toFixed(1)).join(' ')}`);
 }
 

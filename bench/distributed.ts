@@ -13,6 +13,11 @@
  * 3. data in: a fresh Float64Array passed `in` to sum(), main → (Redis) → worker.
  * 4. data out: produce(n) returns a fresh Float64Array that the main thread reads, worker → (Redis) → main.
  * Arrays are fresh in every task: a machine fetches a version once and keeps it, which would hide the transfer.
+ *
+ * The floor, measured in the same rounds: what the local pool takes for the same argument or result (the file
+ * written and read, the task) plus the bare move of as many bytes through a Redis stream of the cluster's Redis,
+ * memory to memory with no file and no checksum (bare-stream.ts). A distributed transfer does all of that and more,
+ * so its speed cannot pass the floor's on this machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,6 +27,8 @@ import { deleteObject, shutdown, task, waitOn } from '../runtime';
 import { CLUSTER_SECRET, redisServer, startCluster } from '../test/cluster';
 import type * as K from './kernels';
 import { median, timeIt } from './stats';
+import { bareReader, bareTransfer } from './bare-stream';
+import { RedisLink } from '../runtime/distributed/redis-link';
 
 // ── task functions (pool threads and machines import this module: main() runs only when it is the program) ──
 
@@ -151,6 +158,10 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0];
   const samples: Record<string, Record<Mode, number>[]> = {};
   const cluster = await startCluster({ workers: 2, threads: 1 });
+  /** Per size, each round's bare Redis stream transfer (ms, median of TRANSFERS). */
+  const floors: Record<number, number[]> = {};
+  const floorWriter = new RedisLink(cluster.url);
+  const floorReader = bareReader(cluster.url);
   let leftover: string[];
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -163,10 +174,17 @@ async function main(): Promise<void> {
           (samples[metric] ??= []).push({ local: got.local![metric], distributed: got.distributed![metric] });
         }
       }
+      for (const mib of SIZES_MIB) {
+        const times: number[] = [];
+        for (let i = 0; i < TRANSFERS; i++) times.push((await bareTransfer(floorWriter, floorReader, `taskify:bench-floor:${round}:${mib}:${i}`, mib * MIB)).wall);
+        (floors[mib] ??= []).push(median(times));
+      }
       process.stderr.write(`round ${round + 1}/${ROUNDS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
     leftover = cluster.keys('taskify:run:*'); // every child's run ended: none of its keys may stay behind
   } finally {
+    floorReader.close();
+    floorWriter.close();
     await cluster.stop();
   }
 
@@ -185,6 +203,8 @@ async function main(): Promise<void> {
       `${r.slower >= 1 ? `${r.slower.toFixed(1)}x slower` : `${(1 / r.slower).toFixed(1)}x faster`} |`),
   ].join('\n');
   console.log(table);
+  const floorTable = floorRows(samples, floors);
+  console.log(`\n${floorTable}`);
   console.log(`\n${ROUNDS} round(s) in ${seconds.toFixed(0)} s; leftover run keys in Redis: ${leftover.length}`);
   if (leftover.length > 0) console.log(leftover.slice(0, 10).join('\n'));
   if (quick) return; // a fast check, not a result to keep
@@ -204,8 +224,28 @@ async function main(): Promise<void> {
     '',
     table,
     '',
+    floorTable,
+    '',
   ].join('\n');
   writeFileSync(join(__dirname, '..', '..', 'bench', 'results', 'distributed.md'), markdown);
+}
+
+/**
+ * Each transfer against its floor, round by round: the local pool's time for it plus the bare Redis stream's for
+ * its size (bytes: the array's, as in the rates).
+ */
+function floorRows(samples: Record<string, Record<Mode, number>[]>, floors: Record<number, number[]>): string {
+  const rows = Object.entries(samples).flatMap(([metric, pairs]) => {
+    const mib = Number(/^(\d+) MiB (in|out)/.exec(metric)?.[1]);
+    if (!floors[mib]) return [];
+    const mb = (mib * MIB) / 1e6;
+    const floor = pairs.map((p, round) => mb / (mb / p.local + floors[mib][round] / 1000));
+    const bare = median(floors[mib].map((ms) => mb / (ms / 1000)));
+    return [`| ${metric.replace(/, MB\/s$/, '')} | ${figure(median(pairs.map((p) => p.distributed)))} MB/s | ${figure(bare)} MB/s | ` +
+      `${figure(median(floor))} MB/s | ${median(pairs.map((p, round) => p.distributed / floor[round])).toFixed(2)} |`];
+  });
+  return ['| transfer | distributed | bare Redis stream alone | floor: local pool + bare stream | distributed / floor |',
+    '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 const figure = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));

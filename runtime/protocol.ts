@@ -282,8 +282,8 @@ export type VersionSource =
   /** Small bytes in base64, with their checksum (distributed/checksum.ts), checked before anything decodes them. */
   | { readonly inline: string; readonly sum: string }
   /**
-   * A Redis stream of `chunks` entries of at most 4 MiB, then one with the bytes' checksum and its seal
-   * (distributed/blob-link.ts); each attempt of a task writes under a blob of its own.
+   * A Redis stream of `chunks` entries of at most 1 MiB (CHUNK_BYTES), then one with the bytes' checksum and its
+   * seal (distributed/blob-link.ts); each attempt of a task writes under a blob of its own.
    */
   | { readonly blob: string; readonly bytes: number; readonly chunks: number };
 

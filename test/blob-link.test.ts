@@ -74,6 +74,23 @@ if (!redisServer()) {
     }
   });
 
+  test('a reader that comes after the upload takes many entries per read, a last chunk of a few bytes included', async () => {
+    writeVersion(from, 'd8v1', new Float64Array(CHUNK_BYTES / 8).map((_, i) => i % 251)); // a chunk, then ~100 bytes
+    const blob = 'taskify:run:test:d8v1:a';
+    const { source, stored } = await publish(blob, 'd8v1');
+    assert.is(await stored, true);
+    assert.ok('blob' in source && source.chunks === 2 && source.bytes - CHUNK_BYTES < 1024);
+    await fetchToFile(link, source, 0n, what, to, 'd8v1');
+    assert.ok(fetched('d8v1').equals(readFileSync(versionPath(from, 'd8v1'))), 'same bytes');
+    rmSync(versionPath(to, 'd8v1'));
+    const original = (await redis.xrangeBuffer(blob, '-', '+')).map(([, fields]) => fields);
+    await rewrite(blob, (entries) => [entries[0], entries[2], entries[1], entries[3]]); // the short chunk first
+    await rejects(fetchToFile(link, source, 0n, what, to, 'd8v1'), /arrived damaged from Redis \(a short chunk is not its last one\)/);
+    assert.not.ok(existsSync(versionPath(to, 'd8v1')));
+    await rewrite(blob, () => original);
+    await deleteBlob(redis, source);
+  });
+
   test('a blob changed, cut, forged or gone in Redis is refused before its file appears, naming the data', async () => {
     writeVersion(from, 'd2v1', new Float64Array(1.5 * CHUNK_BYTES / 8).map((_, i) => i % 251));
     const blob = 'taskify:run:test:d2v1:a';
