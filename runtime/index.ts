@@ -143,7 +143,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   return value;
 }
 
-export { eachThen, withValues } from './api/deferred-uses';
+export { dismissFrom, eachThen, withValues } from './api/deferred-uses';
 
 /**
  * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since

@@ -125,6 +125,14 @@ test('objects put in an array by name (const all = [A, B, C]) are followed throu
   assert.match(emitted, /for \(const m of ps\)\s+\(0, kernels_1\.scale\)\(m, 3\)/, 'the container of an object kept by keep() stays direct');
 });
 
+test('loops that use a task value at once (s += total(p), best = Math.max(best, peak(row)), break, a failure in try) submit every pass first', () => {
+  const tasks = printsAsPlain('split-loops');
+  assert.ok(tasks.inWorkers >= 6 + 4 + 4 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 4, 'sum, best, found and the failing loop are split');
+  assert.match(emitted, /const m = __taskify\.submit\(__taskify_peak/, 'a task value kept in a variable stays a Future');
+});
+
 test('records of followed objects (const holder = { a, second: b }) wait for what their fields hold, and the calls stay tasks', () => {
   const tasks = printsAsPlain('holders');
   // Before, `{ a }` let `a` out: every call on a and b ran in this thread.

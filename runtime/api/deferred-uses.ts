@@ -1,7 +1,7 @@
 /**
  * Uses of task values the plugin moved after later submissions, so that tasks whose values one piece of code needs
  * run side by side: an array method's callback split in two (eachThen), a statement's expression evaluated once all
- * its task calls were submitted (withValues). Only for silent tasks that read their arguments, so the order cannot
+ * its task calls were submitted (withValues), a loop split in two (dismissFrom). Only for silent tasks that read their arguments, so the order cannot
  * be seen; submissions the plain program would never have made (an earlier call failed) are dismissed.
  */
 import { current, peek } from './lifecycle';
@@ -48,8 +48,16 @@ export function withValues(results: readonly unknown[], use: (...values: unknown
   try {
     for (const result of results) values.push(result instanceof Future ? result.wait() : result);
   } catch (error) {
-    for (const later of results.slice(values.length + 1)) if (later instanceof Future) dismiss(later);
+    dismissFrom(results, values.length + 1);
     throw error;
   }
   return use(...values);
+}
+
+/**
+ * A loop split by the plugin (transformer/rewrite/split-loops.ts) ended, normally, by `break` or by a failure: the
+ * submissions of the passes it never reached (from `next` on) are the plain program's calls never made.
+ */
+export function dismissFrom(results: readonly unknown[], next: number): void {
+  for (const later of results.slice(next)) if (later instanceof Future) dismiss(later);
 }

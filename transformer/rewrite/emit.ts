@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './plan';
-import type { SplitCallback } from './split-callbacks';
+import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase } from './syntax';
 
@@ -100,7 +100,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     for (const statement of block.statements) {
       const original = ts.getOriginalNode(statement) as ts.Statement;
       if (submittedBefore && !isPureSubmission(original)) statements.push(f.createExpressionStatement(check));
-      statements.push(ts.isBlock(statement) ? checkpointBetween(statement, check) : statement);
+      // A split loop's block waits for its own tasks in order (and dismisses the rest): no checkpoint inside it.
+      statements.push(ts.isBlock(statement) && !deferred.isSplitLoop(statement) ? checkpointBetween(statement, check) : statement);
       if (containsSubmission(original)) submittedBefore = true;
     }
     return f.updateBlock(block, statements);
@@ -131,38 +132,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return replaceBody(ts, f, visited, body);
   };
 
-  /** Nodes emitted as something else while one piece is visited (a split callback's task call: its result). */
-  const replaced = new Map<ts.Node, ts.Expression>();
-
-  /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
-  const eachThen = ({ methodCall, method, callback, taskCall }: SplitCallback): ts.Expression => {
-    const receiver = ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
-    const params = () => callback.parameters.map((p) => f.createParameterDeclaration(undefined, undefined, (p.name as ts.Identifier).text));
-    const arrow = (parameters: ts.ParameterDeclaration[], body: ts.ConciseBody) =>
-      f.createArrowFunction(undefined, undefined, parameters, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
-    const submission = ts.visitNode(taskCall, visit) as ts.Expression;
-    const result = f.createUniqueName('result');
-    replaced.set(taskCall, runtime('waitOn', [result]));
-    const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
-    replaced.delete(taskCall);
-    const rest = methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
-    return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params().slice(1) : params(), submission),
-      arrow([f.createParameterDeclaration(undefined, undefined, result), ...params()], body), ...rest]);
-  };
-
-  /** `console.log(total(a), total(b))` → `__taskify.withValues([submit…, submit…], (v0, v1) => console.log(v0, v1))`. */
-  const batched = new Set<ts.Node>();
-  const withValues = (root: ts.Expression, calls: readonly ts.CallExpression[]): ts.Expression => {
-    batched.add(root);
-    const submissions = calls.map((call) => ts.visitNode(call, visit) as ts.Expression);
-    const values = calls.map(() => f.createUniqueName('value'));
-    // A value the program changes right there (see below): marked as changed where it is used, after the waits.
-    calls.forEach((call, i) => replaced.set(call, plan.changedAtCall.has(call) ? runtime('maybeWritten', [values[i]]) : values[i]));
-    const body = ts.visitNode(root, visit) as ts.Expression;
-    for (const call of calls) replaced.delete(call);
-    return runtime('withValues', [f.createArrayLiteralExpression(submissions), f.createArrowFunction(undefined, undefined,
-      values.map((value) => f.createParameterDeclaration(undefined, undefined, value)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)]);
-  };
+  const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node) });
 
   // Only nodes on the way to something the plan rewrites are visited: the rest of the file is emitted as it is.
   const onTheWay = new Set<ts.Node>();
@@ -174,10 +144,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
-    const instead = replaced.get(node);
+    const instead = deferred.rewrite(node);
     if (instead) return instead;
-    if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
-    if (plan.batches.has(node as ts.Expression) && !batched.has(node)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
     if (plan.resumptions.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
       if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(visited, node);

@@ -58,3 +58,9 @@ function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.E
   const symbol = ctx.checker.getSymbolAtLocation(access.name);
   return symbol === undefined || (symbol.flags & ts.SymbolFlags.GetAccessor) !== 0;
 }
+
+/** `xs`, `this.items`, `state.rows`: reading it again gives the same array. */
+export function isPlainName(t: typeof ts, expr: ts.Expression): boolean {
+  if (t.isIdentifier(expr) || expr.kind === t.SyntaxKind.ThisKeyword) return true;
+  return t.isPropertyAccessExpression(expr) && !expr.questionDotToken && isPlainName(t, expr.expression);
+}

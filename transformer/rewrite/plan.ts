@@ -32,6 +32,7 @@ import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import type { SplitCallback } from './split-callbacks';
 import { batchedValues } from './batched-values';
 import { Placements } from './placements';
+import { splitLoopOf, type SplitLoop } from './split-loops';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -63,6 +64,8 @@ export interface FilePlan {
   readonly splitCallbacks: Map<ts.CallExpression, SplitCallback>;
   /** `console.log(total(a), total(b))`: a statement's task calls all submitted, then its expression (batched-values.ts). */
   readonly batches: Map<ts.Expression, ts.CallExpression[]>;
+  /** `for (const a of parts) s += total(a)`: every pass's task submitted first, then the loop (see split-loops.ts). */
+  readonly splitLoops: Map<ts.Statement, SplitLoop>;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -73,7 +76,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   readonly plan: FilePlan = {
     submissions: new Map(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
     elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(), splitCallbacks: new Map(),
-    batches: new Map(),
+    batches: new Map(), splitLoops: new Map(),
   };
   readonly facts: FileFacts;
   /** Object variables passed to submitted calls: every other use of them waits. */
@@ -260,6 +263,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     for (const [root, calls] of batches) {
       this.plan.batches.set(root, calls);
       for (const call of calls) this.plan.waitedAtCall.delete(call);
+    }
+    for (const call of [...this.plan.waitedAtCall]) {
+      const split = this.plan.changedAtCall.has(call) ? undefined : splitLoopOf(this.facts, call);
+      if (split) { this.plan.splitLoops.set(split.loop, split); this.plan.waitedAtCall.delete(call); }
     }
   }
 

@@ -17,7 +17,7 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPlainName, onlyReadsItself } from './only-reads';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 
@@ -66,12 +66,6 @@ function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | u
   if (!t.isBlock(fn.body)) return fn.body;
   const [only] = fn.body.statements;
   return fn.body.statements.length === 1 && only && t.isReturnStatement(only) ? only.expression : undefined;
-}
-
-/** `xs`, `this.items`, `state.rows`: reading it again gives the same array. */
-function isPlainName(t: typeof ts, expr: ts.Expression): boolean {
-  if (t.isIdentifier(expr) || expr.kind === t.SyntaxKind.ThisKeyword) return true;
-  return t.isPropertyAccessExpression(expr) && !expr.questionDotToken && isPlainName(t, expr.expression);
 }
 
 function mentions(t: typeof ts, node: ts.Node, name: string): boolean {

@@ -1,0 +1,34 @@
+/**
+ * Loops that use a task's value at once in every pass (s += total(p), best = Math.max(best, peak(row))): every pass's
+ * task is submitted first, then the loop runs with the values; a break or a failure dismisses the calls never made.
+ */
+import { total, peak, check } from './kernels';
+const parts = Array.from({ length: 6 }, (_, i) => Float64Array.from({ length: 1000 }, (_, j) => (i * j) % 7));
+let s = 0;
+for (const p of parts) s += total(p);
+console.log('sum', s);
+const rows = [[1, 5, 2], [7, 1], [3, 3, 9], [0]];
+let best = -Infinity, count = 0;
+for (let i = 0; i < rows.length; i++) {
+  best = Math.max(best, peak(rows[i]));
+  count++;
+  console.log('row', i, best);
+}
+console.log('best', best, count);
+let firstBig = -1;
+for (let i = 0; i < rows.length; i++) {
+  const m = peak(rows[i]);
+  if (m > 6) { firstBig = i; break; }
+}
+console.log('first big', firstBig);
+let found = 0;
+for (const r of rows) {
+  found = peak(r);
+  if (found > 4) break;
+}
+console.log('found', found);
+const signed = [Float64Array.of(1), Float64Array.of(2), Float64Array.of(-3), Float64Array.of(-4)];
+let acc = 0;
+try {
+  for (const v of signed) { acc += check(v); console.log('acc', acc); }
+} catch (e) { console.log('caught', (e as Error).message, acc); }

@@ -1,0 +1,109 @@
+/**
+ * Emitting the uses of task values the plan moved after later submissions (see runtime/api/deferred-uses.ts): an array
+ * method's callback split in two (split-callbacks.ts), a statement's expression run once all its task calls were
+ * submitted (batched-values.ts), a loop split in two (split-loops.ts). Each replaces its task calls by their values
+ * while the piece is visited again.
+ */
+import type * as ts from 'typescript';
+import type { FilePlan } from './plan';
+import type { SplitCallback } from './split-callbacks';
+import type { SplitLoop } from './split-loops';
+
+export interface DeferredEnv {
+  readonly ts: typeof ts;
+  readonly f: ts.NodeFactory;
+  readonly plan: FilePlan;
+  readonly runtime: (name: string, args: ts.Expression[]) => ts.Expression;
+  /** emit.ts's visitor. */
+  readonly visit: (node: ts.Node) => ts.Node;
+}
+
+export interface DeferredUses {
+  /** The node's emitted form if it is one of these pieces (or a task call inside one being visited), else undefined. */
+  rewrite(node: ts.Node): ts.Node | undefined;
+  /** A block emitted for a split loop: it waits for its own tasks, so no checkpoint goes inside it. */
+  isSplitLoop(node: ts.Node): boolean;
+}
+
+export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): DeferredUses {
+  /** Nodes emitted as something else while one piece is visited (a split callback's task call: its result). */
+  const replaced = new Map<ts.Node, ts.Expression>();
+
+  /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
+  const eachThen = ({ methodCall, method, callback, taskCall }: SplitCallback): ts.Expression => {
+    const receiver = ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
+    const params = () => callback.parameters.map((p) => f.createParameterDeclaration(undefined, undefined, (p.name as ts.Identifier).text));
+    const arrow = (parameters: ts.ParameterDeclaration[], body: ts.ConciseBody) =>
+      f.createArrowFunction(undefined, undefined, parameters, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+    const submission = ts.visitNode(taskCall, visit) as ts.Expression;
+    const result = f.createUniqueName('result');
+    replaced.set(taskCall, runtime('waitOn', [result]));
+    const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
+    replaced.delete(taskCall);
+    const rest = methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
+    return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params().slice(1) : params(), submission),
+      arrow([f.createParameterDeclaration(undefined, undefined, result), ...params()], body), ...rest]);
+  };
+
+  /** `console.log(total(a), total(b))` → `__taskify.withValues([submit…, submit…], (v0, v1) => console.log(v0, v1))`. */
+  const batched = new Set<ts.Node>();
+  const withValues = (root: ts.Expression, calls: readonly ts.CallExpression[]): ts.Expression => {
+    batched.add(root);
+    const submissions = calls.map((call) => ts.visitNode(call, visit) as ts.Expression);
+    const values = calls.map(() => f.createUniqueName('value'));
+    // A value the program changes right there (see below): marked as changed where it is used, after the waits.
+    calls.forEach((call, i) => replaced.set(call, plan.changedAtCall.has(call) ? runtime('maybeWritten', [values[i]]) : values[i]));
+    const body = ts.visitNode(root, visit) as ts.Expression;
+    for (const call of calls) replaced.delete(call);
+    return runtime('withValues', [f.createArrayLiteralExpression(submissions), f.createArrowFunction(undefined, undefined,
+      values.map((value) => f.createParameterDeclaration(undefined, undefined, value)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)]);
+  };
+
+  /**
+   * `for (const a of xs) s += total(a)` → `{ const results = []; for (const a of xs) results.push(submit…);
+   * let next = 0; try { for (const a of xs) { const value = results[next++]; s += waitOn(value); } }
+   * finally { __taskify.dismissFrom(results, next); } }`: the passes the plain loop never reached are dismissed.
+   */
+  const splitting = new Set<ts.Node>();
+  const splitBlocks = new Set<ts.Node>();
+  const markSplit = (block: ts.Block): ts.Block => { splitBlocks.add(block); return block; };
+  const splitLoop = ({ loop, taskCall }: SplitLoop): ts.Statement => {
+    splitting.add(loop);
+    const results = f.createUniqueName('results'), next = f.createUniqueName('next'), value = f.createUniqueName('value');
+    const push = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
+      [ts.visitNode(taskCall, visit) as ts.Expression]));
+    const first = ts.isForOfStatement(loop)
+      ? f.updateForOfStatement(loop, undefined, loop.initializer, loop.expression, push)
+      : f.updateForStatement(loop, loop.initializer, loop.condition, loop.incrementor, push);
+    replaced.set(taskCall, runtime('waitOn', [value]));
+    const second = ts.visitNode(loop, visit) as ts.ForOfStatement | ts.ForStatement;
+    replaced.delete(taskCall);
+    const take = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(value, undefined, undefined,
+      f.createElementAccessExpression(results, f.createPostfixIncrement(next)))], ts.NodeFlags.Const));
+    const body = f.createBlock([take, ...(ts.isBlock(second.statement) ? second.statement.statements : [second.statement])], true);
+    const rerun = ts.isForOfStatement(second)
+      ? f.updateForOfStatement(second, second.awaitModifier, second.initializer, second.expression, body)
+      : f.updateForStatement(second, second.initializer, second.condition, second.incrementor, body);
+    const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
+    return markSplit(f.createBlock([
+      declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
+      first,
+      declare(next, f.createNumericLiteral(0), ts.NodeFlags.Let),
+      f.createTryStatement(f.createBlock([rerun], true), undefined,
+        f.createBlock([f.createExpressionStatement(runtime('dismissFrom', [results, next]))], true)),
+    ], true));
+  };
+
+  return {
+    rewrite(node) {
+      const instead = replaced.get(node);
+      if (instead) return instead;
+      if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
+      if (plan.splitLoops.has(node as ts.Statement) && !splitting.has(node)) return splitLoop(plan.splitLoops.get(node as ts.Statement)!);
+      if (plan.batches.has(node as ts.Expression) && !batched.has(node)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
+      return undefined;
+    },
+    isSplitLoop: (node) => splitBlocks.has(node),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * A loop that uses a task's value at once in every pass: `for (const a of parts) s += total(a)`,
+ * `for (let i = 0; i < n; i++) { const m = peak(rows[i]); if (m > best) best = m; }` is not that (a Future
+ * variable), but `best = Math.max(best, peak(rows[i]))` is. Waiting where the value is used runs the tasks one at a
+ * time. Split the loop in two instead: a first pass submits the task for every iteration, the second runs the body
+ * with each iteration's result in place of the call. The loop split for array methods is split-callbacks.ts; this is
+ * the same for `for` statements.
+ *
+ * The plain program's output cannot tell the two orders apart when:
+ * - the task is silent (prints.ts) and reads every object it is given (`in`): submitting later iterations' calls
+ *   before earlier values are used changes nothing anyone can see, even when one fails or the loop breaks early
+ *   (the runtime dismisses the calls the plain loop never made);
+ * - the loop runs the same iterations twice: `for (const x of xs)` over an array named without a call, or
+ *   `for (let i = a; i < b; i++)` with a header that only reads; nothing in the body assigns the loop variable or a
+ *   name the header or the call's arguments use;
+ * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), prints,
+ *   `if`s, declarations, `break` and `continue`: nothing it does can change what a later call reads;
+ * - the call is the loop's only task call, evaluated on every pass (a statement of the body itself, not under `if`,
+ *   `?:`, `&&`, `||`, `??`, `?.`), with arguments that are names from outside the body, literals, property reads and
+ *   `xs[i]` of arrays.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveNode } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import { evaluatedAlways, isPlainName, onlyReadsItself } from './only-reads';
+
+export interface SplitLoop {
+  readonly loop: ts.ForOfStatement | ts.ForStatement;
+  readonly taskCall: ts.CallExpression;
+}
+
+/** The split for a task call whose value is needed at once, if one is safe (see above). */
+export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoop | undefined {
+  const { ts } = facts;
+  const task = facts.taskOf(call);
+  if (!task || !task.quiet || task.params.some((p) => p.direction !== 'in')) return undefined;
+  const statement = bodyStatement(ts, call);
+  const parent = statement?.parent;
+  const loop = parent && ts.isBlock(parent) ? parent.parent : parent;
+  if (!statement || !loop || !(ts.isForOfStatement(loop) || ts.isForStatement(loop)) || (loop.statement !== statement && loop.statement !== parent)) return undefined;
+  if (ts.isLabeledStatement(loop.parent) || !evaluatedAlways(ts, call, statement)) return undefined;
+  const assigned = assignedIn(ts, loop.statement);
+  const loopNames = headerNames(facts, loop, assigned);
+  if (!loopNames) return undefined;
+  if (!call.arguments.every((arg) => isOuterSimple(facts, arg, loop.statement, assigned))) return undefined;
+  return bodyOnlyReads(facts, loop.statement, call, loopNames) ? { loop, taskCall: call } : undefined;
+}
+
+/** The statement of a loop body (or of its block) that holds the call, with no function or other statement between. */
+function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
+  let node: ts.Node = call;
+  while (node.parent && !t.isStatement(node.parent) && !t.isVariableDeclarationList(node.parent)) {
+    if (t.isFunctionLike(node.parent)) return undefined;
+    node = node.parent;
+  }
+  let statement: ts.Node | undefined = node.parent;
+  if (statement && t.isVariableDeclarationList(statement)) statement = statement.parent;
+  return statement && (t.isExpressionStatement(statement) || t.isVariableStatement(statement)) ? statement : undefined;
+}
+
+/** The names any assignment or update in the body targets. */
+function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment &&
+      t.isIdentifier(n.left)) names.add(n.left.text);
+    if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && t.isIdentifier(n.operand)) names.add(n.operand.text);
+    t.forEachChild(n, visit);
+  };
+  visit(body);
+  return names;
+}
+
+/** The header's loop variable, if the header runs the same iterations twice (see above). */
+function headerNames(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement, assigned: Set<string>): string | undefined {
+  const { ts, ctx } = facts;
+  if (ts.isForOfStatement(loop)) {
+    const list = loop.initializer;
+    const name = ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0].name : undefined;
+    if (loop.awaitModifier || !name || !ts.isIdentifier(name) || !isPlainName(ts, loop.expression) ||
+      !ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(loop.expression)) || mentionsAny(ts, loop.expression, assigned)) return undefined;
+    return name.text;
+  }
+  const list = loop.initializer;
+  const declaration = list && ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name) || !declaration.initializer || !loop.condition || !loop.incrementor) return undefined;
+  const i = declaration.name.text;
+  const step = loop.incrementor;
+  const steps = ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && ts.isIdentifier(step.operand) && step.operand.text === i) ||
+    (ts.isBinaryExpression(step) && ts.isIdentifier(step.left) && step.left.text === i && [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken].includes(step.operatorToken.kind) &&
+      readsOnly(facts, step.right));
+  if (!steps || !readsOnly(facts, declaration.initializer) || !readsOnly(facts, loop.condition) || !isPrimitiveNode(ctx, declaration.name)) return undefined;
+  if (assigned.has(i) || mentionsAny(ts, loop.condition, assigned)) return undefined;
+  return i;
+}
+
+/** `a`, `3`, `cfg.n`, `rows[i]` of an array, with no name the body assigns or declares. */
+function isOuterSimple(facts: FileFacts, arg: ts.Expression, body: ts.Node, assigned: Set<string>): boolean {
+  const { ts, ctx } = facts;
+  if (ts.isLiteralExpression(arg) || arg.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isIdentifier(arg)) {
+    const declaration = ctx.checker.getSymbolAtLocation(arg)?.valueDeclaration;
+    return !assigned.has(arg.text) && !(declaration && declaration.pos >= body.pos && declaration.end <= body.end);
+  }
+  if (ts.isPropertyAccessExpression(arg)) return !arg.questionDotToken && onlyReadsItself(facts, arg) && isOuterSimple(facts, arg.expression, body, assigned);
+  if (ts.isElementAccessExpression(arg)) {
+    return !arg.questionDotToken && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(arg.expression)) &&
+      isOuterSimple(facts, arg.expression, body, assigned) && isOuterSimple(facts, arg.argumentExpression, body, assigned);
+  }
+  return false;
+}
+
+/** Apart from the task call, the body only reads, assigns primitive variables, prints, branches and breaks. */
+function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallExpression, loopVariable: string): boolean {
+  const { ts, ctx } = facts;
+  const K = ts.SyntaxKind;
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (n === taskCall) return;
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isLabeledStatement(n) || ts.isTryStatement(n) ||
+      ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label)) { ok = false; return; }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+      // `s += total(a)`: a primitive variable, not the loop's, and not an object a later call could read.
+      if (!ts.isIdentifier(n.left) || n.left.text === loopVariable || !isPrimitiveNode(ctx, n.left) ||
+        (n.operatorToken.kind !== K.EqualsToken && !isPrimitiveNode(ctx, n.right))) { ok = false; return; }
+      visit(n.right);
+      return;
+    }
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) {
+      if (!ts.isIdentifier(n.operand) || n.operand.text === loopVariable || !isPrimitiveNode(ctx, n.operand)) ok = false;
+      return;
+    }
+    if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
+    if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name)) { ok = false; return; }
+    if (ts.isExpression(n) && !onlyReadsItself(facts, n)) { ok = false; return; }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return ok && countTaskCalls(facts, body) === 1;
+}
+
+/** `console.log(…)`: printing, in the plain program's order (the task is silent). */
+function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
+    ['log', 'info', 'warn', 'error'].includes(callee.name.text);
+}
+
+function countTaskCalls(facts: FileFacts, node: ts.Node): number {
+  let count = 0;
+  const visit = (n: ts.Node): void => {
+    if (facts.ts.isCallExpression(n) && facts.taskOf(n)) count++;
+    facts.ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return count;
+}
+
+function readsOnly(facts: FileFacts, expr: ts.Node): boolean {
+  let ok = onlyReadsItself(facts, expr);
+  facts.ts.forEachChild(expr, (child) => { ok = ok && readsOnly(facts, child); });
+  return ok;
+}
+
+function mentionsAny(t: typeof ts, node: ts.Node, names: Set<string>): boolean {
+  if (t.isIdentifier(node)) return names.has(node.text);
+  return t.forEachChild(node, (child) => mentionsAny(t, child, names) || undefined) ?? false;
+}
