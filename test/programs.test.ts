@@ -133,6 +133,11 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
   assert.match(emitted, /const m = __taskify\.submit\(__taskify_peak/, 'a task value kept in a variable stays a Future');
 });
 
+test('failing tasks in try blocks, submitted from array callbacks or depending on a failed task: the catch gets the first failure, as plain code threw it', () => {
+  const tasks = printsAsPlain('try-callbacks');
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('records of followed objects (const holder = { a, second: b }) wait for what their fields hold, and the calls stay tasks', () => {
   const tasks = printsAsPlain('holders');
   // Before, `{ a }` let `a` out: every call on a and b ran in this thread.

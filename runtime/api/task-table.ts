@@ -14,7 +14,7 @@ export class TaskTable {
   readonly mayPrint = new Set<number>();
   /** Failures of their own (not cancellations): what a dependent's or a stopped task's error names. */
   private readonly failures = new Map<number, TaskRecord>();
-  /** Every failed task, root or cancelled, in submission order: what checkpoint() and the exit report look at. */
+  /** Every failed task, root or cancelled, in the order they settled: what checkpoint() and the exit report look at. */
   private readonly failed: TaskRecord[] = [];
   /** Failures let go by a task's 'ignore' policy: reported at exit. */
   private readonly ignored: Error[] = [];
@@ -54,8 +54,15 @@ export class TaskTable {
   }
 
   throwFirstFailureSince(mark: number): void {
-    const first = this.failed.find((r) => r.id >= mark && !r.observed);
-    if (first) throw observeFailure(first);
+    // The first in submission order, as the sequential program met it: `failed` is in the order the engine settled
+    // them, and a task cancelled because an earlier one failed may be settled before that one.
+    let first: TaskRecord | undefined;
+    for (const r of this.failed) if (r.id >= mark && !r.observed && (!first || r.id < first.id)) first = r;
+    if (!first) return;
+    // The calls after it never happened in the sequential program: their failures (its dependents' above all) are
+    // nobody's, and must not replace this one when the try block's finally checks again.
+    for (const r of this.failed) if (r.id > first.id) r.observed = true;
+    throw observeFailure(first);
   }
 
   /** Failures a task's 'ignore' policy let go: said at exit. */

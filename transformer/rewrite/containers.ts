@@ -26,7 +26,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
 import type { AliasGroups } from './aliases';
 import { ContainerFamilies } from './container-families';
-import { isAssignedTo, isComparison, isDeclarationName, isWriteTarget, skipTransparent } from './syntax';
+import { isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, skipTransparent } from './syntax';
 import { RETURNS_RECEIVER } from './fresh';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
@@ -48,8 +48,6 @@ export interface PlannerView {
 }
 
 
-/** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
-const SYNCHRONOUS_CALLBACKS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'flatMap']);
 
 export class Containers {
   private readonly rejected = new Map<ts.Symbol, Reason>();
@@ -234,9 +232,7 @@ export class Containers {
     const home = enclosingFunction(this.view.ctx, exit);
     for (let fn = enclosingFunction(this.view.ctx, ref); fn !== home; fn = enclosingFunction(this.view.ctx, fn!)) {
       if (!fn) return false;
-      const call = fn.parent;
-      if (!(this.ts.isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && this.ts.isPropertyAccessExpression(call.expression) &&
-        SYNCHRONOUS_CALLBACKS.has(call.expression.name.text))) return false;
+      if (!isSynchronousCallback(this.ts, fn)) return false;
     }
     return true;
   }

@@ -9,7 +9,7 @@ import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './plan';
 import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
-import { elementBase } from './syntax';
+import { elementBase, isSynchronousCallback } from './syntax';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -72,12 +72,13 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return id;
   };
 
-  // Every node that has a submission inside it (not counting nested functions), found once from the submissions up.
+  // Every node that has a submission inside it (not counting nested functions, but counting the callbacks array methods
+  // call before they return), found once from the submissions up.
   const holdsSubmission = new Set<ts.Node>();
   for (const call of plan.submissions.keys()) {
     for (let n: ts.Node | undefined = call; n && !holdsSubmission.has(n); n = n.parent) {
       holdsSubmission.add(n);
-      if (n !== call && isFunctionLike(ctx, n)) break;
+      if (n !== call && isFunctionLike(ctx, n) && !isSynchronousCallback(ts, n)) break;
     }
   }
   const containsSubmission = (node: ts.Node): boolean => holdsSubmission.has(node);

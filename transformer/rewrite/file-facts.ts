@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
-import { isReference } from './syntax';
+import { isReference, isSynchronousCallback } from './syntax';
 
 export class FileFacts {
   readonly ts: typeof ts;
@@ -108,10 +108,12 @@ export class FileFacts {
     return undefined;
   }
 
-  /** The try statements whose try block holds the node, up to its function. */
+  /** The try statements whose try block holds the node, up to its function (through synchronous callbacks). */
   enclosingTries(node: ts.Node): ts.TryStatement[] {
     const tries: ts.TryStatement[] = [];
-    for (let n: ts.Node = node; n.parent && !isFunctionLike(this.ctx, n); n = n.parent) {
+    // Through callbacks that array methods call before they return (`xs.map((x) => task(x))`): a failure there is
+    // thrown out of the method call, inside the try around it.
+    for (let n: ts.Node = node; n.parent && (!isFunctionLike(this.ctx, n) || isSynchronousCallback(this.ts, n)); n = n.parent) {
       if (this.ts.isBlock(n) && this.ts.isTryStatement(n.parent) && n.parent.tryBlock === n) tries.push(n.parent);
     }
     return tries;

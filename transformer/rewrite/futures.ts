@@ -134,7 +134,10 @@ export class FutureFlow {
     // `next.push(odd ? level[i] : merge(level[i], level[i + 1]))`: the Future goes where the choice's value goes.
     while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
     const parent = node.parent;
-    if (ts.isExpressionStatement(parent) || !this.facts.resultUsed(call)) return;
+    if (ts.isExpressionStatement(parent)) return;
+    // `xs.forEach((x) => task(x))` drops the value, but in a try block each call waits, so that a failure stops the
+    // later calls as it did in plain code (inline runs too, where a submission runs at once).
+    if (!this.facts.resultUsed(call) && this.facts.enclosingTries(call).length === 0) return;
     const task = this.plan.submissions.get(call)!;
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;

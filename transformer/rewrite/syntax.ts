@@ -109,3 +109,16 @@ export function elementBase(t: typeof ts, expr: ts.Expression): ts.Expression {
   while (t.isElementAccessExpression(expr) || isTransparent(t, expr)) expr = expr.expression;
   return expr;
 }
+
+/** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
+const SYNCHRONOUS_CALLBACKS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'flatMap']);
+
+/** `xs.map((x) => …)`, `Array.from(xs, (x) => …)`: a function an array method calls before it returns. */
+export function isSynchronousCallback(t: typeof ts, fn: ts.Node): boolean {
+  const call = fn.parent;
+  if (!(t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !t.isCallExpression(call) || !call.arguments.includes(fn)) return false;
+  const callee = call.expression;
+  if (!t.isPropertyAccessExpression(callee)) return false;
+  if (SYNCHRONOUS_CALLBACKS.has(callee.name.text)) return call.arguments[0] === fn;
+  return t.isIdentifier(callee.expression) && callee.expression.text === 'Array' && callee.name.text === 'from' && call.arguments[1] === fn;
+}
