@@ -61,8 +61,10 @@ export function aboutOutput(place: OutputPlace, make: (what: string) => TaskifyE
 
 /** On the main thread: a task's error about an output gets the call site and the parameter's name. */
 export function nameOutput(error: Error, where: string, params: readonly string[] | undefined): Error {
+  // (A task may throw anything, `null` too: only taskify's own errors name an output.)
+  if (!(error instanceof TaskifyError)) return error;
   const output = (error as { output?: OutputPlace & { subject: string } }).output;
-  if (!(error instanceof TaskifyError) || !output || !error.message.startsWith(output.subject)) return error;
+  if (!output || !error.message.startsWith(output.subject)) return error;
   const message = outputSubject(output, where, params) + error.message.slice(output.subject.length);
   if (error.stack?.includes(error.message)) error.stack = error.stack.replace(error.message, message);
   error.message = message;

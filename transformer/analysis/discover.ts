@@ -190,8 +190,10 @@ function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (node.kind === ts.SyntaxKind.ThisKeyword) { found = node; return; }
-    // A nested ordinary function has its own `this`; an arrow function shares the task's.
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)) && node !== fn) return;
+    // A nested ordinary function, a method or accessor of an object literal, and a class have their own `this`; an
+    // arrow function shares the task's.
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) ||
+      ts.isAccessor(node)) && node !== fn) return;
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);

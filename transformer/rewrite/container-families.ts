@@ -20,7 +20,14 @@ export class ContainerFamilies {
 
   /** The value holds objects that are followed on their own: it is a level of a container, not a leaf. */
   holdsObjects(expr: ts.Expression): boolean {
-    return this.typeHoldsObjects(this.view.ctx.checker.getTypeAtLocation(expr));
+    const { checker } = this.view.ctx;
+    if (this.typeHoldsObjects(checker.getTypeAtLocation(expr))) return true;
+    // `const rs = []; rs.push(task(i))`: an evolving array is `any[]` where it is declared and the type of what was
+    // pushed where it is used; every reference must agree that it may hold objects (or Futures).
+    const declaration = this.ts.isIdentifier(expr) ? checker.getSymbolAtLocation(expr)?.valueDeclaration : undefined;
+    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && !declaration.type && declaration.initializer !== undefined &&
+      this.ts.isArrayLiteralExpression(declaration.initializer) && declaration.initializer.elements.length === 0 &&
+      this.typeHoldsObjects(checker.getTypeAtLocation(declaration.name));
   }
 
   private isCandidate(symbol: ts.Symbol): boolean {

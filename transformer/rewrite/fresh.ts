@@ -12,6 +12,15 @@ export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin'
 const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
   'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
 
+/** Built-in constructors that copy the elements of an iterable argument into a new object. */
+const COPYING_CONSTRUCTORS = new Set([...TYPED_ARRAY_NAMES, 'Set', 'Map']);
+
+/** The name is the standard library's own (not a class of the program with the same name). */
+function isGlobal(ctx: AnalysisContext, name: ts.Expression): boolean {
+  const declaration = ctx.checker.getSymbolAtLocation(name)?.declarations?.[0];
+  return declaration !== undefined && declaration.getSourceFile().hasNoDefaultLib;
+}
+
 export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts } = ctx;
   while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
@@ -26,7 +35,10 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
     if (ts.isArrayLiteralExpression(first)) return isFresh(ctx, first);
     // A view of a buffer (TypeScript 5.7+ prints a typed array's type as `Float64Array<ArrayBuffer>`: ask the symbol).
     if (/^(Shared)?ArrayBuffer(Like)?$/.test(ctx.checker.getTypeAtLocation(first).getSymbol()?.getName() ?? '')) return false;
-    return hasPrimitiveElements(ctx, first); // new Float64Array(other) copies numbers
+    // new Float64Array(other), new Set(numbers): the built-in copies numbers. Any other constructor (`new Pair(a)`,
+    // `new Proxy(a, h)`, `new Array(a)`, `new WeakRef(a)`) may keep the object itself.
+    const constructor = ts.isIdentifier(expr.expression) ? expr.expression.text : '';
+    return COPYING_CONSTRUCTORS.has(constructor) && isGlobal(ctx, expr.expression) && hasPrimitiveElements(ctx, first);
   }
   if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {

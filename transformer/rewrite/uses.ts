@@ -12,6 +12,9 @@ import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
+/** Read-only built-ins whose result is or holds the argument itself, not a copy of its numbers: `Object(a)` is a. */
+const KEEPS_ARGUMENT = new Set(['Object', 'Array', 'Array.of']);
+
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
 /** What the classifier asks of the planner: decisions that change while a file is planned. */
@@ -229,7 +232,8 @@ export class UseClassifier {
       // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
       // `Array.from(rows)` only read, but hand the parts on.)
       const name = qualifiedName(ts, parent.expression);
-      return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(this.ctx, parent) || hasPrimitiveElements(this.ctx, outer));
+      return name !== undefined && isReadOnlyFunction(name) &&
+        (isPrimitiveNode(this.ctx, parent) || (!KEEPS_ARGUMENT.has(name) && hasPrimitiveElements(this.ctx, outer)));
     }
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       const method = parent.name.text;
