@@ -31,6 +31,18 @@ export function isPrimitiveType(ctx: AnalysisContext, type: ts.Type): boolean {
   return (type.flags & primitive) !== 0;
 }
 
+/**
+ * `{ ...counts }` of a `Record<string, number>` or `{ n: number; s: string }`: every property (and index signature)
+ * holds a primitive, so a spread copies values and keeps nothing of the object.
+ */
+export function hasPrimitiveProperties(ctx: AnalysisContext, node: ts.Node): boolean {
+  const { checker } = ctx;
+  const type = checker.getTypeAtLocation(node);
+  if (type.isUnion() || (type.flags & ctx.ts.TypeFlags.Object) === 0 || checker.isArrayType(type) || checker.isTupleType(type)) return false;
+  if (!checker.getIndexInfosOfType(type).every((info) => isPrimitiveType(ctx, info.type))) return false;
+  return checker.getPropertiesOfType(type).every((p) => !(p.flags & ctx.ts.SymbolFlags.Method) && isPrimitiveType(ctx, checker.getTypeOfSymbol(p)));
+}
+
 export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
   return isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node));
 }

@@ -22,7 +22,7 @@ import {
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type StoresArgument } from './reach-flow';
-import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { StoresArgument } from './reach-flow';
 
@@ -77,7 +77,7 @@ export class ReachMap {
       return either(...expr.properties.map((p) =>
         ts.isPropertyAssignment(p) ? nest(this.of(p.initializer))
           : ts.isShorthandPropertyAssignment(p) ? nest(this.ofSymbol(this.ctx.checker.getShorthandAssignmentValueSymbol(p)))
-            : ts.isSpreadAssignment(p) ? elementsOf(this.of(p.expression))
+            : ts.isSpreadAssignment(p) ? (hasPrimitiveProperties(this.ctx, p.expression) ? NOTHING : elementsOf(this.of(p.expression)))
               : holding(this.captured(p)))); // methods and accessors: `{ get g() { return p } }`
     }
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return holding(this.captured(expr));

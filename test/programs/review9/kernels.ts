@@ -15,3 +15,9 @@ export function count(xs: number[]): number {
   for (const x of xs) acc.add(x);
   return acc.n;
 }
+/** Copies a's counts (numbers) into a fresh record: a is only read, and the result is none of it. @task */
+export function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const r = { ...a };
+  for (const k of Object.keys(b)) r[k] = (r[k] ?? 0) + b[k];
+  return r;
+}

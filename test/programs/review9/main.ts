@@ -3,7 +3,7 @@
  * hands its argument back, arrays of Futures declared untyped (`const rs = []`), tasks throwing values that are not
  * errors, and `this` of an object literal's method inside a task.
  */
-import { count, fail, inc, sq } from './kernels';
+import { count, fail, inc, mergeCounts, sq } from './kernels';
 
 class Pair { constructor(readonly p: number[], readonly q: number[]) {} }
 class Wrapper { constructor(private xs: number[]) {} first() { return this.xs[0]; } }
@@ -49,3 +49,13 @@ for (const kind of [0, 1, 2]) {
   try { console.log(fail(kind)); } catch (e) { console.log('caught', e); }
 }
 console.log('object literal this', count([1, 2, 3]));
+{
+  // A tree of merges whose task copies its first argument with a spread: every merge is a task.
+  let level = [{ a: 1 }, { b: 2 }, { a: 3, c: 1 }, { b: 1 }].map((counts) => mergeCounts(counts, {}));
+  while (level.length > 1) {
+    const next: Record<string, number>[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(mergeCounts(level[i], level[i + 1]));
+    level = next;
+  }
+  console.log('merged', JSON.stringify(level[0]));
+}
