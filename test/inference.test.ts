@@ -507,4 +507,22 @@ test('plain JavaScript with JSDoc types', () => {
   assert.match(tasks[0].params[1].reason, /primitive \(number\)/);
 });
 
+test('a parameter replaced once at the top of the body is the new value after it, except in hoisted functions', () => {
+  expectDirections([
+    // Inside an expression of the first statement: evaluated once, before what follows it.
+    ['p: number[]', 'const n = (p = p.slice()).length; p[0] = n;', ['p:in']],
+    ['p: number[], q: number[]', 'p = p.slice(), q = q.slice(); p[0] = 1; q[0] = 1;', ['p:in', 'q:in']],
+    // Conditional or repeated assignments replace nothing.
+    ['p: number[], c: boolean', 'c && (p = p.slice()); p[0] = 1;', ['p:inout', 'c:in']],
+    ['p: number[], c: boolean', 'const n = c ? (p = p.slice()).length : 0; p[0] = n;', ['p:inout', 'c:in']],
+    ['p: number[]', 'for (let i = 0; i < 2; i++) p = p.slice(); p[0] = 1;', ['p:inout']],
+  ]);
+  // A function declaration is hoisted: it may run before the assignment, however late it is written.
+  const { dirs, reasons } = directions(task('p: number[]', 'f(); p = [0]; function f() { p[0] = 1; }'));
+  assert.equal(dirs, ['p:inout']);
+  assert.match(reasons.p, /writes an element: `p\[0\] = 1`/);
+  assert.equal(directions(task('p: number[]', 'const g = () => h(); g(); p = [0]; function h() { p[0] = 1; }')).dirs, ['p:inout']);
+  assert.equal(directions(task('p: number[]', 'p = [0]; const g = () => { p[0] = 1; }; g();')).dirs, ['p:in']);
+});
+
 test.run();

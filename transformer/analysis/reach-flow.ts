@@ -2,7 +2,7 @@
  * How values flow into names and containers for reach.ts: every variable, destructured name (defaults included),
  * iteration variable, callback parameter and `this` of a callback gets what is assigned or passed to it, a container
  * gets what is stored into it (`c[i] = p`, `c.push(p)`, `m.set(k, p)`, `Object.assign(c, …)`, a callee that keeps an
- * argument), and a parameter replaced by a top-level `p = fresh` statement holds only that afterwards. Kept apart
+ * argument), and a parameter replaced by a top-level `p = fresh` holds only that afterwards (replacements.ts). Kept apart
  * from reach.ts, which says what an expression's value is: this file is where bindings grow, to a fixpoint.
  */
 import type * as ts from 'typescript';
@@ -11,6 +11,7 @@ import { all, at, either, empty, holding, none, NOTHING, partOf, union, type Dep
 import { rootAndDepth, skipParens } from './expressions';
 import { boundNames, canKeepObjects, isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName } from './builtin-callees';
+import { runsOnceAtTopLevel } from './replacements';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
@@ -24,8 +25,9 @@ export class ReachFlow {
   /** The symbols each parameter is bound to (several for a destructured one). */
   readonly paramSymbols = new Map<number, ts.Symbol[]>();
   /**
-   * A parameter variable given a new value by a top-level statement of the body (`data = data.filter(…)`): from the end
-   * of that statement on, it holds only what was assigned to it, not the caller's object.
+   * A parameter variable given a new value by an assignment that runs once at the top level of the body (`data =
+   * data.filter(…)`, replacements.ts): from the end of that assignment on (outside hoisted functions), it holds only
+   * what is assigned to it, not the caller's object.
    */
   readonly replaced = new Map<ts.Symbol, { readonly from: number; readonly param: number; assigned: Reach }>();
   /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
@@ -138,18 +140,21 @@ export class ReachFlow {
     }
   }
 
-  /** Parameters replaced by a plain `p = …;` statement at the top of the body, before any nested scope could run it twice. */
+  /** Parameters replaced by an assignment that runs once, unconditionally, at the top of the body (replacements.ts). */
   private findReplacements(body: ts.ConciseBody): void {
     const { ts } = this;
     if (!ts.isBlock(body)) return;
-    for (const statement of body.statements) {
-      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
-      const { left, operatorToken } = statement.expression;
-      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(left)) continue;
-      const symbol = symbolOf(this.ctx, left);
-      const param = [...this.paramSymbols].find(([, symbols]) => symbol && symbols.includes(symbol))?.[0];
-      if (symbol && param !== undefined && !this.replaced.has(symbol)) this.replaced.set(symbol, { from: statement.end, param, assigned: NOTHING });
-    }
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) &&
+        runsOnceAtTopLevel(ts, node, body)) {
+        const symbol = symbolOf(this.ctx, node.left);
+        const param = [...this.paramSymbols].find(([, symbols]) => symbol && symbols.includes(symbol))?.[0];
+        if (symbol && param !== undefined && !this.replaced.has(symbol)) this.replaced.set(symbol, { from: node.end, param, assigned: NOTHING });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
   }
 
   private collectCall(call: ts.CallExpression): void {

@@ -22,6 +22,7 @@ import {
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type StoresArgument } from './reach-flow';
+import { isAfter } from './replacements';
 import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { StoresArgument } from './reach-flow';
@@ -134,7 +135,7 @@ export class ReachMap {
   private ofIdentifier(id: ts.Identifier): Reach {
     const symbol = symbolOf(this.ctx, id);
     const replaced = symbol && this.flow.replaced.get(symbol);
-    if (replaced && id.pos >= replaced.from) return replaced.assigned;
+    if (replaced && isAfter(this.ts, id, replaced.from, this.fn)) return replaced.assigned;
     // The function's own `arguments` holds its parameters.
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
