@@ -525,4 +525,34 @@ test('a parameter replaced once at the top of the body is the new value after it
   assert.equal(directions(task('p: number[]', 'p = [0]; const g = () => { p[0] = 1; }; g();')).dirs, ['p:in']);
 });
 
+test('untyped JavaScript: methods of the caller\'s objects read, fresh objects hold what their constructor keeps, length is a count', () => {
+  const lib = [
+    'export function Rgb(r) { this.r = +r; }',
+    'export function Holder(v) { this.v = v; }',
+    // A method called on (a part of) the caller's object: taken to leave it alone when what the caller gives holds
+    // only reading functions (the reading-callbacks summary, with that assumption on the parameter).
+    'export function convert(o) { o = o.rgb(); return new Rgb(o.r); }',
+    'export function each(colors) { const out = new Array(colors.length); for (let i = 0; i < colors.length; i++) out[i] = convert(colors[i]); return out; }',
+    'export function pick(ds, r) { let d = ds[0]; for (let i = 0; i < ds.length; i++) if (r < i) d = ds[i]; return d.sample(); }',
+    'export function hold(v) { return new Holder(v); }',
+    'export function make(v) { return new Rgb(v); }',
+    'export function copyOf(xs) { const r = new Array(xs.length); for (let i = 0; i < xs.length; i++) r[i] = +xs[i]; return r; }',
+  ].join('\n');
+  const dirs = (signature: string, body: string) => directions(`import { convert, each, pick, hold, make, copyOf } from './lib.js';\n${task(signature, body)}`, { 'lib.js': lib });
+  assert.equal(dirs('p: { r: number }', 'return convert(p);').dirs, ['p:in']);
+  assert.equal(dirs('p: { r: number }[]', 'const out = each(p); out[0] = 1;').dirs, ['p:in']);
+  assert.equal(dirs('p: { r: number }[]', 'return pick(p, 2);').dirs, ['p:in']);
+  // An object whose type holds functions may have methods that write: the general summary.
+  const withMethod = dirs('p: { rgb(): { r: number } }', 'return convert(p);');
+  assert.equal(withMethod.dirs, ['p:inout']);
+  assert.match(withMethod.reasons.p, /passed to `convert`, which writes it: calls method `rgb`, whose effects are unknown: `o\.rgb\(\)`/);
+  // An untyped xs.length is a count: new Array(xs.length) holds nothing of xs.
+  assert.equal(dirs('p: number[]', 'const c = copyOf(p); c[0] = 1;').dirs, ['p:in']);
+  // new Rgb(v) keeps nothing of v (this.r = +r), new Holder(v) keeps v.
+  assert.equal(dirs('p: number[]', 'const c = make(p); c.r = 1;').dirs, ['p:in']);
+  const held = dirs('p: number[]', 'const h = hold(p); h.v[0] = 1;');
+  assert.equal(held.dirs, ['p:inout']);
+  assert.match(held.reasons.p, /writes an element: `h\.v\[0\] = 1`/);
+});
+
 test.run();

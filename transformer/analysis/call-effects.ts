@@ -70,8 +70,14 @@ export class CallEffects {
    * only when its summary says the parameter is let out (returned, stored, given to unknown code) or handed to a
    * callback (whose result may be what it was given).
    */
-  returnsArgument(call: ts.CallExpression, index: number): boolean {
+  returnsArgument(call: ts.CallExpression | ts.NewExpression, index: number): boolean {
     const { ts } = this;
+    if (ts.isNewExpression(call)) {
+      // The program's constructor (reach.ts asks only for those): its new object holds what it keeps.
+      const constructor = programConstructor(this.ctx, call);
+      const effect = constructor && this.callbacks.summaryAt(call, constructor)?.params[Math.min(index, constructor.parameters.length - 1)];
+      return !effect || outlives(effect) !== undefined;
+    }
     const callee = skipParens(ts, call.expression);
     // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
     // initial value (and what its callback returns).
@@ -117,7 +123,7 @@ export class CallEffects {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
       } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
-        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call)) { // `ns.f(x)`: judged by its summary
+        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call) && !this.callerMethod(call)) { // `ns.f(x)`: judged by its summary
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);

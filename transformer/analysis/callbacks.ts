@@ -15,10 +15,11 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { Summary, SummaryLookup } from './param-effects';
-import { enclosingThisScope, skipParens } from './expressions';
+import { enclosingThisScope, rootIdentifier, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
+import { suppliedBy, type Supplied } from './supplied';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayHoldFunctions, summaryOnlyReads, thisScopeOf,
 } from './function-values';
@@ -141,6 +142,12 @@ export class Callbacks {
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
+    // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
+    if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {
+      const root = rootIdentifier(ts, value);
+      const supplied = root && this.suppliedBy(root);
+      if (supplied) { this.assume(supplied.param, supplied.field); return true; }
+    }
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
     return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
   }
@@ -210,8 +217,9 @@ export class Callbacks {
   isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     const { ts } = this;
     if (!this.readingCallbacks) return false;
-    const receiver = skipParens(ts, callee.expression);
-    const supplied = ts.isIdentifier(receiver) ? this.suppliedBy(receiver) : undefined;
+    // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
+    const receiver = rootIdentifier(ts, callee.expression);
+    const supplied = receiver ? this.suppliedBy(receiver) : undefined;
     if (!supplied) return false;
     for (const arg of call.arguments) {
       const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
@@ -237,32 +245,5 @@ export class Callbacks {
     return true;
   }
 
-  /**
-   * The parameter (of this function or an enclosing one) whose value, or a part of it, the identifier holds, with
-   * the field it came from when that is known (`function g({ _key })`: `_key`), '' otherwise.
-   */
-  private suppliedBy(id: ts.Identifier, depth = 0): { param: ts.ParameterDeclaration; field: string } | undefined {
-    const { ts } = this;
-    let declaration: ts.Node | undefined = symbolOf(this.ctx, id)?.valueDeclaration;
-    if (!declaration || depth > 4) return undefined;
-    // `function g({ _key })`: a name bound inside a parameter's pattern is a part of that parameter.
-    let field = '';
-    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isParameter(declaration.parent.parent) &&
-      !declaration.dotDotDotToken) {
-      const key = declaration.propertyName ?? declaration.name;
-      field = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '';
-    }
-    while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
-    if (ts.isParameter(declaration)) {
-      return enclosesOrIs(declaration.parent, this.fn) && isFunctionLike(this.ctx, declaration.parent) ? { param: declaration, field } : undefined;
-    }
-    // `const keyof = keys[i++]`: a constant taken out of a parameter.
-    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
-      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
-      let root = skipParens(ts, declaration.initializer);
-      while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
-      if (ts.isIdentifier(root) && root !== declaration.initializer) return this.suppliedBy(root, depth + 1);
-    }
-    return undefined;
-  }
+  private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }
 }

@@ -16,6 +16,9 @@ import { runsOnceAtTopLevel } from './replacements';
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
 
+/** Whether a call's result (a `new`'s object) may be or hold argument `index`: the caller asks its summaries. */
+export type ReturnsArgument = (call: ts.CallExpression | ts.NewExpression, index: number) => boolean;
+
 /** What reach.ts answers for this file: the value of an expression. */
 export interface ValueOf { of(expr: ts.Expression): Reach }
 

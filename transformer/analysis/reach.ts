@@ -21,11 +21,13 @@ import {
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
-import { ReachFlow, type StoresArgument } from './reach-flow';
+import { ReachFlow, type ReturnsArgument, type StoresArgument } from './reach-flow';
 import { isAfter } from './replacements';
 import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
-export type { StoresArgument } from './reach-flow';
+export type { ReturnsArgument, StoresArgument } from './reach-flow';
+
+const isUntyped = (ctx: AnalysisContext, expr: ts.Expression): boolean => (ctx.checker.getTypeAtLocation(expr).flags & ctx.ts.TypeFlags.Any) !== 0;
 
 export class ReachMap {
   private readonly flow: ReachFlow;
@@ -34,10 +36,11 @@ export class ReachMap {
   /**
    * `returnsArgument(call, index)`: whether the call's result may be (a part of) argument `index`. A function of the
    * program answers by its summary (a parameter it never lets out or hands to a callback is not in its result:
-   * `splitAccessPath(field)` is a fresh array, not `field`); anything else may return what it was given.
+   * `splitAccessPath(field)` is a fresh array, not `field`); anything else may return what it was given. For a `new`
+   * of the program's constructor: whether the new object may hold argument `index` (the constructor keeps it).
    */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
-    private readonly returnsArgument: StoresArgument = () => true) {
+    private readonly returnsArgument: ReturnsArgument = () => true) {
     this.ts = ctx.ts;
     this.flow = new ReachFlow(ctx, fn, stores, this);
   }
@@ -58,6 +61,9 @@ export class ReachMap {
       ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {
       return this.of(expr.expression);
     }
+    // An untyped `x.length` (JavaScript) is taken to be a count, as it is for arrays, strings and functions: `new
+    // Array(colors.length)` holds nothing of `colors`.
+    if (ts.isPropertyAccessExpression(expr) && expr.name.text === 'length' && isUntyped(this.ctx, expr)) return NOTHING;
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) return partOf(this.of(expr.expression));
     if (ts.isConditionalExpression(expr)) return either(this.of(expr.whenTrue), this.of(expr.whenFalse));
     if (ts.isBinaryExpression(expr)) {
@@ -91,9 +97,13 @@ export class ReachMap {
         return hasPrimitiveElements(this.ctx, expr) ? NOTHING : either(...args.map((a) => elementsOf(this.of(a))));
       }
       const given = union(...args.map((a) => all(this.of(a))));
-      // The program's own constructor makes a fresh object, which may hold what it was given but is none of it.
+      // The program's own constructor makes a fresh object, which may hold what it was given but is none of it; only
+      // what the constructor keeps (`this.v = v`, not `this.r = +r`) is in it.
       const constructor = programConstructor(this.ctx, expr);
-      if (constructor && !returnsOtherObject(ts, constructor)) return holding(given);
+      if (constructor && !returnsOtherObject(ts, constructor)) {
+        const spread = args.some((a) => ts.isSpreadElement(a));
+        return holding(spread ? given : union(...args.map((a, i) => (this.returnsArgument(expr, i) ? all(this.of(a)) : none))));
+      }
       return { direct: given, contents: at(given, 1) }; // unknown: may be or hold anything it was given
     }
     return NOTHING;
