@@ -555,4 +555,34 @@ test('untyped JavaScript: methods of the caller\'s objects read, fresh objects h
   assert.match(held.reasons.p, /writes an element: `h\.v\[0\] = 1`/);
 });
 
+test('a method handing back its object (for this many arguments) makes a chain call the next method on that object', () => {
+  const lib = [
+    'export function range(lo, hi) {',
+    '  let a, b;',
+    '  const dist = {',
+    '    min(_) { if (arguments.length) { a = _; return dist; } else { return a; } },',
+    '    max(_) { if (arguments.length) { b = _; return dist.min(a); } return b; },',
+    '  };',
+    '  return dist.min(lo).max(hi);',
+    '}',
+    'export function pair(lo, hi) {',
+    '  let a, b;',
+    '  const d = {',
+    '    min(_) { if (!arguments.length) return a; a = _; return d; },',
+    '    max(_) { return arguments.length === 0 ? b : (b = _, d); },',
+    '    both(x, y) { return arguments.length < 2 ? b : d.min(x).max(y); },',
+    '  };',
+    '  return d.both(lo, hi).min(lo);',
+    '}',
+    // With no argument, min() hands back what it was given: a write through it writes the parameter.
+    'export function getter(lo) { let a; const o = { min(_) { if (arguments.length) { a = _; return o; } return a; } }; o.min(lo); o.min().k = 1; }',
+  ].join('\n');
+  const dirs = (signature: string, body: string) => directions(`import { range, pair, getter } from './lib.js';\n${task(signature, body)}`, { 'lib.js': lib });
+  assert.equal(dirs('p: number[], q: number[]', 'range(p, q);').dirs, ['p:in', 'q:in']);
+  assert.equal(dirs('p: number[], q: number[]', 'pair(p, q);').dirs, ['p:in', 'q:in']);
+  const { dirs: written, reasons } = dirs('p: { k: number }', 'getter(p);');
+  assert.equal(written, ['p:inout']);
+  assert.match(reasons.p, /passed to `getter`, which writes it: writes a property: `o\.min\(\)\.k = 1`/);
+});
+
 test.run();

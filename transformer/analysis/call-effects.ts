@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
 import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
+import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
 import { COPYING_CONSTRUCTORS } from './builtin-callees';
 import { calledBody } from './code-behind';
@@ -38,9 +39,12 @@ export class CallEffects {
 
   private get reach(): ReachMap { return this.reachMap(); }
 
-  /** The function a call runs, with a body: by its declaration, behind a `.d.ts`, or a method of an object made here. */
+  /**
+   * The function a call runs, with a body: by its declaration, behind a `.d.ts`, a method of an object made here, or
+   * of the object a chain of calls hands back (`dist.min(min).max(max)`).
+   */
   private targetOf(call: ts.CallExpression): FunctionLike | undefined {
-    return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
+    return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
   }
   private get effects() { return this.record.effects; }
   private reached(expr: ts.Expression) { return this.record.reached(expr); }
@@ -206,7 +210,7 @@ export class CallEffects {
 
   /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
   private quietProgramMethod(call: ts.CallExpression): boolean {
-    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
+    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
     return target !== undefined && this.ts.isMethodDeclaration(target) && leavesItsObjectAlone(this.ctx, target);
   }
 

@@ -23,6 +23,7 @@ import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpr
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type ReturnsArgument, type StoresArgument } from './reach-flow';
 import { isAfter } from './replacements';
+import { fluentReceiver } from './fluent';
 import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { ReturnsArgument, StoresArgument } from './reach-flow';
@@ -162,6 +163,9 @@ export class ReachMap {
     if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
     if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
     if (ts.isPropertyAccessExpression(callee)) {
+      // `dist.min(min)`: a method handing back its object (fluent.ts) gives the receiver itself.
+      const same = fluentReceiver(this.ctx, call);
+      if (same) return this.of(same);
       const method = callee.name.text;
       const receiver = this.of(callee.expression);
       if (VIEW_METHODS.has(method)) return receiver;
