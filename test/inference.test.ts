@@ -585,4 +585,44 @@ test('a method handing back its object (for this many arguments) makes a chain c
   assert.match(reasons.p, /passed to `getter`, which writes it: writes a property: `o\.min\(\)\.k = 1`/);
 });
 
+test('a built-in method on a type whose code the checker cannot see, or a method of the program named like one, is not the built-in', () => {
+  // A .d.ts subclass of Set declares no add, but its JavaScript may have one that calls a key function writing p.
+  const keyed = { 'keyed.d.ts': 'export declare class KeyedSet<T> extends Set<T> { constructor(key: (v: T) => unknown); }' };
+  const sub = directions(`import { KeyedSet } from './keyed';\n${task('p: number[], s: KeyedSet<number[]>', 's.add(p); return s.has(p);')}`, keyed);
+  assert.equal(sub.dirs, ['p:inout', 's:inout']);
+  assert.match(sub.reasons.p, /passed to `s\.add\(p\)`, a method of `KeyedSet`, whose code may override the built-in's/);
+  // Through a class of the program extending it, too; a plain Set is the built-in.
+  const local = directions(`import { KeyedSet } from './keyed';\nexport class Local extends KeyedSet<number[]> {}\n${task('p: number[], s: Local', 's.add(p);')}`, keyed);
+  assert.equal(local.dirs, ['p:inout', 's:inout']);
+  assert.equal(directions(task('p: number[], s: Set<number[]>', 's.add(p); return s.has(p);')).dirs, ['p:in', 's:inout']);
+  // A method of the program named like a reading built-in (get) is judged by its body.
+  const own = directions(task('c: C', 'return c.get(1);', 'export class C { n = 0; get(k: number) { this.n++; return k; } }'));
+  assert.equal(own.dirs, ['c:inout']);
+  assert.match(own.reasons.c, /calls `get`, a method that may change its object or hand it out: `this\.n\+\+` in `c\.get\(1\)`/);
+  assert.equal(directions(task('c: C', 'return c.get(1);', 'export class C { n = 0; get(k: number) { return this.n + k; } }')).dirs, ['c:in']);
+});
+
+test('a string method given a global or sticky RegExp moves its lastIndex: replace, replaceAll and match write it', () => {
+  expectDirections([
+    ['re: RegExp, s: string', 'return s.replace(re, "x");', ['re:inout', 's:in']],
+    ['re: RegExp, s: string', 'return s.replaceAll(re, "x");', ['re:inout', 's:in']],
+    ['re: RegExp, s: string', 'return s.match(re);', ['re:inout', 's:in']],
+    ['res: RegExp[], s: string', 'return s.replace(res[0], "x");', ['res:inout', 's:in']],
+    // search puts lastIndex back; split and matchAll work on a copy of the expression.
+    ['re: RegExp, s: string', 'return s.search(re) + s.split(re).length + [...s.matchAll(re)].length;', ['re:in', 's:in']],
+  ]);
+  const { reasons } = directions(task('re: RegExp, s: string', 'return s.replace(re, "x");'));
+  assert.match(reasons.re, /given to `s\.replace\(re, "x"\)`, which moves the lastIndex of a global or sticky RegExp \(.*main\.ts:4\)/);
+});
+
+test('Array.from and TypedArray.from hand the elements to their map function', () => {
+  const lib = 'function w(x: number[]) { x[0] = 1; return 0; }\nfunction r(x: number[]) { return x[0]; }\n';
+  expectDirections([
+    ['p: number[][]', 'return Array.from(p, w);', ['p:inout']],
+    ['p: number[][]', 'return Float64Array.from(p, w);', ['p:inout']],
+    ['p: number[][]', 'return Array.from(p, r);', ['p:in']],
+  ], lib);
+  assert.match(directions(task('p: number[][]', 'return Array.from(p, w);', lib)).reasons.p, /its elements are passed to `w`, which writes them: writes an element: `x\[0\] = 1`/);
+});
+
 test.run();

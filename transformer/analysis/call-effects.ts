@@ -6,19 +6,22 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
 import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
-import { COPYING_CONSTRUCTORS } from './builtin-callees';
+import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './builtin-callees';
 import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
-import { leavesItsObjectAlone } from './getters';
+import { objectUses } from './getters';
 import { reasonAt, snippet } from './reason';
 import { outlives, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
+
+/** Built-in functions calling their second argument with the elements of their first. */
+const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
 
 /** Built-in methods whose result may be an argument (the initial accumulator). */
 const REDUCING_METHODS = new Set(['reduce', 'reduceRight']);
@@ -27,6 +30,13 @@ const REDUCING_METHODS = new Set(['reduce', 'reduceRight']);
 function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
   const declarations = ctx.ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.declarations ?? [] : [];
   return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+/** The expression a use of `this` is the object of (`this.n++` for the `this` of `this.n`). */
+function useOf(t: typeof ts, self: ts.Node): ts.Node {
+  let end = self;
+  while ((t.isPropertyAccessExpression(end.parent) || t.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
+  return t.isExpressionStatement(end.parent) ? end : end.parent;
 }
 
 export class CallEffects {
@@ -97,11 +107,11 @@ export class CallEffects {
    * `xs.forEach(f)`, `xs.map(f)`, `xs.sort(compare)` with `f` a function value, not written inline: f receives the
    * elements. (An inline callback is analysed in this body, with its parameters bound to what it may receive.)
    */
-  private elementsToFunction(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+  private elementsToFunction(call: ts.CallExpression, source: ts.Expression, functions: readonly ts.Expression[]): void {
     const { ts } = this;
-    const elements = this.reached(callee.expression);
+    const elements = this.reached(source);
     if (elements.size === 0) return;
-    for (const arg of call.arguments) {
+    for (const arg of functions) {
       // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
       const maybeFunction = isCallableValue(this.ctx, arg) || (this.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
       if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || this.callbacks.onlyReads(arg)) continue;
@@ -126,16 +136,22 @@ export class CallEffects {
         if (canKeepObjects(this.ctx, callee.expression)) {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
-      } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
+      } else if (!(READING_METHODS.has(method) && this.trustsName(call)) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
         !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call) && !this.callerMethod(call)) { // `ns.f(x)`: judged by its summary
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
-        this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
+        const own = this.programMethod(call);
+        const use = own && objectUses(this.ctx, own).find((u) => !this.givenToReader(u));
+        this.write(this.reached(callee.expression), call, use
+          ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
+          : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
       }
     }
-    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
+    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee.expression, call.arguments);
     const target = this.targetOf(call);
     const name = this.reach.builtinName(callee);
+    // `Array.from(xs, f)`, `Float64Array.from(xs, f)`: f receives the elements.
+    if (name && MAPPING_MAKERS.test(name) && call.arguments.length > 1) this.elementsToFunction(call, call.arguments[0], call.arguments.slice(1, 2));
     if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { this.deferred(call, DEFERRING_FUNCTIONS.get(name)!); return; }
     call.arguments.forEach((arg, index) => {
       const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
@@ -146,6 +162,9 @@ export class CallEffects {
         else this.read(params, arg, `read by \`${name}\``);
         // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
         if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
+      } else if (index === 0 && ts.isPropertyAccessExpression(callee) && REGEXP_MOVING_METHODS.has(callee.name.text) &&
+        this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
+        this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
@@ -174,6 +193,11 @@ export class CallEffects {
           }
           if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
         }
+      } else if (overridingType(this.ctx, call)) {
+        // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
+        const type = overridingType(this.ctx, call)!.getName();
+        this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`);
+        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`);
       } else {
         this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
@@ -210,17 +234,36 @@ export class CallEffects {
 
   /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
   private quietProgramMethod(call: ts.CallExpression): boolean {
-    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
-    return target !== undefined && this.ts.isMethodDeclaration(target) && leavesItsObjectAlone(this.ctx, target);
+    const target = this.programMethod(call);
+    return target !== undefined && target.body !== undefined && objectUses(this.ctx, target).every((use) => this.givenToReader(use));
   }
 
-  /** The method comes from the standard library (its declaration is in a lib .d.ts file). */
-  private isBuiltinMethod(call: ts.CallExpression): boolean {
-    const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
-    if (!declaration) return false;
-    const file = declaration.getSourceFile();
-    return file.isDeclarationFile && this.ctx.program.isSourceFileDefaultLibrary(file);
+  /** `intern_get(this, key)`: `this` handed to a function of the program that neither writes nor keeps it. */
+  private givenToReader(self: ts.Node): boolean {
+    const call = self.parent;
+    if (!this.ts.isCallExpression(call) || !call.arguments.includes(self as ts.Expression)) return false;
+    const target = calledFunction(this.ctx, call);
+    const index = call.arguments.indexOf(self as ts.Expression);
+    const effect = target && !target.parameters[index]?.dotDotDotToken ? this.lookup(target, false)?.params[index] : undefined;
+    return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
   }
+
+  private programMethod(call: ts.CallExpression): ts.MethodDeclaration | undefined {
+    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
+    return target && this.ts.isMethodDeclaration(target) ? target : undefined;
+  }
+
+  /**
+   * A method's name tells what it does (builtins.ts) when it is the standard library's own, or when nothing resolves
+   * it (an untyped receiver: JavaScript's arrays, Maps and strings); not for a method the program or a package declares
+   * (a class's `get` may change its object).
+   */
+  private trustsName(call: ts.CallExpression): boolean {
+    return this.isBuiltinMethod(call) || this.ctx.checker.getResolvedSignature(call)?.declaration === undefined;
+  }
+
+  /** The method is the standard library's own (builtin-callees.ts): declared in a lib .d.ts, on a receiver nothing overrides it for. */
+  private isBuiltinMethod(call: ts.CallExpression): boolean { return isBuiltinMethodCall(this.ctx, call); }
 
   /** `new C(…)`: a copying built-in reads its arguments; a constructor of the program is judged by its summary. */
   newExpression(node: ts.NewExpression): void {
