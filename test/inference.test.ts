@@ -615,6 +615,19 @@ test('a string method given a global or sticky RegExp moves its lastIndex: repla
   assert.match(reasons.re, /given to `s\.replace\(re, "x"\)`, which moves the lastIndex of a global or sticky RegExp \(.*main\.ts:4\)/);
 });
 
+test('a rest parameter is an array the call makes: writing its own slots writes none of the arguments', () => {
+  const lib = 'function last(...xs: number[][]) { const l = xs.pop(); return l ? l.length : 0; }\n' +
+    'function first(...xs: number[][]) { xs[0][0] = 1; }\n' +
+    // (Before it is replaced, the name is still the rest parameter: d3's cross pops its reducer, then maps.)
+    'function drop(...xs: number[][]) { xs.pop(); xs = xs.slice(); return xs.length; }\n';
+  expectDirections([
+    ['p: number[]', 'return last(p);', ['p:in']],
+    ['p: number[]', 'return drop(p);', ['p:in']],
+    ['p: number[]', 'first(p);', ['p:inout']],
+  ], lib);
+  assert.match(directions(task('p: number[]', 'first(p);', lib)).reasons.p, /passed to `first`, which writes it: writes an element: `xs\[0\]\[0\] = 1`/);
+});
+
 test('Array.from and TypedArray.from hand the elements to their map function', () => {
   const lib = 'function w(x: number[]) { x[0] = 1; return 0; }\nfunction r(x: number[]) { return x[0]; }\n';
   expectDirections([

@@ -17,7 +17,7 @@ import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
 import { objectUses } from './getters';
 import { reasonAt, snippet } from './reason';
-import { outlives, type SummaryLookup } from './param-effects';
+import { callerSeesWrite, outlives, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 
 /** Built-in functions calling their second argument with the elements of their first. */
@@ -184,7 +184,9 @@ export class CallEffects {
           this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
           this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
         } else {
-          if (effect.written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+          const param = target.parameters[Math.min(index, target.parameters.length - 1)];
+          const written = callerSeesWrite(param, effect);
+          if (written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
           if (effect.escapedOtherwise) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escapedOtherwise.text}`);
@@ -279,7 +281,8 @@ export class CallEffects {
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
-        if (effect.written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+        const written = callerSeesWrite(constructor!.parameters[Math.min(index, constructor!.parameters.length - 1)], effect);
+        if (written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
         if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
         const out = outlives(effect);
         if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);

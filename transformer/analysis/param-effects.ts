@@ -36,6 +36,13 @@ export interface ParamEffects {
   buffer?: Reason;
 }
 
+/**
+ * The write of a parameter a caller's argument suffers: for a rest parameter (`...values`) the array is made by the
+ * call, so only a write into what it holds (`writtenDeep`: the arguments themselves) reaches the caller's objects.
+ */
+export const callerSeesWrite = (param: ts.ParameterDeclaration | undefined, effect: ParamEffects): Reason | undefined =>
+  param?.dotDotDotToken ? effect.writtenDeep : effect.written;
+
 /** Why a reference to the parameter may outlive the call: it escaped (returned included), or another parameter keeps it. */
 export const outlives = (effect: ParamEffects | undefined): Reason | undefined => effect?.escaped ?? effect?.kept;
 

@@ -125,7 +125,10 @@ export class ReachMap {
     const symbol = symbolOf(this.ctx, expr);
     if (!symbol) return none;
     for (const [p, symbols] of this.flow.paramSymbols) {
-      if (symbols.includes(symbol) && !this.flow.replaced.has(symbol) && this.fn.parameters[p].name.kind === ts.SyntaxKind.Identifier) return new Set([p]);
+      // (Before a replacement, `values.pop()` in `cross(...values)`, the name is still the parameter.)
+      const replaced = this.flow.replaced.get(symbol);
+      if (symbols.includes(symbol) && !(replaced && isAfter(ts, expr, replaced.from, this.fn)) &&
+        this.fn.parameters[p].name.kind === ts.SyntaxKind.Identifier) return new Set([p]);
     }
     const declaration = symbol.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
