@@ -638,4 +638,38 @@ test('Array.from and TypedArray.from hand the elements to their map function', (
   assert.match(directions(task('p: number[][]', 'return Array.from(p, w);', lib)).reasons.p, /its elements are passed to `w`, which writes them: writes an element: `x\[0\] = 1`/);
 });
 
+test('a result holds an argument as deep as the callee returns it, and a built-in push keeps the depth of what it stores', () => {
+  const lib = [
+    'function wrap(x: number[][]) { const out: number[][][] = []; for (let i = 0; i < x.length; i++) out.push([x[i]]); return out; }',
+    // simple-statistics' combinations: each result list is fresh, the recursive results' lists are grown in place.
+    'function combinations(x: number[][], k: number): number[][][] {',
+    '  if (k === 0) return [[]];',
+    '  const list: number[][][] = [];',
+    '  for (let i = 0; i < x.length; i++) {',
+    '    if (k === 1) { list.push([x[i]]); continue; }',
+    '    const sub = combinations(x.slice(i + 1), k - 1);',
+    '    for (let j = 0; j < sub.length; j++) { const next = sub[j]; next.unshift(x[i]); list.push(next); }',
+    '  }',
+    '  return list;',
+    '}',
+  ].join('\n');
+  expectDirections([
+    ['p: number[][]', 'const r = wrap(p); r[0].push([9]);', ['p:in']],
+    ['p: number[][]', 'const r = wrap(p); r[0][0][0] = 1;', ['p:inout']],
+    ['p: number[][]', 'const c = [[p]]; c[0].push([]); return c;', ['p:in']],
+    ['p: number[][]', 'return combinations(p, 2).length;', ['p:in']],
+    ['p: number[][]', 'combinations(p, 2)[0][0][0] = 1;', ['p:inout']],
+  ], lib);
+  assert.match(directions(task('p: number[][]', 'const r = wrap(p); r[0][0][0] = 1;', lib)).reasons.p, /writes an element: `r\[0\]\[0\]\[0\] = 1`/);
+});
+
+test('an inline function behind a choice (c ? (x) => … : (x) => …) is analysed as one written inline', () => {
+  expectDirections([
+    ['p: number[][], c: boolean', 'p.forEach(c ? (x) => { x[0] = 1; } : (x) => x);', ['p:inout', 'c:in']],
+    ['p: number[][], c: boolean', 'p.forEach(c && ((x) => { x[0] = 1; }));', ['p:inout', 'c:in']],
+    ['p: number[][], c: boolean', 'return Float64Array.from(p, c ? (x) => x[0] : (x) => x[1]);', ['p:in', 'c:in']],
+  ]);
+  assert.match(directions(task('p: number[][], c: boolean', 'p.forEach(c ? (x) => { x[0] = 1; } : (x) => x);')).reasons.p, /writes an element: `x\[0\] = 1`/);
+});
+
 test.run();

@@ -13,7 +13,7 @@ import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
 import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './builtin-callees';
 import { calledBody } from './code-behind';
-import { skipParens, programConstructor } from './expressions';
+import { alternatives, skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
 import { objectUses } from './getters';
 import { reasonAt, snippet } from './reason';
@@ -80,27 +80,30 @@ export class CallEffects {
   }
 
   /**
-   * Whether the call's result may be (a part of) argument `index`: unknown code's may; a function of the program's
-   * only when its summary says the parameter is let out (returned, stored, given to unknown code) or handed to a
-   * callback (whose result may be what it was given).
+   * How deep the call's result may hold (a part of) argument `index` (0: it may be it; undefined: not at all): unknown
+   * code's may be it; a function of the program's holds it only when its summary says the parameter is let out
+   * (returned: as deep as it returns it; stored, given to unknown code) or handed to a callback (whose result may be
+   * what it was given).
    */
-  returnsArgument(call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+  returnsArgument(call: ts.CallExpression | ts.NewExpression, index: number): number | undefined {
     const { ts } = this;
     if (ts.isNewExpression(call)) {
       // The program's constructor (reach.ts asks only for those): its new object holds what it keeps.
       const constructor = programConstructor(this.ctx, call);
       const effect = constructor && this.callbacks.summaryAt(call, constructor)?.params[Math.min(index, constructor.parameters.length - 1)];
-      return !effect || outlives(effect) !== undefined;
+      return !effect || outlives(effect) !== undefined ? 1 : undefined;
     }
     const callee = skipParens(ts, call.expression);
     // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
     // initial value (and what its callback returns).
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return false;
+      !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
     const target = this.targetOf(call);
-    if (!target) return true;
+    if (!target) return 0;
     const effect = this.callbacks.summaryAt(call, target)?.params[Math.min(index, target.parameters.length - 1)];
-    return !effect || effect.escaped !== undefined || effect.toCallback !== undefined;
+    // Let out other than by return, or handed to a callback, it may come back as the result itself.
+    if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
+    return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
   }
 
   /**
@@ -111,7 +114,8 @@ export class CallEffects {
     const { ts } = this;
     const elements = this.reached(source);
     if (elements.size === 0) return;
-    for (const arg of functions) {
+    // (`c ? (v) => … : f`: each function it may be; inline ones are analysed in this body.)
+    for (const arg of functions.flatMap((f) => alternatives(ts, f))) {
       // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
       const maybeFunction = isCallableValue(this.ctx, arg) || (this.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
       if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || this.callbacks.onlyReads(arg)) continue;

@@ -15,7 +15,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { Summary, SummaryLookup } from './param-effects';
-import { enclosingThisScope, rootIdentifier, skipParens } from './expressions';
+import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
@@ -141,6 +141,8 @@ export class Callbacks {
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
+    const choices = alternatives(ts, value);
+    if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
     // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
     if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {

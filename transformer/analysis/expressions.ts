@@ -87,3 +87,20 @@ export function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
   const parent = access.parent;
   return t.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
 }
+
+/**
+ * The values an expression may evaluate to, through parentheses, `c ? a : b` and `a || b` / `a ?? b` / `a && b`:
+ * `valueof === undefined ? (v) => … : (v) => …` is one of two inline functions.
+ */
+export function alternatives(t: typeof ts, expr: ts.Expression): ts.Expression[] {
+  expr = skipParens(t, expr);
+  if (t.isConditionalExpression(expr)) return [...alternatives(t, expr.whenTrue), ...alternatives(t, expr.whenFalse)];
+  if (t.isBinaryExpression(expr) && (expr.operatorToken.kind === t.SyntaxKind.BarBarToken || expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken ||
+    expr.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken)) return [...alternatives(t, expr.left), ...alternatives(t, expr.right)];
+  return [expr];
+}
+
+/** The functions written inline that an argument may be (its other alternatives are values from elsewhere). */
+export function inlineFunctions(t: typeof ts, expr: ts.Expression): (ts.ArrowFunction | ts.FunctionExpression)[] {
+  return alternatives(t, expr).filter((e): e is ts.ArrowFunction | ts.FunctionExpression => t.isArrowFunction(e) || t.isFunctionExpression(e));
+}

@@ -20,6 +20,11 @@ export interface ParamEffects {
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
   escaped?: Reason;
+  /**
+   * When it is returned: the least depth at which it (or a part of it) may sit in the result, 0 for the result itself
+   * (`return p`, `return p.x`), 2 for `return [[p[0]]]`. A caller's reach of the result holds its argument that deep.
+   */
+  returnedAt?: number;
   /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
   escapedOtherwise?: Reason;
   /**

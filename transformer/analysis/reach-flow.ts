@@ -6,18 +6,21 @@
  * from reach.ts, which says what an expression's value is: this file is where bindings grow, to a fixpoint.
  */
 import type * as ts from 'typescript';
-import { READING_METHODS, writesFirstArgument } from './builtins';
-import { all, at, either, empty, holding, none, NOTHING, partOf, union, type Depths, type Params, type Reach } from './reach-values';
-import { rootAndDepth, skipParens } from './expressions';
-import { boundNames, canKeepObjects, isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { builtinName } from './builtin-callees';
+import { MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
+import { inlineFunctions, rootAndDepth, skipParens } from './expressions';
+import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { runsOnceAtTopLevel } from './replacements';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
 
-/** Whether a call's result (a `new`'s object) may be or hold argument `index`: the caller asks its summaries. */
-export type ReturnsArgument = (call: ts.CallExpression | ts.NewExpression, index: number) => boolean;
+/**
+ * How deep a call's result (a `new`'s object) may hold argument `index`: 0 when it may be it or a part of it,
+ * undefined when it holds nothing of it. The caller asks its summaries.
+ */
+export type ReturnsArgument = (call: ts.CallExpression | ts.NewExpression, index: number) => number | undefined;
 
 /** What reach.ts answers for this file: the value of an expression. */
 export interface ValueOf { of(expr: ts.Expression): Reach }
@@ -89,12 +92,14 @@ export class ReachFlow {
    * (`holder.items.push(v)`: v at depth 2 in holder). When `into` is (part of) a parameter reached through another
    * name, the parameter holds them too, at a depth that is not known: 1.
    */
-  private store(into: ts.Expression, values: Params): void {
+  private store(into: ts.Expression, stored: Params | Reach): void {
+    // A Reach keeps its depths (`c[i] = [p]`: p two levels into c); bare parameters are taken to sit in the slot itself.
+    const values = 'direct' in stored ? all(stored) : stored;
     if (values.size === 0) return;
     const { root, depth } = rootAndDepth(this.ts, into);
     if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
-    if (rootSymbol) this.addContents(rootSymbol, at(values, depth + 1));
+    if (rootSymbol) this.addContents(rootSymbol, 'direct' in stored ? sunk(stored, depth + 1) : at(values, depth + 1));
     for (const p of this.of(into).direct) {
       for (const symbol of this.paramSymbols.get(p) ?? []) if (symbol !== rootSymbol) this.addContents(symbol, at(values, 1));
     }
@@ -124,7 +129,7 @@ export class ReachFlow {
         const replaced = this.replaced.get(symbolOf(this.ctx, left)!);
         if (replaced) replaced.assigned = either(replaced.assigned, reach);
       }
-      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, all(reach));
+      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, reach);
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
         this.visit(left, (n) => {
           if (ts.isIdentifier(n)) this.bind(n, partOf(reach));
@@ -169,9 +174,7 @@ export class ReachFlow {
     if (given.size === 0 && receiver.size === 0) return; // the common case: nothing of the parameters is involved
     // Callbacks given a parameter (or called on one) may receive it or its parts, as arguments or as `this`.
     const reached = union(receiver, given);
-    for (const arg of call.arguments) {
-      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
-      const fn = arg as FunctionLike;
+    for (const fn of call.arguments.flatMap((arg) => inlineFunctions(ts, arg))) {
       for (const param of fn.parameters) this.bindPattern(param.name, { direct: reached, contents: at(reached, 1) });
       if (!ts.isArrowFunction(fn)) this.addThis(fn, reached);
     }
@@ -182,7 +185,9 @@ export class ReachFlow {
     }
     // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
     if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression)) {
-      this.store(callee.expression, given);
+      // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
+      const elements = MUTATING_METHODS.has(callee.name.text) && isBuiltinMethodCall(this.ctx, call);
+      this.store(callee.expression, elements ? either(...call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a))) : given);
     }
     const name = builtinName(this.ctx, callee);
     if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
@@ -203,9 +208,7 @@ export class ReachFlow {
     const args = node.arguments ?? [];
     const given = union(...args.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a))));
     if (given.size === 0) return;
-    for (const arg of args) {
-      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
-      const fn = arg as FunctionLike;
+    for (const fn of args.flatMap((arg) => inlineFunctions(ts, arg))) {
       for (const param of fn.parameters) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
       if (!ts.isArrowFunction(fn)) this.addThis(fn, given);
     }

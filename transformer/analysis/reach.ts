@@ -17,7 +17,7 @@
 import type * as ts from 'typescript';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
 import {
-  all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Params, type Reach,
+  all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
@@ -35,13 +35,14 @@ export class ReachMap {
   private readonly ts: typeof ts;
 
   /**
-   * `returnsArgument(call, index)`: whether the call's result may be (a part of) argument `index`. A function of the
+   * `returnsArgument(call, index)`: how deep the call's result may hold (a part of) argument `index` (0: the result may
+   * be it; undefined: the result holds nothing of it). A function of the
    * program answers by its summary (a parameter it never lets out or hands to a callback is not in its result:
    * `splitAccessPath(field)` is a fresh array, not `field`); anything else may return what it was given. For a `new`
-   * of the program's constructor: whether the new object may hold argument `index` (the constructor keeps it).
+   * of the program's constructor: whether (not undefined) the new object may hold argument `index` (the constructor keeps it).
    */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
-    private readonly returnsArgument: ReturnsArgument = () => true) {
+    private readonly returnsArgument: ReturnsArgument = () => 0) {
     this.ts = ctx.ts;
     this.flow = new ReachFlow(ctx, fn, stores, this);
   }
@@ -103,7 +104,7 @@ export class ReachMap {
       const constructor = programConstructor(this.ctx, expr);
       if (constructor && !returnsOtherObject(ts, constructor)) {
         const spread = args.some((a) => ts.isSpreadElement(a));
-        return holding(spread ? given : union(...args.map((a, i) => (this.returnsArgument(expr, i) ? all(this.of(a)) : none))));
+        return holding(spread ? given : union(...args.map((a, i) => (this.returnsArgument(expr, i) !== undefined ? all(this.of(a)) : none))));
       }
       return { direct: given, contents: at(given, 1) }; // unknown: may be or hold anything it was given
     }
@@ -184,14 +185,29 @@ export class ReachMap {
       }
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given (unless
       // the method is known to hand back none of its arguments: a built-in's lookup, a method whose summary says so).
-      const spread = call.arguments.some((a) => ts.isSpreadElement(a));
-      const passed = spread ? given : union(...reaches.map((r, i) => (this.returnsArgument(call, i) ? all(r) : none)));
-      return { direct: union(all(receiver), passed), contents: shallowest(partOf(receiver).contents, at(passed, 1)) };
+      const passed = this.resultOf(call, reaches, given);
+      return { direct: union(all(receiver), passed.direct), contents: shallowest(partOf(receiver).contents, passed.contents) };
     }
     // A function's result may be any part of what it was given, unless its summary says an argument stays out of it.
-    const spread = call.arguments.some((a) => ts.isSpreadElement(a));
-    const returned = spread ? given : union(...reaches.map((r, i) => (this.returnsArgument(call, i) ? all(r) : none)));
-    return { direct: returned, contents: at(returned, 1) };
+    return this.resultOf(call, reaches, given);
+  }
+
+  /**
+   * What of its arguments a call's result may be or hold: each argument as deep as the callee may return it (its
+   * summary: `return [[p[0]]]` holds p two levels down), everything it was given when there is a spread argument.
+   */
+  private resultOf(call: ts.CallExpression, reaches: readonly Reach[], given: Params): Reach {
+    const spread = call.arguments.some((a) => this.ts.isSpreadElement(a));
+    if (spread) return { direct: given, contents: at(given, 1) };
+    const direct: Params[] = [];
+    const deeper: Depths[] = [];
+    reaches.forEach((r, i) => {
+      const depth = this.returnsArgument(call, i);
+      if (depth === 0) direct.push(all(r));
+      else if (depth !== undefined) deeper.push(at(all(r), depth));
+    });
+    const returned = union(...direct);
+    return { direct: returned, contents: shallowest(at(returned, 1), ...deeper) };
   }
 
   /** The built-in a callee names (builtin-callees.ts). */
