@@ -672,4 +672,22 @@ test('an inline function behind a choice (c ? (x) => … : (x) => …) is analys
   assert.match(directions(task('p: number[][], c: boolean', 'p.forEach(c ? (x) => { x[0] = 1; } : (x) => x);')).reasons.p, /writes an element: `x\[0\] = 1`/);
 });
 
+test('functions of a constant object literal: called by name as methods, or by a computed key when nothing changes the literal', () => {
+  const lib = [
+    'const methods = { nrd: function (x) { return x.length; }, scott: (x) => x[0], label: "m" };',
+    'export function kde(X, m) { if (m === undefined) return methods.nrd(X); if (!methods[m]) throw new Error("no"); return methods[m](X); }',
+    'const writers = { nrd: function (x) { return x.length; }, w: function (x) { x[0] = 1; } };',
+    'export function kdw(X, m) { return writers[m](X); }',
+    'const changed = { r: function (x) { return x[0]; } };',
+    'changed.r = function (x) { x[0] = 1; };',
+    'export function kdc(X, m) { return changed[m](X); }',
+  ].join('\n');
+  const dirs = (body: string) => directions(`import { kde, kdw, kdc } from './lib.js';\n${task('p: number[], m: string', body)}`, { 'lib.js': lib });
+  assert.equal(dirs('return kde(p, m);').dirs, ['p:in', 'm:in']);
+  const writer = dirs('return kdw(p, m);');
+  assert.equal(writer.dirs, ['p:inout', 'm:in']);
+  assert.match(writer.reasons.p, /passed to `kdw`, which writes it: passed to code of unknown effect \(assumed to write it\): `writers\[m\]\(X\)`/);
+  assert.equal(dirs('return kdc(p, m);').dirs, ['p:inout', 'm:in']);
+});
+
 test.run();

@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
-import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
@@ -15,7 +15,9 @@ import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './bui
 import { calledBody } from './code-behind';
 import { alternatives, skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
-import { objectUses } from './getters';
+import { changingUse, programMethod, useOf } from './method-receivers';
+import { literalMembers } from './literal-members';
+import { summaryOnlyReads } from './function-values';
 import { reasonAt, snippet } from './reason';
 import { callerSeesWrite, outlives, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
@@ -30,13 +32,6 @@ const REDUCING_METHODS = new Set(['reduce', 'reduceRight']);
 function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
   const declarations = ctx.ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.declarations ?? [] : [];
   return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
-}
-
-/** The expression a use of `this` is the object of (`this.n++` for the `this` of `this.n`). */
-function useOf(t: typeof ts, self: ts.Node): ts.Node {
-  let end = self;
-  while ((t.isPropertyAccessExpression(end.parent) || t.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
-  return t.isExpressionStatement(end.parent) ? end : end.parent;
 }
 
 export class CallEffects {
@@ -73,7 +68,7 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = this.targetOf(call);
-    if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
+    if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call) && !this.literalReaders(callee);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
@@ -144,8 +139,8 @@ export class CallEffects {
         !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call) && !this.callerMethod(call)) { // `ns.f(x)`: judged by its summary
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
-        const own = this.programMethod(call);
-        const use = own && objectUses(this.ctx, own).find((u) => !this.givenToReader(u));
+        const own = programMethod(this.ctx, this.fn, call);
+        const use = own && changingUse(this.ctx, own, this.lookup);
         this.write(this.reached(callee.expression), call, use
           ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
@@ -177,6 +172,9 @@ export class CallEffects {
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
+      } else if (this.literalReaders(callee)) {
+        this.read(params, arg, `read by \`${snippet(callee)}\`, each function of which reads it`);
+        this.record.toCallback(params, arg, `passed to \`${snippet(callee)}\`, whose result may be it`);
       } else if (this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
@@ -211,6 +209,12 @@ export class CallEffects {
     });
   }
 
+  /** `methods[name](x)` on a constant object literal whose functions all only read (literal-members.ts). */
+  private literalReaders(callee: ts.Expression): boolean {
+    const candidates = literalMembers(this.ctx, callee);
+    return candidates !== undefined && candidates.every((fn) => summaryOnlyReads(this.lookup(fn, false)));
+  }
+
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {
     const callee = skipParens(this.ts, call.expression);
@@ -238,25 +242,10 @@ export class CallEffects {
     });
   }
 
-  /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
+  /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
   private quietProgramMethod(call: ts.CallExpression): boolean {
-    const target = this.programMethod(call);
-    return target !== undefined && target.body !== undefined && objectUses(this.ctx, target).every((use) => this.givenToReader(use));
-  }
-
-  /** `intern_get(this, key)`: `this` handed to a function of the program that neither writes nor keeps it. */
-  private givenToReader(self: ts.Node): boolean {
-    const call = self.parent;
-    if (!this.ts.isCallExpression(call) || !call.arguments.includes(self as ts.Expression)) return false;
-    const target = calledFunction(this.ctx, call);
-    const index = call.arguments.indexOf(self as ts.Expression);
-    const effect = target && !target.parameters[index]?.dotDotDotToken ? this.lookup(target, false)?.params[index] : undefined;
-    return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
-  }
-
-  private programMethod(call: ts.CallExpression): ts.MethodDeclaration | undefined {
-    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
-    return target && this.ts.isMethodDeclaration(target) ? target : undefined;
+    const target = programMethod(this.ctx, this.fn, call);
+    return target !== undefined && changingUse(this.ctx, target, this.lookup) === undefined;
   }
 
   /**

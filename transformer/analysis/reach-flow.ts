@@ -12,6 +12,7 @@ import { inlineFunctions, rootAndDepth, skipParens } from './expressions';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { runsOnceAtTopLevel } from './replacements';
+import { calledBody } from './code-behind';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
@@ -184,7 +185,9 @@ export class ReachFlow {
       if (ts.isFunctionExpression(target) && call.arguments[0]) this.addThis(target, args[0]);
     }
     // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
-    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression)) {
+    // (A method with a body keeps what its summary says it keeps: `stores` below.)
+    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression) &&
+      !calledBody(this.ctx, call)) {
       // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
       const elements = MUTATING_METHODS.has(callee.name.text) && isBuiltinMethodCall(this.ctx, call);
       this.store(callee.expression, elements ? either(...call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a))) : given);
