@@ -690,4 +690,29 @@ test('functions of a constant object literal: called by name as methods, or by a
   assert.equal(dirs('return kdc(p, m);').dirs, ['p:inout', 'm:in']);
 });
 
+test('callbacks taken out of a rest parameter (let [f] = F, F.map((g) => …)) and made by a factory from one keep the reading assumption', () => {
+  const lib = [
+    'function ascending(a, b) { return a < b ? -1 : a > b ? 1 : 0; }',
+    'function compareDefined(compare = ascending) { if (compare === ascending) return ascending; return (a, b) => compare(a, b) || 0; }',
+    'export function sort(values, ...F) {',
+    '  values = Array.from(values);',
+    '  let [f] = F;',
+    '  if ((f && f.length !== 2) || F.length > 1) {',
+    '    F = F.map((g) => values.map(g));',
+    '    f = values.map(f);',
+    '    return values.map((_, i) => F[0][i] + f[i]);',
+    '  }',
+    // After the block that returns, f is still F[0]: the array it was given there is never called.
+    '  return values.sort(compareDefined(f));',
+    '}',
+  ].join('\n');
+  const prelude = 'function writer(a: number[], b: number[]) { a[0] = 1; return 0; }\nfunction reader(a: number[], b: number[]) { return a[0] - b[0]; }';
+  const dirs = (body: string) => directions(`import { sort } from './lib.js';\n${task('p: number[][]', body, prelude)}`, { 'lib.js': lib });
+  assert.equal(dirs('return sort(p);').dirs, ['p:in']);
+  assert.equal(dirs('return sort(p, reader);').dirs, ['p:in']);
+  const written = dirs('return sort(p, writer);');
+  assert.equal(written.dirs, ['p:inout']);
+  assert.match(written.reasons.p, /passed to `sort`, which writes it: its elements are passed to `g`, which may change them/);
+});
+
 test.run();

@@ -13,9 +13,9 @@
  * this function is itself analysed under that assumption). Anything else gets the general summary.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { Summary, SummaryLookup } from './param-effects';
-import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './expressions';
+import { alternatives, enclosingThisScope, returnedExpressions, rootIdentifier, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
@@ -177,7 +177,27 @@ export class Callbacks {
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
     const fn = this.programFunction(value);
-    return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
+    return (fn !== undefined && summaryOnlyReads(this.lookup(fn, false))) || this.factoryMadeReader(value);
+  }
+
+  /**
+   * `compareDefined(f)`: every function the factory may return only reads, under what it assumed of the factory's
+   * parameters (`compare(a, b)` in the closure it returns), which this call's arguments discharge.
+   */
+  private factoryMadeReader(value: ts.Expression): boolean {
+    const { ts } = this;
+    const factory = ts.isCallExpression(value) ? calledFunction(this.ctx, value) : undefined;
+    if (!factory?.body || !ts.isBlock(factory.body) || ts.isMethodDeclaration(factory)) return false;
+    const inherited: [ts.Node, string][] = [];
+    const made = returnedExpressions(ts, factory).map((e) => functionOfExpression(this.ctx, e, 1));
+    const reads = made.length > 0 && made.every((fn) => {
+      const reading = fn && this.lookup(fn, true);
+      if (!reading || !summaryOnlyReads(reading)) return false;
+      return [...reading.assumes ?? []].every(([on, fields]) => ts.isParameter(on) && on.parent === factory &&
+        [...fields].every((field) => this.discharge(value as ts.CallExpression, factory, on, field, inherited)));
+    });
+    if (reads) for (const [on, field] of inherited) this.assume(on, field);
+    return reads;
   }
 
   /**

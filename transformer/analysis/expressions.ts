@@ -12,7 +12,8 @@ export function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression)
 }
 
 /** What a callback returns: its concise body, or the expressions of its own return statements. */
-export function returnedExpressions(t: typeof ts, fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+export function returnedExpressions(t: typeof ts, fn: FunctionLike): ts.Expression[] {
+  if (!fn.body) return [];
   if (!t.isBlock(fn.body)) return [fn.body];
   const found: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {

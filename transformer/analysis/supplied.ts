@@ -5,8 +5,9 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { skipParens } from './expressions';
-import { enclosesOrIs } from './function-values';
+import { rootIdentifier, skipParens } from './expressions';
+import { CALLBACK_METHODS, enclosesOrIs } from './function-values';
+import { isBuiltinMethodCall } from './builtin-callees';
 
 export interface Supplied { readonly param: ts.ParameterDeclaration; readonly field: string }
 
@@ -25,43 +26,118 @@ export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identi
     const key = declaration.propertyName ?? declaration.name;
     field = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '';
   }
+  const bound = declaration;
   while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
   if (ts.isParameter(declaration)) {
-    return enclosesOrIs(declaration.parent, fn) && isFunctionLike(ctx, declaration.parent) ? { param: declaration, field } : undefined;
+    if (enclosesOrIs(declaration.parent, fn) && isFunctionLike(ctx, declaration.parent)) return { param: declaration, field };
+    return elementOf(ctx, fn, declaration, depth);
   }
-  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
-  // `const keyof = keys[i++]`, or a variable all of whose values are such parts, of one parameter.
-  const values = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0
-    ? (declaration.initializer ? [declaration.initializer] : []) : valuesAssigned(ctx, declaration);
+  if (!ts.isVariableDeclaration(declaration)) return undefined;
+  // `const keyof = keys[i++]`, `let [f] = F`, or a variable all of whose values are such parts, of one parameter.
+  const pattern = bound !== declaration;
+  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+  const initial = declaration.initializer ? [declaration.initializer] : [];
+  const values = constant ? initial : ts.isIdentifier(declaration.name) ? valuesAssigned(ctx, declaration, id) : reassigned(ctx, declaration, id, initial);
   let found: Supplied | undefined;
   for (const value of values ?? []) {
+    // (An assignment that cannot run before this mention gives it nothing: `f = values.map(f)` calls the old f.)
+    if (value !== declaration.initializer && !mayRunBefore(ctx, value.parent, id)) continue;
     let root = skipParens(ts, value);
     while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
-    const from = ts.isIdentifier(root) && root !== skipParens(ts, value) ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
+    const part = root !== skipParens(ts, value) || (pattern && value === declaration.initializer);
+    const from = ts.isIdentifier(root) && part ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
     if (!from || (found && found.param !== from.param)) return undefined;
     found = found && found.field !== from.field ? { param: found.param, field: '' } : from;
   }
   return found;
 }
 
-const assignedValues = new WeakMap<ts.VariableDeclaration, ts.Expression[] | null>();
+/**
+ * Whether `assignment` may run before `use` does: it is written before it, or they share a loop, or either is in a
+ * function that may run at another time (a closure, a hoisted declaration).
+ */
+function mayRunBefore(ctx: AnalysisContext, assignment: ts.Node, use: ts.Node): boolean {
+  const { ts } = ctx;
+  if (assignment.end <= use.pos) return mayFlowOnTo(ctx, assignment, use);
+  const scopeOf = (node: ts.Node): ts.Node | undefined => { let n = node.parent; while (n && !ts.isFunctionLike(n) && !ts.isSourceFile(n)) n = n.parent; return n; };
+  const scope = scopeOf(use);
+  if (scope !== scopeOf(assignment)) return true;
+  for (let n = use.parent; n && n !== scope; n = n.parent) if (ts.isIterationStatement(n, false)) return true;
+  return false;
+}
+
+/**
+ * Whether code after `assignment` may go on to `use` written after it: not when a block holding the assignment (and
+ * not the use) ends in a `return`/`throw` with no `break`/`continue` and no `try` around it in the function (d3's
+ * sort: `if (…) { …; f = values.map(f); …; return permute(values, index) } return values.sort(compareDefined(f))`).
+ */
+function mayFlowOnTo(ctx: AnalysisContext, assignment: ts.Node, use: ts.Node): boolean {
+  const { ts } = ctx;
+  let scope: ts.Node | undefined = use.parent;
+  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  for (let n: ts.Node | undefined = assignment.parent; n !== scope; n = n.parent) {
+    // (In another function, which may run at any time, or in a try block, whose catch may go on.)
+    if (!n || ts.isFunctionLike(n) || ts.isTryStatement(n)) return true;
+  }
+  for (let n: ts.Node | undefined = assignment.parent; n && n !== scope; n = n.parent) {
+    if (!ts.isBlock(n) || (use.pos >= n.pos && use.end <= n.end)) continue;
+    const last = n.statements[n.statements.length - 1];
+    if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)) && !jumps(ctx, n)) return false;
+  }
+  return true;
+}
+
+/** The block holds a `break` or `continue` (outside nested functions) that could leave it before its end. */
+function jumps(ctx: AnalysisContext, block: ts.Node): boolean {
+  const { ts } = ctx;
+  const visit = (node: ts.Node): boolean => !ts.isFunctionLike(node) &&
+    (ts.isBreakOrContinueStatement(node) || ts.forEachChild(node, visit) === true);
+  return ts.forEachChild(block, visit) === true;
+}
+
+/**
+ * `F.map((f) => …)`: the element parameter of an inline callback a built-in array method hands (a part of) a
+ * parameter's elements to is a part of that parameter.
+ */
+function elementOf(ctx: AnalysisContext, fn: FunctionLike, param: ts.ParameterDeclaration, depth: number): Supplied | undefined {
+  const { ts } = ctx;
+  const callback = param.parent;
+  const call = callback.parent;
+  if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || !ts.isCallExpression(call) || !call.arguments.includes(callback)) return undefined;
+  const callee = skipParens(ts, call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !CALLBACK_METHODS.has(callee.name.text) || !isBuiltinMethodCall(ctx, call)) return undefined;
+  const element = /^reduce(Right)?$/.test(callee.name.text) ? 1 : 0;
+  if (callback.parameters.indexOf(param) !== element || call.arguments[0] !== callback) return undefined;
+  const root = rootIdentifier(ts, callee.expression);
+  const from = root ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
+  return from && { param: from.param, field: '' };
+}
+
+/** A name bound in a `let`/`var` pattern: its initializer, and what plain `=` assignments give it later. */
+function reassigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration, name: ts.Identifier, initial: ts.Expression[]): ts.Expression[] | undefined {
+  const later = valuesAssigned(ctx, declaration, name);
+  return later && [...initial, ...later.filter((v) => v !== declaration.initializer)];
+}
+
+const assignedValues = new WeakMap<ts.Identifier, ts.Expression[] | null>();
 
 /**
  * Every value a `let`/`var` is given: its initializer and the right sides of plain `=` assignments to it, in the
  * function (or file) it is declared in; undefined when it is also changed in another way (`+=`, `++`, destructuring,
  * a for-in/of head).
  */
-function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration): ts.Expression[] | undefined {
-  const known = assignedValues.get(declaration);
-  if (known !== undefined) return known ?? undefined;
+function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Expression[] | undefined {
   const { ts } = ctx;
-  const name = declaration.name as ts.Identifier;
   const symbol = symbolOf(ctx, name);
+  const own = symbol?.valueDeclaration && ts.isBindingElement(symbol.valueDeclaration) ? symbol.valueDeclaration.name : declaration.name;
+  if (!ts.isIdentifier(own)) return undefined;
+  const known = assignedValues.get(own);
+  if (known !== undefined) return known ?? undefined;
   let scope: ts.Node = declaration;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   const values: ts.Expression[] = declaration.initializer ? [declaration.initializer] : [];
   let other = false;
-  const isTarget = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === name.text && node !== name && symbolOf(ctx, node) === symbol;
+  const isTarget = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === name.text && node !== own && symbolOf(ctx, node) === symbol;
   const visit = (node: ts.Node): void => {
     if (other) return;
     if (isTarget(node)) {
@@ -81,6 +157,6 @@ function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaratio
     ts.forEachChild(node, visit);
   };
   visit(scope);
-  assignedValues.set(declaration, other ? null : values);
+  assignedValues.set(own, other ? null : values);
   return other ? undefined : values;
 }
