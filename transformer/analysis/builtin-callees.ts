@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { prototypeName, skipParens } from './expressions';
-import { qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -22,8 +22,9 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
   callee = skipParens(ts, callee);
   if (ts.isIdentifier(callee)) {
     const declaration = symbolOf(ctx, callee)?.valueDeclaration;
+    // (A `var`/`let` nothing reassigns is a constant too: d3-geo's `var cos = Math.cos`.)
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
-      ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0) {
+      ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
       const aliased = skipParens(ts, declaration.initializer);
       if (ts.isPropertyAccessExpression(aliased)) return qualifiedName(ts, aliased) ?? prototypeName(ts, aliased);
     }

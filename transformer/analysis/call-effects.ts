@@ -13,13 +13,13 @@ import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
 import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './builtin-callees';
 import { calledBody } from './code-behind';
-import { alternatives, skipParens, programConstructor } from './expressions';
-import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
+import { skipParens, programConstructor } from './expressions';
+import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, programMethod, useOf } from './method-receivers';
 import { literalMembers } from './literal-members';
-import { summaryOnlyReads } from './function-values';
+import { deferred, elementsToFunction, type HandOff } from './handed-functions';
 import { reasonAt, snippet } from './reason';
-import { callerSeesWrite, outlives, type SummaryLookup } from './param-effects';
+import { callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 
 /** Built-in functions calling their second argument with the elements of their first. */
@@ -43,6 +43,9 @@ export class CallEffects {
   }
 
   private get reach(): ReachMap { return this.reachMap(); }
+
+  /** What the rules for functions handed on (handed-functions.ts) need of this analysis. */
+  private get handOff(): HandOff { return { ctx: this.ctx, lookup: this.lookup, callbacks: this.callbacks, record: this.record }; }
 
   /**
    * The function a call runs, with a body: by its declaration, behind a `.d.ts`, a method of an object made here, or
@@ -68,7 +71,9 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = this.targetOf(call);
-    if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call) && !this.literalReaders(callee);
+    const members = literalMembers(this.ctx, callee);
+    if (members) return members.some((fn) => { const effect = this.effectOf(fn, index); return !effect || outlives(effect) !== undefined; });
+    if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
@@ -101,27 +106,7 @@ export class CallEffects {
     return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
   }
 
-  /**
-   * `xs.forEach(f)`, `xs.map(f)`, `xs.sort(compare)` with `f` a function value, not written inline: f receives the
-   * elements. (An inline callback is analysed in this body, with its parameters bound to what it may receive.)
-   */
-  private elementsToFunction(call: ts.CallExpression, source: ts.Expression, functions: readonly ts.Expression[]): void {
-    const { ts } = this;
-    const elements = this.reached(source);
-    if (elements.size === 0) return;
-    // (`c ? (v) => … : f`: each function it may be; inline ones are analysed in this body.)
-    for (const arg of functions.flatMap((f) => alternatives(ts, f))) {
-      // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
-      const maybeFunction = isCallableValue(this.ctx, arg) || (this.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
-      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || this.callbacks.onlyReads(arg)) continue;
-      const known = this.callbacks.programFunction(arg);
-      const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
-      const written = effects ? effects.find((e) => e.written)?.written : undefined;
-      const kept = effects ? effects.find((e) => outlives(e)) : undefined;
-      if (!effects || written) this.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
-      if (!effects || kept) this.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
-    }
-  }
+
 
   call(call: ts.CallExpression): void {
     const { ts } = this;
@@ -146,12 +131,12 @@ export class CallEffects {
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
       }
     }
-    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee.expression, call.arguments);
+    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) elementsToFunction(this.handOff, call, callee.expression, call.arguments);
     const target = this.targetOf(call);
     const name = this.reach.builtinName(callee);
     // `Array.from(xs, f)`, `Float64Array.from(xs, f)`: f receives the elements.
-    if (name && MAPPING_MAKERS.test(name) && call.arguments.length > 1) this.elementsToFunction(call, call.arguments[0], call.arguments.slice(1, 2));
-    if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { this.deferred(call, DEFERRING_FUNCTIONS.get(name)!); return; }
+    if (name && MAPPING_MAKERS.test(name) && call.arguments.length > 1) elementsToFunction(this.handOff, call, call.arguments[0], call.arguments.slice(1, 2));
+    if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { deferred(this.handOff, call, DEFERRING_FUNCTIONS.get(name)!); return; }
     call.arguments.forEach((arg, index) => {
       const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
       const params = this.reached(expr);
@@ -172,9 +157,8 @@ export class CallEffects {
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
-      } else if (this.literalReaders(callee)) {
-        this.read(params, arg, `read by \`${snippet(callee)}\`, each function of which reads it`);
-        this.record.toCallback(params, arg, `passed to \`${snippet(callee)}\`, whose result may be it`);
+      } else if (literalMembers(this.ctx, callee) && !ts.isSpreadElement(arg)) {
+        this.toLiteralMembers(call, index, expr, params);
       } else if (this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
@@ -209,10 +193,35 @@ export class CallEffects {
     });
   }
 
-  /** `methods[name](x)` on a constant object literal whose functions all only read (literal-members.ts). */
-  private literalReaders(callee: ts.Expression): boolean {
-    const candidates = literalMembers(this.ctx, callee);
-    return candidates !== undefined && candidates.every((fn) => summaryOnlyReads(this.lookup(fn, false)));
+  /**
+   * `streamObjectType[object.type](object, stream)` on a constant object literal (literal-members.ts): argument `index`
+   * suffers what any of its functions does to that parameter (their general summaries).
+   */
+  private toLiteralMembers(call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
+    const callee = snippet(call.expression);
+    for (const fn of literalMembers(this.ctx, call.expression)!) {
+      const effect = this.effectOf(fn, index);
+      const name = fn.name?.getText() ?? (this.ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
+      if (!effect) {
+        this.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+        this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+        continue;
+      }
+      const written = callerSeesWrite(fn.parameters[Math.min(index, fn.parameters.length - 1)], effect);
+      if (written) this.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
+      if (effect.read) this.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
+      if (effect.escapedOtherwise) this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, where it escapes: ${effect.escapedOtherwise.text}`);
+      if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) this.stored(this.ts.isSpreadElement(other) ? other.expression : other, params, call); });
+    }
+    this.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
+  }
+
+  /**
+   * What `fn` does to its parameter `index`: its general summary. (The summary for this call's callbacks would need
+   * every candidate's assumptions discharged here; on d3-geo's recursive stream tables that did not end in minutes.)
+   */
+  private effectOf(fn: FunctionLike, index: number): ParamEffects | undefined {
+    return fn.parameters.length === 0 ? undefined : this.lookup(fn, false)?.params[Math.min(index, fn.parameters.length - 1)];
   }
 
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
@@ -221,26 +230,7 @@ export class CallEffects {
     return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
   }
 
-  /**
-   * `setTimeout(cb, ms, …args)`: the callback runs later, so everything it captures (an inline one's parameters are
-   * bound to what it may receive, and its body is analysed here) or is (a function value) escapes; the arguments
-   * from `handedOn` on are given to it, as to a call of it; the others (the delay) are numbers read.
-   */
-  private deferred(call: ts.CallExpression, handedOn: number): void {
-    const { ts } = this;
-    const [callback, ...rest] = call.arguments;
-    if (!callback) return;
-    const inline = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback);
-    this.escape(this.reached(callback), callback, `kept by \`${snippet(call)}\`, which runs it later`);
-    rest.forEach((arg, i) => {
-      const params = this.reached(ts.isSpreadElement(arg) ? arg.expression : arg);
-      if (params.size === 0) return;
-      if (i + 1 < handedOn) { this.read(params, arg, `read by \`${snippet(call)}\``); return; }
-      this.escape(params, arg, `kept by \`${snippet(call)}\` for its callback`);
-      if (inline || this.callbacks.onlyReads(callback)) this.read(params, arg, `given to the callback of \`${snippet(call)}\``);
-      else this.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
-    });
-  }
+
 
   /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
   private quietProgramMethod(call: ts.CallExpression): boolean {
