@@ -715,4 +715,12 @@ test('callbacks taken out of a rest parameter (let [f] = F, F.map((g) => …)) a
   assert.match(written.reasons.p, /passed to `sort`, which writes it: its elements are passed to `g`, which may change them/);
 });
 
+test('a var or let alias of a built-in that nothing reassigns is the built-in (var cos = Math.cos)', () => {
+  const lib = 'var cos = Math.cos, abs = Math.abs;\nexport function f(x) { return cos(x) + abs(x); }\n' +
+    'var g = Math.abs;\ng = function (y) { y[0] = 1; return 0; };\nexport function h(x) { return g(x); }\n';
+  const dirs = (body: string) => directions(`import { f, h } from './lib.js';\n${task('p: number[]', body)}`, { 'lib.js': lib }).dirs;
+  assert.equal(dirs('return f(p);'), ['p:in']);
+  assert.equal(dirs('return h(p);'), ['p:inout']);
+});
+
 test.run();
