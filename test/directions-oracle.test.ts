@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (three npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (eight npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -14,16 +14,23 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.match(output, /Unsound \(written by a call, inferred in\): 0\b/, output);
   const total = /^total .* soundness 100\.0% \((\d+)\/\1\)\s+precision\s+([\d.]+)%/m.exec(output);
   assert.ok(total, `a total line with 100% soundness:\n${output}`);
-  // Six libraries since d3-interpolate was added untuned (65.8% there when added; 95.9% in all when this was last
-  // raised, from 94.3% on five: callback assumptions discharged at call sites, results of known calls, fields a
-  // constructor fixes).
-  assert.ok(Number(total[2]) >= 95.5, `precision ${total[2]}% (95.9% when this was last raised)`);
+  // The six libraries the analysis was measured on: 98.2% when this was last raised (issue 16's target, from 96.0%:
+  // caller's methods in untyped code, fluent chains, depths through calls, callbacks out of rest parameters...).
+  const six = /^without \S+.* soundness 100\.0% \((\d+)\/\1\)\s+precision\s+([\d.]+)%/m.exec(output);
+  assert.ok(six, `a line without the libraries added as a check, 100% sound:\n${output}`);
+  // (Guarded a little below the target: which parameters get judged moves with the oracle's time per function on a
+  // loaded machine.)
+  assert.ok(Number(six[2]) >= 97.8, `precision ${six[2]}% on the six (98.2% when this was last raised)`);
+  // With d3-hierarchy and d3-geo, added untuned as a check (96.7% in all; d3-geo 31.9% when added, 66.0% after the
+  // var-alias and literal-table changes that followed).
+  assert.ok(Number(total[2]) >= 96, `precision ${total[2]}% in all (96.7% when this was last raised)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
-  assert.ok(precision('simple-statistics') >= 98, `simple-statistics precision ${precision('simple-statistics')}%`);
-  // d3's InternSet/InternMap: the key function their constructor fixes is a reader where the set is made (88.9%).
-  assert.ok(precision('d3-array') >= 88, `d3-array precision ${precision('d3-array')}%`);
-  assert.ok(precision('vega-util') >= 91, `vega-util precision ${precision('vega-util')}%`);
+  assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
+  assert.ok(precision('d3-array') >= 90, `d3-array precision ${precision('d3-array')}%`);
+  assert.ok(precision('vega-util') >= 92, `vega-util precision ${precision('vega-util')}%`);
+  assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
+  assert.ok(precision('d3-interpolate') >= 94, `d3-interpolate precision ${precision('d3-interpolate')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

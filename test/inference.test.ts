@@ -507,4 +507,220 @@ test('plain JavaScript with JSDoc types', () => {
   assert.match(tasks[0].params[1].reason, /primitive \(number\)/);
 });
 
+test('a parameter replaced once at the top of the body is the new value after it, except in hoisted functions', () => {
+  expectDirections([
+    // Inside an expression of the first statement: evaluated once, before what follows it.
+    ['p: number[]', 'const n = (p = p.slice()).length; p[0] = n;', ['p:in']],
+    ['p: number[], q: number[]', 'p = p.slice(), q = q.slice(); p[0] = 1; q[0] = 1;', ['p:in', 'q:in']],
+    // Conditional or repeated assignments replace nothing.
+    ['p: number[], c: boolean', 'c && (p = p.slice()); p[0] = 1;', ['p:inout', 'c:in']],
+    ['p: number[], c: boolean', 'const n = c ? (p = p.slice()).length : 0; p[0] = n;', ['p:inout', 'c:in']],
+    ['p: number[]', 'for (let i = 0; i < 2; i++) p = p.slice(); p[0] = 1;', ['p:inout']],
+  ]);
+  // A function declaration is hoisted: it may run before the assignment, however late it is written.
+  const { dirs, reasons } = directions(task('p: number[]', 'f(); p = [0]; function f() { p[0] = 1; }'));
+  assert.equal(dirs, ['p:inout']);
+  assert.match(reasons.p, /writes an element: `p\[0\] = 1`/);
+  assert.equal(directions(task('p: number[]', 'const g = () => h(); g(); p = [0]; function h() { p[0] = 1; }')).dirs, ['p:inout']);
+  assert.equal(directions(task('p: number[]', 'p = [0]; const g = () => { p[0] = 1; }; g();')).dirs, ['p:in']);
+});
+
+test('untyped JavaScript: methods of the caller\'s objects read, fresh objects hold what their constructor keeps, length is a count', () => {
+  const lib = [
+    'export function Rgb(r) { this.r = +r; }',
+    'export function Holder(v) { this.v = v; }',
+    // A method called on (a part of) the caller's object: taken to leave it alone when what the caller gives holds
+    // only reading functions (the reading-callbacks summary, with that assumption on the parameter).
+    'export function convert(o) { o = o.rgb(); return new Rgb(o.r); }',
+    'export function each(colors) { const out = new Array(colors.length); for (let i = 0; i < colors.length; i++) out[i] = convert(colors[i]); return out; }',
+    'export function pick(ds, r) { let d = ds[0]; for (let i = 0; i < ds.length; i++) if (r < i) d = ds[i]; return d.sample(); }',
+    'export function hold(v) { return new Holder(v); }',
+    'export function make(v) { return new Rgb(v); }',
+    'export function copyOf(xs) { const r = new Array(xs.length); for (let i = 0; i < xs.length; i++) r[i] = +xs[i]; return r; }',
+  ].join('\n');
+  const dirs = (signature: string, body: string) => directions(`import { convert, each, pick, hold, make, copyOf } from './lib.js';\n${task(signature, body)}`, { 'lib.js': lib });
+  assert.equal(dirs('p: { r: number }', 'return convert(p);').dirs, ['p:in']);
+  assert.equal(dirs('p: { r: number }[]', 'const out = each(p); out[0] = 1;').dirs, ['p:in']);
+  assert.equal(dirs('p: { r: number }[]', 'return pick(p, 2);').dirs, ['p:in']);
+  // An object whose type holds functions may have methods that write: the general summary.
+  const withMethod = dirs('p: { rgb(): { r: number } }', 'return convert(p);');
+  assert.equal(withMethod.dirs, ['p:inout']);
+  assert.match(withMethod.reasons.p, /passed to `convert`, which writes it: calls method `rgb`, whose effects are unknown: `o\.rgb\(\)`/);
+  // An untyped xs.length is a count: new Array(xs.length) holds nothing of xs.
+  assert.equal(dirs('p: number[]', 'const c = copyOf(p); c[0] = 1;').dirs, ['p:in']);
+  // new Rgb(v) keeps nothing of v (this.r = +r), new Holder(v) keeps v.
+  assert.equal(dirs('p: number[]', 'const c = make(p); c.r = 1;').dirs, ['p:in']);
+  const held = dirs('p: number[]', 'const h = hold(p); h.v[0] = 1;');
+  assert.equal(held.dirs, ['p:inout']);
+  assert.match(held.reasons.p, /writes an element: `h\.v\[0\] = 1`/);
+});
+
+test('a method handing back its object (for this many arguments) makes a chain call the next method on that object', () => {
+  const lib = [
+    'export function range(lo, hi) {',
+    '  let a, b;',
+    '  const dist = {',
+    '    min(_) { if (arguments.length) { a = _; return dist; } else { return a; } },',
+    '    max(_) { if (arguments.length) { b = _; return dist.min(a); } return b; },',
+    '  };',
+    '  return dist.min(lo).max(hi);',
+    '}',
+    'export function pair(lo, hi) {',
+    '  let a, b;',
+    '  const d = {',
+    '    min(_) { if (!arguments.length) return a; a = _; return d; },',
+    '    max(_) { return arguments.length === 0 ? b : (b = _, d); },',
+    '    both(x, y) { return arguments.length < 2 ? b : d.min(x).max(y); },',
+    '  };',
+    '  return d.both(lo, hi).min(lo);',
+    '}',
+    // With no argument, min() hands back what it was given: a write through it writes the parameter.
+    'export function getter(lo) { let a; const o = { min(_) { if (arguments.length) { a = _; return o; } return a; } }; o.min(lo); o.min().k = 1; }',
+  ].join('\n');
+  const dirs = (signature: string, body: string) => directions(`import { range, pair, getter } from './lib.js';\n${task(signature, body)}`, { 'lib.js': lib });
+  assert.equal(dirs('p: number[], q: number[]', 'range(p, q);').dirs, ['p:in', 'q:in']);
+  assert.equal(dirs('p: number[], q: number[]', 'pair(p, q);').dirs, ['p:in', 'q:in']);
+  const { dirs: written, reasons } = dirs('p: { k: number }', 'getter(p);');
+  assert.equal(written, ['p:inout']);
+  assert.match(reasons.p, /passed to `getter`, which writes it: writes a property: `o\.min\(\)\.k = 1`/);
+});
+
+test('a built-in method on a type whose code the checker cannot see, or a method of the program named like one, is not the built-in', () => {
+  // A .d.ts subclass of Set declares no add, but its JavaScript may have one that calls a key function writing p.
+  const keyed = { 'keyed.d.ts': 'export declare class KeyedSet<T> extends Set<T> { constructor(key: (v: T) => unknown); }' };
+  const sub = directions(`import { KeyedSet } from './keyed';\n${task('p: number[], s: KeyedSet<number[]>', 's.add(p); return s.has(p);')}`, keyed);
+  assert.equal(sub.dirs, ['p:inout', 's:inout']);
+  assert.match(sub.reasons.p, /passed to `s\.add\(p\)`, a method of `KeyedSet`, whose code may override the built-in's/);
+  // Through a class of the program extending it, too; a plain Set is the built-in.
+  const local = directions(`import { KeyedSet } from './keyed';\nexport class Local extends KeyedSet<number[]> {}\n${task('p: number[], s: Local', 's.add(p);')}`, keyed);
+  assert.equal(local.dirs, ['p:inout', 's:inout']);
+  assert.equal(directions(task('p: number[], s: Set<number[]>', 's.add(p); return s.has(p);')).dirs, ['p:in', 's:inout']);
+  // A method of the program named like a reading built-in (get) is judged by its body.
+  const own = directions(task('c: C', 'return c.get(1);', 'export class C { n = 0; get(k: number) { this.n++; return k; } }'));
+  assert.equal(own.dirs, ['c:inout']);
+  assert.match(own.reasons.c, /calls `get`, a method that may change its object or hand it out: `this\.n\+\+` in `c\.get\(1\)`/);
+  assert.equal(directions(task('c: C', 'return c.get(1);', 'export class C { n = 0; get(k: number) { return this.n + k; } }')).dirs, ['c:in']);
+});
+
+test('a string method given a global or sticky RegExp moves its lastIndex: replace, replaceAll and match write it', () => {
+  expectDirections([
+    ['re: RegExp, s: string', 'return s.replace(re, "x");', ['re:inout', 's:in']],
+    ['re: RegExp, s: string', 'return s.replaceAll(re, "x");', ['re:inout', 's:in']],
+    ['re: RegExp, s: string', 'return s.match(re);', ['re:inout', 's:in']],
+    ['res: RegExp[], s: string', 'return s.replace(res[0], "x");', ['res:inout', 's:in']],
+    // search puts lastIndex back; split and matchAll work on a copy of the expression.
+    ['re: RegExp, s: string', 'return s.search(re) + s.split(re).length + [...s.matchAll(re)].length;', ['re:in', 's:in']],
+  ]);
+  const { reasons } = directions(task('re: RegExp, s: string', 'return s.replace(re, "x");'));
+  assert.match(reasons.re, /given to `s\.replace\(re, "x"\)`, which moves the lastIndex of a global or sticky RegExp \(.*main\.ts:4\)/);
+});
+
+test('a rest parameter is an array the call makes: writing its own slots writes none of the arguments', () => {
+  const lib = 'function last(...xs: number[][]) { const l = xs.pop(); return l ? l.length : 0; }\n' +
+    'function first(...xs: number[][]) { xs[0][0] = 1; }\n' +
+    // (Before it is replaced, the name is still the rest parameter: d3's cross pops its reducer, then maps.)
+    'function drop(...xs: number[][]) { xs.pop(); xs = xs.slice(); return xs.length; }\n';
+  expectDirections([
+    ['p: number[]', 'return last(p);', ['p:in']],
+    ['p: number[]', 'return drop(p);', ['p:in']],
+    ['p: number[]', 'first(p);', ['p:inout']],
+  ], lib);
+  assert.match(directions(task('p: number[]', 'first(p);', lib)).reasons.p, /passed to `first`, which writes it: writes an element: `xs\[0\]\[0\] = 1`/);
+});
+
+test('Array.from and TypedArray.from hand the elements to their map function', () => {
+  const lib = 'function w(x: number[]) { x[0] = 1; return 0; }\nfunction r(x: number[]) { return x[0]; }\n';
+  expectDirections([
+    ['p: number[][]', 'return Array.from(p, w);', ['p:inout']],
+    ['p: number[][]', 'return Float64Array.from(p, w);', ['p:inout']],
+    ['p: number[][]', 'return Array.from(p, r);', ['p:in']],
+  ], lib);
+  assert.match(directions(task('p: number[][]', 'return Array.from(p, w);', lib)).reasons.p, /its elements are passed to `w`, which writes them: writes an element: `x\[0\] = 1`/);
+});
+
+test('a result holds an argument as deep as the callee returns it, and a built-in push keeps the depth of what it stores', () => {
+  const lib = [
+    'function wrap(x: number[][]) { const out: number[][][] = []; for (let i = 0; i < x.length; i++) out.push([x[i]]); return out; }',
+    // simple-statistics' combinations: each result list is fresh, the recursive results' lists are grown in place.
+    'function combinations(x: number[][], k: number): number[][][] {',
+    '  if (k === 0) return [[]];',
+    '  const list: number[][][] = [];',
+    '  for (let i = 0; i < x.length; i++) {',
+    '    if (k === 1) { list.push([x[i]]); continue; }',
+    '    const sub = combinations(x.slice(i + 1), k - 1);',
+    '    for (let j = 0; j < sub.length; j++) { const next = sub[j]; next.unshift(x[i]); list.push(next); }',
+    '  }',
+    '  return list;',
+    '}',
+  ].join('\n');
+  expectDirections([
+    ['p: number[][]', 'const r = wrap(p); r[0].push([9]);', ['p:in']],
+    ['p: number[][]', 'const r = wrap(p); r[0][0][0] = 1;', ['p:inout']],
+    ['p: number[][]', 'const c = [[p]]; c[0].push([]); return c;', ['p:in']],
+    ['p: number[][]', 'return combinations(p, 2).length;', ['p:in']],
+    ['p: number[][]', 'combinations(p, 2)[0][0][0] = 1;', ['p:inout']],
+  ], lib);
+  assert.match(directions(task('p: number[][]', 'const r = wrap(p); r[0][0][0] = 1;', lib)).reasons.p, /writes an element: `r\[0\]\[0\]\[0\] = 1`/);
+});
+
+test('an inline function behind a choice (c ? (x) => … : (x) => …) is analysed as one written inline', () => {
+  expectDirections([
+    ['p: number[][], c: boolean', 'p.forEach(c ? (x) => { x[0] = 1; } : (x) => x);', ['p:inout', 'c:in']],
+    ['p: number[][], c: boolean', 'p.forEach(c && ((x) => { x[0] = 1; }));', ['p:inout', 'c:in']],
+    ['p: number[][], c: boolean', 'return Float64Array.from(p, c ? (x) => x[0] : (x) => x[1]);', ['p:in', 'c:in']],
+  ]);
+  assert.match(directions(task('p: number[][], c: boolean', 'p.forEach(c ? (x) => { x[0] = 1; } : (x) => x);')).reasons.p, /writes an element: `x\[0\] = 1`/);
+});
+
+test('functions of a constant object literal: called by name as methods, or by a computed key when nothing changes the literal', () => {
+  const lib = [
+    'const methods = { nrd: function (x) { return x.length; }, scott: (x) => x[0], label: "m" };',
+    'export function kde(X, m) { if (m === undefined) return methods.nrd(X); if (!methods[m]) throw new Error("no"); return methods[m](X); }',
+    'const writers = { nrd: function (x) { return x.length; }, w: function (x) { x[0] = 1; } };',
+    'export function kdw(X, m) { return writers[m](X); }',
+    'const changed = { r: function (x) { return x[0]; } };',
+    'changed.r = function (x) { x[0] = 1; };',
+    'export function kdc(X, m) { return changed[m](X); }',
+  ].join('\n');
+  const dirs = (body: string) => directions(`import { kde, kdw, kdc } from './lib.js';\n${task('p: number[], m: string', body)}`, { 'lib.js': lib });
+  assert.equal(dirs('return kde(p, m);').dirs, ['p:in', 'm:in']);
+  const writer = dirs('return kdw(p, m);');
+  assert.equal(writer.dirs, ['p:inout', 'm:in']);
+  assert.match(writer.reasons.p, /passed to `kdw`, which writes it: passed to `writers\[m\]`, which may be `w`, which writes it: writes an element: `x\[0\] = 1`/);
+  assert.equal(dirs('return kdc(p, m);').dirs, ['p:inout', 'm:in']);
+});
+
+test('callbacks taken out of a rest parameter (let [f] = F, F.map((g) => …)) and made by a factory from one keep the reading assumption', () => {
+  const lib = [
+    'function ascending(a, b) { return a < b ? -1 : a > b ? 1 : 0; }',
+    'function compareDefined(compare = ascending) { if (compare === ascending) return ascending; return (a, b) => compare(a, b) || 0; }',
+    'export function sort(values, ...F) {',
+    '  values = Array.from(values);',
+    '  let [f] = F;',
+    '  if ((f && f.length !== 2) || F.length > 1) {',
+    '    F = F.map((g) => values.map(g));',
+    '    f = values.map(f);',
+    '    return values.map((_, i) => F[0][i] + f[i]);',
+    '  }',
+    // After the block that returns, f is still F[0]: the array it was given there is never called.
+    '  return values.sort(compareDefined(f));',
+    '}',
+  ].join('\n');
+  const prelude = 'function writer(a: number[], b: number[]) { a[0] = 1; return 0; }\nfunction reader(a: number[], b: number[]) { return a[0] - b[0]; }';
+  const dirs = (body: string) => directions(`import { sort } from './lib.js';\n${task('p: number[][]', body, prelude)}`, { 'lib.js': lib });
+  assert.equal(dirs('return sort(p);').dirs, ['p:in']);
+  assert.equal(dirs('return sort(p, reader);').dirs, ['p:in']);
+  const written = dirs('return sort(p, writer);');
+  assert.equal(written.dirs, ['p:inout']);
+  assert.match(written.reasons.p, /passed to `sort`, which writes it: its elements are passed to `g`, which may change them/);
+});
+
+test('a var or let alias of a built-in that nothing reassigns is the built-in (var cos = Math.cos)', () => {
+  const lib = 'var cos = Math.cos, abs = Math.abs;\nexport function f(x) { return cos(x) + abs(x); }\n' +
+    'var g = Math.abs;\ng = function (y) { y[0] = 1; return 0; };\nexport function h(x) { return g(x); }\n';
+  const dirs = (body: string) => directions(`import { f, h } from './lib.js';\n${task('p: number[]', body)}`, { 'lib.js': lib }).dirs;
+  assert.equal(dirs('return f(p);'), ['p:in']);
+  assert.equal(dirs('return h(p);'), ['p:inout']);
+});
+
 test.run();

@@ -17,6 +17,8 @@ export interface Library {
   readonly modules: readonly { readonly file: string; readonly prefix: string }[];
   /** Staging directory holding the copied JavaScript. */
   readonly dir: string;
+  /** Added to check the analysis on code nobody tuned it for (reported apart from the others' total as well). */
+  readonly check?: boolean;
 }
 
 interface Spec {
@@ -28,6 +30,8 @@ interface Spec {
    * analysis must find the code behind them (issue 16 item 3). Off for the first three, to measure them as before.
    */
   declarations?: boolean;
+  /** The latest libraries added untuned, as a check: the oracle reports the total with and without them. */
+  check?: boolean;
 }
 
 const GL_MODULES = ['vec2', 'vec3', 'vec4', 'quat', 'quat2', 'mat2', 'mat2d', 'mat3', 'mat4'];
@@ -50,6 +54,14 @@ const SPECS: readonly Spec[] = [
   // d3-color; interpolators over numbers, arrays, objects, dates and strings, most returning closures, and
   // piecewise/quantize taking an interpolator as a callback.
   { name: 'd3-interpolate', copy: ['dist/d3-interpolate.mjs'], modules: [{ file: 'dist/d3-interpolate.mjs', prefix: '' }] },
+  // Added untuned after issue 16's round that reached 98% on the six above (measured before any change aimed at it):
+  // one ES module bundle, no dependencies; layouts over node objects, packSiblings/packEnclose over circles (the
+  // first writes their x and y), and hierarchy/stratify building trees from data.
+  { name: 'd3-hierarchy', copy: ['dist/d3-hierarchy.mjs'], modules: [{ file: 'dist/d3-hierarchy.mjs', prefix: '' }], check: true },
+  // Added untuned with d3-hierarchy: one bundle importing d3-array; spherical math over [lon, lat] arrays and GeoJSON
+  // objects streamed through tables of functions (streamObjectType[object.type](object, stream)), projections made by
+  // factories, Math functions through module aliases (var cos = Math.cos).
+  { name: 'd3-geo', copy: ['dist/d3-geo.mjs'], modules: [{ file: 'dist/d3-geo.mjs', prefix: '' }], check: true },
 ];
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {
@@ -64,7 +76,7 @@ export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_mo
     }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const version = (require(join(from, 'package.json')) as { version: string }).version;
-    return { name: spec.name, version, modules: spec.modules, dir };
+    return { name: spec.name, version, modules: spec.modules, dir, ...(spec.check ? { check: true } : {}) };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { prototypeName, skipParens } from './expressions';
-import { qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -22,8 +22,9 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
   callee = skipParens(ts, callee);
   if (ts.isIdentifier(callee)) {
     const declaration = symbolOf(ctx, callee)?.valueDeclaration;
+    // (A `var`/`let` nothing reassigns is a constant too: d3-geo's `var cos = Math.cos`.)
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
-      ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0) {
+      ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
       const aliased = skipParens(ts, declaration.initializer);
       if (ts.isPropertyAccessExpression(aliased)) return qualifiedName(ts, aliased) ?? prototypeName(ts, aliased);
     }
@@ -33,4 +34,58 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
     if (ts.isPropertyAccessExpression(method)) return prototypeName(ts, method) ?? builtinName(ctx, method);
   }
   return qualifiedName(ts, callee);
+}
+
+const builtinCalls = new WeakMap<ts.CallExpression, boolean>();
+
+/**
+ * The method a call runs is the standard library's own: its signature is declared in a default lib file, and the
+ * receiver cannot be an instance of a class whose JavaScript the checker does not see (`overridingType`). Cached per
+ * call: reach.ts asks during its fixpoint.
+ */
+export function isBuiltinMethodCall(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  let known = builtinCalls.get(call);
+  if (known === undefined) {
+    const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+    const file = declaration?.getSourceFile();
+    known = file !== undefined && file.isDeclarationFile && ctx.program.isSourceFileDefaultLibrary(file) && !overridingType(ctx, call);
+    builtinCalls.set(call, known);
+  }
+  return known;
+}
+
+/**
+ * The type, declared in a package's `.d.ts` (or a class of the program extending one), that a method call's receiver
+ * may be although the checker resolves the method to the standard library's: `class KeyedSet<T> extends Set<T>`
+ * declares no `add`, but its JavaScript may have one (calling a key function on what it adds). A type the standard
+ * library declares (augmented or not) is the built-in.
+ */
+export function overridingType(ctx: AnalysisContext, call: ts.CallExpression): ts.Symbol | undefined {
+  const { ts } = ctx;
+  const callee = skipParens(ts, call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const type = ctx.checker.getApparentType(ctx.checker.getTypeAtLocation(callee.expression));
+  for (const part of type.isUnion() || type.isIntersection() ? type.types : [type]) {
+    const found = declaredOutsideLib(ctx, part.getSymbol(), 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function declaredOutsideLib(ctx: AnalysisContext, symbol: ts.Symbol | undefined, depth: number): ts.Symbol | undefined {
+  const { ts } = ctx;
+  const declarations = symbol?.declarations ?? [];
+  if (!symbol || depth > 8 || declarations.length === 0) return undefined;
+  if (declarations.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))) return undefined;
+  const classLike = declarations.filter((d) => ts.isClassLike(d) || ts.isInterfaceDeclaration(d));
+  if (classLike.some((d) => d.getSourceFile().isDeclarationFile)) return symbol;
+  // A class or interface of the program: what it extends may be such a type.
+  if (classLike.length === 0) return undefined;
+  const declared = ctx.checker.getDeclaredTypeOfSymbol(symbol);
+  if (!(declared.flags & ts.TypeFlags.Object) || !((declared as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return undefined;
+  for (const base of ctx.checker.getBaseTypes(declared as ts.InterfaceType)) {
+    const found = declaredOutsideLib(ctx, base.getSymbol(), depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -24,13 +24,20 @@ export const READING_METHODS = new Set([
   'forEach', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'slice', 'some',
   'subarray', 'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'toSpliced', 'with', 'get', 'has',
   'valueOf', 'hasOwnProperty', 'charAt', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'padStart', 'padEnd',
-  'trim', 'split', 'substring', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'match', 'repeat',
+  'trim', 'split', 'substring', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'match', 'repeat', 'search', 'matchAll',
   // Date
   'getTime', 'getFullYear', 'getUTCFullYear', 'getMonth', 'getUTCMonth', 'getDate', 'getUTCDate', 'getDay', 'getUTCDay',
   'getHours', 'getUTCHours', 'getMinutes', 'getUTCMinutes', 'getSeconds', 'getUTCSeconds', 'getMilliseconds',
   'getUTCMilliseconds', 'getTimezoneOffset', 'toISOString', 'toJSON', 'toDateString', 'toTimeString', 'toUTCString',
   'toLocaleDateString', 'toLocaleTimeString',
 ]);
+
+/**
+ * String methods that move the lastIndex of a global or sticky RegExp they are given, a write of it: `replace`,
+ * `replaceAll` and a global `match` leave it at 0, a sticky one after the match. (`search` puts it back as it was;
+ * `split` and `matchAll` work on a copy of the expression.)
+ */
+export const REGEXP_MOVING_METHODS = new Set(['replace', 'replaceAll', 'match']);
 
 /** Reading methods whose result is a fresh copy holding no reference into the receiver (for primitive elements). */
 export const COPYING_METHODS = new Set(['slice', 'map', 'filter', 'concat', 'toReversed', 'toSorted', 'toSpliced', 'with', 'flat', 'flatMap']);

@@ -6,18 +6,24 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
-import { calledFunction, canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
+import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
-import { COPYING_CONSTRUCTORS } from './builtin-callees';
+import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './builtin-callees';
 import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
-import { CALLBACK_METHODS, type Callbacks, isCallableValue } from './callbacks';
-import { leavesItsObjectAlone } from './getters';
+import { CALLBACK_METHODS, type Callbacks } from './callbacks';
+import { changingUse, programMethod, useOf } from './method-receivers';
+import { literalMembers } from './literal-members';
+import { deferred, elementsToFunction, type HandOff } from './handed-functions';
 import { reasonAt, snippet } from './reason';
-import { outlives, type SummaryLookup } from './param-effects';
+import { callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
+
+/** Built-in functions calling their second argument with the elements of their first. */
+const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
 
 /** Built-in methods whose result may be an argument (the initial accumulator). */
 const REDUCING_METHODS = new Set(['reduce', 'reduceRight']);
@@ -38,9 +44,15 @@ export class CallEffects {
 
   private get reach(): ReachMap { return this.reachMap(); }
 
-  /** The function a call runs, with a body: by its declaration, behind a `.d.ts`, or a method of an object made here. */
+  /** What the rules for functions handed on (handed-functions.ts) need of this analysis. */
+  private get handOff(): HandOff { return { ctx: this.ctx, lookup: this.lookup, callbacks: this.callbacks, record: this.record }; }
+
+  /**
+   * The function a call runs, with a body: by its declaration, behind a `.d.ts`, a method of an object made here, or
+   * of the object a chain of calls hands back (`dist.min(min).max(max)`).
+   */
   private targetOf(call: ts.CallExpression): FunctionLike | undefined {
-    return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
+    return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
   }
   private get effects() { return this.record.effects; }
   private reached(expr: ts.Expression) { return this.record.reached(expr); }
@@ -59,6 +71,8 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = this.targetOf(call);
+    const members = literalMembers(this.ctx, callee);
+    if (members) return members.some((fn) => { const effect = this.effectOf(fn, index); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
@@ -66,43 +80,33 @@ export class CallEffects {
   }
 
   /**
-   * Whether the call's result may be (a part of) argument `index`: unknown code's may; a function of the program's
-   * only when its summary says the parameter is let out (returned, stored, given to unknown code) or handed to a
-   * callback (whose result may be what it was given).
+   * How deep the call's result may hold (a part of) argument `index` (0: it may be it; undefined: not at all): unknown
+   * code's may be it; a function of the program's holds it only when its summary says the parameter is let out
+   * (returned: as deep as it returns it; stored, given to unknown code) or handed to a callback (whose result may be
+   * what it was given).
    */
-  returnsArgument(call: ts.CallExpression, index: number): boolean {
+  returnsArgument(call: ts.CallExpression | ts.NewExpression, index: number): number | undefined {
     const { ts } = this;
+    if (ts.isNewExpression(call)) {
+      // The program's constructor (reach.ts asks only for those): its new object holds what it keeps.
+      const constructor = programConstructor(this.ctx, call);
+      const effect = constructor && this.callbacks.summaryAt(call, constructor)?.params[Math.min(index, constructor.parameters.length - 1)];
+      return !effect || outlives(effect) !== undefined ? 1 : undefined;
+    }
     const callee = skipParens(ts, call.expression);
     // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
     // initial value (and what its callback returns).
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return false;
+      !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
     const target = this.targetOf(call);
-    if (!target) return true;
+    if (!target) return 0;
     const effect = this.callbacks.summaryAt(call, target)?.params[Math.min(index, target.parameters.length - 1)];
-    return !effect || effect.escaped !== undefined || effect.toCallback !== undefined;
+    // Let out other than by return, or handed to a callback, it may come back as the result itself.
+    if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
+    return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
   }
 
-  /**
-   * `xs.forEach(f)`, `xs.map(f)`, `xs.sort(compare)` with `f` a function value, not written inline: f receives the
-   * elements. (An inline callback is analysed in this body, with its parameters bound to what it may receive.)
-   */
-  private elementsToFunction(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
-    const { ts } = this;
-    const elements = this.reached(callee.expression);
-    if (elements.size === 0) return;
-    for (const arg of call.arguments) {
-      // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
-      const maybeFunction = isCallableValue(this.ctx, arg) || (this.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
-      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || this.callbacks.onlyReads(arg)) continue;
-      const known = this.callbacks.programFunction(arg);
-      const effects = known ? this.lookup(known, false)?.params ?? [] : undefined;
-      const written = effects ? effects.find((e) => e.written)?.written : undefined;
-      const kept = effects ? effects.find((e) => outlives(e)) : undefined;
-      if (!effects || written) this.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
-      if (!effects || kept) this.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
-    }
-  }
+
 
   call(call: ts.CallExpression): void {
     const { ts } = this;
@@ -116,17 +120,23 @@ export class CallEffects {
         if (canKeepObjects(this.ctx, callee.expression)) {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
-      } else if (!READING_METHODS.has(method) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
-        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call)) { // `ns.f(x)`: judged by its summary
+      } else if (!(READING_METHODS.has(method) && this.trustsName(call)) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
+        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call) && !this.callerMethod(call)) { // `ns.f(x)`: judged by its summary
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
-        this.write(this.reached(callee.expression), call, `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
+        const own = programMethod(this.ctx, this.fn, call);
+        const use = own && changingUse(this.ctx, own, this.lookup);
+        this.write(this.reached(callee.expression), call, use
+          ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
+          : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
       }
     }
-    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) this.elementsToFunction(call, callee);
+    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) elementsToFunction(this.handOff, call, callee.expression, call.arguments);
     const target = this.targetOf(call);
     const name = this.reach.builtinName(callee);
-    if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { this.deferred(call, DEFERRING_FUNCTIONS.get(name)!); return; }
+    // `Array.from(xs, f)`, `Float64Array.from(xs, f)`: f receives the elements.
+    if (name && MAPPING_MAKERS.test(name) && call.arguments.length > 1) elementsToFunction(this.handOff, call, call.arguments[0], call.arguments.slice(1, 2));
+    if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { deferred(this.handOff, call, DEFERRING_FUNCTIONS.get(name)!); return; }
     call.arguments.forEach((arg, index) => {
       const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
       const params = this.reached(expr);
@@ -136,6 +146,9 @@ export class CallEffects {
         else this.read(params, arg, `read by \`${name}\``);
         // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
         if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
+      } else if (index === 0 && ts.isPropertyAccessExpression(callee) && REGEXP_MOVING_METHODS.has(callee.name.text) &&
+        this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
+        this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
@@ -144,6 +157,8 @@ export class CallEffects {
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
+      } else if (literalMembers(this.ctx, callee) && !ts.isSpreadElement(arg)) {
+        this.toLiteralMembers(call, index, expr, params);
       } else if (this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
@@ -155,7 +170,9 @@ export class CallEffects {
           this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
           this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
         } else {
-          if (effect.written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+          const param = target.parameters[Math.min(index, target.parameters.length - 1)];
+          const written = callerSeesWrite(param, effect);
+          if (written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
           if (effect.escapedOtherwise) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escapedOtherwise.text}`);
@@ -164,11 +181,47 @@ export class CallEffects {
           }
           if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
         }
+      } else if (overridingType(this.ctx, call)) {
+        // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
+        const type = overridingType(this.ctx, call)!.getName();
+        this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`);
+        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`);
       } else {
         this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
+  }
+
+  /**
+   * `streamObjectType[object.type](object, stream)` on a constant object literal (literal-members.ts): argument `index`
+   * suffers what any of its functions does to that parameter (their general summaries).
+   */
+  private toLiteralMembers(call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
+    const callee = snippet(call.expression);
+    for (const fn of literalMembers(this.ctx, call.expression)!) {
+      const effect = this.effectOf(fn, index);
+      const name = fn.name?.getText() ?? (this.ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
+      if (!effect) {
+        this.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+        this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+        continue;
+      }
+      const written = callerSeesWrite(fn.parameters[Math.min(index, fn.parameters.length - 1)], effect);
+      if (written) this.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
+      if (effect.read) this.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
+      if (effect.escapedOtherwise) this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, where it escapes: ${effect.escapedOtherwise.text}`);
+      if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) this.stored(this.ts.isSpreadElement(other) ? other.expression : other, params, call); });
+    }
+    this.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
+  }
+
+  /**
+   * What `fn` does to its parameter `index`: its general summary. (The summary for this call's callbacks would need
+   * every candidate's assumptions discharged here; on d3-geo's recursive stream tables that did not end in minutes.)
+   */
+  private effectOf(fn: FunctionLike, index: number): ParamEffects | undefined {
+    return fn.parameters.length === 0 ? undefined : this.lookup(fn, false)?.params[Math.min(index, fn.parameters.length - 1)];
   }
 
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
@@ -177,40 +230,25 @@ export class CallEffects {
     return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
   }
 
-  /**
-   * `setTimeout(cb, ms, …args)`: the callback runs later, so everything it captures (an inline one's parameters are
-   * bound to what it may receive, and its body is analysed here) or is (a function value) escapes; the arguments
-   * from `handedOn` on are given to it, as to a call of it; the others (the delay) are numbers read.
-   */
-  private deferred(call: ts.CallExpression, handedOn: number): void {
-    const { ts } = this;
-    const [callback, ...rest] = call.arguments;
-    if (!callback) return;
-    const inline = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback);
-    this.escape(this.reached(callback), callback, `kept by \`${snippet(call)}\`, which runs it later`);
-    rest.forEach((arg, i) => {
-      const params = this.reached(ts.isSpreadElement(arg) ? arg.expression : arg);
-      if (params.size === 0) return;
-      if (i + 1 < handedOn) { this.read(params, arg, `read by \`${snippet(call)}\``); return; }
-      this.escape(params, arg, `kept by \`${snippet(call)}\` for its callback`);
-      if (inline || this.callbacks.onlyReads(callback)) this.read(params, arg, `given to the callback of \`${snippet(call)}\``);
-      else this.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
-    });
-  }
 
-  /** A method of the program's own classes that leaves its object alone (`w.total()`): no write of the receiver. */
+
+  /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
   private quietProgramMethod(call: ts.CallExpression): boolean {
-    const target = calledFunction(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call);
-    return target !== undefined && this.ts.isMethodDeclaration(target) && leavesItsObjectAlone(this.ctx, target);
+    const target = programMethod(this.ctx, this.fn, call);
+    return target !== undefined && changingUse(this.ctx, target, this.lookup) === undefined;
   }
 
-  /** The method comes from the standard library (its declaration is in a lib .d.ts file). */
-  private isBuiltinMethod(call: ts.CallExpression): boolean {
-    const declaration = this.ctx.checker.getResolvedSignature(call)?.declaration;
-    if (!declaration) return false;
-    const file = declaration.getSourceFile();
-    return file.isDeclarationFile && this.ctx.program.isSourceFileDefaultLibrary(file);
+  /**
+   * A method's name tells what it does (builtins.ts) when it is the standard library's own, or when nothing resolves
+   * it (an untyped receiver: JavaScript's arrays, Maps and strings); not for a method the program or a package declares
+   * (a class's `get` may change its object).
+   */
+  private trustsName(call: ts.CallExpression): boolean {
+    return this.isBuiltinMethod(call) || this.ctx.checker.getResolvedSignature(call)?.declaration === undefined;
   }
+
+  /** The method is the standard library's own (builtin-callees.ts): declared in a lib .d.ts, on a receiver nothing overrides it for. */
+  private isBuiltinMethod(call: ts.CallExpression): boolean { return isBuiltinMethodCall(this.ctx, call); }
 
   /** `new C(…)`: a copying built-in reads its arguments; a constructor of the program is judged by its summary. */
   newExpression(node: ts.NewExpression): void {
@@ -226,7 +264,8 @@ export class CallEffects {
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
-        if (effect.written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${effect.written.text}`, effect.writtenDeep !== undefined);
+        const written = callerSeesWrite(constructor!.parameters[Math.min(index, constructor!.parameters.length - 1)], effect);
+        if (written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
         if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
         const out = outlives(effect);
         if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);

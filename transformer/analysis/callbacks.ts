@@ -13,12 +13,13 @@
  * this function is itself analysed under that assumption). Anything else gets the general summary.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { Summary, SummaryLookup } from './param-effects';
-import { enclosingThisScope, skipParens } from './expressions';
+import { alternatives, enclosingThisScope, returnedExpressions, rootIdentifier, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
+import { suppliedBy, type Supplied } from './supplied';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayHoldFunctions, summaryOnlyReads, thisScopeOf,
 } from './function-values';
@@ -140,7 +141,15 @@ export class Callbacks {
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
+    const choices = alternatives(ts, value);
+    if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
+    // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
+    if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {
+      const root = rootIdentifier(ts, value);
+      const supplied = root && this.suppliedBy(root);
+      if (supplied) { this.assume(supplied.param, supplied.field); return true; }
+    }
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
     return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
   }
@@ -168,7 +177,27 @@ export class Callbacks {
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
     const fn = this.programFunction(value);
-    return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
+    return (fn !== undefined && summaryOnlyReads(this.lookup(fn, false))) || this.factoryMadeReader(value);
+  }
+
+  /**
+   * `compareDefined(f)`: every function the factory may return only reads, under what it assumed of the factory's
+   * parameters (`compare(a, b)` in the closure it returns), which this call's arguments discharge.
+   */
+  private factoryMadeReader(value: ts.Expression): boolean {
+    const { ts } = this;
+    const factory = ts.isCallExpression(value) ? calledFunction(this.ctx, value) : undefined;
+    if (!factory?.body || !ts.isBlock(factory.body) || ts.isMethodDeclaration(factory)) return false;
+    const inherited: [ts.Node, string][] = [];
+    const made = returnedExpressions(ts, factory).map((e) => functionOfExpression(this.ctx, e, 1));
+    const reads = made.length > 0 && made.every((fn) => {
+      const reading = fn && this.lookup(fn, true);
+      if (!reading || !summaryOnlyReads(reading)) return false;
+      return [...reading.assumes ?? []].every(([on, fields]) => ts.isParameter(on) && on.parent === factory &&
+        [...fields].every((field) => this.discharge(value as ts.CallExpression, factory, on, field, inherited)));
+    });
+    if (reads) for (const [on, field] of inherited) this.assume(on, field);
+    return reads;
   }
 
   /**
@@ -210,8 +239,9 @@ export class Callbacks {
   isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     const { ts } = this;
     if (!this.readingCallbacks) return false;
-    const receiver = skipParens(ts, callee.expression);
-    const supplied = ts.isIdentifier(receiver) ? this.suppliedBy(receiver) : undefined;
+    // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
+    const receiver = rootIdentifier(ts, callee.expression);
+    const supplied = receiver ? this.suppliedBy(receiver) : undefined;
     if (!supplied) return false;
     for (const arg of call.arguments) {
       const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
@@ -237,32 +267,5 @@ export class Callbacks {
     return true;
   }
 
-  /**
-   * The parameter (of this function or an enclosing one) whose value, or a part of it, the identifier holds, with
-   * the field it came from when that is known (`function g({ _key })`: `_key`), '' otherwise.
-   */
-  private suppliedBy(id: ts.Identifier, depth = 0): { param: ts.ParameterDeclaration; field: string } | undefined {
-    const { ts } = this;
-    let declaration: ts.Node | undefined = symbolOf(this.ctx, id)?.valueDeclaration;
-    if (!declaration || depth > 4) return undefined;
-    // `function g({ _key })`: a name bound inside a parameter's pattern is a part of that parameter.
-    let field = '';
-    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isParameter(declaration.parent.parent) &&
-      !declaration.dotDotDotToken) {
-      const key = declaration.propertyName ?? declaration.name;
-      field = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : '';
-    }
-    while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
-    if (ts.isParameter(declaration)) {
-      return enclosesOrIs(declaration.parent, this.fn) && isFunctionLike(this.ctx, declaration.parent) ? { param: declaration, field } : undefined;
-    }
-    // `const keyof = keys[i++]`: a constant taken out of a parameter.
-    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
-      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
-      let root = skipParens(ts, declaration.initializer);
-      while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
-      if (ts.isIdentifier(root) && root !== declaration.initializer) return this.suppliedBy(root, depth + 1);
-    }
-    return undefined;
-  }
+  private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }
 }

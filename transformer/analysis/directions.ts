@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, primitiveName, type AnalysisContext } from './context';
-import type { ParamEffects } from './param-effects';
+import { callerSeesWrite, type ParamEffects } from './param-effects';
 import { formatReason, type Reason } from './reason';
 
 export type Direction = 'in' | 'out' | 'inout';
@@ -23,11 +23,13 @@ export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration
   const name = param.name.getText();
   const type = ctx.checker.getTypeAtLocation(param);
   if (isPrimitiveType(ctx, type)) return { name, direction: 'in', reason: `primitive (${primitiveName(ctx, type)}): passed by value` };
-  if (!effects.written) {
+  // A rest parameter is an array the call makes: only writes into what it holds are the caller's.
+  const written = callerSeesWrite(param, effects);
+  if (!written) {
     return { name, direction: 'in', reason: effects.read ? 'read, never written' : 'contents never read or written' };
   }
-  if (!effects.read && effects.overwritten) {
+  if (!effects.read && effects.overwritten && !param.dotDotDotToken) {
     return { name, direction: 'out', reason: `written, old contents never read: ${formatReason(effects.overwritten)}`, at: effects.overwritten };
   }
-  return { name, direction: 'inout', reason: `written: ${formatReason(effects.written)}`, at: effects.written };
+  return { name, direction: 'inout', reason: `written: ${formatReason(written)}`, at: written };
 }

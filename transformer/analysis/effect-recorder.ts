@@ -9,7 +9,7 @@
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { ReachMap } from './reach';
-import type { Params } from './reach-values';
+import type { Params, Reach } from './reach-values';
 import { rootIdentifier } from './expressions';
 import { reasonAt, snippet } from './reason';
 import type { ParamEffects } from './param-effects';
@@ -62,6 +62,14 @@ export class EffectRecorder {
       this.effects[p].escaped ??= reasonAt(node, text);
       if (!byReturn) this.effects[p].escapedOtherwise ??= reasonAt(node, text);
     }
+  }
+
+  /** Returned as the function's result: let out (by return), at the least depth it sits at in the result. */
+  returned(reach: Reach, node: ts.Node, text: string): void {
+    const depths = new Map<number, number>(reach.contents);
+    for (const p of reach.direct) depths.set(p, 0);
+    this.escape(new Set(depths.keys()), node, text, true);
+    for (const [p, d] of depths) if (d < (this.effects[p].returnedAt ?? Infinity)) this.effects[p].returnedAt = d;
   }
 
   /**

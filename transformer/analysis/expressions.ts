@@ -12,7 +12,8 @@ export function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression)
 }
 
 /** What a callback returns: its concise body, or the expressions of its own return statements. */
-export function returnedExpressions(t: typeof ts, fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
+export function returnedExpressions(t: typeof ts, fn: FunctionLike): ts.Expression[] {
+  if (!fn.body) return [];
   if (!t.isBlock(fn.body)) return [fn.body];
   const found: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
@@ -86,4 +87,21 @@ export function isAssignmentOperator(t: typeof ts, kind: ts.SyntaxKind): boolean
 export function isWriteTarget(t: typeof ts, access: ts.Node): boolean {
   const parent = access.parent;
   return t.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
+}
+
+/**
+ * The values an expression may evaluate to, through parentheses, `c ? a : b` and `a || b` / `a ?? b` / `a && b`:
+ * `valueof === undefined ? (v) => … : (v) => …` is one of two inline functions.
+ */
+export function alternatives(t: typeof ts, expr: ts.Expression): ts.Expression[] {
+  expr = skipParens(t, expr);
+  if (t.isConditionalExpression(expr)) return [...alternatives(t, expr.whenTrue), ...alternatives(t, expr.whenFalse)];
+  if (t.isBinaryExpression(expr) && (expr.operatorToken.kind === t.SyntaxKind.BarBarToken || expr.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken ||
+    expr.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken)) return [...alternatives(t, expr.left), ...alternatives(t, expr.right)];
+  return [expr];
+}
+
+/** The functions written inline that an argument may be (its other alternatives are values from elsewhere). */
+export function inlineFunctions(t: typeof ts, expr: ts.Expression): (ts.ArrowFunction | ts.FunctionExpression)[] {
+  return alternatives(t, expr).filter((e): e is ts.ArrowFunction | ts.FunctionExpression => t.isArrowFunction(e) || t.isFunctionExpression(e));
 }

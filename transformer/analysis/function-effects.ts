@@ -58,7 +58,7 @@ class FunctionEffects {
     // `(p) => p`, `(p, q) => (c ? p : q)`: a concise body is the arrow's return value.
     if (this.ts.isArrowFunction(this.fn) && !this.ts.isBlock(body)) {
       const closure = this.ts.isArrowFunction(body) || this.ts.isFunctionExpression(body);
-      this.escape(this.reached(body), body, 'returned by the arrow function', !closure);
+      this.returned(body as ts.Expression, body, 'returned by the arrow function', !closure);
     }
     new Overwrites(this.ts, { written: (e) => this.written(e), reached: (e) => this.reached(e) }, this.effects).find(body);
     return { params: this.effects, assumes: this.callbacks.assumed };
@@ -67,6 +67,12 @@ class FunctionEffects {
   private visit(node: ts.Node, action: (node: ts.Node) => void): void {
     action(node);
     this.ts.forEachChild(node, (child) => this.visit(child, action));
+  }
+
+  /** `value` is returned (`byReturn`: as this function's result, not a closure's or a nested function's). */
+  private returned(value: ts.Expression, node: ts.Node, text: string, byReturn: boolean): void {
+    if (byReturn) this.record.returned(this.reach.of(value), node, text);
+    else this.escape(this.reached(value), node, text);
   }
 
   /** A return of this function itself, not of a function nested in it (whose result may be kept anywhere). */
@@ -88,7 +94,7 @@ class FunctionEffects {
     if (ts.isReturnStatement(node) && node.expression) {
       // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
       const closure = ts.isArrowFunction(node.expression) || ts.isFunctionExpression(node.expression);
-      this.escape(this.reached(node.expression), node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
+      this.returned(node.expression, node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
     }
     // `yield v`: whoever iterates the generator gets the parameter, after the call returned.
     if (ts.isYieldExpression(node) && node.expression) this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);

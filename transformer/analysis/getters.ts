@@ -2,33 +2,33 @@
  * What the program's own getters and methods do to their object. A getter that changes it (`get next() { return
  * ++this.n }`) makes reading it a write; its names are found once per program, so that only accesses by such a name
  * cost a symbol lookup. A method that only reads fields of primitive value (`total() { return this.a + this.b }`)
- * leaves its object alone, so calling it is no write of the receiver.
+ * leaves its object alone, so calling it is no write of the receiver; its other uses of `this` are listed for the
+ * caller to judge (call-effects.ts: `this` given to a function that only reads it is quiet too).
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { READING_METHODS } from './builtins';
 
-const quietMethods = new WeakMap<ts.Node, boolean>();
+const usesOfThis = new WeakMap<ts.Node, ts.Node[]>();
 
 /**
- * The method reads only primitive fields of `this` (or calls reading built-in methods on its parts): it neither
- * changes its object nor hands a part of it to anything that could. Conservative: any other use of `this` says no.
+ * The method's uses of `this` that are not plainly quiet (a write, `this` handed on or returned, a call of a method
+ * not known to read): a caller judges those it can (`this` given to a function whose summary only reads it).
  */
-export function leavesItsObjectAlone(ctx: AnalysisContext, method: FunctionLike): boolean {
-  const known = quietMethods.get(method);
+export function objectUses(ctx: AnalysisContext, method: FunctionLike): readonly ts.Node[] {
+  const known = usesOfThis.get(method);
   if (known !== undefined) return known;
   const { ts } = ctx;
-  let alone = method.body !== undefined;
+  const found: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
-    if (!alone) return;
     // A nested ordinary function has a `this` of its own; an arrow function shares the method's.
     if (node !== method && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node))) return;
-    if (node.kind === ts.SyntaxKind.ThisKeyword) { alone = quietUse(ctx, node); return; }
+    if (node.kind === ts.SyntaxKind.ThisKeyword) { if (!quietUse(ctx, node)) found.push(node); return; }
     ts.forEachChild(node, visit);
   };
   if (method.body) visit(method.body);
-  quietMethods.set(method, alone);
-  return alone;
+  usesOfThis.set(method, found);
+  return found;
 }
 
 function quietUse(ctx: AnalysisContext, self: ts.Node): boolean {

@@ -20,6 +20,11 @@ export interface ParamEffects {
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
   escaped?: Reason;
+  /**
+   * When it is returned: the least depth at which it (or a part of it) may sit in the result, 0 for the result itself
+   * (`return p`, `return p.x`), 2 for `return [[p[0]]]`. A caller's reach of the result holds its argument that deep.
+   */
+  returnedAt?: number;
   /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
   escapedOtherwise?: Reason;
   /**
@@ -35,6 +40,13 @@ export interface ParamEffects {
   /** Its `.buffer` is used: the task depends on the array owning its whole ArrayBuffer. */
   buffer?: Reason;
 }
+
+/**
+ * The write of a parameter a caller's argument suffers: for a rest parameter (`...values`) the array is made by the
+ * call, so only a write into what it holds (`writtenDeep`: the arguments themselves) reaches the caller's objects.
+ */
+export const callerSeesWrite = (param: ts.ParameterDeclaration | undefined, effect: ParamEffects): Reason | undefined =>
+  param?.dotDotDotToken ? effect.writtenDeep : effect.written;
 
 /** Why a reference to the parameter may outlive the call: it escaped (returned included), or another parameter keeps it. */
 export const outlives = (effect: ParamEffects | undefined): Reason | undefined => effect?.escaped ?? effect?.kept;

@@ -2,18 +2,26 @@
  * How values flow into names and containers for reach.ts: every variable, destructured name (defaults included),
  * iteration variable, callback parameter and `this` of a callback gets what is assigned or passed to it, a container
  * gets what is stored into it (`c[i] = p`, `c.push(p)`, `m.set(k, p)`, `Object.assign(c, …)`, a callee that keeps an
- * argument), and a parameter replaced by a top-level `p = fresh` statement holds only that afterwards. Kept apart
+ * argument), and a parameter replaced by a top-level `p = fresh` holds only that afterwards (replacements.ts). Kept apart
  * from reach.ts, which says what an expression's value is: this file is where bindings grow, to a fixpoint.
  */
 import type * as ts from 'typescript';
-import { READING_METHODS, writesFirstArgument } from './builtins';
-import { all, at, either, empty, holding, none, NOTHING, partOf, union, type Depths, type Params, type Reach } from './reach-values';
-import { rootAndDepth, skipParens } from './expressions';
-import { boundNames, canKeepObjects, isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { builtinName } from './builtin-callees';
+import { MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
+import { inlineFunctions, rootAndDepth, skipParens } from './expressions';
+import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { builtinName, isBuiltinMethodCall } from './builtin-callees';
+import { runsOnceAtTopLevel } from './replacements';
+import { calledBody } from './code-behind';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
+
+/**
+ * How deep a call's result (a `new`'s object) may hold argument `index`: 0 when it may be it or a part of it,
+ * undefined when it holds nothing of it. The caller asks its summaries.
+ */
+export type ReturnsArgument = (call: ts.CallExpression | ts.NewExpression, index: number) => number | undefined;
 
 /** What reach.ts answers for this file: the value of an expression. */
 export interface ValueOf { of(expr: ts.Expression): Reach }
@@ -24,8 +32,9 @@ export class ReachFlow {
   /** The symbols each parameter is bound to (several for a destructured one). */
   readonly paramSymbols = new Map<number, ts.Symbol[]>();
   /**
-   * A parameter variable given a new value by a top-level statement of the body (`data = data.filter(…)`): from the end
-   * of that statement on, it holds only what was assigned to it, not the caller's object.
+   * A parameter variable given a new value by an assignment that runs once at the top level of the body (`data =
+   * data.filter(…)`, replacements.ts): from the end of that assignment on (outside hoisted functions), it holds only
+   * what is assigned to it, not the caller's object.
    */
   readonly replaced = new Map<ts.Symbol, { readonly from: number; readonly param: number; assigned: Reach }>();
   /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
@@ -84,12 +93,14 @@ export class ReachFlow {
    * (`holder.items.push(v)`: v at depth 2 in holder). When `into` is (part of) a parameter reached through another
    * name, the parameter holds them too, at a depth that is not known: 1.
    */
-  private store(into: ts.Expression, values: Params): void {
+  private store(into: ts.Expression, stored: Params | Reach): void {
+    // A Reach keeps its depths (`c[i] = [p]`: p two levels into c); bare parameters are taken to sit in the slot itself.
+    const values = 'direct' in stored ? all(stored) : stored;
     if (values.size === 0) return;
     const { root, depth } = rootAndDepth(this.ts, into);
     if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
-    if (rootSymbol) this.addContents(rootSymbol, at(values, depth + 1));
+    if (rootSymbol) this.addContents(rootSymbol, 'direct' in stored ? sunk(stored, depth + 1) : at(values, depth + 1));
     for (const p of this.of(into).direct) {
       for (const symbol of this.paramSymbols.get(p) ?? []) if (symbol !== rootSymbol) this.addContents(symbol, at(values, 1));
     }
@@ -119,7 +130,7 @@ export class ReachFlow {
         const replaced = this.replaced.get(symbolOf(this.ctx, left)!);
         if (replaced) replaced.assigned = either(replaced.assigned, reach);
       }
-      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, all(reach));
+      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, reach);
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
         this.visit(left, (n) => {
           if (ts.isIdentifier(n)) this.bind(n, partOf(reach));
@@ -138,18 +149,21 @@ export class ReachFlow {
     }
   }
 
-  /** Parameters replaced by a plain `p = …;` statement at the top of the body, before any nested scope could run it twice. */
+  /** Parameters replaced by an assignment that runs once, unconditionally, at the top of the body (replacements.ts). */
   private findReplacements(body: ts.ConciseBody): void {
     const { ts } = this;
     if (!ts.isBlock(body)) return;
-    for (const statement of body.statements) {
-      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
-      const { left, operatorToken } = statement.expression;
-      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(left)) continue;
-      const symbol = symbolOf(this.ctx, left);
-      const param = [...this.paramSymbols].find(([, symbols]) => symbol && symbols.includes(symbol))?.[0];
-      if (symbol && param !== undefined && !this.replaced.has(symbol)) this.replaced.set(symbol, { from: statement.end, param, assigned: NOTHING });
-    }
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) &&
+        runsOnceAtTopLevel(ts, node, body)) {
+        const symbol = symbolOf(this.ctx, node.left);
+        const param = [...this.paramSymbols].find(([, symbols]) => symbol && symbols.includes(symbol))?.[0];
+        if (symbol && param !== undefined && !this.replaced.has(symbol)) this.replaced.set(symbol, { from: node.end, param, assigned: NOTHING });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
   }
 
   private collectCall(call: ts.CallExpression): void {
@@ -161,9 +175,7 @@ export class ReachFlow {
     if (given.size === 0 && receiver.size === 0) return; // the common case: nothing of the parameters is involved
     // Callbacks given a parameter (or called on one) may receive it or its parts, as arguments or as `this`.
     const reached = union(receiver, given);
-    for (const arg of call.arguments) {
-      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
-      const fn = arg as FunctionLike;
+    for (const fn of call.arguments.flatMap((arg) => inlineFunctions(ts, arg))) {
       for (const param of fn.parameters) this.bindPattern(param.name, { direct: reached, contents: at(reached, 1) });
       if (!ts.isArrowFunction(fn)) this.addThis(fn, reached);
     }
@@ -173,8 +185,12 @@ export class ReachFlow {
       if (ts.isFunctionExpression(target) && call.arguments[0]) this.addThis(target, args[0]);
     }
     // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
-    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression)) {
-      this.store(callee.expression, given);
+    // (A method with a body keeps what its summary says it keeps: `stores` below.)
+    if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression) &&
+      !calledBody(this.ctx, call)) {
+      // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
+      const elements = MUTATING_METHODS.has(callee.name.text) && isBuiltinMethodCall(this.ctx, call);
+      this.store(callee.expression, elements ? either(...call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a))) : given);
     }
     const name = builtinName(this.ctx, callee);
     if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
@@ -195,9 +211,7 @@ export class ReachFlow {
     const args = node.arguments ?? [];
     const given = union(...args.map((a) => all(this.of(ts.isSpreadElement(a) ? a.expression : a))));
     if (given.size === 0) return;
-    for (const arg of args) {
-      if (!isFunctionLike(this.ctx, arg) && !ts.isArrowFunction(arg)) continue;
-      const fn = arg as FunctionLike;
+    for (const fn of args.flatMap((arg) => inlineFunctions(ts, arg))) {
       for (const param of fn.parameters) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
       if (!ts.isArrowFunction(fn)) this.addThis(fn, given);
     }

@@ -49,3 +49,10 @@ export function partOf(reach: Reach): Reach {
   return { direct, contents };
 }
 export const either = (...reaches: Reach[]): Reach => ({ direct: union(...reaches.map((r) => r.direct)), contents: shallowest(...reaches.map((r) => r.contents)) });
+
+/** Where `reach` sits in a container it is stored into `depth` levels down: what it is at `depth`, what it holds deeper. */
+export function sunk(reach: Reach, depth: number): Depths {
+  const contents = new Map<number, number>(at(reach.direct, depth));
+  for (const [p, d] of reach.contents) contents.set(p, Math.min(d + depth, contents.get(p) ?? Infinity));
+  return contents;
+}

@@ -17,26 +17,32 @@
 import type * as ts from 'typescript';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
 import {
-  all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Params, type Reach,
+  all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
-import { ReachFlow, type StoresArgument } from './reach-flow';
+import { ReachFlow, type ReturnsArgument, type StoresArgument } from './reach-flow';
+import { isAfter } from './replacements';
+import { fluentReceiver } from './fluent';
 import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
-export type { StoresArgument } from './reach-flow';
+export type { ReturnsArgument, StoresArgument } from './reach-flow';
+
+const isUntyped = (ctx: AnalysisContext, expr: ts.Expression): boolean => (ctx.checker.getTypeAtLocation(expr).flags & ctx.ts.TypeFlags.Any) !== 0;
 
 export class ReachMap {
   private readonly flow: ReachFlow;
   private readonly ts: typeof ts;
 
   /**
-   * `returnsArgument(call, index)`: whether the call's result may be (a part of) argument `index`. A function of the
+   * `returnsArgument(call, index)`: how deep the call's result may hold (a part of) argument `index` (0: the result may
+   * be it; undefined: the result holds nothing of it). A function of the
    * program answers by its summary (a parameter it never lets out or hands to a callback is not in its result:
-   * `splitAccessPath(field)` is a fresh array, not `field`); anything else may return what it was given.
+   * `splitAccessPath(field)` is a fresh array, not `field`); anything else may return what it was given. For a `new`
+   * of the program's constructor: whether (not undefined) the new object may hold argument `index` (the constructor keeps it).
    */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
-    private readonly returnsArgument: StoresArgument = () => true) {
+    private readonly returnsArgument: ReturnsArgument = () => 0) {
     this.ts = ctx.ts;
     this.flow = new ReachFlow(ctx, fn, stores, this);
   }
@@ -57,6 +63,9 @@ export class ReachMap {
       ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {
       return this.of(expr.expression);
     }
+    // An untyped `x.length` (JavaScript) is taken to be a count, as it is for arrays, strings and functions: `new
+    // Array(colors.length)` holds nothing of `colors`.
+    if (ts.isPropertyAccessExpression(expr) && expr.name.text === 'length' && isUntyped(this.ctx, expr)) return NOTHING;
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) return partOf(this.of(expr.expression));
     if (ts.isConditionalExpression(expr)) return either(this.of(expr.whenTrue), this.of(expr.whenFalse));
     if (ts.isBinaryExpression(expr)) {
@@ -90,9 +99,13 @@ export class ReachMap {
         return hasPrimitiveElements(this.ctx, expr) ? NOTHING : either(...args.map((a) => elementsOf(this.of(a))));
       }
       const given = union(...args.map((a) => all(this.of(a))));
-      // The program's own constructor makes a fresh object, which may hold what it was given but is none of it.
+      // The program's own constructor makes a fresh object, which may hold what it was given but is none of it; only
+      // what the constructor keeps (`this.v = v`, not `this.r = +r`) is in it.
       const constructor = programConstructor(this.ctx, expr);
-      if (constructor && !returnsOtherObject(ts, constructor)) return holding(given);
+      if (constructor && !returnsOtherObject(ts, constructor)) {
+        const spread = args.some((a) => ts.isSpreadElement(a));
+        return holding(spread ? given : union(...args.map((a, i) => (this.returnsArgument(expr, i) !== undefined ? all(this.of(a)) : none))));
+      }
       return { direct: given, contents: at(given, 1) }; // unknown: may be or hold anything it was given
     }
     return NOTHING;
@@ -113,7 +126,10 @@ export class ReachMap {
     const symbol = symbolOf(this.ctx, expr);
     if (!symbol) return none;
     for (const [p, symbols] of this.flow.paramSymbols) {
-      if (symbols.includes(symbol) && !this.flow.replaced.has(symbol) && this.fn.parameters[p].name.kind === ts.SyntaxKind.Identifier) return new Set([p]);
+      // (Before a replacement, `values.pop()` in `cross(...values)`, the name is still the parameter.)
+      const replaced = this.flow.replaced.get(symbol);
+      if (symbols.includes(symbol) && !(replaced && isAfter(ts, expr, replaced.from, this.fn)) &&
+        this.fn.parameters[p].name.kind === ts.SyntaxKind.Identifier) return new Set([p]);
     }
     const declaration = symbol.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
@@ -134,7 +150,7 @@ export class ReachMap {
   private ofIdentifier(id: ts.Identifier): Reach {
     const symbol = symbolOf(this.ctx, id);
     const replaced = symbol && this.flow.replaced.get(symbol);
-    if (replaced && id.pos >= replaced.from) return replaced.assigned;
+    if (replaced && isAfter(this.ts, id, replaced.from, this.fn)) return replaced.assigned;
     // The function's own `arguments` holds its parameters.
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
@@ -151,6 +167,9 @@ export class ReachMap {
     if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
     if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
     if (ts.isPropertyAccessExpression(callee)) {
+      // `dist.min(min)`: a method handing back its object (fluent.ts) gives the receiver itself.
+      const same = fluentReceiver(this.ctx, call);
+      if (same) return this.of(same);
       const method = callee.name.text;
       const receiver = this.of(callee.expression);
       if (VIEW_METHODS.has(method)) return receiver;
@@ -166,14 +185,29 @@ export class ReachMap {
       }
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given (unless
       // the method is known to hand back none of its arguments: a built-in's lookup, a method whose summary says so).
-      const spread = call.arguments.some((a) => ts.isSpreadElement(a));
-      const passed = spread ? given : union(...reaches.map((r, i) => (this.returnsArgument(call, i) ? all(r) : none)));
-      return { direct: union(all(receiver), passed), contents: shallowest(partOf(receiver).contents, at(passed, 1)) };
+      const passed = this.resultOf(call, reaches, given);
+      return { direct: union(all(receiver), passed.direct), contents: shallowest(partOf(receiver).contents, passed.contents) };
     }
     // A function's result may be any part of what it was given, unless its summary says an argument stays out of it.
-    const spread = call.arguments.some((a) => ts.isSpreadElement(a));
-    const returned = spread ? given : union(...reaches.map((r, i) => (this.returnsArgument(call, i) ? all(r) : none)));
-    return { direct: returned, contents: at(returned, 1) };
+    return this.resultOf(call, reaches, given);
+  }
+
+  /**
+   * What of its arguments a call's result may be or hold: each argument as deep as the callee may return it (its
+   * summary: `return [[p[0]]]` holds p two levels down), everything it was given when there is a spread argument.
+   */
+  private resultOf(call: ts.CallExpression, reaches: readonly Reach[], given: Params): Reach {
+    const spread = call.arguments.some((a) => this.ts.isSpreadElement(a));
+    if (spread) return { direct: given, contents: at(given, 1) };
+    const direct: Params[] = [];
+    const deeper: Depths[] = [];
+    reaches.forEach((r, i) => {
+      const depth = this.returnsArgument(call, i);
+      if (depth === 0) direct.push(all(r));
+      else if (depth !== undefined) deeper.push(at(all(r), depth));
+    });
+    const returned = union(...direct);
+    return { direct: returned, contents: shallowest(at(returned, 1), ...deeper) };
   }
 
   /** The built-in a callee names (builtin-callees.ts). */

@@ -51,7 +51,8 @@ for (const kind of [0, 1, 2]) {
 console.log('object literal this', count([1, 2, 3]));
 {
   // A tree of merges whose task copies its first argument with a spread: every merge is a task.
-  let level = [{ a: 1 }, { b: 2 }, { a: 3, c: 1 }, { b: 1 }].map((counts) => mergeCounts(counts, {}));
+  const parts: Record<string, number>[] = [{ a: 1 }, { b: 2 }, { a: 3, c: 1 }, { b: 1 }];
+  let level = parts.map((counts) => mergeCounts(counts, {}));
   while (level.length > 1) {
     const next: Record<string, number>[] = [];
     for (let i = 0; i < level.length; i += 2) next.push(mergeCounts(level[i], level[i + 1]));

@@ -1,0 +1,61 @@
+/**
+ * Functions a call hands something to, for one function's analysis (call-effects.ts): `xs.forEach(f)` and
+ * `Array.from(xs, f)` give f the elements; `setTimeout(cb, ms, …args)` keeps cb and gives it args after the delay.
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext } from './context';
+import { isCallableValue, type Callbacks } from './callbacks';
+import type { EffectRecorder } from './effect-recorder';
+import { alternatives } from './expressions';
+import { outlives, type SummaryLookup } from './param-effects';
+import { snippet } from './reason';
+
+export interface HandOff {
+  readonly ctx: AnalysisContext;
+  readonly lookup: SummaryLookup;
+  readonly callbacks: Callbacks;
+  readonly record: EffectRecorder;
+}
+
+/**
+ * `xs.forEach(f)`, `xs.map(f)`, `xs.sort(compare)` with `f` a function value, not written inline: f receives the
+ * elements. (An inline callback is analysed in this body, with its parameters bound to what it may receive.)
+ */
+export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: ts.Expression, functions: readonly ts.Expression[]): void {
+  const { ts } = h.ctx;
+  const elements = h.record.reached(source);
+  if (elements.size === 0) return;
+  // (`c ? (v) => … : f`: each function it may be; inline ones are analysed in this body.)
+  for (const arg of functions.flatMap((f) => alternatives(ts, f))) {
+    // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
+    const maybeFunction = isCallableValue(h.ctx, arg) || (h.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
+    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg)) continue;
+    const known = h.callbacks.programFunction(arg);
+    const effects = known ? h.lookup(known, false)?.params ?? [] : undefined;
+    const written = effects ? effects.find((e) => e.written)?.written : undefined;
+    const kept = effects ? effects.find((e) => outlives(e)) : undefined;
+    if (!effects || written) h.record.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
+    if (!effects || kept) h.record.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
+  }
+}
+
+/**
+ * `setTimeout(cb, ms, …args)`: the callback runs later, so everything it captures (an inline one's parameters are
+ * bound to what it may receive, and its body is analysed here) or is (a function value) escapes; the arguments
+ * from `handedOn` on are given to it, as to a call of it; the others (the delay) are numbers read.
+ */
+export function deferred(h: HandOff, call: ts.CallExpression, handedOn: number): void {
+  const { ts } = h.ctx;
+  const [callback, ...rest] = call.arguments;
+  if (!callback) return;
+  const inline = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback);
+  h.record.escape(h.record.reached(callback), callback, `kept by \`${snippet(call)}\`, which runs it later`);
+  rest.forEach((arg, i) => {
+    const params = h.record.reached(ts.isSpreadElement(arg) ? arg.expression : arg);
+    if (params.size === 0) return;
+    if (i + 1 < handedOn) { h.record.read(params, arg, `read by \`${snippet(call)}\``); return; }
+    h.record.escape(params, arg, `kept by \`${snippet(call)}\` for its callback`);
+    if (inline || h.callbacks.onlyReads(callback)) h.record.read(params, arg, `given to the callback of \`${snippet(call)}\``);
+    else h.record.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Functions looked up by a computed key in a constant object literal nothing changes (simple-statistics'
+ * `bandwidthMethods[bandwidthMethod](X)` with `const bandwidthMethods = { nrd: function (x) { … } }`): the call runs
+ * one of the literal's own functions, or one Object.prototype gives every object (`constructor`, `hasOwnProperty`,
+ * `toString`…, none of which writes its argument). Nothing changes the literal when every mention of its variable
+ * (a `const`, or a `var`/`let` nothing reassigns) reads a member: no member assigned, deleted or updated, the object
+ * itself never passed, stored or returned. A literal with a spread, an accessor or a computed key is not followed.
+ */
+import type * as ts from 'typescript';
+import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { skipParens } from './expressions';
+import { isWriteTargetExpression } from './getters';
+
+const members = new WeakMap<ts.VariableDeclaration, FunctionLike[] | null>();
+
+/** The functions `callee` (`obj[key]`) may be, when obj is such a literal; undefined otherwise. */
+export function literalMembers(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
+  const { ts } = ctx;
+  callee = skipParens(ts, callee);
+  if (!ts.isElementAccessExpression(callee)) return undefined;
+  const object = skipParens(ts, callee.expression);
+  const declaration = ts.isIdentifier(object) ? symbolOf(ctx, object)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  let known = members.get(declaration);
+  if (known === undefined) {
+    known = functionsOf(ctx, declaration) ?? null;
+    members.set(declaration, known);
+  }
+  return known ?? undefined;
+}
+
+function functionsOf(ctx: AnalysisContext, declaration: ts.VariableDeclaration): FunctionLike[] | undefined {
+  const { ts } = ctx;
+  const literal = skipParens(ts, declaration.initializer!);
+  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
+  if (!constant || !ts.isObjectLiteralExpression(literal)) return undefined;
+  const found: FunctionLike[] = [];
+  for (const property of literal.properties) {
+    if (ts.isMethodDeclaration(property) && property.body && !ts.isComputedPropertyName(property.name)) { found.push(property); continue; }
+    if (!ts.isPropertyAssignment(property) || ts.isComputedPropertyName(property.name)) return undefined;
+    const value = skipParens(ts, property.initializer);
+    if ((ts.isFunctionExpression(value) || ts.isArrowFunction(value)) && value.body) found.push(value);
+    else if (ts.isLiteralExpression(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword ||
+      value.kind === ts.SyntaxKind.NullKeyword) continue; // data: calling it throws
+    else return undefined;
+  }
+  return everyMentionReadsAMember(ctx, declaration) ? found : undefined;
+}
+
+function everyMentionReadsAMember(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
+  const { ts } = ctx;
+  const name = declaration.name as ts.Identifier;
+  const symbol = symbolOf(ctx, name);
+  let scope: ts.Node = declaration;
+  while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && symbolOf(ctx, node) === symbol) {
+      const access = node.parent;
+      const member = (ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access)) && access.expression === node;
+      const updated = (ts.isPrefixUnaryExpression(access.parent) || ts.isPostfixUnaryExpression(access.parent)) &&
+        (access.parent.operator === ts.SyntaxKind.PlusPlusToken || access.parent.operator === ts.SyntaxKind.MinusMinusToken);
+      const changed = member && (isWriteTargetExpression(ts, access as ts.Expression) || ts.isDeleteExpression(access.parent) || updated);
+      // (An export or shorthand `{ name }` hands the object on: not a member read.)
+      if (!member || changed) ok = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return ok;
+}

@@ -1,0 +1,47 @@
+/**
+ * Whether calling a method of the program changes the object it is called on (call-effects.ts asks before taking a
+ * method's receiver to be written). The method is found by its declaration, on an object this function made
+ * (held-callbacks.ts), or on the object a chain of calls hands back (fluent.ts); it may be a class's or an object
+ * literal's method, or a function written as a property's value (`nrd: function (x) { … }`). It leaves its object
+ * alone when every use of `this` is quiet (getters.ts: primitive fields read, reading built-ins called on its parts)
+ * or hands `this` to a function whose summary neither writes nor keeps it (InternMap's `get(k) { return
+ * super.get(intern_get(this, k)) }`). An arrow function's `this` is not its receiver at all.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, type AnalysisContext, type FunctionLike } from './context';
+import { methodOfAllocation } from './held-callbacks';
+import { chainedMethod } from './fluent';
+import { objectUses } from './getters';
+import type { SummaryLookup } from './param-effects';
+
+/** The program's method `call` runs, with a body. */
+export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.CallExpression): FunctionLike | undefined {
+  const { ts } = ctx;
+  const target = calledFunction(ctx, call) ?? methodOfAllocation(ctx, fn, call) ?? chainedMethod(ctx, call);
+  const method = target && (ts.isMethodDeclaration(target) ||
+    ((ts.isFunctionExpression(target) || ts.isArrowFunction(target)) && ts.isPropertyAssignment(target.parent)));
+  return method && target.body ? target : undefined;
+}
+
+/** The first use of `this` by which `method` may change or hand out its object; undefined when it leaves it alone. */
+export function changingUse(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): ts.Node | undefined {
+  if (ctx.ts.isArrowFunction(method)) return undefined;
+  return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup));
+}
+
+/** The expression a use of `this` is the object of (`this.n++` for the `this` of `this.n`), for reasons. */
+export function useOf(t: typeof ts, self: ts.Node): ts.Node {
+  let end = self;
+  while ((t.isPropertyAccessExpression(end.parent) || t.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
+  return t.isExpressionStatement(end.parent) ? end : end.parent;
+}
+
+/** `intern_get(this, key)`: `this` handed to a function of the program that neither writes nor keeps it. */
+function givenToReader(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLookup): boolean {
+  const call = self.parent;
+  if (!ctx.ts.isCallExpression(call) || !call.arguments.includes(self as ts.Expression)) return false;
+  const target = calledFunction(ctx, call);
+  const index = call.arguments.indexOf(self as ts.Expression);
+  const effect = target && !target.parameters[index]?.dotDotDotToken ? lookup(target, false)?.params[index] : undefined;
+  return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
+}

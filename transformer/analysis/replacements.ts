@@ -1,0 +1,52 @@
+/**
+ * Parameters a function replaces before using them again (`data = data.filter(…)`, `var r = f((start = rgb(start)).r)`):
+ * an assignment `p = …` that runs exactly once, unconditionally, at the top level of the body. From the end of that
+ * assignment on, in source order, the name holds only what was assigned to it (reach-flow.ts keeps what any later
+ * assignment adds), not the caller's object.
+ *
+ * Source order is evaluation order for the expressions allowed on the way up (operands, arguments, initializers,
+ * conditions), so a mention after the assignment is evaluated after it. Not allowed: anything conditional (a branch,
+ * the right side of `&&`/`||`/`??`, an optional chain, a default) or repeated (a loop, a nested function). A function
+ * declaration is hoisted: it may run before the assignment however late it is written, so mentions inside one are
+ * not after it (`isAfter`).
+ */
+import type * as ts from 'typescript';
+
+/** The assignment runs exactly once whenever the body runs to its statement: no branch, loop or nested scope on the way up. */
+export function runsOnceAtTopLevel(t: typeof ts, assignment: ts.BinaryExpression, body: ts.Block): boolean {
+  let node: ts.Node = assignment;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (parent === body) return true;
+    if (!evaluatesOnce(t, parent, node)) return false;
+  }
+  return false;
+}
+
+/** `child` of `parent` is evaluated exactly once each time `parent` is. */
+function evaluatesOnce(t: typeof ts, parent: ts.Node, child: ts.Node): boolean {
+  if ((parent.flags & t.NodeFlags.OptionalChain) !== 0) return false;
+  if (t.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    const conditional = op === t.SyntaxKind.AmpersandAmpersandToken || op === t.SyntaxKind.BarBarToken ||
+      op === t.SyntaxKind.QuestionQuestionToken || op === t.SyntaxKind.AmpersandAmpersandEqualsToken ||
+      op === t.SyntaxKind.BarBarEqualsToken || op === t.SyntaxKind.QuestionQuestionEqualsToken;
+    return !conditional || parent.left === child;
+  }
+  if (t.isConditionalExpression(parent)) return parent.condition === child;
+  if (t.isIfStatement(parent)) return parent.expression === child;
+  if (t.isVariableDeclaration(parent)) return parent.initializer === child;
+  if (t.isPropertyAssignment(parent)) return parent.initializer === child;
+  return t.isParenthesizedExpression(parent) || t.isCallExpression(parent) || t.isNewExpression(parent) ||
+    t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isVariableDeclarationList(parent) ||
+    t.isVariableStatement(parent) || t.isExpressionStatement(parent) || t.isReturnStatement(parent) || t.isThrowStatement(parent) ||
+    t.isArrayLiteralExpression(parent) || t.isObjectLiteralExpression(parent) || t.isSpreadElement(parent) ||
+    t.isPrefixUnaryExpression(parent) || t.isTypeOfExpression(parent) || t.isVoidExpression(parent) || t.isAsExpression(parent) ||
+    t.isNonNullExpression(parent) || t.isTemplateExpression(parent) || t.isTemplateSpan(parent);
+}
+
+/** A mention at `id` is evaluated after a replacement ending at `from`: later in the source and not in a hoisted function. */
+export function isAfter(t: typeof ts, id: ts.Node, from: number, body: ts.Node): boolean {
+  if (id.pos < from) return false;
+  for (let n = id.parent; n && n !== body; n = n.parent) if (t.isFunctionDeclaration(n)) return false;
+  return true;
+}
