@@ -53,6 +53,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (!containsSubmission(statement)) return [];
     const marks = new Map<string, string>();
     const look = (n: ts.Node): void => {
+      // A callback's names are its own (out of scope after the statement); its writes are marked where they are.
+      if (n !== statement && isFunctionLike(ctx, n)) return;
       const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
       if (kind === 'written') marks.set((n as ts.Identifier).text, 'markWritten');
       else if (kind === 'writtenWithin' || kind === 'writtenFields') marks.set((n as ts.Identifier).text, kind);
