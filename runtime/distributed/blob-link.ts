@@ -9,9 +9,10 @@
  *
  * No copy of the whole version is made on either side: the writer reads the file in CHUNK_BYTES pieces into two
  * buffers it reuses and writes each to the socket while reading the next; the reader writes each entry's bytes into
- * a temporary file as the socket delivers them (resp-reader.ts) and renames it into place once the checksum, its
- * seal (signing.ts blobSeal: the checksum is not known when the job is sent, so it cannot be in the signed job) and
- * the data file's framing are right. Both take the checksum piece by piece meanwhile.
+ * a temporary file as the socket delivers them (resp-reader.ts) and renames it into place, or (getBytes: a machine
+ * fetching a task's input, which goes to the task's thread as it is) into one buffer, once the checksum, its seal
+ * (signing.ts blobSeal: the checksum is not known when the job is sent, so it cannot be in the signed job) and the
+ * data file's framing are right. Both take the checksum piece by piece meanwhile.
  *
  * Writes and reads go on two connections of their own (redis-link.ts): a read waits for another process's write,
  * and on one serial connection a read waiting behind a write waiting behind... could wait for itself.
