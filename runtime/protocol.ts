@@ -220,7 +220,15 @@ export interface WorkerTask {
   readonly state?: readonly string[];
   /** Versions that died since this worker last heard: drop them from its cache and unmap their segments. */
   forget?: string[];
+  /**
+   * Versions whose checked bytes come with the task (moved to the thread, not copied: a machine's fetch), by key;
+   * read instead of their files, which may not exist.
+   */
+  landed?: Record<string, Landed>;
 }
+
+/** A version's bytes handed to a pool thread. */
+export interface Landed { readonly bytes: Uint8Array }
 
 /**
  * A task's time in its worker, by phase. `queued`: waiting while another task on the same thread ran its code (see
@@ -308,7 +316,10 @@ export interface RemoteReply {
   readonly reply: WorkerReply;
   /** Where each version the task wrote can be had, under this attempt's own keys. */
   readonly outputs: readonly { readonly key: string; readonly source: VersionSource }[];
-  /** Versions the machine now holds as files: fetched for this task, or written by it. */
+  /**
+   * Versions the machine now holds, fetched for this task or written by it: as files, or as blobs it can fetch again
+   * (handed to the task's thread with no file: distributed/machine-run.ts).
+   */
   readonly held: readonly string[];
   /** Bytes the machine fetched from Redis or the job for this task. */
   readonly fetchedBytes: number;

@@ -9,9 +9,10 @@
  *
  * No copy of the whole version is made on either side: the writer reads the file in CHUNK_BYTES pieces into two
  * buffers it reuses and writes each to the socket while reading the next; the reader writes each entry's bytes into
- * a temporary file as the socket delivers them (resp-reader.ts) and renames it into place once the checksum, its
- * seal (signing.ts blobSeal: the checksum is not known when the job is sent, so it cannot be in the signed job) and
- * the data file's framing are right. Both take the checksum piece by piece meanwhile.
+ * a temporary file as the socket delivers them (resp-reader.ts) and renames it into place, or (getBytes: a machine
+ * fetching a task's input, which goes to the task's thread as it is) into one buffer, once the checksum, its seal
+ * (signing.ts blobSeal: the checksum is not known when the job is sent, so it cannot be in the signed job) and the
+ * data file's framing are right. Both take the checksum piece by piece meanwhile.
  *
  * Writes and reads go on two connections of their own (redis-link.ts): a read waits for another process's write,
  * and on one serial connection a read waiting behind a write waiting behind... could wait for itself.
@@ -106,80 +107,108 @@ export class BlobLink {
 
   /**
    * Follows the blob's stream into one new version file `key` in `dir`, which appears (renamed into place) only when
-   * `source.bytes` arrived, their checksum carries this cluster's seal and is theirs, and they frame a data file;
-   * else the error names `what`. Fails when no entry comes for patienceMs.
+   * the bytes passed every check of `follow`; else the error names `what`.
    */
   get(source: BlobSource, dir: string, key: string, what: string): Promise<void> {
+    const temporary = join(dir, `.${checkedVersionKey(key)}.${randomBytes(6).toString('hex')}.tmp`);
+    const fd = openSync(temporary, 'w+', 0o600);
+    let closed = false;
+    const landing: Landing = {
+      take: (part) => writeAll(fd, part),
+      size: () => fstatSync(fd).size,
+      slice: (offset, length) => {
+        const part = Buffer.alloc(length);
+        readSync(fd, part, 0, length, offset);
+        return part;
+      },
+    };
+    return this.follow(source, what, landing).then(() => {
+      closeSync(fd);
+      closed = true;
+      renameSync(temporary, versionPath(dir, key));
+    }).finally(() => {
+      if (!closed) closeSync(fd);
+      try { unlinkSync(temporary); } catch { /* renamed into place, or never made */ }
+    });
+  }
+
+  /**
+   * The blob's bytes in a fresh buffer of exactly their size (its own ArrayBuffer: a pool thread can take it as it
+   * is, with no copy: machine-run.ts), once they passed every check of `follow`. The size was bounded by the
+   * source's check (blobs.ts sourceProblem) before this is called; the pages are touched only as bytes arrive.
+   */
+  async getBytes(source: BlobSource, what: string): Promise<Buffer> {
+    const bytes = Buffer.allocUnsafeSlow(source.bytes);
+    let at = 0;
+    await this.follow(source, what, {
+      take: (part) => { at += part.copy(bytes, at); },
+      size: () => at,
+      slice: (offset, length) => bytes.subarray(offset, offset + length),
+    });
+    return bytes;
+  }
+
+  /**
+   * Follows the blob's stream into `landing` until `source.bytes` arrived, their checksum carries this cluster's seal
+   * and is theirs, and they frame a data file; else the error names `what`. Fails when no entry comes for patienceMs.
+   * Nothing but the landing sees the bytes before that.
+   */
+  private follow(source: BlobSource, what: string, landing: Landing): Promise<void> {
     return this.reader.serial(async (io) => {
-      const temporary = join(dir, `.${checkedVersionKey(key)}.${randomBytes(6).toString('hex')}.tmp`);
-      const fd = openSync(temporary, 'w+', 0o600);
-      let done = false;
-      try {
-        const check = new Checksum(this.seed);
-        // Bytes taken into the file so far, counted as they arrive: a reply's later entries are limited by them.
-        let got = 0;
-        const take = (part: Buffer) => { check.update(part); writeAll(fd, part); got += part.length; };
-        let after = '0-0';
-        const block = Math.min(BLOCK_MS, this.patienceMs);
-        for (let quiet = 0; ;) {
-          const reader = new RespReader(take, () => Math.min(CHUNK_BYTES, source.bytes - got));
-          io.read(reader);
-          io.send(encodeCommand(['XREAD', 'COUNT', String(ENTRIES_PER_READ), 'BLOCK', String(block), 'STREAMS', source.blob, after]));
-          let reply: Resp;
-          try {
-            [reply] = await io.replies(1);
-          } catch (error) {
-            if (error instanceof TooLong) throw corruptData(what, `an entry of ${error.length} bytes where at most ${Math.min(CHUNK_BYTES, source.bytes - got)} remain`);
-            throw error;
-          }
-          if (reply === null) {
-            // Nothing new for a while: a blob that no longer exists is gone for good (its writer made it first).
-            const reader = new RespReader();
-            io.read(reader);
-            io.send(encodeCommand(['EXISTS', source.blob]));
-            if ((await io.replies(1))[0] !== 1) throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
-            if ((quiet += block) < this.patienceMs) continue;
-            throw new Error(`taskify: ${what}: no data of ${source.blob} came for ${this.patienceMs / 1000} s (its writer stopped)`);
-          }
-          if (reply instanceof RespError) throw new Error(`taskify: Redis at ${this.reader.shownUrl} refused to read ${source.blob}: ${reply.message}`);
-          quiet = 0;
-          const entries = entriesOf(reply);
-          if (!entries) throw corruptData(what, 'an entry of its stream has an unexpected form');
-          let end: Entry | undefined;
-          for (const [i, entry] of entries.entries()) {
-            after = entry.id;
-            if (entry.begin) continue;
-            if (entry.chunk instanceof Buffer) {
-              // Kept, not streamed (a few bytes): only a version's last chunk is that small, so nothing came after it.
-              if (entries.slice(i + 1).some((later) => later.chunk)) throw corruptData(what, 'a short chunk is not its last one');
-              if (entry.chunk.length > source.bytes - got) throw corruptData(what, `more than its ${source.bytes} bytes arrived`);
-              take(entry.chunk);
-            }
-            if (entry.chunk) continue;
-            end = entry;
-            break;
-          }
-          if (!end) continue;
-          if (got !== source.bytes || fstatSync(fd).size !== source.bytes) throw corruptData(what, `${got} bytes arrived, expected ${source.bytes}`);
-          if (!sealMatches(this.secret, source.blob, source.bytes, end.sum!, end.seal!)) {
-            throw corruptData(what, 'its checksum is not sealed with this cluster\'s secret');
-          }
-          const sum = check.digest();
-          if (sum !== end.sum) throw corruptData(what, `checksum ${sum} of ${got} bytes, expected ${end.sum}`);
-          const problem = frameProblem(got, (offset, length) => {
-            const part = Buffer.alloc(length);
-            readSync(fd, part, 0, length, offset);
-            return part;
-          });
-          if (problem) throw corruptData(what, `not a data file: ${problem}`);
-          closeSync(fd);
-          done = true;
-          renameSync(temporary, versionPath(dir, key));
-          return;
+      const check = new Checksum(this.seed);
+      // Bytes taken so far, counted as they arrive: a reply's later entries are limited by them.
+      let got = 0;
+      const take = (part: Buffer) => { check.update(part); landing.take(part); got += part.length; };
+      let after = '0-0';
+      const block = Math.min(BLOCK_MS, this.patienceMs);
+      for (let quiet = 0; ;) {
+        const reader = new RespReader(take, () => Math.min(CHUNK_BYTES, source.bytes - got));
+        io.read(reader);
+        io.send(encodeCommand(['XREAD', 'COUNT', String(ENTRIES_PER_READ), 'BLOCK', String(block), 'STREAMS', source.blob, after]));
+        let reply: Resp;
+        try {
+          [reply] = await io.replies(1);
+        } catch (error) {
+          if (error instanceof TooLong) throw corruptData(what, `an entry of ${error.length} bytes where at most ${Math.min(CHUNK_BYTES, source.bytes - got)} remain`);
+          throw error;
         }
-      } finally {
-        if (!done) closeSync(fd);
-        try { unlinkSync(temporary); } catch { /* renamed into place, or never made */ }
+        if (reply === null) {
+          // Nothing new for a while: a blob that no longer exists is gone for good (its writer made it first).
+          const reader = new RespReader();
+          io.read(reader);
+          io.send(encodeCommand(['EXISTS', source.blob]));
+          if ((await io.replies(1))[0] !== 1) throw new Error(`taskify: ${what}: version data ${source.blob} is gone from Redis (expired, or deleted by a run that ended)`);
+          if ((quiet += block) < this.patienceMs) continue;
+          throw new Error(`taskify: ${what}: no data of ${source.blob} came for ${this.patienceMs / 1000} s (its writer stopped)`);
+        }
+        if (reply instanceof RespError) throw new Error(`taskify: Redis at ${this.reader.shownUrl} refused to read ${source.blob}: ${reply.message}`);
+        quiet = 0;
+        const entries = entriesOf(reply);
+        if (!entries) throw corruptData(what, 'an entry of its stream has an unexpected form');
+        let end: Entry | undefined;
+        for (const [i, entry] of entries.entries()) {
+          after = entry.id;
+          if (entry.begin) continue;
+          if (entry.chunk instanceof Buffer) {
+            // Kept, not streamed (a few bytes): only a version's last chunk is that small, so nothing came after it.
+            if (entries.slice(i + 1).some((later) => later.chunk)) throw corruptData(what, 'a short chunk is not its last one');
+            if (entry.chunk.length > source.bytes - got) throw corruptData(what, `more than its ${source.bytes} bytes arrived`);
+            take(entry.chunk);
+          }
+          if (entry.chunk) continue;
+          end = entry;
+          break;
+        }
+        if (!end) continue;
+        if (got !== source.bytes || landing.size() !== source.bytes) throw corruptData(what, `${got} bytes arrived, expected ${source.bytes}`);
+        if (!sealMatches(this.secret, source.blob, source.bytes, end.sum!, end.seal!)) {
+          throw corruptData(what, 'its checksum is not sealed with this cluster\'s secret');
+        }
+        const sum = check.digest();
+        if (sum !== end.sum) throw corruptData(what, `checksum ${sum} of ${got} bytes, expected ${end.sum}`);
+        const problem = frameProblem(got, landing.slice);
+        if (problem) throw corruptData(what, `not a data file: ${problem}`);
+        return;
       }
     });
   }
@@ -195,6 +224,14 @@ export class BlobLink {
     await io.replies(commands + 1);
     return false;
   }
+}
+
+/** Where a blob's bytes go as they arrive (a temporary file, or memory), and how the checks read them back. */
+interface Landing {
+  take(part: Buffer): void;
+  /** Bytes landed, as the landing itself counts them. */
+  size(): number;
+  slice(offset: number, length: number): Uint8Array;
 }
 
 interface Entry { id: string; begin?: true; chunk?: Buffer | Streamed; sum?: string; seal?: string }

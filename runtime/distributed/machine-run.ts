@@ -10,12 +10,12 @@
  * a worker takes an @rro view's origin from its key's data id.
  */
 import { unlink } from 'node:fs';
-import { forEachLeaf, readKeys, type WorkerArg, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply } from '../protocol';
+import { forEachLeaf, readKeys, type WorkerArg, type RemoteJob, type RemoteReply, type VersionSource, type WorkerReply, type Landed } from '../protocol';
 import { LocalPool } from '../engine/local-pool';
 import { TaskStopSignal } from '../engine/executor';
 import { OwnedRun } from '../store/owned-run';
 import { segmentFile } from '../store/segments';
-import { versionPath } from '../store/version-file';
+import { versionPath, writeEncoded } from '../store/version-file';
 import { fetchToFile, publishFile } from './blobs';
 import { BlobLink } from './blob-link';
 import { serializeError, TaskifyError } from '../errors';
@@ -38,7 +38,13 @@ export interface MachineRunSettings {
   readonly secret?: string;
 }
 
-interface HeldFile { readonly bytes: number; readonly threads: Set<number> }
+/**
+ * A version this machine holds: as a file in its directory, or (`blob`) as bytes handed to one task's thread, which
+ * left no file: the blob, alive in Redis while the version lives, is fetched again into a file when a later task
+ * reads the version.
+ */
+interface HeldFile { readonly bytes: number; readonly threads: Set<number>; readonly blob?: BlobSource }
+type BlobSource = Extract<VersionSource, { blob: string }>;
 
 /** Versions of one run are shifted by a multiple of this (version numbers below it: a run makes far fewer). */
 const RUN_VERSIONS = 1_000_000_000;
@@ -84,8 +90,11 @@ export class MachineRun {
   private readonly offset: number;
   /** By this machine's keys (shifted). */
   private readonly files = new Map<string, HeldFile>();
-  /** Fetches under way: two tasks reading one version wait for one fetch. */
-  private readonly fetching = new Map<string, Promise<void>>();
+  /**
+   * Fetches under way: two tasks reading one version wait for one fetch. `others` counts the tasks waiting besides the
+   * one that started it: with any, the fetched bytes are written into a file here (their file is what they read).
+   */
+  private readonly fetching = new Map<string, { done: Promise<void>; others: number }>();
   /** The run ended: uploads of its outputs still under way stop (their blobs go). */
   private closed = false;
   active = 0;
@@ -113,19 +122,28 @@ export class MachineRun {
     return `${key.slice(0, at)}v${Number(key.slice(at + 1)) - this.offset}`;
   }
 
-  /** Run one job: fetch what is missing, run it on a pool thread, publish what it wrote under this attempt's keys. */
+  /**
+   * Run one job: fetch what is missing, run it on a pool thread, publish what it wrote under this attempt's keys.
+   * A version fetched for this task goes to its pool thread as the bytes that arrived (moved, not copied: handed),
+   * not through a file written here and read again there: on this 2-core machine each of those costs as much as the
+   * download (a 64 MiB tmpfs write 20-30 ms, its read into fresh memory 44 ms). A later task here reading the same
+   * version fetches it again, into a file then, which every task after it reads.
+   */
   async execute(job: RemoteJob, attempt: string): Promise<RemoteReply> {
     this.forget(job.forget.map((key) => this.here(key)));
     const reads = readKeys(job.task.args);
+    const shared = rroKeys(job.task.args); // read through shared memory, which is made from the file: not handed
+    const handed: Record<string, Landed> = {};
     let fetched: number[];
     try {
-      fetched = await Promise.all([...reads].map((key) => this.ensure(this.here(key), job.sources[key], readerOf(job, key))));
+      fetched = await Promise.all([...reads].map((key) => this.ensure(this.here(key), job.sources[key], readerOf(job, key), shared.has(key) ? undefined : handed)));
     } catch (error) {
       // Damaged data fails the task as its own error would (not retried: the same bytes would come again).
       if (error instanceof TaskifyError && error.code === 'TASKIFY_CORRUPT_DATA') return failed(error, [...reads].filter((key) => this.files.has(this.here(key))));
       throw error;
     }
-    const task = { ...job.task, args: shifted(job.task.args, (key) => this.here(key)), result: this.here(job.task.result) };
+    const task = { ...job.task, args: shifted(job.task.args, (key) => this.here(key)), result: this.here(job.task.result),
+      ...(Object.keys(handed).length > 0 ? { landed: handed } : {}) };
     const readsHere = new Set([...reads].map((key) => this.here(key)));
     const reply = await this.runTimed(task, job.timeoutMs, (thread) => this.bytesHeldBy(readsHere, thread));
     const outputs: RemoteReply['outputs'][number][] = [];
@@ -179,19 +197,39 @@ export class MachineRun {
     this.forget([...this.files.keys()]);
   }
 
-  /** Bytes fetched for this task (0 when the machine held the version already). */
-  private async ensure(key: string, source: VersionSource | undefined, what: string): Promise<number> {
-    if (this.files.has(key)) return 0;
+  /**
+   * Bytes fetched for this task (0 when the machine held the version's file already). With `handed`, a blob fetched
+   * for this task alone lands in memory and is put there for its thread, with no file; when other tasks waited for
+   * the fetch, its file is written here too, for their threads.
+   */
+  private async ensure(key: string, source: VersionSource | undefined, what: string, handed?: Record<string, Landed>): Promise<number> {
+    const held = this.files.get(key);
+    if (held && !held.blob) return 0;
     const underWay = this.fetching.get(key);
-    if (underWay) { await underWay; return 0; }
-    if (!source) throw new Error(`taskify: the master sent no source for version ${key}, and this machine does not hold it`);
+    if (underWay) {
+      underWay.others++;
+      await underWay.done;
+      // Handed to the thread of the task that started the fetch, with no file: this task fetches it into one.
+      return this.files.get(key)?.blob ? this.ensure(key, source, what) : 0;
+    }
+    const from = held?.blob ?? source;
+    if (!from) throw new Error(`taskify: the master sent no source for version ${key}, and this machine does not hold it`);
     let bytes = 0;
-    const fetching = (async () => {
-      bytes = await fetchToFile(this.link, source, this.settings.checksumSeed, what, this.dir, key);
-      this.files.set(key, { bytes, threads: new Set() });
+    const fetching = { others: 0, done: Promise.resolve() };
+    fetching.done = (async () => {
+      if (held || !handed || !('blob' in from)) {
+        bytes = await fetchToFile(this.link, from, this.settings.checksumSeed, what, this.dir, key);
+        this.files.set(key, { bytes, threads: held?.threads ?? new Set() });
+        return;
+      }
+      const landed = await this.link.getBytes(from, what);
+      bytes = landed.byteLength;
+      if (fetching.others > 0) writeEncoded(this.dir, key, { parts: [landed], byteLength: bytes });
+      this.files.set(key, { bytes, threads: new Set(), ...(fetching.others > 0 ? {} : { blob: from }) });
+      handed[key] = { bytes: landed };
     })();
     this.fetching.set(key, fetching);
-    try { await fetching; } finally { this.fetching.delete(key); }
+    try { await fetching.done; } finally { this.fetching.delete(key); }
     return bytes;
   }
 
@@ -218,6 +256,13 @@ function readerOf(job: RemoteJob, key: string): string {
     if (position === 0) forEachLeaf([arg], (leaf) => { if ('read' in leaf && leaf.read === key) position = i + 1; });
   });
   return `version ${key}, ${position > 0 ? `argument ${position}` : 'an input'} of task ${job.task.name}`;
+}
+
+/** The keys that some argument of the task reads as @rro (shared memory). */
+function rroKeys(args: readonly WorkerArg[]): Set<string> {
+  const keys = new Set<string>();
+  forEachLeaf(args, (leaf) => { if ('read' in leaf && leaf.read !== undefined && leaf.rro) keys.add(leaf.read); });
+  return keys;
 }
 
 /** A reply saying the task failed before it ran, with `error` as its exception. */

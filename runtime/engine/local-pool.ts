@@ -79,7 +79,10 @@ export class LocalPool {
     const timed = options?.timeoutMs !== undefined;
     if (options && !timed) options.signal.once('abort', () => this.stopThreadOf(message.taskId));
     // (One .then rather than an async function: a promise hop less per task.)
-    return this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), timed ? { signal: options.signal as never } : undefined).then(
+    // Handed bytes are moved to the thread, not copied (a machine's fetch: distributed/machine-run.ts).
+    const transferList = message.landed ? Object.values(message.landed).map((landed) => landed.bytes.buffer as ArrayBuffer) : undefined;
+    const runOptions = timed || transferList ? { ...(timed ? { signal: options.signal as never } : {}), ...(transferList ? { transferList } : {}) } : undefined;
+    return this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), runOptions).then(
       (reply: WorkerReply) => { this.unplace(message.taskId); return reply; },
       (error: unknown) => { const thrown = this.deathOf(message.taskId, error); this.unplace(message.taskId); throw thrown; },
     );

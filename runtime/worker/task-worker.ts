@@ -243,13 +243,20 @@ function sharedView(task: WorkerTask, key: string, io: Io): unknown {
 async function load(task: WorkerTask, key: string, willModify: boolean, io: Io): Promise<unknown> {
   const cached = willModify ? cache.take(key, isFree) : cache.get(key);
   if (cached !== undefined) return cached;
-  const bytes = readVersionBytes(task.runDir, key);
+  const bytes = task.landed?.[key] ? landedBytes(task, key) : readVersionBytes(task.runDir, key);
   const classes = classesOf(bytes);
   if (classes.length > 0) await importClasses(classes); // rebuilding instances needs their classes loaded
   const value = decodeValue(bytes, { onObject: recordOrigin });
   io.bytesRead += bytes.byteLength;
   if (!willModify && cache.put(key, value, bytes.byteLength, true)) io.cached.push(key); // freshly decoded: nothing else sees it
   return value;
+}
+
+/** A version's bytes that came with the task (a machine's fetch, checked there): taken once, as a file's read would be. */
+function landedBytes(task: WorkerTask, key: string): Uint8Array {
+  const { bytes } = task.landed![key];
+  delete task.landed![key];
+  return bytes;
 }
 
 /**
