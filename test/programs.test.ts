@@ -94,10 +94,7 @@ test('a task used at once in a map/filter/reduce callback is submitted for every
   assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 5, 'max, template, filter, reduce and a property chain are split');
   assert.match(emitted, /rows\.map\(\(r\) => __taskify\.waitOn\(__taskify\.submit\(__taskify_loud/, 'a task that prints still waits where it stands');
   // Before, each call waited where it stood: one task at a time. Now the trace shows two running at once.
-  const trace = join(work, 'split-callbacks-trace.json');
-  run(build('split-callbacks', true, 'commonjs'), { TASKIFY_TRACE: trace, TASKIFY_WORKERS: '2' });
-  const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { ph: string; name: string; args: { tasks?: number } }[];
-  const running = Math.max(...events.filter((e) => e.ph === 'C' && e.name === 'running').map((e) => e.args.tasks ?? 0));
+  const running = mostRunningAtOnce('split-callbacks');
   assert.ok(running >= 2, `at most ${running} task(s) ran at once`);
 });
 
@@ -110,10 +107,7 @@ test('task values one expression needs (console.log(total(a), total(b)), sums, r
   assert.match(emitted, /'noisy', __taskify\.waitOn\(__taskify\.submit\(__taskify_noisy/, 'a task that prints still waits where it stands');
   assert.match(emitted, /count\(__taskify\.waitOn\(/, 'program code between two calls keeps them one at a time');
   // One at a time before; now the trace shows two running at once.
-  const trace = join(work, 'batched-values-trace.json');
-  run(build('batched-values', true, 'commonjs'), { TASKIFY_TRACE: trace, TASKIFY_WORKERS: '2' });
-  const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { ph: string; name: string; args: { tasks?: number } }[];
-  const running = Math.max(...events.filter((e) => e.ph === 'C' && e.name === 'running').map((e) => e.args.tasks ?? 0));
+  const running = mostRunningAtOnce('batched-values');
   assert.ok(running >= 2, `at most ${running} task(s) ran at once`);
 });
 
@@ -244,6 +238,14 @@ test('taskify run compiles with the plugin and runs, without a build step', () =
  * Builds the fixture program both ways and runs both, and the plugin's build inline too: every output must be the
  * plain build's. Returns what TASKIFY_STATS counted of the plugin build's tasks.
  */
+/** The most tasks the program's trace shows running at once, on two workers. */
+function mostRunningAtOnce(name: string): number {
+  const trace = join(work, `${name}-trace.json`);
+  run(build(name, true, 'commonjs'), { TASKIFY_TRACE: trace, TASKIFY_WORKERS: '2' });
+  const events = JSON.parse(readFileSync(trace, 'utf8')).traceEvents as { ph: string; name: string; args: { tasks?: number } }[];
+  return Math.max(...events.filter((e) => e.ph === 'C' && e.name === 'running').map((e) => e.args.tasks ?? 0));
+}
+
 function printsAsPlain(name: string): { submitted: number; inWorkers: number } {
   const plain = run(build(name, false, 'commonjs'));
   const taskified = build(name, true, 'commonjs');
