@@ -139,6 +139,11 @@ test('fourth outside-style review: objects kept by constructors and Object(a), u
   assert.ok(tasks.inWorkers >= 3 + 3 + 1 + 1 + 7, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('calls of async tasks are Promises: kept and awaited later, then/catch/finally, Promise.all/allSettled/race in the order of the calls', () => {
+  const tasks = printsAsPlain('async-tasks');
+  assert.ok(tasks.inWorkers >= 15, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('records of followed objects (const holder = { a, second: b }) wait for what their fields hold, and the calls stay tasks', () => {
   const tasks = printsAsPlain('holders');
   // Before, `{ a }` let `a` out: every call on a and b ran in this thread.

@@ -176,6 +176,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         const name = (node.arguments[returned] as ts.Identifier).text;
         return f.createParenthesizedExpression(f.createCommaListExpression([submission, f.createIdentifier(name)]));
       }
+      if (plan.promised.has(node)) return runtime('promised', [submission]);
       if (!plan.waitedAtCall.has(node) || isAwaited(node)) return submission;
       // A value the program changes right there: the next task taking it must read the change (a fingerprint decides).
       return plan.changedAtCall.has(node) ? runtime('maybeWritten', [submission]) : wrap('waitOn', submission);

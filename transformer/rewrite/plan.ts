@@ -40,6 +40,8 @@ export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenField
 export interface FilePlan {
   /** Calls that become submissions. */
   readonly submissions: Map<ts.CallExpression, TaskInfo>;
+  /** Calls of async tasks used as the Promise they give in plain code: `__taskify.promised(submit(…))`. */
+  readonly promised: Set<ts.CallExpression>;
   /** Submissions whose value is needed at once: wait right there. */
   readonly waitedAtCall: Set<ts.CallExpression>;
   /** Of those, values the program may change right there (`createBlock(n).fill(0)`): later tasks must see it. */
@@ -74,7 +76,7 @@ export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: Read
 class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly ts: typeof ts;
   readonly plan: FilePlan = {
-    submissions: new Map(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
+    submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
     elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(), splitCallbacks: new Map(),
     batches: new Map(), splitLoops: new Map(),
   };
@@ -124,7 +126,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     while (changed) {
       changed = false;
       this.futures.clear(); this.followed.clear();
-      this.plan.submissions.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
+      this.plan.submissions.clear(); this.plan.promised.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
       this.plan.splitCallbacks.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {

@@ -1,0 +1,5 @@
+/** Async tasks: in plain code each call gives a Promise. */
+/** @task */
+export async function slow(x: number): Promise<number> { await null; if (x < 0) throw new RangeError('negative ' + x); return x * 10; }
+/** @task */
+export async function riskyAsync(x: number): Promise<number> { await null; if (x > 5) throw new Error('too big ' + x); return x + 100; }
