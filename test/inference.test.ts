@@ -723,4 +723,13 @@ test('a var or let alias of a built-in that nothing reassigns is the built-in (v
   assert.equal(dirs('return h(p);'), ['p:inout']);
 });
 
+test('a built-in that only reads, handed as a callback (row.filter(Number.isFinite), xs.map(Math.abs)), reads; a function writing the array it is handed writes', () => {
+  assert.equal(directions(task('row: number[]', 'return row.filter(Number.isFinite).length + row.map(Math.abs).length + row.map(String).length;')).dirs, ['row:in']);
+  assert.equal(directions(task('objs: { v: number }[]', 'return objs.map(JSON.stringify).join();')).dirs, ['objs:in']);
+  const prelude = 'function zero(_: number, i: number, a: number[]) { a[i] = 0; }';
+  const written = directions(task('row: number[]', 'row.forEach(zero);', prelude));
+  assert.equal(written.dirs, ['row:inout']);
+  assert.match(written.reasons.row, /its elements are passed to `zero`, which writes them/);
+});
+
 test.run();

@@ -3,7 +3,8 @@
  * `Array.from(xs, f)` give f the elements; `setTimeout(cb, ms, …args)` keeps cb and gives it args after the delay.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { qualifiedName, type AnalysisContext } from './context';
+import { isReadOnlyFunction } from './builtins';
 import { isCallableValue, type Callbacks } from './callbacks';
 import type { EffectRecorder } from './effect-recorder';
 import { alternatives } from './expressions';
@@ -29,7 +30,7 @@ export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: 
   for (const arg of functions.flatMap((f) => alternatives(ts, f))) {
     // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
     const maybeFunction = isCallableValue(h.ctx, arg) || (h.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
-    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg)) continue;
+    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg) || isReadingBuiltin(ts, arg)) continue;
     const known = h.callbacks.programFunction(arg);
     const effects = known ? h.lookup(known, false)?.params ?? [] : undefined;
     const written = effects ? effects.find((e) => e.written)?.written : undefined;
@@ -58,4 +59,14 @@ export function deferred(h: HandOff, call: ts.CallExpression, handedOn: number):
     if (inline || h.callbacks.onlyReads(callback)) h.record.read(params, arg, `given to the callback of \`${snippet(call)}\``);
     else h.record.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
   });
+}
+
+/**
+ * `row.filter(Number.isFinite)`, `xs.map(Math.abs)`, `objs.map(JSON.stringify)`: a built-in that only reads what it
+ * is given (the element, its index and the array) and hands back no part of it (not `Object`, `Array` or `Array.of`, whose result is or holds the argument).
+ */
+function isReadingBuiltin(t: typeof ts, fn: ts.Expression): boolean {
+  const name = qualifiedName(t, fn);
+  return name !== undefined && isReadOnlyFunction(name) && !['Object', 'Array', 'Array.of', 'Array.from', 'Object.values', 'Object.entries',
+    'structuredClone', 'Object.fromEntries'].includes(name);
 }
