@@ -166,6 +166,11 @@ export function isReassigned(ctx: AnalysisContext, declaration: ts.VariableDecla
   return found;
 }
 
+function implementationOf(ctx: AnalysisContext, signature: ts.FunctionDeclaration): ts.SignatureDeclaration | undefined {
+  const symbol = signature.name && ctx.checker.getSymbolAtLocation(signature.name);
+  return symbol?.declarations?.find((d): d is ts.FunctionDeclaration => ctx.ts.isFunctionDeclaration(d) && d.body !== undefined);
+}
+
 export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
   const { ts } = ctx;
   if (ts.isIdentifier(call.expression)) {
@@ -173,7 +178,9 @@ export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): F
     if (declared && (ts.isParameter(declared) ||
       (ts.isVariableDeclaration(declared) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const) && isReassigned(ctx, declared)))) return undefined;
   }
-  const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+  let declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+  // `function f(x: number): string;` — an overload signature: the call runs the implementation that follows it.
+  if (declaration && ts.isFunctionDeclaration(declaration) && !declaration.body) declaration = implementationOf(ctx, declaration);
   if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
   return declaration;
 }

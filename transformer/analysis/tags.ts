@@ -32,7 +32,7 @@ export function jsDocHost(ctx: AnalysisContext, fn: FunctionLike): ts.Node {
 }
 
 export function readTaskTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags | undefined {
-  const tags = ctx.ts.getJSDocTags(jsDocHost(ctx, fn));
+  const tags = [...ctx.ts.getJSDocTags(jsDocHost(ctx, fn)), ...overloadTags(ctx, fn)];
   const task = tags.find((t) => t.tagName.text === 'task');
   if (!task) return undefined;
   const rro: { name: string; tag: ts.JSDocTag }[] = [];
@@ -65,4 +65,15 @@ export function readTaskTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags |
 function words(ctx: AnalysisContext, tag: ts.JSDocTag): string[] {
   const comment = typeof tag.comment === 'string' ? tag.comment : ctx.ts.getTextOfJSDocComment(tag.comment) ?? '';
   return comment.trim().split(/\s+/).filter((w) => w !== '');
+}
+
+/**
+ * `/** @task *\/ export function f(x: number): string;` then the implementation: JSDoc written on an overload
+ * signature (where editors show it) is the implementation's, the one function a worker runs.
+ */
+function overloadTags(ctx: AnalysisContext, fn: FunctionLike): readonly ts.JSDocTag[] {
+  const { ts } = ctx;
+  if (!ts.isFunctionDeclaration(fn) || !fn.body || !fn.name) return [];
+  const declarations = ctx.checker.getSymbolAtLocation(fn.name)?.declarations ?? [];
+  return declarations.filter((d) => d !== fn && ts.isFunctionDeclaration(d) && !d.body).flatMap((d) => ts.getJSDocTags(d));
 }

@@ -21,3 +21,11 @@ export function mergeCounts(a: Record<string, number>, b: Record<string, number>
   for (const k of Object.keys(b)) r[k] = (r[k] ?? 0) + b[k];
   return r;
 }
+/** Overloads: @task on the first signature or on the implementation. @task */
+export function describe(x: number): string;
+export function describe(x: string): string;
+export function describe(x: number | string): string { return typeof x === 'number' ? `num:${x}` : `str:${x}`; }
+export function digits(x: number): number;
+export function digits(x: string): number;
+/** @task */
+export function digits(x: number | string): number { return String(x).length; }

@@ -3,7 +3,7 @@
  * hands its argument back, arrays of Futures declared untyped (`const rs = []`), tasks throwing values that are not
  * errors, and `this` of an object literal's method inside a task.
  */
-import { count, fail, inc, mergeCounts, sq } from './kernels';
+import { count, describe, digits, fail, inc, mergeCounts, sq } from './kernels';
 
 class Pair { constructor(readonly p: number[], readonly q: number[]) {} }
 class Wrapper { constructor(private xs: number[]) {} first() { return this.xs[0]; } }
@@ -60,3 +60,4 @@ console.log('object literal this', count([1, 2, 3]));
   }
   console.log('merged', JSON.stringify(level[0]));
 }
+console.log('overloads', describe(3), describe('x'), digits(12), digits('abc'));
