@@ -732,4 +732,13 @@ test('a built-in that only reads, handed as a callback (row.filter(Number.isFini
   assert.match(written.reasons.row, /its elements are passed to `zero`, which writes them/);
 });
 
+test('the this argument of an element visitor (xs.forEach(out.add, out)) is written by the function it is handed to', () => {
+  const set = directions(task('out: Set<number>', '[7, 8].forEach(out.add, out);'));
+  assert.equal(set.dirs, ['out:inout']);
+  assert.match(set.reasons.out, /given as `this` to `out.add` by `\[7, 8\]\.forEach\(out\.add, out\)`, which may change it/);
+  const prelude = 'export class Bag { items: number[] = []; add(v: number) { this.items.push(v); } }';
+  assert.equal(directions(task('b: Bag', '[1, 2].forEach(b.add, b);', prelude)).dirs, ['b:inout']);
+  assert.equal(directions(task('xs: number[], o: { k: number }', 'return xs.map((x) => x * 2, o).length;')).dirs, ['xs:in', 'o:in']);
+});
+
 test.run();

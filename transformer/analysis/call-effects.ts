@@ -17,7 +17,7 @@ import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, programMethod, useOf } from './method-receivers';
 import { literalMembers } from './literal-members';
-import { deferred, elementsToFunction, type HandOff } from './handed-functions';
+import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
 import { reasonAt, snippet } from './reason';
 import { callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
@@ -131,7 +131,10 @@ export class CallEffects {
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
       }
     }
-    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) elementsToFunction(this.handOff, call, callee.expression, call.arguments);
+    if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
+      elementsToFunction(this.handOff, call, callee.expression, call.arguments);
+      thisArgumentToFunction(this.handOff, call, callee.name.text);
+    }
     const target = this.targetOf(call);
     const name = this.reach.builtinName(callee);
     // `Array.from(xs, f)`, `Float64Array.from(xs, f)`: f receives the elements.

@@ -41,6 +41,24 @@ export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: 
 }
 
 /**
+ * `xs.forEach(out.add, out)`: the second argument of an element visitor is the callback's `this`. A function value
+ * (not an arrow, which has no `this` of its own) may change it or keep it, as a method changes its object.
+ */
+export function thisArgumentToFunction(h: HandOff, call: ts.CallExpression, method: string): void {
+  const { ts } = h.ctx;
+  const [callback, thisArg] = call.arguments;
+  if (!callback || !thisArg || method === 'reduce' || method === 'reduceRight' || method === 'sort' || method === 'toSorted') return;
+  if (alternatives(ts, callback).every((f) => ts.isArrowFunction(f))) return;
+  const given = h.record.reached(thisArg);
+  if (given.size === 0) return;
+  h.record.write(given, thisArg, `given as \`this\` to \`${snippet(callback)}\` by \`${snippet(call)}\`, which may change it`);
+  // `out.add` handed with `out`: a method of a built-in collection on its own object changes it and keeps nothing.
+  const ownBuiltinMethod = ts.isPropertyAccessExpression(callback) && callback.expression.getText() === thisArg.getText() &&
+    isLibraryMember(h.ctx, callback);
+  if (!ownBuiltinMethod) h.record.escape(given, thisArg, `given as \`this\` to \`${snippet(callback)}\` by \`${snippet(call)}\`, which may keep it`);
+}
+
+/**
  * `setTimeout(cb, ms, …args)`: the callback runs later, so everything it captures (an inline one's parameters are
  * bound to what it may receive, and its body is analysed here) or is (a function value) escapes; the arguments
  * from `handedOn` on are given to it, as to a call of it; the others (the delay) are numbers read.
@@ -69,4 +87,10 @@ function isReadingBuiltin(t: typeof ts, fn: ts.Expression): boolean {
   const name = qualifiedName(t, fn);
   return name !== undefined && isReadOnlyFunction(name) && !['Object', 'Array', 'Array.of', 'Array.from', 'Object.values', 'Object.entries',
     'structuredClone', 'Object.fromEntries'].includes(name);
+}
+
+/** `out.add` where the method is the standard library's (declared in a default lib file). */
+function isLibraryMember(ctx: AnalysisContext, access: ts.PropertyAccessExpression): boolean {
+  const declaration = ctx.checker.getSymbolAtLocation(access.name)?.declarations?.[0];
+  return declaration !== undefined && declaration.getSourceFile().hasNoDefaultLib;
 }
