@@ -121,7 +121,8 @@ test('objects put in an array by name (const all = [A, B, C]) are followed throu
 
 test('loops that use a task value at once (s += total(p), best = Math.max(best, peak(row)), break, a failure in try) submit every pass first', () => {
   const tasks = printsAsPlain('split-loops');
-  assert.ok(tasks.inWorkers >= 6 + 4 + 4 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
+  // Passes after a break or a failure were submitted too, and are dismissed (cancelled if not started): not counted.
+  assert.ok(tasks.inWorkers >= 6 + 4 + 2 + 1 + 2, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
   assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 4, 'sum, best, found and the failing loop are split');
   assert.match(emitted, /const m = __taskify\.submit\(__taskify_peak/, 'a task value kept in a variable stays a Future');
@@ -227,7 +228,7 @@ test('containers: the calls that stay direct are exactly the unsafe ones, each w
   const reason = (line: number, text: string) => `main.ts:${line} ${text}`;
   assert.ok(text.includes(reason(at(/bump\(escapes/), 'bump: argument `escapes[0]` is inout, and its container cannot be followed: ' +
     '`escapes` escapes (passed to code the transformer cannot see)')));
-  assert.ok(text.includes(reason(at(/bump\(external/), 'bump: argument `external[0]` is inout and is not a variable of this file')));
+  assert.ok(text.includes(reason(at(/bump\(external/), 'bump: argument `external[0]` is inout and is an expression, not a variable of this file')));
   assert.ok(text.includes(reason(at(/fillRow\(level/), 'fillRow: argument `level[0]` is inout and holds objects that tasks may update one by one')));
   assert.match(text, new RegExp(`main\\.ts:${at(/bump\(held\[0\], 1\); \/\/ direct$/)} bump: .*\`held\` escapes \\(returned while`));
 });

@@ -112,8 +112,9 @@ export class CallBlockers {
           `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
           'see into, an outer object, `this`, an await)');
       }
-      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is not a variable of this file the transformer can follow` +
-        ' (a parameter, an export, or an expression): the program could see the object change through another path');
+      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is ${this.unfollowedKind(arg)}, not a variable of this file the ` +
+        'transformer can follow (a local or unexported module variable holding objects made here): the program could see the object change ' +
+        'through another path');
     }
     return undefined;
   }
@@ -182,6 +183,18 @@ export class CallBlockers {
   }
 
   /** `const g = f.fill(2)`, `const same = f`: a name the Future's value also goes by, which no wait would reach. */
+  /** What an argument the plan cannot follow is, in words. */
+  private unfollowedKind(arg: ts.Expression): string {
+    const { ts } = this;
+    const inner = skipTransparent(ts, arg);
+    const declaration = ts.isIdentifier(inner) ? symbolOf(this.planner.facts.ctx, inner)?.valueDeclaration : undefined;
+    if (!declaration) return ts.isIdentifier(inner) ? 'a name declared elsewhere' : 'an expression';
+    if (ts.isParameter(declaration)) return 'a parameter';
+    if (declaration.getSourceFile() !== inner.getSourceFile()) return 'imported from another module';
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && !this.planner.facts.isFileLocal(declaration.name)) return 'exported';
+    return 'a variable whose value may be an object reached another way';
+  }
+
   private secondNameOf(future: ts.Symbol): Reason | undefined {
     // A task handing back this very argument makes its result the same Future, not a second name.
     const ref = this.planner.facts.references(future).find((r) => this.planner.aliases.isAliasSource(r) && !this.isTaskArgument(r));
