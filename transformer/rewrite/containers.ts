@@ -41,6 +41,8 @@ export interface PlannerView {
   isFresh(expr: ts.Expression): boolean;
   /** The call is submitted (decided, or about to be). */
   isSubmission(call: ts.CallExpression): boolean;
+  /** `c` in `cols.push(c)`: a followable leaf with a name of its own, followed with the container (placements.ts). */
+  isPlacedLeaf(ref: ts.Identifier): boolean;
   /** How a leaf, or a level handed to a function, is used: the one classifier every followed object goes through. */
   readonly uses: UseClassifier;
   /** Names of one object (aliases.ts): a container's root is its group. */
@@ -213,11 +215,12 @@ export class Containers {
     return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
   }
 
-  /** What may be put into a level: primitives, fresh objects and submissions (Futures, gathered). */
+  /** What may be put into a level: primitives, fresh objects, submissions (Futures, gathered) and placed leaves. */
   private placed(value: ts.Expression): boolean {
     const { ts } = this;
     const stripped = skipTransparent(ts, value);
     if (isPrimitiveNode(this.view.ctx, stripped)) return true;
+    if (ts.isIdentifier(stripped)) return this.view.isPlacedLeaf(stripped);
     if (ts.isCallExpression(stripped) && this.view.isSubmission(stripped)) return !this.holdsObjects(stripped);
     // `createBlock(n).fill(0)`: a method returning its receiver, given primitives, on something that may be put in.
     if (ts.isCallExpression(stripped) && ts.isPropertyAccessExpression(stripped.expression) && RETURNS_RECEIVER.has(stripped.expression.name.text) &&

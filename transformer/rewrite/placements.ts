@@ -6,8 +6,8 @@
  * either path finds the tasks submitted through the other.
  *
  * Only leaves are placed (typed arrays, arrays of numbers, collections of primitives): a placed container would nest
- * one family in another. Only a declaration's initializer places: an assignment `all = [D]` is another value, which
- * followability judges on its own.
+ * one family in another. A declaration's initializer places, and so does a push into the container's own name
+ * (`cols.push(c)`, as a statement); an assignment `all = [D]` is another value, which followability judges on its own.
  */
 import type * as ts from 'typescript';
 import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext } from '../analysis/context';
@@ -32,11 +32,15 @@ export class Placements {
 
   /** The names an array literal places (`[A, B, C]`), if it holds only primitives, fresh objects and named leaves. */
   placedNames(literal: ts.Expression): ts.Identifier[] | undefined {
+    const value = skipTransparent(this.ctx.ts, literal);
+    return this.ctx.ts.isArrayLiteralExpression(value) ? this.placedElements(value.elements) : undefined;
+  }
+
+  /** The same for the values a literal or a push puts in. */
+  private placedElements(elements: readonly ts.Expression[]): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
-    const value = skipTransparent(ts, literal);
-    if (!ts.isArrayLiteralExpression(value)) return undefined;
     const names: ts.Identifier[] = [];
-    for (const element of value.elements) {
+    for (const element of elements) {
       const e = skipTransparent(ts, element as ts.Expression);
       if (ts.isIdentifier(e) && this.isFileLocal(e) && !isPrimitiveNode(this.ctx, e) && hasPrimitiveElements(this.ctx, e)) names.push(e);
       else if (!isPrimitiveNode(this.ctx, e) && (ts.isIdentifier(e) || !isFresh(this.ctx, e))) return undefined;
@@ -44,9 +48,14 @@ export class Placements {
     return names.length > 0 ? names : undefined;
   }
 
-  /** The container a reference is placed into by its declaration's initializer (`A` in `const all = [A, B]`). */
+  /** The container a reference is placed into: by its initializer (`A` in `const all = [A, B]`) or a push (`cols.push(c)`). */
   holderAt(ref: ts.Identifier): ts.Symbol | undefined {
     const { ts } = this.ctx;
+    const pushed = this.pushedInto(withWrappers(ts, ref).parent);
+    if (pushed) {
+      const holder = symbolOf(this.ctx, pushed);
+      return holder && this.placedIn(holder).length > 0 ? holder : undefined;
+    }
     const literal = withWrappers(ts, ref).parent;
     const declaration = ts.isArrayLiteralExpression(literal) ? withWrappers(ts, literal).parent : undefined;
     if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
@@ -93,17 +102,32 @@ export class Placements {
     const { ts } = this.ctx;
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && this.isFileLocal(node.name)) this.declare(node.name, node.initializer);
+      const pushed = this.pushedInto(node);
+      if (pushed) this.declare(pushed, (node as ts.CallExpression).arguments);
       ts.forEachChild(node, visit);
     };
     visit(this.source);
   }
 
-  private declare(name: ts.Identifier, initializer: ts.Expression): void {
-    const names = this.placedNames(initializer);
+  /**
+   * `cols.push(c)` as a statement, `c` a named leaf (and the other arguments primitives or fresh objects): the
+   * container it pushes into.
+   */
+  private pushedInto(node: ts.Node): ts.Identifier | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isCallExpression(node) || !ts.isExpressionStatement(node.parent) || !ts.isPropertyAccessExpression(node.expression) ||
+      !['push', 'unshift'].includes(node.expression.name.text)) return undefined;
+    const level = node.expression.expression;
+    if (!ts.isIdentifier(level) || !this.isFileLocal(level) || node.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
+    return this.placedElements(node.arguments) ? level : undefined;
+  }
+
+  private declare(name: ts.Identifier, values: ts.Expression | readonly ts.Expression[]): void {
+    const names = Array.isArray(values) ? this.placedElements(values) : this.placedNames(values as ts.Expression);
     const container = names && symbolOf(this.ctx, name);
     if (!names || !container) return;
     const symbols = names.map((id) => symbolOf(this.ctx, id)).filter((s): s is ts.Symbol => s !== undefined);
-    this.placed.set(container, symbols);
+    this.placed.set(container, [...(this.placed.get(container) ?? []), ...symbols]);
     for (const symbol of symbols) this.holders.set(symbol, [...(this.holders.get(symbol) ?? []), container]);
   }
 }

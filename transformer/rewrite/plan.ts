@@ -113,6 +113,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isFollowable: (symbol) => this.isFollowable(symbol),
       isFresh: (expr) => this.isFresh(expr),
       isSubmission: (call) => this.plan.submissions.has(call),
+      isPlacedLeaf: (ref) => {
+        const symbol = symbolOf(this.ctx, ref);
+        return this.placements.holderAt(ref) !== undefined && symbol !== undefined && this.isFollowable(symbol);
+      },
     });
     this.futures = new FutureFlow(this.facts, this.plan, this.containers, this.aliases, (call) => this.isPendingSubmission(call));
     this.parameterWaits = new ParameterWaits(this);

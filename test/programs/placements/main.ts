@@ -45,3 +45,35 @@ ts.forEach((t) => scale(t, 2));
 T[0] += 1;
 scale(T, 10);
 console.log('between', ts[0][0], T[0]);
+
+// Named leaves pushed into an array (cols.push(c)) are placed too.
+const cols: Float64Array[] = [];
+let last = new Float64Array(1);
+for (let j = 0; j < 3; j++) {
+  const c = new Float64Array([j, j + 1]);
+  cols.push(c);
+  last = c;
+}
+for (const col of cols) scale(col, 10);
+console.log('last', last[1], cols[2][1]);
+last[0] = -5;
+scale(cols[2], 2);
+console.log('after', last.join(','), cols[2].join(','));
+const pushedTwice: Float64Array[] = [];
+const d = new Float64Array([1, 1]);
+pushedTwice.push(d, d);
+scale(pushedTwice[0], 3);
+scale(d, 2);
+console.log('pushed twice', pushedTwice[1][0], d[0]);
+function addTo(list: Float64Array[], v: Float64Array): void { list.push(v); }
+const outer: Float64Array[] = [];
+const e = new Float64Array([4]);
+addTo(outer, e);
+scale(e, 2);
+console.log('helper', outer[0][0], total(e));
+const held: Float64Array[] = [];
+const h = new Float64Array([3]);
+held.push(h);
+scale(held[0], 2);
+const g = held;
+console.log('alias', g[0][0], h[0]);
