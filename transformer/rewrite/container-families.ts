@@ -127,7 +127,8 @@ export class ContainerFamilies {
   }
 
   /**
-   * `level.forEach((x) => …)`, or `level.map((x) => …)` / `some` / `every` / `findIndex` whose result holds no element:
+   * `level.forEach((x) => …)`, or `level.map((x) => …)` / `some` / `every` / `findIndex` whose result holds no element
+   * (numbers, or copies made by the callback):
    * the callback's first parameter names each element in turn (an alias, waited for at each use), and nothing else
    * of the level comes out.
    */
@@ -137,7 +138,15 @@ export class ContainerFamilies {
     const method = call.expression.name.text;
     if (method === 'forEach') return true;
     if (!ELEMENT_VISITORS.has(method)) return false;
-    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && hasPrimitiveElements(this.view.ctx, call));
+    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && (hasPrimitiveElements(this.view.ctx, call) || this.mapsToCopies(call)));
+  }
+
+  /** `blocks.map((b) => b.slice())`: every element the callback returns is made fresh (a copy), none is an element. */
+  private mapsToCopies(call: ts.CallExpression): boolean {
+    const { ts } = this;
+    const fn = call.arguments[0];
+    if (!fn || !ts.isArrowFunction(fn) || ts.isBlock(fn.body)) return false;
+    return this.view.isFresh(fn.body);
   }
 
   /** The longest chain of `[i]` steps through levels that starts at `ref`. */

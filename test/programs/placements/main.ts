@@ -77,3 +77,12 @@ held.push(h);
 scale(held[0], 2);
 const g = held;
 console.log('alias', g[0][0], h[0]);
+
+// Copies of a container's elements (blocks.map((b) => b.slice())) are fresh objects: the container stays followed.
+const blocks: Float64Array[] = Array.from({ length: 3 }, (_, i) => new Float64Array([i, i + 1]));
+const before = blocks.map((b) => b.slice());
+for (let i = 0; i < 3; i++) scale(blocks[i], 10);
+const after = blocks.map((b) => b.slice());
+after[0][0] = 99;
+scale(blocks[0], 2);
+console.log('copies', before.map((b) => b.join()).join(' '), '|', after.map((b) => b.join()).join(' '), '|', blocks[0].join());
