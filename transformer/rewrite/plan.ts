@@ -83,6 +83,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   readonly facts: FileFacts;
   /** Object variables passed to submitted calls: every other use of them waits. */
   readonly followed = new Set<ts.Symbol>();
+  /** Variables found to escape: never followed again in this file (their `in` uses take snapshots). */
+  private readonly escaped = new Set<ts.Symbol>();
   private readonly directCalls = new Set<ts.CallExpression>();
   readonly containers: Containers;
   readonly aliases: AliasGroups;
@@ -152,10 +154,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
           if (root) { this.containers.reject(root, escape); changed = true; }
         }
         const group = this.aliases.groupOf(symbol);
+        // Not followed from now on: a call that only reads it takes a snapshot (decided again), any other stays direct.
+        for (const member of group) this.escaped.add(member);
         for (const [call, task] of this.plan.submissions) {
           const reached = this.argumentSymbols(call);
           if (group.some((member) => reached.has(member))) {
-            this.keepDirect(call, task, escape);
+            if (!this.onlyReads(call, task, group)) this.keepDirect(call, task, escape);
             changed = true;
           }
         }
@@ -210,7 +214,17 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     return task !== undefined && !this.directCalls.has(call) && this.blockers.blocker(call, task) === undefined;
   }
 
-  isFollowable(symbol: ts.Symbol): boolean { return this.followability.isFollowable(symbol); }
+  isFollowable(symbol: ts.Symbol): boolean { return !this.escaped.has(symbol) && this.followability.isFollowable(symbol); }
+
+  /** Every argument of the call that names one of these symbols is passed to an `in` parameter. */
+  private onlyReads(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean {
+    return call.arguments.every((written, i) => {
+      const arg = skipTransparent(this.ts, written);
+      const id = this.ts.isIdentifier(arg) ? arg : this.aliases.viewBase(arg);
+      const symbol = id && symbolOf(this.ctx, id);
+      return !symbol || !group.includes(symbol) || task.params[Math.min(i, task.params.length - 1)]?.direction === 'in';
+    });
+  }
 
   isFresh(expr: ts.Expression): boolean { return isFresh(this.ctx, expr); }
 

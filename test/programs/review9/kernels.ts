@@ -29,3 +29,5 @@ export function digits(x: number): number;
 export function digits(x: string): number;
 /** @task */
 export function digits(x: number | string): number { return String(x).length; }
+/** @task */
+export function sumOf(v: Float64Array): number { let s = 0; for (const x of v) s += x; return s; }

@@ -3,7 +3,7 @@
  * hands its argument back, arrays of Futures declared untyped (`const rs = []`), tasks throwing values that are not
  * errors, and `this` of an object literal's method inside a task.
  */
-import { count, describe, digits, fail, inc, mergeCounts, sq } from './kernels';
+import { count, describe, digits, fail, inc, mergeCounts, sq, sumOf } from './kernels';
 
 class Pair { constructor(readonly p: number[], readonly q: number[]) {} }
 class Wrapper { constructor(private xs: number[]) {} first() { return this.xs[0]; } }
@@ -61,3 +61,11 @@ console.log('object literal this', count([1, 2, 3]));
   console.log('merged', JSON.stringify(level[0]));
 }
 console.log('overloads', describe(3), describe('x'), digits(12), digits('abc'));
+{
+  // An object that escapes later in the file is still given to a task that only reads it: a snapshot at the call.
+  const data = new Float64Array(4).fill(1);
+  const s = sumOf(data);
+  const views = [data.subarray(0, 2)];
+  views[0][0] = 5;
+  console.log('escaped later', s, sumOf(data), data[0]);
+}
