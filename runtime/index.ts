@@ -55,25 +55,6 @@ export function task<F extends (...args: never[]) => unknown>(module: string, na
   return (...args) => submit(handle, args);
 }
 
-/**
- * An async task's call, as plain code has it: a Promise of the task's value (rejected with its failure). The tasks
- * run side by side, but their Promises settle in the order of the calls: an async function that does not wait on
- * anything has settled when its call returns, so `Promise.all` rejects with the first failure in the array and
- * `Promise.race` gives the first call's value, as in plain code.
- */
-let lastPromised: Promise<unknown> = Promise.resolve();
-export function promised<T>(future: Future<T>): Promise<T> {
-  // Its failure reaches the program through the Promise, as a rejection (unhandled ones end the program as in plain
-  // code): no checkpoint or exit report throws it again.
-  const producer = future.entry.producer;
-  if (producer) producer.observed = true;
-  const value = Promise.resolve(future);
-  value.catch(() => {}); // handled through `ordered` below, possibly after later ticks
-  const ordered = lastPromised.then(() => value);
-  lastPromised = ordered.then(() => undefined, () => undefined);
-  return ordered;
-}
-
 /** Block until `x` is final: a Future's value, or an object's contents after the tasks that write it. */
 export function waitOn<T>(x: Future<T>): T;
 export function waitOn<T>(x: T): T;
@@ -162,7 +143,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   return value;
 }
 
-export { dismissFrom, eachThen, withValues } from './api/deferred-uses';
+export { dismissFrom, eachThen, promised, withValues } from './api/deferred-uses';
 
 /**
  * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since

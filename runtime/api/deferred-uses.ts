@@ -1,8 +1,9 @@
 /**
  * Uses of task values the plugin moved after later submissions, so that tasks whose values one piece of code needs
  * run side by side: an array method's callback split in two (eachThen), a statement's expression evaluated once all
- * its task calls were submitted (withValues), a loop split in two (dismissFrom). Only for silent tasks that read their arguments, so the order cannot
- * be seen; submissions the plain program would never have made (an earlier call failed) are dismissed.
+ * its task calls were submitted (withValues), a loop split in two (dismissFrom). Only for silent tasks that read
+ * their arguments, so the order cannot be seen; submissions the plain program would never have made (an earlier call
+ * failed) are dismissed. And the calls of async tasks, which plain code uses as Promises (promised).
  */
 import { current, peek } from './lifecycle';
 import { Future } from './future';
@@ -30,10 +31,15 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
   }
 }
 
-/** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */
-function dismiss(future: Future<unknown>): void {
+/** The program learns of the task's failure some other way (or never should): no wait or exit report throws it. */
+function letGo(future: Future<unknown>): void {
   const producer = future.entry.producer;
   if (producer) producer.observed = true;
+}
+
+/** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */
+function dismiss(future: Future<unknown>): void {
+  letGo(future);
   const a = peek();
   if (a?.kind === 'pool') a.runtime.cancel(future);
 }
@@ -60,4 +66,21 @@ export function withValues(results: readonly unknown[], use: (...values: unknown
  */
 export function dismissFrom(results: readonly unknown[], next: number): void {
   for (const later of results.slice(next)) if (later instanceof Future) dismiss(later);
+}
+
+/**
+ * An async task's call, as plain code has it: a Promise of the task's value (rejected with its failure, which reaches
+ * the program that way only: an unhandled one ends it as in plain code). The tasks run side by side, but their
+ * Promises settle in the order of the calls: an async function that does not wait on anything has settled when its
+ * call returns, so `Promise.all` rejects with the first failure in the array and `Promise.race` gives the first
+ * call's value, as in plain code.
+ */
+let lastPromised: Promise<unknown> = Promise.resolve();
+export function promised<T>(future: Future<T>): Promise<T> {
+  letGo(future);
+  const value = Promise.resolve(future);
+  value.catch(() => {}); // handled through `ordered` below, possibly after later ticks
+  const ordered = lastPromised.then(() => value);
+  lastPromised = ordered.then(() => undefined, () => undefined);
+  return ordered;
 }

@@ -53,6 +53,9 @@ export const COPYING_FUNCTIONS = new Set([
   'Array', 'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys', ...TYPED_ARRAY_MAKERS,
 ]);
 
+/** Read-only built-ins whose result is the argument itself or holds it as an element: `Object(a)` is a, `Array.of(a)` holds a. */
+export const HOLDS_ARGUMENT = new Set(['Object', 'Array', 'Array.of']);
+
 /** Built-in functions whose result holds nothing of their arguments (a deep copy, or text turned into values). */
 export const DEEP_COPYING_FUNCTIONS = new Set(['structuredClone', 'JSON.parse', 'JSON.stringify']);
 

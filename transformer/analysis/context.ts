@@ -95,9 +95,13 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
 
 /** `Object`, `Math`, `Reflect`, `console`: a namespace of the standard library, which keeps nothing it is given. */
 export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  if (!ctx.ts.isIdentifier(expr)) return false;
-  const declarations = symbolOf(ctx, expr)?.declarations ?? [];
-  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  // (`out.add`: the member's own declarations, those of Set's `add` in the library.)
+  const symbol = ctx.ts.isIdentifier(expr) ? symbolOf(ctx, expr)
+    : ctx.ts.isPropertyAccessExpression(expr) ? ctx.checker.getSymbolAtLocation(expr.name) : undefined;
+  // Declared by the library, and perhaps augmented by other declaration files (@types/node's `Float64Array`), never by
+  // the program's own code.
+  const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
+  return files.some((file) => ctx.program.isSourceFileDefaultLibrary(file)) && files.every((file) => file.isDeclarationFile);
 }
 
 /** `ns` of `import * as ns from './m'`: a module namespace, which no call stores anything into. */

@@ -3,8 +3,9 @@
  * `Array.from(xs, f)` give f the elements; `setTimeout(cb, ms, …args)` keeps cb and gives it args after the delay.
  */
 import type * as ts from 'typescript';
-import { qualifiedName, type AnalysisContext } from './context';
-import { isReadOnlyFunction } from './builtins';
+import { isLibraryGlobal, type AnalysisContext } from './context';
+import { builtinName } from './builtin-callees';
+import { COPYING_FUNCTIONS, HOLDS_ARGUMENT, isReadOnlyFunction } from './builtins';
 import { isCallableValue, type Callbacks } from './callbacks';
 import type { EffectRecorder } from './effect-recorder';
 import { alternatives } from './expressions';
@@ -30,7 +31,7 @@ export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: 
   for (const arg of functions.flatMap((f) => alternatives(ts, f))) {
     // (An untyped value may be a function too: `a.forEach(f)` in JavaScript.)
     const maybeFunction = isCallableValue(h.ctx, arg) || (h.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
-    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg) || isReadingBuiltin(ts, arg)) continue;
+    if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg) || isReadingBuiltin(h.ctx, arg)) continue;
     const known = h.callbacks.programFunction(arg);
     const effects = known ? h.lookup(known, false)?.params ?? [] : undefined;
     const written = effects ? effects.find((e) => e.written)?.written : undefined;
@@ -54,7 +55,7 @@ export function thisArgumentToFunction(h: HandOff, call: ts.CallExpression, meth
   h.record.write(given, thisArg, `given as \`this\` to \`${snippet(callback)}\` by \`${snippet(call)}\`, which may change it`);
   // `out.add` handed with `out`: a method of a built-in collection on its own object changes it and keeps nothing.
   const ownBuiltinMethod = ts.isPropertyAccessExpression(callback) && callback.expression.getText() === thisArg.getText() &&
-    isLibraryMember(h.ctx, callback);
+    isLibraryGlobal(h.ctx, callback);
   if (!ownBuiltinMethod) h.record.escape(given, thisArg, `given as \`this\` to \`${snippet(callback)}\` by \`${snippet(call)}\`, which may keep it`);
 }
 
@@ -81,16 +82,10 @@ export function deferred(h: HandOff, call: ts.CallExpression, handedOn: number):
 
 /**
  * `row.filter(Number.isFinite)`, `xs.map(Math.abs)`, `objs.map(JSON.stringify)`: a built-in that only reads what it
- * is given (the element, its index and the array) and hands back no part of it (not `Object`, `Array` or `Array.of`, whose result is or holds the argument).
+ * is given (the element, its index and the array) and whose result holds none of it (not `Object(x)`, `Array.of(x)`,
+ * `Array.from(x)`…).
  */
-function isReadingBuiltin(t: typeof ts, fn: ts.Expression): boolean {
-  const name = qualifiedName(t, fn);
-  return name !== undefined && isReadOnlyFunction(name) && !['Object', 'Array', 'Array.of', 'Array.from', 'Object.values', 'Object.entries',
-    'structuredClone', 'Object.fromEntries'].includes(name);
-}
-
-/** `out.add` where the method is the standard library's (declared in a default lib file). */
-function isLibraryMember(ctx: AnalysisContext, access: ts.PropertyAccessExpression): boolean {
-  const declaration = ctx.checker.getSymbolAtLocation(access.name)?.declarations?.[0];
-  return declaration !== undefined && declaration.getSourceFile().hasNoDefaultLib;
+function isReadingBuiltin(ctx: AnalysisContext, fn: ts.Expression): boolean {
+  const name = builtinName(ctx, fn);
+  return name !== undefined && isReadOnlyFunction(name) && !HOLDS_ARGUMENT.has(name) && !COPYING_FUNCTIONS.has(name);
 }

@@ -13,13 +13,13 @@
  *   and outside any function written in the expression;
  * - everything the expression evaluates before the last call completes only reads (only-reads.ts): that code runs
  *   after the submissions now, so it must not change what a task reads; what comes after the last call runs after
- *   the waits, as before; the calls' own arguments are names, literals and property reads, which cannot throw;
+ *   the waits, as before; the calls' own arguments are names, literals and reads without getters;
  * - nothing in the expression suspends (`await`, `yield`): it becomes the body of an arrow function.
  */
 import type * as ts from 'typescript';
 import { isFunctionLike } from '../analysis/context';
 import type { FileFacts } from './file-facts';
-import { evaluatedAlways, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 
 /**
  * Batches of a file: a statement's expression and its task calls in evaluation order (two or more), among the calls
@@ -55,14 +55,8 @@ function statementExpression(t: typeof ts, call: ts.Node): ts.Expression | undef
 
 function joins(facts: FileFacts, call: ts.CallExpression, root: ts.Expression): boolean {
   const task = facts.taskOf(call);
-  if (!task || !task.quiet || task.params.some((p) => p.direction !== 'in')) return false;
-  return evaluatedAlways(facts.ts, call, root) && call.arguments.every((arg) => isSimpleArgument(facts.ts, arg));
-}
-
-/** `a`, `3`, `'s'`, `this.rows`, `cfg.n`: evaluated early, it cannot throw or run code the types do not show. */
-function isSimpleArgument(t: typeof ts, arg: ts.Expression): boolean {
-  if (t.isIdentifier(arg) || t.isLiteralExpression(arg) || arg.kind === t.SyntaxKind.ThisKeyword) return true;
-  return t.isPropertyAccessExpression(arg) && !arg.questionDotToken && isSimpleArgument(t, arg.expression);
+  return task !== undefined && isReorderable(task) && evaluatedAlways(facts.ts, call, root) &&
+    call.arguments.every((arg) => isSimpleArgument(facts, arg));
 }
 
 /**

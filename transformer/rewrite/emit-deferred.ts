@@ -28,35 +28,35 @@ export interface DeferredUses {
 export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): DeferredUses {
   /** Nodes emitted as something else while one piece is visited (a split callback's task call: its result). */
   const replaced = new Map<ts.Node, ts.Expression>();
+  /** Pieces being emitted: visited again inside, as what they are. */
+  const expanding = new Set<ts.Node>();
+  const arrow = (parameters: readonly (ts.Identifier | string)[], body: ts.ConciseBody) => f.createArrowFunction(undefined, undefined,
+    parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
 
   /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
   const eachThen = ({ methodCall, method, callback, taskCall }: SplitCallback): ts.Expression => {
     const receiver = ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
-    const params = () => callback.parameters.map((p) => f.createParameterDeclaration(undefined, undefined, (p.name as ts.Identifier).text));
-    const arrow = (parameters: ts.ParameterDeclaration[], body: ts.ConciseBody) =>
-      f.createArrowFunction(undefined, undefined, parameters, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+    const params = callback.parameters.map((p) => (p.name as ts.Identifier).text);
     const submission = ts.visitNode(taskCall, visit) as ts.Expression;
     const result = f.createUniqueName('result');
     replaced.set(taskCall, runtime('waitOn', [result]));
     const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
     replaced.delete(taskCall);
     const rest = methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
-    return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params().slice(1) : params(), submission),
-      arrow([f.createParameterDeclaration(undefined, undefined, result), ...params()], body), ...rest]);
+    return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params.slice(1) : params, submission),
+      arrow([result, ...params], body), ...rest]);
   };
 
   /** `console.log(total(a), total(b))` → `__taskify.withValues([submit…, submit…], (v0, v1) => console.log(v0, v1))`. */
-  const batched = new Set<ts.Node>();
   const withValues = (root: ts.Expression, calls: readonly ts.CallExpression[]): ts.Expression => {
-    batched.add(root);
+    expanding.add(root);
     const submissions = calls.map((call) => ts.visitNode(call, visit) as ts.Expression);
     const values = calls.map(() => f.createUniqueName('value'));
     // A value the program changes right there (see below): marked as changed where it is used, after the waits.
     calls.forEach((call, i) => replaced.set(call, plan.changedAtCall.has(call) ? runtime('maybeWritten', [values[i]]) : values[i]));
     const body = ts.visitNode(root, visit) as ts.Expression;
     for (const call of calls) replaced.delete(call);
-    return runtime('withValues', [f.createArrayLiteralExpression(submissions), f.createArrowFunction(undefined, undefined,
-      values.map((value) => f.createParameterDeclaration(undefined, undefined, value)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)]);
+    return runtime('withValues', [f.createArrayLiteralExpression(submissions), arrow(values, body)]);
   };
 
   /**
@@ -64,17 +64,18 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * let next = 0; try { for (const a of xs) { const value = results[next++]; s += waitOn(value); } }
    * finally { __taskify.dismissFrom(results, next); } }`: the passes the plain loop never reached are dismissed.
    */
-  const splitting = new Set<ts.Node>();
   const splitBlocks = new Set<ts.Node>();
   const markSplit = (block: ts.Block): ts.Block => { splitBlocks.add(block); return block; };
   const splitLoop = ({ loop, taskCall }: SplitLoop): ts.Statement => {
-    splitting.add(loop);
+    expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), value = f.createUniqueName('value');
     const push = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
       [ts.visitNode(taskCall, visit) as ts.Expression]));
+    // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
+    const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
     const first = ts.isForOfStatement(loop)
-      ? f.updateForOfStatement(loop, undefined, loop.initializer, loop.expression, push)
-      : f.updateForStatement(loop, loop.initializer, loop.condition, loop.incrementor, push);
+      ? f.updateForOfStatement(loop, undefined, header(loop.initializer), header(loop.expression), push)
+      : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), push);
     replaced.set(taskCall, runtime('waitOn', [value]));
     const second = ts.visitNode(loop, visit) as ts.ForOfStatement | ts.ForStatement;
     replaced.delete(taskCall);
@@ -100,8 +101,9 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       const instead = replaced.get(node);
       if (instead) return instead;
       if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
-      if (plan.splitLoops.has(node as ts.Statement) && !splitting.has(node)) return splitLoop(plan.splitLoops.get(node as ts.Statement)!);
-      if (plan.batches.has(node as ts.Expression) && !batched.has(node)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
+      if (expanding.has(node)) return undefined;
+      if (plan.splitLoops.has(node as ts.Statement)) return splitLoop(plan.splitLoops.get(node as ts.Statement)!);
+      if (plan.batches.has(node as ts.Expression)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
       return undefined;
     },
     isSplitLoop: (node) => splitBlocks.has(node),

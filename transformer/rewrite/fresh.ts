@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS } from '../analysis/builtins';
-import { hasPrimitiveElements, isPrimitiveNode, qualifiedName, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, type AnalysisContext } from '../analysis/context';
 
 /** Methods that return their receiver (Map's set and Set's add too). */
 export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin', 'set', 'add']);
@@ -14,12 +14,6 @@ const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray
 
 /** Built-in constructors that copy the elements of an iterable argument into a new object. */
 const COPYING_CONSTRUCTORS = new Set([...TYPED_ARRAY_NAMES, 'Set', 'Map']);
-
-/** The name is the standard library's own (not a class of the program with the same name). */
-function isGlobal(ctx: AnalysisContext, name: ts.Expression): boolean {
-  const declaration = ctx.checker.getSymbolAtLocation(name)?.declarations?.[0];
-  return declaration !== undefined && declaration.getSourceFile().hasNoDefaultLib;
-}
 
 export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts } = ctx;
@@ -38,7 +32,7 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
     // new Float64Array(other), new Set(numbers): the built-in copies numbers. Any other constructor (`new Pair(a)`,
     // `new Proxy(a, h)`, `new Array(a)`, `new WeakRef(a)`) may keep the object itself.
     const constructor = ts.isIdentifier(expr.expression) ? expr.expression.text : '';
-    return COPYING_CONSTRUCTORS.has(constructor) && isGlobal(ctx, expr.expression) && hasPrimitiveElements(ctx, first);
+    return COPYING_CONSTRUCTORS.has(constructor) && isLibraryGlobal(ctx, expr.expression) && hasPrimitiveElements(ctx, first);
   }
   if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {

@@ -141,7 +141,7 @@ export class FutureFlow {
     // An async task's call gives a Promise in plain code (`.then`, `Promise.allSettled`, kept and awaited later): a
     // real Promise of the task's value, with no wait (an `await` right at the call awaits the Future itself).
     const task = this.plan.submissions.get(call)!;
-    if (isAsync(ts, task.fn) && !ts.isAwaitExpression(skipParentheses(ts, call).parent)) { this.plan.promised.add(call); return; }
+    if (isAsync(ts, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;
     if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent)) return;
@@ -302,9 +302,4 @@ export class FutureFlow {
 
 function isAsync(t: typeof ts, fn: ts.Node): boolean {
   return (t.getCombinedModifierFlags(fn as ts.Declaration) & t.ModifierFlags.Async) !== 0;
-}
-
-function skipParentheses(t: typeof ts, node: ts.Node): ts.Node {
-  while (t.isParenthesizedExpression(node.parent)) node = node.parent;
-  return node;
 }

@@ -2,11 +2,42 @@
  * Expressions whose evaluation only reads: names, literals, property and element reads the language itself answers,
  * operators on primitives, and the language's own functions of numbers and strings (`Math.sqrt(x)`, `n.toFixed(2)`).
  * Evaluating such an expression earlier or later than the plain program did cannot be told apart, which is what lets
- * the plugin submit several tasks before the first value is used (split-callbacks.ts, batched-values.ts).
+ * the plugin submit several tasks before the first value is used (split-callbacks.ts, batched-values.ts,
+ * split-loops.ts).
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode, isTypedArrayType, qualifiedName } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
+
+/**
+ * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
+ * it is given (`in`), so nobody can tell the order, even when one of them fails.
+ */
+export function isReorderable(task: TaskInfo): boolean {
+  return task.quiet === true && task.params.every((p) => p.direction === 'in');
+}
+
+/** The whole expression only reads (every node of it, see onlyReadsItself). */
+export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
+  return onlyReadsItself(facts, node) && !facts.ts.forEachChild(node, (child) => !onlyReads(facts, child) || undefined);
+}
+
+/**
+ * A task argument that may be evaluated early: `a`, `3`, `'s'`, `this.rows`, `cfg.n`, `rows[i]` of an array, with
+ * no getter; `isOuter` says which names may appear (a loop's own names may not).
+ */
+export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: (id: ts.Identifier) => boolean = () => true): boolean {
+  const { ts } = facts;
+  if (ts.isLiteralExpression(arg) || arg.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isIdentifier(arg)) return isOuter(arg);
+  if (ts.isPropertyAccessExpression(arg)) return !arg.questionDotToken && onlyReadsItself(facts, arg) && isSimpleArgument(facts, arg.expression, isOuter);
+  if (ts.isElementAccessExpression(arg)) {
+    return !arg.questionDotToken && onlyReadsItself(facts, arg) && isSimpleArgument(facts, arg.expression, isOuter) &&
+      isSimpleArgument(facts, arg.argumentExpression, isOuter);
+  }
+  return false;
+}
 
 /** The node's own step only reads (its children are judged on their own): no call of the program, no write. */
 export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {

@@ -24,10 +24,10 @@ export class Placements {
   constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
     private readonly isFileLocal: (id: ts.Identifier) => boolean) {}
 
-  /** The named objects a container's initializer places (`A`, `B`, `C` for `all`). */
+  /** The named objects a container's initializer and pushes place (`A`, `B`, `C` for `all`). */
   placedIn(container: ts.Symbol): readonly ts.Symbol[] { this.scan(); return this.placed.get(container) ?? []; }
 
-  /** The containers whose initializer places this name's object. */
+  /** The containers that place this name's object. */
   holdersOf(symbol: ts.Symbol): readonly ts.Symbol[] { this.scan(); return this.holders.get(symbol) ?? []; }
 
   /** The names an array literal places (`[A, B, C]`), if it holds only primitives, fresh objects and named leaves. */
@@ -51,15 +51,10 @@ export class Placements {
   /** The container a reference is placed into: by its initializer (`A` in `const all = [A, B]`) or a push (`cols.push(c)`). */
   holderAt(ref: ts.Identifier): ts.Symbol | undefined {
     const { ts } = this.ctx;
-    const pushed = this.pushedInto(withWrappers(ts, ref).parent);
-    if (pushed) {
-      const holder = symbolOf(this.ctx, pushed);
-      return holder && this.placedIn(holder).length > 0 ? holder : undefined;
-    }
-    const literal = withWrappers(ts, ref).parent;
-    const declaration = ts.isArrayLiteralExpression(literal) ? withWrappers(ts, literal).parent : undefined;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
-    const holder = symbolOf(this.ctx, declaration.name);
+    const parent = withWrappers(ts, ref).parent;
+    const declaration = ts.isArrayLiteralExpression(parent) ? withWrappers(ts, parent).parent : undefined;
+    const name = this.pushedInto(parent) ?? (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name : undefined);
+    const holder = name && symbolOf(this.ctx, name);
     return holder && this.placedIn(holder).length > 0 ? holder : undefined;
   }
 
@@ -101,9 +96,11 @@ export class Placements {
     this.scanned = true;
     const { ts } = this.ctx;
     const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && this.isFileLocal(node.name)) this.declare(node.name, node.initializer);
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && this.isFileLocal(node.name)) {
+        this.declare(node.name, this.placedNames(node.initializer));
+      }
       const pushed = this.pushedInto(node);
-      if (pushed) this.declare(pushed, (node as ts.CallExpression).arguments);
+      if (pushed) this.declare(pushed, this.placedElements((node as ts.CallExpression).arguments));
       ts.forEachChild(node, visit);
     };
     visit(this.source);
@@ -122,8 +119,7 @@ export class Placements {
     return this.placedElements(node.arguments) ? level : undefined;
   }
 
-  private declare(name: ts.Identifier, values: ts.Expression | readonly ts.Expression[]): void {
-    const names = Array.isArray(values) ? this.placedElements(values) : this.placedNames(values as ts.Expression);
+  private declare(name: ts.Identifier, names: readonly ts.Identifier[] | undefined): void {
     const container = names && symbolOf(this.ctx, name);
     if (!names || !container) return;
     const symbols = names.map((id) => symbolOf(this.ctx, id)).filter((s): s is ts.Symbol => s !== undefined);

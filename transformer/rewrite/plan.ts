@@ -30,9 +30,9 @@ import { FutureFlow } from './futures';
 import { ParameterWaits, type ParameterPlanner } from './parameter-waits';
 import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import type { SplitCallback } from './split-callbacks';
-import { batchedValues } from './batched-values';
+import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
-import { splitLoopOf, type SplitLoop } from './split-loops';
+import type { SplitLoop } from './split-loops';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -159,7 +159,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         for (const [call, task] of this.plan.submissions) {
           const reached = this.argumentSymbols(call);
           if (group.some((member) => reached.has(member))) {
-            if (!this.onlyReads(call, task, group)) this.keepDirect(call, task, escape);
+            if (!this.passesOnlyIn(call, task, group)) this.keepDirect(call, task, escape);
             changed = true;
           }
         }
@@ -217,11 +217,9 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   isFollowable(symbol: ts.Symbol): boolean { return !this.escaped.has(symbol) && this.followability.isFollowable(symbol); }
 
   /** Every argument of the call that names one of these symbols is passed to an `in` parameter. */
-  private onlyReads(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean {
+  private passesOnlyIn(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean {
     return call.arguments.every((written, i) => {
-      const arg = skipTransparent(this.ts, written);
-      const id = this.ts.isIdentifier(arg) ? arg : this.aliases.viewBase(arg);
-      const symbol = id && symbolOf(this.ctx, id);
+      const symbol = this.argumentSymbol(written);
       return !symbol || !group.includes(symbol) || task.params[Math.min(i, task.params.length - 1)]?.direction === 'in';
     });
   }
@@ -238,12 +236,17 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     const symbols = new Set<ts.Symbol>();
     for (const written of call.arguments) {
       if (this.plan.freshSnapshots.has(written)) continue; // snapshotted at the call: it relies on nothing being followed
-      const arg = skipTransparent(this.ts, written);
-      const id = this.ts.isIdentifier(arg) ? arg : this.aliases.viewBase(arg);
-      const s = id && symbolOf(this.ctx, id);
+      const s = this.argumentSymbol(written);
       if (s) symbols.add(s);
     }
     return symbols;
+  }
+
+  /** The variable an argument names (a view names its base). */
+  private argumentSymbol(written: ts.Expression): ts.Symbol | undefined {
+    const arg = skipTransparent(this.ts, written);
+    const id = this.ts.isIdentifier(arg) ? arg : this.aliases.viewBase(arg);
+    return id && symbolOf(this.ctx, id);
   }
 
   // ── escapes and waits ────────────────────────────────────────────────────────
@@ -279,15 +282,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       const use = this.uses.valueUse(call).kind;
       if (use === 'write' || use === 'escape') this.plan.changedAtCall.add(call);
     }
-    const batches = batchedValues(this.facts, this.plan.waitedAtCall);
-    for (const [root, calls] of batches) {
-      this.plan.batches.set(root, calls);
-      for (const call of calls) this.plan.waitedAtCall.delete(call);
-    }
-    for (const call of [...this.plan.waitedAtCall]) {
-      const split = this.plan.changedAtCall.has(call) ? undefined : splitLoopOf(this.facts, call);
-      if (split) { this.plan.splitLoops.set(split.loop, split); this.plan.waitedAtCall.delete(call); }
-    }
+    deferWaits(this.facts, this.plan);
   }
 
   /** Code that resumes after other code ran (see resumptions.ts); nothing to refresh in a program without tasks. */

@@ -17,7 +17,7 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isPlainName, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPlainName, isReorderable, onlyReadsItself } from './only-reads';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 
@@ -36,7 +36,7 @@ export interface SplitCallback {
 /** The split for a task call whose value is needed at once, if one is safe (see above). */
 export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task: TaskInfo): SplitCallback | undefined {
   const { ts, ctx } = facts;
-  if (!task.quiet || task.params.some((p) => p.direction !== 'in')) return undefined;
+  if (!isReorderable(task)) return undefined;
   const callback = enclosingArrow(ts, call);
   if (!callback || callback.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;

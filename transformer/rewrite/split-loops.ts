@@ -22,7 +22,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
-import { evaluatedAlways, isPlainName, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPlainName, isReorderable, isSimpleArgument, onlyReads, onlyReadsItself } from './only-reads';
 
 export interface SplitLoop {
   readonly loop: ts.ForOfStatement | ts.ForStatement;
@@ -33,7 +33,7 @@ export interface SplitLoop {
 export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoop | undefined {
   const { ts } = facts;
   const task = facts.taskOf(call);
-  if (!task || !task.quiet || task.params.some((p) => p.direction !== 'in')) return undefined;
+  if (!task || !isReorderable(task)) return undefined;
   const statement = bodyStatement(ts, call);
   const parent = statement?.parent;
   const loop = parent && ts.isBlock(parent) ? parent.parent : parent;
@@ -42,7 +42,12 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
   const assigned = assignedIn(ts, loop.statement);
   const loopNames = headerNames(facts, loop, assigned);
   if (!loopNames) return undefined;
-  if (!call.arguments.every((arg) => isOuterSimple(facts, arg, loop.statement, assigned))) return undefined;
+  // Names from outside the body that the body does not assign: the first pass sees what the second would.
+  const isOuter = (id: ts.Identifier): boolean => {
+    const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
+  };
+  if (!call.arguments.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   return bodyOnlyReads(facts, loop.statement, call, loopNames) ? { loop, taskCall: call } : undefined;
 }
 
@@ -88,26 +93,10 @@ function headerNames(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement
   const step = loop.incrementor;
   const steps = ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && ts.isIdentifier(step.operand) && step.operand.text === i) ||
     (ts.isBinaryExpression(step) && ts.isIdentifier(step.left) && step.left.text === i && [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken].includes(step.operatorToken.kind) &&
-      readsOnly(facts, step.right));
-  if (!steps || !readsOnly(facts, declaration.initializer) || !readsOnly(facts, loop.condition) || !isPrimitiveNode(ctx, declaration.name)) return undefined;
+      onlyReads(facts, step.right));
+  if (!steps || !onlyReads(facts, declaration.initializer) || !onlyReads(facts, loop.condition) || !isPrimitiveNode(ctx, declaration.name)) return undefined;
   if (assigned.has(i) || mentionsAny(ts, loop.condition, assigned)) return undefined;
   return i;
-}
-
-/** `a`, `3`, `cfg.n`, `rows[i]` of an array, with no name the body assigns or declares. */
-function isOuterSimple(facts: FileFacts, arg: ts.Expression, body: ts.Node, assigned: Set<string>): boolean {
-  const { ts, ctx } = facts;
-  if (ts.isLiteralExpression(arg) || arg.kind === ts.SyntaxKind.ThisKeyword) return true;
-  if (ts.isIdentifier(arg)) {
-    const declaration = ctx.checker.getSymbolAtLocation(arg)?.valueDeclaration;
-    return !assigned.has(arg.text) && !(declaration && declaration.pos >= body.pos && declaration.end <= body.end);
-  }
-  if (ts.isPropertyAccessExpression(arg)) return !arg.questionDotToken && onlyReadsItself(facts, arg) && isOuterSimple(facts, arg.expression, body, assigned);
-  if (ts.isElementAccessExpression(arg)) {
-    return !arg.questionDotToken && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(arg.expression)) &&
-      isOuterSimple(facts, arg.expression, body, assigned) && isOuterSimple(facts, arg.argumentExpression, body, assigned);
-  }
-  return false;
 }
 
 /** Apart from the task call, the body only reads, assigns primitive variables, prints, branches and breaks. */
@@ -137,7 +126,7 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallEx
     ts.forEachChild(n, visit);
   };
   visit(body);
-  return ok && countTaskCalls(facts, body) === 1;
+  return ok; // (another task call would not only read)
 }
 
 /** `console.log(…)`: printing, in the plain program's order (the task is silent). */
@@ -145,22 +134,6 @@ function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
   const callee = call.expression;
   return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
     ['log', 'info', 'warn', 'error'].includes(callee.name.text);
-}
-
-function countTaskCalls(facts: FileFacts, node: ts.Node): number {
-  let count = 0;
-  const visit = (n: ts.Node): void => {
-    if (facts.ts.isCallExpression(n) && facts.taskOf(n)) count++;
-    facts.ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return count;
-}
-
-function readsOnly(facts: FileFacts, expr: ts.Node): boolean {
-  let ok = onlyReadsItself(facts, expr);
-  facts.ts.forEachChild(expr, (child) => { ok = ok && readsOnly(facts, child); });
-  return ok;
 }
 
 function mentionsAny(t: typeof ts, node: ts.Node, names: Set<string>): boolean {

@@ -4,16 +4,13 @@
  * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
  */
 import type * as ts from 'typescript';
-import { COPYING_METHODS, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
+import { COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
-
-/** Read-only built-ins whose result is or holds the argument itself, not a copy of its numbers: `Object(a)` is a. */
-const KEEPS_ARGUMENT = new Set(['Object', 'Array', 'Array.of']);
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -233,7 +230,7 @@ export class UseClassifier {
       // `Array.from(rows)` only read, but hand the parts on.)
       const name = qualifiedName(ts, parent.expression);
       return name !== undefined && isReadOnlyFunction(name) &&
-        (isPrimitiveNode(this.ctx, parent) || (!KEEPS_ARGUMENT.has(name) && hasPrimitiveElements(this.ctx, outer)));
+        (isPrimitiveNode(this.ctx, parent) || (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(this.ctx, outer)));
     }
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       const method = parent.name.text;
