@@ -2,7 +2,7 @@
  * Loops that use a task's value at once in every pass (s += total(p), best = Math.max(best, peak(row))): every pass's
  * task is submitted first, then the loop runs with the values; a break or a failure dismisses the calls never made.
  */
-import { total, peak, check } from './kernels';
+import { check, grow, peak, sq, total } from './kernels';
 const parts = Array.from({ length: 6 }, (_, i) => Float64Array.from({ length: 1000 }, (_, j) => (i * j) % 7));
 let s = 0;
 for (const p of parts) s += total(p);
@@ -32,3 +32,9 @@ let acc = 0;
 try {
   for (const v of signed) { acc += check(v); console.log('acc', acc); }
 } catch (e) { console.log('caught', (e as Error).message, acc); }
+// The loop's header reads what a task wrote: the first pass waits for it as the second does.
+const grown = [1, 2, 3];
+grow(grown);
+let squares = 0;
+for (const x of grown) squares += sq(x);
+console.log('squares', squares);
