@@ -20,6 +20,7 @@ export { TaskifyError, type TaskifyErrorCode } from './errors';
 export { shareClass } from './store/classes';
 import { moduleStateValue, registerModuleState } from './api/module-state';
 import { noteMaybeWritten } from './api/main-data';
+import { beforeFenced, noteFenced } from './api/fences';
 
 /**
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
@@ -40,6 +41,18 @@ function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[
   });
   return [...args, ...state];
 }
+
+/**
+ * A call whose written objects the plugin cannot follow by name: submitted like any other, and those objects are
+ * brought home at the next `fence()`, which the plugin places before the first code that could look at them.
+ */
+export function submitFenced<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
+  beforeFenced(handle, args, maybeWritten);
+  const future = submit<T>(handle, args, site, labels);
+  noteFenced(handle, args);
+  return future;
+}
+export { fence } from './api/fences';
 
 /** Emitted by the plugin in the module declaring an object a task reads (see api/module-state.ts). */
 export function moduleState(key: string, get: () => unknown): void { registerModuleState(key, get); }

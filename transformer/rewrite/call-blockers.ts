@@ -31,6 +31,7 @@ export interface BlockerPlanner {
   isFresh(expr: ts.Expression): boolean;
   follow(symbol: ts.Symbol): void;
   escapeOf(symbol: ts.Symbol, skip?: (ref: ts.Identifier) => boolean): Reason | undefined;
+  unfenceableWhy(call: ts.CallExpression): Reason | undefined;
 }
 
 export class CallBlockers {
@@ -41,6 +42,7 @@ export class CallBlockers {
   /** Why this call must stay direct, or undefined if it can be submitted. */
   blocker(call: ts.CallExpression, task: TaskInfo): Reason | undefined {
     const { ts } = this;
+    this.planner.plan.fenced.delete(call);
     const inside = this.planner.facts.enclosingTask(call);
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
     if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
@@ -103,18 +105,21 @@ export class CallBlockers {
       // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
       if (this.planner.isFresh(arg) && !(param.returned && this.planner.facts.resultUsed(call))) continue;
       const rejected = this.planner.containers.rejectionOf(arg);
-      if (rejected) {
-        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
-      }
-      const open = symbol && this.planner.parameters.whyNotClosed(symbol);
-      if (open) {
-        return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, a parameter of a function whose parameters cannot be followed: ` +
-          `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
-          'see into, an outer object, `this`, an await)');
-      }
-      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is ${this.unfollowedKind(arg)}, not a variable of this file the ` +
-        'transformer can follow (a local or unexported module variable holding objects made here): the program could see the object change ' +
-        'through another path');
+      const open = !rejected && symbol ? this.planner.parameters.whyNotClosed(symbol) : undefined;
+      const unfollowed = rejected
+        ? reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`)
+        : open
+          ? reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, a parameter of a function whose parameters cannot be followed: ` +
+            `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
+            'see into, an outer object, `this`, an await)')
+          : reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is ${this.unfollowedKind(arg)}, not a variable of this file the ` +
+            'transformer can follow (a local or unexported module variable holding objects made here): the program could see the object change ' +
+            'through another path');
+      // Submitted anyway, with a fence before the first code that may look at it (fences.ts), unless none can be placed.
+      const unfenceable = this.planner.unfenceableWhy(call);
+      if (unfenceable) return { ...unfollowed, text: `${unfollowed.text}; and no fence can be placed after the call: ${unfenceable.text}` };
+      const fenced = this.planner.plan.fenced;
+      fenced.set(call, [...(fenced.get(call) ?? []), this.planner.facts.ctx.checker.getTypeAtLocation(arg)]);
     }
     return undefined;
   }

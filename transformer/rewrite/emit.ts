@@ -10,6 +10,8 @@ import type { FilePlan, Wrap } from './plan';
 import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase, isSynchronousCallback } from './syntax';
+import { replaceBody } from './replace-body';
+import { fencesAround } from './emit-fences';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -142,11 +144,15 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const leadsTo = (target: ts.Node): void => {
     for (let n: ts.Node | undefined = target; n && !onTheWay.has(n); n = n.parent) onTheWay.add(n);
   };
-  for (const targets of [plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
+  const fences = fencesAround(ts, f, plan.fences, runtime);
+  for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys()]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
+    return fences.around(node, rewrite(node)) as ts.Node;
+  };
+  const rewrite = (node: ts.Node): ts.Node => {
     const instead = deferred.rewrite(node);
     if (instead) return instead;
     if (plan.resumptions.has(node)) {
@@ -168,7 +174,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         return plan.freshSnapshots.has(arg) ? runtime('maybeWritten', [visited]) : visited;
       });
       const labels = dataLabels(ctx, node);
-      const submission = runtime('submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
+      const submission = runtime(plan.fenced.has(node) ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
         ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.
@@ -208,7 +214,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return ts.visitEachChild(node, visit, context);
   };
 
-  let statements = [...ts.visitNodes(source.statements, visit)] as ts.Statement[];
+  let statements = fences.atFileEnd(source, [...ts.visitNodes(source.statements, visit)] as ts.Statement[]);
   // After each registered object's declaration (a declaration, so it runs in workers too): `moduleState(key, () => X)`.
   for (const state of registered) {
     const at = statements.findIndex((s) => ts.getOriginalNode(s) === state.declaration.parent.parent);
@@ -266,21 +272,6 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
     ts.isLabeledStatement(statement);
   if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
   return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
-}
-
-/**
- * The same function with another body (each kind of function has its own update; only an arrow takes an expression).
- * The plan asks this only of the kinds listed (parameters.ts follows no other's parameters).
- */
-function replaceBody(t: typeof ts, f: ts.NodeFactory, fn: ts.FunctionLikeDeclaration, body: ts.ConciseBody): ts.Node {
-  if (t.isArrowFunction(fn)) return f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body);
-  const block = body as ts.Block;
-  if (t.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, block);
-  if (t.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, block);
-  if (t.isMethodDeclaration(fn)) {
-    return f.updateMethodDeclaration(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.questionToken, fn.typeParameters, fn.parameters, fn.type, block);
-  }
-  throw new Error(`taskify: internal error: cannot rewrite the body of a ${t.SyntaxKind[fn.kind]}`);
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

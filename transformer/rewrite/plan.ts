@@ -33,6 +33,7 @@ import type { SplitCallback } from './split-callbacks';
 import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
 import type { SplitLoop } from './split-loops';
+import { emptyFencePlan, planFences, type FencePlan } from './fences';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -68,6 +69,10 @@ export interface FilePlan {
   readonly batches: Map<ts.Expression, ts.CallExpression[]>;
   /** `for (const a of parts) s += total(a)`: every pass's task submitted first, then the loop (see split-loops.ts). */
   readonly splitLoops: Map<ts.Statement, SplitLoop>;
+  /** Submissions whose written objects the plan cannot follow by name, with those objects' types (see fences.ts). */
+  readonly fenced: Map<ts.CallExpression, readonly ts.Type[]>;
+  /** Where the objects of fenced submissions are brought home. */
+  fences: FencePlan;
 }
 
 export function planFile(ctx: AnalysisContext, summaries: Summaries, tasks: ReadonlyMap<FunctionLike, TaskInfo>, source: ts.SourceFile): FilePlan {
@@ -78,7 +83,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   readonly plan: FilePlan = {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [], wraps: new Map(), tries: new Set(),
     elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(), splitCallbacks: new Map(),
-    batches: new Map(), splitLoops: new Map(),
+    batches: new Map(), splitLoops: new Map(), fenced: new Map(), fences: emptyFencePlan(),
   };
   readonly facts: FileFacts;
   /** Object variables passed to submitted calls: every other use of them waits. */
@@ -86,6 +91,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   /** Variables found to escape: never followed again in this file (their `in` uses take snapshots). */
   private readonly escaped = new Set<ts.Symbol>();
   private readonly directCalls = new Set<ts.CallExpression>();
+  /** Calls that could not be fenced, and why: decided once (see fences.ts). */
+  private readonly unfenceable = new Map<ts.CallExpression, Reason>();
   readonly containers: Containers;
   readonly aliases: AliasGroups;
   private readonly placements: Placements;
@@ -133,12 +140,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       changed = false;
       this.futures.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.promised.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
-      this.plan.splitCallbacks.clear();
+      this.plan.splitCallbacks.clear(); this.plan.fenced.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call)) continue;
         const why = this.blockers.blocker(call, task);
-        if (why) { this.keepDirect(call, task, why); changed = true; break; }
+        if (why) { this.plan.fenced.delete(call); this.keepDirect(call, task, why); changed = true; break; }
         this.plan.submissions.set(call, task);
         this.futures.recordResult(call);
       }
@@ -175,6 +182,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
           : this.containers.escapeOf(root);
         if (why) { this.containers.reject(root, why); changed = true; }
       }
+      if (!changed) changed = this.placeFences();
     }
     this.planWaits();
     this.parameterWaits.planExitWaits();
@@ -202,6 +210,18 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       }
     }
   }
+
+  /** Fences for the fenced submissions; a call none can be placed for is decided again (it will stay direct). */
+  private placeFences(): boolean {
+    if (this.plan.fenced.size === 0) return false;
+    const { plan, refused } = planFences(this.ctx, this.plan.fenced, (call) => this.plan.submissions.has(call));
+    for (const [call, why] of refused) this.unfenceable.set(call, why);
+    this.plan.fences = plan;
+    return refused.size > 0;
+  }
+
+  /** Why a call whose written object the plan cannot follow cannot be fenced either (or undefined: fence it). */
+  unfenceableWhy(call: ts.CallExpression): Reason | undefined { return this.unfenceable.get(call); }
 
   keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void {
     this.directCalls.add(call);

@@ -1,0 +1,41 @@
+/**
+ * Emitting a FencePlan (fences.ts): `__taskify.fence()` before the statements that may observe what fenced tasks
+ * write, at the end of the blocks that need one, and in a `finally` around the bodies of functions holding fenced
+ * calls. The fenced calls themselves are emitted by emit.ts as `submitFenced`.
+ */
+import type * as ts from 'typescript';
+import type { FencePlan } from './fences';
+import { replaceBody } from './replace-body';
+
+export interface FenceEmitter {
+  /** Nodes the visitor must reach (the statements, blocks and functions of the plan). */
+  readonly targets: readonly ts.Node[];
+  /** The visited form of `original`, with its fences. */
+  around(original: ts.Node, visited: ts.Node | ts.Node[]): ts.Node | ts.Node[];
+  /** The file's statements, with the fence its end needs. */
+  atFileEnd(source: ts.SourceFile, statements: ts.Statement[]): ts.Statement[];
+}
+
+export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
+  runtime: (name: string, args: ts.Expression[]) => ts.Expression): FenceEmitter {
+  const fence = (): ts.Statement => f.createExpressionStatement(runtime('fence', []));
+  return {
+    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit],
+    around(original, visited) {
+      if (Array.isArray(visited)) return fences.before.has(original as ts.Statement) ? [fence(), ...visited] : visited;
+      if (fences.before.has(original as ts.Statement)) return [fence(), visited];
+      if (t.isBlock(original) && fences.atEnd.has(original)) return f.updateBlock(visited as ts.Block, [...(visited as ts.Block).statements, fence()]);
+      if (fences.onExit.has(original as never)) {
+        const fn = visited as ts.FunctionLikeDeclaration;
+        const statements = t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)];
+        // However the function is left: a caller may look at what its fenced tasks write.
+        const body = f.createBlock([f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([fence()], true))], true);
+        return replaceBody(t, f, fn, body);
+      }
+      return visited;
+    },
+    atFileEnd(source, statements) {
+      return fences.atEnd.has(source) ? [...statements, fence()] : statements;
+    },
+  };
+}

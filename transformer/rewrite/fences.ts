@@ -1,0 +1,209 @@
+/**
+ * Fences: task calls whose written object the plan cannot follow by name (an element of a Map, `this.rows[i]`, a
+ * parameter of a function other code may call, an element of a container that escaped) are submitted anyway, and
+ * the objects they write are brought home (`__taskify.fence()`) before the first code that could observe them.
+ *
+ * Which code could observe them is judged by types (observations.ts): code that touches no value that may be, or
+ * hold, what the fenced tasks of the function write, and runs nothing the plugin cannot see, cannot tell whether
+ * the tasks ran yet. So a region runs from a fenced call to the first statement that may observe; the fence goes
+ * before that statement (before a whole loop when the loop observes: one fence, not one per step). Where control
+ * leaves a function, its `finally` fences (a caller may look; a failure thrown meanwhile keeps the first task's
+ * error first, as in the sequential run); at the end of the file, a fence; at the end of a try block, a fence inside
+ * it, so that the catch sees a fenced task's failure. Loops are taken as pending from their second step on.
+ *
+ * A fenced call is refused (kept direct, with the reason) when the region cannot be cut at statements: the
+ * statement holding it also observes (`scale(v), log(v[0])`), a loop header around it observes at every step
+ * (`for (const x of v) bump(v)`), or it sits where no statement list surrounds it (a constructor, a field).
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { reasonAt, snippet, type Reason } from '../analysis/reason';
+import { isSynchronousCallback } from './syntax';
+import { Observations } from './observations';
+import { WrittenTypes } from './written-types';
+
+export interface FencePlan {
+  /** Statements before which fenced objects are brought home, with the first node in them that may observe. */
+  readonly before: Map<ts.Statement, ts.Node>;
+  /** Blocks at whose end they are brought home (a try block, so its catch sees a failure; the file). */
+  readonly atEnd: Set<ts.Block | ts.SourceFile>;
+  /** Functions that bring them home however they are left (`try { … } finally { fence() }`). */
+  readonly onExit: Set<FunctionLike>;
+}
+
+export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new Set(), onExit: new Set() });
+
+/** Where the fences of these calls go, or which calls cannot be fenced and why. */
+export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Type[]>,
+  isSubmitted: (call: ts.CallExpression) => boolean): { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
+  const plan = emptyFencePlan();
+  const refused = new Map<ts.CallExpression, Reason>();
+  const regions = new Map<ts.Node, ts.CallExpression[]>();
+  for (const call of fenced.keys()) {
+    const region = regionOf(ctx, call);
+    if (typeof region === 'string') { refused.set(call, reasonAt(call, region)); continue; }
+    regions.set(region, [...(regions.get(region) ?? []), call]);
+  }
+  for (const [region, calls] of regions) new Region(ctx, region, calls, fenced, isSubmitted, plan, refused).run();
+  return { plan, refused };
+}
+
+/** The function (or file) whose statements hold the call, callbacks an array method runs at once counting as its own. */
+function regionOf(ctx: AnalysisContext, call: ts.CallExpression): ts.Node | string {
+  const { ts } = ctx;
+  for (let node: ts.Node = call.parent; ; node = node.parent) {
+    if (ts.isSourceFile(node)) return node;
+    if (isFunctionLike(ctx, node)) {
+      if (isSynchronousCallback(ts, node)) continue;
+      return node.body ? node : 'a function without a body';
+    }
+    if (ts.isConstructorDeclaration(node) || ts.isAccessor(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) {
+      return 'in a constructor, accessor or field initializer, where no fence can be placed after it';
+    }
+  }
+}
+
+class Region {
+  private readonly ts: typeof ts;
+  /** Every node on the way from the region to one of its fenced calls. */
+  private readonly holds = new Set<ts.Node>();
+  /** Callbacks run at once that hold fenced calls: their statements get fences of their own. */
+  private readonly callbacks = new Set<ts.Node>();
+  private readonly observations: Observations;
+
+  constructor(ctx: AnalysisContext, private readonly region: ts.Node, private readonly calls: readonly ts.CallExpression[],
+    fenced: ReadonlyMap<ts.CallExpression, readonly ts.Type[]>, isSubmitted: (call: ts.CallExpression) => boolean,
+    private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>) {
+    this.ts = ctx.ts;
+    for (const call of calls) {
+      for (let n: ts.Node = call; n !== region; n = n.parent) {
+        this.holds.add(n);
+        if (n !== call && isFunctionLike(ctx, n)) this.callbacks.add(n);
+      }
+    }
+    const written = new WrittenTypes(ctx, calls.flatMap((call) => fenced.get(call)!));
+    this.observations = new Observations(ctx, written, { isSubmitted, skip: (node) => this.callbacks.has(node) });
+  }
+
+  run(): void {
+    const { ts } = this;
+    if (ts.isSourceFile(this.region)) {
+      if (this.list(this.region.statements, false)) this.plan.atEnd.add(this.region);
+      return;
+    }
+    const fn = this.region as FunctionLike;
+    if (ts.isBlock(fn.body!)) this.list(fn.body.statements, false);
+    else this.unit(fn.body as ts.Expression);
+    this.plan.onExit.add(fn);
+  }
+
+  /** Statements in order; returns whether fenced writes may be pending after them. */
+  private list(statements: readonly ts.Statement[], pending: boolean): boolean {
+    for (const statement of statements) pending = this.statement(statement, pending);
+    return pending;
+  }
+
+  private statement(s: ts.Statement, pending: boolean): boolean {
+    const { ts } = this;
+    if (!this.holds.has(s)) return pending && !this.fenceIfObserved(s, s);
+    if (ts.isBlock(s)) return this.list(s.statements, pending);
+    if (ts.isLabeledStatement(s)) return this.statement(s.statement, pending);
+    if (ts.isIfStatement(s)) {
+      if (this.holds.has(s.expression)) return this.unitStatement(s.expression, pending);
+      if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
+      const then = this.statement(s.thenStatement, pending);
+      return (s.elseStatement ? this.statement(s.elseStatement, pending) : pending) || then;
+    }
+    if (ts.isIterationStatement(s, false)) return this.loop(s, pending);
+    if (ts.isTryStatement(s)) {
+      if (this.list(s.tryBlock.statements, pending)) this.plan.atEnd.add(s.tryBlock);
+      if (s.catchClause) this.list(s.catchClause.block.statements, true);
+      if (s.finallyBlock) this.list(s.finallyBlock.statements, true);
+      return true;
+    }
+    if (ts.isSwitchStatement(s)) {
+      if (this.holds.has(s.expression)) return this.unitStatement(s.expression, pending);
+      if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
+      for (const clause of s.caseBlock.clauses) {
+        if (ts.isCaseClause(clause) && this.holds.has(clause.expression)) this.refuse(clause.expression, 'in a `case` label');
+        this.list(clause.statements, true);
+      }
+      return true;
+    }
+    if (ts.isExpressionStatement(s)) return this.unitStatement(s.expression, pending);
+    if (ts.isVariableStatement(s) || ts.isReturnStatement(s) || ts.isThrowStatement(s)) return this.unitStatement(s, pending);
+    this.refuse(s, `inside \`${snippet(s)}\`, where no fence can be placed after it`);
+    return pending;
+  }
+
+  /** A loop around fenced calls: its header must not observe at every step; its body is pending from the second step. */
+  private loop(s: ts.IterationStatement, pending: boolean): boolean {
+    const { ts } = this;
+    const once: (ts.Node | undefined)[] = ts.isForStatement(s) ? [s.initializer] : ts.isForOfStatement(s) || ts.isForInStatement(s) ? [s.expression] : [];
+    const everyStep: (ts.Node | undefined)[] = ts.isForStatement(s) ? [s.condition, s.incrementor]
+      : ts.isWhileStatement(s) || ts.isDoStatement(s) ? [s.expression] : [];
+    const header = [...once, ...everyStep].find((part) => part && this.holds.has(part));
+    if (header) {
+      this.refuse(header, 'in a loop header');
+      return true;
+    }
+    for (const part of once) if (part && pending && this.fenceIfObserved(s, part)) pending = false;
+    const stepObserves = everyStep.map((part) => part && this.observations.firstIn(part)).find((n) => n !== undefined) ??
+      (ts.isForOfStatement(s) || ts.isForInStatement(s) ? this.observations.stepFirstIn(s) : undefined);
+    if (stepObserves) {
+      this.refuse(s.statement, `the loop reads \`${snippet(stepObserves)}\` at every step, which may be what the task writes`);
+      return pending;
+    }
+    this.statement(s.statement, true);
+    return true;
+  }
+
+  /**
+   * A statement that holds fenced calls in `unit` (its expression, or itself): nothing else in it may observe, since a
+   * fence cannot go between its parts. Callbacks in it that hold fenced calls are regions of statements of their own.
+   */
+  private unitStatement(unit: ts.Node, pending: boolean): boolean {
+    const observed = this.observations.firstIn(unit);
+    if (observed) {
+      this.refuse(unit, `the same statement also uses \`${snippet(observed)}\` (line ${reasonAt(observed, '').line}), ` +
+        'which may be what the task writes: no fence can go between them');
+      return pending;
+    }
+    for (const callback of this.callbacks) {
+      if (!isWithin(callback, unit) || this.outerCallback(callback) !== undefined && isWithin(this.outerCallback(callback)!, unit)) continue;
+      const body = (callback as FunctionLike).body!;
+      if (this.ts.isBlock(body)) this.list(body.statements, true);
+      else this.unit(body);
+    }
+    return true;
+  }
+
+  /** A concise arrow body holding fenced calls. */
+  private unit(body: ts.Expression): void {
+    const observed = this.observations.firstIn(body);
+    if (observed) this.refuse(body, `the same expression also uses \`${snippet(observed)}\`, which may be what the task writes`);
+  }
+
+  /** The nearest callback of this region around another one. */
+  private outerCallback(callback: ts.Node): ts.Node | undefined {
+    for (let n = callback.parent; n && n !== this.region; n = n.parent) if (this.callbacks.has(n)) return n;
+    return undefined;
+  }
+
+  /** If running `part` may observe, a fence before `s`; says whether one was placed. */
+  private fenceIfObserved(s: ts.Statement, part: ts.Node): boolean {
+    const observed = this.observations.firstIn(part);
+    if (observed) this.plan.before.set(s, observed);
+    return observed !== undefined;
+  }
+
+  /** Every fenced call inside `node` stays direct, for this reason. */
+  private refuse(node: ts.Node, why: string): void {
+    for (const call of this.calls) if (isWithin(call, node) && !this.refused.has(call)) this.refused.set(call, reasonAt(call, why));
+  }
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}

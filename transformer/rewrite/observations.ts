@@ -1,0 +1,294 @@
+/**
+ * Whether running a piece of code may observe what fenced tasks write (fences.ts): read or write a part of one of
+ * those objects, use one whole (print it, stringify it, copy it), or run code the plugin cannot see (which might do
+ * any of that), or let other code run (`await`, `yield`). Judged from the types of the values touched
+ * (written-types.ts); code that only moves references (puts an object in an array, reads a Map's entry, iterates a
+ * list of objects, compares identities) and arithmetic on numbers observes nothing. The program's own functions
+ * are judged by their bodies, as are callbacks handed to a call (as if the call ran them).
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, isPrimitiveType, type AnalysisContext } from '../analysis/context';
+import type { WrittenTypes } from './written-types';
+
+/** Methods of the library's arrays, Maps and Sets that look at their elements' contents (others move references). */
+const READS_ELEMENTS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
+/**
+ * Output is looked at too: a fenced task's failure must come before later output, as the sequential call threw
+ * before it (and the console's methods are declared by the DOM's library as well as Node's).
+ */
+const PRINTS = new Set(['console', 'process.stdout', 'process.stderr', 'process']);
+/** Properties of a typed array no task changes (a task writes elements, never the view). */
+const VIEW_SHAPE = new Set(['length', 'byteLength', 'byteOffset', 'BYTES_PER_ELEMENT']);
+
+export interface ObservationHooks {
+  /** A task call the plan submits: its arguments are evaluated here, the task runs elsewhere. */
+  isSubmitted(call: ts.CallExpression): boolean;
+  /** Code this search must not enter (a callback whose own submissions fences.ts places fences in). */
+  skip(node: ts.Node): boolean;
+}
+
+export class Observations {
+  private readonly ts: typeof ts;
+  private readonly bodies = new Map<ts.Node, ts.Node | undefined>();
+  private readonly entering = new Set<ts.Node>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly written: WrittenTypes, private readonly hooks: ObservationHooks) {
+    this.ts = ctx.ts;
+  }
+
+  /** The first node at which running `node` may observe a written object, or let other code run. */
+  firstIn(node: ts.Node): ts.Node | undefined {
+    const { ts } = this;
+    if (this.hooks.skip(node)) return undefined;
+    // Making a function or a class without static parts runs nothing; calling it is judged where it is called.
+    if (isFunctionLike(this.ctx, node) || ts.isFunctionDeclaration(node)) return undefined;
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return this.classFirstIn(node);
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isForOfStatement(node) && node.awaitModifier) return node;
+    if (ts.isTaggedTemplateExpression(node) || ts.isDecorator(node)) return node;
+    if (ts.isCallExpression(node)) return this.callFirstIn(node);
+    if (ts.isNewExpression(node)) return this.newFirstIn(node);
+    if (ts.isPropertyAccessExpression(node)) return this.children(node) ?? this.propertyRead(node);
+    if (ts.isElementAccessExpression(node)) return this.children(node) ?? (this.mayBe(node.expression) ? node : undefined);
+    if (ts.isBinaryExpression(node)) return this.binaryFirstIn(node);
+    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+      const operand = node.operand;
+      const changes = node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken;
+      return this.firstIn(operand) ?? (changes ? this.target(operand) : this.operands(node, [operand]));
+    }
+    if (ts.isDeleteExpression(node)) return this.firstIn(node.expression) ?? this.target(node.expression);
+    if (ts.isTemplateExpression(node)) return this.children(node) ?? this.operands(node, node.templateSpans.map((s) => s.expression));
+    if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return this.firstIn(node.expression) ?? this.iterates(node, node.expression);
+    if (ts.isForOfStatement(node)) return this.firstIn(node.expression) ?? this.iterates(node, node.expression) ?? this.firstIn(node.initializer) ?? this.firstIn(node.statement);
+    if (ts.isForInStatement(node)) return this.firstIn(node.expression) ?? (this.mayBe(node.expression) ? node : undefined) ?? this.firstIn(node.statement);
+    if (ts.isVariableDeclaration(node) || ts.isBindingElement(node)) return this.bindingFirstIn(node);
+    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node) ||
+      ts.isEnumDeclaration(node) && !node.members.some((m) => m.initializer && !ts.isLiteralExpression(m.initializer))) return undefined;
+    if (ts.isMetaProperty(node) || node.kind === ts.SyntaxKind.ImportKeyword || ts.isWithStatement(node) || ts.isDebuggerStatement(node)) return node;
+    return this.children(node);
+  }
+
+  /** What a `for…of`/`for…in` loop does at every step before its body: take the next element, bind it. */
+  stepFirstIn(loop: ts.ForOfStatement | ts.ForInStatement): ts.Node | undefined {
+    const taken = this.ts.isForOfStatement(loop) ? this.iterates(loop, loop.expression) : this.mayBe(loop.expression) ? loop : undefined;
+    return taken ?? this.firstIn(loop.initializer);
+  }
+
+  private children(node: ts.Node): ts.Node | undefined {
+    return this.ts.forEachChild(node, (child) => this.firstIn(child));
+  }
+
+  private type(node: ts.Node): ts.Type { return this.ctx.checker.getTypeAtLocation(node); }
+  private mayBe(node: ts.Node): boolean { return this.written.mayBe(this.type(node)); }
+  private mayReach(node: ts.Node): boolean { return this.written.mayReach(this.type(node)); }
+
+  /** Writing into a part of `target` (`v[0] = 1`, `o.x++`, `delete o.k`): observed if the object may be written by tasks. */
+  private target(target: ts.Expression): ts.Node | undefined {
+    const { ts } = this;
+    const inner = skipParens(ts, target);
+    if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+      return this.mayBe(inner.expression) || this.isAccessor(inner) ? inner : undefined;
+    }
+    return undefined;
+  }
+
+  /** Operators that turn objects into primitives (`+`, `<`, `${x}`) call their valueOf/toString: code that may look. */
+  private operands(node: ts.Node, operands: readonly ts.Expression[]): ts.Node | undefined {
+    return operands.some((o) => !isPrimitiveType(this.ctx, this.type(o))) ? node : undefined;
+  }
+
+  private propertyRead(node: ts.PropertyAccessExpression): ts.Node | undefined {
+    if (this.isAccessor(node)) return node;
+    const base = this.type(node.expression);
+    if (!this.written.mayBe(base)) return undefined;
+    return VIEW_SHAPE.has(node.name.text) && isTypedArrayName(base) ? undefined : node;
+  }
+
+  /** A getter or setter of the program's (the library's run no code of the program). */
+  private isAccessor(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+    const { ts } = this;
+    const symbol = this.ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
+    if (!symbol || !(symbol.flags & ts.SymbolFlags.Accessor)) return false;
+    return !(symbol.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+  }
+
+  private binaryFirstIn(node: ts.BinaryExpression): ts.Node | undefined {
+    const { ts } = this;
+    const op = node.operatorToken.kind;
+    const first = this.firstIn(node.left) ?? this.firstIn(node.right);
+    if (first) return first;
+    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
+      if (ts.isObjectLiteralExpression(node.left) || ts.isArrayLiteralExpression(node.left)) return this.destructures(node, node.right, node.left);
+      const written = this.target(node.left);
+      if (written) return written;
+      return op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken ||
+        op === ts.SyntaxKind.AmpersandAmpersandEqualsToken ? undefined : this.operands(node, [node.left, node.right]);
+    }
+    switch (op) {
+      case ts.SyntaxKind.EqualsEqualsEqualsToken: case ts.SyntaxKind.ExclamationEqualsEqualsToken: case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.BarBarToken: case ts.SyntaxKind.QuestionQuestionToken: case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.InstanceOfKeyword:
+        return undefined;
+      case ts.SyntaxKind.InKeyword:
+        return this.mayBe(node.right) ? node : undefined;
+      default:
+        return this.operands(node, [node.left, node.right]);
+    }
+  }
+
+  /** `const [a, b] = e` iterates e; `const { x } = o` reads o's fields (and so on, down nested patterns). */
+  private bindingFirstIn(node: ts.VariableDeclaration | ts.BindingElement): ts.Node | undefined {
+    const first = node.initializer && this.firstIn(node.initializer);
+    if (first || this.ts.isIdentifier(node.name)) return first;
+    return this.patternFirstIn(node.name);
+  }
+
+  /** A destructuring pattern takes apart a value of the pattern's type. */
+  private patternFirstIn(pattern: ts.BindingPattern | ts.ArrayLiteralExpression | ts.ObjectLiteralExpression): ts.Node | undefined {
+    const type = this.type(pattern);
+    if (this.written.mayBe(type)) return pattern;
+    if ((this.ts.isArrayBindingPattern(pattern) || this.ts.isArrayLiteralExpression(pattern)) && !isPrimitiveType(this.ctx, type) &&
+      !this.isLibraryType(type)) return pattern; // iterated by code of the program's (a generator, an iterator class)
+    return this.children(pattern);
+  }
+
+  private destructures(node: ts.Node, source: ts.Expression, pattern: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression): ts.Node | undefined {
+    return this.ts.isArrayLiteralExpression(pattern) ? this.iterates(node, source) : this.mayBe(source) ? node : undefined;
+  }
+
+  /** Iterating a value: its elements are read (observed if it may be written), by the library's iterators only. */
+  private iterates(node: ts.Node, iterated: ts.Expression): ts.Node | undefined {
+    const type = this.type(iterated);
+    if (this.written.mayBe(type)) return node;
+    if (isPrimitiveType(this.ctx, type)) return undefined;
+    return this.isLibraryType(type) ? undefined : node;
+  }
+
+  private isLibraryType(type: ts.Type): boolean {
+    if (type.isUnion()) return type.types.every((t) => isPrimitiveType(this.ctx, t) || this.isLibraryType(t));
+    if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type)) return true;
+    const declarations = type.getSymbol()?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((d) => this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  }
+
+  private classFirstIn(node: ts.ClassLikeDeclaration): ts.Node | undefined {
+    const { ts } = this;
+    const runs = node.members.find((m) => ts.isClassStaticBlockDeclaration(m) ||
+      ts.isPropertyDeclaration(m) && m.initializer && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword));
+    return runs ?? (node.heritageClauses ? this.children(node.heritageClauses[0]) : undefined);
+  }
+
+  // ── calls ─────────────────────────────────────────────────────────────────
+
+  private callFirstIn(call: ts.CallExpression): ts.Node | undefined {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+    if (this.hooks.isSubmitted(call)) return this.arguments(call);
+    const first = (receiver ? this.firstIn(receiver) : undefined) ?? this.arguments(call);
+    if (first) return first;
+    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return call;
+    const body = this.programFunction(call);
+    if (body) return this.bodyFirstIn(body) ? call : undefined;
+    if (!this.isLibrary(callee) || receiver && PRINTS.has(receiver.getText())) return call;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (receiver && !this.isNamespace(receiver)) {
+      // A method of the library's arrays, Maps, Sets, strings, dates…: it reads its receiver's contents only when the
+      // receiver may be written, or its elements' only for a few methods (join, sort…).
+      if (this.mayBe(receiver)) return call;
+      if (name && READS_ELEMENTS.has(name) && this.mayReach(receiver)) return call;
+      return call.arguments.some((a) => this.mayBe(a)) ? call : undefined;
+    }
+    // A function of the library (`Math.max`, `JSON.stringify`, `String`, `Object.keys`): may look at all it is given.
+    return call.arguments.some((a) => this.mayReach(a)) ? call : undefined;
+  }
+
+  private newFirstIn(node: ts.NewExpression): ts.Node | undefined {
+    const first = this.firstIn(node.expression) ?? (node.arguments ? this.arguments(node) : undefined);
+    if (first) return first;
+    if (!this.isLibrary(node.expression)) return node;
+    return (node.arguments ?? []).some((a) => this.mayReach(a)) ? node : undefined;
+  }
+
+  /** The arguments, each evaluated; a function handed over is judged as if the callee ran it. */
+  private arguments(call: ts.CallExpression | ts.NewExpression): ts.Node | undefined {
+    for (const arg of call.arguments ?? []) {
+      const inner = skipParens(this.ts, arg);
+      if (this.hooks.skip(inner)) continue;
+      if (this.ts.isArrowFunction(inner) || this.ts.isFunctionExpression(inner)) {
+        if (this.bodyFirstIn(inner)) return arg;
+        continue;
+      }
+      const first = this.firstIn(arg);
+      if (first) return first;
+      // A function value handed over (`xs.forEach(visit)`, `map(this.scale)`): known by its body, else it may do anything.
+      if (this.type(inner).getCallSignatures().length === 0) continue;
+      const handed = this.ts.isIdentifier(inner) ? this.functionOf(inner) : undefined;
+      if (handed ? this.bodyFirstIn(handed) : !this.isLibrary(inner)) return arg;
+    }
+    return undefined;
+  }
+
+  /** A function of the program a call runs, when it is known for certain (not a method another class may override). */
+  private programFunction(call: ts.CallExpression): FunctionBody | undefined {
+    const callee = skipParens(this.ts, call.expression);
+    return this.ts.isIdentifier(callee) ? this.functionOf(callee) : undefined;
+  }
+
+  private functionOf(name: ts.Identifier): FunctionBody | undefined {
+    const { ts } = this;
+    let symbol = this.ctx.checker.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+    if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration as FunctionBody;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+      (declaration.parent.flags & ts.NodeFlags.Const) !== 0) {
+      const value = skipParens(ts, declaration.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    }
+    return undefined;
+  }
+
+  /** Whether running the function's body may observe (memoized; a recursive call is answered by the first visit). */
+  private bodyFirstIn(fn: FunctionBody): ts.Node | undefined {
+    if (this.bodies.has(fn)) return this.bodies.get(fn);
+    if (this.entering.has(fn)) return undefined;
+    this.entering.add(fn);
+    // Default values of parameters run at the call too.
+    const result = this.firstIn(fn.body!) ??
+      fn.parameters.map((p) => (p.initializer ? this.firstIn(p.initializer) : undefined)).find((n) => n !== undefined);
+    this.entering.delete(fn);
+    this.bodies.set(fn, result);
+    return result;
+  }
+
+  /** Declared only by the standard library: runs none of the program's code but what it is handed. */
+  private isLibrary(expr: ts.Expression): boolean {
+    const { ts, checker } = this.ctx;
+    const inner = skipParens(ts, expr);
+    const at = ts.isPropertyAccessExpression(inner) ? inner.name : ts.isIdentifier(inner) ? inner : undefined;
+    if (!at) return false;
+    const symbol = checker.getSymbolAtLocation(at);
+    const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
+    if (files.length === 0 || !files.every((f) => f.isDeclarationFile)) return false;
+    // Not Node's declarations: its emitters call listeners of the program's.
+    return files.some((f) => this.ctx.program.isSourceFileDefaultLibrary(f));
+  }
+
+  /** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */
+  private isNamespace(receiver: ts.Expression): boolean {
+    return this.ts.isIdentifier(receiver) && this.isLibrary(receiver) && !isPrimitiveType(this.ctx, this.type(receiver)) &&
+      /^[A-Z]/.test(receiver.text);
+  }
+}
+
+type FunctionBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+function skipParens(t: typeof ts, e: ts.Expression): ts.Expression {
+  while (t.isParenthesizedExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e) || t.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
+}
+
+function isTypedArrayName(type: ts.Type): boolean {
+  return /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(type.getSymbol()?.getName() ?? '');
+}
