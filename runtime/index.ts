@@ -47,9 +47,17 @@ function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[
  * brought home at the next `fence()`, which the plugin places before the first code that could look at them.
  */
 export function submitFenced<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
+  const a = current();
+  if (a.kind === 'inline') {
+    // The task ran at the call, on the caller's objects: its failure is thrown right here, as the sequential call's.
+    const mark = a.runtime.mark();
+    const future = submit<T>(handle, args, site, labels);
+    a.runtime.checkpoint(mark);
+    return future;
+  }
   beforeFenced(handle, args, maybeWritten);
   const future = submit<T>(handle, args, site, labels);
-  noteFenced(handle, args);
+  noteFenced(handle, args, future);
   return future;
 }
 export { fence } from './api/fences';
@@ -91,6 +99,9 @@ export function written<T>(x: T): T {
  * version again (no encoding written, no new version, no new dependency). `written` is for certain changes.
  */
 export function maybeWritten<T>(x: T): T {
+  const held = peek();
+  // Tasks hold its latest contents: the program has not changed it since (main-data.ts heldByTasks); no wait.
+  if (held?.kind === 'pool' && typeof x === 'object' && x !== null && !(x instanceof Future) && held.runtime.data.heldByTasks(x)) return x;
   const value = waitOn(x);
   if (typeof value === 'object' && value !== null) {
     const a = peek();

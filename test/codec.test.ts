@@ -113,14 +113,14 @@ test('an all-numbers array is one vector of doubles, and comes back as a real ar
   assert.ok(encodeValue(numbers).byteLength < 8 * 1000 + 200, `size ${encodeValue(numbers).byteLength}`);
 });
 
-test('a 1e6-element number[] round trips fast', () => {
+test('a 1e6-element number[] round trips as one packed vector (8 bytes a number, no per-element tables)', () => {
+  // What makes it fast, asserted as layout rather than time (a timed test fails on a loaded machine).
   const numbers = Array.from({ length: 1e6 }, (_, i) => i * 0.25 - 1000);
-  const started = performance.now();
-  const decoded = decodeValue(fileOf(numbers)) as number[];
-  const elapsed = performance.now() - started;
+  const file = fileOf(numbers);
+  assert.ok(file.byteLength < 8 * numbers.length + 4096, `${file.byteLength} bytes for ${numbers.length} numbers`);
+  const decoded = decodeValue(file) as number[];
   assert.is(decoded.length, numbers.length);
   assert.ok(decoded.every((x, i) => x === numbers[i]));
-  assert.ok(elapsed < 500, `took ${elapsed.toFixed(0)} ms`);
 });
 
 test('plain objects: key order, null prototype, __proto__ as a key, undefined values', () => {

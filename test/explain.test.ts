@@ -68,9 +68,11 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.match(explain('--waits', fixture('notes.ts'), fixture('kernels.ts')), /waits placed:\n {2}test\/programs\/explain\/notes\.ts:6 `sum\(strip\(image, i, i \+ 2\)\)`: the result is used at once/);
 });
 
-test('a parameter that cannot be followed: the reason names what opens its function', () => {
-  const text = explain(fixture('open.ts'), fixture('kernels.ts'));
-  assert.match(text, /open\.ts:5 fill: argument `out` is out, a parameter of a function whose parameters cannot be followed: at `report\(\)` \(line 6\)/);
+test('a parameter that cannot be followed: fenced before code that may look; where no fence fits, the reason names what opens its function', () => {
+  const text = explain('--waits', fixture('open.ts'), fixture('kernels.ts'));
+  assert.match(text, /open\.ts:6 `report\(\)`: may look at what fenced task calls write: waits for those tasks first \(a fence\)/);
+  assert.match(text, /open\.ts:7 fill: argument `out` is out, a parameter of a function whose parameters cannot be followed: at `report\(\)` \(line 6\).*; and no fence can be placed after the call: the same statement also has `report\(\)`/);
+  assert.not.match(text, /open\.ts:5 fill/, 'the first call is submitted');
 });
 
 test('calls kept direct by one cause elsewhere: one line each at its own line, the reason said once', () => {

@@ -8,9 +8,13 @@
 import type { TaskHandle } from './task-handle';
 import { Future } from './future';
 import { peek } from './lifecycle';
+import type { TaskRecord } from './records';
 
 /** Objects tasks may be writing that no name the plugin follows will wait for: held only until the next fence. */
 const unfenced = new Set<object>();
+/** The tasks of fenced calls since the last fence, and the submission mark before the first of them. */
+const fencedTasks: TaskRecord[] = [];
+let fencedSince: number | undefined;
 
 /** The objects a fenced call's task writes (its inout and out arguments). */
 function writtenBy(handle: TaskHandle, args: readonly unknown[]): object[] {
@@ -21,35 +25,33 @@ function writtenBy(handle: TaskHandle, args: readonly unknown[]): object[] {
 
 /**
  * Before a fenced submission: no name the plugin follows marks the program's own changes to these objects (a direct
- * call, a write through another path), so each is compared with its last snapshot, as an unfollowed `in` argument
- * is, unless tasks still hold its latest contents (then the program cannot have changed it since: it was fenced).
+ * call, a write through another path), so each is compared with its last snapshot, as an unfollowed `in` argument is.
  */
 export function beforeFenced(handle: TaskHandle, args: readonly unknown[], maybeWritten: (object: object) => void): void {
   const a = peek();
   if (a?.kind !== 'pool') return;
-  for (const object of writtenBy(handle, args)) {
-    const entries = a.runtime.data.entriesOf(object);
-    if (entries.length === 0 || entries.some((entry) => !entry.producer)) maybeWritten(object);
-  }
+  fencedSince ??= a.runtime.mark();
+  for (const object of writtenBy(handle, args)) maybeWritten(object);
 }
 
-/** After a fenced submission: remember the objects its task writes, until the next fence. */
-export function noteFenced(handle: TaskHandle, args: readonly unknown[]): void {
+/** After a fenced submission: remember its task and the objects it writes, until the next fence. */
+export function noteFenced(handle: TaskHandle, args: readonly unknown[], future: Future<unknown>): void {
   if (peek()?.kind !== 'pool') return; // inline runs have run the task already
+  if (future.entry.producer) fencedTasks.push(future.entry.producer);
   for (const object of writtenBy(handle, args)) unfenced.add(object);
 }
 
-/** Every object a fenced task writes holds what it wrote; the first failure among them is thrown after all are loaded. */
+/**
+ * Every object a fenced task writes holds what it wrote, and the first failure among the tasks submitted since the
+ * first fenced one is thrown, in submission order, as the sequential program met it.
+ */
 export function fence(): void {
-  if (unfenced.size === 0) return;
+  if (fencedSince === undefined) return;
+  const mark = fencedSince;
+  const records = fencedTasks.splice(0);
   const objects = [...unfenced];
   unfenced.clear();
+  fencedSince = undefined;
   const a = peek();
-  if (a?.kind !== 'pool') return;
-  let first: unknown;
-  let failed = false;
-  for (const object of objects) {
-    try { a.runtime.waitObject(object); } catch (error) { if (!failed) { first = error; failed = true; } }
-  }
-  if (failed) throw first;
+  if (a?.kind === 'pool') a.runtime.fence(mark, records, objects);
 }

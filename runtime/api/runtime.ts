@@ -258,6 +258,7 @@ export class Runtime {
   mark(): number { return this.nextTaskId; }
   /** Wait for every task submitted since `mark` and throw the first failure among them. */
   checkpoint(mark: number): void { this.waits.checkpoint(mark); }
+  fence(mark: number, records: readonly TaskRecord[], objects: readonly object[]): void { this.waits.fence(mark, records, objects); }
   checkpointAsync(mark: number): Promise<void> { return this.waits.checkpointAsync(mark); }
 
   /** Failures a task's 'ignore' policy let go: said at exit. */

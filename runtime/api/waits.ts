@@ -132,6 +132,31 @@ export class Waits implements FutureHost {
     tasks.throwFirstFailureSince(mark);
   }
 
+  /**
+   * Fenced tasks (api/fences.ts) until each has finished; then the first failure since `mark`, in submission order, is
+   * thrown, after every object they write holds what they wrote (a failed task's writes too, as the sequential call
+   * that threw half way left them).
+   */
+  fence(mark: number, records: readonly TaskRecord[], objects: readonly object[]): void {
+    const start = epochNow();
+    this.block(() => records.every((record) => record.state !== 'pending'));
+    this.observeWait(start, 'checkpoint');
+    let failed = false;
+    try {
+      this.host.tasks.throwFirstFailureSince(mark);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      let firstLoadError: unknown;
+      for (const object of objects) {
+        try { this.waitObject(object); } catch (error) { firstLoadError ??= error; }
+      }
+      // A failure of an earlier task, which nothing observed before, if the fenced ones did not fail.
+      if (!failed && firstLoadError !== undefined) throw firstLoadError;
+    }
+  }
+
   // ── async ────────────────────────────────────────────────────────────────────
 
   private settled(record: TaskRecord): Promise<void> {

@@ -16,7 +16,7 @@ export interface ExplainedArgument {
   readonly param: string;
   /** 'value': a primitive; 'snapshot': copied at the call (an `in` object the plugin does not follow); 'result': a
    *  task's result handed on without waiting; 'followed': an object whose uses the plugin waits at. */
-  readonly passed: 'value' | 'snapshot' | 'result' | 'followed';
+  readonly passed: 'value' | 'snapshot' | 'result' | 'followed' | 'fenced';
 }
 
 export interface ExplainedCall {
@@ -80,6 +80,7 @@ export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): E
 function howPassed(ctx: AnalysisContext, plan: FilePlan, written: ts.Expression): ExplainedArgument['passed'] {
   const { ts } = ctx;
   if (plan.freshSnapshots.has(written)) return 'snapshot';
+  if ([...plan.fenced.values()].some((args) => args.includes(written))) return 'fenced';
   const arg = skipTransparent(ts, written);
   if (isPrimitiveNode(ctx, arg)) return 'value';
   if (ts.isCallExpression(arg) && plan.submissions.has(arg)) return 'result';
@@ -92,10 +93,15 @@ function howPassed(ctx: AnalysisContext, plan: FilePlan, written: ts.Expression)
 function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo, args: readonly ExplainedArgument[]): string {
   const parts = args.filter((a) => a.passed !== 'value').map((a) => `\`${a.text}\` ${
     a.passed === 'snapshot' ? 'copied at the call (in, not followed)' : a.passed === 'result' ? 'a task result, handed on without waiting'
+      : a.passed === 'fenced' ? 'written, not followed by name (fenced)'
       : 'followed (waits where the program uses it)'}`);
   const said = [`submitted as a task${parts.length ? `: ${parts.join('; ')}` : ''}`];
   if (plan.returnsArgument.has(call)) said.push(`\`${task.name}\` returns its argument, so the variable keeps its object`);
   if (plan.waitedAtCall.has(call)) said.push('its result is needed at once, so this thread waits for it at the call');
+  if (plan.fenced.has(call)) {
+    said.push('the program waits for it (a fence) before the first code that may look at an object of the types it writes, and when ' +
+      'the function holding it is left');
+  }
   for (const calls of plan.batches.values()) {
     if (calls.includes(call)) said.push(`its result is needed in one expression with ${calls.length - 1} other task call(s): all are submitted, then waited for in order`);
   }

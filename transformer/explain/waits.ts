@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -30,6 +30,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   result: 'the result is used at once: waits for the task right at the call',
   batch: 'the results are used in one expression: waits for them in order once all its tasks were submitted',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
+  fence: 'may look at what fenced task calls write: waits for those tasks first (a fence)',
 };
 
 export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
@@ -44,5 +45,6 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     const names = [...new Set([...resumption.reads, ...resumption.writes].map((id) => id.text))];
     if (names.length > 0) add(node, names.join(', '), 'resumed');
   }
+  for (const [statement, observed] of plan.fences.before) add(statement, snippet(observed), 'fence');
   return waits.sort((a, b) => a.line - b.line || a.node.getStart() - b.node.getStart());
 }

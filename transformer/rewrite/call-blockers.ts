@@ -119,7 +119,7 @@ export class CallBlockers {
       const unfenceable = this.planner.unfenceableWhy(call);
       if (unfenceable) return { ...unfollowed, text: `${unfollowed.text}; and no fence can be placed after the call: ${unfenceable.text}` };
       const fenced = this.planner.plan.fenced;
-      fenced.set(call, [...(fenced.get(call) ?? []), this.planner.facts.ctx.checker.getTypeAtLocation(arg)]);
+      fenced.set(call, [...(fenced.get(call) ?? []), written]);
     }
     return undefined;
   }

@@ -21,6 +21,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { isSynchronousCallback } from './syntax';
 import { Observations } from './observations';
 import { WrittenTypes } from './written-types';
+import { runtimeShapes } from './runtime-shapes';
 
 export interface FencePlan {
   /** Statements before which fenced objects are brought home, with the first node in them that may observe. */
@@ -34,7 +35,7 @@ export interface FencePlan {
 export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new Set(), onExit: new Set() });
 
 /** Where the fences of these calls go, or which calls cannot be fenced and why. */
-export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Type[]>,
+export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>,
   isSubmitted: (call: ts.CallExpression) => boolean): { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
   const plan = emptyFencePlan();
   const refused = new Map<ts.CallExpression, Reason>();
@@ -54,7 +55,7 @@ function regionOf(ctx: AnalysisContext, call: ts.CallExpression): ts.Node | stri
   for (let node: ts.Node = call.parent; ; node = node.parent) {
     if (ts.isSourceFile(node)) return node;
     if (isFunctionLike(ctx, node)) {
-      if (isSynchronousCallback(ts, node)) continue;
+      if (runsBeforeItsCallReturns(ctx, node)) continue;
       return node.body ? node : 'a function without a body';
     }
     if (ts.isConstructorDeclaration(node) || ts.isAccessor(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) {
@@ -63,16 +64,35 @@ function regionOf(ctx: AnalysisContext, call: ts.CallExpression): ts.Node | stri
   }
 }
 
+/**
+ * A callback the library's array (or Map, Set) method runs before it returns and whose result it does not take apart:
+ * its statements are the enclosing function's. Not flatMap's (the method reads the elements of what it returns, after
+ * it returned), nor a method of a library class the program extends (its override may keep the callback for later).
+ */
+function runsBeforeItsCallReturns(ctx: AnalysisContext, fn: ts.Node): boolean {
+  const { ts } = ctx;
+  if (!isSynchronousCallback(ts, fn)) return false;
+  const callee = (fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression;
+  if (callee.name.text === 'flatMap') return false;
+  const receiver = ctx.checker.getTypeAtLocation(callee.expression);
+  const name = receiver.getSymbol()?.getName() ?? '';
+  const library = ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || (receiver.getSymbol()?.declarations ?? [])
+    .some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  return library && !runtimeShapes(ctx).extendedLibraryClasses.has(name);
+}
+
 class Region {
   private readonly ts: typeof ts;
   /** Every node on the way from the region to one of its fenced calls. */
   private readonly holds = new Set<ts.Node>();
   /** Callbacks run at once that hold fenced calls: their statements get fences of their own. */
   private readonly callbacks = new Set<ts.Node>();
+  /** The arguments of the fenced call of the statement being judged: they run before its task is submitted. */
+  private readonly beforeSubmission = new Set<ts.Node>();
   private readonly observations: Observations;
 
   constructor(ctx: AnalysisContext, private readonly region: ts.Node, private readonly calls: readonly ts.CallExpression[],
-    fenced: ReadonlyMap<ts.CallExpression, readonly ts.Type[]>, isSubmitted: (call: ts.CallExpression) => boolean,
+    fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>, isSubmitted: (call: ts.CallExpression) => boolean,
     private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>) {
     this.ts = ctx.ts;
     for (const call of calls) {
@@ -81,8 +101,15 @@ class Region {
         if (n !== call && isFunctionLike(ctx, n)) this.callbacks.add(n);
       }
     }
-    const written = new WrittenTypes(ctx, calls.flatMap((call) => fenced.get(call)!));
-    this.observations = new Observations(ctx, written, { isSubmitted, skip: (node) => this.callbacks.has(node) });
+    const written = new WrittenTypes(ctx, calls.flatMap((call) => fenced.get(call)!.map((arg) => ctx.checker.getTypeAtLocation(arg))));
+    this.observations = new Observations(ctx, written, {
+      isSubmitted,
+      skip: (node) => this.callbacks.has(node) || this.beforeSubmission.has(node),
+      isLocal: (name) => {
+        const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
+        return declaration !== undefined && isWithin(declaration, region);
+      },
+    });
   }
 
   run(): void {
@@ -109,7 +136,7 @@ class Region {
     if (ts.isBlock(s)) return this.list(s.statements, pending);
     if (ts.isLabeledStatement(s)) return this.statement(s.statement, pending);
     if (ts.isIfStatement(s)) {
-      if (this.holds.has(s.expression)) return this.unitStatement(s.expression, pending);
+      if (this.holds.has(s.expression)) return this.unitStatement(s, s.expression, pending);
       if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
       const then = this.statement(s.thenStatement, pending);
       return (s.elseStatement ? this.statement(s.elseStatement, pending) : pending) || then;
@@ -122,7 +149,7 @@ class Region {
       return true;
     }
     if (ts.isSwitchStatement(s)) {
-      if (this.holds.has(s.expression)) return this.unitStatement(s.expression, pending);
+      if (this.holds.has(s.expression)) return this.unitStatement(s, s.expression, pending);
       if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
       for (const clause of s.caseBlock.clauses) {
         if (ts.isCaseClause(clause) && this.holds.has(clause.expression)) this.refuse(clause.expression, 'in a `case` label');
@@ -130,8 +157,8 @@ class Region {
       }
       return true;
     }
-    if (ts.isExpressionStatement(s)) return this.unitStatement(s.expression, pending);
-    if (ts.isVariableStatement(s) || ts.isReturnStatement(s) || ts.isThrowStatement(s)) return this.unitStatement(s, pending);
+    if (ts.isExpressionStatement(s)) return this.unitStatement(s, s.expression, pending);
+    if (ts.isVariableStatement(s) || ts.isReturnStatement(s) || ts.isThrowStatement(s)) return this.unitStatement(s, s, pending);
     this.refuse(s, `inside \`${snippet(s)}\`, where no fence can be placed after it`);
     return pending;
   }
@@ -160,15 +187,22 @@ class Region {
 
   /**
    * A statement that holds fenced calls in `unit` (its expression, or itself): nothing else in it may observe, since a
-   * fence cannot go between its parts. Callbacks in it that hold fenced calls are regions of statements of their own.
+   * fence cannot go between its parts, except the arguments of its one fenced call (evaluated before the task is
+   * submitted: a fence before the statement serves them). Callbacks in it that hold fenced calls are regions of
+   * statements of their own.
    */
-  private unitStatement(unit: ts.Node, pending: boolean): boolean {
+  private unitStatement(s: ts.Statement, unit: ts.Node, pending: boolean): boolean {
+    const direct = this.calls.filter((call) => isWithin(call, unit) && !this.inCallback(call, unit));
+    const evaluatedFirst = direct.length === 1 ? direct[0].arguments : [];
+    for (const arg of evaluatedFirst) this.beforeSubmission.add(arg);
     const observed = this.observations.firstIn(unit);
+    this.beforeSubmission.clear();
     if (observed) {
-      this.refuse(unit, `the same statement also uses \`${snippet(observed)}\` (line ${reasonAt(observed, '').line}), ` +
-        'which may be what the task writes: no fence can go between them');
+      this.refuse(unit, `the same statement also has \`${snippet(observed)}\` (line ${reasonAt(observed, '').line}), ` +
+        'which may look at what the task writes: no fence can go between them');
       return pending;
     }
+    if (pending && evaluatedFirst.some((arg) => this.observations.firstIn(arg))) this.plan.before.set(s, evaluatedFirst[0]);
     for (const callback of this.callbacks) {
       if (!isWithin(callback, unit) || this.outerCallback(callback) !== undefined && isWithin(this.outerCallback(callback)!, unit)) continue;
       const body = (callback as FunctionLike).body!;
@@ -178,10 +212,16 @@ class Region {
     return true;
   }
 
+  /** The call sits in a callback inside `unit` (a region of its own statements). */
+  private inCallback(call: ts.Node, unit: ts.Node): boolean {
+    for (let n = call.parent; n && n !== unit; n = n.parent) if (this.callbacks.has(n)) return true;
+    return false;
+  }
+
   /** A concise arrow body holding fenced calls. */
   private unit(body: ts.Expression): void {
     const observed = this.observations.firstIn(body);
-    if (observed) this.refuse(body, `the same expression also uses \`${snippet(observed)}\`, which may be what the task writes`);
+    if (observed) this.refuse(body, `the same expression also has \`${snippet(observed)}\`, which may look at what the task writes`);
   }
 
   /** The nearest callback of this region around another one. */

@@ -9,9 +9,17 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveType, type AnalysisContext } from '../analysis/context';
 import type { WrittenTypes } from './written-types';
+import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
 
 /** Methods of the library's arrays, Maps and Sets that look at their elements' contents (others move references). */
 const READS_ELEMENTS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
+/** Methods of the library's containers that only store, find or compare the objects they are given (no code of theirs runs). */
+const STORES = new Set(['push', 'unshift', 'splice', 'set', 'add', 'get', 'has', 'delete', 'includes', 'indexOf', 'lastIndexOf', 'at',
+  'slice', 'fill', 'concat', 'keys', 'values', 'entries', 'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast',
+  'findLastIndex', 'reduce', 'reduceRight', 'flatMap', 'pop', 'shift', 'reverse', 'with', 'toReversed', 'toSpliced', 'flat']);
+/** Functions of the library that look at nothing but an object's identity or a number's value. */
+const IDENTITY_ONLY = new Set(['Array.isArray', 'Object.is', 'Object.getPrototypeOf', 'Number.isFinite', 'Number.isInteger', 'Number.isNaN',
+  'Number.isSafeInteger', 'isNaN', 'isFinite']);
 /**
  * Output is looked at too: a fenced task's failure must come before later output, as the sequential call threw
  * before it (and the console's methods are declared by the DOM's library as well as Node's).
@@ -25,15 +33,22 @@ export interface ObservationHooks {
   isSubmitted(call: ts.CallExpression): boolean;
   /** Code this search must not enter (a callback whose own submissions fences.ts places fences in). */
   skip(node: ts.Node): boolean;
+  /**
+   * The variable is declared in the function holding the fenced calls: a change to it is seen by nobody if that
+   * function throws a fenced task's failure. Any other variable's change may be seen by a caller that catches it.
+   */
+  isLocal(name: ts.Identifier): boolean;
 }
 
 export class Observations {
   private readonly ts: typeof ts;
   private readonly bodies = new Map<ts.Node, ts.Node | undefined>();
   private readonly entering = new Set<ts.Node>();
+  private readonly shapes: RuntimeShapes;
 
   constructor(private readonly ctx: AnalysisContext, private readonly written: WrittenTypes, private readonly hooks: ObservationHooks) {
     this.ts = ctx.ts;
+    this.shapes = runtimeShapes(ctx);
   }
 
   /** The first node at which running `node` may observe a written object, or let other code run. */
@@ -48,7 +63,7 @@ export class Observations {
     if (ts.isCallExpression(node)) return this.callFirstIn(node);
     if (ts.isNewExpression(node)) return this.newFirstIn(node);
     if (ts.isPropertyAccessExpression(node)) return this.children(node) ?? this.propertyRead(node);
-    if (ts.isElementAccessExpression(node)) return this.children(node) ?? (this.mayBe(node.expression) ? node : undefined);
+    if (ts.isElementAccessExpression(node)) return this.children(node) ?? this.elementRead(node);
     if (ts.isBinaryExpression(node)) return this.binaryFirstIn(node);
     if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
       const operand = node.operand;
@@ -79,16 +94,28 @@ export class Observations {
 
   private type(node: ts.Node): ts.Type { return this.ctx.checker.getTypeAtLocation(node); }
   private mayBe(node: ts.Node): boolean { return this.written.mayBe(this.type(node)); }
-  private mayReach(node: ts.Node): boolean { return this.written.mayReach(this.type(node)); }
+
+  /** `o[k]`: a part of a written object, or of an object whose properties may be accessors nobody declared. */
+  private elementRead(node: ts.ElementAccessExpression): ts.Node | undefined {
+    if (this.mayBe(node.expression)) return node;
+    const type = this.type(node.expression);
+    const indexed = this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayName(type);
+    if (indexed) return undefined;
+    if (this.shapes.hiddenAccessors) return node;
+    const key = node.argumentExpression;
+    if (this.ts.isStringLiteralLike(key) || this.ts.isNumericLiteral(key)) return this.isPlainData(key) ? undefined : node;
+    // Any key: plain data if the type declares no accessor at all.
+    const accessors = this.ctx.checker.getPropertiesOfType(type).some((p) => p.flags & this.ts.SymbolFlags.Accessor);
+    return accessors ? node : undefined;
+  }
 
   /** Writing into a part of `target` (`v[0] = 1`, `o.x++`, `delete o.k`): observed if the object may be written by tasks. */
   private target(target: ts.Expression): ts.Node | undefined {
     const { ts } = this;
     const inner = skipParens(ts, target);
-    if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
-      return this.mayBe(inner.expression) || this.isAccessor(inner) ? inner : undefined;
-    }
-    return undefined;
+    if (ts.isPropertyAccessExpression(inner)) return this.mayBe(inner.expression) || !this.isPlainData(inner.name) ? inner : undefined;
+    if (ts.isElementAccessExpression(inner)) return this.elementRead(inner);
+    return this.assigned(inner);
   }
 
   /** Operators that turn objects into primitives (`+`, `<`, `${x}`) call their valueOf/toString: code that may look. */
@@ -97,18 +124,34 @@ export class Observations {
   }
 
   private propertyRead(node: ts.PropertyAccessExpression): ts.Node | undefined {
-    if (this.isAccessor(node)) return node;
     const base = this.type(node.expression);
-    if (!this.written.mayBe(base)) return undefined;
-    return VIEW_SHAPE.has(node.name.text) && isTypedArrayName(base) ? undefined : node;
+    if (this.written.mayBe(base)) return VIEW_SHAPE.has(node.name.text) && isTypedArrayName(base) ? undefined : node;
+    return this.isPlainData(node.name) ? undefined : node;
   }
 
-  /** A getter or setter of the program's (the library's run no code of the program). */
-  private isAccessor(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  /**
+   * A property that is data for certain, so reading it runs no code: declared by the standard library, a field of a
+   * class of the program (TypeScript lets no subclass turn it into an accessor), or a property of an object literal
+   * (unless the program makes accessors at run time: runtime-shapes.ts). An interface's property may be a getter of
+   * the class behind it, or a Proxy's trap.
+   */
+  private isPlainData(name: ts.MemberName | ts.Expression): boolean {
     const { ts } = this;
-    const symbol = this.ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
-    if (!symbol || !(symbol.flags & ts.SymbolFlags.Accessor)) return false;
-    return !(symbol.declarations ?? []).every((d) => d.getSourceFile().isDeclarationFile);
+    const symbol = this.ctx.checker.getSymbolAtLocation(name);
+    const declarations = symbol?.declarations ?? [];
+    if (!symbol || declarations.length === 0 || symbol.flags & ts.SymbolFlags.Accessor) return false;
+    return declarations.every((d) => {
+      if (this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())) return true;
+      if (d.getSourceFile().isDeclarationFile) return false;
+      if (ts.isPropertyDeclaration(d) || ts.isParameter(d) || ts.isMethodDeclaration(d)) return true;
+      return (ts.isPropertyAssignment(d) || ts.isShorthandPropertyAssignment(d) || ts.isMethodDeclaration(d)) && !this.shapes.hiddenAccessors;
+    });
+  }
+
+  /** Writing a variable declared outside the fenced function: a caller catching a failure may see the change. */
+  private assigned(target: ts.Expression): ts.Node | undefined {
+    const inner = skipParens(this.ts, target);
+    return this.ts.isIdentifier(inner) && !this.hooks.isLocal(inner) ? inner : undefined;
   }
 
   private binaryFirstIn(node: ts.BinaryExpression): ts.Node | undefined {
@@ -160,7 +203,7 @@ export class Observations {
     const type = this.type(iterated);
     if (this.written.mayBe(type)) return node;
     if (isPrimitiveType(this.ctx, type)) return undefined;
-    return this.isLibraryType(type) ? undefined : node;
+    return this.isLibraryType(type) && !this.isOverridable(type) ? undefined : node;
   }
 
   private isLibraryType(type: ts.Type): boolean {
@@ -191,22 +234,59 @@ export class Observations {
     if (body) return this.bodyFirstIn(body) ? call : undefined;
     if (!this.isLibrary(callee) || receiver && PRINTS.has(receiver.getText())) return call;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (receiver && !this.isNamespace(receiver)) {
-      // A method of the library's arrays, Maps, Sets, strings, dates…: it reads its receiver's contents only when the
-      // receiver may be written, or its elements' only for a few methods (join, sort…).
-      if (this.mayBe(receiver)) return call;
-      if (name && READS_ELEMENTS.has(name) && this.mayReach(receiver)) return call;
-      return call.arguments.some((a) => this.mayBe(a)) ? call : undefined;
+    if (receiver && this.type(receiver).getCallSignatures().length > 0) {
+      // `f.call(…)`, `f.apply(…)`: runs f.
+      const fn = ts.isIdentifier(receiver) ? this.functionOf(receiver) : undefined;
+      return fn && !this.bodyFirstIn(fn) ? undefined : call;
     }
-    // A function of the library (`Math.max`, `JSON.stringify`, `String`, `Object.keys`): may look at all it is given.
-    return call.arguments.some((a) => this.mayReach(a)) ? call : undefined;
+    if (receiver && !this.isNamespace(receiver)) {
+      // A method of the library's arrays, Maps, Sets, strings, dates…: it reads its receiver's contents when the
+      // receiver may be written; a few read its elements (join, sort: their toString may be the program's); those
+      // that store, find or compare what they are given run no code of it; any other may convert its arguments.
+      if (this.mayBe(receiver) || this.isOverridable(this.type(receiver))) return call;
+      if (name && READS_ELEMENTS.has(name)) return this.isPlainValue(receiver) ? undefined : call;
+      if (name && STORES.has(name)) return undefined;
+      return this.lookedAt(call, call.arguments);
+    }
+    // A function of the library (`Math.max`, `JSON.stringify`, `String`, `Array.from`): may look at all it is given,
+    // and call the program's toString, toJSON or iterator on it.
+    return IDENTITY_ONLY.has(callee.getText()) ? undefined : this.lookedAt(call, call.arguments);
   }
 
   private newFirstIn(node: ts.NewExpression): ts.Node | undefined {
     const first = this.firstIn(node.expression) ?? (node.arguments ? this.arguments(node) : undefined);
     if (first) return first;
     if (!this.isLibrary(node.expression)) return node;
-    return (node.arguments ?? []).some((a) => this.mayReach(a)) ? node : undefined;
+    return this.lookedAt(node, node.arguments ?? []);
+  }
+
+  /** A library function given these values observes if one may hold a written object or run code of the program's. */
+  private lookedAt(node: ts.Node, values: readonly ts.Expression[]): ts.Node | undefined {
+    const { ts } = this;
+    for (const value of values) {
+      const inner = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+      if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) continue; // judged as if called (arguments)
+      if (ts.isObjectLiteralExpression(inner) && inner.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) continue;
+      if (!this.isPlainValue(inner)) return node;
+    }
+    return undefined;
+  }
+
+  /** Holds no written object and nothing whose methods are the program's: primitives and the library's own objects. */
+  private isPlainValue(node: ts.Node): boolean {
+    const type = this.type(node);
+    if (this.written.mayReach(type)) return false;
+    for (const inner of this.written.closure([type])) {
+      if (inner.getCallSignatures().length > 0 && this.ctx.checker.getPropertiesOfType(inner).length === 0) continue;
+      if (!this.written.isLibraryType(inner) || this.isOverridable(inner)) return false;
+    }
+    return true;
+  }
+
+  /** A library class the program extends: an object of it may run the program's override of any method. */
+  private isOverridable(type: ts.Type): boolean {
+    const name = type.getSymbol()?.getName();
+    return name !== undefined && this.shapes.extendedLibraryClasses.has(name);
   }
 
   /** The arguments, each evaluated; a function handed over is judged as if the callee ran it. */

@@ -6,8 +6,9 @@
  * - A call becomes a submission when each object argument is something the transformer can follow:
  *   a Future (the result of another submitted call, alone or gathered in an array), or a variable of this file
  *   (not exported) whose every use it can see and that never escapes (stored elsewhere, returned, aliased).
- *   Any other object may be passed as `in`: it is then snapshotted afresh at the call. As `inout`/`out` it keeps
- *   the call direct, because the program could see the object through a path the transformer cannot wait on.
+ *   Any other object may be passed as `in`: it is then snapshotted afresh at the call. As `inout`/`out` the call is
+ *   fenced (fences.ts): submitted, and waited for before the first code that may look at an object of the types it
+ *   writes; where no such point can be placed, it stays direct.
  * - Every other use of a followed variable waits first: `waitOn` for a read, `written` when the use may change
  *   it (so later tasks see the change). Futures are waited for where their value is used.
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
@@ -69,8 +70,8 @@ export interface FilePlan {
   readonly batches: Map<ts.Expression, ts.CallExpression[]>;
   /** `for (const a of parts) s += total(a)`: every pass's task submitted first, then the loop (see split-loops.ts). */
   readonly splitLoops: Map<ts.Statement, SplitLoop>;
-  /** Submissions whose written objects the plan cannot follow by name, with those objects' types (see fences.ts). */
-  readonly fenced: Map<ts.CallExpression, readonly ts.Type[]>;
+  /** Submissions whose written objects the plan cannot follow by name, with those arguments (see fences.ts). */
+  readonly fenced: Map<ts.CallExpression, readonly ts.Expression[]>;
   /** Where the objects of fenced submissions are brought home. */
   fences: FencePlan;
 }

@@ -10,7 +10,6 @@
 import type * as ts from 'typescript';
 import { isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
 
-const REACH_DEPTH = 4;
 const BUFFER_TYPES = new Set(['ArrayBuffer', 'SharedArrayBuffer', 'ArrayBufferLike', 'DataView']);
 /** Library containers whose type arguments are what they hold. */
 const HOLDERS = new Set(['Array', 'ReadonlyArray', 'Map', 'ReadonlyMap', 'Set', 'ReadonlySet', 'WeakMap', 'WeakSet', 'Promise',
@@ -23,7 +22,11 @@ export class WrittenTypes {
   private readonly reachMemo = new Map<ts.Type, boolean>();
 
   constructor(private readonly ctx: AnalysisContext, roots: readonly ts.Type[]) {
-    for (const root of roots) this.add(root, REACH_DEPTH);
+    // Everything reachable, however deep: a task may write anything its arguments hold.
+    for (const type of this.closure(roots)) {
+      if (this.isBufferFamily(type)) this.typedArrays = true;
+      else this.written.push(type);
+    }
   }
 
   get isEmpty(): boolean { return this.written.length === 0 && !this.typedArrays; }
@@ -32,22 +35,35 @@ export class WrittenTypes {
   mayBe(type: ts.Type): boolean {
     let known = this.beMemo.get(type);
     if (known === undefined) {
-      this.beMemo.set(type, false); // (a recursive type reached again is answered by the first visit)
+      this.beMemo.set(type, true); // (a type reached again through itself: assume the worst until answered)
       known = this.computeMayBe(type);
       this.beMemo.set(type, known);
     }
     return known;
   }
 
-  /** A value of this type may be, or hold somewhere inside it, one of the written objects. */
-  mayReach(type: ts.Type, depth = REACH_DEPTH): boolean {
+  /** A value of this type may be, or hold somewhere inside it (at any depth), one of the written objects. */
+  mayReach(type: ts.Type): boolean {
     let known = this.reachMemo.get(type);
     if (known === undefined) {
-      this.reachMemo.set(type, false);
-      known = this.mayBe(type) || (depth > 0 && this.contentsOf(type).some((inner) => this.mayReach(inner, depth - 1)));
+      known = [...this.closure([type])].some((inner) => this.mayBe(inner));
       this.reachMemo.set(type, known);
     }
     return known;
+  }
+
+  /** The types reachable from these through contents (each once: recursive types end). */
+  closure(roots: readonly ts.Type[]): Set<ts.Type> {
+    const seen = new Set<ts.Type>();
+    const work = [...roots];
+    while (work.length > 0) {
+      const type = work.pop()!;
+      if (seen.has(type) || isPrimitiveType(this.ctx, type)) continue;
+      if (type.isUnion()) { work.push(...type.types); continue; }
+      seen.add(type);
+      work.push(...this.contentsOf(type));
+    }
+    return seen;
   }
 
   private computeMayBe(type: ts.Type): boolean {
@@ -62,16 +78,19 @@ export class WrittenTypes {
     if (this.typedArrays && this.isBufferFamily(type)) return true;
     // A function holds no written object's contents (calling one is judged as a call).
     if (type.getCallSignatures().length > 0 && checker.getPropertiesOfType(type).length === 0) return false;
-    return this.written.some((w) => w === type || checker.isTypeAssignableTo(w, type) || checker.isTypeAssignableTo(type, w));
+    return this.written.some((w) => w === type || checker.isTypeAssignableTo(w, type) || checker.isTypeAssignableTo(type, w) ||
+      (!this.isLibraryType(w) && !this.isLibraryType(type)));
   }
 
-  private add(type: ts.Type, depth: number): void {
-    if (isPrimitiveType(this.ctx, type)) return;
-    if (type.isUnion()) { for (const t of type.types) this.add(t, depth); return; }
-    if (this.isBufferFamily(type)) { this.typedArrays = true; return; }
-    if (this.written.includes(type)) return;
-    this.written.push(type);
-    if (depth > 0) for (const inner of this.contentsOf(type)) this.add(inner, depth - 1);
+  /**
+   * The library's types (arrays, typed arrays, Maps, Dates…) carry members no object of the program's types has by
+   * accident, so one value can be of two of them only if one type is assignable to the other. Two of the program's
+   * object types may name one object without that (`{ n, tag }` and `{ n, other }` of an object having all three).
+   */
+  isLibraryType(type: ts.Type): boolean {
+    if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type)) return true;
+    const declarations = type.getSymbol()?.declarations ?? [];
+    return declarations.length > 0 && declarations.every((d) => this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
   }
 
   private isBufferFamily(type: ts.Type): boolean {
@@ -87,9 +106,8 @@ export class WrittenTypes {
     if (checker.isArrayType(type) || checker.isTupleType(type) || HOLDERS.has(name)) {
       return (type as ts.TypeReference).target ? [...checker.getTypeArguments(type as ts.TypeReference)] : [];
     }
-    const declarations = type.getSymbol()?.declarations ?? [];
     // The library's other objects (Date, RegExp, Error…) hold nothing a task hands back into.
-    if (declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile && this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))) return [];
+    if (this.isLibraryType(type)) return [];
     const fields = checker.getPropertiesOfType(type).filter((p) => !(p.flags & ts.SymbolFlags.Method))
       .map((p) => checker.getTypeOfSymbol(p));
     return [...fields, ...checker.getIndexInfosOfType(type).map((info) => info.type)];

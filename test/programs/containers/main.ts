@@ -59,14 +59,14 @@ function gatheredThenUpdated(): void {
   show('all parts', parts.map((p) => sum(p)));
 }
 
-// Cases that stay direct calls (see the test: `taskify explain` names each with its reason).
+// Cases that stay direct calls (see the test: `taskify explain` names each with its reason), and two that are fenced.
 const kept: Float64Array[][] = [];
 function stayDirect(external: Float64Array[]): void {
   const escapes: Float64Array[] = [new Float64Array([1])];
   kept.push(escapes); // stored where the transformer cannot follow it
-  bump(escapes[0], 1); // direct
+  bump(escapes[0], 1); // fenced: its container escaped
   show('escaped', escapes[0]);
-  bump(external[0], 1); // direct: a parameter's element
+  bump(external[0], 1); // fenced: a parameter's element
   const level: Float64Array[][] = [[new Float64Array([2])]];
   fillRow(level[0], 7); // direct: a level passed to a task that writes it
   show('level inout', level[0][0]);
@@ -74,8 +74,8 @@ function stayDirect(external: Float64Array[]): void {
 
 function returnedWhileAClosureSubmits(): Float64Array[] {
   const held: Float64Array[] = [new Float64Array([5])];
-  bump(held[0], 1); // direct
-  setTimeout(() => { bump(held[0], 1); show('closure submitted', held[0]); }, 0); // direct
+  bump(held[0], 1); // fenced: the container is returned while a closure submits on it
+  setTimeout(() => { bump(held[0], 1); show('closure submitted', held[0]); }, 0); // fenced, in the closure
   return held;
 }
 

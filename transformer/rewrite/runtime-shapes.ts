@@ -1,0 +1,55 @@
+/**
+ * What a program does to object shapes at run time that its types do not show, found once per program: the
+ * library's classes it extends (a `Date` or an `Array` may then run the program's own override of a method the
+ * library declares), and whether it makes properties run code without declaring them (`Object.defineProperty`,
+ * `Proxy`, `__defineGetter__`), after which reading a property declared as plain data may still run a getter.
+ * Fences (observations.ts) trust the library's methods and plain properties only where these allow.
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext } from '../analysis/context';
+
+export interface RuntimeShapes {
+  /** Names of the library's classes some class of the program extends (`Array`, `Date`, `Map`…). */
+  readonly extendedLibraryClasses: ReadonlySet<string>;
+  /** The program defines accessors or traps without declaring them. */
+  readonly hiddenAccessors: boolean;
+}
+
+const HIDDEN_ACCESSOR_MAKERS = new Set(['defineProperty', 'defineProperties', 'Proxy', '__defineGetter__', '__defineSetter__', 'setPrototypeOf']);
+const found = new WeakMap<ts.Program, RuntimeShapes>();
+
+export function runtimeShapes(ctx: AnalysisContext): RuntimeShapes {
+  let shapes = found.get(ctx.program);
+  if (!shapes) {
+    shapes = scan(ctx);
+    found.set(ctx.program, shapes);
+  }
+  return shapes;
+}
+
+function scan(ctx: AnalysisContext): RuntimeShapes {
+  const { ts, checker } = ctx;
+  const extended = new Set<string>();
+  let hiddenAccessors = false;
+  const visit = (node: ts.Node): void => {
+    if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses) {
+      for (const clause of node.heritageClauses) {
+        if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+        for (const base of clause.types) {
+          // Every library class up the chain: `class A extends Array`, and `class B extends A` through it.
+          for (let type: ts.Type | undefined = checker.getTypeAtLocation(base); type; ) {
+            const declarations = type.getSymbol()?.declarations ?? [];
+            if (declarations.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))) extended.add(type.getSymbol()!.getName());
+            const bases: readonly ts.Type[] = type.isClassOrInterface() ? checker.getBaseTypes(type) : [];
+            type = bases[0];
+          }
+          extended.add(base.expression.getText().replace(/^.*\./, ''));
+        }
+      }
+    }
+    if (ts.isIdentifier(node) && HIDDEN_ACCESSOR_MAKERS.has(node.text)) hiddenAccessors = true;
+    ts.forEachChild(node, visit);
+  };
+  for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+  return { extendedLibraryClasses: extended, hiddenAccessors };
+}
