@@ -3,7 +3,8 @@
  * every project the tests build (test/programs/*, as CommonJS and as Node16 modules; the examples; test/fixtures;
  * the plugin-project fixture) and bench:plugin's generated project with this build's transformer and with the one
  * in <other dist>, and compares the emitted JavaScript, the diagnostics and `taskify explain --all` byte for byte.
- * Prints each difference and exits 1 when there is one. Both builds get identical, fresh programs.
+ * Prints each difference and exits 1 when there is one. Both builds get identical, fresh programs. ONLY=<regex> picks
+ * projects by name; VERBOSE=1 prints each project's time.
  */
 import * as ts from 'typescript';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -97,7 +98,9 @@ function main(): void {
   const scratch = mkdtempSync(join(tmpdir(), 'taskify-equivalence-'));
   let differences = 0, compared = 0;
   try {
-    for (const project of projects(scratch)) {
+    // ONLY=<regex>: just the projects whose name matches (a quick check while working on one).
+    const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined;
+    for (const project of projects(scratch).filter((p) => !only || only.test(p.name))) {
       const start = Date.now();
       const explained = project.explained ?? false;
       const a = compile(mine, project.files, project.options, explained), b = compile(theirs, project.files, project.options, explained);
