@@ -6,7 +6,9 @@
  */
 import type * as ts from 'typescript';
 import { INSTALL, unusableTypeScript } from './version-check';
-import { emitsEsm, programTasks } from './program-tasks';
+import { emitsEsm, programTasks, type ProgramTasks } from './program-tasks';
+import { mayResume } from './rewrite/resumptions';
+import { calledFunction } from './analysis/context';
 import { planFile } from './rewrite/plan';
 import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
@@ -49,12 +51,30 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
   return (context) => (source) => {
     if (source.isDeclarationFile) return source;
     const declaresTasks = taskFiles.has(source.fileName);
+    // A file with nothing to rewrite is emitted as it is (emitFile would return it untouched): skip planning it. The
+    // plan finds resumption points only in a program with tasks, submissions only at calls of tasks.
+    const resumes = found.tasks.size > 0 && mayResume(source);
+    if (!declaresTasks && !stateByFile.has(source.fileName) && !resumes && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
       runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,
       moduleState: stateByFile.get(source.fileName),
     });
   };
+}
+
+/** Some call in the file reaches a task: a submission the plan may make (the planner's FileFacts.taskCalls, without its index). */
+function callsTask(found: ProgramTasks, source: ts.SourceFile): boolean {
+  const { ctx, tasks } = found;
+  if (tasks.size === 0) return false;
+  const visit = (node: ts.Node): boolean => {
+    if (ctx.ts.isCallExpression(node)) {
+      const fn = calledFunction(ctx, node);
+      if (fn && tasks.has(fn)) return true;
+    }
+    return ctx.ts.forEachChild(node, visit) === true;
+  };
+  return visit(source);
 }
 
 /** Without ts-patch handing it a compiler, the plugin uses the typescript its host resolves. */

@@ -43,8 +43,43 @@ export function hasPrimitiveProperties(ctx: AnalysisContext, node: ts.Node): boo
   return checker.getPropertiesOfType(type).every((p) => !(p.flags & ctx.ts.SymbolFlags.Method) && isPrimitiveType(ctx, checker.getTypeOfSymbol(p)));
 }
 
+/**
+ * Answers per type checker (one program): the analyses ask the same question of one node many times (reach, uses,
+ * blockers, containers), and the checker does not keep the answer for an expression (it checks it, and follows its
+ * control flow, again at each call). Keyed by checker so that nodes shared by two programs (the standard library)
+ * never get another program's answer.
+ */
+const primitiveNodes = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, boolean>>();
+const nodeSymbols = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, ts.Symbol | null>>();
+
+function memoOf<V>(memos: WeakMap<ts.TypeChecker, WeakMap<ts.Node, V>>, checker: ts.TypeChecker): WeakMap<ts.Node, V> {
+  let memo = memos.get(checker);
+  if (!memo) { memo = new WeakMap(); memos.set(checker, memo); }
+  return memo;
+}
+
 export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
-  return isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node));
+  if (isLiteralArgument(ctx.ts, node)) return true;
+  const memo = memoOf(primitiveNodes, ctx.checker);
+  let primitive = memo.get(node);
+  if (primitive === undefined) { primitive = isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)); memo.set(node, primitive); }
+  return primitive;
+}
+
+/**
+ * `fill(1)`, `f(x, 'a')`: a literal passed to a call has its literal type, a primitive, whatever the call. The checker
+ * would resolve the whole call again to find the literal's contextual type.
+ */
+function isLiteralArgument(t: typeof ts, node: ts.Node): boolean {
+  const parent = node.parent;
+  switch (node.kind) {
+    case t.SyntaxKind.NumericLiteral: case t.SyntaxKind.BigIntLiteral: case t.SyntaxKind.StringLiteral:
+    case t.SyntaxKind.NoSubstitutionTemplateLiteral: case t.SyntaxKind.TrueKeyword: case t.SyntaxKind.FalseKeyword:
+      return parent !== undefined && (t.isCallExpression(parent) || t.isNewExpression(parent)) && parent.expression !== node &&
+        (parent.arguments?.includes(node as ts.Expression) ?? false);
+    default:
+      return false;
+  }
 }
 
 export function primitiveName(ctx: AnalysisContext, type: ts.Type): string {
@@ -53,6 +88,13 @@ export function primitiveName(ctx: AnalysisContext, type: ts.Type): string {
 
 /** The symbol a declaration name or identifier stands for (aliases through imports resolved). */
 export function symbolOf(ctx: AnalysisContext, node: ts.Node): ts.Symbol | undefined {
+  const memo = memoOf(nodeSymbols, ctx.checker);
+  let symbol = memo.get(node);
+  if (symbol === undefined) { symbol = resolveSymbol(ctx, node) ?? null; memo.set(node, symbol); }
+  return symbol ?? undefined;
+}
+
+function resolveSymbol(ctx: AnalysisContext, node: ts.Node): ts.Symbol | undefined {
   // `{ a }` names the property and reads the variable: the reference is to the variable's value.
   const parent = node.parent;
   const symbol = parent && ctx.ts.isShorthandPropertyAssignment(parent) && parent.name === node

@@ -40,6 +40,9 @@ interface ProgramIndex {
   readonly scans: Map<ts.Node, Scan>;
   /** Per variable: it may hold a function from outside the program. */
   readonly holdsOutside: Map<ts.Declaration, boolean>;
+  /** Per file: isProgramFile, isLanguageLibrary (asked for every declaration of every name a scan meets). */
+  readonly programFiles: Map<ts.SourceFile, boolean>;
+  readonly languageFiles: Map<ts.SourceFile, boolean>;
 }
 
 interface Scan { readonly found: ts.Node | undefined; readonly reached: readonly ts.Node[] }
@@ -206,7 +209,7 @@ function indexOf(ctx: AnalysisContext): ProgramIndex {
     };
     visit(file);
   }
-  index = { members, implicit, scans: new Map(), holdsOutside: new Map() };
+  index = { members, implicit, scans: new Map(), holdsOutside: new Map(), programFiles: new Map(), languageFiles: new Map() };
   indexes.set(ctx.program, index);
   return index;
 }
@@ -216,7 +219,13 @@ function indexOf(ctx: AnalysisContext): ProgramIndex {
  * `setTimeout`, `reportError` and the like are the host's, and may run or print what no scan sees.
  */
 function isLanguageLibrary(ctx: AnalysisContext, file: ts.SourceFile): boolean {
-  return ctx.program.isSourceFileDefaultLibrary(file) && /[\\/]lib\.(es\d|es5|esnext|decorators)[^\\/]*\.d\.ts$/i.test(file.fileName);
+  const known = indexOf(ctx).languageFiles;
+  let language = known.get(file);
+  if (language === undefined) {
+    language = ctx.program.isSourceFileDefaultLibrary(file) && /[\\/]lib\.(es\d|es5|esnext|decorators)[^\\/]*\.d\.ts$/i.test(file.fileName);
+    known.set(file, language);
+  }
+  return language;
 }
 
 /** Code of the program itself: not a declaration file, not a package, not `declare`d (its code is elsewhere). */
@@ -225,7 +234,13 @@ function isProgramDeclaration(ctx: AnalysisContext, declaration: ts.Declaration)
 }
 
 function isProgramFile(ctx: AnalysisContext, file: ts.SourceFile): boolean {
-  return !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
+  const known = indexes.get(ctx.program)?.programFiles; // (indexOf itself asks, before the index exists)
+  let own = known?.get(file);
+  if (own === undefined) {
+    own = !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
+    known?.set(file, own);
+  }
+  return own;
 }
 
 /** A declaration whose value is a function (taken as a value, it may be called by whoever gets it). */

@@ -81,7 +81,8 @@ export class ReachFlow {
   }
 
   private bind(name: ts.Identifier, reach: Reach): void {
-    if (isPrimitiveNode(this.ctx, name)) return;
+    // Nothing to bind needs no type (the checker's answer is what costs).
+    if ((reach.direct.size === 0 && reach.contents.size === 0) || isPrimitiveNode(this.ctx, name)) return;
     const symbol = symbolOf(this.ctx, name);
     if (!symbol) return;
     this.addDirect(symbol, reach.direct);

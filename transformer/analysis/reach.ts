@@ -56,8 +56,12 @@ export class ReachMap {
   /** What the value of `expr` may reach. */
   of(expr: ts.Expression): Reach {
     const { ts } = this;
+    // A name that reaches nothing needs no type (asking the checker for one is what costs): most locals are counters.
+    if (ts.isIdentifier(expr)) {
+      const reach = this.ofIdentifier(expr);
+      return reach.direct.size === 0 && reach.contents.size === 0 || isPrimitiveNode(this.ctx, expr) ? NOTHING : reach;
+    }
     if (isPrimitiveNode(this.ctx, expr)) return NOTHING;
-    if (ts.isIdentifier(expr)) return this.ofIdentifier(expr);
     if (expr.kind === ts.SyntaxKind.ThisKeyword) return { direct: this.flow.thisOf.get(enclosingThisScope(ts, expr) as ts.Node) ?? none, contents: empty };
     if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) ||
       ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {

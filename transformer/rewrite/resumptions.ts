@@ -94,7 +94,8 @@ interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Sym
  * with escapes, `\u0061wait`, could hide the word: such files are walked.)
  */
 const RESUMING_WORDS = new RegExp(`\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
-function mayResume(source: ts.SourceFile): boolean { return RESUMING_WORDS.test(source.text); }
+/** Whether the file may hold a resumption point at all (a test of its text; false: findResumptions finds none). */
+export function mayResume(source: ts.SourceFile): boolean { return RESUMING_WORDS.test(source.text); }
 
 /** A function expression given to `setTimeout`, `promise.then`, `emitter.on`...: it runs after its caller went on. */
 function isDeferredCallback(ctx: AnalysisContext, fn: FunctionLike): boolean {
