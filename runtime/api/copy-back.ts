@@ -102,9 +102,11 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
   } else if (Array.isArray(into)) {
     const source = from as unknown[];
     const items: [number, unknown][] = [];
-    for (let i = 0; i < source.length; i++) if (i in source) items.push([i, resolve(source[i])]);
+    // Read first: `into` may be `source` itself (a new array), which `into.length = 0` empties, trailing holes included.
+    const length = source.length;
+    for (let i = 0; i < length; i++) if (i in source) items.push([i, resolve(source[i])]);
     into.length = 0;
-    into.length = source.length;
+    into.length = length;
     for (const [i, item] of items) into[i] = item;
   } else if (into instanceof Map) {
     updateInPlace(into, [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const));
