@@ -27,4 +27,16 @@ test('a caller\'s array filled from a version keeps the version\'s length', () =
   assert.equal(Object.keys(mine), ['1']);
 });
 
+test('a caller\'s error takes the message, stack and extra properties the task left it, and stays the same object', () => {
+  const mine = Object.assign(new Error('before'), { code: 'A' });
+  const decoded = Object.assign(new Error('after'), { code: 'B' });
+  const origin = { data: 1, index: 0 };
+  const { value } = adopt(decoded, new Map<object, ObjectOrigin>([[decoded, origin]]), { targetOf: () => mine, owns: () => true });
+  assert.is(value, mine);
+  assert.is(mine.message, 'after');
+  assert.is(mine.code, 'B');
+  assert.is(mine.stack, decoded.stack);
+  assert.equal(Object.keys(mine), ['code'], 'message and stack stay not enumerable');
+});
+
 test.run();
