@@ -6,6 +6,7 @@
 import { dirname, join } from 'node:path';
 import type { SerializedError } from './protocol';
 import { classOf, classRefOf } from './store/classes';
+import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBuiltinErrorClass } from './store/error-values';
 
 export type TaskifyErrorCode =
   | 'TASKIFY_UNSUPPORTED_ARGUMENT'
@@ -234,19 +235,15 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
   else if (error.cause !== undefined) props.cause = error.cause instanceof Error ? serializeError(error.cause, within) : cloneable(error.cause);
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
   const ctor = error.constructor;
-  const classRef = builtinErrors[ctor?.name] === ctor ? undefined : classRefOf(ctor);
+  const classRef = isBuiltinErrorClass(ctor) ? undefined : classRefOf(ctor);
   return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(causeRef !== undefined ? { causeRef } : {}) };
 }
-
-const builtinErrors: Record<string, ErrorConstructor | AggregateErrorConstructor> = {
-  Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, AggregateError,
-};
 
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
 export function deserializeError(data: SerializedError, where: string, chain: Error[] = []): Error {
   if (data.thrown) return data.thrown.value as Error; // not an Error: the value itself
   const error = ofClass(data) ?? (data.name === 'AggregateError' ? new AggregateError([], data.message)
-    : new ((builtinErrors[data.name] ?? Error) as ErrorConstructor)(data.message));
+    : new ((BUILTIN_ERRORS[data.name] ?? Error) as ErrorConstructor)(data.message));
   if (error.name !== data.name) Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
   const within = [...chain, error];
   for (const [key, value] of Object.entries(data.props)) {
@@ -262,13 +259,13 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
   return error;
 }
 
-/** An instance of the error's own class, made without running its constructor (which may want other arguments). */
+/** An instance of the error's own class, made as the codec makes one (error-values.ts), without running its constructor. */
 function ofClass(data: SerializedError): Error | undefined {
   if (!data.classRef) return undefined;
   let ctor: Function;
   try { ctor = classOf(data.classRef); } catch { return undefined; }
-  const error = Object.create(ctor.prototype) as Error;
-  Object.defineProperty(error, 'message', { value: data.message, configurable: true, writable: true });
+  const error = blankError(builtinErrorName(Object.create(ctor.prototype) as Error), ctor);
+  defineErrorProperty(error, 'message', data.message, false);
   return error;
 }
 

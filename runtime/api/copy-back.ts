@@ -10,6 +10,7 @@
  */
 import type { ObjectOrigin } from '../store/codec';
 import { isTypedArray } from '../worker/shapes';
+import { defineErrorProperty, errorKeys } from '../store/error-values';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
 export type TargetOf = (origin: ObjectOrigin) => object | undefined;
@@ -102,9 +103,11 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
   } else if (Array.isArray(into)) {
     const source = from as unknown[];
     const items: [number, unknown][] = [];
-    for (let i = 0; i < source.length; i++) if (i in source) items.push([i, resolve(source[i])]);
+    // Read first: `into` may be `source` itself (a new array), which `into.length = 0` empties, trailing holes included.
+    const length = source.length;
+    for (let i = 0; i < length; i++) if (i in source) items.push([i, resolve(source[i])]);
     into.length = 0;
-    into.length = source.length;
+    into.length = length;
     for (const [i, item] of items) into[i] = item;
   } else if (into instanceof Map) {
     updateInPlace(into, [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const));
@@ -116,6 +119,13 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     // Plain objects and class instances: own data properties. An accessor of the caller's object stays (it computes
     // from the fields), a frozen object cannot have changed, and an unchanged value is not assigned again.
     if (into !== from && Object.isFrozen(into)) return;
+    // An error's message, stack and cause are own properties that are not enumerable: taken as the task left them.
+    if (into instanceof Error && into !== from) {
+      const before = errorKeys(into).hidden;
+      const after = errorKeys(from as Error).hidden;
+      for (const key of before) if (!after.includes(key)) delete (into as unknown as Record<string, unknown>)[key];
+      for (const key of after) defineErrorProperty(into, key, resolve((from as unknown as Record<string, unknown>)[key]), false);
+    }
     const record = from as Record<string, unknown>;
     const target = into as Record<string, unknown>;
     const keys = Object.keys(record);

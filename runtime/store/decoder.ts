@@ -5,12 +5,13 @@
  * encoder put in one region overlap again.
  */
 import {
-  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, MapValue, NumberArrayValue, NumberValue,
+  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, MapValue, NumberArrayValue, NumberValue,
   ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
 } from './generated/value_generated';
 import { TYPED_ARRAYS } from './body';
 import type { ObjectOrigin } from './encoder';
 import { classOf, type ClassRef } from './classes';
+import { blankError, defineErrorProperty } from './error-values';
 
 export interface DecodeOptions {
   /** Called for every object as it is made, with its number and where it came from (if the file says). */
@@ -77,6 +78,7 @@ export class Decoder {
         return out;
       }
       case Value.TypedArrayValue: return this.enter(this.typedArray(read(new TypedArrayValue())));
+      case Value.ErrorValue: return this.error(read(new ErrorValue()));
     }
     throw new Error(`data file holds an unknown value type ${type} (written by another version of taskify?)`);
   }
@@ -107,6 +109,17 @@ export class Decoder {
       // Assigning "__proto__" would set the prototype instead of creating the own property the value had.
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       else out[key] = value;
+    }
+    return out;
+  }
+
+  /** Entered before its properties are decoded: a `cause` or an `errors` item may refer back to it. */
+  private error(e: ErrorValue): Error {
+    const classIndex = e.classIndex();
+    const out = this.enter(blankError(e.builtin() as string, classIndex >= 0 ? this.classAt(classIndex) : undefined));
+    for (let i = 0; i < e.valuesLength(); i++) {
+      const value = this.value(e.valuesType(i) ?? Value.NONE, (obj) => e.values(i, obj));
+      defineErrorProperty(out, e.keys(i) as string, value, i >= e.hidden());
     }
     return out;
   }

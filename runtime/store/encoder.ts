@@ -9,11 +9,12 @@
  */
 import { Builder } from 'flatbuffers';
 import {
-  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, HoleValue, MapValue, NullValue,
+  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, HoleValue, MapValue, NullValue,
   NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
+import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
 import { UnsupportedValueError, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, readProperty, tooLarge, withArticle } from './refusals';
 
@@ -101,6 +102,7 @@ class Encoder {
     }
     const kind = KIND_OF_PROTOTYPE.get(proto);
     if (kind !== undefined) return this.typedArray(v as ArrayBufferView, kind, path);
+    if (v instanceof Error) return this.error(v, proto as object, path);
     const subclass = builtinSubclass(v);
     if (subclass) throw subclass(path);
     if ((proto as Record<symbol, unknown>)[FUTURE]) {
@@ -132,6 +134,27 @@ class Encoder {
     return this.classes.length - 1;
   }
 
+  /** An Error: its built-in, its class if it is an exported subclass, its own properties (error-values.ts). */
+  private error(v: Error, proto: object, path: string): Encoded {
+    const b = this.builder;
+    const ctor = (proto as { constructor?: unknown }).constructor;
+    const classIndex = isBuiltinErrorClass(ctor) && (ctor as Function).prototype === proto ? -1 : this.classOf(proto, path);
+    const { hidden, shown } = errorKeys(v);
+    const keys = [...hidden, ...shown];
+    const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
+    const keyOffsets = keys.map((key) => this.key(key, path));
+    return [Value.ErrorValue, ErrorValue.createErrorValue(b, b.createSharedString(builtinErrorName(v)), classIndex,
+      ErrorValue.createKeysVector(b, keyOffsets), ErrorValue.createValuesTypeVector(b, types), ErrorValue.createValuesVector(b, offsets), hidden.length)];
+  }
+
+  private key(key: string, path: string): number {
+    const b = this.builder;
+    // Keys are plain FlatBuffers strings (UTF-8, shared between records), so unlike values they cannot fall back to UTF-16.
+    if (UNPAIRED_SURROGATE.test(key)) throw new UnsupportedValueError('string', path + keyPath(key), 'a key with an unpaired surrogate');
+    // createSharedString returns 0, "absent", for '': in a vector that is a pointer past the header.
+    return key === '' ? b.createString(key) : b.createSharedString(key);
+  }
+
   private string(s: string): number {
     const b = this.builder;
     const wellFormed = !UNPAIRED_SURROGATE.test(s);
@@ -161,12 +184,7 @@ class Encoder {
     const b = this.builder;
     const keys = Object.keys(v);
     const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
-    const keyOffsets = keys.map((key) => {
-      // Keys are plain FlatBuffers strings (UTF-8, shared between records), so unlike values they cannot fall back to UTF-16.
-      if (UNPAIRED_SURROGATE.test(key)) throw new UnsupportedValueError('string', path + keyPath(key), 'a key with an unpaired surrogate');
-      // createSharedString returns 0, "absent", for '': in a vector that is a pointer past the header.
-      return key === '' ? b.createString(key) : b.createSharedString(key);
-    });
+    const keyOffsets = keys.map((key) => this.key(key, path));
     return [Value.ObjectValue, ObjectValue.createObjectValue(b, nullPrototype, ObjectValue.createKeysVector(b, keyOffsets),
       ObjectValue.createValuesTypeVector(b, types), ObjectValue.createValuesVector(b, offsets), classIndex)];
   }

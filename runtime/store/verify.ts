@@ -117,8 +117,7 @@ class HeaderWalk {
         return;
       }
       case Value.ObjectValue: {
-        const classIndex = this.field(t, 4, 4);
-        const index = classIndex === undefined ? -1 : this.view.getInt32(classIndex, true);
+        const index = this.classIndex(t, 4);
         if (index < -1 || index >= this.classes) throw new Malformed(`an object's class ${index} is not one of its ${this.classes}`);
         this.objects++;
         const keys = this.vector(t, 1, 4, 1, 'an object\'s keys');
@@ -127,8 +126,26 @@ class HeaderWalk {
         return;
       }
       case Value.TypedArrayValue: this.objects++; this.typedArray(t); return;
+      case Value.ErrorValue: {
+        this.string(this.offsetField(t, 0, 'an error\'s built-in class', true)!);
+        const index = this.classIndex(t, 1);
+        if (index < -1 || index >= this.classes) throw new Malformed(`an error's class ${index} is not one of its ${this.classes}`);
+        this.objects++;
+        const keys = this.vector(t, 2, 4, 1, 'an error\'s keys');
+        for (let i = 0; i < (keys?.length ?? 0); i++) this.string(this.target(keys!.at + 4 * i));
+        if (this.union(t, 3, depth, false) !== (keys?.length ?? 0)) throw new Malformed('an error has as many keys as values');
+        const hidden = this.field(t, 5, 4);
+        if (hidden !== undefined && this.view.getUint32(hidden, true) > (keys?.length ?? 0)) throw new Malformed('an error hides more keys than it has');
+        return;
+      }
     }
     throw new Malformed(`a value of unknown type ${type}`);
+  }
+
+  /** A table's class_index field (id `id`): -1 when absent. */
+  private classIndex(t: Table, id: number): number {
+    const at = this.field(t, id, 4);
+    return at === undefined ? -1 : this.view.getInt32(at, true);
   }
 
   /** A union vector (types at field `id`, tables at `id + 1`): its values, in order. Returns its length. */

@@ -13,20 +13,28 @@ export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | un
   for (const t of parts) {
     if (t.flags & ts.TypeFlags.ESSymbolLike) return 'a symbol';
     if (t.getCallSignatures().length > 0) return 'a function';
-    const symbol = t.getSymbol();
-    const declaration = symbol?.getDeclarations()?.find((d) => ts.isClassLike(d));
-    if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !declaration || declaration.getSourceFile().isDeclarationFile) continue;
-    const name = symbol.getName();
-    // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
-    const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
-      (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
-    if (!exported) return `an instance of class ${name}, which its module does not export (a worker rebuilds an instance by importing its class)`;
-    const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
-    const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
-    if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${name}, which has private #fields that cannot be copied`;
-    if (runsCodeWhenImported(ctx, declaration.getSourceFile())) {
-      return `an instance of class ${name}, whose module runs code at its top level (a worker importing it to rebuild the instance would run it again): move the class to a module of its own`;
-    }
+    const why = unsendableClass(ctx, t);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** Why an instance of this (non-union) type cannot travel because of its class, or undefined (not a class, or fine). */
+export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | undefined {
+  const { ts } = ctx;
+  const symbol = t.getSymbol();
+  const declaration = symbol?.getDeclarations()?.find((d) => ts.isClassLike(d));
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+  const name = symbol.getName();
+  // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
+  const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
+    (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
+  if (!exported) return `an instance of class ${name}, which its module does not export (a worker rebuilds an instance by importing its class)`;
+  const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
+  const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
+  if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${name}, which has private #fields that cannot be copied`;
+  if (runsCodeWhenImported(ctx, declaration.getSourceFile())) {
+    return `an instance of class ${name}, whose module runs code at its top level (a worker importing it to rebuild the instance would run it again): move the class to a module of its own`;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveNode, symbolOf } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
-import { unsendableType } from '../analysis/sendable';
+import { unsendableArgument } from '../analysis/sendable-inside';
 import { VIEW_METHODS } from '../analysis/builtins';
 import type { AliasGroups } from './aliases';
 import type { Containers } from './containers';
@@ -56,9 +56,10 @@ export class CallBlockers {
       if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
       if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       if (isPrimitiveNode(this.planner.facts.ctx, arg)) continue;
-      // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can import).
-      const unsendable = unsendableType(this.planner.facts.ctx, this.planner.facts.ctx.checker.getTypeAtLocation(arg));
-      if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` is ${unsendable}`);
+      // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can
+      // import), itself or inside it (`[new P(1)]` where the task takes `{ x: number }[]`).
+      const unsendable = unsendableArgument(this.planner.facts.ctx, arg);
+      if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` ${unsendable}`);
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
       // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:

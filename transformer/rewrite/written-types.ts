@@ -9,12 +9,9 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
+import { contentsOfType } from '../analysis/type-contents';
 
 const BUFFER_TYPES = new Set(['ArrayBuffer', 'SharedArrayBuffer', 'ArrayBufferLike', 'DataView']);
-/** Library containers whose type arguments are what they hold. */
-const HOLDERS = new Set(['Array', 'ReadonlyArray', 'Map', 'ReadonlyMap', 'Set', 'ReadonlySet', 'WeakMap', 'WeakSet', 'Promise',
-  'Iterable', 'IterableIterator', 'Iterator', 'MapIterator', 'SetIterator', 'ArrayIterator', 'Generator']);
-
 export class WrittenTypes {
   private readonly written: ts.Type[] = [];
   private typedArrays = false;
@@ -97,19 +94,8 @@ export class WrittenTypes {
     return isTypedArrayType(this.ctx, type) || BUFFER_TYPES.has(type.getSymbol()?.getName() ?? '');
   }
 
-  /** The types of what a value of this type holds: elements, a Map's keys and values, the program's objects' fields. */
+  /** The types of what a value of this type holds (type-contents.ts); a buffer's are numbers. */
   private contentsOf(type: ts.Type): ts.Type[] {
-    const { ts, checker } = this.ctx;
-    if (type.isUnionOrIntersection()) return [...type.types];
-    if (!(type.flags & ts.TypeFlags.Object) || this.isBufferFamily(type)) return [];
-    const name = type.getSymbol()?.getName() ?? '';
-    if (checker.isArrayType(type) || checker.isTupleType(type) || HOLDERS.has(name)) {
-      return (type as ts.TypeReference).target ? [...checker.getTypeArguments(type as ts.TypeReference)] : [];
-    }
-    // The library's other objects (Date, RegExp, Error…) hold nothing a task hands back into.
-    if (this.isLibraryType(type)) return [];
-    const fields = checker.getPropertiesOfType(type).filter((p) => !(p.flags & ts.SymbolFlags.Method))
-      .map((p) => checker.getTypeOfSymbol(p));
-    return [...fields, ...checker.getIndexInfosOfType(type).map((info) => info.type)];
+    return this.isBufferFamily(type) ? [] : contentsOfType(this.ctx, type);
   }
 }

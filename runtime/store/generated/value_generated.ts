@@ -34,13 +34,14 @@ export enum Value {
   SetValue = 12,
   TypedArrayValue = 13,
   RefValue = 14,
-  HoleValue = 15
+  HoleValue = 15,
+  ErrorValue = 16
 }
 
 export function unionToValue(
   type: Value,
-  accessor: (obj:ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null
-): ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
+  accessor: (obj:ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null
+): ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
   switch(Value[type]) {
     case 'NONE': return null; 
     case 'UndefinedValue': return accessor(new UndefinedValue())! as UndefinedValue;
@@ -58,15 +59,16 @@ export function unionToValue(
     case 'TypedArrayValue': return accessor(new TypedArrayValue())! as TypedArrayValue;
     case 'RefValue': return accessor(new RefValue())! as RefValue;
     case 'HoleValue': return accessor(new HoleValue())! as HoleValue;
+    case 'ErrorValue': return accessor(new ErrorValue())! as ErrorValue;
     default: return null;
   }
 }
 
 export function unionListToValue(
   type: Value, 
-  accessor: (index: number, obj:ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null, 
+  accessor: (index: number, obj:ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null, 
   index: number
-): ArrayValue|BigIntValue|BoolValue|DateValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
+): ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
   switch(Value[type]) {
     case 'NONE': return null; 
     case 'UndefinedValue': return accessor(index, new UndefinedValue())! as UndefinedValue;
@@ -84,6 +86,7 @@ export function unionListToValue(
     case 'TypedArrayValue': return accessor(index, new TypedArrayValue())! as TypedArrayValue;
     case 'RefValue': return accessor(index, new RefValue())! as RefValue;
     case 'HoleValue': return accessor(index, new HoleValue())! as HoleValue;
+    case 'ErrorValue': return accessor(index, new ErrorValue())! as ErrorValue;
     default: return null;
   }
 }
@@ -1102,6 +1105,159 @@ static endHoleValue(builder:flatbuffers.Builder):flatbuffers.Offset {
 static createHoleValue(builder:flatbuffers.Builder):flatbuffers.Offset {
   HoleValue.startHoleValue(builder);
   return HoleValue.endHoleValue(builder);
+}
+}
+
+export class ErrorValue {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):ErrorValue {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+static getRootAsErrorValue(bb:flatbuffers.ByteBuffer, obj?:ErrorValue):ErrorValue {
+  return (obj || new ErrorValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static getSizePrefixedRootAsErrorValue(bb:flatbuffers.ByteBuffer, obj?:ErrorValue):ErrorValue {
+  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+  return (obj || new ErrorValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+builtin():string|null
+builtin(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+builtin(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 4);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
+classIndex():number {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
+}
+
+keys(index: number):string
+keys(index: number,optionalEncoding:flatbuffers.Encoding):string|Uint8Array
+keys(index: number,optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding) : null;
+}
+
+keysLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+valuesType(index: number):Value|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+valuesTypeLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+valuesTypeArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
+values(index: number, obj:any):any|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__union(obj, this.bb!.__vector(this.bb_pos + offset) + index * 4) : null;
+}
+
+valuesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+hidden():number {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+}
+
+static startErrorValue(builder:flatbuffers.Builder) {
+  builder.startObject(6);
+}
+
+static addBuiltin(builder:flatbuffers.Builder, builtinOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(0, builtinOffset, 0);
+}
+
+static addClassIndex(builder:flatbuffers.Builder, classIndex:number) {
+  builder.addFieldInt32(1, classIndex, -1);
+}
+
+static addKeys(builder:flatbuffers.Builder, keysOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, keysOffset, 0);
+}
+
+static createKeysVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startKeysVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addValuesType(builder:flatbuffers.Builder, valuesTypeOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(3, valuesTypeOffset, 0);
+}
+
+static createValuesTypeVector(builder:flatbuffers.Builder, data:Value[]):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startValuesTypeVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
+static addValues(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, valuesOffset, 0);
+}
+
+static createValuesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addHidden(builder:flatbuffers.Builder, hidden:number) {
+  builder.addFieldInt32(5, hidden, 0);
+}
+
+static endErrorValue(builder:flatbuffers.Builder):flatbuffers.Offset {
+  const offset = builder.endObject();
+  return offset;
+}
+
+static createErrorValue(builder:flatbuffers.Builder, builtinOffset:flatbuffers.Offset, classIndex:number, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset, hidden:number):flatbuffers.Offset {
+  ErrorValue.startErrorValue(builder);
+  ErrorValue.addBuiltin(builder, builtinOffset);
+  ErrorValue.addClassIndex(builder, classIndex);
+  ErrorValue.addKeys(builder, keysOffset);
+  ErrorValue.addValuesType(builder, valuesTypeOffset);
+  ErrorValue.addValues(builder, valuesOffset);
+  ErrorValue.addHidden(builder, hidden);
+  return ErrorValue.endErrorValue(builder);
 }
 }
 

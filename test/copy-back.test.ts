@@ -1,0 +1,42 @@
+/**
+ * Copy-back (runtime/api/copy-back.ts) on its own: a decoded version mapped onto the caller's objects, without a pool.
+ * The cases here are the ones a whole program showed wrong: a new array's length, an error a task changed.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { adopt, NEW_OBJECT } from '../runtime/api/copy-back';
+import type { ObjectOrigin } from '../runtime/store/codec';
+
+const noTarget = { targetOf: () => undefined, owns: () => false };
+
+test('a new array keeps its length, trailing holes included (new Array(3) with one element set is 3 long)', () => {
+  const made: unknown[] = new Array(3);
+  made[0] = 1;
+  const { value } = adopt(made, new Map<object, ObjectOrigin>([[made, NEW_OBJECT]]), noTarget);
+  assert.is((value as unknown[]).length, 3);
+  assert.equal(Object.keys(value as unknown[]), ['0']);
+});
+
+test('a caller\'s array filled from a version keeps the version\'s length', () => {
+  const mine = [1, 2];
+  const decoded: unknown[] = new Array(4);
+  decoded[1] = 'b';
+  const origin = { data: 1, index: 0 };
+  adopt(decoded, new Map<object, ObjectOrigin>([[decoded, origin]]), { targetOf: () => mine, owns: () => true });
+  assert.is(mine.length, 4);
+  assert.equal(Object.keys(mine), ['1']);
+});
+
+test('a caller\'s error takes the message, stack and extra properties the task left it, and stays the same object', () => {
+  const mine = Object.assign(new Error('before'), { code: 'A' });
+  const decoded = Object.assign(new Error('after'), { code: 'B' });
+  const origin = { data: 1, index: 0 };
+  const { value } = adopt(decoded, new Map<object, ObjectOrigin>([[decoded, origin]]), { targetOf: () => mine, owns: () => true });
+  assert.is(value, mine);
+  assert.is(mine.message, 'after');
+  assert.is(mine.code, 'B');
+  assert.is(mine.stack, decoded.stack);
+  assert.equal(Object.keys(mine), ['code'], 'message and stack stay not enumerable');
+});
+
+test.run();

@@ -1,0 +1,29 @@
+// Values ordinary code moves around that a task must give back as they were: errors, arrays with trailing holes.
+
+/** @task */
+export function check(v: number): Error | null {
+  return v < 0 ? new RangeError(`negative ${v}`) : null;
+}
+
+/** @task */
+export function run(job: { ok: boolean; error?: Error }): void {
+  job.ok = false;
+  job.error = Object.assign(new TypeError('boom', { cause: new Error('root cause') }), { code: 'E_BOOM' });
+}
+
+/** @task */
+export function several(n: number): AggregateError {
+  return new AggregateError(Array.from({ length: n }, (_, i) => new URIError(`bad ${i}`)), `${n} failures`);
+}
+
+/** @task */
+export function slots(n: number): number[] {
+  const a: number[] = new Array(n);
+  a[0] = 1;
+  return a;
+}
+
+/** @task */
+export function move(ps: { x: number }[]): void {
+  for (const p of ps) p.x += 1;
+}

@@ -1,0 +1,29 @@
+import { check, move, run, several, slots } from './kernels';
+
+// An error returned: printed, compared, asked for its parts.
+const e = check(-1);
+console.log(String(e), e instanceof RangeError, e instanceof Error, e?.name, e?.message, e?.stack?.split('\n')[0]);
+console.log(String(check(1)));
+
+// An error stored in an inout argument, with a cause and a code.
+const job: { ok: boolean; error?: Error } = { ok: true };
+run(job);
+// (Read through `job`: `const stored = job.error` right after the call reads the old field, a plan bug of its own.)
+type Coded = TypeError & { code?: string };
+console.log(job.ok, String(job.error), job.error instanceof TypeError, (job.error as Coded).code, String(job.error?.cause), job.error?.name);
+
+// An AggregateError with its errors.
+const all = several(3);
+console.log(String(all), all instanceof AggregateError, all.errors.map(String).join(' | '), all.errors[1] instanceof URIError);
+
+// Arrays keep their length, trailing holes included.
+const a = slots(3);
+console.log(a.length, 0 in a, 2 in a, JSON.stringify(a));
+
+// Instances of a class this module does not export, passed in an array where the task takes an interface: the call
+// stays direct (a worker could not rebuild them), and prints as in plain code.
+class P { constructor(public x: number) {} }
+const ps = [new P(1), new P(2)];
+move(ps);
+move([new P(10)]);
+console.log(ps.map((p) => p.x).join(','), ps[0] instanceof P);
