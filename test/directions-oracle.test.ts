@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (eight npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (thirteen npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -21,9 +21,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // (Guarded a little below the target: which parameters get judged moves with the oracle's time per function on a
   // loaded machine.)
   assert.ok(Number(six[2]) >= 97.8, `precision ${six[2]}% on the six (98.2% when this was last raised)`);
-  // With d3-hierarchy and d3-geo, added untuned as a check (96.7% in all; d3-geo 31.9% when added, 66.0% after the
-  // var-alias and literal-table changes that followed).
-  assert.ok(Number(total[2]) >= 96, `precision ${total[2]}% in all (96.7% when this was last raised)`);
+  // With the libraries added untuned as a check: d3-hierarchy and d3-geo (96.7% in all with them; d3-geo 31.9% when
+  // added, 66.0% after the var-alias and literal-table changes that followed), then ml-spectra-processing, lodash-es,
+  // d3-polygon, earcut and quickselect (77.6% in all when they were added, before any change aimed at them).
+  assert.ok(Number(total[2]) >= 77, `precision ${total[2]}% in all (77.6% when this was last raised)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
