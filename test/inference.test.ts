@@ -255,6 +255,48 @@ test('a var or let nothing assigns after its initializer is a constant: its func
   assert.match(errors[0], /task useChanging: reads `changing`, a module variable that may change/);
 });
 
+test('JavaScript: a method name the tables know is trusted for its arguments on an untyped receiver, as for the receiver', () => {
+  // ml-spectra-processing's xMedian: `const { fromIndex = 0, toIndex = input.length } = options; input.slice(fromIndex, toIndex)`.
+  const { tasks, errors } = analyze({
+    'main.ts': [
+      "import { median, grow, keep, keepInMap } from './lib.js';",
+      '/** @task */ export function t(a: number[], o: { fromIndex: number }, b: Float64Array, s: number[][], p: number[], m: Map<number, number[]>, q: number[]) {',
+      '  return median(a, o) + grow(b).length + keep(s, p) + keepInMap(m, q);',
+      '}',
+    ].join('\n'),
+    'lib.js': [
+      'export function median(input, options) { const { fromIndex = 0 } = options || {}; return input.slice(fromIndex).sort()[0]; }',
+      'export function grow(array) { const C = array.constructor; const grown = new C(array.length * 2); grown.set(array); return grown; }',
+      'export function keep(store, p) { store.push(p); store[0][0] = 1; return 0; }',
+      'export function keepInMap(m, p) { m.set(1, p); m.get(1)[0] = 1; return 0; }',
+    ].join('\n'),
+  });
+  assert.equal(errors, []);
+  assert.equal(tasks[0].params.map((p) => `${p.name}:${p.direction}`), ['a:in', 'o:in', 'b:in', 's:inout', 'p:inout', 'm:inout', 'q:inout']);
+  assert.match(tasks[0].params[4].reason, /writes an element: `store\[0\]\[0\] = 1`/);
+});
+
+test('an options object made at the call discharges a callee\'s callback fields: what each field holds, not unknown code', () => {
+  // ml-spectra-processing: `const { similarityFct = … } = options; return f(array1, array2, { recenter, similarityFct })`.
+  const prelude = [
+    'function each(options: { f?: (x: number[]) => number }, arr: number[]) { const { f = (x: number[]) => x[0] } = options; return f(arr); }',
+    'function others(options: { f?: (x: number[]) => number, g?: number }, arr: number[]) { const { f = (x: number[]) => x[0] } = options; return f(arr); }',
+    'function writer(x: number[]) { x[0] = 1; return 0; }',
+    'function reader(x: number[]) { return x[0]; }',
+    'declare const unknownCode: (x: number[]) => number;',
+  ].join('\n');
+  expectDirections([
+    ['a: number[]', 'return each({ f: (x) => x[0] }, a);', ['a:in']],
+    ['a: number[]', 'return each({ f: reader }, a);', ['a:in']],
+    ['a: number[]', 'return others({ g: 1 }, a);', ['a:in']],
+    ['a: number[]', 'return each({ f: unknownCode }, a);', ['a:inout']],
+    ['a: number[]', 'return each({ f: (x) => { x[0] = 1; return 0; } }, a);', ['a:inout']],
+    ['a: number[]', 'return each({ f: writer }, a);', ['a:inout']],
+    ['a: number[]', 'return each({ f(x) { return x.push(1); } }, a);', ['a:inout']],
+    ['a: number[]', 'const o = { f: writer }; return each({ ...o }, a);', ['a:inout']],
+  ], prelude);
+});
+
 test('a variable only ever assigned functions runs one of them: their effects, not unknown code\'s', () => {
   // lodash's `var getTag = baseGetTag; if (old engine) getTag = function (value) { … }`, called from other functions.
   const { tasks } = analyze({ 'main.ts': [
