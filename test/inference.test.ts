@@ -255,27 +255,6 @@ test('a var or let nothing assigns after its initializer is a constant: its func
   assert.match(errors[0], /task useChanging: reads `changing`, a module variable that may change/);
 });
 
-test('JavaScript: a method name the tables know is trusted for its arguments on an untyped receiver, as for the receiver', () => {
-  // ml-spectra-processing's xMedian: `const { fromIndex = 0, toIndex = input.length } = options; input.slice(fromIndex, toIndex)`.
-  const { tasks, errors } = analyze({
-    'main.ts': [
-      "import { median, grow, keep, keepInMap } from './lib.js';",
-      '/** @task */ export function t(a: number[], o: { fromIndex: number }, b: Float64Array, s: number[][], p: number[], m: Map<number, number[]>, q: number[]) {',
-      '  return median(a, o) + grow(b).length + keep(s, p) + keepInMap(m, q);',
-      '}',
-    ].join('\n'),
-    'lib.js': [
-      'export function median(input, options) { const { fromIndex = 0 } = options || {}; return input.slice(fromIndex).sort()[0]; }',
-      'export function grow(array) { const C = array.constructor; const grown = new C(array.length * 2); grown.set(array); return grown; }',
-      'export function keep(store, p) { store.push(p); store[0][0] = 1; return 0; }',
-      'export function keepInMap(m, p) { m.set(1, p); m.get(1)[0] = 1; return 0; }',
-    ].join('\n'),
-  });
-  assert.equal(errors, []);
-  assert.equal(tasks[0].params.map((p) => `${p.name}:${p.direction}`), ['a:in', 'o:in', 'b:in', 's:inout', 'p:inout', 'm:inout', 'q:inout']);
-  assert.match(tasks[0].params[4].reason, /writes an element: `store\[0\]\[0\] = 1`/);
-});
-
 test('an options object made at the call discharges a callee\'s callback fields: what each field holds, not unknown code', () => {
   // ml-spectra-processing: `const { similarityFct = … } = options; return f(array1, array2, { recenter, similarityFct })`.
   const prelude = [

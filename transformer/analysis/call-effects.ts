@@ -68,7 +68,7 @@ export class CallEffects {
     const { ts } = this;
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      (this.trustsName(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+      (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = this.targetOf(call);
@@ -155,9 +155,7 @@ export class CallEffects {
         this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-        (this.trustsName(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
-        // (Also on a receiver nothing types, as JavaScript's `input.slice(from, to)`: the name is trusted for its
-        // arguments as it is for the receiver above.)
+        (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
