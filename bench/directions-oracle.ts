@@ -13,7 +13,7 @@
  * precision (listed by cause). Parameters that never received an object in a call that returned are not judged.
  *
  * Environment: ORACLE_TRIALS (calls per function, default 200), ORACLE_SEED, ORACLE_VERBOSE=1 (every miss, every
- * write seen, every parameter not judged), ORACLE_DEBUG=1 (each function on stderr as it runs: to find one that hangs).
+ * write seen, every parameter not judged), ORACLE_ONLY=a,b (only the libraries named), ORACLE_DEBUG=1 (each function on stderr as it runs: to find one that hangs).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

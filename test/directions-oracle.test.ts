@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (eight npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (thirteen npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -21,9 +21,12 @@ test('every parameter a call writes is inferred written, and most that no call w
   // (Guarded a little below the target: which parameters get judged moves with the oracle's time per function on a
   // loaded machine.)
   assert.ok(Number(six[2]) >= 97.8, `precision ${six[2]}% on the six (98.2% when this was last raised)`);
-  // With d3-hierarchy and d3-geo, added untuned as a check (96.7% in all; d3-geo 31.9% when added, 66.0% after the
-  // var-alias and literal-table changes that followed).
-  assert.ok(Number(total[2]) >= 96, `precision ${total[2]}% in all (96.7% when this was last raised)`);
+  // With the libraries added untuned as a check: d3-hierarchy and d3-geo (96.7% in all with them; d3-geo 31.9% when
+  // added, 66.0% after the var-alias and literal-table changes that followed), then ml-spectra-processing, lodash-es,
+  // d3-polygon, earcut and quickselect (77.6% in all when they were added, before any change aimed at them; 84.5%
+  // after the general changes that followed: built-ins through prototype aliases, variables only ever assigned
+  // functions, options objects made at the call, method names trusted for arguments on untyped receivers).
+  assert.ok(Number(total[2]) >= 84, `precision ${total[2]}% in all (84.5% when this was last raised)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -31,6 +34,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('vega-util') >= 92, `vega-util precision ${precision('vega-util')}%`);
   assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
   assert.ok(precision('d3-interpolate') >= 94, `d3-interpolate precision ${precision('d3-interpolate')}%`);
+  // (53.9% and 28.5% when added; lodash's rest is mostly getRawTag's save-and-restore of Symbol.toStringTag.)
+  assert.ok(precision('ml-spectra-processing') >= 86, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
+  assert.ok(precision('lodash-es') >= 30, `lodash-es precision ${precision('lodash-es')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

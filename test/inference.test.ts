@@ -223,6 +223,15 @@ test('built-ins reached through a constant alias or .call are the built-ins them
     ['x: number[]', 'const isArray = Array.isArray; return isArray(x);', ['x:in']],
     ['o: object', 'return Object.prototype.hasOwnProperty.call(o, "a");', ['o:in']],
     ['o: object', 'return Object.prototype.toString.call(o);', ['o:in']],
+    ['o: object', 'const toString = Object.prototype.toString; return toString.call(o);', ['o:in']],
+    ['o: object', 'var hasOwn = Object.prototype.hasOwnProperty; return hasOwn.call(o, "a");', ['o:in']],
+    ['l: number[]', 'const push = Array.prototype.push; push.call(l, 1);', ['l:inout']],
+    // Through an alias of the prototype (lodash: `var objectProto = Object.prototype, hasOwnProperty = objectProto.hasOwnProperty`).
+    ['o: object', 'var objectProto = Object.prototype, hasOwn = objectProto.hasOwnProperty; return hasOwn.call(o, "a");', ['o:in']],
+    ['o: object', 'const proto = Object.prototype; return proto.hasOwnProperty.call(o, "a");', ['o:in']],
+    ['l: number[]', 'var arrayProto = Array.prototype, splice = arrayProto.splice; splice.call(l, 0, 1);', ['l:inout']],
+    ['l: number[], p: number[]', 'var proto = Array.prototype; proto = Object.prototype as any; proto.toString.call(p); return l;', ['l:in', 'p:inout']],
+    ['l: number[][], p: number[]', 'const push = Array.prototype.push; push.apply(l, [p]); l[0][0] = 1;', ['l:inout', 'p:inout']],
     ['o: object', 'return Object(o) === o;', ['o:in']],
     ['l: number[]', 'Array.prototype.push.call(l, 1);', ['l:inout']],
     ['l: number[][], p: number[]', 'Array.prototype.push.call(l, p); l[0][0] = 1;', ['l:inout', 'p:inout']],
@@ -244,6 +253,50 @@ test('a var or let nothing assigns after its initializer is a constant: its func
   assert.equal(tasks.map((t) => `${t.name}(${t.params.map((p) => p.direction).join(',')})`), ['useDot(in,in)', 'useScale(inout)']);
   assert.equal(errors.length, 1);
   assert.match(errors[0], /task useChanging: reads `changing`, a module variable that may change/);
+});
+
+test('an options object made at the call discharges a callee\'s callback fields: what each field holds, not unknown code', () => {
+  // ml-spectra-processing: `const { similarityFct = … } = options; return f(array1, array2, { recenter, similarityFct })`.
+  const prelude = [
+    'function each(options: { f?: (x: number[]) => number }, arr: number[]) { const { f = (x: number[]) => x[0] } = options; return f(arr); }',
+    'function others(options: { f?: (x: number[]) => number, g?: number }, arr: number[]) { const { f = (x: number[]) => x[0] } = options; return f(arr); }',
+    'function writer(x: number[]) { x[0] = 1; return 0; }',
+    'function reader(x: number[]) { return x[0]; }',
+    'declare const unknownCode: (x: number[]) => number;',
+  ].join('\n');
+  expectDirections([
+    ['a: number[]', 'return each({ f: (x) => x[0] }, a);', ['a:in']],
+    ['a: number[]', 'return each({ f: reader }, a);', ['a:in']],
+    ['a: number[]', 'return others({ g: 1 }, a);', ['a:in']],
+    ['a: number[]', 'return each({ f: unknownCode }, a);', ['a:inout']],
+    ['a: number[]', 'return each({ f: (x) => { x[0] = 1; return 0; } }, a);', ['a:inout']],
+    ['a: number[]', 'return each({ f: writer }, a);', ['a:inout']],
+    ['a: number[]', 'return each({ f(x) { return x.push(1); } }, a);', ['a:inout']],
+    ['a: number[]', 'const o = { f: writer }; return each({ ...o }, a);', ['a:inout']],
+  ], prelude);
+});
+
+test('a variable only ever assigned functions runs one of them: their effects, not unknown code\'s', () => {
+  // lodash's `var getTag = baseGetTag; if (old engine) getTag = function (value) { … }`, called from other functions.
+  const { tasks } = analyze({ 'main.ts': [
+    'function readTag(v: object): string { return Object.prototype.toString.call(v); }',
+    'function writeTag(v: number[]): string { v[0] = 1; return ""; }',
+    'var getTag: (v: any) => string = readTag;',
+    'if (Math.random() > 2) getTag = function (value: object) { return readTag(value) + "!"; };',
+    'var setTag: (v: any) => string = readTag;',
+    'if (Math.random() > 2) setTag = writeTag;',
+    'var counted: any = readTag;',
+    'counted += 1;',
+    'var swapped: any = readTag;',
+    '[swapped] = [writeTag];',
+    'function h(a: number[], b: number[], c: number[], d: number[]) { return getTag(a) + setTag(b) + counted(c) + swapped(d); }',
+    '/** @task */ export function t(a: number[], b: number[], c: number[], d: number[]) { return h(a, b, c, d); }',
+  ].join('\n') });
+  const t = tasks.find((task) => task.name === 't')!;
+  assert.equal(t.params.map((p) => `${p.name}:${p.direction}`), ['a:in', 'b:inout', 'c:inout', 'd:inout']);
+  assert.match(t.params[1].reason, /passed to `setTag`, which may be `writeTag`, which writes it: writes an element: `v\[0\] = 1`/);
+  assert.match(t.params[2].reason, /code of unknown effect/);
+  assert.match(t.params[3].reason, /code of unknown effect/);
 });
 
 test('a callee\'s callback has the effects of what this call passes: a reader, an inline function, none, or unknown code', () => {

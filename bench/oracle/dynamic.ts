@@ -60,6 +60,22 @@ function fromHint(rng: Rng, hint: string): { value: unknown } | undefined {
     return { value: Array.from({ length: int(rng, 2, 8) }, () => numbers(rng, width)) };
   }
   if (/^(array<number>|number\[\])/.test(h)) return { value: numbers(rng) };
+  // cheminfo-types (ml-spectra-processing's .d.ts): arrays of numbers, matrices of rows, spectra as {x, y} or {re, im}.
+  if (/^(numberarray|doublearray|float64array)(\[\])+$|^doublematrix$/.test(h)) {
+    const width = int(rng, 2, 6);
+    return { value: Array.from({ length: int(rng, 2, 5) }, () => Float64Array.from(numbers(rng, width))) };
+  }
+  if (/^(numberarray|doublearray|float64array|arraytype)$/.test(h)) return { value: rng() < 0.5 ? numbers(rng) : Float64Array.from(numbers(rng)) };
+  if (/^dataxy(<[a-z0-9]+>)?$/.test(h) || /^datareim$/.test(h)) {
+    const n = int(rng, 2, 10), [a, b] = h === 'datareim' ? ['re', 'im'] : ['x', 'y'];
+    const xs = numbers(rng, n).sort((p, q) => p - q);
+    return { value: { [a]: rng() < 0.5 ? xs : Float64Array.from(xs), [b]: numbers(rng, n) } };
+  }
+  if (/^dataxy(<[a-z0-9]+>)?\[\]$/.test(h)) {
+    const n = int(rng, 2, 8);
+    return { value: Array.from({ length: int(rng, 1, 4) }, () => ({ x: numbers(rng, n).sort((p, q) => p - q), y: numbers(rng, n) })) };
+  }
+  if (/^point\[\]$/.test(h)) return { value: Array.from({ length: int(rng, 2, 8) }, () => ({ x: number(rng), y: number(rng) })) };
   if (/^(array<[a-z]+>|[a-z]+\[\]|array)/.test(h)) return { value: pick(rng, [numbers(rng), ['a', 'b', 'a', 'c']]) };
   if (/^function/.test(h) || h.includes('=>')) return { value: pick(rng, [Math.random, (x: number) => x * 2, () => 0.5]) };
   if (/^number/.test(h)) return { value: number(rng) };

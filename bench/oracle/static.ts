@@ -69,7 +69,7 @@ export function analyzeLibrary(lib: Library): StaticResult {
       const owner = contextOf(ctx, fn);
       const params = fn.parameters.map((param, i) => {
         const { direction, reason } = directionOf(owner, param, summary.params[i] ?? {});
-        const typeNode = param.type ?? ts.getJSDocType(param);
+        const typeNode = param.type ?? ts.getJSDocType(param) ?? declaredType(ctx, exported, i);
         const hint = typeNode ? typeNode.getText() : owner.checker.typeToString(owner.checker.getTypeAtLocation(param));
         return { name: param.name.getText(), direction, reason, hint };
       });
@@ -79,6 +79,16 @@ export function analyzeLibrary(lib: Library): StaticResult {
     }
   }
   return { functions, notFound, names: namesOf(program, lib) };
+}
+
+/**
+ * The type a `.d.ts` beside the JavaScript declares for parameter `i` (compiled TypeScript: the JavaScript has none),
+ * so that the oracle makes arguments of that type.
+ */
+function declaredType(ctx: ReturnType<typeof createContext>, exported: ts.Symbol, i: number): ts.TypeNode | undefined {
+  const target = exported.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(exported) : exported;
+  const declaration = target.declarations?.find((d) => d.getSourceFile().isDeclarationFile && ts.isFunctionDeclaration(d));
+  return declaration && ts.isFunctionDeclaration(declaration) ? declaration.parameters[i]?.type : undefined;
 }
 
 function namesOf(program: ts.Program, lib: Library): LibraryNames {

@@ -15,7 +15,7 @@ export const COPYING_CONSTRUCTORS = new Set([
 
 /**
  * The built-in a callee names, also through a constant alias (`const isArray = Array.isArray`) and as
- * `X.prototype.m.call(…)`/`.apply(…)` (named `X.prototype.m`).
+ * `X.prototype.m.call(…)`/`.apply(…)` (named `X.prototype.m`), also through an alias (`toString.call(…)`).
  */
 export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string | undefined {
   const { ts } = ctx;
@@ -26,14 +26,35 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
       ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
       const aliased = skipParens(ts, declaration.initializer);
-      if (ts.isPropertyAccessExpression(aliased)) return qualifiedName(ts, aliased) ?? prototypeName(ts, aliased);
+      if (ts.isPropertyAccessExpression(aliased)) return prototypeMethodName(ctx, aliased) ?? qualifiedName(ts, aliased);
     }
   }
   if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
     const method = skipParens(ts, callee.expression);
-    if (ts.isPropertyAccessExpression(method)) return prototypeName(ts, method) ?? builtinName(ctx, method);
+    if (ts.isPropertyAccessExpression(method)) return prototypeMethodName(ctx, method) ?? builtinName(ctx, method);
+    // `const toString = Object.prototype.toString; toString.call(v)` (is-any-array, lodash): the alias's built-in.
+    if (ts.isIdentifier(method)) {
+      const aliased = builtinName(ctx, method);
+      if (aliased && aliased !== method.text) return aliased;
+    }
   }
   return qualifiedName(ts, callee);
+}
+
+/**
+ * `X.prototype.m`, also through a constant alias of the prototype (lodash's `var objectProto = Object.prototype;
+ * var hasOwnProperty = objectProto.hasOwnProperty`): named `X.prototype.m`.
+ */
+function prototypeMethodName(ctx: AnalysisContext, access: ts.PropertyAccessExpression): string | undefined {
+  const { ts } = ctx;
+  const direct = prototypeName(ts, access);
+  if (direct || !ts.isIdentifier(access.expression)) return direct;
+  const declaration = symbolOf(ctx, access.expression)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name) ||
+    !((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) return undefined;
+  const owner = skipParens(ts, declaration.initializer);
+  return ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype' && ts.isIdentifier(owner.expression)
+    ? `${owner.expression.text}.prototype.${access.name.text}` : undefined;
 }
 
 const builtinCalls = new WeakMap<ts.CallExpression, boolean>();

@@ -17,6 +17,7 @@ import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, programMethod, useOf } from './method-receivers';
 import { literalMembers } from './literal-members';
+import { assignedFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
 import { reasonAt, snippet } from './reason';
 import { callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
@@ -71,7 +72,7 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     const target = this.targetOf(call);
-    const members = literalMembers(this.ctx, callee);
+    const members = this.candidates(callee);
     if (members) return members.some((fn) => { const effect = this.effectOf(fn, index); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
@@ -111,7 +112,9 @@ export class CallEffects {
   call(call: ts.CallExpression): void {
     const { ts } = this;
     const callee = skipParens(ts, call.expression);
-    if (ts.isPropertyAccessExpression(callee)) {
+    const name = this.reach.builtinName(callee);
+    // (`toString.call(v)` through `const toString = Object.prototype.toString` runs that built-in, not an unknown method.)
+    if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name)))) {
       const method = callee.name.text;
       if (MUTATING_METHODS.has(method)) {
         this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
@@ -136,7 +139,6 @@ export class CallEffects {
       thisArgumentToFunction(this.handOff, call, callee.name.text);
     }
     const target = this.targetOf(call);
-    const name = this.reach.builtinName(callee);
     // `Array.from(xs, f)`, `Float64Array.from(xs, f)`: f receives the elements.
     if (name && MAPPING_MAKERS.test(name) && call.arguments.length > 1) elementsToFunction(this.handOff, call, call.arguments[0], call.arguments.slice(1, 2));
     if (name && DEFERRING_FUNCTIONS.has(name) && isAmbient(this.ctx, callee)) { deferred(this.handOff, call, DEFERRING_FUNCTIONS.get(name)!); return; }
@@ -160,7 +162,7 @@ export class CallEffects {
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
-      } else if (literalMembers(this.ctx, callee) && !ts.isSpreadElement(arg)) {
+      } else if (this.candidates(callee) && !ts.isSpreadElement(arg)) {
         this.toLiteralMembers(call, index, expr, params);
       } else if (this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
@@ -197,12 +199,13 @@ export class CallEffects {
   }
 
   /**
-   * `streamObjectType[object.type](object, stream)` on a constant object literal (literal-members.ts): argument `index`
-   * suffers what any of its functions does to that parameter (their general summaries).
+   * `streamObjectType[object.type](object, stream)` on a constant object literal (literal-members.ts), or `getTag(v)` on a
+   * variable only ever assigned functions (assigned-functions.ts): argument `index` suffers what any of those functions
+   * does to that parameter (their general summaries).
    */
   private toLiteralMembers(call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
     const callee = snippet(call.expression);
-    for (const fn of literalMembers(this.ctx, call.expression)!) {
+    for (const fn of this.candidates(call.expression)!) {
       const effect = this.effectOf(fn, index);
       const name = fn.name?.getText() ?? (this.ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
       if (!effect) {
@@ -217,6 +220,14 @@ export class CallEffects {
       if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) this.stored(this.ts.isSpreadElement(other) ? other.expression : other, params, call); });
     }
     this.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
+  }
+
+  /**
+   * The functions a callee may be when it is none in particular: one of a constant literal's (`table[key](x)`), or one
+   * of those a variable is ever assigned (`var getTag = baseGetTag; … getTag = function (v) { … }`).
+   */
+  private candidates(callee: ts.Expression): FunctionLike[] | undefined {
+    return literalMembers(this.ctx, callee) ?? assignedFunctions(this.ctx, callee);
   }
 
   /**

@@ -141,6 +141,7 @@ export class Callbacks {
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
+    if (ts.isObjectLiteralExpression(value)) return this.literalHoldsOnlyReaders(value, field);
     const choices = alternatives(ts, value);
     if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
@@ -152,6 +153,27 @@ export class Callbacks {
     }
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
     return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
+  }
+
+  /**
+   * An options object made at the call (`{ recenter, similarityFct }`, `{ f: (x) => x[0] }`): the field named (every
+   * field for ''), each value holding only readers. A function written in the literal is not an argument, so its
+   * body is not analysed with this one (only an argument's is): its own summary must say it only reads. A field the
+   * literal leaves out gets the callee's default, judged in the callee's body; a spread or a computed key may hold
+   * anything.
+   */
+  private literalHoldsOnlyReaders(literal: ts.ObjectLiteralExpression, field: string): boolean {
+    const { ts } = this;
+    return literal.properties.every((property) => {
+      if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return false;
+      if (field !== '' && property.name.getText() !== field && !(ts.isStringLiteral(property.name) && property.name.text === field)) return true;
+      if (ts.isShorthandPropertyAssignment(property)) return this.holdsOnlyReaders(property.name);
+      if (ts.isMethodDeclaration(property)) return summaryOnlyReads(this.lookup(property, false));
+      if (!ts.isPropertyAssignment(property)) return false; // an accessor runs code on every read
+      const value = skipParens(ts, property.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return summaryOnlyReads(this.lookup(value, false));
+      return this.holdsOnlyReaders(value);
+    });
   }
 
   private thisHoldsOnlyReaders(self: ts.Expression, field: string): boolean {

@@ -6,7 +6,7 @@
  * from reach.ts, which says what an expression's value is: this file is where bindings grow, to a fixpoint.
  */
 import type * as ts from 'typescript';
-import { MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { inlineFunctions, rootAndDepth, skipParens } from './expressions';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -187,13 +187,14 @@ export class ReachFlow {
     }
     // Storing: a method that may keep its arguments in its receiver (push, set, unshift, splice, a library method).
     // (A method with a body keeps what its summary says it keeps: `stores` below.)
+    // (Not a known built-in through an alias: `toString.call(v)` keeps v nowhere.)
+    const name = builtinName(this.ctx, callee);
     if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression) &&
-      !calledBody(this.ctx, call)) {
+      !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !calledBody(this.ctx, call)) {
       // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
       const elements = MUTATING_METHODS.has(callee.name.text) && isBuiltinMethodCall(this.ctx, call);
       this.store(callee.expression, elements ? either(...call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a))) : given);
     }
-    const name = builtinName(this.ctx, callee);
     if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
     // A callee that keeps an argument may keep it in any other argument.
     call.arguments.forEach((arg, index) => {

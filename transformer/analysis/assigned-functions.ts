@@ -1,0 +1,76 @@
+/**
+ * A variable that only ever holds functions, although something reassigns it: lodash's `var getTag = baseGetTag;` and,
+ * for old engines, `getTag = function (value) { … }`. A call through it runs one of those functions, so it has the
+ * effects of any of them (as a call into a table of functions does: literal-members.ts), not those of unknown code.
+ *
+ * Every write of the variable must be a plain `=` of a function (a function expression, or a name or a factory call
+ * that function-of-symbol.ts resolves to one); a compound assignment, an update, a destructuring or a for-in/of head
+ * writing it makes it unknown. Only the variable's own file can assign it (importers cannot assign an ES module export).
+ */
+import type * as ts from 'typescript';
+import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { skipParens } from './expressions';
+import { functionOfExpression } from './function-of-symbol';
+
+const held = new WeakMap<ts.VariableDeclaration, FunctionLike[] | null>();
+
+/** The functions a call through `callee` may run, when it names such a variable; undefined otherwise. */
+export function assignedFunctions(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
+  const { ts } = ctx;
+  callee = skipParens(ts, callee);
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = symbolOf(ctx, callee)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer ||
+    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) return undefined;
+  let known = held.get(declaration);
+  if (known === undefined) {
+    known = isReassigned(ctx, declaration) ? functionsHeld(ctx, declaration) ?? null : null;
+    held.set(declaration, known);
+  }
+  return known ?? undefined;
+}
+
+function functionsHeld(ctx: AnalysisContext, declaration: ts.VariableDeclaration): FunctionLike[] | undefined {
+  const { ts } = ctx;
+  const name = declaration.name as ts.Identifier;
+  const symbol = symbolOf(ctx, name);
+  const first = functionOfExpression(ctx, declaration.initializer!, 0);
+  if (!first) return undefined;
+  const found = new Set<FunctionLike>([first]);
+  let ok = true;
+  const isTarget = (node: ts.Node): node is ts.Identifier => ts.isIdentifier(node) && node.text === name.text && symbolOf(ctx, node) === symbol;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (isTarget(node) && node !== name) {
+      const parent = node.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        const fn = parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? functionOfExpression(ctx, parent.right, 0) : undefined;
+        if (fn) found.add(fn);
+        else ok = false;
+      } else if (isOtherWrite(ctx, node)) ok = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(declaration.getSourceFile());
+  return ok ? [...found] : undefined;
+}
+
+/** `x++`, `[x] = …`, `({ x } = …)`, `for (x of …)`: a write that is not a plain assignment of a value. */
+function isOtherWrite(ctx: AnalysisContext, node: ts.Identifier): boolean {
+  const { ts } = ctx;
+  let child: ts.Node = node;
+  let parent = node.parent;
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+    (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  // Up through array and object literals (and their shorthand, spread and property parts) to what they are part of.
+  while (ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) ||
+    ts.isPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isParenthesizedExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (child === node) return (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === node;
+  return (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
+    ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === child);
+}
