@@ -25,7 +25,8 @@ test('every parameter a call writes is inferred written, and most that no call w
   // added, 66.0% after the var-alias and literal-table changes that followed), then ml-spectra-processing, lodash-es,
   // d3-polygon, earcut and quickselect (77.6% in all when they were added, before any change aimed at them; 84.5%
   // after the general changes that followed: built-ins through prototype aliases, variables only ever assigned
-  // functions, options objects made at the call, method names trusted for arguments on untyped receivers).
+  // functions, options objects made at the call; a rule trusting method names for arguments on untyped receivers was
+  // backed out as unsound).
   assert.ok(Number(total[2]) >= 84, `precision ${total[2]}% in all (84.5% when this was last raised)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
@@ -34,8 +35,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('vega-util') >= 92, `vega-util precision ${precision('vega-util')}%`);
   assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
   assert.ok(precision('d3-interpolate') >= 94, `d3-interpolate precision ${precision('d3-interpolate')}%`);
-  // (53.9% and 28.5% when added; lodash's rest is mostly getRawTag's save-and-restore of Symbol.toStringTag.)
-  assert.ok(precision('ml-spectra-processing') >= 86, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
+  // (53.9% and 28.5% when added, 85.1% and 30.4% now; lodash's rest is mostly getRawTag's save-and-restore of
+  // Symbol.toStringTag.)
+  assert.ok(precision('ml-spectra-processing') >= 84, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
   assert.ok(precision('lodash-es') >= 30, `lodash-es precision ${precision('lodash-es')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.

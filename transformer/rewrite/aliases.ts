@@ -59,6 +59,11 @@ export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
   /** References that only hand their object to another name (`a` in `const view = a`, `next` in `cur = next`). */
   private readonly sources = new Set<ts.Identifier>();
+  /**
+   * References whose object's part another name takes (`job` in `const r = job.res`): the part is read there, so
+   * that reference waits for the tasks writing the object (a task may have put another object in that field).
+   */
+  private readonly partSources = new Set<ts.Identifier>();
   /** Names on the left of a destructuring swap (`[p, q] = [q, p]`): rebound, not used. */
   private readonly rebound = new Set<ts.Identifier>();
   /** Records made of the group's objects (`const holder = { a, b: c }`): a wait on one walks into its fields. */
@@ -117,6 +122,7 @@ export class AliasGroups {
 
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
+  isPartSource(ref: ts.Identifier): boolean { this.scan(); return this.partSources.has(ref); }
 
   /** A value of a variable that keeps it in `symbol`'s group: another name of the group, or a view of one. */
   isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
@@ -254,7 +260,9 @@ export class AliasGroups {
     if (ts.isIdentifier(value)) return [value];
     if (ts.isConditionalExpression(value)) return [...this.namesIn(value.whenTrue), ...this.namesIn(value.whenFalse)];
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
-    const base = this.viewBase(value) ?? this.partBase(value) ?? this.receiverReturned(value);
+    const part = this.viewBase(value) ? undefined : this.partBase(value);
+    if (part) this.partSources.add(part);
+    const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
     const handedBack = this.returnedArgument(value);
     return handedBack ? this.namesIn(handedBack) : [];

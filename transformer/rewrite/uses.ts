@@ -44,7 +44,10 @@ export class UseClassifier {
     const own = symbolOf(this.ctx, ref);
     // (`const f = a.fill(1)` is a write of a, and the method's result is the alias: classified below.)
     const returnsIt = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.receiverReturned(parent.parent) === ref;
-    if (this.aliases.isAliasSource(ref) && own && this.planner.isFollowable(own) && !returnsIt) return { kind: 'none' };
+    if (this.aliases.isAliasSource(ref) && own && this.planner.isFollowable(own) && !returnsIt) {
+      // `const r = job.res`: the part is read here (a task may have put another object in the field): wait first.
+      return this.aliases.isPartSource(ref) ? { kind: 'read' } : { kind: 'none' };
+    }
     // `task(m.subarray(…))`: the submission hands the view on.
     if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.viewBase(parent.parent) === ref) {
       const view = withWrappers(ts, parent.parent);

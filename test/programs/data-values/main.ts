@@ -8,7 +8,9 @@ console.log(String(check(1)));
 // An error stored in an inout argument, with a cause and a code.
 const job: { ok: boolean; error?: Error } = { ok: true };
 run(job);
-// (Read through `job`: `const stored = job.error` right after the call reads the old field, a plan bug of its own.)
+// A field the task set, taken into a name right after the call: the part is read there, after the task.
+const stored = job.error;
+console.log('stored', stored instanceof TypeError, stored?.message);
 type Coded = TypeError & { code?: string };
 console.log(job.ok, String(job.error), job.error instanceof TypeError, (job.error as Coded).code, String(job.error?.cause), job.error?.name);
 
