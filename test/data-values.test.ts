@@ -5,17 +5,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProgram as build, runProgram as run, programsWork as work, repositoryRoot as root } from './program-build';
+import { buildProgram as build, printsAsPlain, runProgram as run, repositoryRoot as root } from './program-build';
 
 test('errors, trailing holes and a local class inside an array print as in the plain build', () => {
+  const tasks = printsAsPlain('data-values');
   const plain = run(build('data-values', false, 'commonjs'));
-  const taskified = build('data-values', true, 'commonjs');
-  const statsFile = join(work, 'data-values-stats.json');
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
-  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
   assert.is(tasks.inWorkers, 5, 'check twice, run, several and slots ran in workers; the two move calls did not');
   assert.match(plain, 'RangeError: negative -1 true true RangeError negative -1 RangeError: negative -1');
   assert.match(plain, '3 true false [1,null,null]');

@@ -5,7 +5,7 @@
 import * as assert from 'uvu/assert';
 import * as ts from 'typescript';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnalysisProgram } from '../transformer/analysis/program';
@@ -36,6 +36,19 @@ export function buildProgram(name: string, withPlugin: boolean, module: 'commonj
   assert.equal(messages, [], `${name} compiles without errors`);
   if (existsSync(join(dir, 'package.json'))) copyFileSync(join(dir, 'package.json'), join(outDir, 'package.json'));
   return outDir;
+}
+
+/**
+ * Build test/programs/<name> both ways and run both: the plugin's build must print exactly what the plain build
+ * prints, in workers and inline (TASKIFY_WORKERS=0). Returns the run's task counts and the plugin's output directory.
+ */
+export function printsAsPlain(name: string): { submitted: number; inWorkers: number; failed: number; dir: string } {
+  const plain = runProgram(buildProgram(name, false, 'commonjs'));
+  const dir = buildProgram(name, true, 'commonjs');
+  const statsFile = join(programsWork, `${name}-stats.json`);
+  assert.fixture(runProgram(dir, { TASKIFY_STATS: statsFile }), plain);
+  assert.is(runProgram(dir, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+  return { ...JSON.parse(readFileSync(statsFile, 'utf8')).tasks, dir };
 }
 
 export function runProgram(outDir: string, env: Record<string, string> = {}): string {

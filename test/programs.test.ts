@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProgram as build, runProgram as run, programsWork as work, repositoryRoot as root } from './program-build';
+import { buildProgram as build, printsAsPlain, runProgram as run, programsWork as work, repositoryRoot as root } from './program-build';
 
 const programs = join(root, 'test', 'programs');
 
@@ -263,14 +263,6 @@ function mostRunningAtOnce(name: string): number {
   return Math.max(...events.filter((e) => e.ph === 'C' && e.name === 'running').map((e) => e.args.tasks ?? 0));
 }
 
-function printsAsPlain(name: string): { submitted: number; inWorkers: number } {
-  const plain = run(build(name, false, 'commonjs'));
-  const taskified = build(name, true, 'commonjs');
-  const statsFile = join(work, `${name}-stats.json`);
-  assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
-  assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
-  return JSON.parse(readFileSync(statsFile, 'utf8')).tasks;
-}
 
 test('identity: overlapping views, strips of one buffer, an array next to its element, aliases, cycles, classes, errors, holes', () => {
   const tasks = printsAsPlain('identity');

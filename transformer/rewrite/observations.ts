@@ -7,26 +7,11 @@
  * are judged by their bodies, as are callbacks handed to a call (as if the call ran them).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveType, type AnalysisContext } from '../analysis/context';
+import { isFunctionLike, isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
 import type { WrittenTypes } from './written-types';
 import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
+import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isNamespace, isPlainData, skipParens } from './library-uses';
 
-/** Methods of the library's arrays, Maps and Sets that look at their elements' contents (others move references). */
-const READS_ELEMENTS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
-/** Methods of the library's containers that only store, find or compare the objects they are given (no code of theirs runs). */
-const STORES = new Set(['push', 'unshift', 'splice', 'set', 'add', 'get', 'has', 'delete', 'includes', 'indexOf', 'lastIndexOf', 'at',
-  'slice', 'fill', 'concat', 'keys', 'values', 'entries', 'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast',
-  'findLastIndex', 'reduce', 'reduceRight', 'flatMap', 'pop', 'shift', 'reverse', 'with', 'toReversed', 'toSpliced', 'flat']);
-/** Functions of the library that look at nothing but an object's identity or a number's value. */
-const IDENTITY_ONLY = new Set(['Array.isArray', 'Object.is', 'Object.getPrototypeOf', 'Number.isFinite', 'Number.isInteger', 'Number.isNaN',
-  'Number.isSafeInteger', 'isNaN', 'isFinite']);
-/**
- * Output is looked at too: a fenced task's failure must come before later output, as the sequential call threw
- * before it (and the console's methods are declared by the DOM's library as well as Node's).
- */
-const PRINTS = new Set(['console', 'process.stdout', 'process.stderr', 'process']);
-/** Properties of a typed array no task changes (a task writes elements, never the view). */
-const VIEW_SHAPE = new Set(['length', 'byteLength', 'byteOffset', 'BYTES_PER_ELEMENT']);
 
 export interface ObservationHooks {
   /** A task call the plan submits: its arguments are evaluated here, the task runs elsewhere. */
@@ -99,11 +84,11 @@ export class Observations {
   private elementRead(node: ts.ElementAccessExpression): ts.Node | undefined {
     if (this.mayBe(node.expression)) return node;
     const type = this.type(node.expression);
-    const indexed = this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayName(type);
+    const indexed = this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type);
     if (indexed) return undefined;
     if (this.shapes.hiddenAccessors) return node;
     const key = node.argumentExpression;
-    if (this.ts.isStringLiteralLike(key) || this.ts.isNumericLiteral(key)) return this.isPlainData(key) ? undefined : node;
+    if (this.ts.isStringLiteralLike(key) || this.ts.isNumericLiteral(key)) return isPlainData(this.ctx, this.shapes, key) ? undefined : node;
     // Any key: plain data if the type declares no accessor at all.
     const accessors = this.ctx.checker.getPropertiesOfType(type).some((p) => p.flags & this.ts.SymbolFlags.Accessor);
     return accessors ? node : undefined;
@@ -113,7 +98,7 @@ export class Observations {
   private target(target: ts.Expression): ts.Node | undefined {
     const { ts } = this;
     const inner = skipParens(ts, target);
-    if (ts.isPropertyAccessExpression(inner)) return this.mayBe(inner.expression) || !this.isPlainData(inner.name) ? inner : undefined;
+    if (ts.isPropertyAccessExpression(inner)) return this.mayBe(inner.expression) || !isPlainData(this.ctx, this.shapes, inner.name) ? inner : undefined;
     if (ts.isElementAccessExpression(inner)) return this.elementRead(inner);
     return this.assigned(inner);
   }
@@ -125,28 +110,10 @@ export class Observations {
 
   private propertyRead(node: ts.PropertyAccessExpression): ts.Node | undefined {
     const base = this.type(node.expression);
-    if (this.written.mayBe(base)) return VIEW_SHAPE.has(node.name.text) && isTypedArrayName(base) ? undefined : node;
-    return this.isPlainData(node.name) ? undefined : node;
+    if (this.written.mayBe(base)) return VIEW_SHAPE.has(node.name.text) && isTypedArrayType(this.ctx, base) ? undefined : node;
+    return isPlainData(this.ctx, this.shapes, node.name) ? undefined : node;
   }
 
-  /**
-   * A property that is data for certain, so reading it runs no code: declared by the standard library, a field of a
-   * class of the program (TypeScript lets no subclass turn it into an accessor), or a property of an object literal
-   * (unless the program makes accessors at run time: runtime-shapes.ts). An interface's property may be a getter of
-   * the class behind it, or a Proxy's trap.
-   */
-  private isPlainData(name: ts.MemberName | ts.Expression): boolean {
-    const { ts } = this;
-    const symbol = this.ctx.checker.getSymbolAtLocation(name);
-    const declarations = symbol?.declarations ?? [];
-    if (!symbol || declarations.length === 0 || symbol.flags & ts.SymbolFlags.Accessor) return false;
-    return declarations.every((d) => {
-      if (this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())) return true;
-      if (d.getSourceFile().isDeclarationFile) return false;
-      if (ts.isPropertyDeclaration(d) || ts.isParameter(d) || ts.isMethodDeclaration(d)) return true;
-      return (ts.isPropertyAssignment(d) || ts.isShorthandPropertyAssignment(d) || ts.isMethodDeclaration(d)) && !this.shapes.hiddenAccessors;
-    });
-  }
 
   /** Writing a variable declared outside the fenced function: a caller catching a failure may see the change. */
   private assigned(target: ts.Expression): ts.Node | undefined {
@@ -232,14 +199,14 @@ export class Observations {
     if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return call;
     const body = this.programFunction(call);
     if (body) return this.bodyFirstIn(body) ? call : undefined;
-    if (!this.isLibrary(callee) || receiver && PRINTS.has(receiver.getText())) return call;
+    if (!isLibrary(this.ctx, callee) || receiver && PRINTS.has(receiver.getText())) return call;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (receiver && this.type(receiver).getCallSignatures().length > 0) {
       // `f.call(…)`, `f.apply(…)`: runs f.
       const fn = ts.isIdentifier(receiver) ? this.functionOf(receiver) : undefined;
       return fn && !this.bodyFirstIn(fn) ? undefined : call;
     }
-    if (receiver && !this.isNamespace(receiver)) {
+    if (receiver && !isNamespace(this.ctx, receiver)) {
       // A method of the library's arrays, Maps, Sets, strings, dates…: it reads its receiver's contents when the
       // receiver may be written; a few read its elements (join, sort: their toString may be the program's); those
       // that store, find or compare what they are given run no code of it; any other may convert its arguments.
@@ -256,7 +223,7 @@ export class Observations {
   private newFirstIn(node: ts.NewExpression): ts.Node | undefined {
     const first = this.firstIn(node.expression) ?? (node.arguments ? this.arguments(node) : undefined);
     if (first) return first;
-    if (!this.isLibrary(node.expression)) return node;
+    if (!isLibrary(this.ctx, node.expression)) return node;
     return this.lookedAt(node, node.arguments ?? []);
   }
 
@@ -303,7 +270,7 @@ export class Observations {
       // A function value handed over (`xs.forEach(visit)`, `map(this.scale)`): known by its body, else it may do anything.
       if (this.type(inner).getCallSignatures().length === 0) continue;
       const handed = this.ts.isIdentifier(inner) ? this.functionOf(inner) : undefined;
-      if (handed ? this.bodyFirstIn(handed) : !this.isLibrary(inner)) return arg;
+      if (handed ? this.bodyFirstIn(handed) : !isLibrary(this.ctx, inner)) return arg;
     }
     return undefined;
   }
@@ -342,33 +309,8 @@ export class Observations {
     return result;
   }
 
-  /** Declared only by the standard library: runs none of the program's code but what it is handed. */
-  private isLibrary(expr: ts.Expression): boolean {
-    const { ts, checker } = this.ctx;
-    const inner = skipParens(ts, expr);
-    const at = ts.isPropertyAccessExpression(inner) ? inner.name : ts.isIdentifier(inner) ? inner : undefined;
-    if (!at) return false;
-    const symbol = checker.getSymbolAtLocation(at);
-    const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
-    if (files.length === 0 || !files.every((f) => f.isDeclarationFile)) return false;
-    // Not Node's declarations: its emitters call listeners of the program's.
-    return files.some((f) => this.ctx.program.isSourceFileDefaultLibrary(f));
-  }
 
-  /** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */
-  private isNamespace(receiver: ts.Expression): boolean {
-    return this.ts.isIdentifier(receiver) && this.isLibrary(receiver) && !isPrimitiveType(this.ctx, this.type(receiver)) &&
-      /^[A-Z]/.test(receiver.text);
-  }
 }
 
 type FunctionBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
-function skipParens(t: typeof ts, e: ts.Expression): ts.Expression {
-  while (t.isParenthesizedExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e) || t.isTypeAssertionExpression(e)) e = e.expression;
-  return e;
-}
-
-function isTypedArrayName(type: ts.Type): boolean {
-  return /^(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array$/.test(type.getSymbol()?.getName() ?? '');
-}

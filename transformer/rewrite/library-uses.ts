@@ -1,0 +1,68 @@
+/**
+ * What the library's functions, methods and properties do with what they are given, as fences see it
+ * (observations.ts): which run none of the program's code, which only store or compare objects, which look at
+ * elements, and which properties are plain data.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveType, type AnalysisContext } from '../analysis/context';
+import type { RuntimeShapes } from './runtime-shapes';
+
+/** Methods of the library's arrays, Maps and Sets that look at their elements' contents (others move references). */
+export const READS_ELEMENTS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
+/** Methods of the library's containers that only store, find or compare the objects they are given (no code of theirs runs). */
+export const STORES = new Set(['push', 'unshift', 'splice', 'set', 'add', 'get', 'has', 'delete', 'includes', 'indexOf', 'lastIndexOf', 'at',
+  'slice', 'fill', 'concat', 'keys', 'values', 'entries', 'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast',
+  'findLastIndex', 'reduce', 'reduceRight', 'flatMap', 'pop', 'shift', 'reverse', 'with', 'toReversed', 'toSpliced', 'flat']);
+/** Functions of the library that look at nothing but an object's identity or a number's value. */
+export const IDENTITY_ONLY = new Set(['Array.isArray', 'Object.is', 'Object.getPrototypeOf', 'Number.isFinite', 'Number.isInteger', 'Number.isNaN',
+  'Number.isSafeInteger', 'isNaN', 'isFinite']);
+/**
+ * Output is looked at too: a fenced task's failure must come before later output, as the sequential call threw
+ * before it (and the console's methods are declared by the DOM's library as well as Node's).
+ */
+export const PRINTS = new Set(['console', 'process.stdout', 'process.stderr', 'process']);
+/** Properties of a typed array no task changes (a task writes elements, never the view). */
+export const VIEW_SHAPE = new Set(['length', 'byteLength', 'byteOffset', 'BYTES_PER_ELEMENT']);
+
+/**
+ * A property that is data for certain, so reading it runs no code: declared by the standard library, a field of a
+ * class of the program (TypeScript lets no subclass turn it into an accessor), or a property of an object literal
+ * (unless the program makes accessors at run time: runtime-shapes.ts). An interface's property may be a getter of
+ * the class behind it, or a Proxy's trap.
+ */
+export function isPlainData(ctx: AnalysisContext, shapes: RuntimeShapes, name: ts.MemberName | ts.Expression): boolean {
+  const { ts } = ctx;
+  const symbol = ctx.checker.getSymbolAtLocation(name);
+  const declarations = symbol?.declarations ?? [];
+  if (!symbol || declarations.length === 0 || symbol.flags & ts.SymbolFlags.Accessor) return false;
+  return declarations.every((d) => {
+    if (ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())) return true;
+    if (d.getSourceFile().isDeclarationFile) return false;
+    if (ts.isPropertyDeclaration(d) || ts.isParameter(d) || ts.isMethodDeclaration(d)) return true;
+    return (ts.isPropertyAssignment(d) || ts.isShorthandPropertyAssignment(d)) && !shapes.hiddenAccessors;
+  });
+}
+
+/** Declared only by the standard library: runs none of the program's code but what it is handed. */
+export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const { ts, checker } = ctx;
+  const inner = skipParens(ts, expr);
+  const at = ts.isPropertyAccessExpression(inner) ? inner.name : ts.isIdentifier(inner) ? inner : undefined;
+  if (!at) return false;
+  const symbol = checker.getSymbolAtLocation(at);
+  const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
+  if (files.length === 0 || !files.every((f) => f.isDeclarationFile)) return false;
+  // Not Node's declarations: its emitters call listeners of the program's.
+  return files.some((f) => ctx.program.isSourceFileDefaultLibrary(f));
+}
+
+/** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */
+export function isNamespace(ctx: AnalysisContext, receiver: ts.Expression): boolean {
+  return ctx.ts.isIdentifier(receiver) && isLibrary(ctx, receiver) && !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(receiver)) &&
+    /^[A-Z]/.test(receiver.text);
+}
+
+export function skipParens(t: typeof ts, e: ts.Expression): ts.Expression {
+  while (t.isParenthesizedExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e) || t.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
+}
