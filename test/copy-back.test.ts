@@ -27,6 +27,14 @@ test('a caller\'s array filled from a version keeps the version\'s length', () =
   assert.equal(Object.keys(mine), ['1']);
 });
 
+test('a caller\'s sealed array of the same length takes the values element by element (it may not lose an element)', () => {
+  const mine = Object.seal([5, 6]);
+  const decoded = [6, 7];
+  adopt(decoded, new Map<object, ObjectOrigin>([[decoded, { data: 1, index: 0 }]]), { targetOf: () => mine, owns: () => true });
+  assert.equal(mine, [6, 7]);
+  assert.ok(Object.isSealed(mine));
+});
+
 test('a caller\'s error takes the message, stack and extra properties the task left it, and stays the same object', () => {
   const mine = Object.assign(new Error('before'), { code: 'A' });
   const decoded = Object.assign(new Error('after'), { code: 'B' });

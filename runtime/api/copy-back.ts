@@ -100,6 +100,15 @@ function isNumberOnly(array: unknown[]): boolean {
 function fill(into: object, from: object, resolve: (value: unknown) => unknown): void {
   if (isTypedArray(into)) {
     if (into !== from) new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(new Uint8Array((from as ArrayBufferView).buffer, (from as ArrayBufferView).byteOffset, into.byteLength));
+  } else if (Array.isArray(into) && into !== from && into.length === (from as unknown[]).length) {
+    // The same length: element by element, so that a sealed array (which may not lose or gain an element) takes the
+    // task's values, and an unchanged element is not assigned again.
+    const source = from as unknown[];
+    for (let i = 0; i < source.length; i++) {
+      if (!(i in source)) { if (i in into) delete into[i]; continue; }
+      const value = resolve(source[i]);
+      if (!(i in into) || into[i] !== value) into[i] = value;
+    }
   } else if (Array.isArray(into)) {
     const source = from as unknown[];
     const items: [number, unknown][] = [];
