@@ -127,7 +127,7 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
   // Passes after a break or a failure were submitted too, and are dismissed (cancelled if not started): not counted.
   assert.ok(tasks.inWorkers >= 6 + 4 + 2 + 1 + 2 + 1 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 5, 'sum, best, found, the failing loop and squares are split');
+  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'sum, best, found, the failing loop, squares and chunked are split');
   assert.match(emitted, /for \(const x of __taskify\.waitOn\(grown\)\)\s+results_\d+\.push/, 'the first pass waits for what the header reads');
   assert.match(emitted, /const m = __taskify\.submit\(__taskify_peak/, 'a task value kept in a variable stays a Future');
 });

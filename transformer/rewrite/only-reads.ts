@@ -36,6 +36,18 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
     return !arg.questionDotToken && onlyReadsItself(facts, arg) && isSimpleArgument(facts, arg.expression, isOuter) &&
       isSimpleArgument(facts, arg.argumentExpression, isOuter);
   }
+  // `lo + CHUNK`, `-x`, `(i * n)`: arithmetic on numbers (or strings) of simple arguments calls nothing.
+  if (ts.isParenthesizedExpression(arg)) return isSimpleArgument(facts, arg.expression, isOuter);
+  const primitive = (e: ts.Expression) => isPrimitiveNode(facts.ctx, e) && isSimpleArgument(facts, e, isOuter);
+  if (ts.isPrefixUnaryExpression(arg)) {
+    return (arg.operator === ts.SyntaxKind.MinusToken || arg.operator === ts.SyntaxKind.PlusToken || arg.operator === ts.SyntaxKind.TildeToken ||
+      arg.operator === ts.SyntaxKind.ExclamationToken) && primitive(arg.operand);
+  }
+  if (ts.isBinaryExpression(arg)) {
+    const op = arg.operatorToken.kind;
+    return !(op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) && op !== ts.SyntaxKind.CommaToken &&
+      primitive(arg.left) && primitive(arg.right);
+  }
   return false;
 }
 

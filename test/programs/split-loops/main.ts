@@ -38,3 +38,8 @@ grow(grown);
 let squares = 0;
 for (const x of grown) squares += sq(x);
 console.log('squares', squares);
+// Chunks named by arithmetic on the counter: the arguments are still evaluated early in the first pass.
+const CHUNK = 3;
+let chunked = 0;
+for (let lo = 0; lo < 12; lo += CHUNK) chunked += sq(lo + CHUNK) - lo;
+console.log('chunked', chunked);
