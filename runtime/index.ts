@@ -99,9 +99,6 @@ export function written<T>(x: T): T {
  * version again (no encoding written, no new version, no new dependency). `written` is for certain changes.
  */
 export function maybeWritten<T>(x: T): T {
-  const held = peek();
-  // Tasks hold its latest contents: the program has not changed it since (main-data.ts heldByTasks); no wait.
-  if (held?.kind === 'pool' && typeof x === 'object' && x !== null && !(x instanceof Future) && held.runtime.data.heldByTasks(x)) return x;
   const value = waitOn(x);
   if (typeof value === 'object' && value !== null) {
     const a = peek();

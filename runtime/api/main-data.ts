@@ -59,16 +59,7 @@ export class MainData implements ArgumentHost {
   /** A datum replaced by another (its objects joined a group, its range was redrawn): its versions may go. */
   retire(dataId: number): void { this.host.forgetData(dataId); }
 
-  /**
-   * Tasks hold the latest contents of every datum the object is part of: the program cannot have changed it since the
-   * last task that writes it was submitted (a program's change through a followed name waits for that task first; an
-   * unfollowed object with a pending writer was fenced since, and fenced code does not touch it), so it needs no new
-   * snapshot.
-   */
-  heldByTasks(object: object): boolean {
-    const entries = this.entriesOf(object);
-    return entries.length > 0 && entries.every((entry) => entry.producer !== undefined && entry.producer.state !== 'failed');
-  }
+
 
   /**
    * The data an object is part of: its own entry (an object or a group) and, for a typed array, the ranges it overlaps;
