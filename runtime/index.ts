@@ -55,9 +55,9 @@ export function submitFenced<T = unknown>(handle: TaskHandle, args: readonly unk
     a.runtime.checkpoint(mark);
     return future;
   }
-  beforeFenced(handle, args, maybeWritten);
+  const written = beforeFenced(handle, args, maybeWritten);
   const future = submit<T>(handle, args, site, labels);
-  noteFenced(handle, args, future);
+  noteFenced(written, future);
   return future;
 }
 export { fence } from './api/fences';

@@ -27,18 +27,19 @@ function writtenBy(handle: TaskHandle, args: readonly unknown[]): object[] {
  * Before a fenced submission: no name the plugin follows marks the program's own changes to these objects (a direct
  * call, a write through another path), so each is compared with its last snapshot, as an unfollowed `in` argument is.
  */
-export function beforeFenced(handle: TaskHandle, args: readonly unknown[], maybeWritten: (object: object) => void): void {
+export function beforeFenced(handle: TaskHandle, args: readonly unknown[], maybeWritten: (object: object) => void): object[] {
   const a = peek();
-  if (a?.kind !== 'pool') return;
+  if (a?.kind !== 'pool') return [];
   fencedSince ??= a.runtime.mark();
-  for (const object of writtenBy(handle, args)) maybeWritten(object);
+  const written = writtenBy(handle, args);
+  for (const object of written) maybeWritten(object);
+  return written;
 }
 
-/** After a fenced submission: remember its task and the objects it writes, until the next fence. */
-export function noteFenced(handle: TaskHandle, args: readonly unknown[], future: Future<unknown>): void {
-  if (peek()?.kind !== 'pool') return; // inline runs have run the task already
+/** After a fenced submission: remember its task and the objects it writes (beforeFenced's), until the next fence. */
+export function noteFenced(written: readonly object[], future: Future<unknown>): void {
   if (future.entry.producer) fencedTasks.push(future.entry.producer);
-  for (const object of writtenBy(handle, args)) unfenced.add(object);
+  for (const object of written) unfenced.add(object);
 }
 
 /**

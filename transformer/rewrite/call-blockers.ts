@@ -105,24 +105,33 @@ export class CallBlockers {
       if (base && this.planner.isFollowable(base)) { this.planner.follow(base); continue; }
       // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
       if (this.planner.isFresh(arg) && !(param.returned && this.planner.facts.resultUsed(call))) continue;
-      const rejected = this.planner.containers.rejectionOf(arg);
-      const open = !rejected && symbol ? this.planner.parameters.whyNotClosed(symbol) : undefined;
-      const unfollowed = rejected
-        ? reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`)
-        : open
-          ? reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction}, a parameter of a function whose parameters cannot be followed: ` +
-            `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
-            'see into, an outer object, `this`, an await)')
-          : reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and is ${this.unfollowedKind(arg)}, not a variable of this file the ` +
-            'transformer can follow (a local or unexported module variable holding objects made here): the program could see the object change ' +
-            'through another path');
       // Submitted anyway, with a fence before the first code that may look at it (fences.ts), unless none can be placed.
       const unfenceable = this.planner.unfenceableWhy(call);
-      if (unfenceable) return { ...unfollowed, text: `${unfollowed.text}; and no fence can be placed after the call: ${unfenceable.text}` };
+      if (unfenceable) {
+        const unfollowed = this.unfollowedReason(arg, symbol, param.direction);
+        return { ...unfollowed, text: `${unfollowed.text}; and no fence can be placed after the call: ${unfenceable.text}` };
+      }
       const fenced = this.planner.plan.fenced;
       fenced.set(call, [...(fenced.get(call) ?? []), written]);
     }
     return undefined;
+  }
+
+  /** Why the plan cannot follow an inout or out argument by name (said only for a call no fence can serve either). */
+  private unfollowedReason(arg: ts.Expression, symbol: ts.Symbol | undefined, direction: string): Reason {
+    const rejected = this.planner.containers.rejectionOf(arg);
+    if (rejected) {
+      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
+    }
+    const open = symbol ? this.planner.parameters.whyNotClosed(symbol) : undefined;
+    if (open) {
+      return reasonAt(arg, `argument \`${snippet(arg)}\` is ${direction}, a parameter of a function whose parameters cannot be followed: ` +
+        `at \`${snippet(open)}\` (line ${reasonAt(open, '').line}) other code may run or reach the object (a call the transformer cannot ` +
+        'see into, an outer object, `this`, an await)');
+    }
+    return reasonAt(arg, `argument \`${snippet(arg)}\` is ${direction} and is ${this.unfollowedKind(arg)}, not a variable of this file the ` +
+      'transformer can follow (a local or unexported module variable holding objects made here): the program could see the object change ' +
+      'through another path');
   }
 
   /**

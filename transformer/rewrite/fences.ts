@@ -22,6 +22,7 @@ import { isSynchronousCallback } from './syntax';
 import { Observations } from './observations';
 import { WrittenTypes } from './written-types';
 import { runtimeShapes } from './runtime-shapes';
+import { isLibraryType, isOverridable } from './library-uses';
 
 export interface FencePlan {
   /** Statements before which fenced objects are brought home, with the first node in them that may observe. */
@@ -75,10 +76,7 @@ function runsBeforeItsCallReturns(ctx: AnalysisContext, fn: ts.Node): boolean {
   const callee = (fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression;
   if (callee.name.text === 'flatMap') return false;
   const receiver = ctx.checker.getTypeAtLocation(callee.expression);
-  const name = receiver.getSymbol()?.getName() ?? '';
-  const library = ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || (receiver.getSymbol()?.declarations ?? [])
-    .some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
-  return library && !runtimeShapes(ctx).extendedLibraryClasses.has(name);
+  return isLibraryType(ctx, receiver) && !isOverridable(runtimeShapes(ctx), receiver);
 }
 
 class Region {

@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveType, type AnalysisContext } from '../analysis/context';
 import type { RuntimeShapes } from './runtime-shapes';
+import { skipTransparent } from './syntax';
 
 /** Methods of the library's arrays, Maps and Sets that look at their elements' contents (others move references). */
 export const READS_ELEMENTS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
@@ -46,7 +47,7 @@ export function isPlainData(ctx: AnalysisContext, shapes: RuntimeShapes, name: t
 /** Declared only by the standard library: runs none of the program's code but what it is handed. */
 export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts, checker } = ctx;
-  const inner = skipParens(ts, expr);
+  const inner = skipTransparent(ts, expr);
   const at = ts.isPropertyAccessExpression(inner) ? inner.name : ts.isIdentifier(inner) ? inner : undefined;
   if (!at) return false;
   const symbol = checker.getSymbolAtLocation(at);
@@ -62,7 +63,19 @@ export function isNamespace(ctx: AnalysisContext, receiver: ts.Expression): bool
     /^[A-Z]/.test(receiver.text);
 }
 
-export function skipParens(t: typeof ts, e: ts.Expression): ts.Expression {
-  while (t.isParenthesizedExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e) || t.isTypeAssertionExpression(e)) e = e.expression;
-  return e;
+/**
+ * A type the standard library declares (an array, a tuple, a Map, a Date…), or a union of those and primitives:
+ * its objects carry no code of the program's unless the program extends the class (isOverridable).
+ */
+export function isLibraryType(ctx: AnalysisContext, type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every((t) => isPrimitiveType(ctx, t) || isLibraryType(ctx, t));
+  if (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) return true;
+  const declarations = type.getSymbol()?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+}
+
+/** A library class the program extends: an object of it may run the program's override of any method. */
+export function isOverridable(shapes: RuntimeShapes, type: ts.Type): boolean {
+  const name = type.getSymbol()?.getName();
+  return name !== undefined && shapes.extendedLibraryClasses.has(name);
 }

@@ -10,7 +10,9 @@ import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
 import type { WrittenTypes } from './written-types';
 import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
-import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isNamespace, isPlainData, skipParens } from './library-uses';
+import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isLibraryType, isNamespace, isOverridable, isPlainData } from './library-uses';
+import { skipTransparent } from './syntax';
+import { functionOfSymbol } from '../analysis/function-of-symbol';
 
 
 export interface ObservationHooks {
@@ -97,7 +99,7 @@ export class Observations {
   /** Writing into a part of `target` (`v[0] = 1`, `o.x++`, `delete o.k`): observed if the object may be written by tasks. */
   private target(target: ts.Expression): ts.Node | undefined {
     const { ts } = this;
-    const inner = skipParens(ts, target);
+    const inner = skipTransparent(ts, target);
     if (ts.isPropertyAccessExpression(inner)) return this.mayBe(inner.expression) || !isPlainData(this.ctx, this.shapes, inner.name) ? inner : undefined;
     if (ts.isElementAccessExpression(inner)) return this.elementRead(inner);
     return this.assigned(inner);
@@ -117,7 +119,7 @@ export class Observations {
 
   /** Writing a variable declared outside the fenced function: a caller catching a failure may see the change. */
   private assigned(target: ts.Expression): ts.Node | undefined {
-    const inner = skipParens(this.ts, target);
+    const inner = skipTransparent(this.ts, target);
     return this.ts.isIdentifier(inner) && !this.hooks.isLocal(inner) ? inner : undefined;
   }
 
@@ -157,7 +159,7 @@ export class Observations {
     const type = this.type(pattern);
     if (this.written.mayBe(type)) return pattern;
     if ((this.ts.isArrayBindingPattern(pattern) || this.ts.isArrayLiteralExpression(pattern)) && !isPrimitiveType(this.ctx, type) &&
-      !this.isLibraryType(type)) return pattern; // iterated by code of the program's (a generator, an iterator class)
+      !isLibraryType(this.ctx, type)) return pattern; // iterated by code of the program's (a generator, an iterator class)
     return this.children(pattern);
   }
 
@@ -170,14 +172,7 @@ export class Observations {
     const type = this.type(iterated);
     if (this.written.mayBe(type)) return node;
     if (isPrimitiveType(this.ctx, type)) return undefined;
-    return this.isLibraryType(type) && !this.isOverridable(type) ? undefined : node;
-  }
-
-  private isLibraryType(type: ts.Type): boolean {
-    if (type.isUnion()) return type.types.every((t) => isPrimitiveType(this.ctx, t) || this.isLibraryType(t));
-    if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type)) return true;
-    const declarations = type.getSymbol()?.declarations ?? [];
-    return declarations.length > 0 && declarations.every((d) => this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+    return isLibraryType(this.ctx, type) && !isOverridable(this.shapes, type) ? undefined : node;
   }
 
   private classFirstIn(node: ts.ClassLikeDeclaration): ts.Node | undefined {
@@ -191,7 +186,7 @@ export class Observations {
 
   private callFirstIn(call: ts.CallExpression): ts.Node | undefined {
     const { ts } = this;
-    const callee = skipParens(ts, call.expression);
+    const callee = skipTransparent(ts, call.expression);
     const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
     if (this.hooks.isSubmitted(call)) return this.arguments(call);
     const first = (receiver ? this.firstIn(receiver) : undefined) ?? this.arguments(call);
@@ -210,7 +205,7 @@ export class Observations {
       // A method of the library's arrays, Maps, Sets, strings, dates…: it reads its receiver's contents when the
       // receiver may be written; a few read its elements (join, sort: their toString may be the program's); those
       // that store, find or compare what they are given run no code of it; any other may convert its arguments.
-      if (this.mayBe(receiver) || this.isOverridable(this.type(receiver))) return call;
+      if (this.mayBe(receiver) || isOverridable(this.shapes, this.type(receiver))) return call;
       if (name && READS_ELEMENTS.has(name)) return this.isPlainValue(receiver) ? undefined : call;
       if (name && STORES.has(name)) return undefined;
       return this.lookedAt(call, call.arguments);
@@ -231,7 +226,7 @@ export class Observations {
   private lookedAt(node: ts.Node, values: readonly ts.Expression[]): ts.Node | undefined {
     const { ts } = this;
     for (const value of values) {
-      const inner = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+      const inner = skipTransparent(ts, ts.isSpreadElement(value) ? value.expression : value);
       if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) continue; // judged as if called (arguments)
       if (ts.isObjectLiteralExpression(inner) && inner.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) continue;
       if (!this.isPlainValue(inner)) return node;
@@ -245,21 +240,15 @@ export class Observations {
     if (this.written.mayReach(type)) return false;
     for (const inner of this.written.closure([type])) {
       if (inner.getCallSignatures().length > 0 && this.ctx.checker.getPropertiesOfType(inner).length === 0) continue;
-      if (!this.written.isLibraryType(inner) || this.isOverridable(inner)) return false;
+      if (!isLibraryType(this.ctx, inner) || isOverridable(this.shapes, inner)) return false;
     }
     return true;
-  }
-
-  /** A library class the program extends: an object of it may run the program's override of any method. */
-  private isOverridable(type: ts.Type): boolean {
-    const name = type.getSymbol()?.getName();
-    return name !== undefined && this.shapes.extendedLibraryClasses.has(name);
   }
 
   /** The arguments, each evaluated; a function handed over is judged as if the callee ran it. */
   private arguments(call: ts.CallExpression | ts.NewExpression): ts.Node | undefined {
     for (const arg of call.arguments ?? []) {
-      const inner = skipParens(this.ts, arg);
+      const inner = skipTransparent(this.ts, arg);
       if (this.hooks.skip(inner)) continue;
       if (this.ts.isArrowFunction(inner) || this.ts.isFunctionExpression(inner)) {
         if (this.bodyFirstIn(inner)) return arg;
@@ -277,24 +266,20 @@ export class Observations {
 
   /** A function of the program a call runs, when it is known for certain (not a method another class may override). */
   private programFunction(call: ts.CallExpression): FunctionBody | undefined {
-    const callee = skipParens(this.ts, call.expression);
+    const callee = skipTransparent(this.ts, call.expression);
     return this.ts.isIdentifier(callee) ? this.functionOf(callee) : undefined;
   }
 
+  /**
+   * The function a name holds (analysis/function-of-symbol.ts: declarations, constants, imports, factories), unless it
+   * is a method: a subclass may override it.
+   */
   private functionOf(name: ts.Identifier): FunctionBody | undefined {
-    const { ts } = this;
-    let symbol = this.ctx.checker.getSymbolAtLocation(name);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
-    const declaration = symbol?.valueDeclaration;
-    if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
-    if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration as FunctionBody;
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
-      (declaration.parent.flags & ts.NodeFlags.Const) !== 0) {
-      const value = skipParens(ts, declaration.initializer);
-      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
-    }
-    return undefined;
+    const symbol = this.ctx.checker.getSymbolAtLocation(name);
+    const fn = symbol && functionOfSymbol(this.ctx, symbol);
+    return fn && !this.ts.isMethodDeclaration(fn) ? fn : undefined;
   }
+
 
   /** Whether running the function's body may observe (memoized; a recursive call is answered by the first visit). */
   private bodyFirstIn(fn: FunctionBody): ts.Node | undefined {

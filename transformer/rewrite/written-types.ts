@@ -10,6 +10,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
 import { contentsOfType } from '../analysis/type-contents';
+import { isLibraryType } from './library-uses';
 
 const BUFFER_TYPES = new Set(['ArrayBuffer', 'SharedArrayBuffer', 'ArrayBufferLike', 'DataView']);
 export class WrittenTypes {
@@ -76,18 +77,10 @@ export class WrittenTypes {
     // A function holds no written object's contents (calling one is judged as a call).
     if (type.getCallSignatures().length > 0 && checker.getPropertiesOfType(type).length === 0) return false;
     return this.written.some((w) => w === type || checker.isTypeAssignableTo(w, type) || checker.isTypeAssignableTo(type, w) ||
-      (!this.isLibraryType(w) && !this.isLibraryType(type)));
-  }
-
-  /**
-   * The library's types (arrays, typed arrays, Maps, Dates…) carry members no object of the program's types has by
-   * accident, so one value can be of two of them only if one type is assignable to the other. Two of the program's
-   * object types may name one object without that (`{ n, tag }` and `{ n, other }` of an object having all three).
-   */
-  isLibraryType(type: ts.Type): boolean {
-    if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type)) return true;
-    const declarations = type.getSymbol()?.declarations ?? [];
-    return declarations.length > 0 && declarations.every((d) => this.ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+      // The library's types carry members no object of the program's types has by accident, so one value is of two of
+      // them only if one is assignable to the other; two of the program's object types may name one object without
+      // that (`{ n, tag }` and `{ n, other }` of an object having all three).
+      (!isLibraryType(this.ctx, w) && !isLibraryType(this.ctx, type)));
   }
 
   private isBufferFamily(type: ts.Type): boolean {
