@@ -13,7 +13,7 @@ import { Future } from './future';
  * every element first, then the array method runs with each element's result (a Future) handed to `use` before the
  * callback's own arguments. Only for quiet tasks that read their arguments, so the order cannot be seen.
  */
-export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap', submit: (x: unknown, i: number, a: unknown[]) => unknown,
+export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' | 'flatMap' | 'forEach', submit: (x: unknown, i: number, a: unknown[]) => unknown,
   use: (result: unknown, ...args: unknown[]) => unknown, ...rest: unknown[]): unknown {
   const apply = (resultOf: (x: unknown, i: number, a: unknown[]) => unknown): unknown => (method === 'reduce'
     ? array.reduce((acc, x, i, a) => use(resultOf(x, i, a), acc, x, i, a), rest[0])

@@ -140,8 +140,14 @@ export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): bool
   // (`out.add`: the member's own declarations, those of Set's `add` in the library.)
   const symbol = ctx.ts.isIdentifier(expr) ? symbolOf(ctx, expr)
     : ctx.ts.isPropertyAccessExpression(expr) ? ctx.checker.getSymbolAtLocation(expr.name) : undefined;
-  // Declared by the library, and perhaps augmented by other declaration files (@types/node's `Float64Array`), never by
-  // the program's own code.
+  return declaredByLibrary(ctx, symbol);
+}
+
+/**
+ * Declared by the standard library, and perhaps augmented by other declaration files (@types/node's `Float64Array`),
+ * never by the program's own code.
+ */
+export function declaredByLibrary(ctx: AnalysisContext, symbol: ts.Symbol | undefined): boolean {
   const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
   return files.some((file) => ctx.program.isSourceFileDefaultLibrary(file)) && files.every((file) => file.isDeclarationFile);
 }

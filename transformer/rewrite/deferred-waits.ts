@@ -15,7 +15,7 @@ export function deferWaits(facts: FileFacts, plan: FilePlan): void {
     for (const call of calls) plan.waitedAtCall.delete(call);
   }
   for (const call of [...plan.waitedAtCall]) {
-    const split = plan.changedAtCall.has(call) ? undefined : splitLoopOf(facts, call);
+    const split = splitLoopOf(facts, call);
     if (split) { plan.splitLoops.set(split.loop, split); plan.waitedAtCall.delete(call); }
   }
 }

@@ -33,13 +33,17 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   const arrow = (parameters: readonly (ts.Identifier | string)[], body: ts.ConciseBody) => f.createArrowFunction(undefined, undefined,
     parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
 
+  /** A deferred call's value where the body uses it: marked as changed when the program stores it (`m.set(k, stats(x))`). */
+  const valueOf = (call: ts.CallExpression, result: ts.Identifier): ts.Expression =>
+    runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [result]);
+
   /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
   const eachThen = ({ methodCall, method, callback, taskCall }: SplitCallback): ts.Expression => {
     const receiver = ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
     const params = callback.parameters.map((p) => (p.name as ts.Identifier).text);
     const submission = ts.visitNode(taskCall, visit) as ts.Expression;
     const result = f.createUniqueName('result');
-    replaced.set(taskCall, runtime('waitOn', [result]));
+    replaced.set(taskCall, valueOf(taskCall, result));
     const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
     replaced.delete(taskCall);
     const rest = methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
@@ -76,7 +80,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     const first = ts.isForOfStatement(loop)
       ? f.updateForOfStatement(loop, undefined, header(loop.initializer), header(loop.expression), push)
       : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), push);
-    replaced.set(taskCall, runtime('waitOn', [value]));
+    replaced.set(taskCall, valueOf(taskCall, value));
     const second = ts.visitNode(loop, visit) as ts.ForOfStatement | ts.ForStatement;
     replaced.delete(taskCall);
     const take = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(value, undefined, undefined,

@@ -4,7 +4,7 @@
  * elements, and which properties are plain data.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveType, type AnalysisContext } from '../analysis/context';
+import { declaredByLibrary, isPrimitiveType, type AnalysisContext } from '../analysis/context';
 import type { RuntimeShapes } from './runtime-shapes';
 import { skipTransparent } from './syntax';
 
@@ -50,11 +50,8 @@ export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const inner = skipTransparent(ts, expr);
   const at = ts.isPropertyAccessExpression(inner) ? inner.name : ts.isIdentifier(inner) ? inner : undefined;
   if (!at) return false;
-  const symbol = checker.getSymbolAtLocation(at);
-  const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
-  if (files.length === 0 || !files.every((f) => f.isDeclarationFile)) return false;
-  // Not Node's declarations: its emitters call listeners of the program's.
-  return files.some((f) => ctx.program.isSourceFileDefaultLibrary(f));
+  // Not Node's own declarations: its emitters call listeners of the program's.
+  return declaredByLibrary(ctx, checker.getSymbolAtLocation(at));
 }
 
 /** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */
@@ -69,9 +66,7 @@ export function isNamespace(ctx: AnalysisContext, receiver: ts.Expression): bool
  */
 export function isLibraryType(ctx: AnalysisContext, type: ts.Type): boolean {
   if (type.isUnion()) return type.types.every((t) => isPrimitiveType(ctx, t) || isLibraryType(ctx, t));
-  if (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) return true;
-  const declarations = type.getSymbol()?.declarations ?? [];
-  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  return ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || declaredByLibrary(ctx, type.getSymbol());
 }
 
 /** A library class the program extends: an object of it may run the program's override of any method. */

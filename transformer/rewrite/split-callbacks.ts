@@ -7,11 +7,13 @@
  * That is the plain program's output only when nothing can tell the two orders apart, so the split needs:
  * - the receiver: a plain array (a typed array's `map` would turn Futures into numbers), named without a call, so
  *   reading it twice is reading it once;
- * - the callback: an arrow function whose body is one expression (or one `return`), with plain parameters, holding
+ * - the callback: an arrow function whose body is one expression (or one `return`; for forEach, one statement),
+ *   with plain parameters, holding
  *   exactly this one task call, evaluated on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass
  *   calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
  *   `Math.*` and methods of numbers and strings, no operator that could call an object's valueOf or toString, no
- *   assignment, no `new`, `await`, `yield`, `delete` or nested function;
+ *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
+ *   nested function;
  * - the task: silent (prints.ts), reading every object it is given (`in`): submitting the later elements' calls
  *   before the earlier results are used changes nothing anyone can see, even when one of them fails;
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
@@ -20,9 +22,10 @@ import type * as ts from 'typescript';
 import { evaluatedAlways, isPlainName, isReorderable, onlyReadsItself } from './only-reads';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
+import { unseenStoreParts } from './unseen-stores';
 
-export type SplitMethod = 'map' | 'filter' | 'reduce' | 'flatMap';
-const METHODS = new Set<string>(['map', 'filter', 'reduce', 'flatMap']);
+export type SplitMethod = 'map' | 'filter' | 'reduce' | 'flatMap' | 'forEach';
+const METHODS = new Set<string>(['map', 'filter', 'reduce', 'flatMap', 'forEach']);
 
 export interface SplitCallback {
   /** `xs.map(cb)`: the call that is emitted as `__taskify.eachThen(xs, 'map', submit, use)`. */
@@ -49,7 +52,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
     if (!accumulator || methodCall.arguments.length < 2 || mentions(ts, call, (accumulator.name as ts.Identifier).text)) return undefined;
   }
   const body = resultExpression(ts, callback);
-  if (!body || !onlyReads(facts, body, call)) return undefined;
+  if (!body || !onlyReads(facts, body, call, [receiver, ...call.arguments])) return undefined;
   return { methodCall, method: method as SplitMethod, callback, taskCall: call };
 }
 
@@ -57,15 +60,17 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
 function enclosingArrow(t: typeof ts, call: ts.Node): ts.ArrowFunction | undefined {
   for (let n = call.parent; n; n = n.parent) {
     if (t.isArrowFunction(n)) return n;
-    if (t.isFunctionLike(n) || t.isStatement(n) && !t.isReturnStatement(n) && !t.isBlock(n)) return undefined;
+    if (t.isFunctionLike(n) || t.isStatement(n) && !t.isReturnStatement(n) && !t.isExpressionStatement(n) && !t.isBlock(n)) return undefined;
   }
   return undefined;
 }
 
+/** The callback's one expression: its body, its one `return`, or (what forEach ignores anyway) its one statement. */
 function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | undefined {
   if (!t.isBlock(fn.body)) return fn.body;
   const [only] = fn.body.statements;
-  return fn.body.statements.length === 1 && only && t.isReturnStatement(only) ? only.expression : undefined;
+  if (fn.body.statements.length !== 1 || !only) return undefined;
+  return t.isReturnStatement(only) ? only.expression : t.isExpressionStatement(only) ? only.expression : undefined;
 }
 
 function mentions(t: typeof ts, node: ts.Node, name: string): boolean {
@@ -79,8 +84,11 @@ function mentions(t: typeof ts, node: ts.Node, name: string): boolean {
   return found;
 }
 
-/** Apart from the task call, the expression only reads: names, literals, accesses, operators, `Math.*` calls. */
-function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpression): boolean {
+/**
+ * Apart from the task call, the expression only reads (names, literals, accesses, operators, `Math.*` calls) and
+ * stores into containers out of reach of what the first pass evaluates (unseen-stores.ts: `(x, i) => m.set(i, stats(x))`).
+ */
+function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpression, firstPass: readonly ts.Node[]): boolean {
   const { ts } = facts;
   let ok = true;
   let calls = 0;
@@ -95,6 +103,8 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
       if (!taskCall.arguments.every((arg) => ts.isIdentifier(arg) || ts.isLiteralExpression(arg))) ok = false;
       return;
     }
+    const stored = unseenStoreParts(facts, n, firstPass);
+    if (stored) { stored.forEach(visit); return; }
     if (!onlyReadsItself(facts, n)) { ok = false; return; }
     ts.forEachChild(n, visit);
   };

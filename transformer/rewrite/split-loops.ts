@@ -13,8 +13,9 @@
  * - the loop runs the same iterations twice: `for (const x of xs)` over an array named without a call, or
  *   `for (let i = a; i < b; i++)` with a header that only reads; nothing in the body assigns the loop variable or a
  *   name the header or the call's arguments use;
- * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), prints,
- *   `if`s, declarations, `break` and `continue`: nothing it does can change what a later call reads;
+ * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), stores
+ *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
+ *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
  * - the call is the loop's only task call, evaluated on every pass (a statement of the body itself, not under `if`,
  *   `?:`, `&&`, `||`, `??`, `?.`), with arguments that are names from outside the body, literals, property reads and
  *   `xs[i]` of arrays.
@@ -23,6 +24,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { evaluatedAlways, isPlainName, isReorderable, isSimpleArgument, onlyReads, onlyReadsItself } from './only-reads';
+import { unseenStoreParts } from './unseen-stores';
 
 export interface SplitLoop {
   readonly loop: ts.ForOfStatement | ts.ForStatement;
@@ -48,7 +50,10 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
   if (!call.arguments.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
-  return bodyOnlyReads(facts, loop.statement, call, loopNames) ? { loop, taskCall: call } : undefined;
+  // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
+  const header = ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!];
+  const firstPass = [...header, ...call.arguments];
+  return bodyOnlyReads(facts, loop.statement, call, loopNames, firstPass) ? { loop, taskCall: call } : undefined;
 }
 
 /** The statement of a loop body (or of its block) that holds the call, with no function or other statement between. */
@@ -99,14 +104,19 @@ function headerNames(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement
   return i;
 }
 
-/** Apart from the task call, the body only reads, assigns primitive variables, prints, branches and breaks. */
-function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallExpression, loopVariable: string): boolean {
+/**
+ * Apart from the task call, the body only reads, assigns primitive variables, stores into containers the first pass
+ * cannot reach (unseen-stores.ts), prints, branches and breaks.
+ */
+function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallExpression, loopVariable: string, firstPass: readonly ts.Node[]): boolean {
   const { ts, ctx } = facts;
   const K = ts.SyntaxKind;
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
     if (n === taskCall) return;
+    const stored = unseenStoreParts(facts, n, firstPass);
+    if (stored) { stored.forEach(visit); return; }
     if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isLabeledStatement(n) || ts.isTryStatement(n) ||
       ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label)) { ok = false; return; }
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {

@@ -1,0 +1,40 @@
+/**
+ * Loops and array callbacks that store each task's value into a container no task reads (a Set, a Map, an array of
+ * numbers, a slot of a record): every call is submitted first, then the stores run in the plain program's order.
+ * Containers a later call may read keep the calls one at a time.
+ */
+import { check, peak, range, total, widen } from './kernels';
+const parts = Array.from({ length: 6 }, (_, i) => Float64Array.from({ length: 500 }, (_, j) => ((i + 1) * j) % 11));
+// A Set and a Map of numbers: nothing a task is given can hold them.
+const seen = new Set<number>();
+for (const p of parts) seen.add(total(p) % 4);
+console.log('seen', [...seen].join(','));
+const byIndex = new Map<number, number>();
+parts.forEach((p, i) => byIndex.set(i, total(p)));
+console.log('byIndex', JSON.stringify([...byIndex]));
+// Objects from tasks kept in a Map, changed later and given to another task: it reads what the program changed.
+const ranges = new Map<number, { min: number; max: number }>();
+for (let i = 0; i < parts.length; i++) ranges.set(i, range(parts[i]));
+ranges.get(2)!.max = 100;
+console.log('widened', JSON.stringify(widen(ranges.get(2)!)), JSON.stringify(ranges.get(3)));
+// A histogram and a record's field: stores with operators.
+const hist = [0, 0, 0, 0];
+for (const p of parts) hist[Math.floor(total(p)) % 4] += 1;
+console.log('hist', hist.join(','));
+const best = { value: -Infinity, at: -1 };
+for (let i = 0; i < parts.length; i++) { best.value = Math.max(best.value, total(parts[i])); best.at = i; }
+console.log('best', best.value, best.at);
+// A failure: the stores of the passes before it happened, none after.
+const signed = [Float64Array.of(1), Float64Array.of(2), Float64Array.of(-3), Float64Array.of(4)];
+const kept = new Set<number>();
+try {
+  for (const v of signed) kept.add(check(v));
+} catch (e) { console.log('caught', (e as Error).message, [...kept].join(',')); }
+// A container a later pass reads: rows[i] of a pass after the first is a row pushed by an earlier pass.
+const rows: number[][] = [[3, 1], [2, 9]];
+for (let i = 0; i < 4; i++) rows.push([peak(rows[i]) + i]);
+console.log('rows', JSON.stringify(rows));
+// Storing into the array being walked: the header reads what the body stores.
+const grow = [1, 5];
+for (let i = 0; i < grow.length && i < 5; i++) grow.push(peak([grow[i], 2]) + 1);
+console.log('grow', grow.join(','));

@@ -1,0 +1,80 @@
+/**
+ * Stores into a container no task of a split can see: `seen.add(v)`, `byKey.set(k, v)`, `out.push(v)`, `out[i] = v`,
+ * `hist[b] += n`, `best.score = v`. A split loop or callback (split-loops.ts, split-callbacks.ts) evaluates every
+ * pass's task arguments and submits its task before any pass's body runs; a body that stores still does what the
+ * plain program did, in the same order, when what the first pass evaluates (the tasks' arguments, the loop's
+ * header) cannot be or hold the container. That is judged by types (written-types.ts): a `Set<number>` filled from
+ * tasks over `Float64Array`s is out of their reach; a `number[]` is not, when a task reads a `number[][]`.
+ *
+ * A store counts only when nothing of the program's runs in it: the library's own `push`/`unshift`/`add`/`set` on an
+ * array, Set or Map the program does not subclass, an element of an array or typed array, or a property that is
+ * plain data (library-uses.ts isPlainData).
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveNode, isPrimitiveType, isTypedArrayType } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import { isLibrary, isLibraryType, isOverridable, isPlainData } from './library-uses';
+import { isPlainName, onlyReads } from './only-reads';
+import { runtimeShapes } from './runtime-shapes';
+import { WrittenTypes } from './written-types';
+
+/** The library's methods that store what they are given into their receiver, and the receivers they belong to. */
+const STORE_METHODS: Record<string, 'array' | 'Set' | 'Map'> = { push: 'array', unshift: 'array', add: 'Set', set: 'Map' };
+
+/**
+ * If `node` stores into a container that nothing in `firstPass` can reach, the parts of it still to be judged (the
+ * stored values and keys); otherwise undefined.
+ */
+export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: readonly ts.Node[]): readonly ts.Expression[] | undefined {
+  const store = storeOf(facts, node);
+  if (!store) return undefined;
+  const { ctx } = facts;
+  const shapes = runtimeShapes(ctx);
+  const container = ctx.checker.getTypeAtLocation(store.receiver);
+  // A Proxy's trap or a subclass's override would run the program's code where the plain loop ran it.
+  if (shapes.hiddenAccessors || isOverridable(shapes, container) || !onlyReads(facts, store.receiver)) return undefined;
+  const reachable = new WrittenTypes(ctx, [container]);
+  return firstPass.every((n) => !reaches(facts, n, reachable)) ? store.parts : undefined;
+}
+
+interface Store {
+  readonly receiver: ts.Expression;
+  readonly parts: readonly ts.Expression[];
+}
+
+function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
+  const { ts, ctx } = facts;
+  const { checker } = ctx;
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken && !node.expression.questionDotToken) {
+    const receiver = node.expression.expression;
+    const kind = STORE_METHODS[node.expression.name.text];
+    if (!kind || !isPlainName(ts, receiver) || !isLibrary(ctx, node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
+    const type = checker.getTypeAtLocation(receiver);
+    const fits = kind === 'array' ? checker.isArrayType(type) : isLibraryType(ctx, type) && type.getSymbol()?.getName() === kind;
+    return fits ? { receiver, parts: node.arguments } : undefined;
+  }
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) {
+    return undefined;
+  }
+  // `hist[b] += n` reads the slot first: numbers and strings only, so no valueOf of the program's runs.
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !(isPrimitiveNode(ctx, node.left) && isPrimitiveNode(ctx, node.right))) return undefined;
+  const target = node.left;
+  if (ts.isElementAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression)) {
+    const type = checker.getTypeAtLocation(target.expression);
+    const slots = checker.isArrayType(type) || checker.isTupleType(type) || isTypedArrayType(ctx, type);
+    return slots ? { receiver: target.expression, parts: [target.argumentExpression, node.right] } : undefined;
+  }
+  if (ts.isPropertyAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression) &&
+    isPlainData(ctx, runtimeShapes(ctx), target.name)) return { receiver: target.expression, parts: [node.right] };
+  return undefined;
+}
+
+/** Some value `node` evaluates (itself or a part of it) may be, or hold, one of the objects in `reachable`. */
+function reaches(facts: FileFacts, node: ts.Node, reachable: WrittenTypes): boolean {
+  const { ts, ctx } = facts;
+  if (ts.isExpression(node) && !ts.isLiteralExpression(node)) {
+    const type = ctx.checker.getTypeAtLocation(node);
+    if (!isPrimitiveType(ctx, type) && reachable.mayReach(type)) return true;
+  }
+  return ts.forEachChild(node, (child) => reaches(facts, child, reachable) || undefined) ?? false;
+}
