@@ -4,7 +4,9 @@
  * pass's task arguments and submits its task before any pass's body runs; a body that stores still does what the
  * plain program did, in the same order, when what the first pass evaluates (the tasks' arguments, the loop's
  * header) cannot be or hold the container. That is judged by types (written-types.ts): a `Set<number>` filled from
- * tasks over `Float64Array`s is out of their reach; a `number[]` is not, when a task reads a `number[][]`.
+ * tasks over `Float64Array`s is out of their reach; a `number[]` is not, when a task reads a `number[][]`. A container
+ * only its own name reaches (private-containers.ts) is out of reach of everything that does not name it, which types
+ * cannot say of typed arrays (any two may share a buffer).
  *
  * A store counts only when nothing of the program's runs in it: the library's own `push`/`unshift`/`add`/`set` on an
  * array, Set or Map the program does not subclass, an element of an array or typed array, or a property that is
@@ -15,6 +17,7 @@ import { isPrimitiveNode, isPrimitiveType, isTypedArrayType } from '../analysis/
 import type { FileFacts } from './file-facts';
 import { isLibrary, isLibraryType, isOverridable, isPlainData } from './library-uses';
 import { isPlainName, onlyReads } from './only-reads';
+import { privateContainer } from './private-containers';
 import { runtimeShapes } from './runtime-shapes';
 import { WrittenTypes } from './written-types';
 
@@ -33,6 +36,9 @@ export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: rea
   const container = ctx.checker.getTypeAtLocation(store.receiver);
   // A Proxy's trap or a subclass's override would run the program's code where the plain loop ran it.
   if (shapes.hiddenAccessors || isOverridable(shapes, container) || !onlyReads(facts, store.receiver)) return undefined;
+  // A container only its name reaches (private-containers.ts): the first pass reaches it only by naming it.
+  const own = privateContainer(facts, store.receiver);
+  if (own) return facts.references(own).some((ref) => firstPass.some((n) => ref.pos >= n.pos && ref.end <= n.end)) ? undefined : store.parts;
   const reachable = new WrittenTypes(ctx, [container]);
   return firstPass.every((n) => !reaches(facts, n, reachable)) ? store.parts : undefined;
 }

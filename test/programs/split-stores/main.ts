@@ -38,3 +38,13 @@ console.log('rows', JSON.stringify(rows));
 const grow = [1, 5];
 for (let i = 0; i < grow.length && i < 5; i++) grow.push(peak([grow[i], 2]) + 1);
 console.log('grow', grow.join(','));
+// A typed array of results only its own name reaches: no task's argument can be a view of it.
+const sums = new Float64Array(parts.length);
+for (let i = 0; i < parts.length; i++) sums[i] = total(parts[i]);
+console.log('sums', sums.join(','));
+// One whose views later passes read: the calls stay one at a time.
+const halves = new Float64Array(4).fill(1);
+const views = [halves.subarray(0, 2), halves.subarray(2)];
+const order = [1, 1, 0, 0];
+for (let i = 0; i < 4; i++) halves[i] = total(views[order[i]]) + i;
+console.log('halves', halves.join(','));

@@ -1,0 +1,68 @@
+/**
+ * A container only its own name reaches: a file-local `const` made fresh (`new Float64Array(n)`, `new Set()`, `[]`:
+ * fresh.ts) whose every reference looks inside it and hands nothing on: `out[i]`, `out.length`, `seen.add(x)` as a
+ * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, a print. No other value can be it, hold it, or be
+ * a view of its buffer, so code reaches it only by naming it. Types cannot say that for typed arrays (any two may
+ * share a buffer), which is what a split loop storing results into one needs (unseen-stores.ts).
+ */
+import type * as ts from 'typescript';
+import { symbolOf } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import { isFresh, RETURNS_RECEIVER } from './fresh';
+import { isLibrary } from './library-uses';
+
+/** Methods that neither return nor pass on their receiver, nor make a view of it. */
+const KEEPS_TO_ITSELF = new Set(['length', 'size', 'join', 'toString', 'get', 'has', 'push', 'pop', 'shift', 'unshift', 'includes', 'indexOf',
+  'lastIndexOf', 'at', 'slice', 'delete', 'clear', 'keys', 'values', 'entries', ...RETURNS_RECEIVER]);
+/** Methods handing each element, its index and the receiver itself to a callback: private with two parameters or fewer. */
+const VISITS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
+const PRINTS = new Set(['console.log', 'console.info', 'console.warn', 'console.error', 'JSON.stringify']);
+
+const found = new WeakMap<ts.Symbol, boolean>();
+
+/** The symbol `expr` names, if it is a private container (see above). */
+export function privateContainer(facts: FileFacts, expr: ts.Expression): ts.Symbol | undefined {
+  const { ts, ctx } = facts;
+  if (!ts.isIdentifier(expr) || !facts.isFileLocal(expr)) return undefined;
+  const symbol = symbolOf(ctx, expr);
+  if (!symbol) return undefined;
+  let known = found.get(symbol);
+  if (known === undefined) {
+    const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
+    known = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && declaration.initializer !== undefined &&
+      isFresh(ctx, declaration.initializer) && facts.references(symbol).every((ref) => ref === declaration.name || keepsToItself(facts, ref));
+    found.set(symbol, known);
+  }
+  return known ? symbol : undefined;
+}
+
+function keepsToItself(facts: FileFacts, ref: ts.Identifier): boolean {
+  const { ts } = facts;
+  const parent = ref.parent;
+  if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
+  if ((ts.isForOfStatement(parent) && parent.expression === ref) || ts.isSpreadElement(parent)) return true;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+    const callee = parent.expression;
+    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PRINTS.has(`${callee.expression.text}.${callee.name.text}`);
+  }
+  // The library's own members only: a method of the program's may keep `this` anywhere.
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== ref || parent.questionDotToken || !isLibrary(facts.ctx, parent)) return false;
+  const name = parent.name.text;
+  const call = parent.parent;
+  if (!ts.isCallExpression(call) || call.expression !== parent) return KEEPS_TO_ITSELF.has(name);
+  if (RETURNS_RECEIVER.has(name)) return droppedResult(facts, call);
+  if (KEEPS_TO_ITSELF.has(name)) return true;
+  const callback = call.arguments[0];
+  return VISITS.has(name) && callback !== undefined && ts.isArrowFunction(callback) && callback.parameters.length <= 2;
+}
+
+/** `seen.add(x);` or `(x) => seen.add(x)` given to a forEach: the receiver the call returns goes nowhere. */
+function droppedResult(facts: FileFacts, call: ts.CallExpression): boolean {
+  const t = facts.ts;
+  const parent = call.parent;
+  if (t.isExpressionStatement(parent)) return true;
+  if (!t.isArrowFunction(parent) || parent.body !== call) return false;
+  const visit = parent.parent;
+  return t.isCallExpression(visit) && t.isPropertyAccessExpression(visit.expression) && visit.expression.name.text === 'forEach' &&
+    visit.arguments[0] === parent && isLibrary(facts.ctx, visit.expression);
+}
