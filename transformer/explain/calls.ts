@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { formatReason, snippet, type Reason } from '../analysis/reason';
-import type { FilePlan } from '../rewrite/plan';
+import type { FilePlan } from '../rewrite/file-plan';
 import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
 
 export interface ExplainedArgument {

@@ -12,7 +12,7 @@ import { calledFunction, isFunctionLike, isTypedArrayType, symbolOf, type Analys
 import type { TaskInfo } from '../analysis/discover';
 import { functionName } from '../analysis/discover';
 import { snippet } from '../analysis/reason';
-import type { FilePlan } from '../rewrite/plan';
+import type { FilePlan } from '../rewrite/file-plan';
 import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
 import { lineOf } from './calls';
 import type { ExplainedWait } from './waits';

@@ -4,7 +4,7 @@
  */
 import type * as ts from 'typescript';
 import { snippet } from '../analysis/reason';
-import type { FilePlan, Wrap } from '../rewrite/plan';
+import type { FilePlan, Wrap } from '../rewrite/file-plan';
 import { lineOf } from './calls';
 
 export interface ExplainedWait {

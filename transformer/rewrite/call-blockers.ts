@@ -15,7 +15,7 @@ import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FutureFlow } from './futures';
 import type { ClosedFunctions } from './parameters';
-import type { FilePlan } from './plan';
+import type { FilePlan } from './file-plan';
 import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
 import { iteratedWhileWritten } from './iterated';
 

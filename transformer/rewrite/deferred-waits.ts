@@ -5,7 +5,7 @@
  * where their Future is recorded: futures.ts, split-callbacks.ts.)
  */
 import type { FileFacts } from './file-facts';
-import type { FilePlan } from './plan';
+import type { FilePlan } from './file-plan';
 import { batchedValues } from './batched-values';
 import { splitLoopOf } from './split-loops';
 

@@ -5,7 +5,7 @@
  * while the piece is visited again.
  */
 import type * as ts from 'typescript';
-import type { FilePlan } from './plan';
+import type { FilePlan } from './file-plan';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
 

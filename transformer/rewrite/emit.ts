@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
-import type { FilePlan, Wrap } from './plan';
+import type { FilePlan, Wrap } from './file-plan';
 import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase, isSynchronousCallback } from './syntax';

@@ -10,7 +10,7 @@ import type { AliasGroups } from './aliases';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FutureFlow } from './futures';
-import type { FilePlan } from './plan';
+import type { FilePlan } from './file-plan';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 
 export class FutureWaits {

@@ -11,7 +11,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
-import type { FilePlan } from './plan';
+import type { FilePlan } from './file-plan';
 import { splitCallbackOf } from './split-callbacks';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';

@@ -9,7 +9,7 @@ import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, type Reason } from '../analysis/reason';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
-import type { FilePlan } from './plan';
+import type { FilePlan } from './file-plan';
 import { isDeclarationName, skipTransparent } from './syntax';
 
 /** What this part needs of the planner's state in a round. */

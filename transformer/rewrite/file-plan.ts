@@ -1,0 +1,62 @@
+/**
+ * What the planner decided for one file, as plain data (plan.ts fills it, emit.ts applies it and decides nothing):
+ * which task calls are submitted or stay direct (and why), where values and objects are waited for, which loops and
+ * callbacks are split, where fenced calls are brought home.
+ */
+import type * as ts from 'typescript';
+import type { FunctionLike } from '../analysis/context';
+import type { TaskInfo } from '../analysis/discover';
+import type { Reason } from '../analysis/reason';
+import type { ContainerWrap, ElementWrap } from './containers';
+import { emptyFencePlan, type FencePlan } from './fences';
+import type { Resumption } from './resumptions';
+import type { SplitCallback } from './split-callbacks';
+import type { SplitLoop } from './split-loops';
+
+/** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
+export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
+
+export interface FilePlan {
+  /** Calls that become submissions. */
+  readonly submissions: Map<ts.CallExpression, TaskInfo>;
+  /** Calls of async tasks used as the Promise they give in plain code: `__taskify.promised(submit(…))`. */
+  readonly promised: Set<ts.CallExpression>;
+  /** Submissions whose value is needed at once: wait right there. */
+  readonly waitedAtCall: Set<ts.CallExpression>;
+  /** Of those, values the program may change right there (`createBlock(n).fill(0)`): later tasks must see it. */
+  readonly changedAtCall: Set<ts.CallExpression>;
+  /** Object arguments that are snapshotted afresh at the call (untracked `in` objects). */
+  readonly freshSnapshots: Set<ts.Expression>;
+  /** Calls that stay direct, and why. */
+  readonly direct: { readonly call: ts.CallExpression; readonly task: TaskInfo; readonly why: Reason }[];
+  /** Elements (of a container, or of an array gathering Futures) used here: wait for that element only. */
+  readonly elementWraps: Map<ts.ElementAccessExpression, ElementWrap>;
+  /** References that need a wait (or a wait and a "main thread wrote it") before use. */
+  readonly wraps: Map<ts.Identifier, Wrap>;
+  /** try blocks that contain submissions: task errors must surface inside them. */
+  readonly tries: Set<ts.TryStatement>;
+  /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
+  readonly returnsArgument: Map<ts.CallExpression, number>;
+  /** `await`/`yield` expressions and deferred callbacks: the objects to bring up to date when the code resumes there. */
+  resumptions: Map<ts.Node, Resumption>;
+  /** Functions whose followed parameters tasks may write: on leaving, they wait for those writes (see parameters.ts). */
+  readonly exitWaits: Map<FunctionLike, ts.Identifier[]>;
+  /** `xs.map((x) => stats(x).max)`: every element's task submitted first, then the callback (see split-callbacks.ts). */
+  readonly splitCallbacks: Map<ts.CallExpression, SplitCallback>;
+  /** `console.log(total(a), total(b))`: a statement's task calls all submitted, then its expression (batched-values.ts). */
+  readonly batches: Map<ts.Expression, ts.CallExpression[]>;
+  /** `for (const a of parts) s += total(a)`: every pass's task submitted first, then the loop (see split-loops.ts). */
+  readonly splitLoops: Map<ts.Statement, SplitLoop>;
+  /** Submissions whose written objects the plan cannot follow by name, with those arguments (see fences.ts). */
+  readonly fenced: Map<ts.CallExpression, readonly ts.Expression[]>;
+  /** Where the objects of fenced submissions are brought home. */
+  fences: FencePlan;
+}
+
+export function emptyFilePlan(): FilePlan {
+  return {
+    submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
+    wraps: new Map(), tries: new Set(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    splitCallbacks: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), fences: emptyFencePlan(),
+  };
+}
