@@ -81,6 +81,17 @@ test('TASKIFY_STALL_REPORT: a wait with no progress says once what runs, for how
   assert.match(run.stderr, /running for [\d.]+ s on thread \d+: task sleepThenAdd \(.*failures-child\.js:\d+/);
 });
 
+test("an async task's Promise kept and never handled: its rejection ends the program with exit 1, as the plain program's does", () => {
+  const run = (withPlugin: boolean) => spawnSync(process.execPath, [join(buildProgram('unhandled-async', withPlugin, 'commonjs'), 'main.js')],
+    { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const plain = run(false);
+  const taskified = run(true);
+  assert.is(plain.status, 1, plain.stderr);
+  assert.is(taskified.status, plain.status, taskified.stderr);
+  assert.is(taskified.stdout, plain.stdout);
+  assert.match(taskified.stderr, /Error: load 2 failed/);
+});
+
 test('task options are checked where the task is defined', () => {
   throwsMatching(() => defineTask(tasksModule, 'add', ['in', 'in'], { timeout: -1 }), /task add: timeout must be a positive number of seconds, got -1/);
   throwsMatching(() => defineTask(tasksModule, 'add', ['in', 'in'], { onFailure: 'retry-later' as never }), /onFailure must be one of "retry", "fail"/);

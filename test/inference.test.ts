@@ -400,6 +400,17 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /main\.ts:3:.*task f: changes `M`, a module object the program also changes \(main\.ts:4 `M\.set\("a", 1\)`\)/);
   assert.equal(errs('export const W = [1, 2];\n/** @task */\nexport function f(x: number) { return x * W[1]; }\nconsole.log(W.length, Math.max(...W));'), '',
     'a module object only read is fine');
+  // Module state a task changes and the program reads: the worker's copy changes, never the program's.
+  assert.match(errs('export const counters = { n: 0 };\n/** @task */\nexport function f(x: number) { counters.n += x; return x; }\nconsole.log(counters.n);'),
+    /main\.ts:3:.*task f: changes `counters`, module state the program reads \(main\.ts:4 `counters`\)/);
+  assert.match(errs('export class Stats { static calls = 0; }\n/** @task */\nexport function f(x: number) { Stats.calls++; return x; }\nconsole.log(Stats.calls);'),
+    /main\.ts:3:.*task f: changes `Stats`, module state the program reads/);
+  assert.match(errs('export const log: string[] = [];\n/** @task */\nexport function f(x: number) { log.push("f"); return x; }\nexport const seen = () => log.length;'),
+    /task f: changes `log`, module state the program reads/);
+  assert.equal(errs('const memo = new Map<number, number>();\n/** @task */\nexport function f(x: number) { if (!memo.has(x)) memo.set(x, x * x); return memo.get(x)!; }'), '',
+    'a cache only tasks use is the worker\'s own');
+  assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
+    'calling a static method of the program is no change');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);
   assert.match(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), /instance of class P, which its module does not export/);
   assert.match(errs('export class S { #k = 1; v = 2; }\n/** @task */\nexport function f(s: S) { return s.v; }'), /instance of class S, which has private #fields/);

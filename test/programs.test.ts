@@ -143,6 +143,16 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(__taskify_peak/g)?.length, 2, 'rows and grow: a later pass reads the container');
 });
 
+test('split loops over collections evaluated once (Map entries, Object.entries, values(), rows destructured); generators, getters and a Map the body grows stay one at a time', () => {
+  const tasks = printsAsPlain('split-headers');
+  assert.ok(tasks.inWorkers >= 6 * 4 + 3 + 2 + 6, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('split-headers', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 4, 'totals, groups, highest and labelled are split');
+  assert.match(emitted, /const items_\d+ = \[\.\.\.Object\.entries\(groups\)\];/, 'the iterable is evaluated once');
+  assert.is(emitted.match(/console\.log\('(chosen total|row peak|work)', (k, )?__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3,
+    'the generator, the getter and the growing Map keep their calls one at a time');
+});
+
 test('failing tasks in try blocks, submitted from array callbacks or depending on a failed task: the catch gets the first failure, as plain code threw it', () => {
   const tasks = printsAsPlain('try-callbacks');
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);

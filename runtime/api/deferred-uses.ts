@@ -80,7 +80,10 @@ export function promised<T>(future: Future<T>): Promise<T> {
   letGo(future);
   const value = Promise.resolve(future);
   value.catch(() => {}); // handled through `ordered` below, possibly after later ticks
-  const ordered = lastPromised.then(() => value);
-  lastPromised = ordered.then(() => undefined, () => undefined);
+  const previous = lastPromised;
+  const ordered = previous.then(() => value);
+  // The next call's Promise settles after this one, but through `value`: a handler on `ordered` itself would make
+  // its rejection handled, and a failure nobody handles must end the program as an unhandled rejection does.
+  lastPromised = previous.then(() => value.then(() => undefined, () => undefined));
   return ordered;
 }

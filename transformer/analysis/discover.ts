@@ -110,6 +110,10 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
   }
+  for (const { ref, write, readAt } of outer.lostWrites) {
+    fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
+      'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
+  }
   // A module object the program changes travels with each call; one the task itself changes cannot come back.
   const moduleState: ModuleStateRef[] = [];
   for (const { ref, change, writtenByTask } of outer.changedObjects) {
@@ -205,14 +209,19 @@ function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
  * module `const` objects the program changes (module-state.ts).
  */
 function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
-  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[] } {
+  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
+  const lostWrites = new Map<ts.Symbol, LostWrite>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const symbol = symbolOf(ctx, node);
       const declaration = symbol?.valueDeclaration;
+      // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
+      const written = symbol && !lostWrites.has(symbol) && isReference(ts, node) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
+      const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
+      if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
       if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn) && isReference(ts, node)) {
         // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
         if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
@@ -230,8 +239,11 @@ function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
-  return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()] };
+  return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()] };
 }
+
+/** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
+interface LostWrite { readonly ref: ts.Identifier; readonly write: ts.Node; readonly readAt: ts.Node }
 
 /**
  * The parameter every path of `fn` returns as it is (`return acc` at the end and in every other return), if one is;

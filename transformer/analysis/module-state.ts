@@ -8,10 +8,14 @@
  * "Changed" is judged per reference outside task bodies, conservatively: written through (`RATES[0] = 10`,
  * `RATES.x.y++`, `delete`), a method call on it or a part of it that is not known to only read, or the object handed
  * on (to a function not known to only read, into a variable, a literal, a return): after that it may change anywhere.
+ *
+ * The other way round, a task that changes a module object or a class's static field the program also looks at
+ * (`counters.processed += n`, `Stats.calls++`) changes its worker's copy only: also a compile error, naming where the
+ * program looks. A cache only tasks use (`memo.set(k, v)`) is the worker's own and changes no output.
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS } from './builtins';
-import { qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext } from './context';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
 
@@ -29,6 +33,8 @@ export function moduleStateOf(ctx: AnalysisContext, isTask: (fn: ts.Node) => boo
 export class ModuleState {
   /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
   private changes?: Map<ts.Symbol, ts.Node>;
+  /** Per module object or class of a module's top level: where the program (outside tasks) first names it. */
+  private readonly reads = new Map<ts.Symbol, ts.Node>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
 
@@ -37,7 +43,24 @@ export class ModuleState {
     return this.isModuleObject(symbol) ? this.changeOf(symbol) : undefined;
   }
 
-  private isModuleObject(symbol: ts.Symbol): boolean {
+  /**
+   * Where the program, outside task bodies, first names this module object or top-level class (whose static fields
+   * are module state too); undefined when only tasks do. A task that changes it changes its worker's copy: a program
+   * that looks at it would see its own copy unchanged.
+   */
+  readOutsideTasks(symbol: ts.Symbol): ts.Node | undefined {
+    if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
+    this.changeOf(symbol); // (one scan finds both)
+    return this.reads.get(symbol);
+  }
+
+  isModuleClass(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && this.ctx.ts.isClassDeclaration(declaration) && this.ctx.ts.isSourceFile(declaration.parent) &&
+      !declaration.getSourceFile().isDeclarationFile;
+  }
+
+  isModuleObject(symbol: ts.Symbol): boolean {
     const { ts } = this.ctx;
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
@@ -67,8 +90,26 @@ export class ModuleState {
         const change = this.changeAt(node);
         if (change) this.changes!.set(symbol, change);
       }
+      // (A class named only as a type is no read: type positions are not references.)
+      const ownName = ts.isClassDeclaration(node.parent) && node.parent.name === node;
+      if (symbol && !ownName && !this.reads.has(symbol) && (this.isModuleObject(symbol) || this.isModuleClass(symbol))) this.reads.set(symbol, node);
     }
     ts.forEachChild(node, (child) => this.scan(child));
+  }
+
+  /**
+   * The node where this reference surely changes the object: written through (`counters.n += 1`, `Stats.calls++`,
+   * `delete`) or changed by a library method (`log.push(x)`). Narrower than changeAt: a task's call of a method of the
+   * program's (`MathX.clamp(v)`) or the object handed on may change nothing.
+   */
+  writeAt(ref: ts.Identifier): ts.Node | undefined {
+    const { ts } = this.ctx;
+    const chain = accessChain(ts, ref);
+    const parent = chain.parent;
+    if (chain !== ref && isWriteTarget(ts, chain)) return parent;
+    const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
+      parent.expression === chain && isLibraryGlobal(this.ctx, chain);
+    return libraryMethod && !READING_METHODS.has(chain.name.text) ? parent : undefined;
   }
 
   /** The node where this reference changes (or hands on) the object, if it does. */

@@ -70,15 +70,18 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    */
   const splitBlocks = new Set<ts.Node>();
   const markSplit = (block: ts.Block): ts.Block => { splitBlocks.add(block); return block; };
-  const splitLoop = ({ loop, taskCall }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCall, once }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), value = f.createUniqueName('value');
     const push = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
       [ts.visitNode(taskCall, visit) as ts.Expression]));
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
     const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
+    // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes walk.
+    const items = once && ts.isForOfStatement(loop) ? f.createUniqueName('items') : undefined;
+    const walked = items && f.createArrayLiteralExpression([f.createSpreadElement(header((loop as ts.ForOfStatement).expression))]);
     const first = ts.isForOfStatement(loop)
-      ? f.updateForOfStatement(loop, undefined, header(loop.initializer), header(loop.expression), push)
+      ? f.updateForOfStatement(loop, undefined, header(loop.initializer), items ?? header(loop.expression), push)
       : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), push);
     replaced.set(taskCall, valueOf(taskCall, value));
     const second = ts.visitNode(loop, visit) as ts.ForOfStatement | ts.ForStatement;
@@ -87,11 +90,12 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       f.createElementAccessExpression(results, f.createPostfixIncrement(next)))], ts.NodeFlags.Const));
     const body = f.createBlock([take, ...(ts.isBlock(second.statement) ? second.statement.statements : [second.statement])], true);
     const rerun = ts.isForOfStatement(second)
-      ? f.updateForOfStatement(second, second.awaitModifier, second.initializer, second.expression, body)
+      ? f.updateForOfStatement(second, second.awaitModifier, second.initializer, items ?? second.expression, body)
       : f.updateForStatement(second, second.initializer, second.condition, second.incrementor, body);
     const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
     return markSplit(f.createBlock([
+      ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
       first,
       declare(next, f.createNumericLiteral(0), ts.NodeFlags.Let),

@@ -32,8 +32,12 @@ export const VIEW_SHAPE = new Set(['length', 'byteLength', 'byteOffset', 'BYTES_
  * the class behind it, or a Proxy's trap.
  */
 export function isPlainData(ctx: AnalysisContext, shapes: RuntimeShapes, name: ts.MemberName | ts.Expression): boolean {
+  return isPlainDataSymbol(ctx, shapes, ctx.checker.getSymbolAtLocation(name));
+}
+
+/** The same, of a property's symbol (`type.getProperty(name)`: a destructured property). */
+export function isPlainDataSymbol(ctx: AnalysisContext, shapes: RuntimeShapes, symbol: ts.Symbol | undefined): boolean {
   const { ts } = ctx;
-  const symbol = ctx.checker.getSymbolAtLocation(name);
   const declarations = symbol?.declarations ?? [];
   if (!symbol || declarations.length === 0 || symbol.flags & ts.SymbolFlags.Accessor) return false;
   return declarations.every((d) => {

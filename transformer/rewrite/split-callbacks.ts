@@ -5,8 +5,9 @@
  * each result in place of the call (`__taskify.eachThen`, runtime/api/each-then.ts).
  *
  * That is the plain program's output only when nothing can tell the two orders apart, so the split needs:
- * - the receiver: a plain array (a typed array's `map` would turn Futures into numbers), named without a call, so
- *   reading it twice is reading it once;
+ * - the receiver: an array of the library (a typed array's `map` would turn Futures into numbers; a subclass of the
+ *   program's may override the method), evaluated once as the plain call evaluates it (`[0, 1, 2].map(…)`,
+ *   `rows.filter(…).map(…)`), holding no task call of its own;
  * - the callback: an arrow function whose body is one expression (or one `return`; for forEach, one statement),
  *   with plain parameters, holding
  *   exactly this one task call, evaluated on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass
@@ -19,7 +20,10 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isPlainName, isReorderable, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isReorderable, onlyReadsItself } from './only-reads';
+import { containsTaskCall } from './loop-headers';
+import { isOverridable } from './library-uses';
+import { runtimeShapes } from './runtime-shapes';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 import { unseenStoreParts } from './unseen-stores';
@@ -46,7 +50,10 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   if (!ts.isCallExpression(methodCall) || methodCall.arguments[0] !== callback || !ts.isPropertyAccessExpression(methodCall.expression)) return undefined;
   const method = methodCall.expression.name.text;
   const receiver = methodCall.expression.expression;
-  if (!METHODS.has(method) || !isPlainName(ts, receiver) || !ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(receiver))) return undefined;
+  const receiverType = ctx.checker.getTypeAtLocation(receiver);
+  if (!METHODS.has(method) || !ctx.checker.isArrayType(receiverType) || isOverridable(runtimeShapes(ctx), receiverType) || containsTaskCall(facts, receiver)) {
+    return undefined;
+  }
   if (method === 'reduce') {
     const accumulator = callback.parameters[0];
     if (!accumulator || methodCall.arguments.length < 2 || mentions(ts, call, (accumulator.name as ts.Identifier).text)) return undefined;

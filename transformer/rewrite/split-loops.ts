@@ -10,9 +10,10 @@
  * - the task is silent (prints.ts) and reads every object it is given (`in`): submitting later iterations' calls
  *   before earlier values are used changes nothing anyone can see, even when one fails or the loop breaks early
  *   (the runtime dismisses the calls the plain loop never made);
- * - the loop runs the same iterations twice: `for (const x of xs)` over an array named without a call, or
- *   `for (let i = a; i < b; i++)` with a header that only reads; nothing in the body assigns the loop variable or a
- *   name the header or the call's arguments use;
+ * - the loop runs the same iterations twice (loop-headers.ts): `for (const x of xs)` over an array named without a
+ *   call, `for (let i = a; i < b; i++)` with a header that only reads, `for (const [k, v] of m)` over a collection
+ *   of the library evaluated once; nothing in the body assigns the names the header declares or a name the header
+ *   or the call's arguments use;
  * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), stores
  *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
  *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
@@ -23,12 +24,15 @@
 import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
-import { evaluatedAlways, isPlainName, isReorderable, isSimpleArgument, onlyReads, onlyReadsItself } from './only-reads';
+import { loopHeader } from './loop-headers';
+import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts } from './unseen-stores';
 
 export interface SplitLoop {
   readonly loop: ts.ForOfStatement | ts.ForStatement;
   readonly taskCall: ts.CallExpression;
+  /** The `for…of` iterable is evaluated once into an array both passes walk (loop-headers.ts). */
+  readonly once: boolean;
 }
 
 /** The split for a task call whose value is needed at once, if one is safe (see above). */
@@ -42,8 +46,8 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
   if (!statement || !loop || !(ts.isForOfStatement(loop) || ts.isForStatement(loop)) || (loop.statement !== statement && loop.statement !== parent)) return undefined;
   if (ts.isLabeledStatement(loop.parent) || !evaluatedAlways(ts, call, statement)) return undefined;
   const assigned = assignedIn(ts, loop.statement);
-  const loopNames = headerNames(facts, loop, assigned);
-  if (!loopNames) return undefined;
+  const header = loopHeader(facts, loop, assigned);
+  if (!header) return undefined;
   // Names from outside the body that the body does not assign: the first pass sees what the second would.
   const isOuter = (id: ts.Identifier): boolean => {
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
@@ -51,9 +55,8 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
   };
   if (!call.arguments.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
-  const header = ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!];
-  const firstPass = [...header, ...call.arguments];
-  return bodyOnlyReads(facts, loop.statement, call, loopNames, firstPass) ? { loop, taskCall: call } : undefined;
+  const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...call.arguments];
+  return bodyOnlyReads(facts, loop.statement, call, header.names, firstPass) ? { loop, taskCall: call, once: header.once } : undefined;
 }
 
 /** The statement of a loop body (or of its block) that holds the call, with no function or other statement between. */
@@ -81,34 +84,11 @@ function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
   return names;
 }
 
-/** The header's loop variable, if the header runs the same iterations twice (see above). */
-function headerNames(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement, assigned: Set<string>): string | undefined {
-  const { ts, ctx } = facts;
-  if (ts.isForOfStatement(loop)) {
-    const list = loop.initializer;
-    const name = ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0].name : undefined;
-    if (loop.awaitModifier || !name || !ts.isIdentifier(name) || !isPlainName(ts, loop.expression) ||
-      !ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(loop.expression)) || mentionsAny(ts, loop.expression, assigned)) return undefined;
-    return name.text;
-  }
-  const list = loop.initializer;
-  const declaration = list && ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
-  if (!declaration || !ts.isIdentifier(declaration.name) || !declaration.initializer || !loop.condition || !loop.incrementor) return undefined;
-  const i = declaration.name.text;
-  const step = loop.incrementor;
-  const steps = ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && ts.isIdentifier(step.operand) && step.operand.text === i) ||
-    (ts.isBinaryExpression(step) && ts.isIdentifier(step.left) && step.left.text === i && [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken].includes(step.operatorToken.kind) &&
-      onlyReads(facts, step.right));
-  if (!steps || !onlyReads(facts, declaration.initializer) || !onlyReads(facts, loop.condition) || !isPrimitiveNode(ctx, declaration.name)) return undefined;
-  if (assigned.has(i) || mentionsAny(ts, loop.condition, assigned)) return undefined;
-  return i;
-}
-
 /**
  * Apart from the task call, the body only reads, assigns primitive variables, stores into containers the first pass
  * cannot reach (unseen-stores.ts), prints, branches and breaks.
  */
-function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallExpression, loopVariable: string, firstPass: readonly ts.Node[]): boolean {
+function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallExpression, loopNames: ReadonlySet<string>, firstPass: readonly ts.Node[]): boolean {
   const { ts, ctx } = facts;
   const K = ts.SyntaxKind;
   let ok = true;
@@ -121,13 +101,13 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallEx
       ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label)) { ok = false; return; }
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
       // `s += total(a)`: a primitive variable, not the loop's, and not an object a later call could read.
-      if (!ts.isIdentifier(n.left) || n.left.text === loopVariable || !isPrimitiveNode(ctx, n.left) ||
+      if (!ts.isIdentifier(n.left) || loopNames.has(n.left.text) || !isPrimitiveNode(ctx, n.left) ||
         (n.operatorToken.kind !== K.EqualsToken && !isPrimitiveNode(ctx, n.right))) { ok = false; return; }
       visit(n.right);
       return;
     }
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) {
-      if (!ts.isIdentifier(n.operand) || n.operand.text === loopVariable || !isPrimitiveNode(ctx, n.operand)) ok = false;
+      if (!ts.isIdentifier(n.operand) || loopNames.has(n.operand.text) || !isPrimitiveNode(ctx, n.operand)) ok = false;
       return;
     }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
@@ -144,9 +124,4 @@ function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
   const callee = call.expression;
   return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
     ['log', 'info', 'warn', 'error'].includes(callee.name.text);
-}
-
-function mentionsAny(t: typeof ts, node: ts.Node, names: Set<string>): boolean {
-  if (t.isIdentifier(node)) return names.has(node.text);
-  return t.forEachChild(node, (child) => mentionsAny(t, child, names) || undefined) ?? false;
 }

@@ -15,7 +15,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveNode, isPrimitiveType, isTypedArrayType } from '../analysis/context';
 import type { FileFacts } from './file-facts';
-import { isLibrary, isLibraryType, isOverridable, isPlainData } from './library-uses';
+import { isLibrary, isLibraryType, isOverridable, isPlainData, isPlainDataSymbol } from './library-uses';
 import { isPlainName, onlyReads } from './only-reads';
 import { privateContainer } from './private-containers';
 import { runtimeShapes } from './runtime-shapes';
@@ -65,14 +65,23 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
   // `hist[b] += n` reads the slot first: numbers and strings only, so no valueOf of the program's runs.
   if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !(isPrimitiveNode(ctx, node.left) && isPrimitiveNode(ctx, node.right))) return undefined;
   const target = node.left;
-  if (ts.isElementAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression)) {
+  // (A key that is an object would run its toString.)
+  if (ts.isElementAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression) && isPrimitiveNode(ctx, target.argumentExpression)) {
     const type = checker.getTypeAtLocation(target.expression);
-    const slots = checker.isArrayType(type) || checker.isTupleType(type) || isTypedArrayType(ctx, type);
+    const slots = checker.isArrayType(type) || checker.isTupleType(type) || isTypedArrayType(ctx, type) || isRecord(facts, type);
     return slots ? { receiver: target.expression, parts: [target.argumentExpression, node.right] } : undefined;
   }
   if (ts.isPropertyAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression) &&
     isPlainData(ctx, runtimeShapes(ctx), target.name)) return { receiver: target.expression, parts: [node.right] };
   return undefined;
+}
+
+/** `Record<string, number>`, `{ [k: string]: T }`: keyed by strings, with no accessor among its declared properties. */
+function isRecord(facts: FileFacts, type: ts.Type): boolean {
+  const { ctx } = facts;
+  const shapes = runtimeShapes(ctx);
+  return type.getStringIndexType() !== undefined && !isLibraryType(ctx, type) &&
+    ctx.checker.getPropertiesOfType(type).every((property) => isPlainDataSymbol(ctx, shapes, property));
 }
 
 /** Some value `node` evaluates (itself or a part of it) may be, or hold, one of the objects in `reachable`. */

@@ -1,0 +1,106 @@
+/**
+ * Whether a loop's header gives a split loop (split-loops.ts) the same passes twice, and the names it binds.
+ *
+ * - `for (let i = a; i < b; i += s)`: a counting header that only reads, run again for the second pass.
+ * - `for (const x of xs)` over an array named without a call: named again for the second pass (`again`).
+ * - `for (const [k, v] of m)`, `for (const v of m.values())`, `for (const [k, v] of Object.entries(o))`, `for
+ *   (const { id, data } of this.load())`: any header evaluated once, as the plain loop evaluates it, whose value is
+ *   an array, a typed array, a Map or a Set of the library (not a subclass of the program's), or such a collection's
+ *   own `keys()`/`values()`/`entries()`. Iterating those runs none of the program's code and, the body storing only
+ *   out of the header's reach (unseen-stores.ts), sees the same elements however late it runs: the emitted loop
+ *   spreads the value into an array once (`once`) and walks it in both passes. Generators and hand-made iterators
+ *   run the program's code at each step, in the plain program between the bodies: not split.
+ * - Bindings: a name, or array patterns over arrays and tuples and object patterns of plain data (library-uses.ts
+ *   isPlainData), which read what they bind without running code.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveNode, isTypedArrayType } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import { isLibrary, isLibraryType, isOverridable, isPlainDataSymbol } from './library-uses';
+import { isPlainName, onlyReads } from './only-reads';
+import { runtimeShapes } from './runtime-shapes';
+
+export interface LoopHeader {
+  /** The names the header declares: the body must not assign them. */
+  readonly names: ReadonlySet<string>;
+  /** A `for…of` whose iterable is evaluated once and spread into an array that both passes walk. */
+  readonly once: boolean;
+}
+
+const VIEWS_OF_COLLECTIONS = new Set(['keys', 'values', 'entries']);
+
+/** The header of a loop whose passes can run twice (see above), given the names its body assigns. */
+export function loopHeader(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+  return facts.ts.isForOfStatement(loop) ? forOfHeader(facts, loop, assigned) : countingHeader(facts, loop, assigned);
+}
+
+function forOfHeader(facts: FileFacts, loop: ts.ForOfStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+  const { ts, ctx } = facts;
+  const list = loop.initializer;
+  const declaration = ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
+  const names = new Set<string>();
+  if (loop.awaitModifier || !declaration || !bindsPlainly(facts, declaration.name, names) || mentionsAny(ts, loop.expression, assigned)) return undefined;
+  if ([...names].some((name) => assigned.has(name))) return undefined;
+  const expression = loop.expression;
+  if (isPlainName(ts, expression) && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(expression))) return { names, once: false };
+  // Evaluated once (a task call in it would be emitted twice: the second pass's copy is not the first's).
+  if (containsTaskCall(facts, expression)) return undefined;
+  if (isCollection(facts, expression)) return { names, once: true };
+  const viewOf = ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.arguments.length === 0 &&
+    VIEWS_OF_COLLECTIONS.has(expression.expression.name.text) && isLibrary(ctx, expression.expression) &&
+    isCollection(facts, expression.expression.expression);
+  return viewOf ? { names, once: true } : undefined;
+}
+
+function countingHeader(facts: FileFacts, loop: ts.ForStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+  const { ts, ctx } = facts;
+  const list = loop.initializer;
+  const declaration = list && ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name) || !declaration.initializer || !loop.condition || !loop.incrementor) return undefined;
+  const i = declaration.name.text;
+  const step = loop.incrementor;
+  const steps = ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && ts.isIdentifier(step.operand) && step.operand.text === i) ||
+    (ts.isBinaryExpression(step) && ts.isIdentifier(step.left) && step.left.text === i && [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken].includes(step.operatorToken.kind) &&
+      onlyReads(facts, step.right));
+  if (!steps || !onlyReads(facts, declaration.initializer) || !onlyReads(facts, loop.condition) || !isPrimitiveNode(ctx, declaration.name)) return undefined;
+  if (assigned.has(i) || mentionsAny(ts, loop.condition, assigned)) return undefined;
+  return { names: new Set([i]), once: false };
+}
+
+/** An array, typed array, Map or Set of the library, whose iteration runs none of the program's code. */
+function isCollection(facts: FileFacts, expr: ts.Expression): boolean {
+  const { ctx } = facts;
+  const type = ctx.checker.getTypeAtLocation(expr);
+  if (isOverridable(runtimeShapes(ctx), type)) return false;
+  if (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type)) return true;
+  const name = type.getSymbol()?.getName();
+  return (name === 'Map' || name === 'Set') && isLibraryType(ctx, type);
+}
+
+/** The binding reads what it binds without running code (see above); collects the names it declares. */
+function bindsPlainly(facts: FileFacts, name: ts.BindingName, into: Set<string>): boolean {
+  const { ts, ctx } = facts;
+  if (ts.isIdentifier(name)) { into.add(name.text); return true; }
+  const type = ctx.checker.getTypeAtLocation(name);
+  if (ts.isArrayBindingPattern(name)) {
+    if (!(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) || isOverridable(runtimeShapes(ctx), type)) return false;
+    return name.elements.every((e) => ts.isOmittedExpression(e) || (!e.initializer && bindsPlainly(facts, e.name, into)));
+  }
+  return name.elements.every((e) => {
+    const key = e.propertyName ?? e.name;
+    const property = ts.isIdentifier(key) ? type.getProperty(key.text) : undefined;
+    return !e.initializer && !e.dotDotDotToken && property !== undefined && isPlainDataSymbol(ctx, runtimeShapes(ctx), property) &&
+      bindsPlainly(facts, e.name, into);
+  });
+}
+
+/** A task call anywhere in the node (evaluated once, it would be emitted twice). */
+export function containsTaskCall(facts: FileFacts, node: ts.Node): boolean {
+  if (facts.ts.isCallExpression(node) && facts.taskOf(node)) return true;
+  return facts.ts.forEachChild(node, (child) => containsTaskCall(facts, child) || undefined) ?? false;
+}
+
+export function mentionsAny(t: typeof ts, node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (t.isIdentifier(node)) return names.has(node.text);
+  return t.forEachChild(node, (child) => mentionsAny(t, child, names) || undefined) ?? false;
+}
