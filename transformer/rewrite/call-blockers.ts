@@ -5,7 +5,7 @@
  * that cannot be followed in the direction the task takes it. Deciding a call follows its arguments (see plan.ts).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveNode, symbolOf } from '../analysis/context';
+import { isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { unsendableArgument } from '../analysis/sendable-inside';
@@ -54,7 +54,11 @@ export class CallBlockers {
       const arg = skipTransparent(ts, written);
       const param = task.params[Math.min(i, task.params.length - 1)];
       if (!param) return reasonAt(arg, `more arguments than task ${task.name} has parameters`);
-      if (ts.isSpreadElement(arg)) return reasonAt(arg, 'a spread argument: parameters cannot be matched');
+      if (ts.isSpreadElement(arg)) {
+        // `work(...pair)` of a `[number, number]`: the last argument, a tuple of primitives that fits the parameters.
+        if (i === call.arguments.length - 1 && isTupleOfPrimitives(this.planner.facts.ctx, arg.expression, task.params.length - i)) continue;
+        return reasonAt(arg, 'a spread argument: parameters cannot be matched');
+      }
       if (isPrimitiveNode(this.planner.facts.ctx, arg)) continue;
       // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can
       // import), itself or inside it (`[new P(1)]` where the task takes `{ x: number }[]`).
@@ -233,4 +237,14 @@ function indexSteps(t: typeof ts, expr: ts.Expression): number {
   let steps = 0;
   for (let node = skipTransparent(t, expr); t.isElementAccessExpression(node); node = skipTransparent(t, node.expression)) steps++;
   return steps;
+}
+
+/** A tuple of a fixed length of at most `room`, every element a primitive: spread, it fills parameters that are values. */
+function isTupleOfPrimitives(ctx: AnalysisContext, expr: ts.Expression, room: number): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  if (!ctx.checker.isTupleType(type)) return false;
+  const target = (type as ts.TypeReference).target as ts.TupleType;
+  if (target.hasRestElement || target.minLength !== target.fixedLength) return false;
+  const elements = ctx.checker.getTypeArguments(type as ts.TypeReference);
+  return elements.length <= room && elements.every((element) => isPrimitiveType(ctx, element));
 }

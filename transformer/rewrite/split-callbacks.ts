@@ -107,7 +107,7 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
       calls++;
       // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names and
       // literals only, which cannot throw or run code (`x.v!.w` could throw for a later element first).
-      if (!taskCall.arguments.every((arg) => ts.isIdentifier(arg) || ts.isLiteralExpression(arg))) ok = false;
+      if (!taskCall.arguments.every((arg) => ts.isIdentifier(arg) || ts.isLiteralExpression(arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
       return;
     }
     const stored = unseenStoreParts(facts, n, firstPass);

@@ -12,3 +12,5 @@ export function peak(v: number[]): number { return Math.max(...v); }
 export function check(v: Float64Array): number { if (v[0] < 0) throw new Error('negative ' + v[0]); return v[0]; }
 /** @task */
 export function widen(r: { min: number; max: number }): { min: number; max: number } { return { min: r.min - 1, max: r.max + 1 }; }
+/** @task */
+export function span(lo: number, hi: number): number { let s = 0; for (let i = lo; i < hi; i++) s += i; return s; }

@@ -3,7 +3,7 @@
  * numbers, a slot of a record): every call is submitted first, then the stores run in the plain program's order.
  * Containers a later call may read keep the calls one at a time.
  */
-import { check, peak, range, total, widen } from './kernels';
+import { check, peak, range, span, total, widen } from './kernels';
 const parts = Array.from({ length: 6 }, (_, i) => Float64Array.from({ length: 500 }, (_, j) => ((i + 1) * j) % 11));
 // A Set and a Map of numbers: nothing a task is given can hold them.
 const seen = new Set<number>();
@@ -48,3 +48,8 @@ const views = [halves.subarray(0, 2), halves.subarray(2)];
 const order = [1, 1, 0, 0];
 for (let i = 0; i < 4; i++) halves[i] = total(views[order[i]]) + i;
 console.log('halves', halves.join(','));
+// A tuple of numbers spread into the parameters: each call a task. An array of unknown length stays direct.
+const pairs: [number, number][] = [[1, 3], [2, 5], [4, 9]];
+console.log('spans', pairs.map((p) => span(...p)).join(','));
+const loose: number[] = [1, 4, 7];
+console.log('loose', span(...(loose as [number, number])), span(loose[0], loose[1]));
