@@ -13,7 +13,8 @@ import { isLibrary } from './library-uses';
 
 /** Methods that neither return nor pass on their receiver, nor make a view of it. */
 const KEEPS_TO_ITSELF = new Set(['length', 'size', 'join', 'toString', 'get', 'has', 'push', 'pop', 'shift', 'unshift', 'includes', 'indexOf',
-  'lastIndexOf', 'at', 'slice', 'delete', 'clear', 'keys', 'values', 'entries', ...RETURNS_RECEIVER]);
+  'lastIndexOf', 'at', 'slice', 'concat', 'flat', 'toSorted', 'toReversed', 'toSpliced', 'with', 'delete', 'clear', 'keys', 'values', 'entries',
+  ...RETURNS_RECEIVER]);
 /** Methods handing each element, its index and the receiver itself to a callback: private with two parameters or fewer. */
 const VISITS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
 const PRINTS = new Set(['console.log', 'console.info', 'console.warn', 'console.error', 'JSON.stringify']);
