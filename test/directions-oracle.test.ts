@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (thirteen npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (seventeen npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -27,7 +27,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   // after the general changes that followed: built-ins through prototype aliases, variables only ever assigned
   // functions, options objects made at the call; a rule trusting method names for arguments on untyped receivers was
   // backed out as unsound).
-  assert.ok(Number(total[2]) >= 84, `precision ${total[2]}% in all (84.5% when this was last raised)`);
+  // Then underscore, es-toolkit, @turf/helpers and @turf/meta, untuned (all seventeen 81.4% with them, after
+  // callbacks run through call/apply): the total floor follows them down.
+  assert.ok(Number(total[2]) >= 81, `precision ${total[2]}% in all (81.4% when this was last raised)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -39,6 +41,12 @@ test('every parameter a call writes is inferred written, and most that no call w
   // Symbol.toStringTag.)
   assert.ok(precision('ml-spectra-processing') >= 84, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
   assert.ok(precision('lodash-es') >= 30, `lodash-es precision ${precision('lodash-es')}%`);
+  // (38.4% and 81.4% when added; underscore 44.7% after call/apply, 43.6% with the test's 80 calls per function. Turf: 97.6% and 100% when added, the one miss a
+  // `delete geojson.bbox` the oracle's arguments never reach.)
+  assert.ok(precision('underscore') >= 42, `underscore precision ${precision('underscore')}%`);
+  assert.ok(precision('es-toolkit') >= 80, `es-toolkit precision ${precision('es-toolkit')}%`);
+  assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
+  assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

@@ -78,10 +78,49 @@ function fromHint(rng: Rng, hint: string): { value: unknown } | undefined {
   if (/^point\[\]$/.test(h)) return { value: Array.from({ length: int(rng, 2, 8) }, () => ({ x: number(rng), y: number(rng) })) };
   if (/^(array<[a-z]+>|[a-z]+\[\]|array)/.test(h)) return { value: pick(rng, [numbers(rng), ['a', 'b', 'a', 'c']]) };
   if (/^function/.test(h) || h.includes('=>')) return { value: pick(rng, [Math.random, (x: number) => x * 2, () => 0.5]) };
+  // GeoJSON (Turf's .d.ts): positions, rings, geometries, features and collections, with bbox and properties sometimes.
+  const positions = /^position((\[\])*)$/.exec(h);
+  if (positions) return { value: nested(rng, positions[1].length / 2) };
+  if (/^bbox$/.test(h)) return { value: [number(rng), number(rng), number(rng) + 5, number(rng) + 5] };
+  if (/geojson|feature|geometry|point|linestring|polygon|lines\b/.test(h)) return { value: geojson(rng, h) };
+  if (/^(geojsonproperties|p)$/.test(h)) return { value: { name: 'x', n: number(rng) } };
   if (/^number/.test(h)) return { value: number(rng) };
   if (/^boolean/.test(h)) return { value: rng() < 0.5 };
   if (/^string/.test(h)) return { value: pick(rng, ['two_sided', 'greater', 'less', 'x']) };
   return undefined;
+}
+
+const position = (rng: Rng): number[] => [Math.round(rng() * 360 - 180), Math.round(rng() * 180 - 90)];
+
+/** Positions nested `depth` arrays deep: 0 a position, 1 a line, 2 a polygon's rings, 3 a multipolygon's polygons. */
+function nested(rng: Rng, depth: number): unknown {
+  if (depth === 0) return position(rng);
+  const n = depth === 1 ? int(rng, 2, 5) : int(rng, 1, 2);
+  const items = Array.from({ length: n }, () => nested(rng, depth - 1)) as unknown[];
+  // A polygon's ring closes on its first position (Turf checks).
+  if (depth === 2) for (const ring of items as number[][][]) { ring.push([...ring[0]], [...ring[0]]); ring.splice(1, 0, position(rng)); }
+  return items;
+}
+
+const GEOMETRIES: readonly [string, number][] = [['Point', 0], ['MultiPoint', 1], ['LineString', 1], ['MultiLineString', 2], ['Polygon', 2], ['MultiPolygon', 3]];
+
+function geometryOf(rng: Rng, lines: boolean): Record<string, unknown> {
+  if (!lines && rng() < 0.1) return { type: 'GeometryCollection', geometries: [geometryOf(rng, lines), geometryOf(rng, lines)] };
+  const [type, depth] = pick(rng, lines ? GEOMETRIES.slice(2) : GEOMETRIES);
+  return { type, coordinates: nested(rng, depth) };
+}
+
+/** A GeoJSON object: a geometry, a feature or a collection of features (what `hint` names, or any). */
+function geojson(rng: Rng, hint: string): unknown {
+  const lines = /lines|linestring|polygon/.test(hint) && !/point/.test(hint);
+  const feature = (): Record<string, unknown> => ({
+    type: 'Feature', geometry: geometryOf(rng, lines), properties: rng() < 0.7 ? { name: 'x', n: number(rng) } : {},
+    ...(rng() < 0.3 ? { bbox: [0, 0, 1, 1], id: int(rng, 1, 9) } : {}),
+  });
+  const kind = rng();
+  if (kind < 0.35) return geometryOf(rng, lines);
+  if (kind < 0.7) return feature();
+  return { type: 'FeatureCollection', features: Array.from({ length: int(rng, 1, 3) }, feature) };
 }
 
 /** Shapes for any parameter: numbers, arrays, typed arrays of gl-matrix sizes, nested arrays, objects. */
@@ -167,7 +206,13 @@ export function observe(fn: (...args: unknown[]) => unknown, hints: readonly str
     const before = args.map((arg) => (isObject(arg) ? structuredClone(arg) : arg));
     let returned = true;
     try {
-      callWithTimeout(() => fn(...args));
+      callWithTimeout(() => {
+        const result = fn(...args);
+        // An async function (es-toolkit's filterAsync) fails later: its rejection must not end the oracle. What it
+        // writes after its first await is not seen, which only costs precision (never a wrong soundness verdict).
+        if (result instanceof Promise) result.catch(() => undefined);
+        return result;
+      });
     } catch {
       returned = false;
     }

@@ -5,6 +5,7 @@
  */
 import * as ts from 'typescript';
 import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { createAnalysisProgram } from '../../transformer/analysis/program';
 import { createContext, type FunctionLike } from '../../transformer/analysis/context';
 import { Summaries } from '../../transformer/analysis/summaries';
@@ -65,12 +66,17 @@ export function analyzeLibrary(lib: Library): StaticResult {
       if (seen.has(fn)) continue;
       seen.add(fn);
       // The oracle's callbacks only read what they are given: judge the summary a caller passing such callbacks gets.
+      const started = Date.now();
+      if (process.env.ORACLE_DEBUG === "2") console.error(`${lib.name} ${name}: analysing`);
       const summary = summaries.get(fn, true);
+      // ORACLE_DEBUG: the functions whose analysis is slow (a fixpoint that takes long shows here first).
+      if (process.env.ORACLE_DEBUG && Date.now() - started > 500) console.error(`${lib.name} ${name}: analysed in ${Date.now() - started} ms`);
       const owner = contextOf(ctx, fn);
       const params = fn.parameters.map((param, i) => {
         const { direction, reason } = directionOf(owner, param, summary.params[i] ?? {});
         const typeNode = param.type ?? ts.getJSDocType(param) ?? declaredType(ctx, exported, i);
-        const hint = typeNode ? typeNode.getText() : owner.checker.typeToString(owner.checker.getTypeAtLocation(param));
+        const hint = typeNode ? typeNode.getText() : besideType(fn, exported.name, i) ??
+          owner.checker.typeToString(owner.checker.getTypeAtLocation(param));
         return { name: param.name.getText(), direction, reason, hint };
       });
       const file = fn.getSourceFile();
@@ -89,6 +95,21 @@ function declaredType(ctx: ReturnType<typeof createContext>, exported: ts.Symbol
   const target = exported.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(exported) : exported;
   const declaration = target.declarations?.find((d) => d.getSourceFile().isDeclarationFile && ts.isFunctionDeclaration(d));
   return declaration && ts.isFunctionDeclaration(declaration) ? declaration.parameters[i]?.type : undefined;
+}
+
+const besideFiles = new Map<string, ts.SourceFile | undefined>();
+
+/**
+ * The type the `.d.ts` beside the function's own JavaScript file declares for parameter `i` of `name` (Turf's
+ * index.js and index.d.ts, where the program's root is the JavaScript): read as text, for the oracle's arguments only.
+ */
+function besideType(fn: FunctionLike, name: string, i: number): string | undefined {
+  const js = fn.getSourceFile().fileName;
+  const dts = js.replace(/\.(m|c)?js$/, (_, m: string | undefined) => `.d.${m ?? ''}ts`);
+  if (!besideFiles.has(dts)) besideFiles.set(dts, existsSync(dts) ? ts.createSourceFile(dts, readFileSync(dts, 'utf8'), ts.ScriptTarget.Latest, true) : undefined);
+  const file = besideFiles.get(dts);
+  const declaration = file?.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
+  return declaration?.parameters[i]?.type?.getText();
 }
 
 function namesOf(program: ts.Program, lib: Library): LibraryNames {

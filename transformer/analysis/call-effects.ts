@@ -20,7 +20,7 @@ import { literalMembers } from './literal-members';
 import { assignedFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
 import { reasonAt, snippet } from './reason';
-import { callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
+import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 
 /** Built-in functions calling their second argument with the elements of their first. */
@@ -71,12 +71,13 @@ export class CallEffects {
       (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
+    if (this.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
     const members = this.candidates(callee);
     if (members) return members.some((fn) => { const effect = this.effectOf(fn, index); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
-    const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
+    const effect = summary?.params[argumentParam(target, index)];
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
   }
 
@@ -91,7 +92,7 @@ export class CallEffects {
     if (ts.isNewExpression(call)) {
       // The program's constructor (reach.ts asks only for those): its new object holds what it keeps.
       const constructor = programConstructor(this.ctx, call);
-      const effect = constructor && this.callbacks.summaryAt(call, constructor)?.params[Math.min(index, constructor.parameters.length - 1)];
+      const effect = constructor && this.callbacks.summaryAt(call, constructor)?.params[argumentParam(constructor, index)];
       return !effect || outlives(effect) !== undefined ? 1 : undefined;
     }
     const callee = skipParens(ts, call.expression);
@@ -101,7 +102,7 @@ export class CallEffects {
       !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
     const target = this.targetOf(call);
     if (!target) return 0;
-    const effect = this.callbacks.summaryAt(call, target)?.params[Math.min(index, target.parameters.length - 1)];
+    const effect = this.callbacks.summaryAt(call, target)?.params[argumentParam(target, index)];
     // Let out other than by return, or handed to a callback, it may come back as the result itself.
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
     return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
@@ -114,7 +115,8 @@ export class CallEffects {
     const callee = skipParens(ts, call.expression);
     const name = this.reach.builtinName(callee);
     // (`toString.call(v)` through `const toString = Object.prototype.toString` runs that built-in, not an unknown method.)
-    if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name)))) {
+    const viaCall = this.callsReadingCallback(call);
+    if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !viaCall) {
       const method = callee.name.text;
       if (MUTATING_METHODS.has(method)) {
         this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
@@ -164,18 +166,18 @@ export class CallEffects {
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
       } else if (this.candidates(callee) && !ts.isSpreadElement(arg)) {
         this.toLiteralMembers(call, index, expr, params);
-      } else if (this.callbacks.isReadingCallback(callee)) {
+      } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
       } else if (target && !ts.isSpreadElement(arg)) {
         const summary = this.callbacks.summaryAt(call, target);
-        const effect = summary?.params[Math.min(index, target.parameters.length - 1)];
+        const effect = summary?.params[argumentParam(target, index)];
         const calleeName = target.name ? target.name.getText() : 'a function';
         if (!summary || !effect) {
           this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
           this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
         } else {
-          const param = target.parameters[Math.min(index, target.parameters.length - 1)];
+          const param = target.parameters[argumentParam(target, index)];
           const written = callerSeesWrite(param, effect);
           if (written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
@@ -213,7 +215,7 @@ export class CallEffects {
         this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
         continue;
       }
-      const written = callerSeesWrite(fn.parameters[Math.min(index, fn.parameters.length - 1)], effect);
+      const written = callerSeesWrite(fn.parameters[argumentParam(fn, index)], effect);
       if (written) this.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
       if (effect.read) this.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
       if (effect.escapedOtherwise) this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, where it escapes: ${effect.escapedOtherwise.text}`);
@@ -235,7 +237,23 @@ export class CallEffects {
    * every candidate's assumptions discharged here; on d3-geo's recursive stream tables that did not end in minutes.)
    */
   private effectOf(fn: FunctionLike, index: number): ParamEffects | undefined {
-    return fn.parameters.length === 0 ? undefined : this.lookup(fn, false)?.params[Math.min(index, fn.parameters.length - 1)];
+    return fn.parameters.length === 0 ? undefined : this.lookup(fn, false)?.params[argumentParam(fn, index)];
+  }
+
+  /**
+   * `cb.call(thisArg, x)`, `cb.apply(thisArg, args)` where `cb` is a callback taken to only read (callbacks.ts): the
+   * callback itself runs, given `thisArg` and the arguments, as for `cb(x)`. (Function.prototype.call changes nothing of
+   * the function; a value with a `call` of its own does not discharge the assumption: it may hold a function that is
+   * not a reader.) Without this, underscore's `optimizeCb` (`func.call(context, value)`) and every `f.apply(this,
+   * arguments)` wrapper (memoize, debounce, negate) made its callback and what it was given unknown code's.
+   */
+  private callsReadingCallback(call: ts.CallExpression): boolean {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'call' && callee.name.text !== 'apply')) return false;
+    const fn = skipParens(ts, callee.expression);
+    const name = this.reach.builtinName(callee);
+    return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
   }
 
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
@@ -273,12 +291,12 @@ export class CallEffects {
     (node.arguments ?? []).forEach((arg, index) => {
       const params = this.reached(arg);
       if (params.size === 0) return;
-      const effect = summary?.params[Math.min(index, constructor!.parameters.length - 1)];
+      const effect = summary?.params[argumentParam(constructor!, index)];
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
-        const written = callerSeesWrite(constructor!.parameters[Math.min(index, constructor!.parameters.length - 1)], effect);
+        const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);
         if (written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
         if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
         const out = outlives(effect);

@@ -14,7 +14,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import type { Summary, SummaryLookup } from './param-effects';
+import { argumentOf, type Summary, type SummaryLookup } from './param-effects';
 import { alternatives, enclosingThisScope, returnedExpressions, rootIdentifier, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
@@ -80,7 +80,7 @@ export class Callbacks {
     if (ts.isParameter(on)) {
       if (on.parent === (target as ts.Node)) {
         const args = call.arguments ?? [];
-        const index = target.parameters.indexOf(on);
+        const index = argumentOf(target, on);
         const given = on.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
         if (given.length > 0) return given.every((arg) => this.holdsOnlyReaders(arg, field));
         return !on.initializer || defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup);

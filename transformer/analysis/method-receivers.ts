@@ -12,7 +12,7 @@ import { calledFunction, type AnalysisContext, type FunctionLike } from './conte
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
 import { objectUses } from './getters';
-import type { SummaryLookup } from './param-effects';
+import { argumentParam, type SummaryLookup } from './param-effects';
 
 /** The program's method `call` runs, with a body. */
 export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.CallExpression): FunctionLike | undefined {
@@ -41,7 +41,7 @@ function givenToReader(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLooku
   const call = self.parent;
   if (!ctx.ts.isCallExpression(call) || !call.arguments.includes(self as ts.Expression)) return false;
   const target = calledFunction(ctx, call);
-  const index = call.arguments.indexOf(self as ts.Expression);
-  const effect = target && !target.parameters[index]?.dotDotDotToken ? lookup(target, false)?.params[index] : undefined;
+  const index = target && argumentParam(target, call.arguments.indexOf(self as ts.Expression));
+  const effect = target && index !== undefined && !target.parameters[index]?.dotDotDotToken ? lookup(target, false)?.params[index] : undefined;
   return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
 }

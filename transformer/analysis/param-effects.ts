@@ -48,6 +48,25 @@ export interface ParamEffects {
 export const callerSeesWrite = (param: ts.ParameterDeclaration | undefined, effect: ParamEffects): Reason | undefined =>
   param?.dotDotDotToken ? effect.writtenDeep : effect.written;
 
+/**
+ * The index of the parameter that a call's argument `index` binds: a TypeScript `this` parameter (`function (this: T,
+ * ...rest)`) takes no argument, and arguments past the last parameter go to it (a rest parameter). Without the shift,
+ * `w(p)` for `w = function (this: unknown, ...rest) { f.apply(this, rest) }` matched p with `this` and found it
+ * untouched (a wrapped writer's write was lost).
+ */
+export function argumentParam(fn: FunctionLike, index: number): number {
+  return Math.min(index + thisOffset(fn), fn.parameters.length - 1);
+}
+
+/** The argument index a parameter binds (-1 for a `this` parameter): the inverse of argumentParam. */
+export const argumentOf = (fn: FunctionLike, param: ts.ParameterDeclaration): number => fn.parameters.indexOf(param) - thisOffset(fn);
+
+const thisOffset = (fn: FunctionLike): number => {
+  // (A binding pattern has no escapedText: only an identifier named `this` is one.)
+  const first = fn.parameters[0]?.name as ts.Identifier | undefined;
+  return first?.escapedText === 'this' ? 1 : 0;
+};
+
 /** Why a reference to the parameter may outlive the call: it escaped (returned included), or another parameter keeps it. */
 export const outlives = (effect: ParamEffects | undefined): Reason | undefined => effect?.escaped ?? effect?.kept;
 

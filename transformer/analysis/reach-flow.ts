@@ -189,7 +189,10 @@ export class ReachFlow {
     // (A method with a body keeps what its summary says it keeps: `stores` below.)
     // (Not a known built-in through an alias: `toString.call(v)` keeps v nowhere.)
     const name = builtinName(this.ctx, callee);
+    // (`f.call(t, x)`/`f.apply(t, xs)` run f, which keeps nothing in itself when no argument is kept (a callback taken
+    // to only read: call-effects.ts).)
     if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression) &&
+      !((callee.name.text === 'call' || callee.name.text === 'apply') && call.arguments.every((_, i) => !this.stores(call, i))) &&
       !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !calledBody(this.ctx, call)) {
       // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
       const elements = MUTATING_METHODS.has(callee.name.text) && isBuiltinMethodCall(this.ctx, call);

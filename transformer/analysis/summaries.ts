@@ -15,6 +15,11 @@ import type { Summary } from './param-effects';
 
 export class Summaries {
   private readonly variants = [new Variant(this, false), new Variant(this, true)];
+  /**
+   * Bumped whenever a provisional summary that some analysis has read (a function on a cycle) grows: a summary
+   * computed from provisional ones is still what a new analysis would give while this has not moved.
+   */
+  version = 0;
 
   constructor(readonly ctx: AnalysisContext) {}
 
@@ -39,6 +44,15 @@ function summariesOf(ctx: AnalysisContext): Summaries {
 class Variant {
   private readonly final = new Map<FunctionLike, Summary>();
   private readonly provisional = new Map<FunctionLike, Summary>();
+  /** Functions whose provisional summary an analysis was given (they were on the stack). */
+  private readonly readProvisional = new Set<FunctionLike>();
+  /**
+   * A summary left provisional (it rested on a cycle still being solved above it), with the version it was computed
+   * at: asked again at the same version, it is returned as it is instead of analysed again. Without this, each
+   * function of a large recursive group (es-toolkit's isEqualWith, cloneDeepWith) was analysed again for every call
+   * reaching it during each round of the cycle's root, and the analysis did not end in minutes.
+   */
+  private readonly settled = new Map<FunctionLike, number>();
   private readonly stack: FunctionLike[] = [];
   private usedProvisional = false;
 
@@ -49,7 +63,12 @@ class Variant {
     if (known) return known;
     if (this.stack.includes(fn)) {
       this.usedProvisional = true;
+      this.readProvisional.add(fn);
       return this.provisional.get(fn) ?? { params: fn.parameters.map(() => ({})) };
+    }
+    if (this.settled.get(fn) === this.all.version) {
+      this.usedProvisional = true;
+      return this.provisional.get(fn)!;
     }
     const outerUsed = this.usedProvisional;
     let sawCycle = false;
@@ -61,6 +80,7 @@ class Variant {
         (readingCallbacks === this.readingCallbacks && contextOf(this.all.ctx, callee) === this.all.ctx ? this.get(callee)
           : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
       const grew = !sameEffects(summary, this.provisional.get(fn));
+      if (grew && this.readProvisional.has(fn)) this.all.version++;
       this.provisional.set(fn, summary);
       sawCycle ||= this.usedProvisional;
       if (!this.usedProvisional || !grew || round > 20) break;
@@ -68,6 +88,7 @@ class Variant {
     this.stack.pop();
     // Final only if nothing below us on the stack was still provisional when we looked.
     if (!sawCycle || this.stack.length === 0) this.final.set(fn, summary);
+    else this.settled.set(fn, this.all.version);
     this.usedProvisional = outerUsed || (sawCycle && this.stack.length > 0);
     return summary;
   }

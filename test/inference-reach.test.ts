@@ -1,0 +1,85 @@
+/**
+ * Direction inference on patterns met in libraries the oracle added last (underscore, es-toolkit: issue 16's reach):
+ * a callback run through `call`/`apply`, and large recursive groups of functions. Each case asserts the precise
+ * direction when the call site's callbacks only read, and the write when they do not (soundness).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+
+/** Directions of the one task of `files['main.ts']` (other files: JavaScript or TypeScript beside it). */
+function directions(files: Record<string, string>): Record<string, string> {
+  const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const ctx = createContext(ts, program);
+  const result = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
+  assert.equal(result.diagnostics.map((d) => formatDiagnostic(ctx, d)), [], 'no compile errors');
+  assert.is(result.tasks.length, 1, 'one task');
+  return Object.fromEntries(result.tasks[0].params.map((p) => [p.name, `${p.direction}: ${p.reason}`]));
+}
+
+const main = (signature: string, body: string, prelude: string): Record<string, string> =>
+  ({ 'main.ts': `${prelude}\n/** @task */\nexport function t(${signature}) {\n${body}\n}\n` });
+
+// underscore's optimizeCb and the `f.apply(this, arguments)` wrappers (memoize, negate, before).
+const CALLING = `
+export function each(xs: number[][], f: (x: number[]) => unknown, context?: unknown): void {
+  for (let i = 0; i < xs.length; i++) f.call(context, xs[i]);
+}
+export function wrap(f: (...a: unknown[]) => unknown) {
+  return function (this: unknown, ...rest: unknown[]) { return f.apply(this, rest); };
+}
+export function relay(xs: number[][], f: (x: number[][]) => unknown): unknown { return f.apply(null, [xs]); }
+`;
+
+test('a callback run through call/apply: what the call site passes decides, as for f(x)', () => {
+  const reads = directions(main('p: number[][]', 'let s = 0; each(p, (x) => { s += x[0]; }); relay(p, (q) => q.length); return s;', CALLING));
+  assert.match(reads.p, /^in:/, reads.p);
+  const writes = directions(main('p: number[][]', 'each(p, (x) => { x[0] = 1; });', CALLING));
+  assert.match(writes.p, /^inout:.*x\[0\] = 1/, writes.p);
+  const writesAll = directions(main('p: number[][]', 'relay(p, (q) => { q.pop(); });', CALLING));
+  assert.match(writesAll.p, /^inout:/, writesAll.p);
+  // An unknown function (not a reader the call site can vouch for) is still unknown code.
+  const unknown = directions(main('p: number[][]', 'each(p, g);', `${CALLING}\ndeclare function g(x: number[]): void;`));
+  assert.match(unknown.p, /^inout:/, unknown.p);
+  // The wrapper's function runs later with what the wrapped function is given: the wrapped one writes its argument.
+  const wrapped = directions(main('p: number[]', 'const w = wrap((a) => { (a as number[])[0] = 1; }); w(p);', CALLING));
+  assert.match(wrapped.p, /^inout:/, wrapped.p);
+});
+
+test('f.call keeps nothing in f, but a callback that keeps what it is given keeps it', () => {
+  const keeps = directions(main('p: number[][], out: number[][][]', 'each(p, (x) => { out.push([x]); }); out[0][0][0] = 1;', CALLING));
+  assert.match(keeps.p, /^inout:/, keeps.p);
+  const calls = directions(main('p: number[][]', 'each(p, (x) => x.length);', CALLING));
+  assert.match(calls.p, /^in:/, calls.p);
+});
+
+test('a TypeScript `this` parameter takes no argument: the arguments bind the parameters after it', () => {
+  const prelude = 'function g(this: unknown, a: number[], b: number[]) { a[0] = b[0]; }';
+  const found = directions(main('p: number[], q: number[]', 'g(p, q);', prelude));
+  assert.match(found.p, /^inout:.*a\[0\] = b\[0\]/, found.p);
+  assert.match(found.q, /^in:/, found.q);
+  // Through a wrapper's `f.apply(this, rest)`: the wrapped function writes what the wrapper is given.
+  const wrapped = directions(main('p: number[]', 'const w = wrap((a) => { (a as number[])[0] = 1; }); w(p);', CALLING));
+  assert.match(wrapped.p, /^inout:/, wrapped.p);
+});
+
+test('a large recursive group is analysed once per change of what it rests on, and a write deep in it is found', () => {
+  // Mutually recursive, each calling the others many times (es-toolkit's isEqualWith/areObjectsEqual shape).
+  const prelude = `
+function a(x: unknown[], y: unknown[], d: number): boolean { return d > 0 && (b(x, y, d - 1) || c(x, y, d - 1) || b(y, x, d - 2) || c(y, x, d - 2)); }
+function b(x: unknown[], y: unknown[], d: number): boolean { return d > 0 && (a(x, y, d - 1) || c(x, y, d - 1) || a(y, x, d - 2)); }
+function c(x: unknown[], y: unknown[], d: number): boolean { if (d === 7) (y as number[])[0] = 1; return d > 0 && (a(x, y, d - 1) || b(y, x, d - 1)); }`;
+  const started = Date.now();
+  const found = directions(main('p: unknown[], q: unknown[]', 'return a(p, q, 9);', prelude));
+  assert.match(found.p, /^inout:.*\[0\] = 1/, found.p); // c swaps its arguments through b: both may be written
+  assert.match(found.q, /^inout:/, found.q);
+  assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+});
+
+test.run();
