@@ -1,7 +1,7 @@
 /**
  * A container only its own name reaches: a file-local `const` made fresh (`new Float64Array(n)`, `new Set()`, `[]`:
  * fresh.ts) whose every reference looks inside it and hands nothing on: `out[i]`, `out.length`, `seen.add(x)` as a
- * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, a print. No other value can be it, hold it, or be
+ * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, a print. No other value can be it, hold it, or be
  * a view of its buffer, so code reaches it only by naming it. Types cannot say that for typed arrays (any two may
  * share a buffer), which is what a split loop storing results into one needs (unseen-stores.ts).
  */
@@ -17,7 +17,9 @@ const KEEPS_TO_ITSELF = new Set(['length', 'size', 'join', 'toString', 'get', 'h
   ...RETURNS_RECEIVER]);
 /** Methods handing each element, its index and the receiver itself to a callback: private with two parameters or fewer. */
 const VISITS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
-const PRINTS = new Set(['console.log', 'console.info', 'console.warn', 'console.error', 'JSON.stringify']);
+/** Library functions that only look inside what they are given (or print it), and keep nothing of it. */
+const LOOKS_INSIDE = new Set(['console.log', 'console.info', 'console.warn', 'console.error', 'console.table', 'JSON.stringify', 'Object.keys',
+  'Object.values', 'Object.entries', 'Array.from', 'Array.isArray']);
 
 const found = new WeakMap<ts.Symbol, boolean>();
 
@@ -44,7 +46,8 @@ function keepsToItself(facts: FileFacts, ref: ts.Identifier): boolean {
   if ((ts.isForOfStatement(parent) && parent.expression === ref) || ts.isSpreadElement(parent)) return true;
   if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
     const callee = parent.expression;
-    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PRINTS.has(`${callee.expression.text}.${callee.name.text}`);
+    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && LOOKS_INSIDE.has(`${callee.expression.text}.${callee.name.text}`) &&
+      (callee.expression.text === 'console' || isLibrary(facts.ctx, callee));
   }
   // The library's own members only: a method of the program's may keep `this` anywhere.
   if (!ts.isPropertyAccessExpression(parent) || parent.expression !== ref || parent.questionDotToken || !isLibrary(facts.ctx, parent)) return false;
