@@ -11,11 +11,16 @@ import type * as ts from 'typescript';
  * (its `of` ends in NOTHING for them whatever their type).
  */
 export function reachesNothing(t: typeof ts, expr: ts.Expression): boolean {
-  if (t.isBinaryExpression(expr)) return !passesOperand(t, expr.operatorToken.kind);
-  return !(expr.kind === t.SyntaxKind.ThisKeyword || t.isIdentifier(expr) || isWrapper(t, expr) || t.isPropertyAccessExpression(expr) ||
-    t.isElementAccessExpression(expr) || t.isConditionalExpression(expr) || t.isArrayLiteralExpression(expr) ||
-    t.isObjectLiteralExpression(expr) || t.isArrowFunction(expr) || t.isFunctionExpression(expr) || t.isCallExpression(expr) ||
-    t.isNewExpression(expr));
+  const K = t.SyntaxKind;
+  switch (expr.kind) {
+    case K.BinaryExpression: return !passesOperand(t, (expr as ts.BinaryExpression).operatorToken.kind);
+    case K.ThisKeyword: case K.Identifier: case K.PropertyAccessExpression: case K.ElementAccessExpression: case K.ConditionalExpression:
+    case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.ArrowFunction: case K.FunctionExpression: case K.CallExpression:
+    case K.NewExpression:
+      return false;
+    default:
+      return !isWrapper(t, expr);
+  }
 }
 
 /**
@@ -24,27 +29,42 @@ export function reachesNothing(t: typeof ts, expr: ts.Expression): boolean {
  * type asked only when something is reached: the answer is the same either way).
  */
 export function readsNamesOnly(t: typeof ts, expr: ts.Expression, depth = 0): boolean {
+  const K = t.SyntaxKind;
   if (depth > 16) return false;
-  if (t.isIdentifier(expr) || expr.kind === t.SyntaxKind.ThisKeyword) return true;
-  if (isWrapper(t, expr) || t.isPropertyAccessExpression(expr) || t.isElementAccessExpression(expr)) return readsNamesOnly(t, expr.expression, depth + 1);
-  if (t.isConditionalExpression(expr)) return readsNamesOnly(t, expr.whenTrue, depth + 1) && readsNamesOnly(t, expr.whenFalse, depth + 1);
-  if (t.isBinaryExpression(expr)) {
-    const op = expr.operatorToken.kind;
-    if (!passesOperand(t, op)) return true;
-    if (op === t.SyntaxKind.EqualsToken || op === t.SyntaxKind.CommaToken) return readsNamesOnly(t, expr.right, depth + 1);
-    return readsNamesOnly(t, expr.left, depth + 1) && readsNamesOnly(t, expr.right, depth + 1);
+  switch (expr.kind) {
+    case K.Identifier: case K.ThisKeyword: return true;
+    case K.PropertyAccessExpression: case K.ElementAccessExpression:
+      return readsNamesOnly(t, (expr as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, depth + 1);
+    case K.ConditionalExpression: {
+      const { whenTrue, whenFalse } = expr as ts.ConditionalExpression;
+      return readsNamesOnly(t, whenTrue, depth + 1) && readsNamesOnly(t, whenFalse, depth + 1);
+    }
+    case K.BinaryExpression: {
+      const { left, operatorToken, right } = expr as ts.BinaryExpression;
+      if (!passesOperand(t, operatorToken.kind)) return true;
+      if (operatorToken.kind === K.EqualsToken || operatorToken.kind === K.CommaToken) return readsNamesOnly(t, right, depth + 1);
+      return readsNamesOnly(t, left, depth + 1) && readsNamesOnly(t, right, depth + 1);
+    }
+    default:
+      if (isWrapper(t, expr)) return readsNamesOnly(t, expr.expression, depth + 1);
+      return reachesNothing(t, expr);
   }
-  return reachesNothing(t, expr);
 }
 
 /** `(e)`, `e as T`, `e!`, `<T>e`, `e satisfies T`, `await e`: the value of `e` (reach.ts looks through them). */
 function isWrapper(t: typeof ts, expr: ts.Expression): expr is ts.Expression & { readonly expression: ts.Expression } {
-  return t.isParenthesizedExpression(expr) || t.isAsExpression(expr) || t.isNonNullExpression(expr) || t.isTypeAssertionExpression(expr) ||
-    t.isSatisfiesExpression(expr) || t.isAwaitExpression(expr);
+  const K = t.SyntaxKind;
+  switch (expr.kind) {
+    case K.ParenthesizedExpression: case K.AsExpression: case K.NonNullExpression: case K.TypeAssertionExpression:
+    case K.SatisfiesExpression: case K.AwaitExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** `=`, `,`, `||`, `&&`, `??`: the value is (one of) the operands'; every other operator makes a new one. */
 function passesOperand(t: typeof ts, op: ts.SyntaxKind): boolean {
-  return op === t.SyntaxKind.EqualsToken || op === t.SyntaxKind.CommaToken || op === t.SyntaxKind.BarBarToken ||
-    op === t.SyntaxKind.AmpersandAmpersandToken || op === t.SyntaxKind.QuestionQuestionToken;
+  const K = t.SyntaxKind;
+  return op === K.EqualsToken || op === K.CommaToken || op === K.BarBarToken || op === K.AmpersandAmpersandToken || op === K.QuestionQuestionToken;
 }
