@@ -18,8 +18,12 @@ export function createContext(tsInstance: typeof ts, program: ts.Program): Analy
 export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 export function isFunctionLike(ctx: AnalysisContext, node: ts.Node): node is FunctionLike {
-  const { ts } = ctx;
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+  // (Asked of every node of every walk: one switch on the kind.)
+  const K = ctx.ts.SyntaxKind;
+  switch (node.kind) {
+    case K.FunctionDeclaration: case K.FunctionExpression: case K.ArrowFunction: case K.MethodDeclaration: return true;
+    default: return false;
+  }
 }
 
 /** Values of these types are copied when passed: they cannot be written through a parameter. */
@@ -82,8 +86,13 @@ function isLiteralArgument(t: typeof ts, node: ts.Node): boolean {
   }
 }
 
+/** Per type (a type belongs to one checker): typeToString prints afresh at each call, and every `n: number` parameter asks. */
+const primitiveNames = new WeakMap<ts.Type, string>();
+
 export function primitiveName(ctx: AnalysisContext, type: ts.Type): string {
-  return ctx.checker.typeToString(ctx.checker.getBaseTypeOfLiteralType(type));
+  let name = primitiveNames.get(type);
+  if (name === undefined) { name = ctx.checker.typeToString(ctx.checker.getBaseTypeOfLiteralType(type)); primitiveNames.set(type, name); }
+  return name;
 }
 
 /** The symbol a declaration name or identifier stands for (aliases through imports resolved). */

@@ -50,6 +50,8 @@ export interface Discovery {
 export function discoverTasks(ctx: AnalysisContext, summaries: Summaries, source: ts.SourceFile): Discovery {
   const tasks: TaskInfo[] = [];
   const diagnostics: ts.Diagnostic[] = [];
+  // A file that never writes `@task` declares no task (most files of a program): nothing to look for.
+  if (!source.text.includes('@task')) return { tasks, diagnostics };
   const visit = (node: ts.Node): void => {
     if (isFunctionLike(ctx, node)) {
       const tags = readTaskTags(ctx, node);
@@ -215,14 +217,15 @@ function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) {
+    // (A property name is no reference: its symbol is not asked for.)
+    if (ts.isIdentifier(node) && isReference(ts, node)) {
       const symbol = symbolOf(ctx, node);
       const declaration = symbol?.valueDeclaration;
       // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
-      const written = symbol && !lostWrites.has(symbol) && isReference(ts, node) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
+      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
-      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn) && isReference(ts, node)) {
+      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn)) {
         // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
         if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
           if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);

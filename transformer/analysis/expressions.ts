@@ -51,7 +51,13 @@ export function rootIdentifier(t: typeof ts, node: ts.Expression): ts.Identifier
 export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const type = ctx.checker.getTypeAtLocation(expr);
   const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => /^(Shared)?ArrayBuffer(Like)?$/.test(t.getSymbol()?.getName() ?? ctx.checker.typeToString(t)));
+  // A primitive (`n` of `new Float64Array(n)`, most calls) is printed as a keyword or a literal: no need to print it.
+  const { TypeFlags: F } = ctx.ts;
+  const unnamed = F.NumberLike | F.StringLike | F.BooleanLike | F.BigIntLike | F.Undefined | F.Null | F.Void | F.Any | F.Unknown | F.Never;
+  return parts.some((t) => {
+    const name = t.getSymbol()?.getName() ?? (t.flags & unnamed ? '' : ctx.checker.typeToString(t));
+    return /^(Shared)?ArrayBuffer(Like)?$/.test(name);
+  });
 }
 
 /**

@@ -23,6 +23,7 @@ import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpr
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type ReturnsArgument, type StoresArgument } from './reach-flow';
 import { isAfter } from './replacements';
+import { reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
 import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
@@ -57,11 +58,21 @@ export class ReachMap {
   of(expr: ts.Expression): Reach {
     const { ts } = this;
     // A name that reaches nothing needs no type (asking the checker for one is what costs): most locals are counters.
-    if (ts.isIdentifier(expr)) {
-      const reach = this.ofIdentifier(expr);
-      return reach.direct.size === 0 && reach.contents.size === 0 || isPrimitiveNode(this.ctx, expr) ? NOTHING : reach;
-    }
-    if (isPrimitiveNode(this.ctx, expr)) return NOTHING;
+    // So do `a + b` and literals, and parts of names reaching nothing (reach-shapes.ts).
+    if (ts.isIdentifier(expr)) return this.unlessPrimitive(expr, this.ofIdentifier(expr));
+    if (reachesNothing(ts, expr)) return NOTHING;
+    if (readsNamesOnly(ts, expr)) return this.unlessPrimitive(expr, this.ofShape(expr));
+    return isPrimitiveNode(this.ctx, expr) ? NOTHING : this.ofShape(expr);
+  }
+
+  /** `reach`, unless it is empty or `expr` holds a primitive (asked only then). */
+  private unlessPrimitive(expr: ts.Expression, reach: Reach): Reach {
+    return reach.direct.size === 0 && reach.contents.size === 0 || isPrimitiveNode(this.ctx, expr) ? NOTHING : reach;
+  }
+
+  /** What `expr` may reach by its shape, if its value is an object. */
+  private ofShape(expr: ts.Expression): Reach {
+    const { ts } = this;
     if (expr.kind === ts.SyntaxKind.ThisKeyword) return { direct: this.flow.thisOf.get(enclosingThisScope(ts, expr) as ts.Node) ?? none, contents: empty };
     if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) ||
       ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {

@@ -4,7 +4,7 @@
  */
 import type * as ts from 'typescript';
 import type { Direction } from './directions';
-import type { AnalysisContext, FunctionLike } from './context';
+import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 /** What `@timeout` and `@onFailure` ask for, as the runtime's TaskOptions. */
 export interface RunOptions {
@@ -74,6 +74,6 @@ function words(ctx: AnalysisContext, tag: ts.JSDocTag): string[] {
 function overloadTags(ctx: AnalysisContext, fn: FunctionLike): readonly ts.JSDocTag[] {
   const { ts } = ctx;
   if (!ts.isFunctionDeclaration(fn) || !fn.body || !fn.name) return [];
-  const declarations = ctx.checker.getSymbolAtLocation(fn.name)?.declarations ?? [];
+  const declarations = symbolOf(ctx, fn.name)?.declarations ?? [];
   return declarations.filter((d) => d !== fn && ts.isFunctionDeclaration(d) && !d.body).flatMap((d) => ts.getJSDocTags(d));
 }

@@ -39,6 +39,8 @@ export class Placements {
   /** The same for the values a literal or a push puts in. */
   private placedElements(elements: readonly ts.Expression[]): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
+    // Only names are placed: `sink.push(k * n)` places none, whatever its elements' types (asking them is what costs).
+    if (!elements.some((element) => ts.isIdentifier(skipTransparent(ts, element as ts.Expression)))) return undefined;
     const names: ts.Identifier[] = [];
     for (const element of elements) {
       const e = skipTransparent(ts, element as ts.Expression);

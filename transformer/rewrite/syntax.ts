@@ -3,13 +3,17 @@ import type * as ts from 'typescript';
 
 /** An identifier that refers to a variable (not a property name, an import/export name or a type). */
 export function isReference(t: typeof ts, id: ts.Identifier): boolean {
+  // (Asked of every identifier of a file: one switch on the parent's kind.)
   const parent = id.parent;
-  if (t.isPropertyAccessExpression(parent) && parent.name === id) return false;
-  if (t.isPropertyAssignment(parent) && parent.name === id) return false;
-  if (t.isImportSpecifier(parent) || t.isExportSpecifier(parent)) return false;
-  // `let t: typeof a`: a type, erased from the program.
-  if (t.isTypeReferenceNode(parent) || t.isQualifiedName(parent) || t.isTypeQueryNode(parent)) return false;
-  return true;
+  const K = t.SyntaxKind;
+  switch (parent.kind) {
+    case K.PropertyAccessExpression: return (parent as ts.PropertyAccessExpression).name !== id;
+    case K.PropertyAssignment: return (parent as ts.PropertyAssignment).name !== id;
+    case K.ImportSpecifier: case K.ExportSpecifier: return false;
+    // `let t: typeof a`: a type, erased from the program.
+    case K.TypeReference: case K.QualifiedName: case K.TypeQuery: return false;
+    default: return true;
+  }
 }
 
 /** `id = …` */
