@@ -146,9 +146,10 @@ test('split loops and callbacks that store into containers no task reads (Set, M
 
 test('split loops over collections evaluated once (Map entries, Object.entries, values(), rows destructured); generators, getters and a Map the body grows stay one at a time', () => {
   const tasks = printsAsPlain('split-headers');
-  assert.ok(tasks.inWorkers >= 6 * 4 + 3 + 2 + 6, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.inWorkers >= 6 * 5 + 3 + 2 + 6 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-headers', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 4, 'totals, groups, highest and labelled are split');
+  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'totals, byName (a record), groups, highest, labelled and scaled are split');
+  assert.match(emitted, /let scaled = 0;\s*__taskify\.fence\(\);\s*{\s*const items_/, 'the fence for the record comes before the split loop');
   assert.match(emitted, /const items_\d+ = \[\.\.\.Object\.entries\(groups\)\];/, 'the iterable is evaluated once');
   assert.is(emitted.match(/console\.log\('(chosen total|row peak|work)', (k, )?__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3,
     'the generator, the getter and the growing Map keep their calls one at a time');

@@ -84,14 +84,17 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       ? f.updateForOfStatement(loop, undefined, header(loop.initializer), items ?? header(loop.expression), push)
       : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), push);
     replaced.set(taskCall, valueOf(taskCall, value));
-    const second = ts.visitNode(loop, visit) as ts.ForOfStatement | ts.ForStatement;
+    // The body alone (a fence before the loop is placed around the whole split, by the caller); visiting a statement
+    // may give several (a fence before it).
+    const visitedBody = visit(loop.statement) as ts.Statement | ts.Statement[];
+    const bodyStatements = Array.isArray(visitedBody) ? visitedBody : ts.isBlock(visitedBody) ? [...visitedBody.statements] : [visitedBody];
     replaced.delete(taskCall);
     const take = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(value, undefined, undefined,
       f.createElementAccessExpression(results, f.createPostfixIncrement(next)))], ts.NodeFlags.Const));
-    const body = f.createBlock([take, ...(ts.isBlock(second.statement) ? second.statement.statements : [second.statement])], true);
-    const rerun = ts.isForOfStatement(second)
-      ? f.updateForOfStatement(second, second.awaitModifier, second.initializer, items ?? second.expression, body)
-      : f.updateForStatement(second, second.initializer, second.condition, second.incrementor, body);
+    const body = f.createBlock([take, ...bodyStatements], true);
+    const rerun = ts.isForOfStatement(loop)
+      ? f.updateForOfStatement(loop, loop.awaitModifier, header(loop.initializer), items ?? header(loop.expression), body)
+      : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
     const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
     return markSplit(f.createBlock([

@@ -80,7 +80,9 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
 function isRecord(facts: FileFacts, type: ts.Type): boolean {
   const { ctx } = facts;
   const shapes = runtimeShapes(ctx);
-  return type.getStringIndexType() !== undefined && !isLibraryType(ctx, type) &&
+  // (`Record<K, V>` is the library's mapped type, an anonymous `__type`: a plain object all the same.)
+  const plainObject = !isLibraryType(ctx, type) || type.getSymbol()?.getName() === '__type';
+  return type.getStringIndexType() !== undefined && plainObject &&
     ctx.checker.getPropertiesOfType(type).every((property) => isPlainDataSymbol(ctx, shapes, property));
 }
 

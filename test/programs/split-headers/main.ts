@@ -2,12 +2,15 @@
  * Split loops over collections evaluated once: Map entries destructured, Object.entries, a Map's values(), rows
  * destructured by property. Generators, getters and a Map the body grows keep the calls one at a time.
  */
-import { peak, total } from './kernels';
+import { peak, scaleBy, total } from './kernels';
 const parts = Array.from({ length: 6 }, (_, i) => Float64Array.from({ length: 400 }, (_, j) => ((i + 2) * j) % 9));
 const bySeries = new Map<string, Float64Array>(parts.map((p, i) => ['s' + i, p]));
 const totals = new Map<string, number>();
 for (const [name, series] of bySeries) totals.set(name, total(series));
 console.log('totals', [...totals].join(';'));
+const byName: Record<string, number> = {};
+for (const [name, series] of bySeries) byName[name] = peak(series);
+console.log('byName', JSON.stringify(byName), Object.keys(byName).length);
 const groups: Record<string, Float64Array> = Object.fromEntries(bySeries);
 let s = 0;
 for (const [key, values] of Object.entries(groups)) { s += total(values); console.log('group', key, s); }
@@ -35,3 +38,10 @@ for (const [k, v] of work) {
   console.log('work', k, total(v));
   if (k < 5) work.set(k + 2, v);
 }
+// Calls writing a record's arrays (fenced: not followed by name), then a split loop over its entries: the fence
+// before the loop, once.
+const rec: Record<string, Float64Array> = { a: parts[0].slice(), b: parts[1].slice() };
+for (const key of Object.keys(rec)) scaleBy(rec[key], 2);
+let scaled = 0;
+for (const [, v] of Object.entries(rec)) scaled += total(v);
+console.log('scaled', scaled);
