@@ -134,13 +134,16 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
 
 test('split loops and callbacks that store into containers no task reads (Set, Map, histogram, a record field): all calls submitted first, stores in plain order', () => {
   const tasks = printsAsPlain('split-stores');
-  assert.ok(tasks.inWorkers >= 6 + 6 + 6 + 1 + 6 + 6 + 2 + 4 + 5 + 6 + 4 + 3 + 2, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.inWorkers >= 6 + 6 + 6 + 1 + 6 + 6 + 2 + 4 + 5 + 6 + 4 + 3 + 2 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-stores', true, 'commonjs'), 'main.js'), 'utf8');
   assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'seen, ranges, hist, best, kept and sums are split loops');
   assert.match(emitted, /halves\[i\] = __taskify\.waitOn\(__taskify\.submit\(/, 'halves: later passes read views of it');
   assert.is(emitted.match(/__taskify\.eachThen\(parts, "forEach"/g)?.length, 1, 'byIndex is a split callback');
   assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(value_\d+\)\)/, 'objects the program keeps are marked as changed where stored');
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(__taskify_peak/g)?.length, 2, 'rows and grow: a later pass reads the container');
+  assert.match(emitted, /eachThen\(Array\.from\(\{ length: 4 \}\), "map", \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
+    'Array.from with a callback is split, its argument computed from the index');
+  assert.match(emitted, /eachThen\(Array\.from\(new Set\(\[0, 2, 0\]\)\), "map"/, 'also over a Set');
   assert.match(emitted, /eachThen\(pairs, "map", p => __taskify\.submit\(__taskify_span_\d+, \[\.\.\.p\]/, 'a tuple of numbers spread into the parameters');
 });
 

@@ -38,15 +38,18 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [result]);
 
   /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
-  const eachThen = ({ methodCall, method, callback, taskCall }: SplitCallback): ts.Expression => {
-    const receiver = ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
+  const eachThen = ({ methodCall, method, callback, taskCall, from }: SplitCallback): ts.Expression => {
+    // `Array.from(source, cb)` is `Array.from(source).map(cb)`: the source's elements, then the callbacks.
+    const receiver = from
+      ? f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier('Array'), 'from'), undefined, [ts.visitNode(from, visit) as ts.Expression])
+      : ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
     const params = callback.parameters.map((p) => (p.name as ts.Identifier).text);
     const submission = ts.visitNode(taskCall, visit) as ts.Expression;
     const result = f.createUniqueName('result');
     replaced.set(taskCall, valueOf(taskCall, result));
     const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
     replaced.delete(taskCall);
-    const rest = methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
+    const rest = from ? [] : methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
     return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params.slice(1) : params, submission),
       arrow([result, ...params], body), ...rest]);
   };

@@ -68,7 +68,7 @@ function countingHeader(facts: FileFacts, loop: ts.ForStatement, assigned: Reado
 }
 
 /** An array, typed array, Map or Set of the library, whose iteration runs none of the program's code. */
-function isCollection(facts: FileFacts, expr: ts.Expression): boolean {
+export function isCollection(facts: FileFacts, expr: ts.Expression): boolean {
   const { ctx } = facts;
   const type = ctx.checker.getTypeAtLocation(expr);
   if (isOverridable(runtimeShapes(ctx), type)) return false;

@@ -20,9 +20,10 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isReorderable, onlyReadsItself } from './only-reads';
-import { containsTaskCall } from './loop-headers';
-import { isOverridable } from './library-uses';
+import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { containsTaskCall, isCollection } from './loop-headers';
+import { isPrimitiveNode, qualifiedName } from '../analysis/context';
+import { isLibrary, isOverridable } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
 import type { TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
@@ -38,6 +39,8 @@ export interface SplitCallback {
   readonly callback: ts.ArrowFunction;
   /** The task call inside the callback, submitted for every element first. */
   readonly taskCall: ts.CallExpression;
+  /** `Array.from(source, callback)`: split as `Array.from(source).map(callback)`. */
+  readonly from?: ts.Expression;
 }
 
 /** The split for a task call whose value is needed at once, if one is safe (see above). */
@@ -47,6 +50,12 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   const callback = enclosingArrow(ts, call);
   if (!callback || callback.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;
+  const from = arrayFromSource(facts, methodCall, callback);
+  if (from) {
+    const body = resultExpression(ts, callback);
+    const ok = body && !containsTaskCall(facts, from) && onlyReads(facts, body, call, [from, ...call.arguments]);
+    return ok ? { methodCall: methodCall as ts.CallExpression, method: 'map', callback, taskCall: call, from } : undefined;
+  }
   if (!ts.isCallExpression(methodCall) || methodCall.arguments[0] !== callback || !ts.isPropertyAccessExpression(methodCall.expression)) return undefined;
   const method = methodCall.expression.name.text;
   const receiver = methodCall.expression.expression;
@@ -61,6 +70,21 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   const body = resultExpression(ts, callback);
   if (!body || !onlyReads(facts, body, call, [receiver, ...call.arguments])) return undefined;
   return { methodCall, method: method as SplitMethod, callback, taskCall: call };
+}
+
+/**
+ * `Array.from({ length: n }, cb)` or `Array.from(xs, cb)` over a collection of the library: the source, whose
+ * iteration runs none of the program's code, so iterating it all before the callbacks run is what the plain call saw.
+ */
+function arrayFromSource(facts: FileFacts, methodCall: ts.Node, callback: ts.ArrowFunction): ts.Expression | undefined {
+  const { ts, ctx } = facts;
+  // (Its callback is given an element and its index, never the array a `map` would add as a third argument.)
+  if (!ts.isCallExpression(methodCall) || methodCall.arguments.length !== 2 || methodCall.arguments[1] !== callback || callback.parameters.length > 2) return undefined;
+  if (qualifiedName(ts, methodCall.expression) !== 'Array.from' || !isLibrary(ctx, methodCall.expression)) return undefined;
+  const source = methodCall.arguments[0];
+  const lengthOnly = ts.isObjectLiteralExpression(source) && source.properties.length === 1 && ts.isPropertyAssignment(source.properties[0]) &&
+    ts.isIdentifier(source.properties[0].name) && source.properties[0].name.text === 'length' && isPrimitiveNode(ctx, source.properties[0].initializer);
+  return lengthOnly || isCollection(facts, source) ? source : undefined;
 }
 
 /** The arrow function whose result expression holds the call, with no function between them. */
@@ -105,9 +129,9 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
       // Evaluated for every element, as the plain callback does: not on one side of `?:`, `&&`, `||`, `??` or `?.`.
       if (!evaluatedAlways(ts, taskCall, body)) { ok = false; return; }
       calls++;
-      // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names and
-      // literals only, which cannot throw or run code (`x.v!.w` could throw for a later element first).
-      if (!taskCall.arguments.every((arg) => ts.isIdentifier(arg) || ts.isLiteralExpression(arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
+      // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names,
+      // literals, arithmetic on numbers and reads of plain data (only-reads.ts isSimpleArgument), as split loops take.
+      if (!taskCall.arguments.every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
       return;
     }
     const stored = unseenStoreParts(facts, n, firstPass);

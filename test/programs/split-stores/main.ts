@@ -53,3 +53,6 @@ const pairs: [number, number][] = [[1, 3], [2, 5], [4, 9]];
 console.log('spans', pairs.map((p) => span(...p)).join(','));
 const loose: number[] = [1, 4, 7];
 console.log('loose', span(...(loose as [number, number])), span(loose[0], loose[1]));
+// Array.from with a mapping callback, over a length or a Set: every call submitted first.
+console.log('from', Array.from({ length: 4 }, (_, i) => total(parts[i + 1])).join(','));
+console.log('from a set', Array.from(new Set([0, 2, 0]), (k) => total(parts[k])).join(','));
