@@ -50,7 +50,7 @@ export class ModuleState {
    */
   readOutsideTasks(symbol: ts.Symbol): ts.Node | undefined {
     if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
-    this.changeOf(symbol); // (one scan finds both)
+    this.scanOnce();
     return this.reads.get(symbol);
   }
 
@@ -74,11 +74,16 @@ export class ModuleState {
   }
 
   private changeOf(symbol: ts.Symbol): ts.Node | undefined {
+    return this.scanOnce().get(symbol);
+  }
+
+  /** The one pass over the program that finds both the changes and the reads outside tasks. */
+  private scanOnce(): Map<ts.Symbol, ts.Node> {
     if (!this.changes) {
       this.changes = new Map();
       for (const file of this.ctx.program.getSourceFiles()) if (!file.isDeclarationFile) this.scan(file);
     }
-    return this.changes.get(symbol);
+    return this.changes;
   }
 
   private scan(node: ts.Node): void {

@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isReference, isSynchronousCallback } from './syntax';
+import { isLibrary } from './library-uses';
 
 export class FileFacts {
   readonly ts: typeof ts;
@@ -135,6 +136,12 @@ export class FileFacts {
     return !exported && !this.exportedByName.has(symbol);
   }
 
+  /** A call of a task anywhere in the node. */
+  holdsTaskCall(node: ts.Node): boolean {
+    if (this.ts.isCallExpression(node) && this.taskOf(node)) return true;
+    return this.ts.forEachChild(node, (child) => this.holdsTaskCall(child) || undefined) ?? false;
+  }
+
   /** The call's value is used (not a statement of its own). */
   resultUsed(call: ts.CallExpression): boolean {
     let node: ts.Node = call;
@@ -142,10 +149,11 @@ export class FileFacts {
       if (this.ts.isVoidExpression(node.parent)) return false;
       node = node.parent;
     }
-    // `xs.forEach((x) => task(x))`: forEach drops what its callback returns, as a statement would.
+    // `xs.forEach((x) => task(x))`: the library's forEach drops what its callback returns, as a statement would.
     const arrow = node.parent;
     if (this.ts.isArrowFunction(arrow) && arrow.body === node && this.ts.isCallExpression(arrow.parent) && arrow.parent.arguments[0] === arrow &&
-      this.ts.isPropertyAccessExpression(arrow.parent.expression) && arrow.parent.expression.name.text === 'forEach') return false;
+      this.ts.isPropertyAccessExpression(arrow.parent.expression) && arrow.parent.expression.name.text === 'forEach' &&
+      isLibrary(this.ctx, arrow.parent.expression)) return false;
     return !this.ts.isExpressionStatement(node.parent);
   }
 

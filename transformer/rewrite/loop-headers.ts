@@ -19,6 +19,7 @@ import type { FileFacts } from './file-facts';
 import { isLibrary, isLibraryType, isOverridable, isPlainDataSymbol } from './library-uses';
 import { isPlainName, onlyReads } from './only-reads';
 import { runtimeShapes } from './runtime-shapes';
+import { mentionsAny } from './syntax';
 
 export interface LoopHeader {
   /** The names the header declares: the body must not assign them. */
@@ -44,7 +45,7 @@ function forOfHeader(facts: FileFacts, loop: ts.ForOfStatement, assigned: Readon
   const expression = loop.expression;
   if (isPlainName(ts, expression) && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(expression))) return { names, once: false };
   // Evaluated once (a task call in it would be emitted twice: the second pass's copy is not the first's).
-  if (containsTaskCall(facts, expression)) return undefined;
+  if (facts.holdsTaskCall(expression)) return undefined;
   if (isCollection(facts, expression)) return { names, once: true };
   const viewOf = ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.arguments.length === 0 &&
     VIEWS_OF_COLLECTIONS.has(expression.expression.name.text) && isLibrary(ctx, expression.expression) &&
@@ -94,13 +95,3 @@ function bindsPlainly(facts: FileFacts, name: ts.BindingName, into: Set<string>)
   });
 }
 
-/** A task call anywhere in the node (evaluated once, it would be emitted twice). */
-export function containsTaskCall(facts: FileFacts, node: ts.Node): boolean {
-  if (facts.ts.isCallExpression(node) && facts.taskOf(node)) return true;
-  return facts.ts.forEachChild(node, (child) => containsTaskCall(facts, child) || undefined) ?? false;
-}
-
-export function mentionsAny(t: typeof ts, node: ts.Node, names: ReadonlySet<string>): boolean {
-  if (t.isIdentifier(node)) return names.has(node.text);
-  return t.forEachChild(node, (child) => mentionsAny(t, child, names) || undefined) ?? false;
-}

@@ -12,6 +12,7 @@ import type { WrittenTypes } from './written-types';
 import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
 import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isLibraryType, isNamespace, isOverridable, isPlainData } from './library-uses';
 import { skipTransparent } from './syntax';
+import { isAssignmentOperator } from '../analysis/expressions';
 import { functionOfSymbol } from '../analysis/function-of-symbol';
 
 
@@ -128,7 +129,7 @@ export class Observations {
     const op = node.operatorToken.kind;
     const first = this.firstIn(node.left) ?? this.firstIn(node.right);
     if (first) return first;
-    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
+    if (isAssignmentOperator(ts, op)) {
       if (ts.isObjectLiteralExpression(node.left) || ts.isArrayLiteralExpression(node.left)) return this.destructures(node, node.right, node.left);
       const written = this.target(node.left);
       if (written) return written;

@@ -8,6 +8,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveNode, isTypedArrayType, qualifiedName } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
+import { isAssignmentOperator } from '../analysis/expressions';
 import type { FileFacts } from './file-facts';
 
 /**
@@ -45,7 +46,7 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
   }
   if (ts.isBinaryExpression(arg)) {
     const op = arg.operatorToken.kind;
-    return !(op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) && op !== ts.SyntaxKind.CommaToken &&
+    return !isAssignmentOperator(ts, op) && op !== ts.SyntaxKind.CommaToken &&
       primitive(arg.left) && primitive(arg.right);
   }
   return false;
@@ -65,7 +66,7 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
     ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;
   if (ts.isBinaryExpression(n)) {
     const op = n.operatorToken.kind;
-    if (op >= K.FirstAssignment && op <= K.LastAssignment) return false;
+    if (isAssignmentOperator(ts, op)) return false;
     // Operators that call nothing on their operands; any other calls an object operand's valueOf or toString.
     const identity = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.AmpersandAmpersandToken ||
       op === K.BarBarToken || op === K.QuestionQuestionToken || op === K.CommaToken;

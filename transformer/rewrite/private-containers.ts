@@ -54,19 +54,8 @@ function keepsToItself(facts: FileFacts, ref: ts.Identifier): boolean {
   const name = parent.name.text;
   const call = parent.parent;
   if (!ts.isCallExpression(call) || call.expression !== parent) return KEEPS_TO_ITSELF.has(name);
-  if (RETURNS_RECEIVER.has(name)) return droppedResult(facts, call);
+  if (RETURNS_RECEIVER.has(name)) return !facts.resultUsed(call);
   if (KEEPS_TO_ITSELF.has(name)) return true;
   const callback = call.arguments[0];
   return VISITS.has(name) && callback !== undefined && ts.isArrowFunction(callback) && callback.parameters.length <= 2;
-}
-
-/** `seen.add(x);` or `(x) => seen.add(x)` given to a forEach: the receiver the call returns goes nowhere. */
-function droppedResult(facts: FileFacts, call: ts.CallExpression): boolean {
-  const t = facts.ts;
-  const parent = call.parent;
-  if (t.isExpressionStatement(parent)) return true;
-  if (!t.isArrowFunction(parent) || parent.body !== call) return false;
-  const visit = parent.parent;
-  return t.isCallExpression(visit) && t.isPropertyAccessExpression(visit.expression) && visit.expression.name.text === 'forEach' &&
-    visit.arguments[0] === parent && isLibrary(facts.ctx, visit.expression);
 }

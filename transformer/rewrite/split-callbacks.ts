@@ -21,7 +21,8 @@
  */
 import type * as ts from 'typescript';
 import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
-import { containsTaskCall, isCollection } from './loop-headers';
+import { isCollection } from './loop-headers';
+import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
 import { isLibrary, isOverridable } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
@@ -50,36 +51,39 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   const callback = enclosingArrow(ts, call);
   if (!callback || callback.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;
+  if (!ts.isCallExpression(methodCall)) return undefined;
   const from = arrayFromSource(facts, methodCall, callback);
+  // The array walked: `Array.from`'s source, or the method's receiver.
+  let source: ts.Expression;
+  let method: SplitMethod;
   if (from) {
-    const body = resultExpression(ts, callback);
-    const ok = body && !containsTaskCall(facts, from) && onlyReads(facts, body, call, [from, ...call.arguments]);
-    return ok ? { methodCall: methodCall as ts.CallExpression, method: 'map', callback, taskCall: call, from } : undefined;
-  }
-  if (!ts.isCallExpression(methodCall) || methodCall.arguments[0] !== callback || !ts.isPropertyAccessExpression(methodCall.expression)) return undefined;
-  const method = methodCall.expression.name.text;
-  const receiver = methodCall.expression.expression;
-  const receiverType = ctx.checker.getTypeAtLocation(receiver);
-  if (!METHODS.has(method) || !ctx.checker.isArrayType(receiverType) || isOverridable(runtimeShapes(ctx), receiverType) || containsTaskCall(facts, receiver)) {
-    return undefined;
+    source = from;
+    method = 'map';
+  } else {
+    if (methodCall.arguments[0] !== callback || !ts.isPropertyAccessExpression(methodCall.expression)) return undefined;
+    source = methodCall.expression.expression;
+    const name = methodCall.expression.name.text;
+    const type = ctx.checker.getTypeAtLocation(source);
+    if (!METHODS.has(name) || !ctx.checker.isArrayType(type) || isOverridable(runtimeShapes(ctx), type)) return undefined;
+    method = name as SplitMethod;
   }
   if (method === 'reduce') {
     const accumulator = callback.parameters[0];
-    if (!accumulator || methodCall.arguments.length < 2 || mentions(ts, call, (accumulator.name as ts.Identifier).text)) return undefined;
+    if (!accumulator || methodCall.arguments.length < 2 || mentionsAny(ts, call, new Set([(accumulator.name as ts.Identifier).text]))) return undefined;
   }
   const body = resultExpression(ts, callback);
-  if (!body || !onlyReads(facts, body, call, [receiver, ...call.arguments])) return undefined;
-  return { methodCall, method: method as SplitMethod, callback, taskCall: call };
+  if (!body || facts.holdsTaskCall(source) || !onlyReads(facts, body, call, [source, ...call.arguments])) return undefined;
+  return { methodCall, method, callback, taskCall: call, ...(from ? { from } : {}) };
 }
 
 /**
  * `Array.from({ length: n }, cb)` or `Array.from(xs, cb)` over a collection of the library: the source, whose
  * iteration runs none of the program's code, so iterating it all before the callbacks run is what the plain call saw.
  */
-function arrayFromSource(facts: FileFacts, methodCall: ts.Node, callback: ts.ArrowFunction): ts.Expression | undefined {
+function arrayFromSource(facts: FileFacts, methodCall: ts.CallExpression, callback: ts.ArrowFunction): ts.Expression | undefined {
   const { ts, ctx } = facts;
   // (Its callback is given an element and its index, never the array a `map` would add as a third argument.)
-  if (!ts.isCallExpression(methodCall) || methodCall.arguments.length !== 2 || methodCall.arguments[1] !== callback || callback.parameters.length > 2) return undefined;
+  if (methodCall.arguments.length !== 2 || methodCall.arguments[1] !== callback || callback.parameters.length > 2) return undefined;
   if (qualifiedName(ts, methodCall.expression) !== 'Array.from' || !isLibrary(ctx, methodCall.expression)) return undefined;
   const source = methodCall.arguments[0];
   const lengthOnly = ts.isObjectLiteralExpression(source) && source.properties.length === 1 && ts.isPropertyAssignment(source.properties[0]) &&
@@ -102,17 +106,6 @@ function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | u
   const [only] = fn.body.statements;
   if (fn.body.statements.length !== 1 || !only) return undefined;
   return t.isReturnStatement(only) ? only.expression : t.isExpressionStatement(only) ? only.expression : undefined;
-}
-
-function mentions(t: typeof ts, node: ts.Node, name: string): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (t.isIdentifier(n) && n.text === name) { found = true; return; }
-    t.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
 }
 
 /**

@@ -24,6 +24,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
+import { isAssignmentOperator } from '../analysis/expressions';
 import { loopHeader } from './loop-headers';
 import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts } from './unseen-stores';
@@ -75,7 +76,7 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
 function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
-    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment &&
+    if (t.isBinaryExpression(n) && isAssignmentOperator(t, n.operatorToken.kind) &&
       t.isIdentifier(n.left)) names.add(n.left.text);
     if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && t.isIdentifier(n.operand)) names.add(n.operand.text);
     t.forEachChild(n, visit);
@@ -99,7 +100,7 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallEx
     if (stored) { stored.forEach(visit); return; }
     if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isLabeledStatement(n) || ts.isTryStatement(n) ||
       ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label)) { ok = false; return; }
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+    if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) {
       // `s += total(a)`: a primitive variable, not the loop's, and not an object a later call could read.
       if (!ts.isIdentifier(n.left) || loopNames.has(n.left.text) || !isPrimitiveNode(ctx, n.left) ||
         (n.operatorToken.kind !== K.EqualsToken && !isPrimitiveNode(ctx, n.right))) { ok = false; return; }

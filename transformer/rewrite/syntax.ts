@@ -126,3 +126,9 @@ export function isSynchronousCallback(t: typeof ts, fn: ts.Node): boolean {
   if (SYNCHRONOUS_CALLBACKS.has(callee.name.text)) return call.arguments[0] === fn;
   return t.isIdentifier(callee.expression) && callee.expression.text === 'Array' && callee.name.text === 'from' && call.arguments[1] === fn;
 }
+
+/** An identifier spelled as one of the names anywhere in the node. */
+export function mentionsAny(t: typeof ts, node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (t.isIdentifier(node)) return names.has(node.text);
+  return t.forEachChild(node, (child) => mentionsAny(t, child, names) || undefined) ?? false;
+}

@@ -14,6 +14,7 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode, isPrimitiveType, isTypedArrayType } from '../analysis/context';
+import { isAssignmentOperator } from '../analysis/expressions';
 import type { FileFacts } from './file-facts';
 import { isLibrary, isLibraryType, isOverridable, isPlainData, isPlainDataSymbol } from './library-uses';
 import { isPlainName, onlyReads } from './only-reads';
@@ -59,9 +60,7 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
     const fits = kind === 'array' ? checker.isArrayType(type) : isLibraryType(ctx, type) && type.getSymbol()?.getName() === kind;
     return fits ? { receiver, parts: node.arguments } : undefined;
   }
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind < ts.SyntaxKind.FirstAssignment || node.operatorToken.kind > ts.SyntaxKind.LastAssignment) {
-    return undefined;
-  }
+  if (!ts.isBinaryExpression(node) || !isAssignmentOperator(ts, node.operatorToken.kind)) return undefined;
   // `hist[b] += n` reads the slot first: numbers and strings only, so no valueOf of the program's runs.
   if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !(isPrimitiveNode(ctx, node.left) && isPrimitiveNode(ctx, node.right))) return undefined;
   const target = node.left;
