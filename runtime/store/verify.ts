@@ -117,29 +117,33 @@ class HeaderWalk {
         return;
       }
       case Value.ObjectValue: {
-        const index = this.classIndex(t, 4);
-        if (index < -1 || index >= this.classes) throw new Malformed(`an object's class ${index} is not one of its ${this.classes}`);
-        this.objects++;
-        const keys = this.vector(t, 1, 4, 1, 'an object\'s keys');
-        for (let i = 0; i < (keys?.length ?? 0); i++) this.string(this.target(keys!.at + 4 * i));
-        if (this.union(t, 2, depth, false) !== (keys?.length ?? 0)) throw new Malformed('an object has as many keys as values');
+        this.classAndFields(t, { classAt: 4, keysAt: 1, valuesAt: 2 }, 'an object', depth);
         return;
       }
       case Value.TypedArrayValue: this.objects++; this.typedArray(t); return;
       case Value.ErrorValue: {
         this.string(this.offsetField(t, 0, 'an error\'s built-in class', true)!);
-        const index = this.classIndex(t, 1);
-        if (index < -1 || index >= this.classes) throw new Malformed(`an error's class ${index} is not one of its ${this.classes}`);
-        this.objects++;
-        const keys = this.vector(t, 2, 4, 1, 'an error\'s keys');
-        for (let i = 0; i < (keys?.length ?? 0); i++) this.string(this.target(keys!.at + 4 * i));
-        if (this.union(t, 3, depth, false) !== (keys?.length ?? 0)) throw new Malformed('an error has as many keys as values');
+        const keys = this.classAndFields(t, { classAt: 1, keysAt: 2, valuesAt: 3 }, 'an error', depth);
         const hidden = this.field(t, 5, 4);
-        if (hidden !== undefined && this.view.getUint32(hidden, true) > (keys?.length ?? 0)) throw new Malformed('an error hides more keys than it has');
+        if (hidden !== undefined && this.view.getUint32(hidden, true) > keys) throw new Malformed('an error hides more keys than it has');
         return;
       }
     }
     throw new Malformed(`a value of unknown type ${type}`);
+  }
+
+  /**
+   * An object's or error's class index (within the value's classes) and its keys, each a string, with as many values:
+   * the fields at the given ids. Returns the number of keys.
+   */
+  private classAndFields(t: Table, at: { classAt: number; keysAt: number; valuesAt: number }, what: string, depth: number): number {
+    const index = this.classIndex(t, at.classAt);
+    if (index < -1 || index >= this.classes) throw new Malformed(`${what}'s class ${index} is not one of its ${this.classes}`);
+    this.objects++;
+    const keys = this.vector(t, at.keysAt, 4, 1, `${what}'s keys`);
+    for (let i = 0; i < (keys?.length ?? 0); i++) this.string(this.target(keys!.at + 4 * i));
+    if (this.union(t, at.valuesAt, depth, false) !== (keys?.length ?? 0)) throw new Malformed(`${what} has as many keys as values`);
+    return keys?.length ?? 0;
   }
 
   /** A table's class_index field (id `id`): -1 when absent. */
