@@ -164,7 +164,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   return value;
 }
 
-export { dismissFrom, eachThen, promised, withValues } from './api/deferred-uses';
+export { ahead, dismissFrom, eachThen, inOrder, promised, reached, withValues } from './api/deferred-uses';
 
 /**
  * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since

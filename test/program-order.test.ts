@@ -24,15 +24,30 @@ function recorder(tty: Fd[] = [], columns = 80): RawStreams & { log: string[]; b
   };
 }
 
-/** A run: submit() gives the next id, finish(id) takes it off the unfinished list. */
+/**
+ * A run: submit() gives the next id, finish(id) takes it off the unfinished list, fail(id) keeps it as a failure the
+ * program has not met until meet(id); reach(id) is where moved code says the plain program is.
+ */
 function scriptedRun() {
   const unfinished = new Set<number>();
+  const unmet = new Set<number>();
   let last = 0;
+  let reached: number | undefined;
+  const lowest = (ids: Set<number>) => (ids.size === 0 ? undefined : Math.min(...ids));
   const positions: TaskPositions = {
-    firstMayPrint: () => (unfinished.size === 0 ? undefined : Math.min(...unfinished)),
+    firstHolding: () => lowest(new Set([...unfinished, ...unmet])),
+    firstUnmetFailure: () => lowest(unmet),
     lastSubmitted: () => last,
+    position: () => reached ?? last,
   };
-  return { positions, submit: () => { unfinished.add(++last); return last; }, finish: (id: number) => unfinished.delete(id) };
+  return {
+    positions,
+    submit: () => { unfinished.add(++last); reached = undefined; return last; },
+    finish: (id: number) => unfinished.delete(id),
+    fail: (id: number) => { unfinished.delete(id); unmet.add(id); },
+    meet: (id: number) => unmet.delete(id),
+    reach: (id: number) => { reached = id; },
+  };
 }
 
 const out = (text: string): OutputChunk[] => [{ fd: 1, text }];
@@ -66,6 +81,61 @@ test('a task prints at its call: before main writes made after the call, after t
   assert.equal(raw.log, ['1:before\n', '1:a1\n', '2:a-err\n', '1:a2\n', '1:after a\n', '1:b\n', '2:after b\n']);
   order.write(1, 'end\n');
   assert.is(raw.log.at(-1), '1:end\n', 'straight out again');
+});
+
+test('a failed task holds what follows it; met at a wait, main\'s writes after its call and later tasks\' output are dropped', () => {
+  const { raw, order, run, finish } = setup();
+  order.write(1, 'before\n');
+  const a = run.submit();
+  order.write(1, 'after a\n');
+  const b = run.submit();
+  order.write(1, 'after b\n');
+  const c = run.submit();
+  order.write(1, 'after c\n');
+  finish(a, out('a\n'));
+  run.fail(b);
+  order.finished(b, out('b before it threw\n'));
+  finish(c, out('c\n'));
+  assert.equal(raw.log, ['1:before\n', '1:a\n', '1:after a\n'], 'held at the failed task');
+  run.meet(b);
+  order.discard(b, c);
+  order.write(1, 'caught\n');
+  assert.equal(raw.log, ['1:before\n', '1:a\n', '1:after a\n', '1:b before it threw\n', '1:caught\n']);
+  const d = run.submit();
+  finish(d, out('d\n'));
+  assert.is(raw.log.at(-1), '1:d\n', 'calls after the catch are the program\'s own again');
+});
+
+test('a failure never met ends the output at its call: the end drops what came after it', () => {
+  const { raw, order, run, finish } = setup();
+  const a = run.submit();
+  order.write(1, 'after a\n');
+  const b = run.submit();
+  order.write(1, 'after b\n');
+  run.fail(a);
+  order.finished(a, out('a\n'));
+  finish(b, out('b\n'));
+  assert.equal(raw.log, []);
+  order.flush();
+  assert.equal(raw.log, ['1:a\n']);
+});
+
+test('moved code says where it is: its writes sit after the call it reached, not after the last submission', () => {
+  const { raw, order, run, finish } = setup();
+  const ids = [run.submit(), run.submit(), run.submit()];
+  run.reach(ids[0] - 1);
+  order.write(1, 'before the first\n');
+  run.reach(ids[0]);
+  order.write(1, 'after the first\n');
+  run.reach(ids[1]);
+  order.write(1, 'after the second\n');
+  finish(ids[0], undefined);
+  assert.equal(raw.log, ['1:before the first\n', '1:after the first\n']);
+  run.fail(ids[1]);
+  order.finished(ids[1], undefined);
+  run.meet(ids[1]);
+  order.discard(ids[1], ids[2]);
+  assert.equal(raw.log, ['1:before the first\n', '1:after the first\n'], 'the second call threw: what followed it is dropped');
 });
 
 test('tasks that print nothing release what follows them; a later unfinished task still holds', () => {

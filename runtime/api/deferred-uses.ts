@@ -7,6 +7,7 @@
  */
 import { current, peek } from './lifecycle';
 import { Future } from './future';
+import { submittingAhead } from './inline';
 
 /**
  * `xs.map((x) => stats(x).max)` split by the plugin (transformer/rewrite/split-callbacks.ts): the task is submitted for
@@ -22,6 +23,7 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
   // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback.
   if (array.length === 0 || current().kind !== 'pool') return apply(submit);
   const results = array.map(submit);
+  rewindTo(results);
   try {
     return apply((_x, i) => results[i]);
   } catch (error) {
@@ -29,6 +31,35 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
     for (const result of results) if (result instanceof Future) dismiss(result);
     throw error;
   }
+}
+
+/**
+ * Code moved after later submissions (the use half of a split callback or loop) has reached the call whose result is
+ * `value`: main's output from here on sits after that call in the plain program's order (output/program-order.ts).
+ */
+export function reached<T>(value: T): T {
+  const a = peek();
+  if (value instanceof Future && a?.kind === 'pool') a.runtime.reached(value);
+  return value;
+}
+
+/**
+ * A split loop's first pass starts: its calls are submitted ahead of the plain program's order, so inline
+ * (TASKIFY_WORKERS=0) a failing call must not throw at once: its pass's use throws it (runtime/api/inline.ts).
+ */
+export function ahead(): void { submittingAhead.depth++; }
+
+/** The second pass, which uses those calls' results, starts (their results: `results`). */
+export function inOrder(results: readonly unknown[]): void {
+  submittingAhead.depth = Math.max(0, submittingAhead.depth - 1);
+  rewindTo(results);
+}
+
+/** Code that uses the results of calls submitted ahead starts: it sits before the first of them in the plain order. */
+function rewindTo(results: readonly unknown[]): void {
+  const a = peek();
+  const first = results.find((result) => result instanceof Future);
+  if (first && a?.kind === 'pool') a.runtime.rewind(first as Future<unknown>);
 }
 
 /** The program learns of the task's failure some other way (or never should): no wait or exit report throws it. */

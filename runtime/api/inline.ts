@@ -13,6 +13,13 @@ import { Within } from './within';
 
 const load = createRequire(__filename);
 
+/**
+ * Calls submitted ahead of the plain program's order (a split loop's first pass: deferred-uses.ts ahead/inOrder):
+ * their failures are thrown where their results are used. Any other call throws its task's failure at once, as the
+ * plain call does (the task has run by then).
+ */
+export const submittingAhead = { depth: 0 };
+
 export class InlineRuntime implements FutureHost {
   private nextId = 1;
   private readonly failed: TaskRecord[] = [];
@@ -40,6 +47,7 @@ export class InlineRuntime implements FutureHost {
         record.state = 'failed';
         record.error = failure;
         this.failed.push(record);
+        if (submittingAhead.depth === 0) { record.observed = true; throw failure; }
       }
       break;
     }

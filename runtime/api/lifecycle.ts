@@ -88,7 +88,8 @@ function finish(a: Active): void {
     const shown = error instanceof Error ? error.stack : `it threw ${inspect(error)}`;
     process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${shown}\n`);
   }
-  if (lost.length > 0 && !process.exitCode) process.exitCode = 1;
+  // The plain program died of it at its call, with exit code 1, whatever it set or called after that call.
+  if (lost.length > 0) process.exitCode = 1;
   // Let go by the task's own policy: said, but the run succeeded as the program asked.
   for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : a.runtime.ignored) {
     process.stderr.write(`taskify: a task failed and its policy (onFailure 'ignore') let the run go on:\n${error.stack ?? error.message}\n`);

@@ -13,7 +13,7 @@ import { versionKey } from '../protocol';
 import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
 import { Registry } from './registry';
-import { observeFailure, type DataEntry } from './records';
+import type { DataEntry, TaskRecord } from './records';
 import { BufferRanges, type TypedView } from './buffer-ranges';
 import { Loader } from './loader';
 import type { ArgumentHost } from './arguments';
@@ -39,6 +39,8 @@ export interface MainDataHost {
   forgetData(dataId: number): void;
   /** Make sure a version's file is in the run directory. */
   fetch(key: string): void;
+  /** The task's failure reaches the program: the error to throw (Runtime.raise). */
+  raise(record: TaskRecord): Error;
 }
 
 export class MainData implements ArgumentHost {
@@ -167,7 +169,7 @@ export class MainData implements ArgumentHost {
     const root = producer.rootFailure ?? producer;
     const unseen = !producer.observed && !root.observed;
     producer.observed = true;
-    if (unseen) throw observeFailure(root);
+    if (unseen) throw this.host.raise(root);
   }
 
   /** A datum a call reads whose producer failed: the caller's objects as sequential code left them, then a snapshot. */
@@ -197,7 +199,7 @@ export class MainData implements ArgumentHost {
     const { entry } = future;
     const producer = entry.producer;
     if (!producer) return future.value?.current;
-    if (producer.state === 'failed') throw observeFailure(producer);
+    if (producer.state === 'failed') throw this.host.raise(producer);
     // Version 1 is the task's result; later versions were written by tasks that took this Future as inout.
     if (entry.version === 1 && producer.inline) {
       future.value = { current: producer.inline.value };

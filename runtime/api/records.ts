@@ -85,8 +85,3 @@ export interface DataEntry {
 /** Stands in `dirtyBy` for a change the main thread made itself: nothing to wait for, only a new snapshot. */
 export const MAIN_THREAD: DataEntry = Object.freeze({ id: 0, version: 0, stored: false }) as DataEntry;
 
-/** The program is told of this failure now: it is no longer one to report at exit. */
-export function observeFailure(record: TaskRecord): Error {
-  record.observed = true;
-  return record.error!;
-}

@@ -63,9 +63,13 @@ export class Runtime {
   private readonly output = programOutput();
   /** Where this run's tasks sit in program order, for printing their output there (output/program-order.ts). */
   private readonly positions: TaskPositions = {
-    firstMayPrint: () => this.tasks.mayPrint.values().next().value, // added in id order, so the first is the lowest
+    firstHolding: () => this.tasks.firstHolding(),
+    firstUnmetFailure: () => this.tasks.firstUnmetUpTo(Infinity)?.id,
     lastSubmitted: () => this.nextTaskId - 1,
+    position: () => this.reachedCall ?? this.nextTaskId - 1,
   };
+  /** Where code the plugin moved after later submissions is in the plain program (reached()); the next submission ends it. */
+  private reachedCall?: number;
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     // First: settings that cannot work (no cluster secret with a Redis others can reach, an unusable store) fail the
@@ -79,7 +83,7 @@ export class Runtime {
     started = true;
     this.segmentPrefix = this.owned.segmentPrefix;
     this.data = new MainData({
-      runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.waits.block(done),
+      runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.waits.block(done), raise: (record) => this.raise(record),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.reads.fetch(key),
     });
     this.output.order.attach(this.positions);
@@ -103,6 +107,7 @@ export class Runtime {
     });
     this.waits = new Waits({
       data: this.data, observers: this.observers, stats: this.stats, tasks: this.tasks, link: this.link, reads: this.reads, engineError, onDeath,
+      raise: (record) => this.raise(record),
     }, config.stallReportSeconds);
   }
 
@@ -134,7 +139,8 @@ export class Runtime {
     if (!returned) this.data.registry.watch(future, result);
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.link.enqueue({ type: 'define', def }); }
-    this.tasks.add(record, !handle.quiet);
+    this.tasks.add(record);
+    this.reachedCall = undefined;
     this.updateRef();
     this.stats.add('submitted');
     if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
@@ -196,6 +202,47 @@ export class Runtime {
       kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result,
       labels: submissionLabels(wire, handle.paramNames, labels, name, result, handle.def.state),
     });
+  }
+
+  // ── where the plain program is ───────────────────────────────────────────────
+
+  /**
+   * Code the plugin runs after later submissions (the second pass of a split loop or callback) has reached the call
+   * whose result is `future`: main's output from here on sits after that call (output/program-order.ts).
+   */
+  reached(future: Future<unknown>): void {
+    const producer = future.entry.producer;
+    if (producer && producer.id < this.nextTaskId) this.reachedCall = producer.id;
+  }
+
+  /** That code starts again before the call whose result is `future` (the first of its submissions). */
+  rewind(future: Future<unknown>): void {
+    const producer = future.entry.producer;
+    if (producer && producer.id < this.nextTaskId) this.reachedCall = producer.id - 1;
+  }
+
+  /**
+   * A task's failure reaches the program: a wait throws it. The plain program met it at the call, when every call
+   * before it had finished and none after it had been made. So the calls before it are waited for (their output comes
+   * first), and what came after the call is taken back: main's held output, the output of later tasks, and the later
+   * tasks themselves (cancelled, their failures nobody's). A program that catches it goes on from that call. A failure
+   * met before (thrown again by a later wait) or let go (an async task's, which reaches the program as a rejection)
+   * changes nothing more.
+   */
+  private raise(record: TaskRecord): Error {
+    if (record.observed) return record.error!;
+    record.observed = true;
+    this.waits.block(() => !this.tasks.pendingBefore(record.id));
+    const last = this.nextTaskId - 1;
+    this.tasks.neverMadeAfter(record.id, last);
+    let cancelled = false;
+    for (const later of this.tasks.pending.values()) {
+      if (later.id > record.id) { this.link.enqueue({ type: 'cancel', taskId: later.id }); cancelled = true; }
+    }
+    if (cancelled) this.link.flush();
+    this.output.order.discard(record.id, last);
+    this.reachedCall = record.id;
+    return record.error!;
   }
 
   /** Stop the future's task if it has not finished (see cancel() in index.ts). */

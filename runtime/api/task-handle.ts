@@ -26,18 +26,11 @@ export interface TaskOptions {
   readonly retries?: number;
   /** Module objects the task reads that the program changes (registered by the plugin): each call carries a snapshot. */
   readonly state?: readonly string[];
-  /**
-   * false: the task never writes to stdout or stderr (the plugin sets it when it proves so), so the program's own
-   * output need not wait for it (output/program-order.ts). Default true: it may print, and its output is ordered.
-   */
-  readonly prints?: boolean;
 }
 
 export interface TaskHandle {
   readonly def: TaskDef;
   readonly paramNames: readonly string[];
-  /** Declared never to print: main's output does not wait for its calls. */
-  readonly quiet?: boolean;
 }
 
 let nextDefId = 1;
@@ -75,12 +68,10 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       ...(options.state?.length ? { state: options.state } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
-    ...(options.prints === false ? { quiet: true } : {}),
   };
 }
 
-function checkOptions(name: string, { timeout, onFailure, retries, prints }: TaskOptions): void {
-  if (prints !== undefined && typeof prints !== 'boolean') throw badTask(`task ${name}: prints must be true or false, got ${JSON.stringify(prints)}`);
+function checkOptions(name: string, { timeout, onFailure, retries }: TaskOptions): void {
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0)) {
     throw badTask(`task ${name}: timeout must be a positive number of seconds, got ${JSON.stringify(timeout)}`);
   }

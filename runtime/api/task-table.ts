@@ -5,13 +5,15 @@
  */
 import type { TaskOutcome } from '../protocol';
 import { dependencyFailed, deserializeError, nameOutput, runStopped, taskCancelled, taskTimedOut } from '../errors';
-import { observeFailure, type TaskRecord } from './records';
+import type { TaskRecord } from './records';
 
 export class TaskTable {
   /** Unfinished tasks, in id order. */
   readonly pending = new Map<number, TaskRecord>();
-  /** Unfinished tasks that may print (not declared `prints: false`), in id order: main's output waits for these only. */
-  readonly mayPrint = new Set<number>();
+  /** Failed tasks whose failure the program has not met yet (no wait threw it, nothing let it go): output waits at them. */
+  private readonly unmet = new Set<TaskRecord>();
+  /** Ids of calls the plain program never made: submitted after a failure it met, before it met it ([first, last]). */
+  private readonly neverMade: [number, number][] = [];
   /** Failures of their own (not cancellations): what a dependent's or a stopped task's error names. */
   private readonly failures = new Map<number, TaskRecord>();
   /** Every failed task, root or cancelled, in the order they settled: what checkpoint() and the exit report look at. */
@@ -19,9 +21,8 @@ export class TaskTable {
   /** Failures let go by a task's 'ignore' policy: reported at exit. */
   private readonly ignored: Error[] = [];
 
-  add(record: TaskRecord, mayPrint: boolean): void {
+  add(record: TaskRecord): void {
     this.pending.set(record.id, record);
-    if (mayPrint) this.mayPrint.add(record.id);
   }
 
   /** The engine's word on a task: it is no longer pending, and its record says how it ended. Undefined if unknown. */
@@ -29,7 +30,6 @@ export class TaskTable {
     const record = this.pending.get(outcome.taskId);
     if (!record) return undefined;
     this.pending.delete(outcome.taskId);
-    this.mayPrint.delete(outcome.taskId);
     collapseInputs(record);
     if (outcome.ok) {
       record.state = 'ok';
@@ -44,8 +44,50 @@ export class TaskTable {
       if (!outcome.failedDependency && stoppedBy === undefined) this.failures.set(record.id, record);
       else if (first) record.rootFailure = first;
       this.failed.push(record);
+      if (this.wasNeverMade(record.id)) record.observed = true; // its failure is nobody's
+      else this.unmet.add(record);
     }
     return record;
+  }
+
+  /**
+   * Where the program's output must wait: the first task not finished, or failed with a failure the program has not
+   * met (it may still end the program there, and then nothing printed after that call may appear).
+   */
+  firstHolding(): number | undefined {
+    let first: number | undefined = this.pending.keys().next().value; // added in id order: the first is the lowest
+    for (const record of this.unmet) {
+      if (record.observed) this.unmet.delete(record);
+      else if (first === undefined || record.id < first) first = record.id;
+    }
+    return first;
+  }
+
+  /** Whether a task submitted before `id` is unfinished. */
+  pendingBefore(id: number): boolean {
+    const first: number | undefined = this.pending.keys().next().value;
+    return first !== undefined && first < id;
+  }
+
+  /** The failure the plain program meets first among those not met yet, at or before `id`: the lowest. */
+  firstUnmetUpTo(id: number): TaskRecord | undefined {
+    let first: TaskRecord | undefined;
+    for (const record of this.unmet) if (!record.observed && record.id <= id && (!first || record.id < first.id)) first = record;
+    return first;
+  }
+
+  /**
+   * The program met the failure of task `met`: the calls submitted after it, up to `last`, never happened in the
+   * plain program. Their failures, now or when they settle, are nobody's.
+   */
+  neverMadeAfter(met: number, last: number): void {
+    if (last <= met) return;
+    this.neverMade.push([met + 1, last]);
+    for (const record of this.failed) if (record.id > met) record.observed = true;
+  }
+
+  private wasNeverMade(id: number): boolean {
+    return this.neverMade.some(([first, last]) => id >= first && id <= last);
   }
 
   firstPendingSince(mark: number): TaskRecord | undefined {
@@ -53,16 +95,13 @@ export class TaskTable {
     return undefined;
   }
 
-  throwFirstFailureSince(mark: number): void {
+  /** The first failure since `mark` the program has not met: what a checkpoint raises. */
+  firstFailureSince(mark: number): TaskRecord | undefined {
     // The first in submission order, as the sequential program met it: `failed` is in the order the engine settled
     // them, and a task cancelled because an earlier one failed may be settled before that one.
     let first: TaskRecord | undefined;
     for (const r of this.failed) if (r.id >= mark && !r.observed && (!first || r.id < first.id)) first = r;
-    if (!first) return;
-    // The calls after it never happened in the sequential program: their failures (its dependents' above all) are
-    // nobody's, and must not replace this one when the try block's finally checks again.
-    for (const r of this.failed) if (r.id > first.id) r.observed = true;
-    throw observeFailure(first);
+    return first;
   }
 
   /** Failures a task's 'ignore' policy let go: said at exit. */

@@ -33,6 +33,8 @@ export interface WaitHost {
   engineError(): Error | undefined;
   /** The engine is gone (a blocked thread hears no 'exit' event: the signal says so): fail what is pending. */
   onDeath(error: Error): void;
+  /** The task's failure reaches the program: the error to throw (Runtime.raise). */
+  raise(record: TaskRecord): Error;
 }
 
 export class Waits implements FutureHost {
@@ -129,7 +131,13 @@ export class Waits implements FutureHost {
     const start = epochNow();
     this.block(() => tasks.firstPendingSince(mark) === undefined);
     this.observeWait(start, 'checkpoint');
-    tasks.throwFirstFailureSince(mark);
+    this.throwFirstFailureSince(mark);
+  }
+
+  /** The first failure since `mark` in submission order, as the sequential program met it inside the same try block. */
+  private throwFirstFailureSince(mark: number): void {
+    const first = this.host.tasks.firstFailureSince(mark);
+    if (first) throw this.host.raise(first);
   }
 
   /**
@@ -143,7 +151,7 @@ export class Waits implements FutureHost {
     this.observeWait(start, 'checkpoint');
     let failed = false;
     try {
-      this.host.tasks.throwFirstFailureSince(mark);
+      this.throwFirstFailureSince(mark);
     } catch (error) {
       failed = true;
       throw error;
@@ -212,7 +220,7 @@ export class Waits implements FutureHost {
     const start = epochNow();
     await this.settledSince(mark);
     this.observeWait(start, 'checkpoint');
-    this.host.tasks.throwFirstFailureSince(mark);
+    this.throwFirstFailureSince(mark);
   }
 
   /** Resolves when every task submitted at or after `mark` has finished (or the engine is gone). */

@@ -5,27 +5,37 @@
  * printed by position in the plain program's order:
  *
  *   task k's output          sits at the call that submitted task k;
- *   a main-thread write      sits after the last call submitted before it.
+ *   a main-thread write      sits after the last call the plain program had made before it (normally the last task
+ *                            submitted; code the plugin moved after later submissions says where it is: reached()).
  *
- * A position is printed once every task before it that may print has finished. So main's writes go straight out
- * while no such task is unfinished, and are held while one is (its output, when it comes, goes first); task outputs
- * that arrive out of order wait for the tasks before them. Whatever is printed is always a prefix of the plain
- * program's output. A task declared `prints: false` (proved silent by the plugin, transformer/analysis/prints.ts)
- * has no position: main's lines after it come out at once.
+ * A position is printed once every task before it has finished without a failure the program has not met. So main's
+ * writes go straight out while no task is unfinished, and are held while one is (its output, when it comes, goes
+ * first); task outputs that arrive out of order wait for the tasks before them. A failed task holds everything after
+ * it until the program meets its failure, because the plain program stopped at that call:
  *
- * Cost: a task that prints nothing adds nothing here (no slot, no message); a main write while nothing is unfinished
- * is one check. Held output is released on the main thread as outcomes arrive (also during a blocking wait), and all
- * of it at exit, on a signal and before an uncaught error is printed (output/program-output.ts).
+ *   met at a wait (discard)  the plain call threw there: what main printed after the call and what later tasks print
+ *                            never happened, and is dropped; if the program catches it, it goes on from that call;
+ *   never met (the end)      the plain program ended at that call: at exit, an uncaught error or a signal, what came
+ *                            after it is dropped and the rest printed (flush).
+ *
+ * So whatever is printed is always a prefix of the plain program's output. Cost: a task that prints nothing sends
+ * nothing here (no message); a main write while nothing is unfinished is one check, one while a task runs a copy.
+ * Held output is released on the main thread as outcomes arrive (also during a blocking wait), and all of it at exit,
+ * on a signal and before an uncaught error is printed (output/program-output.ts).
  */
 import type { OutputChunk } from '../protocol';
 import type { Fd, Screen } from './screen';
 
-/** The run whose tasks are being ordered: what it has submitted, and which is the first it has not heard back from. */
+/** The run whose tasks are being ordered: what it has submitted, and where output must wait. */
 export interface TaskPositions {
-  /** The lowest id of a task not finished that may print; undefined when there is none (tasks declared never to print do not count). */
-  firstMayPrint(): number | undefined;
+  /** The lowest id of a task not finished, or failed with a failure the program has not met; undefined if none. */
+  firstHolding(): number | undefined;
+  /** The lowest id of a failed task whose failure the program has not met: where the plain program ended. */
+  firstUnmetFailure(): number | undefined;
   /** The id of the last task submitted (0 before the first). */
   lastSubmitted(): number;
+  /** The last call the plain program had made at this point of the program: what a main write sits after. */
+  position(): number;
 }
 
 interface HeldWrite {
@@ -46,6 +56,8 @@ export class ProgramOrder {
   private readonly tasks = new Map<number, readonly OutputChunk[]>();
   /** Every task before this id has been passed: its output, if any, was printed. */
   private next = 1;
+  /** Tasks whose output is dropped when it comes: calls the plain program never made ([first, last]). */
+  private readonly neverMade: [number, number][] = [];
 
   constructor(private readonly screen: Screen) {}
 
@@ -54,6 +66,7 @@ export class ProgramOrder {
     this.flush();
     this.run = run;
     this.next = 1;
+    this.neverMade.length = 0;
   }
 
   /** The run is over: what it still holds is printed, and writes go straight out again. */
@@ -66,19 +79,19 @@ export class ProgramOrder {
   /** A write of the main thread (console.log, process.stdout.write…). */
   write(fd: Fd, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
     const run = this.run;
-    if (!run || (!this.holding() && run.firstMayPrint() === undefined)) {
+    if (!run || (!this.holding() && run.firstHolding() === undefined)) {
       this.screen.write(fd, chunk, encoding, callback);
       return true;
     }
     // The program may reuse its buffer once write returns.
     const copy = ArrayBuffer.isView(chunk) ? Buffer.from(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) : chunk;
-    this.held.push({ after: run.lastSubmitted(), fd, chunk: copy, encoding, callback });
+    this.held.push({ after: run.position(), fd, chunk: copy, encoding, callback });
     return true;
   }
 
   /** A task has finished (the run no longer counts it unfinished), with what it printed. */
   finished(taskId: number, output: readonly OutputChunk[] | undefined): void {
-    if (output?.length) {
+    if (output?.length && !this.neverMade.some(([first, last]) => taskId >= first && taskId <= last)) {
       // Its place was passed over by a flush (it finished after all): late rather than lost.
       if (taskId < this.next) this.print(output);
       else this.tasks.set(taskId, output);
@@ -86,8 +99,27 @@ export class ProgramOrder {
     if (this.holding()) this.release(false);
   }
 
-  /** Print everything held, in order, passing over tasks that never finished (exit, a signal, an uncaught error). */
+  /**
+   * The program met task `failed`'s failure (a wait threw it): the plain call threw there, so main's writes after it
+   * and the output of the tasks after it, up to `last`, never happened.
+   */
+  discard(failed: number, last: number): void {
+    const kept = this.held.slice(this.head).filter((write) => write.after < failed);
+    this.held = kept;
+    this.head = 0;
+    for (const id of this.tasks.keys()) if (id > failed && id <= last) this.tasks.delete(id);
+    if (last > failed) this.neverMade.push([failed + 1, last]);
+    if (this.holding()) this.release(false);
+  }
+
+  /**
+   * The end (exit, a signal, an uncaught error): everything held is printed, in order, passing over tasks that never
+   * finished; but if a task failed and nothing met its failure, the plain program ended at that call: what came after
+   * it is dropped first.
+   */
   flush(): void {
+    const failed = this.run?.firstUnmetFailure();
+    if (failed !== undefined) this.discard(failed, this.run!.lastSubmitted());
     if (this.holding()) this.release(true);
   }
 
@@ -103,7 +135,7 @@ export class ProgramOrder {
       end = Math.max(this.next, run ? run.lastSubmitted() + 1 : 0);
       for (const id of this.tasks.keys()) end = Math.max(end, id + 1);
     } else {
-      end = Math.min(run.firstMayPrint() ?? Infinity, run.lastSubmitted() + 1);
+      end = Math.min(run.firstHolding() ?? Infinity, run.lastSubmitted() + 1);
     }
     while (true) {
       const write = this.held[this.head];

@@ -35,7 +35,7 @@ export interface TaskInfo {
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
   readonly moduleState?: readonly ModuleStateRef[];
-  /** Proved never to write to stdout or stderr (prints.ts): defineTask gets `prints: false`. */
+  /** Proved never to write to stdout or stderr (prints.ts): its calls may be submitted ahead of the plain order. */
   readonly quiet?: boolean;
 }
 

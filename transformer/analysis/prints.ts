@@ -1,8 +1,8 @@
 /**
- * Whether a task may write to stdout or stderr. A task that provably never does is emitted with `prints: false`, and
- * the program's own output then need not wait for its calls (runtime/output/program-order.ts): a line main prints
- * after submitting a long silent task comes out at once instead of when the task ends. A wrong "never" would reorder
- * output, so every doubt counts as printing.
+ * Whether a task may write to stdout or stderr. Only a task that provably never does may be submitted ahead of the
+ * plain program's order (split loops and callbacks, batched values: rewrite/only-reads.ts isReorderable), where its
+ * output would come before lines the plain program printed first. A wrong "never" would reorder output, so every
+ * doubt counts as printing.
  *
  * Everything the task can run is scanned: its body, and every piece of the program it reaches — a function it names
  * or calls, a getter or setter it reads or assigns, a class it constructs (initialisers too), every method or

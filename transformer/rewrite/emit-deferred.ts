@@ -33,11 +33,14 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   const arrow = (parameters: readonly (ts.Identifier | string)[], body: ts.ConciseBody) => f.createArrowFunction(undefined, undefined,
     parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
 
-  /** A deferred call's value where the body uses it: marked as changed when the program stores it (`m.set(k, stats(x))`). */
+  /**
+   * A deferred call's value where the body uses it: marked as changed when the program stores it (`m.set(k, stats(x))`).
+   * `reached` tells the runtime the plain program has made that call here, so main's output from here on sits after it.
+   */
   const valueOf = (call: ts.CallExpression, result: ts.Identifier): ts.Expression =>
-    runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [result]);
+    runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [runtime('reached', [result])]);
 
-  /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(r).max)`. */
+  /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`. */
   const eachThen = ({ methodCall, method, callback, taskCall, from }: SplitCallback): ts.Expression => {
     // `Array.from(source, cb)` is `Array.from(source).map(cb)`: the source's elements, then the callbacks.
     const receiver = from
@@ -67,8 +70,9 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   };
 
   /**
-   * `for (const a of xs) s += total(a)` → `{ const results = []; for (const a of xs) results.push(submit…);
-   * let next = 0; try { for (const a of xs) { const value = results[next++]; s += waitOn(value); } }
+   * `for (const a of xs) s += total(a)` → `{ const results = []; __taskify.ahead(); for (const a of xs) results.push(submit…);
+   * let next = 0; __taskify.inOrder(results); try { for (const a of xs) { const value = results[next++];
+   * s += waitOn(__taskify.reached(value)); } }
    * finally { __taskify.dismissFrom(results, next); } }`: the passes the plain loop never reached are dismissed.
    */
   const splitBlocks = new Set<ts.Node>();
@@ -103,8 +107,10 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     return markSplit(f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
+      f.createExpressionStatement(runtime('ahead', [])), // the first pass submits ahead of the plain program's order
       first,
       declare(next, f.createNumericLiteral(0), ts.NodeFlags.Let),
+      f.createExpressionStatement(runtime('inOrder', [results])), // the second pass starts before the first call
       f.createTryStatement(f.createBlock([rerun], true), undefined,
         f.createBlock([f.createExpressionStatement(runtime('dismissFrom', [results, next]))], true)),
     ], true));

@@ -249,7 +249,6 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (task.moduleState) {
       runOptions.push(f.createPropertyAssignment('state', f.createArrayLiteralExpression(task.moduleState.map((s) => f.createStringLiteral(s.key)))));
     }
-    if (task.quiet) runOptions.push(f.createPropertyAssignment('prints', f.createFalse())); // main's output need not wait for it
     const args = [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params,
       ...(runOptions.length > 0 ? [f.createObjectLiteralExpression(runOptions)] : [])];
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
