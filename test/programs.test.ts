@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProgram as build, printsAsPlain, runProgram as run, programsWork as work, repositoryRoot as root } from './program-build';
@@ -127,9 +127,9 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
   // Passes after a break or a failure were submitted too, and are dismissed (cancelled if not started): not counted.
   assert.ok(tasks.inWorkers >= 6 + 4 + 2 + 1 + 2 + 1 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'sum, best, found, the failing loop, squares and chunked are split');
+  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 7, 'sum, best, first big (its value in a const), found, the failing loop, squares and chunked are split');
   assert.match(emitted, /for \(const x of __taskify\.waitOn\(grown\)\)\s+results_\d+\.push/, 'the first pass waits for what the header reads');
-  assert.match(emitted, /const m = __taskify\.submit\(__taskify_peak/, 'a task value kept in a variable stays a Future');
+  assert.match(emitted, /const m = __taskify\.waitOn\(__taskify\.reached\(value_\d+\)\)/, 'a task value kept in a const of the pass is the second pass\'s value');
 });
 
 test('split loops and callbacks that store into containers no task reads (Set, Map, histogram, a record field): all calls submitted first, stores in plain order', () => {
@@ -139,7 +139,7 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'seen, ranges, hist, best, kept and sums are split loops');
   assert.match(emitted, /halves\[i\] = __taskify\.waitOn\(__taskify\.submit\(/, 'halves: later passes read views of it');
   assert.is(emitted.match(/__taskify\.eachThen\(parts, "forEach"/g)?.length, 1, 'byIndex is a split callback');
-  assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(value_\d+\)\)/, 'objects the program keeps are marked as changed where stored');
+  assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(__taskify\.reached\(value_\d+\)\)\)/, 'objects the program keeps are marked as changed where stored');
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(__taskify_peak/g)?.length, 2, 'rows and grow: a later pass reads the container');
   assert.match(emitted, /eachThen\(Array\.from\(\{ length: 4 \}\), "map", \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
     'Array.from with a callback is split, its argument computed from the index');
@@ -156,6 +156,25 @@ test('split loops over collections evaluated once (Map entries, Object.entries, 
   assert.match(emitted, /const items_\d+ = \[\.\.\.Object\.entries\(groups\)\];/, 'the iterable is evaluated once');
   assert.is(emitted.match(/console\.log\('(chosen total|row peak|work)', (k, )?__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3,
     'the generator, the getter and the growing Map keep their calls one at a time');
+});
+
+test('a failing call ends what follows it, as the plain call did: lines after it in a function called from a try, in split loops and callbacks, and at an uncaught failure', () => {
+  const runBoth = (dir: string, env: Record<string, string> = {}) => {
+    const run = spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+    return { stdout: run.stdout, status: run.status, error: /^\w*Error: .*$/m.exec(run.stderr)?.[0] };
+  };
+  const plain = runBoth(build('met-failures', false, 'commonjs'));
+  assert.is(plain.status, 1);
+  assert.is(plain.error, 'Error: sum 5000 over 100');
+  const taskified = build('met-failures', true, 'commonjs');
+  const statsFile = join(work, 'met-failures-stats.json');
+  assert.equal(runBoth(taskified, { TASKIFY_STATS: statsFile }), plain);
+  assert.equal(runBoth(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(taskified, 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 2, 'both loops over parts are split, the one with a const too');
+  assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 1, 'the forEach that prints, in its try, is split');
 });
 
 test('failing tasks in try blocks, submitted from array callbacks or depending on a failed task: the catch gets the first failure, as plain code threw it', () => {

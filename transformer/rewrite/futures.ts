@@ -12,7 +12,9 @@ import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
+import type { TaskInfo } from '../analysis/discover';
 import { splitCallbackOf } from './split-callbacks';
+import { splitLoopOf } from './split-loops';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
@@ -148,11 +150,19 @@ export class FutureFlow {
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent)) return;
     if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && this.facts.isFileLocal(parent.name) &&
       !this.updatedInPlace(symbolOf(this.facts.ctx, parent.name)!)) {
+      // `for (…) { const s = total(p); … s … }`: the loop split in two passes holds the value, not a Future; else a
+      // Future variable, waited where it is used (in the same pass, that would run the calls one at a time).
+      const loop = splitLoopOf(this.facts, call);
+      if (loop) { this.plan.splitLoops.set(loop.loop, loop); return; }
       this.futures.add(symbolOf(this.facts.ctx, parent.name)!);
       return;
     }
     // A task that fails inside a try block must leave no Future behind where the sequential program stored nothing.
-    if (this.facts.enclosingTries(call).length > 0) { this.plan.waitedAtCall.add(call); return; }
+    // A split callback stores none: a failure stops the uses at its element, as the plain call did.
+    if (this.facts.enclosingTries(call).length > 0) {
+      if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
+      return;
+    }
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
@@ -183,10 +193,14 @@ export class FutureFlow {
         return;
       }
     }
-    // `xs.map((x) => stats(x).max)`: all of them submitted, then each value used (see split-callbacks.ts).
+    if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
+  }
+
+  /** `xs.map((x) => stats(x).max)`: all of them submitted, then each value used (see split-callbacks.ts). */
+  private splitCallback(call: ts.CallExpression, task: TaskInfo): boolean {
     const split = splitCallbackOf(this.facts, call, task);
-    if (split) { this.plan.splitCallbacks.set(split.methodCall, split); return; }
-    this.plan.waitedAtCall.add(call);
+    if (split) this.plan.splitCallbacks.set(split.methodCall, split);
+    return split !== undefined;
   }
 
   /** `a[i].push(task(…))` or `a[i][j] = task(…)` where a is a container: the slot holds the Future until a wait. */

@@ -108,3 +108,13 @@ export function isPlainName(t: typeof ts, expr: ts.Expression): boolean {
   if (t.isIdentifier(expr) || expr.kind === t.SyntaxKind.ThisKeyword) return true;
   return t.isPropertyAccessExpression(expr) && !expr.questionDotToken && isPlainName(t, expr.expression);
 }
+
+/**
+ * `console.log(…)`: printing. Moved after later submissions it still comes out in the plain program's order: the
+ * runtime places it after the call the moved code has reached (`__taskify.reached`, output/program-order.ts).
+ */
+export function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
+    ['log', 'info', 'warn', 'error'].includes(callee.name.text);
+}

@@ -12,7 +12,7 @@
  *   with plain parameters, holding
  *   exactly this one task call, evaluated on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass
  *   calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
- *   `Math.*` and methods of numbers and strings, no operator that could call an object's valueOf or toString, no
+ *   `Math.*`, methods of numbers and strings and `console.log` (printed in its place), no operator that could call an object's valueOf or toString, no
  *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
  *   nested function;
  * - the task: silent (prints.ts), reading every object it is given (`in`): submitting the later elements' calls
@@ -20,7 +20,7 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { isCollection } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
@@ -109,8 +109,8 @@ function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | u
 }
 
 /**
- * Apart from the task call, the expression only reads (names, literals, accesses, operators, `Math.*` calls) and
- * stores into containers out of reach of what the first pass evaluates (unseen-stores.ts: `(x, i) => m.set(i, stats(x))`).
+ * Apart from the task call, the expression only reads (names, literals, accesses, operators, `Math.*` calls), prints
+ * and stores into containers out of reach of what the first pass evaluates (unseen-stores.ts: `(x, i) => m.set(i, stats(x))`).
  */
 function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpression, firstPass: readonly ts.Node[]): boolean {
   const { ts } = facts;
@@ -129,6 +129,7 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
     }
     const stored = unseenStoreParts(facts, n, firstPass);
     if (stored) { stored.forEach(visit); return; }
+    if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
     if (!onlyReadsItself(facts, n)) { ok = false; return; }
     ts.forEachChild(n, visit);
   };

@@ -26,7 +26,7 @@ import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { loopHeader } from './loop-headers';
-import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts } from './unseen-stores';
 
 export interface SplitLoop {
@@ -120,9 +120,3 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallEx
   return ok; // (another task call would not only read)
 }
 
-/** `console.log(…)`: printing, in the plain program's order (the task is silent). */
-function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
-  const callee = call.expression;
-  return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
-    ['log', 'info', 'warn', 'error'].includes(callee.name.text);
-}
