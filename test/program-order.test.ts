@@ -39,6 +39,7 @@ function scriptedRun() {
     firstUnmetFailure: () => lowest(unmet),
     lastSubmitted: () => last,
     position: () => reached ?? last,
+    settleAll: () => {},
   };
   return {
     positions,

@@ -69,27 +69,34 @@ export function statsOf(a: Active): Stats {
 }
 
 /** Finish pending work and release everything; the next submission starts a fresh runtime. */
-export async function shutdown(): Promise<void> {
+export async function shutdown(end: 'natural' | 'exit' = 'exit'): Promise<void> {
   const a = active;
   if (!a) return;
   if (a.kind === 'pool') await a.runtime.shutdown();
-  finish(a);
+  finish(a, end);
 }
 
-function finish(a: Active): void {
+/**
+ * The run is over. `end`: 'natural' when the program ran out of work (the event loop emptied), 'exit' at
+ * process.exit() or the exit of an uncaught error, 'signal' on SIGINT/SIGTERM/SIGHUP.
+ */
+function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
   if (active === a) active = undefined;
   if (a.kind === 'pool') {
     a.runtime.releaseOutput(); // what the program printed and is held comes first, in its order
     a.observed.finish(); // then the progress line ends, before any message below
   }
-  // Whether the run ended by itself, by shutdown() or by process.exit(): a failure no wait reported is said now.
-  const lost = a.runtime.unobservedFailures();
-  for (const error of lost) {
-    const shown = error instanceof Error ? error.stack : `it threw ${inspect(error)}`;
+  // A failure no wait reported: the plain program ended at that call (the first such: the calls after it never
+  // happened), dying of its error. Ending by itself, it dies of it now, as Node prints an uncaught error; ended
+  // otherwise, it is said, and the exit code is that death's, whatever the program set or called after that call.
+  const [lost] = a.runtime.unobservedFailures();
+  if (lost !== undefined && end === 'natural') {
+    setImmediate(() => { throw lost; });
+  } else if (lost !== undefined) {
+    const shown = lost instanceof Error ? lost.stack : `it threw ${inspect(lost)}`;
     process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${shown}\n`);
+    process.exitCode = 1;
   }
-  // The plain program died of it at its call, with exit code 1, whatever it set or called after that call.
-  if (lost.length > 0) process.exitCode = 1;
   // Let go by the task's own policy: said, but the run succeeded as the program asked.
   for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : a.runtime.ignored) {
     process.stderr.write(`taskify: a task failed and its policy (onFailure 'ignore') let the run go on:\n${error.stack ?? error.message}\n`);
@@ -105,21 +112,24 @@ function writeStats(file: string, stats: Stats): void {
 }
 
 /** The synchronous end: nothing asynchronous can run any more. */
-function finishNow(reason: string): void {
+function finishNow(reason: string, end: 'exit' | 'signal'): void {
   const a = active;
   if (!a) return;
   if (a.kind === 'pool') {
+    // process.exit() came after every call the program had made had returned in the plain program: their output
+    // comes first. A signal stops everything at once.
+    if (end === 'exit') a.runtime.settleAll();
     const left = a.runtime.abandon();
     if (left > 0) process.stderr.write(`taskify: ${left} task(s) had not finished at ${reason} and were abandoned\n`);
   }
-  finish(a);
+  finish(a, end);
 }
 
 function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   // The event loop is empty: all tasks are done (an unfinished task keeps the loop alive). Stop the pool gently.
-  process.on('beforeExit', () => { if (active?.kind === 'pool') void shutdown(); });
-  process.on('exit', (code) => finishNow(`exit (code ${code})`));
-  installSignalHandlers((signal) => finishNow(signal));
+  process.on('beforeExit', () => { if (active?.kind === 'pool') void shutdown('natural'); });
+  process.on('exit', (code) => finishNow(`exit (code ${code})`, 'exit'));
+  installSignalHandlers((signal) => finishNow(signal, 'signal'));
 }

@@ -67,6 +67,7 @@ export class Runtime {
     firstUnmetFailure: () => this.tasks.firstUnmetUpTo(Infinity)?.id,
     lastSubmitted: () => this.nextTaskId - 1,
     position: () => this.reachedCall ?? this.nextTaskId - 1,
+    settleAll: () => this.settleAll(),
   };
   /** Where code the plugin moved after later submissions is in the plain program (reached()); the next submission ends it. */
   private reachedCall?: number;
@@ -324,6 +325,14 @@ export class Runtime {
       this.waits.stop();
     })();
     return this.closing;
+  }
+
+  /**
+   * Block until every submitted task has finished: the program ends (process.exit, an uncaught error of its own) at a
+   * point the plain program reached only after every call before it returned, their output printed. Never throws.
+   */
+  settleAll(): void {
+    try { this.waits.block(() => this.tasks.pending.size === 0); } catch { /* the engine is gone: nothing more will come */ }
   }
 
   /** The run's output is all printed (what is held, in order); later writes go straight out. */

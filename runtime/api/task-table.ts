@@ -109,9 +109,11 @@ export class TaskTable {
 
   /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
   unobservedFailures(): Error[] {
-    // Once each: when the engine stops, every pending task fails with its one error.
+    // Once each: when the engine stops, every pending task fails with its one error. In call order: the first is where
+    // the plain program ended.
     const seen = new Set(this.failed.filter((r) => r.observed).map((r) => r.error));
-    return [...new Set(this.failed.filter((r) => !r.observed && this.failures.has(r.id) && !seen.has(r.error)).map((r) => r.error!))];
+    const lost = this.failed.filter((r) => !r.observed && this.failures.has(r.id) && !seen.has(r.error)).sort((a, b) => a.id - b.id);
+    return [...new Set(lost.map((r) => r.error!))];
   }
 }
 

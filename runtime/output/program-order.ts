@@ -36,6 +36,8 @@ export interface TaskPositions {
   lastSubmitted(): number;
   /** The last call the plain program had made at this point of the program: what a main write sits after. */
   position(): number;
+  /** Block until every submitted task has finished (the program ends where the plain one had made every call). */
+  settleAll(): void;
 }
 
 interface HeldWrite {
@@ -114,10 +116,11 @@ export class ProgramOrder {
 
   /**
    * The end (exit, a signal, an uncaught error): everything held is printed, in order, passing over tasks that never
-   * finished; but if a task failed and nothing met its failure, the plain program ended at that call: what came after
+   * finished (`settle`: after waiting for them, where the program ended by itself); but if a task failed and nothing met its failure, the plain program ended at that call: what came after
    * it is dropped first.
    */
-  flush(): void {
+  flush({ settle = false } = {}): void {
+    if (settle) this.run?.settleAll();
     const failed = this.run?.firstUnmetFailure();
     if (failed !== undefined) this.discard(failed, this.run!.lastSubmitted());
     if (this.holding()) this.release(true);

@@ -45,6 +45,7 @@ function install(): ProgramOutput {
     } as NodeJS.WriteStream['write'];
   }
   // Before Node prints an uncaught error and exits. A program that handles uncaught exceptions goes on: keep the order.
-  process.on('uncaughtExceptionMonitor', () => { if (process.listenerCount('uncaughtException') === 0) order.flush(); });
+  // The program's own error came after every call it had made had returned, their output printed: wait for those.
+  process.on('uncaughtExceptionMonitor', () => { if (process.listenerCount('uncaughtException') === 0) order.flush({ settle: true }); });
   return { order, screen, say: (text) => screen.write(2, text) };
 }

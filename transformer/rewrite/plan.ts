@@ -13,6 +13,7 @@
  *   it (so later tasks see the change). Futures are waited for where their value is used.
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
+import { triesAroundTaskRunners } from './task-runners';
 import type * as ts from 'typescript';
 import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
@@ -275,5 +276,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
   private planTries(): void {
     for (const call of this.plan.submissions.keys()) for (const statement of this.facts.enclosingTries(call)) this.plan.tries.add(statement);
+    // `try { run() }` where run() calls a task: its failure came out of that call, into this try.
+    if (this.facts.tasks.size > 0) for (const statement of triesAroundTaskRunners(this.facts, this.source)) this.plan.tries.add(statement);
   }
 }
