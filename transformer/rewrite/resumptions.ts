@@ -77,7 +77,7 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
       // there would read them before their declaration ran) or out of scope there.
       if (fn?.body) {
         record(node, referencesIn(fn.body).filter((r) =>
-          mayRunAfter(ctx, r.ref, node) && !isDeclaredAfter(r.symbol, fn, node) && isInScopeAt(ctx, r.symbol, node)));
+          mayRunAfter(ctx, r.ref, node) && !isDeclaredAfter(ts, r.symbol, fn, node) && isInScopeAt(ctx, r.symbol, node)));
       }
     }
     ts.forEachChild(node, visit);
@@ -170,7 +170,11 @@ function isInScopeAt(ctx: AnalysisContext, symbol: ts.Symbol, at: ts.Node): bool
  * Declared in the function's body at or after `at`, or initialized by it (`const x = await f()`): not initialized yet
  * when the function resumes there.
  */
-function isDeclaredAfter(symbol: ts.Symbol, fn: FunctionLike, at: ts.Node): boolean {
-  const declaration = symbol.valueDeclaration;
+function isDeclaredAfter(t: typeof ts, symbol: ts.Symbol, fn: FunctionLike, at: ts.Node): boolean {
+  let declaration: ts.Node | undefined = symbol.valueDeclaration;
+  // `const [first] = await …`: a name of a destructuring is bound once its whole declaration ran, initializer included.
+  while (declaration && (t.isBindingElement(declaration) || t.isArrayBindingPattern(declaration) || t.isObjectBindingPattern(declaration))) {
+    declaration = declaration.parent;
+  }
   return declaration !== undefined && isDeclaredWithin(symbol, fn) && declaration.getEnd() > at.getStart();
 }

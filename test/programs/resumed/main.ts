@@ -1,7 +1,7 @@
 // Code that resumes after other code ran: an async function after `await`, a generator after `yield`, callbacks
 // run later by timers and promises. Each reads objects that tasks submitted in between write; the plain program
 // ran those tasks before resuming, so the values read here must include their writes.
-import { bump, scale } from './kernels';
+import { bump, copyOf, scale } from './kernels';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -91,4 +91,11 @@ async function watched(): Promise<void> {
   scale(a, 10);
   await p;
 }
-main().then(initialized).then(watched);
+// Names a destructuring declares around an await of task values: bound only once the await is done.
+async function destructured(): Promise<void> {
+  const a = new Float64Array([1, 2]);
+  const [first, second] = await Promise.all([copyOf(a), copyOf(a)]);
+  scale(first, 3);
+  console.log('destructured', first[0], second[0]);
+}
+main().then(initialized).then(watched).then(destructured);
