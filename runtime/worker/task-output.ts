@@ -12,8 +12,9 @@
  *   ms), so it is enabled only while such a task is in flight;
  * - a plain function that returns a promise (an async function compiled for an older target) names itself for its
  *   synchronous part; later writes are its own when it is the only unfinished async task of the thread.
- * Writes that belong to no task (a module's top level while a worker imports it, a timer a finished task left
- * behind) go out as before, unordered.
+ * Writes that belong to no task while a worker imports a task's module are that module's top level run again: the
+ * program's own import ran it and printed them once, so they are dropped. Other writes that belong to no task (a
+ * timer a finished task left behind) go out as before, unordered.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { WriteStream } from 'node:tty';
@@ -53,6 +54,14 @@ export class TaskOutput {
 }
 
 let current: TaskOutput | undefined;
+/** Task modules being imported by this worker (see above). */
+let importing = 0;
+
+/** Imports a task's module; what its top level prints (again, after the program's own import) is dropped. */
+export async function importQuietly<T>(load: () => Promise<T>): Promise<T> {
+  importing++;
+  try { return await load(); } finally { importing--; }
+}
 /** Tasks whose function returned a promise that has not settled. */
 const inFlight = new Set<TaskOutput>();
 const context = new AsyncLocalStorage<TaskOutput>();
@@ -68,6 +77,7 @@ function hook(stream: NodeJS.WriteStream, fd: Fd, terminal: TerminalLook | undef
   const original = stream.write as Write;
   stream.write = function write(this: unknown, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
     const owner = ownerOfWrite();
+    if (!owner && importing > 0) return true; // a module's top level, printed by the program's own import
     if (!owner) return original.call(this, chunk, encoding, callback);
     owner.add(fd, chunk, encoding);
     const done = typeof encoding === 'function' ? encoding : callback;

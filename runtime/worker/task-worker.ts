@@ -17,7 +17,7 @@ import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 import { applyModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
-import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
+import { TaskOutput, callWithOutput, captureTaskOutput, importQuietly, settled } from './task-output';
 import { exportNamed } from '../module-exports';
 
 /** What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one. */
@@ -309,7 +309,7 @@ function store(task: WorkerTask, key: string, value: unknown, io: Io, writer: Ou
 async function loadFunction(moduleUrl: string, name: string): Promise<(...args: unknown[]) => unknown> {
   let loading = modules.get(moduleUrl);
   if (!loading) {
-    loading = import(moduleUrl) as Promise<Record<string, unknown>>;
+    loading = importQuietly(() => import(moduleUrl) as Promise<Record<string, unknown>>);
     modules.set(moduleUrl, loading);
   }
   const namespace = await loading;
