@@ -33,6 +33,12 @@ export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | unde
   const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
   const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
   if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${name}, which has private #fields that cannot be copied`;
+  // `describe = () => …`: a field holding a function, own to each instance (a method lives on the class and travels with it).
+  const functionField = (declaration as ts.ClassLikeDeclaration).members.find((m) => ts.isPropertyDeclaration(m) &&
+    !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) && ctx.checker.getTypeAtLocation(m).getCallSignatures().length > 0);
+  if (functionField?.name) {
+    return `an instance of class ${name}, whose field ${functionField.name.getText()} holds a function (functions cannot travel to a worker)`;
+  }
   if (runsCodeWhenImported(ctx, declaration.getSourceFile())) {
     return `an instance of class ${name}, whose module runs code at its top level (a worker importing it to rebuild the instance would run it again): move the class to a module of its own`;
   }
