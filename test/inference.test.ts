@@ -407,6 +407,13 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /main\.ts:3:.*task f: changes `Stats`, module state the program reads/);
   assert.match(errs('export const log: string[] = [];\n/** @task */\nexport function f(x: number) { log.push("f"); return x; }\nexport const seen = () => log.length;'),
     /task f: changes `log`, module state the program reads/);
+  // …also through the program's code the task runs: a helper it calls, a class it instantiates.
+  assert.match(errs('export const stats = { calls: 0 };\nfunction record() { stats.calls++; }\n/** @task */\nexport function f(x: number) { record(); return x; }\nconsole.log(stats.calls);'),
+    /main\.ts:2:.*task f: changes `stats`, module state the program reads \(main\.ts:5 `stats`\)/);
+  assert.match(errs('export class Ticket { static issued = 0; id = ++Ticket.issued; }\n/** @task */\nexport function f(n: number) { return [new Ticket()].length + n; }\nconsole.log(Ticket.issued);'),
+    /task f: changes `Ticket`, module state the program reads \(main\.ts:4 `Ticket`\)/);
+  assert.equal(errs('const memo = new Map<number, number>();\nfunction sq(x: number) { if (!memo.has(x)) memo.set(x, x * x); return memo.get(x)!; }\n/** @task */\nexport function f(x: number) { return sq(x); }\nconsole.log(sq(3));'), '',
+    'a cache the program reaches only through the same helper changes no output');
   assert.equal(errs('const memo = new Map<number, number>();\n/** @task */\nexport function f(x: number) { if (!memo.has(x)) memo.set(x, x * x); return memo.get(x)!; }'), '',
     'a cache only tasks use is the worker\'s own');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',

@@ -112,7 +112,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
   }
-  for (const { ref, write, readAt } of outer.lostWrites) {
+  for (const { ref, write, readAt } of [...outer.lostWrites, ...state.writesReachedFrom(fn)]) {
     fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
       'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
   }

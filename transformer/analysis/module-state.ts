@@ -15,7 +15,7 @@
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS } from './builtins';
-import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { calledFunction, isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
 
@@ -33,8 +33,8 @@ export function moduleStateOf(ctx: AnalysisContext, isTask: (fn: ts.Node) => boo
 export class ModuleState {
   /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
   private changes?: Map<ts.Symbol, ts.Node>;
-  /** Per module object or class of a module's top level: where the program (outside tasks) first names it. */
-  private readonly reads = new Map<ts.Symbol, ts.Node>();
+  /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
+  private readonly reads = new Map<ts.Symbol, ts.Node[]>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
 
@@ -51,7 +51,14 @@ export class ModuleState {
   readOutsideTasks(symbol: ts.Symbol): ts.Node | undefined {
     if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
     this.scanOnce();
-    return this.reads.get(symbol);
+    return this.reads.get(symbol)?.[0];
+  }
+
+  /** The first place the program names it outside tasks and outside `code` (what a task runs: the change itself). */
+  private readOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>): ts.Node | undefined {
+    if (!this.readOutsideTasks(symbol)) return undefined;
+    const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
+    return this.reads.get(symbol)!.find((read) => !within(read));
   }
 
   isModuleClass(symbol: ts.Symbol): boolean {
@@ -97,7 +104,10 @@ export class ModuleState {
       }
       // (A class named only as a type is no read: type positions are not references.)
       const ownName = ts.isClassDeclaration(node.parent) && node.parent.name === node;
-      if (symbol && !ownName && !this.reads.has(symbol) && (this.isModuleObject(symbol) || this.isModuleClass(symbol))) this.reads.set(symbol, node);
+      if (symbol && !ownName && (this.isModuleObject(symbol) || this.isModuleClass(symbol))) {
+        const reads = this.reads.get(symbol);
+        if (reads) reads.push(node); else this.reads.set(symbol, [node]);
+      }
     }
     ts.forEachChild(node, (child) => this.scan(child));
   }
@@ -115,6 +125,49 @@ export class ModuleState {
     const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
       parent.expression === chain && isLibraryGlobal(this.ctx, chain);
     return libraryMethod && !READING_METHODS.has(chain.name.text) ? parent : undefined;
+  }
+
+  /**
+   * Module state that code a task runs beyond its own body changes and the program reads: program functions it calls
+   * (`record()` doing `stats.calls++`) and the constructors and field initializers of program classes it instantiates
+   * (`new Ticket()`, whose field does `++Ticket.issued`), transitively. Each change with where the program looks.
+   */
+  writesReachedFrom(fn: FunctionLike): { ref: ts.Identifier; write: ts.Node; readAt: ts.Node }[] {
+    const { ts, checker } = this.ctx;
+    const found = new Map<ts.Symbol, { ref: ts.Identifier; write: ts.Node; readAt: ts.Node }>();
+    const reached = new Set<ts.Node>([fn]);
+    const pending: ts.Node[] = [];
+    const reach = (code: ts.Node | undefined): void => { if (code && !reached.has(code) && !code.getSourceFile().isDeclarationFile) { reached.add(code); pending.push(code); } };
+    const calleesOf = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) reach(calledFunction(this.ctx, node));
+      if (ts.isNewExpression(node)) {
+        const symbol = checker.getSymbolAtLocation(node.expression);
+        const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+        const declaration = target?.valueDeclaration;
+        if (declaration && ts.isClassLike(declaration)) reach(declaration);
+      }
+      ts.forEachChild(node, calleesOf);
+    };
+    const changesIn = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
+        const symbol = symbolOf(this.ctx, node);
+        const write = symbol && !found.has(symbol) ? this.writeAt(node) : undefined;
+        // (Whether or not the program changes it too: the worker's change never comes back either way.)
+        const readAt = write ? this.readOutside(symbol!, reached) : undefined;
+        if (write && readAt) found.set(symbol!, { ref: node, write, readAt });
+      }
+      ts.forEachChild(node, changesIn);
+    };
+    if (fn.body) calleesOf(fn.body);
+    while (pending.length > 0) {
+      const code = pending.pop()!;
+      // A class: what `new` runs of it, its instance fields' initializers and its constructor.
+      const parts = ts.isClassLike(code)
+        ? code.members.filter((m) => (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static)) || ts.isConstructorDeclaration(m))
+        : [code];
+      for (const part of parts) { changesIn(part); calleesOf(part); }
+    }
+    return [...found.values()];
   }
 
   /** The node where this reference changes (or hands on) the object, if it does. */
