@@ -236,7 +236,10 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
   const ctor = error.constructor;
   const classRef = isBuiltinErrorClass(ctor) ? undefined : classRefOf(ctor);
-  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(causeRef !== undefined ? { causeRef } : {}) };
+  const unexported = !classRef && typeof ctor === 'function' && !isBuiltinErrorClass(ctor) && ctor.name
+    ? { name: ctor.name, builtin: builtinErrorName(error) } : undefined;
+  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(unexported ? { unexported } : {}),
+    ...(causeRef !== undefined ? { causeRef } : {}) };
 }
 
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
@@ -259,14 +262,36 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
   return error;
 }
 
-/** An instance of the error's own class, made as the codec makes one (error-values.ts), without running its constructor. */
+/**
+ * An instance of the error's own class, made as the codec makes one (error-values.ts), without running its constructor.
+ * A class no module exports (`class NotFound extends Error {}` kept private) cannot be found here: a stand-in class of
+ * the same name, extending the same built-in, makes it print and name itself as the original (`NotFound [Error]: …`,
+ * `e.constructor.name`); the program cannot name the original, so it cannot tell them apart by `instanceof`.
+ */
 function ofClass(data: SerializedError): Error | undefined {
-  if (!data.classRef) return undefined;
   let ctor: Function;
-  try { ctor = classOf(data.classRef); } catch { return undefined; }
+  if (data.classRef) {
+    try { ctor = classOf(data.classRef); } catch { return undefined; }
+  } else if (data.unexported) {
+    ctor = standIn(data.unexported.name, data.unexported.builtin);
+  } else {
+    return undefined;
+  }
   const error = blankError(builtinErrorName(Object.create(ctor.prototype) as Error), ctor);
   defineErrorProperty(error, 'message', data.message, false);
   return error;
+}
+
+const standIns = new Map<string, Function>();
+function standIn(name: string, builtin: string): Function {
+  const key = `${builtin} ${name}`;
+  let ctor = standIns.get(key);
+  if (!ctor) {
+    const base = (BUILTIN_ERRORS[builtin] ?? Error) as ErrorConstructor;
+    ctor = { [name]: class extends base {} }[name]!;
+    standIns.set(key, ctor);
+  }
+  return ctor;
 }
 
 function isSerializedError(value: unknown): value is SerializedError {

@@ -129,6 +129,8 @@ export interface SerializedError {
   readonly props: Record<string, unknown>;
   /** The error's class, when a module exports it: rebuilt as an instance of it. */
   readonly classRef?: { readonly module: string; readonly name: string };
+  /** A class of its own no module exports: its name and the built-in it extends, for a stand-in of that name. */
+  readonly unexported?: { readonly name: string; readonly builtin: string };
   /** A `cause` that loops back: the index of that error in the chain from the outermost (0). */
   readonly causeRef?: number;
   /** What was thrown was not an Error: the value itself, which the waiter throws. */

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
@@ -18,6 +19,7 @@ const range = task<typeof T.range>(tasksModule, 'range', ['in']);
 const sumAll = task<typeof T.sumAll>(tasksModule, 'sumAll', ['in']);
 const identity = task<typeof T.identity>(tasksModule, 'identity', ['in']);
 const failWith = defineTask(tasksModule, 'failWith', [{ name: 'message', direction: 'in' }]);
+const failNotFound = defineTask(tasksModule, 'failNotFound', [{ name: 'key', direction: 'in' }]);
 
 test.after(() => shutdown());
 
@@ -124,6 +126,16 @@ test('a task\'s exception reaches the waiter with its name, message, properties 
   assert.is(error.limit, 42);
   assert.match(error.stack!, /failWith/);
   assert.match(error.stack!, /task failWith \(main\.ts:42\) \[taskify\]/);
+});
+
+test('an error of a class its module does not export comes back under that class\'s name, printing as the original', () => {
+  const failed = submit<number>(failNotFound, ['zz'], 'main.ts:7');
+  const error = throwsMatching(() => failed.wait(), /^no entry for zz$/);
+  assert.is(error.constructor.name, 'NotFound');
+  assert.ok(error instanceof RangeError, 'it extends the built-in its class extends');
+  assert.match(inspect(error), /^NotFound \[RangeError\]: no entry for zz/);
+  const again = throwsMatching(() => submit<number>(failNotFound, ['yy'], 'main.ts:8').wait(), /yy/);
+  assert.is(again.constructor, error.constructor, 'one stand-in class per name');
 });
 
 test('dependents of a failed task fail with an error that names the first failure', async () => {
