@@ -256,6 +256,9 @@ export class CallEffects {
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
   }
 
+  /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */
+  runsBuiltinReduce(call: ts.CallExpression): boolean { return this.isBuiltinMethod(call) || this.callerMethod(call); }
+
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {
     const callee = skipParens(this.ts, call.expression);
