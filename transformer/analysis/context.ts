@@ -161,12 +161,31 @@ export function declaredByLibrary(ctx: AnalysisContext, symbol: ts.Symbol | unde
   return files.some((file) => ctx.program.isSourceFileDefaultLibrary(file)) && files.every((file) => file.isDeclarationFile);
 }
 
-/** `ns` of `import * as ns from './m'`: a module namespace, which no call stores anything into. */
+/**
+ * `ns` of `import * as ns from './m'`, or a CommonJS module object (`const typed = require('./typed.cjs')`, a name
+ * nothing reassigns): a module's exports, which no call stores anything into, whose functions are judged by their
+ * own bodies (as function-of-symbol.ts resolves `exports.f = …`). radash's `typed.isFunction(v)` was a method of
+ * unknown effect on an object that keeps what it is given.
+ */
 export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  if (!ctx.ts.isIdentifier(expr)) return false;
+  const { ts } = ctx;
+  if (!ts.isIdentifier(expr)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(expr);
-  return symbol?.declarations?.some((d) => ctx.ts.isNamespaceImport(d)) ?? false;
+  return symbol?.declarations?.some((d) => ts.isNamespaceImport(d) || (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d))) ?? false;
 }
+
+/** `const m = require('./m')` in JavaScript, `require` being the global one, `m` never reassigned. */
+function isRequiredModule(ctx: AnalysisContext, d: ts.VariableDeclaration): boolean {
+  const { ts } = ctx;
+  let init = d.initializer;
+  while (init && ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!init || !ts.isIdentifier(d.name) || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require' ||
+    init.arguments.length !== 1 || !ts.isStringLiteralLike(init.arguments[0]) || !isInJs(ctx, d)) return false;
+  const own = ctx.checker.getSymbolAtLocation(init.expression)?.declarations?.some((x) => !x.getSourceFile().isDeclarationFile) ?? false;
+  return !own && ((ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, d));
+}
+
+const isInJs = (ctx: AnalysisContext, node: ts.Node): boolean => /\.(c|m)?js$/.test(node.getSourceFile().fileName);
 
 /**
  * Whether storing into `receiver`'s value (`receiver.push(x)`, `receiver.set(k, x)`) may keep `x` there: not in a
