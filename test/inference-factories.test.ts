@@ -74,4 +74,50 @@ test('a function written in a factory call is not analysed as what the made func
   assert.match(reads.p, /^in:/, reads.p);
 });
 
+test('a factory that hands back its own argument (lodash\'s castFunction): the argument decides', () => {
+  const prelude = `function identity(v: unknown) { return v; }
+function castFunction(f: unknown) { return (typeof f == 'function' ? f : identity) as (x: { k: number }) => unknown; }
+function each(xs: { k: number }[], f: (x: { k: number }) => unknown) { for (const x of xs) f(x); }`;
+  const reads = directions(task('p: { k: number }[]', 'let s = 0; each(p, castFunction((x: { k: number }) => { s += x.k; })); return s;', prelude));
+  assert.match(reads.p, /^in:/, reads.p);
+  const writes = directions(task('p: { k: number }[]', 'each(p, castFunction((x: { k: number }) => { x.k = 1; }));', prelude));
+  assert.match(writes.p, /^inout:/, writes.p);
+  // (A factory that replaces its parameter before returning it hands back something else.)
+  const replaced = directions(task('p: { k: number }[]', 'each(p, wrap(() => 0));',
+    `${prelude}\nfunction wrap(f: unknown) { f = (x: { k: number }) => { x.k = 2; }; return f as (x: { k: number }) => unknown; }`));
+  assert.match(replaced.p, /^inout:/, replaced.p);
+});
+
+// underscore's isArray: a built-in when there is one, else a function a factory makes.
+const CHOSEN = `
+export var nativeIsArray = Array.isArray;
+var toString = Object.prototype.toString;
+function tagTester(name) { var tag = '[object ' + name + ']'; return function (obj) { return toString.call(obj) === tag; }; }
+function marker(name) { return function (obj) { obj.tag = name; return true; }; }
+export default nativeIsArray || tagTester('Array');
+export var isArrayW = nativeIsArray || marker('Array');
+export var isArrayX = nativeIsArray || Object.assign;
+`;
+
+test('a call through a constant chosen between functions may run either (the checker resolves it to one)', () => {
+  const prelude = `function reader(o: number[]) { return o[0]; }
+function writer(o: number[]) { o[0] = 1; return 0; }
+const pick = Math.random() > 0.5 ? reader : writer;
+const pick2 = Math.random() > 0.5 ? writer : reader;
+const quiet = Math.random() > 0.5 ? reader : (o: number[]) => o.length;`;
+  // (Both were inferred in: the checker resolves each call to reader's signature, and that one body was trusted.)
+  const found = directions(task('p: number[], q: number[], r: number[]', 'return pick(p) + pick2(q) + quiet(r);', prelude));
+  assert.match(found.p, /^inout:.*may be `writer`/, found.p);
+  assert.match(found.q, /^inout:/, found.q);
+  assert.match(found.r, /^in:/, found.r);
+});
+
+test('a constant holding one of several functions runs one of them: each built-in or function decides', () => {
+  const found = directions({ 'lib.js': CHOSEN, ...task('p: number[], q: number[], r: number[]', 'return isArray(p) && isArrayW(q) && isArrayX(r);',
+    "import isArray, { isArrayW, isArrayX } from './lib.js';") });
+  assert.match(found.p, /^in:/, found.p);
+  assert.match(found.q, /^inout:.*obj\.tag = name/, found.q);
+  assert.match(found.r, /^inout:/, found.r); // (Object.assign writes its first argument)
+});
+
 test.run();

@@ -9,8 +9,10 @@
  */
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { skipParens } from './expressions';
+import { alternatives, skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
+import { builtinName } from './builtin-callees';
+import { isReadOnlyFunction } from './builtins';
 
 const held = new WeakMap<ts.VariableDeclaration, FunctionLike[] | null>();
 
@@ -73,4 +75,31 @@ function isOtherWrite(ctx: AnalysisContext, node: ts.Identifier): boolean {
   if (child === node) return (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === node;
   return (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
     ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === child);
+}
+
+/**
+ * The functions a constant may hold when its value is a choice (underscore's `export default nativeIsArray ||
+ * tagTester('Array')`, `const f = c ? arrayEach : baseEach`): a call through it runs one of them. Every alternative must
+ * be a function with a body (function-of-symbol.ts: a factory-made one too) or a built-in that only reads what it is
+ * given (through an alias: `nativeIsArray` is Array.isArray), which adds nothing but a read; else undefined (unknown).
+ */
+export function chosenFunctions(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
+  const { ts } = ctx;
+  callee = skipParens(ts, callee);
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = symbolOf(ctx, callee)?.valueDeclaration;
+  let value: ts.Expression | undefined;
+  if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
+    ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) value = declaration.initializer;
+  else if (declaration && ts.isExportAssignment(declaration)) value = declaration.expression;
+  const choices = value ? alternatives(ts, value) : [];
+  if (choices.length < 2) return undefined;
+  const found: FunctionLike[] = [];
+  for (const choice of choices) {
+    const fn = functionOfExpression(ctx, choice, 0);
+    if (fn) { found.push(fn); continue; }
+    const name = builtinName(ctx, choice);
+    if (!name || !isReadOnlyFunction(name) || name === skipParens(ts, choice).getText()) return undefined; // (a bare unknown name is no built-in)
+  }
+  return found;
 }

@@ -13,8 +13,8 @@
  * `var` nothing reassigns, an export, an import of one: function-of-symbol.ts follows only those).
  */
 import type * as ts from 'typescript';
-import { calledFunction, type AnalysisContext, type FunctionLike } from './context';
-import { returnedExpressions, skipParens } from './expressions';
+import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { alternatives, returnedExpressions, skipParens } from './expressions';
 import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
 import type { SummaryLookup } from './param-effects';
@@ -73,14 +73,46 @@ export function madeReader(d: Discharger, value: ts.Expression): boolean {
   if (ts.isCallExpression(value)) {
     const factory = calledFunction(d.ctx, value);
     if (!factory?.body || !ts.isBlock(factory.body) || ts.isMethodDeclaration(factory)) return false;
-    const made = returnedExpressions(ts, factory).map((e) => functionOfExpression(d.ctx, e, 1));
-    reads = made.length > 0 && made.every((fn) => readsUnder(d, fn, [{ call: value, factory }], inherited));
+    // (Each value it may return: `typeof f == 'function' ? f : identity` hands back its own argument, which must read.)
+    const made = returnedExpressions(ts, factory).flatMap((e) => alternatives(ts, e));
+    reads = made.length > 0 && made.every((e) => {
+      const own = ownParameter(d.ctx, factory, e);
+      if (own) return d.discharge(value, factory, own, '', inherited, false);
+      return readsUnder(d, functionOfExpression(d.ctx, e, 1), [{ call: value, factory }], inherited);
+    });
   } else if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
     const { fn, via } = madeFunction(d.ctx, value);
     reads = via.length > 0 && readsUnder(d, fn, via, inherited);
   } else return false;
   if (reads) for (const [on, field] of inherited) d.assume(on, field);
   return reads;
+}
+
+/** `e` names a parameter of `factory` that nothing in its body reassigns: the argument itself is what it returns. */
+function ownParameter(ctx: AnalysisContext, factory: FunctionLike, e: ts.Expression): ts.ParameterDeclaration | undefined {
+  const { ts } = ctx;
+  const declaration = ts.isIdentifier(e) ? symbolOf(ctx, e)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isParameter(declaration) || declaration.parent !== (factory as ts.Node) || !ts.isIdentifier(declaration.name) ||
+    declaration.dotDotDotToken || assignsTo(ctx, factory, declaration.name)) return undefined;
+  return declaration;
+}
+
+/** Whether `fn`'s body assigns to the name (`iteratee = cb(iteratee)`): then it no longer holds the argument. */
+function assignsTo(ctx: AnalysisContext, fn: FunctionLike, name: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const symbol = symbolOf(ctx, name);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      mentions(node.left)) { found = true; return; }
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && mentions(node.operand)) { found = true; return; }
+    ts.forEachChild(node, visit);
+  };
+  // (Conservative: any mention on the left of an assignment, destructuring included.)
+  const mentions = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || (ts.forEachChild(node, (c) => mentions(c) || undefined) ?? false);
+  if (fn.body) visit(fn.body);
+  return found;
 }
 
 /** `fn` only reads, under assumptions each on a parameter of a factory of `via` that its call there discharges. */
