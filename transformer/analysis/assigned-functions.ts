@@ -8,7 +8,7 @@
  * writing it makes it unknown. Only the variable's own file can assign it (importers cannot assign an ES module export).
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { alternatives, skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
 import { builtinName } from './builtin-callees';
@@ -86,20 +86,30 @@ function isOtherWrite(ctx: AnalysisContext, node: ts.Identifier): boolean {
 export function chosenFunctions(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
   const { ts } = ctx;
   callee = skipParens(ts, callee);
-  if (!ts.isIdentifier(callee)) return undefined;
-  const declaration = symbolOf(ctx, callee)?.valueDeclaration;
-  let value: ts.Expression | undefined;
-  if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
-    ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) value = declaration.initializer;
-  else if (declaration && ts.isExportAssignment(declaration)) value = declaration.expression;
-  const choices = value ? alternatives(ts, value) : [];
+  let value: ts.Expression | undefined = callee; // `(isNumberArray(b) ? numberArray : genericArray)(a, b)`
+  if (ts.isIdentifier(callee)) {
+    const declaration = symbolOf(ctx, callee)?.valueDeclaration;
+    value = undefined;
+    if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
+      ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) value = declaration.initializer;
+    else if (declaration && ts.isExportAssignment(declaration)) value = declaration.expression;
+  }
+  // (`(b = c, rgb)`: a comma expression's value is its last operand.)
+  const choices = value ? alternatives(ts, value).map((choice) => lastOperand(ts, choice)) : [];
   if (choices.length < 2) return undefined;
   const found: FunctionLike[] = [];
   for (const choice of choices) {
     const fn = functionOfExpression(ctx, choice, 0);
     if (fn) { found.push(fn); continue; }
+    // (A built-in by name only when its root is the standard library's: a local `Object` is not.)
     const name = builtinName(ctx, choice);
-    if (!name || !isReadOnlyFunction(name) || name === skipParens(ts, choice).getText()) return undefined; // (a bare unknown name is no built-in)
+    const root = ts.isPropertyAccessExpression(choice) ? skipParens(ts, choice.expression) : choice;
+    if (!name || !isReadOnlyFunction(name) || (name === choice.getText() && !isLibraryGlobal(ctx, root))) return undefined;
   }
   return found;
+}
+
+function lastOperand(t: typeof ts, e: ts.Expression): ts.Expression {
+  e = skipParens(t, e);
+  return t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.CommaToken ? lastOperand(t, e.right) : e;
 }

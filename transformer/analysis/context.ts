@@ -3,6 +3,7 @@
  * never a second copy), the program and its type checker.
  */
 import { rootIdentifier } from './expressions';
+import { calleeNames } from './callee-names';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -262,5 +263,6 @@ export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): F
   // `function f(x: number): string;` — an overload signature: the call runs the implementation that follows it.
   if (declaration && ts.isFunctionDeclaration(declaration) && !declaration.body) declaration = implementationOf(ctx, declaration);
   if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
-  return declaration;
+  // (The checker resolves `(c ? reader : writer)(p)` to one of them: callee-names.ts says when that one is the callee.)
+  return calleeNames(ctx, call.expression, declaration) ? declaration : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, isReassigned, type AnalysisContext, type FunctionLike } from './context';
-import { skipParens } from './expressions';
+import { returnedExpressions, skipParens } from './expressions';
 import { behindDeclaration } from './code-behind';
 
 /**
@@ -20,7 +20,7 @@ export interface FactoryCall { readonly call: ts.CallExpression; readonly factor
  * The function with a body a symbol stands for: through imports and re-exports, `export default f`, `var g = f`
  * (a constant: nothing reassigns it), `var g = ns.f`, a `.d.ts` declaration (the JavaScript behind it), and a function
  * returned by a factory (`var baseFor = createBaseFor()`, an immediately called `function () { …; return function … }()`:
- * the factory's last statement returns it).
+ * the factory's one return statement returns it).
  */
 export function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth = 0, via?: FactoryCall[]): FunctionLike | undefined {
   if (depth > 6) return undefined;
@@ -68,8 +68,9 @@ export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, 
     if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body) {
       via?.push({ call: expr, factory });
       if (!ts.isBlock(factory.body)) return functionOfExpression(ctx, factory.body, depth + 1, via);
-      const last = factory.body.statements[factory.body.statements.length - 1];
-      if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1, via);
+      // Its one return (`if (c) return writer; return reader` may be either: not one function).
+      const returned = returnedExpressions(ts, factory);
+      if (returned.length === 1) return functionOfExpression(ctx, returned[0], depth + 1, via);
     }
   }
   return undefined;
