@@ -30,8 +30,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   // Then underscore, es-toolkit, @turf/helpers and @turf/meta, untuned (all seventeen 81.4% with them, after
   // callbacks run through call/apply): the total floor follows them down. Then ramda, @thi.ng/arrays and radash,
   // untuned, and the oracle judging every factory-made export on its own (ramda's 249 had counted as 9 closures): all
-  // twenty 72.3% (72.8% with the test's 80 calls per function) after factory-made closures were followed.
-  assert.ok(Number(total[2]) >= 72, `precision ${total[2]}% in all (72.3% when this was last set)`);
+  // twenty 73.0% (73.4% with the test's 80 calls per function) after factory-made closures, reduce's accumulator,
+  // CommonJS module objects and callees chosen between functions (the last one sound where it had not been).
+  assert.ok(Number(total[2]) >= 72.5, `precision ${total[2]}% in all (73.0% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -44,8 +45,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   // (53.9% and 28.5% when added, 85.1% and 30.4% now; lodash's rest is mostly getRawTag's save-and-restore of
   // Symbol.toStringTag.)
   assert.ok(precision('ml-spectra-processing') >= 84, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
-  // (lodash-es 27.4% with its factory-made exports judged: 14 more functions.)
-  assert.ok(precision('lodash-es') >= 26, `lodash-es precision ${precision('lodash-es')}%`);
+  // (lodash-es 27.4% with its factory-made exports judged: 14 more functions; 25.0% once a call through a choice of
+  // functions, `var func = isArray(c) ? arrayShuffle : baseShuffle`, saw every choice and not the checker's one.)
+  assert.ok(precision('lodash-es') >= 24, `lodash-es precision ${precision('lodash-es')}%`);
   // (38.4% and 81.4% when added; underscore 44.7% after call/apply, 43.6% with the test's 80 calls per function. Turf: 97.6% and 100% when added, the one miss a
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
@@ -53,11 +55,12 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('es-toolkit') >= 80, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
   assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
-  // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 30.1% after factory-made
-  // closures were followed (31.2% with 80 calls); @thi.ng/arrays 84.3% (83.3%), radash 58.0% (60.8%).
-  assert.ok(precision('ramda') >= 29, `ramda precision ${precision('ramda')}%`);
+  // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 31.9% after factory-made
+  // closures were followed (32.7% with 80 calls); @thi.ng/arrays 84.3% (83.3%); radash 58.0% when added, 71.3%
+  // (73.4%) after reduce's accumulator.
+  assert.ok(precision('ramda') >= 31, `ramda precision ${precision('ramda')}%`);
   assert.ok(precision('@thi.ng/arrays') >= 82, `@thi.ng/arrays precision ${precision('@thi.ng/arrays')}%`);
-  assert.ok(precision('radash') >= 56, `radash precision ${precision('radash')}%`);
+  assert.ok(precision('radash') >= 70, `radash precision ${precision('radash')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);
