@@ -15,9 +15,21 @@ import { skipParens } from './expressions';
 import { functionOfSymbol } from './function-of-symbol';
 import { constantLiteralMember } from './literal-members';
 
+/** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
+const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
+
 export function calleeNames(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike): boolean {
   const { ts } = ctx;
   if (ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) return true;
+  const cached = known.get(callee);
+  if (cached?.fn === fn) return cached.names;
+  const names = namesIt(ctx, callee, fn);
+  known.set(callee, { fn, names });
+  return names;
+}
+
+function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike): boolean {
+  const { ts } = ctx;
   callee = skipParens(ts, callee);
   if ((callee as ts.Node) === fn) return true;
   if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
