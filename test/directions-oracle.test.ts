@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (seventeen npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (twenty npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -28,25 +28,39 @@ test('every parameter a call writes is inferred written, and most that no call w
   // functions, options objects made at the call; a rule trusting method names for arguments on untyped receivers was
   // backed out as unsound).
   // Then underscore, es-toolkit, @turf/helpers and @turf/meta, untuned (all seventeen 81.4% with them, after
-  // callbacks run through call/apply): the total floor follows them down.
-  assert.ok(Number(total[2]) >= 81, `precision ${total[2]}% in all (81.4% when this was last raised)`);
+  // callbacks run through call/apply): the total floor follows them down. Then ramda, @thi.ng/arrays and radash,
+  // untuned, and the oracle judging every factory-made export on its own (ramda's 249 had counted as 9 closures): all
+  // twenty 73.0% (73.4% with the test's 80 calls per function) after factory-made closures, reduce's accumulator,
+  // CommonJS module objects and callees chosen between functions (the last one sound where it had not been).
+  assert.ok(Number(total[2]) >= 72.5, `precision ${total[2]}% in all (73.0% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
-  assert.ok(precision('d3-array') >= 90, `d3-array precision ${precision('d3-array')}%`);
+  // (d3-array and d3-interpolate: 89.1% and 91.1% since the oracle judges their factory-made exports too, the new
+  // ones imprecise: `var interpolateHsl = hsl(hue)`.)
+  assert.ok(precision('d3-array') >= 88, `d3-array precision ${precision('d3-array')}%`);
   assert.ok(precision('vega-util') >= 92, `vega-util precision ${precision('vega-util')}%`);
   assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
-  assert.ok(precision('d3-interpolate') >= 94, `d3-interpolate precision ${precision('d3-interpolate')}%`);
+  assert.ok(precision('d3-interpolate') >= 90, `d3-interpolate precision ${precision('d3-interpolate')}%`);
   // (53.9% and 28.5% when added, 85.1% and 30.4% now; lodash's rest is mostly getRawTag's save-and-restore of
   // Symbol.toStringTag.)
   assert.ok(precision('ml-spectra-processing') >= 84, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
-  assert.ok(precision('lodash-es') >= 30, `lodash-es precision ${precision('lodash-es')}%`);
+  // (lodash-es 27.4% with its factory-made exports judged: 14 more functions; 25.0% once a call through a choice of
+  // functions, `var func = isArray(c) ? arrayShuffle : baseShuffle`, saw every choice and not the checker's one.)
+  assert.ok(precision('lodash-es') >= 24, `lodash-es precision ${precision('lodash-es')}%`);
   // (38.4% and 81.4% when added; underscore 44.7% after call/apply, 43.6% with the test's 80 calls per function. Turf: 97.6% and 100% when added, the one miss a
   // `delete geojson.bbox` the oracle's arguments never reach.)
-  assert.ok(precision('underscore') >= 42, `underscore precision ${precision('underscore')}%`);
+  // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
+  assert.ok(precision('underscore') >= 49, `underscore precision ${precision('underscore')}%`);
   assert.ok(precision('es-toolkit') >= 80, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
   assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
+  // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 31.9% after factory-made
+  // closures were followed (32.7% with 80 calls); @thi.ng/arrays 84.3% (83.3%); radash 58.0% when added, 71.3%
+  // (73.4%) after reduce's accumulator.
+  assert.ok(precision('ramda') >= 31, `ramda precision ${precision('ramda')}%`);
+  assert.ok(precision('@thi.ng/arrays') >= 82, `@thi.ng/arrays precision ${precision('@thi.ng/arrays')}%`);
+  assert.ok(precision('radash') >= 70, `radash precision ${precision('radash')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

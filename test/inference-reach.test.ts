@@ -82,4 +82,27 @@ function c(x: unknown[], y: unknown[], d: number): boolean { if (d === 7) (y as 
   assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
 });
 
+test('reduce\'s accumulator starts as the initial value and is then what the callback returns, not the receiver', () => {
+  const task = (body: string): Record<string, string> => directions(main('p: { k: string }[]', body, ''));
+  // The group-by idiom: writes into a fresh accumulator only.
+  const grouped = task('return p.reduce((acc: Record<string, number>, x) => { acc[x.k] = 1; return acc; }, {});');
+  assert.match(grouped.p, /^in:/, grouped.p);
+  // The callback returns an element, or the accumulator holds the elements: writing through it writes p.
+  const element = task('const a = p.reduce((acc, x) => x, { k: "" }); a.k = "w";');
+  assert.match(element.p, /^inout:.*a\.k = "w"/, element.p);
+  const held = task('const b = p.reduce((acc: { k: string }[], x) => { acc.push(x); return acc; }, []); b[0].k = "w";');
+  assert.match(held.p, /^inout:/, held.p);
+  // Without an initial value the accumulator starts as the first element.
+  const first = task('p.reduce((acc, x) => { acc.k += x.k; return acc; });');
+  assert.match(first.p, /^inout:/, first.p);
+  // An untyped receiver's reduce may be anything (a JavaScript library's parameter): assumed the built-in only where the
+  // caller's object is vouched for (reading-callbacks summary), so its general summary keeps the accumulator as the list.
+  const js = { 'lib.js': 'export function group(list) { return list.reduce((acc, x) => { acc[x.k] = x; return acc; }, {}); }' };
+  const typed = directions({ ...js, ...main('p: { k: string }[]', 'return group(p);', "import { group } from './lib.js';") });
+  assert.match(typed.p, /^in:/, typed.p);
+  const custom = directions({ ...js, ...main('p: { reduce: (f: (a: unknown, x: unknown) => unknown, i: unknown) => unknown }', 'return group(p);',
+    "import { group } from './lib.js';") });
+  assert.match(custom.p, /^inout:/, custom.p);
+});
+
 test.run();

@@ -96,6 +96,21 @@ const SPECS: readonly Spec[] = [
   // package name, each with its .d.ts.
   { name: '@turf/helpers', copy: ['dist/esm'], modules: [{ file: 'dist/esm/index.js', prefix: '' }], declarations: true, check: true },
   { name: '@turf/meta', copy: ['dist/esm'], modules: [{ file: 'dist/esm/index.js', prefix: '' }], declarations: true, check: true },
+  // Added untuned in the round after (measured before any change aimed at them), each unlike the above in how its
+  // functions are made or shipped. ramda: hand-written ES modules, every export made by a currying factory
+  // (`var adjust = _curry3(function adjust(idx, fn, list) {…})`), dispatching to methods of its arguments
+  // (`_dispatchable`), and never writing what it is given.
+  { name: 'ramda', copy: ['es'], modules: [{ file: 'es/index.js', prefix: '' }], check: true },
+  // @thi.ng/arrays: compiled TypeScript, arrow functions in one module each with the .d.ts beside, importing small
+  // packages of its own family by name (@thi.ng/errors, @thi.ng/random, @thi.ng/compare); in-place algorithms
+  // (shuffle, swap, quickSort, fillRange, floydRivest) beside pure ones.
+  {
+    name: '@thi.ng/arrays', copy: ['.'], files: /\.(js|d\.ts)$/, declarations: true, check: true,
+    modules: [{ file: 'index.js', prefix: '' }],
+  },
+  // radash: the CommonJS build (.cjs files, `exports.f = array.f` re-exporting across modules, `require` between
+  // them), arrow functions over arrays and objects, no declarations beside the code (one index.d.ts elsewhere).
+  { name: 'radash', copy: ['dist/cjs'], files: /\.cjs$/, modules: [{ file: 'dist/cjs/index.cjs', prefix: '' }], check: true },
 ];
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {
@@ -120,14 +135,14 @@ export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_mo
   });
 }
 
-/** All staged .js/.mjs files (the analysis program's roots: every function body is then in the program). */
+/** All staged .js/.mjs/.cjs files (the analysis program's roots: every function body is then in the program). */
 export function stagedFiles(lib: Library): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.m?js$/.test(entry.name)) out.push(path);
+      else if (/\.[mc]?js$/.test(entry.name)) out.push(path);
     }
   };
   walk(lib.dir);

@@ -11,7 +11,11 @@ import { createContext, type FunctionLike } from '../../transformer/analysis/con
 import { Summaries } from '../../transformer/analysis/summaries';
 import { directionOf, type Direction } from '../../transformer/analysis/directions';
 import { contextOf } from '../../transformer/analysis/code-behind';
-import { functionOfSymbol } from '../../transformer/analysis/function-of-symbol';
+import { functionOfSymbol, type FactoryCall } from '../../transformer/analysis/function-of-symbol';
+import { defaultOnlyReads } from '../../transformer/analysis/function-values';
+import { factoryCallOf } from '../../transformer/analysis/factory-made';
+import { Callbacks } from '../../transformer/analysis/callbacks';
+import type { Summary } from '../../transformer/analysis/param-effects';
 import { stagedFiles, type Library } from './libraries';
 
 export interface StaticParam {
@@ -52,7 +56,7 @@ export function analyzeLibrary(lib: Library): StaticResult {
   const summaries = new Summaries(ctx);
   const functions = new Map<string, StaticFunction>();
   const notFound: string[] = [];
-  const seen = new Set<FunctionLike>();
+  const seen = new Set<ts.Node>();
   for (const module of lib.modules) {
     const source = program.getSourceFile(join(lib.dir, module.file));
     const moduleSymbol = source && ctx.checker.getSymbolAtLocation(source);
@@ -60,15 +64,18 @@ export function analyzeLibrary(lib: Library): StaticResult {
     for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
       const name = module.prefix + exported.name;
       // (Through a .d.ts kept beside the JavaScript, the function is the JavaScript behind it: code-behind.ts.)
-      const fn = functionOfSymbol(ctx, exported);
+      const via: FactoryCall[] = [];
+      const fn = functionOfSymbol(ctx, exported, 0, via);
       if (!fn) { notFound.push(name); continue; }
-      // `export var sub = subtract`: one function under two names is judged once.
-      if (seen.has(fn)) continue;
-      seen.add(fn);
+      // `export var sub = subtract`: one function under two names is judged once; a closure a factory makes
+      // (`var add = _curry2(function add(a, b) {…})`), once per factory call that makes it.
+      const key: ts.Node = via[0]?.call ?? fn;
+      if (seen.has(key)) continue;
+      seen.add(key);
       // The oracle's callbacks only read what they are given: judge the summary a caller passing such callbacks gets.
       const started = Date.now();
       if (process.env.ORACLE_DEBUG === "2") console.error(`${lib.name} ${name}: analysing`);
-      const summary = summaries.get(fn, true);
+      const summary = oracleSummary(ctx, summaries, fn, via);
       // ORACLE_DEBUG: the functions whose analysis is slow (a fixpoint that takes long shows here first).
       if (process.env.ORACLE_DEBUG && Date.now() - started > 500) console.error(`${lib.name} ${name}: analysed in ${Date.now() - started} ms`);
       const owner = contextOf(ctx, fn);
@@ -85,6 +92,28 @@ export function analyzeLibrary(lib: Library): StaticResult {
     }
   }
   return { functions, notFound, names: namesOf(program, lib) };
+}
+
+/**
+ * The summary a call site like the oracle's gets: its callbacks only read, but it also passes nothing (`undefined`)
+ * for a callback parameter, which then runs its default. So the reading-callbacks summary holds only when every own
+ * parameter it assumed to hold readers has no default, or one that only reads, and every parameter of a factory it
+ * assumed so of (`fn` of `_curry2(fn)`, for the closure it returns) is discharged by the factory call that made this
+ * export (`via`): callbacks.ts discharges a real call site's assumptions the same way. Else the general summary.
+ * (@thi.ng/arrays' `quickSort(arr, _cmp, _swap = swap)` writes arr through its default.)
+ */
+function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summaries, fn: FunctionLike, via: readonly FactoryCall[]): Summary {
+  const reading = summaries.get(fn, true);
+  const owner = contextOf(ctx, fn);
+  const lookup = (f: FunctionLike, r: boolean): Summary | undefined => summaries.get(f, r);
+  const judge = new Callbacks(owner, fn, lookup, false);
+  const holds = [...(reading.assumes ?? [])].every(([on, fields]) => {
+    if (!ts.isParameter(on)) return true;
+    if (on.parent === (fn as ts.Node)) return !on.initializer || defaultOnlyReads(owner, on.initializer, lookup);
+    const made = factoryCallOf(via, on.parent);
+    return made !== undefined && [...fields].every((field) => judge.atFactory(made).discharge(made.call, made.factory, on, field, [], false));
+  });
+  return holds ? reading : summaries.get(fn, false);
 }
 
 /**

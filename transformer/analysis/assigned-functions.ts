@@ -8,9 +8,11 @@
  * writing it makes it unknown. Only the variable's own file can assign it (importers cannot assign an ES module export).
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { skipParens } from './expressions';
+import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { alternatives, skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
+import { builtinName } from './builtin-callees';
+import { isReadOnlyFunction } from './builtins';
 
 const held = new WeakMap<ts.VariableDeclaration, FunctionLike[] | null>();
 
@@ -73,4 +75,41 @@ function isOtherWrite(ctx: AnalysisContext, node: ts.Identifier): boolean {
   if (child === node) return (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === node;
   return (ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
     ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.initializer === child);
+}
+
+/**
+ * The functions a constant may hold when its value is a choice (underscore's `export default nativeIsArray ||
+ * tagTester('Array')`, `const f = c ? arrayEach : baseEach`): a call through it runs one of them. Every alternative must
+ * be a function with a body (function-of-symbol.ts: a factory-made one too) or a built-in that only reads what it is
+ * given (through an alias: `nativeIsArray` is Array.isArray), which adds nothing but a read; else undefined (unknown).
+ */
+export function chosenFunctions(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
+  const { ts } = ctx;
+  callee = skipParens(ts, callee);
+  let value: ts.Expression | undefined = callee; // `(isNumberArray(b) ? numberArray : genericArray)(a, b)`
+  if (ts.isIdentifier(callee)) {
+    const declaration = symbolOf(ctx, callee)?.valueDeclaration;
+    value = undefined;
+    if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
+      ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) value = declaration.initializer;
+    else if (declaration && ts.isExportAssignment(declaration)) value = declaration.expression;
+  }
+  // (`(b = c, rgb)`: a comma expression's value is its last operand.)
+  const choices = value ? alternatives(ts, value).map((choice) => lastOperand(ts, choice)) : [];
+  if (choices.length < 2) return undefined;
+  const found: FunctionLike[] = [];
+  for (const choice of choices) {
+    const fn = functionOfExpression(ctx, choice, 0);
+    if (fn) { found.push(fn); continue; }
+    // (A built-in by name only when its root is the standard library's: a local `Object` is not.)
+    const name = builtinName(ctx, choice);
+    const root = ts.isPropertyAccessExpression(choice) ? skipParens(ts, choice.expression) : choice;
+    if (!name || !isReadOnlyFunction(name) || (name === choice.getText() && !isLibraryGlobal(ctx, root))) return undefined;
+  }
+  return found;
+}
+
+function lastOperand(t: typeof ts, e: ts.Expression): ts.Expression {
+  e = skipParens(t, e);
+  return t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.CommaToken ? lastOperand(t, e.right) : e;
 }

@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { prototypeName, skipParens } from './expressions';
-import { isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -20,15 +20,8 @@ export const COPYING_CONSTRUCTORS = new Set([
 export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string | undefined {
   const { ts } = ctx;
   callee = skipParens(ts, callee);
-  if (ts.isIdentifier(callee)) {
-    const declaration = symbolOf(ctx, callee)?.valueDeclaration;
-    // (A `var`/`let` nothing reassigns is a constant too: d3-geo's `var cos = Math.cos`.)
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
-      ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
-      const aliased = skipParens(ts, declaration.initializer);
-      if (ts.isPropertyAccessExpression(aliased)) return prototypeMethodName(ctx, aliased) ?? qualifiedName(ts, aliased);
-    }
-  }
+  const alias = aliasedBuiltin(ctx, callee, 0);
+  if (alias) return alias;
   if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
     const method = skipParens(ts, callee.expression);
     if (ts.isPropertyAccessExpression(method)) return prototypeMethodName(ctx, method) ?? builtinName(ctx, method);
@@ -39,6 +32,40 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
     }
   }
   return qualifiedName(ts, callee);
+}
+
+/**
+ * What a constant alias names (a `var`/`let` nothing reassigns is a constant too: d3-geo's `var cos = Math.cos`), also
+ * through a module: an import of one (underscore's `nativeIsArray`), `ns.f`/`m.f` of a namespace or a CommonJS module
+ * object whose `f` is one (radash's `typed.isArray`: `const isArray = Array.isArray; exports.isArray = isArray`), and
+ * an alias of an alias. Undefined when `name` is no such alias.
+ */
+function aliasedBuiltin(ctx: AnalysisContext, name: ts.Expression, depth: number): string | undefined {
+  const { ts } = ctx;
+  if (depth > 4) return undefined;
+  const declaration = ts.isIdentifier(name) ? symbolOf(ctx, name)?.valueDeclaration
+    : ts.isPropertyAccessExpression(name) && isNamespaceImport(ctx, skipParens(ts, name.expression)) ? symbolOf(ctx, name.name)?.valueDeclaration : undefined;
+  if (!declaration) return undefined;
+  let value: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+    ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
+    value = skipParens(ts, declaration.initializer);
+  } else {
+    // CommonJS: `exports.isArray = isArray` (the declaration is the assignment or its target).
+    const parent = declaration.parent;
+    const assignment = ts.isBinaryExpression(declaration) ? declaration : parent && ts.isBinaryExpression(parent) && (parent.left as ts.Node) === declaration ? parent : undefined;
+    if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && isInModuleScope(ts, assignment)) value = skipParens(ts, assignment.right);
+  }
+  if (!value) return undefined;
+  if (ts.isIdentifier(value)) return aliasedBuiltin(ctx, value, depth + 1);
+  if (!ts.isPropertyAccessExpression(value)) return undefined;
+  return prototypeMethodName(ctx, value) ?? aliasedBuiltin(ctx, value, depth + 1) ?? qualifiedName(ts, value);
+}
+
+/** An assignment at a module's top level (`exports.f = f`), not one a function makes later. */
+function isInModuleScope(t: typeof ts, node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (t.isFunctionLike(n)) return false;
+  return true;
 }
 
 /**

@@ -17,7 +17,7 @@ import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, programMethod, useOf } from './method-receivers';
 import { literalMembers } from './literal-members';
-import { assignedFunctions } from './assigned-functions';
+import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
 import { reasonAt, snippet } from './reason';
 import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
@@ -74,7 +74,7 @@ export class CallEffects {
     if (this.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
     const members = this.candidates(callee);
-    if (members) return members.some((fn) => { const effect = this.effectOf(fn, index); return !effect || outlives(effect) !== undefined; });
+    if (members) return members.some((fn) => { const effect = this.effectOf(fn, index, call); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[argumentParam(target, index)];
@@ -208,7 +208,7 @@ export class CallEffects {
   private toLiteralMembers(call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
     const callee = snippet(call.expression);
     for (const fn of this.candidates(call.expression)!) {
-      const effect = this.effectOf(fn, index);
+      const effect = this.effectOf(fn, index, call);
       const name = fn.name?.getText() ?? (this.ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
       if (!effect) {
         this.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
@@ -225,19 +225,29 @@ export class CallEffects {
   }
 
   /**
-   * The functions a callee may be when it is none in particular: one of a constant literal's (`table[key](x)`), or one
-   * of those a variable is ever assigned (`var getTag = baseGetTag; … getTag = function (v) { … }`).
+   * The functions a callee may be when it is none in particular: one of a constant literal's (`table[key](x)`), one
+   * of those a variable is ever assigned (`var getTag = baseGetTag; … getTag = function (v) { … }`), or one of a
+   * constant's choices (`var func = isArray(c) ? arrayShuffle : baseShuffle`: the checker resolves such a call to one
+   * of them, and the analysis had trusted that one).
    */
   private candidates(callee: ts.Expression): FunctionLike[] | undefined {
+    return this.tableOrAssigned(callee) ?? chosenFunctions(this.ctx, callee);
+  }
+
+  private tableOrAssigned(callee: ts.Expression): FunctionLike[] | undefined {
     return literalMembers(this.ctx, callee) ?? assignedFunctions(this.ctx, callee);
   }
 
   /**
-   * What `fn` does to its parameter `index`: its general summary. (The summary for this call's callbacks would need
-   * every candidate's assumptions discharged here; on d3-geo's recursive stream tables that did not end in minutes.)
+   * What `fn` does to its parameter `index`: its general summary for a table's or a reassigned variable's functions
+   * (the summary for this call's callbacks would need every candidate's assumptions discharged here; on d3-geo's
+   * recursive stream tables that did not end in minutes), the summary for this call's callbacks for a constant's few
+   * choices (lodash's `func(collection, negate(predicate))`).
    */
-  private effectOf(fn: FunctionLike, index: number): ParamEffects | undefined {
-    return fn.parameters.length === 0 ? undefined : this.lookup(fn, false)?.params[argumentParam(fn, index)];
+  private effectOf(fn: FunctionLike, index: number, call: ts.CallExpression): ParamEffects | undefined {
+    if (fn.parameters.length === 0) return undefined;
+    const summary = this.tableOrAssigned(call.expression) ? this.lookup(fn, false) : this.callbacks.summaryAt(call, fn);
+    return summary?.params[argumentParam(fn, index)];
   }
 
   /**
@@ -255,6 +265,9 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
   }
+
+  /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */
+  runsBuiltinReduce(call: ts.CallExpression): boolean { return this.isBuiltinMethod(call) || this.callerMethod(call); }
 
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {

@@ -13,13 +13,15 @@
  * this function is itself analysed under that assumption). Anything else gets the general summary.
  */
 import type * as ts from 'typescript';
-import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { argumentOf, type Summary, type SummaryLookup } from './param-effects';
-import { alternatives, enclosingThisScope, returnedExpressions, rootIdentifier, skipParens } from './expressions';
+import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './expressions';
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 import { suppliedBy, type Supplied } from './supplied';
+import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
+import type { FactoryCall } from './function-of-symbol';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayHoldFunctions, summaryOnlyReads, thisScopeOf,
 } from './function-values';
@@ -32,7 +34,7 @@ export class Callbacks {
   readonly assumed = new Map<ts.Node, Set<string>>();
 
   /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup,
+  constructor(readonly ctx: AnalysisContext, private readonly fn: FunctionLike, readonly lookup: SummaryLookup,
     private readonly readingCallbacks: boolean) {
     this.ts = ctx.ts;
   }
@@ -72,19 +74,23 @@ export class Callbacks {
   /**
    * Whether this call makes good the callee's assumption that `on` (a parameter, or a function's `this`) holds only
    * reading functions (in `field`, or anywhere for ''): by what it passes, or by assuming the same of its own
-   * parameters or `this` (collected in `inherited`).
+   * parameters or `this` (collected in `inherited`). `inline`: a function written in the call is analysed with this
+   * body (a call this function makes); not so at a factory call elsewhere, or one whose result is what is called.
    */
-  private discharge(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.Node, field: string,
-    inherited: [ts.Node, string][]): boolean {
+  discharge(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.Node, field: string,
+    inherited: [ts.Node, string][], inline = true): boolean {
     const { ts } = this;
     if (ts.isParameter(on)) {
       if (on.parent === (target as ts.Node)) {
         const args = call.arguments ?? [];
         const index = argumentOf(target, on);
         const given = on.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
-        if (given.length > 0) return given.every((arg) => this.holdsOnlyReaders(arg, field));
+        if (given.length > 0) return given.every((arg) => this.holdsOnlyReaders(arg, field, inline));
         return !on.initializer || defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup);
       }
+      // A parameter of the factory that made the callee (`isArrayLike = createSizePropertyCheck(getLength)`).
+      const made = this.ts.isCallExpression(call) ? factoryCallOf(factoryCallsOf(this.ctx, call.expression, target), on.parent) : undefined;
+      if (made) return this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false);
       if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
       return false;
     }
@@ -114,12 +120,18 @@ export class Callbacks {
     return arg ? this.holdsOnlyReaders(arg) : !param.initializer || defaultOnlyReads(this.ctx, param.initializer, this.lookup);
   }
 
+  /** Who judges a factory call's arguments: this analysis in its own program, else a plain one in the call's. */
+  atFactory(made: FactoryCall): Callbacks {
+    const owner = contextOf(this.ctx, made.call);
+    return owner === this.ctx ? this : new Callbacks(owner, made.factory, this.lookup, false);
+  }
+
   private constructorParam(value: ts.Expression, constructor: ts.ConstructorDeclaration): ts.ParameterDeclaration | undefined {
     const declaration = this.ts.isIdentifier(value) ? symbolOf(this.ctx, value)?.valueDeclaration : undefined;
     return declaration && this.ts.isParameter(declaration) && declaration.parent === constructor ? declaration : undefined;
   }
 
-  private assume(on: ts.Node, field: string): void {
+  assume(on: ts.Node, field: string): void {
     let fields = this.assumed.get(on);
     if (!fields) { fields = new Set(); this.assumed.set(on, fields); }
     fields.add(field);
@@ -129,8 +141,9 @@ export class Callbacks {
    * Every function `value` is or holds (in an array literal, a spread; only in `field` when one is named) only reads
    * what it is given. `this` with a field: the field of the object this method or constructor runs on, assumed in
    * turn (a method's `this`), or fixed by this constructor from one of its parameters (assumed of that parameter).
+   * A function written in place is analysed with this body only when `inline` (see discharge); else its summary decides.
    */
-  private holdsOnlyReaders(value: ts.Expression, field = ''): boolean {
+  private holdsOnlyReaders(value: ts.Expression, field = '', inline = true): boolean {
     const { ts } = this;
     value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
     if (value.kind === ts.SyntaxKind.ThisKeyword) return this.thisHoldsOnlyReaders(value, field);
@@ -140,11 +153,11 @@ export class Callbacks {
       if (supplied && supplied.field === '') { this.assume(supplied.param, field); return true; }
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
-    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return true; // inline: analysed in this body
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return inline || summaryOnlyReads(this.lookup(value, false));
     if (ts.isObjectLiteralExpression(value)) return this.literalHoldsOnlyReaders(value, field);
     const choices = alternatives(ts, value);
-    if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field)); // `c ? (x) => … : f`
-    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e));
+    if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field, inline)); // `c ? (x) => … : f`
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
     // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
     if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {
       const root = rootIdentifier(ts, value);
@@ -199,27 +212,7 @@ export class Callbacks {
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
     const fn = this.programFunction(value);
-    return (fn !== undefined && summaryOnlyReads(this.lookup(fn, false))) || this.factoryMadeReader(value);
-  }
-
-  /**
-   * `compareDefined(f)`: every function the factory may return only reads, under what it assumed of the factory's
-   * parameters (`compare(a, b)` in the closure it returns), which this call's arguments discharge.
-   */
-  private factoryMadeReader(value: ts.Expression): boolean {
-    const { ts } = this;
-    const factory = ts.isCallExpression(value) ? calledFunction(this.ctx, value) : undefined;
-    if (!factory?.body || !ts.isBlock(factory.body) || ts.isMethodDeclaration(factory)) return false;
-    const inherited: [ts.Node, string][] = [];
-    const made = returnedExpressions(ts, factory).map((e) => functionOfExpression(this.ctx, e, 1));
-    const reads = made.length > 0 && made.every((fn) => {
-      const reading = fn && this.lookup(fn, true);
-      if (!reading || !summaryOnlyReads(reading)) return false;
-      return [...reading.assumes ?? []].every(([on, fields]) => ts.isParameter(on) && on.parent === factory &&
-        [...fields].every((field) => this.discharge(value as ts.CallExpression, factory, on, field, inherited)));
-    });
-    if (reads) for (const [on, field] of inherited) this.assume(on, field);
-    return reads;
+    return (fn !== undefined && summaryOnlyReads(this.lookup(fn, false))) || madeReader(this, value);
   }
 
   /**

@@ -18,7 +18,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isReassigned, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
-import { functionOfSymbol } from './function-of-symbol';
+import { functionOfSymbol, type FactoryCall } from './function-of-symbol';
 import { besideJs, entryIfTypes, isJs, packageEntry, packageRootFor } from './package-files';
 import { ownerOf, sideProgram } from './side-programs';
 
@@ -58,7 +58,8 @@ function behindCall(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike
 }
 
 /** The JavaScript function a `.d.ts` function declaration stands for. */
-export function behindDeclaration(ctx: AnalysisContext, declaration: ts.FunctionDeclaration | ts.VariableDeclaration): FunctionLike | undefined {
+export function behindDeclaration(ctx: AnalysisContext, declaration: ts.FunctionDeclaration | ts.VariableDeclaration,
+  via?: FactoryCall[]): FunctionLike | undefined {
   const { ts } = ctx;
   const file = declaration.getSourceFile();
   if (ctx.program.isSourceFileDefaultLibrary(file) || /[\\/]typescript[\\/]lib[\\/]/.test(file.fileName) ||
@@ -80,7 +81,7 @@ export function behindDeclaration(ctx: AnalysisContext, declaration: ts.Function
   if (top === undefined) return undefined;
   const path = outer === declaration ? [top] : [top, ...namespaces.slice(1), name];
   const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient)) : besideJs(file.fileName) ?? entryIfTypes(file.fileName);
-  return js ? functionAt(ctx.ts, js, path) : undefined;
+  return js ? functionAt(ctx.ts, js, path, via) : undefined;
 }
 
 /** The name `file` exports `node` under (its own name when exported as itself), if any. */
@@ -131,7 +132,7 @@ export function behindImport(ctx: AnalysisContext, callee: ts.Expression): Funct
 }
 
 /** The function exported at `path` (`['vec3', 'add']`, `['default']`) by the JavaScript module `js`. */
-function functionAt(t: typeof ts, js: string, path: readonly string[]): FunctionLike | undefined {
+function functionAt(t: typeof ts, js: string, path: readonly string[], via?: FactoryCall[]): FunctionLike | undefined {
   const side = sideProgram(t, js);
   if (!side) return undefined;
   const { ctx, file } = side;
@@ -140,5 +141,5 @@ function functionAt(t: typeof ts, js: string, path: readonly string[]): Function
     const module: ts.Symbol = symbol.flags & t.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
     symbol = ctx.checker.getExportsOfModule(module).find((e) => e.name === path[i]);
   }
-  return symbol ? functionOfSymbol(ctx, symbol) : undefined;
+  return symbol ? functionOfSymbol(ctx, symbol, 0, via) : undefined;
 }

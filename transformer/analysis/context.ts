@@ -3,6 +3,7 @@
  * never a second copy), the program and its type checker.
  */
 import { rootIdentifier } from './expressions';
+import { calleeNames } from './callee-names';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -161,12 +162,31 @@ export function declaredByLibrary(ctx: AnalysisContext, symbol: ts.Symbol | unde
   return files.some((file) => ctx.program.isSourceFileDefaultLibrary(file)) && files.every((file) => file.isDeclarationFile);
 }
 
-/** `ns` of `import * as ns from './m'`: a module namespace, which no call stores anything into. */
+/**
+ * `ns` of `import * as ns from './m'`, or a CommonJS module object (`const typed = require('./typed.cjs')`, a name
+ * nothing reassigns): a module's exports, which no call stores anything into, whose functions are judged by their
+ * own bodies (as function-of-symbol.ts resolves `exports.f = …`). radash's `typed.isFunction(v)` was a method of
+ * unknown effect on an object that keeps what it is given.
+ */
 export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  if (!ctx.ts.isIdentifier(expr)) return false;
+  const { ts } = ctx;
+  if (!ts.isIdentifier(expr)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(expr);
-  return symbol?.declarations?.some((d) => ctx.ts.isNamespaceImport(d)) ?? false;
+  return symbol?.declarations?.some((d) => ts.isNamespaceImport(d) || (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d))) ?? false;
 }
+
+/** `const m = require('./m')` in JavaScript, `require` being the global one, `m` never reassigned. */
+function isRequiredModule(ctx: AnalysisContext, d: ts.VariableDeclaration): boolean {
+  const { ts } = ctx;
+  let init = d.initializer;
+  while (init && ts.isParenthesizedExpression(init)) init = init.expression;
+  if (!init || !ts.isIdentifier(d.name) || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require' ||
+    init.arguments.length !== 1 || !ts.isStringLiteralLike(init.arguments[0]) || !isInJs(ctx, d)) return false;
+  const own = ctx.checker.getSymbolAtLocation(init.expression)?.declarations?.some((x) => !x.getSourceFile().isDeclarationFile) ?? false;
+  return !own && ((ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, d));
+}
+
+const isInJs = (ctx: AnalysisContext, node: ts.Node): boolean => /\.(c|m)?js$/.test(node.getSourceFile().fileName);
 
 /**
  * Whether storing into `receiver`'s value (`receiver.push(x)`, `receiver.set(k, x)`) may keep `x` there: not in a
@@ -243,5 +263,6 @@ export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): F
   // `function f(x: number): string;` — an overload signature: the call runs the implementation that follows it.
   if (declaration && ts.isFunctionDeclaration(declaration) && !declaration.body) declaration = implementationOf(ctx, declaration);
   if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
-  return declaration;
+  // (The checker resolves `(c ? reader : writer)(p)` to one of them: callee-names.ts says when that one is the callee.)
+  return calleeNames(ctx, call.expression, declaration) ? declaration : undefined;
 }

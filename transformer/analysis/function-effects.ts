@@ -39,7 +39,7 @@ class FunctionEffects {
     this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
     this.calls = new CallEffects(ctx, fn, lookup, this.callbacks, this.record, () => this.reach);
     this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index),
-      (call, index) => this.calls.returnsArgument(call, index));
+      (call, index) => this.calls.returnsArgument(call, index), (call) => this.calls.runsBuiltinReduce(call));
   }
 
   private get effects() { return this.record.effects; }

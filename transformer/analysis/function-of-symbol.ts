@@ -6,59 +6,71 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, isReassigned, type AnalysisContext, type FunctionLike } from './context';
-import { skipParens } from './expressions';
+import { returnedExpressions, skipParens } from './expressions';
 import { behindDeclaration } from './code-behind';
+
+/**
+ * A factory call a function value comes out of (`var isArrayLike = createSizePropertyCheck(getLength)`): the function
+ * it returns closes over that call's arguments, so what the made function does with the factory's parameters is
+ * decided there (factory-made.ts).
+ */
+export interface FactoryCall { readonly call: ts.CallExpression; readonly factory: FunctionLike }
 
 /**
  * The function with a body a symbol stands for: through imports and re-exports, `export default f`, `var g = f`
  * (a constant: nothing reassigns it), `var g = ns.f`, a `.d.ts` declaration (the JavaScript behind it), and a function
  * returned by a factory (`var baseFor = createBaseFor()`, an immediately called `function () { …; return function … }()`:
- * the factory's last statement returns it).
+ * the factory's one return statement returns it).
  */
-export function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth = 0): FunctionLike | undefined {
+export function functionOfSymbol(ctx: AnalysisContext, symbol: ts.Symbol, depth = 0, via?: FactoryCall[]): FunctionLike | undefined {
   if (depth > 6) return undefined;
   const target = symbol.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
   for (const declaration of target.declarations ?? []) {
-    const fn = functionOfNode(ctx, declaration, depth);
+    const mark = via?.length ?? 0;
+    const fn = functionOfNode(ctx, declaration, depth, via);
     if (fn) return fn;
+    if (via) via.length = mark; // (factory calls on a path that found nothing)
   }
   return undefined;
 }
 
-function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number): FunctionLike | undefined {
+function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number, via?: FactoryCall[]): FunctionLike | undefined {
   const { ts } = ctx;
   if (node.getSourceFile().isDeclarationFile) {
     return (ts.isFunctionDeclaration(node) && !node.body) || (ts.isVariableDeclaration(node) && node.type && ts.isFunctionTypeNode(node.type))
-      ? behindDeclaration(ctx, node) : undefined;
+      ? behindDeclaration(ctx, node, via) : undefined;
   }
   if (isFunctionLike(ctx, node)) return node.body ? node : undefined;
   if (ts.isVariableDeclaration(node) && node.initializer) {
     if (!(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) && isReassigned(ctx, node)) return undefined;
-    return functionOfExpression(ctx, node.initializer, depth);
+    return functionOfExpression(ctx, node.initializer, depth, via);
   }
-  if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth);
+  if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth, via);
   // CommonJS: `exports.total = function …`, `module.exports = f` (the declaration is the assignment or its target).
   const assignment = ts.isBinaryExpression(node) ? node : node.parent && ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
-  if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth);
+  if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth, via);
   return undefined;
 }
 
-export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number): FunctionLike | undefined {
+/** The function with a body `expr` evaluates to; `via` collects the factory calls it comes out of, outermost first. */
+export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number, via?: FactoryCall[]): FunctionLike | undefined {
   const { ts } = ctx;
   expr = skipParens(ts, expr);
   if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
   if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
     const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name);
-    return symbol && functionOfSymbol(ctx, symbol, depth + 1);
+    return symbol && functionOfSymbol(ctx, symbol, depth + 1, via);
   }
   if (ts.isCallExpression(expr)) {
     const callee = skipParens(ts, expr.expression);
     const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
     const factory = symbol ? functionOfSymbol(ctx, symbol, depth + 1) : callee;
     if (factory && (ts.isFunctionExpression(factory) || ts.isArrowFunction(factory) || ts.isFunctionDeclaration(factory)) && factory.body) {
-      if (!ts.isBlock(factory.body)) return functionOfExpression(ctx, factory.body, depth + 1);
-      const last = factory.body.statements[factory.body.statements.length - 1];
-      if (last && ts.isReturnStatement(last) && last.expression) return functionOfExpression(ctx, last.expression, depth + 1);
+      via?.push({ call: expr, factory });
+      if (!ts.isBlock(factory.body)) return functionOfExpression(ctx, factory.body, depth + 1, via);
+      // Its one return (`if (c) return writer; return reader` may be either: not one function).
+      const returned = returnedExpressions(ts, factory);
+      if (returned.length === 1) return functionOfExpression(ctx, returned[0], depth + 1, via);
     }
   }
   return undefined;

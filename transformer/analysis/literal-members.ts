@@ -29,6 +29,25 @@ export function literalMembers(ctx: AnalysisContext, callee: ts.Expression): Fun
   return known ?? undefined;
 }
 
+/**
+ * `obj.f` where obj is such a literal (a constant nothing changes, every mention reading a member) and its `f` is a
+ * function written in it: that function (callee-names.ts trusts the checker's resolution of `obj.f(x)` only then).
+ */
+export function constantLiteralMember(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): FunctionLike | undefined {
+  const { ts } = ctx;
+  const object = skipParens(ts, callee.expression);
+  const declaration = ts.isIdentifier(object) ? symbolOf(ctx, object)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  const literal = skipParens(ts, declaration.initializer);
+  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
+  if (!constant || !ts.isObjectLiteralExpression(literal) || !everyMentionReadsAMember(ctx, declaration)) return undefined;
+  const property = literal.properties.find((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.getText() === callee.name.text);
+  if (literal.properties.some((p) => ts.isSpreadAssignment(p)) || !property) return undefined;
+  if (ts.isMethodDeclaration(property)) return property;
+  const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
+  return value && (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) ? value : undefined;
+}
+
 function functionsOf(ctx: AnalysisContext, declaration: ts.VariableDeclaration): FunctionLike[] | undefined {
   const { ts } = ctx;
   const literal = skipParens(ts, declaration.initializer!);

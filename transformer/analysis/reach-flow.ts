@@ -8,7 +8,7 @@
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
-import { inlineFunctions, rootAndDepth, skipParens } from './expressions';
+import { inlineFunctions, returnedExpressions, rootAndDepth, skipParens } from './expressions';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { runsOnceAtTopLevel } from './replacements';
@@ -22,6 +22,13 @@ export type StoresArgument = (call: ts.CallExpression, index: number) => boolean
  * undefined when it holds nothing of it. The caller asks its summaries.
  */
 export type ReturnsArgument = (call: ts.CallExpression | ts.NewExpression, index: number) => number | undefined;
+
+/**
+ * Whether a `reduce`/`reduceRight` call runs the standard library's method: on a built-in receiver, or, under the
+ * reading-callbacks summary, on (a part of) an untyped parameter, recorded as an assumption the call site discharges
+ * (callbacks.ts isCallerMethod: data whose type holds no function has only the built-in methods).
+ */
+export type RunsBuiltinReduce = (call: ts.CallExpression) => boolean;
 
 /** What reach.ts answers for this file: the value of an expression. */
 export interface ValueOf { of(expr: ts.Expression): Reach }
@@ -43,7 +50,7 @@ export class ReachFlow {
   private readonly ts: typeof ts;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly stores: StoresArgument,
-    private readonly values: ValueOf) {
+    private readonly values: ValueOf, private readonly builtinReduce: RunsBuiltinReduce = () => false) {
     this.ts = ctx.ts;
   }
 
@@ -176,9 +183,14 @@ export class ReachFlow {
     if (given.size === 0 && receiver.size === 0) return; // the common case: nothing of the parameters is involved
     // Callbacks given a parameter (or called on one) may receive it or its parts, as arguments or as `this`.
     const reached = union(receiver, given);
-    for (const fn of call.arguments.flatMap((arg) => inlineFunctions(ts, arg))) {
-      for (const param of fn.parameters) this.bindPattern(param.name, { direct: reached, contents: at(reached, 1) });
-      if (!ts.isArrowFunction(fn)) this.addThis(fn, reached);
+    const initial = this.initialAccumulator(call, callee);
+    for (const arg of call.arguments) {
+      for (const fn of inlineFunctions(ts, arg)) {
+        fn.parameters.forEach((param, i) => this.bindPattern(param.name, initial && i === 0 && arg === call.arguments[0]
+          ? either(this.of(initial), ...returnedExpressions(ts, fn).map((e) => this.of(e)))
+          : { direct: reached, contents: at(reached, 1) }));
+        if (!ts.isArrowFunction(fn)) this.addThis(fn, reached);
+      }
     }
     // (function () { this… }).call(p, …) / .apply(p) / .bind(p)
     if (ts.isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text)) {
@@ -205,6 +217,18 @@ export class ReachFlow {
       call.arguments.forEach((other, j) => { if (j !== index) this.store(ts.isSpreadElement(other) ? other.expression : other, args[index]); });
       if (ts.isPropertyAccessExpression(callee)) this.store(callee.expression, args[index]);
     });
+  }
+
+  /**
+   * `xs.reduce((acc, x) => …, init)` of the standard library: the accumulator is the initial value, then what the
+   * callback returns, never the receiver or its elements (unless the callback returns one). Without this, the common
+   * `list.reduce((acc, x) => { acc[key(x)] = x; return acc }, {})` wrote the list (radash's group, objectify, pick...).
+   */
+  private initialAccumulator(call: ts.CallExpression, callee: ts.Expression): ts.Expression | undefined {
+    const { ts } = this;
+    if (!ts.isPropertyAccessExpression(callee) || !/^reduce(Right)?$/.test(callee.name.text) || call.arguments.length < 2 ||
+      ts.isSpreadElement(call.arguments[0]) || ts.isSpreadElement(call.arguments[1])) return undefined;
+    return isBuiltinMethodCall(this.ctx, call) || this.builtinReduce(call) ? call.arguments[1] : undefined;
   }
 
   /**

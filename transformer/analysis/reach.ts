@@ -21,7 +21,7 @@ import {
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
-import { ReachFlow, type ReturnsArgument, type StoresArgument } from './reach-flow';
+import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
 import { isAfter } from './replacements';
 import { reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
@@ -43,9 +43,9 @@ export class ReachMap {
    * of the program's constructor: whether (not undefined) the new object may hold argument `index` (the constructor keeps it).
    */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
-    private readonly returnsArgument: ReturnsArgument = () => 0) {
+    private readonly returnsArgument: ReturnsArgument = () => 0, builtinReduce?: RunsBuiltinReduce) {
     this.ts = ctx.ts;
-    this.flow = new ReachFlow(ctx, fn, stores, this);
+    this.flow = new ReachFlow(ctx, fn, stores, this, builtinReduce);
   }
 
   /** Bind the parameters to themselves, then follow every assignment and call of the body to a fixpoint (reach-flow.ts). */

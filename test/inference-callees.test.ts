@@ -1,0 +1,59 @@
+/**
+ * Direction inference through callees the checker resolves to one function although they may be another: a choice
+ * written at the call, a name for one, a member of an object something changes, an element of an array, a factory's
+ * result with several returns (analysis/callee-names.ts, assigned-functions.ts chosenFunctions). Every case was
+ * inferred `in` (judged by the reader the checker picked) while the writer writes; where every choice is known, the
+ * call has the effects of any of them, so a choice of readers stays precise.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+
+/** Directions of the one task of `code`, by parameter name. */
+function directions(code: string): Record<string, string> {
+  const sources = new Map([['/virtual/main.ts', code]]);
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const ctx = createContext(ts, program);
+  const result = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
+  assert.equal(result.diagnostics.map((d) => formatDiagnostic(ctx, d)), [], 'no compile errors');
+  assert.is(result.tasks.length, 1, 'one task');
+  return Object.fromEntries(result.tasks[0].params.map((p) => [p.name, `${p.direction}: ${p.reason}`]));
+}
+
+const PRELUDE = `
+function reader(o: number[]) { return o[0]; }
+function reader2(o: number[]) { return o.length; }
+function writer(o: number[]) { o[0] = 1; return 0; }
+const c = Math.random() > 0.5;
+const obj = { f: c ? reader : writer };
+const fs = [reader, writer];
+function get() { return c ? reader : writer; }
+function get2() { if (c) return writer; return reader; }
+const made = get2();
+const holder = { g: reader };
+`;
+
+test('a callee that may be a writer, whichever function the checker resolved it to, writes', () => {
+  const found = directions(`${PRELUDE}
+/** @task */
+export function t(a: number[], b: number[], d: number[], e: number[], f: number[], g: number[], h: number[], i: number[], j: number[]) {
+  obj.f(a); (c ? reader : writer)(b); (reader || writer)(d); fs[1](e); get()(f); get2()(g);
+  holder.g = writer; holder.g(h); [reader, writer][1](i); made(j);
+}`);
+  for (const [name, value] of Object.entries(found)) assert.match(value, /^inout:/, `${name}: ${value}`);
+});
+
+test('a choice of readers written at the call, or behind a constant, reads', () => {
+  const found = directions(`${PRELUDE}
+const either = c ? reader : reader2;
+/** @task */
+export function t(a: number[], b: number[], d: number[]) { return (c ? reader : reader2)(a) + either(b) + (c ? (Object.is(d, d), reader) : reader2)(d); }`);
+  for (const [name, value] of Object.entries(found)) assert.match(value, /^in:/, `${name}: ${value}`);
+});
+
+test.run();

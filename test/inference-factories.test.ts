@@ -1,0 +1,123 @@
+/**
+ * Direction inference through functions made by factories (analysis/factory-made.ts): a name for the closure a factory
+ * call returns (`var isArrayLike = createSizePropertyCheck(getLength)`, `var add = _curry2(function add(a, b) {…})`)
+ * has what that factory call passed. Each case asserts the precise direction when what the factory call passed only
+ * reads, and the write when it does not (soundness).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+
+/** Directions of the one task of `files['main.ts']` (other files: JavaScript or TypeScript beside it). */
+function directions(files: Record<string, string>): Record<string, string> {
+  const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const ctx = createContext(ts, program);
+  const result = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
+  assert.equal(result.diagnostics.map((d) => formatDiagnostic(ctx, d)), [], 'no compile errors');
+  assert.is(result.tasks.length, 1, 'one task');
+  return Object.fromEntries(result.tasks[0].params.map((p) => [p.name, `${p.direction}: ${p.reason}`]));
+}
+
+const task = (signature: string, body: string, imports: string): Record<string, string> =>
+  ({ 'main.ts': `${imports}\n/** @task */\nexport function t(${signature}) {\n${body}\n}\n` });
+
+// underscore's shapes, as hand-written ES modules without types.
+const UNDERSCORE = `
+function shallowProperty(key) { return function (obj) { return obj == null ? void 0 : obj[key]; }; }
+function createSizePropertyCheck(getSizeProperty) {
+  return function (collection) { var size = getSizeProperty(collection); return typeof size == 'number' && size >= 0; };
+}
+var getLength = shallowProperty('length');
+export var isArrayLike = createSizePropertyCheck(getLength);
+export default createSizePropertyCheck(function (o) { o.seen = true; return o.length; });
+`;
+
+test('a name for a factory-made closure: the factory call\'s argument decides what calling the factory\'s parameter does', () => {
+  const files = { 'lib.js': UNDERSCORE };
+  const reads = directions({ ...files, ...task('p: number[]', 'return isArrayLike(p);', "import { isArrayLike } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  // The same factory, called with a function that writes what it is given.
+  const writes = directions({ ...files, ...task('p: number[]', 'return check(p);', "import check from './lib.js';") });
+  assert.match(writes.p, /^inout:.*getSizeProperty\(collection\)/, writes.p);
+});
+
+// ramda's shape: every export a closure made by a currying factory around the function that does the work.
+const CURRIED = `
+function curry2(fn) {
+  return function f2(a, b) { if (arguments.length < 2) return function (_b) { return fn(a, _b); }; return fn(a, b); };
+}
+export var add = curry2(function add(a, b) { return a.length + b.length; });
+export var append = curry2(function append(x, list) { list.push(x); return list; });
+`;
+
+test('a curried function: what it does is what the function given to its currying factory does', () => {
+  const files = { 'lib.js': CURRIED };
+  const reads = directions({ ...files, ...task('p: number[], q: number[]', 'return add(p, q);', "import { add } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  assert.match(reads.q, /^in:/, reads.q);
+  const writes = directions({ ...files, ...task('p: number[], q: number[][]', 'append(p, q);', "import { append } from './lib.js';") });
+  assert.match(writes.q, /^inout:/, writes.q);
+});
+
+test('a function written in a factory call is not analysed as what the made function is given', () => {
+  const prelude = 'function make(f: (v: { k: number }) => void) { return (y: { k: number }) => f(y); }';
+  // (The made function hands each element to the arrow: a write, although the arrow is written in this body.)
+  const writes = directions(task('p: { k: number }[]', 'p.forEach(make((v) => { v.k = 1; }));', prelude));
+  assert.match(writes.p, /^inout:/, writes.p);
+  const reads = directions(task('p: { k: number }[]', 'let s = 0; p.forEach(make((v) => { s += v.k; })); return s;', prelude));
+  assert.match(reads.p, /^in:/, reads.p);
+});
+
+test('a factory that hands back its own argument (lodash\'s castFunction): the argument decides', () => {
+  const prelude = `function identity(v: unknown) { return v; }
+function castFunction(f: unknown) { return (typeof f == 'function' ? f : identity) as (x: { k: number }) => unknown; }
+function each(xs: { k: number }[], f: (x: { k: number }) => unknown) { for (const x of xs) f(x); }`;
+  const reads = directions(task('p: { k: number }[]', 'let s = 0; each(p, castFunction((x: { k: number }) => { s += x.k; })); return s;', prelude));
+  assert.match(reads.p, /^in:/, reads.p);
+  const writes = directions(task('p: { k: number }[]', 'each(p, castFunction((x: { k: number }) => { x.k = 1; }));', prelude));
+  assert.match(writes.p, /^inout:/, writes.p);
+  // (A factory that replaces its parameter before returning it hands back something else.)
+  const replaced = directions(task('p: { k: number }[]', 'each(p, wrap(() => 0));',
+    `${prelude}\nfunction wrap(f: unknown) { f = (x: { k: number }) => { x.k = 2; }; return f as (x: { k: number }) => unknown; }`));
+  assert.match(replaced.p, /^inout:/, replaced.p);
+});
+
+// underscore's isArray: a built-in when there is one, else a function a factory makes.
+const CHOSEN = `
+export var nativeIsArray = Array.isArray;
+var toString = Object.prototype.toString;
+function tagTester(name) { var tag = '[object ' + name + ']'; return function (obj) { return toString.call(obj) === tag; }; }
+function marker(name) { return function (obj) { obj.tag = name; return true; }; }
+export default nativeIsArray || tagTester('Array');
+export var isArrayW = nativeIsArray || marker('Array');
+export var isArrayX = nativeIsArray || Object.assign;
+`;
+
+test('a call through a constant chosen between functions may run either (the checker resolves it to one)', () => {
+  const prelude = `function reader(o: number[]) { return o[0]; }
+function writer(o: number[]) { o[0] = 1; return 0; }
+const pick = Math.random() > 0.5 ? reader : writer;
+const pick2 = Math.random() > 0.5 ? writer : reader;
+const quiet = Math.random() > 0.5 ? reader : (o: number[]) => o.length;`;
+  // (Both were inferred in: the checker resolves each call to reader's signature, and that one body was trusted.)
+  const found = directions(task('p: number[], q: number[], r: number[]', 'return pick(p) + pick2(q) + quiet(r);', prelude));
+  assert.match(found.p, /^inout:.*may be `writer`/, found.p);
+  assert.match(found.q, /^inout:/, found.q);
+  assert.match(found.r, /^in:/, found.r);
+});
+
+test('a constant holding one of several functions runs one of them: each built-in or function decides', () => {
+  const found = directions({ 'lib.js': CHOSEN, ...task('p: number[], q: number[], r: number[]', 'return isArray(p) && isArrayW(q) && isArrayX(r);',
+    "import isArray, { isArrayW, isArrayX } from './lib.js';") });
+  assert.match(found.p, /^in:/, found.p);
+  assert.match(found.q, /^inout:.*obj\.tag = name/, found.q);
+  assert.match(found.r, /^inout:/, found.r); // (Object.assign writes its first argument)
+});
+
+test.run();

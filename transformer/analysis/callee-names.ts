@@ -1,0 +1,42 @@
+/**
+ * Whether a call's callee can only be the function the checker resolved it to. The checker resolves a call to one
+ * signature even when the callee may be one of several functions: `(c ? reader : writer)(p)`, `fs[i](p)`, `get()(p)`,
+ * `obj.f(p)` after `obj.f = writer` elsewhere, `const pick = c ? reader : writer; pick(p)`. Trusting that declaration
+ * judged such calls by whichever function it named (reader's, so p was inferred `in` while writer writes it). It is
+ * trusted only where the callee stands for that function: the function itself written in place (an IIFE), a name that
+ * function-of-symbol.ts resolves to it (a declaration, a constant alias, an import, a factory-made closure), `ns.f` of
+ * a module, a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's or an
+ * object literal's: dispatch on the receiver is judged as before). Anything else is a callee of unknown body here; the
+ * analysis then looks for the functions it may be (assigned-functions.ts, literal-members.ts) or takes it as unknown.
+ */
+import type * as ts from 'typescript';
+import { isNamespaceImport, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { skipParens } from './expressions';
+import { functionOfSymbol } from './function-of-symbol';
+import { constantLiteralMember } from './literal-members';
+
+/** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
+const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
+
+export function calleeNames(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  if (ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) return true;
+  const cached = known.get(callee);
+  if (cached?.fn === fn) return cached.names;
+  const names = namesIt(ctx, callee, fn);
+  known.set(callee, { fn, names });
+  return names;
+}
+
+function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  callee = skipParens(ts, callee);
+  if ((callee as ts.Node) === fn) return true;
+  if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (isNamespaceImport(ctx, skipParens(ts, callee.expression))) return resolvesTo(ctx, symbolOf(ctx, callee.name), fn);
+  return constantLiteralMember(ctx, callee) === fn;
+}
+
+const resolvesTo = (ctx: AnalysisContext, symbol: ts.Symbol | undefined, fn: FunctionLike): boolean =>
+  symbol !== undefined && functionOfSymbol(ctx, symbol) === fn;
