@@ -47,4 +47,11 @@ test('a caller\'s error takes the message, stack and extra properties the task l
   assert.equal(Object.keys(mine), ['code'], 'message and stack stay not enumerable');
 });
 
+test('a caller\'s object takes the task\'s key order (a key deleted and set again moved to the end)', () => {
+  const mine: Record<string, number> = { a: 1, b: 2, c: 3 };
+  const decoded: Record<string, number> = { b: 2, c: 3, a: 1 };
+  adopt(decoded, new Map<object, ObjectOrigin>([[decoded, { data: 1, index: 0 }]]), { targetOf: () => mine, owns: () => true });
+  assert.is(JSON.stringify(mine), '{"b":2,"c":3,"a":1}');
+});
+
 test.run();

@@ -5,23 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as ts from 'typescript';
-import { createAnalysisProgram } from '../transformer/analysis/program';
-import { createContext } from '../transformer/analysis/context';
-import { Summaries } from '../transformer/analysis/summaries';
-import { discoverTasks } from '../transformer/analysis/discover';
-import { formatDiagnostic } from '../transformer/analysis/diagnostics';
-
-/** Directions of the one task of `files['main.ts']` (other files: JavaScript beside it). */
-function directions(files: Record<string, string>): Record<string, string> {
-  const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
-  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
-  const ctx = createContext(ts, program);
-  const result = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
-  assert.equal(result.diagnostics.map((d) => formatDiagnostic(ctx, d)), [], 'no compile errors');
-  assert.is(result.tasks.length, 1, 'one task');
-  return Object.fromEntries(result.tasks[0].params.map((p) => [p.name, `${p.direction}: ${p.reason}`]));
-}
+import { taskDirections as directions } from './task-directions';
 
 const FILES = {
   'typed.cjs': `'use strict';

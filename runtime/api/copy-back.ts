@@ -145,6 +145,27 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
       if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
       else if (target[key] !== value || !Object.prototype.hasOwnProperty.call(target, key)) target[key] = value;
     }
+    if (into !== from) keepKeyOrder(target, keys);
+  }
+}
+
+/**
+ * The task deleted a key and set it again (`delete o.a; o.a = v`): in the plain program the key moved to the end,
+ * which `JSON.stringify`, `Object.keys` and `for…in` show. Assigning in place keeps the caller's old order, so the
+ * keys are set again in the task's order; only when they differ, and only plain configurable data properties.
+ */
+function keepKeyOrder(target: Record<string, unknown>, keys: readonly string[]): void {
+  const now = Object.keys(target);
+  if (now.length !== keys.length || now.every((key, i) => key === keys[i])) return;
+  const movable = keys.every((key) => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    return key !== '__proto__' && descriptor !== undefined && descriptor.configurable === true && 'value' in descriptor;
+  });
+  if (!movable || !Object.isExtensible(target)) return;
+  for (const key of keys) {
+    const value = target[key];
+    delete target[key];
+    target[key] = value;
   }
 }
 
