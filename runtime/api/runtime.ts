@@ -24,10 +24,10 @@ import { Within } from './within';
 import { Observers, epochNow } from '../observe/hooks';
 import { submissionLabels } from '../observe/data-names';
 import { programOutput } from '../output/program-output';
-import type { TaskPositions } from '../output/program-order';
 import { describeSite } from './call-site';
 import { EngineLink, fatalError, remoteSettings } from './engine-link';
 import { TaskTable } from './task-table';
+import { PlainOrder } from './plain-order';
 import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 
@@ -62,15 +62,14 @@ export class Runtime {
   /** The program's stdout/stderr, ordered (output/): taken over at the first run, shared by later ones. */
   private readonly output = programOutput();
   /** Where this run's tasks sit in program order, for printing their output there (output/program-order.ts). */
-  private readonly positions: TaskPositions = {
-    firstHolding: () => this.tasks.firstHolding(),
-    firstUnmetFailure: () => this.tasks.firstUnmetUpTo(Infinity)?.id,
+  /** Where the plain program is, for the output's order and for failures met at waits (plain-order.ts). */
+  private readonly plain = new PlainOrder({
+    tasks: this.tasks,
     lastSubmitted: () => this.nextTaskId - 1,
-    position: () => this.reachedCall ?? this.nextTaskId - 1,
-    settleAll: () => this.settleAll(),
-  };
-  /** Where code the plugin moved after later submissions is in the plain program (reached()); the next submission ends it. */
-  private reachedCall?: number;
+    block: (done) => this.waits.block(done),
+    cancel: (taskIds) => { for (const taskId of taskIds) this.link.enqueue({ type: 'cancel', taskId }); this.link.flush(); },
+    order: this.output.order,
+  });
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
     // First: settings that cannot work (no cluster secret with a Redis others can reach, an unusable store) fail the
@@ -84,10 +83,10 @@ export class Runtime {
     started = true;
     this.segmentPrefix = this.owned.segmentPrefix;
     this.data = new MainData({
-      runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.waits.block(done), raise: (record) => this.raise(record),
+      runDir: this.runDir, stats: this.stats, local: !config.redis, block: (done) => this.waits.block(done), raise: (record) => this.plain.raise(record),
       forgetData: (id) => this.forgetData(id), fetch: (key) => this.reads.fetch(key),
     });
-    this.output.order.attach(this.positions);
+    this.output.order.attach(this.plain.positions);
     const onDeath = (error: Error) => { this.engineError ??= error; this.failAllPending(); };
     this.link = new EngineLink({
       runDir: this.runDir, workers: Math.max(1, config.workers), tasksPerWorker: config.tasksPerWorker,
@@ -108,7 +107,7 @@ export class Runtime {
     });
     this.waits = new Waits({
       data: this.data, observers: this.observers, stats: this.stats, tasks: this.tasks, link: this.link, reads: this.reads, engineError, onDeath,
-      raise: (record) => this.raise(record),
+      raise: (record) => this.plain.raise(record),
     }, config.stallReportSeconds);
   }
 
@@ -141,7 +140,7 @@ export class Runtime {
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.link.enqueue({ type: 'define', def }); }
     this.tasks.add(record);
-    this.reachedCall = undefined;
+    this.plain.submitted();
     this.updateRef();
     this.stats.add('submitted');
     if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
@@ -205,46 +204,11 @@ export class Runtime {
     });
   }
 
-  // ── where the plain program is ───────────────────────────────────────────────
+  // ── where the plain program is (plain-order.ts) ──────────────────────────────
 
-  /**
-   * Code the plugin runs after later submissions (the second pass of a split loop or callback) has reached the call
-   * whose result is `future`: main's output from here on sits after that call (output/program-order.ts).
-   */
-  reached(future: Future<unknown>): void {
-    const producer = future.entry.producer;
-    if (producer && producer.id < this.nextTaskId) this.reachedCall = producer.id;
-  }
-
-  /** That code starts again before the call whose result is `future` (the first of its submissions). */
-  rewind(future: Future<unknown>): void {
-    const producer = future.entry.producer;
-    if (producer && producer.id < this.nextTaskId) this.reachedCall = producer.id - 1;
-  }
-
-  /**
-   * A task's failure reaches the program: a wait throws it. The plain program met it at the call, when every call
-   * before it had finished and none after it had been made. So the calls before it are waited for (their output comes
-   * first), and what came after the call is taken back: main's held output, the output of later tasks, and the later
-   * tasks themselves (cancelled, their failures nobody's). A program that catches it goes on from that call. A failure
-   * met before (thrown again by a later wait) or let go (an async task's, which reaches the program as a rejection)
-   * changes nothing more.
-   */
-  private raise(record: TaskRecord): Error {
-    if (record.observed) return record.error!;
-    record.observed = true;
-    this.waits.block(() => !this.tasks.pendingBefore(record.id));
-    const last = this.nextTaskId - 1;
-    this.tasks.neverMadeAfter(record.id, last);
-    let cancelled = false;
-    for (const later of this.tasks.pending.values()) {
-      if (later.id > record.id) { this.link.enqueue({ type: 'cancel', taskId: later.id }); cancelled = true; }
-    }
-    if (cancelled) this.link.flush();
-    this.output.order.discard(record.id, last);
-    this.reachedCall = record.id;
-    return record.error!;
-  }
+  reached(future: Future<unknown>): void { this.plain.reached(future); }
+  rewind(future: Future<unknown>): void { this.plain.rewind(future); }
+  settleAll(): void { this.plain.settleAll(); }
 
   /** Stop the future's task if it has not finished (see cancel() in index.ts). */
   cancel(future: Future<unknown>): void {
@@ -327,16 +291,8 @@ export class Runtime {
     return this.closing;
   }
 
-  /**
-   * Block until every submitted task has finished: the program ends (process.exit, an uncaught error of its own) at a
-   * point the plain program reached only after every call before it returned, their output printed. Never throws.
-   */
-  settleAll(): void {
-    try { this.waits.block(() => this.tasks.pending.size === 0); } catch { /* the engine is gone: nothing more will come */ }
-  }
-
   /** The run's output is all printed (what is held, in order); later writes go straight out. */
-  releaseOutput(): void { this.output.order.detach(this.positions); }
+  releaseOutput(): void { this.output.order.detach(this.plain.positions); }
 
   /** Synchronous last resort at process exit: stop the engine thread without waiting. */
   abandon(): number {

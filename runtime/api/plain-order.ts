@@ -1,0 +1,85 @@
+/**
+ * Where the plain program is, as the run's output and failures need it (output/program-order.ts): the last call it
+ * had made at this point (the last submission, or the call that code moved after later submissions has reached), and
+ * what a failure met at a wait takes back, since the plain call threw before anything after it happened. Apart from
+ * the Runtime, which submits and settles, because this is one rule about program order: its verbs are few and small.
+ */
+import type { Future } from './future';
+import type { TaskRecord } from './records';
+import type { TaskTable } from './task-table';
+import type { ProgramOrder, TaskPositions } from '../output/program-order';
+
+export interface PlainOrderHost {
+  readonly tasks: TaskTable;
+  /** The id of the last task submitted (0 before the first). */
+  lastSubmitted(): number;
+  /** Block (keeping the engine's messages flowing) until `done()` holds. */
+  block(done: () => boolean): void;
+  /** Stop these tasks (the calls the plain program never made). */
+  cancel(taskIds: readonly number[]): void;
+  readonly order: ProgramOrder;
+}
+
+export class PlainOrder {
+  /** Where code the plugin moved after later submissions is in the plain program (reached()); the next submission ends it. */
+  private reachedCall?: number;
+
+  /** What the program's output asks of the run. */
+  readonly positions: TaskPositions = {
+    firstHolding: () => this.host.tasks.firstHolding(),
+    firstUnmetFailure: () => this.host.tasks.firstUnmetUpTo(Infinity)?.id,
+    lastSubmitted: () => this.host.lastSubmitted(),
+    position: () => this.reachedCall ?? this.host.lastSubmitted(),
+    settleAll: () => this.settleAll(),
+  };
+
+  constructor(private readonly host: PlainOrderHost) {}
+
+  /** A task was submitted: it is the plain program's last call now. */
+  submitted(): void { this.reachedCall = undefined; }
+
+  /**
+   * Code the plugin runs after later submissions (the second pass of a split loop or callback) has reached the call
+   * whose result is `future`: main's output from here on sits after that call.
+   */
+  reached(future: Future<unknown>): void {
+    const producer = future.entry.producer;
+    if (producer && producer.id <= this.host.lastSubmitted()) this.reachedCall = producer.id;
+  }
+
+  /** That code starts again before the call whose result is `future` (the first of its submissions). */
+  rewind(future: Future<unknown>): void {
+    const producer = future.entry.producer;
+    if (producer && producer.id <= this.host.lastSubmitted()) this.reachedCall = producer.id - 1;
+  }
+
+  /**
+   * A task's failure reaches the program: a wait throws it. The plain program met it at the call, when every call
+   * before it had finished and none after it had been made. So the calls before it are waited for (their output comes
+   * first), and what came after the call is taken back: main's held output, the output of later tasks, and the later
+   * tasks themselves (cancelled, their failures nobody's). A program that catches it goes on from that call. A failure
+   * met before (thrown again by a later wait) or let go (an async task's, which reaches the program as a rejection)
+   * changes nothing more. Returns the error to throw.
+   */
+  raise(record: TaskRecord): Error {
+    if (record.observed) return record.error!;
+    record.observed = true;
+    const { tasks } = this.host;
+    this.host.block(() => !tasks.pendingBefore(record.id));
+    const last = this.host.lastSubmitted();
+    tasks.neverMadeAfter(record.id, last);
+    const later = [...tasks.pending.values()].filter((pending) => pending.id > record.id).map((pending) => pending.id);
+    if (later.length > 0) this.host.cancel(later);
+    this.host.order.discard(record.id, last);
+    this.reachedCall = record.id;
+    return record.error!;
+  }
+
+  /**
+   * Block until every submitted task has finished: the program ends (process.exit, an uncaught error of its own) at a
+   * point the plain program reached only after every call before it returned, their output printed. Never throws.
+   */
+  settleAll(): void {
+    try { this.host.block(() => this.host.tasks.pending.size === 0); } catch { /* the engine is gone: nothing more will come */ }
+  }
+}
