@@ -15,8 +15,6 @@ export interface PlainOrderHost {
   lastSubmitted(): number;
   /** Block (keeping the engine's messages flowing) until `done()` holds. */
   block(done: () => boolean): void;
-  /** Stop these tasks (the calls the plain program never made). */
-  cancel(taskIds: readonly number[]): void;
   readonly order: ProgramOrder;
 }
 
@@ -56,8 +54,8 @@ export class PlainOrder {
   /**
    * A task's failure reaches the program: a wait throws it. The plain program met it at the call, when every call
    * before it had finished and none after it had been made. So the calls before it are waited for (their output comes
-   * first), and what came after the call is taken back: main's held output, the output of later tasks, and the later
-   * tasks themselves (cancelled, their failures nobody's). A program that catches it goes on from that call. A failure
+   * first), and what came after the call is taken back: main's held output and the output of later tasks, whose
+   * failures are nobody's. A program that catches it goes on from that call. A failure
    * met before (thrown again by a later wait) or let go (an async task's, which reaches the program as a rejection)
    * changes nothing more. Returns the error to throw.
    */
@@ -67,9 +65,8 @@ export class PlainOrder {
     const { tasks } = this.host;
     this.host.block(() => !tasks.pendingBefore(record.id));
     const last = this.host.lastSubmitted();
+    // (The later tasks are not cancelled: by hand, `const [a, b] = [spin(), spin()]` waits on each and catches each.)
     tasks.neverMadeAfter(record.id, last);
-    const later = [...tasks.pending.values()].filter((pending) => pending.id > record.id).map((pending) => pending.id);
-    if (later.length > 0) this.host.cancel(later);
     this.host.order.discard(record.id, last);
     this.reachedCall = record.id;
     return record.error!;

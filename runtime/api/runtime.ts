@@ -67,7 +67,6 @@ export class Runtime {
     tasks: this.tasks,
     lastSubmitted: () => this.nextTaskId - 1,
     block: (done) => this.waits.block(done),
-    cancel: (taskIds) => { for (const taskId of taskIds) this.link.enqueue({ type: 'cancel', taskId }); this.link.flush(); },
     order: this.output.order,
   });
 
