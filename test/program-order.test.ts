@@ -26,17 +26,21 @@ function recorder(tty: Fd[] = [], columns = 80): RawStreams & { log: string[]; b
 
 /**
  * A run: submit() gives the next id, finish(id) takes it off the unfinished list, fail(id) keeps it as a failure the
- * program has not met until meet(id); reach(id) is where moved code says the plain program is.
+ * program has not met until meet(id) (the calls submitted after it then were never made, as Runtime's raise says);
+ * reach(id) is where moved code says the plain program is.
  */
 function scriptedRun() {
   const unfinished = new Set<number>();
   const unmet = new Set<number>();
+  const neverMade = new Set<number>();
   let last = 0;
   let reached: number | undefined;
   const lowest = (ids: Set<number>) => (ids.size === 0 ? undefined : Math.min(...ids));
+  const meet = (id: number) => { unmet.delete(id); for (let later = id + 1; later <= last; later++) neverMade.add(later); };
   const positions: TaskPositions = {
     firstHolding: () => lowest(new Set([...unfinished, ...unmet])),
-    firstUnmetFailure: () => lowest(unmet),
+    endAtFirstUnmetFailure: () => { const failed = lowest(unmet); if (failed !== undefined) meet(failed); return failed; },
+    neverMade: (id) => neverMade.has(id),
     lastSubmitted: () => last,
     position: () => reached ?? last,
     settleAll: () => {},
@@ -46,7 +50,7 @@ function scriptedRun() {
     submit: () => { unfinished.add(++last); reached = undefined; return last; },
     finish: (id: number) => unfinished.delete(id),
     fail: (id: number) => { unfinished.delete(id); unmet.add(id); },
-    meet: (id: number) => unmet.delete(id),
+    meet,
     reach: (id: number) => { reached = id; },
   };
 }
@@ -99,7 +103,7 @@ test('a failed task holds what follows it; met at a wait, main\'s writes after i
   finish(c, out('c\n'));
   assert.equal(raw.log, ['1:before\n', '1:a\n', '1:after a\n'], 'held at the failed task');
   run.meet(b);
-  order.discard(b, c);
+  order.discard(b);
   order.write(1, 'caught\n');
   assert.equal(raw.log, ['1:before\n', '1:a\n', '1:after a\n', '1:b before it threw\n', '1:caught\n']);
   const d = run.submit();
@@ -135,7 +139,7 @@ test('moved code says where it is: its writes sit after the call it reached, not
   run.fail(ids[1]);
   order.finished(ids[1], undefined);
   run.meet(ids[1]);
-  order.discard(ids[1], ids[2]);
+  order.discard(ids[1]);
   assert.equal(raw.log, ['1:before the first\n', '1:after the first\n'], 'the second call threw: what followed it is dropped');
 });
 

@@ -39,7 +39,7 @@ export interface MainDataHost {
   forgetData(dataId: number): void;
   /** Make sure a version's file is in the run directory. */
   fetch(key: string): void;
-  /** The task's failure reaches the program: the error to throw (Runtime.raise). */
+  /** The task's failure reaches the program: the error to throw (PlainOrder.raise, plain-order.ts). */
   raise(record: TaskRecord): Error;
 }
 

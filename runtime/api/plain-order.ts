@@ -25,7 +25,8 @@ export class PlainOrder {
   /** What the program's output asks of the run. */
   readonly positions: TaskPositions = {
     firstHolding: () => this.host.tasks.firstHolding(),
-    firstUnmetFailure: () => this.host.tasks.firstUnmetUpTo(Infinity)?.id,
+    endAtFirstUnmetFailure: () => this.endAtFirstUnmetFailure(),
+    neverMade: (taskId) => this.host.tasks.wasNeverMade(taskId),
     lastSubmitted: () => this.host.lastSubmitted(),
     position: () => this.reachedCall ?? this.host.lastSubmitted(),
     settleAll: () => this.settleAll(),
@@ -67,9 +68,19 @@ export class PlainOrder {
     const last = this.host.lastSubmitted();
     // (The later tasks are not cancelled: by hand, `const [a, b] = [spin(), spin()]` waits on each and catches each.)
     tasks.neverMadeAfter(record.id, last);
-    this.host.order.discard(record.id, last);
+    this.host.order.discard(record.id);
     this.reachedCall = record.id;
     return record.error!;
+  }
+
+  /**
+   * The program ends (exit, an uncaught error, a signal): if a task failed and nothing met its failure, the plain
+   * program ended at that call, and the calls after it never happened. Its id, or undefined.
+   */
+  private endAtFirstUnmetFailure(): number | undefined {
+    const failed = this.host.tasks.firstUnmet();
+    if (failed) this.host.tasks.neverMadeAfter(failed.id, this.host.lastSubmitted());
+    return failed?.id;
   }
 
   /**

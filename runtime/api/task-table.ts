@@ -69,10 +69,10 @@ export class TaskTable {
     return first !== undefined && first < id;
   }
 
-  /** The failure the plain program meets first among those not met yet, at or before `id`: the lowest. */
-  firstUnmetUpTo(id: number): TaskRecord | undefined {
+  /** The failure the plain program meets first among those not met yet: the lowest. */
+  firstUnmet(): TaskRecord | undefined {
     let first: TaskRecord | undefined;
-    for (const record of this.unmet) if (!record.observed && record.id <= id && (!first || record.id < first.id)) first = record;
+    for (const record of this.unmet) if (!record.observed && (!first || record.id < first.id)) first = record;
     return first;
   }
 
@@ -86,7 +86,8 @@ export class TaskTable {
     for (const record of this.failed) if (record.id > met) record.observed = true;
   }
 
-  private wasNeverMade(id: number): boolean {
+  /** Whether the task is a call the plain program never made (submitted after a failure it met, before it met it). */
+  wasNeverMade(id: number): boolean {
     return this.neverMade.some(([first, last]) => id >= first && id <= last);
   }
 

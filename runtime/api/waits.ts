@@ -33,7 +33,7 @@ export interface WaitHost {
   engineError(): Error | undefined;
   /** The engine is gone (a blocked thread hears no 'exit' event: the signal says so): fail what is pending. */
   onDeath(error: Error): void;
-  /** The task's failure reaches the program: the error to throw (Runtime.raise). */
+  /** The task's failure reaches the program: the error to throw (PlainOrder.raise, plain-order.ts). */
   raise(record: TaskRecord): Error;
 }
 

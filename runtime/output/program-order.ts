@@ -30,8 +30,13 @@ import type { Fd, Screen } from './screen';
 export interface TaskPositions {
   /** The lowest id of a task not finished, or failed with a failure the program has not met; undefined if none. */
   firstHolding(): number | undefined;
-  /** The lowest id of a failed task whose failure the program has not met: where the plain program ended. */
-  firstUnmetFailure(): number | undefined;
+  /**
+   * The program ends: the lowest id of a failed task whose failure it never met, where the plain program ended (the
+   * calls after it become calls never made); undefined if none.
+   */
+  endAtFirstUnmetFailure(): number | undefined;
+  /** Whether the task is a call the plain program never made (after a failure it met): its output is dropped. */
+  neverMade(taskId: number): boolean;
   /** The id of the last task submitted (0 before the first). */
   lastSubmitted(): number;
   /** The last call the plain program had made at this point of the program: what a main write sits after. */
@@ -58,8 +63,6 @@ export class ProgramOrder {
   private readonly tasks = new Map<number, readonly OutputChunk[]>();
   /** Every task before this id has been passed: its output, if any, was printed. */
   private next = 1;
-  /** Tasks whose output is dropped when it comes: calls the plain program never made ([first, last]). */
-  private readonly neverMade: [number, number][] = [];
 
   constructor(private readonly screen: Screen) {}
 
@@ -68,7 +71,6 @@ export class ProgramOrder {
     this.flush();
     this.run = run;
     this.next = 1;
-    this.neverMade.length = 0;
   }
 
   /** The run is over: what it still holds is printed, and writes go straight out again. */
@@ -93,7 +95,7 @@ export class ProgramOrder {
 
   /** A task has finished (the run no longer counts it unfinished), with what it printed. */
   finished(taskId: number, output: readonly OutputChunk[] | undefined): void {
-    if (output?.length && !this.neverMade.some(([first, last]) => taskId >= first && taskId <= last)) {
+    if (output?.length && !this.run?.neverMade(taskId)) {
       // Its place was passed over by a flush (it finished after all): late rather than lost.
       if (taskId < this.next) this.print(output);
       else this.tasks.set(taskId, output);
@@ -103,26 +105,24 @@ export class ProgramOrder {
 
   /**
    * The program met task `failed`'s failure (a wait threw it): the plain call threw there, so main's writes after it
-   * and the output of the tasks after it, up to `last`, never happened.
+   * and the output of the calls after it (the run's calls never made) never happened.
    */
-  discard(failed: number, last: number): void {
-    const kept = this.held.slice(this.head).filter((write) => write.after < failed);
-    this.held = kept;
+  discard(failed: number): void {
+    this.held = this.held.slice(this.head).filter((write) => write.after < failed);
     this.head = 0;
-    for (const id of this.tasks.keys()) if (id > failed && id <= last) this.tasks.delete(id);
-    if (last > failed) this.neverMade.push([failed + 1, last]);
+    for (const id of this.tasks.keys()) if (this.run?.neverMade(id)) this.tasks.delete(id);
     if (this.holding()) this.release(false);
   }
 
   /**
    * The end (exit, a signal, an uncaught error): everything held is printed, in order, passing over tasks that never
-   * finished (`settle`: after waiting for them, where the program ended by itself); but if a task failed and nothing met its failure, the plain program ended at that call: what came after
-   * it is dropped first.
+   * finished (with `settle`, where the program ended by itself, after waiting for them). But if a task failed and
+   * nothing met its failure, the plain program ended at that call: what came after it is dropped first.
    */
   flush({ settle = false } = {}): void {
     if (settle) this.run?.settleAll();
-    const failed = this.run?.firstUnmetFailure();
-    if (failed !== undefined) this.discard(failed, this.run!.lastSubmitted());
+    const failed = this.run?.endAtFirstUnmetFailure();
+    if (failed !== undefined) this.discard(failed);
     if (this.holding()) this.release(true);
   }
 

@@ -15,7 +15,8 @@
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS } from './builtins';
-import { calledFunction, isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { codeReachedFrom } from './reached-code';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
 
@@ -133,21 +134,10 @@ export class ModuleState {
    * (`new Ticket()`, whose field does `++Ticket.issued`), transitively. Each change with where the program looks.
    */
   writesReachedFrom(fn: FunctionLike): { ref: ts.Identifier; write: ts.Node; readAt: ts.Node }[] {
-    const { ts, checker } = this.ctx;
+    const { ts } = this.ctx;
+    const parts = codeReachedFrom(this.ctx, fn);
+    const reached = new Set<ts.Node>([fn, ...parts]);
     const found = new Map<ts.Symbol, { ref: ts.Identifier; write: ts.Node; readAt: ts.Node }>();
-    const reached = new Set<ts.Node>([fn]);
-    const pending: ts.Node[] = [];
-    const reach = (code: ts.Node | undefined): void => { if (code && !reached.has(code) && !code.getSourceFile().isDeclarationFile) { reached.add(code); pending.push(code); } };
-    const calleesOf = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) reach(calledFunction(this.ctx, node));
-      if (ts.isNewExpression(node)) {
-        const symbol = checker.getSymbolAtLocation(node.expression);
-        const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-        const declaration = target?.valueDeclaration;
-        if (declaration && ts.isClassLike(declaration)) reach(declaration);
-      }
-      ts.forEachChild(node, calleesOf);
-    };
     const changesIn = (node: ts.Node): void => {
       if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
         const symbol = symbolOf(this.ctx, node);
@@ -158,15 +148,7 @@ export class ModuleState {
       }
       ts.forEachChild(node, changesIn);
     };
-    if (fn.body) calleesOf(fn.body);
-    while (pending.length > 0) {
-      const code = pending.pop()!;
-      // A class: what `new` runs of it, its instance fields' initializers and its constructor.
-      const parts = ts.isClassLike(code)
-        ? code.members.filter((m) => (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static)) || ts.isConstructorDeclaration(m))
-        : [code];
-      for (const part of parts) { changesIn(part); calleesOf(part); }
-    }
+    for (const part of parts) changesIn(part);
     return [...found.values()];
   }
 

@@ -6,30 +6,18 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import { codeReachedFrom } from '../analysis/reached-code';
 import type { FileFacts } from './file-facts';
 
-/** Whether calling `fn` may run a task call, by the program's own call graph (memoized per file's facts). */
-export function runsTasks(facts: FileFacts, fn: FunctionLike, known = knownOf(facts), open = new Set<FunctionLike>()): boolean {
-  const settled = known.get(fn);
-  if (settled !== undefined) return settled;
-  if (open.has(fn)) return false; // a cycle adds nothing: the other functions on it decide
-  open.add(fn);
-  const { ts } = facts;
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node)) {
-      if (facts.taskOf(node)) { found = true; return; }
-      const callee = calledFunction(facts.ctx, node);
-      if (callee && !facts.tasks.has(callee) && runsTasks(facts, callee, known, open)) { found = true; return; }
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
-  open.delete(fn);
-  // "No" is final only when no function it reached was still open (one of those may yet say yes).
-  if (found || open.size === 0) known.set(fn, found);
-  return found;
+/** Whether calling `fn` may run a task call: its body, or the program code it reaches (analysis/reached-code.ts). */
+export function runsTasks(facts: FileFacts, fn: FunctionLike): boolean {
+  const known = knownOf(facts.ctx.program);
+  let runs = known.get(fn);
+  if (runs === undefined) {
+    runs = [fn, ...codeReachedFrom(facts.ctx, fn)].some((code) => facts.holdsTaskCall(code));
+    known.set(fn, runs);
+  }
+  return runs;
 }
 
 /** The try statements of the file whose try block calls such a function (not inside a function the block defines). */
@@ -52,9 +40,10 @@ export function triesAroundTaskRunners(facts: FileFacts, source: ts.SourceFile):
   return found;
 }
 
-const memo = new WeakMap<FileFacts, Map<FunctionLike, boolean>>();
-function knownOf(facts: FileFacts): Map<FunctionLike, boolean> {
-  let known = memo.get(facts);
-  if (!known) { known = new Map(); memo.set(facts, known); }
+/** Per program (the answer does not depend on the file asking). */
+const memo = new WeakMap<ts.Program, Map<FunctionLike, boolean>>();
+function knownOf(program: ts.Program): Map<FunctionLike, boolean> {
+  let known = memo.get(program);
+  if (!known) { known = new Map(); memo.set(program, known); }
   return known;
 }

@@ -21,6 +21,17 @@ try {
   console.log('caught', (e as Error).message);
 }
 
+// A function that submits a task and waits for nothing, called in a try: the failure still reaches this catch.
+function warmUp(limit: number): void {
+  check([limit], 100);
+}
+try {
+  warmUp(500);
+  console.log('warmed up');
+} catch (e) {
+  console.log('warm-up failed:', (e as Error).message);
+}
+
 // A loop the plugin splits (every call first, then the uses): the passes before the failing call print theirs.
 const parts = [[1, 2], [3], [400], [4]];
 let running = 0;

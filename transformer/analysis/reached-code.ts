@@ -1,0 +1,46 @@
+/**
+ * The program's code a function runs when called, beyond its own body: the program functions it calls and the
+ * constructors and instance field initialisers of the program classes it instantiates, transitively (calls as the
+ * checker resolves them: context.ts calledFunction). Library code is not the program's. Asked about a task (which
+ * module state its code changes: module-state.ts) and about a function a try block calls (whether it runs a task:
+ * rewrite/task-runners.ts). One walk per function, kept per program. (prints.ts walks reachable code its own way: it
+ * also follows names, getters and implicit calls, which a print can hide behind.)
+ */
+import type * as ts from 'typescript';
+import { calledFunction, type AnalysisContext, type FunctionLike } from './context';
+
+const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
+
+/** The pieces of code `fn` may run besides its own body: function-likes, class field declarations, constructors. */
+export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {
+  let known = perProgram.get(ctx.program);
+  if (!known) { known = new Map(); perProgram.set(ctx.program, known); }
+  const cached = known.get(fn);
+  if (cached) return cached;
+  const { ts, checker } = ctx;
+  const seen = new Set<ts.Node>([fn]);
+  const parts: ts.Node[] = [];
+  const pending: ts.Node[] = [];
+  const reach = (code: ts.Node | undefined): void => {
+    if (!code || seen.has(code) || code.getSourceFile().isDeclarationFile) return;
+    seen.add(code);
+    // A class: what `new` runs of it, its instance fields' initialisers and its constructor.
+    const pieces = ts.isClassLike(code) ? code.members.filter((m) => ts.isConstructorDeclaration(m) ||
+      (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static))) : [code];
+    for (const piece of pieces) { parts.push(piece); pending.push(piece); }
+  };
+  const calleesOf = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) reach(calledFunction(ctx, node));
+    if (ts.isNewExpression(node)) {
+      const symbol = checker.getSymbolAtLocation(node.expression);
+      const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const declaration = target?.valueDeclaration;
+      if (declaration && ts.isClassLike(declaration)) reach(declaration);
+    }
+    ts.forEachChild(node, calleesOf);
+  };
+  if (fn.body) calleesOf(fn.body);
+  while (pending.length > 0) calleesOf(pending.pop()!);
+  known.set(fn, parts);
+  return parts;
+}
