@@ -390,3 +390,27 @@ test('origins are written per object and read back with the object they belong t
 });
 
 test.run();
+
+test('frozen, sealed and non-extensible objects come back locked alike; the rest stay open', () => {
+  const inner = Object.freeze({ x: 1 });
+  const list = Object.seal([1, 'a']);
+  const closed = Object.preventExtensions({ y: 2 });
+  const view = Object.preventExtensions(new Float64Array(2));
+  const value = { inner, list, closed, view, open: { z: 3 }, map: Object.freeze(new Map([[1, 2]])) };
+  const decoded = decodeValue(fileOf(value)) as typeof value;
+  assert.equal(decoded, value);
+  assert.ok(Object.isFrozen(decoded.inner), 'frozen');
+  assert.ok(Object.isSealed(decoded.list) && !Object.isFrozen(decoded.list), 'sealed, not frozen');
+  assert.ok(!Object.isExtensible(decoded.closed) && !Object.isSealed(decoded.closed), 'not extensible only');
+  assert.ok(!Object.isExtensible(decoded.view), 'a typed array too');
+  assert.ok(Object.isFrozen(decoded.map), 'a Map itself (its entries stay changeable, as in the program)');
+  assert.ok(Object.isExtensible(decoded) && Object.isExtensible(decoded.open), 'unlocked objects stay open');
+  assert.throws(() => { 'use strict'; (decoded.inner as { x: number }).x = 2; }, /read only/);
+});
+
+test('locks are handed to onLocked, not applied, when the caller fills objects first', () => {
+  const locked: [object, number][] = [];
+  const decoded = decodeValue(fileOf({ a: Object.freeze({ b: 1 }) }), { onLocked: (o, level) => locked.push([o, level]) }) as { a: object };
+  assert.ok(Object.isExtensible(decoded.a), 'left open');
+  assert.equal(locked, [[decoded.a, 3]]);
+});

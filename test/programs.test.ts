@@ -367,3 +367,10 @@ test('a split callback whose element 0 throws while a later element loops foreve
 });
 
 test.run();
+
+test('frozen, sealed and non-extensible objects: a task writing one fails as the plain call did, and what a task froze comes back frozen', () => {
+  const tasks = printsAsPlain('locked');
+  // deposit 4 (one fails on the frozen account), opened 2, closeBooks 1.
+  assert.ok(tasks.inWorkers >= 7, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the deposit into the frozen account failed in its worker');
+});

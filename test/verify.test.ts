@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Builder } from 'flatbuffers';
 import { decodeValue, encodeValue, frameProblem } from '../runtime/store/codec';
 import { headerProblem } from '../runtime/store/verify';
-import { ArrayValue, Root, Value } from '../runtime/store/generated/value_generated';
+import { ArrayValue, Lock, Root, Value } from '../runtime/store/generated/value_generated';
 
 /** A value's data file, 8-aligned at offset 0 as a reader holds it. */
 function file(value: unknown): Uint8Array {
@@ -96,15 +96,18 @@ test('fuzz: changed bytes are refused with a reason, or decode without an error;
 });
 
 /** A data file with an empty body around a header made by `build`. */
-function handMade(build: (b: Builder) => [Value, number]): Uint8Array {
+function handMade(build: (b: Builder) => [Value, number], lockedObjects: number[] = []): Uint8Array {
   const b = new Builder(256);
   b.forceDefaults(true);
   const [type, value] = build(b);
   const regions = Root.createRegionsVector(b, []);
   Root.startOriginsVector(b, 0);
   const origins = b.endVector();
+  Root.startLocksVector(b, lockedObjects.length);
+  for (const index of [...lockedObjects].reverse()) Lock.createLock(b, index, 3);
+  const locks = b.endVector();
   // (An offset of 0 would not mean "absent" here: with forced defaults it is written as a pointer to itself.)
-  Root.finishSizePrefixedRootBuffer(b, Root.createRoot(b, type, value, regions, origins, Root.createClassesVector(b, [])));
+  Root.finishSizePrefixedRootBuffer(b, Root.createRoot(b, type, value, regions, origins, Root.createClassesVector(b, []), locks));
   const header = b.asUint8Array();
   const out = new Uint8Array(8 + header.length); // body length 0, then the header at 8
   out.set(header, 8);
@@ -122,6 +125,12 @@ test('a header whose tables are shared (a value exponentially larger than its by
   });
   assert.ok(bytes.length < 4096);
   assert.match(problemOf(bytes)!, /its header is malformed: more values than its \d+ bytes can hold/);
+});
+
+test('a lock must name an object the value makes', () => {
+  const locking = (index: number) => handMade((b) => [Value.ArrayValue, array(b, [array(b, [])])], [index]);
+  assert.is(problemOf(locking(1)), undefined);
+  assert.match(problemOf(locking(2))!, /a lock on object 2, which is not one of its 2/);
 });
 
 test('an offset outside the header, a union type out of range, nesting past the cap: refused, naming why', () => {

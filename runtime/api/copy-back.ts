@@ -11,6 +11,7 @@
 import type { ObjectOrigin } from '../store/codec';
 import { isTypedArray } from '../worker/shapes';
 import { defineErrorProperty, errorKeys } from '../store/error-values';
+import { lockObject, type LockLevel } from '../store/locks';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
 export type TargetOf = (origin: ObjectOrigin) => object | undefined;
@@ -32,6 +33,8 @@ export interface AdoptOptions {
   readonly owns: (origin: ObjectOrigin) => boolean;
   /** The datum being loaded: an object moved in from other data makes it `fresh`. */
   readonly home?: number;
+  /** Decoded objects the task left locked (frozen, sealed, not extensible): what they become is locked alike. */
+  readonly locks?: ReadonlyMap<object, LockLevel>;
 }
 
 /**
@@ -76,6 +79,8 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
     fill(into, object, resolve);
     if (into !== object) updated.push(into);
   }
+  // Last: a frozen new object's slots were just pointed at the caller's objects.
+  for (const [object, level] of options.locks ?? []) if (filled.has(object)) lockObject(final.get(object) ?? object, level);
   return { value: resolve(decoded), fresh, updated };
 }
 

@@ -5,17 +5,20 @@
  * encoder put in one region overlap again.
  */
 import {
-  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, MapValue, NumberArrayValue, NumberValue,
+  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, Lock, MapValue, NumberArrayValue, NumberValue,
   ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
 } from './generated/value_generated';
 import { TYPED_ARRAYS } from './body';
 import type { ObjectOrigin } from './encoder';
+import { lockObject, type LockLevel } from './locks';
 import { classOf, type ClassRef } from './classes';
 import { blankError, defineErrorProperty } from './error-values';
 
 export interface DecodeOptions {
   /** Called for every object as it is made, with its number and where it came from (if the file says). */
   onObject?(object: object, index: number, origin: ObjectOrigin | undefined): void;
+  /** Given, locked objects are handed here instead of being locked (the caller locks them when it is done). */
+  onLocked?(object: object, level: LockLevel): void;
 }
 
 /** The accessor of a union field: fills obj with the field's table. */
@@ -31,7 +34,27 @@ export class Decoder {
     this.classes = new Array(root.classesLength());
   }
 
-  decode(): unknown { return this.value(this.root.valueType(), (obj) => this.root.value(obj)); }
+  decode(): unknown {
+    const value = this.value(this.root.valueType(), (obj) => this.root.value(obj));
+    this.lock();
+    return value;
+  }
+
+  /**
+   * Objects locked where the file was written are locked again once all of them are made (value.fbs, Lock), or
+   * handed to `onLocked` by a caller that still has slots of new objects to fill (copy-back) and locks them after.
+   */
+  private lock(): void {
+    const lock = new Lock();
+    for (let i = 0; i < this.root.locksLength(); i++) {
+      this.root.locks(i, lock);
+      const object = this.objects[lock.index()];
+      if (object === undefined) throw new Error(`data file locks object ${lock.index()}, which it does not hold`);
+      const level = lock.level() as LockLevel;
+      if (this.options.onLocked) this.options.onLocked(object, level);
+      else lockObject(object, level);
+    }
+  }
 
   private enter<T extends object>(object: T): T {
     const index = this.objects.length;

@@ -9,10 +9,11 @@
  */
 import { Builder } from 'flatbuffers';
 import {
-  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, HoleValue, MapValue, NullValue,
+  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, HoleValue, Lock, MapValue, NullValue,
   NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
+import { lockLevelOf, type LockLevel } from './locks';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
@@ -56,6 +57,8 @@ class Encoder {
   private readonly numbers = new Map<object, number>();
   private readonly origins: (ObjectOrigin | undefined)[] = [];
   private anyOrigin = false;
+  /** Objects the program locked (value.fbs, Lock): [object number, level]. */
+  private readonly locks: [number, LockLevel][] = [];
   private readonly regions = new Map<ArrayBufferLike, Region>();
   private readonly classes: ClassRef[] = [];
   private readonly classIndex = new Map<Function, number>();
@@ -86,6 +89,8 @@ class Encoder {
     this.origins.push(origin);
     if (origin) this.anyOrigin = true;
     this.options.beforeObject?.(v as object);
+    const level = lockLevelOf(v as object);
+    if (level !== undefined) this.locks.push([index, level]);
     return this.object(v as object, path);
   }
 
@@ -223,6 +228,14 @@ class Encoder {
       TypedArrayValue.createTypedArrayValue(this.builder, kind, region.index, BigInt(v.byteOffset), BigInt(v.byteLength))];
   }
 
+  private lockVector(): number | undefined {
+    if (this.locks.length === 0) return undefined;
+    const b = this.builder;
+    Root.startLocksVector(b, this.locks.length);
+    for (let i = this.locks.length - 1; i >= 0; i--) Lock.createLock(b, this.locks[i]![0], this.locks[i]![1]);
+    return b.endVector();
+  }
+
   /** Lay out the regions (body.ts) and frame the header. */
   finish(type: Value, offset: number): EncodedValue {
     const b = this.builder;
@@ -238,7 +251,16 @@ class Encoder {
     const origins = b.endVector();
     const classes = Root.createClassesVector(b, this.classes.map((ref) =>
       ClassRefTable.createClassRef(b, b.createString(ref.module), b.createString(ref.name))));
-    Root.finishSizePrefixedRootBuffer(b, Root.createRoot(b, type, offset, regions, origins, classes));
+    const locks = this.lockVector();
+    Root.startRoot(b);
+    Root.addValueType(b, type);
+    Root.addValue(b, offset);
+    Root.addRegions(b, regions);
+    Root.addOrigins(b, origins);
+    Root.addClasses(b, classes);
+    // Absent when nothing is locked: a file of an unlocked value is what it was before locks were carried.
+    if (locks !== undefined) Root.addLocks(b, locks);
+    Root.finishSizePrefixedRootBuffer(b, Root.endRoot(b));
     const header = b.asUint8Array();
     const framed = frame(bodyLength, body, header);
     if (framed.byteLength > limit) throw tooLarge(framed.byteLength, limit, this.regions.values());

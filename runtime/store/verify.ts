@@ -77,6 +77,12 @@ class HeaderWalk {
       this.string(this.offsetField(ref, 1, 'a class name', true)!);
     }
     this.value(this.u8Field(root, 0), this.offsetField(root, 1, 'the value', true)!, 0);
+    // Structs of a uint and a byte, each naming an object the value made.
+    const locks = this.vector(root, 5, 8, 1, 'locks');
+    for (let i = 0; i < (locks?.length ?? 0); i++) {
+      const index = this.view.getUint32(locks!.at + 8 * i, true);
+      if (index >= this.objects) throw new Malformed(`a lock on object ${index}, which is not one of its ${this.objects}`);
+    }
   }
 
   private value(type: number, at: number, depth: number): void {

@@ -79,7 +79,8 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Object.hasOwn', 'Object.getOwnPropertySymbols', 'Object.getOwnPropertyDescriptors', 'Reflect.has', 'Reflect.ownKeys',
   'Reflect.getPrototypeOf', 'Reflect.getOwnPropertyDescriptor', 'JSON.parse', 'String.raw', 'Symbol',
   'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI',
-  // (Not Object.isFrozen/isSealed/isExtensible: whether an object is frozen does not travel to a worker.)
+  // Whether an object is frozen, sealed or extensible travels with it to a worker and back (runtime/store/locks.ts).
+  'Object.isFrozen', 'Object.isSealed', 'Object.isExtensible', 'Reflect.isExtensible',
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.

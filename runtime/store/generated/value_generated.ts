@@ -1291,6 +1291,37 @@ static createOrigin(builder:flatbuffers.Builder, data: number, index: number):fl
 
 }
 
+export class Lock {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):Lock {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+index():number {
+  return this.bb!.readUint32(this.bb_pos);
+}
+
+level():number {
+  return this.bb!.readUint8(this.bb_pos + 4);
+}
+
+static sizeOf():number {
+  return 8;
+}
+
+static createLock(builder:flatbuffers.Builder, index: number, level: number):flatbuffers.Offset {
+  builder.prep(4, 8);
+  builder.pad(3);
+  builder.writeInt8(level);
+  builder.writeInt32(index);
+  return builder.offset();
+}
+
+}
+
 export class ClassRef {
   bb: flatbuffers.ByteBuffer|null = null;
   bb_pos = 0;
@@ -1410,8 +1441,18 @@ classesLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+locks(index: number, obj?:Lock):Lock|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? (obj || new Lock()).__init(this.bb!.__vector(this.bb_pos + offset) + index * 8, this.bb!) : null;
+}
+
+locksLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startRoot(builder:flatbuffers.Builder) {
-  builder.startObject(5);
+  builder.startObject(6);
 }
 
 static addValueType(builder:flatbuffers.Builder, valueType:Value) {
@@ -1462,6 +1503,14 @@ static startClassesVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addLocks(builder:flatbuffers.Builder, locksOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(5, locksOffset, 0);
+}
+
+static startLocksVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(8, numElems, 4);
+}
+
 static endRoot(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -1475,13 +1524,14 @@ static finishSizePrefixedRootBuffer(builder:flatbuffers.Builder, offset:flatbuff
   builder.finish(offset, 'TSKF', true);
 }
 
-static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset, locksOffset:flatbuffers.Offset):flatbuffers.Offset {
   Root.startRoot(builder);
   Root.addValueType(builder, valueType);
   Root.addValue(builder, valueOffset);
   Root.addRegions(builder, regionsOffset);
   Root.addOrigins(builder, originsOffset);
   Root.addClasses(builder, classesOffset);
+  Root.addLocks(builder, locksOffset);
   return Root.endRoot(builder);
 }
 }
