@@ -389,7 +389,6 @@ test('origins are written per object and read back with the object they belong t
   assert.equal(seen, [[0, '7:0'], [1, '7:1'], [2, '7:2'], [3, 'new']]);
 });
 
-test.run();
 
 test('frozen, sealed and non-extensible objects come back locked alike; the rest stay open', () => {
   const inner = Object.freeze({ x: 1 });
@@ -414,3 +413,5 @@ test('locks are handed to onLocked, not applied, when the caller fills objects f
   assert.ok(Object.isExtensible(decoded.a), 'left open');
   assert.equal(locked, [[decoded.a, 3]]);
 });
+
+test.run();

@@ -366,7 +366,6 @@ test('a split callback whose element 0 throws while a later element loops foreve
   assert.fixture(output, plain);
 });
 
-test.run();
 
 test('frozen, sealed and non-extensible objects: a task writing one fails as the plain call did, and what a task froze comes back frozen', () => {
   const tasks = printsAsPlain('locked');
@@ -374,3 +373,14 @@ test('frozen, sealed and non-extensible objects: a task writing one fails as the
   assert.ok(tasks.inWorkers >= 7, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 1, 'the deposit into the frozen account failed in its worker');
 });
+
+test('functions a try calls that run tasks: what follows a failing call and changes what the caller sees does not happen; their own work stays parallel', () => {
+  const tasks = printsAsPlain('runner-checks');
+  assert.ok(tasks.inWorkers >= 16, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  const mainBody = /function main\(\) \{[\s\S]*?\n\}/.exec(emitted)![0];
+  assert.not.match(mainBody, /checkpoint|mark\(\)/, 'main changes only its own variables: nothing waits inside it');
+  assert.is(emitted.match(/const __taskify_runner\d+ = __taskify\.mark\(\)/g)?.length, 4, 'run, refill, runAll and outer are checked');
+});
+
+test.run();

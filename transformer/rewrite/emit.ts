@@ -12,6 +12,7 @@ import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
+import { runnerCheckEmitter } from './emit-runner-checks';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -128,7 +129,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const mark = f.createIdentifier(`__taskify_leave${marks++}`);
     const leave = f.createExpressionStatement(runtime('leaving', [mark,
       f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map((name) => f.createIdentifier(name.text)))]));
-    const statements = ts.isBlock(visited.body!) ? [...visited.body.statements] : [f.createReturnStatement(visited.body as ts.Expression)];
+    const statements = ts.isBlock(visited.body!) ? [...runnerChecks.marked(fn, visited.body).statements] : [f.createReturnStatement(visited.body as ts.Expression)];
     const body = f.createBlock([
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))],
         ts.NodeFlags.Const)),
@@ -137,6 +138,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return replaceBody(ts, f, visited, body);
   };
 
+  const runnerChecks = runnerCheckEmitter(ts, f, plan.runnerChecks, runtime, () => marks++);
   const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node) });
 
   // Only nodes on the way to something the plan rewrites are visited: the rest of the file is emitted as it is.
@@ -146,7 +148,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   const fences = fencesAround(ts, f, plan.fences, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
-    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys()]) for (const target of targets) leadsTo(target);
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys(), runnerChecks.targets]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
@@ -167,6 +169,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return replaceBody(ts, f, fn, body);
     }
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
+    const checkedBefore = runnerChecks.checkBefore(node);
+    if (checkedBefore) return checkedBefore(ts.visitEachChild(node, visit, context)) as never;
+    if (isFunctionLike(ctx, node) && plan.runnerChecks.has(node) && node.body && ts.isBlock(node.body)) {
+      const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration;
+      return replaceBody(ts, f, visited, runnerChecks.marked(node, visited.body as ts.Block));
+    }
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {

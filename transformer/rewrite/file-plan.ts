@@ -35,6 +35,8 @@ export interface FilePlan {
   readonly wraps: Map<ts.Identifier, Wrap>;
   /** try blocks that contain submissions: task errors must surface inside them. */
   readonly tries: Set<ts.TryStatement>;
+  /** Functions a try block calls that run tasks: the statements that check their tasks first (runner-checkpoints.ts). */
+  runnerChecks: Map<FunctionLike, Set<ts.Statement>>;
   /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
   readonly returnsArgument: Map<ts.CallExpression, number>;
   /** `await`/`yield` expressions and deferred callbacks: the objects to bring up to date when the code resumes there. */
@@ -56,7 +58,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), tries: new Set(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), tries: new Set(), runnerChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), fences: emptyFencePlan(),
   };
 }

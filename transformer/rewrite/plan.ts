@@ -14,6 +14,7 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import { triesAroundTaskRunners } from './task-runners';
+import { runnerCheckpoints } from './runner-checkpoints';
 import type * as ts from 'typescript';
 import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
@@ -278,5 +279,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     for (const call of this.plan.submissions.keys()) for (const statement of this.facts.enclosingTries(call)) this.plan.tries.add(statement);
     // `try { run() }` where run() calls a task: its failure came out of that call, into this try.
     if (this.facts.tasks.size > 0) for (const statement of triesAroundTaskRunners(this.facts, this.source)) this.plan.tries.add(statement);
+    // And inside such a function, what follows its task calls and changes what the caller sees waits for them.
+    this.plan.runnerChecks = runnerCheckpoints(this.facts, this.source);
   }
 }

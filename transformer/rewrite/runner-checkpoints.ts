@@ -1,0 +1,144 @@
+/**
+ * Inside a program function that a try block calls and that runs tasks (`function run(n) { half(n); done++ }` called
+ * as `try { run(-2) } catch …`), the plain call of the task threw out of the function before its next statement
+ * ran. The submission does not throw, so a statement after it that changes something the caller can see (`done++`,
+ * `this.count++`, `log.push(x)` on a parameter, a call of program code) must first check that the function's tasks so
+ * far succeeded (`__taskify.checkpoint(mark)`), as a statement after a submission inside the try block itself does.
+ * Statements that change only the function's own variables, print (output is held behind a failing task and dropped
+ * with it), or submit more tasks need no check: the calls keep running in parallel.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import { codeReachedFrom } from '../analysis/reached-code';
+import { MUTATING_METHODS } from '../analysis/builtins';
+import type { FileFacts } from './file-facts';
+import { runsTasks } from './task-runners';
+import { isSynchronousCallback } from './syntax';
+
+/** For each function of this file that a try block calls (itself or through program code), its statements to check before. */
+export function runnerCheckpoints(facts: FileFacts, source: ts.SourceFile): Map<FunctionLike, Set<ts.Statement>> {
+  const checked = new Map<FunctionLike, Set<ts.Statement>>();
+  for (const fn of calledFromTries(facts)) {
+    if (fn.getSourceFile() !== source || !fn.body || !facts.ts.isBlock(fn.body) || facts.tasks.has(fn)) continue;
+    const before = new Set<ts.Statement>();
+    // Statements that a task call or a call of program code may precede: after one in the text, or in a loop
+    // holding one (the next pass runs after it). Only the innermost statement that changes something is checked.
+    let runBefore = false;
+    const loopsRunning: boolean[] = [];
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(facts.ctx, node) || facts.ts.isClassLike(node)) return;
+      if (facts.ts.isIterationStatement(node, false)) {
+        loopsRunning.push(runsCode(facts, node));
+        facts.ts.forEachChild(node, visit);
+        loopsRunning.pop();
+        return;
+      }
+      if (isStatementOfList(facts.ts, node) && (runBefore || loopsRunning.includes(true)) && !holdsStatements(facts.ts, node) &&
+        changesOutside(facts, fn, node)) before.add(node);
+      facts.ts.forEachChild(node, visit);
+      if (isStatementOfList(facts.ts, node) && !holdsStatements(facts.ts, node) && runsCode(facts, node)) runBefore = true;
+    };
+    fn.body.statements.forEach(visit);
+    if (before.size > 0) checked.set(fn, before);
+  }
+  return checked;
+}
+
+/** A statement, not an expression inside one. */
+function isStatementOfList(ts: typeof import('typescript'), node: ts.Node): node is ts.Statement {
+  return ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node);
+}
+/** Statements made of statements: their parts are checked instead. */
+function holdsStatements(ts: typeof import('typescript'), node: ts.Node): boolean {
+  return ts.isBlock(node) || ts.isIterationStatement(node, false) || ts.isIfStatement(node) || ts.isSwitchStatement(node) ||
+    ts.isTryStatement(node) || ts.isLabeledStatement(node);
+}
+/** It calls a task or program code (which may call one). */
+function runsCode(facts: FileFacts, node: ts.Node): boolean {
+  const { ts } = facts;
+  const calls = (n: ts.Node): boolean => {
+    if (isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n)) return false;
+    if (ts.isCallExpression(n)) {
+      if (facts.taskOf(n)) return true;
+      const callee = calledFunction(facts.ctx, n);
+      if (callee && !callee.getSourceFile().isDeclarationFile && runsTasks(facts, callee)) return true;
+    }
+    return ts.forEachChild(n, (child) => calls(child) || undefined) ?? false;
+  };
+  return calls(node);
+}
+/** Program functions that run tasks and that a try block calls, directly or through the program code it reaches. */
+function calledFromTries(facts: FileFacts): ReadonlySet<FunctionLike> {
+  const program = facts.ctx.program;
+  let found = perProgram.get(program);
+  if (found) return found;
+  const { ts } = facts;
+  const runners = new Set<FunctionLike>();
+  const add = (fn: FunctionLike): void => {
+    if (runners.has(fn) || facts.tasks.has(fn) || !runsTasks(facts, fn)) return;
+    runners.add(fn);
+    for (const code of codeReachedFrom(facts.ctx, fn)) if (isFunctionLike(facts.ctx, code)) add(code as FunctionLike);
+  };
+  const inTry = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee) add(callee); }
+    ts.forEachChild(node, inTry);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isTryStatement(node)) inTry(node.tryBlock);
+    ts.forEachChild(node, visit);
+  };
+  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+  found = runners;
+  perProgram.set(program, found);
+  return found;
+}
+const perProgram = new WeakMap<ts.Program, ReadonlySet<FunctionLike>>();
+
+/**
+ * Whether the statement may change what the function's caller can see: an assignment or update of a variable declared
+ * outside the function, of a property of `this`, a parameter or an outside variable, a changing method called on
+ * one, or a call of program code (which may do any of these). Its own variables and the objects they hold are its own.
+ */
+function changesOutside(facts: FileFacts, fn: FunctionLike, statement: ts.Statement): boolean {
+  const { ts } = facts;
+  const isOwn = (id: ts.Identifier, whole: boolean): boolean => {
+    const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile() !== fn.getSourceFile()) return false;
+    const inside = declaration.pos >= fn.pos && declaration.end <= fn.end;
+    // A parameter is the function's own name, but the object it holds is the caller's.
+    return inside && (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
+  };
+  /** `whole`: the name itself is assigned (`x = …`); else what it holds changes (`x.a = …`, `x.push(…)`). */
+  const ownTarget = (target: ts.Expression, wholeName = true): boolean => {
+    let root = target;
+    let whole = wholeName;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root) ||
+      ts.isNonNullExpression(root)) {
+      if (!ts.isParenthesizedExpression(root) && !ts.isNonNullExpression(root)) whole = false;
+      root = root.expression;
+    }
+    return ts.isIdentifier(root) && isOwn(root, whole);
+  };
+  /** `[a, b] = …`, `({ x } = …)`: every name it assigns. */
+  const ownTargets = (target: ts.Expression): boolean => {
+    if (!ts.isObjectLiteralExpression(target) && !ts.isArrayLiteralExpression(target)) return ownTarget(target);
+    const names: ts.Identifier[] = [];
+    const collect = (node: ts.Node): void => { if (ts.isIdentifier(node)) names.push(node); else ts.forEachChild(node, collect); };
+    collect(target);
+    return names.every((name) => ts.isPropertyAssignment(name.parent) && name.parent.name === name || isOwn(name, true));
+  };
+  const changes = (node: ts.Node): boolean => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !ownTargets(node.left)) return true;
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && !ownTarget(node.operand)) return true;
+    if (ts.isDeleteExpression(node) && !ownTarget(node.expression)) return true;
+    if (ts.isCallExpression(node) && !facts.taskOf(node)) {
+      const callee = calledFunction(facts.ctx, node);
+      if (callee && !callee.getSourceFile().isDeclarationFile) return true;
+      if (ts.isPropertyAccessExpression(node.expression) && MUTATING_METHODS.has(node.expression.name.text) && !ownTarget(node.expression.expression, false)) return true;
+    }
+    return ts.forEachChild(node, (child) => changes(child) || undefined) ?? false;
+  };
+  return changes(statement);
+}
