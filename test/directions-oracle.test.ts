@@ -20,7 +20,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(six, `a line without the libraries added as a check, 100% sound:\n${output}`);
   // (Guarded a little below the target: which parameters get judged moves with the oracle's time per function on a
   // loaded machine.)
-  assert.ok(Number(six[2]) >= 97.8, `precision ${six[2]}% on the six (98.2% when this was last raised)`);
+  // (97.1% since a call's result may be anything its callee holds: `_key(value)` in d3-array's InternMap and
+  // `(opt && opt.get || getter)(path)` in vega-util's field now hand back a part of the function called, which was
+  // unsound to ignore: `const g = () => p; g().k = 1` inferred p in. 97.9% before.)
+  assert.ok(Number(six[2]) >= 96.8, `precision ${six[2]}% on the six (97.1% when this was last set)`);
   // With the libraries added untuned as a check: d3-hierarchy and d3-geo (96.7% in all with them; d3-geo 31.9% when
   // added, 66.0% after the var-alias and literal-table changes that followed), then ml-spectra-processing, lodash-es,
   // d3-polygon, earcut and quickselect (77.6% in all when they were added, before any change aimed at them; 84.5%
@@ -32,14 +35,16 @@ test('every parameter a call writes is inferred written, and most that no call w
   // untuned, and the oracle judging every factory-made export on its own (ramda's 249 had counted as 9 closures): all
   // twenty 73.0% (73.4% with the test's 80 calls per function) after factory-made closures, reduce's accumulator,
   // CommonJS module objects and callees chosen between functions (the last one sound where it had not been).
-  assert.ok(Number(total[2]) >= 72.5, `precision ${total[2]}% in all (73.0% when this was last set)`);
+  // 74.0% after calls through names typed only `Function` and closures that hold what they captured (ramda).
+  assert.ok(Number(total[2]) >= 73.5, `precision ${total[2]}% in all (74.0% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
   // (d3-array and d3-interpolate: 89.1% and 91.1% since the oracle judges their factory-made exports too, the new
   // ones imprecise: `var interpolateHsl = hsl(hue)`.)
-  assert.ok(precision('d3-array') >= 88, `d3-array precision ${precision('d3-array')}%`);
-  assert.ok(precision('vega-util') >= 92, `vega-util precision ${precision('vega-util')}%`);
+  // (84.2% once a call's result may be what its callee holds: InternSet's `_key(value)`.)
+  assert.ok(precision('d3-array') >= 83, `d3-array precision ${precision('d3-array')}%`);
+  assert.ok(precision('vega-util') >= 90, `vega-util precision ${precision('vega-util')}%`);
   assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
   assert.ok(precision('d3-interpolate') >= 90, `d3-interpolate precision ${precision('d3-interpolate')}%`);
   // (53.9% and 28.5% when added, 85.1% and 30.4% now; lodash's rest is mostly getRawTag's save-and-restore of
@@ -51,16 +56,18 @@ test('every parameter a call writes is inferred written, and most that no call w
   // (38.4% and 81.4% when added; underscore 44.7% after call/apply, 43.6% with the test's 80 calls per function. Turf: 97.6% and 100% when added, the one miss a
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
-  assert.ok(precision('underscore') >= 49, `underscore precision ${precision('underscore')}%`);
+  assert.ok(precision('underscore') >= 51, `underscore precision ${precision('underscore')}%`);
   assert.ok(precision('es-toolkit') >= 80, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
   assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
   // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 31.9% after factory-made
   // closures were followed (32.7% with 80 calls); @thi.ng/arrays 84.3% (83.3%); radash 58.0% when added, 71.3%
   // (73.4%) after reduce's accumulator.
-  assert.ok(precision('ramda') >= 31, `ramda precision ${precision('ramda')}%`);
+  // ramda 41.5% after calls through names typed `Function` (its helpers' JSDoc) and returned closures held, not lost.
+  assert.ok(precision('ramda') >= 40, `ramda precision ${precision('ramda')}%`);
   assert.ok(precision('@thi.ng/arrays') >= 82, `@thi.ng/arrays precision ${precision('@thi.ng/arrays')}%`);
-  assert.ok(precision('radash') >= 70, `radash precision ${precision('radash')}%`);
+  // (radash 68.0% once a call's result may be what its callee holds: `mapper(item)`, `getter(a)`.)
+  assert.ok(precision('radash') >= 67, `radash precision ${precision('radash')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

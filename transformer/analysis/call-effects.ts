@@ -182,7 +182,7 @@ export class CallEffects {
           if (written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
           if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
           // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
-          if (effect.escapedOtherwise) this.escape(params, arg, `passed to \`${calleeName}\`, where it escapes: ${effect.escapedOtherwise.text}`);
+          this.record.letOut(params, arg, effect, `\`${calleeName}\``);
           if (effect.kept) {
             call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
           }
@@ -218,7 +218,7 @@ export class CallEffects {
       const written = callerSeesWrite(fn.parameters[argumentParam(fn, index)], effect);
       if (written) this.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
       if (effect.read) this.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
-      if (effect.escapedOtherwise) this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, where it escapes: ${effect.escapedOtherwise.text}`);
+      this.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
       if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) this.stored(this.ts.isSpreadElement(other) ? other.expression : other, params, call); });
     }
     this.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);

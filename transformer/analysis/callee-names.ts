@@ -38,5 +38,20 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
   return constantLiteralMember(ctx, callee) === fn;
 }
 
+/**
+ * The function a callee the checker resolves to no signature (typed `Function` or `any`: ramda's `@return {Function}`
+ * on its currying helpers, so `hasPath([prop], obj)` inside `has`) stands for, by the same names trusted above: an
+ * identifier (a declaration, a constant alias, an import, a factory-made closure) or `ns.f` of a module that
+ * function-of-symbol.ts resolves. Without it every call between such functions was unknown code's.
+ */
+export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
+  const { ts } = ctx;
+  callee = skipParens(ts, callee);
+  const symbol = ts.isIdentifier(callee) ? symbolOf(ctx, callee)
+    : ts.isPropertyAccessExpression(callee) && isNamespaceImport(ctx, skipParens(ts, callee.expression)) ? symbolOf(ctx, callee.name) : undefined;
+  const fn = symbol && functionOfSymbol(ctx, symbol);
+  return fn?.body ? fn : undefined;
+}
+
 const resolvesTo = (ctx: AnalysisContext, symbol: ts.Symbol | undefined, fn: FunctionLike): boolean =>
   symbol !== undefined && functionOfSymbol(ctx, symbol) === fn;

@@ -18,6 +18,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isReassigned, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
+import { namedFunction } from './callee-names';
 import { functionOfSymbol, type FactoryCall } from './function-of-symbol';
 import { besideJs, entryIfTypes, isJs, packageEntry, packageRootFor } from './package-files';
 import { ownerOf, sideProgram } from './side-programs';
@@ -53,7 +54,8 @@ function behindCall(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike
     if (variable && ts.isVariableDeclaration(variable) && variable.type === declaration) return behindDeclaration(ctx, variable);
     return undefined;
   }
-  if (!declaration) return behindImport(ctx, callee);
+  // (Typed `Function` or `any`: the function its name stands for, else a package's JavaScript the program did not load.)
+  if (!declaration) return namedFunction(ctx, callee) ?? behindImport(ctx, callee);
   return undefined;
 }
 

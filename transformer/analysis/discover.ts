@@ -164,7 +164,8 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     }
     const { escaped, kept } = summary.params[i] ?? {};
     // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
-    const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept;
+    // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
+    const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept ?? summary.params[i]?.inFunction;
     const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
     return {
       ...direction, rro: rroTag !== undefined, ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),

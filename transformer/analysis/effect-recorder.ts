@@ -64,6 +64,20 @@ export class EffectRecorder {
     }
   }
 
+  /** Held by a function value (see ParamEffects.inFunction): let out, where a caller's reach still follows it. */
+  inFunction(params: Params, node: ts.Node, text: string): void {
+    for (const p of params) {
+      this.effects[p].escaped ??= reasonAt(node, text);
+      this.effects[p].inFunction ??= reasonAt(node, text);
+    }
+  }
+
+  /** What a callee lets out of what it is given, as it lets it out (`callee`: how the reason names it). */
+  letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string): void {
+    if (effect.escapedOtherwise) this.escape(params, node, `passed to ${callee}, where it escapes: ${effect.escapedOtherwise.text}`);
+    if (effect.inFunction) this.inFunction(params, node, `passed to ${callee}, where a function holds it: ${effect.inFunction.text}`);
+  }
+
   /** Returned as the function's result: let out (by return), at the least depth it sits at in the result. */
   returned(reach: Reach, node: ts.Node, text: string): void {
     const depths = new Map<number, number>(reach.contents);

@@ -55,11 +55,8 @@ class FunctionEffects {
     if (!body) return { params: this.effects };
     this.reach.build();
     this.visit(body, (node) => this.collectEffects(node));
-    // `(p) => p`, `(p, q) => (c ? p : q)`: a concise body is the arrow's return value.
-    if (this.ts.isArrowFunction(this.fn) && !this.ts.isBlock(body)) {
-      const closure = this.ts.isArrowFunction(body) || this.ts.isFunctionExpression(body);
-      this.returned(body as ts.Expression, body, 'returned by the arrow function', !closure);
-    }
+    // `(p) => p`, `(p, q) => (c ? p : q)`, `(o) => () => o`: a concise body is the arrow's return value.
+    if (this.ts.isArrowFunction(this.fn) && !this.ts.isBlock(body)) this.returned(body as ts.Expression, body, 'returned by the arrow function', undefined);
     new Overwrites(this.ts, { written: (e) => this.written(e), reached: (e) => this.reached(e) }, this.effects).find(body);
     return { params: this.effects, assumes: this.callbacks.assumed };
   }
@@ -69,16 +66,28 @@ class FunctionEffects {
     this.ts.forEachChild(node, (child) => this.visit(child, action));
   }
 
-  /** `value` is returned (`byReturn`: as this function's result, not a closure's or a nested function's). */
-  private returned(value: ts.Expression, node: ts.Node, text: string, byReturn: boolean): void {
-    if (byReturn) this.record.returned(this.reach.of(value), node, text);
-    else this.escape(this.reached(value), node, text);
+  /**
+   * `value` is returned by `from` (undefined: by this function). This function's result holds it as deep as it sits
+   * there; a closure it returns (`return () => p`) holds what it captured, which the caller's reach follows (a call's
+   * result may be what its callee holds: reach.ts), as is what a function nested here returns (`return p` in
+   * it: whoever calls it gets that, wherever the function value goes); both are held by a function (`inFunction`). A
+   * method's or accessor's result nested here is let out of sight.
+   */
+  private returned(value: ts.Expression, node: ts.Node, text: string, from: ts.Node | undefined): void {
+    const { ts } = this;
+    const bare = skipParens(ts, value);
+    if (from === undefined) {
+      this.record.returned(this.reach.of(value), node, text);
+      if (ts.isArrowFunction(bare) || ts.isFunctionExpression(bare)) this.record.inFunction(this.reached(value), node, text);
+    } else if (ts.isArrowFunction(from) || ts.isFunctionExpression(from) || ts.isFunctionDeclaration(from)) {
+      this.record.inFunction(this.reached(value), node, text);
+    } else this.escape(this.reached(value), node, text);
   }
 
-  /** A return of this function itself, not of a function nested in it (whose result may be kept anywhere). */
-  private returnsFromThis(node: ts.ReturnStatement): boolean {
-    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) || this.ts.isFunctionLike(n)) return n === this.fn;
-    return false;
+  /** The function a return statement returns from. */
+  private returningFunction(node: ts.ReturnStatement): ts.Node | undefined {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) || this.ts.isFunctionLike(n)) return n;
+    return undefined;
   }
 
   private collectEffects(node: ts.Node): void {
@@ -92,9 +101,8 @@ class FunctionEffects {
       }
     }
     if (ts.isReturnStatement(node) && node.expression) {
-      // A returned closure is not data the caller gets back: it keeps the parameter out of sight.
-      const closure = ts.isArrowFunction(node.expression) || ts.isFunctionExpression(node.expression);
-      this.returned(node.expression, node, `returned: \`${snippet(node)}\``, this.returnsFromThis(node) && !closure);
+      const from = this.returningFunction(node);
+      this.returned(node.expression, node, `returned: \`${snippet(node)}\``, from === this.fn ? undefined : from);
     }
     // `yield v`: whoever iterates the generator gets the parameter, after the call returned.
     if (ts.isYieldExpression(node) && node.expression) this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);

@@ -28,6 +28,13 @@ export interface ParamEffects {
   /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
   escapedOtherwise?: Reason;
   /**
+   * Held by a function value the function hands back or makes (`return () => p`, `return p` in a function nested in
+   * it), or by one a callee did so with: let out (`escaped`), but not out of sight. A caller's reach follows it in the
+   * result (a call's result may be anything its callee holds: reach.ts), so a callback doing this still only reads;
+   * a task's caller cannot get a function back from a worker, so discover.ts counts it as letting the parameter out.
+   */
+  inFunction?: Reason;
+  /**
    * A reference to it is kept in another parameter (`to.push(from[0])`, `to.k = from`): the caller's objects then share
    * it, as the runtime keeps them sharing when the call is a task. Callers' analyses treat it as stored there.
    */

@@ -34,6 +34,8 @@ const isUntyped = (ctx: AnalysisContext, expr: ts.Expression): boolean => (ctx.c
 export class ReachMap {
   private readonly flow: ReachFlow;
   private readonly ts: typeof ts;
+  /** Nested function declarations whose captures are being gathered (nestedDeclaration). */
+  private readonly capturing = new Set<ts.Node>();
 
   /**
    * `returnsArgument(call, index)`: how deep the call's result may hold (a part of) argument `index` (0: the result may
@@ -170,7 +172,7 @@ export class ReachMap {
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
     }
-    return this.ofSymbol(symbol);
+    return this.nestedDeclaration(symbol?.valueDeclaration) ?? this.ofSymbol(symbol);
   }
 
   private ofCall(call: ts.CallExpression): Reach {
@@ -203,8 +205,35 @@ export class ReachMap {
       const passed = this.resultOf(call, reaches, given);
       return { direct: union(all(receiver), passed.direct), contents: shallowest(partOf(receiver).contents, passed.contents) };
     }
-    // A function's result may be any part of what it was given, unless its summary says an argument stays out of it.
-    return this.resultOf(call, reaches, given);
+    // A function's result may be any part of what it was given, unless its summary says an argument stays out of it;
+    // and any part of what the function value itself holds.
+    const passed = this.resultOf(call, reaches, given);
+    const held = this.calleeHolds(callee);
+    return held.size === 0 ? passed : { direct: union(held, passed.direct), contents: passed.contents };
+  }
+
+  /**
+   * What a called function value may hand back of itself: a closure may return what it captured (`const g = () => p;
+   * g().k = 1`, `mk(p)()` where mk returns `() => o`, a function declared in this one over p), a callback the caller
+   * made over its own data (`cb().k = 1` writes what the caller's `() => q` returns, so it writes cb). Without this
+   * each of these writes of p was lost.
+   */
+  private calleeHolds(callee: ts.Expression): Params {
+    return all(this.of(callee));
+  }
+
+  /**
+   * A function declared in this one (`function get() { return p; }`) is a closure over what it mentions, as a
+   * function expression is: naming it reaches that (calling it, returning it, handing it on). Each declaration is
+   * followed once per question (`walk` calling itself, two calling each other).
+   */
+  private nestedDeclaration(declaration: ts.Declaration | undefined): Reach | undefined {
+    const { ts } = this;
+    if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.body || (declaration as ts.Node) === this.fn ||
+      declaration.getSourceFile() !== this.fn.getSourceFile() || declaration.pos < this.fn.pos || declaration.end > this.fn.end) return undefined;
+    if (this.capturing.has(declaration)) return NOTHING;
+    this.capturing.add(declaration);
+    try { return holding(this.captured(declaration)); } finally { this.capturing.delete(declaration); }
   }
 
   /**

@@ -1,0 +1,93 @@
+/**
+ * Direction inference through function values that hold what they captured (issue 16, ramda's currying helpers): a
+ * call's result may be anything its callee holds, a returned closure holds what it captured (it is not out of sight),
+ * and a callee the checker types only as `Function` is still the function its name stands for. Each case asserts the
+ * precise direction where nothing writes, and the write where something does (soundness).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { taskDirections as directions, withTask as task } from './task-directions';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+
+test('a call\'s result may be what the called function value holds: writing into it writes what the closure captured', () => {
+  const mk = 'function mk(o: { k: number }) { return () => o; }';
+  for (const [body, prelude] of [
+    ['const g = () => p; g().k = 1;', ''],
+    ['function get() { return p; } get().k = 1;', ''],
+    ['mk(p)().k = 1;', mk],
+    ['const g = mk(p); const o = g(); o.k = 1;', mk],
+    // A callback the caller made over its own data: writing into what the callback returns writes that data.
+    ['f(p, () => p);', 'function f(q: unknown, cb: () => { k: number }) { cb().k = 1; }'],
+  ]) {
+    const written = directions(task('p: { k: number }', body, prelude));
+    assert.match(written.p, /^inout:/, `${body}: ${written.p}`);
+  }
+  const read = directions(task('p: { k: number }', 'const g = mk(p); return g().k;', mk));
+  assert.match(read.p, /^in:/, read.p);
+});
+
+// A factory in plain JavaScript whose closures return what they captured, and a helper calling its callback.
+const MAKERS = `
+export function always(o) { return function () { return o; }; }
+export function later(o) { return function () { o.k = 2; }; }
+export function ap(f, x) { return f(x); }
+`;
+
+test('a callback that returns a closure over what it is given only reads it; the closure\'s result is still followed', () => {
+  const files = { 'lib.js': MAKERS };
+  const reads = directions({ ...files, ...task('p: { k: number }', 'const g = ap(always, p); return g().k;', "import { always, ap } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  const writesResult = directions({ ...files, ...task('p: { k: number }', 'const g = ap(always, p); g().k = 1;', "import { always, ap } from './lib.js';") });
+  assert.match(writesResult.p, /^inout:/, writesResult.p);
+  // A closure that writes what it captured: its maker writes it, called or not.
+  const writes = directions({ ...files, ...task('p: { k: number }', 'ap(later, p);', "import { later, ap } from './lib.js';") });
+  assert.match(writes.p, /^inout:/, writes.p);
+});
+
+test('a task returning a closure over its parameter still lets it out (no worker can send a function back)', () => {
+  const files = { 'lib.js': MAKERS };
+  // (Through a callee too: the closure the callee returns holds the argument.)
+  for (const body of ['return () => p.k;', 'return always(p);']) {
+    const param = taskParam({ ...files, ...task('p: { k: number }', body, "import { always } from './lib.js';") });
+    assert.match(param.escapes ?? '', /returned/, `${body}: ${JSON.stringify(param)}`);
+    assert.is(param.direction, 'in');
+  }
+});
+
+/** The one task's first parameter as discovery reports it (direction, and whether it escapes). */
+function taskParam(files: Record<string, string>): { direction: string; escapes?: string } {
+  const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const ctx = createContext(ts, program);
+  return discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!).tasks[0].params[0];
+}
+
+// ramda's shape: the currying helper's JSDoc types its result `Function`, so the checker resolves a call through a
+// name for a curried function to no signature at all; the name still stands for the closure the helper made.
+const RAMDA = `
+/** @param {Function} fn @return {Function} */
+function curry2(fn) {
+  return function f2(a, b) {
+    if (arguments.length < 2) return function (_b) { return fn(a, _b); };
+    return fn(a, b);
+  };
+}
+var hasPath = curry2(function hasPath(path, obj) { var v = obj; for (var i = 0; i < path.length; i++) v = v == null ? v : v[path[i]]; return v != null; });
+export var has = curry2(function has(prop, obj) { return hasPath([prop], obj); });
+var setIn = curry2(function setIn(k, obj) { obj[k] = 1; return obj; });
+export var mark = curry2(function mark(k, obj) { return setIn(k, obj); });
+`;
+
+test('a call through a name the checker types only as Function is judged by the function the name stands for', () => {
+  const files = { 'lib.js': RAMDA };
+  const reads = directions({ ...files, ...task('p: { k: number }', "return has('k', p);", "import { has } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  const writes = directions({ ...files, ...task('p: { k: number }', "mark('k', p);", "import { mark } from './lib.js';") });
+  assert.match(writes.p, /^inout:/, writes.p);
+});
+
+test.run();
