@@ -361,6 +361,18 @@ if (!redisServer()) {
     assert.match(got.stderr, 'TASKIFY_REDIS must be a redis://host:port address, got "localhost:6379"');
   });
 
+  /**
+   * A fault mid-run: as soon as the master's run is under way (its alive key is in Redis). A fixed delay
+   * from the program's start froze Redis before a loaded machine's master had connected: the start's error instead.
+   */
+  const midRun = (fault: () => void): void => {
+    const poll = setInterval(() => {
+      if (cluster.keys('taskify:run:*:alive').length === 0) return;
+      clearInterval(poll);
+      fault();
+    }, 100);
+  };
+
   test('Redis frozen mid-run (SIGSTOP): master and machines say so within 15 s, naming it; thawed in time, the run ends right', async () => {
     const args = ['--blocks', '6', '--block-size', '256'];
     const want = await local(example('matmul'), args);
@@ -372,7 +384,7 @@ if (!redisServer()) {
     const seen: Record<string, number> = {};
     const got = await remote(example('matmul'), args, {}, (program) => {
       program.stderr!.on('data', (chunk) => { master += chunk; });
-      setTimeout(() => { cluster.pauseRedis(); frozenAt = Date.now(); }, 1000);
+      midRun(() => { cluster.pauseRedis(); frozenAt = Date.now(); });
       const poll = setInterval(() => {
         if (!frozenAt) return;
         if (seen.master === undefined && /has not answered for/.test(master)) seen.master = Date.now() - frozenAt;
@@ -396,7 +408,7 @@ if (!redisServer()) {
   test('Redis frozen for good mid-run: the run fails with a clear error naming it instead of hanging', async () => {
     let frozenAt = 0;
     const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, () => {
-      setTimeout(() => { cluster.pauseRedis(); frozenAt = Date.now(); }, 1000);
+      midRun(() => { cluster.pauseRedis(); frozenAt = Date.now(); });
     });
     const failedAfter = Date.now() - frozenAt;
     cluster.resumeRedis();
@@ -419,11 +431,11 @@ if (!redisServer()) {
   });
 
   test('Redis lost mid-run: the run fails with a clear error instead of hanging, and the machines stop', async () => {
-    const got = await remote(example('matmul'), ['--blocks', '5', '--block-size', '192'], {}, () => {
-      setTimeout(() => cluster.stopRedis(), 1000);
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, () => {
+      midRun(() => cluster.stopRedis());
     });
     assert.is(got.code, 1);
-    assert.match(got.stderr, `lost the connection to Redis at ${cluster.url} during the run`);
+    assert.match(got.stderr, `lost the connection to Redis at ${cluster.url} during the run`, got.stderr);
     assert.ok(got.ms < 30_000, `failed after ${got.ms} ms`);
     // Machines give up reconnecting after about 3 s; on a loaded machine a little later: wait up to 15 s.
     const stopped = () => cluster.workers.every((worker) => worker.exitCode !== null || worker.signalCode !== null);
