@@ -86,4 +86,18 @@ test('reduce\'s accumulator starts as the initial value and is then what the cal
   assert.match(custom.p, /^inout:/, custom.p);
 });
 
+test('a function declared after a parameter is replaced, and named only after it, sees the replacement (d3-geo rotation)', () => {
+  const replaced = directions(main('p: { k: number }[]', 'p = [{ k: 0 }];\nfunction get() { return p; }\nconst g = get;\nget()[0].k = 1; g()[0].k = 2;', ''));
+  assert.match(replaced.p, /^in:/, replaced.p);
+  for (const body of [
+    // Called before the replacement, or through another hoisted function that is.
+    'function get() { return p; }\nget()[0].k = 1;\np = [{ k: 0 }];',
+    'function a() { return b(); }\na()[0].k = 1;\np = [{ k: 0 }];\nfunction b() { return p; }',
+    'const early = () => get();\np = [{ k: 0 }];\nfunction get() { return p; }\nearly()[0].k = 1;',
+  ]) {
+    const written = directions(main('p: { k: number }[]', body, ''));
+    assert.match(written.p, /^inout:/, `${body}: ${written.p}`);
+  }
+});
+
 test.run();
