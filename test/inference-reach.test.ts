@@ -100,4 +100,15 @@ test('a function declared after a parameter is replaced, and named only after it
   }
 });
 
+test('iterating by hand (values[Symbol.iterator]().next()) reads the iterable as for…of does; writing an element still writes it', () => {
+  const files = { 'lib.js': `
+export function total(values) { const it = values[Symbol.iterator](); let s = 0, r; while (!(r = it.next()).done) s += r.value.k; return s; }
+export function bump(values) { const it = values[Symbol.iterator](); const { done, value } = it.next(); if (!done) value.k = 1; }
+` };
+  const reads = directions({ ...files, ...main('p: { k: number }[]', 'return total(p);', "import { total } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  const writes = directions({ ...files, ...main('p: { k: number }[]', 'bump(p);', "import { bump } from './lib.js';") });
+  assert.match(writes.p, /^inout:/, writes.p);
+});
+
 test.run();
