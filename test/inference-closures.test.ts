@@ -101,6 +101,19 @@ test('a closure whose body is known hands back only what it returns: a key funct
     const read = directions(task('p: { k: number }', body, ''));
     assert.match(read.p, /^in:/, `${body}: ${read.p}`);
   }
+  // The analysed function's own recursive call is judged by its summary, not by what its returns may hold of its
+  // parameters (simple-statistics' combinations(x, k) unshifts into the lists its recursive call made).
+  const combos = `
+export function combos(x: number[][], k: number): number[][][] {
+  const list: number[][][] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (k === 1) list.push([x[i]]);
+    else for (const next of combos(x.slice(i + 1), k - 1)) { next.unshift(x[i]); list.push(next); }
+  }
+  return list;
+}`;
+  const recursive = directions(task('p: number[][]', 'return combos(p, 2);', combos));
+  assert.match(recursive.p, /^in:/, recursive.p);
 });
 
 test('a closure that returns captured state is still followed, through a const, a choice of closures and a generator', () => {

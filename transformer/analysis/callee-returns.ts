@@ -53,7 +53,7 @@ export class CalleeReturns {
   /**
    * The function `expr` is sure to be, with its body here: the expression itself, a `const` initialized with one, or
    * a function declared inside the analysed function and never assigned another value (`function g() {}; g = h` may
-   * not be).
+   * not be). Not the analysed function itself: what its own recursive call returns is its summary's (resultOf).
    */
   private knownFunction(expr: ts.Expression): FunctionLike | undefined {
     const { ts } = this.ctx;
@@ -61,14 +61,14 @@ export class CalleeReturns {
     if (!ts.isIdentifier(expr)) return undefined;
     const declaration = symbolOf(this.ctx, expr)?.valueDeclaration;
     if (!declaration || declaration.getSourceFile() !== this.fn.getSourceFile()) return undefined;
-    if (ts.isFunctionDeclaration(declaration) && declaration.body && declaration.pos >= this.fn.pos && declaration.end <= this.fn.end) {
+    if (ts.isFunctionDeclaration(declaration) && declaration.body && (declaration as ts.Node) !== this.fn && declaration.pos >= this.fn.pos && declaration.end <= this.fn.end) {
       return this.reassigned(declaration) ? undefined : declaration;
     }
     if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
       (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
       const init = declaration.initializer;
       const bare = ts.isParenthesizedExpression(init) ? init.expression : init;
-      if (ts.isArrowFunction(bare) || ts.isFunctionExpression(bare)) return bare;
+      if ((ts.isArrowFunction(bare) || ts.isFunctionExpression(bare)) && (bare as ts.Node) !== this.fn) return bare;
     }
     return undefined;
   }
