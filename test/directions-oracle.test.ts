@@ -22,8 +22,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // loaded machine.)
   // (97.1% since a call's result may be anything its callee holds: `_key(value)` in d3-array's InternMap and
   // `(opt && opt.get || getter)(path)` in vega-util's field now hand back a part of the function called, which was
-  // unsound to ignore: `const g = () => p; g().k = 1` inferred p in. 97.9% before.)
-  assert.ok(Number(six[2]) >= 96.8, `precision ${six[2]}% on the six (97.1% when this was last set)`);
+  // unsound to ignore: `const g = () => p; g().k = 1` inferred p in. 97.9% before.) 97.4% once a closure whose body is
+  // known holds only what it returns, and hand-made iteration (`values[Symbol.iterator]().next()`) reads as for...of;
+  // the rest of the loss is sound: a function that is a parameter or part of one may return it (`_key(value)`, `opt.get`).
+  assert.ok(Number(six[2]) >= 97.2, `precision ${six[2]}% on the six (97.4% when this was last set)`);
   // With the libraries added untuned as a check: d3-hierarchy and d3-geo (96.7% in all with them; d3-geo 31.9% when
   // added, 66.0% after the var-alias and literal-table changes that followed), then ml-spectra-processing, lodash-es,
   // d3-polygon, earcut and quickselect (77.6% in all when they were added, before any change aimed at them; 84.5%
@@ -35,15 +37,20 @@ test('every parameter a call writes is inferred written, and most that no call w
   // untuned, and the oracle judging every factory-made export on its own (ramda's 249 had counted as 9 closures): all
   // twenty 73.0% (73.4% with the test's 80 calls per function) after factory-made closures, reduce's accumulator,
   // CommonJS module objects and callees chosen between functions (the last one sound where it had not been).
-  // 74.0% after calls through names typed only `Function` and closures that hold what they captured (ramda).
-  assert.ok(Number(total[2]) >= 73.5, `precision ${total[2]}% in all (74.0% when this was last set)`);
+  // 74.0% after calls through names typed only `Function` and closures that hold what they captured (ramda); 74.2%
+  // once known closures hold only what they return (d3-geo's rotation, d3-array's hand-made iteration).
+  assert.ok(Number(total[2]) >= 73.8, `precision ${total[2]}% in all (74.2% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
   // (d3-array and d3-interpolate: 89.1% and 91.1% since the oracle judges their factory-made exports too, the new
   // ones imprecise: `var interpolateHsl = hsl(hue)`.)
-  // (84.2% once a call's result may be what its callee holds: InternSet's `_key(value)`.)
-  assert.ok(precision('d3-array') >= 83, `d3-array precision ${precision('d3-array')}%`);
+  // (84.2% once a call's result may be what its callee holds: InternSet's `_key(value)`; 87.1% once `it.next()` of
+  // `values[Symbol.iterator]()` is iteration, not an unknown method.)
+  assert.ok(precision('d3-array') >= 86, `d3-array precision ${precision('d3-array')}%`);
+  // d3-geo: 63.3% once a call's result may be what its callee holds, 68.1% (32/47; 65.3% if 49 are judged) once a
+  // declaration named after a replaced parameter sees the replacement (`forward` in `rotation`).
+  assert.ok(precision('d3-geo') >= 64, `d3-geo precision ${precision('d3-geo')}%`);
   assert.ok(precision('vega-util') >= 90, `vega-util precision ${precision('vega-util')}%`);
   assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
   assert.ok(precision('d3-interpolate') >= 90, `d3-interpolate precision ${precision('d3-interpolate')}%`);

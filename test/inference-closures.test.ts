@@ -90,4 +90,43 @@ test('a call through a name the checker types only as Function is judged by the 
   assert.match(writes.p, /^inout:/, writes.p);
 });
 
+test('a closure whose body is known hands back only what it returns: a key function over its argument holds nothing captured', () => {
+  // Returns fresh values, primitives or its own parameter's parts: writing the result writes none of what it captured.
+  for (const body of [
+    'const key = (v: { id: { k: number } }) => v.id; const s = { id: { k: 0 } }; const r = key(s); r.k = p.k;',
+    'const make = () => ({ k: p.k }); make().k = 1;',
+    'function fresh() { return [p.k]; } fresh()[0] = 1;',
+    'const pick = (x: { k: number }) => (x.k > 0 ? { k: x.k } : x); const o = pick({ k: p.k }); o.k = 2;',
+  ]) {
+    const read = directions(task('p: { k: number }', body, ''));
+    assert.match(read.p, /^in:/, `${body}: ${read.p}`);
+  }
+  // The analysed function's own recursive call is judged by its summary, not by what its returns may hold of its
+  // parameters (simple-statistics' combinations(x, k) unshifts into the lists its recursive call made).
+  const combos = `
+export function combos(x: number[][], k: number): number[][][] {
+  const list: number[][][] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (k === 1) list.push([x[i]]);
+    else for (const next of combos(x.slice(i + 1), k - 1)) { next.unshift(x[i]); list.push(next); }
+  }
+  return list;
+}`;
+  const recursive = directions(task('p: number[][]', 'return combos(p, 2);', combos));
+  assert.match(recursive.p, /^in:/, recursive.p);
+});
+
+test('a closure that returns captured state is still followed, through a const, a choice of closures and a generator', () => {
+  for (const body of [
+    'const g = () => { const o = p; return o; }; g().k = 1;',
+    'const a = () => ({ k: 0 }); const b = () => p; (p.k > 0 ? a : b)().k = 1;',
+    'function* each() { yield p; } for (const o of each()) o.k = 1;',
+    'const g = function () { return p.k > 0 ? p : g(); }; g().k = 1;',
+    'function get(): { k: number } { return p; } let h = get; h().k = 1;',
+  ]) {
+    const written = directions(task('p: { k: number }', body, ''));
+    assert.match(written.p, /^inout:/, `${body}: ${written.p}`);
+  }
+});
+
 test.run();

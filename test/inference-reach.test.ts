@@ -86,4 +86,29 @@ test('reduce\'s accumulator starts as the initial value and is then what the cal
   assert.match(custom.p, /^inout:/, custom.p);
 });
 
+test('a function declared after a parameter is replaced, and named only after it, sees the replacement (d3-geo rotation)', () => {
+  const replaced = directions(main('p: { k: number }[]', 'p = [{ k: 0 }];\nfunction get() { return p; }\nconst g = get;\nget()[0].k = 1; g()[0].k = 2;', ''));
+  assert.match(replaced.p, /^in:/, replaced.p);
+  for (const body of [
+    // Called before the replacement, or through another hoisted function that is.
+    'function get() { return p; }\nget()[0].k = 1;\np = [{ k: 0 }];',
+    'function a() { return b(); }\na()[0].k = 1;\np = [{ k: 0 }];\nfunction b() { return p; }',
+    'const early = () => get();\np = [{ k: 0 }];\nfunction get() { return p; }\nearly()[0].k = 1;',
+  ]) {
+    const written = directions(main('p: { k: number }[]', body, ''));
+    assert.match(written.p, /^inout:/, `${body}: ${written.p}`);
+  }
+});
+
+test('iterating by hand (values[Symbol.iterator]().next()) reads the iterable as for…of does; writing an element still writes it', () => {
+  const files = { 'lib.js': `
+export function total(values) { const it = values[Symbol.iterator](); let s = 0, r; while (!(r = it.next()).done) s += r.value.k; return s; }
+export function bump(values) { const it = values[Symbol.iterator](); const { done, value } = it.next(); if (!done) value.k = 1; }
+` };
+  const reads = directions({ ...files, ...main('p: { k: number }[]', 'return total(p);', "import { total } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  const writes = directions({ ...files, ...main('p: { k: number }[]', 'bump(p);', "import { bump } from './lib.js';") });
+  assert.match(writes.p, /^inout:/, writes.p);
+});
+
 test.run();

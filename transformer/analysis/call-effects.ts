@@ -22,6 +22,7 @@ import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } fr
 import { reasonAt, snippet } from './reason';
 import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
+import { isIterationStep } from './iterators';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -275,10 +276,9 @@ export class CallEffects {
     return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
   }
 
-
-
   /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
   private quietProgramMethod(call: ts.CallExpression): boolean {
+    if (isIterationStep(this.ctx, call)) return true; // `it.next()` of `values[Symbol.iterator]()`: iterators.ts
     const target = programMethod(this.ctx, this.fn, call);
     return target !== undefined && changingUse(this.ctx, target, this.lookup) === undefined;
   }

@@ -25,6 +25,7 @@ import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArg
 import { isAfter } from './replacements';
 import { reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
+import { CalleeReturns } from './callee-returns';
 import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { ReturnsArgument, StoresArgument } from './reach-flow';
@@ -36,6 +37,7 @@ export class ReachMap {
   private readonly ts: typeof ts;
   /** Nested function declarations whose captures are being gathered (nestedDeclaration). */
   private readonly capturing = new Set<ts.Node>();
+  private readonly calleeReturns: CalleeReturns;
 
   /**
    * `returnsArgument(call, index)`: how deep the call's result may hold (a part of) argument `index` (0: the result may
@@ -48,6 +50,7 @@ export class ReachMap {
     private readonly returnsArgument: ReturnsArgument = () => 0, builtinReduce?: RunsBuiltinReduce) {
     this.ts = ctx.ts;
     this.flow = new ReachFlow(ctx, fn, stores, this, builtinReduce);
+    this.calleeReturns = new CalleeReturns(ctx, fn, (e) => this.of(e));
   }
 
   /** Bind the parameters to themselves, then follow every assignment and call of the body to a fixpoint (reach-flow.ts). */
@@ -206,21 +209,14 @@ export class ReachMap {
       return { direct: union(all(receiver), passed.direct), contents: shallowest(partOf(receiver).contents, passed.contents) };
     }
     // A function's result may be any part of what it was given, unless its summary says an argument stays out of it;
-    // and any part of what the function value itself holds.
+    // and what the function value itself holds, where it may return that (callee-returns.ts): a closure may return what
+    // it captured (`const g = () => p; g().k = 1`, `mk(p)()` where mk returns `() => o`), a callback the caller made
+    // over its own data (`cb().k = 1` writes what the caller's `() => q` returns, so it writes cb).
     const passed = this.resultOf(call, reaches, given);
-    const held = this.calleeHolds(callee);
+    const held = this.calleeReturns.held(callee);
     return held.size === 0 ? passed : { direct: union(held, passed.direct), contents: passed.contents };
   }
 
-  /**
-   * What a called function value may hand back of itself: a closure may return what it captured (`const g = () => p;
-   * g().k = 1`, `mk(p)()` where mk returns `() => o`, a function declared in this one over p), a callback the caller
-   * made over its own data (`cb().k = 1` writes what the caller's `() => q` returns, so it writes cb). Without this
-   * each of these writes of p was lost.
-   */
-  private calleeHolds(callee: ts.Expression): Params {
-    return all(this.of(callee));
-  }
 
   /**
    * A function declared in this one (`function get() { return p; }`) is a closure over what it mentions, as a

@@ -44,9 +44,29 @@ function evaluatesOnce(t: typeof ts, parent: ts.Node, child: ts.Node): boolean {
     t.isNonNullExpression(parent) || t.isTemplateExpression(parent) || t.isTemplateSpan(parent);
 }
 
-/** A mention at `id` is evaluated after a replacement ending at `from`: later in the source and not in a hoisted function. */
-export function isAfter(t: typeof ts, id: ts.Node, from: number, body: ts.Node): boolean {
+/**
+ * A mention at `id` is evaluated after a replacement ending at `from`: later in the source, and not in a hoisted
+ * function that might run before it. A function declaration whose name is mentioned only after the replacement (and
+ * not in another such function that might run before it) cannot run before it either: d3-geo's `function
+ * forward(coordinates) { … rotate(…) … }` after `rotate = rotateRadians(…)`, taken and returned only after it.
+ */
+export function isAfter(t: typeof ts, id: ts.Node, from: number, body: ts.Node, seen: ReadonlySet<ts.Node> = new Set()): boolean {
   if (id.pos < from) return false;
-  for (let n = id.parent; n && n !== body; n = n.parent) if (t.isFunctionDeclaration(n)) return false;
+  for (let n = id.parent; n && n !== body; n = n.parent) {
+    if (t.isFunctionDeclaration(n) && !(n.name && !seen.has(n) && calledOnlyAfter(t, n, from, body, new Set([...seen, n])))) return false;
+  }
   return true;
+}
+
+/** Every mention of the declaration's name outside its own body is after the replacement (by name: shadowing only adds mentions). */
+function calledOnlyAfter(t: typeof ts, declaration: ts.FunctionDeclaration, from: number, body: ts.Node, seen: ReadonlySet<ts.Node>): boolean {
+  const name = declaration.name!.text;
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok || node === declaration) return;
+    if (t.isIdentifier(node) && node.text === name && !isAfter(t, node, from, body, seen)) ok = false;
+    t.forEachChild(node, visit);
+  };
+  t.forEachChild(body, visit);
+  return ok;
 }
