@@ -76,6 +76,16 @@ test('a failure nothing waited for ends the program with that error, as the plai
   assert.not.ok(existsSync(run.runDir!));
 });
 
+test('a failure nothing waited for, then process.exit: printed as Node prints an uncaught error, exit code 1', async () => {
+  const root = store();
+  const run = await runChild('unobserved-exit', { TASKIFY_STORE: root });
+  assert.is(run.code, 1);
+  assert.match(run.stderr, /^(Validation)?Error: nobody waits for this either\n {4}at /m);
+  assert.match(run.stderr, new RegExp(`\\n\\nNode\\.js ${process.version.replace(/\./g, '\\.')}\\n$`));
+  assert.not.match(run.stderr, /^taskify:/m, 'no line of its own: the plain program printed only the error');
+  assert.not.ok(existsSync(run.runDir!));
+});
+
 test('process.exit with a task pending: the task finishes first (the plain call had returned), then the run is cleaned up', async () => {
   const root = store();
   const run = await runChild('exit-pending', { TASKIFY_STORE: root });

@@ -383,4 +383,10 @@ test('functions a try calls that run tasks: what follows a failing call and chan
   assert.is(emitted.match(/const __taskify_runner\d+ = __taskify\.mark\(\)/g)?.length, 4, 'run, refill, runAll and outer are checked');
 });
 
+test('a failing call in an async function or a promise callback rejects its promise, as the plain throw did: main().catch, then(…, onRejected), a Promise executor', () => {
+  const tasks = printsAsPlain('promise-failures');
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4);
+});
+
 test.run();

@@ -88,13 +88,14 @@ function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
   }
   // A failure no wait reported: the plain program ended at that call (the first such: the calls after it never
   // happened), dying of its error. Ending by itself, it dies of it now, as Node prints an uncaught error; ended
-  // otherwise, it is said, and the exit code is that death's, whatever the program set or called after that call.
+  // otherwise (process.exit, a signal: nothing can be thrown any more), it is printed as Node prints an uncaught
+  // error, and the exit code is that death's, whatever the program set or called after that call.
   const [lost] = a.runtime.unobservedFailures();
   if (lost !== undefined && end === 'natural') {
     setImmediate(() => { throw lost; });
   } else if (lost !== undefined) {
-    const shown = lost instanceof Error ? lost.stack : `it threw ${inspect(lost)}`;
-    process.stderr.write(`taskify: a task failed and nothing waited for its result:\n${shown}\n`);
+    const shown = lost instanceof Error && lost.stack ? lost.stack : `Uncaught ${inspect(lost)}`;
+    process.stderr.write(`${shown}\n\nNode.js ${process.version}\n`);
     process.exitCode = 1;
   }
   // Let go by the task's own policy: said, but the run succeeded as the program asked.

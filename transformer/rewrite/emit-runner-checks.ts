@@ -5,20 +5,21 @@
  */
 import type * as ts from 'typescript';
 import type { FunctionLike } from '../analysis/context';
+import type { RunnerCheck } from './runner-checkpoints';
 
 export interface RunnerCheckEmitter {
   /** The chosen statements: the visitor must reach them. */
   readonly targets: readonly ts.Node[];
   /** For a chosen statement, what makes its visited form checked first. */
   checkBefore(original: ts.Node): ((visited: ts.Node) => ts.Node[]) | undefined;
-  /** The body of `fn` (original) with its mark first, when it has checks. */
-  marked(fn: ts.Node, body: ts.Block): ts.Block;
+  /** The (visited) body of `fn` (original) with its mark first and its check at exit, when it has checks. */
+  marked(fn: ts.Node, body: ts.ConciseBody): ts.ConciseBody;
 }
 
-export function runnerCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: ReadonlyMap<FunctionLike, ReadonlySet<ts.Statement>>,
+export function runnerCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: ReadonlyMap<FunctionLike, RunnerCheck>,
   runtime: (name: string, args: ts.Expression[]) => ts.Expression, nextMark: () => number): RunnerCheckEmitter {
   const owner = new Map<ts.Node, FunctionLike>();
-  for (const [fn, statements] of checks) for (const statement of statements) owner.set(statement, fn);
+  for (const [fn, { before }] of checks) for (const statement of before) owner.set(statement, fn);
   const marks = new Map<FunctionLike, ts.Identifier>();
   const markOf = (fn: FunctionLike) => {
     let mark = marks.get(fn);
@@ -34,10 +35,15 @@ export function runnerCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Read
       return (visited) => [f.createExpressionStatement(runtime('checkpoint', [markOf(fn)])), visited];
     },
     marked(fn, body) {
-      if (!checks.has(fn as FunctionLike)) return body;
+      const check = checks.get(fn as FunctionLike);
+      if (!check) return body;
       const mark = f.createVariableStatement(undefined, f.createVariableDeclarationList(
         [f.createVariableDeclaration(markOf(fn as FunctionLike), undefined, undefined, runtime('mark', []))], t.NodeFlags.Const));
-      return f.updateBlock(body, [mark, ...body.statements]);
+      const statements = t.isBlock(body) ? [...body.statements] : [f.createReturnStatement(body)];
+      if (!check.atExit) return f.createBlock([mark, ...statements], true);
+      // However it ends: a failure of its tasks rejects its promise, first among what it threw.
+      const atExit = f.createBlock([f.createExpressionStatement(runtime('checkpoint', [markOf(fn as FunctionLike)]))], true);
+      return f.createBlock([mark, f.createTryStatement(f.createBlock(statements, true), undefined, atExit)], true);
     },
   };
 }

@@ -129,7 +129,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const mark = f.createIdentifier(`__taskify_leave${marks++}`);
     const leave = f.createExpressionStatement(runtime('leaving', [mark,
       f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map((name) => f.createIdentifier(name.text)))]));
-    const statements = ts.isBlock(visited.body!) ? [...runnerChecks.marked(fn, visited.body).statements] : [f.createReturnStatement(visited.body as ts.Expression)];
+    const checked = runnerChecks.marked(fn, visited.body!);
+    const statements = ts.isBlock(checked) ? [...checked.statements] : [f.createReturnStatement(checked)];
     const body = f.createBlock([
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))],
         ts.NodeFlags.Const)),
@@ -171,9 +172,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
     const checkedBefore = runnerChecks.checkBefore(node);
     if (checkedBefore) return checkedBefore(ts.visitEachChild(node, visit, context)) as never;
-    if (isFunctionLike(ctx, node) && plan.runnerChecks.has(node) && node.body && ts.isBlock(node.body)) {
+    if (isFunctionLike(ctx, node) && plan.runnerChecks.has(node) && node.body) {
       const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration;
-      return replaceBody(ts, f, visited, runnerChecks.marked(node, visited.body as ts.Block));
+      return replaceBody(ts, f, visited, runnerChecks.marked(node, visited.body!));
     }
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
       const task = plan.submissions.get(node)!;

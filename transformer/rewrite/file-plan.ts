@@ -12,6 +12,7 @@ import { emptyFencePlan, type FencePlan } from './fences';
 import type { Resumption } from './resumptions';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
+import type { RunnerCheck } from './runner-checkpoints';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -36,7 +37,7 @@ export interface FilePlan {
   /** try blocks that contain submissions: task errors must surface inside them. */
   readonly tries: Set<ts.TryStatement>;
   /** Functions a try block calls that run tasks: the statements that check their tasks first (runner-checkpoints.ts). */
-  runnerChecks: Map<FunctionLike, Set<ts.Statement>>;
+  runnerChecks: Map<FunctionLike, RunnerCheck>;
   /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
   readonly returnsArgument: Map<ts.CallExpression, number>;
   /** `await`/`yield` expressions and deferred callbacks: the objects to bring up to date when the code resumes there. */

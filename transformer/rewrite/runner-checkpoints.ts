@@ -5,7 +5,9 @@
  * `this.count++`, `log.push(x)` on a parameter, a call of program code) must first check that the function's tasks so
  * far succeeded (`__taskify.checkpoint(mark)`), as a statement after a submission inside the try block itself does.
  * Statements that change only the function's own variables, print (output is held behind a failing task and dropped
- * with it), or submit more tasks need no check: the calls keep running in parallel.
+ * with it), or submit more tasks need no check: the calls keep running in parallel. An async function or a promise
+ * callback is caught by its promise: it also checks its tasks when it ends, so their failure rejects the promise
+ * (`main().catch(…)`), as the plain call's throw did.
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
@@ -15,11 +17,24 @@ import type { FileFacts } from './file-facts';
 import { runsTasks } from './task-runners';
 import { isSynchronousCallback } from './syntax';
 
-/** For each function of this file that a try block calls (itself or through program code), its statements to check before. */
-export function runnerCheckpoints(facts: FileFacts, source: ts.SourceFile): Map<FunctionLike, Set<ts.Statement>> {
-  const checked = new Map<FunctionLike, Set<ts.Statement>>();
-  for (const fn of calledFromTries(facts)) {
-    if (fn.getSourceFile() !== source || !fn.body || !facts.ts.isBlock(fn.body) || facts.tasks.has(fn)) continue;
+/** What a function checks: before which of its statements, and whether also when it ends. */
+export interface RunnerCheck {
+  readonly before: ReadonlySet<ts.Statement>;
+  /**
+   * An async function, or a callback of `then`/`catch`/`finally` or `new Promise`: a failure of its tasks rejects its
+   * promise, as the plain call's throw did, so it checks them all when it ends (in a `finally`).
+   */
+  readonly atExit: boolean;
+}
+
+/** For each function of this file a failure of whose tasks someone may catch, what it checks. */
+export function runnerCheckpoints(facts: FileFacts, source: ts.SourceFile): Map<FunctionLike, RunnerCheck> {
+  const checked = new Map<FunctionLike, RunnerCheck>();
+  const { caught, promising } = catchingCallers(facts);
+  for (const fn of caught) {
+    if (fn.getSourceFile() !== source || !fn.body || facts.tasks.has(fn)) continue;
+    const atExit = promising.has(fn);
+    if (!facts.ts.isBlock(fn.body)) { if (atExit) checked.set(fn, { before: new Set(), atExit }); continue; }
     const before = new Set<ts.Statement>();
     // Statements that a task call or a call of program code may precede: after one in the text, or in a loop
     // holding one (the next pass runs after it). Only the innermost statement that changes something is checked.
@@ -39,7 +54,7 @@ export function runnerCheckpoints(facts: FileFacts, source: ts.SourceFile): Map<
       if (isStatementOfList(facts.ts, node) && !holdsStatements(facts.ts, node) && runsCode(facts, node)) runBefore = true;
     };
     fn.body.statements.forEach(visit);
-    if (before.size > 0) checked.set(fn, before);
+    if (before.size > 0 || atExit) checked.set(fn, { before, atExit });
   }
   return checked;
 }
@@ -67,16 +82,20 @@ function runsCode(facts: FileFacts, node: ts.Node): boolean {
   };
   return calls(node);
 }
-/** Program functions that run tasks and that a try block calls, directly or through the program code it reaches. */
-function calledFromTries(facts: FileFacts): ReadonlySet<FunctionLike> {
+/**
+ * Program functions that run tasks and whose failure someone may catch: those a try block calls, async functions,
+ * promise callbacks (`promising`), and the program code these reach. Once per program.
+ */
+function catchingCallers(facts: FileFacts): Catching {
   const program = facts.ctx.program;
   let found = perProgram.get(program);
   if (found) return found;
   const { ts } = facts;
-  const runners = new Set<FunctionLike>();
+  const caught = new Set<FunctionLike>();
+  const promising = new Set<FunctionLike>();
   const add = (fn: FunctionLike): void => {
-    if (runners.has(fn) || facts.tasks.has(fn) || !runsTasks(facts, fn)) return;
-    runners.add(fn);
+    if (caught.has(fn) || facts.tasks.has(fn) || !runsTasks(facts, fn)) return;
+    caught.add(fn);
     for (const code of codeReachedFrom(facts.ctx, fn)) if (isFunctionLike(facts.ctx, code)) add(code as FunctionLike);
   };
   const inTry = (node: ts.Node): void => {
@@ -85,19 +104,39 @@ function calledFromTries(facts: FileFacts): ReadonlySet<FunctionLike> {
   };
   const visit = (node: ts.Node): void => {
     if (ts.isTryStatement(node)) inTry(node.tryBlock);
+    if (isFunctionLike(facts.ctx, node) && (isAsyncFunction(ts, node) || isPromiseCallback(ts, node)) &&
+      !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) {
+      promising.add(node as FunctionLike);
+      add(node as FunctionLike);
+    }
     ts.forEachChild(node, visit);
   };
   if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  found = runners;
+  found = { caught, promising };
   perProgram.set(program, found);
   return found;
 }
-const perProgram = new WeakMap<ts.Program, ReadonlySet<FunctionLike>>();
+interface Catching { readonly caught: ReadonlySet<FunctionLike>; readonly promising: ReadonlySet<FunctionLike> }
+const perProgram = new WeakMap<ts.Program, Catching>();
+
+function isAsyncFunction(ts: typeof import('typescript'), fn: ts.Node): boolean {
+  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) &&
+    !('asteriskToken' in fn && fn.asteriskToken);
+}
+
+/** `p.then((v) => …)`, `.catch(…)`, `.finally(…)`, `new Promise((resolve) => …)`: what it throws rejects a promise. */
+function isPromiseCallback(ts: typeof import('typescript'), fn: ts.Node): boolean {
+  const call = fn.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && call.arguments?.[0] === fn;
+  return ts.isCallExpression(call) && call.arguments.includes(fn) && ts.isPropertyAccessExpression(call.expression) &&
+    ['then', 'catch', 'finally'].includes(call.expression.name.text);
+}
 
 /**
  * Whether the statement may change what the function's caller can see: an assignment or update of a variable declared
  * outside the function, of a property of `this`, a parameter or an outside variable, a changing method called on
- * one, or a call of program code (which may do any of these). Its own variables and the objects they hold are its own.
+ * one, a call of program code or of a function passed in (which may do any of these). Its own variables and the objects they hold are its own.
  */
 function changesOutside(facts: FileFacts, fn: FunctionLike, statement: ts.Statement): boolean {
   const { ts } = facts;
@@ -136,6 +175,9 @@ function changesOutside(facts: FileFacts, fn: FunctionLike, statement: ts.Statem
     if (ts.isCallExpression(node) && !facts.taskOf(node)) {
       const callee = calledFunction(facts.ctx, node);
       if (callee && !callee.getSourceFile().isDeclarationFile) return true;
+      // A function the caller handed in (a callback, a promise's `resolve`) may do anything.
+      const declaration = ts.isIdentifier(node.expression) ? facts.ctx.checker.getSymbolAtLocation(node.expression)?.valueDeclaration : undefined;
+      if (declaration && ts.isParameter(declaration)) return true;
       if (ts.isPropertyAccessExpression(node.expression) && MUTATING_METHODS.has(node.expression.name.text) && !ownTarget(node.expression.expression, false)) return true;
     }
     return ts.forEachChild(node, (child) => changes(child) || undefined) ?? false;
