@@ -389,4 +389,9 @@ test('a failing call in an async function or a promise callback rejects its prom
   assert.is(tasks.failed, 4);
 });
 
+test('task output inside the program\'s console.group is indented as the plain call\'s lines were', () => {
+  const tasks = printsAsPlain('grouped-output');
+  assert.ok(tasks.inWorkers >= 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -30,6 +30,7 @@ import { TaskTable } from './task-table';
 import { PlainOrder } from './plain-order';
 import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
+import { groupIndent } from '../output/group-indent';
 
 /** What the engine hears of a snapshot the main thread wrote. */
 type SnapshotNote = Extract<MainToEngine, { type: 'submit' }>['snapshots'][number];
@@ -140,6 +141,7 @@ export class Runtime {
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.link.enqueue({ type: 'define', def }); }
     this.tasks.add(record);
     this.plain.submitted();
+    this.output.order.submittedIn(record.id, groupIndent());
     this.updateRef();
     this.stats.add('submitted');
     if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);

@@ -25,6 +25,7 @@
  */
 import type { OutputChunk } from '../protocol';
 import type { Fd, Screen } from './screen';
+import { indentLines } from './group-indent';
 
 /** The run whose tasks are being ordered: what it has submitted, and where output must wait. */
 export interface TaskPositions {
@@ -63,6 +64,8 @@ export class ProgramOrder {
   private readonly tasks = new Map<number, readonly OutputChunk[]>();
   /** Every task before this id has been passed: its output, if any, was printed. */
   private next = 1;
+  /** The console.group indentation at a task's call, where there was one (group-indent.ts). */
+  private readonly indents = new Map<number, string>();
 
   constructor(private readonly screen: Screen) {}
 
@@ -93,11 +96,17 @@ export class ProgramOrder {
     return true;
   }
 
+  /** A task was submitted inside console.group: its lines are indented as the plain call's were. */
+  submittedIn(taskId: number, indent: string): void {
+    if (indent !== '') this.indents.set(taskId, indent);
+  }
+
   /** A task has finished (the run no longer counts it unfinished), with what it printed. */
   finished(taskId: number, output: readonly OutputChunk[] | undefined): void {
+    if (!output?.length) this.indents.delete(taskId);
     if (output?.length && !this.run?.neverMade(taskId)) {
       // Its place was passed over by a flush (it finished after all): late rather than lost.
-      if (taskId < this.next) this.print(output);
+      if (taskId < this.next) this.print(output, taskId);
       else this.tasks.set(taskId, output);
     }
     if (this.holding()) this.release(false);
@@ -152,7 +161,7 @@ export class ProgramOrder {
       const output = this.tasks.get(this.next);
       if (output) {
         this.tasks.delete(this.next);
-        this.print(output);
+        this.print(output, this.next);
       }
       this.next++;
     }
@@ -166,10 +175,19 @@ export class ProgramOrder {
     else if (this.head > 1024 && this.head * 2 > this.held.length) { this.held = this.held.slice(this.head); this.head = 0; }
   }
 
-  private print(output: readonly OutputChunk[]): void {
+  private print(output: readonly OutputChunk[], taskId: number): void {
+    const indent = this.indents.get(taskId);
+    this.indents.delete(taskId);
+    const atLineStart = { 1: true, 2: true };
     // (A distributed run's output comes from another machine: anything but stderr is stdout, anything but text is bytes.)
     for (const chunk of output) {
-      this.screen.write(chunk.fd === 2 ? 2 : 1, 'text' in chunk && typeof chunk.text === 'string' ? chunk.text : Buffer.from(String((chunk as { base64?: unknown }).base64 ?? ''), 'base64'));
+      const fd = chunk.fd === 2 ? 2 : 1;
+      if ('text' in chunk && typeof chunk.text === 'string') {
+        this.screen.write(fd, indent ? indentLines(chunk.text, indent, atLineStart[fd]) : chunk.text);
+        atLineStart[fd] = chunk.text.endsWith('\n') || (atLineStart[fd] && chunk.text === '');
+      } else {
+        this.screen.write(fd, Buffer.from(String((chunk as { base64?: unknown }).base64 ?? ''), 'base64'));
+      }
     }
   }
 }

@@ -1,0 +1,14 @@
+// Task output inside the program's console.group: indented as the plain call's lines were.
+import { analyze } from './kernels';
+
+const sets: Record<string, number[]> = { alpha: [1, 2, 3], beta: [10, 20], gamma: [7] };
+console.group('Analysis');
+const means = Object.keys(sets).map((k) => analyze(k, sets[k]));
+console.group('Nested');
+console.log('count', means.length);
+analyze('extra', [4, 4]);
+console.groupEnd();
+analyze('after nested', [1]);
+console.groupEnd();
+analyze('outside', [2]);
+console.log('overall', means.reduce((a, b) => a + b, 0).toFixed(3));
