@@ -110,9 +110,14 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   const state = moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined);
   const outer = outerReads(ctx, fn, state);
   for (const ref of outer.mutable) {
-    fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; a worker would see only its initial value (make it a parameter or a const)`);
+    fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
+      'assignments nor other workers\' reach (make it a parameter, or a const)');
   }
+  const saidAt = new Set<ts.Node>();
   for (const { ref, write, readAt } of [...outer.lostWrites, ...state.writesReachedFrom(fn)]) {
+    // The task's own write, found again through the code it reaches, is one error.
+    if (saidAt.has(write)) continue;
+    saidAt.add(write);
     fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
       'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
   }
