@@ -34,9 +34,9 @@ export class TaskifyError extends Error {
 }
 
 /** `where` names the task and call site, e.g. `task scale (main.ts:12)`. */
-export function unsupportedArgument(where: string, param: string, detail: string): TaskifyError {
+export function unsupportedArgument(where: string, param: string, detail: string, cause?: Error): TaskifyError {
   return new TaskifyError('TASKIFY_UNSUPPORTED_ARGUMENT',
-    `${where}: parameter ${param} cannot be sent to a worker: ${detail}`);
+    `${where}: parameter ${param} cannot be sent to a worker: ${detail}`, cause ? { cause } : undefined);
 }
 
 /**

@@ -21,6 +21,7 @@ export { shareClass } from './store/classes';
 import { moduleStateValue, registerModuleState } from './api/module-state';
 import { noteMaybeWritten } from './api/main-data';
 import { beforeFenced, noteFenced } from './api/fences';
+import { callDirectly, runsInPlace } from './api/direct-calls';
 
 /**
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
@@ -29,7 +30,13 @@ import { beforeFenced, noteFenced } from './api/fences';
 export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
   const a = current();
   if (a.kind === 'inline') return a.runtime.submit<T>(handle, args, describeSite(handle.def.name, site));
-  return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site, labels);
+  try {
+    return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site, labels);
+  } catch (error) {
+    // A call the plugin emitted (it has a site) whose argument cannot travel: run as the plain call ran (direct-calls.ts).
+    if (site === undefined || !runsInPlace(error)) throw error;
+    return callDirectly<T>(a.runtime, handle, args, error as Error);
+  }
 }
 
 /** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */

@@ -394,4 +394,10 @@ test('task output inside the program\'s console.group is indented as the plain c
   assert.ok(tasks.inWorkers >= 6, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('arguments that cannot travel although their types do not show it (a private class behind an interface): the call runs in place, as plain', () => {
+  const tasks = printsAsPlain('direct-calls') as { inWorkers: number; inline?: number };
+  assert.ok(tasks.inWorkers >= 4, `${tasks.inWorkers} tasks ran in workers (the norm of the in-place call's result too)`);
+  assert.is(tasks.inline, 2, 'shift and centroid of the private class\'s points ran in place');
+});
+
 test.run();

@@ -62,14 +62,16 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   const paramOf = (i: number) => handle.paramNames[i] ?? `#${i}`;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (typeof arg === 'function' || typeof arg === 'symbol') throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`);
+    if (typeof arg === 'function' || typeof arg === 'symbol') {
+      throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`, new UnsupportedValueError(typeof arg, '', `a ${typeof arg}`));
+    }
     if (isTypedArray(arg) && isDetached(arg.buffer)) throw unsupportedArgument(where(), paramOf(i), detachedError(arg, '').message);
     // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
     if (directionOf(i) !== 'in' && isFutureCollection(arg)) {
       for (let k = 0; k < arg.length; k++) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();
     }
     const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
-    if (subclass) throw unsupportedArgument(where(), paramOf(i), subclass('').message);
+    if (subclass) { const refused = subclass(''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
   }
 
   const isData = (arg: unknown): arg is object => !isPrimitive(arg) && !(arg instanceof Future) && !isFutureCollection(arg);
@@ -101,6 +103,8 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
 
   const classify = (arg: unknown, direction: string, param: string): Slot => {
     if (isPrimitive(arg)) return { value: arg };
+    // A Future of a value the main thread made (a call run directly: direct-calls.ts) stands for that value.
+    if (arg instanceof Future && !arg.entry.producer && !arg.entry.stored && arg.value) return classify(arg.value.current, direction, param);
     if (arg instanceof Future) {
       // A value already loaded here must receive what a task writes into it, like any caller's object.
       const loaded = arg.value?.current;
@@ -155,7 +159,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       try {
         encoded = encodeSnapshot(entry, u.object, host);
       } catch (error) {
-        if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message);
+        if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message, error);
         throw error;
       }
       const hash = entry.checked ? fingerprint(encoded) : undefined;

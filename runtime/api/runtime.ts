@@ -150,6 +150,13 @@ export class Runtime {
     return future;
   }
 
+  /** A Future of a value the main thread made (a call run directly: direct-calls.ts). */
+  settledFuture<T>(value: T): Future<T> {
+    const future = new Future<T>(this.waits, this.data.registry.newEntry());
+    future.value = { current: value };
+    return future;
+  }
+
   /**
    * The call's snapshots, as files. A write that fails (a full store) takes back the files this call wrote, so the call
    * leaves nothing behind and its data stay the main thread's, and says which parameter and version it was writing.

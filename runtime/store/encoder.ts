@@ -17,7 +17,7 @@ import { lockLevelOf, type LockLevel } from './locks';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
-import { UnsupportedValueError, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, readProperty, tooLarge, withArticle } from './refusals';
+import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, readProperty, tooLarge, withArticle } from './refusals';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -111,7 +111,7 @@ class Encoder {
     const subclass = builtinSubclass(v);
     if (subclass) throw subclass(path);
     if ((proto as Record<symbol, unknown>)[FUTURE]) {
-      throw new UnsupportedValueError('Future', path, 'a Future', ' (inside a value it must be waited for first: pass its value, or the Future itself as an argument)');
+      throw aboutContents(new UnsupportedValueError('Future', path, 'a Future', ' (inside a value it must be waited for first: pass its value, or the Future itself as an argument)'));
     }
     return this.record(v, false, this.classOf(proto, path), path);
   }

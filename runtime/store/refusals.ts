@@ -7,6 +7,12 @@ import { KIND_OF_PROTOTYPE, type Region } from './body';
 
 /** A value the codec cannot carry. `path` is relative to the encoded value ("" for the value itself). */
 export class UnsupportedValueError extends Error {
+  /**
+   * Refused for what this value holds (a detached buffer, a throwing getter, its size, a Future inside it), not for
+   * its kind (a function, an instance of a class no module exports, a WeakMap…), which a call run in place can take.
+   */
+  aboutContents = false;
+
   constructor(readonly typeName: string, readonly path: string, private readonly description: string, private readonly detail = '') {
     super(`${description}${path ? ` at ${path}` : ''}${detail}`);
     this.name = 'UnsupportedValueError';
@@ -38,9 +44,14 @@ export function builtinSubclass(v: object): ((path: string) => UnsupportedValueE
     ` (not supported: pass a plain ${base === 'a typed array' ? 'typed array' : base})`);
 }
 
+export function aboutContents(error: UnsupportedValueError): UnsupportedValueError {
+  error.aboutContents = true;
+  return error;
+}
+
 export function detachedError(v: ArrayBufferView, path: string): UnsupportedValueError {
-  return new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
-    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)');
+  return aboutContents(new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
+    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)'));
 }
 
 /** A property's value; a getter that throws is reported with the property's path. */
@@ -48,7 +59,7 @@ export function readProperty(object: object, key: string, path: string): unknown
   try {
     return (object as Record<string, unknown>)[key];
   } catch (error) {
-    throw new UnsupportedValueError('getter', path + keyPath(key), 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`);
+    throw aboutContents(new UnsupportedValueError('getter', path + keyPath(key), 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`));
   }
 }
 
@@ -64,6 +75,6 @@ export function tooLarge(byteLength: number, limit: number, regions: Iterable<Re
   let largest: Region | undefined;
   for (const r of regions) if (!largest || r.end - r.start > largest.end - largest.start) largest = r;
   const part = largest ? `; its largest part is ${withArticle(largest.type)} of ${largest.end - largest.start} bytes${largest.path ? ` at ${largest.path}` : ''}` : '';
-  return new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`,
-    `, over the limit of ${limit} bytes a version file can hold (the largest buffer Node.js reads a file into)${part}; pass it in smaller parts`);
+  return aboutContents(new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`,
+    `, over the limit of ${limit} bytes a version file can hold (the largest buffer Node.js reads a file into)${part}; pass it in smaller parts`));
 }

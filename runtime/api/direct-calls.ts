@@ -1,0 +1,47 @@
+/**
+ * A call the plugin submitted whose argument turns out, at run time, not to travel to a worker: an instance of a class
+ * no module exports behind an interface type (`getX(make())` where `make(): Pt` returns a private class's instance),
+ * a function or a WeakMap in a slot typed `unknown`. The plugin refuses these where the types show them; where they
+ * do not, the plain program called the function right there, so it runs right there: on the caller's own objects,
+ * once the tasks writing them have finished, and they count as changed by the program afterwards (the call may have
+ * written them). Its output is the main thread's, placed where the call was. The by-hand API (no call site) still
+ * gets the error: a submission there is the program's own request. A refusal for what a value holds (a detached
+ * buffer, a throwing getter, its size) stands: that is no kind of value the types could have shown.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Future } from './future';
+import type { TaskHandle } from './task-handle';
+import type { Within } from './within';
+import type { Stats } from '../stats';
+import { TaskifyError } from '../errors';
+import { UnsupportedValueError } from '../store/refusals';
+
+const load = createRequire(__filename);
+
+/** The refusal is for the kind of an argument (direct-calls.ts), not for what it holds: the call can run in place. */
+export function runsInPlace(error: unknown): boolean {
+  return error instanceof TaskifyError && error.code === 'TASKIFY_UNSUPPORTED_ARGUMENT' &&
+    error.cause instanceof UnsupportedValueError && !error.cause.aboutContents;
+}
+
+export interface DirectHost {
+  readonly within: Within;
+  readonly stats: Stats;
+  /** A Future already holding `value` (made by the main thread). */
+  settledFuture<T>(value: T): Future<T>;
+}
+
+export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: readonly unknown[], refused: Error): Future<T> {
+  const { module, name } = handle.def;
+  let fn: unknown;
+  try {
+    fn = (load(module.startsWith('file:') ? fileURLToPath(module) : module) as Record<string, unknown>)[name];
+  } catch {
+    throw refused; // an ES module cannot be loaded synchronously here: the refusal stands
+  }
+  if (typeof fn !== 'function') throw refused;
+  const values = args.map((arg) => host.within.settle(arg, true, true));
+  host.stats.add('inline');
+  return host.settledFuture((fn as (...a: unknown[]) => T)(...values));
+}
