@@ -400,4 +400,10 @@ test('arguments that cannot travel although their types do not show it (a privat
   assert.is(tasks.inline, 2, 'shift and centroid of the private class\'s points ran in place');
 });
 
+test('record accumulators read with Object.keys/values/entries and `in` between task calls: the calls stay tasks', () => {
+  const tasks = printsAsPlain('record-reads');
+  // Before, Object.keys(first) let `first` out of sight: the four calls on the records ran in this thread.
+  assert.ok(tasks.inWorkers >= 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -141,7 +141,8 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
     const members = ctx.checker.getTypeArguments(type as ts.TypeReference);
     return members.length > 0 && members.every((member) => isPrimitiveType(ctx, member));
   }
-  const element = ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number);
+  // An array's elements, or a record's values (`Record<string, number>`: every property a number).
+  const element = ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number) ?? ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.String);
   return element !== undefined && isPrimitiveType(ctx, element);
 }
 

@@ -25,6 +25,9 @@ export interface PlannerState {
   placementUse(ref: ts.Identifier): Use | undefined;
 }
 
+/** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
+const KEY_LISTS = new Set(['Object.keys', 'Object.getOwnPropertyNames', 'Object.getOwnPropertySymbols', 'Reflect.ownKeys']);
+
 export class UseClassifier {
   private readonly ts: typeof ts;
 
@@ -85,6 +88,8 @@ export class UseClassifier {
       return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
     }
     if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return slot ? { kind: 'read' } : { kind: 'none' };
+    // `'a' in acc`: whether it has the key, read now.
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
     if (ts.isSpreadElement(parent) && this.iteratesPrimitives(outer)) return { kind: 'read' };
     // `c ? a : b`, `a ?? b`: the value may be this object, used as the whole expression is.
     if (isChoiceOf(ts, parent, outer)) return this.valueUse(parent, slot);
@@ -232,8 +237,8 @@ export class UseClassifier {
       // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
       // `Array.from(rows)` only read, but hand the parts on.)
       const name = qualifiedName(ts, parent.expression);
-      return name !== undefined && isReadOnlyFunction(name) &&
-        (isPrimitiveNode(this.ctx, parent) || (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(this.ctx, outer)));
+      return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(this.ctx, parent) || KEY_LISTS.has(name) ||
+        (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(this.ctx, outer)));
     }
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       const method = parent.name.text;
