@@ -11,10 +11,9 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
-import { codeReachedFrom } from '../analysis/reached-code';
 import { MUTATING_METHODS } from '../analysis/builtins';
 import type { FileFacts } from './file-facts';
-import { runsTasks } from './task-runners';
+import { catchingCallers, runsTasks } from './task-runners';
 import { isSynchronousCallback } from './syntax';
 
 /** What a function checks: before which of its statements, and whether also when it ends. */
@@ -82,57 +81,6 @@ function runsCode(facts: FileFacts, node: ts.Node): boolean {
   };
   return calls(node);
 }
-/**
- * Program functions that run tasks and whose failure someone may catch: those a try block calls, async functions,
- * promise callbacks (`promising`), and the program code these reach. Once per program.
- */
-function catchingCallers(facts: FileFacts): Catching {
-  const program = facts.ctx.program;
-  let found = perProgram.get(program);
-  if (found) return found;
-  const { ts } = facts;
-  const caught = new Set<FunctionLike>();
-  const promising = new Set<FunctionLike>();
-  const add = (fn: FunctionLike): void => {
-    if (caught.has(fn) || facts.tasks.has(fn) || !runsTasks(facts, fn)) return;
-    caught.add(fn);
-    for (const code of codeReachedFrom(facts.ctx, fn)) if (isFunctionLike(facts.ctx, code)) add(code as FunctionLike);
-  };
-  const inTry = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee) add(callee); }
-    ts.forEachChild(node, inTry);
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isTryStatement(node)) inTry(node.tryBlock);
-    if (isFunctionLike(facts.ctx, node) && (isAsyncFunction(ts, node) || isPromiseCallback(ts, node)) &&
-      !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) {
-      promising.add(node as FunctionLike);
-      add(node as FunctionLike);
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  found = { caught, promising };
-  perProgram.set(program, found);
-  return found;
-}
-interface Catching { readonly caught: ReadonlySet<FunctionLike>; readonly promising: ReadonlySet<FunctionLike> }
-const perProgram = new WeakMap<ts.Program, Catching>();
-
-function isAsyncFunction(ts: typeof import('typescript'), fn: ts.Node): boolean {
-  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) &&
-    !('asteriskToken' in fn && fn.asteriskToken);
-}
-
-/** `p.then((v) => …)`, `.catch(…)`, `.finally(…)`, `new Promise((resolve) => …)`: what it throws rejects a promise. */
-function isPromiseCallback(ts: typeof import('typescript'), fn: ts.Node): boolean {
-  const call = fn.parent;
-  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
-  if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && call.arguments?.[0] === fn;
-  return ts.isCallExpression(call) && call.arguments.includes(fn) && ts.isPropertyAccessExpression(call.expression) &&
-    ['then', 'catch', 'finally'].includes(call.expression.name.text);
-}
-
 /**
  * Whether the statement may change what the function's caller can see: an assignment or update of a variable declared
  * outside the function, of a property of `this`, a parameter or an outside variable, a changing method called on

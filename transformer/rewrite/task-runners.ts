@@ -2,7 +2,9 @@
  * Program functions that may call a task, themselves or through the program functions they call: `function run() {
  * half(-2) }` called as `try { run() } catch …`. The plain call of the task threw out of `run()`, into that try; the
  * submission does not, so the try must check for failures of what was submitted in it (plan.ts planTries), as a try
- * around the task call itself does. Functions of libraries never call the program's tasks.
+ * around the task call itself does. Functions of libraries never call the program's tasks. And the functions whose
+ * tasks' failures someone may catch: those a try block calls, async functions and promise callbacks, with the program
+ * code they reach (runner-checkpoints.ts decides where they check).
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
@@ -46,4 +48,55 @@ function knownOf(program: ts.Program): Map<FunctionLike, boolean> {
   let known = memo.get(program);
   if (!known) { known = new Map(); memo.set(program, known); }
   return known;
+}
+
+/**
+ * Program functions that run tasks and whose failure someone may catch: those a try block calls, async functions,
+ * promise callbacks (`promising`), and the program code these reach. Once per program.
+ */
+export function catchingCallers(facts: FileFacts): Catching {
+  const program = facts.ctx.program;
+  let found = catchingPerProgram.get(program);
+  if (found) return found;
+  const { ts } = facts;
+  const caught = new Set<FunctionLike>();
+  const promising = new Set<FunctionLike>();
+  const add = (fn: FunctionLike): void => {
+    if (caught.has(fn) || facts.tasks.has(fn) || !runsTasks(facts, fn)) return;
+    caught.add(fn);
+    for (const code of codeReachedFrom(facts.ctx, fn)) if (isFunctionLike(facts.ctx, code)) add(code as FunctionLike);
+  };
+  const inTry = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee) add(callee); }
+    ts.forEachChild(node, inTry);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isTryStatement(node)) inTry(node.tryBlock);
+    if (isFunctionLike(facts.ctx, node) && (isAsyncFunction(ts, node) || isPromiseCallback(ts, node)) &&
+      !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) {
+      promising.add(node as FunctionLike);
+      add(node as FunctionLike);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+  found = { caught, promising };
+  catchingPerProgram.set(program, found);
+  return found;
+}
+interface Catching { readonly caught: ReadonlySet<FunctionLike>; readonly promising: ReadonlySet<FunctionLike> }
+const catchingPerProgram = new WeakMap<ts.Program, Catching>();
+
+function isAsyncFunction(ts: typeof import('typescript'), fn: ts.Node): boolean {
+  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) &&
+    !('asteriskToken' in fn && fn.asteriskToken);
+}
+
+/** `p.then((v) => …)`, `.catch(…)`, `.finally(…)`, `new Promise((resolve) => …)`: what it throws rejects a promise. */
+function isPromiseCallback(ts: typeof import('typescript'), fn: ts.Node): boolean {
+  const call = fn.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && call.arguments?.[0] === fn;
+  return ts.isCallExpression(call) && call.arguments.includes(fn) && ts.isPropertyAccessExpression(call.expression) &&
+    ['then', 'catch', 'finally'].includes(call.expression.name.text);
 }
