@@ -8,16 +8,13 @@
  * gets the error: a submission there is the program's own request. A refusal for what a value holds (a detached
  * buffer, a throwing getter, its size) stands: that is no kind of value the types could have shown.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Future } from './future';
 import type { TaskHandle } from './task-handle';
 import type { Within } from './within';
 import type { Stats } from '../stats';
 import { TaskifyError } from '../errors';
 import { UnsupportedValueError } from '../store/refusals';
-
-const load = createRequire(__filename);
+import { taskFunction } from './inline';
 
 /** The refusal is for the kind of an argument (direct-calls.ts), not for what it holds: the call can run in place. */
 export function runsInPlace(error: unknown): boolean {
@@ -33,15 +30,15 @@ export interface DirectHost {
 }
 
 export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: readonly unknown[], refused: Error): Future<T> {
-  const { module, name } = handle.def;
-  let fn: unknown;
+  let fn: ((...args: unknown[]) => unknown) | undefined;
   try {
-    fn = (load(module.startsWith('file:') ? fileURLToPath(module) : module) as Record<string, unknown>)[name];
+    fn = taskFunction(handle);
   } catch {
     throw refused; // an ES module cannot be loaded synchronously here: the refusal stands
   }
-  if (typeof fn !== 'function') throw refused;
-  const values = args.map((arg) => host.within.settle(arg, true, true));
+  if (!fn) throw refused;
+  // Current contents first; what the call may write counts as changed by the program after it.
+  const values = args.map((arg, i) => host.within.settle(arg, (handle.def.directions[i] ?? 'in') !== 'in', true));
   host.stats.add('inline');
-  return host.settledFuture((fn as (...a: unknown[]) => T)(...values));
+  return host.settledFuture(fn(...values) as T);
 }

@@ -13,6 +13,13 @@ import { Within } from './within';
 
 const load = createRequire(__filename);
 
+/** The task's function itself, loaded on this thread (the program has imported its module already); undefined if none. */
+export function taskFunction(handle: TaskHandle): ((...args: unknown[]) => unknown) | undefined {
+  const { module, name } = handle.def;
+  const fn = (load(module.startsWith('file:') ? fileURLToPath(module) : module) as Record<string, unknown>)[name];
+  return typeof fn === 'function' ? fn as (...args: unknown[]) => unknown : undefined;
+}
+
 /**
  * Calls submitted ahead of the plain program's order (a split loop's first pass: deferred-uses.ts ahead/inOrder):
  * their failures are thrown where their results are used. Any other call throws its task's failure at once, as the
@@ -36,8 +43,8 @@ export class InlineRuntime implements FutureHost {
     const { onFailure, retries = 1 } = handle.def;
     for (let attempt = 1; ; attempt++) {
       try {
-        const fn = (load(fileURLToPath(module)) as Record<string, unknown>)[name];
-        if (typeof fn !== 'function') throw new TypeError(`taskify: module ${module} has no exported function ${JSON.stringify(name)}`);
+        const fn = taskFunction(handle);
+        if (!fn) throw new TypeError(`taskify: module ${module} has no exported function ${JSON.stringify(name)}`);
         record.inline = { value: fn(...args.map((arg) => this.resolve(arg))) };
       } catch (error) {
         if (onFailure === 'retry' && attempt <= retries) continue;

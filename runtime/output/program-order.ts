@@ -103,8 +103,9 @@ export class ProgramOrder {
 
   /** A task has finished (the run no longer counts it unfinished), with what it printed. */
   finished(taskId: number, output: readonly OutputChunk[] | undefined): void {
-    if (!output?.length) this.indents.delete(taskId);
-    if (output?.length && !this.run?.neverMade(taskId)) {
+    const placed = output?.length && !this.run?.neverMade(taskId);
+    if (!placed) this.indents.delete(taskId);
+    if (placed) {
       // Its place was passed over by a flush (it finished after all): late rather than lost.
       if (taskId < this.next) this.print(output, taskId);
       else this.tasks.set(taskId, output);
@@ -119,7 +120,7 @@ export class ProgramOrder {
   discard(failed: number): void {
     this.held = this.held.slice(this.head).filter((write) => write.after < failed);
     this.head = 0;
-    for (const id of this.tasks.keys()) if (this.run?.neverMade(id)) this.tasks.delete(id);
+    for (const id of this.tasks.keys()) if (this.run?.neverMade(id)) { this.tasks.delete(id); this.indents.delete(id); }
     if (this.holding()) this.release(false);
   }
 

@@ -8,7 +8,7 @@ import type { FunctionLike } from '../analysis/context';
 import type { RunnerCheck } from './runner-checkpoints';
 
 export interface RunnerCheckEmitter {
-  /** The chosen statements: the visitor must reach them. */
+  /** The functions and their chosen statements: the visitor must reach them (a function that only checks at exit too). */
   readonly targets: readonly ts.Node[];
   /** For a chosen statement, what makes its visited form checked first. */
   checkBefore(original: ts.Node): ((visited: ts.Node) => ts.Node[]) | undefined;
@@ -27,7 +27,7 @@ export function runnerCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Read
     return mark;
   };
   return {
-    targets: [...owner.keys()],
+    targets: [...checks.keys(), ...owner.keys()],
     checkBefore(original) {
       const fn = owner.get(original);
       if (!fn) return undefined;

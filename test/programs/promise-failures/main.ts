@@ -16,8 +16,19 @@ async function validate(xs: number[]): Promise<number> {
   return xs.length;
 }
 
+function half(x: number): void {
+  check(x);
+}
+
+/** Its task call is in the function it calls: it still checks when it ends. */
+async function viaHelper(x: number): Promise<void> {
+  half(x);
+}
+
 async function run(): Promise<void> {
   await main().catch((e) => console.log('caught', (e as Error).message));
+  await viaHelper(-5).catch((e) => console.log('caught via helper', (e as Error).message));
+  await viaHelper(5).then(() => console.log('helper ok'));
   await Promise.resolve(-3)
     .then((v) => {
       check(v);
