@@ -179,7 +179,20 @@ export { ahead, dismissFrom, eachThen, inOrder, promised, reached, withValues } 
  * (a failed task's writes too, as a sequential call that threw half way left them).
  */
 export function leaving(mark: number, parameters: readonly unknown[]): void {
-  try { checkpoint(mark); } finally { resumed(undefined, parameters, []); }
+  try { checkpoint(mark); } finally {
+    resumed(undefined, parameters, []);
+    // The function waits here because some caller does not follow what it passed: that caller may change these
+    // objects before a later call hands them to a task again, so from now on their snapshots compare contents.
+    const seen = new Set<object>();
+    for (const parameter of parameters) mayChangeUnseen(parameter, seen);
+  }
+}
+
+function mayChangeUnseen(x: unknown, seen: Set<object>): void {
+  if (typeof x !== 'object' || x === null || seen.has(x)) return;
+  seen.add(x);
+  maybeWritten(x);
+  if (Array.isArray(x)) for (const item of x) mayChangeUnseen(item, seen);
 }
 
 /** A point in the order of submissions; `checkpoint(mark)` waits for what came after it and throws its first failure. */
