@@ -9,6 +9,7 @@ import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
+import type { Summary } from './param-effects';
 import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state';
 import { isReference } from '../rewrite/syntax';
 import { readTaskTags, type RunOptions } from './tags';
@@ -37,6 +38,8 @@ export interface TaskInfo {
   readonly moduleState?: readonly ModuleStateRef[];
   /** Proved never to write to stdout or stderr (prints.ts): its calls may be submitted ahead of the plain order. */
   readonly quiet?: boolean;
+  /** Not a task: a program function that returns these tasks' Futures (rewrite/forwarders.ts); its calls stay calls. */
+  readonly forwards?: readonly string[];
 }
 
 /** A module-level `const` object, named by a key the same in every thread: its file (relative) and name. */
@@ -167,16 +170,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    const { escaped, kept } = summary.params[i] ?? {};
-    // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
-    // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
-    const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept ?? summary.params[i]?.inFunction;
-    const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
-    return {
-      ...direction, rro: rroTag !== undefined, ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-      ...(escaped && !escapedOtherwise && object ? { returned: formatReason(escaped) } : {}),
-      ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
-    };
+    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
   });
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
@@ -187,6 +181,27 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };
+}
+
+/** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
+function outlives(ctx: AnalysisContext, summary: Summary, param: ts.ParameterDeclaration, i: number):
+  Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
+  const { escaped, kept } = summary.params[i] ?? {};
+  // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
+  // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
+  const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept ?? summary.params[i]?.inFunction;
+  const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
+  return {
+    ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
+    ...(escaped && !escapedOtherwise && object ? { returned: formatReason(escaped) } : {}),
+    ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
+  };
+}
+
+/** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */
+export function forwarderParams(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike): TaskInfo['params'] {
+  const summary = summaries.get(fn);
+  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, param, i) }));
 }
 
 export function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {

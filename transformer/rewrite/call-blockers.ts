@@ -77,7 +77,11 @@ export class CallBlockers {
         if (rewritten) return rewritten;
       }
       const flows = this.planner.futures.flowsAsFuture(arg);
-      if (flows) {
+      // A forwarder that uses this parameter itself gets the value (waited for at the call), which it may only read.
+      if (flows && !this.planner.facts.forwarders.takesFutureAt(call, arg) && param.direction !== 'in') {
+        return reasonAt(arg, `${task.name} uses \`${param.name}\` itself and a task it calls writes it, but \`${snippet(arg)}\` is a task's result not yet there`);
+      }
+      if (flows && this.planner.facts.forwarders.takesFutureAt(call, arg)) {
         // A Future whose value also has another name (`const whole = p`, `const inner = q.inner`): a task writing it
         // in a worker would leave that name holding the old value.
         const future = param.direction !== 'in' && ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
@@ -110,7 +114,9 @@ export class CallBlockers {
       // `scale(new Float64Array(n), 2)`: an object made right there has no other name to see the task's write through.
       if (this.planner.isFresh(arg) && !(param.returned && this.planner.facts.resultUsed(call))) continue;
       // Submitted anyway, with a fence before the first code that may look at it (fences.ts), unless none can be placed.
-      const unfenceable = this.planner.unfenceableWhy(call);
+      // A forwarder's call stays a call (its body submits the task): there is no submission to fence.
+      const unfenceable = task.forwards ? reasonAt(call, `${task.name} forwards what task ${task.forwards.join('/')} returns, and is a call of the program, not a submission`)
+        : this.planner.unfenceableWhy(call);
       if (unfenceable) {
         const unfollowed = this.unfollowedReason(arg, symbol, param.direction);
         return { ...unfollowed, text: `${unfollowed.text}; and no fence can be placed after the call: ${unfenceable.text}` };

@@ -182,8 +182,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         const visited = ts.visitNode(arg, visit) as ts.Expression;
         return plan.freshSnapshots.has(arg) ? runtime('maybeWritten', [visited]) : visited;
       });
-      const labels = dataLabels(ctx, node);
-      const submission = runtime(plan.fenced.has(node) ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
+      const labels = task.forwards ? undefined : dataLabels(ctx, node);
+      // A forwarder's call is the program's own call: its body submits the task and returns the Future.
+      const submission = task.forwards ? f.updateCallExpression(node, ts.visitNode(node.expression, visit) as ts.Expression, node.typeArguments, args) : runtime(plan.fenced.has(node) ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
         ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.

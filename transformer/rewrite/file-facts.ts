@@ -8,6 +8,8 @@ import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type Fu
 import type { TaskInfo } from '../analysis/discover';
 import { isReference, isSynchronousCallback } from './syntax';
 import { isLibrary } from './library-uses';
+import { Forwarders } from './forwarders';
+import type { Summaries } from '../analysis/summaries';
 
 export class FileFacts {
   readonly ts: typeof ts;
@@ -23,9 +25,13 @@ export class FileFacts {
   private readonly exportedByName = new Set<ts.Symbol>();
   private readonly refs = new Map<ts.Symbol, ts.Identifier[]>();
 
-  constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile) {
+  /** Functions that hand on a task's Future (forwarders.ts): the one thing here the planner changes, by demoting one. */
+  readonly forwarders: Forwarders;
+
+  constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile, summaries: Summaries) {
     this.ts = ctx.ts;
     this.indexReferences(source);
+    this.forwarders = new Forwarders(ctx, summaries, this);
   }
 
   /** Every reference of the symbol in the file, in source order. */
@@ -70,10 +76,10 @@ export class FileFacts {
     return [...symbols];
   }
 
-  /** The task a call reaches, if any. */
+  /** The task a call reaches, if any: a task, or a forwarder not demoted (planned as one). */
   taskOf(call: ts.CallExpression): TaskInfo | undefined {
     const fn = calledFunction(this.ctx, call);
-    return fn && this.tasks.get(fn);
+    return fn && (this.tasks.get(fn) ?? this.forwarders.of(fn));
   }
 
   /**

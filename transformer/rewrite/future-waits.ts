@@ -70,8 +70,9 @@ export class FutureWaits {
     const { ts } = this;
     const parent = ref.parent;
     const outer = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer)) return true;
-    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent)) return true;
+    if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer) && this.facts.forwarders.takesFutureAt(outer, ref)) return true;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent) &&
+      this.facts.forwarders.takesFutureAt(parent.parent, parent)) return true;
     // arr.push(submission) / arr[i] = submission, where arr gathers Futures (not a Future itself)
     const own = symbolOf(this.facts.ctx, ref);
     if (own && this.flow.isFuture(own)) return false;
@@ -116,7 +117,7 @@ export class FutureWaits {
     }
     if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
       const holder = withWrappers(ts, parent).parent;
-      return isArgumentOf(ts, holder, parent) && this.plan.submissions.has(holder);
+      return isArgumentOf(ts, holder, parent) && this.plan.submissions.has(holder) && this.facts.forwarders.takesFutureAt(holder, parent);
     }
     return false;
   }

@@ -145,9 +145,11 @@ export class FutureFlow {
     const task = this.plan.submissions.get(call)!;
     if (isAsync(ts, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
-    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent)) return;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent)) return;
-    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent)) return;
+    const forwarders = this.facts.forwarders;
+    if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && forwarders.takesFutureAt(parent, node)) return;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && this.isPendingSubmission(parent) && forwarders.takesFutureAt(parent, node)) return;
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.isPendingSubmission(parent.parent) &&
+      forwarders.takesFutureAt(parent.parent, parent)) return;
     if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name) && this.facts.isFileLocal(parent.name) &&
       !this.updatedInPlace(symbolOf(this.facts.ctx, parent.name)!)) {
       // `for (…) { const s = total(p); … s … }`: the loop split in two passes holds the value, not a Future; else a
@@ -163,6 +165,8 @@ export class FutureFlow {
       if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
       return;
     }
+    // `return total(a)` in a forwarder: the Future is its caller's (forwarders.ts), waited for where the caller needs it.
+    if (this.facts.forwarders.returnsFrom(call)) return;
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
@@ -272,7 +276,7 @@ export class FutureFlow {
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
     if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
     const call = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, call, ref)) return this.facts.taskOf(call) !== undefined;
+    if (isArgumentOf(ts, call, ref)) return this.facts.taskOf(call) !== undefined && this.facts.forwarders.takesFutureAt(call, ref);
     return false;
   }
 

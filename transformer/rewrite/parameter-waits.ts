@@ -104,6 +104,9 @@ export class ParameterWaits {
    */
   private everyCallerFollows(fn: FunctionLike, index: number): boolean {
     const { ts } = this;
+    // A forwarder's every call is a submission: its caller follows what the task writes, and `in` arguments are
+    // snapshotted when the task is submitted (a call that cannot be planned so demotes it, and this is asked again).
+    if (this.planner.facts.forwarders.of(fn)) return true;
     const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
     const symbol = name && ts.isIdentifier(name) ? symbolOf(this.planner.facts.ctx, name) : undefined;
     if (!symbol || (ts.isFunctionDeclaration(fn) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) return false;

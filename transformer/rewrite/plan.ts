@@ -66,7 +66,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   constructor(private readonly ctx: AnalysisContext, summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
-    this.facts = new FileFacts(ctx, tasks, source);
+    this.facts = new FileFacts(ctx, tasks, source, summaries);
     this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true));
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id));
@@ -103,7 +103,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.plan.splitCallbacks.clear(); this.plan.fenced.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
-        if (this.directCalls.has(call)) continue;
+        if (this.directCalls.has(call) || (task.forwards && !this.facts.taskOf(call))) continue;
         const why = this.blockers.blocker(call, task);
         if (why) { this.plan.fenced.delete(call); this.keepDirect(call, task, why); changed = true; break; }
         this.plan.submissions.set(call, task);
@@ -185,6 +185,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
   keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void {
     this.directCalls.add(call);
+    // A forwarder kept direct anywhere forwards nowhere: its other calls are plain calls from the next round on.
+    this.facts.forwarders.demote(task);
     this.plan.direct.push({ call, task, why });
   }
 

@@ -1,0 +1,219 @@
+/**
+ * Forwarders: functions of the program that only hand on a task's result (`function summarize(a) { return total(a) }`).
+ *
+ * In plain code such a function returns the task's value, so its caller waits for it there and the calls run one at a
+ * time. A forwarder instead returns the task's Future, and each call of it is planned as a submission of a task whose
+ * parameters take the directions the function's summary gives them: the caller follows its arguments and waits for
+ * the value where it is used, exactly as for a task call. The function still runs where the plain call ran (its body
+ * submits the task), so nothing moves but the waits.
+ *
+ * That holds only while every call of the function is planned as a submission: a call kept direct (for any reason)
+ * would get a Future where plain code had a value. So a forwarder is
+ * - a function declaration, or a `const` arrow or function expression, of this file and not exported, that is
+ *   neither a task, nor async, nor a generator, and is only ever called by name (never passed, stored or recursive);
+ * - whose body computes nothing but the arguments of its task calls: declarations, `if`s and `return task(…)`, with
+ *   expressions free of calls and writes (reads, operators, literals, `Math.*`, views with `subarray`), so running it
+ *   ahead of other code (a split loop submits every pass first) changes nothing the program sees;
+ * - and whose every returned value is such a task call (a synchronous task that never returns its argument).
+ * When the planner keeps one of its calls direct, the function is demoted for the rest of the file's plan: its calls
+ * are plain calls again and its return waits as before.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { forwarderParams, functionName, type TaskInfo } from '../analysis/discover';
+import type { Summaries } from '../analysis/summaries';
+import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+
+/** What finding forwarders needs of the file's facts. */
+export interface ForwarderFacts {
+  readonly source: ts.SourceFile;
+  readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>;
+  references(symbol: ts.Symbol): readonly ts.Identifier[];
+  isFileLocal(id: ts.Identifier): boolean;
+}
+
+export class Forwarders {
+  private found?: Map<FunctionLike, TaskInfo>;
+  /** The task calls forwarders return. */
+  private readonly returnedCalls = new Set<ts.CallExpression>();
+  private readonly demoted = new Set<FunctionLike>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries, private readonly facts: ForwarderFacts) {}
+
+  /** The forwarder the function is, as a task of its calls, unless it was demoted. */
+  of(fn: FunctionLike): TaskInfo | undefined {
+    return this.demoted.has(fn) ? undefined : this.all().get(fn);
+  }
+
+  /** The task stands for a forwarder (demoted or not). */
+  isForwarder(task: TaskInfo): boolean { return this.all().get(task.fn) === task; }
+
+  /** One of its calls stays direct: every call of it is a plain call again (the planner decides the file anew). */
+  demote(task: TaskInfo): void { if (this.isForwarder(task)) this.demoted.add(task.fn); }
+
+  /**
+   * A Future may stand for this argument of the call: the callee is a task, or a forwarder whose parameter there only
+   * goes on, whole, to its task calls (the submission waits for it). A forwarder that reads the parameter itself
+   * (`a.subarray(…)`, `a.length`) needs the value.
+   */
+  takesFutureAt(call: ts.CallExpression, arg: ts.Node): boolean {
+    const fn = calledFunction(this.ctx, call);
+    const task = fn && this.of(fn);
+    if (!task) return true;
+    let node = arg;
+    while (node.parent !== call && node.parent) node = node.parent;
+    const index = call.arguments.indexOf(node as ts.Expression);
+    return index >= 0 && this.passesOn(task.fn, index);
+  }
+
+  private passesOn(fn: FunctionLike, index: number): boolean {
+    const { ts } = this.ctx;
+    const param = fn.parameters[index];
+    const symbol = param && ts.isIdentifier(param.name) && !param.dotDotDotToken ? symbolOf(this.ctx, param.name) : undefined;
+    if (!symbol) return false;
+    return this.facts.references(symbol).every((ref) => {
+      if (isDeclarationName(ts, ref)) return true;
+      const call = withWrappers(ts, ref).parent;
+      return isArgumentOf(ts, call, ref) && this.returnedCalls.has(call);
+    });
+  }
+
+  /** The live forwarder whose body holds this return statement's call. */
+  returnsFrom(call: ts.CallExpression): TaskInfo | undefined {
+    const { ts } = this.ctx;
+    let node: ts.Node = call;
+    while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent) ||
+      ts.isSatisfiesExpression(node.parent)) node = node.parent;
+    const fn = ts.isReturnStatement(node.parent) ? enclosingFunctionOf(this.ctx, node.parent) : isFunctionLike(this.ctx, node.parent) ? node.parent : undefined;
+    return fn && this.of(fn);
+  }
+
+  private all(): Map<FunctionLike, TaskInfo> {
+    if (!this.found) {
+      this.found = new Map();
+      // A file without task calls has no forwarder; one without `return`-ed calls of tasks neither (cheap test first).
+      if (this.facts.tasks.size > 0) {
+        for (const fn of this.candidates()) {
+          const task = this.describe(fn);
+          if (task) this.found.set(fn, task);
+        }
+      }
+    }
+    return this.found;
+  }
+
+  /** Functions of this file with a name that nothing exports. */
+  private candidates(): FunctionLike[] {
+    const { ts } = this.ctx;
+    const found: FunctionLike[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionDeclaration(node) && node.name && node.body && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword)) {
+        found.push(node);
+      } else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node &&
+        ts.isIdentifier(node.parent.name) && ts.getCombinedNodeFlags(node.parent) & ts.NodeFlags.Const && this.facts.isFileLocal(node.parent.name)) {
+        found.push(node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.facts.source);
+    return found;
+  }
+
+  private describe(fn: FunctionLike): TaskInfo | undefined {
+    const { ts } = this.ctx;
+    if (this.facts.tasks.has(fn) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken) return undefined;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
+    const symbol = symbolOf(this.ctx, name);
+    if (!symbol) return undefined;
+    for (const ref of this.facts.references(symbol)) {
+      if (isDeclarationName(ts, ref)) continue;
+      const call = ref.parent;
+      if (!ts.isCallExpression(call) || call.expression !== ref || call.questionDotToken || (ref.pos >= fn.pos && ref.end <= fn.end)) return undefined;
+      if (call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
+    }
+    const forwarded = this.forwardedTasks(fn);
+    if (!forwarded || forwarded.length === 0) return undefined;
+    const source = fn.getSourceFile();
+    return {
+      name: functionName(this.ctx, fn), fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1,
+      params: forwarderParams(this.ctx, this.summaries, fn), options: {}, forwards: forwarded.map((task) => task.name),
+      ...(forwarded.every((task) => task.quiet) ? { quiet: true } : {}),
+    };
+  }
+
+  /** The tasks the body returns the calls of, if the body does nothing else (see the module comment). */
+  private forwardedTasks(fn: FunctionLike): TaskInfo[] | undefined {
+    const { ts } = this.ctx;
+    const tasks: TaskInfo[] = [];
+    const calls: ts.CallExpression[] = [];
+    const returned = (expr: ts.Expression): boolean => {
+      const call = skipTransparent(ts, expr);
+      if (!ts.isCallExpression(call) || call.questionDotToken) return false;
+      const callee = calledFunction(this.ctx, call);
+      const task = callee && this.facts.tasks.get(callee);
+      if (!task || task.returnsArgument !== undefined || task.params.some((p) => p.returned !== undefined) ||
+        (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async)) return false;
+      if (!call.arguments.every((arg) => this.isQuiet(arg))) return false;
+      tasks.push(task);
+      calls.push(call);
+      return true;
+    };
+    const statement = (node: ts.Statement): boolean => {
+      if (ts.isReturnStatement(node)) return node.expression !== undefined && returned(node.expression);
+      if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
+      if (ts.isBlock(node)) return node.statements.every(statement);
+      if (ts.isVariableStatement(node)) {
+        return node.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined && this.isQuiet(d.initializer));
+      }
+      return false;
+    };
+    const body = fn.body;
+    if (!body) return undefined;
+    const ok = ts.isBlock(body) ? body.statements.every(statement) && endsInReturn(ts, body) : returned(body);
+    if (!ok) return undefined;
+    for (const call of calls) this.returnedCalls.add(call);
+    return tasks;
+  }
+
+  /** An expression that neither calls program code nor writes anything: it can run earlier or later unseen. */
+  private isQuiet(expr: ts.Node): boolean {
+    const { ts } = this.ctx;
+    const K = ts.SyntaxKind;
+    if (ts.isCallExpression(expr)) {
+      const name = qualifiedName(ts, expr.expression);
+      const view = ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'subarray';
+      return (name?.startsWith('Math.') || view) && expr.arguments.every((arg) => this.isQuiet(arg)) && (!view || this.isQuiet(expr.expression));
+    }
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op >= K.FirstAssignment && op <= K.LastAssignment) return false;
+      return this.isQuiet(expr.left) && this.isQuiet(expr.right);
+    }
+    if (ts.isPrefixUnaryExpression(expr)) return expr.operator !== K.PlusPlusToken && expr.operator !== K.MinusMinusToken && this.isQuiet(expr.operand);
+    if (ts.isPostfixUnaryExpression(expr) || ts.isNewExpression(expr) || ts.isTaggedTemplateExpression(expr) || ts.isFunctionLike(expr) ||
+      ts.isClassExpression(expr) || ts.isDeleteExpression(expr) || ts.isAwaitExpression(expr) || ts.isYieldExpression(expr)) return false;
+    switch (expr.kind) {
+      case K.Identifier: case K.NumericLiteral: case K.StringLiteral: case K.NoSubstitutionTemplateLiteral: case K.TrueKeyword:
+      case K.FalseKeyword: case K.NullKeyword: case K.BigIntLiteral: case K.PropertyAccessExpression: case K.ElementAccessExpression:
+      case K.ParenthesizedExpression: case K.ConditionalExpression: case K.TemplateExpression: case K.TemplateSpan: case K.AsExpression:
+      case K.NonNullExpression: case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.PropertyAssignment:
+      case K.ShorthandPropertyAssignment: case K.TypeOfExpression: case K.SpreadElement:
+        return ts.forEachChild(expr, (child) => (ts.isTypeNode(child) || ts.isIdentifier(child) || this.isQuiet(child) ? undefined : true)) === undefined;
+      default:
+        return false;
+    }
+  }
+}
+
+/** Every path through the block ends in a return (no fall-through to an `undefined` a Future would stand for). */
+function endsInReturn(t: typeof ts, node: ts.Statement): boolean {
+  if (t.isReturnStatement(node)) return true;
+  if (t.isBlock(node)) return node.statements.length > 0 && endsInReturn(t, node.statements[node.statements.length - 1]);
+  if (t.isIfStatement(node)) return node.elseStatement !== undefined && endsInReturn(t, node.thenStatement) && endsInReturn(t, node.elseStatement);
+  return false;
+}
+
+function enclosingFunctionOf(ctx: AnalysisContext, node: ts.Node): FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;
+  return undefined;
+}
