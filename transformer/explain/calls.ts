@@ -95,7 +95,8 @@ function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo
     a.passed === 'snapshot' ? 'copied at the call (in, not followed)' : a.passed === 'result' ? 'a task result, handed on without waiting'
       : a.passed === 'fenced' ? 'written, not followed by name (fenced)'
       : 'followed (waits where the program uses it)'}`);
-  const said = [`submitted as a task${parts.length ? `: ${parts.join('; ')}` : ''}`];
+  const as = task.forwards ? `a forwarder of task ${task.forwards.join('/')} (it runs here, submits the task and hands on its Future), planned as a task` : 'submitted as a task';
+  const said = [`${as}${parts.length ? `: ${parts.join('; ')}` : ''}`];
   if (plan.returnsArgument.has(call)) said.push(`\`${task.name}\` returns its argument, so the variable keeps its object`);
   if (plan.waitedAtCall.has(call)) said.push('its result is needed at once, so this thread waits for it at the call');
   if (plan.fenced.has(call)) {

@@ -48,8 +48,17 @@ export class Forwarders {
   /** The task stands for a forwarder (demoted or not). */
   isForwarder(task: TaskInfo): boolean { return this.all().get(task.fn) === task; }
 
-  /** One of its calls stays direct: every call of it is a plain call again (the planner decides the file anew). */
-  demote(task: TaskInfo): void { if (this.isForwarder(task)) this.demoted.add(task.fn); }
+  /**
+   * A call stays direct: a forwarder's own call, or a task call a forwarder returns (it would run in this thread on
+   * objects its callers follow, unmarked). Every call of that forwarder is a plain call again (the planner decides
+   * the file anew).
+   */
+  demote(call: ts.CallExpression, task: TaskInfo): void {
+    if (this.isForwarder(task)) this.demoted.add(task.fn);
+    if (this.returnedCalls.has(call)) {
+      for (let n = call.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n)) { this.demoted.add(n); break; }
+    }
+  }
 
   /**
    * A Future may stand for this argument of the call: the callee is a task, or a forwarder whose parameter there only
@@ -131,6 +140,7 @@ export class Forwarders {
       if (!ts.isCallExpression(call) || call.expression !== ref || call.questionDotToken || (ref.pos >= fn.pos && ref.end <= fn.end)) return undefined;
       if (call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
     }
+    if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
     const forwarded = this.forwardedTasks(fn);
     if (!forwarded || forwarded.length === 0) return undefined;
     const source = fn.getSourceFile();

@@ -185,8 +185,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
   keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void {
     this.directCalls.add(call);
-    // A forwarder kept direct anywhere forwards nowhere: its other calls are plain calls from the next round on.
-    this.facts.forwarders.demote(task);
+    // A forwarder kept direct anywhere, or whose task call is, forwards nowhere: plain calls from the next round on.
+    this.facts.forwarders.demote(call, task);
     this.plan.direct.push({ call, task, why });
   }
 
