@@ -33,7 +33,8 @@ export interface ForwarderFacts {
 }
 
 export class Forwarders {
-  private found?: Map<FunctionLike, TaskInfo>;
+  /** Each function asked about, described once: its TaskInfo as a forwarder, or null. */
+  private readonly described = new Map<FunctionLike, TaskInfo | null>();
   /** The task calls forwarders return. */
   private readonly returnedCalls = new Set<ts.CallExpression>();
   private readonly demoted = new Set<FunctionLike>();
@@ -42,11 +43,11 @@ export class Forwarders {
 
   /** The forwarder the function is, as a task of its calls, unless it was demoted. */
   of(fn: FunctionLike): TaskInfo | undefined {
-    return this.demoted.has(fn) ? undefined : this.all().get(fn);
+    return this.demoted.has(fn) ? undefined : this.describedAs(fn);
   }
 
   /** The task stands for a forwarder (demoted or not). */
-  isForwarder(task: TaskInfo): boolean { return this.all().get(task.fn) === task; }
+  isForwarder(task: TaskInfo): boolean { return this.describedAs(task.fn) === task; }
 
   /**
    * A call stays direct: a forwarder's own call, or a task call a forwarder returns (it would run in this thread on
@@ -55,9 +56,8 @@ export class Forwarders {
    */
   demote(call: ts.CallExpression, task: TaskInfo): void {
     if (this.isForwarder(task)) this.demoted.add(task.fn);
-    if (this.returnedCalls.has(call)) {
-      for (let n = call.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n)) { this.demoted.add(n); break; }
-    }
+    const holder = enclosingFunctionOf(this.ctx, call);
+    if (holder && this.describedAs(holder) && this.returnedCalls.has(call)) this.demoted.add(holder);
   }
 
   /**
@@ -97,35 +97,24 @@ export class Forwarders {
     return fn && this.of(fn);
   }
 
-  private all(): Map<FunctionLike, TaskInfo> {
-    if (!this.found) {
-      this.found = new Map();
-      // A file without task calls has no forwarder; one without `return`-ed calls of tasks neither (cheap test first).
-      if (this.facts.tasks.size > 0) {
-        for (const fn of this.candidates()) {
-          const task = this.describe(fn);
-          if (task) this.found.set(fn, task);
-        }
-      }
+  private describedAs(fn: FunctionLike): TaskInfo | undefined {
+    let task = this.described.get(fn);
+    if (task === undefined) {
+      task = this.isCandidate(fn) ? this.describe(fn) ?? null : null;
+      this.described.set(fn, task);
     }
-    return this.found;
+    return task ?? undefined;
   }
 
-  /** Functions of this file with a name that nothing exports. */
-  private candidates(): FunctionLike[] {
+  /** A function of this file with a name that nothing exports. */
+  private isCandidate(fn: FunctionLike): boolean {
     const { ts } = this.ctx;
-    const found: FunctionLike[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isFunctionDeclaration(node) && node.name && node.body && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword)) {
-        found.push(node);
-      } else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node &&
-        ts.isIdentifier(node.parent.name) && ts.getCombinedNodeFlags(node.parent) & ts.NodeFlags.Const && this.facts.isFileLocal(node.parent.name)) {
-        found.push(node);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.facts.source);
-    return found;
+    if (fn.getSourceFile() !== this.facts.source || !fn.body) return false;
+    if (ts.isFunctionDeclaration(fn)) {
+      return fn.name !== undefined && !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
+    }
+    return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
+      ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0 && this.facts.isFileLocal(fn.parent.name);
   }
 
   private describe(fn: FunctionLike): TaskInfo | undefined {
