@@ -415,4 +415,9 @@ test('functions that only hand on a task\'s result (forwarders) run their calls 
   assert.match(emitted, /function passed\(a\) \{ return \(0, kernels_1\.total\)\(a\); \}/, 'a function passed as a value calls the task directly');
 });
 
+test('arrays of primitives spread into a rest parameter are passed by value: the calls are tasks', () => {
+  const tasks = printsAsPlain('spread-rest');
+  assert.is(tasks.inWorkers, 19, 'every call ran in a worker');
+});
+
 test.run();

@@ -5,7 +5,7 @@
  * that cannot be followed in the direction the task takes it. Deciding a call follows its arguments (see plan.ts).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isPrimitiveType, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { unsendableArgument } from '../analysis/sendable-inside';
@@ -57,6 +57,9 @@ export class CallBlockers {
       if (ts.isSpreadElement(arg)) {
         // `work(...pair)` of a `[number, number]`: the last argument, a tuple of primitives that fits the parameters.
         if (i === call.arguments.length - 1 && isTupleOfPrimitives(this.planner.facts.ctx, arg.expression, task.params.length - i)) continue;
+        // `sum(...values)` into a rest parameter: numbers or strings, each passed by value, however many there are.
+        const rest = task.fn.parameters[task.fn.parameters.length - 1];
+        if (rest?.dotDotDotToken && i >= task.params.length - 1 && hasPrimitiveElements(this.planner.facts.ctx, arg.expression)) continue;
         return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       }
       if (isPrimitiveNode(this.planner.facts.ctx, arg)) continue;
