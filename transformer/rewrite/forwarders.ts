@@ -1,22 +1,24 @@
 /**
- * Forwarders: functions of the program that only hand on a task's result (`function summarize(a) { return total(a) }`).
+ * Forwarders: functions of the program that only call tasks and hand on their results
+ * (`function summarize(a) { return total(a) }`, `function prepare(b) { fill(b, 0); scale(b, 2) }`).
  *
- * In plain code such a function returns the task's value, so its caller waits for it there and the calls run one at a
- * time. A forwarder instead returns the task's Future, and each call of it is planned as a submission of a task whose
- * parameters take the directions the function's summary gives them: the caller follows its arguments and waits for
- * the value where it is used, exactly as for a task call. The function still runs where the plain call ran (its body
- * submits the task), so nothing moves but the waits.
+ * In plain code such a function returns the task's value, so its caller waits for it there (and for the parameters
+ * its tasks write, when it returns) and the calls run one at a time. A forwarder instead returns the task's Future,
+ * and each call of it is planned as a submission of a task whose parameters take the directions the function's
+ * summary gives them: the caller follows its arguments and waits for the value where it is used, exactly as for a
+ * task call. The function still runs where the plain call ran (its body submits the tasks), so nothing moves but
+ * the waits.
  *
  * That holds only while every call of the function is planned as a submission: a call kept direct (for any reason)
  * would get a Future where plain code had a value. So a forwarder is
  * - a function declaration, or a `const` arrow or function expression, of this file and not exported, that is
  *   neither a task, nor async, nor a generator, and is only ever called by name (never passed, stored or recursive);
- * - whose body computes nothing but the arguments of its task calls: declarations, `if`s and `return task(…)`, with
- *   expressions free of calls and writes (reads, operators, literals, `Math.*`, views with `subarray`), so running it
- *   ahead of other code (a split loop submits every pass first) changes nothing the program sees;
- * - and whose every returned value is such a task call (a synchronous task that never returns its argument).
- * When the planner keeps one of its calls direct, the function is demoted for the rest of the file's plan: its calls
- * are plain calls again and its return waits as before.
+ * - whose body computes nothing but the arguments of its task calls: declarations, `if`s, task calls as statements,
+ *   `return task(…)` and `return`, with expressions free of calls and writes (reads, operators, literals, `Math.*`,
+ *   views with `subarray`), so running it ahead of other code (a split loop submits every pass first) changes
+ *   nothing the program sees; its tasks are synchronous and never return their arguments.
+ * When the planner keeps one of its calls direct, or one of the task calls in it, the function is demoted for the
+ * rest of the file's plan: its calls are plain calls again and it waits as before.
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
@@ -35,8 +37,8 @@ export interface ForwarderFacts {
 export class Forwarders {
   /** Each function asked about, described once: its TaskInfo as a forwarder, or null. */
   private readonly described = new Map<FunctionLike, TaskInfo | null>();
-  /** The task calls forwarders return. */
-  private readonly returnedCalls = new Set<ts.CallExpression>();
+  /** The task calls forwarders make (returned, or statements of their own). */
+  private readonly forwardedCalls = new Set<ts.CallExpression>();
   private readonly demoted = new Set<FunctionLike>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries, private readonly facts: ForwarderFacts) {}
@@ -57,7 +59,7 @@ export class Forwarders {
   demote(call: ts.CallExpression, task: TaskInfo): void {
     if (this.isForwarder(task)) this.demoted.add(task.fn);
     const holder = enclosingFunctionOf(this.ctx, call);
-    if (holder && this.describedAs(holder) && this.returnedCalls.has(call)) this.demoted.add(holder);
+    if (holder && this.describedAs(holder) && this.forwardedCalls.has(call)) this.demoted.add(holder);
   }
 
   /**
@@ -83,7 +85,7 @@ export class Forwarders {
     return this.facts.references(symbol).every((ref) => {
       if (isDeclarationName(ts, ref)) return true;
       const call = withWrappers(ts, ref).parent;
-      return isArgumentOf(ts, call, ref) && this.returnedCalls.has(call);
+      return isArgumentOf(ts, call, ref) && this.forwardedCalls.has(call);
     });
   }
 
@@ -145,7 +147,7 @@ export class Forwarders {
     const { ts } = this.ctx;
     const tasks: TaskInfo[] = [];
     const calls: ts.CallExpression[] = [];
-    const returned = (expr: ts.Expression): boolean => {
+    const taskCall = (expr: ts.Expression): boolean => {
       const call = skipTransparent(ts, expr);
       if (!ts.isCallExpression(call) || call.questionDotToken) return false;
       const callee = calledFunction(this.ctx, call);
@@ -158,7 +160,9 @@ export class Forwarders {
       return true;
     };
     const statement = (node: ts.Statement): boolean => {
-      if (ts.isReturnStatement(node)) return node.expression !== undefined && returned(node.expression);
+      if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression);
+      // `scale(a, k);`: the task's Future is dropped, as the plain call's value was.
+      if (ts.isExpressionStatement(node)) return taskCall(node.expression);
       if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
       if (ts.isBlock(node)) return node.statements.every(statement);
       if (ts.isVariableStatement(node)) {
@@ -168,9 +172,9 @@ export class Forwarders {
     };
     const body = fn.body;
     if (!body) return undefined;
-    const ok = ts.isBlock(body) ? body.statements.every(statement) && endsInReturn(ts, body) : returned(body);
-    if (!ok) return undefined;
-    for (const call of calls) this.returnedCalls.add(call);
+    const ok = ts.isBlock(body) ? body.statements.every(statement) : taskCall(body);
+    if (!ok || calls.length === 0) return undefined;
+    for (const call of calls) this.forwardedCalls.add(call);
     return tasks;
   }
 
@@ -202,14 +206,6 @@ export class Forwarders {
         return false;
     }
   }
-}
-
-/** Every path through the block ends in a return (no fall-through to an `undefined` a Future would stand for). */
-function endsInReturn(t: typeof ts, node: ts.Statement): boolean {
-  if (t.isReturnStatement(node)) return true;
-  if (t.isBlock(node)) return node.statements.length > 0 && endsInReturn(t, node.statements[node.statements.length - 1]);
-  if (t.isIfStatement(node)) return node.elseStatement !== undefined && endsInReturn(t, node.thenStatement) && endsInReturn(t, node.elseStatement);
-  return false;
 }
 
 function enclosingFunctionOf(ctx: AnalysisContext, node: ts.Node): FunctionLike | undefined {

@@ -20,3 +20,9 @@ export function root(x: number): number {
   if (x < 0) throw new RangeError(`root of ${x}`);
   return Math.sqrt(x);
 }
+
+/** @task */
+export function scale(a: Float64Array, k: number): void { for (let i = 0; i < a.length; i++) a[i] = a[i] * k + 0.001; }
+
+/** @task */
+export function fillWith(a: Float64Array, v: number): void { a.fill(v); }

@@ -1,6 +1,6 @@
 // Functions that only hand on a task's result (forwarders): their calls run as tasks, in parallel, where the plain
 // program waited for each value at the function's return. Each section prints what the plain build prints.
-import { make, relax, root, total } from './kernels';
+import { fillWith, make, relax, root, scale, total } from './kernels';
 
 const log = (...xs: unknown[]) => console.log(xs.map((x) => (typeof x === 'number' ? x.toFixed(3) : String(x))).join(' '));
 
@@ -63,3 +63,16 @@ log('6 first', twice(plate, rows, 1));
 plate[0] = 50;
 rows[1][3] = 70;
 log('6 second', twice(plate, rows, 2), plate[0], rows[1][3], rows[0][0]);
+
+// 7: forwarders whose tasks are statements (a procedure), or that return on some paths only.
+function prepare(b: Float64Array, v: number) { fillWith(b, v); scale(b, 1.01); }
+function pipeline(b: Float64Array, k: number) {
+  if (k < 0) return;
+  scale(b, k);
+  return total(b);
+}
+const strips = [1, 2, 3].map((n) => new Float64Array(100 * n));
+strips.forEach((b, i) => prepare(b, i + 1));
+const totals = strips.map((b) => pipeline(b, 0.99));
+log('7 totals', ...totals.map((t) => t!));
+log('7 strips', ...strips.map((b) => b[0]), pipeline(strips[0], -1), strips[0][1]);
