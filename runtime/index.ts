@@ -39,6 +39,14 @@ export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[]
   }
 }
 
+/**
+ * `parts.map(total)`: the task as the function map calls, each call a submission of the arguments the task declares
+ * (of element, index, array). An object argument is snapshotted as one the plugin does not follow; a Future goes on.
+ */
+export function asTask(handle: TaskHandle, site: string, arity: number): (...args: unknown[]) => Future<unknown> {
+  return (...args) => submit(handle, args.slice(0, arity).map((x) => (x instanceof Future ? x : maybeWritten(x))), site);
+}
+
 /** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */
 function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[] {
   const state = handle.def.state!.map((key) => {

@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { INSTALL, unusableTypeScript } from './version-check';
 import { emitsEsm, programTasks, type ProgramTasks } from './program-tasks';
 import { mayResume } from './rewrite/resumptions';
-import { calledFunction } from './analysis/context';
+import { calledFunction, isFunctionLike, symbolOf } from './analysis/context';
 import { planFile } from './rewrite/plan';
 import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
@@ -71,6 +71,13 @@ function callsTask(found: ProgramTasks, source: ts.SourceFile): boolean {
     if (ctx.ts.isCallExpression(node)) {
       const fn = calledFunction(ctx, node);
       if (fn && tasks.has(fn)) return true;
+      // `parts.map(total)` (mapped-tasks.ts)
+      const [only] = node.arguments;
+      if (only && node.arguments.length === 1 && ctx.ts.isIdentifier(only) && ctx.ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === 'map') {
+        const declaration = symbolOf(ctx, only)?.valueDeclaration;
+        if (declaration && isFunctionLike(ctx, declaration) && tasks.has(declaration)) return true;
+      }
     }
     return ctx.ts.forEachChild(node, visit) === true;
   };

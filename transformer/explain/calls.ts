@@ -65,6 +65,10 @@ export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): E
     }));
     calls.push({ file, line: lineOf(call), column: columnOf(call), task: task.name, submitted: true, reason: submittedReason(plan, call, task, args), arguments: args });
   }
+  for (const [call, task] of plan.mappedTasks) {
+    calls.push({ file, line: lineOf(call), column: columnOf(call), task: task.name, submitted: true,
+      reason: `submitted for each element of \`${snippet(call)}\` (map calls the task with element and index), then all are waited for there` });
+  }
   calls.sort((a, b) => a.line - b.line || a.column - b.column);
   // The same reason (text and cause) said again: point at the first call that gave it.
   const first = new Map<string, number>();

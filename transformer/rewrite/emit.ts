@@ -30,7 +30,7 @@ const RUNTIME = '__taskify';
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
-  if (plan.submissions.size === 0 && plan.resumptions.size === 0 && !options.declaresTasks && registered.length === 0) return source;
+  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && !options.declaresTasks && registered.length === 0) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
@@ -149,7 +149,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   const fences = fencesAround(ts, f, plan.fences, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
-    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys(), runnerChecks.targets]) for (const target of targets) leadsTo(target);
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys(), runnerChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
@@ -175,6 +175,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (isFunctionLike(ctx, node) && plan.runnerChecks.has(node) && node.body) {
       const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration;
       return replaceBody(ts, f, visited, runnerChecks.marked(node, visited.body!));
+    }
+    if (ts.isCallExpression(node) && plan.mappedTasks.has(node)) {
+      const task = plan.mappedTasks.get(node)!;
+      const visited = ts.visitEachChild(node, visit, context);
+      const each = runtime('asTask', [handleFor(task), f.createStringLiteral(siteOf(node)), f.createNumericLiteral(task.params.length)]);
+      return runtime('waitAll', [f.updateCallExpression(visited, visited.expression, visited.typeArguments, [each])]);
     }
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {
       const task = plan.submissions.get(node)!;

@@ -52,6 +52,8 @@ export interface FilePlan {
   readonly splitLoops: Map<ts.Statement, SplitLoop>;
   /** Submissions whose written objects the plan cannot follow by name, with those arguments (see fences.ts). */
   readonly fenced: Map<ts.CallExpression, readonly ts.Expression[]>;
+  /** `parts.map(total)`: the task submitted for each element, then all waited for there (mapped-tasks.ts). */
+  readonly mappedTasks: Map<ts.CallExpression, TaskInfo>;
   /** Where the objects of fenced submissions are brought home. */
   fences: FencePlan;
 }
@@ -60,6 +62,6 @@ export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), runnerChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
-    splitCallbacks: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), fences: emptyFencePlan(),
+    splitCallbacks: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
   };
 }

@@ -35,6 +35,7 @@ import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
 import { planFences } from './fences';
+import { mapCallTaking } from './mapped-tasks';
 import { emptyFilePlan, type FilePlan } from './file-plan';
 
 
@@ -153,8 +154,9 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   }
 
   /**
-   * `texts.map(wordCount)`: a task handed to other code as a function runs where that code calls it, in this thread.
-   * Nothing to rewrite, but explain should say so, with the form that makes each call a task.
+   * `texts.forEach(wordCount)`: a task handed to other code as a function runs where that code calls it, in this
+   * thread. Nothing to rewrite, but explain should say so, with the form that makes each call a task. An array's
+   * `map` is rewritten to submit it per element where that changes nothing else (mapped-tasks.ts).
    */
   private noteTasksPassedAsValues(): void {
     const { ts } = this;
@@ -163,6 +165,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       for (const ref of this.facts.references(symbol)) {
         const call = withWrappers(ts, ref).parent;
         if (!isArgumentOf(ts, call, ref) || this.facts.enclosingTask(call)) continue;
+        const mapped = mapCallTaking(this.facts, ref, task);
+        if (mapped) { this.plan.mappedTasks.set(mapped, task); continue; }
         // The same positional arguments, so the arrow function means what passing the task did.
         const params = task.params.map((p) => p.name).join(', ');
         this.plan.direct.push({ call, task, why: reasonAt(ref, `task ${task.name} is passed as a function (\`${snippet(call)}\`), so each call runs in this thread; ` +

@@ -1,0 +1,29 @@
+/**
+ * `parts.map(total)`: a task handed whole to an array's `map`. In plain code map calls it once per element, in
+ * order, and builds the array of its values. Emitted as `waitAll(parts.map(asTask(total)))`: map calls a function
+ * that submits the task with the arguments the task declares (of element, index, array), so every element's call is
+ * submitted before any is waited for, and the array holds the values where the statement goes on.
+ *
+ * Only where that changes nothing else: the library's array `map` (a typed array's would turn each Future into a
+ * number), a synchronous task of at most two parameters (element, index: the array itself would be an object
+ * argument), every one of them `in` (nothing a later statement reads is written), outside task bodies. An object
+ * element is snapshotted at its call (runtime `asTask`), as any `in` object the plan does not follow.
+ */
+import type * as ts from 'typescript';
+import type { TaskInfo } from '../analysis/discover';
+import type { FileFacts } from './file-facts';
+import { isLibrary } from './library-uses';
+import { skipTransparent, withWrappers } from './syntax';
+
+/** The `map` call a reference to the task is handed to, if the task may be submitted per element there. */
+export function mapCallTaking(facts: FileFacts, ref: ts.Identifier, task: TaskInfo): ts.CallExpression | undefined {
+  const { ts, ctx } = facts;
+  const call = withWrappers(ts, ref).parent;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || skipTransparent(ts, call.arguments[0]) !== ref) return undefined;
+  const method = call.expression;
+  if (!ts.isPropertyAccessExpression(method) || method.name.text !== 'map' || call.questionDotToken || method.questionDotToken) return undefined;
+  if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(method.expression)) || !isLibrary(ctx, method)) return undefined;
+  if (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) return undefined;
+  if (task.params.length > 2 || task.fn.parameters.some((p) => p.dotDotDotToken) || task.params.some((p) => p.direction !== 'in')) return undefined;
+  return facts.enclosingTask(call) ? undefined : call;
+}
