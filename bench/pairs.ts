@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     name: s === 'a' ? 'A' : 'B', env: envOf(values[s]), workers: envOf(values[`${s}-workers`]), dist: resolve(values[`${s}-dist`] ?? here),
   }));
   for (const side of sides) {
-    side.cluster = await startCluster({ workers: 2, threads: 1, env: side.workers, cli: join(side.dist, 'runtime', 'cli.js') });
+    side.cluster = await startCluster({ workers: 2, threads: 1, env: side.workers, cli: join(side.dist, 'runtime', 'cli.js'), root: resolve(side.dist, '..') });
   }
   const pairs = Number(values.pairs);
   const samples: Record<string, { A: number; B: number }[]> = {};
