@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 
 export const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 /** The first glibc to read glibc.malloc.hugetlb. */
@@ -57,14 +58,16 @@ const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', '
  * This very command (same Node options, script and arguments, same standard streams) started again with huge pages,
  * when hugePagesEnv says that changes something; undefined otherwise, and this process goes on. The promise gives
  * the exit code of the one started; if a signal ended it, this process ends by the same signal. Signals this process
- * gets are passed on (a Ctrl-C reaching both is harmless: a worker stops once), and the one started watches that
- * this process lives (TASKIFY_HUGEPAGES_PARENT), so a SIGKILL here does not leave a machine serving on its own.
+ * gets are passed on (a Ctrl-C reaching both is harmless: a worker stops once), and the one started holds a pipe from
+ * this process (fd 3, said by TASKIFY_HUGEPAGES_PARENT), so that a SIGKILL here kills it at once too: a machine
+ * killed is gone, and its tasks run elsewhere, whichever of its two pids was killed.
  */
 export function rerunWithHugePages(env: NodeJS.ProcessEnv = process.env, system: System = thisSystem): Promise<number> | undefined {
   const changed = hugePagesEnv(env, system);
   if (!changed) return undefined;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)],
-    { env: { ...changed, TASKIFY_HUGEPAGES_PARENT: String(process.pid) }, stdio: 'inherit' });
+    { env: { ...changed, TASKIFY_HUGEPAGES_PARENT: String(process.pid) }, stdio: ['inherit', 'inherit', 'inherit', 'pipe'] });
+  (child.stdio[3] as Socket).unref(); // held open, never written: it closes when this process ends, however it ends
   const pass = (signal: NodeJS.Signals) => { child.kill(signal); };
   for (const signal of FORWARDED) process.on(signal, pass);
   return new Promise((resolve, reject) => {
@@ -78,12 +81,17 @@ export function rerunWithHugePages(env: NodeJS.ProcessEnv = process.env, system:
 }
 
 /**
- * In the process started by rerunWithHugePages: stop as SIGTERM stops it once the process that started it is gone
- * (its parent pid changes), checked each second without keeping the process alive.
+ * In the process started by rerunWithHugePages: die with the process that started it. Its pipe (fd 3) ends when it
+ * ends; it ended by a signal it could not pass on (SIGKILL: any other it passes on and waits), so this process ends as
+ * killed too, at once, leaving its tasks to other machines as a killed machine does.
  */
 export function followParent(env: NodeJS.ProcessEnv = process.env): void {
   const parent = Number(env.TASKIFY_HUGEPAGES_PARENT);
   delete env.TASKIFY_HUGEPAGES_PARENT; // not passed on to what this process starts
   if (!Number.isInteger(parent) || parent <= 0 || process.ppid !== parent) return;
-  setInterval(() => { if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM'); }, 1000).unref();
+  let pipe: Socket;
+  try { pipe = new Socket({ fd: 3, readable: true, writable: false }); } catch { return; }
+  const gone = () => process.kill(process.pid, 'SIGKILL');
+  pipe.on('end', gone).on('close', gone).on('error', gone).resume();
+  pipe.unref();
 }
