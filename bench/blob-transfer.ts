@@ -1,10 +1,12 @@
 /**
  * node dist/bench/blob-transfer.js — one version's bytes from a run directory through Redis into another process's
- * run directory (runtime/distributed/blob-link.ts), alone: no task, no engine, no BullMQ. Three ways, in turn in
- * the same run: streamed (the reader follows the blob while it is written, as runs do), one after the other (the
- * reader starts once the upload ended, as before blobs were streams), and the floor (bare-stream.ts: as many bytes
- * from memory through a Redis stream into nothing, no file, no checksum); the last column is streamed / floor,
- * the median of each turn's ratio.
+ * program's memory (runtime/distributed/blob-link.ts), alone: no task, no engine, no BullMQ. Three ways, in turn in
+ * the same run, the reader following the blob while it is written, as runs do: into a file in the reader's run
+ * directory that it then reads into a typed array (how the master read a result before it landed results in
+ * memory), landed in memory as the master does now (getLanded: the array is a view of the landed body), and the
+ * floor (bare-stream.ts: as many bytes from memory through a Redis stream into nothing, no file, no checksum); the
+ * last column is each way / floor, the median of each turn's ratio. Run it with GLIBC_TUNABLES=glibc.malloc.hugetlb=1
+ * in the environment to see both with huge pages (README, Huge pages).
  *
  * Besides wall time it prints the CPU each process spent per transfer (writer, reader, redis-server): on a shared
  * 2-core machine wall times swing by several times with other work, CPU times far less, and the CPU a transfer
@@ -16,7 +18,8 @@ import { join } from 'node:path';
 import { BlobLink, chunksFor } from '../runtime/distributed/blob-link';
 import { publishFile } from '../runtime/distributed/blobs';
 import { connect } from '../runtime/distributed/redis';
-import { versionPath, writeVersion } from '../runtime/store/version-file';
+import { readOwnTypedArray, versionPath, writeVersion } from '../runtime/store/version-file';
+import { landedOwnTypedArray } from '../runtime/store/landed';
 import { redisServer, startCluster } from '../test/cluster';
 import { median } from './stats';
 import { bareReader, bareTransfer } from './bare-stream';
@@ -28,7 +31,7 @@ const SIZES_MIB = [16, 64];
 const REPEATS = Number(process.env.BENCH_ROUNDS || 6);
 const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-interface Ask { blob: string; bytes: number; key: string }
+interface Ask { blob: string; bytes: number; key: string; landed: boolean }
 
 /** The reader, in a process of its own: fetches what it is asked into its directory, answers its CPU and time. */
 function reader(url: string): void {
@@ -36,10 +39,18 @@ function reader(url: string): void {
   const dir = mkdtempSync(join('/dev/shm', 'taskify-bench-reader-'));
   process.on('message', (ask: Ask) => {
     const cpu = cpuMs();
-    void link.get({ blob: ask.blob, bytes: ask.bytes, chunks: chunksFor(ask.bytes) }, dir, ask.key, 'bench').then(() => {
+    const source = { blob: ask.blob, bytes: ask.bytes, chunks: chunksFor(ask.bytes) };
+    const read = ask.landed
+      ? link.getLanded(source, 'bench').then((landed) => landedOwnTypedArray(landed)!.value)
+      : link.get(source, dir, ask.key, 'bench').then(() => {
+        const { value } = readOwnTypedArray(dir, ask.key)!;
+        unlinkSync(versionPath(dir, ask.key));
+        return value;
+      });
+    void read.then((value) => {
+      if ((value as Float64Array)[(value as Float64Array).length - 1] !== 1) throw new Error('wrong contents');
       process.send!({ cpu: cpuMs() - cpu });
-      unlinkSync(versionPath(dir, ask.key));
-    }, (error: Error) => { console.error(error); process.exit(1); });
+    }).catch((error: Error) => { console.error(error); process.exit(1); });
   });
   process.on('disconnect', () => { link.close(); rmSync(dir, { recursive: true, force: true }); });
 }
@@ -61,7 +72,7 @@ async function main(): Promise<void> {
   await redis.set('taskify:run:bench:alive', '1');
   const rows: string[] = [];
   type Sample = { wall: number; writer: number; reader: number; redis: number };
-  const ways = ['streamed', 'one after the other', 'floor'] as const;
+  const ways = ['to a file, then read', 'landed in memory', 'floor'] as const;
   try {
     for (const mib of SIZES_MIB) {
       writeVersion(dir, 'd1v1', new Float64Array((mib * MIB) / 8).fill(1));
@@ -78,8 +89,8 @@ async function main(): Promise<void> {
           else {
             const [c0, t0] = [cpuMs(), performance.now()];
             const { stored } = await publishFile(redis, link, 'bench', blob, dir, 'd1v1', 60, 0n);
-            let fetched: Promise<{ cpu: number }>;
-            if (way === 'streamed') { fetched = ask({ blob, bytes, key }); await stored; } else { await stored; fetched = ask({ blob, bytes, key }); }
+            const fetched = ask({ blob, bytes, key, landed: way === 'landed in memory' });
+            await stored;
             const readerCpu = (await fetched).cpu;
             sample = { wall: performance.now() - t0, writer: cpuMs() - c0, reader: readerCpu };
             await redis.unlink(blob);

@@ -12,6 +12,7 @@ import { readTrace } from './observe/trace';
 import { reportHtml } from './observe/report';
 import { GRAPH_TASK_LIMIT, toDot } from './observe/task-graph';
 import { renderSvg } from './observe/render-svg';
+import { followParent, rerunWithHugePages } from './hugepages';
 
 const usage = `usage: taskify <command>
 
@@ -60,6 +61,9 @@ environment of taskify programs (checked as the program starts: a value that can
                              the cluster secret of a distributed run (or a file holding it)
   TASKIFY_TASK_TIMEOUT=<s>   seconds a task may run when it sets no @timeout (default: no limit)
   TASKIFY_STALL_REPORT=<s>   say what runs and waits after this long without progress (default 60; 0: never)
+  TASKIFY_HUGEPAGES=0        \`taskify run\` and \`taskify worker\` leave GLIBC_TUNABLES alone (by default, when it is
+                             unset and glibc is 2.35 or later, they start the program or the worker with
+                             GLIBC_TUNABLES=glibc.malloc.hugetlb=1: large buffers in huge pages, far fewer page faults)
 `;
 
 function main(argv: string[]): number | Promise<number> {
@@ -68,7 +72,8 @@ function main(argv: string[]): number | Promise<number> {
     case 'report': return reportCommand(argv.slice(1));
     case 'explain': return explainCommand(argv.slice(1));
     case 'run': return runCommand(argv.slice(1));
-    case 'worker': return workerCommand(argv.slice(1));
+    // Before anything else, so that nothing is done twice: the process started again does it all.
+    case 'worker': return rerunWithHugePages() ?? workerCommand(argv.slice(1));
     case 'clean': return cleanCommand(argv.slice(1));
     case 'shm': return shmCommand(argv.slice(1));
     case 'version': case '--version': case '-v':
@@ -107,6 +112,7 @@ async function cleanCommand(args: string[]): Promise<number> {
 }
 
 async function workerCommand(args: string[]): Promise<number> {
+  followParent();
   const { values } = parseArgs({ args, options: { redis: { type: 'string' }, threads: { type: 'string' }, root: { type: 'string' } }, strict: true });
   const config = readConfig();
   const url = redisUrl(values.redis, '--redis') ?? config.redis;

@@ -139,6 +139,7 @@ const SETTINGS = new Set([
   'TASKIFY_WORKERS', 'TASKIFY_TASKS_PER_WORKER', 'TASKIFY_WORKER_CACHE_MB', 'TASKIFY_WORKER_HEAP_MB', 'TASKIFY_STORE', 'TASKIFY_STATS',
   'TASKIFY_SHM', 'TASKIFY_SHM_LIMIT_MB', 'TASKIFY_TRACE', 'TASKIFY_GRAPH', 'TASKIFY_PROGRESS', 'TASKIFY_SUMMARY', 'TASKIFY_REDIS',
   'TASKIFY_REDIS_TTL_S', 'TASKIFY_TASK_TIMEOUT', 'TASKIFY_STALL_REPORT', 'TASKIFY_SECRET', 'TASKIFY_SECRET_FILE',
+  'TASKIFY_HUGEPAGES', // read by taskify run and taskify worker (hugepages.ts), allowed in a program's environment too
 ]);
 export const settingNames = (): readonly string[] => [...SETTINGS];
 const isSetting = (name: string): boolean => SETTINGS.has(name);

@@ -181,8 +181,11 @@ export interface StatusReport {
 export type EngineToMain =
   | { readonly type: 'done'; readonly outcomes: readonly TaskOutcome[]; readonly events?: readonly RunEvent[] }
   | { readonly type: 'fatal'; readonly error: SerializedError }
-  /** The version asked for by 'fetch' is in the run directory now, or could not be had. */
-  | { readonly type: 'fetched'; readonly key: string; readonly error?: SerializedError }
+  /**
+   * The version asked for by 'fetch' is in the run directory now, or (`landed`: a blob fetched from Redis) in memory
+   * and moved here with the message, with no file; or it could not be had.
+   */
+  | { readonly type: 'fetched'; readonly key: string; readonly error?: SerializedError; readonly landed?: LandedVersion }
   | { readonly type: 'status'; readonly report: StatusReport }
   | { readonly type: 'closed' };
 
@@ -231,6 +234,13 @@ export interface WorkerTask {
 
 /** A version's bytes handed to a pool thread. */
 export interface Landed { readonly bytes: Uint8Array }
+
+/**
+ * A version's file in three pieces that follow each other (store/landed.ts): its first 8 bytes (the body's length),
+ * its body in a buffer of exactly its size (a typed array that is the whole body is a view of it: no copy), and the
+ * rest (padding and header). Checked like its file (size, checksum, seal, framing) before anyone gets it.
+ */
+export interface LandedVersion { readonly head: Uint8Array; readonly body: Uint8Array; readonly tail: Uint8Array }
 
 /**
  * A task's time in its worker, by phase. `queued`: waiting while another task on the same thread ran its code (see

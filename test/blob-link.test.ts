@@ -14,6 +14,7 @@ import { connect, type Redis } from '../runtime/distributed/redis';
 import { BlobLink, CHUNK_BYTES } from '../runtime/distributed/blob-link';
 import { deleteBlob, fetchToFile, publishFile } from '../runtime/distributed/blobs';
 import { versionPath, writeVersion } from '../runtime/store/version-file';
+import { decodeLanded, landedBytes, landedInto, landedOwnTypedArray } from '../runtime/store/landed';
 
 const SECRET = 'blob-link-test-secret';
 const work = mkdtempSync(join(tmpdir(), 'taskify-blob-link-'));
@@ -182,6 +183,46 @@ if (redisServer()) {
     assert.ok(Date.now() - started < 2500, `said after ${Date.now() - started} ms`);
     assert.equal(cluster.keys('taskify:run:test:d*'), []);
     broken.close();
+  });
+  test('a blob landed in memory for the main thread: its body in a buffer of its own, a typed array a view of it', async () => {
+    const values = new Float64Array((1.5 * CHUNK_BYTES) / 8).map((_, i) => i % 251);
+    writeVersion(from, 'd11v1', values);
+    const file = readFileSync(versionPath(from, 'd11v1'));
+    const blob = 'taskify:run:test:d11v1:a';
+    const { source, stored } = await publish(blob, 'd11v1');
+    assert.ok('blob' in source);
+    const landed = await link.getLanded(source as Extract<typeof source, { blob: string }>, what);
+    assert.is(await stored, true);
+    assert.is(landed.body.buffer.byteLength, values.byteLength, 'the body alone in its buffer');
+    assert.ok(Buffer.concat([landed.head, landed.body, landed.tail]).equals(file), 'the file\'s bytes, in order');
+    const own = landedOwnTypedArray(landed)!;
+    assert.instance(own.value, Float64Array);
+    assert.is(own.value.buffer, landed.body.buffer, 'no copy');
+    assert.equal(own.value, values);
+    const into = new Float64Array(values.length - 2);
+    assert.ok(landedInto(landed, into, 16) > 0);
+    assert.equal(into, values.subarray(2));
+    assert.is(landedInto(landed, new Float64Array(3)), -1, 'not the same size');
+    assert.equal(decodeLanded(landed).value, values);
+    assert.ok(Buffer.from(landedBytes(landed)).equals(file));
+    // A body length past the blob's end is refused as it arrives, before a buffer of that size is made.
+    const original = (await redis.xrangeBuffer(blob, '-', '+')).map(([, fields]) => fields);
+    await rewrite(blob, (entries) => entries.map((fields, i) => {
+      if (i !== 1) return fields;
+      const changed = Buffer.from(fields[1]);
+      changed.writeBigUInt64LE(1n << 40n, 0);
+      return [fields[0], changed];
+    }));
+    await rejects(link.getLanded(source as Extract<typeof source, { blob: string }>, what),
+      /version d2v1, argument 1 of task sum.*body length 1099511627776 is past its end/, "body length");
+    await rewrite(blob, () => original);
+    writeVersion(from, 'd12v1', { name: 'not a typed array', list: Array.from({ length: 3000 }, (_, i) => ({ i, s: 'x'.repeat(10) })) });
+    const other = await publish('taskify:run:test:d12v1:a', 'd12v1');
+    const otherLanded = await link.getLanded(other.source as Extract<typeof source, { blob: string }>, what);
+    assert.is(landedOwnTypedArray(otherLanded), undefined);
+    assert.is((decodeLanded(otherLanded).value as { list: unknown[] }).list.length, 3000);
+    await deleteBlob(redis, source);
+    await deleteBlob(redis, other.source);
   });
 }
 

@@ -50,7 +50,11 @@ export async function freePort(): Promise<number> {
 const canIsolate = (): boolean =>
   process.getuid?.() === 0 && spawnSync('unshare', ['--ipc', '--mount', 'true']).status === 0;
 
-export async function startCluster(options: { workers: number; threads: number }): Promise<Cluster> {
+/**
+ * `env`: added to the workers' environment (a benchmark comparing settings); `cli`: another build's taskify command
+ * (a benchmark comparing builds), with `root` the directory its workers serve (--root).
+ */
+export async function startCluster(options: { workers: number; threads: number; env?: NodeJS.ProcessEnv; cli?: string; root?: string }): Promise<Cluster> {
   const server = redisServer();
   if (!server) throw new Error('redis-server not found: `npm test` installs it (test/system-packages.js)');
   const port = await freePort();
@@ -61,8 +65,8 @@ export async function startCluster(options: { workers: number; threads: number }
   const workers: ChildProcess[] = [];
 
   const addWorker = async (): Promise<ChildProcess> => {
-    const args = [cli, 'worker', '--redis', url, '--threads', String(options.threads)];
-    const env = { ...process.env, TASKIFY_REDIS: '', TASKIFY_SECRET: CLUSTER_SECRET };
+    const args = [options.cli ?? cli, 'worker', '--redis', url, '--threads', String(options.threads), ...(options.root ? ['--root', options.root] : [])];
+    const env = { ...process.env, ...options.env, TASKIFY_REDIS: '', TASKIFY_SECRET: CLUSTER_SECRET };
     const child = isolated
       ? spawn('unshare', ['--ipc', '--mount', 'sh', '-c', 'mount -t tmpfs tmpfs /dev/shm && exec "$0" "$@"', process.execPath, ...args], { env })
       : spawn(process.execPath, args, { env });

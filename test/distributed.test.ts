@@ -312,8 +312,9 @@ if (!redisServer()) {
       const dead = new Queue('taskify-machine-dead-1', { connection: redis });
       await dead.add('task', { any: 1 });
       await dead.close();
-      await redis.sadd(MACHINES, 'dead-1'); // in the set, with no heartbeat key: killed before it could leave
+      // Before it joins the set: from then on a machine's sweep may remove it at any moment, even before a check here.
       assert.ok(cluster.keys('bull:taskify-machine-dead-1:*').length > 0);
+      await redis.sadd(MACHINES, 'dead-1'); // in the set, with no heartbeat key: killed before it could leave
       const started = Date.now();
       while ((cluster.keys('bull:taskify-machine-dead-1:*').length > 0 || await redis.sismember(MACHINES, 'dead-1')) && Date.now() - started < 15_000) {
         await new Promise((r) => setTimeout(r, 250));

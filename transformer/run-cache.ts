@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { hugePagesEnv } from '../runtime/hugepages';
 
 const MANIFEST = 'taskify-run.json';
 
@@ -27,7 +28,8 @@ export function runCached(argv: readonly string[], runtimePath: string): number 
 }
 
 export function runBuilt(output: string, args: readonly string[]): number {
-  const child = spawnSync(process.execPath, [output, ...args], { stdio: 'inherit' });
+  // Huge pages for the program's buffers, which it cannot ask for once started (runtime/hugepages.ts).
+  const child = spawnSync(process.execPath, [output, ...args], { stdio: 'inherit', env: hugePagesEnv() ?? process.env });
   if (child.signal) process.kill(process.pid, child.signal); // as the program died, so does the command
   return child.status ?? 1;
 }

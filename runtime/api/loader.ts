@@ -6,8 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ARGUMENT_ORIGIN, versionKey } from '../protocol';
-import type { ObjectOrigin } from '../store/codec';
+import { ARGUMENT_ORIGIN, versionKey, type LandedVersion } from '../protocol';
+import type { DecodeOptions, ObjectOrigin } from '../store/codec';
+import { decodeLanded, landedInto, landedOwnTypedArray } from '../store/landed';
 import type { LockLevel } from '../store/locks';
 import { readOwnTypedArray, readTypedArrayInto, readVersion, versionPath } from '../store/version-file';
 import type { Stats } from '../stats';
@@ -41,8 +42,11 @@ export interface LoaderHost {
   readonly runDir: string;
   readonly registry: Registry;
   readonly stats: Stats;
-  /** Make sure the version's file is in the run directory (a distributed run keeps versions on the machines). */
-  fetch(key: string): void;
+  /**
+   * Make sure the version's file is in the run directory (a distributed run keeps versions on the machines), or give
+   * its bytes, landed in memory, which are read instead of the file (store/landed.ts).
+   */
+  fetch(key: string): LandedVersion | undefined;
   /** Whether versions are files in the run directory (false: on other machines, fetched on demand). */
   readonly local: boolean;
   /** The caller's objects got new contents from `entry`'s version: other data holding them must know. */
@@ -88,13 +92,13 @@ export class Loader {
    * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
    */
   result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean } {
-    this.host.fetch(key);
-    const own = readOwnTypedArray(this.host.runDir, key);
+    const landed = this.host.fetch(key);
+    const own = landed ? landedOwnTypedArray(landed) : readOwnTypedArray(this.host.runDir, key);
     if (own) {
       this.host.stats.add('mainBytesRead', own.bytes);
       return { value: own.value, fresh: false, existing: false };
     }
-    const { value, origins, locks } = this.decode(key);
+    const { value, origins, locks } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
     const latest = (origin: ObjectOrigin) => producer.data?.get(origin.data)?.producer === producer;
@@ -105,15 +109,15 @@ export class Loader {
   }
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {
-    this.host.fetch(key);
+    const landed = this.host.fetch(key);
     const owned = entry.range ? ownedBytes(entry) : undefined;
     const into = owned?.view ?? (!entry.roots && object && isTypedArray(object) ? object : undefined);
     if (into) {
-      const bytes = readTypedArrayInto(this.host.runDir, key, into, owned?.skip ?? 0);
+      const bytes = landed ? landedInto(landed, into, owned?.skip ?? 0) : readTypedArrayInto(this.host.runDir, key, into, owned?.skip ?? 0);
       if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); this.host.updated(entry, [into]); return; }
       if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
     }
-    const { value, origins, locks } = this.decode(key);
+    const { value, origins, locks } = this.decode(key, landed);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
     // The entry's own objects take the version's contents; so does an object moved in from another datum that nothing
@@ -130,13 +134,14 @@ export class Loader {
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
 
-  private decode(key: string): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel> } {
+  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel> } {
     const origins = new Map<object, ObjectOrigin>();
     // Locked once copy-back has filled the new objects' slots (copy-back.ts adopt).
     const locks = new Map<object, LockLevel>();
-    const { value, bytes } = readVersion(this.host.runDir, key, {
+    const options: DecodeOptions = {
       onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT), onLocked: (o, level) => locks.set(o, level),
-    });
+    };
+    const { value, bytes } = landed ? decodeLanded(landed, options) : readVersion(this.host.runDir, key, options);
     this.host.stats.add('mainBytesRead', bytes);
     return { value, origins, locks };
   }

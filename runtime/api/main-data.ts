@@ -9,7 +9,7 @@
  * object also waits for pending data that hold it.
  */
 import { performance } from 'node:perf_hooks';
-import { versionKey } from '../protocol';
+import { versionKey, type LandedVersion } from '../protocol';
 import type { Stats } from '../stats';
 import { isTypedArray } from '../worker/shapes';
 import { Registry } from './registry';
@@ -37,8 +37,8 @@ export interface MainDataHost {
   block(done: () => boolean): void;
   /** The datum will not be used again: its versions may go. */
   forgetData(dataId: number): void;
-  /** Make sure a version's file is in the run directory. */
-  fetch(key: string): void;
+  /** Make sure a version's file is in the run directory, or give its bytes landed in memory (loader.ts). */
+  fetch(key: string): LandedVersion | undefined;
   /** The task's failure reaches the program: the error to throw (PlainOrder.raise, plain-order.ts). */
   raise(record: TaskRecord): Error;
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { EngineToMain, SerializedError } from '../protocol';
-import { versionKey } from '../protocol';
+import { versionKey, type LandedVersion } from '../protocol';
 import { deserializeError } from '../errors';
 import { versionPath } from '../store/version-file';
 import type { DataEntry } from './records';
@@ -24,8 +24,8 @@ export interface RemoteReadHost {
 }
 
 export class RemoteReads {
-  /** Answers to 'fetch', until the waiting read takes them. */
-  private readonly fetched = new Map<string, { error?: SerializedError }>();
+  /** Answers to 'fetch', until the waiting read takes them (with the version's bytes, when it landed in memory). */
+  private readonly fetched = new Map<string, { error?: SerializedError; landed?: LandedVersion }>();
   /** Async waits for a 'fetched' answer, by version key. */
   private readonly waiters = new Map<string, (() => void)[]>();
 
@@ -43,14 +43,18 @@ export class RemoteReads {
     for (const wake of waiters ?? []) wake();
   }
 
-  /** Bring the version `key` into the run directory, blocking until it is there. */
-  fetch(key: string): void {
+  /**
+   * Bring the version `key` here, blocking until it is: into the run directory, or in memory (returned: read it
+   * instead of its file, which does not exist; nothing keeps it, so the next read of the version fetches it again).
+   */
+  fetch(key: string): LandedVersion | undefined {
     const { host } = this;
-    if (!host.remote) return;
+    if (!host.remote) return undefined;
     const earlier = this.fetched.get(key); // an async wait fetched it already
     this.fetched.delete(key);
     if (earlier?.error) throw deserializeError(earlier.error, `reading ${key}`);
-    if (earlier || existsSync(versionPath(host.runDir, key))) return;
+    if (earlier) return earlier.landed;
+    if (existsSync(versionPath(host.runDir, key))) return undefined;
     host.link.enqueue({ type: 'fetch', key });
     host.block(() => this.fetched.has(key) || host.engineError() !== undefined);
     const answer = this.fetched.get(key);
@@ -58,6 +62,7 @@ export class RemoteReads {
     const engineError = host.engineError();
     if (engineError) throw engineError;
     if (answer?.error) throw deserializeError(answer.error, `reading ${key}`);
+    return answer?.landed;
   }
 
   /** The same for async waits: the event loop goes on while the engine brings the versions of these entries. */

@@ -20,7 +20,7 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { checkedVersionKey, type VersionSource } from '../protocol';
+import { checkedVersionKey, type LandedVersion, type VersionSource } from '../protocol';
 import { versionPath } from '../store/version-file';
 import { frameProblem } from '../store/codec';
 import { corruptData } from '../errors';
@@ -28,6 +28,7 @@ import { Checksum, checksumSeed } from './checksum';
 import { blobSeal, sealMatches } from './signing';
 import { RedisLink, encodeCommand, shownReply, type LinkIo } from './redis-link';
 import { RespError, RespReader, TooLong, type Resp, type Streamed } from './resp-reader';
+import { SplitLanding } from './split-landing';
 
 /**
  * One stream entry. 1 MiB rather than 4: the writer's two pieces stay in the CPU's caches while they are read from
@@ -149,6 +150,17 @@ export class BlobLink {
   }
 
   /**
+   * The blob's bytes in memory as a LandedVersion (protocol.ts): its first 8 bytes, then its body in a buffer of
+   * exactly the body's size (a typed array that is the whole body becomes a view of it: store/landed.ts), then the
+   * rest; once they passed every check of `follow`. For the master's reads of results: no file, no copy after this.
+   */
+  async getLanded(source: BlobSource, what: string): Promise<LandedVersion> {
+    const landing = new SplitLanding(source.bytes, what);
+    await this.follow(source, what, landing);
+    return landing.landed();
+  }
+
+  /**
    * Follows the blob's stream into `landing` until `source.bytes` arrived, their checksum carries this cluster's seal
    * and is theirs, and they frame a data file; else the error names `what`. Fails when no entry comes for patienceMs.
    * Nothing but the landing sees the bytes before that.
@@ -227,7 +239,7 @@ export class BlobLink {
 }
 
 /** Where a blob's bytes go as they arrive (a temporary file, or memory), and how the checks read them back. */
-interface Landing {
+export interface Landing {
   take(part: Buffer): void;
   /** Bytes landed, as the landing itself counts them. */
   size(): number;

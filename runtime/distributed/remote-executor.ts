@@ -12,7 +12,7 @@
  */
 import { existsSync, writeSync } from 'node:fs';
 import type { Queue, QueueEvents } from 'bullmq';
-import { checkedVersionKey, readKeys, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
+import { checkedVersionKey, readKeys, type LandedVersion, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
 import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl } from '../errors';
@@ -144,7 +144,7 @@ class RemoteExecutor implements Executor {
 
   /** The bytes of `from` come here (the master's run directory), and `to` is published from there when needed. */
   async copyVersion(from: string, to: string): Promise<void> {
-    await this.fetch(from);
+    await this.fetchFile(from);
     copyVersionFile(this.runDir, from, to);
   }
 
@@ -159,11 +159,28 @@ class RemoteExecutor implements Executor {
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
 
-  async fetch(key: string): Promise<void> {
+  /**
+   * For the main thread: a blob lands in memory, moved to it with the answer (no file written here and read back there:
+   * each was a copy into fresh pages, which dominated a result's transfer); the main thread reads it in place, and a
+   * later read of the same version fetches it again (its blob lives as long as the version). Small ones as files.
+   */
+  async fetch(key: string): Promise<LandedVersion | void> {
     if (existsSync(versionPath(this.runDir, key))) return;
+    const source = this.sourceOf(key);
+    if ('blob' in source) return this.link.getLanded(source, this.describe(key));
+    await fetchToFile(this.link, source, this.seed, this.describe(key), this.runDir, key);
+  }
+
+  /** The version as a file in the run directory. */
+  private async fetchFile(key: string): Promise<void> {
+    if (existsSync(versionPath(this.runDir, key))) return;
+    await fetchToFile(this.link, this.sourceOf(key), this.seed, this.describe(key), this.runDir, key);
+  }
+
+  private sourceOf(key: string): VersionSource {
     const source = this.sources.get(key);
     if (!source || !this.redis) throw new Error(`taskify: version ${key} is neither in the run directory nor known to be in Redis`);
-    await fetchToFile(this.link, source, this.seed, this.describe(key), this.runDir, key);
+    return source;
   }
 
   async close(): Promise<void> {

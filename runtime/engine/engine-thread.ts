@@ -47,7 +47,9 @@ const engine = createEngine({
 port.on('message', (batch: EngineBatch) => engine.receive(batch.messages));
 
 function send(message: EngineToMain): void {
-  port.postMessage(message);
+  // A version landed in memory moves to the main thread (its buffers are each its own: blob-link.ts getLanded).
+  const landed = message.type === 'fetched' ? message.landed : undefined;
+  port.postMessage(message, landed ? [landed.head.buffer, landed.body.buffer, landed.tail.buffer] as ArrayBuffer[] : undefined);
   if (message.type === 'fatal') signal.markDead(); // a main thread that sees the flag finds the reason in its port
   else signal.bump(); // after the post: a main thread woken by it must find the message
   if (message.type === 'closed') {

@@ -269,7 +269,7 @@ export function createEngine(options: EngineOptions): Engine {
   /** The main thread is about to read a version from the run directory: bring it there first (remote runs). */
   function fetch(key: string): void {
     executor.fetch(key).then(
-      () => guarded(() => send({ type: 'fetched', key })),
+      (landed) => guarded(() => send({ type: 'fetched', key, ...(landed ? { landed } : {}) })),
       (error: unknown) => guarded(() => send({ type: 'fetched', key, error: serializeError(error) })),
     );
   }

@@ -4,7 +4,7 @@
  * through BullMQ. The engine keeps the graph either way; an executor only runs, stops, forgets and fetches versions.
  */
 import { linkSync, rmSync } from 'node:fs';
-import type { WorkerReply, WorkerTask } from '../protocol';
+import type { LandedVersion, WorkerReply, WorkerTask } from '../protocol';
 import { versionPath } from '../store/version-file';
 import { LocalPool, type LocalPoolOptions } from './local-pool';
 import * as graph from './graph';
@@ -46,8 +46,11 @@ export interface Executor {
   run(node: graph.TaskNode, message: WorkerTask, options: RunOptions): Promise<WorkerReply>;
   /** The version died: whoever holds it (worker ids as in WorkerReply.worker) may drop it. */
   released(key: string, holders: readonly number[]): void;
-  /** Make the version readable in the engine's run directory, for the main thread. */
-  fetch(key: string): Promise<void>;
+  /**
+   * Make the version readable for the main thread: in the engine's run directory, or (a remote executor's blob) as
+   * bytes in memory, which go to the main thread with the answer and leave no file.
+   */
+  fetch(key: string): Promise<LandedVersion | void>;
   /** Version `to` is to hold the same bytes as `from` (a failure ignored: its data stays as it was). */
   copyVersion(from: string, to: string): Promise<void>;
   /** Where a running task runs, for a stall report ("thread 3", "machine m1"). */
