@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { taskDirections as directions } from './task-directions';
+import { taskDirections as directions, withTask as task } from './task-directions';
 
 const PRELUDE = `
 function reader(o: number[]) { return o[0]; }
@@ -38,6 +38,23 @@ const either = c ? reader : reader2;
 /** @task */
 export function t(a: number[], b: number[], d: number[]) { return (c ? reader : reader2)(a) + either(b) + (c ? (Object.is(d, d), reader) : reader2)(d); }`);
   for (const [name, value] of Object.entries(found)) assert.match(value, /^in:/, `${name}: ${value}`);
+});
+
+// The Promise combinators only read what they are given; their results hold it (builtins.ts READ_ONLY_FUNCTIONS).
+const ASYNC = `
+export function mapAsync(array, callback) { return Promise.all(array.map(callback)); }
+export async function readAll(array) { const xs = await Promise.all(array); return xs.length; }
+export async function writeFirst(array) { const xs = await Promise.all(array); xs[0].k = 2; }
+export async function writeOne(o) { const x = await Promise.resolve(o); x.k = 2; }
+export async function writeRace(array) { const x = await Promise.race(array); x.k = 2; }
+`;
+
+test('Promise.all and its kin read their argument; writing what their result holds writes it', () => {
+  const run = (body: string): string => directions({ 'lib.js': ASYNC, ...task('p: { k: number }[]', body,
+    "import { mapAsync, readAll, writeFirst, writeOne, writeRace } from './lib.js';") }).p;
+  for (const body of ['return mapAsync(p, async (o: { k: number }) => o.k);', 'return readAll(p);']) assert.match(run(body), /^in:/, body);
+  for (const body of ['return mapAsync(p, async (o: { k: number }) => { o.k = 1; });', 'return writeFirst(p);', 'return writeOne(p[0]);',
+    'return writeRace(p);']) assert.match(run(body), /^inout:/, body);
 });
 
 test.run();
