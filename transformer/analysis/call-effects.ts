@@ -23,6 +23,7 @@ import { reasonAt, snippet } from './reason';
 import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 import { isIterationStep } from './iterators';
+import { isLiteralAccumulator } from './accumulators';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -69,7 +70,7 @@ export class CallEffects {
     const { ts } = this;
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+      this.builtinReceiver(call, callee)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
@@ -158,7 +159,7 @@ export class CallEffects {
         this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-        (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
+        this.builtinReceiver(call, callee)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
@@ -265,6 +266,12 @@ export class CallEffects {
     const fn = skipParens(ts, callee.expression);
     const name = this.reach.builtinName(callee);
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
+  }
+
+  /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
+  private builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
+      isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce));
   }
 
   /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */
