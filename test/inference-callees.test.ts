@@ -57,4 +57,26 @@ test('Promise.all and its kin read their argument; writing what their result hol
     'return writeRace(p);']) assert.match(run(body), /^inout:/, body);
 });
 
+// A method that only sets its object's own slots writes that object, not what the object holds (method-receivers.ts).
+const SLOTS = `
+class Sem { constructor(n) { this.capacity = n; this.available = n; } acquire() { if (this.available > 0) { this.available--; return true; } return false; } }
+class Box { constructor(o) { this.o = o; } poke() { this.o.k = 1; } reset() { this.o = null; } share() { return this; } }
+export function holdAll(o) { const s = new Sem(o); s.acquire(); return s; }
+export function reset(o) { const b = new Box(o); b.reset(); return b; }
+export function poke(o) { const b = new Box(o); b.poke(); }
+export function share(o) { const b = new Box(o); b.share().o.k = 2; }
+`;
+
+test('a method setting its own slots writes its object only; one writing deeper or handing itself out writes what it holds', () => {
+  const run = (signature: string, body: string): string => directions({ 'slots.js': SLOTS, ...task(signature, body,
+    "import { holdAll, reset, poke, share } from './slots.js';") }).p;
+  for (const body of ['return holdAll(p).available;', 'reset(p);']) assert.match(run('p: { k: number }', body), /^in:/, body);
+  for (const body of ['poke(p);', 'share(p);', 'holdAll(p).capacity.k = 3;']) assert.match(run('p: { k: number }', body), /^inout:/, body);
+  // (Called on the parameter itself, the slot it sets is the parameter's.)
+  const own = directions(task('p: { available: number }', 'new Counter(p).acquire(); acquire.call(p);',
+    'class Counter { constructor(private s: { available: number }) {} acquire() { this.s.available--; } }\n' +
+    'function acquire(this: { available: number }) { this.available--; }'));
+  assert.match(own.p, /^inout:/, own.p);
+});
+
 test.run();

@@ -15,7 +15,7 @@ import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './bui
 import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
-import { changingUse, programMethod, useOf } from './method-receivers';
+import { changingUse, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
 import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
@@ -133,9 +133,11 @@ export class CallEffects {
         // a RegExp's exec).
         const own = programMethod(this.ctx, this.fn, call);
         const use = own && changingUse(this.ctx, own, this.lookup);
-        this.write(this.reached(callee.expression), call, use
-          ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
-          : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
+        const text = use ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
+          : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
+        // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
+        if (own && use && onlySetsOwnSlots(this.ctx, own, this.lookup)) this.writeInto(callee.expression, call, text);
+        else this.write(this.reached(callee.expression), call, text);
       }
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {

@@ -41,7 +41,7 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
   if (!reading || !summaryOnlyReads(reading)) return false;
   const assumes = [...reading.assumes ?? []];
   if (assumes.length === 0) return true;
-  const forwards = forwardedParams(contextOf(ctx, target), made.factory, on, target);
+  const forwards = cached(forwardings, on, target, () => forwardedParams(contextOf(ctx, target), made.factory, on, target));
   if (!forwards) return false;
   return assumes.every(([assumed, fields]) => {
     // (Only on P's own parameters: one on `this` or on a function enclosing P is nothing the closure's caller gives.)
@@ -52,6 +52,17 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
     if (own === undefined) return false;
     return own === 'nothing' || [...fields].every((f) => ownHolds(own, f));
   });
+}
+
+// Syntactic walks asked again at every call through the same function: done once per (parameter, function).
+const forwardings = new WeakMap<ts.Node, Map<ts.Node, ((k: number) => Forwarded) | undefined>>();
+const parameterCalls = new WeakMap<ts.Node, Map<ts.Node, (readonly ts.Expression[])[] | undefined>>();
+
+function cached<T>(cache: WeakMap<ts.Node, Map<ts.Node, T>>, key: ts.Node, fn: ts.Node, compute: () => T): T {
+  let byFunction = cache.get(key);
+  if (!byFunction) { byFunction = new Map(); cache.set(key, byFunction); }
+  if (!byFunction.has(fn)) byFunction.set(fn, compute());
+  return byFunction.get(fn)!;
 }
 
 /** Defaults being judged (`a = f` forwarding to `b = g` forwarding to `a`): judged again, they do not hold. */
@@ -77,7 +88,7 @@ export function defaultForwarded(ctx: AnalysisContext, lookup: SummaryLookup, ta
   if (!reading || !summaryOnlyReads(reading)) return false;
   const assumes = [...reading.assumes ?? []];
   if (assumes.length === 0) return true;
-  const calls = callsOfParameter(owner, target, param);
+  const calls = cached(parameterCalls, param, target, () => callsOfParameter(owner, target, param));
   if (!calls) return false;
   judging.add(param);
   try {
