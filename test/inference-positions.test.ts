@@ -88,9 +88,10 @@ test('a default stays sound: an argument whose methods it calls, a default hande
 const CHOICES = `
 export function max(array, getter) { const get = getter ?? ((v) => v); let best = array[0]; for (const a of array) if (get(a) > get(best)) best = a; return best; }
 export function maxW(array, getter) { const get = getter ?? ((v) => { v.seen = true; return v; }); let best = array[0]; for (const a of array) if (get(a) > get(best)) best = a; return best; }
+export function viaCall(o, getter) { const get = getter ?? function () { this.k = 1; }; get.call(o); }
 export function fill(n, valueOrMapper) { const mapper = typeof valueOrMapper === 'function' ? valueOrMapper : () => valueOrMapper; const out = []; for (let i = 0; i < n; i++) out.push(mapper(i)); return out; }
 `;
-const IMPORT_CHOICES = "import { max, maxW, fill } from './choices.js';";
+const IMPORT_CHOICES = "import { max, maxW, viaCall, fill } from './choices.js';";
 
 test('a const holding the caller\'s callback or a reading function written here is a reading callback', () => {
   const files = { 'choices.js': CHOICES };
@@ -110,6 +111,8 @@ test('a const choice stays sound: a writer passed, a writing function written he
     ['p: { k: number }[]', 'return max(p, (o: { k: number }) => { o.k = 2; return o.k; });'],
     ['p: { k: number }[]', 'return maxW(p);'],
     ['p: { k: number }', 'const r = fill(2, p); r[0].k = 3;'],
+    // (A function expression has a `this` that `get.call(o)` makes o: only arrows are judged by their summary.)
+    ['p: { k: number }', 'viaCall(p);'],
   ]) {
     const found = directions({ ...files, ...task(signature, body, IMPORT_CHOICES) });
     assert.match(found.p, /^inout:/, `${body}: ${found.p}`);

@@ -291,11 +291,12 @@ export class Callbacks {
     if (!this.readingCallbacks || !ts.isIdentifier(callee)) return false;
     const supplied = this.suppliedBy(callee);
     if (supplied) { this.assume(supplied.param, supplied.field); return true; }
-    // `const get = getter ?? ((v) => v)`: each value such a callback, or a function written here that only reads (its
-    // effects on what it captured are this body's own). Else the call was unknown code (radash's max, min, range).
+    // `const get = getter ?? ((v) => v)`: each value such a callback, or an arrow written here that only reads (its
+    // effects on what it captured are this body's own; an arrow has no `this` that `get.call(p)` could make p). Else
+    // the call was unknown code (radash's max, min, range).
     const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
-    return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) || ts.isFunctionExpression(c)
-      ? summaryOnlyReads(this.lookup(c, false)) : this.isReadingCallback(c, depth + 1));
+    return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
+      : this.isReadingCallback(c, depth + 1));
   }
 
   private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }
