@@ -39,7 +39,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // CommonJS module objects and callees chosen between functions (the last one sound where it had not been).
   // 74.0% after calls through names typed only `Function` and closures that hold what they captured (ramda); 74.2%
   // once known closures hold only what they return (d3-geo's rotation, d3-array's hand-made iteration).
-  assert.ok(Number(total[2]) >= 73.8, `precision ${total[2]}% in all (74.2% when this was last set)`);
+  // 75.1% once callbacks are judged per position (ramda's _curry1, defaults like `equiv = _eq`, `getter ?? ((v) => v)`),
+  // Promise.all reads, literal reduce accumulators keep what they are given and methods setting only their own slots
+  // write only their object (radash 68.0% -> 81.2%, es-toolkit 81.8% -> 84.9%).
+  assert.ok(Number(total[2]) >= 74.6, `precision ${total[2]}% in all (75.1% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -64,7 +67,7 @@ test('every parameter a call writes is inferred written, and most that no call w
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
   assert.ok(precision('underscore') >= 51, `underscore precision ${precision('underscore')}%`);
-  assert.ok(precision('es-toolkit') >= 80, `es-toolkit precision ${precision('es-toolkit')}%`);
+  assert.ok(precision('es-toolkit') >= 83, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
   assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
   // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 31.9% after factory-made
@@ -74,7 +77,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('ramda') >= 40, `ramda precision ${precision('ramda')}%`);
   assert.ok(precision('@thi.ng/arrays') >= 82, `@thi.ng/arrays precision ${precision('@thi.ng/arrays')}%`);
   // (radash 68.0% once a call's result may be what its callee holds: `mapper(item)`, `getter(a)`.)
-  assert.ok(precision('radash') >= 67, `radash precision ${precision('radash')}%`);
+  // (81.2% once a const holding a callback or a reading function is a reading callback and a literal accumulator has
+  // the built-in push.)
+  assert.ok(precision('radash') >= 79, `radash precision ${precision('radash')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { taskDirections as directions } from './task-directions';
+import { taskDirections as directions, withTask as task } from './task-directions';
 
 const PRELUDE = `
 function reader(o: number[]) { return o[0]; }
@@ -38,6 +38,45 @@ const either = c ? reader : reader2;
 /** @task */
 export function t(a: number[], b: number[], d: number[]) { return (c ? reader : reader2)(a) + either(b) + (c ? (Object.is(d, d), reader) : reader2)(d); }`);
   for (const [name, value] of Object.entries(found)) assert.match(value, /^in:/, `${name}: ${value}`);
+});
+
+// The Promise combinators only read what they are given; their results hold it (builtins.ts READ_ONLY_FUNCTIONS).
+const ASYNC = `
+export function mapAsync(array, callback) { return Promise.all(array.map(callback)); }
+export async function readAll(array) { const xs = await Promise.all(array); return xs.length; }
+export async function writeFirst(array) { const xs = await Promise.all(array); xs[0].k = 2; }
+export async function writeOne(o) { const x = await Promise.resolve(o); x.k = 2; }
+export async function writeRace(array) { const x = await Promise.race(array); x.k = 2; }
+`;
+
+test('Promise.all and its kin read their argument; writing what their result holds writes it', () => {
+  const run = (body: string): string => directions({ 'lib.js': ASYNC, ...task('p: { k: number }[]', body,
+    "import { mapAsync, readAll, writeFirst, writeOne, writeRace } from './lib.js';") }).p;
+  for (const body of ['return mapAsync(p, async (o: { k: number }) => o.k);', 'return readAll(p);']) assert.match(run(body), /^in:/, body);
+  for (const body of ['return mapAsync(p, async (o: { k: number }) => { o.k = 1; });', 'return writeFirst(p);', 'return writeOne(p[0]);',
+    'return writeRace(p);']) assert.match(run(body), /^inout:/, body);
+});
+
+// A method that only sets its object's own slots writes that object, not what the object holds (method-receivers.ts).
+const SLOTS = `
+class Sem { constructor(n) { this.capacity = n; this.available = n; } acquire() { if (this.available > 0) { this.available--; return true; } return false; } }
+class Box { constructor(o) { this.o = o; } poke() { this.o.k = 1; } reset() { this.o = null; } share() { return this; } }
+export function holdAll(o) { const s = new Sem(o); s.acquire(); return s; }
+export function reset(o) { const b = new Box(o); b.reset(); return b; }
+export function poke(o) { const b = new Box(o); b.poke(); }
+export function share(o) { const b = new Box(o); b.share().o.k = 2; }
+`;
+
+test('a method setting its own slots writes its object only; one writing deeper or handing itself out writes what it holds', () => {
+  const run = (signature: string, body: string): string => directions({ 'slots.js': SLOTS, ...task(signature, body,
+    "import { holdAll, reset, poke, share } from './slots.js';") }).p;
+  for (const body of ['return holdAll(p).available;', 'reset(p);']) assert.match(run('p: { k: number }', body), /^in:/, body);
+  for (const body of ['poke(p);', 'share(p);', 'holdAll(p).capacity.k = 3;']) assert.match(run('p: { k: number }', body), /^inout:/, body);
+  // (Called on the parameter itself, the slot it sets is the parameter's.)
+  const own = directions(task('p: { available: number }', 'new Counter(p).acquire(); acquire.call(p);',
+    'class Counter { constructor(private s: { available: number }) {} acquire() { this.s.available--; } }\n' +
+    'function acquire(this: { available: number }) { this.available--; }'));
+  assert.match(own.p, /^inout:/, own.p);
 });
 
 test.run();

@@ -111,4 +111,23 @@ export function bump(values) { const it = values[Symbol.iterator](); const { don
   assert.match(writes.p, /^inout:/, writes.p);
 });
 
+// A reduce accumulator that is one fresh literal all along has the built-in methods although the JavaScript is untyped
+// (analysis/accumulators.ts): `acc.push(o)` keeps o in it, and what the result holds is still followed.
+const ACCUMULATORS = `
+export const flat = (lists) => lists.reduce((acc, list) => { acc.push(...list); return acc; }, []);
+export const copy = (list) => list.reduce((acc, o) => { acc.push(o); return acc; }, []);
+export const copyW = (list) => list.reduce((acc, o) => { acc.push(o); acc[0].k = 1; return acc; }, []);
+export const other = (list, into) => list.reduce((acc, o) => { acc.push(o); return into; }, []);
+export const seeded = (list, into) => list.reduce((acc, o) => { acc.push(o); return acc; }, into);
+`;
+
+test('a literal reduce accumulator keeps what it is given; another accumulator, or writing what it holds, writes', () => {
+  const run = (signature: string, body: string): string => directions({ 'acc.js': ACCUMULATORS, ...main(signature, body,
+    "import { flat, copy, copyW, other, seeded } from './acc.js';") }).p;
+  assert.match(run('p: number[][]', 'return flat(p);'), /^in:/);
+  assert.match(run('p: { k: number }[]', 'return copy(p);'), /^in:/);
+  for (const body of ['copy(p)[0].k = 2;', 'return copyW(p);', 'return other(p, { push(o: any) { o.k = 1; } });',
+    'return seeded(p, { push(o: any) { o.k = 1; } });']) assert.match(run('p: { k: number }[]', body), /^inout:/, body);
+});
+
 test.run();

@@ -15,6 +15,7 @@ import { functionOfSymbol, type FactoryCall } from '../../transformer/analysis/f
 import { defaultOnlyReads } from '../../transformer/analysis/function-values';
 import { factoryCallOf } from '../../transformer/analysis/factory-made';
 import { Callbacks } from '../../transformer/analysis/callbacks';
+import { defaultForwarded, dischargeForwarded } from '../../transformer/analysis/forwarded';
 import type { Summary } from '../../transformer/analysis/param-effects';
 import { stagedFiles, type Library } from './libraries';
 
@@ -109,9 +110,14 @@ function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summari
   const judge = new Callbacks(owner, fn, lookup, false);
   const holds = [...(reading.assumes ?? [])].every(([on, fields]) => {
     if (!ts.isParameter(on)) return true;
-    if (on.parent === (fn as ts.Node)) return !on.initializer || defaultOnlyReads(owner, on.initializer, lookup);
+    // (Position by position too: forwarded.ts. The function's own parameters it hands on hold what the oracle passes,
+    // data or a reader, or their own default.)
+    const ownHolds = (own: ts.ParameterDeclaration): boolean => !own.initializer || defaultOnlyReads(owner, own.initializer, lookup) ||
+      defaultForwarded(owner, lookup, fn, own, ownHolds);
+    if (on.parent === (fn as ts.Node)) return ownHolds(on);
     const made = factoryCallOf(via, on.parent);
-    return made !== undefined && [...fields].every((field) => judge.atFactory(made).discharge(made.call, made.factory, on, field, [], false));
+    return made !== undefined && [...fields].every((field) => judge.atFactory(made).discharge(made.call, made.factory, on, field, [], false) ||
+      dischargeForwarded(owner, lookup, fn, made, on, field, ownHolds));
   });
   return holds ? reading : summaries.get(fn, false);
 }

@@ -85,6 +85,10 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Number.isInteger', 'Date.UTC',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
   'Object',
+  // The combinators read the iterable and resolve each element (calling `then` only on a thenable, as JSON.stringify
+  // calls a toJSON: a method of the data); the result's reach holds the elements (es-toolkit's mapAsync:
+  // `Promise.all(array.map(callback))` made the array unknown code's).
+  'Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any', 'Promise.resolve',
   'Array',
 ]);
 

@@ -15,7 +15,7 @@ import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './bui
 import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
-import { changingUse, programMethod, useOf } from './method-receivers';
+import { changingUse, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
 import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
@@ -23,6 +23,7 @@ import { reasonAt, snippet } from './reason';
 import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 import { isIterationStep } from './iterators';
+import { isLiteralAccumulator } from './accumulators';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -69,7 +70,7 @@ export class CallEffects {
     const { ts } = this;
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+      this.builtinReceiver(call, callee)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
@@ -132,9 +133,11 @@ export class CallEffects {
         // a RegExp's exec).
         const own = programMethod(this.ctx, this.fn, call);
         const use = own && changingUse(this.ctx, own, this.lookup);
-        this.write(this.reached(callee.expression), call, use
-          ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
-          : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``);
+        const text = use ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
+          : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
+        // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
+        if (own && use && onlySetsOwnSlots(this.ctx, own, this.lookup)) this.writeInto(callee.expression, call, text);
+        else this.write(this.reached(callee.expression), call, text);
       }
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
@@ -158,7 +161,7 @@ export class CallEffects {
         this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-        (this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression))) {
+        this.builtinReceiver(call, callee)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
@@ -265,6 +268,12 @@ export class CallEffects {
     const fn = skipParens(ts, callee.expression);
     const name = this.reach.builtinName(callee);
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
+  }
+
+  /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
+  private builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
+      isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce));
   }
 
   /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */

@@ -19,11 +19,13 @@ import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './
 import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
-import { suppliedBy, type Supplied } from './supplied';
+import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
+import { defaultForwarded, dischargeForwarded } from './forwarded';
 import type { FactoryCall } from './function-of-symbol';
 import {
-  BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayHoldFunctions, summaryOnlyReads, thisScopeOf,
+  BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
+  thisScopeOf,
 } from './function-values';
 
 export { CALLBACK_METHODS, isCallableValue } from './function-values';
@@ -84,13 +86,23 @@ export class Callbacks {
       if (on.parent === (target as ts.Node)) {
         const args = call.arguments ?? [];
         const index = argumentOf(target, on);
-        const given = on.dotDotDotToken ? args.slice(index) : args[index] ? [args[index]] : [];
-        if (given.length > 0) return given.every((arg) => this.holdsOnlyReaders(arg, field, inline));
-        return !on.initializer || defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup);
+        // (After a spread, any later argument may land here, or none.)
+        const spread = args.findIndex((a) => ts.isSpreadElement(a));
+        const shifted = spread >= 0 && spread <= index;
+        const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
+        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline))) return false;
+        // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
+        if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
+        return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
+          defaultForwarded(this.ctx, this.lookup, target, on, (own, f) => this.discharge(call, target, own, f, inherited));
       }
       // A parameter of the factory that made the callee (`isArrayLike = createSizePropertyCheck(getLength)`).
       const made = this.ts.isCallExpression(call) ? factoryCallOf(factoryCallsOf(this.ctx, call.expression, target), on.parent) : undefined;
-      if (made) return this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false);
+      // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
+      if (made) {
+        return this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false) ||
+          dischargeForwarded(this.ctx, this.lookup, target, made, on, field, (own, f) => this.discharge(call, target, own, f, inherited));
+      }
       if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
       return false;
     }
@@ -274,12 +286,17 @@ export class Callbacks {
    * destructured `{ key }`), of this function or of one enclosing it, taken to only read: the reading-callbacks
    * summary, which records the assumption.
    */
-  isReadingCallback(callee: ts.Expression): boolean {
-    if (!this.readingCallbacks || !this.ts.isIdentifier(callee)) return false;
+  isReadingCallback(callee: ts.Expression, depth = 0): boolean {
+    const { ts } = this;
+    if (!this.readingCallbacks || !ts.isIdentifier(callee)) return false;
     const supplied = this.suppliedBy(callee);
-    if (!supplied) return false;
-    this.assume(supplied.param, supplied.field);
-    return true;
+    if (supplied) { this.assume(supplied.param, supplied.field); return true; }
+    // `const get = getter ?? ((v) => v)`: each value such a callback, or an arrow written here that only reads (its
+    // effects on what it captured are this body's own; an arrow has no `this` that `get.call(p)` could make p). Else
+    // the call was unknown code (radash's max, min, range).
+    const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
+    return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
+      : this.isReadingCallback(c, depth + 1));
   }
 
   private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }

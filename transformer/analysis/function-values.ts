@@ -60,6 +60,23 @@ export function mayHoldFunctions(ctx: AnalysisContext, type: ts.Type, depth: num
   return ctx.checker.getPropertiesOfType(type).some((prop) => mayHoldFunctions(ctx, ctx.checker.getTypeOfSymbol(prop), depth - 1));
 }
 
+/**
+ * An argument that may be `undefined` (the literal, `void 0`, a type that includes it or says nothing): a parameter's
+ * default then runs as when nothing is passed.
+ */
+export function mayBeUndefined(ctx: AnalysisContext, arg: ts.Expression): boolean {
+  const { ts } = ctx;
+  const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
+  if (ts.isVoidExpression(value) || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
+  if (ts.isArrowFunction(value) || ts.isFunctionExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) return false;
+  // (Without strictNullChecks a type never says `undefined`: any value but a literal may be it.)
+  const options = ctx.program.getCompilerOptions();
+  if (!(options.strictNullChecks ?? options.strict ?? false)) return true;
+  const type = ctx.checker.getTypeAtLocation(value);
+  const loose = ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter;
+  return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & loose) !== 0);
+}
+
 /** Builtin methods that call a function argument with the receiver's elements. */
 export const CALLBACK_METHODS = new Set([
   'forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight',

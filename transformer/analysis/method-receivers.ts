@@ -45,3 +45,29 @@ function givenToReader(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLooku
   const effect = target && index !== undefined && !target.parameters[index]?.dotDotDotToken ? lookup(target, false)?.params[index] : undefined;
   return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
 }
+
+/**
+ * Every use of `this` by which the method may change its object sets one of the object's own slots (`this.available--`,
+ * `this.n = 0`, `delete this.k`), or reads one into a number or boolean: calling it writes the object, not what the object holds (es-toolkit's limitAsync:
+ * `semaphore.acquire()` on a Semaphore holding the caller's `options.concurrency` wrote the options). A use that hands
+ * `this` out, or reaches deeper (`this.items.push(x)`), keeps the deep write.
+ */
+export function onlySetsOwnSlots(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): boolean {
+  const { ts } = ctx;
+  if (ts.isArrowFunction(method)) return false;
+  return objectUses(ctx, method).every((self) => {
+    if (givenToReader(ctx, self, lookup)) return true;
+    let slot: ts.Node = self.parent;
+    if (!((ts.isPropertyAccessExpression(slot) || ts.isElementAccessExpression(slot)) && slot.expression === self)) return false;
+    while (ts.isParenthesizedExpression(slot.parent)) slot = slot.parent;
+    const parent = slot.parent;
+    if (ts.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return parent.left === slot;
+      // (A slot read by an operator whose result is a number or boolean hands nothing out: `this.available > 0`.)
+      return op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.AmpersandAmpersandToken && op !== ts.SyntaxKind.QuestionQuestionToken &&
+        op !== ts.SyntaxKind.CommaToken && op !== ts.SyntaxKind.PlusToken;
+    }
+    return ts.isDeleteExpression(parent) || ts.isTypeOfExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent);
+  });
+}

@@ -11,6 +11,7 @@ import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, ty
 import { inlineFunctions, returnedExpressions, rootAndDepth, skipParens } from './expressions';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
+import { isLiteralAccumulator } from './accumulators';
 import { runsOnceAtTopLevel } from './replacements';
 import { calledBody } from './code-behind';
 
@@ -207,7 +208,8 @@ export class ReachFlow {
       !((callee.name.text === 'call' || callee.name.text === 'apply') && call.arguments.every((_, i) => !this.stores(call, i))) &&
       !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !calledBody(this.ctx, call)) {
       // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
-      const elements = MUTATING_METHODS.has(callee.name.text) && isBuiltinMethodCall(this.ctx, call);
+      const elements = MUTATING_METHODS.has(callee.name.text) &&
+        (isBuiltinMethodCall(this.ctx, call) || isLiteralAccumulator(this.ctx, callee.expression, this.builtinReduce));
       this.store(callee.expression, elements ? either(...call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a))) : given);
     }
     if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));

@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { rootIdentifier, skipParens } from './expressions';
+import { alternatives, rootIdentifier, skipParens } from './expressions';
 import { CALLBACK_METHODS, enclosesOrIs } from './function-values';
 import { isBuiltinMethodCall } from './builtin-callees';
 
@@ -45,11 +45,31 @@ export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identi
     let root = skipParens(ts, value);
     while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
     const part = root !== skipParens(ts, value) || (pattern && value === declaration.initializer);
-    const from = ts.isIdentifier(root) && part ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
+    // (A whole variable holding such a part is one too: `let prev = arr[0]; … prev = curr` where `const curr = arr[i]`.)
+    const from = ts.isIdentifier(root) && (part || isLocalVariable(ctx, root)) ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
     if (!from || (found && found.param !== from.param)) return undefined;
     found = found && found.field !== from.field ? { param: found.param, field: '' } : from;
   }
   return found;
+}
+
+/**
+ * The values a `const` may hold, when it is one of several (`const get = getter ?? ((v) => v)`, `isFunction(f) ? f :
+ * () => f`): each a callee the reading-callbacks summary can judge by itself (callbacks.ts isReadingCallback).
+ */
+export function choicesOf(ctx: AnalysisContext, id: ts.Identifier): ts.Expression[] | undefined {
+  const { ts } = ctx;
+  const declaration = symbolOf(ctx, id)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer ||
+    !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  const choices = alternatives(ts, declaration.initializer);
+  return choices.length > 1 ? choices : undefined;
+}
+
+/** The identifier names a variable (not a parameter, whose whole value is not a part of it). */
+function isLocalVariable(ctx: AnalysisContext, id: ts.Identifier): boolean {
+  const declaration = symbolOf(ctx, id)?.valueDeclaration;
+  return declaration !== undefined && ctx.ts.isVariableDeclaration(declaration) && ctx.ts.isIdentifier(declaration.name);
 }
 
 /**
