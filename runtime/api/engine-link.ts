@@ -4,7 +4,7 @@
  * only while something is awaited, and stopping it. Apart from the Runtime because it is the one place that knows
  * the thread, its port and its wake-up signal; the Runtime decides what to say and what an answer means.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, SHARE_ENV, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { EngineToMain, MainToEngine, SerializedError, StdioLook } from '../protocol';
 import { deserializeError, engineDied } from '../errors';
@@ -37,7 +37,9 @@ export class EngineLink {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: EngineData = { ...settings, port: port2, signalBuffer: this.signal.buffer, stdio: stdioLook() };
-    this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2] });
+    // One process.env for the program and every thread (the task threads share the engine's): a task reads what the
+    // program set before calling it, as the plain call did, not the copy a thread took when it started.
+    this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2], env: SHARE_ENV });
     this.engine.unref();
     this.engine.on('error', (error) => hooks.onDeath(engineDied(error.message)));
     this.engine.on('exit', (code) => {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
+import { SHARE_ENV } from 'node:worker_threads';
 import type { ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
 import type { RunOptions } from './executor';
 import { mostHeld } from './placement';
@@ -54,6 +55,7 @@ export class LocalPool {
       minThreads: options.workers,
       maxThreads: options.workers,
       idleTimeout: Infinity,
+      env: SHARE_ENV, // the program's process.env, live (engine-link.ts)
       concurrentTasksPerWorker: options.tasksPerWorker,
       workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio } satisfies PoolWorkerData,
       ...(this.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } } : {}),
