@@ -407,6 +407,11 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /main\.ts:3:.*task f: changes `Stats`, module state the program reads/);
   assert.match(errs('export const log: string[] = [];\n/** @task */\nexport function f(x: number) { log.push("f"); return x; }\nexport const seen = () => log.length;'),
     /task f: changes `log`, module state the program reads/);
+  // A class's static field the program writes and a task reads: nothing carries a class to a worker (tester's m05).
+  assert.match(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.factor = 4;'),
+    /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);
+  assert.equal(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nconsole.log(Settings.factor);'), '',
+    'statics the program only reads are fine');
   // …also through the program's code the task runs: a helper it calls, a class it instantiates.
   assert.match(errs('export const stats = { calls: 0 };\nfunction record() { stats.calls++; }\n/** @task */\nexport function f(x: number) { record(); return x; }\nconsole.log(stats.calls);'),
     /main\.ts:2:.*task f: changes `stats`, module state the program reads \(main\.ts:5 `stats`\)/);

@@ -429,4 +429,9 @@ test('a task handed whole to an array\'s map runs for every element as a task', 
   assert.match(emitted, /new Float32Array\(\[1, 4, 9\]\)\.map\(Math\.sqrt\)/, 'a typed array\'s map is left alone');
 });
 
+test('module state read through helpers, defaults and namespaces, and process.env, as the program left them at each call', () => {
+  const tasks = printsAsPlain('module-reach');
+  assert.is(tasks.inWorkers, 8, 'every call ran in a worker');
+});
+
 test.run();

@@ -4,14 +4,14 @@
  */
 import type * as ts from 'typescript';
 import { basename } from 'node:path';
-import { isFunctionLike, isPrimitiveType, isReassigned, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
-import { moduleStateOf, type ModuleRead, type ModuleState } from './module-state';
-import { isReference } from '../rewrite/syntax';
+import { moduleStateOf } from './module-state';
+import { outerReads } from './outer-reads';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { closest } from '../../runtime/spelling';
@@ -115,6 +115,10 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');
+  }
+  for (const { ref, change } of outer.changedStatics) {
+    fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a static field of a class the program changes (${where(change)}); ` +
+      'a worker has its own copy of the class, which that change never reaches (pass the value as a parameter)');
   }
   const saidAt = new Set<ts.Node>();
   for (const { ref, write, readAt } of [...outer.lostWrites, ...state.writesReachedFrom(fn)]) {
@@ -228,48 +232,6 @@ function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
 }
 
 /**
- * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
- * module `const` objects the program changes (module-state.ts).
- */
-function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
-  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[] } {
-  const { ts } = ctx;
-  const mutable = new Map<ts.Symbol, ts.Identifier>();
-  const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
-  const lostWrites = new Map<ts.Symbol, LostWrite>();
-  const visit = (node: ts.Node): void => {
-    // (A property name is no reference: its symbol is not asked for.)
-    if (ts.isIdentifier(node) && isReference(ts, node)) {
-      const symbol = symbolOf(ctx, node);
-      const declaration = symbol?.valueDeclaration;
-      // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
-      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
-      const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
-      if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
-      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn)) {
-        // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
-        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
-          if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
-        } else {
-          const known = changedObjects.get(symbol);
-          const change = known ? known.change : state.changeOfModuleObject(symbol);
-          if (change) {
-            const writtenByTask = known?.writtenByTask ?? state.changeAt(node);
-            changedObjects.set(symbol, { ref: known?.ref ?? node, change, ...(writtenByTask ? { writtenByTask } : {}) });
-          }
-        }
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()] };
-}
-
-/** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
-interface LostWrite { readonly ref: ts.Identifier; readonly write: ts.Node; readonly readAt: ts.Node }
-
-/**
  * The parameter every path of `fn` returns as it is (`return acc` at the end and in every other return), if one is;
  * nested functions' returns are theirs. An arrow function returning a parameter's name counts too.
  */
@@ -309,10 +271,6 @@ function where(node: ts.Node): string {
   return `${basename(source.fileName)}:${line} \`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
 }
 
-function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
 
 /** The key a module object is registered under in every thread: its file, relative to the program's directory, and its name. */
 export function moduleStateKey(ctx: AnalysisContext, declaration: ts.VariableDeclaration): string {

@@ -34,6 +34,8 @@ export function moduleStateOf(ctx: AnalysisContext, isTask: (fn: ts.Node) => boo
 export class ModuleState {
   /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
   private changes?: Map<ts.Symbol, ts.Node>;
+  /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
+  private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
   private readonly reads = new Map<ts.Symbol, ts.Node[]>();
 
@@ -60,6 +62,16 @@ export class ModuleState {
     if (!this.readOutsideTasks(symbol)) return undefined;
     const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
     return this.reads.get(symbol)!.find((read) => !within(read));
+  }
+
+  /**
+   * Where the program, outside tasks, writes a static field of this top-level class (`Settings.factor = 4`); undefined
+   * when it never does. A worker has its own copy of the class, which that write never reaches.
+   */
+  changeOfModuleClass(symbol: ts.Symbol): ts.Node | undefined {
+    if (!this.isModuleClass(symbol)) return undefined;
+    this.scanOnce();
+    return this.classChanges.get(symbol);
   }
 
   isModuleClass(symbol: ts.Symbol): boolean {
@@ -105,12 +117,25 @@ export class ModuleState {
       }
       // (A class named only as a type is no read: type positions are not references.)
       const ownName = ts.isClassDeclaration(node.parent) && node.parent.name === node;
-      if (symbol && !ownName && (this.isModuleObject(symbol) || this.isModuleClass(symbol))) {
-        const reads = this.reads.get(symbol);
-        if (reads) reads.push(node); else this.reads.set(symbol, [node]);
+      if (symbol && !ownName && (this.isModuleObject(symbol) || this.isModuleClass(symbol))) this.noteRead(symbol, node);
+      if (symbol && !ownName && !this.classChanges.has(symbol) && this.isModuleClass(symbol)) {
+        const write = this.writeAt(node);
+        if (write) this.classChanges.set(symbol, write);
       }
     }
+    // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
+    const member = this.namespaceMember(node);
+    if (member) {
+      const change = this.changes!.has(member) ? undefined : this.changeAt(node as ts.PropertyAccessExpression);
+      if (change) this.changes!.set(member, change);
+      this.noteRead(member, node);
+    }
     ts.forEachChild(node, (child) => this.scan(child));
+  }
+
+  private noteRead(symbol: ts.Symbol, node: ts.Node): void {
+    const reads = this.reads.get(symbol);
+    if (reads) reads.push(node); else this.reads.set(symbol, [node]);
   }
 
   /**
@@ -152,8 +177,39 @@ export class ModuleState {
     return [...found.values()];
   }
 
+  /** `K.CONFIG` through a namespace import (`import * as K`): the module object the property names, if it is one. */
+  namespaceMember(node: ts.Node): ts.Symbol | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+    const namespace = symbolOf(this.ctx, node.expression);
+    if (!namespace || !(namespace.flags & ts.SymbolFlags.ValueModule)) return undefined;
+    const member = symbolOf(this.ctx, node.name);
+    return member && this.isModuleObject(member) ? member : undefined;
+  }
+
+  /**
+   * Module objects the program changes that code a task runs beyond its own body reads (a helper it calls reading
+   * `W.length`, a method of a program class): each call carries their snapshots too. Changes there are
+   * writesReachedFrom's.
+   */
+  readsReachedFrom(fn: FunctionLike): ModuleRead[] {
+    const { ts } = this.ctx;
+    const found = new Map<ts.Symbol, ModuleRead>();
+    const visit = (node: ts.Node): void => {
+      const named = ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) ? symbolOf(this.ctx, node) : undefined;
+      const symbol = named ?? this.namespaceMember(node);
+      if (symbol && !found.has(symbol)) {
+        const change = this.changeOfModuleObject(symbol);
+        if (change) found.set(symbol, { ref: ts.isPropertyAccessExpression(node) ? node.name as ts.Identifier : node as ts.Identifier, change });
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const part of codeReachedFrom(this.ctx, fn)) visit(part);
+    return [...found.values()];
+  }
+
   /** The node where this reference changes (or hands on) the object, if it does. */
-  changeAt(ref: ts.Identifier): ts.Node | undefined {
+  changeAt(ref: ts.Expression): ts.Node | undefined {
     const { ts } = this.ctx;
     const chain = accessChain(ts, ref);
     const parent = chain.parent;

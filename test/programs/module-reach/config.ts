@@ -1,0 +1,1 @@
+export const LIMITS = { low: 0, high: 10 };

@@ -1,0 +1,13 @@
+// Module state a task reads only through the code it calls, through a default value or through a namespace import,
+// and process.env: the program's changes before a call reach the task, as they did the plain call (tester's m01,
+// m02, m03, m06).
+import * as K from './kernels';
+import { counted, scaled, mode } from './kernels';
+import { LIMITS } from './config';
+
+console.log('before', counted(), scaled(3), mode());
+K.WEIGHTS.push(3);
+K.CONFIG.scale = 3;
+LIMITS.high = 100;
+process.env.TASKIFY_FIXTURE_MODE = 'fast';
+console.log('after', counted(), scaled(3), scaled(30), scaled(30, 1), mode());

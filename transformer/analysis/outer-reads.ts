@@ -1,0 +1,76 @@
+/**
+ * What a task's code reads of the state outside it, found in one pass over its body and default values (and, for
+ * module objects, the code it runs beyond them): module variables that may change, module objects the program
+ * changes (they travel with each call: runtime/api/module-state.ts), class statics the program writes, and module
+ * state the task changes that the program reads. discover.ts turns these into errors or the task's moduleState.
+ */
+import type * as ts from 'typescript';
+import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import type { ModuleRead, ModuleState } from './module-state';
+import { isReference } from '../rewrite/syntax';
+
+/**
+ * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
+ * module `const` objects the program changes (module-state.ts).
+ */
+export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
+  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[] } {
+  const { ts } = ctx;
+  const mutable = new Map<ts.Symbol, ts.Identifier>();
+  const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
+  /** `Settings.factor` where the program writes that class's statics: nothing carries a class to a worker. */
+  const changedStatics = new Map<ts.Symbol, ModuleRead>();
+  const lostWrites = new Map<ts.Symbol, LostWrite>();
+  const visit = (node: ts.Node): void => {
+    // `K.CONFIG` through a namespace import: a read of the module's object.
+    const member = state.namespaceMember(node);
+    if (member && !changedObjects.has(member)) {
+      const change = state.changeOfModuleObject(member);
+      if (change) changedObjects.set(member, { ref: (node as ts.PropertyAccessExpression).name as ts.Identifier, change });
+    }
+    // (A property name is no reference: its symbol is not asked for.)
+    if (ts.isIdentifier(node) && isReference(ts, node)) {
+      const symbol = symbolOf(ctx, node);
+      const declaration = symbol?.valueDeclaration;
+      // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
+      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
+      const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
+      if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
+      const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
+        ? state.changeOfModuleClass(symbol) : undefined;
+      if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
+      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn)) {
+        // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
+        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
+          if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
+        } else {
+          const known = changedObjects.get(symbol);
+          const change = known ? known.change : state.changeOfModuleObject(symbol);
+          if (change) {
+            const writtenByTask = known?.writtenByTask ?? state.changeAt(node);
+            changedObjects.set(symbol, { ref: known?.ref ?? node, change, ...(writtenByTask ? { writtenByTask } : {}) });
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  // Default values are the task's code too (`s = CONFIG.scale`).
+  for (const param of fn.parameters) visit(param);
+  if (fn.body) visit(fn.body);
+  // What the code it runs beyond its body reads travels with each call as well.
+  for (const read of state.readsReachedFrom(fn)) {
+    const symbol = symbolOf(ctx, read.ref)!;
+    if (!changedObjects.has(symbol)) changedObjects.set(symbol, read);
+  }
+  return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
+    changedStatics: [...changedStatics.values()] };
+}
+
+/** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
+interface LostWrite { readonly ref: ts.Identifier; readonly write: ts.Node; readonly readAt: ts.Node }
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
