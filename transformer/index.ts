@@ -8,7 +8,8 @@ import type * as ts from 'typescript';
 import { INSTALL, unusableTypeScript } from './version-check';
 import { emitsEsm, programTasks, type ProgramTasks } from './program-tasks';
 import { mayResume } from './rewrite/resumptions';
-import { calledFunction, isFunctionLike, symbolOf } from './analysis/context';
+import { calledFunction, symbolOf } from './analysis/context';
+import { taskNamed } from './rewrite/file-facts';
 import { planFile } from './rewrite/plan';
 import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
@@ -75,8 +76,8 @@ function callsTask(found: ProgramTasks, source: ts.SourceFile): boolean {
       const [only] = node.arguments;
       if (only && node.arguments.length === 1 && ctx.ts.isIdentifier(only) && ctx.ts.isPropertyAccessExpression(node.expression) &&
         node.expression.name.text === 'map') {
-        const declaration = symbolOf(ctx, only)?.valueDeclaration;
-        if (declaration && isFunctionLike(ctx, declaration) && tasks.has(declaration)) return true;
+        const symbol = symbolOf(ctx, only);
+        if (symbol && taskNamed(ctx, tasks, symbol)) return true;
       }
     }
     return ctx.ts.forEachChild(node, visit) === true;

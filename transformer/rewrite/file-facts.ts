@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
-import { isReference, isSynchronousCallback } from './syntax';
+import { isReference, isSynchronousCallback, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { Forwarders } from './forwarders';
 import type { Summaries } from '../analysis/summaries';
@@ -69,12 +69,14 @@ export class FileFacts {
       if (!taskNames.has(text) && !this.importedNames.has(text)) continue;
       for (const id of ids) {
         const symbol = symbolOf(this.ctx, id);
-        const declaration = symbol?.valueDeclaration;
-        if (symbol && declaration && isFunctionLike(this.ctx, declaration) && this.tasks.has(declaration)) symbols.add(symbol);
+        if (symbol && this.taskNamed(symbol)) symbols.add(symbol);
       }
     }
     return [...symbols];
   }
+
+  /** The task a name stands for: `function total` or `const cube = (xs) => …` tagged @task. */
+  taskNamed(symbol: ts.Symbol): TaskInfo | undefined { return taskNamed(this.ctx, this.tasks, symbol); }
 
   /** The task a call reaches, if any: a task, or a forwarder not demoted (planned as one). */
   taskOf(call: ts.CallExpression): TaskInfo | undefined {
@@ -209,4 +211,11 @@ function ownNames(t: typeof ts, tasks: ReadonlyMap<FunctionLike, TaskInfo>): Set
     ownNamesOf.set(tasks, names);
   }
   return names;
+}
+
+/** The task a name stands for: `function total` or `const cube = (xs) => …` tagged @task. */
+export function taskNamed(ctx: AnalysisContext, tasks: ReadonlyMap<FunctionLike, TaskInfo>, symbol: ts.Symbol): TaskInfo | undefined {
+  let declaration: ts.Node | undefined = symbol.valueDeclaration;
+  if (declaration && ctx.ts.isVariableDeclaration(declaration) && declaration.initializer) declaration = skipTransparent(ctx.ts, declaration.initializer);
+  return declaration && isFunctionLike(ctx, declaration) ? tasks.get(declaration) : undefined;
 }

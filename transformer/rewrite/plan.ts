@@ -161,7 +161,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   private noteTasksPassedAsValues(): void {
     const { ts } = this;
     for (const symbol of this.facts.taskSymbols()) {
-      const task = this.tasks.get(symbol.valueDeclaration as FunctionLike)!;
+      const task = this.facts.taskNamed(symbol)!;
       for (const ref of this.facts.references(symbol)) {
         const call = withWrappers(ts, ref).parent;
         if (!isArgumentOf(ts, call, ref) || this.facts.enclosingTask(call)) continue;

@@ -10,3 +10,5 @@ export function check(x: number): number { if (x < 0) throw new Error('neg ' + x
 export function shout(s: string): string { console.log('shouting', s); return s.toUpperCase(); }
 /** @task */
 export function scale(a: Float64Array, k: number): void { for (let i = 0; i < a.length; i++) a[i] *= k; }
+/** @task */
+export const cube = (xs: number[]): number[] => xs.map((x) => x ** 3);

@@ -1,6 +1,6 @@
 // Tasks handed whole to an array's map (`texts.map(wordCount)`): each element's call is submitted, then all are waited
 // for at the statement; they ran one by one in this thread before. A failure stops the map where plain code stopped.
-import { wordCount, total, withIndex, check, shout, scale } from './kernels';
+import { wordCount, total, withIndex, check, shout, scale, cube } from './kernels';
 const texts = ['a b c', 'd e', 'f g h i', ''];
 const counts = texts.map(wordCount);
 console.log(counts.join(','), counts.length);
@@ -21,3 +21,4 @@ scale(bufs[1], 10);
 console.log(sums(bufs).join(','));
 texts.map(wordCount);
 console.log('done');
+console.log(JSON.stringify([[1, 2], [3]].map(cube)));
