@@ -407,6 +407,13 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /main\.ts:3:.*task f: changes `Stats`, module state the program reads/);
   assert.match(errs('export const log: string[] = [];\n/** @task */\nexport function f(x: number) { log.push("f"); return x; }\nexport const seen = () => log.length;'),
     /task f: changes `log`, module state the program reads/);
+  // A task module importing the program (a constant of main.ts, a cycle Node resolves): each worker would run it (tester's m09).
+  const cycle = analyze({ 'kernels.ts': 'import { SCALE } from "./main";\n/** @task */\nexport function scaled(x: number) { return x * SCALE; }',
+    'main.ts': 'import { scaled } from "./kernels";\nexport const SCALE = 3;\nconsole.log(scaled(2));' }).errors.join('\n');
+  assert.match(cycle, /kernels\.ts:1:1 .*TS99012.*task scaled: a worker importing it would also import a module that calls tasks when it loads/);
+  assert.equal(analyze({ 'kernels.ts': 'import { SCALE } from "./config";\n/** @task */\nexport function scaled(x: number) { return x * SCALE; }',
+    'main.ts': 'import { scaled } from "./kernels";\nconsole.log(scaled(2));', 'config.ts': 'export const SCALE = 3;' }).errors.join('\n'), '',
+    'a module of constants is fine');
   // A class's static field the program writes and a task reads: nothing carries a class to a worker (tester's m05).
   assert.match(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.factor = 4;'),
     /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);

@@ -14,6 +14,7 @@ export const codes = {
   rroNotTypedArray: 99009,
   changedModuleObject: 99010,
   badRunOption: 99011,
+  importsProgram: 99012,
 } as const;
 
 export function taskError(ctx: AnalysisContext, node: ts.Node, code: number, message: string): ts.Diagnostic {

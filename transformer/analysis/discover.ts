@@ -12,6 +12,7 @@ import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
 import { moduleStateOf } from './module-state';
 import { outerReads } from './outer-reads';
+import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { closest } from '../../runtime/spelling';
@@ -110,7 +111,13 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   if (!exported) fail(fn, codes.notExported, 'is not exported; a worker imports a task from its module, so add `export`');
   const self = findThis(ctx, fn);
   if (self) fail(self, codes.usesThis, 'uses `this`; a task runs in another thread without its object');
-  const state = moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined);
+  const isTask = (node: ts.Node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined;
+  const state = moduleStateOf(ctx, isTask);
+  const runsProgram = exported ? importOfProgramRun(ctx, fn.getSourceFile(), isTask) : undefined;
+  if (runsProgram) {
+    fail(runsProgram, codes.importsProgram, `a worker importing it would also import a module that calls tasks when it loads, the program ` +
+      `itself (${where(runsProgram)}), and run it again (move what the task needs from there into a module of its own)`);
+  }
   const outer = outerReads(ctx, fn, state);
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
