@@ -414,6 +414,10 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(analyze({ 'kernels.ts': 'import { SCALE } from "./config";\n/** @task */\nexport function scaled(x: number) { return x * SCALE; }',
     'main.ts': 'import { scaled } from "./kernels";\nconsole.log(scaled(2));', 'config.ts': 'export const SCALE = 3;' }).errors.join('\n'), '',
     'a module of constants is fine');
+  // A method of a module object that only reads `this` changes nothing (tester's m08); one that writes `this` does.
+  assert.equal(errs('export const MATH = { k: 2, mul(x: number) { return x * this.k; } };\n/** @task */\nexport function f(x: number) { return MATH.mul(x); }\nMATH.k = 3;'), '');
+  assert.match(errs('export const MATH = { k: 2, bump() { this.k++; return this.k; } };\n/** @task */\nexport function f(x: number) { return x * MATH.bump(); }\nMATH.k = 3;'),
+    /main\.ts:3:.*task f: changes `MATH`, a module object the program also changes/);
   // A class's static field the program writes and a task reads: nothing carries a class to a worker (tester's m05).
   assert.match(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.factor = 4;'),
     /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);

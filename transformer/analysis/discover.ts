@@ -13,6 +13,7 @@ import type { Summary } from './param-effects';
 import { moduleStateOf } from './module-state';
 import { outerReads } from './outer-reads';
 import { importOfProgramRun } from './worker-imports';
+import { changingUse, programMethod } from './method-receivers';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { closest } from '../../runtime/spelling';
@@ -118,7 +119,10 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(runsProgram, codes.importsProgram, `a worker importing it would also import a module that calls tasks when it loads, the program ` +
       `itself (${where(runsProgram)}), and run it again (move what the task needs from there into a module of its own)`);
   }
-  const outer = outerReads(ctx, fn, state);
+  const outer = outerReads(ctx, fn, state, (call) => {
+    const method = programMethod(ctx, fn, call);
+    return method !== undefined && !changingUse(ctx, method, (f, reading) => summaries.get(f, reading));
+  });
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');

@@ -13,7 +13,9 @@ import { isReference } from '../rewrite/syntax';
  * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
  * module `const` objects the program changes (module-state.ts).
  */
-export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState):
+export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState,
+  /** A call of a method of the program that leaves its object alone (`MATH.mul(x)` reading `this.k`). */
+  leavesReceiver: (call: ts.CallExpression) => boolean):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
@@ -47,7 +49,9 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
           const known = changedObjects.get(symbol);
           const change = known ? known.change : state.changeOfModuleObject(symbol);
           if (change) {
-            const writtenByTask = known?.writtenByTask ?? state.changeAt(node);
+            const taskChange = known?.writtenByTask ?? state.changeAt(node);
+            const writtenByTask = taskChange && ts.isCallExpression(taskChange) && taskChange.expression !== node && leavesReceiver(taskChange)
+              ? undefined : taskChange;
             changedObjects.set(symbol, { ref: known?.ref ?? node, change, ...(writtenByTask ? { writtenByTask } : {}) });
           }
         }
