@@ -418,6 +418,10 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(errs('export const MATH = { k: 2, mul(x: number) { return x * this.k; } };\n/** @task */\nexport function f(x: number) { return MATH.mul(x); }\nMATH.k = 3;'), '');
   assert.match(errs('export const MATH = { k: 2, bump() { this.k++; return this.k; } };\n/** @task */\nexport function f(x: number) { return x * MATH.bump(); }\nMATH.k = 3;'),
     /main\.ts:3:.*task f: changes `MATH`, a module object the program also changes/);
+  // A property of the global object the program sets: each worker has its own (tester's m07).
+  assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),
+    /main\.ts:2:.*task f: reads `\(globalThis as \{ LEVEL\?: number \}\)\.LEVEL`, a property of the global object the program sets/);
+  assert.equal(errs('/** @task */\nexport function f(x: number[]) { return globalThis.structuredClone(x); }'), '', 'built-ins the program leaves alone are fine');
   // A class's static field the program writes and a task reads: nothing carries a class to a worker (tester's m05).
   assert.match(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.factor = 4;'),
     /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);

@@ -127,6 +127,10 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');
   }
+  for (const { ref, change } of outer.changedGlobals) {
+    fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a property of the global object the program sets (${where(change)}); ` +
+      'each worker has a global object of its own, which the program\'s never reaches (pass the value as a parameter)');
+  }
   for (const { ref, change } of outer.changedStatics) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a static field of a class the program changes (${where(change)}); ` +
       'a worker has its own copy of the class, which that change never reaches (pass the value as a parameter)');

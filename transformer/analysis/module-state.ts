@@ -18,7 +18,7 @@ import { isReadOnlyFunction, READING_METHODS } from './builtins';
 import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeReachedFrom } from './reached-code';
 // Which identifier stands where: plain syntax, shared with the planner.
-import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
+import { accessChain, isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -34,6 +34,8 @@ export function moduleStateOf(ctx: AnalysisContext, isTask: (fn: ts.Node) => boo
 export class ModuleState {
   /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
   private changes?: Map<ts.Symbol, ts.Node>;
+  /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
+  private readonly globalWrites = new Map<string, ts.Node>();
   /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
@@ -72,6 +74,12 @@ export class ModuleState {
     if (!this.isModuleClass(symbol)) return undefined;
     this.scanOnce();
     return this.classChanges.get(symbol);
+  }
+
+  /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
+  globalWriteOf(name: string): ts.Node | undefined {
+    this.scanOnce();
+    return this.globalWrites.get(name);
   }
 
   isModuleClass(symbol: ts.Symbol): boolean {
@@ -123,6 +131,8 @@ export class ModuleState {
         if (write) this.classChanges.set(symbol, write);
       }
     }
+    const global = globalMember(this.ctx, node);
+    if (global && !this.globalWrites.has(global.name.text) && isWriteTarget(ts, global)) this.globalWrites.set(global.name.text, global.parent);
     // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
     const member = this.namespaceMember(node);
     if (member) {
@@ -230,4 +240,16 @@ export class ModuleState {
     }
     return undefined;
   }
+}
+
+/** `globalThis.LEVEL`, `(globalThis as T).LEVEL`, `global.LEVEL`: a property of the global object, at its name. */
+export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAccessExpression | undefined {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(node) || (node.text !== 'globalThis' && node.text !== 'global') || !isReference(ts, node)) return undefined;
+  const declared = symbolOf(ctx, node)?.valueDeclaration;
+  if (declared && !declared.getSourceFile().isDeclarationFile) return undefined; // a variable of the program named so
+  let outer: ts.Node = node;
+  while (isTransparent(ts, outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
 }

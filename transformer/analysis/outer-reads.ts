@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import type { ModuleRead, ModuleState } from './module-state';
+import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { isReference } from '../rewrite/syntax';
 
 /**
@@ -16,14 +16,20 @@ import { isReference } from '../rewrite/syntax';
 export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState,
   /** A call of a method of the program that leaves its object alone (`MATH.mul(x)` reading `this.k`). */
   leavesReceiver: (call: ts.CallExpression) => boolean):
-  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[] } {
+  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
+    changedGlobals: ModuleRead[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
+  const changedGlobals = new Map<string, ModuleRead>();
   /** `Settings.factor` where the program writes that class's statics: nothing carries a class to a worker. */
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
   const visit = (node: ts.Node): void => {
+    // `globalThis.LEVEL` that the program sets: the worker's global object never has it.
+    const global = globalMember(ctx, node);
+    const setAt = global && !changedGlobals.has(global.name.text) ? state.globalWriteOf(global.name.text) : undefined;
+    if (global && setAt) changedGlobals.set(global.name.text, { ref: global.name as ts.Identifier, change: setAt });
     // `K.CONFIG` through a namespace import: a read of the module's object.
     const member = state.namespaceMember(node);
     if (member && !changedObjects.has(member)) {
@@ -68,7 +74,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (!changedObjects.has(symbol)) changedObjects.set(symbol, read);
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
-    changedStatics: [...changedStatics.values()] };
+    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()] };
 }
 
 /** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
