@@ -21,10 +21,10 @@
  * rest of the file's plan: its calls are plain calls again and it waits as before.
  */
 import type * as ts from 'typescript';
-import { calledFunction, isFunctionLike, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { forwarderParams, functionName, type TaskInfo } from '../analysis/discover';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { exportedName, forwarderParams, functionName, type TaskInfo } from '../analysis/discover';
 import type { Summaries } from '../analysis/summaries';
-import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -122,6 +122,8 @@ export class Forwarders {
   private describe(fn: FunctionLike): TaskInfo | undefined {
     const { ts } = this.ctx;
     if (this.facts.tasks.has(fn) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken) return undefined;
+    // `export { sumOf }`: other modules call it too, and would get the Future.
+    if (exportedName(this.ctx, fn) !== undefined) return undefined;
     const name = ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
     const symbol = symbolOf(this.ctx, name);
     if (!symbol) return undefined;
@@ -134,11 +136,17 @@ export class Forwarders {
     if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
     const forwarded = this.forwardedTasks(fn);
     if (!forwarded || forwarded.length === 0) return undefined;
+    const params = forwarderParams(this.ctx, this.summaries, fn);
+    // A parameter holding objects whose parts its tasks write (`scale(rows[1], 3)`): the caller would follow the
+    // holder, not the part a task writes, and read it stale.
+    if (params.some((param, i) => param.direction !== 'in' && !this.passesOn(fn, i) && holdsObjects(this.ctx, fn.parameters[i]))) return undefined;
     const source = fn.getSourceFile();
     return {
       name: functionName(this.ctx, fn), fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1,
-      params: forwarderParams(this.ctx, this.summaries, fn), options: {}, forwards: forwarded.map((task) => task.name),
-      ...(forwarded.every((task) => task.quiet) ? { quiet: true } : {}),
+      params, options: {}, forwards: forwarded.map((task) => task.name),
+      // Reorderable (split loops and batches run it ahead of the statements before its use) only when it reads
+      // nothing but its own parameters and names: a `let` or a module object the loop sets first would be read early.
+      ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) ? { quiet: true } : {}),
     };
   }
 
@@ -178,6 +186,20 @@ export class Forwarders {
     return tasks;
   }
 
+  /** Every name the function reads is its own (a parameter or a local) or `Math`; tasks it calls aside. */
+  private readsOnlyItsOwn(fn: FunctionLike): boolean {
+    const { ts } = this.ctx;
+    const own = (node: ts.Node): boolean => {
+      if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && node.text !== 'Math' && node.text !== 'undefined') {
+        const declaration = symbolOf(this.ctx, node)?.valueDeclaration;
+        const callee = ts.isCallExpression(node.parent) && node.parent.expression === node;
+        if (!callee && (!declaration || declaration.pos < fn.pos || declaration.end > fn.end)) return false;
+      }
+      return ts.forEachChild(node, (child) => (own(child) ? undefined : true)) === undefined;
+    };
+    return fn.parameters.every(own) && (fn.body === undefined || own(fn.body));
+  }
+
   /** An expression that neither calls program code nor writes anything: it can run earlier or later unseen. */
   private isQuiet(expr: ts.Node): boolean {
     const { ts } = this.ctx;
@@ -211,4 +233,10 @@ export class Forwarders {
 function enclosingFunctionOf(ctx: AnalysisContext, node: ts.Node): FunctionLike | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;
   return undefined;
+}
+
+/** The parameter's value may hold objects of its own (not a primitive, a typed array or an array of primitives). */
+function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
+  const type = ctx.checker.getTypeAtLocation(param);
+  return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
 }

@@ -13,10 +13,11 @@ import type { FileFacts } from './file-facts';
 
 /**
  * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
- * it is given (`in`), so nobody can tell the order, even when one of them fails.
+ * it is given (`in`), so nobody can tell the order, even when one of them fails. Not one reading module state the
+ * program changes: its snapshot is taken at the submission, before the statements that change it would have run.
  */
 export function isReorderable(task: TaskInfo): boolean {
-  return task.quiet === true && task.params.every((p) => p.direction === 'in');
+  return task.quiet === true && task.params.every((p) => p.direction === 'in') && !task.moduleState?.length;
 }
 
 /** The whole expression only reads (every node of it, see onlyReadsItself). */

@@ -76,3 +76,13 @@ strips.forEach((b, i) => prepare(b, i + 1));
 const totals = strips.map((b) => pipeline(b, 0.99));
 log('7 totals', ...totals.map((t) => t!));
 log('7 strips', ...strips.map((b) => b[0]), pipeline(strips[0], -1), strips[0][1]);
+
+// 8: a forwarder reading a variable the loop sets first is not run ahead of the loop's body; one writing a part of
+// a parameter that holds arrays is not a forwarder (the caller would wait for the holder, not the part).
+let factor = 0;
+const scaledTotal = (a: Float64Array) => relax(a, factor);
+for (const f of [5, 6]) { factor = f; log('8 scaled', scaledTotal(new Float64Array(4).fill(1))); }
+function bumpSecond(rows: Float64Array[]) { scale(rows[1], 3); }
+const pair = [new Float64Array([1, 2]), new Float64Array([3, 4])];
+bumpSecond(pair);
+log('8 pair', ...pair[1]);

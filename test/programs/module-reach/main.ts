@@ -11,3 +11,5 @@ K.CONFIG.scale = 3;
 LIMITS.high = 100;
 process.env.TASKIFY_FIXTURE_MODE = 'fast';
 console.log('after', counted(), scaled(3), scaled(30), scaled(30, 1), mode());
+// A loop that changes module state before each call: the calls are not submitted ahead of the changes.
+for (let i = 0; i < 3; i++) { K.CONFIG.scale = i; console.log('loop', scaled(5)); }
