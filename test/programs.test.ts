@@ -56,7 +56,7 @@ test('parameters followed inside their function: blocked Cholesky and matmul on 
 
 test('module objects the program changes travel with each task call that reads them (CommonJS and ES modules)', () => {
   const tasks = printsAsPlain('module-state');
-  assert.is(tasks.inWorkers, 11, 'every call ran in a worker');
+  assert.is(tasks.inWorkers, 8, 'every call ran in a worker');
   const plain = run(build('module-state', false, 'node16'));
   assert.fixture(run(build('module-state', true, 'node16')), plain);
 });
