@@ -422,6 +422,11 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),
     /main\.ts:2:.*task f: reads `\(globalThis as \{ LEVEL\?: number \}\)\.LEVEL`, a property of the global object the program sets/);
   assert.equal(errs('/** @task */\nexport function f(x: number[]) { return globalThis.structuredClone(x); }'), '', 'built-ins the program leaves alone are fine');
+  // Destructuring primitives out of a module object reads it (helper-51's m07); a default calling a helper that reads
+  // module state carries it (m02: no error, the state travels).
+  assert.equal(errs('export const LOCAL = { k: 1 };\n/** @task */\nexport function f(x: number) { const { k } = LOCAL; return x + k; }\nLOCAL.k = 9;'), '');
+  const viaDefault = analyze({ 'main.ts': 'export const S = { o: 1 };\nfunction offset() { return S.o; }\n/** @task */\nexport function f(x: number, k = offset()) { return x + k; }\nS.o = 100;' });
+  assert.equal(viaDefault.tasks[0].moduleState?.map((m) => m.name), ['S']);
   // A class's static field the program writes and a task reads: nothing carries a class to a worker (tester's m05).
   assert.match(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.factor = 4;'),
     /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);

@@ -15,7 +15,7 @@
  */
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS } from './builtins';
-import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeReachedFrom } from './reached-code';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { accessChain, isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
@@ -231,8 +231,12 @@ export class ModuleState {
     if (chain !== ref) return undefined; // a read of a part
     if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
       const name = qualifiedName(ts, parent.expression);
+      // (`KEYED.get(KEY)` stays a change: the worker's copy of KEYED would hold a copy of KEY, not its KEY.)
       return name && isReadOnlyFunction(name) ? undefined : parent;
     }
+    // `const { k } = LOCAL` of primitives: a read of its parts.
+    if (ts.isVariableDeclaration(parent) && parent.initializer === ref && ts.isObjectBindingPattern(parent.name) &&
+      parent.name.elements.every((element) => isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(element)))) return undefined;
     if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) ||
       ts.isArrayLiteralExpression(parent) || ts.isReturnStatement(parent) ||
       (ts.isBinaryExpression(parent) && parent.right === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {

@@ -39,6 +39,8 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
     }
     ts.forEachChild(node, calleesOf);
   };
+  // Default values run as part of the call (`k = offset()`).
+  for (const param of fn.parameters) if (param.initializer) calleesOf(param.initializer);
   if (fn.body) calleesOf(fn.body);
   while (pending.length > 0) calleesOf(pending.pop()!);
   known.set(fn, parts);
