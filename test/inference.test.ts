@@ -427,6 +427,12 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(errs('export const LOCAL = { k: 1 };\n/** @task */\nexport function f(x: number) { const { k } = LOCAL; return x + k; }\nLOCAL.k = 9;'), '');
   const viaDefault = analyze({ 'main.ts': 'export const S = { o: 1 };\nfunction offset() { return S.o; }\n/** @task */\nexport function f(x: number, k = offset()) { return x + k; }\nS.o = 100;' });
   assert.equal(viaDefault.tasks[0].moduleState?.map((m) => m.name), ['S']);
+  // Another name for a module object (`const T = CONFIG`) travels when the program changes CONFIG (tester #9's p88).
+  const aliased = analyze({ 'main.ts': 'export const CONFIG = { scale: 2 };\nconst T = CONFIG;\n/** @task */\nexport function f(x: number) { return x * T.scale; }\nCONFIG.scale = 3;' });
+  assert.equal(aliased.tasks[0].moduleState?.map((m) => m.name), ['T']);
+  // The program calling tasks at load from a callback (`xs.map((x) => t(x))`) is the program too (p117).
+  assert.match(analyze({ 'kernels.ts': 'import { S } from "./main";\n/** @task */\nexport function t(x: number) { return x * S; }',
+    'main.ts': 'import { t } from "./kernels";\nexport const S = 3;\nconsole.log([1, 2].map((x) => t(x)));' }).errors.join('\n'), /TS99012/);
   // A class's static field the program writes and a task reads: nothing carries a class to a worker (tester's m05).
   assert.match(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.factor = 4;'),
     /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);

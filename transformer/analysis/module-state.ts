@@ -45,7 +45,11 @@ export class ModuleState {
 
   /** Where the program changes the object of this module-level `const`; undefined when it is no such object or never changes. */
   changeOfModuleObject(symbol: ts.Symbol): ts.Node | undefined {
-    return this.isModuleObject(symbol) ? this.changeOf(symbol) : undefined;
+    if (!this.isModuleObject(symbol)) return undefined;
+    // `const T = CONFIG`: another name for a module object, changed where that one is.
+    const initializer = (symbol.valueDeclaration as ts.VariableDeclaration).initializer;
+    const named = initializer && this.ctx.ts.isIdentifier(initializer) ? symbolOf(this.ctx, initializer) : undefined;
+    return this.changeOf(symbol) ?? (named && named !== symbol && this.isModuleObject(named) ? this.changeOf(named) : undefined);
   }
 
   /**

@@ -56,7 +56,10 @@ function callsTaskAtLoad(ctx: AnalysisContext, file: ts.SourceFile, isTask: (fn:
 function findsTaskCallAtLoad(ctx: AnalysisContext, file: ts.SourceFile, isTask: (fn: ts.Node) => boolean): boolean {
   const { ts } = ctx;
   const visit = (node: ts.Node): boolean => {
-    if (isFunctionLike(ctx, node) || ts.isClassLike(node)) return false;
+    // Functions and classes it only declares run later, if at all; a callback handed to a call (`xs.map((x) => t(x))`)
+    // may run at load.
+    const handedToCall = (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isCallExpression(node.parent);
+    if ((isFunctionLike(ctx, node) && !handedToCall) || ts.isClassLike(node)) return false;
     if (ts.isCallExpression(node)) {
       const callee = calledFunction(ctx, node);
       if (callee && isTask(callee)) return true;
