@@ -22,7 +22,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { exportedName, forwarderParams, functionName, type TaskInfo } from '../analysis/discover';
+import { enclosingFunction, exportedName, forwarderParams, functionName, type TaskInfo } from '../analysis/discover';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 
@@ -31,7 +31,6 @@ export interface ForwarderFacts {
   readonly source: ts.SourceFile;
   readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>;
   references(symbol: ts.Symbol): readonly ts.Identifier[];
-  isFileLocal(id: ts.Identifier): boolean;
 }
 
 export class Forwarders {
@@ -58,8 +57,8 @@ export class Forwarders {
    */
   demote(call: ts.CallExpression, task: TaskInfo): void {
     if (this.isForwarder(task)) this.demoted.add(task.fn);
-    const holder = enclosingFunctionOf(this.ctx, call);
-    if (holder && this.describedAs(holder) && this.forwardedCalls.has(call)) this.demoted.add(holder);
+    const holder = enclosingFunction(this.ctx, call);
+    if (holder && isFunctionLike(this.ctx, holder) && this.forwardedCalls.has(call) && this.describedAs(holder)) this.demoted.add(holder);
   }
 
   /**
@@ -92,11 +91,9 @@ export class Forwarders {
   /** The live forwarder whose body holds this return statement's call. */
   returnsFrom(call: ts.CallExpression): TaskInfo | undefined {
     const { ts } = this.ctx;
-    let node: ts.Node = call;
-    while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent) ||
-      ts.isSatisfiesExpression(node.parent)) node = node.parent;
-    const fn = ts.isReturnStatement(node.parent) ? enclosingFunctionOf(this.ctx, node.parent) : isFunctionLike(this.ctx, node.parent) ? node.parent : undefined;
-    return fn && this.of(fn);
+    const parent = withWrappers(ts, call).parent;
+    const fn = ts.isReturnStatement(parent) ? enclosingFunction(this.ctx, parent) : parent;
+    return fn && isFunctionLike(this.ctx, fn) ? this.of(fn) : undefined;
   }
 
   private describedAs(fn: FunctionLike): TaskInfo | undefined {
@@ -108,21 +105,20 @@ export class Forwarders {
     return task ?? undefined;
   }
 
-  /** A function of this file with a name that nothing exports. */
+  /** A named function of this file: a declaration, or a `const`'s arrow or function expression (describe checks exports). */
   private isCandidate(fn: FunctionLike): boolean {
     const { ts } = this.ctx;
     if (fn.getSourceFile() !== this.facts.source || !fn.body) return false;
-    if (ts.isFunctionDeclaration(fn)) {
-      return fn.name !== undefined && !fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
-    }
+    if (ts.isFunctionDeclaration(fn)) return fn.name !== undefined;
     return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
-      ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0 && this.facts.isFileLocal(fn.parent.name);
+      ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0;
   }
 
   private describe(fn: FunctionLike): TaskInfo | undefined {
     const { ts } = this.ctx;
     if (this.facts.tasks.has(fn) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken) return undefined;
-    // `export { sumOf }`: other modules call it too, and would get the Future.
+    // Exported in any form (`export function`, `export const`, `export { sumOf }`, default): other modules call it
+    // too, and would get the Future.
     if (exportedName(this.ctx, fn) !== undefined) return undefined;
     const name = ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
     const symbol = symbolOf(this.ctx, name);
@@ -228,11 +224,6 @@ export class Forwarders {
         return false;
     }
   }
-}
-
-function enclosingFunctionOf(ctx: AnalysisContext, node: ts.Node): FunctionLike | undefined {
-  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;
-  return undefined;
 }
 
 /** The parameter's value may hold objects of its own (not a primitive, a typed array or an array of primitives). */
