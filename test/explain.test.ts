@@ -86,6 +86,12 @@ test('calls kept direct by one cause elsewhere: one line each at its own line, t
     [[3, false, 6, undefined], [5, false, 6, 3], [8, false, 6, 3], [10, true, undefined, undefined], [11, false, 6, 3]]);
 });
 
+test('a level of a container passed next to one of its own rows stays direct; rows of another container do not', () => {
+  const calls = explainJson(fixture('levels.ts'), fixture('kernels.ts')).calls.filter((call) => call.file === fixture('levels.ts'));
+  assert.equal(calls.map((call) => [call.line, call.submitted]), [[4, false], [7, true]]);
+  assert.match(calls[0].reason, '`grid` is passed whole next to `grid[0]`, a part of it: the task would see two copies of one object');
+});
+
 test('notes on calls that are legal but costly or serial, each with its fix', () => {
   const notes = explainJson(fixture('notes.ts'), fixture('kernels.ts')).notes;
   assert.equal(notes.map((n) => `${n.line}: ${n.fix}`), [

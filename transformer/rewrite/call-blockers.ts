@@ -152,15 +152,21 @@ export class CallBlockers {
    * copy and the element as another, where the sequential call sees one object through both.
    */
   private levelWithItsElement(call: ts.CallExpression): Reason | undefined {
-    const roots = call.arguments.map((arg) => (isPrimitiveNode(this.planner.facts.ctx, arg) ? undefined : this.planner.containers.rootOf(arg)));
     // Only an argument more `[i]` steps down may be inside the level: `M[k][0]` next to `M[k][1]` are siblings (or,
-    // when the indices meet, one object passed twice, which the runtime keeps as one).
-    const depths = call.arguments.map((arg) => indexSteps(this.ts, arg));
-    for (let i = 0; i < call.arguments.length; i++) {
-      if (!roots[i] || !this.planner.containers.holdsObjects(call.arguments[i])) continue;
-      const j = roots.findIndex((root, k) => k !== i && root === roots[i] && depths[k] > depths[i]);
+    // when the indices meet, one object passed twice, which the runtime keeps as one). Depths are syntax; roots need
+    // the checker, so they are asked for only of arguments that have a deeper one beside them (most calls have none).
+    const args = call.arguments;
+    const depths = args.map((arg) => indexSteps(this.ts, arg));
+    const roots = new Map<number, ts.Symbol | undefined>();
+    const rootAt = (i: number): ts.Symbol | undefined => {
+      if (!roots.has(i)) roots.set(i, isPrimitiveNode(this.planner.facts.ctx, args[i]) ? undefined : this.planner.containers.rootOf(args[i]));
+      return roots.get(i);
+    };
+    for (let i = 0; i < args.length; i++) {
+      if (!depths.some((depth) => depth > depths[i]) || !rootAt(i) || !this.planner.containers.holdsObjects(args[i])) continue;
+      const j = args.findIndex((_, k) => k !== i && depths[k] > depths[i] && rootAt(k) === rootAt(i));
       if (j >= 0) {
-        return reasonAt(call.arguments[i], `\`${snippet(call.arguments[i])}\` is passed whole next to \`${snippet(call.arguments[j])}\`, ` +
+        return reasonAt(args[i], `\`${snippet(args[i])}\` is passed whole next to \`${snippet(args[j])}\`, ` +
           'a part of it: the task would see two copies of one object');
       }
     }

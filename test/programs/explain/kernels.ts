@@ -1,4 +1,4 @@
-// Tasks for the explain fixtures (repeat.ts, notes.ts).
+// Tasks for the explain fixtures (repeat.ts, notes.ts, levels.ts).
 /** @task */
 export function fill(out: Float64Array, value: number): void { out.fill(value); }
 
@@ -13,3 +13,9 @@ export function strip(image: Float64Array, from: number, to: number): Float64Arr
 
 /** Not a task: the main thread runs it. */
 export function assemble(parts: Float64Array[]): number { return parts.length; }
+
+/** @task */
+export function spread(rows: Float64Array[], first: Float64Array, factor: number): void {
+  for (const row of rows) if (row !== first) row.set(first.subarray(0, row.length));
+  first.fill(factor);
+}
