@@ -51,7 +51,7 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.equal(out.functions.find((f) => f.name === 'sum')!.params, [{ name: 'part', direction: 'in', reason: 'read, never written', rro: true }]);
   const calls = out.calls.filter((c) => c.file.endsWith('notes.ts'));
   assert.equal(calls.map((c) => `${c.line} ${c.task} ${c.submitted ? 'submitted' : 'direct'}`), [
-    '6 sum submitted', '6 strip submitted', '8 strip submitted', '10 sum submitted', '11 sum submitted', '15 sum direct',
+    '6 sum submitted', '6 strip submitted', '8 strip submitted', '10 sum submitted', '11 sum submitted', '15 sum submitted', '17 sum direct',
   ]);
   const strip = calls.find((c) => c.line === 8)!;
   assert.equal(strip.arguments, [
@@ -60,8 +60,10 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.match(strip.reason, 'submitted as a task: `shared` copied at the call');
   assert.equal(calls[1].arguments![0], { text: 'image', param: 'image', passed: 'followed' }, 'a parameter of a closed function is followed');
   assert.match(calls.find((c) => c.line === 6 && c.task === 'sum')!.reason, '`strip(image, i, i + 2)` a task result, handed on without waiting');
-  // `pieces.map(K.sum)`: a task reached through a namespace and handed on as a function value.
-  assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.map(K.sum)`)');
+  // `pieces.map(K.sum)`: a module's task handed to map is submitted per element; handed to other code (forEach),
+  // it is a function value that runs in this thread.
+  assert.match(calls.at(-2)!.reason, 'submitted');
+  assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.forEach(K.sum)`), so each call runs in this thread; pass `(part) => K.sum(part)`');
   assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), [
     '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '11 s wait', '12 first wait',
   ]);

@@ -173,7 +173,10 @@ export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): bo
   const { ts } = ctx;
   if (!ts.isIdentifier(expr)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(expr);
-  return symbol?.declarations?.some((d) => ts.isNamespaceImport(d) || (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d))) ?? false;
+  // `import * as k from`, `import k = require(…)` (TypeScript's CommonJS form), and JavaScript's `const k = require(…)`.
+  return symbol?.declarations?.some((d) => ts.isNamespaceImport(d) ||
+    (ts.isImportEqualsDeclaration(d) && ts.isExternalModuleReference(d.moduleReference)) ||
+    (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d))) ?? false;
 }
 
 /** `const m = require('./m')` in JavaScript, `require` being the global one, `m` never reassigned. */

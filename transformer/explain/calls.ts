@@ -5,11 +5,11 @@
  * form says it once and points later calls back at the first (`same reason as line 5`).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
-import { formatReason, snippet, type Reason } from '../analysis/reason';
+import { formatReason, snippet } from '../analysis/reason';
 import type { FilePlan } from '../rewrite/file-plan';
-import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
+import { skipTransparent } from '../rewrite/syntax';
 
 export interface ExplainedArgument {
   readonly text: string;
@@ -50,7 +50,7 @@ const columnOf = (node: ts.Node): number => node.getSourceFile().getLineAndChara
 export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): ExplainedCall[] {
   const file = shown(source.fileName);
   const calls: ExplainedCall[] = [];
-  const direct = [...plan.direct, ...tasksPassedAsProperties(ctx, source, tasks)];
+  const direct = plan.direct;
   for (const { call, task, why } of direct) {
     const line = lineOf(call);
     const here = shown(why.file) === file && why.line === line;
@@ -111,32 +111,4 @@ function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo
     if (calls.includes(call)) said.push(`its result is needed in one expression with ${calls.length - 1} other task call(s): all are submitted, then waited for in order`);
   }
   return said.join('; ');
-}
-
-/**
- * `parts.map(K.sum)`: a task reached through a namespace or object, handed to other code as a function, runs where
- * that code calls it, in this thread. The plan notes plain names (`parts.map(sum)`); this finds the property form.
- */
-function tasksPassedAsProperties(ctx: AnalysisContext, source: ts.SourceFile, tasks: ReadonlyMap<FunctionLike, TaskInfo>)
-  : { call: ts.CallExpression; task: TaskInfo; why: Reason }[] {
-  const { ts } = ctx;
-  const found: { call: ts.CallExpression; task: TaskInfo; why: Reason }[] = [];
-  const visit = (node: ts.Node, inTask: boolean): void => {
-    if (isFunctionLike(ctx, node) && tasks.has(node)) inTask = true;
-    if (!inTask && ts.isPropertyAccessExpression(node)) {
-      const outer = withWrappers(ts, node).parent;
-      const declaration = isArgumentOf(ts, outer, node) ? symbolOf(ctx, node.name)?.valueDeclaration : undefined;
-      const task = declaration && isFunctionLike(ctx, declaration) ? tasks.get(declaration) : undefined;
-      if (task) {
-        const params = task.params.map((p) => p.name).join(', ');
-        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-        found.push({ call: outer as ts.CallExpression, task, why: { file: source.fileName, line: line + 1,
-          text: `task ${task.name} is passed as a function (\`${snippet(outer)}\`), so each call runs in this thread; ` +
-            `pass \`(${params}) => ${node.getText()}(${params})\` instead to make each call a task` } });
-      }
-    }
-    ts.forEachChild(node, (child) => visit(child, inTask));
-  };
-  visit(source, false);
-  return found;
 }

@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
-import { isReference, isSynchronousCallback, skipTransparent } from './syntax';
+import { isArgumentOf, isReference, isSynchronousCallback, skipTransparent, withWrappers } from './syntax';
 import { isLibrary } from './library-uses';
 import { Forwarders } from './forwarders';
 import type { Summaries } from '../analysis/summaries';
@@ -24,6 +24,8 @@ export class FileFacts {
   /** Variables exported by name (`export { a }`, `export { a as b }`): other modules see them. */
   private readonly exportedByName = new Set<ts.Symbol>();
   private readonly refs = new Map<ts.Symbol, ts.Identifier[]>();
+  /** `xs.map(K.sum)`, `run(ops.total)`: members handed to a call as values (tasksPassedAsValues looks for tasks there). */
+  readonly memberArguments: ts.PropertyAccessExpression[] = [];
 
   /** Functions that hand on a task's Future (forwarders.ts): the one thing here the planner changes, by demoting one. */
   readonly forwarders: Forwarders;
@@ -183,6 +185,7 @@ export class FileFacts {
       if (list) list.push(node);
       else this.byText.set(node.text, [node]);
     }
+    if (ts.isPropertyAccessExpression(node) && isArgumentOf(ts, withWrappers(ts, node).parent, node)) this.memberArguments.push(node);
     // `import { a as b }`, `import b from`, `import * as b`, `import b = require(…)`: `b` is another file's symbol.
     if ((ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)) && node.name) {
       const target = symbolOf(this.ctx, node.name);

@@ -16,7 +16,7 @@ import { isLibrary } from './library-uses';
 import { skipTransparent, withWrappers } from './syntax';
 
 /** The `map` call a reference to the task is handed to, if the task may be submitted per element there. */
-export function mapCallTaking(facts: FileFacts, ref: ts.Identifier, task: TaskInfo): ts.CallExpression | undefined {
+export function mapCallTaking(facts: FileFacts, ref: ts.Expression, task: TaskInfo): ts.CallExpression | undefined {
   const { ts, ctx } = facts;
   const call = withWrappers(ts, ref).parent;
   if (!ts.isCallExpression(call) || call.arguments.length !== 1 || skipTransparent(ts, call.arguments[0]) !== ref) return undefined;

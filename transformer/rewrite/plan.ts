@@ -16,7 +16,7 @@
 import { triesAroundTaskRunners } from './task-runners';
 import { runnerCheckpoints } from './runner-checkpoints';
 import type * as ts from 'typescript';
-import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -154,24 +154,33 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   }
 
   /**
-   * `texts.forEach(wordCount)`: a task handed to other code as a function runs where that code calls it, in this
-   * thread. Nothing to rewrite, but explain should say so, with the form that makes each call a task. An array's
-   * `map` is rewritten to submit it per element where that changes nothing else (mapped-tasks.ts).
+   * `texts.forEach(wordCount)`, `parts.map(K.sum)`: a task handed to other code as a function runs where that code
+   * calls it, in this thread. Nothing to rewrite, but explain should say so, with the form that makes each call a
+   * task. An array's `map` is rewritten to submit it per element where that changes nothing else (mapped-tasks.ts):
+   * for a name of the task or a module's member (`import * as K`, `import K = require(…)`), not another object's
+   * property, which the program may set to something else.
    */
   private noteTasksPassedAsValues(): void {
     const { ts } = this;
+    const values: [ts.Expression, TaskInfo, boolean][] = [];
     for (const symbol of this.facts.taskSymbols()) {
       const task = this.facts.taskNamed(symbol)!;
-      for (const ref of this.facts.references(symbol)) {
-        const call = withWrappers(ts, ref).parent;
-        if (!isArgumentOf(ts, call, ref) || this.facts.enclosingTask(call)) continue;
-        const mapped = mapCallTaking(this.facts, ref, task);
-        if (mapped) { this.plan.mappedTasks.set(mapped, task); continue; }
-        // The same positional arguments, so the arrow function means what passing the task did.
-        const params = task.params.map((p) => p.name).join(', ');
-        this.plan.direct.push({ call, task, why: reasonAt(ref, `task ${task.name} is passed as a function (\`${snippet(call)}\`), so each call runs in this thread; ` +
-          `pass \`(${params}) => ${ref.text}(${params})\` instead to make each call a task`) });
-      }
+      for (const ref of this.facts.references(symbol)) values.push([ref, task, true]);
+    }
+    for (const member of this.facts.memberArguments) {
+      const symbol = symbolOf(this.ctx, member.name);
+      const task = symbol && this.facts.taskNamed(symbol);
+      if (task) values.push([member, task, isNamespaceImport(this.ctx, skipTransparent(ts, member.expression))]);
+    }
+    for (const [value, task, mappable] of values) {
+      const call = withWrappers(ts, value).parent;
+      if (!isArgumentOf(ts, call, value) || this.facts.enclosingTask(call)) continue;
+      const mapped = mappable ? mapCallTaking(this.facts, value, task) : undefined;
+      if (mapped) { this.plan.mappedTasks.set(mapped, task); continue; }
+      // The same positional arguments, so the arrow function means what passing the task did.
+      const params = task.params.map((p) => p.name).join(', ');
+      this.plan.direct.push({ call, task, why: reasonAt(value, `task ${task.name} is passed as a function (\`${snippet(call)}\`), so each call runs in this thread; ` +
+        `pass \`(${params}) => ${value.getText()}(${params})\` instead to make each call a task`) });
     }
   }
 

@@ -13,3 +13,5 @@ export function analyse(image: Float64Array): number {
 }
 const pieces = [new Float64Array(2), new Float64Array(2)];
 console.log(analyse(new Float64Array(8)), pieces.map(K.sum));
+console.log(pieces.length);
+pieces.forEach(K.sum);

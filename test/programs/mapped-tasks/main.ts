@@ -1,6 +1,7 @@
 // Tasks handed whole to an array's map (`texts.map(wordCount)`): each element's call is submitted, then all are waited
 // for at the statement; they ran one by one in this thread before. A failure stops the map where plain code stopped.
 import { wordCount, total, withIndex, check, shout, scale, cube } from './kernels';
+import K = require('./kernels'); // TypeScript's CommonJS import: its members are the same tasks
 const texts = ['a b c', 'd e', 'f g h i', ''];
 const counts = texts.map(wordCount);
 console.log(counts.join(','), counts.length);
@@ -22,3 +23,4 @@ console.log(sums(bufs).join(','));
 texts.map(wordCount);
 console.log('done');
 console.log(JSON.stringify([[1, 2], [3]].map(cube)));
+console.log(texts.map(K.wordCount).join(','), arrays.map((a) => K.total(a)).join(','));
