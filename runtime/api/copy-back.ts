@@ -143,12 +143,15 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     const record = from as Record<string, unknown>;
     const target = into as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (into !== from) for (const key of Object.keys(target)) if (!(key in record) && !isAccessor(target, key)) delete target[key];
+    // Own keys only: `'constructor' in record` is true of every object, and a task that deleted its own `constructor`
+    // key left it in the caller's.
+    if (into !== from) for (const key of Object.keys(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key)) delete target[key];
     for (const key of keys) {
       const value = resolve(record[key]);
       if (into !== from && isAccessor(target, key)) continue;
       if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-      else if (target[key] !== value || !Object.prototype.hasOwnProperty.call(target, key)) target[key] = value;
+      // Object.is: -0 is not 0 (`Object.is(r.v, -0)`, `1 / r.v`), and NaN is NaN.
+      else if (!Object.is(target[key], value) || !Object.hasOwn(target, key)) target[key] = value;
     }
     if (into !== from) keepKeyOrder(target, keys);
   }

@@ -27,3 +27,9 @@ export function slots(n: number): number[] {
 export function move(ps: { x: number }[]): void {
   for (const p of ps) p.x += 1;
 }
+
+/** @task */
+export function dropKey(r: Record<string, unknown>, key: string): void { delete r[key]; }
+
+/** @task */
+export function roundDown(r: { v: number; w: number }): void { r.v = Math.round(-0.3); r.w = 0 / 0; }

@@ -1,4 +1,4 @@
-import { check, move, run, several, slots } from './kernels';
+import { check, dropKey, move, roundDown, run, several, slots } from './kernels';
 
 // An error returned: printed, compared, asked for its parts.
 const e = check(-1);
@@ -29,3 +29,11 @@ const ps = [new P(1), new P(2)];
 move(ps);
 move([new P(10)]);
 console.log(ps.map((p) => p.x).join(','), ps[0] instanceof P);
+
+// Own keys named like Object.prototype's (`constructor`, `toString`), deleted by a task; -0 and NaN written by one.
+const parsed: Record<string, unknown> = JSON.parse('{"constructor":1,"toString":2,"x":3}');
+dropKey(parsed, 'constructor');
+dropKey(parsed, 'toString');
+const zero = { v: 0, w: 1 };
+roundDown(zero);
+console.log(Object.keys(parsed).join(','), Object.is(zero.v, -0), 1 / zero.v, Number.isNaN(zero.w));
