@@ -112,7 +112,7 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     for (let i = 0; i < source.length; i++) {
       if (!(i in source)) { if (i in into) delete into[i]; continue; }
       const value = resolve(source[i]);
-      if (!(i in into) || into[i] !== value) into[i] = value;
+      if (!(i in into) || !Object.is(into[i], value)) into[i] = value;
     }
   } else if (Array.isArray(into)) {
     const source = from as unknown[];

@@ -32,4 +32,4 @@ export function move(ps: { x: number }[]): void {
 export function dropKey(r: Record<string, unknown>, key: string): void { delete r[key]; }
 
 /** @task */
-export function roundDown(r: { v: number; w: number }): void { r.v = Math.round(-0.3); r.w = 0 / 0; }
+export function roundDown(r: { v: number; w: number; xs: number[] }): void { r.v = Math.round(-0.3); r.w = 0 / 0; r.xs[0] = -r.xs[0]; }

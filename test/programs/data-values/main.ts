@@ -34,6 +34,6 @@ console.log(ps.map((p) => p.x).join(','), ps[0] instanceof P);
 const parsed: Record<string, unknown> = JSON.parse('{"constructor":1,"toString":2,"x":3}');
 dropKey(parsed, 'constructor');
 dropKey(parsed, 'toString');
-const zero = { v: 0, w: 1 };
+const zero = { v: 0, w: 1, xs: [0, 1] };
 roundDown(zero);
-console.log(Object.keys(parsed).join(','), Object.is(zero.v, -0), 1 / zero.v, Number.isNaN(zero.w));
+console.log(Object.keys(parsed).join(','), Object.is(zero.v, -0), 1 / zero.v, Number.isNaN(zero.w), 1 / zero.xs[0]);
