@@ -460,6 +460,9 @@ test('writes through library methods and the program\'s getters: a Date setter, 
   assert.equal(directions(task('d: Date, ms: number', 'd.setTime(d.getTime() + ms);')).dirs, ['d:inout', 'ms:in']);
   assert.equal(directions(task('o: { at: Date }', 'o.at.setUTCHours(1);')).dirs, ['o:inout']);
   assert.equal(directions(task('d: Date', 'return d.getTime() + d.toISOString().length;')).dirs, ['d:in'], 'Date getters only read');
+  assert.equal(directions(task('v: DataView', 'return v.getInt32(0, true) + v.getFloat64(8);')).dirs, ['v:in'], 'DataView getters only read');
+  assert.equal(directions(task('v: DataView', 'v.setInt32(0, 1, true);')).dirs, ['v:inout'], 'DataView setters write');
+  assert.equal(directions(task('o: { v: DataView }', 'o.v.setFloat64(0, 1);')).dirs, ['o:inout']);
   const ticker = 'export class Ticker { n = 0; get next(): number { return ++this.n; } get peek(): number { return this.n; } }\n';
   const changes = analyze({ 'main.ts': ticker + '/** @task */\nexport function take(t: Ticker): number { return t.next + t.next; }\n' }).tasks[0];
   assert.is(changes.params[0].direction, 'inout');

@@ -13,6 +13,8 @@ export const MUTATING_METHODS = new Set([
   // Date
   'setTime', 'setMilliseconds', 'setUTCMilliseconds', 'setSeconds', 'setUTCSeconds', 'setMinutes', 'setUTCMinutes',
   'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',
+  // DataView: writes the bytes of its buffer
+  'setInt8', 'setUint8', 'setInt16', 'setUint16', 'setInt32', 'setUint32', 'setFloat32', 'setFloat64', 'setBigInt64', 'setBigUint64',
 ]);
 
 /** Of those, the ones whose result does not depend on the old contents when called as written here. */
@@ -30,6 +32,8 @@ export const READING_METHODS = new Set([
   'getHours', 'getUTCHours', 'getMinutes', 'getUTCMinutes', 'getSeconds', 'getUTCSeconds', 'getMilliseconds',
   'getUTCMilliseconds', 'getTimezoneOffset', 'toISOString', 'toJSON', 'toDateString', 'toTimeString', 'toUTCString',
   'toLocaleDateString', 'toLocaleTimeString',
+  // DataView
+  'getInt8', 'getUint8', 'getInt16', 'getUint16', 'getInt32', 'getUint32', 'getFloat32', 'getFloat64', 'getBigInt64', 'getBigUint64',
 ]);
 
 /**

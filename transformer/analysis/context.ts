@@ -173,10 +173,13 @@ export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): bo
   const { ts } = ctx;
   if (!ts.isIdentifier(expr)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(expr);
+  if (!symbol) return false;
   // `import * as k from`, `import k = require(…)` (TypeScript's CommonJS form), and JavaScript's `const k = require(…)`.
-  return symbol?.declarations?.some((d) => ts.isNamespaceImport(d) ||
-    (ts.isImportEqualsDeclaration(d) && ts.isExternalModuleReference(d.moduleReference)) ||
-    (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d))) ?? false;
+  if (symbol.declarations?.some((d) => ts.isNamespaceImport(d) || (ts.isImportEqualsDeclaration(d) && ts.isExternalModuleReference(d.moduleReference)) ||
+    (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d)))) return true;
+  // `import { S } from './index'` where index.ts has `export * as S from './stats'`: a name for stats.ts itself.
+  const target = symbol.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : undefined;
+  return target?.declarations?.some((d) => ts.isSourceFile(d)) ?? false;
 }
 
 /** `const m = require('./m')` in JavaScript, `require` being the global one, `m` never reassigned. */

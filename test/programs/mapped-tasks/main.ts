@@ -2,6 +2,7 @@
 // for at the statement; they ran one by one in this thread before. A failure stops the map where plain code stopped.
 import { wordCount, total, withIndex, check, shout, scale, cube } from './kernels';
 import K = require('./kernels'); // TypeScript's CommonJS import: its members are the same tasks
+import { R } from './reexport';
 const texts = ['a b c', 'd e', 'f g h i', ''];
 const counts = texts.map(wordCount);
 console.log(counts.join(','), counts.length);
@@ -24,3 +25,4 @@ texts.map(wordCount);
 console.log('done');
 console.log(JSON.stringify([[1, 2], [3]].map(cube)));
 console.log(texts.map(K.wordCount).join(','), arrays.map((a) => K.total(a)).join(','));
+console.log(texts.map(R.wordCount).join(','), arrays.map((a) => R.total(a)).join(','));
