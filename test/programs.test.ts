@@ -436,4 +436,10 @@ test('module state read through helpers, defaults and namespaces, and process.en
   assert.is(tasks.inWorkers, 11, 'every call ran in a worker');
 });
 
+test('a record parameter only read beside followed parameters that tasks only read: its function\'s calls are tasks', () => {
+  const tasks = printsAsPlain('read-parameters');
+  // reads() twice, 6 calls each; every other function writes through the record, itself, by a helper or by a task.
+  assert.is(tasks.inWorkers, 12, 'the calls of reads() ran in workers');
+});
+
 test.run();

@@ -30,7 +30,7 @@ export class FileFacts {
   /** Functions that hand on a task's Future (forwarders.ts): the one thing here the planner changes, by demoting one. */
   readonly forwarders: Forwarders;
 
-  constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile, summaries: Summaries) {
+  constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile, readonly summaries: Summaries) {
     this.ts = ctx.ts;
     this.indexReferences(source);
     this.forwarders = new Forwarders(ctx, summaries, this);

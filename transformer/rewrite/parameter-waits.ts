@@ -74,6 +74,7 @@ export class ParameterWaits {
         const escape = container ? this.planner.containers.escapeOf(symbol) : plain && this.planner.isFollowable(symbol) ? this.planner.escapeOf(symbol) : undefined;
         if (container && !escape) { this.planner.containers.rely(symbol); continue; }
         if (plain && this.planner.isFollowable(symbol) && !escape) { this.planner.follow(symbol); continue; }
+        if (this.onlyReadAmongReads(fn, param)) continue;
         const why = reasonAt(param, `parameter \`${param.name.getText()}\` of this function may be, or hold, the object of a followed parameter ` +
           `(the caller chooses), and it cannot be followed${escape ? `: ${escape.text}` : ' (only typed arrays, arrays of numbers and nested arrays of them can)'}`);
         const inside = [...this.planner.plan.submissions].filter(([call]) => call.pos >= fn.pos && call.end <= fn.end);
@@ -82,6 +83,31 @@ export class ParameterWaits {
       }
     }
     return false;
+  }
+
+  /**
+   * `function matvec(A: CSR, x) { … spmv(A.ptr, A.vals, x) … }` where no task here writes a followed parameter and
+   * the function neither writes nor lets out `param` (its summary, tasks' calls counted by their directions): through
+   * `param` the program cannot change a followed object, and no read of it can see a task's write. Following the
+   * others is then about their snapshots only, and `param` needs no waits.
+   */
+  private onlyReadAmongReads(fn: FunctionLike, param: ts.ParameterDeclaration): boolean {
+    const effects = this.planner.facts.summaries.get(fn).params[fn.parameters.indexOf(param)];
+    if (!effects || effects.written || effects.escaped) return false;
+    const watched = new Set([...this.planner.followed, ...this.planner.containers.relied()]);
+    for (const [call, task] of this.planner.plan.submissions) {
+      if (call.pos < fn.pos || call.end > fn.end) continue;
+      const writes = call.arguments.some((arg, i) => {
+        const direction = task.params[Math.min(i, task.params.length - 1)]?.direction ?? 'inout';
+        if (direction === 'in') return false;
+        const base = skipTransparent(this.ts, arg);
+        const own = this.ts.isIdentifier(base) ? symbolOf(this.planner.facts.ctx, base) : undefined;
+        const root = this.planner.containers.rootOf(arg);
+        return (own !== undefined && watched.has(own)) || (root !== undefined && watched.has(root)) || own === undefined;
+      });
+      if (writes) return false;
+    }
+    return true;
   }
 
   /** Followed parameters (tasks may write them): their function waits for them when it returns or throws. */
