@@ -77,8 +77,9 @@ test('in objects the plugin cannot follow are written again only when they chang
 
 test('second names an adversarial review found: parameters that are one object, outer names, methods and functions handing their argument back', () => {
   const tasks = printsAsPlain('second-names');
-  // The outer-name and other-parameter functions stay direct; the rest (the sort chain's receiver included) are tasks.
-  assert.ok(tasks.inWorkers >= 11, `${tasks.inWorkers} tasks ran in workers`);
+  // The outer-name and other-parameter functions stay direct; the rest (the sort chain's receiver included) are tasks,
+  // and filledInLoop's two (a receiver returned to forEach, which drops it, was taken for a second name).
+  assert.ok(tasks.inWorkers >= 20, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test('methods that hand out a part or a live view of a followed object (Map#get, values(), a leaf\'s subarray) keep it unfollowed; iterators used up at once are reads', () => {

@@ -153,19 +153,7 @@ export class FileFacts {
   }
 
   /** The call's value is used (not a statement of its own). */
-  resultUsed(call: ts.CallExpression): boolean {
-    let node: ts.Node = call;
-    while (this.ts.isParenthesizedExpression(node.parent) || this.ts.isVoidExpression(node.parent)) {
-      if (this.ts.isVoidExpression(node.parent)) return false;
-      node = node.parent;
-    }
-    // `xs.forEach((x) => task(x))`: the library's forEach drops what its callback returns, as a statement would.
-    const arrow = node.parent;
-    if (this.ts.isArrowFunction(arrow) && arrow.body === node && this.ts.isCallExpression(arrow.parent) && arrow.parent.arguments[0] === arrow &&
-      this.ts.isPropertyAccessExpression(arrow.parent.expression) && arrow.parent.expression.name.text === 'forEach' &&
-      isLibrary(this.ctx, arrow.parent.expression)) return false;
-    return !this.ts.isExpressionStatement(node.parent);
-  }
+  resultUsed(call: ts.CallExpression): boolean { return isResultUsed(this.ctx, call); }
 
   /** `x = f(x, …)` as a statement, where f returns that very argument on every path: x stays the same object. */
   reassignsItsArgument(call: ts.CallExpression, task: TaskInfo): boolean {
@@ -221,4 +209,22 @@ export function taskNamed(ctx: AnalysisContext, tasks: ReadonlyMap<FunctionLike,
   let declaration: ts.Node | undefined = symbol.valueDeclaration;
   if (declaration && ctx.ts.isVariableDeclaration(declaration) && declaration.initializer) declaration = skipTransparent(ctx.ts, declaration.initializer);
   return declaration && isFunctionLike(ctx, declaration) ? tasks.get(declaration) : undefined;
+}
+
+/**
+ * The call's value is used: not a statement of its own, not `void`ed, and not what a callback of the library's
+ * forEach returns (`xs.forEach((x) => task(x))`, `cs.forEach((c) => m.set(c, 1))`: forEach drops it, as a statement would).
+ */
+export function isResultUsed(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  const { ts } = ctx;
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isVoidExpression(node.parent)) {
+    if (ts.isVoidExpression(node.parent)) return false;
+    node = node.parent;
+  }
+  const arrow = node.parent;
+  if (ts.isArrowFunction(arrow) && arrow.body === node && ts.isCallExpression(arrow.parent) && arrow.parent.arguments[0] === arrow &&
+    ts.isPropertyAccessExpression(arrow.parent.expression) && arrow.parent.expression.name.text === 'forEach' &&
+    isLibrary(ctx, arrow.parent.expression)) return false;
+  return !ts.isExpressionStatement(node.parent);
 }

@@ -11,6 +11,7 @@ import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import { isResultUsed } from './file-facts';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -126,7 +127,7 @@ export class UseClassifier {
     if (this.readsAtOnce(value)) return { kind: 'read' };
     const result = withWrappers(ts, call);
     const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
-    const dropped = ts.isExpressionStatement(result.parent) || ts.isVoidExpression(result.parent);
+    const dropped = !isResultUsed(this.ctx, call);
     const receiver = skipTransparent(ts, value);
     if (ts.isIdentifier(receiver) && this.aliases.receiverReturned(call) === receiver) {
       // `x = a.sort()`, `use(m.set(k, v))`: the result is the object under another name, unless an alias takes it or

@@ -65,3 +65,13 @@ callerTry();
 sameObject();
 outerNames();
 handedBack();
+
+// A method returning its receiver, called by a forEach callback (`(k) => filled.fill(k)`): forEach drops the result.
+function filledInLoop(): void {
+  const filled = new Float64Array(2);
+  [1, 2].forEach((k) => filled.fill(k));
+  scale(filled, 3);
+  scale(filled, 2);
+  console.log('forEach', filled.join(','));
+}
+filledInLoop();
