@@ -390,6 +390,25 @@ test('origins are written per object and read back with the object they belong t
 });
 
 
+test('properties that are not enumerable, writable or configurable come back so; hidden methods and accessors stay behind', () => {
+  const o: Record<string, unknown> = { a: 1 };
+  Object.defineProperty(o, 'hidden', { value: { deep: [1] }, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(o, 'fixed', { value: 2, enumerable: true, writable: false, configurable: false });
+  o.b = 3;
+  Object.defineProperty(o, 'method', { value: () => 1, enumerable: false });
+  Object.defineProperty(o, 'computed', { get: () => 4, enumerable: false });
+  const frozen = Object.freeze(Object.defineProperty({ k: 1 }, 'h', { value: 5 }));
+  const decoded = decodeValue(fileOf({ o, frozen })) as { o: Record<string, unknown>; frozen: object };
+  const attributes = (x: object) => Object.getOwnPropertyNames(x).map((key) => {
+    const d = Object.getOwnPropertyDescriptor(x, key)!;
+    return `${key}:${JSON.stringify(d.value)}:${d.enumerable ? 'e' : ''}${d.writable ? 'w' : ''}${d.configurable ? 'c' : ''}`;
+  }).join(' ');
+  assert.is(attributes(decoded.o), 'a:1:ewc hidden:{"deep":[1]}:wc fixed:2:e b:3:ewc', 'in order, attributes kept');
+  assert.is(attributes(decoded.frozen), 'k:1:e h:5:', 'a frozen object\'s attributes come from its lock');
+  assert.ok(Object.isFrozen(decoded.frozen));
+  assert.is(fingerprint(decoded.o), fingerprint(o), 'the enumerable keys as before');
+});
+
 test('frozen, sealed and non-extensible objects come back locked alike; the rest stay open', () => {
   const inner = Object.freeze({ x: 1 });
   const list = Object.seal([1, 'a']);

@@ -144,12 +144,16 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     const target = into as Record<string, unknown>;
     const keys = Object.keys(record);
     // Own keys only: `'constructor' in record` is true of every object, and a task that deleted its own `constructor`
-    // key left it in the caller's.
-    if (into !== from) for (const key of Object.keys(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key)) delete target[key];
-    for (const key of keys) {
+    // key left it in the caller's. Errors keep their hidden keys above.
+    const listed = (o: object) => (o instanceof Error ? Object.keys(o) : Object.getOwnPropertyNames(o));
+    if (into !== from) for (const key of listed(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key)) delete target[key];
+    for (const key of listed(record)) {
       const value = resolve(record[key]);
       if (into !== from && isAccessor(target, key)) continue;
-      if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      const descriptor = Object.getOwnPropertyDescriptor(record, key)!;
+      // A key the task made hidden or read-only (`Object.defineProperty(o, 'v', { value: 7 })`), or `__proto__`
+      // (assigned, it would set the prototype): defined as the task left it.
+      if (key === '__proto__' || !descriptor.enumerable || !descriptor.writable || !descriptor.configurable) defineAsIn(target, key, value, descriptor);
       // Object.is: -0 is not 0 (`Object.is(r.v, -0)`, `1 / r.v`), and NaN is NaN.
       else if (!Object.is(target[key], value) || !Object.hasOwn(target, key)) target[key] = value;
     }
@@ -175,6 +179,19 @@ function keepKeyOrder(target: Record<string, unknown>, keys: readonly string[]):
     delete target[key];
     target[key] = value;
   }
+}
+
+/** The caller's own `key` made what the task's is (its value and attributes), where it is not already. */
+function defineAsIn(target: object, key: string, value: unknown, like: PropertyDescriptor): void {
+  const now = Object.getOwnPropertyDescriptor(target, key);
+  if (now && Object.is(now.value, value) && now.enumerable === like.enumerable && now.writable === like.writable && now.configurable === like.configurable) return;
+  // One the caller cannot reconfigure the task could not either (its copy had the same attributes), but a writable one
+  // may have taken a new value, or been made read-only.
+  if (now && !now.configurable) {
+    if (now.writable) Object.defineProperty(target, key, { value, writable: like.writable });
+    return;
+  }
+  Object.defineProperty(target, key, { value, enumerable: like.enumerable, writable: like.writable, configurable: like.configurable });
 }
 
 function isAccessor(object: object, key: string): boolean {

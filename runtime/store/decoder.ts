@@ -126,12 +126,15 @@ export class Decoder {
     const classIndex = o.classIndex();
     const out: Record<string, unknown> = this.enter(classIndex >= 0 ? Object.create(this.classAt(classIndex).prototype)
       : o.nullPrototype() ? Object.create(null) : {});
+    const attributed = o.attributesLength() > 0;
     for (let i = 0; i < o.valuesLength(); i++) {
       const value = this.value(o.valuesType(i) ?? Value.NONE, (obj) => o.values(i, obj));
       const key = o.keys(i) as string;
+      const not = attributed ? o.attributes(i)! : 0;
       // Assigning "__proto__" would set the prototype instead of creating the own property the value had.
-      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      else out[key] = value;
+      if (key === '__proto__' || not !== 0) {
+        Object.defineProperty(out, key, { value, enumerable: (not & 1) === 0, writable: (not & 2) === 0, configurable: (not & 4) === 0 });
+      } else out[key] = value;
     }
     return out;
   }

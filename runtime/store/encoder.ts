@@ -13,7 +13,7 @@ import {
   NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
-import { lockLevelOf, type LockLevel } from './locks';
+import { lockLevelOf, LockLevel } from './locks';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
@@ -187,11 +187,26 @@ class Encoder {
 
   private record(v: object, nullPrototype: boolean, classIndex: number, path: string): Encoded {
     const b = this.builder;
-    const keys = Object.keys(v);
+    const shown = Object.keys(v);
+    const named = Object.getOwnPropertyNames(v);
+    // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`) lists its data
+    // properties with their attributes; the rest (nearly all) list their enumerable keys and nothing more.
+    const hidden = named.length !== shown.length ? propertyAttributes(v, named, lockLevelOf(v)) : undefined;
+    const keys = hidden ? hidden.keys : shown;
     const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
     const keyOffsets = keys.map((key) => this.key(key, path));
-    return [Value.ObjectValue, ObjectValue.createObjectValue(b, nullPrototype, ObjectValue.createKeysVector(b, keyOffsets),
-      ObjectValue.createValuesTypeVector(b, types), ObjectValue.createValuesVector(b, offsets), classIndex)];
+    const keysVector = ObjectValue.createKeysVector(b, keyOffsets);
+    const typesVector = ObjectValue.createValuesTypeVector(b, types);
+    const valuesVector = ObjectValue.createValuesVector(b, offsets);
+    const attributes = hidden && ObjectValue.createAttributesVector(b, hidden.attributes);
+    ObjectValue.startObjectValue(b);
+    ObjectValue.addNullPrototype(b, nullPrototype);
+    ObjectValue.addKeys(b, keysVector);
+    ObjectValue.addValuesType(b, typesVector);
+    ObjectValue.addValues(b, valuesVector);
+    ObjectValue.addClassIndex(b, classIndex);
+    if (attributes) ObjectValue.addAttributes(b, attributes); // never an offset of 0 (see forceDefaults)
+    return [Value.ObjectValue, ObjectValue.endObjectValue(b)];
   }
 
   private map(m: Map<unknown, unknown>, path: string): Encoded {
@@ -279,4 +294,23 @@ function isNumberArray(v: unknown[]): v is number[] {
   if (v.length === 0) return false;
   for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
   return true;
+}
+
+/**
+ * The data properties of `v` in order (accessors that are not enumerable stay behind, as before), each with what it
+ * is not (value.fbs ObjectValue.attributes): 1 enumerable, 2 writable, 4 configurable, less what `lock` says of all.
+ */
+function propertyAttributes(v: object, names: readonly string[], lock: LockLevel | undefined): { keys: string[]; attributes: number[] } {
+  const locked = lock === LockLevel.Frozen ? 6 : lock === LockLevel.Sealed ? 4 : 0;
+  const keys: string[] = [];
+  const attributes: number[] = [];
+  for (const key of names) {
+    const d = Object.getOwnPropertyDescriptor(v, key)!;
+    // A hidden method (`Object.defineProperty(o, 'toJSON', { value: … })`) stays behind too, as it always did: only
+    // a shown one is an error (a function cannot travel).
+    if (!d.enumerable && (!('value' in d) || typeof d.value === 'function')) continue;
+    keys.push(key);
+    attributes.push(((d.enumerable ? 0 : 1) | (d.writable === false ? 2 : 0) | (d.configurable ? 0 : 4)) & ~locked);
+  }
+  return { keys, attributes };
 }

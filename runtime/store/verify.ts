@@ -123,7 +123,10 @@ class HeaderWalk {
         return;
       }
       case Value.ObjectValue: {
-        this.classAndFields(t, { classAt: 4, keysAt: 1, valuesAt: 2 }, 'an object', depth);
+        const keys = this.classAndFields(t, { classAt: 4, keysAt: 1, valuesAt: 2 }, 'an object', depth);
+        const attributes = this.vector(t, 5, 1, 1, 'an object\'s attributes');
+        if (attributes && attributes.length !== keys) throw new Malformed('an object has as many attributes as keys');
+        for (let i = 0; i < (attributes?.length ?? 0); i++) if (this.bytes[attributes!.at + i] > 7) throw new Malformed('an attribute is not one of 1, 2 and 4');
         return;
       }
       case Value.TypedArrayValue: this.objects++; this.typedArray(t); return;

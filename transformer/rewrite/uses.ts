@@ -4,7 +4,7 @@
  * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
  */
 import type * as ts from 'typescript';
-import { COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
+import { COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
 import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
@@ -103,6 +103,10 @@ export class UseClassifier {
   argumentUse(call: ts.CallExpression, arg: ts.Expression): Use {
     if (this.readsAtOnce(arg)) return { kind: 'read' };
     const declaration = calledFunction(this.ctx, call);
+    // `Object.defineProperty(o, 'k', d)`, `Object.assign(o, src)` as a statement: the built-in writes `o` and keeps
+    // nothing of it (its result, `o` again, is dropped).
+    const builtin = declaration ? undefined : qualifiedName(this.ts, call.expression);
+    if (builtin && writesFirstArgument(builtin) && call.arguments[0] === withWrappers(this.ts, arg) && !isResultUsed(this.ctx, call)) return { kind: 'write' };
     if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
     const effects = this.summaries.get(declaration).params;
     const index = Math.min(call.arguments.indexOf(arg), declaration.parameters.length - 1);

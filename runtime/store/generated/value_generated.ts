@@ -640,8 +640,23 @@ classIndex():number {
   return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
 }
 
+attributes(index: number):number|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+attributesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+attributesArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
 static startObjectValue(builder:flatbuffers.Builder) {
-  builder.startObject(5);
+  builder.startObject(6);
 }
 
 static addNullPrototype(builder:flatbuffers.Builder, nullPrototype:boolean) {
@@ -700,18 +715,35 @@ static addClassIndex(builder:flatbuffers.Builder, classIndex:number) {
   builder.addFieldInt32(4, classIndex, -1);
 }
 
+static addAttributes(builder:flatbuffers.Builder, attributesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(5, attributesOffset, 0);
+}
+
+static createAttributesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startAttributesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
 static endObjectValue(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createObjectValue(builder:flatbuffers.Builder, nullPrototype:boolean, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset, classIndex:number):flatbuffers.Offset {
+static createObjectValue(builder:flatbuffers.Builder, nullPrototype:boolean, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset, classIndex:number, attributesOffset:flatbuffers.Offset):flatbuffers.Offset {
   ObjectValue.startObjectValue(builder);
   ObjectValue.addNullPrototype(builder, nullPrototype);
   ObjectValue.addKeys(builder, keysOffset);
   ObjectValue.addValuesType(builder, valuesTypeOffset);
   ObjectValue.addValues(builder, valuesOffset);
   ObjectValue.addClassIndex(builder, classIndex);
+  ObjectValue.addAttributes(builder, attributesOffset);
   return ObjectValue.endObjectValue(builder);
 }
 }

@@ -33,3 +33,9 @@ export function dropKey(r: Record<string, unknown>, key: string): void { delete 
 
 /** @task */
 export function roundDown(r: { v: number; w: number; xs: number[] }): void { r.v = Math.round(-0.3); r.w = 0 / 0; r.xs[0] = -r.xs[0]; }
+
+/** @task */
+export function stamp(o: { n: number }): void { Object.defineProperty(o, 'version', { value: 7, enumerable: false }); o.n += 1; }
+
+/** @task */
+export function readHidden(o: { n: number }): number { return (o as { secret?: number }).secret ?? -1; }

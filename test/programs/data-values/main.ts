@@ -1,4 +1,4 @@
-import { check, dropKey, move, roundDown, run, several, slots } from './kernels';
+import { check, dropKey, move, readHidden, roundDown, run, several, slots, stamp } from './kernels';
 
 // An error returned: printed, compared, asked for its parts.
 const e = check(-1);
@@ -37,3 +37,12 @@ dropKey(parsed, 'toString');
 const zero = { v: 0, w: 1, xs: [0, 1] };
 roundDown(zero);
 console.log(Object.keys(parsed).join(','), Object.is(zero.v, -0), 1 / zero.v, Number.isNaN(zero.w), 1 / zero.xs[0]);
+
+// Properties that are not enumerable, defined by a task (it comes back with its attributes) or by the program (the
+// task sees it).
+const stamped = { n: 1 };
+stamp(stamped);
+const secret = { n: 2 };
+Object.defineProperty(secret, 'secret', { value: 42, enumerable: false, writable: true, configurable: true });
+console.log((stamped as { version?: number }).version, Object.keys(stamped).join(','), JSON.stringify(stamped), readHidden(secret));
+try { (stamped as { n: number; version?: number }).version = 8; console.log('assigned'); } catch (e) { console.log((e as Error).name, 'read-only'); }
