@@ -99,12 +99,10 @@ export class CallBlockers {
       const symbol = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
       const root = this.planner.containers.rootOf(arg);
       if (root && (param.direction === 'in' || !this.planner.containers.namesRoot(symbol, root))) {
-        if (this.planner.containers.holdsObjects(arg)) {
-          if (param.direction !== 'in') {
-            return reasonAt(arg, `argument \`${snippet(arg)}\` is ${param.direction} and holds objects that tasks may update one by one: pass its elements instead`);
-          }
-          this.planner.plan.freshSnapshots.add(written); // read whole: snapshotted after waitWithin (see containers.ts)
-        }
+        // A level holding objects, read or written whole: snapshotted after waitWithin (see containers.ts). Written,
+        // the runtime brings home the tasks writing its objects one by one before the snapshot, and a later one's
+        // snapshot waits for this task (arguments.ts settleHolders).
+        if (this.planner.containers.holdsObjects(arg)) this.planner.plan.freshSnapshots.add(written);
         this.planner.containers.rely(root);
         continue;
       }

@@ -59,7 +59,7 @@ function gatheredThenUpdated(): void {
   show('all parts', parts.map((p) => sum(p)));
 }
 
-// Cases that stay direct calls (see the test: `taskify explain` names each with its reason), and two that are fenced.
+// Cases that were direct calls, now fenced or submitted (the test checks that `taskify explain` keeps none direct).
 const kept: Float64Array[][] = [];
 function stayDirect(external: Float64Array[]): void {
   const escapes: Float64Array[] = [new Float64Array([1])];
@@ -68,7 +68,7 @@ function stayDirect(external: Float64Array[]): void {
   show('escaped', escapes[0]);
   bump(external[0], 1); // fenced: a parameter's element
   const level: Float64Array[][] = [[new Float64Array([2])]];
-  fillRow(level[0], 7); // direct: a level passed to a task that writes it
+  fillRow(level[0], 7); // submitted: a level passed whole to a task that writes what it holds (snapshotted fresh)
   show('level inout', level[0][0]);
 }
 
