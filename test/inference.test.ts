@@ -447,6 +447,13 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     'a cache the program reaches only through the same helper changes no output');
   assert.equal(errs('const memo = new Map<number, number>();\n/** @task */\nexport function f(x: number) { if (!memo.has(x)) memo.set(x, x * x); return memo.get(x)!; }'), '',
     'a cache only tasks use is the worker\'s own');
+  // A count only tasks keep, looked at by the task: each worker would count apart (helper-51's m09).
+  assert.match(errs('const COUNTER = { n: 0 };\n/** @task */\nexport function f(x: number) { COUNTER.n++; return `${x}#${COUNTER.n}`; }'),
+    /main\.ts:3:.*task f: counts in `COUNTER`, module state, from its own old value/);
+  assert.match(errs('const T = { sum: 0 };\n/** @task */\nexport function f(x: number) { return (T.sum += x); }'), /counts in `T`/);
+  assert.match(errs('const T = { sum: 0 };\n/** @task */\nexport function f(x: number) { T.sum = T.sum + x; return T.sum; }'), /counts in `T`/);
+  assert.equal(errs('const STATS = { calls: 0 };\n/** @task */\nexport function f(x: number) { STATS.calls++; return x; }'), '',
+    'a count nothing looks at changes no output');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
     'calling a static method of the program is no change');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);

@@ -143,6 +143,10 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
       'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
   }
+  for (const { ref, change } of outer.counted) {
+    fail(change, codes.changedModuleObject, `counts in \`${ref.text}\`, module state, from its own old value; each worker has its own ` +
+      'copy of the module, so the calls would count apart instead of together as in plain code (pass the count in and return the new one)');
+  }
   // A module object the program changes travels with each call; one the task itself changes cannot come back.
   const moduleState: ModuleStateRef[] = [];
   for (const { ref, change, writtenByTask } of outer.changedObjects) {

@@ -17,7 +17,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** A call of a method of the program that leaves its object alone (`MATH.mul(x)` reading `this.k`). */
   leavesReceiver: (call: ts.CallExpression) => boolean):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[] } {
+    changedGlobals: ModuleRead[]; counted: ModuleRead[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
@@ -25,6 +25,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** `Settings.factor` where the program writes that class's statics: nothing carries a class to a worker. */
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
+  const counted = new Map<ts.Symbol, ModuleRead>();
   const visit = (node: ts.Node): void => {
     // `globalThis.LEVEL` that the program sets: the worker's global object never has it.
     const global = globalMember(ctx, node);
@@ -44,6 +45,10 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
+      // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
+      if (written && !readAt && !counted.has(symbol!) && updatesFromItself(ctx, written, symbol!) && observed(ctx, fn, written, symbol!)) {
+        counted.set(symbol!, { ref: node, change: written });
+      }
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
         ? state.changeOfModuleClass(symbol) : undefined;
       if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
@@ -74,7 +79,32 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (!changedObjects.has(symbol)) changedObjects.set(symbol, read);
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
-    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()] };
+    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()] };
+}
+
+/** The count is looked at: the update's value is used, or the task names the state again (`return COUNTER.n`). */
+function observed(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, symbol: ts.Symbol): boolean {
+  const { ts } = ctx;
+  if (!ts.isExpressionStatement(write.parent) && !(ts.isForStatement(write.parent) && write.parent.incrementor === write)) return true;
+  const elsewhere = (node: ts.Node): boolean =>
+    node !== write && ((ts.isIdentifier(node) && isReference(ts, node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, elsewhere) === true);
+  return fn.body !== undefined && elsewhere(fn.body);
+}
+
+/**
+ * The write takes the new value from the old one: `++`/`--`, a compound assignment (`+=`, `??=`), or `=` from an
+ * expression naming the same module state (`S.n = S.n + 1`). A cache filled with `set` or `=` is left alone: what
+ * it holds does not depend on which calls came first.
+ */
+function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symbol): boolean {
+  const { ts } = ctx;
+  if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) {
+    return write.operator === ts.SyntaxKind.PlusPlusToken || write.operator === ts.SyntaxKind.MinusMinusToken;
+  }
+  if (!ts.isBinaryExpression(write)) return false;
+  if (write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return true;
+  const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
+  return names(write.right);
 }
 
 /** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
