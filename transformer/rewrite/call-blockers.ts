@@ -18,6 +18,7 @@ import type { ClosedFunctions } from './parameters';
 import type { FilePlan } from './file-plan';
 import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
 import { iteratedWhileWritten } from './iterated';
+import { mayRestructure } from './level-structure';
 
 /** What deciding a call needs of the planner. */
 export interface BlockerPlanner {
@@ -101,8 +102,15 @@ export class CallBlockers {
       if (root && (param.direction === 'in' || !this.planner.containers.namesRoot(symbol, root))) {
         // A level holding objects, read or written whole: snapshotted after waitWithin (see containers.ts). Written,
         // the runtime brings home the tasks writing its objects one by one before the snapshot, and a later one's
-        // snapshot waits for this task (arguments.ts settleHolders).
-        if (this.planner.containers.holdsObjects(arg)) this.planner.plan.freshSnapshots.add(written);
+        // snapshot waits for this task (arguments.ts settleHolders); but the task may only change those objects,
+        // not which ones the level holds (level-structure.ts).
+        if (this.planner.containers.holdsObjects(arg)) {
+          if (param.direction !== 'in' && (task.forwards || mayRestructure(this.planner.facts.ctx, task.fn, i))) {
+            return reasonAt(arg, `argument \`${snippet(arg)}\` is a level of a container, and task ${task.name} may change which objects it ` +
+              'holds (the program picks an element before waiting for it): pass its elements instead');
+          }
+          this.planner.plan.freshSnapshots.add(written);
+        }
         this.planner.containers.rely(root);
         continue;
       }

@@ -39,3 +39,10 @@ for (let it = 0; it < 3; it++) {
   for (let i = 0; i < groups.length; i++) move(groups[i][0], it);
 }
 console.log(groups.map((g) => total(g).toFixed(2)).join(' '));
+// 7. a task that puts another object in a level's slot, where the program then reads that slot's element: the call
+// stays direct (the program would pick the old element before waiting); one only changing the elements is a task.
+const rows: P[][] = [0, 1].map((g) => Array.from({ length: 3 }, (_, i) => ({ x: i + g * 10, v: 1 })));
+replaceFirst(rows[1]);
+console.log(rows[1][0].x, rows[1][0].tag);
+step(rows[0], 2);
+console.log(rows[0][0].x, rows[0][2].x);
