@@ -79,4 +79,29 @@ test('a method setting its own slots writes its object only; one writing deeper 
   assert.match(own.p, /^inout:/, own.p);
 });
 
+// d3-array's InternMap: methods hand `this` to helpers that call the key function the constructor fixed in a field.
+const INTERN = `
+function keyof(value) { return value !== null && typeof value === 'object' ? value.valueOf() : value; }
+class IM extends Map {
+  constructor(entries, key = keyof) { super(); Object.defineProperties(this, { _intern: { value: new Map() }, _key: { value: key } }); }
+  get(key) { return super.get(intern_get(this, key)); }
+  set(key, value) { return super.set(intern_set(this, key), value); }
+}
+function intern_get({ _intern, _key }, value) { const key = _key(value); return _intern.has(key) ? _intern.get(key) : value; }
+function intern_set({ _intern, _key }, value) { const key = _key(value); if (_intern.has(key)) return _intern.get(key); _intern.set(key, value); return value; }
+export function mode(values) { const counts = new IM(); for (const v of values) counts.set(v, (counts.get(v) || 0) + 1); return [...counts.keys()]; }
+export function modeBy(values, key) { const counts = new IM(undefined, key); for (const v of values) counts.set(v, (counts.get(v) || 0) + 1); return 0; }
+`;
+
+test('a method handing `this` to a helper is judged with the key function the constructor fixed: a reading default reads', () => {
+  const found = directions({ 'intern.js': INTERN, ...task('p: { k: number }[]', 'return mode(p).length;', "import { mode } from './intern.js';") });
+  assert.match(found.p, /^in:/, found.p);
+});
+
+test('really written stays inout: a key function that writes what the map holds, given to the constructor', () => {
+  const found = directions({ 'intern.js': INTERN, ...task('p: { k: number }[]', 'modeBy(p, (v: { k: number }) => { v.k = 1; return v.k; });',
+    "import { modeBy } from './intern.js';") });
+  assert.match(found.p, /^inout:/, found.p);
+});
+
 test.run();

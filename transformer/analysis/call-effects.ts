@@ -132,7 +132,7 @@ export class CallEffects {
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         const own = programMethod(this.ctx, this.fn, call);
-        const use = own && changingUse(this.ctx, own, this.lookup);
+        const use = own && changingUse(this.ctx, own, this.lookup, this.readingThis(call, own));
         const text = use ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
         // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
@@ -289,7 +289,13 @@ export class CallEffects {
   private quietProgramMethod(call: ts.CallExpression): boolean {
     if (isIterationStep(this.ctx, call)) return true; // `it.next()` of `values[Symbol.iterator]()`: iterators.ts
     const target = programMethod(this.ctx, this.fn, call);
-    return target !== undefined && changingUse(this.ctx, target, this.lookup) === undefined;
+    return target !== undefined && changingUse(this.ctx, target, this.lookup, this.readingThis(call, target)) === undefined;
+  }
+
+  /** This call discharges what the method's reading-callbacks summary assumed (of its object, made here): method-receivers.ts. */
+  private readingThis(call: ts.CallExpression, method: FunctionLike): boolean {
+    const reading = this.lookup(method, true);
+    return reading !== undefined && this.callbacks.summaryAt(call, method) === reading;
   }
 
   /**
