@@ -19,11 +19,12 @@ import { changingUse, onlySetsOwnSlots, programMethod, useOf } from './method-re
 import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
-import { reasonAt, snippet } from './reason';
-import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
+import { snippet } from './reason';
+import { argumentParam, callerSeesWrite, outlives, withLaterWrites, type ParamEffects, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
+import { programCallArgument } from './program-calls';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -57,7 +58,6 @@ export class CallEffects {
   private targetOf(call: ts.CallExpression): FunctionLike | undefined {
     return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
   }
-  private get effects() { return this.record.effects; }
   private reached(expr: ts.Expression) { return this.record.reached(expr); }
   private write(...args: Parameters<EffectRecorder['write']>) { this.record.write(...args); }
   private writeInto(...args: Parameters<EffectRecorder['writeInto']>) { this.record.writeInto(...args); }
@@ -174,24 +174,7 @@ export class CallEffects {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
       } else if (target && !ts.isSpreadElement(arg)) {
-        const summary = this.callbacks.summaryAt(call, target);
-        const effect = summary?.params[argumentParam(target, index)];
-        const calleeName = target.name ? target.name.getText() : 'a function';
-        if (!summary || !effect) {
-          this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
-          this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
-        } else {
-          const param = target.parameters[argumentParam(target, index)];
-          const written = callerSeesWrite(param, effect);
-          if (written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
-          if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
-          // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
-          this.record.letOut(params, arg, effect, `\`${calleeName}\``);
-          if (effect.kept) {
-            call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
-          }
-          if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
-        }
+        programCallArgument({ ...this.handOff, fn: this.fn }, call, target, index, arg, params);
       } else if (overridingType(this.ctx, call)) {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
         const type = overridingType(this.ctx, call)!.getName();
@@ -251,7 +234,9 @@ export class CallEffects {
   private effectOf(fn: FunctionLike, index: number, call: ts.CallExpression): ParamEffects | undefined {
     if (fn.parameters.length === 0) return undefined;
     const summary = this.tableOrAssigned(call.expression) ? this.lookup(fn, false) : this.callbacks.summaryAt(call, fn);
-    return summary?.params[argumentParam(fn, index)];
+    // (What a closure it hands back writes counts too: whichever function runs, its result is not followed.)
+    const effect = summary?.params[argumentParam(fn, index)];
+    return effect && withLaterWrites(effect);
   }
 
   /**
@@ -319,7 +304,8 @@ export class CallEffects {
     (node.arguments ?? []).forEach((arg, index) => {
       const params = this.reached(arg);
       if (params.size === 0) return;
-      const effect = summary?.params[argumentParam(constructor!, index)];
+      const found = summary?.params[argumentParam(constructor!, index)];
+      const effect = found && withLaterWrites(found);
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
       else if (effect && !ts.isSpreadElement(arg)) {

@@ -9,7 +9,7 @@ import { COPYING_FUNCTIONS, HOLDS_ARGUMENT, isReadOnlyFunction } from './builtin
 import { isCallableValue, type Callbacks } from './callbacks';
 import type { EffectRecorder } from './effect-recorder';
 import { alternatives } from './expressions';
-import { outlives, type SummaryLookup } from './param-effects';
+import { outlives, withLaterWrites, type SummaryLookup } from './param-effects';
 import { snippet } from './reason';
 
 export interface HandOff {
@@ -33,7 +33,8 @@ export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: 
     const maybeFunction = isCallableValue(h.ctx, arg) || (h.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
     if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg) || isReadingBuiltin(h.ctx, arg)) continue;
     const known = h.callbacks.programFunction(arg);
-    const effects = known ? h.lookup(known, false)?.params ?? [] : undefined;
+    // (A closure it hands back may be called by whoever collects its results: its writes count too.)
+    const effects = known ? (h.lookup(known, false)?.params ?? []).map(withLaterWrites) : undefined;
     const written = effects ? effects.find((e) => e.written)?.written : undefined;
     const kept = effects ? effects.find((e) => outlives(e)) : undefined;
     if (!effects || written) h.record.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);

@@ -57,7 +57,7 @@ function givenToReader(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLooku
   if (!target || index === undefined || target.parameters[index]?.dotDotDotToken) return false;
   const summary = readingMethod ? new Callbacks(ctx, readingMethod, lookup, true).summaryAt(call, target) : lookup(target, false);
   const effect: ParamEffects | undefined = summary?.params[index];
-  return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
+  return effect !== undefined && !effect.written && !effect.writtenLater && !effect.escapedOtherwise && !effect.kept;
 }
 
 /**
