@@ -12,8 +12,8 @@
  * A closure is only handed back when its value goes nowhere but into the function's result: a `return` of the
  * function itself (through parentheses, `c ? … : …`, `||`/`&&`/`??` and the last operand of a comma), or as the
  * argument of a function of the program that itself only holds that parameter for later (every mention of it is in a
- * closure *it* only hands back, or reads `typeof p`/`p.length`), in such a position in turn (`return _curry1(function
- * (_b) { … })`). Anything else (a `const`, an immediately called function, an array of closures) runs the old rule.
+ * closure *it* only hands back, or reads `typeof p`/`p.length`, and it names no `arguments` outside them), in such a
+ * position in turn (`return _curry1(function (_b) { … })`). Anything else (a `const`, an immediately called function, an array of closures) runs the old rule.
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -102,6 +102,8 @@ function onlyMentionedLater(ctx: AnalysisContext, holder: FunctionLike, index: n
   let quiet = true;
   const visit = (node: ts.Node): void => {
     if (!quiet) return;
+    // (`arguments[0]()` calls it without naming it.)
+    if (ts.isIdentifier(node) && node.text === 'arguments' && !symbolOf(ctx, node)?.valueDeclaration && !withinReturnedClosure(ctx, holder, node)) quiet = false;
     if (ts.isIdentifier(node) && node !== param.name && symbolOf(ctx, node) === symbol) {
       let use: ts.Node = node;
       while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
