@@ -199,8 +199,7 @@ export class Callbacks implements ReaderJudge {
     value = skipParens(ts, value);
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
-    const fn = this.programFunction(value);
-    return (fn !== undefined && summaryOnlyReads(this.lookup(fn, false))) || madeReader(this, value);
+    return this.programReader(value) || madeReader(this, value);
   }
 
   /**
@@ -270,9 +269,27 @@ export class Callbacks implements ReaderJudge {
     // `const get = getter ?? ((v) => v)`: each value such a callback, or an arrow written here that only reads (its
     // effects on what it captured are this body's own; an arrow has no `this` that `get.call(p)` could make p). Else
     // the call was unknown code (radash's max, min, range).
+    // Also a function of the program that only reads, and a function the caller's object holds (`const gen = opt &&
+    // opt.get || getter`: vega-util's key), assumed of that object as for `opt.get(x)`.
     const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
     return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
-      : this.isReadingCallback(c, depth + 1));
+      : this.isReadingCallback(c, depth + 1) || this.callerPart(c) || this.programReader(c));
+  }
+
+  /** `opt.get`, `fs[i]`: a part of what the caller gave, assumed (as the whole of it) to hold only readers. */
+  private callerPart(value: ts.Expression): boolean {
+    const { ts } = this;
+    if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value)) return false;
+    const root = rootIdentifier(ts, value);
+    const supplied = root && this.suppliedBy(root);
+    if (supplied) this.assume(supplied.param, supplied.field);
+    return supplied !== undefined;
+  }
+
+  /** A function of the program whose general summary only reads. */
+  private programReader(value: ts.Expression): boolean {
+    const fn = this.programFunction(value);
+    return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
   private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }
