@@ -128,4 +128,25 @@ test('a const choice stays sound: a writer passed, a writing function written he
   }
 });
 
+// A built-in passed as a callback (d3-array's nest(values, Array.from, identity, keys)): analysis/builtin-callbacks.ts.
+const BUILTINS = `
+export function nestish(values, map, reduce) { return map(values.map((v) => reduce(v))); }
+export function nestWith(values, map) { return map(values, (v) => { v.k = 1; return v; }); }
+`;
+const IMPORT_BUILTINS = "import { nestish, nestWith } from './nest.js';";
+
+test('a read-only built-in as a callback reads, when the callee never hands it a function to call', () => {
+  for (const body of ['return nestish(p, Array.from, (v: { k: number }) => v).length;', 'return nestish(p, Object.keys, (v: { k: number }) => v).length;']) {
+    const found = directions({ 'nest.js': BUILTINS, ...task('p: { k: number }[]', body, IMPORT_BUILTINS) });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+});
+
+test('really written stays inout: the callee hands Array.from a writer to map with; a writer reduces', () => {
+  for (const body of ['return nestWith(p, Array.from).length;', 'return nestish(p, Array.from, (v: { k: number }) => { v.k = 2; return v; }).length;']) {
+    const found = directions({ 'nest.js': BUILTINS, ...task('p: { k: number }[]', body, IMPORT_BUILTINS) });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
 test.run();

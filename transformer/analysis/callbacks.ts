@@ -22,6 +22,7 @@ import { functionOfExpression } from './function-of-symbol';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeForwarded } from './forwarded';
+import { quietBuiltinCallback } from './builtin-callbacks';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
 import {
@@ -96,7 +97,7 @@ export class Callbacks implements ReaderJudge {
         const spread = args.findIndex((a) => ts.isSpreadElement(a));
         const shifted = spread >= 0 && spread <= index;
         const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
-        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline))) return false;
+        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||

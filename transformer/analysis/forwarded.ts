@@ -114,7 +114,7 @@ export function defaultForwarded(ctx: AnalysisContext, lookup: SummaryLookup, ta
 }
 
 /** The argument lists of every call of `param` in `target` (nested functions included); undefined if it is used otherwise. */
-function callsOfParameter(ctx: AnalysisContext, target: FunctionLike, param: ts.ParameterDeclaration): (readonly ts.Expression[])[] | undefined {
+export function callsOfParameter(ctx: AnalysisContext, target: FunctionLike, param: ts.ParameterDeclaration): (readonly ts.Expression[])[] | undefined {
   const { ts } = ctx;
   const symbol = symbolOf(ctx, param.name);
   const calls: (readonly ts.Expression[])[] = [];
