@@ -104,4 +104,27 @@ test('really written stays inout: a key function that writes what the map holds,
   assert.match(found.p, /^inout:/, found.p);
 });
 
+// Untyped JavaScript receivers: a reading method's name is trusted for its arguments too (builtins.ts readsArgumentsByName).
+const UNTYPED = `
+export function position(list, a) { return typeof list.indexOf === 'function' ? list.indexOf(a, 0) : -1; }
+export function each(list, f) { list.forEach(f); }
+export function mapAll(list, f) { return list.map(f); }
+class Finder { indexOf(o) { o.k = 1; return 0; } }
+export function ownFinder(a) { return new Finder().indexOf(a); }
+`;
+
+test('a reading method of an untyped receiver reads its arguments when it calls none of them (list.indexOf(a))', () => {
+  const found = directions({ 'untyped.js': UNTYPED, ...task('p: { k: number }, q: { k: number }[]', 'return position(q, p);', "import { position } from './untyped.js';") });
+  assert.match(found.p, /^in:/, found.p);
+  assert.match(found.q, /^in:/, found.q);
+});
+
+test('really written stays inout: a callback-taking name (forEach, map) given a writer, a method of the program by that name', () => {
+  const writer = '(o: { k: number }) => { o.k = 1; }';
+  for (const body of [`each(p, ${writer});`, `mapAll(p, ${writer});`, 'ownFinder(p[0]);']) {
+    const found = directions({ 'untyped.js': UNTYPED, ...task('p: { k: number }[]', body, "import { each, mapAll, ownFinder } from './untyped.js';") });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
 test.run();

@@ -43,8 +43,9 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   else if (later && use === 'used') {
     h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, whose result writes it when called: ${later.text}`, deep(effect));
   }
-  // A result handed back: what its closure writes when called is written when this function's result is called.
-  const all = callerSeesWrite(param, effect) ?? later;
+  // A result handed back: what its closure writes when called is written when this function's result is called (and
+  // so is what the callee does at once only under assumptions this call did not discharge, when nothing was charged now).
+  const all = later ?? (written ? undefined : callerSeesWrite(param, effect));
   if (use === 'returned' && all) {
     h.record.whenCalledLater(() => h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, whose result writes it when called: ${all.text}`,
       effect.writtenDeep !== undefined || effect.writtenLaterDeep !== undefined));
