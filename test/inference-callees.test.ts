@@ -127,4 +127,24 @@ test('really written stays inout: a callback-taking name (forEach, map) given a 
   }
 });
 
+// A function an object holds, called through a computed or quoted name: the object is its `this` (call-effects.ts).
+const HELD = `
+export function viaKey(a, b) { return a['fantasy-land/equals'](b); }
+export function viaIndex(fs, i, x) { return fs[i](x); }
+`;
+
+test('a quoted or computed method of the caller\'s data only reads under the reading-callbacks summary, as a.m(b) does', () => {
+  for (const [signature, body] of [['p: { k: number }, q: { k: number }', 'return viaKey(p, q);'], ['p: { k: number }[], q: { k: number }', 'return viaIndex(p, 0, q);']]) {
+    const found = directions({ 'held.js': HELD, ...task(signature, body, "import { viaKey, viaIndex } from './held.js';") });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+});
+
+test('really written stays inout: the function held writes its object (`this`), or what it is given', () => {
+  const self = directions({ 'held.js': HELD, ...task(`p: { k: number; 'fantasy-land/equals'(o: { k: number }): boolean }, q: { k: number }`, 'return viaKey(p, q);', "import { viaKey } from './held.js';") });
+  assert.match(self.p, /^inout:/, self.p);
+  const given = directions({ 'held.js': HELD, ...task('q: { k: number }', 'return viaIndex([(o: { k: number }) => { o.k = 1; }], 0, q);', "import { viaIndex } from './held.js';") });
+  assert.match(given.q, /^inout:/, given.q);
+});
+
 test.run();

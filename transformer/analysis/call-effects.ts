@@ -141,6 +141,15 @@ export class CallEffects {
         else this.write(this.reached(callee.expression), call, text);
       }
     }
+    // `a['fantasy-land/equals'](b)`, `fs[i](x)`: a function the object holds, run with the object as `this`, which it may
+    // change, as `a.m(b)` may (a table of the program's functions is judged by them: literal-members.ts). Through a
+    // computed key, only the object's own slots: a local array of closures (`x[i](t)`) holding parts of the parameters
+    // is not taken to hand them to its functions.
+    if (ts.isElementAccessExpression(callee) && !viaCall && !this.candidates(callee) && !this.callerMethod(call)) {
+      const text = `calls a function its object holds, whose effects are unknown: \`${snippet(call)}\``;
+      if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
+      else this.writeInto(callee.expression, call, text);
+    }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
       thisArgumentToFunction(this.handOff, call, callee.name.text);
@@ -270,7 +279,8 @@ export class CallEffects {
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {
     const callee = skipParens(this.ts, call.expression);
-    return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
+    return (this.ts.isPropertyAccessExpression(callee) || this.ts.isElementAccessExpression(callee)) && !this.isBuiltinMethod(call) &&
+      this.callbacks.isCallerMethod(call, callee);
   }
 
   /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */

@@ -239,7 +239,7 @@ export class Callbacks implements ReaderJudge {
    * type holds no function, by an inline or reading function...). Function arguments must read too: a built-in
    * `forEach` calls them with the elements.
    */
-  isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+  isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
     const { ts } = this;
     if (!this.readingCallbacks) return false;
     // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
