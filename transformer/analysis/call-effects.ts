@@ -16,15 +16,14 @@ import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
-import { literalMembers } from './literal-members';
-import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
 import { snippet } from './reason';
-import { argumentParam, callerSeesWrite, outlives, withLaterWrites, type ParamEffects, type SummaryLookup } from './param-effects';
+import { argumentParam, callerSeesWrite, outlives, withLaterWrites, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
 import { programCallArgument } from './program-calls';
+import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -76,8 +75,8 @@ export class CallEffects {
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
-    const members = this.candidates(callee);
-    if (members) return members.some((fn) => { const effect = this.effectOf(fn, index, call); return !effect || outlives(effect) !== undefined; });
+    const members = candidates(this.handOff, callee);
+    if (members) return members.some((fn) => { const effect = candidateEffect(this.handOff, fn, index, call); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[argumentParam(target, index)];
@@ -145,7 +144,7 @@ export class CallEffects {
     // change, as `a.m(b)` may (a table of the program's functions is judged by them: literal-members.ts). Through a
     // computed key, only the object's own slots: a local array of closures (`x[i](t)`) holding parts of the parameters
     // is not taken to hand them to its functions.
-    if (ts.isElementAccessExpression(callee) && !viaCall && !this.candidates(callee) && !this.callerMethod(call)) {
+    if (ts.isElementAccessExpression(callee) && !viaCall && !candidates(this.handOff, callee) && !this.callerMethod(call)) {
       const text = `calls a function its object holds, whose effects are unknown: \`${snippet(call)}\``;
       if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
       else this.writeInto(callee.expression, call, text);
@@ -180,8 +179,8 @@ export class CallEffects {
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
-      } else if (this.candidates(callee) && !ts.isSpreadElement(arg)) {
-        this.toLiteralMembers(call, index, expr, params);
+      } else if (candidates(this.handOff, callee) && !ts.isSpreadElement(arg)) {
+        toCandidates(this.handOff, call, index, expr, params);
       } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
@@ -197,58 +196,6 @@ export class CallEffects {
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
-  }
-
-  /**
-   * `streamObjectType[object.type](object, stream)` on a constant object literal (literal-members.ts), or `getTag(v)` on a
-   * variable only ever assigned functions (assigned-functions.ts): argument `index` suffers what any of those functions
-   * does to that parameter (their general summaries).
-   */
-  private toLiteralMembers(call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
-    const callee = snippet(call.expression);
-    for (const fn of this.candidates(call.expression)!) {
-      const effect = this.effectOf(fn, index, call);
-      const name = fn.name?.getText() ?? (this.ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
-      if (!effect) {
-        this.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
-        this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
-        continue;
-      }
-      const written = callerSeesWrite(fn.parameters[argumentParam(fn, index)], effect);
-      if (written) this.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
-      if (effect.read) this.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
-      this.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
-      if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) this.stored(this.ts.isSpreadElement(other) ? other.expression : other, params, call); });
-    }
-    this.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
-  }
-
-  /**
-   * The functions a callee may be when it is none in particular: one of a constant literal's (`table[key](x)`), one
-   * of those a variable is ever assigned (`var getTag = baseGetTag; … getTag = function (v) { … }`), or one of a
-   * constant's choices (`var func = isArray(c) ? arrayShuffle : baseShuffle`: the checker resolves such a call to one
-   * of them, and the analysis had trusted that one).
-   */
-  private candidates(callee: ts.Expression): FunctionLike[] | undefined {
-    return this.tableOrAssigned(callee) ?? chosenFunctions(this.ctx, callee);
-  }
-
-  private tableOrAssigned(callee: ts.Expression): FunctionLike[] | undefined {
-    return literalMembers(this.ctx, callee) ?? assignedFunctions(this.ctx, callee);
-  }
-
-  /**
-   * What `fn` does to its parameter `index`: its general summary for a table's or a reassigned variable's functions
-   * (the summary for this call's callbacks would need every candidate's assumptions discharged here; on d3-geo's
-   * recursive stream tables that did not end in minutes), the summary for this call's callbacks for a constant's few
-   * choices (lodash's `func(collection, negate(predicate))`).
-   */
-  private effectOf(fn: FunctionLike, index: number, call: ts.CallExpression): ParamEffects | undefined {
-    if (fn.parameters.length === 0) return undefined;
-    const summary = this.tableOrAssigned(call.expression) ? this.lookup(fn, false) : this.callbacks.summaryAt(call, fn);
-    // (What a closure it hands back writes counts too: whichever function runs, its result is not followed.)
-    const effect = summary?.params[argumentParam(fn, index)];
-    return effect && withLaterWrites(effect);
   }
 
   /**
