@@ -25,7 +25,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // unsound to ignore: `const g = () => p; g().k = 1` inferred p in. 97.9% before.) 97.4% once a closure whose body is
   // known holds only what it returns, and hand-made iteration (`values[Symbol.iterator]().next()`) reads as for...of;
   // the rest of the loss is sound: a function that is a parameter or part of one may return it (`_key(value)`, `opt.get`).
-  assert.ok(Number(six[2]) >= 97.2, `precision ${six[2]}% on the six (97.4% when this was last set)`);
+  // 98.2% (issue 16's target) once closures a function only hands back write where they are called (d3-interpolate's
+  // interpolators), InternMap's methods are judged with the key function its constructor fixed (d3-array's mode), and
+  // a const choice between an option's function and a reading one reads (vega-util's key): held at the target.
+  assert.ok(Number(six[2]) >= 98, `precision ${six[2]}% on the six (98.2% when this was last set)`);
   // With the libraries added untuned as a check: d3-hierarchy and d3-geo (96.7% in all with them; d3-geo 31.9% when
   // added, 66.0% after the var-alias and literal-table changes that followed), then ml-spectra-processing, lodash-es,
   // d3-polygon, earcut and quickselect (77.6% in all when they were added, before any change aimed at them; 84.5%
@@ -42,7 +45,11 @@ test('every parameter a call writes is inferred written, and most that no call w
   // 75.1% once callbacks are judged per position (ramda's _curry1, defaults like `equiv = _eq`, `getter ?? ((v) => v)`),
   // Promise.all reads, literal reduce accumulators keep what they are given and methods setting only their own slots
   // write only their object (radash 68.0% -> 81.2%, es-toolkit 81.8% -> 84.9%).
-  assert.ok(Number(total[2]) >= 74.6, `precision ${total[2]}% in all (75.1% when this was last set)`);
+  // 78.3% (78.5% with 80 calls) once closures handed back are charged where they are called (ramda's _curry2/_curry3
+  // partial branches), read-only built-ins pass as callbacks, reading method names read their arguments on untyped
+  // receivers (not callback-taking ones), copies through X.prototype.m.call are fresh and a function held under a
+  // quoted key may change its object (that one sound where it had not been).
+  assert.ok(Number(total[2]) >= 77.8, `precision ${total[2]}% in all (78.3% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -50,13 +57,15 @@ test('every parameter a call writes is inferred written, and most that no call w
   // ones imprecise: `var interpolateHsl = hsl(hue)`.)
   // (84.2% once a call's result may be what its callee holds: InternSet's `_key(value)`; 87.1% once `it.next()` of
   // `values[Symbol.iterator]()` is iteration, not an unknown method.)
-  assert.ok(precision('d3-array') >= 86, `d3-array precision ${precision('d3-array')}%`);
+  // (90.1% once mode's InternMap is judged with its default key function and nest's `Array.from` reads.)
+  assert.ok(precision('d3-array') >= 88, `d3-array precision ${precision('d3-array')}%`);
   // d3-geo: 63.3% once a call's result may be what its callee holds, 68.1% (32/47; 65.3% if 49 are judged) once a
   // declaration named after a replaced parameter sees the replacement (`forward` in `rotation`).
   assert.ok(precision('d3-geo') >= 64, `d3-geo precision ${precision('d3-geo')}%`);
   assert.ok(precision('vega-util') >= 90, `vega-util precision ${precision('vega-util')}%`);
   assert.ok(precision('vega-statistics') >= 98, `vega-statistics precision ${precision('vega-statistics')}%`);
-  assert.ok(precision('d3-interpolate') >= 90, `d3-interpolate precision ${precision('d3-interpolate')}%`);
+  // (100% once the interpolators an interpolator factory hands back write where they are called.)
+  assert.ok(precision('d3-interpolate') >= 98, `d3-interpolate precision ${precision('d3-interpolate')}%`);
   // (53.9% and 28.5% when added, 85.1% and 30.4% now; lodash's rest is mostly getRawTag's save-and-restore of
   // Symbol.toStringTag.)
   assert.ok(precision('ml-spectra-processing') >= 84, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
@@ -67,19 +76,21 @@ test('every parameter a call writes is inferred written, and most that no call w
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
   assert.ok(precision('underscore') >= 51, `underscore precision ${precision('underscore')}%`);
-  assert.ok(precision('es-toolkit') >= 83, `es-toolkit precision ${precision('es-toolkit')}%`);
+  assert.ok(precision('es-toolkit') >= 84, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
   assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
   // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 31.9% after factory-made
   // closures were followed (32.7% with 80 calls); @thi.ng/arrays 84.3% (83.3%); radash 58.0% when added, 71.3%
   // (73.4%) after reduce's accumulator.
   // ramda 41.5% after calls through names typed `Function` (its helpers' JSDoc) and returned closures held, not lost.
-  assert.ok(precision('ramda') >= 40, `ramda precision ${precision('ramda')}%`);
+  // ramda 56.2% once a closure handed back writes where it is called (_curry2's `_curry1((_b) => fn(a, _b))`), 60.2%
+  // after copies through Array.prototype.slice.call and quoted methods of the caller's data (`a['fantasy-land/…'](b)`).
+  assert.ok(precision('ramda') >= 58, `ramda precision ${precision('ramda')}%`);
   assert.ok(precision('@thi.ng/arrays') >= 82, `@thi.ng/arrays precision ${precision('@thi.ng/arrays')}%`);
   // (radash 68.0% once a call's result may be what its callee holds: `mapper(item)`, `getter(a)`.)
   // (81.2% once a const holding a callback or a reading function is a reading callback and a literal accumulator has
   // the built-in push.)
-  assert.ok(precision('radash') >= 79, `radash precision ${precision('radash')}%`);
+  assert.ok(precision('radash') >= 81, `radash precision ${precision('radash')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

@@ -79,4 +79,72 @@ test('a method setting its own slots writes its object only; one writing deeper 
   assert.match(own.p, /^inout:/, own.p);
 });
 
+// d3-array's InternMap: methods hand `this` to helpers that call the key function the constructor fixed in a field.
+const INTERN = `
+function keyof(value) { return value !== null && typeof value === 'object' ? value.valueOf() : value; }
+class IM extends Map {
+  constructor(entries, key = keyof) { super(); Object.defineProperties(this, { _intern: { value: new Map() }, _key: { value: key } }); }
+  get(key) { return super.get(intern_get(this, key)); }
+  set(key, value) { return super.set(intern_set(this, key), value); }
+}
+function intern_get({ _intern, _key }, value) { const key = _key(value); return _intern.has(key) ? _intern.get(key) : value; }
+function intern_set({ _intern, _key }, value) { const key = _key(value); if (_intern.has(key)) return _intern.get(key); _intern.set(key, value); return value; }
+export function mode(values) { const counts = new IM(); for (const v of values) counts.set(v, (counts.get(v) || 0) + 1); return [...counts.keys()]; }
+export function modeBy(values, key) { const counts = new IM(undefined, key); for (const v of values) counts.set(v, (counts.get(v) || 0) + 1); return 0; }
+`;
+
+test('a method handing `this` to a helper is judged with the key function the constructor fixed: a reading default reads', () => {
+  const found = directions({ 'intern.js': INTERN, ...task('p: { k: number }[]', 'return mode(p).length;', "import { mode } from './intern.js';") });
+  assert.match(found.p, /^in:/, found.p);
+});
+
+test('really written stays inout: a key function that writes what the map holds, given to the constructor', () => {
+  const found = directions({ 'intern.js': INTERN, ...task('p: { k: number }[]', 'modeBy(p, (v: { k: number }) => { v.k = 1; return v.k; });',
+    "import { modeBy } from './intern.js';") });
+  assert.match(found.p, /^inout:/, found.p);
+});
+
+// Untyped JavaScript receivers: a reading method's name is trusted for its arguments too (builtins.ts readsArgumentsByName).
+const UNTYPED = `
+export function position(list, a) { return typeof list.indexOf === 'function' ? list.indexOf(a, 0) : -1; }
+export function each(list, f) { list.forEach(f); }
+export function mapAll(list, f) { return list.map(f); }
+class Finder { indexOf(o) { o.k = 1; return 0; } }
+export function ownFinder(a) { return new Finder().indexOf(a); }
+`;
+
+test('a reading method of an untyped receiver reads its arguments when it calls none of them (list.indexOf(a))', () => {
+  const found = directions({ 'untyped.js': UNTYPED, ...task('p: { k: number }, q: { k: number }[]', 'return position(q, p);', "import { position } from './untyped.js';") });
+  assert.match(found.p, /^in:/, found.p);
+  assert.match(found.q, /^in:/, found.q);
+});
+
+test('really written stays inout: a callback-taking name (forEach, map) given a writer, a method of the program by that name', () => {
+  const writer = '(o: { k: number }) => { o.k = 1; }';
+  for (const body of [`each(p, ${writer});`, `mapAll(p, ${writer});`, 'ownFinder(p[0]);']) {
+    const found = directions({ 'untyped.js': UNTYPED, ...task('p: { k: number }[]', body, "import { each, mapAll, ownFinder } from './untyped.js';") });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
+// A function an object holds, called through a computed or quoted name: the object is its `this` (call-effects.ts).
+const HELD = `
+export function viaKey(a, b) { return a['fantasy-land/equals'](b); }
+export function viaIndex(fs, i, x) { return fs[i](x); }
+`;
+
+test('a quoted or computed method of the caller\'s data only reads under the reading-callbacks summary, as a.m(b) does', () => {
+  for (const [signature, body] of [['p: { k: number }, q: { k: number }', 'return viaKey(p, q);'], ['p: { k: number }[], q: { k: number }', 'return viaIndex(p, 0, q);']]) {
+    const found = directions({ 'held.js': HELD, ...task(signature, body, "import { viaKey, viaIndex } from './held.js';") });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+});
+
+test('really written stays inout: the function held writes its object (`this`), or what it is given', () => {
+  const self = directions({ 'held.js': HELD, ...task(`p: { k: number; 'fantasy-land/equals'(o: { k: number }): boolean }, q: { k: number }`, 'return viaKey(p, q);', "import { viaKey } from './held.js';") });
+  assert.match(self.p, /^inout:/, self.p);
+  const given = directions({ 'held.js': HELD, ...task('q: { k: number }', 'return viaIndex([(o: { k: number }) => { o.k = 1; }], 0, q);', "import { viaIndex } from './held.js';") });
+  assert.match(given.q, /^inout:/, given.q);
+});
+
 test.run();

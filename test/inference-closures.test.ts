@@ -129,4 +129,41 @@ test('a closure that returns captured state is still followed, through a const, 
   }
 });
 
+// Closures a function only hands back (analysis/returned-closures.ts): what they write happens where they are called.
+const LATER = `
+export function mk(a) { return function () { a.k = 1; }; }
+export function wrap(a) { return mk(a); }
+export function hold1(fn) { return function h() { return fn.apply(this, arguments); }; }
+export function part(a) { return hold1(function (b) { a.k = b; }); }
+export function runs(a) { const g = mk(a); g(); }
+export function arr(a) { return [mk(a)]; }
+export function callsFirst(fn) { arguments[0](); return function () { fn(); }; }
+export function early(a) { return callsFirst(function () { a.k = 1; }); }
+export function curry2(fn) {
+  return function f2(a, b) { return arguments.length < 2 ? hold1(function (_b) { return fn(a, _b); }) : fn(a, b); };
+}
+export var concat = curry2(function concat(a, b) { return typeof a.concat === 'function' ? a.concat(b) : [a, b]; });
+export var applyTo = curry2(function applyTo(x, f) { return f(x); });
+`;
+const IMPORT_LATER = "import { mk, wrap, part, runs, arr, concat, applyTo, early } from './later.js';";
+
+test('a closure handed back writes nothing at the call that makes it: a dropped result, a curried function given all it takes', () => {
+  for (const body of ['mk(p);', 'wrap(p);', 'part(p);', 'concat(p, [1]);', 'applyTo(p, (o: { k: number }) => o.k);']) {
+    const found = directions({ 'later.js': LATER, ...task('p: { k: number } & number[]', body, IMPORT_LATER) });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+});
+
+test('really written stays inout: the closure handed back called, kept, run by the maker (also through `arguments`), returned by a task, a writer given later', () => {
+  for (const body of [
+    'mk(p)();', 'const g = mk(p); g();', 'wrap(p)();', 'part(p)(2);', 'runs(p);', 'arr(p)[0]();', '[1].forEach(() => part(p)(1));',
+    'return () => { p.k = 1; };', 'early(p);',
+    // The curried function given one argument hands it to whatever a later call passes.
+    'applyTo(p)((o: { k: number }) => { o.k = 1; });', 'const f = applyTo(p); f((o: { k: number }) => { o.k = 1; });',
+  ]) {
+    const found = directions({ 'later.js': LATER, ...task('p: { k: number } & number[]', body, IMPORT_LATER) });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
 test.run();

@@ -89,9 +89,13 @@ const CHOICES = `
 export function max(array, getter) { const get = getter ?? ((v) => v); let best = array[0]; for (const a of array) if (get(a) > get(best)) best = a; return best; }
 export function maxW(array, getter) { const get = getter ?? ((v) => { v.seen = true; return v; }); let best = array[0]; for (const a of array) if (get(a) > get(best)) best = a; return best; }
 export function viaCall(o, getter) { const get = getter ?? function () { this.k = 1; }; get.call(o); }
+function reader(v) { return v.k; }
+function writer(v) { v.k = 1; return v.k; }
+export function keyOf(fields, opt) { const gen = opt && opt.get || reader; const map = (f) => gen(f); return fields.map(map); }
+export function keyOfW(fields, opt) { const gen = opt && opt.get || writer; const map = (f) => gen(f); return fields.map(map); }
 export function fill(n, valueOrMapper) { const mapper = typeof valueOrMapper === 'function' ? valueOrMapper : () => valueOrMapper; const out = []; for (let i = 0; i < n; i++) out.push(mapper(i)); return out; }
 `;
-const IMPORT_CHOICES = "import { max, maxW, viaCall, fill } from './choices.js';";
+const IMPORT_CHOICES = "import { max, maxW, viaCall, fill, keyOf, keyOfW } from './choices.js';";
 
 test('a const holding the caller\'s callback or a reading function written here is a reading callback', () => {
   const files = { 'choices.js': CHOICES };
@@ -99,6 +103,9 @@ test('a const holding the caller\'s callback or a reading function written here 
     ['p: { k: number }[]', 'return max(p);'],
     ['p: { k: number }[]', 'return max(p, (o: { k: number }) => o.k);'],
     ['p: { k: number }', 'const r = fill(2, p); return r.length;'],
+    // A function of the program that reads, or one the caller's options hold; a named arrow given the elements.
+    ['p: { k: number }[]', 'return keyOf(p, { k: 1 }).length;'],
+    ['p: { k: number }[]', 'return keyOf(p, { get: (o: { k: number }) => o.k }).length;'],
   ]) {
     const found = directions({ ...files, ...task(signature, body, IMPORT_CHOICES) });
     assert.match(found.p, /^in:/, `${body}: ${found.p}`);
@@ -113,8 +120,31 @@ test('a const choice stays sound: a writer passed, a writing function written he
     ['p: { k: number }', 'const r = fill(2, p); r[0].k = 3;'],
     // (A function expression has a `this` that `get.call(o)` makes o: only arrows are judged by their summary.)
     ['p: { k: number }', 'viaCall(p);'],
+    ['p: { k: number }[]', 'return keyOfW(p, { k: 1 }).length;'],
+    ['p: { k: number }[]', 'return keyOf(p, { get: (o: { k: number }) => { o.k = 2; return o.k; } }).length;'],
   ]) {
     const found = directions({ ...files, ...task(signature, body, IMPORT_CHOICES) });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
+// A built-in passed as a callback (d3-array's nest(values, Array.from, identity, keys)): analysis/builtin-callbacks.ts.
+const BUILTINS = `
+export function nestish(values, map, reduce) { return map(values.map((v) => reduce(v))); }
+export function nestWith(values, map) { return map(values, (v) => { v.k = 1; return v; }); }
+`;
+const IMPORT_BUILTINS = "import { nestish, nestWith } from './nest.js';";
+
+test('a read-only built-in as a callback reads, when the callee never hands it a function to call', () => {
+  for (const body of ['return nestish(p, Array.from, (v: { k: number }) => v).length;', 'return nestish(p, Object.keys, (v: { k: number }) => v).length;']) {
+    const found = directions({ 'nest.js': BUILTINS, ...task('p: { k: number }[]', body, IMPORT_BUILTINS) });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+});
+
+test('really written stays inout: the callee hands Array.from a writer to map with; a writer reduces', () => {
+  for (const body of ['return nestWith(p, Array.from).length;', 'return nestish(p, Array.from, (v: { k: number }) => { v.k = 2; return v; }).length;']) {
+    const found = directions({ 'nest.js': BUILTINS, ...task('p: { k: number }[]', body, IMPORT_BUILTINS) });
     assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
   }
 });

@@ -130,4 +130,31 @@ test('a literal reduce accumulator keeps what it is given; another accumulator, 
     'return seeded(p, { push(o: any) { o.k = 1; } });']) assert.match(run('p: { k: number }[]', body), /^inout:/, body);
 });
 
+// Results that are fresh by the built-in that makes them (analysis/fresh-results.ts).
+const FRESH = `
+export function sorted(list, cmp) { return Array.prototype.slice.call(list, 0).sort(cmp); }
+export function inserted(list, i, x) { const result = Array.prototype.slice.call(list, 0); result.splice(i, 0, x); return result; }
+export function reversed(text) { return text.split('').reverse(); }
+export function lerps(fs, t) { const x = []; for (let i = 0; i < fs.length; i++) x.push(fs[i]); let s = 0; for (let i = 0; i < x.length; i++) s += x[i](t); return s; }
+export function sortedView(list, cmp) { return Array.prototype.slice.call(list, 0).sort(cmp).map((o) => { o.k = 1; return o; }); }
+`;
+const IMPORT_FRESH = "import { sorted, inserted, reversed, lerps, sortedView } from './fresh.js';";
+
+test('a copy made through X.prototype.m.call, a string method\'s result and a local array of closures are none of the parameters', () => {
+  for (const [signature, body] of [
+    ['p: { k: number }[]', 'return sorted(p, (a: { k: number }, b: { k: number }) => a.k - b.k).length;'],
+    ['p: { k: number }[]', 'return inserted(p, 0, { k: 1 }).length;'],
+    ['p: any', 'return reversed(p).length;'],
+    ['p: ((t: number) => number)[]', 'return lerps(p, 0.5);'],
+  ]) {
+    const found = directions({ 'fresh.js': FRESH, ...main(signature, body, IMPORT_FRESH) });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+});
+
+test('really written stays inout: the copy holds the elements themselves, and writing them writes them', () => {
+  const found = directions({ 'fresh.js': FRESH, ...main('p: { k: number }[]', 'return sortedView(p, (a: { k: number }, b: { k: number }) => a.k - b.k).length;', IMPORT_FRESH) });
+  assert.match(found.p, /^inout:/, found.p);
+});
+
 test.run();

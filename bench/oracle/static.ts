@@ -81,7 +81,8 @@ export function analyzeLibrary(lib: Library): StaticResult {
       if (process.env.ORACLE_DEBUG && Date.now() - started > 500) console.error(`${lib.name} ${name}: analysed in ${Date.now() - started} ms`);
       const owner = contextOf(ctx, fn);
       const params = fn.parameters.map((param, i) => {
-        const { direction, reason } = directionOf(owner, param, summary.params[i] ?? {});
+        // (What the call itself does: the oracle drops each call's result, so closures it hands back never run.)
+        const { direction, reason } = directionOf(owner, param, summary.params[i] ?? {}, true);
         const typeNode = param.type ?? ts.getJSDocType(param) ?? declaredType(ctx, exported, i);
         const hint = typeNode ? typeNode.getText() : besideType(fn, exported.name, i) ??
           owner.checker.typeToString(owner.checker.getTypeAtLocation(param));
@@ -108,7 +109,8 @@ function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summari
   const owner = contextOf(ctx, fn);
   const lookup = (f: FunctionLike, r: boolean): Summary | undefined => summaries.get(f, r);
   const judge = new Callbacks(owner, fn, lookup, false);
-  const holds = [...(reading.assumes ?? [])].every(([on, fields]) => {
+  // (Only what the call itself rests on: what closures it hands back assumed matters when they are called.)
+  const holds = [...(reading.assumesDuringCall ?? reading.assumes ?? [])].every(([on, fields]) => {
     if (!ts.isParameter(on)) return true;
     // (Position by position too: forwarded.ts. The function's own parameters it hands on hold what the oracle passes,
     // data or a reader, or their own default.)
@@ -117,7 +119,7 @@ function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summari
     if (on.parent === (fn as ts.Node)) return ownHolds(on);
     const made = factoryCallOf(via, on.parent);
     return made !== undefined && [...fields].every((field) => judge.atFactory(made).discharge(made.call, made.factory, on, field, [], false) ||
-      dischargeForwarded(owner, lookup, fn, made, on, field, ownHolds));
+      dischargeForwarded(owner, lookup, fn, made, on, field, ownHolds, true));
   });
   return holds ? reading : summaries.get(fn, false);
 }

@@ -37,6 +37,23 @@ export const READING_METHODS = new Set([
 ]);
 
 /**
+ * Reading methods that call a function among their arguments (a callback, a comparator, a replacer) or a method of
+ * one (a RegExp's, or any object's `Symbol.split`/`Symbol.match`…).
+ */
+const ARGUMENT_CALLING_METHODS = new Set([
+  'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'map', 'reduce', 'reduceRight',
+  'some', 'toSorted', 'replace', 'replaceAll', 'match', 'matchAll', 'search', 'split',
+]);
+
+/**
+ * A reading method, by its name, that also only reads its arguments and calls none of them (`list.indexOf(a, i)`,
+ * `xs.slice(from, to)`, `m.has(k)`): on a receiver nothing resolves (untyped JavaScript), trusted for its arguments as
+ * the name already is for the receiver. (Trusting a callback-taking name read an untyped `a.forEach(writer)`'s writer
+ * as a reader: commit 7daa3e2.)
+ */
+export const readsArgumentsByName = (method: string): boolean => READING_METHODS.has(method) && !ARGUMENT_CALLING_METHODS.has(method);
+
+/**
  * String methods that move the lastIndex of a global or sticky RegExp they are given, a write of it: `replace`,
  * `replaceAll` and a global `match` leave it at 0, a sticky one after the match. (`search` puts it back as it was;
  * `split` and `matchAll` work on a copy of the expression.)

@@ -6,7 +6,7 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
 import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -16,14 +16,14 @@ import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
-import { literalMembers } from './literal-members';
-import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
-import { reasonAt, snippet } from './reason';
-import { argumentParam, callerSeesWrite, outlives, type ParamEffects, type SummaryLookup } from './param-effects';
+import { snippet } from './reason';
+import { argumentParam, callerSeesWrite, outlives, withLaterWrites, type SummaryLookup } from './param-effects';
 import type { EffectRecorder } from './effect-recorder';
 import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
+import { programCallArgument } from './program-calls';
+import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -57,7 +57,6 @@ export class CallEffects {
   private targetOf(call: ts.CallExpression): FunctionLike | undefined {
     return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
   }
-  private get effects() { return this.record.effects; }
   private reached(expr: ts.Expression) { return this.record.reached(expr); }
   private write(...args: Parameters<EffectRecorder['write']>) { this.record.write(...args); }
   private writeInto(...args: Parameters<EffectRecorder['writeInto']>) { this.record.writeInto(...args); }
@@ -71,12 +70,13 @@ export class CallEffects {
     const callee = skipParens(ts, call.expression);
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       this.builtinReceiver(call, callee)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
+    if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
-    const members = this.candidates(callee);
-    if (members) return members.some((fn) => { const effect = this.effectOf(fn, index, call); return !effect || outlives(effect) !== undefined; });
+    const members = candidates(this.handOff, callee);
+    if (members) return members.some((fn) => { const effect = candidateEffect(this.handOff, fn, index, call); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary?.params[argumentParam(target, index)];
@@ -132,13 +132,22 @@ export class CallEffects {
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         const own = programMethod(this.ctx, this.fn, call);
-        const use = own && changingUse(this.ctx, own, this.lookup);
+        const use = own && changingUse(this.ctx, own, this.lookup, this.readingThis(call, own));
         const text = use ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
         // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
         if (own && use && onlySetsOwnSlots(this.ctx, own, this.lookup)) this.writeInto(callee.expression, call, text);
         else this.write(this.reached(callee.expression), call, text);
       }
+    }
+    // `a['fantasy-land/equals'](b)`, `fs[i](x)`: a function the object holds, run with the object as `this`, which it may
+    // change, as `a.m(b)` may (a table of the program's functions is judged by them: literal-members.ts). Through a
+    // computed key, only the object's own slots: a local array of closures (`x[i](t)`) holding parts of the parameters
+    // is not taken to hand them to its functions.
+    if (ts.isElementAccessExpression(callee) && !viaCall && !candidates(this.handOff, callee) && !this.callerMethod(call)) {
+      const text = `calls a function its object holds, whose effects are unknown: \`${snippet(call)}\``;
+      if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
+      else this.writeInto(callee.expression, call, text);
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
@@ -163,35 +172,20 @@ export class CallEffects {
       } else if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
         this.builtinReceiver(call, callee)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
+      } else if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) {
+        this.read(params, arg, `read by \`${snippet(call)}\`, a reading method by its name`);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
-      } else if (this.candidates(callee) && !ts.isSpreadElement(arg)) {
-        this.toLiteralMembers(call, index, expr, params);
+      } else if (candidates(this.handOff, callee) && !ts.isSpreadElement(arg)) {
+        toCandidates(this.handOff, call, index, expr, params);
       } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
       } else if (target && !ts.isSpreadElement(arg)) {
-        const summary = this.callbacks.summaryAt(call, target);
-        const effect = summary?.params[argumentParam(target, index)];
-        const calleeName = target.name ? target.name.getText() : 'a function';
-        if (!summary || !effect) {
-          this.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
-          this.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
-        } else {
-          const param = target.parameters[argumentParam(target, index)];
-          const written = callerSeesWrite(param, effect);
-          if (written) this.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
-          if (effect.read) this.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
-          // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
-          this.record.letOut(params, arg, effect, `\`${calleeName}\``);
-          if (effect.kept) {
-            call.arguments.forEach((other, j) => { if (j !== index) this.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
-          }
-          if (effect.buffer) for (const p of params) this.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
-        }
+        programCallArgument({ ...this.handOff, fn: this.fn }, call, target, index, arg, params);
       } else if (overridingType(this.ctx, call)) {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
         const type = overridingType(this.ctx, call)!.getName();
@@ -202,56 +196,6 @@ export class CallEffects {
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
       }
     });
-  }
-
-  /**
-   * `streamObjectType[object.type](object, stream)` on a constant object literal (literal-members.ts), or `getTag(v)` on a
-   * variable only ever assigned functions (assigned-functions.ts): argument `index` suffers what any of those functions
-   * does to that parameter (their general summaries).
-   */
-  private toLiteralMembers(call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
-    const callee = snippet(call.expression);
-    for (const fn of this.candidates(call.expression)!) {
-      const effect = this.effectOf(fn, index, call);
-      const name = fn.name?.getText() ?? (this.ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
-      if (!effect) {
-        this.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
-        this.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
-        continue;
-      }
-      const written = callerSeesWrite(fn.parameters[argumentParam(fn, index)], effect);
-      if (written) this.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
-      if (effect.read) this.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
-      this.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
-      if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) this.stored(this.ts.isSpreadElement(other) ? other.expression : other, params, call); });
-    }
-    this.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
-  }
-
-  /**
-   * The functions a callee may be when it is none in particular: one of a constant literal's (`table[key](x)`), one
-   * of those a variable is ever assigned (`var getTag = baseGetTag; … getTag = function (v) { … }`), or one of a
-   * constant's choices (`var func = isArray(c) ? arrayShuffle : baseShuffle`: the checker resolves such a call to one
-   * of them, and the analysis had trusted that one).
-   */
-  private candidates(callee: ts.Expression): FunctionLike[] | undefined {
-    return this.tableOrAssigned(callee) ?? chosenFunctions(this.ctx, callee);
-  }
-
-  private tableOrAssigned(callee: ts.Expression): FunctionLike[] | undefined {
-    return literalMembers(this.ctx, callee) ?? assignedFunctions(this.ctx, callee);
-  }
-
-  /**
-   * What `fn` does to its parameter `index`: its general summary for a table's or a reassigned variable's functions
-   * (the summary for this call's callbacks would need every candidate's assumptions discharged here; on d3-geo's
-   * recursive stream tables that did not end in minutes), the summary for this call's callbacks for a constant's few
-   * choices (lodash's `func(collection, negate(predicate))`).
-   */
-  private effectOf(fn: FunctionLike, index: number, call: ts.CallExpression): ParamEffects | undefined {
-    if (fn.parameters.length === 0) return undefined;
-    const summary = this.tableOrAssigned(call.expression) ? this.lookup(fn, false) : this.callbacks.summaryAt(call, fn);
-    return summary?.params[argumentParam(fn, index)];
   }
 
   /**
@@ -282,14 +226,21 @@ export class CallEffects {
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {
     const callee = skipParens(this.ts, call.expression);
-    return this.ts.isPropertyAccessExpression(callee) && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee);
+    return (this.ts.isPropertyAccessExpression(callee) || this.ts.isElementAccessExpression(callee)) && !this.isBuiltinMethod(call) &&
+      this.callbacks.isCallerMethod(call, callee);
   }
 
   /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
   private quietProgramMethod(call: ts.CallExpression): boolean {
     if (isIterationStep(this.ctx, call)) return true; // `it.next()` of `values[Symbol.iterator]()`: iterators.ts
     const target = programMethod(this.ctx, this.fn, call);
-    return target !== undefined && changingUse(this.ctx, target, this.lookup) === undefined;
+    return target !== undefined && changingUse(this.ctx, target, this.lookup, this.readingThis(call, target)) === undefined;
+  }
+
+  /** This call discharges what the method's reading-callbacks summary assumed (of its object, made here): method-receivers.ts. */
+  private readingThis(call: ts.CallExpression, method: FunctionLike): boolean {
+    const reading = this.lookup(method, true);
+    return reading !== undefined && this.callbacks.summaryAt(call, method) === reading;
   }
 
   /**
@@ -313,7 +264,8 @@ export class CallEffects {
     (node.arguments ?? []).forEach((arg, index) => {
       const params = this.reached(arg);
       if (params.size === 0) return;
-      const effect = summary?.params[argumentParam(constructor!, index)];
+      const found = summary?.params[argumentParam(constructor!, index)];
+      const effect = found && withLaterWrites(found);
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
       else if (effect && !ts.isSpreadElement(arg)) {

@@ -16,12 +16,14 @@ import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { argumentOf, type Summary, type SummaryLookup } from './param-effects';
 import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './expressions';
-import { allocationOf, classOfAllocation, classOfScope, constructorOf, frozenField } from './held-callbacks';
+import { classOfScope, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeForwarded } from './forwarded';
+import { quietBuiltinCallback } from './builtin-callbacks';
+import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
@@ -30,14 +32,18 @@ import {
 
 export { CALLBACK_METHODS, isCallableValue } from './function-values';
 
-export class Callbacks {
+export class Callbacks implements ReaderJudge {
   private readonly ts: typeof ts;
   /** What this analysis took to hold only reading functions (reading-callbacks summary only): see `Summary.assumes`. */
   readonly assumed = new Map<ts.Node, Set<string>>();
+  /** Those of them the call's own effects rest on (made outside closures the function only hands back): `Summary.assumesDuringCall`. */
+  readonly assumedDuringCall = new Map<ts.Node, Set<string>>();
+  /** Above 0 while the analysis is inside a closure the function only hands back (returned-closures.ts). */
+  private later = 0;
 
   /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
-  constructor(readonly ctx: AnalysisContext, private readonly fn: FunctionLike, readonly lookup: SummaryLookup,
-    private readonly readingCallbacks: boolean) {
+  constructor(readonly ctx: AnalysisContext, readonly fn: FunctionLike, readonly lookup: SummaryLookup,
+    readonly readingCallbacks: boolean) {
     this.ts = ctx.ts;
   }
 
@@ -61,13 +67,13 @@ export class Callbacks {
    * The callee's summary for this call: the reading-callbacks one when this call discharges every assumption it
    * rests on (see the top of this file), else the general one. `args` are the call's (or `new`'s) arguments.
    */
-  summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike): Summary | undefined {
+  summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall = false): Summary | undefined {
     const reading = this.lookup(target, true);
-    const assumes = reading?.assumes;
+    const assumes = duringCall ? reading?.assumesDuringCall ?? reading?.assumes : reading?.assumes;
     if (!reading || !assumes || assumes.size === 0) return reading ?? this.lookup(target, false);
     const inherited: [ts.Node, string][] = [];
     for (const [on, fields] of assumes) {
-      for (const field of fields) if (!this.discharge(call, target, on, field, inherited)) return this.lookup(target, false);
+      for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return this.lookup(target, false);
     }
     for (const [on, field] of inherited) this.assume(on, field);
     return reading;
@@ -78,9 +84,10 @@ export class Callbacks {
    * reading functions (in `field`, or anywhere for ''): by what it passes, or by assuming the same of its own
    * parameters or `this` (collected in `inherited`). `inline`: a function written in the call is analysed with this
    * body (a call this function makes); not so at a factory call elsewhere, or one whose result is what is called.
+   * `duringCall`: only for the call's own effects (its result dropped or returned: returned-closures.ts).
    */
   discharge(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.Node, field: string,
-    inherited: [ts.Node, string][], inline = true): boolean {
+    inherited: [ts.Node, string][], inline = true, duringCall = false): boolean {
     const { ts } = this;
     if (ts.isParameter(on)) {
       if (on.parent === (target as ts.Node)) {
@@ -90,7 +97,7 @@ export class Callbacks {
         const spread = args.findIndex((a) => ts.isSpreadElement(a));
         const shifted = spread >= 0 && spread <= index;
         const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
-        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline))) return false;
+        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
@@ -101,7 +108,7 @@ export class Callbacks {
       // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
       if (made) {
         return this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false) ||
-          dischargeForwarded(this.ctx, this.lookup, target, made, on, field, (own, f) => this.discharge(call, target, own, f, inherited));
+          dischargeForwarded(this.ctx, this.lookup, target, made, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall);
       }
       if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
       return false;
@@ -109,27 +116,10 @@ export class Callbacks {
     // `on` is a method whose `this` was assumed: the receiver of this call.
     if (on === (target as ts.Node) && ts.isCallExpression(call) && ts.isPropertyAccessExpression(skipParens(ts, call.expression))) {
       const receiver = skipParens(ts, (skipParens(ts, call.expression) as ts.PropertyAccessExpression).expression);
-      return receiver.kind === ts.SyntaxKind.ThisKeyword ? this.holdsOnlyReaders(receiver, field) : this.madeHoldingReaders(receiver, field, call, target);
+      return receiver.kind === ts.SyntaxKind.ThisKeyword ? this.holdsOnlyReaders(receiver, field) : madeHoldingReaders(this, receiver, field, call, target);
     }
     if (this.readingCallbacks && on === thisScopeOf(ts, this.fn)) { inherited.push([on, field]); return true; }
     return false;
-  }
-
-  /** `receiver` is an object this function made (`new C(…)`) whose constructor fixed a reading function in `field`. */
-  private madeHoldingReaders(receiver: ts.Expression, field: string, use: ts.Node, method: FunctionLike): boolean {
-    if (field === '') return false;
-    const allocation = allocationOf(this.ctx, this.fn, receiver, use);
-    const cls = allocation && classOfAllocation(this.ctx, allocation);
-    if (!allocation || !cls || cls !== (method.parent as ts.Node)) return false;
-    if (field.startsWith(BUILTIN_FIELD)) return isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field.slice(BUILTIN_FIELD.length)));
-    const value = frozenField(this.ctx, cls, field);
-    if (!value) return false;
-    const constructor = constructorOf(this.ctx, cls)!;
-    const param = this.constructorParam(value, constructor);
-    if (!param) return this.holdsOnlyReaders(value);
-    const arg = allocation.arguments?.[constructor.parameters.indexOf(param)];
-    if (param.dotDotDotToken) return false;
-    return arg ? this.holdsOnlyReaders(arg) : !param.initializer || defaultOnlyReads(this.ctx, param.initializer, this.lookup);
   }
 
   /** Who judges a factory call's arguments: this analysis in its own program, else a plain one in the call's. */
@@ -138,15 +128,18 @@ export class Callbacks {
     return owner === this.ctx ? this : new Callbacks(owner, made.factory, this.lookup, false);
   }
 
-  private constructorParam(value: ts.Expression, constructor: ts.ConstructorDeclaration): ts.ParameterDeclaration | undefined {
-    const declaration = this.ts.isIdentifier(value) ? symbolOf(this.ctx, value)?.valueDeclaration : undefined;
-    return declaration && this.ts.isParameter(declaration) && declaration.parent === constructor ? declaration : undefined;
+  assume(on: ts.Node, field: string): void {
+    for (const into of this.later > 0 ? [this.assumed] : [this.assumed, this.assumedDuringCall]) {
+      let fields = into.get(on);
+      if (!fields) { fields = new Set(); into.set(on, fields); }
+      fields.add(field);
+    }
   }
 
-  assume(on: ts.Node, field: string): void {
-    let fields = this.assumed.get(on);
-    if (!fields) { fields = new Set(); this.assumed.set(on, fields); }
-    fields.add(field);
+  /** `action` analyses what happens when a closure the function hands back is called: its assumptions are not the call's own. */
+  whenCalledLater(action: () => void): void {
+    this.later++;
+    try { action(); } finally { this.later--; }
   }
 
   /**
@@ -155,10 +148,10 @@ export class Callbacks {
    * turn (a method's `this`), or fixed by this constructor from one of its parameters (assumed of that parameter).
    * A function written in place is analysed with this body only when `inline` (see discharge); else its summary decides.
    */
-  private holdsOnlyReaders(value: ts.Expression, field = '', inline = true): boolean {
+  holdsOnlyReaders(value: ts.Expression, field = '', inline = true): boolean {
     const { ts } = this;
     value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
-    if (value.kind === ts.SyntaxKind.ThisKeyword) return this.thisHoldsOnlyReaders(value, field);
+    if (value.kind === ts.SyntaxKind.ThisKeyword) return thisHoldsOnlyReaders(this, value, field);
     if (field.startsWith(BUILTIN_FIELD)) {
       // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
       const supplied = ts.isIdentifier(value) && this.readingCallbacks ? this.suppliedBy(value) : undefined;
@@ -201,30 +194,13 @@ export class Callbacks {
     });
   }
 
-  private thisHoldsOnlyReaders(self: ts.Expression, field: string): boolean {
-    const { ts } = this;
-    const scope = enclosingThisScope(ts, self);
-    if (field === '' || !this.readingCallbacks || !scope || scope !== thisScopeOf(ts, this.fn)) return false;
-    if (ts.isMethodDeclaration(scope) && classOfScope(this.ctx, scope)) { this.assume(scope, field); return true; }
-    const cls = classOfScope(this.ctx, scope);
-    if (cls && ts.isConstructorDeclaration(scope) && field.startsWith(BUILTIN_FIELD)) {
-      return isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field.slice(BUILTIN_FIELD.length)));
-    }
-    const value = cls && ts.isConstructorDeclaration(scope) ? frozenField(this.ctx, cls, field) : undefined;
-    if (!value) return false;
-    const param = this.constructorParam(value, scope as ts.ConstructorDeclaration);
-    if (param) { this.assume(param, ''); return true; }
-    return this.holdsOnlyReaders(value);
-  }
-
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
   onlyReads(value: ts.Expression): boolean {
     const { ts } = this;
     value = skipParens(ts, value);
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
-    const fn = this.programFunction(value);
-    return (fn !== undefined && summaryOnlyReads(this.lookup(fn, false))) || madeReader(this, value);
+    return this.programReader(value) || madeReader(this, value);
   }
 
   /**
@@ -263,7 +239,7 @@ export class Callbacks {
    * type holds no function, by an inline or reading function...). Function arguments must read too: a built-in
    * `forEach` calls them with the elements.
    */
-  isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+  isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
     const { ts } = this;
     if (!this.readingCallbacks) return false;
     // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
@@ -294,9 +270,27 @@ export class Callbacks {
     // `const get = getter ?? ((v) => v)`: each value such a callback, or an arrow written here that only reads (its
     // effects on what it captured are this body's own; an arrow has no `this` that `get.call(p)` could make p). Else
     // the call was unknown code (radash's max, min, range).
+    // Also a function of the program that only reads, and a function the caller's object holds (`const gen = opt &&
+    // opt.get || getter`: vega-util's key), assumed of that object as for `opt.get(x)`.
     const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
     return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
-      : this.isReadingCallback(c, depth + 1));
+      : this.isReadingCallback(c, depth + 1) || this.callerPart(c) || this.programReader(c));
+  }
+
+  /** `opt.get`, `fs[i]`: a part of what the caller gave, assumed (as the whole of it) to hold only readers. */
+  private callerPart(value: ts.Expression): boolean {
+    const { ts } = this;
+    if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value)) return false;
+    const root = rootIdentifier(ts, value);
+    const supplied = root && this.suppliedBy(root);
+    if (supplied) this.assume(supplied.param, supplied.field);
+    return supplied !== undefined;
+  }
+
+  /** A function of the program whose general summary only reads. */
+  private programReader(value: ts.Expression): boolean {
+    const fn = this.programFunction(value);
+    return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
   private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }

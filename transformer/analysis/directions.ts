@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, primitiveName, type AnalysisContext } from './context';
-import { callerSeesWrite, type ParamEffects } from './param-effects';
+import { callerSeesWrite, withLaterWrites, type ParamEffects } from './param-effects';
 import { formatReason, type Reason } from './reason';
 
 export type Direction = 'in' | 'out' | 'inout';
@@ -19,7 +19,13 @@ export interface ParamDirection {
   readonly at?: Reason;
 }
 
-export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration, effects: ParamEffects): ParamDirection {
+/**
+ * `callAlone`: judge what the call itself does, not what a closure it hands back does when called later
+ * (`writtenLater`): what the directions oracle observes of a call whose result it drops. A task's parameters count
+ * both (whatever a task hands back, its caller may call).
+ */
+export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration, all: ParamEffects, callAlone = false): ParamDirection {
+  const effects = callAlone ? all : withLaterWrites(all);
   const name = param.name.getText();
   const type = ctx.checker.getTypeAtLocation(param);
   if (isPrimitiveType(ctx, type)) return { name, direction: 'in', reason: `primitive (${primitiveName(ctx, type)}): passed by value` };

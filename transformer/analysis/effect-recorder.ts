@@ -16,6 +16,11 @@ import type { ParamEffects } from './param-effects';
 
 export class EffectRecorder {
   readonly effects: ParamEffects[];
+  /**
+   * Above 0 while the visitor is inside a closure the function only hands back (returned-closures.ts): its writes
+   * happen when that closure is called, and are recorded as `writtenLater`.
+   */
+  later = 0;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly reach: () => ReachMap) {
     this.effects = fn.parameters.map(() => ({}));
@@ -28,10 +33,25 @@ export class EffectRecorder {
   reached(expr: ts.Expression): Params { return this.reach().allOf(expr); }
 
   write(params: Params, node: ts.Node, text: string): void {
-    for (const p of params) {
-      this.effects[p].written ??= reasonAt(node, text);
-      this.effects[p].writtenDeep ??= reasonAt(node, text);
+    for (const p of params) this.mark(p, node, text, true);
+  }
+
+  /** A write of parameter `p` (`deep`: into what it holds too), now or, inside a closure handed back, later. */
+  private mark(p: number, node: ts.Node, text: string, deep: boolean): void {
+    const effect = this.effects[p];
+    if (this.later > 0) {
+      effect.writtenLater ??= reasonAt(node, text);
+      if (deep) effect.writtenLaterDeep ??= reasonAt(node, text);
+    } else {
+      effect.written ??= reasonAt(node, text);
+      if (deep) effect.writtenDeep ??= reasonAt(node, text);
     }
+  }
+
+  /** `action` records what happens when a closure this function hands back is called (returned-closures.ts). */
+  whenCalledLater(action: () => void): void {
+    this.later++;
+    try { action(); } finally { this.later--; }
   }
 
   /**
@@ -42,10 +62,7 @@ export class EffectRecorder {
     const params = deep ? this.reached(target) : this.written(target);
     if (params.size === 0) return;
     const self = deep ? undefined : this.reach().selfOf(target);
-    for (const p of params) {
-      this.effects[p].written ??= reasonAt(node, text);
-      if (!self?.has(p)) this.effects[p].writtenDeep ??= reasonAt(node, text);
-    }
+    for (const p of params) this.mark(p, node, text, !self?.has(p));
   }
 
   read(params: Params, node: ts.Node, text: string): void {

@@ -21,6 +21,7 @@ import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { defaultOnlyReads, enclosesOrIs, mayHoldFunctions, summaryOnlyReads } from './function-values';
 import { suppliedBy } from './supplied';
 import { argumentOf, type SummaryLookup } from './param-effects';
+import { withinReturnedClosure } from './returned-closures';
 
 /** Whether the made closure's own parameter holds only reading functions (in `field`), as its caller must show. */
 export type OwnHolds = (param: ts.ParameterDeclaration, field: string) => boolean;
@@ -30,7 +31,7 @@ export type OwnHolds = (param: ts.ParameterDeclaration, field: string) => boolea
  * is made good by the function the factory call passed, position by position: see the top of this file.
  */
 export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, target: FunctionLike, made: FactoryCall,
-  on: ts.ParameterDeclaration, field: string, ownHolds: OwnHolds): boolean {
+  on: ts.ParameterDeclaration, field: string, ownHolds: OwnHolds, duringCall = false): boolean {
   const { ts } = ctx;
   if (field !== '' || on.dotDotDotToken || (on.parent as ts.Node) !== made.factory) return false;
   const arg = made.call.arguments[argumentOf(made.factory, on)];
@@ -41,7 +42,8 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
   if (!reading || !summaryOnlyReads(reading)) return false;
   const assumes = [...reading.assumes ?? []];
   if (assumes.length === 0) return true;
-  const forwards = cached(forwardings, on, target, () => forwardedParams(contextOf(ctx, target), made.factory, on, target));
+  const forwards = cached(duringCall ? forwardingsDuringCall : forwardings, on, target,
+    () => forwardedParams(contextOf(ctx, target), made.factory, on, target, duringCall));
   if (!forwards) return false;
   return assumes.every(([assumed, fields]) => {
     // (Only on P's own parameters: one on `this` or on a function enclosing P is nothing the closure's caller gives.)
@@ -56,6 +58,7 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
 
 // Syntactic walks asked again at every call through the same function: done once per (parameter, function).
 const forwardings = new WeakMap<ts.Node, Map<ts.Node, ((k: number) => Forwarded) | undefined>>();
+const forwardingsDuringCall = new WeakMap<ts.Node, Map<ts.Node, ((k: number) => Forwarded) | undefined>>();
 const parameterCalls = new WeakMap<ts.Node, Map<ts.Node, (readonly ts.Expression[])[] | undefined>>();
 
 function cached<T>(cache: WeakMap<ts.Node, Map<ts.Node, T>>, key: ts.Node, fn: ts.Node, compute: () => T): T {
@@ -111,7 +114,7 @@ export function defaultForwarded(ctx: AnalysisContext, lookup: SummaryLookup, ta
 }
 
 /** The argument lists of every call of `param` in `target` (nested functions included); undefined if it is used otherwise. */
-function callsOfParameter(ctx: AnalysisContext, target: FunctionLike, param: ts.ParameterDeclaration): (readonly ts.Expression[])[] | undefined {
+export function callsOfParameter(ctx: AnalysisContext, target: FunctionLike, param: ts.ParameterDeclaration): (readonly ts.Expression[])[] | undefined {
   const { ts } = ctx;
   const symbol = symbolOf(ctx, param.name);
   const calls: (readonly ts.Expression[])[] = [];
@@ -134,9 +137,11 @@ type Forwarded = ts.ParameterDeclaration | 'nothing' | undefined;
 /**
  * For position k, the closure's own parameter every call of `fn` passes there ('nothing': no call passes anything
  * at k), or undefined when some call passes something else; undefined for the whole when `fn` is used other than by
- * such calls and reads of `fn.length`.
+ * such calls and reads of `fn.length`. `duringCall`: calls in closures `target` only hands back are left out (they
+ * run when the caller calls what it got: `_curry2`'s `_curry1((_b) => fn(a, _b))`; returned-closures.ts).
  */
-function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.ParameterDeclaration, target: FunctionLike): ((k: number) => Forwarded) | undefined {
+function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.ParameterDeclaration, target: FunctionLike,
+  duringCall: boolean): ((k: number) => Forwarded) | undefined {
   const { ts } = ctx;
   if (!ts.isIdentifier(fn.name) || !factory.body) return undefined;
   const symbol = symbolOf(ctx, fn.name);
@@ -144,7 +149,8 @@ function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.Par
   let other = false;
   const visit = (node: ts.Node): void => {
     if (other) return;
-    if (ts.isIdentifier(node) && node !== fn.name && symbolOf(ctx, node) === symbol) {
+    if (ts.isIdentifier(node) && node !== fn.name && symbolOf(ctx, node) === symbol &&
+      !(duringCall && enclosesOrIs(target, node) && withinReturnedClosure(ctx, target, node))) {
       const use = upward(ts, node);
       const parent = use.parent;
       if (ts.isCallExpression(parent) && parent.expression === use && enclosesOrIs(target, parent)) calls.push(parent.arguments);

@@ -20,6 +20,7 @@ import { reasonAt, snippet } from './reason';
 import type { Summary, SummaryLookup } from './param-effects';
 import { EffectRecorder } from './effect-recorder';
 import { CallEffects } from './call-effects';
+import { isReturnedClosure } from './returned-closures';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -58,12 +59,14 @@ class FunctionEffects {
     // `(p) => p`, `(p, q) => (c ? p : q)`, `(o) => () => o`: a concise body is the arrow's return value.
     if (this.ts.isArrowFunction(this.fn) && !this.ts.isBlock(body)) this.returned(body as ts.Expression, body, 'returned by the arrow function', undefined);
     new Overwrites(this.ts, { written: (e) => this.written(e), reached: (e) => this.reached(e) }, this.effects).find(body);
-    return { params: this.effects, assumes: this.callbacks.assumed };
+    return { params: this.effects, assumes: this.callbacks.assumed, assumesDuringCall: this.callbacks.assumedDuringCall };
   }
 
   private visit(node: ts.Node, action: (node: ts.Node) => void): void {
-    action(node);
-    this.ts.forEachChild(node, (child) => this.visit(child, action));
+    const walk = (): void => { action(node); this.ts.forEachChild(node, (child) => this.visit(child, action)); };
+    // A closure this function only hands back runs when its caller calls it: what it does is recorded for then.
+    if (isReturnedClosure(this.ctx, this.fn, node)) this.record.whenCalledLater(() => this.callbacks.whenCalledLater(walk));
+    else walk();
   }
 
   /**

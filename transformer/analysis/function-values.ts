@@ -22,9 +22,12 @@ export function isBuiltinContainer(ctx: AnalysisContext, value: ts.Expression | 
   return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
 }
 
-/** No parameter written or kept, nor let out other than by being returned (a caller's reach counts a callback's result as any part of what it was given). */
+/**
+ * No parameter written or kept, nor let out other than by being returned (a caller's reach counts a callback's result
+ * as any part of what it was given). Nor written by a closure it hands back: whoever it is given to may call that.
+ */
 export function summaryOnlyReads(summary: Summary | undefined): boolean {
-  return summary?.params.every((p) => !p.written && !p.escapedOtherwise && !p.kept) ?? false;
+  return summary?.params.every((p) => !p.written && !p.writtenLater && !p.escapedOtherwise && !p.kept) ?? false;
 }
 
 /** A parameter's default (`key = keyof`) is a function that only reads, or no function at all. */

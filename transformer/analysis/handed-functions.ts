@@ -9,7 +9,9 @@ import { COPYING_FUNCTIONS, HOLDS_ARGUMENT, isReadOnlyFunction } from './builtin
 import { isCallableValue, type Callbacks } from './callbacks';
 import type { EffectRecorder } from './effect-recorder';
 import { alternatives } from './expressions';
-import { outlives, type SummaryLookup } from './param-effects';
+import { outlives, withLaterWrites, type Summary, type SummaryLookup } from './param-effects';
+import { enclosesOrIs } from './function-values';
+import type { FunctionLike } from './context';
 import { snippet } from './reason';
 
 export interface HandOff {
@@ -33,12 +35,27 @@ export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: 
     const maybeFunction = isCallableValue(h.ctx, arg) || (h.ctx.checker.getTypeAtLocation(arg).flags & ts.TypeFlags.Any) !== 0;
     if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || !maybeFunction || h.callbacks.onlyReads(arg) || isReadingBuiltin(h.ctx, arg)) continue;
     const known = h.callbacks.programFunction(arg);
-    const effects = known ? h.lookup(known, false)?.params ?? [] : undefined;
+    // (A closure it hands back may be called by whoever collects its results: its writes count too.)
+    const effects = known ? (summaryForElements(h, known)?.params ?? []).map(withLaterWrites) : undefined;
     const written = effects ? effects.find((e) => e.written)?.written : undefined;
     const kept = effects ? effects.find((e) => outlives(e)) : undefined;
     if (!effects || written) h.record.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
     if (!effects || kept) h.record.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
   }
+}
+
+/**
+ * The summary of a named function given the elements (`const map = (f) => gen(f); fields.map(map)`): its
+ * reading-callbacks one when everything it assumed is of parameters of this function or of one enclosing it, assumed
+ * here in turn (this analysis is itself under that assumption); else its general one.
+ */
+function summaryForElements(h: HandOff, known: FunctionLike): Summary | undefined {
+  const reading = h.callbacks.readingCallbacks ? h.lookup(known, true) : undefined;
+  const assumes = [...reading?.assumes ?? []];
+  const inherited = assumes.every(([on]) => h.ctx.ts.isParameter(on) && enclosesOrIs(on.parent, h.callbacks.fn) && (on.parent as ts.Node) !== (known as ts.Node));
+  if (!reading || !inherited) return h.lookup(known, false);
+  for (const [on, fields] of assumes) for (const field of fields) h.callbacks.assume(on, field);
+  return reading;
 }
 
 /**

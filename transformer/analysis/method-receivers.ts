@@ -12,7 +12,8 @@ import { calledFunction, type AnalysisContext, type FunctionLike } from './conte
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
 import { objectUses } from './getters';
-import { argumentParam, type SummaryLookup } from './param-effects';
+import { argumentParam, type ParamEffects, type SummaryLookup } from './param-effects';
+import { Callbacks } from './callbacks';
 
 /** The program's method `call` runs, with a body. */
 export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.CallExpression): FunctionLike | undefined {
@@ -23,10 +24,17 @@ export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.C
   return method && target.body ? target : undefined;
 }
 
-/** The first use of `this` by which `method` may change or hand out its object; undefined when it leaves it alone. */
-export function changingUse(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): ts.Node | undefined {
+/**
+ * The first use of `this` by which `method` may change or hand out its object; undefined when it leaves it alone.
+ * `readingThis`: the call site discharged what the method's reading-callbacks summary assumed of its object (the
+ * functions a constructor fixed in its fields read: `new InternMap()` with its default `keyof`), so a function `this`
+ * is handed to is judged by the summary the method's own analysis under that assumption gives it (`intern_get(this,
+ * k)` calling `this._key`), not by its general one, where `_key` is unknown code. Without it, d3-array's `mode` wrote
+ * its values: `counts.get(v)` after `counts.set(v, …)` took `get` to change `counts`, which held them.
+ */
+export function changingUse(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup, readingThis = false): ts.Node | undefined {
   if (ctx.ts.isArrowFunction(method)) return undefined;
-  return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup));
+  return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined));
 }
 
 /** The expression a use of `this` is the object of (`this.n++` for the `this` of `this.n`), for reasons. */
@@ -36,14 +44,20 @@ export function useOf(t: typeof ts, self: ts.Node): ts.Node {
   return t.isExpressionStatement(end.parent) ? end : end.parent;
 }
 
-/** `intern_get(this, key)`: `this` handed to a function of the program that neither writes nor keeps it. */
-function givenToReader(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLookup): boolean {
+/**
+ * `intern_get(this, key)`: `this` handed to a function of the program that neither writes nor keeps it (by its general
+ * summary, or, in `readingMethod` whose object's assumptions the call site discharged, by the summary that method's
+ * reading-callbacks analysis gives this call).
+ */
+function givenToReader(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLookup, readingMethod?: FunctionLike): boolean {
   const call = self.parent;
   if (!ctx.ts.isCallExpression(call) || !call.arguments.includes(self as ts.Expression)) return false;
   const target = calledFunction(ctx, call);
   const index = target && argumentParam(target, call.arguments.indexOf(self as ts.Expression));
-  const effect = target && index !== undefined && !target.parameters[index]?.dotDotDotToken ? lookup(target, false)?.params[index] : undefined;
-  return effect !== undefined && !effect.written && !effect.escapedOtherwise && !effect.kept;
+  if (!target || index === undefined || target.parameters[index]?.dotDotDotToken) return false;
+  const summary = readingMethod ? new Callbacks(ctx, readingMethod, lookup, true).summaryAt(call, target) : lookup(target, false);
+  const effect: ParamEffects | undefined = summary?.params[index];
+  return effect !== undefined && !effect.written && !effect.writtenLater && !effect.escapedOtherwise && !effect.kept;
 }
 
 /**

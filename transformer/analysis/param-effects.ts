@@ -15,6 +15,13 @@ export interface ParamEffects {
    * nothing of its own only when this is unset.
    */
   writtenDeep?: Reason;
+  /**
+   * Written only by a closure the function hands back (`return (t) => { p.h = t }`), when that closure is called, not
+   * by the call itself (returned-closures.ts); `writtenLaterDeep` as `writtenDeep`. A caller dropping the result
+   * suffers none of it, one returning the result hands it on as its own, any other use is charged with it at the call.
+   */
+  writtenLater?: Reason;
+  writtenLaterDeep?: Reason;
   read?: Reason;
   /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
   overwritten?: Reason;
@@ -55,6 +62,14 @@ export interface ParamEffects {
 export const callerSeesWrite = (param: ts.ParameterDeclaration | undefined, effect: ParamEffects): Reason | undefined =>
   param?.dotDotDotToken ? effect.writtenDeep : effect.written;
 
+/** The same for what a closure the callee hands back writes when it is called (`writtenLater`). */
+export const callerSeesLaterWrite = (param: ts.ParameterDeclaration | undefined, effect: ParamEffects): Reason | undefined =>
+  param?.dotDotDotToken ? effect.writtenLaterDeep : effect.writtenLater;
+
+/** Every write the parameter may suffer, now or through a closure handed back: for callers that cannot tell them apart. */
+export const withLaterWrites = (effect: ParamEffects): ParamEffects =>
+  effect.writtenLater ? { ...effect, written: effect.written ?? effect.writtenLater, writtenDeep: effect.writtenDeep ?? effect.writtenLaterDeep } : effect;
+
 /**
  * The index of the parameter that a call's argument `index` binds: a TypeScript `this` parameter (`function (this: T,
  * ...rest)`) takes no argument, and arguments past the last parameter go to it (a rest parameter). Without the shift,
@@ -85,6 +100,11 @@ export interface Summary {
    * everything it holds). A call site discharges them or gets the general summary (callbacks.ts).
    */
   readonly assumes?: ReadonlyMap<ts.Node, ReadonlySet<string>>;
+  /**
+   * The part of `assumes` the call's own effects rest on: those made outside closures the function only hands back
+   * (returned-closures.ts). A call site that drops or returns the result need only discharge these.
+   */
+  readonly assumesDuringCall?: ReadonlyMap<ts.Node, ReadonlySet<string>>;
 }
 
 /** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */

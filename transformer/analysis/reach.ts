@@ -26,6 +26,7 @@ import { isAfter } from './replacements';
 import { reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
 import { CalleeReturns } from './callee-returns';
+import { freshResult } from './fresh-results';
 import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { ReturnsArgument, StoresArgument } from './reach-flow';
@@ -186,6 +187,8 @@ export class ReachMap {
     const name = this.builtinName(callee);
     if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
     if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
+    const fresh = freshResult(this.ctx, call, name, reaches);
+    if (fresh) return fresh;
     if (ts.isPropertyAccessExpression(callee)) {
       // `dist.min(min)`: a method handing back its object (fluent.ts) gives the receiver itself.
       const same = fluentReceiver(this.ctx, call);

@@ -100,7 +100,8 @@ function sameEffects(a: Summary, b: Summary | undefined): boolean {
   if (assumptionCount(a) !== assumptionCount(b)) return false;
   return a.params.every((p, i) => {
     const q = b.params[i] ?? {};
-    return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.read, q.read) && same(p.escaped, q.escaped) &&
+    return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.writtenLater, q.writtenLater) &&
+      same(p.writtenLaterDeep, q.writtenLaterDeep) && same(p.read, q.read) && same(p.escaped, q.escaped) &&
       same(p.escapedOtherwise, q.escapedOtherwise) && same(p.kept, q.kept) && same(p.inFunction, q.inFunction) && same(p.toCallback, q.toCallback) && p.returnedAt === q.returnedAt;
   });
 }
@@ -109,5 +110,7 @@ function sameEffects(a: Summary, b: Summary | undefined): boolean {
 function assumptionCount(summary: Summary): number {
   let n = 0;
   for (const fields of summary.assumes?.values() ?? []) n += fields.size;
+  // (One made first in a closure handed back, then also during the call, grows only this.)
+  for (const fields of summary.assumesDuringCall?.values() ?? []) n += fields.size;
   return n;
 }

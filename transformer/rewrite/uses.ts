@@ -116,7 +116,7 @@ export class UseClassifier {
     // move(from, to) keeps from's objects in to: to's contents get another name.
     const keeper = effects.find((other, j) => j !== index && other?.kept);
     if (keeper?.kept) return { kind: 'escape', why: `passed next to an argument the function keeps: ${keeper.kept.text}` };
-    return { kind: effect?.written ? 'write' : 'read' };
+    return { kind: effect?.written || effect?.writtenLater ? 'write' : 'read' };
   }
 
   /** `value.method(…)`: a read, a write, or a second name for (part of) the object in the result. */

@@ -1,0 +1,58 @@
+/**
+ * Calls whose callee is none function in particular but one of a known few (call-effects.ts asks): a member of a
+ * constant object literal (`streamObjectType[object.type](object, stream)`: literal-members.ts), a variable only ever
+ * assigned functions (`getTag(v)`: assigned-functions.ts), or a constant's choices (`var func = isArray(c) ?
+ * arrayShuffle : baseShuffle`: the checker resolves such a call to one of them, and the analysis had trusted that one).
+ * Each argument suffers what any of them does to that parameter.
+ */
+import type * as ts from 'typescript';
+import type { FunctionLike } from './context';
+import { literalMembers } from './literal-members';
+import { assignedFunctions, chosenFunctions } from './assigned-functions';
+import { snippet } from './reason';
+import { argumentParam, callerSeesWrite, withLaterWrites, type ParamEffects } from './param-effects';
+import type { HandOff } from './handed-functions';
+
+/** The functions a callee may be when it is none in particular (see the top of this file). */
+export function candidates(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
+  return tableOrAssigned(h, callee) ?? chosenFunctions(h.ctx, callee);
+}
+
+function tableOrAssigned(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
+  return literalMembers(h.ctx, callee) ?? assignedFunctions(h.ctx, callee);
+}
+
+/**
+ * What `fn` does to its parameter `index`: its general summary for a table's or a reassigned variable's functions
+ * (the summary for this call's callbacks would need every candidate's assumptions discharged here; on d3-geo's
+ * recursive stream tables that did not end in minutes), the summary for this call's callbacks for a constant's few
+ * choices (lodash's `func(collection, negate(predicate))`). What a closure it hands back writes counts too: whichever
+ * function runs, its result is not followed.
+ */
+export function candidateEffect(h: HandOff, fn: FunctionLike, index: number, call: ts.CallExpression): ParamEffects | undefined {
+  if (fn.parameters.length === 0) return undefined;
+  const summary = tableOrAssigned(h, call.expression) ? h.lookup(fn, false) : h.callbacks.summaryAt(call, fn);
+  const effect = summary?.params[argumentParam(fn, index)];
+  return effect && withLaterWrites(effect);
+}
+
+/** Argument `index` (`expr`, reaching `params`) suffers what any of the candidates does to that parameter. */
+export function toCandidates(h: HandOff, call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
+  const { ts } = h.ctx;
+  const callee = snippet(call.expression);
+  for (const fn of candidates(h, call.expression)!) {
+    const effect = candidateEffect(h, fn, index, call);
+    const name = fn.name?.getText() ?? (ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
+    if (!effect) {
+      h.record.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+      h.record.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+      continue;
+    }
+    const written = callerSeesWrite(fn.parameters[argumentParam(fn, index)], effect);
+    if (written) h.record.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
+    if (effect.read) h.record.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
+    h.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
+    if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
+  }
+  h.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
+}

@@ -1,0 +1,69 @@
+/**
+ * What a call of a function of the program (with a body, by its summary for this call's callbacks) does to one
+ * argument: its writes, reads, what it lets out and keeps. Kept apart from call-effects.ts, which decides which rule
+ * a call falls under.
+ *
+ * What a closure the callee hands back writes when it is called (`writtenLater`: returned-closures.ts) is charged by
+ * what this function does with the call's result: nothing when it drops it, the same for later when it returns it (its
+ * own caller decides), and as a write at the call for any other use (it may be called here). For a dropped or
+ * returned result, the callee's summary need only rest on assumptions about the call itself (`duringCall`).
+ */
+import type * as ts from 'typescript';
+import type { FunctionLike } from './context';
+import { reasonAt, type Reason } from './reason';
+import { argumentParam, callerSeesLaterWrite, callerSeesWrite, type ParamEffects, type Summary } from './param-effects';
+import { resultUse } from './returned-closures';
+import type { HandOff } from './handed-functions';
+
+export interface CallSite extends HandOff {
+  /** The function being analysed, which makes the call. */
+  readonly fn: FunctionLike;
+}
+
+export function programCallArgument(h: CallSite, call: ts.CallExpression, target: FunctionLike, index: number, arg: ts.Expression,
+  params: ReadonlySet<number>): void {
+  const { ts } = h.ctx;
+  const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
+  const summary = h.callbacks.summaryAt(call, target);
+  const at = argumentParam(target, index);
+  const effect = summary?.params[at];
+  const calleeName = target.name ? target.name.getText() : 'a function';
+  if (!summary || !effect) {
+    h.record.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+    h.record.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+    return;
+  }
+  const param = target.parameters[at];
+  const use = resultUse(h.ctx, h.fn, call);
+  const now = use === 'used' ? effect : callOnly(h, call, target, summary)?.params[at] ?? effect;
+  const later = callerSeesLaterWrite(param, effect);
+  const deep = (e: ParamEffects): boolean => e.writtenDeep !== undefined || (use === 'used' && e.writtenLaterDeep !== undefined);
+  const written: Reason | undefined = callerSeesWrite(param, now);
+  if (written) h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, deep(now));
+  else if (later && use === 'used') {
+    h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, whose result writes it when called: ${later.text}`, deep(effect));
+  }
+  // A result handed back: what its closure writes when called is written when this function's result is called (and
+  // so is what the callee does at once only under assumptions this call did not discharge, when nothing was charged now).
+  const all = later ?? (written ? undefined : callerSeesWrite(param, effect));
+  if (use === 'returned' && all) {
+    h.record.whenCalledLater(() => h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, whose result writes it when called: ${all.text}`,
+      effect.writtenDeep !== undefined || effect.writtenLaterDeep !== undefined));
+  }
+  if (effect.read) h.record.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
+  // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
+  h.record.letOut(params, arg, effect, `\`${calleeName}\``);
+  if (effect.kept) {
+    call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
+  }
+  if (effect.buffer) for (const p of params) h.record.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
+}
+
+/**
+ * The summary for what the call itself does (its result dropped or returned): the reading-callbacks one when this
+ * call discharges the assumptions made outside the closures the callee hands back, though not those made in them.
+ */
+function callOnly(h: CallSite, call: ts.CallExpression, target: FunctionLike, strict: Summary): Summary | undefined {
+  const reading = h.lookup(target, true);
+  return reading === undefined || strict === reading ? strict : h.callbacks.summaryAt(call, target, true);
+}
