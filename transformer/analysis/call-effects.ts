@@ -226,8 +226,14 @@ export class CallEffects {
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {
     const callee = skipParens(this.ts, call.expression);
-    return (this.ts.isPropertyAccessExpression(callee) || this.ts.isElementAccessExpression(callee)) && !this.isBuiltinMethod(call) &&
-      this.callbacks.isCallerMethod(call, callee);
+    // A quoted key or a well-known symbol is a method's name (`a['fantasy-land/equals'](b)`, `v[Symbol.iterator]()`);
+    // another computed one picks a function out of a table (`fs[i](x)`), which the caller may fill with writers of
+    // what it is handed: no caller's method.
+    const { ts } = this;
+    const key = ts.isElementAccessExpression(callee) ? skipParens(ts, callee.argumentExpression) : undefined;
+    const named = ts.isPropertyAccessExpression(callee) || (key !== undefined && (ts.isStringLiteralLike(key) ||
+      (ts.isPropertyAccessExpression(key) && ts.isIdentifier(key.expression) && key.expression.text === 'Symbol')));
+    return named && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee as ts.PropertyAccessExpression | ts.ElementAccessExpression);
   }
 
   /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
