@@ -29,6 +29,7 @@ import type * as K from './kernels';
 import { median, timeIt } from './stats';
 import { bareReader, bareTransfer } from './bare-stream';
 import { RedisLink } from '../runtime/distributed/redis-link';
+import { hugePagesEnv } from '../runtime/hugepages';
 
 // ── task functions (pool threads and machines import this module: main() runs only when it is the program) ──
 
@@ -130,8 +131,11 @@ function measure(name: string, mode: Mode, url: string): Promise<Measures> {
   // Signed as a real cluster is (the machines of startCluster hold this secret).
   if (mode === 'distributed') Object.assign(env, { TASKIFY_REDIS: url, TASKIFY_SECRET: CLUSTER_SECRET });
   const args = [__filename, '--child', name, ...(quick ? ['--quick'] : [])];
+  // Both modes' programs start as `taskify run` starts one, with huge pages where they change something (README, Huge
+  // pages), as the cluster's machines do: else the master's fresh pages for a 64 MiB result were most of its time.
+  const started = hugePagesEnv(env) ?? env;
   return new Promise((resolve, reject) => {
-    const run = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const run = spawn(process.execPath, args, { env: started, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     run.stdout.on('data', (chunk) => { stdout += chunk; });
     run.on('error', reject);
