@@ -434,7 +434,7 @@ test('a task handed whole to an array\'s map runs for every element as a task', 
 
 test('module state read through helpers, defaults and namespaces, and process.env, as the program left them at each call', () => {
   const tasks = printsAsPlain('module-reach');
-  assert.is(tasks.inWorkers, 11, 'every call ran in a worker');
+  assert.is(tasks.inWorkers, 12, 'every call ran in a worker');
 });
 
 test('a record parameter only read beside followed parameters that tasks only read: its function\'s calls are tasks', () => {

@@ -36,9 +36,15 @@ export function applyModuleState(keys: readonly string[], snapshots: readonly un
   keys.forEach((key, i) => copyInto(moduleStateValue(key, task), snapshots[i], `task ${task}: module state ${key}`));
 }
 
-/** Make `target` (a const binding's object, which cannot be replaced) hold what `source` holds. */
-function copyInto(target: unknown, source: unknown, what: string): void {
-  if (target === source) return;
+/**
+ * Make `target` (a const binding's object, which cannot be replaced) hold what `source` holds. A plain object's
+ * fields that hold objects in both are filled in place, as the program's own nested objects were changed in place
+ * (`F.inner.k = 5` where `F` is frozen: its `inner` cannot be replaced, nor need be); its getters and setters stay
+ * (they compute from the fields), and so do fields it locked (the program could not change them either).
+ */
+function copyInto(target: unknown, source: unknown, what: string, seen = new Set<unknown>()): void {
+  if (target === source || seen.has(target)) return;
+  seen.add(target);
   if (ArrayBuffer.isView(target) && !(target instanceof DataView) && ArrayBuffer.isView(source)) {
     const view = target as unknown as { length: number; set(values: ArrayLike<unknown>): void };
     if (view.length !== (source as unknown as { length: number }).length) {
@@ -55,9 +61,27 @@ function copyInto(target: unknown, source: unknown, what: string): void {
     target.clear();
     for (const v of source) target.add(v);
   } else if (typeof target === 'object' && target !== null && typeof source === 'object' && source !== null) {
-    for (const key of Object.keys(target)) if (!(key in source)) delete (target as Record<string, unknown>)[key];
-    Object.assign(target, source);
+    const into = target as Record<string, unknown>;
+    for (const key of Object.keys(into)) {
+      const slot = Object.getOwnPropertyDescriptor(into, key)!;
+      if (!Object.hasOwn(source, key) && 'value' in slot && slot.configurable) delete into[key];
+    }
+    for (const key of Object.keys(source)) {
+      const value = (source as Record<string, unknown>)[key];
+      const slot = Object.getOwnPropertyDescriptor(into, key);
+      if (slot && !('value' in slot)) continue; // an accessor
+      const now = slot?.value;
+      if (isPlainRecord(now) && isPlainRecord(value)) copyInto(now, value, `${what}.${key}`, seen);
+      else if (!slot || (slot.writable && !Object.is(now, value))) into[key] = value;
+    }
   } else {
     throw badTask(`${what}: cannot copy a ${typeof source} into a ${typeof target}`);
   }
+}
+
+/** An object literal's object (or one without a prototype): filled in place field by field. */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
