@@ -4,7 +4,8 @@
  * gain nothing from it.
  */
 import type * as ts from 'typescript';
-import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type FunctionLike } from '../analysis/context';
+import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { exportedName } from '../analysis/discover';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, type Reason } from '../analysis/reason';
 import type { Containers } from './containers';
@@ -92,8 +93,9 @@ export class ParameterWaits {
    * others is then about their snapshots only, and `param` needs no waits.
    */
   private onlyReadAmongReads(fn: FunctionLike, param: ts.ParameterDeclaration): boolean {
-    const effects = this.planner.facts.summaries.get(fn).params[fn.parameters.indexOf(param)];
-    if (!effects || effects.written || effects.escaped) return false;
+    const index = fn.parameters.indexOf(param);
+    const effects = this.planner.facts.summaries.get(fn).params[index];
+    if (!effects || effects.written || effects.escaped || !this.everyCallerPassesData(fn, index)) return false;
     const watched = new Set([...this.planner.followed, ...this.planner.containers.relied()]);
     for (const [call, task] of this.planner.plan.submissions) {
       if (call.pos < fn.pos || call.end > fn.end) continue;
@@ -108,6 +110,25 @@ export class ParameterWaits {
       if (writes) return false;
     }
     return true;
+  }
+
+  /**
+   * Every call of the function is in sight and passes, at `index`, a value whose type has no getter or setter: reading
+   * its fields runs no code (`{ get n() { zs[1] = 100; return 1 } }` would write a followed object at `cfg.n`).
+   */
+  private everyCallerPassesData(fn: FunctionLike, index: number): boolean {
+    const { ts } = this;
+    const { ctx } = this.planner.facts;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+    const symbol = name && ts.isIdentifier(name) ? symbolOf(ctx, name) : undefined;
+    if (!symbol || exportedName(ctx, fn)) return false;
+    return this.planner.facts.references(symbol).every((ref) => {
+      if (isDeclarationName(ts, ref)) return true;
+      const call = ref.parent;
+      if (!ts.isCallExpression(call) || call.expression !== ref) return false;
+      const arg = call.arguments[index];
+      return arg === undefined || !hasAccessors(ctx, ctx.checker.getTypeAtLocation(arg));
+    });
   }
 
   /** Followed parameters (tasks may write them): their function waits for them when it returns or throws. */
@@ -150,4 +171,16 @@ export class ParameterWaits {
     });
   }
 
+}
+
+/** The type's own properties or its fields' (a few levels down) include a getter or setter. */
+function hasAccessors(ctx: AnalysisContext, type: ts.Type, depth = 0): boolean {
+  const { ts } = ctx;
+  if (depth > 3 || type.getCallSignatures().length > 0) return false; // (a method's type: no fields of the data)
+  for (const property of type.getProperties()) {
+    if (property.flags & (ts.SymbolFlags.GetAccessor | ts.SymbolFlags.SetAccessor)) return true;
+    const declaration = property.valueDeclaration;
+    if (declaration && hasAccessors(ctx, ctx.checker.getTypeOfSymbolAtLocation(property, declaration), depth + 1)) return true;
+  }
+  return false;
 }

@@ -105,8 +105,10 @@ export class UseClassifier {
     const declaration = calledFunction(this.ctx, call);
     // `Object.defineProperty(o, 'k', d)`, `Object.assign(o, src)` as a statement: the built-in writes `o` and keeps
     // nothing of it (its result, `o` again, is dropped).
+    // Only when the rest hands it no object (`{ value: 7 }`): `{ value: shared }` would make `shared` a part of it.
     const builtin = declaration ? undefined : qualifiedName(this.ts, call.expression);
-    if (builtin && writesFirstArgument(builtin) && call.arguments[0] === withWrappers(this.ts, arg) && !isResultUsed(this.ctx, call)) return { kind: 'write' };
+    if (builtin && writesFirstArgument(builtin) && call.arguments[0] === withWrappers(this.ts, arg) && !isResultUsed(this.ctx, call) &&
+      call.arguments.slice(1).every((other) => this.holdsNoObject(other))) return { kind: 'write' };
     if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
     const effects = this.summaries.get(declaration).params;
     const index = Math.min(call.arguments.indexOf(arg), declaration.parameters.length - 1);
@@ -117,6 +119,15 @@ export class UseClassifier {
     const keeper = effects.find((other, j) => j !== index && other?.kept);
     if (keeper?.kept) return { kind: 'escape', why: `passed next to an argument the function keeps: ${keeper.kept.text}` };
     return { kind: effect?.written || effect?.writtenLater ? 'write' : 'read' };
+  }
+
+  /** A primitive, or an object literal of primitives (a property descriptor `{ value: 7, enumerable: false }`). */
+  private holdsNoObject(expr: ts.Expression): boolean {
+    const { ts } = this;
+    const value = skipTransparent(ts, expr);
+    if (isPrimitiveNode(this.ctx, value)) return true;
+    return ts.isObjectLiteralExpression(value) &&
+      value.properties.every((p) => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isPrimitiveNode(this.ctx, p.initializer));
   }
 
   /** `value.method(…)`: a read, a write, or a second name for (part of) the object in the result. */

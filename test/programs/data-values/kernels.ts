@@ -39,3 +39,6 @@ export function stamp(o: { n: number }): void { Object.defineProperty(o, 'versio
 
 /** @task */
 export function readHidden(o: { n: number }): number { return (o as { secret?: number }).secret ?? -1; }
+
+/** @task */
+export function bumpHidden(o: { a: number }): number { const hidden = (o as { hid?: { n: number } }).hid; if (hidden) hidden.n += 1; return o.a; }

@@ -1,4 +1,4 @@
-import { check, dropKey, move, readHidden, roundDown, run, several, slots, stamp } from './kernels';
+import { bumpHidden, check, dropKey, move, readHidden, roundDown, run, several, slots, stamp } from './kernels';
 
 // An error returned: printed, compared, asked for its parts.
 const e = check(-1);
@@ -46,3 +46,10 @@ const secret = { n: 2 };
 Object.defineProperty(secret, 'secret', { value: 42, enumerable: false, writable: true, configurable: true });
 console.log((stamped as { version?: number }).version, Object.keys(stamped).join(','), JSON.stringify(stamped), readHidden(secret));
 try { (stamped as { n: number; version?: number }).version = 8; console.log('assigned'); } catch (e) { console.log((e as Error).name, 'read-only'); }
+// A hidden property holding another object of the program, defined by the program: the task writing it stays a
+// plain call, as the plugin cannot follow the object through the descriptor (helper-54's m03).
+const shared = { n: 1 };
+const holder = { a: 1 };
+Object.defineProperty(holder, 'hid', { value: shared, enumerable: false });
+bumpHidden(holder);
+console.log('hidden holder', shared.n);

@@ -17,3 +17,7 @@ console.log(taskWrites({ v: xs, n: 1 }, xs).join(','));
 console.log(partWritten({ v: xs, n: 1 }, xs).join(','));
 const ys = new Float64Array([5, 6]);
 console.log(reads({ v: new Float64Array([9]), n: 1 }, ys).join(','), xs.join(','));
+// A caller passing a record with a getter that writes the followed object: reading `cfg.n` runs it (helper-54's m02).
+function withGetter(x: Float64Array, cfg: { n: number }): number[] { const a = sum(x, 0); const k = cfg.n; const b = sum(x, 0); return [a, b, k]; }
+const zs = new Float64Array([1, 2]);
+console.log(withGetter(zs, { get n() { zs[1] = 100; return 1; } }).join(','));
