@@ -454,6 +454,11 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('const T = { sum: 0 };\n/** @task */\nexport function f(x: number) { T.sum = T.sum + x; return T.sum; }'), /counts in `T`/);
   assert.equal(errs('const STATS = { calls: 0 };\n/** @task */\nexport function f(x: number) { STATS.calls++; return x; }'), '',
     'a count nothing looks at changes no output');
+  assert.match(errs('const C = { n: 0 };\nfunction tick() { C.n += 1; return C.n; }\n/** @task */\nexport function f(x: number) { return x + tick(); }'),
+    /main\.ts:2:.*task f: counts in `C`/, 'through a helper it calls (helper-54\'s m07)');
+  assert.match(errs('const LOG: number[] = [];\n/** @task */\nexport function f(x: number) { return LOG.push(x); }'), /counts in `LOG`/,
+    'a list appended to, whose length is looked at (m08)');
+  assert.equal(errs('const LOG: number[] = [];\n/** @task */\nexport function f(x: number) { LOG.push(x); return x; }'), '', 'a log nothing reads');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
     'calling a static method of the program is no change');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);

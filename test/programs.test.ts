@@ -455,4 +455,9 @@ test('levels holding objects written whole by tasks, beside tasks on their eleme
   assert.ok(replaced.some((c) => c.reason.includes('`rows[1]` is a level of a container, and task replaceFirst may change which objects it holds')));
 });
 
+test('a file whose only task use is a module member handed to map is transformed: every element is a task', () => {
+  const tasks = printsAsPlain('mapped-only');
+  assert.is(tasks.inWorkers, 2, 'one task per row');
+});
+
 test.run();

@@ -72,11 +72,11 @@ function callsTask(found: ProgramTasks, source: ts.SourceFile): boolean {
     if (ctx.ts.isCallExpression(node)) {
       const fn = calledFunction(ctx, node);
       if (fn && tasks.has(fn)) return true;
-      // `parts.map(total)` (mapped-tasks.ts)
+      // `parts.map(total)`, `parts.map(K.total)` (mapped-tasks.ts)
       const [only] = node.arguments;
-      if (only && node.arguments.length === 1 && ctx.ts.isIdentifier(only) && ctx.ts.isPropertyAccessExpression(node.expression) &&
-        node.expression.name.text === 'map') {
-        const symbol = symbolOf(ctx, only);
+      const named = only && (ctx.ts.isIdentifier(only) ? only : ctx.ts.isPropertyAccessExpression(only) ? only.name : undefined);
+      if (named && node.arguments.length === 1 && ctx.ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'map') {
+        const symbol = symbolOf(ctx, named);
         if (symbol && taskNamed(ctx, tasks, symbol)) return true;
       }
     }

@@ -64,7 +64,7 @@ export class ModuleState {
   }
 
   /** The first place the program names it outside tasks and outside `code` (what a task runs: the change itself). */
-  private readOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>): ts.Node | undefined {
+  readOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>): ts.Node | undefined {
     if (!this.readOutsideTasks(symbol)) return undefined;
     const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
     return this.reads.get(symbol)!.find((read) => !within(read));

@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
+import { codeReachedFrom } from './reached-code';
 import { isReference } from '../rewrite/syntax';
 
 /**
@@ -26,6 +27,15 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
   const counted = new Map<ts.Symbol, ModuleRead>();
+  const reached = codeReachedFrom(ctx, fn);
+  const runs = new Set<ts.Node>([fn, ...reached]);
+  const countsIn = (node: ts.Node): void => {
+    const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
+    // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
+    const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? state.writeAt(node as ts.Identifier) : undefined;
+    if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
+    ts.forEachChild(node, countsIn);
+  };
   const visit = (node: ts.Node): void => {
     // `globalThis.LEVEL` that the program sets: the worker's global object never has it.
     const global = globalMember(ctx, node);
@@ -46,7 +56,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
       // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
-      if (written && !readAt && !counted.has(symbol!) && updatesFromItself(ctx, written, symbol!) && observed(ctx, fn, written, symbol!)) {
+      if (written && !readAt && !counted.has(symbol!) && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) {
         counted.set(symbol!, { ref: node, change: written });
       }
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
@@ -73,6 +83,8 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   // Default values are the task's code too (`s = CONFIG.scale`).
   for (const param of fn.parameters) visit(param);
   if (fn.body) visit(fn.body);
+  // A count kept through a helper the task calls (`tick()` doing `COUNTER.n += 1; return COUNTER.n`).
+  for (const part of reached) countsIn(part);
   // What the code it runs beyond its body reads travels with each call as well.
   for (const read of state.readsReachedFrom(fn)) {
     const symbol = symbolOf(ctx, read.ref)!;
@@ -83,13 +95,16 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
 }
 
 /** The count is looked at: the update's value is used, or the task names the state again (`return COUNTER.n`). */
-function observed(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, symbol: ts.Symbol): boolean {
+function observed(ctx: AnalysisContext, scopes: readonly ts.Node[], write: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
   if (!ts.isExpressionStatement(write.parent) && !(ts.isForStatement(write.parent) && write.parent.incrementor === write)) return true;
   const elsewhere = (node: ts.Node): boolean =>
     node !== write && ((ts.isIdentifier(node) && isReference(ts, node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, elsewhere) === true);
-  return fn.body !== undefined && elsewhere(fn.body);
+  return scopes.some(elsewhere);
 }
+
+/** Library methods that add to or take from what earlier calls left, in order. */
+const ACCUMULATING_METHODS = new Set(['push', 'unshift', 'pop', 'shift', 'splice']);
 
 /**
  * The write takes the new value from the old one: `++`/`--`, a compound assignment (`+=`, `??=`), or `=` from an
@@ -98,6 +113,8 @@ function observed(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, symbol
  */
 function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
+  // `LOG.push(x)`: appended after what earlier calls left (a keyed `set`/`add` is a cache's).
+  if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression)) return ACCUMULATING_METHODS.has(write.expression.name.text);
   if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) {
     return write.operator === ts.SyntaxKind.PlusPlusToken || write.operator === ts.SyntaxKind.MinusMinusToken;
   }
