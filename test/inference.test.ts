@@ -459,6 +459,8 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('const LOG: number[] = [];\n/** @task */\nexport function f(x: number) { return LOG.push(x); }'), /counts in `LOG`/,
     'a list appended to, whose length is looked at (m08)');
   assert.equal(errs('const LOG: number[] = [];\n/** @task */\nexport function f(x: number) { LOG.push(x); return x; }'), '', 'a log nothing reads');
+  assert.match(errs('export namespace N {\n  /** @task */\n  export function f(x: number) { return x; }\n}'), /task f: is inside namespace `N`/,
+    'a task in a namespace is said to be one, not "not exported" (helper-54\'s a44)');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
     'calling a static method of the program is no change');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);

@@ -109,7 +109,8 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(fn, codes.generator, 'is a generator; a task must return its result');
   }
   const exported = exportedName(ctx, fn);
-  if (!exported) fail(fn, codes.notExported, 'is not exported; a worker imports a task from its module, so add `export`');
+  const namespace = ctx.ts.findAncestor(fn.parent, ctx.ts.isModuleDeclaration);
+  if (!exported) fail(fn, codes.notExported, namespace ? `is inside namespace \`${namespace.name.getText()}\`; a worker imports a task by its module's own export, so declare it at the module's top level` : 'is not exported; a worker imports a task from its module, so add `export`');
   const self = findThis(ctx, fn);
   if (self) fail(self, codes.usesThis, 'uses `this`; a task runs in another thread without its object');
   const isTask = (node: ts.Node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined;
