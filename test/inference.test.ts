@@ -459,6 +459,9 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('const LOG: number[] = [];\n/** @task */\nexport function f(x: number) { return LOG.push(x); }'), /counts in `LOG`/,
     'a list appended to, whose length is looked at (m08)');
   assert.equal(errs('const LOG: number[] = [];\n/** @task */\nexport function f(x: number) { LOG.push(x); return x; }'), '', 'a log nothing reads');
+  assert.equal(errs('const S = { n: 0 };\n/** @task */\nexport function f(xs: number[]) { S.n = 0; for (const x of xs) S.n++; return S.n; }'), '',
+    'a count set afresh by every call (helper-54\'s m12)');
+  assert.match(errs('const S = { n: 0, m: 0 };\n/** @task */\nexport function f(xs: number[]) { S.n = 0; S.m++; return S.m; }'), /counts in `S`/, 'another field');
   assert.match(errs('export namespace N {\n  /** @task */\n  export function f(x: number) { return x; }\n}'), /task f: is inside namespace `N`/,
     'a task in a namespace is said to be one, not "not exported" (helper-54\'s a44)');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',

@@ -56,7 +56,8 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
       // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
-      if (written && !readAt && !counted.has(symbol!) && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) {
+      if (written && !readAt && !counted.has(symbol!) && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!) &&
+        !resetBefore(ctx, fn, written, symbol!)) {
         counted.set(symbol!, { ref: node, change: written });
       }
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
@@ -101,6 +102,25 @@ function observed(ctx: AnalysisContext, scopes: readonly ts.Node[], write: ts.No
   const elsewhere = (node: ts.Node): boolean =>
     node !== write && ((ts.isIdentifier(node) && isReference(ts, node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, elsewhere) === true);
   return scopes.some(elsewhere);
+}
+
+/**
+ * The task's body sets the state afresh before the write, at its top level (`SCRATCH.n = 0; …; SCRATCH.n++`): every
+ * call starts from the same value, whichever worker runs it.
+ */
+function resetBefore(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, symbol: ts.Symbol): boolean {
+  const { ts } = ctx;
+  if (!fn.body || !ts.isBlock(fn.body)) return false;
+  const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
+  // The same place the write changes (`SCRATCH.n`, not another field of it).
+  const target = ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write) ? write.operand : ts.isBinaryExpression(write) ? write.left : undefined;
+  if (!target) return false;
+  for (const statement of fn.body.statements) {
+    if (statement.end > write.pos) return false;
+    const e = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && e.left.getText() === target.getText() && !names(e.right)) return true;
+  }
+  return false;
 }
 
 /** Library methods that add to or take from what earlier calls left, in order. */
