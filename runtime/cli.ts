@@ -31,7 +31,8 @@ commands:
   worker [--redis <url>] [--threads <n>] [--root <dir>]
              join distributed runs as one machine: take tasks from Redis (BullMQ) and run them on this
              machine's cores (default address: TASKIFY_REDIS; threads: the number of cores); it runs only
-             tasks of modules under --root (default: the working directory), and refuses other jobs
+             tasks of modules under --root (default: the working directory), and refuses other jobs;
+             --redis @<file> reads the address from that file (a password then shows in no process list)
   clean [--redis <url>]
              remove run directories and shared-memory segments that no live run holds (their run's
              lease was not refreshed for 30 s: the program and its watcher were both killed); with --redis,
@@ -55,7 +56,7 @@ environment of taskify programs (checked as the program starts: a value that can
   TASKIFY_PROGRESS=0|1       the live progress line on stderr (default: on when stderr is a terminal)
   TASKIFY_SUMMARY=0|1        a table of where the time went at exit (default: after 10 s on a terminal)
   TASKIFY_REDIS=<url>        run tasks on the machines that joined with \`taskify worker\` at this Redis
-                             (redis://host:port) instead of this machine's pool
+                             (redis://host:port, or @<file> holding it) instead of this machine's pool
   TASKIFY_REDIS_TTL_S=<s>    expiry of a distributed run's Redis keys, should it die before deleting them (default 86400)
   TASKIFY_SECRET, TASKIFY_SECRET_FILE
                              the cluster secret of a distributed run (or a file holding it)

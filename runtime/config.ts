@@ -113,9 +113,20 @@ export function workerHeapMb(env: Env): number | undefined {
   return value;
 }
 
-/** A redis:// or rediss:// address, checked here so that a typo fails before anything starts. */
-export function redisUrl(raw: string | undefined, where: string): string | undefined {
-  if (raw === undefined || raw === '') return undefined;
+/**
+ * A redis:// or rediss:// address, checked here so that a typo fails before anything starts. `@path` reads it from
+ * that file (`TASKIFY_REDIS=@/run/secrets/redis`, `--redis @…`): an address holding a password then appears in no
+ * environment and no process list.
+ */
+export function redisUrl(given: string | undefined, where: string): string | undefined {
+  if (given === undefined || given === '') return undefined;
+  let raw = given;
+  if (given.startsWith('@')) {
+    try { raw = readFileSync(given.slice(1), 'utf8').trim(); } catch (error) {
+      throw badSetting(where, given, 'name a readable file holding the Redis address after its @', (error as Error).message);
+    }
+    if (!raw) throw badSetting(where, given, 'name a file holding the Redis address after its @', 'it is empty');
+  }
   let url: URL;
   try { url = new URL(raw); } catch { throw badRedisUrl(raw, where); }
   if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') throw badRedisUrl(raw, where);

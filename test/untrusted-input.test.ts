@@ -15,6 +15,7 @@ import { refusalOf } from '../runtime/distributed/job-check';
 import { checkSecretPolicy, clusterSecret, sign, verified } from '../runtime/distributed/signing';
 import type { RemoteJob } from '../runtime/protocol';
 import { pathToFileURL } from 'node:url';
+import { redisUrl } from '../runtime/config';
 
 const BAD = ['/../../etc/passwd', '../d1v1', 'd1v1/../../x', 'd1v', 'dxv1', 'd1v1\u0000', '', 'd1v1.tmp', 'D1V1'];
 
@@ -130,6 +131,24 @@ test('the cluster secret: from TASKIFY_SECRET or a file; required unless Redis i
   }
   assert.throws(() => checkSecretPolicy('redis://:pw@db.example:6379', undefined, 'taskify'), /must be signed: set TASKIFY_SECRET/);
   assert.not.throws(() => checkSecretPolicy('redis://db.example:6379', 'x', 'taskify'));
+});
+
+test('the Redis address from a file (`@path`): read, trimmed, checked, its password never shown', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'taskify-redis-url-'));
+  try {
+    writeFileSync(join(dir, 'url'), 'redis://:hunter2@db.example:6379\n');
+    writeFileSync(join(dir, 'bad'), 'http://:hunter2@db.example\n');
+    writeFileSync(join(dir, 'empty'), '\n');
+    assert.is(redisUrl(`@${join(dir, 'url')}`, 'TASKIFY_REDIS'), 'redis://:hunter2@db.example:6379');
+    assert.throws(() => redisUrl(`@${join(dir, 'missing')}`, '--redis'), /^--redis must name a readable file holding the Redis address after its @, got "@.*missing" \(ENOENT/);
+    assert.throws(() => redisUrl(`@${join(dir, 'empty')}`, 'TASKIFY_REDIS'), /it is empty/);
+    try { redisUrl(`@${join(dir, 'bad')}`, 'TASKIFY_REDIS'); assert.unreachable('an http address'); } catch (error) {
+      assert.match((error as Error).message, /^TASKIFY_REDIS must be a redis:\/\/host:port address/);
+      assert.not.match((error as Error).message, /hunter2/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
