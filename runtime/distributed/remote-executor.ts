@@ -15,7 +15,7 @@ import type { Queue, QueueEvents } from 'bullmq';
 import { checkedVersionKey, readKeys, type LandedVersion, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
-import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl } from '../errors';
+import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl, TaskifyError } from '../errors';
 import { versionPath, writeEncoded } from '../store/version-file';
 import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './redis';
 import { sign, verified } from './signing';
@@ -44,6 +44,8 @@ const POLL_MS = 1000;
 const RUN_ALIVE_MS = 30 * POLL_MS;
 /** Completion events kept per machine queue: the master reads them as they come and a machine runs at most its slots. */
 const EVENTS_PER_SLOT = 50;
+/** What a Redis client's commands fail with once its connection went (ioredis, net). */
+const CONNECTION_LOST = /Connection is closed|ECONNRESET|ECONNREFUSED|EPIPE|Stream isn't writeable/;
 const NO_MACHINE_WARNING_MS = 5000;
 const CLOSE_STEP_MS = 3000;
 /** A Redis silent this long fails the run (it is said at 10 s: redis.ts STALL_REPORT_MS). */
@@ -298,12 +300,32 @@ class RemoteExecutor implements Executor {
       `start one with: taskify worker --redis ${shownUrl(this.settings.url)}`);
   }
 
+  /**
+   * A failure while the connection is down (not `ready`: the client is reconnecting or gave up) is the connection's
+   * loss, whichever of the two the engine hears of first: an upload's or a queue's "Connection is closed." raced the
+   * client's 'end' and failed the run as an engine crash.
+   */
+  explainFailure(error: unknown): Error | undefined {
+    if (error instanceof TaskifyError || !this.redis) return undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    // (Another of the run's connections, a blob's or a queue's, may hear of it before this one.)
+    if (this.redis.status === 'ready' && !CONNECTION_LOST.test(message)) return undefined;
+    const lost = redisLost(this.settings.url, message);
+    this.giveUp(lost); // the engine is failing the run with it already
+    return lost;
+  }
+
   private lost(detail: string): void {
-    if (this.closed || this.failed) return;
-    this.failed = true;
     const error = redisLost(this.settings.url, detail);
+    if (this.giveUp(error)) this.hooks.fatal(error);
+  }
+
+  /** Stop waiting for answers, once: true the first time. */
+  private giveUp(error: Error): boolean {
+    if (this.closed || this.failed) return false;
+    this.failed = true;
     for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.hooks.fatal(error);
+    return true;
   }
 
   // ── data ─────────────────────────────────────────────────────────────────────

@@ -281,11 +281,16 @@ export function createEngine(options: EngineOptions): Engine {
     send({ type: 'closed' });
   }
 
+  /** What the executor says a failure stands for (none while it is being made: `executor` is not assigned yet). */
+  function explained(error: unknown): unknown {
+    try { return executor.explainFailure?.(error) ?? error; } catch { return error; }
+  }
+
   function guarded(body: () => void): void {
     try {
       body();
     } catch (error) {
-      send({ type: 'fatal', error: serializeError(error) });
+      send({ type: 'fatal', error: serializeError(explained(error)) });
       throw error;
     }
   }

@@ -55,6 +55,11 @@ export interface Executor {
   copyVersion(from: string, to: string): Promise<void>;
   /** Where a running task runs, for a stall report ("thread 3", "machine m1"). */
   placeOf?(taskId: number): string | undefined;
+  /**
+   * The error a failure that reaches the engine stands for, if the executor knows better: a client's bare
+   * "Connection is closed." while the connection to Redis is being lost is that loss, named with its address.
+   */
+  explainFailure?(error: unknown): Error | undefined;
   close(): Promise<void>;
 }
 
