@@ -117,19 +117,13 @@ export class ParameterWaits {
    * its fields runs no code (`{ get n() { zs[1] = 100; return 1 } }` would write a followed object at `cfg.n`).
    */
   private everyCallerPassesData(fn: FunctionLike, index: number): boolean {
-    const { ts } = this;
     const { ctx } = this.planner.facts;
-    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
-    const symbol = name && ts.isIdentifier(name) ? symbolOf(ctx, name) : undefined;
-    if (!symbol || exportedName(ctx, fn)) return false;
-    return this.planner.facts.references(symbol).every((ref) => {
-      if (isDeclarationName(ts, ref)) return true;
-      const call = ref.parent;
-      if (!ts.isCallExpression(call) || call.expression !== ref) return false;
+    return this.callsInSight(fn)?.every((call) => {
       const arg = call.arguments[index];
       return arg === undefined || !hasAccessors(ctx, ctx.checker.getTypeAtLocation(arg));
-    });
+    }) ?? false;
   }
+
 
   /** Followed parameters (tasks may write them): their function waits for them when it returns or throws. */
   planExitWaits(): void {
@@ -154,22 +148,34 @@ export class ParameterWaits {
     // A forwarder's every call is a submission: its caller follows what the task writes, and `in` arguments are
     // snapshotted when the task is submitted (a call that cannot be planned so demotes it, and this is asked again).
     if (this.planner.facts.forwarders.of(fn)) return true;
-    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
-    const symbol = name && ts.isIdentifier(name) ? symbolOf(this.planner.facts.ctx, name) : undefined;
-    if (!symbol || (ts.isFunctionDeclaration(fn) && fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) return false;
-    if (ts.isVariableDeclaration(fn.parent) && !this.planner.facts.isFileLocal(fn.parent.name as ts.Identifier)) return false;
-    return (this.planner.facts.references(symbol)).every((ref) => {
-      if (isDeclarationName(ts, ref)) return true;
-      const call = ref.parent;
-      if (!ts.isCallExpression(call) || call.expression !== ref || call.arguments.length <= index) return false;
+    return this.callsInSight(fn)?.every((call) => {
+      if (call.arguments.length <= index) return false;
       // Inside a try block a failure of the function's tasks must be thrown out of the call: its wait on return does so.
       if (this.planner.facts.enclosingTries(call).length > 0) return false;
       const arg = skipTransparent(ts, call.arguments[index]);
       const own = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
       const root = this.planner.containers.rootOf(arg);
       return (own !== undefined && this.planner.followed.has(own)) || (root !== undefined && this.planner.containers.relied().includes(root)) || this.planner.isFresh(arg);
-    });
+    }) ?? false;
   }
+
+  /** Every call of the function, when all are in this file and nothing else names it (not exported, passed or stored). */
+  private callsInSight(fn: FunctionLike): ts.CallExpression[] | undefined {
+    const { ts } = this;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+    const symbol = name && ts.isIdentifier(name) ? symbolOf(this.planner.facts.ctx, name) : undefined;
+    if (!symbol || exportedName(this.planner.facts.ctx, fn)) return undefined;
+    if (ts.isVariableDeclaration(fn.parent) && !this.planner.facts.isFileLocal(fn.parent.name as ts.Identifier)) return undefined;
+    const calls: ts.CallExpression[] = [];
+    for (const ref of this.planner.facts.references(symbol)) {
+      if (isDeclarationName(ts, ref)) continue;
+      const call = ref.parent;
+      if (!ts.isCallExpression(call) || call.expression !== ref) return undefined;
+      calls.push(call);
+    }
+    return calls;
+  }
+
 
 }
 
