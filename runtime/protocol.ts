@@ -113,6 +113,11 @@ export type MainToEngine =
   | { readonly type: 'fetch'; readonly key: string }
   /** The program cancelled the task (`cancel(future)`): stop it if it runs, fail it and its dependents. */
   | { readonly type: 'cancel'; readonly taskId: number }
+  /**
+   * The program met the failures of tasks up to `last` and took back the calls after them that it never made, having
+   * read what it needed of the versions those calls superseded (engine/graph-holds.ts): they may go now.
+   */
+  | { readonly type: 'met'; readonly last: number }
   /** A wait has made no progress for a while: say what runs and what waits (answered with 'status'). */
   | { readonly type: 'status' }
   | { readonly type: 'shutdown' };

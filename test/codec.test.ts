@@ -353,6 +353,27 @@ test('unsupported values name what they are and where', () => {
   assertUnsupported({ ['bad\uD800']: 1 }, 'a key with an unpaired surrogate at ["bad\\ud800"]', '["bad\\ud800"]', 'string');
 });
 
+test('the program\'s own objects with accessors, symbol keys or a Map\'s own property are refused for their kind; a task\'s are not', () => {
+  const refused = (value: unknown): UnsupportedValueError => {
+    try { encodeValue(value, { programObjects: true }); } catch (e) { assert.instance(e, UnsupportedValueError); return e as UnsupportedValueError; }
+    throw new Error('not refused');
+  };
+  let reads = 0;
+  const getter = refused({ p: { a: 1, get b() { reads++; return 2; } } });
+  assert.is(getter.message, 'an accessor property at .p.b (its getter or setter is the program\'s code, which runs on the program\'s objects)');
+  assert.is(getter.aboutContents, false, 'the call can run in place');
+  assert.is(reads, 0, 'refused before the getter ran');
+  const hidden = Object.defineProperty({}, 'area', { get: () => 6, enumerable: false });
+  assert.is(refused([hidden]).path, '[0].area');
+  assert.is(refused({ s: { set x(_: number) {} } }).path, '.s.x');
+  assert.is(refused({ t: { [Symbol.for('tag')]: 1 } }).message, 'an object with a symbol key at .t (Symbol(tag), which no worker would see)');
+  assert.is(refused(Object.assign(new Map(), { label: 'x' })).message, 'a Map with a property of its own (.label, which would not travel with its entries)');
+  assert.is(refused(Object.assign(new Set(), { n: 1 })).typeName, 'Set');
+  // A task's value keeps what it always did: the getter's value as a field, the symbol key left out.
+  const back = decodeValue(fileOf({ get b() { return 2; }, [Symbol('s')]: 1 })) as Record<string | symbol, unknown>;
+  assert.equal(back, { b: 2 });
+});
+
 test('a value over the size limit is refused with its size, the limit and its largest part', () => {
   assert.throws(() => encodeValue({ small: new Uint8Array(8), big: new Float64Array(1024) }, { maxBytes: 4096 }),
     (error: Error) => error instanceof UnsupportedValueError &&

@@ -64,6 +64,34 @@ test('deleting data releases its latest version once nobody reads it', () => {
   assert.equal(keys(graph.deleteData(s, 100)), ['d100v1']);
 });
 
+test('a version superseded by a task stays until every task before it has finished and each failure was met', () => {
+  const s = graph.emptyGraph();
+  graph.addTask(s, submit(1, [], 10));                                               // a slow task
+  graph.addTask(s, submit(2, [{ data: 1, read: 1, write: 2 }], 11, [snap(1, 1)]));   // d1v1 → d1v2
+  graph.addTask(s, submit(3, [{ data: 1, read: 2, write: 3 }], 12));                 // d1v2 → d1v3
+  graph.startTask(s, 2);
+  assert.equal(keys(graph.finishTask(s, 2, [{ key: 'd1v2', bytes: 8 }])), [], 'task 1 may still fail: task 2 may be taken back');
+  graph.startTask(s, 3);
+  assert.equal(keys(graph.finishTask(s, 3, [{ key: 'd1v3', bytes: 8 }])), []);
+  graph.startTask(s, 1);
+  assert.equal(keys(graph.finishTask(s, 1, [{ key: 'd10v1', bytes: 8 }])), ['d1v1', 'd1v2'], 'every task is sure now');
+});
+
+test('after a failure the superseded versions stay until the program met it (and took back what it needed)', () => {
+  const s = graph.emptyGraph();
+  graph.addTask(s, submit(1, [], 10));
+  graph.addTask(s, submit(2, [{ data: 1, read: 1, write: 2 }], 11, [snap(1, 1)]));
+  graph.startTask(s, 2);
+  graph.finishTask(s, 2, [{ key: 'd1v2', bytes: 8 }]);
+  graph.startTask(s, 1);
+  graph.failTask(s, 1);
+  assert.ok(s.versions.has('d1v1'), 'kept for the take-back of task 2');
+  assert.equal(keys(graph.failuresMet(s, 2)), ['d1v1']);
+  graph.addTask(s, submit(3, [{ data: 1, read: 2, write: 3 }], 12));
+  graph.startTask(s, 3);
+  assert.equal(keys(graph.finishTask(s, 3, [{ key: 'd1v3', bytes: 8 }])), ['d1v2'], 'a later task holds only while something before it is unsure');
+});
+
 test('a failure cancels everything downstream, transitively, naming the first failed task', () => {
   const s = graph.emptyGraph();
   graph.addTask(s, submit(1, [], 10));                              // produces d10v1

@@ -42,7 +42,7 @@ export function buildProgram(name: string, withPlugin: boolean, module: 'commonj
  * Build test/programs/<name> both ways and run both: the plugin's build must print exactly what the plain build
  * prints, in workers and inline (TASKIFY_WORKERS=0). Returns the run's task counts and the plugin's output directory.
  */
-export function printsAsPlain(name: string): { submitted: number; inWorkers: number; failed: number; dir: string } {
+export function printsAsPlain(name: string): { submitted: number; inWorkers: number; inline: number; failed: number; dir: string } {
   const plain = runProgram(buildProgram(name, false, 'commonjs'));
   const dir = buildProgram(name, true, 'commonjs');
   const statsFile = join(programsWork, `${name}-stats.json`);

@@ -460,4 +460,16 @@ test('a file whose only task use is a module member handed to map is transformed
   assert.is(tasks.inWorkers, 2, 'one task per row');
 });
 
+test('calls after a caught failure never happened: what they wrote is taken back (own data, earlier versions, chains, levels, containers)', () => {
+  const tasks = printsAsPlain('taken-back');
+  assert.is(tasks.inWorkers, 31, 'every call ran in a worker');
+  assert.is(tasks.failed, 8, 'the failing calls, and a cancelled one');
+});
+
+test('arguments holding accessors, symbol keys or a Map\'s own property run in place; the calls beside them in workers', () => {
+  const tasks = printsAsPlain('not-carried');
+  assert.is(tasks.inline, 4, 'area twice, tagOf and label (the plugin keeps bump direct: the same line reads p.x)');
+  assert.is(tasks.inWorkers, 2, 'the totals');
+});
+
 test.run();

@@ -147,6 +147,9 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   // another datum of this call the main thread's again, or change one already encoded: repeat until nothing moves.
   // A datum marked "may have changed" whose encoding is its latest snapshot's file again keeps that version.
   const encodedAt = new Map<DataEntry, { encoded: EncodedValue; version: number; param: string; hash?: Fingerprint }>();
+  // Module objects the task reads (after the arguments) are copied into the worker's own module objects, whose
+  // getters and setters are the same code: only the arguments' accessors and symbol keys make the call run in place.
+  const moduleObjects = new Set<unknown>(args.slice(args.length - (handle.def.state?.length ?? 0)));
   const kept: DataEntry[] = [];
   for (let changed = true; changed;) {
     changed = false;
@@ -157,7 +160,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       changed = true;
       let encoded: EncodedValue;
       try {
-        encoded = encodeSnapshot(entry, u.object, host);
+        encoded = encodeSnapshot(entry, u.object, host, !moduleObjects.has(u.object));
       } catch (error) {
         if (error instanceof UnsupportedValueError) throw unsupportedArgument(where(), u.param, error.message, error);
         throw error;
@@ -193,7 +196,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
  * The datum's current contents from the main thread. Every object is numbered and its origin recorded, so that
  * copy-back can update the caller's objects in place (entry.base); a range is bytes and needs no numbering.
  */
-function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): EncodedValue {
+function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost, programObjects: boolean): EncodedValue {
   if (entry.range) return encodeValue(rangeView(entry), { originOf: () => ({ data: entry.id, index: 0 }) });
   const base = entry.base ??= [];
   const numbers = entry.numbers ??= new Map();
@@ -205,6 +208,7 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost): E
     entry.tuple.push(...entry.roots);
   }
   const encoded = encodeValue(value, {
+    programObjects,
     originOf: (o) => {
       let index = numbers.get(o);
       if (index === undefined) { index = base.length; base.push(o); numbers.set(o, index); }

@@ -88,6 +88,21 @@ export class Loader {
   }
 
   /**
+   * The entry's objects as they were at `version`, made by `producer` (finished) or by the main thread: the calls
+   * after it are taken back. The engine keeps that version's file until the take-back is over (engine/graph-holds.ts).
+   * A failed producer left what it had written when it threw, or else the last good version before it.
+   */
+  rewind(entry: DataEntry, version: number, producer: TaskRecord | undefined, object: object | undefined): void {
+    entry.version = version;
+    entry.producer = producer;
+    if (producer?.state === 'failed') return this.restore(entry, object);
+    const key = versionKey(entry.id, version);
+    // A snapshot never written (an `out` argument's old contents, not read by its call) cannot be read back.
+    if (producer === undefined && this.host.local && !existsSync(versionPath(this.host.runDir, key))) return;
+    this.read(entry, key, object, producer);
+  }
+
+  /**
    * A task's return value (not inline), with the caller's own objects where the task returned them. `fresh`: it holds
    * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
    */

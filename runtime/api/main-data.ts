@@ -168,8 +168,27 @@ export class MainData implements ArgumentHost {
     // Sequential code would have seen the first failure of the chain, not the cancellations after it.
     const root = producer.rootFailure ?? producer;
     const unseen = !producer.observed && !root.observed;
+    // raise() first: it does nothing for a failure already marked met.
+    const error = unseen ? this.host.raise(root) : undefined;
     producer.observed = true;
-    if (unseen) throw this.host.raise(root);
+    if (error) throw error;
+  }
+
+  /**
+   * Calls the plain program never made (they came after a failure it met) wrote these data: each datum gets back what
+   * it held before the first of them, and is the main thread's again (a new snapshot before the next call).
+   */
+  takeBack(records: readonly TaskRecord[]): void {
+    const first = new Map<DataEntry, { readonly version: number; readonly producer?: TaskRecord }>();
+    for (const record of records) for (const [entry, before] of record.before ?? []) if (!first.has(entry)) first.set(entry, before);
+    for (const [entry, before] of first) {
+      const latest = entry.version;
+      // Nothing newer came home: the program's objects still hold what they held before.
+      const untouched = before.producer === undefined && entry.producer !== undefined;
+      if (!untouched) this.loader.rewind(entry, before.version, before.producer, entry.range ? undefined : this.homeObject(entry));
+      entry.version = latest; // past every version issued, so the next is new to the engine too
+      this.registry.markEntryWritten(entry);
+    }
   }
 
   /** A datum a call reads whose producer failed: the caller's objects as sequential code left them, then a snapshot. */

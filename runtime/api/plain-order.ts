@@ -16,6 +16,10 @@ export interface PlainOrderHost {
   /** Block (keeping the engine's messages flowing) until `done()` holds. */
   block(done: () => boolean): void;
   readonly order: ProgramOrder;
+  /** Calls the plain program never made wrote data: their objects get back what they held before (main-data.ts). */
+  takeBack(records: readonly TaskRecord[]): void;
+  /** The program met the failures up to task `last`: what the engine held for a take-back may go (graph-holds.ts). */
+  failuresMet(last: number): void;
 }
 
 export class PlainOrder {
@@ -56,7 +60,7 @@ export class PlainOrder {
    * A task's failure reaches the program: a wait throws it. The plain program met it at the call, when every call
    * before it had finished and none after it had been made. So the calls before it are waited for (their output comes
    * first), and what came after the call is taken back: main's held output and the output of later tasks, whose
-   * failures are nobody's. A program that catches it goes on from that call. A failure
+   * failures are nobody's, and their writes, which are taken back. A program that catches it goes on from that call. A failure
    * met before (thrown again by a later wait) or let go (an async task's, which reaches the program as a rejection)
    * changes nothing more. Returns the error to throw.
    */
@@ -68,6 +72,13 @@ export class PlainOrder {
     const last = this.host.lastSubmitted();
     // (The later tasks are not cancelled: by hand, `const [a, b] = [spin(), spin()]` waits on each and catches each.)
     tasks.neverMadeAfter(record.id, last);
+    // Nor did they write anything: `try { bump(a); bump(b) } catch {}` leaves b as it was when bump(a) threw.
+    const neverMade = tasks.unsureBetween(record.id + 1, last).filter((r) => r.inPlainOrder);
+    try {
+      if (neverMade.length > 0) this.host.takeBack(neverMade);
+    } finally {
+      this.host.failuresMet(last);
+    }
     this.host.order.discard(record.id);
     this.reachedCall = record.id;
     return record.error!;

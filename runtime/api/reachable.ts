@@ -4,7 +4,7 @@
  * Map keys and values, Set items. An argument whose contents are still being produced by a task is not walked
  * (the main thread's copy is out of date): it shares only by its own identity.
  */
-import { isTypedArray } from '../worker/shapes';
+import { fieldValues, isTypedArray } from '../worker/shapes';
 
 export const reachable = { sharing };
 
@@ -67,10 +67,6 @@ function children(object: object): object[] {
   if (Array.isArray(object)) object.forEach(add);
   else if (object instanceof Map) for (const [key, value] of object) { add(key); add(value); }
   else if (object instanceof Set) object.forEach(add);
-  else {
-    for (const key of Object.keys(object)) {
-      try { add((object as Record<string, unknown>)[key]); } catch { /* a throwing getter: the encoder reports it */ }
-    }
-  }
+  else fieldValues(object).forEach(add);
   return out;
 }

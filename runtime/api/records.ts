@@ -32,6 +32,16 @@ export interface TaskRecord {
   inputs?: TaskRecord[];
   /** The version of each datum of `data` when the call was made. */
   seen?: ReadonlyMap<number, number>;
+  /**
+   * Each datum the call writes, as it was before: its version then and the call producing it (none: the main
+   * thread's objects held it). What a take-back restores if the plain program never made this call (plain-order.ts).
+   */
+  before?: Map<DataEntry, { readonly version: number; readonly producer?: TaskRecord }>;
+  /**
+   * A call the plugin placed where the plain program calls the function (it gave a call site): one the plain program
+   * may turn out never to have made. A submission made by hand through the API is the program's own, and stands.
+   */
+  readonly inPlainOrder?: boolean;
 }
 
 /** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */

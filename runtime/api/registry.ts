@@ -173,6 +173,7 @@ export class Registry {
   producedByTask(entry: DataEntry, object: object | undefined, producer: TaskRecord): void {
     // The task may change anything its datum holds, parts included: other data holding those parts must read anew.
     this.containers.changed(entry, entry.base && !entry.range ? entry.base : this.objectsOf(entry, object));
+    if (!producer.before?.has(entry)) (producer.before ??= new Map()).set(entry, { version: entry.version, producer: entry.producer });
     entry.version++;
     entry.producer = producer;
     entry.stored = true;

@@ -69,6 +69,8 @@ export class Runtime {
     lastSubmitted: () => this.nextTaskId - 1,
     block: (done) => this.waits.block(done),
     order: this.output.order,
+    takeBack: (records) => this.data.takeBack(records),
+    failuresMet: (last) => { this.link.enqueue({ type: 'met', last }); this.link.flush(); },
   });
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
@@ -127,6 +129,7 @@ export class Runtime {
     this.stats.add('snapshotsKept', prepared.kept.length);
     const record: TaskRecord = {
       id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
+      inPlainOrder: site !== undefined,
     };
     for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
     this.stats.add('mainEncodeMs', performance.now() - started);

@@ -21,8 +21,24 @@ export class TaskTable {
   /** Failures let go by a task's 'ignore' policy: reported at exit. */
   private readonly ignored: Error[] = [];
 
+  /**
+   * Submitted tasks, settled or not, that the plain program may turn out never to have made: a task before them has
+   * not finished, or failed without the program having met it. In id order; a take-back looks here (plain-order.ts).
+   */
+  private readonly unsure: TaskRecord[] = [];
+
   add(record: TaskRecord): void {
     this.pending.set(record.id, record);
+    const holding = this.firstHolding() ?? Infinity;
+    let sure = 0;
+    while (sure < this.unsure.length && this.unsure[sure]!.id <= holding) sure++;
+    if (sure > 0) this.unsure.splice(0, sure);
+    this.unsure.push(record);
+  }
+
+  /** The tasks among `[first, last]` that may be taken back. */
+  unsureBetween(first: number, last: number): TaskRecord[] {
+    return this.unsure.filter((record) => record.id >= first && record.id <= last);
   }
 
   /** The engine's word on a task: it is no longer pending, and its record says how it ended. Undefined if unknown. */

@@ -9,6 +9,7 @@
  * a wait inside the program's own loops cost a map lookup.
  */
 import { Future } from './future';
+import { fieldValues } from '../worker/shapes';
 
 export interface WithinHost {
   /** Grows with every submission. */
@@ -53,7 +54,7 @@ export class Within {
         if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
       }
     } else if (throughFields && isPlainObject(object)) {
-      for (const item of Object.values(object)) if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
+      for (const item of fieldValues(object)) if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
     }
   }
 }

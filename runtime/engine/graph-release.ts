@@ -9,7 +9,7 @@ import type { Effects, GraphState, TaskNode, VersionNode } from './graph-state';
 function isDead(version: VersionNode, state: GraphState): boolean {
   const producerRunning = version.producer !== null && version.state === 'pending' &&
     state.tasks.get(version.producer)?.state !== 'failed';
-  return !version.live && version.readers === 0 && !producerRunning;
+  return !version.live && version.readers === 0 && !producerRunning && !version.held;
 }
 
 export function makeLatest(state: GraphState, data: number, key: string, effects: Effects): void {

@@ -39,6 +39,8 @@ export interface VersionNode {
   inline?: { readonly value: Primitive };
   /** For a failed version: the task whose failure doomed it (the first in the chain). */
   failedBy?: number;
+  /** Tasks that superseded it and may yet be taken back (graph-holds.ts): it stays until none may. */
+  held?: number;
 }
 
 export interface GraphState {
@@ -53,11 +55,15 @@ export interface GraphState {
    * submitted before it heard of the failure may still read one, and is then cancelled like any other dependent.
    */
   readonly failed: Map<string, number>;
+  /** Versions superseded by tasks that may yet be taken back, in task order (graph-holds.ts). */
+  readonly holds: { readonly taskId: number; readonly version: VersionNode }[];
+  /** Failed tasks the program has not met yet: a take-back after them may still need what later tasks superseded. */
+  readonly unmetFailures: Set<number>;
   /** Set when a task whose policy is 'fail' failed: the run is stopped, and a task submitted now fails at once. */
   stoppedBy?: number;
 }
 
-export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map() });
+export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map(), holds: [], unmetFailures: new Set() });
 
 /** What a change implies for the outside world. */
 export interface Effects {

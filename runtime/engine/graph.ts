@@ -18,6 +18,9 @@ import { collectAccesses, dataOf, readOf } from './accesses';
 import { noEffects, type Effects, type GraphState, type TaskNode, type VersionNode } from './graph-state';
 import { makeLatest, markReady, releaseIfDead, retire, tombstone } from './graph-release';
 import { cancel, failDownstream } from './graph-failure';
+import { failuresMet, holdSuperseded, noteFailure, releaseHolds } from './graph-holds';
+
+export { failuresMet };
 
 export { emptyGraph, type Effects, type GraphState, type TaskNode, type TaskState, type VersionNode } from './graph-state';
 
@@ -67,6 +70,8 @@ export function addTask(state: GraphState, msg: SubmitMsg): Effects {
   }
   for (const key of writes) {
     const data = dataOf(key);
+    const superseded = key === result ? undefined : state.versions.get(state.latest.get(data) ?? '');
+    if (superseded) holdSuperseded(state, task.id, superseded);
     state.versions.set(key, { key, data, producer: task.id, state: 'pending', bytes: 0, readers: 0, live: true, holders: [] });
     makeLatest(state, data, key, effects);
   }
@@ -104,6 +109,7 @@ export function finishTask(state: GraphState, taskId: number,
     if (dependent?.state === 'waiting' && --dependent.missing === 0) markReady(state, dependent, effects);
   }
   retire(state, task, effects);
+  releaseHolds(state, effects);
   return effects;
 }
 
@@ -116,8 +122,10 @@ export function failTask(state: GraphState, taskId: number, written: readonly st
   const effects = noEffects();
   const task = state.tasks.get(taskId)!;
   task.state = 'failed';
+  noteFailure(state, task.id);
   failDownstream(state, task, task.id, effects, written);
   retire(state, task, effects);
+  releaseHolds(state, effects);
   return effects;
 }
 

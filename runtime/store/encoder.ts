@@ -17,7 +17,7 @@ import { lockLevelOf, LockLevel } from './locks';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
-import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, readProperty, tooLarge, withArticle } from './refusals';
+import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, notCarried, readProperty, tooLarge, withArticle } from './refusals';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -36,6 +36,12 @@ export interface EncodeOptions {
   beforeObject?(object: object): void;
   /** The largest file to produce (default MAX_FILE_BYTES: what a reader can take in one buffer). */
   maxBytes?: number;
+  /**
+   * The value is the program's own (a call's argument): what a worker cannot run or carry on its behalf, an accessor's
+   * code or a symbol key (refusals.ts `notCarried`), is refused for its kind, so that the call runs in place instead.
+   * A task's own values leave them out, as they always did: a task that made one is not failed for it.
+   */
+  programObjects?: boolean;
 }
 
 const NOT_SUPPORTED_YET = new Set<unknown>([ArrayBuffer, SharedArrayBuffer, DataView]);
@@ -191,6 +197,7 @@ class Encoder {
     const named = Object.getOwnPropertyNames(v);
     // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`) lists its data
     // properties with their attributes; the rest (nearly all) list their enumerable keys and nothing more.
+    if (this.options.programObjects) notCarried(v, named, path);
     const hidden = named.length !== shown.length ? propertyAttributes(v, named, lockLevelOf(v)) : undefined;
     const keys = hidden ? hidden.keys : shown;
     const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
@@ -211,6 +218,7 @@ class Encoder {
 
   private map(m: Map<unknown, unknown>, path: string): Encoded {
     const b = this.builder;
+    if (this.options.programObjects) notCarried(m, Object.getOwnPropertyNames(m), path);
     const keys = [...m.keys()];
     const [keyTypes, keyOffsets] = this.items(keys, (i) => `${path}.keys()[${i}]`);
     const [valueTypes, valueOffsets] = this.items([...m.values()], (i) => mapValuePath(path, keys[i], i));
@@ -220,6 +228,7 @@ class Encoder {
 
   private set(s: Set<unknown>, path: string): Encoded {
     const b = this.builder;
+    if (this.options.programObjects) notCarried(s, Object.getOwnPropertyNames(s), path);
     const [types, offsets] = this.items([...s], (i) => `${path}.values()[${i}]`);
     return [Value.SetValue, SetValue.createSetValue(b, SetValue.createItemsTypeVector(b, types), SetValue.createItemsVector(b, offsets))];
   }

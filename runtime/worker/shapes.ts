@@ -17,6 +17,19 @@ export function isPrimitive(value: unknown): value is Primitive {
   return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol');
 }
 
+/**
+ * The values of an object's own enumerable fields, without running its getters: a walk over the program's objects
+ * (who shares what, what to bring home) must not run the program's code, which would also count its calls.
+ */
+export function fieldValues(object: object): unknown[] {
+  const values: unknown[] = [];
+  for (const key of Object.keys(object)) {
+    const slot = Object.getOwnPropertyDescriptor(object, key);
+    if (slot && 'value' in slot) values.push(slot.value);
+  }
+  return values;
+}
+
 export function isTypedArray(value: unknown): value is ArrayBufferView & { length: number } {
   return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }

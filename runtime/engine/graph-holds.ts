@@ -1,0 +1,52 @@
+/**
+ * Versions kept for a take-back. When a task fails and the program catches it (`try { bump(a); bump(b) } catch {}`),
+ * the calls submitted after it are calls the plain program never made (api/plain-order.ts), and their writes are taken
+ * back: the program's objects get the contents they had before those calls. The main thread reads them from the
+ * version each such call superseded, so that version must still exist, although a newer one is the data's latest and
+ * nobody reads it any more.
+ *
+ * So a task that supersedes a version holds it until the task is sure to have been made: every task submitted before
+ * it has finished, and each of those that failed has been met by the program ('met', sent after the take-back has read
+ * what it needed). Tasks finish roughly in submission order, so a hold usually ends about when the task does; a long
+ * task early in the run keeps the versions superseded after it until it finishes.
+ */
+import { noEffects, type Effects, type GraphState, type VersionNode } from './graph-state';
+import { releaseIfDead } from './graph-release';
+
+/** The task `taskId` supersedes `version` (the latest of data it writes): hold it until the task is sure to be made. */
+export function holdSuperseded(state: GraphState, taskId: number, version: VersionNode): void {
+  version.held = (version.held ?? 0) + 1;
+  state.holds.push({ taskId, version });
+}
+
+/** A task failed (or was cancelled): the program may meet it later and take back what came after it. */
+export function noteFailure(state: GraphState, taskId: number): void {
+  state.unmetFailures.add(taskId);
+}
+
+/** The program met the failures up to task `last` and took back what it needed: they hold nothing any more. */
+export function failuresMet(state: GraphState, last: number): Effects {
+  const effects = noEffects();
+  for (const id of state.unmetFailures) if (id <= last) state.unmetFailures.delete(id);
+  releaseHolds(state, effects);
+  return effects;
+}
+
+/**
+ * Release the holds of tasks that are sure to have been made: no task before them is unfinished, and none failed
+ * without the program having met it.
+ */
+export function releaseHolds(state: GraphState, effects: Effects): void {
+  if (state.holds.length === 0) return;
+  // Tasks are added in id order and deleted when they finish: the first key is the lowest unfinished id.
+  let bound: number = state.tasks.keys().next().value ?? Infinity;
+  for (const id of state.unmetFailures) if (id < bound) bound = id;
+  let released = 0;
+  for (const hold of state.holds) {
+    if (hold.taskId > bound) break;
+    released++;
+    hold.version.held!--;
+    releaseIfDead(state, hold.version, effects);
+  }
+  if (released > 0) state.holds.splice(0, released);
+}
