@@ -114,10 +114,11 @@ export type MainToEngine =
   /** The program cancelled the task (`cancel(future)`): stop it if it runs, fail it and its dependents. */
   | { readonly type: 'cancel'; readonly taskId: number }
   /**
-   * The program met the failures of tasks up to `last` and took back the calls after them that it never made, having
-   * read what it needed of the versions those calls superseded (engine/graph-holds.ts): they may go now.
+   * The program met the failures of tasks up to `upTo` (now and when they come) and took back the calls after them
+   * that it never made, having read what it needed of the versions those calls superseded; or it learnt of `task`'s
+   * failure some other way (a Promise). What the engine held for them may go (engine/graph-holds.ts).
    */
-  | { readonly type: 'met'; readonly last: number }
+  | { readonly type: 'met'; readonly upTo?: number; readonly task?: number }
   /** A wait has made no progress for a while: say what runs and what waits (answered with 'status'). */
   | { readonly type: 'status' }
   | { readonly type: 'shutdown' };

@@ -86,10 +86,28 @@ test('after a failure the superseded versions stay until the program met it (and
   graph.startTask(s, 1);
   graph.failTask(s, 1);
   assert.ok(s.versions.has('d1v1'), 'kept for the take-back of task 2');
-  assert.equal(keys(graph.failuresMet(s, 2)), ['d1v1']);
+  assert.equal(keys(graph.failuresMet(s, { upTo: 2 })), ['d1v1']);
   graph.addTask(s, submit(3, [{ data: 1, read: 2, write: 3 }], 12));
   graph.startTask(s, 3);
   assert.equal(keys(graph.finishTask(s, 3, [{ key: 'd1v3', bytes: 8 }])), ['d1v2'], 'a later task holds only while something before it is unsure');
+});
+
+test('a failure the program learnt of another way (a Promise) releases its holds; one met up to a task covers its later failures', () => {
+  const s = graph.emptyGraph();
+  graph.addTask(s, submit(1, [], 10));
+  graph.addTask(s, submit(2, [{ data: 1, read: 1, write: 2 }], 11, [snap(1, 1)]));
+  graph.startTask(s, 1);
+  graph.failTask(s, 1);
+  graph.startTask(s, 2);
+  assert.equal(keys(graph.finishTask(s, 2, [{ key: 'd1v2', bytes: 8 }])), [], 'held while failure 1 is unmet');
+  assert.equal(keys(graph.failuresMet(s, { task: 1 })), ['d1v1']);
+  graph.addTask(s, submit(3, [], 12));
+  graph.addTask(s, submit(4, [{ data: 1, read: 2, write: 3 }], 13));
+  graph.failuresMet(s, { upTo: 3 }); // task 3 is a call never made, still running
+  graph.startTask(s, 3);
+  graph.failTask(s, 3);
+  graph.startTask(s, 4);
+  assert.equal(keys(graph.finishTask(s, 4, [{ key: 'd1v3', bytes: 8 }])), ['d1v2'], 'its failure was met before it came');
 });
 
 test('a failure cancels everything downstream, transitively, naming the first failed task', () => {

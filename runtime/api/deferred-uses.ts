@@ -64,8 +64,9 @@ function rewindTo(results: readonly unknown[]): void {
 
 /** The program learns of the task's failure some other way (or never should): no wait or exit report throws it. */
 function letGo(future: Future<unknown>): void {
-  const producer = future.entry.producer;
-  if (producer) producer.observed = true;
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.letGo(future);
+  else { const producer = future.entry.producer; if (producer) producer.observed = true; }
 }
 
 /** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */

@@ -53,7 +53,7 @@ export class Runtime {
   /** What the program's objects are as data, and bringing tasks' versions home into them. */
   readonly data: MainData;
   private readonly link: EngineLink;
-  private readonly tasks = new TaskTable();
+  private readonly tasks = new TaskTable((taskId) => { this.link.enqueue({ type: 'met', task: taskId }); this.link.flush(); });
   private readonly waits: Waits;
   private readonly reads: RemoteReads;
   private readonly defined = new Set<number>();
@@ -70,7 +70,7 @@ export class Runtime {
     block: (done) => this.waits.block(done),
     order: this.output.order,
     takeBack: (records) => this.data.takeBack(records),
-    failuresMet: (last) => { this.link.enqueue({ type: 'met', last }); this.link.flush(); },
+    failuresMet: (last) => { this.link.enqueue({ type: 'met', upTo: last }); this.link.flush(); },
   });
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {
@@ -220,6 +220,12 @@ export class Runtime {
   reached(future: Future<unknown>): void { this.plain.reached(future); }
   rewind(future: Future<unknown>): void { this.plain.rewind(future); }
   settleAll(): void { this.plain.settleAll(); }
+
+  /** The program learns of the task's failure some other way, or never should (deferred-uses.ts). */
+  letGo(future: Future<unknown>): void {
+    const producer = future.entry.producer;
+    if (producer) this.tasks.letGo(producer);
+  }
 
   /** Stop the future's task if it has not finished (see cancel() in index.ts). */
   cancel(future: Future<unknown>): void {

@@ -8,6 +8,9 @@ import { dependencyFailed, deserializeError, nameOutput, runStopped, taskCancell
 import type { TaskRecord } from './records';
 
 export class TaskTable {
+  /** `metElsewhere(id)`: the program learnt of a task's failure other than at a wait (a Promise, a dismissal). */
+  constructor(private readonly metElsewhere: (taskId: number) => void = () => {}) {}
+
   /** Unfinished tasks, in id order. */
   readonly pending = new Map<number, TaskRecord>();
   /** Failed tasks whose failure the program has not met yet (no wait threw it, nothing let it go): output waits at them. */
@@ -61,6 +64,7 @@ export class TaskTable {
       else if (first) record.rootFailure = first;
       this.failed.push(record);
       if (this.wasNeverMade(record.id)) record.observed = true; // its failure is nobody's
+      else if (record.observed) this.metElsewhere(record.id); // let go before it failed
       else this.unmet.add(record);
     }
     return record;
@@ -77,6 +81,16 @@ export class TaskTable {
       else if (first === undefined || record.id < first) first = record.id;
     }
     return first;
+  }
+
+  /**
+   * The program learns of the task's failure some other way (its Promise), or never should (a call it never made):
+   * no wait or exit report throws it.
+   */
+  letGo(record: TaskRecord): void {
+    if (record.observed) return;
+    record.observed = true;
+    if (record.state === 'failed') this.metElsewhere(record.id);
   }
 
   /** Whether a task submitted before `id` is unfinished. */

@@ -96,7 +96,7 @@ export function createEngine(options: EngineOptions): Engine {
       case 'observe': outbox.observing = message.enabled; return;
       case 'fetch': fetch(message.key); return;
       case 'cancel': stop(message.taskId, { kind: 'cancelled' }); return;
-      case 'met': apply(graph.failuresMet(state, message.last)); return;
+      case 'met': apply(graph.failuresMet(state, message)); return;
       case 'status': send({ type: 'status', report: statusOf(state, running.values(), (def) => defs.get(def)?.name ?? `#${def}`, clock.now(), executor.placeOf) }); return;
       case 'shutdown': void close(); return;
     }

@@ -7,11 +7,9 @@ import { versionKey } from '../protocol';
 import { readOf } from './accesses';
 import type { Effects, GraphState, TaskNode, VersionNode } from './graph-state';
 import { releaseIfDead, retire } from './graph-release';
-import { noteFailure } from './graph-holds';
 
 export function cancel(state: GraphState, task: TaskNode, key: string, failedTask: number, effects: Effects): void {
   task.state = 'failed';
-  noteFailure(state, task.id);
   effects.cancelled.push({ taskId: task.id, key, failedTask });
   failDownstream(state, task, failedTask, effects);
   retire(state, task, effects);

@@ -19,15 +19,26 @@ export function holdSuperseded(state: GraphState, taskId: number, version: Versi
   state.holds.push({ taskId, version });
 }
 
-/** A task failed (or was cancelled): the program may meet it later and take back what came after it. */
+/**
+ * A task failed: the program may meet it later and take back what came after it. (A task cancelled for it fails with
+ * it: the calls after that one are after the first failure too.)
+ */
 export function noteFailure(state: GraphState, taskId: number): void {
-  state.unmetFailures.add(taskId);
+  if (taskId > state.metUpTo) state.unmetFailures.add(taskId);
 }
 
-/** The program met the failures up to task `last` and took back what it needed: they hold nothing any more. */
-export function failuresMet(state: GraphState, last: number): Effects {
+/**
+ * The program met the failures up to task `upTo` (a task still running there that fails later is met already: its
+ * call was never made) and took back what it needed, or learnt of `task`'s failure some other way: they hold
+ * nothing any more.
+ */
+export function failuresMet(state: GraphState, met: { readonly upTo?: number; readonly task?: number }): Effects {
   const effects = noEffects();
-  for (const id of state.unmetFailures) if (id <= last) state.unmetFailures.delete(id);
+  if (met.upTo !== undefined) {
+    state.metUpTo = Math.max(state.metUpTo, met.upTo);
+    for (const id of state.unmetFailures) if (id <= met.upTo) state.unmetFailures.delete(id);
+  }
+  if (met.task !== undefined) state.unmetFailures.delete(met.task);
   releaseHolds(state, effects);
   return effects;
 }

@@ -59,11 +59,13 @@ export interface GraphState {
   readonly holds: { readonly taskId: number; readonly version: VersionNode }[];
   /** Failed tasks the program has not met yet: a take-back after them may still need what later tasks superseded. */
   readonly unmetFailures: Set<number>;
+  /** The program met every failure of a task up to this id, including those still to come (graph-holds.ts). */
+  metUpTo: number;
   /** Set when a task whose policy is 'fail' failed: the run is stopped, and a task submitted now fails at once. */
   stoppedBy?: number;
 }
 
-export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map(), holds: [], unmetFailures: new Set() });
+export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map(), holds: [], unmetFailures: new Set(), metUpTo: 0 });
 
 /** What a change implies for the outside world. */
 export interface Effects {
