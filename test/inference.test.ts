@@ -462,6 +462,21 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(errs('const S = { n: 0 };\n/** @task */\nexport function f(xs: number[]) { S.n = 0; for (const x of xs) S.n++; return S.n; }'), '',
     'a count set afresh by every call (helper-54\'s m12)');
   assert.match(errs('const S = { n: 0, m: 0 };\n/** @task */\nexport function f(xs: number[]) { S.n = 0; S.m++; return S.m; }'), /counts in `S`/, 'another field');
+  // State one call sets and another reads (helper-54's m09, m10): each worker keeps what its own calls left.
+  assert.match(errs('const STATE = { last: 0 };\n/** @task */\nexport function setLast(x: number) { STATE.last = x; }\n/** @task */\nexport function getLast() { return STATE.last; }'),
+    /main\.ts:3:.*task setLast: changes `STATE`, module state that task calls read \(main\.ts:5 `STATE`\)/);
+  assert.match(errs('const SEEN = new Set<number>();\n/** @task */\nexport function first(x: number) { const had = SEEN.has(x); SEEN.add(x); return !had; }'),
+    /task first: changes `SEEN`, module state that task calls read/);
+  assert.match(errs('const T = { last: 0 };\n/** @task */\nexport function f(x: number) { if (x > 0) T.last = x; return T.last; }'), /changes `T`/, 'set only sometimes');
+  assert.equal(errs('const PEAK = { v: 0 };\n/** @task */\nexport function f(x: number) { PEAK.v = Math.max(PEAK.v, x); return x; }'), '',
+    'a running maximum nothing looks at (a20)');
+  assert.equal(errs('const T = { tmp: 0 };\n/** @task */\nexport function f(x: number) { T.tmp = x * 2; return T.tmp + 1; }'), '', 'set afresh by every call first');
+  assert.match(errs('const CUR = { id: 0 };\n/** @task */\nexport async function f(id: number) { CUR.id = id; await Promise.resolve(); return CUR.id; }'),
+    /changes `CUR`/, 'set afresh, but plain calls interleave at the await (helper-54\'s a31)');
+  assert.equal(errs('const S = { buf: [] as number[] };\n/** @task */\nexport function f(xs: number[]) { S.buf.length = 0; for (const x of xs) S.buf.push(x); return S.buf.length; }'), '',
+    'a scratch list emptied by every call first (a30)');
+  assert.equal(errs('const MEMO: Record<string, number> = {};\n/** @task */\nexport function f(k: string) { if (!(k in MEMO)) MEMO[k] = k.length; return MEMO[k]; }'), '',
+    'a cache keyed by what the call computes from');
   assert.match(errs('export namespace N {\n  /** @task */\n  export function f(x: number) { return x; }\n}'), /task f: is inside namespace `N`/,
     'a task in a namespace is said to be one, not "not exported" (helper-54\'s a44)');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',

@@ -148,6 +148,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(change, codes.changedModuleObject, `counts in \`${ref.text}\`, module state, from its own old value; each worker has its own ` +
       'copy of the module, so the calls would count apart instead of together as in plain code (pass the count in and return the new one)');
   }
+  for (const { ref, write, readAt } of outer.shared) {
+    fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state that task calls read (${where(readAt)}); each worker ` +
+      'has its own copy of the module, so a call would read what an earlier call on the same worker left, not what the call before it ' +
+      'in the plain program left (pass it as a parameter, or return the change)');
+  }
   // A module object the program changes travels with each call; one the task itself changes cannot come back.
   const moduleState: ModuleStateRef[] = [];
   for (const { ref, change, writtenByTask } of outer.changedObjects) {

@@ -40,6 +40,8 @@ export class ModuleState {
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
   private readonly reads = new Map<ts.Symbol, ts.Node[]>();
+  /** Per module object: where task bodies read it without changing it (`STATE.last`, `SEEN.has(x)`), in order. */
+  private readonly taskReads = new Map<ts.Symbol, ts.Identifier[]>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
 
@@ -68,6 +70,12 @@ export class ModuleState {
     if (!this.readOutsideTasks(symbol)) return undefined;
     const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
     return this.reads.get(symbol)!.find((read) => !within(read));
+  }
+
+  /** Where task bodies read this module object without changing it, in order. */
+  readByTasks(symbol: ts.Symbol): readonly ts.Identifier[] {
+    this.scanOnce();
+    return this.taskReads.get(symbol) ?? [];
   }
 
   /**
@@ -120,7 +128,7 @@ export class ModuleState {
 
   private scan(node: ts.Node): void {
     const { ts } = this.ctx;
-    if (this.isTask(node)) return; // what tasks do to module state is not the program's change
+    if (this.isTask(node)) return this.scanTask(node); // what tasks do to module state is not the program's change
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
@@ -145,6 +153,18 @@ export class ModuleState {
       this.noteRead(member, node);
     }
     ts.forEachChild(node, (child) => this.scan(child));
+  }
+
+  private scanTask(node: ts.Node): void {
+    const { ts } = this.ctx;
+    if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
+      const symbol = symbolOf(this.ctx, node);
+      if (symbol && this.isModuleObject(symbol) && !this.changeAt(node)) {
+        const reads = this.taskReads.get(symbol);
+        if (reads) reads.push(node); else this.taskReads.set(symbol, [node]);
+      }
+    }
+    ts.forEachChild(node, (child) => this.scanTask(child));
   }
 
   private noteRead(symbol: ts.Symbol, node: ts.Node): void {

@@ -18,7 +18,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** A call of a method of the program that leaves its object alone (`MATH.mul(x)` reading `this.k`). */
   leavesReceiver: (call: ts.CallExpression) => boolean):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; counted: ModuleRead[] } {
+    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
@@ -27,6 +27,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
   const counted = new Map<ts.Symbol, ModuleRead>();
+  const shared = new Map<ts.Symbol, LostWrite>();
   const reached = codeReachedFrom(ctx, fn);
   const runs = new Set<ts.Node>([fn, ...reached]);
   const countsIn = (node: ts.Node): void => {
@@ -60,6 +61,13 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
         !resetBefore(ctx, fn, written, symbol!)) {
         counted.set(symbol!, { ref: node, change: written });
       }
+      // `STATE.last = x` that another call reads (`return STATE.last`), `SEEN.add(x)` after `SEEN.has(x)`: a call would
+      // read what an earlier call on the same worker left, not what the plain program's last call left.
+      if (written && !readAt && !counted.has(symbol!) && !shared.has(symbol!) && state.isModuleObject(symbol!) && !isKeyedStore(ctx, written)) {
+        // (A read inside the write itself, `PEAK.v = Math.max(PEAK.v, x)`, is a count's: `counted` says whether it is looked at.)
+        const readBy = state.readByTasks(symbol!).find((read) => !isWithin(read, written) && (!isWithin(read, fn) || !setAfreshBefore(ctx, fn, symbol!, read)));
+        if (readBy) shared.set(symbol!, { ref: node, write: written, readAt: readBy });
+      }
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
         ? state.changeOfModuleClass(symbol) : undefined;
       if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
@@ -92,7 +100,48 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (!changedObjects.has(symbol)) changedObjects.set(symbol, read);
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
-    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()] };
+    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
+    shared: [...shared.values()] };
+}
+
+/**
+ * A cache's store, keyed by what the call computes from (`CACHE.set(k, v)`, `MEMO[k] = v`): what a later call reads
+ * back is what it would have computed, whichever worker filled it.
+ */
+function isKeyedStore(ctx: AnalysisContext, write: ts.Node): boolean {
+  const { ts } = ctx;
+  if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression)) return write.expression.name.text === 'set';
+  return ts.isBinaryExpression(write) && write.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(write.left) &&
+    !ts.isLiteralExpression(write.left.argumentExpression);
+}
+
+/**
+ * A statement of the task's body sets the state afresh before the read (`T.tmp = x * 2; … T.tmp`): every call makes
+ * it, so the read sees this call's value whichever worker runs it.
+ */
+function setAfreshBefore(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol, read: ts.Node): boolean {
+  const { ts } = ctx;
+  if (!fn.body || !ts.isBlock(fn.body)) return false;
+  const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
+  for (const statement of fn.body.statements) {
+    if (statement.end > read.pos) return false;
+    const e = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && names(e.left) && !names(e.right)) {
+      // Unless the call yields in between (`CUR.id = id; await …; CUR.id`): plain calls interleave there.
+      return !suspendsBetween(ctx, fn.body, statement.end, read.pos);
+    }
+  }
+  return false;
+}
+
+function suspendsBetween(ctx: AnalysisContext, body: ts.Node, from: number, to: number): boolean {
+  const { ts } = ctx;
+  const visit = (node: ts.Node): boolean => {
+    if (node.end <= from || node.pos >= to || (node !== body && ts.isFunctionLike(node))) return false;
+    if ((ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isForOfStatement(node) && node.awaitModifier) && node.pos >= from) return true;
+    return ts.forEachChild(node, visit) === true;
+  };
+  return visit(body);
 }
 
 /** The count is looked at: the update's value is used, or the task names the state again (`return COUNTER.n`). */
@@ -112,13 +161,18 @@ function resetBefore(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, sym
   const { ts } = ctx;
   if (!fn.body || !ts.isBlock(fn.body)) return false;
   const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
-  // The same place the write changes (`SCRATCH.n`, not another field of it).
-  const target = ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write) ? write.operand : ts.isBinaryExpression(write) ? write.left : undefined;
+  // The same place the write changes (`SCRATCH.n`, not another field of it; the list a `push` appends to).
+  const target = ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write) ? write.operand : ts.isBinaryExpression(write) ? write.left
+    : ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression) ? write.expression.expression : undefined;
   if (!target) return false;
+  const place = target.getText();
   for (const statement of fn.body.statements) {
     if (statement.end > write.pos) return false;
     const e = ts.isExpressionStatement(statement) ? statement.expression : undefined;
-    if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && e.left.getText() === target.getText() && !names(e.right)) return true;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const left = e.left.getText();
+    // `SCRATCH.n = 0`, `SCRATCH.buf = []`, or emptied in place: `SCRATCH.buf.length = 0`.
+    if ((left === place && !names(e.right)) || (left === `${place}.length` && e.right.getText() === '0')) return true;
   }
   return false;
 }
