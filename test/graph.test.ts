@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as graph from '../runtime/engine/graph';
+import { HELD_BYTES_LIMIT } from '../runtime/engine/graph-holds';
 import type { SubmitMsg, WireArg } from '../runtime/protocol';
 
 const submit = (taskId: number, args: WireArg[], result: number, snapshots: SubmitMsg['snapshots'] = []): SubmitMsg =>
@@ -108,6 +109,19 @@ test('a failure the program learnt of another way (a Promise) releases its holds
   graph.failTask(s, 3);
   graph.startTask(s, 4);
   assert.equal(keys(graph.finishTask(s, 4, [{ key: 'd1v3', bytes: 8 }])), ['d1v2'], 'its failure was met before it came');
+});
+
+test('holds are bounded: past the limit the oldest end, even with a task before them unfinished', () => {
+  const s = graph.emptyGraph();
+  const big = HELD_BYTES_LIMIT / 2 + 1;
+  graph.addTask(s, submit(1, [], 10));                                                              // slow
+  graph.addTask(s, submit(2, [{ data: 1, read: 1, write: 2 }], 11, [{ data: 1, version: 1, bytes: big }]));
+  graph.startTask(s, 2);
+  assert.equal(keys(graph.finishTask(s, 2, [{ key: 'd1v2', bytes: big }])), [], 'one version held: under the limit');
+  graph.addTask(s, submit(3, [{ data: 1, read: 2, write: 3 }], 12));
+  graph.startTask(s, 3);
+  assert.equal(keys(graph.finishTask(s, 3, [{ key: 'd1v3', bytes: big }])), ['d1v1'], 'two would pass it: the oldest goes');
+  assert.ok(s.versions.has('d1v2'), 'the newer hold stays');
 });
 
 test('a failure cancels everything downstream, transitively, naming the first failed task', () => {

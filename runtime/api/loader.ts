@@ -92,14 +92,20 @@ export class Loader {
    * after it are taken back. The engine keeps that version's file until the take-back is over (engine/graph-holds.ts).
    * A failed producer left what it had written when it threw, or else the last good version before it.
    */
-  rewind(entry: DataEntry, version: number, producer: TaskRecord | undefined, object: object | undefined): void {
+  rewind(entry: DataEntry, version: number, producer: TaskRecord | undefined, object: object | undefined): boolean {
     entry.version = version;
     entry.producer = producer;
-    if (producer?.state === 'failed') return this.restore(entry, object);
+    if (producer?.state === 'failed') { this.restore(entry, object); return true; }
     const key = versionKey(entry.id, version);
-    // A snapshot never written (an `out` argument's old contents, not read by its call) cannot be read back.
-    if (producer === undefined && this.host.local && !existsSync(versionPath(this.host.runDir, key))) return;
-    this.read(entry, key, object, producer);
+    // A snapshot never written (an `out` argument's old contents, not read by its call), or a version the engine held
+    // no longer (past its limit, graph-holds.ts): it cannot be read back.
+    if (this.host.local && !existsSync(versionPath(this.host.runDir, key))) return producer === undefined;
+    try {
+      this.read(entry, key, object, producer);
+      return true;
+    } catch {
+      return false; // (on other machines: gone there)
+    }
   }
 
   /**

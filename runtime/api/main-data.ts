@@ -48,6 +48,8 @@ export class MainData implements ArgumentHost {
   /** Typed arrays by storage: which ranges of which buffers are data. */
   readonly ranges: BufferRanges;
   private readonly loader: Loader;
+  /** A take-back found a version gone: said once. */
+  private toldNotTakenBack = false;
 
   constructor(private readonly host: MainDataHost) {
     this.registry = new Registry((data) => host.forgetData(data));
@@ -185,7 +187,11 @@ export class MainData implements ArgumentHost {
       const latest = entry.version;
       // Nothing newer came home: the program's objects still hold what they held before.
       const untouched = before.producer === undefined && entry.producer !== undefined;
-      if (!untouched) this.loader.rewind(entry, before.version, before.producer, entry.range ? undefined : this.homeObject(entry));
+      if (!untouched && !this.loader.rewind(entry, before.version, before.producer, entry.range ? undefined : this.homeObject(entry)) && !this.toldNotTakenBack) {
+        this.toldNotTakenBack = true;
+        process.stderr.write('taskify: warning: after a failure the program caught, a call it never made kept its write: the version before ' +
+          'it was no longer held (more than 256 MiB of versions were kept for take-backs while an earlier task ran)\n');
+      }
       entry.version = latest; // past every version issued, so the next is new to the engine too
       this.registry.markEntryWritten(entry);
     }

@@ -56,7 +56,9 @@ export interface GraphState {
    */
   readonly failed: Map<string, number>;
   /** Versions superseded by tasks that may yet be taken back, in task order (graph-holds.ts). */
-  readonly holds: { readonly taskId: number; readonly version: VersionNode }[];
+  readonly holds: { readonly taskId: number; readonly version: VersionNode; readonly bytes: number }[];
+  /** The bytes of the versions held, as counted when each hold began. */
+  heldBytes: number;
   /** Failed tasks the program has not met yet: a take-back after them may still need what later tasks superseded. */
   readonly unmetFailures: Set<number>;
   /** The program met every failure of a task up to this id, including those still to come (graph-holds.ts). */
@@ -65,7 +67,7 @@ export interface GraphState {
   stoppedBy?: number;
 }
 
-export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map(), holds: [], unmetFailures: new Set(), metUpTo: 0 });
+export const emptyGraph = (): GraphState => ({ tasks: new Map(), versions: new Map(), latest: new Map(), ready: [], failed: new Map(), holds: [], heldBytes: 0, unmetFailures: new Set(), metUpTo: 0 });
 
 /** What a change implies for the outside world. */
 export interface Effects {
