@@ -472,4 +472,13 @@ test('arguments holding accessors, symbol keys or a Map\'s own property run in p
   assert.is(tasks.inWorkers, 2, 'the totals');
 });
 
+test('names for an element or part of an array tasks write (`const first = xs[0]`, `cur = xs[1]`) wait where they are read; the calls run in workers', () => {
+  assert.is(printsAsPlain('part-names').inWorkers, 15, 'every call ran in a worker (tester #9\'s s12)');
+  assert.is(printsAsPlain('element-names').inWorkers, 9, 'every call ran in a worker');
+});
+
+test('task calls through a module object re-exported in another (`S.Inner.f`) and const names for module objects are tasks', () => {
+  assert.is(printsAsPlain('module-objects').inWorkers, 9, 'every call ran in a worker (helper-54\'s m11; a18\'s `const M = S`)');
+});
+
 test.run();

@@ -88,8 +88,8 @@ export class AliasGroups {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const right = skipTransparent(ts, node.right);
-        // cur = next, x = xn: one more value of the name, from the other name.
-        if (local(node.left) && local(right)) this.link(node.left, right);
+        // cur = next, x = xn, cur = xs[1]: one more value of the name, from the other name (or a part of it).
+        if (local(node.left)) for (const base of local(right) ? [right] : this.namesIn(right)) if (local(base)) this.link(node.left, base);
         // [p, q] = [q, p]: each name takes another's value.
         if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
           right.elements.every(local) && node.left.elements.length === right.elements.length) {
@@ -160,14 +160,22 @@ export class AliasGroups {
   }
 
   /**
-   * `g.data`, `cfg.nested.k`: a part reached through properties (no call, no index). The runtime finds a part's
-   * pending writes through the data that holds it, so the part is one more name of its holder's group.
+   * `g.data`, `cfg.nested.k`, `xs[0]`, `cells[i].tags`: a part reached through properties and plain indices (a name or
+   * a literal: no call, nothing assigned). The runtime finds a part's pending writes through the data that holds it,
+   * so the part is one more name of its holder's group. An element that is itself an array or a typed array is a
+   * block of a container (`const first = a[0][1]; bump(first)`), which the container families follow instead.
    */
   partBase(expr: ts.Expression): ts.Identifier | undefined {
     const { ts } = this.ctx;
-    if (!ts.isPropertyAccessExpression(expr)) return undefined;
+    const step = (e: ts.Expression) => ts.isPropertyAccessExpression(e) ||
+      (ts.isElementAccessExpression(e) && (ts.isIdentifier(e.argumentExpression) || ts.isLiteralExpression(e.argumentExpression)));
+    if (!step(expr)) return undefined;
+    if (ts.isElementAccessExpression(expr) || ts.isElementAccessExpression(skipTransparent(ts, (expr as ts.PropertyAccessExpression).expression))) {
+      const type = this.ctx.checker.getTypeAtLocation(expr);
+      if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) return undefined;
+    }
     let node: ts.Expression = expr;
-    while (ts.isPropertyAccessExpression(node)) node = skipTransparent(ts, node.expression);
+    while (step(node)) node = skipTransparent(ts, (node as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
     return ts.isIdentifier(node) ? node : undefined;
   }
 
