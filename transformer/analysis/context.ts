@@ -169,14 +169,29 @@ export function declaredByLibrary(ctx: AnalysisContext, symbol: ts.Symbol | unde
  * own bodies (as function-of-symbol.ts resolves `exports.f = …`). radash's `typed.isFunction(v)` was a method of
  * unknown effect on an object that keeps what it is given.
  */
-export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression): boolean {
+export function isNamespaceImport(ctx: AnalysisContext, expr: ts.Expression, depth = 0): boolean {
   const { ts } = ctx;
+  if (depth > 8) return false; // (`const a = b, b = a` is a program error, not a reason to loop)
+  // `S.Inner` where stats.ts has `export * as Inner from './kernels'`: a module object inside a module object.
+  if (ts.isPropertyAccessExpression(expr)) return ts.isIdentifier(expr.name) && isNamespaceImport(ctx, expr.expression, depth + 1) && namesModule(ctx, expr.name);
   if (!ts.isIdentifier(expr)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(expr);
   if (!symbol) return false;
   // `import * as k from`, `import k = require(…)` (TypeScript's CommonJS form), and JavaScript's `const k = require(…)`.
   if (symbol.declarations?.some((d) => ts.isNamespaceImport(d) || (ts.isImportEqualsDeclaration(d) && ts.isExternalModuleReference(d.moduleReference)) ||
     (ts.isVariableDeclaration(d) && isRequiredModule(ctx, d)))) return true;
+  // `const M = S`, `const K = S.Inner`: another name for a module object, which a const keeps.
+  const declaration = symbol.valueDeclaration;
+  const init = declaration && ts.isVariableDeclaration(declaration) && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
+  if (init && (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) && isNamespaceImport(ctx, init, depth + 1)) return true;
+  return namesModule(ctx, expr);
+}
+
+/** The name stands for a module's own object (an alias of its source file). */
+function namesModule(ctx: AnalysisContext, name: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const symbol = ctx.checker.getSymbolAtLocation(name);
+  if (!symbol) return false;
   // `import { S } from './index'` where index.ts has `export * as S from './stats'`: a name for stats.ts itself.
   const target = symbol.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : undefined;
   return target?.declarations?.some((d) => ts.isSourceFile(d)) ?? false;

@@ -1,0 +1,2 @@
+export * as Inner from './kernels';
+export const version = 2;
