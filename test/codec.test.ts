@@ -369,6 +369,10 @@ test('the program\'s own objects with accessors, symbol keys or a Map\'s own pro
   assert.is(refused({ t: { [Symbol.for('tag')]: 1 } }).message, 'an object with a symbol key at .t (Symbol(tag), which no worker would see)');
   assert.is(refused(Object.assign(new Map(), { label: 'x' })).message, 'a Map with a property of its own (.label, which would not travel with its entries)');
   assert.is(refused(Object.assign(new Set(), { n: 1 })).typeName, 'Set');
+  const match = /b(?<rest>c)/.exec('abc')!;
+  assert.is(refused({ m: match }).message, 'an array with a property of its own at .m (.groups, which would not travel with its elements)');
+  assert.is(refused(Object.assign([{ v: 1 }], { label: 'x' })).typeName, 'Array');
+  encodeValue([[1, 2], ['a', , 'c']], { programObjects: true }); // holes and nested arrays are no properties of their own
   // A task's value keeps what it always did: the getter's value as a field, the symbol key left out.
   const back = decodeValue(fileOf({ get b() { return 2; }, [Symbol('s')]: 1 })) as Record<string | symbol, unknown>;
   assert.equal(back, { b: 2 });

@@ -17,7 +17,7 @@ import { lockLevelOf, LockLevel } from './locks';
 import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
-import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, notCarried, readProperty, tooLarge, withArticle } from './refusals';
+import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, namedArrayKey, notCarried, readProperty, tooLarge, withArticle } from './refusals';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -181,6 +181,7 @@ class Encoder {
     if (isNumberArray(v)) {
       return [Value.NumberArrayValue, NumberArrayValue.createNumberArrayValue(b, NumberArrayValue.createItemsVector(b, v))];
     }
+    if (this.options.programObjects) namedArrayKey(v, path);
     const types: Value[] = [];
     const offsets: number[] = [];
     for (let i = 0; i < v.length; i++) {

@@ -78,6 +78,21 @@ export function notCarried(v: object, names: readonly string[], path: string): v
   if (symbols.length > 0) throw new UnsupportedValueError('symbol', path, 'an object with a symbol key', ` (${String(symbols[0])}, which no worker would see)`);
 }
 
+/**
+ * An array with a property of its own besides its elements (`Object.assign([1, 2], { label })`, a RegExp match's
+ * `index` and `groups`), refused for its kind: only elements travel. Keys list indices first, so the last key tells.
+ * Arrays of numbers alone are not checked (their elements travel as one vector: listing keys would cost more).
+ */
+export function namedArrayKey(v: unknown[], path: string): void {
+  const keys = Object.keys(v);
+  const last = keys[keys.length - 1];
+  if (last === undefined || /^(0|[1-9]\d*)$/.test(last)) {
+    if (Object.getOwnPropertySymbols(v).length === 0) return;
+    throw new UnsupportedValueError('symbol', path, 'an array with a symbol key', ' (which no worker would see)');
+  }
+  throw new UnsupportedValueError('Array', path, 'an array with a property of its own', ` (${keyPath(last)}, which would not travel with its elements)`);
+}
+
 /** A property's value; a getter that throws is reported with the property's path. */
 export function readProperty(object: object, key: string, path: string): unknown {
   try {
