@@ -244,7 +244,14 @@ if (!redisServer()) {
     let killedAt = 0;
     let left: string[] = [];
     const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, (program) => {
-      setTimeout(() => { program.kill('SIGINT'); killedAt = Date.now(); }, 2500);
+      // Once a version's blob is in Redis (a fixed delay raced the run's start on a loaded machine: no blob yet, or
+      // the master not yet in the blocking wait that lets Ctrl-C kill it outright, so it cleaned up).
+      const poll = setInterval(() => {
+        if (!cluster.keys('taskify:run:*').some((key) => /:d\d+v\d+:/.test(key))) return;
+        clearInterval(poll);
+        setTimeout(() => { program.kill('SIGINT'); killedAt = Date.now(); }, 300);
+      }, 100);
+      program.once('exit', () => clearInterval(poll));
       program.once('exit', () => { left = cluster.keys('taskify:run:*'); });
     });
     assert.ok(got.code !== 0 || got.stdout === '', `the master was interrupted mid-run (code ${got.code})`);
