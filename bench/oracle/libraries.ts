@@ -6,7 +6,7 @@
  * .d.ts files some packages ship next to each .js (simple-statistics does), which the compiler would otherwise
  * resolve imports to, hiding every callee's body from the analysis.
  */
-import { cpSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -130,7 +130,9 @@ export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_mo
   // ORACLE_ONLY=lodash-es,earcut: only these (to iterate on a few without waiting for the rest).
   const only = process.env.ORACLE_ONLY?.split(',').filter(Boolean);
   return SPECS.filter((spec) => !only || only.includes(spec.name)).map((spec) => {
-    const from = join(root, spec.name);
+    // The package's real directory: where node_modules links its packages (pnpm, a linked checkout), copying `.` would
+    // copy the link, and the package.json written below would land in the installed package itself.
+    const from = realpathSync(join(root, spec.name));
     const dir = join(staging, spec.name);
     for (const part of spec.copy) {
       cpSync(join(from, part), join(dir, part), {
