@@ -17,6 +17,12 @@ export const MUTATING_METHODS = new Set([
   'setInt8', 'setUint8', 'setInt16', 'setUint16', 'setInt32', 'setUint32', 'setFloat32', 'setFloat64', 'setBigInt64', 'setBigUint64',
 ]);
 
+/**
+ * Built-ins that throw on no argument whatever (data without getters or proxies): a value of theirs is taken to be
+ * computed, not to leave the function early (undone-writes.ts: nothing between a mask and its put-back may leave).
+ */
+export const TOTAL_BUILTINS = new Set(['Object.prototype.toString', 'Object.is', 'Array.isArray']);
+
 /** Of those, the ones whose result does not depend on the old contents when called as written here. */
 export const OVERWRITING_METHODS = new Set(['fill']);
 
