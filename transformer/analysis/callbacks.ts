@@ -128,6 +128,11 @@ export class Callbacks implements ReaderJudge {
     return owner === this.ctx ? this : new Callbacks(owner, made.factory, this.lookup, false);
   }
 
+  /** Values inside a factory whose result is asked about, its parameters taken to hold only readers (factory-made.ts). */
+  inside(factory: FunctionLike): Callbacks {
+    return new Callbacks(contextOf(this.ctx, factory), factory, this.lookup, true);
+  }
+
   assume(on: ts.Node, field: string): void {
     for (const into of this.later > 0 ? [this.assumed] : [this.assumed, this.assumedDuringCall]) {
       let fields = into.get(on);

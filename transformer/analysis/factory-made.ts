@@ -28,6 +28,14 @@ export interface Discharger {
   assume(on: ts.Node, field: string): void;
   /** Who judges the arguments of a factory call (in the program that call belongs to). */
   atFactory(made: FactoryCall): Discharger;
+  /** A judge of values inside `factory`, taking its parameters to hold only readers and recording that in `assumed`. */
+  inside(factory: FunctionLike): Discharger & ReaderInside;
+}
+
+/** What `Discharger.inside` gives: whether a value there only reads, and what that took of the factory's parameters. */
+export interface ReaderInside {
+  onlyReads(value: ts.Expression): boolean;
+  readonly assumed: ReadonlyMap<ts.Node, ReadonlySet<string>>;
 }
 
 const chains = new WeakMap<ts.Node, { fn: FunctionLike | undefined; via: readonly FactoryCall[] }>();
@@ -78,7 +86,8 @@ export function madeReader(d: Discharger, value: ts.Expression): boolean {
     reads = made.length > 0 && made.every((e) => {
       const own = ownParameter(d.ctx, factory, e);
       if (own) return d.discharge(value, factory, own, '', inherited, false);
-      return readsUnder(d, functionOfExpression(d.ctx, e, 1), [{ call: value, factory }], inherited);
+      const fn = functionOfExpression(d.ctx, e, 1);
+      return fn ? readsUnder(d, fn, [{ call: value, factory }], inherited) : madeInside(d, value, factory, e, inherited);
     });
   } else if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
     const { fn, via } = madeFunction(d.ctx, value);
@@ -86,6 +95,33 @@ export function madeReader(d: Discharger, value: ts.Expression): boolean {
   } else return false;
   if (reads) for (const [on, field] of inherited) d.assume(on, field);
   return reads;
+}
+
+let insideDepth = 0;
+
+/**
+ * A value the factory returns that is no one function: another factory's result (lodash's `baseIteratee` returning
+ * `baseMatches(value)`, `property(value)`, whose own returns are closures or further factory calls), a choice among
+ * such. It reads when, judged inside the factory with the factory's parameters taken to hold only readers, it is a
+ * reading function, and this call's arguments make good what that took of those parameters. (A few levels deep: a
+ * factory returning its own call again ends there, as unknown.)
+ */
+function madeInside(d: Discharger, call: ts.CallExpression, factory: FunctionLike, e: ts.Expression, inherited: [ts.Node, string][]): boolean {
+  const { ts } = d.ctx;
+  // (Only another factory's call; and not in a factory that reassigns a parameter, whose later value the caller did
+  // not give: the judge inside takes a parameter's name for what the call passed.)
+  if (insideDepth >= 4 || !ts.isCallExpression(skipParens(ts, e)) ||
+    factory.parameters.some((p) => !ts.isIdentifier(p.name) || assignsTo(d.ctx, factory, p.name))) return false;
+  insideDepth++;
+  try {
+    const judge = d.inside(factory);
+    if (!judge.onlyReads(e)) return false;
+    for (const [on, fields] of judge.assumed) {
+      if (!ts.isParameter(on) || on.parent !== (factory as ts.Node)) return false;
+      for (const field of fields) if (!d.discharge(call, factory, on, field, inherited, false)) return false;
+    }
+    return true;
+  } finally { insideDepth--; }
 }
 
 /** `e` names a parameter of `factory` that nothing in its body reassigns: the argument itself is what it returns. */
