@@ -149,4 +149,41 @@ test('really written stays inout: the function held writes its object (`this`), 
   assert.match(given.q, /^inout:/, given.q);
 });
 
+// lodash's environment detection: built-ins read off the global object it finds, behind guards, or a stub.
+const ROOTED = `
+var freeGlobal = typeof global == 'object' && global && global.Object === Object && global;
+var freeSelf = typeof self == 'object' && self && self.Object === Object && self;
+var root = freeGlobal || freeSelf || Function('return this')();
+var NodeBuffer = typeof exports == 'object' ? root.Buffer : undefined;
+var nativeIsBuffer = NodeBuffer ? NodeBuffer.isBuffer : undefined;
+function stubFalse() { return false; }
+export var isBuffer = nativeIsBuffer || stubFalse;
+var notRoot = { Buffer: { isBuffer: function (v) { v.seen = true; return false; } } };
+var OtherBuffer = typeof exports == 'object' ? notRoot.Buffer : undefined;
+export var isOther = (OtherBuffer ? OtherBuffer.isBuffer : undefined) || stubFalse;
+var freeParseInt = parseInt;
+export function toInt(s) { return freeParseInt(s[0], 10); }
+function usesArguments() { arguments[0].seen = true; return false; }
+export var isMarked = nativeIsBuffer || usesArguments;
+`;
+
+test('built-ins read off the global object behind guards, an alias of a global function, and a stub that takes no argument read', () => {
+  const files = { 'lib.js': ROOTED };
+  const reads = directions({ ...files, ...task('a: object, b: string[]', 'return isBuffer(a) || toInt(b) > 0;', "import { isBuffer, toInt } from './lib.js';") });
+  assert.match(reads.a, /^in:/, reads.a);
+  assert.match(reads.b, /^in:/, reads.b);
+  // The same shapes on an object that is not the global one, and a stub that reads its arguments through `arguments`.
+  const writes = directions({ ...files, ...task('a: object, b: object', 'return isOther(a) || isMarked(b);', "import { isOther, isMarked } from './lib.js';") });
+  assert.match(writes.a, /^inout:/, writes.a);
+  assert.match(writes.b, /^inout:.*usesArguments/, writes.b);
+});
+
+test('an argument past a function\'s parameters is ignored only when no spread comes before it', () => {
+  const found = directions(task('a: number[], b: number[]', 'none(a); one(...[], b); return 0;', `
+function none() { return 0; }
+function one(x: number[]) { x[0] = 1; }`));
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^inout:/, found.b);
+});
+
 test.run();

@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { prototypeName, skipParens } from './expressions';
-import { isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -57,9 +57,74 @@ function aliasedBuiltin(ctx: AnalysisContext, name: ts.Expression, depth: number
     if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && isInModuleScope(ts, assignment)) value = skipParens(ts, assignment.right);
   }
   if (!value) return undefined;
-  if (ts.isIdentifier(value)) return aliasedBuiltin(ctx, value, depth + 1);
+  value = unguarded(ts, value);
+  // `var freeParseInt = parseInt` (lodash): a global function of the standard library, by its name.
+  if (ts.isIdentifier(value)) return aliasedBuiltin(ctx, value, depth + 1) ?? (isLibraryGlobal(ctx, value) ? value.text : undefined);
   if (!ts.isPropertyAccessExpression(value)) return undefined;
+  // `root.Buffer` where root is the global object (lodash's `freeGlobal || freeSelf || Function('return this')()`).
+  if (isGlobalObject(ctx, value.expression, depth)) return value.name.text;
+  // `Buffer.isBuffer` where `var Buffer = root.Buffer`: the method of the global the name holds.
+  const receiver = skipParens(ts, value.expression);
+  const owner = ts.isIdentifier(receiver) && !isLibraryGlobal(ctx, receiver) ? aliasedBuiltin(ctx, receiver, depth + 1) : undefined;
+  if (owner) return `${owner}.${value.name.text}`;
   return prototypeMethodName(ctx, value) ?? aliasedBuiltin(ctx, value, depth + 1) ?? qualifiedName(ts, value);
+}
+
+/**
+ * `c ? f : undefined`, `c ? undefined : f`, `c && f`: f, or a value that throws when called or read from (lodash's
+ * `var nativeIsBuffer = Buffer ? Buffer.isBuffer : undefined`), so a call through it does what f does or nothing.
+ */
+function unguarded(t: typeof ts, value: ts.Expression): ts.Expression {
+  value = skipParens(t, value);
+  const isUndefined = (e: ts.Expression): boolean => {
+    e = skipParens(t, e);
+    return (t.isIdentifier(e) && e.text === 'undefined') || e.kind === t.SyntaxKind.NullKeyword || t.isVoidExpression(e);
+  };
+  if (t.isConditionalExpression(value)) {
+    if (isUndefined(value.whenFalse)) return unguarded(t, value.whenTrue);
+    if (isUndefined(value.whenTrue)) return unguarded(t, value.whenFalse);
+  }
+  if (t.isBinaryExpression(value) && value.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken) return unguarded(t, value.right);
+  return value;
+}
+
+const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'global', 'self', 'window']);
+
+/**
+ * The global object: `globalThis`, `global`, `self`, `window` (no declaration of the program's own), `Function('return
+ * this')()`, a constant holding one, `c && g` (g, or a falsy primitive when c says there is none) and `g || h`.
+ * lodash finds its `root` so and reads built-ins off it (`root.Buffer`, `root.Symbol`).
+ */
+export function isGlobalObject(ctx: AnalysisContext, e: ts.Expression, depth = 0): boolean {
+  const { ts } = ctx;
+  e = skipParens(ts, e);
+  if (depth > 8) return false;
+  if (ts.isIdentifier(e)) {
+    const declarations = symbolOf(ctx, e)?.declarations ?? [];
+    if (GLOBAL_OBJECT_NAMES.has(e.text) && declarations.every((d) => d.getSourceFile().isDeclarationFile)) return true;
+    const value = constantValue(ctx, e);
+    return value !== undefined && isGlobalObject(ctx, value, depth + 1);
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isGlobalObject(ctx, e.right, depth + 1);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return isGlobalObject(ctx, e.left, depth + 1) && isGlobalObject(ctx, e.right, depth + 1);
+  // `Function('return this')()`: a function made from that text returns the global object when called plainly.
+  if (ts.isCallExpression(e) && e.arguments.length === 0 && ts.isCallExpression(skipParens(ts, e.expression))) {
+    const make = skipParens(ts, e.expression) as ts.CallExpression;
+    const body = make.arguments.length === 1 ? skipParens(ts, make.arguments[0]) : undefined;
+    return ts.isIdentifier(make.expression) && make.expression.text === 'Function' && isLibraryGlobal(ctx, make.expression) &&
+      body !== undefined && ts.isStringLiteralLike(body) && body.text.trim() === 'return this';
+  }
+  return false;
+}
+
+/** What a constant name holds: a `const`, a `var`/`let` nothing reassigns, an import of one or of `export default x`. */
+function constantValue(ctx: AnalysisContext, name: ts.Identifier): ts.Expression | undefined {
+  const { ts } = ctx;
+  const declaration = symbolOf(ctx, name)?.valueDeclaration;
+  if (!declaration) return undefined;
+  if (ts.isExportAssignment(declaration)) return declaration.expression;
+  return ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+    ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration)) ? declaration.initializer : undefined;
 }
 
 /** An assignment at a module's top level (`exports.f = f`), not one a function makes later. */

@@ -110,6 +110,8 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Object.isFrozen', 'Object.isSealed', 'Object.isExtensible', 'Reflect.isExtensible',
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',
+  // Node's: whether a value is a Buffer (an instanceof test).
+  'Buffer.isBuffer',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
   'Object',
   // The combinators read the iterable and resolve each element (calling `then` only on a thenable, as JSON.stringify
