@@ -186,4 +186,15 @@ function one(x: number[]) { x[0] = 1; }`));
   assert.match(found.b, /^inout:/, found.b);
 });
 
+test('a function handing itself to a callee as a callback is judged by its own summary, solved with its recursion', () => {
+  const found = directions(task('a: unknown[], b: { seen?: boolean }[], c: { v?: number; kids: unknown[] }', 'toText(a); mark(b); walk(c); return 0;', `
+function each(xs: unknown[], f: (x: any) => unknown) { for (let i = 0; i < xs.length; i++) f(xs[i]); }
+function toText(x: any): string { return Array.isArray(x) ? x.map(toText).join(',') : String(x); }
+function mark(x: any): void { if (Array.isArray(x)) x.forEach(mark); else if (x) x.seen = true; }
+function walk(n: any): void { each(n.kids, walk); n.v = 1; }`));
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^inout:.*x\.seen = true/, found.b);
+  assert.match(found.c, /^inout:/, found.c);
+});
+
 test.run();

@@ -60,7 +60,7 @@ export class Callbacks implements ReaderJudge {
     if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
     // An import of a package the program reads no declarations for (`ascending` from d3-array): its JavaScript.
     if (!fn && !declaration && (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) fn = behindImport(this.ctx, value);
-    return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
+    return fn && (fn as FunctionLike).body ? fn as FunctionLike : undefined;
   }
 
   /**
