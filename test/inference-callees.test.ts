@@ -197,4 +197,36 @@ function walk(n: any): void { each(n.kids, walk); n.v = 1; }`));
   assert.match(found.c, /^inout:/, found.c);
 });
 
+// lodash's nodeUtil: Node's util.types found through the CommonJS module object, or the legacy binding it is made of.
+const NODE_UTIL = `
+var freeGlobal = typeof global == 'object' && global && global.Object === Object && global;
+var freeExports = typeof exports == 'object' && exports && !exports.nodeType && exports;
+var freeModule = freeExports && typeof module == 'object' && module && !module.nodeType && module;
+var freeProcess = freeModule && freeGlobal.process;
+var nodeUtil = (function () {
+  try {
+    var types = freeModule && freeModule.require && freeModule.require('util').types;
+    if (types) return types;
+    return freeProcess && freeProcess.binding && freeProcess.binding('util');
+  } catch (e) {}
+}());
+var nodeIsMap = nodeUtil && nodeUtil.isMap;
+export function isMap(v) { return nodeIsMap ? nodeIsMap(v) : false; }
+var other = (function () { if (freeModule) return freeModule.require('util').types; return { isMap: function (v) { v.seen = true; return false; } }; }());
+var otherIsMap = other && other.isMap;
+export function isOtherMap(v) { return otherIsMap ? otherIsMap(v) : false; }
+var inherits = nodeUtil && freeModule.require('util').inherits;
+export function inherit(a, b) { return inherits(a, b); }
+`;
+
+test('Node\'s util.types reached through the module object, the legacy binding or a function run in place reads', () => {
+  const files = { 'lib.js': NODE_UTIL };
+  const found = directions({ ...files, ...task('a: object, b: object, c: object', 'return isMap(a) || isOtherMap(b) || inherit(c, {});', "import { isMap, isOtherMap, inherit } from './lib.js';") });
+  assert.match(found.a, /^in:/, found.a);
+  // One return of the function run in place is an object of the program's, whose isMap writes.
+  assert.match(found.b, /^inout:/, found.b);
+  // util's other members are no type predicates.
+  assert.match(found.c, /^inout:/, found.c);
+});
+
 test.run();

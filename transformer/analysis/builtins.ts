@@ -110,8 +110,8 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Object.isFrozen', 'Object.isSealed', 'Object.isExtensible', 'Reflect.isExtensible',
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',
-  // Node's: whether a value is a Buffer (an instanceof test).
-  'Buffer.isBuffer',
+  // Node's: whether a value is a Buffer (an instanceof test); util.types' type predicates.
+  'Buffer.isBuffer', 'util.types.*',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
   'Object',
   // The combinators read the iterable and resolve each element (calling `then` only on a thenable, as JSON.stringify
@@ -146,5 +146,6 @@ export function isReadOnlyFunction(name: string): boolean {
   const method = prototypeMethod(name);
   if (method !== undefined) return READING_METHODS.has(method) || method === 'propertyIsEnumerable' || method === 'isPrototypeOf';
   const dot = name.indexOf('.');
-  return dot > 0 && READ_ONLY_FUNCTIONS.has(`${name.slice(0, dot)}.*`);
+  // (`Math.*` for `Math.max`; `util.types.*` for `util.types.isMap`.)
+  return dot > 0 && (READ_ONLY_FUNCTIONS.has(`${name.slice(0, dot)}.*`) || READ_ONLY_FUNCTIONS.has(`${name.slice(0, name.lastIndexOf('.'))}.*`));
 }

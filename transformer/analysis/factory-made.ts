@@ -13,7 +13,7 @@
  * `var` nothing reassigns, an export, an import of one: function-of-symbol.ts follows only those).
  */
 import type * as ts from 'typescript';
-import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { alternatives, returnedExpressions, skipParens } from './expressions';
 import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
@@ -60,7 +60,26 @@ export function factoryCallsOf(ctx: AnalysisContext, callee: ts.Expression, targ
   callee = skipParens(ts, callee);
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return [];
   const made = madeFunction(ctx, callee);
-  return made.fn === target ? made.via : [];
+  return made.fn === target ? made.via : chosenFactoryCalls(ctx, callee, target);
+}
+
+/**
+ * A constant holding one of a few functions, one of them made by a factory call (lodash's `var isTypedArray =
+ * nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray`): the factory calls of the one choice that makes
+ * `target` (none when two choices make it: which call's arguments it holds is then not known).
+ */
+function chosenFactoryCalls(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly FactoryCall[] {
+  const { ts } = ctx;
+  const declaration = ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer ||
+    !((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) return [];
+  let found: readonly FactoryCall[] = [];
+  let makers = 0;
+  for (const choice of alternatives(ts, declaration.initializer)) {
+    const via: FactoryCall[] = [];
+    if (ts.isCallExpression(skipParens(ts, choice)) && functionOfExpression(ctx, choice, 0, via) === target) { found = via; makers++; }
+  }
+  return makers === 1 ? found : [];
 }
 
 /** The factory call of `chain` that made a closure of `factory` (the function whose parameter was assumed). */
