@@ -79,4 +79,26 @@ test('a parameter the function reassigns is not the object it put back', () => {
   assert.match(found.b, /^inout:/, found.b);
 });
 
+test('a name read between mask and put-back that may throw (declared nowhere) leaves the mask: a write', () => {
+  const lib = `
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+export function f(value) {
+  var isOwn = hasOwnProperty.call(value, 'k'), tag = value['k'];
+  try { value['k'] = undefined; var unmasked = true; } catch (e) {}
+  var result = notDeclaredAnywhere;
+  if (unmasked) { if (isOwn) { value['k'] = tag; } else { delete value['k']; } }
+  return result;
+}
+export function g(value) {
+  var isOwn = hasOwnProperty.call(value, 'k'), tag = value['k'];
+  try { value['k'] = undefined; var unmasked = true; } catch (e) {}
+  var result = tag;
+  if (unmasked) { if (isOwn) { value['k'] = tag; } else { delete value['k']; } }
+  return result;
+}`;
+  const found = directions({ 'lib.js': lib, ...task('a: object, b: object', 'return f(a) || g(b);', "import { f, g } from './lib.js';") });
+  assert.match(found.a, /^inout:/, found.a);
+  assert.match(found.b, /^in:/, found.b);
+});
+
 test.run();

@@ -161,13 +161,19 @@ function isOwnCheck(ctx: AnalysisContext, call: ts.CallExpression): boolean {
   return name === 'Object.prototype.hasOwnProperty' || name === 'Object.hasOwn';
 }
 
-/** A declaration whose values are literals, names, or calls of built-ins that throw on nothing (`toString.call(o)`). */
+/** A declaration whose values are literals, parameters and `var`s, or calls of built-ins that throw on nothing (`toString.call(o)`). */
 function throwsNothing(ctx: AnalysisContext, statement: ts.Statement): boolean {
   const { ts } = ctx;
   if (!ts.isVariableStatement(statement)) return false;
   const harmless = (e: ts.Expression): boolean => {
     e = skipParens(ts, e);
-    if (ts.isIdentifier(e) || ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;
+    if (ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;
+    // (A name declared nowhere, or a `let`/`const` not yet initialised, throws when read.)
+    if (ts.isIdentifier(e)) {
+      const declaration = symbolOf(ctx, e)?.valueDeclaration;
+      return declaration !== undefined && (ts.isParameter(declaration) ||
+        (ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.BlockScoped) === 0));
+    }
     if (!ts.isCallExpression(e)) return false;
     const name = builtinName(ctx, e.expression);
     return name !== undefined && TOTAL_BUILTINS.has(name) && e.arguments.every(harmless);
