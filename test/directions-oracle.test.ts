@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (twenty npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (twenty-two npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -49,7 +49,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // partial branches), read-only built-ins pass as callbacks, reading method names read their arguments on untyped
   // receivers (not callback-taking ones), copies through X.prototype.m.call are fresh and a function held under a
   // quoted key may change its object (that one sound where it had not been).
-  assert.ok(Number(total[2]) >= 77.8, `precision ${total[2]}% in all (78.3% when this was last set)`);
+  // Then dot-prop and ml-distance, untuned (69.2% and 100% when added). 81.7% (200 calls) once writes undone before
+  // returning are none (lodash's getRawTag), factories returning other factories' closures read, built-ins read off
+  // the global object and Node's util.types are the built-ins, and a function may vouch for itself as a callback.
+  assert.ok(Number(total[2]) >= 80.5, `precision ${total[2]}% in all (81.7% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -71,7 +74,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('ml-spectra-processing') >= 84, `ml-spectra-processing precision ${precision('ml-spectra-processing')}%`);
   // (lodash-es 27.4% with its factory-made exports judged: 14 more functions; 25.0% once a call through a choice of
   // functions, `var func = isArray(c) ? arrayShuffle : baseShuffle`, saw every choice and not the checker's one.)
-  assert.ok(precision('lodash-es') >= 24, `lodash-es precision ${precision('lodash-es')}%`);
+  // (53.1% after the round that followed: getRawTag's save-and-restore, isBuffer and nodeUtil through the global object
+  // and Node's util module, baseIteratee's nested factories, baseToString handing itself to arrayMap.)
+  assert.ok(precision('lodash-es') >= 50, `lodash-es precision ${precision('lodash-es')}%`);
+  assert.ok(precision('ml-distance') >= 99, `ml-distance precision ${precision('ml-distance')}%`);
   // (38.4% and 81.4% when added; underscore 44.7% after call/apply, 43.6% with the test's 80 calls per function. Turf: 97.6% and 100% when added, the one miss a
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.

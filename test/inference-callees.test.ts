@@ -149,4 +149,84 @@ test('really written stays inout: the function held writes its object (`this`), 
   assert.match(given.q, /^inout:/, given.q);
 });
 
+// lodash's environment detection: built-ins read off the global object it finds, behind guards, or a stub.
+const ROOTED = `
+var freeGlobal = typeof global == 'object' && global && global.Object === Object && global;
+var freeSelf = typeof self == 'object' && self && self.Object === Object && self;
+var root = freeGlobal || freeSelf || Function('return this')();
+var NodeBuffer = typeof exports == 'object' ? root.Buffer : undefined;
+var nativeIsBuffer = NodeBuffer ? NodeBuffer.isBuffer : undefined;
+function stubFalse() { return false; }
+export var isBuffer = nativeIsBuffer || stubFalse;
+var notRoot = { Buffer: { isBuffer: function (v) { v.seen = true; return false; } } };
+var OtherBuffer = typeof exports == 'object' ? notRoot.Buffer : undefined;
+export var isOther = (OtherBuffer ? OtherBuffer.isBuffer : undefined) || stubFalse;
+var freeParseInt = parseInt;
+export function toInt(s) { return freeParseInt(s[0], 10); }
+function usesArguments() { arguments[0].seen = true; return false; }
+export var isMarked = nativeIsBuffer || usesArguments;
+`;
+
+test('built-ins read off the global object behind guards, an alias of a global function, and a stub that takes no argument read', () => {
+  const files = { 'lib.js': ROOTED };
+  const reads = directions({ ...files, ...task('a: object, b: string[]', 'return isBuffer(a) || toInt(b) > 0;', "import { isBuffer, toInt } from './lib.js';") });
+  assert.match(reads.a, /^in:/, reads.a);
+  assert.match(reads.b, /^in:/, reads.b);
+  // The same shapes on an object that is not the global one, and a stub that reads its arguments through `arguments`.
+  const writes = directions({ ...files, ...task('a: object, b: object', 'return isOther(a) || isMarked(b);', "import { isOther, isMarked } from './lib.js';") });
+  assert.match(writes.a, /^inout:/, writes.a);
+  assert.match(writes.b, /^inout:.*usesArguments/, writes.b);
+});
+
+test('an argument past a function\'s parameters is ignored only when no spread comes before it', () => {
+  const found = directions(task('a: number[], b: number[]', 'none(a); one(...[], b); return 0;', `
+function none() { return 0; }
+function one(x: number[]) { x[0] = 1; }`));
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^inout:/, found.b);
+});
+
+test('a function handing itself to a callee as a callback is judged by its own summary, solved with its recursion', () => {
+  const found = directions(task('a: unknown[], b: { seen?: boolean }[], c: { v?: number; kids: unknown[] }', 'toText(a); mark(b); walk(c); return 0;', `
+function each(xs: unknown[], f: (x: any) => unknown) { for (let i = 0; i < xs.length; i++) f(xs[i]); }
+function toText(x: any): string { return Array.isArray(x) ? x.map(toText).join(',') : String(x); }
+function mark(x: any): void { if (Array.isArray(x)) x.forEach(mark); else if (x) x.seen = true; }
+function walk(n: any): void { each(n.kids, walk); n.v = 1; }`));
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^inout:.*x\.seen = true/, found.b);
+  assert.match(found.c, /^inout:/, found.c);
+});
+
+// lodash's nodeUtil: Node's util.types found through the CommonJS module object, or the legacy binding it is made of.
+const NODE_UTIL = `
+var freeGlobal = typeof global == 'object' && global && global.Object === Object && global;
+var freeExports = typeof exports == 'object' && exports && !exports.nodeType && exports;
+var freeModule = freeExports && typeof module == 'object' && module && !module.nodeType && module;
+var freeProcess = freeModule && freeGlobal.process;
+var nodeUtil = (function () {
+  try {
+    var types = freeModule && freeModule.require && freeModule.require('util').types;
+    if (types) return types;
+    return freeProcess && freeProcess.binding && freeProcess.binding('util');
+  } catch (e) {}
+}());
+var nodeIsMap = nodeUtil && nodeUtil.isMap;
+export function isMap(v) { return nodeIsMap ? nodeIsMap(v) : false; }
+var other = (function () { if (freeModule) return freeModule.require('util').types; return { isMap: function (v) { v.seen = true; return false; } }; }());
+var otherIsMap = other && other.isMap;
+export function isOtherMap(v) { return otherIsMap ? otherIsMap(v) : false; }
+var inherits = nodeUtil && freeModule.require('util').inherits;
+export function inherit(a, b) { return inherits(a, b); }
+`;
+
+test('Node\'s util.types reached through the module object, the legacy binding or a function run in place reads', () => {
+  const files = { 'lib.js': NODE_UTIL };
+  const found = directions({ ...files, ...task('a: object, b: object, c: object', 'return isMap(a) || isOtherMap(b) || inherit(c, {});', "import { isMap, isOtherMap, inherit } from './lib.js';") });
+  assert.match(found.a, /^in:/, found.a);
+  // One return of the function run in place is an object of the program's, whose isMap writes.
+  assert.match(found.b, /^inout:/, found.b);
+  // util's other members are no type predicates.
+  assert.match(found.c, /^inout:/, found.c);
+});
+
 test.run();

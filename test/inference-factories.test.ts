@@ -101,4 +101,60 @@ test('a constant holding one of several functions runs one of them: each built-i
   assert.match(found.r, /^inout:/, found.r); // (Object.assign writes its first argument)
 });
 
+// lodash's iteratee shape: a factory whose returns are its argument, a known function, or other factories' closures.
+const ITERATEES = `
+function identity(v) { return v; }
+function baseProperty(key) { return function (object) { return object == null ? undefined : object[key]; }; }
+function baseMatches(source) {
+  if (source.length == 1) return baseProperty(source[0]);
+  return function (object) { return object === source || object[0] === source[0]; };
+}
+function marking(source) { return function (object) { object.seen = source; return true; }; }
+export function baseIteratee(value) {
+  if (typeof value == 'function') return value;
+  if (value == null) return identity;
+  if (typeof value == 'object') return Array.isArray(value) ? baseMatches(value) : baseProperty(value.key);
+  return baseProperty(value);
+}
+export function markingIteratee(value) { return typeof value == 'function' ? value : marking(value); }
+export function baseWhile(array, predicate) {
+  var index = -1;
+  while (++index < array.length && predicate(array[index], index, array)) {}
+  return index;
+}
+export function dropWhile(array, predicate) { return baseWhile(array, baseIteratee(predicate)); }
+export function markWhile(array, predicate) { return baseWhile(array, markingIteratee(predicate)); }
+`;
+
+test('a factory returning other factories\' closures reads when each of them reads, and writes when one of them writes', () => {
+  const files = { 'lib.js': ITERATEES };
+  const reads = directions({ ...files, ...task('p: number[], q: number[]', 'return dropWhile(p, (x: number) => x > 1) + dropWhile(q, [1]);', "import { dropWhile } from './lib.js';") });
+  assert.match(reads.p, /^in:/, reads.p);
+  assert.match(reads.q, /^in:/, reads.q);
+  // One return is a closure made by a factory that writes what it is given (`marking(value)`).
+  const writes = directions({ ...files, ...task('p: object[]', 'return markWhile(p, 3);', "import { markWhile } from './lib.js';") });
+  assert.match(writes.p, /^inout:.*predicate\(array\[index\], index, array\)/, writes.p);
+  // A callback passed through that writes: the factory hands it back, and baseWhile calls it on the elements.
+  const passed = directions({ ...files, ...task('p: { k: number }[]', 'return dropWhile(p, (x: { k: number }) => { x.k = 1; return true; });', "import { dropWhile } from './lib.js';") });
+  assert.match(passed.p, /^inout:/, passed.p);
+});
+
+test('a constant choosing a factory-made closure has what that choice\'s factory call passed', () => {
+  const lib = `
+function baseUnary(func) { return function (value) { return func(value); }; }
+function reader(v) { return v.length; }
+function writer(v) { v.seen = true; return 0; }
+function fallback(v) { return 0; }
+var c = typeof exports == 'object';
+export var reads = c ? baseUnary(reader) : fallback;
+export var writes = c ? baseUnary(writer) : fallback;
+export var either = c ? baseUnary(reader) : baseUnary(writer);
+`;
+  const found = directions({ 'lib.js': lib, ...task('a: number[], b: number[], d: number[]', 'return reads(a) + writes(b) + either(d);', "import { reads, writes, either } from './lib.js';") });
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^inout:/, found.b);
+  // Both choices are closures of the same function: which call made the one that runs is not known.
+  assert.match(found.d, /^inout:/, found.d);
+});
+
 test.run();

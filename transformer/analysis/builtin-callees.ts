@@ -4,8 +4,8 @@
  * tables of builtins.ts are looked up by these names. Both reach.ts and the effects ask it.
  */
 import type * as ts from 'typescript';
-import { prototypeName, skipParens } from './expressions';
-import { isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { prototypeName, returnedExpressions, skipParens } from './expressions';
+import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -42,7 +42,7 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
  */
 function aliasedBuiltin(ctx: AnalysisContext, name: ts.Expression, depth: number): string | undefined {
   const { ts } = ctx;
-  if (depth > 4) return undefined;
+  if (depth > 8) return undefined;
   const declaration = ts.isIdentifier(name) ? symbolOf(ctx, name)?.valueDeclaration
     : ts.isPropertyAccessExpression(name) && isNamespaceImport(ctx, skipParens(ts, name.expression)) ? symbolOf(ctx, name.name)?.valueDeclaration : undefined;
   if (!declaration) return undefined;
@@ -50,16 +50,149 @@ function aliasedBuiltin(ctx: AnalysisContext, name: ts.Expression, depth: number
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
     ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
     value = skipParens(ts, declaration.initializer);
+  } else if (ts.isExportAssignment(declaration)) {
+    value = declaration.expression; // `export default nodeUtil`, imported by name
   } else {
     // CommonJS: `exports.isArray = isArray` (the declaration is the assignment or its target).
     const parent = declaration.parent;
     const assignment = ts.isBinaryExpression(declaration) ? declaration : parent && ts.isBinaryExpression(parent) && (parent.left as ts.Node) === declaration ? parent : undefined;
     if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && isInModuleScope(ts, assignment)) value = skipParens(ts, assignment.right);
   }
-  if (!value) return undefined;
-  if (ts.isIdentifier(value)) return aliasedBuiltin(ctx, value, depth + 1);
+  return value && builtinValue(ctx, value, depth);
+}
+
+/** The built-in a constant's value is (see aliasedBuiltin), guards aside. */
+function builtinValue(ctx: AnalysisContext, value: ts.Expression, depth: number): string | undefined {
+  const { ts } = ctx;
+  value = unguarded(ts, value);
+  // `var freeParseInt = parseInt` (lodash): a global function of the standard library, by its name.
+  if (ts.isIdentifier(value)) return aliasedBuiltin(ctx, value, depth + 1) ?? (isLibraryGlobal(ctx, value) ? value.text : undefined);
+  if (ts.isCallExpression(value)) return calledBuiltin(ctx, value, depth + 1);
   if (!ts.isPropertyAccessExpression(value)) return undefined;
+  // `root.Buffer` where root is the global object (lodash's `freeGlobal || freeSelf || Function('return this')()`).
+  if (isGlobalObject(ctx, value.expression, depth)) return value.name.text;
+  // `Buffer.isBuffer` where `var Buffer = root.Buffer`, `nodeUtil.isTypedArray`: a member of the built-in the receiver is.
+  const receiver = skipParens(ts, value.expression);
+  const owner = ts.isIdentifier(receiver) && !isLibraryGlobal(ctx, receiver) ? aliasedBuiltin(ctx, receiver, depth + 1)
+    : ts.isCallExpression(receiver) ? calledBuiltin(ctx, receiver, depth + 1) : undefined;
+  if (owner) return `${owner}.${value.name.text}`;
   return prototypeMethodName(ctx, value) ?? aliasedBuiltin(ctx, value, depth + 1) ?? qualifiedName(ts, value);
+}
+
+/** Node's modules whose members the tables of builtins.ts name (`util.types.isTypedArray`). */
+const NODE_MODULES = new Set(['util']);
+
+/**
+ * The built-in a call hands back: Node's module for `require('util')` (also `module.require('util')`, as lodash reaches
+ * it through `freeModule`), and for the legacy `process.binding('util')` the same type predicates (`util.types` is made
+ * of that binding); an immediately called function every return of which is one same built-in, or nothing (lodash's
+ * `nodeUtil`, `util.types` on any Node since 10).
+ */
+function calledBuiltin(ctx: AnalysisContext, call: ts.CallExpression, depth: number): string | undefined {
+  const { ts } = ctx;
+  if (depth > 8) return undefined;
+  const callee = skipParens(ts, call.expression);
+  if ((ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) && call.arguments.length === 0) {
+    const names = returnedExpressions(ts, callee).map((e) => unguarded(ts, e)).filter((e) => !isNothing(ts, e)).map((e) => builtinValue(ctx, e, depth + 1));
+    return names.length > 0 && names.every((n) => n !== undefined && n === names[0]) ? names[0] : undefined;
+  }
+  const argument = call.arguments.length === 1 ? skipParens(ts, call.arguments[0]) : undefined;
+  const module = argument && ts.isStringLiteralLike(argument) ? argument.text.replace(/^node:/, '') : undefined;
+  if (!module || !NODE_MODULES.has(module)) return undefined;
+  if (ts.isIdentifier(callee) && callee.text === 'require' && !declaredInProgram(ctx, callee)) return module;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (callee.name.text === 'require' && isAmbientName(ctx, callee.expression, 'module', depth)) return module;
+  const isProcess = isAmbientName(ctx, callee.expression, 'process', depth) ||
+    (ts.isPropertyAccessExpression(unguarded(ts, callee.expression)) && processOfGlobal(ctx, unguarded(ts, callee.expression) as ts.PropertyAccessExpression, depth));
+  return callee.name.text === 'binding' && module === 'util' && isProcess ? 'util.types' : undefined;
+}
+
+/** `global.process`, `freeGlobal.process` (a constant holding one, guards aside). */
+function processOfGlobal(ctx: AnalysisContext, access: ts.PropertyAccessExpression, depth: number): boolean {
+  return access.name.text === 'process' && isGlobalObject(ctx, access.expression, depth + 1);
+}
+
+/**
+ * `e` is the ambient `name` (Node's `module`, `process`: no declaration of the program's own), directly or through
+ * constants and guards (lodash's `freeModule = freeExports && typeof module == 'object' && module && … && module`), or
+ * for `process` the global object's.
+ */
+function isAmbientName(ctx: AnalysisContext, e: ts.Expression, name: string, depth: number): boolean {
+  const { ts } = ctx;
+  e = unguarded(ctx.ts, e);
+  if (depth > 8) return false;
+  if (ts.isPropertyAccessExpression(e)) return name === 'process' && processOfGlobal(ctx, e, depth);
+  if (!ts.isIdentifier(e)) return false;
+  if (e.text === name && !declaredInProgram(ctx, e)) return true;
+  const value = constantValue(ctx, e);
+  return value !== undefined && isAmbientName(ctx, value, name, depth + 1);
+}
+
+/** Declared by the code of the program (or a package's JavaScript), not only by declaration files. */
+function declaredInProgram(ctx: AnalysisContext, id: ts.Identifier): boolean {
+  return (symbolOf(ctx, id)?.declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile);
+}
+
+/** `undefined`, `null`, `void 0`, `false`: what a guard gives when the built-in is not there. */
+function isNothing(t: typeof ts, e: ts.Expression): boolean {
+  e = skipParens(t, e);
+  return (t.isIdentifier(e) && e.text === 'undefined') || e.kind === t.SyntaxKind.NullKeyword || e.kind === t.SyntaxKind.FalseKeyword || t.isVoidExpression(e);
+}
+
+/**
+ * `c ? f : undefined`, `c ? undefined : f`, `c && f`: f, or a value that throws when called or read from (lodash's
+ * `var nativeIsBuffer = Buffer ? Buffer.isBuffer : undefined`), so a call through it does what f does or nothing.
+ */
+function unguarded(t: typeof ts, value: ts.Expression): ts.Expression {
+  value = skipParens(t, value);
+  const isUndefined = (e: ts.Expression): boolean => {
+    e = skipParens(t, e);
+    return (t.isIdentifier(e) && e.text === 'undefined') || e.kind === t.SyntaxKind.NullKeyword || t.isVoidExpression(e);
+  };
+  if (t.isConditionalExpression(value)) {
+    if (isUndefined(value.whenFalse)) return unguarded(t, value.whenTrue);
+    if (isUndefined(value.whenTrue)) return unguarded(t, value.whenFalse);
+  }
+  if (t.isBinaryExpression(value) && value.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken) return unguarded(t, value.right);
+  return value;
+}
+
+const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'global', 'self', 'window']);
+
+/**
+ * The global object: `globalThis`, `global`, `self`, `window` (no declaration of the program's own), `Function('return
+ * this')()`, a constant holding one, `c && g` (g, or a falsy primitive when c says there is none) and `g || h`.
+ * lodash finds its `root` so and reads built-ins off it (`root.Buffer`, `root.Symbol`).
+ */
+export function isGlobalObject(ctx: AnalysisContext, e: ts.Expression, depth = 0): boolean {
+  const { ts } = ctx;
+  e = skipParens(ts, e);
+  if (depth > 8) return false;
+  if (ts.isIdentifier(e)) {
+    if (GLOBAL_OBJECT_NAMES.has(e.text) && !declaredInProgram(ctx, e)) return true;
+    const value = constantValue(ctx, e);
+    return value !== undefined && isGlobalObject(ctx, value, depth + 1);
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isGlobalObject(ctx, e.right, depth + 1);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) return isGlobalObject(ctx, e.left, depth + 1) && isGlobalObject(ctx, e.right, depth + 1);
+  // `Function('return this')()`: a function made from that text returns the global object when called plainly.
+  if (ts.isCallExpression(e) && e.arguments.length === 0 && ts.isCallExpression(skipParens(ts, e.expression))) {
+    const make = skipParens(ts, e.expression) as ts.CallExpression;
+    const body = make.arguments.length === 1 ? skipParens(ts, make.arguments[0]) : undefined;
+    return ts.isIdentifier(make.expression) && make.expression.text === 'Function' && isLibraryGlobal(ctx, make.expression) &&
+      body !== undefined && ts.isStringLiteralLike(body) && body.text.trim() === 'return this';
+  }
+  return false;
+}
+
+/** What a constant name holds: a `const`, a `var`/`let` nothing reassigns, an import of one or of `export default x`. */
+function constantValue(ctx: AnalysisContext, name: ts.Identifier): ts.Expression | undefined {
+  const { ts } = ctx;
+  const declaration = symbolOf(ctx, name)?.valueDeclaration;
+  if (!declaration) return undefined;
+  if (ts.isExportAssignment(declaration)) return declaration.expression;
+  return ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+    ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration)) ? declaration.initializer : undefined;
 }
 
 /** An assignment at a module's top level (`exports.f = f`), not one a function makes later. */

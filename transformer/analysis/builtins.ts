@@ -17,6 +17,12 @@ export const MUTATING_METHODS = new Set([
   'setInt8', 'setUint8', 'setInt16', 'setUint16', 'setInt32', 'setUint32', 'setFloat32', 'setFloat64', 'setBigInt64', 'setBigUint64',
 ]);
 
+/**
+ * Built-ins that throw on no argument whatever (data without getters or proxies): a value of theirs is taken to be
+ * computed, not to leave the function early (undone-writes.ts: nothing between a mask and its put-back may leave).
+ */
+export const TOTAL_BUILTINS = new Set(['Object.prototype.toString', 'Object.is', 'Array.isArray']);
+
 /** Of those, the ones whose result does not depend on the old contents when called as written here. */
 export const OVERWRITING_METHODS = new Set(['fill']);
 
@@ -104,6 +110,8 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Object.isFrozen', 'Object.isSealed', 'Object.isExtensible', 'Reflect.isExtensible',
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',
+  // Node's: whether a value is a Buffer (an instanceof test); util.types' type predicates.
+  'Buffer.isBuffer', 'util.types.*',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
   'Object',
   // The combinators read the iterable and resolve each element (calling `then` only on a thenable, as JSON.stringify
@@ -138,5 +146,6 @@ export function isReadOnlyFunction(name: string): boolean {
   const method = prototypeMethod(name);
   if (method !== undefined) return READING_METHODS.has(method) || method === 'propertyIsEnumerable' || method === 'isPrototypeOf';
   const dot = name.indexOf('.');
-  return dot > 0 && READ_ONLY_FUNCTIONS.has(`${name.slice(0, dot)}.*`);
+  // (`Math.*` for `Math.max`; `util.types.*` for `util.types.isMap`.)
+  return dot > 0 && (READ_ONLY_FUNCTIONS.has(`${name.slice(0, dot)}.*`) || READ_ONLY_FUNCTIONS.has(`${name.slice(0, name.lastIndexOf('.'))}.*`));
 }

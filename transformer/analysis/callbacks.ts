@@ -60,7 +60,7 @@ export class Callbacks implements ReaderJudge {
     if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
     // An import of a package the program reads no declarations for (`ascending` from d3-array): its JavaScript.
     if (!fn && !declaration && (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) fn = behindImport(this.ctx, value);
-    return fn && (fn as FunctionLike).body && fn !== this.fn ? fn as FunctionLike : undefined;
+    return fn && (fn as FunctionLike).body ? fn as FunctionLike : undefined;
   }
 
   /**
@@ -126,6 +126,11 @@ export class Callbacks implements ReaderJudge {
   atFactory(made: FactoryCall): Callbacks {
     const owner = contextOf(this.ctx, made.call);
     return owner === this.ctx ? this : new Callbacks(owner, made.factory, this.lookup, false);
+  }
+
+  /** Values inside a factory whose result is asked about, its parameters taken to hold only readers (factory-made.ts). */
+  inside(factory: FunctionLike): Callbacks {
+    return new Callbacks(contextOf(this.ctx, factory), factory, this.lookup, true);
   }
 
   assume(on: ts.Node, field: string): void {

@@ -10,7 +10,7 @@ import type { FunctionLike } from './context';
 import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { snippet } from './reason';
-import { argumentParam, callerSeesWrite, withLaterWrites, type ParamEffects } from './param-effects';
+import { argumentParam, callerSeesWrite, ignoresArgument, withLaterWrites, type ParamEffects } from './param-effects';
 import type { HandOff } from './handed-functions';
 
 /** The functions a callee may be when it is none in particular (see the top of this file). */
@@ -41,6 +41,7 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
   const { ts } = h.ctx;
   const callee = snippet(call.expression);
   for (const fn of candidates(h, call.expression)!) {
+    if (ignoresArgument(ts, fn, call.arguments, index)) continue;
     const effect = candidateEffect(h, fn, index, call);
     const name = fn.name?.getText() ?? (ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
     if (!effect) {

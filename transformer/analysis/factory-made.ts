@@ -13,7 +13,7 @@
  * `var` nothing reassigns, an export, an import of one: function-of-symbol.ts follows only those).
  */
 import type * as ts from 'typescript';
-import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { alternatives, returnedExpressions, skipParens } from './expressions';
 import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
@@ -28,6 +28,14 @@ export interface Discharger {
   assume(on: ts.Node, field: string): void;
   /** Who judges the arguments of a factory call (in the program that call belongs to). */
   atFactory(made: FactoryCall): Discharger;
+  /** A judge of values inside `factory`, taking its parameters to hold only readers and recording that in `assumed`. */
+  inside(factory: FunctionLike): Discharger & ReaderInside;
+}
+
+/** What `Discharger.inside` gives: whether a value there only reads, and what that took of the factory's parameters. */
+export interface ReaderInside {
+  onlyReads(value: ts.Expression): boolean;
+  readonly assumed: ReadonlyMap<ts.Node, ReadonlySet<string>>;
 }
 
 const chains = new WeakMap<ts.Node, { fn: FunctionLike | undefined; via: readonly FactoryCall[] }>();
@@ -52,7 +60,26 @@ export function factoryCallsOf(ctx: AnalysisContext, callee: ts.Expression, targ
   callee = skipParens(ts, callee);
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return [];
   const made = madeFunction(ctx, callee);
-  return made.fn === target ? made.via : [];
+  return made.fn === target ? made.via : chosenFactoryCalls(ctx, callee, target);
+}
+
+/**
+ * A constant holding one of a few functions, one of them made by a factory call (lodash's `var isTypedArray =
+ * nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray`): the factory calls of the one choice that makes
+ * `target` (none when two choices make it: which call's arguments it holds is then not known).
+ */
+function chosenFactoryCalls(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly FactoryCall[] {
+  const { ts } = ctx;
+  const declaration = ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer ||
+    !((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) return [];
+  let found: readonly FactoryCall[] = [];
+  let makers = 0;
+  for (const choice of alternatives(ts, declaration.initializer)) {
+    const via: FactoryCall[] = [];
+    if (ts.isCallExpression(skipParens(ts, choice)) && functionOfExpression(ctx, choice, 0, via) === target) { found = via; makers++; }
+  }
+  return makers === 1 ? found : [];
 }
 
 /** The factory call of `chain` that made a closure of `factory` (the function whose parameter was assumed). */
@@ -78,7 +105,8 @@ export function madeReader(d: Discharger, value: ts.Expression): boolean {
     reads = made.length > 0 && made.every((e) => {
       const own = ownParameter(d.ctx, factory, e);
       if (own) return d.discharge(value, factory, own, '', inherited, false);
-      return readsUnder(d, functionOfExpression(d.ctx, e, 1), [{ call: value, factory }], inherited);
+      const fn = functionOfExpression(d.ctx, e, 1);
+      return fn ? readsUnder(d, fn, [{ call: value, factory }], inherited) : madeInside(d, value, factory, e, inherited);
     });
   } else if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
     const { fn, via } = madeFunction(d.ctx, value);
@@ -86,6 +114,33 @@ export function madeReader(d: Discharger, value: ts.Expression): boolean {
   } else return false;
   if (reads) for (const [on, field] of inherited) d.assume(on, field);
   return reads;
+}
+
+let insideDepth = 0;
+
+/**
+ * A value the factory returns that is no one function: another factory's result (lodash's `baseIteratee` returning
+ * `baseMatches(value)`, `property(value)`, whose own returns are closures or further factory calls), a choice among
+ * such. It reads when, judged inside the factory with the factory's parameters taken to hold only readers, it is a
+ * reading function, and this call's arguments make good what that took of those parameters. (A few levels deep: a
+ * factory returning its own call again ends there, as unknown.)
+ */
+function madeInside(d: Discharger, call: ts.CallExpression, factory: FunctionLike, e: ts.Expression, inherited: [ts.Node, string][]): boolean {
+  const { ts } = d.ctx;
+  // (Only another factory's call; and not in a factory that reassigns a parameter, whose later value the caller did
+  // not give: the judge inside takes a parameter's name for what the call passed.)
+  if (insideDepth >= 4 || !ts.isCallExpression(skipParens(ts, e)) ||
+    factory.parameters.some((p) => !ts.isIdentifier(p.name) || assignsTo(d.ctx, factory, p.name))) return false;
+  insideDepth++;
+  try {
+    const judge = d.inside(factory);
+    if (!judge.onlyReads(e)) return false;
+    for (const [on, fields] of judge.assumed) {
+      if (!ts.isParameter(on) || on.parent !== (factory as ts.Node)) return false;
+      for (const field of fields) if (!d.discharge(call, factory, on, field, inherited, false)) return false;
+    }
+    return true;
+  } finally { insideDepth--; }
 }
 
 /** `e` names a parameter of `factory` that nothing in its body reassigns: the argument itself is what it returns. */

@@ -21,6 +21,7 @@ import type { Summary, SummaryLookup } from './param-effects';
 import { EffectRecorder } from './effect-recorder';
 import { CallEffects } from './call-effects';
 import { isReturnedClosure } from './returned-closures';
+import { undoneWrites } from './undone-writes';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -114,6 +115,8 @@ class FunctionEffects {
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node);
       else if (!ts.isIdentifier(left) || !this.isLocal(left)) this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
     }
+    // A slot masked and put back before the function returns (lodash's getRawTag): no write of the object.
+    if (undoneWrites(this.ctx, this.fn).has(node)) return;
     if (ts.isBinaryExpression(node) && isAssignmentOperator(ts, node.operatorToken.kind)) {
       this.assignmentTarget(node.left, node, node.operatorToken.kind !== ts.SyntaxKind.EqualsToken);
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&

@@ -80,6 +80,18 @@ export function argumentParam(fn: FunctionLike, index: number): number {
   return Math.min(index + thisOffset(fn), fn.parameters.length - 1);
 }
 
+/**
+ * Argument `index` lands in no parameter and the body never reads `arguments` (nor `eval`, which could): the
+ * function cannot see it (lodash's `isBuffer(value)` that may be `stubFalse()`). Such an argument suffers nothing.
+ */
+export function ignoresArgument(t: typeof ts, fn: FunctionLike, args: readonly ts.Expression[], index: number): boolean {
+  // (After a spread, an argument may land in any parameter.)
+  if (args.slice(0, index + 1).some((a) => t.isSpreadElement(a))) return false;
+  if (index + thisOffset(fn) < fn.parameters.length || fn.parameters.some((p) => p.dotDotDotToken) || !fn.body) return false;
+  const sees = (n: ts.Node): boolean => (t.isIdentifier(n) && (n.text === 'arguments' || n.text === 'eval')) || (t.forEachChild(n, (c) => sees(c) || undefined) ?? false);
+  return !sees(fn.body);
+}
+
 /** The argument index a parameter binds (-1 for a `this` parameter): the inverse of argumentParam. */
 export const argumentOf = (fn: FunctionLike, param: ts.ParameterDeclaration): number => fn.parameters.indexOf(param) - thisOffset(fn);
 

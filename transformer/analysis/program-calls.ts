@@ -11,7 +11,7 @@
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
 import { reasonAt, type Reason } from './reason';
-import { argumentParam, callerSeesLaterWrite, callerSeesWrite, type ParamEffects, type Summary } from './param-effects';
+import { argumentParam, callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffects, type Summary } from './param-effects';
 import { resultUse } from './returned-closures';
 import type { HandOff } from './handed-functions';
 
@@ -24,6 +24,7 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   params: ReadonlySet<number>): void {
   const { ts } = h.ctx;
   const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
+  if (ignoresArgument(ts, target, call.arguments, index)) return;
   const summary = h.callbacks.summaryAt(call, target);
   const at = argumentParam(target, index);
   const effect = summary?.params[at];
