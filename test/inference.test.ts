@@ -475,6 +475,8 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /changes `CUR`/, 'set afresh, but plain calls interleave at the await (helper-54\'s a31)');
   assert.equal(errs('const S = { buf: [] as number[] };\n/** @task */\nexport function f(xs: number[]) { S.buf.length = 0; for (const x of xs) S.buf.push(x); return S.buf.length; }'), '',
     'a scratch list emptied by every call first (a30)');
+  assert.match(errs('const IDS = new Map<string, number>();\n/** @task */\nexport function intern(n: string) { let id = IDS.get(n); if (id === undefined) { id = IDS.size; IDS.set(n, id); } return id; }'),
+    /task intern: changes `IDS`, module state that task calls read/, 'an interner stores what the state says (tester #12\'s m02)');
   assert.equal(errs('const MEMO: Record<string, number> = {};\n/** @task */\nexport function f(k: string) { if (!(k in MEMO)) MEMO[k] = k.length; return MEMO[k]; }'), '',
     'a cache keyed by what the call computes from');
   assert.match(errs('export namespace N {\n  /** @task */\n  export function f(x: number) { return x; }\n}'), /task f: is inside namespace `N`/,

@@ -63,7 +63,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       }
       // `STATE.last = x` that another call reads (`return STATE.last`), `SEEN.add(x)` after `SEEN.has(x)`: a call would
       // read what an earlier call on the same worker left, not what the plain program's last call left.
-      if (written && !readAt && !counted.has(symbol!) && !shared.has(symbol!) && state.isModuleObject(symbol!) && !isKeyedStore(ctx, written)) {
+      if (written && !readAt && !counted.has(symbol!) && !shared.has(symbol!) && state.isModuleObject(symbol!) && !isKeyedStore(ctx, fn, written, symbol!)) {
         // (A read inside the write itself, `PEAK.v = Math.max(PEAK.v, x)`, is a count's: `counted` says whether it is looked at.)
         const readBy = state.readByTasks(symbol!).find((read) => !isWithin(read, written) && (!isWithin(read, fn) || !setAfreshBefore(ctx, fn, symbol!, read)));
         if (readBy) shared.set(symbol!, { ref: node, write: written, readAt: readBy });
@@ -106,13 +106,39 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
 
 /**
  * A cache's store, keyed by what the call computes from (`CACHE.set(k, v)`, `MEMO[k] = v`): what a later call reads
- * back is what it would have computed, whichever worker filled it.
+ * back is what it would have computed, whichever worker filled it. Not when the value stored comes from the state
+ * itself (an interner's `IDS.set(name, IDS.size)`, also through a local: `id = IDS.size; IDS.set(name, id)`).
  */
-function isKeyedStore(ctx: AnalysisContext, write: ts.Node): boolean {
+function isKeyedStore(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
-  if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression)) return write.expression.name.text === 'set';
-  return ts.isBinaryExpression(write) && write.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(write.left) &&
-    !ts.isLiteralExpression(write.left.argumentExpression);
+  let value: ts.Expression | undefined;
+  if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression) && write.expression.name.text === 'set') value = write.arguments[1];
+  else if (ts.isBinaryExpression(write) && write.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(write.left) &&
+    !ts.isLiteralExpression(write.left.argumentExpression)) value = write.right;
+  else return false;
+  return value === undefined || !fromState(ctx, fn, value, symbol);
+}
+
+/** The expression names the state, or a local of the function given a value that does. */
+function fromState(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expression, symbol: ts.Symbol): boolean {
+  const { ts } = ctx;
+  const locals = new Set<ts.Symbol>();
+  const names = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node)) {
+      const named = symbolOf(ctx, node);
+      if (named === symbol) return true;
+      const declaration = named?.valueDeclaration;
+      if (named && !locals.has(named) && declaration && ts.isVariableDeclaration(declaration) && isWithin(declaration, fn)) {
+        locals.add(named);
+        if (declaration.initializer && names(declaration.initializer)) return true;
+        const assigned = (n: ts.Node): boolean => (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isIdentifier(n.left) && symbolOf(ctx, n.left) === named && names(n.right)) || ts.forEachChild(n, assigned) === true;
+        if (fn.body && assigned(fn.body)) return true;
+      }
+    }
+    return ts.forEachChild(node, names) === true;
+  };
+  return names(value);
 }
 
 /**
