@@ -148,7 +148,7 @@ function fromState(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expression,
 function setAfreshBefore(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol, read: ts.Node): boolean {
   const { ts } = ctx;
   if (!fn.body || !ts.isBlock(fn.body)) return false;
-  const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
+  const names = (node: ts.Node): boolean => namesSymbol(ctx, node, symbol);
   for (const statement of fn.body.statements) {
     if (statement.end > read.pos) return false;
     const e = ts.isExpressionStatement(statement) ? statement.expression : undefined;
@@ -186,7 +186,7 @@ function observed(ctx: AnalysisContext, scopes: readonly ts.Node[], write: ts.No
 function resetBefore(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
   if (!fn.body || !ts.isBlock(fn.body)) return false;
-  const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
+  const names = (node: ts.Node): boolean => namesSymbol(ctx, node, symbol);
   // The same place the write changes (`SCRATCH.n`, not another field of it; the list a `push` appends to).
   const target = ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write) ? write.operand : ts.isBinaryExpression(write) ? write.left
     : ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression) ? write.expression.expression : undefined;
@@ -220,12 +220,17 @@ function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symb
   }
   if (!ts.isBinaryExpression(write)) return false;
   if (write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return true;
-  const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, names) === true;
+  const names = (node: ts.Node): boolean => namesSymbol(ctx, node, symbol);
   return names(write.right);
 }
 
 /** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
 interface LostWrite { readonly ref: ts.Identifier; readonly write: ts.Node; readonly readAt: ts.Node }
+
+/** The node is, or holds, a reference to `symbol`. */
+function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symbol): boolean {
+  return (ctx.ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ctx.ts.forEachChild(node, (child) => namesSymbol(ctx, child, symbol)) === true;
+}
 
 function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
