@@ -35,7 +35,7 @@ export class FutureWaits {
         if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
         // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
         if (this.aliases.isAliasSource(ref) && this.aliases.groupOf(symbol).every((member) => this.flow.futureArrays.has(member))) continue;
-        const element = this.ts.isElementAccessExpression(ref.parent) && ref.parent.expression === ref ? ref.parent : undefined;
+        const element = this.elementOf(ref);
         // The program changes an element's contents, or keeps it under a name that may (`let acc = parts[0]`,
         // `const [x, y] = parts`): later tasks must see it (the value may be a task's version).
         const kept = this.keptUnderName(element ?? ref);
@@ -45,6 +45,18 @@ export class FutureWaits {
         else this.plan.wraps.set(ref, 'waitAll');
       }
     }
+  }
+
+  /**
+   * `parts[i]`: one element, by a number. Not a method reached by key (`rs[Symbol.iterator]()`, `rs['join']('-')`),
+   * which is called on the array: a wait on it alone would call it without its `this` (tester #12's m12).
+   */
+  private elementOf(ref: ts.Identifier): ts.ElementAccessExpression | undefined {
+    const { ts } = this;
+    const parent = ref.parent;
+    if (!ts.isElementAccessExpression(parent) || parent.expression !== ref) return undefined;
+    const key = this.facts.ctx.checker.getTypeAtLocation(parent.argumentExpression);
+    return key.flags & ts.TypeFlags.NumberLike ? parent : undefined;
   }
 
   /**

@@ -37,3 +37,8 @@ console.log('consume', consume(parts), parts[0][0]);
 const made = Array.from({ length: 4 }, (_, i) => make(i * 2));
 const joined = Array.from(made, (m) => m[0] + 1);
 console.log('from', made.map((m) => m[0]).join(','), joined.join(','), JSON.stringify(made));
+
+// Methods reached by key on an array of results are called on the array (tester #12's m12): `this` stays.
+const keyed = [1, 2, 3].map((i) => make(i));
+const iterator = keyed[Symbol.iterator]();
+console.log('keyed', iterator.next().value?.[0], keyed['map']((m) => m[0]).join('-'));
