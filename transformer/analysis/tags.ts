@@ -31,8 +31,19 @@ export function jsDocHost(ctx: AnalysisContext, fn: FunctionLike): ts.Node {
   return fn;
 }
 
+/**
+ * A tag begins its line of the comment (`* @task`, `/** @task *\/`). TypeScript also reads one in the middle of prose
+ * ("unlike the kernels, which use @task"), which the author did not mean as one (tester #12's m32).
+ */
+export function beginsLine(tag: ts.JSDocTag): boolean {
+  const text = tag.getSourceFile().text;
+  const start = tag.getStart();
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^\s*(\/\*\*)?\s*\*?\s*$/.test(text.slice(lineStart, start));
+}
+
 export function readTaskTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags | undefined {
-  const tags = [...ctx.ts.getJSDocTags(jsDocHost(ctx, fn)), ...overloadTags(ctx, fn)];
+  const tags = [...ctx.ts.getJSDocTags(jsDocHost(ctx, fn)), ...overloadTags(ctx, fn)].filter(beginsLine);
   const task = tags.find((t) => t.tagName.text === 'task');
   if (!task) return undefined;
   const rro: { name: string; tag: ts.JSDocTag }[] = [];
