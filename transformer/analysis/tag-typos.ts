@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
-import { beginsLine, jsDocHost } from './tags';
+import { isTagNotProse, jsDocHost } from './tags';
 import { closest } from '../../runtime/spelling';
 import { functionName } from './discover';
 
@@ -51,7 +51,7 @@ export function tagWarnings(ctx: AnalysisContext, source: ts.SourceFile): TagWar
 }
 
 function checkTags(ctx: AnalysisContext, fn: FunctionLike, warn: (pos: number, message: string) => void): void {
-  const tags = ctx.ts.getJSDocTags(jsDocHost(ctx, fn)).filter(beginsLine);
+  const tags = ctx.ts.getJSDocTags(jsDocHost(ctx, fn)).filter(isTagNotProse);
   if (tags.length === 0) return;
   const isTask = tags.some((t) => t.tagName.text === 'task');
   for (const tag of tags) {

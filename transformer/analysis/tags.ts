@@ -32,18 +32,17 @@ export function jsDocHost(ctx: AnalysisContext, fn: FunctionLike): ts.Node {
 }
 
 /**
- * A tag begins its line of the comment (`* @task`, `/** @task *\/`). TypeScript also reads one in the middle of prose
- * ("unlike the kernels, which use @task"), which the author did not mean as one (tester #12's m32).
+ * A tag, not a word of prose: its name ends at a space, a line's end or the comment's end. TypeScript also reads
+ * one inside a sentence ("unlike the kernels, which use @task)."), which the author did not mean as one (tester
+ * #12's m32); a one-line comment may still end with its tags (`/** c += a * b. @task *\/`).
  */
-export function beginsLine(tag: ts.JSDocTag): boolean {
-  const text = tag.getSourceFile().text;
-  const start = tag.getStart();
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return /^\s*(\/\*\*)?\s*\*?\s*$/.test(text.slice(lineStart, start));
+export function isTagNotProse(tag: ts.JSDocTag): boolean {
+  const next = tag.getSourceFile().text.charAt(tag.tagName.end);
+  return next === '' || next === '*' || /\s/.test(next);
 }
 
 export function readTaskTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags | undefined {
-  const tags = [...ctx.ts.getJSDocTags(jsDocHost(ctx, fn)), ...overloadTags(ctx, fn)].filter(beginsLine);
+  const tags = [...ctx.ts.getJSDocTags(jsDocHost(ctx, fn)), ...overloadTags(ctx, fn)].filter(isTagNotProse);
   const task = tags.find((t) => t.tagName.text === 'task');
   if (!task) return undefined;
   const rro: { name: string; tag: ts.JSDocTag }[] = [];
