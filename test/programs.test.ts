@@ -481,4 +481,8 @@ test('task calls through a module object re-exported in another (`S.Inner.f`) an
   assert.is(printsAsPlain('module-objects').inWorkers, 9, 'every call ran in a worker (helper-54\'s m11; a18\'s `const M = S`)');
 });
 
+test('objects tasks write, read through Record, Partial, Pick, ArrayLike and Readonly, wait: those shapes hold what they are given', () => {
+  assert.is(printsAsPlain('generic-shapes').inWorkers, 10, 'every call ran in a worker (tester #12\'s m05)');
+});
+
 test.run();

@@ -1,0 +1,6 @@
+export interface Acc { total: number; name: string }
+
+/** @task */
+export function bump(acc: Acc): void {
+  acc.total += 1;
+}
