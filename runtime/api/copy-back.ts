@@ -131,9 +131,8 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     into.setTime((from as Date).getTime());
   } else {
     // Plain objects and class instances: own data properties. An accessor of the caller's object stays (it computes
-    // from the fields), a frozen object cannot have changed, and an unchanged value is not assigned again. The task
-    // got an accessor's value as a field: one it changed goes through the caller's setter, as the plain assignment
-    // did (`p.x += 1` with `set x(v)`), after the fields, which the setter may then change.
+    // from the fields; an argument with one runs in place instead: store/refusals.ts notCarried), a frozen object
+    // cannot have changed, and an unchanged value is not assigned again.
     if (into !== from && Object.isFrozen(into)) return;
     // An error's message, stack and cause are own properties that are not enumerable: taken as the task left them.
     if (into instanceof Error && into !== from) {
@@ -149,13 +148,9 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     // key left it in the caller's. Errors keep their hidden keys above.
     const listed = (o: object) => (o instanceof Error ? Object.keys(o) : Object.getOwnPropertyNames(o));
     if (into !== from) for (const key of listed(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key)) delete target[key];
-    const setters: [string, unknown][] = [];
     for (const key of listed(record)) {
       const value = resolve(record[key]);
-      if (into !== from && isAccessor(target, key)) {
-        if (hasSetter(target, key) && !Object.is(target[key], value)) setters.push([key, value]);
-        continue;
-      }
+      if (into !== from && isAccessor(target, key)) continue;
       const descriptor = Object.getOwnPropertyDescriptor(record, key)!;
       // A key the task made hidden or read-only (`Object.defineProperty(o, 'v', { value: 7 })`), or `__proto__`
       // (assigned, it would set the prototype): defined as the task left it.
@@ -164,7 +159,6 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
       else if (!Object.is(target[key], value) || !Object.hasOwn(target, key)) target[key] = value;
     }
     if (into !== from) keepKeyOrder(target, keys);
-    for (const [key, value] of setters) target[key] = value;
   }
 }
 
@@ -199,10 +193,6 @@ function defineAsIn(target: object, key: string, value: unknown, like: PropertyD
     return;
   }
   Object.defineProperty(target, key, { value, enumerable: like.enumerable, writable: like.writable, configurable: like.configurable });
-}
-
-function hasSetter(object: object, key: string): boolean {
-  return Object.getOwnPropertyDescriptor(object, key)?.set !== undefined;
 }
 
 function isAccessor(object: object, key: string): boolean {

@@ -99,7 +99,7 @@ export class Loader {
     const key = versionKey(entry.id, version);
     // A snapshot never written (an `out` argument's old contents, not read by its call), or a version the engine held
     // no longer (past its limit, graph-holds.ts): it cannot be read back.
-    if (this.host.local && !existsSync(versionPath(this.host.runDir, key))) return producer === undefined;
+    if (this.host.local && !existsSync(versionPath(this.host.runDir, key))) return false;
     try {
       this.read(entry, key, object, producer);
       return true;

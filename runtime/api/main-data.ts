@@ -16,6 +16,7 @@ import { Registry } from './registry';
 import type { DataEntry, TaskRecord } from './records';
 import { BufferRanges, type TypedView } from './buffer-ranges';
 import { Loader } from './loader';
+import { HELD_BYTES_LIMIT } from '../engine/graph-holds';
 import type { ArgumentHost } from './arguments';
 import type { Future } from './future';
 
@@ -189,8 +190,8 @@ export class MainData implements ArgumentHost {
       const untouched = before.producer === undefined && entry.producer !== undefined;
       if (!untouched && !this.loader.rewind(entry, before.version, before.producer, entry.range ? undefined : this.homeObject(entry)) && !this.toldNotTakenBack) {
         this.toldNotTakenBack = true;
-        process.stderr.write('taskify: warning: after a failure the program caught, a call it never made kept its write: the version before ' +
-          'it was no longer held (more than 256 MiB of versions were kept for take-backs while an earlier task ran)\n');
+        process.stderr.write('taskify: warning: after a failure the program caught, a call it never made kept its write: the contents ' +
+          `before it were no longer kept (an out argument's, never sent; or past the ${HELD_BYTES_LIMIT >> 20} MiB held while an earlier task ran)\n`);
       }
       entry.version = latest; // past every version issued, so the next is new to the engine too
       this.registry.markEntryWritten(entry);
