@@ -49,10 +49,11 @@ export function asTask(handle: TaskHandle, site: string, arity: number): (...arg
 
 /** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */
 function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[] {
-  const state = handle.def.state!.map((key) => {
+  const state = handle.def.state!.map((key, i) => {
     const value = moduleStateValue(key, handle.def.name);
-    // The program may have changed it anywhere since the last call: a new snapshot if it did.
-    return maybeWritten(value);
+    // State tasks keep is the runtime's to follow, as an argument; the program may have changed any other anywhere
+    // since the last call: a new snapshot if it did.
+    return handle.keptState?.[i] ? value : maybeWritten(value);
   });
   return [...args, ...state];
 }

@@ -466,6 +466,12 @@ test('calls after a caught failure never happened: what they wrote is taken back
   assert.is(tasks.failed, 8, 'the failing calls, and a cancelled one');
 });
 
+test('module state only tasks keep from call to call travels with the calls: counts, a PRNG object, an interner, a mode, a ring, a tally', () => {
+  const tasks = printsAsPlain('kept-state');
+  assert.is(tasks.inWorkers, 38, 'every call but hasDigit\'s ran in a worker');
+  assert.is(tasks.failed, 1, 'checked(-1)');
+});
+
 test('arguments holding accessors, symbol keys or a Map\'s own property run in place; the calls beside them in workers', () => {
   const tasks = printsAsPlain('not-carried');
   assert.is(tasks.inline, 4, 'area twice, tagOf and label (the plugin keeps bump direct: the same line reads p.x)');

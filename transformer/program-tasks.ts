@@ -3,6 +3,10 @@ import type * as ts from 'typescript';
 import { createContext, type AnalysisContext, type FunctionLike } from './analysis/context';
 import { discoverTasks, type TaskInfo } from './analysis/discover';
 import { Summaries } from './analysis/summaries';
+import { addKeptReaders } from './analysis/kept-state';
+import { moduleStateOf } from './analysis/module-state';
+import { readTaskTags } from './analysis/tags';
+import { isFunctionLike } from './analysis/context';
 
 export interface ProgramTasks {
   readonly ctx: AnalysisContext;
@@ -26,6 +30,8 @@ export function programTasks(tsInstance: typeof ts, program: ts.Program): Progra
       for (const task of discovery.tasks) tasks.set(task.fn, task);
       diagnostics.push(...discovery.diagnostics);
     }
+    // Module state one task keeps travels to every task that uses it (analysis/kept-state.ts).
+    if (diagnostics.length === 0) addKeptReaders(ctx, moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined), tasks);
     found = { ctx, summaries, tasks, diagnostics };
     cache.set(program, found);
   }

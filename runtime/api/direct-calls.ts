@@ -15,6 +15,7 @@ import type { Stats } from '../stats';
 import { TaskifyError } from '../errors';
 import { UnsupportedValueError } from '../store/refusals';
 import { taskFunction } from './inline';
+import { moduleStateValue } from './module-state';
 
 /** The refusal is for the kind of an argument (direct-calls.ts), not for what it holds: the call can run in place. */
 export function runsInPlace(error: unknown): boolean {
@@ -39,6 +40,11 @@ export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: read
   if (!fn) throw refused;
   // Current contents first; what the call may write counts as changed by the program after it.
   const values = args.map((arg, i) => host.within.settle(arg, (handle.def.directions[i] ?? 'in') !== 'in', true));
+  // Module state tasks keep (api/module-state.ts) is the main thread's module object too: bring home what they left.
+  handle.def.state?.forEach((key, i) => {
+    const at = handle.def.directions.length - handle.def.state!.length + i;
+    if (handle.keptState?.[i]) host.within.settle(moduleStateValue(key, handle.def.name), handle.def.directions[at] !== 'in', true);
+  });
   host.stats.add('inline');
   return host.settledFuture(fn(...values) as T);
 }

@@ -10,6 +10,7 @@
  * path than the worker does.
  */
 import { badTask } from '../errors';
+import type { WorkerArg } from '../protocol';
 
 const REGISTRY = Symbol.for('taskify.moduleState');
 type Registry = Map<string, () => unknown>;
@@ -37,6 +38,17 @@ export function applyModuleState(keys: readonly string[], snapshots: readonly un
 }
 
 /**
+ * In a worker, after the task ran (or threw): the state it changes of what tasks keep between calls (a count, an
+ * interner, a global RegExp's lastIndex) goes into that call's argument, which travels back as its new version.
+ */
+export function keepModuleState(keys: readonly string[], snapshots: readonly unknown[], args: readonly WorkerArg[], task: string): void {
+  keys.forEach((key, i) => {
+    const arg = args[i];
+    if (arg && 'write' in arg && arg.write !== undefined) copyInto(snapshots[i], moduleStateValue(key, task), `task ${task}: module state ${key}`);
+  });
+}
+
+/**
  * Make `target` (a const binding's object, which cannot be replaced) hold what `source` holds. A plain object's
  * fields that hold objects in both are filled in place, as the program's own nested objects were changed in place
  * (`F.inner.k = 5` where `F` is frozen: its `inner` cannot be replaced, nor need be); its getters and setters stay
@@ -45,7 +57,11 @@ export function applyModuleState(keys: readonly string[], snapshots: readonly un
 function copyInto(target: unknown, source: unknown, what: string, seen = new Set<unknown>()): void {
   if (target === source || seen.has(target)) return;
   seen.add(target);
-  if (ArrayBuffer.isView(target) && !(target instanceof DataView) && ArrayBuffer.isView(source)) {
+  if (target instanceof RegExp && source instanceof RegExp) {
+    // Its pattern and flags are fixed at its making; what calls change is where the next match starts.
+    if (target.source !== source.source || target.flags !== source.flags) throw badTask(`${what}: cannot copy /${source.source}/${source.flags} into /${target.source}/${target.flags}`);
+    target.lastIndex = source.lastIndex;
+  } else if (ArrayBuffer.isView(target) && !(target instanceof DataView) && ArrayBuffer.isView(source)) {
     const view = target as unknown as { length: number; set(values: ArrayLike<unknown>): void };
     if (view.length !== (source as unknown as { length: number }).length) {
       throw badTask(`${what}: the program changed its length, which a typed array in the worker cannot follow`);

@@ -24,13 +24,21 @@ export interface TaskOptions {
   readonly onFailure?: FailurePolicy;
   /** With onFailure 'retry': how many times to run the task again (default 1). */
   readonly retries?: number;
-  /** Module objects the task reads that the program changes (registered by the plugin): each call carries a snapshot. */
-  readonly state?: readonly string[];
+  /** Module objects the task reads (registered by the plugin; api/module-state.ts). */
+  readonly state?: readonly ModuleStateSpec[];
 }
+
+/**
+ * A module object the program changes, by key: each call carries a snapshot of it. Or one only tasks use and keep
+ * between calls (`kept`): the runtime follows its versions as an argument's, `inout` for a task that `changes` it.
+ */
+export type ModuleStateSpec = string | { readonly key: string; readonly kept: true; readonly changes?: boolean };
 
 export interface TaskHandle {
   readonly def: TaskDef;
   readonly paramNames: readonly string[];
+  /** Per entry of def.state: kept between calls by tasks (no snapshot of the program's object at each call). */
+  readonly keptState?: readonly boolean[];
 }
 
 let nextDefId = 1;
@@ -43,8 +51,9 @@ let nextDefId = 1;
 export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[], options: TaskOptions = {}): TaskHandle {
   const url = toModuleUrl(module, name);
   checkOptions(name, options);
-  // Module state travels as implicit `in` arguments after the task's own.
-  const withState = [...params, ...(options.state ?? []).map((key): ParamSpec => ({ name: `module state ${key}`, direction: 'in' }))];
+  // Module state travels as implicit arguments after the task's own: `in`, or `inout` for kept state the task changes.
+  const state = (options.state ?? []).map((spec) => (typeof spec === 'string' ? { key: spec, kept: false, changes: false } : { changes: false, ...spec }));
+  const withState = [...params, ...state.map(({ key, changes }): ParamSpec => ({ name: `module state ${key}`, direction: changes ? 'inout' : 'in' }))];
   const specs = withState.map((p, i): ParamSpec => {
     const spec = typeof p === 'string' ? { direction: p } : p;
     if (!['in', 'out', 'inout'].includes(spec.direction)) {
@@ -65,9 +74,10 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
       ...(options.onFailure !== undefined ? { onFailure: options.onFailure } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
-      ...(options.state?.length ? { state: options.state } : {}),
+      ...(state.length ? { state: state.map((s) => s.key) } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
+    ...(state.some((s) => s.kept) ? { keptState: state.map((s) => s.kept) } : {}),
   };
 }
 

@@ -15,7 +15,7 @@ import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
-import { applyModuleState } from '../api/module-state';
+import { applyModuleState, keepModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, importQuietly, settled } from './task-output';
 import { exportNamed } from '../module-exports';
@@ -90,7 +90,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     while (ended !== endedSeen) { endedSeen = ended; await nextTurn(); } // their replies leave first
     started();
     // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
-    if (task.state) applyModuleState(task.state, args.splice(args.length - task.state.length), task.name);
+    const state = task.state ? args.splice(args.length - task.state.length) : [];
+    if (task.state) applyModuleState(task.state, state, task.name);
+    // What the task changes of state tasks keep goes back as the new version of that argument (api/module-state.ts).
+    const keepState = () => { if (task.state) keepModuleState(task.state, state, task.args.slice(task.args.length - state.length), task.name); };
     holding = [...call.data.values()];
     for (const value of holding) held.set(value, (held.get(value) ?? 0) + 1);
     lap('load');
@@ -101,8 +104,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
       if (isThenable(result)) {
         try { result = await result; } finally { settled(io.output); }
       }
+      keepState();
     } catch (error) {
       lap('run');
+      try { keepState(); } catch { /* the task's own failure is the one to report */ }
       storeAtThrow(task, call, io);
       throw error;
     }

@@ -12,6 +12,7 @@ import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
 import { moduleStateOf } from './module-state';
 import { outerReads } from './outer-reads';
+import { keptState } from './kept-state';
 import { importOfProgramRun } from './worker-imports';
 import { changingUse, programMethod } from './method-receivers';
 import { readTaskTags, type RunOptions } from './tags';
@@ -45,7 +46,15 @@ export interface TaskInfo {
 }
 
 /** A module-level `const` object, named by a key the same in every thread: its file (relative) and name. */
-export interface ModuleStateRef { readonly key: string; readonly name: string; readonly declaration: ts.VariableDeclaration }
+export interface ModuleStateRef {
+  readonly key: string;
+  readonly name: string;
+  readonly declaration: ts.VariableDeclaration;
+  /** Only tasks use it and keep it between calls (kept-state.ts): the runtime follows its versions, no snapshot at each call. */
+  readonly kept?: boolean;
+  /** The task may change it: it travels back (`inout`). */
+  readonly changes?: boolean;
+}
 
 export interface Discovery {
   readonly tasks: TaskInfo[];
@@ -122,7 +131,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   }
   const outer = outerReads(ctx, fn, state, (call) => {
     const method = programMethod(ctx, fn, call);
-    return method !== undefined && !changingUse(ctx, method, (f, reading) => summaries.get(f, reading));
+    return method === undefined ? undefined : changingUse(ctx, method, (f, reading) => summaries.get(f, reading)) ? 'writes' : 'reads';
   });
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
@@ -144,18 +153,22 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
       'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
   }
-  for (const { ref, change } of outer.counted) {
-    fail(change, codes.changedModuleObject, `counts in \`${ref.text}\`, module state, from its own old value; each worker has its own ` +
-      'copy of the module, so the calls would count apart instead of together as in plain code (pass the count in and return the new one)');
-  }
-  for (const { ref, write, readAt } of outer.shared) {
-    fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state that task calls read (${where(readAt)}); each worker ` +
-      'has its own copy of the module, so a call would read what an earlier call on the same worker left, not what the call before it ' +
-      'in the plain program left (pass it as a parameter, or return the change)');
+  // Module state only tasks keep from call to call travels with each call (kept-state.ts), or cannot and is an error.
+  const moduleState: ModuleStateRef[] = [];
+  for (const { ref, change, readAt } of [...outer.counted.map((c) => ({ ...c, readAt: undefined })), ...outer.shared.map((s) => ({ ...s, change: s.write }))]) {
+    const kept = keptState(ctx, state, fn, ref);
+    if (!('why' in kept)) {
+      if (!moduleState.some((s) => s.key === kept.key)) moduleState.push(kept);
+      continue;
+    }
+    const what = readAt ? `module state that task calls read (${where(readAt)})` : 'module state, from its own old value';
+    fail(change, codes.changedModuleObject, `changes \`${ref.text}\`, ${what}; each worker has its own copy of the module, so the calls ` +
+      `would not see each other's changes as in plain code, and it cannot travel with them: ${kept.why} (pass it as a parameter, or return the change)`);
   }
   // A module object the program changes travels with each call; one the task itself changes cannot come back.
-  const moduleState: ModuleStateRef[] = [];
   for (const { ref, change, writtenByTask } of outer.changedObjects) {
+    // Changed only by a helper tasks run: kept state, followed as the tasks' own (kept-state.ts).
+    if (moduleState.some((s) => s.kept && s.name === ref.text && s.declaration === symbolOf(ctx, ref)!.valueDeclaration)) continue;
     if (writtenByTask) {
       fail(writtenByTask, codes.changedModuleObject, `changes \`${ref.text}\`, a module object the program also changes (${where(change)}); ` +
         'a worker changes its own copy of the module, which the program never sees (make it a parameter)');

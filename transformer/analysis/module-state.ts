@@ -14,7 +14,7 @@
  * program looks. A cache only tasks use (`memo.set(k, v)`) is the worker's own and changes no output.
  */
 import type * as ts from 'typescript';
-import { isReadOnlyFunction, READING_METHODS } from './builtins';
+import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
 import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeReachedFrom } from './reached-code';
 // Which identifier stands where: plain syntax, shared with the planner.
@@ -60,7 +60,7 @@ export class ModuleState {
    * that looks at it would see its own copy unchanged.
    */
   readOutsideTasks(symbol: ts.Symbol): ts.Node | undefined {
-    if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
+    if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol) && !this.isModuleFunction(symbol)) return undefined;
     this.scanOnce();
     return this.reads.get(symbol)?.[0];
   }
@@ -97,6 +97,13 @@ export class ModuleState {
   isModuleClass(symbol: ts.Symbol): boolean {
     const declaration = symbol.valueDeclaration;
     return declaration !== undefined && this.ctx.ts.isClassDeclaration(declaration) && this.ctx.ts.isSourceFile(declaration.parent) &&
+      !declaration.getSourceFile().isDeclarationFile;
+  }
+
+  /** A function declared at a module's top level (`function tick() { … }`): who calls it decides whose change it makes. */
+  isModuleFunction(symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && this.ctx.ts.isFunctionDeclaration(declaration) && this.ctx.ts.isSourceFile(declaration.parent) &&
       !declaration.getSourceFile().isDeclarationFile;
   }
 
@@ -137,7 +144,7 @@ export class ModuleState {
       }
       // (A class named only as a type is no read: type positions are not references.)
       const ownName = ts.isClassDeclaration(node.parent) && node.parent.name === node;
-      if (symbol && !ownName && (this.isModuleObject(symbol) || this.isModuleClass(symbol))) this.noteRead(symbol, node);
+      if (symbol && !ownName && (this.isModuleObject(symbol) || this.isModuleClass(symbol) || this.isModuleFunction(symbol))) this.noteRead(symbol, node);
       if (symbol && !ownName && !this.classChanges.has(symbol) && this.isModuleClass(symbol)) {
         const write = this.writeAt(node);
         if (write) this.classChanges.set(symbol, write);
@@ -182,9 +189,14 @@ export class ModuleState {
     const chain = accessChain(ts, ref);
     const parent = chain.parent;
     if (chain !== ref && isWriteTarget(ts, chain)) return parent;
+    // `Object.assign(S, …)`, `Reflect.set(S, k, v)`: a built-in that writes its first argument.
+    if (chain === ref && ts.isCallExpression(parent) && parent.arguments[0] === ref) {
+      const name = qualifiedName(ts, parent.expression);
+      return name && writesFirstArgument(name) ? parent : undefined;
+    }
     const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
       parent.expression === chain && isLibraryGlobal(this.ctx, chain);
-    return libraryMethod && !READING_METHODS.has(chain.name.text) ? parent : undefined;
+    return libraryMethod && !READING_METHODS.has(chain.name.text) && !isStatelessRegExpUse(this.ctx, chain) ? parent : undefined;
   }
 
   /**
@@ -250,7 +262,7 @@ export class ModuleState {
     if (chain !== ref && isWriteTarget(ts, chain)) return parent;
     // A method of the object or of a part of it (the chain ends at the method's name).
     if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
-      return READING_METHODS.has(chain.name.text) ? undefined : parent;
+      return READING_METHODS.has(chain.name.text) || isStatelessRegExpUse(this.ctx, chain) ? undefined : parent;
     }
     if (chain !== ref) return undefined; // a read of a part
     if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
@@ -280,4 +292,19 @@ export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAc
   while (isTransparent(ts, outer.parent)) outer = outer.parent;
   const parent = outer.parent;
   return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
+}
+
+/**
+ * `WORD.exec(s)`, `WORD.test(s)` on a module RegExp written as a literal without the `g` or `y` flag: such a match
+ * starts at 0 and leaves lastIndex alone, so it reads the expression only.
+ */
+function isStatelessRegExpUse(ctx: AnalysisContext, method: ts.PropertyAccessExpression): boolean {
+  const { ts } = ctx;
+  if ((method.name.text !== 'exec' && method.name.text !== 'test') || !ts.isIdentifier(method.expression)) return false;
+  const declaration = symbolOf(ctx, method.expression)?.valueDeclaration;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)
+    ? declaration.initializer : undefined;
+  if (!initializer || !ts.isRegularExpressionLiteral(initializer)) return false;
+  const flags = initializer.text.slice(initializer.text.lastIndexOf('/') + 1);
+  return !flags.includes('g') && !flags.includes('y');
 }

@@ -5,7 +5,7 @@
  * state the task changes that the program reads. discover.ts turns these into errors or the task's moduleState.
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeReachedFrom } from './reached-code';
 import { isReference } from '../rewrite/syntax';
@@ -15,8 +15,8 @@ import { isReference } from '../rewrite/syntax';
  * module `const` objects the program changes (module-state.ts).
  */
 export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState,
-  /** A call of a method of the program that leaves its object alone (`MATH.mul(x)` reading `this.k`). */
-  leavesReceiver: (call: ts.CallExpression) => boolean):
+  /** What a call of a method of the program does to its object (`MATH.mul(x)` reading `this.k`: 'reads'); undefined for other calls. */
+  methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
     changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[] } {
   const { ts } = ctx;
@@ -30,10 +30,16 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   const shared = new Map<ts.Symbol, LostWrite>();
   const reached = codeReachedFrom(ctx, fn);
   const runs = new Set<ts.Node>([fn, ...reached]);
+  // `C.next()` where the program's method changes its object (`++this.n`): a write of the module object, as a library method's is.
+  const writeAt = (ref: ts.Identifier): ts.Node | undefined => {
+    const call = ref.parent.parent;
+    const method = ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ts.isCallExpression(call) && call.expression === ref.parent;
+    return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined);
+  };
   const countsIn = (node: ts.Node): void => {
     const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
     // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
-    const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? state.writeAt(node as ts.Identifier) : undefined;
+    const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier) : undefined;
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
     ts.forEachChild(node, countsIn);
   };
@@ -53,7 +59,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const symbol = symbolOf(ctx, node);
       const declaration = symbol?.valueDeclaration;
       // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
-      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? state.writeAt(node) : undefined;
+      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? writeAt(node) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
       // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
@@ -80,7 +86,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
           const change = known ? known.change : state.changeOfModuleObject(symbol);
           if (change) {
             const taskChange = known?.writtenByTask ?? state.changeAt(node);
-            const writtenByTask = taskChange && ts.isCallExpression(taskChange) && taskChange.expression !== node && leavesReceiver(taskChange)
+            const writtenByTask = taskChange && ts.isCallExpression(taskChange) && taskChange.expression !== node && methodEffect(taskChange) === 'reads'
               ? undefined : taskChange;
             changedObjects.set(symbol, { ref: known?.ref ?? node, change, ...(writtenByTask ? { writtenByTask } : {}) });
           }
@@ -120,7 +126,7 @@ function isKeyedStore(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, sy
 }
 
 /** The expression names the state, or a local of the function given a value that does. */
-function fromState(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expression, symbol: ts.Symbol): boolean {
+export function fromState(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expression, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
   const locals = new Set<ts.Symbol>();
   const names = (node: ts.Node): boolean => {
@@ -203,8 +209,11 @@ function resetBefore(ctx: AnalysisContext, fn: FunctionLike, write: ts.Node, sym
   return false;
 }
 
-/** Library methods that add to or take from what earlier calls left, in order. */
-const ACCUMULATING_METHODS = new Set(['push', 'unshift', 'pop', 'shift', 'splice']);
+/**
+ * Library methods that add to, take from or move what earlier calls left: a list's ends, a buffer shifted in place, a
+ * generator's position, a global RegExp's lastIndex (a literal without `g`/`y` changes nothing: module-state.ts).
+ */
+const ACCUMULATING_METHODS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'copyWithin', 'reverse', 'sort', 'next', 'test', 'exec']);
 
 /**
  * The write takes the new value from the old one: `++`/`--`, a compound assignment (`+=`, `??=`), or `=` from an
@@ -213,8 +222,14 @@ const ACCUMULATING_METHODS = new Set(['push', 'unshift', 'pop', 'shift', 'splice
  */
 function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
-  // `LOG.push(x)`: appended after what earlier calls left (a keyed `set`/`add` is a cache's).
-  if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression)) return ACCUMULATING_METHODS.has(write.expression.name.text);
+  if (ts.isCallExpression(write)) {
+    // `C.next()` with the program's method changing its object: what it leaves depends on what the call before left.
+    if (!write.arguments.some((argument) => namesSymbol(ctx, argument, symbol)) && !isLibraryMethodCall(ctx, write)) return true;
+    // `Object.assign(S, { n: S.n + 1 })`: the new contents computed from the old.
+    if (write.arguments[0] && namesSymbol(ctx, write.arguments[0], symbol)) return write.arguments.slice(1).some((argument) => namesSymbol(ctx, argument, symbol));
+    // `LOG.push(x)`: appended after what earlier calls left (a keyed `set`/`add` is a cache's).
+    return ts.isPropertyAccessExpression(write.expression) && ACCUMULATING_METHODS.has(write.expression.name.text);
+  }
   if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) {
     return write.operator === ts.SyntaxKind.PlusPlusToken || write.operator === ts.SyntaxKind.MinusMinusToken;
   }
@@ -222,6 +237,11 @@ function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symb
   if (write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return true;
   const names = (node: ts.Node): boolean => namesSymbol(ctx, node, symbol);
   return names(write.right);
+}
+
+/** `xs.push(v)`, `Object.assign(…)`: a method of the standard library. */
+function isLibraryMethodCall(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  return ctx.ts.isPropertyAccessExpression(call.expression) && isLibraryGlobal(ctx, call.expression);
 }
 
 /** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */

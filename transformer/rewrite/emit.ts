@@ -263,7 +263,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const runOptions = Object.entries(task.options).map(([key, value]) =>
       f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));
     if (task.moduleState) {
-      runOptions.push(f.createPropertyAssignment('state', f.createArrayLiteralExpression(task.moduleState.map((s) => f.createStringLiteral(s.key)))));
+      // A key (a snapshot at each call), or kept state (analysis/kept-state.ts): `{ key, kept: true, changes: true }`.
+      runOptions.push(f.createPropertyAssignment('state', f.createArrayLiteralExpression(task.moduleState.map((s) => !s.kept ? f.createStringLiteral(s.key)
+        : f.createObjectLiteralExpression([f.createPropertyAssignment('key', f.createStringLiteral(s.key)), f.createPropertyAssignment('kept', f.createTrue()),
+          ...(s.changes ? [f.createPropertyAssignment('changes', f.createTrue())] : [])])))));
     }
     const args = [moduleReference(ctx, f, source, task, options.esm), f.createStringLiteral(task.name), params,
       ...(runOptions.length > 0 ? [f.createObjectLiteralExpression(runOptions)] : [])];

@@ -1,0 +1,93 @@
+/**
+ * Module state only tasks use and keep from call to call (transformer/analysis/kept-state.ts): which tasks carry it,
+ * `inout` where they change it and `in` where they only read it; and the compile error where it cannot travel.
+ * test/programs/kept-state runs such programs against the plain build.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { basename } from 'node:path';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+import { programTasks } from '../transformer/program-tasks';
+
+/** Per task, the module state it carries (`COUNTER inout`), and the compile errors. */
+function kept(files: Record<string, string> | string): { errors: string; state: Record<string, string> } {
+  const sources = new Map(Object.entries(typeof files === 'string' ? { 'main.ts': files } : files).map(([name, text]) => [`/virtual/${name}`, text]));
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const found = programTasks(ts, program);
+  const state: Record<string, string> = {};
+  for (const task of found.tasks.values()) {
+    state[task.name] = (task.moduleState ?? []).map((s) => `${basename(s.key)}${s.kept ? (s.changes ? ' inout' : ' in') : ' snapshot'}`).join(', ');
+  }
+  return { errors: found.diagnostics.map((d) => formatDiagnostic(found.ctx, d)).join('\n'), state };
+}
+
+const task = (name: string, signature: string, body: string) => `/** @task */\nexport function ${name}(${signature}) { ${body} }\n`;
+
+test('a count only tasks keep and look at travels with the calls, inout', () => {
+  for (const body of ['COUNTER.n++; return `#${COUNTER.n}`;', 'return (COUNTER.n += 1);', 'COUNTER.n = COUNTER.n + 1; return COUNTER.n;',
+    'Object.assign(COUNTER, { n: COUNTER.n + 1 }); return COUNTER.n;']) {
+    const { errors, state } = kept(`const COUNTER = { n: 0 };\n${task('f', 'x: number', body)}`);
+    assert.is(errors, '', body);
+    assert.equal(state, { f: 'main.ts#COUNTER inout' }, body);
+  }
+});
+
+test('a list appended to, a ring shifted in place, an interner, a keyed counter: inout', () => {
+  const cases: [string, string][] = [
+    ['const LOG: number[] = [];', 'return LOG.push(x);'],
+    ['const BUF = new Int32Array(4);', 'BUF.copyWithin(0, 1); BUF[3] = x; return BUF.join("");'],
+    ['const IDS = new Map<string, number>();', 'let id = IDS.get(String(x)); if (id === undefined) { id = IDS.size; IDS.set(String(x), id); } return id;'],
+    ['const COUNTS = new Map<number, number>();', 'COUNTS.set(x, (COUNTS.get(x) ?? 0) + 1); return COUNTS.get(x)!;'],
+    ['const SEEN = new Set<number>();', 'const had = SEEN.has(x); SEEN.add(x); return !had;'],
+    ['const T = { last: 0 };', 'if (x > 0) T.last = x; return T.last;'],
+  ];
+  for (const [declaration, body] of cases) {
+    const { errors, state } = kept(`${declaration}\n${task('f', 'x: number', body)}`);
+    assert.is(errors, '', body);
+    assert.match(state.f, / inout$/, body);
+  }
+});
+
+test('through a helper the task calls, and through an exported class\'s method that changes its object', () => {
+  const helper = kept(`const C = { n: 0 };\nfunction tick() { C.n += 1; return C.n; }\n${task('f', 'x: number', 'return x + tick();')}`);
+  assert.is(helper.errors, '');
+  assert.equal(helper.state, { f: 'main.ts#C inout' });
+  const rng = kept(`export class Lcg { seed = 7; next() { this.seed = (this.seed * 31 + 11) % 1000; return this.seed; } }\nconst RNG = new Lcg();\n${task('draw', '', 'return RNG.next();')}`);
+  assert.is(rng.errors, '');
+  assert.equal(rng.state, { draw: 'main.ts#RNG inout' });
+});
+
+test('a task that only reads state another task keeps carries it in; one that also changes it, inout', () => {
+  const { errors, state } = kept(`const CONF = { mode: 'plain' };\nconst CACHE = new Map<string, string>();\n` +
+    task('setMode', 'm: string', 'CONF.mode = m;') + task('render', 's: string', "return CONF.mode === 'upper' ? s.toUpperCase() : s;") +
+    task('other', 's: string', 'return s.length;'));
+  assert.is(errors, '');
+  assert.equal(state, { setMode: 'main.ts#CONF inout', render: 'main.ts#CONF in', other: '' });
+});
+
+test('state set afresh, caches keyed by what they compute from and counts nothing looks at stay each worker\'s own', () => {
+  const { errors, state } = kept(`const T = { tmp: 0 };\nconst MEMO = new Map<number, number>();\nconst STATS = { calls: 0 };\n` +
+    task('a', 'x: number', 'T.tmp = x * 2; return T.tmp + 1;') + task('b', 'x: number', 'if (!MEMO.has(x)) MEMO.set(x, x * x); return MEMO.get(x)!;') +
+    task('c', 'x: number', 'STATS.calls++; return x;'));
+  assert.is(errors, '');
+  assert.equal(state, { a: '', b: '', c: '' });
+});
+
+test('a RegExp literal without g or y changes nothing; a global one keeps its lastIndex', () => {
+  assert.equal(kept(`const WORD = /\\w+/;\n${task('f', 's: string', 'return WORD.test(s);')}`).state, { f: '' });
+  assert.equal(kept(`const DIGIT = /\\d/g;\n${task('f', 's: string', 'return DIGIT.test(s);')}`).state, { f: 'main.ts#DIGIT inout' });
+});
+
+test('state that cannot travel, or that a task hands out, is a compile error naming it', () => {
+  assert.match(kept(`class Counter { n = 0; next() { return ++this.n; } }\nconst C = new Counter();\n${task('f', '', 'return C.next();')}`).errors,
+    /main\.ts:4:.*task f: changes `C`, module state, from its own old value; .* it cannot travel with them: it is an instance of class Counter, which its module does not export/);
+  assert.match(kept(`const MEMO = new Map<number, number[]>();\n${task('f', 'n: number', 'let d = MEMO.get(n); if (!d) { d = [n]; MEMO.set(n, d); } return d;')}`).errors,
+    /task f: changes `MEMO`, .* the task returns part of it \(`d`\)/);
+  assert.match(kept(`const C = { n: 0 };\nfunction tick() { C.n += 1; return C.n; }\n${task('f', 'x: number', 'return x + tick();')}console.log(tick());`).errors,
+    /it cannot travel with them: the program changes it too, outside tasks \(main\.ts:2\)/, 'a helper the program calls as well');
+  assert.match(kept(`class Settings { static calls = 0; }\n${task('f', '', 'return ++Settings.calls;')}`).errors, /only a module-level `const` object can travel/);
+});
+
+test.run();

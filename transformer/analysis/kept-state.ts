@@ -1,0 +1,101 @@
+/**
+ * Module state only tasks use and keep from one call to the next: a count (`COUNTER.n++; return COUNTER.n`), an
+ * interner (`IDS.set(name, IDS.size)`), a mode one task sets and another reads, a global RegExp's lastIndex, a ring
+ * buffer shifted in place, a program object whose method changes it (`RNG.next()`). Each worker has its own copy of
+ * the module, so left alone the calls would see different histories, not the plain program's one.
+ *
+ * Such state travels with each call as an implicit argument, as module state the program changes does
+ * (runtime/api/module-state.ts): `inout` for a task that changes it, `in` for one that only reads it. Its versions
+ * then order the calls that use it as the plain program ordered them, and the calls that only read it still run side
+ * by side. The program itself never names it (that is a compile error of its own: outer-reads.ts `lostWrites`), so
+ * the main thread never waits for it.
+ *
+ * What cannot travel (a function, a class instance no module exports) stays a compile error naming the state, and so
+ * does a task that hands out part of it (`return MEMO.get(n)`): the caller would get a copy, while the plain program's
+ * next call returns the object the caller may have changed.
+ */
+import type * as ts from 'typescript';
+import { basename } from 'node:path';
+import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { moduleStateKey, type ModuleStateRef, type TaskInfo } from './discover';
+import type { ModuleState } from './module-state';
+import { fromState } from './outer-reads';
+import { codeReachedFrom } from './reached-code';
+import { unsendableType } from './sendable';
+import { isDeclarationName, isReference } from '../rewrite/syntax';
+
+/** The state the task changes, as an `inout` module-state entry; or why it cannot travel. */
+export function keptState(ctx: AnalysisContext, state: ModuleState, fn: FunctionLike, ref: ts.Identifier): ModuleStateRef | { why: string } {
+  const symbol = symbolOf(ctx, ref)!;
+  if (!state.isModuleObject(symbol)) return { why: 'only a module-level `const` object can travel with the calls' };
+  const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
+  const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(declaration));
+  if (unsendable) return { why: `it is ${unsendable}` };
+  const change = state.changeOfModuleObject(symbol);
+  if (change && !changedOnlyByTasks(ctx, state, fn, change)) {
+    const source = change.getSourceFile();
+    return { why: `the program changes it too, outside tasks (${basename(source.fileName)}:${source.getLineAndCharacterOfPosition(change.getStart(source)).line + 1}), and would not see the tasks' changes` };
+  }
+  const handedOut = returnedPart(ctx, fn, symbol);
+  if (handedOut) {
+    return { why: `the task returns part of it (\`${handedOut.getText()}\`), and the caller would get a copy where the plain program's next call hands back the object itself` };
+  }
+  return { key: moduleStateKey(ctx, declaration), name: ref.text, declaration, kept: true, changes: true };
+}
+
+/**
+ * After every task is found: a task that names kept state another task changes takes it too, `in` where it only reads
+ * it (`render(s)` reading the mode `setMode` set), `inout` where it may change it (a cache's `set` beside a count).
+ */
+export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: Map<FunctionLike, TaskInfo>): void {
+  const kept = new Map<ts.Symbol, ModuleStateRef>();
+  for (const task of tasks.values()) {
+    for (const ref of task.moduleState ?? []) if (ref.kept) kept.set(symbolOf(ctx, ref.declaration.name)!, ref);
+  }
+  if (kept.size === 0) return;
+  const { ts } = ctx;
+  for (const [fn, task] of tasks) {
+    const found = new Map<string, ModuleStateRef>();
+    const visit = (node: ts.Node): void => {
+      const named = ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) ? symbolOf(ctx, node) : undefined;
+      const symbol = named ?? state.namespaceMember(node);
+      const ref = symbol && kept.get(symbol);
+      if (ref) {
+        const at = ts.isPropertyAccessExpression(node) ? node.name : node as ts.Identifier;
+        const changes = found.get(ref.key)?.changes === true || state.changeAt(ts.isPropertyAccessExpression(node) ? node : at) !== undefined;
+        found.set(ref.key, { ...ref, changes });
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const part of [fn, ...codeReachedFrom(ctx, fn)]) visit(part);
+    const own = task.moduleState ?? [];
+    const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
+    if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
+  }
+}
+
+/**
+ * The program's change is in a module function this task runs (`tick()` doing `C.n += 1`) that nothing outside the
+ * tasks' code calls: only tasks make it.
+ */
+function changedOnlyByTasks(ctx: AnalysisContext, state: ModuleState, fn: FunctionLike, change: ts.Node): boolean {
+  const { ts } = ctx;
+  const runs = new Set<ts.Node>([fn, ...codeReachedFrom(ctx, fn)]);
+  let helper: ts.Node | undefined = change;
+  while (helper && !(ts.isFunctionDeclaration(helper) && ts.isSourceFile(helper.parent))) helper = helper.parent;
+  const symbol = helper && runs.has(helper) && (helper as ts.FunctionDeclaration).name ? symbolOf(ctx, (helper as ts.FunctionDeclaration).name!) : undefined;
+  return symbol !== undefined && state.readOutside(symbol, runs) === undefined;
+}
+
+/** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */
+function returnedPart(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol): ts.Expression | undefined {
+  const { ts } = ctx;
+  const returned: ts.Expression[] = [];
+  if (fn.body && !ts.isBlock(fn.body)) returned.push(fn.body);
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
+  return returned.find((e) => !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e)) && fromState(ctx, fn, e, symbol));
+}
