@@ -87,6 +87,12 @@ test('state that cannot travel, or that a task hands out, is a compile error nam
     /task f: changes `MEMO`, .* the task returns part of it \(`d`\)/);
   assert.match(kept(`const C = { n: 0 };\nfunction tick() { C.n += 1; return C.n; }\n${task('f', 'x: number', 'return x + tick();')}console.log(tick());`).errors,
     /it cannot travel with them: the program changes it too, outside tasks \(main\.ts:2\)/, 'a helper the program calls as well');
+  assert.match(kept(`let n = 0;\nfunction tick() { return ++n; }\n${task('f', '', 'return tick();')}`).errors,
+    /main\.ts:2:.*task f: runs code that uses `n` \(main\.ts:1 `n = 0`\), a variable outside the task that is reassigned/, 'a module let a helper counts in');
+  assert.match(kept(`function makeCounter() { let n = 0; return () => ++n; }\nconst next = makeCounter();\n${task('f', '', 'return next();')}`).errors,
+    /task f: runs code that uses `n`/, 'a count a factory\'s closure keeps (tester #12\'s m04)');
+  assert.is(kept(`function makeCounter() { let n = 0; return () => ++n; }\n${task('f', '', 'const next = makeCounter(); next(); return next();')}`).errors, '',
+    'a closure made afresh by each call');
   assert.match(kept(`class Settings { static calls = 0; }\n${task('f', '', 'return ++Settings.calls;')}`).errors, /only a module-level `const` object can travel/);
 });
 

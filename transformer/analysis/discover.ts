@@ -137,6 +137,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');
   }
+  for (const ref of outer.outlived) {
+    fail(ref, codes.mutableClosure, `runs code that uses \`${ref.text}\` (${where(symbolOf(ctx, ref)!.valueDeclaration!)}), a variable outside the task ` +
+      'that is reassigned; each worker has its own copy, which neither the program\'s assignments nor other calls\' changes reach ' +
+      '(keep it in a module-level `const` object, which travels with the calls, or pass it as a parameter)');
+  }
   for (const { ref, change } of outer.changedGlobals) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a property of the global object the program sets (${where(change)}); ` +
       'each worker has a global object of its own, which the program\'s never reaches (pass the value as a parameter)');

@@ -18,7 +18,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** What a call of a method of the program does to its object (`MATH.mul(x)` reading `this.k`: 'reads'); undefined for other calls. */
   methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[] } {
+    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
@@ -36,8 +36,11 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const method = ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ts.isCallExpression(call) && call.expression === ref.parent;
     return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined);
   };
+  const outlived = new Map<ts.Symbol, ts.Identifier>();
   const countsIn = (node: ts.Node): void => {
     const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
+    // `let n = 0; function tick() { return ++n; }`, or `n` kept by a factory's closure (`const next = makeCounter()`).
+    if (symbol && !outlived.has(symbol) && outlivesCalls(ctx, symbol, fn, runs)) outlived.set(symbol, node as ts.Identifier);
     // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
     const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier) : undefined;
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
@@ -107,7 +110,21 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
-    shared: [...shared.values()] };
+    shared: [...shared.values()], outlived: [...outlived.values()] };
+}
+
+/**
+ * A variable the code a task runs uses, that something reassigns, declared outside every function that code is
+ * (a module's `let`, or a local of a factory whose closure the task calls): it keeps its value from call to call,
+ * and each worker would keep its own. (A module `let` the task's own body reads is `mutable`'s error.)
+ */
+function outlivesCalls(ctx: AnalysisContext, symbol: ts.Symbol, fn: FunctionLike, runs: ReadonlySet<ts.Node>): boolean {
+  const { ts } = ctx;
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile || isWithin(declaration, fn)) return false;
+  if (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const || !isReassigned(ctx, declaration)) return false;
+  for (let n: ts.Node | undefined = declaration.parent; n; n = n.parent) if (runs.has(n)) return false; // made afresh by each run
+  return true;
 }
 
 /**
