@@ -91,6 +91,9 @@ test('state that cannot travel, or that a task hands out, is a compile error nam
     /main\.ts:2:.*task f: runs code that uses `n` \(main\.ts:1 `n = 0`\), a variable outside the task that is reassigned/, 'a module let a helper counts in');
   assert.match(kept(`function makeCounter() { let n = 0; return () => ++n; }\nconst next = makeCounter();\n${task('f', '', 'return next();')}`).errors,
     /task f: runs code that uses `n`/, 'a count a factory\'s closure keeps (tester #12\'s m04)');
+  assert.match(kept({ 'main.ts': `import { makeRand } from './rng';\nconst rand = makeRand(11);\n${task('f', '', 'return rand();')}`,
+    'rng.ts': 'export function makeRand(seed: number): () => number { let s = seed; return () => { s = (s * 16807) % 2147483647; return s; }; }' }).errors,
+    /rng\.ts:1:.*task f: runs code that uses `s`/, 'a factory in another module, its closure typed `() => number` (tester #12\'s p09)');
   assert.is(kept(`function makeCounter() { let n = 0; return () => ++n; }\n${task('f', '', 'const next = makeCounter(); next(); return next();')}`).errors, '',
     'a closure made afresh by each call');
   assert.match(kept(`class Settings { static calls = 0; }\n${task('f', '', 'return ++Settings.calls;')}`).errors, /only a module-level `const` object can travel/);

@@ -7,7 +7,8 @@
  * also follows names, getters and implicit calls, which a print can hide behind.)
  */
 import type * as ts from 'typescript';
-import { calledFunction, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { returnedExpressions, skipParens } from './expressions';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
@@ -30,7 +31,7 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
     for (const piece of pieces) { parts.push(piece); pending.push(piece); }
   };
   const calleesOf = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) reach(calledFunction(ctx, node));
+    if (ts.isCallExpression(node)) reach(calledFunction(ctx, node) ?? madeByFactory(ctx, node));
     if (ts.isNewExpression(node)) {
       const symbol = checker.getSymbolAtLocation(node.expression);
       const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -45,4 +46,20 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
   while (pending.length > 0) calleesOf(pending.pop()!);
   known.set(fn, parts);
   return parts;
+}
+
+/**
+ * `rand()` where `const rand = makeRand(11)` and `makeRand` returns `() => { s = …; return s }`: the call runs the
+ * closure the factory returns (the checker resolves it to the declared type `() => number`, which has no body).
+ */
+function madeByFactory(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(call.expression)) return undefined;
+  const declaration = symbolOf(ctx, call.expression)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  const initializer = skipParens(ts, declaration.initializer);
+  const factory = ts.isCallExpression(initializer) ? calledFunction(ctx, initializer) : undefined;
+  const made = factory ? returnedExpressions(ts, factory).map((e) => skipParens(ts, e)) : [];
+  // (One closure is the common shape; a factory returning one of several is left to the checker.)
+  return made.length === 1 && (ts.isArrowFunction(made[0]) || ts.isFunctionExpression(made[0])) ? made[0] : undefined;
 }
