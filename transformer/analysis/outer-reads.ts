@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeReachedFrom } from './reached-code';
+import { namesSymbol, outlivesCalls } from './outlived-variables';
 import { isReference } from '../rewrite/syntax';
 
 /**
@@ -113,19 +114,6 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     shared: [...shared.values()], outlived: [...outlived.values()] };
 }
 
-/**
- * A variable the code a task runs uses, that something reassigns, declared outside every function that code is
- * (a module's `let`, or a local of a factory whose closure the task calls): it keeps its value from call to call,
- * and each worker would keep its own. (A module `let` the task's own body reads is `mutable`'s error.)
- */
-function outlivesCalls(ctx: AnalysisContext, symbol: ts.Symbol, fn: FunctionLike, runs: ReadonlySet<ts.Node>): boolean {
-  const { ts } = ctx;
-  const declaration = symbol.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile || isWithin(declaration, fn)) return false;
-  if (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const || !isReassigned(ctx, declaration)) return false;
-  for (let n: ts.Node | undefined = declaration.parent; n; n = n.parent) if (runs.has(n)) return false; // made afresh by each run
-  return true;
-}
 
 /**
  * A cache's store, keyed by what the call computes from (`CACHE.set(k, v)`, `MEMO[k] = v`): what a later call reads
@@ -264,10 +252,6 @@ function isLibraryMethodCall(ctx: AnalysisContext, call: ts.CallExpression): boo
 /** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
 interface LostWrite { readonly ref: ts.Identifier; readonly write: ts.Node; readonly readAt: ts.Node }
 
-/** The node is, or holds, a reference to `symbol`. */
-function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symbol): boolean {
-  return (ctx.ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ctx.ts.forEachChild(node, (child) => namesSymbol(ctx, child, symbol)) === true;
-}
 
 function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
