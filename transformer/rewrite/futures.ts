@@ -8,7 +8,7 @@
  * into an array of Futures) waits for it; an array of Futures waits for the element used, or for all of them.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
+import { isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
@@ -143,7 +143,7 @@ export class FutureFlow {
     // An async task's call gives a Promise in plain code (`.then`, `Promise.allSettled`, kept and awaited later): a
     // real Promise of the task's value, with no wait (an `await` right at the call awaits the Future itself).
     const task = this.plan.submissions.get(call)!;
-    if (isAsync(ts, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
+    if (givesPromise(this.facts.ctx, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     const forwarders = this.facts.forwarders;
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && forwarders.takesFutureAt(parent, node)) return;
@@ -318,6 +318,10 @@ export class FutureFlow {
 
 }
 
-function isAsync(t: typeof ts, fn: ts.Node): boolean {
-  return (t.getCombinedModifierFlags(fn as ts.Declaration) & t.ModifierFlags.Async) !== 0;
+/** An async function, or one declared to return a Promise (`later(x): Promise<number> { return Promise.resolve(…) }`). */
+function givesPromise(ctx: AnalysisContext, fn: ts.SignatureDeclaration): boolean {
+  const { ts, checker } = ctx;
+  if ((ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return true;
+  const signature = checker.getSignatureFromDeclaration(fn);
+  return signature !== undefined && checker.getReturnTypeOfSignature(signature).getSymbol()?.getName() === 'Promise';
 }

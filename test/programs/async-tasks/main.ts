@@ -2,7 +2,7 @@
  * Calls of async tasks are Promises, as in plain code: kept and awaited later, chained with then/catch/finally,
  * combined with Promise.all/allSettled/race (which see the failures in the order of the calls).
  */
-import { riskyAsync, slow } from './kernels';
+import { later, riskyAsync, slow } from './kernels';
 async function main() {
   const p = slow(4);
   console.log('instanceof', p instanceof Promise, typeof (p as any).then);
@@ -25,5 +25,8 @@ async function combined() {
   const settled = await Promise.allSettled([riskyAsync(1), riskyAsync(7)]);
   console.log('settled', settled.map((s) => s.status).join(' '));
   await riskyAsync(3).then((n) => console.log('then', n * 2));
+  const p = later(4);
+  console.log('a Promise', p instanceof Promise);
+  await p.then((v) => console.log('later', v));
 }
 main().then(combined).then(() => console.log('end'));
