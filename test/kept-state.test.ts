@@ -1,6 +1,7 @@
 /**
  * Module state only tasks use and keep from call to call (transformer/analysis/kept-state.ts): which tasks carry it,
- * `inout` where they change it and `in` where they only read it; and the compile error where it cannot travel.
+ * `inout` where they change it and `in` where they only read it; and the compile error where it cannot travel. Also
+ * module state the program changes, read by code a task runs without a call the checker resolves.
  * test/programs/kept-state runs such programs against the plain build.
  */
 import { test } from 'uvu';
@@ -97,6 +98,18 @@ test('state that cannot travel, or that a task hands out, is a compile error nam
   assert.is(kept(`function makeCounter() { let n = 0; return () => ++n; }\n${task('f', '', 'const next = makeCounter(); next(); return next();')}`).errors, '',
     'a closure made afresh by each call');
   assert.match(kept(`class Settings { static calls = 0; }\n${task('f', '', 'return ++Settings.calls;')}`).errors, /only a module-level `const` object can travel/);
+});
+
+test('module state a method of an argument\'s class reads travels too: String(p) runs its toString (tester #12\'s m37)', () => {
+  const money = 'export const CURRENCY = { symbol: "$" };\nexport class Price { constructor(public cents: number) {} toString() { return `${CURRENCY.symbol}${this.cents / 100}`; } }\n' +
+    'export class Fixed { static digits = 2; constructor(public v: number) {} fmt() { return this.v.toFixed(Fixed.digits); } }\n';
+  const read = kept({ 'k.ts': `import type { Price } from './money';\n${task('label', 'p: Price', 'return String(p);')}`,
+    'money.ts': money, 'main.ts': 'import { Price, CURRENCY } from "./money";\nimport { label } from "./k";\nCURRENCY.symbol = "€";\nconsole.log(label(new Price(250)));\n' });
+  assert.is(read.errors, '');
+  assert.equal(read.state, { label: 'money.ts#CURRENCY snapshot' });
+  const statics = kept({ 'k.ts': `import type { Fixed } from './money';\n${task('label', 'p: Fixed', 'return p.fmt();')}`,
+    'money.ts': money, 'main.ts': 'import { Fixed } from "./money";\nimport { label } from "./k";\nFixed.digits = 4;\nconsole.log(label(new Fixed(1.5)));\n' });
+  assert.match(statics.errors, /task label: reads `Fixed\.digits`, a static field of a class the program changes \(main\.ts:3 `Fixed\.digits = 4`\)/);
 });
 
 test.run();

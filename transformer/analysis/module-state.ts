@@ -16,7 +16,7 @@
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
 import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { codeReachedFrom } from './reached-code';
+import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { accessChain, isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
 
@@ -250,7 +250,7 @@ export class ModuleState {
       }
       ts.forEachChild(node, visit);
     };
-    for (const part of codeReachedFrom(this.ctx, fn)) visit(part);
+    for (const part of [...codeReachedFrom(this.ctx, fn), ...codeOfArgumentClasses(this.ctx, fn)]) visit(part);
     return [...found.values()];
   }
 

@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
-import { codeReachedFrom } from './reached-code';
+import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { namesSymbol, outlivesCalls } from './outlived-variables';
 import { isReference } from '../rewrite/syntax';
 
@@ -104,6 +104,16 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   if (fn.body) visit(fn.body);
   // A count kept through a helper the task calls (`tick()` doing `COUNTER.n += 1; return COUNTER.n`).
   for (const part of reached) countsIn(part);
+  // A static field the program writes, read by code the task runs (`p.fmt()` reading `Price.digits`), or by a method
+  // of an argument's class a conversion runs (`String(p)`): the worker's class never has the program's value.
+  const staticsIn = (node: ts.Node): void => {
+    const symbol = ts.isIdentifier(node) && isReference(ts, node) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
+      ? symbolOf(ctx, node) : undefined;
+    const change = symbol && !changedStatics.has(symbol) ? state.changeOfModuleClass(symbol) : undefined;
+    if (change) changedStatics.set(symbol!, { ref: node as ts.Identifier, change });
+    ts.forEachChild(node, staticsIn);
+  };
+  for (const part of new Set([...reached, ...codeOfArgumentClasses(ctx, fn)])) staticsIn(part);
   // What the code it runs beyond its body reads travels with each call as well.
   for (const read of state.readsReachedFrom(fn)) {
     const symbol = symbolOf(ctx, read.ref)!;

@@ -9,6 +9,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { returnedExpressions, skipParens } from './expressions';
+import { contentsOfType } from './type-contents';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
@@ -62,4 +63,32 @@ function madeByFactory(ctx: AnalysisContext, call: ts.CallExpression): FunctionL
   const made = factory ? returnedExpressions(ts, factory).map((e) => skipParens(ts, e)) : [];
   // (One closure is the common shape; a factory returning one of several is left to the checker.)
   return made.length === 1 && (ts.isArrowFunction(made[0]) || ts.isFunctionExpression(made[0])) ? made[0] : undefined;
+}
+
+/**
+ * The methods and accessors of the program's classes a task's arguments (and what they hold) are instances of:
+ * `String(p)`, `${p}`, `JSON.stringify(p)` and a getter run them with no call the checker resolves (tester #12's
+ * m37: `toString() { return CURRENCY.symbol + … }`). With the code each of them reaches.
+ */
+export function codeOfArgumentClasses(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {
+  const { ts, checker } = ctx;
+  const seenTypes = new Set<ts.Type>();
+  const parts = new Set<ts.Node>();
+  const visitType = (type: ts.Type, depth: number): void => {
+    if (seenTypes.has(type) || depth > 3) return;
+    seenTypes.add(type);
+    const declaration = type.getSymbol()?.getDeclarations()?.find((d) => ts.isClassLike(d));
+    if (declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile) {
+      for (const member of declaration.members) {
+        if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body) {
+          parts.add(member);
+          // (An accessor has parameters and a body as a function does: all codeReachedFrom looks at.)
+          for (const part of codeReachedFrom(ctx, member as unknown as FunctionLike)) parts.add(part);
+        }
+      }
+    }
+    for (const held of contentsOfType(ctx, type)) visitType(held, depth + 1);
+  };
+  for (const param of fn.parameters) visitType(checker.getTypeAtLocation(param), 0);
+  return [...parts];
 }
