@@ -73,7 +73,7 @@ export class CallBlockers {
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
       // fine when the task returns it on every path (the runtime then hands back the argument's own Future or datum),
       // not when it only may.
-      if (param.returned && this.planner.facts.resultUsed(call) && task.returnsArgument !== i) {
+      if (param.returned && this.planner.facts.resultUsed(call) && task.returnsArgument !== i && !this.heldSafely(arg)) {
         return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
       }
       if (param.direction !== 'in') {
@@ -134,6 +134,18 @@ export class CallBlockers {
       fenced.set(call, [...(fenced.get(call) ?? []), written]);
     }
     return undefined;
+  }
+
+  /**
+   * A used value that may hold this argument (`run({ n })`, `const r = run(cfg)`, `xs.map((x) => run(x))`) comes back
+   * holding the caller's own object (the runtime maps it back by origin), a second name for it. Fine for an object made
+   * right there (no other name) and for a name: bound to a variable, the value joins the name's group (aliases.ts);
+   * otherwise the use classifier counts the argument as escaping, so it is snapshotted afresh at every call and only
+   * fenced tasks, whose fences go by types, write it. Any other expression (`run(h.cfg)`) may be a part of a followed
+   * object reached without its name: kept direct.
+   */
+  private heldSafely(arg: ts.Expression): boolean {
+    return this.planner.isFresh(arg) || this.ts.isIdentifier(arg);
   }
 
   /** Why the plan cannot follow an inout or out argument by name (said only for a call no fence can serve either). */

@@ -43,7 +43,12 @@ export class UseClassifier {
     if (isDeclarationName(ts, ref)) return { kind: 'none' };
     const parent = ref.parent;
     const outer = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, outer, ref) && this.planner.isSubmission(outer)) return { kind: 'none' };
+    if (isArgumentOf(ts, outer, ref) && this.planner.isSubmission(outer)) {
+      // `outs.push(run(cfg))`, run returning `{ config: cfg }`: the value is a second name for cfg that no variable
+      // gives (`const r = run(cfg)` does: r joins cfg's group, aliases.ts), so nothing could wait through it.
+      const unnamed = !this.aliases.isAliasSource(ref) && isResultUsed(this.ctx, outer) && this.aliases.heldBy(outer).includes(withWrappers(ts, ref));
+      return unnamed ? { kind: 'escape', why: 'a task\'s value that is used may hold it, and no variable names that value' } : { kind: 'none' };
+    }
     // `const view = a`: the alias's own uses are classified (the group is followed as one).
     const own = symbolOf(this.ctx, ref);
     // (`const f = a.fill(1)` is a write of a, and the method's result is the alias: classified below.)
