@@ -1,0 +1,16 @@
+/**
+ * Task calls the plugin used to keep direct where it can submit them (issue 15's reach, tester #13's sNN): each
+ * fixture prints what the plain build prints, inline too, and runs the counted calls in workers.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printsAsPlain } from './program-build';
+
+test('a task whose value holds its argument (`{ config: cfg }`, `{ ...s, n }`) is submitted; the value is the caller\'s object, waited through', () => {
+  const tasks = printsAsPlain('held-results');
+  // 3 fresh, 3 updates, run+bump+total, 2 run+bump+total, run+total, 2 run, run+tag: the two writers of an object
+  // held by an unnamed value stay direct.
+  assert.is(tasks.inWorkers, 19, `${tasks.inWorkers} tasks ran in workers (tester #13's s02, s03: 0)`);
+});
+
+test.run();
