@@ -13,4 +13,11 @@ test('a task whose value holds its argument (`{ config: cfg }`, `{ ...s, n }`) i
   assert.is(tasks.inWorkers, 19, `${tasks.inWorkers} tasks ran in workers (tester #13's s02, s03: 0)`);
 });
 
+test('numbers and strings taken apart out of an object tasks write (`const [a, b] = acc.list`, `[...d.n]`, `for (k in o)`, `{ n, ...counts }`) are reads', () => {
+  const tasks = printsAsPlain('taken-apart');
+  // acc 4, d 3, counts 3; a rest record holding the list, an object out of a part and a for…in writing what it
+  // walks keep theirs direct.
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers (tester #13's s05: 0)`);
+});
+
 test.run();

@@ -12,6 +12,7 @@ import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
+import { takenApartIntoPrimitives } from './taken-apart';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -89,6 +90,8 @@ export class UseClassifier {
       return this.accessUse(parent);
     }
     if (ts.isElementAccessExpression(parent) && parent.expression === outer) return this.accessUse(parent);
+    // `const { n, ...counts } = acc`, `for (const k in acc)`: copies of numbers and strings taken out.
+    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     if (ts.isForOfStatement(parent) && parent.expression === outer) {
       const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
       return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
@@ -216,6 +219,8 @@ export class UseClassifier {
     }
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'escape', why: 'a computed method of a part of it is called' };
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
+    // `const [first, second] = acc.list`, `[...d.n]` of numbers: primitives copied out of the part.
+    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
