@@ -20,4 +20,10 @@ test('numbers and strings taken apart out of an object tasks write (`const [a, b
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers (tester #13's s05: 0)`);
 });
 
+test('elements mapped to task calls (`await Promise.all(docs.map((d) => score(d)))`, then `await score(docs[0])`) stay a followed container', () => {
+  const tasks = printsAsPlain('awaited-maps');
+  // 3 + 1 + 3 + 3 + 1 scores, measures and grows on docs, 1 on more, 2 same: all (was 9, tester #13's s04: 0 of 2).
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -110,6 +110,12 @@ export class FileFacts {
     return expr.arguments.filter((_, i) => i !== task.returnsArgument && task.params[Math.min(i, task.params.length - 1)]?.returned !== undefined);
   }
 
+  /** A task call whose value holds none of its arguments nor any part of them (submitted or not). */
+  holdsNoArgument(call: ts.CallExpression): boolean {
+    const task = this.taskOf(call);
+    return task !== undefined && task.returnsArgument === undefined && task.params.every((p) => p.returned === undefined && p.escapes === undefined);
+  }
+
   /** Every call in the file that reaches a task, in source order. */
   taskCalls(): [ts.CallExpression, TaskInfo][] {
     const found: [ts.CallExpression, TaskInfo][] = [];
