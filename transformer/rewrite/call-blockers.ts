@@ -80,6 +80,19 @@ export class CallBlockers {
         const rewritten = this.statementAlsoWrites(call, arg) ?? iteratedWhileWritten(this.planner.facts, this.planner.aliases, call, arg);
         if (rewritten) return rewritten;
       }
+      // `readHeld(r)`, `bumpHeld(r)` where `const r = run(cfg)` may hold cfg: the caller's own objects inside a task's
+      // value are kept when the value comes home, not in the stored version a later task would read or write (cfg
+      // changed since, or written as a copy). The value goes instead, waited for and snapshotted afresh, and a task
+      // writing it writes cfg in place; that needs cfg's group followed, so its later reads wait.
+      const holder = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
+      if (holder && this.planner.futures.isFuture(holder) && this.planner.aliases.isHolder(holder)) {
+        if (param.direction !== 'in' && !this.planner.isFollowable(holder)) {
+          return reasonAt(arg, `\`${snippet(arg)}\` is a task's value that may hold the caller's own objects, which the plan cannot follow here, and task ${task.name} writes it`);
+        }
+        if (param.direction !== 'in') this.planner.follow(holder);
+        this.planner.plan.freshSnapshots.add(written);
+        continue;
+      }
       const flows = this.planner.futures.flowsAsFuture(arg);
       // A forwarder that uses this parameter itself gets the value (waited for at the call), which it may only read.
       if (flows && !this.planner.facts.forwarders.takesFutureAt(call, arg) && param.direction !== 'in') {

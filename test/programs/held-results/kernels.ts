@@ -20,3 +20,9 @@ export function total(cfg: Config): number { return cfg.n + cfg.tags.length; }
 
 /** @task */
 export function tag(s: Config, t: string): void { s.tags.push(t); }
+
+/** @task */
+export function readHeld(h: { config: Config; value: number }): number { return h.config.n * 10 + h.config.tags.length; }
+
+/** @task */
+export function bumpHeld(h: { config: Config; value: number }): void { h.config.n += 1000; h.value = -1; }

@@ -1,6 +1,6 @@
 // A task's value that holds the caller's own argument: the same object as in the plain program (identity), and
 // tasks writing it later, or the program writing it through the value, seen through either name.
-import { run, step, bump, total, tag, Config, State } from './kernels';
+import { run, step, bump, total, tag, readHeld, bumpHeld, Config, State } from './kernels';
 
 // Objects made at the call (tester #13's s02): nothing else names them.
 const outs = [10, 20, 30].map((n) => run({ n, tags: [] }));
@@ -47,3 +47,15 @@ const got = run(base);
 const part = got.config;
 tag(base, 'q');
 console.log('part name', part.tags.join(','), JSON.stringify(got));
+
+// The value handed to another task, after the program changed the object it holds, and to a task writing it.
+const seed: Config = { n: 1, tags: [] };
+const seeded = run(seed);
+seed.n = 9;
+console.log('value read by a task', readHeld(seeded));
+seed.tags.push('x');
+console.log('and again', readHeld(seeded));
+const target: Config = { n: 2, tags: [] };
+const aimed = run(target);
+bumpHeld(aimed);
+console.log('value written by a task', target.n, aimed.value, aimed.config === target);
