@@ -59,3 +59,12 @@ const target: Config = { n: 2, tags: [] };
 const aimed = run(target);
 bumpHeld(aimed);
 console.log('value written by a task', target.n, aimed.value, aimed.config === target);
+
+// Elements of an array followed as a container: values kept by name in a loop body, and values pushed with no name,
+// then a task writing the shared tags.
+const rows: Config[] = [1, 2].map((n) => ({ n, tags: ['r' + n] }));
+for (const row of rows) { const out = run(row); tag(row, 'x'); console.log('loop name', out.config.tags.join(','), out.config === row); }
+const outsOfRows: { config: Config; value: number }[] = [];
+for (const row of rows) outsOfRows.push(run(row));
+for (const row of rows) tag(row, 'z');
+console.log('pushed', outsOfRows.map((o) => o.config.tags.join(',')).join(' | '));
