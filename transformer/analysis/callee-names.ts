@@ -13,7 +13,7 @@ import type * as ts from 'typescript';
 import { isNamespaceImport, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
 import { functionOfSymbol } from './function-of-symbol';
-import { constantLiteralMember } from './literal-members';
+import { constantLiteralMember, constantLiteralName } from './literal-members';
 
 /** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
 const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
@@ -35,7 +35,7 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
   if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   if (isNamespaceImport(ctx, skipParens(ts, callee.expression))) return resolvesTo(ctx, symbolOf(ctx, callee.name), fn);
-  return constantLiteralMember(ctx, callee) === fn;
+  return constantLiteralMember(ctx, callee) === fn || resolvesTo(ctx, constantLiteralName(ctx, callee), fn);
 }
 
 /**

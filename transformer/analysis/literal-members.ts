@@ -35,17 +35,44 @@ export function literalMembers(ctx: AnalysisContext, callee: ts.Expression): Fun
  */
 export function constantLiteralMember(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): FunctionLike | undefined {
   const { ts } = ctx;
+  const property = constantLiteralProperty(ctx, callee)?.property;
+  if (!property) return undefined;
+  if (ts.isMethodDeclaration(property)) return property;
+  const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
+  return value && (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) ? value : undefined;
+}
+
+/**
+ * `ops.square` where such a literal holds a name there (`const ops = { square }`, `{ sq: square }`): the symbol of
+ * that name, whose function callee-names.ts resolves as it would the name's own call (tester #13's s07). Not of an
+ * exported table, which another module may change (`shared.square = cube`).
+ */
+export function constantLiteralName(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): ts.Symbol | undefined {
+  const { ts } = ctx;
+  const found = constantLiteralProperty(ctx, callee);
+  if (!found) return undefined;
+  const { property, declaration } = found;
+  const statement = declaration.parent.parent;
+  if (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  if (ts.isShorthandPropertyAssignment(property) && !property.objectAssignmentInitializer) return ctx.checker.getShorthandAssignmentValueSymbol(property);
+  const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
+  return value && ts.isIdentifier(value) ? symbolOf(ctx, value) : undefined;
+}
+
+/** The property of a constant literal nothing changes that `obj.name` reads, and the literal's variable. */
+function constantLiteralProperty(ctx: AnalysisContext, callee: ts.PropertyAccessExpression):
+  { property: ts.ObjectLiteralElementLike; declaration: ts.VariableDeclaration } | undefined {
+  const { ts } = ctx;
   const object = skipParens(ts, callee.expression);
   const declaration = ts.isIdentifier(object) ? symbolOf(ctx, object)?.valueDeclaration : undefined;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
   const literal = skipParens(ts, declaration.initializer);
   const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
   if (!constant || !ts.isObjectLiteralExpression(literal) || !everyMentionReadsAMember(ctx, declaration)) return undefined;
-  const property = literal.properties.find((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.getText() === callee.name.text);
-  if (literal.properties.some((p) => ts.isSpreadAssignment(p)) || !property) return undefined;
-  if (ts.isMethodDeclaration(property)) return property;
-  const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
-  return value && (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) ? value : undefined;
+  if (literal.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+  // The last property of that name is the one the object has (`{ f: a, f: b }`).
+  const property = literal.properties.filter((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.getText() === callee.name.text).pop();
+  return property && { property, declaration };
 }
 
 function functionsOf(ctx: AnalysisContext, declaration: ts.VariableDeclaration): FunctionLike[] | undefined {

@@ -69,6 +69,12 @@ export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): E
     calls.push({ file, line: lineOf(call), column: columnOf(call), task: task.name, submitted: true,
       reason: `submitted for each element of \`${snippet(call)}\` (map calls the task with element and index), then all are waited for there` });
   }
+  const planned = new Set<ts.Node>([...direct.map((d) => d.call), ...plan.submissions.keys(), ...plan.mappedTasks.keys()]);
+  for (const [call, task] of unresolvedTaskCalls(ctx, source, tasks, planned)) {
+    calls.push({ file, line: lineOf(call), column: columnOf(call), task: task.name, submitted: false,
+      reason: `the callee \`${snippet(call.expression)}\` is typed as task ${task.name}, but may be another function at run time (a ` +
+        'name or member the program may change, a computed key, a value of unknown origin): a plain call in this thread' });
+  }
   calls.sort((a, b) => a.line - b.line || a.column - b.column);
   // The same reason (text and cause) said again: point at the first call that gave it.
   const first = new Map<string, number>();
@@ -111,4 +117,29 @@ function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo
     if (calls.includes(call)) said.push(`its result is needed in one expression with ${calls.length - 1} other task call(s): all are submitted, then waited for in order`);
   }
   return said.join('; ');
+}
+
+/**
+ * Calls the checker resolves to a task that the plan did not take as calls of it (analysis/callee-names.ts: the
+ * callee may stand for another function): they run as written, on this thread, and explain says so.
+ */
+function unresolvedTaskCalls(ctx: AnalysisContext, source: ts.SourceFile, tasks: ReadonlyMap<FunctionLike, TaskInfo>,
+  planned: ReadonlySet<ts.Node>): [ts.CallExpression, TaskInfo][] {
+  const { ts } = ctx;
+  const found: [ts.CallExpression, TaskInfo][] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && !planned.has(node)) {
+      const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
+      const task = declaration && tasks.get(declaration as FunctionLike);
+      if (task && declaration !== undefined && !isWithin(node, declaration)) found.push([node, task]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
 }

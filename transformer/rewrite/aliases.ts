@@ -75,7 +75,9 @@ export class AliasGroups {
   constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
     private readonly isFileLocal: (id: ts.Identifier) => boolean,
     /** The argument a task call hands back as its value (`const r = scaleRet(a, 2)`: r is a), if it may. */
-    private readonly returnedArgument: (value: ts.Expression) => ts.Expression | undefined = () => undefined) {}
+    private readonly returnedArgument: (value: ts.Expression) => ts.Expression | undefined = () => undefined,
+    /** The arguments a task call's value may hold (`const r = run(cfg)`, run returning `{ config: cfg }`): r holds cfg. */
+    private readonly heldArguments: (value: ts.Expression) => readonly ts.Expression[] = () => []) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -89,7 +91,10 @@ export class AliasGroups {
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const right = skipTransparent(ts, node.right);
         // cur = next, x = xn, cur = xs[1]: one more value of the name, from the other name (or a part of it).
-        if (local(node.left)) for (const base of local(right) ? [right] : this.namesIn(right)) if (local(base)) this.link(node.left, base);
+        if (local(node.left)) {
+          for (const base of local(right) ? [right] : this.namesIn(right)) if (local(base)) this.link(node.left, base);
+          this.holdIfResultHolds(node.left, right);
+        }
         // [p, q] = [q, p]: each name takes another's value.
         if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
           right.elements.every(local) && node.left.elements.length === right.elements.length) {
@@ -123,6 +128,9 @@ export class AliasGroups {
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
   isPartSource(ref: ts.Identifier): boolean { this.scan(); return this.partSources.has(ref); }
+
+  /** The arguments the task call's value may hold (see the constructor). */
+  heldBy(call: ts.CallExpression): readonly ts.Expression[] { return this.heldArguments(call); }
 
   /** A value of a variable that keeps it in `symbol`'s group: another name of the group, or a view of one. */
   isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
@@ -196,6 +204,7 @@ export class AliasGroups {
     for (const base of bases ?? []) this.link(name, base);
     const { ts } = this.ctx;
     const value = declaration.initializer && skipTransparent(ts, declaration.initializer);
+    if (value) this.holdIfResultHolds(name, value);
     const fields = value && ts.isObjectLiteralExpression(value) ? this.fieldNames(value) : undefined;
     if (fields && fields.length > 0) {
       const symbol = symbolOf(this.ctx, name);
@@ -228,6 +237,12 @@ export class AliasGroups {
       names.push(named);
     }
     return names;
+  }
+
+  /** A task's value that may hold its arguments is a record of them: a wait on its name walks into its fields. */
+  private holdIfResultHolds(name: ts.Identifier, value: ts.Expression): void {
+    const symbol = symbolOf(this.ctx, name);
+    if (symbol && this.heldArguments(skipTransparent(this.ctx.ts, value)).length > 0) this.holders.add(symbol);
   }
 
   /** The name `target` may take the object `source` names. */
@@ -273,7 +288,9 @@ export class AliasGroups {
     const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
     const handedBack = this.returnedArgument(value);
-    return handedBack ? this.namesIn(handedBack) : [];
+    if (handedBack) return this.namesIn(handedBack);
+    // `run(cfg)` whose value may hold cfg (a record of it, or cfg itself on some paths): one more name of cfg's group.
+    return this.heldArguments(value).flatMap((held) => this.namesIn(held));
   }
 
   private find(symbol: ts.Symbol): ts.Symbol {

@@ -73,12 +73,25 @@ export class CallBlockers {
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
       // fine when the task returns it on every path (the runtime then hands back the argument's own Future or datum),
       // not when it only may.
-      if (param.returned && this.planner.facts.resultUsed(call) && task.returnsArgument !== i) {
+      if (param.returned && this.planner.facts.resultUsed(call) && task.returnsArgument !== i && !this.heldSafely(arg)) {
         return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
       }
       if (param.direction !== 'in') {
         const rewritten = this.statementAlsoWrites(call, arg) ?? iteratedWhileWritten(this.planner.facts, this.planner.aliases, call, arg);
         if (rewritten) return rewritten;
+      }
+      // `readHeld(r)`, `bumpHeld(r)` where `const r = run(cfg)` may hold cfg: the caller's own objects inside a task's
+      // value are kept when the value comes home, not in the stored version a later task would read or write (cfg
+      // changed since, or written as a copy). The value goes instead, waited for and snapshotted afresh, and a task
+      // writing it writes cfg in place; that needs cfg's group followed, so its later reads wait.
+      const holder = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
+      if (holder && this.planner.futures.isFuture(holder) && this.planner.aliases.isHolder(holder)) {
+        if (param.direction !== 'in' && !this.planner.isFollowable(holder)) {
+          return reasonAt(arg, `\`${snippet(arg)}\` is a task's value that may hold the caller's own objects, which the plan cannot follow here, and task ${task.name} writes it`);
+        }
+        if (param.direction !== 'in') this.planner.follow(holder);
+        this.planner.plan.freshSnapshots.add(written);
+        continue;
       }
       const flows = this.planner.futures.flowsAsFuture(arg);
       // A forwarder that uses this parameter itself gets the value (waited for at the call), which it may only read.
@@ -134,6 +147,18 @@ export class CallBlockers {
       fenced.set(call, [...(fenced.get(call) ?? []), written]);
     }
     return undefined;
+  }
+
+  /**
+   * A used value that may hold this argument (`run({ n })`, `const r = run(cfg)`, `xs.map((x) => run(x))`) comes back
+   * holding the caller's own object (the runtime maps it back by origin), a second name for it. Fine for an object made
+   * right there (no other name) and for a name: bound to a variable, the value joins the name's group (aliases.ts);
+   * otherwise the use classifier counts the argument as escaping, so it is snapshotted afresh at every call and only
+   * fenced tasks, whose fences go by types, write it. Any other expression (`run(h.cfg)`) may be a part of a followed
+   * object reached without its name: kept direct.
+   */
+  private heldSafely(arg: ts.Expression): boolean {
+    return this.planner.isFresh(arg) || this.ts.isIdentifier(arg);
   }
 
   /** Why the plan cannot follow an inout or out argument by name (said only for a call no fence can serve either). */

@@ -138,7 +138,20 @@ export class ContainerFamilies {
     const method = call.expression.name.text;
     if (method === 'forEach') return true;
     if (!ELEMENT_VISITORS.has(method)) return false;
-    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && (hasPrimitiveElements(this.view.ctx, call) || this.mapsToCopies(call)));
+    return isPrimitiveNode(this.view.ctx, call) || (method === 'map' && (hasPrimitiveElements(this.view.ctx, call) || this.mapsToCopies(call) || this.mapsToTaskValues(call)));
+  }
+
+  /**
+   * `docs.map((d) => score(d))`: each element goes to a task call whose value (a Future, a Promise of an async task's)
+   * holds none of its arguments, so the mapped array holds no element.
+   */
+  private mapsToTaskValues(call: ts.CallExpression): boolean {
+    const { ts } = this;
+    const fn = call.arguments[0];
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+    const body = ts.isBlock(fn.body) ? (fn.body.statements.length === 1 && ts.isReturnStatement(fn.body.statements[0]) ? fn.body.statements[0].expression : undefined) : fn.body;
+    const value = body && skipTransparent(ts, body);
+    return value !== undefined && ts.isCallExpression(value) && this.view.holdsNoArgument(value);
   }
 
   /** `blocks.map((b) => b.slice())`: every element the callback returns is made fresh (a copy), none is an element. */

@@ -41,6 +41,8 @@ export interface PlannerView {
   isFresh(expr: ts.Expression): boolean;
   /** The call is submitted (decided, or about to be). */
   isSubmission(call: ts.CallExpression): boolean;
+  /** A task call whose value holds none of its arguments (`docs.map((d) => score(d))` then hands out no element). */
+  holdsNoArgument(call: ts.CallExpression): boolean;
   /** `c` in `cols.push(c)`: a followable leaf with a name of its own, followed with the container (placements.ts). */
   isPlacedLeaf(ref: ts.Identifier): boolean;
   /** How a leaf, or a level handed to a function, is used: the one classifier every followed object goes through. */

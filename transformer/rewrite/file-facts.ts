@@ -98,6 +98,24 @@ export class FileFacts {
     return index !== undefined && index >= 0 ? expr.arguments[index] : undefined;
   }
 
+  /**
+   * `run(cfg)` where task run may return a record holding its argument (`return { config: cfg, value }`), or the
+   * argument itself on some paths only: the arguments its value may hold, or be (the runtime hands them back as the
+   * caller's own objects). A task returning an argument on every path is `returnedArgument(…, true)` instead.
+   */
+  heldArguments(expr: ts.Expression): ts.Expression[] {
+    if (!this.ts.isCallExpression(expr)) return [];
+    const task = this.taskOf(expr);
+    if (!task) return [];
+    return expr.arguments.filter((_, i) => i !== task.returnsArgument && task.params[Math.min(i, task.params.length - 1)]?.returned !== undefined);
+  }
+
+  /** A task call whose value holds none of its arguments nor any part of them (submitted or not). */
+  holdsNoArgument(call: ts.CallExpression): boolean {
+    const task = this.taskOf(call);
+    return task !== undefined && task.returnsArgument === undefined && task.params.every((p) => p.returned === undefined && p.escapes === undefined);
+  }
+
   /** Every call in the file that reaches a task, in source order. */
   taskCalls(): [ts.CallExpression, TaskInfo][] {
     const found: [ts.CallExpression, TaskInfo][] = [];

@@ -26,8 +26,11 @@ export class FutureWaits {
     for (const symbol of this.flow.futureSymbols()) {
       for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
-        // Writing into a task's result: later tasks must read the program's change.
-        this.plan.wraps.set(ref, this.containers.writesThrough(ref, symbol) ? 'written' : 'wait');
+        // Writing into a task's result: later tasks must read the program's change. A value that may hold the call's
+        // arguments (`const r = run(cfg)`, aliases.ts) is waited for with what its fields hold: tasks may write cfg.
+        const writes = this.containers.writesThrough(ref, symbol);
+        const holder = this.aliases.isHolder(symbol);
+        this.plan.wraps.set(ref, holder ? (writes ? 'writtenFields' : 'waitFields') : writes ? 'written' : 'wait');
       }
     }
     for (const symbol of this.flow.futureArrays) {

@@ -68,7 +68,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source, summaries);
-    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true));
+    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call));
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id));
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
@@ -83,6 +83,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isFollowable: (symbol) => this.isFollowable(symbol),
       isFresh: (expr) => this.isFresh(expr),
       isSubmission: (call) => this.plan.submissions.has(call),
+      holdsNoArgument: (call) => this.facts.holdsNoArgument(call),
       isPlacedLeaf: (ref) => {
         const symbol = symbolOf(this.ctx, ref);
         return this.placements.holderAt(ref) !== undefined && symbol !== undefined && this.isFollowable(symbol);

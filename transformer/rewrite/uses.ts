@@ -12,6 +12,7 @@ import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
+import { takenApartIntoPrimitives } from './taken-apart';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -43,7 +44,7 @@ export class UseClassifier {
     if (isDeclarationName(ts, ref)) return { kind: 'none' };
     const parent = ref.parent;
     const outer = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, outer, ref) && this.planner.isSubmission(outer)) return { kind: 'none' };
+    if (isArgumentOf(ts, outer, ref) && this.planner.isSubmission(outer)) return this.submittedUse(outer, withWrappers(ts, ref), ref);
     // `const view = a`: the alias's own uses are classified (the group is followed as one).
     const own = symbolOf(this.ctx, ref);
     // (`const f = a.fill(1)` is a write of a, and the method's result is the alias: classified below.)
@@ -73,7 +74,7 @@ export class UseClassifier {
     const { ts } = this;
     const outer = withWrappers(ts, value);
     const parent = outer.parent;
-    if (isArgumentOf(ts, parent, outer) && this.planner.isSubmission(parent)) return { kind: 'none' };
+    if (isArgumentOf(ts, parent, outer) && this.planner.isSubmission(parent)) return this.submittedUse(parent, outer, ts.isIdentifier(value) ? value : undefined);
     // `new Float64Array(s)` copies the numbers.
     if (ts.isNewExpression(parent) && parent.arguments?.[0] === outer && isFresh(this.ctx, parent)) return { kind: 'read' };
     if (isArgumentOf(ts, parent, outer)) return this.argumentUse(parent, outer);
@@ -84,6 +85,8 @@ export class UseClassifier {
       return this.accessUse(parent);
     }
     if (ts.isElementAccessExpression(parent) && parent.expression === outer) return this.accessUse(parent);
+    // `const { n, ...counts } = acc`, `for (const k in acc)`: copies of numbers and strings taken out.
+    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     if (ts.isForOfStatement(parent) && parent.expression === outer) {
       const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
       return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
@@ -97,6 +100,16 @@ export class UseClassifier {
     // `${a}`, `'v=' + a`: made a string by the built-in toString, which only reads numbers or strings.
     if (this.madeString(outer) && this.iteratesPrimitives(outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
+  }
+
+  /**
+   * An argument of a submission: nothing to wait for, unless the task's value may hold it and is used without a name
+   * (`outs.push(run(cfg))`, `rs.push(step(s))`, run returning `{ config: cfg }`): a second name for the object that
+   * nothing could wait through. (`const r = run(cfg)` names it: r joins cfg's group, aliases.ts.)
+   */
+  private submittedUse(call: ts.CallExpression, arg: ts.Expression, ref: ts.Identifier | undefined): Use {
+    const unnamed = !(ref && this.aliases.isAliasSource(ref)) && isResultUsed(this.ctx, call) && this.aliases.heldBy(call).includes(arg);
+    return unnamed ? { kind: 'escape', why: 'a task\'s value that is used may hold it, and no variable names that value' } : { kind: 'none' };
   }
 
   /** The object passed to a function that is not submitted: what that function does with it. */
@@ -211,6 +224,8 @@ export class UseClassifier {
     }
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'escape', why: 'a computed method of a part of it is called' };
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
+    // `const [first, second] = acc.list`, `[...d.n]` of numbers: primitives copied out of the part.
+    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.

@@ -1,0 +1,45 @@
+/**
+ * Task calls the plugin used to keep direct where it can submit them (issue 15's reach, tester #13's sNN): each
+ * fixture prints what the plain build prints, inline too, and runs the counted calls in workers.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { printsAsPlain, repositoryRoot as root } from './program-build';
+
+test('a task whose value holds its argument (`{ config: cfg }`, `{ ...s, n }`) is submitted; the value is the caller\'s object, waited through', () => {
+  const tasks = printsAsPlain('held-results');
+  // 3 fresh, 3 updates, run+bump+total, 2 run+bump+total, run+total, 2 run, run+tag, run+2 readHeld, run+bumpHeld,
+  // 2 × run+tag in a loop, 2 runs pushed and 2 tags: the two writers of an object held by an unnamed value stay direct.
+  assert.is(tasks.inWorkers, 32, `${tasks.inWorkers} tasks ran in workers (tester #13's s02, s03: 0)`);
+});
+
+test('numbers and strings taken apart out of an object tasks write (`const [a, b] = acc.list`, `[...d.n]`, `for (k in o)`, `{ n, ...counts }`) are reads', () => {
+  const tasks = printsAsPlain('taken-apart');
+  // acc 4, d 3, counts 3; a rest record holding the list, an object out of a part and a for…in writing what it
+  // walks keep theirs direct.
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers (tester #13's s05: 0)`);
+});
+
+test('elements mapped to task calls (`await Promise.all(docs.map((d) => score(d)))`, then `await score(docs[0])`) stay a followed container', () => {
+  const tasks = printsAsPlain('awaited-maps');
+  // 3 + 1 + 3 + 3 + 1 scores, measures and grows on docs, 1 on more, 2 same: all (was 9, tester #13's s04: 0 of 2).
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('tasks called through a table of functions nothing changes (`const ops = { square }; ops.square(x)`) are task calls; explain lists the others', () => {
+  const tasks = printsAsPlain('member-tables');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers (tester #13's s07: 0)`);
+  const dir = join('test', 'programs', 'member-tables');
+  const out = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'kernels.ts')],
+    { cwd: root, encoding: 'utf8' });
+  const calls = (JSON.parse(out) as { calls: { line: number; task: string; submitted: boolean; reason: string }[] }).calls;
+  assert.equal(calls.filter((c) => c.submitted).map((c) => `${c.line} ${c.task}`), ['6 square', '8 square', '8 cube', '10 fill']);
+  // The tables the program (or another module) may change still run the typed task's calls as plain calls: listed.
+  const plain = calls.filter((c) => !c.submitted);
+  assert.equal(plain.map((c) => c.line), [16, 24]);
+  assert.match(plain[0].reason, 'the callee `swapped.square` is typed as task square, but may be another function at run time');
+});
+
+test.run();
