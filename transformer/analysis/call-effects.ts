@@ -6,7 +6,7 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, storesArgumentsByName, writesFirstArgument } from './builtins';
 import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -71,6 +71,8 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       this.builtinReceiver(call, callee)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
+    // (An untyped `l.push(x)` keeps x in l: reach.ts stores it there.)
+    if (ts.isPropertyAccessExpression(callee) && storesArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
@@ -174,6 +176,9 @@ export class CallEffects {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a reading method by its name`);
+      } else if (ts.isPropertyAccessExpression(callee) && storesArgumentsByName(callee.name.text) && this.trustsName(call)) {
+        // (Kept in the receiver: recorded above with the receiver's write.)
+        this.read(params, arg, `read by \`${snippet(call)}\`, a changing method by its name that keeps its arguments in its object`);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (!target && this.callerMethod(call)) {
