@@ -1,8 +1,8 @@
 /**
  * Direction inference on patterns found in libraries added to the oracle untuned (@antfu/utils, fast-json-patch,
  * moderndash; bench/oracle/libraries.ts), each written in untyped JavaScript beside the task as such a library is: a
- * destructuring assignment into the slots of a fresh copy (a swap), and a changing method on a receiver nothing
- * resolves (`patches.push({ value: p })`). Each asserts `in` where nothing writes the parameter, and a write where
+ * destructuring assignment into the slots of a fresh copy (a swap), a function written here handed to a reading
+ * method of a receiver nothing resolves (`a.every((x, i) => eq(x, b[i]))`), and a promise's executor. Each asserts `in` where nothing writes the parameter, and a write where
  * the same shape does write it (soundness twins).
  */
 import { test } from 'uvu';
@@ -46,34 +46,60 @@ test('a destructuring assignment stays sound: into the parameter, into a part of
   }
 });
 
-test('a changing method on an untyped receiver keeps its arguments there: they are not written by the call', () => {
+test('a function written here and given to a reading method of an untyped receiver reads what it captures', () => {
   for (const lib of [
-    // fast-json-patch's _generate: the patches array is a parameter of an untyped helper.
-    'function gen(a, out) { out.push({ op: "test", value: a }); } export function g(p) { const out = []; gen(p, out); return out.length; }',
-    // moderndash's group: `(result[key] ??= []).push(elem)`.
-    'export function g(p) { const r = {}; for (const e of p) (r[e.k] ??= []).push(e); return r; }',
-    'export function g(p) { const r = {}; for (const e of p) (r[e.k] || (r[e.k] = [])).unshift(e); return r; }',
-    // @antfu/utils' move: indexes handed to splice.
-    'export function g(arr, p) { const l = arr.slice(); l.splice(0, 0, p); return l; }',
-    'export function g(m, p) { m.set("k", p); }',
+    // moderndash's difference and isEqual, @antfu/utils' isDeepEqual.
+    'export function g(a, p) { const s = new Set(p); return a.filter((x) => !s.has(x)); }',
+    'export function g(a, p) { return a.every((x, i) => x === p[i]); }',
+    'export function eq(a, b) { return Array.isArray(a) ? a.every((x, i) => eq(x, b[i])) : a === b; } export function g(a, p) { return eq(a, p); }',
+    'export function g(a, p) { return a.some(function (x) { return x === p.k; }); }',
+    // Its result holds what the function returns: not written unless the caller writes it.
+    'export function g(a, p) { return a.map(() => p); }',
   ]) {
-    const p = found(lib, 'p: any', 'L.g([], p);').p;
+    const p = found(lib, 'p: any', 'return L.g([1, 2], p);').p;
     assert.match(p, /^in:/, `${lib}: ${p}`);
   }
 });
 
-test('a changing method on an untyped receiver stays sound: what it keeps is written through the receiver later, and it writes the receiver', () => {
+test('a function given to a reading method of an untyped receiver stays sound: what it writes, what the result holds, a callback not written here', () => {
   for (const [lib, body] of [
-    ['export function g(l, p) { l.push({ v: p }); l[0].v[0] = 1; }', 'L.g([], p);'],
-    ['export function g(l, p) { l.unshift(p); l[0][0] = 1; }', 'L.g([], p);'],
-    ['export function g(l, p) { l.splice(0, 0, p); for (const x of l) x[0] = 1; }', 'L.g([], p);'],
-    ['export function g(m, p) { m.set("k", p); m.get("k")[0] = 1; }', 'L.g(new Map(), p);'],
-    // Kept in the caller's list: a later write through the list writes p.
-    ['export function g(l, p) { l.push(p); }', 'const l: number[][] = []; L.g(l, p); l[0][0] = 1;'],
-    // The receiver itself.
-    ['export function g(l, p) { p.push(l); }', 'L.g(1, p);'],
-    // sort calls its argument with the elements: an unknown comparator may write them.
-    ['export function g(l, p) { const c = [p, p]; c.sort(l); }', 'L.g((a: number[]) => { a[0] = 1; return 0; }, p);'],
+    ['export function g(a, p) { return a.every((x, i) => { p[i] = x; return true; }); }', 'L.g([1], p);'],
+    ['export function g(a, p) { a.forEach((x) => { x[0] = 1; }); }', 'L.g([p], 1);'],
+    ['export function g(a, p) { return a.map(() => p); }', 'L.g([1], p)[0][0] = 1;'],
+    ['export function g(a, p) { const r = a.map(() => p); r[0][0] = 1; }', 'L.g([1], p);'],
+    // `this` of a function expression is what the receiver and the arguments reach.
+    ['export function g(a, p) { a.forEach(function () { this[0] = 1; }, p); }', 'L.g([1], p);'],
+    // A callback the caller gave is no function written here.
+    ['export function g(a, f, p) { return a.filter((x) => f(p)); }', 'L.g([1], (o: number[]) => { o[0] = 1; }, p);'],
+  ]) {
+    const p = found(lib, 'p: any', body).p;
+    assert.match(p, /^inout:/, `${lib} / ${body}: ${p}`);
+  }
+});
+
+test('new Promise((resolve) => …) runs its executor here: what it mentions is not given to unknown code', () => {
+  for (const lib of [
+    // moderndash's and @antfu/utils' sleep.
+    'export function g(p) { return new Promise((resolve) => setTimeout(resolve, p)); }',
+    'export function g(p) { return new Promise((resolve, reject) => { if (p.length) resolve(p.length); else reject(new Error("empty")); }); }',
+    'export function g(p) { return new Promise((resolve) => resolve(p)); }',
+    // (Parsing built-ins read what they are given.)
+    'export function g(p) { try { return new URL(p).host; } catch { return new RegExp(p).source; } }',
+  ]) {
+    const p = found(lib, 'p: any', 'L.g(p);').p;
+    assert.match(p, /^in:/, `${lib}: ${p}`);
+  }
+});
+
+test('new Promise stays sound: an executor that writes, a resolved value written later, an executor not written here, resolve replaced', () => {
+  for (const [lib, body] of [
+    ['export function g(p) { return new Promise((resolve) => { p[0] = 1; resolve(); }); }', 'L.g(p);'],
+    ['export function g(p) { return new Promise((resolve) => resolve(p)); }', 'L.g(p).then((v: any) => { v[0] = 1; });'],
+    ['export function g(p, f) { return new Promise(f); }', 'L.g(p, (r: any) => r(p));'],
+    ['export function g(p, f) { return new Promise((resolve) => f(p)); }', 'L.g(p, (o: any) => { o[0] = 1; });'],
+    ['export function g(p) { return new Promise((resolve) => { resolve = (x) => { x[0] = 1; }; resolve(p); }); }', 'L.g(p);'],
+    // A class of the program named Promise is no built-in.
+    ['class Promise { constructor(f) { f(this.w); } w(x) { x[0] = 1; } } export function g(p) { return new Promise((w) => w(p)); }', 'L.g(p);'],
   ]) {
     const p = found(lib, 'p: any', body).p;
     assert.match(p, /^inout:/, `${lib} / ${body}: ${p}`);

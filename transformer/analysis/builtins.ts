@@ -60,15 +60,6 @@ const ARGUMENT_CALLING_METHODS = new Set([
 export const readsArgumentsByName = (method: string): boolean => READING_METHODS.has(method) && !ARGUMENT_CALLING_METHODS.has(method);
 
 /**
- * A changing method, by its name, that keeps its arguments as elements of its receiver or only reads them, calling
- * none (`list.push(x)`, `xs.splice(i, 1)`, `m.set(k, v)`; not `sort`, which calls its comparator): on a receiver
- * nothing resolves, trusted for its arguments as a reading name is (readsArgumentsByName). What it keeps is kept in
- * the receiver (`l.push(p); l[0][0] = 1` still writes p). Without this, `patches.push({ value: mirror })` in an untyped
- * helper made `mirror` unknown code's (fast-json-patch's compare, moderndash's group, @antfu/utils' move).
- */
-export const storesArgumentsByName = (method: string): boolean => MUTATING_METHODS.has(method) && method !== 'sort';
-
-/**
  * String methods that move the lastIndex of a global or sticky RegExp they are given, a write of it: `replace`,
  * `replaceAll` and a global `match` leave it at 0, a sticky one after the match. (`search` puts it back as it was;
  * `split` and `matchAll` work on a copy of the expression.)

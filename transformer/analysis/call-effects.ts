@@ -6,7 +6,7 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, storesArgumentsByName, writesFirstArgument } from './builtins';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
 import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -24,6 +24,7 @@ import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
 import { programCallArgument } from './program-calls';
 import { candidateEffect, candidates, toCandidates } from './candidate-calls';
+import { inlineExecutor, isSettlingFunction } from './promise-executors';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -71,8 +72,7 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       this.builtinReceiver(call, callee)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
-    // (An untyped `l.push(x)` keeps x in l: reach.ts stores it there.)
-    if (ts.isPropertyAccessExpression(callee) && storesArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
+    if (this.inlineToReadingName(call, call.arguments[index])) return false;
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
@@ -176,11 +176,15 @@ export class CallEffects {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a reading method by its name`);
-      } else if (ts.isPropertyAccessExpression(callee) && storesArgumentsByName(callee.name.text) && this.trustsName(call)) {
-        // (Kept in the receiver: recorded above with the receiver's write.)
-        this.read(params, arg, `read by \`${snippet(call)}\`, a changing method by its name that keeps its arguments in its object`);
+      } else if (this.inlineToReadingName(call, arg)) {
+        this.read(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, a reading method by its name`);
+        this.record.toCallback(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, whose result may hold what it returns`);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
+      } else if (isSettlingFunction(this.ctx, callee)) {
+        // `resolve(v)` of `new Promise((resolve) => …)`: the promise holds v (promise-executors.ts).
+        this.read(params, arg, `read by \`${snippet(call)}\``);
+        this.escape(params, arg, `kept by the promise: \`${snippet(call)}\``);
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
@@ -217,6 +221,23 @@ export class CallEffects {
     const fn = skipParens(ts, callee.expression);
     const name = this.reach.builtinName(callee);
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
+  }
+
+  /**
+   * `a.every((x, i) => eq(x, b[i]))` on a receiver nothing resolves (untyped JavaScript): the method's name is trusted
+   * for its receiver (trustsName), and the function written here is analysed in this body, its parameters bound to
+   * what the receiver and the arguments reach (reach-flow.ts). Handing it over gives the method nothing more of what it
+   * captures than what it returns (`() => q`), which the built-in the name is trusted to be only reads or puts in its
+   * result (`a.map(() => q)` holds q): the call's result may be it. (A callback that is not written here may be a
+   * writer of anything it captured: not this rule, commit 7daa3e2.)
+   */
+  private inlineToReadingName(call: ts.CallExpression, arg: ts.Expression | undefined): boolean {
+    const { ts } = this;
+    const callee = skipParens(ts, call.expression);
+    const fn = arg && skipParens(ts, arg);
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isPropertyAccessExpression(callee) ||
+      !READING_METHODS.has(callee.name.text) || !this.trustsName(call)) return false;
+    return true;
   }
 
   /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
@@ -270,6 +291,8 @@ export class CallEffects {
   newExpression(node: ts.NewExpression): void {
     const { ts } = this;
     const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
+    // `new Promise((resolve) => …)`: the executor runs now, its body analysed here (promise-executors.ts).
+    const executor = inlineExecutor(this.ctx, node);
     const constructor = known ? undefined : programConstructor(this.ctx, node);
     const summary = constructor && this.callbacks.summaryAt(node, constructor);
     (node.arguments ?? []).forEach((arg, index) => {
@@ -279,6 +302,7 @@ export class CallEffects {
       const effect = found && withLaterWrites(found);
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
+      else if (executor && index === 0) this.read(params, arg, `mentioned by the executor of \`${snippet(node)}\`, which runs now`);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
         const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);
