@@ -2,7 +2,8 @@
  * Direction inference on patterns found in libraries added to the oracle untuned (@antfu/utils, fast-json-patch,
  * moderndash; bench/oracle/libraries.ts), each written in untyped JavaScript beside the task as such a library is: a
  * destructuring assignment into the slots of a fresh copy (a swap), a function written here handed to a reading
- * method of a receiver nothing resolves (`a.every((x, i) => eq(x, b[i]))`), and a promise's executor. Each asserts `in` where nothing writes the parameter, and a write where
+ * method of a receiver nothing resolves (`a.every((x, i) => eq(x, b[i]))`), a promise's executor, and Babel's CommonJS
+ * output (geolib). Each asserts `in` where nothing writes the parameter, and a write where
  * the same shape does write it (soundness twins).
  */
 import { test } from 'uvu';
@@ -104,6 +105,41 @@ test('new Promise stays sound: an executor that writes, a resolved value written
     const p = found(lib, 'p: any', body).p;
     assert.match(p, /^inout:/, `${lib} / ${body}: ${p}`);
   }
+});
+
+// Babel's CommonJS output (geolib): exports defined by getters, modules required through an interop helper,
+// `(0, f)(x)` calls (analysis/babel-interop.ts).
+const INTEROP = 'function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }';
+const HEADER = '"use strict"; Object.defineProperty(exports, "__esModule", { value: true });';
+const babelModule = (name: string, requires: string[], body: string): string => `${HEADER} exports.default = void 0;
+${requires.map((r) => `var _${r} = _interopRequireDefault(require("./${r}"));`).join('\n')} ${INTEROP}
+${body} var _default = exports.default = ${name};`;
+const BABEL = {
+  'lib.js': `${HEADER} ${['center', 'fill', 'fillOther', 'keep'].map((n) => `Object.defineProperty(exports, "${n}", { enumerable: true, get: function () { return _${n}.default; } });`).join('\n')}
+${['center', 'fill', 'fillOther', 'keep'].map((n) => `var _${n} = _interopRequireDefault(require("./${n}"));`).join('\n')} ${INTEROP}`,
+  'center.js': babelModule('center', ['lat'], 'const center = (points) => points.reduce((s, p) => s + (0, _lat.default)(p), 0);'),
+  'lat.js': babelModule('lat', [], 'const lat = (p) => p.lat;'),
+  'fill.js': babelModule('fill', ['set'], 'const fill = (points) => { points.forEach((p) => (0, _set.default)(p)); return points; };'),
+  'set.js': babelModule('set', [], 'const set = (p) => { p.lat = 0; };'),
+  // A helper that is no interop helper (it hands back another module's function): unknown, as before.
+  'fillOther.js': `${HEADER} exports.default = void 0; var _lat = other(require("./lat")); function other(e) { return { default: require("./set").default }; }
+const fillOther = (points) => points.forEach((p) => (0, _lat.default)(p)); var _default = exports.default = fillOther;`,
+  'keep.js': babelModule('keep', ['set'], 'const keep = (points, into) => { into.push(points[0]); (0, _set.default)(into[0]); };'),
+};
+
+test('Babel\'s CommonJS output: exports by getters, requires through an interop helper and (0, f)(x) calls are followed', () => {
+  const p = directions({ ...BABEL, ...task('p: { lat: number }[]', 'return L.center(p);', IMPORT) }).p;
+  assert.match(p, /^in:/, p);
+});
+
+test('Babel\'s CommonJS output stays sound: a write through the required function, a helper that is no interop, a part kept and written', () => {
+  for (const body of ['L.fill(p);', 'L.fillOther(p);', 'L.keep(p, []);']) {
+    const p = directions({ ...BABEL, ...task('p: { lat: number }[]', body, IMPORT) }).p;
+    assert.match(p, /^inout:/, `${body}: ${p}`);
+  }
+  // The reason names the functions on the path (an arrow by the name it is declared under).
+  const fill = directions({ ...BABEL, ...task('p: { lat: number }[]', 'L.fill(p);', IMPORT) }).p;
+  assert.match(fill, /passed to `fill`, which writes it: passed to `set`, which writes it: writes a property: `p\.lat = 0`/, fill);
 });
 
 test.run();
