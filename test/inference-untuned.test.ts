@@ -107,6 +107,29 @@ test('new Promise stays sound: an executor that writes, a resolved value written
   }
 });
 
+// moderndash's difference/intersection: a comparator passed last among rest arguments, taken with `xs.pop()`.
+const REST_CALLBACK = `export function g(...xs) {
+  const has = typeof xs.at(-1) === "function"; const cmp = has && xs.pop(); const first = xs.shift();
+  return cmp ? first.filter((e) => xs[0].some((i) => cmp(e, i))) : first;
+}
+export function h(...xs) { const cmp = xs.pop(); cmp(xs[0]); }`;
+
+test('a callback taken out of the caller\'s arguments with pop/shift/at is the caller\'s: a reading one discharges it', () => {
+  const p = found(REST_CALLBACK, 'p: number[]', 'return L.g(p, [1], (a: number, b: number) => a === b);').p;
+  assert.match(p, /^in:/, p);
+});
+
+test('a callback taken with pop stays sound: a writing one, and one the caller passes among values that may hold functions', () => {
+  for (const [signature, body] of [
+    ['p: number[][]', 'return L.g(p, [[1]], (a: number[], b: number[]) => { b[0] = 1; return true; });'],
+    ['p: number[]', 'L.h(p, (a: number[]) => { a[0] = 1; });'],
+    ['p: any', 'return L.g(p, [1], (a: number, b: number) => a === b);'],
+  ]) {
+    const p = found(REST_CALLBACK, signature, body).p;
+    assert.match(p, /^inout:/, `${body}: ${p}`);
+  }
+});
+
 // Babel's CommonJS output (geolib): exports defined by getters, modules required through an interop helper,
 // `(0, f)(x)` calls (analysis/babel-interop.ts).
 const INTEROP = 'function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }';
