@@ -25,6 +25,7 @@ import { isLiteralAccumulator } from './accumulators';
 import { programCallArgument } from './program-calls';
 import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
+import { inlineToReadingName } from './inline-to-readers';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -223,21 +224,9 @@ export class CallEffects {
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
   }
 
-  /**
-   * `a.every((x, i) => eq(x, b[i]))` on a receiver nothing resolves (untyped JavaScript): the method's name is trusted
-   * for its receiver (trustsName), and the function written here is analysed in this body, its parameters bound to
-   * what the receiver and the arguments reach (reach-flow.ts). Handing it over gives the method nothing more of what it
-   * captures than what it returns (`() => q`), which the built-in the name is trusted to be only reads or puts in its
-   * result (`a.map(() => q)` holds q): the call's result may be it. (A callback that is not written here may be a
-   * writer of anything it captured: not this rule, commit 7daa3e2.)
-   */
+  /** A function written here given to a reading method of an untyped receiver (inline-to-readers.ts). */
   private inlineToReadingName(call: ts.CallExpression, arg: ts.Expression | undefined): boolean {
-    const { ts } = this;
-    const callee = skipParens(ts, call.expression);
-    const fn = arg && skipParens(ts, arg);
-    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isPropertyAccessExpression(callee) ||
-      !READING_METHODS.has(callee.name.text) || !this.trustsName(call)) return false;
-    return true;
+    return inlineToReadingName(this.ts, call, arg, () => this.trustsName(call));
   }
 
   /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
