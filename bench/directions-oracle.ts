@@ -12,7 +12,8 @@
  * but a call changed is unsound (a bug, listed in full); one the analysis calls inout/out but no call changed costs
  * precision (listed by cause). Parameters that never received an object in a call that returned are not judged.
  *
- * Then dot-prop and ml-distance, untuned, as a check on the round after (bench/oracle/libraries.ts).
+ * Then dot-prop and ml-distance, untuned, as a check on the round after (bench/oracle/libraries.ts); then @antfu/utils,
+ * fast-json-patch, geolib (Babel's CommonJS, staged as such) and moderndash, untuned, on the round after that.
  *
  * Environment: ORACLE_TRIALS (calls per function, default 200), ORACLE_SEED, ORACLE_VERBOSE=1 (every miss, every
  * write seen, every parameter not judged), ORACLE_ONLY=a,b (only the libraries named), ORACLE_DEBUG=1 (each function on stderr as it runs: to find one that hangs).

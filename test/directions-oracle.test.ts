@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (twenty-two npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (twenty-six npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -52,7 +52,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // Then dot-prop and ml-distance, untuned (69.2% and 100% when added). 81.7% (200 calls) once writes undone before
   // returning are none (lodash's getRawTag), factories returning other factories' closures read, built-ins read off
   // the global object and Node's util.types are the built-ins, and a function may vouch for itself as a callback.
-  assert.ok(Number(total[2]) >= 80.5, `precision ${total[2]}% in all (81.7% when this was last set)`);
+  // Then @antfu/utils, fast-json-patch, geolib and moderndash, untuned (83.5%, 47.1%, no function found, 70.5% when
+  // added): 82.2% in all twenty-six after destructuring targets, promise executors, functions written here given to
+  // reading methods of untyped receivers, Babel's CommonJS exports and callbacks taken with pop/shift/at.
+  assert.ok(Number(total[2]) >= 81, `precision ${total[2]}% in all (82.2% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -82,7 +85,8 @@ test('every parameter a call writes is inferred written, and most that no call w
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
   assert.ok(precision('underscore') >= 51, `underscore precision ${precision('underscore')}%`);
-  assert.ok(precision('es-toolkit') >= 84, `es-toolkit precision ${precision('es-toolkit')}%`);
+  // (es-toolkit 88.6% after the round that added @antfu/utils and the others: a swap into a copy, inline callbacks.)
+  assert.ok(precision('es-toolkit') >= 86, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);
   assert.ok(precision('@turf/meta') >= 97, `@turf/meta precision ${precision('@turf/meta')}%`);
   // Added untuned: ramda 0.5% when added (every export a closure of its currying helpers), 31.9% after factory-made
@@ -97,6 +101,15 @@ test('every parameter a call writes is inferred written, and most that no call w
   // (81.2% once a const holding a callback or a reading function is a reading callback and a literal accumulator has
   // the built-in push.)
   assert.ok(precision('radash') >= 81, `radash precision ${precision('radash')}%`);
+  // Added untuned (numbers when added, then after the round that followed, 200 calls): @antfu/utils 83.5% -> 87.3%,
+  // fast-json-patch 47.1% (its applyOperation really writes; validate's document goes through a `_deepClone` that
+  // may hand back a function argument itself), geolib no function found (Babel's CommonJS) -> 85.0% (the rest:
+  // Babel's lowered defaults `arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : _f.default`),
+  // moderndash 70.5% -> 82.1%.
+  assert.ok(precision('@antfu/utils') >= 83, `@antfu/utils precision ${precision('@antfu/utils')}%`);
+  assert.ok(precision('fast-json-patch') >= 40, `fast-json-patch precision ${precision('fast-json-patch')}%`);
+  assert.ok(precision('geolib') >= 80, `geolib precision ${precision('geolib')}%`);
+  assert.ok(precision('moderndash') >= 78, `moderndash precision ${precision('moderndash')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

@@ -11,6 +11,9 @@ import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbol
 export const COPYING_CONSTRUCTORS = new Set([
   'Float64Array', 'Float32Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
   'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'Map', 'Set', 'Array', 'Date', 'Error', 'TypeError', 'RangeError',
+  // (Parse or copy what they are given: moderndash's isUrl `new URL(str)`; a WeakMap/WeakSet holds entries as Map/Set do.)
+  'URL', 'URLSearchParams', 'RegExp', 'WeakMap', 'WeakSet', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',
+  'AggregateError',
 ]);
 
 /**

@@ -24,6 +24,8 @@ import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
 import { programCallArgument } from './program-calls';
 import { candidateEffect, candidates, toCandidates } from './candidate-calls';
+import { inlineExecutor, isSettlingFunction } from './promise-executors';
+import { inlineToReadingName } from './inline-to-readers';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -71,6 +73,7 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       this.builtinReceiver(call, callee)) return false; // push/set keep theirs in the receiver: reach.ts stores those itself
     if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
+    if (this.inlineToReadingName(call, call.arguments[index])) return false;
     const name = this.reach.builtinName(callee);
     if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
     if (this.callsReadingCallback(call)) return false;
@@ -174,8 +177,15 @@ export class CallEffects {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a reading method by its name`);
+      } else if (this.inlineToReadingName(call, arg)) {
+        this.read(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, a reading method by its name`);
+        this.record.toCallback(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, whose result may hold what it returns`);
       } else if (name && isReadOnlyFunction(name)) {
         this.read(params, arg, `read by \`${name}\``);
+      } else if (isSettlingFunction(this.ctx, callee)) {
+        // `resolve(v)` of `new Promise((resolve) => …)`: the promise holds v (promise-executors.ts).
+        this.read(params, arg, `read by \`${snippet(call)}\``);
+        this.escape(params, arg, `kept by the promise: \`${snippet(call)}\``);
       } else if (!target && this.callerMethod(call)) {
         this.read(params, arg, `read by \`${snippet(call)}\`, a method of the caller's object`);
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
@@ -212,6 +222,11 @@ export class CallEffects {
     const fn = skipParens(ts, callee.expression);
     const name = this.reach.builtinName(callee);
     return ts.isIdentifier(fn) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && this.callbacks.isReadingCallback(fn);
+  }
+
+  /** A function written here given to a reading method of an untyped receiver (inline-to-readers.ts). */
+  private inlineToReadingName(call: ts.CallExpression, arg: ts.Expression | undefined): boolean {
+    return inlineToReadingName(this.ts, call, arg, () => this.trustsName(call));
   }
 
   /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
@@ -265,6 +280,8 @@ export class CallEffects {
   newExpression(node: ts.NewExpression): void {
     const { ts } = this;
     const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
+    // `new Promise((resolve) => …)`: the executor runs now, its body analysed here (promise-executors.ts).
+    const executor = inlineExecutor(this.ctx, node);
     const constructor = known ? undefined : programConstructor(this.ctx, node);
     const summary = constructor && this.callbacks.summaryAt(node, constructor);
     (node.arguments ?? []).forEach((arg, index) => {
@@ -274,6 +291,7 @@ export class CallEffects {
       const effect = found && withLaterWrites(found);
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
+      else if (executor && index === 0) this.read(params, arg, `mentioned by the executor of \`${snippet(node)}\`, which runs now`);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
         const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);

@@ -14,6 +14,7 @@ import { isNamespaceImport, symbolOf, type AnalysisContext, type FunctionLike } 
 import { skipParens } from './expressions';
 import { functionOfSymbol } from './function-of-symbol';
 import { constantLiteralMember, constantLiteralName } from './literal-members';
+import { requiredModuleMember, skipIndirection } from './babel-interop';
 
 /** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
 const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
@@ -30,10 +31,12 @@ export function calleeNames(ctx: AnalysisContext, callee: ts.Expression, fn: Fun
 
 function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike): boolean {
   const { ts } = ctx;
-  callee = skipParens(ts, callee);
+  callee = skipIndirection(ts, callee);
   if ((callee as ts.Node) === fn) return true;
   if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
   if (!ts.isPropertyAccessExpression(callee)) return false;
+  const member = requiredModuleMember(ctx, callee);
+  if (member) return resolvesTo(ctx, member, fn);
   if (isNamespaceImport(ctx, skipParens(ts, callee.expression))) return resolvesTo(ctx, symbolOf(ctx, callee.name), fn);
   return constantLiteralMember(ctx, callee) === fn || resolvesTo(ctx, constantLiteralName(ctx, callee), fn);
 }
@@ -46,9 +49,10 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
  */
 export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
   const { ts } = ctx;
-  callee = skipParens(ts, callee);
+  callee = skipIndirection(ts, callee);
   const symbol = ts.isIdentifier(callee) ? symbolOf(ctx, callee)
-    : ts.isPropertyAccessExpression(callee) && isNamespaceImport(ctx, skipParens(ts, callee.expression)) ? symbolOf(ctx, callee.name) : undefined;
+    : ts.isPropertyAccessExpression(callee) && isNamespaceImport(ctx, skipParens(ts, callee.expression)) ? symbolOf(ctx, callee.name)
+      : requiredModuleMember(ctx, callee);
   const fn = symbol && functionOfSymbol(ctx, symbol);
   return fn?.body ? fn : undefined;
 }

@@ -22,6 +22,7 @@ import { EffectRecorder } from './effect-recorder';
 import { CallEffects } from './call-effects';
 import { isReturnedClosure } from './returned-closures';
 import { undoneWrites } from './undone-writes';
+import { assignmentTargets } from './assignment-patterns';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -144,11 +145,10 @@ class FunctionEffects {
       const kind = ts.isElementAccessExpression(target) ? 'element' : 'property';
       this.writeInto(target.expression, node, `${compound ? 'updates' : 'writes'} ${kind === 'element' ? 'an element' : 'a property'}: \`${snippet(node)}\``);
     } else if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
-      this.visit(target, (n) => {
-        if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
-          this.writeInto(n.expression, node, `writes through destructuring assignment: \`${snippet(node)}\``);
-        }
-      });
+      // (Only the slots assigned: `c` of `[c[0], c[1]] = …` is written, not what the keys or the objects read.)
+      for (const { target: slot } of assignmentTargets(ts, target)) {
+        if (!ts.isIdentifier(slot)) this.writeInto(slot.expression, node, `writes through destructuring assignment: \`${snippet(node)}\``);
+      }
     }
   }
 

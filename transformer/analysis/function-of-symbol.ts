@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, isReassigned, type AnalysisContext, type FunctionLike } from './context';
 import { returnedExpressions, skipParens } from './expressions';
 import { behindDeclaration } from './code-behind';
+import { definedExportValue, requiredModuleMember, skipIndirection } from './babel-interop';
 
 /**
  * A factory call a function value comes out of (`var isArrayLike = createSizePropertyCheck(getLength)`): the function
@@ -46,6 +47,9 @@ function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number, via?
     return functionOfExpression(ctx, node.initializer, depth, via);
   }
   if (ts.isExportAssignment(node)) return functionOfExpression(ctx, node.expression, depth, via);
+  // `Object.defineProperty(exports, "f", { get: function () { return _f.default } })` (babel-interop.ts).
+  const defined = definedExportValue(ctx, node);
+  if (defined) return functionOfExpression(ctx, defined, depth, via);
   // CommonJS: `exports.total = function …`, `module.exports = f` (the declaration is the assignment or its target).
   const assignment = ts.isBinaryExpression(node) ? node : node.parent && ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
   if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth, via);
@@ -55,10 +59,11 @@ function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number, via?
 /** The function with a body `expr` evaluates to; `via` collects the factory calls it comes out of, outermost first. */
 export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, depth: number, via?: FactoryCall[]): FunctionLike | undefined {
   const { ts } = ctx;
-  expr = skipParens(ts, expr);
+  expr = skipIndirection(ts, expr);
   if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
   if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
-    const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name);
+    // (`_f.default` of `var _f = _interopRequireDefault(require("./f"))`: the checker types it `any`.)
+    const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name) ?? requiredModuleMember(ctx, expr);
     return symbol && functionOfSymbol(ctx, symbol, depth + 1, via);
   }
   if (ts.isCallExpression(expr)) {

@@ -10,7 +10,7 @@
  */
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
-import { reasonAt, type Reason } from './reason';
+import { reasonAt, snippet, type Reason } from './reason';
 import { argumentParam, callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffects, type Summary } from './param-effects';
 import { resultUse } from './returned-closures';
 import type { HandOff } from './handed-functions';
@@ -28,7 +28,12 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   const summary = h.callbacks.summaryAt(call, target);
   const at = argumentParam(target, index);
   const effect = summary?.params[at];
-  const calleeName = target.name ? target.name.getText() : 'a function';
+  // (An arrow or function expression by the name it is declared under: `const set = (p) => …`, `{ set: (p) => … }`;
+  // else by the callee as written.)
+  const holder = target.parent;
+  const calleeName = target.name ? target.name.getText()
+    : holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && holder.initializer === target ? holder.name.getText()
+      : snippet(call.expression);
   if (!summary || !effect) {
     h.record.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
     h.record.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);

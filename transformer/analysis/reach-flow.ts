@@ -14,6 +14,7 @@ import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { isLiteralAccumulator } from './accumulators';
 import { runsOnceAtTopLevel } from './replacements';
 import { calledBody } from './code-behind';
+import { assignmentTargets } from './assignment-patterns';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
@@ -141,10 +142,13 @@ export class ReachFlow {
       }
       else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, reach);
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
-        this.visit(left, (n) => {
-          if (ts.isIdentifier(n)) this.bind(n, partOf(reach));
-          else if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) this.store(n.expression, all(reach));
-        });
+        // Each target gets a part of the right side (a rest: a fresh container of parts), or its default.
+        for (const { target, rest, defaultValue } of assignmentTargets(ts, left)) {
+          let part = rest ? holding(all(reach)) : partOf(reach);
+          if (defaultValue) part = either(part, this.of(defaultValue));
+          if (ts.isIdentifier(target)) this.bind(target, part);
+          else this.store(target.expression, part);
+        }
       }
     } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const reach = partOf(this.of(node.expression));

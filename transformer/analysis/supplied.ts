@@ -4,7 +4,7 @@
  * which is taken out of one (`const f = keys[i]`; `let d = dists[m - 1]` later given `d = dists[i]`).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { alternatives, rootIdentifier, skipParens } from './expressions';
 import { CALLBACK_METHODS, enclosesOrIs } from './function-values';
 import { isBuiltinMethodCall } from './builtin-callees';
@@ -39,19 +39,49 @@ export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identi
   const initial = declaration.initializer ? [declaration.initializer] : [];
   const values = constant ? initial : ts.isIdentifier(declaration.name) ? valuesAssigned(ctx, declaration, id) : reassigned(ctx, declaration, id, initial);
   let found: Supplied | undefined;
-  for (const value of values ?? []) {
+  for (const whole of values ?? []) {
     // (An assignment that cannot run before this mention gives it nothing: `f = values.map(f)` calls the old f.)
-    if (value !== declaration.initializer && !mayRunBefore(ctx, value.parent, id)) continue;
-    let root = skipParens(ts, value);
-    while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
-    const part = root !== skipParens(ts, value) || (pattern && value === declaration.initializer);
-    // (A whole variable holding such a part is one too: `let prev = arr[0]; … prev = curr` where `const curr = arr[i]`.)
-    const from = ts.isIdentifier(root) && (part || isLocalVariable(ctx, root)) ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
-    if (!from || (found && found.param !== from.param)) return undefined;
-    found = found && found.field !== from.field ? { param: found.param, field: '' } : from;
+    if (whole !== declaration.initializer && !mayRunBefore(ctx, whole.parent, id)) continue;
+    for (const value of nonPrimitiveChoices(ctx, whole)) {
+      let root = skipParens(ts, value);
+      for (;;) {
+        if (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
+        else if (isElementTaken(ctx, root)) root = skipParens(ts, (root.expression as ts.PropertyAccessExpression).expression);
+        else break;
+      }
+      const part = root !== skipParens(ts, value) || (pattern && whole === declaration.initializer);
+      // (A whole variable holding such a part is one too: `let prev = arr[0]; … prev = curr` where `const curr = arr[i]`.)
+      const from = ts.isIdentifier(root) && (part || isLocalVariable(ctx, root)) ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
+      if (!from || (found && found.param !== from.param)) return undefined;
+      found = found && found.field !== from.field ? { param: found.param, field: '' } : from;
+    }
   }
   return found;
 }
+
+/**
+ * The values an expression may give that are not primitives (`provided && fns.pop()` gives `false` or a part): a
+ * primitive holds no function, so calling it runs nothing of the caller's.
+ */
+function nonPrimitiveChoices(ctx: AnalysisContext, value: ts.Expression): ts.Expression[] {
+  const choices = alternatives(ctx.ts, value);
+  if (choices.length === 1) return choices;
+  const kept = choices.filter((c) => !isPrimitiveNode(ctx, c));
+  return kept.length > 0 ? kept : choices;
+}
+
+/**
+ * `xs.pop()`, `xs.shift()`, `xs.at(-1)`: the standard library's array methods handing back one of the receiver's
+ * elements (moderndash's `arraysOrCompareFn.pop()`, a callback passed last among rest arguments).
+ */
+function isElementTaken(ctx: AnalysisContext, node: ts.Expression): node is ts.CallExpression {
+  const { ts } = ctx;
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipParens(ts, node.expression);
+  return ts.isPropertyAccessExpression(callee) && ELEMENT_TAKING.has(callee.name.text) && isBuiltinMethodCall(ctx, node);
+}
+
+const ELEMENT_TAKING = new Set(['pop', 'shift', 'at']);
 
 /**
  * The values a `const` may hold, when it is one of several (`const get = getter ?? ((v) => v)`, `isFunction(f) ? f :
