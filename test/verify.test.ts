@@ -115,7 +115,7 @@ function handMade(build: (b: Builder) => [Value, number], lockedObjects: number[
 }
 
 const array = (b: Builder, items: number[]) => ArrayValue.createArrayValue(b,
-  ArrayValue.createItemsTypeVector(b, items.map(() => Value.ArrayValue)), ArrayValue.createItemsVector(b, items));
+  ArrayValue.createItemsTypeVector(b, items.map(() => Value.ArrayValue)), ArrayValue.createItemsVector(b, items), 0, 0, 0, 0);
 
 test('a header whose tables are shared (a value exponentially larger than its bytes) is refused', () => {
   const bytes = handMade((b) => {
@@ -143,7 +143,7 @@ test('an offset outside the header, a union type out of range, nesting past the 
   assert.is(headerProblem(Uint8Array.from(framed), 0), undefined);
   assert.match(headerProblem(Uint8Array.from(framed), 0, 10)!, /values nested deeper than 10/);
   const unknown = handMade((b) => [Value.ArrayValue, ArrayValue.createArrayValue(b, ArrayValue.createItemsTypeVector(b, [99 as Value]),
-    ArrayValue.createItemsVector(b, [array(b, [])]))]);
+    ArrayValue.createItemsVector(b, [array(b, [])]), 0, 0, 0, 0)]);
   assert.match(problemOf(unknown)!, /a value of unknown type 99/);
 });
 

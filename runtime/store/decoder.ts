@@ -6,7 +6,7 @@
  */
 import {
   ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, Lock, MapValue, NumberArrayValue, NumberValue,
-  ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
+  ObjectValue, Origin, RefValue, RegExpValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
 } from './generated/value_generated';
 import { TYPED_ARRAYS } from './body';
 import type { ObjectOrigin } from './encoder';
@@ -102,6 +102,10 @@ export class Decoder {
       }
       case Value.TypedArrayValue: return this.enter(this.typedArray(read(new TypedArrayValue())));
       case Value.ErrorValue: return this.error(read(new ErrorValue()));
+      case Value.RegExpValue: {
+        const r: RegExpValue = read(new RegExpValue());
+        return this.properties(this.enter(new RegExp(r.source() as string, r.flags() as string)), r);
+      }
     }
     throw new Error(`data file holds an unknown value type ${type} (written by another version of taskify?)`);
   }
@@ -124,8 +128,13 @@ export class Decoder {
 
   private record(o: ObjectValue): object {
     const classIndex = o.classIndex();
-    const out: Record<string, unknown> = this.enter(classIndex >= 0 ? Object.create(this.classAt(classIndex).prototype)
-      : o.nullPrototype() ? Object.create(null) : {});
+    return this.properties(this.enter(classIndex >= 0 ? Object.create(this.classAt(classIndex).prototype)
+      : o.nullPrototype() ? Object.create(null) : {}), o);
+  }
+
+  /** Own properties (value.fbs ObjectValue): keys, values and what each key is not. */
+  private properties<T extends object>(into: T, o: ObjectValue | RegExpValue): T {
+    const out = into as Record<string, unknown>;
     const attributed = o.attributesLength() > 0;
     for (let i = 0; i < o.valuesLength(); i++) {
       const value = this.value(o.valuesType(i) ?? Value.NONE, (obj) => o.values(i, obj));
@@ -133,10 +142,13 @@ export class Decoder {
       const not = attributed ? o.attributes(i)! : 0;
       // Assigning "__proto__" would set the prototype instead of creating the own property the value had.
       if (key === '__proto__' || not !== 0) {
-        Object.defineProperty(out, key, { value, enumerable: (not & 1) === 0, writable: (not & 2) === 0, configurable: (not & 4) === 0 });
+        // A RegExp's lastIndex is there already, and cannot be made configurable: it takes its value (and read-only-ness).
+        const made = into instanceof RegExp && key === 'lastIndex';
+        Object.defineProperty(out, key, made ? { value, writable: (not & 2) === 0 }
+          : { value, enumerable: (not & 1) === 0, writable: (not & 2) === 0, configurable: (not & 4) === 0 });
       } else out[key] = value;
     }
-    return out;
+    return into;
   }
 
   /** Entered before its properties are decoded: a `cause` or an `errors` item may refer back to it. */

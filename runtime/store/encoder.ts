@@ -10,7 +10,7 @@
 import { Builder } from 'flatbuffers';
 import {
   ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, HoleValue, Lock, MapValue, NullValue,
-  NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind,
+  NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, RegExpValue, Root, SetValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
 import { lockLevelOf, LockLevel } from './locks';
@@ -110,6 +110,7 @@ class Encoder {
       case Map.prototype: return this.map(v as Map<unknown, unknown>, path);
       case Set.prototype: return this.set(v as Set<unknown>, path);
       case Date.prototype: return [Value.DateValue, DateValue.createDateValue(this.builder, (v as Date).getTime())];
+      case RegExp.prototype: return this.regExp(v as RegExp, path);
     }
     const kind = KIND_OF_PROTOTYPE.get(proto);
     if (kind !== undefined) return this.typedArray(v as ArrayBufferView, kind, path);
@@ -158,6 +159,37 @@ class Encoder {
       ErrorValue.createKeysVector(b, keyOffsets), ErrorValue.createValuesTypeVector(b, types), ErrorValue.createValuesVector(b, offsets), hidden.length)];
   }
 
+  /** Its source and flags, and its own properties: lastIndex (a global or sticky one resumes there) and any the program set. */
+  private regExp(v: RegExp, path: string): Encoded {
+    const b = this.builder;
+    const names = Object.getOwnPropertyNames(v);
+    if (this.options.programObjects) notCarried(v, names, path);
+    const own = this.properties(v, propertyAttributes(v, names, lockLevelOf(v)), path);
+    const source = b.createString(v.source);
+    const flags = b.createString(v.flags);
+    RegExpValue.startRegExpValue(b);
+    RegExpValue.addSource(b, source);
+    RegExpValue.addFlags(b, flags);
+    RegExpValue.addKeys(b, own.keys);
+    RegExpValue.addValuesType(b, own.types);
+    RegExpValue.addValues(b, own.values);
+    RegExpValue.addAttributes(b, own.attributes!);
+    return [Value.RegExpValue, RegExpValue.endRegExpValue(b)];
+  }
+
+  /** Own properties as ObjectValue and RegExpValue hold them: keys, values and (when given) what each key is not. */
+  private properties(v: object, own: { keys: string[]; attributes?: number[] }, path: string): { keys: number; types: number; values: number; attributes?: number } {
+    const b = this.builder;
+    const [types, offsets] = this.items(own.keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(own.keys[i]!));
+    const keyOffsets = own.keys.map((key) => this.key(key, path));
+    return {
+      keys: ObjectValue.createKeysVector(b, keyOffsets),
+      types: ObjectValue.createValuesTypeVector(b, types),
+      values: ObjectValue.createValuesVector(b, offsets),
+      attributes: own.attributes && ObjectValue.createAttributesVector(b, own.attributes),
+    };
+  }
+
   private key(key: string, path: string): number {
     const b = this.builder;
     // Keys are plain FlatBuffers strings (UTF-8, shared between records), so unlike values they cannot fall back to UTF-16.
@@ -189,7 +221,12 @@ class Encoder {
       types.push(type);
       offsets.push(offset);
     }
-    return [Value.ArrayValue, ArrayValue.createArrayValue(b, ArrayValue.createItemsTypeVector(b, types), ArrayValue.createItemsVector(b, offsets))];
+    const itemTypes = ArrayValue.createItemsTypeVector(b, types);
+    const items = ArrayValue.createItemsVector(b, offsets);
+    ArrayValue.startArrayValue(b);
+    ArrayValue.addItemsType(b, itemTypes);
+    ArrayValue.addItems(b, items);
+    return [Value.ArrayValue, ArrayValue.endArrayValue(b)];
   }
 
   private record(v: object, nullPrototype: boolean, classIndex: number, path: string): Encoded {
@@ -200,18 +237,13 @@ class Encoder {
     // properties with their attributes; the rest (nearly all) list their enumerable keys and nothing more.
     if (this.options.programObjects) notCarried(v, named, path);
     const hidden = named.length !== shown.length ? propertyAttributes(v, named, lockLevelOf(v)) : undefined;
-    const keys = hidden ? hidden.keys : shown;
-    const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
-    const keyOffsets = keys.map((key) => this.key(key, path));
-    const keysVector = ObjectValue.createKeysVector(b, keyOffsets);
-    const typesVector = ObjectValue.createValuesTypeVector(b, types);
-    const valuesVector = ObjectValue.createValuesVector(b, offsets);
-    const attributes = hidden && ObjectValue.createAttributesVector(b, hidden.attributes);
+    const own = this.properties(v, hidden ?? { keys: shown }, path);
+    const attributes = own.attributes;
     ObjectValue.startObjectValue(b);
     ObjectValue.addNullPrototype(b, nullPrototype);
-    ObjectValue.addKeys(b, keysVector);
-    ObjectValue.addValuesType(b, typesVector);
-    ObjectValue.addValues(b, valuesVector);
+    ObjectValue.addKeys(b, own.keys);
+    ObjectValue.addValuesType(b, own.types);
+    ObjectValue.addValues(b, own.values);
     ObjectValue.addClassIndex(b, classIndex);
     if (attributes) ObjectValue.addAttributes(b, attributes); // never an offset of 0 (see forceDefaults)
     return [Value.ObjectValue, ObjectValue.endObjectValue(b)];

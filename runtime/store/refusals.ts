@@ -22,7 +22,7 @@ export class UnsupportedValueError extends Error {
   at(path: string): string { return `${this.description}${path ? ` at ${path}` : ''}${this.detail}`; }
 }
 
-const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype]);
+const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype, RegExp.prototype]);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export const keyPath = (key: string): string => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
@@ -31,12 +31,12 @@ export const mapValuePath = (path: string, key: unknown, i: number): string =>
 export const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 
 /**
- * A class extending Array, Map, Set, Date or a typed array: its instances keep their contents in internal slots the
+ * A class extending Array, Map, Set, Date, RegExp or a typed array: its instances keep their contents in internal slots the
  * codec would not see (the worker would get an empty object), so they are refused rather than changed silently.
  */
 export function builtinSubclass(v: object): ((path: string) => UnsupportedValueError) | undefined {
   const base = Array.isArray(v) ? 'Array' : v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : v instanceof Date ? 'Date'
-    : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
+    : v instanceof RegExp ? 'RegExp' : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
   const proto: unknown = Object.getPrototypeOf(v);
   if (!base || KIND_OF_PROTOTYPE.has(proto as object) || BUILTIN_PROTOTYPES.has(proto)) return undefined;
   const name = (v as { constructor?: { name?: string } }).constructor?.name || 'anonymous';

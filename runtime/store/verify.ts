@@ -124,9 +124,14 @@ class HeaderWalk {
       }
       case Value.ObjectValue: {
         const keys = this.classAndFields(t, { classAt: 4, keysAt: 1, valuesAt: 2 }, 'an object', depth);
-        const attributes = this.vector(t, 5, 1, 1, 'an object\'s attributes');
-        if (attributes && attributes.length !== keys) throw new Malformed('an object has as many attributes as keys');
-        for (let i = 0; i < (attributes?.length ?? 0); i++) if (this.bytes[attributes!.at + i] > 7) throw new Malformed('an attribute is not one of 1, 2 and 4');
+        this.attributes(t, 5, keys);
+        return;
+      }
+      case Value.RegExpValue: {
+        this.string(this.offsetField(t, 0, 'a RegExp\'s source', true)!);
+        this.string(this.offsetField(t, 1, 'a RegExp\'s flags', true)!);
+        this.objects++;
+        this.attributes(t, 5, this.fields(t, 2, 'a RegExp', depth));
         return;
       }
       case Value.TypedArrayValue: this.objects++; this.typedArray(t); return;
@@ -149,10 +154,23 @@ class HeaderWalk {
     const index = this.classIndex(t, at.classAt);
     if (index < -1 || index >= this.classes) throw new Malformed(`${what}'s class ${index} is not one of its ${this.classes}`);
     this.objects++;
-    const keys = this.vector(t, at.keysAt, 4, 1, `${what}'s keys`);
+    if (at.valuesAt !== at.keysAt + 1) throw new Error('verify: keys and values must be neighbouring fields');
+    return this.fields(t, at.keysAt, what, depth);
+  }
+
+  /** Keys (field `id`), each a string, and as many values (fields id + 1, id + 2). Returns the number of keys. */
+  private fields(t: Table, id: number, what: string, depth: number): number {
+    const keys = this.vector(t, id, 4, 1, `${what}'s keys`);
     for (let i = 0; i < (keys?.length ?? 0); i++) this.string(this.target(keys!.at + 4 * i));
-    if (this.union(t, at.valuesAt, depth, false) !== (keys?.length ?? 0)) throw new Malformed(`${what} has as many keys as values`);
+    if (this.union(t, id + 1, depth, false) !== (keys?.length ?? 0)) throw new Malformed(`${what} has as many keys as values`);
     return keys?.length ?? 0;
+  }
+
+  /** An attributes vector (field `id`): absent, or one byte per key, each of 1, 2 and 4. */
+  private attributes(t: Table, id: number, keys: number): void {
+    const attributes = this.vector(t, id, 1, 1, 'attributes');
+    if (attributes && attributes.length !== keys) throw new Malformed('an object has as many attributes as keys');
+    for (let i = 0; i < (attributes?.length ?? 0); i++) if (this.bytes[attributes!.at + i] > 7) throw new Malformed('an attribute is not one of 1, 2 and 4');
   }
 
   /** A table's class_index field (id `id`): -1 when absent. */

@@ -1,0 +1,16 @@
+/**
+ * Fixtures of values in transit (runtime/store): RegExps, data nested deeper than the stack, views of one buffer in
+ * results, arrays with named properties in results, thrown errors with all their detail. Each prints as the plain
+ * build, with its calls in workers.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printsAsPlain } from './program-build';
+
+test('RegExps travel: module state, arguments (a global one\'s lastIndex comes back), parts of arguments, results', () => {
+  const tasks = printsAsPlain('regexps');
+  assert.is(tasks.inWorkers, 10, 'every call ran in a worker (tester #13\'s s01: they ran in place)');
+  assert.is(tasks.inline, 0);
+});
+
+test.run();
