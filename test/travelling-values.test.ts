@@ -13,4 +13,9 @@ test('RegExps travel: module state, arguments (a global one\'s lastIndex comes b
   assert.is(tasks.inline, 0);
 });
 
+test('linked lists and trees deeper than the stack pass to tasks, come back, and are changed in place', () => {
+  const tasks = printsAsPlain('deep-data');
+  assert.is(tasks.inWorkers, 5, 'every call ran in a worker (tester #13\'s m34: the encoder overflowed the stack)');
+});
+
 test.run();
