@@ -65,4 +65,21 @@ test('the program\'s RegExp with an accessor or a symbol key is refused for its 
   assert.is(headerProblem(Uint8Array.from(file.subarray(at + ((8 - (at % 8)) % 8))), 0), undefined);
 });
 
+test('a task\'s match array keeps its named properties; a call\'s own one is refused for its kind (it runs in place)', () => {
+  const m = 'mail joe@example'.match(/(?<user>\w+)@(?<host>\w+)/d)!;
+  const back = roundTrip(m);
+  assert.equal([...back], [...m]);
+  assert.is(back.index, 5);
+  assert.is(back.input, 'mail joe@example');
+  assert.is(back.groups?.host, 'example');
+  assert.is(Object.getPrototypeOf(back.groups), null);
+  assert.equal(back.indices?.groups?.user, [5, 8]);
+  assert.equal(Object.keys(back), Object.keys(m));
+  const sparse = Object.assign(['a', , 'c'], { note: 'x' });
+  const again = roundTrip(sparse);
+  assert.ok(!(1 in again), 'a hole stays a hole');
+  assert.is(again.note, 'x');
+  assert.throws(() => encodeValue(m, { programObjects: true }), (e: unknown) => e instanceof UnsupportedValueError && /an array with a property of its own/.test(e.message));
+});
+
 test.run();

@@ -18,4 +18,9 @@ test('linked lists and trees deeper than the stack pass to tasks, come back, and
   assert.is(tasks.inWorkers, 5, 'every call ran in a worker (tester #13\'s m34: the encoder overflowed the stack)');
 });
 
+test('arrays a task returns keep their named properties: a RegExp match\'s index, input, groups and indices', () => {
+  const tasks = printsAsPlain('named-arrays');
+  assert.is(tasks.inWorkers, 4, 'every call ran in a worker (tester #13\'s m15: index and groups came back undefined)');
+});
+
 test.run();
