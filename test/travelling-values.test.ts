@@ -23,4 +23,9 @@ test('arrays a task returns keep their named properties: a RegExp match\'s index
   assert.is(tasks.inWorkers, 4, 'every call ran in a worker (tester #13\'s m15: index and groups came back undefined)');
 });
 
+test('views of one buffer a task returns, or leaves in an inout argument, still share memory', () => {
+  const tasks = printsAsPlain('result-views');
+  assert.is(tasks.inWorkers, 6, 'every call ran in a worker (tester #13\'s m36: each view came back on a buffer of its own)');
+});
+
 test.run();

@@ -21,6 +21,8 @@ export interface DecodeOptions {
   onObject?(object: object, index: number, origin: ObjectOrigin | undefined): void;
   /** Given, locked objects are handed here instead of being locked (the caller locks them when it is done). */
   onLocked?(object: object, level: LockLevel): void;
+  /** Called for every typed array with its region: views of one buffer where the file was written share a region. */
+  onView?(view: ArrayBufferView, region: number): void;
 }
 
 
@@ -102,7 +104,13 @@ export class Decoder {
       case Value.NumberArrayValue:
         f.put(i, this.enter(numberArray(f.read(i, new NumberArrayValue()).itemsArray() ?? new Float64Array(0))));
         return undefined;
-      case Value.TypedArrayValue: f.put(i, this.enter(this.typedArray(f.read(i, new TypedArrayValue())))); return undefined;
+      case Value.TypedArrayValue: {
+        const t = f.read(i, new TypedArrayValue());
+        const view = this.typedArray(t);
+        this.options.onView?.(view, t.region());
+        f.put(i, this.enter(view));
+        return undefined;
+      }
       case Value.ArrayValue: {
         const a = f.read(i, new ArrayValue());
         const n = a.itemsLength();
