@@ -28,4 +28,10 @@ test('views of one buffer a task returns, or leaves in an inout argument, still 
   assert.is(tasks.inWorkers, 6, 'every call ran in a worker (tester #13\'s m36: each view came back on a buffer of its own)');
 });
 
+test('errors tasks throw keep a DOMException\'s code, hidden own properties and references to themselves', () => {
+  const tasks = printsAsPlain('thrown-detail');
+  assert.is(tasks.inWorkers, 3, 'every call ran in a worker');
+  assert.is(tasks.failed, 3, 'and threw (tester #13\'s m28: code and status came back undefined, e.self was another object)');
+});
+
 test.run();
