@@ -9,8 +9,7 @@
  */
 import { Builder } from 'flatbuffers';
 import {
-  ArrayValue, BigIntValue, BoolValue, DateValue, ErrorValue, HoleValue, MapValue, NullValue,
-  NumberArrayValue, NumberValue, ObjectValue, RefValue, RegExpValue, SetValue, StringValue, TypedArrayKind,
+  BigIntValue, BoolValue, DateValue, HoleValue, NullValue, NumberArrayValue, NumberValue, RefValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
 import { lockLevelOf, type LockLevel } from './locks';
@@ -20,6 +19,7 @@ import { KIND_OF_PROTOTYPE, MAX_FILE_BYTES, regionOf, type Region } from './body
 import { finishFile } from './encode-root';
 import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, namedArrayKey, notCarried, getterThrew } from './refusals';
 import { Frame, Kind, pathOf } from './encode-frames';
+import { frameTable, UNPAIRED_SURROGATE } from './encode-tables';
 import { codeUnits, isNumberArray, namedArrayKeys, propertyAttributes } from './own-properties';
 
 export interface EncodedValue {
@@ -49,8 +49,6 @@ export interface EncodeOptions {
 
 /** Set on the API's Future.prototype. */
 const FUTURE = Symbol.for('taskify.future');
-// With the `u` flag a well-formed surrogate pair is one code point, so this matches unpaired surrogates only.
-const UNPAIRED_SURROGATE = /\p{Surrogate}/u;
 
 export function encodeValue(value: unknown, options: EncodeOptions = {}): EncodedValue {
   const encoder = new Encoder(options);
@@ -91,7 +89,10 @@ class Encoder {
         else this.value(top.children[i], top, i);
       } else {
         stack.pop();
-        if (top !== root) this.table(top, stack[stack.length - 1]!);
+        if (top !== root) {
+          const [type, offset] = frameTable(this.builder, top);
+          this.put(stack[stack.length - 1]!, type, offset);
+        }
       }
     }
     return [root.types[0]!, root.offsets[0]!];
@@ -228,88 +229,6 @@ class Encoder {
     this.classes.push(ref);
     this.classIndex.set(ctor as Function, this.classes.length - 1);
     return this.classes.length - 1;
-  }
-
-  /** A finished frame's table (its children are all encoded), put into its parent's. */
-  private table(f: Frame, into: Frame): void {
-    const b = this.builder;
-    switch (f.kind) {
-      case Kind.Array: {
-        const n = f.elements;
-        const named = f.keys !== undefined;
-        const itemTypes = ArrayValue.createItemsTypeVector(b, named ? f.types.slice(0, n) : f.types);
-        const items = ArrayValue.createItemsVector(b, named ? f.offsets.slice(0, n) : f.offsets);
-        const own = named ? this.own(f, n) : undefined;
-        ArrayValue.startArrayValue(b);
-        ArrayValue.addItemsType(b, itemTypes);
-        ArrayValue.addItems(b, items);
-        if (own) {
-          ArrayValue.addKeys(b, own.keys);
-          ArrayValue.addValuesType(b, own.types);
-          ArrayValue.addValues(b, own.values);
-          if (own.attributes) ArrayValue.addAttributes(b, own.attributes);
-        }
-        return this.put(into, Value.ArrayValue, ArrayValue.endArrayValue(b));
-      }
-      case Kind.Record: {
-        const own = this.own(f, 0);
-        ObjectValue.startObjectValue(b);
-        ObjectValue.addNullPrototype(b, f.flag === 1);
-        ObjectValue.addKeys(b, own.keys);
-        ObjectValue.addValuesType(b, own.types);
-        ObjectValue.addValues(b, own.values);
-        ObjectValue.addClassIndex(b, f.classIndex);
-        if (own.attributes) ObjectValue.addAttributes(b, own.attributes); // never an offset of 0 (see forceDefaults)
-        return this.put(into, Value.ObjectValue, ObjectValue.endObjectValue(b));
-      }
-      case Kind.RegExp: {
-        const own = this.own(f, 0);
-        const source = b.createString((f.object as RegExp).source);
-        const flags = b.createString((f.object as RegExp).flags);
-        RegExpValue.startRegExpValue(b);
-        RegExpValue.addSource(b, source);
-        RegExpValue.addFlags(b, flags);
-        RegExpValue.addKeys(b, own.keys);
-        RegExpValue.addValuesType(b, own.types);
-        RegExpValue.addValues(b, own.values);
-        if (own.attributes) RegExpValue.addAttributes(b, own.attributes);
-        return this.put(into, Value.RegExpValue, RegExpValue.endRegExpValue(b));
-      }
-      case Kind.Error: {
-        const own = this.own(f, 0);
-        return this.put(into, Value.ErrorValue, ErrorValue.createErrorValue(b, b.createSharedString(f.builtin), f.classIndex, own.keys, own.types, own.values, f.flag));
-      }
-      case Kind.Map: {
-        const n = f.children.length / 2;
-        return this.put(into, Value.MapValue, MapValue.createMapValue(b, MapValue.createKeysTypeVector(b, f.types.slice(0, n)), MapValue.createKeysVector(b, f.offsets.slice(0, n)),
-          MapValue.createValuesTypeVector(b, f.types.slice(n)), MapValue.createValuesVector(b, f.offsets.slice(n))));
-      }
-      case Kind.Set:
-        return this.put(into, Value.SetValue, SetValue.createSetValue(b, SetValue.createItemsTypeVector(b, f.types), SetValue.createItemsVector(b, f.offsets)));
-    }
-    throw new Error(`taskify internal error: no table for a frame of kind ${f.kind}`);
-  }
-
-  /** The vectors of a frame's own properties: its keys and the children from `from` on. */
-  private own(f: Frame, from: number): { keys: number; types: number; values: number; attributes: number | undefined } {
-    const b = this.builder;
-    const keys = f.keys!;
-    const keyOffsets = new Array<number>(keys.length);
-    for (let i = 0; i < keys.length; i++) keyOffsets[i] = this.key(keys[i]!, f);
-    return {
-      keys: ObjectValue.createKeysVector(b, keyOffsets),
-      types: ObjectValue.createValuesTypeVector(b, from === 0 ? f.types : f.types.slice(from)),
-      values: ObjectValue.createValuesVector(b, from === 0 ? f.offsets : f.offsets.slice(from)),
-      attributes: f.attributes && ObjectValue.createAttributesVector(b, f.attributes as number[]),
-    };
-  }
-
-  private key(key: string, f: Frame): number {
-    const b = this.builder;
-    // Keys are plain FlatBuffers strings (UTF-8, shared between records), so unlike values they cannot fall back to UTF-16.
-    if (UNPAIRED_SURROGATE.test(key)) throw new UnsupportedValueError('string', pathOf(f.parent!, f.at) + keyPath(key), 'a key with an unpaired surrogate');
-    // createSharedString returns 0, "absent", for '': in a vector that is a pointer past the header.
-    return key === '' ? b.createString(key) : b.createSharedString(key);
   }
 
   private string(s: string): number {
