@@ -226,26 +226,42 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
     // Thrown as it was (a string, a plain object): the waiter catches that value, as plain code would.
     return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: {}, thrown: { value: cloneable(error) } };
   }
-  const props: Record<string, unknown> = {};
-  for (const key of Object.keys(error)) props[key] = cloneable((error as unknown as Record<string, unknown>)[key]);
   const within = [...chain, error];
+  const props: Record<string, unknown> = {};
+  const hidden: Record<string, unknown> = {};
+  const refs: Record<string, { index: number; hidden?: true }> = {};
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const d = Object.getOwnPropertyDescriptor(error, key)!;
+    // The message, stack, cause and an AggregateError's errors travel by themselves (below); accessors stay behind.
+    if (!d.enumerable && (CARRIED.has(key) || !('value' in d))) continue;
+    const value = (error as unknown as Record<string, unknown>)[key];
+    // An error of the chain (`e.self = e`) is referred to, as a cause loop is: a clone would be another object.
+    const ref = value instanceof Error ? within.indexOf(value) : -1;
+    if (ref >= 0) refs[key] = d.enumerable ? { index: ref } : { index: ref, hidden: true };
+    else (d.enumerable ? props : hidden)[key] = cloneable(value);
+  }
   if (error instanceof AggregateError) props.errors = error.errors.map((e) => (e instanceof Error ? serializeError(e) : cloneable(e)));
   let causeRef: number | undefined;
   if (error.cause instanceof Error && within.includes(error.cause)) causeRef = within.indexOf(error.cause);
   else if (error.cause !== undefined) props.cause = error.cause instanceof Error ? serializeError(error.cause, within) : cloneable(error.cause);
+  const extra = {
+    ...(causeRef !== undefined ? { causeRef } : {}),
+    ...(Object.keys(hidden).length > 0 ? { hidden } : {}),
+    ...(Object.keys(refs).length > 0 ? { refs, order: Object.keys(error) } : {}),
+  };
+  if (error instanceof DOMException) return { name: error.name, message: error.message, stack: error.stack, props, dom: true, ...extra };
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
   const ctor = error.constructor;
   const classRef = isBuiltinErrorClass(ctor) ? undefined : classRefOf(ctor);
   const unexported = !classRef && typeof ctor === 'function' && !isBuiltinErrorClass(ctor) && ctor.name
     ? { name: ctor.name, builtin: builtinErrorName(error) } : undefined;
-  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(unexported ? { unexported } : {}),
-    ...(causeRef !== undefined ? { causeRef } : {}) };
+  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(unexported ? { unexported } : {}), ...extra };
 }
 
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
 export function deserializeError(data: SerializedError, where: string, chain: Error[] = []): Error {
   if (data.thrown) return data.thrown.value as Error; // not an Error: the value itself
-  const error = ofClass(data) ?? (data.name === 'AggregateError' ? new AggregateError([], data.message)
+  const error = data.dom ? new DOMException(data.message, data.name) : ofClass(data) ?? (data.name === 'AggregateError' ? new AggregateError([], data.message)
     : new ((BUILTIN_ERRORS[data.name] ?? Error) as ErrorConstructor)(data.message));
   if (error.name !== data.name) Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
   const within = [...chain, error];
@@ -257,6 +273,15 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
     (error as unknown as Record<string, unknown>)[key] = key === 'cause' && isSerializedError(value) ? deserializeError(value, where, within) : value;
   }
   if (data.causeRef !== undefined) (error as { cause?: unknown }).cause = within[data.causeRef];
+  for (const [key, value] of Object.entries(data.hidden ?? {})) Object.defineProperty(error, key, { value, enumerable: false, configurable: true, writable: true });
+  for (const [key, { index, hidden }] of Object.entries(data.refs ?? {})) {
+    Object.defineProperty(error, key, { value: within[index], enumerable: !hidden, configurable: true, writable: true });
+  }
+  for (const key of data.order ?? []) {
+    const value = (error as unknown as Record<string, unknown>)[key];
+    delete (error as unknown as Record<string, unknown>)[key];
+    (error as unknown as Record<string, unknown>)[key] = value;
+  }
   const stack = data.stack ?? `${data.name}: ${data.message}`;
   Object.defineProperty(error, 'stack', { value: `${stack}\n    at ${where} [taskify]`, configurable: true, writable: true });
   return error;
@@ -297,6 +322,9 @@ function standIn(name: string, builtin: string): Function {
 function isSerializedError(value: unknown): value is SerializedError {
   return typeof value === 'object' && value !== null && 'message' in value && 'props' in value && 'name' in value;
 }
+
+/** Own properties an error's serialization carries by themselves. */
+const CARRIED = new Set(['stack', 'message', 'cause', 'errors', 'name']);
 
 function cloneable(value: unknown): unknown {
   try { return structuredClone(value); } catch { return describeThrown(value); }

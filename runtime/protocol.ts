@@ -141,6 +141,14 @@ export interface SerializedError {
   readonly causeRef?: number;
   /** What was thrown was not an Error: the value itself, which the waiter throws. */
   readonly thrown?: { readonly value: unknown };
+  /** Own properties that are not enumerable (`Object.defineProperty(e, 'status', { value: 503 })`), as `props`. */
+  readonly hidden?: Record<string, unknown>;
+  /** Properties (shown or hidden) holding an error of the cause chain, `e.self = e`: that error's index, as causeRef. */
+  readonly refs?: Record<string, { readonly index: number; readonly hidden?: true }>;
+  /** With refs: the enumerable own keys in their order, which the refs, defined last, would otherwise change. */
+  readonly order?: readonly string[];
+  /** A DOMException (AbortError…): made again as one, so that its `code` and `name` come from its name. */
+  readonly dom?: true;
 }
 
 /**

@@ -345,7 +345,8 @@ test('unsupported values name what they are and where', () => {
   assertUnsupported({ seen: new WeakSet() }, 'a WeakSet at .seen', '.seen', 'WeakSet');
   assertUnsupported({ ref: new WeakRef({}) }, 'a WeakRef at .ref', '.ref', 'WeakRef');
   assertUnsupported({ later: Promise.resolve(1) }, 'a Promise at .later', '.later', 'Promise');
-  assertUnsupported([/re/], 'a RegExp at [0]', '[0]', 'RegExp');
+  class Pattern extends RegExp {}
+  assertUnsupported([new Pattern('re')], 'an instance of Pattern, a subclass of RegExp at [0] (not supported: pass a plain RegExp)', '[0]', 'Pattern');
   const note = ' (not supported yet; pass a typed array)';
   assertUnsupported({ buf: new ArrayBuffer(8) }, `an ArrayBuffer at .buf${note}`, '.buf', 'ArrayBuffer');
   assertUnsupported({ buf: new SharedArrayBuffer(8) }, `a SharedArrayBuffer at .buf${note}`, '.buf', 'SharedArrayBuffer');

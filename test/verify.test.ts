@@ -114,8 +114,17 @@ function handMade(build: (b: Builder) => [Value, number], lockedObjects: number[
   return out;
 }
 
-const array = (b: Builder, items: number[]) => ArrayValue.createArrayValue(b,
-  ArrayValue.createItemsTypeVector(b, items.map(() => Value.ArrayValue)), ArrayValue.createItemsVector(b, items));
+const array = (b: Builder, items: number[]) => arrayOf(b, items.map(() => Value.ArrayValue), items);
+
+/** An ArrayValue of elements only (under forceDefaults, an absent field given as 0 would point at itself). */
+function arrayOf(b: Builder, types: Value[], items: number[]): number {
+  const typesVector = ArrayValue.createItemsTypeVector(b, types);
+  const itemsVector = ArrayValue.createItemsVector(b, items);
+  ArrayValue.startArrayValue(b);
+  ArrayValue.addItemsType(b, typesVector);
+  ArrayValue.addItems(b, itemsVector);
+  return ArrayValue.endArrayValue(b);
+}
 
 test('a header whose tables are shared (a value exponentially larger than its bytes) is refused', () => {
   const bytes = handMade((b) => {
@@ -142,8 +151,7 @@ test('an offset outside the header, a union type out of range, nesting past the 
   const framed = deep.subarray(8 + (new DataView(deep.buffer).getUint32(0, true) + 7 & ~7));
   assert.is(headerProblem(Uint8Array.from(framed), 0), undefined);
   assert.match(headerProblem(Uint8Array.from(framed), 0, 10)!, /values nested deeper than 10/);
-  const unknown = handMade((b) => [Value.ArrayValue, ArrayValue.createArrayValue(b, ArrayValue.createItemsTypeVector(b, [99 as Value]),
-    ArrayValue.createItemsVector(b, [array(b, [])]))]);
+  const unknown = handMade((b) => [Value.ArrayValue, arrayOf(b, [99 as Value], [array(b, [])])]);
   assert.match(problemOf(unknown)!, /a value of unknown type 99/);
 });
 

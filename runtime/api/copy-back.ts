@@ -12,6 +12,7 @@ import type { ObjectOrigin } from '../store/codec';
 import { isTypedArray } from '../worker/shapes';
 import { defineErrorProperty, errorKeys } from '../store/error-values';
 import { lockObject, type LockLevel } from '../store/locks';
+import { ownBuffers, type Anchor } from './own-buffers';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
 export type TargetOf = (origin: ObjectOrigin) => object | undefined;
@@ -35,14 +36,16 @@ export interface AdoptOptions {
   readonly home?: number;
   /** Decoded objects the task left locked (frozen, sealed, not extensible): what they become is locked alike. */
   readonly locks?: ReadonlyMap<object, LockLevel>;
+  /** Each decoded typed array's region: views of one buffer in the task share one (own-buffers.ts). */
+  readonly regions?: ReadonlyMap<object, number>;
 }
 
 /**
  * Map a decoded value (with `origins` from decoding: every decoded object, in order, NEW_OBJECT for none) onto the
  * caller's objects. Contents are copied only into the caller's objects the version `owns` (and `known` ones): an
  * object of another datum is referred to by identity, its contents being that datum's to bring back, so a version
- * never writes over an object the program or a later task changed since. New typed arrays get buffers of their own
- * (decoded, they are views on the version file's buffer; in the task each had its own).
+ * never writes over an object the program or a later task changed since. New typed arrays get memory of their own
+ * (decoded, they are views on the version file's buffer), shared as it was in the task (own-buffers.ts).
  */
 export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigin>, options: AdoptOptions): Adopted {
   const { targetOf, known = [], owns, home } = options;
@@ -54,6 +57,8 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   let fresh = false;
   const resolve = (value: unknown): unknown => (typeof value === 'object' && value !== null ? final.get(value) ?? value : value);
   const order = [...origins.keys()];
+  const views: ArrayBufferView[] = [];
+  const anchors = new Map<number, Anchor>();
   // Every decoded object was entered into `origins` (with or without one): first decide what each becomes ...
   for (const object of order) {
     if (final.has(object)) continue;
@@ -64,13 +69,16 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
       if (owns(origin)) filled.add(object);
       // Moved in from other data: this datum's next snapshot must number it (and record that it holds it).
       if (home !== undefined && origin.data !== home) fresh = true;
+      const region = isTypedArray(object) ? options.regions?.get(object) : undefined;
+      if (region !== undefined && !anchors.has(region)) anchors.set(region, [object as ArrayBufferView, target as ArrayBufferView]);
     } else if (isTypedArray(object)) {
-      final.set(object, (object as unknown as { slice(): object }).slice());
+      views.push(object as ArrayBufferView); // given memory of its own below, shared as in the task
     } else {
       filled.add(object);
       if (!(Array.isArray(object) && isNumberOnly(object))) fresh = true;
     }
   }
+  for (const [view, own] of ownBuffers(views, options.regions, anchors)) final.set(view, own);
   // ... then fill the caller's objects of this datum and the new ones, their slots pointing at what objects became.
   const updated: object[] = [];
   for (const object of order) {

@@ -119,11 +119,11 @@ export class Loader {
       this.host.stats.add('mainBytesRead', own.bytes);
       return { value: own.value, fresh: false, existing: false };
     }
-    const { value, origins, locks } = this.decode(key, landed);
+    const { value, origins, locks, regions } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
     const latest = (origin: ObjectOrigin) => producer.data?.get(origin.data)?.producer === producer;
-    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks });
+    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
     return { value: adopted, fresh, existing: adopted !== value };
@@ -138,7 +138,7 @@ export class Loader {
       if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); this.host.updated(entry, [into]); return; }
       if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
     }
-    const { value, origins, locks } = this.decode(key, landed);
+    const { value, origins, locks, regions } = this.decode(key, landed);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
     // The entry's own objects take the version's contents; so does an object moved in from another datum that nothing
@@ -149,22 +149,25 @@ export class Loader {
       return found !== undefined && (found.entry.producer === producer ||
         (found.entry.producer === undefined && found.entry.version === found.version));
     };
-    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks });
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions });
     this.host.updated(entry, adopted.updated);
     // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
 
-  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel> } {
+  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number> } {
     const origins = new Map<object, ObjectOrigin>();
     // Locked once copy-back has filled the new objects' slots (copy-back.ts adopt).
     const locks = new Map<object, LockLevel>();
+    // Which typed arrays were views of one buffer in the task (copy-back.ts ownBuffers).
+    const regions = new Map<object, number>();
     const options: DecodeOptions = {
       onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT), onLocked: (o, level) => locks.set(o, level),
+      onView: (view, region) => regions.set(view, region),
     };
     const { value, bytes } = landed ? decodeLanded(landed, options) : readVersion(this.host.runDir, key, options);
     this.host.stats.add('mainBytesRead', bytes);
-    return { value, origins, locks };
+    return { value, origins, locks, regions };
   }
 
   /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */

@@ -29,15 +29,19 @@ export const BODY_START = 8;
 
 export const padTo8 = (n: number): number => (8 - (n % 8)) % 8;
 
-/** `path`, `type`: the view that made the region, to name the largest part of a value over the size limit. */
-export interface Region { readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike; readonly path: string; readonly type: string }
+/**
+ * `type`, `holder` and `at`: the view that made the region, child `at` of `holder` in the encoder's walk, to name the
+ * largest part of a value over the size limit (its path is built only then: building one for every buffer would cost
+ * more than encoding it).
+ */
+export interface Region { readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike; readonly type: string; readonly holder: unknown; readonly at: number }
 
 /** The region of the body holding a view's bytes: all views of one buffer share one, grown to cover them all. */
-export function regionOf(regions: Map<ArrayBufferLike, Region>, v: ArrayBufferView, kind: TypedArrayKind, path: string): Region {
+export function regionOf(regions: Map<ArrayBufferLike, Region>, v: ArrayBufferView, kind: TypedArrayKind, holder: unknown, at: number): Region {
   const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
   let region = regions.get(v.buffer);
   if (!region) {
-    region = { index: regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, path, type: v.constructor.name };
+    region = { index: regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, type: v.constructor.name, holder, at };
     regions.set(v.buffer, region);
   } else {
     region.start = Math.min(region.start, v.byteOffset);

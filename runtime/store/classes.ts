@@ -10,6 +10,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportNamed } from '../module-exports';
+import { UnsupportedValueError, withArticle } from './refusals';
 
 export interface ClassRef { readonly module: string; readonly name: string }
 
@@ -59,6 +60,32 @@ function* loadedModules(): Iterable<[string, unknown]> {
   // require is undefined in an ES module build of this file; the published build is CommonJS.
   const cache = typeof require === 'function' ? require.cache : {};
   for (const [filename, module] of Object.entries(cache)) if (module) yield [pathToFileURL(filename).href, module.exports];
+}
+
+const NOT_SUPPORTED_YET = new Set<unknown>([ArrayBuffer, SharedArrayBuffer, DataView]);
+
+/**
+ * The class an instance with prototype `proto` is rebuilt from, or a refusal naming the instance's path (given
+ * lazily: it is built only for a refusal): a custom prototype, a built-in with internal slots, private #fields, a
+ * class no loaded module exports.
+ */
+export function classRefFor(proto: object, pathOf: () => string): ClassRef {
+  const ctor: unknown = (proto as { constructor?: unknown }).constructor;
+  const name = (typeof ctor === 'function' && ctor.name) || 'anonymous';
+  if (typeof ctor !== 'function' || ctor.prototype !== proto) {
+    throw new UnsupportedValueError(name, pathOf(), 'an object with a custom prototype', ' (not made by a class a worker can import)');
+  }
+  if (NOT_SUPPORTED_YET.has(ctor)) throw new UnsupportedValueError(name, pathOf(), withArticle(name), ' (not supported yet; pass a typed array)');
+  if (Function.prototype.toString.call(ctor).endsWith('{ [native code] }')) throw new UnsupportedValueError(name, pathOf(), withArticle(name));
+  if (hasPrivateFields(ctor)) {
+    throw new UnsupportedValueError(name, pathOf(), `an instance of class ${name}`, ', which has private #fields that cannot be copied');
+  }
+  const ref = classRefOf(ctor);
+  if (!ref) {
+    throw new UnsupportedValueError(name, pathOf(), `an instance of class ${name}`,
+      ', which no loaded module exports (a worker rebuilds an instance by importing its class: export it from its module)');
+  }
+  return ref;
 }
 
 /** Import the modules of `classes` so that decoding can rebuild their instances synchronously. */

@@ -1,28 +1,30 @@
 /**
  * FlatBuffer header + body → value, the encoder's inverse. Objects are numbered in the order they are entered,
  * exactly as the encoder numbered them, and each is registered before its contents are decoded, so a RefValue to
- * it (from a shared slot or a cycle) finds it. Typed arrays come back as views on the file's own buffer; views the
+ * it (from a shared slot or a cycle) finds it. No recursion: objects wait for their contents on a stack of frames
+ * (decode-frames.ts), so data of any depth decodes. Typed arrays come back as views on the file's own buffer; views the
  * encoder put in one region overlap again.
  */
 import {
   ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, Lock, MapValue, NumberArrayValue, NumberValue,
-  ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
+  ObjectValue, Origin, RefValue, RegExpValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
 } from './generated/value_generated';
 import { TYPED_ARRAYS } from './body';
 import type { ObjectOrigin } from './encoder';
 import { lockObject, type LockLevel } from './locks';
 import { classOf, type ClassRef } from './classes';
-import { blankError, defineErrorProperty } from './error-values';
+import { blankError } from './error-values';
+import { Frame, Kind, type Table } from './decode-frames';
 
 export interface DecodeOptions {
   /** Called for every object as it is made, with its number and where it came from (if the file says). */
   onObject?(object: object, index: number, origin: ObjectOrigin | undefined): void;
   /** Given, locked objects are handed here instead of being locked (the caller locks them when it is done). */
   onLocked?(object: object, level: LockLevel): void;
+  /** Called for every typed array with its region: views of one buffer where the file was written share a region. */
+  onView?(view: ArrayBufferView, region: number): void;
 }
 
-/** The accessor of a union field: fills obj with the field's table. */
-type Read = (obj: any) => any;
 
 export class Decoder {
   private readonly objects: object[] = [];
@@ -35,9 +37,20 @@ export class Decoder {
   }
 
   decode(): unknown {
-    const value = this.value(this.root.valueType(), (obj) => this.root.value(obj));
+    const root = new Frame(Kind.Root, this.root, undefined, 1, 0);
+    const stack = [root];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.count) {
+        const frame = this.child(top, top.next++);
+        if (frame) stack.push(frame);
+      } else {
+        stack.pop();
+        top.close();
+      }
+    }
     this.lock();
-    return value;
+    return root.got![0];
   }
 
   /**
@@ -66,88 +79,75 @@ export class Decoder {
     return object;
   }
 
-  value(type: Value, read: Read): unknown {
+  /** Child `i` of frame `f`, put in its place; an object with children of its own returns its frame, to fill next. */
+  private child(f: Frame, i: number): Frame | undefined {
+    const type = f.typeAt(i);
     switch (type) {
-      case Value.UndefinedValue: return undefined;
-      case Value.NullValue: return null;
-      case Value.BoolValue: return (read(new BoolValue()) as BoolValue).value();
-      case Value.NumberValue: return (read(new NumberValue()) as NumberValue).value();
+      case Value.HoleValue: if (f.kind === Kind.Array && i < f.elements) return undefined; break; // an array's hole stays one
+      case Value.UndefinedValue: f.put(i, undefined); return undefined;
+      case Value.NullValue: f.put(i, null); return undefined;
+      case Value.BoolValue: f.put(i, f.read(i, new BoolValue()).value()); return undefined;
+      case Value.NumberValue: f.put(i, f.read(i, new NumberValue()).value()); return undefined;
       case Value.BigIntValue: {
-        const hex = (read(new BigIntValue()) as BigIntValue).hex() as string;
-        return hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`);
+        const hex = f.read(i, new BigIntValue()).hex() as string;
+        f.put(i, hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`));
+        return undefined;
       }
-      case Value.StringValue: return decodeString(read(new StringValue()));
+      case Value.StringValue: f.put(i, decodeString(f.read(i, new StringValue()))); return undefined;
       case Value.RefValue: {
-        const index = (read(new RefValue()) as RefValue).index();
+        const index = f.read(i, new RefValue()).index();
         if (index >= this.objects.length) throw new Error(`data file refers to object ${index} before it was made`);
-        return this.objects[index];
+        f.put(i, this.objects[index]);
+        return undefined;
       }
-      case Value.DateValue: return this.enter(new Date((read(new DateValue()) as DateValue).time()));
-      case Value.ArrayValue: return this.array(read(new ArrayValue()));
-      case Value.NumberArrayValue: return this.enter(numberArray((read(new NumberArrayValue()) as NumberArrayValue).itemsArray() ?? new Float64Array(0)));
-      case Value.ObjectValue: return this.record(read(new ObjectValue()));
+      case Value.DateValue: f.put(i, this.enter(new Date(f.read(i, new DateValue()).time()))); return undefined;
+      case Value.NumberArrayValue:
+        f.put(i, this.enter(numberArray(f.read(i, new NumberArrayValue()).itemsArray() ?? new Float64Array(0))));
+        return undefined;
+      case Value.TypedArrayValue: {
+        const t = f.read(i, new TypedArrayValue());
+        const view = this.typedArray(t);
+        this.options.onView?.(view, t.region());
+        f.put(i, this.enter(view));
+        return undefined;
+      }
+      case Value.ArrayValue: {
+        const a = f.read(i, new ArrayValue());
+        const n = a.itemsLength();
+        return this.open(f, i, Kind.Array, a, new Array<unknown>(n), n + a.valuesLength(), n);
+      }
+      case Value.ObjectValue: {
+        const o = f.read(i, new ObjectValue());
+        const classIndex = o.classIndex();
+        const out: object = classIndex >= 0 ? Object.create(this.classAt(classIndex).prototype) : o.nullPrototype() ? Object.create(null) : {};
+        return this.open(f, i, Kind.Properties, o, out, o.valuesLength(), 0);
+      }
+      case Value.RegExpValue: {
+        const r = f.read(i, new RegExpValue());
+        return this.open(f, i, Kind.Properties, r, new RegExp(r.source() as string, r.flags() as string), r.valuesLength(), 0);
+      }
+      case Value.ErrorValue: {
+        // Made before its properties are decoded: a `cause` or an `errors` item may refer back to it.
+        const e = f.read(i, new ErrorValue());
+        const classIndex = e.classIndex();
+        return this.open(f, i, Kind.Error, e, blankError(e.builtin() as string, classIndex >= 0 ? this.classAt(classIndex) : undefined), e.valuesLength(), 0);
+      }
       case Value.MapValue: {
-        const m: MapValue = read(new MapValue());
-        const out = this.enter(new Map<unknown, unknown>());
-        const keys = this.items(m.keysLength(), (i) => m.keysType(i), (i, obj) => m.keys(i, obj));
-        const values = this.items(m.valuesLength(), (i) => m.valuesType(i), (i, obj) => m.values(i, obj));
-        keys.forEach((key, i) => out.set(key, values[i]));
-        return out;
+        const m = f.read(i, new MapValue());
+        return this.open(f, i, Kind.Map, m, new Map<unknown, unknown>(), m.keysLength() + m.valuesLength(), 0);
       }
       case Value.SetValue: {
-        const s: SetValue = read(new SetValue());
-        const out = this.enter(new Set<unknown>());
-        for (const item of this.items(s.itemsLength(), (i) => s.itemsType(i), (i, obj) => s.items(i, obj))) out.add(item);
-        return out;
+        const s = f.read(i, new SetValue());
+        return this.open(f, i, Kind.Set, s, new Set<unknown>(), s.itemsLength(), 0);
       }
-      case Value.TypedArrayValue: return this.enter(this.typedArray(read(new TypedArrayValue())));
-      case Value.ErrorValue: return this.error(read(new ErrorValue()));
     }
     throw new Error(`data file holds an unknown value type ${type} (written by another version of taskify?)`);
   }
 
-  private array(a: ArrayValue): unknown[] {
-    const n = a.itemsLength();
-    const out = this.enter(new Array<unknown>(n));
-    for (let i = 0; i < n; i++) {
-      const type = a.itemsType(i) ?? Value.NONE;
-      if (type !== Value.HoleValue) out[i] = this.value(type, (obj) => a.items(i, obj));
-    }
-    return out;
-  }
-
-  private items(n: number, typeAt: (i: number) => Value | null, itemAt: (i: number, obj: any) => any): unknown[] {
-    const out: unknown[] = [];
-    for (let i = 0; i < n; i++) out.push(this.value(typeAt(i) ?? Value.NONE, (obj) => itemAt(i, obj)));
-    return out;
-  }
-
-  private record(o: ObjectValue): object {
-    const classIndex = o.classIndex();
-    const out: Record<string, unknown> = this.enter(classIndex >= 0 ? Object.create(this.classAt(classIndex).prototype)
-      : o.nullPrototype() ? Object.create(null) : {});
-    const attributed = o.attributesLength() > 0;
-    for (let i = 0; i < o.valuesLength(); i++) {
-      const value = this.value(o.valuesType(i) ?? Value.NONE, (obj) => o.values(i, obj));
-      const key = o.keys(i) as string;
-      const not = attributed ? o.attributes(i)! : 0;
-      // Assigning "__proto__" would set the prototype instead of creating the own property the value had.
-      if (key === '__proto__' || not !== 0) {
-        Object.defineProperty(out, key, { value, enumerable: (not & 1) === 0, writable: (not & 2) === 0, configurable: (not & 4) === 0 });
-      } else out[key] = value;
-    }
-    return out;
-  }
-
-  /** Entered before its properties are decoded: a `cause` or an `errors` item may refer back to it. */
-  private error(e: ErrorValue): Error {
-    const classIndex = e.classIndex();
-    const out = this.enter(blankError(e.builtin() as string, classIndex >= 0 ? this.classAt(classIndex) : undefined));
-    for (let i = 0; i < e.valuesLength(); i++) {
-      const value = this.value(e.valuesType(i) ?? Value.NONE, (obj) => e.values(i, obj));
-      defineErrorProperty(out, e.keys(i) as string, value, i >= e.hidden());
-    }
-    return out;
+  /** A new object: numbered, put in its place, and its frame, whose children are decoded next. */
+  private open(f: Frame, i: number, kind: Kind, table: Table, out: object, count: number, elements: number): Frame {
+    f.put(i, this.enter(out));
+    return new Frame(kind, table, out, count, elements);
   }
 
   private classAt(index: number): Function {

@@ -9,15 +9,18 @@
  */
 import { Builder } from 'flatbuffers';
 import {
-  ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, HoleValue, Lock, MapValue, NullValue,
-  NumberArrayValue, NumberValue, ObjectValue, Origin, RefValue, Root, SetValue, StringValue, TypedArrayKind,
+  BigIntValue, BoolValue, DateValue, HoleValue, NullValue, NumberArrayValue, NumberValue, RefValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
-import { lockLevelOf, LockLevel } from './locks';
-import { classRefOf, hasPrivateFields, type ClassRef } from './classes';
+import { lockLevelOf, type LockLevel } from './locks';
+import { classRefFor, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
-import { BODY_START, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, alignRegions, bodyParts, frame, regionOf, type Region } from './body';
-import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, mapValuePath, namedArrayKey, notCarried, readProperty, tooLarge, withArticle } from './refusals';
+import { KIND_OF_PROTOTYPE, MAX_FILE_BYTES, regionOf, type Region } from './body';
+import { finishFile } from './encode-root';
+import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, namedArrayKey, notCarried, getterThrew } from './refusals';
+import { Frame, Kind, pathOf } from './encode-frames';
+import { frameTable, UNPAIRED_SURROGATE } from './encode-tables';
+import { codeUnits, isNumberArray, namedArrayKeys, propertyAttributes } from './own-properties';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -44,19 +47,14 @@ export interface EncodeOptions {
   programObjects?: boolean;
 }
 
-const NOT_SUPPORTED_YET = new Set<unknown>([ArrayBuffer, SharedArrayBuffer, DataView]);
 /** Set on the API's Future.prototype. */
 const FUTURE = Symbol.for('taskify.future');
-// With the `u` flag a well-formed surrogate pair is one code point, so this matches unpaired surrogates only.
-const UNPAIRED_SURROGATE = /\p{Surrogate}/u;
 
 export function encodeValue(value: unknown, options: EncodeOptions = {}): EncodedValue {
   const encoder = new Encoder(options);
-  const [type, offset] = encoder.value(value, '');
+  const [type, offset] = encoder.walk(value);
   return encoder.finish(type, offset);
 }
-
-type Encoded = [Value, number];
 
 class Encoder {
   private readonly builder = new Builder(1024);
@@ -68,6 +66,8 @@ class Encoder {
   private readonly regions = new Map<ArrayBufferLike, Region>();
   private readonly classes: ClassRef[] = [];
   private readonly classIndex = new Map<Function, number>();
+  /** The objects being encoded, innermost last (encode-frames.ts). */
+  private readonly stack: Frame[] = [];
 
   constructor(private readonly options: EncodeOptions) {
     // Scalars equal to their default are otherwise left out, and -0 (=== 0) would come back as 0.
@@ -75,95 +75,160 @@ class Encoder {
     this.builder.forceDefaults(true);
   }
 
-  value(v: unknown, path: string): Encoded {
+  /** The value's table: each object's children are encoded before it, its frame waiting on the stack meanwhile. */
+  walk(value: unknown): [Value, number] {
+    const root = Frame.root(value);
+    const stack = this.stack;
+    stack.push(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const i = top.next;
+      if (i < top.children.length) {
+        top.next++;
+        if (i < top.elements && !(i in top.children)) this.put(top, Value.HoleValue, HoleValue.createHoleValue(this.builder));
+        else this.value(top.children[i], top, i);
+      } else {
+        stack.pop();
+        if (top !== root) {
+          const [type, offset] = frameTable(this.builder, top);
+          this.put(stack[stack.length - 1]!, type, offset);
+        }
+      }
+    }
+    return [root.types[0]!, root.offsets[0]!];
+  }
+
+  private put(into: Frame, type: Value, offset: number): void {
+    into.types.push(type);
+    into.offsets.push(offset);
+  }
+
+  /** Child `index` of `into`: a scalar, a reference or a leaf object is written at once, another object gets a frame. */
+  private value(v: unknown, into: Frame, index: number): void {
     const b = this.builder;
     switch (typeof v) {
-      case 'undefined': return [Value.UndefinedValue, UndefinedValue.createUndefinedValue(b)];
-      case 'boolean': return [Value.BoolValue, BoolValue.createBoolValue(b, v)];
-      case 'number': return [Value.NumberValue, NumberValue.createNumberValue(b, v)];
-      case 'bigint': return [Value.BigIntValue, BigIntValue.createBigIntValue(b, b.createString(v.toString(16)))];
-      case 'string': return [Value.StringValue, this.string(v)];
-      case 'function': throw new UnsupportedValueError('function', path, 'a function');
-      case 'symbol': throw new UnsupportedValueError('symbol', path, 'a symbol');
+      case 'undefined': return this.put(into, Value.UndefinedValue, UndefinedValue.createUndefinedValue(b));
+      case 'boolean': return this.put(into, Value.BoolValue, BoolValue.createBoolValue(b, v));
+      case 'number': return this.put(into, Value.NumberValue, NumberValue.createNumberValue(b, v));
+      case 'bigint': return this.put(into, Value.BigIntValue, BigIntValue.createBigIntValue(b, b.createString(v.toString(16))));
+      case 'string': return this.put(into, Value.StringValue, this.string(v));
+      case 'function': throw new UnsupportedValueError('function', pathOf(into, index), 'a function');
+      case 'symbol': throw new UnsupportedValueError('symbol', pathOf(into, index), 'a symbol');
     }
-    if (v === null) return [Value.NullValue, NullValue.createNullValue(b)];
+    if (v === null) return this.put(into, Value.NullValue, NullValue.createNullValue(b));
     const seen = this.numbers.get(v as object);
-    if (seen !== undefined) return [Value.RefValue, RefValue.createRefValue(b, seen)];
-    const index = this.numbers.size;
-    this.numbers.set(v as object, index);
-    const origin = this.options.originOf?.(v as object, index);
+    if (seen !== undefined) return this.put(into, Value.RefValue, RefValue.createRefValue(b, seen));
+    const number = this.numbers.size;
+    this.numbers.set(v as object, number);
+    const origin = this.options.originOf?.(v as object, number);
     this.origins.push(origin);
     if (origin) this.anyOrigin = true;
     this.options.beforeObject?.(v as object);
     const level = lockLevelOf(v as object);
-    if (level !== undefined) this.locks.push([index, level]);
-    return this.object(v as object, path);
+    if (level !== undefined) this.locks.push([number, level]);
+    this.object(v as object, level, into, index);
   }
 
-  private object(v: object, path: string): Encoded {
+  private object(v: object, level: LockLevel | undefined, into: Frame, index: number): void {
     const proto: object | null = Object.getPrototypeOf(v);
     switch (proto) {
       case Object.prototype:
       case null:
-        return this.record(v, proto === null, -1, path);
-      case Array.prototype: return this.array(v as unknown[], path);
-      case Map.prototype: return this.map(v as Map<unknown, unknown>, path);
-      case Set.prototype: return this.set(v as Set<unknown>, path);
-      case Date.prototype: return [Value.DateValue, DateValue.createDateValue(this.builder, (v as Date).getTime())];
+        return this.record(v, proto === null ? 1 : 0, -1, level, into, index);
+      case Array.prototype: return this.array(v as unknown[], level, into, index);
+      case Map.prototype: {
+        if (this.options.programObjects) notCarried(v, Object.getOwnPropertyNames(v), this.pathAt(into, index));
+        const m = v as Map<unknown, unknown>;
+        return this.enter(Kind.Map, v, [...m.keys(), ...m.values()], 0, undefined, undefined, -1, 0, '', into, index);
+      }
+      case Set.prototype:
+        if (this.options.programObjects) notCarried(v, Object.getOwnPropertyNames(v), this.pathAt(into, index));
+        return this.enter(Kind.Set, v, [...(v as Set<unknown>)], 0, undefined, undefined, -1, 0, '', into, index);
+      case Date.prototype: return this.put(into, Value.DateValue, DateValue.createDateValue(this.builder, (v as Date).getTime()));
+      case RegExp.prototype: {
+        // Its own properties: lastIndex (a global or sticky one resumes there) and any the program set.
+        const names = Object.getOwnPropertyNames(v);
+        if (this.options.programObjects) notCarried(v, names, this.pathAt(into, index));
+        const own = propertyAttributes(v, names, level);
+        return this.properties(Kind.RegExp, v, own.keys, own.attributes, -1, 0, '', into, index);
+      }
     }
     const kind = KIND_OF_PROTOTYPE.get(proto);
-    if (kind !== undefined) return this.typedArray(v as ArrayBufferView, kind, path);
-    if (v instanceof Error) return this.error(v, proto as object, path);
+    if (kind !== undefined) return this.put(into, Value.TypedArrayValue, this.typedArray(v as ArrayBufferView, kind, into, index));
+    if (v instanceof Error) return this.error(v, proto as object, into, index);
     const subclass = builtinSubclass(v);
-    if (subclass) throw subclass(path);
+    if (subclass) throw subclass(pathOf(into, index));
     if ((proto as Record<symbol, unknown>)[FUTURE]) {
-      throw aboutContents(new UnsupportedValueError('Future', path, 'a Future', ' (inside a value it must be waited for first: pass its value, or the Future itself as an argument)'));
+      throw aboutContents(new UnsupportedValueError('Future', pathOf(into, index), 'a Future', ' (inside a value it must be waited for first: pass its value, or the Future itself as an argument)'));
     }
-    return this.record(v, false, this.classOf(proto, path), path);
+    return this.record(v, 0, this.classOf(proto, into, index), level, into, index);
   }
 
-  private classOf(proto: object, path: string): number {
-    const ctor: unknown = (proto as { constructor?: unknown }).constructor;
-    const name = (typeof ctor === 'function' && ctor.name) || 'anonymous';
-    if (typeof ctor !== 'function' || ctor.prototype !== proto) {
-      throw new UnsupportedValueError(name, path, 'an object with a custom prototype', ' (not made by a class a worker can import)');
+  /**
+   * The path of `into`'s child `index`, to build if a refusal needs it. A method of its own: a closure written inline
+   * would make every call of the function writing it allocate a context for `into` and `index` (a fifth of the time
+   * encoding many small typed arrays took).
+   */
+  private pathAt(into: Frame, index: number): () => string {
+    return () => pathOf(into, index);
+  }
+
+  private enter(kind: Kind, object: object, children: readonly unknown[], elements: number, keys: readonly string[] | undefined,
+    attributes: readonly number[] | undefined, classIndex: number, flag: number, builtin: string, into: Frame, index: number): void {
+    this.stack.push(new Frame(kind, object, children, elements, keys, attributes, classIndex, flag, builtin, into, index));
+  }
+
+  /** An object with `keys`: their values are read now (a getter that throws is refused with its path), encoded next. */
+  private properties(kind: Kind, v: object, keys: string[], attributes: number[] | undefined, classIndex: number, flag: number,
+    builtin: string, into: Frame, index: number, elements: unknown[] = []): void {
+    const children = elements.length === 0 ? [] : elements.slice();
+    let k = 0;
+    try {
+      for (; k < keys.length; k++) children.push((v as Record<string, unknown>)[keys[k]!]);
+    } catch (error) {
+      throw getterThrew(pathOf(into, index) + keyPath(keys[k]!), error);
     }
-    if (NOT_SUPPORTED_YET.has(ctor)) throw new UnsupportedValueError(name, path, withArticle(name), ' (not supported yet; pass a typed array)');
-    if (Function.prototype.toString.call(ctor).endsWith('{ [native code] }')) throw new UnsupportedValueError(name, path, withArticle(name));
-    const known = this.classIndex.get(ctor);
-    if (known !== undefined) return known;
-    if (hasPrivateFields(ctor)) {
-      throw new UnsupportedValueError(name, path, `an instance of class ${name}`, ', which has private #fields that cannot be copied');
+    this.enter(kind, v, children, elements.length, keys, attributes, classIndex, flag, builtin, into, index);
+  }
+
+  private record(v: object, nullPrototype: number, classIndex: number, level: LockLevel | undefined, into: Frame, index: number): void {
+    const shown = Object.keys(v);
+    const named = Object.getOwnPropertyNames(v);
+    if (this.options.programObjects) notCarried(v, named, this.pathAt(into, index));
+    // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`) lists its data
+    // properties with their attributes; the rest (nearly all) list their enumerable keys and nothing more.
+    const hidden = named.length !== shown.length ? propertyAttributes(v, named, level) : undefined;
+    this.properties(Kind.Record, v, hidden ? hidden.keys : shown, hidden?.attributes, classIndex, nullPrototype, '', into, index);
+  }
+
+  private array(v: unknown[], level: LockLevel | undefined, into: Frame, index: number): void {
+    if (isNumberArray(v)) {
+      const b = this.builder;
+      return this.put(into, Value.NumberArrayValue, NumberArrayValue.createNumberArrayValue(b, NumberArrayValue.createItemsVector(b, v)));
     }
-    const ref = classRefOf(ctor);
-    if (!ref) {
-      throw new UnsupportedValueError(name, path, `an instance of class ${name}`,
-        ', which no loaded module exports (a worker rebuilds an instance by importing its class: export it from its module)');
-    }
-    this.classes.push(ref);
-    this.classIndex.set(ctor, this.classes.length - 1);
-    return this.classes.length - 1;
+    // A call's argument with a named property runs in place (refusals.ts); a task's array takes its named ones along.
+    if (this.options.programObjects) namedArrayKey(v, this.pathAt(into, index));
+    const named = this.options.programObjects ? undefined : namedArrayKeys(v, level);
+    if (named) return this.properties(Kind.Array, v, named.keys, named.attributes, -1, 0, '', into, index, v);
+    this.enter(Kind.Array, v, v, v.length, undefined, undefined, -1, 0, '', into, index);
   }
 
   /** An Error: its built-in, its class if it is an exported subclass, its own properties (error-values.ts). */
-  private error(v: Error, proto: object, path: string): Encoded {
-    const b = this.builder;
+  private error(v: Error, proto: object, into: Frame, index: number): void {
     const ctor = (proto as { constructor?: unknown }).constructor;
-    const classIndex = isBuiltinErrorClass(ctor) && (ctor as Function).prototype === proto ? -1 : this.classOf(proto, path);
+    const classIndex = isBuiltinErrorClass(ctor) && (ctor as Function).prototype === proto ? -1 : this.classOf(proto, into, index);
     const { hidden, shown } = errorKeys(v);
-    const keys = [...hidden, ...shown];
-    const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
-    const keyOffsets = keys.map((key) => this.key(key, path));
-    return [Value.ErrorValue, ErrorValue.createErrorValue(b, b.createSharedString(builtinErrorName(v)), classIndex,
-      ErrorValue.createKeysVector(b, keyOffsets), ErrorValue.createValuesTypeVector(b, types), ErrorValue.createValuesVector(b, offsets), hidden.length)];
+    this.properties(Kind.Error, v, [...hidden, ...shown], undefined, classIndex, hidden.length, builtinErrorName(v), into, index);
   }
 
-  private key(key: string, path: string): number {
-    const b = this.builder;
-    // Keys are plain FlatBuffers strings (UTF-8, shared between records), so unlike values they cannot fall back to UTF-16.
-    if (UNPAIRED_SURROGATE.test(key)) throw new UnsupportedValueError('string', path + keyPath(key), 'a key with an unpaired surrogate');
-    // createSharedString returns 0, "absent", for '': in a vector that is a pointer past the header.
-    return key === '' ? b.createString(key) : b.createSharedString(key);
+  private classOf(proto: object, into: Frame, index: number): number {
+    const ctor: unknown = (proto as { constructor?: unknown }).constructor;
+    const known = typeof ctor === 'function' ? this.classIndex.get(ctor) : undefined;
+    if (known !== undefined) return known;
+    const ref = classRefFor(proto, this.pathAt(into, index));
+    this.classes.push(ref);
+    this.classIndex.set(ctor as Function, this.classes.length - 1);
+    return this.classes.length - 1;
   }
 
   private string(s: string): number {
@@ -176,151 +241,18 @@ class Encoder {
     return StringValue.endStringValue(b);
   }
 
-  private array(v: unknown[], path: string): Encoded {
-    const b = this.builder;
-    if (isNumberArray(v)) {
-      return [Value.NumberArrayValue, NumberArrayValue.createNumberArrayValue(b, NumberArrayValue.createItemsVector(b, v))];
-    }
-    if (this.options.programObjects) namedArrayKey(v, path);
-    const types: Value[] = [];
-    const offsets: number[] = [];
-    for (let i = 0; i < v.length; i++) {
-      const [type, offset] = i in v ? this.value(v[i], `${path}[${i}]`) : [Value.HoleValue, HoleValue.createHoleValue(b)];
-      types.push(type);
-      offsets.push(offset);
-    }
-    return [Value.ArrayValue, ArrayValue.createArrayValue(b, ArrayValue.createItemsTypeVector(b, types), ArrayValue.createItemsVector(b, offsets))];
+  private typedArray(v: ArrayBufferView, kind: TypedArrayKind, into: Frame, index: number): number {
+    if (isDetached(v.buffer)) throw detachedError(v, pathOf(into, index));
+    const region = regionOf(this.regions, v, kind, into, index);
+    return TypedArrayValue.createTypedArrayValue(this.builder, kind, region.index, BigInt(v.byteOffset), BigInt(v.byteLength));
   }
 
-  private record(v: object, nullPrototype: boolean, classIndex: number, path: string): Encoded {
-    const b = this.builder;
-    const shown = Object.keys(v);
-    const named = Object.getOwnPropertyNames(v);
-    // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`) lists its data
-    // properties with their attributes; the rest (nearly all) list their enumerable keys and nothing more.
-    if (this.options.programObjects) notCarried(v, named, path);
-    const hidden = named.length !== shown.length ? propertyAttributes(v, named, lockLevelOf(v)) : undefined;
-    const keys = hidden ? hidden.keys : shown;
-    const [types, offsets] = this.items(keys.map((key) => readProperty(v, key, path)), (i) => path + keyPath(keys[i]!));
-    const keyOffsets = keys.map((key) => this.key(key, path));
-    const keysVector = ObjectValue.createKeysVector(b, keyOffsets);
-    const typesVector = ObjectValue.createValuesTypeVector(b, types);
-    const valuesVector = ObjectValue.createValuesVector(b, offsets);
-    const attributes = hidden && ObjectValue.createAttributesVector(b, hidden.attributes);
-    ObjectValue.startObjectValue(b);
-    ObjectValue.addNullPrototype(b, nullPrototype);
-    ObjectValue.addKeys(b, keysVector);
-    ObjectValue.addValuesType(b, typesVector);
-    ObjectValue.addValues(b, valuesVector);
-    ObjectValue.addClassIndex(b, classIndex);
-    if (attributes) ObjectValue.addAttributes(b, attributes); // never an offset of 0 (see forceDefaults)
-    return [Value.ObjectValue, ObjectValue.endObjectValue(b)];
-  }
-
-  private map(m: Map<unknown, unknown>, path: string): Encoded {
-    const b = this.builder;
-    if (this.options.programObjects) notCarried(m, Object.getOwnPropertyNames(m), path);
-    const keys = [...m.keys()];
-    const [keyTypes, keyOffsets] = this.items(keys, (i) => `${path}.keys()[${i}]`);
-    const [valueTypes, valueOffsets] = this.items([...m.values()], (i) => mapValuePath(path, keys[i], i));
-    return [Value.MapValue, MapValue.createMapValue(b, MapValue.createKeysTypeVector(b, keyTypes), MapValue.createKeysVector(b, keyOffsets),
-      MapValue.createValuesTypeVector(b, valueTypes), MapValue.createValuesVector(b, valueOffsets))];
-  }
-
-  private set(s: Set<unknown>, path: string): Encoded {
-    const b = this.builder;
-    if (this.options.programObjects) notCarried(s, Object.getOwnPropertyNames(s), path);
-    const [types, offsets] = this.items([...s], (i) => `${path}.values()[${i}]`);
-    return [Value.SetValue, SetValue.createSetValue(b, SetValue.createItemsTypeVector(b, types), SetValue.createItemsVector(b, offsets))];
-  }
-
-  /** Encodes each value; a FlatBuffers vector can only be built once its elements are. */
-  private items(values: readonly unknown[], pathOf: (i: number) => string): [Value[], number[]] {
-    const types: Value[] = [];
-    const offsets: number[] = [];
-    for (let i = 0; i < values.length; i++) {
-      const [type, offset] = this.value(values[i], pathOf(i));
-      types.push(type);
-      offsets.push(offset);
-    }
-    return [types, offsets];
-  }
-
-  private typedArray(v: ArrayBufferView, kind: TypedArrayKind, path: string): Encoded {
-    if (isDetached(v.buffer)) throw detachedError(v, path);
-    const region = regionOf(this.regions, v, kind, path);
-    return [Value.TypedArrayValue,
-      TypedArrayValue.createTypedArrayValue(this.builder, kind, region.index, BigInt(v.byteOffset), BigInt(v.byteLength))];
-  }
-
-  private lockVector(): number | undefined {
-    if (this.locks.length === 0) return undefined;
-    const b = this.builder;
-    Root.startLocksVector(b, this.locks.length);
-    for (let i = this.locks.length - 1; i >= 0; i--) Lock.createLock(b, this.locks[i]![0], this.locks[i]![1]);
-    return b.endVector();
-  }
-
-  /** Lay out the regions (body.ts) and frame the header. */
+  /** Lay out the regions (body.ts) and frame the header (encode-root.ts). */
   finish(type: Value, offset: number): EncodedValue {
-    const b = this.builder;
-    const limit = this.options.maxBytes ?? MAX_FILE_BYTES;
-    const bodyLength = alignRegions(this.regions.values());
-    if (BODY_START + bodyLength > limit) throw tooLarge(BODY_START + bodyLength, limit, this.regions.values());
-    const { body, bases } = bodyParts(this.regions.values());
-    const regions = Root.createRegionsVector(b, bases);
-    Root.startOriginsVector(b, this.anyOrigin ? this.origins.length : 0);
-    if (this.anyOrigin) {
-      for (let i = this.origins.length - 1; i >= 0; i--) Origin.createOrigin(b, this.origins[i]?.data ?? 0, this.origins[i]?.index ?? 0);
-    }
-    const origins = b.endVector();
-    const classes = Root.createClassesVector(b, this.classes.map((ref) =>
-      ClassRefTable.createClassRef(b, b.createString(ref.module), b.createString(ref.name))));
-    const locks = this.lockVector();
-    Root.startRoot(b);
-    Root.addValueType(b, type);
-    Root.addValue(b, offset);
-    Root.addRegions(b, regions);
-    Root.addOrigins(b, origins);
-    Root.addClasses(b, classes);
-    // Absent when nothing is locked: a file of an unlocked value is what it was before locks were carried.
-    if (locks !== undefined) Root.addLocks(b, locks);
-    Root.finishSizePrefixedRootBuffer(b, Root.endRoot(b));
-    const header = b.asUint8Array();
-    const framed = frame(bodyLength, body, header);
-    if (framed.byteLength > limit) throw tooLarge(framed.byteLength, limit, this.regions.values());
-    return framed;
+    return finishFile(this.builder, type, offset, this.options.maxBytes ?? MAX_FILE_BYTES, {
+      regions: this.regions, origins: this.anyOrigin ? this.origins : [], classes: this.classes, locks: this.locks, regionPath,
+    });
   }
 }
 
-function codeUnits(s: string): Uint16Array {
-  const units = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
-  return units;
-}
-
-/** Holes read as undefined, so a sparse array never passes. */
-function isNumberArray(v: unknown[]): v is number[] {
-  if (v.length === 0) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
-  return true;
-}
-
-/**
- * The data properties of `v` in order (accessors that are not enumerable stay behind, as before), each with what it
- * is not (value.fbs ObjectValue.attributes): 1 enumerable, 2 writable, 4 configurable, less what `lock` says of all.
- */
-function propertyAttributes(v: object, names: readonly string[], lock: LockLevel | undefined): { keys: string[]; attributes: number[] } {
-  const locked = lock === LockLevel.Frozen ? 6 : lock === LockLevel.Sealed ? 4 : 0;
-  const keys: string[] = [];
-  const attributes: number[] = [];
-  for (const key of names) {
-    const d = Object.getOwnPropertyDescriptor(v, key)!;
-    // A hidden method (`Object.defineProperty(o, 'toJSON', { value: … })`) stays behind too, as it always did: only
-    // a shown one is an error (a function cannot travel).
-    if (!d.enumerable && (!('value' in d) || typeof d.value === 'function')) continue;
-    keys.push(key);
-    attributes.push(((d.enumerable ? 0 : 1) | (d.writable === false ? 2 : 0) | (d.configurable ? 0 : 4)) & ~locked);
-  }
-  return { keys, attributes };
-}
+const regionPath = (region: Region): string => pathOf(region.holder as Frame, region.at);

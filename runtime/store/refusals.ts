@@ -22,7 +22,7 @@ export class UnsupportedValueError extends Error {
   at(path: string): string { return `${this.description}${path ? ` at ${path}` : ''}${this.detail}`; }
 }
 
-const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype]);
+const BUILTIN_PROTOTYPES = new Set<unknown>([Array.prototype, Map.prototype, Set.prototype, Date.prototype, RegExp.prototype]);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export const keyPath = (key: string): string => (IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
@@ -31,12 +31,12 @@ export const mapValuePath = (path: string, key: unknown, i: number): string =>
 export const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 
 /**
- * A class extending Array, Map, Set, Date or a typed array: its instances keep their contents in internal slots the
+ * A class extending Array, Map, Set, Date, RegExp or a typed array: its instances keep their contents in internal slots the
  * codec would not see (the worker would get an empty object), so they are refused rather than changed silently.
  */
 export function builtinSubclass(v: object): ((path: string) => UnsupportedValueError) | undefined {
   const base = Array.isArray(v) ? 'Array' : v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : v instanceof Date ? 'Date'
-    : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
+    : v instanceof RegExp ? 'RegExp' : ArrayBuffer.isView(v) && !(v instanceof DataView) ? 'a typed array' : undefined;
   const proto: unknown = Object.getPrototypeOf(v);
   if (!base || KIND_OF_PROTOTYPE.has(proto as object) || BUILTIN_PROTOTYPES.has(proto)) return undefined;
   const name = (v as { constructor?: { name?: string } }).constructor?.name || 'anonymous';
@@ -64,19 +64,20 @@ export function detachedError(v: ArrayBufferView, path: string): UnsupportedValu
  * (`node --expose-gc dist/bench/argument-checks.js`): 1.08x the encoding of 200k five-key records at load 2, 1.12x at
  * load 7 (one getOwnPropertyDescriptor per key was cheaper than getOwnPropertyDescriptors).
  */
-export function notCarried(v: object, names: readonly string[], path: string): void {
+export function notCarried(v: object, names: readonly string[], pathOf: string | (() => string)): void {
+  const path = (): string => (typeof pathOf === 'string' ? pathOf : pathOf());
   const collection = v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : undefined;
   if (collection && names.length > 0) {
-    throw new UnsupportedValueError(collection, path, `${withArticle(collection)} with a property of its own`, ` (${keyPath(names[0]!)}, which would not travel with its entries)`);
+    throw new UnsupportedValueError(collection, path(), `${withArticle(collection)} with a property of its own`, ` (${keyPath(names[0]!)}, which would not travel with its entries)`);
   }
   for (const key of names) {
     const d = Object.getOwnPropertyDescriptor(v, key);
     if (d && (d.get !== undefined || d.set !== undefined)) {
-      throw new UnsupportedValueError('accessor', path + keyPath(key), 'an accessor property', ' (its getter or setter is the program\'s code, which runs on the program\'s objects)');
+      throw new UnsupportedValueError('accessor', path() + keyPath(key), 'an accessor property', ' (its getter or setter is the program\'s code, which runs on the program\'s objects)');
     }
   }
   const symbols = Object.getOwnPropertySymbols(v);
-  if (symbols.length > 0) throw new UnsupportedValueError('symbol', path, 'an object with a symbol key', ` (${String(symbols[0])}, which no worker would see)`);
+  if (symbols.length > 0) throw new UnsupportedValueError('symbol', path(), 'an object with a symbol key', ` (${String(symbols[0])}, which no worker would see)`);
 }
 
 /**
@@ -84,23 +85,20 @@ export function notCarried(v: object, names: readonly string[], path: string): v
  * `index` and `groups`), refused for its kind: only elements travel. Keys list indices first, so the last key tells.
  * Arrays of numbers alone are not checked (their elements travel as one vector: listing keys would cost more).
  */
-export function namedArrayKey(v: unknown[], path: string): void {
+export function namedArrayKey(v: unknown[], pathOf: string | (() => string)): void {
+  const path = (): string => (typeof pathOf === 'string' ? pathOf : pathOf());
   const keys = Object.keys(v);
   const last = keys[keys.length - 1];
   if (last === undefined || /^(0|[1-9]\d*)$/.test(last)) {
     if (Object.getOwnPropertySymbols(v).length === 0) return;
-    throw new UnsupportedValueError('symbol', path, 'an array with a symbol key', ' (which no worker would see)');
+    throw new UnsupportedValueError('symbol', path(), 'an array with a symbol key', ' (which no worker would see)');
   }
-  throw new UnsupportedValueError('Array', path, 'an array with a property of its own', ` (${keyPath(last)}, which would not travel with its elements)`);
+  throw new UnsupportedValueError('Array', path(), 'an array with a property of its own', ` (${keyPath(last)}, which would not travel with its elements)`);
 }
 
-/** A property's value; a getter that throws is reported with the property's path. */
-export function readProperty(object: object, key: string, path: string): unknown {
-  try {
-    return (object as Record<string, unknown>)[key];
-  } catch (error) {
-    throw aboutContents(new UnsupportedValueError('getter', path + keyPath(key), 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`));
-  }
+/** A property whose getter threw when the encoder read it, named by its path. */
+export function getterThrew(path: string, error: unknown): UnsupportedValueError {
+  return aboutContents(new UnsupportedValueError('getter', path, 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`));
 }
 
 export function isDetached(buffer: ArrayBufferLike): boolean {
@@ -111,10 +109,11 @@ export function isDetached(buffer: ArrayBufferLike): boolean {
 }
 
 /** Over the size limit: said with the limit and the largest typed array, whose path is where to split the data. */
-export function tooLarge(byteLength: number, limit: number, regions: Iterable<Region>): UnsupportedValueError {
+export function tooLarge(byteLength: number, limit: number, regions: Iterable<Region>, pathOf: (region: Region) => string): UnsupportedValueError {
   let largest: Region | undefined;
   for (const r of regions) if (!largest || r.end - r.start > largest.end - largest.start) largest = r;
-  const part = largest ? `; its largest part is ${withArticle(largest.type)} of ${largest.end - largest.start} bytes${largest.path ? ` at ${largest.path}` : ''}` : '';
+  const path = largest && pathOf(largest);
+  const part = largest ? `; its largest part is ${withArticle(largest.type)} of ${largest.end - largest.start} bytes${path ? ` at ${path}` : ''}` : '';
   return aboutContents(new UnsupportedValueError('size', '', `a value of ${byteLength} bytes`,
     `, over the limit of ${limit} bytes a version file can hold (the largest buffer Node.js reads a file into)${part}; pass it in smaller parts`));
 }

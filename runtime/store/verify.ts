@@ -15,14 +15,14 @@
  * inside the buffer; every vector and string inside it (strings NUL-terminated), element vectors read as typed
  * arrays aligned; union types known and their two vectors of one length; object keys as many as values; class
  * indexes, regions and back-references (RefValue: only to an object already made) in range; typed arrays inside the
- * body, aligned, whole elements; BigInt text hexadecimal. Caps bound the work: nesting MAX_DEPTH deep (the encoder
- * itself stops near 1,300-1,800 levels), at most one value per 4 header bytes (the encoder writes every value as a
- * table of its own, at least 4 bytes), and decoded text at most TEXT_PER_BYTE times the header plus TEXT_BASE.
+ * body, aligned, whole elements; BigInt text hexadecimal. Caps bound the work: at most one value per 4 header bytes
+ * (the encoder writes every value as a table of its own, at least 4 bytes), and decoded text at most TEXT_PER_BYTE
+ * times the header plus TEXT_BASE. Like the codec it walks without recursion (a stack of the unions being read, one
+ * element at a time), so a value of any depth the encoder wrote is checked, in memory proportional to its depth.
  */
 import { BODY_START, TYPED_ARRAYS } from './body';
 import { TypedArrayKind, Value } from './generated/value_generated';
 
-export const MAX_DEPTH = 2048;
 const TEXT_PER_BYTE = 16;
 const TEXT_BASE = 64 * 1024 * 1024;
 
@@ -32,7 +32,7 @@ class Malformed extends Error {}
  * Why `framed` (the header as the file holds it: u32 length, then the FlatBuffer; 8-aligned as in the file) cannot be
  * decoded as the header of a file whose body has `bodyBytes` bytes, or undefined.
  */
-export function headerProblem(framed: Uint8Array, bodyBytes: number, maxDepth = MAX_DEPTH): string | undefined {
+export function headerProblem(framed: Uint8Array, bodyBytes: number, maxDepth = Number.POSITIVE_INFINITY): string | undefined {
   try {
     new HeaderWalk(framed, bodyBytes, maxDepth).root();
     return undefined;
@@ -44,6 +44,8 @@ export function headerProblem(framed: Uint8Array, bodyBytes: number, maxDepth = 
 
 interface Table { readonly at: number; readonly vtable: number; readonly vtableSize: number; readonly size: number }
 interface Vector { readonly at: number; readonly length: number }
+/** A union vector being read: its types and offsets, how many, the next one, and the depth of the value holding it. */
+interface Union { readonly types: number; readonly items: number; readonly length: number; next: number; readonly holes: boolean; readonly depth: number }
 
 class HeaderWalk {
   private readonly view: DataView;
@@ -56,6 +58,8 @@ class HeaderWalk {
   private objects = 0;
   private classes = 0;
   private regions: Vector = { at: 0, length: 0 };
+  /** The unions being read, innermost last; a union pushed last is read first. */
+  private readonly unions: Union[] = [];
 
   constructor(private readonly bytes: Uint8Array, private readonly bodyBytes: number, private readonly maxDepth: number) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -77,6 +81,7 @@ class HeaderWalk {
       this.string(this.offsetField(ref, 1, 'a class name', true)!);
     }
     this.value(this.u8Field(root, 0), this.offsetField(root, 1, 'the value', true)!, 0);
+    this.walk();
     // Structs of a uint and a byte, each naming an object the value made.
     const locks = this.vector(root, 5, 8, 1, 'locks');
     for (let i = 0; i < (locks?.length ?? 0); i++) {
@@ -85,6 +90,20 @@ class HeaderWalk {
     }
   }
 
+  /** Every value inside the root's, in the decoder's order: a union's elements one by one, each checked when reached. */
+  private walk(): void {
+    const unions = this.unions;
+    while (unions.length > 0) {
+      const top = unions[unions.length - 1]!;
+      if (top.next >= top.length) { unions.pop(); continue; }
+      const i = top.next++;
+      const type = this.bytes[top.types + i]!;
+      if (top.holes && type === Value.HoleValue) continue; // the decoder leaves a hole without reading it
+      this.value(type, this.target(top.items + 4 * i), top.depth + 1);
+    }
+  }
+
+  /** One value's own table; the unions it holds are pushed, to be read next (the last pushed first). */
   private value(type: number, at: number, depth: number): void {
     if (++this.values > this.maxValues) throw new Malformed(`more values than its ${this.end} bytes can hold`);
     if (depth > this.maxDepth) throw new Malformed(`values nested deeper than ${this.maxDepth}`);
@@ -115,18 +134,30 @@ class HeaderWalk {
         return;
       }
       case Value.NumberArrayValue: this.objects++; this.vector(t, 0, 8, 8, 'a number array'); return;
-      case Value.ArrayValue: case Value.SetValue: this.objects++; this.union(t, 0, depth, type === Value.ArrayValue); return;
+      case Value.SetValue: this.objects++; this.union(t, 0, depth, false); return;
+      case Value.ArrayValue: {
+        // Its named properties (keys, values at 3 and 4, attributes) are read after its elements.
+        this.objects++;
+        this.attributes(t, 5, this.fields(t, 2, 'an array', depth));
+        this.union(t, 0, depth, true);
+        return;
+      }
       case Value.MapValue: {
         this.objects++;
-        const keys = this.union(t, 0, depth, false);
-        if (this.union(t, 2, depth, false) !== keys) throw new Malformed('a Map has as many keys as values');
+        const values = this.union(t, 2, depth, false);
+        if (this.union(t, 0, depth, false) !== values) throw new Malformed('a Map has as many keys as values');
         return;
       }
       case Value.ObjectValue: {
         const keys = this.classAndFields(t, { classAt: 4, keysAt: 1, valuesAt: 2 }, 'an object', depth);
-        const attributes = this.vector(t, 5, 1, 1, 'an object\'s attributes');
-        if (attributes && attributes.length !== keys) throw new Malformed('an object has as many attributes as keys');
-        for (let i = 0; i < (attributes?.length ?? 0); i++) if (this.bytes[attributes!.at + i] > 7) throw new Malformed('an attribute is not one of 1, 2 and 4');
+        this.attributes(t, 5, keys);
+        return;
+      }
+      case Value.RegExpValue: {
+        this.string(this.offsetField(t, 0, 'a RegExp\'s source', true)!);
+        this.string(this.offsetField(t, 1, 'a RegExp\'s flags', true)!);
+        this.objects++;
+        this.attributes(t, 5, this.fields(t, 2, 'a RegExp', depth));
         return;
       }
       case Value.TypedArrayValue: this.objects++; this.typedArray(t); return;
@@ -149,10 +180,23 @@ class HeaderWalk {
     const index = this.classIndex(t, at.classAt);
     if (index < -1 || index >= this.classes) throw new Malformed(`${what}'s class ${index} is not one of its ${this.classes}`);
     this.objects++;
-    const keys = this.vector(t, at.keysAt, 4, 1, `${what}'s keys`);
+    if (at.valuesAt !== at.keysAt + 1) throw new Error('verify: keys and values must be neighbouring fields');
+    return this.fields(t, at.keysAt, what, depth);
+  }
+
+  /** Keys (field `id`), each a string, and as many values (fields id + 1, id + 2). Returns the number of keys. */
+  private fields(t: Table, id: number, what: string, depth: number): number {
+    const keys = this.vector(t, id, 4, 1, `${what}'s keys`);
     for (let i = 0; i < (keys?.length ?? 0); i++) this.string(this.target(keys!.at + 4 * i));
-    if (this.union(t, at.valuesAt, depth, false) !== (keys?.length ?? 0)) throw new Malformed(`${what} has as many keys as values`);
+    if (this.union(t, id + 1, depth, false) !== (keys?.length ?? 0)) throw new Malformed(`${what} has as many keys as values`);
     return keys?.length ?? 0;
+  }
+
+  /** An attributes vector (field `id`): absent, or one byte per key, each of 1, 2 and 4. */
+  private attributes(t: Table, id: number, keys: number): void {
+    const attributes = this.vector(t, id, 1, 1, 'attributes');
+    if (attributes && attributes.length !== keys) throw new Malformed('an object has as many attributes as keys');
+    for (let i = 0; i < (attributes?.length ?? 0); i++) if (this.bytes[attributes!.at + i] > 7) throw new Malformed('an attribute is not one of 1, 2 and 4');
   }
 
   /** A table's class_index field (id `id`): -1 when absent. */
@@ -161,17 +205,16 @@ class HeaderWalk {
     return at === undefined ? -1 : this.view.getInt32(at, true);
   }
 
-  /** A union vector (types at field `id`, tables at `id + 1`): its values, in order. Returns its length. */
+  /**
+   * A union vector (types at field `id`, tables at `id + 1`), its values to be read next in order (walk): pushed, so
+   * of a table's unions the one pushed last is read first. Returns its length.
+   */
   private union(t: Table, id: number, depth: number, holes: boolean): number {
     const types = this.vector(t, id, 1, 1, 'a union\'s types');
     const items = this.vector(t, id + 1, 4, 1, 'a union\'s values');
     const n = items?.length ?? 0;
     if ((types?.length ?? 0) !== n && n > 0) throw new Malformed(`${types?.length ?? 0} types for ${n} values`);
-    for (let i = 0; i < n; i++) {
-      const type = this.bytes[types!.at + i]!;
-      if (holes && type === Value.HoleValue) continue; // the decoder leaves a hole without reading it
-      this.value(type, this.target(items!.at + 4 * i), depth + 1);
-    }
+    if (n > 0) this.unions.push({ types: types!.at, items: items!.at, length: n, next: 0, holes, depth });
     return n;
   }
 

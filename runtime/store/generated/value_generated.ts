@@ -35,13 +35,14 @@ export enum Value {
   TypedArrayValue = 13,
   RefValue = 14,
   HoleValue = 15,
-  ErrorValue = 16
+  ErrorValue = 16,
+  RegExpValue = 17
 }
 
 export function unionToValue(
   type: Value,
-  accessor: (obj:ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null
-): ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
+  accessor: (obj:ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|RegExpValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|RegExpValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null
+): ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|RegExpValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
   switch(Value[type]) {
     case 'NONE': return null; 
     case 'UndefinedValue': return accessor(new UndefinedValue())! as UndefinedValue;
@@ -60,15 +61,16 @@ export function unionToValue(
     case 'RefValue': return accessor(new RefValue())! as RefValue;
     case 'HoleValue': return accessor(new HoleValue())! as HoleValue;
     case 'ErrorValue': return accessor(new ErrorValue())! as ErrorValue;
+    case 'RegExpValue': return accessor(new RegExpValue())! as RegExpValue;
     default: return null;
   }
 }
 
 export function unionListToValue(
   type: Value, 
-  accessor: (index: number, obj:ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null, 
+  accessor: (index: number, obj:ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|RegExpValue|SetValue|StringValue|TypedArrayValue|UndefinedValue) => ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|RegExpValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null, 
   index: number
-): ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
+): ArrayValue|BigIntValue|BoolValue|DateValue|ErrorValue|HoleValue|MapValue|NullValue|NumberArrayValue|NumberValue|ObjectValue|RefValue|RegExpValue|SetValue|StringValue|TypedArrayValue|UndefinedValue|null {
   switch(Value[type]) {
     case 'NONE': return null; 
     case 'UndefinedValue': return accessor(index, new UndefinedValue())! as UndefinedValue;
@@ -87,6 +89,7 @@ export function unionListToValue(
     case 'RefValue': return accessor(index, new RefValue())! as RefValue;
     case 'HoleValue': return accessor(index, new HoleValue())! as HoleValue;
     case 'ErrorValue': return accessor(index, new ErrorValue())! as ErrorValue;
+    case 'RegExpValue': return accessor(index, new RegExpValue())! as RegExpValue;
     default: return null;
   }
 }
@@ -456,8 +459,60 @@ itemsLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+keys(index: number):string
+keys(index: number,optionalEncoding:flatbuffers.Encoding):string|Uint8Array
+keys(index: number,optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding) : null;
+}
+
+keysLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+valuesType(index: number):Value|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+valuesTypeLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+valuesTypeArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
+values(index: number, obj:any):any|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__union(obj, this.bb!.__vector(this.bb_pos + offset) + index * 4) : null;
+}
+
+valuesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+attributes(index: number):number|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+attributesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+attributesArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
 static startArrayValue(builder:flatbuffers.Builder) {
-  builder.startObject(2);
+  builder.startObject(6);
 }
 
 static addItemsType(builder:flatbuffers.Builder, itemsTypeOffset:flatbuffers.Offset) {
@@ -492,15 +547,83 @@ static startItemsVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addKeys(builder:flatbuffers.Builder, keysOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, keysOffset, 0);
+}
+
+static createKeysVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startKeysVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addValuesType(builder:flatbuffers.Builder, valuesTypeOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(3, valuesTypeOffset, 0);
+}
+
+static createValuesTypeVector(builder:flatbuffers.Builder, data:Value[]):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startValuesTypeVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
+static addValues(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, valuesOffset, 0);
+}
+
+static createValuesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addAttributes(builder:flatbuffers.Builder, attributesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(5, attributesOffset, 0);
+}
+
+static createAttributesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startAttributesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
 static endArrayValue(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
 }
 
-static createArrayValue(builder:flatbuffers.Builder, itemsTypeOffset:flatbuffers.Offset, itemsOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createArrayValue(builder:flatbuffers.Builder, itemsTypeOffset:flatbuffers.Offset, itemsOffset:flatbuffers.Offset, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset, attributesOffset:flatbuffers.Offset):flatbuffers.Offset {
   ArrayValue.startArrayValue(builder);
   ArrayValue.addItemsType(builder, itemsTypeOffset);
   ArrayValue.addItems(builder, itemsOffset);
+  ArrayValue.addKeys(builder, keysOffset);
+  ArrayValue.addValuesType(builder, valuesTypeOffset);
+  ArrayValue.addValues(builder, valuesOffset);
+  ArrayValue.addAttributes(builder, attributesOffset);
   return ArrayValue.endArrayValue(builder);
 }
 }
@@ -1290,6 +1413,183 @@ static createErrorValue(builder:flatbuffers.Builder, builtinOffset:flatbuffers.O
   ErrorValue.addValues(builder, valuesOffset);
   ErrorValue.addHidden(builder, hidden);
   return ErrorValue.endErrorValue(builder);
+}
+}
+
+export class RegExpValue {
+  bb: flatbuffers.ByteBuffer|null = null;
+  bb_pos = 0;
+  __init(i:number, bb:flatbuffers.ByteBuffer):RegExpValue {
+  this.bb_pos = i;
+  this.bb = bb;
+  return this;
+}
+
+static getRootAsRegExpValue(bb:flatbuffers.ByteBuffer, obj?:RegExpValue):RegExpValue {
+  return (obj || new RegExpValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+static getSizePrefixedRootAsRegExpValue(bb:flatbuffers.ByteBuffer, obj?:RegExpValue):RegExpValue {
+  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+  return (obj || new RegExpValue()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+}
+
+source():string|null
+source(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+source(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 4);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
+flags():string|null
+flags(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
+flags(optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 6);
+  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+}
+
+keys(index: number):string
+keys(index: number,optionalEncoding:flatbuffers.Encoding):string|Uint8Array
+keys(index: number,optionalEncoding?:any):string|Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__string(this.bb!.__vector(this.bb_pos + offset) + index * 4, optionalEncoding) : null;
+}
+
+keysLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 8);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+valuesType(index: number):Value|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+valuesTypeLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+valuesTypeArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 10);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
+values(index: number, obj:any):any|null {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__union(obj, this.bb!.__vector(this.bb_pos + offset) + index * 4) : null;
+}
+
+valuesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 12);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+attributes(index: number):number|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+attributesLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+attributesArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 14);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
+static startRegExpValue(builder:flatbuffers.Builder) {
+  builder.startObject(6);
+}
+
+static addSource(builder:flatbuffers.Builder, sourceOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(0, sourceOffset, 0);
+}
+
+static addFlags(builder:flatbuffers.Builder, flagsOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(1, flagsOffset, 0);
+}
+
+static addKeys(builder:flatbuffers.Builder, keysOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(2, keysOffset, 0);
+}
+
+static createKeysVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startKeysVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addValuesType(builder:flatbuffers.Builder, valuesTypeOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(3, valuesTypeOffset, 0);
+}
+
+static createValuesTypeVector(builder:flatbuffers.Builder, data:Value[]):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startValuesTypeVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
+static addValues(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(4, valuesOffset, 0);
+}
+
+static createValuesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
+  builder.startVector(4, data.length, 4);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addOffset(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(4, numElems, 4);
+}
+
+static addAttributes(builder:flatbuffers.Builder, attributesOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(5, attributesOffset, 0);
+}
+
+static createAttributesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startAttributesVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
+static endRegExpValue(builder:flatbuffers.Builder):flatbuffers.Offset {
+  const offset = builder.endObject();
+  return offset;
+}
+
+static createRegExpValue(builder:flatbuffers.Builder, sourceOffset:flatbuffers.Offset, flagsOffset:flatbuffers.Offset, keysOffset:flatbuffers.Offset, valuesTypeOffset:flatbuffers.Offset, valuesOffset:flatbuffers.Offset, attributesOffset:flatbuffers.Offset):flatbuffers.Offset {
+  RegExpValue.startRegExpValue(builder);
+  RegExpValue.addSource(builder, sourceOffset);
+  RegExpValue.addFlags(builder, flagsOffset);
+  RegExpValue.addKeys(builder, keysOffset);
+  RegExpValue.addValuesType(builder, valuesTypeOffset);
+  RegExpValue.addValues(builder, valuesOffset);
+  RegExpValue.addAttributes(builder, attributesOffset);
+  return RegExpValue.endRegExpValue(builder);
 }
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Which own properties of an object the encoder writes, with the attributes each has (value.fbs
+ * ObjectValue.attributes), and the quick tests of arrays it makes before listing anything.
+ */
+import { LockLevel } from './locks';
+
+/** A list of keys and, when some key is not enumerable, writable or configurable, what each is not. */
+export interface OwnKeys { readonly keys: string[]; readonly attributes: number[] | undefined }
+
+/**
+ * The data properties of `v` in order (accessors that are not enumerable stay behind, as before), each with what it
+ * is not (value.fbs ObjectValue.attributes): 1 enumerable, 2 writable, 4 configurable, less what `lock` says of all.
+ */
+export function propertyAttributes(v: object, names: readonly string[], lock: LockLevel | undefined): { keys: string[]; attributes: number[] } {
+  const locked = lock === LockLevel.Frozen ? 6 : lock === LockLevel.Sealed ? 4 : 0;
+  const keys: string[] = [];
+  const attributes: number[] = [];
+  for (const key of names) {
+    const d = Object.getOwnPropertyDescriptor(v, key)!;
+    // A hidden method (`Object.defineProperty(o, 'toJSON', { value: … })`) stays behind too, as it always did: only
+    // a shown one is an error (a function cannot travel).
+    if (!d.enumerable && (!('value' in d) || typeof d.value === 'function')) continue;
+    keys.push(key);
+    attributes.push(((d.enumerable ? 0 : 1) | (d.writable === false ? 2 : 0) | (d.configurable ? 0 : 4)) & ~locked);
+  }
+  return { keys, attributes };
+}
+
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/**
+ * An array's enumerable own properties besides its elements (a RegExp match's `index`, `input` and `groups`), or
+ * undefined when it has none. Keys list indices first, so the last key tells whether there are any.
+ */
+export function namedArrayKeys(v: unknown[], lock: LockLevel | undefined): OwnKeys | undefined {
+  const keys = Object.keys(v);
+  const last = keys[keys.length - 1];
+  if (last === undefined || INDEX.test(last)) return undefined;
+  let first = keys.length - 1;
+  while (first > 0 && !INDEX.test(keys[first - 1]!)) first--;
+  const named = propertyAttributes(v, keys.slice(first), lock);
+  return { keys: named.keys, attributes: named.attributes.some((a) => a !== 0) ? named.attributes : undefined };
+}
+
+/** Holes read as undefined, so a sparse array never passes. */
+export function isNumberArray(v: unknown[]): v is number[] {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
+  return true;
+}
+
+export function codeUnits(s: string): Uint16Array {
+  const units = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
+  return units;
+}
