@@ -11,10 +11,8 @@ import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
 import { moduleStateOf } from './module-state';
-import { outerReads } from './outer-reads';
-import { keptState } from './kept-state';
+import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
-import { changingUse, programMethod } from './method-receivers';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { closest } from '../../runtime/spelling';
@@ -129,59 +127,8 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     fail(runsProgram, codes.importsProgram, `a worker importing it would also import a module that calls tasks when it loads, the program ` +
       `itself (${where(runsProgram)}), and run it again (move what the task needs from there into a module of its own)`);
   }
-  const outer = outerReads(ctx, fn, state, (call) => {
-    const method = programMethod(ctx, fn, call);
-    return method === undefined ? undefined : changingUse(ctx, method, (f, reading) => summaries.get(f, reading)) ? 'writes' : 'reads';
-  });
-  for (const ref of outer.mutable) {
-    fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
-      'assignments nor other workers\' reach (make it a parameter, or a const)');
-  }
-  for (const ref of outer.outlived) {
-    fail(ref, codes.mutableClosure, `runs code that uses \`${ref.text}\` (${where(symbolOf(ctx, ref)!.valueDeclaration!)}), a variable outside the task ` +
-      'that is reassigned; each worker has its own copy, which neither the program\'s assignments nor other calls\' changes reach ' +
-      '(keep it in a module-level `const` object, which travels with the calls, or pass it as a parameter)');
-  }
-  for (const { ref, change } of outer.changedGlobals) {
-    fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a property of the global object the program sets (${where(change)}); ` +
-      'each worker has a global object of its own, which the program\'s never reaches (pass the value as a parameter)');
-  }
-  for (const { ref, change } of outer.changedStatics) {
-    fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a static field of a class the program changes (${where(change)}); ` +
-      'a worker has its own copy of the class, which that change never reaches (pass the value as a parameter)');
-  }
-  const saidAt = new Set<ts.Node>();
-  for (const { ref, write, readAt } of [...outer.lostWrites, ...state.writesReachedFrom(fn)]) {
-    // The task's own write, found again through the code it reaches, is one error.
-    if (saidAt.has(write)) continue;
-    saidAt.add(write);
-    fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
-      'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
-  }
-  // Module state only tasks keep from call to call travels with each call (kept-state.ts), or cannot and is an error.
-  const moduleState: ModuleStateRef[] = [];
-  for (const { ref, change, readAt } of [...outer.counted.map((c) => ({ ...c, readAt: undefined })), ...outer.shared.map((s) => ({ ...s, change: s.write }))]) {
-    const kept = keptState(ctx, state, fn, ref);
-    if (!('why' in kept)) {
-      if (!moduleState.some((s) => s.key === kept.key)) moduleState.push(kept);
-      continue;
-    }
-    const what = readAt ? `module state that task calls read (${where(readAt)})` : 'module state, from its own old value';
-    fail(change, codes.changedModuleObject, `changes \`${ref.text}\`, ${what}; each worker has its own copy of the module, so the calls ` +
-      `would not see each other's changes as in plain code, and it cannot travel with them: ${kept.why} (pass it as a parameter, or return the change)`);
-  }
-  // A module object the program changes travels with each call; one the task itself changes cannot come back.
-  for (const { ref, change, writtenByTask } of outer.changedObjects) {
-    // Changed only by a helper tasks run: kept state, followed as the tasks' own (kept-state.ts).
-    if (moduleState.some((s) => s.kept && s.name === ref.text && s.declaration === symbolOf(ctx, ref)!.valueDeclaration)) continue;
-    if (writtenByTask) {
-      fail(writtenByTask, codes.changedModuleObject, `changes \`${ref.text}\`, a module object the program also changes (${where(change)}); ` +
-        'a worker changes its own copy of the module, which the program never sees (make it a parameter)');
-      continue;
-    }
-    const declaration = symbolOf(ctx, ref)!.valueDeclaration as ts.VariableDeclaration;
-    moduleState.push({ key: moduleStateKey(ctx, declaration), name: ref.text, declaration });
-  }
+  // What the task reads or keeps of the state outside it: errors, or the module state its calls carry.
+  const moduleState = taskModuleState(ctx, summaries, fn, state, fail);
 
   const tags = readTaskTags(ctx, fn)!;
   for (const { tag, message } of tags.optionErrors) fail(tag, codes.badRunOption, message);
@@ -307,7 +254,7 @@ function alwaysReturnedParameter(ctx: AnalysisContext, fn: FunctionLike): number
 }
 
 /** `file.ts:12 \`RATES[0] = 10\``, for messages. */
-function where(node: ts.Node): string {
+export function where(node: ts.Node): string {
   const source = node.getSourceFile();
   const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const text = node.getText(source).replace(/\s+/g, ' ');
