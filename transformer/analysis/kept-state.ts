@@ -84,7 +84,7 @@ function changedOnlyByTasks(ctx: AnalysisContext, state: ModuleState, fn: Functi
   let helper: ts.Node | undefined = change;
   while (helper && !(ts.isFunctionDeclaration(helper) && ts.isSourceFile(helper.parent))) helper = helper.parent;
   const symbol = helper && runs.has(helper) && (helper as ts.FunctionDeclaration).name ? symbolOf(ctx, (helper as ts.FunctionDeclaration).name!) : undefined;
-  return symbol !== undefined && state.readOutside(symbol, runs) === undefined;
+  return symbol !== undefined && state.namedOutside(symbol, runs) === undefined;
 }
 
 /** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */

@@ -60,14 +60,20 @@ export class ModuleState {
    * that looks at it would see its own copy unchanged.
    */
   readOutsideTasks(symbol: ts.Symbol): ts.Node | undefined {
-    if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol) && !this.isModuleFunction(symbol)) return undefined;
+    if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
     this.scanOnce();
     return this.reads.get(symbol)?.[0];
   }
 
   /** The first place the program names it outside tasks and outside `code` (what a task runs: the change itself). */
   readOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>): ts.Node | undefined {
-    if (!this.readOutsideTasks(symbol)) return undefined;
+    return this.readOutsideTasks(symbol) ? this.namedOutside(symbol, code) : undefined;
+  }
+
+  /** Where the program, outside tasks and `code`, names this module object, class or top-level function. */
+  namedOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>): ts.Node | undefined {
+    this.scanOnce();
+    if (!this.reads.has(symbol)) return undefined;
     const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
     return this.reads.get(symbol)!.find((read) => !within(read));
   }
