@@ -10,15 +10,15 @@ import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
 import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
 import { classesOf, decodeValue, encodeValue, UnsupportedValueError, type EncodedValue, type EncodeOptions, type ObjectOrigin } from '../store/codec';
-import { importClasses, noteModule } from '../store/classes';
+import { importClasses } from '../store/classes';
 import { VersionCache } from './version-cache';
 import { RroTable, emptyRroCounts } from './rro-table';
 import { isPrimitive, isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { markThisThreadAWorker } from '../worker-flag';
 import { applyModuleState, keepModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
-import { TaskOutput, callWithOutput, captureTaskOutput, importQuietly, settled } from './task-output';
-import { exportNamed } from '../module-exports';
+import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
+import { loadFunction } from './task-functions';
 
 /** What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one. */
 export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook }
@@ -28,7 +28,6 @@ const settings = workerData as PoolWorkerData;
 captureTaskOutput(settings.stdio);
 const cache = new VersionCache(settings.cacheBytes);
 const rroTable = new RroTable(settings.shm);
-const modules = new Map<string, Promise<Record<string, unknown>>>();
 /** Objects the tasks running on this worker hold, with counts: an async task may await while another starts. */
 const held = new Map<unknown, number>();
 const isFree = (value: unknown): boolean => !held.has(value);
@@ -309,22 +308,6 @@ function store(task: WorkerTask, key: string, value: unknown, io: Io, writer: Ou
   io.written.push({ key, bytes });
   // An output may be (or hold) a shared-memory view, which is unmapped when its own version dies: not cached.
   if (!io.sharedViews && cache.put(key, value, bytes, exclusive)) io.cached.push(key);
-}
-
-async function loadFunction(moduleUrl: string, name: string): Promise<(...args: unknown[]) => unknown> {
-  let loading = modules.get(moduleUrl);
-  if (!loading) {
-    loading = importQuietly(() => import(moduleUrl) as Promise<Record<string, unknown>>);
-    modules.set(moduleUrl, loading);
-  }
-  const namespace = await loading;
-  noteModule(moduleUrl, namespace); // its exported classes can now travel in return values
-  const fn = exportNamed(namespace, name);
-  if (typeof fn !== 'function') {
-    throw new TypeError(`taskify: module ${moduleUrl} has no exported function ${JSON.stringify(name)} ` +
-      `(found ${fn === undefined ? 'nothing' : typeof fn}); a task must be exported from its module so a worker can import it`);
-  }
-  return fn as (...args: unknown[]) => unknown;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
