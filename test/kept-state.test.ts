@@ -35,6 +35,15 @@ test('a count only tasks keep and look at travels with the calls, inout', () => 
   }
 });
 
+test('a result made afresh from the state is no part of it: an ID record, a copy of numbers (tester #13\'s m03, m04)', () => {
+  const id = kept(`const SEQ = { n: 0 };\n${task('ticket', 'name: string', 'SEQ.n += 1; return { id: SEQ.n, name };')}`);
+  assert.is(id.errors, '');
+  assert.equal(id.state, { ticket: 'main.ts#SEQ inout' });
+  const copy = kept(`const HIST = { values: [] as number[] };\n${task('observe', 'v: number', 'HIST.values.push(v); return HIST.values.slice();')}`);
+  assert.is(copy.errors, '');
+  assert.equal(copy.state, { observe: 'main.ts#HIST inout' });
+});
+
 test('a list appended to, a ring shifted in place, an interner, a keyed counter: inout', () => {
   const cases: [string, string][] = [
     ['const LOG: number[] = [];', 'return LOG.push(x);'],
@@ -97,6 +106,10 @@ test('state that cannot travel, or that a task hands out, is a compile error nam
     /rng\.ts:1:.*task f: runs code that uses `s`/, 'a factory in another module, its closure typed `() => number` (tester #12\'s p09)');
   assert.is(kept(`function makeCounter() { let n = 0; return () => ++n; }\n${task('f', '', 'const next = makeCounter(); next(); return next();')}`).errors, '',
     'a closure made afresh by each call');
+  assert.match(kept(`const S = { list: [[1]] as number[][] };\n${task('f', 'n: number', 'S.list.push([n]); return { first: S.list[0], n };')}`).errors,
+    /the task returns part of it \(`\{ first: S\.list\[0\], n \}`\)/, 'a literal holding an object of the state');
+  assert.match(kept(`const S = { list: [[1]] as number[][] };\n${task('f', 'n: number', 'S.list.push([n]); return S.list.slice();')}`).errors,
+    /the task returns part of it/, 'a copy of a list of the state\'s objects');
   assert.match(kept(`class Settings { static calls = 0; }\n${task('f', '', 'return ++Settings.calls;')}`).errors, /only a module-level `const` object can travel/);
 });
 

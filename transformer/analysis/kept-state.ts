@@ -20,6 +20,8 @@ import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } fr
 import { moduleStateKey, type ModuleStateRef, type TaskInfo } from './discover';
 import type { ModuleState } from './module-state';
 import { fromState } from './outer-reads';
+import { COPYING_METHODS } from './builtins';
+import { skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { unsendableType } from './sendable';
 import { isDeclarationName, isReference } from '../rewrite/syntax';
@@ -97,5 +99,27 @@ function returnedPart(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol)
     if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
   if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
-  return returned.find((e) => !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e)) && fromState(ctx, fn, e, symbol));
+  return returned.find((e) => mayBePartOf(ctx, fn, e, symbol));
+}
+
+/**
+ * The value may be an object the state holds: not a primitive, and not made afresh by the return itself (a literal
+ * of fresh or primitive parts, `{ id: SEQ.n, name }`; a copy, `HIST.values.slice()` of primitives).
+ */
+function mayBePartOf(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expression, symbol: ts.Symbol): boolean {
+  const { ts } = ctx;
+  if (isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(value))) return false;
+  const e = skipParens(ts, value);
+  if (ts.isObjectLiteralExpression(e)) {
+    return e.properties.some((p) => ts.isPropertyAssignment(p) ? mayBePartOf(ctx, fn, p.initializer, symbol)
+      : ts.isShorthandPropertyAssignment(p) ? mayBePartOf(ctx, fn, p.name, symbol) : ts.isSpreadAssignment(p) ? fromState(ctx, fn, p.expression, symbol) : true);
+  }
+  if (ts.isArrayLiteralExpression(e)) return e.elements.some((element) => mayBePartOf(ctx, fn, ts.isSpreadElement(element) ? element.expression : element, symbol));
+  // A copy holds the receiver's elements: fresh when those are primitives.
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && COPYING_METHODS.has(e.expression.name.text) &&
+    e.expression.name.text !== 'map' && e.expression.name.text !== 'flatMap') {
+    const element = ctx.checker.getIndexTypeOfType(ctx.checker.getTypeAtLocation(e), ts.IndexKind.Number);
+    if (element && isPrimitiveType(ctx, element)) return false;
+  }
+  return fromState(ctx, fn, e, symbol);
 }

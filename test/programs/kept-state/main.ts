@@ -1,4 +1,4 @@
-import { bump, checked, draw, hasDigit, intern, render, rotate, setMode, square, ticket } from './state';
+import { bump, checked, draw, hasDigit, intern, record, render, rotate, setMode, square, ticket } from './state';
 
 const labels = ['a', 'b', 'c', 'd', 'e'];
 console.log('tickets', labels.map((l) => ticket(l)).join(' '));
@@ -18,3 +18,4 @@ for (const x of [1, -1, 2]) {
   try { counts.push(String(checked(x))); } catch (e) { counts.push((e as Error).message); }
 }
 console.log('checked', counts.join(' '), ticket('z'));
+console.log('records', JSON.stringify(['p', 'q'].map((n) => record(n))));
