@@ -69,6 +69,18 @@ test('through a helper the task calls, and through an exported class\'s method t
   assert.equal(rng.state, { draw: 'main.ts#RNG inout' });
 });
 
+test('an interner in a helper the task calls, read back by another task, is kept too (tester #13\'s m15)', () => {
+  const { errors, state } = kept('const HOSTS = new Map<string, number>();\n' +
+    'function hostId(h: string): number { let i = HOSTS.get(h); if (i === undefined) { i = HOSTS.size; HOSTS.set(h, i); } return i; }\n' +
+    task('ids', 'hs: string[]', 'return hs.map((h) => hostId(h));') + task('names', '', 'return [...HOSTS.keys()];'));
+  assert.is(errors, '');
+  assert.equal(state, { ids: 'main.ts#HOSTS inout', names: 'main.ts#HOSTS in' });
+  const cache = kept('const MEMO = new Map<number, number>();\nfunction sq(x: number) { if (!MEMO.has(x)) MEMO.set(x, x * x); return MEMO.get(x)!; }\n' +
+    task('f', 'x: number', 'return sq(x);'));
+  // Not kept: a cache in a helper (as before, the helper counts as a program change, so calls carry the main thread's copy).
+  assert.equal(cache.state, { f: 'main.ts#MEMO snapshot' }, 'a cache in a helper is no kept state');
+});
+
 test('a task that only reads state another task keeps carries it in; one that also changes it, inout', () => {
   const { errors, state } = kept(`const CONF = { mode: 'plain' };\nconst CACHE = new Map<string, string>();\n` +
     task('setMode', 'm: string', 'CONF.mode = m;') + task('render', 's: string', "return CONF.mode === 'upper' ? s.toUpperCase() : s;") +

@@ -70,7 +70,8 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
       ts.forEachChild(node, visit);
     };
     for (const part of [fn, ...codeReachedFrom(ctx, fn)]) visit(part);
-    const own = task.moduleState ?? [];
+    // (A snapshot of it, taken where a helper tasks run changes it, gives way to the kept entry.)
+    const own = (task.moduleState ?? []).filter((o) => o.kept || !found.has(o.key));
     const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
     if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
   }

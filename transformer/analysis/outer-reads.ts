@@ -45,6 +45,13 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
     const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier) : undefined;
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
+    // An interner in a helper (`HOSTS.set(h, HOSTS.size)` in `hostId`) that the task or another task reads back.
+    const owner = written && !counted.has(symbol!) && !shared.has(symbol!) ? ts.findAncestor(node.parent, ts.isFunctionLike) as FunctionLike | undefined : undefined;
+    if (owner && !isKeyedStore(ctx, owner, written!, symbol!)) {
+      const readBy = [...state.readByTasks(symbol!), ...referencesIn(ctx, reached, symbol!)]
+        .find((read) => !isWithin(read, written!) && !setAfreshBefore(ctx, owner, symbol!, read));
+      if (readBy) shared.set(symbol!, { ref: node as ts.Identifier, write: written!, readAt: readBy });
+    }
     ts.forEachChild(node, countsIn);
   };
   const visit = (node: ts.Node): void => {
@@ -252,6 +259,17 @@ function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symb
   if (write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return true;
   const names = (node: ts.Node): boolean => namesSymbol(ctx, node, symbol);
   return names(write.right);
+}
+
+/** Where these pieces of code name `symbol`. */
+function referencesIn(ctx: AnalysisContext, parts: readonly ts.Node[], symbol: ts.Symbol): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ctx.ts.isIdentifier(node) && isReference(ctx.ts, node) && symbolOf(ctx, node) === symbol) found.push(node);
+    ctx.ts.forEachChild(node, visit);
+  };
+  for (const part of parts) visit(part);
+  return found;
 }
 
 /** `xs.push(v)`, `Object.assign(…)`: a method of the standard library. */
