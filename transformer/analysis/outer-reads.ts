@@ -37,6 +37,19 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const method = ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ts.isCallExpression(call) && call.expression === ref.parent;
     return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined);
   };
+  // Where the code the task runs beyond its body names each module object (once per object).
+  const reachedReads = new Map<ts.Symbol, ts.Identifier[]>();
+  const readsInReached = (symbol: ts.Symbol): ts.Identifier[] => {
+    let found = reachedReads.get(symbol);
+    if (!found) { found = referencesIn(ctx, reached, symbol); reachedReads.set(symbol, found); }
+    return found;
+  };
+  // `STATE.last = x` that a call reads back (`return STATE.last`), `SEEN.add(x)` after `SEEN.has(x)`, an interner's
+  // `IDS.set(n, IDS.size)`: the read by which a call would see what an earlier call on the same worker left, not what
+  // the plain program's last call left. None for a keyed store or a read the writing function sets afresh first.
+  const sharedBy = (owner: FunctionLike, written: ts.Node, symbol: ts.Symbol, reads: readonly ts.Identifier[]): ts.Identifier | undefined =>
+    isKeyedStore(ctx, owner, written, symbol) ? undefined
+      : reads.find((read) => !isWithin(read, written) && (!isWithin(read, owner) || !setAfreshBefore(ctx, owner, symbol, read)));
   const outlived = new Map<ts.Symbol, ts.Identifier>();
   const countsIn = (node: ts.Node): void => {
     const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
@@ -47,11 +60,8 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
     // An interner in a helper (`HOSTS.set(h, HOSTS.size)` in `hostId`) that the task or another task reads back.
     const owner = written && !counted.has(symbol!) && !shared.has(symbol!) ? ts.findAncestor(node.parent, ts.isFunctionLike) as FunctionLike | undefined : undefined;
-    if (owner && !isKeyedStore(ctx, owner, written!, symbol!)) {
-      const readBy = [...state.readByTasks(symbol!), ...referencesIn(ctx, reached, symbol!)]
-        .find((read) => !isWithin(read, written!) && !setAfreshBefore(ctx, owner, symbol!, read));
-      if (readBy) shared.set(symbol!, { ref: node as ts.Identifier, write: written!, readAt: readBy });
-    }
+    const readBy = owner && sharedBy(owner, written!, symbol!, [...state.readByTasks(symbol!), ...readsInReached(symbol!)]);
+    if (readBy) shared.set(symbol!, { ref: node as ts.Identifier, write: written!, readAt: readBy });
     ts.forEachChild(node, countsIn);
   };
   const visit = (node: ts.Node): void => {
@@ -78,13 +88,11 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
         !resetBefore(ctx, fn, written, symbol!)) {
         counted.set(symbol!, { ref: node, change: written });
       }
-      // `STATE.last = x` that another call reads (`return STATE.last`), `SEEN.add(x)` after `SEEN.has(x)`: a call would
-      // read what an earlier call on the same worker left, not what the plain program's last call left.
-      if (written && !readAt && !counted.has(symbol!) && !shared.has(symbol!) && state.isModuleObject(symbol!) && !isKeyedStore(ctx, fn, written, symbol!)) {
-        // (A read inside the write itself, `PEAK.v = Math.max(PEAK.v, x)`, is a count's: `counted` says whether it is looked at.)
-        const readBy = state.readByTasks(symbol!).find((read) => !isWithin(read, written) && (!isWithin(read, fn) || !setAfreshBefore(ctx, fn, symbol!, read)));
-        if (readBy) shared.set(symbol!, { ref: node, write: written, readAt: readBy });
-      }
+      // State a call sets and a call reads back (`sharedBy`). (A read inside the write itself, `PEAK.v = Math.max(PEAK.v,
+      // x)`, is a count's: `counted` says whether it is looked at.)
+      const readBy = written && !readAt && !counted.has(symbol!) && !shared.has(symbol!) && state.isModuleObject(symbol!)
+        ? sharedBy(fn, written, symbol!, state.readByTasks(symbol!)) : undefined;
+      if (readBy) shared.set(symbol!, { ref: node, write: written!, readAt: readBy });
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
         ? state.changeOfModuleClass(symbol) : undefined;
       if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
@@ -130,7 +138,6 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
     shared: [...shared.values()], outlived: [...outlived.values()] };
 }
-
 
 /**
  * A cache's store, keyed by what the call computes from (`CACHE.set(k, v)`, `MEMO[k] = v`): what a later call reads
