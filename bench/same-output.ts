@@ -1,0 +1,93 @@
+/**
+ * `node dist/bench/same-output.js <dir>...`: the product's promise checked on programs that live anywhere. For each
+ * directory (its .ts files, entry `main.ts`, folders such as `src/` kept), build it twice into a temporary folder,
+ * with plain tsc and with the plugin of this tree, run both, and print one line:
+ *
+ *   SAME  <dir>  submitted 12, in workers 12, inline 0, failed 0
+ *   DIFF  <dir>  ...  followed by a unified diff of plain against taskified output
+ *   ERROR <dir>  the build's diagnostics, or how a run ended
+ *
+ * The plain build is the reference: stdout, then stderr and exit code, compared byte for byte. `--inline` also runs
+ * the plugin's build with TASKIFY_WORKERS=0. Exit code 1 when any directory is not SAME. This is how programs
+ * written outside the repository (a tester's, a user's) are checked; fixtures in test/programs use
+ * test/program-build.ts instead.
+ */
+import * as ts from 'typescript';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import taskifyTransformer from '../transformer';
+
+const repositoryRoot = join(__dirname, '..', '..');
+const runtimeEntry = join(repositoryRoot, 'dist', 'runtime', 'index.js');
+const work = mkdtempSync(join(tmpdir(), 'taskify-same-output-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+interface Outcome { stdout: string; stderr: string; status: number | null; signal: string | null }
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) return [];
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Compiles `dir` into `outDir`; returns the diagnostics' text (empty when the build is clean). */
+function build(dir: string, outDir: string, withPlugin: boolean): string[] {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, types: ['node'], rootDir: dir, outDir,
+    module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true,
+  };
+  const program = createAnalysisProgram(ts, sources(dir), undefined, options);
+  const diagnostics: ts.Diagnostic[] = [...ts.getPreEmitDiagnostics(program)];
+  const before = withPlugin ? [taskifyTransformer(program, { runtime: runtimeEntry }, { ts, addDiagnostic: (d) => diagnostics.push(d) })] : [];
+  program.emit(undefined, undefined, undefined, false, { before });
+  return diagnostics.map((d) => {
+    const where = d.file && d.start !== undefined ? `${relative(dir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+    return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
+  });
+}
+
+function run(outDir: string, env: Record<string, string>): Outcome {
+  const entry = [join(outDir, 'main.js'), join(outDir, 'src', 'main.js')].find(existsSync);
+  if (!entry) return { stdout: '', stderr: 'no main.ts or src/main.ts', status: null, signal: null };
+  const r = spawnSync(process.execPath, [entry], { cwd: outDir, encoding: 'utf8', timeout: 300_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
+}
+
+const shown = (o: Outcome) => `${o.stdout}--- stderr\n${o.stderr}--- exit ${o.signal ?? o.status}\n`;
+
+function diff(plain: string, taskified: string): string {
+  const a = join(work, 'plain.txt'), b = join(work, 'taskified.txt');
+  writeFileSync(a, plain); writeFileSync(b, taskified);
+  return spawnSync('diff', ['-u', '--label', 'plain', '--label', 'taskified', a, b], { encoding: 'utf8' }).stdout;
+}
+
+function check(dir: string, inline: boolean): boolean {
+  const name = basename(dir);
+  const plainDir = join(work, `${name}-plain`), taskDir = join(work, `${name}-taskify`);
+  const errors = [...build(dir, plainDir, false), ...build(dir, taskDir, true)];
+  if (errors.length > 0) { console.log(`ERROR ${dir}\n  ${errors.join('\n  ')}`); return false; }
+  const statsFile = join(work, `${name}-stats.json`);
+  rmSync(statsFile, { force: true });
+  const plain = shown(run(plainDir, {}));
+  const taskified = shown(run(taskDir, { TASKIFY_STATS: statsFile }));
+  const tasks = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')).tasks : undefined;
+  const counts = tasks ? `submitted ${tasks.submitted}, in workers ${tasks.inWorkers}, inline ${tasks.inline}, failed ${tasks.failed}` : 'no stats';
+  const inlineSame = !inline || shown(run(taskDir, { TASKIFY_WORKERS: '0' })) === plain;
+  const same = plain === taskified && inlineSame;
+  console.log(`${same ? 'SAME ' : 'DIFF '} ${dir}  ${counts}${inlineSame ? '' : '  (inline run differs)'}`);
+  if (plain !== taskified) console.log(diff(plain, taskified));
+  return same;
+}
+
+const args = process.argv.slice(2);
+const dirs = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
+if (dirs.length === 0) { console.error('usage: node dist/bench/same-output.js [--inline] <program dir>...'); process.exit(2); }
+let allSame = true;
+for (const dir of dirs) allSame = check(dir, args.includes('--inline')) && allSame;
+process.exitCode = allSame ? 0 : 1;
