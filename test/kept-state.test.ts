@@ -137,4 +137,29 @@ test('module state a method of an argument\'s class reads travels too: String(p)
   assert.match(statics.errors, /task label: reads `Fixed\.digits`, a static field of a class the program changes \(main\.ts:3 `Fixed\.digits = 4`\)/);
 });
 
+
+test('state changed under another name is kept state too: a destructured part, a helper given a part, a loop variable, a helper handing it back', () => {
+  const shapes: [string, string][] = [
+    ['const S = { list: [] as number[] };\n', 'const { list } = S; list.push(x); return list.length;'],
+    ['const S = { list: [] as string[] };\nfunction pushTo(l: string[], v: string) { l.push(v); }\n', 'pushTo(S.list, `n${x}`); return S.list.length;'],
+    ['const S = [{ n: 0 }, { n: 10 }];\n', 'for (const o of S) o.n += x; return S[0].n;'],
+    ['const S = { n: 0 };\nfunction state() { return S; }\n', 'const s = state(); s.n++; return s.n;'],
+    ['const S = [[0, 0], [0, 0]];\n', 'const row = S[x]; row[0] += 1; return S[0][0];'],
+  ];
+  for (const [state, body] of shapes) {
+    const { errors, state: carried } = kept(`${state}${task('f', 'x: number', body)}`);
+    assert.is(errors, '', body);
+    assert.equal(carried, { f: 'main.ts#S inout' }, body);
+  }
+  assert.equal(kept(`const S = { list: [1, 2] };\n${task('f', 'x: number', 'const l = [...S.list]; l.push(x); return l.length;')}`).state, { f: '' },
+    'a copy changed is no change of the state');
+});
+
+test('a change under another name to state the program reads or changes is the same compile error as a direct one', () => {
+  assert.match(kept(`export const S = { seen: [] as string[] };\n${task('f', 'w: string', 'const { seen } = S; seen.push(w); return w.length;')}console.log(S.seen);`).errors,
+    /task f: changes `S`, module state the program reads \(main\.ts:4/);
+  assert.match(kept(`const S = { list: [] as number[] };\n${task('f', 'x: number', 'const l = S.list; l.push(x); return l.length;')}S.list.push(0);`).errors,
+    /task f: changes `S`, a module object the program also changes \(main\.ts:4/);
+});
+
 test.run();

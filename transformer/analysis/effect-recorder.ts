@@ -21,9 +21,11 @@ export class EffectRecorder {
    * happen when that closure is called, and are recorded as `writtenLater`.
    */
   later = 0;
+  /** Per parameter (or root), the nodes that write it during the call, in order: what module-writes.ts judges. */
+  readonly writes = new Map<number, ts.Node[]>();
 
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly reach: () => ReachMap) {
-    this.effects = fn.parameters.map(() => ({}));
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly reach: () => ReachMap, rootCount = 0) {
+    this.effects = [...fn.parameters, ...Array(rootCount)].map(() => ({}));
   }
 
   /** Parameters a write into `expr`'s value writes. */
@@ -43,6 +45,8 @@ export class EffectRecorder {
       effect.writtenLater ??= reasonAt(node, text);
       if (deep) effect.writtenLaterDeep ??= reasonAt(node, text);
     } else {
+      const writes = this.writes.get(p);
+      if (!writes) this.writes.set(p, [node]); else if (writes[writes.length - 1] !== node) writes.push(node);
       effect.written ??= reasonAt(node, text);
       if (deep) effect.writtenDeep ??= reasonAt(node, text);
     }

@@ -29,6 +29,22 @@ export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: 
   return new FunctionEffects(ctx, fn, lookup, readingCallbacks).run();
 }
 
+/**
+ * Where `fn` writes each of `roots`, objects outside it followed as if they were parameters numbered after its own:
+ * through any name and any callee the analysis follows (`const { list } = S; list.push(x)`, `pushTo(S.list, x)`,
+ * `for (const o of S) o.n++`), in order. Module objects a task keeps from call to call (module-writes.ts).
+ */
+export function rootWrites(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, roots: readonly ts.Symbol[]): Map<ts.Symbol, readonly ts.Node[]> {
+  const effects = new FunctionEffects(ctx, fn, lookup, false, roots);
+  effects.run();
+  const writes = new Map<ts.Symbol, readonly ts.Node[]>();
+  roots.forEach((root, j) => {
+    const found = effects.writesOf(fn.parameters.length + j);
+    if (found) writes.set(root, found);
+  });
+  return writes;
+}
+
 class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly record: EffectRecorder;
@@ -36,14 +52,17 @@ class FunctionEffects {
   private readonly callbacks: Callbacks;
   private readonly reach: ReachMap;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, lookup: SummaryLookup, readingCallbacks: boolean) {
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, lookup: SummaryLookup, readingCallbacks: boolean,
+    roots: readonly ts.Symbol[] = []) {
     this.ts = ctx.ts;
-    this.record = new EffectRecorder(ctx, fn, () => this.reach);
+    this.record = new EffectRecorder(ctx, fn, () => this.reach, roots.length);
     this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
     this.calls = new CallEffects(ctx, fn, lookup, this.callbacks, this.record, () => this.reach);
     this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index),
-      (call, index) => this.calls.returnsArgument(call, index), (call) => this.calls.runsBuiltinReduce(call));
+      (call, index) => this.calls.returnsArgument(call, index), (call) => this.calls.runsBuiltinReduce(call), roots);
   }
+
+  writesOf(p: number): readonly ts.Node[] | undefined { return this.record.writes.get(p); }
 
   private get effects() { return this.record.effects; }
   private written(expr: ts.Expression) { return this.record.written(expr); }

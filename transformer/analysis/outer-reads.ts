@@ -9,6 +9,7 @@ import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type Fun
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { namesSymbol, outlivesCalls } from './outlived-variables';
+import type { ModuleWrites } from './module-writes';
 import { isReference } from '../rewrite/syntax';
 
 /**
@@ -17,7 +18,9 @@ import { isReference } from '../rewrite/syntax';
  */
 export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: ModuleState,
   /** What a call of a method of the program does to its object (`MATH.mul(x)` reading `this.k`: 'reads'); undefined for other calls. */
-  methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined):
+  methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined,
+  /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
+  moduleWrites: ModuleWrites):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
     changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[] } {
   const { ts } = ctx;
@@ -32,10 +35,14 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   const reached = codeReachedFrom(ctx, fn);
   const runs = new Set<ts.Node>([fn, ...reached]);
   // `C.next()` where the program's method changes its object (`++this.n`): a write of the module object, as a library method's is.
-  const writeAt = (ref: ts.Identifier): ts.Node | undefined => {
+  // Or a write `owner` (the task, or a function it runs) makes to the object under another name, or the task makes to
+  // what a helper hands it (`const s = state(); s.n++`).
+  const writeAt = (ref: ts.Identifier, owner: ts.Node): ts.Node | undefined => {
     const call = ref.parent.parent;
     const method = ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ts.isCallExpression(call) && call.expression === ref.parent;
-    return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined);
+    const symbol = ctx.ts.isFunctionLike(owner) && state.isModuleObject(symbolOf(ctx, ref)!) ? symbolOf(ctx, ref) : undefined;
+    return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined) ??
+      (symbol ? moduleWrites.writeIn(owner as FunctionLike, symbol) ?? moduleWrites.writeIn(fn, symbol) : undefined);
   };
   // Where the code the task runs beyond its body names each module object (once per object).
   const reachedReads = new Map<ts.Symbol, ts.Identifier[]>();
@@ -51,18 +58,18 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     isKeyedStore(ctx, owner, written, symbol) ? undefined
       : reads.find((read) => !isWithin(read, written) && (!isWithin(read, owner) || !setAfreshBefore(ctx, owner, symbol, read)));
   const outlived = new Map<ts.Symbol, ts.Identifier>();
-  const countsIn = (node: ts.Node): void => {
+  const countsIn = (part: ts.Node) => (node: ts.Node): void => {
     const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
     // `let n = 0; function tick() { return ++n; }`, or `n` kept by a factory's closure (`const next = makeCounter()`).
     if (symbol && !outlived.has(symbol) && outlivesCalls(ctx, symbol, fn, runs)) outlived.set(symbol, node as ts.Identifier);
     // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
-    const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier) : undefined;
+    const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
     // An interner in a helper (`HOSTS.set(h, HOSTS.size)` in `hostId`) that the task or another task reads back.
     const owner = written && !counted.has(symbol!) && !shared.has(symbol!) ? ts.findAncestor(node.parent, ts.isFunctionLike) as FunctionLike | undefined : undefined;
     const readBy = owner && sharedBy(owner, written!, symbol!, [...state.readByTasks(symbol!), ...readsInReached(symbol!)]);
     if (readBy) shared.set(symbol!, { ref: node as ts.Identifier, write: written!, readAt: readBy });
-    ts.forEachChild(node, countsIn);
+    ts.forEachChild(node, countsIn(part));
   };
   const visit = (node: ts.Node): void => {
     // `globalThis.LEVEL` that the program sets: the worker's global object never has it.
@@ -80,7 +87,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const symbol = symbolOf(ctx, node);
       const declaration = symbol?.valueDeclaration;
       // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
-      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? writeAt(node) : undefined;
+      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? writeAt(node, fn) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
       // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
@@ -104,7 +111,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
           const known = changedObjects.get(symbol);
           const change = known ? known.change : state.changeOfModuleObject(symbol);
           if (change) {
-            const taskChange = known?.writtenByTask ?? state.changeAt(node);
+            const taskChange = known?.writtenByTask ?? state.changeAt(node) ?? moduleWrites.writeIn(fn, symbol);
             const writtenByTask = taskChange && ts.isCallExpression(taskChange) && taskChange.expression !== node && methodEffect(taskChange) === 'reads'
               ? undefined : taskChange;
             changedObjects.set(symbol, { ref: known?.ref ?? node, change, ...(writtenByTask ? { writtenByTask } : {}) });
@@ -118,7 +125,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   for (const param of fn.parameters) visit(param);
   if (fn.body) visit(fn.body);
   // A count kept through a helper the task calls (`tick()` doing `COUNTER.n += 1; return COUNTER.n`).
-  for (const part of reached) countsIn(part);
+  for (const part of reached) countsIn(part)(part);
   // A static field the program writes, read by code the task runs (`p.fmt()` reading `Price.digits`), or by a method
   // of an argument's class a conversion runs (`String(p)`): the worker's class never has the program's value.
   const staticsIn = (node: ts.Node): void => {

@@ -52,7 +52,9 @@ export class ReachFlow {
   private readonly ts: typeof ts;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly stores: StoresArgument,
-    private readonly values: ValueOf, private readonly builtinReduce: RunsBuiltinReduce = () => false) {
+    private readonly values: ValueOf, private readonly builtinReduce: RunsBuiltinReduce = () => false,
+    /** Objects outside the function followed as parameters numbered after its own (module objects: module-writes.ts). */
+    private readonly roots: readonly ts.Symbol[] = []) {
     this.ts = ctx.ts;
   }
 
@@ -61,6 +63,11 @@ export class ReachFlow {
     this.fn.parameters.forEach((param, i) => {
       this.bindPattern(param.name, { direct: new Set([i]), contents: empty });
       this.paramSymbols.set(i, boundNames(this.ctx, param.name).map((n) => symbolOf(this.ctx, n)).filter((x): x is ts.Symbol => x !== undefined));
+    });
+    this.roots.forEach((symbol, j) => {
+      const i = this.fn.parameters.length + j;
+      this.addDirect(symbol, new Set([i]));
+      this.paramSymbols.set(i, [symbol]);
     });
     const body = this.fn.body;
     if (!body) return;

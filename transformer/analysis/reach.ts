@@ -19,7 +19,7 @@ import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHOD
 import {
   all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
-import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, skipParens } from './expressions';
+import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
 import { isAfter } from './replacements';
@@ -27,7 +27,7 @@ import { reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
 import { CalleeReturns } from './callee-returns';
 import { freshResult } from './fresh-results';
-import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { ReturnsArgument, StoresArgument } from './reach-flow';
 
@@ -48,9 +48,9 @@ export class ReachMap {
    * of the program's constructor: whether (not undefined) the new object may hold argument `index` (the constructor keeps it).
    */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
-    private readonly returnsArgument: ReturnsArgument = () => 0, builtinReduce?: RunsBuiltinReduce) {
+    private readonly returnsArgument: ReturnsArgument = () => 0, builtinReduce?: RunsBuiltinReduce, private readonly roots: readonly ts.Symbol[] = []) {
     this.ts = ctx.ts;
-    this.flow = new ReachFlow(ctx, fn, stores, this, builtinReduce);
+    this.flow = new ReachFlow(ctx, fn, stores, this, builtinReduce, roots);
     this.calleeReturns = new CalleeReturns(ctx, fn, (e) => this.of(e));
   }
 
@@ -150,7 +150,7 @@ export class ReachMap {
       // (Before a replacement, `values.pop()` in `cross(...values)`, the name is still the parameter.)
       const replaced = this.flow.replaced.get(symbol);
       if (symbols.includes(symbol) && !(replaced && isAfter(ts, expr, replaced.from, this.fn)) &&
-        this.fn.parameters[p].name.kind === ts.SyntaxKind.Identifier) return new Set([p]);
+        (this.fn.parameters[p]?.name.kind ?? ts.SyntaxKind.Identifier) === ts.SyntaxKind.Identifier) return new Set([p]);
     }
     const declaration = symbol.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer &&
@@ -216,8 +216,21 @@ export class ReachMap {
     // it captured (`const g = () => p; g().k = 1`, `mk(p)()` where mk returns `() => o`), a callback the caller made
     // over its own data (`cb().k = 1` writes what the caller's `() => q` returns, so it writes cb).
     const passed = this.resultOf(call, reaches, given);
-    const held = this.calleeReturns.held(callee);
+    const held = union(this.calleeReturns.held(callee), this.rootsReturnedBy(call));
     return held.size === 0 ? passed : { direct: union(held, passed.direct), contents: passed.contents };
+  }
+
+  /** A helper handing back (a part of) a module object followed as a root: `const s = state(); s.n++` writes it. */
+  private rootsReturnedBy(call: ts.CallExpression): Params {
+    const target = this.roots.length > 0 ? calledFunction(this.ctx, call) : undefined;
+    if (!target) return none;
+    const found = new Set<number>();
+    for (const returned of returnedExpressions(this.ts, target)) {
+      const root = rootIdentifier(this.ts, returned);
+      const index = root ? this.roots.indexOf(symbolOf(this.ctx, root)!) : -1;
+      if (index >= 0) found.add(this.fn.parameters.length + index);
+    }
+    return found;
   }
 
 

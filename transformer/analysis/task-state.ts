@@ -11,6 +11,7 @@ import { moduleStateKey, where, type ModuleStateRef } from './discover';
 import { keptState } from './kept-state';
 import { changingUse, programMethod } from './method-receivers';
 import type { ModuleState } from './module-state';
+import { ModuleWrites } from './module-writes';
 import { outerReads } from './outer-reads';
 import type { Summaries } from './summaries';
 
@@ -19,7 +20,7 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
   const outer = outerReads(ctx, fn, state, (call) => {
     const method = programMethod(ctx, fn, call);
     return method === undefined ? undefined : changingUse(ctx, method, (f, reading) => summaries.get(f, reading)) ? 'writes' : 'reads';
-  });
+  }, new ModuleWrites(ctx, state, (f, reading) => summaries.get(f, reading)));
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');

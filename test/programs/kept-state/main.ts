@@ -1,4 +1,5 @@
 import { bump, checked, draw, hasDigit, intern, record, render, rotate, setMode, square, ticket } from './state';
+import { logged, loggedSum, mark, note, notes, raiseAll, visit } from './aliases';
 
 const labels = ['a', 'b', 'c', 'd', 'e'];
 console.log('tickets', labels.map((l) => ticket(l)).join(' '));
@@ -19,3 +20,11 @@ for (const x of [1, -1, 2]) {
 }
 console.log('checked', counts.join(' '), ticket('z'));
 console.log('records', JSON.stringify(['p', 'q'].map((n) => record(n))));
+
+// Changed under other names (aliases.ts).
+console.log('logged', [1, 2, 3, 4].map((x) => logged(x)).join(','), loggedSum());
+for (let i = 0; i < 4; i++) console.log('note', note(i));
+console.log('notes', notes());
+console.log('raised', [1, 2, 3].map((b) => raiseAll(b)).join(' '));
+console.log('visits', ['x', 'y', 'x', 'z'].map((k) => visit(k)).join(' '));
+console.log('marks', mark(0, 0), mark(1, 1), mark(0, 0));
