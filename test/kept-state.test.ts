@@ -116,6 +116,8 @@ test('state that cannot travel, or that a task hands out, is a compile error nam
   assert.match(kept({ 'main.ts': `import { makeRand } from './rng';\nconst rand = makeRand(11);\n${task('f', '', 'return rand();')}`,
     'rng.ts': 'export function makeRand(seed: number): () => number { let s = seed; return () => { s = (s * 16807) % 2147483647; return s; }; }' }).errors,
     /rng\.ts:1:.*task f: runs code that uses `s`/, 'a factory in another module, its closure typed `() => number` (tester #12\'s p09)');
+  assert.match(kept(`const counter = (() => { let n = 0; return { next: () => ++n }; })();\n${task('f', '', 'return counter.next();')}`).errors,
+    /task f: runs code that uses `n`/, 'a count an IIFE\'s closure keeps, called as a method of the object it returns');
   assert.is(kept(`function makeCounter() { let n = 0; return () => ++n; }\n${task('f', '', 'const next = makeCounter(); next(); return next();')}`).errors, '',
     'a closure made afresh by each call');
   assert.match(kept(`const S = { list: [[1]] as number[][] };\n${task('f', 'n: number', 'S.list.push([n]); return { first: S.list[0], n };')}`).errors,

@@ -7,7 +7,7 @@
  * also follows names, getters and implicit calls, which a print can hide behind.)
  */
 import type * as ts from 'typescript';
-import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { returnedExpressions, skipParens } from './expressions';
 import { contentsOfType } from './type-contents';
 
@@ -32,7 +32,7 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
     for (const piece of pieces) { parts.push(piece); pending.push(piece); }
   };
   const calleesOf = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) reach(calledFunction(ctx, node) ?? madeByFactory(ctx, node));
+    if (ts.isCallExpression(node)) reach(calledFunction(ctx, node) ?? madeByFactory(ctx, node) ?? declaredCallee(ctx, node));
     if (ts.isNewExpression(node)) {
       const symbol = checker.getSymbolAtLocation(node.expression);
       const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -63,6 +63,16 @@ function madeByFactory(ctx: AnalysisContext, call: ts.CallExpression): FunctionL
   const made = factory ? returnedExpressions(ts, factory).map((e) => skipParens(ts, e)) : [];
   // (One closure is the common shape; a factory returning one of several is left to the checker.)
   return made.length === 1 && (ts.isArrowFunction(made[0]) || ts.isFunctionExpression(made[0])) ? made[0] : undefined;
+}
+
+/**
+ * The function the checker resolves the call to, where calledFunction does not trust it to be the only one the callee
+ * may be (callee-names.ts): `counter.next()` with `const counter = (() => { let n = 0; return { next: () => ++n }; })()`.
+ * Code a call may run is what matters here, so the checker's answer is taken.
+ */
+function declaredCallee(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
+  const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+  return declaration && isFunctionLike(ctx, declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
 }
 
 /**
