@@ -107,8 +107,8 @@ test('state that cannot travel, or that a task hands out, is a compile error nam
     /main\.ts:4:.*task f: changes `C`, module state, from its own old value; .* it cannot travel with them: it is an instance of class Counter, which its module does not export/);
   assert.match(kept(`const MEMO = new Map<number, number[]>();\n${task('f', 'n: number', 'let d = MEMO.get(n); if (!d) { d = [n]; MEMO.set(n, d); } return d;')}`).errors,
     /task f: changes `MEMO`, .* the task returns part of it \(`d`\)/);
-  assert.match(kept(`const C = { n: 0 };\nfunction tick() { C.n += 1; return C.n; }\n${task('f', 'x: number', 'return x + tick();')}console.log(tick());`).errors,
-    /it cannot travel with them: the program changes it too, outside tasks \(main\.ts:2\)/, 'a helper the program calls as well');
+  assert.match(kept(`const C = { list: [0] };\nfunction tick() { C.list.push(1); return C.list.length; }\n${task('f', 'x: number', 'return x + tick();')}const l = C.list;`).errors,
+    /it cannot travel with the calls: the program uses it at main\.ts:5 \(`l = C\.list`\) in a way that lets a part of it out of sight/, 'a part the program keeps');
   assert.match(kept(`let n = 0;\nfunction tick() { return ++n; }\n${task('f', '', 'return tick();')}`).errors,
     /main\.ts:2:.*task f: runs code that uses `n` \(main\.ts:1 `n = 0`\), a variable outside the task that is reassigned/, 'a module let a helper counts in');
   assert.match(kept(`function makeCounter() { let n = 0; return () => ++n; }\nconst next = makeCounter();\n${task('f', '', 'return next();')}`).errors,
@@ -157,11 +157,23 @@ test('state changed under another name is kept state too: a destructured part, a
     'a copy changed is no change of the state');
 });
 
-test('a change under another name to state the program reads or changes is the same compile error as a direct one', () => {
-  assert.match(kept(`export const S = { seen: [] as string[] };\n${task('f', 'w: string', 'const { seen } = S; seen.push(w); return w.length;')}console.log(S.seen);`).errors,
-    /task f: changes `S`, module state the program reads \(main\.ts:4/);
-  assert.match(kept(`const S = { list: [] as number[] };\n${task('f', 'x: number', 'const l = S.list; l.push(x); return l.length;')}S.list.push(0);`).errors,
-    /task f: changes `S`, a module object the program also changes \(main\.ts:4/);
+test('kept state the program uses where it stands waits there: reads, changes, a helper the program calls too, printing, copies of values', () => {
+  const uses = (program: string, body = 'S.list.push(x); return S.list.length;', state = 'export const S = { list: [] as number[], n: 0 };\n') => {
+    const found = kept(`${state}function tick() { S.n += 1; return S.n; }\n${task('f', 'x: number', body)}${program}`);
+    return found.errors || found.state.f;
+  };
+  for (const program of ['console.log(S.list.length, S.list.join(","));', 'S.list.length = 0;', 'S.list.push(0);', 'console.log(S);', 'console.log(JSON.stringify(S));',
+    'for (const x of S.list) console.log(x);', 'console.log([...S.list], Object.keys(S), Object.values(S.list));', 'console.log(tick());']) {
+    assert.is(uses(program), 'main.ts#S inout', program);
+  }
+  assert.is(uses('console.log(tick());', 'return x + tick();'), 'main.ts#S inout', 'a helper both the tasks and the program call');
+  assert.is(uses('for (const [k, n] of M) console.log(k, n);', 'M.set(`${x}`, x); return M.size;', 'export const M = new Map<string, number>();\n'),
+    'main.ts#M inout', 'iterating a Map of values');
+  const { errors } = kept(`export const S = { list: [] as number[][] };\n${task('f', 'x: number', 'S.list.push([x]); return S.list.length;')}const rows = S.list;`);
+  assert.match(errors, /task f: changes `S`, module state the program reads \(main\.ts:4 `S`\); .* it cannot travel with the calls: the program uses it at main\.ts:4 \(`rows = S\.list`\)/,
+    'a part kept in a variable would be read later without a wait');
+  assert.match(kept(`export const S = { list: [] as number[] };\n${task('f', 'x: number', 'const l = S.list; l.push(x); return l.length;')}function show(s: { list: number[] }) { return s.list.length; }\nconsole.log(show(S));`).errors,
+    /it cannot travel with the calls: the program uses it at main\.ts:5 \(`show\(S\)`\)/, 'handed to the program\'s own code');
 });
 
 test.run();

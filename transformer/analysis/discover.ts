@@ -3,6 +3,7 @@
  * and clear errors for tasks a worker could not run.
  */
 import type * as ts from 'typescript';
+import type { ProgramUse } from './program-kept-uses';
 import { basename } from 'node:path';
 import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
@@ -52,6 +53,8 @@ export interface ModuleStateRef {
   readonly kept?: boolean;
   /** The task may change it: it travels back (`inout`). */
   readonly changes?: boolean;
+  /** Kept state the program names too: where it waits for the tasks' changes (program-kept-uses.ts). */
+  readonly programUses?: readonly ProgramUse[];
 }
 
 export interface Discovery {

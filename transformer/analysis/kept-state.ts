@@ -7,15 +7,13 @@
  * Such state travels with each call as an implicit argument, as module state the program changes does
  * (runtime/api/module-state.ts): `inout` for a task that changes it, `in` for one that only reads it. Its versions
  * then order the calls that use it as the plain program ordered them, and the calls that only read it still run side
- * by side. The program itself never names it (that is a compile error of its own: outer-reads.ts `lostWrites`), so
- * the main thread never waits for it.
+ * by side. Where the program names it too, it waits there for the tasks that change it (program-kept-uses.ts).
  *
  * What cannot travel (a function, a class instance no module exports) stays a compile error naming the state, and so
  * does a task that hands out part of it (`return MEMO.get(n)`): the caller would get a copy, while the plain program's
  * next call returns the object the caller may have changed.
  */
 import type * as ts from 'typescript';
-import { basename } from 'node:path';
 import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { moduleStateKey, type ModuleStateRef, type TaskInfo } from './discover';
 import type { ModuleState } from './module-state';
@@ -24,6 +22,7 @@ import { COPYING_METHODS } from './builtins';
 import { skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { unsendableType } from './sendable';
+import { programUsesOf } from './program-kept-uses';
 import { isDeclarationName, isReference } from '../rewrite/syntax';
 
 /** The state the task changes, as an `inout` module-state entry; or why it cannot travel. */
@@ -33,16 +32,15 @@ export function keptState(ctx: AnalysisContext, state: ModuleState, fn: Function
   const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
   const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(declaration));
   if (unsendable) return { why: `it is ${unsendable}` };
-  const change = state.changeOfModuleObject(symbol);
-  if (change && !changedOnlyByTasks(ctx, state, fn, change)) {
-    const source = change.getSourceFile();
-    return { why: `the program changes it too, outside tasks (${basename(source.fileName)}:${source.getLineAndCharacterOfPosition(change.getStart(source)).line + 1}), and would not see the tasks' changes` };
-  }
+  // The program names it too: each place waits for the tasks' changes (program-kept-uses.ts), or it cannot travel.
+  const program = programUsesOf(ctx, state, symbol);
+  if ('why' in program) return program;
   const handedOut = returnedPart(ctx, fn, symbol);
   if (handedOut) {
     return { why: `the task returns part of it (\`${handedOut.getText()}\`), and the caller would get a copy where the plain program's next call hands back the object itself` };
   }
-  return { key: moduleStateKey(ctx, declaration), name: ref.text, declaration, kept: true, changes: true };
+  return { key: moduleStateKey(ctx, declaration), name: ref.text, declaration, kept: true, changes: true,
+    ...(program.uses.length > 0 ? { programUses: program.uses } : {}) };
 }
 
 /**
@@ -75,19 +73,6 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
     const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
     if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
   }
-}
-
-/**
- * The program's change is in a module function this task runs (`tick()` doing `C.n += 1`) that nothing outside the
- * tasks' code calls: only tasks make it.
- */
-function changedOnlyByTasks(ctx: AnalysisContext, state: ModuleState, fn: FunctionLike, change: ts.Node): boolean {
-  const { ts } = ctx;
-  const runs = new Set<ts.Node>([fn, ...codeReachedFrom(ctx, fn)]);
-  let helper: ts.Node | undefined = change;
-  while (helper && !(ts.isFunctionDeclaration(helper) && ts.isSourceFile(helper.parent))) helper = helper.parent;
-  const symbol = helper && runs.has(helper) && (helper as ts.FunctionDeclaration).name ? symbolOf(ctx, (helper as ts.FunctionDeclaration).name!) : undefined;
-  return symbol !== undefined && state.namedOutside(symbol, runs) === undefined;
 }
 
 /** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */

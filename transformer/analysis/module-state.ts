@@ -42,6 +42,8 @@ export class ModuleState {
   private readonly reads = new Map<ts.Symbol, ts.Node[]>();
   /** Per module object: where task bodies read it without changing it (`STATE.last`, `SEEN.has(x)`), in order. */
   private readonly taskReads = new Map<ts.Symbol, ts.Identifier[]>();
+  /** The tasks' functions, found by the scan. */
+  private readonly taskNodes: ts.Node[] = [];
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
 
@@ -76,6 +78,24 @@ export class ModuleState {
     if (!this.reads.has(symbol)) return undefined;
     const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
     return this.reads.get(symbol)!.find((read) => !within(read));
+  }
+
+  /** Every place the program names this module object, class or top-level function outside task bodies, in order. */
+  outsideTaskBodies(symbol: ts.Symbol): readonly ts.Node[] {
+    this.scanOnce();
+    return this.reads.get(symbol) ?? [];
+  }
+
+  /** The top-level functions the program names outside task bodies. */
+  namedFunctions(): ts.Symbol[] {
+    this.scanOnce();
+    return [...this.reads.keys()].filter((symbol) => this.isModuleFunction(symbol));
+  }
+
+  /** The tasks' functions. */
+  taskFunctions(): readonly ts.Node[] {
+    this.scanOnce();
+    return this.taskNodes;
   }
 
   /** Where task bodies read this module object without changing it, in order. */
@@ -141,7 +161,7 @@ export class ModuleState {
 
   private scan(node: ts.Node): void {
     const { ts } = this.ctx;
-    if (this.isTask(node)) return this.scanTask(node); // what tasks do to module state is not the program's change
+    if (this.isTask(node)) { this.taskNodes.push(node); return this.scanTask(node); } // what tasks do to module state is not the program's change
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {

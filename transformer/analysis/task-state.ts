@@ -38,22 +38,32 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a static field of a class the program changes (${where(change)}); ` +
       'a worker has its own copy of the class, which that change never reaches (pass the value as a parameter)');
   }
+  // Module state tasks keep from call to call travels with each call (kept-state.ts), or cannot and is an error.
+  const moduleState: ModuleStateRef[] = [];
+  // (One error per object: each path to it that cannot travel says the same.)
+  const refused = new Set<ts.Symbol>();
+  const keep = (ref: ts.Identifier): { why: string } | undefined => {
+    const symbol = symbolOf(ctx, ref)!;
+    if (refused.has(symbol)) return undefined;
+    const kept = keptState(ctx, state, fn, ref);
+    if ('why' in kept) { refused.add(symbol); return kept; }
+    if (!moduleState.some((s) => s.key === kept.key)) moduleState.push(kept);
+    return undefined;
+  };
   const saidAt = new Set<ts.Node>();
   for (const { ref, write, readAt } of [...outer.lostWrites, ...state.writesReachedFrom(fn)]) {
+    // State the program reads too travels, where each place the program names it can wait for the tasks' changes.
+    const kept = state.isModuleObject(symbolOf(ctx, ref)!) ? keep(ref) : { why: 'only a module-level `const` object can travel with the calls' };
     // The task's own write, found again through the code it reaches, is one error.
-    if (saidAt.has(write)) continue;
+    if (!kept || saidAt.has(write)) continue;
     saidAt.add(write);
     fail(write, codes.changedModuleObject, `changes \`${ref.text}\`, module state the program reads (${where(readAt)}); ` +
-      'a worker changes its own copy of the module, which the program never sees (pass it as a parameter, or return the change)');
+      `a worker changes its own copy of the module, which the program never sees, and it cannot travel with the calls: ${kept.why} ` +
+      '(pass it as a parameter, or return the change)');
   }
-  // Module state only tasks keep from call to call travels with each call (kept-state.ts), or cannot and is an error.
-  const moduleState: ModuleStateRef[] = [];
   for (const { ref, change, readAt } of [...outer.counted.map((c) => ({ ...c, readAt: undefined })), ...outer.shared.map((s) => ({ ...s, change: s.write }))]) {
-    const kept = keptState(ctx, state, fn, ref);
-    if (!('why' in kept)) {
-      if (!moduleState.some((s) => s.key === kept.key)) moduleState.push(kept);
-      continue;
-    }
+    const kept = keep(ref);
+    if (!kept) continue;
     const what = readAt ? `module state that task calls read (${where(readAt)})` : 'module state, from its own old value';
     fail(change, codes.changedModuleObject, `changes \`${ref.text}\`, ${what}; each worker has its own copy of the module, so the calls ` +
       `would not see each other's changes as in plain code, and it cannot travel with them: ${kept.why} (pass it as a parameter, or return the change)`);
@@ -63,8 +73,11 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     // Changed only by a helper tasks run: kept state, followed as the tasks' own (kept-state.ts).
     if (moduleState.some((s) => s.kept && s.name === ref.text && s.declaration === symbolOf(ctx, ref)!.valueDeclaration)) continue;
     if (writtenByTask) {
-      fail(writtenByTask, codes.changedModuleObject, `changes \`${ref.text}\`, a module object the program also changes (${where(change)}); ` +
-        'a worker changes its own copy of the module, which the program never sees (make it a parameter)');
+      const kept = keep(ref);
+      if (kept) {
+        fail(writtenByTask, codes.changedModuleObject, `changes \`${ref.text}\`, a module object the program also changes (${where(change)}); ` +
+          `a worker changes its own copy of the module, which the program never sees, and it cannot travel with the calls: ${kept.why} (make it a parameter)`);
+      }
       continue;
     }
     const declaration = symbolOf(ctx, ref)!.valueDeclaration as ts.VariableDeclaration;

@@ -30,7 +30,8 @@ const RUNTIME = '__taskify';
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
-  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && !options.declaresTasks && registered.length === 0) return source;
+  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && !options.declaresTasks &&
+    registered.length === 0) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();

@@ -1,5 +1,6 @@
 import { bump, checked, draw, hasDigit, intern, record, render, rotate, setMode, square, ticket } from './state';
 import { logged, loggedSum, mark, note, notes, raiseAll, visit } from './aliases';
+import { ROUND_LOG, SEEN, SETTING, raise, seen, shout, stamped, stats, step, tick } from './shared';
 
 const labels = ['a', 'b', 'c', 'd', 'e'];
 console.log('tickets', labels.map((l) => ticket(l)).join(' '));
@@ -28,3 +29,20 @@ console.log('notes', notes());
 console.log('raised', [1, 2, 3].map((b) => raiseAll(b)).join(' '));
 console.log('visits', ['x', 'y', 'x', 'z'].map((k) => visit(k)).join(' '));
 console.log('marks', mark(0, 0), mark(1, 1), mark(0, 0));
+
+// Used by the program too (shared.ts).
+console.log('shout', ['alpha', 'be', 'gamma'].map((s) => shout(s)).join(' '), `${stats.processed} items, ${stats.bytes} bytes`, stats);
+for (let round = 1; round <= 2; round++) {
+  ROUND_LOG.list.length = 0;
+  const r = [0, 1, 2].map((i) => step(round, i));
+  console.log('round', round, r.join(','), ROUND_LOG.list.join(' '), ROUND_LOG.list.length);
+}
+SETTING.n = 5;
+const raisedA = raise(1);
+SETTING.n = 100;
+console.log('raise', raisedA, raise(2), raise(3), SETTING.n);
+console.log('seen', 'a b a c b a'.split(' ').map((w) => seen(w)).join(' '));
+for (const [w, n] of SEEN) console.log('seen', w, n);
+console.log('seen', [...SEEN.keys()].join(','), JSON.stringify(Object.fromEntries(SEEN)));
+const stampedAll = [1, 2, 3].map((x) => stamped(x));
+console.log('stamped', tick(), stampedAll.join(' '), stamped(9), tick());

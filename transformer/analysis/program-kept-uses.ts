@@ -1,0 +1,134 @@
+/**
+ * Kept state the program uses too: a log tasks append to and the program prints, a tally the program resets between
+ * rounds, stats a task counts and `main` reports. The main thread's module object is the one the runtime follows as
+ * the tasks' implicit argument (kept-state.ts), so each place the program names it can wait for the tasks that change
+ * it and bring their changes home (`waitFields`) and, where it changes the object, mark it so the next task reads the
+ * change (`writtenFields`): the calls then see one history, the plain program's.
+ *
+ * That holds while every such place uses the object where it stands: a chain that ends in a value holding none of
+ * its objects (`LOG.list.length`, `LOG.list.join(',')`, `S.n++`, `S.list.push(x)`, `S.list = []`, a statement whose
+ * value is dropped) or the object handed to a library function that returns none (`console.log(S)`,
+ * `JSON.stringify(S)`). A part kept in a variable, or handed to the program's own code, could be read after later
+ * tasks changed the object, with no wait in between: that stays a compile error, which names the place.
+ */
+import type * as ts from 'typescript';
+import { basename } from 'node:path';
+import { isLibraryGlobal, isPrimitiveType, type AnalysisContext, type FunctionLike } from './context';
+import { codeReachedFrom } from './reached-code';
+import type { ModuleState } from './module-state';
+import { isTransparent, isWriteTarget } from '../rewrite/syntax';
+
+/** A place the program names kept state: wait there, and (`writes`) mark it changed. */
+export interface ProgramUse { readonly ref: ts.Identifier; readonly writes: boolean }
+
+/** The program's uses of this kept state, or the first one that cannot be followed, as the reason. */
+export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): { uses: ProgramUse[] } | { why: string } {
+  const uses: ProgramUse[] = [];
+  for (const node of programReferences(ctx, state, symbol)) {
+    if (!ctx.ts.isIdentifier(node) || !usedInPlace(ctx, node)) {
+      const source = node.getSourceFile();
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      const text = (ctx.ts.isIdentifier(node) ? outermost(ctx, node).parent : node).getText().replace(/\s+/g, ' ').slice(0, 60);
+      return { why: `the program uses it at ${basename(source.fileName)}:${line} (\`${text}\`) in a way that lets a part of it out of sight, ` +
+        'so the tasks\' changes could not be brought home before it looks; use it where it stands, as in `S.list.length`, `S.n++`, `console.log(S)`' };
+    }
+    uses.push({ ref: node, writes: state.changeAt(node) !== undefined });
+  }
+  return { uses };
+}
+
+const onlyTasksRun = new WeakMap<ModuleState, ReadonlySet<ts.Node>>();
+
+/**
+ * Every place the program names this module object outside task bodies, other than in code only tasks run: a helper
+ * the tasks call (`tick()` counting in `C`) is the program's too where the program calls it as well.
+ */
+function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): readonly ts.Node[] {
+  let only = onlyTasksRun.get(state);
+  if (!only) {
+    const taskCode = new Set(state.taskFunctions().flatMap((fn) => [fn, ...codeReachedFrom(ctx, fn as FunctionLike)]));
+    const programRuns = new Set<ts.Node>();
+    const tasks = new Set(state.taskFunctions());
+    for (const named of state.namedFunctions()) {
+      // (A task the program calls runs in a worker; called in place, its kept state is brought home first: direct-calls.ts.)
+      if (tasks.has(named.valueDeclaration!) || state.outsideTaskBodies(named).every((read) => within(read, taskCode))) continue;
+      const declaration = named.valueDeclaration as FunctionLike;
+      for (const part of [declaration, ...codeReachedFrom(ctx, declaration)]) programRuns.add(part);
+    }
+    only = new Set([...taskCode].filter((part) => !programRuns.has(part)));
+    onlyTasksRun.set(state, only);
+  }
+  return state.outsideTaskBodies(symbol).filter((read) => !within(read, only!));
+}
+
+function within(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true;
+  return false;
+}
+
+/** The end of the chain that starts at `ref`: property and element accesses, calls of what they name. */
+function outermost(ctx: AnalysisContext, ref: ts.Identifier): ts.Expression {
+  const { ts } = ctx;
+  let top: ts.Expression = ref;
+  for (;;) {
+    const parent = top.parent;
+    if (isTransparent(ts, parent) || ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)) &&
+      parent.expression === top)) top = parent as ts.Expression;
+    else return top;
+  }
+}
+
+function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const top = outermost(ctx, ref);
+  const parent = top.parent;
+  // `S.byName.set(k, entry)`, `S.list = rows`: an object the program still names becomes part of the state, and its
+  // later changes would reach the state with no mark. Made on the spot (`[x]`, `{ k }`, `new Set()`), it is the state's alone.
+  const stored = ts.isCallExpression(top) ? top.arguments
+    : ts.isBinaryExpression(parent) && parent.left === top && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [parent.right] : [];
+  if (stored.some((value) => !madeOnTheSpot(ctx, value))) return false;
+  if (top !== ref && isWriteTarget(ts, top)) return true;
+  if (top !== ref && (ts.isExpressionStatement(parent) || ts.isDeleteExpression(parent) || ts.isVoidExpression(parent))) return true;
+  const holdsNoObject = (node: ts.Node) => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node));
+  if (top !== ref && holdsNoObject(top)) return true;
+  // `console.log(S)`, `JSON.stringify(S.list)`: read where it stands, by a library function that keeps none of it.
+  if (ts.isCallExpression(parent) && parent.arguments.includes(top) && isLibraryCallee(ctx, parent.expression) && holdsNoObject(parent)) return true;
+  // `for (const [k, n] of S.counts)`, `[...S.names]`, `Object.entries(S.totals)`: a fresh copy of values, not its objects.
+  if (ts.isCallExpression(parent) && parent.arguments[0] === top && parent.expression.getText() === 'Object.keys') return true;
+  const copied = ts.isForOfStatement(parent) && parent.expression === top || ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent) ||
+    ts.isCallExpression(parent) && parent.arguments[0] === top && COPYING_LIBRARY_FUNCTIONS.has(parent.expression.getText());
+  return copied && holdsValuesOnly(ctx, ctx.checker.getTypeAtLocation(top));
+}
+
+/** A primitive, or an object literal, array literal or `new` made right there of such values. */
+function madeOnTheSpot(ctx: AnalysisContext, value: ts.Expression): boolean {
+  const { ts } = ctx;
+  const e = ts.isParenthesizedExpression(value) ? value.expression : value;
+  if (isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e))) return true;
+  if (ts.isArrayLiteralExpression(e)) return e.elements.every((element) => !ts.isSpreadElement(element) && madeOnTheSpot(ctx, element));
+  if (ts.isObjectLiteralExpression(e)) {
+    return e.properties.every((p) => ts.isPropertyAssignment(p) ? madeOnTheSpot(ctx, p.initializer) : ts.isShorthandPropertyAssignment(p) && madeOnTheSpot(ctx, p.name));
+  }
+  return ts.isNewExpression(e) && (e.arguments ?? []).every((argument) => madeOnTheSpot(ctx, argument));
+}
+
+const COPYING_LIBRARY_FUNCTIONS = new Set(['Object.keys', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'structuredClone']);
+
+/** A Map, Set, array, iterator or record whose keys and values are primitives: what iterating or copying it yields holds no object of it. */
+function holdsValuesOnly(ctx: AnalysisContext, type: ts.Type): boolean {
+  const { checker } = ctx;
+  const name = type.getSymbol()?.getName();
+  const reference = (type.flags & ctx.ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ctx.ts.ObjectFlags.Reference) !== 0;
+  const args = reference ? checker.getTypeArguments(type as ts.TypeReference) : [];
+  const container = name === 'Map' || name === 'Set' || name === 'ReadonlyMap' || name === 'ReadonlySet' || name?.endsWith('Iterator');
+  if (container && args.length > 0) return args.every((t) => isPrimitiveType(ctx, t) || checker.isTupleType(t) && holdsValuesOnly(ctx, t));
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).every((t) => isPrimitiveType(ctx, t));
+  const element = checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number);
+  if (element && type.getSymbol()?.getName()?.endsWith('Array')) return isPrimitiveType(ctx, element); // typed arrays
+  return (type.flags & ctx.ts.TypeFlags.Object) !== 0 && checker.getIndexInfosOfType(type).every((info) => isPrimitiveType(ctx, info.type)) &&
+    checker.getPropertiesOfType(type).every((p) => !(p.flags & ctx.ts.SymbolFlags.Method) && isPrimitiveType(ctx, checker.getTypeOfSymbol(p)));
+}
+
+function isLibraryCallee(ctx: AnalysisContext, callee: ts.Expression): boolean {
+  return (ctx.ts.isPropertyAccessExpression(callee) || ctx.ts.isIdentifier(callee)) && isLibraryGlobal(ctx, callee);
+}
