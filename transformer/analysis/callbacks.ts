@@ -32,6 +32,9 @@ import {
 
 export { CALLBACK_METHODS, isCallableValue } from './function-values';
 
+/** Callback parameters being discharged position by position (forwardedAt). */
+const forwarding = new Set<ts.Node>();
+
 export class Callbacks implements ReaderJudge {
   private readonly ts: typeof ts;
   /** What this analysis took to hold only reading functions (reading-callbacks summary only): see `Summary.assumes`. */
@@ -97,7 +100,8 @@ export class Callbacks implements ReaderJudge {
         const spread = args.findIndex((a) => ts.isSpreadElement(a));
         const shifted = spread >= 0 && spread <= index;
         const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
-        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)))) return false;
+        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)) ||
+          this.forwardedAt(call, target, on, field, inherited, duringCall))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
@@ -120,6 +124,21 @@ export class Callbacks implements ReaderJudge {
     }
     if (this.readingCallbacks && on === thisScopeOf(ts, this.fn)) { inherited.push([on, field]); return true; }
     return false;
+  }
+
+  /**
+   * The callee's callback parameter `on` gets a function of the program that only reads under assumptions on its own
+   * parameters, and the callee hands it only its own parameters (forwarded.ts): each assumption is then one on what
+   * this call passes there. (Each (call, parameter) once on the way: `f(g, h)` where g is handed h and h is handed g.)
+   */
+  private forwardedAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.ParameterDeclaration, field: string,
+    inherited: [ts.Node, string][], duringCall: boolean): boolean {
+    if (!this.ts.isCallExpression(call) || on.dotDotDotToken || forwarding.has(on)) return false;
+    forwarding.add(on);
+    try {
+      return dischargeForwarded(this.ctx, this.lookup, target, { call, factory: target }, on, field,
+        (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall);
+    } finally { forwarding.delete(on); }
   }
 
   /** Who judges a factory call's arguments: this analysis in its own program, else a plain one in the call's. */
