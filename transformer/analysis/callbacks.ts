@@ -21,7 +21,7 @@ import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
-import { defaultForwarded, dischargeForwarded } from './forwarded';
+import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
@@ -31,9 +31,6 @@ import {
 } from './function-values';
 
 export { CALLBACK_METHODS, isCallableValue } from './function-values';
-
-/** Callback parameters being discharged position by position (forwardedAt). */
-const forwarding = new Set<ts.Node>();
 
 export class Callbacks implements ReaderJudge {
   private readonly ts: typeof ts;
@@ -101,7 +98,8 @@ export class Callbacks implements ReaderJudge {
         const shifted = spread >= 0 && spread <= index;
         const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
         if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)) ||
-          this.forwardedAt(call, target, on, field, inherited, duringCall))) return false;
+          (ts.isCallExpression(call) && dischargeAtCall(this.ctx, this.lookup, call, target, on, field,
+            (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall)))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
@@ -124,21 +122,6 @@ export class Callbacks implements ReaderJudge {
     }
     if (this.readingCallbacks && on === thisScopeOf(ts, this.fn)) { inherited.push([on, field]); return true; }
     return false;
-  }
-
-  /**
-   * The callee's callback parameter `on` gets a function of the program that only reads under assumptions on its own
-   * parameters, and the callee hands it only its own parameters (forwarded.ts): each assumption is then one on what
-   * this call passes there. (Each (call, parameter) once on the way: `f(g, h)` where g is handed h and h is handed g.)
-   */
-  private forwardedAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.ParameterDeclaration, field: string,
-    inherited: [ts.Node, string][], duringCall: boolean): boolean {
-    if (!this.ts.isCallExpression(call) || on.dotDotDotToken || forwarding.has(on)) return false;
-    forwarding.add(on);
-    try {
-      return dischargeForwarded(this.ctx, this.lookup, target, { call, factory: target }, on, field,
-        (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall);
-    } finally { forwarding.delete(on); }
   }
 
   /** Who judges a factory call's arguments: this analysis in its own program, else a plain one in the call's. */

@@ -61,6 +61,21 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
   });
 }
 
+/** Callback parameters being discharged position by position at a plain call (dischargeAtCall). */
+const forwarding = new Set<ts.Node>();
+
+/**
+ * A callee's own callback parameter `on` gets, at this plain call, a function of the program that only reads under
+ * assumptions on its own parameters, and the callee hands it only its own parameters: each assumption is then one on
+ * what this call passes there (`ownHolds`). (Each parameter once on the way: `f(g, h)` where g is handed h and h g.)
+ */
+export function dischargeAtCall(ctx: AnalysisContext, lookup: SummaryLookup, call: ts.CallExpression, target: FunctionLike,
+  on: ts.ParameterDeclaration, field: string, ownHolds: OwnHolds, duringCall: boolean): boolean {
+  if (on.dotDotDotToken || forwarding.has(on)) return false;
+  forwarding.add(on);
+  try { return dischargeForwarded(ctx, lookup, target, { call, factory: target }, on, field, ownHolds, duringCall); } finally { forwarding.delete(on); }
+}
+
 // Syntactic walks asked again at every call through the same function: done once per (parameter, function).
 const forwardings = new WeakMap<ts.Node, Map<ts.Node, ((k: number) => Forwarded) | undefined>>();
 const forwardingsDuringCall = new WeakMap<ts.Node, Map<ts.Node, ((k: number) => Forwarded) | undefined>>();
