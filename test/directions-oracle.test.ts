@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (twenty-six npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (twenty-nine npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -55,7 +55,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // Then @antfu/utils, fast-json-patch, geolib and moderndash, untuned (83.5%, 47.1%, no function found, 70.5% when
   // added): 82.2% in all twenty-six after destructuring targets, promise executors, functions written here given to
   // reading methods of untyped receivers, Babel's CommonJS exports and callbacks taken with pop/shift/at.
-  assert.ok(Number(total[2]) >= 81, `precision ${total[2]}% in all (82.2% when this was last set)`);
+  // Then remeda, gl-mat4 and dset, untuned (80.9%, 100% once gl-mat4's `module.exports = { f: require(...) }` was
+  // followed at all, 50.0% when added): all twenty-nine 82.1% with them, 82.8% after closures handed back hold what
+  // their callbacks return, callbacks per position at plain calls (remeda's purry) and arrays in a fresh object's slots.
+  assert.ok(Number(total[2]) >= 81, `precision ${total[2]}% in all (82.8% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -110,6 +113,11 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('fast-json-patch') >= 40, `fast-json-patch precision ${precision('fast-json-patch')}%`);
   assert.ok(precision('geolib') >= 80, `geolib precision ${precision('geolib')}%`);
   assert.ok(precision('moderndash') >= 78, `moderndash precision ${precision('moderndash')}%`);
+  // remeda 80.9% -> 89.6% (the rest: clone's `refFrom.push(value)` on a parameter array, sort's comparator); dset's
+  // misses need path sensitivity (`t = t[k] = i === l ? val : …` stores val only on the last step).
+  assert.ok(precision('remeda') >= 87, `remeda precision ${precision('remeda')}%`);
+  assert.ok(precision('gl-mat4') >= 99, `gl-mat4 precision ${precision('gl-mat4')}%`);
+  assert.ok(precision('dset') >= 50, `dset precision ${precision('dset')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

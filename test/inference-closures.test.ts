@@ -166,4 +166,18 @@ test('really written stays inout: the closure handed back called, kept, run by t
   }
 });
 
+// remeda's data-last functions: a closure handed back hands its argument to a callback; the maker's result is that
+// closure (a property set on it writes nothing given), while what calling it returns may be the argument.
+const DATA_LAST = `const dataLast = (dataFirst, argument) => (data) => dataFirst(data, argument);
+const second = (d, a) => a;
+export function lazy(a) { const f = dataLast(second, a); f.lazy = true; return f; }
+export function called(a) { const f = dataLast(second, a); f(1).k = 1; }
+`;
+
+test('a callback run in a closure handed back: a property set on the closure is not the argument, what calling it returns is', () => {
+  const found = directions({ 'last.js': DATA_LAST, ...task('p: { k: number }, q: { k: number }', 'L.lazy(p); L.called(q);', "import * as L from './last.js';") });
+  assert.match(found.p, /^in:/, found.p);
+  assert.match(found.q, /^inout:.*f\(1\)\.k = 1/, found.q);
+});
+
 test.run();

@@ -32,4 +32,29 @@ export function t(p: number[], q: number[]) { return check(p) && mark(q); }
   assert.match(found.q, /^inout:.*o\.seen = true/, found.q);
 });
 
+// gl-mat4's shape: one `module.exports = fn` per file, gathered into an object literal of `require` calls.
+const GATHERED = {
+  'copy.js': `module.exports = copy;
+function copy(out, a) { out[0] = a[0]; return out; }
+`,
+  'length.js': `module.exports = length;
+function length(a) { return Math.hypot(a[0], a[1]); }
+`,
+  'index.js': `module.exports = {
+  copy: require('./copy'),
+  length: require('./length'),
+};
+`,
+};
+
+test('members of a `module.exports = { f: require(...) }` object are the required modules\' functions', () => {
+  const found = directions({ ...GATHERED, 'main.ts': `import * as vec from './index.js';
+/** @task */
+export function t(out: number[], a: number[], b: number[]) { vec.copy(out, a); return vec.length(b); }
+` });
+  assert.match(found.out, /^inout:.*out\[0\] = a\[0\]/, found.out);
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^in:/, found.b);
+});
+
 test.run();

@@ -29,7 +29,8 @@ const IMPORT_FACTORIES = "import { cloneIt, applyTo, applySwapped, applyLater } 
 
 test('a factory\'s function reading under assumptions on its parameters, handed the closure\'s own parameters: judged per position', () => {
   const files = { 'factories.js': FACTORIES };
-  for (const body of ['return cloneIt(p);', 'return applyTo(p, (o: { k: number }) => o.k);']) {
+  // (Swapped by the closure, the callback's position gets the caller's first argument: a reader there only reads p.)
+  for (const body of ['return cloneIt(p);', 'return applyTo(p, (o: { k: number }) => o.k);', 'return applySwapped((o: { k: number }) => o.k, p);']) {
     const found = directions({ ...files, ...task('p: { k: number } & number[]', body, IMPORT_FACTORIES) });
     assert.match(found.p, /^in:/, `${body}: ${found.p}`);
   }
@@ -39,8 +40,8 @@ test('per position stays sound: a writer at the callback\'s position, other valu
   const files = { 'factories.js': FACTORIES };
   for (const [signature, body] of [
     ['p: { k: number }', 'applyTo(p, (o: { k: number }) => { o.k = 1; });'],
-    // The closure swaps them: the callback's position receives the caller's first argument.
-    ['p: { k: number }', 'return applySwapped((o: { k: number }) => o.k, p);'],
+    // The closure swaps them: the callback's position receives the caller's first argument, here a writer.
+    ['p: { k: number }', 'return applySwapped((o: { k: number }) => { o.k = 1; }, p);'],
     // A partial application hands the function a later call's value (`fn(a, _b)`): that writer is not seen here.
     ['p: { k: number }', 'applyLater(p)((o: { k: number }) => { o.k = 1; });'],
     // `value.clone()` is a method of what the caller passed: it may write.
@@ -145,6 +146,31 @@ test('a read-only built-in as a callback reads, when the callee never hands it a
 test('really written stays inout: the callee hands Array.from a writer to map with; a writer reduces', () => {
   for (const body of ['return nestWith(p, Array.from).length;', 'return nestish(p, Array.from, (v: { k: number }) => { v.k = 2; return v; }).length;']) {
     const found = directions({ 'nest.js': BUILTINS, ...task('p: { k: number }[]', body, IMPORT_BUILTINS) });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
+// remeda's shape: an export hands its implementation and its own parameters to a dispatcher, which calls the
+// implementation with the dispatcher's own parameters (at other positions than its own) or hands it back.
+const PURRY = `
+const purry2 = (dataFirst, n, data, arg) => n >= 2 ? dataFirst(data, arg) : (d) => dataFirst(d, data);
+const purry1 = (dataFirst, n, data) => n >= 1 ? dataFirst(data) : dataFirst;
+function impl(data, fn) { const out = {}; for (const k in data) out[k] = fn(data[k], k, data); return out; }
+export function mapValues(data, fn) { return purry2(impl, arguments.length, data, fn); }
+export function keys(data) { return purry1((d) => Object.keys(d), arguments.length, data); }
+const kept = [];
+const keeps = (dataFirst, data, arg) => { kept.push(dataFirst); return dataFirst(data, arg); };
+export function viaKeeps(data, fn) { return keeps(impl, data, fn); }
+`;
+const IMPORT_PURRY = "import { mapValues, keys, viaKeeps } from './purry.js';";
+
+test('a callee calling its callback parameter with its own other parameters: judged per position at a plain call', () => {
+  for (const body of ['mapValues(p, (v: number) => v + 1);', 'return keys(p);']) {
+    const found = directions({ 'purry.js': PURRY, ...task('p: Record<string, number>', body, IMPORT_PURRY) });
+    assert.match(found.p, /^in:/, `${body}: ${found.p}`);
+  }
+  for (const body of ['mapValues(p, (v: { k: number }) => { v.k = 1; });', 'viaKeeps(p, (v: { k: number }) => v.k);']) {
+    const found = directions({ 'purry.js': PURRY, ...task('p: Record<string, { k: number }>', body, IMPORT_PURRY) });
     assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
   }
 });

@@ -165,4 +165,32 @@ test('Babel\'s CommonJS output stays sound: a write through the required functio
   assert.match(fill, /passed to `fill`, which writes it: passed to `set`, which writes it: writes a property: `p\.lat = 0`/, fill);
 });
 
+// The grouping idiom (es-toolkit's and remeda's groupBy, radash's and moderndash's group): slots of a fresh local
+// object that only ever receive array literals made here are arrays, so `push` on them is the built-in's.
+const GROUPS = `
+export function g1(arr, f) { const result = {}; for (const item of arr) { const key = f(item); if (!Object.hasOwn(result, key)) result[key] = []; result[key].push(item); } return result; }
+export function g2(arr, f) { const result = {}; for (const item of arr) (result[f(item)] ??= []).push(item); return result; }
+export function g3(data, f) { const output = Object.create(null); data.forEach((item) => { const items = output[f(item)]; if (items === void 0) output[f(item)] = [item]; else items.push(item); }); return output; }
+export function g4(arr, f) { return arr.reduce((acc, item) => { const id = f(item); if (!acc[id]) acc[id] = []; acc[id].push(item); return acc; }, {}); }
+export function w1(arr, f) { const result = {}; for (const item of arr) { result[f(item)] = item; result[f(item)].push(1); } return result; }
+export function w2(arr, other) { const result = {}; result.x = []; other(result); result.x.push(arr[0]); return result; }
+export function w3(arr) { const result = {}; result.k = []; result.k.push(arr); result.k[0].push(1); }
+`;
+
+test('slots of a fresh object only ever set to array literals are arrays: grouping pushes into them, not into the parameter', () => {
+  for (const g of ['g1', 'g2', 'g3', 'g4']) {
+    const p = directions({ 'groups.js': GROUPS, ...task('p: { v: number }[]', `return L.${g}(p, (x: { v: number }) => x.v);`, IMPORT.replace('lib', 'groups')) }).p;
+    assert.match(p, /^in:/, `${g}: ${p}`);
+  }
+  // Sound: a slot set to something else, the container handed to other code, a write into what a slot's array holds,
+  // a write into a group the caller got back.
+  for (const [body, signature] of [
+    ['L.w1(p, (x: number[]) => 0);', 'p: number[][]'], ['L.w2(p, (o: { x: unknown }) => { o.x = p; });', 'p: number[]'],
+    ['L.w3(p);', 'p: number[]'], ['const r = L.g1(p, () => 0); r[0][0].v = 1;', 'p: { v: number }[]'],
+  ]) {
+    const p = directions({ 'groups.js': GROUPS, ...task(signature, body, IMPORT.replace('lib', 'groups')) }).p;
+    assert.match(p, /^inout:/, `${body}: ${p}`);
+  }
+});
+
 test.run();

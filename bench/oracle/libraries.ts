@@ -139,6 +139,18 @@ const SPECS: readonly Spec[] = [
   },
   { name: 'geolib', copy: ['es'], declarations: true, type: 'commonjs', check: true, modules: [{ file: 'es/index.js', prefix: '' }] },
   { name: 'moderndash', copy: ['dist/index.js'], modules: [{ file: 'dist/index.js', prefix: '' }], check: true },
+  // Added untuned in the round after (measured before any change aimed at them). remeda: compiled TypeScript, one ES
+  // module per function without declarations beside (one bundled index.d.ts elsewhere), every export dispatching
+  // through `purry(impl, arguments.length, ...)` to data-first or data-last, never writing what it is given. gl-mat4:
+  // hand-written CommonJS, one `module.exports = fn` per file gathered by `module.exports = { invert: require(...) }`,
+  // out-parameter 4x4 matrix math (like gl-matrix, shipped unlike it). dset: two tiny hand-written ES modules writing a
+  // deep path into their object (dset) and merging into their first argument (merge).
+  { name: 'remeda', copy: ['dist'], files: /\.js$/, modules: [{ file: 'dist/index.js', prefix: '' }], check: true },
+  { name: 'gl-mat4', copy: ['.'], files: /\.js$/, type: 'commonjs', modules: [{ file: 'index.js', prefix: '' }], check: true },
+  {
+    name: 'dset', copy: ['dist/index.mjs', 'merge/index.mjs'], check: true,
+    modules: [{ file: 'dist/index.mjs', prefix: '' }, { file: 'merge/index.mjs', prefix: 'merge/' }],
+  },
 ];
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {

@@ -62,7 +62,7 @@ export function analyzeLibrary(lib: Library): StaticResult {
     const source = program.getSourceFile(join(lib.dir, module.file));
     const moduleSymbol = source && ctx.checker.getSymbolAtLocation(source);
     if (!moduleSymbol) throw new Error(`${lib.name}: ${module.file} is not a module of the program`);
-    for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
+    for (const exported of exportsOf(ctx.checker, moduleSymbol)) {
       const name = module.prefix + exported.name;
       // (Through a .d.ts kept beside the JavaScript, the function is the JavaScript behind it: code-behind.ts.)
       const via: FactoryCall[] = [];
@@ -94,6 +94,16 @@ export function analyzeLibrary(lib: Library): StaticResult {
     }
   }
   return { functions, notFound, names: namesOf(program, lib) };
+}
+
+/**
+ * A module's exports; for CommonJS `module.exports = { invert: require('./invert') }` (which the checker gives no
+ * exports), the members of that object.
+ */
+function exportsOf(checker: ts.TypeChecker, moduleSymbol: ts.Symbol): ts.Symbol[] {
+  const exports = checker.getExportsOfModule(moduleSymbol);
+  const assigned = moduleSymbol.exports?.get('export=' as ts.__String);
+  return exports.length || !assigned ? exports : checker.getTypeOfSymbol(assigned).getProperties();
 }
 
 /**

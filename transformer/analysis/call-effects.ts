@@ -22,6 +22,7 @@ import { argumentParam, callerSeesWrite, outlives, withLaterWrites, type Summary
 import type { EffectRecorder } from './effect-recorder';
 import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
+import { isArraySlot } from './array-slots';
 import { programCallArgument } from './program-calls';
 import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
@@ -232,7 +233,8 @@ export class CallEffects {
   /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
   private builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
-      isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce));
+      isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce)) ||
+      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce));
   }
 
   /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */

@@ -21,7 +21,7 @@ import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
-import { defaultForwarded, dischargeForwarded } from './forwarded';
+import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
@@ -97,7 +97,9 @@ export class Callbacks implements ReaderJudge {
         const spread = args.findIndex((a) => ts.isSpreadElement(a));
         const shifted = spread >= 0 && spread <= index;
         const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
-        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)))) return false;
+        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)) ||
+          (ts.isCallExpression(call) && dischargeAtCall(this.ctx, this.lookup, call, target, on, field,
+            (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall)))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||

@@ -75,6 +75,10 @@ export class EffectRecorder {
 
   /** Handed to a callback taken to only read: the callback's result (and so this function's) may still be it. */
   toCallback(params: Params, node: ts.Node, text: string): void {
+    // In a closure handed back (`(data) => dataFirst(data, arg)`), the callback's result is that closure's, not this
+    // function's: the closure holds what it was given, as one returning it would (remeda's data-last functions, whose
+    // `dataLast.lazy = lazy` wrote `arg` when the result was taken to be it).
+    if (this.later > 0) { this.inFunction(params, node, text); return; }
     for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
   }
 

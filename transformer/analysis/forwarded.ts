@@ -12,6 +12,11 @@
  * judging the export, with the parameter's absence of a default). Anything else done with `fn` (handed on, stored,
  * called with other values: ramda's `_curry2` partial application `fn(a, _b)`, where `_b` comes from a later call
  * nothing here sees) keeps the old rule: P must only read outright.
+ *
+ * The same holds for a callee's own callback parameter at a plain call (remeda's `purry2(impl, arguments.length, data,
+ * fn)`, whose body calls `dataFirst(data, arg)`): there the callee is both the factory and the closure, and P's
+ * parameter k gets whichever of the callee's own parameters every call passes at k, discharged by this call's
+ * argument there (callbacks.ts).
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -21,7 +26,7 @@ import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { defaultOnlyReads, enclosesOrIs, mayHoldFunctions, summaryOnlyReads } from './function-values';
 import { suppliedBy } from './supplied';
 import { argumentOf, type SummaryLookup } from './param-effects';
-import { withinReturnedClosure } from './returned-closures';
+import { handedBack, withinReturnedClosure } from './returned-closures';
 
 /** Whether the made closure's own parameter holds only reading functions (in `field`), as its caller must show. */
 export type OwnHolds = (param: ts.ParameterDeclaration, field: string) => boolean;
@@ -54,6 +59,21 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
     if (own === undefined) return false;
     return own === 'nothing' || [...fields].every((f) => ownHolds(own, f));
   });
+}
+
+/** Callback parameters being discharged position by position at a plain call (dischargeAtCall). */
+const forwarding = new Set<ts.Node>();
+
+/**
+ * A callee's own callback parameter `on` gets, at this plain call, a function of the program that only reads under
+ * assumptions on its own parameters, and the callee hands it only its own parameters: each assumption is then one on
+ * what this call passes there (`ownHolds`). (Each parameter once on the way: `f(g, h)` where g is handed h and h g.)
+ */
+export function dischargeAtCall(ctx: AnalysisContext, lookup: SummaryLookup, call: ts.CallExpression, target: FunctionLike,
+  on: ts.ParameterDeclaration, field: string, ownHolds: OwnHolds, duringCall: boolean): boolean {
+  if (on.dotDotDotToken || forwarding.has(on)) return false;
+  forwarding.add(on);
+  try { return dischargeForwarded(ctx, lookup, target, { call, factory: target }, on, field, ownHolds, duringCall); } finally { forwarding.delete(on); }
 }
 
 // Syntactic walks asked again at every call through the same function: done once per (parameter, function).
@@ -138,7 +158,9 @@ type Forwarded = ts.ParameterDeclaration | 'nothing' | undefined;
  * For position k, the closure's own parameter every call of `fn` passes there ('nothing': no call passes anything
  * at k), or undefined when some call passes something else; undefined for the whole when `fn` is used other than by
  * such calls and reads of `fn.length`. `duringCall`: calls in closures `target` only hands back are left out (they
- * run when the caller calls what it got: `_curry2`'s `_curry1((_b) => fn(a, _b))`; returned-closures.ts).
+ * run when the caller calls what it got: `_curry2`'s `_curry1((_b) => fn(a, _b))`; returned-closures.ts), and so is
+ * `fn` itself handed back (remeda's `purry1`: `n >= 1 ? dataFirst(data) : dataFirst`): what calling it later does is
+ * the business of whoever calls the result, which is unknown code to it.
  */
 function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.ParameterDeclaration, target: FunctionLike,
   duringCall: boolean): ((k: number) => Forwarded) | undefined {
@@ -150,7 +172,7 @@ function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.Par
   const visit = (node: ts.Node): void => {
     if (other) return;
     if (ts.isIdentifier(node) && node !== fn.name && symbolOf(ctx, node) === symbol &&
-      !(duringCall && enclosesOrIs(target, node) && withinReturnedClosure(ctx, target, node))) {
+      !(duringCall && enclosesOrIs(target, node) && (withinReturnedClosure(ctx, target, node) || handedBack(ctx, target, node)))) {
       const use = upward(ts, node);
       const parent = use.parent;
       if (ts.isCallExpression(parent) && parent.expression === use && enclosesOrIs(target, parent)) calls.push(parent.arguments);
@@ -167,19 +189,26 @@ function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.Par
   };
   visit(factory.body);
   if (other) return undefined;
+  const usable = (own: ts.ParameterDeclaration | undefined): ts.ParameterDeclaration | undefined =>
+    own && (own.parent as ts.Node) === target && own !== fn && !own.dotDotDotToken && ts.isIdentifier(own.name) && !reassigned(ctx, target, own) ? own : undefined;
   return (k) => {
-    const own = target.parameters[k];
-    const usable = own && !own.dotDotDotToken && ts.isIdentifier(own.name) && !reassigned(ctx, target, own) ? own : undefined;
     let found: Forwarded = 'nothing';
     for (const args of calls) {
       // `fn.apply(this, arguments)` in the closure itself: argument k is the caller's argument k.
-      if (args === 'arguments') { if (!usable) return undefined; found = usable; continue; }
-      if (args.slice(0, k + 1).some((a) => ts.isSpreadElement(a))) return undefined;
-      const given = args[k];
-      if (!given) continue;
-      const value = skipParens(ts, given);
-      if (!usable || !ts.isIdentifier(value) || symbolOf(ctx, value)?.valueDeclaration !== usable) return undefined;
-      found = usable;
+      let own: ts.ParameterDeclaration | undefined;
+      if (args === 'arguments') own = usable(target.parameters[k]);
+      else {
+        if (args.slice(0, k + 1).some((a) => ts.isSpreadElement(a))) return undefined;
+        const given = args[k];
+        if (!given) continue;
+        // Any own parameter of the closure at any position (remeda's `purry2(dataFirst, n, data, arg)` calls
+        // `dataFirst(data, arg)`): the caller's argument there is what P gets at k.
+        const value = skipParens(ts, given);
+        const declaration = ts.isIdentifier(value) ? symbolOf(ctx, value)?.valueDeclaration : undefined;
+        own = declaration && ts.isParameter(declaration) ? usable(declaration) : undefined;
+      }
+      if (!own || (found !== 'nothing' && found !== own)) return undefined;
+      found = own;
     }
     return found;
   };

@@ -50,6 +50,8 @@ function functionOfNode(ctx: AnalysisContext, node: ts.Node, depth: number, via?
   // `Object.defineProperty(exports, "f", { get: function () { return _f.default } })` (babel-interop.ts).
   const defined = definedExportValue(ctx, node);
   if (defined) return functionOfExpression(ctx, defined, depth, via);
+  // CommonJS `module.exports = { invert: require('./invert'), … }`: a member of the exports object, like `exports.f = …`.
+  if (ts.isPropertyAssignment(node) && isModuleExportsLiteral(ts, node.parent)) return functionOfExpression(ctx, node.initializer, depth, via);
   // CommonJS: `exports.total = function …`, `module.exports = f` (the declaration is the assignment or its target).
   const assignment = ts.isBinaryExpression(node) ? node : node.parent && ts.isBinaryExpression(node.parent) && node.parent.left === node ? node.parent : undefined;
   if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) return functionOfExpression(ctx, assignment.right, depth, via);
@@ -66,6 +68,9 @@ export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, 
     const symbol = ctx.checker.getSymbolAtLocation(ts.isIdentifier(expr) ? expr : expr.name) ?? requiredModuleMember(ctx, expr);
     return symbol && functionOfSymbol(ctx, symbol, depth + 1, via);
   }
+  // `require('./invert')`: what that module assigns to `module.exports`.
+  const required = requiredModuleExport(ctx, expr);
+  if (required) return functionOfSymbol(ctx, required, depth + 1, via);
   if (ts.isCallExpression(expr)) {
     const callee = skipParens(ts, expr.expression);
     const symbol = ts.isIdentifier(callee) ? ctx.checker.getSymbolAtLocation(callee) : undefined;
@@ -79,4 +84,17 @@ export function functionOfExpression(ctx: AnalysisContext, expr: ts.Expression, 
     }
   }
   return undefined;
+}
+
+const isModuleExportsLiteral = (t: typeof ts, node: ts.Node): boolean => t.isObjectLiteralExpression(node) &&
+  t.isBinaryExpression(node.parent) && node.parent.right === node && node.parent.operatorToken.kind === t.SyntaxKind.EqualsToken &&
+  t.isPropertyAccessExpression(node.parent.left) && node.parent.left.getText() === 'module.exports';
+
+/** The `module.exports = …` of the module a `require('…')` call names, or undefined for any other expression. */
+function requiredModuleExport(ctx: AnalysisContext, expr: ts.Expression): ts.Symbol | undefined {
+  const { ts } = ctx;
+  if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  const [specifier] = expr.arguments;
+  if (expr.arguments.length !== 1 || !ts.isStringLiteralLike(specifier)) return undefined;
+  return ctx.checker.getSymbolAtLocation(specifier)?.exports?.get('export=' as ts.__String);
 }

@@ -38,6 +38,9 @@ export function withinReturnedClosure(ctx: AnalysisContext, fn: FunctionLike, no
   return false;
 }
 
+/** `node`'s value only goes into `fn`'s result (`return fn`, handed to a function that holds it for later and returned). */
+export const handedBack = (ctx: AnalysisContext, fn: FunctionLike, node: ts.Node): boolean => usedAs(ctx, fn, node, 0) === 'returned';
+
 /** What `fn` does with the result of `call`, written in it. */
 export function resultUse(ctx: AnalysisContext, fn: FunctionLike, call: ts.CallExpression): ResultUse {
   return usedAs(ctx, fn, call, 0);
