@@ -55,7 +55,7 @@ function build(dir: string, outDir: string, withPlugin: boolean): string[] {
 function run(outDir: string, env: Record<string, string>): Outcome {
   const entry = [join(outDir, 'main.js'), join(outDir, 'src', 'main.js')].find(existsSync);
   if (!entry) return { stdout: '', stderr: 'no main.ts or src/main.ts', status: null, signal: null };
-  const r = spawnSync(process.execPath, [entry], { cwd: outDir, encoding: 'utf8', timeout: 300_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const r = spawnSync(process.execPath, [entry], { cwd: outDir, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 30, env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
 }
 

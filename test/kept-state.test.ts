@@ -176,4 +176,25 @@ test('kept state the program uses where it stands waits there: reads, changes, a
     /it cannot travel with (the calls|them): the program uses it at main\.ts:5 \(`show\(S\)`\)/, 'handed to the program\'s own code');
 });
 
+test('code a task runs without a call the checker resolves: a helper passed by name, a function table, a getter, call and apply (tester #14)', () => {
+  const shapes: [string, string][] = [
+    ['const S: string[] = [];\nfunction intern(s: string) { let i = S.indexOf(s); if (i < 0) { i = S.length; S.push(s); } return i; }\n', 'return [`${x}`].map(intern)[0];'],
+    ['const S: string[] = [];\nconst HANDLERS: Record<string, (s: string) => number> = { add: (s) => S.push(s) };\n', 'return HANDLERS.add(`${x}`);'],
+    ['const S = { n: 0 };\nconst ids = { get next() { return ++S.n; } };\n', 'return ids.next + x;'],
+    ['const S: string[] = [];\n', 'return Array.prototype.push.call(S, `${x}`);'],
+    ['const S: number[] = [];\nfunction addAll(...xs: number[]) { S.push(...xs); return S.length; }\n', 'return addAll.apply(null, [x, x]);'],
+  ];
+  for (const [state, body] of shapes) {
+    const { errors, state: carried } = kept(`${state}${task('f', 'x: number', body)}`);
+    assert.is(errors, '', body);
+    assert.equal(carried, { f: 'main.ts#S inout' }, body);
+  }
+  const read = kept(`export const CONFIG = { scale: 1 };\nfunction factor(x: number) { return x * CONFIG.scale; }\n${task('f', 'x: number', 'return [x].map(factor)[0];')}CONFIG.scale = 10;`);
+  assert.equal([read.errors, read.state], ['', { f: 'main.ts#CONFIG snapshot' }], 'a read through a helper passed by name travels');
+  assert.match(kept(`const ids = (() => { const state = { n: 0 }; return { next: () => ++state.n }; })();\n${task('f', '', 'return ids.next();')}`).errors,
+    /task f: runs code that changes `state` \(main\.ts:1 `state = \{ n: 0 \}`\), an object a closure keeps/);
+  assert.is(kept(`function memoize(f: (n: number) => number) { const cache = new Map<number, number>(); return (n: number) => { if (!cache.has(n)) cache.set(n, f(n)); return cache.get(n)!; }; }\n` +
+    `const sq = memoize((n) => n * n);\n${task('f', 'x: number', 'return sq(x);')}`).errors, '', 'a cache a closure keeps changes no output');
+});
+
 test.run();

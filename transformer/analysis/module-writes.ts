@@ -34,7 +34,9 @@ export class ModuleWrites {
       const roots = this.moduleObjectsNamedIn(owner);
       writes = new Map();
       for (const [root, found] of roots.length === 0 ? [] : rootWrites(this.ctx, owner, this.lookup, roots)) {
-        const write = found.find((node) => !this.spelledOnItsName(node, root));
+        // (A write the analysis records at an argument, `Array.prototype.push.call(LIST, s)`, is the call's.)
+        const write = found.map((node) => this.ctx.ts.isCallExpression(node.parent) && node.parent.arguments.includes(node as ts.Expression) ? node.parent : node)
+          .find((node) => !this.spelledOnItsName(node, root));
         if (write) writes.set(root, write);
       }
       this.known.set(owner, writes);

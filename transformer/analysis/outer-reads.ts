@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
-import { namesSymbol, outlivesCalls } from './outlived-variables';
+import { changesClosureObject, namesSymbol, outlivesCalls } from './outlived-variables';
 import type { ModuleWrites } from './module-writes';
 import { isReference } from '../rewrite/syntax';
 
@@ -22,7 +22,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
   moduleWrites: ModuleWrites):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[] } {
+    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
@@ -58,10 +58,14 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     isKeyedStore(ctx, owner, written, symbol) ? undefined
       : reads.find((read) => !isWithin(read, written) && (!isWithin(read, owner) || !setAfreshBefore(ctx, owner, symbol, read)));
   const outlived = new Map<ts.Symbol, ts.Identifier>();
+  const closureKept = new Map<ts.Symbol, ts.Identifier>();
   const countsIn = (part: ts.Node) => (node: ts.Node): void => {
     const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
     // `let n = 0; function tick() { return ++n; }`, or `n` kept by a factory's closure (`const next = makeCounter()`).
     if (symbol && !outlived.has(symbol) && outlivesCalls(ctx, symbol, fn, runs)) outlived.set(symbol, node as ts.Identifier);
+    // (A cache a closure keeps, `memo.set(k, v)`, changes no output: only a change from the object's own old value counts.)
+    const closureWrite = symbol && !closureKept.has(symbol) ? state.writeAt(node as ts.Identifier) : undefined;
+    if (closureWrite && changesClosureObject(ctx, symbol!, runs, updatesFromItself(ctx, closureWrite, symbol!))) closureKept.set(symbol!, node as ts.Identifier);
     // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
     const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
@@ -143,7 +147,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
-    shared: [...shared.values()], outlived: [...outlived.values()] };
+    shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()] };
 }
 
 /**
@@ -261,10 +265,16 @@ function updatesFromItself(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symb
   if (ts.isCallExpression(write)) {
     // `C.next()` with the program's method changing its object: what it leaves depends on what the call before left.
     if (!write.arguments.some((argument) => namesSymbol(ctx, argument, symbol)) && !isLibraryMethodCall(ctx, write)) return true;
+    // Appended after what earlier calls left (a keyed `set`/`add` is a cache's), also spelled `Array.prototype.push.call(LOG, x)`.
+    const callee = write.expression;
+    const borrowed = ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply') &&
+      ts.isPropertyAccessExpression(callee.expression) && ts.isPropertyAccessExpression(callee.expression.expression) &&
+      callee.expression.expression.name.text === 'prototype' && write.arguments[0] !== undefined && namesSymbol(ctx, write.arguments[0], symbol);
+    if (borrowed) return ACCUMULATING_METHODS.has((callee.expression as ts.PropertyAccessExpression).name.text);
     // `Object.assign(S, { n: S.n + 1 })`: the new contents computed from the old.
     if (write.arguments[0] && namesSymbol(ctx, write.arguments[0], symbol)) return write.arguments.slice(1).some((argument) => namesSymbol(ctx, argument, symbol));
-    // `LOG.push(x)`: appended after what earlier calls left (a keyed `set`/`add` is a cache's).
-    return ts.isPropertyAccessExpression(write.expression) && ACCUMULATING_METHODS.has(write.expression.name.text);
+    // `LOG.push(x)`.
+    return ts.isPropertyAccessExpression(callee) && ACCUMULATING_METHODS.has(callee.name.text);
   }
   if (ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write)) {
     return write.operator === ts.SyntaxKind.PlusPlusToken || write.operator === ts.SyntaxKind.MinusMinusToken;

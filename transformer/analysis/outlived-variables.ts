@@ -54,3 +54,20 @@ function reassignedByClosure(ctx: AnalysisContext, declaration: ts.VariableDecla
 export function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symbol): boolean {
   return (ctx.ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ctx.ts.forEachChild(node, (child) => namesSymbol(ctx, child, symbol)) === true;
 }
+
+/**
+ * An object a closure keeps, which the code a task runs changes: `const ids = (() => { const state = { n: 0 }; return
+ * { next: () => ++state.n }; })()`. Declared in a function that code is not (an IIFE, a factory), it lives as long as
+ * the closure, one per worker, and no name outside reaches it to travel with the calls.
+ */
+export function changesClosureObject(ctx: AnalysisContext, symbol: ts.Symbol, runs: ReadonlySet<ts.Node>, written: boolean): boolean {
+  const { ts } = ctx;
+  const declaration = symbol.valueDeclaration;
+  if (!written || !declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
+  let inFunction = false;
+  for (let n: ts.Node | undefined = declaration.parent; n; n = n.parent) {
+    if (runs.has(n)) return false; // made afresh by each run
+    if (ts.isFunctionLike(n)) inFunction = true;
+  }
+  return inFunction;
+}

@@ -10,6 +10,7 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { returnedExpressions, skipParens } from './expressions';
 import { contentsOfType } from './type-contents';
+import { isReference } from '../rewrite/syntax';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
@@ -33,6 +34,9 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
   };
   const calleesOf = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) reach(calledFunction(ctx, node) ?? madeByFactory(ctx, node) ?? declaredCallee(ctx, node));
+    // `words.map(internOne)`, `HANDLERS.add(s)`, `ids.next` (a getter): a function named as a value, or held by a
+    // constant the code names, may be called from there.
+    if (ts.isIdentifier(node) && isReference(ts, node)) for (const held of functionsNamedBy(ctx, node)) reach(held);
     if (ts.isNewExpression(node)) {
       const symbol = checker.getSymbolAtLocation(node.expression);
       const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -63,6 +67,25 @@ function madeByFactory(ctx: AnalysisContext, call: ts.CallExpression): FunctionL
   const made = factory ? returnedExpressions(ts, factory).map((e) => skipParens(ts, e)) : [];
   // (One closure is the common shape; a factory returning one of several is left to the checker.)
   return made.length === 1 && (ts.isArrowFunction(made[0]) || ts.isFunctionExpression(made[0])) ? made[0] : undefined;
+}
+
+/**
+ * The program's functions a name stands for or holds: a function declaration or a constant initialised with a function
+ * (`const f = (x) => …`), or a constant object or array literal's functions, methods and accessors, one level deep.
+ */
+function functionsNamedBy(ctx: AnalysisContext, name: ts.Identifier): ts.Node[] {
+  const { ts } = ctx;
+  const declaration = symbolOf(ctx, name)?.valueDeclaration;
+  if (!declaration || declaration.getSourceFile().isDeclarationFile) return [];
+  if (ts.isFunctionDeclaration(declaration)) return declaration.body ? [declaration] : [];
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return [];
+  const value = skipParens(ts, declaration.initializer);
+  const isCode = (node: ts.Node): boolean => ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node);
+  if (isCode(value)) return [value];
+  const members = ts.isObjectLiteralExpression(value) ? value.properties.map((p) => (ts.isPropertyAssignment(p) ? skipParens(ts, p.initializer) : p))
+    : ts.isArrayLiteralExpression(value) ? value.elements.map((e) => skipParens(ts, e)) : [];
+  return members.filter(isCode);
 }
 
 /**

@@ -30,6 +30,11 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
       'that is reassigned; each worker has its own copy, which neither the program\'s assignments nor other calls\' changes reach ' +
       '(keep it in a module-level `const` object, which travels with the calls, or pass it as a parameter)');
   }
+  for (const ref of outer.closureKept) {
+    fail(ref, codes.mutableClosure, `runs code that changes \`${ref.text}\` (${where(symbolOf(ctx, ref)!.valueDeclaration!)}), an object a closure keeps; ` +
+      'each worker has its own, which no name outside the closure reaches to travel with the calls (keep it in a module-level `const` object, ' +
+      'which travels with them, or pass it as a parameter)');
+  }
   for (const { ref, change } of outer.changedGlobals) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a property of the global object the program sets (${where(change)}); ` +
       'each worker has a global object of its own, which the program\'s never reaches (pass the value as a parameter)');
