@@ -1,0 +1,32 @@
+/**
+ * Async programs whose plain build's output depends on when a task's call settles: awaited results among timers and
+ * microtasks, an async task reading its argument after an `await`, a
+ * dropped async call whose rejection ends the program. Each byte-compared with the plain build, in workers and inline.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildProgram, printsAsPlain } from './program-build';
+
+test('awaited task results come before the timers and immediates made before the await, as the plain calls did', () => {
+  const tasks = printsAsPlain('awaited-order');
+  // sumLater reads its argument after an `await`: its call stays direct; the other 10 calls run in workers.
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.submitted, 10, 'sumLater is no submission');
+});
+
+test("an async task's call whose Promise is dropped: its rejection ends the program before its next timer, as in plain code", () => {
+  const run = (withPlugin: boolean, env: Record<string, string> = {}) => spawnSync(process.execPath,
+    [join(buildProgram('unhandled-statement', withPlugin, 'commonjs'), 'main.js')], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const plain = run(false);
+  assert.is(plain.status, 1, plain.stderr);
+  assert.is(plain.stdout, 'after the call\n');
+  for (const taskified of [run(true), run(true, { TASKIFY_WORKERS: '0' })]) {
+    assert.is(taskified.status, 1, taskified.stderr);
+    assert.is(taskified.stdout, plain.stdout);
+    assert.match(taskified.stderr, /Error: boom 5/);
+  }
+});
+
+test.run();
