@@ -303,7 +303,11 @@ export type WorkerReply = {
   readonly output?: readonly OutputChunk[];
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
-  | { readonly ok: false; readonly error: SerializedError }
+  /**
+   * `rejected`: the task's function returned a Promise that rejected. The plain call had returned that Promise and
+   * the program went on, its later calls seeing what the function wrote before failing (engine/graph-failure.ts).
+   */
+  | { readonly ok: false; readonly error: SerializedError; readonly rejected?: true }
 );
 
 // ── master engine ↔ `taskify worker` machines (BullMQ jobs, when TASKIFY_REDIS is set) ──

@@ -1,6 +1,6 @@
 /**
  * Async programs whose plain build's output depends on when a task's call settles: awaited results among timers and
- * microtasks, an async task reading its argument after an `await`, a
+ * microtasks, an async task reading its argument after an `await`, an async task that writes and then rejects, a
  * dropped async call whose rejection ends the program. Each byte-compared with the plain build, in workers and inline.
  */
 import { test } from 'uvu';
@@ -14,6 +14,12 @@ test('awaited task results come before the timers and immediates made before the
   // sumLater reads its argument after an `await`: its call stays direct; the other 10 calls run in workers.
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.submitted, 10, 'sumLater is no submission');
+});
+
+test('an async task that writes its argument and then rejects: later calls read what it wrote, and are not cancelled', () => {
+  const tasks = printsAsPlain('rejected-writes');
+  assert.is(tasks.failed, 2, 'the two rejected calls, and nothing cancelled after them');
+  assert.ok(tasks.inWorkers >= 7, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test("an async task's call whose Promise is dropped: its rejection ends the program before its next timer, as in plain code", () => {

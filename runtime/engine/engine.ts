@@ -208,8 +208,10 @@ export function createEngine(options: EngineOptions): Engine {
         failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
         stopRun(node.id);
         return;
-      case 'cancel-successors':
-        failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
+      case 'cancel-successors': {
+        const kept = reply && !reply.ok && reply.rejected ? graph.keepRejectedWrites(state, node.id, reply.written) : undefined;
+        failWith(node, error, cause, reply, stopped, kept ?? graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
+      }
     }
   }
 

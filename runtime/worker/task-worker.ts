@@ -75,6 +75,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const clock = new PhaseClock();
   const { times, startedAt } = clock;
   let phase: 'load' | 'run' | 'store' = 'load';
+  let rejected: true | undefined; // the Promise it returned rejected (see WorkerReply)
   let holding: unknown[] = [];
   const lap = (name: typeof phase) => clock.lap(name, name === 'store');
   try {
@@ -101,7 +102,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     try {
       result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
-        try { result = await result; } finally { settled(io.output); }
+        try { result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
       }
       keepState();
     } catch (error) {
@@ -126,7 +127,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     if (phase !== 'run') lap(phase);
-    return { ok: false, error: serializeError(error), worker: threadId, startedAt, ...report(io, times) };
+    return { ok: false, error: serializeError(error), rejected, worker: threadId, startedAt, ...report(io, times) };
   } finally {
     started(); // a task that failed to load lets the next one go
     ended++;
