@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { buildProgram, printsAsPlain } from './program-build';
+import { buildProgram, printsAsPlain, runProgram } from './program-build';
 
 test('awaited task results come before the timers and immediates made before the await, as the plain calls did', () => {
   const tasks = printsAsPlain('awaited-order');
@@ -20,6 +20,17 @@ test('an async task that writes its argument and then rejects: later calls read 
   const tasks = printsAsPlain('rejected-writes');
   assert.is(tasks.failed, 2, 'the two rejected calls, and nothing cancelled after them');
   assert.ok(tasks.inWorkers >= 7, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('async tasks that sleep settle at their own time (Promise.race, Promise.any), those that await nothing outside in call order', () => {
+  const tasks = printsAsPlain('timed-async');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('`await task()` of a finished task resumes a microtask later, before a `.catch` on an earlier call (inline: always finished)', () => {
+  const plain = runProgram(buildProgram('awaited-hops', false, 'commonjs'));
+  assert.is(plain, 'sum 12\nawaited 12\ncaught rejected 1\n');
+  assert.is(runProgram(buildProgram('awaited-hops', true, 'commonjs'), { TASKIFY_WORKERS: '0' }), plain);
 });
 
 test("an async task's call whose Promise is dropped: its rejection ends the program before its next timer, as in plain code", () => {
