@@ -28,5 +28,18 @@ function laterReads() {
   fill(b, 7);
   console.log('sync', sum(b));
 }
-main().then(() => { console.log('main done'); laterReads(); });
+/** Awaited right at the call on a local nothing else names: nobody can write it meanwhile, so the calls are tasks. */
+async function ownLocal() {
+  const m = new Float64Array(4).fill(1);
+  console.log('own', await sumLater(m));
+  fill(m, 2);
+  console.log('own again', await sumLater(m));
+}
+/** A microtask writes the local while the call waits: the call stays direct, and sums what the microtask wrote. */
+async function sharedLocal() {
+  const m = new Float64Array(4).fill(1);
+  queueMicrotask(() => fill(m, 9));
+  console.log('shared', await sumLater(m));
+}
+main().then(ownLocal).then(sharedLocal).then(() => { console.log('main done'); laterReads(); });
 console.log('sync end');
