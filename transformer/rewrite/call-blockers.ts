@@ -19,8 +19,7 @@ import type { FilePlan } from './file-plan';
 import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
 import { iteratedWhileWritten } from './iterated';
 import { mayRestructure } from './level-structure';
-import { usedAfterAwait } from '../analysis/after-await';
-import { enclosingFunction } from '../analysis/discover';
+import { awaitedOnItsOwn, usedAfterAwait } from './after-await';
 
 /** What deciding a call needs of the planner. */
 export interface BlockerPlanner {
@@ -41,22 +40,6 @@ export class CallBlockers {
   private readonly ts: typeof ts;
 
   constructor(private readonly planner: BlockerPlanner) { this.ts = planner.facts.ts; }
-
-  /**
-   * `await asum(m)` where m is a local of the awaiting function that no other function names and the plan follows:
-   * while the task waits, the caller is suspended and nothing else can reach m, so reading it after an `await` (see
-   * analysis/after-await.ts) sees what it saw at the call.
-   */
-  private awaitedOnItsOwn(call: ts.CallExpression, arg: ts.Expression): boolean {
-    const { ts } = this;
-    const { ctx } = this.planner.facts;
-    if (!ts.isAwaitExpression(withWrappers(ts, call).parent) || !ts.isIdentifier(arg)) return false;
-    const symbol = symbolOf(ctx, arg);
-    const declaration = symbol?.valueDeclaration;
-    if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !this.planner.isFollowable(symbol)) return false;
-    const home = enclosingFunction(ctx, declaration);
-    return home !== undefined && this.planner.facts.references(symbol).every((ref) => enclosingFunction(ctx, ref) === home);
-  }
 
   /** Why this call must stay direct, or undefined if it can be submitted. */
   blocker(call: ts.CallExpression, task: TaskInfo): Reason | undefined {
@@ -87,7 +70,7 @@ export class CallBlockers {
       const unsendable = unsendableArgument(this.planner.facts.ctx, arg);
       if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` ${unsendable}`);
       const late = usedAfterAwait(this.planner.facts.ctx, task.fn, Math.min(i, task.fn.parameters.length - 1));
-      if (late && !this.awaitedOnItsOwn(call, arg)) {
+      if (late && !awaitedOnItsOwn(this.planner.facts, (symbol) => this.planner.isFollowable(symbol), call, arg)) {
         return reasonAt(arg, `async task ${task.name} uses its parameter \`${param.name}\` after an \`await\` (\`${late}\`): in plain code it sees ` +
           'what the caller writes meanwhile, and the caller its writes only then; a task gets the object as it was at the call');
       }

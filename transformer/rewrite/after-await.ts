@@ -11,7 +11,10 @@
  * before it that hands the object on (`const b = a`, `f(a)`), whose other name may be used afterwards.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext } from './context';
+import { isFunctionLike, symbolOf, type AnalysisContext } from '../analysis/context';
+import { enclosingFunction } from '../analysis/discover';
+import type { FileFacts } from './file-facts';
+import { withWrappers } from './syntax';
 
 /** Why `fn`'s parameter `index` is used after an `await` (a snippet of the use), or undefined. */
 export function usedAfterAwait(ctx: AnalysisContext, fn: ts.SignatureDeclaration, index: number): string | undefined {
@@ -56,4 +59,20 @@ function handedOn(ts: typeof import('typescript'), ref: ts.Node): boolean {
   if ((ts.isElementAccessExpression(parent) || ts.isPropertyAccessExpression(parent)) && parent.expression === ref) return false;
   if (ts.isForOfStatement(parent) && parent.expression === ref) return false;
   return true;
+}
+
+/**
+ * `await asum(m)` where m is a local of the awaiting function that no other function names and the plan follows:
+ * while the task waits, the caller is suspended and nothing else can reach m, so reading it after an `await` sees
+ * what it saw at the call.
+ */
+export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symbol) => boolean, call: ts.CallExpression, arg: ts.Expression): boolean {
+  const { ctx } = facts;
+  const { ts } = ctx;
+  if (!ts.isAwaitExpression(withWrappers(ts, call).parent) || !ts.isIdentifier(arg)) return false;
+  const symbol = symbolOf(ctx, arg);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !isFollowable(symbol)) return false;
+  const home = enclosingFunction(ctx, declaration);
+  return home !== undefined && facts.references(symbol).every((ref) => enclosingFunction(ctx, ref) === home);
 }
