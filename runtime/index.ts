@@ -181,6 +181,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
 }
 
 export { ahead, dismissFrom, eachThen, inOrder, promised, reached, withValues } from './api/deferred-uses';
+export { awaited } from './api/awaited';
 
 /**
  * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since

@@ -168,7 +168,7 @@ export interface StdioLook {
 }
 export interface TerminalLook { readonly columns: number; readonly rows: number }
 
-export type TaskOutcome = { readonly output?: readonly OutputChunk[] } & (
+export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
       /** The task failed and its policy is 'ignore': the value is undefined, and the error is reported at exit. */
       readonly ignored?: SerializedError }
@@ -301,9 +301,15 @@ export type WorkerReply = {
   readonly fetchedBytes?: number;
   /** What the task printed, when it printed anything (worker/task-output.ts). */
   readonly output?: readonly OutputChunk[];
+  /** Its Promise was unsettled once its call's microtasks had run: it awaited a timer or I/O (worker/settles-later.ts). */
+  readonly wentAsync?: true;
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
-  | { readonly ok: false; readonly error: SerializedError }
+  /**
+   * `rejected`: the task's function returned a Promise that rejected. The plain call had returned that Promise and
+   * the program went on, its later calls seeing what the function wrote before failing (engine/graph-failure.ts).
+   */
+  | { readonly ok: false; readonly error: SerializedError; readonly rejected?: true }
 );
 
 // ── master engine ↔ `taskify worker` machines (BullMQ jobs, when TASKIFY_REDIS is set) ──

@@ -105,15 +105,22 @@ export function dismissFrom(results: readonly unknown[], next: number): void {
  * the program that way only: an unhandled one ends it as in plain code). The tasks run side by side, but their
  * Promises settle in the order of the calls: an async function that does not wait on anything has settled when its
  * call returns, so `Promise.all` rejects with the first failure in the array and `Promise.race` gives the first
- * call's value, as in plain code.
+ * call's value, as in plain code. One that awaited a timer or I/O settles when it comes (later calls still wait
+ * for it: whether it would is known only when it ends).
  */
 let lastPromised: Promise<unknown> = Promise.resolve();
 export function promised<T>(future: Future<T>): Promise<T> {
   letGo(future);
+  // Inline (TASKIFY_WORKERS=0) the task ran at its call, and its value is the plain call's own Promise.
+  if (peek()?.kind !== 'pool') return Promise.resolve(future);
   const value = Promise.resolve(future);
   value.catch(() => {}); // handled through `ordered` below, possibly after later ticks
   const previous = lastPromised;
-  const ordered = previous.then(() => value);
+  // One that awaited a timer or I/O settles when it comes, as the plain Promise settled at its own time
+  // (`Promise.race` of two sleeps); the others after the calls before them.
+  const record = future.entry.producer;
+  const inTurn = (): Promise<unknown> => (record?.wentAsync ? Promise.resolve() : previous);
+  const ordered = value.then((v) => inTurn().then(() => v), (error: unknown) => inTurn().then(() => { throw error; }));
   // The next call's Promise settles after this one, but through `value`: a handler on `ordered` itself would make
   // its rejection handled, and a failure nobody handles must end the program as an unhandled rejection does.
   lastPromised = previous.then(() => value.then(() => undefined, () => undefined));

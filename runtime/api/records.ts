@@ -42,6 +42,8 @@ export interface TaskRecord {
    * may turn out never to have made. A submission made by hand through the API is the program's own, and stands.
    */
   readonly inPlainOrder?: boolean;
+  /** The task's Promise awaited a timer or I/O (WorkerReply.wentAsync): it settles when it comes, not in call order. */
+  wentAsync?: true;
 }
 
 /** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */

@@ -50,6 +50,7 @@ export class TaskTable {
     if (!record) return undefined;
     this.pending.delete(outcome.taskId);
     collapseInputs(record);
+    record.wentAsync = outcome.wentAsync;
     if (outcome.ok) {
       record.state = 'ok';
       if (outcome.inline) record.inline = { value: outcome.value };

@@ -13,6 +13,7 @@ import { engineDied } from '../errors';
 import type { Stats } from '../stats';
 import { epochNow, type Observers } from '../observe/hooks';
 import { StallWatch } from './stall';
+import { MacrotaskHold } from './macrotask-hold';
 import { Future, type FutureHost } from './future';
 import type { MainData } from './main-data';
 import type { DataEntry, TaskRecord } from './records';
@@ -44,6 +45,8 @@ export class Waits implements FutureHost {
   private asyncWaits = 0;
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
+  /** Awaited tasks finish before the program's next macrotask, as its plain calls did. */
+  private readonly hold = new MacrotaskHold((done) => this.block(done));
 
   constructor(private readonly host: WaitHost, stallReportSeconds: number) {
     this.stall = new StallWatch(stallReportSeconds * 1000, () => { host.link.enqueue({ type: 'status' }); host.link.flush(); });
@@ -171,6 +174,7 @@ export class Waits implements FutureHost {
     if (record.state !== 'pending') return Promise.resolve();
     this.host.link.flush();
     if (this.asyncWaits++ === 0) this.asyncWaitSince = performance.now();
+    if (record.inPlainOrder) this.hold.hold(record); // a call the plugin placed; the runtime API's awaits never block
     return new Promise((resolve) => (record.waiters ??= []).push(() => { this.asyncWaits--; resolve(); }));
   }
 

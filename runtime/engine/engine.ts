@@ -153,7 +153,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (reply.ok) {
       if (outbox.observing) outbox.event({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
       apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
-      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output });
+      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output, wentAsync: reply.wentAsync });
     } else {
       fail(node, reply.error, 'threw', reply);
     }
@@ -208,8 +208,10 @@ export function createEngine(options: EngineOptions): Engine {
         failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
         stopRun(node.id);
         return;
-      case 'cancel-successors':
-        failWith(node, error, cause, reply, stopped, graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
+      case 'cancel-successors': {
+        const kept = reply && !reply.ok && reply.rejected ? graph.keepRejectedWrites(state, node.id, reply.written) : undefined;
+        failWith(node, error, cause, reply, stopped, kept ?? graph.failTask(state, node.id, reply?.written.map((w) => w.key)));
+      }
     }
   }
 

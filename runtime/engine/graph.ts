@@ -130,6 +130,20 @@ export function failTask(state: GraphState, taskId: number, written: readonly st
 }
 
 /**
+ * An async task's Promise rejected: in plain code the call had returned and the program went on, and its later calls
+ * read what the function wrote before it failed. So when the worker stored every version the task was to write (it
+ * stores them as they are when the task fails: worker/task-worker.ts storeAtThrow), the task counts as done for its
+ * readers (its result, a Promise's, is nobody's argument); the program still gets the failure through the Promise.
+ * Undefined when a version is missing: then it fails with its successors like any task.
+ */
+export function keepRejectedWrites(state: GraphState, taskId: number, written: readonly { readonly key: string; readonly bytes: number }[]): Effects | undefined {
+  const task = state.tasks.get(taskId)!;
+  const stored = new Set(written.map((w) => w.key));
+  if (task.writes.some((key) => key !== task.result && state.versions.has(key) && !stored.has(key))) return undefined;
+  return finishTask(state, taskId, written, { value: undefined });
+}
+
+/**
  * Stop a task that has not finished, whatever its state (the program cancelled it, it timed out, the run stopped):
  * it fails like a task that threw, without writing anything.
  */

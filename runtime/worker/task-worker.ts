@@ -3,6 +3,7 @@
  * holds decoded, runs the user's function, stores the versions the task wrote, and reports back. It never
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
+import { settlesLater } from './settles-later';
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
@@ -75,6 +76,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const clock = new PhaseClock();
   const { times, startedAt } = clock;
   let phase: 'load' | 'run' | 'store' = 'load';
+  let rejected: true | undefined, wentAsync: true | undefined; // the Promise it returned (see WorkerReply)
   let holding: unknown[] = [];
   const lap = (name: typeof phase) => clock.lap(name, name === 'store');
   try {
@@ -101,7 +103,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     try {
       result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
-        try { result = await result; } finally { settled(io.output); }
+        try { wentAsync = await settlesLater(result); result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
       }
       keepState();
     } catch (error) {
@@ -123,10 +125,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     };
     if (!inline) store(task, task.result, result, io, { task: task.name, version: task.result }, exclusive, resultOrigins);
     lap('store');
-    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, worker: threadId, startedAt, ...report(io, times) };
+    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     if (phase !== 'run') lap(phase);
-    return { ok: false, error: serializeError(error), worker: threadId, startedAt, ...report(io, times) };
+    return { ok: false, error: serializeError(error), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } finally {
     started(); // a task that failed to load lets the next one go
     ended++;

@@ -19,6 +19,7 @@ import type { FilePlan } from './file-plan';
 import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers } from './syntax';
 import { iteratedWhileWritten } from './iterated';
 import { mayRestructure } from './level-structure';
+import { awaitedOnItsOwn, usedAfterAwait } from './after-await';
 
 /** What deciding a call needs of the planner. */
 export interface BlockerPlanner {
@@ -68,6 +69,11 @@ export class CallBlockers {
       // import), itself or inside it (`[new P(1)]` where the task takes `{ x: number }[]`).
       const unsendable = unsendableArgument(this.planner.facts.ctx, arg);
       if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` ${unsendable}`);
+      const late = usedAfterAwait(this.planner.facts.ctx, task.fn, Math.min(i, task.fn.parameters.length - 1));
+      if (late && !awaitedOnItsOwn(this.planner.facts, (symbol) => this.planner.isFollowable(symbol), call, arg)) {
+        return reasonAt(arg, `async task ${task.name} uses its parameter \`${param.name}\` after an \`await\` (\`${late}\`): in plain code it sees ` +
+          'what the caller writes meanwhile, and the caller its writes only then; a task gets the object as it was at the call');
+      }
       if (param.escapes) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
       // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:

@@ -136,14 +136,15 @@ export class FutureFlow {
     // `next.push(odd ? level[i] : merge(level[i], level[i + 1]))`: the Future goes where the choice's value goes.
     while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
     const parent = node.parent;
+    // An async task's call gives a Promise in plain code (`.then`, `Promise.allSettled`, kept and awaited later): a
+    // real Promise of the task's value, with no wait (an `await` right at the call awaits the Future itself). Also
+    // when the value is dropped (`load(x);`): its failure is then an unhandled rejection, not a throw at the call.
+    const task = this.plan.submissions.get(call)!;
+    if (givesPromise(this.facts.ctx, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
     if (ts.isExpressionStatement(parent)) return;
     // `xs.forEach((x) => task(x))` drops the value, but in a try block each call waits, so that a failure stops the
     // later calls as it did in plain code (inline runs too, where a submission runs at once).
     if (!this.facts.resultUsed(call) && this.facts.enclosingTries(call).length === 0) return;
-    // An async task's call gives a Promise in plain code (`.then`, `Promise.allSettled`, kept and awaited later): a
-    // real Promise of the task's value, with no wait (an `await` right at the call awaits the Future itself).
-    const task = this.plan.submissions.get(call)!;
-    if (givesPromise(this.facts.ctx, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     const forwarders = this.facts.forwarders;
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && forwarders.takesFutureAt(parent, node)) return;

@@ -287,7 +287,9 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.plan.resumptions = findResumptions(this.ctx, this.source, (ref) => {
       const use = this.uses.classify(ref);
       return use.kind === 'none' ? undefined : use.kind === 'read' ? 'read' : 'write';
-    }, (fn) => this.tasks.has(fn));
+      // An async task's body runs on this thread too when its call stays direct (rewrite/after-await.ts); in a
+      // worker `resumed` does nothing.
+    }, (fn) => this.tasks.has(fn) && (this.ctx.ts.getCombinedModifierFlags(fn as ts.Declaration) & this.ctx.ts.ModifierFlags.Async) === 0);
   }
 
 

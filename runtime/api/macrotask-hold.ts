@@ -1,0 +1,48 @@
+/**
+ * Task results the program awaits arrive before its next macrotask, as in plain code.
+ *
+ * In the plain program a task call runs at the call: `await sum(a)` resumes a microtask later, and an async task
+ * that awaits nothing of the outside has settled before the current macrotask ends. Here the result comes in a
+ * message, and the event loop would meanwhile run the program's timers, immediates and I/O callbacks: a
+ * `setTimeout(f, 0)` made before `await sum(a)` printed before the awaited line, a task Promise nobody handles
+ * rejected only after the program's next timer (the plain program had ended with it).
+ *
+ * So an async wait on an unfinished task the plugin submitted holds the program's macrotasks (a task submitted by
+ * hand through the runtime API keeps the API's word: an await never blocks the event loop): once every microtask has run (a
+ * `process.nextTick` queued from a microtask runs after the queue drains, before any macrotask), this thread blocks
+ * until one awaited task has finished, its waiters are woken (their continuations are microtasks), and the check
+ * runs again. Tasks submitted in the same macrotask still run side by side; only the main thread's next macrotask
+ * waits, as it waited for the call itself in plain code. What this cannot keep: an async task that awaits a real
+ * timer or I/O lets the plain program's own timers run meanwhile; here they run after it.
+ */
+import type { TaskRecord } from './records';
+
+export class MacrotaskHold {
+  /** Unfinished tasks an async wait is on. */
+  private readonly awaited = new Set<TaskRecord>();
+  private armed = false;
+
+  /** `block(done)` blocks this thread until `done()` holds, waking the waiters of the tasks that finish. */
+  constructor(private readonly block: (done: () => boolean) => void) {}
+
+  /** An async wait on `record` begins. */
+  hold(record: TaskRecord): void {
+    this.awaited.add(record);
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.armed) return;
+    this.armed = true;
+    queueMicrotask(() => process.nextTick(() => this.release()));
+  }
+
+  /** Every microtask has run: wait for one awaited task, then let its continuations run and look again. */
+  private release(): void {
+    this.armed = false;
+    for (const record of this.awaited) if (record.state !== 'pending') this.awaited.delete(record);
+    if (this.awaited.size === 0) return;
+    this.block(() => { for (const record of this.awaited) if (record.state !== 'pending') return true; return false; });
+    this.arm();
+  }
+}

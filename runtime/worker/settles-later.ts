@@ -1,0 +1,12 @@
+/**
+ * Whether an async task's Promise is still unsettled once every microtask its call queued (and those they queue) has
+ * run: it awaits a timer or I/O. In the plain program such a Promise settles at its own time, not in the order of the
+ * calls (api/deferred-uses.ts `promised`), so the main thread is told (WorkerReply.wentAsync).
+ */
+export async function settlesLater(promise: PromiseLike<unknown>): Promise<true | undefined> {
+  let settled = false;
+  promise.then(() => { settled = true; }, () => { settled = true; });
+  // A nextTick queued from a microtask runs once the microtask queue is empty, before any timer or I/O callback.
+  await new Promise<void>((resolve) => queueMicrotask(() => process.nextTick(resolve)));
+  return settled ? undefined : true;
+}

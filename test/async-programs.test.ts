@@ -1,0 +1,50 @@
+/**
+ * Async programs whose plain build's output depends on when a task's call settles: awaited results among timers and
+ * microtasks, an async task reading its argument after an `await`, an async task that writes and then rejects, a
+ * dropped async call whose rejection ends the program. Each byte-compared with the plain build, in workers and inline.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildProgram, printsAsPlain, runProgram } from './program-build';
+
+test('awaited task results come before the timers and immediates made before the await, as the plain calls did', () => {
+  const tasks = printsAsPlain('awaited-order');
+  // sumLater reads its argument after an `await`: its calls stay direct (in laterReads and sharedLocal), except
+  // where it is awaited at once on a local nothing else names (ownLocal's two); 14 calls in all run in workers.
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.submitted, 14, 'the two other sumLater calls are no submissions');
+});
+
+test('an async task that writes its argument and then rejects: later calls read what it wrote, and are not cancelled', () => {
+  const tasks = printsAsPlain('rejected-writes');
+  assert.is(tasks.failed, 2, 'the two rejected calls, and nothing cancelled after them');
+  assert.ok(tasks.inWorkers >= 7, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('async tasks that sleep settle at their own time (Promise.race, Promise.any), those that await nothing outside in call order', () => {
+  const tasks = printsAsPlain('timed-async');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('`await task()` of a finished task resumes a microtask later, before a `.catch` on an earlier call (inline: always finished)', () => {
+  const plain = runProgram(buildProgram('awaited-hops', false, 'commonjs'));
+  assert.is(plain, 'sum 12\nawaited 12\ncaught rejected 1\n');
+  assert.is(runProgram(buildProgram('awaited-hops', true, 'commonjs'), { TASKIFY_WORKERS: '0' }), plain);
+});
+
+test("an async task's call whose Promise is dropped: its rejection ends the program before its next timer, as in plain code", () => {
+  const run = (withPlugin: boolean, env: Record<string, string> = {}) => spawnSync(process.execPath,
+    [join(buildProgram('unhandled-statement', withPlugin, 'commonjs'), 'main.js')], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const plain = run(false);
+  assert.is(plain.status, 1, plain.stderr);
+  assert.is(plain.stdout, 'after the call\n');
+  for (const taskified of [run(true), run(true, { TASKIFY_WORKERS: '0' })]) {
+    assert.is(taskified.status, 1, taskified.stderr);
+    assert.is(taskified.stdout, plain.stdout);
+    assert.match(taskified.stderr, /Error: boom 5/);
+  }
+});
+
+test.run();

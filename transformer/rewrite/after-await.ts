@@ -1,0 +1,78 @@
+/**
+ * An async task that uses an object parameter after an `await`. In plain code the function stops at its first
+ * `await` and the caller goes on: what the caller (or a `.then` callback, a timer) writes into the object meanwhile
+ * is what the rest of the function reads, and what the function writes after the `await` reaches the caller only
+ * then. A task gets its arguments as they were at the call and its writes come back when it ends: both differ
+ * (tester: `asum(a).then(…)` summed the array as it was at the call, the plain program the array a `.then` callback
+ * had filled meanwhile). Such a call stays direct.
+ *
+ * Conservative and syntactic: a reference to the parameter after the first `await` (or `for await`) of the body in
+ * the text, inside a loop that holds an `await`, or inside a nested function (it may run later); and a reference
+ * before it that hands the object on (`const b = a`, `f(a)`), whose other name may be used afterwards.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, symbolOf, type AnalysisContext } from '../analysis/context';
+import { enclosingFunction } from '../analysis/discover';
+import type { FileFacts } from './file-facts';
+import { withWrappers } from './syntax';
+
+/** Why `fn`'s parameter `index` is used after an `await` (a snippet of the use), or undefined. */
+export function usedAfterAwait(ctx: AnalysisContext, fn: ts.SignatureDeclaration, index: number): string | undefined {
+  const { ts } = ctx;
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const param = fn.parameters[index];
+  if (!body || !param || !ts.isIdentifier(param.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) === 0) return undefined;
+  const symbol = symbolOf(ctx, param.name);
+  const awaits: ts.Node[] = [];
+  const refs: ts.Identifier[] = [];
+  const visit = (node: ts.Node, nested: boolean): void => {
+    if (!nested && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) awaits.push(node);
+    if (ts.isIdentifier(node) && node !== param.name && symbol && symbolOf(ctx, node) === symbol) refs.push(node);
+    ts.forEachChild(node, (child) => visit(child, nested || isFunctionLike(ctx, child)));
+  };
+  visit(body, false);
+  if (awaits.length === 0) return undefined;
+  const firstAwait = Math.min(...awaits.map((a) => a.getStart()));
+  for (const ref of refs) {
+    if (ref.getStart() > firstAwait || insideFunction(ctx, ref, body) || inLoopWithAwait(ts, ref, body, awaits) || handedOn(ts, ref)) {
+      return (ref.parent ?? ref).getText().slice(0, 60);
+    }
+  }
+  return undefined;
+}
+
+function insideFunction(ctx: AnalysisContext, ref: ts.Node, body: ts.Node): boolean {
+  for (let n = ref.parent; n && n !== body; n = n.parent) if (isFunctionLike(ctx, n)) return true;
+  return false;
+}
+
+function inLoopWithAwait(ts: typeof import('typescript'), ref: ts.Node, body: ts.Node, awaits: readonly ts.Node[]): boolean {
+  for (let n = ref.parent; n && n !== body; n = n.parent) {
+    if (ts.isIterationStatement(n, false) && awaits.some((a) => a.getStart() >= n.getStart() && a.getEnd() <= n.getEnd())) return true;
+  }
+  return false;
+}
+
+/** A use that is not a look inside the object (`a[i]`, `a.length`, `a.fill(0)`): the object gets another name. */
+function handedOn(ts: typeof import('typescript'), ref: ts.Node): boolean {
+  const parent = ref.parent;
+  if ((ts.isElementAccessExpression(parent) || ts.isPropertyAccessExpression(parent)) && parent.expression === ref) return false;
+  if (ts.isForOfStatement(parent) && parent.expression === ref) return false;
+  return true;
+}
+
+/**
+ * `await asum(m)` where m is a local of the awaiting function that no other function names and the plan follows:
+ * while the task waits, the caller is suspended and nothing else can reach m, so reading it after an `await` sees
+ * what it saw at the call.
+ */
+export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symbol) => boolean, call: ts.CallExpression, arg: ts.Expression): boolean {
+  const { ctx } = facts;
+  const { ts } = ctx;
+  if (!ts.isAwaitExpression(withWrappers(ts, call).parent) || !ts.isIdentifier(arg)) return false;
+  const symbol = symbolOf(ctx, arg);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !isFollowable(symbol)) return false;
+  const home = enclosingFunction(ctx, declaration);
+  return home !== undefined && facts.references(symbol).every((ref) => enclosingFunction(ctx, ref) === home);
+}
