@@ -197,4 +197,11 @@ test('code a task runs without a call the checker resolves: a helper passed by n
     `const sq = memoize((n) => n * n);\n${task('f', 'x: number', 'return sq(x);')}`).errors, '', 'a cache a closure keeps changes no output');
 });
 
+test('kept state named through a namespace import (tester #14\'s r75)', () => {
+  const found = kept({ 'main.ts': `import * as S from './state';\n${task('next', '', 'S.counter.n += 1; S.history.push(S.counter.n); return S.counter.n;')}` +
+    task('hist', '', 'return S.history.join(",");'), 'state.ts': 'export const counter = { n: 0 };\nexport const history: number[] = [];' });
+  assert.is(found.errors, '');
+  assert.equal(found.state, { next: 'state.ts#counter inout, state.ts#history inout', hist: 'state.ts#history in' });
+});
+
 test.run();

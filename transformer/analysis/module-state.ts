@@ -190,12 +190,13 @@ export class ModuleState {
 
   private scanTask(node: ts.Node): void {
     const { ts } = this.ctx;
-    if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
-      const symbol = symbolOf(this.ctx, node);
-      if (symbol && this.isModuleObject(symbol) && !this.changeAt(node)) {
-        const reads = this.taskReads.get(symbol);
-        if (reads) reads.push(node); else this.taskReads.set(symbol, [node]);
-      }
+    // (`S.history` through a namespace import is a read of `history`.)
+    const member = this.namespaceMember(node);
+    const named = member ? (node as ts.PropertyAccessExpression).name : ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) ? node : undefined;
+    const symbol = member ?? (named && symbolOf(this.ctx, named));
+    if (named && symbol && this.isModuleObject(symbol) && !this.changeAt(member ? node as ts.Expression : named)) {
+      const reads = this.taskReads.get(symbol);
+      if (reads) reads.push(named as ts.Identifier); else this.taskReads.set(symbol, [named as ts.Identifier]);
     }
     ts.forEachChild(node, (child) => this.scanTask(child));
   }

@@ -88,22 +88,25 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     }
     // (A property name is no reference: its symbol is not asked for.)
     if (ts.isIdentifier(node) && isReference(ts, node)) {
-      const symbol = symbolOf(ctx, node);
+      // `S.counter.n += 1` through a namespace import (`import * as S`): the module's object is what is named.
+      const viaNamespace = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node ? state.namespaceMember(node.parent) : undefined;
+      const symbol = viaNamespace ?? symbolOf(ctx, node);
+      const ref = viaNamespace ? (node.parent as ts.PropertyAccessExpression).name as ts.Identifier : node;
       const declaration = symbol?.valueDeclaration;
       // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
       const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? writeAt(node, fn) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
-      if (written && readAt) lostWrites.set(symbol!, { ref: node, write: written, readAt });
+      if (written && readAt) lostWrites.set(symbol!, { ref, write: written, readAt });
       // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
       if (written && !readAt && !counted.has(symbol!) && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!) &&
         !resetBefore(ctx, fn, written, symbol!)) {
-        counted.set(symbol!, { ref: node, change: written });
+        counted.set(symbol!, { ref, change: written });
       }
       // State a call sets and a call reads back (`sharedBy`). (A read inside the write itself, `PEAK.v = Math.max(PEAK.v,
       // x)`, is a count's: `counted` says whether it is looked at.)
       const readBy = written && !readAt && !counted.has(symbol!) && !shared.has(symbol!) && state.isModuleObject(symbol!)
         ? sharedBy(fn, written, symbol!, state.readByTasks(symbol!)) : undefined;
-      if (readBy) shared.set(symbol!, { ref: node, write: written!, readAt: readBy });
+      if (readBy) shared.set(symbol!, { ref, write: written!, readAt: readBy });
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
         ? state.changeOfModuleClass(symbol) : undefined;
       if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
@@ -220,8 +223,9 @@ function suspendsBetween(ctx: AnalysisContext, body: ts.Node, from: number, to: 
 function observed(ctx: AnalysisContext, scopes: readonly ts.Node[], write: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
   if (!ts.isExpressionStatement(write.parent) && !(ts.isForStatement(write.parent) && write.parent.incrementor === write)) return true;
+  // (Named as a namespace's member, `S.counter`, the name is the object's too.)
   const elsewhere = (node: ts.Node): boolean =>
-    node !== write && ((ts.isIdentifier(node) && isReference(ts, node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, elsewhere) === true);
+    node !== write && ((ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, elsewhere) === true);
   return scopes.some(elsewhere);
 }
 
