@@ -204,4 +204,12 @@ test('kept state named through a namespace import (tester #14\'s r75)', () => {
   assert.equal(found.state, { next: 'state.ts#counter inout, state.ts#history inout', hist: 'state.ts#history in' });
 });
 
+test('a task that stores its object parameter in state tasks keep is refused: the state would hold a copy (tester #14\'s r131)', () => {
+  assert.match(kept(`const REG: { n: number }[] = [];\n${task('register', 'o: { n: number }', 'REG.push(o); return REG.length;')}` +
+    task('bumpAll', '', 'for (const o of REG) o.n++; return REG.length;')).errors,
+    /task register: changes `REG`, .* the task stores its parameter in it \(`REG\.push\(o\)`\)/);
+  assert.is(kept(`const REG: number[][] = [];\n${task('register', 'o: { n: number }', 'REG.push([o.n, o.n]); return REG.length;')}`).errors, '',
+    'a literal made of its values is the state\'s own');
+});
+
 test.run();
