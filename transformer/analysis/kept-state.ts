@@ -17,7 +17,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { moduleStateKey, type ModuleStateRef, type TaskInfo } from './discover';
 import type { ModuleState } from './module-state';
-import { fromState } from './outer-reads';
+import { fromState } from './state-updates';
 import { COPYING_METHODS } from './builtins';
 import { rootIdentifier, skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';

@@ -14,11 +14,11 @@
  * program looks. A cache only tasks use (`memo.set(k, v)`) is the worker's own and changes no output.
  */
 import type * as ts from 'typescript';
-import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
-import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 // Which identifier stands where: plain syntax, shared with the planner.
-import { accessChain, isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { changeOfReference, writeOfReference } from './reference-changes';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -206,25 +206,8 @@ export class ModuleState {
     if (reads) reads.push(node); else this.reads.set(symbol, [node]);
   }
 
-  /**
-   * The node where this reference surely changes the object: written through (`counters.n += 1`, `Stats.calls++`,
-   * `delete`) or changed by a library method (`log.push(x)`). Narrower than changeAt: a task's call of a method of the
-   * program's (`MathX.clamp(v)`) or the object handed on may change nothing.
-   */
-  writeAt(ref: ts.Identifier): ts.Node | undefined {
-    const { ts } = this.ctx;
-    const chain = accessChain(ts, ref);
-    const parent = chain.parent;
-    if (chain !== ref && isWriteTarget(ts, chain)) return parent;
-    // `Object.assign(S, …)`, `Reflect.set(S, k, v)`: a built-in that writes its first argument.
-    if (chain === ref && ts.isCallExpression(parent) && parent.arguments[0] === ref) {
-      const name = qualifiedName(ts, parent.expression);
-      return name && writesFirstArgument(name) ? parent : undefined;
-    }
-    const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
-      parent.expression === chain && isLibraryGlobal(this.ctx, chain);
-    return libraryMethod && !READING_METHODS.has(chain.name.text) && !isStatelessRegExpUse(this.ctx, chain) ? parent : undefined;
-  }
+  /** The node where this reference surely changes the object (reference-changes.ts). */
+  writeAt(ref: ts.Identifier): ts.Node | undefined { return writeOfReference(this.ctx, ref); }
 
   /**
    * Module state that code a task runs beyond its own body changes and the program reads: program functions it calls
@@ -281,32 +264,8 @@ export class ModuleState {
     return [...found.values()];
   }
 
-  /** The node where this reference changes (or hands on) the object, if it does. */
-  changeAt(ref: ts.Expression): ts.Node | undefined {
-    const { ts } = this.ctx;
-    const chain = accessChain(ts, ref);
-    const parent = chain.parent;
-    if (chain !== ref && isWriteTarget(ts, chain)) return parent;
-    // A method of the object or of a part of it (the chain ends at the method's name).
-    if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
-      return READING_METHODS.has(chain.name.text) || isStatelessRegExpUse(this.ctx, chain) ? undefined : parent;
-    }
-    if (chain !== ref) return undefined; // a read of a part
-    if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
-      const name = qualifiedName(ts, parent.expression);
-      // (`KEYED.get(KEY)` stays a change: the worker's copy of KEYED would hold a copy of KEY, not its KEY.)
-      return name && isReadOnlyFunction(name) ? undefined : parent;
-    }
-    // `const { k } = LOCAL` of primitives: a read of its parts.
-    if (ts.isVariableDeclaration(parent) && parent.initializer === ref && ts.isObjectBindingPattern(parent.name) &&
-      parent.name.elements.every((element) => isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(element)))) return undefined;
-    if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) ||
-      ts.isArrayLiteralExpression(parent) || ts.isReturnStatement(parent) ||
-      (ts.isBinaryExpression(parent) && parent.right === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
-      return parent;
-    }
-    return undefined;
-  }
+  /** The node where this reference changes (or hands on) the object, if it does (reference-changes.ts). */
+  changeAt(ref: ts.Expression): ts.Node | undefined { return changeOfReference(this.ctx, ref); }
 }
 
 /** `globalThis.LEVEL`, `(globalThis as T).LEVEL`, `global.LEVEL`: a property of the global object, at its name. */
@@ -319,19 +278,4 @@ export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAc
   while (isTransparent(ts, outer.parent)) outer = outer.parent;
   const parent = outer.parent;
   return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
-}
-
-/**
- * `WORD.exec(s)`, `WORD.test(s)` on a module RegExp written as a literal without the `g` or `y` flag: such a match
- * starts at 0 and leaves lastIndex alone, so it reads the expression only.
- */
-function isStatelessRegExpUse(ctx: AnalysisContext, method: ts.PropertyAccessExpression): boolean {
-  const { ts } = ctx;
-  if ((method.name.text !== 'exec' && method.name.text !== 'test') || !ts.isIdentifier(method.expression)) return false;
-  const declaration = symbolOf(ctx, method.expression)?.valueDeclaration;
-  const initializer = declaration && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)
-    ? declaration.initializer : undefined;
-  if (!initializer || !ts.isRegularExpressionLiteral(initializer)) return false;
-  const flags = initializer.text.slice(initializer.text.lastIndexOf('/') + 1);
-  return !flags.includes('g') && !flags.includes('y');
 }

@@ -1,0 +1,72 @@
+/**
+ * What one reference to an object does to it, by its syntax and the standard library's methods: surely writes it
+ * (`writeOfReference`: written through, `counters.n += 1`, `delete`, a mutating library method, `Object.assign(S, …)`),
+ * or may change it or hand it on (`changeOfReference`: also a method not known to only read, the object passed to a
+ * function not known to only read, stored, returned). module-state.ts asks it of every reference to module state.
+ */
+import type * as ts from 'typescript';
+import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
+import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { accessChain, isWriteTarget } from '../rewrite/syntax';
+
+/**
+ * The node where this reference surely changes the object: written through (`counters.n += 1`, `Stats.calls++`,
+ * `delete`) or changed by a library method (`log.push(x)`). Narrower than changeAt: a task's call of a method of the
+ * program's (`MathX.clamp(v)`) or the object handed on may change nothing.
+ */
+export function writeOfReference(ctx: AnalysisContext, ref: ts.Identifier): ts.Node | undefined {
+  const { ts } = ctx;
+  const chain = accessChain(ts, ref);
+  const parent = chain.parent;
+  if (chain !== ref && isWriteTarget(ts, chain)) return parent;
+  // `Object.assign(S, …)`, `Reflect.set(S, k, v)`: a built-in that writes its first argument.
+  if (chain === ref && ts.isCallExpression(parent) && parent.arguments[0] === ref) {
+    const name = qualifiedName(ts, parent.expression);
+    return name && writesFirstArgument(name) ? parent : undefined;
+  }
+  const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
+    parent.expression === chain && isLibraryGlobal(ctx, chain);
+  return libraryMethod && !READING_METHODS.has(chain.name.text) && !isStatelessRegExpUse(ctx, chain) ? parent : undefined;
+}
+
+/** The node where this reference changes (or hands on) the object, if it does. */
+export function changeOfReference(ctx: AnalysisContext, ref: ts.Expression): ts.Node | undefined {
+  const { ts } = ctx;
+  const chain = accessChain(ts, ref);
+  const parent = chain.parent;
+  if (chain !== ref && isWriteTarget(ts, chain)) return parent;
+  // A method of the object or of a part of it (the chain ends at the method's name).
+  if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
+    return READING_METHODS.has(chain.name.text) || isStatelessRegExpUse(ctx, chain) ? undefined : parent;
+  }
+  if (chain !== ref) return undefined; // a read of a part
+  if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+    const name = qualifiedName(ts, parent.expression);
+    // (`KEYED.get(KEY)` stays a change: the worker's copy of KEYED would hold a copy of KEY, not its KEY.)
+    return name && isReadOnlyFunction(name) ? undefined : parent;
+  }
+  // `const { k } = LOCAL` of primitives: a read of its parts.
+  if (ts.isVariableDeclaration(parent) && parent.initializer === ref && ts.isObjectBindingPattern(parent.name) &&
+    parent.name.elements.every((element) => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(element)))) return undefined;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) ||
+    ts.isArrayLiteralExpression(parent) || ts.isReturnStatement(parent) ||
+    (ts.isBinaryExpression(parent) && parent.right === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
+    return parent;
+  }
+  return undefined;
+}
+
+/**
+ * `WORD.exec(s)`, `WORD.test(s)` on a module RegExp written as a literal without the `g` or `y` flag: such a match
+ * starts at 0 and leaves lastIndex alone, so it reads the expression only.
+ */
+export function isStatelessRegExpUse(ctx: AnalysisContext, method: ts.PropertyAccessExpression): boolean {
+  const { ts } = ctx;
+  if ((method.name.text !== 'exec' && method.name.text !== 'test') || !ts.isIdentifier(method.expression)) return false;
+  const declaration = symbolOf(ctx, method.expression)?.valueDeclaration;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)
+    ? declaration.initializer : undefined;
+  if (!initializer || !ts.isRegularExpressionLiteral(initializer)) return false;
+  const flags = initializer.text.slice(initializer.text.lastIndexOf('/') + 1);
+  return !flags.includes('g') && !flags.includes('y');
+}
