@@ -156,7 +156,11 @@ export interface SerializedError {
  * (base64, so that a distributed run's JSON replies carry them). The main thread prints it where the plain program
  * would have (output/program-order.ts).
  */
-export type OutputChunk = { readonly fd: 1 | 2; readonly text: string } | { readonly fd: 1 | 2; readonly base64: string };
+/**
+ * `raw`: written by the task's own process.stdout/stderr.write, not by a console method, so the program's
+ * console.group indentation at the call does not apply to it (the plain call's raw writes were not indented).
+ */
+export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly raw?: true } | { readonly fd: 1 | 2; readonly base64: string; readonly raw?: true };
 
 /**
  * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,

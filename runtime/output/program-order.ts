@@ -179,13 +179,13 @@ export class ProgramOrder {
   private print(output: readonly OutputChunk[], taskId: number): void {
     const indent = this.indents.get(taskId);
     this.indents.delete(taskId);
-    const atLineStart = { 1: true, 2: true };
+    // A console chunk starts with a console call, which Node indents wherever the line stands; raw writes are not
+    // indented (protocol.ts OutputChunk).
     // (A distributed run's output comes from another machine: anything but stderr is stdout, anything but text is bytes.)
     for (const chunk of output) {
       const fd = chunk.fd === 2 ? 2 : 1;
       if ('text' in chunk && typeof chunk.text === 'string') {
-        this.screen.write(fd, indent ? indentLines(chunk.text, indent, atLineStart[fd]) : chunk.text);
-        atLineStart[fd] = chunk.text.endsWith('\n') || (atLineStart[fd] && chunk.text === '');
+        this.screen.write(fd, indent && chunk.raw !== true ? indentLines(chunk.text, indent, true) : chunk.text);
       } else {
         this.screen.write(fd, Buffer.from(String((chunk as { base64?: unknown }).base64 ?? ''), 'base64'));
       }

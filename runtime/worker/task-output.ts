@@ -25,22 +25,23 @@ type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean
 
 /** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
 export class TaskOutput {
-  private chunks?: { fd: Fd; text?: string; base64?: string }[];
+  private chunks?: { fd: Fd; text?: string; base64?: string; raw?: true }[];
   private open = true;
   /** It is an `async function`, run in the context (see above). */
   native = false;
 
-  add(fd: Fd, chunk: unknown, encoding: unknown): void {
+  /** `raw`: not written by a console method (see consoleCalls). */
+  add(fd: Fd, chunk: unknown, encoding: unknown, raw: boolean): void {
     const list = (this.chunks ??= []);
     if (typeof chunk === 'string' && (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || typeof encoding === 'function')) {
       const last = list.at(-1);
-      if (last?.fd === fd && last.text !== undefined) last.text += chunk;
-      else list.push({ fd, text: chunk });
+      if (last?.fd === fd && last.text !== undefined && (last.raw === true) === raw) last.text += chunk;
+      else list.push(raw ? { fd, text: chunk, raw } : { fd, text: chunk });
     } else {
       // Bytes (or text in another encoding) are copied now: the caller may reuse its buffer once write returns.
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding as BufferEncoding)
         : ArrayBuffer.isView(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(String(chunk));
-      list.push({ fd, base64: bytes.toString('base64') });
+      list.push(raw ? { fd, base64: bytes.toString('base64'), raw } : { fd, base64: bytes.toString('base64') });
     }
   }
 
@@ -71,6 +72,26 @@ let contextUsers = 0;
 export function captureTaskOutput(look: StdioLook | undefined): void {
   hook(process.stdout, 1, look?.stdout);
   hook(process.stderr, 2, look?.stderr);
+  markConsoleCalls();
+}
+
+/**
+ * Writes made inside a console method, counted per thread. The main thread indents a task's console lines by the
+ * console.group open at its call, as the plain call's console indented them; a task's own process.stdout.write was
+ * never indented by a group, so its chunks go as `raw`.
+ */
+let consoleCalls = 0;
+
+function markConsoleCalls(): void {
+  const methods = console as unknown as Record<string, unknown>;
+  for (const name of Object.keys(methods)) {
+    const method = methods[name];
+    if (typeof method !== 'function' || name === 'Console') continue;
+    methods[name] = function consoleMethod(this: unknown, ...args: unknown[]): unknown {
+      consoleCalls++;
+      try { return method.apply(this, args); } finally { consoleCalls--; }
+    };
+  }
 }
 
 function hook(stream: NodeJS.WriteStream, fd: Fd, terminal: TerminalLook | undefined): void {
@@ -79,7 +100,7 @@ function hook(stream: NodeJS.WriteStream, fd: Fd, terminal: TerminalLook | undef
     const owner = ownerOfWrite();
     if (!owner && importing > 0) return true; // a module's top level, printed by the program's own import
     if (!owner) return original.call(this, chunk, encoding, callback);
-    owner.add(fd, chunk, encoding);
+    owner.add(fd, chunk, encoding, consoleCalls === 0);
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') process.nextTick(done as () => void);
     return true;

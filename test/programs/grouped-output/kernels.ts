@@ -8,3 +8,15 @@ export function analyze(name: string, values: number[]): number {
   console.groupEnd();
   return mean;
 }
+
+/** Writes of its own (process.stdout/stderr.write) are not indented by the program's groups, console lines are. */
+/** @task */
+export function rawWrites(name: string, n: number): number {
+  process.stdout.write(`raw ${name}\n`);
+  console.log(`log ${name}`);
+  process.stdout.write(`part ${n}`);
+  console.log(' then a console line on the same line');
+  process.stdout.write(' end\n');
+  process.stderr.write(`err ${name}\n`);
+  return n * 2;
+}
