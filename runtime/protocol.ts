@@ -139,8 +139,15 @@ export interface SerializedError {
   readonly unexported?: { readonly name: string; readonly builtin: string };
   /** A `cause` that loops back: the index of that error in the chain from the outermost (0). */
   readonly causeRef?: number;
-  /** What was thrown was not an Error: the value itself, which the waiter throws. */
-  readonly thrown?: { readonly value: unknown };
+  /**
+   * What was thrown was not an Error: the value itself, which the waiter throws; a registered symbol by its key; or
+   * (`lost`) what it was, when it cannot travel: the waiter gets an error saying so (error-travel.ts).
+   */
+  readonly thrown?: { readonly value: unknown; readonly symbolFor?: string; readonly lost?: string };
+  /** The error's own `cause` is enumerable (the program assigned it); the constructor's option makes it hidden. */
+  readonly causeShown?: true;
+  /** It had no stack (`delete e.stack`): made again without one. */
+  readonly stackless?: true;
   /** Own properties that are not enumerable (`Object.defineProperty(e, 'status', { value: 503 })`), as `props`. */
   readonly hidden?: Record<string, unknown>;
   /** Properties (shown or hidden) holding an error of the cause chain, `e.self = e`: that error's index, as causeRef. */

@@ -34,4 +34,12 @@ test('errors tasks throw keep a DOMException\'s code, hidden own properties and 
   assert.is(tasks.failed, 3, 'and threw (tester #13\'s m28: code and status came back undefined, e.self was another object)');
 });
 
+test('what tasks throw prints and answers as the plain throw: a hidden cause, a subclass\'s own or prototype name, AggregateError, values that are not Errors, no stack', () => {
+  const tasks = printsAsPlain('thrown-shapes');
+  assert.is(tasks.inWorkers, 13, 'every call ran in a worker');
+  // Before: a cause became an own enumerable property, `this.name` a hidden one, a prototype's name was lost in the
+  // worker (its module's `ProtoNamed.prototype.name = …` ran only in main), a stackless error got one, Symbol.for became a string.
+  assert.is(tasks.failed, 12);
+});
+
 test.run();
