@@ -18,9 +18,12 @@ test('linked lists and trees deeper than the stack pass to tasks, come back, and
   assert.is(tasks.inWorkers, 5, 'every call ran in a worker (tester #13\'s m34: the encoder overflowed the stack)');
 });
 
-test('arrays a task returns keep their named properties: a RegExp match\'s index, input, groups and indices', () => {
+test('arrays a task returns keep their named properties: a RegExp match\'s index, input, groups and indices; numbers too', () => {
   const tasks = printsAsPlain('named-arrays');
-  assert.is(tasks.inWorkers, 4, 'every call ran in a worker (tester #13\'s m15: index and groups came back undefined)');
+  assert.is(tasks.inWorkers, 8, 'every call ran in a worker (tester #13\'s m15: index and groups came back undefined)');
+  // An array of numbers with a label, as an argument, runs in place (short and long); before, it went to a worker
+  // without its label, and one returned lost its unit: the numbers-only path wrote the elements alone.
+  assert.is(tasks.inline, 2);
 });
 
 test('views of one buffer a task returns, or leaves in an inout argument, still share memory', () => {
