@@ -167,7 +167,9 @@ export interface SerializedError {
  * `raw`: written by the task's own process.stdout/stderr.write, not by a console method, so the program's
  * console.group indentation at the call does not apply to it (the plain call's raw writes were not indented).
  */
-export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly raw?: true } | { readonly fd: 1 | 2; readonly base64: string; readonly raw?: true };
+export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly raw?: true } | { readonly fd: 1 | 2; readonly base64: string; readonly raw?: true }
+  /** The task set process.exitCode: the main thread's is set where the task's output is placed. */
+  | { readonly fd: 1 | 2; readonly exitCode: number };
 
 /**
  * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,
@@ -178,6 +180,13 @@ export interface StdioLook {
   readonly stderr?: TerminalLook;
 }
 export interface TerminalLook { readonly columns: number; readonly rows: number }
+
+/**
+ * What a task's code reads of the program's process that a worker thread has otherwise of its own: process.argv
+ * (a thread's is [node, piscina's worker.js]) and the main module (`require.main.filename`, the program's entry in
+ * CommonJS; none in an ES module program). Taken when the engine starts, at the program's first task call.
+ */
+export interface ProgramLook { readonly argv: readonly string[]; readonly mainFilename?: string }
 
 export type TaskOutcome = { readonly output?: readonly OutputChunk[] } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;

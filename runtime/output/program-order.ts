@@ -186,6 +186,8 @@ export class ProgramOrder {
       const fd = chunk.fd === 2 ? 2 : 1;
       if ('text' in chunk && typeof chunk.text === 'string') {
         this.screen.write(fd, indent && chunk.raw !== true ? indentLines(chunk.text, indent, true) : chunk.text);
+      } else if ('exitCode' in chunk && typeof chunk.exitCode === 'number') {
+        process.exitCode = chunk.exitCode;
       } else {
         this.screen.write(fd, Buffer.from(String((chunk as { base64?: unknown }).base64 ?? ''), 'base64'));
       }

@@ -19,13 +19,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { WriteStream } from 'node:tty';
 import type { OutputChunk, StdioLook, TerminalLook } from '../protocol';
+import { exitCodeSet } from './program-process';
 
 type Fd = 1 | 2;
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
 
 /** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
 export class TaskOutput {
-  private chunks?: { fd: Fd; text?: string; base64?: string; raw?: true }[];
+  private chunks?: { fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number }[];
   private open = true;
   /** It is an `async function`, run in the context (see above). */
   native = false;
@@ -50,6 +51,8 @@ export class TaskOutput {
   /** The task is over: later writes from its leftovers go out unordered. Returns what it printed, if anything. */
   close(): readonly OutputChunk[] | undefined {
     this.open = false;
+    const exitCode = exitCodeSet();
+    if (exitCode !== undefined) (this.chunks ??= []).push({ fd: 1, exitCode });
     return this.chunks as OutputChunk[] | undefined;
   }
 }
