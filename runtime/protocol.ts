@@ -127,6 +127,9 @@ export interface EngineBatch { readonly type: 'batch'; readonly messages: readon
 
 // ── engine → main ──────────────────────────────────────────────────────────────
 
+import type { CountMark } from './output/console-counts';
+import type { WarningMark } from './output/task-warnings';
+
 export interface SerializedError {
   readonly name: string;
   readonly message: string;
@@ -169,7 +172,11 @@ export interface SerializedError {
  */
 export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly raw?: true } | { readonly fd: 1 | 2; readonly base64: string; readonly raw?: true }
   /** The task set process.exitCode: the main thread's is set where the task's output is placed. */
-  | { readonly fd: 1 | 2; readonly exitCode: number };
+  | { readonly fd: 1 | 2; readonly exitCode: number }
+  /** console.count/countReset in the task: counted on the main thread's counters where placed (output/console-counts.ts). */
+  | ({ readonly fd: 1 | 2 } & CountMark)
+  /** process.emitWarning in the task: emitted by the main thread where placed (output/task-warnings.ts). */
+  | { readonly fd: 1 | 2; readonly warned: WarningMark };
 
 /**
  * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,

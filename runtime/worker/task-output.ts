@@ -20,13 +20,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { WriteStream } from 'node:tty';
 import type { OutputChunk, StdioLook, TerminalLook } from '../protocol';
 import { exitCodeSet } from './program-process';
+import { countMark, countResetMark, type CountMark } from '../output/console-counts';
+import { warningMark, type WarningMark } from '../output/task-warnings';
 
 type Fd = 1 | 2;
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
 
 /** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
 export class TaskOutput {
-  private chunks?: { fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number }[];
+  private chunks?: ({ fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number; warned?: WarningMark } | ({ fd: Fd } & CountMark))[];
   private open = true;
   /** It is an `async function`, run in the context (see above). */
   native = false;
@@ -36,7 +38,7 @@ export class TaskOutput {
     const list = (this.chunks ??= []);
     if (typeof chunk === 'string' && (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || typeof encoding === 'function')) {
       const last = list.at(-1);
-      if (last?.fd === fd && last.text !== undefined && (last.raw === true) === raw) last.text += chunk;
+      if (last?.fd === fd && 'text' in last && last.text !== undefined && (last.raw === true) === raw) last.text += chunk;
       else list.push(raw ? { fd, text: chunk, raw } : { fd, text: chunk });
     } else {
       // Bytes (or text in another encoding) are copied now: the caller may reuse its buffer once write returns.
@@ -44,6 +46,16 @@ export class TaskOutput {
         : ArrayBuffer.isView(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(String(chunk));
       list.push(raw ? { fd, base64: bytes.toString('base64'), raw } : { fd, base64: bytes.toString('base64') });
     }
+  }
+
+  /** console.count/countReset: a mark the main thread counts (output/console-counts.ts). */
+  mark(mark: CountMark): void {
+    (this.chunks ??= []).push({ fd: 1, ...mark });
+  }
+
+  /** process.emitWarning: a mark the main thread emits (output/task-warnings.ts). */
+  warn(warned: WarningMark): void {
+    (this.chunks ??= []).push({ fd: 2, warned });
   }
 
   get accepting(): boolean { return this.open; }
@@ -76,6 +88,12 @@ export function captureTaskOutput(look: StdioLook | undefined): void {
   hook(process.stdout, 1, look?.stdout);
   hook(process.stderr, 2, look?.stderr);
   markConsoleCalls();
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function taskWarning(this: unknown, warning: unknown, ...rest: unknown[]): void {
+    const owner = ownerOfWrite();
+    if (owner) owner.warn(warningMark(warning, rest));
+    else (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
 }
 
 /**
@@ -90,7 +108,10 @@ function markConsoleCalls(): void {
   for (const name of Object.keys(methods)) {
     const method = methods[name];
     if (typeof method !== 'function' || name === 'Console') continue;
+    const marks = name === 'count' ? countMark : name === 'countReset' ? countResetMark : undefined;
     methods[name] = function consoleMethod(this: unknown, ...args: unknown[]): unknown {
+      const owner = marks && ownerOfWrite();
+      if (owner) return owner.mark(marks!(args[0]));
       consoleCalls++;
       try { return method.apply(this, args); } finally { consoleCalls--; }
     };
