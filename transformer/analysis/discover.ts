@@ -15,6 +15,7 @@ import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { unsendableResult } from './sendable-result';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 
@@ -166,6 +167,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     }
     return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
   });
+  const unsendable = unsendableResult(ctx, fn);
+  if (unsendable) {
+    fail(fn.type ?? fn, codes.unsendableResult, `its return type \`${ctx.checker.typeToString(ctx.checker.getReturnTypeOfSignature(ctx.checker.getSignatureFromDeclaration(fn)!))}\` ` +
+      `${unsendable}, which cannot come back from a worker (return data: numbers, strings, plain objects, arrays, instances of exported classes)`);
+  }
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
