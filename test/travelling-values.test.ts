@@ -45,4 +45,11 @@ test('what tasks throw prints and answers as the plain throw: a hidden cause, a 
   assert.is(tasks.failed, 12);
 });
 
+test('tasks whose declared results cannot come back (a function, a symbol, a private class) run in place; an exported class\'s instance comes back', () => {
+  const tasks = printsAsPlain('unreturnable');
+  // Before: each ran in a worker and failed after it ran ('its return value cannot be stored'), ending the program.
+  assert.is(tasks.inWorkers, 1, 'makePoint only');
+  assert.is(tasks.failed, 0);
+});
+
 test.run();

@@ -15,7 +15,6 @@ export const codes = {
   changedModuleObject: 99010,
   badRunOption: 99011,
   importsProgram: 99012,
-  unsendableResult: 99013,
 } as const;
 
 export function taskError(ctx: AnalysisContext, node: ts.Node, code: number, message: string): ts.Diagnostic {

@@ -34,6 +34,11 @@ export interface TaskInfo {
   })[];
   /** Every path returns this parameter itself (`merge(acc, part) { …; return acc }`): `x = f(x, …)` changes only x's contents. */
   readonly returnsArgument?: number;
+  /**
+   * Why the task's declared return type cannot come back from a worker (a function, a symbol, an instance of a class
+   * the program cannot rebuild: sendable-result.ts): its calls run in place, as plain (rewrite/call-blockers.ts).
+   */
+  readonly resultStaysHere?: string;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
@@ -167,17 +172,14 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     }
     return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
   });
-  const unsendable = unsendableResult(ctx, fn);
-  if (unsendable) {
-    fail(fn.type ?? fn, codes.unsendableResult, `its return type \`${ctx.checker.typeToString(ctx.checker.getReturnTypeOfSignature(ctx.checker.getSignatureFromDeclaration(fn)!))}\` ` +
-      `${unsendable}, which cannot come back from a worker (return data: numbers, strings, plain objects, arrays, instances of exported classes)`);
-  }
+  const resultStaysHere = unsendableResult(ctx, fn);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
+    ...(resultStaysHere !== undefined ? { resultStaysHere } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };

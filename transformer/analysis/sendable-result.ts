@@ -1,8 +1,9 @@
 /**
- * A task's declared return type, judged as parameters are (sendable.ts): its value comes back from a worker, so a
- * function, a symbol or an instance of a class the worker cannot rebuild cannot be in it. Such a task failed at run
- * time, after running, with the value lost ('its return value cannot be stored'); it is a compile error naming the
- * task, the type and where in it, instead. An async task's value is what its promise resolves to.
+ * A task's declared return type, judged as arguments are (sendable.ts): its value comes back from a worker, so a
+ * function, a symbol or an instance of a class the program cannot rebuild cannot be in it. Such a task ran in a worker
+ * and then failed ('its return value cannot be stored'), where the plain call returned its value; its calls now run in
+ * place, as plain, and explain says why, naming the type and where in it. An async task's value is what its promise
+ * resolves to.
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
@@ -11,12 +12,17 @@ import { contentsOfType, isHolderType } from './type-contents';
 
 const DEPTH = 6;
 
-/** Why the task's value cannot come back, with where in the value, or undefined. */
+/** Why the task's value cannot come back ("its return type `T` holds, at .f, a function"), or undefined. */
 export function unsendableResult(ctx: AnalysisContext, fn: ts.SignatureDeclaration): string | undefined {
   const signature = ctx.checker.getSignatureFromDeclaration(fn);
   if (!signature) return undefined;
   const declared = ctx.checker.getReturnTypeOfSignature(signature);
   const type = ctx.checker.getAwaitedType(declared) ?? declared;
+  const why = walkResult(ctx, type);
+  return why && `its return type \`${ctx.checker.typeToString(declared)}\` ${why}`;
+}
+
+function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
   const seen = new Set<ts.Type>();
   const walk = (t: ts.Type, path: string, depth: number): string | undefined => {
     if (seen.has(t) || depth > DEPTH) return undefined;

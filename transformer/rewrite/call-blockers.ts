@@ -47,6 +47,7 @@ export class CallBlockers {
     const inside = this.planner.facts.enclosingTask(call);
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
     if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
+    if (task.resultStaysHere) return reasonAt(call, `task ${task.name}: ${task.resultStaysHere}, which cannot come back from a worker`);
     const sharing = this.levelWithItsElement(call);
     if (sharing) return sharing;
     for (let i = 0; i < call.arguments.length; i++) {
