@@ -36,6 +36,7 @@ export class ModuleState {
   private changes?: Map<ts.Symbol, ts.Node>;
   /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
   private readonly globalWrites = new Map<string, ts.Node>();
+  private readonly globalReads = new Map<string, ts.Node>();
   /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
@@ -92,6 +93,12 @@ export class ModuleState {
     if (!this.isModuleClass(symbol)) return undefined;
     this.scanOnce();
     return this.classChanges.get(symbol);
+  }
+
+  /** Where the program, outside tasks, reads this property of the global object, which a task's worker cannot set. */
+  globalReadOf(name: string): ts.Node | undefined {
+    this.scanOnce();
+    return this.globalReads.get(name);
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
@@ -158,6 +165,7 @@ export class ModuleState {
     }
     const global = globalMember(this.ctx, node);
     if (global && !this.globalWrites.has(global.name.text) && isWriteTarget(ts, global)) this.globalWrites.set(global.name.text, global.parent);
+    else if (global && !this.globalReads.has(global.name.text) && !isWriteTarget(ts, global)) this.globalReads.set(global.name.text, global);
     // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
     const member = this.namespaceMember(node);
     if (member) {

@@ -9,7 +9,7 @@ import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type Fun
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { namesSymbol, outlivesCalls } from './outlived-variables';
-import { isReference } from '../rewrite/syntax';
+import { isReference, isWriteTarget } from '../rewrite/syntax';
 
 /**
  * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
@@ -19,11 +19,14 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** What a call of a method of the program does to its object (`MATH.mul(x)` reading `this.k`: 'reads'); undefined for other calls. */
   methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[] } {
+    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[];
+    /** `globalThis.X = …` in the task where the program reads X: the worker's global object is not the program's. */
+    setGlobals: { ref: ts.PropertyAccessExpression; readAt: ts.Node }[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
   const changedGlobals = new Map<string, ModuleRead>();
+  const setGlobals = new Map<string, { ref: ts.PropertyAccessExpression; readAt: ts.Node }>();
   /** `Settings.factor` where the program writes that class's statics: nothing carries a class to a worker. */
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
@@ -69,6 +72,8 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const global = globalMember(ctx, node);
     const setAt = global && !changedGlobals.has(global.name.text) ? state.globalWriteOf(global.name.text) : undefined;
     if (global && setAt) changedGlobals.set(global.name.text, { ref: global.name as ts.Identifier, change: setAt });
+    const readAt = global && !setGlobals.has(global.name.text) && isWriteTarget(ts, global) ? state.globalReadOf(global.name.text) : undefined;
+    if (global && readAt) setGlobals.set(global.name.text, { ref: global, readAt });
     // `K.CONFIG` through a namespace import: a read of the module's object.
     const member = state.namespaceMember(node);
     if (member && !changedObjects.has(member)) {
@@ -136,7 +141,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
-    shared: [...shared.values()], outlived: [...outlived.values()] };
+    shared: [...shared.values()], outlived: [...outlived.values()], setGlobals: [...setGlobals.values()] };
 }
 
 /**
