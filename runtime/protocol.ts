@@ -176,7 +176,9 @@ export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly 
   /** console.count/countReset in the task: counted on the main thread's counters where placed (output/console-counts.ts). */
   | ({ readonly fd: 1 | 2 } & CountMark)
   /** process.emitWarning in the task: emitted by the main thread where placed (output/task-warnings.ts). */
-  | { readonly fd: 1 | 2; readonly warned: WarningMark };
+  | { readonly fd: 1 | 2; readonly warned: WarningMark }
+  /** console.group (1) or groupEnd (-1) in the task: the program's console's groups change where placed. */
+  | { readonly fd: 1 | 2; readonly group: 1 | -1 };
 
 /**
  * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,

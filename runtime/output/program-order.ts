@@ -25,7 +25,7 @@
  */
 import type { OutputChunk } from '../protocol';
 import type { Fd, Screen } from './screen';
-import { indentLines } from './group-indent';
+import { changeGroup, groupChanged, indentLines } from './group-indent';
 import { countedLine, type CountMark } from './console-counts';
 import { emitTaskWarning } from './task-warnings';
 
@@ -196,7 +196,7 @@ export class ProgramOrder {
   }
 
   private print(output: readonly OutputChunk[], taskId: number): void {
-    const indent = this.indents.get(taskId);
+    let indent = this.indents.get(taskId) ?? '';
     this.indents.delete(taskId);
     // A console chunk starts with a console call, which Node indents wherever the line stands; raw writes are not
     // indented (protocol.ts OutputChunk).
@@ -207,6 +207,9 @@ export class ProgramOrder {
         this.screen.write(fd, indent && chunk.raw !== true ? indentLines(chunk.text, indent, true) : chunk.text);
       } else if ('exitCode' in chunk && typeof chunk.exitCode === 'number') {
         process.exitCode = chunk.exitCode;
+      } else if ('group' in chunk) {
+        indent = groupChanged(indent, chunk.group);
+        changeGroup(chunk.group);
       } else if ('warned' in chunk) {
         emitTaskWarning(chunk.warned);
       } else if ('count' in chunk || 'countReset' in chunk) {

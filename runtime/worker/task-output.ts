@@ -28,7 +28,7 @@ type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean
 
 /** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
 export class TaskOutput {
-  private chunks?: ({ fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number; warned?: WarningMark } | ({ fd: Fd } & CountMark))[];
+  private chunks?: ({ fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number; warned?: WarningMark; group?: 1 | -1 } | ({ fd: Fd } & CountMark))[];
   private open = true;
   /** It is an `async function`, run in the context (see above). */
   native = false;
@@ -51,6 +51,11 @@ export class TaskOutput {
   /** console.count/countReset: a mark the main thread counts (output/console-counts.ts). */
   mark(mark: CountMark): void {
     (this.chunks ??= []).push({ fd: 1, ...mark });
+  }
+
+  /** console.group/groupEnd: the main thread indents (output/program-order.ts); the thread's console never does. */
+  group(change: 1 | -1): void {
+    (this.chunks ??= []).push({ fd: 1, group: change });
   }
 
   /** process.emitWarning: a mark the main thread emits (output/task-warnings.ts). */
@@ -109,9 +114,16 @@ function markConsoleCalls(): void {
     const method = methods[name];
     if (typeof method !== 'function' || name === 'Console') continue;
     const marks = name === 'count' ? countMark : name === 'countReset' ? countResetMark : undefined;
+    // A task's groups are the program's console's (a group it leaves open indents main's later lines, as in plain
+    // code): its label is a line, the indentation a mark the main thread applies where the output is placed.
+    const group = name === 'group' || name === 'groupCollapsed' ? 1 : name === 'groupEnd' ? -1 : undefined;
     methods[name] = function consoleMethod(this: unknown, ...args: unknown[]): unknown {
-      const owner = marks && ownerOfWrite();
-      if (owner) return owner.mark(marks!(args[0]));
+      const owner = (marks || group) && ownerOfWrite();
+      if (owner && marks) return owner.mark(marks(args[0]));
+      if (owner && group) {
+        if (args.length > 0) (methods.log as (...a: unknown[]) => void)(...args);
+        return owner.group(group);
+      }
       consoleCalls++;
       try { return method.apply(this, args); } finally { consoleCalls--; }
     };

@@ -20,3 +20,19 @@ export function rawWrites(name: string, n: number): number {
   process.stderr.write(`err ${name}\n`);
   return n * 2;
 }
+
+/** A group the task leaves open indents the program's later lines, as the plain call's did; one it ends, ends. */
+/** @task */
+export function opens(n: number): number {
+  console.group(`opened ${n}`);
+  console.log('inside', n);
+  return n;
+}
+
+/** @task */
+export function closes(n: number): number {
+  console.log('before close', n);
+  console.groupEnd();
+  console.log('after close', n);
+  return n;
+}

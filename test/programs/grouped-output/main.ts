@@ -1,5 +1,5 @@
 // Task output inside the program's console.group: indented as the plain call's lines were.
-import { analyze, rawWrites } from './kernels';
+import { analyze, closes, opens, rawWrites } from './kernels';
 
 const sets: Record<string, number[]> = { alpha: [1, 2, 3], beta: [10, 20], gamma: [7] };
 console.group('Analysis');
@@ -20,3 +20,9 @@ console.log('raw results', r, rawWrites('b', 2));
 console.groupEnd();
 console.groupEnd();
 rawWrites('outside', 3);
+
+console.log(opens(1));
+console.log('main after open');
+console.log(analyze('in the task\'s group', [5]));
+console.log(closes(2));
+console.log('main after close');
