@@ -20,4 +20,10 @@ test('console.count in tasks goes on from the program\'s counts, in program orde
   assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
 });
 
+test('tasks that leave a timer, a next tick or an exit listener behind run in place; one whose promise waits for its timer runs in a worker', () => {
+  const tasks = printsAsPlain('left-behind');
+  // Before: the timer's line and the exit handler's never printed, and the tick came after main's lines.
+  assert.is(tasks.inWorkers, 2, 'sleepy\'s two calls');
+});
+
 test.run();

@@ -16,6 +16,7 @@ import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { unsendableResult } from './sendable-result';
+import { workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 
@@ -39,6 +40,8 @@ export interface TaskInfo {
    * the program cannot rebuild: sendable-result.ts): its calls run in place, as plain (rewrite/call-blockers.ts).
    */
   readonly resultStaysHere?: string;
+  /** Work the task leaves behind when it returns (a timer, a process listener: left-behind.ts): its calls run in place. */
+  readonly leavesWork?: string;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
@@ -173,6 +176,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
   });
   const resultStaysHere = unsendableResult(ctx, fn);
+  const leavesWork = workLeftBehind(ctx, fn);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
@@ -180,6 +184,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
     ...(resultStaysHere !== undefined ? { resultStaysHere } : {}),
+    ...(leavesWork !== undefined ? { leavesWork } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };
