@@ -37,6 +37,10 @@ export class ModuleState {
   /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
   private readonly globalWrites = new Map<string, ts.Node>();
   private readonly globalReads = new Map<string, ts.Node>();
+  /** Reads of global object properties in tasks' bodies, by name. */
+  private readonly taskGlobalReads = new Map<string, ts.Node[]>();
+  /** Tasks that set a property of the global object themselves, by name: a memo each keeps (`globalThis.memo ??= …`). */
+  private readonly taskGlobalWriters = new Map<string, Set<ts.Node | undefined>>();
   /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
@@ -95,10 +99,20 @@ export class ModuleState {
     return this.classChanges.get(symbol);
   }
 
-  /** Where the program, outside tasks, reads this property of the global object, which a task's worker cannot set. */
-  globalReadOf(name: string): ts.Node | undefined {
+  /**
+   * Where the program, outside tasks, or another task than `writer` reads this property of the global object, which
+   * `writer`'s worker cannot set for them.
+   */
+  globalReadOf(name: string, writer: ts.Node): ts.Node | undefined {
     this.scanOnce();
-    return this.globalReads.get(name);
+    // A task that sets it too keeps its own (a memo): only a task that reads what another set sees the difference.
+    const writers = this.taskGlobalWriters.get(name);
+    return this.globalReads.get(name) ??
+      this.taskGlobalReads.get(name)?.find((read) => { const task = this.taskOf(read); return task !== writer && !writers?.has(task); });
+  }
+
+  private taskOf(node: ts.Node): ts.Node | undefined {
+    return this.ctx.ts.findAncestor(node, (n) => this.isTask(n));
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
@@ -178,6 +192,15 @@ export class ModuleState {
 
   private scanTask(node: ts.Node): void {
     const { ts } = this.ctx;
+    const global = globalMember(this.ctx, node);
+    if (global && !isWriteTarget(ts, global)) {
+      const reads = this.taskGlobalReads.get(global.name.text);
+      if (reads) reads.push(global); else this.taskGlobalReads.set(global.name.text, [global]);
+    } else if (global) {
+      const writers = this.taskGlobalWriters.get(global.name.text) ?? new Set();
+      writers.add(this.taskOf(global));
+      this.taskGlobalWriters.set(global.name.text, writers);
+    }
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && this.isModuleObject(symbol) && !this.changeAt(node)) {

@@ -72,7 +72,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const global = globalMember(ctx, node);
     const setAt = global && !changedGlobals.has(global.name.text) ? state.globalWriteOf(global.name.text) : undefined;
     if (global && setAt) changedGlobals.set(global.name.text, { ref: global.name as ts.Identifier, change: setAt });
-    const readAt = global && !setGlobals.has(global.name.text) && isWriteTarget(ts, global) ? state.globalReadOf(global.name.text) : undefined;
+    const readAt = global && !setGlobals.has(global.name.text) && isWriteTarget(ts, global) ? state.globalReadOf(global.name.text, fn) : undefined;
     if (global && readAt) setGlobals.set(global.name.text, { ref: global, readAt });
     // `K.CONFIG` through a namespace import: a read of the module's object.
     const member = state.namespaceMember(node);

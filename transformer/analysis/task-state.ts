@@ -35,7 +35,7 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
   }
   for (const { ref, readAt } of outer.setGlobals) {
     fail(ref, codes.changedModuleObject, `sets \`${ref.getText()}\`, a property of the global object the program reads (${where(readAt)}); ` +
-      'each worker has a global object of its own, which the program never sees (return the value instead)');
+      'each worker has a global object of its own, which the program and other workers never see (return the value instead)');
   }
   for (const { ref, change } of outer.changedStatics) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a static field of a class the program changes (${where(change)}); ` +
