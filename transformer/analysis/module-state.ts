@@ -17,8 +17,10 @@ import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
 import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
+import { GlobalObjectUses } from './global-object';
+export { globalMember } from './global-object';
 // Which identifier stands where: plain syntax, shared with the planner.
-import { accessChain, isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { accessChain, isDeclarationName, isReference, isWriteTarget } from '../rewrite/syntax';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -35,12 +37,7 @@ export class ModuleState {
   /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
   private changes?: Map<ts.Symbol, ts.Node>;
   /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
-  private readonly globalWrites = new Map<string, ts.Node>();
-  private readonly globalReads = new Map<string, ts.Node>();
-  /** Reads of global object properties in tasks' bodies, by name. */
-  private readonly taskGlobalReads = new Map<string, ts.Node[]>();
-  /** Tasks that set a property of the global object themselves, by name: a memo each keeps (`globalThis.memo ??= …`). */
-  private readonly taskGlobalWriters = new Map<string, Set<ts.Node | undefined>>();
+  private readonly globals: GlobalObjectUses;
   /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
@@ -48,7 +45,9 @@ export class ModuleState {
   /** Per module object: where task bodies read it without changing it (`STATE.last`, `SEEN.has(x)`), in order. */
   private readonly taskReads = new Map<ts.Symbol, ts.Identifier[]>();
 
-  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
+  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {
+    this.globals = new GlobalObjectUses(ctx, (node) => ctx.ts.findAncestor(node, (n) => isTask(n)));
+  }
 
   /** Where the program changes the object of this module-level `const`; undefined when it is no such object or never changes. */
   changeOfModuleObject(symbol: ts.Symbol): ts.Node | undefined {
@@ -99,26 +98,16 @@ export class ModuleState {
     return this.classChanges.get(symbol);
   }
 
-  /**
-   * Where the program, outside tasks, or another task than `writer` reads this property of the global object, which
-   * `writer`'s worker cannot set for them.
-   */
+  /** Where the program, or another task than `writer`, reads this property of the global object (global-object.ts). */
   globalReadOf(name: string, writer: ts.Node): ts.Node | undefined {
     this.scanOnce();
-    // A task that sets it too keeps its own (a memo): only a task that reads what another set sees the difference.
-    const writers = this.taskGlobalWriters.get(name);
-    return this.globalReads.get(name) ??
-      this.taskGlobalReads.get(name)?.find((read) => { const task = this.taskOf(read); return task !== writer && !writers?.has(task); });
-  }
-
-  private taskOf(node: ts.Node): ts.Node | undefined {
-    return this.ctx.ts.findAncestor(node, (n) => this.isTask(n));
+    return this.globals.readOf(name, writer);
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
   globalWriteOf(name: string): ts.Node | undefined {
     this.scanOnce();
-    return this.globalWrites.get(name);
+    return this.globals.writeOf(name);
   }
 
   isModuleClass(symbol: ts.Symbol): boolean {
@@ -177,9 +166,7 @@ export class ModuleState {
         if (write) this.classChanges.set(symbol, write);
       }
     }
-    const global = globalMember(this.ctx, node);
-    if (global && !this.globalWrites.has(global.name.text) && isWriteTarget(ts, global)) this.globalWrites.set(global.name.text, global.parent);
-    else if (global && !this.globalReads.has(global.name.text) && !isWriteTarget(ts, global)) this.globalReads.set(global.name.text, global);
+    this.globals.inProgram(node);
     // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
     const member = this.namespaceMember(node);
     if (member) {
@@ -192,15 +179,7 @@ export class ModuleState {
 
   private scanTask(node: ts.Node): void {
     const { ts } = this.ctx;
-    const global = globalMember(this.ctx, node);
-    if (global && !isWriteTarget(ts, global)) {
-      const reads = this.taskGlobalReads.get(global.name.text);
-      if (reads) reads.push(global); else this.taskGlobalReads.set(global.name.text, [global]);
-    } else if (global) {
-      const writers = this.taskGlobalWriters.get(global.name.text) ?? new Set();
-      writers.add(this.taskOf(global));
-      this.taskGlobalWriters.set(global.name.text, writers);
-    }
+    this.globals.inTask(node);
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && this.isModuleObject(symbol) && !this.changeAt(node)) {
@@ -317,18 +296,6 @@ export class ModuleState {
     }
     return undefined;
   }
-}
-
-/** `globalThis.LEVEL`, `(globalThis as T).LEVEL`, `global.LEVEL`: a property of the global object, at its name. */
-export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAccessExpression | undefined {
-  const { ts } = ctx;
-  if (!ts.isIdentifier(node) || (node.text !== 'globalThis' && node.text !== 'global') || !isReference(ts, node)) return undefined;
-  const declared = symbolOf(ctx, node)?.valueDeclaration;
-  if (declared && !declared.getSourceFile().isDeclarationFile) return undefined; // a variable of the program named so
-  let outer: ts.Node = node;
-  while (isTransparent(ts, outer.parent)) outer = outer.parent;
-  const parent = outer.parent;
-  return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
 }
 
 /**
