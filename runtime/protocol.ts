@@ -127,6 +127,9 @@ export interface EngineBatch { readonly type: 'batch'; readonly messages: readon
 
 // ── engine → main ──────────────────────────────────────────────────────────────
 
+import type { CountMark } from './output/console-counts';
+import type { WarningMark } from './output/task-warnings';
+
 export interface SerializedError {
   readonly name: string;
   readonly message: string;
@@ -139,8 +142,15 @@ export interface SerializedError {
   readonly unexported?: { readonly name: string; readonly builtin: string };
   /** A `cause` that loops back: the index of that error in the chain from the outermost (0). */
   readonly causeRef?: number;
-  /** What was thrown was not an Error: the value itself, which the waiter throws. */
-  readonly thrown?: { readonly value: unknown };
+  /**
+   * What was thrown was not an Error: the value itself, which the waiter throws; a registered symbol by its key; or
+   * (`lost`) what it was, when it cannot travel: the waiter gets an error saying so (error-travel.ts).
+   */
+  readonly thrown?: { readonly value: unknown; readonly symbolFor?: string; readonly lost?: string };
+  /** The error's own `cause` is enumerable (the program assigned it); the constructor's option makes it hidden. */
+  readonly causeShown?: true;
+  /** It had no stack (`delete e.stack`): made again without one. */
+  readonly stackless?: true;
   /** Own properties that are not enumerable (`Object.defineProperty(e, 'status', { value: 503 })`), as `props`. */
   readonly hidden?: Record<string, unknown>;
   /** Properties (shown or hidden) holding an error of the cause chain, `e.self = e`: that error's index, as causeRef. */
@@ -156,7 +166,19 @@ export interface SerializedError {
  * (base64, so that a distributed run's JSON replies carry them). The main thread prints it where the plain program
  * would have (output/program-order.ts).
  */
-export type OutputChunk = { readonly fd: 1 | 2; readonly text: string } | { readonly fd: 1 | 2; readonly base64: string };
+/**
+ * `raw`: written by the task's own process.stdout/stderr.write, not by a console method, so the program's
+ * console.group indentation at the call does not apply to it (the plain call's raw writes were not indented).
+ */
+export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly raw?: true } | { readonly fd: 1 | 2; readonly base64: string; readonly raw?: true }
+  /** The task set process.exitCode: the main thread's is set where the task's output is placed. */
+  | { readonly fd: 1 | 2; readonly exitCode: number }
+  /** console.count/countReset in the task: counted on the main thread's counters where placed (output/console-counts.ts). */
+  | ({ readonly fd: 1 | 2 } & CountMark)
+  /** process.emitWarning in the task: emitted by the main thread where placed (output/task-warnings.ts). */
+  | { readonly fd: 1 | 2; readonly warned: WarningMark }
+  /** console.group (1) or groupEnd (-1) in the task: the program's console's groups change where placed. */
+  | { readonly fd: 1 | 2; readonly group: 1 | -1 };
 
 /**
  * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,
@@ -167,6 +189,13 @@ export interface StdioLook {
   readonly stderr?: TerminalLook;
 }
 export interface TerminalLook { readonly columns: number; readonly rows: number }
+
+/**
+ * What a task's code reads of the program's process that a worker thread has otherwise of its own: process.argv
+ * (a thread's is [node, piscina's worker.js]) and the main module (`require.main.filename`, the program's entry in
+ * CommonJS; none in an ES module program). Taken when the engine starts, at the program's first task call.
+ */
+export interface ProgramLook { readonly argv: readonly string[]; readonly mainFilename?: string }
 
 export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;

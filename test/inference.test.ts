@@ -431,6 +431,14 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),
     /main\.ts:2:.*task f: reads `\(globalThis as \{ LEVEL\?: number \}\)\.LEVEL`, a property of the global object the program sets/);
   assert.equal(errs('/** @task */\nexport function f(x: number[]) { return globalThis.structuredClone(x); }'), '', 'built-ins the program leaves alone are fine');
+  // One a task sets and the program reads: the worker's global object is not the program's (helper-61's globals2).
+  assert.match(errs('/** @task */\nexport function f(n: number) { (globalThis as { SEEN?: number }).SEEN = n; return n; }\nf(1);\nconsole.log((globalThis as { SEEN?: number }).SEEN);'),
+    /main\.ts:2:.*task f: sets `\(globalThis as \{ SEEN\?: number \}\)\.SEEN`, a property of the global object the program reads \(main\.ts:4/);
+  assert.equal(errs('/** @task */\nexport function f(n: number) { const g = globalThis as { memo?: Map<number, number> }; g.memo ??= new Map(); (globalThis as { memo?: Map<number, number> }).memo ??= new Map(); return n; }'), '',
+    'a cache only tasks use is theirs');
+  // Set by one task, read by another that never sets it: that one's worker has its own global object (globals3).
+  assert.match(errs('/** @task */\nexport function f(n: number) { (globalThis as { S?: number }).S = n; return n; }\n/** @task */\nexport function g(n: number) { return (globalThis as { S?: number }).S ?? n; }'),
+    /main\.ts:2:.*task f: sets `\(globalThis as \{ S\?: number \}\)\.S`, a property of the global object the program reads \(main\.ts:4/);
   // Destructuring primitives out of a module object reads it (helper-51's m07); a default calling a helper that reads
   // module state carries it (m02: no error, the state travels).
   assert.equal(errs('export const LOCAL = { k: 1 };\n/** @task */\nexport function f(x: number) { const { k } = LOCAL; return x + k; }\nLOCAL.k = 9;'), '');

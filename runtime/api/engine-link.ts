@@ -6,7 +6,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, SHARE_ENV, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { EngineToMain, MainToEngine, SerializedError, StdioLook } from '../protocol';
+import type { EngineToMain, MainToEngine, ProgramLook, SerializedError, StdioLook } from '../protocol';
 import { deserializeError, engineDied } from '../errors';
 import { Signal } from '../engine/signal';
 import type { EngineData } from '../engine/engine-thread';
@@ -33,10 +33,10 @@ export class EngineLink {
   private flushQueued = false;
   private refed = false;
 
-  constructor(settings: Omit<EngineData, 'port' | 'signalBuffer' | 'stdio'>, private readonly hooks: LinkHooks) {
+  constructor(settings: Omit<EngineData, 'port' | 'signalBuffer' | 'stdio' | 'program'>, private readonly hooks: LinkHooks) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: EngineData = { ...settings, port: port2, signalBuffer: this.signal.buffer, stdio: stdioLook() };
+    const data: EngineData = { ...settings, port: port2, signalBuffer: this.signal.buffer, stdio: stdioLook(), program: programLook() };
     // One process.env for the program and every thread (the task threads share the engine's): a task reads what the
     // program set before calling it, as the plain call did, not the copy a thread took when it started.
     this.engine = new Worker(join(__dirname, '..', 'engine', 'engine-thread.js'), { workerData: data, transferList: [port2], env: SHARE_ENV });
@@ -106,6 +106,12 @@ export class EngineLink {
 function stdioLook(): StdioLook {
   const look = (stream: NodeJS.WriteStream) => (stream.isTTY ? { columns: stream.columns || 80, rows: stream.rows || 24 } : undefined);
   return { stdout: look(process.stdout), stderr: look(process.stderr) };
+}
+
+/** What task code reads of the program's process (protocol.ts ProgramLook). */
+function programLook(): ProgramLook {
+  const main = require.main?.filename;
+  return { argv: [...process.argv], ...(main !== undefined ? { mainFilename: main } : {}) };
 }
 
 /** A distributed run's settings; without a cluster secret it starts only with Redis on loopback (signing.ts). */

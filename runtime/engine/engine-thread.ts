@@ -5,7 +5,7 @@
  * so that a blocked main thread wakes (Atomics.wait).
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { EngineBatch, EngineToMain, ShmSettings, StdioLook } from '../protocol';
+import type { EngineBatch, EngineToMain, ProgramLook, ShmSettings, StdioLook } from '../protocol';
 import { Stats } from '../stats';
 import { Signal } from './signal';
 import { createEngine } from './engine';
@@ -29,6 +29,7 @@ export interface EngineData {
   readonly remote?: RemoteSettings;
   /** The program's terminal, if it has one: pool threads' stdout/stderr look like it. */
   readonly stdio?: StdioLook;
+  readonly program?: ProgramLook;
 }
 
 const data = workerData as EngineData;

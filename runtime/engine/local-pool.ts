@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
 import { SHARE_ENV } from 'node:worker_threads';
-import type { ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
+import type { ProgramLook, ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
 import type { RunOptions } from './executor';
 import { mostHeld } from './placement';
 import type { PoolWorkerData } from '../worker/task-worker';
@@ -25,6 +25,8 @@ export interface LocalPoolOptions {
   readonly workerHeapMb?: number;
   /** The program's terminal, if it has one: the threads' stdout/stderr look like it (worker/task-output.ts). */
   readonly stdio?: StdioLook;
+  /** The program's argv and main module, which task code reads as its own (worker/program-process.ts). */
+  readonly program?: ProgramLook;
 }
 
 /** Bytes of a task's inputs a thread (by id) already holds: the balancer prefers the thread with most. */
@@ -57,7 +59,7 @@ export class LocalPool {
       idleTimeout: Infinity,
       env: SHARE_ENV, // the program's process.env, live (engine-link.ts)
       concurrentTasksPerWorker: options.tasksPerWorker,
-      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio } satisfies PoolWorkerData,
+      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio, program: options.program } satisfies PoolWorkerData,
       ...(this.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } } : {}),
       loadBalancer: ((task: { [key: symbol]: unknown }, workers: PiscinaWorker[]) => this.balance(task, workers)) as never,
     });

@@ -25,7 +25,9 @@
  */
 import type { OutputChunk } from '../protocol';
 import type { Fd, Screen } from './screen';
-import { indentLines } from './group-indent';
+import { changeGroup, groupChanged, indentLines } from './group-indent';
+import { countedLine, type CountMark } from './console-counts';
+import { emitTaskWarning } from './task-warnings';
 
 /** The run whose tasks are being ordered: what it has submitted, and where output must wait. */
 export interface TaskPositions {
@@ -53,6 +55,8 @@ interface HeldWrite {
   readonly chunk: unknown;
   readonly encoding: unknown;
   readonly callback: unknown;
+  /** Main's console.count while output is held: counted when printed, after the counts of the tasks before it. */
+  readonly mark?: CountMark;
 }
 
 export class ProgramOrder {
@@ -94,6 +98,16 @@ export class ProgramOrder {
     const copy = ArrayBuffer.isView(chunk) ? Buffer.from(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) : chunk;
     this.held.push({ after: run.position(), fd, chunk: copy, encoding, callback });
     return true;
+  }
+
+  /**
+   * Main's console.count/countReset: counted now (`now`, Node's own) while nothing is held; else held in its place,
+   * since the tasks before it, which count on the same counters, have not been placed yet (console-counts.ts).
+   */
+  count(mark: CountMark, now: () => void): void {
+    const run = this.run;
+    if (!run || (!this.holding() && run.firstHolding() === undefined)) return now();
+    this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, mark });
   }
 
   /** A task was submitted inside console.group: its lines are indented as the plain call's were. */
@@ -154,7 +168,7 @@ export class ProgramOrder {
       const write = this.held[this.head];
       if (write && write.after < this.next) {
         this.held[this.head++] = undefined as never;
-        this.screen.write(write.fd, write.chunk, write.encoding, write.callback);
+        this.emit(write);
         continue;
       }
       if (this.next >= end) break;
@@ -168,24 +182,39 @@ export class ProgramOrder {
     }
     if (all) {
       for (; this.head < this.held.length; this.head++) {
-        const write = this.held[this.head];
-        this.screen.write(write.fd, write.chunk, write.encoding, write.callback);
+        this.emit(this.held[this.head]!);
       }
     }
     if (this.head === this.held.length) { this.held = []; this.head = 0; }
     else if (this.head > 1024 && this.head * 2 > this.held.length) { this.held = this.held.slice(this.head); this.head = 0; }
   }
 
+  private emit(write: HeldWrite): void {
+    if (!write.mark) return this.screen.write(write.fd, write.chunk, write.encoding, write.callback);
+    const line = countedLine(write.mark);
+    if (line !== '') this.screen.write(1, line);
+  }
+
   private print(output: readonly OutputChunk[], taskId: number): void {
-    const indent = this.indents.get(taskId);
+    let indent = this.indents.get(taskId) ?? '';
     this.indents.delete(taskId);
-    const atLineStart = { 1: true, 2: true };
+    // A console chunk starts with a console call, which Node indents wherever the line stands; raw writes are not
+    // indented (protocol.ts OutputChunk).
     // (A distributed run's output comes from another machine: anything but stderr is stdout, anything but text is bytes.)
     for (const chunk of output) {
       const fd = chunk.fd === 2 ? 2 : 1;
       if ('text' in chunk && typeof chunk.text === 'string') {
-        this.screen.write(fd, indent ? indentLines(chunk.text, indent, atLineStart[fd]) : chunk.text);
-        atLineStart[fd] = chunk.text.endsWith('\n') || (atLineStart[fd] && chunk.text === '');
+        this.screen.write(fd, indent && chunk.raw !== true ? indentLines(chunk.text, indent, true) : chunk.text);
+      } else if ('exitCode' in chunk && typeof chunk.exitCode === 'number') {
+        process.exitCode = chunk.exitCode;
+      } else if ('group' in chunk) {
+        indent = groupChanged(indent, chunk.group);
+        changeGroup(chunk.group);
+      } else if ('warned' in chunk) {
+        emitTaskWarning(chunk.warned);
+      } else if ('count' in chunk || 'countReset' in chunk) {
+        const line = countedLine(chunk);
+        if (line !== '') this.screen.write(1, indent ? indentLines(line, indent, true) : line);
       } else {
         this.screen.write(fd, Buffer.from(String((chunk as { base64?: unknown }).base64 ?? ''), 'base64'));
       }

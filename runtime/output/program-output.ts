@@ -8,6 +8,7 @@
  * so the error comes last, as in the plain program.
  */
 import { ProgramOrder } from './program-order';
+import { countMark, countResetMark } from './console-counts';
 import { Screen, type Fd, type RawStreams } from './screen';
 
 export interface ProgramOutput {
@@ -43,6 +44,12 @@ function install(): ProgramOutput {
     streams[fd].write = function write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
       return order.write(fd as Fd, chunk, encoding, callback);
     } as NodeJS.WriteStream['write'];
+  }
+  // console.count counts where it prints: in program order, with the tasks' counts (console-counts.ts).
+  const methods = console as unknown as Record<string, (label?: unknown) => void>;
+  for (const [name, mark] of [['count', countMark], ['countReset', countResetMark]] as const) {
+    const original = methods[name]!;
+    methods[name] = function count(label?: unknown): void { order.count(mark(label), () => original.call(console, label)); };
   }
   // Before Node prints an uncaught error and exits. A program that handles uncaught exceptions goes on: keep the order.
   // The program's own error came after every call it had made had returned, their output printed: wait for those.

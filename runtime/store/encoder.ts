@@ -20,7 +20,7 @@ import { finishFile } from './encode-root';
 import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, namedArrayKey, notCarried, getterThrew } from './refusals';
 import { Frame, Kind, pathOf } from './encode-frames';
 import { frameTable, UNPAIRED_SURROGATE } from './encode-tables';
-import { codeUnits, isNumberArray, namedArrayKeys, propertyAttributes } from './own-properties';
+import { codeUnits, isNumberArray, mayHaveNamedKeys, namedArrayKeys, propertyAttributes } from './own-properties';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -202,7 +202,7 @@ class Encoder {
   }
 
   private array(v: unknown[], level: LockLevel | undefined, into: Frame, index: number): void {
-    if (isNumberArray(v)) {
+    if (isNumberArray(v) && !mayHaveNamedKeys(v)) {
       const b = this.builder;
       return this.put(into, Value.NumberArrayValue, NumberArrayValue.createNumberArrayValue(b, NumberArrayValue.createItemsVector(b, v)));
     }

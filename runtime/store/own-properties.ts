@@ -2,6 +2,7 @@
  * Which own properties of an object the encoder writes, with the attributes each has (value.fbs
  * ObjectValue.attributes), and the quick tests of arrays it makes before listing anything.
  */
+import { inspect } from 'node:util';
 import { LockLevel } from './locks';
 
 /** A list of keys and, when some key is not enumerable, writable or configurable, what each is not. */
@@ -54,3 +55,17 @@ export function codeUnits(s: string): Uint16Array {
   for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
   return units;
 }
+
+/**
+ * Whether an array of numbers may have own properties besides its elements (`xs.label = 'named'`), so that it must
+ * not take the numbers-only path, which writes its elements alone. Listing a long array's keys costs as much as
+ * making a string per element (430 ms for a million); util.inspect asks V8 for the keys that are not indices and
+ * prints none of the elements (20 µs). Any doubt (a subclass, a symbol key) answers yes: the general path decides.
+ */
+export function mayHaveNamedKeys(v: readonly number[]): boolean {
+  if (Object.getOwnPropertySymbols(v).length > 0) return true;
+  if (v.length <= 64) return Object.keys(v).length !== v.length;
+  return inspect(v, ELEMENTS_ONLY) !== `[ ... ${v.length} more items ]`;
+}
+
+const ELEMENTS_ONLY = { maxArrayLength: 0, depth: 0, customInspect: false, showProxy: false, breakLength: Infinity, colors: false };

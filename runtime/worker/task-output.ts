@@ -19,29 +19,48 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { WriteStream } from 'node:tty';
 import type { OutputChunk, StdioLook, TerminalLook } from '../protocol';
+import { exitCodeSet } from './program-process';
+import { countMark, countResetMark, type CountMark } from '../output/console-counts';
+import { warningMark, type WarningMark } from '../output/task-warnings';
 
 type Fd = 1 | 2;
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
 
 /** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
 export class TaskOutput {
-  private chunks?: { fd: Fd; text?: string; base64?: string }[];
+  private chunks?: ({ fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number; warned?: WarningMark; group?: 1 | -1 } | ({ fd: Fd } & CountMark))[];
   private open = true;
   /** It is an `async function`, run in the context (see above). */
   native = false;
 
-  add(fd: Fd, chunk: unknown, encoding: unknown): void {
+  /** `raw`: not written by a console method (see consoleCalls). */
+  add(fd: Fd, chunk: unknown, encoding: unknown, raw: boolean): void {
     const list = (this.chunks ??= []);
     if (typeof chunk === 'string' && (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || typeof encoding === 'function')) {
       const last = list.at(-1);
-      if (last?.fd === fd && last.text !== undefined) last.text += chunk;
-      else list.push({ fd, text: chunk });
+      if (last?.fd === fd && 'text' in last && last.text !== undefined && (last.raw === true) === raw) last.text += chunk;
+      else list.push(raw ? { fd, text: chunk, raw } : { fd, text: chunk });
     } else {
       // Bytes (or text in another encoding) are copied now: the caller may reuse its buffer once write returns.
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding as BufferEncoding)
         : ArrayBuffer.isView(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.from(String(chunk));
-      list.push({ fd, base64: bytes.toString('base64') });
+      list.push(raw ? { fd, base64: bytes.toString('base64'), raw } : { fd, base64: bytes.toString('base64') });
     }
+  }
+
+  /** console.count/countReset: a mark the main thread counts (output/console-counts.ts). */
+  mark(mark: CountMark): void {
+    (this.chunks ??= []).push({ fd: 1, ...mark });
+  }
+
+  /** console.group/groupEnd: the main thread indents (output/program-order.ts); the thread's console never does. */
+  group(change: 1 | -1): void {
+    (this.chunks ??= []).push({ fd: 1, group: change });
+  }
+
+  /** process.emitWarning: a mark the main thread emits (output/task-warnings.ts). */
+  warn(warned: WarningMark): void {
+    (this.chunks ??= []).push({ fd: 2, warned });
   }
 
   get accepting(): boolean { return this.open; }
@@ -49,6 +68,8 @@ export class TaskOutput {
   /** The task is over: later writes from its leftovers go out unordered. Returns what it printed, if anything. */
   close(): readonly OutputChunk[] | undefined {
     this.open = false;
+    const exitCode = exitCodeSet();
+    if (exitCode !== undefined) (this.chunks ??= []).push({ fd: 1, exitCode });
     return this.chunks as OutputChunk[] | undefined;
   }
 }
@@ -71,6 +92,42 @@ let contextUsers = 0;
 export function captureTaskOutput(look: StdioLook | undefined): void {
   hook(process.stdout, 1, look?.stdout);
   hook(process.stderr, 2, look?.stderr);
+  markConsoleCalls();
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function taskWarning(this: unknown, warning: unknown, ...rest: unknown[]): void {
+    const owner = ownerOfWrite();
+    if (owner) owner.warn(warningMark(warning, rest));
+    else (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
+}
+
+/**
+ * Writes made inside a console method, counted per thread. The main thread indents a task's console lines by the
+ * console.group open at its call, as the plain call's console indented them; a task's own process.stdout.write was
+ * never indented by a group, so its chunks go as `raw`.
+ */
+let consoleCalls = 0;
+
+function markConsoleCalls(): void {
+  const methods = console as unknown as Record<string, unknown>;
+  for (const name of Object.keys(methods)) {
+    const method = methods[name];
+    if (typeof method !== 'function' || name === 'Console') continue;
+    const marks = name === 'count' ? countMark : name === 'countReset' ? countResetMark : undefined;
+    // A task's groups are the program's console's (a group it leaves open indents main's later lines, as in plain
+    // code): its label is a line, the indentation a mark the main thread applies where the output is placed.
+    const group = name === 'group' || name === 'groupCollapsed' ? 1 : name === 'groupEnd' ? -1 : undefined;
+    methods[name] = function consoleMethod(this: unknown, ...args: unknown[]): unknown {
+      const owner = (marks || group) && ownerOfWrite();
+      if (owner && marks) return owner.mark(marks(args[0]));
+      if (owner && group) {
+        if (args.length > 0) (methods.log as (...a: unknown[]) => void)(...args);
+        return owner.group(group);
+      }
+      consoleCalls++;
+      try { return method.apply(this, args); } finally { consoleCalls--; }
+    };
+  }
 }
 
 function hook(stream: NodeJS.WriteStream, fd: Fd, terminal: TerminalLook | undefined): void {
@@ -79,7 +136,7 @@ function hook(stream: NodeJS.WriteStream, fd: Fd, terminal: TerminalLook | undef
     const owner = ownerOfWrite();
     if (!owner && importing > 0) return true; // a module's top level, printed by the program's own import
     if (!owner) return original.call(this, chunk, encoding, callback);
-    owner.add(fd, chunk, encoding);
+    owner.add(fd, chunk, encoding, consoleCalls === 0);
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') process.nextTick(done as () => void);
     return true;

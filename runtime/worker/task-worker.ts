@@ -6,7 +6,7 @@
 import { settlesLater } from './settles-later';
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import type { OutShape, PhaseTimes, Primitive, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { OutShape, PhaseTimes, Primitive, ProgramLook, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
 import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
@@ -20,13 +20,18 @@ import { applyModuleState, keepModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 import { loadFunction } from './task-functions';
+import { lookLikeProgram } from './program-process';
 
-/** What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one. */
-export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook }
+/**
+ * What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one; `program`: its argv
+ * and main module (program-process.ts).
+ */
+export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook; readonly program?: ProgramLook }
 
 markThisThreadAWorker();
 const settings = workerData as PoolWorkerData;
 captureTaskOutput(settings.stdio);
+lookLikeProgram(settings.program);
 const cache = new VersionCache(settings.cacheBytes);
 const rroTable = new RroTable(settings.shm);
 /** Objects the tasks running on this worker hold, with counts: an async task may await while another starts. */

@@ -16,6 +16,8 @@ import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { unsendableResult } from './sendable-result';
+import { workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 
@@ -34,6 +36,13 @@ export interface TaskInfo {
   })[];
   /** Every path returns this parameter itself (`merge(acc, part) { …; return acc }`): `x = f(x, …)` changes only x's contents. */
   readonly returnsArgument?: number;
+  /**
+   * Why the task's declared return type cannot come back from a worker (a function, a symbol, an instance of a class
+   * the program cannot rebuild: sendable-result.ts): its calls run in place, as plain (rewrite/call-blockers.ts).
+   */
+  readonly resultStaysHere?: string;
+  /** Work the task leaves behind when it returns (a timer, a process listener: left-behind.ts): its calls run in place. */
+  readonly leavesWork?: string;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
@@ -169,12 +178,16 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     }
     return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
   });
+  const resultStaysHere = unsendableResult(ctx, fn);
+  const leavesWork = workLeftBehind(ctx, fn);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
+    ...(resultStaysHere !== undefined ? { resultStaysHere } : {}),
+    ...(leavesWork !== undefined ? { leavesWork } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };

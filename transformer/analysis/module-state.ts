@@ -16,8 +16,10 @@
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
+import { GlobalObjectUses } from './global-object';
+export { globalMember } from './global-object';
 // Which identifier stands where: plain syntax, shared with the planner.
-import { isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { isDeclarationName, isReference } from '../rewrite/syntax';
 import { changeOfReference, writeOfReference } from './reference-changes';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
@@ -35,7 +37,7 @@ export class ModuleState {
   /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
   private changes?: Map<ts.Symbol, ts.Node>;
   /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
-  private readonly globalWrites = new Map<string, ts.Node>();
+  private readonly globals: GlobalObjectUses;
   /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
@@ -45,7 +47,9 @@ export class ModuleState {
   /** The tasks' functions, found by the scan. */
   private readonly taskNodes: ts.Node[] = [];
 
-  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {}
+  constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {
+    this.globals = new GlobalObjectUses(ctx, (node) => ctx.ts.findAncestor(node, (n) => isTask(n)));
+  }
 
   /** Where the program changes the object of this module-level `const`; undefined when it is no such object or never changes. */
   changeOfModuleObject(symbol: ts.Symbol): ts.Node | undefined {
@@ -114,10 +118,16 @@ export class ModuleState {
     return this.classChanges.get(symbol);
   }
 
+  /** Where the program, or another task than `writer`, reads this property of the global object (global-object.ts). */
+  globalReadOf(name: string, writer: ts.Node): ts.Node | undefined {
+    this.scanOnce();
+    return this.globals.readOf(name, writer);
+  }
+
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
   globalWriteOf(name: string): ts.Node | undefined {
     this.scanOnce();
-    return this.globalWrites.get(name);
+    return this.globals.writeOf(name);
   }
 
   isModuleClass(symbol: ts.Symbol): boolean {
@@ -176,8 +186,7 @@ export class ModuleState {
         if (write) this.classChanges.set(symbol, write);
       }
     }
-    const global = globalMember(this.ctx, node);
-    if (global && !this.globalWrites.has(global.name.text) && isWriteTarget(ts, global)) this.globalWrites.set(global.name.text, global.parent);
+    this.globals.inProgram(node);
     // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
     const member = this.namespaceMember(node);
     if (member) {
@@ -190,6 +199,7 @@ export class ModuleState {
 
   private scanTask(node: ts.Node): void {
     const { ts } = this.ctx;
+    this.globals.inTask(node);
     // (`S.history` through a namespace import is a read of `history`.)
     const member = this.namespaceMember(node);
     const named = member ? (node as ts.PropertyAccessExpression).name : ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) ? node : undefined;
@@ -266,16 +276,4 @@ export class ModuleState {
 
   /** The node where this reference changes (or hands on) the object, if it does (reference-changes.ts). */
   changeAt(ref: ts.Expression): ts.Node | undefined { return changeOfReference(this.ctx, ref); }
-}
-
-/** `globalThis.LEVEL`, `(globalThis as T).LEVEL`, `global.LEVEL`: a property of the global object, at its name. */
-export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAccessExpression | undefined {
-  const { ts } = ctx;
-  if (!ts.isIdentifier(node) || (node.text !== 'globalThis' && node.text !== 'global') || !isReference(ts, node)) return undefined;
-  const declared = symbolOf(ctx, node)?.valueDeclaration;
-  if (declared && !declared.getSourceFile().isDeclarationFile) return undefined; // a variable of the program named so
-  let outer: ts.Node = node;
-  while (isTransparent(ts, outer.parent)) outer = outer.parent;
-  const parent = outer.parent;
-  return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
 }

@@ -11,7 +11,7 @@ import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { changesClosureObject, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, isWithin, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
 import type { ModuleWrites } from './module-writes';
-import { isReference } from '../rewrite/syntax';
+import { isReference, isWriteTarget } from '../rewrite/syntax';
 
 /**
  * Module state the body reads, in one pass: `let`/`var` variables declared outside the task in the same module, and
@@ -23,11 +23,14 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
   moduleWrites: ModuleWrites):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[] } {
+    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
+    /** `globalThis.X = …` in the task where the program reads X: the worker's global object is not the program's. */
+    setGlobals: { ref: ts.PropertyAccessExpression; readAt: ts.Node }[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
   const changedGlobals = new Map<string, ModuleRead>();
+  const setGlobals = new Map<string, { ref: ts.PropertyAccessExpression; readAt: ts.Node }>();
   /** `Settings.factor` where the program writes that class's statics: nothing carries a class to a worker. */
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
   const lostWrites = new Map<ts.Symbol, LostWrite>();
@@ -81,6 +84,8 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const global = globalMember(ctx, node);
     const setAt = global && !changedGlobals.has(global.name.text) ? state.globalWriteOf(global.name.text) : undefined;
     if (global && setAt) changedGlobals.set(global.name.text, { ref: global.name as ts.Identifier, change: setAt });
+    const readAt = global && !setGlobals.has(global.name.text) && isWriteTarget(ts, global) ? state.globalReadOf(global.name.text, fn) : undefined;
+    if (global && readAt) setGlobals.set(global.name.text, { ref: global, readAt });
     // `K.CONFIG` through a namespace import: a read of the module's object.
     const member = state.namespaceMember(node);
     if (member && !changedObjects.has(member)) {
@@ -151,7 +156,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
-    shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()] };
+    shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()], setGlobals: [...setGlobals.values()] };
 }
 
 /** Where these pieces of code name `symbol`. */

@@ -48,6 +48,10 @@ export class CallBlockers {
     const inside = this.planner.facts.enclosingTask(call);
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
     if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
+    if (task.resultStaysHere) return reasonAt(call, `task ${task.name}: ${task.resultStaysHere}, which cannot come back from a worker`);
+    if (task.leavesWork) {
+      return reasonAt(call, `task ${task.name} leaves work behind when it returns (${task.leavesWork}), which in a worker would run after the task, out of the program's order, or never`);
+    }
     const sharing = this.levelWithItsElement(call);
     if (sharing) return sharing;
     for (let i = 0; i < call.arguments.length; i++) {

@@ -13,6 +13,7 @@ import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
 import { runnerCheckEmitter } from './emit-runner-checks';
+import { finishesOwnClass } from './class-setup';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -292,6 +293,7 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
     ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
     ts.isLabeledStatement(statement);
   if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
+  if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
   return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
 }
 

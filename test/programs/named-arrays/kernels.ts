@@ -18,3 +18,14 @@ export function labelled(n: number): { rows: string[] & { source?: string; count
   const rows = Object.assign(Array.from({ length: n }, (_, i) => `r${i}`), { source: 'gen', count: n });
   return { rows };
 }
+
+/** Arrays of numbers with a property of their own, as arguments and results, short and long (another path). */
+/** @task */
+export function describe(xs: number[]): string {
+  return `${xs.length} ${xs.reduce((a, b) => a + b, 0)} ${(xs as number[] & { label?: string }).label} ${Object.keys(xs).slice(-2).join(',')}`;
+}
+
+/** @task */
+export function measured(n: number): number[] & { unit?: string } {
+  return Object.assign(Array.from({ length: n }, (_, i) => i / 2), { unit: 'cm' });
+}

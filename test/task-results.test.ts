@@ -1,0 +1,54 @@
+/**
+ * A task's declared return type must come back from a worker (transformer/analysis/sendable-result.ts): when it holds
+ * a function, a symbol or an instance of a class the program cannot rebuild, the task's calls run in place, with the
+ * reason naming the type and where in the value; before, the task ran in a worker and then failed ('its return value
+ * cannot be stored'), where the plain call printed its result.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+
+/** Why the one task's result stays in the caller's thread (undefined: it may come back); no compile error either way. */
+function staysHere(code: string): string | undefined {
+  const program = createAnalysisProgram(ts, ['/virtual/main.ts'], new Map([['/virtual/main.ts', code]]));
+  const ctx = createContext(ts, program);
+  const found = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
+  assert.equal(found.diagnostics.map((d) => formatDiagnostic(ctx, d)), [], 'no compile errors');
+  assert.is(found.tasks.length, 1);
+  return found.tasks[0]!.resultStaysHere;
+}
+
+const task = (returns: string, body: string, prelude = '') => `${prelude}\n/** @task */\nexport function t(n: number): ${returns} {\n${body}\n}\n`;
+
+test('return types that cannot come back: the calls stay direct, saying which type and where in it', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['() => number', 'return () => n;', '', /^its return type `\(\) => number` is a function$/],
+    ['symbol', 'return Symbol(String(n));', '', /its return type `symbol` is a symbol/],
+    ['{ f: (x: number) => number; v: number }', 'return { f: (x) => x + n, v: n };', '', /holds, at \.f, a function/],
+    ['{ rows: { id: number; key?: symbol }[] }', 'return { rows: [] };', '', /holds, at \.rows\[…\]\.key, a symbol/],
+    ['Promise<{ done: () => void }>', 'return Promise.resolve({ done: () => {} });', '', /holds, at \.done, a function/],
+    ['{ h: Hidden }', 'return { h: new Hidden() };', 'class Hidden { x = 1; twice() { return 2; } }', /holds, at \.h, an instance of class Hidden, which its module does not export/],
+  ];
+  for (const [returns, body, prelude, expected] of cases) {
+    assert.match(staysHere(task(returns, body, prelude)) ?? 'undefined', expected);
+  }
+});
+
+test('return types that do come back stay tasks: data, instances of exported classes with methods, interfaces with methods', () => {
+  for (const [returns, body, prelude] of [
+    ['number[]', 'return [n];', ''],
+    ['{ rows: Map<string, number>; at: Date; name?: string }', 'return { rows: new Map(), at: new Date(0) };', ''],
+    ['Point', 'return new Point(n);', 'export class Point { constructor(public x: number) {} norm() { return Math.abs(this.x); } }'],
+    ['Shape', 'return new Square(n);', 'export interface Shape { area(): number }\nexport class Square implements Shape { constructor(public s: number) {} area() { return this.s ** 2; } }'],
+    ['Promise<string | undefined>', 'return Promise.resolve(undefined);', ''],
+  ]) {
+    assert.is(staysHere(task(returns, body, prelude)), undefined, returns);
+  }
+});
+
+test.run();

@@ -1,0 +1,29 @@
+/**
+ * A task's code sees the program's process as the plain call on the main thread did (worker/program-process.ts):
+ * process.argv, require.main, process.env set before the call, and a process.exitCode it sets reaches the program;
+ * console.count counts on the program's counters, and process.emitWarning warns as the program.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printsAsPlain } from './program-build';
+
+test('argv, require.main and env read in a task are the program\'s; an exitCode a task sets is the program\'s after the call', () => {
+  const tasks = printsAsPlain('program-process');
+  // Before: argv [node, worker.js], require.main piscina's worker.js, and process.exitCode stayed the thread's own.
+  assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
+});
+
+test('console.count in tasks goes on from the program\'s counts, in program order; process.emitWarning in a task is the program\'s warning', () => {
+  const tasks = printsAsPlain('console-counts');
+  // Before: each pool thread counted from 1 on its own, main's counts ran ahead of held task lines, and a task's
+  // warning was lost (printed by its thread after the program had ended).
+  assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
+});
+
+test('tasks that leave a timer, a next tick or an exit listener behind run in place; one whose promise waits for its timer runs in a worker', () => {
+  const tasks = printsAsPlain('left-behind');
+  // Before: the timer's line and the exit handler's never printed, and the tick came after main's lines.
+  assert.is(tasks.inWorkers, 2, 'sleepy\'s two calls');
+});
+
+test.run();

@@ -1,0 +1,70 @@
+/**
+ * The program's uses of properties of the global object (`globalThis.LEVEL`, `global.LEVEL`): each worker has a global
+ * object of its own, so a property the program sets never reaches a task (task-state.ts: reads of what the program
+ * sets), and one a task sets never reaches the program or another task's worker (sets of what others read). Filled by
+ * module-state.ts's one scan of the program: its own code and, apart, tasks' bodies.
+ */
+import type * as ts from 'typescript';
+import { symbolOf, type AnalysisContext } from './context';
+import { isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
+
+export class GlobalObjectUses {
+  private readonly programWrites = new Map<string, ts.Node>();
+  private readonly programReads = new Map<string, ts.Node>();
+  private readonly taskReads = new Map<string, ts.Node[]>();
+  /** Tasks that set a property themselves, by name: a memo each keeps (`globalThis.memo ??= …`). */
+  private readonly taskWriters = new Map<string, Set<ts.Node | undefined>>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly taskOf: (node: ts.Node) => ts.Node | undefined) {}
+
+  /** A node of the program's own code (outside tasks). */
+  inProgram(node: ts.Node): void {
+    const global = globalMember(this.ctx, node);
+    if (!global) return;
+    const name = global.name.text;
+    if (isWriteTarget(this.ctx.ts, global)) { if (!this.programWrites.has(name)) this.programWrites.set(name, global.parent); }
+    else if (!this.programReads.has(name)) this.programReads.set(name, global);
+  }
+
+  /** A node of a task's body. */
+  inTask(node: ts.Node): void {
+    const global = globalMember(this.ctx, node);
+    if (!global) return;
+    const name = global.name.text;
+    if (!isWriteTarget(this.ctx.ts, global)) {
+      const reads = this.taskReads.get(name);
+      if (reads) reads.push(global); else this.taskReads.set(name, [global]);
+    } else {
+      const writers = this.taskWriters.get(name) ?? new Set();
+      writers.add(this.taskOf(global));
+      this.taskWriters.set(name, writers);
+    }
+  }
+
+  /** Where the program, outside tasks, sets this property. */
+  writeOf(name: string): ts.Node | undefined {
+    return this.programWrites.get(name);
+  }
+
+  /**
+   * Where the program, outside tasks, or another task than `writer` reads this property, which `writer`'s worker
+   * cannot set for them. A task that sets it too keeps its own (a memo): only one reading what another set differs.
+   */
+  readOf(name: string, writer: ts.Node): ts.Node | undefined {
+    const writers = this.taskWriters.get(name);
+    return this.programReads.get(name) ??
+      this.taskReads.get(name)?.find((read) => { const task = this.taskOf(read); return task !== writer && !writers?.has(task); });
+  }
+}
+
+/** `globalThis.LEVEL`, `(globalThis as T).LEVEL`, `global.LEVEL`: a property of the global object, at its name. */
+export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAccessExpression | undefined {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(node) || (node.text !== 'globalThis' && node.text !== 'global') || !isReference(ts, node)) return undefined;
+  const declared = symbolOf(ctx, node)?.valueDeclaration;
+  if (declared && !declared.getSourceFile().isDeclarationFile) return undefined; // a variable of the program named so
+  let outer: ts.Node = node;
+  while (isTransparent(ts, outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
+}

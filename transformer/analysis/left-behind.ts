@@ -1,0 +1,50 @@
+/**
+ * Work a synchronous task leaves behind when it returns: a timer (`setTimeout(() => console.log(…))`), a microtask or
+ * next tick, a listener on the process (`process.on('exit', …)`). In the plain program it runs on the main thread
+ * later, printing in its place; in a pool thread it runs after the task's reply, on a thread whose output is no
+ * longer the task's, or never (a thread has no 'exit' of the program's), so such a task's calls run in place.
+ * An async task's timers are usually awaited (`await sleep(10)`), as are those of a function returning a promise:
+ * only their process listeners count.
+ */
+import type * as ts from 'typescript';
+import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
+import { codeReachedFrom } from './reached-code';
+
+const SCHEDULERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
+const PROCESS_LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'nextTick']);
+
+/** What the task leaves behind (`setTimeout(…)` at its text), or undefined. */
+export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
+  const { ts } = ctx;
+  // A function returning a promise (`new Promise((r) => setTimeout(r, 5))`) waits for its timers as an async one does.
+  const signature = ctx.checker.getSignatureFromDeclaration(fn as ts.SignatureDeclaration);
+  const returned = signature && ctx.checker.getReturnTypeOfSignature(signature);
+  const asyncTask = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0 ||
+    (returned !== undefined && ctx.checker.getAwaitedType(returned) !== returned);
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const timer = !asyncTask && ts.isIdentifier(callee) && SCHEDULERS.has(callee.text) && isGlobal(ctx, callee);
+      const listener = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' &&
+        isGlobal(ctx, callee.expression) && PROCESS_LISTENERS.has(callee.name.text) && (!asyncTask || callee.name.text !== 'nextTick');
+      if (timer || listener) { found = node; return; }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
+    if (isFunctionLike(ctx, part) && (part as ts.FunctionLikeDeclaration).body) visit((part as ts.FunctionLikeDeclaration).body!);
+    else visit(part);
+    if (found) break;
+  }
+  if (!found) return undefined;
+  const text = found.getText();
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+/** The host's name, not a variable of the program called so. */
+function isGlobal(ctx: AnalysisContext, name: ts.Identifier): boolean {
+  const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
+  return !declaration || declaration.getSourceFile().isDeclarationFile;
+}

@@ -1,0 +1,51 @@
+/**
+ * A task's declared return type, judged as arguments are (sendable.ts): its value comes back from a worker, so a
+ * function, a symbol or an instance of a class the program cannot rebuild cannot be in it. Such a task ran in a worker
+ * and then failed ('its return value cannot be stored'), where the plain call returned its value; its calls now run in
+ * place, as plain, and explain says why, naming the type and where in it. An async task's value is what its promise
+ * resolves to.
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext } from './context';
+import { unsendableType } from './sendable';
+import { contentsOfType, isHolderType } from './type-contents';
+
+const DEPTH = 6;
+
+/** Why the task's value cannot come back ("its return type `T` holds, at .f, a function"), or undefined. */
+export function unsendableResult(ctx: AnalysisContext, fn: ts.SignatureDeclaration): string | undefined {
+  const signature = ctx.checker.getSignatureFromDeclaration(fn);
+  if (!signature) return undefined;
+  const declared = ctx.checker.getReturnTypeOfSignature(signature);
+  const type = ctx.checker.getAwaitedType(declared) ?? declared;
+  const why = walkResult(ctx, type);
+  return why && `its return type \`${ctx.checker.typeToString(declared)}\` ${why}`;
+}
+
+function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
+  const seen = new Set<ts.Type>();
+  const walk = (t: ts.Type, path: string, depth: number): string | undefined => {
+    if (seen.has(t) || depth > DEPTH) return undefined;
+    seen.add(t);
+    const own = unsendableType(ctx, t);
+    if (own) return path ? `holds, at ${path}, ${own}` : `is ${own}`;
+    if (t.getSymbol() && (t.getSymbol()!.flags & ctx.ts.SymbolFlags.Class)) return undefined; // its class travels with it
+    if (t.isUnionOrIntersection()) {
+      for (const part of t.types) { const why = walk(part, path, depth); if (why) return why; }
+      return undefined;
+    }
+    const contents = contentsOfType(ctx, t);
+    if (contents.length === 0) return undefined; // a number, a string, a library object (Date, Map of numbers…)
+    if (isHolderType(ctx, t)) {
+      for (const inner of contents) { const why = walk(inner, `${path}[…]`, depth + 1); if (why) return why; }
+      return undefined;
+    }
+    for (const property of ctx.checker.getPropertiesOfType(t)) {
+      if (property.flags & ctx.ts.SymbolFlags.Method) continue; // a method of an interface: the value's class has it
+      const why = walk(ctx.checker.getTypeOfSymbol(property), `${path}.${property.getName()}`, depth + 1);
+      if (why) return why;
+    }
+    return undefined;
+  };
+  return walk(type, '', 0);
+}
