@@ -69,10 +69,37 @@ function handedOn(ts: typeof import('typescript'), ref: ts.Node): boolean {
 export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symbol) => boolean, call: ts.CallExpression, arg: ts.Expression): boolean {
   const { ctx } = facts;
   const { ts } = ctx;
-  if (!ts.isAwaitExpression(withWrappers(ts, call).parent) || !ts.isIdentifier(arg)) return false;
-  const symbol = symbolOf(ctx, arg);
+  const mapped = mappedAndAwaited(ts, call);
+  if (!ts.isAwaitExpression(withWrappers(ts, call).parent) && !mapped) return false;
+  // `await score(docs[0])`, or through the mapped callback's parameter: the array the elements come from.
+  let root: ts.Expression = arg;
+  while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root) || ts.isParenthesizedExpression(root) || ts.isNonNullExpression(root)) root = root.expression;
+  if (!ts.isIdentifier(root)) return false;
+  let symbol = symbolOf(ctx, root);
+  if (mapped && symbol?.valueDeclaration === mapped.parameter) {
+    let receiver: ts.Expression = mapped.receiver;
+    while (ts.isParenthesizedExpression(receiver) || ts.isNonNullExpression(receiver)) receiver = receiver.expression;
+    symbol = ts.isIdentifier(receiver) ? symbolOf(ctx, receiver) : undefined;
+  } else if (mapped) return false;
   const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !isFollowable(symbol)) return false;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || (!isFollowable(symbol) && root === arg && !mapped)) return false;
   const home = enclosingFunction(ctx, declaration);
   return home !== undefined && facts.references(symbol).every((ref) => enclosingFunction(ctx, ref) === home);
+}
+
+/**
+ * `await Promise.all(docs.map((d) => score(d)))` (or `allSettled`, a block body returning the call): the caller waits
+ * for every mapped call before it goes on, as it waits for `await score(d)`. The callback's parameter and the array.
+ */
+function mappedAndAwaited(t: typeof ts, call: ts.CallExpression): { parameter: ts.ParameterDeclaration; receiver: ts.Expression } | undefined {
+  let at: ts.Node = withWrappers(t, call);
+  if (t.isReturnStatement(at.parent) && t.isBlock(at.parent.parent) && at.parent.parent.statements.length === 1) at = at.parent.parent;
+  const callback = at.parent;
+  if (!callback || !(t.isArrowFunction(callback) || t.isFunctionExpression(callback)) || callback.body !== at || callback.parameters.length !== 1) return undefined;
+  const map = callback.parent;
+  if (!t.isCallExpression(map) || map.arguments.length !== 1 || !t.isPropertyAccessExpression(map.expression) || map.expression.name.text !== 'map') return undefined;
+  const all = withWrappers(t, map).parent;
+  if (!t.isCallExpression(all) || !t.isPropertyAccessExpression(all.expression) || all.expression.expression.getText() !== 'Promise' ||
+    !['all', 'allSettled'].includes(all.expression.name.text) || !t.isAwaitExpression(withWrappers(t, all).parent)) return undefined;
+  return { parameter: callback.parameters[0], receiver: map.expression.expression };
 }
