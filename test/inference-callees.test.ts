@@ -229,4 +229,13 @@ test('Node\'s util.types reached through the module object, the legacy binding o
   assert.match(found.c, /^inout:/, found.c);
 });
 
+test('a callback method borrowed from a prototype passes the elements to its function (tester #14\'s r114)', () => {
+  const found = directions(`function normalizeRow(row: number[]) { row[0] = 0; }
+function firstOf(row: number[]) { return row[0]; }
+/** @task */
+export function t(a: number[][], b: number[][]) { Array.prototype.forEach.call(a, normalizeRow); return Array.prototype.map.call(b, firstOf).length; }`);
+  assert.match(found.a, /^inout: .*its elements are passed to `normalizeRow`, which writes them/);
+  assert.match(found.b, /^in:/);
+});
+
 test.run();

@@ -157,6 +157,9 @@ export class CallEffects {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
       thisArgumentToFunction(this.handOff, call, callee.name.text);
     }
+    // `Array.prototype.forEach.call(rows, f)`: f receives rows' elements, as in `rows.forEach(f)`.
+    const borrowed = name && ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' ? /\.prototype\.(\w+)$/.exec(name)?.[1] : undefined;
+    if (borrowed && CALLBACK_METHODS.has(borrowed)) elementsToFunction(this.handOff, call, call.arguments[0], call.arguments.slice(1, 2));
     const target = this.targetOf(call);
     // `Array.from(xs, f)`, `Float64Array.from(xs, f)`: f receives the elements.
     if (name && MAPPING_MAKERS.test(name) && call.arguments.length > 1) elementsToFunction(this.handOff, call, call.arguments[0], call.arguments.slice(1, 2));
