@@ -208,6 +208,8 @@ test('a task that stores its object parameter in state tasks keep is refused: th
   assert.match(kept(`const REG: { n: number }[] = [];\n${task('register', 'o: { n: number }', 'REG.push(o); return REG.length;')}` +
     task('bumpAll', '', 'for (const o of REG) o.n++; return REG.length;')).errors,
     /task register: changes `REG`, .* the task stores its parameter in it \(`REG\.push\(o\)`\)/);
+  assert.match(kept(`const REG: { n: number }[] = [];\n${task('register', 'o: { n: number }', 'const l = REG; l.push(o); return l.length;')}`).errors,
+    /task register: changes `REG`, .* the task stores its parameter in it \(`l\.push\(o\)`\)/, 'under another name');
   assert.is(kept(`const REG: number[][] = [];\n${task('register', 'o: { n: number }', 'REG.push([o.n, o.n]); return REG.length;')}`).errors, '',
     'a literal made of its values is the state\'s own');
 });

@@ -13,7 +13,7 @@ import { taskNamed } from './rewrite/file-facts';
 import { planFile } from './rewrite/plan';
 import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
-import type { Wrap } from './rewrite/file-plan';
+import { keptStateWaits } from './rewrite/kept-state-waits';
 
 export interface TaskifyPluginConfig {
   readonly transform?: string;
@@ -50,12 +50,8 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
       stateByFile.set(file, list);
     }
   }
-  // Where the program names kept state tasks change: it waits there for their changes (program-kept-uses.ts).
-  const keptWaits = new Map<ts.Identifier, Wrap>();
-  for (const task of found.tasks.values()) {
-    for (const state of task.moduleState ?? []) for (const use of state.programUses ?? []) keptWaits.set(use.ref, use.writes ? 'writtenFields' : 'waitFields');
-  }
-  const waitsKept = new Set([...keptWaits.keys()].map((ref) => ref.getSourceFile().fileName));
+  // Files where the program waits for kept state tasks change (rewrite/kept-state-waits.ts).
+  const waitsKept = keptStateWaits(found.tasks);
   return (context) => (source) => {
     if (source.isDeclarationFile) return source;
     const declaresTasks = taskFiles.has(source.fileName);
@@ -64,7 +60,6 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     const resumes = found.tasks.size > 0 && mayResume(source);
     if (!declaresTasks && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
-    for (const [ref, wrap] of keptWaits) if (ref.getSourceFile() === source && !plan.wraps.has(ref)) plan.wraps.set(ref, wrap);
     return emitFile(found.ctx, plan, source, context, {
       runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,
       moduleState: stateByFile.get(source.fileName),

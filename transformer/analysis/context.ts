@@ -128,7 +128,8 @@ export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
   return TYPED_ARRAY_NAME.test(type.getSymbol()?.getName() ?? '');
 }
 
-const KEYED_COLLECTION_NAME = /^(Readonly)?(Map|Set)$/;
+// (And their iterators, `m.keys()`: what they yield is what the collection holds.)
+const KEYED_COLLECTION_NAME = /^(Readonly)?(Map|Set)$|^(Map|Set|Array)Iterator$/;
 
 /**
  * The expression's value is a typed array, an array of primitives, or a Map/Set whose keys and values are

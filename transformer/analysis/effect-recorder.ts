@@ -23,6 +23,8 @@ export class EffectRecorder {
   later = 0;
   /** Per parameter (or root), the nodes that write it during the call, in order: what module-writes.ts judges. */
   readonly writes = new Map<number, ts.Node[]>();
+  /** Per root (module-writes.ts), the first node that stores a parameter, or a part of one, into it (`REG.push(o)`). */
+  readonly parameterStoredIn = new Map<number, ts.Node>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly reach: () => ReachMap, rootCount = 0) {
     this.effects = [...fn.parameters, ...Array(rootCount)].map(() => ({}));
@@ -120,6 +122,8 @@ export class EffectRecorder {
     const holders = this.written(into);
     if (holders.size > 0) {
       for (const p of values) if (!holders.has(p)) this.effects[p].kept ??= reasonAt(node, `kept in \`${snippet(into)}\`: \`${snippet(node)}\``);
+      const own = this.fn.parameters.length;
+      for (const h of holders) if (h >= own && [...values].some((p) => p < own) && !this.parameterStoredIn.has(h)) this.parameterStoredIn.set(h, node);
       return;
     }
     const root = rootIdentifier(this.ctx.ts, into);

@@ -30,19 +30,21 @@ export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: 
 }
 
 /**
- * Where `fn` writes each of `roots`, objects outside it followed as if they were parameters numbered after its own:
- * through any name and any callee the analysis follows (`const { list } = S; list.push(x)`, `pushTo(S.list, x)`,
- * `for (const o of S) o.n++`), in order. Module objects a task keeps from call to call (module-writes.ts).
+ * What `fn` does to each of `roots`, objects outside it followed as if they were parameters numbered after its own:
+ * the nodes that write it, in order, through any name and any callee the analysis follows (`const { list } = S;
+ * list.push(x)`, `pushTo(S.list, x)`, `for (const o of S) o.n++`), and where it stores one of `fn`'s own parameters
+ * into it (`REG.push(o)`). Module objects a task keeps from call to call (module-writes.ts).
  */
-export function rootWrites(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, roots: readonly ts.Symbol[]): Map<ts.Symbol, readonly ts.Node[]> {
+export function rootEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, roots: readonly ts.Symbol[]):
+  Map<ts.Symbol, { readonly writes: readonly ts.Node[]; readonly storesParameter?: ts.Node }> {
   const effects = new FunctionEffects(ctx, fn, lookup, false, roots);
   effects.run();
-  const writes = new Map<ts.Symbol, readonly ts.Node[]>();
+  const found = new Map<ts.Symbol, { writes: readonly ts.Node[]; storesParameter?: ts.Node }>();
   roots.forEach((root, j) => {
-    const found = effects.writesOf(fn.parameters.length + j);
-    if (found) writes.set(root, found);
+    const { writes, storesParameter } = effects.rootEffects(fn.parameters.length + j);
+    if (writes || storesParameter) found.set(root, { writes: writes ?? [], ...(storesParameter ? { storesParameter } : {}) });
   });
-  return writes;
+  return found;
 }
 
 class FunctionEffects {
@@ -62,7 +64,9 @@ class FunctionEffects {
       (call, index) => this.calls.returnsArgument(call, index), (call) => this.calls.runsBuiltinReduce(call), roots);
   }
 
-  writesOf(p: number): readonly ts.Node[] | undefined { return this.record.writes.get(p); }
+  rootEffects(p: number): { writes?: readonly ts.Node[]; storesParameter?: ts.Node } {
+    return { writes: this.record.writes.get(p), storesParameter: this.record.parameterStoredIn.get(p) };
+  }
 
   private get effects() { return this.record.effects; }
   private written(expr: ts.Expression) { return this.record.written(expr); }

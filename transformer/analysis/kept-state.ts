@@ -17,16 +17,17 @@ import type * as ts from 'typescript';
 import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { moduleStateKey, type ModuleStateRef, type TaskInfo } from './discover';
 import type { ModuleState } from './module-state';
+import type { ModuleWrites } from './module-writes';
 import { fromState } from './state-updates';
 import { COPYING_METHODS } from './builtins';
-import { rootIdentifier, skipParens } from './expressions';
+import { skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { unsendableType } from './sendable';
 import { programUsesOf } from './program-kept-uses';
 import { isDeclarationName, isReference } from '../rewrite/syntax';
 
 /** The state the task changes, as an `inout` module-state entry; or why it cannot travel. */
-export function keptState(ctx: AnalysisContext, state: ModuleState, fn: FunctionLike, ref: ts.Identifier): ModuleStateRef | { why: string } {
+export function keptState(ctx: AnalysisContext, state: ModuleState, writes: ModuleWrites, fn: FunctionLike, ref: ts.Identifier): ModuleStateRef | { why: string } {
   const symbol = symbolOf(ctx, ref)!;
   if (!state.isModuleObject(symbol)) return { why: 'only a module-level `const` object can travel with the calls' };
   const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
@@ -35,7 +36,8 @@ export function keptState(ctx: AnalysisContext, state: ModuleState, fn: Function
   // The program names it too: each place waits for the tasks' changes (program-kept-uses.ts), or it cannot travel.
   const program = programUsesOf(ctx, state, symbol);
   if ('why' in program) return program;
-  const stored = storedParameter(ctx, fn, symbol);
+  // (`REG.push(o)`: the caller's object would become part of the state, of which a worker has a copy.)
+  const stored = writes.parameterStoredIn(fn, symbol);
   if (stored) {
     return { why: `the task stores its parameter in it (\`${stored.getText()}\`): the state would hold a copy where the plain program holds the caller's object` };
   }
@@ -77,34 +79,6 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
     const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
     if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
   }
-}
-
-/**
- * A write of the state in the task's body that stores an object parameter (`REG.push(o)`, `S.byId.set(k, o)`,
- * `S.last = o`): the caller's object becomes part of the state, which a worker only has a copy of.
- */
-function storedParameter(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol): ts.Node | undefined {
-  const { ts } = ctx;
-  const params = new Set(fn.parameters.filter((p) => ts.isIdentifier(p.name) && !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(p)))
-    .map((p) => symbolOf(ctx, p.name as ts.Identifier)));
-  if (params.size === 0 || !fn.body) return undefined;
-  // The parameter or a part of it (`o`, `o.items`, `rows[i]`); a literal made of its values is the state's own.
-  const namesParam = (node: ts.Expression): boolean => {
-    const root = rootIdentifier(ts, skipParens(ts, node));
-    return root !== undefined && params.has(symbolOf(ctx, root));
-  };
-  const namesState = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ts.forEachChild(node, namesState) === true;
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    const into = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.expression
-      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.left : undefined;
-    const values = ts.isCallExpression(node) ? node.arguments : ts.isBinaryExpression(node) ? [node.right] : [];
-    if (into && namesState(into) && values.some((value) => !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(value)) && namesParam(value))) found = node;
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.body);
-  return found;
 }
 
 /** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */

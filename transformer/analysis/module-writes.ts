@@ -11,15 +11,19 @@
 import type * as ts from 'typescript';
 import { calledFunction, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { returnedExpressions, rootIdentifier } from './expressions';
-import { rootWrites } from './function-effects';
+import { rootEffects } from './function-effects';
+import { namesChangedPlace } from './state-updates';
 import type { ModuleState } from './module-state';
 import type { SummaryLookup } from './param-effects';
 import { isReference } from '../rewrite/syntax';
 
-const perProgram = new WeakMap<ts.Program, Map<FunctionLike, Map<ts.Symbol, ts.Node>>>();
+/** What one function does to one module object under any name: its first write, and where it stores a parameter in it. */
+interface RootUse { readonly write?: ts.Node; readonly storesParameter?: ts.Node }
+
+const perProgram = new WeakMap<ts.Program, Map<FunctionLike, Map<ts.Symbol, RootUse>>>();
 
 export class ModuleWrites {
-  private readonly known: Map<FunctionLike, Map<ts.Symbol, ts.Node>>;
+  private readonly known: Map<FunctionLike, Map<ts.Symbol, RootUse>>;
 
   constructor(private readonly ctx: AnalysisContext, private readonly state: ModuleState, private readonly lookup: SummaryLookup) {
     let known = perProgram.get(ctx.program);
@@ -28,34 +32,30 @@ export class ModuleWrites {
   }
 
   /** The first write `owner` makes, under any name, to the module object `symbol` names; undefined if none. */
-  writeIn(owner: FunctionLike, symbol: ts.Symbol): ts.Node | undefined {
-    let writes = this.known.get(owner);
-    if (!writes) {
-      const roots = this.moduleObjectsNamedIn(owner);
-      writes = new Map();
-      for (const [root, found] of roots.length === 0 ? [] : rootWrites(this.ctx, owner, this.lookup, roots)) {
-        // (A write the analysis records at an argument, `Array.prototype.push.call(LIST, s)`, is the call's.)
-        const write = found.map((node) => this.ctx.ts.isCallExpression(node.parent) && node.parent.arguments.includes(node as ts.Expression) ? node.parent : node)
-          .find((node) => !this.spelledOnItsName(node, root));
-        if (write) writes.set(root, write);
-      }
-      this.known.set(owner, writes);
-    }
-    return writes.get(symbol);
-  }
+  writeIn(owner: FunctionLike, symbol: ts.Symbol): ts.Node | undefined { return this.usesIn(owner).get(symbol)?.write; }
 
   /**
-   * A write spelled on the object's own name (`S.n++`, `WORD.test(s)`): module-state.ts writeAt has judged that one
-   * already, knowing what only looks like a write (a RegExp without `g` or `y` keeps no lastIndex).
+   * Where `owner` stores one of its object parameters, or a part of one, in the module object (`REG.push(o)`, also
+   * `const l = REG; l.push(o)`): the caller's object becomes part of the state.
    */
-  private spelledOnItsName(write: ts.Node, symbol: ts.Symbol): boolean {
+  parameterStoredIn(owner: FunctionLike, symbol: ts.Symbol): ts.Node | undefined { return this.usesIn(owner).get(symbol)?.storesParameter; }
+
+  private usesIn(owner: FunctionLike): Map<ts.Symbol, RootUse> {
+    let uses = this.known.get(owner);
+    if (uses) return uses;
+    uses = new Map();
+    const roots = this.moduleObjectsNamedIn(owner);
     const { ts } = this.ctx;
-    const target = ts.isCallExpression(write) ? (ts.isPropertyAccessExpression(write.expression) ? write.expression.expression : undefined)
-      : ts.isBinaryExpression(write) ? write.left
-        : ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write) ? write.operand
-          : ts.isDeleteExpression(write) ? write.expression : undefined;
-    const root = target && rootIdentifier(ts, target);
-    return root !== undefined && symbolOf(this.ctx, root) === symbol;
+    for (const [root, { writes, storesParameter }] of roots.length === 0 ? [] : rootEffects(this.ctx, owner, this.lookup, roots)) {
+      // (A write the analysis records at an argument, `Array.prototype.push.call(LIST, s)`, is the call's. One spelled
+      // on the object's own name, `S.n++`, `WORD.test(s)`, module-state.ts writeAt has judged already, knowing what
+      // only looks like a write: a RegExp without `g` or `y` keeps no lastIndex.)
+      const write = writes.map((node) => ts.isCallExpression(node.parent) && node.parent.arguments.includes(node as ts.Expression) ? node.parent : node)
+        .find((node) => !namesChangedPlace(this.ctx, node, root));
+      uses.set(root, { ...(write ? { write } : {}), ...(storesParameter ? { storesParameter } : {}) });
+    }
+    this.known.set(owner, uses);
+    return uses;
   }
 
   /** Module objects the function names, or gets from a helper that returns one (`const s = state()`). */

@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
-import { changesClosureObject, outlivesCalls } from './outlived-variables';
+import { keptByClosure, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, isWithin, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
 import type { ModuleWrites } from './module-writes';
 import { isReference, isWriteTarget } from '../rewrite/syntax';
@@ -44,9 +44,10 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   const writeAt = (ref: ts.Identifier, owner: ts.Node): ts.Node | undefined => {
     const call = ref.parent.parent;
     const method = ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ts.isCallExpression(call) && call.expression === ref.parent;
-    const symbol = ctx.ts.isFunctionLike(owner) && state.isModuleObject(symbolOf(ctx, ref)!) ? symbolOf(ctx, ref) : undefined;
-    return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined) ??
-      (symbol ? moduleWrites.writeIn(owner as FunctionLike, symbol) ?? moduleWrites.writeIn(fn, symbol) : undefined);
+    const symbol = symbolOf(ctx, ref);
+    const aliased = (): ts.Node | undefined => symbol && ts.isFunctionLike(owner) && state.isModuleObject(symbol)
+      ? moduleWrites.writeIn(owner as FunctionLike, symbol) ?? moduleWrites.writeIn(fn, symbol) : undefined;
+    return state.writeAt(ref) ?? (method && methodEffect(call) === 'writes' ? call : undefined) ?? aliased();
   };
   // Where the code the task runs beyond its body names each module object (once per object).
   const reachedReads = new Map<ts.Symbol, ts.Identifier[]>();
@@ -69,7 +70,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (symbol && !outlived.has(symbol) && outlivesCalls(ctx, symbol, fn, runs)) outlived.set(symbol, node as ts.Identifier);
     // (A cache a closure keeps, `memo.set(k, v)`, changes no output: only a change from the object's own old value counts.)
     const closureWrite = symbol && !closureKept.has(symbol) ? state.writeAt(node as ts.Identifier) : undefined;
-    if (closureWrite && changesClosureObject(ctx, symbol!, runs, updatesFromItself(ctx, closureWrite, symbol!))) closureKept.set(symbol!, node as ts.Identifier);
+    if (closureWrite && updatesFromItself(ctx, closureWrite, symbol!) && keptByClosure(ctx, symbol!, runs)) closureKept.set(symbol!, node as ts.Identifier);
     // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
     const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
     if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });

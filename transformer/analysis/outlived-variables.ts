@@ -56,14 +56,14 @@ export function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symb
 }
 
 /**
- * An object a closure keeps, which the code a task runs changes: `const ids = (() => { const state = { n: 0 }; return
- * { next: () => ++state.n }; })()`. Declared in a function that code is not (an IIFE, a factory), it lives as long as
+ * A variable a closure keeps: `state` in `const ids = (() => { const state = { n: 0 }; return { next: () => ++state.n };
+ * })()`. Declared in a function that the code a task runs (`runs`) is not (an IIFE, a factory), it lives as long as
  * the closure, one per worker, and no name outside reaches it to travel with the calls.
  */
-export function changesClosureObject(ctx: AnalysisContext, symbol: ts.Symbol, runs: ReadonlySet<ts.Node>, written: boolean): boolean {
+export function keptByClosure(ctx: AnalysisContext, symbol: ts.Symbol, runs: ReadonlySet<ts.Node>): boolean {
   const { ts } = ctx;
   const declaration = symbol.valueDeclaration;
-  if (!written || !declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
   let inFunction = false;
   for (let n: ts.Node | undefined = declaration.parent; n; n = n.parent) {
     if (runs.has(n)) return false; // made afresh by each run

@@ -2,8 +2,8 @@
  * Kept state the program uses too: a log tasks append to and the program prints, a tally the program resets between
  * rounds, stats a task counts and `main` reports. The main thread's module object is the one the runtime follows as
  * the tasks' implicit argument (kept-state.ts), so each place the program names it can wait for the tasks that change
- * it and bring their changes home (`waitFields`) and, where it changes the object, mark it so the next task reads the
- * change (`writtenFields`): the calls then see one history, the plain program's.
+ * it and bring their changes home (`waitOn`) and, where it changes the object, mark it so the next task reads the
+ * change (`written`): the calls then see one history, the plain program's (rewrite/kept-state-waits.ts).
  *
  * That holds while every such place uses the object where it stands: a chain that ends in a value holding none of
  * its objects (`LOG.list.length`, `LOG.list.join(',')`, `S.n++`, `S.list.push(x)`, `S.list = []`, a statement whose
@@ -13,16 +13,28 @@
  */
 import type * as ts from 'typescript';
 import { basename } from 'node:path';
-import { isLibraryGlobal, isPrimitiveType, type AnalysisContext, type FunctionLike } from './context';
+import { hasPrimitiveElements, hasPrimitiveProperties, isLibraryGlobal, isPrimitiveNode, isPrimitiveType, type AnalysisContext, type FunctionLike } from './context';
 import { codeReachedFrom } from './reached-code';
 import type { ModuleState } from './module-state';
 import { isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { isFresh } from '../rewrite/fresh';
 
 /** A place the program names kept state: wait there, and (`writes`) mark it changed. */
 export interface ProgramUse { readonly ref: ts.Identifier; readonly writes: boolean }
 
-/** The program's uses of this kept state, or the first one that cannot be followed, as the reason. */
-export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): { uses: ProgramUse[] } | { why: string } {
+type ProgramUses = { uses: ProgramUse[] } | { why: string };
+const known = new WeakMap<ModuleState, Map<ts.Symbol, ProgramUses>>();
+
+/** The program's uses of this kept state, or the first one that cannot be followed, as the reason (once per object). */
+export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ProgramUses {
+  let perState = known.get(state);
+  if (!perState) { perState = new Map(); known.set(state, perState); }
+  let found = perState.get(symbol);
+  if (!found) { found = usesOf(ctx, state, symbol); perState.set(symbol, found); }
+  return found;
+}
+
+function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ProgramUses {
   const uses: ProgramUse[] = [];
   for (const node of programReferences(ctx, state, symbol)) {
     if (!ctx.ts.isIdentifier(node) || !usedInPlace(ctx, node)) {
@@ -86,7 +98,7 @@ function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier): boolean {
   // later changes would reach the state with no mark. Made on the spot (`[x]`, `{ k }`, `new Set()`), it is the state's alone.
   const stored = ts.isCallExpression(top) ? top.arguments
     : ts.isBinaryExpression(parent) && parent.left === top && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [parent.right] : [];
-  if (stored.some((value) => !madeOnTheSpot(ctx, value))) return false;
+  if (stored.some((value) => !isPrimitiveNode(ctx, value) && !isFresh(ctx, value))) return false;
   if (top !== ref && isWriteTarget(ts, top)) return true;
   if (top !== ref && (ts.isExpressionStatement(parent) || ts.isDeleteExpression(parent) || ts.isVoidExpression(parent))) return true;
   const holdsNoObject = (node: ts.Node) => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node));
@@ -97,37 +109,10 @@ function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier): boolean {
   if (ts.isCallExpression(parent) && parent.arguments[0] === top && parent.expression.getText() === 'Object.keys') return true;
   const copied = ts.isForOfStatement(parent) && parent.expression === top || ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent) ||
     ts.isCallExpression(parent) && parent.arguments[0] === top && COPYING_LIBRARY_FUNCTIONS.has(parent.expression.getText());
-  return copied && holdsValuesOnly(ctx, ctx.checker.getTypeAtLocation(top));
-}
-
-/** A primitive, or an object literal, array literal or `new` made right there of such values. */
-function madeOnTheSpot(ctx: AnalysisContext, value: ts.Expression): boolean {
-  const { ts } = ctx;
-  const e = ts.isParenthesizedExpression(value) ? value.expression : value;
-  if (isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e))) return true;
-  if (ts.isArrayLiteralExpression(e)) return e.elements.every((element) => !ts.isSpreadElement(element) && madeOnTheSpot(ctx, element));
-  if (ts.isObjectLiteralExpression(e)) {
-    return e.properties.every((p) => ts.isPropertyAssignment(p) ? madeOnTheSpot(ctx, p.initializer) : ts.isShorthandPropertyAssignment(p) && madeOnTheSpot(ctx, p.name));
-  }
-  return ts.isNewExpression(e) && (e.arguments ?? []).every((argument) => madeOnTheSpot(ctx, argument));
+  return copied && (hasPrimitiveElements(ctx, top) || hasPrimitiveProperties(ctx, top));
 }
 
 const COPYING_LIBRARY_FUNCTIONS = new Set(['Object.keys', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'structuredClone']);
-
-/** A Map, Set, array, iterator or record whose keys and values are primitives: what iterating or copying it yields holds no object of it. */
-function holdsValuesOnly(ctx: AnalysisContext, type: ts.Type): boolean {
-  const { checker } = ctx;
-  const name = type.getSymbol()?.getName();
-  const reference = (type.flags & ctx.ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ctx.ts.ObjectFlags.Reference) !== 0;
-  const args = reference ? checker.getTypeArguments(type as ts.TypeReference) : [];
-  const container = name === 'Map' || name === 'Set' || name === 'ReadonlyMap' || name === 'ReadonlySet' || name?.endsWith('Iterator');
-  if (container && args.length > 0) return args.every((t) => isPrimitiveType(ctx, t) || checker.isTupleType(t) && holdsValuesOnly(ctx, t));
-  if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).every((t) => isPrimitiveType(ctx, t));
-  const element = checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number);
-  if (element && type.getSymbol()?.getName()?.endsWith('Array')) return isPrimitiveType(ctx, element); // typed arrays
-  return (type.flags & ctx.ts.TypeFlags.Object) !== 0 && checker.getIndexInfosOfType(type).every((info) => isPrimitiveType(ctx, info.type)) &&
-    checker.getPropertiesOfType(type).every((p) => !(p.flags & ctx.ts.SymbolFlags.Method) && isPrimitiveType(ctx, checker.getTypeOfSymbol(p)));
-}
 
 function isLibraryCallee(ctx: AnalysisContext, callee: ts.Expression): boolean {
   return (ctx.ts.isPropertyAccessExpression(callee) || ctx.ts.isIdentifier(callee)) && isLibraryGlobal(ctx, callee);

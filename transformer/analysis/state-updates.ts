@@ -8,6 +8,7 @@
 import type * as ts from 'typescript';
 import { isLibraryGlobal, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { namesSymbol } from './outlived-variables';
+import { rootIdentifier } from './expressions';
 
 /**
  * A cache's store, keyed by what the call computes from (`CACHE.set(k, v)`, `MEMO[k] = v`): what a later call reads
@@ -94,8 +95,7 @@ export function resetBefore(ctx: AnalysisContext, fn: FunctionLike, write: ts.No
   if (!fn.body || !ts.isBlock(fn.body)) return false;
   const names = (node: ts.Node): boolean => namesSymbol(ctx, node, symbol);
   // The same place the write changes (`SCRATCH.n`, not another field of it; the list a `push` appends to).
-  const target = ts.isPrefixUnaryExpression(write) || ts.isPostfixUnaryExpression(write) ? write.operand : ts.isBinaryExpression(write) ? write.left
-    : ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression) ? write.expression.expression : undefined;
+  const target = changedPlace(ts, write);
   if (!target) return false;
   const place = target.getText();
   for (const statement of fn.body.statements) {
@@ -153,4 +153,22 @@ function isLibraryMethodCall(ctx: AnalysisContext, call: ts.CallExpression): boo
 export function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
   return false;
+}
+
+/**
+ * The place a write changes: the operand of `++`/`--` or `delete`, an assignment's target, the receiver of a method
+ * (`SCRATCH.buf` of `SCRATCH.buf.push(x)`); undefined for a write spelled otherwise (`pushTo(S.list, x)`).
+ */
+export function changedPlace(t: typeof ts, write: ts.Node): ts.Expression | undefined {
+  if (t.isPrefixUnaryExpression(write) || t.isPostfixUnaryExpression(write)) return write.operand;
+  if (t.isBinaryExpression(write)) return write.left;
+  if (t.isDeleteExpression(write)) return write.expression;
+  return t.isCallExpression(write) && t.isPropertyAccessExpression(write.expression) ? write.expression.expression : undefined;
+}
+
+/** The write changes a place spelled on `symbol`'s own name (`S.n++`, `S.list.push(x)`, `WORD.test(s)`). */
+export function namesChangedPlace(ctx: AnalysisContext, write: ts.Node, symbol: ts.Symbol): boolean {
+  const place = changedPlace(ctx.ts, write);
+  const root = place && rootIdentifier(ctx.ts, place);
+  return root !== undefined && symbolOf(ctx, root) === symbol;
 }

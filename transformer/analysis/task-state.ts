@@ -17,10 +17,11 @@ import type { Summaries } from './summaries';
 
 export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike, state: ModuleState,
   fail: (node: ts.Node, code: number, message: string) => void): ModuleStateRef[] {
+  const writes = new ModuleWrites(ctx, state, (f, reading) => summaries.get(f, reading));
   const outer = outerReads(ctx, fn, state, (call) => {
     const method = programMethod(ctx, fn, call);
     return method === undefined ? undefined : changingUse(ctx, method, (f, reading) => summaries.get(f, reading)) ? 'writes' : 'reads';
-  }, new ModuleWrites(ctx, state, (f, reading) => summaries.get(f, reading)));
+  }, writes);
   for (const ref of outer.mutable) {
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');
@@ -54,7 +55,7 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
   const keep = (ref: ts.Identifier): { why: string } | undefined => {
     const symbol = symbolOf(ctx, ref)!;
     if (refused.has(symbol)) return undefined;
-    const kept = keptState(ctx, state, fn, ref);
+    const kept = keptState(ctx, state, writes, fn, ref);
     if ('why' in kept) { refused.add(symbol); return kept; }
     if (!moduleState.some((s) => s.key === kept.key)) moduleState.push(kept);
     return undefined;

@@ -36,6 +36,7 @@ import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
 import { planFences } from './fences';
 import { mapCallTaking } from './mapped-tasks';
+import { keptStateWaits } from './kept-state-waits';
 import { emptyFilePlan, type FilePlan } from './file-plan';
 
 
@@ -147,6 +148,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       if (!changed) changed = this.placeFences();
     }
     this.planWaits();
+    // The program's uses of kept state tasks change (a module object, never a followed variable of this file).
+    for (const [ref, wrap] of keptStateWaits(this.tasks).get(this.source.fileName) ?? []) this.plan.wraps.set(ref, wrap);
     this.parameterWaits.planExitWaits();
     this.planResumptions();
     this.planTries();
