@@ -425,7 +425,8 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   // A method of a module object that only reads `this` changes nothing (tester's m08); one that writes `this` does.
   assert.equal(errs('export const MATH = { k: 2, mul(x: number) { return x * this.k; } };\n/** @task */\nexport function f(x: number) { return MATH.mul(x); }\nMATH.k = 3;'), '');
   // (Used in place by the program, it is kept state: kept-state.test.ts. Kept in a variable, it cannot be followed.)
-  assert.match(errs('export const MATH = { k: 2, bump() { this.k++; return this.k; } };\n/** @task */\nexport function f(x: number) { return x * MATH.bump(); }\nexport const m = MATH;'),
+  // (Holding `bump` itself, it could not travel at all: kept-state.test.ts.)
+  assert.match(errs('export const MATH = { k: 2 };\n/** @task */\nexport function f(x: number) { MATH.k++; return x * MATH.k; }\nexport const m = MATH;'),
     /main\.ts:3:.*task f: changes `MATH`, .* the program uses it at main\.ts:4 \(`m = MATH`\)/);
   // A property of the global object the program sets: each worker has its own (tester's m07).
   assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),

@@ -33,6 +33,9 @@ export function keptState(ctx: AnalysisContext, state: ModuleState, writes: Modu
   const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
   const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(declaration));
   if (unsendable) return { why: `it is ${unsendable}` };
+  // `const MATH = { k: 2, bump() { … } }`: the literal's functions cannot travel, so no call could carry it.
+  const held = declaration.initializer && heldFunction(ctx, declaration.initializer);
+  if (held) return { why: `it holds a function (\`${held}\`), which cannot travel` };
   // The program names it too: each place waits for the tasks' changes (program-kept-uses.ts), or it cannot travel.
   const program = programUsesOf(ctx, state, symbol);
   if ('why' in program) return program;
@@ -79,6 +82,16 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
     const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
     if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
   }
+}
+
+/** The name of a function an object literal holds directly (a method, an accessor, a function-valued property). */
+function heldFunction(ctx: AnalysisContext, initializer: ts.Expression): string | undefined {
+  const { ts } = ctx;
+  const literal = skipParens(ts, initializer);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  const held = literal.properties.find((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p) ||
+    (ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipParens(ts, p.initializer)) || ts.isFunctionExpression(skipParens(ts, p.initializer)))));
+  return held?.name?.getText();
 }
 
 /** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */
