@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Clock } from '../runtime/engine/engine';
@@ -58,12 +58,17 @@ function fakeClock() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+// One scratch folder for the suite, removed at the end: the engine writes nothing there under the
+// scripted executor, but a test must leave no folder behind either.
+const scratch = mkdtempSync(join(tmpdir(), 'taskify-engine-test-'));
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
+
 function setup(defs: Partial<TaskDef>[], { capacity = 2, defaultTimeoutMs }: { capacity?: number; defaultTimeoutMs?: number } = {}) {
   const sent: EngineToMain[] = [];
   const { executor, attempts, copies, hold, release } = scripted(capacity);
   const time = fakeClock();
   const engine = createEngine({
-    runDir: mkdtempSync(join(tmpdir(), 'taskify-engine-test-')), stats: new Stats(), shmPrefix: 'taskify-shm-test-', observe: false,
+    runDir: scratch, stats: new Stats(), shmPrefix: 'taskify-shm-test-', observe: false,
     defaultTimeoutMs, executor: () => executor, send: (message) => sent.push(message), clock: time.clock,
   });
   engine.receive(defs.map((def, i) => ({
