@@ -23,6 +23,8 @@ export interface Adopted {
   readonly updated: object[];
   /** Objects the task created (no origin): the next snapshot must number them, or their identity is lost. */
   readonly fresh: boolean;
+  /** Every object of the version as the caller now holds it, the root first: the datum's parts from now on. */
+  readonly objects: object[];
 }
 
 export interface AdoptOptions {
@@ -89,7 +91,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   }
   // Last: a frozen new object's slots were just pointed at the caller's objects.
   for (const [object, level] of options.locks ?? []) if (filled.has(object)) lockObject(final.get(object) ?? object, level);
-  return { value: resolve(decoded), fresh, updated };
+  return { value: resolve(decoded), fresh, updated, objects: order.map((object) => final.get(object) ?? object) };
 }
 
 /** The origin of objects that have none: they stay as decoded. */

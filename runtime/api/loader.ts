@@ -151,6 +151,9 @@ export class Loader {
     };
     const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions });
     this.host.updated(entry, adopted.updated);
+    // What the datum holds now, as a snapshot would note it: an array the task put in it (`g.cells = new …`) and a
+    // later task writes on its own must mark this datum changed, or the next call reads its stale stored version.
+    this.host.registry.containers.noteContents(entry, adopted.objects);
     // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
