@@ -10,7 +10,7 @@
  * The plain build is the reference: stdout, then stderr and exit code, compared byte for byte. `--inline` also runs
  * the plugin's build with TASKIFY_WORKERS=0. Exit code 1 when any directory is not SAME. This is how programs
  * written outside the repository (a tester's, a user's) are checked; fixtures in test/programs use
- * test/program-build.ts instead.
+ * test/program-build.ts instead. SAME_OUTPUT_KEEP=1 keeps the builds (the folder is printed on stderr).
  */
 import * as ts from 'typescript';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,9 @@ import taskifyTransformer from '../transformer';
 const repositoryRoot = join(__dirname, '..', '..');
 const runtimeEntry = join(repositoryRoot, 'dist', 'runtime', 'index.js');
 const work = mkdtempSync(join(tmpdir(), 'taskify-same-output-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+// SAME_OUTPUT_KEEP=1 keeps both builds (plain/ and taskified/ under the printed folder) to read what was emitted.
+if (process.env.SAME_OUTPUT_KEEP) console.error(`builds kept in ${work}`);
+else process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 interface Outcome { stdout: string; stderr: string; status: number | null; signal: string | null }
 
