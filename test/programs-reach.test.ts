@@ -22,6 +22,14 @@ test('numbers and strings taken apart out of an object tasks write (`const [a, b
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers (tester #13's s05: 0)`);
 });
 
+test('whole values read where they stand (`console.log([...m])`, `JSON.stringify({ t })`, `${a.history}`, `Object.values(t).reduce(…)`) and parts handed to the next task (`mean(g.cells)`) wait there instead of keeping the calls direct', () => {
+  const tasks = printsAsPlain('read-in-place');
+  // wholeValues 7, partsToTasks 21, accounts 3; keptParts' 8 calls stay direct: their parts are kept in variables, a
+  // callback lets them out, or one is written through Object.values(t)[0] (tester #14's F3, F4, F20, F26: 0 to 8 of these before).
+  assert.is(tasks.inWorkers, 31, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.submitted, 31, 'keptParts\' calls stay direct');
+});
+
 test('elements mapped to task calls (`await Promise.all(docs.map((d) => score(d)))`, then `await score(docs[0])`) stay a followed container', () => {
   const tasks = printsAsPlain('awaited-maps');
   // 3 + 1 + 3 + 3 + 1 scores, measures and grows on docs, 2 same (was 9, tester #13's s04: 0 of 2). The score on

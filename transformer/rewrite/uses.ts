@@ -4,8 +4,8 @@
  * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
  */
 import type * as ts from 'typescript';
-import { COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
-import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
@@ -13,6 +13,7 @@ import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
+import { consumedAtOnce, iteratesPrimitives, madeString, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -26,9 +27,6 @@ export interface PlannerState {
    */
   placementUse(ref: ts.Identifier): Use | undefined;
 }
-
-/** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
-const KEY_LISTS = new Set(['Object.keys', 'Object.getOwnPropertyNames', 'Object.getOwnPropertySymbols', 'Reflect.ownKeys']);
 
 export class UseClassifier {
   private readonly ts: typeof ts;
@@ -94,11 +92,13 @@ export class UseClassifier {
     if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return slot ? { kind: 'read' } : { kind: 'none' };
     // `'a' in acc`: whether it has the key, read now.
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
-    if (ts.isSpreadElement(parent) && this.iteratesPrimitives(outer)) return { kind: 'read' };
+    if (ts.isSpreadElement(parent) && iteratesPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `c ? a : b`, `a ?? b`: the value may be this object, used as the whole expression is.
     if (isChoiceOf(ts, parent, outer)) return this.valueUse(parent, slot);
     // `${a}`, `'v=' + a`: made a string by the built-in toString, which only reads numbers or strings.
-    if (this.madeString(outer) && this.iteratesPrimitives(outer)) return { kind: 'read' };
+    if (madeString(this.ctx, outer) && iteratesPrimitives(this.ctx, outer)) return { kind: 'read' };
+    // `console.log([...m])`, `JSON.stringify({ r })`: carried to a reader that keeps none of it.
+    if (usedUpInPlace(this.ctx, this.summaries, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
@@ -114,7 +114,7 @@ export class UseClassifier {
 
   /** The object passed to a function that is not submitted: what that function does with it. */
   argumentUse(call: ts.CallExpression, arg: ts.Expression): Use {
-    if (this.readsAtOnce(arg)) return { kind: 'read' };
+    if (readsAtOnce(this.ctx, arg) || usedUpInPlace(this.ctx, this.summaries, arg)) return { kind: 'read' };
     const declaration = calledFunction(this.ctx, call);
     // `Object.defineProperty(o, 'k', d)`, `Object.assign(o, src)` as a statement: the built-in writes `o` and keeps
     // nothing of it (its result, `o` again, is dropped).
@@ -152,7 +152,7 @@ export class UseClassifier {
     if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value))) {
       return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
     }
-    if (this.readsAtOnce(value)) return { kind: 'read' };
+    if (readsAtOnce(this.ctx, value)) return { kind: 'read' };
     const result = withWrappers(ts, call);
     const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
     const dropped = !isResultUsed(this.ctx, call);
@@ -168,9 +168,11 @@ export class UseClassifier {
       return then?.kind === 'escape' ? then : { kind: 'write' };
     }
     // `[...counts.values()]`, `for (const k of m.keys())`: an iterator of numbers or strings, used up right there.
-    if (READING_METHODS.has(method) && this.consumedAtOnce(result) && (hasPrimitiveElements(this.ctx, value) || this.yieldsPrimitives(result))) {
+    if (READING_METHODS.has(method) && consumedAtOnce(this.ctx, result) && (hasPrimitiveElements(this.ctx, value) || yieldsPrimitives(this.ctx, result))) {
       return { kind: 'read' };
     }
+    // `[...m.values()][0].join()`, `m.get(k)!.tags.length`: what it hands out is used up right there.
+    if (readingCallUsedUp(this.ctx, this.summaries, call)) return { kind: 'read' };
     // `m.get(k)!.push(v)`, `m.get(k)![0]`: a part used right there, as `x.p.push(v)` is.
     if (chained) return this.accessUse(result.parent as ts.Expression);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
@@ -186,7 +188,7 @@ export class UseClassifier {
     const { ts } = this;
     const outer = withWrappers(ts, view);
     const parent = outer.parent;
-    if (this.readsAtOnce(view)) return { kind: 'read' };
+    if (readsAtOnce(this.ctx, view)) return { kind: 'read' };
     if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) return undefined;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       return VIEW_METHODS.has(parent.name.text) ? undefined : { kind: 'write' };
@@ -195,29 +197,14 @@ export class UseClassifier {
     return undefined;
   }
 
-  /** An iterator whose items are numbers or strings, or tuples of them (`m.keys()`, `m.entries()` of a Map of numbers). */
-  private yieldsPrimitives(iterator: ts.Expression): boolean {
-    const { checker } = this.ctx;
-    const [item] = checker.getTypeArguments(checker.getTypeAtLocation(iterator) as ts.TypeReference) ?? [];
-    if (!item) return false;
-    if (checker.isTupleType(item)) return checker.getTypeArguments(item as ts.TypeReference).every((t) => isPrimitiveType(this.ctx, t));
-    return isPrimitiveType(this.ctx, item);
-  }
-
-  /** The value is iterated to its end where it stands: spread, `for…of`, `Array.from`. */
-  private consumedAtOnce(expr: ts.Expression): boolean {
-    const { ts } = this;
-    const parent = expr.parent;
-    if (ts.isSpreadElement(parent) || (ts.isForOfStatement(parent) && parent.expression === expr)) return true;
-    return ts.isCallExpression(parent) && parent.arguments[0] === expr && qualifiedName(ts, parent.expression) === 'Array.from';
-  }
-
   /** `x[i]` / `x.p` (possibly deeper): a read or write of primitives is fine; an object taken out is an alias. */
   private accessUse(access: ts.Expression): Use {
     const { ts } = this;
     const outer = accessChain(ts, access);
     const parent = outer.parent;
     if (isWriteTarget(ts, outer)) return { kind: 'write' };
+    // `mean(g.cells)`: the field is read now (a task may have put another object in it), and the part handed on.
+    if (isArgumentOf(ts, parent, outer) && this.planner.isSubmission(parent as ts.CallExpression)) return { kind: 'read' };
     // A method of a part (`g.data.fill(0)`, `g.data.subarray(1)`, `m.get(k)`): the same rules as the object's own.
     if (ts.isCallExpression(parent) && parent.expression === outer && ts.isPropertyAccessExpression(outer)) {
       return this.methodUse(outer.expression, outer.name.text, parent);
@@ -229,53 +216,9 @@ export class UseClassifier {
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
-    if (this.readsAtOnce(outer)) return { kind: 'read' };
+    if (readsAtOnce(this.ctx, outer)) return { kind: 'read' };
+    // `${a.history}`, `console.log([...g.rows])`: the part carried to a reader that keeps none of it.
+    if (usedUpInPlace(this.ctx, this.summaries, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
-  }
-
-  /** The value is turned into a string where it stands: a template's `${…}`, or an operand of `+` next to a string. */
-  private madeString(outer: ts.Expression): boolean {
-    const { ts } = this;
-    const parent = outer.parent;
-    if (ts.isTemplateSpan(parent) && parent.expression === outer) return !ts.isTaggedTemplateExpression(parent.parent.parent);
-    if (!ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
-    const other = parent.left === outer ? parent.right : parent.left;
-    return (this.ctx.checker.getTypeAtLocation(other).flags & ts.TypeFlags.StringLike) !== 0;
-  }
-
-  /** Iterating the value yields only primitives (or fresh tuples of them, as a Map's entries). */
-  private iteratesPrimitives(expr: ts.Expression): boolean {
-    const { ts } = this;
-    const type = this.ctx.checker.getTypeAtLocation(expr);
-    const name = type.getSymbol()?.getName() ?? '';
-    if (isTypedArrayType(this.ctx, type)) return true;
-    const args = this.ctx.checker.getTypeArguments(type as ts.TypeReference) ?? [];
-    const primitive = (t: ts.Type) => (t.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike |
-      ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0;
-    if (['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap'].includes(name)) return args.length > 0 && args.every(primitive);
-    return false;
-  }
-
-  /**
-   * The value is used right where it is, by code that only reads it: an argument of a read-only function
-   * (`Array.from(x)`, `Math.max(...)`), or the receiver of a reading method whose result shares nothing with it.
-   */
-  private readsAtOnce(expr: ts.Expression): boolean {
-    const { ts } = this;
-    const outer = withWrappers(ts, expr);
-    const parent = outer.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
-      // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
-      // `Array.from(rows)` only read, but hand the parts on.)
-      const name = qualifiedName(ts, parent.expression);
-      return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(this.ctx, parent) || KEY_LISTS.has(name) ||
-        (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(this.ctx, outer)));
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
-      const method = parent.name.text;
-      return READING_METHODS.has(method) &&
-        (isPrimitiveNode(this.ctx, parent.parent) || (COPYING_METHODS.has(method) && hasPrimitiveElements(this.ctx, outer)));
-    }
-    return false;
   }
 }

@@ -1,0 +1,133 @@
+/**
+ * Uses of an object's whole value that only read it where it stands and keep none of it: `console.log(m)`,
+ * `${a.history}`, `[...counts.keys()]`, `console.log([...m])`, `JSON.stringify([b1, b2])`,
+ * `Object.values(total).reduce((s, b) => s + b.n, 0)`. After such an expression nothing but the followed variable
+ * names any of the object's parts, so one wait before it is all the program needs (uses.ts classifies it a read):
+ * the object is not let out of the planner's sight.
+ */
+import type * as ts from 'typescript';
+import { COPYING_FUNCTIONS, COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
+import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { outlives } from '../analysis/param-effects';
+import type { Summaries } from '../analysis/summaries';
+import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
+
+/** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
+const KEY_LISTS = new Set(['Object.keys', 'Object.getOwnPropertyNames', 'Object.getOwnPropertySymbols', 'Reflect.ownKeys']);
+
+/**
+ * The value is used right where it is, by code that only reads it: an argument of a read-only function
+ * (`Array.from(x)`, `Math.max(...)`), or the receiver of a reading method whose result shares nothing with it.
+ */
+export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const { ts } = ctx;
+  const outer = withWrappers(ts, expr);
+  const parent = outer.parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
+    // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
+    // `Array.from(rows)` only read, but hand the parts on.)
+    const name = qualifiedName(ts, parent.expression);
+    return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(ctx, parent) || KEY_LISTS.has(name) ||
+      (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(ctx, outer)));
+  }
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+    const method = parent.name.text;
+    return READING_METHODS.has(method) &&
+      (isPrimitiveNode(ctx, parent.parent) || (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, outer)));
+  }
+  return false;
+}
+
+/** The value is turned into a string where it stands: a template's `${…}`, or an operand of `+` next to a string. */
+export function madeString(ctx: AnalysisContext, outer: ts.Expression): boolean {
+  const { ts } = ctx;
+  const parent = outer.parent;
+  if (ts.isTemplateSpan(parent) && parent.expression === outer) return !ts.isTaggedTemplateExpression(parent.parent.parent);
+  if (!ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+  const other = parent.left === outer ? parent.right : parent.left;
+  return (ctx.checker.getTypeAtLocation(other).flags & ts.TypeFlags.StringLike) !== 0;
+}
+
+/** Iterating the value yields only primitives (a typed array; an array, Set or Map of primitives). */
+export function iteratesPrimitives(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const { ts } = ctx;
+  const type = ctx.checker.getTypeAtLocation(expr);
+  const name = type.getSymbol()?.getName() ?? '';
+  if (isTypedArrayType(ctx, type)) return true;
+  const args = ctx.checker.getTypeArguments(type as ts.TypeReference) ?? [];
+  const primitive = (t: ts.Type) => (t.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0;
+  if (['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap'].includes(name)) return args.length > 0 && args.every(primitive);
+  return false;
+}
+
+/** An iterator whose items are numbers or strings, or tuples of them (`m.keys()`, `m.entries()` of a Map of numbers). */
+export function yieldsPrimitives(ctx: AnalysisContext, iterator: ts.Expression): boolean {
+  const { checker } = ctx;
+  const [item] = checker.getTypeArguments(checker.getTypeAtLocation(iterator) as ts.TypeReference) ?? [];
+  if (!item) return false;
+  if (checker.isTupleType(item)) return checker.getTypeArguments(item as ts.TypeReference).every((t) => isPrimitiveType(ctx, t));
+  return isPrimitiveType(ctx, item);
+}
+
+/** The value is iterated to its end where it stands: spread, `for…of`, `Array.from`. */
+export function consumedAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const { ts } = ctx;
+  const parent = expr.parent;
+  if (ts.isSpreadElement(parent) || (ts.isForOfStatement(parent) && parent.expression === expr)) return true;
+  return ts.isCallExpression(parent) && parent.arguments[0] === expr && qualifiedName(ts, parent.expression) === 'Array.from';
+}
+
+/**
+ * The value, which may hold the followed object's parts, is carried to code that keeps none of them: through
+ * containers made on the spot (`[...m]`, `[b1, b2]`, `{ r }`, `Object.values(t)`, `.filter(…)`) and reading methods
+ * whose callbacks let nothing they are given out, to a reader (`console.log`, `JSON.stringify`, a number, a string).
+ */
+export function usedUpInPlace(ctx: AnalysisContext, summaries: Summaries, expr: ts.Expression): boolean {
+  const { ts } = ctx;
+  const outer = withWrappers(ts, expr);
+  // (`Object.values(t)[0].n = 5`, `[a, b] = …`: written, not read.)
+  if (isWriteTarget(ts, outer)) return false;
+  if (isPrimitiveNode(ctx, outer) || readsAtOnce(ctx, outer) || (madeString(ctx, outer) && iteratesPrimitives(ctx, outer))) return true;
+  const parent = outer.parent;
+  // Containers made on the spot around it.
+  if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return usedUpInPlace(ctx, summaries, parent.parent);
+  if (ts.isArrayLiteralExpression(parent)) return usedUpInPlace(ctx, summaries, parent);
+  if ((ts.isPropertyAssignment(parent) && parent.initializer === outer) || ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) {
+    return usedUpInPlace(ctx, summaries, parent.parent);
+  }
+  if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === outer &&
+    COPYING_FUNCTIONS.has(qualifiedName(ts, parent.expression) ?? '')) return usedUpInPlace(ctx, summaries, parent);
+  // A reading method of the carried value, or a part of it carried on (`Object.values(t)[0].tags.join()`).
+  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer) {
+    const call = parent.parent;
+    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) return readingCallUsedUp(ctx, summaries, call);
+    return !isWriteTarget(ts, parent) && usedUpInPlace(ctx, summaries, parent);
+  }
+  return false;
+}
+
+/**
+ * `x.method(…)` of a reading method whose arguments let nothing they are given out, and whose result (which may hold
+ * x's parts: `m.values()`, `.filter(…)`) is used up in place too.
+ */
+export function readingCallUsedUp(ctx: AnalysisContext, summaries: Summaries, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ctx.ts.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  return READING_METHODS.has(method) && !VIEW_METHODS.has(method) && call.arguments.every((a) => keepsNothingGiven(ctx, summaries, a)) &&
+    usedUpInPlace(ctx, summaries, call);
+}
+
+/**
+ * An argument of a reading method that lets none of the carried parts out: a primitive, or a function written
+ * there whose parameters neither escape (returned included) nor are written (`(s, b) => s + b.n`).
+ */
+function keepsNothingGiven(ctx: AnalysisContext, summaries: Summaries, arg: ts.Expression): boolean {
+  const { ts } = ctx;
+  const value = skipTransparent(ts, arg);
+  if (isPrimitiveNode(ctx, value)) return true;
+  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
+  const params = summaries.get(value as FunctionLike).params;
+  return params.every((effect) => !outlives(effect) && !effect?.written && !effect?.writtenLater);
+}
