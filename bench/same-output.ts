@@ -14,7 +14,7 @@
  */
 import * as ts from 'typescript';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { createAnalysisProgram } from '../transformer/analysis/program';
@@ -79,11 +79,17 @@ function check(dir: string, inline: boolean): boolean {
   if (errors.length > 0) { console.log(`ERROR ${dir}\n  ${errors.join('\n  ')}`); return false; }
   const statsFile = join(work, `${name}-stats.json`);
   rmSync(statsFile, { force: true });
-  const plain = shown(run(plainDir, {}));
-  const taskified = shown(run(taskDir, { TASKIFY_STATS: statsFile }));
+  // Each build runs from the same path, so a program that prints its folder, or a stack trace, prints the same.
+  const programDir = join(work, name);
+  const runAt = (outDir: string, env: Record<string, string>) => {
+    renameSync(outDir, programDir);
+    try { return shown(run(programDir, env)); } finally { renameSync(programDir, outDir); }
+  };
+  const plain = runAt(plainDir, {});
+  const taskified = runAt(taskDir, { TASKIFY_STATS: statsFile });
   const tasks = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')).tasks : undefined;
   const counts = tasks ? `submitted ${tasks.submitted}, in workers ${tasks.inWorkers}, inline ${tasks.inline}, failed ${tasks.failed}` : 'no stats';
-  const inlined = inline ? shown(run(taskDir, { TASKIFY_WORKERS: '0' })) : plain;
+  const inlined = inline ? runAt(taskDir, { TASKIFY_WORKERS: '0' }) : plain;
   const inlineSame = inlined === plain;
   const same = plain === taskified && inlineSame;
   console.log(`${same ? 'SAME ' : 'DIFF '} ${dir}  ${counts}${inlineSame ? '' : '  (inline run differs)'}`);
