@@ -28,6 +28,13 @@ test('async tasks that sleep settle at their own time (Promise.race, Promise.any
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a failing task in `async` arrows handed to Promise.any/all/allSettled/race is that arrow\'s rejection, in workers and inline', () => {
+  const tasks = printsAsPlain('async-callbacks');
+  // any 2, all 2, allSettled 5, race 2, filter 3; risky 3, 3, 3, 6 and 9 fail (tester #14's F8: `main failed` before).
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 5);
+});
+
 test('`await task()` of a finished task resumes a microtask later, before a `.catch` on an earlier call (inline: always finished)', () => {
   const plain = runProgram(buildProgram('awaited-hops', false, 'commonjs'));
   assert.is(plain, 'sum 12\nawaited 12\ncaught rejected 1\n');

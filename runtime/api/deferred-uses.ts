@@ -9,6 +9,9 @@ import { current, peek } from './lifecycle';
 import { Future } from './future';
 import { submittingAhead } from './inline';
 
+/** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
+class FailedAtOnce { constructor(readonly error: unknown) {} }
+
 /**
  * `xs.map((x) => stats(x).max)` split by the plugin (transformer/rewrite/split-callbacks.ts): the task is submitted for
  * every element first, then the array method runs with each element's result (a Future) handed to `use` before the
@@ -20,8 +23,11 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
     ? array.reduce((acc, x, i, a) => use(resultOf(x, i, a), acc, x, i, a), rest[0])
     : (array[method] as (cb: (x: unknown, i: number, a: unknown[]) => unknown, ...more: unknown[]) => unknown)
       .call(array, (x: unknown, i: number, a: unknown[]) => use(resultOf(x, i, a), x, i, a), ...rest));
-  // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback.
-  if (array.length === 0 || current().kind !== 'pool') return apply(submit);
+  // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback. A
+  // failure is thrown where the callback made the call (inside `use`: an async callback's rejection, as in plain code).
+  if (array.length === 0 || current().kind !== 'pool') {
+    return apply((x, i, a) => { try { return submit(x, i, a); } catch (error) { return new FailedAtOnce(error); } });
+  }
   const results = array.map(submit);
   rewindTo(results);
   try {
@@ -38,6 +44,7 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
  * `value`: main's output from here on sits after that call in the plain program's order (output/program-order.ts).
  */
 export function reached<T>(value: T): T {
+  if (value instanceof FailedAtOnce) throw value.error;
   const a = peek();
   if (value instanceof Future && a?.kind === 'pool') a.runtime.reached(value);
   return value;

@@ -30,8 +30,9 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   const replaced = new Map<ts.Node, ts.Expression>();
   /** Pieces being emitted: visited again inside, as what they are. */
   const expanding = new Set<ts.Node>();
-  const arrow = (parameters: readonly (ts.Identifier | string)[], body: ts.ConciseBody) => f.createArrowFunction(undefined, undefined,
-    parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+  const arrow = (parameters: readonly (ts.Identifier | string)[], body: ts.ConciseBody, modifiers?: readonly ts.ModifierLike[]) =>
+    f.createArrowFunction(modifiers?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword) as ts.Modifier[] | undefined, undefined,
+      parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
 
   /**
    * A deferred call's value where the body uses it: marked as changed when the program stores it (`m.set(k, stats(x))`).
@@ -54,7 +55,8 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     replaced.delete(taskCall);
     const rest = from ? [] : methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
     return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params.slice(1) : params, submission),
-      arrow([result, ...params], body), ...rest]);
+      // (An `async` callback stays one: a task's failure is its rejected promise, as in plain code, not a throw out of map.)
+      arrow([result, ...params], body, callback.modifiers), ...rest]);
   };
 
   /** `console.log(total(a), total(b))` → `__taskify.withValues([submit…, submit…], (v0, v1) => console.log(v0, v1))`. */
