@@ -157,4 +157,12 @@ test('really written stays inout: the copy holds the elements themselves, and wr
   assert.match(found.p, /^inout:/, found.p);
 });
 
+test('a logical assignment\'s value is the old object or the one put in: `const x = (a ||= b); x.push(1)` may write b', () => {
+  const either = directions(main('a: number[] | undefined, b: number[]', 'const x = (a ||= b); x.push(1);', ''));
+  assert.match(either.b, /^inout:/, either.b);
+  const lazy = directions(main('o: { list?: number[] }, b: number[]', 'const l = (o.list ??= b); l.push(1);', ''));
+  assert.match(lazy.b, /^inout:/, lazy.b);
+  assert.match(lazy.o, /^inout:/, lazy.o);
+});
+
 test.run();

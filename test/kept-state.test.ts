@@ -219,4 +219,34 @@ test('a task that stores its object parameter in state tasks keep is refused: th
     'a literal made of its values is the state\'s own');
 });
 
+test('a cache made on first use in a module `let` (`if (!cache) cache = new Map()`, `ids ??= new Map()`) is judged as the `const` it could be (tester #14\'s F17)', () => {
+  const memo = 'function memo(): Map<number, number> { if (!cache) cache = new Map(); return cache; }\n';
+  const sq = task('sq', 'n: number', 'const m = memo(); let v = m.get(n); if (v === undefined) { v = n * n; m.set(n, v); } return v;');
+  // A cache only tasks use: each worker's own, nothing to carry, no error.
+  const cache = kept(`let cache: Map<number, number> | null = null;\n${memo}${sq}`);
+  assert.is(cache.errors, '');
+  assert.equal(cache.state, { sq: '' });
+  // A count or an interner, which would travel as a `const` does: the main thread may have no object yet, so an error names it.
+  const count = kept(`let c: { n: number } | null = null;\nfunction get() { return c ??= { n: 0 }; }\n${task('bump', 'k: number', 'const s = get(); s.n += k; return s.n;')}`);
+  assert.match(count.errors, /changes `c`.*made on first use in a module `let`/);
+  const interner = kept('let ids: Map<string, number> | null = null;\n' +
+    'function idOf(s: string): number { const m = ids ??= new Map(); let v = m.get(s); if (v === undefined) { v = m.size; m.set(s, v); } return v; }\n' +
+    task('tag', 'w: string', 'return `${w}#${idOf(w)}`;'));
+  assert.match(interner.errors, /changes `ids`.*made on first use in a module `let`/);
+  // The program reads it too: it would need to travel.
+  const read = kept(`let cache: Map<number, number> | undefined;\nexport ${memo.replace('!cache', 'cache === undefined')}${sq}export const size = () => memo().size;\n`);
+  assert.match(read.errors, /`cache`.*made on first use in a module `let`/);
+  // Set again elsewhere (a reset): a variable, as before.
+  const reset = kept(`let cache: Map<number, number> | null = null;\n${memo}export function reset() { cache = null; }\n${sq}`);
+  assert.match(reset.errors, /a variable outside the task that is reassigned/);
+});
+
+test('the program\'s use of kept state through a callback that keeps what it is given is no use in place (`S.list.map((o) => keep.push(o)).length`)', () => {
+  const state = 'export const S = { list: [] as { n: number }[] };\n' + task('add', 'n: number', 'S.list.push({ n });');
+  const keeps = kept({ 'k.ts': state, 'main.ts': 'import { S, add } from "./k";\nadd(1);\nconst keep: { n: number }[] = [];\nconsole.log(S.list.map((o) => keep.push(o)).length);\n' });
+  assert.match(keeps.errors, /lets a part of it out of sight/);
+  const reads = kept({ 'k.ts': state, 'main.ts': 'import { S, add } from "./k";\nadd(1);\nconsole.log(S.list.map((o) => o.n).join(), [...S.list].length);\n' });
+  assert.is(reads.errors, '');
+});
+
 test.run();

@@ -39,9 +39,19 @@ export function skipParens(t: typeof ts, node: ts.Expression): ts.Expression {
 /** The variable at the root of `a.b[c]`, and how many steps below it the expression's value is. */
 export function rootAndDepth(t: typeof ts, node: ts.Expression): { root?: ts.Identifier; depth: number } {
   let depth = 0;
-  node = skipParens(t, node);
-  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) { node = skipParens(t, node.expression); depth++; }
+  node = skipLogicalAssignments(t, skipParens(t, node));
+  while (t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) { node = skipLogicalAssignments(t, skipParens(t, node.expression)); depth++; }
   return { root: t.isIdentifier(node) ? node : undefined, depth };
+}
+
+/**
+ * `cache ??= new Map()`, `(s ||= {}).n`: the value is what the variable holds once the expression ran (its old object,
+ * or the new one just put in it), so the variable names it.
+ */
+function skipLogicalAssignments(t: typeof ts, node: ts.Expression): ts.Expression {
+  while (t.isBinaryExpression(node) && [t.SyntaxKind.QuestionQuestionEqualsToken, t.SyntaxKind.BarBarEqualsToken, t.SyntaxKind.AmpersandAmpersandEqualsToken]
+    .includes(node.operatorToken.kind)) node = skipParens(t, node.left);
+  return node;
 }
 
 export function rootIdentifier(t: typeof ts, node: ts.Expression): ts.Identifier | undefined {

@@ -24,6 +24,7 @@ import { skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { unsendableType } from './sendable';
 import { programUsesOf } from './program-kept-uses';
+import { isLazilyMade, LAZY_CANNOT_TRAVEL } from './lazy-objects';
 import { isDeclarationName, isReference } from '../rewrite/syntax';
 
 /** The state the task changes, as an `inout` module-state entry; or why it cannot travel. */
@@ -31,13 +32,14 @@ export function keptState(ctx: AnalysisContext, state: ModuleState, writes: Modu
   const symbol = symbolOf(ctx, ref)!;
   if (!state.isModuleObject(symbol)) return { why: 'only a module-level `const` object can travel with the calls' };
   const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
+  if (isLazilyMade(ctx, declaration)) return { why: LAZY_CANNOT_TRAVEL };
   const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(declaration));
   if (unsendable) return { why: `it is ${unsendable}` };
   // `const MATH = { k: 2, bump() { … } }`: the literal's functions cannot travel, so no call could carry it.
   const held = declaration.initializer && heldFunction(ctx, declaration.initializer);
   if (held) return { why: `it holds a function (\`${held}\`), which cannot travel` };
   // The program names it too: each place waits for the tasks' changes (program-kept-uses.ts), or it cannot travel.
-  const program = programUsesOf(ctx, state, symbol);
+  const program = programUsesOf(ctx, state, symbol, writes.lookup);
   if ('why' in program) return program;
   // (`REG.push(o)`: the caller's object would become part of the state, of which a worker has a copy.)
   const stored = writes.parameterStoredIn(fn, symbol);

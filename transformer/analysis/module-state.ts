@@ -21,6 +21,7 @@ export { globalMember } from './global-object';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { isDeclarationName, isReference } from '../rewrite/syntax';
 import { changeOfReference, writeOfReference } from './reference-changes';
+import { isLazilyMade } from './lazy-objects';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -149,7 +150,8 @@ export class ModuleState {
     if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
     const statement = declaration.parent?.parent;
     if (!statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
-    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false; // let/var: an error of their own
+    // let/var: an error of their own, but for an object made on first use (lazy-objects.ts).
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && !isLazilyMade(this.ctx, declaration)) return false;
     const type = this.ctx.checker.getTypeAtLocation(declaration);
     const primitive = ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
       ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.ESSymbolLike;

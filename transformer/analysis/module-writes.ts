@@ -25,7 +25,7 @@ const perProgram = new WeakMap<ts.Program, Map<FunctionLike, Map<ts.Symbol, Root
 export class ModuleWrites {
   private readonly known: Map<FunctionLike, Map<ts.Symbol, RootUse>>;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly state: ModuleState, private readonly lookup: SummaryLookup) {
+  constructor(private readonly ctx: AnalysisContext, private readonly state: ModuleState, readonly lookup: SummaryLookup) {
     let known = perProgram.get(ctx.program);
     if (!known) { known = new Map(); perProgram.set(ctx.program, known); }
     this.known = known;

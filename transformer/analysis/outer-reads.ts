@@ -5,6 +5,7 @@
  * state the task changes that the program reads. discover.ts turns these into errors or the task's moduleState.
  */
 import type * as ts from 'typescript';
+import { isLazilyMade } from './lazy-objects';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
@@ -119,7 +120,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
       if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn)) {
         // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
-        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) {
+        if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration) && !isLazilyMade(ctx, declaration)) {
           if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
         } else {
           const known = changedObjects.get(symbol);

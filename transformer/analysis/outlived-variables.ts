@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { enclosesOrIs } from './function-values';
+import { isLazilyMade } from './lazy-objects';
 
 /**
  * A variable the code a task runs uses, that something reassigns, declared outside every function that code is
@@ -17,7 +18,7 @@ export function outlivesCalls(ctx: AnalysisContext, symbol: ts.Symbol, fn: Funct
   const { ts } = ctx;
   const declaration = symbol.valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile || enclosesOrIs(fn, declaration)) return false;
-  if (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const || !isReassigned(ctx, declaration)) return false;
+  if (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const || !isReassigned(ctx, declaration) || isLazilyMade(ctx, declaration)) return false;
   for (let n: ts.Node | undefined = declaration.parent; n; n = n.parent) if (runs.has(n)) return false; // made afresh by each run
   return reassignedByClosure(ctx, declaration);
 }

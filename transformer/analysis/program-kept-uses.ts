@@ -18,6 +18,8 @@ import { codeReachedFrom } from './reached-code';
 import type { ModuleState } from './module-state';
 import { isTransparent, isWriteTarget } from '../rewrite/syntax';
 import { isFresh } from '../rewrite/fresh';
+import { keepsNothingGiven, usedUpInPlace } from '../rewrite/read-in-place';
+import type { SummaryLookup } from './param-effects';
 
 /** A place the program names kept state: wait there, and (`writes`) mark it changed. */
 export interface ProgramUse { readonly ref: ts.Identifier; readonly writes: boolean }
@@ -26,18 +28,18 @@ type ProgramUses = { uses: ProgramUse[] } | { why: string };
 const known = new WeakMap<ModuleState, Map<ts.Symbol, ProgramUses>>();
 
 /** The program's uses of this kept state, or the first one that cannot be followed, as the reason (once per object). */
-export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ProgramUses {
+export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol, lookup: SummaryLookup): ProgramUses {
   let perState = known.get(state);
   if (!perState) { perState = new Map(); known.set(state, perState); }
   let found = perState.get(symbol);
-  if (!found) { found = usesOf(ctx, state, symbol); perState.set(symbol, found); }
+  if (!found) { found = usesOf(ctx, state, symbol, lookup); perState.set(symbol, found); }
   return found;
 }
 
-function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ProgramUses {
+function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol, lookup: SummaryLookup): ProgramUses {
   const uses: ProgramUse[] = [];
   for (const node of programReferences(ctx, state, symbol)) {
-    if (!ctx.ts.isIdentifier(node) || !usedInPlace(ctx, node)) {
+    if (!ctx.ts.isIdentifier(node) || !usedInPlace(ctx, node, lookup)) {
       const source = node.getSourceFile();
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       const text = (ctx.ts.isIdentifier(node) ? outermost(ctx, node).parent : node).getText().replace(/\s+/g, ' ').slice(0, 60);
@@ -56,6 +58,16 @@ const onlyTasksRun = new WeakMap<ModuleState, ReadonlySet<ts.Node>>();
  * the tasks call (`tick()` counting in `C`) is the program's too where the program calls it as well.
  */
 function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): readonly ts.Node[] {
+  const only = codeOnlyTasksRun(ctx, state);
+  return state.outsideTaskBodies(symbol).filter((read) => !within(read, only));
+}
+
+/** The node lies in code only tasks run (a helper the program never calls), where the program cannot look. */
+export function runsOnlyInTasks(ctx: AnalysisContext, state: ModuleState, node: ts.Node): boolean {
+  return within(node, codeOnlyTasksRun(ctx, state));
+}
+
+function codeOnlyTasksRun(ctx: AnalysisContext, state: ModuleState): ReadonlySet<ts.Node> {
   let only = onlyTasksRun.get(state);
   if (!only) {
     const taskCode = new Set(state.taskFunctions().flatMap((fn) => [fn, ...codeReachedFrom(ctx, fn as FunctionLike)]));
@@ -70,7 +82,7 @@ function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.
     only = new Set([...taskCode].filter((part) => !programRuns.has(part)));
     onlyTasksRun.set(state, only);
   }
-  return state.outsideTaskBodies(symbol).filter((read) => !within(read, only!));
+  return only;
 }
 
 function within(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
@@ -90,7 +102,7 @@ function outermost(ctx: AnalysisContext, ref: ts.Identifier): ts.Expression {
   }
 }
 
-function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier): boolean {
+function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier, lookup: SummaryLookup): boolean {
   const { ts } = ctx;
   const top = outermost(ctx, ref);
   const parent = top.parent;
@@ -99,6 +111,10 @@ function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier): boolean {
   const stored = ts.isCallExpression(top) ? top.arguments
     : ts.isBinaryExpression(parent) && parent.left === top && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [parent.right] : [];
   if (stored.some((value) => !isPrimitiveNode(ctx, value) && !isFresh(ctx, value))) return false;
+  // `S.list.map((o) => keep.push(o)).length`: a callback along the chain that lets a part out.
+  for (let n: ts.Node = ref; n !== top; n = n.parent) {
+    if (ts.isCallExpression(n.parent) && n.parent.expression === n && !n.parent.arguments.every((a) => isFresh(ctx, a) || keepsNothingGiven(ctx, lookup, a))) return false;
+  }
   if (top !== ref && isWriteTarget(ts, top)) return true;
   if (top !== ref && (ts.isExpressionStatement(parent) || ts.isDeleteExpression(parent) || ts.isVoidExpression(parent))) return true;
   const holdsNoObject = (node: ts.Node) => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node));
@@ -109,7 +125,9 @@ function usedInPlace(ctx: AnalysisContext, ref: ts.Identifier): boolean {
   if (ts.isCallExpression(parent) && parent.arguments[0] === top && parent.expression.getText() === 'Object.keys') return true;
   const copied = ts.isForOfStatement(parent) && parent.expression === top || ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent) ||
     ts.isCallExpression(parent) && parent.arguments[0] === top && COPYING_LIBRARY_FUNCTIONS.has(parent.expression.getText());
-  return copied && (hasPrimitiveElements(ctx, top) || hasPrimitiveProperties(ctx, top));
+  if (copied && (hasPrimitiveElements(ctx, top) || hasPrimitiveProperties(ctx, top))) return true;
+  // `console.log([...S.names])`, `Object.values(S.totals).reduce((s, t) => s + t.n, 0)`: carried to a reader that keeps none of it.
+  return !ts.isCallExpression(top) && usedUpInPlace(ctx, lookup, top);
 }
 
 const COPYING_LIBRARY_FUNCTIONS = new Set(['Object.keys', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'structuredClone']);

@@ -63,8 +63,9 @@ function isWrapper(t: typeof ts, expr: ts.Expression): expr is ts.Expression & {
   }
 }
 
-/** `=`, `,`, `||`, `&&`, `??`: the value is (one of) the operands'; every other operator makes a new one. */
+/** `=`, `,`, `||`, `&&`, `??` (and `||=`, `&&=`, `??=`): the value is (one of) the operands'; every other operator makes a new one. */
 function passesOperand(t: typeof ts, op: ts.SyntaxKind): boolean {
   const K = t.SyntaxKind;
-  return op === K.EqualsToken || op === K.CommaToken || op === K.BarBarToken || op === K.AmpersandAmpersandToken || op === K.QuestionQuestionToken;
+  return op === K.EqualsToken || op === K.CommaToken || op === K.BarBarToken || op === K.AmpersandAmpersandToken || op === K.QuestionQuestionToken ||
+    op === K.BarBarEqualsToken || op === K.AmpersandAmpersandEqualsToken || op === K.QuestionQuestionEqualsToken;
 }

@@ -92,7 +92,9 @@ export class ReachMap {
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
       if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.of(expr.right);
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      // (`cache ??= new Map()` too: the old value, or the new one put in.)
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.QuestionQuestionToken ||
+        op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
         return either(this.of(expr.left), this.of(expr.right));
       }
       return NOTHING;

@@ -9,6 +9,8 @@ import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codes } from './diagnostics';
 import { moduleStateKey, where, type ModuleStateRef } from './discover';
 import { keptState } from './kept-state';
+import { isLazilyMade, LAZY_CANNOT_TRAVEL } from './lazy-objects';
+import { runsOnlyInTasks } from './program-kept-uses';
 import { changingUse, programMethod } from './method-receivers';
 import type { ModuleState } from './module-state';
 import { ModuleWrites } from './module-writes';
@@ -91,6 +93,13 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
       continue;
     }
     const declaration = symbolOf(ctx, ref)!.valueDeclaration as ts.VariableDeclaration;
+    if (isLazilyMade(ctx, declaration)) {
+      // (Handed on only by a helper only tasks call, `return cache`: each worker's own, judged as tasks' state above.)
+      if (runsOnlyInTasks(ctx, state, change)) continue;
+      fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, which the program changes (${where(change)}); a worker reads its own copy, ` +
+        `and it cannot travel with the calls: ${LAZY_CANNOT_TRAVEL} (make it a parameter)`);
+      continue;
+    }
     moduleState.push({ key: moduleStateKey(ctx, declaration), name: ref.text, declaration });
   }
   return moduleState;

@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 import { COPYING_FUNCTIONS, COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
-import type { Summaries } from '../analysis/summaries';
+import type { SummaryLookup } from '../analysis/param-effects';
 import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
 /** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
@@ -83,7 +83,7 @@ export function consumedAtOnce(ctx: AnalysisContext, expr: ts.Expression): boole
  * containers made on the spot (`[...m]`, `[b1, b2]`, `{ r }`, `Object.values(t)`, `.filter(…)`) and reading methods
  * whose callbacks let nothing they are given out, to a reader (`console.log`, `JSON.stringify`, a number, a string).
  */
-export function usedUpInPlace(ctx: AnalysisContext, summaries: Summaries, expr: ts.Expression): boolean {
+export function usedUpInPlace(ctx: AnalysisContext, lookup: SummaryLookup, expr: ts.Expression): boolean {
   const { ts } = ctx;
   const outer = withWrappers(ts, expr);
   // (`Object.values(t)[0].n = 5`, `[a, b] = …`: written, not read.)
@@ -91,18 +91,18 @@ export function usedUpInPlace(ctx: AnalysisContext, summaries: Summaries, expr: 
   if (isPrimitiveNode(ctx, outer) || readsAtOnce(ctx, outer) || (madeString(ctx, outer) && iteratesPrimitives(ctx, outer))) return true;
   const parent = outer.parent;
   // Containers made on the spot around it.
-  if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return usedUpInPlace(ctx, summaries, parent.parent);
-  if (ts.isArrayLiteralExpression(parent)) return usedUpInPlace(ctx, summaries, parent);
+  if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return usedUpInPlace(ctx, lookup, parent.parent);
+  if (ts.isArrayLiteralExpression(parent)) return usedUpInPlace(ctx, lookup, parent);
   if ((ts.isPropertyAssignment(parent) && parent.initializer === outer) || ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) {
-    return usedUpInPlace(ctx, summaries, parent.parent);
+    return usedUpInPlace(ctx, lookup, parent.parent);
   }
   if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === outer &&
-    COPYING_FUNCTIONS.has(qualifiedName(ts, parent.expression) ?? '')) return usedUpInPlace(ctx, summaries, parent);
+    COPYING_FUNCTIONS.has(qualifiedName(ts, parent.expression) ?? '')) return usedUpInPlace(ctx, lookup, parent);
   // A reading method of the carried value, or a part of it carried on (`Object.values(t)[0].tags.join()`).
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer) {
     const call = parent.parent;
-    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) return readingCallUsedUp(ctx, summaries, call);
-    return !isWriteTarget(ts, parent) && usedUpInPlace(ctx, summaries, parent);
+    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) return readingCallUsedUp(ctx, lookup, call);
+    return !isWriteTarget(ts, parent) && usedUpInPlace(ctx, lookup, parent);
   }
   return false;
 }
@@ -111,23 +111,31 @@ export function usedUpInPlace(ctx: AnalysisContext, summaries: Summaries, expr: 
  * `x.method(…)` of a reading method whose arguments let nothing they are given out, and whose result (which may hold
  * x's parts: `m.values()`, `.filter(…)`) is used up in place too.
  */
-export function readingCallUsedUp(ctx: AnalysisContext, summaries: Summaries, call: ts.CallExpression): boolean {
+export function readingCallUsedUp(ctx: AnalysisContext, lookup: SummaryLookup, call: ts.CallExpression): boolean {
   const callee = call.expression;
   if (!ctx.ts.isPropertyAccessExpression(callee)) return false;
   const method = callee.name.text;
-  return READING_METHODS.has(method) && !VIEW_METHODS.has(method) && call.arguments.every((a) => keepsNothingGiven(ctx, summaries, a)) &&
-    usedUpInPlace(ctx, summaries, call);
+  return READING_METHODS.has(method) && !VIEW_METHODS.has(method) && call.arguments.every((a) => keepsNothingGiven(ctx, lookup, a)) &&
+    usedUpInPlace(ctx, lookup, call);
 }
 
 /**
  * An argument of a reading method that lets none of the carried parts out: a primitive, or a function written
  * there whose parameters neither escape (returned included) nor are written (`(s, b) => s + b.n`).
  */
-function keepsNothingGiven(ctx: AnalysisContext, summaries: Summaries, arg: ts.Expression): boolean {
+/** A function written in place (`(o) => keep.push(o)`) one of whose parameters outlives its call: stored, or returned. */
+export function outlivesIn(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
+  const { ts } = ctx;
+  const value = skipTransparent(ts, arg);
+  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
+  return lookup(value as FunctionLike, false)?.params.some((effect) => outlives(effect)) ?? true;
+}
+
+export function keepsNothingGiven(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
   const { ts } = ctx;
   const value = skipTransparent(ts, arg);
   if (isPrimitiveNode(ctx, value)) return true;
   if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
-  const params = summaries.get(value as FunctionLike).params;
-  return params.every((effect) => !outlives(effect) && !effect?.written && !effect?.writtenLater);
+  const params = lookup(value as FunctionLike, false)?.params;
+  return params !== undefined && params.every((effect) => !outlives(effect) && !effect?.written && !effect?.writtenLater);
 }

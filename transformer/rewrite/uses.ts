@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
-import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
@@ -13,7 +13,7 @@ import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
-import { consumedAtOnce, iteratesPrimitives, madeString, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
+import { consumedAtOnce, iteratesPrimitives, madeString, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -35,6 +35,8 @@ export class UseClassifier {
     private readonly planner: PlannerState) {
     this.ts = ctx.ts;
   }
+
+  private readonly lookup = (fn: FunctionLike, reading: boolean) => this.summaries.get(fn, reading);
 
   /** What a use of a followed object does: nothing to wait for, a read, a possible write, or an escape. */
   classify(ref: ts.Identifier): Use {
@@ -98,7 +100,7 @@ export class UseClassifier {
     // `${a}`, `'v=' + a`: made a string by the built-in toString, which only reads numbers or strings.
     if (madeString(this.ctx, outer) && iteratesPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `console.log([...m])`, `JSON.stringify({ r })`: carried to a reader that keeps none of it.
-    if (usedUpInPlace(this.ctx, this.summaries, outer)) return { kind: 'read' };
+    if (usedUpInPlace(this.ctx, this.lookup, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
@@ -114,7 +116,7 @@ export class UseClassifier {
 
   /** The object passed to a function that is not submitted: what that function does with it. */
   argumentUse(call: ts.CallExpression, arg: ts.Expression): Use {
-    if (readsAtOnce(this.ctx, arg) || usedUpInPlace(this.ctx, this.summaries, arg)) return { kind: 'read' };
+    if (readsAtOnce(this.ctx, arg) || usedUpInPlace(this.ctx, this.lookup, arg)) return { kind: 'read' };
     const declaration = calledFunction(this.ctx, call);
     // `Object.defineProperty(o, 'k', d)`, `Object.assign(o, src)` as a statement: the built-in writes `o` and keeps
     // nothing of it (its result, `o` again, is dropped).
@@ -152,6 +154,9 @@ export class UseClassifier {
     if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value))) {
       return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
     }
+    // `g.list.forEach((o) => keep.push(o))`: a callback keeps what it is given, a part of the object.
+    const handedOn = call.arguments.find((a) => outlivesIn(this.ctx, this.lookup, a));
+    if (handedOn) return { kind: 'escape', why: `a function it is handed to keeps what it is given: \`${handedOn.getText().slice(0, 40)}\`` };
     if (readsAtOnce(this.ctx, value)) return { kind: 'read' };
     const result = withWrappers(ts, call);
     const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
@@ -172,7 +177,7 @@ export class UseClassifier {
       return { kind: 'read' };
     }
     // `[...m.values()][0].join()`, `m.get(k)!.tags.length`: what it hands out is used up right there.
-    if (readingCallUsedUp(this.ctx, this.summaries, call)) return { kind: 'read' };
+    if (readingCallUsedUp(this.ctx, this.lookup, call)) return { kind: 'read' };
     // `m.get(k)!.push(v)`, `m.get(k)![0]`: a part used right there, as `x.p.push(v)` is.
     if (chained) return this.accessUse(result.parent as ts.Expression);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
@@ -218,7 +223,7 @@ export class UseClassifier {
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
     if (readsAtOnce(this.ctx, outer)) return { kind: 'read' };
     // `${a.history}`, `console.log([...g.rows])`: the part carried to a reader that keeps none of it.
-    if (usedUpInPlace(this.ctx, this.summaries, outer)) return { kind: 'read' };
+    if (usedUpInPlace(this.ctx, this.lookup, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
   }
 }

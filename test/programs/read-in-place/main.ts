@@ -40,6 +40,12 @@ function keptParts(): void {
   const firstList = [...m.values()][0];
   put(m, 'x', 4);
   console.log(JSON.stringify(arr), firstList.join(','));
+  const lists: number[][] = [];
+  const n = new Map<string, number[]>();
+  put(n, 'x', 1);
+  console.log(n.forEach((l) => lists.push(l)), [...n.values()].map((l) => lists.push(l)).length);
+  put(n, 'x', 2);
+  console.log(JSON.stringify(lists));
 }
 
 function partsToTasks(): void {
