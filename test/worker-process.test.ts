@@ -7,10 +7,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { printsAsPlain } from './program-build';
 
-test('argv, require.main and env read in a task are the program\'s; an exitCode a task sets is the program\'s after the call', () => {
+test('argv, require.main and env read in a task are the program\'s; an exitCode a task sets is the program\'s after the call; a task setting env runs in place', () => {
   const tasks = printsAsPlain('program-process');
   // Before: argv [node, worker.js], require.main piscina's worker.js, and process.exitCode stayed the thread's own.
-  assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
+  // exportSetting sets process.env: it runs in place (tester #14's F12: the program read the variable before the
+  // worker set it).
+  assert.is(tasks.inWorkers, 6, 'every call but exportSetting\'s ran in a worker');
+  assert.is(tasks.submitted, 6);
 });
 
 test('console.count in tasks goes on from the program\'s counts, in program order; process.emitWarning in a task is the program\'s warning', () => {

@@ -17,7 +17,7 @@ import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { unsendableResult } from './sendable-result';
-import { workLeftBehind } from './left-behind';
+import { processChanged, workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 
@@ -43,6 +43,8 @@ export interface TaskInfo {
   readonly resultStaysHere?: string;
   /** Work the task leaves behind when it returns (a timer, a process listener: left-behind.ts): its calls run in place. */
   readonly leavesWork?: string;
+  /** A change to the process the program shares (`process.env.X = v`, left-behind.ts): its calls run in place. */
+  readonly changesProcess?: string;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
@@ -180,6 +182,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   });
   const resultStaysHere = unsendableResult(ctx, fn);
   const leavesWork = workLeftBehind(ctx, fn);
+  const changesProcess = processChanged(ctx, fn);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
@@ -188,6 +191,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
     ...(resultStaysHere !== undefined ? { resultStaysHere } : {}),
     ...(leavesWork !== undefined ? { leavesWork } : {}),
+    ...(changesProcess !== undefined ? { changesProcess } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };

@@ -9,6 +9,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
 import { codeReachedFrom } from './reached-code';
+import { isWriteTarget } from '../rewrite/syntax';
 
 const SCHEDULERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const PROCESS_LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'nextTick']);
@@ -36,6 +37,37 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
   for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
     if (isFunctionLike(ctx, part) && (part as ts.FunctionLikeDeclaration).body) visit((part as ts.FunctionLikeDeclaration).body!);
     else visit(part);
+    if (found) break;
+  }
+  if (!found) return undefined;
+  const text = found.getText();
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+/**
+ * A change the task makes to the process the program shares with it (`process.env.X = v`, `delete process.env.X`,
+ * `Object.assign(process.env, …)`, `process.chdir(dir)`): the plain program sees it right after the call; made in a
+ * worker it lands whenever the task runs, before or after the program looks. So its calls run in place too.
+ */
+export function processChanged(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
+  const { ts } = ctx;
+  const isProcess = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === 'process' && isGlobal(ctx, node);
+  const isEnv = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node) && node.name.text === 'env' && isProcess(node.expression);
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const access = (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isEnv(node.expression);
+    if (access && isWriteTarget(ts, node as ts.Expression)) { found = node.parent; return; }
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const chdir = ts.isPropertyAccessExpression(callee) && isProcess(callee.expression) && ['chdir', 'umask'].includes(callee.name.text) && node.arguments.length > 0;
+      const assigns = ts.isPropertyAccessExpression(callee) && callee.getText() === 'Object.assign' && node.arguments[0] !== undefined && isEnv(node.arguments[0]);
+      if (chdir || assigns) { found = node; return; }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
+    visit(part);
     if (found) break;
   }
   if (!found) return undefined;

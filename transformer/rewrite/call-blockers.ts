@@ -52,6 +52,9 @@ export class CallBlockers {
     if (task.leavesWork) {
       return reasonAt(call, `task ${task.name} leaves work behind when it returns (${task.leavesWork}), which in a worker would run after the task, out of the program's order, or never`);
     }
+    if (task.changesProcess) {
+      return reasonAt(call, `task ${task.name} changes the process the program shares (${task.changesProcess}), which in a worker would happen whenever the task runs, not at the call`);
+    }
     const sharing = this.levelWithItsElement(call);
     if (sharing) return sharing;
     for (let i = 0; i < call.arguments.length; i++) {

@@ -20,3 +20,9 @@ export function finish(code: number): number {
   process.exitCode = code;
   return code * 2;
 }
+
+/** @task */
+export function exportSetting(name: string, value: string): string {
+  process.env[name] = value;
+  return `${name} set`;
+}

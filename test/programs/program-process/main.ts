@@ -1,4 +1,4 @@
-import { finish, setting, whereAmI } from './kernels';
+import { exportSetting, finish, setting, whereAmI } from './kernels';
 
 process.env.PROGRAM_SETTING = 'set before the calls';
 console.log(whereAmI(1), whereAmI(2));
@@ -6,4 +6,7 @@ console.log(setting('PROGRAM_SETTING'));
 console.log('finish', finish(3));
 console.log('exit code after the call', process.exitCode);
 console.log('finish again', finish(0), process.exitCode);
+// A task that sets the shared environment runs in place: the program reads the change right after the call.
+exportSetting('FROM_TASK', 'yes');
+console.log('from the task', process.env.FROM_TASK, setting('FROM_TASK'));
 process.exitCode = 0; // the fixture runner wants a clean exit; the earlier lines show what the task set
