@@ -81,6 +81,9 @@ export { fence } from './api/fences';
 /** Emitted by the plugin in the module declaring an object a task reads (see api/module-state.ts). */
 export function moduleState(key: string, get: () => unknown): void { registerModuleState(key, get); }
 
+/** Emitted by the plugin around a module constant computed from the process (see api/load-time.ts). */
+export { atLoad } from './api/load-time';
+
 /** An argument may be the value itself, a Future of it, or (for arrays) an array of values and Futures. */
 export type Deferred<T> = T | Future<T> | (T extends readonly (infer E)[] ? readonly (E | Future<E>)[] : never);
 export type DeferredArgs<P extends readonly unknown[]> = { [K in keyof P]: Deferred<P[K]> };

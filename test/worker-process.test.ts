@@ -1,7 +1,8 @@
 /**
  * A task's code sees the program's process as the plain call on the main thread did (worker/program-process.ts):
  * process.argv, require.main, process.env set before the call, and a process.exitCode it sets reaches the program;
- * console.count counts on the program's counters, and process.emitWarning warns as the program.
+ * console.count counts on the program's counters, and process.emitWarning warns as the program; module constants
+ * computed from the process at load are the program's (api/load-time.ts).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -27,6 +28,13 @@ test('tasks that leave a timer, a next tick or an exit listener behind run in pl
   const tasks = printsAsPlain('left-behind');
   // Before: the timer's line and the exit handler's never printed, and the tick came after main's lines.
   assert.is(tasks.inWorkers, 2, 'sleepy\'s two calls');
+});
+
+test('module constants computed from the process at load (env, argv, the clock, chance) are the program\'s in every worker', () => {
+  const tasks = printsAsPlain('load-time');
+  // Before: a worker loaded the modules after main had set the variables, and took its own clock and random number
+  // (tester #14's F18, F19: r102, r103).
+  assert.is(tasks.inWorkers, 3, 'every call ran in a worker');
 });
 
 test.run();

@@ -11,6 +11,7 @@ import { mayResume } from './rewrite/resumptions';
 import { calledFunction, symbolOf } from './analysis/context';
 import { taskNamed } from './rewrite/file-facts';
 import { planFile } from './rewrite/plan';
+import { loadTimeConstants } from './analysis/load-time';
 import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
@@ -58,11 +59,14 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     // A file with nothing to rewrite is emitted as it is (emitFile would return it untouched): skip planning it. The
     // plan finds resumption points only in a program with tasks, submissions only at calls of tasks.
     const resumes = found.tasks.size > 0 && mayResume(source);
-    if (!declaresTasks && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && !callsTask(found, source)) return source;
+    // Constants a worker must take from the program's thread (analysis/load-time.ts): only where there are tasks at all.
+    const loadTime = found.tasks.size > 0 ? loadTimeConstants(found.ctx, source) : [];
+    if (!declaresTasks && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
+      !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
       runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,
-      moduleState: stateByFile.get(source.fileName),
+      moduleState: stateByFile.get(source.fileName), loadTime,
     });
   };
 }

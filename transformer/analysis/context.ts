@@ -148,6 +148,12 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
 }
 
 /** `Object`, `Math`, `Reflect`, `console`: a namespace of the standard library, which keeps nothing it is given. */
+/** The host's name (`process`, `setTimeout`): declared by no file of the program's, not a variable called so. */
+export function isHostName(ctx: AnalysisContext, name: ts.Identifier): boolean {
+  const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
+  return !declaration || declaration.getSourceFile().isDeclarationFile;
+}
+
 export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): boolean {
   // (`out.add`: the member's own declarations, those of Set's `add` in the library.)
   const symbol = ctx.ts.isIdentifier(expr) ? symbolOf(ctx, expr)

@@ -7,7 +7,7 @@
  * only their process listeners count.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, isHostName as isGlobal, type AnalysisContext, type FunctionLike } from './context';
 import { codeReachedFrom } from './reached-code';
 import { isWriteTarget } from '../rewrite/syntax';
 
@@ -73,10 +73,4 @@ export function processChanged(ctx: AnalysisContext, fn: FunctionLike): string |
   if (!found) return undefined;
   const text = found.getText();
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
-}
-
-/** The host's name, not a variable of the program called so. */
-function isGlobal(ctx: AnalysisContext, name: ts.Identifier): boolean {
-  const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
-  return !declaration || declaration.getSourceFile().isDeclarationFile;
 }

@@ -5,6 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext } from '../analysis/context';
+import { takenAtLoad } from './load-time-values';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './file-plan';
 import { deferredUses } from './emit-deferred';
@@ -24,6 +25,8 @@ export interface EmitOptions {
   readonly declaresTasks: boolean;
   /** Module objects declared in this file that tasks read: registered in every thread (runtime/api/module-state.ts). */
   readonly moduleState?: readonly ModuleStateRef[];
+  /** Constants computed from the process at load, which workers take from the program (analysis/load-time.ts). */
+  readonly loadTime?: readonly ts.VariableDeclaration[];
 }
 
 const RUNTIME = '__taskify';
@@ -32,7 +35,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
   if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && !options.declaresTasks &&
-    registered.length === 0) return source;
+    registered.length === 0 && !options.loadTime?.length) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
@@ -249,6 +252,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     )], ts.NodeFlags.Const));
     if (at >= 0) statements.splice(at + 1, 0, register);
   }
+  statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
   if (options.declaresTasks) statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime));
 
   const prologue: ts.Statement[] = [options.esm

@@ -1,0 +1,42 @@
+/**
+ * Module constants computed from the process when the module loads (`const MODE = process.env.MODE ?? 'dev'`,
+ * `const ARGS = process.argv.slice(2)`, `const RUN = Date.now()`): the program's thread computes them when it imports
+ * the module; a worker imports the module again, later, when the program may have set the variable, or the clock has
+ * moved on, and would compute another value. The plugin wraps such initializers in `atLoad` (analysis/load-time.ts):
+ * the main thread records the value, each worker takes the program's.
+ *
+ * The values travel as worker_threads' environment data, which a worker gets when it starts: pool threads start with
+ * the runtime, after the program's imports ran. A value recorded later (a module imported after the first call), or
+ * on another machine, is computed where the module loads, as before. Only values a structured clone keeps as they are
+ * are recorded: primitives and plain data (arrays, plain objects, Maps, Sets, Dates); an instance of the program's
+ * class would lose its prototype.
+ */
+import { getEnvironmentData, isMainThread, setEnvironmentData } from 'node:worker_threads';
+import { inWorker } from '../worker-flag';
+
+const PREFIX = 'taskify:load-time:';
+
+export function atLoad<T>(key: string, make: () => T): T {
+  if (isMainThread && !inWorker()) {
+    const value = make();
+    if (isPlainData(value, new Set())) {
+      try { setEnvironmentData(PREFIX + key, { value } as never); } catch { /* not cloneable after all: computed where it loads */ }
+    }
+    return value;
+  }
+  const recorded = getEnvironmentData(PREFIX + key) as { value: T } | undefined;
+  return recorded ? recorded.value : make();
+}
+
+function isPlainData(value: unknown, seen: Set<object>): boolean {
+  if (typeof value !== 'object' || value === null) return typeof value !== 'function' && typeof value !== 'symbol';
+  if (seen.has(value)) return true;
+  seen.add(value);
+  if (value instanceof Date) return true;
+  if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, seen) && isPlainData(v, seen));
+  if (value instanceof Set) return [...value].every((v) => isPlainData(v, seen));
+  const prototype = Object.getPrototypeOf(value);
+  // (A null-prototype object would come back with Object's.)
+  if (!Array.isArray(value) && prototype !== Object.prototype) return false;
+  return Object.values(value).every((v) => isPlainData(v, seen));
+}
