@@ -23,6 +23,7 @@ import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
+import { iteratedReceiver } from './caller-iterators';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
 import {
@@ -106,11 +107,12 @@ export class Callbacks implements ReaderJudge {
           defaultForwarded(this.ctx, this.lookup, target, on, (own, f) => this.discharge(call, target, own, f, inherited));
       }
       // A parameter of the factory that made the callee (`isArrayLike = createSizePropertyCheck(getLength)`).
-      const made = this.ts.isCallExpression(call) ? factoryCallOf(factoryCallsOf(this.ctx, call.expression, target), on.parent) : undefined;
+      // (Each factory call the callee may come out of: `var keys = c ? _curry1(f) : _curry1(g)`.)
+      const made = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target).map((chain) => factoryCallOf(chain, on.parent)) : [];
       // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
-      if (made) {
-        return this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false) ||
-          dischargeForwarded(this.ctx, this.lookup, target, made, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall);
+      if (made.length > 0 && made.every((m) => m !== undefined)) {
+        return made.every((m) => this.atFactory(m!).discharge(m!.call, m!.factory, on, field, inherited, false) ||
+          dischargeForwarded(this.ctx, this.lookup, target, m!, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall));
       }
       if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
       return false;
@@ -170,9 +172,11 @@ export class Callbacks implements ReaderJudge {
     const choices = alternatives(ts, value);
     if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field, inline)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
-    // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
-    if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {
-      const root = rootIdentifier(ts, value);
+    // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn;
+    // `a.values()`: an iterator it hands out, the same (caller-iterators.ts).
+    const iterated = this.readingCallbacks ? iteratedReceiver(ts, value) : undefined;
+    if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value) || iterated) && this.readingCallbacks) {
+      const root = iterated ?? rootIdentifier(ts, value as ts.Expression);
       const supplied = root && this.suppliedBy(root);
       if (supplied) { this.assume(supplied.param, supplied.field); return true; }
     }
