@@ -24,6 +24,7 @@ import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
 import { iteratedReceiver } from './caller-iterators';
+import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
 import {
@@ -168,7 +169,7 @@ export class Callbacks implements ReaderJudge {
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return inline || summaryOnlyReads(this.lookup(value, false));
-    if (ts.isObjectLiteralExpression(value)) return this.literalHoldsOnlyReaders(value, field);
+    if (ts.isObjectLiteralExpression(value)) return literalHoldsOnlyReaders(this, value, field);
     const choices = alternatives(ts, value);
     if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field, inline)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
@@ -182,27 +183,6 @@ export class Callbacks implements ReaderJudge {
     }
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
     return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
-  }
-
-  /**
-   * An options object made at the call (`{ recenter, similarityFct }`, `{ f: (x) => x[0] }`): the field named (every
-   * field for ''), each value holding only readers. A function written in the literal is not an argument, so its
-   * body is not analysed with this one (only an argument's is): its own summary must say it only reads. A field the
-   * literal leaves out gets the callee's default, judged in the callee's body; a spread or a computed key may hold
-   * anything.
-   */
-  private literalHoldsOnlyReaders(literal: ts.ObjectLiteralExpression, field: string): boolean {
-    const { ts } = this;
-    return literal.properties.every((property) => {
-      if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return false;
-      if (field !== '' && property.name.getText() !== field && !(ts.isStringLiteral(property.name) && property.name.text === field)) return true;
-      if (ts.isShorthandPropertyAssignment(property)) return this.holdsOnlyReaders(property.name);
-      if (ts.isMethodDeclaration(property)) return summaryOnlyReads(this.lookup(property, false));
-      if (!ts.isPropertyAssignment(property)) return false; // an accessor runs code on every read
-      const value = skipParens(ts, property.initializer);
-      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return summaryOnlyReads(this.lookup(value, false));
-      return this.holdsOnlyReaders(value);
-    });
   }
 
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
