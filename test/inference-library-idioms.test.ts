@@ -40,6 +40,31 @@ test('an iterator stays sound: an object whose iterator writes it, a method give
     const p = found(lib, signature, 'return L.g(p, (x: any) => x);').p;
     assert.match(p, /^inout:/, `${lib}: ${p}`);
   }
+  // A method that only reads may hand back a writer: an object literal of reading methods makes good no iterator.
+  const handed = found('function apply(f, x) { f(x); }\nexport function g(o, p) { apply(o.values(), p); }', 'p: number[]',
+    'L.g({ values: () => (x: number[]) => { x[0] = 1; } }, p);').p;
+  assert.match(handed, /^inout:/, handed);
+});
+
+// ramda's _reduce: a factory-made closure handing an iterator of its parameter to the function the factory was given.
+const REDUCE = `var sym = typeof Symbol !== 'undefined' ? Symbol.iterator : '@@iterator';
+function iterReduce(f, acc, it) { var s = it.next(); while (!s.done) { acc = f(acc, s.value); s = it.next(); } return acc; }
+function createReduce(iterableReduce) { return function (xf, acc, list) { return iterableReduce(xf, acc, list[sym]()); }; }
+var reduce = createReduce(iterReduce);
+`;
+
+test('an iterator of a made closure\'s parameter handed to the factory\'s function: the caller\'s data makes good that it reads', () => {
+  const p = found(`${REDUCE}export function g(list) { return reduce(function (a, x) { return a + x; }, 0, list); }`, 'p: number[]', 'return L.g(p);').p;
+  assert.match(p, /^in:/, p);
+});
+
+test('an iterator of a made closure\'s parameter stays sound: an object whose iterator writes, a reducer that writes', () => {
+  const own = found(`${REDUCE}export function g(list) { return reduce(function (a, x) { return a + x; }, 0, list); }`,
+    'p: { k: number; [Symbol.iterator](): Iterator<number> }', 'return L.g(p);').p;
+  assert.match(own, /^inout:/, own);
+  const writer = found(`${REDUCE}export function g(list) { return reduce(function (a, x) { x.seen = true; return a; }, 0, list); }`,
+    'p: { seen?: boolean }[]', 'return L.g(p);').p;
+  assert.match(writer, /^inout:/, writer);
 });
 
 const MAKE = 'function make(fn) { return function made(x) { return fn(x); }; }\n';

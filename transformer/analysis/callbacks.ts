@@ -166,6 +166,10 @@ export class Callbacks implements ReaderJudge {
       // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
       const supplied = ts.isIdentifier(value) && this.readingCallbacks ? this.suppliedBy(value) : undefined;
       if (supplied && supplied.field === '') { this.assume(supplied.param, field); return true; }
+      // (`list[idx]`: a part of our own parameter, data without functions when the whole of it is.)
+      const root = (ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks ? rootIdentifier(ts, value) : undefined;
+      const whole = root && this.suppliedBy(root);
+      if (whole && whole.field === '') { this.assume(whole.param, BUILTIN_FIELD); return true; }
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return inline || summaryOnlyReads(this.lookup(value, false));
@@ -173,11 +177,14 @@ export class Callbacks implements ReaderJudge {
     const choices = alternatives(ts, value);
     if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field, inline)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
-    // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn;
-    // `a.values()`: an iterator it hands out, the same (caller-iterators.ts).
-    const iterated = this.readingCallbacks ? iteratedReceiver(ts, value) : undefined;
-    if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value) || iterated) && this.readingCallbacks) {
-      const root = iterated ?? rootIdentifier(ts, value as ts.Expression);
+    // `a.values()`: an iterator what the caller gave hands out, which holds only readers when that is data without
+    // functions (assumed of it: caller-iterators.ts).
+    const iterated = this.readingCallbacks ? iteratedReceiver(this.ctx, value) : undefined;
+    const from = iterated && this.suppliedBy(iterated);
+    if (from) { this.assume(from.param, BUILTIN_FIELD + from.field); return true; }
+    // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
+    if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {
+      const root = rootIdentifier(ts, value);
       const supplied = root && this.suppliedBy(root);
       if (supplied) { this.assume(supplied.param, supplied.field); return true; }
     }
