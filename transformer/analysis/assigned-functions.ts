@@ -9,7 +9,7 @@
  */
 import type * as ts from 'typescript';
 import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { alternatives, skipParens } from './expressions';
+import { alternatives, returnedExpressions, skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
 import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
@@ -95,7 +95,7 @@ export function chosenFunctions(ctx: AnalysisContext, callee: ts.Expression): Fu
     else if (declaration && ts.isExportAssignment(declaration)) value = declaration.expression;
   }
   // (`(b = c, rgb)`: a comma expression's value is its last operand.)
-  const choices = value ? alternatives(ts, value).map((choice) => lastOperand(ts, choice)) : [];
+  const choices = value ? alternatives(ts, value).flatMap((choice) => madeChoices(ctx, lastOperand(ts, choice))) : [];
   if (choices.length < 2) return undefined;
   const found: FunctionLike[] = [];
   for (const choice of choices) {
@@ -107,6 +107,22 @@ export function chosenFunctions(ctx: AnalysisContext, callee: ts.Expression): Fu
     if (!name || !isReadOnlyFunction(name) || (name === choice.getText() && !isLibraryGlobal(ctx, root))) return undefined;
   }
   return found;
+}
+
+/**
+ * What a factory call may evaluate to, when its factory returns a choice of functions (ramda's `var _isArguments =
+ * function () { return c ? function (x) {…} : function (x) {…} }()`, an immediately called function picking an
+ * implementation for the engine): each value any of its returns may give. Else the expression itself.
+ * (A returned parameter of the factory resolves to no function, so the whole choice is unknown, as it should be.)
+ */
+function madeChoices(ctx: AnalysisContext, e: ts.Expression): ts.Expression[] {
+  const { ts } = ctx;
+  if (!ts.isCallExpression(e)) return [e];
+  const callee = skipParens(ts, e.expression);
+  const factory = ts.isFunctionExpression(callee) || ts.isArrowFunction(callee) ? callee : ts.isIdentifier(callee) ? functionOfExpression(ctx, callee, 0) : undefined;
+  if (!factory?.body || !ts.isBlock(factory.body)) return [e];
+  const returned = returnedExpressions(ts, factory).flatMap((r) => alternatives(ts, r).map((c) => lastOperand(ts, c)));
+  return returned.length > 1 ? returned : [e];
 }
 
 function lastOperand(t: typeof ts, e: ts.Expression): ts.Expression {

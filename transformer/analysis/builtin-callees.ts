@@ -5,6 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { prototypeName, returnedExpressions, skipParens } from './expressions';
+import { builtinReturnedBy } from './returned-members';
 import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
@@ -98,6 +99,11 @@ function calledBuiltin(ctx: AnalysisContext, call: ts.CallExpression, depth: num
   if ((ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) && call.arguments.length === 0) {
     const names = returnedExpressions(ts, callee).map((e) => unguarded(ts, e)).filter((e) => !isNothing(ts, e)).map((e) => builtinValue(ctx, e, depth + 1));
     return names.length > 0 && names.every((n) => n !== undefined && n === names[0]) ? names[0] : undefined;
+  }
+  // `getNative(Object, 'defineProperty')`: a function of the program handing back a member of its arguments.
+  if (ts.isIdentifier(callee) && callee.text !== 'require') {
+    const returned = builtinReturnedBy(ctx, call, (e) => builtinValue(ctx, e, depth + 1), { isNothing: (e) => isNothing(ts, e), unguarded: (e) => unguarded(ts, e) });
+    if (returned) return returned;
   }
   const argument = call.arguments.length === 1 ? skipParens(ts, call.arguments[0]) : undefined;
   const module = argument && ts.isStringLiteralLike(argument) ? argument.text.replace(/^node:/, '') : undefined;

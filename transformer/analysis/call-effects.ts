@@ -27,6 +27,7 @@ import { programCallArgument } from './program-calls';
 import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
+import { methodKeys } from './caller-iterators';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -246,13 +247,12 @@ export class CallEffects {
   /** `p.m(…)` on an object the caller gave, its type unknown: see Callbacks.isCallerMethod. */
   private callerMethod(call: ts.CallExpression): boolean {
     const callee = skipParens(this.ts, call.expression);
-    // A quoted key or a well-known symbol is a method's name (`a['fantasy-land/equals'](b)`, `v[Symbol.iterator]()`);
+    // A quoted key or a well-known symbol (or a constant of them) is a method's name (`a['fantasy-land/equals'](b)`, `v[Symbol.iterator]()`);
     // another computed one picks a function out of a table (`fs[i](x)`), which the caller may fill with writers of
     // what it is handed: no caller's method.
     const { ts } = this;
     const key = ts.isElementAccessExpression(callee) ? skipParens(ts, callee.argumentExpression) : undefined;
-    const named = ts.isPropertyAccessExpression(callee) || (key !== undefined && (ts.isStringLiteralLike(key) ||
-      (ts.isPropertyAccessExpression(key) && ts.isIdentifier(key.expression) && key.expression.text === 'Symbol')));
+    const named = ts.isPropertyAccessExpression(callee) || (key !== undefined && methodKeys(this.ctx, key) !== undefined);
     return named && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee as ts.PropertyAccessExpression | ts.ElementAccessExpression);
   }
 

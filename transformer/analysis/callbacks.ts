@@ -23,6 +23,8 @@ import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
+import { iteratedReceiver } from './caller-iterators';
+import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
 import {
@@ -106,11 +108,12 @@ export class Callbacks implements ReaderJudge {
           defaultForwarded(this.ctx, this.lookup, target, on, (own, f) => this.discharge(call, target, own, f, inherited));
       }
       // A parameter of the factory that made the callee (`isArrayLike = createSizePropertyCheck(getLength)`).
-      const made = this.ts.isCallExpression(call) ? factoryCallOf(factoryCallsOf(this.ctx, call.expression, target), on.parent) : undefined;
+      // (Each factory call the callee may come out of: `var keys = c ? _curry1(f) : _curry1(g)`.)
+      const made = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target).map((chain) => factoryCallOf(chain, on.parent)) : [];
       // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
-      if (made) {
-        return this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false) ||
-          dischargeForwarded(this.ctx, this.lookup, target, made, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall);
+      if (made.length > 0 && made.every((m) => m !== undefined)) {
+        return made.every((m) => this.atFactory(m!).discharge(m!.call, m!.factory, on, field, inherited, false) ||
+          dischargeForwarded(this.ctx, this.lookup, target, m!, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall));
       }
       if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
       return false;
@@ -163,13 +166,22 @@ export class Callbacks implements ReaderJudge {
       // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
       const supplied = ts.isIdentifier(value) && this.readingCallbacks ? this.suppliedBy(value) : undefined;
       if (supplied && supplied.field === '') { this.assume(supplied.param, field); return true; }
+      // (`list[idx]`: a part of our own parameter, data without functions when the whole of it is.)
+      const root = (ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks ? rootIdentifier(ts, value) : undefined;
+      const whole = root && this.suppliedBy(root);
+      if (whole && whole.field === '') { this.assume(whole.param, BUILTIN_FIELD); return true; }
       return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
     }
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return inline || summaryOnlyReads(this.lookup(value, false));
-    if (ts.isObjectLiteralExpression(value)) return this.literalHoldsOnlyReaders(value, field);
+    if (ts.isObjectLiteralExpression(value)) return literalHoldsOnlyReaders(this, value, field);
     const choices = alternatives(ts, value);
     if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field, inline)); // `c ? (x) => … : f`
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
+    // `a.values()`: an iterator what the caller gave hands out, which holds only readers when that is data without
+    // functions (assumed of it: caller-iterators.ts).
+    const iterated = this.readingCallbacks ? iteratedReceiver(this.ctx, value) : undefined;
+    const from = iterated && this.suppliedBy(iterated);
+    if (from) { this.assume(from.param, BUILTIN_FIELD + from.field); return true; }
     // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
     if ((ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) && this.readingCallbacks) {
       const root = rootIdentifier(ts, value);
@@ -178,27 +190,6 @@ export class Callbacks implements ReaderJudge {
     }
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
     return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
-  }
-
-  /**
-   * An options object made at the call (`{ recenter, similarityFct }`, `{ f: (x) => x[0] }`): the field named (every
-   * field for ''), each value holding only readers. A function written in the literal is not an argument, so its
-   * body is not analysed with this one (only an argument's is): its own summary must say it only reads. A field the
-   * literal leaves out gets the callee's default, judged in the callee's body; a spread or a computed key may hold
-   * anything.
-   */
-  private literalHoldsOnlyReaders(literal: ts.ObjectLiteralExpression, field: string): boolean {
-    const { ts } = this;
-    return literal.properties.every((property) => {
-      if (ts.isSpreadAssignment(property) || !property.name || ts.isComputedPropertyName(property.name)) return false;
-      if (field !== '' && property.name.getText() !== field && !(ts.isStringLiteral(property.name) && property.name.text === field)) return true;
-      if (ts.isShorthandPropertyAssignment(property)) return this.holdsOnlyReaders(property.name);
-      if (ts.isMethodDeclaration(property)) return summaryOnlyReads(this.lookup(property, false));
-      if (!ts.isPropertyAssignment(property)) return false; // an accessor runs code on every read
-      const value = skipParens(ts, property.initializer);
-      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return summaryOnlyReads(this.lookup(value, false));
-      return this.holdsOnlyReaders(value);
-    });
   }
 
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */

@@ -53,33 +53,34 @@ function madeFunction(ctx: AnalysisContext, name: ts.Expression): { fn: Function
 
 /**
  * The factory calls the function a call runs comes out of, outermost first (`_curry2(_dispatchable(…, fn))`: the
- * `_curry2` call, whose returned closure is `target`), when the callee names `target` through them; empty otherwise.
+ * `_curry2` call, whose returned closure is `target`), when the callee names `target` through them: one chain, or one
+ * per choice of a constant that makes `target` (chosenFactoryCalls); none otherwise.
  */
-export function factoryCallsOf(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly FactoryCall[] {
+export function factoryCallsOf(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly (readonly FactoryCall[])[] {
   const { ts } = ctx;
   callee = skipParens(ts, callee);
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return [];
   const made = madeFunction(ctx, callee);
-  return made.fn === target ? made.via : chosenFactoryCalls(ctx, callee, target);
+  return made.fn === target ? (made.via.length > 0 ? [made.via] : []) : chosenFactoryCalls(ctx, callee, target);
 }
 
 /**
- * A constant holding one of a few functions, one of them made by a factory call (lodash's `var isTypedArray =
- * nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray`): the factory calls of the one choice that makes
- * `target` (none when two choices make it: which call's arguments it holds is then not known).
+ * A constant holding one of a few functions, made by factory calls (lodash's `var isTypedArray = nodeIsTypedArray ?
+ * baseUnary(nodeIsTypedArray) : baseIsTypedArray`; ramda's `var keys = … ? _curry1(function keys(obj) {…}) :
+ * _curry1(function keys(obj) {…})`, two closures of one factory): the factory calls of each choice that makes
+ * `target`. Which of them the constant holds is not known, so a caller must make good an assumption with every one.
  */
-function chosenFactoryCalls(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly FactoryCall[] {
+function chosenFactoryCalls(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly (readonly FactoryCall[])[] {
   const { ts } = ctx;
   const declaration = ts.isIdentifier(callee) ? symbolOf(ctx, callee)?.valueDeclaration : undefined;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer ||
     !((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) return [];
-  let found: readonly FactoryCall[] = [];
-  let makers = 0;
+  const found: (readonly FactoryCall[])[] = [];
   for (const choice of alternatives(ts, declaration.initializer)) {
     const via: FactoryCall[] = [];
-    if (ts.isCallExpression(skipParens(ts, choice)) && functionOfExpression(ctx, choice, 0, via) === target) { found = via; makers++; }
+    if (ts.isCallExpression(skipParens(ts, choice)) && functionOfExpression(ctx, choice, 0, via) === target) found.push(via);
   }
-  return makers === 1 ? found : [];
+  return found;
 }
 
 /** The factory call of `chain` that made a closure of `factory` (the function whose parameter was assumed). */

@@ -23,7 +23,8 @@ import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { contextOf } from './code-behind';
 import { rootIdentifier, skipParens } from './expressions';
 import { functionOfExpression, type FactoryCall } from './function-of-symbol';
-import { defaultOnlyReads, enclosesOrIs, mayHoldFunctions, summaryOnlyReads } from './function-values';
+import { BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, mayHoldFunctions, summaryOnlyReads } from './function-values';
+import { iteratedReceiver } from './caller-iterators';
 import { suppliedBy } from './supplied';
 import { argumentOf, type SummaryLookup } from './param-effects';
 import { handedBack, withinReturnedClosure } from './returned-closures';
@@ -57,6 +58,8 @@ export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, 
     if (assumed.initializer && !defaultOnlyReads(contextOf(ctx, assumed), assumed.initializer, lookup)) return false;
     const own = forwards(argumentOf(passed, assumed));
     if (own === undefined) return false;
+    // (An iterator of the closure's parameter: that parameter must be data without functions, caller-iterators.ts.)
+    if (typeof own === 'object' && 'iterated' in own) return ownHolds(own.iterated, BUILTIN_FIELD);
     return own === 'nothing' || [...fields].every((f) => ownHolds(own, f));
   });
 }
@@ -152,7 +155,8 @@ export function callsOfParameter(ctx: AnalysisContext, target: FunctionLike, par
   return other ? undefined : calls;
 }
 
-type Forwarded = ts.ParameterDeclaration | 'nothing' | undefined;
+/** `iterated`: what is passed is an iterator the parameter hands out (ramda's `iterableReduce(xf, acc, list[symIterator]())`). */
+type Forwarded = ts.ParameterDeclaration | { readonly iterated: ts.ParameterDeclaration } | 'nothing' | undefined;
 
 /**
  * For position k, the closure's own parameter every call of `fn` passes there ('nothing': no call passes anything
@@ -195,7 +199,7 @@ function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.Par
     let found: Forwarded = 'nothing';
     for (const args of calls) {
       // `fn.apply(this, arguments)` in the closure itself: argument k is the caller's argument k.
-      let own: ts.ParameterDeclaration | undefined;
+      let own: ts.ParameterDeclaration | { readonly iterated: ts.ParameterDeclaration } | undefined;
       if (args === 'arguments') own = usable(target.parameters[k]);
       else {
         if (args.slice(0, k + 1).some((a) => ts.isSpreadElement(a))) return undefined;
@@ -204,15 +208,21 @@ function forwardedParams(ctx: AnalysisContext, factory: FunctionLike, fn: ts.Par
         // Any own parameter of the closure at any position (remeda's `purry2(dataFirst, n, data, arg)` calls
         // `dataFirst(data, arg)`): the caller's argument there is what P gets at k.
         const value = skipParens(ts, given);
-        const declaration = ts.isIdentifier(value) ? symbolOf(ctx, value)?.valueDeclaration : undefined;
-        own = declaration && ts.isParameter(declaration) ? usable(declaration) : undefined;
+        const receiver = iteratedReceiver(ctx, value);
+        const named = ts.isIdentifier(value) ? value : receiver;
+        const declaration = named ? symbolOf(ctx, named)?.valueDeclaration : undefined;
+        const param = declaration && ts.isParameter(declaration) ? usable(declaration) : undefined;
+        own = param && receiver ? { iterated: param } : param;
       }
-      if (!own || (found !== 'nothing' && found !== own)) return undefined;
+      if (!own || (found !== 'nothing' && !sameForwarded(found, own))) return undefined;
       found = own;
     }
     return found;
   };
 }
+
+const sameForwarded = (a: Forwarded, b: Forwarded): boolean => a === b ||
+  (typeof a === 'object' && typeof b === 'object' && 'iterated' in a && 'iterated' in b && a.iterated === b.iterated);
 
 /** `arguments` of `target` itself (not of a function nested in it: an arrow has none of its own). */
 function ownArguments(ctx: AnalysisContext, expr: ts.Expression | undefined, target: FunctionLike): boolean {

@@ -58,8 +58,10 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   }
   if (effect.read) h.record.read(params, arg, `passed to \`${calleeName}\`, which reads it`);
   // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
-  h.record.letOut(params, arg, effect, `\`${calleeName}\``);
-  if (effect.kept) {
+  // (A dropped result's closures never run: what they would let out or keep, by the call's own summary, is not.)
+  const kept = use === 'dropped' ? now : effect;
+  h.record.letOut(params, arg, kept, `\`${calleeName}\``);
+  if (kept.kept) {
     call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
   }
   if (effect.buffer) for (const p of params) h.record.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);

@@ -60,7 +60,7 @@ function usedAs(ctx: AnalysisContext, fn: FunctionLike, expr: ts.Node, depth: nu
     break;
   }
   const parent = node.parent;
-  if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return 'dropped';
+  if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent) || onlyTested(ts, node, parent)) return 'dropped';
   if (ts.isReturnStatement(parent)) return returningFunction(ctx, parent) === (fn as ts.Node) ? 'returned' : 'used';
   if (parent === (fn as ts.Node) && ts.isArrowFunction(fn) && fn.body === node) return 'returned';
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && depth < 4) {
@@ -71,6 +71,21 @@ function usedAs(ctx: AnalysisContext, fn: FunctionLike, expr: ts.Node, depth: nu
     }
   }
   return 'used';
+}
+
+/**
+ * The value is only tested (`if (equals(x, y))`, `!r`, `typeof r`, `r === undefined`): its truth or identity is taken,
+ * which runs none of its code (no `valueOf`, unlike `==` or `<`), and it goes nowhere else, so no closure it holds is
+ * ever called: as good as dropped. (Ramda's `_indexOf` tests `equals(list[idx], a)`, whose curried closure hands back
+ * partial applications the test never calls.)
+ */
+function onlyTested(t: typeof ts, node: ts.Node, parent: ts.Node): boolean {
+  if ((t.isIfStatement(parent) || t.isWhileStatement(parent) || t.isDoStatement(parent)) && parent.expression === node) return true;
+  if ((t.isForStatement(parent) && parent.condition === node) || (t.isConditionalExpression(parent) && parent.condition === node)) return true;
+  if ((t.isPrefixUnaryExpression(parent) && parent.operator === t.SyntaxKind.ExclamationToken) || t.isTypeOfExpression(parent)) return true;
+  if (!t.isBinaryExpression(parent)) return false;
+  const op = parent.operatorToken.kind;
+  return op === t.SyntaxKind.EqualsEqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsEqualsToken;
 }
 
 /** The function a `return` statement returns from. */

@@ -1,0 +1,60 @@
+/**
+ * An iterator a caller's object hands out (`a.values()`, `a.entries()`, `a[Symbol.iterator]()`: a method of it called
+ * with no argument), as the reading-callbacks summary judges it (callbacks.ts): ramda's `_equals` passes `a.values()`
+ * to `_uniqContentEquals`, whose `_arrayFromIterator(iter)` calls `iter.next()`, a method of what it was given; that
+ * function's reading summary assumes its parameter holds only reading functions, and before this nothing in `_equals`
+ * could make that good, so every ramda function comparing values (equals, includes, indexOf, difference...) was code
+ * writing what it is given.
+ *
+ * What such a call returns is trusted only when the object is data without functions, whose methods are the standard
+ * library's (an array's iterators, whose `next` writes only the iterator itself; its elements; strings): that is the
+ * assumption recorded on the parameter (`BUILTIN_FIELD`, made good at a call by a type that holds no function), not
+ * that the object holds only readers — a reading method may return a writer (`{ values: () => (x) => { x.k = 1 } }`).
+ * Never `call`, `apply` or `bind`, which hand back what a function returns or is.
+ */
+import type * as ts from 'typescript';
+import { isReassigned, symbolOf, type AnalysisContext } from './context';
+import { alternatives, rootIdentifier, skipParens } from './expressions';
+
+/** Methods of a function value that hand back what it returns when called: not an iterator of it. */
+const CALLING_METHODS = new Set(['call', 'apply', 'bind']);
+
+/**
+ * The receiver whose iterator `value` is (`a` of `a.values()`, `o` of `o.rows[Symbol.iterator]()` and of ramda's
+ * `list[symIterator]()` where `symIterator` is `Symbol.iterator` or '@@iterator'), else undefined: a method of it
+ * called with no argument, named by a key known here that is not one calling a function (`f.call()`).
+ */
+export function iteratedReceiver(ctx: AnalysisContext, value: ts.Expression): ts.Identifier | undefined {
+  const { ts } = ctx;
+  value = skipParens(ts, value);
+  if (!ts.isCallExpression(value) || value.arguments.length > 0 || value.questionDotToken) return undefined;
+  const callee = skipParens(ts, value.expression);
+  let receiver: ts.Expression | undefined;
+  if (ts.isPropertyAccessExpression(callee) && !CALLING_METHODS.has(callee.name.text)) receiver = callee.expression;
+  else if (ts.isElementAccessExpression(callee) && methodKeys(ctx, callee.argumentExpression)?.every((k) => !CALLING_METHODS.has(k))) receiver = callee.expression;
+  if (!receiver || skipParens(ts, receiver).kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  return rootIdentifier(ts, skipParens(ts, receiver));
+}
+
+/**
+ * The names a computed key may be, when it is a method's name known here: a quoted string, a well-known symbol
+ * (`Symbol.iterator`, as '@@iterator'), or a constant holding only those (ramda's `symIterator`, `Symbol.iterator` or
+ * '@@iterator' by engine); undefined for any other key (`fs[i]` picks a function out of a table).
+ */
+export function methodKeys(ctx: AnalysisContext, key: ts.Expression, depth = 0): string[] | undefined {
+  const { ts } = ctx;
+  key = skipParens(ts, key);
+  if (ts.isStringLiteralLike(key)) return [key.text];
+  if (ts.isPropertyAccessExpression(key)) return ts.isIdentifier(key.expression) && key.expression.text === 'Symbol' ? [`@@${key.name.text}`] : undefined;
+  if (!ts.isIdentifier(key) || depth > 2) return undefined;
+  const declaration = symbolOf(ctx, key)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0 && isReassigned(ctx, declaration)) return undefined;
+  const keys: string[] = [];
+  for (const choice of alternatives(ts, declaration.initializer)) {
+    const found = methodKeys(ctx, choice, depth + 1);
+    if (!found) return undefined;
+    keys.push(...found);
+  }
+  return keys;
+}
