@@ -3,7 +3,8 @@
  * so process.argv was the program's and `require.main` its entry module. A thread has its own of both (argv
  * [node, piscina's worker.js], require.main piscina's module); they are made the program's before any task module
  * loads (each module's `require.main` is taken from process.mainModule when it is made). process.env and cwd are the
- * program's already (SHARE_ENV, one process). A task's process.exitCode goes back with its output (exitCodeSet).
+ * program's already (SHARE_ENV, one process), but a thread re-reads the time zone only when it assigns TZ itself
+ * (followTimeZone). A task's process.exitCode goes back with its output (exitCodeSet).
  */
 import Module from 'node:module';
 import { dirname } from 'node:path';
@@ -32,4 +33,17 @@ export function exitCodeSet(): number | undefined {
   if (code === undefined) return undefined;
   process.exitCode = undefined;
   return typeof code === 'number' ? code : Number(code);
+}
+
+let zone = process.env.TZ;
+
+/**
+ * Node re-reads the time zone only in the thread that assigns TZ: the program's thread set it (`process.env.TZ =
+ * 'Asia/Tokyo'`), and this thread's dates would keep the old zone. Assigned again here, before the task runs.
+ */
+export function followTimeZone(): void {
+  const now = process.env.TZ;
+  if (now === zone) return;
+  zone = now;
+  if (now === undefined) delete process.env.TZ; else process.env.TZ = now;
 }

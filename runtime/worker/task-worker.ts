@@ -20,7 +20,7 @@ import { applyModuleState, keepModuleState } from '../api/module-state';
 import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 import { loadFunction } from './task-functions';
-import { lookLikeProgram } from './program-process';
+import { followTimeZone, lookLikeProgram } from './program-process';
 
 /**
  * What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one; `program`: its argv
@@ -73,6 +73,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const turn = new Promise<void>((resolve) => { startTurn = resolve; });
   lastArrived = turn;
   const started = () => { startTurn(); if (lastArrived === turn) lastArrived = undefined; };
+  followTimeZone();
   if (task.forget) {
     cache.forget(task.forget);
     rroTable.release(task.forget);

@@ -26,3 +26,8 @@ export function exportSetting(name: string, value: string): string {
   process.env[name] = value;
   return `${name} set`;
 }
+
+/** @task */
+export function localHour(ms: number): number {
+  return new Date(ms).getHours();
+}

@@ -1,4 +1,4 @@
-import { exportSetting, finish, setting, whereAmI } from './kernels';
+import { exportSetting, finish, localHour, setting, whereAmI } from './kernels';
 
 process.env.PROGRAM_SETTING = 'set before the calls';
 console.log(whereAmI(1), whereAmI(2));
@@ -9,4 +9,9 @@ console.log('finish again', finish(0), process.exitCode);
 // A task that sets the shared environment runs in place: the program reads the change right after the call.
 exportSetting('FROM_TASK', 'yes');
 console.log('from the task', process.env.FROM_TASK, setting('FROM_TASK'));
+// The program changes the time zone: a worker's dates follow, as the plain call's did.
+process.env.TZ = 'Asia/Tokyo';
+console.log('hour in Tokyo', localHour(0), new Date(0).getHours());
+process.env.TZ = 'America/New_York';
+console.log('hour in New York', localHour(0));
 process.exitCode = 0; // the fixture runner wants a clean exit; the earlier lines show what the task set
