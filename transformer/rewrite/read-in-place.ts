@@ -119,10 +119,6 @@ export function readingCallUsedUp(ctx: AnalysisContext, lookup: SummaryLookup, c
     usedUpInPlace(ctx, lookup, call);
 }
 
-/**
- * An argument of a reading method that lets none of the carried parts out: a primitive, or a function written
- * there whose parameters neither escape (returned included) nor are written (`(s, b) => s + b.n`).
- */
 /** A function written in place (`(o) => keep.push(o)`) one of whose parameters outlives its call: stored, or returned. */
 export function outlivesIn(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
   const { ts } = ctx;
@@ -131,6 +127,10 @@ export function outlivesIn(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.
   return lookup(value as FunctionLike, false)?.params.some((effect) => outlives(effect)) ?? true;
 }
 
+/**
+ * An argument of a reading method that lets none of the carried parts out: a primitive, or a function written
+ * there whose parameters neither escape (returned included) nor are written (`(s, b) => s + b.n`).
+ */
 export function keepsNothingGiven(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
   const { ts } = ctx;
   const value = skipTransparent(ts, arg);
