@@ -234,6 +234,9 @@ export class CallBlockers {
     let found: ts.Node | undefined;
     const look = (n: ts.Node): void => {
       if (found || n === call) return;
+      // Another task's call on it (`[ship(east, 5), ship(east, 5)]`): submitted, ordered after this one by the runtime;
+      // left direct, it waits for this one where it is evaluated.
+      if (ts.isCallExpression(n) && this.planner.facts.taskOf(n)) return;
       if (ts.isIdentifier(n) && isReference(ts, n)) {
         const symbol = symbolOf(this.planner.facts.ctx, n);
         const same = symbol === written || (symbol !== undefined && this.planner.containers.rootOf(n) === written);

@@ -18,6 +18,9 @@ function wholeValues(): void {
   put(m, 'x', 3);
   console.log([...m.values()][0].join(','), `${[...m.keys()]}`, [...m].map(([k, l]) => k + l.length).join());
   console.log([...m]);
+  // Two calls on one object in one statement: each submitted, in order.
+  const both = [add(t, 'x', 1), add(t, 'x', 2)];
+  console.log(both.length, JSON.stringify(t.x));
 }
 
 function keptParts(): void {
