@@ -38,6 +38,8 @@ export interface AdoptOptions {
   readonly locks?: ReadonlyMap<object, LockLevel>;
   /** Each decoded typed array's region: views of one buffer in the task share one (own-buffers.ts). */
   readonly regions?: ReadonlyMap<object, number>;
+  /** Told what each decoded object with an origin but no caller's object became (api/created-objects.ts). */
+  readonly made?: (origin: ObjectOrigin, object: object) => void;
 }
 
 /**
@@ -59,6 +61,8 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   const order = [...origins.keys()];
   const views: ArrayBufferView[] = [];
   const anchors = new Map<number, Anchor>();
+  /** Objects with an origin the caller has no object for (yet): new here. */
+  const unmatched: object[] = [];
   // Every decoded object was entered into `origins` (with or without one): first decide what each becomes ...
   for (const object of order) {
     if (final.has(object)) continue;
@@ -71,7 +75,9 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
       if (home !== undefined && origin.data !== home) fresh = true;
       const region = isTypedArray(object) ? options.regions?.get(object) : undefined;
       if (region !== undefined && !anchors.has(region)) anchors.set(region, [object as ArrayBufferView, target as ArrayBufferView]);
-    } else if (isTypedArray(object)) {
+    } else if (origin.data !== 0) unmatched.push(object);
+    if (final.has(object)) continue;
+    if (isTypedArray(object)) {
       views.push(object as ArrayBufferView); // given memory of its own below, shared as in the task
     } else {
       filled.add(object);
@@ -79,6 +85,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
     }
   }
   for (const [view, own] of ownBuffers(views, options.regions, anchors)) final.set(view, own);
+  for (const object of unmatched) options.made?.(origins.get(object)!, final.get(object) ?? object);
   // ... then fill the caller's objects of this datum and the new ones, their slots pointing at what objects became.
   const updated: object[] = [];
   for (const object of order) {

@@ -18,6 +18,8 @@ import { ownedBytes } from './buffer-ranges';
 import type { Registry } from './registry';
 import { MAIN_THREAD, type DataEntry, type TaskRecord } from './records';
 import { Future } from './future';
+import { CreatedObjects } from './created-objects';
+import { isCreatedOrigin } from '../created-origins';
 
 /**
  * The datum `id` among the data of `producer`'s call or of the calls whose versions it read (transitively), with the
@@ -54,6 +56,10 @@ export interface LoaderHost {
 }
 
 export class Loader {
+  /** New objects two outputs of one task held: the first output read made them (created-objects.ts). */
+  private readonly created = new CreatedObjects();
+  private readonly made = (origin: ObjectOrigin, object: object) => this.created.set(origin, object);
+
   constructor(private readonly host: LoaderHost) {}
 
   /**
@@ -112,21 +118,24 @@ export class Loader {
    * A task's return value (not inline), with the caller's own objects where the task returned them. `fresh`: it holds
    * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
    */
-  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean } {
+  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean; created: boolean } {
     const landed = this.host.fetch(key);
     const own = landed ? landedOwnTypedArray(landed) : readOwnTypedArray(this.host.runDir, key);
     if (own) {
       this.host.stats.add('mainBytesRead', own.bytes);
-      return { value: own.value, fresh: false, existing: false };
+      return { value: own.value, fresh: false, existing: false, created: false };
     }
     const { value, origins, locks, regions } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
-    const latest = (origin: ObjectOrigin) => producer.data?.get(origin.data)?.producer === producer;
-    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions });
+    const latest = (origin: ObjectOrigin) => isCreatedOrigin(origin) ? CreatedObjects.owns(origin, producer)
+      : producer.data?.get(origin.data)?.producer === producer;
+    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, made: this.made });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
-    return { value: adopted, fresh, existing: adopted !== value };
+    // `created`: it holds objects the task also put in data it wrote (created-origins.ts), which later tasks may change.
+    const created = [...origins.values()].some(isCreatedOrigin);
+    return { value: adopted, fresh, existing: adopted !== value, created };
   }
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {
@@ -145,11 +154,12 @@ export class Loader {
     // wrote since this version's chain read it (`link(holder, it); bumpAll(holder)`: it changed only inside holder).
     const current = (origin: ObjectOrigin) => {
       if (origin.data === entry.id) return true;
+      if (isCreatedOrigin(origin)) return CreatedObjects.owns(origin, producer);
       const found = findData(producer, origin.data);
       return found !== undefined && (found.entry.producer === producer ||
         (found.entry.producer === undefined && found.entry.version === found.version));
     };
-    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions });
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, made: this.made });
     this.host.updated(entry, adopted.updated);
     // Objects the task created have no number in the main thread's snapshot: take a new one before the next call.
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
@@ -174,6 +184,7 @@ export class Loader {
   private targetOf(producer: TaskRecord | undefined, entry?: DataEntry): TargetOf {
     return (origin) => {
       if (origin.data === entry?.id) return entry.base?.[origin.index];
+      if (isCreatedOrigin(origin)) return this.created.get(origin);
       if (origin.data !== ARGUMENT_ORIGIN) return findData(producer, origin.data)?.entry.base?.[origin.index];
       const arg = producer?.args?.[origin.index];
       // A Future argument stands for its value, which the task read, so it has finished.

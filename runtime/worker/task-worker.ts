@@ -21,6 +21,8 @@ import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 import { loadFunction } from './task-functions';
 import { lookLikeProgram } from './program-process';
+import { sharedNewObjects } from './shared-outputs';
+import { createdOrigin } from '../created-origins';
 
 /**
  * What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one; `program`: its argv
@@ -121,6 +123,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     phase = 'store';
     const inline = isPrimitive(result);
     const outputs = [...call.writes.map((w) => w.value), ...(inline ? [] : [result])];
+    nameSharedNewObjects(task, call, outputs);
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
     for (const { key, value, writers } of call.writes) store(task, key, value, io, writers, exclusive, dataOrigins);
@@ -142,6 +145,18 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
       if (count === 0) held.delete(value); else held.set(value, count);
     }
   }
+}
+
+/**
+ * New objects two outputs hold (a result also pushed into an inout argument) get an origin naming this task, so the
+ * caller makes one object of them (created-origins.ts). Recorded with the other origins: a later task on this thread
+ * taking the output from the cache sends it on.
+ */
+function nameSharedNewObjects(task: WorkerTask, call: Call, outputs: readonly unknown[]): void {
+  if (outputs.length < 2) return;
+  const roots = new Set(call.writes.map((w) => w.value));
+  const known = (object: object) => origins.has(object) || call.refs.has(object) || roots.has(object);
+  sharedNewObjects(outputs, known).forEach((object, i) => origins.set(object, createdOrigin(task.taskId, i)));
 }
 
 function report(io: Io, times: PhaseTimes) {

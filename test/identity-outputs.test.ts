@@ -1,0 +1,15 @@
+/**
+ * Identity of what a task hands back beyond its arguments (issue 15, tester #14's F1, F14, F28): objects it creates
+ * and puts in two outputs, views of its arguments, errors naming its arguments. Each fixture prints what the plain
+ * build prints, inline too, with its calls in workers.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printsAsPlain } from './program-build';
+
+test('a new object a task returns and stores in an inout argument (or stores in two) is one object, whichever is read first', () => {
+  const tasks = printsAsPlain('created-shared');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test.run();
