@@ -12,4 +12,9 @@ test('a new object a task returns and stores in an inout argument (or stores in 
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a typed array a task returns that views its argument\'s memory (`v.subarray(0, 2)`, `new Float64Array(v.buffer, …)`) views the caller\'s buffer', () => {
+  const tasks = printsAsPlain('argument-views');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

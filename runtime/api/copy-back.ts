@@ -15,7 +15,7 @@ import { lockObject, type LockLevel } from '../store/locks';
 import { ownBuffers, type Anchor } from './own-buffers';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
-export type TargetOf = (origin: ObjectOrigin) => object | undefined;
+export type TargetOf = (origin: ObjectOrigin, decoded: object) => object | undefined;
 
 export interface Adopted {
   readonly value: unknown;
@@ -67,7 +67,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   for (const object of order) {
     if (final.has(object)) continue;
     const origin = origins.get(object)!;
-    const target = origin.data !== 0 ? targetOf(origin) : undefined;
+    const target = origin.data !== 0 ? targetOf(origin, object) : undefined;
     if (target && sameKind(target, object)) {
       final.set(object, target);
       if (owns(origin)) filled.add(object);

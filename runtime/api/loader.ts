@@ -20,6 +20,7 @@ import { MAIN_THREAD, type DataEntry, type TaskRecord } from './records';
 import { Future } from './future';
 import { CreatedObjects } from './created-objects';
 import { isCreatedOrigin } from '../created-origins';
+import { isArgumentViewOrigin, viewOnArgument, viewPlace } from '../argument-views';
 
 /**
  * The datum `id` among the data of `producer`'s call or of the calls whose versions it read (transitively), with the
@@ -128,8 +129,9 @@ export class Loader {
     const { value, origins, locks, regions } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
+    // A view of an argument shows the argument's memory, which its own datum brings home: nothing is copied into it.
     const latest = (origin: ObjectOrigin) => isCreatedOrigin(origin) ? CreatedObjects.owns(origin, producer)
-      : producer.data?.get(origin.data)?.producer === producer;
+      : !isArgumentViewOrigin(origin) && producer.data?.get(origin.data)?.producer === producer;
     const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, made: this.made });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
@@ -182,9 +184,14 @@ export class Loader {
 
   /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */
   private targetOf(producer: TaskRecord | undefined, entry?: DataEntry): TargetOf {
-    return (origin) => {
+    return (origin, decoded) => {
       if (origin.data === entry?.id) return entry.base?.[origin.index];
       if (isCreatedOrigin(origin)) return this.created.get(origin);
+      if (isArgumentViewOrigin(origin)) {
+        const { ref, offset } = viewPlace(origin);
+        const arg = producer?.args?.[ref];
+        return viewOnArgument(decoded, arg instanceof Future ? valueOf(arg.wait()) : arg, offset);
+      }
       if (origin.data !== ARGUMENT_ORIGIN) return findData(producer, origin.data)?.entry.base?.[origin.index];
       const arg = producer?.args?.[origin.index];
       // A Future argument stands for its value, which the task read, so it has finished.

@@ -23,6 +23,7 @@ import { loadFunction } from './task-functions';
 import { lookLikeProgram } from './program-process';
 import { sharedNewObjects } from './shared-outputs';
 import { createdOrigin } from '../created-origins';
+import { argumentViews } from '../argument-views';
 
 /**
  * What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one; `program`: its argv
@@ -128,8 +129,12 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     if (!exclusive) for (const value of holding) cache.markShared(value);
     for (const { key, value, writers } of call.writes) store(task, key, value, io, writers, exclusive, dataOrigins);
     // A returned argument (or a part of one) says so, so that the caller gets its own object back.
+    const viewOf = argumentViews(call.refs);
     const resultOrigins: EncodeOptions = {
-      originOf: (object) => { const ref = call.refs.get(object); return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object); },
+      originOf: (object) => {
+        const ref = call.refs.get(object);
+        return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object) ?? viewOf(object);
+      },
     };
     if (!inline) store(task, task.result, result, io, { task: task.name, version: task.result }, exclusive, resultOrigins);
     lap('store');
