@@ -17,4 +17,10 @@ test('a typed array a task returns that views its argument\'s memory (`v.subarra
   assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an error a task throws holding its argument (`{ cause: it }`, `e.item = it`) or a part of one holds the caller\'s object', () => {
+  const tasks = printsAsPlain('error-held-arguments');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4);
+});
+
 test.run();

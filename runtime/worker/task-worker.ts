@@ -6,7 +6,7 @@
 import { settlesLater } from './settles-later';
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import type { OutShape, PhaseTimes, Primitive, ProgramLook, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { HeldByError, OutShape, PhaseTimes, Primitive, ProgramLook, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
 import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
@@ -22,7 +22,7 @@ import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-o
 import { loadFunction } from './task-functions';
 import { lookLikeProgram } from './program-process';
 import { sharedNewObjects } from './shared-outputs';
-import { createdOrigin } from '../created-origins';
+import { createdOrigin, isCreatedOrigin } from '../created-origins';
 import { argumentViews } from '../argument-views';
 
 /**
@@ -86,12 +86,15 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   let phase: 'load' | 'run' | 'store' = 'load';
   let rejected: true | undefined, wentAsync: true | undefined; // the Promise it returned (see WorkerReply)
   let holding: unknown[] = [];
+  /** The call's argument objects by ref, once loaded: an error that holds one names it (error-travel.ts). */
+  let argRefs: ReadonlyMap<unknown, number> | undefined;
   const lap = (name: typeof phase) => clock.lap(name, name === 'store');
   try {
     const fn = await loadFunction(task.module, task.name);
     const modified = new Set<string>();
     collectModified(task.args, modified);
     const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
+    argRefs = call.refs;
     const args: unknown[] = [];
     for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
     // Our turn (lastArrived) is taken after the last await before the call: no other task's module state comes between.
@@ -141,7 +144,14 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     if (phase !== 'run') lap(phase);
-    return { ok: false, error: serializeError(error), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
+    const refOf = (value: unknown): HeldByError | undefined => {
+      if (typeof value !== 'object' || value === null) return undefined;
+      const ref = argRefs?.get(value);
+      if (ref !== undefined) return { ref };
+      const origin = origins.get(value); // a part of an argument, as the caller's snapshot numbered it
+      return origin && !isCreatedOrigin(origin) ? origin : undefined;
+    };
+    return { ok: false, error: serializeError(error, [], refOf), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } finally {
     started(); // a task that failed to load lets the next one go
     ended++;
