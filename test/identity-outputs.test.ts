@@ -23,4 +23,9 @@ test('an error a task throws holding its argument (`{ cause: it }`, `e.item = it
   assert.is(tasks.failed, 4);
 });
 
+test('a task\'s value holding kept module state (`{ items: STATE.items }`, `[STATE.items, STATE.meta]`) holds the program\'s own objects, waited for at each use', () => {
+  const tasks = printsAsPlain('held-state');
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

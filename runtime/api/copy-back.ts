@@ -23,6 +23,8 @@ export interface Adopted {
   readonly updated: object[];
   /** Objects the task created (no origin): the next snapshot must number them, or their identity is lost. */
   readonly fresh: boolean;
+  /** The caller's objects decoded objects became (by their origins). */
+  readonly existing: object[];
 }
 
 export interface AdoptOptions {
@@ -96,7 +98,10 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   }
   // Last: a frozen new object's slots were just pointed at the caller's objects.
   for (const [object, level] of options.locks ?? []) if (filled.has(object)) lockObject(final.get(object) ?? object, level);
-  return { value: resolve(decoded), fresh, updated };
+  const made = new Set(unmatched);
+  const existing = order.filter((object) => origins.get(object)!.data !== 0 && final.has(object) && !made.has(object))
+    .map((object) => final.get(object)!);
+  return { value: resolve(decoded), fresh, updated, existing };
 }
 
 /** The origin of objects that have none: they stay as decoded. */

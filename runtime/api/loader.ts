@@ -56,6 +56,12 @@ export interface LoaderHost {
   updated(entry: DataEntry, objects: readonly object[]): void;
 }
 
+/**
+ * How many of the caller's objects a task's value holds are waited for at each use of the value (Future.held): the
+ * first in the value's order, the outermost; the others are, as a rule, parts of the same data.
+ */
+const HELD_WAITED = 64;
+
 export class Loader {
   /** New objects two outputs of one task held: the first output read made them (created-objects.ts). */
   private readonly created = new CreatedObjects();
@@ -119,12 +125,12 @@ export class Loader {
    * A task's return value (not inline), with the caller's own objects where the task returned them. `fresh`: it holds
    * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
    */
-  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean; created: boolean } {
+  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean; created: boolean; held: object[] } {
     const landed = this.host.fetch(key);
     const own = landed ? landedOwnTypedArray(landed) : readOwnTypedArray(this.host.runDir, key);
     if (own) {
       this.host.stats.add('mainBytesRead', own.bytes);
-      return { value: own.value, fresh: false, existing: false, created: false };
+      return { value: own.value, fresh: false, existing: false, created: false, held: [] };
     }
     const { value, origins, locks, regions } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
@@ -132,12 +138,12 @@ export class Loader {
     // A view of an argument shows the argument's memory, which its own datum brings home: nothing is copied into it.
     const latest = (origin: ObjectOrigin) => isCreatedOrigin(origin) ? CreatedObjects.owns(origin, producer)
       : !isArgumentViewOrigin(origin) && producer.data?.get(origin.data)?.producer === producer;
-    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, made: this.made });
+    const { value: adopted, fresh, updated, existing } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, made: this.made });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
     // `created`: it holds objects the task also put in data it wrote (created-origins.ts), which later tasks may change.
     const created = [...origins.values()].some(isCreatedOrigin);
-    return { value: adopted, fresh, existing: adopted !== value, created };
+    return { value: adopted, fresh, existing: adopted !== value, created, held: existing.filter((object) => object !== adopted).slice(0, HELD_WAITED) };
   }
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {

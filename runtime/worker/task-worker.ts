@@ -103,7 +103,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     started();
     // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
     const state = task.state ? args.splice(args.length - task.state.length) : [];
-    if (task.state) applyModuleState(task.state, state, task.name);
+    if (task.state) applyModuleState(task.state, state, task.name, (target, source) => { const origin = origins.get(source); if (origin) origins.set(target, origin); });
     // What the task changes of state tasks keep goes back as the new version of that argument (api/module-state.ts).
     const keepState = () => { if (task.state) keepModuleState(task.state, state, task.args.slice(task.args.length - state.length), task.name); };
     holding = [...call.data.values()];
