@@ -12,3 +12,6 @@ export function scale(v: Float64Array, k: number): void { for (let i = 0; i < v.
 
 /** @task */
 export function total(v: Float64Array): number { return v.reduce((a, b) => a + b, 0); }
+
+/** @task */
+export function whole(v: Float64Array): string { return `${v.byteOffset} ${v.buffer.byteLength} ${new Float64Array(v.buffer).join(',')}`; }
