@@ -29,4 +29,10 @@ test('a task\'s value holding kept module state (`{ items: STATE.items }`, `[STA
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a task whose value is or holds an ArrayBuffer or a DataView runs in place instead of failing after it ran', () => {
+  const tasks = printsAsPlain('buffer-results');
+  assert.is(tasks.inWorkers, 1, 'the typed array still comes from a worker');
+  assert.is(tasks.failed, 0);
+});
+
 test.run();
