@@ -35,4 +35,10 @@ test('a task whose value is or holds an ArrayBuffer or a DataView runs in place 
   assert.is(tasks.failed, 0);
 });
 
+test('a task that gives its argument\'s object a plain-object prototype runs in place instead of failing after it ran', () => {
+  const tasks = printsAsPlain('prototype-change');
+  assert.is(tasks.failed, 0);
+  assert.is(tasks.inline, 1, 'the later task given that object runs in place as well');
+});
+
 test.run();

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
+import { prototypeChange } from './prototype-changes';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
@@ -43,6 +44,8 @@ export interface TaskInfo {
   readonly resultStaysHere?: string;
   /** Work the task leaves behind when it returns (a timer, a process listener: left-behind.ts): its calls run in place. */
   readonly leavesWork?: string;
+  /** It gives an object a prototype (prototype-changes.ts): a worker could not send that back; its calls run in place. */
+  readonly changesPrototype?: string;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
@@ -180,6 +183,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   });
   const resultStaysHere = unsendableResult(ctx, fn);
   const leavesWork = workLeftBehind(ctx, fn);
+  const changesPrototype = prototypeChange(ctx, fn);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
@@ -188,6 +192,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
     ...(resultStaysHere !== undefined ? { resultStaysHere } : {}),
     ...(leavesWork !== undefined ? { leavesWork } : {}),
+    ...(changesPrototype !== undefined ? { changesPrototype } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };

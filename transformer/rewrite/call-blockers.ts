@@ -49,6 +49,9 @@ export class CallBlockers {
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
     if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
     if (task.resultStaysHere) return reasonAt(call, `task ${task.name}: ${task.resultStaysHere}, which cannot come back from a worker`);
+    if (task.changesPrototype) {
+      return reasonAt(call, `task ${task.name} gives an object a prototype (\`${task.changesPrototype}\`), which a worker cannot send back`);
+    }
     if (task.leavesWork) {
       return reasonAt(call, `task ${task.name} leaves work behind when it returns (${task.leavesWork}), which in a worker would run after the task, out of the program's order, or never`);
     }
