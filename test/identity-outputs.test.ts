@@ -9,7 +9,7 @@ import { printsAsPlain } from './program-build';
 
 test('a new object a task returns and stores in an inout argument (or stores in two) is one object, whichever is read first', () => {
   const tasks = printsAsPlain('created-shared');
-  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 13, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test('a typed array a task returns that views its argument\'s memory (`v.subarray(0, 2)`, `new Float64Array(v.buffer, …)`) views the caller\'s buffer', () => {

@@ -36,3 +36,18 @@ export function pair(holder: Holder, n: number): Item[] {
   holder.items.push(a, b);
   return [b, a];
 }
+
+const POOL: { id: number; uses: number }[] = [];
+
+/** @task */
+export function create(id: number): { id: number; uses: number } {
+  const o = { id, uses: 0 };
+  POOL.push(o);
+  return o;
+}
+
+/** @task */
+export function useAll(): number {
+  for (const o of POOL) o.uses++;
+  return POOL.length;
+}

@@ -1,6 +1,6 @@
 // New objects a task puts in an inout argument and also returns (or puts in two arguments): one object, as in the
 // plain program (tester #14's F28), whichever output the program reads first, and after later tasks changed them.
-import { add, link, adopt, bumpAll, pair, Holder, Item, Kitten } from './kernels';
+import { add, link, adopt, bumpAll, pair, create, useAll, Holder, Item, Kitten } from './kernels';
 
 // The result first, written by the program, then the argument.
 const list: Item[] = [];
@@ -45,3 +45,7 @@ const l1 = add(late, 1);
 bumpAll(late);
 console.log('late argument', late.map((i) => i.n).join(','));
 console.log('late result', l1 === late[0], l1.n);
+
+// A new object a task keeps in module state and returns (tester #14's r132): later tasks changing the state change it.
+const x = create(1), y = create(2);
+console.log('pooled', useAll(), x.uses, y.uses);
