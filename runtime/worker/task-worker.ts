@@ -6,7 +6,7 @@
 import { settlesLater } from './settles-later';
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import type { HeldByError, OutShape, PhaseTimes, Primitive, ProgramLook, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
+import type { OutShape, PhaseTimes, Primitive, ProgramLook, RroCounts, ShmSettings, StdioLook, ViewSpec, WorkerArg, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN, forEachLeaf } from '../protocol';
 import { aboutOutput, outputUnsupported, serializeError, storeWriteFailed, type OutputPlace } from '../errors';
 import { readVersionBytes, writeEncoded, writeVersion } from '../store/version-file';
@@ -21,8 +21,7 @@ import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 import { loadFunction } from './task-functions';
 import { lookLikeProgram } from './program-process';
-import { sharedNewObjects } from './shared-outputs';
-import { createdOrigin, isCreatedOrigin } from '../created-origins';
+import { heldByError, nameSharedNewObjects } from './shared-outputs';
 import { argumentViews } from '../argument-views';
 
 /**
@@ -127,7 +126,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     phase = 'store';
     const inline = isPrimitive(result);
     const outputs = [...call.writes.map((w) => w.value), ...(inline ? [] : [result])];
-    nameSharedNewObjects(task, call, outputs);
+    nameSharedNewObjects(task.taskId, outputs, origins, (object) => call.refs.has(object) || call.writes.some((w) => w.value === object));
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
     for (const { key, value, writers } of call.writes) store(task, key, value, io, writers, exclusive, dataOrigins);
@@ -144,14 +143,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     if (phase !== 'run') lap(phase);
-    const refOf = (value: unknown): HeldByError | undefined => {
-      if (typeof value !== 'object' || value === null) return undefined;
-      const ref = argRefs?.get(value);
-      if (ref !== undefined) return { ref };
-      const origin = origins.get(value); // a part of an argument, as the caller's snapshot numbered it
-      return origin && !isCreatedOrigin(origin) ? origin : undefined;
-    };
-    return { ok: false, error: serializeError(error, [], refOf), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
+    return { ok: false, error: serializeError(error, [], heldByError(argRefs, origins)), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } finally {
     started(); // a task that failed to load lets the next one go
     ended++;
@@ -160,18 +152,6 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
       if (count === 0) held.delete(value); else held.set(value, count);
     }
   }
-}
-
-/**
- * New objects two outputs hold (a result also pushed into an inout argument) get an origin naming this task, so the
- * caller makes one object of them (created-origins.ts). Recorded with the other origins: a later task on this thread
- * taking the output from the cache sends it on.
- */
-function nameSharedNewObjects(task: WorkerTask, call: Call, outputs: readonly unknown[]): void {
-  if (outputs.length < 2) return;
-  const roots = new Set(call.writes.map((w) => w.value));
-  const known = (object: object) => origins.has(object) || call.refs.has(object) || roots.has(object);
-  sharedNewObjects(outputs, known).forEach((object, i) => origins.set(object, createdOrigin(task.taskId, i)));
 }
 
 function report(io: Io, times: PhaseTimes) {
