@@ -5,7 +5,7 @@
  * the program made them so), no stack if it had none. A thrown value that cannot travel (a symbol of its own, an
  * object holding a function) becomes an error that says so, never a look-alike.
  */
-import type { SerializedError } from './protocol';
+import type { HeldByError, SerializedError } from './protocol';
 import { TaskifyError } from './errors';
 import { classOf, classRefOf } from './store/classes';
 import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBuiltinErrorClass } from './store/error-values';
@@ -14,7 +14,7 @@ import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBu
  * Flatten an error for a postMessage: structured clone drops custom properties of errors. `chain`: the errors this one
  * is the cause of, so a `cause` that loops back is carried as a reference, not followed forever.
  */
-export function serializeError(error: unknown, chain: readonly Error[] = []): SerializedError {
+export function serializeError(error: unknown, chain: readonly Error[] = [], refOf: ArgumentRef = () => undefined): SerializedError {
   if (!(error instanceof Error)) {
     // Thrown as it was (a string, a plain object): the waiter catches that value, as plain code would.
     return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: {}, thrown: thrownValue(error) };
@@ -23,6 +23,8 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
   const props: Record<string, unknown> = {};
   const hidden: Record<string, unknown> = {};
   const refs: Record<string, { index: number; hidden?: true }> = {};
+  // The task's argument itself (`{ cause: item }`, `e.item = item`): the caller's object, not a copy (tester #14's F14).
+  const args: Record<string, HeldByError & { hidden?: true }> = {};
   for (const key of Object.getOwnPropertyNames(error)) {
     const d = Object.getOwnPropertyDescriptor(error, key)!;
     // The message, stack, cause and an AggregateError's errors travel by themselves (below); accessors stay behind.
@@ -30,7 +32,9 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
     const value = (error as unknown as Record<string, unknown>)[key];
     // An error of the chain (`e.self = e`) is referred to, as a cause loop is: a clone would be another object.
     const ref = value instanceof Error ? within.indexOf(value) : -1;
+    const arg = refOf(value);
     if (ref >= 0) refs[key] = d.enumerable ? { index: ref } : { index: ref, hidden: true };
+    else if (arg !== undefined) args[key] = d.enumerable ? arg : { ...arg, hidden: true };
     else (d.enumerable ? props : hidden)[key] = cloneable(value);
   }
   if (error instanceof AggregateError) props.errors = error.errors.map((e) => (e instanceof Error ? serializeError(e) : cloneable(e)));
@@ -38,15 +42,19 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
   // An own `cause` only (`{ cause: undefined }` is one, and prints); not enumerable unless the program assigned it.
   const cause = Object.getOwnPropertyDescriptor(error, 'cause');
   if (cause && 'value' in cause) {
+    const arg = refOf(cause.value);
     if (cause.value instanceof Error && within.includes(cause.value)) causeRef = within.indexOf(cause.value);
-    else props.cause = cause.value instanceof Error ? serializeError(cause.value, within) : cloneable(cause.value);
+    else if (arg !== undefined) args.cause = cause.enumerable ? arg : { ...arg, hidden: true };
+    else props.cause = cause.value instanceof Error ? serializeError(cause.value, within, refOf) : cloneable(cause.value);
   }
   const extra = {
     ...(causeRef !== undefined ? { causeRef } : {}),
     ...(cause?.enumerable ? { causeShown: true as const } : {}),
     ...(error.stack === undefined ? { stackless: true as const } : {}),
     ...(Object.keys(hidden).length > 0 ? { hidden } : {}),
-    ...(Object.keys(refs).length > 0 ? { refs, order: Object.keys(error) } : {}),
+    ...(Object.keys(refs).length > 0 || Object.keys(args).length > 0 ? { order: Object.keys(error) } : {}),
+    ...(Object.keys(refs).length > 0 ? { refs } : {}),
+    ...(Object.keys(args).length > 0 ? { args } : {}),
   };
   if (error instanceof DOMException) return { name: error.name, message: error.message, stack: error.stack, props, dom: true, ...extra };
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
@@ -57,8 +65,13 @@ export function serializeError(error: unknown, chain: readonly Error[] = []): Se
   return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(unexported ? { unexported } : {}), ...extra };
 }
 
+/** Which of the failed call's arguments (or object of one) a value is, in the thread that ran it; else undefined. */
+export type ArgumentRef = (value: unknown) => HeldByError | undefined;
+/** The caller's object for it, in the waiting thread. */
+export type ArgumentOf = (held: HeldByError) => unknown;
+
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
-export function deserializeError(data: SerializedError, where: string, chain: Error[] = []): Error {
+export function deserializeError(data: SerializedError, where: string, chain: Error[] = [], argOf: ArgumentOf = () => undefined): Error {
   if (data.thrown) return thrownAgain(data.thrown, where) as Error; // not an Error: the value itself
   // A name of its own (`this.name = 'MyError'`) comes with the properties, enumerable as it was; one its class gave
   // (`MyError.prototype.name = …`) is the stand-in's too; where the class made here still names itself otherwise,
@@ -74,13 +87,17 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
       Object.defineProperty(error, 'errors', { value: value.map((e) => (isSerializedError(e) ? deserializeError(e, where) : e)), configurable: true, writable: true });
       continue;
     }
-    if (key === 'cause') define(key, isSerializedError(value) ? deserializeError(value, where, within) : value, data.causeShown === true);
+    if (key === 'cause') define(key, isSerializedError(value) ? deserializeError(value, where, within, argOf) : value, data.causeShown === true);
     else (error as unknown as Record<string, unknown>)[key] = value;
   }
   if (data.causeRef !== undefined) define('cause', within[data.causeRef], data.causeShown === true);
   for (const [key, value] of Object.entries(data.hidden ?? {})) Object.defineProperty(error, key, { value, enumerable: false, configurable: true, writable: true });
   for (const [key, { index, hidden }] of Object.entries(data.refs ?? {})) {
     Object.defineProperty(error, key, { value: within[index], enumerable: !hidden, configurable: true, writable: true });
+  }
+  for (const [key, { hidden, ...held }] of Object.entries(data.args ?? {})) {
+    // The caller's object when the waiter still knows the call's arguments, else undefined, as nothing else could be.
+    Object.defineProperty(error, key, { value: argOf(held), enumerable: key === 'cause' ? data.causeShown === true : !hidden, configurable: true, writable: true });
   }
   for (const key of data.order ?? []) {
     const value = (error as unknown as Record<string, unknown>)[key];

@@ -22,6 +22,7 @@ import { moduleStateValue, registerModuleState } from './api/module-state';
 import { noteMaybeWritten } from './api/main-data';
 import { beforeFenced, noteFenced } from './api/fences';
 import { callDirectly, runsInPlace } from './api/direct-calls';
+import { partialViewOfWholeBuffer } from './api/partial-views';
 
 /**
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
@@ -30,6 +31,12 @@ import { callDirectly, runsInPlace } from './api/direct-calls';
 export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
   const a = current();
   if (a.kind === 'inline') return a.runtime.submit<T>(handle, args, describeSite(handle.def.name, site));
+  const partial = site === undefined ? undefined : partialViewOfWholeBuffer(handle, args);
+  if (partial !== undefined) {
+    // It reaches `.buffer` of a view into a larger buffer: run as the plain call ran (partial-views.ts), where it can.
+    const refused = new Error(`task ${handle.def.name}: its parameter ${handle.paramNames[partial]} reaches .buffer of a view into a larger buffer`);
+    try { return callDirectly<T>(a.runtime, handle, args, refused); } catch (error) { if (error !== refused) throw error; }
+  }
   try {
     return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site, labels);
   } catch (error) {

@@ -130,6 +130,9 @@ export interface EngineBatch { readonly type: 'batch'; readonly messages: readon
 import type { CountMark } from './output/console-counts';
 import type { WarningMark } from './output/task-warnings';
 
+/** An argument of the failed call (its ArgPart.ref), or an object of a snapshot it read (an origin, as in data files). */
+export type HeldByError = { readonly ref: number } | { readonly data: number; readonly index: number };
+
 export interface SerializedError {
   readonly name: string;
   readonly message: string;
@@ -155,7 +158,9 @@ export interface SerializedError {
   readonly hidden?: Record<string, unknown>;
   /** Properties (shown or hidden) holding an error of the cause chain, `e.self = e`: that error's index, as causeRef. */
   readonly refs?: Record<string, { readonly index: number; readonly hidden?: true }>;
-  /** With refs: the enumerable own keys in their order, which the refs, defined last, would otherwise change. */
+  /** Properties (`cause` included) holding one of the call's arguments or a part of one: the caller's object (error-travel.ts). */
+  readonly args?: Record<string, HeldByError & { readonly hidden?: true }>;
+  /** With refs or args: the enumerable own keys in their order, which the refs, defined last, would otherwise change. */
   readonly order?: readonly string[];
   /** A DOMException (AbortError…): made again as one, so that its `code` and `name` come from its name. */
   readonly dom?: true;

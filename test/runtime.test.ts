@@ -262,12 +262,13 @@ test('a worker hands a cached version to a task that modifies it only when no ot
     assert.is(firstBlock(blocks).wait()[0], 105, 'the bump of the picked block is a bump of blocks[0], and the worker read it anew');
     const x = new Float64Array([1, 2, 3]);
     first(x).wait();
-    const view = tail(x); // a view on a cached input's memory
-    view.wait();
+    const view = tail(x); // a view on a cached input's memory: the caller's own view of x, as in the plain call
+    assert.is(view.wait().buffer, x.buffer);
     bump(view);
     barrier();
-    assert.equal(Array.from(x), [1, 2, 3]);
+    assert.equal(Array.from(x), [1, 102, 3], 'the bump through the view is a bump of x');
     assert.is(first(x).wait(), 1, 'the cached input under the view is unchanged');
+    assert.is(tail(x).wait()[0], 102, 'and x is read anew');
     const chain = new Float64Array([0]);
     for (let i = 0; i < 5; i++) bump(chain); // takes its own outputs along the chain
     assert.is(first(chain).wait(), 500);

@@ -5,6 +5,7 @@ import { discoverTasks, type TaskInfo } from './analysis/discover';
 import { Summaries } from './analysis/summaries';
 import { addKeptReaders } from './analysis/kept-state';
 import { moduleStateOf } from './analysis/module-state';
+import { returnedModuleObjects } from './analysis/returned-module-objects';
 import { readTaskTags } from './analysis/tags';
 import { isFunctionLike } from './analysis/context';
 
@@ -31,7 +32,10 @@ export function programTasks(tsInstance: typeof ts, program: ts.Program): Progra
       diagnostics.push(...discovery.diagnostics);
     }
     // Module state one task keeps travels to every task that uses it (analysis/kept-state.ts).
-    if (diagnostics.length === 0) addKeptReaders(ctx, moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined), tasks);
+    const state = moduleStateOf(ctx, (node) => isFunctionLike(ctx, node) && readTaskTags(ctx, node) !== undefined);
+    if (diagnostics.length === 0) addKeptReaders(ctx, state, tasks);
+    // Then a task's value holding a module object that does not travel with its calls is an error (F25).
+    if (diagnostics.length === 0) diagnostics.push(...returnedModuleObjects(ctx, state, tasks));
     found = { ctx, summaries, tasks, diagnostics };
     cache.set(program, found);
   }

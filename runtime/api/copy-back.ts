@@ -15,7 +15,7 @@ import { lockObject, type LockLevel } from '../store/locks';
 import { ownBuffers, type Anchor } from './own-buffers';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
-export type TargetOf = (origin: ObjectOrigin) => object | undefined;
+export type TargetOf = (origin: ObjectOrigin, decoded: object) => object | undefined;
 
 export interface Adopted {
   readonly value: unknown;
@@ -25,6 +25,8 @@ export interface Adopted {
   readonly fresh: boolean;
   /** Every object of the version as the caller now holds it, the root first: the datum's parts from now on. */
   readonly objects: object[];
+  /** The caller's objects decoded objects became (by their origins). */
+  readonly existing: object[];
 }
 
 export interface AdoptOptions {
@@ -40,6 +42,8 @@ export interface AdoptOptions {
   readonly locks?: ReadonlyMap<object, LockLevel>;
   /** Each decoded typed array's region: views of one buffer in the task share one (own-buffers.ts). */
   readonly regions?: ReadonlyMap<object, number>;
+  /** Told what each decoded object with an origin but no caller's object became (api/created-objects.ts). */
+  readonly made?: (origin: ObjectOrigin, object: object) => void;
 }
 
 /**
@@ -61,11 +65,13 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   const order = [...origins.keys()];
   const views: ArrayBufferView[] = [];
   const anchors = new Map<number, Anchor>();
+  /** Objects with an origin the caller has no object for (yet): new here. */
+  const unmatched: object[] = [];
   // Every decoded object was entered into `origins` (with or without one): first decide what each becomes ...
   for (const object of order) {
     if (final.has(object)) continue;
     const origin = origins.get(object)!;
-    const target = origin.data !== 0 ? targetOf(origin) : undefined;
+    const target = origin.data !== 0 ? targetOf(origin, object) : undefined;
     if (target && sameKind(target, object)) {
       final.set(object, target);
       if (owns(origin)) filled.add(object);
@@ -73,7 +79,9 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
       if (home !== undefined && origin.data !== home) fresh = true;
       const region = isTypedArray(object) ? options.regions?.get(object) : undefined;
       if (region !== undefined && !anchors.has(region)) anchors.set(region, [object as ArrayBufferView, target as ArrayBufferView]);
-    } else if (isTypedArray(object)) {
+    } else if (origin.data !== 0) unmatched.push(object);
+    if (final.has(object)) continue;
+    if (isTypedArray(object)) {
       views.push(object as ArrayBufferView); // given memory of its own below, shared as in the task
     } else {
       filled.add(object);
@@ -81,6 +89,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
     }
   }
   for (const [view, own] of ownBuffers(views, options.regions, anchors)) final.set(view, own);
+  for (const object of unmatched) options.made?.(origins.get(object)!, final.get(object) ?? object);
   // ... then fill the caller's objects of this datum and the new ones, their slots pointing at what objects became.
   const updated: object[] = [];
   for (const object of order) {
@@ -91,7 +100,10 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   }
   // Last: a frozen new object's slots were just pointed at the caller's objects.
   for (const [object, level] of options.locks ?? []) if (filled.has(object)) lockObject(final.get(object) ?? object, level);
-  return { value: resolve(decoded), fresh, updated, objects: order.map((object) => final.get(object) ?? object) };
+  const made = new Set(unmatched);
+  const existing = order.filter((object) => origins.get(object)!.data !== 0 && final.has(object) && !made.has(object))
+    .map((object) => final.get(object)!);
+  return { value: resolve(decoded), fresh, updated, objects: order.map((object) => final.get(object) ?? object), existing };
 }
 
 /** The origin of objects that have none: they stay as decoded. */

@@ -12,6 +12,11 @@ export interface FutureHost {
 export class Future<T> implements PromiseLike<T> {
   /** The value, once loaded on this thread. */
   value?: { current: T };
+  /**
+   * The caller's own objects the value holds (a task returning `{ items: STATE.items }` or `{ config: cfg }`): other
+   * data's, which later tasks may write; each use of the value waits for those too (api/waits.ts).
+   */
+  held?: readonly object[];
 
   constructor(private readonly host: FutureHost, readonly entry: DataEntry) {}
 

@@ -48,7 +48,10 @@ export class InlineRuntime implements FutureHost {
         record.inline = { value: fn(...args.map((arg) => this.resolve(arg))) };
       } catch (error) {
         if (onFailure === 'retry' && attempt <= retries) continue;
-        const failure = deserializeError(serializeError(error), where());
+        // Inline the task had the caller's own objects: an error holding one of them (or a part) holds it still.
+        const held: object[] = [];
+        const ref = (value: unknown) => (typeof value === 'object' && value !== null && !(value instanceof Error) ? { ref: held.push(value) - 1 } : undefined);
+        const failure = deserializeError(serializeError(error, [], ref), where(), [], (h) => ('ref' in h ? held[h.ref] : undefined));
         // Inline, the task ran on the caller's own objects: an ignored failure leaves what it changed before throwing.
         if (onFailure === 'ignore') { record.inline = { value: undefined }; this.ignored.push(failure); break; }
         record.state = 'failed';

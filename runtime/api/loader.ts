@@ -18,6 +18,9 @@ import { ownedBytes } from './buffer-ranges';
 import type { Registry } from './registry';
 import { MAIN_THREAD, type DataEntry, type TaskRecord } from './records';
 import { Future } from './future';
+import { CreatedObjects } from './created-objects';
+import { isCreatedOrigin } from '../created-origins';
+import { isArgumentViewOrigin, viewOnArgument, viewPlace } from '../argument-views';
 
 /**
  * The datum `id` among the data of `producer`'s call or of the calls whose versions it read (transitively), with the
@@ -53,7 +56,17 @@ export interface LoaderHost {
   updated(entry: DataEntry, objects: readonly object[]): void;
 }
 
+/**
+ * How many of the caller's objects a task's value holds are waited for at each use of the value (Future.held): the
+ * first in the value's order, the outermost; the others are, as a rule, parts of the same data.
+ */
+const HELD_WAITED = 64;
+
 export class Loader {
+  /** New objects two outputs of one task held: the first output read made them (created-objects.ts). */
+  private readonly created = new CreatedObjects();
+  private readonly made = (origin: ObjectOrigin, object: object) => this.created.set(origin, object);
+
   constructor(private readonly host: LoaderHost) {}
 
   /**
@@ -112,21 +125,25 @@ export class Loader {
    * A task's return value (not inline), with the caller's own objects where the task returned them. `fresh`: it holds
    * objects the task created, which the main thread must number in a snapshot of its own before a task writes them.
    */
-  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean } {
+  result(key: string, producer: TaskRecord): { value: unknown; fresh: boolean; existing: boolean; created: boolean; held: object[] } {
     const landed = this.host.fetch(key);
     const own = landed ? landedOwnTypedArray(landed) : readOwnTypedArray(this.host.runDir, key);
     if (own) {
       this.host.stats.add('mainBytesRead', own.bytes);
-      return { value: own.value, fresh: false, existing: false };
+      return { value: own.value, fresh: false, existing: false, created: false, held: [] };
     }
     const { value, origins, locks, regions } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
-    const latest = (origin: ObjectOrigin) => producer.data?.get(origin.data)?.producer === producer;
-    const { value: adopted, fresh, updated } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions });
+    // A view of an argument shows the argument's memory, which its own datum brings home: nothing is copied into it.
+    const latest = (origin: ObjectOrigin) => isCreatedOrigin(origin) ? CreatedObjects.owns(origin, producer)
+      : !isArgumentViewOrigin(origin) && producer.data?.get(origin.data)?.producer === producer;
+    const { value: adopted, fresh, updated, existing } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, made: this.made });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
-    return { value: adopted, fresh, existing: adopted !== value };
+    // `created`: it holds objects the task also put in data it wrote (created-origins.ts), which later tasks may change.
+    const created = [...origins.values()].some(isCreatedOrigin);
+    return { value: adopted, fresh, existing: adopted !== value, created, held: existing.filter((object) => object !== adopted).slice(0, HELD_WAITED) };
   }
 
   private read(entry: DataEntry, key: string, object: object | undefined, producer: TaskRecord | undefined): void {
@@ -145,11 +162,12 @@ export class Loader {
     // wrote since this version's chain read it (`link(holder, it); bumpAll(holder)`: it changed only inside holder).
     const current = (origin: ObjectOrigin) => {
       if (origin.data === entry.id) return true;
+      if (isCreatedOrigin(origin)) return CreatedObjects.owns(origin, producer);
       const found = findData(producer, origin.data);
       return found !== undefined && (found.entry.producer === producer ||
         (found.entry.producer === undefined && found.entry.version === found.version));
     };
-    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions });
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, made: this.made });
     this.host.updated(entry, adopted.updated);
     // What the datum holds now, as a snapshot would note it: an array the task put in it (`g.cells = new …`) and a
     // later task writes on its own must mark this datum changed, or the next call reads its stale stored version.
@@ -175,8 +193,14 @@ export class Loader {
 
   /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */
   private targetOf(producer: TaskRecord | undefined, entry?: DataEntry): TargetOf {
-    return (origin) => {
+    return (origin, decoded) => {
       if (origin.data === entry?.id) return entry.base?.[origin.index];
+      if (isCreatedOrigin(origin)) return this.created.get(origin);
+      if (isArgumentViewOrigin(origin)) {
+        const { ref, offset } = viewPlace(origin);
+        const arg = producer?.args?.[ref];
+        return viewOnArgument(decoded, arg instanceof Future ? valueOf(arg.wait()) : arg, offset);
+      }
       if (origin.data !== ARGUMENT_ORIGIN) return findData(producer, origin.data)?.entry.base?.[origin.index];
       const arg = producer?.args?.[origin.index];
       // A Future argument stands for its value, which the task read, so it has finished.

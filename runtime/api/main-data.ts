@@ -234,8 +234,11 @@ export class MainData implements ArgumentHost {
       return future.value.current;
     } else {
       const started = performance.now();
-      const { value: loaded, fresh, existing } = this.loader.result(versionKey(entry.id, entry.version), producer);
+      const { value: loaded, fresh, existing, created, held } = this.loader.result(versionKey(entry.id, entry.version), producer);
       future.value = { current: loaded };
+      if (held.length > 0) future.held = held;
+      // Objects the task also stored in data it wrote are those data's too: a later task writing them changed them.
+      if (created) for (const written of producer.before?.keys() ?? []) if (written.producer && written.producer !== producer) this.bringHome(written);
       this.host.stats.add('mainDecodeMs', performance.now() - started);
       const value = future.value.current;
       // A new object is this Future's data; one of the caller's own (a returned argument) already is other data.

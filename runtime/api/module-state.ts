@@ -33,9 +33,15 @@ export function moduleStateValue(key: string, task: string): unknown {
 }
 
 /** In a worker, before the task runs: each registered object takes the contents of the call's snapshot. */
-export function applyModuleState(keys: readonly string[], snapshots: readonly unknown[], task: string): void {
-  keys.forEach((key, i) => copyInto(moduleStateValue(key, task), snapshots[i], `task ${task}: module state ${key}`));
+export function applyModuleState(keys: readonly string[], snapshots: readonly unknown[], task: string, filled?: Filled): void {
+  keys.forEach((key, i) => copyInto(moduleStateValue(key, task), snapshots[i], `task ${task}: module state ${key}`, new Set(), filled));
 }
+
+/**
+ * Told of each module object filled in place from a snapshot's object: the worker records that it stands for that
+ * object (its origin), so a task returning it (`return { items: S.items, meta: S.meta }`) gives the program its own.
+ */
+export type Filled = (target: object, source: object) => void;
 
 /**
  * In a worker, after the task ran (or threw): the state it changes of what tasks keep between calls (a count, an
@@ -54,9 +60,10 @@ export function keepModuleState(keys: readonly string[], snapshots: readonly unk
  * (`F.inner.k = 5` where `F` is frozen: its `inner` cannot be replaced, nor need be); its getters and setters stay
  * (they compute from the fields), and so do fields it locked (the program could not change them either).
  */
-function copyInto(target: unknown, source: unknown, what: string, seen = new Set<unknown>()): void {
+function copyInto(target: unknown, source: unknown, what: string, seen = new Set<unknown>(), filled?: Filled): void {
   if (target === source || seen.has(target)) return;
   seen.add(target);
+  if (filled && typeof target === 'object' && target !== null && typeof source === 'object' && source !== null) filled(target, source);
   if (target instanceof RegExp && source instanceof RegExp) {
     // Its pattern and flags are fixed at its making; what calls change is where the next match starts.
     if (target.source !== source.source || target.flags !== source.flags) throw badTask(`${what}: cannot copy /${source.source}/${source.flags} into /${target.source}/${target.flags}`);
@@ -87,7 +94,7 @@ function copyInto(target: unknown, source: unknown, what: string, seen = new Set
       const slot = Object.getOwnPropertyDescriptor(into, key);
       if (slot && !('value' in slot)) continue; // an accessor
       const now = slot?.value;
-      if (isPlainRecord(now) && isPlainRecord(value)) copyInto(now, value, `${what}.${key}`, seen);
+      if (isPlainRecord(now) && isPlainRecord(value)) copyInto(now, value, `${what}.${key}`, seen, filled);
       else if (!slot || (slot.writable && !Object.is(now, value))) into[key] = value;
     }
   } else {

@@ -3,7 +3,8 @@
  * the engine's outcome (its value, its own error, or one naming the failure it follows from). Apart from the Runtime
  * because waits, checkpoints and the report at exit all ask it, and settling is one rule of its own.
  */
-import type { TaskOutcome } from '../protocol';
+import type { HeldByError, TaskOutcome } from '../protocol';
+import { Future } from './future';
 import { dependencyFailed, deserializeError, nameOutput, runStopped, taskCancelled, taskTimedOut } from '../errors';
 import type { TaskRecord } from './records';
 
@@ -176,5 +177,11 @@ function failureOf(record: TaskRecord, outcome: Extract<TaskOutcome, { ok: false
     case 'cancelled': return taskCancelled(where);
     case 'run-stopped': return runStopped(where, first?.where() ?? `task #${outcome.stopped.by}`, first?.error);
   }
-  return nameOutput(deserializeError(outcome.error, where), where, record.params);
+  // An argument the error holds is the caller's object (a Future argument stands for its value, loaded by then).
+  const argOf = (held: HeldByError) => {
+    if (!('ref' in held)) return record.data?.get(held.data)?.base?.[held.index]; // a part of an argument
+    const arg = record.args?.[held.ref];
+    return arg instanceof Future ? arg.value?.current : arg;
+  };
+  return nameOutput(deserializeError(outcome.error, where, [], argOf), where, record.params);
 }

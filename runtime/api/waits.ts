@@ -95,14 +95,18 @@ export class Waits implements FutureHost {
   waitValue(future: Future<unknown>): unknown {
     const { data } = this.host;
     const producer = future.entry.producer;
-    if (!producer) return this.currentValue(data.loadFuture(future));
+    if (!producer) return this.currentValue(data.loadFuture(future), future);
     const start = epochNow();
     this.block(() => producer.state !== 'pending');
-    try { return this.currentValue(data.loadFuture(future)); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    let value: unknown;
+    try { value = data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    return this.currentValue(value, future);
   }
 
   /** A value that is one of the caller's objects (a task returned its argument) may have later tasks writing it. */
-  private currentValue(value: unknown): unknown {
+  private currentValue(value: unknown, future: Future<unknown>): unknown {
+    // The caller's objects it holds too (`{ items: STATE.items }`): a use of the value may read them.
+    for (const object of future.held ?? []) this.waitObject(object);
     return typeof value === 'object' && value !== null && !(value instanceof Future) ? this.waitObject(value) : value;
   }
 
@@ -186,6 +190,7 @@ export class Waits implements FutureHost {
     await this.settledLatest(future.entry);
     let value: unknown;
     try { value = data.loadFuture(future); } finally { this.observeWait(start, 'value', future.entry, producer); }
+    for (const object of future.held ?? []) await this.waitObjectAsync(object);
     return typeof value === 'object' && value !== null ? this.waitObjectAsync(value) : value;
   }
 

@@ -21,6 +21,8 @@ import { PhaseClock } from './phase-clock';
 import { TaskOutput, callWithOutput, captureTaskOutput, settled } from './task-output';
 import { loadFunction } from './task-functions';
 import { followTimeZone, lookLikeProgram } from './program-process';
+import { heldByError, nameSharedNewObjects } from './shared-outputs';
+import { argumentViews } from '../argument-views';
 
 /**
  * What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one; `program`: its argv
@@ -84,12 +86,15 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   let phase: 'load' | 'run' | 'store' = 'load';
   let rejected: true | undefined, wentAsync: true | undefined; // the Promise it returned (see WorkerReply)
   let holding: unknown[] = [];
+  /** The call's argument objects by ref, once loaded: an error that holds one names it (error-travel.ts). */
+  let argRefs: ReadonlyMap<unknown, number> | undefined;
   const lap = (name: typeof phase) => clock.lap(name, name === 'store');
   try {
     const fn = await loadFunction(task.module, task.name);
     const modified = new Set<string>();
     collectModified(task.args, modified);
     const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
+    argRefs = call.refs;
     const args: unknown[] = [];
     for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
     // Our turn (lastArrived) is taken after the last await before the call: no other task's module state comes between.
@@ -98,7 +103,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     started();
     // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
     const state = task.state ? args.splice(args.length - task.state.length) : [];
-    if (task.state) applyModuleState(task.state, state, task.name);
+    if (task.state) applyModuleState(task.state, state, task.name, (target, source) => { const origin = origins.get(source); if (origin) origins.set(target, origin); });
     // What the task changes of state tasks keep goes back as the new version of that argument (api/module-state.ts).
     const keepState = () => { if (task.state) keepModuleState(task.state, state, task.args.slice(task.args.length - state.length), task.name); };
     holding = [...call.data.values()];
@@ -122,19 +127,24 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     phase = 'store';
     const inline = isPrimitive(result);
     const outputs = [...call.writes.map((w) => w.value), ...(inline ? [] : [result])];
+    nameSharedNewObjects(task.taskId, outputs, origins, (object) => call.refs.has(object) || call.writes.some((w) => w.value === object));
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
     for (const { key, value, writers } of call.writes) store(task, key, value, io, writers, exclusive, dataOrigins);
     // A returned argument (or a part of one) says so, so that the caller gets its own object back.
+    const viewOf = argumentViews(call.refs);
     const resultOrigins: EncodeOptions = {
-      originOf: (object) => { const ref = call.refs.get(object); return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object); },
+      originOf: (object) => {
+        const ref = call.refs.get(object);
+        return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object) ?? viewOf(object);
+      },
     };
     if (!inline) store(task, task.result, result, io, { task: task.name, version: task.result }, exclusive, resultOrigins);
     lap('store');
     return { ok: true, value: inline ? (result as Primitive) : undefined, inline, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     if (phase !== 'run') lap(phase);
-    return { ok: false, error: serializeError(error), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
+    return { ok: false, error: serializeError(error, [], heldByError(argRefs, origins)), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
   } finally {
     started(); // a task that failed to load lets the next one go
     ended++;

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { codes, taskError } from './diagnostics';
+import { prototypeChange } from './prototype-changes';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
@@ -37,14 +38,12 @@ export interface TaskInfo {
   /** Every path returns this parameter itself (`merge(acc, part) { …; return acc }`): `x = f(x, …)` changes only x's contents. */
   readonly returnsArgument?: number;
   /**
-   * Why the task's declared return type cannot come back from a worker (a function, a symbol, an instance of a class
-   * the program cannot rebuild: sendable-result.ts): its calls run in place, as plain (rewrite/call-blockers.ts).
+   * Why its calls run in place, as plain (rewrite/call-blockers.ts; one reason, the first found): its declared value
+   * cannot come back from a worker (a function, a symbol, an instance the program cannot rebuild: sendable-result.ts),
+   * it gives an object a prototype (prototype-changes.ts), it leaves work behind when it returns (a timer, a process
+   * listener) or changes the process the program shares (`process.env.X = v`: left-behind.ts).
    */
-  readonly resultStaysHere?: string;
-  /** Work the task leaves behind when it returns (a timer, a process listener: left-behind.ts): its calls run in place. */
-  readonly leavesWork?: string;
-  /** A change to the process the program shares (`process.env.X = v`, left-behind.ts): its calls run in place. */
-  readonly changesProcess?: string;
+  readonly runsInPlace?: string;
   /** @timeout and @onFailure, passed to defineTask as they are. */
   readonly options: RunOptions;
   /** Module objects the task reads and the program changes: each call carries a snapshot (runtime/api/module-state.ts). */
@@ -180,21 +179,30 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     }
     return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
   });
-  const resultStaysHere = unsendableResult(ctx, fn);
-  const leavesWork = workLeftBehind(ctx, fn);
-  const changesProcess = processChanged(ctx, fn);
+  const runsInPlace = inPlaceReason(ctx, fn, exported ?? name);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
   return {
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
-    ...(resultStaysHere !== undefined ? { resultStaysHere } : {}),
-    ...(leavesWork !== undefined ? { leavesWork } : {}),
-    ...(changesProcess !== undefined ? { changesProcess } : {}),
+    ...(runsInPlace !== undefined ? { runsInPlace } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
     ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
   };
+}
+
+/** Why a task's calls must run in place (see TaskInfo.runsInPlace), or undefined. */
+function inPlaceReason(ctx: AnalysisContext, fn: FunctionLike, name: string): string | undefined {
+  const result = unsendableResult(ctx, fn);
+  if (result) return `task ${name}: ${result}, which cannot come back from a worker`;
+  const prototype = prototypeChange(ctx, fn);
+  if (prototype) return `task ${name} gives an object a prototype (\`${prototype}\`), which a worker cannot send back`;
+  const work = workLeftBehind(ctx, fn);
+  if (work) return `task ${name} leaves work behind when it returns (${work}), which in a worker would run after the task, out of the program's order, or never`;
+  const change = processChanged(ctx, fn);
+  if (change) return `task ${name} changes the process the program shares (${change}), which in a worker would happen whenever the task runs, not at the call`;
+  return undefined;
 }
 
 /** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */

@@ -48,13 +48,7 @@ export class CallBlockers {
     const inside = this.planner.facts.enclosingTask(call);
     if (inside) return reasonAt(call, `inside task ${inside.name}: runs inline in its worker`);
     if (call.questionDotToken) return reasonAt(call, 'an optional call (`?.()`)');
-    if (task.resultStaysHere) return reasonAt(call, `task ${task.name}: ${task.resultStaysHere}, which cannot come back from a worker`);
-    if (task.leavesWork) {
-      return reasonAt(call, `task ${task.name} leaves work behind when it returns (${task.leavesWork}), which in a worker would run after the task, out of the program's order, or never`);
-    }
-    if (task.changesProcess) {
-      return reasonAt(call, `task ${task.name} changes the process the program shares (${task.changesProcess}), which in a worker would happen whenever the task runs, not at the call`);
-    }
+    if (task.runsInPlace) return reasonAt(call, task.runsInPlace);
     const sharing = this.levelWithItsElement(call);
     if (sharing) return sharing;
     for (let i = 0; i < call.arguments.length; i++) {

@@ -1,0 +1,44 @@
+/**
+ * Identity of what a task hands back beyond its arguments (issue 15, tester #14's F1, F14, F28): objects it creates
+ * and puts in two outputs, views of its arguments, errors naming its arguments. Each fixture prints what the plain
+ * build prints, inline too, with its calls in workers.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printsAsPlain } from './program-build';
+
+test('a new object a task returns and stores in an inout argument (or stores in two) is one object, whichever is read first', () => {
+  const tasks = printsAsPlain('created-shared');
+  assert.is(tasks.inWorkers, 13, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('a typed array a task returns that views its argument\'s memory (`v.subarray(0, 2)`, `new Float64Array(v.buffer, …)`) views the caller\'s buffer', () => {
+  const tasks = printsAsPlain('argument-views');
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inline, 1, 'the call reaching .buffer of a part of a larger buffer ran in place');
+});
+
+test('an error a task throws holding its argument (`{ cause: it }`, `e.item = it`) or a part of one holds the caller\'s object', () => {
+  const tasks = printsAsPlain('error-held-arguments');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4);
+});
+
+test('a task\'s value holding kept module state (`{ items: STATE.items }`, `[STATE.items, STATE.meta]`) holds the program\'s own objects, waited for at each use', () => {
+  const tasks = printsAsPlain('held-state');
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('a task whose value is or holds an ArrayBuffer or a DataView runs in place instead of failing after it ran', () => {
+  const tasks = printsAsPlain('buffer-results');
+  assert.is(tasks.inWorkers, 1, 'the typed array still comes from a worker');
+  assert.is(tasks.failed, 0);
+});
+
+test('a task that gives its argument\'s object a plain-object prototype runs in place instead of failing after it ran', () => {
+  const tasks = printsAsPlain('prototype-change');
+  assert.is(tasks.failed, 0);
+  assert.is(tasks.inline, 1, 'the later task given that object runs in place as well');
+});
+
+test.run();
