@@ -45,4 +45,15 @@ test('a value made afresh from a module object, or a number out of it, is the ta
   for (const [state, signature, body] of fresh) assert.is(errorsOf(`${state}\n${task(signature, body)}`), '', body);
 });
 
+test('a value holding kept state, taken apart into names (`const [items, meta] = parts()`), is a compile error; kept whole it is waited through', () => {
+  const kept = 'const STATE = { items: [] as string[], meta: { runs: 0 } };\n' +
+    '/** @task */\nexport function add(s: string): number { STATE.items.push(s); STATE.meta.runs++; return STATE.items.length; }\n' +
+    '/** @task */\nexport function parts(): [string[], { runs: number }] { return [STATE.items, STATE.meta]; }\n';
+  for (const use of ['const [items, meta] = parts();', 'let items: string[], meta: { runs: number };\n[items, meta] = parts();', 'const { 0: items } = parts();']) {
+    const errors = errorsOf(`${kept}add('a');\n${use}\nadd('b');\n`);
+    assert.match(errors, /task parts: its value holds `STATE`, state its calls carry, and here it is taken apart/, use);
+  }
+  assert.is(errorsOf(`${kept}add('a');\nconst p = parts();\nadd('b');\nconsole.log(p[0].length);\n`), '');
+});
+
 test.run();

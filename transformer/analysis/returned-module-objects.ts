@@ -7,7 +7,7 @@
  * task returns is a compile error that names the task and the place, never a silent copy.
  */
 import type * as ts from 'typescript';
-import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codes, taskError } from './diagnostics';
 import { moduleStateKey, type TaskInfo } from './discover';
 import type { ModuleState } from './module-state';
@@ -18,12 +18,15 @@ const ELEMENT_METHODS = new Set(['get', 'at', 'find', 'findLast']);
 
 export function returnedModuleObjects(ctx: AnalysisContext, state: ModuleState, tasks: ReadonlyMap<FunctionLike, TaskInfo>): ts.Diagnostic[] {
   const diagnostics: ts.Diagnostic[] = [];
+  // Tasks whose value holds state that travels with their calls: the name it holds, by task.
+  const holdsState = new Map<FunctionLike, string>();
   for (const [fn, task] of tasks) {
     const travelling = new Set((task.moduleState ?? []).map((s) => s.key));
     for (const returned of returnedExpressions(ctx, fn)) {
       const held = heldModuleObject(ctx, fn, state, returned, new Set());
       if (!held) continue;
       const declaration = symbolOf(ctx, held)?.valueDeclaration as ts.VariableDeclaration | undefined;
+      if (declaration && travelling.has(moduleStateKey(ctx, declaration))) holdsState.set(fn, held.text);
       if (!declaration || travelling.has(moduleStateKey(ctx, declaration))) continue;
       diagnostics.push(taskError(ctx, returned, codes.changedModuleObject, `task ${task.name}: its value holds \`${held.text}\`, a module-level ` +
         `object (\`${returned.getText().replace(/\s+/g, ' ').slice(0, 60)}\`); the plain program's caller gets the module's own object, ` +
@@ -31,6 +34,38 @@ export function returnedModuleObjects(ctx: AnalysisContext, state: ModuleState, 
       break;
     }
   }
+  if (holdsState.size > 0) diagnostics.push(...takenApartValues(ctx, tasks, holdsState));
+  return diagnostics;
+}
+
+/**
+ * `const [items, meta] = parts()` where the value holds state tasks keep (`return [STATE.items, STATE.meta]`): the
+ * program's own objects, which later tasks change. Kept whole (`const p = parts()`), each use waits through the
+ * value for those tasks; taken apart into names, nothing would wait before they are read, so it is an error that
+ * names the place.
+ */
+function takenApartValues(ctx: AnalysisContext, tasks: ReadonlyMap<FunctionLike, TaskInfo>, holdsState: ReadonlyMap<FunctionLike, string>): ts.Diagnostic[] {
+  const { ts } = ctx;
+  const diagnostics: ts.Diagnostic[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const fn = calledFunction(ctx, node) as FunctionLike | undefined;
+      const held = fn && holdsState.get(fn);
+      let outer: ts.Node = node;
+      while (ts.isParenthesizedExpression(outer.parent) || ts.isAwaitExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+      const parent = outer.parent;
+      const apart = (ts.isVariableDeclaration(parent) && parent.initializer === outer && !ts.isIdentifier(parent.name)) ||
+        (ts.isBinaryExpression(parent) && parent.right === outer && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          (ts.isArrayLiteralExpression(parent.left) || ts.isObjectLiteralExpression(parent.left)));
+      if (held && apart) {
+        diagnostics.push(taskError(ctx, parent, codes.changedModuleObject, `task ${tasks.get(fn!)!.name}: its value holds \`${held}\`, state ` +
+          'its calls carry, and here it is taken apart into names that later tasks\' changes would reach with no wait before the ' +
+          `program reads them (keep the value whole, \`const v = ${node.expression.getText()}(…)\`, and read its parts through it)`));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const source of ctx.program.getSourceFiles()) if (!source.isDeclarationFile) visit(source);
   return diagnostics;
 }
 
