@@ -57,6 +57,8 @@ interface HeldWrite {
   readonly callback: unknown;
   /** Main's console.count while output is held: counted when printed, after the counts of the tasks before it. */
   readonly mark?: CountMark;
+  /** The groups placed tasks had opened (net) when main wrote it: see `regrouped`. */
+  readonly groups?: number;
 }
 
 export class ProgramOrder {
@@ -70,6 +72,8 @@ export class ProgramOrder {
   private next = 1;
   /** The console.group indentation at a task's call, where there was one (group-indent.ts). */
   private readonly indents = new Map<number, string>();
+  /** Groups opened (net) by the task output placed so far: a held console line is indented by those placed after it was written. */
+  private taskGroups = 0;
 
   constructor(private readonly screen: Screen) {}
 
@@ -96,7 +100,7 @@ export class ProgramOrder {
     }
     // The program may reuse its buffer once write returns.
     const copy = ArrayBuffer.isView(chunk) ? Buffer.from(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) : chunk;
-    this.held.push({ after: run.position(), fd, chunk: copy, encoding, callback });
+    this.held.push({ after: run.position(), fd, chunk: copy, encoding, callback, groups: this.taskGroups });
     return true;
   }
 
@@ -190,9 +194,24 @@ export class ProgramOrder {
   }
 
   private emit(write: HeldWrite): void {
-    if (!write.mark) return this.screen.write(write.fd, write.chunk, write.encoding, write.callback);
+    if (!write.mark) return this.screen.write(write.fd, this.regrouped(write), write.encoding, write.callback);
     const line = countedLine(write.mark);
     if (line !== '') this.screen.write(1, line);
+  }
+
+  /**
+   * A console line main wrote while held, in the groups the tasks placed before it opened meanwhile: Node indented it
+   * when main called console.log, by the groups then; a task before it whose `console.group` was placed only after
+   * (its output came later) would have indented it in the plain program. Only console writes: Node's console passes
+   * its error handler where a raw write passes an encoding, and raw writes are never indented.
+   */
+  private regrouped(write: HeldWrite): unknown {
+    const shift = this.taskGroups - (write.groups ?? this.taskGroups);
+    if (shift === 0 || typeof write.chunk !== 'string' || typeof write.encoding !== 'function') return write.chunk;
+    const width = groupChanged('', 1).length;
+    if (shift > 0) return indentLines(write.chunk, ' '.repeat(width * shift), true);
+    const extra = new RegExp(`^ {0,${width * -shift}}`, 'gm');
+    return write.chunk.replace(extra, '');
   }
 
   private print(output: readonly OutputChunk[], taskId: number): void {
@@ -210,6 +229,7 @@ export class ProgramOrder {
       } else if ('group' in chunk) {
         indent = groupChanged(indent, chunk.group);
         changeGroup(chunk.group);
+        this.taskGroups += chunk.group;
       } else if ('warned' in chunk) {
         emitTaskWarning(chunk.warned);
       } else if ('count' in chunk || 'countReset' in chunk) {
