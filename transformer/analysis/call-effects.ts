@@ -6,7 +6,8 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { nodeReceiverChange } from './node-builtins';
 import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -77,7 +78,7 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
     if (this.inlineToReadingName(call, call.arguments[index])) return false;
     const name = this.reach.builtinName(callee);
-    if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
+    if (name && (writesFirstArgument(name) || readsItsArguments(name))) return false;
     if (this.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
     const members = candidates(this.handOff, callee);
@@ -123,7 +124,10 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     // (`toString.call(v)` through `const toString = Object.prototype.toString` runs that built-in, not an unknown method.)
     const viaCall = this.callsReadingCallback(call);
-    if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !viaCall) {
+    // `hash.update(buf)`: the hash's own state changes (node-builtins.ts), buf is only read (below).
+    if (ts.isPropertyAccessExpression(callee) && name && nodeReceiverChange(name)) {
+      this.writeInto(callee.expression, call, `calls \`${callee.name.text}\`, which changes it: \`${snippet(call)}\``);
+    } else if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !viaCall) {
       const method = callee.name.text;
       if (MUTATING_METHODS.has(method)) {
         this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
@@ -185,7 +189,7 @@ export class CallEffects {
       } else if (this.inlineToReadingName(call, arg)) {
         this.read(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, a reading method by its name`);
         this.record.toCallback(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, whose result may hold what it returns`);
-      } else if (name && isReadOnlyFunction(name)) {
+      } else if (name && readsItsArguments(name)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (isSettlingFunction(this.ctx, callee)) {
         // `resolve(v)` of `new Promise((resolve) => …)`: the promise holds v (promise-executors.ts).
