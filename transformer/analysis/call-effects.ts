@@ -209,10 +209,10 @@ export class CallEffects {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
         const type = overridingType(this.ctx, call)!.getName();
         this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`);
-        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`);
+        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`, false, true);
       } else {
         this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
-        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
+        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``, false, true);
       }
     });
   }
@@ -310,7 +310,7 @@ export class CallEffects {
         if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
       } else {
         this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
-        this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+        this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, false, true);
       }
     });
   }

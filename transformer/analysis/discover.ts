@@ -178,7 +178,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
+    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, fn, i) };
   });
   const resultStaysHere = unsendableResult(ctx, fn);
   const leavesWork = workLeftBehind(ctx, fn);
@@ -198,24 +198,38 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
 }
 
 /** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
-function outlives(ctx: AnalysisContext, summary: Summary, param: ts.ParameterDeclaration, i: number):
+function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number):
   Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
+  const param = fn.parameters[i];
   const { escaped, kept } = summary.params[i] ?? {};
   // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
   // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
-  const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept ?? summary.params[i]?.inFunction;
+  // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
+  // in another argument: with a primitive result and no other object parameter, nothing of it does.
+  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && nothingHeldOutside(ctx, fn, i);
+  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? summary.params[i]?.inFunction;
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   return {
     ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && object ? { returned: formatReason(escaped) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && object ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
+}
+
+/** `fn`'s result holds no object (a number, a string, void: a promise of one), nor does any parameter but `i`. */
+function nothingHeldOutside(ctx: AnalysisContext, fn: FunctionLike, i: number): boolean {
+  const signature = ctx.checker.getSignatureFromDeclaration(fn);
+  if (!signature) return false;
+  const declared = ctx.checker.getReturnTypeOfSignature(signature);
+  const result = ctx.checker.getAwaitedType(declared) ?? declared;
+  return isPrimitiveType(ctx, result) &&
+    fn.parameters.every((p, j) => j === i || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(p)));
 }
 
 /** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */
 export function forwarderParams(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike): TaskInfo['params'] {
   const summary = summaries.get(fn);
-  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, param, i) }));
+  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, fn, i) }));
 }
 
 export function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {

@@ -84,10 +84,12 @@ export class EffectRecorder {
     for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
   }
 
-  escape(params: Params, node: ts.Node, text: string, byReturn = false): void {
+  /** `toUnknown`: given to code of unknown effect, which may keep it anywhere (ParamEffects.escapedKnown). */
+  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false): void {
     for (const p of params) {
       this.effects[p].escaped ??= reasonAt(node, text);
       if (!byReturn) this.effects[p].escapedOtherwise ??= reasonAt(node, text);
+      if (!byReturn && !toUnknown) this.effects[p].escapedKnown ??= reasonAt(node, text);
     }
   }
 
@@ -101,7 +103,7 @@ export class EffectRecorder {
 
   /** What a callee lets out of what it is given, as it lets it out (`callee`: how the reason names it). */
   letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string): void {
-    if (effect.escapedOtherwise) this.escape(params, node, `passed to ${callee}, where it escapes: ${effect.escapedOtherwise.text}`);
+    if (effect.escapedOtherwise) this.escape(params, node, `passed to ${callee}, where it escapes: ${(effect.escapedKnown ?? effect.escapedOtherwise).text}`, false, !effect.escapedKnown);
     if (effect.inFunction) this.inFunction(params, node, `passed to ${callee}, where a function holds it: ${effect.inFunction.text}`);
   }
 

@@ -35,6 +35,14 @@ export interface ParamEffects {
   /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
   escapedOtherwise?: Reason;
   /**
+   * The same, other than by being given to code of unknown effect (a library method, an undeclared function): stored
+   * outside the function, kept by a promise or a timer, let out by a callee that does so. Unset when the only escape
+   * is into unknown code: the one thing such code can do with it that a task's caller could see is hand it back as the
+   * result or store it in another argument (discover.ts outlives), where a task with a primitive result and no other
+   * object parameter lets nothing out.
+   */
+  escapedKnown?: Reason;
+  /**
    * Held by a function value the function hands back or makes (`return () => p`, `return p` in a function nested in
    * it), or by one a callee did so with: let out (`escaped`), but not out of sight. A caller's reach follows it in the
    * result (a call's result may be anything its callee holds: reach.ts), so a callback doing this still only reads;
