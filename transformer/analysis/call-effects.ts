@@ -146,7 +146,7 @@ export class CallEffects {
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
         // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
         if (own && use && onlySetsOwnSlots(this.ctx, own, this.lookup)) this.writeInto(callee.expression, call, text);
-        else this.write(this.reached(callee.expression), call, text);
+        else this.record.assuming(() => this.write(this.reached(callee.expression), call, text), use !== undefined);
       }
     }
     // `a['fantasy-land/equals'](b)`, `fs[i](x)`: a function the object holds, run with the object as `this`, which it may
@@ -155,8 +155,10 @@ export class CallEffects {
     // is not taken to hand them to its functions.
     if (ts.isElementAccessExpression(callee) && !viaCall && !candidates(this.handOff, callee) && !this.callerMethod(call)) {
       const text = `calls a function its object holds, whose effects are unknown: \`${snippet(call)}\``;
-      if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
-      else this.writeInto(callee.expression, call, text);
+      this.record.assuming(() => {
+        if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
+        else this.writeInto(callee.expression, call, text);
+      });
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
@@ -208,10 +210,10 @@ export class CallEffects {
       } else if (overridingType(this.ctx, call)) {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
         const type = overridingType(this.ctx, call)!.getName();
-        this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`);
+        this.record.assuming(() => this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`));
         this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`, false, true);
       } else {
-        this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
+        this.record.assuming(() => this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``));
         this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``, false, true);
       }
     });
@@ -304,12 +306,12 @@ export class CallEffects {
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
         const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);
-        if (written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
+        if (written) this.record.assuming(() => this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined), effect.writtenKnown !== undefined);
         if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
         const out = outlives(effect);
         if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
       } else {
-        this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+        this.record.assuming(() => this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``));
         this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, false, true);
       }
     });

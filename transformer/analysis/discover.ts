@@ -16,6 +16,7 @@ import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { unknownCodeKeepsItInside } from './unknown-escapes';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
@@ -162,7 +163,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     let direction = directionOf(ctx, param, summary.params[i] ?? {});
     const override = tags.overrides.find((o) => o.name === direction.name);
     if (override) {
-      if (override.direction === 'in' && direction.direction !== 'in') {
+      if (override.direction === 'in' && direction.direction !== 'in' && !summary.params[i]?.writtenKnown) {
+        // Every write the analysis has is one it assumes of code it cannot see (a library's method, an undeclared
+        // function): the user's word that the task only reads it is taken, and explain says so.
+        direction = { ...direction, direction: 'in', reason: `@in in the JSDoc, trusted: the analysis sees no write, only code of unknown effect (${direction.reason})` };
+      } else if (override.direction === 'in' && direction.direction !== 'in') {
         fail(override.tag, codes.contradictsAnalysis, `@in ${direction.name} contradicts the analysis: ${direction.reason}`);
       } else if (override.direction === 'out' && direction.direction === 'in') {
         fail(override.tag, codes.contradictsAnalysis, `@out ${direction.name}, but the task never writes it (${direction.reason})`);
@@ -205,8 +210,8 @@ function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: n
   // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
   // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
   // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
-  // in another argument: with a primitive result and no other object parameter, nothing of it does.
-  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && nothingHeldOutside(ctx, fn, i);
+  // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
+  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
   const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? summary.params[i]?.inFunction;
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   return {
@@ -214,16 +219,6 @@ function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: n
     ...(escaped && !escapedOtherwise && !unknownOnly && object ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
-}
-
-/** `fn`'s result holds no object (a number, a string, void: a promise of one), nor does any parameter but `i`. */
-function nothingHeldOutside(ctx: AnalysisContext, fn: FunctionLike, i: number): boolean {
-  const signature = ctx.checker.getSignatureFromDeclaration(fn);
-  if (!signature) return false;
-  const declared = ctx.checker.getReturnTypeOfSignature(signature);
-  const result = ctx.checker.getAwaitedType(declared) ?? declared;
-  return isPrimitiveType(ctx, result) &&
-    fn.parameters.every((p, j) => j === i || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(p)));
 }
 
 /** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */

@@ -21,6 +21,8 @@ export class EffectRecorder {
    * happen when that closure is called, and are recorded as `writtenLater`.
    */
   later = 0;
+  /** Above 0 while recording writes assumed of code of unknown effect (ParamEffects.writtenKnown stays unset). */
+  private assumed = 0;
   /** Per parameter (or root), the nodes that write it during the call, in order: what module-writes.ts judges. */
   readonly writes = new Map<number, ts.Node[]>();
   /** Per root (module-writes.ts), the first node that stores a parameter, or a part of one, into it (`REG.push(o)`). */
@@ -40,9 +42,17 @@ export class EffectRecorder {
     for (const p of params) this.mark(p, node, text, true);
   }
 
+  /** `action` records writes only assumed of unknown code (`seen`: the callee's own write was seen, so it is not). */
+  assuming(action: () => void, seen = false): void {
+    if (seen) { action(); return; }
+    this.assumed++;
+    try { action(); } finally { this.assumed--; }
+  }
+
   /** A write of parameter `p` (`deep`: into what it holds too), now or, inside a closure handed back, later. */
   private mark(p: number, node: ts.Node, text: string, deep: boolean): void {
     const effect = this.effects[p];
+    if (this.assumed === 0) effect.writtenKnown ??= reasonAt(node, text);
     if (this.later > 0) {
       effect.writtenLater ??= reasonAt(node, text);
       if (deep) effect.writtenLaterDeep ??= reasonAt(node, text);

@@ -23,6 +23,12 @@ export interface ParamEffects {
   writtenLater?: Reason;
   writtenLaterDeep?: Reason;
   read?: Reason;
+  /**
+   * The first write (now or later) the analysis sees in code: not one it only assumes of code it cannot see (a
+   * library method, an undeclared function, a callback of unknown effect), nor one a callee only assumes. A user's
+   * `@in` is trusted over assumed writes, never over seen ones (discover.ts).
+   */
+  writtenKnown?: Reason;
   /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
