@@ -17,6 +17,7 @@ import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
 import { unknownCodeKeepsItInside } from './unknown-escapes';
+import { accessorInResult } from './result-accessors';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
@@ -185,7 +186,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     }
     return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, fn, i) };
   });
-  const resultStaysHere = unsendableResult(ctx, fn);
+  const resultStaysHere = unsendableResult(ctx, fn) ?? accessorInResult(ctx, fn);
   const leavesWork = workLeftBehind(ctx, fn);
   const changesProcess = processChanged(ctx, fn);
   const source = fn.getSourceFile();
