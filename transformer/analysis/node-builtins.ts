@@ -60,6 +60,16 @@ export const nodeReceiverChange = (name: string): 'receiver' | 'fresh' | undefin
 
 const names = new WeakMap<ts.Node, string | null>();
 
+/**
+ * A declaration of @types/node the tables above list: it computes, it never writes to stdout or stderr (prints.ts).
+ * (util.format and inspect call an object's `[inspect.custom]`, a Symbol-keyed member prints.ts already follows.)
+ */
+export function isListedNodeDeclaration(t: typeof ts, declaration: ts.Declaration): boolean {
+  if (!/[\\/]@types[\\/]node[\\/]/.test(declaration.getSourceFile().fileName)) return false;
+  const name = declaredName(t, declaration);
+  return name !== undefined && listed(name);
+}
+
 /** The name of the Node built-in `callee` resolves to, when the tables above list it; undefined otherwise. */
 export function nodeBuiltinName(ctx: AnalysisContext, callee: ts.Expression): string | undefined {
   const { ts } = ctx;
