@@ -11,12 +11,17 @@
  * the plugin's build with TASKIFY_WORKERS=0. Exit code 1 when any directory is not SAME. This is how programs
  * written outside the repository (a tester's, a user's) are checked; fixtures in test/programs use
  * test/program-build.ts instead. SAME_OUTPUT_KEEP=1 keeps the builds (the folder is printed on stderr).
+ *
+ * Packages: the type check reads them where the program is; the builds run from a temporary folder, where Node would
+ * not find them. Both runs get NODE_PATH set to every `node_modules` folder from the program's directory up to the
+ * root (the ones Node would search from there, nearest first), before any NODE_PATH already set; workers inherit it.
+ * So a program with its own `npm install` (`import _ from 'lodash'`) runs as it does in its folder.
  */
 import * as ts from 'typescript';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { createAnalysisProgram } from '../transformer/analysis/program';
 import taskifyTransformer from '../transformer';
 
@@ -54,6 +59,18 @@ function build(dir: string, outDir: string, withPlugin: boolean): string[] {
   });
 }
 
+/** The `node_modules` folders Node would search from `dir`, nearest first, as a NODE_PATH (see the header). */
+function packagePath(dir: string): string | undefined {
+  const found: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    const folder = join(at, 'node_modules');
+    if (existsSync(folder)) found.push(folder);
+    if (dirname(at) === at) break;
+  }
+  if (process.env.NODE_PATH) found.push(process.env.NODE_PATH);
+  return found.length > 0 ? found.join(delimiter) : undefined;
+}
+
 function run(outDir: string, env: Record<string, string>): Outcome {
   const entry = [join(outDir, 'main.js'), join(outDir, 'src', 'main.js')].find(existsSync);
   if (!entry) return { stdout: '', stderr: 'no main.ts or src/main.ts', status: null, signal: null };
@@ -81,9 +98,10 @@ function check(dir: string, inline: boolean): boolean {
   rmSync(statsFile, { force: true });
   // Each build runs from the same path, so a program that prints its folder, or a stack trace, prints the same.
   const programDir = join(work, name);
+  const nodePath = packagePath(dir);
   const runAt = (outDir: string, env: Record<string, string>) => {
     renameSync(outDir, programDir);
-    try { return shown(run(programDir, env)); } finally { renameSync(programDir, outDir); }
+    try { return shown(run(programDir, nodePath ? { NODE_PATH: nodePath, ...env } : env)); } finally { renameSync(programDir, outDir); }
   };
   const plain = runAt(plainDir, {});
   const taskified = runAt(taskDir, { TASKIFY_STATS: statsFile });

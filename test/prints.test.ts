@@ -66,6 +66,17 @@ test('may print: console, process streams, Node API, timers, functions from outs
   for (const body of cases) assert.not.ok(quiet(body), body);
 });
 
+test("quiet: Node's computing functions (zlib, crypto's hashes, path, Buffer's reads), not its others", () => {
+  const prelude = `/// <reference types="node" />
+import { inflateSync, deflateSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { writeSync } from 'node:fs';`;
+  for (const body of ["return inflateSync(deflateSync(b)).toString('hex') + createHash('md5').update(b).digest('hex') + posix.normalize('a//b');",
+    'return b.readUInt32LE(0) + Buffer.concat([b, b]).length;']) assert.ok(quiet(body, prelude, {}, 'b: Buffer'), body);
+  for (const body of ['writeSync(1, b); return 0;', 'return (createHash as any)(b);']) assert.not.ok(quiet(body, prelude, {}, 'b: Buffer'), body);
+});
+
 test('may print: through program functions, other files, overrides, getters, constructors, module tables, closures', () => {
   const prelude = `
 import { shout } from './other';

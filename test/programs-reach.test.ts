@@ -53,4 +53,13 @@ test('tasks called through a table of functions nothing changes (`const ops = { 
   assert.match(plain[0].reason, 'the callee `swapped.square` is typed as task square, but may be another function at run time');
 });
 
+
+test("tasks calling Node's modules or code of unknown effect, with results that cannot hold their arguments, run in workers; a getter result runs in place", () => {
+  const tasks = printsAsPlain('library-results');
+  // unpack 2, fingerprint 2, normalized 1, total 3, names 2 (tester #16's G2: unpack and total stayed direct, `@in rows`
+  // was a compile error); pair runs in place (G3: its getter came back as a value).
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.submitted, 10, 'pair stays in place');
+});
+
 test.run();

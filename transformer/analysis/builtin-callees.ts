@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import { prototypeName, returnedExpressions, skipParens } from './expressions';
 import { builtinReturnedBy } from './returned-members';
+import { nodeBuiltinName } from './node-builtins';
 import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
@@ -35,7 +36,8 @@ export function builtinName(ctx: AnalysisContext, callee: ts.Expression): string
       if (aliased && aliased !== method.text) return aliased;
     }
   }
-  return qualifiedName(ts, callee);
+  // (A Node module's function or method by its declaration, `node:zlib.inflateSync`: node-builtins.ts.)
+  return nodeBuiltinName(ctx, callee) ?? qualifiedName(ts, callee);
 }
 
 /**

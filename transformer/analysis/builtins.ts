@@ -1,8 +1,16 @@
 /**
  * What the analysis knows about built-in methods and functions: which change their receiver or argument, which
  * only read, and which hand back (part of) their receiver. Everything not listed here is unknown code, and
- * unknown code is assumed to write what it is given.
+ * unknown code is assumed to write what it is given. Node's modules have their own table (node-builtins.ts), by the
+ * names builtin-callees.ts gives them.
  */
+import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
+
+/**
+ * Reads its arguments, changes nothing but (for a Node hash's `update`/`digest`) the own state of its receiver:
+ * read-only, or one of node-builtins.ts' receiver-changing methods.
+ */
+export const readsItsArguments = (name: string): boolean => isReadOnlyFunction(name) || nodeReceiverChange(name) !== undefined;
 
 /** Methods that change their receiver (arrays, typed arrays, Map, Set). */
 export const MUTATING_METHODS = new Set([
@@ -142,7 +150,7 @@ export function writesFirstArgument(name: string): boolean {
 }
 
 export function isReadOnlyFunction(name: string): boolean {
-  if (READ_ONLY_FUNCTIONS.has(name)) return true;
+  if (READ_ONLY_FUNCTIONS.has(name) || isNodeReadOnly(name)) return true;
   const method = prototypeMethod(name);
   if (method !== undefined) return READING_METHODS.has(method) || method === 'propertyIsEnumerable' || method === 'isPrototypeOf';
   const dot = name.indexOf('.');

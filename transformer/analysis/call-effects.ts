@@ -6,7 +6,8 @@
  * argument. The statement visitor (function-effects.ts) hands every call here.
  */
 import type * as ts from 'typescript';
-import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { nodeReceiverChange } from './node-builtins';
 import { canKeepObjects, isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -77,7 +78,7 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) return false;
     if (this.inlineToReadingName(call, call.arguments[index])) return false;
     const name = this.reach.builtinName(callee);
-    if (name && (writesFirstArgument(name) || isReadOnlyFunction(name))) return false;
+    if (name && (writesFirstArgument(name) || readsItsArguments(name))) return false;
     if (this.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
     const members = candidates(this.handOff, callee);
@@ -123,7 +124,10 @@ export class CallEffects {
     const name = this.reach.builtinName(callee);
     // (`toString.call(v)` through `const toString = Object.prototype.toString` runs that built-in, not an unknown method.)
     const viaCall = this.callsReadingCallback(call);
-    if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !viaCall) {
+    // `hash.update(buf)`: the hash's own state changes (node-builtins.ts), buf is only read (below).
+    if (ts.isPropertyAccessExpression(callee) && name && nodeReceiverChange(name)) {
+      this.writeInto(callee.expression, call, `calls \`${callee.name.text}\`, which changes it: \`${snippet(call)}\``);
+    } else if (ts.isPropertyAccessExpression(callee) && !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !viaCall) {
       const method = callee.name.text;
       if (MUTATING_METHODS.has(method)) {
         this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
@@ -142,7 +146,7 @@ export class CallEffects {
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
         // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
         if (own && use && onlySetsOwnSlots(this.ctx, own, this.lookup)) this.writeInto(callee.expression, call, text);
-        else this.write(this.reached(callee.expression), call, text);
+        else this.record.assuming(() => this.write(this.reached(callee.expression), call, text), use !== undefined);
       }
     }
     // `a['fantasy-land/equals'](b)`, `fs[i](x)`: a function the object holds, run with the object as `this`, which it may
@@ -151,8 +155,10 @@ export class CallEffects {
     // is not taken to hand them to its functions.
     if (ts.isElementAccessExpression(callee) && !viaCall && !candidates(this.handOff, callee) && !this.callerMethod(call)) {
       const text = `calls a function its object holds, whose effects are unknown: \`${snippet(call)}\``;
-      if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
-      else this.writeInto(callee.expression, call, text);
+      this.record.assuming(() => {
+        if (ts.isStringLiteralLike(callee.argumentExpression)) this.write(this.reached(callee.expression), call, text);
+        else this.writeInto(callee.expression, call, text);
+      });
     }
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
@@ -185,7 +191,7 @@ export class CallEffects {
       } else if (this.inlineToReadingName(call, arg)) {
         this.read(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, a reading method by its name`);
         this.record.toCallback(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, whose result may hold what it returns`);
-      } else if (name && isReadOnlyFunction(name)) {
+      } else if (name && readsItsArguments(name)) {
         this.read(params, arg, `read by \`${name}\``);
       } else if (isSettlingFunction(this.ctx, callee)) {
         // `resolve(v)` of `new Promise((resolve) => …)`: the promise holds v (promise-executors.ts).
@@ -204,11 +210,11 @@ export class CallEffects {
       } else if (overridingType(this.ctx, call)) {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
         const type = overridingType(this.ctx, call)!.getName();
-        this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`);
-        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`);
+        this.record.assuming(() => this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`));
+        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`, false, true);
       } else {
-        this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``);
-        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``);
+        this.record.assuming(() => this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``));
+        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``, false, true);
       }
     });
   }
@@ -300,13 +306,13 @@ export class CallEffects {
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
         const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);
-        if (written) this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
+        if (written) this.record.assuming(() => this.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined), effect.writtenKnown !== undefined);
         if (effect.read) this.read(params, arg, `passed to \`new ${className}\`, which reads it`);
         const out = outlives(effect);
         if (out) this.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
       } else {
-        this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
-        this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``);
+        this.record.assuming(() => this.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``));
+        this.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, false, true);
       }
     });
   }

@@ -45,12 +45,12 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
     const effect = candidateEffect(h, fn, index, call);
     const name = fn.name?.getText() ?? (ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
     if (!effect) {
-      h.record.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
+      h.record.assuming(() => h.record.write(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`));
       h.record.escape(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, whose parameters could not be matched`);
       continue;
     }
     const written = callerSeesWrite(fn.parameters[argumentParam(fn, index)], effect);
-    if (written) h.record.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined);
+    if (written) h.record.assuming(() => h.record.writeInto(expr, expr, `passed to \`${callee}\`, which may be \`${name}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined), effect.writtenKnown !== undefined);
     if (effect.read) h.record.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
     h.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
     if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });

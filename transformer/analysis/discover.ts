@@ -17,6 +17,8 @@ import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
+import { unknownCodeKeepsItInside } from './unknown-escapes';
+import { accessorInResult } from './result-accessors';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
@@ -161,7 +163,11 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
     let direction = directionOf(ctx, param, summary.params[i] ?? {});
     const override = tags.overrides.find((o) => o.name === direction.name);
     if (override) {
-      if (override.direction === 'in' && direction.direction !== 'in') {
+      if (override.direction === 'in' && direction.direction !== 'in' && !summary.params[i]?.writtenKnown) {
+        // Every write the analysis has is one it assumes of code it cannot see (a library's method, an undeclared
+        // function): the user's word that the task only reads it is taken, and explain says so.
+        direction = { ...direction, direction: 'in', reason: `@in in the JSDoc, trusted: the analysis sees no write, only code of unknown effect (${direction.reason})` };
+      } else if (override.direction === 'in' && direction.direction !== 'in') {
         fail(override.tag, codes.contradictsAnalysis, `@in ${direction.name} contradicts the analysis: ${direction.reason}`);
       } else if (override.direction === 'out' && direction.direction === 'in') {
         fail(override.tag, codes.contradictsAnalysis, `@out ${direction.name}, but the task never writes it (${direction.reason})`);
@@ -177,7 +183,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, param, i) };
+    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, fn, i) };
   });
   const runsInPlace = inPlaceReason(ctx, fn, exported ?? name);
   const source = fn.getSourceFile();
@@ -194,7 +200,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
 
 /** Why a task's calls must run in place (see TaskInfo.runsInPlace), or undefined. */
 function inPlaceReason(ctx: AnalysisContext, fn: FunctionLike, name: string): string | undefined {
-  const result = unsendableResult(ctx, fn);
+  const result = unsendableResult(ctx, fn) ?? accessorInResult(ctx, fn);
   if (result) return `task ${name}: ${result}, which cannot come back from a worker`;
   const prototype = prototypeChange(ctx, fn);
   if (prototype) return `task ${name} gives an object a prototype (\`${prototype}\`), which a worker cannot send back`;
@@ -206,16 +212,20 @@ function inPlaceReason(ctx: AnalysisContext, fn: FunctionLike, name: string): st
 }
 
 /** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
-function outlives(ctx: AnalysisContext, summary: Summary, param: ts.ParameterDeclaration, i: number):
+function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number):
   Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
+  const param = fn.parameters[i];
   const { escaped, kept } = summary.params[i] ?? {};
   // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
   // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
-  const escapedOtherwise = summary.params[i]?.escapedOtherwise ?? kept ?? summary.params[i]?.inFunction;
+  // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
+  // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
+  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
+  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? summary.params[i]?.inFunction;
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   return {
     ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && object ? { returned: formatReason(escaped) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && object ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
 }
@@ -223,7 +233,7 @@ function outlives(ctx: AnalysisContext, summary: Summary, param: ts.ParameterDec
 /** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */
 export function forwarderParams(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike): TaskInfo['params'] {
   const summary = summaries.get(fn);
-  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, param, i) }));
+  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, fn, i) }));
 }
 
 export function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {

@@ -21,6 +21,8 @@ export class EffectRecorder {
    * happen when that closure is called, and are recorded as `writtenLater`.
    */
   later = 0;
+  /** Above 0 while recording writes assumed of code of unknown effect (ParamEffects.writtenKnown stays unset). */
+  private assumed = 0;
   /** Per parameter (or root), the nodes that write it during the call, in order: what module-writes.ts judges. */
   readonly writes = new Map<number, ts.Node[]>();
   /** Per root (module-writes.ts), the first node that stores a parameter, or a part of one, into it (`REG.push(o)`). */
@@ -40,9 +42,17 @@ export class EffectRecorder {
     for (const p of params) this.mark(p, node, text, true);
   }
 
+  /** `action` records writes only assumed of unknown code (`seen`: the callee's own write was seen, so it is not). */
+  assuming(action: () => void, seen = false): void {
+    if (seen) { action(); return; }
+    this.assumed++;
+    try { action(); } finally { this.assumed--; }
+  }
+
   /** A write of parameter `p` (`deep`: into what it holds too), now or, inside a closure handed back, later. */
   private mark(p: number, node: ts.Node, text: string, deep: boolean): void {
     const effect = this.effects[p];
+    if (this.assumed === 0) effect.writtenKnown ??= reasonAt(node, text);
     if (this.later > 0) {
       effect.writtenLater ??= reasonAt(node, text);
       if (deep) effect.writtenLaterDeep ??= reasonAt(node, text);
@@ -84,10 +94,12 @@ export class EffectRecorder {
     for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
   }
 
-  escape(params: Params, node: ts.Node, text: string, byReturn = false): void {
+  /** `toUnknown`: given to code of unknown effect, which may keep it anywhere (ParamEffects.escapedKnown). */
+  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false): void {
     for (const p of params) {
       this.effects[p].escaped ??= reasonAt(node, text);
       if (!byReturn) this.effects[p].escapedOtherwise ??= reasonAt(node, text);
+      if (!byReturn && !toUnknown) this.effects[p].escapedKnown ??= reasonAt(node, text);
     }
   }
 
@@ -101,7 +113,7 @@ export class EffectRecorder {
 
   /** What a callee lets out of what it is given, as it lets it out (`callee`: how the reason names it). */
   letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string): void {
-    if (effect.escapedOtherwise) this.escape(params, node, `passed to ${callee}, where it escapes: ${effect.escapedOtherwise.text}`);
+    if (effect.escapedOtherwise) this.escape(params, node, `passed to ${callee}, where it escapes: ${(effect.escapedKnown ?? effect.escapedOtherwise).text}`, false, !effect.escapedKnown);
     if (effect.inFunction) this.inFunction(params, node, `passed to ${callee}, where a function holds it: ${effect.inFunction.text}`);
   }
 

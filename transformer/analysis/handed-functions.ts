@@ -93,7 +93,7 @@ export function deferred(h: HandOff, call: ts.CallExpression, handedOn: number):
     if (i + 1 < handedOn) { h.record.read(params, arg, `read by \`${snippet(call)}\``); return; }
     h.record.escape(params, arg, `kept by \`${snippet(call)}\` for its callback`);
     if (inline || h.callbacks.onlyReads(callback)) h.record.read(params, arg, `given to the callback of \`${snippet(call)}\``);
-    else h.record.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`);
+    else h.record.assuming(() => h.record.write(params, arg, `given to the callback of \`${snippet(call)}\`, code of unknown effect (assumed to write it)`));
   });
 }
 

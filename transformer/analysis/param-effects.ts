@@ -23,6 +23,12 @@ export interface ParamEffects {
   writtenLater?: Reason;
   writtenLaterDeep?: Reason;
   read?: Reason;
+  /**
+   * The first write (now or later) the analysis sees in code: not one it only assumes of code it cannot see (a
+   * library method, an undeclared function, a callback of unknown effect), nor one a callee only assumes. A user's
+   * `@in` is trusted over assumed writes, never over seen ones (discover.ts).
+   */
+  writtenKnown?: Reason;
   /** The first thing the function does with it replaces all of its contents (evidence that it may be `out`). */
   overwritten?: Reason;
   /** A reference to it may outlive the call: returned, stored outside the function, or given to unknown code. */
@@ -34,6 +40,14 @@ export interface ParamEffects {
   returnedAt?: number;
   /** The same, other than by being returned (a task's caller gets a returned argument back as its own object). */
   escapedOtherwise?: Reason;
+  /**
+   * The same, other than by being given to code of unknown effect (a library method, an undeclared function): stored
+   * outside the function, kept by a promise or a timer, let out by a callee that does so. Unset when the only escape
+   * is into unknown code: the one thing such code can do with it that a task's caller could see is hand it back as the
+   * result or store it in another argument (discover.ts outlives), where a task with a primitive result and no other
+   * object parameter lets nothing out.
+   */
+  escapedKnown?: Reason;
   /**
    * Held by a function value the function hands back or makes (`return () => p`, `return p` in a function nested in
    * it), or by one a callee did so with: let out (`escaped`), but not out of sight. A caller's reach follows it in the

@@ -23,6 +23,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
 import { symbolOf } from './context';
+import { isListedNodeDeclaration } from './node-builtins';
 
 /** Names whose mere use may print, or run code no scan can see. */
 const PRINTING_NAMES = new Set(['console', 'eval', 'Function', 'globalThis', 'require']);
@@ -144,6 +145,8 @@ function declarationMayPrint(ctx: AnalysisContext, index: ProgramIndex, declarat
     const name = (declaration as { name?: ts.Node }).name;
     return name !== undefined && ts.isIdentifier(name) && PRINTING_NAMES.has(name.text);
   }
+  // Node's computing functions (zlib, crypto's hashes, path, Buffer's reads: node-builtins.ts) print nothing.
+  if (isListedNodeDeclaration(ts, declaration)) return false;
   if (!isProgramDeclaration(ctx, declaration)) return called || isFunctionDeclaration(ctx, declaration);
   if (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration) || ts.isGetAccessorDeclaration(declaration) ||
     ts.isSetAccessorDeclaration(declaration)) {

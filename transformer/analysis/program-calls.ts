@@ -35,7 +35,7 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
     : holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && holder.initializer === target ? holder.name.getText()
       : snippet(call.expression);
   if (!summary || !effect) {
-    h.record.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
+    h.record.assuming(() => h.record.write(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`));
     h.record.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
     return;
   }
@@ -45,9 +45,10 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   const later = callerSeesLaterWrite(param, effect);
   const deep = (e: ParamEffects): boolean => e.writtenDeep !== undefined || (use === 'used' && e.writtenLaterDeep !== undefined);
   const written: Reason | undefined = callerSeesWrite(param, now);
-  if (written) h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, deep(now));
+  // (Only assumed in the callee, only assumed here: its writtenKnown says which.)
+  if (written) h.record.assuming(() => h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, which writes it: ${written.text}`, deep(now)), now.writtenKnown !== undefined);
   else if (later && use === 'used') {
-    h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, whose result writes it when called: ${later.text}`, deep(effect));
+    h.record.assuming(() => h.record.writeInto(expr, arg, `passed to \`${calleeName}\`, whose result writes it when called: ${later.text}`, deep(effect)), effect.writtenKnown !== undefined);
   }
   // A result handed back: what its closure writes when called is written when this function's result is called (and
   // so is what the callee does at once only under assumptions this call did not discharge, when nothing was charged now).

@@ -6,7 +6,7 @@
  * from reach.ts, which says what an expression's value is: this file is where bindings grow, to a fixpoint.
  */
 import type * as ts from 'typescript';
-import { isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, writesFirstArgument } from './builtins';
+import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { inlineFunctions, returnedExpressions, rootAndDepth, skipParens } from './expressions';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -217,7 +217,7 @@ export class ReachFlow {
     // to only read: call-effects.ts).)
     if (given.size > 0 && ts.isPropertyAccessExpression(callee) && !READING_METHODS.has(callee.name.text) && canKeepObjects(this.ctx, callee.expression) &&
       !((callee.name.text === 'call' || callee.name.text === 'apply') && call.arguments.every((_, i) => !this.stores(call, i))) &&
-      !(name && (isReadOnlyFunction(name) || writesFirstArgument(name))) && !calledBody(this.ctx, call)) {
+      !(name && (readsItsArguments(name) || writesFirstArgument(name))) && !calledBody(this.ctx, call)) {
       // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
       const elements = MUTATING_METHODS.has(callee.name.text) &&
         (isBuiltinMethodCall(this.ctx, call) || isLiteralAccumulator(this.ctx, callee.expression, this.builtinReduce));

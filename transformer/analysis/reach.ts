@@ -16,6 +16,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
+import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 import {
   all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
@@ -187,7 +188,9 @@ export class ReachMap {
     const reaches = call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a));
     const given = union(...reaches.map(all));
     const name = this.builtinName(callee);
-    if (name && DEEP_COPYING_FUNCTIONS.has(name)) return NOTHING;
+    if (name && (DEEP_COPYING_FUNCTIONS.has(name) || isNodeReadOnly(name) || nodeReceiverChange(name) === 'fresh')) return NOTHING;
+    // `hash.update(buf)` hands back the hash.
+    if (name && nodeReceiverChange(name) === 'receiver' && ts.isPropertyAccessExpression(callee)) return this.of(callee.expression);
     if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
     const fresh = freshResult(this.ctx, call, name, reaches);
     if (fresh) return fresh;

@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import { readTaskTags } from './tags';
 import type { AnalysisContext } from './context';
+import { packageClassOwnFunction } from './package-classes';
 
 export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | undefined {
   const { ts } = ctx;
@@ -24,7 +25,9 @@ export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | unde
   const { ts } = ctx;
   const symbol = t.getSymbol();
   const declaration = symbol?.getDeclarations()?.find((d) => ts.isClassLike(d));
-  if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+  if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !declaration) return undefined;
+  // A package's class: its own fields are in its JavaScript (package-classes.ts).
+  if (declaration.getSourceFile().isDeclarationFile) return packageClassOwnFunction(ctx, declaration as ts.ClassLikeDeclaration);
   const name = symbol.getName();
   // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
   const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&

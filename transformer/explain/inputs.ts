@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { analysisOptions } from '../analysis/program';
 
 export interface ExplainInputs {
   readonly files: readonly string[];
@@ -41,7 +42,9 @@ export function resolveInputs(t: typeof ts, paths: readonly string[], project: s
       files.push(path);
     }
   }
-  return { files: [...new Set(files)] };
+  // Without a tsconfig, the type packages tsc would see from here (@types/node above all): without them a call of
+  // Node's zlib or crypto was code of unknown effect in explain and a reader in the build (analysis/node-builtins.ts).
+  return { files: [...new Set(files)], options: { ...analysisOptions(t), types: undefined } };
 }
 
 function fromProject(t: typeof ts, project: string): ExplainInputs {

@@ -1,0 +1,87 @@
+/**
+ * What a task lets out when it gives a parameter to code of unknown effect (discover.ts outlives, ParamEffects
+ * escapedKnown): such code can hand the object back to the caller only in the task's result or in another argument.
+ * A task with a primitive result and no other object parameter lets nothing out, so its calls can be submitted
+ * (`total(xs) { return _.sum(xs) }`, tester #16's G2: r02 stayed direct, "its result would share the caller's object").
+ * A result or another parameter that could hold it, or a store the analysis sees, still lets it out.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+
+const LIB = 'declare function lib(x: unknown, y?: unknown): any;\nconst kept: unknown[] = [];\n';
+
+function discover(text: string) {
+  const program = createAnalysisProgram(ts, ['/virtual/main.ts'], new Map([['/virtual/main.ts', `${LIB}${text}\n`]]));
+  const ctx = createContext(ts, program);
+  return { ctx, ...discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!) };
+}
+
+/** The task's first parameter: whether it escapes or may be returned, by the analysis the plan reads. */
+function letOut(task: string): { escapes?: string; returned?: string } {
+  const { tasks } = discover(`/** @task */\nexport ${task}`);
+  const { escapes, returned } = tasks[0].params[0];
+  return { ...(escapes ? { escapes } : {}), ...(returned ? { returned } : {}) };
+}
+
+test('given only to unknown code by a task with a primitive result and no other object parameter: not let out', () => {
+  for (const task of [
+    'function t(xs: number[]): number { return lib(xs); }',
+    'function t(xs: number[], k: number, s: string): string { return String(lib(xs, k)) + s; }',
+    'function t(xs: number[]): void { lib(xs); }',
+    'async function t(xs: number[]): Promise<boolean> { return Boolean(await lib(xs)); }',
+    'function t(xs: number[]): number { return new (lib as any)(xs).n; }',
+    // No place in the result a part of the parameter fits (an Employee is no string[], nor a { dept, count }).
+    'function t(staff: { name: string; dept: string }[], size: number): string[][] { return lib(staff, size); }',
+    'function t(staff: { name: string; dept: string }[]): { dept: string; count: number }[] { return lib(staff); }',
+  ]) assert.equal(letOut(task), {}, task);
+});
+
+test('a result or another parameter that could hold it, or a store the analysis sees, lets it out', () => {
+  for (const task of [
+    'function t(xs: number[]): number[] { return lib(xs); }',
+    'function t(xs: number[]): unknown { return lib(xs); }',
+    'function t(xs: number[][]): number[] { return lib(xs); }',
+    'function t(xs: { n: number }[]): { n: number } | undefined { return lib(xs); }',
+    'function t(xs: { n: number }[]): object { return lib(xs); }',
+    'function t<T>(xs: T[]): T[] { return lib(xs); }',
+    'function t(xs: number[], ys: number[][]): number { return lib(xs, ys); }',
+    'function t(xs: number[]): number { kept.push(xs); return lib(xs); }',
+    'function t(xs: number[]): number { setTimeout(() => xs, 1); return lib(xs); }',
+  ]) {
+    const found = letOut(task);
+    assert.ok(found.escapes ?? found.returned, `${task}: ${JSON.stringify(found)}`);
+  }
+});
+
+test('a helper that gives it to unknown code passes the same judgement on to its task', () => {
+  assert.equal(letOut('function t(xs: number[]): number { return helper(xs); }\nfunction helper(v: number[]) { return lib(v); }'), {});
+  const stored = letOut('function t(xs: number[]): number { return helper(xs); }\nfunction helper(v: number[]) { kept.push(v); return lib(v); }');
+  assert.ok(stored.escapes, JSON.stringify(stored));
+});
+
+// A user's `@in` on a parameter the analysis takes as written (discover.ts, ParamEffects.writtenKnown).
+const IN = (body: string, helper = '') => `/**\n * @task\n * @in xs\n */\nexport function t(xs: number[]): number { ${body} }\n${helper}`;
+
+test("@in is trusted where every write is one assumed of unknown code, and explain says so", () => {
+  for (const [body, helper] of [['return lib(xs);', ''], ['return (xs as any).sum();', ''], ['return help(xs);', 'function help(v: number[]) { return lib(v); }']]) {
+    const { tasks, diagnostics } = discover(IN(body, helper));
+    assert.equal(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), [], body);
+    assert.is(tasks[0].params[0].direction, 'in', body);
+    assert.match(tasks[0].params[0].reason, /^@in in the JSDoc, trusted: the analysis sees no write, only code of unknown effect/, body);
+  }
+});
+
+test('@in on a parameter the task (or a function it calls) is seen to write stays an error', () => {
+  for (const [body, helper] of [['xs[0] = 1; return lib(xs);', ''], ['return help(xs);', 'function help(v: number[]) { v.push(1); return lib(v); }'],
+    ['xs.sort(); return 0;', '']]) {
+    const { diagnostics } = discover(IN(body, helper));
+    assert.match(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'), /@in xs contradicts the analysis/, body);
+  }
+});
+
+test.run();
