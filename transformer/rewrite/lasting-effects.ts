@@ -91,6 +91,8 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
       if (!ts.isParenthesizedExpression(root) && !ts.isNonNullExpression(root)) whole = false;
       root = root.expression;
     }
+    // `[...totals].sort(…)`, `new Set(xs).add(…)`: an object made right there is nobody else's.
+    if (!whole && (ts.isArrayLiteralExpression(root) || ts.isObjectLiteralExpression(root) || ts.isNewExpression(root))) return true;
     return ts.isIdentifier(root) && own(root, whole);
   };
   /** `[a, b] = …`, `({ x } = …)`: every name it assigns. */
