@@ -17,25 +17,29 @@ import { codeReachedFrom } from '../analysis/reached-code';
 import type { FileFacts } from './file-facts';
 import { isSynchronousCallback } from './syntax';
 
-/** Node's functions that change files or processes (the fs, fs/promises and child_process modules, `process`). */
-const WORLD_CHANGES = new Set([
+/** Node's functions that change files or processes, by the @types/node file declaring them (not a stream's `write`). */
+const FILE_CHANGES = new Set([
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
   'rename', 'renameSync', 'truncate', 'truncateSync', 'ftruncate', 'ftruncateSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync',
   'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'write', 'writeSync', 'writev', 'writevSync', 'symlink', 'symlinkSync',
   'link', 'linkSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'utimes', 'utimesSync', 'createWriteStream',
-  'exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork', 'exit', 'kill', 'abort',
 ]);
+const WORLD_CHANGES: readonly [RegExp, ReadonlySet<string>][] = [
+  [/[\\/]@types[\\/]node[\\/]fs(\.d\.ts|[\\/]promises\.d\.ts)$/, FILE_CHANGES],
+  [/[\\/]@types[\\/]node[\\/]child_process\.d\.ts$/, new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
+  [/[\\/]@types[\\/]node[\\/]process\.d\.ts$/, new Set(['exit', 'kill', 'abort'])],
+];
 
-/** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node under one of those names. */
+/** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node's fs, child_process or process. */
 export function changesTheWorld(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts, ctx } = facts;
   const callee = call.expression;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (!name || !WORLD_CHANGES.has(name)) return false;
+  if (!name || !WORLD_CHANGES.some(([, names]) => names.has(name))) return false;
   let symbol = ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile().fileName);
-  return files.length > 0 && files.every((file) => /[\\/]@types[\\/]node[\\/]/.test(file));
+  return files.length > 0 && files.every((file) => WORLD_CHANGES.some(([where, names]) => where.test(file) && names.has(name)));
 }
 
 /** Whether calling program function `fn` may change the world: its body or the program code it reaches. */
