@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -31,6 +31,8 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   batch: 'the results are used in one expression: waits for them in order once all its tasks were submitted',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
   fence: 'may look at what fenced task calls write: waits for those tasks first (a fence)',
+  checkpoint: 'changes what code after a failure sees: waits for the tasks submitted before it and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
+  checkpointWorld: 'changes files or processes: waits for the tasks submitted before it (which may read those files) and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
 };
 
 export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
@@ -46,5 +48,8 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     if (names.length > 0) add(node, names.join(', '), 'resumed');
   }
   for (const [statement, observed] of plan.fences.before) add(statement, snippet(observed), 'fence');
+  for (const { before } of plan.failureChecks.values()) {
+    for (const [node, why] of before) add(node, snippet(node), why === 'seen' ? 'checkpoint' : 'checkpointWorld');
+  }
   return waits.sort((a, b) => a.line - b.line || a.node.getStart() - b.node.getStart());
 }

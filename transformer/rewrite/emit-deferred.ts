@@ -21,8 +21,6 @@ export interface DeferredEnv {
 export interface DeferredUses {
   /** The node's emitted form if it is one of these pieces (or a task call inside one being visited), else undefined. */
   rewrite(node: ts.Node): ts.Node | undefined;
-  /** A block emitted for a split loop: it waits for its own tasks, so no checkpoint goes inside it. */
-  isSplitLoop(node: ts.Node): boolean;
 }
 
 export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): DeferredUses {
@@ -77,8 +75,6 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * s += waitOn(__taskify.reached(value)); } }
    * finally { __taskify.dismissFrom(results, next); } }`: the passes the plain loop never reached are dismissed.
    */
-  const splitBlocks = new Set<ts.Node>();
-  const markSplit = (block: ts.Block): ts.Block => { splitBlocks.add(block); return block; };
   const splitLoop = ({ loop, taskCall, once }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), value = f.createUniqueName('value');
@@ -106,7 +102,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
     const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
-    return markSplit(f.createBlock([
+    return (f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
       f.createExpressionStatement(runtime('ahead', [])), // the first pass submits ahead of the plain program's order
@@ -128,6 +124,5 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       if (plan.batches.has(node as ts.Expression)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
       return undefined;
     },
-    isSplitLoop: (node) => splitBlocks.has(node),
   };
 }

@@ -4,7 +4,7 @@
  * out of the workers that import the module.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, type AnalysisContext } from '../analysis/context';
+import { isFunctionLike, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { takenAtLoad } from './load-time-values';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './file-plan';
@@ -13,7 +13,7 @@ import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
-import { runnerCheckEmitter } from './emit-runner-checks';
+import { failureCheckEmitter } from './emit-failure-checks';
 import { finishesOwnClass } from './class-setup';
 
 export interface EmitOptions {
@@ -92,32 +92,6 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     }
   }
   const containsSubmission = (node: ts.Node): boolean => holdsSubmission.has(node);
-  const isPureSubmission = (statement: ts.Statement): boolean => {
-    const strip = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? strip(e.expression) : e);
-    if (ts.isExpressionStatement(statement)) { const e = strip(statement.expression); return ts.isCallExpression(e) && plan.submissions.has(e); }
-    if (ts.isVariableStatement(statement)) {
-      return statement.declarationList.declarations.every((d) => d.initializer && ts.isCallExpression(strip(d.initializer)) &&
-        plan.submissions.has(strip(d.initializer) as ts.CallExpression));
-    }
-    return false;
-  };
-  /**
-   * Inside a try block, a statement after a submission runs only once the submitted tasks have succeeded: if one
-   * failed, its error is thrown there, before anything the sequential program would not have done.
-   */
-  const checkpointBetween = (block: ts.Block, check: ts.Expression): ts.Block => {
-    const statements: ts.Statement[] = [];
-    let submittedBefore = false;
-    for (const statement of block.statements) {
-      const original = ts.getOriginalNode(statement) as ts.Statement;
-      if (submittedBefore && !isPureSubmission(original)) statements.push(f.createExpressionStatement(check));
-      // A split loop's block waits for its own tasks in order (and dismisses the rest): no checkpoint inside it.
-      statements.push(ts.isBlock(statement) && !deferred.isSplitLoop(statement) ? checkpointBetween(statement, check) : statement);
-      if (containsSubmission(original)) submittedBefore = true;
-    }
-    return f.updateBlock(block, statements);
-  };
-
   /** `__taskify.resumed(value, [read objects], [written objects])`: brings them up to date, returns the value. */
   const resumed = (value: ts.Expression, node: ts.Node): ts.Expression => {
     const { reads, writes } = plan.resumptions.get(node)!;
@@ -134,7 +108,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const mark = f.createIdentifier(`__taskify_leave${marks++}`);
     const leave = f.createExpressionStatement(runtime('leaving', [mark,
       f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map((name) => f.createIdentifier(name.text)))]));
-    const checked = runnerChecks.marked(fn, visited.body!);
+    const checked = failureChecks.marked(fn, visited.body!);
     const statements = ts.isBlock(checked) ? [...checked.statements] : [f.createReturnStatement(checked)];
     const body = f.createBlock([
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))],
@@ -144,7 +118,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return replaceBody(ts, f, visited, body);
   };
 
-  const runnerChecks = runnerCheckEmitter(ts, f, plan.runnerChecks, runtime, () => marks++);
+  const failureChecks = failureCheckEmitter(ts, f, plan.failureChecks, runtime, () => marks++);
   const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node) });
 
   // Only nodes on the way to something the plan rewrites are visited: the rest of the file is emitted as it is.
@@ -154,13 +128,18 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   const fences = fencesAround(ts, f, plan.fences, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
-    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys(), runnerChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
     return fences.around(node, rewrite(node)) as ts.Node;
   };
+  /** Checked first when the plan says so (failure-checks.ts), whatever else rewrites the node. */
   const rewrite = (node: ts.Node): ts.Node => {
+    const checkedBefore = failureChecks.checkBefore(node);
+    return checkedBefore ? checkedBefore(rewriteOne(node)) as never : rewriteOne(node);
+  };
+  const rewriteOne = (node: ts.Node): ts.Node => {
     const instead = deferred.rewrite(node);
     if (instead) return instead;
     if (plan.resumptions.has(node)) {
@@ -175,11 +154,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return replaceBody(ts, f, fn, body);
     }
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
-    const checkedBefore = runnerChecks.checkBefore(node);
-    if (checkedBefore) return checkedBefore(ts.visitEachChild(node, visit, context)) as never;
-    if (isFunctionLike(ctx, node) && plan.runnerChecks.has(node) && node.body) {
+    if (isFunctionLike(ctx, node) && plan.failureChecks.has(node as FunctionLike) && node.body) {
       const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration;
-      return replaceBody(ts, f, visited, runnerChecks.marked(node, visited.body!));
+      return replaceBody(ts, f, visited, failureChecks.marked(node, visited.body!));
     }
     if (ts.isCallExpression(node) && plan.mappedTasks.has(node)) {
       const task = plan.mappedTasks.get(node)!;
@@ -222,15 +199,15 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return [visited, ...rewritten.map(([name, mark]) => f.createExpressionStatement(runtime(mark, [f.createIdentifier(name)])))] as never;
     }
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
+      const mark = failureChecks.markOf(node) as ts.Identifier;
       const visited = ts.visitEachChild(node, visit, context);
-      // Not `__taskify_<name>_<n>`: that is how task handles are named, and a task may be called `mark`.
-      const mark = f.createIdentifier(`__taskify_try${marks++}`);
       const check = runtime('checkpoint', [mark]);
-      // A task that failed inside the try throws here, inside it, as the call would have in the sequential program.
+      // A task that failed inside the try throws inside it, before any later statement that outlives the failure
+      // (failure-checks.ts), and at the latest when the block ends, as the call would have in the sequential program.
       const guarded = f.createBlock([
         f.createVariableStatement(undefined, f.createVariableDeclarationList(
           [f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))], ts.NodeFlags.Const)),
-        f.createTryStatement(checkpointBetween(visited.tryBlock, check), undefined, f.createBlock([f.createExpressionStatement(check)], true)),
+        f.createTryStatement(visited.tryBlock, undefined, f.createBlock([f.createExpressionStatement(check)], true)),
       ], true);
       return f.updateTryStatement(visited, guarded, visited.catchClause, visited.finallyBlock);
     }
@@ -281,6 +258,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined,
       runtime('defineTask', args))], ts.NodeFlags.Const)));
   }
+  prologue.push(...failureChecks.topMark(source));
   const firstNonImport = statements.findIndex((s) => !ts.isImportDeclaration(s) && !ts.isImportEqualsDeclaration(s) && !isPrologueDirective(ts, s));
   const at = firstNonImport < 0 ? statements.length : firstNonImport;
   return f.updateSourceFile(source, [...statements.slice(0, at), ...prologue, ...statements.slice(at)]);

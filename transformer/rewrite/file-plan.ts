@@ -12,7 +12,7 @@ import { emptyFencePlan, type FencePlan } from './fences';
 import type { Resumption } from './resumptions';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
-import type { RunnerCheck } from './runner-checkpoints';
+import type { Region, RegionCheck } from './failure-checks';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -36,8 +36,8 @@ export interface FilePlan {
   readonly wraps: Map<ts.Identifier, Wrap>;
   /** try blocks that contain submissions: task errors must surface inside them. */
   readonly tries: Set<ts.TryStatement>;
-  /** Functions a try block calls that run tasks: the statements that check their tasks first (runner-checkpoints.ts). */
-  runnerChecks: Map<FunctionLike, RunnerCheck>;
+  /** Try blocks, functions and the top level: the statements that check their tasks' failures first (failure-checks.ts). */
+  failureChecks: Map<Region, RegionCheck>;
   /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
   readonly returnsArgument: Map<ts.CallExpression, number>;
   /** `await`/`yield` expressions and deferred callbacks: the objects to bring up to date when the code resumes there. */
@@ -61,7 +61,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), tries: new Set(), runnerChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
   };
 }

@@ -14,7 +14,7 @@
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
 import { triesAroundTaskRunners } from './task-runners';
-import { runnerCheckpoints } from './runner-checkpoints';
+import { failureChecks } from './failure-checks';
 import type * as ts from 'typescript';
 import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
@@ -300,7 +300,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     for (const call of this.plan.submissions.keys()) for (const statement of this.facts.enclosingTries(call)) this.plan.tries.add(statement);
     // `try { run() }` where run() calls a task: its failure came out of that call, into this try.
     if (this.facts.tasks.size > 0) for (const statement of triesAroundTaskRunners(this.facts, this.source)) this.plan.tries.add(statement);
-    // And inside such a function, what follows its task calls and changes what the caller sees waits for them.
-    this.plan.runnerChecks = runnerCheckpoints(this.facts, this.source);
+    // In those try blocks, the functions they call and everywhere else: what follows a task call and outlives its
+    // failure checks the tasks first.
+    this.plan.failureChecks = failureChecks(this.facts, this.plan, this.source);
   }
 }

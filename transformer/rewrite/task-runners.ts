@@ -4,7 +4,7 @@
  * submission does not, so the try must check for failures of what was submitted in it (plan.ts planTries), as a try
  * around the task call itself does. Functions of libraries never call the program's tasks. And the functions whose
  * tasks' failures someone may catch: those a try block calls, async functions and promise callbacks, with the program
- * code they reach (runner-checkpoints.ts decides where they check).
+ * code they reach (failure-checks.ts decides where they check).
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';

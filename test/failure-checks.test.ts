@@ -1,0 +1,25 @@
+/**
+ * A failing task call stops what the plain program would not have done after it (issue 15, tester #16's G1 and G11):
+ * a statement after a submission whose effect outlives the failure checks the tasks before it first
+ * (rewrite/failure-checks.ts); a loop that only submits and keeps its own values keeps its calls in parallel.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printsAsPlain } from './program-build';
+
+test('counters, loop indexes, pushes and files after a failing call in a try, and files a task reads changed right after the call: as plain', () => {
+  const tasks = printsAsPlain('failure-checks');
+  // norm 2, parse 3 + 1, forEach's norm 3, crawl's verify 3, replaceBackup 1, lineCount 2, scale 6, load 1.
+  assert.is(tasks.inWorkers, 22 - 2, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  const body = (fn: string) => emitted.slice(emitted.indexOf(`function ${fn}(`), emitted.indexOf('\n}\n', emitted.indexOf(`function ${fn}(`)));
+  assert.match(body('firstBad'), /for \(; i < xs\.length; \(__taskify\.checkpoint\(__taskify_try\d+\), i\+\+\)\)/, 'the incrementor checks first');
+  assert.match(emitted, /__taskify\.checkpoint\(__taskify_top\);\n\(0, node_fs_1\.unlinkSync\)\(p\);/, 'the unlink waits for the reader');
+  assert.is(body('keepsParallel').match(/checkpoint\(/g)?.length, 1, 'a loop of submissions only checks once, when its try block ends');
+  assert.not.match(emitted, /checkpoint\(__taskify_top\);\n\(0, node_fs_1\.writeFileSync\)\(dir \+ '-after-load'/,
+    'after an async call the top level does not check: its promise meets its failure');
+});
+
+test.run();

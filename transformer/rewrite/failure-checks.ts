@@ -1,0 +1,159 @@
+/**
+ * Where the program checks that the tasks it submitted so far succeeded (`__taskify.checkpoint(mark)`), one rule for
+ * every region: a try block that runs tasks, a program function, the file's top level. The plain call of a task that
+ * throws stops the code after it; the submission does not, so before a statement that a task call (or program code
+ * that runs one) may precede, in the text or in an earlier pass of a loop, and whose effect outlives the failure
+ * (lasting-effects.ts), the region checks its tasks. What outlives it depends on who meets the failure:
+ * - a try block (and a function a try block calls, an async function, a promise callback): changes of what code after
+ *   the catch can see, and changes of the world (files, processes);
+ * - any other function and the top level, where the failure ends the process: changes of the world only.
+ * Statements that change only the region's own variables, print, or submit more tasks are not checked: a loop of those
+ * keeps its calls in parallel. The innermost statement is checked (a loop's incrementor too: `for (; i < n; i++)`).
+ * A split loop waits for its own tasks in order, and a try block inside a region is a region of its own: each is
+ * checked before as a whole, not inside.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import type { FilePlan } from './file-plan';
+import { changesOutside, changesWorld } from './lasting-effects';
+import { catchingCallers, runsTasks } from './task-runners';
+import { isSynchronousCallback } from './syntax';
+
+/** A function, a try statement (its try block) or a source file (its top level). */
+export type Region = FunctionLike | ts.TryStatement | ts.SourceFile;
+
+/** Why a node checks first: it changes what code after the failure sees, or files and processes. */
+export type Lasting = 'seen' | 'world';
+
+/** What a region checks: before which of its statements (or loop incrementors) and why, and whether also when it ends. */
+export interface RegionCheck {
+  readonly before: ReadonlyMap<ts.Node, Lasting>;
+  /** A function whose failure rejects its promise: it checks its tasks when it ends (in a `finally`). */
+  readonly atExit: boolean;
+}
+
+/** Every region of the file that checks something. */
+export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.SourceFile): Map<Region, RegionCheck> {
+  const { ts } = facts;
+  const checks = new Map<Region, RegionCheck>();
+  if (facts.tasks.size === 0) return checks;
+  const { caught, promising } = catchingCallers(facts);
+  const world = (node: ts.Node): Lasting | undefined => (changesWorld(facts, node) ? 'world' : undefined);
+  const seenOrWorld = (isOwn: (declaration: ts.Declaration, whole: boolean) => boolean) =>
+    (node: ts.Node): Lasting | undefined => (changesOutside(facts, isOwn, node) ? 'seen' : world(node));
+
+  // Where a failure ends the process, an async function's tasks are not this code's: its promise meets their
+  // failure. Past a call of one, this code cannot tell its own tasks from those, so it stops checking.
+  const callsPromising = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee && promising.has(callee)) return true; }
+    return ts.forEachChild(node, (child) => callsPromising(child) || undefined) ?? false;
+  };
+  const top = checkedIn(facts, plan, source.statements, world, callsPromising);
+  if (top.size > 0) checks.set(source, { before: top, atExit: false });
+
+  for (const statement of plan.tries) {
+    if (statement.getSourceFile() !== source) continue;
+    const block = statement.tryBlock;
+    const isOwn = (declaration: ts.Declaration) => declaration.pos >= block.pos && declaration.end <= block.end;
+    const before = checkedIn(facts, plan, block.statements, seenOrWorld(isOwn));
+    if (before.size > 0) checks.set(statement, { before, atExit: false });
+  }
+
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(facts.ctx, node) && facts.tasks.has(node as FunctionLike)) return;
+    if (isFunctionLike(facts.ctx, node) && !isSynchronousCallback(ts, node)) {
+      const fn = node as FunctionLike;
+      const isCaught = caught.has(fn);
+      const atExit = isCaught && promising.has(fn);
+      if (fn.body && ts.isBlock(fn.body)) {
+        // A parameter is the function's own name, but the object it holds is the caller's.
+        const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&
+          (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
+        const before = checkedIn(facts, plan, fn.body.statements,
+          isCaught ? seenOrWorld(isOwn) : world, isCaught ? undefined : callsPromising);
+        if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
+      } else if (atExit) checks.set(fn, { before: new Map(), atExit });
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+  return checks;
+}
+
+/** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */
+function checkedIn(facts: FileFacts, plan: FilePlan, statements: readonly ts.Statement[],
+  lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean): Map<ts.Node, Lasting> {
+  const { ts } = facts;
+  const before = new Map<ts.Node, Lasting>();
+  let stopped = false;
+  const checkIfLasting = (node: ts.Node): void => {
+    if (stopped || !mayFollowTask()) return;
+    const why = lasts(node);
+    if (why) before.set(node, why);
+  };
+  const splitCallbacks = new Set<ts.Node>([...plan.splitCallbacks.values()].map((split) => split.callback));
+  let runBefore = false;
+  const loopsRunning: boolean[] = [];
+  const mayFollowTask = () => runBefore || loopsRunning.includes(true);
+  /** A statement taken whole: checked before if it lasts, not looked into. */
+  const whole = (node: ts.Node): void => {
+    checkIfLasting(node);
+    if (runsCode(facts, node)) runBefore = true;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassLike(node)) return;
+    if (isFunctionLike(facts.ctx, node)) {
+      // A callback an array method runs at once, once per element: part of the region, as a loop's body.
+      if (!isSynchronousCallback(ts, node) || splitCallbacks.has(node)) return;
+      loopsRunning.push(runsCode(facts, node));
+      ts.forEachChild(node, visit);
+      loopsRunning.pop();
+      return;
+    }
+    if (ts.isTryStatement(node) && plan.tries.has(node)) {
+      // Its try block checks its own statements; before it, this region's tasks so far, if anything in it lasts.
+      checkIfLasting(node);
+      const ran = runsCode(facts, node.tryBlock);
+      if (node.catchClause) visit(node.catchClause);
+      if (node.finallyBlock) visit(node.finallyBlock);
+      if (ran) runBefore = true;
+      return;
+    }
+    if (plan.splitLoops.has(node as ts.Statement)) { whole(node); return; }
+    if (ts.isIterationStatement(node, false)) {
+      loopsRunning.push(runsCode(facts, node));
+      ts.forEachChild(node, visit);
+      if (ts.isForStatement(node) && node.incrementor) checkIfLasting(node.incrementor);
+      loopsRunning.pop();
+      return;
+    }
+    const leaf = isStatementOfList(ts, node);
+    if (leaf) checkIfLasting(node);
+    ts.forEachChild(node, visit);
+    if (leaf && runsCode(facts, node)) runBefore = true;
+    if (leaf && stopsAfter?.(node)) stopped = true;
+  };
+  statements.forEach(visit);
+  return before;
+}
+
+/** A statement that is not made of statements. */
+function isStatementOfList(ts: typeof import('typescript'), node: ts.Node): node is ts.Statement {
+  return ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node);
+}
+
+/** It calls a task or program code (which may call one). */
+function runsCode(facts: FileFacts, node: ts.Node): boolean {
+  const { ts } = facts;
+  const calls = (n: ts.Node): boolean => {
+    if (isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n)) return false;
+    if (ts.isCallExpression(n)) {
+      if (facts.taskOf(n)) return true;
+      const callee = calledFunction(facts.ctx, n);
+      if (callee && !callee.getSourceFile().isDeclarationFile && runsTasks(facts, callee)) return true;
+    }
+    return ts.forEachChild(n, (child) => calls(child) || undefined) ?? false;
+  };
+  return calls(node);
+}

@@ -1,0 +1,127 @@
+/**
+ * Effects that outlive a failure. The plain call of a task that throws stops the code after it; the submission does
+ * not, so a statement after it runs unless something checks first (failure-checks.ts). Only a statement whose effect
+ * someone sees after the failure needs that check:
+ * - where the failure is caught (a try block, a function a try block calls, an async function), a change of what the
+ *   code after the catch can see: a variable or object declared outside the region, a call of program code or of a
+ *   function handed in (which may do any of these);
+ * - everywhere, even where the failure ends the process: a change of the world outside the process (writing, moving or
+ *   deleting files, starting a process, `process.exit`), or a call of program code that may make one. Such a change
+ *   also waits for the tasks before it that may read the files it changes (`n = lineCount(p); unlinkSync(p)`).
+ * Prints need no check: output is held behind a failing task and dropped with it.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import { MUTATING_METHODS } from '../analysis/builtins';
+import { codeReachedFrom } from '../analysis/reached-code';
+import type { FileFacts } from './file-facts';
+import { isSynchronousCallback } from './syntax';
+
+/** Node's functions that change files or processes, by the @types/node file declaring them (not a stream's `write`). */
+const FILE_CHANGES = new Set([
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
+  'rename', 'renameSync', 'truncate', 'truncateSync', 'ftruncate', 'ftruncateSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync',
+  'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'write', 'writeSync', 'writev', 'writevSync', 'symlink', 'symlinkSync',
+  'link', 'linkSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'utimes', 'utimesSync', 'createWriteStream',
+]);
+const WORLD_CHANGES: readonly [RegExp, ReadonlySet<string>][] = [
+  [/[\\/]@types[\\/]node[\\/]fs(\.d\.ts|[\\/]promises\.d\.ts)$/, FILE_CHANGES],
+  [/[\\/]@types[\\/]node[\\/]child_process\.d\.ts$/, new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
+  [/[\\/]@types[\\/]node[\\/]process\.d\.ts$/, new Set(['exit', 'kill', 'abort'])],
+];
+
+/** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node's fs, child_process or process. */
+export function changesTheWorld(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts, ctx } = facts;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name || !WORLD_CHANGES.some(([, names]) => names.has(name))) return false;
+  let symbol = ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+  const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile().fileName);
+  return files.length > 0 && files.every((file) => WORLD_CHANGES.some(([where, names]) => where.test(file) && names.has(name)));
+}
+
+/** Whether calling program function `fn` may change the world: its body or the program code it reaches. */
+export function reachesWorldChange(facts: FileFacts, fn: FunctionLike): boolean {
+  let known = memo.get(facts.ctx.program);
+  if (!known) { known = new Map(); memo.set(facts.ctx.program, known); }
+  let reaches = known.get(fn);
+  if (reaches === undefined) {
+    reaches = [fn, ...codeReachedFrom(facts.ctx, fn)].some((code) => holdsWorldChange(facts, code));
+    known.set(fn, reaches);
+  }
+  return reaches;
+}
+const memo = new WeakMap<ts.Program, Map<FunctionLike, boolean>>();
+
+function holdsWorldChange(facts: FileFacts, node: ts.Node): boolean {
+  if (facts.ts.isCallExpression(node) && changesTheWorld(facts, node)) return true;
+  return facts.ts.forEachChild(node, (child) => holdsWorldChange(facts, child) || undefined) ?? false;
+}
+
+/** The node changes the world outside the process, itself or through program code it calls (not functions it defines). */
+export function changesWorld(facts: FileFacts, node: ts.Node): boolean {
+  const { ts } = facts;
+  const visit = (n: ts.Node): boolean => {
+    // A callback an array method runs at once is part of the statement; others run later, if ever.
+    if (n !== node && isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n)) return false;
+    if (ts.isCallExpression(n) && !facts.taskOf(n)) {
+      if (changesTheWorld(facts, n)) return true;
+      const callee = calledFunction(facts.ctx, n);
+      if (callee && !callee.getSourceFile().isDeclarationFile && !facts.tasks.has(callee) && reachesWorldChange(facts, callee)) return true;
+    }
+    return ts.forEachChild(n, (child) => visit(child) || undefined) ?? false;
+  };
+  return visit(node);
+}
+
+/**
+ * Whether the node may change what code outside its region can see (`isOwn(declaration, whole)` says which names are
+ * the region's own: `whole` when the name itself is assigned, else what it holds changes): an assignment or update of
+ * another name or of what it holds, a changing method called on one, a call of program code or of a function passed in.
+ */
+export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declaration, whole: boolean) => boolean, node: ts.Node): boolean {
+  const { ts } = facts;
+  const own = (id: ts.Identifier, whole: boolean): boolean => {
+    const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    return declaration !== undefined && declaration.getSourceFile() === node.getSourceFile() && isOwn(declaration, whole);
+  };
+  const ownTarget = (target: ts.Expression, wholeName = true): boolean => {
+    let root = target;
+    let whole = wholeName;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root) ||
+      ts.isNonNullExpression(root)) {
+      if (!ts.isParenthesizedExpression(root) && !ts.isNonNullExpression(root)) whole = false;
+      root = root.expression;
+    }
+    // `[...totals].sort(…)`, `new Set(xs).add(…)`: an object made right there is nobody else's.
+    if (!whole && (ts.isArrayLiteralExpression(root) || ts.isObjectLiteralExpression(root) || ts.isNewExpression(root))) return true;
+    return ts.isIdentifier(root) && own(root, whole);
+  };
+  /** `[a, b] = …`, `({ x } = …)`: every name it assigns. */
+  const ownTargets = (target: ts.Expression): boolean => {
+    if (!ts.isObjectLiteralExpression(target) && !ts.isArrayLiteralExpression(target)) return ownTarget(target);
+    const names: ts.Identifier[] = [];
+    const collect = (n: ts.Node): void => { if (ts.isIdentifier(n)) names.push(n); else ts.forEachChild(n, collect); };
+    collect(target);
+    return names.every((name) => ts.isPropertyAssignment(name.parent) && name.parent.name === name || own(name, true));
+  };
+  const changes = (n: ts.Node): boolean => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !ownTargets(n.left)) return true;
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+      (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && !ownTarget(n.operand)) return true;
+    if (ts.isDeleteExpression(n) && !ownTarget(n.expression)) return true;
+    if (ts.isCallExpression(n) && !facts.taskOf(n)) {
+      const callee = calledFunction(facts.ctx, n);
+      if (callee && !callee.getSourceFile().isDeclarationFile) return true;
+      // A function the caller handed in (a callback, a promise's `resolve`) may do anything.
+      const declaration = ts.isIdentifier(n.expression) ? facts.ctx.checker.getSymbolAtLocation(n.expression)?.valueDeclaration : undefined;
+      if (declaration && ts.isParameter(declaration)) return true;
+      if (ts.isPropertyAccessExpression(n.expression) && MUTATING_METHODS.has(n.expression.name.text) && !ownTarget(n.expression.expression, false)) return true;
+    }
+    return ts.forEachChild(n, (child) => changes(child) || undefined) ?? false;
+  };
+  return changes(node);
+}
