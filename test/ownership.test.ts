@@ -108,11 +108,12 @@ for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] a
   });
 }
 
-test('kill -9 of a blocked program: nothing of it remains after 5 s', async () => {
+test('kill -9 of a blocked program: nothing of it remains once its watcher had its turn', async () => {
   const run = await interruptBlocked((pid) => process.kill(pid, 'SIGKILL'), SHM_DIR);
   assert.is(run.signal, 'SIGKILL');
-  assert.ok(await eventually(() => leftovers(run.pid, SHM_DIR).length === 0, 5000), `left: ${leftovers(run.pid, SHM_DIR).join(' ')}`);
-  assert.ok(await eventually(() => exited(run.watcher), 5000), 'the watcher is gone too');
+  // Well under a second on an idle machine; 5 s failed under a load of 12 on two cores (the watcher is a process).
+  assert.ok(await eventually(() => leftovers(run.pid, SHM_DIR).length === 0, 30_000), `left: ${leftovers(run.pid, SHM_DIR).join(' ')}`);
+  assert.ok(await eventually(() => exited(run.watcher), 30_000), 'the watcher is gone too');
 });
 
 /**
