@@ -23,6 +23,7 @@ import { CallEffects } from './call-effects';
 import { isReturnedClosure } from './returned-closures';
 import { undoneWrites } from './undone-writes';
 import { assignmentTargets } from './assignment-patterns';
+import { changingUse } from './method-receivers';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -54,7 +55,7 @@ class FunctionEffects {
   private readonly callbacks: Callbacks;
   private readonly reach: ReachMap;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, lookup: SummaryLookup, readingCallbacks: boolean,
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, readingCallbacks: boolean,
     roots: readonly ts.Symbol[] = []) {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach, roots.length);
@@ -124,7 +125,7 @@ class FunctionEffects {
     // (Only for names some getter of the program has, and of a parameter's aliases: the symbol lookup is what costs.)
     if (ts.isPropertyAccessExpression(node) && changingGetterNames(this.ctx).has(node.name.text) && !isWriteTargetExpression(ts, node)) {
       const receiver = this.written(node.expression);
-      if (receiver.size > 0 && changingGetter(this.ctx, node)) {
+      if (receiver.size > 0 && changingGetter(this.ctx, node, (getter) => changingUse(this.ctx, getter as unknown as FunctionLike, this.lookup) !== undefined)) {
         this.record.write(receiver, node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
       }
     }

@@ -8,10 +8,10 @@
  * super.get(intern_get(this, k)) }`). An arrow function's `this` is not its receiver at all.
  */
 import type * as ts from 'typescript';
-import { calledFunction, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
-import { objectUses } from './getters';
+import { objectUses, ownGetterRead, quietBesidesGetter } from './getters';
 import { argumentParam, type ParamEffects, type SummaryLookup } from './param-effects';
 import { Callbacks } from './callbacks';
 
@@ -34,7 +34,52 @@ export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.C
  */
 export function changingUse(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup, readingThis = false): ts.Node | undefined {
   if (ctx.ts.isArrowFunction(method)) return undefined;
-  return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined));
+  if (judging.has(method)) return method; // (a method that reaches itself again: taken to change its object)
+  judging.add(method);
+  try {
+    return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined) &&
+      !quietOwnMember(ctx, use, lookup));
+  } finally {
+    judging.delete(method);
+  }
+}
+
+const judging = new Set<ts.Node>();
+
+/**
+ * `this.dot(o)`, `this.len`: a method or getter of the program run on the same object, which leaves it alone by this
+ * same judgement (its arguments are uses of their own). Vec3's `get length() { return Math.sqrt(this.dot(this)) }` and
+ * `normalized() { return this.scale(1 / this.length) }` only read; a getter that counts its reads (`++this.n`) does not.
+ */
+function quietOwnMember(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLookup): boolean {
+  const { ts } = ctx;
+  const getter = ownGetterRead(ctx, self);
+  if (getter) return changingUse(ctx, getter as unknown as FunctionLike, lookup) === undefined && quietBesidesGetter(ctx, self);
+  const access = self.parent;
+  const call = access.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== self || !ts.isCallExpression(call) || call.expression !== access) return false;
+  const target = calledFunction(ctx, call);
+  if (!target || !ts.isMethodDeclaration(target) || !target.body) return false;
+  return changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target);
+}
+
+/** The method may hand back its object or a part of it (`return this`, `return this.items`): its result is then watched as such. */
+function returnsThisPart(ctx: AnalysisContext, method: FunctionLike): boolean {
+  const { ts } = ctx;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== method && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)))) return;
+    if (ts.isReturnStatement(node) && node.expression && !isPrimitiveNode(ctx, node.expression)) {
+      const uses: ts.Node[] = [];
+      const collect = (n: ts.Node): void => { if (n.kind === ts.SyntaxKind.ThisKeyword) uses.push(n); ts.forEachChild(n, collect); };
+      collect(node.expression);
+      // (`new Vec3(this.x * k, …)`: numbers read from it hand nothing out.)
+      if (uses.some((self) => !isPrimitiveNode(ctx, accessEnd(ts, self) as ts.Expression))) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (method.body) visit(method.body);
+  return found;
 }
 
 /** The expression a use of `this` is the object of (`this.n++` for the `this` of `this.n`), for reasons. */
@@ -84,4 +129,10 @@ export function onlySetsOwnSlots(ctx: AnalysisContext, method: FunctionLike, loo
     }
     return ts.isDeleteExpression(parent) || ts.isTypeOfExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent);
   });
+}
+
+function accessEnd(t: typeof ts, self: ts.Node): ts.Node {
+  let end = self;
+  while ((t.isPropertyAccessExpression(end.parent) || t.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
+  return end;
 }
