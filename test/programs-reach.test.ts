@@ -53,4 +53,27 @@ test('tasks called through a table of functions nothing changes (`const ops = { 
   assert.match(plain[0].reason, 'the callee `swapped.square` is typed as task square, but may be another function at run time');
 });
 
+/** explain --json of test/programs/<name> (its .ts files). */
+function explained(name: string, files: readonly string[]) {
+  const dir = join('test', 'programs', name);
+  const out = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', ...files.map((f) => join(dir, f))],
+    { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out) as {
+    functions: { name: string; params: { name: string; direction: string }[] }[];
+    calls: { line: number; task: string; submitted: boolean; reason: string }[];
+    notes: { line: number; note: string }[];
+  };
+}
+
+test('tester #16\'s kept-sequential shapes run in parallel: getters calling functions (G13), callbacks taking their element apart (G6)', () => {
+  const tasks = printsAsPlain('outside-reach');
+  assert.is(tasks.inWorkers, 22, `${tasks.inWorkers} tasks ran in workers`);
+  const { functions, notes } = explained('outside-reach', ['main.ts', 'kernels.ts']);
+  const direction = (task: string) => functions.find((f) => f.name === task)!.params[0].direction;
+  assert.is(direction('scaledLength'), 'in', 'a getter calling Math.sqrt(this.dot(this)) only reads (was inout: 4 tasks chained)');
+  assert.is(direction('countedLength'), 'inout', 'a getter that counts its reads writes');
+  // Only the pattern reading a getter and the one with a default stay one at a time (the other four were too).
+  assert.equal(notes.filter((n) => /one at a time/.test(n.note)).map((n) => n.line), [19, 21]);
+});
+
 test.run();

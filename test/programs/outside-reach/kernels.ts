@@ -1,0 +1,22 @@
+// Tasks and classes for tester #16's "kept sequential" shapes (G13 getters, G6 destructured callbacks), each next
+// to a twin that really writes, which must stay chained or direct.
+export class Vec {
+  reads = 0;
+  constructor(public x: number, public y: number) {}
+  dot(o: Vec): number { return this.x * o.x + this.y * o.y; }
+  get len(): number { return Math.sqrt(this.dot(this)); }
+  get counted(): number { this.reads++; return Math.hypot(this.x, this.y); }
+  unit(): Vec { return this.scale(1 / this.len); }
+  scale(k: number): Vec { return new Vec(this.x * k, this.y * k); }
+}
+
+/** @task */
+export function scaledLength(v: Vec, k: number): number { return v.unit().x * v.len * k; }
+
+/** @task */
+export function countedLength(v: Vec, k: number): number { return v.counted * k; }
+
+/** @task */
+export function sq(n: number): number { let s = 0; for (let i = 0; i < 1000; i++) s += n; return s / 1000 * n; }
+
+export class Probe { constructor(private n: number) {} get v(): number { console.log('get v', this.n); return this.n; } }

@@ -1,0 +1,21 @@
+import { Vec, scaledLength, countedLength, sq, Probe } from './kernels';
+
+// G13: a getter that calls functions only reads its object; one that counts its reads writes it.
+const v = new Vec(3, 4);
+const lengths: number[] = [];
+for (let k = 1; k <= 4; k++) lengths.push(scaledLength(v, k));
+const counted: number[] = [];
+for (let k = 1; k <= 3; k++) counted.push(countedLength(v, k));
+console.log('lengths', lengths.join(' '), 'counted', counted.join(' '), 'reads', v.reads);
+
+// G6: callbacks taking their element apart are split as `(p) => sq(p[0] + p[1])` is.
+const pairs: Array<[number, number]> = [[1, 2], [3, 4], [5, 6]];
+console.log('pairs', pairs.map(([a, b]) => sq(a + b)).join(' '));
+const recs = [{ x: 1, y: 2 }, { x: 3, y: 4 }];
+console.log('records', recs.map(({ x, y: why }) => sq(x * why)).join(' '));
+console.log('entries', Object.entries({ u: 1, w: 2, z: 3 }).map(([k, n]) => `${k}=${sq(n)}`).join(' '));
+console.log('sum', pairs.reduce((s, [a, b]) => s + sq(a * b), 0));
+// A getter read by the pattern, or a default, would run twice: these stay one at a time.
+console.log('getter', [new Probe(1), new Probe(2)].map(({ v }) => sq(v)).join(' '));
+const short: number[][] = [[1], [2, 3]];
+console.log('default', short.map(([a, b = pairs.length]) => sq(a + b)).join(' '));
