@@ -65,15 +65,17 @@ function explained(name: string, files: readonly string[]) {
   };
 }
 
-test('tester #16\'s kept-sequential shapes run in parallel: getters calling functions (G13), callbacks taking their element apart (G6)', () => {
+test('tester #16\'s kept-sequential shapes run in parallel: getters calling functions (G13), callbacks taking their element apart (G6), a swap of records (G4)', () => {
   const tasks = printsAsPlain('outside-reach');
-  assert.is(tasks.inWorkers, 22, `${tasks.inWorkers} tasks ran in workers`);
-  const { functions, notes } = explained('outside-reach', ['main.ts', 'kernels.ts']);
+  // 4 + 3 lengths, 3 + 2 + 3 + 3 split callbacks, 2 + 2 one at a time, 2 swaps and 2 bumps (G4: those 4 were direct).
+  assert.is(tasks.inWorkers, 26, `${tasks.inWorkers} tasks ran in workers`);
+  const { functions, notes, calls } = explained('outside-reach', ['main.ts', 'kernels.ts']);
   const direction = (task: string) => functions.find((f) => f.name === task)!.params[0].direction;
   assert.is(direction('scaledLength'), 'in', 'a getter calling Math.sqrt(this.dot(this)) only reads (was inout: 4 tasks chained)');
   assert.is(direction('countedLength'), 'inout', 'a getter that counts its reads writes');
   // Only the pattern reading a getter and the one with a default stay one at a time (the other four were too).
   assert.equal(notes.filter((n) => /one at a time/.test(n.note)).map((n) => n.line), [19, 21]);
+  assert.equal(calls.filter((c) => !c.submitted).map((c) => `${c.line} ${c.task}: ${c.reason}`), [], 'no call stays direct');
 });
 
 test.run();

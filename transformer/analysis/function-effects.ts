@@ -113,6 +113,22 @@ class FunctionEffects {
     } else this.escape(this.reached(value), node, text);
   }
 
+  /**
+   * `[xs[0], xs[1]] = [xs[1], xs[0]]`, `({ a: o.k, b } = src)`: each target gets a part of the right side (or its
+   * default): a slot target stores it into that slot's object, as `xs[0] = xs[1]` does; a local name only names it;
+   * any other name lets it out of the function. (Before, any pattern let the right side out: a swap of a task's
+   * records made it "let its parameter out", tester #16's G4.)
+   */
+  private destructured(pattern: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression, node: ts.BinaryExpression): void {
+    const { ts } = this;
+    const parts = this.reached(node.right);
+    for (const { target, defaultValue } of assignmentTargets(ts, pattern)) {
+      const value = defaultValue ? new Set([...parts, ...this.reached(defaultValue)]) : parts;
+      if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) this.record.stored(target.expression, value, node);
+      else if (!this.isLocal(target)) this.escape(value, node, `stored outside the function: \`${snippet(node)}\``);
+    }
+  }
+
   /** The function a return statement returns from. */
   private returningFunction(node: ts.ReturnStatement): ts.Node | undefined {
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) || this.ts.isFunctionLike(n)) return n;
@@ -138,6 +154,7 @@ class FunctionEffects {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipParens(ts, node.left);
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node);
+      else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) this.destructured(left, node);
       else if (!ts.isIdentifier(left) || !this.isLocal(left)) this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
     }
     // A slot masked and put back before the function returns (lodash's getRawTag): no write of the object.

@@ -20,3 +20,9 @@ export function countedLength(v: Vec, k: number): number { return v.counted * k;
 export function sq(n: number): number { let s = 0; for (let i = 0; i < 1000; i++) s += n; return s / 1000 * n; }
 
 export class Probe { constructor(private n: number) {} get v(): number { console.log('get v', this.n); return this.n; } }
+
+export type Rec = { n: number };
+/** @task */
+export function swapEnds(xs: Rec[]): void { [xs[0], xs[xs.length - 1]] = [xs[xs.length - 1], xs[0]]; }
+/** @task */
+export function bumpAll(xs: Rec[]): void { for (const r of xs) r.n += 10; }

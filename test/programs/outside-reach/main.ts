@@ -1,4 +1,4 @@
-import { Vec, scaledLength, countedLength, sq, Probe } from './kernels';
+import { Vec, scaledLength, countedLength, sq, Probe, swapEnds, bumpAll } from './kernels';
 
 // G13: a getter that calls functions only reads its object; one that counts its reads writes it.
 const v = new Vec(3, 4);
@@ -19,3 +19,14 @@ console.log('sum', pairs.reduce((s, [a, b]) => s + sq(a * b), 0));
 console.log('getter', [new Probe(1), new Probe(2)].map(({ v }) => sq(v)).join(' '));
 const short: number[][] = [[1], [2, 3]];
 console.log('default', short.map(([a, b = pairs.length]) => sq(a + b)).join(' '));
+
+// G4: a destructuring swap of records is a write of the array, not a parameter let out; the records stay the
+// caller's (a name held across the swap sees the later task's write).
+const people = [{ n: 1 }, { n: 2 }, { n: 3 }], others = [{ n: 4 }, { n: 5 }];
+const held = people[0];
+swapEnds(people); swapEnds(others);
+bumpAll(people);
+console.log('swapped', people.map((o) => o.n).join(), others.map((o) => o.n).join(), held.n, people[2] === held);
+held.n = 100;
+bumpAll(people);
+console.log('after', people.map((o) => o.n).join());
