@@ -11,13 +11,14 @@ import type * as ts from 'typescript';
 import { OVERWRITING_METHODS } from './builtins';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { ReachMap } from './reach';
+import type { Root } from './reach-flow';
 import { all } from './reach-values';
 import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
 import { changingGetter, changingGetterNames, isWriteTargetExpression } from './getters';
 import { reasonAt, snippet } from './reason';
-import type { Summary, SummaryLookup } from './param-effects';
+import type { ParamEffects, Summary, SummaryLookup } from './param-effects';
 import { EffectRecorder } from './effect-recorder';
 import { CallEffects } from './call-effects';
 import { isReturnedClosure } from './returned-closures';
@@ -48,6 +49,14 @@ export function rootEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: Summ
   return found;
 }
 
+/**
+ * What the method `fn` does to its own object, followed as a parameter would be (`for (let n = this.head; n; n =
+ * n.next) out.push(n.v)` only reads it), through the same reach and callees as a parameter.
+ */
+export function thisEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup): ParamEffects {
+  return new FunctionEffects(ctx, fn, lookup, false, ['this']).run().params[fn.parameters.length];
+}
+
 class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly record: EffectRecorder;
@@ -56,7 +65,7 @@ class FunctionEffects {
   private readonly reach: ReachMap;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, readingCallbacks: boolean,
-    roots: readonly ts.Symbol[] = []) {
+    roots: readonly Root[] = []) {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach, roots.length);
     this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);

@@ -14,6 +14,7 @@ import { chainedMethod } from './fluent';
 import { objectUses, ownGetterRead, quietBesidesGetter } from './getters';
 import { argumentParam, type ParamEffects, type SummaryLookup } from './param-effects';
 import { Callbacks } from './callbacks';
+import { thisEffects } from './function-effects';
 
 /** The program's method `call` runs, with a body. */
 export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.CallExpression): FunctionLike | undefined {
@@ -37,14 +38,86 @@ export function changingUse(ctx: AnalysisContext, method: FunctionLike, lookup: 
   if (judging.has(method)) return method; // (a method that reaches itself again: taken to change its object)
   judging.add(method);
   try {
-    return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined) &&
+    const use = objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined) &&
       !quietOwnMember(ctx, use, lookup));
+    // A use the quick judgement cannot clear (`let n = this.head`, a cursor walking a list): what the method's own
+    // analysis, following its object as a parameter, finds it does to it.
+    return use && !onlyReadsItsObject(ctx, method, lookup) ? use : undefined;
   } finally {
     judging.delete(method);
   }
 }
 
 const judging = new Set<ts.Node>();
+
+/** The method neither writes its object (nor what it holds) nor lets any of it out, by its own analysis. */
+function onlyReadsItsObject(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): boolean {
+  const e = objectEffects(ctx, method, lookup);
+  return e !== undefined && !e.written && !e.writtenLater && keeps(e);
+}
+
+/**
+ * No part of the method's object is in its result or anywhere else after the call (`values() { … out.push(n.v);
+ * return out }`): a call's result then holds none of its receiver (reach.ts).
+ */
+export function keepsObjectIn(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): boolean {
+  if (!ownStateOnly(ctx, method)) return false;
+  const e = objectEffects(ctx, method, lookup);
+  return e !== undefined && keeps(e);
+}
+
+/**
+ * A class's method whose state is its object's: it names nothing outside it that could hold what an earlier call
+ * was given (a closure's `let a`, a module's Map, a function returning either), only classes, enums, the language's
+ * globals and constants of primitive value. Otherwise its object stands for that state: `o.min(lo); o.min().k = 1`
+ * writes lo through a closure's variable (reach.ts takes the result as part of the receiver then).
+ */
+function ownStateOnly(ctx: AnalysisContext, method: FunctionLike): boolean {
+  const { ts } = ctx;
+  if (!ts.isMethodDeclaration(method) || !ts.isClassDeclaration(method.parent) || !method.body) return false;
+  const outer = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) &&
+      !(ts.isPropertyAssignment(node.parent) && node.parent.name === node) && !ts.isTypeNode(node.parent)) {
+      const symbol = ctx.checker.getSymbolAtLocation(node);
+      const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      if (!declaration) return node.text !== 'undefined';
+      if (declaration.pos >= method.pos && declaration.end <= method.end) return false;
+      if (declaration.getSourceFile().isDeclarationFile) return /^(globalThis|global|window|self)$/.test(node.text);
+      if (ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration) || ts.isEnumMember(declaration)) return false;
+      if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration)) {
+        const target = ctx.checker.getAliasedSymbol(symbol!).valueDeclaration;
+        return !(target && (ts.isClassDeclaration(target) || ts.isEnumDeclaration(target)));
+      }
+      return !(ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) &&
+        isPrimitiveNode(ctx, node as ts.Expression));
+    }
+    if (ts.isTypeNode(node)) return false;
+    return ts.forEachChild(node, outer) === true;
+  };
+  return !outer(method.body);
+}
+
+const keeps = (e: ParamEffects): boolean => !e.escaped && !e.escapedOtherwise && !e.kept && !e.toCallback;
+
+const objectEffectsOf = new WeakMap<SummaryLookup, WeakMap<ts.Node, ParamEffects>>();
+const following = new Set<ts.Node>();
+
+/** thisEffects, once per method and lookup; undefined while the method is being followed (a recursive method). */
+function objectEffects(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): ParamEffects | undefined {
+  let known = objectEffectsOf.get(lookup);
+  if (!known) { known = new WeakMap(); objectEffectsOf.set(lookup, known); }
+  const found = known.get(method);
+  if (found || following.has(method)) return found;
+  following.add(method);
+  try {
+    const effects = thisEffects(ctx, method, lookup);
+    // (Judged while another method was followed, it may be conservative: kept all the same, it is only imprecise.)
+    known.set(method, effects);
+    return effects;
+  } finally {
+    following.delete(method);
+  }
+}
 
 /**
  * `this.dot(o)`, `this.len`: a method or getter of the program run on the same object, which leaves it alone by this
