@@ -26,3 +26,18 @@ export type Rec = { n: number };
 export function swapEnds(xs: Rec[]): void { [xs[0], xs[xs.length - 1]] = [xs[xs.length - 1], xs[0]]; }
 /** @task */
 export function bumpAll(xs: Rec[]): void { for (const r of xs) r.n += 10; }
+
+export class Link { next: Link | null = null; constructor(public v: string) {} }
+export class Chain {
+  head: Link | null = null;
+  add(v: string): this { const n = new Link(v); n.next = this.head; this.head = n; return this; }
+  values(): string[] { const out: string[] = []; for (let n = this.head; n; n = n.next) out.push(n.v); return out; }
+  upper(): void { for (let n = this.head; n; n = n.next) n.v = n.v.toUpperCase(); }
+}
+/** @task */
+export function listed(c: Chain): string { return c.values().join('>'); }
+/** @task */
+export function shout(c: Chain): number { c.upper(); return c.values().length; }
+
+/** @task */
+export function scaleBy(v: Float64Array, k: number): void { for (let i = 0; i < v.length; i++) v[i] *= k; }

@@ -1,4 +1,4 @@
-import { Vec, scaledLength, countedLength, sq, Probe, swapEnds, bumpAll } from './kernels';
+import { Vec, scaledLength, countedLength, sq, Probe, swapEnds, bumpAll, Chain, listed, shout, scaleBy } from './kernels';
 
 // G13: a getter that calls functions only reads its object; one that counts its reads writes it.
 const v = new Vec(3, 4);
@@ -30,3 +30,16 @@ console.log('swapped', people.map((o) => o.n).join(), others.map((o) => o.n).joi
 held.n = 100;
 bumpAll(people);
 console.log('after', people.map((o) => o.n).join());
+
+// G5: a method walking its list with a cursor only reads it, and a result of strings holds none of it; a walk that
+// changes the nodes writes it.
+const chain = new Chain().add('a').add('b'), other = new Chain().add('c');
+console.log('chains', listed(chain), listed(other), listed(chain));
+const loud = shout(chain);
+console.log('shouted', loud, listed(chain), listed(other));
+
+// G8: a forwarder passed by name stays direct (its calls are not all in sight); explain says to call it in an arrow.
+const triple = (v: Float64Array) => scaleBy(v, 3);
+const arrays = [new Float64Array([1, 2]), new Float64Array([3])];
+arrays.forEach(triple);
+console.log('tripled', arrays.map((v) => v.join(',')).join(' '));
