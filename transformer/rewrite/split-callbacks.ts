@@ -21,7 +21,7 @@
  */
 import type * as ts from 'typescript';
 import { evaluatedAlways, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
-import { isCollection } from './loop-headers';
+import { isCollection, isLanguageArray } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
 import { isLibrary, isOverridable } from './library-uses';
@@ -64,7 +64,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
     source = methodCall.expression.expression;
     const name = methodCall.expression.name.text;
     const type = ctx.checker.getTypeAtLocation(source);
-    if (!METHODS.has(name) || !ctx.checker.isArrayType(type) || isOverridable(runtimeShapes(ctx), type)) return undefined;
+    if (!METHODS.has(name) || !(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) || isOverridable(runtimeShapes(ctx), type)) return undefined;
     method = name as SplitMethod;
   }
   if (method === 'reduce') {
@@ -106,7 +106,7 @@ function plainBinding(facts: FileFacts, name: ts.BindingName): boolean {
   if (!plainParts) return false;
   if (ts.isArrayBindingPattern(name)) {
     // (Only the language's own arrays: iterating one runs no code of the program.)
-    return (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) && !isOverridable(runtimeShapes(ctx), type);
+    return isLanguageArray(facts, type);
   }
   return !(type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && name.elements.every((e) => {
     if (e.propertyName && !ts.isIdentifier(e.propertyName) && !ts.isStringLiteral(e.propertyName)) return false;

@@ -43,3 +43,7 @@ const triple = (v: Float64Array) => scaleBy(v, 3);
 const arrays = [new Float64Array([1, 2]), new Float64Array([3])];
 arrays.forEach(triple);
 console.log('tripled', arrays.map((v) => v.join(',')).join(' '));
+
+// Elements of an `as const` literal are a union of tuples: taken apart as a tuple is, in a loop or a callback.
+for (const [net, cur] of [[10, 'EUR'], [5, 'GBP']] as const) console.log('gross', sq(net), cur);
+console.log('const pairs', ([[1, 2], [3, 4]] as const).map(([a, b]) => sq(a * b)).join(' '));
