@@ -396,6 +396,10 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   const errs = (code: string) => analyze({ 'main.ts': code }).errors.join('\n');
   assert.match(errs('/** @task */\nfunction hidden(a: number) { return a; }\nexport {};'), /main\.ts:2:1 .*task hidden: is not exported/);
   assert.match(errs('export function outer() {\n  /** @task */\n  function inner(a: number) { return a; }\n  return inner;\n}'), /main\.ts:3:3 .*task inner: is nested/);
+  // A class member says what it is (tester #16's G7: a static method was called "nested in another function").
+  assert.match(errs('export class K {\n  /** @task */\n  static sum(xs: number[]) { return xs.length; }\n}'),
+    /main\.ts:3:3 .*task sum: is a static method of class `K`; .*declare `export function sum\(…\)` at the module's top level/);
+  assert.match(errs('export class K {\n  /** @task */\n  sum(xs: number[]) { return xs.length; }\n}'), /task sum: is a method of class `K`/);
   assert.match(errs('/** @task */\nexport function* gen(a: number) { yield a; }'), /task gen: is a generator/);
   assert.match(errs('/** @task */\nexport function f(this: unknown, a: number) { return this; }'), /task f: uses `this`/);
   assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }\nexport function bump() { counter++; }'),

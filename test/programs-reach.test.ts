@@ -53,13 +53,43 @@ test('tasks called through a table of functions nothing changes (`const ops = { 
   assert.match(plain[0].reason, 'the callee `swapped.square` is typed as task square, but may be another function at run time');
 });
 
-
 test("tasks calling Node's modules or code of unknown effect, with results that cannot hold their arguments, run in workers; a getter result runs in place", () => {
   const tasks = printsAsPlain('library-results');
   // unpack 2, fingerprint 2, normalized 1, total 3, names 2 (tester #16's G2: unpack and total stayed direct, `@in rows`
   // was a compile error); pair runs in place (G3: its getter came back as a value).
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.submitted, 10, 'pair stays in place');
+});
+
+/** explain --json of test/programs/<name> (its .ts files). */
+function explained(name: string, files: readonly string[]) {
+  const dir = join('test', 'programs', name);
+  const out = execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', ...files.map((f) => join(dir, f))],
+    { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out) as {
+    functions: { name: string; params: { name: string; direction: string }[] }[];
+    calls: { line: number; task: string; submitted: boolean; reason: string }[];
+    notes: { line: number; note: string }[];
+  };
+}
+
+test('tester #16\'s kept-sequential shapes run in parallel: getters calling functions (G13), callbacks taking their element apart (G6), a swap of records (G4), a cursor walking a list (G5)', () => {
+  const tasks = printsAsPlain('outside-reach');
+  // 4 + 3 lengths, 3 + 2 + 3 + 3 split callbacks, 2 + 2 one at a time, 2 swaps and 2 bumps (G4: those 4 were
+  // direct), 5 listed and a shout (G5: the listed were direct), 2 + 2 over `as const` tuples.
+  assert.is(tasks.inWorkers, 36, `${tasks.inWorkers} tasks ran in workers`);
+  const { functions, notes, calls } = explained('outside-reach', ['main.ts', 'kernels.ts']);
+  const direction = (task: string) => functions.find((f) => f.name === task)!.params[0].direction;
+  assert.is(direction('scaledLength'), 'in', 'a getter calling Math.sqrt(this.dot(this)) only reads (was inout: 4 tasks chained)');
+  assert.is(direction('countedLength'), 'inout', 'a getter that counts its reads writes');
+  assert.is(direction('listed'), 'in', 'a cursor walk collecting strings only reads (was inout and escaping)');
+  assert.is(direction('shout'), 'inout', 'a cursor walk changing the nodes writes');
+  // Only the pattern reading a getter and the one with a default stay one at a time (the other four were too).
+  assert.equal(notes.filter((n) => /one at a time/.test(n.note)).map((n) => n.line), [19, 21]);
+  // Only G8's forwarder passed by name stays direct, and explain says how to write it.
+  const direct = calls.filter((c) => !c.submitted);
+  assert.equal(direct.map((c) => `${c.line} ${c.task}`), ['42 scaleBy']);
+  assert.match(direct[0].reason, '`triple` is passed by name (`arrays.forEach(triple)`), so not all its calls are in sight; call it in an arrow function (`(v) => triple(v)`)');
 });
 
 test.run();

@@ -16,7 +16,8 @@ import { COPYING_CONSTRUCTORS, isBuiltinMethodCall, overridingType } from './bui
 import { calledBody } from './code-behind';
 import { skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
-import { changingUse, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
+import { changingUse, keepsObjectIn, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
+import { RECEIVER } from './reach-flow';
 import { deferred, elementsToFunction, thisArgumentToFunction, type HandOff } from './handed-functions';
 import { snippet } from './reason';
 import { argumentParam, callerSeesWrite, outlives, withLaterWrites, type SummaryLookup } from './param-effects';
@@ -97,6 +98,11 @@ export class CallEffects {
    */
   returnsArgument(call: ts.CallExpression | ts.NewExpression, index: number): number | undefined {
     const { ts } = this;
+    if (index === RECEIVER) {
+      // A method of the program whose own analysis lets no part of its object out (method-receivers.ts).
+      const method = ts.isCallExpression(call) ? programMethod(this.ctx, this.fn, call) : undefined;
+      return method && !ts.isArrowFunction(method) && keepsObjectIn(this.ctx, method, this.lookup) ? undefined : 0;
+    }
     if (ts.isNewExpression(call)) {
       // The program's constructor (reach.ts asks only for those): its new object holds what it keeps.
       const constructor = programConstructor(this.ctx, call);

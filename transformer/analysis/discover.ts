@@ -123,7 +123,17 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   const name = functionName(ctx, fn);
   const fail = (node: ts.Node, code: number, message: string) => diagnostics.push(taskError(ctx, node, code, `task ${name}: ${message}`));
 
-  if (enclosingFunction(ctx, fn)) {
+  const owner = enclosingFunction(ctx, fn);
+  if (owner && ts.isClassLike(owner) && (ts.isMethodDeclaration(fn) || ts.isPropertyDeclaration(fn.parent))) {
+    // (`static sum(xs) {…}`, `sum = (xs) => …`: a class member, not a function nested in another.)
+    const where = owner.name ? `class \`${owner.name.text}\`` : 'a class';
+    const isStatic = ts.canHaveModifiers(fn) && ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ||
+      ts.isPropertyDeclaration(fn.parent) && ts.getModifiers(fn.parent)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    fail(fn, codes.nested, `is ${isStatic ? 'a static method' : 'a method'} of ${where}; a worker imports a task as a function its module exports, ` +
+      `so declare \`export function ${name}(…)\` at the module's top level (the class may call it)`);
+    return undefined;
+  }
+  if (owner) {
     fail(fn, codes.nested, 'is nested in another function; a worker can only import functions declared at the top level of a module');
     return undefined;
   }

@@ -11,18 +11,20 @@ import type * as ts from 'typescript';
 import { OVERWRITING_METHODS } from './builtins';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { ReachMap } from './reach';
+import type { Root } from './reach-flow';
 import { all } from './reach-values';
 import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
 import { changingGetter, changingGetterNames, isWriteTargetExpression } from './getters';
 import { reasonAt, snippet } from './reason';
-import type { Summary, SummaryLookup } from './param-effects';
+import type { ParamEffects, Summary, SummaryLookup } from './param-effects';
 import { EffectRecorder } from './effect-recorder';
 import { CallEffects } from './call-effects';
 import { isReturnedClosure } from './returned-closures';
 import { undoneWrites } from './undone-writes';
 import { assignmentTargets } from './assignment-patterns';
+import { changingUse } from './method-receivers';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -47,6 +49,14 @@ export function rootEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: Summ
   return found;
 }
 
+/**
+ * What the method `fn` does to its own object, followed as a parameter would be (`for (let n = this.head; n; n =
+ * n.next) out.push(n.v)` only reads it), through the same reach and callees as a parameter.
+ */
+export function thisEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup): ParamEffects {
+  return new FunctionEffects(ctx, fn, lookup, false, ['this']).run().params[fn.parameters.length];
+}
+
 class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly record: EffectRecorder;
@@ -54,8 +64,8 @@ class FunctionEffects {
   private readonly callbacks: Callbacks;
   private readonly reach: ReachMap;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, lookup: SummaryLookup, readingCallbacks: boolean,
-    roots: readonly ts.Symbol[] = []) {
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, readingCallbacks: boolean,
+    roots: readonly Root[] = []) {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach, roots.length);
     this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
@@ -112,6 +122,22 @@ class FunctionEffects {
     } else this.escape(this.reached(value), node, text);
   }
 
+  /**
+   * `[xs[0], xs[1]] = [xs[1], xs[0]]`, `({ a: o.k, b } = src)`: each target gets a part of the right side (or its
+   * default): a slot target stores it into that slot's object, as `xs[0] = xs[1]` does; a local name only names it;
+   * any other name lets it out of the function. (Before, any pattern let the right side out: a swap of a task's
+   * records made it "let its parameter out", tester #16's G4.)
+   */
+  private destructured(pattern: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression, node: ts.BinaryExpression): void {
+    const { ts } = this;
+    const parts = this.reached(node.right);
+    for (const { target, defaultValue } of assignmentTargets(ts, pattern)) {
+      const value = defaultValue ? new Set([...parts, ...this.reached(defaultValue)]) : parts;
+      if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) this.record.stored(target.expression, value, node);
+      else if (!this.isLocal(target)) this.escape(value, node, `stored outside the function: \`${snippet(node)}\``);
+    }
+  }
+
   /** The function a return statement returns from. */
   private returningFunction(node: ts.ReturnStatement): ts.Node | undefined {
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) || this.ts.isFunctionLike(n)) return n;
@@ -124,7 +150,7 @@ class FunctionEffects {
     // (Only for names some getter of the program has, and of a parameter's aliases: the symbol lookup is what costs.)
     if (ts.isPropertyAccessExpression(node) && changingGetterNames(this.ctx).has(node.name.text) && !isWriteTargetExpression(ts, node)) {
       const receiver = this.written(node.expression);
-      if (receiver.size > 0 && changingGetter(this.ctx, node)) {
+      if (receiver.size > 0 && changingGetter(this.ctx, node, (getter) => changingUse(this.ctx, getter as unknown as FunctionLike, this.lookup) !== undefined)) {
         this.record.write(receiver, node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
       }
     }
@@ -137,6 +163,7 @@ class FunctionEffects {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipParens(ts, node.left);
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node);
+      else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) this.destructured(left, node);
       else if (!ts.isIdentifier(left) || !this.isLocal(left)) this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
     }
     // A slot masked and put back before the function returns (lodash's getRawTag): no write of the object.

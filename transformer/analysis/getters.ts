@@ -32,6 +32,23 @@ export function objectUses(ctx: AnalysisContext, method: FunctionLike): readonly
 }
 
 function quietUse(ctx: AnalysisContext, self: ts.Node): boolean {
+  // `this.len` through a getter of the program that may change its object: the caller judges the getter (changingUse).
+  return ownGetterRead(ctx, self) === undefined && quietBesidesGetter(ctx, self);
+}
+
+/** The program's getter `this.g` runs when `self` is the `this` of `this.g` (only names of getters that may change something). */
+export function ownGetterRead(ctx: AnalysisContext, self: ts.Node): ts.GetAccessorDeclaration | undefined {
+  const { ts } = ctx;
+  const access = self.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== self || !changingGetterNames(ctx).has(access.name.text)) return undefined;
+  if (isWriteTargetExpression(ts, access)) return undefined;
+  const symbol = ctx.checker.getSymbolAtLocation(access.name);
+  const getter = symbol?.declarations?.find((d): d is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(d));
+  return getter?.body && !getter.getSourceFile().isDeclarationFile ? getter : undefined;
+}
+
+/** The use is quiet once the getter it runs (if any) is known to leave the object alone. */
+export function quietBesidesGetter(ctx: AnalysisContext, self: ts.Node): boolean {
   const { ts } = ctx;
   let end: ts.Node = self;
   while ((ts.isPropertyAccessExpression(end.parent) || ts.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
@@ -68,13 +85,20 @@ export function changingGetterNames(ctx: AnalysisContext): Set<string> {
   return names;
 }
 
-/** The getter `access` runs, if it is the program's own and its body may change something (syntactically). */
-export function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessExpression): ts.GetAccessorDeclaration | undefined {
+/**
+ * The getter `access` runs, if it is the program's own and may change its object. A getter is judged as a method with
+ * the same body is (method-receivers.ts): by its uses of `this`, so `get len() { return Math.hypot(this.x, this.y) }`
+ * only reads, while `get next() { return ++this.n }` or `get all() { return keep(this.items) }` (a part handed to code
+ * that is not known to only read it) writes. `quiet(getter)` is that judgement, made by the caller, which has the
+ * summaries it needs.
+ */
+export function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessExpression,
+  changes: (getter: ts.GetAccessorDeclaration) => boolean): ts.GetAccessorDeclaration | undefined {
   const { ts } = ctx;
   const symbol = ctx.checker.getSymbolAtLocation(access.name);
   const getter = symbol?.declarations?.find((d): d is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(d));
   if (!getter?.body || getter.getSourceFile().isDeclarationFile) return undefined;
-  return bodyChanges(ctx, getter.body) ? getter : undefined;
+  return bodyChanges(ctx, getter.body) && changes(getter) ? getter : undefined;
 }
 
 function bodyChanges(ctx: AnalysisContext, body: ts.Node): boolean {

@@ -8,12 +8,13 @@
  * super.get(intern_get(this, k)) }`). An arrow function's `this` is not its receiver at all.
  */
 import type * as ts from 'typescript';
-import { calledFunction, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
-import { objectUses } from './getters';
+import { objectUses, ownGetterRead, quietBesidesGetter } from './getters';
 import { argumentParam, type ParamEffects, type SummaryLookup } from './param-effects';
 import { Callbacks } from './callbacks';
+import { thisEffects } from './function-effects';
 
 /** The program's method `call` runs, with a body. */
 export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.CallExpression): FunctionLike | undefined {
@@ -34,7 +35,124 @@ export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.C
  */
 export function changingUse(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup, readingThis = false): ts.Node | undefined {
   if (ctx.ts.isArrowFunction(method)) return undefined;
-  return objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined));
+  if (judging.has(method)) return method; // (a method that reaches itself again: taken to change its object)
+  judging.add(method);
+  try {
+    const use = objectUses(ctx, method).find((use) => !givenToReader(ctx, use, lookup, readingThis ? method : undefined) &&
+      !quietOwnMember(ctx, use, lookup));
+    // A use the quick judgement cannot clear (`let n = this.head`, a cursor walking a list): what the method's own
+    // analysis, following its object as a parameter, finds it does to it.
+    return use && !onlyReadsItsObject(ctx, method, lookup) ? use : undefined;
+  } finally {
+    judging.delete(method);
+  }
+}
+
+const judging = new Set<ts.Node>();
+
+/** The method neither writes its object (nor what it holds) nor lets any of it out, by its own analysis. */
+function onlyReadsItsObject(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): boolean {
+  const e = objectEffects(ctx, method, lookup);
+  return e !== undefined && !e.written && !e.writtenLater && keeps(e);
+}
+
+/**
+ * No part of the method's object is in its result or anywhere else after the call (`values() { … out.push(n.v);
+ * return out }`): a call's result then holds none of its receiver (reach.ts).
+ */
+export function keepsObjectIn(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): boolean {
+  if (!ownStateOnly(ctx, method)) return false;
+  const e = objectEffects(ctx, method, lookup);
+  return e !== undefined && keeps(e);
+}
+
+/**
+ * A class's method whose state is its object's: it names nothing outside it that could hold what an earlier call
+ * was given (a closure's `let a`, a module's Map, a function returning either), only classes, enums, the language's
+ * globals and constants of primitive value. Otherwise its object stands for that state: `o.min(lo); o.min().k = 1`
+ * writes lo through a closure's variable (reach.ts takes the result as part of the receiver then).
+ */
+function ownStateOnly(ctx: AnalysisContext, method: FunctionLike): boolean {
+  const { ts } = ctx;
+  if (!ts.isMethodDeclaration(method) || !ts.isClassDeclaration(method.parent) || !method.body) return false;
+  const outer = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) &&
+      !(ts.isPropertyAssignment(node.parent) && node.parent.name === node) && !ts.isTypeNode(node.parent)) {
+      const symbol = ctx.checker.getSymbolAtLocation(node);
+      const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      if (!declaration) return node.text !== 'undefined';
+      if (declaration.pos >= method.pos && declaration.end <= method.end) return false;
+      if (declaration.getSourceFile().isDeclarationFile) return /^(globalThis|global|window|self)$/.test(node.text);
+      if (ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration) || ts.isEnumMember(declaration)) return false;
+      if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration)) {
+        const target = ctx.checker.getAliasedSymbol(symbol!).valueDeclaration;
+        return !(target && (ts.isClassDeclaration(target) || ts.isEnumDeclaration(target)));
+      }
+      return !(ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) &&
+        isPrimitiveNode(ctx, node as ts.Expression));
+    }
+    if (ts.isTypeNode(node)) return false;
+    return ts.forEachChild(node, outer) === true;
+  };
+  return !outer(method.body);
+}
+
+const keeps = (e: ParamEffects): boolean => !e.escaped && !e.escapedOtherwise && !e.kept && !e.toCallback;
+
+const objectEffectsOf = new WeakMap<SummaryLookup, WeakMap<ts.Node, ParamEffects>>();
+const following = new Set<ts.Node>();
+
+/** thisEffects, once per method and lookup; undefined while the method is being followed (a recursive method). */
+function objectEffects(ctx: AnalysisContext, method: FunctionLike, lookup: SummaryLookup): ParamEffects | undefined {
+  let known = objectEffectsOf.get(lookup);
+  if (!known) { known = new WeakMap(); objectEffectsOf.set(lookup, known); }
+  const found = known.get(method);
+  if (found || following.has(method)) return found;
+  following.add(method);
+  try {
+    const effects = thisEffects(ctx, method, lookup);
+    // (Judged while another method was followed, it may be conservative: kept all the same, it is only imprecise.)
+    known.set(method, effects);
+    return effects;
+  } finally {
+    following.delete(method);
+  }
+}
+
+/**
+ * `this.dot(o)`, `this.len`: a method or getter of the program run on the same object, which leaves it alone by this
+ * same judgement (its arguments are uses of their own). Vec3's `get length() { return Math.sqrt(this.dot(this)) }` and
+ * `normalized() { return this.scale(1 / this.length) }` only read; a getter that counts its reads (`++this.n`) does not.
+ */
+function quietOwnMember(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLookup): boolean {
+  const { ts } = ctx;
+  const getter = ownGetterRead(ctx, self);
+  if (getter) return changingUse(ctx, getter as unknown as FunctionLike, lookup) === undefined && quietBesidesGetter(ctx, self);
+  const access = self.parent;
+  const call = access.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== self || !ts.isCallExpression(call) || call.expression !== access) return false;
+  const target = calledFunction(ctx, call);
+  if (!target || !ts.isMethodDeclaration(target) || !target.body) return false;
+  return changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target);
+}
+
+/** The method may hand back its object or a part of it (`return this`, `return this.items`): its result is then watched as such. */
+function returnsThisPart(ctx: AnalysisContext, method: FunctionLike): boolean {
+  const { ts } = ctx;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== method && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)))) return;
+    if (ts.isReturnStatement(node) && node.expression && !isPrimitiveNode(ctx, node.expression)) {
+      const uses: ts.Node[] = [];
+      const collect = (n: ts.Node): void => { if (n.kind === ts.SyntaxKind.ThisKeyword) uses.push(n); ts.forEachChild(n, collect); };
+      collect(node.expression);
+      // (`new Vec3(this.x * k, …)`: numbers read from it hand nothing out.)
+      if (uses.some((self) => !isPrimitiveNode(ctx, accessEnd(ts, self) as ts.Expression))) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (method.body) visit(method.body);
+  return found;
 }
 
 /** The expression a use of `this` is the object of (`this.n++` for the `this` of `this.n`), for reasons. */
@@ -84,4 +202,10 @@ export function onlySetsOwnSlots(ctx: AnalysisContext, method: FunctionLike, loo
     }
     return ts.isDeleteExpression(parent) || ts.isTypeOfExpression(parent) || ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent);
   });
+}
+
+function accessEnd(t: typeof ts, self: ts.Node): ts.Node {
+  let end = self;
+  while ((t.isPropertyAccessExpression(end.parent) || t.isElementAccessExpression(end.parent)) && end.parent.expression === end) end = end.parent;
+  return end;
 }

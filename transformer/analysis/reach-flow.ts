@@ -17,6 +17,9 @@ import { calledBody } from './code-behind';
 import { assignmentTargets } from './assignment-patterns';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
+/** An object outside the function followed as a parameter: a module object's symbol, or a method's `this`. */
+export type Root = ts.Symbol | 'this';
+
 export type StoresArgument = (call: ts.CallExpression, index: number) => boolean;
 
 /**
@@ -24,6 +27,8 @@ export type StoresArgument = (call: ts.CallExpression, index: number) => boolean
  * undefined when it holds nothing of it. The caller asks its summaries.
  */
 export type ReturnsArgument = (call: ts.CallExpression | ts.NewExpression, index: number) => number | undefined;
+/** The index ReturnsArgument is asked for a method call's receiver (`l` of `l.values()`). */
+export const RECEIVER = -1;
 
 /**
  * Whether a `reduce`/`reduceRight` call runs the standard library's method: on a built-in receiver, or, under the
@@ -54,7 +59,7 @@ export class ReachFlow {
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly stores: StoresArgument,
     private readonly values: ValueOf, private readonly builtinReduce: RunsBuiltinReduce = () => false,
     /** Objects outside the function followed as parameters numbered after its own (module objects: module-writes.ts). */
-    private readonly roots: readonly ts.Symbol[] = []) {
+    private readonly roots: readonly Root[] = []) {
     this.ts = ctx.ts;
   }
 
@@ -66,6 +71,8 @@ export class ReachFlow {
     });
     this.roots.forEach((symbol, j) => {
       const i = this.fn.parameters.length + j;
+      // (A method's own object, followed as a parameter: method-receivers.ts asks what the method does to it.)
+      if (symbol === 'this') { this.addThis(this.fn, new Set([i])); return; }
       this.addDirect(symbol, new Set([i]));
       this.paramSymbols.set(i, [symbol]);
     });

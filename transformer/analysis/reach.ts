@@ -15,6 +15,7 @@
  * Flow-insensitive and erring towards reaching: unknown code's results may be any part of what it was given.
  */
 import type * as ts from 'typescript';
+import { RECEIVER, type Root } from './reach-flow';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
 import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 import {
@@ -49,7 +50,7 @@ export class ReachMap {
    * of the program's constructor: whether (not undefined) the new object may hold argument `index` (the constructor keeps it).
    */
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, stores: StoresArgument,
-    private readonly returnsArgument: ReturnsArgument = () => 0, builtinReduce?: RunsBuiltinReduce, private readonly roots: readonly ts.Symbol[] = []) {
+    private readonly returnsArgument: ReturnsArgument = () => 0, builtinReduce?: RunsBuiltinReduce, private readonly roots: readonly Root[] = []) {
     this.ts = ctx.ts;
     this.flow = new ReachFlow(ctx, fn, stores, this, builtinReduce, roots);
     this.calleeReturns = new CalleeReturns(ctx, fn, (e) => this.of(e));
@@ -214,6 +215,8 @@ export class ReachMap {
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given (unless
       // the method is known to hand back none of its arguments: a built-in's lookup, a method whose summary says so).
       const passed = this.resultOf(call, reaches, given);
+      // (A method of the program that lets no part of its object out hands back none of it: `l.values()`.)
+      if (this.returnsArgument(call, RECEIVER) === undefined) return passed;
       return { direct: union(all(receiver), passed.direct), contents: shallowest(partOf(receiver).contents, passed.contents) };
     }
     // A function's result may be any part of what it was given, unless its summary says an argument stays out of it;

@@ -28,7 +28,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   const replaced = new Map<ts.Node, ts.Expression>();
   /** Pieces being emitted: visited again inside, as what they are. */
   const expanding = new Set<ts.Node>();
-  const arrow = (parameters: readonly (ts.Identifier | string)[], body: ts.ConciseBody, modifiers?: readonly ts.ModifierLike[]) =>
+  const arrow = (parameters: readonly (ts.BindingName | string)[], body: ts.ConciseBody, modifiers?: readonly ts.ModifierLike[]) =>
     f.createArrowFunction(modifiers?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword) as ts.Modifier[] | undefined, undefined,
       parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
 
@@ -45,7 +45,8 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     const receiver = from
       ? f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier('Array'), 'from'), undefined, [ts.visitNode(from, visit) as ts.Expression])
       : ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
-    const params = callback.parameters.map((p) => (p.name as ts.Identifier).text);
+    // (A pattern `([a, b]) =>` is bound in both passes: split-callbacks.ts says when that runs no code.)
+    const params = callback.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ts.visitNode(p.name, visit) as ts.BindingName));
     const submission = ts.visitNode(taskCall, visit) as ts.Expression;
     const result = f.createUniqueName('result');
     replaced.set(taskCall, valueOf(taskCall, result));

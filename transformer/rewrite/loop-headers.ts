@@ -68,6 +68,16 @@ function countingHeader(facts: FileFacts, loop: ts.ForStatement, assigned: Reado
   return { names: new Set([i]), once: false };
 }
 
+/**
+ * An array or tuple of the language, or a union of them (the elements of `[[10, 'EUR'], [5, 'GBP']] as const`):
+ * taking one apart with `[a, b]` runs none of the program's code.
+ */
+export function isLanguageArray(facts: FileFacts, type: ts.Type): boolean {
+  const { ctx } = facts;
+  if (type.isUnion()) return type.types.every((member) => isLanguageArray(facts, member));
+  return (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) && !isOverridable(runtimeShapes(ctx), type);
+}
+
 /** An array, typed array, Map or Set of the library, whose iteration runs none of the program's code. */
 export function isCollection(facts: FileFacts, expr: ts.Expression): boolean {
   const { ctx } = facts;
@@ -84,7 +94,7 @@ function bindsPlainly(facts: FileFacts, name: ts.BindingName, into: Set<string>)
   if (ts.isIdentifier(name)) { into.add(name.text); return true; }
   const type = ctx.checker.getTypeAtLocation(name);
   if (ts.isArrayBindingPattern(name)) {
-    if (!(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) || isOverridable(runtimeShapes(ctx), type)) return false;
+    if (!isLanguageArray(facts, type)) return false;
     return name.elements.every((e) => ts.isOmittedExpression(e) || (!e.initializer && bindsPlainly(facts, e.name, into)));
   }
   return name.elements.every((e) => {

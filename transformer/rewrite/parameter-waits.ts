@@ -4,6 +4,7 @@
  * gain nothing from it.
  */
 import type * as ts from 'typescript';
+import { snippet } from '../analysis/reason';
 import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { exportedName } from '../analysis/discover';
 import type { TaskInfo } from '../analysis/discover';
@@ -45,8 +46,12 @@ export class ParameterWaits {
       if (this.everyCallerFollows(fn, fn.parameters.indexOf(declaration))) continue;
       const calls = [...this.planner.plan.submissions.keys()].filter((call) => this.planner.argumentSymbols(call).has(symbol));
       if (calls.length !== 1 || this.planner.facts.inLoopOf(calls[0], fn)) continue;
+      const byName = this.passedByName(fn);
+      const hint = byName
+        ? `\`${snippet(byName.name)}\` is passed by name (\`${snippet(byName.use)}\`), so not all its calls are in sight; call it in an arrow function (\`(${symbol.name}) => ${snippet(byName.name)}(${symbol.name})\`) to run the calls in parallel`
+        : 'follow the argument in the caller (a local variable) to run the calls in parallel';
       this.planner.keepDirect(calls[0], this.planner.plan.submissions.get(calls[0])!, reasonAt(calls[0], `\`${symbol.name}\` is a parameter of a function ` +
-        'that would wait for it on return, so its one task would run alone; follow the argument in the caller (a local variable) to run the calls in parallel'));
+        `that would wait for it on return, so its one task would run alone; ${hint}`));
       return true;
     }
     return false;
@@ -157,6 +162,19 @@ export class ParameterWaits {
       const root = this.planner.containers.rootOf(arg);
       return (own !== undefined && this.planner.followed.has(own)) || (root !== undefined && this.planner.containers.relied().includes(root)) || this.planner.isFresh(arg);
     }) ?? false;
+  }
+
+  /** The function's name and the first place it is used other than called (`vs.forEach(double)`): tester #16's G8. */
+  private passedByName(fn: FunctionLike): { name: ts.Identifier; use: ts.Node } | undefined {
+    const { ts } = this;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+    const symbol = name && ts.isIdentifier(name) ? symbolOf(this.planner.facts.ctx, name) : undefined;
+    if (!symbol || !name || !ts.isIdentifier(name)) return undefined;
+    for (const ref of this.planner.facts.references(symbol)) {
+      if (isDeclarationName(ts, ref) || (ts.isCallExpression(ref.parent) && ref.parent.expression === ref)) continue;
+      return { name, use: ts.isCallExpression(ref.parent) ? ref.parent : ref };
+    }
+    return undefined;
   }
 
   /** Every call of the function, when all are in this file and nothing else names it (not exported, passed or stored). */

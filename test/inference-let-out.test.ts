@@ -1,0 +1,83 @@
+/**
+ * Whether a function lets a parameter out of the call (escaped: stored outside it, or returned) or keeps it in
+ * another parameter: a task that does keeps its calls direct ("its result would share the caller's object"). One
+ * construct per case, each with a twin that does let it out (tester #16's G4 and G5: a method's own object is followed as
+ * a parameter is, function-effects.ts thisEffects).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext, type FunctionLike } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+
+/** The summary of the exported function `t` declared in `code`, by parameter name: direction-relevant flags and why. */
+function effects(code: string): Record<string, { written: boolean; escaped?: string; kept?: string }> {
+  const name = '/virtual/main.ts';
+  const program = createAnalysisProgram(ts, [name], new Map([[name, code]]));
+  const ctx = createContext(ts, program);
+  const file = program.getSourceFile(name)!;
+  const fn = file.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 't')!;
+  const summary = new Summaries(ctx).get(fn as FunctionLike);
+  return Object.fromEntries(fn.parameters.map((p, i) => {
+    const e = summary.params[i];
+    return [p.name.getText(), { written: e.written !== undefined, escaped: e.escaped?.text, kept: e.kept?.text }];
+  }));
+}
+
+test('a destructuring swap of a parameter\'s elements writes it and lets nothing out', () => {
+  const { xs } = effects('export function t(xs: { n: number }[]) { [xs[0], xs[1]] = [xs[1], xs[0]]; }');
+  assert.ok(xs.written);
+  assert.is(xs.escaped, undefined);
+  assert.is(xs.kept, undefined);
+});
+
+test('a destructuring assignment into module state lets the parameter out', () => {
+  const { xs } = effects('export let kept: { n: number } | undefined;\nexport function t(xs: { n: number }[]) { [kept] = [xs[0]]; }');
+  assert.match(xs.escaped ?? '', /stored outside the function/);
+});
+
+test('a destructuring assignment into another parameter\'s slot keeps it there', () => {
+  const { xs, ys } = effects('export function t(xs: { n: number }[], ys: { n: number }[]) { [ys[0], xs[0]] = [xs[0], ys[0]]; }');
+  assert.match(xs.kept ?? '', /kept in `ys`/);
+  assert.match(ys.kept ?? '', /kept in `xs`/);
+});
+
+test('an object pattern into slots of the same parameter lets nothing out; a default from another is kept', () => {
+  const same = effects('export function t(xs: { n: number }[]) { ({ a: xs[0], b: xs[2] } = { a: xs[2], b: xs[0] }); }');
+  assert.is(same.xs.escaped, undefined);
+  const dflt = effects('export function t(xs: { n: number }[], d: { n: number }) { [xs[0] = d] = [xs[1]]; }');
+  assert.match(dflt.d.kept ?? '', /kept in `xs`/);
+});
+
+const LIST = `export class Node { next: Node | null = null; constructor(public v: number) {} }
+export class List {
+  head: Node | null = null;
+  values(): number[] { const out: number[] = []; for (let n = this.head; n; n = n.next) out.push(n.v); return out; }
+  doubleAll(): void { for (let n = this.head; n; n = n.next) n.v *= 2; }
+  find(v: number): Node | null { for (let n = this.head; n; n = n.next) if (n.v === v) return n; return null; }
+}
+`;
+
+test('a method walking its list with a cursor and collecting numbers only reads it, and its result holds none of it', () => {
+  const { l } = effects(LIST + 'export function t(l: List) { return l.values(); }');
+  assert.not.ok(l.written);
+  assert.is(l.escaped, undefined, 'l.values() is a fresh array of numbers');
+});
+
+test('a cursor walk that writes the nodes writes the list', () => {
+  assert.ok(effects(LIST + 'export function t(l: List) { l.doubleAll(); }').l.written);
+});
+
+test('a cursor walk that returns a node hands a part of the list out', () => {
+  const { l } = effects(LIST + 'export function t(l: List) { return l.find(2); }');
+  assert.match(l.escaped ?? '', /returned/);
+});
+
+test('a class method whose state is outside its object (a module Map) still hands back what an earlier call gave it', () => {
+  const store = 'const cache = new Map<number, { k: number }>();\nexport class Box { put(o: { k: number }) { cache.set(1, o); } get() { return cache.get(1)!; } }\n';
+  const { p } = effects(store + 'export function t(p: { k: number }, b: Box) { b.put(p); b.get().k = 1; }');
+  assert.ok(p.written || p.escaped !== undefined, 'p is written through the Map, or let out');
+});
+
+test.run();
