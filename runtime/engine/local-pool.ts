@@ -60,7 +60,7 @@ export class LocalPool {
       env: SHARE_ENV, // the program's process.env, live (engine-link.ts)
       concurrentTasksPerWorker: options.tasksPerWorker,
       workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio, program: options.program } satisfies PoolWorkerData,
-      ...(this.heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } } : {}),
+      resourceLimits: { stackSizeMb: programStackMb(), ...(this.heapMb !== undefined ? { maxOldGenerationSizeMb: this.heapMb } : {}) },
       loadBalancer: ((task: { [key: symbol]: unknown }, workers: PiscinaWorker[]) => this.balance(task, workers)) as never,
     });
     // piscina emits 'error' when an idle thread dies; the pool replaces it, and the caller retries a running task.
@@ -157,4 +157,15 @@ export class LocalPool {
     if (forget?.length) { carrier.message.forget = forget; this.forgetLists.set(best.id, []); }
     return best;
   }
+}
+
+/**
+ * A pool thread's stack as deep as the program's thread: a recursion that overflows in the plain call (V8's 984 KB,
+ * or `--stack-size`) overflows in the task too, where a thread's default 4 MB let it go five times deeper. Node keeps
+ * 192 KB of a thread's stack for itself, outside V8's limit.
+ */
+function programStackMb(): number {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => /^--stack[-_]size=(\d+)$/.exec(a)).find(Boolean);
+  const kb = flag ? Number(flag[1]) : 984;
+  return (kb + 192) / 1024;
 }

@@ -31,3 +31,10 @@ export function exportSetting(name: string, value: string): string {
 export function localHour(ms: number): number {
   return new Date(ms).getHours();
 }
+
+function depth(n: number): number { return n === 0 ? 0 : 1 + depth(n - 1); }
+
+/** @task */
+export function recurse(n: number): number {
+  return depth(n);
+}
