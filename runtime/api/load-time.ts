@@ -13,6 +13,7 @@
  */
 import { getEnvironmentData, isMainThread, setEnvironmentData } from 'node:worker_threads';
 import { inWorker } from '../worker-flag';
+import { fieldValues, isPlainRecord } from '../worker/shapes';
 
 const PREFIX = 'taskify:load-time:';
 
@@ -35,8 +36,8 @@ function isPlainData(value: unknown, seen: Set<object>): boolean {
   if (value instanceof Date) return true;
   if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, seen) && isPlainData(v, seen));
   if (value instanceof Set) return [...value].every((v) => isPlainData(v, seen));
-  const prototype = Object.getPrototypeOf(value);
-  // (A null-prototype object would come back with Object's.)
-  if (!Array.isArray(value) && prototype !== Object.prototype) return false;
-  return Object.values(value).every((v) => isPlainData(v, seen));
+  // (A null-prototype object would come back with Object's; a getter, as the value it gave when cloned.)
+  if (!Array.isArray(value) && (!isPlainRecord(value) || Object.getPrototypeOf(value) === null)) return false;
+  const fields = fieldValues(value);
+  return fields.length === Object.keys(value).length && fields.every((v) => isPlainData(v, seen));
 }

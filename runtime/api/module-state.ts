@@ -9,6 +9,7 @@
  * The registry lives on globalThis (one per thread), not in this module: the program may load the runtime by another
  * path than the worker does.
  */
+import { isPlainRecord } from '../worker/shapes';
 import { badTask } from '../errors';
 import type { WorkerArg } from '../protocol';
 
@@ -102,9 +103,3 @@ function copyInto(target: unknown, source: unknown, what: string, seen = new Set
   }
 }
 
-/** An object literal's object (or one without a prototype): filled in place field by field. */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}

@@ -9,7 +9,7 @@
  * a wait inside the program's own loops cost a map lookup.
  */
 import { Future } from './future';
-import { fieldValues } from '../worker/shapes';
+import { fieldValues, isPlainRecord } from '../worker/shapes';
 
 export interface WithinHost {
   /** Grows with every submission. */
@@ -53,14 +53,9 @@ export class Within {
         if (item instanceof Future) item = object[i] = item.wait();
         if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
       }
-    } else if (throughFields && isPlainObject(object)) {
+    } else if (throughFields && isPlainRecord(object)) {
       for (const item of fieldValues(object)) if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
     }
   }
 }
 
-/** A record made by a literal (`{ v }`): its fields are the program's own names for other objects. */
-function isPlainObject(object: object): boolean {
-  const proto = Object.getPrototypeOf(object);
-  return proto === Object.prototype || proto === null;
-}

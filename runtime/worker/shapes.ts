@@ -30,6 +30,13 @@ export function fieldValues(object: object): unknown[] {
   return values;
 }
 
+/** An object literal's object, or one made without a prototype: its fields are all it is. */
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 export function isTypedArray(value: unknown): value is ArrayBufferView & { length: number } {
   return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }

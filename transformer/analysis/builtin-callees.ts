@@ -4,7 +4,7 @@
  * tables of builtins.ts are looked up by these names. Both reach.ts and the effects ask it.
  */
 import type * as ts from 'typescript';
-import { prototypeName, returnedExpressions, skipParens } from './expressions';
+import { isNullishLiteral, prototypeName, returnedExpressions, skipParens } from './expressions';
 import { builtinReturnedBy } from './returned-members';
 import { nodeBuiltinName } from './node-builtins';
 import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
@@ -146,8 +146,7 @@ function declaredInProgram(ctx: AnalysisContext, id: ts.Identifier): boolean {
 
 /** `undefined`, `null`, `void 0`, `false`: what a guard gives when the built-in is not there. */
 function isNothing(t: typeof ts, e: ts.Expression): boolean {
-  e = skipParens(t, e);
-  return (t.isIdentifier(e) && e.text === 'undefined') || e.kind === t.SyntaxKind.NullKeyword || e.kind === t.SyntaxKind.FalseKeyword || t.isVoidExpression(e);
+  return isNullishLiteral(t, e) || skipParens(t, e).kind === t.SyntaxKind.FalseKeyword;
 }
 
 /**
@@ -156,13 +155,9 @@ function isNothing(t: typeof ts, e: ts.Expression): boolean {
  */
 function unguarded(t: typeof ts, value: ts.Expression): ts.Expression {
   value = skipParens(t, value);
-  const isUndefined = (e: ts.Expression): boolean => {
-    e = skipParens(t, e);
-    return (t.isIdentifier(e) && e.text === 'undefined') || e.kind === t.SyntaxKind.NullKeyword || t.isVoidExpression(e);
-  };
   if (t.isConditionalExpression(value)) {
-    if (isUndefined(value.whenFalse)) return unguarded(t, value.whenTrue);
-    if (isUndefined(value.whenTrue)) return unguarded(t, value.whenFalse);
+    if (isNullishLiteral(t, value.whenFalse)) return unguarded(t, value.whenTrue);
+    if (isNullishLiteral(t, value.whenTrue)) return unguarded(t, value.whenFalse);
   }
   if (t.isBinaryExpression(value) && value.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken) return unguarded(t, value.right);
   return value;

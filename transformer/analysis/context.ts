@@ -148,12 +148,6 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
 }
 
 /** `Object`, `Math`, `Reflect`, `console`: a namespace of the standard library, which keeps nothing it is given. */
-/** The host's name (`process`, `setTimeout`): declared by no file of the program's, not a variable called so. */
-export function isHostName(ctx: AnalysisContext, name: ts.Identifier): boolean {
-  const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
-  return !declaration || declaration.getSourceFile().isDeclarationFile;
-}
-
 export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): boolean {
   // (`out.add`: the member's own declarations, those of Set's `add` in the library.)
   const symbol = ctx.ts.isIdentifier(expr) ? symbolOf(ctx, expr)
@@ -294,4 +288,9 @@ export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): F
   if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
   // (The checker resolves `(c ? reader : writer)(p)` to one of them: callee-names.ts says when that one is the callee.)
   return calleeNames(ctx, call.expression, declaration) ? declaration : undefined;
+}
+
+/** The node is, or holds, a reference to `symbol`. */
+export function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symbol): boolean {
+  return (ctx.ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ctx.ts.forEachChild(node, (child) => namesSymbol(ctx, child, symbol)) === true;
 }

@@ -36,6 +36,12 @@ export function skipParens(t: typeof ts, node: ts.Expression): ts.Expression {
   return node;
 }
 
+/** `undefined`, `null`, `void 0`: a literal of nothing. */
+export function isNullishLiteral(t: typeof ts, node: ts.Expression): boolean {
+  const e = skipParens(t, node);
+  return (t.isIdentifier(e) && e.text === 'undefined') || e.kind === t.SyntaxKind.NullKeyword || t.isVoidExpression(e);
+}
+
 /** The variable at the root of `a.b[c]`, and how many steps below it the expression's value is. */
 export function rootAndDepth(t: typeof ts, node: ts.Expression): { root?: ts.Identifier; depth: number } {
   let depth = 0;

@@ -7,9 +7,10 @@
  * main thread has no object to send, so wherever a `const` would travel, kept-state.ts and task-state.ts refuse it.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { namesSymbol, type AnalysisContext } from './context';
 import { isFresh } from '../rewrite/fresh';
 import { skipTransparent } from '../rewrite/syntax';
+import { isNullishLiteral } from './expressions';
 
 /** Why such an object cannot be one the calls carry (kept-state.ts, task-state.ts). */
 export const LAZY_CANNOT_TRAVEL = 'it is made on first use in a module `let`, so the main thread may have none to send (declare it `const X = new …`)';
@@ -28,7 +29,7 @@ function findLazilyMade(ctx: AnalysisContext, declaration: ts.VariableDeclaratio
   const statement = declaration.parent?.parent;
   if (!ts.isIdentifier(declaration.name) || !statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
   if (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) return false;
-  if (declaration.initializer && !isEmpty(ts, declaration.initializer)) return false;
+  if (declaration.initializer && !isNullishLiteral(ts, declaration.initializer)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(declaration.name);
   const names = (node: ts.Node): boolean => ts.isIdentifier(node) && ctx.checker.getSymbolAtLocation(node) === symbol;
   let assignments = 0;
@@ -41,11 +42,11 @@ function findLazilyMade(ctx: AnalysisContext, declaration: ts.VariableDeclaratio
         return;
       }
       // A destructuring assignment that names it.
-      if ((ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left)) && mentions(ts, node.left, names)) { other = true; return; }
+      if ((ts.isArrayLiteralExpression(node.left) || ts.isObjectLiteralExpression(node.left)) && namesSymbol(ctx, node.left, symbol!)) { other = true; return; }
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && names(skipTransparent(ts, node.operand)) &&
       (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
       other = true; return;
-    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer) && mentions(ts, node.initializer, names)) {
+    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer) && namesSymbol(ctx, node.initializer, symbol!)) {
       other = true; return;
     }
     ts.forEachChild(node, visit);
@@ -86,14 +87,5 @@ function testsEmpty(t: typeof ts, condition: ts.Expression, names: (node: ts.Nod
   if (!t.isBinaryExpression(test)) return false;
   const equality = [t.SyntaxKind.EqualsEqualsToken, t.SyntaxKind.EqualsEqualsEqualsToken].includes(test.operatorToken.kind);
   const [left, right] = [skipTransparent(t, test.left), skipTransparent(t, test.right)];
-  return equality && ((names(left) && isEmpty(t, right)) || (names(right) && isEmpty(t, left)));
-}
-
-function isEmpty(t: typeof ts, expr: ts.Expression): boolean {
-  const value = skipTransparent(t, expr);
-  return value.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(value) && value.text === 'undefined') || t.isVoidExpression(value);
-}
-
-function mentions(t: typeof ts, node: ts.Node, names: (node: ts.Node) => boolean): boolean {
-  return names(node) || t.forEachChild(node, (child) => mentions(t, child, names) || undefined) === true;
+  return equality && ((names(left) && isNullishLiteral(t, right)) || (names(right) && isNullishLiteral(t, left)));
 }

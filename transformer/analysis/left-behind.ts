@@ -7,7 +7,8 @@
  * only their process listeners count.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isHostName as isGlobal, type AnalysisContext, type FunctionLike } from './context';
+import { isFunctionLike, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
+import { nodeDeclaredName } from './node-builtins';
 import { codeReachedFrom } from './reached-code';
 import { isWriteTarget } from '../rewrite/syntax';
 
@@ -39,9 +40,7 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
     else visit(part);
     if (found) break;
   }
-  if (!found) return undefined;
-  const text = found.getText();
-  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+  return found && shown(found);
 }
 
 /**
@@ -51,18 +50,17 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
  */
 export function processChanged(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
   const { ts } = ctx;
-  const isProcess = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === 'process' && isGlobal(ctx, node);
-  const isEnv = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node) && node.name.text === 'env' && isProcess(node.expression);
+  const isEnv = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node) && node.name.text === 'env' && nodeDeclaredName(ctx, node) === PROCESS_ENV;
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
     const access = (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isEnv(node.expression);
     if (access && isWriteTarget(ts, node as ts.Expression)) { found = node.parent; return; }
-    if (ts.isCallExpression(node)) {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const callee = node.expression;
-      const chdir = ts.isPropertyAccessExpression(callee) && isProcess(callee.expression) && ['chdir', 'umask'].includes(callee.name.text) && node.arguments.length > 0;
-      const assigns = ts.isPropertyAccessExpression(callee) && callee.getText() === 'Object.assign' && node.arguments[0] !== undefined && isEnv(node.arguments[0]);
-      if (chdir || assigns) { found = node; return; }
+      const moves = PROCESS_CHANGES.has(callee.name.text) && node.arguments.length > 0 && PROCESS_CHANGES.has(nodeDeclaredName(ctx, callee) ?? '');
+      const assigns = qualifiedName(ts, callee) === 'Object.assign' && node.arguments[0] !== undefined && isEnv(node.arguments[0]);
+      if (moves || assigns) { found = node; return; }
     }
     ts.forEachChild(node, visit);
   };
@@ -70,7 +68,21 @@ export function processChanged(ctx: AnalysisContext, fn: FunctionLike): string |
     visit(part);
     if (found) break;
   }
-  if (!found) return undefined;
-  const text = found.getText();
+  return found && shown(found);
+}
+
+const PROCESS_ENV = 'node:process.NodeJS.Process.env';
+/** `process.chdir(dir)`, `process.umask(mask)` (node-builtins.ts names; the bare names for a quick first look). */
+const PROCESS_CHANGES = new Set(['chdir', 'umask'].flatMap((m) => [m, `node:process.NodeJS.Process.${m}`]));
+
+/** The node's text as a reason shows it: quoted, at most 60 characters. */
+function shown(node: ts.Node): string {
+  const text = node.getText();
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+/** The host's name (`setTimeout`, `process`): declared by no file of the program's, not a variable called so. */
+function isGlobal(ctx: AnalysisContext, name: ts.Identifier): boolean {
+  const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
+  return !declaration || declaration.getSourceFile().isDeclarationFile;
 }

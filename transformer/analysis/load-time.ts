@@ -7,13 +7,15 @@
  * task may reach one through any import.
  */
 import type * as ts from 'typescript';
-import { isHostName as isGlobal, type AnalysisContext } from './context';
+import { qualifiedName, type AnalysisContext } from './context';
+import { nodeDeclaredName } from './node-builtins';
 
-/** `process.X` read at load: what may differ between the program's thread at import and a worker later. */
-const PROCESS_STATE = new Set(['env', 'argv', 'execArgv', 'cwd', 'hrtime', 'uptime', 'memoryUsage', 'cpuUsage', 'title']);
-/** Calls whose value is the clock's or chance's. */
-const MOMENT = new Set(['Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.randomBytes', 'crypto.randomInt',
-  'crypto.getRandomValues', 'randomUUID', 'randomBytes', 'randomInt']);
+/** What may differ between the program's thread at import and a worker later, as node-builtins.ts names Node's. */
+const PROCESS_MEMBERS = new Set(['env', 'argv', 'execArgv', 'cwd', 'hrtime', 'uptime', 'memoryUsage', 'cpuUsage', 'title']);
+const PROCESS_STATE = new Set([...PROCESS_MEMBERS].map((p) => `node:process.NodeJS.Process.${p}`));
+const NODE_CHANCE = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues'].map((f) => `node:crypto.${f}`));
+/** The standard library's clock and chance. */
+const MOMENT = new Set(['Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues']);
 
 /** Top-level `const` declarations of the file whose initializer reads the process's state or the moment. */
 export function loadTimeConstants(ctx: AnalysisContext, source: ts.SourceFile): ts.VariableDeclaration[] {
@@ -32,9 +34,11 @@ function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   const { ts } = ctx;
   // A function made here runs later, in whichever thread calls it: its body is not the load's.
   if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node)) return false;
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'process' &&
-    PROCESS_STATE.has(node.name.text) && isGlobal(ctx, node.expression)) return true;
-  if (ts.isCallExpression(node) && MOMENT.has(node.expression.getText())) return true;
+  // (The member's name first: most accesses are none of these, and need no symbol.)
+  if (ts.isPropertyAccessExpression(node) && PROCESS_MEMBERS.has(node.name.text) && PROCESS_STATE.has(nodeDeclaredName(ctx, node) ?? '')) return true;
+  if (ts.isCallExpression(node) && (MOMENT.has(qualifiedName(ts, node.expression) ?? '') || NODE_CHANCE.has(nodeDeclaredName(ctx, node.expression) ?? ''))) {
+    return true;
+  }
   // `new Date()`, `Date()`: now.
   if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' &&
     (node.arguments ?? []).length === 0) return true;

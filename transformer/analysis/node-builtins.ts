@@ -72,8 +72,18 @@ export function isListedNodeDeclaration(t: typeof ts, declaration: ts.Declaratio
 
 /** The name of the Node built-in `callee` resolves to, when the tables above list it; undefined otherwise. */
 export function nodeBuiltinName(ctx: AnalysisContext, callee: ts.Expression): string | undefined {
+  const name = nodeDeclaredName(ctx, callee);
+  return name && listed(name) ? name : undefined;
+}
+
+/**
+ * What @types/node declares `expr` (a name, or a member access: `writeFileSync`, `fs.promises.rm`, `process.env`) to
+ * be, as a name of the form above (`node:fs.writeFileSync`, `node:process.NodeJS.Process.env`); undefined when it is
+ * the program's own or declared elsewhere. The one place Node's functions and objects are recognised.
+ */
+export function nodeDeclaredName(ctx: AnalysisContext, expr: ts.Expression): string | undefined {
   const { ts } = ctx;
-  const id = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  const id = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isIdentifier(expr) ? expr : undefined;
   if (!id) return undefined;
   const known = names.get(id);
   if (known !== undefined) return known ?? undefined;
@@ -81,9 +91,8 @@ export function nodeBuiltinName(ctx: AnalysisContext, callee: ts.Expression): st
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const declaration = symbol?.declarations?.[0];
   const name = declaration && /[\\/]@types[\\/]node[\\/]/.test(declaration.getSourceFile().fileName) ? declaredName(ts, declaration) : undefined;
-  const found = name && listed(name) ? name : undefined;
-  names.set(id, found ?? null);
-  return found;
+  names.set(id, name ?? null);
+  return name;
 }
 
 /** `node:` + the ambient module and the named declarations from it down to `declaration` (`global` left out). */

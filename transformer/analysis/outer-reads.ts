@@ -5,12 +5,13 @@
  * state the task changes that the program reads. discover.ts turns these into errors or the task's moduleState.
  */
 import type * as ts from 'typescript';
+import { enclosesOrIs } from './function-values';
 import { isLazilyMade } from './lazy-objects';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { keptByClosure, outlivesCalls } from './outlived-variables';
-import { isKeyedStore, isWithin, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
+import { isKeyedStore, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
 import type { ModuleWrites } from './module-writes';
 import { isReference, isWriteTarget } from '../rewrite/syntax';
 
@@ -62,7 +63,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   // the plain program's last call left. None for a keyed store or a read the writing function sets afresh first.
   const sharedBy = (owner: FunctionLike, written: ts.Node, symbol: ts.Symbol, reads: readonly ts.Identifier[]): ts.Identifier | undefined =>
     isKeyedStore(ctx, owner, written, symbol) ? undefined
-      : reads.find((read) => !isWithin(read, written) && (!isWithin(read, owner) || !setAfreshBefore(ctx, owner, symbol, read)));
+      : reads.find((read) => !enclosesOrIs(written, read) && (!enclosesOrIs(owner, read) || !setAfreshBefore(ctx, owner, symbol, read)));
   const outlived = new Map<ts.Symbol, ts.Identifier>();
   const closureKept = new Map<ts.Symbol, ts.Identifier>();
   const countsIn = (part: ts.Node) => (node: ts.Node): void => {
@@ -102,7 +103,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const ref = viaNamespace ? (node.parent as ts.PropertyAccessExpression).name as ts.Identifier : node;
       const declaration = symbol?.valueDeclaration;
       // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
-      const written = symbol && !lostWrites.has(symbol) && declaration && !isWithin(declaration, fn) ? writeAt(node, fn) : undefined;
+      const written = symbol && !lostWrites.has(symbol) && declaration && !enclosesOrIs(fn, declaration) ? writeAt(node, fn) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
       if (written && readAt) lostWrites.set(symbol!, { ref, write: written, readAt });
       // `COUNTER.n++`, `totals.sum += x`: a count only the tasks keep, from its own old value; each worker has its own.
@@ -118,7 +119,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const staticChange = symbol && !changedStatics.has(symbol) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node
         ? state.changeOfModuleClass(symbol) : undefined;
       if (staticChange) changedStatics.set(symbol!, { ref: node, change: staticChange });
-      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !isWithin(declaration, fn)) {
+      if (symbol && declaration && ts.isVariableDeclaration(declaration) && !enclosesOrIs(fn, declaration)) {
         // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
         if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration) && !isLazilyMade(ctx, declaration)) {
           if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);

@@ -5,7 +5,7 @@
  * reports them, discover.ts makes them a compile error.
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isReassigned, namesSymbol, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { enclosesOrIs } from './function-values';
 import { isLazilyMade } from './lazy-objects';
 
@@ -51,10 +51,6 @@ function reassignedByClosure(ctx: AnalysisContext, declaration: ts.VariableDecla
   return found;
 }
 
-/** The node is, or holds, a reference to `symbol`. */
-export function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symbol): boolean {
-  return (ctx.ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ctx.ts.forEachChild(node, (child) => namesSymbol(ctx, child, symbol)) === true;
-}
 
 /**
  * A variable a closure keeps: `state` in `const ids = (() => { const state = { n: 0 }; return { next: () => ++state.n };

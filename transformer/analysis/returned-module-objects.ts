@@ -7,6 +7,7 @@
  * task returns is a compile error that names the task and the place, never a silent copy.
  */
 import type * as ts from 'typescript';
+import { enclosesOrIs } from './function-values';
 import { calledFunction, hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codes, taskError } from './diagnostics';
 import { moduleStateKey, type TaskInfo } from './discover';
@@ -99,7 +100,7 @@ function heldModuleObject(ctx: AnalysisContext, fn: FunctionLike, state: ModuleS
     if (state.isModuleObject(symbol)) return e;
     const declaration = symbol.valueDeclaration;
     // A local `const d = MEMO.get(n)` of the task's own.
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && within(declaration, fn) &&
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && enclosesOrIs(fn, declaration) &&
       (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) return again(declaration.initializer);
     return undefined;
   }
@@ -127,7 +128,3 @@ function heldModuleObject(ctx: AnalysisContext, fn: FunctionLike, state: ModuleS
   return undefined;
 }
 
-function within(node: ts.Node, fn: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === fn) return true;
-  return false;
-}

@@ -6,8 +6,8 @@
  * worker's own without changing any output.
  */
 import type * as ts from 'typescript';
-import { isLibraryGlobal, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { namesSymbol } from './outlived-variables';
+import { enclosesOrIs } from './function-values';
+import { isLibraryGlobal, namesSymbol, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { rootIdentifier } from './expressions';
 
 /**
@@ -34,7 +34,7 @@ export function fromState(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expr
       const named = symbolOf(ctx, node);
       if (named === symbol) return true;
       const declaration = named?.valueDeclaration;
-      if (named && !locals.has(named) && declaration && ts.isVariableDeclaration(declaration) && isWithin(declaration, fn)) {
+      if (named && !locals.has(named) && declaration && ts.isVariableDeclaration(declaration) && enclosesOrIs(fn, declaration)) {
         locals.add(named);
         if (declaration.initializer && names(declaration.initializer)) return true;
         const assigned = (n: ts.Node): boolean => (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
@@ -150,10 +150,6 @@ function isLibraryMethodCall(ctx: AnalysisContext, call: ts.CallExpression): boo
   return ctx.ts.isPropertyAccessExpression(call.expression) && isLibraryGlobal(ctx, call.expression);
 }
 
-export function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
 
 /**
  * The place a write changes: the operand of `++`/`--` or `delete`, an assignment's target, the receiver of a method

@@ -5,6 +5,7 @@
  * form says it once and points later calls back at the first (`same reason as line 5`).
  */
 import type * as ts from 'typescript';
+import { enclosesOrIs } from '../analysis/function-values';
 import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { formatReason, snippet } from '../analysis/reason';
@@ -131,7 +132,7 @@ function unresolvedTaskCalls(ctx: AnalysisContext, source: ts.SourceFile, tasks:
     if (ts.isCallExpression(node) && !planned.has(node)) {
       const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
       const task = declaration && tasks.get(declaration as FunctionLike);
-      if (task && declaration !== undefined && !isWithin(node, declaration)) found.push([node, task]);
+      if (task && declaration !== undefined && !enclosesOrIs(declaration, node)) found.push([node, task]);
     }
     ts.forEachChild(node, visit);
   };
@@ -139,7 +140,3 @@ function unresolvedTaskCalls(ctx: AnalysisContext, source: ts.SourceFile, tasks:
   return found;
 }
 
-function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}

@@ -16,6 +16,7 @@
  * (`for (const x of v) bump(v)`), or it sits where no statement list surrounds it (a constructor, a field).
  */
 import type * as ts from 'typescript';
+import { enclosesOrIs } from '../analysis/function-values';
 import { isFunctionLike, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { isSynchronousCallback } from './syntax';
@@ -105,7 +106,7 @@ class Region {
       skip: (node) => this.callbacks.has(node) || this.beforeSubmission.has(node),
       isLocal: (name) => {
         const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
-        return declaration !== undefined && isWithin(declaration, region);
+        return declaration !== undefined && enclosesOrIs(region, declaration);
       },
     });
   }
@@ -190,7 +191,7 @@ class Region {
    * statements of their own.
    */
   private unitStatement(s: ts.Statement, unit: ts.Node, pending: boolean): boolean {
-    const direct = this.calls.filter((call) => isWithin(call, unit) && !this.inCallback(call, unit));
+    const direct = this.calls.filter((call) => enclosesOrIs(unit, call) && !this.inCallback(call, unit));
     const evaluatedFirst = direct.length === 1 ? direct[0].arguments : [];
     for (const arg of evaluatedFirst) this.beforeSubmission.add(arg);
     const observed = this.observations.firstIn(unit);
@@ -202,7 +203,7 @@ class Region {
     }
     if (pending && evaluatedFirst.some((arg) => this.observations.firstIn(arg))) this.plan.before.set(s, evaluatedFirst[0]);
     for (const callback of this.callbacks) {
-      if (!isWithin(callback, unit) || this.outerCallback(callback) !== undefined && isWithin(this.outerCallback(callback)!, unit)) continue;
+      if (!enclosesOrIs(unit, callback) || this.outerCallback(callback) !== undefined && enclosesOrIs(unit, this.outerCallback(callback)!)) continue;
       const body = (callback as FunctionLike).body!;
       if (this.ts.isBlock(body)) this.list(body.statements, true);
       else this.unit(body);
@@ -237,11 +238,7 @@ class Region {
 
   /** Every fenced call inside `node` stays direct, for this reason. */
   private refuse(node: ts.Node, why: string): void {
-    for (const call of this.calls) if (isWithin(call, node) && !this.refused.has(call)) this.refused.set(call, reasonAt(call, why));
+    for (const call of this.calls) if (enclosesOrIs(node, call) && !this.refused.has(call)) this.refused.set(call, reasonAt(call, why));
   }
 }
 
-function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}

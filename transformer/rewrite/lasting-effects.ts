@@ -14,33 +14,30 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
 import { MUTATING_METHODS } from '../analysis/builtins';
 import { codeReachedFrom } from '../analysis/reached-code';
+import { nodeDeclaredName } from '../analysis/node-builtins';
 import type { FileFacts } from './file-facts';
 import { isSynchronousCallback } from './syntax';
 
-/** Node's functions that change files or processes, by the @types/node file declaring them (not a stream's `write`). */
-const FILE_CHANGES = new Set([
-  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
+/** Node's functions that change files or processes, as node-builtins.ts names them (not a stream's `write`). */
+const FILE_CHANGES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
   'rename', 'renameSync', 'truncate', 'truncateSync', 'ftruncate', 'ftruncateSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync',
   'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'write', 'writeSync', 'writev', 'writevSync', 'symlink', 'symlinkSync',
-  'link', 'linkSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'utimes', 'utimesSync', 'createWriteStream',
+  'link', 'linkSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'utimes', 'utimesSync', 'createWriteStream'];
+const WORLD_CHANGES = new Set([
+  ...FILE_CHANGES.flatMap((f) => [`node:fs.${f}`, `node:fs/promises.${f}`]),
+  ...['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'].map((f) => `node:child_process.${f}`),
+  ...['exit', 'kill', 'abort'].map((f) => `node:process.NodeJS.Process.${f}`),
 ]);
-const WORLD_CHANGES: readonly [RegExp, ReadonlySet<string>][] = [
-  [/[\\/]@types[\\/]node[\\/]fs(\.d\.ts|[\\/]promises\.d\.ts)$/, FILE_CHANGES],
-  [/[\\/]@types[\\/]node[\\/]child_process\.d\.ts$/, new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])],
-  [/[\\/]@types[\\/]node[\\/]process\.d\.ts$/, new Set(['exit', 'kill', 'abort'])],
-];
 
 /** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node's fs, child_process or process. */
 export function changesTheWorld(facts: FileFacts, call: ts.CallExpression): boolean {
-  const { ts, ctx } = facts;
+  const { ts } = facts;
   const callee = call.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (!name || !WORLD_CHANGES.some(([, names]) => names.has(name))) return false;
-  let symbol = ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
-  const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile().fileName);
-  return files.length > 0 && files.every((file) => WORLD_CHANGES.some(([where, names]) => where.test(file) && names.has(name)));
+  // (The name as spelled first: most calls are none of these, and need no symbol.)
+  const spelled = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return spelled !== undefined && SPELLED.has(spelled) && WORLD_CHANGES.has(nodeDeclaredName(facts.ctx, callee) ?? '');
 }
+const SPELLED = new Set([...WORLD_CHANGES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
 /** Whether calling program function `fn` may change the world: its body or the program code it reaches. */
 export function reachesWorldChange(facts: FileFacts, fn: FunctionLike): boolean {

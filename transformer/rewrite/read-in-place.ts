@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 import { COPYING_FUNCTIONS, COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
-import type { SummaryLookup } from '../analysis/param-effects';
+import type { ParamEffects, SummaryLookup } from '../analysis/param-effects';
 import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
 /** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
@@ -121,10 +121,8 @@ export function readingCallUsedUp(ctx: AnalysisContext, lookup: SummaryLookup, c
 
 /** A function written in place (`(o) => keep.push(o)`) one of whose parameters outlives its call: stored, or returned. */
 export function outlivesIn(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
-  const { ts } = ctx;
-  const value = skipTransparent(ts, arg);
-  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
-  return lookup(value as FunctionLike, false)?.params.some((effect) => outlives(effect)) ?? true;
+  const params = givenEffects(ctx, lookup, arg);
+  return params !== undefined && (params === 'unknown' || params.some((effect) => outlives(effect)));
 }
 
 /**
@@ -132,10 +130,15 @@ export function outlivesIn(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.
  * there whose parameters neither escape (returned included) nor are written (`(s, b) => s + b.n`).
  */
 export function keepsNothingGiven(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
+  if (isPrimitiveNode(ctx, skipTransparent(ctx.ts, arg))) return true;
+  const params = givenEffects(ctx, lookup, arg);
+  return Array.isArray(params) && params.every((effect) => !outlives(effect) && !effect?.written && !effect?.writtenLater);
+}
+
+/** What a function written in place does to its parameters; undefined for any other argument. */
+function givenEffects(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): readonly ParamEffects[] | 'unknown' | undefined {
   const { ts } = ctx;
   const value = skipTransparent(ts, arg);
-  if (isPrimitiveNode(ctx, value)) return true;
-  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
-  const params = lookup(value as FunctionLike, false)?.params;
-  return params !== undefined && params.every((effect) => !outlives(effect) && !effect?.written && !effect?.writtenLater);
+  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return undefined;
+  return lookup(value as FunctionLike, false)?.params ?? 'unknown';
 }
