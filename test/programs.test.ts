@@ -128,19 +128,30 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
   // Passes after a break or a failure were submitted too, and are dismissed (cancelled if not started): not counted.
   assert.ok(tasks.inWorkers >= 6 + 4 + 2 + 1 + 2 + 1 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 7, 'sum, best, first big (its value in a const), found, the failing loop, squares and chunked are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 7, 'sum, best, first big (its value in a const), found, the failing loop, squares and chunked are split');
   assert.match(emitted, /for \(const x of __taskify\.waitOn\(grown\)\)\s+results_\d+\.push/, 'the first pass waits for what the header reads');
-  assert.match(emitted, /const m = __taskify\.waitOn\(__taskify\.reached\(value_\d+\)\)/, 'a task value kept in a const of the pass is the second pass\'s value');
+  assert.match(emitted, /const m = __taskify\.waitOn\(__taskify\.reached\(__taskify\.take\(results_\d+, base_\d+ \+ 0\)\)\)/, 'a task value kept in a const of the pass is the second pass\'s value');
+});
+
+test('loop bodies making several task calls (a const, two in one print, a destructured value) submit every call of every pass first; continue and break before them, and a failure, dismiss the rest', () => {
+  const tasks = printsAsPlain('split-many');
+  // rows 5 x 3, skipping 2 x 2, seen 2 x 2 (of 5 submitted), tally 3 x 2, risky 2 + 2 + 1 (the failure), partial one at a time.
+  assert.ok(tasks.inWorkers >= 15 + 4 + 4 + 6 + 5 + 6, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('split-many', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 5, 'rows, skipping, seen, risky and tally are split; partial (a break between calls) is not');
+  assert.match(emitted, /results_\d+\.push\(__taskify\.submit\(__taskify_total_\d+, \[r\][^)]*\), __taskify\.submit\(__taskify_grade_\d+, \[r\][^)]*\), __taskify\.submit\(__taskify_spread_\d+, \[r\][^)]*\)\)/,
+    'the first pass submits a pass\'s calls in the order the body makes them');
+  assert.match(emitted, /const base_\d+ = next_\d+;\s*next_\d+ \+= 3;/, 'each pass of the second takes its own three');
 });
 
 test('split loops and callbacks that store into containers no task reads (Set, Map, histogram, a record field): all calls submitted first, stores in plain order', () => {
   const tasks = printsAsPlain('split-stores');
   assert.ok(tasks.inWorkers >= 6 + 6 + 6 + 1 + 6 + 6 + 2 + 4 + 5 + 6 + 4 + 3 + 2 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-stores', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'seen, ranges, hist, best, kept and sums are split loops');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 6, 'seen, ranges, hist, best, kept and sums are split loops');
   assert.match(emitted, /halves\[i\] = __taskify\.waitOn\(__taskify\.submit\(/, 'halves: later passes read views of it');
   assert.is(emitted.match(/__taskify\.eachThen\(parts, "forEach"/g)?.length, 1, 'byIndex is a split callback');
-  assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(__taskify\.reached\(value_\d+\)\)\)/, 'objects the program keeps are marked as changed where stored');
+  assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(__taskify\.reached\(__taskify\.take\(results_\d+, base_\d+ \+ 0\)\)\)\)/, 'objects the program keeps are marked as changed where stored');
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(__taskify_peak/g)?.length, 2, 'rows and grow: a later pass reads the container');
   assert.match(emitted, /eachThen\(Array\.from\(\{ length: 4 \}\), "map", \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
     'Array.from with a callback is split, its argument computed from the index');
@@ -152,7 +163,7 @@ test('split loops over collections evaluated once (Map entries, Object.entries, 
   const tasks = printsAsPlain('split-headers');
   assert.ok(tasks.inWorkers >= 6 * 5 + 3 + 2 + 6 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-headers', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 6, 'totals, byName (a record), groups, highest, labelled and scaled are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 6, 'totals, byName (a record), groups, highest, labelled and scaled are split');
   assert.match(emitted, /let scaled = 0;\s*__taskify\.fence\(\);\s*{\s*const items_/, 'the fence for the record comes before the split loop');
   assert.match(emitted, /const items_\d+ = \[\.\.\.Object\.entries\(groups\)\];/, 'the iterable is evaluated once');
   assert.is(emitted.match(/console\.log\('(chosen total|row peak|work)', (k, )?__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3,
@@ -174,7 +185,7 @@ test('a failing call ends what follows it, as the plain call did: lines after it
   const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(taskified, 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissFrom\(/g)?.length, 2, 'both loops over parts are split, the one with a const too');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 2, 'both loops over parts are split, the one with a const too');
   assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 1, 'the forEach that prints, in its try, is split');
 });
 

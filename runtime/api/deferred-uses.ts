@@ -1,7 +1,7 @@
 /**
  * Uses of task values the plugin moved after later submissions, so that tasks whose values one piece of code needs
  * run side by side: an array method's callback split in two (eachThen), a statement's expression evaluated once all
- * its task calls were submitted (withValues), a loop split in two (dismissFrom). Only for silent tasks that read
+ * its task calls were submitted (withValues), a loop split in two (take, dismissUntaken). Only for silent tasks that read
  * their arguments, so the order cannot be seen; submissions the plain program would never have made (an earlier call
  * failed) are dismissed. And the calls of async tasks, which plain code uses as Promises (promised).
  */
@@ -99,11 +99,24 @@ export function withValues(results: readonly unknown[], use: (...values: unknown
   return use(...values);
 }
 
+/** A split loop's second pass makes the call whose result is `results[i]`: it is the program's from now on. */
+export function take(results: unknown[], i: number): unknown {
+  const result = results[i];
+  results[i] = undefined;
+  return result;
+}
+
 /**
  * A loop split by the plugin (transformer/rewrite/split-loops.ts) ended, normally, by `break` or by a failure: the
- * submissions of the passes it never reached (from `next` on) are the plain program's calls never made.
+ * submissions its second pass never took (a `continue` or `break` before the call, the passes after a failure) are
+ * the plain program's calls never made.
  */
-export function dismissFrom(results: readonly unknown[], next: number): void {
+export function dismissUntaken(results: readonly unknown[]): void {
+  for (const later of results) if (later instanceof Future) dismiss(later);
+}
+
+/** The statement's calls after a failing one (withValues) were never made by the plain program. */
+function dismissFrom(results: readonly unknown[], next: number): void {
   for (const later of results.slice(next)) if (later instanceof Future) dismiss(later);
 }
 

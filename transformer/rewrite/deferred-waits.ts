@@ -15,7 +15,8 @@ export function deferWaits(facts: FileFacts, plan: FilePlan): void {
     for (const call of calls) plan.waitedAtCall.delete(call);
   }
   for (const call of [...plan.waitedAtCall]) {
+    // (A body of several task calls is split where their values are recorded, futures.ts, or not at all.)
     const split = splitLoopOf(facts, call);
-    if (split) { plan.splitLoops.set(split.loop, split); plan.waitedAtCall.delete(call); }
+    if (split?.taskCalls.length === 1) { plan.splitLoops.set(split.loop, split); plan.waitedAtCall.delete(call); }
   }
 }

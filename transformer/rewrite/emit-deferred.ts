@@ -36,7 +36,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * A deferred call's value where the body uses it: marked as changed when the program stores it (`m.set(k, stats(x))`).
    * `reached` tells the runtime the plain program has made that call here, so main's output from here on sits after it.
    */
-  const valueOf = (call: ts.CallExpression, result: ts.Identifier): ts.Expression =>
+  const valueOf = (call: ts.CallExpression, result: ts.Expression): ts.Expression =>
     runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [runtime('reached', [result])]);
 
   /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`. */
@@ -72,15 +72,16 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
 
   /**
    * `for (const a of xs) s += total(a)` → `{ const results = []; __taskify.ahead(); for (const a of xs) results.push(submit…);
-   * let next = 0; __taskify.inOrder(results); try { for (const a of xs) { const value = results[next++];
-   * s += waitOn(__taskify.reached(value)); } }
-   * finally { __taskify.dismissFrom(results, next); } }`: the passes the plain loop never reached are dismissed.
+   * let next = 0; __taskify.inOrder(results); try { for (const a of xs) { const base = next; next += 1;
+   * s += waitOn(__taskify.reached(__taskify.take(results, base + 0))); } } finally { __taskify.dismissUntaken(results); } }`:
+   * each pass takes its calls' results where its body makes the calls; those a `continue`, a `break` or a failure kept
+   * the plain loop from making are dismissed at the end.
    */
-  const splitLoop = ({ loop, taskCall, once }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCalls, once }: SplitLoop): ts.Statement => {
     expanding.add(loop);
-    const results = f.createUniqueName('results'), next = f.createUniqueName('next'), value = f.createUniqueName('value');
+    const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
     const push = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
-      [ts.visitNode(taskCall, visit) as ts.Expression]));
+      taskCalls.map((call) => ts.visitNode(call, visit) as ts.Expression)));
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
     const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
     // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes walk.
@@ -89,20 +90,23 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     const first = ts.isForOfStatement(loop)
       ? f.updateForOfStatement(loop, undefined, header(loop.initializer), items ?? header(loop.expression), push)
       : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), push);
-    replaced.set(taskCall, valueOf(taskCall, value));
+    taskCalls.forEach((call, j) => replaced.set(call, valueOf(call,
+      runtime('take', [results, f.createBinaryExpression(base, ts.SyntaxKind.PlusToken, f.createNumericLiteral(j))]))));
     // The body alone (a fence before the loop is placed around the whole split, by the caller); visiting a statement
     // may give several (a fence before it).
     const visitedBody = visit(loop.statement) as ts.Statement | ts.Statement[];
     const bodyStatements = Array.isArray(visitedBody) ? visitedBody : ts.isBlock(visitedBody) ? [...visitedBody.statements] : [visitedBody];
-    replaced.delete(taskCall);
-    const take = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(value, undefined, undefined,
-      f.createElementAccessExpression(results, f.createPostfixIncrement(next)))], ts.NodeFlags.Const));
-    const body = f.createBlock([take, ...bodyStatements], true);
+    for (const call of taskCalls) replaced.delete(call);
+    const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
+    const body = f.createBlock([
+      declare(base, next, ts.NodeFlags.Const),
+      f.createExpressionStatement(f.createBinaryExpression(next, ts.SyntaxKind.PlusEqualsToken, f.createNumericLiteral(taskCalls.length))),
+      ...bodyStatements,
+    ], true);
     const rerun = ts.isForOfStatement(loop)
       ? f.updateForOfStatement(loop, loop.awaitModifier, header(loop.initializer), items ?? header(loop.expression), body)
       : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
-    const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
-      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
     return (f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
@@ -111,7 +115,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       declare(next, f.createNumericLiteral(0), ts.NodeFlags.Let),
       f.createExpressionStatement(runtime('inOrder', [results])), // the second pass starts before the first call
       f.createTryStatement(f.createBlock([rerun], true), undefined,
-        f.createBlock([f.createExpressionStatement(runtime('dismissFrom', [results, next]))], true)),
+        f.createBlock([f.createExpressionStatement(runtime('dismissUntaken', [results]))], true)),
     ], true));
   };
 

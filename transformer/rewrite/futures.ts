@@ -8,13 +8,14 @@
  * into an array of Futures) waits for it; an array of Futures waits for the element used, or for all of them.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import type { TaskInfo } from '../analysis/discover';
 import { splitCallbackOf } from './split-callbacks';
-import { splitLoopOf } from './split-loops';
+import { splitLoopOf, type SplitLoop } from './split-loops';
+import { givesPromise } from './only-reads';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
@@ -34,6 +35,15 @@ export class FutureFlow {
 
   /** A new round of planning: no call has placed a Future yet. */
   clear(): void { this.futures.clear(); this.futureArrays.clear(); }
+
+  /** Loops not to split: one of their task calls stays direct (plan.ts decides again without the split). */
+  readonly refusedSplits = new Set<ts.Statement>();
+
+  /** The split of the loop whose body makes `call`, unless refused. */
+  private splitLoopOf(call: ts.CallExpression): SplitLoop | undefined {
+    const split = splitLoopOf(this.facts, call);
+    return split && !this.refusedSplits.has(split.loop) ? split : undefined;
+  }
 
   /** The argument is a Future, an array of Futures, or a submitted call itself. */
   flowsAsFuture(arg: ts.Expression): boolean {
@@ -141,6 +151,10 @@ export class FutureFlow {
     // when the value is dropped (`load(x);`): its failure is then an unhandled rejection, not a throw at the call.
     const task = this.plan.submissions.get(call)!;
     if (givesPromise(this.facts.ctx, task.fn) && !ts.isAwaitExpression(parent)) { this.plan.promised.add(call); return; }
+    // A loop body making several task calls, some of whose values it uses (`const a = f(x); log(a, g(x))`): the loop
+    // split in two passes holds all their values (split-loops.ts); waiting at each would run them one at a time.
+    const split = this.splitLoopOf(call);
+    if (split && split.taskCalls.length > 1 && split.taskCalls.some((c) => this.facts.resultUsed(c))) { this.plan.splitLoops.set(split.loop, split); return; }
     if (ts.isExpressionStatement(parent)) return;
     // `xs.forEach((x) => task(x))` drops the value, but in a try block each call waits, so that a failure stops the
     // later calls as it did in plain code (inline runs too, where a submission runs at once).
@@ -155,7 +169,7 @@ export class FutureFlow {
       !this.updatedInPlace(symbolOf(this.facts.ctx, parent.name)!)) {
       // `for (…) { const s = total(p); … s … }`: the loop split in two passes holds the value, not a Future; else a
       // Future variable, waited where it is used (in the same pass, that would run the calls one at a time).
-      const loop = splitLoopOf(this.facts, call);
+      const loop = this.splitLoopOf(call);
       if (loop) { this.plan.splitLoops.set(loop.loop, loop); return; }
       this.futures.add(symbolOf(this.facts.ctx, parent.name)!);
       return;
@@ -317,12 +331,4 @@ export class FutureFlow {
     return this.ts.isCallExpression(node) && this.plan.submissions.has(node);
   }
 
-}
-
-/** An async function, or one declared to return a Promise (`later(x): Promise<number> { return Promise.resolve(…) }`). */
-function givesPromise(ctx: AnalysisContext, fn: ts.SignatureDeclaration): boolean {
-  const { ts, checker } = ctx;
-  if ((ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return true;
-  const signature = checker.getSignatureFromDeclaration(fn);
-  return signature !== undefined && checker.getReturnTypeOfSignature(signature).getSymbol()?.getName() === 'Promise';
 }

@@ -6,10 +6,11 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, isTypedArrayType, qualifiedName } from '../analysis/context';
+import { isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import type { FileFacts } from './file-facts';
+import { isReadingStringify } from './json-reads';
 
 /**
  * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
@@ -58,10 +59,11 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
   const { ts, ctx } = facts;
   const K = ts.SyntaxKind;
   if (ts.isCallExpression(n)) {
-    // `Math.sqrt(…)`, `n.toFixed(2)`, `s.padStart(4)`: the language's own functions of numbers and strings.
+    // `Math.sqrt(…)`, `n.toFixed(2)`, `s.padStart(4)`: the language's own functions of numbers and strings; JSON.stringify
+    // of a program with no code it would run (json-reads.ts).
     const name = qualifiedName(ts, n.expression);
     const ofPrimitive = ts.isPropertyAccessExpression(n.expression) && isPrimitiveNode(ctx, n.expression.expression);
-    return (name?.startsWith('Math.') || ofPrimitive) && !facts.taskOf(n);
+    return (name?.startsWith('Math.') || ofPrimitive || isReadingStringify(facts, n)) && !facts.taskOf(n);
   }
   if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
     ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;
@@ -99,7 +101,12 @@ function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.E
   const { ts, ctx } = facts;
   const receiver = ctx.checker.getTypeAtLocation(access.expression);
   // `a[i]` of an array or typed array: the language's own, no code of the program.
-  if (ts.isElementAccessExpression(access)) return !(ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver));
+  // `Phase[p]`: an enum's reverse mapping. `counts[k]` of a record (an index signature): its values, like `counts.total`'s.
+  if (ts.isElementAccessExpression(access)) {
+    const enumObject = (receiver.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Enum;
+    return !(ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver) || enumObject ||
+      ctx.checker.getIndexInfosOfType(receiver).length > 0);
+  }
   const symbol = ctx.checker.getSymbolAtLocation(access.name);
   return symbol === undefined || (symbol.flags & ts.SymbolFlags.GetAccessor) !== 0;
 }
@@ -118,4 +125,12 @@ export function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
   const callee = call.expression;
   return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
     ['log', 'info', 'warn', 'error'].includes(callee.name.text);
+}
+
+/** An async function, or one declared to return a Promise (`later(x): Promise<number> { return Promise.resolve(…) }`). */
+export function givesPromise(ctx: AnalysisContext, fn: ts.SignatureDeclaration): boolean {
+  const { ts, checker } = ctx;
+  if ((ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return true;
+  const signature = checker.getSignatureFromDeclaration(fn);
+  return signature !== undefined && checker.getReturnTypeOfSignature(signature).getSymbol()?.getName() === 'Promise';
 }

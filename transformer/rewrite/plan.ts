@@ -103,7 +103,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       changed = false;
       this.futures.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.promised.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
-      this.plan.splitCallbacks.clear(); this.plan.fenced.clear();
+      this.plan.splitCallbacks.clear(); this.plan.splitLoops.clear(); this.plan.fenced.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call) || (task.forwards && !this.facts.taskOf(call))) continue;
@@ -111,6 +111,13 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         if (why) { this.plan.fenced.delete(call); this.keepDirect(call, task, why); changed = true; break; }
         this.plan.submissions.set(call, task);
         this.futures.recordResult(call);
+      }
+      if (changed) continue;
+      // A loop split in two passes submits every task call of its body in the first: each must be a submission.
+      for (const split of this.plan.splitLoops.values()) {
+        if (split.taskCalls.every((c) => this.plan.submissions.has(c))) continue;
+        this.futures.refusedSplits.add(split.loop);
+        changed = true;
       }
       if (changed) continue;
       this.placements.link(this.followed, this.containers, (symbol) => this.follow(symbol), (symbol) => this.aliases.groupOf(symbol));

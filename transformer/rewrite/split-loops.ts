@@ -17,35 +17,61 @@
  * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), stores
  *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
  *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
- * - the call is the loop's only task call, evaluated on every pass (a statement of the body itself, not under `if`,
- *   `?:`, `&&`, `||`, `??`, `?.`), with arguments that are names from outside the body, literals, property reads and
- *   `xs[i]` of arrays.
+ * - every task call of the body is evaluated on every pass that reaches its statement (a statement of the body itself,
+ *   not under `if`, `?:`, `&&`, `||`, `??`, `?.`), with arguments that are names from outside the body, literals,
+ *   property reads and `xs[i]` of arrays. A body may make several (`const a = f(x); const b = g(x); log(a, b)`): the
+ *   first pass submits them all in the body's order, the second takes each where the body makes it. A pass that
+ *   `continue`s or `break`s before a call never takes it; the calls never taken are dismissed when the loop ends
+ *   (runtime/api/deferred-uses.ts), since the plain loop never made them.
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { loopHeader } from './loop-headers';
-import { evaluatedAlways, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts } from './unseen-stores';
 
 export interface SplitLoop {
   readonly loop: ts.ForOfStatement | ts.ForStatement;
-  readonly taskCall: ts.CallExpression;
+  /** The body's task calls, in the order a pass makes them. */
+  readonly taskCalls: readonly ts.CallExpression[];
   /** The `for…of` iterable is evaluated once into an array both passes walk (loop-headers.ts). */
   readonly once: boolean;
 }
 
-/** The split for a task call whose value is needed at once, if one is safe (see above). */
+/** Decided once per loop (every call of the body asks for the same split). */
+const decided = new WeakMap<FileFacts, Map<ts.Node, SplitLoop | null>>();
+
+/** The split of the loop whose body makes `call`, with all the body's task calls, if one is safe (see above). */
 export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoop | undefined {
-  const { ts } = facts;
-  const task = facts.taskOf(call);
-  if (!task || !isReorderable(task)) return undefined;
-  const statement = bodyStatement(ts, call);
+  const loop = loopOfBody(facts.ts, call);
+  if (!loop) return undefined;
+  let known = decided.get(facts);
+  if (!known) decided.set(facts, known = new Map());
+  if (!known.has(loop)) known.set(loop, splitOf(facts, loop) ?? null);
+  return known.get(loop) ?? undefined;
+}
+
+/** The `for` loop whose body (or a statement of its block) holds the call, with no function or other statement between. */
+function loopOfBody(t: typeof ts, call: ts.CallExpression): ts.ForOfStatement | ts.ForStatement | undefined {
+  const statement = bodyStatement(t, call);
   const parent = statement?.parent;
-  const loop = parent && ts.isBlock(parent) ? parent.parent : parent;
-  if (!statement || !loop || !(ts.isForOfStatement(loop) || ts.isForStatement(loop)) || (loop.statement !== statement && loop.statement !== parent)) return undefined;
-  if (ts.isLabeledStatement(loop.parent) || !evaluatedAlways(ts, call, statement)) return undefined;
+  const loop = parent && t.isBlock(parent) ? parent.parent : parent;
+  if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop)) || (loop.statement !== statement && loop.statement !== parent)) return undefined;
+  return t.isLabeledStatement(loop.parent) ? undefined : loop;
+}
+
+function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): SplitLoop | undefined {
+  const { ts } = facts;
+  const taskCalls = taskCallsOf(facts, loop.statement);
+  if (!taskCalls || taskCalls.length === 0) return undefined;
+  for (const call of taskCalls) {
+    const task = facts.taskOf(call)!;
+    const statement = bodyStatement(ts, call);
+    if (!isReorderable(task) || givesPromise(facts.ctx, task.fn) || task.returnsArgument !== undefined || loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
+  }
+  if (taskCalls.length > 1 && skipsBetween(ts, loop, taskCalls)) return undefined;
   const assigned = assignedIn(ts, loop.statement);
   const header = loopHeader(facts, loop, assigned);
   if (!header) return undefined;
@@ -54,10 +80,47 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
-  if (!call.arguments.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
+  const args = taskCalls.flatMap((call) => [...call.arguments]);
+  if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
-  const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...call.arguments];
-  return bodyOnlyReads(facts, loop.statement, call, header.names, firstPass) ? { loop, taskCall: call, once: header.once } : undefined;
+  const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...args];
+  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass) ? { loop, taskCalls, once: header.once } : undefined;
+}
+
+/** The task calls of the body in source order (the order a pass makes them: arguments are names, not calls); none inside a function. */
+function taskCallsOf(facts: FileFacts, body: ts.Statement): ts.CallExpression[] | undefined {
+  const { ts } = facts;
+  const calls: ts.CallExpression[] = [];
+  let inFunction = false;
+  const visit = (n: ts.Node, withinFunction: boolean): void => {
+    if (ts.isCallExpression(n) && facts.taskOf(n)) {
+      if (withinFunction) inFunction = true;
+      calls.push(n);
+    }
+    ts.forEachChild(n, (child) => visit(child, withinFunction || ts.isFunctionLike(n)));
+  };
+  visit(body, false);
+  return inFunction ? undefined : calls.sort((a, b) => a.getStart() - b.getStart());
+}
+
+/**
+ * A `break` or `continue` of this loop between the first call's statement and the last call: a pass could make some
+ * of its calls and not the others, and the second pass takes them in order.
+ */
+function skipsBetween(t: typeof ts, loop: ts.IterationStatement, calls: readonly ts.CallExpression[]): boolean {
+  const from = bodyStatement(t, calls[0])!.getStart(), to = calls[calls.length - 1].getStart();
+  let found = false;
+  const visit = (n: ts.Node, ownsBreak: boolean, ownsContinue: boolean): void => {
+    if (found || t.isFunctionLike(n)) return;
+    if ((t.isBreakStatement(n) && ownsBreak) || (t.isContinueStatement(n) && ownsContinue)) {
+      if (n.getStart() >= from && n.getStart() < to) found = true;
+      return;
+    }
+    const inner = t.isIterationStatement(n, false);
+    t.forEachChild(n, (c) => visit(c, ownsBreak && !inner && !t.isSwitchStatement(n), ownsContinue && !inner));
+  };
+  t.forEachChild(loop.statement, (c) => visit(c, true, true));
+  return found;
 }
 
 /** The statement of a loop body (or of its block) that holds the call, with no function or other statement between. */
@@ -86,16 +149,16 @@ function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
 }
 
 /**
- * Apart from the task call, the body only reads, assigns primitive variables, stores into containers the first pass
+ * Apart from the task calls, the body only reads, assigns primitive variables, stores into containers the first pass
  * cannot reach (unseen-stores.ts), prints, branches and breaks.
  */
-function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallExpression, loopNames: ReadonlySet<string>, firstPass: readonly ts.Node[]): boolean {
+function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: ReadonlySet<ts.Node>, loopNames: ReadonlySet<string>, firstPass: readonly ts.Node[]): boolean {
   const { ts, ctx } = facts;
   const K = ts.SyntaxKind;
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
-    if (n === taskCall) return;
+    if (taskCalls.has(n)) return;
     const stored = unseenStoreParts(facts, n, firstPass);
     if (stored) { stored.forEach(visit); return; }
     if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isLabeledStatement(n) || ts.isTryStatement(n) ||
@@ -112,11 +175,34 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCall: ts.CallEx
       return;
     }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
-    if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name)) { ok = false; return; }
+    if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name) && !(n.initializer && destructuringOnlyReads(facts, n.name, ctx.checker.getTypeAtLocation(n.initializer)))) { ok = false; return; }
     if (ts.isExpression(n) && !onlyReadsItself(facts, n)) { ok = false; return; }
     ts.forEachChild(n, visit);
   };
   visit(body);
-  return ok; // (another task call would not only read)
+  return ok;
 }
 
+/**
+ * `const { min, max } = spread(r)`, `const [a, b] = pair`: reading data fields (no getter) or an array's elements, with
+ * no defaults (code) and no rest (a new object).
+ */
+function destructuringOnlyReads(facts: FileFacts, pattern: ts.BindingPattern, type: ts.Type): boolean {
+  const { ts, ctx } = facts;
+  return pattern.elements.every((element) => {
+    if (ts.isOmittedExpression(element)) return true;
+    if (element.initializer || element.dotDotDotToken) return false;
+    let part: ts.Type | undefined;
+    if (ts.isObjectBindingPattern(pattern)) {
+      const key = element.propertyName ?? element.name;
+      if (!ts.isIdentifier(key)) return false;
+      const property = type.getProperty(key.text);
+      if (!property || (property.flags & ts.SymbolFlags.GetAccessor) !== 0) return false;
+      part = ctx.checker.getTypeOfSymbol(property);
+    } else {
+      if (!(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type))) return false;
+      part = ctx.checker.getTypeAtLocation(element.name);
+    }
+    return ts.isIdentifier(element.name) || destructuringOnlyReads(facts, element.name, part);
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Loop bodies that make several task calls and use their values at once: every call of every pass is submitted in a
+ * first pass, then the body runs with the values, taking each where the plain body made the call. A pass that
+ * continues or breaks before a call never makes it; neither does one after a failure: those calls are dismissed.
+ */
+import { Grade, grade, spread, tally, total } from './kernels';
+
+const rows = [[1, 5, 2], [7, 1, 9, 4], [3, 3], [12, 0, 8], [2]];
+
+// Three calls, two in one statement, one a const; an enum's name for a value; a record's entries.
+for (const r of rows) {
+  const s = total(r);
+  console.log('row', r.length, s, Grade[grade(r)], JSON.stringify(spread(r)));
+}
+
+// A pass that skips before its calls: the skipped calls (one fails) are never the program's.
+const withEmpty = [[4, 4], [], [9, 1]];
+let sum = 0;
+for (const r of withEmpty) {
+  if (r.length === 0) continue;
+  const { min, max } = spread(r);
+  sum += total(r) + max - min;
+}
+console.log('sum skipping empty', sum);
+
+// A break before the calls of the pass.
+let seen = 0;
+for (let i = 0; i < rows.length; i++) {
+  if (rows[i].length < 2) break;
+  seen += total(rows[i]) * 10 + grade(rows[i]);
+}
+console.log('seen', seen);
+
+// A failure in the second call of a pass: what follows it in that pass never runs, later passes' calls are dismissed.
+const risky = [[1, 2], [3], [], [5, 6]];
+let done = 0;
+try {
+  for (const r of risky) {
+    const t = total(r);
+    const range = spread(r);
+    done++;
+    console.log('risky', t, range.max);
+  }
+} catch (e) {
+  console.log('caught', (e as Error).message, 'done', done);
+}
+
+// Counting loop with an index read in both calls, printing a record's value.
+const words = [['a', 'b', 'a'], ['c'], ['a', 'c', 'c']];
+for (let i = 0; i < words.length; i++) {
+  const counts = tally(words[i]);
+  console.log(i, counts['a'] ?? 0, counts['c'] ?? 0, total(rows[i]));
+}
+
+// A break between two calls: not split (the calls of a pass could be made in part), one at a time as in plain code.
+let partial = 0;
+for (const r of rows) {
+  partial += total(r);
+  if (partial > 30) break;
+  partial += grade(r);
+}
+console.log('partial', partial);
