@@ -53,6 +53,20 @@ write({
   // Callbacks handed on untyped: relay passes f to apply without calling it.
   'node_modules/relay/package.json': JSON.stringify({ name: 'relay', version: '1.0.0', type: 'module', main: 'index.js' }),
   'node_modules/relay/index.js': 'function apply(xs, f) { f(xs); }\nexport function relay(xs, f) { apply(xs, f); }\n',
+  // A package whose function prints through another of its files (a deprecation warning).
+  'node_modules/noisy/package.json': JSON.stringify({ name: 'noisy', version: '1.0.0', type: 'module', types: 'index.d.ts', main: 'index.js' }),
+  'node_modules/noisy/index.d.ts': ['avg', 'quietAvg', 'direct', 'viaLocal', 'viaImport'].map((f) => `export declare function ${f}(x: readonly number[]): number;`).join('\n'),
+  'node_modules/noisy/index.js': [
+    "import { warn } from './log.js';",
+    "import * as fs from 'fs';",
+    "export function avg(x) { warn('avg is deprecated'); return quietAvg(x); }",
+    // Untyped: x.reduce is the language's, or a class member named reduce (followed).
+    'export function quietAvg(x) { return x.reduce((a, b) => a + b, 0) / x.length; }',
+    "export function direct(x) { process.stdout.write('x'); return 0; }",
+    "export function viaLocal(x) { const out = process.stdout; out.write('y'); return 0; }",
+    "export function viaImport(x) { fs.writeSync(1, 'z'); return 0; }",
+  ].join('\n'),
+  'node_modules/noisy/log.js': 'export function warn(m) { console.warn(m); }\n',
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -69,6 +83,42 @@ function directions(code: string): Record<string, string> {
   for (const t of tasks) for (const p of t.params) out[`${t.name}.${p.name}`] = `${p.direction}: ${p.reason}`;
   return out;
 }
+
+/** Which tasks of `code` are proved never to print (prints.ts), by name. */
+function quietTasks(code: string): Record<string, boolean> {
+  const main = join(root, `main${Math.random().toString(36).slice(2)}.ts`);
+  writeFileSync(main, code);
+  const program = createAnalysisProgram(ts, [main]);
+  const ctx = createContext(ts, program);
+  const { tasks } = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile(main)!);
+  return Object.fromEntries(tasks.map((t) => [t.name, t.quiet === true]));
+}
+
+test('a package function behind a .d.ts prints if its JavaScript may, through its own files; otherwise it is quiet', () => {
+  const quiet = quietTasks(`
+import { mean, sum } from 'arrays';
+import { avg, quietAvg } from 'noisy';
+/** @task */ export function reads(x: number[]) { return mean(x) + sum(x); }
+/** @task */ export function asValue(xs: number[][]) { return xs.map(mean); }
+/** @task */ export function warns(x: number[]) { return avg(x); }
+/** @task */ export function calm(x: number[]) { return quietAvg(x); }
+`);
+  assert.equal(quiet, { reads: true, asValue: true, warns: false, calm: true });
+  const host = quietTasks(`
+import { direct, viaLocal, viaImport } from 'noisy';
+/** @task */ export function a(x: number[]) { return direct(x); }
+/** @task */ export function b(x: number[]) { return viaLocal(x); }
+/** @task */ export function c(x: number[]) { return viaImport(x); }
+`);
+  assert.equal(host, { a: false, b: false, c: false }, 'the host\'s globals and modules, untyped, may print');
+  // A class of the program with a method of that name: the untyped call may reach it.
+  const overridden = quietTasks(`
+import { quietAvg } from 'noisy';
+export class Loud { reduce(): number { console.log('reduce'); return 0; } }
+/** @task */ export function d(x: number[]) { return quietAvg(x); }
+`);
+  assert.equal(overridden, { d: false });
+});
 
 test('a function behind a .d.ts is judged by its JavaScript: readers read, writers write, keepers keep', () => {
   const d = directions(`

@@ -12,7 +12,9 @@
  * - names `console`, `eval`, `Function`, `globalThis` or `require`, or uses `import()`;
  * - calls, or takes as a value, a function declared outside the program and the language's library (Node's API,
  *   a package: `process.stdout.write`, `fs.writeSync`, `setTimeout`), also one pulled out of an object
- *   (`const { write } = process.stdout`); or calls something `any`.
+ *   (`const { write } = process.stdout`); or calls something `any`. A package function whose JavaScript is found
+ *   behind its declaration (code-behind.ts: `mean` of simple-statistics) is scanned like the program's own, in its
+ *   side program, whose files count as the program there.
  * The language's own library (Math, Atomics, arrays, typed arrays, Map, JSON, Promise…; not lib.dom) never prints.
  * A call through a value of function type (`const next = random(seed); next()`) needs no more: every function value
  * a task can hold was made by code scanned here or came from outside (and was flagged there), since functions cannot
@@ -24,6 +26,9 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
 import { symbolOf } from './context';
 import { isListedNodeDeclaration } from './node-builtins';
+import { behindDeclaration, calledBody, contextOf } from './code-behind';
+import { ownerOf } from './side-programs';
+import { isUndeclaredName, untypedCallReach } from './untyped-calls';
 
 /** Names whose mere use may print, or run code no scan can see. */
 const PRINTING_NAMES = new Set(['console', 'eval', 'Function', 'globalThis', 'require']);
@@ -46,7 +51,7 @@ interface ProgramIndex {
   readonly languageFiles: Map<ts.SourceFile, boolean>;
 }
 
-interface Scan { readonly found: ts.Node | undefined; readonly reached: readonly ts.Node[] }
+interface Scan { readonly found: ts.Node | undefined; readonly reached: readonly ts.Node[]; readonly members: readonly string[] }
 
 const indexes = new WeakMap<ts.Program, ProgramIndex>();
 
@@ -62,16 +67,22 @@ export function printsThrough(ctx: AnalysisContext, fn: ts.Node): ts.Node | unde
   return index.implicitPrints ?? reaches(ctx, index, [fn]);
 }
 
-type Follow = (node: ts.Node) => void;
+/** Reaching a piece of code; a name: every class member so named (an untyped call `x.m()` may reach any: untyped-calls.ts). */
+type Follow = (target: ts.Node | string) => void;
 
 /** The first node that may print in anything reachable from `roots`. */
 function reaches(ctx: AnalysisContext, index: ProgramIndex, roots: readonly ts.Node[]): ts.Node | undefined {
   const seen = new Set<ts.Node>(roots);
   const queue = [...roots];
   while (queue.length > 0) {
-    const { found, reached } = scanOnce(ctx, index, queue.pop()!);
+    const node = queue.pop()!;
+    // A package's function behind a declaration is scanned in its side program (its own checker and index).
+    const own = contextOf(ctx, node);
+    const ownIndex = own === ctx ? index : indexOf(own);
+    const { found, reached, members } = scanOnce(own, ownIndex, node);
     if (found) return found;
-    for (const node of reached) if (!seen.has(node)) { seen.add(node); queue.push(node); }
+    const named = members.flatMap((name) => [...(index.members.get(name) ?? []), ...(own === ctx ? [] : ownIndex.members.get(name) ?? [])]);
+    for (const node of [...reached, ...named]) if (!seen.has(node)) { seen.add(node); queue.push(node); }
   }
   return undefined;
 }
@@ -80,7 +91,8 @@ function scanOnce(ctx: AnalysisContext, index: ProgramIndex, root: ts.Node): Sca
   let known = index.scans.get(root);
   if (!known) {
     const reached: ts.Node[] = [];
-    known = { found: scan(ctx, index, root, (node) => reached.push(node)), reached };
+    const members: string[] = [];
+    known = { found: scan(ctx, index, root, (target) => (typeof target === 'string' ? members : reached).push(target as never)), reached, members };
     index.scans.set(root, known);
   }
   return known;
@@ -112,10 +124,22 @@ function callMayPrint(ctx: AnalysisContext, index: ProgramIndex, call: ts.CallEx
   const created = ts.isNewExpression(call) ? programClassOf(ctx, call.expression) : undefined;
   if (created) follow(created);
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+  // A package's function with JavaScript behind its declaration (or behind an import with none): its code is scanned.
+  if (ts.isCallExpression(call) && (!declaration || declaration.getSourceFile().isDeclarationFile) &&
+    !(declaration && (isLanguageLibrary(ctx, declaration.getSourceFile()) || isListedNodeDeclaration(ts, declaration)))) {
+    const behind = calledBody(ctx, call);
+    if (behind && ownerOf(behind.getSourceFile())) { follow(behind); return false; }
+  }
   if (!declaration) {
     // An inline function called on the spot is part of the code being scanned; anything else unresolved is `any`.
     const callee = skipParens(ctx, ts.isDecorator(call) ? call.expression : ts.isTaggedTemplateExpression(call) ? call.tag : call.expression);
-    return created === undefined && !ts.isFunctionExpression(callee) && !ts.isArrowFunction(callee);
+    if (created !== undefined || ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) return false;
+    // A package's untyped JavaScript: `x.m(…)`, `f(…)` of values the code was given or made. (Not the program's own
+    // `any`: there a host object, `process.stdout`, is a declared name that reading does not flag.)
+    const reach = ts.isCallExpression(call) && ownerOf(call.getSourceFile()) ? untypedCallReach(ctx, callee) : undefined;
+    if (reach === undefined) return true;
+    if (reach.member !== undefined) follow(reach.member);
+    return false;
   }
   return declarationMayPrint(ctx, index, declaration, true, follow);
 }
@@ -126,6 +150,8 @@ function referenceMayPrint(ctx: AnalysisContext, index: ProgramIndex, id: ts.Ide
   const declarations = symbol?.declarations ?? [];
   // The global (a local of that name, `const require = …`, is only a variable).
   if (PRINTING_NAMES.has(id.text) && !isPropertyName(ctx, id) && !declarations.some((d) => isProgramDeclaration(ctx, d))) return true;
+  // A package's untyped code naming a global of the host (`process`, `Buffer`): anything may come of it.
+  if (ownerOf(id.getSourceFile()) && !isPropertyName(ctx, id) && isUndeclaredName(ctx, id, declarations)) return true;
   for (const declaration of declarations) {
     if (declarationMayPrint(ctx, index, declaration, false, follow)) return true;
     let holds = index.holdsOutside.get(declaration);
@@ -147,7 +173,12 @@ function declarationMayPrint(ctx: AnalysisContext, index: ProgramIndex, declarat
   }
   // Node's computing functions (zlib, crypto's hashes, path, Buffer's reads: node-builtins.ts) print nothing.
   if (isListedNodeDeclaration(ts, declaration)) return false;
-  if (!isProgramDeclaration(ctx, declaration)) return called || isFunctionDeclaration(ctx, declaration);
+  if (!isProgramDeclaration(ctx, declaration)) {
+    // A package's function declared in a `.d.ts` with its JavaScript beside it: called or taken as a value, that code.
+    const behind = ts.isFunctionDeclaration(declaration) && declaration.getSourceFile().isDeclarationFile ? behindDeclaration(ctx, declaration) : undefined;
+    if (behind) { follow(behind); return false; }
+    return called || isFunctionDeclaration(ctx, declaration);
+  }
   if (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration) || ts.isGetAccessorDeclaration(declaration) ||
     ts.isSetAccessorDeclaration(declaration)) {
     // The member, and any override or same-named member of another class (an argument's class, behind an interface).
@@ -241,7 +272,9 @@ function isProgramFile(ctx: AnalysisContext, file: ts.SourceFile): boolean {
   const known = indexes.get(ctx.program)?.programFiles; // (indexOf itself asks, before the index exists)
   let own = known?.get(file);
   if (own === undefined) {
-    own = !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
+    // (In a side program, its JavaScript is the program: a package's functions calling each other are followed.)
+    own = !file.isDeclarationFile && (ownerOf(file) !== undefined ||
+      (!ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName)));
     known?.set(file, own);
   }
   return own;
