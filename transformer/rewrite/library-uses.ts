@@ -29,7 +29,8 @@ export const VIEW_SHAPE = new Set(['length', 'byteLength', 'byteOffset', 'BYTES_
  * A property that is data for certain, so reading it runs no code: declared by the standard library, a field of a
  * class of the program (TypeScript lets no subclass turn it into an accessor), or a property of an object literal
  * (unless the program makes accessors at run time: runtime-shapes.ts). An interface's property may be a getter of
- * the class behind it, or a Proxy's trap.
+ * the class behind it, or a Proxy's trap: it is data when the program declares no accessor of that name and makes
+ * none at run time.
  */
 export function isPlainData(ctx: AnalysisContext, shapes: RuntimeShapes, name: ts.MemberName | ts.Expression): boolean {
   return isPlainDataSymbol(ctx, shapes, ctx.checker.getSymbolAtLocation(name));
@@ -44,6 +45,8 @@ export function isPlainDataSymbol(ctx: AnalysisContext, shapes: RuntimeShapes, s
     if (ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())) return true;
     if (d.getSourceFile().isDeclarationFile) return false;
     if (ts.isPropertyDeclaration(d) || ts.isParameter(d) || ts.isMethodDeclaration(d)) return true;
+    // An interface's or type literal's property: a getter only if the program declares one of that name somewhere.
+    if (ts.isPropertySignature(d)) return !shapes.hiddenAccessors && !shapes.accessorNames.has(symbol.name);
     return (ts.isPropertyAssignment(d) || ts.isShorthandPropertyAssignment(d)) && !shapes.hiddenAccessors;
   });
 }

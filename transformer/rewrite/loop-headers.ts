@@ -88,14 +88,19 @@ export function isCollection(facts: FileFacts, expr: ts.Expression): boolean {
   return (name === 'Map' || name === 'Set') && isLibraryType(ctx, type);
 }
 
-/** The binding reads what it binds without running code (see above); collects the names it declares. */
-function bindsPlainly(facts: FileFacts, name: ts.BindingName, into: Set<string>): boolean {
+/**
+ * The binding reads what it binds without running code: a name, or a pattern taking apart the language's arrays and
+ * tuples (`[a, b]`) or plain data properties (`{ x, y }`: no getter, no method), nested, with no default (which could
+ * call something) and no rest (a new object or array). Loop headers, split callbacks' parameters and split loops'
+ * declarations bind this way; `into` collects the names it declares.
+ */
+export function bindsPlainly(facts: FileFacts, name: ts.BindingName, into: Set<string> = new Set()): boolean {
   const { ts, ctx } = facts;
   if (ts.isIdentifier(name)) { into.add(name.text); return true; }
   const type = ctx.checker.getTypeAtLocation(name);
   if (ts.isArrayBindingPattern(name)) {
     if (!isLanguageArray(facts, type)) return false;
-    return name.elements.every((e) => ts.isOmittedExpression(e) || (!e.initializer && bindsPlainly(facts, e.name, into)));
+    return name.elements.every((e) => ts.isOmittedExpression(e) || (!e.initializer && !e.dotDotDotToken && bindsPlainly(facts, e.name, into)));
   }
   return name.elements.every((e) => {
     const key = e.propertyName ?? e.name;

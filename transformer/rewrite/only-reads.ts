@@ -28,7 +28,8 @@ export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
 
 /**
  * A task argument that may be evaluated early: `a`, `3`, `'s'`, `this.rows`, `cfg.n`, `rows[i]` of an array, with
- * no getter; `isOuter` says which names may appear (a loop's own names may not).
+ * no getter; arithmetic and templates of those, new arrays and objects of them, copies the language makes from them
+ * (`A.slice(lo, hi)`); `isOuter` says which names may appear (a loop's own names may not).
  */
 export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: (id: ts.Identifier) => boolean = () => true): boolean {
   const { ts } = facts;
@@ -51,7 +52,47 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
     return !isAssignmentOperator(ts, op) && op !== ts.SyntaxKind.CommaToken &&
       primitive(arg.left) && primitive(arg.right);
   }
-  return false;
+  // `[i, i * 10]`, `{ lo, hi: lo + n }`: a new array or object of simple values.
+  if (ts.isArrayLiteralExpression(arg)) return arg.elements.every((e) => isSimpleArgument(facts, e, isOuter));
+  if (ts.isObjectLiteralExpression(arg)) {
+    return arg.properties.every((p) => (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isSimpleArgument(facts, p.initializer, isOuter)) ||
+      (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer && isSimpleArgument(facts, p.name, isOuter)));
+  }
+  // `` `part ${i}` ``: a string of primitives.
+  if (ts.isTemplateExpression(arg)) return arg.templateSpans.every((span) => primitive(span.expression));
+  if (ts.isAsExpression(arg) || ts.isNonNullExpression(arg) || ts.isSatisfiesExpression(arg)) return isSimpleArgument(facts, arg.expression, isOuter);
+  return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
+}
+
+/** Methods of the language's arrays and strings that make a new value and change nothing. */
+const COPYING_METHODS = new Set(['slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'join', 'toSorted', 'toReversed', 'with', 'at',
+  'indexOf', 'includes', 'split', 'trim', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'repeat', 'substring']);
+
+/**
+ * `A.slice(lo, hi)`, `xs.map((y, x) => [x, y])`, `s.split(',')`: a copy made from a simple receiver by the language's
+ * own method, with simple arguments or an arrow that only reads its parameters and outer names. (`toSorted` takes no
+ * comparator here: it would be the program's code run in another order.)
+ */
+function isCopyOfSimple(facts: FileFacts, call: ts.CallExpression, isOuter: (id: ts.Identifier) => boolean): boolean {
+  const { ts, ctx } = facts;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || call.questionDotToken || !COPYING_METHODS.has(callee.name.text)) return false;
+  const receiver = ctx.checker.getTypeAtLocation(callee.expression);
+  const languageValue = ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver) ||
+    (receiver.flags & ts.TypeFlags.StringLike) !== 0;
+  if (!languageValue || facts.taskOf(call) || !isSimpleArgument(facts, callee.expression, isOuter)) return false;
+  return call.arguments.every((arg) => {
+    if (!ts.isArrowFunction(arg)) return isSimpleArgument(facts, arg, isOuter);
+    if (ts.isBlock(arg.body) || !arg.parameters.every((p) => ts.isIdentifier(p.name) && !p.initializer && !p.dotDotDotToken)) return false;
+    const own = new Set(arg.parameters.map((p) => (p.name as ts.Identifier).text));
+    return onlyReads(facts, arg.body) && namesOnly(ts, arg.body, (id) => own.has(id.text) || isOuter(id));
+  });
+}
+
+/** Every identifier read in `node` passes `allowed` (property names are not reads). */
+function namesOnly(t: typeof ts, node: ts.Node, allowed: (id: ts.Identifier) => boolean): boolean {
+  if (t.isIdentifier(node)) return (t.isPropertyAccessExpression(node.parent) && node.parent.name === node) || allowed(node);
+  return !t.forEachChild(node, (child) => !namesOnly(t, child, allowed) || undefined);
 }
 
 /** The node's own step only reads (its children are judged on their own): no call of the program, no write. */

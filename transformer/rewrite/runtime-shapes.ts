@@ -2,7 +2,8 @@
  * What a program does to object shapes at run time that its types do not show, found once per program: the
  * library's classes it extends (a `Date` or an `Array` may then run the program's own override of a method the
  * library declares), and whether it makes properties run code without declaring them (`Object.defineProperty`,
- * `Proxy`, `__defineGetter__`), after which reading a property declared as plain data may still run a getter.
+ * `Proxy`, `__defineGetter__`), after which reading a property declared as plain data may still run a getter; and the
+ * names of the accessors it declares, which a value typed by an interface may have.
  * Fences (observations.ts) trust the library's methods and plain properties only where these allow.
  */
 import type * as ts from 'typescript';
@@ -13,6 +14,8 @@ export interface RuntimeShapes {
   readonly extendedLibraryClasses: ReadonlySet<string>;
   /** The program defines accessors or traps without declaring them. */
   readonly hiddenAccessors: boolean;
+  /** Names of the accessors the program declares (a class's or an object literal's `get x()`, `set x(v)`). */
+  readonly accessorNames: ReadonlySet<string>;
 }
 
 const HIDDEN_ACCESSOR_MAKERS = new Set(['defineProperty', 'defineProperties', 'Proxy', '__defineGetter__', '__defineSetter__', 'setPrototypeOf']);
@@ -31,6 +34,7 @@ function scan(ctx: AnalysisContext): RuntimeShapes {
   const { ts, checker } = ctx;
   const extended = new Set<string>();
   let hiddenAccessors = false;
+  const accessorNames = new Set<string>();
   const visit = (node: ts.Node): void => {
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses) {
       for (const clause of node.heritageClauses) {
@@ -48,8 +52,10 @@ function scan(ctx: AnalysisContext): RuntimeShapes {
       }
     }
     if (ts.isIdentifier(node) && HIDDEN_ACCESSOR_MAKERS.has(node.text)) hiddenAccessors = true;
+    if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && !ts.isComputedPropertyName(node.name)) accessorNames.add(node.name.getText());
+    if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && ts.isComputedPropertyName(node.name)) hiddenAccessors = true;
     ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  return { extendedLibraryClasses: extended, hiddenAccessors };
+  return { extendedLibraryClasses: extended, hiddenAccessors, accessorNames };
 }

@@ -21,7 +21,7 @@
  */
 import type * as ts from 'typescript';
 import { evaluatedAlways, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
-import { isCollection, isLanguageArray } from './loop-headers';
+import { bindsPlainly, isCollection } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
 import { isLibrary, isOverridable } from './library-uses';
@@ -49,7 +49,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   const { ts, ctx } = facts;
   if (!isReorderable(task)) return undefined;
   const callback = enclosingArrow(ts, call);
-  if (!callback || callback.parameters.some((p) => !plainBinding(facts, p.name) || p.initializer || p.dotDotDotToken)) return undefined;
+  if (!callback || callback.parameters.some((p) => !bindsPlainly(facts, p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;
   if (!ts.isCallExpression(methodCall)) return undefined;
   const from = arrayFromSource(facts, methodCall, callback);
@@ -89,31 +89,6 @@ function arrayFromSource(facts: FileFacts, methodCall: ts.CallExpression, callba
   const lengthOnly = ts.isObjectLiteralExpression(source) && source.properties.length === 1 && ts.isPropertyAssignment(source.properties[0]) &&
     ts.isIdentifier(source.properties[0].name) && source.properties[0].name.text === 'length' && isPrimitiveNode(ctx, source.properties[0].initializer);
   return lengthOnly || isCollection(facts, source) ? source : undefined;
-}
-
-/**
- * A parameter both passes may bind: a name, or a pattern taking an element apart as reads do (`([a, b]) =>` of an
- * array or tuple, `({ x, y }) =>` of properties that are no getters), nested, with no default (which could call
- * something) and no rest (which builds a new object each pass). The split binds it twice: in the plain program once;
- * neither runs any code.
- */
-function plainBinding(facts: FileFacts, name: ts.BindingName): boolean {
-  const { ts, ctx } = facts;
-  if (ts.isIdentifier(name)) return true;
-  const type = ctx.checker.getTypeAtLocation(name);
-  const parts = name.elements as readonly (ts.BindingElement | ts.OmittedExpression)[];
-  const plainParts = parts.every((e) => ts.isOmittedExpression(e) || (!e.initializer && !e.dotDotDotToken && plainBinding(facts, e.name)));
-  if (!plainParts) return false;
-  if (ts.isArrayBindingPattern(name)) {
-    // (Only the language's own arrays: iterating one runs no code of the program.)
-    return isLanguageArray(facts, type);
-  }
-  return !(type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && name.elements.every((e) => {
-    if (e.propertyName && !ts.isIdentifier(e.propertyName) && !ts.isStringLiteral(e.propertyName)) return false;
-    const key = e.propertyName ? (e.propertyName as ts.Identifier | ts.StringLiteral).text : (e.name as ts.Identifier).text;
-    const property = type.getProperty(key);
-    return property !== undefined && (property.flags & (ts.SymbolFlags.GetAccessor | ts.SymbolFlags.Method)) === 0;
-  });
 }
 
 /** The arrow function whose result expression holds the call, with no function between them. */

@@ -28,7 +28,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
-import { loopHeader } from './loop-headers';
+import { bindsPlainly, loopHeader } from './loop-headers';
 import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts } from './unseen-stores';
 
@@ -175,7 +175,7 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: Readonly
       return;
     }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
-    if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name) && !(n.initializer && destructuringOnlyReads(facts, n.name, ctx.checker.getTypeAtLocation(n.initializer)))) { ok = false; return; }
+    if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name) && !bindsPlainly(facts, n.name)) { ok = false; return; }
     if (ts.isExpression(n) && !onlyReadsItself(facts, n)) { ok = false; return; }
     ts.forEachChild(n, visit);
   };
@@ -183,26 +183,3 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: Readonly
   return ok;
 }
 
-/**
- * `const { min, max } = spread(r)`, `const [a, b] = pair`: reading data fields (no getter) or an array's elements, with
- * no defaults (code) and no rest (a new object).
- */
-function destructuringOnlyReads(facts: FileFacts, pattern: ts.BindingPattern, type: ts.Type): boolean {
-  const { ts, ctx } = facts;
-  return pattern.elements.every((element) => {
-    if (ts.isOmittedExpression(element)) return true;
-    if (element.initializer || element.dotDotDotToken) return false;
-    let part: ts.Type | undefined;
-    if (ts.isObjectBindingPattern(pattern)) {
-      const key = element.propertyName ?? element.name;
-      if (!ts.isIdentifier(key)) return false;
-      const property = type.getProperty(key.text);
-      if (!property || (property.flags & ts.SymbolFlags.GetAccessor) !== 0) return false;
-      part = ctx.checker.getTypeOfSymbol(property);
-    } else {
-      if (!(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type))) return false;
-      part = ctx.checker.getTypeAtLocation(element.name);
-    }
-    return ts.isIdentifier(element.name) || destructuringOnlyReads(facts, element.name, part);
-  });
-}
