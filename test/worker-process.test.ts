@@ -7,6 +7,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { printsAsPlain } from './program-build';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 test('argv, require.main and env read in a task are the program\'s; an exitCode a task sets is the program\'s after the call; a task setting env runs in place', () => {
   const tasks = printsAsPlain('program-process');
@@ -37,6 +39,15 @@ test('module constants computed from the process at load (env, argv, the clock, 
   // Before: a worker loaded the modules after main had set the variables, and took its own clock and random number
   // (tester #14's F18, F19: r102, r103).
   assert.is(tasks.inWorkers, 3, 'every call ran in a worker');
+});
+
+test('a task reads the env, time zone and working directory the program set before its call, though the program changes them right after (also from a helper in another file)', () => {
+  const tasks = printsAsPlain('process-changes');
+  assert.is(tasks.inWorkers, 10, 'every call ran in a worker');
+  const emitted = readFileSync(join(tasks.dir, 'setup.js'), 'utf8');
+  assert.match(emitted, /__taskify\.barrier\(\);\s*process\.env\.TASKIFY_FIXTURE_MODE = region;/, 'the helper waits for the tasks submitted before it');
+  const main = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(main, /if \(__taskify\.waitOn\(inA\)\.length > 0\) \{\s*__taskify\.barrier\(\);\s*process\.chdir/, 'a lone statement gets a block');
 });
 
 test.run();

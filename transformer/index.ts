@@ -15,6 +15,7 @@ import { loadTimeConstants } from './analysis/load-time';
 import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
+import { processChangingStatements } from './rewrite/process-changes';
 
 export interface TaskifyPluginConfig {
   readonly transform?: string;
@@ -61,8 +62,10 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     const resumes = found.tasks.size > 0 && mayResume(source);
     // Constants a worker must take from the program's thread (analysis/load-time.ts): only where there are tasks at all.
     const loadTime = found.tasks.size > 0 ? loadTimeConstants(found.ctx, source) : [];
+    // Statements changing the process tasks share wait for them (rewrite/process-changes.ts), in any file.
+    const changesProcess = found.tasks.size > 0 && processChangingStatements(found.ctx, source).size > 0;
     if (!declaresTasks && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
-      !callsTask(found, source)) return source;
+      !changesProcess && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
       runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,

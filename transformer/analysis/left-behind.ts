@@ -49,26 +49,35 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
  * worker it lands whenever the task runs, before or after the program looks. So its calls run in place too.
  */
 export function processChanged(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
-  const { ts } = ctx;
-  const isEnv = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node) && node.name.text === 'env' && nodeDeclaredName(ctx, node) === PROCESS_ENV;
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    const access = (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isEnv(node.expression);
-    if (access && isWriteTarget(ts, node as ts.Expression)) { found = node.parent; return; }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const callee = node.expression;
-      const moves = PROCESS_CHANGES.has(callee.name.text) && node.arguments.length > 0 && PROCESS_CHANGES.has(nodeDeclaredName(ctx, callee) ?? '');
-      const assigns = qualifiedName(ts, callee) === 'Object.assign' && node.arguments[0] !== undefined && isEnv(node.arguments[0]);
-      if (moves || assigns) { found = node; return; }
-    }
-    ts.forEachChild(node, visit);
-  };
   for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
-    visit(part);
-    if (found) break;
+    const found = processChangeIn(ctx, part, true);
+    if (found) return shown(found);
   }
-  return found && shown(found);
+  return undefined;
+}
+
+/**
+ * The first change to the process in `node` (`process.env.X = v`, `process.chdir(dir)`…); `intoFunctions`: also in
+ * the functions written inside it (else only what runs when `node` does: main-changes.ts).
+ */
+export function processChangeIn(ctx: AnalysisContext, node: ts.Node, intoFunctions: boolean): ts.Node | undefined {
+  const { ts } = ctx;
+  const isEnv = (n: ts.Node): boolean => ts.isPropertyAccessExpression(n) && n.name.text === 'env' && nodeDeclaredName(ctx, n) === PROCESS_ENV;
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || (!intoFunctions && n !== node && isFunctionLike(ctx, n))) return;
+    const access = (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && isEnv(n.expression);
+    if (access && isWriteTarget(ts, n as ts.Expression)) { found = n.parent; return; }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const callee = n.expression;
+      const moves = PROCESS_CHANGES.has(callee.name.text) && n.arguments.length > 0 && PROCESS_CHANGES.has(nodeDeclaredName(ctx, callee) ?? '');
+      const assigns = qualifiedName(ts, callee) === 'Object.assign' && n.arguments[0] !== undefined && isEnv(n.arguments[0]);
+      if (moves || assigns) { found = n; return; }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 const PROCESS_ENV = 'node:process.NodeJS.Process.env';

@@ -1,7 +1,8 @@
 /**
  * Emitting a FencePlan (fences.ts): `__taskify.fence()` before the statements that may observe what fenced tasks
  * write, at the end of the blocks that need one, and in a `finally` around the bodies of functions holding fenced
- * calls. The fenced calls themselves are emitted by emit.ts as `submitFenced`.
+ * calls. The fenced calls themselves are emitted by emit.ts as `submitFenced`. Also `__taskify.barrier()` before the
+ * statements that change the process tasks share (process-changes.ts).
  */
 import type * as ts from 'typescript';
 import type { FencePlan } from './fences';
@@ -16,23 +17,34 @@ export interface FenceEmitter {
   atFileEnd(source: ts.SourceFile, statements: ts.Statement[]): ts.Statement[];
 }
 
-export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
+export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan, settles: ReadonlySet<ts.Statement>,
   runtime: (name: string, args: ts.Expression[]) => ts.Expression): FenceEmitter {
   const fence = (): ts.Statement => f.createExpressionStatement(runtime('fence', []));
+  const fencedForm = (original: ts.Node, visited: ts.Node | ts.Node[]): ts.Node | ts.Node[] => {
+    if (Array.isArray(visited)) return fences.before.has(original as ts.Statement) ? [fence(), ...visited] : visited;
+    if (fences.before.has(original as ts.Statement)) return [fence(), visited];
+    if (t.isBlock(original) && fences.atEnd.has(original)) return f.updateBlock(visited as ts.Block, [...(visited as ts.Block).statements, fence()]);
+    if (fences.onExit.has(original as never)) {
+      const fn = visited as ts.FunctionLikeDeclaration;
+      const statements = t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)];
+      // However the function is left: a caller may look at what its fenced tasks write.
+      const body = f.createBlock([f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([fence()], true))], true);
+      return replaceBody(t, f, fn, body);
+    }
+    return visited;
+  };
+  const inList = (node: ts.Node): boolean => t.isBlock(node.parent) || t.isSourceFile(node.parent) || t.isCaseOrDefaultClause(node.parent) || t.isModuleBlock(node.parent);
+  /** A statement changing the process, after every submitted task. */
+  const settledForm = (original: ts.Node, visited: ts.Node | ts.Node[]): ts.Node | ts.Node[] => {
+    if (!settles.has(original as ts.Statement)) return visited;
+    const statements = [f.createExpressionStatement(runtime('barrier', [])), ...(Array.isArray(visited) ? visited : [visited])] as ts.Statement[];
+    // (`if (x) process.chdir(d);`: one statement where the list has none.)
+    return inList(original) ? statements : f.createBlock(statements, true);
+  };
   return {
-    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit],
+    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit, ...settles],
     around(original, visited) {
-      if (Array.isArray(visited)) return fences.before.has(original as ts.Statement) ? [fence(), ...visited] : visited;
-      if (fences.before.has(original as ts.Statement)) return [fence(), visited];
-      if (t.isBlock(original) && fences.atEnd.has(original)) return f.updateBlock(visited as ts.Block, [...(visited as ts.Block).statements, fence()]);
-      if (fences.onExit.has(original as never)) {
-        const fn = visited as ts.FunctionLikeDeclaration;
-        const statements = t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)];
-        // However the function is left: a caller may look at what its fenced tasks write.
-        const body = f.createBlock([f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([fence()], true))], true);
-        return replaceBody(t, f, fn, body);
-      }
-      return visited;
+      return settledForm(original, fencedForm(original, visited));
     },
     atFileEnd(source, statements) {
       return fences.atEnd.has(source) ? [...statements, fence()] : statements;

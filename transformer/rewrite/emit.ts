@@ -34,7 +34,7 @@ const RUNTIME = '__taskify';
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
-  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && !options.declaresTasks &&
+  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks &&
     registered.length === 0 && !options.loadTime?.length) return source;
   const { ts } = ctx;
   const f = context.factory;
@@ -126,7 +126,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const leadsTo = (target: ts.Node): void => {
     for (let n: ts.Node | undefined = target; n && !onTheWay.has(n); n = n.parent) onTheWay.add(n);
   };
-  const fences = fencesAround(ts, f, plan.fences, runtime);
+  const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
 

@@ -56,6 +56,8 @@ export interface FilePlan {
   readonly mappedTasks: Map<ts.CallExpression, TaskInfo>;
   /** Where the objects of fenced submissions are brought home. */
   fences: FencePlan;
+  /** Statements that change the process tasks share (`process.env.X = v`): every submitted task first (process-changes.ts). */
+  settles: ReadonlySet<ts.Statement>;
 }
 
 export function emptyFilePlan(): FilePlan {
@@ -63,5 +65,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
+    settles: new Set(),
   };
 }

@@ -35,6 +35,7 @@ import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
 import { planFences } from './fences';
+import { processChangingStatements } from './process-changes';
 import { mapCallTaking } from './mapped-tasks';
 import { keptStateWaits } from './kept-state-waits';
 import { emptyFilePlan, type FilePlan } from './file-plan';
@@ -155,6 +156,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       if (!changed) changed = this.placeFences();
     }
     this.planWaits();
+    this.plan.settles = processChangingStatements(this.ctx, this.source);
     // The program's uses of kept state tasks change (a module object, never a followed variable of this file).
     for (const [ref, wrap] of keptStateWaits(this.tasks).get(this.source.fileName) ?? []) this.plan.wraps.set(ref, wrap);
     this.parameterWaits.planExitWaits();
