@@ -21,6 +21,7 @@ import { Future } from './future';
 import { CreatedObjects } from './created-objects';
 import { isCreatedOrigin } from '../created-origins';
 import { isArgumentViewOrigin, viewOnArgument, viewPlace } from '../argument-views';
+import { programClock } from './program-clock';
 
 /**
  * The datum `id` among the data of `producer`'s call or of the calls whose versions it read (transitively), with the
@@ -80,7 +81,9 @@ export class Loader {
     const started = performance.now();
     this.read(entry, versionKey(entry.id, entry.version), object, producer);
     this.host.registry.loaded(entry);
-    this.host.stats.add('mainDecodeMs', performance.now() - started);
+    const took = performance.now() - started;
+    this.host.stats.add('mainDecodeMs', took);
+    programClock.spent(took);
   }
 
   /**

@@ -19,6 +19,7 @@ import { Loader } from './loader';
 import { HELD_BYTES_LIMIT } from '../engine/graph-holds';
 import type { ArgumentHost } from './arguments';
 import type { Future } from './future';
+import { programClock } from './program-clock';
 
 /**
  * Objects the program marked "may have changed" (markMaybeWritten): their data's snapshots are fingerprinted. Kept for
@@ -239,7 +240,9 @@ export class MainData implements ArgumentHost {
       if (held.length > 0) future.held = held;
       // Objects the task also stored in data it wrote are those data's too: a later task writing them changed them.
       if (created) for (const written of producer.before?.keys() ?? []) if (written.producer && written.producer !== producer) this.bringHome(written);
-      this.host.stats.add('mainDecodeMs', performance.now() - started);
+      const took = performance.now() - started;
+      this.host.stats.add('mainDecodeMs', took);
+      programClock.spent(took);
       const value = future.value.current;
       // A new object is this Future's data; one of the caller's own (a returned argument) already is other data.
       if (typeof value === 'object' && value !== null && !existing && !this.isData(value) &&

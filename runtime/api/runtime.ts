@@ -31,6 +31,7 @@ import { PlainOrder } from './plain-order';
 import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 import { groupIndent } from '../output/group-indent';
+import { programClock } from './program-clock';
 
 /** What the engine hears of a snapshot the main thread wrote. */
 type SnapshotNote = Extract<MainToEngine, { type: 'submit' }>['snapshots'][number];
@@ -111,6 +112,7 @@ export class Runtime {
       data: this.data, observers: this.observers, stats: this.stats, tasks: this.tasks, link: this.link, reads: this.reads, engineError, onDeath,
       raise: (record) => this.plain.raise(record),
     }, config.stallReportSeconds);
+    programClock.attach(() => this.nextTaskId - 1);
   }
 
   // ── submission ───────────────────────────────────────────────────────────────
@@ -150,6 +152,7 @@ export class Runtime {
     if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
     this.link.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
+    programClock.spent(performance.now() - started); // the plain call spent the task's run time instead (settle)
     return future;
   }
 
@@ -259,6 +262,7 @@ export class Runtime {
   private settle(outcome: TaskOutcome): void {
     const record = this.tasks.settle(outcome);
     if (!record) return;
+    if (outcome.ranMs !== undefined) programClock.taskRan(outcome.taskId, outcome.ranMs);
     this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     this.waits.stall.progress();
     this.updateRef();
