@@ -18,7 +18,6 @@ import { startWatcher } from '../store/owned-run';
 import { settingsAtLoad } from './settings-at-load';
 import { installProgramTimers } from './program-timers';
 import { programClock } from './program-clock';
-import { performance } from 'node:perf_hooks';
 
 type Active =
   | { kind: 'pool'; runtime: Runtime; config: RuntimeConfig; observed: ConfiguredObservers }
@@ -55,10 +54,13 @@ export function current(): Active {
         process.stderr.write('taskify: TASKIFY_TRACE and TASKIFY_GRAPH are not written when TASKIFY_WORKERS=0 runs tasks inline\n');
       }
     } else {
-      const began = performance.now();
       const observed = new ConfiguredObservers(config);
-      active = { kind: 'pool', runtime: new Runtime(config, (observers) => observed.attach(observers)), config, observed };
-      programClock.spent(performance.now() - began); // starting the run is no time of the plain program's
+      programClock.enter(); // starting the run is no time of the plain program's
+      try {
+        active = { kind: 'pool', runtime: new Runtime(config, (observers) => observed.attach(observers)), config, observed };
+      } finally {
+        programClock.leave();
+      }
     }
     installHooks();
   }

@@ -235,14 +235,15 @@ export class MainData implements ArgumentHost {
       return future.value.current;
     } else {
       const started = performance.now();
-      const { value: loaded, fresh, existing, created, held } = this.loader.result(versionKey(entry.id, entry.version), producer);
+      programClock.enter(); // decoding is no time of the plain program's
+      let result: ReturnType<Loader['result']>;
+      try { result = this.loader.result(versionKey(entry.id, entry.version), producer); } finally { programClock.leave(); }
+      const { value: loaded, fresh, existing, created, held } = result;
       future.value = { current: loaded };
       if (held.length > 0) future.held = held;
       // Objects the task also stored in data it wrote are those data's too: a later task writing them changed them.
       if (created) for (const written of producer.before?.keys() ?? []) if (written.producer && written.producer !== producer) this.bringHome(written);
-      const took = performance.now() - started;
-      this.host.stats.add('mainDecodeMs', took);
-      programClock.spent(took);
+      this.host.stats.add('mainDecodeMs', performance.now() - started);
       const value = future.value.current;
       // A new object is this Future's data; one of the caller's own (a returned argument) already is other data.
       if (typeof value === 'object' && value !== null && !existing && !this.isData(value) &&

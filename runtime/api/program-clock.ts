@@ -31,6 +31,9 @@ export interface ClockMark {
 export class ProgramClock {
   /** The main thread's time in the runtime (submitting, waiting, decoding): none of it is the plain program's. */
   private spentMs = 0;
+  /** Spans of it under way: a submission may wait for an argument's task, which decodes its value. */
+  private depth = 0;
+  private enteredAt = 0;
   /** Marks of timers that are set and not yet fired (or intervals not cleared): finished tasks add to their time. */
   private readonly watched = new Set<ClockMark>();
   private lastTask: () => number = () => 0;
@@ -38,8 +41,10 @@ export class ProgramClock {
   /** The running runtime says which task it submitted last (its ids grow with each submission). */
   attach(lastTask: () => number): void { this.lastTask = lastTask; }
 
-  /** The main thread spent `ms` in the runtime. */
-  spent(ms: number): void { this.spentMs += ms; }
+  /** The main thread enters the runtime (submitting, waiting, decoding, starting the run); leave() in a `finally`. */
+  enter(): void { if (this.depth++ === 0) this.enteredAt = performance.now(); }
+  /** It leaves: the time since the outermost enter() is the runtime's. */
+  leave(): void { if (--this.depth === 0) this.spentMs += performance.now() - this.enteredAt; }
 
   /** A task ran for `ms` in a worker: a timer set before its call counts that time. */
   taskRan(taskId: number, ms: number): void {

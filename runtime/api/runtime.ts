@@ -118,6 +118,16 @@ export class Runtime {
   // ── submission ───────────────────────────────────────────────────────────────
 
   submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
+    // The plain call spent the task's run time instead (settle: programClock.taskRan).
+    programClock.enter();
+    try {
+      return this.submitNow<T>(handle, args, site, labels);
+    } finally {
+      programClock.leave();
+    }
+  }
+
+  private submitNow<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
     if (this.link.closed || this.closing) throw shutDown();
     if (this.engineError) throw this.engineError;
     const { def } = handle;
@@ -152,7 +162,6 @@ export class Runtime {
     if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
     this.link.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
-    programClock.spent(performance.now() - started); // the plain call spent the task's run time instead (settle)
     return future;
   }
 

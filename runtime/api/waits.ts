@@ -70,14 +70,14 @@ export class Waits implements FutureHost {
     // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile (the run's
     // watcher then removes its files).
     suspendSignalHandlers();
+    programClock.enter();
     try {
       this.blockLoop(done);
     } finally {
+      programClock.leave();
       resumeSignalHandlers();
     }
-    const waited = performance.now() - started;
-    this.host.stats.add('mainWaitMs', waited);
-    programClock.spent(waited);
+    this.host.stats.add('mainWaitMs', performance.now() - started);
   }
 
   private blockLoop(done: () => boolean): void {
