@@ -1,7 +1,8 @@
 /**
  * The program's timers keep the plain program's time (program-clock.ts says which): `setTimeout`, `setInterval`,
- * `node:timers`' and `node:timers/promises`' `setTimeout`, and `util.promisify(setTimeout)`, on the main thread of a
- * run with workers. (Inline, TASKIFY_WORKERS=0, tasks run at their calls as in the plain program: nothing to mend.)
+ * `node:timers`' and `node:timers/promises`' `setTimeout` and `scheduler.wait`, and `util.promisify(setTimeout)`, on
+ * the main thread of a run with workers. (Inline, TASKIFY_WORKERS=0, tasks run at their calls as in the plain program:
+ * nothing to mend.)
  *
  * Each is Node's own timer, so the program's handle is a real Timeout (clearTimeout, unref, refresh, its id all work
  * as before), whose callback first asks the program's clock: fired before its time in the plain program (the runtime's
@@ -11,7 +12,8 @@
  * Node's timer list takes the time left from the Timeout's `_idleTimeout` and an interval's from `_repeat`
  * (lib/internal/timers.js): a Timeout without them keeps real time.
  *
- * Not kept: `timers/promises`' `setInterval` and `scheduler.wait`, and I/O callbacks, keep real time.
+ * Not kept: `timers/promises`' `setInterval` and I/O callbacks keep real time; a stack taken in a timer's callback
+ * shows two frames of this file under the program's.
  */
 import timers = require('node:timers');
 import timersPromises = require('node:timers/promises');
@@ -151,5 +153,7 @@ export function installProgramTimers(): void {
   (timers as unknown as Record<string, unknown>).setTimeout = programSetTimeout;
   (timers as unknown as Record<string, unknown>).setInterval = programSetInterval;
   (timersPromises as unknown as Record<string, unknown>).setTimeout = programDelay;
+  const { scheduler } = timersPromises as unknown as { scheduler?: Record<string, unknown> };
+  if (scheduler) scheduler.wait = (ms: number, options?: { signal?: AbortSignal }) => programDelay(ms, undefined, options);
   syncBuiltinESMExports();
 }
