@@ -82,11 +82,15 @@ class ProgramTimer {
     this.realDue = performance.now() + ms;
   }
 
-  /** Tasks' time made it due before Node's list would fire it: fire it sooner. */
+  /**
+   * Tasks' time made it due before Node's list would fire it: fire it sooner. Overdue, its time left is 0, which
+   * Node's list takes as due at its next turn (setTimeout's own least is 1 ms: the turn right after the wait could
+   * come first, and an immediate with it).
+   */
   private sooner(): void {
     if (!this.live) { programClock.unwatch(this.mark); return; }
     const now = performance.now();
-    const left = Math.max(1, Math.ceil(this.after - programClock.elapsed(this.mark)));
+    const left = Math.max(0, Math.ceil(this.after - programClock.elapsed(this.mark)));
     if (left >= this.realDue - now - SLACK_MS) return;
     this.timer._idleTimeout = left;
     nodeRefresh(this.timer);
