@@ -38,10 +38,16 @@ class ProgramTimer {
 
   constructor(readonly timer: NodeTimeout, private readonly after: number, private readonly repeat: boolean) {
     this.restart();
-    // The program's own refresh() starts its time again, at its own duration.
+    // The program's own refresh() starts its time again, at its own duration; a cleared timer stays cleared.
     Object.defineProperty(timer, 'refresh', {
       configurable: true, writable: true, enumerable: false,
-      value: () => { this.reset(); nodeRefresh(timer); this.restart(); return timer; },
+      value: () => {
+        if (timer._idleTimeout === -1) return timer;
+        this.reset();
+        nodeRefresh(timer);
+        this.restart();
+        return timer;
+      },
     });
   }
 
