@@ -202,7 +202,8 @@ export interface TerminalLook { readonly columns: number; readonly rows: number 
  */
 export interface ProgramLook { readonly argv: readonly string[]; readonly mainFilename?: string }
 
-export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true } & (
+/** ranMs: how long the task ran in its worker (the run phase), which the plain program spent at the call (api/program-clock.ts). */
+export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true; readonly ranMs?: number } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
       /** The task failed and its policy is 'ignore': the value is undefined, and the error is reported at exit. */
       readonly ignored?: SerializedError }

@@ -16,6 +16,8 @@ import { inWorker } from '../worker-flag';
 import { ConfiguredObservers } from '../observe/configured';
 import { startWatcher } from '../store/owned-run';
 import { settingsAtLoad } from './settings-at-load';
+import { installProgramTimers } from './program-timers';
+import { programClock } from './program-clock';
 
 type Active =
   | { kind: 'pool'; runtime: Runtime; config: RuntimeConfig; observed: ConfiguredObservers }
@@ -29,7 +31,11 @@ let started = false;
 // In the program's own thread, settings are checked now (a bad one stops the program before it starts), and the
 // watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts says
 // why); only where a pool may run: not in pool workers, not with TASKIFY_WORKERS=0.
-if (isMainThread && !inWorker() && settingsAtLoad().workers !== 0) startWatcher();
+if (isMainThread && !inWorker() && settingsAtLoad().workers !== 0) {
+  startWatcher();
+  // The program's timers keep the plain program's time, which the runtime's waits are no part of (program-timers.ts).
+  installProgramTimers();
+}
 
 // A program whose task calls all stayed direct loads the runtime but never starts a run: TASKIFY_STATS still gets
 // its file, with zero tasks, so that "no file" never has to be told apart from "no tasks".
@@ -49,7 +55,12 @@ export function current(): Active {
       }
     } else {
       const observed = new ConfiguredObservers(config);
-      active = { kind: 'pool', runtime: new Runtime(config, (observers) => observed.attach(observers)), config, observed };
+      programClock.enter(); // starting the run is no time of the plain program's
+      try {
+        active = { kind: 'pool', runtime: new Runtime(config, (observers) => observed.attach(observers)), config, observed };
+      } finally {
+        programClock.leave();
+      }
     }
     installHooks();
   }

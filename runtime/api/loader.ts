@@ -21,6 +21,7 @@ import { Future } from './future';
 import { CreatedObjects } from './created-objects';
 import { isCreatedOrigin } from '../created-origins';
 import { isArgumentViewOrigin, viewOnArgument, viewPlace } from '../argument-views';
+import { programClock } from './program-clock';
 
 /**
  * The datum `id` among the data of `producer`'s call or of the calls whose versions it read (transitively), with the
@@ -78,7 +79,12 @@ export class Loader {
     if (!producer) return;
     if (producer.state === 'failed') return this.restore(entry, object);
     const started = performance.now();
-    this.read(entry, versionKey(entry.id, entry.version), object, producer);
+    programClock.enter(); // decoding is no time of the plain program's
+    try {
+      this.read(entry, versionKey(entry.id, entry.version), object, producer);
+    } finally {
+      programClock.leave();
+    }
     this.host.registry.loaded(entry);
     this.host.stats.add('mainDecodeMs', performance.now() - started);
   }

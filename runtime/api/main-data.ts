@@ -19,6 +19,7 @@ import { Loader } from './loader';
 import { HELD_BYTES_LIMIT } from '../engine/graph-holds';
 import type { ArgumentHost } from './arguments';
 import type { Future } from './future';
+import { programClock } from './program-clock';
 
 /**
  * Objects the program marked "may have changed" (markMaybeWritten): their data's snapshots are fingerprinted. Kept for
@@ -234,7 +235,10 @@ export class MainData implements ArgumentHost {
       return future.value.current;
     } else {
       const started = performance.now();
-      const { value: loaded, fresh, existing, created, held } = this.loader.result(versionKey(entry.id, entry.version), producer);
+      programClock.enter(); // decoding is no time of the plain program's
+      let result: ReturnType<Loader['result']>;
+      try { result = this.loader.result(versionKey(entry.id, entry.version), producer); } finally { programClock.leave(); }
+      const { value: loaded, fresh, existing, created, held } = result;
       future.value = { current: loaded };
       if (held.length > 0) future.held = held;
       // Objects the task also stored in data it wrote are those data's too: a later task writing them changed them.

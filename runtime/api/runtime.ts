@@ -31,6 +31,7 @@ import { PlainOrder } from './plain-order';
 import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 import { groupIndent } from '../output/group-indent';
+import { programClock } from './program-clock';
 
 /** What the engine hears of a snapshot the main thread wrote. */
 type SnapshotNote = Extract<MainToEngine, { type: 'submit' }>['snapshots'][number];
@@ -111,11 +112,22 @@ export class Runtime {
       data: this.data, observers: this.observers, stats: this.stats, tasks: this.tasks, link: this.link, reads: this.reads, engineError, onDeath,
       raise: (record) => this.plain.raise(record),
     }, config.stallReportSeconds);
+    programClock.attach(() => this.nextTaskId - 1);
   }
 
   // ── submission ───────────────────────────────────────────────────────────────
 
   submit<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
+    // The plain call spent the task's run time instead (settle: programClock.taskRan).
+    programClock.enter();
+    try {
+      return this.submitNow<T>(handle, args, site, labels);
+    } finally {
+      programClock.leave();
+    }
+  }
+
+  private submitNow<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
     if (this.link.closed || this.closing) throw shutDown();
     if (this.engineError) throw this.engineError;
     const { def } = handle;
@@ -259,6 +271,7 @@ export class Runtime {
   private settle(outcome: TaskOutcome): void {
     const record = this.tasks.settle(outcome);
     if (!record) return;
+    if (outcome.ranMs !== undefined) programClock.taskRan(outcome.taskId, outcome.ranMs);
     this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     this.waits.stall.progress();
     this.updateRef();

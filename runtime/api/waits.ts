@@ -21,6 +21,8 @@ import type { TaskTable } from './task-table';
 import type { EngineLink } from './engine-link';
 import type { RemoteReads } from './remote-reads';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
+import { programClock } from './program-clock';
+import { realSetInterval } from '../real-timers';
 
 const WAIT_SLICE_MS = 500;
 
@@ -51,7 +53,7 @@ export class Waits implements FutureHost {
   constructor(private readonly host: WaitHost, stallReportSeconds: number) {
     this.stall = new StallWatch(stallReportSeconds * 1000, () => { host.link.enqueue({ type: 'status' }); host.link.flush(); });
     if (this.stall.pollMs !== Infinity) {
-      this.stallTimer = setInterval(() => { if (this.asyncWaits > 0) this.stall.check(this.asyncWaitSince); }, this.stall.pollMs).unref();
+      this.stallTimer = realSetInterval(() => { if (this.asyncWaits > 0) this.stall.check(this.asyncWaitSince); }, this.stall.pollMs).unref();
     }
   }
 
@@ -68,9 +70,11 @@ export class Waits implements FutureHost {
     // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile (the run's
     // watcher then removes its files).
     suspendSignalHandlers();
+    programClock.enter();
     try {
       this.blockLoop(done);
     } finally {
+      programClock.leave();
       resumeSignalHandlers();
     }
     this.host.stats.add('mainWaitMs', performance.now() - started);

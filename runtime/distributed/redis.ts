@@ -7,6 +7,7 @@
  */
 import type { Redis, RedisOptions } from 'ioredis';
 import { redisModulesMissing, redisUnreachable } from '../errors';
+import { realSetTimeout, realSetInterval } from '../real-timers';
 
 export type { Redis };
 export type BullMQ = typeof import('bullmq');
@@ -50,7 +51,7 @@ export async function connect(url: string): Promise<Redis> {
   // A server that accepts the connection but never answers (stopped, overloaded) must not hang the start.
   let timer: NodeJS.Timeout | undefined;
   const silent = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`it accepted the connection but did not answer within ${START_ANSWER_MS / 1000} s`)), START_ANSWER_MS);
+    timer = realSetTimeout(() => reject(new Error(`it accepted the connection but did not answer within ${START_ANSWER_MS / 1000} s`)), START_ANSWER_MS);
   });
   try {
     await Promise.race([(async () => { await client.connect(); await client.ping(); })(), silent]);
@@ -89,7 +90,7 @@ export interface StallHooks {
 export function watchAnswers(client: Redis, hooks: StallHooks, repeatMs = 30_000): () => void {
   let since: number | undefined;
   let nextReport = STALL_REPORT_MS;
-  const tick = setInterval(() => {
+  const tick = realSetInterval(() => {
     const now = Date.now();
     if (since === undefined) {
       if (client.status !== 'ready') return;

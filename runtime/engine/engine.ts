@@ -153,7 +153,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (reply.ok) {
       if (outbox.observing) outbox.event({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
       apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
-      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output, wentAsync: reply.wentAsync });
+      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output, wentAsync: reply.wentAsync, ranMs: reply.times.run });
     } else {
       fail(node, reply.error, 'threw', reply);
     }
@@ -239,7 +239,7 @@ export function createEngine(options: EngineOptions): Engine {
       () => guarded(() => {
         if (!stillOurs()) return;
         apply(finish());
-        outbox.outcome({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error, output: reply?.output });
+        outbox.outcome({ taskId: node.id, ok: true, value: undefined, inline: true, ignored: error, output: reply?.output, ranMs: reply?.times.run });
         dispatch();
         flush();
       }),

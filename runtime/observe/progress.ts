@@ -10,6 +10,7 @@
 import { formatMs } from './format';
 import { epochNow, type RunHooks } from './hooks';
 import type { Screen } from '../output/screen';
+import { realSetTimeout, realSetInterval } from '../real-timers';
 
 const BAR_WIDTH = 16;
 /** Events redraw at most this often; the timer refreshes the elapsed time this often. */
@@ -46,11 +47,11 @@ export class ProgressLine {
       const waited = epochNow() - (this.firstSubmit ?? Infinity);
       if (waited < this.delayMs) {
         // An async program may sit in a long task without events: a timer shows the line on time.
-        this.showTimer ??= setTimeout(() => { this.showTimer = undefined; this.update(); }, this.delayMs - waited + 1).unref();
+        this.showTimer ??= realSetTimeout(() => { this.showTimer = undefined; this.update(); }, this.delayMs - waited + 1).unref();
         return;
       }
       this.shown = true;
-      this.refreshTimer = setInterval(() => this.draw(), REFRESH_MS).unref();
+      this.refreshTimer = realSetInterval(() => this.draw(), REFRESH_MS).unref();
       this.draw();
       return;
     }

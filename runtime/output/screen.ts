@@ -5,6 +5,7 @@
  * when the program's last byte on the terminal ended a line. So removing the status line's drawings leaves exactly the
  * program's bytes, and no visible line ever holds both.
  */
+import { realSetTimeout } from '../real-timers';
 export type Fd = 1 | 2;
 
 /** The real streams, under everything taskify puts in front of them. */
@@ -82,7 +83,7 @@ export class Screen {
   /** A burst of output is one erase and one redraw, not one per line. (No timer fires in a blocking wait: the next progress event draws.) */
   private redrawLater(): void {
     clearTimeout(this.redrawTimer);
-    this.redrawTimer = setTimeout(() => this.draw(), REDRAW_AFTER_MS + 1).unref();
+    this.redrawTimer = realSetTimeout(() => this.draw(), REDRAW_AFTER_MS + 1).unref();
   }
 
   /** One character short of the width: a line exactly as wide as the terminal wraps on some terminals. */

@@ -11,6 +11,7 @@ import { LEASE_REFRESH_MS, refreshLease } from './lease';
 import { createRunDir, leaseOf, removeRunDir, runIdOf } from './run-dir';
 import { createSegmentLease, newSegmentPrefix, removeRunSegments, removeStaleSegments, segmentLease } from './segments';
 import type { WatcherMessage } from './watcher';
+import { realSetInterval } from '../real-timers';
 
 export class OwnedRun {
   readonly dir: string;
@@ -31,7 +32,7 @@ export class OwnedRun {
     tellWatcher({ watch: { dir: this.dir, segmentPrefix: this.segmentPrefix, leases: this.leases } });
     // The program refreshes its leases too whenever its event loop runs, so that a watcher killed on its own does
     // not make a live run look abandoned (it cannot while blocked in a wait: the watcher does then).
-    this.refresher = setInterval(() => this.refresh(), LEASE_REFRESH_MS).unref();
+    this.refresher = realSetInterval(() => this.refresh(), LEASE_REFRESH_MS).unref();
   }
 
   /** Removes everything of the run; the watcher forgets it. */

@@ -6,7 +6,8 @@
  *   code after the catch can see: a variable or object declared outside the region, a call of program code or of a
  *   function handed in (which may do any of these);
  * - everywhere, even where the failure ends the process: a change of the world outside the process (writing, moving or
- *   deleting files, starting a process, `process.exit`), or a call of program code that may make one. Such a change
+ *   deleting files, opening one for writing, starting a process, `process.exit`, `process.chdir`), or a call of program
+ *   code that may make one. Such a change
  *   also waits for the tasks before it that may read the files it changes (`n = lineCount(p); unlinkSync(p)`).
  * Prints need no check: output is held behind a failing task and dropped with it.
  */
@@ -23,10 +24,17 @@ const FILE_CHANGES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSyn
   'rename', 'renameSync', 'truncate', 'truncateSync', 'ftruncate', 'ftruncateSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync',
   'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'write', 'writeSync', 'writev', 'writevSync', 'symlink', 'symlinkSync',
   'link', 'linkSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'utimes', 'utimesSync', 'createWriteStream'];
+/** Writes through a file handle of `node:fs/promises`' open(). */
+const HANDLE_CHANGES = ['write', 'writev', 'writeFile', 'appendFile', 'truncate', 'chmod', 'chown', 'utimes'];
+/** `open(p, 'w')` truncates or creates the file (tester #16's r14 and 90 in another spelling); `open(p)` only reads. */
+const OPENS = new Set(['node:fs.open', 'node:fs.openSync', 'node:fs/promises.open']);
 const WORLD_CHANGES = new Set([
   ...FILE_CHANGES.flatMap((f) => [`node:fs.${f}`, `node:fs/promises.${f}`]),
+  ...HANDLE_CHANGES.map((f) => `node:fs/promises.FileHandle.${f}`),
+  ...OPENS,
   ...['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'].map((f) => `node:child_process.${f}`),
-  ...['exit', 'kill', 'abort'].map((f) => `node:process.NodeJS.Process.${f}`),
+  // chdir: the workers are threads of this process, so a task's relative path would name another file.
+  ...['exit', 'kill', 'abort', 'chdir'].map((f) => `node:process.NodeJS.Process.${f}`),
 ]);
 
 /** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node's fs, child_process or process. */
@@ -35,7 +43,16 @@ export function changesTheWorld(facts: FileFacts, call: ts.CallExpression): bool
   const callee = call.expression;
   // (The name as spelled first: most calls are none of these, and need no symbol.)
   const spelled = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  return spelled !== undefined && SPELLED.has(spelled) && WORLD_CHANGES.has(nodeDeclaredName(facts.ctx, callee) ?? '');
+  if (spelled === undefined || !SPELLED.has(spelled)) return false;
+  const name = nodeDeclaredName(facts.ctx, callee) ?? '';
+  return WORLD_CHANGES.has(name) && (!OPENS.has(name) || opensForWriting(ts, call));
+}
+
+/** The flags of an open() call may write: no flags is 'r'; a literal without `w` or `a` reads (`r+` writes only through writes). */
+function opensForWriting(t: typeof ts, call: ts.CallExpression): boolean {
+  const flags = call.arguments[1];
+  if (flags === undefined || t.isFunctionLike(flags) || t.isIdentifier(flags) && flags.text === 'undefined') return false;
+  return !t.isStringLiteralLike(flags) || /[wa]/.test(flags.text);
 }
 const SPELLED = new Set([...WORLD_CHANGES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 

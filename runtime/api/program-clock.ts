@@ -1,0 +1,76 @@
+/**
+ * The plain program's clock, as the program's timers need it (program-timers.ts).
+ *
+ * In the plain program a task call runs at the call, on the main thread, for as long as the task takes. Here the main
+ * thread submits, waits for workers, encodes arguments and decodes results instead: time the plain program never spent,
+ * while the time it did spend in the task went by in a worker, maybe beside other tasks. A timer due after 5 ms, made
+ * before a few short task calls, was not due yet when the plain program's synchronous code ended, so a `setImmediate`
+ * made after it ran first; here the waits' cost made it due, and it ran first.
+ *
+ * So a program's timer measures its time as the plain program would have: the real time since it was set, less the
+ * main thread's time in the runtime (`spent`), plus the run time of the tasks submitted after it was set (reported as
+ * they finish). Tasks submitted before it ran before it was set in the plain program, so their time is not its time.
+ * A timer set before any task call costs nothing more than a look at this clock when it fires.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** What a timer remembers of the clock when it was set. */
+export interface ClockMark {
+  readonly realAt: number;
+  readonly spentAt: number;
+  /** The last task submitted before it: later tasks' run time is its time. */
+  readonly lastTask: number;
+  /** Run time of tasks submitted after it that have finished. */
+  taskMs: number;
+  /** A finished task's time made the timer due earlier than its real timer fires: program-timers re-arms it. */
+  onTaskTime?: () => void;
+  /** False once the program cleared its timer. */
+  live?: () => boolean;
+}
+
+export class ProgramClock {
+  /** The main thread's time in the runtime (submitting, waiting, decoding): none of it is the plain program's. */
+  private spentMs = 0;
+  /** Spans of it under way: a submission may wait for an argument's task, which decodes its value. */
+  private depth = 0;
+  private enteredAt = 0;
+  /** Marks of timers that are set and not yet fired (or intervals not cleared): finished tasks add to their time. */
+  private readonly watched = new Set<ClockMark>();
+  private lastTask: () => number = () => 0;
+
+  /** The running runtime says which task it submitted last (its ids grow with each submission). */
+  attach(lastTask: () => number): void { this.lastTask = lastTask; }
+
+  /** The main thread enters the runtime (submitting, waiting, decoding, starting the run); leave() in a `finally`. */
+  enter(): void { if (this.depth++ === 0) this.enteredAt = performance.now(); }
+  /** It leaves: the time since the outermost enter() is the runtime's. */
+  leave(): void { if (--this.depth === 0) this.spentMs += performance.now() - this.enteredAt; }
+
+  /** A task ran for `ms` in a worker: a timer set before its call counts that time. */
+  taskRan(taskId: number, ms: number): void {
+    if (this.watched.size === 0 || !(ms > 0)) return;
+    for (const mark of this.watched) {
+      if (taskId <= mark.lastTask) continue;
+      mark.taskMs += ms;
+      mark.onTaskTime?.();
+    }
+  }
+
+  mark(): ClockMark { return { realAt: performance.now(), spentAt: this.spentMs, lastTask: this.lastTask(), taskMs: 0 }; }
+
+  /** The plain program's time since the mark, in ms. */
+  elapsed(mark: ClockMark): number {
+    return performance.now() - mark.realAt - (this.spentMs - mark.spentAt) + mark.taskMs;
+  }
+
+  /** The mark's timer waits: tasks finishing add to its time. */
+  watch(mark: ClockMark): void { this.watched.add(mark); }
+  unwatch(mark: ClockMark): void { this.watched.delete(mark); }
+  /** How many marks are watched (a timer cleared by the program is dropped at the next look: program-timers.ts). */
+  get watching(): number { return this.watched.size; }
+  /** Forget the marks of timers the program cleared. */
+  prune(): void { for (const mark of this.watched) if (mark.live?.() === false) this.watched.delete(mark); }
+}
+
+/** One clock per process: the program's timers are the process's. */
+export const programClock = new ProgramClock();

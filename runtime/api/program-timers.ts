@@ -1,0 +1,169 @@
+/**
+ * The program's timers keep the plain program's time (program-clock.ts says which): `setTimeout`, `setInterval`,
+ * `node:timers`' and `node:timers/promises`' `setTimeout` and `scheduler.wait`, and `util.promisify(setTimeout)`, on
+ * the main thread of a run with workers. (Inline, TASKIFY_WORKERS=0, tasks run at their calls as in the plain program:
+ * nothing to mend.)
+ *
+ * Each is Node's own timer, so the program's handle is a real Timeout (clearTimeout, unref, refresh, its id all work
+ * as before), whose callback first asks the program's clock: fired before its time in the plain program (the runtime's
+ * waits made it due), it is put back for the time left, and a `setImmediate` or an I/O callback that was ahead of it in
+ * the plain program runs first again; otherwise the program's callback runs. A finished task that made it due sooner
+ * than its real time (tasks ran side by side, and the plain program ran them one after another) puts it earlier.
+ * Node's timer list takes the time left from the Timeout's `_idleTimeout` and an interval's from `_repeat`
+ * (lib/internal/timers.js): a Timeout without them keeps real time.
+ *
+ * Not kept: `timers/promises`' `setInterval` and I/O callbacks keep real time; a stack taken in a timer's callback
+ * shows two frames of this file under the program's.
+ */
+import timers = require('node:timers');
+import timersPromises = require('node:timers/promises');
+import { syncBuiltinESMExports } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { realSetInterval, realSetTimeout } from '../real-timers';
+import { programClock, type ClockMark } from './program-clock';
+
+/** Node's Timeout with the fields its timer list uses. */
+interface NodeTimeout extends NodeJS.Timeout { _idleTimeout: number; _repeat: number | null; _destroyed: boolean }
+
+/** Node's list counts whole milliseconds: a timer whose time is within this of due is due. */
+const SLACK_MS = 1;
+
+const nodeRefresh = (timer: NodeTimeout): void => { Object.getPrototypeOf(timer).refresh.call(timer); };
+
+class ProgramTimer {
+  private mark!: ClockMark;
+  /** When (performance.now()) Node's list fires it next. */
+  private realDue = 0;
+
+  constructor(readonly timer: NodeTimeout, private readonly after: number, private readonly repeat: boolean) {
+    this.restart();
+    // The program's own refresh() starts its time again, at its own duration; a cleared timer stays cleared.
+    Object.defineProperty(timer, 'refresh', {
+      configurable: true, writable: true, enumerable: false,
+      value: () => {
+        if (timer._idleTimeout === -1) return timer;
+        this.reset();
+        nodeRefresh(timer);
+        this.restart();
+        return timer;
+      },
+    });
+  }
+
+  /** Node's list fired it: run the program's callback if the plain program's time has come, else put it back. */
+  fire(callback: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): void {
+    this.reset();
+    const left = this.after - programClock.elapsed(this.mark);
+    if (left > SLACK_MS) {
+      this.putBack(Math.ceil(left));
+      return;
+    }
+    programClock.unwatch(this.mark);
+    if (this.repeat) this.restart();
+    callback.apply(self, args);
+  }
+
+  private get live(): boolean { return !this.timer._destroyed && this.timer._idleTimeout !== -1; }
+
+  /** Its time as the program set it (a put back shortened it). */
+  private reset(): void {
+    this.timer._idleTimeout = this.after;
+    if (this.repeat) this.timer._repeat = this.after;
+  }
+
+  private restart(): void {
+    if (this.mark) programClock.unwatch(this.mark);
+    this.mark = programClock.mark();
+    this.mark.onTaskTime = () => this.sooner();
+    this.mark.live = () => this.live;
+    this.realDue = performance.now() + this.after;
+    programClock.watch(this.mark);
+  }
+
+  /** Inside its own callback: Node's list puts an interval back at `_repeat`, and keeps a refreshed timeout. */
+  private putBack(ms: number): void {
+    if (this.repeat) this.timer._repeat = ms;
+    else { this.timer._idleTimeout = ms; nodeRefresh(this.timer); }
+    this.realDue = performance.now() + ms;
+  }
+
+  /**
+   * Tasks' time made it due before Node's list would fire it: fire it sooner. Overdue, its time left is 0, which
+   * Node's list takes as due at its next turn (setTimeout's own least is 1 ms: the turn right after the wait could
+   * come first, and an immediate with it).
+   */
+  private sooner(): void {
+    if (!this.live) { programClock.unwatch(this.mark); return; }
+    const now = performance.now();
+    const left = Math.max(0, Math.ceil(this.after - programClock.elapsed(this.mark)));
+    if (left >= this.realDue - now - SLACK_MS) return;
+    this.timer._idleTimeout = left;
+    nodeRefresh(this.timer);
+    this.realDue = now + left;
+  }
+}
+
+type Callback = (...args: unknown[]) => unknown;
+
+function programTimer(set: typeof realSetTimeout, repeat: boolean) {
+  return function (callback: Callback, ms?: number, ...args: unknown[]): NodeJS.Timeout {
+    if (typeof callback !== 'function') return set(callback, ms, ...args); // Node's own error
+    let timer: ProgramTimer | undefined;
+    const handle = set(function (this: unknown, ...given: unknown[]) {
+      if (timer) timer.fire(callback, this, given); else callback.apply(this, given);
+    }, ms, ...args) as NodeTimeout;
+    if (typeof handle._idleTimeout !== 'number' || (repeat && typeof handle._repeat !== 'number')) return handle;
+    prune();
+    timer = new ProgramTimer(handle, handle._idleTimeout, repeat);
+    return handle;
+  };
+}
+
+/** Timers the program cleared stay watched until a look finds them gone: one look per doubling. */
+let pruneAt = 64;
+function prune(): void {
+  if (programClock.watching < pruneAt) return;
+  programClock.prune();
+  pruneAt = Math.max(64, 2 * programClock.watching);
+}
+
+const realDelay = timersPromises.setTimeout;
+
+/** `await setTimeout(10)` of node:timers/promises, on the program's timer; anything unusual goes to Node's own. */
+function programDelay<T = void>(ms?: number, value?: T, options?: { signal?: AbortSignal; ref?: boolean }): Promise<T> {
+  const usual = options === undefined || (typeof options === 'object' && options !== null &&
+    (options.signal === undefined || options.signal instanceof AbortSignal) && (options.ref === undefined || typeof options.ref === 'boolean'));
+  const signal = options?.signal;
+  if (!usual || signal?.aborted) return realDelay(ms, value, options); // Node's errors, Node's AbortError
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      realDelay(0, undefined, { signal }).catch(reject); // rejects with Node's AbortError at once
+    };
+    const timer = programSetTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(value as T); }, ms);
+    if (options?.ref === false) timer.unref();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const programSetTimeout = programTimer(realSetTimeout, false);
+const programSetInterval = programTimer(realSetInterval as typeof realSetTimeout, true);
+Object.defineProperty(programSetTimeout, promisify.custom, { value: programDelay, configurable: true });
+
+let installed = false;
+
+/** The program's timers from now on run on the program's clock (on the main thread of a run with workers). */
+export function installProgramTimers(): void {
+  if (installed) return;
+  installed = true;
+  const global = globalThis as unknown as Record<string, unknown>;
+  global.setTimeout = programSetTimeout;
+  global.setInterval = programSetInterval;
+  (timers as unknown as Record<string, unknown>).setTimeout = programSetTimeout;
+  (timers as unknown as Record<string, unknown>).setInterval = programSetInterval;
+  (timersPromises as unknown as Record<string, unknown>).setTimeout = programDelay;
+  const { scheduler } = timersPromises as unknown as { scheduler?: Record<string, unknown> };
+  if (scheduler) scheduler.wait = (ms: number, options?: { signal?: AbortSignal }) => programDelay(ms, undefined, options);
+  syncBuiltinESMExports();
+}

@@ -1,0 +1,54 @@
+/**
+ * The program's clock and timers by themselves (runtime/api/program-clock.ts, program-timers.ts), in a child process
+ * whose timers they replace: time the main thread spent in the runtime is no time of a timer's, a task submitted after
+ * a timer adds its run time (a task submitted before it does not), and a cleared timer stays cleared when refreshed.
+ * Each order below is the other way round on real time.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const api = join(__dirname, '..', 'runtime', 'api');
+
+const script = `
+const { installProgramTimers } = require(${JSON.stringify(join(api, 'program-timers.js'))});
+const { programClock } = require(${JSON.stringify(join(api, 'program-clock.js'))});
+installProgramTimers();
+const seen = [];
+const spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
+const phases = [
+  (next) => {
+    setTimeout(() => { seen.push('timeout 30'); next(); }, 30);
+    programClock.enter(); spin(80); programClock.leave(); // a wait for a task
+    setImmediate(() => seen.push('immediate'));
+  },
+  (next) => {
+    setTimeout(() => { seen.push('timeout 500'); next(); }, 500);
+    programClock.taskRan(1, 600); // submitted after the timer: its time is the timer's
+    setImmediate(() => seen.push('immediate 2'));
+  },
+  (next) => {
+    programClock.attach(() => 5);
+    setTimeout(() => { seen.push('timeout 100'); next(); }, 100);
+    programClock.taskRan(3, 1000); // submitted before the timer: the plain program ran it before setting it
+    setImmediate(() => seen.push('immediate 3'));
+  },
+  (next) => {
+    const cleared = setTimeout(() => seen.push('cleared'), 5);
+    clearTimeout(cleared);
+    cleared.refresh();
+    setTimeout(next, 20);
+  },
+];
+const run = (i) => setImmediate(() => (i < phases.length ? phases[i](() => run(i + 1)) : console.log(seen.join(','))));
+run(0);
+`;
+
+test('runtime time is left out of a timer\'s, the run time of tasks submitted after it is counted, a cleared timer stays cleared', () => {
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+  assert.is(r.stderr, '');
+  assert.is(r.stdout.trim(), 'immediate,timeout 30,timeout 500,immediate 2,immediate 3,timeout 100');
+});
+
+test.run();
