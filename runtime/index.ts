@@ -248,6 +248,15 @@ export function barrier(): void {
   if (a?.kind === 'pool') a.runtime.barrier();
 }
 
+/**
+ * Block until every submitted task has run (no object brought home): the program is about to change the process they
+ * share, its environment or directory (transformer/rewrite/process-changes.ts).
+ */
+export function beforeProcessChange(): void {
+  const a = peek();
+  if (a?.kind === 'pool') a.runtime.allRan();
+}
+
 export async function barrierAsync(): Promise<void> {
   const a = peek();
   if (a?.kind === 'pool') await a.runtime.barrierAsync();

@@ -45,9 +45,9 @@ test('a task reads the env, time zone and working directory the program set befo
   const tasks = printsAsPlain('process-changes');
   assert.is(tasks.inWorkers, 10, 'every call ran in a worker');
   const emitted = readFileSync(join(tasks.dir, 'setup.js'), 'utf8');
-  assert.match(emitted, /__taskify\.barrier\(\);\s*process\.env\.TASKIFY_FIXTURE_MODE = region;/, 'the helper waits for the tasks submitted before it');
+  assert.match(emitted, /__taskify\.beforeProcessChange\(\);\s*process\.env\.TASKIFY_FIXTURE_MODE = region;/, 'the helper waits for the tasks submitted before it');
   const main = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
-  assert.match(main, /if \(__taskify\.waitOn\(inA\)\.length > 0\) \{\s*__taskify\.barrier\(\);\s*process\.chdir/, 'a lone statement gets a block');
+  assert.match(main, /if \(__taskify\.waitOn\(inA\)\.length > 0\) \{\s*__taskify\.beforeProcessChange\(\);\s*process\.chdir/, 'a lone statement gets a block');
 });
 
 test.run();

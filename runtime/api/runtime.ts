@@ -294,6 +294,7 @@ export class Runtime {
   waitObject<T extends object>(object: T): T { return this.waits.waitObject(object); }
   waitObjectAsync<T extends object>(object: T): Promise<T> { return this.waits.waitObjectAsync(object); }
   barrier(): void { this.waits.barrier(); }
+  allRan(): void { this.waits.allRan(); }
   barrierAsync(): Promise<void> { return this.waits.barrierAsync(); }
 
   /** A point in the submission order, for checkpoint(). */

@@ -133,6 +133,12 @@ export class Waits implements FutureHost {
     try { this.host.data.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
+  /** Block until every submitted task has run, bringing nothing home: the program is about to change what they read. */
+  allRan(): void {
+    const start = epochNow();
+    try { this.block(() => this.host.tasks.pending.size === 0); } finally { this.observeWait(start, 'barrier'); }
+  }
+
   /**
    * Wait for every task submitted since `mark` and throw the first failure among them, as the sequential program
    * would have thrown it inside the same try block.

@@ -1,7 +1,7 @@
 /**
  * Emitting a FencePlan (fences.ts): `__taskify.fence()` before the statements that may observe what fenced tasks
  * write, at the end of the blocks that need one, and in a `finally` around the bodies of functions holding fenced
- * calls. The fenced calls themselves are emitted by emit.ts as `submitFenced`. Also `__taskify.barrier()` before the
+ * calls. The fenced calls themselves are emitted by emit.ts as `submitFenced`. Also `__taskify.beforeProcessChange()` before the
  * statements that change the process tasks share (process-changes.ts).
  */
 import type * as ts from 'typescript';
@@ -37,7 +37,7 @@ export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
   /** A statement changing the process, after every submitted task. */
   const settledForm = (original: ts.Node, visited: ts.Node | ts.Node[]): ts.Node | ts.Node[] => {
     if (!settles.has(original as ts.Statement)) return visited;
-    const statements = [f.createExpressionStatement(runtime('barrier', [])), ...(Array.isArray(visited) ? visited : [visited])] as ts.Statement[];
+    const statements = [f.createExpressionStatement(runtime('beforeProcessChange', [])), ...(Array.isArray(visited) ? visited : [visited])] as ts.Statement[];
     // (`if (x) process.chdir(d);`: one statement where the list has none.)
     return inList(original) ? statements : f.createBlock(statements, true);
   };

@@ -6,7 +6,7 @@
  *   code after the catch can see: a variable or object declared outside the region, a call of program code or of a
  *   function handed in (which may do any of these);
  * - everywhere, even where the failure ends the process: a change of the world outside the process (writing, moving or
- *   deleting files, opening one for writing, starting a process, `process.exit`, `process.chdir`), or a call of program
+ *   deleting files, opening one for writing, starting a process, `process.exit`), or a call of program
  *   code that may make one. Such a change
  *   also waits for the tasks before it that may read the files it changes (`n = lineCount(p); unlinkSync(p)`).
  * Prints need no check: output is held behind a failing task and dropped with it.
@@ -33,8 +33,8 @@ const WORLD_CHANGES = new Set([
   ...HANDLE_CHANGES.map((f) => `node:fs/promises.FileHandle.${f}`),
   ...OPENS,
   ...['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'].map((f) => `node:child_process.${f}`),
-  // chdir: the workers are threads of this process, so a task's relative path would name another file.
-  ...['exit', 'kill', 'abort', 'chdir'].map((f) => `node:process.NodeJS.Process.${f}`),
+  // (chdir changes what tasks read, not the world: process-changes.ts waits for them before it.)
+  ...['exit', 'kill', 'abort'].map((f) => `node:process.NodeJS.Process.${f}`),
 ]);
 
 /** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node's fs, child_process or process. */

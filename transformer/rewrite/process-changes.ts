@@ -2,7 +2,7 @@
  * Main code changing what tasks read from the process they share with it (`process.env.MODE = 'final'`,
  * `process.chdir(dir)`, `process.env.TZ = …`). Every thread of the program has the one environment and working
  * directory, so a task submitted before the change and run after it would read the new value, where the plain call
- * read the old one. Such a statement first waits for every submitted task (`__taskify.barrier()`), the one point
+ * read the old one. Such a statement first waits for every submitted task (`__taskify.beforeProcessChange()`), the one point
  * where all tasks before it have read what they read. Statements are judged on their own code (left-behind.ts
  * processChangeIn): a function that changes the process waits at its own statement, wherever it is called from.
  */
