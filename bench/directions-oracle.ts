@@ -43,8 +43,9 @@ async function runtimeExports(lib: Library): Promise<Map<string, unknown>> {
     for (const [name, value] of Object.entries(namespace)) values.set(module.prefix + name, value);
     // CommonJS `module.exports = { invert: require('./invert') }`: Node names only what its lexer sees; the rest are
     // properties of the default export.
+    // (object-path's `module.exports = factory()` is a function whose properties are the exports.)
     const commonjs = namespace.default;
-    if (commonjs && typeof commonjs === 'object') {
+    if (commonjs && (typeof commonjs === 'object' || typeof commonjs === 'function')) {
       for (const [name, value] of Object.entries(commonjs)) if (!values.has(module.prefix + name)) values.set(module.prefix + name, value);
     }
   }
