@@ -30,6 +30,7 @@ import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
+import { ownExportMember } from './own-exports';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -143,7 +144,8 @@ export class CallEffects {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
       } else if (!(READING_METHODS.has(method) && this.trustsName(call)) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
-        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call) && !this.callerMethod(call)) { // `ns.f(x)`: judged by its summary
+        !isNamespaceImport(this.ctx, callee.expression) && !ownExportMember(this.ctx, callee) && // `ns.f(x)`, `module.exports.f(x)`: by its summary
+        !this.quietProgramMethod(call) && !this.callerMethod(call)) {
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         const own = programMethod(this.ctx, this.fn, call);
