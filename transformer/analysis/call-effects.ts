@@ -31,6 +31,7 @@ import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
 import { ownExportMember } from './own-exports';
+import { argumentEffect } from './spread-arguments';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -87,7 +88,7 @@ export class CallEffects {
     if (members) return members.some((fn) => { const effect = candidateEffect(this.handOff, fn, index, call); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
-    const effect = summary?.params[argumentParam(target, index)];
+    const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
   }
 
@@ -117,7 +118,8 @@ export class CallEffects {
       !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
     const target = this.targetOf(call);
     if (!target) return 0;
-    const effect = this.callbacks.summaryAt(call, target)?.params[argumentParam(target, index)];
+    const summary = this.callbacks.summaryAt(call, target);
+    const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;
     // Let out other than by return, or handed to a callback, it may come back as the result itself.
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
     return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
@@ -213,7 +215,7 @@ export class CallEffects {
       } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
-      } else if (target && !ts.isSpreadElement(arg)) {
+      } else if (target) {
         programCallArgument({ ...this.handOff, fn: this.fn }, call, target, index, arg, params);
       } else if (overridingType(this.ctx, call)) {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
