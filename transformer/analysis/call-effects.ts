@@ -301,6 +301,9 @@ export class CallEffects {
   newExpression(node: ts.NewExpression): void {
     const { ts } = this;
     const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
+    // `new DataView(buffer)`: a view on the buffer's bytes, made without touching them (reach.ts takes the new object as
+    // possibly the buffer itself, so writes through the view's setters write it; its getters read).
+    const view = ts.isIdentifier(node.expression) && node.expression.text === 'DataView' && isAmbient(this.ctx, node.expression);
     // `new Promise((resolve) => …)`: the executor runs now, its body analysed here (promise-executors.ts).
     const executor = inlineExecutor(this.ctx, node);
     const constructor = known ? undefined : programConstructor(this.ctx, node);
@@ -312,6 +315,7 @@ export class CallEffects {
       const effect = found && withLaterWrites(found);
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
+      else if (view) this.read(params, arg, `a view on its bytes made by \`${snippet(node)}\``);
       else if (executor && index === 0) this.read(params, arg, `mentioned by the executor of \`${snippet(node)}\`, which runs now`);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
