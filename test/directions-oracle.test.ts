@@ -60,8 +60,8 @@ test('every parameter a call writes is inferred written, and most that no call w
   // their callbacks return, callbacks per position at plain calls (remeda's purry) and arrays in a fresh object's slots.
   // Then ml-stat, stats-lite, transformation-matrix and object-path, untuned (62.3% of their 167 together when added):
   // all thirty-three 82.5% with them, 83.9% after own CommonJS exports, required packages' module.exports, spread
-  // arguments and variables assigned only functions.
-  assert.ok(Number(total[2]) >= 82, `precision ${total[2]}% in all (83.9% when this was last set)`);
+  // arguments and variables assigned only functions; 84.0% once `new DataView(buffer)` is a view (moderndash's isEqual).
+  assert.ok(Number(total[2]) >= 82, `precision ${total[2]}% in all (84.0% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
