@@ -15,6 +15,8 @@
  * Then dot-prop and ml-distance, untuned, as a check on the round after (bench/oracle/libraries.ts); then @antfu/utils,
  * fast-json-patch, geolib (Babel's CommonJS, staged as such) and moderndash, untuned, on the round after that.
  * Then remeda, gl-mat4 (CommonJS `module.exports = { f: require(...) }`) and dset, untuned, on the round after that.
+ * Then ml-stat, stats-lite, transformation-matrix and object-path (CommonJS of four kinds: own `exports.f` calls, a
+ * required package, Babel's output, a UMD factory), untuned, on the round after that.
  *
  * Environment: ORACLE_TRIALS (calls per function, default 200), ORACLE_SEED, ORACLE_VERBOSE=1 (every miss, every
  * write seen, every parameter not judged), ORACLE_ONLY=a,b (only the libraries named), ORACLE_DEBUG=1 (each function on stderr as it runs: to find one that hangs).
@@ -43,8 +45,9 @@ async function runtimeExports(lib: Library): Promise<Map<string, unknown>> {
     for (const [name, value] of Object.entries(namespace)) values.set(module.prefix + name, value);
     // CommonJS `module.exports = { invert: require('./invert') }`: Node names only what its lexer sees; the rest are
     // properties of the default export.
+    // (object-path's `module.exports = factory()` is a function whose properties are the exports.)
     const commonjs = namespace.default;
-    if (commonjs && typeof commonjs === 'object') {
+    if (commonjs && (typeof commonjs === 'object' || typeof commonjs === 'function')) {
       for (const [name, value] of Object.entries(commonjs)) if (!values.has(module.prefix + name)) values.set(module.prefix + name, value);
     }
   }

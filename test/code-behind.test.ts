@@ -179,5 +179,36 @@ import { vec3 } from 'gl-matrix';
   assert.match(d['add.b'], /^in:/);
 });
 
+test('CommonJS `var f = require(\'pkg\')` of a package with no declarations is the function its module.exports holds', () => {
+  write({
+    'node_modules/isnum/package.json': JSON.stringify({ name: 'isnum', version: '1.0.0', main: 'index.js' }),
+    'node_modules/isnum/index.js': 'module.exports = isNum;\nfunction isNum(n) { return !isNaN(parseFloat(n)) && isFinite(n); }\n',
+    'node_modules/scrub/package.json': JSON.stringify({ name: 'scrub', version: '1.0.0', main: 'index.js' }),
+    'node_modules/scrub/index.js': 'module.exports = function scrub(x) { x.length = 0; };\nmodule.exports.first = function (x) { return x[0]; };\n',
+    'counts.js': [
+      "var isNum = require('isnum');",
+      "var scrub = require('scrub');",
+      "var later = require('isnum');",
+      'later = function (x) { x.pop(); };',
+      'exports.count = function count(xs) { var n = 0; for (var i = 0; i < xs.length; i++) if (isNum(xs[i])) n++; return n; };',
+      'exports.wipe = function wipe(xs) { scrub(xs); };',
+      'exports.head = function head(xs) { return scrub.first(xs); };',
+      'exports.reassigned = function reassigned(xs) { return later(xs); };',
+    ].join('\n'),
+  });
+  const d = directions(`
+// @ts-ignore: no declarations
+import { count, wipe, head, reassigned } from './counts.js';
+/** @task */ export function a(x: number[]) { return count(x); }
+/** @task */ export function b(x: number[]) { wipe(x); }
+/** @task */ export function c(x: number[]) { return head(x); }
+/** @task */ export function d(x: number[]) { return reassigned(x); }
+`);
+  assert.match(d['a.x'], /^in:/, d['a.x']);
+  assert.match(d['b.x'], /^inout: written: passed to `wipe`, which writes it: passed to `scrub`, which writes it: writes a property/, d['b.x']);
+  assert.match(d['c.x'], /^in:/, d['c.x']);
+  assert.match(d['d.x'], /^inout/, d['d.x']);
+});
+
 test.after(() => rmSync(root, { recursive: true, force: true }));
 test.run();

@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (twenty-nine npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (thirty-three npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -58,7 +58,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   // Then remeda, gl-mat4 and dset, untuned (80.9%, 100% once gl-mat4's `module.exports = { f: require(...) }` was
   // followed at all, 50.0% when added): all twenty-nine 82.1% with them, 82.8% after closures handed back hold what
   // their callbacks return, callbacks per position at plain calls (remeda's purry) and arrays in a fresh object's slots.
-  assert.ok(Number(total[2]) >= 81, `precision ${total[2]}% in all (82.8% when this was last set)`);
+  // Then ml-stat, stats-lite, transformation-matrix and object-path, untuned (62.3% of their 167 together when added):
+  // all thirty-three 82.5% with them, 83.9% after own CommonJS exports, required packages' module.exports, spread
+  // arguments and variables assigned only functions; 84.0% once `new DataView(buffer)` is a view (moderndash's isEqual).
+  assert.ok(Number(total[2]) >= 82, `precision ${total[2]}% in all (84.0% when this was last set)`);
   const precision = (lib: string): number => Number(new RegExp(`^${lib}@\\S+ .* precision\\s+([\\d.]+)%`, 'm').exec(output)?.[1]);
   assert.ok(precision('gl-matrix') >= 99, `gl-matrix precision ${precision('gl-matrix')}%`);
   assert.ok(precision('simple-statistics') >= 99, `simple-statistics precision ${precision('simple-statistics')}%`);
@@ -118,6 +121,15 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('remeda') >= 87, `remeda precision ${precision('remeda')}%`);
   assert.ok(precision('gl-mat4') >= 99, `gl-mat4 precision ${precision('gl-mat4')}%`);
   assert.ok(precision('dset') >= 50, `dset precision ${precision('dset')}%`);
+  // Added untuned (numbers when added, then after the round that followed, 200 calls): ml-stat 62.6% -> 97.8% (calls of
+  // its own `exports.f`; the rest: center/standardize with a literal `inPlace` false, which needs the constant argument),
+  // stats-lite 15.4% -> 100% (`var isNumber = require("isnumber")`), transformation-matrix 90.7% -> 100% (spread
+  // arguments), object-path 30.0% -> 50.0% (functions assigned in branches to a var declared without a value; the rest
+  // are calls through members of the factory's function object, `objectPath.get(obj, path)`, not followed).
+  assert.ok(precision('ml-stat') >= 95, `ml-stat precision ${precision('ml-stat')}%`);
+  assert.ok(precision('stats-lite') >= 99, `stats-lite precision ${precision('stats-lite')}%`);
+  assert.ok(precision('transformation-matrix') >= 99, `transformation-matrix precision ${precision('transformation-matrix')}%`);
+  assert.ok(precision('object-path') >= 45, `object-path precision ${precision('object-path')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

@@ -238,4 +238,30 @@ export function t(a: number[][], b: number[][]) { Array.prototype.forEach.call(a
   assert.match(found.b, /^in:/);
 });
 
+test('a variable declared without a value and only ever assigned functions runs one of them; a loop head or another value makes it unknown', () => {
+  const lib = `
+function reader(o) { return o[0]; }
+function writer(o) { o[0] = 1; return 0; }
+var c = Math.random() > 0.5;
+var pick;
+if (c) pick = reader; else pick = function (o) { return o.length; };
+var pickW;
+if (c) pickW = reader; else pickW = writer;
+var other;
+if (c) other = reader; else other = 3;
+export function a(o) { return pick(o); }
+export function b(o) { return pickW(o); }
+export function d(o) { return other(o); }
+export function e(o) { var s = 0; for (var f of [reader, writer]) { s += f(o); } return s; }
+`;
+  const found = directions({ 'lib.js': lib, 'main.ts': `import { a as fa, b as fb, d as fd, e as fe } from './lib.js';
+/** @task */
+export function t(a: number[], b: number[], d: number[], e: number[]) { return fa(a) + fb(b) + fd(d) + fe(e); }
+` });
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^inout:.*o\[0\] = 1/, found.b);
+  assert.match(found.d, /^inout:/, found.d);
+  assert.match(found.e, /^inout:/, found.e);
+});
+
 test.run();

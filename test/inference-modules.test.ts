@@ -57,4 +57,42 @@ export function t(out: number[], a: number[], b: number[]) { vec.copy(out, a); r
   assert.match(found.b, /^in:/, found.b);
 });
 
+// ml-stat's shape: a module calling its own exports through `exports.f(…)`, one of them an alias (`exports.mean =
+// exports.arithmeticMean`); a member assigned twice is either function, so it stays unknown.
+const SELF_CALLING = {
+  'stat.js': `'use strict';
+exports.arithmeticMean = function arithmeticMean(values) { var s = 0; for (var i = 0; i < values.length; i++) s += values[i]; return s / values.length; };
+exports.mean = exports.arithmeticMean;
+exports.center = function center(values) { values[0] -= exports.mean(values); return values; };
+exports.variance = function variance(values) { var m = exports.mean(values); return m * m; };
+exports.centered = function centered(values) { return module.exports.center(values); };
+exports.twice = function reads(values) { return values[0]; };
+exports.twice = function writes(values) { values[0] = 1; return values[0]; };
+exports.viaTwice = function viaTwice(values) { return exports.twice(values); };
+`,
+};
+
+test('a CommonJS module\'s calls to its own `exports.f` are judged by f; a member assigned twice is either', () => {
+  const found = directions({ ...SELF_CALLING, 'main.ts': `import { variance, centered, viaTwice } from './stat.js';
+/** @task */
+export function t(p: number[], q: number[], r: number[]) { return variance(p) + centered(q)[0] + viaTwice(r); }
+` });
+  assert.match(found.p, /^in:/, found.p);
+  assert.match(found.q, /^inout:.*values\[0\] -= exports\.mean\(values\)/, found.q);
+  assert.match(found.r, /^inout:/, found.r);
+});
+
+test('`exports.f` is not trusted once the module replaces or hands on its exports object', () => {
+  const replaced = { 'stat.js': `'use strict';
+exports.mean = function mean(values) { return values[0]; };
+exports.variance = function variance(values) { return exports.mean(values); };
+Object.assign(exports, { mean: function (values) { values[0] = 1; return 1; } });
+` };
+  const found = directions({ ...replaced, 'main.ts': `import { variance } from './stat.js';
+/** @task */
+export function t(p: number[]) { return variance(p); }
+` });
+  assert.match(found.p, /^inout:/, found.p);
+});
+
 test.run();

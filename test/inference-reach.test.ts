@@ -165,4 +165,17 @@ test('a logical assignment\'s value is the old object or the one put in: `const 
   assert.match(lazy.o, /^inout:/, lazy.o);
 });
 
+test('`new DataView(buffer)` neither reads nor writes the buffer; writes through the view write it', () => {
+  const found = directions(`
+function same(a: ArrayBuffer, b: ArrayBuffer) { const x = new DataView(a); const y = new DataView(b); return x.getUint8(0) === y.getUint8(0); }
+function poke(c: ArrayBuffer) { const v = new DataView(c, 0); v.setUint8(0, 1); return 0; }
+/** @task */
+export function t(a: ArrayBuffer, b: ArrayBuffer, c: ArrayBuffer, d: ArrayBuffer) { new DataView(d).setFloat64(0, 2); return (same(a, b) ? 1 : 0) + poke(c); }
+`);
+  assert.match(found.a, /^in:/, found.a);
+  assert.match(found.b, /^in:/, found.b);
+  assert.match(found.c, /^inout:.*setUint8/, found.c);
+  assert.match(found.d, /^inout:.*setFloat64/, found.d);
+});
+
 test.run();

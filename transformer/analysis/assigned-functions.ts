@@ -1,6 +1,6 @@
 /**
  * A variable that only ever holds functions, although something reassigns it: lodash's `var getTag = baseGetTag;` and,
- * for old engines, `getTag = function (value) { … }`. A call through it runs one of those functions, so it has the
+ * for old engines, `getTag = function (value) { … }`; or declared without a value and assigned functions only. A call through it runs one of those functions, so it has the
  * effects of any of them (as a call into a table of functions does: literal-members.ts), not those of unknown code.
  *
  * Every write of the variable must be a plain `=` of a function (a function expression, or a name or a factory call
@@ -22,7 +22,7 @@ export function assignedFunctions(ctx: AnalysisContext, callee: ts.Expression): 
   callee = skipParens(ts, callee);
   if (!ts.isIdentifier(callee)) return undefined;
   const declaration = symbolOf(ctx, callee)?.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer ||
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) ||
     (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) return undefined;
   let known = held.get(declaration);
   if (known === undefined) {
@@ -36,9 +36,14 @@ function functionsHeld(ctx: AnalysisContext, declaration: ts.VariableDeclaration
   const { ts } = ctx;
   const name = declaration.name as ts.Identifier;
   const symbol = symbolOf(ctx, name);
-  const first = functionOfExpression(ctx, declaration.initializer!, 0);
-  if (!first) return undefined;
-  const found = new Set<FunctionLike>([first]);
+  // (Declared without a value and assigned in branches: object-path's `var getShallowPropertySafely; if (…)
+  // getShallowPropertySafely = function … else …`. A call before any assignment throws: it writes nothing.)
+  const first = declaration.initializer && functionOfExpression(ctx, declaration.initializer, 0);
+  if (declaration.initializer && !first) return undefined;
+  // (`for (var f of fns)`: the loop's head writes it each turn.)
+  const list = declaration.parent;
+  if (ts.isForInStatement(list.parent) || ts.isForOfStatement(list.parent)) return undefined;
+  const found = new Set<FunctionLike>(first ? [first] : []);
   let ok = true;
   const isTarget = (node: ts.Node): node is ts.Identifier => ts.isIdentifier(node) && node.text === name.text && symbolOf(ctx, node) === symbol;
   const visit = (node: ts.Node): void => {
@@ -56,7 +61,7 @@ function functionsHeld(ctx: AnalysisContext, declaration: ts.VariableDeclaration
     ts.forEachChild(node, visit);
   };
   visit(declaration.getSourceFile());
-  return ok ? [...found] : undefined;
+  return ok && found.size > 0 ? [...found] : undefined;
 }
 
 /** `x++`, `[x] = …`, `({ x } = …)`, `for (x of …)`: a write that is not a plain assignment of a value. */

@@ -30,6 +30,8 @@ import { candidateEffect, candidates, toCandidates } from './candidate-calls';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
+import { ownExportMember } from './own-exports';
+import { argumentEffect } from './spread-arguments';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -86,7 +88,7 @@ export class CallEffects {
     if (members) return members.some((fn) => { const effect = candidateEffect(this.handOff, fn, index, call); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
-    const effect = summary?.params[argumentParam(target, index)];
+    const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;
     return !effect || effect.escapedOtherwise !== undefined || effect.kept !== undefined;
   }
 
@@ -116,7 +118,8 @@ export class CallEffects {
       !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
     const target = this.targetOf(call);
     if (!target) return 0;
-    const effect = this.callbacks.summaryAt(call, target)?.params[argumentParam(target, index)];
+    const summary = this.callbacks.summaryAt(call, target);
+    const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;
     // Let out other than by return, or handed to a callback, it may come back as the result itself.
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
     return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
@@ -143,7 +146,8 @@ export class CallEffects {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
       } else if (!(READING_METHODS.has(method) && this.trustsName(call)) && !(this.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
-        !isNamespaceImport(this.ctx, callee.expression) && !this.quietProgramMethod(call) && !this.callerMethod(call)) { // `ns.f(x)`: judged by its summary
+        !isNamespaceImport(this.ctx, callee.expression) && !ownExportMember(this.ctx, callee) && // `ns.f(x)`, `module.exports.f(x)`: by its summary
+        !this.quietProgramMethod(call) && !this.callerMethod(call)) {
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
         const own = programMethod(this.ctx, this.fn, call);
@@ -211,7 +215,7 @@ export class CallEffects {
       } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);
-      } else if (target && !ts.isSpreadElement(arg)) {
+      } else if (target) {
         programCallArgument({ ...this.handOff, fn: this.fn }, call, target, index, arg, params);
       } else if (overridingType(this.ctx, call)) {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
@@ -297,6 +301,9 @@ export class CallEffects {
   newExpression(node: ts.NewExpression): void {
     const { ts } = this;
     const known = ts.isIdentifier(node.expression) && COPYING_CONSTRUCTORS.has(node.expression.text);
+    // `new DataView(buffer)`: a view on the buffer's bytes, made without touching them (reach.ts takes the new object as
+    // possibly the buffer itself, so writes through the view's setters write it; its getters read).
+    const view = ts.isIdentifier(node.expression) && node.expression.text === 'DataView' && isAmbient(this.ctx, node.expression);
     // `new Promise((resolve) => …)`: the executor runs now, its body analysed here (promise-executors.ts).
     const executor = inlineExecutor(this.ctx, node);
     const constructor = known ? undefined : programConstructor(this.ctx, node);
@@ -308,6 +315,7 @@ export class CallEffects {
       const effect = found && withLaterWrites(found);
       const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
       if (known) this.read(params, arg, `copied by \`${snippet(node)}\``);
+      else if (view) this.read(params, arg, `a view on its bytes made by \`${snippet(node)}\``);
       else if (executor && index === 0) this.read(params, arg, `mentioned by the executor of \`${snippet(node)}\`, which runs now`);
       else if (effect && !ts.isSpreadElement(arg)) {
         // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).

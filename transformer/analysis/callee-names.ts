@@ -5,7 +5,7 @@
  * judged such calls by whichever function it named (reader's, so p was inferred `in` while writer writes it). It is
  * trusted only where the callee stands for that function: the function itself written in place (an IIFE), a name that
  * function-of-symbol.ts resolves to it (a declaration, a constant alias, an import, a factory-made closure), `ns.f` of
- * a module, a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's or an
+ * a module, a CommonJS module's own `exports.f` it assigns once (own-exports.ts), a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's or an
  * object literal's: dispatch on the receiver is judged as before). Anything else is a callee of unknown body here; the
  * analysis then looks for the functions it may be (assigned-functions.ts, literal-members.ts) or takes it as unknown.
  */
@@ -15,6 +15,7 @@ import { skipParens } from './expressions';
 import { functionOfSymbol } from './function-of-symbol';
 import { constantLiteralMember, constantLiteralName } from './literal-members';
 import { requiredModuleMember, skipIndirection } from './babel-interop';
+import { ownExportMember } from './own-exports';
 
 /** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
 const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
@@ -35,7 +36,7 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
   if ((callee as ts.Node) === fn) return true;
   if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
   if (!ts.isPropertyAccessExpression(callee)) return false;
-  const member = requiredModuleMember(ctx, callee);
+  const member = requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);
   if (member) return resolvesTo(ctx, member, fn);
   if (isNamespaceImport(ctx, skipParens(ts, callee.expression))) return resolvesTo(ctx, symbolOf(ctx, callee.name), fn);
   return constantLiteralMember(ctx, callee) === fn || resolvesTo(ctx, constantLiteralName(ctx, callee), fn);
@@ -52,7 +53,7 @@ export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): Func
   callee = skipIndirection(ts, callee);
   const symbol = ts.isIdentifier(callee) ? symbolOf(ctx, callee)
     : ts.isPropertyAccessExpression(callee) && isNamespaceImport(ctx, skipParens(ts, callee.expression)) ? symbolOf(ctx, callee.name)
-      : requiredModuleMember(ctx, callee);
+      : requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);
   const fn = symbol && functionOfSymbol(ctx, symbol);
   return fn?.body ? fn : undefined;
 }

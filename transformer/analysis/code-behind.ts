@@ -97,7 +97,11 @@ function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.Node):
   return undefined;
 }
 
-/** `f(…)` or `ns.f(…)` where the import names a module the program did not load (a package with no declarations). */
+/**
+ * `f(…)` or `ns.f(…)` where the import names a module the program did not load (a package with no declarations); also
+ * CommonJS `var f = require('pkg')` (stats-lite's `var isNumber = require("isnumber")`), which nothing reassigns: `f` is
+ * what that module assigns to `module.exports`, `f.g` its export `g`.
+ */
 export function behindImport(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
   const { ts } = ctx;
   let name: string;
@@ -106,11 +110,15 @@ export function behindImport(ctx: AnalysisContext, callee: ts.Expression): Funct
   else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) { local = callee.expression; name = callee.name.text; }
   else return undefined;
   const symbol = ctx.checker.getSymbolAtLocation(local);
-  const declaration = symbol && symbol.flags & ts.SymbolFlags.Alias ? symbol.declarations?.[0] : undefined;
+  const declaration = symbol && symbol.flags & ts.SymbolFlags.Alias ? symbol.declarations?.[0] : symbol?.valueDeclaration;
   if (!declaration) return undefined;
   let path: string[];
   let specifier: ts.Expression | undefined;
-  if (ts.isImportSpecifier(declaration)) {
+  const required = requiredSpecifier(ctx, declaration);
+  if (required) {
+    path = [];
+    specifier = required;
+  } else if (ts.isImportSpecifier(declaration)) {
     path = [(declaration.propertyName ?? declaration.name).text];
     specifier = declaration.parent.parent.parent.moduleSpecifier;
   } else if (ts.isImportClause(declaration)) {
@@ -121,7 +129,7 @@ export function behindImport(ctx: AnalysisContext, callee: ts.Expression): Funct
     specifier = declaration.parent.parent.moduleSpecifier;
   } else return undefined;
   if (name) path.push(name);
-  else if (path.length === 0) return undefined;
+  else if (path.length === 0 && !required) return undefined;
   if (!specifier || !ts.isStringLiteral(specifier)) return undefined;
   const file = local.getSourceFile();
   const resolved = ts.resolveModuleName(specifier.text, file.fileName, ctx.program.getCompilerOptions(), ts.sys, undefined, undefined,
@@ -133,12 +141,25 @@ export function behindImport(ctx: AnalysisContext, callee: ts.Expression): Funct
   return functionAt(ctx.ts, js, path);
 }
 
+/** The specifier of `var f = require('pkg')` (a constant: nothing reassigns f), if `declaration` is one. */
+function requiredSpecifier(ctx: AnalysisContext, declaration: ts.Declaration): ts.StringLiteralLike | undefined {
+  const { ts } = ctx;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration)) return undefined;
+  const init = skipParens(ts, declaration.initializer);
+  if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require' || init.arguments.length !== 1) return undefined;
+  const [specifier] = init.arguments;
+  return ts.isStringLiteralLike(specifier) ? specifier : undefined;
+}
+
 /** The function exported at `path` (`['vec3', 'add']`, `['default']`) by the JavaScript module `js`. */
 function functionAt(t: typeof ts, js: string, path: readonly string[], via?: FactoryCall[]): FunctionLike | undefined {
   const side = sideProgram(t, js);
   if (!side) return undefined;
   const { ctx, file } = side;
   let symbol = ctx.checker.getSymbolAtLocation(file);
+  // (The module itself, required: what it assigns to `module.exports`.)
+  if (path.length === 0) symbol = symbol?.exports?.get('export=' as ts.__String);
   for (let i = 0; symbol && i < path.length; i++) {
     const module: ts.Symbol = symbol.flags & t.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
     symbol = ctx.checker.getExportsOfModule(module).find((e) => e.name === path[i]);

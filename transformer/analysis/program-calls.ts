@@ -11,7 +11,8 @@
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
 import { reasonAt, snippet, type Reason } from './reason';
-import { argumentParam, callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffects, type Summary } from './param-effects';
+import { callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffects, type Summary } from './param-effects';
+import { argumentEffect } from './spread-arguments';
 import { resultUse } from './returned-closures';
 import type { HandOff } from './handed-functions';
 
@@ -26,8 +27,8 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   const expr = ts.isSpreadElement(arg) ? arg.expression : arg;
   if (ignoresArgument(ts, target, call.arguments, index)) return;
   const summary = h.callbacks.summaryAt(call, target);
-  const at = argumentParam(target, index);
-  const effect = summary?.params[at];
+  // (At or after a spread, what any parameter it may land in suffers: spread-arguments.ts.)
+  const { effect, param } = summary ? argumentEffect(ts, target, summary, call.arguments, index) : { effect: undefined, param: undefined };
   // (An arrow or function expression by the name it is declared under: `const set = (p) => …`, `{ set: (p) => … }`;
   // else by the callee as written.)
   const holder = target.parent;
@@ -39,9 +40,9 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
     h.record.escape(params, arg, `passed to \`${calleeName}\`, whose parameters could not be matched`);
     return;
   }
-  const param = target.parameters[at];
   const use = resultUse(h.ctx, h.fn, call);
-  const now = use === 'used' ? effect : callOnly(h, call, target, summary)?.params[at] ?? effect;
+  const only = use === 'used' ? undefined : callOnly(h, call, target, summary);
+  const now = (only && argumentEffect(ts, target, only, call.arguments, index).effect) ?? effect;
   const later = callerSeesLaterWrite(param, effect);
   const deep = (e: ParamEffects): boolean => e.writtenDeep !== undefined || (use === 'used' && e.writtenLaterDeep !== undefined);
   const written: Reason | undefined = callerSeesWrite(param, now);
