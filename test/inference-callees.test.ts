@@ -264,4 +264,28 @@ export function t(a: number[], b: number[], d: number[], e: number[]) { return f
   assert.match(found.e, /^inout:/, found.e);
 });
 
+// A method subclasses override runs whichever the object's class has (analysis/overrides.ts).
+const CLASSES = `
+export class Shape { area(x: number[]): number { return x.length; } touch(): number { return this.n; } n = 0; keep(x: number[]): number[] { return []; } }
+export class Square extends Shape { area(x: number[]): number { x.push(1); return 1; } touch(): number { return ++this.n; } keep(x: number[]): number[] { return x; } }
+export abstract class Model { abstract predict(x: number[]): number; }
+export class Linear extends Model { constructor(public w: number[]) { super(); } predict(x: number[]): number { return x.reduce((s, v, i) => s + v * this.w[i], 0); } }
+export class Constant extends Model { constructor(public c: number) { super(); } predict(_x: number[]): number { return this.c; } }
+`;
+
+test('a method call runs any override in the program: a subclass writing the argument or the object writes it; abstract methods are their implementations', () => {
+  const found = directions(`${CLASSES}
+/** @task */
+export function t(s: Shape, a: number[], b: Shape, m: Model[], p: number[], k: Shape, q: number[]) {
+  s.area(a); b.touch(); const kept = k.keep(q); kept.push(2);
+  return m.reduce((sum, one) => sum + one.predict(p), 0);
+}`);
+  assert.match(found.a, /^inout: written: passed to `s\.area`, which may be `area`, which writes it/);
+  assert.match(found.b, /^inout: written: calls `touch`, a method that may change its object/);
+  assert.match(found.q, /^inout/, 'an override returns it, and the result is written');
+  assert.match(found.m, /^in:/, 'every implementation of the abstract method only reads');
+  assert.match(found.p, /^in:/);
+  assert.match(found.s, /^in:/);
+});
+
 test.run();

@@ -27,6 +27,7 @@ import { isLiteralAccumulator } from './accumulators';
 import { isArraySlot } from './array-slots';
 import { programCallArgument } from './program-calls';
 import { candidateEffect, candidates, toCandidates } from './candidate-calls';
+import { overridingMethods } from './overrides';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
@@ -116,6 +117,17 @@ export class CallEffects {
     // initial value (and what its callback returns).
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
+    // One of a few functions (a table's, a method's overrides): as deep as the shallowest of them holds it.
+    const members = candidates(this.handOff, callee);
+    if (members) {
+      const depths = members.map((fn) => {
+        const effect = candidateEffect(this.handOff, fn, index, call);
+        if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
+        return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
+      });
+      const held = depths.filter((depth): depth is number => depth !== undefined);
+      return held.length === 0 ? undefined : Math.min(...held);
+    }
     const target = this.targetOf(call);
     if (!target) return 0;
     const summary = this.callbacks.summaryAt(call, target);
@@ -124,8 +136,6 @@ export class CallEffects {
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
     return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
   }
-
-
 
   call(call: ts.CallExpression): void {
     const { ts } = this;
@@ -150,8 +160,10 @@ export class CallEffects {
         !this.quietProgramMethod(call) && !this.callerMethod(call)) {
         // A library method of an object that is not known to only read may change it, or what it holds (a Date setter,
         // a RegExp's exec).
-        const own = programMethod(this.ctx, this.fn, call);
-        const use = own && changingUse(this.ctx, own, this.lookup, this.readingThis(call, own));
+        // (Of the methods subclasses override it with too, the first that may change its object: overrides.ts.)
+        const overriding = overridingMethods(this.ctx, callee);
+        const own = overriding ? overriding.find((m) => changingUse(this.ctx, m, this.lookup) !== undefined) : programMethod(this.ctx, this.fn, call);
+        const use = own && changingUse(this.ctx, own, this.lookup, !overriding && this.readingThis(call, own));
         const text = use ? `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``
           : `calls method \`${method}\`, whose effects are unknown: \`${snippet(call)}\``;
         // (A method that only sets its object's own slots writes that object, not what it holds: method-receivers.ts.)
@@ -275,6 +287,9 @@ export class CallEffects {
   /** A method of the program that leaves its object alone (`w.total()`): no write of the receiver (method-receivers.ts). */
   private quietProgramMethod(call: ts.CallExpression): boolean {
     if (isIterationStep(this.ctx, call)) return true; // `it.next()` of `values[Symbol.iterator]()`: iterators.ts
+    // A method subclasses override: each may run (overrides.ts); an abstract one with none is unknown.
+    const overriding = overridingMethods(this.ctx, call.expression);
+    if (overriding) return overriding.length > 0 && overriding.every((m) => changingUse(this.ctx, m, this.lookup) === undefined);
     const target = programMethod(this.ctx, this.fn, call);
     return target !== undefined && changingUse(this.ctx, target, this.lookup, this.readingThis(call, target)) === undefined;
   }

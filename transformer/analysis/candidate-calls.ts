@@ -2,7 +2,8 @@
  * Calls whose callee is none function in particular but one of a known few (call-effects.ts asks): a member of a
  * constant object literal (`streamObjectType[object.type](object, stream)`: literal-members.ts), a variable only ever
  * assigned functions (`getTag(v)`: assigned-functions.ts), or a constant's choices (`var func = isArray(c) ?
- * arrayShuffle : baseShuffle`: the checker resolves such a call to one of them, and the analysis had trusted that one).
+ * arrayShuffle : baseShuffle`: the checker resolves such a call to one of them, and the analysis had trusted that one),
+ * a method subclasses override (`a.f(x)`: overrides.ts).
  * Each argument suffers what any of them does to that parameter.
  */
 import type * as ts from 'typescript';
@@ -10,12 +11,13 @@ import type { FunctionLike } from './context';
 import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { snippet } from './reason';
+import { overridingMethods } from './overrides';
 import { argumentParam, callerSeesWrite, ignoresArgument, withLaterWrites, type ParamEffects } from './param-effects';
 import type { HandOff } from './handed-functions';
 
 /** The functions a callee may be when it is none in particular (see the top of this file). */
 export function candidates(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
-  return tableOrAssigned(h, callee) ?? chosenFunctions(h.ctx, callee);
+  return tableOrAssigned(h, callee) ?? chosenFunctions(h.ctx, callee) ?? overridingMethods(h.ctx, callee);
 }
 
 function tableOrAssigned(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
