@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
+import { READING_METHODS } from '../analysis/builtins';
 import type { FileFacts } from './file-facts';
 import { isReadingStringify } from './json-reads';
 
@@ -61,22 +62,22 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
   // `` `part ${i}` ``: a string of primitives.
   if (ts.isTemplateExpression(arg)) return arg.templateSpans.every((span) => primitive(span.expression));
   if (ts.isAsExpression(arg) || ts.isNonNullExpression(arg) || ts.isSatisfiesExpression(arg)) return isSimpleArgument(facts, arg.expression, isOuter);
+  // `Math.min(xs.length, f + 4)`: the language's arithmetic on simple arguments.
+  if (ts.isCallExpression(arg) && qualifiedName(ts, arg.expression)?.startsWith('Math.') && !facts.taskOf(arg)) {
+    return arg.arguments.every((a) => isSimpleArgument(facts, a, isOuter));
+  }
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
 }
 
-/** Methods of the language's arrays and strings that make a new value and change nothing. */
-const COPYING_METHODS = new Set(['slice', 'concat', 'map', 'filter', 'flat', 'flatMap', 'join', 'toSorted', 'toReversed', 'with', 'at',
-  'indexOf', 'includes', 'split', 'trim', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'repeat', 'substring']);
-
 /**
  * `A.slice(lo, hi)`, `xs.map((y, x) => [x, y])`, `s.split(',')`: a copy made from a simple receiver by the language's
- * own method, with simple arguments or an arrow that only reads its parameters and outer names. (`toSorted` takes no
- * comparator here: it would be the program's code run in another order.)
+ * own reading method (builtins.ts READING_METHODS), with simple arguments or an arrow that only reads its parameters
+ * and outer names (run earlier than in the plain program, such code cannot be told apart).
  */
 function isCopyOfSimple(facts: FileFacts, call: ts.CallExpression, isOuter: (id: ts.Identifier) => boolean): boolean {
   const { ts, ctx } = facts;
   const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || call.questionDotToken || !COPYING_METHODS.has(callee.name.text)) return false;
+  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || call.questionDotToken || !READING_METHODS.has(callee.name.text)) return false;
   const receiver = ctx.checker.getTypeAtLocation(callee.expression);
   const languageValue = ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver) ||
     (receiver.flags & ts.TypeFlags.StringLike) !== 0;

@@ -11,6 +11,7 @@ import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayTyp
 import { outlives } from '../analysis/param-effects';
 import type { ParamEffects, SummaryLookup } from '../analysis/param-effects';
 import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import { isLibrary } from './library-uses';
 
 /** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
 const KEY_LISTS = new Set(['Object.keys', 'Object.getOwnPropertyNames', 'Object.getOwnPropertySymbols', 'Reflect.ownKeys']);
@@ -19,11 +20,17 @@ const KEY_LISTS = new Set(['Object.keys', 'Object.getOwnPropertyNames', 'Object.
  * The value is used right where it is, by code that only reads it: an argument of a read-only function
  * (`Array.from(x)`, `Math.max(...)`), or the receiver of a reading method whose result shares nothing with it.
  */
+/** Methods of arrays, Sets and Maps that look an argument up by identity, giving a number or boolean. */
+const IDENTITY_LOOKUPS = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
+
 export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts } = ctx;
   const outer = withWrappers(ts, expr);
   const parent = outer.parent;
   if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) {
+    // `q.includes(first)`, `seen.has(o)`: the language's collections compare it by identity and keep nothing of it.
+    if (ts.isPropertyAccessExpression(parent.expression) && IDENTITY_LOOKUPS.has(parent.expression.name.text) &&
+      parent.arguments[0] === outer && isLibrary(ctx, parent.expression)) return true;
     // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
     // `Array.from(rows)` only read, but hand the parts on.)
     const name = qualifiedName(ts, parent.expression);
