@@ -26,7 +26,7 @@ import { isIterationStep } from './iterators';
 import { isLiteralAccumulator } from './accumulators';
 import { isArraySlot } from './array-slots';
 import { programCallArgument } from './program-calls';
-import { candidateEffect, candidates, toCandidates } from './candidate-calls';
+import { candidateEffect, candidates, candidatesReturn, toCandidates } from './candidate-calls';
 import { overridingMethods } from './overrides';
 import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
@@ -118,16 +118,7 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
       !REDUCING_METHODS.has(callee.name.text) && this.isBuiltinMethod(call)) return undefined;
     // One of a few functions (a table's, a method's overrides): as deep as the shallowest of them holds it.
-    const members = candidates(this.handOff, callee);
-    if (members) {
-      const depths = members.map((fn) => {
-        const effect = candidateEffect(this.handOff, fn, index, call);
-        if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
-        return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
-      });
-      const held = depths.filter((depth): depth is number => depth !== undefined);
-      return held.length === 0 ? undefined : Math.min(...held);
-    }
+    if (candidates(this.handOff, callee)) return candidatesReturn(this.handOff, call, index);
     const target = this.targetOf(call);
     if (!target) return 0;
     const summary = this.callbacks.summaryAt(call, target);

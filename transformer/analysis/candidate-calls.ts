@@ -59,3 +59,14 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
   }
   h.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
 }
+
+/** How deep the call's result may hold argument `index` (0: it may be it): the shallowest any candidate gives. */
+export function candidatesReturn(h: HandOff, call: ts.CallExpression, index: number): number | undefined {
+  const depths = candidates(h, call.expression)!.map((fn) => {
+    const effect = candidateEffect(h, fn, index, call);
+    if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
+    return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;
+  });
+  const held = depths.filter((depth): depth is number => depth !== undefined);
+  return held.length === 0 ? undefined : Math.min(...held);
+}
