@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { createAnalysisProgram } from '../transformer/analysis/program';
 import { createContext } from '../transformer/analysis/context';
 import { Summaries } from '../transformer/analysis/summaries';
-import { discoverTasks } from '../transformer/analysis/discover';
+import { discoverTasks, type TaskInfo } from '../transformer/analysis/discover';
 
 const root = mkdtempSync(join(tmpdir(), 'taskify-code-behind-'));
 
@@ -72,26 +72,25 @@ write({
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
 symlinkSync(join(__dirname, '..', '..', 'node_modules', 'gl-matrix'), join(root, 'node_modules', 'gl-matrix'), 'dir');
 
-/** Directions of every task in `code` (written as main.ts of the project), by "task.param". */
-function directions(code: string): Record<string, string> {
+/** The tasks of `code`, written as a main file of the project. */
+function tasksOf(code: string): TaskInfo[] {
   const main = join(root, `main${Math.random().toString(36).slice(2)}.ts`);
   writeFileSync(main, code);
   const program = createAnalysisProgram(ts, [main]);
   const ctx = createContext(ts, program);
-  const { tasks } = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile(main)!);
+  return [...discoverTasks(ctx, new Summaries(ctx), program.getSourceFile(main)!).tasks];
+}
+
+/** Directions of every task in `code`, by "task.param". */
+function directions(code: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of tasks) for (const p of t.params) out[`${t.name}.${p.name}`] = `${p.direction}: ${p.reason}`;
+  for (const t of tasksOf(code)) for (const p of t.params) out[`${t.name}.${p.name}`] = `${p.direction}: ${p.reason}`;
   return out;
 }
 
 /** Which tasks of `code` are proved never to print (prints.ts), by name. */
 function quietTasks(code: string): Record<string, boolean> {
-  const main = join(root, `main${Math.random().toString(36).slice(2)}.ts`);
-  writeFileSync(main, code);
-  const program = createAnalysisProgram(ts, [main]);
-  const ctx = createContext(ts, program);
-  const { tasks } = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile(main)!);
-  return Object.fromEntries(tasks.map((t) => [t.name, t.quiet === true]));
+  return Object.fromEntries(tasksOf(code).map((t) => [t.name, t.quiet === true]));
 }
 
 test('a package function behind a .d.ts prints if its JavaScript may, through its own files; otherwise it is quiet', () => {
