@@ -41,7 +41,7 @@ export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: rea
   const own = privateContainer(facts, store.receiver);
   if (own) return facts.references(own).some((ref) => firstPass.some((n) => ref.pos >= n.pos && ref.end <= n.end)) ? undefined : store.parts;
   const reachable = new WrittenTypes(ctx, [container]);
-  return firstPass.every((n) => !reaches(facts, n, reachable)) ? store.parts : undefined;
+  return firstPass.every((n) => !reaches(facts, n, reachable, container)) ? store.parts : undefined;
 }
 
 interface Store {
@@ -86,11 +86,32 @@ function isRecord(facts: FileFacts, type: ts.Type): boolean {
 }
 
 /** Some value `node` evaluates (itself or a part of it) may be, or hold, one of the objects in `reachable`. */
-function reaches(facts: FileFacts, node: ts.Node, reachable: WrittenTypes): boolean {
+function reaches(facts: FileFacts, node: ts.Node, reachable: WrittenTypes, container: ts.Type): boolean {
   const { ts, ctx } = facts;
   if (ts.isExpression(node) && !ts.isLiteralExpression(node)) {
     const type = ctx.checker.getTypeAtLocation(node);
     if (!isPrimitiveType(ctx, type) && reachable.mayReach(type)) return true;
+    // `i < this.trials`: a number read from data fields sees the store only through an object on the way that may be
+    // the container itself (`rows.length`), not through one that merely holds it (`this`, holding `this.results`).
+    if (ts.isPropertyAccessExpression(node) && isPrimitiveType(ctx, type)) return readsThroughContainer(facts, node, reachable, container);
   }
-  return ts.forEachChild(node, (child) => reaches(facts, child, reachable) || undefined) ?? false;
+  return ts.forEachChild(node, (child) => reaches(facts, child, reachable, container) || undefined) ?? false;
+}
+
+function readsThroughContainer(facts: FileFacts, access: ts.PropertyAccessExpression, reachable: WrittenTypes, container: ts.Type): boolean {
+  const { ts, ctx } = facts;
+  const { checker } = ctx;
+  const shapes = runtimeShapes(ctx);
+  let node: ts.Expression = access;
+  while (ts.isPropertyAccessExpression(node)) {
+    // (`this` in a method is the class's polymorphic `this` type: its constraint, the class.)
+    const receiver = checker.getTypeAtLocation(node.expression);
+    const object = receiver.isTypeParameter() ? checker.getBaseConstraintOfType(receiver) ?? receiver : receiver;
+    const mayBeIt = (object.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || object.isTypeParameter() ||
+      checker.isTypeAssignableTo(container, object) || checker.isTypeAssignableTo(object, container);
+    if (node.questionDotToken || !isPlainData(ctx, shapes, node.name) || mayBeIt) return true;
+    node = node.expression;
+  }
+  // The root: a name or `this` read as it is (anything else is judged as any expression).
+  return !(ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) && reaches(facts, node, reachable, container);
 }

@@ -27,3 +27,10 @@ export function tally(words: readonly string[]): Record<string, number> {
   for (const w of words) out[w] = (out[w] ?? 0) + 1;
   return out;
 }
+
+/** @task */
+export function trial(seed: number): { seed: number; score: number } {
+  let x = seed + 1;
+  for (let i = 0; i < 1000; i++) x = (x * 48271) % 2147483647;
+  return { seed, score: x % 1000 };
+}

@@ -3,7 +3,7 @@
  * first pass, then the body runs with the values, taking each where the plain body made the call. A pass that
  * continues or breaks before a call never makes it; neither does one after a failure: those calls are dismissed.
  */
-import { Grade, grade, spread, tally, total } from './kernels';
+import { Grade, grade, spread, tally, total, trial } from './kernels';
 
 const rows = [[1, 5, 2], [7, 1, 9, 4], [3, 3], [12, 0, 8], [2]];
 
@@ -67,3 +67,13 @@ for (let i = 0; i < 3; i++) {
   const t = tally(line.split(' ').slice(i * 3, i * 3 + 3));
   console.log(`part ${i}`, JSON.stringify(t), total(rows[i].map((x) => x * i)), grade([i, i * 10]));
 }
+
+// A method storing each value into its object's array, bounded by a field of the same object.
+class Experiment {
+  results: { seed: number; score: number }[] = [];
+  constructor(readonly trials: number) {}
+  run(): void { for (let i = 0; i < this.trials; i++) this.results[i] = trial(i); }
+}
+const experiment = new Experiment(4);
+experiment.run();
+console.log('trials', experiment.results.map((t) => t.score).join(' '));
