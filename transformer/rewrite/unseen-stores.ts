@@ -55,7 +55,7 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken && !node.expression.questionDotToken) {
     const receiver = node.expression.expression;
     const kind = STORE_METHODS[node.expression.name.text];
-    if (!kind || !isPlainName(ts, receiver) || !isLibrary(ctx, node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
+    if (!kind || !isStoreReceiver(facts, receiver) || !isLibrary(ctx, node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
     const type = checker.getTypeAtLocation(receiver);
     const fits = kind === 'array' ? checker.isArrayType(type) : isLibraryType(ctx, type) && type.getSymbol()?.getName() === kind;
     return fits ? { receiver, parts: node.arguments } : undefined;
@@ -65,14 +65,25 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
   if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken && !(isPrimitiveNode(ctx, node.left) && isPrimitiveNode(ctx, node.right))) return undefined;
   const target = node.left;
   // (A key that is an object would run its toString.)
-  if (ts.isElementAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression) && isPrimitiveNode(ctx, target.argumentExpression)) {
+  if (ts.isElementAccessExpression(target) && !target.questionDotToken && isStoreReceiver(facts, target.expression) && isPrimitiveNode(ctx, target.argumentExpression)) {
     const type = checker.getTypeAtLocation(target.expression);
     const slots = checker.isArrayType(type) || checker.isTupleType(type) || isTypedArrayType(ctx, type) || isRecord(facts, type);
     return slots ? { receiver: target.expression, parts: [target.argumentExpression, node.right] } : undefined;
   }
-  if (ts.isPropertyAccessExpression(target) && !target.questionDotToken && isPlainName(ts, target.expression) &&
+  if (ts.isPropertyAccessExpression(target) && !target.questionDotToken && isStoreReceiver(facts, target.expression) &&
     isPlainData(ctx, runtimeShapes(ctx), target.name)) return { receiver: target.expression, parts: [node.right] };
   return undefined;
+}
+
+/**
+ * The container a store names: `xs`, `this.rows`, or an element of one by a number or string (`A[i]` of `A[i].push(v)`,
+ * `grid[i]` of `grid[i][j] = v`); the second pass evaluates it where the plain body did.
+ */
+function isStoreReceiver(facts: FileFacts, expr: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  if (isPlainName(ts, expr)) return true;
+  return ts.isElementAccessExpression(expr) && !expr.questionDotToken && isPrimitiveNode(ctx, expr.argumentExpression) &&
+    (ts.isIdentifier(expr.argumentExpression) || ts.isLiteralExpression(expr.argumentExpression)) && isStoreReceiver(facts, expr.expression);
 }
 
 /** `Record<string, number>`, `{ [k: string]: T }`: keyed by strings, with no accessor among its declared properties. */
@@ -88,7 +99,8 @@ function isRecord(facts: FileFacts, type: ts.Type): boolean {
 /** Some value `node` evaluates (itself or a part of it) may be, or hold, one of the objects in `reachable`. */
 function reaches(facts: FileFacts, node: ts.Node, reachable: WrittenTypes, container: ts.Type): boolean {
   const { ts, ctx } = facts;
-  if (ts.isExpression(node) && !ts.isLiteralExpression(node)) {
+  // (`[i, j]`, `{ k: v }`: a new object is no container; what it holds is judged below.)
+  if (ts.isExpression(node) && !ts.isLiteralExpression(node) && !ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node)) {
     const type = ctx.checker.getTypeAtLocation(node);
     if (!isPrimitiveType(ctx, type) && reachable.mayReach(type)) return true;
     // `i < this.trials`: a number read from data fields sees the store only through an object on the way that may be

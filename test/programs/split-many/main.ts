@@ -77,3 +77,11 @@ class Experiment {
 const experiment = new Experiment(4);
 experiment.run();
 console.log('trials', experiment.results.map((t) => t.score).join(' '));
+
+// Values pushed into an element of a nested array (PyCOMPSs' matmul setup: A[i].push(genBlock(...))).
+const nested: number[][] = [];
+for (let i = 0; i < 3; i++) {
+  nested.push([]);
+  for (let j = 0; j < 3; j++) nested[i].push(total([i, j, i * j]));
+}
+console.log('nested', JSON.stringify(nested));
