@@ -111,6 +111,12 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
   assert.match(explain(fixture('notes.ts'), fixture('kernels.ts')), /notes \(legal, but costly or serial\):\n {2}test\/programs\/explain\/notes\.ts:6 /);
 });
 
+test('a callback run once (a timer\'s, a promise\'s) repeats nothing: no note; a forEach callback waiting in each call has one', () => {
+  const notes = explainJson(fixture('once.ts'), fixture('kernels.ts')).notes;
+  assert.equal(notes.map((n) => n.line), [5]);
+  assert.match(notes[0].note, 'each call of this callback submits task sum and waits for it');
+});
+
 test('tags taskify does not read get a warning with a did-you-mean; JSDoc\'s own tags do not', () => {
   const out = explainJson(fixture('typos.ts'));
   assert.equal(out.warnings.map((w) => w.line), [1, 4, 7, 10, 15]);

@@ -53,11 +53,26 @@ function repeatingScope(ctx: AnalysisContext, node: ts.Node): { scope: ts.Node; 
     if ((ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) ||
       ts.isDoStatement(parent)) && parent.statement === n) return { scope: n, kind: 'loop' };
     if (isFunctionLike(ctx, n)) {
-      return (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isArgumentOf(ts, parent, n) ? { scope: n, kind: 'callback' } : undefined;
+      const callback = (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && isArgumentOf(ts, parent, n) && !calledOnce(ctx, parent);
+      return callback ? { scope: n, kind: 'callback' } : undefined;
     }
   }
   return undefined;
 }
+
+/**
+ * A callback run once at most, which repeats nothing: a timer's, a promise's (`then`, `new Promise(executor)`), an
+ * event's `once`.
+ */
+function calledOnce(ctx: AnalysisContext, call: ts.Node): boolean {
+  const { ts } = ctx;
+  if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise';
+  if (!ts.isCallExpression(call)) return false;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && ONE_SHOT.has(name);
+}
+const ONE_SHOT = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick', 'once', 'then', 'catch', 'finally']);
 
 const isWithin = (node: ts.Node, ancestor: ts.Node): boolean => node.pos >= ancestor.pos && node.end <= ancestor.end;
 
