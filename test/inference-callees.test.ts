@@ -288,4 +288,13 @@ export function t(s: Shape, a: number[], b: Shape, m: Model[], p: number[], k: S
   assert.match(found.s, /^in:/);
 });
 
+test('a base method calling a method its subclass overrides to write `this` writes the object', () => {
+  const found = directions(`
+export class Account { constructor(public balance: number) {} fee(): void {} close(): number { this.fee(); return this.balance; } }
+export class Checking extends Account { fee(): void { this.balance -= 2; } }
+/** @task */
+export function monthEnd(a: Account): number { return a.close(); }`);
+  assert.match(found.a, /^inout: written: calls `close`, a method that may change its object or hand it out: `this\.fee\(\)`/);
+});
+
 test.run();

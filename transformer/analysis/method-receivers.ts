@@ -8,6 +8,7 @@
  * super.get(intern_get(this, k)) }`). An arrow function's `this` is not its receiver at all.
  */
 import type * as ts from 'typescript';
+import { overridingMethods } from './overrides';
 import { calledFunction, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -131,9 +132,10 @@ function quietOwnMember(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLook
   const access = self.parent;
   const call = access.parent;
   if (!ts.isPropertyAccessExpression(access) || access.expression !== self || !ts.isCallExpression(call) || call.expression !== access) return false;
-  const target = calledFunction(ctx, call);
-  if (!target || !ts.isMethodDeclaration(target) || !target.body) return false;
-  return changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target);
+  // `this.fee()` runs whichever class's `fee` the object has: every override must leave it alone (overrides.ts).
+  const targets = overridingMethods(ctx, access) ?? [calledFunction(ctx, call)];
+  return targets.length > 0 && targets.every((target) => target !== undefined && ts.isMethodDeclaration(target) && target.body !== undefined &&
+    changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target));
 }
 
 /** The method may hand back its object or a part of it (`return this`, `return this.items`): its result is then watched as such. */
