@@ -77,11 +77,14 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * each pass takes its calls' results where its body makes the calls; those a `continue`, a `break` or a failure kept
    * the plain loop from making are dismissed at the end.
    */
-  const splitLoop = ({ loop, taskCalls, once }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCalls, prelude, once }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
-    const push = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
+    const submit = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
       taskCalls.map((call) => ts.visitNode(call, visit) as ts.Expression)));
+    // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
+    const push = prelude.length === 0 ? submit
+      : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), submit], true);
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
     const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
     // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes walk.

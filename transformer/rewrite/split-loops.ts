@@ -19,7 +19,8 @@
  *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
  * - every task call of the body is evaluated on every pass that reaches its statement (a statement of the body itself,
  *   not under `if`, `?:`, `&&`, `||`, `??`, `?.`), with arguments that are names from outside the body, literals,
- *   property reads and `xs[i]` of arrays. A body may make several (`const a = f(x); const b = g(x); log(a, b)`): the
+ *   property reads and `xs[i]` of arrays, or the body's own constants before the calls bound to such values (`const
+ *   xs = sensors[name]`, evaluated in the first pass too). A body may make several (`const a = f(x); const b = g(x); log(a, b)`): the
  *   first pass submits them all in the body's order, the second takes each where the body makes it. A pass that
  *   `continue`s or `break`s before a call never takes it; the calls never taken are dismissed when the loop ends
  *   (runtime/api/deferred-uses.ts), since the plain loop never made them.
@@ -36,6 +37,8 @@ export interface SplitLoop {
   readonly loop: ts.ForOfStatement | ts.ForStatement;
   /** The body's task calls, in the order a pass makes them. */
   readonly taskCalls: readonly ts.CallExpression[];
+  /** Constants of the body before the first call that the calls' arguments may name: evaluated in both passes. */
+  readonly prelude: readonly ts.VariableStatement[];
   /** The `for…of` iterable is evaluated once into an array both passes walk (loop-headers.ts). */
   readonly once: boolean;
 }
@@ -75,16 +78,31 @@ function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): S
   const assigned = assignedIn(ts, loop.statement);
   const header = loopHeader(facts, loop, assigned);
   if (!header) return undefined;
-  // Names from outside the body that the body does not assign: the first pass sees what the second would.
+  // Names from outside the body that the body does not assign, and the body's own constants computed before the
+  // first call from such names (`const xs = sensors[name]`): the first pass sees what the second would.
+  const prelude: ts.VariableStatement[] = [];
   const isOuter = (id: ts.Identifier): boolean => {
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (declaration && prelude.some((statement) => statement.declarationList.declarations.includes(declaration as ts.VariableDeclaration))) return true;
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
+  const first = bodyStatement(ts, taskCalls[0])!;
+  for (const statement of ts.isBlock(loop.statement) ? loop.statement.statements : []) {
+    if (statement === first) break;
+    if (isSimpleConstant(facts, statement, isOuter)) prelude.push(statement);
+  }
   const args = taskCalls.flatMap((call) => [...call.arguments]);
   if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
-  const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...args];
-  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass) ? { loop, taskCalls, once: header.once } : undefined;
+  const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
+  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass) ? { loop, taskCalls, prelude, once: header.once } : undefined;
+}
+
+/** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */
+function isSimpleConstant(facts: FileFacts, statement: ts.Statement, isOuter: (id: ts.Identifier) => boolean): statement is ts.VariableStatement {
+  const { ts } = facts;
+  return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+    statement.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined && isSimpleArgument(facts, d.initializer, isOuter));
 }
 
 /** The task calls of the body in source order (the order a pass makes them: arguments are names, not calls); none inside a function. */

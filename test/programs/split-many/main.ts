@@ -85,3 +85,11 @@ for (let i = 0; i < 3; i++) {
   for (let j = 0; j < 3; j++) nested[i].push(total([i, j, i * j]));
 }
 console.log('nested', JSON.stringify(nested));
+
+// Constants of the body the arguments name: computed in the first pass too.
+const sensors: Record<string, number[]> = { north: [3, 9, 4], south: [7, 7], east: [1, 2, 3, 4] };
+for (const name of ['north', 'south', 'east']) {
+  const xs = sensors[name];
+  const k = xs.length - 1;
+  console.log(name, total(xs), spread(xs.slice(0, k)).max);
+}
