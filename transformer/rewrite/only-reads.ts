@@ -6,12 +6,14 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { READING_METHODS } from '../analysis/builtins';
 import type { FileFacts } from './file-facts';
 import { isReadingStringify } from './json-reads';
+import { isLibrary } from './library-uses';
+import { runtimeShapes } from './runtime-shapes';
 
 /**
  * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
@@ -64,7 +66,9 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
   if (ts.isAsExpression(arg) || ts.isNonNullExpression(arg) || ts.isSatisfiesExpression(arg)) return isSimpleArgument(facts, arg.expression, isOuter);
   // `Math.min(xs.length, f + 4)`: the language's arithmetic on simple arguments.
   if (ts.isCallExpression(arg) && qualifiedName(ts, arg.expression)?.startsWith('Math.') && !facts.taskOf(arg)) {
-    return arg.arguments.every((a) => isSimpleArgument(facts, a, isOuter));
+    // (`Math.min(...l)`: the spread of an array of numbers runs no code.)
+    return arg.arguments.every((a) => ts.isSpreadElement(a)
+      ? hasPrimitiveElements(facts.ctx, a.expression) && isSimpleArgument(facts, a.expression, isOuter) : isSimpleArgument(facts, a, isOuter));
   }
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
 }
@@ -105,7 +109,12 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
     // of a program with no code it would run (json-reads.ts).
     const name = qualifiedName(ts, n.expression);
     const ofPrimitive = ts.isPropertyAccessExpression(n.expression) && isPrimitiveNode(ctx, n.expression.expression);
-    return (name?.startsWith('Math.') || ofPrimitive || isReadingStringify(facts, n)) && !facts.taskOf(n);
+    // `c.join(' ')`, `xs.includes(3)` of the language's arrays of numbers or strings: no element's code runs.
+    const ofPrimitiveArray = ts.isPropertyAccessExpression(n.expression) && READING_METHODS.has(n.expression.name.text) &&
+      hasPrimitiveElements(ctx, n.expression.expression) && isLibrary(ctx, n.expression);
+    // `Object.keys(o)`: names only, no getter runs (a Proxy's ownKeys trap would: runtime-shapes.ts).
+    const keys = name === 'Object.keys' && !runtimeShapes(ctx).hiddenAccessors && isLibrary(ctx, n.expression);
+    return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || isReadingStringify(facts, n)) && !facts.taskOf(n);
   }
   if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
     ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;
@@ -176,3 +185,4 @@ export function givesPromise(ctx: AnalysisContext, fn: ts.SignatureDeclaration):
   const signature = checker.getSignatureFromDeclaration(fn);
   return signature !== undefined && checker.getReturnTypeOfSignature(signature).getSymbol()?.getName() === 'Promise';
 }
+

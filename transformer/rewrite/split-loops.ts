@@ -150,7 +150,9 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
   }
   let statement: ts.Node | undefined = node.parent;
   if (statement && t.isVariableDeclarationList(statement)) statement = statement.parent;
-  return statement && (t.isExpressionStatement(statement) || t.isVariableStatement(statement)) ? statement : undefined;
+  // (`if (isPrime(v)) out.push(v)`: the condition is evaluated whenever the statement is.)
+  const condition = statement && t.isIfStatement(statement) && statement.expression === node;
+  return statement && (t.isExpressionStatement(statement) || t.isVariableStatement(statement) || condition) ? statement as ts.Statement : undefined;
 }
 
 /** The names any assignment or update in the body targets. */

@@ -93,3 +93,12 @@ for (const name of ['north', 'south', 'east']) {
   const k = xs.length - 1;
   console.log(name, total(xs), spread(xs.slice(0, k)).max);
 }
+
+// The call as an if's condition; a reading method on a task's array of numbers; a spread of numbers into Math.
+const kept: number[] = [];
+for (const r of rows) {
+  if (grade(r) === Grade.High) kept.push(r.length);
+  const made = tally(r.map((x) => `${x % 3}`));
+  console.log('made', JSON.stringify(made), total([Math.min(...r), Math.max(...r)]), Object.keys(made).length);
+}
+console.log('kept', kept.join(','));
