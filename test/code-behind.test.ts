@@ -67,6 +67,11 @@ write({
     "export function viaImport(x) { fs.writeSync(1, 'z'); return 0; }",
   ].join('\n'),
   'node_modules/noisy/log.js': 'export function warn(m) { console.warn(m); }\n',
+  // A package typed by DefinitelyTyped: its declarations in @types/stats-typed, its JavaScript in stats-typed.
+  'node_modules/@types/stats-typed/package.json': JSON.stringify({ name: '@types/stats-typed', version: '1.0.0', types: 'index.d.ts' }),
+  'node_modules/@types/stats-typed/index.d.ts': 'export function spread(x: number[]): number;\nexport function clearAll(x: number[]): void;\n',
+  'node_modules/stats-typed/package.json': JSON.stringify({ name: 'stats-typed', version: '1.0.0', type: 'module', main: 'dist/stats.js' }),
+  'node_modules/stats-typed/dist/stats.js': 'export function spread(x) { return Math.max(...x) - Math.min(...x); }\nexport function clearAll(x) { x.fill(0); }\n',
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -134,6 +139,16 @@ import { mean, sum, fillWith, remember, scale, identity } from 'arrays';
   assert.not.match(d['keep.x'] ?? '', /contents never read or written/);
   assert.match(d['grow.x'], /^inout: written: passed to `a function`|^inout: written: passed to `scale`/);
   assert.match(d['same.x'], /^inout/);
+});
+
+test('a package typed by @types: the JavaScript of the package it types', () => {
+  const d = directions(`
+import { spread, clearAll } from 'stats-typed';
+/** @task */ export function a(x: number[]) { return spread(x); }
+/** @task */ export function b(x: number[]) { clearAll(x); }
+`);
+  assert.match(d['a.x'], /^in:/);
+  assert.match(d['b.x'], /^inout: written: passed to `clearAll`, which writes it/);
 });
 
 test('through a namespace import, and a package with no declarations', () => {

@@ -3,7 +3,8 @@
  * JavaScript (`mean` → simple-statistics/src/mean.d.ts), or to a package without declarations at all (`deviation`
  * from d3-array), is analysed on that JavaScript instead of being code of unknown effect.
  *
- * The JavaScript is found beside the declaration (same base name: mean.d.ts → mean.js/.mjs/.cjs), else, for a
+ * The JavaScript is found beside the declaration (same base name: mean.d.ts → mean.js/.mjs/.cjs), else, for
+ * DefinitelyTyped's `@types/d3-array` entry, in the package it types; else, for a
  * package's own entry declarations (`types`, or `declare module "gl-matrix" { namespace vec3 { … } }`), through the
  * package's `exports`/`module`/`main`. The function is then looked up by the export path the declaration has
  * (`default`, `vec3.add`) in a side program rooted at that file: allowJs, every import resolved to JavaScript (a
@@ -20,7 +21,7 @@ import { calledFunction, isReassigned, type AnalysisContext, type FunctionLike }
 import { skipParens } from './expressions';
 import { namedFunction } from './callee-names';
 import { functionOfSymbol, type FactoryCall } from './function-of-symbol';
-import { besideJs, entryIfTypes, isJs, packageEntry, packageRootFor } from './package-files';
+import { besideJs, entryIfTypes, entryOfTyped, isJs, packageEntry, packageRootFor } from './package-files';
 import { ownerOf, sideProgram } from './side-programs';
 
 /** The function a call reaches with a body: in this program (calledFunction), or behind a declaration. */
@@ -82,7 +83,8 @@ export function behindDeclaration(ctx: AnalysisContext, declaration: ts.Function
   const top = ambient !== undefined ? (outer === declaration ? name : namespaces[0]) : exportNameOf(ctx, file, outer);
   if (top === undefined) return undefined;
   const path = outer === declaration ? [top] : [top, ...namespaces.slice(1), name];
-  const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient)) : besideJs(file.fileName) ?? entryIfTypes(file.fileName);
+  const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient))
+    : besideJs(file.fileName) ?? entryOfTyped(file.fileName) ?? entryIfTypes(file.fileName);
   return js ? functionAt(ctx.ts, js, path, via) : undefined;
 }
 

@@ -20,9 +20,26 @@ export function besideJs(declarationFile: string): string | undefined {
 export function entryIfTypes(declarationFile: string): string | undefined {
   const root = packageRootFor(declarationFile);
   if (!root) return undefined;
+  return entryTypesOf(root).includes(resolve(declarationFile)) ? packageEntry(root) : undefined;
+}
+
+/** The declaration files a package's root import is typed by. */
+function entryTypesOf(root: string): string[] {
   const manifest = readManifest(root);
-  const types = [manifest?.types, manifest?.typings, 'index.d.ts'].filter((t): t is string => typeof t === 'string').map((t) => resolve(root, t));
-  return types.includes(resolve(declarationFile)) ? packageEntry(root) : undefined;
+  return [manifest?.types, manifest?.typings, 'index.d.ts'].filter((t): t is string => typeof t === 'string').map((t) => resolve(root, t));
+}
+
+/**
+ * The entry of the package a DefinitelyTyped package types, when `declarationFile` is its types entry:
+ * node_modules/@types/d3-array/index.d.ts → d3-array's JavaScript (`@types/scope__pkg` types `@scope/pkg`).
+ */
+export function entryOfTyped(declarationFile: string): string | undefined {
+  const m = /^(.*[\\/]node_modules)[\\/]@types[\\/]([^\\/]+)[\\/]/.exec(declarationFile);
+  const typesRoot = packageRootFor(declarationFile);
+  if (!m || !typesRoot || !entryTypesOf(typesRoot).includes(resolve(declarationFile))) return undefined;
+  const name = m[2].includes('__') ? `@${m[2].replace('__', '/')}` : m[2];
+  const root = join(m[1], name); // (beside @types in the same node_modules, where installs put it)
+  return existsSync(join(root, 'package.json')) ? packageEntry(root) : undefined;
 }
 
 /** The nearest directory above `file` with a package.json (named `name`, when given). */
