@@ -17,13 +17,15 @@
  * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), stores
  *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
  *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
- * - every task call of the body is evaluated on every pass that reaches its statement (a statement of the body itself,
- *   not under `if`, `?:`, `&&`, `||`, `??`, `?.`), with arguments that are names from outside the body, literals,
- *   property reads and `xs[i]` of arrays, or the body's own constants before the calls bound to such values (`const
- *   xs = sensors[name]`, evaluated in the first pass too). A body may make several (`const a = f(x); const b = g(x); log(a, b)`): the
- *   first pass submits them all in the body's order, the second takes each where the body makes it. A pass that
- *   `continue`s or `break`s before a call never takes it; the calls never taken are dismissed when the loop ends
- *   (runtime/api/deferred-uses.ts), since the plain loop never made them.
+ * - every task call of the body is evaluated on every pass that reaches its statement (a statement of the body
+ *   itself, a declaration's value or an `if`'s condition, not under `?:`, `&&`, `||`, `??`, `?.`), with arguments
+ *   the first pass can evaluate as the second would (only-reads.ts isSimpleArgument: names from outside the body,
+ *   literals, plain reads, arithmetic, copies the language makes), or the body's own constants before the calls
+ *   bound to such values (`const xs = sensors[name]`, evaluated in the first pass too).
+ * A body may make several calls (`const a = f(x); const b = g(x); log(a, b)`): the first pass submits them all in
+ * the body's order, the second takes each where the body makes it. A pass that `continue`s or `break`s before a call
+ * never takes it; the calls never taken are dismissed when the loop ends (runtime/api/deferred-uses.ts), since the
+ * plain loop never made them. A `break` or `continue` between two calls keeps the loop as it is.
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
