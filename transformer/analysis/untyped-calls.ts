@@ -30,7 +30,9 @@ export function untypedCallReach(ctx: AnalysisContext, callee: ts.Expression): U
 
 function isOwnValue(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts } = ctx;
-  if (expr.kind === ts.SyntaxKind.ThisKeyword || ts.isCallExpression(expr) || ts.isArrayLiteralExpression(expr) ||
+  // (`this` only in a class: in a sloppy-mode function called plainly it is the global object.)
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return ts.findAncestor(expr, ts.isClassLike) !== undefined;
+  if (ts.isCallExpression(expr) || ts.isArrayLiteralExpression(expr) ||
     ts.isObjectLiteralExpression(expr) || ts.isStringLiteral(expr)) return true;
   if (ts.isParenthesizedExpression(expr) || ts.isNonNullExpression(expr)) return isOwnValue(ctx, expr.expression);
   if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) return isOwnValue(ctx, expr.expression);
