@@ -72,6 +72,10 @@ write({
   'node_modules/@types/stats-typed/index.d.ts': 'export function spread(x: number[]): number;\nexport function clearAll(x: number[]): void;\n',
   'node_modules/stats-typed/package.json': JSON.stringify({ name: 'stats-typed', version: '1.0.0', type: 'module', main: 'dist/stats.js' }),
   'node_modules/stats-typed/dist/stats.js': 'export function spread(x) { return Math.max(...x) - Math.min(...x); }\nexport function clearAll(x) { x.fill(0); }\n',
+  // ES5 CommonJS: its exports one object literal of `name: name` members, typed by a .d.ts beside it.
+  'node_modules/es5lib/package.json': JSON.stringify({ name: 'es5lib', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
+  'node_modules/es5lib/index.d.ts': 'export declare function sumAll(x: number[]): number;\nexport declare function wipe(x: number[]): void;\n',
+  'node_modules/es5lib/index.js': "'use strict';\nfunction sumAll(x) { return x.reduce(function (a, b) { return a + b; }, 0); }\nfunction wipe(x) { x.length = 0; }\nmodule.exports = { sumAll: sumAll, wipe: wipe };\n",
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -149,6 +153,16 @@ import { spread, clearAll } from 'stats-typed';
 `);
   assert.match(d['a.x'], /^in:/);
   assert.match(d['b.x'], /^inout: written: passed to `clearAll`, which writes it/);
+});
+
+test('an ES5 CommonJS module exporting one literal of name: name members', () => {
+  const d = directions(`
+import { sumAll, wipe } from 'es5lib';
+/** @task */ export function a(x: number[]) { return sumAll(x); }
+/** @task */ export function b(x: number[]) { wipe(x); }
+`);
+  assert.match(d['a.x'], /^in:/);
+  assert.match(d['b.x'], /^inout: written: passed to `wipe`, which writes it/);
 });
 
 test('through a namespace import, and a package with no declarations', () => {

@@ -164,7 +164,22 @@ function functionAt(t: typeof ts, js: string, path: readonly string[], via?: Fac
   if (path.length === 0) symbol = symbol?.exports?.get('export=' as ts.__String);
   for (let i = 0; symbol && i < path.length; i++) {
     const module: ts.Symbol = symbol.flags & t.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
-    symbol = ctx.checker.getExportsOfModule(module).find((e) => e.name === path[i]);
+    symbol = ctx.checker.getExportsOfModule(module).find((e) => e.name === path[i]) ?? exportsLiteralMember(ctx, module, path[i]);
   }
   return symbol ? functionOfSymbol(ctx, symbol, 0, via) : undefined;
+}
+
+/**
+ * `module.exports = { total: total }` (ES5 CommonJS): the checker lists only `export=` for such a module, not the
+ * literal's members (the shorthand `{ total }` it does list).
+ */
+function exportsLiteralMember(ctx: AnalysisContext, module: ts.Symbol, name: string): ts.Symbol | undefined {
+  const { ts } = ctx;
+  const assignment = module.exports?.get('export=' as ts.__String)?.valueDeclaration;
+  const literal = assignment && ts.isBinaryExpression(assignment) ? skipParens(ts, assignment.right)
+    : assignment?.parent && ts.isBinaryExpression(assignment.parent) ? skipParens(ts, assignment.parent.right) : undefined;
+  if (!literal || !ts.isObjectLiteralExpression(literal)) return undefined;
+  const member = literal.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) &&
+    (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name);
+  return member && ctx.checker.getSymbolAtLocation(member.name);
 }
