@@ -77,14 +77,17 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * each pass takes its calls' results where its body makes the calls; those a `continue`, a `break` or a failure kept
    * the plain loop from making are dismissed at the end.
    */
-  const splitLoop = ({ loop, taskCalls, prelude, once }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCalls, prelude, chained, once }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
+    // A call a later one is handed (`const enc = caesar(s, 3)`): its Future under that name, for the later call.
+    const futures = [...chained].map(([call, name]) => f.createVariableStatement(undefined, f.createVariableDeclarationList(
+      [f.createVariableDeclaration(name.text, undefined, undefined, ts.visitNode(call, visit) as ts.Expression)], ts.NodeFlags.Const)));
     const submit = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
-      taskCalls.map((call) => ts.visitNode(call, visit) as ts.Expression)));
+      taskCalls.map((call) => (chained.has(call) ? f.createIdentifier(chained.get(call)!.text) : ts.visitNode(call, visit) as ts.Expression))));
     // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
-    const push = prelude.length === 0 ? submit
-      : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), submit], true);
+    const push = prelude.length === 0 && futures.length === 0 ? submit
+      : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...futures, submit], true);
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
     const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
     // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes walk.

@@ -21,7 +21,8 @@
  *   itself, a declaration's value or an `if`'s condition, not under `?:`, `&&`, `||`, `??`, `?.`), with arguments
  *   the first pass can evaluate as the second would (only-reads.ts isSimpleArgument: names from outside the body,
  *   literals, plain reads, arithmetic, copies the language makes), or the body's own constants before the calls
- *   bound to such values (`const xs = sensors[name]`, evaluated in the first pass too).
+ *   bound to such values (`const xs = sensors[name]`, evaluated in the first pass too), or a `const` holding an
+ *   earlier call's value (`const enc = caesar(s, 3); caesar(enc, 23)`: its Future in the first pass).
  * A body may make several calls (`const a = f(x); const b = g(x); log(a, b)`): the first pass submits them all in
  * the body's order, the second takes each where the body makes it. A pass that `continue`s or `break`s before a call
  * never takes it; the calls never taken are dismissed when the loop ends (runtime/api/deferred-uses.ts), since the
@@ -41,6 +42,8 @@ export interface SplitLoop {
   readonly taskCalls: readonly ts.CallExpression[];
   /** Constants of the body before the first call that the calls' arguments may name: evaluated in both passes. */
   readonly prelude: readonly ts.VariableStatement[];
+  /** Calls whose value a later call is handed, by the name of the `const` holding it: that Future, in the first pass. */
+  readonly chained: ReadonlyMap<ts.CallExpression, ts.Identifier>;
   /** The `for…of` iterable is evaluated once into an array both passes walk (loop-headers.ts). */
   readonly once: boolean;
 }
@@ -83,9 +86,21 @@ function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): S
   // Names from outside the body that the body does not assign, and the body's own constants computed before the
   // first call from such names (`const xs = sensors[name]`): the first pass sees what the second would.
   const prelude: ts.VariableStatement[] = [];
+  // `const enc = caesar(s, 3); … caesar(enc, 23)`: a later call handed an earlier call's value gets its Future in the
+  // first pass (the runtime orders the two), and the value in the second.
+  const resultNames = new Map<ts.VariableDeclaration, ts.CallExpression>();
+  for (const call of taskCalls) {
+    const declaration = call.parent;
+    const list = declaration.parent;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer === call && ts.isIdentifier(declaration.name) &&
+      ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && list.declarations.length === 1) resultNames.set(declaration, call);
+  }
+  const chained = new Map<ts.CallExpression, ts.Identifier>();
   const isOuter = (id: ts.Identifier): boolean => {
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
     if (declaration && prelude.some((statement) => statement.declarationList.declarations.includes(declaration as ts.VariableDeclaration))) return true;
+    const earlier = declaration && ts.isVariableDeclaration(declaration) ? resultNames.get(declaration) : undefined;
+    if (earlier && earlier.end <= id.pos) { chained.set(earlier, (declaration as ts.VariableDeclaration).name as ts.Identifier); return true; }
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
   const first = bodyStatement(ts, taskCalls[0])!;
@@ -97,7 +112,7 @@ function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): S
   if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
-  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass) ? { loop, taskCalls, prelude, once: header.once } : undefined;
+  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass) ? { loop, taskCalls, prelude, chained, once: header.once } : undefined;
 }
 
 /** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */

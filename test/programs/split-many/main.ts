@@ -102,3 +102,10 @@ for (const r of rows) {
   console.log('made', JSON.stringify(made), total([Math.min(...r), Math.max(...r)]), Object.keys(made).length);
 }
 console.log('kept', kept.join(','));
+
+// A later call handed an earlier call's value in the same pass: its Future in the first pass, the runtime orders them.
+for (const r of rows) {
+  const sum = total(r);
+  const pair = total([sum, r.length]);
+  console.log('chained', sum, pair, JSON.stringify(spread([pair, sum])));
+}
