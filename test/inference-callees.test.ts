@@ -297,4 +297,45 @@ export function monthEnd(a: Account): number { return a.close(); }`);
   assert.match(found.a, /^inout: written: calls `close`, a method that may change its object or hand it out: `this\.fee\(\)`/);
 });
 
+// An interface's method runs any fitting member of that name the program declares (analysis/interface-methods.ts).
+const CODECS = `
+export interface Codec { encode(xs: number[]): number[]; reset(): void }
+export class Double implements Codec { n = 0; encode(xs: number[]) { return xs.map((v) => v * 2); } reset() {} }
+export class Neg implements Codec { n = 0; encode(xs: number[]) { return xs.map((v) => -v); } reset() { this.n = 0; } }
+export const literal: Codec = { encode: (xs) => xs.slice(), reset() {} };
+`;
+
+test('an interface method call runs what any implementing class or literal does: reads stay `in`, a write anywhere is the call\'s', () => {
+  const found = directions(`${CODECS}
+/** @task */
+export function t(c: Codec, data: number[], d: Codec): number { d.reset(); return c.encode(data).length; }`);
+  assert.match(found.c, /^in:/);
+  assert.match(found.data, /^in:/);
+  assert.match(found.d, /^inout: written: calls `reset`, a method that may change its object/);
+});
+
+test('an interface method is unknown where another value may fit: a member assigned by name, a generic library type, or a field that is no function', () => {
+  const writes = directions(`${CODECS}
+export class Sorting implements Codec { encode(xs: number[]) { xs.sort(); return xs; } reset() {} }
+/** @task */
+export function t(c: Codec, data: number[]): number { return c.encode(data).length; }`);
+  assert.match(writes.data, /^inout/, 'one implementation sorts its argument');
+  const assigned = directions(`${CODECS}
+export function patch(c: Codec) { c.encode = (xs) => { xs.length = 0; return xs; }; }
+/** @task */
+export function t(c: Codec, data: number[]): number { return c.encode(data).length; }`);
+  assert.match(assigned.data, /^inout/, '`c.encode = …` may put any function there');
+  const library = directions(`
+export interface Bag { add(x: number): unknown }
+export class Counter implements Bag { add(x: number) { return x; } }
+/** @task */
+export function t(b: Bag): number { b.add(1); return 0; }`);
+  assert.match(library.b, /^inout/, 'a Set<number> fits `Bag` and its `add` changes it');
+  const field = directions(`${CODECS}
+export class Held implements Codec { constructor(public encode: (xs: number[]) => number[]) {} reset() {} }
+/** @task */
+export function t(c: Codec, data: number[]): number { return c.encode(data).length; }`);
+  assert.match(field.data, /^inout/, 'a constructor parameter property holds whatever function it is given');
+});
+
 test.run();

@@ -4,10 +4,11 @@
  * A's alone; with B's `f` writing `x`, `x` would have been inferred `in`, and the task's copy written where the
  * program's was not. The candidates are A's method (unless abstract) and every override in a class of the program
  * extending A (candidate-calls.ts weighs them as a table's functions). A subclass holding the name as a field or an
- * accessor makes the call unknown. Interfaces are not followed: any object of that shape may be given.
+ * accessor makes the call unknown. An interface's method is any fitting member's (interface-methods.ts).
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { implementingMethods } from './interface-methods';
 
 const subclassesOf = new WeakMap<ts.Program, Map<ts.Node, ts.ClassLikeDeclaration[]>>();
 
@@ -16,7 +17,9 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   const { ts } = ctx;
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const declaration = symbolOf(ctx, callee.name)?.valueDeclaration;
-  if (!declaration || !ts.isMethodDeclaration(declaration) || !ts.isClassLike(declaration.parent) ||
+  if (!declaration) return undefined;
+  if (!ts.isMethodDeclaration(declaration)) return implementingMethods(ctx, callee, declaration);
+  if (!ts.isMethodDeclaration(declaration) || !ts.isClassLike(declaration.parent) ||
     declaration.getSourceFile().isDeclarationFile) return undefined;
   const name = callee.name.text;
   const found: FunctionLike[] = declaration.body ? [declaration] : [];
