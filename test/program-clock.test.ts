@@ -1,7 +1,8 @@
 /**
  * The program's clock and timers by themselves (runtime/api/program-clock.ts, program-timers.ts), in a child process
  * whose timers they replace: time the main thread spent in the runtime is no time of a timer's, a task submitted after
- * a timer adds its run time (a task submitted before it does not), and a cleared timer stays cleared when refreshed.
+ * a timer adds its run time (a task submitted before it does not), a timer set while an earlier task is unfinished
+ * begins its time when that task finishes, and a cleared timer stays cleared when refreshed.
  * Each order below is the other way round on real time.
  */
 import { test } from 'uvu';
@@ -14,6 +15,7 @@ const api = join(__dirname, '..', 'runtime', 'api');
 const script = `
 const { installProgramTimers } = require(${JSON.stringify(join(api, 'program-timers.js'))});
 const { programClock } = require(${JSON.stringify(join(api, 'program-clock.js'))});
+const { realSetTimeout } = require(${JSON.stringify(join(api, '..', 'real-timers.js'))});
 installProgramTimers();
 const seen = [];
 const spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
@@ -29,7 +31,7 @@ const phases = [
     setImmediate(() => seen.push('immediate 2'));
   },
   (next) => {
-    programClock.attach(() => 5);
+    programClock.attach(() => 5, () => Infinity);
     setTimeout(() => { seen.push('timeout 100'); next(); }, 100);
     programClock.taskRan(3, 1000); // submitted before the timer: the plain program ran it before setting it
     setImmediate(() => seen.push('immediate 3'));
@@ -40,15 +42,22 @@ const phases = [
     cleared.refresh();
     setTimeout(next, 20);
   },
+  (next) => {
+    setTimeout(() => { seen.push('timeout 60, free'); }, 60);
+    let unfinished = 6; // tasks 6 and 7 are submitted and run on: a timer set now is held until they finish
+    programClock.attach(() => 7, () => unfinished);
+    setTimeout(() => { seen.push('timeout 5, held'); next(); }, 5);
+    realSetTimeout(() => { unfinished = Infinity; programClock.taskSettled(); }, 100); // the engine's word, on real time
+  },
 ];
 const run = (i) => setImmediate(() => (i < phases.length ? phases[i](() => run(i + 1)) : console.log(seen.join(','))));
 run(0);
 `;
 
-test('runtime time is left out of a timer\'s, the run time of tasks submitted after it is counted, a cleared timer stays cleared', () => {
+test('runtime time is left out of a timer\'s, the run time of tasks submitted after it is counted, one set while earlier tasks run waits for them, a cleared timer stays cleared', () => {
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
   assert.is(r.stderr, '');
-  assert.is(r.stdout.trim(), 'immediate,timeout 30,timeout 500,immediate 2,immediate 3,timeout 100');
+  assert.is(r.stdout.trim(), 'immediate,timeout 30,timeout 500,immediate 2,immediate 3,timeout 100,timeout 60, free,timeout 5, held');
 });
 
 test.run();

@@ -9,15 +9,17 @@
  *
  * So a program's timer measures its time as the plain program would have: the real time since it was set, less the
  * main thread's time in the runtime (`spent`), plus the run time of the tasks submitted after it was set (reported as
- * they finish). Tasks submitted before it ran before it was set in the plain program, so their time is not its time.
+ * they finish). Tasks submitted before it ran before it was set in the plain program, so their time is not its time:
+ * a timer set while some of them are unfinished is held, its time not begun, until the last of them finishes (a 10 ms
+ * timer set after four long task calls fired before a 50 ms one set before them: tester #17's r06).
  * A timer set before any task call costs nothing more than a look at this clock when it fires.
  */
 import { performance } from 'node:perf_hooks';
 
 /** What a timer remembers of the clock when it was set. */
 export interface ClockMark {
-  readonly realAt: number;
-  readonly spentAt: number;
+  realAt: number;
+  spentAt: number;
   /** The last task submitted before it: later tasks' run time is its time. */
   readonly lastTask: number;
   /** Run time of tasks submitted after it that have finished. */
@@ -26,6 +28,8 @@ export interface ClockMark {
   onTaskTime?: () => void;
   /** False once the program cleared its timer. */
   live?: () => boolean;
+  /** Tasks submitted before it are unfinished: its time has not begun (realAt and spentAt are set when it does). */
+  held: boolean;
 }
 
 export class ProgramClock {
@@ -37,9 +41,14 @@ export class ProgramClock {
   /** Marks of timers that are set and not yet fired (or intervals not cleared): finished tasks add to their time. */
   private readonly watched = new Set<ClockMark>();
   private lastTask: () => number = () => 0;
+  /** The id of the oldest unfinished task (Infinity when none). */
+  private oldestUnfinished: () => number = () => Infinity;
 
-  /** The running runtime says which task it submitted last (its ids grow with each submission). */
-  attach(lastTask: () => number): void { this.lastTask = lastTask; }
+  /** The running runtime says which task it submitted last and which unfinished one first (ids grow with each submission). */
+  attach(lastTask: () => number, oldestUnfinished: () => number): void {
+    this.lastTask = lastTask;
+    this.oldestUnfinished = oldestUnfinished;
+  }
 
   /** The main thread enters the runtime (submitting, waiting, decoding, starting the run); leave() in a `finally`. */
   enter(): void { if (this.depth++ === 0) this.enteredAt = performance.now(); }
@@ -56,10 +65,27 @@ export class ProgramClock {
     }
   }
 
-  mark(): ClockMark { return { realAt: performance.now(), spentAt: this.spentMs, lastTask: this.lastTask(), taskMs: 0 }; }
+  /** A task finished (ran, failed or was given up): a held timer whose earlier tasks are all done begins its time. */
+  taskSettled(): void {
+    if (this.watched.size === 0) return;
+    const oldest = this.oldestUnfinished();
+    for (const mark of this.watched) {
+      if (!mark.held || oldest <= mark.lastTask) continue;
+      mark.held = false;
+      mark.realAt = performance.now();
+      mark.spentAt = this.spentMs;
+      mark.onTaskTime?.();
+    }
+  }
 
-  /** The plain program's time since the mark, in ms. */
+  mark(): ClockMark {
+    const lastTask = this.lastTask();
+    return { realAt: performance.now(), spentAt: this.spentMs, lastTask, taskMs: 0, held: this.oldestUnfinished() <= lastTask };
+  }
+
+  /** The plain program's time since the mark, in ms (only later tasks' while it is held). */
   elapsed(mark: ClockMark): number {
+    if (mark.held) return mark.taskMs;
     return performance.now() - mark.realAt - (this.spentMs - mark.spentAt) + mark.taskMs;
   }
 

@@ -29,6 +29,9 @@ interface NodeTimeout extends NodeJS.Timeout { _idleTimeout: number; _repeat: nu
 /** Node's list counts whole milliseconds: a timer whose time is within this of due is due. */
 const SLACK_MS = 1;
 
+/** A held timer (program-clock.ts) is put back this far: the clock re-arms it when its time begins. Node's longest. */
+const HELD_MS = 2 ** 31 - 1;
+
 const nodeRefresh = (timer: NodeTimeout): void => { Object.getPrototypeOf(timer).refresh.call(timer); };
 
 class ProgramTimer {
@@ -54,6 +57,10 @@ class ProgramTimer {
   /** Node's list fired it: run the program's callback if the plain program's time has come, else put it back. */
   fire(callback: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): void {
     this.reset();
+    if (this.mark.held) {
+      this.putBack(HELD_MS);
+      return;
+    }
     const left = this.after - programClock.elapsed(this.mark);
     if (left > SLACK_MS) {
       this.putBack(Math.ceil(left));
