@@ -2,7 +2,11 @@
  * `JSON.stringify(v)` reads `v` and everything in it. It runs code only through `toJSON` methods and getters that are
  * own properties (an object literal's `get x()`; a class's getters live on its prototype and are not serialized), and
  * through a replacer function. When the program declares neither, a call whose other arguments are literals only reads:
- * split loops and batched statements may run it after later submissions (only-reads.ts).
+ * split loops and batched statements may run it after later submissions (only-reads.ts). The same holds for an
+ * object spread (`{ ...s, m: 0 }` copies own properties: readsOwnPropertiesQuietly), where `toJSON` does not matter but
+ * is counted all the same: one notion of "reading an object's own properties runs none of the program's code".
+ * A `get` member of any object literal counts as a getter (`Object.defineProperty(o, 'k', { get() {…} })`), and so
+ * does a `Proxy` the program makes (its traps run on every read).
  */
 import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';
@@ -17,6 +21,11 @@ export function isReadingStringify(facts: FileFacts, call: ts.CallExpression): b
   return literalOptions && !programRunsCodeWhenSerialized(facts);
 }
 
+/** Copying or serializing an object's own properties runs none of the program's code (see the top of this file). */
+export function readsOwnPropertiesQuietly(facts: FileFacts): boolean {
+  return !programRunsCodeWhenSerialized(facts);
+}
+
 function programRunsCodeWhenSerialized(facts: FileFacts): boolean {
   const { ts, ctx } = facts;
   let known = declaresCodeRunBySerializing.get(ctx.program);
@@ -27,11 +36,13 @@ function programRunsCodeWhenSerialized(facts: FileFacts): boolean {
     const name = (node as { name?: ts.Node }).name;
     if ((ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && name && ts.isIdentifier(name) && name.text === 'toJSON') known = true;
     else if (ts.isGetAccessorDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) known = true;
+    else if ((ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isObjectLiteralExpression(node.parent) && name && ts.isIdentifier(name) && name.text === 'get') known = true;
+    else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Proxy') known = true;
     else ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) {
     if (file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file) || /[\\/]node_modules[\\/]/.test(file.fileName)) continue;
-    if (/toJSON|\bget\b/.test(file.text)) visit(file);
+    if (/toJSON|\bget\b|\bProxy\b/.test(file.text)) visit(file);
   }
   declaresCodeRunBySerializing.set(ctx.program, known);
   return known;

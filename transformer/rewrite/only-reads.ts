@@ -11,7 +11,7 @@ import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { READING_METHODS } from '../analysis/builtins';
 import type { FileFacts } from './file-facts';
-import { isReadingStringify } from './json-reads';
+import { isReadingStringify, readsOwnPropertiesQuietly } from './json-reads';
 import { isLibrary } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
 
@@ -56,10 +56,16 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
       primitive(arg.left) && primitive(arg.right);
   }
   // `[i, i * 10]`, `{ lo, hi: lo + n }`: a new array or object of simple values.
-  if (ts.isArrayLiteralExpression(arg)) return arg.elements.every((e) => isSimpleArgument(facts, e, isOuter));
+  // (`[...xs, 0]`: an array's own iterator runs no code; `{ ...s, m: 0 }` copies own properties, which runs code only
+  // through getters and proxies the program makes: json-reads.ts.)
+  if (ts.isArrayLiteralExpression(arg)) {
+    return arg.elements.every((e) => ts.isSpreadElement(e) ? isLanguageArray(facts.ctx, e.expression) && isSimpleArgument(facts, e.expression, isOuter)
+      : isSimpleArgument(facts, e, isOuter));
+  }
   if (ts.isObjectLiteralExpression(arg)) {
     return arg.properties.every((p) => (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isSimpleArgument(facts, p.initializer, isOuter)) ||
-      (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer && isSimpleArgument(facts, p.name, isOuter)));
+      (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer && isSimpleArgument(facts, p.name, isOuter)) ||
+      (ts.isSpreadAssignment(p) && readsOwnPropertiesQuietly(facts) && isSimpleArgument(facts, p.expression, isOuter)));
   }
   // `` `part ${i}` ``: a string of primitives.
   if (ts.isTemplateExpression(arg)) return arg.templateSpans.every((span) => primitive(span.expression));
@@ -73,6 +79,12 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
 }
 
+/** An array, tuple or typed array: the language's own methods and iterator. */
+function isLanguageArray(ctx: AnalysisContext, node: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(node);
+  return ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type);
+}
+
 /**
  * `A.slice(lo, hi)`, `xs.map((y, x) => [x, y])`, `s.split(',')`: a copy made from a simple receiver by the language's
  * own reading method (builtins.ts READING_METHODS), with simple arguments or an arrow that only reads its parameters
@@ -83,8 +95,7 @@ function isCopyOfSimple(facts: FileFacts, call: ts.CallExpression, isOuter: (id:
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || call.questionDotToken || !READING_METHODS.has(callee.name.text)) return false;
   const receiver = ctx.checker.getTypeAtLocation(callee.expression);
-  const languageValue = ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver) ||
-    (receiver.flags & ts.TypeFlags.StringLike) !== 0;
+  const languageValue = isLanguageArray(ctx, callee.expression) || (receiver.flags & ts.TypeFlags.StringLike) !== 0;
   if (!languageValue || facts.taskOf(call) || !isSimpleArgument(facts, callee.expression, isOuter)) return false;
   return call.arguments.every((arg) => {
     if (!ts.isArrowFunction(arg)) return isSimpleArgument(facts, arg, isOuter);

@@ -147,7 +147,8 @@ function skipsBetween(t: typeof ts, loop: ts.IterationStatement, calls: readonly
   let found = false;
   const visit = (n: ts.Node, ownsBreak: boolean, ownsContinue: boolean): void => {
     if (found || t.isFunctionLike(n)) return;
-    if ((t.isBreakStatement(n) && ownsBreak) || (t.isContinueStatement(n) && ownsContinue)) {
+    const leaves = (t.isBreakStatement(n) || t.isContinueStatement(n)) && n.label && !labelledWithin(t, n, loop.statement);
+    if ((t.isBreakStatement(n) && (ownsBreak || leaves)) || (t.isContinueStatement(n) && (ownsContinue || leaves))) {
       if (n.getStart() >= from && n.getStart() < to) found = true;
       return;
     }
@@ -156,6 +157,18 @@ function skipsBetween(t: typeof ts, loop: ts.IterationStatement, calls: readonly
   };
   t.forEachChild(loop.statement, (c) => visit(c, true, true));
   return found;
+}
+
+/**
+ * The statement a `break label` or `continue label` goes to lies inside `body` (an inner loop's label). Otherwise it
+ * ends the pass (`continue rows` of the outer loop: tester #17's r11), as a `break` does: the second pass runs in a
+ * `try` whose `finally` dismisses the calls not taken.
+ */
+function labelledWithin(t: typeof ts, jump: ts.BreakOrContinueStatement, body: ts.Node): boolean {
+  for (let n: ts.Node | undefined = jump.parent; n && n !== body; n = n.parent) {
+    if (t.isLabeledStatement(n) && n.label.text === jump.label!.text) return true;
+  }
+  return false;
 }
 
 /** The statement of a loop body (or of its block) that holds the call, with no function or other statement between. */
@@ -170,6 +183,12 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
   // (`if (isPrime(v)) out.push(v)`: the condition is evaluated whenever the statement is.)
   const condition = statement && t.isIfStatement(statement) && statement.expression === node;
   return statement && (t.isExpressionStatement(statement) || t.isVariableStatement(statement) || condition) ? statement as ts.Statement : undefined;
+}
+
+/** A labelled jump to the loop whose body this is (`rows: for (…) { … continue rows … }`). */
+function jumpsToLoop(t: typeof ts, jump: ts.BreakOrContinueStatement, body: ts.Statement): boolean {
+  const loop = body.parent;
+  return t.isLabeledStatement(loop.parent) && loop.parent.label.text === jump.label!.text && !labelledWithin(t, jump, body);
 }
 
 /** The names any assignment or update in the body targets. */
@@ -198,8 +217,10 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: Readonly
     if (taskCalls.has(n)) return;
     const stored = unseenStoreParts(facts, n, firstPass);
     if (stored) { stored.forEach(visit); return; }
-    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isLabeledStatement(n) || ts.isTryStatement(n) ||
-      ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label)) { ok = false; return; }
+    // (A jump to a label: to one of the body's own statements, or out of the loop, not to the loop itself, which the
+    // split replaces with a block.)
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isTryStatement(n) ||
+      ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label && jumpsToLoop(ts, n, body))) { ok = false; return; }
     if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) {
       // `s += total(a)`: a primitive variable, not the loop's, and not an object a later call could read.
       if (!ts.isIdentifier(n.left) || loopNames.has(n.left.text) || !isPrimitiveNode(ctx, n.left) ||

@@ -34,3 +34,8 @@ export function trial(seed: number): { seed: number; score: number } {
   for (let i = 0; i < 1000; i++) x = (x * 48271) % 2147483647;
   return { seed, score: x % 1000 };
 }
+
+/** @task */
+export function score(p: Readonly<{ a: number; b: number; m: number }>): number {
+  return p.a * 3 + p.b * 2 + p.m;
+}

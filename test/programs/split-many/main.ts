@@ -3,7 +3,7 @@
  * first pass, then the body runs with the values, taking each where the plain body made the call. A pass that
  * continues or breaks before a call never makes it; neither does one after a failure: those calls are dismissed.
  */
-import { Grade, grade, spread, tally, total, trial } from './kernels';
+import { Grade, grade, score, spread, tally, total, trial } from './kernels';
 
 const rows = [[1, 5, 2], [7, 1, 9, 4], [3, 3], [12, 0, 8], [2]];
 
@@ -109,3 +109,14 @@ for (const r of rows) {
   const pair = total([sum, r.length]);
   console.log('chained', sum, pair, JSON.stringify(spread([pair, sum])));
 }
+
+// A labelled continue of the outer loop before the call ends the inner pass as a break would; spreads into a new
+// array and a new object are evaluated in the first pass.
+const grid = [[4, 9, 2], [7, -1, 3], [5, 5]];
+cells: for (const row of grid) {
+  for (const v of row) {
+    if (v < 0) continue cells;
+    console.log('cell', v, total([...row, v]));
+  }
+}
+for (const p of [{ a: 1, b: 2, m: 3 }, { a: 4, b: 0, m: 1 }]) console.log('marks', score({ ...p, m: 0 }), score(p));
