@@ -92,4 +92,14 @@ test('tester #16\'s kept-sequential shapes run in parallel: getters calling func
   assert.match(direct[0].reason, '`triple` is passed by name (`arrays.forEach(triple)`), so not all its calls are in sight; call it in an arrow function (`(v) => triple(v)`)');
 });
 
+test('tester #17\'s interface calls (r05) and reading methods beside a task (r09): every call submitted, directions from the implementations', () => {
+  const tasks = printsAsPlain('interface-calls');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers (r05: 0)`);
+  const { functions, calls } = explained('interface-calls', ['main.ts', 'kernels.ts']);
+  const params = (task: string) => Object.fromEntries(functions.find((f) => f.name === task)!.params.map((p) => [p.name, p.direction]));
+  assert.equal(params('encodedSum'), { c: 'inout', data: 'in' }, 'Negate\'s encode counts its uses; no encode writes its argument');
+  assert.equal(params('totalArea'), { shapes: 'in', times: 'in' });
+  assert.equal(calls.filter((c) => !c.submitted).map((c) => `${c.line} ${c.reason}`), [], '`c.label()` beside `encodedSum(c, data)` only reads c');
+});
+
 test.run();

@@ -132,10 +132,19 @@ function quietOwnMember(ctx: AnalysisContext, self: ts.Node, lookup: SummaryLook
   const access = self.parent;
   const call = access.parent;
   if (!ts.isPropertyAccessExpression(access) || access.expression !== self || !ts.isCallExpression(call) || call.expression !== access) return false;
-  // `this.fee()` runs whichever class's `fee` the object has: every override must leave it alone (overrides.ts).
-  const targets = overridingMethods(ctx, access) ?? [calledFunction(ctx, call)];
+  return leavesReceiverAlone(ctx, call, lookup);
+}
+
+/**
+ * `o.m(…)` runs a method of the program that leaves its object alone and hands none of it back (`f.name()` of
+ * `name() { return this.constructor.name }`), whichever class's `m` the object has (overrides.ts): a read of `o`.
+ */
+export function leavesReceiverAlone(ctx: AnalysisContext, call: ts.CallExpression, lookup: SummaryLookup): boolean {
+  const { ts } = ctx;
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const targets = overridingMethods(ctx, call.expression) ?? [calledFunction(ctx, call)];
   return targets.length > 0 && targets.every((target) => target !== undefined && ts.isMethodDeclaration(target) && target.body !== undefined &&
-    changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target));
+    !target.getSourceFile().isDeclarationFile && changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target));
 }
 
 /** The method may hand back its object or a part of it (`return this`, `return this.items`): its result is then watched as such. */

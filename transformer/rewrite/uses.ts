@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
 import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
+import { leavesReceiverAlone } from '../analysis/method-receivers';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
@@ -182,7 +183,7 @@ export class UseClassifier {
     if (chained) return this.accessUse(result.parent as ts.Expression);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
     if (!dropped && !isPrimitiveNode(this.ctx, call)) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
-    return READING_METHODS.has(method) ? { kind: 'read' } : { kind: 'write' };
+    return READING_METHODS.has(method) || leavesReceiverAlone(this.ctx, call, this.lookup) ? { kind: 'read' } : { kind: 'write' };
   }
 
   /**
