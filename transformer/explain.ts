@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { isFunctionLike, type FunctionLike } from './analysis/context';
 import { formatDiagnostic } from './analysis/diagnostics';
 import { directionOf } from './analysis/directions';
-import { functionName } from './analysis/discover';
+import { functionName } from './analysis/function-names';
 import { createAnalysisProgram } from './analysis/program';
 import { tagWarnings, type TagWarning } from './analysis/tag-typos';
 import { programTasks } from './program-tasks';

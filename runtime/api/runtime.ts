@@ -2,27 +2,25 @@
  * The main thread's side of a run: it turns calls into submissions, keeps the registry of data (main-data.ts),
  * tells the engine thread what was submitted and settles each task from the engine's answer. Its parts are apart:
  * the link to the engine thread (engine-link.ts), the tasks pending and what became of them (task-table.ts), the
- * blocking and async waits (waits.ts), and reading versions kept on other machines (remote-reads.ts).
+ * blocking and async waits (waits.ts), reading versions kept on other machines (remote-reads.ts), a call's snapshot
+ * files (snapshot-writes.ts), the Future of a task returning an argument (returned-arguments.ts) and the submit event
+ * observers hear (submit-events.ts).
  */
 import { performance } from 'node:perf_hooks';
-import type { EngineToMain, MainToEngine, TaskOutcome } from '../protocol';
-import { versionKey } from '../protocol';
-import { serializeError, shutDown, storeWriteFailed } from '../errors';
+import type { EngineToMain, TaskOutcome } from '../protocol';
+import { serializeError, shutDown } from '../errors';
 import { formatStall } from './stall';
 import type { RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { defaultStoreRoot } from '../store/run-dir';
 import { OwnedRun } from '../store/owned-run';
-import { removeVersion, writeEncoded } from '../store/version-file';
-import type { DataEntry, TaskRecord } from './records';
+import type { TaskRecord } from './records';
 import { Future } from './future';
 import { MainData } from './main-data';
-import { prepareArguments, type Prepared } from './arguments';
+import { prepareArguments } from './arguments';
 import type { TaskHandle } from './task-handle';
-import { collectAccesses } from '../engine/accesses';
 import { Within } from './within';
-import { Observers, epochNow } from '../observe/hooks';
-import { submissionLabels } from '../observe/data-names';
+import { Observers } from '../observe/hooks';
 import { programOutput } from '../output/program-output';
 import { describeSite } from './call-site';
 import { EngineLink, fatalError, remoteSettings } from './engine-link';
@@ -32,9 +30,9 @@ import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 import { groupIndent } from '../output/group-indent';
 import { programClock } from './program-clock';
-
-/** What the engine hears of a snapshot the main thread wrote. */
-type SnapshotNote = Extract<MainToEngine, { type: 'submit' }>['snapshots'][number];
+import { writeSnapshots } from './snapshot-writes';
+import { returnedArgument } from './returned-arguments';
+import { observeSubmit } from './submit-events';
 
 export class Runtime {
   readonly stats = new Stats();
@@ -137,7 +135,7 @@ export class Runtime {
     const inputs = [...new Set([...prepared.data.values()].map((entry) => entry.producer).filter((p): p is TaskRecord => p !== undefined))];
     const seen = new Map([...prepared.data.values()].map((entry) => [entry.id, entry.version] as const));
     // Nothing is written until every argument was accepted: a rejected call leaves no file behind.
-    const snapshots = this.writeSnapshots(prepared.snapshots, where);
+    const snapshots = writeSnapshots(this.runDir, this.stats, prepared.snapshots, where);
     this.stats.add('snapshotsKept', prepared.kept.length);
     const record: TaskRecord = {
       id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
@@ -149,7 +147,7 @@ export class Runtime {
     const result = this.data.registry.newEntry();
     result.producer = record;
     result.stored = true;
-    const returned = this.returnedArgument<T>(def.returns, args, prepared.entries);
+    const returned = returnedArgument<T>(this.waits, def.returns, args, prepared.entries);
     const future = returned ?? new Future<T>(this.waits, result);
     if (!returned) this.data.registry.watch(future, result);
 
@@ -159,7 +157,7 @@ export class Runtime {
     this.output.order.submittedIn(record.id, groupIndent());
     this.updateRef();
     this.stats.add('submitted');
-    if (this.observers.active) this.observeSubmit(record.id, handle, prepared.wire, result.id, labels);
+    if (this.observers.active) observeSubmit(this.observers, record.id, handle, prepared.wire, result.id, labels);
     this.link.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
     return future;
@@ -170,61 +168,6 @@ export class Runtime {
     const future = new Future<T>(this.waits, this.data.registry.newEntry());
     future.value = { current: value };
     return future;
-  }
-
-  /**
-   * The call's snapshots, as files. A write that fails (a full store) takes back the files this call wrote, so the call
-   * leaves nothing behind and its data stay the main thread's, and says which parameter and version it was writing.
-   */
-  private writeSnapshots(snapshots: Prepared['snapshots'], where: () => string): SnapshotNote[] {
-    const written: SnapshotNote[] = [];
-    for (const { entry, encoded, param, hash } of snapshots) {
-      const key = versionKey(entry.id, entry.version);
-      try {
-        writeEncoded(this.runDir, key, encoded);
-      } catch (error) {
-        for (const done of snapshots.slice(0, written.length)) {
-          removeVersion(this.runDir, versionKey(done.entry.id, done.entry.version));
-          done.entry.stored = false;
-          done.entry.fingerprint = undefined; // its file is gone
-        }
-        throw storeWriteFailed(`${where()}: parameter ${param}`, this.runDir, key, encoded.byteLength, error);
-      }
-      entry.stored = true;
-      if (hash !== undefined) entry.fingerprint = { version: entry.version, hash };
-      this.stats.add('snapshotsWritten');
-      this.stats.add('mainBytesWritten', encoded.byteLength);
-      written.push({ data: entry.id, version: entry.version, bytes: encoded.byteLength });
-    }
-    return written;
-  }
-
-  /**
-   * A task that returns an argument on every path: its result is that argument, as in the plain call. The same Future
-   * for a Future argument; for an object, a Future on the object's own datum, whose value is the object. (The result
-   * version the worker stores is never read; its data is deleted with the call.)
-   */
-  private returnedArgument<T>(index: number | undefined, args: readonly unknown[], entries: readonly (DataEntry | undefined)[]): Future<T> | undefined {
-    if (index === undefined) return undefined;
-    const arg = args[index];
-    const entry = entries[index];
-    if (arg instanceof Future) return arg as Future<T>;
-    if (!entry || typeof arg !== 'object' || arg === null) return undefined;
-    const future = new Future<T>(this.waits, entry);
-    future.value = { current: arg as T };
-    return future;
-  }
-
-  private observeSubmit(taskId: number, handle: TaskHandle, wire: Parameters<typeof collectAccesses>[0], resultData: number, labels?: string): void {
-    const reads = new Set<string>();
-    const writes: string[] = [];
-    collectAccesses(wire, reads, writes);
-    const { name } = handle.def;
-    const result = versionKey(resultData, 1);
-    this.observers.emit({
-      kind: 'submit', time: epochNow(), taskId, name, reads: [...reads], writes, result,
-      labels: submissionLabels(wire, handle.paramNames, labels, name, result, handle.def.state),
-    });
   }
 
   // ── where the plain program is (plain-order.ts) ──────────────────────────────

@@ -10,22 +10,21 @@
  * blob keys, and only the answer to the current job id is used, so a late answer from an attempt given up on
  * changes nothing. Losing Redis fails the run through `hooks.fatal`.
  */
-import { existsSync, writeSync } from 'node:fs';
-import type { Queue, QueueEvents } from 'bullmq';
-import { checkedVersionKey, readKeys, type LandedVersion, type MachineInfo, type RemoteJob, type RemoteReply, type VersionSource, type WorkerArg, type WorkerReply, type WorkerTask } from '../protocol';
+import { writeSync } from 'node:fs';
+import type { LandedVersion, MachineInfo, RemoteJob, RemoteReply, WorkerReply, WorkerTask } from '../protocol';
 import { copyVersionFile, type Executor, type ExecutorHooks, type RunOptions } from '../engine/executor';
 import * as graph from '../engine/graph';
-import { machineJobFailed, machineLost, redisLost, redisStalled, shownUrl, TaskifyError } from '../errors';
-import { versionPath, writeEncoded } from '../store/version-file';
-import { bullmq, connect, onLost, seconds, watchAnswers, type Redis } from './redis';
+import { machineLost, redisLost, redisStalled, shownUrl, TaskifyError } from '../errors';
+import { connect, onLost, seconds, watchAnswers, type Redis } from './redis';
 import { sign, verified } from './signing';
-import { deleteBlob, deleteRunKeys, fetchToFile, inlineBytes, publishFile, sourceProblem } from './blobs';
+import { deleteRunKeys } from './blobs';
 import { BlobLink } from './blob-link';
-import { MainUploads } from './main-uploads';
 import { checksumSeed } from './checksum';
 import * as machines from './machines';
-import { MACHINES, RUNS, RUN_ENDED, blobKey, jobId, machineKey, newRunId, runAlive } from './names';
+import { MACHINES, RUNS, RUN_ENDED, jobId, machineKey, newRunId, runAlive } from './names';
 import { removeMachines } from './redis-clean';
+import { RemoteVersions } from './remote-versions';
+import { bounded, listenToMachine, parseJson, type Connection, type Waiting } from './machine-queues';
 
 export interface RemoteSettings {
   readonly url: string;
@@ -42,17 +41,11 @@ const POLL_MS = 1000;
  * behind large transfers on its connection.
  */
 const RUN_ALIVE_MS = 30 * POLL_MS;
-/** Completion events kept per machine queue: the master reads them as they come and a machine runs at most its slots. */
-const EVENTS_PER_SLOT = 50;
 /** What a Redis client's commands fail with once its connection went (ioredis, net). */
 const CONNECTION_LOST = /Connection is closed|ECONNRESET|ECONNREFUSED|EPIPE|Stream isn't writeable/;
 const NO_MACHINE_WARNING_MS = 5000;
-const CLOSE_STEP_MS = 3000;
 /** A Redis silent this long fails the run (it is said at 10 s: redis.ts STALL_REPORT_MS). */
 const STALL_FAIL_MS = 25_000;
-
-interface Waiting { readonly machine: machines.Machine; resolve(reply: RemoteReply): void; reject(error: Error): void }
-interface Connection { readonly queue: Queue; readonly events: QueueEvents }
 
 export function remoteExecutor(state: graph.GraphState, runDir: string, settings: RemoteSettings, hooks: ExecutorHooks): Executor {
   return new RemoteExecutor(state, runDir, settings, hooks);
@@ -63,17 +56,13 @@ class RemoteExecutor implements Executor {
   private readonly seed: bigint;
   /** Large version bytes to and from Redis (blob-link.ts). */
   private readonly link: BlobLink;
-  /** The task function that wrote each live version held in Redis, for errors about its data. */
-  private readonly producers = new Map<string, string>();
+  /** Where each live version's bytes are, and their moves (remote-versions.ts). */
+  private readonly versions: RemoteVersions;
   private redis?: Redis;
   private readonly machines = machines.emptyMachines();
   private readonly connections = new Map<string, Connection>();
   /** Jobs sent and not answered, by job id. */
   private readonly waiting = new Map<string, Waiting>();
-  /** Where each live version's bytes are, once something outside this machine needed them. */
-  private readonly sources = new Map<string, VersionSource>();
-  /** Versions the main thread wrote, published for the machines. */
-  private readonly uploads: MainUploads;
   /** Machines whose announcement was not signed with the secret (said once each). */
   private readonly strangers = new Set<string>();
   /** The machine each sent task went to, until it is answered. */
@@ -92,8 +81,7 @@ class RemoteExecutor implements Executor {
     private readonly settings: RemoteSettings, private readonly hooks: ExecutorHooks) {
     this.seed = checksumSeed(settings.secret);
     this.link = new BlobLink(settings.url, settings.secret);
-    this.uploads = new MainUploads((key, cancelled) => publishFile(this.redis!, this.link, this.runId, blobKey(this.runId, key, 'm'),
-      this.runDir, key, this.settings.ttlSeconds, this.seed, cancelled), this.sources, () => this.closed);
+    this.versions = new RemoteVersions(state, this.runId, runDir, this.seed, this.link, () => this.redis, settings.ttlSeconds, () => this.closed);
     this.started = this.start().catch((error: Error) => this.hooks.fatal(error));
   }
 
@@ -109,7 +97,7 @@ class RemoteExecutor implements Executor {
     const id = jobId(this.runId, node.id, node.attempts);
     machine.running.add(node.id);
     try {
-      const sources = await this.sourcesFor(message.args, machine);
+      const sources = await this.versions.sourcesFor(message.args, machine);
       if (!this.machines.byId.has(machine.info.id)) throw machineLost(machine.info.id, 'its heartbeat stopped');
       const job: RemoteJob = {
         run: this.runId, sources, forget: machine.forget.splice(0),
@@ -127,8 +115,8 @@ class RemoteExecutor implements Executor {
       this.placed.set(node.id, machine.info.id);
       options.onStart?.();
       // An input whose upload fails would leave the machine waiting for it: the attempt fails here at once.
-      const remote = await Promise.race([answered, ...Object.keys(sources).map((key) => this.uploads.failure(key))]);
-      this.commit(remote, machine.info.id, message.name);
+      const remote = await Promise.race([answered, ...Object.keys(sources).map((key) => this.versions.uploads.failure(key))]);
+      this.versions.commit(remote, machine.info.id, message.name);
       // The graph records holders per machine: what the machine keeps as files, not what one thread caches.
       return { ...remote.reply, worker: machine.number, cached: remote.held, evicted: [], fetchedBytes: remote.fetchedBytes };
     } finally {
@@ -146,44 +134,16 @@ class RemoteExecutor implements Executor {
 
   /** The bytes of `from` come here (the master's run directory), and `to` is published from there when needed. */
   async copyVersion(from: string, to: string): Promise<void> {
-    await this.fetchFile(from);
+    await this.versions.fetchFile(from);
     copyVersionFile(this.runDir, from, to);
   }
 
   released(key: string, holders: readonly number[]): void {
-    const source = this.sources.get(key);
-    const stopped = this.uploads.released(key);
-    this.sources.delete(key);
-    this.producers.delete(key);
-    // Once its upload stopped (it stops early: it sees the version released); the key's expiry is the safety net.
-    const redis = this.redis;
-    if (source && redis) void stopped.then(() => deleteBlob(redis, source)).catch(() => {});
+    this.versions.released(key);
     for (const number of holders) machines.byNumber(this.machines, number)?.forget.push(key);
   }
 
-  /**
-   * For the main thread: a blob lands in memory, moved to it with the answer (no file written here and read back there:
-   * each was a copy into fresh pages, which dominated a result's transfer); the main thread reads it in place, and a
-   * later read of the same version fetches it again (its blob lives as long as the version). Small ones as files.
-   */
-  async fetch(key: string): Promise<LandedVersion | void> {
-    if (existsSync(versionPath(this.runDir, key))) return;
-    const source = this.sourceOf(key);
-    if ('blob' in source) return this.link.getLanded(source, this.describe(key));
-    await fetchToFile(this.link, source, this.seed, this.describe(key), this.runDir, key);
-  }
-
-  /** The version as a file in the run directory. */
-  private async fetchFile(key: string): Promise<void> {
-    if (existsSync(versionPath(this.runDir, key))) return;
-    await fetchToFile(this.link, this.sourceOf(key), this.seed, this.describe(key), this.runDir, key);
-  }
-
-  private sourceOf(key: string): VersionSource {
-    const source = this.sources.get(key);
-    if (!source || !this.redis) throw new Error(`taskify: version ${key} is neither in the run directory nor known to be in Redis`);
-    return source;
-  }
+  fetch(key: string): Promise<LandedVersion | void> { return this.versions.fetch(key); }
 
   async close(): Promise<void> {
     if (this.closed) return;
@@ -253,28 +213,9 @@ class RemoteExecutor implements Executor {
     this.warnIfNoMachine();
   }
 
+  /** Open the machine's queue and listen for its answers (machine-queues.ts). */
   private async listen(info: MachineInfo): Promise<void> {
-    const { Queue, QueueEvents } = bullmq();
-    // A short events stream: the master sends a machine at most its slots' jobs before it reads their completions.
-    const queue = new Queue(info.queue, { connection: this.redis!, streams: { events: { maxLen: Math.max(1000, info.slots * EVENTS_PER_SLOT) } } });
-    // Read the events stream from its current end, fixed now: QueueEvents' own '$' is taken at its first read,
-    // which may come after the completion of a job added meanwhile.
-    const [last] = await this.redis!.xrevrange(`${queue.opts.prefix ?? 'bull'}:${info.queue}:events`, '+', '-', 'COUNT', 1);
-    const events = new QueueEvents(info.queue, { connection: this.redis!, lastEventId: last?.[0] ?? '0-0' });
-    queue.on('error', () => {});
-    events.on('error', () => {}); // a lost connection is reported once, by onLost on the main client
-    events.on('completed', ({ jobId: id, returnvalue }) => {
-      const waiting = this.waiting.get(id);
-      if (!waiting) return;
-      // An answer counts only when signed with the cluster's secret for this very job (no replay of another's).
-      const answer = verified<RemoteReply>(this.settings.secret, typeof returnvalue === 'string' ? parseJson(returnvalue) : returnvalue);
-      if (answer && (!this.settings.secret || answer.job === id)) waiting.resolve(answer);
-      else waiting.reject(machineJobFailed(info.id, 'its answer is not signed with this cluster\'s secret for this job: refused'));
-    });
-    events.on('failed', ({ jobId: id, failedReason }) => {
-      this.waiting.get(id)?.reject(machineJobFailed(info.id, failedReason));
-    });
-    await events.waitUntilReady();
+    const { queue, events } = await listenToMachine(this.redis!, info, this.settings.secret, this.waiting);
     if (this.closed) { await bounded(Promise.all([events.close(), queue.close()])); return; }
     this.connections.set(info.id, { queue, events });
   }
@@ -327,41 +268,6 @@ class RemoteExecutor implements Executor {
     for (const waiting of this.waiting.values()) waiting.reject(error);
     return true;
   }
-
-  // ── data ─────────────────────────────────────────────────────────────────────
-
-  /** Sources of the versions the task reads that the machine does not hold. */
-  private async sourcesFor(args: readonly WorkerArg[], machine: machines.Machine): Promise<Record<string, VersionSource>> {
-    const sources: Record<string, VersionSource> = {};
-    for (const key of readKeys(args)) {
-      if (this.state.versions.get(key)?.holders.includes(machine.number)) continue;
-      sources[key] = await this.uploads.source(key);
-    }
-    return sources;
-  }
-
-  /** The answered attempt's outputs become the versions' sources; small ones also land here, for the main thread. */
-  private commit(remote: RemoteReply, machine: string, task: string): void {
-    for (const { key, source } of remote.outputs) {
-      checkedVersionKey(key);
-      const problem = sourceProblem(source, this.runId);
-      if (problem) throw machineJobFailed(machine, `its answer is malformed: ${problem} (version ${key})`);
-    }
-    for (const { key, source } of remote.outputs) {
-      this.sources.set(key, source);
-      this.producers.set(key, task);
-      if ('inline' in source) {
-        const bytes = inlineBytes(source, this.seed, this.describe(key));
-        writeEncoded(this.runDir, key, { parts: [bytes], byteLength: bytes.byteLength });
-      }
-    }
-  }
-
-  /** A version for errors: `version d4v1, the result of task produce` (the main thread adds the data's name). */
-  private describe(key: string): string {
-    const name = this.producers.get(key);
-    return `version ${key}${name ? `, written by task ${name}` : ''}`;
-  }
 }
 
 /**
@@ -371,13 +277,3 @@ class RemoteExecutor implements Executor {
 function say(line: string): void {
   try { writeSync(2, line + '\n'); } catch { /* stderr closed: nothing to tell */ }
 }
-
-function parseJson(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
-}
-
-/** Closing must not hang on a server that is gone. */
-function bounded<T>(work: Promise<T>): Promise<T | undefined> {
-  return Promise.race([work.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), CLOSE_STEP_MS).unref())]);
-}
-

@@ -1,28 +1,28 @@
 /**
  * Finding the tasks of a program: functions tagged @task, with their parameters' directions and the reasons,
- * and clear errors for tasks a worker could not run.
+ * and clear errors for tasks a worker could not run. (A function's names: function-names.ts; what a call needs of each
+ * parameter beyond its direction: task-params.ts; module objects' keys: module-state-keys.ts.)
  */
 import type * as ts from 'typescript';
 import type { ProgramUse } from './program-kept-uses';
-import { basename } from 'node:path';
-import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { formatReason } from './reason';
+import { isFunctionLike, isTypedArrayType, type AnalysisContext, type FunctionLike } from './context';
 import { codes, taskError } from './diagnostics';
 import { prototypeChange } from './prototype-changes';
 import { directionOf, type ParamDirection } from './directions';
 import type { Summaries } from './summaries';
-import type { Summary } from './param-effects';
 import { moduleStateOf } from './module-state';
 import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
 import { unsendableType } from './sendable';
-import { unknownCodeKeepsItInside } from './unknown-escapes';
 import { accessorInResult } from './result-accessors';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
+import { exportedName, functionName } from './function-names';
+import { alwaysReturnedParameter, outlives } from './task-params';
+import { where } from './node-places';
 
 export interface TaskInfo {
   readonly name: string;
@@ -92,30 +92,6 @@ export function discoverTasks(ctx: AnalysisContext, summaries: Summaries, source
   };
   visit(source);
   return { tasks, diagnostics };
-}
-
-/** The function's name as its module exports it, or undefined if a worker could not import it. */
-export function exportedName(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
-  const { ts } = ctx;
-  const nameNode = ts.isFunctionDeclaration(fn) ? fn.name
-    : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)
-      ? fn.parent.name : undefined;
-  if (!nameNode) return undefined;
-  const symbol = symbolOf(ctx, nameNode);
-  const moduleSymbol = symbolOf(ctx, fn.getSourceFile());
-  if (!symbol || !moduleSymbol) return undefined;
-  for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
-    const target = exported.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(exported) : exported;
-    if (target === symbol) return exported.name;
-  }
-  return undefined;
-}
-
-export function functionName(ctx: AnalysisContext, fn: FunctionLike): string {
-  const { ts } = ctx;
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.getText();
-  if (ts.isVariableDeclaration(fn.parent)) return fn.parent.name.getText();
-  return '(anonymous)';
 }
 
 function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike, diagnostics: ts.Diagnostic[]): TaskInfo | undefined {
@@ -221,31 +197,7 @@ function inPlaceReason(ctx: AnalysisContext, fn: FunctionLike, name: string): st
   return undefined;
 }
 
-/** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
-function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number):
-  Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
-  const param = fn.parameters[i];
-  const { escaped, kept } = summary.params[i] ?? {};
-  // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
-  // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
-  // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
-  // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
-  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
-  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? summary.params[i]?.inFunction;
-  const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
-  return {
-    ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && !unknownOnly && object ? { returned: formatReason(escaped) } : {}),
-    ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
-  };
-}
-
-/** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */
-export function forwarderParams(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike): TaskInfo['params'] {
-  const summary = summaries.get(fn);
-  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, fn, i) }));
-}
-
+/** The function or class a node is inside, if any (a task must be neither nested nor a member). */
 export function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) {
     if (ctx.ts.isFunctionLike(n) || ctx.ts.isClassLike(n)) return n;
@@ -267,53 +219,4 @@ function findThis(ctx: AnalysisContext, fn: FunctionLike): ts.Node | undefined {
   };
   if (fn.body) visit(fn.body);
   return found;
-}
-
-/**
- * The parameter every path of `fn` returns as it is (`return acc` at the end and in every other return), if one is;
- * nested functions' returns are theirs. An arrow function returning a parameter's name counts too.
- */
-function alwaysReturnedParameter(ctx: AnalysisContext, fn: FunctionLike): number | undefined {
-  const { ts } = ctx;
-  const index = (expr: ts.Expression | undefined): number => {
-    if (!expr || !ts.isIdentifier(expr)) return -1;
-    const symbol = symbolOf(ctx, expr);
-    return fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && symbolOf(ctx, p.name) === symbol);
-  };
-  if (!fn.body) return undefined;
-  if (!ts.isBlock(fn.body)) { const i = index(fn.body); return i >= 0 ? i : undefined; }
-  const last = fn.body.statements[fn.body.statements.length - 1];
-  if (!last || !ts.isReturnStatement(last)) return undefined;
-  const found = index(last.expression);
-  if (found < 0) return undefined;
-  let every = true;
-  const visit = (node: ts.Node): void => {
-    if (!every || (node !== fn && (ts.isFunctionLike(node) || ts.isClassLike(node)))) return;
-    if (ts.isReturnStatement(node) && index(node.expression) !== found) every = false;
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.body);
-  // The parameter must not be reassigned, or the name returned may hold another object.
-  const name = fn.parameters[found]!.name as ts.Identifier;
-  const symbol = symbolOf(ctx, name);
-  const reassigned = (node: ts.Node): boolean => (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-    ts.isIdentifier(node.left) && symbolOf(ctx, node.left) === symbol) || ts.forEachChild(node, reassigned) === true;
-  return every && !reassigned(fn.body) ? found : undefined;
-}
-
-/** `file.ts:12 \`RATES[0] = 10\``, for messages. */
-export function where(node: ts.Node): string {
-  const source = node.getSourceFile();
-  const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-  const text = node.getText(source).replace(/\s+/g, ' ');
-  return `${basename(source.fileName)}:${line} \`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
-}
-
-
-/** The key a module object is registered under in every thread: its file, relative to the program's directory, and its name. */
-export function moduleStateKey(ctx: AnalysisContext, declaration: ts.VariableDeclaration): string {
-  const file = declaration.getSourceFile().fileName;
-  const base = ctx.program.getCurrentDirectory();
-  const relative = file.startsWith(base + '/') ? file.slice(base.length + 1) : file;
-  return `${relative}#${(declaration.name as ts.Identifier).text}`;
 }

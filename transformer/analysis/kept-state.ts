@@ -15,7 +15,8 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { moduleStateKey, type ModuleStateRef, type TaskInfo } from './discover';
+import type { ModuleStateRef, TaskInfo } from './discover';
+import { moduleStateKey } from './module-state-keys';
 import type { ModuleState } from './module-state';
 import type { ModuleWrites } from './module-writes';
 import { fromState } from './state-updates';

@@ -10,7 +10,8 @@ import type * as ts from 'typescript';
 import { enclosesOrIs } from './function-values';
 import { calledFunction, hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codes, taskError } from './diagnostics';
-import { moduleStateKey, type TaskInfo } from './discover';
+import type { TaskInfo } from './discover';
+import { moduleStateKey } from './module-state-keys';
 import type { ModuleState } from './module-state';
 import { skipParens } from './expressions';
 

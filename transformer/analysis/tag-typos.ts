@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
 import { isTagNotProse, jsDocHost } from './tags';
 import { closest } from '../../runtime/spelling';
-import { functionName } from './discover';
+import { functionName } from './function-names';
 
 export interface TagWarning {
   readonly file: string;

@@ -7,7 +7,9 @@
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codes } from './diagnostics';
-import { moduleStateKey, where, type ModuleStateRef } from './discover';
+import type { ModuleStateRef } from './discover';
+import { moduleStateKey } from './module-state-keys';
+import { where } from './node-places';
 import { keptState } from './kept-state';
 import { isLazilyMade, LAZY_CANNOT_TRAVEL } from './lazy-objects';
 import { runsOnlyInTasks } from './program-kept-uses';

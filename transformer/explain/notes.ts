@@ -10,7 +10,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
-import { functionName } from '../analysis/discover';
+import { functionName } from '../analysis/function-names';
 import { snippet } from '../analysis/reason';
 import type { FilePlan } from '../rewrite/file-plan';
 import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';

@@ -22,7 +22,9 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { enclosingFunction, exportedName, forwarderParams, functionName, type TaskInfo } from '../analysis/discover';
+import { enclosingFunction, type TaskInfo } from '../analysis/discover';
+import { exportedName, functionName } from '../analysis/function-names';
+import { forwarderParams } from '../analysis/task-params';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 

@@ -4,7 +4,7 @@
  * value when it imports it later (analysis/load-time.ts finds the constants, runtime/api/load-time.ts keeps them).
  */
 import type * as ts from 'typescript';
-import { moduleStateKey } from '../analysis/discover';
+import { moduleStateKey } from '../analysis/module-state-keys';
 import type { AnalysisContext } from '../analysis/context';
 
 export function takenAtLoad(ctx: AnalysisContext, f: ts.NodeFactory, statements: ts.Statement[], constants: readonly ts.VariableDeclaration[],

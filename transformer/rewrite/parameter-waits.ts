@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { snippet } from '../analysis/reason';
 import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { exportedName } from '../analysis/discover';
+import { exportedName } from '../analysis/function-names';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, type Reason } from '../analysis/reason';
 import type { Containers } from './containers';

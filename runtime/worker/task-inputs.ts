@@ -1,0 +1,117 @@
+/**
+ * A task's arguments from the versions its message names: each datum decoded once per call (from this thread's cache,
+ * a shared-memory @rro view, bytes that came with the task, or its file), then each parameter's part or view of it.
+ */
+import type { OutShape, ViewSpec, WorkerArg, WorkerTask } from '../protocol';
+import { forEachLeaf } from '../protocol';
+import { readVersionBytes } from '../store/version-file';
+import { classesOf, decodeValue } from '../store/codec';
+import { importClasses } from '../store/classes';
+import { emptyRroCounts } from './rro-table';
+import { isTypedArray, makeEmpty, typedArrays } from './shapes';
+import { cache, isFree, origins, recordOrigin, rroTable } from './thread-state';
+import type { Io } from './task-io';
+
+/** Versions this task reads and modifies in place (through any of its parameters). */
+export function collectModified(args: readonly WorkerArg[], into: Set<string>): void {
+  forEachLeaf(args, (arg) => { if ('read' in arg && arg.read !== undefined && arg.write !== undefined) into.add(arg.read); });
+}
+
+/** One call's data: decoded once per datum, then each parameter's part of it; `refs` numbers the argument objects. */
+export interface Call {
+  readonly data: Map<string, unknown>;
+  readonly refs: Map<unknown, number>;
+  readonly objects: Map<number, unknown>;
+  readonly writes: { key: string; value: unknown; writers: Map<number, number> }[];
+  /** Per datum, the first argument (by position) that is each root of a group (-1: not a group): an output's names. */
+  readonly roots: Map<string, Map<number, number>>;
+  readonly modified: ReadonlySet<string>;
+}
+
+export async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io, position: number): Promise<unknown> {
+  if ('value' in arg) return arg.value;
+  if ('collection' in arg) {
+    const items: unknown[] = [];
+    for (const item of arg.collection) items.push(await resolveArg(task, item, call, io, position));
+    return items;
+  }
+  // The same version in two parameters is one datum, as it was one in the caller.
+  const identity = arg.read ?? arg.write!;
+  let datum = call.data.get(identity);
+  if (!call.data.has(identity)) {
+    datum = arg.read === undefined ? makeEmpty(arg.shape as OutShape)
+      : (arg.rro && !call.modified.has(arg.read) && sharedView(task, arg.read, io)) || await load(task, arg.read, call.modified.has(arg.read), io);
+    // A task that uses `.buffer` must see the array's own buffer, as in the caller, not the file it was read from.
+    if (arg.own && arg.root === undefined && !arg.view && isTypedArray(datum) &&
+      (datum.byteOffset !== 0 || datum.byteLength !== datum.buffer.byteLength)) {
+      datum = (datum as unknown as { slice(): unknown }).slice();
+    }
+    call.data.set(identity, datum);
+    call.roots.set(identity, new Map());
+    if (arg.write !== undefined) call.writes.push({ key: arg.write, value: datum, writers: call.roots.get(identity)! });
+  }
+  const roots = call.roots.get(identity)!;
+  if (!roots.has(arg.root ?? -1)) roots.set(arg.root ?? -1, position);
+  if (arg.ref !== undefined && call.objects.has(arg.ref)) return call.objects.get(arg.ref);
+  let value = arg.root !== undefined ? (datum as unknown[])[arg.root] : datum;
+  if (arg.view) value = viewOn(value as ArrayBufferView, arg.view);
+  // Two view objects on the same bytes were two objects in the caller: the second gets a view of its own.
+  else if (arg.ref !== undefined && call.refs.has(value) && isTypedArray(value)) value = viewOn(value, { type: viewTypeOf(value), offset: 0, length: value.length });
+  if (arg.ref !== undefined) { call.objects.set(arg.ref, value); call.refs.set(value, arg.ref); }
+  return value;
+}
+
+const viewTypeOf = (view: ArrayBufferView): string => (Buffer.isBuffer(view) ? 'Buffer' : view.constructor.name);
+
+/** The parameter's own view on its datum's memory, as the caller's view sat on its buffer. */
+function viewOn(base: ArrayBufferView, spec: ViewSpec): unknown {
+  const at = base.byteOffset + spec.offset;
+  if (spec.type === 'Buffer') return Buffer.from(base.buffer, at, spec.length);
+  return new typedArrays[spec.type]!(base.buffer, at, spec.length);
+}
+
+/** An @rro version from this worker's memory or as a view on the machine's shared copy; else undefined. */
+function sharedView(task: WorkerTask, key: string, io: Io): unknown {
+  io.rro ??= emptyRroCounts();
+  // Already decoded here (this worker made it, or read it before): as good as shared, and free.
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    io.rro.hits++;
+    return cached;
+  }
+  const mappedBefore = rroTable.has(key);
+  const view = rroTable.lookup(task.runDir, key, io.rro);
+  if (view) {
+    io.sharedViews = true;
+    // Mapped, not decoded: it is object 0 of its version, as decoding would have said.
+    origins.set(view as object, { data: Number(key.slice(1, key.indexOf('v'))), index: 0 });
+  }
+  // A new mapping is held like a cached version: the engine sends its key back (forget) when the version dies.
+  if (view && !mappedBefore) io.cached.push(key);
+  return view;
+}
+
+/**
+ * A version from the cache, else from its file. A cached version must never change, so a task about to modify its
+ * argument takes the cached object out of the cache, which is only allowed when nothing else sees it (it is cached
+ * under no other version, as a task's result that is its argument would be, and no running task of this worker
+ * holds it); otherwise it gets a fresh copy from the file.
+ */
+async function load(task: WorkerTask, key: string, willModify: boolean, io: Io): Promise<unknown> {
+  const cached = willModify ? cache.take(key, isFree) : cache.get(key);
+  if (cached !== undefined) return cached;
+  const bytes = task.landed?.[key] ? landedBytes(task, key) : readVersionBytes(task.runDir, key);
+  const classes = classesOf(bytes);
+  if (classes.length > 0) await importClasses(classes); // rebuilding instances needs their classes loaded
+  const value = decodeValue(bytes, { onObject: recordOrigin });
+  io.bytesRead += bytes.byteLength;
+  if (!willModify && cache.put(key, value, bytes.byteLength, true)) io.cached.push(key); // freshly decoded: nothing else sees it
+  return value;
+}
+
+/** A version's bytes that came with the task (a machine's fetch, checked there): taken once, as a file's read would be. */
+function landedBytes(task: WorkerTask, key: string): Uint8Array {
+  const { bytes } = task.landed![key];
+  delete task.landed![key];
+  return bytes;
+}

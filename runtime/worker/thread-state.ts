@@ -1,0 +1,27 @@
+/**
+ * What the tasks of one pool worker thread share: the settings the engine started it with, its cache of decoded
+ * versions, its table of @rro shared-memory mappings, the objects running tasks hold, and where decoded objects came
+ * from. The task runner (task-worker.ts), input loading (task-inputs.ts) and output storing (output-versions.ts) use them.
+ */
+import { workerData } from 'piscina';
+import { ARGUMENT_ORIGIN } from '../protocol';
+import type { EncodeOptions, ObjectOrigin } from '../store/codec';
+import { VersionCache } from './version-cache';
+import { RroTable } from './rro-table';
+import type { PoolWorkerData } from './task-worker';
+
+export const settings = workerData as PoolWorkerData;
+export const cache = new VersionCache(settings.cacheBytes);
+export const rroTable = new RroTable(settings.shm);
+/** Objects the tasks running on this worker hold, with counts: an async task may await while another starts. */
+export const held = new Map<unknown, number>();
+export const isFree = (value: unknown): boolean => !held.has(value);
+/**
+ * Where each decoded object came from in the main thread's snapshots: written with the versions a task produces, so
+ * the caller's own objects receive the contents. Objects a task creates have none.
+ */
+export const origins = new WeakMap<object, ObjectOrigin>();
+export const recordOrigin = (object: object, _index: number, origin: ObjectOrigin | undefined) => {
+  if (origin && origin.data !== ARGUMENT_ORIGIN) origins.set(object, origin);
+};
+export const dataOrigins: EncodeOptions = { originOf: (object) => origins.get(object) };

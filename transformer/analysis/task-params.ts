@@ -1,0 +1,70 @@
+/**
+ * What a task's call needs to know of each parameter beyond its direction (directions.ts): where a reference to the
+ * argument may outlive the call, a whole-buffer parameter, and the parameter every path returns as it is. Also the
+ * parameters of a function that forwards a task's result, which its calls' task has the same way.
+ */
+import type * as ts from 'typescript';
+import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { formatReason } from './reason';
+import { directionOf } from './directions';
+import type { Summaries } from './summaries';
+import type { Summary } from './param-effects';
+import { unknownCodeKeepsItInside } from './unknown-escapes';
+import type { TaskInfo } from './discover';
+
+/** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
+export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number):
+  Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
+  const param = fn.parameters[i];
+  const { escaped, kept } = summary.params[i] ?? {};
+  // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
+  // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
+  // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
+  // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
+  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
+  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? summary.params[i]?.inFunction;
+  const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
+  return {
+    ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && object ? { returned: formatReason(escaped) } : {}),
+    ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
+  };
+}
+
+/** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */
+export function forwarderParams(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike): TaskInfo['params'] {
+  const summary = summaries.get(fn);
+  return fn.parameters.map((param, i) => ({ ...directionOf(ctx, param, summary.params[i] ?? {}), rro: false, ...outlives(ctx, summary, fn, i) }));
+}
+
+/**
+ * The parameter every path of `fn` returns as it is (`return acc` at the end and in every other return), if one is;
+ * nested functions' returns are theirs. An arrow function returning a parameter's name counts too.
+ */
+export function alwaysReturnedParameter(ctx: AnalysisContext, fn: FunctionLike): number | undefined {
+  const { ts } = ctx;
+  const index = (expr: ts.Expression | undefined): number => {
+    if (!expr || !ts.isIdentifier(expr)) return -1;
+    const symbol = symbolOf(ctx, expr);
+    return fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && symbolOf(ctx, p.name) === symbol);
+  };
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) { const i = index(fn.body); return i >= 0 ? i : undefined; }
+  const last = fn.body.statements[fn.body.statements.length - 1];
+  if (!last || !ts.isReturnStatement(last)) return undefined;
+  const found = index(last.expression);
+  if (found < 0) return undefined;
+  let every = true;
+  const visit = (node: ts.Node): void => {
+    if (!every || (node !== fn && (ts.isFunctionLike(node) || ts.isClassLike(node)))) return;
+    if (ts.isReturnStatement(node) && index(node.expression) !== found) every = false;
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  // The parameter must not be reassigned, or the name returned may hold another object.
+  const name = fn.parameters[found]!.name as ts.Identifier;
+  const symbol = symbolOf(ctx, name);
+  const reassigned = (node: ts.Node): boolean => (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isIdentifier(node.left) && symbolOf(ctx, node.left) === symbol) || ts.forEachChild(node, reassigned) === true;
+  return every && !reassigned(fn.body) ? found : undefined;
+}
