@@ -31,7 +31,7 @@ const phases = [
     setImmediate(() => seen.push('immediate 2'));
   },
   (next) => {
-    programClock.attach(() => 5, () => Infinity);
+    programClock.attach(() => 5, () => []);
     setTimeout(() => { seen.push('timeout 100'); next(); }, 100);
     programClock.taskRan(3, 1000); // submitted before the timer: the plain program ran it before setting it
     setImmediate(() => seen.push('immediate 3'));
@@ -44,10 +44,11 @@ const phases = [
   },
   (next) => {
     setTimeout(() => { seen.push('timeout 60, free'); }, 60);
-    let unfinished = 6; // tasks 6 and 7 are submitted and run on: a timer set now is held until they finish
+    let unfinished = [6, 7]; // tasks 6 and 7 are submitted and run on: a timer set now is held until they finish
     programClock.attach(() => 7, () => unfinished);
     setTimeout(() => { seen.push('timeout 5, held'); next(); }, 5);
-    realSetTimeout(() => { unfinished = Infinity; programClock.taskSettled(); }, 100); // the engine's word, on real time
+    realSetTimeout(() => { unfinished = [7]; programClock.taskSettled(6); }, 60); // the engine's word, on real time
+    realSetTimeout(() => { unfinished = []; programClock.taskSettled(7); }, 100);
   },
 ];
 const run = (i) => setImmediate(() => (i < phases.length ? phases[i](() => run(i + 1)) : console.log(seen.join(','))));

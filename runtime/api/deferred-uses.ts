@@ -7,6 +7,7 @@
  */
 import { current, peek } from './lifecycle';
 import { Future } from './future';
+import { programClock } from './program-clock';
 import { submittingAhead } from './inline';
 
 /** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
@@ -139,6 +140,7 @@ export function promised<T>(future: Future<T>): Promise<T> {
   // One that awaited a timer or I/O settles when it comes, as the plain Promise settled at its own time
   // (`Promise.race` of two sleeps); the others after the calls before them.
   const record = future.entry.producer;
+  if (record) programClock.runsBeside(record.id); // the plain program went on beside it: no timer waits for it
   const inTurn = (): Promise<unknown> => (record?.wentAsync ? Promise.resolve() : previous);
   const ordered = value.then((v) => inTurn().then(() => v), (error: unknown) => inTurn().then(() => { throw error; }));
   // The next call's Promise settles after this one, but through `value`: a handler on `ordered` itself would make

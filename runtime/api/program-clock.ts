@@ -41,13 +41,15 @@ export class ProgramClock {
   /** Marks of timers that are set and not yet fired (or intervals not cleared): finished tasks add to their time. */
   private readonly watched = new Set<ClockMark>();
   private lastTask: () => number = () => 0;
-  /** The id of the oldest unfinished task (Infinity when none). */
-  private oldestUnfinished: () => number = () => Infinity;
+  /** The ids of the unfinished tasks, oldest first. */
+  private unfinished: () => Iterable<number> = () => [];
+  /** Calls of async tasks, which plain code ran beside its own (as Promises): no timer waits for them. */
+  private readonly beside = new Set<number>();
 
-  /** The running runtime says which task it submitted last and which unfinished one first (ids grow with each submission). */
-  attach(lastTask: () => number, oldestUnfinished: () => number): void {
+  /** The running runtime says which task it submitted last and which are unfinished (ids grow with each submission). */
+  attach(lastTask: () => number, unfinished: () => Iterable<number>): void {
     this.lastTask = lastTask;
-    this.oldestUnfinished = oldestUnfinished;
+    this.unfinished = unfinished;
   }
 
   /** The main thread enters the runtime (submitting, waiting, decoding, starting the run); leave() in a `finally`. */
@@ -55,9 +57,12 @@ export class ProgramClock {
   /** It leaves: the time since the outermost enter() is the runtime's. */
   leave(): void { if (--this.depth === 0) this.spentMs += performance.now() - this.enteredAt; }
 
+  /** The call of an async task: the plain program went on beside it, so its time is no timer's (deferred-uses.ts). */
+  runsBeside(taskId: number): void { this.beside.add(taskId); }
+
   /** A task ran for `ms` in a worker: a timer set before its call counts that time. */
   taskRan(taskId: number, ms: number): void {
-    if (this.watched.size === 0 || !(ms > 0)) return;
+    if (this.watched.size === 0 || !(ms > 0) || this.beside.has(taskId)) return;
     for (const mark of this.watched) {
       if (taskId <= mark.lastTask) continue;
       mark.taskMs += ms;
@@ -66,11 +71,11 @@ export class ProgramClock {
   }
 
   /** A task finished (ran, failed or was given up): a held timer whose earlier tasks are all done begins its time. */
-  taskSettled(): void {
+  taskSettled(taskId: number): void {
+    this.beside.delete(taskId);
     if (this.watched.size === 0) return;
-    const oldest = this.oldestUnfinished();
     for (const mark of this.watched) {
-      if (!mark.held || oldest <= mark.lastTask) continue;
+      if (!mark.held || this.unfinishedUpTo(mark.lastTask)) continue;
       mark.held = false;
       mark.realAt = performance.now();
       mark.spentAt = this.spentMs;
@@ -80,7 +85,16 @@ export class ProgramClock {
 
   mark(): ClockMark {
     const lastTask = this.lastTask();
-    return { realAt: performance.now(), spentAt: this.spentMs, lastTask, taskMs: 0, held: this.oldestUnfinished() <= lastTask };
+    return { realAt: performance.now(), spentAt: this.spentMs, lastTask, taskMs: 0, held: this.unfinishedUpTo(lastTask) };
+  }
+
+  /** A call up to `lastTask` that the plain program made at once (not an async task's) has not finished. */
+  private unfinishedUpTo(lastTask: number): boolean {
+    for (const id of this.unfinished()) {
+      if (id > lastTask) return false;
+      if (!this.beside.has(id)) return true;
+    }
+    return false;
   }
 
   /** The plain program's time since the mark, in ms (only later tasks' while it is held). */

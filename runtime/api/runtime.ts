@@ -110,7 +110,7 @@ export class Runtime {
       data: this.data, observers: this.observers, stats: this.stats, tasks: this.tasks, link: this.link, reads: this.reads, engineError, onDeath,
       raise: (record) => this.plain.raise(record),
     }, config.stallReportSeconds);
-    programClock.attach(() => this.nextTaskId - 1, () => this.tasks.pending.keys().next().value ?? Infinity);
+    programClock.attach(() => this.nextTaskId - 1, () => this.tasks.pending.keys());
   }
 
   // ── submission ───────────────────────────────────────────────────────────────
@@ -215,7 +215,7 @@ export class Runtime {
     const record = this.tasks.settle(outcome);
     if (!record) return;
     if (outcome.ranMs !== undefined) programClock.taskRan(outcome.taskId, outcome.ranMs);
-    programClock.taskSettled();
+    programClock.taskSettled(outcome.taskId);
     this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     this.waits.stall.progress();
     this.updateRef();
