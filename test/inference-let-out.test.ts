@@ -80,4 +80,31 @@ test('a class method whose state is outside its object (a module Map) still hand
   assert.ok(p.written || p.escaped !== undefined, 'p is written through the Map, or let out');
 });
 
+
+// What a result's type can hold (analysis/typed-reach.ts): tester #17's r14.
+test('a result typed to hold only numbers or strings (a record, an array, a Map) holds none of a parameter; a fitting parameter may still be it', () => {
+  const e = effects(`
+function totals<T>(x: T): Record<string, number> { return x as any; }
+function opaque(x: unknown): any { return x; }
+export function t(orders: { c: string; n: number }[], tags: string[], m: Map<string, number>, u: unknown): Record<string, number> {
+  if (tags.length) return totals(orders);
+  if (orders.length) return totals(tags);
+  if (m.size) return opaque(m) as Record<string, number>;
+  return u as Record<string, number>;
+}`);
+  // (A helper whose declared result type lies through a cast is believed: the type is the contract.)
+  assert.is(e.orders.escaped, undefined, 'an array of records cannot be a Record<string, number>');
+  assert.is(e.tags.escaped, undefined);
+  assert.match(e.m.escaped ?? '', /returned/, 'a cast says nothing of what the value is');
+  assert.match(e.u.escaped ?? '', /returned/, 'an unknown cast to the record may be it');
+});
+
+test('a result typed as an array of numbers may be a parameter of that type, never part of another', () => {
+  const e = effects(`
+function numbers<T>(x: T): number[] { return x as any; }
+export function t(xs: number[], rows: number[][]): number[] { return xs.length ? numbers(xs) : numbers(rows); }`);
+  assert.match(e.xs.escaped ?? '', /returned/);
+  assert.is(e.rows.escaped, undefined, 'a number[] holds no row of rows');
+});
+
 test.run();

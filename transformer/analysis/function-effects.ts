@@ -25,6 +25,7 @@ import { isReturnedClosure } from './returned-closures';
 import { undoneWrites } from './undone-writes';
 import { assignmentTargets } from './assignment-patterns';
 import { changingUse } from './method-receivers';
+import { heldByType } from './typed-reach';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -115,7 +116,7 @@ class FunctionEffects {
     const { ts } = this;
     const bare = skipParens(ts, value);
     if (from === undefined) {
-      this.record.returned(this.reach.of(value), node, text);
+      this.record.returned(heldByType(this.ctx, this.fn, value, this.reach.of(value)), node, text);
       if (ts.isArrowFunction(bare) || ts.isFunctionExpression(bare)) this.record.inFunction(this.reached(value), node, text);
     } else if (ts.isArrowFunction(from) || ts.isFunctionExpression(from) || ts.isFunctionDeclaration(from)) {
       this.record.inFunction(this.reached(value), node, text);

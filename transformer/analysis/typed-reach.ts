@@ -1,0 +1,31 @@
+/**
+ * What a value's type says it can hold. A `Record<string, number>`, a `number[]` or a `Map<string, string>` holds no
+ * object, so none of a parameter's parts; it is a parameter itself only if that parameter's type fits it. es-toolkit's
+ * `mapValues(groupBy(orders, …), …)` is code the analysis may not see through, and its result was taken to be `orders`
+ * (tester #17's r14: the task "may return its parameter", so its calls stayed direct).
+ */
+import type * as ts from 'typescript';
+import { hasPrimitiveElements, hasPrimitiveProperties, type AnalysisContext, type FunctionLike } from './context';
+import type { Reach } from './reach-values';
+
+const empty: ReadonlyMap<number, number> = new Map();
+
+/** `reach` narrowed to what `value`'s type can hold: no parts when it holds only primitives, then only fitting parameters. */
+export function heldByType(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expression, reach: Reach): Reach {
+  if (reach.direct.size === 0 && reach.contents.size === 0) return reach;
+  // (A cast says nothing of what the value is: `opaque(m) as Record<string, number>` may be `m`.)
+  const bare = ctx.ts.skipPartiallyEmittedExpressions(value);
+  if (ctx.ts.isAsExpression(bare) || ctx.ts.isTypeAssertionExpression(bare) || ctx.ts.isParenthesizedExpression(bare)) return reach;
+  if (!hasPrimitiveElements(ctx, value) && !hasPrimitiveProperties(ctx, value)) return reach;
+  const { checker } = ctx;
+  const type = checker.getTypeAtLocation(value);
+  const own = fn.parameters.length;
+  // (Indices past the parameters are other roots the flow follows: kept as they are. Either way round, for a parameter
+  // typed `unknown` or `object` returned through a cast.)
+  const fits = (p: number): boolean => {
+    const declared = checker.getTypeAtLocation(fn.parameters[p]);
+    return checker.isTypeAssignableTo(declared, type) || checker.isTypeAssignableTo(type, declared);
+  };
+  const direct = new Set([...reach.direct].filter((p) => p >= own || fits(p)));
+  return { direct, contents: empty as Reach['contents'] };
+}
