@@ -16,9 +16,10 @@ import type { TaskInfo } from '../analysis/discover';
 import { splitCallbackOf } from './split-callbacks';
 import { splitLoopOf, type SplitLoop } from './split-loops';
 import { givesPromise } from './only-reads';
-import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
+import { canGather } from './gathering-arrays';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -249,50 +250,14 @@ export class FutureFlow {
       isWriteTarget(this.ts, ref));
   }
 
-  /**
-   * A plain array of this file that can hold Futures until its elements are needed: typed arrays would turn a
-   * Future into NaN at once, and an array seen under another name could be read without a wait.
-   */
+  /** A plain array of this file that can hold Futures until its elements are needed (gathering-arrays.ts). */
   private canGather(id: ts.Identifier): boolean {
-    const symbol = symbolOf(this.facts.ctx, id);
-    if (!symbol) return false;
-    // Names rebound to one another (`let level = partial; …; level = next`) gather as one: each must be able to.
-    const group = this.aliases.groupOf(symbol);
-    return group.every((member) => {
-      const name = member.valueDeclaration && this.ts.getNameOfDeclaration(member.valueDeclaration);
-      if (!name || !this.ts.isIdentifier(name) || !this.facts.isFileLocal(name) ||
-        !this.facts.ctx.checker.isArrayType(this.facts.ctx.checker.getTypeAtLocation(name))) return false;
-      if (this.isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
-      return this.facts.references(member).every((ref) => isDeclarationName(this.ts, ref) || this.isElementUse(ref) || this.movesWithin(ref, group));
-    });
-  }
-
-  /** `level = next`, `let level = partial`: the array only passes to (or takes) another name of its group. */
-  private movesWithin(ref: ts.Identifier, group: readonly ts.Symbol[]): boolean {
-    const { ts } = this;
-    if (this.aliases.isAliasSource(ref)) return true;
-    const parent = ref.parent;
-    if (!isAssignedTo(ts, ref) || !ts.isBinaryExpression(parent)) return false;
-    const value = skipTransparent(ts, parent.right);
-    const source = ts.isIdentifier(value) ? symbolOf(this.facts.ctx, value) : undefined;
-    return source !== undefined && group.includes(source);
+    return canGather(this.facts, this.aliases, id, (symbol) => this.isFuture(symbol));
   }
 
   /** Mark the array, and every name it is rebound to, as gathering Futures. */
   private gather(id: ts.Identifier): void {
     for (const member of this.aliases.groupOf(symbolOf(this.facts.ctx, id)!)) this.futureArrays.add(member);
-  }
-
-  /** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument. */
-  private isElementUse(ref: ts.Identifier): boolean {
-    const { ts } = this;
-    const parent = ref.parent;
-    if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
-    if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
-    const call = withWrappers(ts, ref).parent;
-    if (isArgumentOf(ts, call, ref)) return this.facts.taskOf(call) !== undefined && this.facts.forwarders.takesFutureAt(call, ref);
-    return false;
   }
 
   /** `xs.map(x => call)`, `xs.map(x => { return call; })` or `Array.from(xs, x => call)`, where `node` is the callback's result. */

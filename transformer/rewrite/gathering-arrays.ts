@@ -1,0 +1,50 @@
+/**
+ * Arrays that gather Futures (`parts.push(task(x))`, `parts[i] = task(x)`): a plain array of this file, seen under
+ * no other name, whose every use keeps its elements in view (an element read, a push, its length, an iteration, a
+ * task argument that takes Futures), so that each element's value is waited for where it is used (futures.ts).
+ * Typed arrays would turn a Future into NaN at once, and an array seen under another name could be read without a
+ * wait.
+ */
+import type * as ts from 'typescript';
+import { symbolOf } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import type { AliasGroups } from './aliases';
+import { isArgumentOf, isAssignedTo, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+
+/** The array `id` names can hold Futures until its elements are needed (see above). */
+export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identifier, isFuture: (symbol: ts.Symbol) => boolean): boolean {
+  const { ts, ctx } = facts;
+  const symbol = symbolOf(ctx, id);
+  if (!symbol) return false;
+  // Names rebound to one another (`let level = partial; …; level = next`) gather as one: each must be able to.
+  const group = aliases.groupOf(symbol);
+  return group.every((member) => {
+    const name = member.valueDeclaration && ts.getNameOfDeclaration(member.valueDeclaration);
+    if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name) || !ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
+    if (isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
+    return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
+  });
+}
+
+/** `level = next`, `let level = partial`: the array only passes to (or takes) another name of its group. */
+function movesWithin(facts: FileFacts, aliases: AliasGroups, ref: ts.Identifier, group: readonly ts.Symbol[]): boolean {
+  const { ts } = facts;
+  if (aliases.isAliasSource(ref)) return true;
+  const parent = ref.parent;
+  if (!isAssignedTo(ts, ref) || !ts.isBinaryExpression(parent)) return false;
+  const value = skipTransparent(ts, parent.right);
+  const source = ts.isIdentifier(value) ? symbolOf(facts.ctx, value) : undefined;
+  return source !== undefined && group.includes(source);
+}
+
+/** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument. */
+function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
+  const { ts } = facts;
+  const parent = ref.parent;
+  if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
+  if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
+  const call = withWrappers(ts, ref).parent;
+  if (isArgumentOf(ts, call, ref)) return facts.taskOf(call) !== undefined && facts.forwarders.takesFutureAt(call, ref);
+  return false;
+}
