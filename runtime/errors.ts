@@ -16,6 +16,7 @@ export type TaskifyErrorCode =
   | 'TASKIFY_BAD_TASK'
   | 'TASKIFY_DEPENDENCY_FAILED'
   | 'TASKIFY_WORKER_DIED'
+  | 'TASKIFY_STOPPED_BESIDE'
   | 'TASKIFY_TIMED_OUT'
   | 'TASKIFY_CANCELLED'
   | 'TASKIFY_RUN_STOPPED'
@@ -142,6 +143,14 @@ export function runStopped(where: string, failedWhere: string, cause: Error | un
 export function workerDied(attempts: number, detail: string): SerializedError {
   return serializeError(new TaskifyError('TASKIFY_WORKER_DIED',
     `the worker running this task died ${attempts} time(s) (${detail}); the task was retried once and is not retried again`));
+}
+
+/**
+ * The thread a task ran on was terminated to stop another task running beside it (a cancellation, a timeout): not
+ * the task's failure. The engine runs it again without counting the attempt.
+ */
+export function stoppedBeside(): TaskifyError {
+  return new TaskifyError('TASKIFY_STOPPED_BESIDE', 'the thread running this task was stopped to end another task on it');
 }
 
 export function engineDied(detail: string): TaskifyError {

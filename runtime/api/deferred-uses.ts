@@ -77,7 +77,10 @@ function letGo(future: Future<unknown>): void {
   else { const producer = future.entry.producer; if (producer) producer.observed = true; }
 }
 
-/** A submission the plain program never made (see eachThen): stopped if still running, its failure never reported. */
+/**
+ * A submission the plain program never made (see eachThen): stopped if still running, its failure never reported.
+ * (The tasks sharing its thread run again: engine/local-pool.ts stopThreadOf.)
+ */
 function dismiss(future: Future<unknown>): void {
   letGo(future);
   const a = peek();

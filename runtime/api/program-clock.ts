@@ -43,7 +43,10 @@ export class ProgramClock {
   private lastTask: () => number = () => 0;
   /** The ids of the unfinished tasks, oldest first. */
   private unfinished: () => Iterable<number> = () => [];
-  /** Calls of async tasks, which plain code ran beside its own (as Promises): no timer waits for them. */
+  /**
+   * Calls of async tasks, which plain code ran beside its own (as Promises), and calls made through the runtime's API
+   * (`task(…)(x)`), which no plain program made at once: no timer waits for them, nor counts their time.
+   */
   private readonly beside = new Set<number>();
 
   /** The running runtime says which task it submitted last and which are unfinished (ids grow with each submission). */

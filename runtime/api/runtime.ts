@@ -141,6 +141,8 @@ export class Runtime {
       id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
       inPlainOrder: site !== undefined,
     };
+    // A call of the runtime's own API (no call site): a program written for parallelism, whose timers wait for nothing.
+    if (site === undefined) programClock.runsBeside(record.id);
     for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
     this.stats.add('mainEncodeMs', performance.now() - started);
 

@@ -165,7 +165,11 @@ export function createEngine(options: EngineOptions): Engine {
   function onCrash(task: Running, error: unknown): void {
     if (closing) return;
     const { node } = task;
-    if (task.stop) {
+    if (error instanceof TaskifyError && error.code === 'TASKIFY_STOPPED_BESIDE') {
+      // Its thread was terminated to stop another task: run it again, not counted as an attempt.
+      node.attempts--;
+      graph.requeueTask(state, node.id);
+    } else if (task.stop) {
       const cause: FailureCause = task.stop.kind === 'timed-out' ? 'timed out' : task.stop.kind === 'cancelled' ? 'cancelled' : 'run stopped';
       fail(node, stopError(node, task.stop), cause, undefined, task.stop);
     } else if (error instanceof TaskifyError && error.code === 'TASKIFY_WORKER_OUT_OF_MEMORY') {

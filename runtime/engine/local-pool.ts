@@ -12,7 +12,7 @@ import type { RunOptions } from './executor';
 import { mostHeld } from './placement';
 import type { PoolWorkerData } from '../worker/task-worker';
 import { workerHeapMb } from '../config';
-import { workerOutOfMemory } from '../errors';
+import { stoppedBeside, workerOutOfMemory } from '../errors';
 
 export interface LocalPoolOptions {
   readonly workers: number;
@@ -45,6 +45,10 @@ export class LocalPool {
    * else was on a thread that died.
    */
   private readonly placed = new Map<number, { readonly worker: number; readonly timed: boolean }>();
+  /** Tasks on a thread terminated to stop another task (stopThreadOf): their rejection is no failure of theirs. */
+  private readonly besideStopped = new Set<number>();
+  /** Threads this pool is terminating: until they are gone, piscina still lists them, and must not be given tasks. */
+  private readonly stopping = new Set<number>();
   private timedRunning = 0;
   /** A dying thread rejects all its tasks with one error: how many tasks it had, counted when the first settles. */
   private readonly diedWith = new WeakMap<object, number>();
@@ -88,7 +92,11 @@ export class LocalPool {
     const runOptions = timed || transferList ? { ...(timed ? { signal: options.signal as never } : {}), ...(transferList ? { transferList } : {}) } : undefined;
     return this.pool.run(Object.assign(message, { [Piscina.queueOptionsSymbol]: carrier }), runOptions).then(
       (reply: WorkerReply) => { this.unplace(message.taskId); return reply; },
-      (error: unknown) => { const thrown = this.deathOf(message.taskId, error); this.unplace(message.taskId); throw thrown; },
+      (error: unknown) => {
+        const thrown = this.besideStopped.delete(message.taskId) ? stoppedBeside() : this.deathOf(message.taskId, error);
+        this.unplace(message.taskId);
+        throw thrown;
+      },
     );
   }
 
@@ -98,7 +106,12 @@ export class LocalPool {
    */
   private stopThreadOf(taskId: number): void {
     const placed = this.placed.get(taskId);
-    if (placed) void this.pool.threads.find((thread) => thread.threadId === placed.worker)?.terminate();
+    if (!placed) return;
+    // The other tasks on that thread die with it through no fault of theirs (a dismissed call of a split loop stopped
+    // while the next, taken one ran beside it): they reject with stoppedBeside, and run again.
+    for (const [other, where] of this.placed) if (other !== taskId && where.worker === placed.worker) this.besideStopped.add(other);
+    this.stopping.add(placed.worker);
+    void this.pool.threads.find((thread) => thread.threadId === placed.worker)?.terminate();
   }
 
   private unplace(taskId: number): void {
@@ -145,7 +158,7 @@ export class LocalPool {
     const best = mostHeld(workers, {
       held: (worker) => (carrier?.held ? carrier.held(worker.id) : 0),
       // A timed task starts at once and alone: its clock is its own run, and stopping it stops nothing else.
-      eligible: (worker) => !worker.terminating && !worker.destroyed && worker.currentUsage < this.options.tasksPerWorker &&
+      eligible: (worker) => !worker.terminating && !worker.destroyed && !this.stopping.has(worker.id) && worker.currentUsage < this.options.tasksPerWorker &&
         !timedOn?.has(worker.id) && !(timed && worker.currentUsage > 0),
       load: (worker) => worker.currentUsage,
     });
