@@ -100,7 +100,12 @@ function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): S
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
     if (declaration && prelude.some((statement) => statement.declarationList.declarations.includes(declaration as ts.VariableDeclaration))) return true;
     const earlier = declaration && ts.isVariableDeclaration(declaration) ? resultNames.get(declaration) : undefined;
-    if (earlier && earlier.end <= id.pos) { chained.set(earlier, (declaration as ts.VariableDeclaration).name as ts.Identifier); return true; }
+    if (earlier && earlier.end <= id.pos) {
+      // Only as a whole argument, where a Future can stand (`segLen([p, { x: c.x }])` needs c's value: tester #18's 25).
+      if (!isWholeArgument(ts, id, taskCalls)) return false;
+      chained.set(earlier, (declaration as ts.VariableDeclaration).name as ts.Identifier);
+      return true;
+    }
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
   const first = bodyStatement(ts, taskCalls[0])!;
@@ -189,6 +194,17 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
 function jumpsToLoop(t: typeof ts, jump: ts.BreakOrContinueStatement, body: ts.Statement): boolean {
   const loop = body.parent;
   return t.isLabeledStatement(loop.parent) && loop.parent.label.text === jump.label!.text && !labelledWithin(t, jump, body);
+}
+
+/**
+ * `id` is one of the calls' arguments itself (through parentheses, `as` or `!`), or an element of an array literal
+ * that is (`total([sum, n])`: the runtime takes the Futures an argument's arrays hold, as futures.ts flowsAsFuture).
+ */
+function isWholeArgument(t: typeof ts, id: ts.Identifier, calls: readonly ts.CallExpression[]): boolean {
+  let node: ts.Node = id;
+  while (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isNonNullExpression(node.parent) ||
+    t.isArrayLiteralExpression(node.parent)) node = node.parent;
+  return calls.some((call) => call.arguments.includes(node as ts.Expression));
 }
 
 /** The names any assignment or update in the body targets. */
