@@ -37,8 +37,54 @@ test('what a storing method keeps is written through the receiver later, and the
     const p = found(lib, 'p: number[][]', 'L.g([[0]], p);').p;
     assert.match(p, /^inout:/, `${lib}: ${p}`);
   }
+  // The receiver is the caller's: one whose push is its own may write what it is given.
+  for (const lib of ['export function g(x, p) { x.push(p); }', 'export function g(x, p) { x.push(...p); }']) {
+    const p = found(lib, 'p: number[][]', 'L.g({ push(o: any) { o[0] = 1; } }, p);').p;
+    assert.match(p, /^inout:/, `${lib}: ${p}`);
+  }
+  // A module's own function named like one (not a method of the caller's object) is judged by its body.
+  const own = found('export function fill(p) { p[0] = [1]; } export function g(p) { fill(p); }', 'p: number[][]', 'L.fill(p);').p;
+  assert.match(own, /^inout:/, own);
   const x = found('export function g(x, ...ys) { for (var y of ys) x.push(...y); return x; }', 'x: number[]', 'L.g(x, [1]);').x;
   assert.match(x, /^inout:.*push/, x);
+});
+
+test('a number method by its name reads its untyped receiver, as string methods do', () => {
+  const p = found('export function g(point) { return point[0].toFixed(9) + "," + point[1].toPrecision(3); }', 'p: number[]', 'return L.g(p);').p;
+  assert.match(p, /^in:/, p);
+  const q = found('export function g(point) { point[0] = +point[0].toFixed(9); }', 'p: number[]', 'L.g(p);').p;
+  assert.match(q, /^inout:/, q);
+});
+
+/**
+ * json-pointer's shape: a function carrying the API as members, exported whole, one member handing another to a
+ * built-in as a callback (`refTokens.map(api.escape)`).
+ */
+const API = (extra: string): string => 'function api(obj) { return api.get(obj); }\n' +
+  'api.get = function get(obj) { return obj[0]; };\n' +
+  'api.each = function each(rows) { return rows.map(api.get); };\n' +
+  'api.wrap = function wrap(obj) { var w = api.bind(api, obj); for (var k in api) if (api.hasOwnProperty(k)) w[k] = api[k].bind(w, obj); return w; };\n' +
+  `${extra}\nmodule.exports = api;\n`;
+const viaApi = (lib: string, call: string): string =>
+  directions({ 'lib.js': lib, ...task('p: number[]', `${call};`, "import api = require('./lib.js');") }).p;
+
+test('a member of a function the module builds its API on, handed as a callback, is the function assigned to it once', () => {
+  assert.match(viaApi(API(''), 'api.each([p])'), /^in:/);
+  assert.match(viaApi(API('api.set = function set(obj) { obj[0] = 1; };\napi.put = function put(rows) { rows.forEach(api.set); };'), 'api.put([p])'), /^inout:.*set/);
+});
+
+test('a member of such a function is not trusted where the file may change it', () => {
+  for (const extra of [
+    'api.get = function (obj) { obj.length = 0; };',
+    'api["get"] = function (obj) { obj.length = 0; };',
+    'Object.assign(api, { get: function (obj) { obj.length = 0; } });',
+    'globalThis.hook(api);',
+    'var alias = api; alias.get = function (obj) { obj.length = 0; };',
+    'api.get += "";',
+  ]) {
+    const p = viaApi(API(extra), 'api.each([p])');
+    assert.match(p, /^inout:/, `${extra}: ${p}`);
+  }
 });
 
 test.run();

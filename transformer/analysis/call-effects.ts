@@ -200,7 +200,7 @@ export class CallEffects {
         this.builtinReceiver(call, callee)) {
         this.read(params, arg, `read by \`${snippet(call)}\``);
       } else if (ts.isPropertyAccessExpression(callee) && readsArgumentsByName(callee.name.text) && this.trustsName(call)) {
-        this.read(params, arg, `read by \`${snippet(call)}\`, a method that calls and changes none of its arguments, by its name`);
+        this.read(params, arg, `read by \`${snippet(call)}\`, a reading method by its name`);
       } else if (this.inlineToReadingName(call, arg)) {
         this.read(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, a reading method by its name`);
         this.record.toCallback(params, arg, `captured by a function written here and given to \`${snippet(call)}\`, whose result may hold what it returns`);

@@ -19,6 +19,8 @@ import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './
 import { classOfScope, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
+import { namedFunction } from './callee-names';
+import { STORING_METHODS } from './builtins';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
@@ -62,6 +64,8 @@ export class Callbacks implements ReaderJudge {
     if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
     // An import of a package the program reads no declarations for (`ascending` from d3-array): its JavaScript.
     if (!fn && !declaration && (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) fn = behindImport(this.ctx, value);
+    // `refTokens.map(api.escape)`: a member trusted as a callee's name is (`ns.f`, a module's own `exports.f`, callee-names.ts).
+    if (!fn && ts.isPropertyAccessExpression(value)) fn = namedFunction(this.ctx, value);
     return fn && (fn as FunctionLike).body ? fn as FunctionLike : undefined;
   }
 
@@ -244,7 +248,9 @@ export class Callbacks implements ReaderJudge {
     const receiver = rootIdentifier(ts, callee.expression);
     const supplied = receiver ? this.suppliedBy(receiver) : undefined;
     if (!supplied) return false;
-    for (const arg of call.arguments) {
+    // (`x.push(...y)`: a storing method, taken to be the built-in's, calls nothing it is given: builtins.ts.)
+    const storing = ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text);
+    for (const arg of storing ? [] : call.arguments) {
       const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
       if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue; // analysed in this body
       if (isCallableValue(this.ctx, value) || (this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any) !== 0) {
