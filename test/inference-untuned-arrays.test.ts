@@ -56,6 +56,30 @@ test('a number method by its name reads its untyped receiver, as string methods 
   assert.match(q, /^inout:/, q);
 });
 
+test('a constant array literal has the built-in methods whatever type the checker gives it', () => {
+  // geometric's cleanRing and traceBoundaryRings: `/** @type {Polygon} */ const ring = [start]` where Polygon is a
+  // typedef of a file not shipped makes `ring` any (here by a JSDoc cast, which the test's in-memory program reads).
+  const ANY = (init: string): string => `/** @type {any} */ (${init})`;
+  for (const lib of [
+    `export function g(ring) { const cleaned = ${ANY('[ring[0]]')}; for (let i = 1; i < ring.length; i++) cleaned.push(ring[i]); cleaned.splice(0, 1); return cleaned; }`,
+    `export function g(ring) { const out = ${ANY('[]')}; out[0] = ring[0]; out.length = 1; out.unshift(ring[1]); return out.length; }`,
+    `export function g(ring) { const rings = []; const out = ${ANY('[ring[0]]')}; out.push(ring[1]); rings.push(out); return rings; }`,
+  ]) {
+    const p = found(lib, 'p: number[][]', 'return L.g(p);').p;
+    assert.match(p, /^in:/, `${lib}: ${p}`);
+  }
+  for (const lib of [
+    // What it holds written; its method replaced by a key that may be a string, or by code it is handed to.
+    `export function g(ring) { const out = ${ANY('[ring[0]]')}; out[0][0] = 1; }`,
+    `export function g(ring, k) { const out = ${ANY('[]')}; out[k] = (r) => { r[0] = 1; }; out.push(ring[0]); }`,
+    `export function g(ring) { const out = ${ANY('[]')}; globalThis.patch(out); out.push(ring[0]); }`,
+    `export function g(ring) { const out = ${ANY('[]')}; Object.assign(out, globalThis.methods); out.push(ring[0]); }`,
+  ]) {
+    const p = found(lib, 'p: number[][]', 'L.g(p, "push");').p;
+    assert.match(p, /^inout:/, `${lib}: ${p}`);
+  }
+});
+
 /**
  * json-pointer's shape: a function carrying the API as members, exported whole, one member handing another to a
  * built-in as a callback (`refTokens.map(api.escape)`).

@@ -32,6 +32,7 @@ import { inlineExecutor, isSettlingFunction } from './promise-executors';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
 import { ownExportMember } from './own-exports';
+import { isFreshArrayConstant } from './fresh-arrays';
 import { argumentEffect } from './spread-arguments';
 
 /** Built-in functions calling their second argument with the elements of their first. */
@@ -257,7 +258,7 @@ export class CallEffects {
   private builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
       isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce)) ||
-      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce));
+      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce)) || isFreshArrayConstant(this.ctx, callee.expression);
   }
 
   /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */
