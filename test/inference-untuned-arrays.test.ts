@@ -80,6 +80,28 @@ test('a constant array literal has the built-in methods whatever type the checke
   }
 });
 
+test('a copy of the caller\'s data (`x.slice(i)`, a variable holding one) has the built-in methods', () => {
+  const CONCAT = 'function concat$(x, ...ys) { for (var y of ys) x.push(...y); return x; }\n';
+  for (const lib of [
+    // extra-array's cycle and fill: the copy handed to a function pushing into it; a method of the copy itself.
+    `${CONCAT}export function g(x, n) { var a = x.slice(0, n); concat$(a, x); return concat$(a, x.slice(0, 1)); }`,
+    'export function g(x, v, i, I) { return x.slice().fill(v, i, I); }',
+    'export function g(x, j, i, I) { return x.slice().copyWithin(j, i, I); }',
+  ]) {
+    const p = found(lib, 'p: number[]', 'return L.g(p, 1, 0, 1);').p;
+    assert.match(p, /^in:/, `${lib}: ${p}`);
+  }
+  // copyWithin$: the receiver changes, its position arguments are only read.
+  const end = found('export function g(x, j, i, I) { return x.copyWithin(j, i, I); }', 'p: number[]', 'return L.g([0, 1], 0, 1, p);').p;
+  assert.match(end, /^in:/, end);
+  // The caller's object is not plain data: its own slice may hand back anything.
+  const odd = found(`${CONCAT}export function g(x, q) { var a = x.slice(0); concat$(a, [q]); }`, 'p: number[]',
+    'L.g({ slice: () => ({ push(o: any) { o[0] = 1; } }) }, p);').p;
+  assert.match(odd, /^inout:/, odd);
+  const copied = found('export function g(x) { var a = x.slice(0); a[0][0] = 1; return a; }', 'p: number[][]', 'L.g(p);').p;
+  assert.match(copied, /^inout:/, copied);
+});
+
 /**
  * json-pointer's shape: a function carrying the API as members, exported whole, one member handing another to a
  * built-in as a callback (`refTokens.map(api.escape)`).

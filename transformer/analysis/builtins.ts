@@ -74,7 +74,7 @@ export const readsArgumentsByName = (method: string): boolean => READING_METHODS
  * `x.unshift(v)`, `x.splice(i, n, ...vs)`, `x.fill(v)`). Not trusted by name alone (a module's own `fill(points)` may
  * write them): only as a method of the caller's object, taken to be the built-in's (callbacks.ts isCallerMethod).
  */
-export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'fill']);
+export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', /* positions only: */ 'copyWithin']);
 
 /**
  * String methods that move the lastIndex of a global or sticky RegExp they are given, a write of it: `replace`,

@@ -258,7 +258,7 @@ export class CallEffects {
   private builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
       isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce)) ||
-      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce)) || isFreshArrayConstant(this.ctx, callee.expression);
+      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce)) || isFreshArrayConstant(this.ctx, callee.expression) || this.callbacks.isCallerCopy(callee.expression);
   }
 
   /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */

@@ -25,7 +25,7 @@ import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
-import { iteratedReceiver } from './caller-iterators';
+import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
@@ -183,7 +183,8 @@ export class Callbacks implements ReaderJudge {
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
     // `a.values()`: an iterator what the caller gave hands out, which holds only readers when that is data without
     // functions (assumed of it: caller-iterators.ts).
-    const iterated = this.readingCallbacks ? iteratedReceiver(this.ctx, value) : undefined;
+    // (Or a copy of it, `x.slice(i, j)`: its elements, in a new array with the built-in methods.)
+    const iterated = this.readingCallbacks ? iteratedReceiver(this.ctx, value) ?? copiedReceiver(this.ctx, value) : undefined;
     const from = iterated && this.suppliedBy(iterated);
     if (from) { this.assume(from.param, BUILTIN_FIELD + from.field); return true; }
     // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
@@ -258,6 +259,19 @@ export class Callbacks implements ReaderJudge {
       }
     }
     this.assume(supplied.param, '');
+    return true;
+  }
+
+  /**
+   * `x.slice().fill(v)`, `a.push(...y)` after `var a = x.slice(i)`: a copy of what the caller gave, an array with the
+   * built-in methods when that is data without functions (assumed of it: caller-iterators.ts copiedReceiver).
+   */
+  isCallerCopy(receiver: ts.Expression): boolean {
+    if (!this.readingCallbacks) return false;
+    const from = copiedReceiver(this.ctx, receiver);
+    const supplied = from && this.suppliedBy(from);
+    if (!supplied) return false;
+    this.assume(supplied.param, BUILTIN_FIELD + supplied.field);
     return true;
   }
 
