@@ -133,4 +133,21 @@ test('a member of such a function is not trusted where the file may change it', 
   }
 });
 
+test('a callback run by fn.call(ctx, x) is that callback\'s call, also for a walker that recurses through it', () => {
+  // json-pointer's walk over the foreach package.
+  const EACH = 'function each(obj, fn, ctx) { for (var i = 0; i < obj.length; i++) fn.call(ctx, obj[i], i, obj); }\n';
+  const walk = found(`${EACH}export function g(obj, it) { (function next(cur) { each(cur, function (v) { if (Array.isArray(v)) next(v); else it(v); }); }(obj)); }`,
+    'p: any[]', 'L.g(p, (v: unknown) => String(v));').p;
+  assert.match(walk, /^in:/, walk);
+  for (const [lib, call] of [
+    [`${EACH}export function g(obj) { each(obj, function (v) { if (Array.isArray(v)) g(v); else v[0] = 1; }); }`, 'L.g(p);'],
+    [`${EACH}export function g(obj) { each(obj, function (v) { v.m(); }); }`, 'L.g([p]);'],
+    [`${EACH}export function g(obj, f) { each(obj, f, obj); }`, 'L.g(p, function (this: any) { this[0] = 1; });'],
+    [`${EACH}export function g(obj, f) { each(obj, f); }`, 'L.g(p, (v: any) => { v[0] = 1; });'],
+  ]) {
+    const p = found(lib, 'p: any', call).p;
+    assert.match(p, /^inout:/, `${lib}: ${p}`);
+  }
+});
+
 test.run();

@@ -245,6 +245,12 @@ export class Callbacks implements ReaderJudge {
   isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
     const { ts } = this;
     if (!this.readingCallbacks) return false;
+    // `fn.call(ctx, obj[i], i, obj)` of a callback taken to only read is that callback's call (call-effects.ts
+    // callsReadingCallback), as `fn(obj[i], i, obj)` is: no method of a caller's object, whose arguments would be
+    // assumed to hold only readers (json-pointer's foreach: that assumption on `obj` could not be made good by a
+    // recursive walker handing it an element, `each(cur, (v) => next(v))`).
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply') &&
+      this.isReadingCallback(skipParens(ts, callee.expression))) return false;
     // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
     const receiver = rootIdentifier(ts, callee.expression);
     const supplied = receiver ? this.suppliedBy(receiver) : undefined;
