@@ -41,6 +41,8 @@ export const READING_METHODS = new Set([
   'subarray', 'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'toSpliced', 'with', 'get', 'has',
   'valueOf', 'hasOwnProperty', 'charAt', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'padStart', 'padEnd',
   'trim', 'split', 'substring', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'match', 'repeat', 'search', 'matchAll',
+  // Number (geometric's `point[0].toFixed(9)` on an untyped point)
+  'toFixed', 'toPrecision', 'toExponential',
   // Date
   'getTime', 'getFullYear', 'getUTCFullYear', 'getMonth', 'getUTCMonth', 'getDate', 'getUTCDate', 'getDay', 'getUTCDay',
   'getHours', 'getUTCHours', 'getMinutes', 'getUTCMinutes', 'getSeconds', 'getUTCSeconds', 'getMilliseconds',
@@ -66,6 +68,13 @@ const ARGUMENT_CALLING_METHODS = new Set([
  * as a reader: commit 7daa3e2.)
  */
 export const readsArgumentsByName = (method: string): boolean => READING_METHODS.has(method) && !ARGUMENT_CALLING_METHODS.has(method);
+
+/**
+ * Changing methods, by their name, that store their arguments in the receiver and call none of them (`x.push(...y)`,
+ * `x.unshift(v)`, `x.splice(i, n, ...vs)`, `x.fill(v)`). Not trusted by name alone (a module's own `fill(points)` may
+ * write them): only as a method of the caller's object, taken to be the built-in's (callbacks.ts isCallerMethod).
+ */
+export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', /* positions only: */ 'copyWithin']);
 
 /**
  * String methods that move the lastIndex of a global or sticky RegExp they are given, a write of it: `replace`,

@@ -19,6 +19,7 @@ import { isArraySlot } from './array-slots';
 import { overridingMethods } from './overrides';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
+import { isFreshArrayConstant } from './fresh-arrays';
 
 /** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
 export function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
@@ -61,7 +62,8 @@ export class CallKinds {
   builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
     return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
       isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce)) ||
-      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce));
+      isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce)) ||
+      isFreshArrayConstant(this.ctx, callee.expression) || this.callbacks.isCallerCopy(callee.expression);
   }
 
   /** `xs.reduce(cb, init)` runs the standard library's method (reach-flow.ts RunsBuiltinReduce): assumed of a caller's untyped object. */

@@ -19,11 +19,13 @@ import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './
 import { classOfScope, frozenField } from './held-callbacks';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
+import { namedFunction } from './callee-names';
+import { STORING_METHODS } from './builtins';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
-import { iteratedReceiver } from './caller-iterators';
+import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
@@ -62,6 +64,8 @@ export class Callbacks implements ReaderJudge {
     if (!fn && ts.isCallExpression(value)) fn = functionOfExpression(this.ctx, value, 0);
     // An import of a package the program reads no declarations for (`ascending` from d3-array): its JavaScript.
     if (!fn && !declaration && (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value))) fn = behindImport(this.ctx, value);
+    // `refTokens.map(api.escape)`: a member trusted as a callee's name is (`ns.f`, a module's own `exports.f`, callee-names.ts).
+    if (!fn && ts.isPropertyAccessExpression(value)) fn = namedFunction(this.ctx, value);
     return fn && (fn as FunctionLike).body ? fn as FunctionLike : undefined;
   }
 
@@ -179,7 +183,8 @@ export class Callbacks implements ReaderJudge {
     if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => this.holdsOnlyReaders(e, '', inline));
     // `a.values()`: an iterator what the caller gave hands out, which holds only readers when that is data without
     // functions (assumed of it: caller-iterators.ts).
-    const iterated = this.readingCallbacks ? iteratedReceiver(this.ctx, value) : undefined;
+    // (Or a copy of it, `x.slice(i, j)`: its elements, in a new array with the built-in methods.)
+    const iterated = this.readingCallbacks ? iteratedReceiver(this.ctx, value) ?? copiedReceiver(this.ctx, value) : undefined;
     const from = iterated && this.suppliedBy(iterated);
     if (from) { this.assume(from.param, BUILTIN_FIELD + from.field); return true; }
     // `colors[i]`, `o.k`: a part of what the caller gave, assumed (as the whole of it) to hold only readers in turn.
@@ -240,11 +245,19 @@ export class Callbacks implements ReaderJudge {
   isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
     const { ts } = this;
     if (!this.readingCallbacks) return false;
+    // `fn.call(ctx, obj[i], i, obj)` of a callback taken to only read is that callback's call (call-effects.ts
+    // callsReadingCallback), as `fn(obj[i], i, obj)` is: no method of a caller's object, whose arguments would be
+    // assumed to hold only readers (json-pointer's foreach: that assumption on `obj` could not be made good by a
+    // recursive walker handing it an element, `each(cur, (v) => next(v))`).
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply') &&
+      this.isReadingCallback(skipParens(ts, callee.expression))) return false;
     // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
     const receiver = rootIdentifier(ts, callee.expression);
     const supplied = receiver ? this.suppliedBy(receiver) : undefined;
     if (!supplied) return false;
-    for (const arg of call.arguments) {
+    // (`x.push(...y)`: a storing method, taken to be the built-in's, calls nothing it is given: builtins.ts.)
+    const storing = ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text);
+    for (const arg of storing ? [] : call.arguments) {
       const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
       if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue; // analysed in this body
       if (isCallableValue(this.ctx, value) || (this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any) !== 0) {
@@ -252,6 +265,19 @@ export class Callbacks implements ReaderJudge {
       }
     }
     this.assume(supplied.param, '');
+    return true;
+  }
+
+  /**
+   * `x.slice().fill(v)`, `a.push(...y)` after `var a = x.slice(i)`: a copy of what the caller gave, an array with the
+   * built-in methods when that is data without functions (assumed of it: caller-iterators.ts copiedReceiver).
+   */
+  isCallerCopy(receiver: ts.Expression): boolean {
+    if (!this.readingCallbacks) return false;
+    const from = copiedReceiver(this.ctx, receiver);
+    const supplied = from && this.suppliedBy(from);
+    if (!supplied) return false;
+    this.assume(supplied.param, BUILTIN_FIELD + supplied.field);
     return true;
   }
 

@@ -58,3 +58,33 @@ export function methodKeys(ctx: AnalysisContext, key: ts.Expression, depth = 0):
   }
   return keys;
 }
+
+/**
+ * Copying methods whose result holds nothing but the receiver's own elements (or its characters): `slice`,
+ * `subarray`, `toReversed`, `flat` (its arguments are positions or a depth, never kept).
+ */
+const COPY_OF_RECEIVER = new Set(['slice', 'subarray', 'toReversed', 'flat']);
+
+/**
+ * The caller's object a fresh copy is made of (`x` of `x.slice(i, j)`, or of `a` after `var a = x.slice(i, i + n)`
+ * that nothing assigns again: extra-array's cycle, rotate, repeat handing `a` to `concat$`, whose `a.push(...y)` was
+ * assumed to be the caller's own method), else undefined. Trusted as an iterator is (see the top of this file): only
+ * under the assumption that the object is data without functions, whose `slice` is the standard library's and so
+ * hands back a new array of its elements, with the built-in methods.
+ */
+export function copiedReceiver(ctx: AnalysisContext, value: ts.Expression, depth = 0): ts.Identifier | undefined {
+  const { ts } = ctx;
+  value = skipParens(ts, value);
+  if (ts.isIdentifier(value) && depth < 3) {
+    const declaration = symbolOf(ctx, value)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+    if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0 && isReassigned(ctx, declaration)) return undefined;
+    return copiedReceiver(ctx, declaration.initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(value) || value.questionDotToken) return undefined;
+  const callee = skipParens(ts, value.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !COPY_OF_RECEIVER.has(callee.name.text) || callee.questionDotToken) return undefined;
+  const receiver = skipParens(ts, callee.expression);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  return rootIdentifier(ts, receiver) ?? copiedReceiver(ctx, receiver, depth + 1);
+}

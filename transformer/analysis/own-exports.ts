@@ -12,12 +12,14 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
 import { skipParens } from './expressions';
+import { functionMember } from './function-members';
 
 /** The export symbol `exports.f` / `module.exports.f` names in its own module, when the module keeps it as assigned. */
 export function ownExportMember(ctx: AnalysisContext, callee: ts.Expression): ts.Symbol | undefined {
   const { ts } = ctx;
   callee = skipParens(ts, callee);
-  if (!ts.isPropertyAccessExpression(callee) || !isExportsObject(ctx, callee.expression)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!isExportsObject(ctx, callee.expression)) return functionMember(ctx, callee); // `api.walk(…)`: function-members.ts
   const file = callee.getSourceFile();
   if (!keepsItsExports(ctx, file)) return undefined;
   const symbol = ctx.checker.getSymbolAtLocation(callee.name);
