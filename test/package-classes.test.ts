@@ -31,6 +31,8 @@ pkg('own-constructor', `;(function () {
   module.exports = clone(); module.exports.Num = module.exports; module.exports.default = module.exports;
 })();\n`);
 pkg('arrow-field', 'class Num { constructor(v) { this.v = v; this.plus = (o) => new Num(this.v + o.v); } }\nmodule.exports = { Num, default: Num };\n');
+pkg('private-method', 'class Num { #init(v) { this.v = v; } constructor(v) { this.#init(v); } }\nmodule.exports = { Num, default: Num };\n');
+pkg('private-base', 'class Base { #data = 0; }\nclass Num extends Base { constructor(v) { super(); this.v = v; } }\nmodule.exports = { Num, default: Num };\n');
 pkg('plain-class', 'function Num(v) { this.v = v; }\nNum.prototype.constructor = Num;\nNum.prototype.plus = function (o) { return new Num(this.v + o.v); };\nmodule.exports = { Num, default: Num };\n');
 
 function resultStaysHere(name: string): string | undefined {
@@ -46,6 +48,11 @@ function resultStaysHere(name: string): string | undefined {
 test('an instance with an own constructor or a function field, set by its package, stays here with the reason', () => {
   assert.match(resultStaysHere('own-constructor') ?? '', /class Num, whose package gives each instance a function of its own, `x\.constructor = Num` \(index\.js:2\)/);
   assert.match(resultStaysHere('arrow-field') ?? '', /`this\.plus = \(o\) => new Num/);
+});
+
+test('an instance of a package class with a private member, its own or a base class\'s, stays here (tester #18\'s r22: ml-matrix)', () => {
+  assert.match(resultStaysHere('private-method') ?? '', /class Num, which has private #members that cannot be copied, `#init` \(index\.js:1\)/);
+  assert.match(resultStaysHere('private-base') ?? '', /class Num \(extending Base\), which has private #members that cannot be copied, `#data`/);
 });
 
 test("a package's class whose instances hold data only travels (a prototype's constructor is the class's, not the instance's)", () => {

@@ -8,7 +8,9 @@
  * read for the class's own code, a function or class of that name anywhere in the file (decimal.js makes `Decimal`
  * inside a `clone` factory), and an assignment there of an own `constructor` (`x.constructor = C`, not
  * `C.prototype.constructor`) or of a function to a field of `this` (`this.onChange = () => …`) marks the class:
- * its instances cannot travel, and sendable.ts says why. No JavaScript found, nothing found: the class travels.
+ * its instances cannot travel, and sendable.ts says why; so does a member with a private name (`#data`, `#init()`:
+ * tester #18's r22, ml-matrix's Matrix, whose instances the worker cannot rebuild), in the class or a base class of
+ * the same file. No JavaScript found, nothing found: the class travels.
  */
 import type * as ts from 'typescript';
 import { readFileSync } from 'node:fs';
@@ -33,7 +35,7 @@ export function packageClassOwnFunction(ctx: AnalysisContext, declaration: ts.Cl
   return why ?? undefined;
 }
 
-function ownFunctionIn(t: typeof ts, js: string, name: string): string | undefined {
+function ownFunctionIn(t: typeof ts, js: string, name: string, depth = 0): string | undefined {
   let source = parsed.get(js);
   if (!parsed.has(js)) {
     try { source = t.createSourceFile(js, readFileSync(js, 'utf8'), t.ScriptTarget.Latest, true, t.ScriptKind.JS); } catch { source = undefined; }
@@ -57,14 +59,32 @@ function ownFunctionIn(t: typeof ts, js: string, name: string): string | undefin
     }
     t.forEachChild(node, inClass);
   };
+  let privateMember: string | undefined;
+  const bases: string[] = [];
   const find = (node: ts.Node): void => {
-    if (why) return;
+    if (why || privateMember) return;
     if ((t.isFunctionDeclaration(node) || t.isClassDeclaration(node) || t.isClassExpression(node) || t.isFunctionExpression(node)) && node.name?.text === name) {
+      if (t.isClassLike(node)) {
+        // (`#initData(…)` of ml-matrix's Matrix: an instance rebuilt from its class lacks the brand its methods check.)
+        const own = node.members.find((m) => m.name && t.isPrivateIdentifier(m.name));
+        if (own) privateMember = `\`${own.name!.getText(source)}\` (${basename(js)}:${source!.getLineAndCharacterOfPosition(own.getStart(source)).line + 1})`;
+        const base = node.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+        if (base && t.isIdentifier(base)) bases.push(base.text);
+      }
       t.forEachChild(node, inClass);
       return;
     }
     t.forEachChild(node, find);
   };
   find(source);
-  return why && `an instance of class ${name}, whose package gives each instance a function of its own, ${why} (functions cannot travel to a worker)`;
+  if (privateMember) return `an instance of class ${name}, which has private #members that cannot be copied, ${privateMember}`;
+  if (why) return `an instance of class ${name}, whose package gives each instance a function of its own, ${why} (functions cannot travel to a worker)`;
+  // What its base classes in the same file give each instance, too.
+  for (const base of bases) {
+    if (depth < 8 && base !== name) {
+      const inBase = ownFunctionIn(t, js, base, depth + 1);
+      if (inBase) return inBase.replace(`an instance of class ${base},`, `an instance of class ${name} (extending ${base}),`);
+    }
+  }
+  return undefined;
 }
