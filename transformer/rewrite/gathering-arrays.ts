@@ -10,6 +10,8 @@ import { symbolOf } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
 import { isArgumentOf, isAssignedTo, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+import { isPrint } from './only-reads';
+import { isReadingStringify } from './json-reads';
 
 /** The array `id` names can hold Futures until its elements are needed (see above). */
 export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identifier, isFuture: (symbol: ts.Symbol) => boolean): boolean {
@@ -37,7 +39,7 @@ function movesWithin(facts: FileFacts, aliases: AliasGroups, ref: ts.Identifier,
   return source !== undefined && group.includes(source);
 }
 
-/** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument. */
+/** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument, a print. */
 function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   const { ts } = facts;
   const parent = ref.parent;
@@ -45,6 +47,8 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
   if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
   const call = withWrappers(ts, ref).parent;
+  // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
+  if (ts.isCallExpression(call) && call.arguments.includes(withWrappers(ts, ref)) && (isPrint(ts, call) || isReadingStringify(facts, call))) return true;
   if (isArgumentOf(ts, call, ref)) return facts.taskOf(call) !== undefined && facts.forwarders.takesFutureAt(call, ref);
   return false;
 }

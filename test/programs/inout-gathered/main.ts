@@ -1,0 +1,15 @@
+/**
+ * Results of a task that writes its argument, gathered in arrays the program then prints whole (tester #18's F1:
+ * each loop waited for its call before the next, as the task's calls are not reordered): the arrays hold the Futures,
+ * and a print waits for them all (transformer/rewrite/gathering-arrays.ts).
+ */
+import { Acc, add } from './kernels';
+
+const accs = [new Acc(), new Acc(), new Acc()];
+const pushed: number[] = [];
+for (const a of accs) pushed.push(add(a, 4));
+const slots: number[] = [];
+for (const [i, a] of accs.entries()) slots[i] = add(a, 6);
+console.log(pushed, JSON.stringify(slots), accs.map((a) => a.total));
+for (const a of accs) pushed.push(add(a, 1));
+console.log('again', pushed.join(' '), accs[1].steps);
