@@ -107,4 +107,11 @@ export function t(xs: number[], rows: number[][]): number[] { return xs.length ?
   assert.is(e.rows.escaped, undefined, 'a number[] holds no row of rows');
 });
 
+test('a function or an object type listing nothing says nothing of what it holds: a returned parameter stays returned', () => {
+  const e = effects(`
+export function t(f: (x: number) => number, o: {}): unknown { f(1); return Math.random() > 0.5 ? f : o; }`);
+  assert.match(e.f.escaped ?? '', /returned/);
+  assert.match(e.o.escaped ?? '', /returned/);
+});
+
 test.run();

@@ -16,9 +16,12 @@ export function heldByType(ctx: AnalysisContext, fn: FunctionLike, value: ts.Exp
   // (A cast says nothing of what the value is: `opaque(m) as Record<string, number>` may be `m`.)
   const bare = ctx.ts.skipPartiallyEmittedExpressions(value);
   if (ctx.ts.isAsExpression(bare) || ctx.ts.isTypeAssertionExpression(bare) || ctx.ts.isParenthesizedExpression(bare)) return reach;
-  if (!hasPrimitiveElements(ctx, value) && !hasPrimitiveProperties(ctx, value)) return reach;
   const { checker } = ctx;
   const type = checker.getTypeAtLocation(value);
+  // (A function, or an object type that lists nothing, `{}`, says nothing of what it holds.)
+  const listsNothing = checker.getPropertiesOfType(type).length === 0 && checker.getIndexInfosOfType(type).length === 0;
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0 || (listsNothing && !hasPrimitiveElements(ctx, value))) return reach;
+  if (!hasPrimitiveElements(ctx, value) && !hasPrimitiveProperties(ctx, value)) return reach;
   const own = fn.parameters.length;
   // (Indices past the parameters are other roots the flow follows: kept as they are. Either way round, for a parameter
   // typed `unknown` or `object` returned through a cast.)
