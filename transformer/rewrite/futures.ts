@@ -20,6 +20,7 @@ import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTranspare
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
 import { canGather } from './gathering-arrays';
+import { bindsPlainly } from './loop-headers';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -264,7 +265,10 @@ export class FutureFlow {
   private mapCallOf(node: ts.Node): ts.CallExpression | undefined {
     const { ts } = this;
     let fn: ts.Node = node.parent;
-    if (ts.isReturnStatement(fn) && ts.isBlock(fn.parent) && fn.parent.statements.length === 1) fn = fn.parent.parent;
+    // (`{ const [lo, hi] = stats[i]; return bins(xs, lo, hi) }`: constants the callback computes first, in the plain
+    // order, as each call of the callback runs: tester #18's F2.)
+    if (ts.isReturnStatement(fn) && ts.isBlock(fn.parent) && fn.parent.statements[fn.parent.statements.length - 1] === fn &&
+      fn.parent.statements.slice(0, -1).every((s) => this.bindsConstantsPlainly(s))) fn = fn.parent.parent;
     if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
     if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
     const call = fn.parent;
@@ -274,6 +278,13 @@ export class FutureFlow {
     // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
     if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
     return undefined;
+  }
+
+  /** `const n = 4 + i;`, `const [lo, hi] = stats[i];`: constants bound without running code but their values'. */
+  private bindsConstantsPlainly(statement: ts.Statement): boolean {
+    const { ts } = this;
+    return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+      statement.declarationList.declarations.every((d) => d.initializer !== undefined && bindsPlainly(this.facts, d.name));
   }
 
   /** Every use of a Future, or of an array of them, that needs the value (future-waits.ts). */
