@@ -114,4 +114,33 @@ export function t(f: (x: number) => number, o: {}): unknown { f(1); return Math.
   assert.match(e.o.escaped ?? '', /returned/);
 });
 
+test('rows pushed into entries of a local Map (a groupBy) stay in the call; returned with the Map, or pushed into an entry holding a parameter\'s array, they do not', () => {
+  const local = effects(`
+export function t(rows: { c: string }[]): number {
+  const m = new Map<string, { c: string }[]>();
+  for (const r of rows) (m.get(r.c) ?? m.set(r.c, []).get(r.c)!).push(r);
+  for (const r of rows) { if (!m.has(r.c)) m.set(r.c, []); m.get(r.c)!.push(r); }
+  return m.size;
+}`);
+  assert.equal(local.rows, { written: false, escaped: undefined, kept: undefined }, 'tester #18\'s r08');
+  const returned = effects(`
+export function t(rows: { c: string }[]): Map<string, { c: string }[]> {
+  const m = new Map<string, { c: string }[]>();
+  for (const r of rows) { if (!m.has(r.c)) m.set(r.c, []); m.get(r.c)!.push(r); }
+  return m;
+}`);
+  assert.match(returned.rows.escaped ?? '', /returned/);
+  assert.is(returned.rows.written, false);
+  const shared = effects(`
+export function t(rows: { c: string }[], into: { c: string }[][]): number {
+  const m = new Map<string, { c: string }[]>();
+  m.set('a', into[0]);
+  for (const r of rows) m.get('a')!.push(r);
+  return m.size;
+}`);
+  assert.ok(shared.into.written, 'the entry is into[0]');
+  // (As for `const e = [into[0]]; e[0].push(r)`: the rows may be written through into[0], and travel back with it.)
+  assert.ok(shared.rows.written || shared.rows.kept || shared.rows.escaped, 'the rows are not merely read');
+});
+
 test.run();

@@ -10,7 +10,7 @@ import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { ReachMap } from './reach';
 import type { Params, Reach } from './reach-values';
-import { rootIdentifier } from './expressions';
+import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
 import type { ParamEffects } from './param-effects';
 
@@ -138,7 +138,8 @@ export class EffectRecorder {
       for (const h of holders) if (h >= own && [...values].some((p) => p < own) && !this.parameterStoredIn.has(h)) this.parameterStoredIn.set(h, node);
       return;
     }
-    const root = rootIdentifier(this.ctx.ts, into);
+    // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
+    const root = entryRootAndDepth(this.ctx, into).root;
     if (!root || !this.isLocal(root)) this.escape(values, node, `stored outside the function: \`${snippet(node)}\``);
   }
 

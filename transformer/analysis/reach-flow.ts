@@ -8,7 +8,8 @@
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
-import { inlineFunctions, returnedExpressions, rootAndDepth, skipParens } from './expressions';
+import { inlineFunctions, returnedExpressions, skipParens } from './expressions';
+import { entryRootAndDepth } from './collection-entries';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { isLiteralAccumulator } from './accumulators';
@@ -121,7 +122,7 @@ export class ReachFlow {
     // A Reach keeps its depths (`c[i] = [p]`: p two levels into c); bare parameters are taken to sit in the slot itself.
     const values = 'direct' in stored ? all(stored) : stored;
     if (values.size === 0) return;
-    const { root, depth } = rootAndDepth(this.ts, into);
+    const { root, depth } = entryRootAndDepth(this.ctx, into);
     if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
     if (rootSymbol) this.addContents(rootSymbol, 'direct' in stored ? sunk(stored, depth + 1) : at(values, depth + 1));

@@ -15,6 +15,7 @@
  * Flow-insensitive and erring towards reaching: unknown code's results may be any part of what it was given.
  */
 import type * as ts from 'typescript';
+import { entryDepth } from './collection-entries';
 import { RECEIVER, type Root } from './reach-flow';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
 import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
@@ -214,6 +215,10 @@ export class ReachMap {
       }
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given (unless
       // the method is known to hand back none of its arguments: a built-in's lookup, a method whose summary says so).
+      // (`m.get(k)`, `xs.at(i)` of the language's collections: what it holds one level down; `m.set(k, v)`: the Map
+      // itself: collection-entries.ts.)
+      const entry = entryDepth(this.ctx, call);
+      if (entry !== undefined) return entry === 1 ? partOf(receiver) : receiver;
       const passed = this.resultOf(call, reaches, given);
       // (A method of the program that lets no part of its object out hands back none of it: `l.values()`.)
       if (this.returnsArgument(call, RECEIVER) === undefined) return passed;
