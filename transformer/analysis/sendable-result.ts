@@ -58,6 +58,10 @@ function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
 function unsupportedBuffer(t: ts.Type): string | undefined {
   const symbol = t.getSymbol();
   const name = symbol?.getName();
+  // (A Buffer is a Uint8Array whose `.buffer` is an ArrayBuffer: the hint to return a typed array misled, tester #18's F13.)
+  if (name === 'Buffer' && symbol!.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)) {
+    return 'a Node Buffer (not supported yet: return `new Uint8Array(buffer)`, and `Buffer.from(value)` where it is used)';
+  }
   if (name !== 'ArrayBuffer' && name !== 'SharedArrayBuffer' && name !== 'DataView') return undefined;
   if (!symbol!.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)) return undefined;
   return `${name === 'ArrayBuffer' ? 'an' : 'a'} ${name} (not supported yet: return a typed array)`;
