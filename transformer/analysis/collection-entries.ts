@@ -9,18 +9,22 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
 import { rootAndDepth } from './expressions';
 
-/** Methods handing back an entry of the collection (one level down), or the collection itself (`set`). */
-const ENTRY_METHODS = new Map([['get', 1], ['at', 1], ['set', 0]]);
+/**
+ * Methods handing back an entry of the collection (one level down), or the collection itself (`set`), or an iterator
+ * over its entries (`values`, `keys`), which holds them as the collection does: `for (const e of m.values()) e.sort()`
+ * sorts an entry, not what an entry holds (geometric's traceBoundaryRings).
+ */
+const ENTRY_METHODS = new Map([['get', 1], ['at', 1], ['set', 0], ['values', 0], ['keys', 0]]);
 const LANGUAGE_COLLECTION = /^(Map|Array|ReadonlyArray|ReadonlyMap)$/;
 
-/** `m.get(k)`, `xs.at(i)`: 1, an entry; `m.set(k, v)`: 0, the collection; undefined for any other call. */
+/** `m.get(k)`, `xs.at(i)`: 1, an entry; `m.set(k, v)`, `m.values()`: 0, as the collection; undefined for any other call. */
 export function entryDepth(ctx: AnalysisContext, call: ts.CallExpression): number | undefined {
   const { ts } = ctx;
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || call.questionDotToken || callee.questionDotToken) return undefined;
   const depth = ENTRY_METHODS.get(callee.name.text);
   return depth !== undefined && LANGUAGE_COLLECTION.test(ctx.checker.getTypeAtLocation(callee.expression).getSymbol()?.getName() ?? '') &&
-    !(depth === 0 && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(callee.expression))) ? depth : undefined;
+    !(callee.name.text === 'set' && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(callee.expression))) ? depth : undefined;
 }
 
 /** The variable an object sits in and how deep, through entry methods too (rootAndDepth for the rest). */
