@@ -143,4 +143,15 @@ export function t(rows: { c: string }[], into: { c: string }[][]): number {
   assert.ok(shared.rows.written || shared.rows.kept || shared.rows.escaped, 'the rows are not merely read');
 });
 
+test('an entry of a Map built from pairs, or of an array, is a parameter put there: writes through get, at and values() write it', () => {
+  for (const body of [
+    'const m = new Map([["k", p]]); m.get("k")![0] = 1;',
+    'const m = new Map([["k", p]]); for (const v of m.values()) v[0] = 1;',
+    'const m = new Map(new Map([["k", p]])); m.get("k")![0] = 1;',
+    'const m = new Map<string, number[]>(Object.entries({ k: p })); m.get("k")![0] = 1;',
+    'const a = [[p]]; a.at(0)![0][0] = 1;',
+    'const m = new Map<number, number[]>(); [p].forEach((x, i) => m.set(i, x)); m.get(0)![0] = 1;',
+  ]) assert.ok(effects(`export function t(p: number[]): void { ${body} }`).p.written, body);
+});
+
 test.run();

@@ -122,7 +122,10 @@ export class ReachMap {
       if (ts.isIdentifier(expr.expression) && COPYING_CONSTRUCTORS.has(expr.expression.text)) {
         // new Float64Array(x.buffer) is a view on x's memory, not a copy.
         if (args[0] && isArrayBufferLike(this.ctx, args[0])) return this.of(args[0]);
-        return hasPrimitiveElements(this.ctx, expr) ? NOTHING : either(...args.map((a) => elementsOf(this.of(a))));
+        if (hasPrimitiveElements(this.ctx, expr)) return NOTHING;
+        // (A Map holds its pairs' keys and values one level down, as its entries: `new Map([['k', p]]).get('k')` is p.)
+        const pairs = expr.expression.text === 'Map' || expr.expression.text === 'WeakMap';
+        return either(...args.map((a) => (pairs ? nest(partOf(partOf(this.of(a)))) : elementsOf(this.of(a)))));
       }
       const given = union(...args.map((a) => all(this.of(a))));
       // The program's own constructor makes a fresh object, which may hold what it was given but is none of it; only
