@@ -13,7 +13,7 @@
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext } from './context';
-import { skipParens } from './expressions';
+import { isAssignmentOperator, skipParens } from './expressions';
 import { readsArgumentsByName, STORING_METHODS } from './builtins';
 import { isBuiltinMethodCall } from './builtin-callees';
 
@@ -54,8 +54,6 @@ function everyMentionKeepsItAnArray(ctx: AnalysisContext, declaration: ts.Variab
   visit(scope);
   return ok;
 }
-
-const isAssignmentOperator = (t: typeof ts, kind: ts.SyntaxKind): boolean => kind >= t.SyntaxKind.FirstAssignment && kind <= t.SyntaxKind.LastAssignment;
 
 function keepsItAnArray(ctx: AnalysisContext, id: ts.Identifier): boolean {
   const { ts } = ctx;

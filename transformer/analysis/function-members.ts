@@ -14,7 +14,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
-import { skipParens } from './expressions';
+import { isAssignmentOperator, skipParens } from './expressions';
 import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
 
@@ -70,8 +70,6 @@ function everyMentionIsKnown(ctx: AnalysisContext, owner: ts.Symbol, declaration
   visit(declaration.getSourceFile());
   return ok;
 }
-
-const isAssignmentOperator = (t: typeof ts, kind: ts.SyntaxKind): boolean => kind >= t.SyntaxKind.FirstAssignment && kind <= t.SyntaxKind.LastAssignment;
 
 /** One mention of the function's name that cannot change what a member holds (see the header). */
 function knownMention(ctx: AnalysisContext, id: ts.Identifier): boolean {
