@@ -138,7 +138,7 @@ test('loop bodies making several task calls (a const, two in one print, a destru
   // rows 5 x 3, skipping 2 x 2, seen 2 x 2 (of 5 submitted), tally 3 x 2, risky 2 + 2 + 1 (the failure), partial one at a time.
   assert.ok(tasks.inWorkers >= 15 + 4 + 4 + 6 + 5 + 6, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-many', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 13, 'rows, skipping, seen, risky, tally, parts, trials, nested, sensors, kept, chained, cells and marks are split; partial (a break between calls) is not');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 14, 'rows, skipping, seen, risky, tally, parts, trials, nested, sensors, kept, chained, cells, marks and letters are split; partial (a break between calls) is not');
   assert.match(emitted, /results_\d+\.push\(__taskify\.submit\(__taskify_total_\d+, \[r\][^)]*\), __taskify\.submit\(__taskify_grade_\d+, \[r\][^)]*\), __taskify\.submit\(__taskify_spread_\d+, \[r\][^)]*\)\)/,
     'the first pass submits a pass\'s calls in the order the body makes them');
   assert.match(emitted, /const base_\d+ = next_\d+;\s*next_\d+ \+= 3;/, 'each pass of the second takes its own three');

@@ -56,10 +56,11 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
       primitive(arg.left) && primitive(arg.right);
   }
   // `[i, i * 10]`, `{ lo, hi: lo + n }`: a new array or object of simple values.
-  // (`[...xs, 0]`: an array's own iterator runs no code; `{ ...s, m: 0 }` copies own properties, which runs code only
+  // (`[...xs, 0]`, `[...word]`: an array's or a string's own iterator runs no code; `{ ...s, m: 0 }` copies own properties, which runs code only
   // through getters and proxies the program makes: json-reads.ts.)
   if (ts.isArrayLiteralExpression(arg)) {
-    return arg.elements.every((e) => ts.isSpreadElement(e) ? isLanguageArray(facts.ctx, e.expression) && isSimpleArgument(facts, e.expression, isOuter)
+    return arg.elements.every((e) => ts.isSpreadElement(e)
+      ? (isLanguageArray(facts.ctx, e.expression) || isStringNode(facts, e.expression)) && isSimpleArgument(facts, e.expression, isOuter)
       : isSimpleArgument(facts, e, isOuter));
   }
   if (ts.isObjectLiteralExpression(arg)) {
@@ -77,6 +78,13 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
       ? hasPrimitiveElements(facts.ctx, a.expression) && isSimpleArgument(facts, a.expression, isOuter) : isSimpleArgument(facts, a, isOuter));
   }
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
+}
+
+/** A string, whatever its literal type (not a number: `[...5]` throws). */
+function isStringNode(facts: FileFacts, node: ts.Expression): boolean {
+  const type = facts.ctx.checker.getTypeAtLocation(node);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((t) => (t.flags & facts.ts.TypeFlags.StringLike) !== 0);
 }
 
 /** An array, tuple or typed array: the language's own methods and iterator. */

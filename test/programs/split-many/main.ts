@@ -120,6 +120,7 @@ cells: for (const row of grid) {
   }
 }
 for (const p of [{ a: 1, b: 2, m: 3 }, { a: 4, b: 0, m: 1 }]) console.log('marks', score({ ...p, m: 0 }), score(p));
+for (const w of ['abca', 'xyz']) console.log('letters', JSON.stringify(tally([...w])));
 
 // An earlier call's value read in a later call's argument (`sp.min`) is a value, not a Future: no split (tester #18's 25).
 for (const r of rows) {
