@@ -25,7 +25,7 @@ export class FutureWaits {
   run(): void {
     for (const symbol of this.flow.futureSymbols()) {
       for (const ref of this.facts.references(symbol)) {
-        if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
+        if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref) || this.flow.gathersPushed(ref)) continue;
         // Writing into a task's result: later tasks must read the program's change. A value that may hold the call's
         // arguments (`const r = run(cfg)`, aliases.ts) is waited for with what its fields hold: tasks may write cfg.
         const writes = this.containers.writesThrough(ref, symbol);
@@ -92,7 +92,7 @@ export class FutureWaits {
     const own = symbolOf(this.facts.ctx, ref);
     if (own && this.flow.isFuture(own)) return false;
     if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
-      parent.parent.arguments.length === 1 && this.flow.isGathered(parent.parent.arguments[0])) return true;
+      parent.parent.arguments.length === 1 && (this.flow.isGathered(parent.parent.arguments[0]) || this.flow.isFutureName(parent.parent.arguments[0]))) return true;
     if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent &&
       parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.flow.isGathered(parent.parent.right)) return true;
     // `const first = blocks[0]`: the element goes on, as a Future, under another name (waited for at its uses).

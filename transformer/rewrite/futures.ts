@@ -251,6 +251,29 @@ export class FutureFlow {
       isWriteTarget(this.ts, ref));
   }
 
+  /**
+   * `const v = add(a, 5); out.push(v)`: a Future variable pushed, as a statement, into an array that can gather them
+   * (tester #18's F1: the loop waited for v at the push). The array gathers it; its elements are waited where used.
+   */
+  gathersPushed(ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const call = ref.parent;
+    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== ref || !ts.isExpressionStatement(call.parent) ||
+      !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'push' || !ts.isIdentifier(call.expression.expression)) return false;
+    const array = call.expression.expression;
+    const symbol = symbolOf(this.facts.ctx, array);
+    if (!symbol || (!this.futureArrays.has(symbol) && !this.canGather(array))) return false;
+    this.gather(array);
+    return true;
+  }
+
+  /** A variable holding a Future (see isFuture), named where it stands. */
+  isFutureName(value: ts.Expression): boolean {
+    const inner = skipTransparent(this.ts, value);
+    const symbol = this.ts.isIdentifier(inner) ? symbolOf(this.facts.ctx, inner) : undefined;
+    return symbol !== undefined && this.isFuture(symbol);
+  }
+
   /** A plain array of this file that can hold Futures until its elements are needed (gathering-arrays.ts). */
   private canGather(id: ts.Identifier): boolean {
     return canGather(this.facts, this.aliases, id, (symbol) => this.isFuture(symbol));

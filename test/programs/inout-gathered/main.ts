@@ -12,7 +12,9 @@ const slots: number[] = [];
 for (const [i, a] of accs.entries()) slots[i] = add(a, 6);
 console.log(pushed, JSON.stringify(slots), accs.map((a) => a.total));
 for (const a of accs) pushed.push(add(a, 1));
-console.log('again', pushed.join(' '), accs[1].steps);
+const named: number[] = [];
+for (const a of accs) { const v = add(a, 2); named.push(v); }
+console.log('again', pushed.join(' '), named, accs[1].steps);
 
 // A block-bodied callback computing constants before `return task(…)` gathers its Futures too (tester #18's F2).
 const bumps = accs.map((a, i) => { const [k, n] = [i, i * 2 + 1]; return add(a, n + k); });
