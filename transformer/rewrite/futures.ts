@@ -8,7 +8,7 @@
  * into an array of Futures) waits for it; an array of Futures waits for the element used, or for all of them.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, qualifiedName, symbolOf } from '../analysis/context';
+import { isPrimitiveNode, symbolOf } from '../analysis/context';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
@@ -19,8 +19,7 @@ import { givesPromise } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
-import { canGather } from './gathering-arrays';
-import { bindsPlainly } from './loop-headers';
+import { canGather, mapCallOf } from './gathering-arrays';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -204,7 +203,7 @@ export class FutureFlow {
       if (symbol && this.futures.has(symbol)) return;
     }
     // const parts = xs.map((x) => task(x)): parts gathers Futures.
-    const mapped = this.mapCallOf(node);
+    const mapped = mapCallOf(this.facts, node);
     if (mapped) {
       const holder = mapped.parent;
       if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
@@ -282,32 +281,6 @@ export class FutureFlow {
   /** Mark the array, and every name it is rebound to, as gathering Futures. */
   private gather(id: ts.Identifier): void {
     for (const member of this.aliases.groupOf(symbolOf(this.facts.ctx, id)!)) this.futureArrays.add(member);
-  }
-
-  /** `xs.map(x => call)`, `xs.map(x => { return call; })` or `Array.from(xs, x => call)`, where `node` is the callback's result. */
-  private mapCallOf(node: ts.Node): ts.CallExpression | undefined {
-    const { ts } = this;
-    let fn: ts.Node = node.parent;
-    // (`{ const [lo, hi] = stats[i]; return bins(xs, lo, hi) }`: constants the callback computes first, in the plain
-    // order, as each call of the callback runs: tester #18's F2.)
-    if (ts.isReturnStatement(fn) && ts.isBlock(fn.parent) && fn.parent.statements[fn.parent.statements.length - 1] === fn &&
-      fn.parent.statements.slice(0, -1).every((s) => this.bindsConstantsPlainly(s))) fn = fn.parent.parent;
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
-    if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
-    const call = fn.parent;
-    if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
-      return call;
-    }
-    // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
-    if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
-    return undefined;
-  }
-
-  /** `const n = 4 + i;`, `const [lo, hi] = stats[i];`: constants bound without running code but their values'. */
-  private bindsConstantsPlainly(statement: ts.Statement): boolean {
-    const { ts } = this;
-    return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
-      statement.declarationList.declarations.every((d) => d.initializer !== undefined && bindsPlainly(this.facts, d.name));
   }
 
   /** Every use of a Future, or of an array of them, that needs the value (future-waits.ts). */

@@ -6,7 +6,8 @@
  * wait.
  */
 import type * as ts from 'typescript';
-import { symbolOf } from '../analysis/context';
+import { qualifiedName, symbolOf } from '../analysis/context';
+import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
 import { isArgumentOf, isAssignedTo, isDeclarationName, skipTransparent, withWrappers } from './syntax';
@@ -51,4 +52,33 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   if (ts.isCallExpression(call) && call.arguments.includes(withWrappers(ts, ref)) && (isPrint(ts, call) || isReadingStringify(facts, call))) return true;
   if (isArgumentOf(ts, call, ref)) return facts.taskOf(call) !== undefined && facts.forwarders.takesFutureAt(call, ref);
   return false;
+}
+
+/**
+ * `xs.map(x => call)`, `xs.map(x => { return call; })` or `Array.from(xs, x => call)`, where `node` is the callback's
+ * result: the call builds an array of the callback's results, which may gather Futures.
+ */
+export function mapCallOf(facts: FileFacts, node: ts.Node): ts.CallExpression | undefined {
+  const { ts } = facts;
+  let fn: ts.Node = node.parent;
+  // (`{ const [lo, hi] = stats[i]; return bins(xs, lo, hi) }`: constants the callback computes first, in the plain
+  // order, as each call of the callback runs: tester #18's F2.)
+  if (ts.isReturnStatement(fn) && ts.isBlock(fn.parent) && fn.parent.statements[fn.parent.statements.length - 1] === fn &&
+    fn.parent.statements.slice(0, -1).every((s) => bindsConstantsPlainly(facts, s))) fn = fn.parent.parent;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
+  const call = fn.parent;
+  if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
+    return call;
+  }
+  // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
+  if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
+  return undefined;
+}
+
+/** `const n = 4 + i;`, `const [lo, hi] = stats[i];`: constants bound without running code but their values'. */
+function bindsConstantsPlainly(facts: FileFacts, statement: ts.Statement): boolean {
+  const { ts } = facts;
+  return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+    statement.declarationList.declarations.every((d) => d.initializer !== undefined && bindsPlainly(facts, d.name));
 }
