@@ -212,6 +212,12 @@ export class FutureFlow {
         else this.futureArrays.add(symbolOf(this.facts.ctx, holder.name)!);
         return;
       }
+      // `out = docs.map((d) => task(d))` into a `let` of this file that can gather (tester #18's F8).
+      if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === mapped &&
+        ts.isIdentifier(holder.left) && ts.isExpressionStatement(holder.parent) && this.facts.isFileLocal(holder.left) && this.canGather(holder.left)) {
+        this.gather(holder.left);
+        return;
+      }
     }
     if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
   }

@@ -29,13 +29,18 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
   });
 }
 
-/** `level = next`, `let level = partial`: the array only passes to (or takes) another name of its group. */
+/**
+ * `level = next`, `let level = partial`: the array only passes to (or takes) another name of its group; or it takes
+ * a new array (`out = docs.map(…)`, `out = []`), whose elements are waited for where they are used as any others.
+ */
 function movesWithin(facts: FileFacts, aliases: AliasGroups, ref: ts.Identifier, group: readonly ts.Symbol[]): boolean {
   const { ts } = facts;
   if (aliases.isAliasSource(ref)) return true;
   const parent = ref.parent;
   if (!isAssignedTo(ts, ref) || !ts.isBinaryExpression(parent)) return false;
   const value = skipTransparent(ts, parent.right);
+  if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(parent.parent) &&
+    (ts.isArrayLiteralExpression(value) || (ts.isCallExpression(value) && mapCallOfCallback(facts, value)))) return true;
   const source = ts.isIdentifier(value) ? symbolOf(facts.ctx, value) : undefined;
   return source !== undefined && group.includes(source);
 }
@@ -74,6 +79,17 @@ export function mapCallOf(facts: FileFacts, node: ts.Node): ts.CallExpression | 
   // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
   if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;
   return undefined;
+}
+
+/** `xs.map((x) => …)` or `Array.from(xs, (x) => …)`: a new array of a callback's results. */
+function mapCallOfCallback(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'map' && call.arguments.length >= 1) {
+    const type = facts.ctx.checker.getTypeAtLocation(callee.expression);
+    return facts.ctx.checker.isArrayType(type) || facts.ctx.checker.isTupleType(type);
+  }
+  return qualifiedName(ts, callee) === 'Array.from' && call.arguments.length === 2;
 }
 
 /** `const n = 4 + i;`, `const [lo, hi] = stats[i];`: constants bound without running code but their values'. */

@@ -19,3 +19,8 @@ console.log('again', pushed.join(' '), named, accs[1].steps);
 // A block-bodied callback computing constants before `return task(…)` gathers its Futures too (tester #18's F2).
 const bumps = accs.map((a, i) => { const [k, n] = [i, i * 2 + 1]; return add(a, n + k); });
 console.log('bumps', bumps, accs[2].total);
+
+// A map of task calls assigned to a `let` (tester #18's F8) gathers them as a `const` does.
+let assigned: number[] = [];
+assigned = accs.map((a) => add(a, 3));
+console.log('assigned', assigned, accs[0].total);
