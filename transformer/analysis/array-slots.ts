@@ -12,7 +12,7 @@
  * another value) and this does not apply.
  */
 import type * as ts from 'typescript';
-import { symbolOf, type AnalysisContext } from './context';
+import { everyMention, symbolOf, type AnalysisContext } from './context';
 import { skipParens } from './expressions';
 import { isLiteralAccumulator } from './accumulators';
 
@@ -58,14 +58,7 @@ function holdsOnlyArrays(ctx: AnalysisContext, container: ts.Identifier, runsBui
   } else if (ts.isParameter(declaration) && isLiteralAccumulator(ctx, container, runsBuiltinReduce) && isEmptyObject(ctx, reduceInitial(declaration))) {
     scope = declaration.parent; // the callback (returning the accumulator is handing it back to reduce)
   } else return false;
-  let quiet = true;
-  const visit = (node: ts.Node): void => {
-    if (!quiet) return;
-    if (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol && node !== declaration.name) quiet = quietUse(ctx, node);
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  return quiet;
+  return everyMention(ctx, symbol!, scope, (declaration as ts.NamedDeclaration).name!, (id) => quietUse(ctx, id));
 }
 
 function quietUse(ctx: AnalysisContext, node: ts.Identifier): boolean {

@@ -290,6 +290,27 @@ export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): F
   return calleeNames(ctx, call.expression, declaration) ? declaration : undefined;
 }
 
+/**
+ * Every mention of `symbol` in `scope` but `except` (its declaration's name) passes `accept`: the one walk behind
+ * "is every use of this constant one I know" (fresh-arrays, function-members, array-slots). Names of another spelling
+ * are skipped without asking the checker.
+ */
+export function everyMention(ctx: AnalysisContext, symbol: ts.Symbol, scope: ts.Node, except: ts.Node, accept: (id: ts.Identifier) => boolean): boolean {
+  const { ts } = ctx;
+  const text = symbol.getName();
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(node) && node !== except && node.text === text && symbolOf(ctx, node) === symbol) {
+      if (!accept(node)) ok = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return ok;
+}
+
 /** The node is, or holds, a reference to `symbol`. */
 export function namesSymbol(ctx: AnalysisContext, node: ts.Node, symbol: ts.Symbol): boolean {
   return (ctx.ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || ctx.ts.forEachChild(node, (child) => namesSymbol(ctx, child, symbol)) === true;

@@ -12,7 +12,7 @@
  * be a string) and this does not apply.
  */
 import type * as ts from 'typescript';
-import { symbolOf, type AnalysisContext } from './context';
+import { everyMention, symbolOf, type AnalysisContext } from './context';
 import { isAssignmentOperator, skipParens } from './expressions';
 import { readsArgumentsByName, STORING_METHODS } from './builtins';
 import { isBuiltinMethodCall } from './builtin-callees';
@@ -37,22 +37,10 @@ export function isFreshArrayConstant(ctx: AnalysisContext, receiver: ts.Expressi
 }
 
 function everyMentionKeepsItAnArray(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
-  const { ts } = ctx;
   const name = declaration.name as ts.Identifier;
   const symbol = symbolOf(ctx, name);
   const scope = declaration.parent.parent.parent; // the block or source file holding the declaration list's statement
-  if (!scope) return false;
-  let ok = true;
-  const visit = (node: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(node) && node !== name && node.text === name.text && symbolOf(ctx, node) === symbol) {
-      if (!keepsItAnArray(ctx, node)) ok = false;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  return ok;
+  return symbol !== undefined && scope !== undefined && everyMention(ctx, symbol, scope, name, (id) => keepsItAnArray(ctx, id));
 }
 
 function keepsItAnArray(ctx: AnalysisContext, id: ts.Identifier): boolean {

@@ -13,7 +13,7 @@
  * own `exports.f` (own-exports.ts).
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { everyMention, type AnalysisContext } from './context';
 import { isAssignmentOperator, skipParens } from './expressions';
 import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
@@ -55,20 +55,9 @@ function keepsItsMembers(ctx: AnalysisContext, owner: ts.Symbol, declaration: ts
 }
 
 function everyMentionIsKnown(ctx: AnalysisContext, owner: ts.Symbol, declaration: ts.Declaration): boolean {
-  const { ts } = ctx;
-  const name = ts.getNameOfDeclaration(declaration);
-  if (!name || !ts.isIdentifier(name)) return false;
-  let ok = true;
-  const visit = (node: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(node) && node.text === name.text && node !== name && ctx.checker.getSymbolAtLocation(node) === owner) {
-      if (!knownMention(ctx, node)) ok = false;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(declaration.getSourceFile());
-  return ok;
+  const name = ctx.ts.getNameOfDeclaration(declaration);
+  return name !== undefined && ctx.ts.isIdentifier(name) &&
+    everyMention(ctx, owner, declaration.getSourceFile(), name, (id) => knownMention(ctx, id));
 }
 
 /** One mention of the function's name that cannot change what a member holds (see the header). */
