@@ -112,6 +112,10 @@ test('a function or an object type listing nothing says nothing of what it holds
 export function t(f: (x: number) => number, o: {}): unknown { f(1); return Math.random() > 0.5 ? f : o; }`);
   assert.match(e.f.escaped ?? '', /returned/);
   assert.match(e.o.escaped ?? '', /returned/);
+  // (A closure over a parameter, returned under a name: its type lists no property, yet it holds the parameter.
+  // Without the function check this one was dropped.)
+  const closure = effects('export function t(o: { k: number[] }): () => number { const g = () => o.k[0]; return g; }');
+  assert.match(closure.o.escaped ?? '', /returned/);
 });
 
 test('rows pushed into entries of a local Map (a groupBy) stay in the call; returned with the Map, or pushed into an entry holding a parameter\'s array, they do not', () => {
