@@ -30,14 +30,38 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
     return apply((x, i, a) => { try { return submit(x, i, a); } catch (error) { return new FailedAtOnce(error); } });
   }
   const results = array.map(submit);
-  rewindTo(results);
+  rewindTo(results.flatMap(callsOf));
   try {
     return apply((_x, i) => results[i]);
   } catch (error) {
     // The plain program stopped at this element: later elements' calls never happened, so their failures are nobody's.
-    for (const result of results) if (result instanceof Future) dismiss(result);
+    for (const result of results.flatMap(callsOf)) if (result instanceof Future) dismiss(result);
     throw error;
   }
+}
+
+/** One element's submissions: a callback with several task calls submits them together (`several`). */
+const callsOf = (result: unknown): unknown[] => (severals.has(result as unknown[]) ? result as unknown[] : [result]);
+const severals = new WeakSet<unknown[]>();
+
+/**
+ * A split callback's submissions for one element, made in the callback's order: a submission that throws (inline, a
+ * failing task) stands for itself and every later one, so the use half throws at that call, as the plain callback did,
+ * and the calls after it are never made. The use half reads result k as `r[k]`.
+ */
+export function several(...submissions: (() => unknown)[]): unknown[] {
+  const results: unknown[] = [];
+  for (const submit of submissions) {
+    try {
+      results.push(submit());
+    } catch (error) {
+      const failed = new FailedAtOnce(error);
+      while (results.length < submissions.length) results.push(failed);
+      break;
+    }
+  }
+  severals.add(results);
+  return results;
 }
 
 /**

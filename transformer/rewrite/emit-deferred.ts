@@ -39,19 +39,25 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   const valueOf = (call: ts.CallExpression, result: ts.Expression): ts.Expression =>
     runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [runtime('reached', [result])]);
 
-  /** `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`. */
-  const eachThen = ({ methodCall, method, callback, taskCall, from }: SplitCallback): ts.Expression => {
+  /**
+   * `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`;
+   * with several task calls the submission is `__taskify.several(() => submit…, () => submit…)` and each use `r[k]`.
+   */
+  const eachThen = ({ methodCall, method, callback, taskCalls, from }: SplitCallback): ts.Expression => {
     // `Array.from(source, cb)` is `Array.from(source).map(cb)`: the source's elements, then the callbacks.
     const receiver = from
       ? f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier('Array'), 'from'), undefined, [ts.visitNode(from, visit) as ts.Expression])
       : ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
     // (A pattern `([a, b]) =>` is bound in both passes: split-callbacks.ts says when that runs no code.)
     const params = callback.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ts.visitNode(p.name, visit) as ts.BindingName));
-    const submission = ts.visitNode(taskCall, visit) as ts.Expression;
+    const submissions = taskCalls.map((call) => ts.visitNode(call, visit) as ts.Expression);
     const result = f.createUniqueName('result');
-    replaced.set(taskCall, valueOf(taskCall, result));
+    const single = taskCalls.length === 1;
+    taskCalls.forEach((call, k) => replaced.set(call, valueOf(call, single ? result : f.createElementAccessExpression(result, k))));
     const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
-    replaced.delete(taskCall);
+    for (const call of taskCalls) replaced.delete(call);
+    // (Several calls: each submitted in its own function, so that inline a failing one stops the later ones, as in plain code.)
+    const submission = single ? submissions[0] : runtime('several', submissions.map((s) => arrow([], s)));
     const rest = from ? [] : methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
     return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params.slice(1) : params, submission),
       // (An `async` callback stays one: a task's failure is its rejected promise, as in plain code, not a throw out of map.)

@@ -9,9 +9,8 @@
  *   program's may override the method), evaluated once as the plain call evaluates it (`[0, 1, 2].map(…)`,
  *   `rows.filter(…).map(…)`), holding no task call of its own;
  * - the callback: an arrow function whose body is one expression (or one `return`; for forEach, one statement),
- *   with plain parameters, holding
- *   exactly this one task call, evaluated on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass
- *   calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
+ *   with plain parameters, holding its task calls (this one and any other of a reorderable task), each evaluated
+ *   on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
  *   `Math.*`, methods of numbers and strings and `console.log` (printed in its place), no operator that could call an object's valueOf or toString, no
  *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
  *   nested function;
@@ -38,8 +37,11 @@ export interface SplitCallback {
   readonly methodCall: ts.CallExpression;
   readonly method: SplitMethod;
   readonly callback: ts.ArrowFunction;
-  /** The task call inside the callback, submitted for every element first. */
-  readonly taskCall: ts.CallExpression;
+  /**
+   * The task calls inside the callback, in the order the callback makes them, submitted for every element first
+   * (`xs.map((x) => ({ a: sq(x), b: cube(x) }))` has two).
+   */
+  readonly taskCalls: readonly ts.CallExpression[];
   /** `Array.from(source, callback)`: split as `Array.from(source).map(callback)`. */
   readonly from?: ts.Expression;
 }
@@ -67,13 +69,16 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
     if (!METHODS.has(name) || !(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) || isOverridable(runtimeShapes(ctx), type)) return undefined;
     method = name as SplitMethod;
   }
+  const body = resultExpression(ts, callback);
+  if (!body || facts.holdsTaskCall(source)) return undefined;
+  const taskCalls = reorderableCalls(facts, body);
+  if (!taskCalls.includes(call) || !onlyReads(facts, body, taskCalls, [source, ...taskCalls.flatMap((c) => c.arguments)])) return undefined;
   if (method === 'reduce') {
     const accumulator = callback.parameters[0];
-    if (!accumulator || !ts.isIdentifier(accumulator.name) || methodCall.arguments.length < 2 || mentionsAny(ts, call, new Set([(accumulator.name as ts.Identifier).text]))) return undefined;
+    if (!accumulator || !ts.isIdentifier(accumulator.name) || methodCall.arguments.length < 2 ||
+      taskCalls.some((c) => mentionsAny(ts, c, new Set([(accumulator.name as ts.Identifier).text])))) return undefined;
   }
-  const body = resultExpression(ts, callback);
-  if (!body || facts.holdsTaskCall(source) || !onlyReads(facts, body, call, [source, ...call.arguments])) return undefined;
-  return { methodCall, method, callback, taskCall: call, ...(from ? { from } : {}) };
+  return { methodCall, method, callback, taskCalls, ...(from ? { from } : {}) };
 }
 
 /**
@@ -108,20 +113,32 @@ function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | u
   return t.isReturnStatement(only) ? only.expression : t.isExpressionStatement(only) ? only.expression : undefined;
 }
 
+/** The calls of reorderable tasks in the expression (none nested in another: arguments must be simple), in source order. */
+function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpression[] {
+  const { ts } = facts;
+  const calls: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) { const task = facts.taskOf(n); if (task && isReorderable(task)) calls.push(n); }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return calls;
+}
+
 /**
- * Apart from the task call, the expression only reads (names, literals, accesses, operators, `Math.*` calls), prints
+ * Apart from the task calls, the expression only reads (names, literals, accesses, operators, `Math.*` calls), prints
  * and stores into containers out of reach of what the first pass evaluates (unseen-stores.ts: `(x, i) => m.set(i, stats(x))`).
  */
-function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpression, firstPass: readonly ts.Node[]): boolean {
+function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts.CallExpression[], firstPass: readonly ts.Node[]): boolean {
   const { ts } = facts;
   let ok = true;
-  let calls = 0;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
-    if (n === taskCall) {
+    if (ts.isCallExpression(n) && taskCalls.includes(n)) {
+      const taskCall = n;
       // Evaluated for every element, as the plain callback does: not on one side of `?:`, `&&`, `||`, `??` or `?.`.
       if (!evaluatedAlways(ts, taskCall, body)) { ok = false; return; }
-      calls++;
       // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names,
       // literals, arithmetic on numbers and reads of plain data (only-reads.ts isSimpleArgument), as split loops take.
       if (!taskCall.arguments.every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
@@ -134,5 +151,5 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCall: ts.CallExpre
     ts.forEachChild(n, visit);
   };
   visit(body);
-  return ok && calls === 1;
+  return ok;
 }

@@ -1,6 +1,6 @@
 // A task whose value is used at once inside an array method's callback: every element's call is submitted first,
 // then the callback runs with each result (split-callbacks.ts). loud prints, so its calls wait one at a time.
-import { stats, score, loud } from './kernels';
+import { stats, score, loud, strict } from './kernels';
 const blocks: Float64Array[] = [];
 for (let b = 0; b < 6; b++) { const v = new Float64Array(20000); for (let i = 0; i < v.length; i++) v[i] = Math.sin(i * (b + 1)); blocks.push(v); }
 console.log('max', Math.max(...blocks.map((v) => stats(v).max)).toFixed(6));
@@ -12,3 +12,12 @@ console.log('sum', rows.reduce((acc, r) => acc + score(r), 0));
 console.log('loud', rows.map((r) => loud(r) * 2).join(','));
 const state = { rows };
 console.log('state', state.rows.map((r) => score(r) + r.length).join(','));
+// Two task calls in one callback (comparing two measures per input): both submitted for every element first.
+const both = rows.map((r) => ({ n: r.length, score: score(r), scaled: score(r.map((x) => x * 4)) }));
+console.log('both', JSON.stringify(both));
+// The second call fails at the first long row: the plain callback printed the rows before it and no more.
+try {
+  rows.map((r, i) => [console.log('row', i), score(r), strict(r)]);
+} catch (error) {
+  console.log('caught', (error as Error).message);
+}
