@@ -92,6 +92,12 @@ export function withWrappers(t: typeof ts, expr: ts.Expression): ts.Expression {
   return expr;
 }
 
+/** `expr` with the wrappers and choices around it whose value may be its own (`(c ? expr : y)!`, `expr ?? y`). */
+export function withChoices(t: typeof ts, expr: ts.Expression): ts.Expression {
+  while (isTransparent(t, expr.parent) || isChoiceOf(t, expr.parent, expr)) expr = expr.parent as ts.Expression;
+  return expr;
+}
+
 /** `expr` (through type-only wrappers) is an argument of `call`. */
 export function isArgumentOf(t: typeof ts, call: ts.Node, expr: ts.Expression): call is ts.CallExpression {
   return t.isCallExpression(call) && call.arguments.includes(withWrappers(t, expr));

@@ -11,7 +11,7 @@ import { leavesReceiverAlone } from '../analysis/method-receivers';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
-import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withChoices, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
 import { consumedAtOnce, iteratesPrimitives, madeString, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
@@ -209,8 +209,10 @@ export class UseClassifier {
     const outer = accessChain(ts, access);
     const parent = outer.parent;
     if (isWriteTarget(ts, outer)) return { kind: 'write' };
-    // `mean(g.cells)`: the field is read now (a task may have put another object in it), and the part handed on.
-    if (isArgumentOf(ts, parent, outer) && this.planner.isSubmission(parent as ts.CallExpression)) return { kind: 'read' };
+    // `mean(g.cells)`: the field is read now (a task may have put another object in it), and the part handed on;
+    // also as one choice of the argument (`step(i ? res[i - 1][j].bottom : z)`, a wavefront's edge).
+    const chosen = withChoices(ts, outer);
+    if (isArgumentOf(ts, chosen.parent, chosen) && this.planner.isSubmission(chosen.parent as ts.CallExpression)) return { kind: 'read' };
     // A method of a part (`g.data.fill(0)`, `g.data.subarray(1)`, `m.get(k)`): the same rules as the object's own.
     if (ts.isCallExpression(parent) && parent.expression === outer && ts.isPropertyAccessExpression(outer)) {
       return this.methodUse(outer.expression, outer.name.text, parent);

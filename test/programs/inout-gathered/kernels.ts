@@ -9,3 +9,7 @@ export function add(acc: Acc, n: number): number {
   acc.total += n;
   return acc.total;
 }
+/** @task */
+export function edge(top: Int32Array, left: Int32Array): { bottom: Int32Array; right: Int32Array } {
+  return { bottom: top.map((v, i) => v + left[i] + 1), right: left.map((v, i) => v * 2 - top[i]) };
+}

@@ -3,7 +3,7 @@
  * each loop waited for its call before the next, as the task's calls are not reordered): the arrays hold the Futures,
  * and a print waits for them all (transformer/rewrite/gathering-arrays.ts).
  */
-import { Acc, add } from './kernels';
+import { Acc, add, edge } from './kernels';
 
 const accs = [new Acc(), new Acc(), new Acc()];
 const pushed: number[] = [];
@@ -24,3 +24,16 @@ console.log('bumps', bumps, accs[2].total);
 let assigned: number[] = [];
 assigned = accs.map((a) => add(a, 3));
 console.log('assigned', assigned, accs[0].total);
+
+// A wavefront whose next block reads fields of earlier results (tester #18's F6): the blocks of a diagonal are
+// submitted together, each waiting only for the two results it reads.
+type Edges = ReturnType<typeof edge>;
+const n = 3, zero = new Int32Array(4);
+const grid: Edges[][] = Array.from({ length: n }, () => new Array<Edges>(n));
+for (let d = 0; d < 2 * n - 1; d++) {
+  for (let i = Math.max(0, d - n + 1); i <= Math.min(d, n - 1); i++) {
+    const j = d - i;
+    grid[i][j] = edge(i ? grid[i - 1][j].bottom : zero, j ? grid[i][j - 1].right : zero);
+  }
+}
+console.log('wavefront', Array.from(grid[n - 1][n - 1].bottom), Array.from(grid[n - 1][n - 1].right));
