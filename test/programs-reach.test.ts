@@ -110,4 +110,12 @@ test('results of a task writing its argument, pushed or put in slots of arrays p
   assert.ok(calls.every((c) => c.submitted));
 });
 
+test('halo exchange: strips pushed as literals holding a filled array, edges mapped by callbacks that never name the strip, boxes with one inbox each', () => {
+  const tasks = printsAsPlain('halo-arrays');
+  // 3 rounds of 4 relax calls and 3 bumps; the late strip, whose array is written by name after the push, stays direct.
+  assert.is(tasks.inWorkers, 12 + 3, `${tasks.inWorkers} tasks ran in workers`);
+  const { calls } = explained('halo-arrays', ['main.ts', 'kernels.ts']);
+  assert.equal(calls.filter((c) => !c.submitted).map((c) => c.line), [31], 'tester #18\'s F7 kept them all direct (`.push`/`.map` of a level)');
+});
+
 test.run();

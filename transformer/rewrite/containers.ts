@@ -213,7 +213,7 @@ export class Containers {
 
   private levelMethodUse(level: ts.Expression, method: string, call: ts.CallExpression): Use {
     if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
-    if (this.families.visitsElements(call) && this.families.isAliasSource(level)) return { kind: 'none' };
+    if ((this.families.visitsElements(call) && this.families.isAliasSource(level)) || takesNoElement(this.view, call)) return { kind: 'none' };
     return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
   }
 
@@ -250,4 +250,25 @@ export class Containers {
 function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ctx, n)) return n;
   return undefined;
+}
+
+/** Array methods whose result holds only what the callback makes, never an element. */
+const MAKERS = new Set(['map', 'forEach', 'flatMap', 'some', 'every', 'findIndex', 'findLastIndex']);
+
+/**
+ * `boxes.map(() => ({ by: 1 }))`, `blocks.map((_, i) => ({ above: res[i - 1]?.down }))`: an arrow function (no
+ * `arguments` of its own) that never names the element or the array it is given cannot hand one out or take one in;
+ * what it does with other names (`blocks[i]` by the level's own name) is that reference's own use.
+ */
+function takesNoElement(view: PlannerView, call: ts.CallExpression): boolean {
+  const { ts } = view.ctx;
+  const fn = call.arguments[0];
+  if (!ts.isPropertyAccessExpression(call.expression) || !MAKERS.has(call.expression.name.text) || !fn || !ts.isArrowFunction(fn)) return false;
+  const unnamed = (p: ts.ParameterDeclaration | undefined): boolean => {
+    if (!p) return true;
+    if (!ts.isIdentifier(p.name) || p.dotDotDotToken) return false;
+    const symbol = symbolOf(view.ctx, p.name);
+    return symbol !== undefined && view.references(symbol).every((ref) => ref === p.name);
+  };
+  return fn.parameters.length <= 3 && unnamed(fn.parameters[0]) && unnamed(fn.parameters[2]) && !fn.parameters[1]?.dotDotDotToken;
 }

@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS } from '../analysis/builtins';
-import { hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 
 /** Methods that return their receiver (Map's set and Set's add too). */
 export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin', 'set', 'add']);
@@ -15,18 +15,25 @@ const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray
 /** Built-in constructors that copy the elements of an iterable argument into a new object. */
 const COPYING_CONSTRUCTORS = new Set([...TYPED_ARRAY_NAMES, 'Set', 'Map']);
 
-export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
+/**
+ * `freshName` says whether a name inside a literal stands for a fresh object nothing else names
+ * (`const cells = new Uint8Array(4); boxes.push({ n: i, cells })`: see freshNameUsedOnce).
+ */
+export function isFresh(ctx: AnalysisContext, expr: ts.Expression, freshName: (id: ts.Identifier) => boolean = () => false): boolean {
   const { ts } = ctx;
+  const named = (e: ts.Expression): boolean => ts.isIdentifier(e) && freshName(e);
   while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
-  if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => isPrimitiveNode(ctx, e) || (!ts.isIdentifier(e) && !ts.isSpreadElement(e) && isFresh(ctx, e)));
+  if (ts.isArrayLiteralExpression(expr)) {
+    return expr.elements.every((e) => isPrimitiveNode(ctx, e) || named(e) || (!ts.isIdentifier(e) && !ts.isSpreadElement(e) && isFresh(ctx, e, freshName)));
+  }
   if (ts.isObjectLiteralExpression(expr)) {
-    return expr.properties.every((p) => (ts.isPropertyAssignment(p) && (isPrimitiveNode(ctx, p.initializer) || isFresh(ctx, p.initializer))) ||
-      (ts.isShorthandPropertyAssignment(p) && isPrimitiveNode(ctx, p.name))); // `{ id }` with a primitive id copies it
+    return expr.properties.every((p) => (ts.isPropertyAssignment(p) && (isPrimitiveNode(ctx, p.initializer) || isFresh(ctx, p.initializer, freshName))) ||
+      (ts.isShorthandPropertyAssignment(p) && (isPrimitiveNode(ctx, p.name) || named(p.name)))); // `{ id }` with a primitive id copies it
   }
   if (ts.isNewExpression(expr)) {
     const first = expr.arguments?.[0];
     if (!first || isPrimitiveNode(ctx, first)) return true; // new Map(), new Float64Array(n)
-    if (ts.isArrayLiteralExpression(first)) return isFresh(ctx, first);
+    if (ts.isArrayLiteralExpression(first)) return isFresh(ctx, first, freshName);
     // A view of a buffer (TypeScript 5.7+ prints a typed array's type as `Float64Array<ArrayBuffer>`: ask the symbol).
     if (/^(Shared)?ArrayBuffer(Like)?$/.test(ctx.checker.getTypeAtLocation(first).getSymbol()?.getName() ?? '')) return false;
     // new Float64Array(other), new Set(numbers): the built-in copies numbers. Any other constructor (`new Pair(a)`,
@@ -54,4 +61,43 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression): boolean {
     return name === 'Array.from' && hasPrimitiveElements(ctx, expr);
   }
   return false;
+}
+
+/**
+ * `const cells = new Uint8Array(n); for (…) cells[k] = …; boxes.push({ n: i, cells })`: a `const` of this file holding
+ * a fresh object, whose last mention is `ref`, which runs once per declaration (no loop or function between them);
+ * the mentions before it only index it or read its length, in the same function. The literal is then the object's
+ * only holder, as if it had been written in place.
+ */
+export function freshNameUsedOnce(ctx: AnalysisContext, ref: ts.Identifier, references: (symbol: ts.Symbol) => readonly ts.Identifier[]): boolean {
+  const { ts } = ctx;
+  const symbol = symbolOf(ctx, ref);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer ||
+    !ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  if (!isFresh(ctx, declaration.initializer) || runsMoreThanOnce(ts, ref, statement.parent)) return false;
+  const home = enclosingFunctionOf(ts, ref);
+  return references(symbol).every((other) => other === ref || other === declaration.name ||
+    (other.end <= ref.pos && enclosingFunctionOf(ts, other) === home && onlyIndexed(ctx, other)));
+}
+
+/** A loop or a function lies between the node and the block its name was declared in. */
+function runsMoreThanOnce(t: typeof ts, node: ts.Node, block: ts.Node): boolean {
+  for (let n: ts.Node = node.parent; n !== block; n = n.parent) {
+    if (!n || t.isFunctionLike(n) || t.isIterationStatement(n, false)) return true;
+  }
+  return false;
+}
+
+const enclosingFunctionOf = (t: typeof ts, node: ts.Node): ts.Node | undefined => t.findAncestor(node.parent, t.isFunctionLike);
+
+/** `cells[k] = 1`, `cells[k]`, `cells.length` of primitives: the object's contents or size, never an object in it. */
+function onlyIndexed(ctx: AnalysisContext, ref: ts.Identifier): boolean {
+  const t = ctx.ts;
+  const parent = ref.parent;
+  if (t.isElementAccessExpression(parent) && parent.expression === ref) return isPrimitiveNode(ctx, parent);
+  return t.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'length' &&
+    !(t.isBinaryExpression(parent.parent) && parent.parent.left === parent);
 }

@@ -22,7 +22,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, skipTransparent, withWrappers } from './syntax';
 import { Containers } from './containers';
-import { isFresh } from './fresh';
+import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
 import { AliasGroups } from './aliases';
 import { ClosedFunctions } from './parameters';
@@ -232,7 +232,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     });
   }
 
-  isFresh(expr: ts.Expression): boolean { return isFresh(this.ctx, expr); }
+  isFresh(expr: ts.Expression): boolean { return isFresh(this.ctx, expr, (id) => freshNameUsedOnce(this.ctx, id, (s) => this.facts.references(s))); }
 
   /** Follow the object and every name that may hold it (see aliases.ts). */
   follow(symbol: ts.Symbol): void {
