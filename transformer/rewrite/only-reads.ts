@@ -24,6 +24,14 @@ export function isReorderable(task: TaskInfo): boolean {
   return task.quiet === true && task.params.every((p) => p.direction === 'in') && !task.moduleState?.length;
 }
 
+/**
+ * The same, also for a task that reads module state (never changes it): reorderable where nothing between its calls
+ * can change that state, as in a callback that only reads (split-callbacks.ts, with no store).
+ */
+export function isReorderableAmongReads(task: TaskInfo): boolean {
+  return task.quiet === true && task.params.every((p) => p.direction === 'in') && !task.moduleState?.some((state) => state.changes);
+}
+
 /** The whole expression only reads (every node of it, see onlyReadsItself). */
 export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
   return onlyReadsItself(facts, node) && !facts.ts.forEachChild(node, (child) => !onlyReads(facts, child) || undefined);

@@ -15,11 +15,12 @@
  *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
  *   nested function;
  * - the task: silent (prints.ts), reading every object it is given (`in`): submitting the later elements' calls
- *   before the earlier results are used changes nothing anyone can see, even when one of them fails;
+ *   before the earlier results are used changes nothing anyone can see, even when one of them fails; module state it
+ *   reads is taken at each submission, so then the callback may store nothing;
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { bindsPlainly, isCollection } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
@@ -49,7 +50,7 @@ export interface SplitCallback {
 /** The split for a task call whose value is needed at once, if one is safe (see above). */
 export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task: TaskInfo): SplitCallback | undefined {
   const { ts, ctx } = facts;
-  if (!isReorderable(task)) return undefined;
+  if (!isReorderableAmongReads(task)) return undefined;
   const callback = enclosingArrow(ts, call);
   if (!callback || callback.parameters.some((p) => !bindsPlainly(facts, p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;
@@ -119,7 +120,7 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
   const calls: ts.CallExpression[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isFunctionLike(n)) return;
-    if (ts.isCallExpression(n)) { const task = facts.taskOf(n); if (task && isReorderable(task)) calls.push(n); }
+    if (ts.isCallExpression(n)) { const task = facts.taskOf(n); if (task && isReorderableAmongReads(task)) calls.push(n); }
     ts.forEachChild(n, visit);
   };
   visit(body);
@@ -132,6 +133,7 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
  */
 function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts.CallExpression[], firstPass: readonly ts.Node[]): boolean {
   const { ts } = facts;
+  const readsState = taskCalls.some((call) => facts.taskOf(call)?.moduleState?.length);
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
@@ -144,7 +146,8 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
       if (!taskCall.arguments.every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
       return;
     }
-    const stored = unseenStoreParts(facts, n, firstPass);
+    // (A store could change the module state a task reads: its snapshot is taken in the first pass, before it.)
+    const stored = readsState ? undefined : unseenStoreParts(facts, n, firstPass);
     if (stored) { stored.forEach(visit); return; }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
     if (!onlyReadsItself(facts, n)) { ok = false; return; }

@@ -1,6 +1,7 @@
 // A task whose value is used at once inside an array method's callback: every element's call is submitted first,
 // then the callback runs with each result (split-callbacks.ts). loud prints, so its calls wait one at a time.
 import { stats, score, loud, strict } from './kernels';
+import { CONFIG, scaled } from './settings';
 const blocks: Float64Array[] = [];
 for (let b = 0; b < 6; b++) { const v = new Float64Array(20000); for (let i = 0; i < v.length; i++) v[i] = Math.sin(i * (b + 1)); blocks.push(v); }
 console.log('max', Math.max(...blocks.map((v) => stats(v).max)).toFixed(6));
@@ -21,3 +22,6 @@ try {
 } catch (error) {
   console.log('caught', (error as Error).message);
 }
+// A task reading module state main code changed (tester #18's F11): split, as nothing in the callback changes it.
+CONFIG.set('scale', 3);
+console.log('scaled', rows.map((r) => scaled(r)));
