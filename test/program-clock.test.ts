@@ -2,7 +2,8 @@
  * The program's clock and timers by themselves (runtime/api/program-clock.ts, program-timers.ts), in a child process
  * whose timers they replace: time the main thread spent in the runtime is no time of a timer's, a task submitted after
  * a timer adds its run time (a task submitted before it does not), a timer set while an earlier task is unfinished
- * begins its time when that task finishes, and a cleared timer stays cleared when refreshed.
+ * begins its time when that task finishes, the main thread's idle time while a task is unfinished is no timer's (the
+ * task's run time is), and a cleared timer stays cleared when refreshed.
  * Each order below is the other way round on real time.
  */
 import { test } from 'uvu';
@@ -47,8 +48,17 @@ const phases = [
     let unfinished = [6, 7]; // tasks 6 and 7 are submitted and run on: a timer set now is held until they finish
     programClock.attach(() => 7, () => unfinished);
     setTimeout(() => { seen.push('timeout 5, held'); next(); }, 5);
-    realSetTimeout(() => { unfinished = [7]; programClock.taskSettled(6); }, 60); // the engine's word, on real time
-    realSetTimeout(() => { unfinished = []; programClock.taskSettled(7); }, 100);
+    // The engine's word, on real time: they ran 60 and 100 ms, one after the other in the plain program.
+    realSetTimeout(() => { unfinished = [7]; programClock.taskRan(6, 60); programClock.taskSettled(6); }, 60);
+    realSetTimeout(() => { unfinished = []; programClock.taskRan(7, 100); programClock.taskSettled(7); }, 100);
+  },
+  (next) => {
+    setTimeout(() => { seen.push('timeout 40, before'); next(); }, 40);
+    let unfinished = [9]; // submitted after it: the main thread then sits idle 80 ms, for a task that ran 10 ms
+    programClock.attach(() => 9, () => unfinished);
+    programClock.taskSubmitted();
+    setTimeout(() => { seen.push('timeout 5, after'); }, 5);
+    realSetTimeout(() => { unfinished = []; programClock.taskRan(9, 10); programClock.taskSettled(9); }, 80);
   },
 ];
 const run = (i) => setImmediate(() => (i < phases.length ? phases[i](() => run(i + 1)) : console.log(seen.join(','))));
@@ -58,7 +68,8 @@ run(0);
 test('runtime time is left out of a timer\'s, the run time of tasks submitted after it is counted, one set while earlier tasks run waits for them, a cleared timer stays cleared', () => {
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
   assert.is(r.stderr, '');
-  assert.is(r.stdout.trim(), 'immediate,timeout 30,timeout 500,immediate 2,immediate 3,timeout 100,timeout 60, free,timeout 5, held');
+  assert.is(r.stdout.trim(), 'immediate,timeout 30,timeout 500,immediate 2,immediate 3,timeout 100,timeout 60, free,timeout 5, held,' +
+    'timeout 5, after,timeout 40, before');
 });
 
 test.run();

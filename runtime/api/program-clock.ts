@@ -12,14 +12,18 @@
  * they finish). Tasks submitted before it ran before it was set in the plain program, so their time is not its time:
  * a timer set while some of them are unfinished is held, its time not begun, until the last of them finishes (a 10 ms
  * timer set after four long task calls fired before a 50 ms one set before them: tester #17's r06).
+ * Nor is the time the main thread sat idle while such calls were unfinished (`stalled`): the plain program was still
+ * running them then, and their run time is counted instead; without this a timer set before the calls counted both
+ * (its 40 ms went by before a 5 ms one set after them).
  * A timer set before any task call costs nothing more than a look at this clock when it fires.
  */
-import { performance } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 /** What a timer remembers of the clock when it was set. */
 export interface ClockMark {
   realAt: number;
   spentAt: number;
+  stalledAt: number;
   /** The last task submitted before it: later tasks' run time is its time. */
   readonly lastTask: number;
   /** Run time of tasks submitted after it that have finished. */
@@ -48,6 +52,10 @@ export class ProgramClock {
    * (`task(…)(x)`), which no plain program made at once: no timer waits for them, nor counts their time.
    */
   private readonly beside = new Set<number>();
+  /** Idle time of the main thread while calls the plain program made at once were unfinished, closed windows only. */
+  private stalledMs = 0;
+  /** The event loop's use when the current window of unfinished calls opened. */
+  private stalledFrom: EventLoopUtilization | undefined;
 
   /** The running runtime says which task it submitted last and which are unfinished (ids grow with each submission). */
   attach(lastTask: () => number, unfinished: () => Iterable<number>): void {
@@ -61,7 +69,22 @@ export class ProgramClock {
   leave(): void { if (--this.depth === 0) this.spentMs += performance.now() - this.enteredAt; }
 
   /** The call of an async task: the plain program went on beside it, so its time is no timer's (deferred-uses.ts). */
-  runsBeside(taskId: number): void { this.beside.add(taskId); }
+  runsBeside(taskId: number): void { this.beside.add(taskId); this.checkStall(); }
+
+  /** A call was submitted: the main thread's idle time from now on, while it is unfinished, is no plain time. */
+  taskSubmitted(): void { if (this.watched.size > 0) this.checkStall(); }
+
+  /** Open a window when a call the plain program made at once is unfinished, close it (counting its idle time) when none is. */
+  private checkStall(): void {
+    const stalled = this.unfinishedUpTo(Infinity);
+    if (stalled && !this.stalledFrom) this.stalledFrom = performance.eventLoopUtilization();
+    else if (!stalled && this.stalledFrom) { this.stalledMs += performance.eventLoopUtilization(this.stalledFrom).idle; this.stalledFrom = undefined; }
+  }
+
+  /** The idle time of all windows so far, the open one's up to now. */
+  private stalled(): number {
+    return this.stalledMs + (this.stalledFrom ? performance.eventLoopUtilization(this.stalledFrom).idle : 0);
+  }
 
   /** A task ran for `ms` in a worker: a timer set before its call counts that time. */
   taskRan(taskId: number, ms: number): void {
@@ -76,19 +99,23 @@ export class ProgramClock {
   /** A task finished (ran, failed or was given up): a held timer whose earlier tasks are all done begins its time. */
   taskSettled(taskId: number): void {
     this.beside.delete(taskId);
-    if (this.watched.size === 0) return;
+    if (this.watched.size === 0 && !this.stalledFrom) return;
+    this.checkStall();
     for (const mark of this.watched) {
       if (!mark.held || this.unfinishedUpTo(mark.lastTask)) continue;
       mark.held = false;
       mark.realAt = performance.now();
       mark.spentAt = this.spentMs;
+      mark.stalledAt = this.stalled();
       mark.onTaskTime?.();
     }
   }
 
   mark(): ClockMark {
     const lastTask = this.lastTask();
-    return { realAt: performance.now(), spentAt: this.spentMs, lastTask, taskMs: 0, held: this.unfinishedUpTo(lastTask) };
+    // (Calls submitted before any timer was watched opened no window: the first mark opens it if they are unfinished.)
+    this.checkStall();
+    return { realAt: performance.now(), spentAt: this.spentMs, stalledAt: this.stalled(), lastTask, taskMs: 0, held: this.unfinishedUpTo(lastTask) };
   }
 
   /** A call up to `lastTask` that the plain program made at once (not an async task's) has not finished. */
@@ -103,7 +130,7 @@ export class ProgramClock {
   /** The plain program's time since the mark, in ms (only later tasks' while it is held). */
   elapsed(mark: ClockMark): number {
     if (mark.held) return mark.taskMs;
-    return performance.now() - mark.realAt - (this.spentMs - mark.spentAt) + mark.taskMs;
+    return performance.now() - mark.realAt - (this.spentMs - mark.spentAt) - (this.stalled() - mark.stalledAt) + mark.taskMs;
   }
 
   /** The mark's timer waits: tasks finishing add to its time. */

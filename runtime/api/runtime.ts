@@ -119,7 +119,9 @@ export class Runtime {
     // The plain call spent the task's run time instead (settle: programClock.taskRan).
     programClock.enter();
     try {
-      return this.submitNow<T>(handle, args, site, labels);
+      const future = this.submitNow<T>(handle, args, site, labels);
+      programClock.taskSubmitted();
+      return future;
     } finally {
       programClock.leave();
     }

@@ -214,6 +214,7 @@ export class Containers {
   private levelMethodUse(level: ts.Expression, method: string, call: ts.CallExpression): Use {
     if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
     if ((this.families.visitsElements(call) && this.families.isAliasSource(level)) || takesNoElement(this.view, call)) return { kind: 'none' };
+    if (this.view.uses.readsElementsInPlace(call)) return { kind: 'read' };
     return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
   }
 

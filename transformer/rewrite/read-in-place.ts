@@ -126,6 +126,19 @@ export function readingCallUsedUp(ctx: AnalysisContext, lookup: SummaryLookup, c
     usedUpInPlace(ctx, lookup, call);
 }
 
+/**
+ * `JSON.stringify(accounts.map((a) => a.log))`: a map whose callback changes nothing it is given and lets it out only
+ * by returning it (or a part of it) into the mapped array, which is used up in place. The elements are read there.
+ */
+export function mapUsedUp(ctx: AnalysisContext, lookup: SummaryLookup, call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ctx.ts.isPropertyAccessExpression(callee) || !MAPPING_METHODS.has(callee.name.text) || call.arguments.length !== 1) return false;
+  const params = givenEffects(ctx, lookup, call.arguments[0]);
+  return Array.isArray(params) && params.every((effect) => !effect?.escapedOtherwise && !effect?.kept && !effect?.written && !effect?.writtenLater) &&
+    usedUpInPlace(ctx, lookup, call);
+}
+const MAPPING_METHODS = new Set(['map', 'flatMap']);
+
 /** A function written in place (`(o) => keep.push(o)`) one of whose parameters outlives its call: stored, or returned. */
 export function outlivesIn(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
   const params = givenEffects(ctx, lookup, arg);

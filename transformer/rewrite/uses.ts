@@ -14,7 +14,7 @@ import { isFresh } from './fresh';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withChoices, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
-import { consumedAtOnce, iteratesPrimitives, madeString, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
+import { consumedAtOnce, iteratesPrimitives, madeString, mapUsedUp, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -38,6 +38,14 @@ export class UseClassifier {
   }
 
   private readonly lookup = (fn: FunctionLike, reading: boolean) => this.summaries.get(fn, reading);
+
+  /**
+   * A method of an array of objects that reads them all where it stands: its result (which may hold them or their
+   * parts) used up in place (`JSON.stringify(accounts.map((a) => a.log))`, `rows.filter((r) => r.n > 0).length`).
+   */
+  readsElementsInPlace(call: ts.CallExpression): boolean {
+    return readingCallUsedUp(this.ctx, this.lookup, call) || mapUsedUp(this.ctx, this.lookup, call);
+  }
 
   /** What a use of a followed object does: nothing to wait for, a read, a possible write, or an escape. */
   classify(ref: ts.Identifier): Use {

@@ -88,6 +88,11 @@ function accounts(): void {
   const ops: [number, number][] = [[0, 30], [1, 20], [0, 50]];
   for (const [i, amount] of ops) withdraw(accts[i], amount);
   console.log(accts.map((a) => `${a.balance}:[${a.history}]`).join(' '));
+  // A map handing out a part of each account, used up by JSON.stringify where it stands: a read of every account.
+  for (const [i, amount] of ops) withdraw(accts[i], amount / 10);
+  console.log(JSON.stringify(accts.map((a) => a.history)));
+  for (const a of accts) withdraw(a, 1);
+  console.log(accts.map((a) => a.balance));
 }
 
 wholeValues();
