@@ -14,6 +14,12 @@
  * runs again. Tasks submitted in the same macrotask still run side by side; only the main thread's next macrotask
  * waits, as it waited for the call itself in plain code. What this cannot keep: an async task that awaits a real
  * timer or I/O lets the plain program's own timers run meanwhile; here they run after it.
+ *
+ * The same holds for every call the plain program made at once, awaited or not (`callsMade`): its next macrotask ran
+ * after the call had returned. At the end of a macrotask that submitted such calls, this thread blocks until they
+ * have all finished, so no immediate, timer or I/O callback runs beside them: an immediate made before four long
+ * calls at the end of main code ran after a timer their time made due (tester #17's np18/18). The calls of one
+ * macrotask still run side by side.
  */
 import type { TaskRecord } from './records';
 
@@ -22,8 +28,26 @@ export class MacrotaskHold {
   private readonly awaited = new Set<TaskRecord>();
   private armed = false;
 
-  /** `block(done)` blocks this thread until `done()` holds, waking the waiters of the tasks that finish. */
-  constructor(private readonly block: (done: () => boolean) => void) {}
+  /** Calls the plain program made at once are unfinished: the end of this macrotask waits for them. */
+  private callsArmed = false;
+
+  /**
+   * `block(done)` blocks this thread until `done()` holds, waking the waiters of the tasks that finish;
+   * `callsUnfinished()` says whether a call the plain program made at once (not an async task's) is unfinished.
+   */
+  constructor(private readonly block: (done: () => boolean) => void, private readonly callsUnfinished: () => boolean = () => false) {}
+
+  /** The plugin submitted a call the plain program made at once: the macrotask ends when it has finished. */
+  callsMade(): void {
+    if (this.callsArmed) return;
+    this.callsArmed = true;
+    queueMicrotask(() => process.nextTick(() => this.releaseCalls()));
+  }
+
+  private releaseCalls(): void {
+    this.callsArmed = false;
+    this.block(() => !this.callsUnfinished());
+  }
 
   /** An async wait on `record` begins. */
   hold(record: TaskRecord): void {

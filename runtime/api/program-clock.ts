@@ -81,6 +81,9 @@ export class ProgramClock {
     else if (!stalled && this.stalledFrom) { this.stalledMs += performance.eventLoopUtilization(this.stalledFrom).idle; this.stalledFrom = undefined; }
   }
 
+  /** A call the plain program made at once (not an async task's, nor the runtime API's) is unfinished. */
+  plainCallsUnfinished(): boolean { return this.unfinishedUpTo(Infinity); }
+
   /** The idle time of all windows so far, the open one's up to now. */
   private stalled(): number {
     return this.stalledMs + (this.stalledFrom ? performance.eventLoopUtilization(this.stalledFrom).idle : 0);

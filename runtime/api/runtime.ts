@@ -145,6 +145,7 @@ export class Runtime {
     };
     // A call of the runtime's own API (no call site): a program written for parallelism, whose timers wait for nothing.
     if (site === undefined) programClock.runsBeside(record.id);
+    else this.waits.callMade(); // its macrotask ends when it has finished, as the plain call had (macrotask-hold.ts)
     for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
     this.stats.add('mainEncodeMs', performance.now() - started);
 

@@ -48,7 +48,7 @@ export class Waits implements FutureHost {
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
   /** Awaited tasks finish before the program's next macrotask, as its plain calls did. */
-  private readonly hold = new MacrotaskHold((done) => this.block(done));
+  private readonly hold = new MacrotaskHold((done) => this.block(done), () => programClock.plainCallsUnfinished());
 
   constructor(private readonly host: WaitHost, stallReportSeconds: number) {
     this.stall = new StallWatch(stallReportSeconds * 1000, () => { host.link.enqueue({ type: 'status' }); host.link.flush(); });
@@ -56,6 +56,9 @@ export class Waits implements FutureHost {
       this.stallTimer = realSetInterval(() => { if (this.asyncWaits > 0) this.stall.check(this.asyncWaitSince); }, this.stall.pollMs).unref();
     }
   }
+
+  /** The plugin submitted a call the plain program made at once: the program's next macrotask waits for it. */
+  callMade(): void { this.hold.callsMade(); }
 
   /** The run is over: no more stall checks. */
   stop(): void { clearInterval(this.stallTimer); }
