@@ -6,7 +6,7 @@
  * wait.
  */
 import type * as ts from 'typescript';
-import { qualifiedName, symbolOf } from '../analysis/context';
+import { isLibraryGlobal, qualifiedName, symbolOf } from '../analysis/context';
 import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
@@ -57,6 +57,33 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   if (ts.isCallExpression(call) && call.arguments.includes(withWrappers(ts, ref)) && (isPrint(ts, call) || isReadingStringify(facts, call))) return true;
   if (isArgumentOf(ts, call, ref)) return facts.taskOf(call) !== undefined && facts.forwarders.takesFutureAt(call, ref);
   return false;
+}
+
+/**
+ * The array is used up where it stands by code that only reads it: a print, a JSON.stringify that only reads,
+ * or the language's copy into a collection (`new Map(pairs)`, `new Set(xs)`, `Object.fromEntries(pairs)`).
+ */
+export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  const outer = withWrappers(ts, array);
+  const call = outer.parent;
+  if (ts.isNewExpression(call)) {
+    return call.arguments?.length === 1 && call.arguments[0] === outer && ts.isIdentifier(call.expression) &&
+      COPYING_COLLECTIONS.has(call.expression.text) && isLibraryGlobal(ctx, call.expression);
+  }
+  if (!ts.isCallExpression(call) || !call.arguments.includes(outer)) return false;
+  if (qualifiedName(ts, call.expression) === 'Object.fromEntries') return isLibraryGlobal(ctx, (call.expression as ts.PropertyAccessExpression).expression);
+  return isPrint(ts, call) || isReadingStringify(facts, call);
+}
+const COPYING_COLLECTIONS = new Set(['Map', 'Set']);
+
+/**
+ * `xs.map((x) => [x.id, task(x)])`: the call is an element of the array literal the callback returns; the map
+ * then gathers arrays holding Futures, which only a walk of the whole (waitAll) may wait for.
+ */
+export function mapCallOfPair(facts: FileFacts, node: ts.Node): ts.CallExpression | undefined {
+  const literal = facts.ts.isArrayLiteralExpression(node.parent) ? node.parent : undefined;
+  return literal && mapCallOf(facts, literal);
 }
 
 /**
