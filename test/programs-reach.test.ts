@@ -105,7 +105,7 @@ test('tester #17\'s interface calls (r05) and reading methods beside a task (r09
 
 test('results of a task writing its argument, pushed or put in slots of arrays printed whole, or returned after constants by a map callback, are gathered Futures: nothing runs one at a time (tester #18\'s F1, F2)', () => {
   const tasks = printsAsPlain('inout-gathered');
-  assert.is(tasks.inWorkers, 18 + 9 + 12, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 18 + 9 + 15, `${tasks.inWorkers} tasks ran in workers`);
   const { notes, calls } = explained('inout-gathered', ['main.ts', 'kernels.ts']);
   assert.equal(notes.filter((n) => /one at a time/.test(n.note)).map((n) => n.line), [], 'each loop waited for its call before');
   assert.ok(calls.every((c) => c.submitted));

@@ -2,8 +2,8 @@
  * Waiting for everything inside a container: what the plugin emits before the main thread uses an array whose
  * elements are task data (`waitWithin(c)[i][j][x]`), and `waitAll` for arrays that gathered Futures.
  *
- * The walk goes down arrays only (a container's levels); every object it reaches gets its latest contents, and
- * every Future in a slot is replaced by its value. Tasks never change which object sits where, and a Future can
+ * The walk goes down arrays only (a container's levels), or plain records' fields too (waitFields); every object it
+ * reaches gets its latest contents, and every Future in a slot or a record's field is replaced by its value. Tasks never change which object sits where, and a Future can
  * only enter a slot right after the submission that made it, so once a container was walked nothing inside it
  * can become stale until the next submission: walks are remembered per object and submission count, which makes
  * a wait inside the program's own loops cost a map lookup.
@@ -54,6 +54,10 @@ export class Within {
         if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
       }
     } else if (throughFields && isPlainRecord(object)) {
+      // (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)
+      for (const [key, slot] of Object.entries(Object.getOwnPropertyDescriptors(object))) {
+        if (slot.value instanceof Future && slot.writable) object[key] = slot.value.wait();
+      }
       for (const item of fieldValues(object)) if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
     }
   }

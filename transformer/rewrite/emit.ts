@@ -128,7 +128,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
-    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole, plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
@@ -191,7 +191,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
-    if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime('waitAll', [ts.visitEachChild(node, visit, context)]);
+    if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime(plan.mapsWaitedWhole.get(node)!, [ts.visitEachChild(node, visit, context)]);
     if (ts.isElementAccessExpression(node) && plan.elementWraps.has(node)) return wrap(plan.elementWraps.get(node)!, ts.visitEachChild(node, visit, context));
     const rewritten = ts.isExpressionStatement(node) || ts.isVariableStatement(node) ? writtenAlongSubmission(node) : [];
     if (rewritten.length > 0) {

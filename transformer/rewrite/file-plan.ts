@@ -48,9 +48,10 @@ export interface FilePlan {
   readonly splitCallbacks: Map<ts.CallExpression, SplitCallback>;
   /**
    * Maps of task calls whose array a reader uses up at once (`console.log(accs.map((a) => add(a, 1)))`): every call
-   * submitted, then the whole array waited for there (`waitAll`), as the plain reader ran after the last call.
+   * submitted, then the whole array waited for there (`waitAll`; `waitFields` when the callback returns records
+   * around its calls), as the plain reader ran after the last call.
    */
-  readonly mapsWaitedWhole: Set<ts.CallExpression>;
+  readonly mapsWaitedWhole: Map<ts.CallExpression, 'waitAll' | 'waitFields'>;
   /** `console.log(total(a), total(b))`: a statement's task calls all submitted, then its expression (batched-values.ts). */
   readonly batches: Map<ts.Expression, ts.CallExpression[]>;
   /** `for (const a of parts) s += total(a)`: every pass's task submitted first, then the loop (see split-loops.ts). */
@@ -69,7 +70,7 @@ export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
-    splitCallbacks: new Map(), mapsWaitedWhole: new Set(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
+    splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
     settles: new Set(),
   };
 }

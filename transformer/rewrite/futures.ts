@@ -19,7 +19,7 @@ import { givesPromise } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
-import { canGather, mapCallOf, mapCallOfPair, usedUpByReader } from './gathering-arrays';
+import { canGather, mapCallAround, mapCallOf, usedUpByReader } from './gathering-arrays';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -202,9 +202,10 @@ export class FutureFlow {
       const symbol = symbolOf(this.facts.ctx, parent.left);
       if (symbol && this.futures.has(symbol)) return;
     }
-    // `new Map(accs.map((a) => [a.id, add(a, 1)]))`: pairs holding Futures, the whole waited for where it is used up.
-    const pairs = mapCallOfPair(this.facts, node);
-    if (pairs && usedUpByReader(this.facts, pairs)) { this.plan.mapsWaitedWhole.add(pairs); return; }
+    // `new Map(accs.map((a) => [a.id, add(a, 1)]))`, `console.log(accs.map((a) => ({ id: a.id, v: add(a, 1) })))`: pairs
+    // or records holding Futures, the whole waited for where it is used up.
+    const around = mapCallAround(this.facts, node);
+    if (around && usedUpByReader(this.facts, around.map)) { this.plan.mapsWaitedWhole.set(around.map, around.inRecord ? 'waitFields' : 'waitAll'); return; }
     // const parts = xs.map((x) => task(x)): parts gathers Futures.
     const mapped = mapCallOf(this.facts, node);
     if (mapped) {
@@ -216,7 +217,7 @@ export class FutureFlow {
         return;
       }
       // `console.log(accs.map((a) => add(a, 1)))`: the reader runs after the last call, so it waits for them all.
-      if (usedUpByReader(this.facts, mapped)) { this.plan.mapsWaitedWhole.add(mapped); return; }
+      if (usedUpByReader(this.facts, mapped)) { this.plan.mapsWaitedWhole.set(mapped, 'waitAll'); return; }
       // `out = docs.map((d) => task(d))` into a `let` of this file that can gather (tester #18's F8).
       if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === mapped &&
         ts.isIdentifier(holder.left) && ts.isExpressionStatement(holder.parent) && this.facts.isFileLocal(holder.left) && this.canGather(holder.left)) {

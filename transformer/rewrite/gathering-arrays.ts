@@ -78,12 +78,17 @@ export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean 
 const COPYING_COLLECTIONS = new Set(['Map', 'Set']);
 
 /**
- * `xs.map((x) => [x.id, task(x)])`: the call is an element of the array literal the callback returns; the map
- * then gathers arrays holding Futures, which only a walk of the whole (waitAll) may wait for.
+ * `xs.map((x) => [x.id, task(x)])`, `xs.map((x) => ({ id: x.id, v: task(x) }))`: the call is an element of the array
+ * literal, or a field's value in the object literal, the callback returns; the map then gathers pairs or records
+ * holding Futures, which only a walk of the whole (waitAll, waitFields) may wait for.
  */
-export function mapCallOfPair(facts: FileFacts, node: ts.Node): ts.CallExpression | undefined {
-  const literal = facts.ts.isArrayLiteralExpression(node.parent) ? node.parent : undefined;
-  return literal && mapCallOf(facts, literal);
+export function mapCallAround(facts: FileFacts, node: ts.Node): { map: ts.CallExpression; inRecord: boolean } | undefined {
+  const { ts } = facts;
+  const parent = node.parent;
+  const literal = ts.isArrayLiteralExpression(parent) ? parent
+    : ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : undefined;
+  const map = literal && mapCallOf(facts, withWrappers(ts, literal));
+  return map && { map, inRecord: ts.isObjectLiteralExpression(literal) };
 }
 
 /**

@@ -39,9 +39,11 @@ for (let d = 0; d < 2 * n - 1; d++) {
 console.log('wavefront', Array.from(grid[n - 1][n - 1].bottom), Array.from(grid[n - 1][n - 1].right));
 
 // Maps of task calls used up where they stand by a reader (a print, JSON.stringify, a Map or an object built from
-// pairs): all submitted, the whole array waited for there, as the plain reader ran after the last call.
+// pairs, records around the calls): all submitted, the whole array waited for there, as the plain reader ran after
+// the last call.
 const ledgers = [new Acc(), new Acc(), new Acc()];
 console.log('printed', ledgers.map((a) => add(a, 1)));
 console.log('json', JSON.stringify(Array.from({ length: ledgers.length }, (_, i) => add(ledgers[i], 2))));
 const byIndex = new Map(ledgers.map((a, i) => [i, add(a, 3)]));
 console.log('map', byIndex, Object.fromEntries(ledgers.map((a, i) => [`acc${i}`, add(a, 4)])), ledgers.map((a) => a.total));
+console.log('records', ledgers.map((a, i) => ({ i, total: add(a, 5) })), ledgers.map((a) => a.steps));
