@@ -22,6 +22,7 @@ try {
 } catch (error) {
   console.log('caught', (error as Error).message);
 }
-// A task reading module state main code changed (tester #18's F11): split, as nothing in the callback changes it.
+// A task reading module state main code changed (tester #18's F11), mapped inside a print: all submitted in order.
 CONFIG.set('scale', 3);
 console.log('scaled', rows.map((r) => scaled(r)));
+console.log('scaled max', Math.max(...rows.map((r) => scaled(r))));
