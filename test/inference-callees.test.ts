@@ -297,6 +297,30 @@ export function monthEnd(a: Account): number { return a.close(); }`);
   assert.match(found.a, /^inout: written: calls `close`, a method that may change its object or hand it out: `this\.fee\(\)`/);
 });
 
+test('a class extending a mixin (`class Rect extends Named(Shape)`) overrides its bases\' methods; a mixin\'s own member of that name makes the call unknown (tester #19\'s F11 crashed the plugin)', () => {
+  const found = directions(`
+type Ctor<T = object> = new (...args: any[]) => T;
+export function Named<B extends Ctor>(Base: B) { return class extends Base { label = 'x'; }; }
+export function Counted<B extends Ctor>(Base: B) { return class extends Base { size(xs: number[]) { xs.push(0); return xs.length; } }; }
+export class Shape { area(xs: number[]) { return xs.length; } size(xs: number[]) { return xs.length; } }
+export class Rect extends Named(Shape) { override area(xs: number[]) { xs[0] = 2; return 2; } }
+/** @task */
+export function t(s: Shape, a: number[], b: number[]) { return s.area(a) + s.size(b); }`);
+  assert.match(found.a, /^inout/, 'Rect, below a mixin, overrides area to write');
+  assert.match(found.b, /^inout/, 'a mixin class may sit above Shape\'s subclasses: its size may run');
+  assert.match(found.s, /^in:/);
+});
+
+test('a method a subclass overrides with a field is code of unknown effect for its arguments too, not only its object', () => {
+  const found = directions(`
+export class Shape { size(xs: number[]) { return xs.length; } }
+export class Sub extends Shape { override size = (xs: number[]) => { xs.push(0); return xs.length; }; }
+/** @task */
+export function t(s: Shape, b: number[]) { return s.size(b); }`);
+  assert.match(found.b, /^inout/, 'Sub\'s field pushes into it (it was inferred `in`)');
+  assert.match(found.s, /^inout/);
+});
+
 // An interface's method runs any fitting member of that name the program declares (analysis/interface-methods.ts).
 const CODECS = `
 export interface Codec { encode(xs: number[]): number[]; reset(): void }

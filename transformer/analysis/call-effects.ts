@@ -81,7 +81,7 @@ export class CallEffects {
     if (this.kinds.callsReadingCallback(call)) return false;
     const target = this.targetOf(call);
     const members = candidates(this.handOff, callee);
-    if (members) return members.some((fn) => { const effect = candidateEffect(this.handOff, fn, index, call); return !effect || outlives(effect) !== undefined; });
+    if (members) return members.length === 0 || members.some((fn) => { const effect = candidateEffect(this.handOff, fn, index, call); return !effect || outlives(effect) !== undefined; });
     if (!target) return !this.callbacks.isReadingCallback(callee) && !this.kinds.callerMethod(call);
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;

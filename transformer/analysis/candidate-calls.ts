@@ -42,7 +42,13 @@ export function candidateEffect(h: HandOff, fn: FunctionLike, index: number, cal
 export function toCandidates(h: HandOff, call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
   const { ts } = h.ctx;
   const callee = snippet(call.expression);
-  for (const fn of candidates(h, call.expression)!) {
+  const fns = candidates(h, call.expression)!;
+  if (fns.length === 0) {
+    // None known (a subclass holds the name as a field, a mixin's class may run its own): code of unknown effect.
+    h.record.assuming(() => h.record.write(params, expr, `passed to \`${callee}\`, which may be code of unknown effect (assumed to write it)`));
+    h.record.escape(params, expr, `passed to \`${callee}\`, which may be code of unknown effect`);
+  }
+  for (const fn of fns) {
     if (ignoresArgument(ts, fn, call.arguments, index)) continue;
     const effect = candidateEffect(h, fn, index, call);
     const name = fn.name?.getText() ?? (ts.isPropertyAssignment(fn.parent) ? fn.parent.name.getText() : 'a function');
@@ -62,7 +68,9 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
 
 /** How deep the call's result may hold argument `index` (0: it may be it): the shallowest any candidate gives. */
 export function candidatesReturn(h: HandOff, call: ts.CallExpression, index: number): number | undefined {
-  const depths = candidates(h, call.expression)!.map((fn) => {
+  const fns = candidates(h, call.expression)!;
+  if (fns.length === 0) return 0; // none known (a field overriding the method): code of unknown effect may return it
+  const depths = fns.map((fn) => {
     const effect = candidateEffect(h, fn, index, call);
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;
     return effect.escaped !== undefined ? effect.returnedAt ?? 0 : undefined;

@@ -10,7 +10,7 @@ import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { implementingMethods } from './interface-methods';
 
-const subclassesOf = new WeakMap<ts.Program, Map<ts.Node, ts.ClassLikeDeclaration[]>>();
+const subclassesOf = new WeakMap<ts.Program, Map<ts.Node | typeof UNKNOWN_BASE, ts.ClassLikeDeclaration[]>>();
 
 /** The methods `a.f(…)` may run when subclasses override `f`; undefined when none does (the checker's one is it). */
 export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
@@ -24,7 +24,10 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   const name = callee.name.text;
   const found: FunctionLike[] = declaration.body ? [declaration] : [];
   let overridden = false;
-  for (const subclass of subclasses(ctx).get(declaration.parent) ?? []) {
+  const table = subclasses(ctx);
+  // A mixin's class (`class extends Base`) may sit above any class: a member of that name may be what runs.
+  for (const mixin of table.get(UNKNOWN_BASE) ?? []) if (mixin.members.some((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name)) return [];
+  for (const subclass of table.get(declaration.parent) ?? []) {
     const member = subclass.members.find((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name);
     if (!member) continue;
     if (!ts.isMethodDeclaration(member)) return []; // a field or accessor of that name: code of unknown effect
@@ -34,11 +37,15 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   return overridden ? found : undefined;
 }
 
-/** Per class of the program, every class of the program extending it, directly or not. */
-function subclasses(ctx: AnalysisContext): Map<ts.Node, ts.ClassLikeDeclaration[]> {
+/**
+ * Per class of the program, every class of the program extending it, directly or not; and the member names of
+ * classes whose base is known only as a type parameter (a mixin's `class extends Base`), which may override any
+ * class's method of that name (under `UNKNOWN_BASE`).
+ */
+function subclasses(ctx: AnalysisContext): Map<ts.Node | typeof UNKNOWN_BASE, ts.ClassLikeDeclaration[]> {
   let known = subclassesOf.get(ctx.program);
   if (known) return known;
-  const { ts, checker } = ctx;
+  const { ts } = ctx;
   known = new Map();
   const classes: ts.ClassLikeDeclaration[] = [];
   const visit = (node: ts.Node): void => {
@@ -47,17 +54,47 @@ function subclasses(ctx: AnalysisContext): Map<ts.Node, ts.ClassLikeDeclaration[
   };
   for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile && /\bextends\b/.test(file.text)) visit(file);
   for (const cls of classes) {
-    const seen = new Set<ts.Node>();
-    let type = checker.getTypeAtLocation(cls) as ts.InterfaceType;
-    for (let depth = 0; depth < 50; depth++) {
-      const base = checker.getBaseTypes(type)[0] as ts.InterfaceType | undefined;
-      const baseDeclaration = base?.getSymbol()?.valueDeclaration;
-      if (!base || !baseDeclaration || !ts.isClassLike(baseDeclaration) || seen.has(baseDeclaration)) break;
-      seen.add(baseDeclaration);
-      known.set(baseDeclaration, [...(known.get(baseDeclaration) ?? []), cls]);
-      type = base;
-    }
+    for (const ancestor of ancestorsOf(ctx, cls)) known.set(ancestor, [...(known.get(ancestor) ?? []), cls]);
   }
   subclassesOf.set(ctx.program, known);
   return known;
+}
+
+/** Stands for "a class of unknown ancestry" among a method's overriders. */
+const UNKNOWN_BASE = Symbol('unknown base');
+
+/**
+ * The class-like declarations a class extends, directly or not, through mixins' intersections
+ * (`class Rect extends Named(Shape)`: the class `Named` returns, and Shape); UNKNOWN_BASE when a base is a type
+ * parameter or any other type with no class behind it.
+ */
+function ancestorsOf(ctx: AnalysisContext, cls: ts.ClassLikeDeclaration): (ts.Node | typeof UNKNOWN_BASE)[] {
+  const { ts, checker } = ctx;
+  const found: (ts.Node | typeof UNKNOWN_BASE)[] = [];
+  const seen = new Set<ts.Node>([cls]);
+  const extended = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  // (The type of what a class extends, as written: a class expression's own type there is its constructor's.)
+  const pending: ts.Type[] = extended ? [checker.getTypeAtLocation(extended)] : [];
+  let own = true;
+  while (pending.length > 0 && found.length < 50) {
+    const type = pending.pop()!;
+    for (const part of type.isIntersection() ? type.types : [type]) {
+      const declaration = part.getSymbol()?.valueDeclaration;
+      if (!declaration || !ts.isClassLike(declaration)) {
+        // Its own base only: a class further up that extends a type parameter is such a class itself. (A library
+        // class, `Error`, `Array`, is declared by an interface: it sits above no class of the program.)
+        const unknown = !part.getSymbol() || part.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Any | ts.TypeFlags.NonPrimitive);
+        if (own && unknown) found.push(UNKNOWN_BASE);
+        continue;
+      }
+      if (seen.has(declaration)) continue;
+      seen.add(declaration);
+      found.push(declaration);
+      // (getBaseTypes takes a class or interface type only: it reads the symbol's flags.)
+      const symbol = part.getSymbol();
+      if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) pending.push(...checker.getBaseTypes(part as ts.InterfaceType));
+    }
+    own = false;
+  }
+  return found;
 }
