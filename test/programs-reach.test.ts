@@ -119,4 +119,9 @@ test('halo exchange: strips pushed as literals holding a filled array, edges map
   assert.equal(calls.filter((c) => !c.submitted).map((c) => c.line), [31], 'tester #18\'s F7 kept them all direct (`.push`/`.map` of a level)');
 });
 
+test('stores into slots of an array gathering task results (a swap by destructuring, a for…of target) need no wait: the emitted code is valid and the results run in workers', () => {
+  const tasks = printsAsPlain('gathered-stores');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -11,7 +11,7 @@ import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FutureFlow } from './futures';
 import type { FilePlan } from './file-plan';
-import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget, skipTransparent, withWrappers } from './syntax';
 
 export class FutureWaits {
   private readonly ts: typeof ts;
@@ -39,6 +39,8 @@ export class FutureWaits {
         // `level = next`: the Futures move to another gathering name, and are waited for where that one is used.
         if (this.aliases.isAliasSource(ref) && this.aliases.groupOf(symbol).every((member) => this.flow.futureArrays.has(member))) continue;
         const element = this.elementOf(ref);
+        // `[em[0], em[1]] = [em[1], em[0]]`, `em[0] = v`: a slot given another value needs no wait (nor could a call stand there).
+        if (element && isStoreTarget(this.ts, element)) continue;
         // The program changes an element's contents, or keeps it under a name that may (`let acc = parts[0]`,
         // `const [x, y] = parts`): later tasks must see it (the value may be a task's version).
         const kept = this.keptUnderName(element ?? ref);

@@ -57,6 +57,14 @@ export function isWriteTarget(t: typeof ts, expr: ts.Expression): boolean {
   return t.isDeleteExpression(parent);
 }
 
+/** Written without being read: `x[0] = v`, a destructuring or `for…of` target (not `+=`, `++`, `delete`). */
+export function isStoreTarget(t: typeof ts, expr: ts.Expression): boolean {
+  if (!isWriteTarget(t, expr)) return false;
+  const parent = expr.parent;
+  if (t.isBinaryExpression(parent) && parent.left === expr) return parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
+  return !t.isPrefixUnaryExpression(parent) && !t.isPostfixUnaryExpression(parent) && !t.isDeleteExpression(parent);
+}
+
 /** `a ?? b`, `a || b`, `a && b`: the value is one of the operands. */
 export function isChoice(t: typeof ts, kind: ts.SyntaxKind): boolean {
   return kind === t.SyntaxKind.QuestionQuestionToken || kind === t.SyntaxKind.BarBarToken || kind === t.SyntaxKind.AmpersandAmpersandToken;
