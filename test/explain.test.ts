@@ -101,6 +101,7 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
     '8: copy it once into a local const before the loop',
     '9: make `assemble` a `@task`',
     '11: submit all, then use the results',
+    '12: pass each call its own part',
   ]);
   assert.match(notes[0].note, 'so each iteration of this loop waits for its task before the next is submitted');
   assert.match(notes[1].note, '`shared` is checked for changes at every call in this loop (encoded again, or its bytes hashed, and written only when it changed)');
@@ -108,6 +109,8 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
   assert.match(notes[2].note, '`assemble(parts)` waits here for the tasks behind `parts`, then runs in this thread');
   // `sum(parts[0])!` needs no note: the `!` changes nothing, and the Future goes on to `first`.
   assert.match(notes[3].note, '`s` is waited for at line 11 in the same callback, so each call of this callback submits task sum and waits for it');
+  assert.match(notes[4].note, 'task accumulate writes `image` (into: inout) at every step of this loop, so each call waits for the one before');
+  assert.match(notes[4].note, '`image.subarray(lo, hi)`');
   assert.match(explain(fixture('notes.ts'), fixture('kernels.ts')), /notes \(legal, but costly or serial\):\n {2}test\/programs\/explain\/notes\.ts:6 /);
 });
 

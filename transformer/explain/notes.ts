@@ -3,6 +3,8 @@
  * - a loop or callback that submits a task and waits for it before the next (`total += sum(p)`, `const s = sum(p);
  *   use(s)` in a `.map` callback): its tasks run one at a time;
  * - an object the plugin cannot follow, passed `in` inside a loop: copied (encoded) anew at every call;
+ * - the same object passed to a task that writes it at every step of a loop or callback: each call waits for the
+ *   previous one's write, so they run one after another (a part each: pass views);
  * - a function of the program called on task results: this thread waits for them all, then runs it alone.
  * Only what the plan shows is said; whether the cost matters (the object is large, the function slow) the note
  * leaves to the reader.
@@ -39,6 +41,7 @@ export function explainNotes(input: NotesInput): ExplainedNote[] {
   const add = (node: ts.Node, note: string, fix: string) => notes.push({ file: input.file, line: lineOf(node), note, fix });
   for (const [call, task] of input.plan.submissions) serialCall(input, call, task, add);
   snapshotsInLoops(input, add);
+  writtenAtEveryStep(input, add);
   waitsBeforeFunctions(input, add);
   return notes.sort((a, b) => a.line - b.line);
 }
@@ -149,6 +152,33 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
       'follows (a parameter, an export, a second name, or not made ' +
       `fresh in this file). If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
       '`frozen`: a local made fresh and only given to tasks is encoded once', 'copy it once into a local const before the loop');
+  }
+}
+
+/**
+ * `bounds.map(([lo, hi]) => relax(cur, nxt, W, lo, hi))` with relax writing `nxt`: the same object written at every
+ * step makes one chain of the calls (tester #19's F1 said nothing where 1600 calls ran one after another).
+ */
+function writtenAtEveryStep({ ctx, plan }: NotesInput, add: Add): void {
+  const { ts } = ctx;
+  const said = new Set<string>();
+  for (const [call, task] of plan.submissions) {
+    const repeating = repeatingScope(ctx, call);
+    if (!repeating) continue;
+    call.arguments.forEach((arg, i) => {
+      const param = task.params[Math.min(i, task.params.length - 1)];
+      if (!param || param.direction !== 'inout' || ts.isSpreadElement(arg)) return;
+      const root = sameObjectEachTime(ts, arg);
+      const declaration = root && symbolOf(ctx, root)?.valueDeclaration;
+      if (!declaration || isWithin(declaration, repeating.scope)) return;
+      const key = `${repeating.scope.pos}:${snippet(arg)}`;
+      if (said.has(key)) return;
+      said.add(key);
+      const view = isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(arg)) ? ` (\`${snippet(arg)}.subarray(lo, hi)\`)` : '';
+      add(arg, `task ${task.name} writes \`${snippet(arg)}\` (${param.name}: ${param.direction}) at every ${repeating.kind === 'loop' ? 'step of this loop' : 'call of this callback'}, ` +
+        `so each call waits for the one before: they run one after another. If each call writes only a part, pass that part${view}: ` +
+        'calls on separate parts run side by side', 'pass each call its own part');
+    });
   }
 }
 

@@ -19,3 +19,5 @@ export function spread(rows: Float64Array[], first: Float64Array, factor: number
   for (const row of rows) if (row !== first) row.set(first.subarray(0, row.length));
   first.fill(factor);
 }
+/** @task */
+export function accumulate(into: Float64Array, value: number): void { for (let i = 0; i < into.length; i++) into[i] += value; }
