@@ -20,6 +20,7 @@ import { overridingMethods } from './overrides';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
 import { isFreshArrayConstant } from './fresh-arrays';
+import { isNameWritten, isReplacedMember } from './replaced-members';
 
 /** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
 export function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
@@ -60,6 +61,7 @@ export class CallKinds {
 
   /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
   builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    if (this.shadowed(call)) return false;
     return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
       isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce)) ||
       isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce)) ||
@@ -103,7 +105,19 @@ export class CallKinds {
    * (a class's `get` may change its object).
    */
   trustsName(call: ts.CallExpression): boolean {
-    return this.isBuiltinMethod(call) || this.ctx.checker.getResolvedSignature(call)?.declaration === undefined;
+    return this.isBuiltinMethod(call) || (this.ctx.checker.getResolvedSignature(call)?.declaration === undefined && !this.shadowed(call));
+  }
+
+  /**
+   * The program writes a member of the method's name where this receiver may be its object (`out.push = writer`,
+   * replaced-members.ts): the call may run that, not the standard library's. Of a receiver nothing types, any write of
+   * that name counts (`Stack.prototype.push = f`: the receiver may be a Stack).
+   */
+  private shadowed(call: ts.CallExpression): boolean {
+    const callee = skipParens(this.ts, call.expression);
+    if (!this.ts.isPropertyAccessExpression(callee)) return false;
+    const member = this.ctx.checker.getSymbolAtLocation(callee.name);
+    return member ? isReplacedMember(this.ctx, member) : isNameWritten(this.ctx, callee.name.text);
   }
 
   /** The method is the standard library's own (builtin-callees.ts): declared in a lib .d.ts, on a receiver nothing overrides it for. */
