@@ -25,6 +25,8 @@ test('a member of an object assigned twice is neither of its functions (the chec
     // Through a parameter nothing types: the write may be of any object's `m`.
     `function swap(x) { x.m = ${WRITE}; }\nexport function g(p) { var o = { m: ${READ} }; swap(o); return o.m(p); }`,
     `function api(p) { return api.m(p); }\napi.m = ${READ};\napi.m = ${WRITE};\nexport function g(p) { return api(p); }`,
+    // Handed to code copying by key into an untyped object (`extend(o, src)`).
+    `var o = { m: ${READ} };\nfunction extend(t, s) { for (var k in s) t[k] = s[k]; }\nextend(o, { m: ${WRITE} });\nexport function g(p) { return o.m(p); }`,
   ]) {
     assert.match(viaLib(lib), /^inout:/, lib);
   }

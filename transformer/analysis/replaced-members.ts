@@ -13,13 +13,16 @@
  * when the checker binds it to the same member, or cannot bind it at all (its object untyped: it may be any object).
  * A built-in's member (declared by the standard library) has no value in the program: any such write replaces it.
  * Writes by a computed key (`o[k] = v`, `Object.assign(o, src)`) count when the object's type has the member, is no
- * array (whose computed keys are indices) and the member is the program's; into an untyped object, into an array or of
- * a built-in's member they are not followed (a documented limit: library `extend` loops would make every member
- * unknown, and every object has a `toString`). Of a receiver nothing types, any write of the name counts but the
- * CommonJS `exports.map = map`.
+ * array (whose computed keys are indices) and the member is the program's. Into an untyped object (`t[k] = s[k]` of an
+ * `extend(t, s)`) they count for a member of a literal or function whose variable is handed to a call as an argument;
+ * not for a class instance's, nor a built-in's member (a documented limit: every instance goes somewhere, and every
+ * object has a `toString`). Of a receiver nothing types, any write of the name counts but the CommonJS `exports.map =
+ * map`.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { everyMention, symbolOf, type AnalysisContext } from './context';
+import { builtinName } from './builtin-callees';
+import { isReadOnlyFunction } from './builtins';
 import { isWriteTarget } from '../rewrite/syntax';
 
 /** A write of a member: `node` names it (a property access, a key, a call defining it), `target` is its object. */
@@ -100,7 +103,66 @@ function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
     // which every typed object has, would be unknown after any such write.)
     if (!builtin) for (const write of writes.anyKey) if (mayWrite(ctx, write, member, name, false) && ++count > 1) return count;
   }
+  // (`extend(o, { m: writer })` copying by `t[k] = s[k]` into an untyped `t`: see handedToCode.)
+  if (!builtin && count > 0 && handedToCode(ctx, member) && writesByKeyUntyped(ctx)) count++;
   return count;
+}
+
+/**
+ * The member belongs to an object literal or a function held by a variable (`var o = { m: … }`, `api.m = …`) that its
+ * file hands to a call as an argument (`extend(o, src)`): a write there by a computed key into an untyped object
+ * (`t[k] = s[k]`) may be of it. (Its own members run with it as `this`, `o.m.bind(o)`, and a built-in that only reads,
+ * `Object.keys(o)`, hand it to nothing that writes.) Instances of classes are not followed (a documented limit: every
+ * instance goes somewhere).
+ */
+function handedToCode(ctx: AnalysisContext, member: ts.Symbol): boolean {
+  const { ts } = ctx;
+  for (const d of member.declarations ?? []) {
+    const owner = ownerName(ts, d);
+    const symbol = owner && symbolOf(ctx, owner);
+    const declaration = symbol?.valueDeclaration;
+    const name = declaration && ts.getNameOfDeclaration(declaration);
+    if (!symbol || !declaration || !name || declaration.getSourceFile().isDeclarationFile) continue;
+    if (!everyMention(ctx, symbol, declaration.getSourceFile(), name, (id) => !passedAsArgument(ctx, id))) return true;
+  }
+  return false;
+}
+
+/** The variable an object literal's member or a JavaScript member assignment (`api.m = …`) belongs to. */
+function ownerName(t: typeof ts, d: ts.Declaration): ts.Identifier | undefined {
+  if ((t.isPropertyAssignment(d) || t.isMethodDeclaration(d) || t.isShorthandPropertyAssignment(d)) && t.isObjectLiteralExpression(d.parent)) {
+    const holder = d.parent.parent;
+    return t.isVariableDeclaration(holder) && t.isIdentifier(holder.name) ? holder.name : undefined;
+  }
+  const access = t.isBinaryExpression(d) ? d.left : d;
+  return (t.isPropertyAccessExpression(access) || t.isElementAccessExpression(access)) && t.isIdentifier(access.expression) ? access.expression : undefined;
+}
+
+function passedAsArgument(ctx: AnalysisContext, id: ts.Identifier): boolean {
+  const { ts } = ctx;
+  let node: ts.Node = id;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const call = node.parent;
+  if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return false;
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && ['bind', 'call', 'apply'].includes(callee.name.text) && call.arguments[0] === node) return false;
+  const builtin = builtinName(ctx, callee);
+  return !(builtin !== undefined && isReadOnlyFunction(builtin));
+}
+
+const untypedKeyWrites = new WeakMap<ts.Program, boolean>();
+
+/** Some write by a computed key (not a number) goes into an object nothing types (`t[k] = s[k]`). */
+function writesByKeyUntyped(ctx: AnalysisContext): boolean {
+  let known = untypedKeyWrites.get(ctx.program);
+  if (known === undefined) {
+    known = ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && writesOf(ctx.ts, file).anyKey.some((w) => {
+      const type = ctx.checker.getTypeAtLocation(w.target);
+      return (type.flags & (ctx.ts.TypeFlags.Any | ctx.ts.TypeFlags.Unknown)) !== 0 && !(w.key && isNumberKey(ctx, w.key));
+    }));
+    untypedKeyWrites.set(ctx.program, known);
+  }
+  return known;
 }
 
 /** A declaration that gives the member a value (not a signature, an overload, a field declared without one). */
