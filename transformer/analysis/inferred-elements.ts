@@ -1,13 +1,13 @@
 /**
  * Whether a variable whose element type the checker inferred from its initializer (`var l = [0]`: `number[]`) holds
- * only such elements. A value of type `any` is assignable to anything, so JavaScript's `l.push(p)`, `l.splice(0, 0,
- * p)`, `l[1] = p` or TypeScript's `l.push(p as any)` put an object into a "number[]" without a complaint; trusting the
- * type there (context.ts hasPrimitiveElements: "a copy of it shares no objects", "storing into it keeps nothing")
- * missed the write in `l.push(p); l[0][0] = 1`. The type is taken at its word when every mention of the variable in its
- * file reads it (an element, a member, a method call, `for…of`, a spread) or stores into it only primitives; a
- * variable handed on (passed, returned, aliased) may be filled elsewhere, so its type is not taken either. A declared
- * type (`const l: number[]`, a parameter's) is the program's own word and stays trusted. A variable initialized from
- * one whose type is belied (`var c = l.slice()`) is belied too.
+ * only such elements. In JavaScript nothing checks that type: `l.push(p)`, `l.splice(0, 0, p)`, `l[1] = p` put an
+ * object into a "number[]", and trusting the type there (context.ts hasPrimitiveElements: "a copy of it shares no
+ * objects", "storing into it keeps nothing") missed the write in `l.push(p); l[0][0] = 1`. The type is taken at its
+ * word when every mention of the variable in its file reads it (an element, a member, a method call, `for…of`, a
+ * spread) or stores into it only primitives; a variable handed on (passed, returned, aliased) may be filled elsewhere,
+ * so its type is not taken either, nor that of a variable initialized from a belied one (`var c = l.slice()`).
+ * TypeScript's types (inferred or declared, where `l.push(p as any)` is the program's own word) and JSDoc types stay
+ * trusted.
  */
 import type * as ts from 'typescript';
 import { everyMention, isPrimitiveNode, symbolOf, type AnalysisContext } from './context';
@@ -21,12 +21,13 @@ const honest = new WeakMap<ts.Symbol, boolean>();
 export function elementsAsTyped(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts } = ctx;
   while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
-  // (`l.slice()`, `l.concat(m)`: typed as what they copy.)
+  // (`l.slice()`, `l.concat(m)`: typed as what they copy. `S.list`: a member's own value, not followed.)
+  if (ts.isPropertyAccessExpression(expr)) return true;
   if (!ts.isIdentifier(expr)) return !ts.forEachChild(expr, (child) => mentionsBelied(ctx, child) || undefined);
   const symbol = symbolOf(ctx, expr);
   const declaration = symbol?.valueDeclaration;
   if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || declaration.type || ts.getJSDocType(declaration) ||
-    !ts.isIdentifier(declaration.name)) return true;
+    !ts.isIdentifier(declaration.name) || !/\.[cm]?js$/.test(declaration.getSourceFile().fileName)) return true;
   let known = honest.get(symbol);
   if (known === undefined) {
     honest.set(symbol, true); // (a mention inside its own check: not circular evidence either way)
@@ -42,6 +43,8 @@ function mentionsBelied(ctx: AnalysisContext, node: ts.Node): boolean {
   const { ts } = ctx;
   if (ts.isIdentifier(node)) return !elementsAsTyped(ctx, node);
   if (ts.isFunctionLike(node)) return false;
+  // (`S.list`: a member's own value, not S's elements; `l.slice()` is followed to l.)
+  if (ts.isPropertyAccessExpression(node) && !(ts.isCallExpression(node.parent) && node.parent.expression === node)) return false;
   return ts.forEachChild(node, (child) => mentionsBelied(ctx, child) || undefined) === true;
 }
 
