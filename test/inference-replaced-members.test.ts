@@ -63,6 +63,8 @@ test('a built-in method shadowed by an own property (`out.push = writer`) is not
   // A receiver nothing types may be an object whose prototype has the program's `push`.
   const stack = `function Stack() {}\nStack.prototype.push = ${WRITE};\nfunction add(list, x) { list.push(x); }\nexport function g(p) { add(new Stack(), p); }`;
   assert.match(viaLib(stack), /^inout:/, stack);
+  const has = `function Stack() {}\nStack.prototype.has = function (x) { x[0] = 1; return false; };\nfunction look(list, x) { return list.has(x); }\nexport function g(p) { return look(new Stack(), p); }`;
+  assert.match(viaLib(has), /^inout:/, has);
 });
 
 test('twins: a member assigned once is its function; an array\'s push stays the built-in beside another type\'s push', () => {
@@ -70,6 +72,8 @@ test('twins: a member assigned once is its function; an array\'s push stays the 
     `var o = { m: ${READ} };\nexport function g(p) { return o.m(p); }`,
     `function api(p) { return api.m(p); }\napi.m = ${READ};\nexport function g(p) { return api(p); }`,
     `export function g(p) { var out = []; out.push(p); return out.length; }`,
+    // Every function the program names `has` only reads: an untyped receiver's `has` reads whichever runs.
+    `function Stack() { this.d = []; }\nStack.prototype.has = function (x) { return this.d.indexOf(x) >= 0; };\nfunction look(list, x) { return list.has(x); }\nexport function g(p) { return look(new Set(), p); }`,
   ]) {
     assert.match(viaLib(lib), /^in:/, lib);
   }

@@ -82,6 +82,26 @@ function rootOf(ctx: AnalysisContext, symbol: ts.Symbol): ts.Symbol {
   return symbol.flags & ctx.ts.SymbolFlags.Transient ? ctx.checker.getRootSymbols(symbol)[0] ?? symbol : symbol;
 }
 
+/**
+ * The values the analysed code assigns to members named `name` (`Hash.prototype.has = hashHas`), but those of a
+ * CommonJS module's own exports; undefined when one is written otherwise (a `delete`, a compound assignment, a
+ * destructuring, `Object.defineProperty`), whose value is not followed.
+ */
+export function valuesWritten(ctx: AnalysisContext, name: string): ts.Expression[] | undefined {
+  const { ts } = ctx;
+  const values: ts.Expression[] = [];
+  for (const file of ctx.program.getSourceFiles()) {
+    if (file.isDeclarationFile) continue;
+    for (const write of writesOf(ts, file).named.get(name) ?? []) {
+      if (isExportsObject(ts, write.target)) continue;
+      const assignment = write.node.parent;
+      if (!ts.isBinaryExpression(assignment) || assignment.left !== write.node || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+      values.push(assignment.right);
+    }
+  }
+  return values;
+}
+
 /** How many values the member may get (2 is enough to say it may be replaced). */
 function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
   const { ts } = ctx;
