@@ -8,6 +8,7 @@ import { isNullishLiteral, prototypeName, returnedExpressions, skipParens } from
 import { builtinReturnedBy } from './returned-members';
 import { nodeBuiltinName } from './node-builtins';
 import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
+import { isReplacedCallee } from './replaced-members';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -235,7 +236,9 @@ export function isBuiltinMethodCall(ctx: AnalysisContext, call: ts.CallExpressio
   if (known === undefined) {
     const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
     const file = declaration?.getSourceFile();
-    known = file !== undefined && file.isDeclarationFile && ctx.program.isSourceFileDefaultLibrary(file) && !overridingType(ctx, call);
+    // (`out.push = writer` somewhere: that push is no longer the standard library's: replaced-members.ts.)
+    known = file !== undefined && file.isDeclarationFile && ctx.program.isSourceFileDefaultLibrary(file) && !overridingType(ctx, call) &&
+      !isReplacedCallee(ctx, call.expression);
     builtinCalls.set(call, known);
   }
   return known;

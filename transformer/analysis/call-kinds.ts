@@ -20,6 +20,10 @@ import { overridingMethods } from './overrides';
 import { inlineToReadingName } from './inline-to-readers';
 import { methodKeys } from './caller-iterators';
 import { isFreshArrayConstant } from './fresh-arrays';
+import { isNameWritten, isReplacedMember, valuesWritten } from './replaced-members';
+import { READING_METHODS } from './builtins';
+import { functionOfExpression } from './function-of-symbol';
+import { summaryOnlyReads } from './function-values';
 
 /** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
 export function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
@@ -29,6 +33,8 @@ export function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean 
 
 export class CallKinds {
   private readonly ts: typeof ts;
+  /** Per reading method name: every function the program assigns under it only reads (writtenOnlyReaders). */
+  private readonly readersByName = new Map<string, boolean>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, private readonly callbacks: Callbacks,
     private readonly reachMap: () => ReachMap) {
@@ -60,6 +66,7 @@ export class CallKinds {
 
   /** The receiver's methods are the standard library's: by its type, a field taken so, or a literal accumulator (accumulators.ts). */
   builtinReceiver(call: ts.CallExpression, callee: ts.PropertyAccessExpression): boolean {
+    if (this.shadowed(call)) return false;
     return this.isBuiltinMethod(call) || this.callbacks.isBuiltinContainerField(callee.expression) ||
       isLiteralAccumulator(this.ctx, callee.expression, (reduce) => this.runsBuiltinReduce(reduce)) ||
       isArraySlot(this.ctx, callee.expression, callee.name.text, (reduce) => this.runsBuiltinReduce(reduce)) ||
@@ -103,7 +110,42 @@ export class CallKinds {
    * (a class's `get` may change its object).
    */
   trustsName(call: ts.CallExpression): boolean {
-    return this.isBuiltinMethod(call) || this.ctx.checker.getResolvedSignature(call)?.declaration === undefined;
+    return this.isBuiltinMethod(call) || (this.ctx.checker.getResolvedSignature(call)?.declaration === undefined && !this.shadowed(call));
+  }
+
+  /**
+   * The program writes a member of the method's name where this receiver may be its object (`out.push = writer`,
+   * replaced-members.ts): the call may run that, not the standard library's. Of a receiver nothing types, any write of
+   * that name counts (`Stack.prototype.push = f`: the receiver may be a Stack).
+   */
+  private shadowed(call: ts.CallExpression): boolean {
+    const callee = skipParens(this.ts, call.expression);
+    if (!this.ts.isPropertyAccessExpression(callee)) return false;
+    const member = this.ctx.checker.getSymbolAtLocation(callee.name);
+    if (member) return isReplacedMember(this.ctx, member);
+    return isNameWritten(this.ctx, callee.name.text) && !this.writtenOnlyReaders(callee.name.text);
+  }
+
+  /**
+   * Every function the program assigns to a member of this reading method's name only reads, as the built-in does:
+   * its arguments (none written, kept or handed back) and its object (lodash's `Hash.prototype.has = hashHas`, so an
+   * untyped `cache.has(key)` may run hashHas, which reads). Then the name may still be trusted, whichever runs.
+   */
+  private writtenOnlyReaders(name: string): boolean {
+    if (!READING_METHODS.has(name)) return false;
+    let known = this.readersByName.get(name);
+    if (known === undefined) {
+      this.readersByName.set(name, false); // (a reader calling a method of the same name: not evidence for itself)
+      const values = valuesWritten(this.ctx, name);
+      known = values !== undefined && values.every((value) => {
+        const fn = functionOfExpression(this.ctx, value, 0);
+        const summary = fn?.body ? this.lookup(fn, false) : undefined;
+        return fn !== undefined && summaryOnlyReads(summary) && summary!.params.every((p) => !p.escaped) &&
+          changingUse(this.ctx, fn, this.lookup) === undefined;
+      });
+      this.readersByName.set(name, known);
+    }
+    return known;
   }
 
   /** The method is the standard library's own (builtin-callees.ts): declared in a lib .d.ts, on a receiver nothing overrides it for. */

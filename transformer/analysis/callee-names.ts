@@ -16,12 +16,15 @@ import { functionOfSymbol } from './function-of-symbol';
 import { constantLiteralMember, constantLiteralName } from './literal-members';
 import { requiredModuleMember, skipIndirection } from './babel-interop';
 import { ownExportMember } from './own-exports';
+import { isReplacedCallee } from './replaced-members';
 
 /** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
 const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
 
 export function calleeNames(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike): boolean {
   const { ts } = ctx;
+  // A member something else may be assigned to (`o.m = writer` elsewhere) is none of its functions in particular.
+  if (isReplacedCallee(ctx, skipIndirection(ts, callee))) return false;
   if (ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) return true;
   const cached = known.get(callee);
   if (cached?.fn === fn) return cached.names;
@@ -51,6 +54,7 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
 export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): FunctionLike | undefined {
   const { ts } = ctx;
   callee = skipIndirection(ts, callee);
+  if (isReplacedCallee(ctx, callee)) return undefined;
   const symbol = ts.isIdentifier(callee) ? symbolOf(ctx, callee)
     : ts.isPropertyAccessExpression(callee) && isNamespaceImport(ctx, skipParens(ts, callee.expression)) ? symbolOf(ctx, callee.name)
       : requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);

@@ -4,6 +4,7 @@
  */
 import { rootIdentifier } from './expressions';
 import { calleeNames } from './callee-names';
+import { elementsAsTyped } from './inferred-elements';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -67,8 +68,24 @@ export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
   if (isLiteralArgument(ctx.ts, node)) return true;
   const memo = memoOf(primitiveNodes, ctx.checker);
   let primitive = memo.get(node);
-  if (primitive === undefined) { primitive = isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)); memo.set(node, primitive); }
+  if (primitive === undefined) {
+    primitive = isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)) && !belied(ctx, node);
+    memo.set(node, primitive);
+  }
   return primitive;
+}
+
+/**
+ * An element of a variable whose inferred element type an `any` belies (`l[0]`, `for (const x of l)`'s x, after
+ * `var l = [0]; l.push(p)`): typed a number, it may be p (inferred-elements.ts).
+ */
+function belied(ctx: AnalysisContext, node: ts.Node): boolean {
+  const { ts } = ctx;
+  if (ts.isElementAccessExpression(node)) return !elementsAsTyped(ctx, node.expression);
+  if (!ts.isIdentifier(node)) return false;
+  const declaration = symbolOf(ctx, node)?.valueDeclaration;
+  const loop = declaration && ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
+  return loop !== undefined && ts.isForOfStatement(loop) && !elementsAsTyped(ctx, loop.expression);
 }
 
 /**
@@ -140,11 +157,12 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
   if (isTypedArrayType(ctx, type)) return true;
   if (KEYED_COLLECTION_NAME.test(type.getSymbol()?.getName() ?? '')) {
     const members = ctx.checker.getTypeArguments(type as ts.TypeReference);
-    return members.length > 0 && members.every((member) => isPrimitiveType(ctx, member));
+    return members.length > 0 && members.every((member) => isPrimitiveType(ctx, member)) && elementsAsTyped(ctx, expr);
   }
   // An array's elements, or a record's values (`Record<string, number>`: every property a number).
   const element = ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.Number) ?? ctx.checker.getIndexTypeOfType(type, ctx.ts.IndexKind.String);
-  return element !== undefined && isPrimitiveType(ctx, element);
+  // (`var l = [0]; l.push(p)`: an inferred element type an `any` belies: inferred-elements.ts.)
+  return element !== undefined && isPrimitiveType(ctx, element) && elementsAsTyped(ctx, expr);
 }
 
 /** `Object`, `Math`, `Reflect`, `console`: a namespace of the standard library, which keeps nothing it is given. */

@@ -14,6 +14,7 @@
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { enclosingThisScope, skipParens } from './expressions';
+import { isReplacedCallee } from './replaced-members';
 
 const receivers = new WeakMap<ts.CallExpression, ts.Expression | null>();
 
@@ -38,6 +39,8 @@ export function chainedMethod(ctx: AnalysisContext, call: ts.CallExpression): Fu
   const { ts } = ctx;
   const callee = skipParens(ts, call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  // (A member something else may be assigned to is none of its functions in particular: replaced-members.ts.)
+  if (isReplacedCallee(ctx, callee)) return undefined;
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   if (declaration) return methodBody(ctx, declaration);
   let base = skipParens(ts, callee.expression);

@@ -14,6 +14,7 @@
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
+import { isReplacedMember } from './replaced-members';
 
 /** The class whose constructor or method `scope` (the function a `this` belongs to) is. */
 export function classOfScope(ctx: AnalysisContext, scope: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -126,6 +127,9 @@ export function methodOfAllocation(ctx: AnalysisContext, fn: FunctionLike, call:
   const name = callee.name.text;
   // An own property of that name (a field, one the constructor defines) would shadow the method.
   if (!cls || frozenField(ctx, cls, name) || cls.members.some((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name)) return undefined;
-  return cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.body !== undefined &&
+  const method = cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.body !== undefined &&
     ts.isIdentifier(m.name) && m.name.text === name && !m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword));
+  // (One something else may be assigned to, `C.prototype.m = writer`, is not that method in particular.)
+  const symbol = method && ctx.checker.getSymbolAtLocation(method.name);
+  return symbol && isReplacedMember(ctx, symbol) ? undefined : method;
 }
