@@ -19,6 +19,7 @@ import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
 import { isSynchronousCallback } from './syntax';
+import { censusOf } from '../analysis/syntax-census';
 
 /** A function, a try statement (its try block) or a source file (its top level). */
 export type Region = FunctionLike | ts.TryStatement | ts.SourceFile;
@@ -67,10 +68,15 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
     if (before.size > 0) checks.set(statement, { before, atExit: false });
   }
 
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(facts.ctx, node) && facts.tasks.has(node as FunctionLike)) return;
-    if (isFunctionLike(facts.ctx, node) && !isSynchronousCallback(ts, node)) {
-      const fn = node as FunctionLike;
+  // Every function of the file outside the tasks (a task's body runs in a worker), in source order.
+  const insideTask = (fn: FunctionLike): boolean => {
+    for (let n: ts.Node | undefined = fn; n; n = n.parent) if (isFunctionLike(facts.ctx, n) && facts.tasks.has(n as FunctionLike)) return true;
+    return false;
+  };
+  for (const node of censusOf(facts.ctx, source).functions) {
+    if (insideTask(node)) continue;
+    if (!isSynchronousCallback(ts, node)) {
+      const fn = node;
       const isCaught = caught.has(fn);
       const atExit = isCaught && promising.has(fn);
       if (fn.body && ts.isBlock(fn.body)) {
@@ -82,9 +88,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
       } else if (atExit) checks.set(fn, { before: new Map(), atExit });
     }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(source, visit);
+  }
   return checks;
 }
 
