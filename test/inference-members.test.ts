@@ -58,6 +58,14 @@ test('a method reading a getter of its object that changes it is a write (`this.
   assert.is(first(vec(members), 'v: V', 'return v.twice();').direction, 'inout');
 });
 
+// The program's getters are looked for only in files whose text may declare one (getters.ts): `m.get(k)` and
+// `get(k)` are not, a getter after a comment ending in a full stop or on a line of its own is.
+test('a changing getter is found in a file that also reads Maps, after a comment ending in a full stop', () => {
+  const members = '// The next count.\nget\n  next(): number { return ++this.n; }';
+  const prelude = 'const seen = new Map<string, number>();\nexport const get = (k: string) => seen.get(k);\n' + vec(members);
+  assert.is(first(prelude, 'v: V', 'return v.next;').direction, 'inout');
+});
+
 test('a method calling a method of its object that hands the object out hands it out too', () => {
   const members = 'self(): V { return this; }\nagain(): V { return this.self(); }';
   assert.is(first(vec(members), 'v: V', 'v.again().n = 5;').direction, 'inout');

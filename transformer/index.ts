@@ -16,6 +16,7 @@ import { emitFile } from './rewrite/emit';
 import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
 import { processChangingStatements } from './rewrite/process-changes';
+import { censusOf } from './analysis/syntax-census';
 
 export interface TaskifyPluginConfig {
   readonly transform?: string;
@@ -78,21 +79,18 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
 function callsTask(found: ProgramTasks, source: ts.SourceFile): boolean {
   const { ctx, tasks } = found;
   if (tasks.size === 0) return false;
-  const visit = (node: ts.Node): boolean => {
-    if (ctx.ts.isCallExpression(node)) {
-      const fn = calledFunction(ctx, node);
-      if (fn && tasks.has(fn)) return true;
-      // `parts.map(total)`, `parts.map(K.total)` (mapped-tasks.ts)
-      const [only] = node.arguments;
-      const named = only && (ctx.ts.isIdentifier(only) ? only : ctx.ts.isPropertyAccessExpression(only) ? only.name : undefined);
-      if (named && node.arguments.length === 1 && ctx.ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'map') {
-        const symbol = symbolOf(ctx, named);
-        if (symbol && taskNamed(ctx, tasks, symbol)) return true;
-      }
+  return censusOf(ctx, source).calls.some((node) => {
+    const fn = calledFunction(ctx, node);
+    if (fn && tasks.has(fn)) return true;
+    // `parts.map(total)`, `parts.map(K.total)` (mapped-tasks.ts)
+    const [only] = node.arguments;
+    const named = only && (ctx.ts.isIdentifier(only) ? only : ctx.ts.isPropertyAccessExpression(only) ? only.name : undefined);
+    if (named && node.arguments.length === 1 && ctx.ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'map') {
+      const symbol = symbolOf(ctx, named);
+      if (symbol && taskNamed(ctx, tasks, symbol)) return true;
     }
-    return ctx.ts.forEachChild(node, visit) === true;
-  };
-  return visit(source);
+    return false;
+  });
 }
 
 /** Without ts-patch handing it a compiler, the plugin uses the typescript its host resolves. */

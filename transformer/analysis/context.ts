@@ -5,6 +5,7 @@
 import { rootIdentifier } from './expressions';
 import { calleeNames } from './callee-names';
 import { elementsAsTyped } from './inferred-elements';
+import { memoizedChecker } from './checker-memo';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -14,7 +15,7 @@ export interface AnalysisContext {
 }
 
 export function createContext(tsInstance: typeof ts, program: ts.Program): AnalysisContext {
-  return { ts: tsInstance, program, checker: program.getTypeChecker() };
+  return { ts: tsInstance, program, checker: memoizedChecker(program) };
 }
 
 export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -293,7 +294,17 @@ function implementationOf(ctx: AnalysisContext, signature: ts.FunctionDeclaratio
   return symbol?.declarations?.find((d): d is ts.FunctionDeclaration => ctx.ts.isFunctionDeclaration(d) && d.body !== undefined);
 }
 
+/** Per checker, like symbolOf: plan, reach, effects, failure checks and blockers each ask of the same calls. */
+const calledFunctions = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, FunctionLike | null>>();
+
 export function calledFunction(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
+  const memo = memoOf(calledFunctions, ctx.checker);
+  let fn = memo.get(call);
+  if (fn === undefined) { fn = resolveCalledFunction(ctx, call) ?? null; memo.set(call, fn); }
+  return fn ?? undefined;
+}
+
+function resolveCalledFunction(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
   const { ts } = ctx;
   if (ts.isIdentifier(call.expression)) {
     const declared = symbolOf(ctx, call.expression)?.valueDeclaration;

@@ -23,6 +23,7 @@ import { mayPrint } from './prints';
 import { exportedName, functionName } from './function-names';
 import { alwaysReturnedParameter, outlives } from './task-params';
 import { where } from './node-places';
+import { censusOf } from './syntax-census';
 
 export interface TaskInfo {
   readonly name: string;
@@ -79,18 +80,14 @@ export function discoverTasks(ctx: AnalysisContext, summaries: Summaries, source
   const diagnostics: ts.Diagnostic[] = [];
   // A file that never writes `@task` declares no task (most files of a program): nothing to look for.
   if (!source.text.includes('@task')) return { tasks, diagnostics };
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(ctx, node)) {
-      const tags = readTaskTags(ctx, node);
-      if (tags) {
-        const before = diagnostics.length;
-        const task = describeTask(ctx, summaries, node, diagnostics);
-        if (task && diagnostics.length === before) tasks.push(task);
-      }
+  for (const fn of censusOf(ctx, source).functions) {
+    const tags = readTaskTags(ctx, fn);
+    if (tags) {
+      const before = diagnostics.length;
+      const task = describeTask(ctx, summaries, fn, diagnostics);
+      if (task && diagnostics.length === before) tasks.push(task);
     }
-    ctx.ts.forEachChild(node, visit);
-  };
-  visit(source);
+  }
   return { tasks, diagnostics };
 }
 

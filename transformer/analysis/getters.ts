@@ -67,6 +67,8 @@ export function quietBesidesGetter(ctx: AnalysisContext, self: ts.Node): boolean
 }
 
 const getterNames = new WeakMap<ts.Program, Set<string>>();
+/** `get` as a word, not right after a `.` (`m.get`) and not before `(` (`get(k)`, `get() {…}`): where a getter may start. */
+const GETTER_WORD = /(?<![.\w$])get\b(?!\s*\()/;
 
 /** Names of the program's getters whose bodies may change something: found once per program. */
 export function changingGetterNames(ctx: AnalysisContext): Set<string> {
@@ -77,8 +79,9 @@ export function changingGetterNames(ctx: AnalysisContext): Set<string> {
       if (ctx.ts.isGetAccessorDeclaration(node) && node.body && bodyChanges(ctx, node.body)) found.add(node.name.getText());
       ctx.ts.forEachChild(node, visit);
     };
-    // A getter is written `get name()`: a file without the word has none (most files; the walk is what costs).
-    for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile && /\bget\b/.test(file.text)) visit(file);
+    // A getter is written `get name()`: a file without the word has none (most files; the walk is what costs). Nor is
+    // `m.get(k)` one (a member access, or a call or method named `get`): files using Maps are not walked for that.
+    for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile && GETTER_WORD.test(file.text)) visit(file);
     names = found;
     getterNames.set(ctx.program, names);
   }

@@ -47,6 +47,7 @@ export class ModuleState {
   private readonly taskReads = new Map<ts.Symbol, ts.Identifier[]>();
   /** The tasks' functions, found by the scan. */
   private readonly taskNodes: ts.Node[] = [];
+  private readonly moduleObjects = new Map<ts.Symbol, boolean>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {
     this.globals = new GlobalObjectUses(ctx, (node) => ctx.ts.findAncestor(node, (n) => isTask(n)));
@@ -144,7 +145,14 @@ export class ModuleState {
       !declaration.getSourceFile().isDeclarationFile;
   }
 
+  /** (Asked at every reference the program scan meets, and the answer asks the checker: once per symbol.) */
   isModuleObject(symbol: ts.Symbol): boolean {
+    let known = this.moduleObjects.get(symbol);
+    if (known === undefined) { known = this.declaresModuleObject(symbol); this.moduleObjects.set(symbol, known); }
+    return known;
+  }
+
+  private declaresModuleObject(symbol: ts.Symbol): boolean {
     const { ts } = this.ctx;
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;

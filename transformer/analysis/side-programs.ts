@@ -8,6 +8,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
 import { analysisOptions } from './program';
+import { memoizedChecker } from './checker-memo';
 import { besideJs, isJs, packageRootFor, readManifest } from './package-files';
 
 export interface Side { readonly ctx: AnalysisContext; readonly file: ts.SourceFile }
@@ -28,7 +29,7 @@ export function sideProgram(t: typeof ts, js: string): Side | undefined {
     const program = createSideProgram(t, js);
     const file = program.getSourceFile(js);
     if (file) {
-      const ctx: AnalysisContext = { ts: t, program, checker: program.getTypeChecker() };
+      const ctx: AnalysisContext = { ts: t, program, checker: memoizedChecker(program) };
       for (const f of program.getSourceFiles()) if (!owners.has(f)) owners.set(f, ctx);
       side = { ctx, file };
     }

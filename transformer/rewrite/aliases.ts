@@ -77,7 +77,9 @@ export class AliasGroups {
     /** The argument a task call hands back as its value (`const r = scaleRet(a, 2)`: r is a), if it may. */
     private readonly returnedArgument: (value: ts.Expression) => ts.Expression | undefined = () => undefined,
     /** The arguments a task call's value may hold (`const r = run(cfg)`, run returning `{ config: cfg }`): r holds cfg. */
-    private readonly heldArguments: (value: ts.Expression) => readonly ts.Expression[] = () => []) {}
+    private readonly heldArguments: (value: ts.Expression) => readonly ts.Expression[] = () => [],
+    /** The file's declarations, `=` assignments and calls in source order, if known (file-facts.ts): no walk of its own. */
+    private readonly nodes?: readonly ts.Node[]) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -86,7 +88,7 @@ export class AliasGroups {
     const { ts } = this.ctx;
     const { source, isFileLocal } = this;
     const local = (id: ts.Expression): id is ts.Identifier => ts.isIdentifier(id) && isFileLocal(id);
-    const visit = (node: ts.Node): void => {
+    const look = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const right = skipTransparent(ts, node.right);
@@ -101,8 +103,9 @@ export class AliasGroups {
           node.left.elements.forEach((target, i) => { this.rebound.add(target as ts.Identifier); this.link(target as ts.Identifier, right.elements[i] as ts.Identifier); });
         }
       }
-      ts.forEachChild(node, visit);
     };
+    if (this.nodes) { this.nodes.forEach(look); return; }
+    const visit = (node: ts.Node): void => { look(node); ts.forEachChild(node, visit); };
     visit(source);
   }
 

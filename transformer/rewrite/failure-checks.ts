@@ -19,6 +19,7 @@ import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
 import { isSynchronousCallback } from './syntax';
+import { censusOf } from '../analysis/syntax-census';
 
 /** A function, a try statement (its try block) or a source file (its top level). */
 export type Region = FunctionLike | ts.TryStatement | ts.SourceFile;
@@ -45,44 +46,54 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
 
   // Where a failure ends the process, an async function's tasks are not this code's: its promise meets their
   // failure. Past a call of one, this code cannot tell its own tasks from those, so it stops checking.
+  // (Asked of each statement of a region and again of the statements inside it: each node is looked at once.)
+  const promisingCalls = new Map<ts.Node, boolean>();
   const callsPromising = (node: ts.Node): boolean => {
-    if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee && promising.has(callee)) return true; }
-    return ts.forEachChild(node, (child) => callsPromising(child) || undefined) ?? false;
+    let found = promisingCalls.get(node);
+    if (found !== undefined) return found;
+    const callee = ts.isCallExpression(node) ? calledFunction(facts.ctx, node) : undefined;
+    found = (callee !== undefined && promising.has(callee)) || (ts.forEachChild(node, (child) => callsPromising(child) || undefined) ?? false);
+    promisingCalls.set(node, found);
+    return found;
   };
-  const top = checkedIn(facts, plan, source.statements, world, callsPromising);
+  const runs = new Map<ts.Node, boolean>();
+  const top = checkedIn(facts, plan, runs, source.statements, world, callsPromising);
   if (top.size > 0) checks.set(source, { before: top, atExit: false });
 
   for (const statement of plan.tries) {
     if (statement.getSourceFile() !== source) continue;
     const block = statement.tryBlock;
     const isOwn = (declaration: ts.Declaration) => declaration.pos >= block.pos && declaration.end <= block.end;
-    const before = checkedIn(facts, plan, block.statements, seenOrWorld(isOwn));
+    const before = checkedIn(facts, plan, runs, block.statements, seenOrWorld(isOwn));
     if (before.size > 0) checks.set(statement, { before, atExit: false });
   }
 
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(facts.ctx, node) && facts.tasks.has(node as FunctionLike)) return;
-    if (isFunctionLike(facts.ctx, node) && !isSynchronousCallback(ts, node)) {
-      const fn = node as FunctionLike;
+  // Every function of the file outside the tasks (a task's body runs in a worker), in source order.
+  const insideTask = (fn: FunctionLike): boolean => {
+    for (let n: ts.Node | undefined = fn; n; n = n.parent) if (isFunctionLike(facts.ctx, n) && facts.tasks.has(n as FunctionLike)) return true;
+    return false;
+  };
+  for (const node of censusOf(facts.ctx, source).functions) {
+    if (insideTask(node)) continue;
+    if (!isSynchronousCallback(ts, node)) {
+      const fn = node;
       const isCaught = caught.has(fn);
       const atExit = isCaught && promising.has(fn);
       if (fn.body && ts.isBlock(fn.body)) {
         // A parameter is the function's own name, but the object it holds is the caller's.
         const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&
           (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
-        const before = checkedIn(facts, plan, fn.body.statements,
+        const before = checkedIn(facts, plan, runs, fn.body.statements,
           isCaught ? seenOrWorld(isOwn) : world, isCaught ? undefined : callsPromising);
         if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
       } else if (atExit) checks.set(fn, { before: new Map(), atExit });
     }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(source, visit);
+  }
   return checks;
 }
 
 /** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */
-function checkedIn(facts: FileFacts, plan: FilePlan, statements: readonly ts.Statement[],
+function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>, statements: readonly ts.Statement[],
   lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean): Map<ts.Node, Lasting> {
   const { ts } = facts;
   const before = new Map<ts.Node, Lasting>();
@@ -99,14 +110,14 @@ function checkedIn(facts: FileFacts, plan: FilePlan, statements: readonly ts.Sta
   /** A statement taken whole: checked before if it lasts, not looked into. */
   const whole = (node: ts.Node): void => {
     checkIfLasting(node);
-    if (runsCode(facts, node)) runBefore = true;
+    if (runsCode(facts, runs, node)) runBefore = true;
   };
   const visit = (node: ts.Node): void => {
     if (ts.isClassLike(node)) return;
     if (isFunctionLike(facts.ctx, node)) {
       // A callback an array method runs at once, once per element: part of the region, as a loop's body.
       if (!isSynchronousCallback(ts, node) || splitCallbacks.has(node)) return;
-      loopsRunning.push(runsCode(facts, node));
+      loopsRunning.push(runsCode(facts, runs, node));
       ts.forEachChild(node, visit);
       loopsRunning.pop();
       return;
@@ -114,7 +125,7 @@ function checkedIn(facts: FileFacts, plan: FilePlan, statements: readonly ts.Sta
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
       // Its try block checks its own statements; before it, this region's tasks so far, if anything in it lasts.
       checkIfLasting(node);
-      const ran = runsCode(facts, node.tryBlock);
+      const ran = runsCode(facts, runs, node.tryBlock);
       if (node.catchClause) visit(node.catchClause);
       if (node.finallyBlock) visit(node.finallyBlock);
       if (ran) runBefore = true;
@@ -122,7 +133,7 @@ function checkedIn(facts: FileFacts, plan: FilePlan, statements: readonly ts.Sta
     }
     if (plan.splitLoops.has(node as ts.Statement)) { whole(node); return; }
     if (ts.isIterationStatement(node, false)) {
-      loopsRunning.push(runsCode(facts, node));
+      loopsRunning.push(runsCode(facts, runs, node));
       ts.forEachChild(node, visit);
       if (ts.isForStatement(node) && node.incrementor) checkIfLasting(node.incrementor);
       loopsRunning.pop();
@@ -131,7 +142,7 @@ function checkedIn(facts: FileFacts, plan: FilePlan, statements: readonly ts.Sta
     const leaf = isStatementOfList(ts, node);
     if (leaf) checkIfLasting(node);
     ts.forEachChild(node, visit);
-    if (leaf && runsCode(facts, node)) runBefore = true;
+    if (leaf && runsCode(facts, runs, node)) runBefore = true;
     if (leaf && stopsAfter?.(node)) stopped = true;
   };
   statements.forEach(visit);
@@ -143,17 +154,25 @@ function isStatementOfList(ts: typeof import('typescript'), node: ts.Node): node
   return ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node);
 }
 
-/** It calls a task or program code (which may call one). */
-function runsCode(facts: FileFacts, node: ts.Node): boolean {
+/**
+ * It calls a task or program code (which may call one). Memoised per node for one file's checks (`runs`): a loop's
+ * statements are asked about, and then the loop, and then the function or try around it.
+ */
+function runsCode(facts: FileFacts, runs: Map<ts.Node, boolean>, node: ts.Node): boolean {
   const { ts } = facts;
   const calls = (n: ts.Node): boolean => {
-    if (isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n)) return false;
-    if (ts.isCallExpression(n)) {
-      if (facts.taskOf(n)) return true;
-      const callee = calledFunction(facts.ctx, n);
-      if (callee && !callee.getSourceFile().isDeclarationFile && runsTasks(facts, callee)) return true;
-    }
-    return ts.forEachChild(n, (child) => calls(child) || undefined) ?? false;
+    let found = runs.get(n);
+    if (found !== undefined) return found;
+    found = callsHere(n) || (!isOpaqueFunction(n) && (ts.forEachChild(n, (child) => calls(child) || undefined) ?? false));
+    runs.set(n, found);
+    return found;
+  };
+  const isOpaqueFunction = (n: ts.Node) => isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n);
+  const callsHere = (n: ts.Node): boolean => {
+    if (isOpaqueFunction(n) || !ts.isCallExpression(n)) return false;
+    if (facts.taskOf(n)) return true;
+    const callee = calledFunction(facts.ctx, n);
+    return callee !== undefined && !callee.getSourceFile().isDeclarationFile && runsTasks(facts, callee);
   };
   return calls(node);
 }

@@ -26,6 +26,11 @@ export class FileFacts {
   private readonly refs = new Map<ts.Symbol, ts.Identifier[]>();
   /** `xs.map(K.sum)`, `run(ops.total)`: members handed to a call as values (tasksPassedAsValues looks for tasks there). */
   readonly memberArguments: ts.PropertyAccessExpression[] = [];
+  /**
+   * The file's variable declarations, `=` assignments and calls, in source order: what the task calls, the alias groups
+   * and the placements look at, found by this one walk instead of one walk each.
+   */
+  readonly declarationsAssignmentsAndCalls: ts.Node[] = [];
 
   /** Functions that hand on a task's Future (forwarders.ts): the one thing here the planner changes, by demoting one. */
   readonly forwarders: Forwarders;
@@ -119,14 +124,12 @@ export class FileFacts {
   /** Every call in the file that reaches a task, in source order. */
   taskCalls(): [ts.CallExpression, TaskInfo][] {
     const found: [ts.CallExpression, TaskInfo][] = [];
-    const visit = (node: ts.Node): void => {
+    for (const node of this.declarationsAssignmentsAndCalls) {
       if (this.ts.isCallExpression(node)) {
         const task = this.taskOf(node);
         if (task) found.push([node, task]);
       }
-      this.ts.forEachChild(node, visit);
-    };
-    visit(this.source);
+    }
     return found;
   }
 
@@ -186,6 +189,8 @@ export class FileFacts {
 
   private indexReferences(node: ts.Node): void {
     const { ts } = this;
+    if (ts.isVariableDeclaration(node) || ts.isCallExpression(node) ||
+      (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) this.declarationsAssignmentsAndCalls.push(node);
     if (ts.isIdentifier(node) && isReference(ts, node)) {
       const list = this.byText.get(node.text);
       if (list) list.push(node);

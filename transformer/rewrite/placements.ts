@@ -22,7 +22,9 @@ export class Placements {
   private scanned = false;
 
   constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
-    private readonly isFileLocal: (id: ts.Identifier) => boolean) {}
+    private readonly isFileLocal: (id: ts.Identifier) => boolean,
+    /** The file's declarations, `=` assignments and calls in source order, if known (file-facts.ts): no walk of its own. */
+    private readonly nodes?: readonly ts.Node[]) {}
 
   /** The named objects a container's initializer and pushes place (`A`, `B`, `C` for `all`). */
   placedIn(container: ts.Symbol): readonly ts.Symbol[] { this.scan(); return this.placed.get(container) ?? []; }
@@ -97,14 +99,15 @@ export class Placements {
     if (this.scanned) return;
     this.scanned = true;
     const { ts } = this.ctx;
-    const visit = (node: ts.Node): void => {
+    const look = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && this.isFileLocal(node.name)) {
         this.declare(node.name, this.placedNames(node.initializer));
       }
       const pushed = this.pushedInto(node);
       if (pushed) this.declare(pushed, this.placedElements((node as ts.CallExpression).arguments));
-      ts.forEachChild(node, visit);
     };
+    if (this.nodes) { this.nodes.forEach(look); return; }
+    const visit = (node: ts.Node): void => { look(node); ts.forEachChild(node, visit); };
     visit(this.source);
   }
 

@@ -70,9 +70,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source, summaries);
-    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call));
+    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call),
+      this.facts.declarationsAssignmentsAndCalls);
     this.parameters = new ClosedFunctions(ctx, tasks);
-    this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id));
+    this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id), this.facts.declarationsAssignmentsAndCalls);
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
     this.uses = new UseClassifier(ctx, summaries, this.aliases, {
       isFollowable: (symbol) => this.isFollowable(symbol),

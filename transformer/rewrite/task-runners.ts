@@ -38,9 +38,17 @@ export function triesAroundTaskRunners(facts: FileFacts, source: ts.SourceFile):
     if (ts.isTryStatement(node) && callsRunner(node.tryBlock)) found.push(node);
     ts.forEachChild(node, visit);
   };
-  visit(source);
+  if (mayHold(TRY, source)) visit(source);
   return found;
 }
+
+/**
+ * A file whose text has none of these words has no try statement, async function or promise callback: it is not
+ * walked (most files of a program). `\u`: a name may be written with escapes (`Prom\u0069se`).
+ */
+const TRY = /\btry\b|\\u/;
+const CATCHING = /\b(?:try|async|Promise|then|catch|finally)\b|\\u/;
+const mayHold = (words: RegExp, source: ts.SourceFile): boolean => words.test(source.text);
 
 /** Per program (the answer does not depend on the file asking). */
 const memo = new WeakMap<ts.Program, Map<FunctionLike, boolean>>();
@@ -79,7 +87,7 @@ export function catchingCallers(facts: FileFacts): Catching {
     }
     ts.forEachChild(node, visit);
   };
-  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile && mayHold(CATCHING, file)) visit(file);
   found = { caught, promising };
   catchingPerProgram.set(program, found);
   return found;
