@@ -308,7 +308,7 @@ export class Rect extends Named(Shape) { override area(xs: number[]) { xs[0] = 2
 export function t(s: Shape, a: number[], b: number[]) { return s.area(a) + s.size(b); }`);
   assert.match(found.a, /^inout/, 'Rect, below a mixin, overrides area to write');
   assert.match(found.b, /^inout/, 'a mixin class may sit above Shape\'s subclasses: its size may run');
-  assert.match(found.s, /^in:/);
+  assert.match(found.s, /^inout: written: calls method `size`, whose effects are unknown/, 'and it may write its object');
 });
 
 test('a method a subclass overrides with a field is code of unknown effect for its arguments too, not only its object', () => {
@@ -319,6 +319,21 @@ export class Sub extends Shape { override size = (xs: number[]) => { xs.push(0);
 export function t(s: Shape, b: number[]) { return s.size(b); }`);
   assert.match(found.b, /^inout/, 'Sub\'s field pushes into it (it was inferred `in`)');
   assert.match(found.s, /^inout/);
+});
+
+test('a decorated method, or one of a decorated class, runs what the decorator returns: code of unknown effect (tester #19\'s F12 inferred its object `in`)', () => {
+  const found = directions(`
+function counted(target: (this: P) => number, ctx: ClassMethodDecoratorContext) { return function (this: P) { this.uses++; return target.call(this); }; }
+function sealed<T extends new (...a: any[]) => object>(C: T, ctx: ClassDecoratorContext) { return C; }
+export class P { uses = 0; @counted f() { return 1; } g() { return this.uses; } }
+@sealed export class Q { n = 0; h() { return this.n; } }
+export class R { n = 0; k() { return this.n; } }
+/** @task */
+export function t(p: P, p2: P, q: Q, r: R) { return p.f() + p2.g() + q.h() + r.k(); }`);
+  assert.match(found.p, /^inout/, 'its decorator\'s wrapper writes this.uses');
+  assert.match(found.p2, /^in:/, 'an undecorated method of the same class stays as read');
+  assert.match(found.q, /^inout/, 'a class decorator may return a class whose methods do anything');
+  assert.match(found.r, /^in:/);
 });
 
 // An interface's method runs any fitting member of that name the program declares (analysis/interface-methods.ts).

@@ -315,8 +315,19 @@ function resolveCalledFunction(ctx: AnalysisContext, call: ts.CallExpression): F
   // `function f(x: number): string;` — an overload signature: the call runs the implementation that follows it.
   if (declaration && ts.isFunctionDeclaration(declaration) && !declaration.body) declaration = implementationOf(ctx, declaration);
   if (!declaration || !isFunctionLike(ctx, declaration) || !declaration.body || declaration.getSourceFile().isDeclarationFile) return undefined;
+  if (isDecorated(ctx, declaration)) return undefined;
   // (The checker resolves `(c ? reader : writer)(p)` to one of them: callee-names.ts says when that one is the callee.)
   return calleeNames(ctx, call.expression, declaration) ? declaration : undefined;
+}
+
+/**
+ * A method with a decorator, or of a class with one: what runs is what the decorator returns, which may do anything
+ * (`@counted f()` wrapped in `function () { this.uses++; … }`: tester #19's F12 inferred its object `in`).
+ */
+export function isDecorated(ctx: AnalysisContext, fn: ts.Node): boolean {
+  const { ts } = ctx;
+  const decorated = (node: ts.Node): boolean => ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
+  return (ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) && (decorated(fn) || (ts.isClassLike(fn.parent) && decorated(fn.parent)));
 }
 
 /**

@@ -12,7 +12,7 @@
  * accessor.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext, FunctionLike } from './context';
+import { isDecorated, type AnalysisContext, type FunctionLike } from './context';
 
 type Member = ts.ClassElement | ts.ObjectLiteralElementLike | ts.TypeElement | ts.ParameterDeclaration;
 /** Per program, every member declaration by name, and the names program code assigns (`o.encode = f`). */
@@ -57,7 +57,8 @@ function ownerOf(tsApi: typeof ts, member: Member): ts.Node {
 /** The function a member holds; null for a method without a body (abstract), undefined when it is no known function. */
 function functionOf(ctx: AnalysisContext, member: Member): FunctionLike | null | undefined {
   const { ts } = ctx;
-  if (ts.isMethodDeclaration(member)) return member.body ? member : null;
+  // (A decorated method runs what its decorator returns: no known function.)
+  if (ts.isMethodDeclaration(member)) return isDecorated(ctx, member) ? undefined : member.body ? member : null;
   const value = ts.isPropertyAssignment(member) || ts.isPropertyDeclaration(member) ? member.initializer : undefined;
   if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) return value;
   return undefined;

@@ -7,7 +7,7 @@
  * accessor makes the call unknown. An interface's method is any fitting member's (interface-methods.ts).
  */
 import type * as ts from 'typescript';
-import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isDecorated, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { implementingMethods } from './interface-methods';
 
 const subclassesOf = new WeakMap<ts.Program, Map<ts.Node | typeof UNKNOWN_BASE, ts.ClassLikeDeclaration[]>>();
@@ -21,6 +21,7 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   if (!ts.isMethodDeclaration(declaration)) return implementingMethods(ctx, callee, declaration);
   if (!ts.isMethodDeclaration(declaration) || !ts.isClassLike(declaration.parent) ||
     declaration.getSourceFile().isDeclarationFile) return undefined;
+  if (isDecorated(ctx, declaration)) return []; // what runs is the decorator's function: code of unknown effect
   const name = callee.name.text;
   const found: FunctionLike[] = declaration.body ? [declaration] : [];
   let overridden = false;
@@ -30,7 +31,7 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   for (const subclass of table.get(declaration.parent) ?? []) {
     const member = subclass.members.find((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name);
     if (!member) continue;
-    if (!ts.isMethodDeclaration(member)) return []; // a field or accessor of that name: code of unknown effect
+    if (!ts.isMethodDeclaration(member) || isDecorated(ctx, member)) return []; // a field, an accessor or a decorated method: code of unknown effect
     overridden = true;
     if (member.body) found.push(member);
   }
