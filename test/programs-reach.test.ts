@@ -124,4 +124,9 @@ test('stores into slots of an array gathering task results (a swap by destructur
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('files a task writes are there when the program reads them after the call (existsSync, readFileSync wait for the tasks)', () => {
+  const tasks = printsAsPlain('file-handoff');
+  assert.is(tasks.inWorkers, 3, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -16,7 +16,7 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
-import { changesOutside, changesWorld } from './lasting-effects';
+import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
 import { isSynchronousCallback } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
@@ -40,7 +40,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   const checks = new Map<Region, RegionCheck>();
   if (facts.tasks.size === 0) return checks;
   const { caught, promising } = catchingCallers(facts);
-  const world = (node: ts.Node): Lasting | undefined => (changesWorld(facts, node) ? 'world' : undefined);
+  const world = (node: ts.Node): Lasting | undefined => (changesWorld(facts, node) || readsChangedFiles(facts, node) ? 'world' : undefined);
   const seenOrWorld = (isOwn: (declaration: ts.Declaration, whole: boolean) => boolean) =>
     (node: ts.Node): Lasting | undefined => (changesOutside(facts, isOwn, node) ? 'seen' : world(node));
 

@@ -8,7 +8,9 @@
  * - everywhere, even where the failure ends the process: a change of the world outside the process (writing, moving or
  *   deleting files, opening one for writing, starting a process, `process.exit`), or a call of program
  *   code that may make one. Such a change
- *   also waits for the tasks before it that may read the files it changes (`n = lineCount(p); unlinkSync(p)`).
+ *   also waits for the tasks before it that may read the files it changes (`n = lineCount(p); unlinkSync(p)`);
+ * - and where a task may change files, a read of files (`readFileSync(p)` after `report(p)` wrote p): the plain call
+ *   had written it before (tester #19's F2: ENOENT).
  * Prints need no check: output is held behind a failing task and dropped with it.
  */
 import type * as ts from 'typescript';
@@ -56,34 +58,68 @@ function opensForWriting(t: typeof ts, call: ts.CallExpression): boolean {
 }
 const SPELLED = new Set([...WORLD_CHANGES].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 
-/** Whether calling program function `fn` may change the world: its body or the program code it reaches. */
-export function reachesWorldChange(facts: FileFacts, fn: FunctionLike): boolean {
-  let known = memo.get(facts.ctx.program);
-  if (!known) { known = new Map(); memo.set(facts.ctx.program, known); }
-  let reaches = known.get(fn);
-  if (reaches === undefined) {
-    reaches = [fn, ...codeReachedFrom(facts.ctx, fn)].some((code) => holdsWorldChange(facts, code));
-    known.set(fn, reaches);
-  }
-  return reaches;
-}
-const memo = new WeakMap<ts.Program, Map<FunctionLike, boolean>>();
+/** Node's functions that read files (their contents, names or presence). */
+const FILE_READS = ['readFile', 'readFileSync', 'readdir', 'readdirSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'exists',
+  'existsSync', 'access', 'accessSync', 'createReadStream', 'opendir', 'opendirSync', 'readlink', 'readlinkSync', 'realpath',
+  'realpathSync', 'open', 'openSync'];
+const WORLD_READS = new Set(FILE_READS.flatMap((f) => [`node:fs.${f}`, `node:fs/promises.${f}`]));
+const READS_SPELLED = new Set(FILE_READS);
 
-function holdsWorldChange(facts: FileFacts, node: ts.Node): boolean {
-  if (facts.ts.isCallExpression(node) && changesTheWorld(facts, node)) return true;
-  return facts.ts.forEachChild(node, (child) => holdsWorldChange(facts, child) || undefined) ?? false;
+/** `readFileSync(p)`, `existsSync(p)`, `fs.promises.readdir(d)`: declared by @types/node's fs. */
+function readsTheWorld(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const callee = call.expression;
+  const spelled = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return spelled !== undefined && READS_SPELLED.has(spelled) && WORLD_READS.has(nodeDeclaredName(facts.ctx, callee) ?? '');
+}
+
+type WorldCall = (facts: FileFacts, call: ts.CallExpression) => boolean;
+
+/** Whether calling program function `fn` may change the world: its body or the program code it reaches. */
+export function reachesWorldChange(facts: FileFacts, fn: FunctionLike): boolean { return reaches(facts, fn, changesTheWorld); }
+
+function reaches(facts: FileFacts, fn: FunctionLike, kind: WorldCall): boolean {
+  let byKind = memo.get(facts.ctx.program);
+  if (!byKind) { byKind = new Map(); memo.set(facts.ctx.program, byKind); }
+  let known = byKind.get(kind);
+  if (!known) { known = new Map(); byKind.set(kind, known); }
+  let found = known.get(fn);
+  if (found === undefined) {
+    found = [fn, ...codeReachedFrom(facts.ctx, fn)].some((code) => holds(facts, code, kind));
+    known.set(fn, found);
+  }
+  return found;
+}
+const memo = new WeakMap<ts.Program, Map<WorldCall, Map<FunctionLike, boolean>>>();
+
+function holds(facts: FileFacts, node: ts.Node, kind: WorldCall): boolean {
+  if (facts.ts.isCallExpression(node) && kind(facts, node)) return true;
+  return facts.ts.forEachChild(node, (child) => holds(facts, child, kind) || undefined) ?? false;
 }
 
 /** The node changes the world outside the process, itself or through program code it calls (not functions it defines). */
-export function changesWorld(facts: FileFacts, node: ts.Node): boolean {
+export function changesWorld(facts: FileFacts, node: ts.Node): boolean { return doesInWorld(facts, node, changesTheWorld); }
+
+/** The node reads files, itself or through program code it calls, while some task may change them. */
+export function readsChangedFiles(facts: FileFacts, node: ts.Node): boolean {
+  let taskChanges = tasksChange.get(facts.tasks);
+  if (taskChanges === undefined) {
+    taskChanges = [...facts.tasks.keys()].some((fn) => reachesWorldChange(facts, fn));
+    tasksChange.set(facts.tasks, taskChanges);
+  }
+  return taskChanges && doesInWorld(facts, node, readsTheWorld);
+}
+const tasksChange = new WeakMap<object, boolean>();
+
+function doesInWorld(facts: FileFacts, node: ts.Node, kind: WorldCall): boolean {
   const { ts } = facts;
   const visit = (n: ts.Node): boolean => {
     // A callback an array method runs at once is part of the statement; others run later, if ever.
     if (n !== node && isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n)) return false;
     if (ts.isCallExpression(n) && !facts.taskOf(n)) {
-      if (changesTheWorld(facts, n)) return true;
+      if (kind(facts, n)) return true;
       const callee = calledFunction(facts.ctx, n);
-      if (callee && !callee.getSourceFile().isDeclarationFile && !facts.tasks.has(callee) && reachesWorldChange(facts, callee)) return true;
+      if (callee && !callee.getSourceFile().isDeclarationFile && !facts.tasks.has(callee) && reaches(facts, callee, kind)) return true;
     }
     return ts.forEachChild(n, (child) => visit(child) || undefined) ?? false;
   };
