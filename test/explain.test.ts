@@ -51,7 +51,8 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.equal(out.functions.find((f) => f.name === 'sum')!.params, [{ name: 'part', direction: 'in', reason: 'read, never written', rro: true }]);
   const calls = out.calls.filter((c) => c.file.endsWith('notes.ts'));
   assert.equal(calls.map((c) => `${c.line} ${c.task} ${c.submitted ? 'submitted' : 'direct'}`), [
-    '6 sum submitted', '6 strip submitted', '8 strip submitted', '10 sum submitted', '11 sum submitted', '15 sum submitted', '17 sum direct',
+    '6 sum submitted', '6 strip submitted', '8 strip submitted', '10 sum submitted', '11 sum submitted', '12 accumulate submitted', '16 sum submitted',
+    '18 sum direct',
   ]);
   const strip = calls.find((c) => c.line === 8)!;
   assert.equal(strip.arguments, [
@@ -65,7 +66,7 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.match(calls.at(-2)!.reason, 'submitted');
   assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.forEach(K.sum)`), so each call runs in this thread; pass `(part) => K.sum(part)`');
   assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), [
-    '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '11 s wait', '12 first wait',
+    '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '11 s wait', '13 first wait',
   ]);
   assert.match(explain('--waits', fixture('notes.ts'), fixture('kernels.ts')), /waits placed:\n {2}test\/programs\/explain\/notes\.ts:6 `sum\(strip\(image, i, i \+ 2\)\)`: the result is used at once/);
 });
