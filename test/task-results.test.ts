@@ -34,6 +34,7 @@ test('return types that cannot come back: the calls stay direct, saying which ty
     ['{ rows: { id: number; key?: symbol }[] }', 'return { rows: [] };', '', /holds, at \.rows\[…\]\.key, a symbol/],
     ['Promise<{ done: () => void }>', 'return Promise.resolve({ done: () => {} });', '', /holds, at \.done, a function/],
     ['{ h: Hidden }', 'return { h: new Hidden() };', 'class Hidden { x = 1; twice() { return 2; } }', /holds, at \.h, an instance of class Hidden, which its module does not export/],
+    ['InstanceType<typeof Kept>', 'return new Kept();', 'const Kept = class { x = 1; twice() { return 2; } };', /an instance of class Kept, which its module does not export/],
   ];
   for (const [returns, body, prelude, expected] of cases) {
     assert.match(staysHere(task(returns, body, prelude)) ?? 'undefined', expected);
@@ -47,6 +48,8 @@ test('return types that do come back stay tasks: data, instances of exported cla
     ['Point', 'return new Point(n);', 'export class Point { constructor(public x: number) {} norm() { return Math.abs(this.x); } }'],
     ['Shape', 'return new Square(n);', 'export interface Shape { area(): number }\nexport class Square implements Shape { constructor(public s: number) {} area() { return this.s ** 2; } }'],
     ['Promise<string | undefined>', 'return Promise.resolve(undefined);', ''],
+    // (A class expression exported under its const's name, which is the class's name at run time: tester #19's r18b.)
+    ['InstanceType<typeof Rect>', 'return new Rect();', 'export class Shape { w = 1; area() { return this.w; } }\nexport const Rect = class extends Shape { h = 2; };'],
   ]) {
     assert.is(staysHere(task(returns, body, prelude)), undefined, returns);
   }

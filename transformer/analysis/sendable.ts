@@ -20,6 +20,20 @@ export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | un
   return undefined;
 }
 
+/**
+ * `export const Rect = class extends Shape { … }`: a class expression a module exports under the name the class
+ * takes from its `const` (its `name` at run time, which the worker looks up among the module's exports).
+ */
+function exportedConstClass(ctx: AnalysisContext, declaration: ts.Declaration): boolean {
+  const { ts } = ctx;
+  const holder = declaration.parent;
+  if (!ts.isClassExpression(declaration) || declaration.name || !ts.isVariableDeclaration(holder) || holder.initializer !== declaration ||
+    !ts.isIdentifier(holder.name) || !ts.isVariableDeclarationList(holder.parent) || !(holder.parent.flags & ts.NodeFlags.Const)) return false;
+  const statement = holder.parent.parent;
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) &&
+    (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
 /** Why an instance of this (non-union) type cannot travel because of its class, or undefined (not a class, or fine). */
 export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | undefined {
   const { ts } = ctx;
@@ -28,10 +42,13 @@ export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | unde
   if (!symbol || !(symbol.flags & ts.SymbolFlags.Class) || !declaration) return undefined;
   // A package's class: its own fields are in its JavaScript (package-classes.ts).
   if (declaration.getSourceFile().isDeclarationFile) return packageClassOwnFunction(ctx, declaration as ts.ClassLikeDeclaration);
-  const name = symbol.getName();
+  // (`const Rect = class { … }`: the class takes its const's name.)
+  const holder = declaration.parent;
+  const name = ts.isClassExpression(declaration) && !declaration.name && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)
+    ? holder.name.text : symbol.getName();
   // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
-  const exported = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
-    (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0;
+  const exported = (ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
+    (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0) || exportedConstClass(ctx, declaration);
   if (!exported) return `an instance of class ${name}, which its module does not export (a worker rebuilds an instance by importing its class)`;
   const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
   const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
