@@ -16,7 +16,7 @@ console.log('state', state.rows.map((r) => score(r) + r.length).join(','));
 // Two task calls in one callback (comparing two measures per input): both submitted for every element first.
 const both = rows.map((r) => ({ n: r.length, score: score(r), scaled: score(r.map((x) => x * 4)) }));
 console.log('both', JSON.stringify(both));
-// The second call fails at the first long row: the plain callback printed the rows before it and no more.
+// The second call fails at the last row (no later element's calls to dismiss): the rows before it print first.
 try {
   rows.map((r, i) => [console.log('row', i), score(r), strict(r)]);
 } catch (error) {
