@@ -436,6 +436,13 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),
     /main\.ts:2:.*task f: reads `\(globalThis as \{ LEVEL\?: number \}\)\.LEVEL`, a property of the global object the program sets/);
   assert.equal(errs('/** @task */\nexport function f(x: number[]) { return globalThis.structuredClone(x); }'), '', 'built-ins the program leaves alone are fine');
+  // A built-in the program replaces (`Math.random = …`, a method set on `Array.prototype`): each worker has its own
+  // built-ins (tester #19's F8, F9: tasks printed what the unpatched ones gave).
+  assert.match(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nMath.random = () => 0.5;'),
+    /main\.ts:2:.*task f: uses `Math\.random`, a built-in the program replaces \(main\.ts:3/);
+  assert.match(errs('declare global { interface Array<T> { total(this: number[]): number } }\nArray.prototype.total = function (this: number[]) { return this.length; };\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }'),
+    /main\.ts:4:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:2/);
+  assert.equal(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nexport const g = () => Math.random();'), '', 'a built-in only read is fine');
   // One a task sets and the program reads: the worker's global object is not the program's (helper-61's globals2).
   assert.match(errs('/** @task */\nexport function f(n: number) { (globalThis as { SEEN?: number }).SEEN = n; return n; }\nf(1);\nconsole.log((globalThis as { SEEN?: number }).SEEN);'),
     /main\.ts:2:.*task f: sets `\(globalThis as \{ SEEN\?: number \}\)\.SEEN`, a property of the global object the program reads \(main\.ts:4/);

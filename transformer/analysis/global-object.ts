@@ -10,6 +10,8 @@ import { isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
 
 export class GlobalObjectUses {
   private readonly programWrites = new Map<string, ts.Node>();
+  /** Members of built-ins the program replaces, `Math.random`, `Array.prototype.sum`: where it first does. */
+  private readonly patches = new Map<string, ts.Node>();
   private readonly programReads = new Map<string, ts.Node>();
   private readonly taskReads = new Map<string, ts.Node[]>();
   /** Tasks that set a property themselves, by name: a memo each keeps (`globalThis.memo ??= …`). */
@@ -19,6 +21,8 @@ export class GlobalObjectUses {
 
   /** A node of the program's own code (outside tasks). */
   inProgram(node: ts.Node): void {
+    const patched = this.ctx.ts.isPropertyAccessExpression(node) && isWriteTarget(this.ctx.ts, node) ? builtinMemberKey(this.ctx, node) : undefined;
+    if (patched && !this.patches.has(patched)) this.patches.set(patched, node.parent);
     const global = globalMember(this.ctx, node);
     if (!global) return;
     const name = global.name.text;
@@ -39,6 +43,21 @@ export class GlobalObjectUses {
       writers.add(this.taskOf(global));
       this.taskWriters.set(name, writers);
     }
+  }
+
+  /**
+   * Where the program, outside tasks, replaced the built-in member this access reaches (`Math.random()`, `xs.sum()`
+   * after `Array.prototype.sum = …`): each worker has built-ins of its own, which the program's change never reaches.
+   */
+  patchOf(access: ts.PropertyAccessExpression): ts.Node | undefined {
+    if (this.patches.size === 0) return undefined;
+    const { checker } = this.ctx;
+    const direct = builtinMemberKey(this.ctx, access);
+    if (direct) return this.patches.get(direct);
+    // `xs.sum()`: a member of the built-in's prototype, reached through an instance.
+    const type = checker.getApparentType(checker.getTypeAtLocation(access.expression));
+    const owner = type.getSymbol()?.getName();
+    return owner ? this.patches.get(`${owner}.prototype.${access.name.text}`) : undefined;
   }
 
   /** Where the program, outside tasks, sets this property. */
@@ -67,4 +86,24 @@ export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAc
   while (isTransparent(ts, outer.parent)) outer = outer.parent;
   const parent = outer.parent;
   return ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
+}
+
+/**
+ * `Math.random`, `Date.now`, `Array.prototype.sum`: a member of a built-in global the standard library declares (also
+ * when the program augments its interface), as `Math.random` or `Array.prototype.sum`.
+ */
+export function builtinMemberKey(ctx: AnalysisContext, access: ts.PropertyAccessExpression): string | undefined {
+  const { ts } = ctx;
+  let owner = access.expression;
+  let prototype = false;
+  if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype') { owner = owner.expression; prototype = true; }
+  if (!ts.isIdentifier(owner) || !isBuiltinGlobal(ctx, owner)) return undefined;
+  return `${owner.text}${prototype ? '.prototype' : ''}.${access.name.text}`;
+}
+
+/** The name is a global of the standard library or of @types/node (`Math`, `Array`, `console`), not the program's own. */
+function isBuiltinGlobal(ctx: AnalysisContext, id: ts.Identifier): boolean {
+  const declarations = symbolOf(ctx, id)?.declarations ?? [];
+  return declarations.some((d) => d.getSourceFile().isDeclarationFile) &&
+    declarations.every((d) => d.getSourceFile().isDeclarationFile || ctx.ts.isInterfaceDeclaration(d) || ctx.ts.isModuleBlock(d.parent));
 }

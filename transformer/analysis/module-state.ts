@@ -126,6 +126,12 @@ export class ModuleState {
     return this.globals.readOf(name, writer);
   }
 
+  /** Where the program, outside tasks, replaced the built-in member this access reaches (global-object.ts patchOf). */
+  patchOf(access: ts.PropertyAccessExpression): ts.Node | undefined {
+    this.scanOnce();
+    return this.globals.patchOf(access);
+  }
+
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
   globalWriteOf(name: string): ts.Node | undefined {
     this.scanOnce();

@@ -25,13 +25,14 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
   moduleWrites: ModuleWrites):
   { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
+    changedGlobals: ModuleRead[]; patchedBuiltins: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
     /** `globalThis.X = …` in the task where the program reads X: the worker's global object is not the program's. */
     setGlobals: { ref: ts.PropertyAccessExpression; readAt: ts.Node }[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
   const changedGlobals = new Map<string, ModuleRead>();
+  const patchedBuiltins = new Map<string, ModuleRead>();
   const setGlobals = new Map<string, { ref: ts.PropertyAccessExpression; readAt: ts.Node }>();
   /** `Settings.factor` where the program writes that class's statics: nothing carries a class to a worker. */
   const changedStatics = new Map<ts.Symbol, ModuleRead>();
@@ -87,6 +88,9 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const global = globalMember(ctx, node);
     const setAt = global && !changedGlobals.has(global.name.text) ? state.globalWriteOf(global.name.text) : undefined;
     if (global && setAt) changedGlobals.set(global.name.text, { ref: global.name as ts.Identifier, change: setAt });
+    // `Math.random()`, `xs.sum()` where the program replaced `Math.random` or set `Array.prototype.sum`.
+    const patchedAt = ts.isPropertyAccessExpression(node) && !isWriteTarget(ts, node) ? state.patchOf(node) : undefined;
+    if (patchedAt && !patchedBuiltins.has(node.getText())) patchedBuiltins.set(node.getText(), { ref: (node as ts.PropertyAccessExpression).name as ts.Identifier, change: patchedAt });
     const readAt = global && !setGlobals.has(global.name.text) && isWriteTarget(ts, global) ? state.globalReadOf(global.name.text, fn) : undefined;
     if (global && readAt) setGlobals.set(global.name.text, { ref: global, readAt });
     // `K.CONFIG` through a namespace import: a read of the module's object.
@@ -158,7 +162,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (!changedObjects.has(symbol)) changedObjects.set(symbol, read);
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
-    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], counted: [...counted.values()],
+    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], patchedBuiltins: [...patchedBuiltins.values()], counted: [...counted.values()],
     shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()], setGlobals: [...setGlobals.values()] };
 }
 

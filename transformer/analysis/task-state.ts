@@ -44,6 +44,10 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a property of the global object the program sets (${where(change)}); ` +
       'each worker has a global object of its own, which the program\'s never reaches (pass the value as a parameter)');
   }
+  for (const { ref, change } of outer.patchedBuiltins) {
+    fail(ref, codes.changedModuleObject, `uses \`${ref.parent.getText()}\`, a built-in the program replaces (${where(change)}); ` +
+      'each worker has built-ins of its own, which the program\'s change never reaches (pass the function or value as a parameter)');
+  }
   for (const { ref, readAt } of outer.setGlobals) {
     fail(ref, codes.changedModuleObject, `sets \`${ref.getText()}\`, a property of the global object the program reads (${where(readAt)}); ` +
       'each worker has a global object of its own, which the program and other workers never see (return the value instead)');
