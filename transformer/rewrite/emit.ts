@@ -14,6 +14,7 @@ import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
+import { onlyFillsModuleState } from './module-init';
 import { finishesOwnClass } from './class-setup';
 
 export interface EmitOptions {
@@ -277,6 +278,7 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
     ts.isLabeledStatement(statement);
   if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
   if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
+  if (onlyFillsModuleState(ctx, statement)) return statement; // what its declarations compute from needs it (module-init.ts)
   return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
 }
 

@@ -1,0 +1,4 @@
+import { checksum } from './kernels';
+
+const inputs = [[1, 2, 3], [4, 5, 6, 7], [8, 9]];
+console.log(inputs.map((xs) => checksum(xs)));
