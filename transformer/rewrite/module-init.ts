@@ -6,9 +6,9 @@
  * code and stays out of workers (emit.ts keepOutOfWorkers).
  *
  * Judged by the statement's syntax alone: no function, no call but the library's storing methods on a name of this
- * file (`push`, `set`, `add`, `unshift`, `fill`) and `Math.*` (not `random`), no `new` but the library's, nothing that
- * differs from thread to thread (`process`, the global object, `Date`), and every write lands in a name declared in
- * this file.
+ * file (`push`, `set`, `add`, `unshift`, `fill`), `Math.*` (not `random`) and functions of the program that are judged
+ * the same in their own module (`addUnit('km', 1000)`), no `new` but the library's, nothing that differs from thread
+ * to thread (`process`, the global object, `Date`), and every write lands in a name declared in this file.
  */
 import type * as ts from 'typescript';
 import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
@@ -18,36 +18,55 @@ const STORING = new Set(['push', 'set', 'add', 'unshift', 'fill']);
 const THREAD_OWN = new Set(['process', 'globalThis', 'global', 'require', 'module', 'Date', 'performance', 'console']);
 
 export function onlyFillsModuleState(ctx: AnalysisContext, statement: ts.Statement): boolean {
+  return fillsOwnState(ctx, statement, statement.getSourceFile(), new Set());
+}
+
+/**
+ * Every write of `node` lands in a name `home` declares (its own module's state, a function's parameters and locals),
+ * and every call is a storing method on such a name, `Math.*`, or a function of the program that does the same in
+ * its own module (`addUnit('km', 1000)` setting `UNITS` of units.ts).
+ */
+function fillsOwnState(ctx: AnalysisContext, node: ts.Node, home: ts.SourceFile, seen: Set<ts.Node>): boolean {
   const { ts } = ctx;
-  const file = statement.getSourceFile();
   const ownName = (expr: ts.Expression): boolean => {
     let root = expr;
     while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
     const declaration = ts.isIdentifier(root) ? symbolOf(ctx, root)?.valueDeclaration : undefined;
-    return declaration !== undefined && declaration.getSourceFile() === file && ts.isVariableDeclaration(declaration);
+    return declaration !== undefined && declaration.getSourceFile() === home && (ts.isVariableDeclaration(declaration) || ts.isParameter(declaration));
   };
   let ok = true;
-  const visit = (node: ts.Node): void => {
+  const visit = (n: ts.Node): void => {
     if (!ok) return;
-    if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isAwaitExpression(node) || ts.isYieldExpression(node) ||
-      ts.isDeleteExpression(node) || ts.isTaggedTemplateExpression(node)) { ok = false; return; }
-    if (ts.isCallExpression(node)) {
-      const callee = node.expression;
+    if (n !== node && (ts.isFunctionLike(n) || ts.isClassLike(n)) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
+      ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n)) { ok = false; return; }
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
       const storing = ts.isPropertyAccessExpression(callee) && STORING.has(callee.name.text) && ownName(callee.expression);
       // (Not Math.random: a worker's draws are not the program's.)
       const name = qualifiedName(ts, callee);
       const math = name?.startsWith('Math.') && name !== 'Math.random' && isLibraryGlobal(ctx, (callee as ts.PropertyAccessExpression).expression);
-      if (!storing && !math) { ok = false; return; }
-      node.arguments.forEach(visit);
+      if (!storing && !math && !fillingFunction(ctx, n, seen)) { ok = false; return; }
+      n.arguments.forEach(visit);
       return;
     }
-    if (ts.isNewExpression(node) && !isLibraryGlobal(ctx, node.expression)) { ok = false; return; }
+    if (ts.isNewExpression(n) && !isLibraryGlobal(ctx, n.expression)) { ok = false; return; }
     // What differs from thread to thread (`process.argv`, the global object, `Date`) decides nothing here.
-    if (ts.isIdentifier(node) && THREAD_OWN.has(node.text) && !ownName(node)) { ok = false; return; }
-    if (ts.isExpression(node) && isWriteTarget(ts, node) && !ts.isIdentifier(node) && !ownName(node)) { ok = false; return; }
-    if (ts.isIdentifier(node) && isWriteTarget(ts, node) && !ownName(node)) { ok = false; return; }
-    ts.forEachChild(node, visit);
+    if (ts.isIdentifier(n) && THREAD_OWN.has(n.text) && !ownName(n)) { ok = false; return; }
+    if (ts.isExpression(n) && isWriteTarget(ts, n) && !ownName(n)) { ok = false; return; }
+    ts.forEachChild(n, visit);
   };
-  visit(statement);
+  if (ts.isFunctionDeclaration(node)) node.body?.statements.forEach(visit); else visit(node);
   return ok;
+}
+
+/** `addUnit('km', 1000)`: a function declared in the program that only fills its own module's state. */
+function fillingFunction(ctx: AnalysisContext, call: ts.CallExpression, seen: Set<ts.Node>): boolean {
+  const { ts } = ctx;
+  const declaration = ts.isIdentifier(call.expression) ? symbolOf(ctx, call.expression)?.valueDeclaration : undefined;
+  const fn = declaration && ts.isImportSpecifier(declaration) ? undefined : declaration;
+  const target = fn ?? (ts.isIdentifier(call.expression) ? ctx.checker.getResolvedSignature(call)?.declaration : undefined);
+  if (!target || !ts.isFunctionDeclaration(target) || !target.body || target.getSourceFile().isDeclarationFile) return false;
+  if (seen.has(target)) return true; // (recursion: judged where it started)
+  seen.add(target);
+  return fillsOwnState(ctx, target, target.getSourceFile(), seen);
 }
