@@ -9,7 +9,7 @@
  * a wait inside the program's own loops cost a map lookup.
  */
 import { Future } from './future';
-import { fieldValues, isPlainRecord } from '../worker/shapes';
+import { isPlainRecord } from '../worker/shapes';
 
 export interface WithinHost {
   /** Grows with every submission. */
@@ -55,10 +55,13 @@ export class Within {
       }
     } else if (throughFields && isPlainRecord(object)) {
       // (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)
-      for (const [key, slot] of Object.entries(Object.getOwnPropertyDescriptors(object))) {
-        if (slot.value instanceof Future && slot.writable) object[key] = slot.value.wait();
+      for (const key of Object.keys(object)) {
+        const slot = Object.getOwnPropertyDescriptor(object, key);
+        if (!slot || !('value' in slot)) continue; // (an accessor runs no code here)
+        let item: unknown = slot.value;
+        if (item instanceof Future && slot.writable) item = object[key] = item.wait();
+        if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
       }
-      for (const item of fieldValues(object)) if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
     }
   }
 }

@@ -54,7 +54,7 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
   const call = withWrappers(ts, ref).parent;
   // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
-  if (ts.isCallExpression(call) && call.arguments.includes(withWrappers(ts, ref)) && (isPrint(ts, call) || isReadingStringify(facts, call))) return true;
+  if (printedWhole(facts, call, withWrappers(ts, ref))) return true;
   if (isArgumentOf(ts, call, ref)) return facts.taskOf(call) !== undefined && facts.forwarders.takesFutureAt(call, ref);
   return false;
 }
@@ -71,9 +71,15 @@ export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean 
     return call.arguments?.length === 1 && call.arguments[0] === outer && ts.isIdentifier(call.expression) &&
       COPYING_COLLECTIONS.has(call.expression.text) && isLibraryGlobal(ctx, call.expression);
   }
-  if (!ts.isCallExpression(call) || !call.arguments.includes(outer)) return false;
-  if (qualifiedName(ts, call.expression) === 'Object.fromEntries') return isLibraryGlobal(ctx, (call.expression as ts.PropertyAccessExpression).expression);
-  return isPrint(ts, call) || isReadingStringify(facts, call);
+  if (ts.isCallExpression(call) && call.arguments.includes(outer) && qualifiedName(ts, call.expression) === 'Object.fromEntries') {
+    return isLibraryGlobal(ctx, (call.expression as ts.PropertyAccessExpression).expression);
+  }
+  return printedWhole(facts, call, outer);
+}
+
+/** `console.log(parts)`, `JSON.stringify(parts)` (one that only reads): the array is an argument of a reader. */
+function printedWhole(facts: FileFacts, call: ts.Node, outer: ts.Expression): boolean {
+  return facts.ts.isCallExpression(call) && call.arguments.includes(outer) && (isPrint(facts.ts, call) || isReadingStringify(facts, call));
 }
 const COPYING_COLLECTIONS = new Set(['Map', 'Set']);
 

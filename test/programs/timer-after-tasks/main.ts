@@ -7,6 +7,9 @@ import { busy } from './kernels';
 
 setTimeout(() => console.log('timeout 0'), 0);
 setTimeout(() => console.log('timeout 50, set before the calls'), 50);
+// The plain program reached its next macrotask after the calls: the timeout their time made due runs first
+// (runtime/api/macrotask-hold.ts callsMade; np18/18).
+setImmediate(() => console.log('immediate, set before the calls'));
 const results: number[] = [];
 for (let i = 0; i < 4; i++) results.push(busy(60 + i));
 setTimeout(() => console.log('timeout 10, set after them', results.join(',')), 10);
