@@ -115,7 +115,7 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
   assert.match(explain(fixture('notes.ts'), fixture('kernels.ts')), /notes \(legal, but costly or serial\):\n {2}test\/programs\/explain\/notes\.ts:6 /);
 });
 
-test('a callback run once (a timer\'s, a promise\'s) repeats nothing: no note; a forEach callback waiting in each call has one', () => {
+test('a callback run once (a timer\'s, a promise\'s) repeats nothing: no note; a forEach callback waiting in each call has one; a loop\'s own name written at each pass is another object each time: no note', () => {
   const notes = explainJson(fixture('once.ts'), fixture('kernels.ts')).notes;
   assert.equal(notes.map((n) => n.line), [5]);
   assert.match(notes[0].note, 'each call of this callback submits task sum and waits for it');

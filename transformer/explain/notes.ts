@@ -79,6 +79,14 @@ const ONE_SHOT = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextT
 
 const isWithin = (node: ts.Node, ancestor: ts.Node): boolean => node.pos >= ancestor.pos && node.end <= ancestor.end;
 
+/**
+ * A name each pass binds anew: declared in the loop (its body, or its header: `for (const l of ledgers)`) or in the
+ * callback (its parameters too), so it names another object each time.
+ */
+function declaredEachPass(repeating: { scope: ts.Node; kind: 'loop' | 'callback' }, declaration: ts.Node): boolean {
+  return isWithin(declaration, repeating.kind === 'loop' ? repeating.scope.parent : repeating.scope);
+}
+
 function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, task: TaskInfo, add: Add): void {
   const { ts } = ctx;
   // `task(x)!`, `task(x) as T` change nothing: the planner hands the Future on through them.
@@ -141,7 +149,7 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
     const symbol = root && symbolOf(ctx, root);
     const declaration = symbol?.valueDeclaration;
     // Declared inside the loop, it is a new object each time anyway.
-    if (!repeating || !symbol || !declaration || isWithin(declaration, repeating.scope)) continue;
+    if (!repeating || !symbol || !declaration || declaredEachPass(repeating, declaration)) continue;
     const key = `${repeating.scope.pos}:${snippet(arg)}`;
     if (said.has(key)) continue;
     said.add(key);
@@ -170,7 +178,7 @@ function writtenAtEveryStep({ ctx, plan }: NotesInput, add: Add): void {
       if (!param || param.direction !== 'inout' || ts.isSpreadElement(arg)) return;
       const root = sameObjectEachTime(ts, arg);
       const declaration = root && symbolOf(ctx, root)?.valueDeclaration;
-      if (!declaration || isWithin(declaration, repeating.scope)) return;
+      if (!declaration || declaredEachPass(repeating, declaration)) return;
       const key = `${repeating.scope.pos}:${snippet(arg)}`;
       if (said.has(key)) return;
       said.add(key);
