@@ -161,6 +161,15 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   assert.match(emitted, /eachThen\(pairs, "map", p => __taskify\.submit\(__taskify_span_\d+, \[\.\.\.p\]/, 'a tuple of numbers spread into the parameters');
 });
 
+test('a task value stored into a field of the walked object (s.m = mean(s.data)): split; a later call reading that field (through a link, a pattern, the whole object) keeps one at a time', () => {
+  const tasks = printsAsPlain('split-field-stores');
+  assert.ok(tasks.inWorkers >= 4 + 4 + 4 + 3 + 2 + 3, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(build('split-field-stores', true, 'commonjs'), 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 2, 'means and shifted are split loops');
+  assert.match(emitted, /__taskify\.eachThen\(sensors, "forEach"/, 'ranges is a split callback');
+  assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3, 'chain, bound and scored: a later call reads the stored field');
+});
+
 test('split loops over collections evaluated once (Map entries, Object.entries, values(), rows destructured); generators, getters and a Map the body grows stay one at a time', () => {
   const tasks = printsAsPlain('split-headers');
   assert.ok(tasks.inWorkers >= 6 * 5 + 3 + 2 + 6 + 4, `${tasks.inWorkers} tasks ran in workers`);

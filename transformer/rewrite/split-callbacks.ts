@@ -73,7 +73,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   const body = resultExpression(ts, callback);
   if (!body || facts.holdsTaskCall(source)) return undefined;
   const taskCalls = reorderableCalls(facts, body);
-  if (!taskCalls.includes(call) || !onlyReads(facts, body, taskCalls, [source, ...taskCalls.flatMap((c) => c.arguments)])) return undefined;
+  if (!taskCalls.includes(call) || !onlyReads(facts, body, taskCalls, callback, source, taskCalls.flatMap((c) => c.arguments))) return undefined;
   if (method === 'reduce') {
     const accumulator = callback.parameters[0];
     if (!accumulator || !ts.isIdentifier(accumulator.name) || methodCall.arguments.length < 2 ||
@@ -131,7 +131,8 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
  * Apart from the task calls, the expression only reads (names, literals, accesses, operators, `Math.*` calls), prints
  * and stores into containers out of reach of what the first pass evaluates (unseen-stores.ts: `(x, i) => m.set(i, stats(x))`).
  */
-function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts.CallExpression[], firstPass: readonly ts.Node[]): boolean {
+function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts.CallExpression[], callback: ts.ArrowFunction, source: ts.Expression,
+  args: readonly ts.Node[]): boolean {
   const { ts } = facts;
   const readsState = taskCalls.some((call) => facts.taskOf(call)?.moduleState?.length);
   let ok = true;
@@ -147,7 +148,7 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
       return;
     }
     // (A store could change the module state a task reads: its snapshot is taken in the first pass, before it.)
-    const stored = readsState ? undefined : unseenStoreParts(facts, n, firstPass);
+    const stored = readsState ? undefined : unseenStoreParts(facts, n, [source, ...args], { iterated: source, bindings: callback.parameters });
     if (stored) { stored.forEach(visit); return; }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
     if (!onlyReadsItself(facts, n)) { ok = false; return; }

@@ -34,7 +34,7 @@ import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, loopHeader } from './loop-headers';
 import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
-import { unseenStoreParts } from './unseen-stores';
+import { unseenStoreParts, type Walk } from './unseen-stores';
 
 export interface SplitLoop {
   readonly loop: ts.ForOfStatement | ts.ForStatement;
@@ -117,7 +117,8 @@ function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): S
   if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
-  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass) ? { loop, taskCalls, prelude, chained, once: header.once } : undefined;
+  const walk = ts.isForOfStatement(loop) ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
+  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk) ? { loop, taskCalls, prelude, chained, once: header.once } : undefined;
 }
 
 /** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */
@@ -224,14 +225,15 @@ function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
  * Apart from the task calls, the body only reads, assigns primitive variables, stores into containers the first pass
  * cannot reach (unseen-stores.ts), prints, branches and breaks.
  */
-function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: ReadonlySet<ts.Node>, loopNames: ReadonlySet<string>, firstPass: readonly ts.Node[]): boolean {
+function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: ReadonlySet<ts.Node>, loopNames: ReadonlySet<string>,
+  firstPass: readonly ts.Node[], walk: Walk | undefined): boolean {
   const { ts, ctx } = facts;
   const K = ts.SyntaxKind;
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
     if (taskCalls.has(n)) return;
-    const stored = unseenStoreParts(facts, n, firstPass);
+    const stored = unseenStoreParts(facts, n, firstPass, walk);
     if (stored) { stored.forEach(visit); return; }
     // (A jump to a label: to one of the body's own statements, or out of the loop, not to the loop itself, which the
     // split replaces with a block.)

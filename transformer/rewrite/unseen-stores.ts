@@ -29,7 +29,7 @@ const STORE_METHODS: Record<string, 'array' | 'Set' | 'Map'> = { push: 'array', 
  * If `node` stores into a container that nothing in `firstPass` can reach, the parts of it still to be judged (the
  * stored values and keys); otherwise undefined.
  */
-export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: readonly ts.Node[]): readonly ts.Expression[] | undefined {
+export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: readonly ts.Node[], walk?: Walk): readonly ts.Expression[] | undefined {
   const store = storeOf(facts, node);
   if (!store) return undefined;
   const { ctx } = facts;
@@ -41,12 +41,61 @@ export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: rea
   const own = privateContainer(facts, store.receiver);
   if (own) return facts.references(own).some((ref) => firstPass.some((n) => ref.pos >= n.pos && ref.end <= n.end)) ? undefined : store.parts;
   const reachable = new WrittenTypes(ctx, [container]);
-  return firstPass.every((n) => !reaches(facts, n, reachable, container)) ? store.parts : undefined;
+  if (firstPass.every((n) => !reaches(facts, n, reachable, container))) return store.parts;
+  return store.field !== undefined && !fieldSeen(facts, store.field, container, firstPass, walk) ? store.parts : undefined;
+}
+
+/** The collection a split loop or callback walks (in `firstPass` too), and the names or patterns binding each element. */
+export interface Walk {
+  readonly iterated: ts.Node;
+  readonly bindings: readonly ts.Node[];
 }
 
 interface Store {
   readonly receiver: ts.Expression;
   readonly parts: readonly ts.Expression[];
+  /** `s.m = v`: the one field written. */
+  readonly field?: string;
+}
+
+/**
+ * `s.m = v` writes one field of one object: the first pass sees it only by reading that field of an object that may
+ * be `s` (`o.m`, `o[k]`) or by handing on a value that may be or hold `s` (a task or the library may read any of its
+ * fields). `for (const s of sensors) s.m = mean(s.data)` (tester #19's F3): the first pass reads `s.data` and iterates
+ * `sensors` (`walk`), which reads no field of its elements.
+ */
+function fieldSeen(facts: FileFacts, field: string, container: ts.Type, firstPass: readonly ts.Node[], walk: Walk | undefined): boolean {
+  const { ts, ctx } = facts;
+  const shapes = runtimeShapes(ctx);
+  const theObject = new WrittenTypes(ctx, [container], false);
+  const holds = (node: ts.Node): boolean => ts.isExpression(node) && theObject.mayReach(ctx.checker.getTypeAtLocation(node));
+  const mayBeIt = (node: ts.Expression): boolean => theObject.mayBe(ctx.checker.getTypeAtLocation(node));
+  /** `handedOn`: the value itself goes on (an argument, a result), not only read for a part. */
+  const sees = (node: ts.Node, handedOn: boolean): boolean => {
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) return sees(node.expression, handedOn);
+    if (ts.isPropertyAccessExpression(node)) {
+      // (An accessor runs the program's code, which may read the field.)
+      if ((node.name.text === field || !isPlainData(ctx, shapes, node.name)) && mayBeIt(node.expression)) return true;
+      return (handedOn && holds(node)) || sees(node.expression, false);
+    }
+    if (ts.isElementAccessExpression(node)) {
+      if (mayBeIt(node.expression)) return true;
+      return (handedOn && holds(node)) || sees(node.expression, false) || sees(node.argumentExpression, true);
+    }
+    // A pattern binding the elements (`for (const { data } of sensors)`) reads the fields it names, or all (`...rest`).
+    if (ts.isBindingElement(node)) {
+      const name = node.propertyName ?? node.name;
+      if (node.dotDotDotToken || (ts.isObjectBindingPattern(node.parent) && !(ts.isIdentifier(name) && name.text !== field))) return true;
+      return ts.isIdentifier(node.name) ? false : sees(node.name, false);
+    }
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) return node.initializer !== undefined && sees(node.initializer, true);
+    if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) return handedOn && holds(node);
+    if (handedOn && !ts.isLiteralExpression(node) && !ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node) && holds(node)) return true;
+    return ts.forEachChild(node, (child) => sees(child, true) || undefined) ?? false;
+  };
+  // (Iterating an array reads its length and indices: a store into those is seen.)
+  if (field === 'length' || /^\d/.test(field)) return true;
+  return walk?.bindings.some((node) => sees(node, false)) || firstPass.some((node) => sees(node, node !== walk?.iterated));
 }
 
 function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
@@ -71,7 +120,7 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
     return slots ? { receiver: target.expression, parts: [target.argumentExpression, node.right] } : undefined;
   }
   if (ts.isPropertyAccessExpression(target) && !target.questionDotToken && isStoreReceiver(facts, target.expression) &&
-    isPlainData(ctx, runtimeShapes(ctx), target.name)) return { receiver: target.expression, parts: [node.right] };
+    isPlainData(ctx, runtimeShapes(ctx), target.name)) return { receiver: target.expression, parts: [node.right], field: target.name.text };
   return undefined;
 }
 

@@ -19,9 +19,14 @@ export class WrittenTypes {
   private readonly beMemo = new Map<ts.Type, boolean>();
   private readonly reachMemo = new Map<ts.Type, boolean>();
 
-  constructor(private readonly ctx: AnalysisContext, roots: readonly ts.Type[]) {
-    // Everything reachable, however deep: a task may write anything its arguments hold.
-    for (const type of this.closure(roots)) {
+  /**
+   * `contents`: everything reachable from the roots, however deep, is written (a task may write anything its
+   * arguments hold); without, the roots' objects only (a store into one field writes that object, not what it holds).
+   */
+  constructor(private readonly ctx: AnalysisContext, roots: readonly ts.Type[], contents = true) {
+    const written = contents ? this.closure(roots) : roots.flatMap((root) => (root.isUnion() ? root.types : [root]))
+      .filter((type) => !isPrimitiveType(ctx, type));
+    for (const type of written) {
       if (this.isBufferFamily(type)) this.typedArrays = true;
       else this.written.push(type);
     }

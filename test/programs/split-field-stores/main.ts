@@ -1,0 +1,36 @@
+/**
+ * A task's value stored into a field of the object being walked (`for (const s of sensors) s.m = mean(s.data)`):
+ * the later calls read other fields, so every call is submitted first and the stores run in the plain order. Where a
+ * later call reads the stored field (through another object, a pattern naming it, or the whole object handed to a
+ * task), the calls stay one at a time: the objects below appear twice, so a wrong split would print other numbers.
+ */
+import { mean, score, span } from './kernels';
+
+interface Sensor { name: string; data: number[]; m: number; range?: { lo: number; hi: number } }
+const sensors: Sensor[] = [[1, 2, 3], [4, 5], [6, 7, 8, 9], [10]].map((data, i) => ({ name: `s${i}`, data, m: 0 }));
+for (const s of sensors) s.m = mean(s.data);
+console.log('means', sensors.map((s) => `${s.name}=${s.m}`).join(' '));
+sensors.forEach((s) => { s.range = span(s.data); });
+console.log('ranges', JSON.stringify(sensors.map((s) => s.range)));
+for (const [i, s] of sensors.entries()) s.m = mean(s.data) + i;
+console.log('shifted', sensors.map((s) => s.m).join(','));
+
+// A later call reads the stored field through a link: the second pass of a twice-listed node sees the first's store.
+interface Node { v: number; link: Node }
+const a: Node = { v: 1 } as Node;
+a.link = a;
+const b: Node = { v: 5, link: a };
+const chain = [a, b, a];
+for (const n of chain) n.v = mean([n.link.v, 2]);
+console.log('chain', a.v, b.v);
+
+// A pattern binding the stored field: each pass reads it when the pass begins.
+const same = { v: 3, self: undefined as unknown as { v: number } };
+same.self = same;
+for (const { v, self } of [same, same]) self.v = mean([v, 1]);
+console.log('bound', same.v);
+
+// The whole object handed to a task, which reads the field.
+const twice: Sensor = { name: 't', data: [1, 1], m: 1 };
+for (const s of [twice, twice, sensors[0]]) s.m = score(s);
+console.log('scored', twice.m, sensors[0].m);
