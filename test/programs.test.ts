@@ -90,9 +90,12 @@ test('methods that hand out a part or a live view of a followed object (Map#get,
 
 test('a task used at once in a map/filter/reduce callback is submitted for every element first, then each value used', () => {
   const tasks = printsAsPlain('split-callbacks');
-  assert.is(tasks.inWorkers, 52);
+  assert.is(tasks.inWorkers, 68);
   const emitted = readFileSync(join(build('split-callbacks', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 8, 'max, template, filter, reduce, a property chain, both, the failing pair and the scaled max are split');
+  assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 11,
+    'max, template, filter, reduce, a property chain, both, the failing pair, the scaled max, named, shifted and kept are split');
+  assert.match(emitted, /eachThen\(rows, "map", r => \{ const k = r\.length \* 2; return __taskify\.submit\(/, 'a constant the call names is computed in the submission half too');
+  assert.match(emitted, /const k = draw\(\); return __taskify\.waitOn\(__taskify\.submit\(/, 'a constant from a call of the program\'s keeps the calls one at a time');
   assert.match(emitted, /'scaled', __taskify\.waitAll\(rows\.map\(/, 'a map printed whole submits every call, then waits for the array');
   assert.is(emitted.match(/__taskify\.several\(/g)?.length, 2, 'two task calls in one callback are submitted together for each element');
   assert.match(emitted, /rows\.map\(\(r\) => __taskify\.waitOn\(__taskify\.submit\(__taskify_loud/, 'a task that prints still waits where it stands');

@@ -43,7 +43,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`;
    * with several task calls the submission is `__taskify.several(() => submit…, () => submit…)` and each use `r[k]`.
    */
-  const eachThen = ({ methodCall, method, callback, taskCalls, from }: SplitCallback): ts.Expression => {
+  const eachThen = ({ methodCall, method, callback, taskCalls, prelude, from }: SplitCallback): ts.Expression => {
     // `Array.from(source, cb)` is `Array.from(source).map(cb)`: the source's elements, then the callbacks.
     const receiver = from
       ? f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier('Array'), 'from'), undefined, [ts.visitNode(from, visit) as ts.Expression])
@@ -57,7 +57,10 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     const body = ts.visitNode(callback.body, visit) as ts.ConciseBody;
     for (const call of taskCalls) replaced.delete(call);
     // (Several calls: each submitted in its own function, so that inline a failing one stops the later ones, as in plain code.)
-    const submission = single ? submissions[0] : runtime('several', submissions.map((s) => arrow([], s)));
+    const submitted = single ? submissions[0] : runtime('several', submissions.map((s) => arrow([], s)));
+    // (`const k = n * 2` before `run(k)`: computed in both halves.)
+    const submission = prelude.length === 0 ? submitted
+      : f.createBlock([...prelude.map((statement) => ts.visitNode(statement, visit) as ts.Statement), f.createReturnStatement(submitted)], false);
     const rest = from ? [] : methodCall.arguments.slice(1).map((arg) => ts.visitNode(arg, visit) as ts.Expression);
     return runtime('eachThen', [receiver, f.createStringLiteral(method), arrow(method === 'reduce' ? params.slice(1) : params, submission),
       // (An `async` callback stays one: a task's failure is its rejected promise, as in plain code, not a throw out of map.)

@@ -172,6 +172,8 @@ export class FutureFlow {
       // Future variable, waited where it is used (in the same pass, that would run the calls one at a time).
       const loop = this.splitLoopOf(call);
       if (loop) { this.plan.splitLoops.set(loop.loop, loop); return; }
+      // `xs.map((n) => { const r = run(n); return { n, r }; })`: the callback split in two holds the value.
+      if (this.splitCallback(call, task)) return;
       this.futures.add(symbolOf(this.facts.ctx, parent.name)!);
       return;
     }

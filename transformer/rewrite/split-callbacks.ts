@@ -9,7 +9,7 @@
  *   program's may override the method), evaluated once as the plain call evaluates it (`[0, 1, 2].map(…)`,
  *   `rows.filter(…).map(…)`), holding no task call of its own;
  * - the callback: an arrow function whose body is one expression (or one `return`; for forEach, one statement),
- *   with plain parameters, holding its task calls (this one and any other of a reorderable task), each evaluated
+ *   possibly after `const`s bound to plain names (`{ const r = run(n); return { name, r }; }`), with plain parameters, holding its task calls (this one and any other of a reorderable task), each evaluated
  *   on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
  *   `Math.*`, methods of numbers and strings and `console.log` (printed in its place), no operator that could call an object's valueOf or toString, no
  *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
@@ -43,6 +43,8 @@ export interface SplitCallback {
    * (`xs.map((x) => ({ a: sq(x), b: cube(x) }))` has two).
    */
   readonly taskCalls: readonly ts.CallExpression[];
+  /** The body's constants the calls' arguments may name (`const k = n * 2`), computed in the submission half too. */
+  readonly prelude: readonly ts.VariableStatement[];
   /** `Array.from(source, callback)`: split as `Array.from(source).map(callback)`. */
   readonly from?: ts.Expression;
 }
@@ -70,16 +72,23 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
     if (!METHODS.has(name) || !(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) || isOverridable(runtimeShapes(ctx), type)) return undefined;
     method = name as SplitMethod;
   }
-  const body = resultExpression(ts, callback);
+  const body = bodyOf(ts, callback);
   if (!body || facts.holdsTaskCall(source)) return undefined;
-  const taskCalls = reorderableCalls(facts, body);
-  if (!taskCalls.includes(call) || !onlyReads(facts, body, taskCalls, callback, source, taskCalls.flatMap((c) => c.arguments))) return undefined;
+  const parts = [...body.constants.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!)), body.result];
+  const taskCalls = parts.flatMap((part) => reorderableCalls(facts, part));
+  // The constants before the first call, bound to simple values (`const k = n * 2`), are computed in the submission
+  // half too; the calls' arguments may name them, not the later ones.
+  const prelude = preludeOf(facts, body.constants, taskCalls);
+  const firstPass = [...taskCalls.flatMap((c) => c.arguments), ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
+  const later = new Set(body.constants.filter((s) => !prelude.includes(s)).flatMap((s) => s.declarationList.declarations.map((d) => (d.name as ts.Identifier).text)));
+  if (!taskCalls.includes(call) || taskCalls.some((c) => mentionsAny(ts, c, later)) ||
+    !parts.every((part) => onlyReads(facts, part, taskCalls, callback, source, firstPass))) return undefined;
   if (method === 'reduce') {
     const accumulator = callback.parameters[0];
     if (!accumulator || !ts.isIdentifier(accumulator.name) || methodCall.arguments.length < 2 ||
-      taskCalls.some((c) => mentionsAny(ts, c, new Set([(accumulator.name as ts.Identifier).text])))) return undefined;
+      [...taskCalls, ...prelude].some((c) => mentionsAny(ts, c, new Set([(accumulator.name as ts.Identifier).text])))) return undefined;
   }
-  return { methodCall, method, callback, taskCalls, ...(from ? { from } : {}) };
+  return { methodCall, method, callback, taskCalls, prelude, ...(from ? { from } : {}) };
 }
 
 /**
@@ -101,17 +110,41 @@ function arrayFromSource(facts: FileFacts, methodCall: ts.CallExpression, callba
 function enclosingArrow(t: typeof ts, call: ts.Node): ts.ArrowFunction | undefined {
   for (let n = call.parent; n; n = n.parent) {
     if (t.isArrowFunction(n)) return n;
-    if (t.isFunctionLike(n) || t.isStatement(n) && !t.isReturnStatement(n) && !t.isExpressionStatement(n) && !t.isBlock(n)) return undefined;
+    if (t.isFunctionLike(n) || t.isStatement(n) && !t.isReturnStatement(n) && !t.isExpressionStatement(n) && !t.isBlock(n) && !t.isVariableStatement(n)) return undefined;
   }
   return undefined;
 }
 
-/** The callback's one expression: its body, its one `return`, or (what forEach ignores anyway) its one statement. */
-function resultExpression(t: typeof ts, fn: ts.ArrowFunction): ts.Expression | undefined {
-  if (!t.isBlock(fn.body)) return fn.body;
-  const [only] = fn.body.statements;
-  if (fn.body.statements.length !== 1 || !only) return undefined;
-  return t.isReturnStatement(only) ? only.expression : t.isExpressionStatement(only) ? only.expression : undefined;
+interface CallbackBody {
+  /** `const r = run(n)`: constants bound to plain names, before the result. */
+  readonly constants: readonly ts.VariableStatement[];
+  readonly result: ts.Expression;
+}
+
+/**
+ * The callback's body, its one `return` (or, what forEach ignores anyway, its one statement), after constants
+ * (tester #19's F5: `{ const r = run(n); return { name, r }; }`).
+ */
+function bodyOf(t: typeof ts, fn: ts.ArrowFunction): CallbackBody | undefined {
+  if (!t.isBlock(fn.body)) return { constants: [], result: fn.body };
+  const statements = fn.body.statements;
+  const last = statements[statements.length - 1];
+  const result = last && (t.isReturnStatement(last) || t.isExpressionStatement(last)) ? last.expression : undefined;
+  const constants = statements.slice(0, -1);
+  const plain = constants.every((s) => t.isVariableStatement(s) && (s.declarationList.flags & t.NodeFlags.Const) !== 0 &&
+    s.declarationList.declarations.every((d) => t.isIdentifier(d.name) && d.initializer));
+  return result && plain ? { constants: constants as ts.VariableStatement[], result } : undefined;
+}
+
+/** The leading constants bound to simple values (only-reads.ts isSimpleArgument) before any task call. */
+function preludeOf(facts: FileFacts, constants: readonly ts.VariableStatement[], taskCalls: readonly ts.CallExpression[]): ts.VariableStatement[] {
+  const prelude: ts.VariableStatement[] = [];
+  for (const statement of constants) {
+    const values = statement.declarationList.declarations.map((d) => d.initializer!);
+    if (taskCalls.some((c) => c.pos >= statement.pos && c.end <= statement.end) || !values.every((v) => isSimpleArgument(facts, v))) break;
+    prelude.push(statement);
+  }
+  return prelude;
 }
 
 /** The calls of reorderable tasks in the expression (none nested in another: arguments must be simple), in source order. */
@@ -132,7 +165,7 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
  * and stores into containers out of reach of what the first pass evaluates (unseen-stores.ts: `(x, i) => m.set(i, stats(x))`).
  */
 function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts.CallExpression[], callback: ts.ArrowFunction, source: ts.Expression,
-  args: readonly ts.Node[]): boolean {
+  firstPass: readonly ts.Node[]): boolean {
   const { ts } = facts;
   const readsState = taskCalls.some((call) => facts.taskOf(call)?.moduleState?.length);
   let ok = true;
@@ -148,7 +181,7 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
       return;
     }
     // (A store could change the module state a task reads: its snapshot is taken in the first pass, before it.)
-    const stored = readsState ? undefined : unseenStoreParts(facts, n, [source, ...args], { iterated: source, bindings: callback.parameters });
+    const stored = readsState ? undefined : unseenStoreParts(facts, n, [source, ...firstPass], { iterated: source, bindings: callback.parameters });
     if (stored) { stored.forEach(visit); return; }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
     if (!onlyReadsItself(facts, n)) { ok = false; return; }

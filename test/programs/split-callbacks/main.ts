@@ -26,3 +26,15 @@ try {
 CONFIG.set('scale', 3);
 console.log('scaled', rows.map((r) => scaled(r)));
 console.log('scaled max', Math.max(...rows.map((r) => scaled(r))));
+// Block bodies (tester #19's F5): the value under a name put into the result, or after constants the call names.
+const named = rows.map((r, i) => { const s = score(r); return { i, s }; });
+console.log('named', JSON.stringify(named));
+const shifted = rows.map((r) => { const k = r.length * 2; const s = score(r.map((x) => x + k)); return s - k; });
+console.log('shifted', shifted.join(','));
+const kept: number[] = [];
+rows.forEach((r, i) => { const s = score(r); kept.push(s + i); });
+console.log('kept', kept.join(','));
+// A constant from a call before the task's: the order of those calls is the program's, so one at a time.
+let drawn = 0;
+const draw = () => ++drawn;
+console.log('drawn', rows.map((r) => { const k = draw(); return score([...r, k]); }).join(','));
