@@ -100,6 +100,8 @@ export interface SubmitMsg {
   readonly result: number;
   /** Versions the main thread wrote as files for this call (snapshots of `in` arguments): key → bytes. */
   readonly snapshots: readonly { readonly data: number; readonly version: number; readonly bytes: number }[];
+  /** util.inspect's defaults where the program changed them, at this call (output/inspect-look.ts). */
+  readonly inspect?: InspectLook;
 }
 
 export type MainToEngine =
@@ -128,6 +130,7 @@ export interface EngineBatch { readonly type: 'batch'; readonly messages: readon
 // ── engine → main ──────────────────────────────────────────────────────────────
 
 import type { CountMark } from './output/console-counts';
+import type { InspectLook } from './output/inspect-look';
 import type { WarningMark } from './output/task-warnings';
 
 /** An argument of the failed call (its ArgPart.ref), or an object of a snapshot it read (an origin, as in data files). */
@@ -272,6 +275,8 @@ export interface WorkerTask {
   readonly result: string;
   /** The last arguments are snapshots of these module objects: copied into the worker's own before the call. */
   readonly state?: readonly string[];
+  /** util.inspect's defaults as the program had them at the call, where they differ from Node's. */
+  readonly inspect?: InspectLook;
   /** Versions that died since this worker last heard: drop them from its cache and unmap their segments. */
   forget?: string[];
   /**

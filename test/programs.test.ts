@@ -173,6 +173,11 @@ test('a task value stored into a field of the walked object (s.m = mean(s.data))
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3, 'chain, bound and scored: a later call reads the stored field');
 });
 
+test('util.inspect defaults the program sets (depth, breakLength) are the ones a task prints with, as of its call', () => {
+  const tasks = printsAsPlain('inspect-defaults');
+  assert.is(tasks.inWorkers, 3);
+});
+
 test('split loops over collections evaluated once (Map entries, Object.entries, values(), rows destructured); generators, getters and a Map the body grows stay one at a time', () => {
   const tasks = printsAsPlain('split-headers');
   assert.ok(tasks.inWorkers >= 6 * 5 + 3 + 2 + 6 + 4, `${tasks.inWorkers} tasks ran in workers`);

@@ -6,6 +6,7 @@
  * files (snapshot-writes.ts), the Future of a task returning an argument (returned-arguments.ts) and the submit event
  * observers hear (submit-events.ts).
  */
+import { inspectLook } from '../output/inspect-look';
 import { performance } from 'node:perf_hooks';
 import type { EngineToMain, TaskOutcome } from '../protocol';
 import { serializeError, shutDown } from '../errors';
@@ -163,7 +164,8 @@ export class Runtime {
     this.updateRef();
     this.stats.add('submitted');
     if (this.observers.active) observeSubmit(this.observers, record.id, handle, prepared.wire, result.id, labels);
-    this.link.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots });
+    const inspect = inspectLook();
+    this.link.enqueue({ type: 'submit', taskId: record.id, def: def.id, args: prepared.wire, result: result.id, snapshots, ...(inspect ? { inspect } : {}) });
     if (returned) this.forgetData(result.id); // nobody will read the stored copy of the returned argument
     return future;
   }

@@ -123,6 +123,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const message: WorkerTask = {
       taskId: node.id, module: def.module, name: def.name, runDir, args, result: node.result, ...(def.state ? { state: def.state } : {}),
+      ...(node.inspect ? { inspect: node.inspect } : {}),
     };
     const task: Running = { node, signal: new TaskStopSignal(), startedAt: clock.now() };
     running.set(node.id, task);

@@ -4,6 +4,7 @@
  * the rules of a version's life (graph-release.ts) and the spread of failures (graph-failure.ts) share one picture
  * and tests can write states as literals.
  */
+import type { InspectLook } from '../output/inspect-look';
 import type { Primitive, WireArg } from '../protocol';
 
 export type TaskState = 'waiting' | 'ready' | 'running' | 'done' | 'failed';
@@ -15,6 +16,8 @@ export interface TaskNode {
   readonly reads: readonly string[];
   readonly writes: readonly string[];
   readonly result: string;
+  /** util.inspect's defaults as the program had them at the call (output/inspect-look.ts). */
+  readonly inspect?: InspectLook;
   /** Producers of read versions that have not finished yet. */
   missing: number;
   readonly dependents: number[];

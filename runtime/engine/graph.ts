@@ -45,7 +45,7 @@ export function addTask(state: GraphState, msg: SubmitMsg): Effects {
   writes.push(result);
 
   const task: TaskNode = {
-    id: msg.taskId, def: msg.def, args: msg.args, reads: [...reads], writes, result,
+    id: msg.taskId, def: msg.def, args: msg.args, reads: [...reads], writes, result, ...(msg.inspect ? { inspect: msg.inspect } : {}),
     missing: 0, dependents: [], state: 'waiting', attempts: 0,
   };
   state.tasks.set(task.id, task);

@@ -3,6 +3,7 @@
  * holds decoded, runs the user's function, stores the versions the task wrote, and reports back. It never
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
+import { useInspectLook } from '../output/inspect-look';
 import { settlesLater } from './settles-later';
 import { threadId } from 'node:worker_threads';
 import type { Primitive, ProgramLook, ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
@@ -77,6 +78,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     if (before) await before;
     while (ended !== endedSeen) { endedSeen = ended; await nextTurn(); } // their replies leave first
     started();
+    useInspectLook(task.inspect);
     // Module state the task reads: this thread's module objects take the call's snapshots (the module is loaded).
     const state = task.state ? args.splice(args.length - task.state.length) : [];
     if (task.state) applyModuleState(task.state, state, task.name, (target, source) => { const origin = origins.get(source); if (origin) origins.set(target, origin); });
