@@ -101,7 +101,8 @@ class RemoteExecutor implements Executor {
       if (!this.machines.byId.has(machine.info.id)) throw machineLost(machine.info.id, 'its heartbeat stopped');
       const job: RemoteJob = {
         run: this.runId, sources, forget: machine.forget.splice(0),
-        task: { taskId: message.taskId, module: message.module, name: message.name, args: message.args, result: message.result },
+        task: { taskId: message.taskId, module: message.module, name: message.name, args: message.args, result: message.result,
+          ...(message.inspect ? { inspect: message.inspect } : {}) },
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       };
       const answered = new Promise<RemoteReply>((resolve, reject) => {
