@@ -58,6 +58,16 @@ test('a result or another parameter that could hold it, or a store the analysis 
   }
 });
 
+test('a function value holding the parameter is let out only through an object result: a number result holds none (np20/26, geolib)', () => {
+  const holder = '\nfunction holder(o: { xs: number[] }) { return () => o; }';
+  assert.equal(letOut(`function t(p: { xs: number[] }): number { const f = holder(p); return f().xs.length; }${holder}`), {});
+  assert.equal(letOut(`function t(p: { xs: number[] }): string | undefined { return [p].map(holder)[0]()?.xs.join(); }${holder}`), {});
+  const object = letOut(`function t(p: { xs: number[] }): { f: () => unknown } { return { f: holder(p) }; }${holder}`);
+  assert.ok(object.escapes ?? object.returned, JSON.stringify(object));
+  const kept = letOut(`function t(p: { xs: number[] }): number { window.push(holder(p)); return 0; }${holder}\nconst window: unknown[] = [];`);
+  assert.ok(kept.escapes, JSON.stringify(kept));
+});
+
 test('a helper that gives it to unknown code passes the same judgement on to its task', () => {
   assert.equal(letOut('function t(xs: number[]): number { return helper(xs); }\nfunction helper(v: number[]) { return lib(v); }'), {});
   const stored = letOut('function t(xs: number[]): number { return helper(xs); }\nfunction helper(v: number[]) { kept.push(v); return lib(v); }');

@@ -22,13 +22,23 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
   // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
   const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
-  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? summary.params[i]?.inFunction;
+  // A result of a primitive type (`lat(p): number`) is neither the argument nor a function holding it: what only a
+  // function value holds (a reduce callback in geolib's getLatitude holding the point, np20/26) stays in the call.
+  const primitiveResult = returnsPrimitive(ctx, fn);
+  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? (primitiveResult ? undefined : summary.params[i]?.inFunction);
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   return {
     ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && !unknownOnly && object ? { returned: formatReason(escaped) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && !primitiveResult && object ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
+}
+
+/** The function's declared or inferred result is a number, string, boolean, bigint, undefined or void. */
+function returnsPrimitive(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  const signature = ctx.checker.getSignatureFromDeclaration(fn);
+  const result = signature && ctx.checker.getReturnTypeOfSignature(signature);
+  return result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
 }
 
 /** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */

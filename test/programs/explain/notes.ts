@@ -8,7 +8,7 @@ export function analyse(image: Float64Array): number {
   for (let i = 0; i < 4; i++) parts.push(strip(shared, i, i + 2));
   const count = assemble(parts);
   const first = sum(parts[0])!;
-  const doubled = [1, 2].map((k) => { const s = sum(parts[k]); return s * 2; });
+  const doubled = [1, 2].map((k) => { const s = sum(parts[k]); if (s < 0) throw new Error('negative'); return s * 2; });
   for (let i = 0; i < 2; i++) accumulate(image, i); // one object written at every step: a chain
   return total + count + first + doubled[0];
 }
