@@ -190,7 +190,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
   return value;
 }
 
-export { ahead, dismissUntaken, eachThen, inOrder, promised, reached, several, take, withValues } from './api/deferred-uses';
+export { ahead, dismissUntaken, eachThen, inOrder, keysIn, promised, reached, several, take, withValues } from './api/deferred-uses';
 export { awaited } from './api/awaited';
 
 /**

@@ -178,11 +178,13 @@ test('util.inspect defaults the program sets (depth, breakLength) are the ones a
   assert.is(tasks.inWorkers, 3);
 });
 
-test('split loops over collections evaluated once (Map entries, Object.entries, values(), rows destructured); generators, getters and a Map the body grows stay one at a time', () => {
+test('split loops over collections evaluated once (Map entries, Object.entries, values(), rows destructured, for…in over a record); generators, getters and a Map the body grows stay one at a time', () => {
   const tasks = printsAsPlain('split-headers');
   assert.ok(tasks.inWorkers >= 6 * 5 + 3 + 2 + 6 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-headers', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 6, 'totals, byName (a record), groups, highest, labelled and scaled are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 7, 'totals, byName (a record), groups, highest, labelled, scaled and perKey are split');
+  assert.match(emitted, /const items_\d+ = __taskify\.keysIn\(groups\);/, 'for…in lists its keys once');
+  assert.match(emitted, /console\.log\('bag', key, __taskify\.waitOn\(__taskify\.submit\(/, 'for…in over a class\'s instance is not split');
   assert.match(emitted, /let scaled = 0;\s*__taskify\.fence\(\);\s*{\s*const items_/, 'the fence for the record comes before the split loop');
   assert.match(emitted, /const items_\d+ = \[\.\.\.Object\.entries\(groups\)\];/, 'the iterable is evaluated once');
   assert.is(emitted.match(/console\.log\('(chosen total|row peak|work)', (k, )?__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3,

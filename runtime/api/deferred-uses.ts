@@ -143,6 +143,13 @@ export function dismissUntaken(results: readonly unknown[]): void {
   for (const later of results) if (later instanceof Future) dismiss(later);
 }
 
+/** `for (const k in o)` split in two (split-loops.ts): the keys the plain loop enumerates, listed once for both passes. */
+export function keysIn(object: object): string[] {
+  const keys: string[] = [];
+  for (const key in object) keys.push(key);
+  return keys;
+}
+
 /** The statement's calls after a failing one (withValues) were never made by the plain program. */
 function dismissFrom(results: readonly unknown[], next: number): void {
   for (const later of results.slice(next)) if (later instanceof Future) dismiss(later);

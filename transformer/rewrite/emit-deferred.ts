@@ -99,12 +99,16 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...futures, submit], true);
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
     const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
-    // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes walk.
-    const items = once && ts.isForOfStatement(loop) ? f.createUniqueName('items') : undefined;
-    const walked = items && f.createArrayLiteralExpression([f.createSpreadElement(header((loop as ts.ForOfStatement).expression))]);
-    const first = ts.isForOfStatement(loop)
-      ? f.updateForOfStatement(loop, undefined, header(loop.initializer), items ?? header(loop.expression), push)
-      : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), push);
+    // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes
+    // walk; `for (const k in o)`: its keys, listed once (`keysIn`), walked the same way.
+    const items = once && !ts.isForStatement(loop) ? f.createUniqueName('items') : undefined;
+    const walked = items && (ts.isForInStatement(loop) ? runtime('keysIn', [header(loop.expression)])
+      : f.createArrayLiteralExpression([f.createSpreadElement(header((loop as ts.ForOfStatement).expression))]));
+    const walk = (body: ts.Statement): ts.Statement => ts.isForOfStatement(loop)
+      ? f.updateForOfStatement(loop, loop.awaitModifier, header(loop.initializer), items ?? header(loop.expression), body)
+      : ts.isForInStatement(loop) ? f.createForOfStatement(undefined, header(loop.initializer), items!, body)
+        : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
+    const first = walk(push);
     taskCalls.forEach((call, j) => replaced.set(call, valueOf(call,
       runtime('take', [results, f.createBinaryExpression(base, ts.SyntaxKind.PlusToken, f.createNumericLiteral(j))]))));
     // The body alone (a fence before the loop is placed around the whole split, by the caller); visiting a statement
@@ -119,9 +123,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       f.createExpressionStatement(f.createBinaryExpression(next, ts.SyntaxKind.PlusEqualsToken, f.createNumericLiteral(taskCalls.length))),
       ...bodyStatements,
     ], true);
-    const rerun = ts.isForOfStatement(loop)
-      ? f.updateForOfStatement(loop, loop.awaitModifier, header(loop.initializer), items ?? header(loop.expression), body)
-      : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
+    const rerun = walk(body);
     return (f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),

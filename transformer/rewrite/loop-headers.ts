@@ -10,6 +10,8 @@
  *   out of the header's reach (unseen-stores.ts), sees the same elements however late it runs: the emitted loop
  *   spreads the value into an array once (`once`) and walks it in both passes. Generators and hand-made iterators
  *   run the program's code at each step, in the plain program between the bodies: not split.
+ * - `for (const k in groups)` over a plain object (no class instance, no Proxy): its keys listed once, as the plain
+ *   loop's enumeration takes them (keys the body adds are not visited either), walked as an array in both passes.
  * - Bindings: a name, or array patterns over arrays and tuples and object patterns of plain data (library-uses.ts
  *   isPlainData), which read what they bind without running code.
  */
@@ -20,6 +22,7 @@ import { isLibrary, isLibraryType, isOverridable, isPlainDataSymbol } from './li
 import { isPlainName, onlyReads } from './only-reads';
 import { runtimeShapes } from './runtime-shapes';
 import { mentionsAny } from './syntax';
+import type { SplitLoopStatement } from './split-loops';
 
 export interface LoopHeader {
   /** The names the header declares: the body must not assign them. */
@@ -31,8 +34,26 @@ export interface LoopHeader {
 const VIEWS_OF_COLLECTIONS = new Set(['keys', 'values', 'entries']);
 
 /** The header of a loop whose passes can run twice (see above), given the names its body assigns. */
-export function loopHeader(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
-  return facts.ts.isForOfStatement(loop) ? forOfHeader(facts, loop, assigned) : countingHeader(facts, loop, assigned);
+export function loopHeader(facts: FileFacts, loop: SplitLoopStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+  const { ts } = facts;
+  return ts.isForOfStatement(loop) ? forOfHeader(facts, loop, assigned) : ts.isForInStatement(loop) ? forInHeader(facts, loop, assigned)
+    : countingHeader(facts, loop, assigned);
+}
+
+function forInHeader(facts: FileFacts, loop: ts.ForInStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+  const { ts, ctx } = facts;
+  const list = loop.initializer;
+  const declaration = ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name) || assigned.has(declaration.name.text) || mentionsAny(ts, loop.expression, assigned) ||
+    facts.holdsTaskCall(loop.expression) || !onlyReads(facts, loop.expression)) return undefined;
+  // A Proxy's ownKeys trap would run the program's code at the enumeration; a class's instance may enumerate keys of
+  // its prototypes the program sets up: a plain object's type says neither.
+  const shapes = runtimeShapes(ctx);
+  const type = ctx.checker.getTypeAtLocation(loop.expression);
+  const plainObject = (type.flags & ts.TypeFlags.Object) !== 0 && !type.isClass() && type.getCallSignatures().length === 0 &&
+    !ctx.checker.isArrayType(type) && !ctx.checker.isTupleType(type) && (!isLibraryType(ctx, type) || type.getSymbol()?.getName() === '__type') &&
+    !(type.getSymbol()?.valueDeclaration && ts.isClassLike(type.getSymbol()!.valueDeclaration!));
+  return plainObject && !shapes.hiddenAccessors ? { names: new Set([declaration.name.text]), once: true } : undefined;
 }
 
 function forOfHeader(facts: FileFacts, loop: ts.ForOfStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {

@@ -13,7 +13,7 @@
  * - the loop runs the same iterations twice (loop-headers.ts): `for (const x of xs)` over an array named without a
  *   call, `for (let i = a; i < b; i++)` with a header that only reads, `for (const [k, v] of m)` over a collection
  *   of the library evaluated once; nothing in the body assigns the names the header declares or a name the header
- *   or the call's arguments use;
+ *   or the call's arguments use; `for (const k in o)` over a plain object, its keys listed once;
  * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), stores
  *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
  *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
@@ -36,8 +36,11 @@ import { bindsPlainly, loopHeader } from './loop-headers';
 import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 
+/** The loops a split applies to: `for…of`, counting `for`, and `for…in` over a plain object's keys. */
+export type SplitLoopStatement = ts.ForOfStatement | ts.ForStatement | ts.ForInStatement;
+
 export interface SplitLoop {
-  readonly loop: ts.ForOfStatement | ts.ForStatement;
+  readonly loop: SplitLoopStatement;
   /** The body's task calls, in the order a pass makes them. */
   readonly taskCalls: readonly ts.CallExpression[];
   /** Constants of the body before the first call that the calls' arguments may name: evaluated in both passes. */
@@ -62,15 +65,16 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
 }
 
 /** The `for` loop whose body (or a statement of its block) holds the call, with no function or other statement between. */
-function loopOfBody(t: typeof ts, call: ts.CallExpression): ts.ForOfStatement | ts.ForStatement | undefined {
+function loopOfBody(t: typeof ts, call: ts.CallExpression): SplitLoopStatement | undefined {
   const statement = bodyStatement(t, call);
   const parent = statement?.parent;
   const loop = parent && t.isBlock(parent) ? parent.parent : parent;
-  if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop)) || (loop.statement !== statement && loop.statement !== parent)) return undefined;
+  if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop) || t.isForInStatement(loop)) ||
+    (loop.statement !== statement && loop.statement !== parent)) return undefined;
   return t.isLabeledStatement(loop.parent) ? undefined : loop;
 }
 
-function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): SplitLoop | undefined {
+function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefined {
   const { ts } = facts;
   const taskCalls = taskCallsOf(facts, loop.statement);
   if (!taskCalls || taskCalls.length === 0) return undefined;
@@ -116,8 +120,9 @@ function splitOf(facts: FileFacts, loop: ts.ForOfStatement | ts.ForStatement): S
   const args = taskCalls.flatMap((call) => [...call.arguments]);
   if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
-  const firstPass = [...(ts.isForOfStatement(loop) ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
-  const walk = ts.isForOfStatement(loop) ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
+  const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
+  const firstPass = [...(walks ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
+  const walk = walks ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
   return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk) ? { loop, taskCalls, prelude, chained, once: header.once } : undefined;
 }
 

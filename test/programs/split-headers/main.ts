@@ -45,3 +45,13 @@ for (const key of Object.keys(rec)) scaleBy(rec[key], 2);
 let scaled = 0;
 for (const [, v] of Object.entries(rec)) scaled += total(v);
 console.log('scaled', scaled);
+// for…in over a plain record: its keys listed once, as the plain loop enumerates them.
+const perKey: Record<string, number> = {};
+for (const key in groups) perKey[key] = total(groups[key]);
+console.log('perKey', JSON.stringify(perKey));
+// Over a class's instance: not split (its type does not say which keys its prototypes enumerate).
+class Bag { [k: string]: Float64Array; }
+const bag = new Bag();
+bag.x = parts[2];
+bag.y = parts[3];
+for (const key in bag) console.log('bag', key, total(bag[key]));
