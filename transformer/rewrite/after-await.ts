@@ -15,6 +15,7 @@ import { isFunctionLike, symbolOf, type AnalysisContext } from '../analysis/cont
 import { enclosingFunction } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 import { withWrappers } from './syntax';
+import { isLibrary } from './library-uses';
 
 /** Why `fn`'s parameter `index` is used after an `await` (a snippet of the use), or undefined. */
 export function usedAfterAwait(ctx: AnalysisContext, fn: ts.SignatureDeclaration, index: number): string | undefined {
@@ -76,15 +77,37 @@ export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symb
   while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root) || ts.isParenthesizedExpression(root) || ts.isNonNullExpression(root)) root = root.expression;
   if (!ts.isIdentifier(root)) return false;
   let symbol = symbolOf(ctx, root);
-  if (mapped && symbol?.valueDeclaration === mapped.parameter) {
+  const element = mapped !== undefined && symbol?.valueDeclaration === mapped.parameter;
+  if (element) {
     let receiver: ts.Expression = mapped.receiver;
     while (ts.isParenthesizedExpression(receiver) || ts.isNonNullExpression(receiver)) receiver = receiver.expression;
     symbol = ts.isIdentifier(receiver) ? symbolOf(ctx, receiver) : undefined;
-  } else if (mapped) return false;
+  }
+  // (Another argument of the mapped call, `score(c, keys)`, is judged as one of an awaited call.)
   const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || (!isFollowable(symbol) && root === arg && !mapped)) return false;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || (!isFollowable(symbol) && root === arg && !element)) return false;
   const home = enclosingFunction(ctx, declaration);
-  return home !== undefined && facts.references(symbol).every((ref) => enclosingFunction(ctx, ref) === home);
+  return home !== undefined && facts.references(symbol).every((ref) => runsIn(facts, ref) === home);
+}
+
+const RUN_AT_ONCE = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
+  'findLastIndex', 'flatMap', 'sort', 'toSorted']);
+
+/**
+ * The function a reference runs in when its code runs: its enclosing function, or, for a callback an array method of
+ * the library calls at once (`docs.map((_, i) => counts[i].size)`), the function making that call: such a callback
+ * cannot run while its caller awaits.
+ */
+function runsIn(facts: FileFacts, ref: ts.Node): ts.Node | undefined {
+  const { ctx } = facts;
+  const { ts } = ctx;
+  let fn = enclosingFunction(ctx, ref);
+  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn) &&
+    ts.isPropertyAccessExpression(fn.parent.expression) && RUN_AT_ONCE.has(fn.parent.expression.name.text) && isLibrary(ctx, fn.parent.expression) &&
+    ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(fn.parent.expression.expression))) {
+    fn = enclosingFunction(ctx, fn.parent);
+  }
+  return fn;
 }
 
 /**

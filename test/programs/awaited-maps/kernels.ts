@@ -8,3 +8,8 @@ export async function measure(d: Doc): Promise<number> { await null; return d.v 
 export function grow(d: Doc): number { d.v += 10; return d.v; }
 /** @task */
 export function same(d: Doc): Doc { d.v += 1; return d; }
+/** @task */
+export async function weigh(d: Doc, weights: readonly number[]): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return d.v * weights[0] + d.words.length * weights[1];
+}

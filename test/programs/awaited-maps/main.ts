@@ -1,7 +1,7 @@
 // Elements of an array mapped to task calls (`await Promise.all(docs.map((d) => score(d)))`, tester #13's s04):
 // the mapped array holds the calls' Promises or Futures, none of the elements, so the array stays a container the
 // plan follows, and the calls run in workers; reads after the await see what the tasks wrote.
-import { score, measure, grow, same, Doc } from './kernels';
+import { score, measure, grow, same, weigh, Doc } from './kernels';
 
 async function main(): Promise<void> {
   const docs: Doc[] = [1, 2, 3].map((v) => ({ v, words: [] }));
@@ -29,6 +29,16 @@ async function main(): Promise<void> {
   const back = kept.map((d) => same(d));
   back[0].v = -1;
   console.log('handed back', kept[0].v, back[1] === kept[1]);
+
+  // Another argument beside the element, and the array read later in a map's callback (which runs where it stands,
+  // not while main awaits): both as they were at the calls.
+  const weights = [2, 3];
+  const weighed = await Promise.all(kept.map((d) => weigh(d, weights)));
+  console.log('weighed', kept.map((d, i) => `${d.v}:${weighed[i]}`).join(' '));
+  // A timer that changes the array while main awaits: the calls read it after their own await, so they stay direct.
+  const watched: Doc[] = [{ v: 3, words: [] }, { v: 4, words: ['w'] }];
+  setTimeout(() => { watched[1].v = 40; }, 5);
+  console.log('watched', (await Promise.all(watched.map((d) => weigh(d, weights)))).join(' '));
 }
 
 main();
