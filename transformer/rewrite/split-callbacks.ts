@@ -72,7 +72,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
     if (!METHODS.has(name) || !(ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) || isOverridable(runtimeShapes(ctx), type)) return undefined;
     method = name as SplitMethod;
   }
-  const body = bodyOf(ts, callback);
+  const body = bodyOf(facts, callback);
   if (!body || facts.holdsTaskCall(source)) return undefined;
   const parts = [...body.constants.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!)), body.result];
   const taskCalls = parts.flatMap((part) => reorderableCalls(facts, part));
@@ -80,7 +80,8 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   // half too; the calls' arguments may name them, not the later ones.
   const prelude = preludeOf(facts, body.constants, taskCalls);
   const firstPass = [...taskCalls.flatMap((c) => c.arguments), ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
-  const later = new Set(body.constants.filter((s) => !prelude.includes(s)).flatMap((s) => s.declarationList.declarations.map((d) => (d.name as ts.Identifier).text)));
+  const later = new Set<string>();
+  for (const statement of body.constants) if (!prelude.includes(statement)) for (const d of statement.declarationList.declarations) bindsPlainly(facts, d.name, later);
   if (!taskCalls.includes(call) || taskCalls.some((c) => mentionsAny(ts, c, later)) ||
     !parts.every((part) => onlyReads(facts, part, taskCalls, callback, source, firstPass))) return undefined;
   if (method === 'reduce') {
@@ -116,7 +117,7 @@ function enclosingArrow(t: typeof ts, call: ts.Node): ts.ArrowFunction | undefin
 }
 
 interface CallbackBody {
-  /** `const r = run(n)`: constants bound to plain names, before the result. */
+  /** `const r = run(n)`, `const { mean, sd } = stats(x)`: constants bound plainly (loop-headers.ts), before the result. */
   readonly constants: readonly ts.VariableStatement[];
   readonly result: ts.Expression;
 }
@@ -125,14 +126,15 @@ interface CallbackBody {
  * The callback's body, its one `return` (or, what forEach ignores anyway, its one statement), after constants
  * (tester #19's F5: `{ const r = run(n); return { name, r }; }`).
  */
-function bodyOf(t: typeof ts, fn: ts.ArrowFunction): CallbackBody | undefined {
+function bodyOf(facts: FileFacts, fn: ts.ArrowFunction): CallbackBody | undefined {
+  const t = facts.ts;
   if (!t.isBlock(fn.body)) return { constants: [], result: fn.body };
   const statements = fn.body.statements;
   const last = statements[statements.length - 1];
   const result = last && (t.isReturnStatement(last) || t.isExpressionStatement(last)) ? last.expression : undefined;
   const constants = statements.slice(0, -1);
   const plain = constants.every((s) => t.isVariableStatement(s) && (s.declarationList.flags & t.NodeFlags.Const) !== 0 &&
-    s.declarationList.declarations.every((d) => t.isIdentifier(d.name) && d.initializer));
+    s.declarationList.declarations.every((d) => d.initializer && bindsPlainly(facts, d.name)));
   return result && plain ? { constants: constants as ts.VariableStatement[], result } : undefined;
 }
 

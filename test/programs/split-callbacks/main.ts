@@ -31,6 +31,8 @@ const named = rows.map((r, i) => { const s = score(r); return { i, s }; });
 console.log('named', JSON.stringify(named));
 const shifted = rows.map((r) => { const k = r.length * 2; const s = score(r.map((x) => x + k)); return s - k; });
 console.log('shifted', shifted.join(','));
+const spreads = blocks.map((v) => { const { max, mean } = stats(v); return (max - mean).toFixed(6); });
+console.log('spreads', spreads.join(' '));
 const kept: number[] = [];
 rows.forEach((r, i) => { const s = score(r); kept.push(s + i); });
 console.log('kept', kept.join(','));
