@@ -18,7 +18,7 @@ import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
-import { isSynchronousCallback } from './syntax';
+import { isSynchronousCallback, withWrappers } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
 
 /** A function, a try statement (its try block) or a source file (its top level). */
@@ -78,7 +78,10 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
     if (!isSynchronousCallback(ts, node)) {
       const fn = node;
       const isCaught = caught.has(fn);
-      const atExit = isCaught && promising.has(fn);
+      // At its end it waits for the tasks submitted since it began: those of an async function it called and did not
+      // await there (`return Promise.all(ns.map((n) => safe(n)))`) may still be pending, their failures that
+      // function's to catch (np21's r26: the check rethrew a failure `safe` catches after its `await`).
+      const atExit = isCaught && promising.has(fn) && !leavesPromisingRunning(facts, fn, promising);
       if (fn.body && ts.isBlock(fn.body)) {
         // A parameter is the function's own name, but the object it holds is the caller's.
         const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&
@@ -90,6 +93,24 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
     }
   }
   return checks;
+}
+
+/** `fn` calls an async function of the program without awaiting the call right there, or hands one to an array method. */
+function leavesPromisingRunning(facts: FileFacts, fn: FunctionLike, promising: ReadonlySet<FunctionLike>): boolean {
+  const { ts } = facts;
+  const visit = (node: ts.Node): boolean => {
+    if (node !== fn && isFunctionLike(facts.ctx, node)) {
+      if (!isSynchronousCallback(ts, node)) return false;
+      // `ns.map(async (n) => { try { return await check(n); } catch { … } })`: called there, not awaited.
+      if (promising.has(node as FunctionLike)) return true;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = calledFunction(facts.ctx, node);
+      if (callee && callee !== fn && promising.has(callee) && !ts.isAwaitExpression(withWrappers(ts, node).parent)) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return fn.body !== undefined && visit(fn.body);
 }
 
 /** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */

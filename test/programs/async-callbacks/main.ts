@@ -17,4 +17,18 @@ async function main(): Promise<void> {
   console.log('filter keeps promises', kept.length);
 }
 
-main().catch((e) => console.log('main failed', (e as Error).message));
+// An async function that returns Promise.all of async calls each catching its task's failure after its `await`
+// (np21's r26): its end must not wait for those tasks and throw what they catch.
+async function safe(n: number): Promise<string> {
+  try { return `ok ${await risky(n)}`; } catch (e) { return `caught ${(e as Error).message}`; }
+}
+async function all(ns: number[]): Promise<string[]> { return Promise.all(ns.map((n) => safe(n))); }
+async function inline(ns: number[]): Promise<number[]> {
+  return Promise.all(ns.map(async (n) => { try { return await risky(n); } catch { return -1; } }));
+}
+
+main().catch((e) => console.log('main failed', (e as Error).message))
+  .then(() => all([1, 3]))
+  .then((lines) => console.log('safe', lines.join(', ')))
+  .then(() => inline([2, 9]))
+  .then((values) => console.log('inline', values.join(', ')));
