@@ -70,7 +70,7 @@ export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
   const memo = memoOf(primitiveNodes, ctx.checker);
   let primitive = memo.get(node);
   if (primitive === undefined) {
-    primitive = !namesDeclaredObject(ctx, node) && isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)) && !belied(ctx, node);
+    primitive = isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)) && !belied(ctx, node);
     memo.set(node, primitive);
   }
   return primitive;
@@ -87,21 +87,6 @@ function belied(ctx: AnalysisContext, node: ts.Node): boolean {
   const declaration = symbolOf(ctx, node)?.valueDeclaration;
   const loop = declaration && ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
   return loop !== undefined && ts.isForOfStatement(loop) && !elementsAsTyped(ctx, loop.expression);
-}
-
-/**
- * `values` where `values: Float64Array` (or `const m = new Map()`): a variable whose declared type is one object type.
- * Narrowing makes of it a subtype, an intersection or never, none of them primitive, so the answer is known without
- * the checker checking the reference again and following its control flow (most of the plugin's checker time; the
- * declared type is kept per symbol). Not a mapped type (`Readonly<T>` may be a primitive once instantiated).
- */
-function namesDeclaredObject(ctx: AnalysisContext, node: ts.Node): boolean {
-  const { ts } = ctx;
-  if (!ts.isIdentifier(node)) return false;
-  const symbol = symbolOf(ctx, node);
-  if (!symbol || !(symbol.flags & ts.SymbolFlags.Variable)) return false;
-  const type = ctx.checker.getTypeOfSymbol(symbol);
-  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) === 0;
 }
 
 /**
