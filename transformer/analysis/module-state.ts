@@ -22,6 +22,7 @@ export { globalMember } from './global-object';
 import { isDeclarationName, isReference } from '../rewrite/syntax';
 import { changeOfReference, writeOfReference } from './reference-changes';
 import { isLazilyMade } from './lazy-objects';
+import { moduleNames } from './module-names';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -48,6 +49,8 @@ export class ModuleState {
   /** The tasks' functions, found by the scan. */
   private readonly taskNodes: ts.Node[] = [];
   private readonly moduleObjects = new Map<ts.Symbol, boolean>();
+  /** During the scan: whether a reference of the file scanned may name a module object, class or function (module-names.ts). */
+  private mayName: (id: ts.Identifier) => boolean = () => true;
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {
     this.globals = new GlobalObjectUses(ctx, (node) => ctx.ts.findAncestor(node, (n) => isTask(n)));
@@ -180,7 +183,12 @@ export class ModuleState {
   private scanOnce(): Map<ts.Symbol, ts.Node> {
     if (!this.changes) {
       this.changes = new Map();
-      for (const file of this.ctx.program.getSourceFiles()) if (!file.isDeclarationFile) this.scan(file);
+      const { names, filters } = moduleNames(this.ctx.ts, this.ctx.program);
+      for (const file of this.ctx.program.getSourceFiles()) {
+        if (file.isDeclarationFile) continue;
+        this.mayName = filters(file) ? (id) => names.has(id.text) : () => true;
+        this.scan(file);
+      }
     }
     return this.changes;
   }
@@ -188,7 +196,7 @@ export class ModuleState {
   private scan(node: ts.Node): void {
     const { ts } = this.ctx;
     if (this.isTask(node)) { this.taskNodes.push(node); return this.scanTask(node); } // what tasks do to module state is not the program's change
-    if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node)) {
+    if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
         const change = this.changeAt(node);
@@ -218,7 +226,8 @@ export class ModuleState {
     this.globals.inTask(node);
     // (`S.history` through a namespace import is a read of `history`.)
     const member = this.namespaceMember(node);
-    const named = member ? (node as ts.PropertyAccessExpression).name : ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) ? node : undefined;
+    const named = member ? (node as ts.PropertyAccessExpression).name
+      : ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node) ? node : undefined;
     const symbol = member ?? (named && symbolOf(this.ctx, named));
     if (named && symbol && this.isModuleObject(symbol) && !this.changeAt(member ? node as ts.Expression : named)) {
       const reads = this.taskReads.get(symbol);
