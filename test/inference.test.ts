@@ -839,6 +839,18 @@ test('functions of a constant object literal: called by name as methods, or by a
   assert.equal(writer.dirs, ['p:inout', 'm:in']);
   assert.match(writer.reasons.p, /passed to `kdw`, which writes it: passed to `writers\[m\]`, which may be `w`, which writes it: writes an element: `x\[0\] = 1`/);
   assert.equal(dirs('return kdc(p, m);').dirs, ['p:inout', 'm:in']);
+  // Looked up into a constant first (`const fn = table[m]; fn(x)`, np21's r15): the same candidates.
+  const named = [
+    'const readers = { a: (x) => x[0], b: (x) => x.length };',
+    'export function viaConst(X, m) { const fn = readers[m]; return fn(X); }',
+    'export function viaConstW(X, m) { const fn = writers[m]; return fn(X); }',
+    'const writers = { r: (x) => x[0], w: (x) => { x[0] = 1; } };',
+    'export function viaLet(X, m) { let fn = readers[m]; if (m === "z") fn = (x) => { x.pop(); }; return fn(X); }',
+  ].join('\n');
+  const viaConst = (body: string) => directions(`import { viaConst, viaConstW, viaLet } from './named.js';\n${task('p: number[], m: string', body)}`, { 'named.js': named });
+  assert.equal(viaConst('return viaConst(p, m);').dirs, ['p:in', 'm:in']);
+  assert.equal(viaConst('return viaConstW(p, m);').dirs, ['p:inout', 'm:in']);
+  assert.equal(viaConst('return viaLet(p, m);').dirs, ['p:inout', 'm:in']);
 });
 
 test('callbacks taken out of a rest parameter (let [f] = F, F.map((g) => …)) and made by a factory from one keep the reading assumption', () => {

@@ -17,6 +17,15 @@ const members = new WeakMap<ts.VariableDeclaration, FunctionLike[] | null>();
 export function literalMembers(ctx: AnalysisContext, callee: ts.Expression): FunctionLike[] | undefined {
   const { ts } = ctx;
   callee = skipParens(ts, callee);
+  // `const fn = FILTERS[f]; fn(v)`: a constant naming what the lookup gave (np21's r15; `this` is then undefined,
+  // which only makes the candidates do less).
+  if (ts.isIdentifier(callee)) {
+    const named = symbolOf(ctx, callee)?.valueDeclaration;
+    if (!named || !ts.isVariableDeclaration(named) || !ts.isIdentifier(named.name) || !named.initializer ||
+      !((ts.getCombinedNodeFlags(named) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, named))) return undefined;
+    const lookup = skipParens(ts, named.initializer);
+    return ts.isElementAccessExpression(lookup) ? literalMembers(ctx, lookup) : undefined;
+  }
   if (!ts.isElementAccessExpression(callee)) return undefined;
   const object = skipParens(ts, callee.expression);
   const declaration = ts.isIdentifier(object) ? symbolOf(ctx, object)?.valueDeclaration : undefined;
