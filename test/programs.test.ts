@@ -154,7 +154,8 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   const tasks = printsAsPlain('split-stores');
   assert.ok(tasks.inWorkers >= 6 + 6 + 6 + 1 + 6 + 6 + 2 + 4 + 5 + 6 + 4 + 3 + 2 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-stores', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 6, 'seen, ranges, hist, best, kept and sums are split loops');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 7, 'seen, ranges, hist, best, kept, sums and byPart are split loops');
+  assert.match(emitted, /__taskify\.eachThen\(xs, "forEach", \(x, i\) => __taskify\.submit\(/, 'a Map in a field, keyed by String(i), is a split callback\'s store');
   assert.match(emitted, /halves\[i\] = __taskify\.waitOn\(__taskify\.submit\(/, 'halves: later passes read views of it');
   assert.is(emitted.match(/__taskify\.eachThen\(parts, "forEach"/g)?.length, 1, 'byIndex is a split callback');
   assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(__taskify\.reached\(__taskify\.take\(results_\d+, base_\d+ \+ 0\)\)\)\)/, 'objects the program keeps are marked as changed where stored');

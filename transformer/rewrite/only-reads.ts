@@ -141,7 +141,10 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
       hasPrimitiveElements(ctx, n.expression.expression) && isLibrary(ctx, n.expression);
     // `Object.keys(o)`: names only, no getter runs (a Proxy's ownKeys trap would: runtime-shapes.ts).
     const keys = name === 'Object.keys' && !runtimeShapes(ctx).hiddenAccessors && isLibrary(ctx, n.expression);
-    return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || isReadingStringify(facts, n)) && !facts.taskOf(n);
+    // `String(i)`, `Number(s)`, `Boolean(v)` of a number or string: a conversion (of an object it calls toString or valueOf).
+    const converts = (name === 'String' || name === 'Number' || name === 'Boolean') && n.arguments.every((arg) => isPrimitiveNode(ctx, arg)) &&
+      isLibrary(ctx, n.expression);
+    return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || converts || isReadingStringify(facts, n)) && !facts.taskOf(n);
   }
   if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
     ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;

@@ -40,7 +40,8 @@ export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: rea
   // A container only its name reaches (private-containers.ts): the first pass reaches it only by naming it.
   const own = privateContainer(facts, store.receiver);
   if (own) return facts.references(own).some((ref) => firstPass.some((n) => ref.pos >= n.pos && ref.end <= n.end)) ? undefined : store.parts;
-  const reachable = new WrittenTypes(ctx, [container]);
+  // A store writes the container, not what it holds: the first pass sees it through a value that may be or hold it.
+  const reachable = new WrittenTypes(ctx, [container], false);
   if (firstPass.every((n) => !reaches(facts, n, reachable, container))) return store.parts;
   return store.field !== undefined && !fieldSeen(facts, store.field, container, firstPass, walk) ? store.parts : undefined;
 }

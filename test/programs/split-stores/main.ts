@@ -56,3 +56,14 @@ console.log('loose', span(...(loose as [number, number])), span(loose[0], loose[
 // Array.from with a mapping callback, over a length or a Set: every call submitted first.
 console.log('from', Array.from({ length: 4 }, (_, i) => total(parts[i + 1])).join(','));
 console.log('from a set', Array.from(new Set([0, 2, 0]), (k) => total(parts[k])).join(','));
+// A Map in a field, keyed by String(i) (np21's r08), and a Map keyed by typed arrays: a store adds an entry to the
+// Map; the first pass evaluates typed arrays the Map holds, which the store does not change.
+const copies = parts.map((p) => p.slice());
+class Normalizer {
+  readonly out = new Map<string, number>();
+  run(xs: Float64Array[]): Map<string, number> { xs.forEach((x, i) => this.out.set(String(i), total(x))); return this.out; }
+}
+console.log('normalized', JSON.stringify([...new Normalizer().run(copies.slice(0, 3))]));
+const byPart = new Map<Float64Array, number>();
+for (const p of copies) byPart.set(p, total(p));
+console.log('byPart', [...byPart.values()].join(','));
