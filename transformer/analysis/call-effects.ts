@@ -9,7 +9,7 @@
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
 import { nodeReceiverChange } from './node-builtins';
-import { canKeepObjects, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
+import { canKeepObjects, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
@@ -109,9 +109,10 @@ export class CallEffects {
     }
     const callee = skipParens(ts, call.expression);
     // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
-    // initial value (and what its callback returns).
+    // initial value (and what its callback returns). Not a namespace's function of the same name: `Reflect.get(o, k)`
+    // hands back a part of `o`.
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      !REDUCING_METHODS.has(callee.name.text) && this.kinds.isBuiltinMethod(call)) return undefined;
+      !REDUCING_METHODS.has(callee.name.text) && this.kinds.isBuiltinMethod(call) && !isNamespaceFunction(this.ctx, callee)) return undefined;
     // One of a few functions (a table's, a method's overrides): as deep as the shallowest of them holds it.
     if (candidates(this.handOff, callee)) return candidatesReturn(this.handOff, call, index);
     const target = this.targetOf(call);
@@ -232,4 +233,10 @@ export class CallEffects {
 
   /** `new C(…)`: new-expressions.ts. */
   newExpression(node: ts.NewExpression): void { newExpressionEffects(this.handOff, node); }
+}
+
+/** `Reflect.get`, `Object.values`: a function of a namespace of the standard library, not a method of a value. */
+function isNamespaceFunction(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
+  const receiver = skipParens(ctx.ts, callee.expression);
+  return ctx.ts.isIdentifier(receiver) && isLibraryGlobal(ctx, receiver) && /^(Reflect|Object|Atomics)$/.test(receiver.text);
 }

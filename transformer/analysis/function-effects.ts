@@ -26,6 +26,7 @@ import { undoneWrites } from './undone-writes';
 import { assignmentTargets } from './assignment-patterns';
 import { changingUse } from './method-receivers';
 import { heldByType } from './typed-reach';
+import { keepParameterProperties } from './parameter-properties';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -90,6 +91,7 @@ class FunctionEffects {
   run(): Summary {
     const body = this.fn.body;
     if (!body) return { params: this.effects };
+    keepParameterProperties(this.ctx, this.fn, this.record);
     this.reach.build();
     this.visit(body, (node) => this.collectEffects(node));
     // `(p) => p`, `(p, q) => (c ? p : q)`, `(o) => () => o`: a concise body is the arrow's return value.

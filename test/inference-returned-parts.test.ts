@@ -1,0 +1,72 @@
+/**
+ * A part of a parameter handed back or kept somewhere the task writes later: the write is the parameter's (issue 16's
+ * soundness items). A helper returning `a[0]` (typed-reach.ts kept only parameters whose own type fits the result:
+ * `number[]` of `a: number[][]` did not, so `first(from)[0] = 1` left `from` in); a constructor's parameter property
+ * (`constructor(public a: …)` keeps its argument in the new object: parameter-properties.ts); `Reflect.get(o, k)`
+ * (a part of o, not a fresh value of a built-in method); and a part stored into another parameter, which the task lets
+ * out (its calls stay direct), so later writes through the other parameter still reach it in the caller's object.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { taskDirections as directions, withTask as task } from './task-directions';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+
+const from = (body: string, prelude = '', signature = 'from: number[][]'): string => directions(task(signature, body, prelude)).from;
+
+test('a helper handing back a part of its parameter: writing the result writes the parameter', () => {
+  for (const [body, prelude, signature] of [
+    ['first(from)[0] = 1;', 'function first(a: number[][]) { return a[0]; }'],
+    ['const x = first(from); x.push(1);', 'function first(a: number[][]): number[] { return a[0]; }'],
+    ['first(from)[0] = 1;', 'const first = (a: number[][]) => a.at(0)!;'],
+    ['get(from).push(1);', 'function get(o: { a: { b: { c: { d: { e: number[] } } } } }): number[] { return o.a.b.c.d.e; }',
+      'from: { a: { b: { c: { d: { e: number[] } } } } }'],
+    ['pick(from, "a").push(1);', 'function pick(m: Record<string, number[]>, k: string): number[] { return m[k]; }', 'from: Record<string, number[]>'],
+  ]) assert.match(from(body, prelude, signature), /^inout:/, body + prelude);
+  // Twin: a result typed so it holds no part of the parameter (a count) writes nothing of it.
+  assert.match(from('let n = count(from); n++;', 'function count(a: number[][]): number { return a.length; }'), /^in:/);
+});
+
+test('a parameter property keeps its argument in the new object', () => {
+  for (const [body, prelude] of [
+    ['const b = new Box(from); b.a[0].push(1);', 'class Box { constructor(public a: number[][]) {} }'],
+    ['new Box(from).get().push(1);', 'class Box { constructor(private readonly a: number[][]) {} get() { return this.a[0]; } }'],
+  ]) assert.match(from(body, prelude), /^inout:/, body);
+  assert.match(from('return new Box(from).size();', 'class Box { constructor(private a: number[][]) {} size() { return this.a.length; } }'), /^in:/);
+});
+
+test('Reflect.get hands back a part of its object', () => {
+  assert.match(from('const x: number[] = Reflect.get(from, 0); x.push(1);'), /^inout:/);
+  assert.match(from('const x = Reflect.get(from, 0) as number[]; return x.length;'), /^in:/);
+});
+
+test('a part of one parameter stored into another: let out (kept), so the task is not taken as leaving it alone', () => {
+  const T = (body: string, prelude = '') => {
+    const files = task('from: number[][], to: number[][]', body, prelude);
+    return { from: directions(files).from, files };
+  };
+  for (const [body, prelude] of [
+    ['to.push(from[0]);', ''], ['to.push(first(from));', 'function first(a: number[][]) { return a[0]; }'],
+    ['for (const x of from) to.push(x);', ''], ['to.splice(0, 0, from[0]);', ''],
+    ['put(to, from);', 'function put(t: number[][], f: number[][]) { t.push(f[0]); }'],
+  ]) {
+    const { files } = T(body, prelude);
+    assert.ok(escapesOf(files), body);
+  }
+  // Written afterwards through the other parameter, inside the task: the part's owner is written.
+  assert.match(T('to.push(from[0]); to[0][0] = 1;').from, /^inout:/);
+});
+
+/** Whether the task's `from` is let out (kept by another parameter), by the analysis the plan reads. */
+function escapesOf(files: Record<string, string>): string | undefined {
+  const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const ctx = createContext(ts, program);
+  const { tasks } = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
+  return tasks[0].params.find((p) => p.name === 'from')?.escapes;
+}
+
+test.run();
