@@ -1,16 +1,24 @@
 /**
- * Instances of a class the program lets into an object nothing types: `const o: any = w`, `w as any`, `install(w, …)`
- * whose parameter is `any` or untyped JavaScript, a `Record<string, any>`. A write by a computed key into such an object
- * (`o[name] = writer`) may replace a method of that instance, so `w.m(p)` may run the writer, not the class's `m`
- * (replaced-members.ts asks here for a class's method when the program writes by key into an untyped object).
- * The program's places where a value turns untyped are listed once per program (syntax, then one type per place).
+ * Instances of a class the program lets into an object nothing types, where that object is then written by a computed
+ * key: `const o: any = w; o[name] = writer`, `(w as any)[name] = writer`, `install(w, 'm', writer)` whose `install(o, k,
+ * f) { o[k] = f }` has an untyped `o` (also through helpers handing `o` on). Such a write may replace a method of the
+ * instance, so `w.m(p)` may run the writer, not the class's `m` (replaced-members.ts asks here for a class's method).
+ *
+ * Followed once per program: the names written by key while untyped (variables, parameters), widened backwards through
+ * every argument passed to such a parameter and every initializer of such a variable; then the values flowing into
+ * those names (or cast and written at once) are the places an instance may turn untyped. Only an untyped JavaScript
+ * parameter handed an instance and written by key in its own function counts, not every untyped parameter: in a
+ * JavaScript library every parameter is untyped, and taking any instance passed anywhere as replaceable made every
+ * method of ml-matrix's Matrix unknown code.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from './context';
+import { rootIdentifier, skipParens } from './expressions';
+import { symbolOf, type AnalysisContext } from './context';
 
+/** Per program: the expressions whose value may land in an object written by key while untyped. */
 const turnedUntyped = new WeakMap<ts.Program, ts.Expression[]>();
 
-/** Some instance of the class declaring `member` (or of a class extending it) turns untyped somewhere. */
+/** Some instance of the class declaring `member` (or of a class extending it) may turn untyped and be written by key. */
 export function instanceTurnsUntyped(ctx: AnalysisContext, member: ts.Symbol): boolean {
   const { ts, checker } = ctx;
   const owner = (member.declarations ?? []).map((d) => d.parent).find((p): p is ts.ClassLikeDeclaration => ts.isClassLike(p));
@@ -19,7 +27,7 @@ export function instanceTurnsUntyped(ctx: AnalysisContext, member: ts.Symbol): b
   return placesOf(ctx).some((expr) => isInstanceOf(ctx, checker.getTypeAtLocation(expr), ownerSymbol));
 }
 
-/** Whether untyped targets exist at all in the types' sense: `any`, `unknown`, or an index of `any`/`unknown`. */
+/** `any`, `unknown`, or an object typed only by an index of either (`Record<string, any>`). */
 export function isUntypedObject(ctx: AnalysisContext, type: ts.Type): boolean {
   const { ts, checker } = ctx;
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
@@ -36,28 +44,72 @@ function isInstanceOf(ctx: AnalysisContext, type: ts.Type, owner: ts.Symbol): bo
   return (ctx.checker.getBaseTypes(type as ts.InterfaceType) ?? []).some((base) => isInstanceOf(ctx, base, owner));
 }
 
-/** Expressions whose value the program hands on as untyped: cast to it, bound to a name typed so, passed to such a parameter. */
+/** A value handed to a name: an argument to a parameter, an initializer to a variable. */
+interface Flow { readonly value: ts.Expression; readonly into: ts.Symbol }
+
 function placesOf(ctx: AnalysisContext): ts.Expression[] {
   let known = turnedUntyped.get(ctx.program);
   if (known) return known;
   const { ts, checker } = ctx;
-  const found: ts.Expression[] = [];
-  const untypedAt = (node: ts.Node | undefined): boolean => node !== undefined && isUntypedObject(ctx, checker.getTypeAtLocation(node));
+  const written = new Set<ts.Symbol>();
+  const direct: ts.Expression[] = [];
+  const flows: Flow[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && untypedAt(node.type)) found.push(node.expression);
-    else if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node)) && node.initializer && node.type && untypedAt(node.type)) found.push(node.initializer);
-    else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments && node.arguments.length > 0) {
-      const signature = checker.getResolvedSignature(node);
-      const declaration = signature?.declaration;
-      node.arguments.forEach((arg, i) => {
-        // (A parameter of a declaration: the standard library's functions are judged by their own tables.)
-        const param = declaration && !declaration.getSourceFile().isDeclarationFile && 'parameters' in declaration ? declaration.parameters[i] : undefined;
-        if (param && ts.isParameter(param) && !param.dotDotDotToken && untypedAt(param)) found.push(arg);
-      });
+    if (ts.isElementAccessExpression(node) && isAssigned(ts, node) && !isNumberKey(ctx, node.argumentExpression) &&
+      isUntypedObject(ctx, checker.getTypeAtLocation(node.expression))) {
+      let target: ts.Expression = node.expression;
+      while (ts.isParenthesizedExpression(target)) target = target.expression;
+      // `(w as any)[k] = f`: the cast value itself.
+      if (ts.isAsExpression(target) || ts.isTypeAssertionExpression(target)) direct.push(unwrapCasts(ts, target));
+      const root = rootIdentifier(ts, target);
+      const symbol = root && symbolOf(ctx, root);
+      if (symbol) written.add(symbol);
+    } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      const symbol = symbolOf(ctx, node.name);
+      if (symbol) flows.push({ value: node.initializer, into: symbol });
+    } else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments && node.arguments.length > 0) {
+      const declaration = checker.getResolvedSignature(node)?.declaration;
+      if (declaration && !declaration.getSourceFile().isDeclarationFile && 'parameters' in declaration) {
+        node.arguments.forEach((arg, i) => {
+          const param = declaration.parameters[i];
+          const symbol = param && ts.isParameter(param) && !param.dotDotDotToken && ts.isIdentifier(param.name) ? symbolOf(ctx, param.name) : undefined;
+          if (symbol) flows.push({ value: arg, into: symbol });
+        });
+      }
     }
     ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  turnedUntyped.set(ctx.program, found);
-  return found;
+  // Backwards: a name whose value is handed to a name written by key is written by key too (`install(o) { set(o) }`).
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const { value, into } of flows) {
+      if (!written.has(into)) continue;
+      const bare = unwrapCasts(ts, value);
+      const symbol = ts.isIdentifier(bare) ? symbolOf(ctx, bare) : undefined;
+      if (symbol && !written.has(symbol)) { written.add(symbol); grew = true; }
+    }
+  }
+  known = [...direct, ...flows.filter((f) => written.has(f.into)).map((f) => unwrapCasts(ts, f.value))];
+  turnedUntyped.set(ctx.program, known);
+  return known;
+}
+
+function unwrapCasts(t: typeof ts, e: ts.Expression): ts.Expression {
+  for (;;) {
+    e = skipParens(t, e);
+    if (t.isAsExpression(e) || t.isTypeAssertionExpression(e) || t.isNonNullExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+function isAssigned(t: typeof ts, node: ts.Expression): boolean {
+  const parent = node.parent;
+  return t.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= t.SyntaxKind.LastAssignment;
+}
+
+function isNumberKey(ctx: AnalysisContext, key: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(key);
+  return (type.flags & ctx.ts.TypeFlags.NumberLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ctx.ts.TypeFlags.NumberLike) !== 0));
 }
