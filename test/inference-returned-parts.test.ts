@@ -4,7 +4,8 @@
  * `number[]` of `a: number[][]` did not, so `first(from)[0] = 1` left `from` in); a constructor's parameter property
  * (`constructor(public a: …)` keeps its argument in the new object: parameter-properties.ts); `Reflect.get(o, k)`
  * (a part of o, not a fresh value of a built-in method); and a part stored into another parameter, which the task lets
- * out (its calls stay direct), so later writes through the other parameter still reach it in the caller's object.
+ * out (its calls stay direct), so later writes through the other parameter still reach it in the caller's object;
+ * also when a built-in stores it (`Object.defineProperty(to, 'x', { get: () => from[0] })` let nothing out).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -52,6 +53,9 @@ test('a part of one parameter stored into another: let out (kept), so the task i
     ['to.push(from[0]);', ''], ['to.push(first(from));', 'function first(a: number[][]) { return a[0]; }'],
     ['for (const x of from) to.push(x);', ''], ['to.splice(0, 0, from[0]);', ''],
     ['put(to, from);', 'function put(t: number[][], f: number[][]) { t.push(f[0]); }'],
+    // Built-ins storing into their first argument: a defined property's value or getter, Reflect.set, a prototype.
+    ['Object.defineProperty(to, "x", { get: () => from[0] });', ''], ['Object.defineProperty(to, "x", { value: from[0] });', ''],
+    ['Reflect.set(to, "x", from[0]);', ''], ['Object.setPrototypeOf(to, from);', ''],
   ]) {
     const { files } = T(body, prelude);
     assert.ok(escapesOf(files), body);

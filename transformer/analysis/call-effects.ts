@@ -187,8 +187,10 @@ export class CallEffects {
       if (name && writesFirstArgument(name)) {
         if (index === 0) this.writeInto(expr, arg, `written by \`${name}\`: \`${snippet(call)}\``);
         else this.read(params, arg, `read by \`${name}\``);
-        // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
-        if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
+        // Object.assign(target, { k: q }) stores q (or what a source holds) into the target; so do a property defined
+        // with q as its value or in its getter (`Object.defineProperty(to, 'x', { get: () => from[0] })`), Reflect.set,
+        // and a prototype set to q (the target then reads q's members as its own).
+        if (index > 0 && STORING_BUILTINS.has(name) && call.arguments[0]) this.stored(call.arguments[0], params, call);
       } else if (index === 0 && ts.isPropertyAccessExpression(callee) && REGEXP_MOVING_METHODS.has(callee.name.text) &&
         this.kinds.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
@@ -234,6 +236,10 @@ export class CallEffects {
   /** `new C(…)`: new-expressions.ts. */
   newExpression(node: ts.NewExpression): void { newExpressionEffects(this.handOff, node); }
 }
+
+/** Built-ins writing their first argument that store (what) their other arguments (hold) into it. */
+const STORING_BUILTINS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf',
+  'Reflect.set', 'Reflect.defineProperty', 'Reflect.setPrototypeOf']);
 
 /** `Reflect.get`, `Object.values`: a function of a namespace of the standard library, not a method of a value. */
 function isNamespaceFunction(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
