@@ -73,4 +73,20 @@ function escapesOf(files: Record<string, string>): string | undefined {
   return tasks[0].params.find((p) => p.name === 'from')?.escapes;
 }
 
+// lodash's nativeKeys (`overArg(Object.keys, Object)`) and arrayLikeKeys' `isArguments(value)`, one of two readers.
+test('a made function calling a built-in of fresh results, or a choice of readers, hands back nothing of its argument', () => {
+  const viaLib = (lib: string, body = 'const k: any = g(o); k[0] = 1;') =>
+    directions({ 'lib.js': lib, 'main.ts': `import { g } from './lib.js';\n/** @task */\nexport function t(o: { a: number[] }): void { ${body} }` }).o;
+  const overArg = 'function overArg(func, transform) { return function (arg) { return func(transform(arg)); }; }\n';
+  assert.match(viaLib(`${overArg}var nativeKeys = overArg(Object.keys, Object);\nexport function g(v) { return nativeKeys(v); }`), /^in:/);
+  // Twin: a factory given a function that may hand its argument back.
+  assert.match(viaLib(`${overArg}var same = overArg(function (x) { return x; }, Object);\nexport function g(v) { return same(v); }`, 'const k: any = g(o); k.a.push(1);'), /^inout:/);
+  const choice = 'function a(v) { return v.x === 1; }\nfunction b(v) { return false; }\nvar h = a(1) ? a : b;\n';
+  assert.match(viaLib(`${choice}export function g(value) { var s = h(value), result = s ? ['k'] : []; return result; }`), /^in:/);
+  // Twins: a choice that may hand it back, used as the result or written.
+  const back = 'function a(v) { return v; }\nfunction b(v) { return false; }\nvar h = a(1) ? a : b;\n';
+  assert.match(viaLib(`${back}export function g(value) { var s = h(value); return s; }`, 'const k: any = g(o); k.a.push(1);'), /^inout:/);
+  assert.match(viaLib(`${back}export function g(value) { var s = h(value); s.a.push(1); }`, 'g(o);'), /^inout:/);
+});
+
 test.run();

@@ -31,6 +31,7 @@ import { ownExportMember } from './own-exports';
 import { argumentEffect } from './spread-arguments';
 import { CallKinds, isAmbient } from './call-kinds';
 import { newExpressionEffects } from './new-expressions';
+import { madeResultHoldsNothing } from './made-results';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -117,6 +118,8 @@ export class CallEffects {
     if (candidates(this.handOff, callee)) return candidatesReturn(this.handOff, call, index);
     const target = this.targetOf(call);
     if (!target) return 0;
+    // (`nativeKeys(o)` where `nativeKeys = overArg(Object.keys, Object)`: made-results.ts.)
+    if (madeResultHoldsNothing(this.ctx, call, target)) return undefined;
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;
     // Let out other than by return, or handed to a callback, it may come back as the result itself.
