@@ -24,7 +24,7 @@ import { everyMention, symbolOf, type AnalysisContext } from './context';
 import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
 import { isWriteTarget } from '../rewrite/syntax';
-import { instanceTurnsUntyped, isUntypedObject } from './untyped-instances';
+import { classOf, instanceTurnsUntyped, isUntypedObject } from './untyped-instances';
 
 /** A write of a member: `node` names it (a property access, a key, a call defining it), `target` is its object. */
 interface MemberWrite { readonly node: ts.Node; readonly target: ts.Expression; readonly key?: ts.Node }
@@ -127,7 +127,8 @@ function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
   // (`extend(o, { m: writer })` copying by `t[k] = s[k]` into an untyped `t`: see handedToCode.)
   if (!builtin && count > 0 && handedToCode(ctx, member) && writesByKeyUntyped(ctx)) count++;
   // (`const o: any = w; o[name] = writer`: an instance of the class let into an untyped object: untyped-instances.ts.)
-  else if (!builtin && count > 0 && (writesByKeyUntyped(ctx) || writesNameIntoIndexed(ctx, name)) && instanceTurnsUntyped(ctx, member)) count++;
+  else if (!builtin && count > 0 && classOf(ctx, member) && (writesByKeyUntyped(ctx) || writesNameIntoIndexed(ctx, name)) &&
+    instanceTurnsUntyped(ctx, member)) count++;
   return count;
 }
 

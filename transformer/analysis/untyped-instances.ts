@@ -20,11 +20,16 @@ const turnedUntyped = new WeakMap<ts.Program, ts.Expression[]>();
 
 /** Some instance of the class declaring `member` (or of a class extending it) may turn untyped and be written by key. */
 export function instanceTurnsUntyped(ctx: AnalysisContext, member: ts.Symbol): boolean {
-  const { ts, checker } = ctx;
-  const owner = (member.declarations ?? []).map((d) => d.parent).find((p): p is ts.ClassLikeDeclaration => ts.isClassLike(p));
+  const { checker } = ctx;
+  const owner = classOf(ctx, member);
   const ownerSymbol = owner && (owner.name ? checker.getSymbolAtLocation(owner.name) : (owner as ts.Node as { symbol?: ts.Symbol }).symbol);
   if (!ownerSymbol) return false;
   return placesOf(ctx).some((expr) => isInstanceOf(ctx, checker.getTypeAtLocation(expr), ownerSymbol));
+}
+
+/** The class declaring `member`, if a class does (a literal's or a prototype's member is none: replaced-members.ts). */
+export function classOf(ctx: AnalysisContext, member: ts.Symbol): ts.ClassLikeDeclaration | undefined {
+  return (member.declarations ?? []).map((d) => d.parent).find((p): p is ts.ClassLikeDeclaration => ctx.ts.isClassLike(p));
 }
 
 /** `any`, `unknown`, or an object typed only by an index of either (`Record<string, any>`). */
