@@ -89,4 +89,15 @@ test('a made function calling a built-in of fresh results, or a choice of reader
   assert.match(viaLib(`${back}export function g(value) { var s = h(value); s.a.push(1); }`, 'g(o);'), /^inout:/);
 });
 
+test('a logical assignment assigns, and a tagged template gives its values to its tag', () => {
+  for (const [body, prelude] of [
+    ['let x: number[] | undefined; x ??= from[0]; x.push(1);', ''], ['let x: number[] | null = null; x ||= from[0]; x.push(1);', ''],
+    ['let x: number[] = [1]; x &&= from[0]; x.push(1);', ''],
+    ['tag`${from}`;', 'function tag(s: TemplateStringsArray, a: number[][]) { a[0].push(1); }'],
+  ]) assert.match(from(body, prelude), /^inout:/, body);
+  assert.match(from('return String.raw`${from.length}`;'), /^in:/);
+  const files = task('from: number[][], to: { x?: number[] }', 'to.x ??= from[0];', '');
+  assert.ok(escapesOf(files), 'to.x ??= from[0] keeps a part of from in to');
+});
+
 test.run();
