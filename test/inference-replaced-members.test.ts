@@ -82,4 +82,26 @@ test('twins: a member assigned once is its function; an array\'s push stays the 
   assert.match(directions(task('p: number[]', 'const out: number[][] = []; out.push(p); return out.length;', typed)).p, /^in:/);
 });
 
+test('a class instance let into an untyped object, then written by key, may hold another method', () => {
+  const W = 'export class W { m(q: number[]) { return q.length; } }\nconst writer = (q: number[]) => { q[0] = 1; return 0; };\n';
+  const p = (prelude: string) => directions(task('w: W, p: number[]', 'return w.m(p);', `${W}${prelude}`)).p;
+  for (const prelude of [
+    'export function swap(w: W, name: string) { const o: any = w; o[name] = writer; }',
+    "function install(o: any, name: string, f: unknown) { o[name] = f; }\nexport function swap(w: W) { install(w, 'm', writer); }",
+    'export function swap(w: W, name: string) { (w as any)[name] = writer; }',
+    "export function swap(w: W) { const o = w as unknown as Record<string, unknown>; o['m'] = writer; }",
+    'class V extends W {}\nexport function swap(name: string) { const o: any = new V(); o[name] = writer; return o; }',
+    // Through a helper handing the untyped object on.
+    "function set(t: any, k: string, v: unknown) { t[k] = v; }\nfunction install(o: any, k: string, f: unknown) { set(o, k, f); }\nexport function swap(w: W) { install(w, 'm', writer); }",
+  ]) assert.match(p(prelude), /^inout:/, prelude);
+  const js = directions({ 'lib.js': 'export function install(o, name, f) { o[name] = f; }',
+    ...task('w: W, p: number[]', 'return w.m(p);', `import { install } from './lib.js';\n${W}export function swap(w: W) { install(w, 'm', writer); }`) }).p;
+  assert.match(js, /^inout:/, js);
+  // Twins: no instance turns untyped, or nothing writes by key: the class's method.
+  assert.match(p('export function swap(o: any, name: string) { o[name] = writer; }'), /^in:/);
+  assert.match(p('export function keep(w: W) { const o: any = w; return o; }'), /^in:/);
+  // (An untyped parameter given an instance but never written by key: in JavaScript every parameter is untyped.)
+  assert.match(p("function look(o: any, k: string) { return o[k]; }\nexport function get(w: W) { return look(w, 'm'); }\nexport function fill(t: any, k: string) { t[k] = writer; }"), /^in:/);
+});
+
 test.run();

@@ -200,6 +200,10 @@ const SPECS: readonly Spec[] = [
     modules: ['array', 'object', 'collection', 'lang'].map((m) => ({ file: `${m}.js`, prefix: `${m}.` })),
   },
   { name: 'gl-vec3', copy: ['.'], files: /\.js$/, type: 'commonjs', check: true, modules: [{ file: 'index.js', prefix: '' }] },
+  // Added untuned by helper-82 (issue 16's recheck on libraries not named before): compiled TypeScript, CommonJS with its
+  // .d.ts; async and sync array helpers (map, filter, reduce, conform) beside ones copying an array to change it
+  // (splice, move, replace).
+  { name: '@ionic/utils-array', copy: ['dist'], declarations: true, type: 'commonjs', check: true, modules: [{ file: 'dist/index.js', prefix: '' }] },
 ];
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {

@@ -9,7 +9,7 @@
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
 import { nodeReceiverChange } from './node-builtins';
-import { canKeepObjects, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
+import { canKeepObjects, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
@@ -31,6 +31,7 @@ import { ownExportMember } from './own-exports';
 import { argumentEffect } from './spread-arguments';
 import { CallKinds, isAmbient } from './call-kinds';
 import { newExpressionEffects } from './new-expressions';
+import { madeResultHoldsNothing } from './made-results';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -109,13 +110,16 @@ export class CallEffects {
     }
     const callee = skipParens(ts, call.expression);
     // A built-in method hands back (part of) its receiver or a fresh value, never an argument, except reduce's
-    // initial value (and what its callback returns).
+    // initial value (and what its callback returns). Not a namespace's function of the same name: `Reflect.get(o, k)`
+    // hands back a part of `o`.
     if (ts.isPropertyAccessExpression(callee) && (READING_METHODS.has(callee.name.text) || MUTATING_METHODS.has(callee.name.text)) &&
-      !REDUCING_METHODS.has(callee.name.text) && this.kinds.isBuiltinMethod(call)) return undefined;
+      !REDUCING_METHODS.has(callee.name.text) && this.kinds.isBuiltinMethod(call) && !isNamespaceFunction(this.ctx, callee)) return undefined;
     // One of a few functions (a table's, a method's overrides): as deep as the shallowest of them holds it.
     if (candidates(this.handOff, callee)) return candidatesReturn(this.handOff, call, index);
     const target = this.targetOf(call);
     if (!target) return 0;
+    // (`nativeKeys(o)` where `nativeKeys = overArg(Object.keys, Object)`: made-results.ts.)
+    if (madeResultHoldsNothing(this.ctx, call, target)) return undefined;
     const summary = this.callbacks.summaryAt(call, target);
     const effect = summary && argumentEffect(ts, target, summary, call.arguments, index).effect;
     // Let out other than by return, or handed to a callback, it may come back as the result itself.
@@ -186,8 +190,10 @@ export class CallEffects {
       if (name && writesFirstArgument(name)) {
         if (index === 0) this.writeInto(expr, arg, `written by \`${name}\`: \`${snippet(call)}\``);
         else this.read(params, arg, `read by \`${name}\``);
-        // Object.assign(target, { k: q }) stores q (or what a source holds) into the target.
-        if (index > 0 && name === 'Object.assign' && call.arguments[0]) this.stored(call.arguments[0], params, call);
+        // Object.assign(target, { k: q }) stores q (or what a source holds) into the target; so do a property defined
+        // with q as its value or in its getter (`Object.defineProperty(to, 'x', { get: () => from[0] })`), Reflect.set,
+        // and a prototype set to q (the target then reads q's members as its own).
+        if (index > 0 && STORING_BUILTINS.has(name) && call.arguments[0]) this.stored(call.arguments[0], params, call);
       } else if (index === 0 && ts.isPropertyAccessExpression(callee) && REGEXP_MOVING_METHODS.has(callee.name.text) &&
         this.kinds.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
@@ -232,4 +238,14 @@ export class CallEffects {
 
   /** `new C(…)`: new-expressions.ts. */
   newExpression(node: ts.NewExpression): void { newExpressionEffects(this.handOff, node); }
+}
+
+/** Built-ins writing their first argument that store (what) their other arguments (hold) into it. */
+const STORING_BUILTINS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf',
+  'Reflect.set', 'Reflect.defineProperty', 'Reflect.setPrototypeOf']);
+
+/** `Reflect.get`, `Object.values`: a function of a namespace of the standard library, not a method of a value. */
+function isNamespaceFunction(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
+  const receiver = skipParens(ctx.ts, callee.expression);
+  return ctx.ts.isIdentifier(receiver) && isLibraryGlobal(ctx, receiver) && /^(Reflect|Object|Atomics)$/.test(receiver.text);
 }

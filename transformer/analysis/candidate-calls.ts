@@ -62,8 +62,11 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
     if (effect.read) h.record.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
     h.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
     if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
+    // What the call hands back is followed by the reach (candidatesReturn): only a candidate's own callback, which may
+    // return it where the reach does not look, makes this function's result possibly it. (Recorded for every candidate
+    // call, lodash's arrayLikeKeys(value) was `value` because `isArguments(value)` picks one of two readers.)
+    if (effect.toCallback) h.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
   }
-  h.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
 }
 
 /** How deep the call's result may hold argument `index` (0: it may be it): the shallowest any candidate gives. */

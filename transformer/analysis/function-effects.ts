@@ -26,6 +26,8 @@ import { undoneWrites } from './undone-writes';
 import { assignmentTargets } from './assignment-patterns';
 import { changingUse } from './method-receivers';
 import { heldByType } from './typed-reach';
+import { keepParameterProperties } from './parameter-properties';
+import { taggedTemplateEffects } from './tagged-templates';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
 export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
@@ -90,6 +92,7 @@ class FunctionEffects {
   run(): Summary {
     const body = this.fn.body;
     if (!body) return { params: this.effects };
+    keepParameterProperties(this.ctx, this.fn, this.record);
     this.reach.build();
     this.visit(body, (node) => this.collectEffects(node));
     // `(p) => p`, `(p, q) => (c ? p : q)`, `(o) => () => o`: a concise body is the arrow's return value.
@@ -147,6 +150,7 @@ class FunctionEffects {
 
   private collectEffects(node: ts.Node): void {
     const { ts } = this;
+    taggedTemplateEffects(this.ctx, node, this.record);
     // `t.next` where `next` is a getter of the program's own code that changes its object (`return ++this.n`).
     // (Only for names some getter of the program has, and of a parameter's aliases: the symbol lookup is what costs.)
     if (ts.isPropertyAccessExpression(node) && changingGetterNames(this.ctx).has(node.name.text) && !isWriteTargetExpression(ts, node)) {
@@ -161,7 +165,10 @@ class FunctionEffects {
     }
     // `yield v`: whoever iterates the generator gets the parameter, after the call returned.
     if (ts.isYieldExpression(node) && node.expression) this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    // (`to.x ??= p[0]` stores as `to.x = p[0]` does, when it assigns.)
+    const op = ts.isBinaryExpression(node) ? node.operatorToken.kind : undefined;
+    if (ts.isBinaryExpression(node) && (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+      op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken)) {
       const left = skipParens(ts, node.left);
       if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node);
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) this.destructured(left, node);

@@ -147,7 +147,8 @@ export class ReachFlow {
     const { ts } = this;
     if (ts.isVariableDeclaration(node) && node.initializer) this.bindPattern(node.name, this.of(node.initializer));
     else if (ts.isParameter(node) && node.initializer && node.parent !== this.fn) this.bindPattern(node.name, this.of(node.initializer));
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    // (`x ??= p[0]`, `x ||= p`, `x &&= p` assign as `=` does, when they assign.)
+    else if (ts.isBinaryExpression(node) && isPlainOrLogicalAssignment(ts, node.operatorToken.kind)) {
       const reach = this.of(node.right);
       const left = skipParens(ts, node.left);
       if (ts.isIdentifier(left)) {
@@ -278,4 +279,10 @@ export class ReachFlow {
     action(node);
     this.ts.forEachChild(node, (child) => this.visit(child, action));
   }
+}
+
+/** `=`, and `??=`, `||=`, `&&=`: each assigns its right side when it assigns. */
+function isPlainOrLogicalAssignment(t: typeof ts, kind: ts.SyntaxKind): boolean {
+  return kind === t.SyntaxKind.EqualsToken || kind === t.SyntaxKind.QuestionQuestionEqualsToken ||
+    kind === t.SyntaxKind.BarBarEqualsToken || kind === t.SyntaxKind.AmpersandAmpersandEqualsToken;
 }

@@ -24,6 +24,7 @@ import { everyMention, symbolOf, type AnalysisContext } from './context';
 import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
 import { isWriteTarget } from '../rewrite/syntax';
+import { classOf, instanceTurnsUntyped, isUntypedObject } from './untyped-instances';
 
 /** A write of a member: `node` names it (a property access, a key, a call defining it), `target` is its object. */
 interface MemberWrite { readonly node: ts.Node; readonly target: ts.Expression; readonly key?: ts.Node }
@@ -125,6 +126,9 @@ function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
   }
   // (`extend(o, { m: writer })` copying by `t[k] = s[k]` into an untyped `t`: see handedToCode.)
   if (!builtin && count > 0 && handedToCode(ctx, member) && writesByKeyUntyped(ctx)) count++;
+  // (`const o: any = w; o[name] = writer`: an instance of the class let into an untyped object: untyped-instances.ts.)
+  else if (!builtin && count > 0 && classOf(ctx, member) && (writesByKeyUntyped(ctx) || writesNameIntoIndexed(ctx, name)) &&
+    instanceTurnsUntyped(ctx, member)) count++;
   return count;
 }
 
@@ -178,11 +182,17 @@ function writesByKeyUntyped(ctx: AnalysisContext): boolean {
   if (known === undefined) {
     known = ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && writesOf(ctx.ts, file).anyKey.some((w) => {
       const type = ctx.checker.getTypeAtLocation(w.target);
-      return (type.flags & (ctx.ts.TypeFlags.Any | ctx.ts.TypeFlags.Unknown)) !== 0 && !(w.key && isNumberKey(ctx, w.key));
+      return isUntypedObject(ctx, type) && !(w.key && isNumberKey(ctx, w.key));
     }));
     untypedKeyWrites.set(ctx.program, known);
   }
   return known;
+}
+
+/** Some write names `name` on an object typed only by an index of anything (`rec['m'] = f` of a `Record<string, any>`). */
+function writesNameIntoIndexed(ctx: AnalysisContext, name: string): boolean {
+  return ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && (writesOf(ctx.ts, file).named.get(name) ?? []).some((w) =>
+    isUntypedObject(ctx, ctx.checker.getTypeAtLocation(w.target))));
 }
 
 /** A declaration that gives the member a value (not a signature, an overload, a field declared without one). */

@@ -3,6 +3,8 @@
  * object, so none of a parameter's parts; it is a parameter itself only if that parameter's type fits it. es-toolkit's
  * `mapValues(groupBy(orders, …), …)` is code the analysis may not see through, and its result was taken to be `orders`
  * (tester #17's r14: the task "may return its parameter", so its calls stayed direct).
+ * A value a parameter reaches directly may also be a part of it (`return a[0]` of `a: number[][]`): a parameter fits
+ * when the value's type fits it or one of its parts' types, else `first(from)[0] = 1` was not a write of `from`.
  */
 import type * as ts from 'typescript';
 import { hasPrimitiveElements, hasPrimitiveProperties, type AnalysisContext, type FunctionLike } from './context';
@@ -25,10 +27,40 @@ export function heldByType(ctx: AnalysisContext, fn: FunctionLike, value: ts.Exp
   const own = fn.parameters.length;
   // (Indices past the parameters are other roots the flow follows: kept as they are. Either way round, for a parameter
   // typed `unknown` or `object` returned through a cast.)
-  const fits = (p: number): boolean => {
-    const declared = checker.getTypeAtLocation(fn.parameters[p]);
-    return checker.isTypeAssignableTo(declared, type) || checker.isTypeAssignableTo(type, declared);
-  };
+  const fits = (p: number): boolean => (partTypes(ctx, checker.getTypeAtLocation(fn.parameters[p])) ?? [type])
+    .some((declared) => checker.isTypeAssignableTo(declared, type) || checker.isTypeAssignableTo(type, declared));
   const direct = new Set([...reach.direct].filter((p) => p >= own || fits(p)));
   return { direct, contents: empty as Reach['contents'] };
+}
+
+/**
+ * A type and the types of its parts, a few levels down: its elements, its properties' types, its type arguments
+ * (a Map's values), the members of a union. Past the bound, a type that may hold anything fits.
+ */
+function partTypes(ctx: AnalysisContext, root: ts.Type): ts.Type[] | undefined {
+  const { checker } = ctx;
+  const found: ts.Type[] = [];
+  const seen = new Set<ts.Type>();
+  let level: ts.Type[] = [root];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth >= 4 || found.length >= 64) return undefined;
+    const next: ts.Type[] = [];
+    for (const type of level) {
+      if (seen.has(type)) continue;
+      seen.add(type);
+      found.push(type);
+      if (type.isUnion() || type.isIntersection()) next.push(...type.types);
+      const reference = type as ts.TypeReference;
+      if (reference.target) next.push(...checker.getTypeArguments(reference));
+      for (const info of checker.getIndexInfosOfType(type)) next.push(info.type);
+      // (Methods are no parts; an array's own members are its methods and length.)
+      for (const property of checker.getPropertiesOfType(type).slice(0, 32)) {
+        const declaration = property.valueDeclaration ?? property.declarations?.[0];
+        if (!declaration || ctx.ts.isMethodDeclaration(declaration) || ctx.ts.isMethodSignature(declaration)) continue;
+        next.push(checker.getTypeOfSymbolAtLocation(property, declaration));
+      }
+    }
+    level = next;
+  }
+  return found;
 }
