@@ -7,6 +7,7 @@
  * observers hear (submit-events.ts).
  */
 import { inspectLook } from '../output/inspect-look';
+import { FileOrder } from './file-order';
 import { performance } from 'node:perf_hooks';
 import type { EngineToMain, TaskOutcome } from '../protocol';
 import { serializeError, shutDown } from '../errors';
@@ -55,6 +56,7 @@ export class Runtime {
   private readonly link: EngineLink;
   private readonly tasks = new TaskTable((taskId) => { this.link.enqueue({ type: 'met', task: taskId }); this.link.flush(); });
   private readonly waits: Waits;
+  private readonly fileOrder = new FileOrder((records) => this.waits.block(() => records.every((record) => record.state !== 'pending')));
   private readonly reads: RemoteReads;
   private readonly defined = new Set<number>();
   private nextTaskId = 1;
@@ -133,6 +135,8 @@ export class Runtime {
     if (this.engineError) throw this.engineError;
     const { def } = handle;
     const where = describeSite(def.name, site);
+    // A task touching files follows the earlier ones it must (file-order.ts), as the plain calls did.
+    if (handle.files) this.fileOrder.before(handle.files);
     const started = performance.now();
     const prepared = prepareArguments(this.data, handle, args, where);
     const inputs = [...new Set([...prepared.data.values()].map((entry) => entry.producer).filter((p): p is TaskRecord => p !== undefined))];
@@ -148,6 +152,7 @@ export class Runtime {
     if (site === undefined) programClock.runsBeside(record.id);
     else this.waits.callMade(); // its macrotask ends when it has finished, as the plain call had (macrotask-hold.ts)
     for (const { entry, object } of prepared.writes) this.data.registry.producedByTask(entry, object, record);
+    if (handle.files) this.fileOrder.submitted(record, handle.files);
     this.stats.add('mainEncodeMs', performance.now() - started);
 
     const result = this.data.registry.newEntry();

@@ -1,4 +1,5 @@
 /** How a task is named for workers: an importable module, an export name, and what each parameter does. */
+import type { FileAccess } from './file-order';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,6 +27,8 @@ export interface TaskOptions {
   readonly retries?: number;
   /** Module objects the task reads (registered by the plugin; api/module-state.ts). */
   readonly state?: readonly ModuleStateSpec[];
+  /** The task reads files, or changes them, where other tasks of the program change files (api/file-order.ts). */
+  readonly files?: FileAccess;
 }
 
 /**
@@ -39,6 +42,7 @@ export interface TaskHandle {
   readonly paramNames: readonly string[];
   /** Per entry of def.state: kept between calls by tasks (no snapshot of the program's object at each call). */
   readonly keptState?: readonly boolean[];
+  readonly files?: FileAccess;
 }
 
 let nextDefId = 1;
@@ -78,10 +82,14 @@ export function defineTask(module: string, name: string, params: readonly (Direc
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
     ...(state.some((s) => s.kept) ? { keptState: state.map((s) => s.kept) } : {}),
+    ...(options.files ? { files: options.files } : {}),
   };
 }
 
-function checkOptions(name: string, { timeout, onFailure, retries }: TaskOptions): void {
+function checkOptions(name: string, { timeout, onFailure, retries, files }: TaskOptions): void {
+  if (files !== undefined && files !== 'reads' && files !== 'changes') {
+    throw badTask(`task ${name}: files must be "reads" or "changes", got ${JSON.stringify(files)}`);
+  }
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0)) {
     throw badTask(`task ${name}: timeout must be a positive number of seconds, got ${JSON.stringify(timeout)}`);
   }

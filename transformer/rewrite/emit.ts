@@ -249,6 +249,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     ])));
     const runOptions = Object.entries(task.options).map(([key, value]) =>
       f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));
+    // (A task touching files the program's tasks change: kept in the plain order by the runtime, file-order.ts.)
+    const files = plan.fileAccess.get(task);
+    if (files) runOptions.push(f.createPropertyAssignment('files', f.createStringLiteral(files)));
     if (task.moduleState) {
       // A key (a snapshot at each call), or kept state (analysis/kept-state.ts): `{ key, kept: true, changes: true }`.
       runOptions.push(f.createPropertyAssignment('state', f.createArrayLiteralExpression(task.moduleState.map((s) => !s.kept ? f.createStringLiteral(s.key)

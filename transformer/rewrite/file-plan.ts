@@ -64,6 +64,8 @@ export interface FilePlan {
   fences: FencePlan;
   /** Statements that change the process tasks share (`process.env.X = v`): every submitted task first (process-changes.ts). */
   settles: ReadonlySet<ts.Statement>;
+  /** Tasks of this file's calls that read or change files, where some task changes them (lasting-effects.ts taskFileAccess). */
+  readonly fileAccess: Map<TaskInfo, 'reads' | 'changes'>;
 }
 
 export function emptyFilePlan(): FilePlan {
@@ -71,6 +73,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
-    settles: new Set(),
+    settles: new Set(), fileAccess: new Map(),
   };
 }

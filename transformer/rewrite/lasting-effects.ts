@@ -102,12 +102,27 @@ export function changesWorld(facts: FileFacts, node: ts.Node): boolean { return 
 
 /** The node reads files, itself or through program code it calls, while some task may change them. */
 export function readsChangedFiles(facts: FileFacts, node: ts.Node): boolean {
+  return someTaskChangesFiles(facts) && doesInWorld(facts, node, readsTheWorld);
+}
+
+/**
+ * How a task touches files where some task of the program changes them (else reading them needs no order): the
+ * runtime keeps such tasks in the plain order (runtime/api/file-order.ts; np21's r10, a task reading a file an
+ * earlier task wrote).
+ */
+export function taskFileAccess(facts: FileFacts, fn: FunctionLike): 'reads' | 'changes' | undefined {
+  if (!someTaskChangesFiles(facts)) return undefined;
+  if (reachesWorldChange(facts, fn)) return 'changes';
+  return reaches(facts, fn, readsTheWorld) ? 'reads' : undefined;
+}
+
+function someTaskChangesFiles(facts: FileFacts): boolean {
   let taskChanges = tasksChange.get(facts.tasks);
   if (taskChanges === undefined) {
     taskChanges = [...facts.tasks.keys()].some((fn) => reachesWorldChange(facts, fn));
     tasksChange.set(facts.tasks, taskChanges);
   }
-  return taskChanges && doesInWorld(facts, node, readsTheWorld);
+  return taskChanges;
 }
 const tasksChange = new WeakMap<object, boolean>();
 

@@ -13,6 +13,7 @@
  *   it (so later tasks see the change). Futures are waited for where their value is used.
  * - Calls inside task bodies stay direct: in a worker they run inline anyway.
  */
+import { taskFileAccess } from './lasting-effects';
 import { triesAroundTaskRunners } from './task-runners';
 import { failureChecks } from './failure-checks';
 import type * as ts from 'typescript';
@@ -164,6 +165,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.planResumptions();
     this.planTries();
     this.noteTasksPassedAsValues();
+    for (const task of new Set([...this.plan.submissions.values(), ...this.plan.mappedTasks.values()])) {
+      const access = taskFileAccess(this.facts, task.fn);
+      if (access) this.plan.fileAccess.set(task, access);
+    }
     return this.plan;
   }
 
