@@ -38,11 +38,20 @@ export function newExpressionEffects(h: HandOff, node: ts.NewExpression): void {
       const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);
       if (written) record.assuming(() => record.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined), effect.writtenKnown !== undefined);
       if (effect.read) record.read(params, arg, `passed to \`new ${className}\`, which reads it`);
-      const out = outlives(effect);
+      // (`throw new ItemError('bad', it)`: what the error keeps comes back with it as the caller's own objects, as
+      // `{ cause: it }` does: runtime/error-travel.ts.)
+      const out = thrownAtOnce(ts, node) ? undefined : outlives(effect);
       if (out) record.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
     } else {
       record.assuming(() => record.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``));
       record.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, false, true);
     }
   });
+}
+
+/** `throw new C(…)`: the new object is thrown where it is made. */
+function thrownAtOnce(t: typeof ts, node: ts.NewExpression): boolean {
+  let at: ts.Node = node;
+  while (t.isParenthesizedExpression(at.parent)) at = at.parent;
+  return t.isThrowStatement(at.parent);
 }
