@@ -132,6 +132,11 @@ test('files a task writes are there when the program reads them after the call (
   assert.is(tasks.inWorkers, 3 + 4 + 3 + 1, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('tiles filled by tasks, then the frame read whole by Node\'s own readers (a hash, deflate, writeFileSync): the calls run in workers (np21\'s r18: all direct)', () => {
+  const tasks = printsAsPlain('node-readers');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('a task module\'s top-level loop filling its own table, or a helper filling its module\'s Map, runs in workers too, so constants derived from them match; prints stay the program\'s', () => {
   const tasks = printsAsPlain('module-init');
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);

@@ -12,6 +12,10 @@ import { outlives } from '../analysis/param-effects';
 import type { ParamEffects, SummaryLookup } from '../analysis/param-effects';
 import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isLibrary } from './library-uses';
+import { isNodeReadOnly, nodeDeclaredName, nodeReceiverChange } from '../analysis/node-builtins';
+
+/** Node's writes of data that are done when they return (not `writeFile`, which reads the data later). */
+const SYNC_FILE_WRITES = new Set(['node:fs.writeFileSync', 'node:fs.appendFileSync', 'node:fs.writeSync']);
 
 /** Built-ins whose result lists the argument's keys: strings and symbols, none of its objects. */
 const KEY_LISTS = new Set(['Object.keys', 'Object.getOwnPropertyNames', 'Object.getOwnPropertySymbols', 'Reflect.ownKeys']);
@@ -33,6 +37,10 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
       parent.arguments[0] === outer && isLibrary(ctx, parent.expression)) return true;
     // Its result holds none of the argument's objects: a number or string, or a copy of numbers. (`Object.values(h)`,
     // `Array.from(rows)` only read, but hand the parts on.)
+    // Node's own: `createHash('sha1').update(frame)`, `inflateSync(buf)` take in the bytes and keep none of them (np21's
+    // r18); `writeFileSync(p, frame)` writes them out before it returns.
+    const node = nodeDeclaredName(ctx, parent.expression);
+    if (node && (isNodeReadOnly(node) || nodeReceiverChange(node) || SYNC_FILE_WRITES.has(node))) return true;
     const name = qualifiedName(ts, parent.expression);
     return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(ctx, parent) || KEY_LISTS.has(name) ||
       (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(ctx, outer)));
