@@ -227,8 +227,9 @@ export class UseClassifier {
     }
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'escape', why: 'a computed method of a part of it is called' };
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
-    // `const [first, second] = acc.list`, `[...d.n]` of numbers: primitives copied out of the part.
-    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
+    // `const [first, second] = acc.list`, `[...d.n]` of numbers: primitives copied out of the part; so does a spread
+    // into a call's arguments (`Math.min(...a.history)`, np21's r31).
+    if (takenApartIntoPrimitives(this.ctx, outer) || (ts.isSpreadElement(parent) && iteratesPrimitives(this.ctx, outer))) return { kind: 'read' };
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.

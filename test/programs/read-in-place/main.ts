@@ -93,6 +93,9 @@ function accounts(): void {
   console.log(JSON.stringify(accts.map((a) => a.history)));
   for (const a of accts) withdraw(a, 1);
   console.log(accts.map((a) => a.balance));
+  // A part's numbers spread into a call's arguments (np21's r31): copied out where they stand.
+  for (const a of accts) withdraw(a, 2);
+  for (const a of accts) console.log(Math.min(...a.history), Math.max(...a.history));
 }
 
 wholeValues();
