@@ -10,7 +10,7 @@ import { createAnalysisProgram } from '../transformer/analysis/program';
 import taskifyTransformer from '../transformer';
 import { programTasks } from '../transformer/program-tasks';
 import { interleaved } from './stats';
-import { generateProject } from './generated-project';
+import { generateProject, projectOptions } from './generated-project';
 
 const FILES = Number(process.env.BENCH_FILES || 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
@@ -21,10 +21,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'taskify-plugin-bench-'));
   try {
     const files = generateProject(dir, FILES, EXTENDED);
-    const options: ts.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, types: [],
-      rootDir: dir, outDir: join(dir, 'out'),
-    };
+    const options = projectOptions(ts, dir);
     let tasks = 0;
     const compile = (withPlugin: boolean) => {
       const program = createAnalysisProgram(ts, files, undefined, options);

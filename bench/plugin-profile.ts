@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAnalysisProgram } from '../transformer/analysis/program';
 import taskifyTransformer from '../transformer';
-import { generateProject } from './generated-project';
+import { generateProject, projectOptions } from './generated-project';
 import { median } from './stats';
 import { summarize, type CpuProfile } from './profile-summary';
 
@@ -63,10 +63,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'taskify-plugin-profile-'));
   try {
     const files = generateProject(dir, FILES, EXTENDED);
-    const options: ts.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, types: [],
-      rootDir: dir, outDir: join(dir, 'out'),
-    };
+    const options = projectOptions(ts, dir);
     compile(files, options, false); compile(files, options, true); // warm up, as plugin-cost.ts
     const session = new Session();
     session.connect();
