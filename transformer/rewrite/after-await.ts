@@ -14,7 +14,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext } from '../analysis/context';
 import { enclosingFunction } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
-import { withWrappers } from './syntax';
+import { isSynchronousCallback, withWrappers } from './syntax';
 import { isLibrary } from './library-uses';
 
 /** Why `fn`'s parameter `index` is used after an `await` (a snippet of the use), or undefined. */
@@ -90,9 +90,6 @@ export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symb
   return home !== undefined && facts.references(symbol).every((ref) => runsIn(facts, ref) === home);
 }
 
-const RUN_AT_ONCE = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
-  'findLastIndex', 'flatMap', 'sort', 'toSorted']);
-
 /**
  * The function a reference runs in when its code runs: its enclosing function, or, for a callback an array method of
  * the library calls at once (`docs.map((_, i) => counts[i].size)`), the function making that call: such a callback
@@ -102,11 +99,8 @@ function runsIn(facts: FileFacts, ref: ts.Node): ts.Node | undefined {
   const { ctx } = facts;
   const { ts } = ctx;
   let fn = enclosingFunction(ctx, ref);
-  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn) &&
-    ts.isPropertyAccessExpression(fn.parent.expression) && RUN_AT_ONCE.has(fn.parent.expression.name.text) && isLibrary(ctx, fn.parent.expression) &&
-    ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(fn.parent.expression.expression))) {
-    fn = enclosingFunction(ctx, fn.parent);
-  }
+  // (The library's own method, not a program's object with a `map` that keeps the callback for later.)
+  while (fn && isSynchronousCallback(ts, fn) && isLibrary(ctx, (fn.parent as ts.CallExpression).expression)) fn = enclosingFunction(ctx, fn.parent);
   return fn;
 }
 

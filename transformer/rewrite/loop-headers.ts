@@ -50,9 +50,9 @@ function forInHeader(facts: FileFacts, loop: ts.ForInStatement, assigned: Readon
   // its prototypes the program sets up: a plain object's type says neither.
   const shapes = runtimeShapes(ctx);
   const type = ctx.checker.getTypeAtLocation(loop.expression);
+  // (An array is a library type; `Record<K, V>` is the library's anonymous `__type`.)
   const plainObject = (type.flags & ts.TypeFlags.Object) !== 0 && !type.isClass() && type.getCallSignatures().length === 0 &&
-    !ctx.checker.isArrayType(type) && !ctx.checker.isTupleType(type) && (!isLibraryType(ctx, type) || type.getSymbol()?.getName() === '__type') &&
-    !(type.getSymbol()?.valueDeclaration && ts.isClassLike(type.getSymbol()!.valueDeclaration!));
+    (!isLibraryType(ctx, type) || type.getSymbol()?.getName() === '__type');
   return plainObject && !shapes.hiddenAccessors ? { names: new Set([declaration.name.text]), once: true } : undefined;
 }
 

@@ -1,12 +1,13 @@
 /**
  * A value taken apart where it stands into numbers and strings only: `const [first, second] = acc.list`,
- * `const { n, ...counts } = acc` (counts a record of numbers), `[...d.n]`, `for (const x of acc.list)` of numbers,
+ * `const { n, ...counts } = acc` (counts a record of numbers), `[...d.n]`, `Math.min(...a.history)`, `for (const x of acc.list)` of numbers,
  * `for (const k in acc)`. Nothing of the object outlives the statement but copies of primitives: a read, not an
  * escape (tester #13's s05). A pattern binding any object (`const [row] = grid`, `const { list, ...rest } = acc`,
  * a rest record holding an object) is an alias, left to the callers' other rules.
  */
 import type * as ts from 'typescript';
 import { hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, type AnalysisContext } from '../analysis/context';
+import { iteratesPrimitives } from './read-in-place';
 
 /** `outer` (a value with its wrappers) is only taken apart into primitives by its parent. */
 export function takenApartIntoPrimitives(ctx: AnalysisContext, outer: ts.Expression): boolean {
@@ -18,7 +19,8 @@ export function takenApartIntoPrimitives(ctx: AnalysisContext, outer: ts.Express
     const list = parent.initializer;
     return ts.isVariableDeclarationList(list) && list.declarations.every((d) => bindsPrimitives(ctx, d.name));
   }
-  if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return hasPrimitiveElements(ctx, outer);
+  // `[...d.n]`, `Math.min(...a.history)`: numbers copied into a new array or a call's arguments.
+  if (ts.isSpreadElement(parent)) return hasPrimitiveElements(ctx, outer) || iteratesPrimitives(ctx, outer);
   if (ts.isVariableDeclaration(parent) && parent.initializer === outer && !ts.isIdentifier(parent.name)) return bindsPrimitives(ctx, parent.name);
   return false;
 }

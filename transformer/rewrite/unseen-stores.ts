@@ -43,7 +43,7 @@ export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: rea
   // A store writes the container, not what it holds: the first pass sees it through a value that may be or hold it.
   const reachable = new WrittenTypes(ctx, [container], false);
   if (firstPass.every((n) => !reaches(facts, n, reachable, container))) return store.parts;
-  return store.field !== undefined && !fieldSeen(facts, store.field, container, firstPass, walk) ? store.parts : undefined;
+  return store.field !== undefined && !fieldSeen(facts, store.field, reachable, firstPass, walk) ? store.parts : undefined;
 }
 
 /** The collection a split loop or callback walks (in `firstPass` too), and the names or patterns binding each element. */
@@ -65,10 +65,9 @@ interface Store {
  * fields). `for (const s of sensors) s.m = mean(s.data)` (tester #19's F3): the first pass reads `s.data` and iterates
  * `sensors` (`walk`), which reads no field of its elements.
  */
-function fieldSeen(facts: FileFacts, field: string, container: ts.Type, firstPass: readonly ts.Node[], walk: Walk | undefined): boolean {
+function fieldSeen(facts: FileFacts, field: string, theObject: WrittenTypes, firstPass: readonly ts.Node[], walk: Walk | undefined): boolean {
   const { ts, ctx } = facts;
   const shapes = runtimeShapes(ctx);
-  const theObject = new WrittenTypes(ctx, [container], false);
   const holds = (node: ts.Node): boolean => ts.isExpression(node) && theObject.mayReach(ctx.checker.getTypeAtLocation(node));
   const mayBeIt = (node: ts.Expression): boolean => theObject.mayBe(ctx.checker.getTypeAtLocation(node));
   /** `handedOn`: the value itself goes on (an argument, a result), not only read for a part. */

@@ -103,7 +103,6 @@ export class UseClassifier {
     if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return slot ? { kind: 'read' } : { kind: 'none' };
     // `'a' in acc`: whether it has the key, read now.
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
-    if (ts.isSpreadElement(parent) && iteratesPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `c ? a : b`, `a ?? b`: the value may be this object, used as the whole expression is.
     if (isChoiceOf(ts, parent, outer)) return this.valueUse(parent, slot);
     // `${a}`, `'v=' + a`: made a string by the built-in toString, which only reads numbers or strings.
@@ -227,9 +226,8 @@ export class UseClassifier {
     }
     if (ts.isCallExpression(parent) && parent.expression === outer) return { kind: 'escape', why: 'a computed method of a part of it is called' };
     if (isPrimitiveNode(this.ctx, outer)) return { kind: 'read' };
-    // `const [first, second] = acc.list`, `[...d.n]` of numbers: primitives copied out of the part; so does a spread
-    // into a call's arguments (`Math.min(...a.history)`, np21's r31).
-    if (takenApartIntoPrimitives(this.ctx, outer) || (ts.isSpreadElement(parent) && iteratesPrimitives(this.ctx, outer))) return { kind: 'read' };
+    // `const [first, second] = acc.list`, `[...d.n]`, `Math.min(...a.history)` of numbers: primitives copied out of the part.
+    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
