@@ -39,6 +39,29 @@ test('a parameter property keeps its argument in the new object', () => {
   assert.match(from('return new Box(from).size();', 'class Box { constructor(private a: number[][]) {} size() { return this.a.length; } }'), /^in:/);
 });
 
+test('what a constructor keeps is let out only where its new object goes', () => {
+  const escapes = (body: string, prelude: string) => letOut(task('from: number[][]', body, prelude));
+  const heap = 'class Heap { private items: number[] = []; constructor(private less: (a: number, b: number) => boolean) {} ' +
+    'push(x: number) { this.items.push(x); this.items.sort((a, b) => (this.less(a, b) ? -1 : 1)); } }\n';
+  const box = 'class Box { a: number[][]; constructor(a: number[][]) { this.a = a; } }\n';
+  const sub = 'class Base { constructor(public a: number[][]) {} }\nclass Sub extends Base { constructor(a: number[][]) { super(a); } }\n';
+  // A local object: gone with the call, nothing let out (np20's 19-er-triage-heap: a comparator capturing the task's
+  // parameter, given to a local heap).
+  for (const [body, prelude] of [
+    ['const h = new Heap((a, b) => a * from.length < b); h.push(1);', heap],
+    ['const b = new Box(from); return b.a.length;', box],
+    ['const s = new Sub(from); return s.a.length;', sub],
+  ]) assert.is(escapes(body, prelude), undefined, body);
+  // The new object returned or stored out of sight: the argument goes with it.
+  for (const [body, prelude] of [
+    ['return new Box(from);', box], ['KEEP.push(new Box(from));', `${box}const KEEP: Box[] = [];\n`],
+    ['return new Sub(from);', sub], ['KEEP.push(new Heap(() => from.length > 0));', `${heap}const KEEP: Heap[] = [];\n`],
+  ]) assert.ok(escapes(body, prelude), body);
+  // Written through the new object, or through a subclass's whose base keeps it: the argument is written.
+  assert.match(from('new Box(from).a[0].push(1);', box), /^inout:/);
+  assert.match(from('const s = new Sub(from); s.a[0][0] = 1;', sub), /^inout:/);
+});
+
 test('Reflect.get hands back a part of its object', () => {
   assert.match(from('const x: number[] = Reflect.get(from, 0); x.push(1);'), /^inout:/);
   assert.match(from('const x = Reflect.get(from, 0) as number[]; return x.length;'), /^in:/);
@@ -65,12 +88,17 @@ test('a part of one parameter stored into another: let out (kept), so the task i
 });
 
 /** Whether the task's `from` is let out (kept by another parameter), by the analysis the plan reads. */
-function escapesOf(files: Record<string, string>): string | undefined {
+function escapesOf(files: Record<string, string>): string | undefined { return fromParam(files)?.escapes; }
+
+/** Whether the task's `from` is let out, or handed back in its result. */
+function letOut(files: Record<string, string>): string | undefined { const p = fromParam(files); return p?.escapes ?? p?.returned; }
+
+function fromParam(files: Record<string, string>) {
   const sources = new Map(Object.entries(files).map(([name, text]) => [`/virtual/${name}`, text]));
   const program = createAnalysisProgram(ts, [...sources.keys()], sources);
   const ctx = createContext(ts, program);
   const { tasks } = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
-  return tasks[0].params.find((p) => p.name === 'from')?.escapes;
+  return tasks[0].params.find((p) => p.name === 'from');
 }
 
 // lodash's nativeKeys (`overArg(Object.keys, Object)`) and arrayLikeKeys' `isArguments(value)`, one of two readers.

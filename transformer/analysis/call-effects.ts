@@ -15,7 +15,7 @@ import { chainedMethod } from './fluent';
 import type { ReachMap } from './reach';
 import { overridingType } from './builtin-callees';
 import { calledBody } from './code-behind';
-import { skipParens, programConstructor } from './expressions';
+import { isSuperCall, skipParens, programConstructor } from './expressions';
 import { CALLBACK_METHODS, type Callbacks } from './callbacks';
 import { changingUse, keepsObjectIn, onlySetsOwnSlots, programMethod, useOf } from './method-receivers';
 import { RECEIVER } from './reach-flow';
@@ -60,6 +60,7 @@ export class CallEffects {
    * of the object a chain of calls hands back (`dist.min(min).max(max)`).
    */
   private targetOf(call: ts.CallExpression): FunctionLike | undefined {
+    if (isSuperCall(this.ts, call)) return programConstructor(this.ctx, call);
     return calledBody(this.ctx, call) ?? methodOfAllocation(this.ctx, this.fn, call) ?? chainedMethod(this.ctx, call);
   }
   private reached(expr: ts.Expression) { return this.record.reached(expr); }

@@ -12,6 +12,7 @@ import type { ReachMap } from './reach';
 import type { Params, Reach } from './reach-values';
 import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
+import { isNewObjectPart, keptByNewObject } from './parameter-properties';
 import type { ParamEffects } from './param-effects';
 
 export class EffectRecorder {
@@ -138,6 +139,8 @@ export class EffectRecorder {
       for (const h of holders) if (h >= own && [...values].some((p) => p < own) && !this.parameterStoredIn.has(h)) this.parameterStoredIn.set(h, node);
       return;
     }
+    // (`this.less = less` in a constructor: in the new object, which the caller's reach follows.)
+    if (isNewObjectPart(this.ctx, this.fn, into)) { keptByNewObject(this, values, node, `kept by the new object: \`${snippet(node)}\``); return; }
     // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
     const root = entryRootAndDepth(this.ctx, into).root;
     if (!root || !this.isLocal(root)) this.escape(values, node, `stored outside the function: \`${snippet(node)}\``);

@@ -79,14 +79,20 @@ export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): bo
 /**
  * The constructor a `new` runs when it is the program's own, with a body (analysed like a function: its `this` is the
  * new object, so what it stores there counts as kept): a class's constructor, or in JavaScript a plain function
- * (`function Lab(l, a, b) { this.l = +l; … }`). A class without one runs its base class's: unknown here.
+ * (`function Lab(l, a, b) { this.l = +l; … }`). A class without one runs its base class's: unknown here. Also the base
+ * constructor a `super(…)` call runs, whose new object is the caller's (parameter-properties.ts).
  */
-export function programConstructor(ctx: AnalysisContext, node: ts.NewExpression): FunctionLike | undefined {
+export function programConstructor(ctx: AnalysisContext, node: ts.NewExpression | ts.SuperCall): FunctionLike | undefined {
   const { ts } = ctx;
   const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
   if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
   if (!(ts.isConstructorDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) || !declaration.body) return undefined;
   return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function
+}
+
+/** `super(…)` in a constructor. */
+export function isSuperCall(t: typeof ts, call: ts.CallExpression): call is ts.SuperCall {
+  return call.expression.kind === t.SyntaxKind.SuperKeyword;
 }
 
 /** A constructor that may hand back another object than the new one (`return obj`, allowed in JavaScript). */

@@ -10,7 +10,7 @@ import { isAmbient } from './call-kinds';
 import type { HandOff } from './handed-functions';
 import { inlineExecutor } from './promise-executors';
 import { snippet } from './reason';
-import { argumentParam, callerSeesWrite, outlives, withLaterWrites } from './param-effects';
+import { argumentParam, callerSeesWrite, withLaterWrites } from './param-effects';
 
 /** `new C(…)`: a copying built-in reads its arguments; a constructor of the program is judged by its summary. */
 export function newExpressionEffects(h: HandOff, node: ts.NewExpression): void {
@@ -38,10 +38,13 @@ export function newExpressionEffects(h: HandOff, node: ts.NewExpression): void {
       const written = callerSeesWrite(constructor!.parameters[argumentParam(constructor!, index)], effect);
       if (written) record.assuming(() => record.writeInto(arg, arg, `passed to \`new ${className}\`, which writes it: ${written.text}`, effect.writtenDeep !== undefined), effect.writtenKnown !== undefined);
       if (effect.read) record.read(params, arg, `passed to \`new ${className}\`, which reads it`);
+      // What it keeps in the new object is in the `new` expression's result, which the reach follows (reach.ts):
+      // let out only where that object goes (parameter-properties.ts). What it lets out otherwise is let out here.
       // (`throw new ItemError('bad', it)`: what the error keeps comes back with it as the caller's own objects, as
       // `{ cause: it }` does: runtime/error-travel.ts.)
-      const out = thrownAtOnce(ts, node) ? undefined : outlives(effect);
+      const out = thrownAtOnce(ts, node) ? undefined : effect.escapedOtherwise ?? effect.kept;
       if (out) record.escape(params, arg, `passed to \`new ${className}\`, which keeps it: ${out.text}`);
+      if (effect.inFunction) record.inFunction(params, arg, `passed to \`new ${className}\`, where a function holds it: ${effect.inFunction.text}`);
     } else {
       record.assuming(() => record.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``));
       record.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, false, true);

@@ -13,6 +13,7 @@ import type { FunctionLike } from './context';
 import { reasonAt, snippet, type Reason } from './reason';
 import { callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffects, type Summary } from './param-effects';
 import { argumentEffect } from './spread-arguments';
+import { isSuperCall } from './expressions';
 import { resultUse } from './returned-closures';
 import type { HandOff } from './handed-functions';
 
@@ -66,6 +67,8 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   if (kept.kept) {
     call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
   }
+  // `super(a)`: what the base constructor keeps in its new object, this constructor keeps in its own.
+  if (isSuperCall(ts, call) && effect.escaped && !effect.escapedOtherwise) h.record.stored(call.expression, params, call);
   if (effect.buffer) for (const p of params) h.record.effects[p].buffer ??= reasonAt(arg, `passed to \`${calleeName}\`, which ${effect.buffer.text}`);
 }
 
