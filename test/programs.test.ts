@@ -448,6 +448,7 @@ test('functions that only hand on a task\'s result (forwarders) run their calls 
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /function sumOf\(a\) \{ return __taskify\.submit\(/, 'sumOf returns the Future');
   assert.match(emitted, /function passed\(a\) \{ return \(0, kernels_1\.total\)\(a\); \}/, 'a function passed as a value calls the task directly');
+  assert.match(emitted, /function stripTotal\(s\) \{ return __taskify\.submit\(/, 'a forwarder given an unexported class\'s instance returns the Future');
 });
 
 test('arrays of primitives spread into a rest parameter are passed by value: the calls are tasks', () => {

@@ -67,8 +67,9 @@ export class CallBlockers {
       }
       if (isPrimitiveNode(this.planner.facts.ctx, arg)) continue;
       // The parameter's type may allow what this argument's cannot travel as (an instance of a class no worker can
-      // import), itself or inside it (`[new P(1)]` where the task takes `{ x: number }[]`).
-      const unsendable = unsendableArgument(this.planner.facts.ctx, arg);
+      // import), itself or inside it (`[new P(1)]` where the task takes `{ x: number }[]`). A forwarder runs here: only
+      // its tasks' arguments travel, and their calls are judged as their own.
+      const unsendable = task.forwards ? undefined : unsendableArgument(this.planner.facts.ctx, arg);
       if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` ${unsendable}`);
       const late = usedAfterAwait(this.planner.facts.ctx, task.fn, Math.min(i, task.fn.parameters.length - 1));
       if (late && !awaitedOnItsOwn(this.planner.facts, (symbol) => this.planner.isFollowable(symbol), call, arg)) {

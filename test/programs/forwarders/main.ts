@@ -86,3 +86,10 @@ function bumpSecond(rows: Float64Array[]) { scale(rows[1], 3); }
 const pair = [new Float64Array([1, 2]), new Float64Array([3, 4])];
 bumpSecond(pair);
 log('8 pair', ...pair[1]);
+
+// 9: a forwarder given an instance of a class no worker can import: the forwarder runs here, only its task's
+// argument (a typed array) travels.
+class Strip { constructor(readonly cells: Float64Array) {} }
+function stripTotal(s: Strip) { return total(s.cells); }
+const stripObjects = [2, 3, 4].map((n) => new Strip(new Float64Array(10).fill(n)));
+log('9 strips', ...stripObjects.map((s) => stripTotal(s)));
