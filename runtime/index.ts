@@ -112,6 +112,12 @@ export function waitOn(x: unknown): unknown {
   return a.runtime.waitObject(x);
 }
 
+/** A forwarder method's result (api/forwarding.ts): the Future for a call it claimed, the value for any other. */
+export function handOn<T>(claimed: boolean, result: T): T {
+  return claimed ? result : waitOn(result);
+}
+export { claimForward, forwardCall } from './api/forwarding';
+
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
 export function written<T>(x: T): T {
   const value = waitOn(x);

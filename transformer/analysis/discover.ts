@@ -55,6 +55,8 @@ export interface TaskInfo {
   readonly quiet?: boolean;
   /** Not a task: a program function that returns these tasks' Futures (rewrite/forwarders.ts); its calls stay calls. */
   readonly forwards?: readonly string[];
+  /** A forwarder that is a class's method: its calls run through the runtime, which lets it claim them (api/forwarding.ts). */
+  readonly forwardingMethod?: { readonly className: string; readonly isStatic: boolean };
 }
 
 /** A module-level `const` object, named by a key the same in every thread: its file (relative) and name. */

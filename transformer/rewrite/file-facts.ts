@@ -88,7 +88,9 @@ export class FileFacts {
   /** The task a call reaches, if any: a task, or a forwarder not demoted (planned as one). */
   taskOf(call: ts.CallExpression): TaskInfo | undefined {
     const fn = calledFunction(this.ctx, call);
-    return fn && (this.tasks.get(fn) ?? this.forwarders.of(fn));
+    if (!fn) return undefined;
+    const forwarder = this.tasks.has(fn) ? undefined : this.forwarders.of(fn);
+    return this.tasks.get(fn) ?? (forwarder && this.forwarders.plannable(call, forwarder) ? forwarder : undefined);
   }
 
   /**

@@ -19,6 +19,13 @@
  *   nothing the program sees; its tasks are synchronous and never return their arguments.
  * When the planner keeps one of its calls direct, or one of the task calls in it, the function is demoted for the
  * rest of the file's plan: its calls are plain calls again and it waits as before.
+ *
+ * A class's method (`total() { return sum(this.xs) }`) may be reached by calls no plan sees (another module, an
+ * override's `super.total()`, an object of another class where the type says this one), so it does not hand out
+ * the Future on its own: each planned call runs through the runtime, which lets the method claim it
+ * (runtime/api/forwarding.ts); claimed, it returns the Future, called any other way it waits and returns the value.
+ * Its body only returns task calls (no task call as a statement, whose writes an unplanned caller would not wait
+ * for), and its tasks only read what they are given.
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
@@ -47,6 +54,18 @@ export class Forwarders {
   /** The forwarder the function is, as a task of its calls, unless it was demoted. */
   of(fn: FunctionLike): TaskInfo | undefined {
     return this.demoted.has(fn) ? undefined : this.describedAs(fn);
+  }
+
+  /**
+   * The call can run as a planned call of the forwarder `task`: any call of a function forwarder; of a method one,
+   * `receiver.method(…)` as written (not `super.m()`, `o?.m()` or `o['m']()`), which the runtime runs (emit.ts).
+   */
+  plannable(call: ts.CallExpression, task: TaskInfo): boolean {
+    const { ts } = this.ctx;
+    if (!task.forwardingMethod) return true;
+    const callee = call.expression;
+    return ts.isPropertyAccessExpression(callee) && !call.questionDotToken && !callee.questionDotToken &&
+      callee.expression.kind !== ts.SyntaxKind.SuperKeyword && !call.arguments.some((arg) => ts.isSpreadElement(arg));
   }
 
   /** The task stands for a forwarder (demoted or not). */
@@ -112,6 +131,7 @@ export class Forwarders {
     const { ts } = this.ctx;
     if (fn.getSourceFile() !== this.facts.source || !fn.body) return false;
     if (ts.isFunctionDeclaration(fn)) return fn.name !== undefined;
+    if (ts.isMethodDeclaration(fn)) return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined;
     return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0;
   }
@@ -119,21 +139,23 @@ export class Forwarders {
   private describe(fn: FunctionLike): TaskInfo | undefined {
     const { ts } = this.ctx;
     if (this.facts.tasks.has(fn) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken) return undefined;
+    const method = ts.isMethodDeclaration(fn) ? fn : undefined;
     // Exported in any form (`export function`, `export const`, `export { sumOf }`, default): other modules call it
-    // too, and would get the Future.
-    if (exportedName(this.ctx, fn) !== undefined) return undefined;
+    // too, and would get the Future. (A method's unplanned calls get the value: see the module comment.)
+    if (!method && exportedName(this.ctx, fn) !== undefined) return undefined;
     const name = ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
-    const symbol = symbolOf(this.ctx, name);
-    if (!symbol) return undefined;
-    for (const ref of this.facts.references(symbol)) {
+    const symbol = method ? undefined : symbolOf(this.ctx, name);
+    if (!symbol && !method) return undefined;
+    for (const ref of symbol ? this.facts.references(symbol) : []) {
       if (isDeclarationName(ts, ref)) continue;
       const call = ref.parent;
       if (!ts.isCallExpression(call) || call.expression !== ref || call.questionDotToken || (ref.pos >= fn.pos && ref.end <= fn.end)) return undefined;
       if (call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
     }
     if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
-    const forwarded = this.forwardedTasks(fn);
+    const forwarded = this.forwardedTasks(fn, method !== undefined);
     if (!forwarded || forwarded.length === 0) return undefined;
+    if (method && forwarded.some((task) => task.params.some((p) => p.direction !== 'in'))) return undefined;
     const params = forwarderParams(this.ctx, this.summaries, fn);
     // A parameter holding objects whose parts its tasks write (`scale(rows[1], 3)`): the caller would follow the
     // holder, not the part a task writes, and read it stale.
@@ -142,14 +164,19 @@ export class Forwarders {
     return {
       name: functionName(this.ctx, fn), fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1,
       params, options: {}, forwards: forwarded.map((task) => task.name),
+      ...(method ? { forwardingMethod: { className: (method.parent as ts.ClassDeclaration).name!.text, isStatic: isStatic(ts, method) } } : {}),
       // Reorderable (split loops and batches run it ahead of the statements before its use) only when it reads
-      // nothing but its own parameters and names: a `let` or a module object the loop sets first would be read early.
-      ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) ? { quiet: true } : {}),
+      // nothing but its own parameters and names: a `let` or a module object the loop sets first would be read early
+      // (a method reads its object, which statements before may change).
+      ...(!method && forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) ? { quiet: true } : {}),
     };
   }
 
-  /** The tasks the body returns the calls of, if the body does nothing else (see the module comment). */
-  private forwardedTasks(fn: FunctionLike): TaskInfo[] | undefined {
+  /**
+   * The tasks the body returns the calls of, if the body does nothing else (see the module comment); `onlyReturned`:
+   * no task call as a statement of its own.
+   */
+  private forwardedTasks(fn: FunctionLike, onlyReturned: boolean): TaskInfo[] | undefined {
     const { ts } = this.ctx;
     const tasks: TaskInfo[] = [];
     const calls: ts.CallExpression[] = [];
@@ -168,7 +195,7 @@ export class Forwarders {
     const statement = (node: ts.Statement): boolean => {
       if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression);
       // `scale(a, k);`: the task's Future is dropped, as the plain call's value was.
-      if (ts.isExpressionStatement(node)) return taskCall(node.expression);
+      if (ts.isExpressionStatement(node)) return !onlyReturned && taskCall(node.expression);
       if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
       if (ts.isBlock(node)) return node.statements.every(statement);
       if (ts.isVariableStatement(node)) {
@@ -220,7 +247,7 @@ export class Forwarders {
       case K.FalseKeyword: case K.NullKeyword: case K.BigIntLiteral: case K.PropertyAccessExpression: case K.ElementAccessExpression:
       case K.ParenthesizedExpression: case K.ConditionalExpression: case K.TemplateExpression: case K.TemplateSpan: case K.AsExpression:
       case K.NonNullExpression: case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.PropertyAssignment:
-      case K.ShorthandPropertyAssignment: case K.TypeOfExpression: case K.SpreadElement:
+      case K.ShorthandPropertyAssignment: case K.TypeOfExpression: case K.SpreadElement: case K.ThisKeyword:
         return ts.forEachChild(expr, (child) => (ts.isTypeNode(child) || ts.isIdentifier(child) || this.isQuiet(child) ? undefined : true)) === undefined;
       default:
         return false;
@@ -232,4 +259,8 @@ export class Forwarders {
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
+}
+
+function isStatic(t: typeof ts, method: ts.MethodDeclaration): boolean {
+  return method.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false;
 }

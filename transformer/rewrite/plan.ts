@@ -106,7 +106,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       changed = false;
       this.futures.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.promised.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
-      this.plan.splitCallbacks.clear(); this.plan.mapsWaitedWhole.clear(); this.plan.splitLoops.clear(); this.plan.fenced.clear();
+      this.plan.splitCallbacks.clear(); this.plan.mapsWaitedWhole.clear(); this.plan.splitLoops.clear(); this.plan.fenced.clear(); this.plan.handedOn.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call) || (task.forwards && !this.facts.taskOf(call))) continue;

@@ -1,0 +1,32 @@
+/**
+ * Method forwarders (transformer/rewrite/forwarders.ts): a method of the program that only returns a task's result
+ * (`total() { return sum(this.xs) }`) hands its caller the task's Future, but only at a call the plugin planned for
+ * it. Which method a call runs is known only when it runs (a subclass may override it, another module may call it,
+ * an object of another class may stand where the type says this one), so the planned call names the method it
+ * expects and the method claims the call when it is that one: claimed, it returns the Future; called any other way,
+ * it waits and returns the value, as the plain method did.
+ *
+ * The claim is taken as the method starts (before it evaluates anything that could call other code) and is the
+ * function object itself, so an override calling `super.total()`, or any other call made meanwhile, never takes it.
+ * (`handOn`, in runtime/index.ts beside waitOn: the Future for a claimed call, the value for any other.)
+ */
+/** The function a planned call is running, until that function claims it. */
+let expected: unknown;
+
+/** A planned call `receiver.name(...args)`: run it, letting the method it reaches claim the call. */
+export function forwardCall(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[]): unknown {
+  const method = receiver[name];
+  expected = method;
+  try {
+    return method.apply(receiver, args);
+  } finally {
+    expected = undefined;
+  }
+}
+
+/** At a forwarder method's start: whether this call of `self` is a planned one (its result may be a Future). */
+export function claimForward(self: unknown): boolean {
+  const claimed = expected === self;
+  expected = undefined;
+  return claimed;
+}
