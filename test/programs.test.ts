@@ -451,7 +451,7 @@ test('functions that only hand on a task\'s result (forwarders) run their calls 
   assert.match(emitted, /function stripTotal\(s\) \{ return __taskify\.submit\(/, 'a forwarder given an unexported class\'s instance returns the Future');
 });
 
-test('methods that only hand on a task\'s result run their planned calls as tasks; overrides, super, look-alikes and other modules get values', () => {
+test('methods that only hand on a task\'s result run their planned calls as tasks (also another module\'s); overrides, super and look-alikes get values', () => {
   const tasks = printsAsPlain('method-forwarders');
   assert.ok(tasks.inWorkers >= 30, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
@@ -459,6 +459,8 @@ test('methods that only hand on a task\'s result run their planned calls as task
   assert.match(emitted, /const totals = parts\.map\(\(p\) => __taskify\.forwardCall\(p, "total", \[\]\)\);/, 'the map gathers Futures');
   assert.match(emitted, /total\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Part\.prototype\.total\);/, 'the method claims planned calls');
   assert.match(emitted, /total\(\) \{ return 2 \* super\.total\(\); \}/, 'super calls stay plain calls');
+  assert.match(emitted, /ledgers\.map\(\(l\) => __taskify\.waitOn\(__taskify\.forwardCall\(l, "balance", \[\]\)\)\)/, 'another module\'s method is planned');
+  assert.match(readFileSync(join(tasks.dir, 'model.js'), 'utf8'), /balance\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Ledger\.prototype\.balance\);/);
 });
 
 test('arrays of primitives spread into a rest parameter are passed by value: the calls are tasks', () => {

@@ -25,7 +25,8 @@
  * the Future on its own: each planned call runs through the runtime, which lets the method claim it
  * (runtime/api/forwarding.ts); claimed, it returns the Future, called any other way it waits and returns the value.
  * Its body only returns task calls (no task call as a statement, whose writes an unplanned caller would not wait
- * for), and its tasks only read what they are given.
+ * for), and its tasks only read what they are given. Its class may be another module's: the method's own file emits
+ * the claim, and a call is planned in any file.
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
@@ -102,11 +103,24 @@ export class Forwarders {
     const param = fn.parameters[index];
     const symbol = param && ts.isIdentifier(param.name) && !param.dotDotDotToken ? symbolOf(this.ctx, param.name) : undefined;
     if (!symbol) return false;
-    return this.facts.references(symbol).every((ref) => {
+    return this.parameterReferences(fn, symbol).every((ref) => {
       if (isDeclarationName(ts, ref)) return true;
       const call = withWrappers(ts, ref).parent;
       return isArgumentOf(ts, call, ref) && this.forwardedCalls.has(call);
     });
+  }
+
+  /** A parameter's references: the file's index, or (a method of another file's class) its own walk. */
+  private parameterReferences(fn: FunctionLike, symbol: ts.Symbol): readonly ts.Identifier[] {
+    const { ts } = this.ctx;
+    if (fn.getSourceFile() === this.facts.source) return this.facts.references(symbol);
+    const found: ts.Identifier[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node.text === symbol.name && symbolOf(this.ctx, node) === symbol) found.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(fn);
+    return found;
   }
 
   /** The live forwarder whose body holds this return statement's call. */
@@ -129,9 +143,13 @@ export class Forwarders {
   /** A named function of this file: a declaration, or a `const`'s arrow or function expression (describe checks exports). */
   private isCandidate(fn: FunctionLike): boolean {
     const { ts } = this.ctx;
-    if (fn.getSourceFile() !== this.facts.source || !fn.body) return false;
+    if (!fn.body) return false;
+    // A method may be another file's: planned calls claim it wherever they are (the module comment).
+    if (ts.isMethodDeclaration(fn)) {
+      return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined && emitsHere(this.ctx, fn.getSourceFile());
+    }
+    if (fn.getSourceFile() !== this.facts.source) return false;
     if (ts.isFunctionDeclaration(fn)) return fn.name !== undefined;
-    if (ts.isMethodDeclaration(fn)) return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined;
     return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0;
   }
@@ -248,7 +266,7 @@ export class Forwarders {
       case K.ParenthesizedExpression: case K.ConditionalExpression: case K.TemplateExpression: case K.TemplateSpan: case K.AsExpression:
       case K.NonNullExpression: case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.PropertyAssignment:
       case K.ShorthandPropertyAssignment: case K.TypeOfExpression: case K.SpreadElement: case K.ThisKeyword:
-        return ts.forEachChild(expr, (child) => (ts.isTypeNode(child) || ts.isIdentifier(child) || this.isQuiet(child) ? undefined : true)) === undefined;
+        return ts.forEachChild(expr, (child) => (ts.isTypeNode(child) || ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || this.isQuiet(child) ? undefined : true)) === undefined;
       default:
         return false;
     }
@@ -259,6 +277,11 @@ export class Forwarders {
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
+}
+
+/** A file of the program this build emits (so its methods claim their planned calls), not a library's. */
+function emitsHere(ctx: AnalysisContext, file: ts.SourceFile): boolean {
+  return !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
 }
 
 function isStatic(t: typeof ts, method: ts.MethodDeclaration): boolean {

@@ -1,5 +1,5 @@
 // Methods that only hand on a task's result (method forwarders): planned calls get the Future and run in parallel;
-// any other call (an override, super, another module, a method taken as a value) gets the value, as in plain code.
+// any other call (an override, super, a look-alike object, a method taken as a value) gets the value, as in plain code.
 import { peak, root, scale, total } from './kernels';
 import { Ledger } from './model';
 
@@ -62,6 +62,6 @@ for (const area of [16, -1, 25]) {
   }
 }
 
-// 6: a class of another module: its calls here are plain calls.
+// 6: a class of another module: its method claims the calls planned here too.
 const ledgers = ['x', 'y'].map((n, i) => new Ledger(n, strip(6, i)));
 log('6 ledgers', ...ledgers.map((l) => l.balance()));
