@@ -62,10 +62,26 @@ test('a function value holding the parameter is let out only through an object r
   const holder = '\nfunction holder(o: { xs: number[] }) { return () => o; }';
   assert.equal(letOut(`function t(p: { xs: number[] }): number { const f = holder(p); return f().xs.length; }${holder}`), {});
   assert.equal(letOut(`function t(p: { xs: number[] }): string | undefined { return [p].map(holder)[0]()?.xs.join(); }${holder}`), {});
+  // A result holding only primitives (np22's r32: radash's `group(orders, o => o.c)` counted into a record).
+  assert.equal(letOut(`function t(p: { xs: number[] }): Record<string, number> { const f = holder(p); return { n: f().xs.length }; }${holder}`), {});
+  assert.equal(letOut(`function t(p: { xs: number[] }): { names: string[]; sizes: [number, number][] } { const f = holder(p); return { names: [], sizes: [[f().xs.length, 0]] }; }${holder}`), {});
+  const returned = letOut(`function t(p: { xs: number[] }): { xs: number[] } { return holder(p)(); }${holder}`);
+  assert.ok(returned.escapes ?? returned.returned, JSON.stringify(returned));
   const object = letOut(`function t(p: { xs: number[] }): { f: () => unknown } { return { f: holder(p) }; }${holder}`);
   assert.ok(object.escapes ?? object.returned, JSON.stringify(object));
   const kept = letOut(`function t(p: { xs: number[] }): number { window.push(holder(p)); return 0; }${holder}\nconst window: unknown[] = [];`);
   assert.ok(kept.escapes, JSON.stringify(kept));
+});
+
+test('a method of an interface no known class implements is code of unknown effect: with a number result, nothing is let out (np22 r24)', () => {
+  const rule = 'interface Rule { at(c: Float64Array, i: number): number }\ndeclare const rules: Rule[];\n';
+  assert.equal(letOut(`function t(c: Float64Array): number { let s = 0; for (const r of rules) s += r.at(c, 0); return s; }\n${rule}`), {});
+  const kept = letOut(`function t(c: Float64Array): Float64Array { return rules[0].at(c, 0) > 0 ? c : c; }\n${rule}`);
+  assert.ok(kept.escapes ?? kept.returned, JSON.stringify(kept));
+});
+
+test('a comparator given to sort is called, not kept: what it reads is not let out (np22 r55)', () => {
+  assert.equal(letOut('function t(o: { x: number }, sites: { x: number }[]): string { const near = [...sites].sort((a, b) => Math.abs(a.x - o.x) - b.x); return String(near.length); }'), {});
 });
 
 test('a helper that gives it to unknown code passes the same judgement on to its task', () => {

@@ -142,8 +142,9 @@ export class CallEffects {
       if (MUTATING_METHODS.has(method)) {
         this.writeInto(callee.expression, call, `calls \`${method}\`, which changes it: \`${snippet(call)}\``);
         // `list.push(item)` keeps its arguments in the receiver.
-        // (A typed array's `set` copies numbers: nothing is kept.)
-        if (canKeepObjects(this.ctx, callee.expression)) {
+        // (A typed array's `set` copies numbers: nothing is kept. `sort(cmp)` calls its comparator and keeps none of
+        // it: a comparator reading a task's element (`(a, b) => a.x - o.x`) let `o` out, np22's r55.)
+        if (canKeepObjects(this.ctx, callee.expression) && method !== 'sort') {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
       } else if (!(READING_METHODS.has(method) && this.kinds.trustsName(call)) && !(this.kinds.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
