@@ -17,6 +17,13 @@ test('awaited task results come before the timers and immediates made before the
   assert.is(tasks.submitted, 14, 'the two other sumLater calls are no submissions');
 });
 
+test('awaits of tasks resume in the order they were reached, as the plain awaits did, while the tasks run side by side', () => {
+  // Before, a worker awaiting a short task printed its end before the first worker's long one (np22's r02).
+  const tasks = printsAsPlain('awaited-interleave');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1);
+});
+
 test('an async task that writes its argument and then rejects: later calls read what it wrote, and are not cancelled', () => {
   const tasks = printsAsPlain('rejected-writes');
   assert.is(tasks.failed, 2, 'the two rejected calls, and nothing cancelled after them');

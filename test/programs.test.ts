@@ -160,6 +160,9 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   assert.is(emitted.match(/__taskify\.eachThen\(parts, "forEach"/g)?.length, 1, 'byIndex is a split callback');
   assert.match(emitted, /ranges\.set\(i, __taskify\.maybeWritten\(__taskify\.reached\(__taskify\.take\(results_\d+, base_\d+ \+ 0\)\)\)\)/, 'objects the program keeps are marked as changed where stored');
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(__taskify_peak/g)?.length, 2, 'rows and grow: a later pass reads the container');
+  assert.match(emitted, /__taskify\.eachThen\(\[0, 1, 2\], "forEach", k => __taskify\.submit\(__taskify_span_\d+, \[weights\.get\(k\), 40 \+ k\]/,
+    'an argument looked up in a Map is computed in the submission half');
+  assert.match(emitted, /shifted\.set\(k, __taskify\.waitOn\(__taskify\.submit\(/, 'a loop changing the Map after each store keeps the plain order');
   assert.match(emitted, /eachThen\(Array\.from\(\{ length: 4 \}\), "map", \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
     'Array.from with a callback is split, its argument computed from the index');
   assert.match(emitted, /eachThen\(Array\.from\(new Set\(\[0, 2, 0\]\)\), "map"/, 'also over a Set');

@@ -79,6 +79,10 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
   // `` `part ${i}` ``: a string of primitives.
   if (ts.isTemplateExpression(arg)) return arg.templateSpans.every((span) => primitive(span.expression));
   if (ts.isAsExpression(arg) || ts.isNonNullExpression(arg) || ts.isSatisfiesExpression(arg)) return isSimpleArgument(facts, arg.expression, isOuter);
+  // `ks.get(u)`, `seen.has(k)`: a lookup in the language's Map or Set, as an element access is (np22's r22).
+  if (ts.isCallExpression(arg) && isCollectionLookup(facts, arg)) {
+    return isSimpleArgument(facts, (arg.expression as ts.PropertyAccessExpression).expression, isOuter) && arg.arguments.every((a) => isSimpleArgument(facts, a, isOuter));
+  }
   // `Math.min(xs.length, f + 4)`: the language's arithmetic on simple arguments.
   if (ts.isCallExpression(arg) && qualifiedName(ts, arg.expression)?.startsWith('Math.') && !facts.taskOf(arg)) {
     // (`Math.min(...l)`: the spread of an array of numbers runs no code.)
@@ -86,6 +90,15 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
       ? hasPrimitiveElements(facts.ctx, a.expression) && isSimpleArgument(facts, a.expression, isOuter) : isSimpleArgument(facts, a, isOuter));
   }
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
+}
+
+/** `m.get(k)`, `m.has(k)`, `s.has(v)` of the standard library's Map or Set (no override of the program's): runs no code. */
+function isCollectionLookup(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && !callee.questionDotToken && !call.questionDotToken && (callee.name.text === 'get' || callee.name.text === 'has') &&
+    call.arguments.length === 1 && !ts.isSpreadElement(call.arguments[0]) && /^(Readonly)?(Map|Set)$/.test(facts.ctx.checker.getTypeAtLocation(callee.expression).getSymbol()?.getName() ?? '') &&
+    isLibrary(facts.ctx, callee) && !facts.taskOf(call);
 }
 
 /** A string, whatever its literal type (not a number: `[...5]` throws). */
@@ -144,7 +157,7 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
     // `String(i)`, `Number(s)`, `Boolean(v)` of a number or string: a conversion (of an object it calls toString or valueOf).
     const converts = (name === 'String' || name === 'Number' || name === 'Boolean') && n.arguments.every((arg) => isPrimitiveNode(ctx, arg)) &&
       isLibrary(ctx, n.expression);
-    return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || converts || isReadingStringify(facts, n)) && !facts.taskOf(n);
+    return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || converts || isReadingStringify(facts, n) || isCollectionLookup(facts, n)) && !facts.taskOf(n);
   }
   if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
     ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;

@@ -67,3 +67,12 @@ console.log('normalized', JSON.stringify([...new Normalizer().run(copies.slice(0
 const byPart = new Map<Float64Array, number>();
 for (const p of copies) byPart.set(p, total(p));
 console.log('byPart', [...byPart.values()].join(','));
+// A task's argument looked up in a Map or a Set (np22's r22): a lookup, as an element access; the loop that changes
+// the Map after each store keeps the plain order (each lookup sees the change before it).
+const weights = new Map([[0, 2], [1, 3], [2, 4]]);
+const weighted = new Map<number, number>();
+[0, 1, 2].forEach((k) => weighted.set(k, span(weights.get(k)!, 40 + k)));
+console.log('weighted', [...weighted.values()].join(','));
+const shifted = new Map<number, number>();
+[0, 1, 2].forEach((k) => { shifted.set(k, span(weights.get(k)!, 1)); weights.set(k + 1, 10); });
+console.log('shifted', [...shifted.values()].join(','), [...weights.values()].join(','));
