@@ -100,6 +100,12 @@ test('state set afresh, caches keyed by what they compute from and counts nothin
 test('a RegExp literal without g or y changes nothing; a global one keeps its lastIndex', () => {
   assert.equal(kept(`const WORD = /\\w+/;\n${task('f', 's: string', 'return WORD.test(s);')}`).state, { f: '' });
   assert.equal(kept(`const DIGIT = /\\d/g;\n${task('f', 's: string', 'return DIGIT.test(s);')}`).state, { f: 'main.ts#DIGIT inout' });
+  // Given to a string's matching method by a helper of another module (np22's r27: each call carried a snapshot of
+  // it, and its calls were not reordered).
+  const helper = (flags: string) => ({ 'h.ts': `const VOWELS = /[aeiou]+/${flags};\nexport function vowels(w: string) { return w.match(VOWELS)?.length ?? 0; }\n`,
+    'main.ts': `import { vowels } from './h';\n${task('score', 's: string', 'return vowels(s);')}` });
+  assert.equal(kept(helper('')).state, { score: '' });
+  assert.match(kept(helper('g')).state.score, /h\.ts#VOWELS/);
 });
 
 test('state that cannot travel, or that a task hands out, is a compile error naming it', () => {

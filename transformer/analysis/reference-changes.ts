@@ -41,6 +41,9 @@ export function changeOfReference(ctx: AnalysisContext, ref: ts.Expression): ts.
   }
   if (chain !== ref) return undefined; // a read of a part
   if (ts.isCallExpression(parent) && parent.arguments.includes(ref)) {
+    // `w.match(VOWELS)`, `s.split(SEP)`: a string's method matching with a stateless RegExp (np22's r27).
+    if (parent.arguments[0] === ref && ts.isIdentifier(ref) && isStatelessRegExp(ctx, ref) && ts.isPropertyAccessExpression(parent.expression) &&
+      STRING_MATCHING_METHODS.has(parent.expression.name.text) && (ctx.checker.getTypeAtLocation(parent.expression.expression).flags & ts.TypeFlags.StringLike) !== 0) return undefined;
     const name = qualifiedName(ts, parent.expression);
     // (`KEYED.get(KEY)` stays a change: the worker's copy of KEYED would hold a copy of KEY, not its KEY.)
     return name && isReadOnlyFunction(name) ? undefined : parent;
@@ -63,7 +66,16 @@ export function changeOfReference(ctx: AnalysisContext, ref: ts.Expression): ts.
 export function isStatelessRegExpUse(ctx: AnalysisContext, method: ts.PropertyAccessExpression): boolean {
   const { ts } = ctx;
   if ((method.name.text !== 'exec' && method.name.text !== 'test') || !ts.isIdentifier(method.expression)) return false;
-  const declaration = symbolOf(ctx, method.expression)?.valueDeclaration;
+  return isStatelessRegExp(ctx, method.expression);
+}
+
+/** A string's methods that match with a RegExp argument (without `g` or `y`, they leave its lastIndex alone). */
+const STRING_MATCHING_METHODS = new Set(['match', 'replace', 'replaceAll', 'search', 'split']);
+
+/** A `const` RegExp literal without the `g` or `y` flag: matching with it reads it only. */
+function isStatelessRegExp(ctx: AnalysisContext, id: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const declaration = symbolOf(ctx, id)?.valueDeclaration;
   const initializer = declaration && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)
     ? declaration.initializer : undefined;
   if (!initializer || !ts.isRegularExpressionLiteral(initializer)) return false;
