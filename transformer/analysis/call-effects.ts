@@ -32,6 +32,7 @@ import { argumentEffect } from './spread-arguments';
 import { CallKinds, isAmbient } from './call-kinds';
 import { newExpressionEffects } from './new-expressions';
 import { madeResultHoldsNothing } from './made-results';
+import { boundCall } from './bound-calls';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -129,6 +130,8 @@ export class CallEffects {
 
   call(call: ts.CallExpression): void {
     const { ts } = this;
+    // `fn(a, b)` in a made closure whose factory parameter `fn` is bound to a known function (bound-calls.ts).
+    if (boundCall({ ...this.handOff, fn: this.fn }, call)) return;
     const callee = skipParens(ts, call.expression);
     const name = this.reach.builtinName(callee);
     // (`toString.call(v)` through `const toString = Object.prototype.toString` runs that built-in, not an unknown method.)

@@ -29,6 +29,7 @@ import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
+import { fixedParameter, type Bindings } from './bound-factory';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
   thisScopeOf,
@@ -46,8 +47,9 @@ export class Callbacks implements ReaderJudge {
   private later = 0;
 
   /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
+  /** `bindings`: factory parameters bound to known functions (bound-factory.ts): no callbacks of the caller's. */
   constructor(readonly ctx: AnalysisContext, readonly fn: FunctionLike, readonly lookup: SummaryLookup,
-    readonly readingCallbacks: boolean) {
+    readonly readingCallbacks: boolean, readonly bindings?: Bindings) {
     this.ts = ctx.ts;
   }
 
@@ -74,12 +76,25 @@ export class Callbacks implements ReaderJudge {
    * rests on (see the top of this file), else the general one. `args` are the call's (or `new`'s) arguments.
    */
   summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall = false): Summary | undefined {
-    const reading = this.lookup(target, true);
+    // A closure made by one factory call (`max(a, b)` where `var max = _curry2(function max(a, b) {…})`): its summary
+    // with that call's arguments bound to the factory's parameters (bound-factory.ts).
+    // (The plain reading-callbacks summary first, when this call discharges what it assumed of the factory's
+    // parameters too: it may read what the bound one writes, when the factory's argument only reads as a whole.)
+    const chains = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target) : [];
+    const via = chains.length === 1 ? chains[0] : undefined;
+    return this.dischargedSummary(call, target, duringCall) ?? (via && this.dischargedSummary(call, target, duringCall, via)) ??
+      this.lookup(target, false, via);
+  }
+
+  /** The callee's reading-callbacks summary (bound to `via`'s arguments, when given) if this call discharges it. */
+  private dischargedSummary(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall: boolean,
+    via?: readonly FactoryCall[]): Summary | undefined {
+    const reading = this.lookup(target, true, via);
     const assumes = duringCall ? reading?.assumesDuringCall ?? reading?.assumes : reading?.assumes;
-    if (!reading || !assumes || assumes.size === 0) return reading ?? this.lookup(target, false);
+    if (!reading || !assumes || assumes.size === 0) return reading;
     const inherited: [ts.Node, string][] = [];
     for (const [on, fields] of assumes) {
-      for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return this.lookup(target, false);
+      for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return undefined;
     }
     for (const [on, field] of inherited) this.assume(on, field);
     return reading;
@@ -115,7 +130,9 @@ export class Callbacks implements ReaderJudge {
       // (Each factory call the callee may come out of: `var keys = c ? _curry1(f) : _curry1(g)`.)
       const made = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target).map((chain) => factoryCallOf(chain, on.parent)) : [];
       // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
+      // (Only a parameter the factory never replaces holds what its call passed: bound-factory.ts.)
       if (made.length > 0 && made.every((m) => m !== undefined)) {
+        if (!fixedParameter(this.ctx, on)) return false;
         return made.every((m) => this.atFactory(m!).discharge(m!.call, m!.factory, on, field, inherited, false) ||
           dischargeForwarded(this.ctx, this.lookup, target, m!, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall));
       }
@@ -317,5 +334,9 @@ export class Callbacks implements ReaderJudge {
     return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
-  private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }
+  private suppliedBy(id: ts.Identifier): Supplied | undefined {
+    const supplied = suppliedBy(this.ctx, this.fn, id);
+    // (A factory parameter bound to a known function is that function, judged at its calls: bound-calls.ts.)
+    return supplied && this.bindings?.has(supplied.param) ? undefined : supplied;
+  }
 }

@@ -28,10 +28,12 @@ import { changingUse } from './method-receivers';
 import { heldByType } from './typed-reach';
 import { keepParameterProperties } from './parameter-properties';
 import { taggedTemplateEffects } from './tagged-templates';
+import type { Bindings } from './bound-factory';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
-export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
-  return new FunctionEffects(ctx, fn, lookup, readingCallbacks).run();
+/** `bindings`: factory parameters holding known functions, for a made closure's bound summary (bound-factory.ts). */
+export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false, bindings?: Bindings): Summary {
+  return new FunctionEffects(ctx, fn, lookup, readingCallbacks, [], bindings).run();
 }
 
 /**
@@ -68,10 +70,10 @@ class FunctionEffects {
   private readonly reach: ReachMap;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, readingCallbacks: boolean,
-    roots: readonly Root[] = []) {
+    roots: readonly Root[] = [], bindings?: Bindings) {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach, roots.length);
-    this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
+    this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks, bindings);
     this.calls = new CallEffects(ctx, fn, lookup, this.callbacks, this.record, () => this.reach);
     this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index),
       (call, index) => this.calls.returnsArgument(call, index), (call) => this.calls.runsBuiltinReduce(call), roots);
