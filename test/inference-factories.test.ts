@@ -169,6 +169,10 @@ function swapped(fn) { return function (a, b) { arguments[0] = b; return fn.appl
 function replacing(fn) { if (fn.length > 5) fn = function (o) { o.k = 1; }; return function (a) { return fn(a); }; }
 function inner(h) { return function (x) { return h(x); }; }
 function outer(g) { return inner(g); }
+function asThis(fn) { return function (a, b) { return fn.call(a, b); }; }
+export function each(xs, f, ctx) { for (const x of xs) f.call(ctx, x); }
+export function setK(x) { this.k = 1; return x; }
+export function readK(x) { return this.k + x; }
 export var size = curry1(function size(o) { return o.length; });
 export var clear = curry1(function clear(o) { o.length = 0; });
 export var pushed = viaCall(function (x, list) { list.push(x); return list; });
@@ -176,6 +180,7 @@ export var keepThenWrite = thenWrite(function (a, b) { b.push(a); });
 export var swapWrite = swapped(function (o, q) { o.k = 1; });
 export var replaced = replacing(function (o) { return o.k; });
 export var twice = outer(function (o) { o.k = 2; });
+export var onThis = asThis(function (b) { this.k = 1; return b.k; });
 `;
 
 test('a made closure forwarding its arguments (fn.apply(this, arguments), fn.call(this, a, b)): the bound function decides, per parameter', () => {
@@ -188,7 +193,7 @@ test('a made closure forwarding its arguments (fn.apply(this, arguments), fn.cal
   assert.match(pushed.q, /^inout:/, pushed.q);
 });
 
-test('soundness: writes through bound factory parameters (kept then written, arguments rewritten, parameters replaced, chains)', () => {
+test('soundness: writes through bound factory parameters (kept then written, arguments rewritten, parameters replaced, chains, `this`)', () => {
   const files = { 'lib.js': FORWARDING };
   const only = (imports: string, params: string, body: string) => directions({ ...files, ...task(params, body, `import { ${imports} } from './lib.js';`) });
   // The bound function keeps a in b; the closure then writes b's element: a is written.
@@ -199,6 +204,12 @@ test('soundness: writes through bound factory parameters (kept then written, arg
   { const d = only('replaced', 'p: { k: number }', 'return replaced(p);').p; assert.match(d, /^inout:/, d); }
   // A factory handing its parameter to another factory: bound through the chain.
   { const d = only('twice', 'p: { k: number }', 'twice(p);').p; assert.match(d, /^inout:.*o\.k = 2/, d); }
+  // `fn.call(a, b)`, `f.call(ctx, x)`: the first argument is the callback's `this`, which a function reading every
+  // argument it is given may still write (both were inferred `in`).
+  { const d = only('onThis', 'p: { k: number }, q: { k: number }', 'return onThis(p, q);'); assert.match(d.p, /^inout:/, d.p); }
+  { const d = only('each, setK', 'p: number[], q: { k: number }', 'each(p, setK, q);'); assert.match(d.q, /^inout:/, d.q); }
+  // (One that only reads its `this` leaves ctx `in`: this-readers.ts.)
+  { const d = only('each, readK', 'p: number[], q: { k: number }', 'each(p, readK, q);'); assert.match(d.q, /^in:/, d.q); assert.match(d.p, /^in:/, d.p); }
 });
 
 test.run();

@@ -11,14 +11,14 @@
 import type * as ts from 'typescript';
 import { symbolOf, type FunctionLike } from './context';
 import { skipParens } from './expressions';
-import { boundOf, type Binding } from './bound-factory';
+import { boundOf } from './bound-factory';
+import { THIS_FIELD } from './this-readers';
 import { defaultOnlyReads, mayBeUndefined } from './function-values';
 import { argumentOf, argumentParam, callerSeesLaterWrite, callerSeesWrite, type ParamEffects, type Summary } from './param-effects';
 import { reasonAt, snippet } from './reason';
 import { resultUse } from './returned-closures';
 import { contextOf } from './code-behind';
 import type { CallSite } from './program-calls';
-import { Callbacks } from './callbacks';
 import type { Params } from './reach-values';
 import type { FactoryCall } from './function-of-symbol';
 
@@ -51,7 +51,7 @@ export function boundCall(h: CallSite, call: ts.CallExpression): boolean {
   const target = binding.fn;
   // What the factory call passed only reads whatever it is given (judged there, as the plain summary's assumption on
   // the factory parameter is: factory-made.ts): a reading callback's call.
-  if (readsAtFactory(h, binding)) {
+  if (h.callbacks.boundReads(binding)) {
     for (const at of positions) {
       const node = at.expr ?? call;
       h.record.read(at.params, node, `read by \`${snippet(callee)}\``);
@@ -64,20 +64,6 @@ export function boundCall(h: CallSite, call: ts.CallExpression): boolean {
   const name = target.name ? target.name.getText() : snippet(callee);
   for (const position of positions) apply(h, call, target, summary, position, positions, use, name);
   return true;
-}
-
-const readers = new WeakMap<Binding, boolean>();
-
-/** The bound function only reads what it is given, as the factory call's argument is judged where it is written. */
-function readsAtFactory(h: CallSite, binding: Binding): boolean {
-  let known = readers.get(binding);
-  if (known === undefined) {
-    const inherited: [ts.Node, string][] = [];
-    known = new Callbacks(contextOf(h.ctx, binding.made.call), binding.made.factory, h.lookup, false).discharge(binding.made.call, binding.made.factory, binding.param, '', inherited, false) &&
-      inherited.length === 0;
-    readers.set(binding, known);
-  }
-  return known;
 }
 
 /** Arguments written at the call: none may be spread (then any could land anywhere). */
@@ -122,7 +108,8 @@ function summaryFor(h: CallSite, target: FunctionLike, via: readonly FactoryCall
     if (!ts.isParameter(on) || (on.parent as ts.Node) !== target || on.dotDotDotToken) return general();
     const k = argumentOf(target, on);
     const at = positions.find((p) => p.k === k);
-    const defaultReads = (): boolean => !on.initializer || defaultOnlyReads(contextOf(h.ctx, on), on.initializer, h.lookup);
+    // (A default the `this`-assumption rests on: not judged here, this-readers.ts.)
+    const defaultReads = (): boolean => !on.initializer || (!fields.has(THIS_FIELD) && defaultOnlyReads(contextOf(h.ctx, on), on.initializer, h.lookup));
     if (!at) { if (!defaultReads()) return general(); continue; }
     if (at.expr) {
       if (![...fields].every((f) => h.callbacks.holdsOnlyReaders(at.expr!, f))) return general();

@@ -219,6 +219,12 @@ export class CallEffects {
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
       } else if (candidates(this.handOff, callee) && !ts.isSpreadElement(arg)) {
         toCandidates(this.handOff, call, index, expr, params);
+      } else if (viaCall && index === 0 && ts.isPropertyAccessExpression(callee) && !this.callbacks.leavesThisAlone(callee.expression)) {
+        // `f.call(ctx, x)`: ctx is the callback's `this`, which a function reading every argument may still change
+        // (this-readers.ts): read only when that is assumed of f too, as for `xs.forEach(f, ctx)` (handed-functions.ts).
+        const text = `given as \`this\` to \`${snippet(callee.expression)}\` by \`${snippet(call)}\`, which may change it`;
+        this.record.assuming(() => this.write(params, arg, text));
+        this.escape(params, arg, `given as \`this\` to \`${snippet(callee.expression)}\` by \`${snippet(call)}\`, which may keep it`);
       } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);

@@ -29,7 +29,8 @@ import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
-import { fixedParameter, type Bindings } from './bound-factory';
+import { boundOf, fixedParameter, type Binding, type Bindings } from './bound-factory';
+import { leavesThisAlone, THIS_FIELD } from './this-readers';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
   thisScopeOf,
@@ -123,6 +124,7 @@ export class Callbacks implements ReaderJudge {
             (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall)))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
+        if (field === THIS_FIELD) return leavesThisAlone({ ctx: contextOf(this.ctx, on), lookup: this.lookup, readingCallbacks: false, ownParameter: () => undefined, assume: () => undefined }, on.initializer);
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
           defaultForwarded(this.ctx, this.lookup, target, on, (own, f) => this.discharge(call, target, own, f, inherited));
       }
@@ -182,6 +184,8 @@ export class Callbacks implements ReaderJudge {
   holdsOnlyReaders(value: ts.Expression, field = '', inline = true): boolean {
     const { ts } = this;
     value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+    // (Leaves the `this` it is called with alone: `f.call(ctx, x)` in the callee, this-readers.ts.)
+    if (field === THIS_FIELD) return leavesThisAlone(this, value);
     if (value.kind === ts.SyntaxKind.ThisKeyword) return thisHoldsOnlyReaders(this, value, field);
     if (field.startsWith(BUILTIN_FIELD)) {
       // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
@@ -220,7 +224,22 @@ export class Callbacks implements ReaderJudge {
     value = skipParens(ts, value);
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
+    // (A factory parameter bound to a known function, handed on: `func(collection, setter, …)` in lodash's aggregators.)
+    const bound = boundOf(this.ctx, this.bindings, value);
+    if (bound) return this.boundReads(bound);
     return this.programReader(value) || madeReader(this, value);
+  }
+
+  /**
+   * A factory parameter bound to a known function (bound-factory.ts) only reads what it is given: as the factory
+   * call's argument is judged where it is written (factory-made.ts), or by that function's own (bound) summary.
+   * (Not cached: either may rest on a provisional summary inside a recursive group.)
+   */
+  boundReads(binding: Binding): boolean {
+    const inherited: [ts.Node, string][] = [];
+    const atFactory = new Callbacks(contextOf(this.ctx, binding.made.call), binding.made.factory, this.lookup, false);
+    return (atFactory.discharge(binding.made.call, binding.made.factory, binding.param, '', inherited, false) && inherited.length === 0) ||
+      summaryOnlyReads(this.lookup(binding.fn, false, binding.via));
   }
 
   /**
@@ -316,6 +335,21 @@ export class Callbacks implements ReaderJudge {
     const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
     return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
       : this.isReadingCallback(c, depth + 1) || this.callerPart(c) || this.programReader(c));
+  }
+
+  /**
+   * `f.call(ctx, x)` of a reading callback `f`: f leaves the `this` it is given alone, assumed of the caller's parameter
+   * (this-readers.ts), or known of every function f may be.
+   */
+  leavesThisAlone(callee: ts.Expression): boolean {
+    return leavesThisAlone(this, callee);
+  }
+
+  /** The caller's own parameter `id` names as a whole (this-readers.ts ThisJudge), under the reading-callbacks summary. */
+  ownParameter(id: ts.Identifier): ts.ParameterDeclaration | undefined {
+    if (!this.readingCallbacks) return undefined;
+    const supplied = this.suppliedBy(id);
+    return supplied && supplied.field === '' ? supplied.param : undefined;
   }
 
   /** `opt.get`, `fs[i]`: a part of what the caller gave, assumed (as the whole of it) to hold only readers. */
