@@ -173,6 +173,11 @@ function asThis(fn) { return function (a, b) { return fn.call(a, b); }; }
 export function each(xs, f, ctx) { for (const x of xs) f.call(ctx, x); }
 export function setK(x) { this.k = 1; return x; }
 export function readK(x) { return this.k + x; }
+function makeCompare(cb) { return function (v, i) { return i in this && cb(v, this[i]); }; }
+function makeSetter(cb) { return function (v, i) { this[i] = cb(v); return true; }; }
+export function everyWith(xs, f, ctx) { for (var i = 0; i < xs.length; i++) if (!f.call(ctx, xs[i], i)) return false; return true; }
+export function equalsWith(a, b, cb) { return everyWith(a, makeCompare(cb), b); }
+export function copyWith(a, b, cb) { return everyWith(a, makeSetter(cb), b); }
 export var size = curry1(function size(o) { return o.length; });
 export var clear = curry1(function clear(o) { o.length = 0; });
 export var pushed = viaCall(function (x, list) { list.push(x); return list; });
@@ -210,6 +215,10 @@ test('soundness: writes through bound factory parameters (kept then written, arg
   { const d = only('each, setK', 'p: number[], q: { k: number }', 'each(p, setK, q);'); assert.match(d.q, /^inout:/, d.q); }
   // (One that only reads its `this` leaves ctx `in`: this-readers.ts.)
   { const d = only('each, readK', 'p: number[], q: { k: number }', 'each(p, readK, q);'); assert.match(d.q, /^in:/, d.q); assert.match(d.p, /^in:/, d.p); }
+  // (A closure a factory made, reading its `this` and handing parts of it to the factory's argument, mout's
+  // makeCompare: `this` only read when that argument reads; one writing `this` writes ctx.)
+  { const d = only('equalsWith', 'p: number[], q: number[]', 'return equalsWith(p, q, (x: number, y: number) => x === y);'); assert.match(d.q, /^in:/, d.q); }
+  { const d = only('copyWith', 'p: number[], q: number[]', 'return copyWith(p, q, (x: number) => x);'); assert.match(d.q, /^inout:/, d.q); }
 });
 
 test.run();

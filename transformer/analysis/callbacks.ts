@@ -345,6 +345,14 @@ export class Callbacks implements ReaderJudge {
     return leavesThisAlone(this, callee);
   }
 
+  /** this-readers.ts ThisJudge: factory call `made` makes good its factory's parameter `on` holding only readers. */
+  dischargeAtFactory(made: FactoryCall, on: ts.ParameterDeclaration, field: string): boolean {
+    const inherited: [ts.Node, string][] = [];
+    if (!this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false)) return false;
+    for (const [o, f] of inherited) this.assume(o, f);
+    return true;
+  }
+
   /** The caller's own parameter `id` names as a whole (this-readers.ts ThisJudge), under the reading-callbacks summary. */
   ownParameter(id: ts.Identifier): ts.ParameterDeclaration | undefined {
     if (!this.readingCallbacks) return undefined;

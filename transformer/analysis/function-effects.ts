@@ -62,6 +62,15 @@ export function thisEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: Summ
   return new FunctionEffects(ctx, fn, lookup, false, ['this']).run().params[fn.parameters.length];
 }
 
+/**
+ * The same under the reading-callbacks summary: what it does to its `this` when the functions it is given or holds
+ * (an enclosing factory's parameters) only read, with what that assumed (this-readers.ts).
+ */
+export function thisEffectsReading(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup): { effect: ParamEffects; assumes: Summary['assumes'] } {
+  const summary = new FunctionEffects(ctx, fn, lookup, true, ['this']).run();
+  return { effect: summary.params[fn.parameters.length], assumes: summary.assumes };
+}
+
 class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly record: EffectRecorder;

@@ -13,7 +13,10 @@ import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } fro
 import { alternatives, skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
 import { mayHoldFunctions } from './function-values';
-import { thisEffects } from './function-effects';
+import { thisEffects, thisEffectsReading } from './function-effects';
+import { fixedParameter } from './bound-factory';
+import { factoryCallOf } from './factory-made';
+import type { FactoryCall } from './function-of-symbol';
 import { contextOf } from './code-behind';
 import type { SummaryLookup } from './param-effects';
 
@@ -28,6 +31,8 @@ export interface ThisJudge {
   /** The caller's own parameter `id` names, whole (assumed of in turn). */
   ownParameter(id: ts.Identifier): ts.ParameterDeclaration | undefined;
   assume(on: ts.Node, field: string): void;
+  /** Whether factory call `made` makes good the assumption that its factory's parameter `on` holds only readers. */
+  dischargeAtFactory?(made: FactoryCall, on: ts.ParameterDeclaration, field: string): boolean;
 }
 
 /** Every function `value` may be leaves the `this` it is called with alone. */
@@ -43,8 +48,9 @@ export function leavesThisAlone(j: ThisJudge, value: ts.Expression, depth = 0): 
     const own = j.ownParameter(bare);
     if (own) { j.assume(own, THIS_FIELD); return true; }
   }
-  const fn = functionOfExpression(j.ctx, bare, 0) ?? declaredFunction(j.ctx, bare);
-  if (fn) return ts.isArrowFunction(fn) || thisOnlyRead(j, fn);
+  const via: FactoryCall[] = [];
+  const fn = functionOfExpression(j.ctx, bare, 0, via) ?? declaredFunction(j.ctx, bare);
+  if (fn) return ts.isArrowFunction(fn) || thisOnlyRead(j, fn) || (via.length > 0 && madeThisOnlyRead(j, fn, via));
   return !mayHoldFunctions(j.ctx, j.ctx.checker.getTypeAtLocation(bare), 2);
 }
 
@@ -67,6 +73,23 @@ function thisOnlyRead(j: ThisJudge, fn: FunctionLike): boolean {
   const owner = contextOf(j.ctx, fn);
   const effect = thisEffects(owner, fn, j.lookup);
   return !effect.written && !effect.writtenLater && !effect.escapedOtherwise && !effect.kept;
+}
+
+/**
+ * A closure a factory made (`makeCompare(callback)` returning `function (value, i) { return i in this &&
+ * callback(value, this[i]) }`) only reads its `this` when the factory's parameters hold only readers, and the factory
+ * call makes that good (as factory-made.ts judges a made reader).
+ */
+function madeThisOnlyRead(j: ThisJudge, fn: FunctionLike, via: readonly FactoryCall[]): boolean {
+  const { ts } = j.ctx;
+  if (!fn.body || !j.dischargeAtFactory || ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn) || ts.isAccessor(fn)) return false;
+  const { effect, assumes } = thisEffectsReading(contextOf(j.ctx, fn), fn, j.lookup);
+  if (effect.written || effect.writtenLater || effect.escapedOtherwise || effect.kept) return false;
+  return [...assumes ?? []].every(([on, fields]) => {
+    if (!ts.isParameter(on) || !fixedParameter(j.ctx, on)) return false;
+    const made = factoryCallOf(via, on.parent);
+    return made !== undefined && [...fields].every((field) => j.dischargeAtFactory!(made, on, field));
+  });
 }
 
 /** The function's own `this` appears in its body (not a nested non-arrow function's), or `eval`, which could name it. */
