@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (thirty-three npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (forty npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -101,7 +101,9 @@ test('every parameter a call writes is inferred written, and most that no call w
   // ramda 41.5% after calls through names typed `Function` (its helpers' JSDoc) and returned closures held, not lost.
   // ramda 56.2% once a closure handed back writes where it is called (_curry2's `_curry1((_b) => fn(a, _b))`), 60.2%
   // after copies through Array.prototype.slice.call and quoted methods of the caller's data (`a['fantasy-land/…'](b)`).
-  assert.ok(precision('ramda') >= 58, `ramda precision ${precision('ramda')}%`);
+  // 70.0% once a closure made by `_curry1/2/3(fn)` is analysed with `fn` bound to the function that call passed
+  // (bound-factory.ts: `fn(a, b)` has that function's effects per parameter, not unknown code's).
+  assert.ok(precision('ramda') >= 66, `ramda precision ${precision('ramda')}%`);
   assert.ok(precision('@thi.ng/arrays') >= 82, `@thi.ng/arrays precision ${precision('@thi.ng/arrays')}%`);
   // (radash 68.0% once a call's result may be what its callee holds: `mapper(item)`, `getter(a)`.)
   // (81.2% once a const holding a callback or a reading function is a reading callback and a literal accumulator has
@@ -130,6 +132,10 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('stats-lite') >= 99, `stats-lite precision ${precision('stats-lite')}%`);
   assert.ok(precision('transformation-matrix') >= 99, `transformation-matrix precision ${precision('transformation-matrix')}%`);
   assert.ok(precision('object-path') >= 45, `object-path precision ${precision('object-path')}%`);
+  // mout 90.3% before `f.call(ctx, x)` of a reading callback wrote ctx unless the callback leaves its `this` alone
+  // (this-readers.ts: a soundness fix), 86.7% after; xe-utils added untuned at 50.0%.
+  assert.ok(precision('mout') >= 84, `mout precision ${precision('mout')}%`);
+  assert.ok(precision('xe-utils') >= 45, `xe-utils precision ${precision('xe-utils')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

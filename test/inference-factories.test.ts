@@ -25,7 +25,8 @@ test('a name for a factory-made closure: the factory call\'s argument decides wh
   assert.match(reads.p, /^in:/, reads.p);
   // The same factory, called with a function that writes what it is given.
   const writes = directions({ ...files, ...task('p: number[]', 'return check(p);', "import check from './lib.js';") });
-  assert.match(writes.p, /^inout:.*getSizeProperty\(collection\)/, writes.p);
+  // (The reason names the write itself: the factory's parameter is bound to the function that call passed.)
+  assert.match(writes.p, /^inout:.*getSizeProperty.*o\.seen = true/, writes.p);
 });
 
 // ramda's shape: every export a closure made by a currying factory around the function that does the work.
@@ -155,6 +156,69 @@ export var either = c ? baseUnary(reader) : baseUnary(writer);
   assert.match(found.b, /^inout:/, found.b);
   // Both choices are closures of the same function: which call made the one that runs is not known.
   assert.match(found.d, /^inout:/, found.d);
+});
+
+
+// Bound factory parameters (bound-factory.ts, bound-calls.ts): the made closure's calls of the factory's parameter
+// have the effects of the function that factory call passed, parameter by parameter.
+const FORWARDING = `
+function curry1(fn) { return function f1(a) { if (arguments.length === 0) return f1; return fn.apply(this, arguments); }; }
+function viaCall(fn) { return function (a, b) { return fn.call(this, a, b); }; }
+function thenWrite(fn) { return function (a, b) { fn(a, b); b[0].x = 1; }; }
+function swapped(fn) { return function (a, b) { arguments[0] = b; return fn.apply(this, arguments); }; }
+function replacing(fn) { if (fn.length > 5) fn = function (o) { o.k = 1; }; return function (a) { return fn(a); }; }
+function inner(h) { return function (x) { return h(x); }; }
+function outer(g) { return inner(g); }
+function asThis(fn) { return function (a, b) { return fn.call(a, b); }; }
+export function each(xs, f, ctx) { for (const x of xs) f.call(ctx, x); }
+export function setK(x) { this.k = 1; return x; }
+export function readK(x) { return this.k + x; }
+function makeCompare(cb) { return function (v, i) { return i in this && cb(v, this[i]); }; }
+function makeSetter(cb) { return function (v, i) { this[i] = cb(v); return true; }; }
+export function everyWith(xs, f, ctx) { for (var i = 0; i < xs.length; i++) if (!f.call(ctx, xs[i], i)) return false; return true; }
+export function equalsWith(a, b, cb) { return everyWith(a, makeCompare(cb), b); }
+export function copyWith(a, b, cb) { return everyWith(a, makeSetter(cb), b); }
+export var size = curry1(function size(o) { return o.length; });
+export var clear = curry1(function clear(o) { o.length = 0; });
+export var pushed = viaCall(function (x, list) { list.push(x); return list; });
+export var keepThenWrite = thenWrite(function (a, b) { b.push(a); });
+export var swapWrite = swapped(function (o, q) { o.k = 1; });
+export var replaced = replacing(function (o) { return o.k; });
+export var twice = outer(function (o) { o.k = 2; });
+export var onThis = asThis(function (b) { this.k = 1; return b.k; });
+`;
+
+test('a made closure forwarding its arguments (fn.apply(this, arguments), fn.call(this, a, b)): the bound function decides, per parameter', () => {
+  const files = { 'lib.js': FORWARDING };
+  const only = (imports: string, params: string, body: string) => directions({ ...files, ...task(params, body, `import { ${imports} } from './lib.js';`) });
+  assert.match(only('size', 'p: number[]', 'return size(p);').p, /^in:/);
+  assert.match(only('clear', 'p: number[]', 'clear(p);').p, /^inout:.*o\.length = 0/);
+  const pushed = only('pushed', 'p: number[], q: number[][]', 'pushed(p, q);');
+  assert.match(pushed.p, /^in:/, pushed.p);
+  assert.match(pushed.q, /^inout:/, pushed.q);
+});
+
+test('soundness: writes through bound factory parameters (kept then written, arguments rewritten, parameters replaced, chains, `this`)', () => {
+  const files = { 'lib.js': FORWARDING };
+  const only = (imports: string, params: string, body: string) => directions({ ...files, ...task(params, body, `import { ${imports} } from './lib.js';`) });
+  // The bound function keeps a in b; the closure then writes b's element: a is written.
+  { const d = only('keepThenWrite', 'p: { x: number }, q: { x: number }[]', 'keepThenWrite(p, q);').p; assert.match(d, /^inout:/, d); }
+  // `arguments[0] = b` before `fn.apply(this, arguments)`: the bound function writes b.
+  { const d = only('swapWrite', 'p: { k: number }, q: { k: number }', 'swapWrite(p, q);').q; assert.match(d, /^inout:/, d); }
+  // The factory may replace its parameter: no binding, and what it may hold writes.
+  { const d = only('replaced', 'p: { k: number }', 'return replaced(p);').p; assert.match(d, /^inout:/, d); }
+  // A factory handing its parameter to another factory: bound through the chain.
+  { const d = only('twice', 'p: { k: number }', 'twice(p);').p; assert.match(d, /^inout:.*o\.k = 2/, d); }
+  // `fn.call(a, b)`, `f.call(ctx, x)`: the first argument is the callback's `this`, which a function reading every
+  // argument it is given may still write (both were inferred `in`).
+  { const d = only('onThis', 'p: { k: number }, q: { k: number }', 'return onThis(p, q);'); assert.match(d.p, /^inout:/, d.p); }
+  { const d = only('each, setK', 'p: number[], q: { k: number }', 'each(p, setK, q);'); assert.match(d.q, /^inout:/, d.q); }
+  // (One that only reads its `this` leaves ctx `in`: this-readers.ts.)
+  { const d = only('each, readK', 'p: number[], q: { k: number }', 'each(p, readK, q);'); assert.match(d.q, /^in:/, d.q); assert.match(d.p, /^in:/, d.p); }
+  // (A closure a factory made, reading its `this` and handing parts of it to the factory's argument, mout's
+  // makeCompare: `this` only read when that argument reads; one writing `this` writes ctx.)
+  { const d = only('equalsWith', 'p: number[], q: number[]', 'return equalsWith(p, q, (x: number, y: number) => x === y);'); assert.match(d.q, /^in:/, d.q); }
+  { const d = only('copyWith', 'p: number[], q: number[]', 'return copyWith(p, q, (x: number) => x);'); assert.match(d.q, /^inout:/, d.q); }
 });
 
 test.run();

@@ -6,7 +6,7 @@
  * .d.ts files some packages ship next to each .js (simple-statistics does), which the compiler would otherwise
  * resolve imports to, hiding every callee's body from the analysis.
  */
-import { cpSync, mkdtempSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -36,6 +36,11 @@ interface Spec {
   files?: RegExp;
   /** The staged copy's package type (default "module"): a CommonJS build shipped as .js needs "commonjs". */
   type?: 'commonjs';
+  /**
+   * A CommonJS entry module written into the staged copy, `module.exports = { f: require('./f'), … }` for these
+   * files: for a package whose own entry hides its functions (xe-utils wraps each in a mixin closure at run time).
+   */
+  index?: { file: string; names: (from: string) => string[] };
 }
 
 const GL_MODULES = ['vec2', 'vec3', 'vec4', 'quat', 'quat2', 'mat2', 'mat2d', 'mat3', 'mat4'];
@@ -204,7 +209,24 @@ const SPECS: readonly Spec[] = [
   // .d.ts; async and sync array helpers (map, filter, reduce, conform) beside ones copying an array to change it
   // (splice, move, replace).
   { name: '@ionic/utils-array', copy: ['dist'], declarations: true, type: 'commonjs', check: true, modules: [{ file: 'dist/index.js', prefix: '' }] },
+  // Added untuned by helper-85: a lodash-like utility library in hand-written CommonJS (one `module.exports = fn` per
+  // file), array and object helpers (map, filter, groupBy, orderBy, uniq, zip...) beside mutating ones (remove, clear,
+  // assign, merge, set, destructuring, arrayEach over what a callback changes). Its index.js wraps each function in a
+  // closure at run time, so the oracle's entry lists the files of the array and object helpers itself.
+  {
+    name: 'xe-utils', copy: ['.'], files: /\.js$/, type: 'commonjs', check: true, modules: [{ file: 'oracle-index.js', prefix: '' }],
+    index: { file: 'oracle-index.js', names: xeUtilsNames },
+  },
 ];
+
+/** The array and object helpers xe-utils' index.js lists (its "对象相关的方法" and "数组相关的方法" sections' files). */
+function xeUtilsNames(from: string): string[] {
+  const text = readFileSync(join(from, 'index.js'), 'utf8');
+  const start = text.indexOf('// 对象相关的方法');
+  const end = text.indexOf('// 基础方法');
+  const section = text.slice(start, end > start ? end : undefined);
+  return [...section.matchAll(/require\('\.\/(\w+)'\)/g)].map((m) => m[1]);
+}
 
 export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_modules')): Library[] {
   const staging = mkdtempSync(join(tmpdir(), 'taskify-oracle-'));
@@ -225,6 +247,10 @@ export function stageLibraries(root = join(__dirname, '..', '..', '..', 'node_mo
       });
     }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: spec.type ?? 'module' }));
+    if (spec.index) {
+      const names = spec.index.names(from);
+      writeFileSync(join(dir, spec.index.file), `module.exports = {\n${names.map((n) => `  ${n}: require('./${n}'),`).join('\n')}\n};\n`);
+    }
     const version = (require(join(from, 'package.json')) as { version: string }).version;
     return { name: spec.name, version, modules: spec.modules, dir, ...(spec.check ? { check: true } : {}) };
   });

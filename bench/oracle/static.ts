@@ -14,6 +14,7 @@ import { contextOf } from '../../transformer/analysis/code-behind';
 import { functionOfSymbol, type FactoryCall } from '../../transformer/analysis/function-of-symbol';
 import { defaultOnlyReads } from '../../transformer/analysis/function-values';
 import { factoryCallOf } from '../../transformer/analysis/factory-made';
+import { fixedParameter } from '../../transformer/analysis/bound-factory';
 import { Callbacks } from '../../transformer/analysis/callbacks';
 import { defaultForwarded, dischargeForwarded } from '../../transformer/analysis/forwarded';
 import type { Summary } from '../../transformer/analysis/param-effects';
@@ -115,9 +116,15 @@ function exportsOf(checker: ts.TypeChecker, moduleSymbol: ts.Symbol): ts.Symbol[
  * (@thi.ng/arrays' `quickSort(arr, _cmp, _swap = swap)` writes arr through its default.)
  */
 function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summaries, fn: FunctionLike, via: readonly FactoryCall[]): Summary {
-  const reading = summaries.get(fn, true);
+  // (A closure a factory made: also with the factory's parameters bound to what that call passed, bound-factory.ts.)
+  return readingHolds(ctx, summaries, fn, via, summaries.get(fn, true)) ?? readingHolds(ctx, summaries, fn, via, summaries.made(fn, true, via)) ??
+    summaries.made(fn, false, via);
+}
+
+function readingHolds(ctx: ReturnType<typeof createContext>, summaries: Summaries, fn: FunctionLike, via: readonly FactoryCall[],
+  reading: Summary): Summary | undefined {
   const owner = contextOf(ctx, fn);
-  const lookup = (f: FunctionLike, r: boolean): Summary | undefined => summaries.get(f, r);
+  const lookup = (f: FunctionLike, r: boolean, v?: readonly FactoryCall[]): Summary | undefined => summaries.made(f, r, v);
   const judge = new Callbacks(owner, fn, lookup, false);
   // (Only what the call itself rests on: what closures it hands back assumed matters when they are called.)
   const holds = [...(reading.assumesDuringCall ?? reading.assumes ?? [])].every(([on, fields]) => {
@@ -127,11 +134,11 @@ function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summari
     const ownHolds = (own: ts.ParameterDeclaration): boolean => !own.initializer || defaultOnlyReads(owner, own.initializer, lookup) ||
       defaultForwarded(owner, lookup, fn, own, ownHolds);
     if (on.parent === (fn as ts.Node)) return ownHolds(on);
-    const made = factoryCallOf(via, on.parent);
+    const made = fixedParameter(ctx, on) ? factoryCallOf(via, on.parent) : undefined;
     return made !== undefined && [...fields].every((field) => judge.atFactory(made).discharge(made.call, made.factory, on, field, [], false) ||
       dischargeForwarded(owner, lookup, fn, made, on, field, ownHolds, true));
   });
-  return holds ? reading : summaries.get(fn, false);
+  return holds ? reading : undefined;
 }
 
 /**

@@ -32,6 +32,7 @@ import { argumentEffect } from './spread-arguments';
 import { CallKinds, isAmbient } from './call-kinds';
 import { newExpressionEffects } from './new-expressions';
 import { madeResultHoldsNothing } from './made-results';
+import { boundCall } from './bound-calls';
 
 /** Built-in functions calling their second argument with the elements of their first. */
 const MAPPING_MAKERS = /^(Array|(Big)?(Int|Uint|Float)(8|16|32|64)(Clamped)?Array)\.from$/;
@@ -130,6 +131,8 @@ export class CallEffects {
 
   call(call: ts.CallExpression): void {
     const { ts } = this;
+    // `fn(a, b)` in a made closure whose factory parameter `fn` is bound to a known function (bound-calls.ts).
+    if (boundCall({ ...this.handOff, fn: this.fn }, call)) return;
     const callee = skipParens(ts, call.expression);
     const name = this.reach.builtinName(callee);
     // (`toString.call(v)` through `const toString = Object.prototype.toString` runs that built-in, not an unknown method.)
@@ -218,6 +221,12 @@ export class CallEffects {
         this.record.toCallback(params, arg, `passed to \`${snippet(call)}\`, a method of the caller's object, whose result may be it`);
       } else if (candidates(this.handOff, callee) && !ts.isSpreadElement(arg)) {
         toCandidates(this.handOff, call, index, expr, params);
+      } else if (viaCall && index === 0 && ts.isPropertyAccessExpression(callee) && !this.callbacks.leavesThisAlone(callee.expression)) {
+        // `f.call(ctx, x)`: ctx is the callback's `this`, which a function reading every argument may still change
+        // (this-readers.ts): read only when that is assumed of f too, as for `xs.forEach(f, ctx)` (handed-functions.ts).
+        const text = `given as \`this\` to \`${snippet(callee.expression)}\` by \`${snippet(call)}\`, which may change it`;
+        this.record.assuming(() => this.write(params, arg, text));
+        this.escape(params, arg, `given as \`this\` to \`${snippet(callee.expression)}\` by \`${snippet(call)}\`, which may keep it`);
       } else if (viaCall || this.callbacks.isReadingCallback(callee)) {
         this.read(params, arg, `read by \`${snippet(callee)}\``);
         this.record.toCallback(params, arg, `passed to the callback \`${snippet(callee)}\`, whose result may be it`);

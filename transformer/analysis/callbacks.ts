@@ -29,6 +29,8 @@ import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
+import { boundOf, fixedParameter, type Binding, type Bindings } from './bound-factory';
+import { leavesThisAlone, THIS_FIELD } from './this-readers';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
   thisScopeOf,
@@ -46,8 +48,9 @@ export class Callbacks implements ReaderJudge {
   private later = 0;
 
   /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
+  /** `bindings`: factory parameters bound to known functions (bound-factory.ts): no callbacks of the caller's. */
   constructor(readonly ctx: AnalysisContext, readonly fn: FunctionLike, readonly lookup: SummaryLookup,
-    readonly readingCallbacks: boolean) {
+    readonly readingCallbacks: boolean, readonly bindings?: Bindings) {
     this.ts = ctx.ts;
   }
 
@@ -74,12 +77,25 @@ export class Callbacks implements ReaderJudge {
    * rests on (see the top of this file), else the general one. `args` are the call's (or `new`'s) arguments.
    */
   summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall = false): Summary | undefined {
-    const reading = this.lookup(target, true);
+    // A closure made by one factory call (`max(a, b)` where `var max = _curry2(function max(a, b) {…})`): its summary
+    // with that call's arguments bound to the factory's parameters (bound-factory.ts).
+    // (The plain reading-callbacks summary first, when this call discharges what it assumed of the factory's
+    // parameters too: it may read what the bound one writes, when the factory's argument only reads as a whole.)
+    const chains = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target) : [];
+    const via = chains.length === 1 ? chains[0] : undefined;
+    return this.dischargedSummary(call, target, duringCall) ?? (via && this.dischargedSummary(call, target, duringCall, via)) ??
+      this.lookup(target, false, via);
+  }
+
+  /** The callee's reading-callbacks summary (bound to `via`'s arguments, when given) if this call discharges it. */
+  private dischargedSummary(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall: boolean,
+    via?: readonly FactoryCall[]): Summary | undefined {
+    const reading = this.lookup(target, true, via);
     const assumes = duringCall ? reading?.assumesDuringCall ?? reading?.assumes : reading?.assumes;
-    if (!reading || !assumes || assumes.size === 0) return reading ?? this.lookup(target, false);
+    if (!reading || !assumes || assumes.size === 0) return reading;
     const inherited: [ts.Node, string][] = [];
     for (const [on, fields] of assumes) {
-      for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return this.lookup(target, false);
+      for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return undefined;
     }
     for (const [on, field] of inherited) this.assume(on, field);
     return reading;
@@ -108,6 +124,7 @@ export class Callbacks implements ReaderJudge {
             (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall)))) return false;
         // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
         if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
+        if (field === THIS_FIELD) return leavesThisAlone({ ctx: contextOf(this.ctx, on), lookup: this.lookup, readingCallbacks: false, ownParameter: () => undefined, assume: () => undefined }, on.initializer);
         return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
           defaultForwarded(this.ctx, this.lookup, target, on, (own, f) => this.discharge(call, target, own, f, inherited));
       }
@@ -115,7 +132,9 @@ export class Callbacks implements ReaderJudge {
       // (Each factory call the callee may come out of: `var keys = c ? _curry1(f) : _curry1(g)`.)
       const made = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target).map((chain) => factoryCallOf(chain, on.parent)) : [];
       // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
+      // (Only a parameter the factory never replaces holds what its call passed: bound-factory.ts.)
       if (made.length > 0 && made.every((m) => m !== undefined)) {
+        if (!fixedParameter(this.ctx, on)) return false;
         return made.every((m) => this.atFactory(m!).discharge(m!.call, m!.factory, on, field, inherited, false) ||
           dischargeForwarded(this.ctx, this.lookup, target, m!, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall));
       }
@@ -165,6 +184,8 @@ export class Callbacks implements ReaderJudge {
   holdsOnlyReaders(value: ts.Expression, field = '', inline = true): boolean {
     const { ts } = this;
     value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+    // (Leaves the `this` it is called with alone: `f.call(ctx, x)` in the callee, this-readers.ts.)
+    if (field === THIS_FIELD) return leavesThisAlone(this, value);
     if (value.kind === ts.SyntaxKind.ThisKeyword) return thisHoldsOnlyReaders(this, value, field);
     if (field.startsWith(BUILTIN_FIELD)) {
       // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
@@ -203,7 +224,22 @@ export class Callbacks implements ReaderJudge {
     value = skipParens(ts, value);
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
     if (this.isReadingCallback(value)) return true;
+    // (A factory parameter bound to a known function, handed on: `func(collection, setter, …)` in lodash's aggregators.)
+    const bound = boundOf(this.ctx, this.bindings, value);
+    if (bound) return this.boundReads(bound);
     return this.programReader(value) || madeReader(this, value);
+  }
+
+  /**
+   * A factory parameter bound to a known function (bound-factory.ts) only reads what it is given: as the factory
+   * call's argument is judged where it is written (factory-made.ts), or by that function's own (bound) summary.
+   * (Not cached: either may rest on a provisional summary inside a recursive group.)
+   */
+  boundReads(binding: Binding): boolean {
+    const inherited: [ts.Node, string][] = [];
+    const atFactory = new Callbacks(contextOf(this.ctx, binding.made.call), binding.made.factory, this.lookup, false);
+    return (atFactory.discharge(binding.made.call, binding.made.factory, binding.param, '', inherited, false) && inherited.length === 0) ||
+      summaryOnlyReads(this.lookup(binding.fn, false, binding.via));
   }
 
   /**
@@ -301,6 +337,29 @@ export class Callbacks implements ReaderJudge {
       : this.isReadingCallback(c, depth + 1) || this.callerPart(c) || this.programReader(c));
   }
 
+  /**
+   * `f.call(ctx, x)` of a reading callback `f`: f leaves the `this` it is given alone, assumed of the caller's parameter
+   * (this-readers.ts), or known of every function f may be.
+   */
+  leavesThisAlone(callee: ts.Expression): boolean {
+    return leavesThisAlone(this, callee);
+  }
+
+  /** this-readers.ts ThisJudge: factory call `made` makes good its factory's parameter `on` holding only readers. */
+  dischargeAtFactory(made: FactoryCall, on: ts.ParameterDeclaration, field: string): boolean {
+    const inherited: [ts.Node, string][] = [];
+    if (!this.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false)) return false;
+    for (const [o, f] of inherited) this.assume(o, f);
+    return true;
+  }
+
+  /** The caller's own parameter `id` names as a whole (this-readers.ts ThisJudge), under the reading-callbacks summary. */
+  ownParameter(id: ts.Identifier): ts.ParameterDeclaration | undefined {
+    if (!this.readingCallbacks) return undefined;
+    const supplied = this.suppliedBy(id);
+    return supplied && supplied.field === '' ? supplied.param : undefined;
+  }
+
   /** `opt.get`, `fs[i]`: a part of what the caller gave, assumed (as the whole of it) to hold only readers. */
   private callerPart(value: ts.Expression): boolean {
     const { ts } = this;
@@ -317,5 +376,9 @@ export class Callbacks implements ReaderJudge {
     return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
-  private suppliedBy(id: ts.Identifier): Supplied | undefined { return suppliedBy(this.ctx, this.fn, id); }
+  private suppliedBy(id: ts.Identifier): Supplied | undefined {
+    const supplied = suppliedBy(this.ctx, this.fn, id);
+    // (A factory parameter bound to a known function is that function, judged at its calls: bound-calls.ts.)
+    return supplied && this.bindings?.has(supplied.param) ? undefined : supplied;
+  }
 }

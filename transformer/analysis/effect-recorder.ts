@@ -43,6 +43,11 @@ export class EffectRecorder {
     for (const p of params) this.mark(p, node, text, true);
   }
 
+  /** A write of each of `params`' own slots (`deep`: into what they hold too), as a write of the parameter itself. */
+  writeParams(params: Params, node: ts.Node, text: string, deep: boolean): void {
+    for (const p of params) this.mark(p, node, text, deep);
+  }
+
   /** `action` records writes only assumed of unknown code (`seen`: the callee's own write was seen, so it is not). */
   assuming(action: () => void, seen = false): void {
     if (seen) { action(); return; }

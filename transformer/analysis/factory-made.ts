@@ -18,6 +18,7 @@ import { alternatives, returnedExpressions, skipParens } from './expressions';
 import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
 import type { SummaryLookup } from './param-effects';
+import { fixedParameter } from './bound-factory';
 
 /** What judging a made function needs of the analysis asking: callbacks.ts's Callbacks. */
 export interface Discharger {
@@ -176,7 +177,7 @@ function readsUnder(d: Discharger, fn: FunctionLike | undefined, via: readonly F
   const reading = fn && d.lookup(fn, true);
   if (!reading || !summaryOnlyReads(reading)) return false;
   return [...reading.assumes ?? []].every(([on, fields]) => {
-    const made = d.ctx.ts.isParameter(on) ? factoryCallOf(via, on.parent) : undefined;
+    const made = d.ctx.ts.isParameter(on) && fixedParameter(d.ctx, on) ? factoryCallOf(via, on.parent) : undefined;
     return made !== undefined && [...fields].every((field) => d.atFactory(made).discharge(made.call, made.factory, on, field, inherited, false));
   });
 }

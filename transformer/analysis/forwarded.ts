@@ -28,6 +28,7 @@ import { iteratedReceiver } from './caller-iterators';
 import { suppliedBy } from './supplied';
 import { argumentOf, type SummaryLookup } from './param-effects';
 import { handedBack, withinReturnedClosure } from './returned-closures';
+import { fixedParameter } from './bound-factory';
 
 /** Whether the made closure's own parameter holds only reading functions (in `field`), as its caller must show. */
 export type OwnHolds = (param: ts.ParameterDeclaration, field: string) => boolean;
@@ -39,7 +40,7 @@ export type OwnHolds = (param: ts.ParameterDeclaration, field: string) => boolea
 export function dischargeForwarded(ctx: AnalysisContext, lookup: SummaryLookup, target: FunctionLike, made: FactoryCall,
   on: ts.ParameterDeclaration, field: string, ownHolds: OwnHolds, duringCall = false): boolean {
   const { ts } = ctx;
-  if (field !== '' || on.dotDotDotToken || (on.parent as ts.Node) !== made.factory) return false;
+  if (field !== '' || on.dotDotDotToken || (on.parent as ts.Node) !== made.factory || !fixedParameter(ctx, on)) return false;
   const arg = made.call.arguments[argumentOf(made.factory, on)];
   if (!arg || ts.isSpreadElement(arg)) return false;
   const passed = functionOfExpression(contextOf(ctx, made.call), arg, 0);

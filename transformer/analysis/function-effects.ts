@@ -28,10 +28,12 @@ import { changingUse } from './method-receivers';
 import { heldByType } from './typed-reach';
 import { keepParameterProperties } from './parameter-properties';
 import { taggedTemplateEffects } from './tagged-templates';
+import type { Bindings } from './bound-factory';
 
 /** `readingCallbacks`: this function's own callback parameters are taken to only read what they are given. */
-export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false): Summary {
-  return new FunctionEffects(ctx, fn, lookup, readingCallbacks).run();
+/** `bindings`: factory parameters holding known functions, for a made closure's bound summary (bound-factory.ts). */
+export function analyzeFunction(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup, readingCallbacks = false, bindings?: Bindings): Summary {
+  return new FunctionEffects(ctx, fn, lookup, readingCallbacks, [], bindings).run();
 }
 
 /**
@@ -60,6 +62,15 @@ export function thisEffects(ctx: AnalysisContext, fn: FunctionLike, lookup: Summ
   return new FunctionEffects(ctx, fn, lookup, false, ['this']).run().params[fn.parameters.length];
 }
 
+/**
+ * The same under the reading-callbacks summary: what it does to its `this` when the functions it is given or holds
+ * (an enclosing factory's parameters) only read, with what that assumed (this-readers.ts).
+ */
+export function thisEffectsReading(ctx: AnalysisContext, fn: FunctionLike, lookup: SummaryLookup): { effect: ParamEffects; assumes: Summary['assumes'] } {
+  const summary = new FunctionEffects(ctx, fn, lookup, true, ['this']).run();
+  return { effect: summary.params[fn.parameters.length], assumes: summary.assumes };
+}
+
 class FunctionEffects {
   private readonly ts: typeof ts;
   private readonly record: EffectRecorder;
@@ -68,10 +79,10 @@ class FunctionEffects {
   private readonly reach: ReachMap;
 
   constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike, private readonly lookup: SummaryLookup, readingCallbacks: boolean,
-    roots: readonly Root[] = []) {
+    roots: readonly Root[] = [], bindings?: Bindings) {
     this.ts = ctx.ts;
     this.record = new EffectRecorder(ctx, fn, () => this.reach, roots.length);
-    this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks);
+    this.callbacks = new Callbacks(ctx, fn, lookup, readingCallbacks, bindings);
     this.calls = new CallEffects(ctx, fn, lookup, this.callbacks, this.record, () => this.reach);
     this.reach = new ReachMap(ctx, fn, (call, index) => this.calls.keepsArgument(call, index),
       (call, index) => this.calls.returnsArgument(call, index), (call) => this.calls.runsBuiltinReduce(call), roots);

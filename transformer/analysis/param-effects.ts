@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
 import type { Reason } from './reason';
+import type { FactoryCall } from './function-of-symbol';
 
 export interface ParamEffects {
   written?: Reason;
@@ -134,4 +135,8 @@ export interface Summary {
 }
 
 /** How the caller's analysis asks for the summary of a function it calls (see Summaries for `readingCallbacks`). */
-export type SummaryLookup = (fn: FunctionLike, readingCallbacks: boolean) => Summary | undefined;
+/**
+ * `via`: the factory calls a made closure comes out of (factory-made.ts), for its summary with the factories'
+ * parameters bound to what those calls passed (bound-factory.ts).
+ */
+export type SummaryLookup = (fn: FunctionLike, readingCallbacks: boolean, via?: readonly FactoryCall[]) => Summary | undefined;

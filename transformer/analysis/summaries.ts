@@ -12,14 +12,26 @@ import type { AnalysisContext, FunctionLike } from './context';
 import { analyzeFunction } from './function-effects';
 import { contextOf } from './code-behind';
 import type { Summary } from './param-effects';
+import type { FactoryCall } from './function-of-symbol';
+import { bindingsOf, type Bindings } from './bound-factory';
 
 export class Summaries {
   private readonly variants = [new Variant(this, false), new Variant(this, true)];
+  /** Summaries of made closures with their factories' parameters bound (bound-factory.ts), per factory call. */
+  private readonly madeVariants = [new Variant(this, false, true), new Variant(this, true, true)];
   /**
    * Bumped whenever a provisional summary that some analysis has read (a function on a cycle) grows: a summary
    * computed from provisional ones is still what a new analysis would give while this has not moved.
    */
   version = 0;
+  /**
+   * Shared by every variant (plain, reading-callbacks, made closures'): an analysis in one reads provisional summaries
+   * of another (a bound summary of `toString` inside `_toString` inside that bound summary), and a summary resting on
+   * one still being solved anywhere below must not be final.
+   */
+  usedProvisional = false;
+  /** Analyses under way, in every variant. */
+  depth = 0;
 
   constructor(readonly ctx: AnalysisContext) {}
 
@@ -30,6 +42,29 @@ export class Summaries {
     if (owner !== this.ctx) return summariesOf(owner).get(fn, readingCallbacks);
     return this.variants[readingCallbacks ? 1 : 0].get(fn);
   }
+
+  /**
+   * The summary of a closure made by the factory calls `via` (outermost first), the factories' parameters bound to
+   * what those calls passed: bound-factory.ts. The plain summary when nothing could be bound.
+   */
+  made(fn: FunctionLike, readingCallbacks: boolean, via: readonly FactoryCall[] | undefined): Summary {
+    const owner = contextOf(this.ctx, fn);
+    if (owner !== this.ctx) return summariesOf(owner).made(fn, readingCallbacks, via);
+    const bindings = via && via.length > 0 ? bindingsOf(owner, via) : undefined;
+    if (!bindings || bindings.size === 0) return this.get(fn, readingCallbacks);
+    return this.madeVariants[readingCallbacks ? 1 : 0].get(fn, madeKey(fn, via![0].call), bindings);
+  }
+}
+
+const madeKeys = new WeakMap<ts.Node, Map<ts.Node, object>>();
+
+/** One key per (made closure, factory call making it). */
+function madeKey(fn: FunctionLike, call: ts.Node): object {
+  let byCall = madeKeys.get(fn);
+  if (!byCall) { byCall = new Map(); madeKeys.set(fn, byCall); }
+  let key = byCall.get(call);
+  if (!key) { key = { fn, call }; byCall.set(call, key); }
+  return key;
 }
 
 /** One cache per side program, for the whole process (like the side programs themselves). */
@@ -41,55 +76,61 @@ function summariesOf(ctx: AnalysisContext): Summaries {
   return summaries;
 }
 
+/** Summaries are cached by function, or by (function, factory call) for a made closure's bound summary. */
+type Key = object;
+
 class Variant {
-  private readonly final = new Map<FunctionLike, Summary>();
-  private readonly provisional = new Map<FunctionLike, Summary>();
+  private readonly final = new Map<Key, Summary>();
+  private readonly provisional = new Map<Key, Summary>();
   /** Functions whose provisional summary an analysis was given (they were on the stack). */
-  private readonly readProvisional = new Set<FunctionLike>();
+  private readonly readProvisional = new Set<Key>();
   /**
    * A summary left provisional (it rested on a cycle still being solved above it), with the version it was computed
    * at: asked again at the same version, it is returned as it is instead of analysed again. Without this, each
    * function of a large recursive group (es-toolkit's isEqualWith, cloneDeepWith) was analysed again for every call
    * reaching it during each round of the cycle's root, and the analysis did not end in minutes.
    */
-  private readonly settled = new Map<FunctionLike, number>();
-  private readonly stack: FunctionLike[] = [];
-  private usedProvisional = false;
+  private readonly settled = new Map<Key, number>();
+  private readonly stack: Key[] = [];
 
-  constructor(private readonly all: Summaries, private readonly readingCallbacks: boolean) {}
+  /** `made`: the cache of bound summaries of made closures, where other functions' summaries are asked of `all`. */
+  constructor(private readonly all: Summaries, private readonly readingCallbacks: boolean, private readonly made = false) {}
 
-  get(fn: FunctionLike): Summary {
-    const known = this.final.get(fn);
+  get(fn: FunctionLike, key: Key = fn, bindings?: Bindings): Summary {
+    const known = this.final.get(key);
     if (known) return known;
-    if (this.stack.includes(fn)) {
-      this.usedProvisional = true;
-      this.readProvisional.add(fn);
-      return this.provisional.get(fn) ?? { params: fn.parameters.map(() => ({})) };
+    if (this.stack.includes(key)) {
+      this.all.usedProvisional = true;
+      this.readProvisional.add(key);
+      return this.provisional.get(key) ?? { params: fn.parameters.map(() => ({})) };
     }
-    if (this.settled.get(fn) === this.all.version) {
-      this.usedProvisional = true;
-      return this.provisional.get(fn)!;
+    if (this.settled.get(key) === this.all.version) {
+      this.all.usedProvisional = true;
+      return this.provisional.get(key)!;
     }
-    const outerUsed = this.usedProvisional;
+    const outerUsed = this.all.usedProvisional;
     let sawCycle = false;
-    this.stack.push(fn);
+    this.stack.push(key);
+    this.all.depth++;
     let summary: Summary;
     for (let round = 0; ; round++) {
-      this.usedProvisional = false;
-      summary = analyzeFunction(this.all.ctx, fn, (callee, readingCallbacks) =>
-        (readingCallbacks === this.readingCallbacks && contextOf(this.all.ctx, callee) === this.all.ctx ? this.get(callee)
-          : this.all.get(callee, readingCallbacks)), this.readingCallbacks);
-      const grew = !sameEffects(summary, this.provisional.get(fn));
-      if (grew && this.readProvisional.has(fn)) this.all.version++;
-      this.provisional.set(fn, summary);
-      sawCycle ||= this.usedProvisional;
-      if (!this.usedProvisional || !grew || round > 20) break;
+      this.all.usedProvisional = false;
+      summary = analyzeFunction(this.all.ctx, fn, (callee, readingCallbacks, via) =>
+        (via && via.length > 0 ? this.all.made(callee, readingCallbacks, via)
+          : !this.made && readingCallbacks === this.readingCallbacks && contextOf(this.all.ctx, callee) === this.all.ctx ? this.get(callee)
+            : this.all.get(callee, readingCallbacks)), this.readingCallbacks, bindings);
+      const grew = !sameEffects(summary, this.provisional.get(key));
+      if (grew && this.readProvisional.has(key)) this.all.version++;
+      this.provisional.set(key, summary);
+      sawCycle ||= this.all.usedProvisional;
+      if (!this.all.usedProvisional || !grew || round > 20) break;
     }
     this.stack.pop();
+    this.all.depth--;
     // Final only if nothing below us on the stack was still provisional when we looked.
-    if (!sawCycle || this.stack.length === 0) this.final.set(fn, summary);
-    else this.settled.set(fn, this.all.version);
-    this.usedProvisional = outerUsed || (sawCycle && this.stack.length > 0);
+    if (!sawCycle || this.all.depth === 0) this.final.set(key, summary);
+    else this.settled.set(key, this.all.version);
+    this.all.usedProvisional = outerUsed || (sawCycle && this.all.depth > 0);
     return summary;
   }
 }
