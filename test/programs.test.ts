@@ -459,10 +459,10 @@ test('methods that only hand on a task\'s result run their planned calls as task
   assert.ok(tasks.inWorkers >= 30, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   // Before, each method waited at its return: the map ran its four tasks one after another.
-  assert.match(emitted, /const totals = parts\.map\(\(p\) => __taskify\.forwardCall\(p, "total", \[\]\)\);/, 'the map gathers Futures');
+  assert.match(emitted, /const totals = parts\.map\(\(p\) => __taskify\.forwardCall\(p, "total", \[\], "p\.total"\)\);/, 'the map gathers Futures');
   assert.match(emitted, /total\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Part\.prototype\.total\);/, 'the method claims planned calls');
   assert.match(emitted, /total\(\) \{ return 2 \* super\.total\(\); \}/, 'super calls stay plain calls');
-  assert.match(emitted, /ledgers\.map\(\(l\) => __taskify\.waitOn\(__taskify\.forwardCall\(l, "balance", \[\]\)\)\)/, 'another module\'s method is planned');
+  assert.match(emitted, /ledgers\.map\(\(l\) => __taskify\.waitOn\(__taskify\.forwardCall\(l, "balance", \[\], "l\.balance"\)\)\)/, 'another module\'s method is planned');
   assert.match(readFileSync(join(tasks.dir, 'model.js'), 'utf8'), /balance\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Ledger\.prototype\.balance\);/);
 });
 

@@ -13,9 +13,13 @@
 /** The function a planned call is running, until that function claims it. */
 let expected: unknown;
 
-/** A planned call `receiver.name(...args)`: run it, letting the method it reaches claim the call. */
-export function forwardCall(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[]): unknown {
+/**
+ * A planned call `receiver.name(...args)`: run it, letting the method it reaches claim the call. `written`: the
+ * callee as the program wrote it, for the plain call's TypeError when it is no function.
+ */
+export function forwardCall(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[], written: string): unknown {
   const method = receiver[name];
+  if (typeof method !== 'function') throw new TypeError(`${written} is not a function`);
   expected = method;
   try {
     return method.apply(receiver, args);

@@ -121,10 +121,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return replaceBody(ts, f, visited, body);
   };
 
-  /** `receiver.method(…args)` of a method forwarder, as the runtime runs it: `forwardCall(receiver, 'method', [args])`. */
+  /** `receiver.method(…args)` of a method forwarder, as the runtime runs it: `forwardCall(receiver, 'method', [args], 'receiver.method')`. */
   const forwardCall = (call: ts.CallExpression, args: ts.Expression[]): ts.Expression => {
     const callee = call.expression as ts.PropertyAccessExpression;
-    return runtime('forwardCall', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), f.createArrayLiteralExpression(args)]);
+    return runtime('forwardCall', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), f.createArrayLiteralExpression(args),
+      f.createStringLiteral(callee.getText())]);
   };
   /** Method forwarders whose returned task calls hand on the Future when claimed: they claim the call first. */
   const claimingMethods = new Set<ts.Node>();

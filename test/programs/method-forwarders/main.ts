@@ -65,3 +65,8 @@ for (const area of [16, -1, 25]) {
 // 6: a class of another module: its method claims the calls planned here too.
 const ledgers = ['x', 'y'].map((n, i) => new Ledger(n, strip(6, i)));
 log('6 ledgers', ...ledgers.map((l) => l.balance()));
+
+// 7: a method that is no function at run time fails as the plain call did.
+const broken = new Part('broken', strip(2, 1));
+(broken as unknown as { total: unknown }).total = 5;
+try { log('7 broken', broken.total()); } catch (e) { log('7 failed', (e as Error).message); }
