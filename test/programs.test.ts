@@ -90,7 +90,7 @@ test('methods that hand out a part or a live view of a followed object (Map#get,
 
 test('a task used at once in a map/filter/reduce callback is submitted for every element first, then each value used', () => {
   const tasks = printsAsPlain('split-callbacks');
-  assert.is(tasks.inWorkers, 74);
+  assert.is(tasks.inWorkers, 82);
   const emitted = readFileSync(join(build('split-callbacks', true, 'commonjs'), 'main.js'), 'utf8');
   assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 12,
     'max, template, filter, reduce, a property chain, both, the failing pair, the scaled max, named, shifted, spreads and kept are split');
@@ -98,6 +98,7 @@ test('a task used at once in a map/filter/reduce callback is submitted for every
   assert.match(emitted, /eachThen\(rows, "map", r => \{ const k = r\.length \* 2; return __taskify\.submit\(/, 'a constant the call names is computed in the submission half too');
   assert.match(emitted, /const k = draw\(\); return __taskify\.waitOn\(__taskify\.submit\(/, 'a constant from a call of the program\'s keeps the calls one at a time');
   assert.match(emitted, /'scaled', __taskify\.waitAll\(rows\.map\(/, 'a map printed whole submits every call, then waits for the array');
+  assert.match(emitted, /'chained', __taskify\.waitAll\(rows\.map\([^\n]*\)\)\.reduce\(/, 'a map chained into reduce submits every call first');
   assert.is(emitted.match(/__taskify\.several\(/g)?.length, 2, 'two task calls in one callback are submitted together for each element');
   assert.match(emitted, /rows\.map\(\(r\) => __taskify\.waitOn\(__taskify\.submit\(__taskify_loud/, 'a task that prints still waits where it stands');
   // Before, each call waited where it stood: one task at a time. Now the trace shows two running at once.

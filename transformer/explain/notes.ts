@@ -87,6 +87,15 @@ function declaredEachPass(repeating: { scope: ts.Node; kind: 'loop' | 'callback'
   return isWithin(declaration, repeating.kind === 'loop' ? repeating.scope.parent : repeating.scope);
 }
 
+/** The call is what a reduce callback returns, given the accumulator: the steps are a chain by nature. */
+function isReduceAccumulation(t: typeof ts, call: ts.CallExpression, callback: ts.Node): boolean {
+  if (!(t.isArrowFunction(callback) || t.isFunctionExpression(callback)) || !t.isCallExpression(callback.parent)) return false;
+  const method = callback.parent.expression;
+  const accumulator = callback.parameters[0]?.name;
+  return t.isPropertyAccessExpression(method) && /^reduce(Right)?$/.test(method.name.text) && callback.parent.arguments[0] === callback &&
+    accumulator !== undefined && t.isIdentifier(accumulator) && call.arguments.some((a) => t.isIdentifier(a) && a.text === accumulator.text);
+}
+
 function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, task: TaskInfo, add: Add): void {
   const { ts } = ctx;
   // `task(x)!`, `task(x) as T` change nothing: the planner hands the Future on through them.
@@ -98,6 +107,9 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
     if (repeating && inTryBlock(ctx, call, repeating.scope)) {
       add(call, `task ${task.name} is called in a \`try\` block, where each call is waited for at once (a failure must be thrown inside the ` +
         `block), so ${each} runs its task alone`, 'move the loop that submits out of the `try` block');
+    } else if (repeating && isReduceAccumulation(ts, call, repeating.scope)) {
+      // `xs.reduce((acc, c) => merge(acc, c), {})`: each step takes the one before it; nothing to run side by side.
+      return;
     } else if (repeating) {
       // An array method's callback is split (split-callbacks.ts) only for a quiet task that reads its arguments.
       const unsplit = repeating.kind !== 'loop' && !task.quiet ? ` (task ${task.name} may print, so its calls are not reordered for it)`

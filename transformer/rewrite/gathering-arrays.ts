@@ -71,6 +71,8 @@ export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean 
     return call.arguments?.length === 1 && call.arguments[0] === outer && ts.isIdentifier(call.expression) &&
       COPYING_COLLECTIONS.has(call.expression.text) && isLibraryGlobal(ctx, call.expression);
   }
+  // `docs.map((d) => count(d)).reduce(…)`: a method of the new array, called once every element is there (np22's r19).
+  if (ts.isPropertyAccessExpression(call) && call.expression === outer && !call.questionDotToken && ts.isCallExpression(call.parent) && call.parent.expression === call) return true;
   if (ts.isCallExpression(call) && call.arguments.includes(outer) && qualifiedName(ts, call.expression) === 'Object.fromEntries') {
     return isLibraryGlobal(ctx, (call.expression as ts.PropertyAccessExpression).expression);
   }

@@ -40,3 +40,5 @@ console.log('kept', kept.join(','));
 let drawn = 0;
 const draw = () => ++drawn;
 console.log('drawn', rows.map((r) => { const k = draw(); return score([...r, k]); }).join(','));
+// A map chained into another of its array's methods (np22's r19): every element submitted, then the chain runs.
+console.log('chained', rows.map((r) => score(r)).reduce((a, b) => a + b, 0).toFixed(3), rows.map((r) => score(r)).sort((a, b) => b - a)[0].toFixed(3));
