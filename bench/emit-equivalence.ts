@@ -4,10 +4,11 @@
  * the plugin-project fixture) and bench:plugin's generated project with this build's transformer and with the one
  * in <other dist>, and compares the emitted JavaScript, the diagnostics and `taskify explain --all` byte for byte.
  * Prints each difference and exits 1 when there is one. Both builds get identical, fresh programs. ONLY=<regex> picks
- * projects by name; VERBOSE=1 prints each project's time.
+ * projects by name; VERBOSE=1 prints each project's time. Directories after <other dist> (programs written outside the
+ * repository, each a folder of .ts files) are compared too, as CommonJS, with explain.
  */
 import * as ts from 'typescript';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { generateProject } from './generated-project';
@@ -69,7 +70,7 @@ function compile(build: Build, files: string[], options: ts.CompilerOptions, exp
 interface Project { name: string; files: string[]; options: ts.CompilerOptions; explained?: boolean }
 
 /** explain (which makes its own program, with nothing shared) runs once per project: for its CommonJS build. */
-function projects(scratch: string): Project[] {
+function projects(scratch: string, extraDirs: string[]): Project[] {
   const list: Project[] = [];
   const programs = join(root, 'test', 'programs');
   for (const name of readdirSync(programs).sort()) {
@@ -83,6 +84,12 @@ function projects(scratch: string): Project[] {
   const pluginProject = join(root, 'test', 'fixtures', 'plugin-project');
   list.push({ name: 'plugin-project', files: tsFiles(pluginProject, true), options: optionsFor(pluginProject, 'commonjs') });
   list.push({ name: 'bench:plugin project', files: generateProject(scratch, 100), options: { ...optionsFor(scratch, 'commonjs'), types: [] }, explained: true });
+  const extended = join(scratch, 'extended');
+  mkdirSync(extended);
+  list.push({ name: 'bench:plugin extended project', files: generateProject(extended, 100, true), options: { ...optionsFor(extended, 'commonjs'), types: [] }, explained: true });
+  for (const dir of extraDirs.map((d) => resolve(d))) {
+    list.push({ name: dir, files: tsFiles(dir, true), options: optionsFor(dir, 'commonjs'), explained: true });
+  }
   return list;
 }
 
@@ -92,15 +99,15 @@ function load(dist: string): Build {
 }
 
 function main(): void {
-  const other = process.argv[2];
-  if (!other) throw new Error('usage: node dist/bench/emit-equivalence.js <other dist directory>');
+  const [other, ...extraDirs] = process.argv.slice(2);
+  if (!other) throw new Error('usage: node dist/bench/emit-equivalence.js <other dist directory> [program directory...]');
   const mine = load(join(__dirname, '..')), theirs = load(resolve(other));
   const scratch = mkdtempSync(join(tmpdir(), 'taskify-equivalence-'));
   let differences = 0, compared = 0;
   try {
     // ONLY=<regex>: just the projects whose name matches (a quick check while working on one).
     const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined;
-    for (const project of projects(scratch).filter((p) => !only || only.test(p.name))) {
+    for (const project of projects(scratch, extraDirs).filter((p) => !only || only.test(p.name))) {
       const start = Date.now();
       const explained = project.explained ?? false;
       const a = compile(mine, project.files, project.options, explained), b = compile(theirs, project.files, project.options, explained);

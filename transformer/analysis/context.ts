@@ -6,6 +6,7 @@ import { rootIdentifier } from './expressions';
 import { calleeNames } from './callee-names';
 import { elementsAsTyped } from './inferred-elements';
 import { memoizedChecker } from './checker-memo';
+import { plainNamespace } from './plain-namespace';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -15,7 +16,7 @@ export interface AnalysisContext {
 }
 
 export function createContext(tsInstance: typeof ts, program: ts.Program): AnalysisContext {
-  return { ts: tsInstance, program, checker: memoizedChecker(program) };
+  return { ts: plainNamespace(tsInstance), program, checker: memoizedChecker(program) };
 }
 
 export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
