@@ -180,4 +180,21 @@ test('a callback run in a closure handed back: a property set on the closure is 
   assert.match(found.q, /^inout:.*f\(1\)\.k = 1/, found.q);
 });
 
+test('a local helper\'s parameter each call gives a function runs one of them (np22 r56), and is unknown otherwise', () => {
+  const sig = 'bank: { c: number }[], book: { c: number }[]';
+  const d = (body: string, prelude = '') => directions(task(sig, body, prelude));
+  const pass = 'let n = 0; const pass = (ok: (a: { c: number }, b: { c: number }) => boolean) => { for (const a of bank) if (book.some((b) => ok(a, b))) n++; };';
+  assert.match(d(`${pass} pass((a, b) => a.c === b.c); pass((a, b) => a.c > b.c); return n;`).bank, /^in:/);
+  assert.match(d(`${pass} pass((a, b) => a.c === b.c); return n;`).book, /^in:/);
+  assert.match(d(`${pass} function same(a: { c: number }, b: { c: number }) { return a.c === b.c; } pass(same); return n;`).bank, /^in:/, 'a declared function');
+  // Any of the functions given writes: the parameter is written.
+  assert.match(d(`${pass} pass((a, b) => a.c === b.c); pass((a, b) => { a.c = 0; return b.c > 0; }); return n;`).bank, /^inout:/);
+  // A function the analysis cannot name, the helper handed on as a value, or the parameter reassigned: unknown code.
+  assert.match(d(`${pass} pass(CMP); return n;`, 'declare const CMP: (a: { c: number }, b: { c: number }) => boolean;').bank, /^inout:/);
+  assert.match(d(`${pass} pass((a, b) => a.c === b.c); [1].forEach(() => pass((a, b) => a.c === b.c)); const f = pass; f(WRITE); return n;`,
+    'declare const WRITE: (a: { c: number }, b: { c: number }) => boolean;').bank, /^inout:/);
+  assert.match(d('let n = 0; const pass = (ok: (a: { c: number }) => boolean) => { ok = WRITE; for (const a of bank) if (ok(a)) n++; }; pass((a) => a.c > 0); return n;',
+    'declare const WRITE: (a: { c: number }) => boolean;').bank, /^inout:/);
+});
+
 test.run();

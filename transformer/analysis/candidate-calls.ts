@@ -3,13 +3,15 @@
  * constant object literal (`streamObjectType[object.type](object, stream)`: literal-members.ts), a variable only ever
  * assigned functions (`getTag(v)`: assigned-functions.ts), or a constant's choices (`var func = isArray(c) ?
  * arrayShuffle : baseShuffle`: the checker resolves such a call to one of them, and the analysis had trusted that one),
- * a method subclasses override (`a.f(x)`: overrides.ts).
+ * a method subclasses override (`a.f(x)`: overrides.ts), a local helper's parameter each call gives a function
+ * (`ok(a, b)` in `const pass = (ok) => …`: given-functions.ts).
  * Each argument suffers what any of them does to that parameter.
  */
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
 import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
+import { givenFunctions } from './given-functions';
 import { snippet } from './reason';
 import { overridingMethods } from './overrides';
 import { argumentParam, callerSeesWrite, ignoresArgument, withLaterWrites, type ParamEffects } from './param-effects';
@@ -21,7 +23,7 @@ export function candidates(h: HandOff, callee: ts.Expression): FunctionLike[] | 
 }
 
 function tableOrAssigned(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
-  return literalMembers(h.ctx, callee) ?? assignedFunctions(h.ctx, callee);
+  return literalMembers(h.ctx, callee) ?? assignedFunctions(h.ctx, callee) ?? givenFunctions(h.ctx, callee);
 }
 
 /**
