@@ -18,6 +18,7 @@ import { argumentOf, argumentParam, callerSeesLaterWrite, callerSeesWrite, type 
 import { reasonAt, snippet } from './reason';
 import { resultUse } from './returned-closures';
 import { contextOf } from './code-behind';
+import { isWriteTarget, isWrittenName } from '../rewrite/syntax';
 import type { CallSite } from './program-calls';
 import type { Params } from './reach-values';
 import type { FactoryCall } from './function-of-symbol';
@@ -181,7 +182,7 @@ function writesArguments(h: CallSite, fn: FunctionLike): boolean {
       while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
       const parent = use.parent;
       // Only `arguments.length` and `….apply(thisArg, arguments)` leave it alone.
-      const quiet = (ts.isPropertyAccessExpression(parent) && parent.expression === use && parent.name.text === 'length' && !assignedNode(ts, parent)) ||
+      const quiet = (ts.isPropertyAccessExpression(parent) && parent.expression === use && parent.name.text === 'length' && !isWriteTarget(ts, parent)) ||
         (ts.isCallExpression(parent) && parent.arguments[1] === use && ts.isPropertyAccessExpression(skipParens(ts, parent.expression)) &&
           (skipParens(ts, parent.expression) as ts.PropertyAccessExpression).name.text === 'apply');
       if (!quiet) return true;
@@ -196,19 +197,8 @@ function writesArguments(h: CallSite, fn: FunctionLike): boolean {
 function assignedIn(h: CallSite, fn: FunctionLike, param: ts.ParameterDeclaration): boolean {
   const { ts } = h.ctx;
   const symbol = symbolOf(h.ctx, param.name);
-  const visit = (n: ts.Node): boolean => (ts.isIdentifier(n) && n !== param.name && symbolOf(h.ctx, n) === symbol && assignedNode(ts, n)) ||
+  const visit = (n: ts.Node): boolean => (ts.isIdentifier(n) && n !== param.name && symbolOf(h.ctx, n) === symbol && isWrittenName(ts, n)) ||
     (ts.forEachChild(n, (c) => visit(c) || undefined) ?? false);
   return fn.body ? visit(fn.body) : false;
 }
 
-function assignedNode(t: typeof ts, node: ts.Node): boolean {
-  while (t.isParenthesizedExpression(node.parent)) node = node.parent;
-  const parent = node.parent;
-  if (t.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
-    parent.operatorToken.kind <= t.SyntaxKind.LastAssignment) return true;
-  if ((t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) &&
-    (parent.operator === t.SyntaxKind.PlusPlusToken || parent.operator === t.SyntaxKind.MinusMinusToken)) return true;
-  if (t.isDeleteExpression(parent)) return true;
-  return t.isArrayLiteralExpression(parent) || t.isShorthandPropertyAssignment(parent) || t.isPropertyAssignment(parent) ||
-    t.isSpreadElement(parent) || t.isSpreadAssignment(parent) || ((t.isForOfStatement(parent) || t.isForInStatement(parent)) && parent.initializer === node);
-}

@@ -17,6 +17,7 @@ import { rootIdentifier, skipParens } from './expressions';
 import { functionOfExpression, type FactoryCall } from './function-of-symbol';
 import { argumentOf } from './param-effects';
 import { contextOf } from './code-behind';
+import { isWrittenName } from '../rewrite/syntax';
 
 /** The function a factory parameter holds in the closure being analysed, with the factory calls it comes out of. */
 export interface Binding {
@@ -107,23 +108,13 @@ function assigned(ctx: AnalysisContext, fn: FunctionLike, param: ts.ParameterDec
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isIdentifier(node) && node !== param.name && symbolOf(ctx, node) === symbol && writtenName(ts, node)) { found = true; return; }
+    if (ts.isIdentifier(node) && node !== param.name && symbolOf(ctx, node) === symbol && isWrittenName(ts, node)) { found = true; return; }
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
   return found;
 }
 
-function writtenName(t: typeof ts, node: ts.Node): boolean {
-  while (t.isParenthesizedExpression(node.parent)) node = node.parent;
-  const parent = node.parent;
-  if (t.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment &&
-    parent.operatorToken.kind <= t.SyntaxKind.LastAssignment) return true;
-  if ((t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) &&
-    (parent.operator === t.SyntaxKind.PlusPlusToken || parent.operator === t.SyntaxKind.MinusMinusToken)) return true;
-  return t.isArrayLiteralExpression(parent) || t.isShorthandPropertyAssignment(parent) || t.isPropertyAssignment(parent) ||
-    t.isSpreadElement(parent) || t.isSpreadAssignment(parent) || ((t.isForOfStatement(parent) || t.isForInStatement(parent)) && parent.initializer === node);
-}
 
 /** The factory mentions its own `arguments` (or `eval`): in sloppy mode `arguments[0] = g` reassigns its first parameter. */
 function usesOwnArguments(ctx: AnalysisContext, fn: FunctionLike): boolean {

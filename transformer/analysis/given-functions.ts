@@ -12,6 +12,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
+import { isWrittenName } from '../rewrite/syntax';
 
 const given = new WeakMap<ts.ParameterDeclaration, FunctionLike[] | null>();
 
@@ -56,20 +57,9 @@ function functionsGiven(ctx: AnalysisContext, param: ts.ParameterDeclaration): F
     }
     // The helper itself never gives the parameter another value (nor through `arguments`).
     if (ts.isIdentifier(node) && node.text === 'arguments' && !ts.isArrowFunction(helper) && ts.findAncestor(node, (n) => n === helper)) { ok = false; return; }
-    if (ts.isIdentifier(node) && node.text === param.name.getText() && symbolOf(ctx, node) === paramSymbol && isAssigned(ts, node)) { ok = false; return; }
+    if (ts.isIdentifier(node) && node.text === param.name.getText() && symbolOf(ctx, node) === paramSymbol && isWrittenName(ts, node)) { ok = false; return; }
     ts.forEachChild(node, visit);
   };
   visit(scope);
   return ok && found.size > 0 ? [...found] : undefined;
-}
-
-/** The name is written: assigned, updated, or a destructuring or for-in/of target. */
-function isAssigned(t: typeof ts, id: ts.Identifier): boolean {
-  let node: ts.Node = id;
-  while (t.isParenthesizedExpression(node.parent) || t.isArrayLiteralExpression(node.parent) || t.isShorthandPropertyAssignment(node.parent) ||
-    t.isPropertyAssignment(node.parent) || t.isObjectLiteralExpression(node.parent) || t.isSpreadElement(node.parent)) node = node.parent;
-  const parent = node.parent;
-  if (t.isBinaryExpression(parent) && parent.left === node) return parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= t.SyntaxKind.LastAssignment;
-  if (t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) return true;
-  return (t.isForInStatement(parent) || t.isForOfStatement(parent)) && parent.initializer === node;
 }

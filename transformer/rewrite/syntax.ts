@@ -57,6 +57,13 @@ export function isWriteTarget(t: typeof ts, expr: ts.Expression): boolean {
   return t.isDeleteExpression(parent);
 }
 
+/** The name is written (isWriteTarget), also through parentheses: `(fn) = other`. */
+export function isWrittenName(t: typeof ts, id: ts.Identifier): boolean {
+  let node: ts.Expression = id;
+  while (t.isParenthesizedExpression(node.parent)) node = node.parent;
+  return isWriteTarget(t, node);
+}
+
 /** Written without being read: `x[0] = v`, a destructuring or `for…of` target (not `+=`, `++`, `delete`). */
 export function isStoreTarget(t: typeof ts, expr: ts.Expression): boolean {
   if (!isWriteTarget(t, expr)) return false;
