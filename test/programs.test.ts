@@ -451,7 +451,9 @@ test('functions that only hand on a task\'s result (forwarders) run their calls 
   assert.ok(tasks.inWorkers >= 40, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /function sumOf\(a\) \{ return __taskify\.submit\(/, 'sumOf returns the Future');
-  assert.match(emitted, /function passed\(a\) \{ return \(0, kernels_1\.total\)\(a\); \}/, 'a function passed as a value calls the task directly');
+  // (Passed as a value, its calls are not all planned: it claims the ones that are, and waits in the others.)
+  assert.match(emitted, /function passed\(a\) \{ const __taskify_claimed = __taskify\.claimForward\(passed\); return __taskify\.handOn\(__taskify_claimed, __taskify\.submit\(/,
+    'a function passed as a value claims its planned calls');
   assert.match(emitted, /function stripTotal\(s\) \{ return __taskify\.submit\(/, 'a forwarder given an unexported class\'s instance returns the Future');
 });
 
@@ -465,6 +467,16 @@ test('methods that only hand on a task\'s result run their planned calls as task
   assert.match(emitted, /total\(\) \{ return 2 \* super\.total\(\); \}/, 'super calls stay plain calls');
   assert.match(emitted, /ledgers\.map\(\(l\) => __taskify\.waitOn\(__taskify\.forwardCall\(l, "balance", \[\], "l\.balance"\)\)\)/, 'another module\'s method is planned');
   assert.match(readFileSync(join(tasks.dir, 'model.js'), 'utf8'), /balance\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Ledger\.prototype\.balance\);/);
+});
+
+test('helpers of another module that only return a task\'s result run their planned calls as tasks; passed as values they get values', () => {
+  const tasks = printsAsPlain('helper-forwarders');
+  assert.is(tasks.inWorkers, 22);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // Before, each helper waited at its return: main's maps ran their tasks one after another.
+  assert.match(emitted, /const means = all\.map\(\(s\) => __taskify\.forwardFunction\(helpers_1\.meanOf, /);
+  assert.match(emitted, /\[helpers_1\.meanOf, helpers_1\.firstHalfMean\]\.map\(\(f\) => f\(all\[0\]\)/, 'passed as values: plain calls');
+  assert.match(readFileSync(join(tasks.dir, 'helpers.js'), 'utf8'), /function meanOf\(s\) \{ const __taskify_claimed = __taskify\.claimForward\(meanOf\);/);
 });
 
 test('arrays of primitives spread into a rest parameter are passed by value: the calls are tasks', () => {

@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import { INSTALL, unusableTypeScript } from './version-check';
 import { emitsEsm, programTasks, type ProgramTasks } from './program-tasks';
+import { mayForward } from './rewrite/may-forward';
 import { mayResume } from './rewrite/resumptions';
 import { calledFunction, symbolOf } from './analysis/context';
 import { taskNamed } from './rewrite/file-facts';
@@ -81,7 +82,8 @@ function callsTask(found: ProgramTasks, source: ts.SourceFile): boolean {
   if (tasks.size === 0) return false;
   return censusOf(ctx, source).calls.some((node) => {
     const fn = calledFunction(ctx, node);
-    if (fn && tasks.has(fn)) return true;
+    // (A forwarder of another file's: rewrite/forwarders.ts.)
+    if (fn && (tasks.has(fn) || (fn.getSourceFile() !== source && mayForward(ctx, tasks, fn)))) return true;
     // `parts.map(total)`, `parts.map(K.total)` (mapped-tasks.ts)
     const [only] = node.arguments;
     const named = only && (ctx.ts.isIdentifier(only) ? only : ctx.ts.isPropertyAccessExpression(only) ? only.name : undefined);

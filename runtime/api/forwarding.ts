@@ -1,10 +1,10 @@
 /**
- * Method forwarders (transformer/rewrite/forwarders.ts): a method of the program that only returns a task's result
- * (`total() { return sum(this.xs) }`) hands its caller the task's Future, but only at a call the plugin planned for
- * it. Which method a call runs is known only when it runs (a subclass may override it, another module may call it,
- * an object of another class may stand where the type says this one), so the planned call names the method it
- * expects and the method claims the call when it is that one: claimed, it returns the Future; called any other way,
- * it waits and returns the value, as the plain method did.
+ * Forwarders that claim their calls (transformer/rewrite/forwarders.ts): a method of the program that only returns a
+ * task's result (`total() { return sum(this.xs) }`), or such a function other modules call, hands its caller the
+ * task's Future, but only at a call the plugin planned for it. Which function a call runs is known only when it runs
+ * (a subclass may override a method, another module may call it, an object of another class may stand where the
+ * type says this one), so the planned call names the function it runs and the function claims the call when it is
+ * that one: claimed, it returns the Future; called any other way, it waits and returns the value, as the plain one did.
  *
  * The claim is taken as the method starts (before it evaluates anything that could call other code) and is the
  * function object itself, so an override calling `super.total()`, or any other call made meanwhile, never takes it.
@@ -23,6 +23,17 @@ export function forwardCall(receiver: Record<string, (...args: unknown[]) => unk
   expected = method;
   try {
     return method.apply(receiver, args);
+  } finally {
+    expected = undefined;
+  }
+}
+
+/** A planned call `fn(...args)` of a function forwarder: run it, letting the function claim the call. */
+export function forwardFunction(fn: (...args: unknown[]) => unknown, args: unknown[], written: string): unknown {
+  if (typeof fn !== 'function') throw new TypeError(`${written} is not a function`);
+  expected = fn;
+  try {
+    return fn(...args);
   } finally {
     expected = undefined;
   }

@@ -55,8 +55,12 @@ export interface TaskInfo {
   readonly quiet?: boolean;
   /** Not a task: a program function that returns these tasks' Futures (rewrite/forwarders.ts); its calls stay calls. */
   readonly forwards?: readonly string[];
-  /** A forwarder that is a class's method: its calls run through the runtime, which lets it claim them (api/forwarding.ts). */
-  readonly forwardingMethod?: { readonly className: string; readonly isStatic: boolean };
+  /**
+   * A forwarder whose calls no plan sees all of (a class's method, a function other modules call or that is passed
+   * on): its planned calls run through the runtime, and it claims them (api/forwarding.ts). `self`: how its own body
+   * names it (`Part.prototype.total`, `sumOf`).
+   */
+  readonly claims?: { readonly self: readonly string[]; readonly method: boolean };
 }
 
 /** A module-level `const` object, named by a key the same in every thread: its file (relative) and name. */

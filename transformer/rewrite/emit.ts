@@ -16,6 +16,7 @@ import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
 import { onlyFillsModuleState } from './module-init';
 import { finishesOwnClass } from './class-setup';
+import { forwarderEmitter } from './emit-forwarders';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -31,8 +32,6 @@ export interface EmitOptions {
 }
 
 const RUNTIME = '__taskify';
-/** In a method forwarder: whether this call is one the plan made for it (runtime/api/forwarding.ts). */
-const CLAIMED = '__taskify_claimed';
 
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
@@ -121,29 +120,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return replaceBody(ts, f, visited, body);
   };
 
-  /** `receiver.method(…args)` of a method forwarder, as the runtime runs it: `forwardCall(receiver, 'method', [args], 'receiver.method')`. */
-  const forwardCall = (call: ts.CallExpression, args: ts.Expression[]): ts.Expression => {
-    const callee = call.expression as ts.PropertyAccessExpression;
-    return runtime('forwardCall', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), f.createArrayLiteralExpression(args),
-      f.createStringLiteral(callee.getText())]);
-  };
-  /** Method forwarders whose returned task calls hand on the Future when claimed: they claim the call first. */
-  const claimingMethods = new Set<ts.Node>();
-  for (const call of plan.handedOn) {
-    let n: ts.Node = call;
-    while (!ts.isMethodDeclaration(n)) n = n.parent;
-    claimingMethods.add(n);
-  }
-  /** `const __taskify_claimed = __taskify.claimForward(C.prototype.m);` before the method's body (`C.m` if static). */
-  const claiming = (method: ts.MethodDeclaration): ts.Node => {
-    const visited = ts.visitEachChild(method, visit, context) as ts.MethodDeclaration;
-    const owner = f.createIdentifier((method.parent as ts.ClassDeclaration).name!.text);
-    const isStatic = method.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
-    const self = f.createPropertyAccessExpression(isStatic ? owner : f.createPropertyAccessExpression(owner, 'prototype'), (method.name as ts.Identifier).text);
-    const claim = f.createVariableStatement(undefined, f.createVariableDeclarationList(
-      [f.createVariableDeclaration(CLAIMED, undefined, undefined, runtime('claimForward', [self]))], ts.NodeFlags.Const));
-    return replaceBody(ts, f, visited, f.updateBlock(visited.body!, [claim, ...visited.body!.statements]));
-  };
+  const forwarders = forwarderEmitter({ ts, f, plan, runtime, visit: (node) => visit(node), context });
 
   const failureChecks = failureCheckEmitter(ts, f, plan.failureChecks, runtime, () => marks++);
   const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node) });
@@ -180,7 +157,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
       return replaceBody(ts, f, fn, body);
     }
-    if (ts.isMethodDeclaration(node) && claimingMethods.has(node) && node.body) return claiming(node);
+    const claimed = forwarders.claiming(node);
+    if (claimed) return claimed;
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
     if (isFunctionLike(ctx, node) && plan.failureChecks.has(node as FunctionLike) && node.body) {
       const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration;
@@ -201,10 +179,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const labels = task.forwards ? undefined : dataLabels(ctx, node);
       // A forwarder's call is the program's own call: its body submits the task and returns the Future (a method's,
       // run by the runtime, which lets the method claim it: api/forwarding.ts).
-      const submission = task.forwardingMethod ? forwardCall(node, args)
+      const submission = task.claims ? forwarders.plannedCall(node, task.claims, args)
         : task.forwards ? f.updateCallExpression(node, ts.visitNode(node.expression, visit) as ts.Expression, node.typeArguments, args) : runtime(plan.fenced.has(node) ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
         ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
-      if (plan.handedOn.has(node)) return runtime('handOn', [f.createIdentifier(CLAIMED), submission]);
+      if (plan.handedOn.has(node)) return forwarders.handOn(submission);
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.
       if (returned !== undefined) {

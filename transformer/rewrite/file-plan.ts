@@ -66,8 +66,11 @@ export interface FilePlan {
   settles: ReadonlySet<ts.Statement>;
   /** Tasks of this file's calls that read or change files, where some task changes them (lasting-effects.ts taskFileAccess). */
   readonly fileAccess: Map<TaskInfo, 'reads' | 'changes'>;
-  /** `return sum(this.xs)` in a method forwarder: the Future for a call the method claimed, else the value (forwarders.ts). */
-  readonly handedOn: Set<ts.CallExpression>;
+  /**
+   * `return sum(this.xs)` in a forwarder that claims its calls: the Future for a call it claimed, else the value; with
+   * how its body names the forwarder (forwarders.ts).
+   */
+  readonly handedOn: Map<ts.CallExpression, readonly string[]>;
 }
 
 export function emptyFilePlan(): FilePlan {
@@ -75,6 +78,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(),
   };
 }

@@ -26,7 +26,8 @@
  * (runtime/api/forwarding.ts); claimed, it returns the Future, called any other way it waits and returns the value.
  * Its body only returns task calls (no task call as a statement, whose writes an unplanned caller would not wait
  * for), and its tasks only read what they are given. Its class may be another module's: the method's own file emits
- * the claim, and a call is planned in any file.
+ * the claim, and a call is planned in any file. So it is for a function exported, called from another module or
+ * handed on as a value (`export function meanOf(s) { return mean(s.values) }`).
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
@@ -63,10 +64,11 @@ export class Forwarders {
    */
   plannable(call: ts.CallExpression, task: TaskInfo): boolean {
     const { ts } = this.ctx;
-    if (!task.forwardingMethod) return true;
+    if (!task.claims) return true;
     const callee = call.expression;
-    return ts.isPropertyAccessExpression(callee) && !call.questionDotToken && !callee.questionDotToken &&
-      callee.expression.kind !== ts.SyntaxKind.SuperKeyword && !call.arguments.some((arg) => ts.isSpreadElement(arg));
+    if (call.questionDotToken || call.arguments.some((arg) => ts.isSpreadElement(arg))) return false;
+    if (!task.claims.method) return true;
+    return ts.isPropertyAccessExpression(callee) && !callee.questionDotToken && callee.expression.kind !== ts.SyntaxKind.SuperKeyword;
   }
 
   /** The task stands for a forwarder (demoted or not). */
@@ -78,7 +80,8 @@ export class Forwarders {
    * the file anew).
    */
   demote(call: ts.CallExpression, task: TaskInfo): void {
-    if (this.isForwarder(task)) this.demoted.add(task.fn);
+    // (One that claims its calls stays one: a call kept direct is an unplanned call, which gets the value.)
+    if (this.isForwarder(task) && !task.claims) this.demoted.add(task.fn);
     const holder = enclosingFunction(this.ctx, call);
     if (holder && isFunctionLike(this.ctx, holder) && this.forwardedCalls.has(call) && this.describedAs(holder)) this.demoted.add(holder);
   }
@@ -148,7 +151,8 @@ export class Forwarders {
     if (ts.isMethodDeclaration(fn)) {
       return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined && emitsHere(this.ctx, fn.getSourceFile());
     }
-    if (fn.getSourceFile() !== this.facts.source) return false;
+    // So may a function of another file (claiming: describe).
+    if (fn.getSourceFile() !== this.facts.source && !emitsHere(this.ctx, fn.getSourceFile())) return false;
     if (ts.isFunctionDeclaration(fn)) return fn.name !== undefined;
     return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0;
@@ -158,22 +162,15 @@ export class Forwarders {
     const { ts } = this.ctx;
     if (this.facts.tasks.has(fn) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken) return undefined;
     const method = ts.isMethodDeclaration(fn) ? fn : undefined;
-    // Exported in any form (`export function`, `export const`, `export { sumOf }`, default): other modules call it
-    // too, and would get the Future. (A method's unplanned calls get the value: see the module comment.)
-    if (!method && exportedName(this.ctx, fn) !== undefined) return undefined;
-    const name = ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
-    const symbol = method ? undefined : symbolOf(this.ctx, name);
-    if (!symbol && !method) return undefined;
-    for (const ref of symbol ? this.facts.references(symbol) : []) {
-      if (isDeclarationName(ts, ref)) continue;
-      const call = ref.parent;
-      if (!ts.isCallExpression(call) || call.expression !== ref || call.questionDotToken || (ref.pos >= fn.pos && ref.end <= fn.end)) return undefined;
-      if (call.arguments.some((arg) => ts.isSpreadElement(arg))) return undefined;
-    }
+    const name = method ? undefined : ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
+    // A function of this file, not exported in any form (`export function`, `export const`, `export { sumOf }`,
+    // default) and only ever called by name here, returns the Future to every caller; any other claims its planned
+    // calls (the module comment), as a method does.
+    const claims = method !== undefined || !this.calledOnlyHere(fn, name!);
     if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
-    const forwarded = this.forwardedTasks(fn, method !== undefined);
+    const forwarded = this.forwardedTasks(fn, claims);
     if (!forwarded || forwarded.length === 0) return undefined;
-    if (method && forwarded.some((task) => task.params.some((p) => p.direction !== 'in'))) return undefined;
+    if (claims && forwarded.some((task) => task.params.some((p) => p.direction !== 'in'))) return undefined;
     const params = forwarderParams(this.ctx, this.summaries, fn);
     // A parameter holding objects whose parts its tasks write (`scale(rows[1], 3)`): the caller would follow the
     // holder, not the part a task writes, and read it stale.
@@ -182,12 +179,26 @@ export class Forwarders {
     return {
       name: functionName(this.ctx, fn), fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1,
       params, options: {}, forwards: forwarded.map((task) => task.name),
-      ...(method ? { forwardingMethod: { className: (method.parent as ts.ClassDeclaration).name!.text, isStatic: isStatic(ts, method) } } : {}),
+      ...(claims ? { claims: { self: method ? methodPath(ts, method) : [name!.text], method: method !== undefined } } : {}),
       // Reorderable (split loops and batches run it ahead of the statements before its use) only when it reads
       // nothing but its own parameters and names: a `let` or a module object the loop sets first would be read early
       // (a method reads its object, which statements before may change).
       ...(!method && forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) ? { quiet: true } : {}),
     };
+  }
+
+  /** A function of this file, exported in no form, whose every reference here is a plain call by name (outside it). */
+  private calledOnlyHere(fn: FunctionLike, name: ts.Identifier): boolean {
+    const { ts } = this.ctx;
+    if (fn.getSourceFile() !== this.facts.source || exportedName(this.ctx, fn) !== undefined) return false;
+    const symbol = symbolOf(this.ctx, name);
+    if (!symbol) return false;
+    return this.facts.references(symbol).every((ref) => {
+      if (isDeclarationName(ts, ref)) return true;
+      const call = ref.parent;
+      return ts.isCallExpression(call) && call.expression === ref && !call.questionDotToken && !(ref.pos >= fn.pos && ref.end <= fn.end) &&
+        !call.arguments.some((arg) => ts.isSpreadElement(arg));
+    });
   }
 
   /**
@@ -284,6 +295,9 @@ function emitsHere(ctx: AnalysisContext, file: ts.SourceFile): boolean {
   return !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
 }
 
-function isStatic(t: typeof ts, method: ts.MethodDeclaration): boolean {
-  return method.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false;
+/** How a method's body names it: `Part.prototype.total`, or `Part.sumOf` when static. */
+function methodPath(t: typeof ts, method: ts.MethodDeclaration): string[] {
+  const isStatic = method.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false;
+  const owner = (method.parent as ts.ClassDeclaration).name!.text;
+  return [owner, ...(isStatic ? [] : ['prototype']), (method.name as ts.Identifier).text];
 }

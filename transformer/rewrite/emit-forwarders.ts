@@ -1,0 +1,67 @@
+/**
+ * Emitting forwarders that claim their calls (forwarders.ts, runtime/api/forwarding.ts): a planned call runs through
+ * the runtime (`forwardCall(receiver, 'total', [args], 'p.total')` for a method, `forwardFunction(meanOf, [args],
+ * 'meanOf')` for a function), and the forwarder's body first claims the call (`const __taskify_claimed =
+ * __taskify.claimForward(Part.prototype.total)`), then returns `handOn(__taskify_claimed, submission)`: the Future
+ * for a claimed call, the value for any other.
+ */
+import type * as ts from 'typescript';
+import type { FilePlan } from './file-plan';
+import type { TaskInfo } from '../analysis/discover';
+import { replaceBody } from './replace-body';
+
+/** In a forwarder that claims its calls: whether this call is one the plan made for it. */
+const CLAIMED = '__taskify_claimed';
+
+export interface ForwarderEmitInput {
+  readonly ts: typeof ts;
+  readonly f: ts.NodeFactory;
+  readonly plan: FilePlan;
+  readonly runtime: (name: string, args: ts.Expression[]) => ts.Expression;
+  readonly visit: (node: ts.Node) => ts.Node;
+  readonly context: ts.TransformationContext;
+}
+
+export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: ForwarderEmitInput) {
+  // The forwarders of this file whose returned task calls hand on the Future when claimed, with how each names itself.
+  const claimingFunctions = new Map<ts.Node, readonly string[]>();
+  for (const [call, self] of plan.handedOn) {
+    let n: ts.Node = call;
+    while (!(ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n))) n = n.parent;
+    claimingFunctions.set(n, self);
+  }
+  const path = (names: readonly string[]): ts.Expression =>
+    names.slice(1).reduce<ts.Expression>((e, name) => f.createPropertyAccessExpression(e, name), f.createIdentifier(names[0]));
+
+  return {
+    /** A planned call of a claiming forwarder, as the runtime runs it. */
+    plannedCall(call: ts.CallExpression, claims: NonNullable<TaskInfo['claims']>, args: ts.Expression[]): ts.Expression {
+      const list = f.createArrayLiteralExpression(args);
+      const text = f.createStringLiteral(call.expression.getText());
+      if (claims.method) {
+        const callee = call.expression as ts.PropertyAccessExpression;
+        return runtime('forwardCall', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), list, text]);
+      }
+      return runtime('forwardFunction', [ts.visitNode(call.expression, visit) as ts.Expression, list, text]);
+    },
+
+    /** The returned submission of a claiming forwarder. */
+    handOn(submission: ts.Expression): ts.Expression { return runtime('handOn', [f.createIdentifier(CLAIMED), submission]); },
+
+    /** A claiming forwarder, its body first claiming the call; undefined for any other node. */
+    claiming(node: ts.Node): ts.Node | undefined {
+      const self = claimingFunctions.get(node);
+      if (!self || !isFunctionLikeWithBody(ts, node)) return undefined;
+      const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+      const claim = f.createVariableStatement(undefined, f.createVariableDeclarationList(
+        [f.createVariableDeclaration(CLAIMED, undefined, undefined, runtime('claimForward', [path(self)]))], ts.NodeFlags.Const));
+      const body = visited.body;
+      const statements = ts.isBlock(body) ? [...body.statements] : [f.createReturnStatement(body)];
+      return replaceBody(ts, f, visited, ts.isBlock(body) ? f.updateBlock(body, [claim, ...statements]) : f.createBlock([claim, ...statements], true));
+    },
+  };
+}
+
+function isFunctionLikeWithBody(t: typeof ts, node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (t.isMethodDeclaration(node) || t.isFunctionDeclaration(node) || t.isArrowFunction(node) || t.isFunctionExpression(node)) && node.body !== undefined;
+}
