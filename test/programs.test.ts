@@ -90,7 +90,7 @@ test('methods that hand out a part or a live view of a followed object (Map#get,
 
 test('a task used at once in a map/filter/reduce callback is submitted for every element first, then each value used', () => {
   const tasks = printsAsPlain('split-callbacks');
-  assert.is(tasks.inWorkers, 82);
+  assert.is(tasks.inWorkers, 86);
   const emitted = readFileSync(join(build('split-callbacks', true, 'commonjs'), 'main.js'), 'utf8');
   assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 12,
     'max, template, filter, reduce, a property chain, both, the failing pair, the scaled max, named, shifted, spreads and kept are split');

@@ -13,6 +13,7 @@ import type { AliasGroups } from './aliases';
 import { isArgumentOf, isAssignedTo, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 import { isPrint } from './only-reads';
 import { isReadingStringify } from './json-reads';
+import { isLibrary } from './library-uses';
 
 /** The array `id` names can hold Futures until its elements are needed (see above). */
 export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identifier, isFuture: (symbol: ts.Symbol) => boolean): boolean {
@@ -72,7 +73,8 @@ export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean 
       COPYING_COLLECTIONS.has(call.expression.text) && isLibraryGlobal(ctx, call.expression);
   }
   // `docs.map((d) => count(d)).reduce(…)`: a method of the new array, called once every element is there (np22's r19).
-  if (ts.isPropertyAccessExpression(call) && call.expression === outer && !call.questionDotToken && ts.isCallExpression(call.parent) && call.parent.expression === call) return true;
+  if (ts.isPropertyAccessExpression(call) && call.expression === outer && !call.questionDotToken && ts.isCallExpression(call.parent) &&
+    call.parent.expression === call) return isLibrary(ctx, call);
   if (ts.isCallExpression(call) && call.arguments.includes(outer) && qualifiedName(ts, call.expression) === 'Object.fromEntries') {
     return isLibraryGlobal(ctx, (call.expression as ts.PropertyAccessExpression).expression);
   }
@@ -113,8 +115,10 @@ export function mapCallOf(facts: FileFacts, node: ts.Node): ts.CallExpression | 
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
   const call = fn.parent;
+  // (The language's arrays' map: a program's `Stream.map(f)` may run f later, or never: np22's 45-java-streams.)
   if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {
-    return call;
+    const type = facts.ctx.checker.getTypeAtLocation(call.expression.expression);
+    return (facts.ctx.checker.isArrayType(type) || facts.ctx.checker.isTupleType(type)) && isLibrary(facts.ctx, call.expression) ? call : undefined;
   }
   // Array.from({ length: n }, (_, i) => task(i)): a new array of the callback's results, like map.
   if (ts.isCallExpression(call) && qualifiedName(ts, call.expression) === 'Array.from' && call.arguments[1] === fn) return call;

@@ -42,3 +42,10 @@ const draw = () => ++drawn;
 console.log('drawn', rows.map((r) => { const k = draw(); return score([...r, k]); }).join(','));
 // A map chained into another of its array's methods (np22's r19): every element submitted, then the chain runs.
 console.log('chained', rows.map((r) => score(r)).reduce((a, b) => a + b, 0).toFixed(3), rows.map((r) => score(r)).sort((a, b) => b - a)[0].toFixed(3));
+// A program's own `map` (a lazy stream, np22's 45-java-streams) is no array's: its callbacks run when it says.
+class Lazy<T> {
+  constructor(private readonly xs: unknown[], private readonly fns: ((x: any) => any)[] = []) {}
+  map<R>(f: (x: T) => R): Lazy<R> { return new Lazy<R>(this.xs, [...this.fns, f]); }
+  list(): T[] { return this.fns.reduce((xs, f) => xs.map(f), this.xs) as T[]; }
+}
+console.log('lazy', new Lazy<number[]>(rows).map((r) => score(r)).list().map((v) => v.toFixed(3)).join(','));
