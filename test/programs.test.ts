@@ -96,7 +96,9 @@ test('a task used at once in a map/filter/reduce callback is submitted for every
     'max, template, filter, reduce, a property chain, both, the failing pair, the scaled max, named, shifted, spreads and kept are split');
   assert.match(emitted, /\{ const \{ max, mean \} = __taskify\.waitOn\(__taskify\.reached\(result_\d+\)\);/, 'a value taken apart by a pattern');
   assert.match(emitted, /eachThen\(rows, "map", r => \{ const k = r\.length \* 2; return __taskify\.submit\(/, 'a constant the call names is computed in the submission half too');
-  assert.match(emitted, /const k = draw\(\); return __taskify\.waitOn\(__taskify\.submit\(/, 'a constant from a call of the program\'s keeps the calls one at a time');
+  // (A constant from a call of the program's is not computed ahead: the map, joined at once, runs each callback in
+  // the plain order and waits for the array after the last.)
+  assert.match(emitted, /__taskify\.waitAll\(rows\.map\(\(r\) => \{ const k = draw\(\); return __taskify\.submit\(/, 'a constant from a call of the program\'s stays in its callback');
   assert.match(emitted, /'scaled', __taskify\.waitAll\(rows\.map\(/, 'a map printed whole submits every call, then waits for the array');
   assert.match(emitted, /'chained', __taskify\.waitAll\(rows\.map\([^\n]*\)\)\.reduce\(/, 'a map chained into reduce submits every call first');
   assert.is(emitted.match(/__taskify\.several\(/g)?.length, 2, 'two task calls in one callback are submitted together for each element');
@@ -164,8 +166,8 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   assert.match(emitted, /__taskify\.eachThen\(\[0, 1, 2\], "forEach", k => __taskify\.submit\(__taskify_span_\d+, \[weights\.get\(k\), 40 \+ k\]/,
     'an argument looked up in a Map is computed in the submission half');
   assert.match(emitted, /shifted\.set\(k, __taskify\.waitOn\(__taskify\.submit\(/, 'a loop changing the Map after each store keeps the plain order');
-  assert.match(emitted, /eachThen\(Array\.from\(\{ length: 4 \}\), "map", \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
-    'Array.from with a callback is split, its argument computed from the index');
+  assert.match(emitted, /__taskify\.waitAll\(Array\.from\(\{ length: 4 \}, \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
+    'Array.from with a callback, joined at once: every call submitted, then the array waited for');
   assert.match(emitted, /eachThen\(Array\.from\(new Set\(\[0, 2, 0\]\)\), "map"/, 'also over a Set');
   assert.match(emitted, /eachThen\(pairs, "map", p => __taskify\.submit\(__taskify_span_\d+, \[\.\.\.p\]/, 'a tuple of numbers spread into the parameters');
 });

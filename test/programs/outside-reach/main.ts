@@ -15,7 +15,8 @@ const recs = [{ x: 1, y: 2 }, { x: 3, y: 4 }];
 console.log('records', recs.map(({ x, y: why }) => sq(x * why)).join(' '));
 console.log('entries', Object.entries({ u: 1, w: 2, z: 3 }).map(([k, n]) => `${k}=${sq(n)}`).join(' '));
 console.log('sum', pairs.reduce((s, [a, b]) => s + sq(a * b), 0));
-// A getter read by the pattern, or a default, would run twice: these stay one at a time.
+// A getter read by the pattern, or a default, would run twice in a split callback: joined at once, each map runs its
+// callbacks in the plain order and waits for the array after the last.
 console.log('getter', [new Probe(1), new Probe(2)].map(({ v }) => sq(v)).join(' '));
 const short: number[][] = [[1], [2, 3]];
 console.log('default', short.map(([a, b = pairs.length]) => sq(a + b)).join(' '));

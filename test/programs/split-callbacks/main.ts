@@ -36,7 +36,8 @@ console.log('spreads', spreads.join(' '));
 const kept: number[] = [];
 rows.forEach((r, i) => { const s = score(r); kept.push(s + i); });
 console.log('kept', kept.join(','));
-// A constant from a call before the task's: the order of those calls is the program's, so one at a time.
+// A constant from a call before the task's: the order of those calls is the program's (the map, joined at once, runs each
+// callback in the plain order, then waits for the array).
 let drawn = 0;
 const draw = () => ++drawn;
 console.log('drawn', rows.map((r) => { const k = draw(); return score([...r, k]); }).join(','));
