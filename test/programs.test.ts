@@ -168,8 +168,8 @@ test('split loops and callbacks that store into containers no task reads (Set, M
   assert.match(emitted, /shifted\.set\(k, __taskify\.waitOn\(__taskify\.submit\(/, 'a loop changing the Map after each store keeps the plain order');
   assert.match(emitted, /__taskify\.waitAll\(Array\.from\(\{ length: 4 \}, \(_, i\) => __taskify\.submit\(__taskify_total_\d+, \[parts\[i \+ 1\]\]/,
     'Array.from with a callback, joined at once: every call submitted, then the array waited for');
-  assert.match(emitted, /eachThen\(Array\.from\(new Set\(\[0, 2, 0\]\)\), "map"/, 'also over a Set');
-  assert.match(emitted, /eachThen\(pairs, "map", p => __taskify\.submit\(__taskify_span_\d+, \[\.\.\.p\]/, 'a tuple of numbers spread into the parameters');
+  assert.match(emitted, /__taskify\.waitAll\(Array\.from\(new Set\(\[0, 2, 0\]\), \(k\) => __taskify\.submit\(/, 'also over a Set');
+  assert.match(emitted, /__taskify\.waitAll\(pairs\.map\(\(p\) => __taskify\.submit\(__taskify_span_\d+, \[\.\.\.p\]/, 'a tuple of numbers spread into the parameters');
 });
 
 test('a task value stored into a field of the walked object (s.m = mean(s.data)): split; a later call reading that field (through a link, a pattern, the whole object) keeps one at a time', () => {
