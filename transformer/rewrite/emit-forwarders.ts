@@ -6,19 +6,15 @@
  * for a claimed call, the value for any other.
  */
 import type * as ts from 'typescript';
-import type { FilePlan } from './file-plan';
+import type { DeferredEnv } from './emit-deferred';
 import type { TaskInfo } from '../analysis/discover';
 import { replaceBody } from './replace-body';
 
 /** In a forwarder that claims its calls: whether this call is one the plan made for it. */
 const CLAIMED = '__taskify_claimed';
 
-export interface ForwarderEmitInput {
-  readonly ts: typeof ts;
-  readonly f: ts.NodeFactory;
-  readonly plan: FilePlan;
-  readonly runtime: (name: string, args: ts.Expression[]) => ts.Expression;
-  readonly visit: (node: ts.Node) => ts.Node;
+/** What emit.ts hands its pieces (emit-deferred.ts), and the transformation's context. */
+export interface ForwarderEmitInput extends DeferredEnv {
   readonly context: ts.TransformationContext;
 }
 
