@@ -89,12 +89,14 @@ export class Forwarders {
   /**
    * A Future may stand for this argument of the call: the callee is a task, or a forwarder whose parameter there only
    * goes on, whole, to its task calls (the submission waits for it). A forwarder that reads the parameter itself
-   * (`a.subarray(…)`, `a.length`) needs the value.
+   * (`a.subarray(…)`, `a.length`) needs the value, and so does one that claims its calls.
    */
   takesFutureAt(call: ts.CallExpression, arg: ts.Node): boolean {
     const fn = calledFunction(this.ctx, call);
     const task = fn && this.of(fn);
     if (!task) return true;
+    // (One that claims its calls may not be what runs (an override, a reassigned binding): it gets values.)
+    if (task.claims) return false;
     let node = arg;
     while (node.parent !== call && node.parent) node = node.parent;
     const index = call.arguments.indexOf(node as ts.Expression);

@@ -11,6 +11,7 @@ class Part {
   constructor(readonly name: string, readonly cells: Float64Array) {}
   total() { return total(this.cells); }
   peakAbove(floor: number) { const f = floor * 2; return peak(this.cells, f); }
+  peakOver(floor: number) { return peak(this.cells, floor); }
   report() { return `${this.name}=${this.total().toFixed(1)}`; }
   static sumOf(a: Float64Array) { return total(a); }
 }
@@ -33,6 +34,12 @@ class Fixed extends Part {
 const mixed: Part[] = [new Part('a', strip(10, 1)), new Doubled('b', strip(10, 1)), new Fixed('c', strip(10, 1))];
 log('2 mixed', ...mixed.map((p) => p.total()));
 log('2 sum', mixed.reduce((s, p) => s + p.total(), 0));
+// An argument that is a task's value reaches whichever method runs: a value, not a Future, even for an override.
+class Floored extends Part {
+  peakOver(floor: number) { return floor * 10; }
+}
+const floors: Part[] = [new Part('f', strip(10, 1)), new Floored('g', strip(10, 1))];
+log('2 floors', ...floors.map((p) => p.peakOver(Part.sumOf(strip(3, 1)))));
 
 // 3: an object of another shape where the type says Part, and the method taken as a value: plain values.
 const lookalike = { name: 'l', cells: strip(3, 1), total: () => -1, peakAbove: (f: number) => f, report: () => 'l', } as unknown as Part;
