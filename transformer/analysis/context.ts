@@ -167,6 +167,11 @@ export function hasPrimitiveElements(ctx: AnalysisContext, expr: ts.Expression):
   return element !== undefined && isPrimitiveType(ctx, element) && elementsAsTyped(ctx, expr);
 }
 
+/** A source file of the program itself: not a declaration file, not a library's (installed under node_modules). */
+export function isOwnSourceFile(ctx: AnalysisContext, file: ts.SourceFile): boolean {
+  return !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
+}
+
 /** `Object`, `Math`, `Reflect`, `console`: a namespace of the standard library, which keeps nothing it is given. */
 export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): boolean {
   // (`out.add`: the member's own declarations, those of Set's `add` in the library.)

@@ -24,7 +24,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
-import { symbolOf } from './context';
+import { isOwnSourceFile, symbolOf } from './context';
 import { isListedNodeDeclaration } from './node-builtins';
 import { behindDeclaration, calledBody, contextOf } from './code-behind';
 import { ownerOf } from './side-programs';
@@ -273,8 +273,7 @@ function isProgramFile(ctx: AnalysisContext, file: ts.SourceFile): boolean {
   let own = known?.get(file);
   if (own === undefined) {
     // (In a side program, its JavaScript is the program: a package's functions calling each other are followed.)
-    own = !file.isDeclarationFile && (ownerOf(file) !== undefined ||
-      (!ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName)));
+    own = (!file.isDeclarationFile && ownerOf(file) !== undefined) || isOwnSourceFile(ctx, file);
     known?.set(file, own);
   }
   return own;

@@ -10,7 +10,7 @@ import { directionOf } from './directions';
 import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
 import { unknownCodeKeepsItInside } from './unknown-escapes';
-import { holdsOnlyPrimitives } from './primitive-shapes';
+import { mayHoldFunction } from './function-holders';
 import type { TaskInfo } from './discover';
 
 /** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
@@ -25,10 +25,11 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
   // A result of a primitive type (`lat(p): number`) is neither the argument nor a function holding it: what only a
   // function value holds (a reduce callback in geolib's getLatitude holding the point, np20/26) stays in the call.
-  // So is a result holding only primitives (`Record<string, number>` of radash's `group(orders, o => o.c)` counted:
-  // np22's r32): no function comes back in it (primitive-shapes.ts).
-  const primitiveResult = returnsPrimitive(ctx, fn);
-  const noFunctionBack = primitiveResult || resultHoldsOnlyPrimitives(ctx, fn);
+  // So is any result no function can sit in (`Record<string, number>` of radash's `group(orders, o => o.c)` counted:
+  // np22's r32): function-holders.ts.
+  const result = resultType(ctx, fn);
+  const primitiveResult = result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
+  const noFunctionBack = result !== undefined && !mayHoldFunction(ctx, result);
   const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? (noFunctionBack ? undefined : summary.params[i]?.inFunction);
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   // Let out only to a function value (never returned itself), where no function comes back: it stays in the call.
@@ -40,16 +41,10 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   };
 }
 
-/** The function's declared or inferred result is a number, string, boolean, bigint, undefined or void. */
-function returnsPrimitive(ctx: AnalysisContext, fn: FunctionLike): boolean {
+/** The function's declared or inferred result type. */
+function resultType(ctx: AnalysisContext, fn: FunctionLike): ts.Type | undefined {
   const signature = ctx.checker.getSignatureFromDeclaration(fn);
-  const result = signature && ctx.checker.getReturnTypeOfSignature(signature);
-  return result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
-}
-
-function resultHoldsOnlyPrimitives(ctx: AnalysisContext, fn: FunctionLike): boolean {
-  const signature = ctx.checker.getSignatureFromDeclaration(fn);
-  return signature !== undefined && holdsOnlyPrimitives(ctx, ctx.checker.getReturnTypeOfSignature(signature));
+  return signature && ctx.checker.getReturnTypeOfSignature(signature);
 }
 
 /** The parameters of a program function that forwards a task's result (rewrite/forwarders.ts), as its calls' task has them. */

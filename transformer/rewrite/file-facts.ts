@@ -89,8 +89,10 @@ export class FileFacts {
   taskOf(call: ts.CallExpression): TaskInfo | undefined {
     const fn = calledFunction(this.ctx, call);
     if (!fn) return undefined;
-    const forwarder = this.tasks.has(fn) ? undefined : this.forwarders.of(fn);
-    return this.tasks.get(fn) ?? (forwarder && this.forwarders.plannable(call, forwarder) ? forwarder : undefined);
+    const task = this.tasks.get(fn);
+    if (task) return task;
+    const forwarder = this.forwarders.of(fn);
+    return forwarder && this.forwarders.plannable(call, forwarder) ? forwarder : undefined;
   }
 
   /**

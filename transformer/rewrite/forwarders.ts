@@ -30,7 +30,7 @@
  * handed on as a value (`export function meanOf(s) { return mean(s.values) }`).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isFunctionLike, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import { exportedName, functionName } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
@@ -151,10 +151,10 @@ export class Forwarders {
     if (!fn.body) return false;
     // A method may be another file's: planned calls claim it wherever they are (the module comment).
     if (ts.isMethodDeclaration(fn)) {
-      return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined && emitsHere(this.ctx, fn.getSourceFile());
+      return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined && isOwnSourceFile(this.ctx, fn.getSourceFile());
     }
     // So may a function of another file (claiming: describe).
-    if (fn.getSourceFile() !== this.facts.source && !emitsHere(this.ctx, fn.getSourceFile())) return false;
+    if (fn.getSourceFile() !== this.facts.source && !isOwnSourceFile(this.ctx, fn.getSourceFile())) return false;
     if (ts.isFunctionDeclaration(fn)) return fn.name !== undefined;
     return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0;
@@ -290,11 +290,6 @@ export class Forwarders {
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
-}
-
-/** A file of the program this build emits (so its methods claim their planned calls), not a library's. */
-function emitsHere(ctx: AnalysisContext, file: ts.SourceFile): boolean {
-  return !file.isDeclarationFile && !ctx.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
 }
 
 /** How a method's body names it: `Part.prototype.total`, or `Part.sumOf` when static. */

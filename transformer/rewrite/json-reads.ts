@@ -10,7 +10,7 @@
  */
 import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';
-import { qualifiedName } from '../analysis/context';
+import { isOwnSourceFile, qualifiedName } from '../analysis/context';
 
 const declaresCodeRunBySerializing = new WeakMap<ts.Program, boolean>();
 
@@ -41,7 +41,7 @@ function programRunsCodeWhenSerialized(facts: FileFacts): boolean {
     else ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) {
-    if (file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file) || /[\\/]node_modules[\\/]/.test(file.fileName)) continue;
+    if (!isOwnSourceFile(ctx, file)) continue;
     if (/toJSON|\bget\b|\bProxy\b/.test(file.text)) visit(file);
   }
   declaresCodeRunBySerializing.set(ctx.program, known);
