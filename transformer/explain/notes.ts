@@ -112,7 +112,9 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
       return;
     } else if (repeating) {
       // An array method's callback is split (split-callbacks.ts) only for a quiet task that reads its arguments.
-      const unsplit = repeating.kind !== 'loop' && !task.quiet ? ` (task ${task.name} may print, so its calls are not reordered for it)`
+      const unsplit = repeating.kind !== 'loop' && !task.quiet ? (task.forwards
+        ? ` (${task.name} forwards task ${task.forwards.join('/')} but is not known to read only its arguments, so its calls are not reordered for it)`
+        : ` (task ${task.name} may print, so its calls are not reordered for it)`)
         : repeating.kind !== 'loop' && task.params.some((p) => p.direction !== 'in') ? ` (task ${task.name} writes an argument, so its calls are not reordered for it)` : '';
       add(call, `the result of \`${snippet(call)}\` is used at once (\`${snippet(wrapper)}\`)${unsplit}, so ${each} waits for its task before the next ` +
         `is submitted: the tasks run one at a time. Submit them all first (\`const results = items.map((x) => ${task.name}(…))\`), then use ` +
@@ -203,7 +205,7 @@ function writtenAtEveryStep({ ctx, plan }: NotesInput, add: Add): void {
 }
 
 /** `const image = assemble(parts)` where parts holds task results: this thread waits for them all, then runs assemble alone. */
-function waitsBeforeFunctions({ ctx, tasks, waits }: NotesInput, add: Add): void {
+function waitsBeforeFunctions({ ctx, plan, tasks, waits }: NotesInput, add: Add): void {
   const { ts } = ctx;
   const said = new Set<ts.CallExpression>();
   for (const wait of waits) {
@@ -212,7 +214,8 @@ function waitsBeforeFunctions({ ctx, tasks, waits }: NotesInput, add: Add): void
     const call = withWrappers(ts, expr).parent;
     if (!isArgumentOf(ts, call, expr) || said.has(call)) continue;
     const fn = calledFunction(ctx, call);
-    if (!fn || tasks.has(fn) || !couldBeTask(ctx, fn) || insideTask(ctx, call, tasks)) continue;
+    // (A forwarder's call is planned: its task runs in a worker.)
+    if (!fn || tasks.has(fn) || plan.submissions.has(call) || !couldBeTask(ctx, fn) || insideTask(ctx, call, tasks)) continue;
     // A function whose result the program goes on with (`const image = assemble(parts)`), not one called for what
     // it does (`show(label, x)` prints): the first kind is work a task could do.
     if (ts.isExpressionStatement(withWrappers(ts, call).parent) || (ctx.checker.getTypeAtLocation(call).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined))) continue;
