@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { claimForward, forwardCall, forwardFunction } from '../runtime/api/forwarding';
+import { claimForward, closeAheadPass, forwardAhead, forwardCall, forwardFunction, madeAtTurn, mayRunAhead, openAheadPass } from '../runtime/api/forwarding';
 
 class Base {
   claimed: boolean[] = [];
@@ -46,6 +46,41 @@ test('a claim is taken once, at the start: a call the forwarder makes meanwhile 
 test('no function where the program called one: the plain call\'s TypeError', () => {
   assert.throws(() => forwardCall({ total: 5 } as never, 'total', [], 'p.total'), (e: Error) => e instanceof TypeError && e.message === 'p.total is not a function');
   assert.throws(() => forwardFunction(undefined as never, [], 'meanOf'), (e: Error) => e instanceof TypeError && e.message === 'meanOf is not a function');
+});
+
+
+test('in a pass submitting ahead, a marked method runs at once; an unmarked one, and every later call of the pass, at its turn', () => {
+  const ran: string[] = [];
+  class Marked { constructor(readonly id: string) {} total(): string { ran.push(this.id); return this.id; } }
+  class Unmarked { constructor(readonly id: string) {} total(): string { ran.push(`unmarked ${this.id}`); return this.id; } }
+  mayRunAhead(Marked.prototype.total);
+  openAheadPass();
+  let results: unknown[];
+  try {
+    results = [new Marked('a'), new Unmarked('b'), new Marked('c'), { total: 4 }].map((o) => forwardAhead(o as never, 'total', [], 'o.total'));
+  } finally {
+    closeAheadPass();
+  }
+  assert.equal(ran, ['a'], 'only the marked method before the first unmarked one ran ahead');
+  assert.is(madeAtTurn(results[0]), 'a');
+  assert.is(madeAtTurn(results[1]), 'b');
+  assert.is(madeAtTurn(results[2]), 'c');
+  assert.equal(ran, ['a', 'unmarked b', 'c'], 'the postponed calls run at their turn, in order');
+  assert.throws(() => madeAtTurn(results[3]), /o\.total is not a function/, 'no function: the plain TypeError at its turn');
+  // Outside a pass (inline: each use follows its call), a call is made at once.
+  assert.is(forwardAhead(new Unmarked('d') as never, 'total', [], 'o.total'), 'd');
+});
+
+test('a marked method that throws ahead is made again at its turn, where the plain call threw', () => {
+  let calls = 0;
+  class Failing { total(): never { calls++; throw new RangeError('no data'); } }
+  mayRunAhead(Failing.prototype.total);
+  openAheadPass();
+  const result = forwardAhead(new Failing() as never, 'total', [], 'f.total');
+  closeAheadPass();
+  assert.is(calls, 1);
+  assert.throws(() => madeAtTurn(result), /no data/);
+  assert.is(calls, 2);
 });
 
 test.run();

@@ -467,8 +467,21 @@ test('methods that only hand on a task\'s result run their planned calls as task
   assert.match(emitted, /const totals = parts\.map\(\(p\) => __taskify\.forwardCall\(p, "total", \[\], "p\.total"\)\);/, 'the map gathers Futures');
   assert.match(emitted, /total\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Part\.prototype\.total\);/, 'the method claims planned calls');
   assert.match(emitted, /total\(\) \{ return 2 \* super\.total\(\); \}/, 'super calls stay plain calls');
-  assert.match(emitted, /ledgers\.map\(\(l\) => __taskify\.waitOn\(__taskify\.forwardCall\(l, "balance", \[\], "l\.balance"\)\)\)/, 'another module\'s method is planned');
-  assert.match(readFileSync(join(tasks.dir, 'model.js'), 'utf8'), /balance\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Ledger\.prototype\.balance\);/);
+  assert.match(emitted, /__taskify\.eachThen\(ledgers, "map", l => __taskify\.forwardAhead\(l, "balance", \[\], "l\.balance"\)/, 'another module\'s method is planned');
+  const model = readFileSync(join(tasks.dir, 'model.js'), 'utf8');
+  assert.match(model, /balance\(\) \{ const __taskify_claimed = __taskify\.claimForward\(Ledger\.prototype\.balance\);/);
+  assert.match(model, /static \{ __taskify\.mayRunAhead\(this\.prototype\.balance\); \}/, 'its own module marks it to run ahead');
+});
+
+test('methods that only hand on a task\'s result run ahead in split loops and callbacks; an override, a look-alike or a getter waits for its turn', () => {
+  const tasks = printsAsPlain('ahead-methods');
+  assert.ok(tasks.inWorkers >= 24, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // Before, `sums.set(p.name, p.sum())` waited for each part's sum before the next part's was submitted.
+  assert.match(emitted, /results_\d+\.push\(__taskify\.forwardAhead\(p, "sum", \[\], "p\.sum"\)\)/, 'the loop submits every part first');
+  assert.match(emitted, /__taskify\.eachThen\(mixed, "map", p => __taskify\.forwardAhead\(p, "sum", \[\], "p\.sum"\)/, 'so does the map');
+  assert.match(emitted, /c \+= __taskify\.waitOn\(__taskify\.forwardCall\(x, "sum", \[\], "x\.sum"\)\)/, 'a method reading a getter runs at its turn');
+  assert.match(readFileSync(join(tasks.dir, 'shapes.js'), 'utf8'), /static \{ __taskify\.mayRunAhead\(this\.prototype\.sum, this\.prototype\.times\); \}/);
 });
 
 test('helpers of another module that only return a task\'s result run their planned calls as tasks; passed as values they get values', () => {

@@ -9,6 +9,7 @@ import { current, peek } from './lifecycle';
 import { Future } from './future';
 import { programClock } from './program-clock';
 import { submittingAhead } from './inline';
+import { closeAheadPass, madeAtTurn, openAheadPass } from './forwarding';
 
 /** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
 class FailedAtOnce { constructor(readonly error: unknown) {} }
@@ -29,7 +30,13 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
   if (array.length === 0 || current().kind !== 'pool') {
     return apply((x, i, a) => { try { return submit(x, i, a); } catch (error) { return new FailedAtOnce(error); } });
   }
-  const results = array.map(submit);
+  openAheadPass();
+  let results: unknown[];
+  try {
+    results = array.map(submit);
+  } finally {
+    closeAheadPass();
+  }
   rewindTo(results.flatMap(callsOf));
   try {
     return apply((_x, i) => results[i]);
@@ -68,8 +75,10 @@ export function several(...submissions: (() => unknown)[]): unknown[] {
  * Code moved after later submissions (the use half of a split callback or loop) has reached the call whose result is
  * `value`: main's output from here on sits after that call in the plain program's order (output/program-order.ts).
  */
-export function reached<T>(value: T): T {
-  if (value instanceof FailedAtOnce) throw value.error;
+export function reached<T>(result: T): T {
+  if (result instanceof FailedAtOnce) throw result.error;
+  // (A method call the pass postponed, runtime/api/forwarding.ts forwardAhead: made here, its turn.)
+  const value = madeAtTurn(result) as T;
   const a = peek();
   if (value instanceof Future && a?.kind === 'pool') a.runtime.reached(value);
   return value;
@@ -79,11 +88,12 @@ export function reached<T>(value: T): T {
  * A split loop's first pass starts: its calls are submitted ahead of the plain program's order, so inline
  * (TASKIFY_WORKERS=0) a failing call must not throw at once: its pass's use throws it (runtime/api/inline.ts).
  */
-export function ahead(): void { submittingAhead.depth++; }
+export function ahead(): void { submittingAhead.depth++; openAheadPass(); }
 
 /** The second pass, which uses those calls' results, starts (their results: `results`). */
 export function inOrder(results: readonly unknown[]): void {
   submittingAhead.depth = Math.max(0, submittingAhead.depth - 1);
+  closeAheadPass();
   rewindTo(results);
 }
 

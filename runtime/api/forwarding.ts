@@ -45,3 +45,55 @@ export function claimForward(self: unknown): boolean {
   expected = undefined;
   return claimed;
 }
+
+/**
+ * Running a method forwarder ahead of its turn. A split loop or callback (transformer/rewrite/split-loops.ts,
+ * split-callbacks.ts) submits every pass's calls before the first value is used; for a method that is sound only when
+ * the function the call reaches is the forwarder the plugin read: it reads nothing but its object's fields and its
+ * arguments, and its tasks only read, so running it earlier changes nothing anyone can see. Its class marks it
+ * (`static { __taskify.mayRunAhead(this.prototype.total) }`). Any other function (an override, a look-alike object's
+ * method, no function at all) is not run ahead: its call is postponed to the plain call's turn, and so is every later
+ * call of the same pass, since what that function does may change what they read.
+ */
+const runsAhead = new WeakSet<object>();
+
+/** Methods that may run ahead of their turn (see above). */
+export function mayRunAhead(...methods: unknown[]): void {
+  for (const method of methods) if (typeof method === 'function') runsAhead.add(method);
+}
+
+/** A planned call not made in the pass that submits ahead: made when the plain program reaches it (madeAtTurn). */
+class Postponed {
+  constructor(readonly receiver: Record<string, (...args: unknown[]) => unknown>, readonly name: string, readonly args: unknown[],
+    readonly written: string) {}
+}
+
+/** The passes submitting ahead now (nested when a pass runs code that splits a loop of its own): whether one postponed a call. */
+const passes: { postponed: boolean }[] = [];
+
+export function openAheadPass(): void { passes.push({ postponed: false }); }
+export function closeAheadPass(): void { passes.pop(); }
+
+/**
+ * A planned method call in a pass that submits ahead: made now when its method may run ahead and no earlier call of
+ * the pass was postponed, else postponed. A call that throws is postponed too: it throws again at its turn, where
+ * the plain call threw. Outside such a pass (inline, each element's use follows its call at once), made now.
+ */
+export function forwardAhead(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[], written: string): unknown {
+  const pass = passes[passes.length - 1];
+  if (!pass) return forwardCall(receiver, name, args, written);
+  if (!pass.postponed && runsAhead.has(receiver[name])) {
+    try {
+      return forwardCall(receiver, name, args, written);
+    } catch {
+      // (Nothing ran but the method's reads: it submits its task last.)
+    }
+  }
+  pass.postponed = true;
+  return new Postponed(receiver, name, args, written);
+}
+
+/** Where the plain program makes a call a pass submitted ahead: a postponed call is made now. */
+export function madeAtTurn(result: unknown): unknown {
+  return result instanceof Postponed ? forwardCall(result.receiver, result.name, result.args, result.written) : result;
+}

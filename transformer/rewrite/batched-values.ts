@@ -55,7 +55,8 @@ function statementExpression(t: typeof ts, call: ts.Node): ts.Expression | undef
 
 function joins(facts: FileFacts, call: ts.CallExpression, root: ts.Expression): boolean {
   const task = facts.taskOf(call);
-  return task !== undefined && isReorderable(task) && evaluatedAlways(facts.ts, call, root) &&
+  // (Not a method forwarder: only a loop's or callback's pass can postpone the call of an override, forwarders.ts.)
+  return task !== undefined && isReorderable(task) && !task.claims?.method && evaluatedAlways(facts.ts, call, root) &&
     call.arguments.every((arg) => isSimpleArgument(facts, arg));
 }
 

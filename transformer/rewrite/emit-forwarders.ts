@@ -26,6 +26,9 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
     while (!(ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n))) n = n.parent;
     claimingFunctions.set(n, self);
   }
+  // Calls a split loop or callback submits ahead of their turn: the runtime runs them then only when they reach a
+  // method marked to run ahead (below), else postpones them (runtime/api/forwarding.ts forwardAhead).
+  const ahead = new Set<ts.Node>([...plan.splitLoops.values(), ...plan.splitCallbacks.values()].flatMap((split) => split.taskCalls));
   const path = (names: readonly string[]): ts.Expression =>
     names.slice(1).reduce<ts.Expression>((e, name) => f.createPropertyAccessExpression(e, name), f.createIdentifier(names[0]));
 
@@ -36,13 +39,35 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
       const text = f.createStringLiteral(call.expression.getText());
       if (claims.method) {
         const callee = call.expression as ts.PropertyAccessExpression;
-        return runtime('forwardCall', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), list, text]);
+        return runtime(ahead.has(call) ? 'forwardAhead' : 'forwardCall', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), list, text]);
       }
       return runtime('forwardFunction', [ts.visitNode(call.expression, visit) as ts.Expression, list, text]);
     },
 
     /** The returned submission of a claiming forwarder. */
     handOn(submission: ts.Expression): ts.Expression { return runtime('handOn', [f.createIdentifier(CLAIMED), submission]); },
+
+    /**
+     * A class with methods that may run ahead of their turn, marking them as it is defined: `static {
+     * __taskify.mayRunAhead(this.prototype.total) }` (a static block, so that a class in any place, a class expression
+     * too, is marked before any of its objects exists); undefined for any other node.
+     */
+    marking(node: ts.Node): ts.Node | undefined {
+      if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node))) return undefined;
+      const methods = node.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && plan.runsAhead.has(m));
+      if (methods.length === 0) return undefined;
+      const visited = ts.visitEachChild(node, visit, context) as ts.ClassDeclaration | ts.ClassExpression;
+      const marks = methods.map((m) => {
+        const isStatic = m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+        const owner = isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype');
+        return f.createPropertyAccessExpression(owner, (m.name as ts.Identifier).text);
+      });
+      const block = f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(runtime('mayRunAhead', marks))], false));
+      const members = [...visited.members, block];
+      return ts.isClassDeclaration(visited)
+        ? f.updateClassDeclaration(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members)
+        : f.updateClassExpression(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members);
+    },
 
     /** A claiming forwarder, its body first claiming the call; undefined for any other node. */
     claiming(node: ts.Node): ts.Node | undefined {

@@ -157,7 +157,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
       return replaceBody(ts, f, fn, body);
     }
-    const claimed = forwarders.claiming(node);
+    const claimed = forwarders.claiming(node) ?? forwarders.marking(node);
     if (claimed) return claimed;
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
     if (isFunctionLike(ctx, node) && plan.failureChecks.has(node as FunctionLike) && node.body) {

@@ -71,6 +71,8 @@ export interface FilePlan {
    * how its body names the forwarder (forwarders.ts).
    */
   readonly handedOn: Map<ts.CallExpression, readonly string[]>;
+  /** This file's method forwarders that may run ahead of their turn: their class marks them (runtime/api/forwarding.ts). */
+  readonly runsAhead: Set<ts.MethodDeclaration>;
 }
 
 export function emptyFilePlan(): FilePlan {
@@ -78,6 +80,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(),
   };
 }

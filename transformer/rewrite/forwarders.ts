@@ -35,6 +35,7 @@ import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import { exportedName, functionName } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
 import type { Summaries } from '../analysis/summaries';
+import { readsNoGetter } from './field-reads';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 
 /** What finding forwarders needs of the file's facts. */
@@ -183,9 +184,11 @@ export class Forwarders {
       params, options: {}, forwards: forwarded.map((task) => task.name),
       ...(claims ? { claims: { self: method ? methodPath(ts, method) : [name!.text], method: method !== undefined } } : {}),
       // Reorderable (split loops and batches run it ahead of the statements before its use) only when it reads
-      // nothing but its own parameters and names: a `let` or a module object the loop sets first would be read early
-      // (a method reads its object, which statements before may change).
-      ...(!method && forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) ? { quiet: true } : {}),
+      // nothing but its own parameters and names (a `let` or a module object the loop sets first would be read early),
+      // and for a method its object's fields, no getter (field-reads.ts; the runtime runs it ahead only when the call
+      // reaches this very function: runtime/api/forwarding.ts forwardAhead).
+      ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) && (!method || readsNoGetter(this.ctx, fn))
+        ? { quiet: true } : {}),
     };
   }
 

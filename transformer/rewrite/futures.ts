@@ -186,7 +186,11 @@ export class FutureFlow {
     // `return total(a)` in a forwarder: the Future is its caller's (forwarders.ts), waited for where the caller needs it
     // (a method's: when the method claimed the call).
     const forwarder = this.facts.forwarders.returnsFrom(call);
-    if (forwarder) { if (forwarder.claims) this.plan.handedOn.set(call, forwarder.claims.self); return; }
+    if (forwarder) {
+      if (forwarder.claims) this.plan.handedOn.set(call, forwarder.claims.self);
+      if (forwarder.claims?.method && forwarder.quiet) this.plan.runsAhead.add(forwarder.fn as ts.MethodDeclaration);
+      return;
+    }
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {

@@ -20,7 +20,7 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { aheadTogether, evaluatedAhead, evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { bindsPlainly, isCollection } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
@@ -79,7 +79,8 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   // The constants before the first call, bound to simple values (`const k = n * 2`), are computed in the submission
   // half too; the calls' arguments may name them, not the later ones.
   const prelude = preludeOf(facts, body.constants, taskCalls);
-  const firstPass = [...taskCalls.flatMap((c) => c.arguments), ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
+  if (!aheadTogether(facts, taskCalls)) return undefined;
+  const firstPass = [...taskCalls.flatMap((c) => evaluatedAhead(facts, c)), ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
   const later = new Set<string>();
   for (const statement of body.constants) if (!prelude.includes(statement)) for (const d of statement.declarationList.declarations) bindsPlainly(facts, d.name, later);
   if (!taskCalls.includes(call) || taskCalls.some((c) => mentionsAny(ts, c, later)) ||
@@ -179,7 +180,7 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
       if (!evaluatedAlways(ts, taskCall, body)) { ok = false; return; }
       // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names,
       // literals, arithmetic on numbers and reads of plain data (only-reads.ts isSimpleArgument), as split loops take.
-      if (!taskCall.arguments.every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
+      if (!evaluatedAhead(facts, taskCall).every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
       return;
     }
     // (A store could change the module state a task reads: its snapshot is taken in the first pass, before it.)

@@ -33,7 +33,7 @@ import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, loopHeader } from './loop-headers';
-import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { aheadTogether, evaluatedAhead, evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 
 /** The loops a split applies to: `for…of`, counting `for`, and `for…in` over a plain object's keys. */
@@ -83,7 +83,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     const statement = bodyStatement(ts, call);
     if (!isReorderable(task) || givesPromise(facts.ctx, task.fn) || task.returnsArgument !== undefined || loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
   }
-  if (taskCalls.length > 1 && skipsBetween(ts, loop, taskCalls)) return undefined;
+  if (taskCalls.length > 1 && (skipsBetween(ts, loop, taskCalls) || !aheadTogether(facts, taskCalls))) return undefined;
   const assigned = assignedIn(ts, loop.statement);
   const header = loopHeader(facts, loop, assigned);
   if (!header) return undefined;
@@ -106,7 +106,8 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     const earlier = declaration && ts.isVariableDeclaration(declaration) ? resultNames.get(declaration) : undefined;
     if (earlier && earlier.end <= id.pos) {
       // Only as a whole argument, where a Future can stand (`segLen([p, { x: c.x }])` needs c's value: tester #18's 25).
-      if (!isWholeArgument(ts, id, taskCalls)) return false;
+      // (Not to a forwarder that claims its calls: it takes values, forwarders.ts takesFutureAt.)
+      if (!isWholeArgument(ts, id, taskCalls.filter((call) => !facts.taskOf(call)!.claims))) return false;
       chained.set(earlier, (declaration as ts.VariableDeclaration).name as ts.Identifier);
       return true;
     }
@@ -117,7 +118,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     if (statement === first) break;
     if (isSimpleConstant(facts, statement, isOuter)) prelude.push(statement);
   }
-  const args = taskCalls.flatMap((call) => [...call.arguments]);
+  const args = taskCalls.flatMap((call) => evaluatedAhead(facts, call));
   if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
