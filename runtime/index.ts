@@ -116,7 +116,7 @@ export function waitOn(x: unknown): unknown {
 export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);
 }
-export { claimForward, forwardAhead, forwardCall, forwardFunction, mayRunAhead } from './api/forwarding';
+export { claimForward, forwardAhead, forwardCall, forwardFunction, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/forwarding';
 
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
 export function written<T>(x: T): T {

@@ -484,6 +484,25 @@ test('methods that only hand on a task\'s result run ahead in split loops and ca
   assert.match(readFileSync(join(tasks.dir, 'shapes.js'), 'utf8'), /static \{ __taskify\.mayRunAhead\(this\.prototype\.sum, this\.prototype\.times\); \}/);
 });
 
+test('helpers building a value around task results are split in halves in loops and callbacks: every pass submits first, values built at their turn', () => {
+  const tasks = printsAsPlain('helper-halves');
+  assert.ok(tasks.inWorkers >= 45, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // Before, `groups.map((xs, i) => analyse(…))` waited inside each call of the helper: one task at a time.
+  assert.match(emitted, /__taskify\.eachThen\(groups, "map", \(xs, i\) => __taskify\.halfAhead\(analyse, \[`g\$\{i\}`, xs\]\), \(result_\d+, xs, i\) => __taskify\.reached\(result_\d+\)\)/);
+  assert.match(emitted, /results_\d+\.push\(__taskify\.halfAhead\(describe, \['d' \+ xs\.length, xs\]\)\)/, 'a loop pass calling a helper that prints is split');
+  assert.match(emitted, /__taskify\.inHalves\(analyse, \(name, xs\) => \{\s*return __taskify\.submit\(/, 'the helper registers its halves where it is declared');
+  assert.match(emitted, /console\.log\(totals, analyse\('once', \[5\]\)\)/, 'any other call is the plain call');
+  assert.match(emitted, /console\.log\('remembered', remember\('r' \+ xs\.length, xs\)\.total, seen\.length\)/, 'a helper that changes state has no halves');
+  // Methods storing results into their objects, declared in another module: their class registers the halves.
+  assert.match(emitted, /results_\d+\.push\(__taskify\.halfAheadMethod\(p, "compute", \[\], "p\.compute"\)\)/);
+  assert.match(emitted, /\n\s*p\.bump\(p\.total\);/, 'an argument reading the field stored: at its turn');
+  assert.match(emitted, /\n\s*l\.compute\(\);/, 'a setter where the result is stored: at its turn');
+  const model = readFileSync(join(tasks.dir, 'model.js'), 'utf8');
+  assert.match(model, /static \{\s*__taskify\.inHalves\(this\.prototype\.compute, function \(\) \{/);
+  assert.match(model, /__taskify\.inHalves\(this\.tally, function \(xs\) \{/, 'a static method\'s halves');
+});
+
 test('helpers of another module that only return a task\'s result run their planned calls as tasks; passed as values they get values', () => {
   const tasks = printsAsPlain('helper-forwarders');
   assert.is(tasks.inWorkers, 22);

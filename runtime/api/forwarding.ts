@@ -64,8 +64,12 @@ export function mayRunAhead(...methods: unknown[]): void {
 
 /** A planned call not made in the pass that submits ahead: made when the plain program reaches it (madeAtTurn). */
 class Postponed {
-  constructor(readonly receiver: Record<string, (...args: unknown[]) => unknown>, readonly name: string, readonly args: unknown[],
-    readonly written: string) {}
+  constructor(readonly make: () => unknown) {}
+}
+
+/** A helper's call made ahead in halves: its submissions are out; the use half builds its value at its turn. */
+class Halved {
+  constructor(readonly use: (submitted: unknown, ...args: unknown[]) => unknown, readonly submitted: unknown, readonly args: unknown[]) {}
 }
 
 /** The passes submitting ahead now (nested when a pass runs code that splits a loop of its own): whether one postponed a call. */
@@ -75,25 +79,67 @@ export function openAheadPass(): void { passes.push({ postponed: false }); }
 export function closeAheadPass(): void { passes.pop(); }
 
 /**
- * A planned method call in a pass that submits ahead: made now when its method may run ahead and no earlier call of
- * the pass was postponed, else postponed. A call that throws is postponed too: it throws again at its turn, where
- * the plain call threw. Outside such a pass (inline, each element's use follows its call at once), made now.
+ * Made ahead, when the pass has postponed nothing yet and `ahead` succeeds; else postponed with every later call of
+ * the pass. A call that throws is postponed too: it throws again at its turn, where the plain call threw (nothing ran
+ * but reads: the submissions come last). Outside a pass (inline, where each use follows its call), made at once.
  */
-export function forwardAhead(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[], written: string): unknown {
+function madeAhead(may: boolean, ahead: () => unknown, atTurn: () => unknown): unknown {
   const pass = passes[passes.length - 1];
-  if (!pass) return forwardCall(receiver, name, args, written);
-  if (!pass.postponed && runsAhead.has(receiver[name])) {
+  if (!pass) return atTurn();
+  if (!pass.postponed && may) {
     try {
-      return forwardCall(receiver, name, args, written);
+      return ahead();
     } catch {
-      // (Nothing ran but the method's reads: it submits its task last.)
+      // (Made again at its turn.)
     }
   }
   pass.postponed = true;
-  return new Postponed(receiver, name, args, written);
+  return new Postponed(atTurn);
 }
 
-/** Where the plain program makes a call a pass submitted ahead: a postponed call is made now. */
+/** A planned method call in a pass that submits ahead: made now when its method may run ahead (see above). */
+export function forwardAhead(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[], written: string): unknown {
+  const call = () => forwardCall(receiver, name, args, written);
+  return madeAhead(runsAhead.has(receiver[name]), call, call);
+}
+
+/**
+ * Helpers split in halves by the plugin (transformer/rewrite/helper-halves.ts): `analyse(name, xs)` returning
+ * `{ name, total: sum(xs) }` submits `sum(xs)` in its first half, builds the record in its second. Registered as the
+ * helper is declared; a binding reaching another function has none.
+ */
+const halvesOf = new WeakMap<object, { submit: (...args: unknown[]) => unknown; use: (submitted: unknown, ...args: unknown[]) => unknown }>();
+
+export function inHalves(fn: (...args: unknown[]) => unknown, submit: (...args: unknown[]) => unknown,
+  use: (submitted: unknown, ...args: unknown[]) => unknown): void {
+  halvesOf.set(fn, { submit, use });
+}
+
+/** A helper's call in a pass that submits ahead: its submission half now when it has halves (see madeAhead). */
+export function halfAhead(fn: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+  const halves = typeof fn === 'function' ? halvesOf.get(fn) : undefined;
+  return madeAhead(halves !== undefined, () => new Halved(halves!.use, halves!.submit(...args), args), () => fn(...args));
+}
+
+/**
+ * A method's call in a pass that submits ahead (`p.compute()`): its submission half now when the method it reaches has
+ * halves (registered by its class), else at its turn, looked up again as the plain call does.
+ */
+export function halfAheadMethod(receiver: Record<string, (...args: unknown[]) => unknown>, name: string, args: unknown[], written: string): unknown {
+  const method = receiver[name];
+  const halves = typeof method === 'function' ? halvesOf.get(method) : undefined;
+  return madeAhead(halves !== undefined,
+    () => new Halved((submitted, ...rest) => halves!.use.call(receiver, submitted, ...rest), halves!.submit.apply(receiver, args), args),
+    () => {
+      const atTurn = receiver[name];
+      if (typeof atTurn !== 'function') throw new TypeError(`${written} is not a function`);
+      return atTurn.apply(receiver, args);
+    });
+}
+
+/** Where the plain program makes a call a pass made ahead: a postponed call is made now, a halved one finished. */
 export function madeAtTurn(result: unknown): unknown {
-  return result instanceof Postponed ? forwardCall(result.receiver, result.name, result.args, result.written) : result;
+  if (result instanceof Postponed) return result.make();
+  if (result instanceof Halved) return result.use(result.submitted, ...result.args);
+  return result;
 }

@@ -8,6 +8,8 @@ import type * as ts from 'typescript';
 import type { FilePlan } from './file-plan';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
+import type { HelperHalves } from './helper-halves';
+import type { TaskInfo } from '../analysis/discover';
 
 export interface DeferredEnv {
   readonly ts: typeof ts;
@@ -16,14 +18,22 @@ export interface DeferredEnv {
   readonly runtime: (name: string, args: ts.Expression[]) => ts.Expression;
   /** emit.ts's visitor. */
   readonly visit: (node: ts.Node) => ts.Node;
+  /** A task call's submission, whatever the plan made of the call, its objects snapshotted afresh (a helper's submission half). */
+  readonly submitAfresh: (call: ts.CallExpression, task: TaskInfo) => ts.Expression;
 }
 
 export interface DeferredUses {
   /** The node's emitted form if it is one of these pieces (or a task call inside one being visited), else undefined. */
   rewrite(node: ts.Node): ts.Node | undefined;
+  /** After the statement declaring a helper with halves: their registration (`__taskify.inHalves(analyse, …)`). */
+  registrationAfter(statement: ts.Node): ts.Statement | undefined;
+  /** In a class with methods that have halves: their registrations, for a static block (emit-forwarders.ts marking). */
+  registrationsIn(node: ts.Node): ts.Statement[];
+  /** The task calls of such helpers (the halves visit them again). */
+  readonly registered: Iterable<ts.Node>;
 }
 
-export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): DeferredUses {
+export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: DeferredEnv): DeferredUses {
   /** Nodes emitted as something else while one piece is visited (a split callback's task call: its result). */
   const replaced = new Map<ts.Node, ts.Expression>();
   /** Pieces being emitted: visited again inside, as what they are. */
@@ -36,8 +46,57 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
    * A deferred call's value where the body uses it: marked as changed when the program stores it (`m.set(k, stats(x))`).
    * `reached` tells the runtime the plain program has made that call here, so main's output from here on sits after it.
    */
-  const valueOf = (call: ts.CallExpression, result: ts.Expression): ts.Expression =>
-    runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [runtime('reached', [result])]);
+  const valueOf = (call: ts.CallExpression, result: ts.Expression): ts.Expression => plan.halved.has(call)
+    // (A helper's call, made ahead in halves: its use half builds the value there, runtime/api/forwarding.ts.)
+    ? runtime('reached', [result])
+    : runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [runtime('reached', [result])]);
+
+  /** A call a split pass makes ahead: its submission, or for a helper with halves its submission half (helper-halves.ts). */
+  const ahead = (call: ts.CallExpression): ts.Expression => {
+    const halves = plan.halved.get(call);
+    if (!halves) return ts.visitNode(call, visit) as ts.Expression;
+    const args = f.createArrayLiteralExpression(call.arguments.map((arg) => ts.visitNode(arg, visit) as ts.Expression));
+    if (!halves.method) return runtime('halfAhead', [ts.visitNode(call.expression, visit) as ts.Expression, args]);
+    // `p.compute()`: the runtime looks the method up, as the plain call does (`halfAheadMethod(p, 'compute', [], 'p.compute')`).
+    const callee = call.expression as ts.PropertyAccessExpression;
+    return runtime('halfAheadMethod', [ts.visitNode(callee.expression, visit) as ts.Expression, f.createStringLiteral(callee.name.text), args,
+      f.createStringLiteral(callee.getText())]);
+  };
+
+  /**
+   * `__taskify.inHalves(analyse, (name, xs) => submit(sum…), (result, name, xs) => ({ name, total: waitOn(reached(result)) }))`:
+   * the helper's leading constants are computed in both halves, as a split callback's are.
+   */
+  const registration = (halves: HelperHalves): ts.Statement => {
+    const params = halves.fn.parameters.map((p) => (p.name as ts.Identifier).text);
+    const prelude = () => halves.prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]);
+    const submissions = halves.taskCalls.map((call, k) => submitAfresh(call, halves.tasks[k]));
+    const single = submissions.length === 1;
+    const submitted = single ? submissions[0] : runtime('several', submissions.map((s) => arrow([], s)));
+    const result = f.createUniqueName('result');
+    halves.taskCalls.forEach((call, k) => replaced.set(call, valueOf(call, single ? result : f.createElementAccessExpression(result, k))));
+    const rest = halves.rest.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]);
+    const value = ts.visitNode(halves.result, visit) as ts.Expression;
+    for (const call of halves.taskCalls) replaced.delete(call);
+    const submitBody = f.createBlock([...prelude(), f.createReturnStatement(submitted)], true);
+    const useBody = f.createBlock([...prelude(), ...rest, f.createReturnStatement(value)], true);
+    if (!halves.method) {
+      return f.createExpressionStatement(runtime('inHalves', [f.createIdentifier(halves.name.text), arrow(params, submitBody), arrow([result, ...params], useBody)]));
+    }
+    // A method's, in a static block of its class: function expressions, whose `this` is the object the runtime calls them on.
+    const fn = (names: readonly (ts.Identifier | string)[], body: ts.Block) => f.createFunctionExpression(undefined, undefined, undefined, undefined,
+      names.map((name) => f.createParameterDeclaration(undefined, undefined, name)), undefined, body);
+    const owner = halves.method.isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype');
+    return f.createExpressionStatement(runtime('inHalves', [f.createPropertyAccessExpression(owner, halves.name.text), fn(params, submitBody),
+      fn([result, ...params], useBody)]));
+  };
+  /** Each helper with halves by the statement declaring it (a method's: its class). */
+  const declaring = new Map<ts.Node, HelperHalves[]>();
+  for (const halves of plan.halvesDeclared) {
+    const fn = halves.fn;
+    const at = halves.method ? fn.parent : ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent.parent;
+    declaring.set(at, [...(declaring.get(at) ?? []), halves]);
+  }
 
   /**
    * `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`;
@@ -50,7 +109,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
       : ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
     // (A pattern `([a, b]) =>` is bound in both passes: split-callbacks.ts says when that runs no code.)
     const params = callback.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ts.visitNode(p.name, visit) as ts.BindingName));
-    const submissions = taskCalls.map((call) => ts.visitNode(call, visit) as ts.Expression);
+    const submissions = taskCalls.map(ahead);
     const result = f.createUniqueName('result');
     const single = taskCalls.length === 1;
     taskCalls.forEach((call, k) => replaced.set(call, valueOf(call, single ? result : f.createElementAccessExpression(result, k))));
@@ -93,7 +152,7 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
     const futures = [...chained].map(([call, name]) => f.createVariableStatement(undefined, f.createVariableDeclarationList(
       [f.createVariableDeclaration(name.text, undefined, undefined, ts.visitNode(call, visit) as ts.Expression)], ts.NodeFlags.Const)));
     const submit = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
-      taskCalls.map((call) => (chained.has(call) ? f.createIdentifier(chained.get(call)!.text) : ts.visitNode(call, visit) as ts.Expression))));
+      taskCalls.map((call) => (chained.has(call) ? f.createIdentifier(chained.get(call)!.text) : ahead(call)))));
     // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
     const push = prelude.length === 0 && futures.length === 0 ? submit
       : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...futures, submit], true);
@@ -137,6 +196,15 @@ export function deferredUses({ ts, f, plan, runtime, visit }: DeferredEnv): Defe
   };
 
   return {
+    registered: [...declaring.values()].flat().flatMap((halves) => halves.taskCalls),
+    registrationAfter(statement) {
+      const halves = declaring.get(statement);
+      return halves && !halves[0].method ? registration(halves[0]) : undefined;
+    },
+    registrationsIn(node) {
+      const halves = declaring.get(node);
+      return halves?.[0].method ? halves.map(registration) : [];
+    },
     rewrite(node) {
       const instead = replaced.get(node);
       if (instead) return instead;

@@ -14,7 +14,7 @@ import { replaceBody } from './replace-body';
 const CLAIMED = '__taskify_claimed';
 
 /** What emit.ts hands its pieces (emit-deferred.ts), and the transformation's context. */
-export interface ForwarderEmitInput extends DeferredEnv {
+export interface ForwarderEmitInput extends Omit<DeferredEnv, 'submitAfresh'> {
   readonly context: ts.TransformationContext;
 }
 
@@ -52,17 +52,19 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
      * __taskify.mayRunAhead(this.prototype.total) }` (a static block, so that a class in any place, a class expression
      * too, is marked before any of its objects exists); undefined for any other node.
      */
-    marking(node: ts.Node): ts.Node | undefined {
+    marking(node: ts.Node, registrations: readonly ts.Statement[]): ts.Node | undefined {
       if (!(ts.isClassDeclaration(node) || ts.isClassExpression(node))) return undefined;
       const methods = node.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && plan.runsAhead.has(m));
-      if (methods.length === 0) return undefined;
+      if (methods.length === 0 && registrations.length === 0) return undefined;
       const visited = ts.visitEachChild(node, visit, context) as ts.ClassDeclaration | ts.ClassExpression;
       const marks = methods.map((m) => {
         const isStatic = m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.StaticKeyword) ?? false;
         const owner = isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype');
         return f.createPropertyAccessExpression(owner, (m.name as ts.Identifier).text);
       });
-      const block = f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(runtime('mayRunAhead', marks))], false));
+      // (And the halves of methods split in two, emit-deferred.ts.)
+      const block = f.createClassStaticBlockDeclaration(f.createBlock([
+        ...(marks.length > 0 ? [f.createExpressionStatement(runtime('mayRunAhead', marks))] : []), ...registrations], registrations.length > 0));
       const members = [...visited.members, block];
       return ts.isClassDeclaration(visited)
         ? f.updateClassDeclaration(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members)

@@ -4,7 +4,7 @@
  * out of the workers that import the module.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isFunctionLike, isPrimitiveNode, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { takenAtLoad } from './load-time-values';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './file-plan';
@@ -123,7 +123,19 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const forwarders = forwarderEmitter({ ts, f, plan, runtime, visit: (node) => visit(node), context });
 
   const failureChecks = failureCheckEmitter(ts, f, plan.failureChecks, runtime, () => marks++);
-  const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node) });
+  /** `__taskify.submit(handle, [args], 'file:line', 'labels')`. */
+  const submit = (call: ts.CallExpression, task: TaskInfo, args: ts.Expression[], fenced = false): ts.Expression => {
+    const labels = dataLabels(ctx, call);
+    return runtime(fenced ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(call)),
+      ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
+  };
+  // (A call no plan made, a helper's submission half: its objects may have changed since any snapshot, helper-halves.ts.)
+  const submitAfresh = (call: ts.CallExpression, task: TaskInfo): ts.Expression =>
+    submit(call, task, call.arguments.map((arg) => {
+      const visited = ts.visitNode(arg, visit) as ts.Expression;
+      return isPrimitiveNode(ctx, arg) ? visited : runtime('maybeWritten', [visited]);
+    }));
+  const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node), submitAfresh });
 
   // Only nodes on the way to something the plan rewrites are visited: the rest of the file is emitted as it is.
   const onTheWay = new Set<ts.Node>();
@@ -132,11 +144,15 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
-    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys()]) for (const target of targets) leadsTo(target);
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(),
+    plan.splitLoops.keys(), plan.halved.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
-    return fences.around(node, rewrite(node)) as ts.Node;
+    const visited = fences.around(node, rewrite(node));
+    // (A helper split in halves registers them right after it is declared: helper-halves.ts.)
+    const registration = deferred.registrationAfter(node);
+    return (registration ? [...[visited].flat(), registration] : visited) as ts.Node;
   };
   /** Checked first when the plan says so (failure-checks.ts), whatever else rewrites the node. */
   const rewrite = (node: ts.Node): ts.Node => {
@@ -157,7 +173,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
       return replaceBody(ts, f, fn, body);
     }
-    const claimed = forwarders.claiming(node) ?? forwarders.marking(node);
+    const claimed = forwarders.claiming(node) ?? forwarders.marking(node, deferred.registrationsIn(node));
     if (claimed) return claimed;
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
     if (isFunctionLike(ctx, node) && plan.failureChecks.has(node as FunctionLike) && node.body) {
@@ -176,12 +192,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         const visited = ts.visitNode(arg, visit) as ts.Expression;
         return plan.freshSnapshots.has(arg) ? runtime('maybeWritten', [visited]) : visited;
       });
-      const labels = task.forwards ? undefined : dataLabels(ctx, node);
       // A forwarder's call is the program's own call: its body submits the task and returns the Future (a method's,
       // run by the runtime, which lets the method claim it: api/forwarding.ts).
       const submission = task.claims ? forwarders.plannedCall(node, task.claims, args)
-        : task.forwards ? f.updateCallExpression(node, ts.visitNode(node.expression, visit) as ts.Expression, node.typeArguments, args) : runtime(plan.fenced.has(node) ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(node)),
-        ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
+        : task.forwards ? f.updateCallExpression(node, ts.visitNode(node.expression, visit) as ts.Expression, node.typeArguments, args)
+          : submit(node, task, args, plan.fenced.has(node));
       if (plan.handedOn.has(node)) return forwarders.handOn(submission);
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.

@@ -12,6 +12,7 @@ import { emptyFencePlan, type FencePlan } from './fences';
 import type { Resumption } from './resumptions';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
+import type { HelperHalves } from './helper-halves';
 import type { Region, RegionCheck } from './failure-checks';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
@@ -73,6 +74,10 @@ export interface FilePlan {
   readonly handedOn: Map<ts.CallExpression, readonly string[]>;
   /** This file's method forwarders that may run ahead of their turn: their class marks them (runtime/api/forwarding.ts). */
   readonly runsAhead: Set<ts.MethodDeclaration>;
+  /** Calls of helpers split in halves made by a split pass, with the halves (helper-halves.ts). */
+  readonly halved: Map<ts.CallExpression, HelperHalves>;
+  /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
+  halvesDeclared: ReadonlySet<HelperHalves>;
 }
 
 export function emptyFilePlan(): FilePlan {
@@ -80,6 +85,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(),
   };
 }

@@ -32,25 +32,6 @@ export function isReorderableAmongReads(task: TaskInfo): boolean {
   return task.quiet === true && task.params.every((p) => p.direction === 'in') && !task.moduleState?.some((state) => state.changes);
 }
 
-/**
- * What a call submitted ahead evaluates then: its arguments, and for a method forwarder its receiver (`s` of
- * `s.mean()`, whose fields the method reads when it runs ahead).
- */
-export function evaluatedAhead(facts: FileFacts, call: ts.CallExpression): ts.Expression[] {
-  const receiver = facts.taskOf(call)?.claims?.method && facts.ts.isPropertyAccessExpression(call.expression) ? [call.expression.expression] : [];
-  return [...receiver, ...call.arguments];
-}
-
-/**
- * Calls submitted ahead together in one pass are either all method forwarders' or none: the runtime postpones a
- * method call that reaches another function (an override) and every later call of the pass with it
- * (runtime/api/forwarding.ts), which it can do only for calls it runs itself.
- */
-export function aheadTogether(facts: FileFacts, calls: readonly ts.CallExpression[]): boolean {
-  const methods = calls.filter((call) => facts.taskOf(call)?.claims?.method).length;
-  return methods === 0 || methods === calls.length;
-}
-
 /** The whole expression only reads (every node of it, see onlyReadsItself). */
 export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
   return onlyReadsItself(facts, node) && !facts.ts.forEachChild(node, (child) => !onlyReads(facts, child) || undefined);

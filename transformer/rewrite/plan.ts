@@ -107,6 +107,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.futures.clear(); this.followed.clear();
       this.plan.submissions.clear(); this.plan.promised.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
       this.plan.splitCallbacks.clear(); this.plan.mapsWaitedWhole.clear(); this.plan.splitLoops.clear(); this.plan.fenced.clear(); this.plan.handedOn.clear();
+      this.plan.runsAhead.clear();
       this.containers.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call) || (task.forwards && !this.facts.taskOf(call))) continue;
@@ -118,7 +119,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       if (changed) continue;
       // A loop split in two passes submits every task call of its body in the first: each must be a submission.
       for (const split of this.plan.splitLoops.values()) {
-        if (split.taskCalls.every((c) => this.plan.submissions.has(c))) continue;
+        if (split.taskCalls.every((c) => this.plan.submissions.has(c) || !this.facts.taskOf(c))) continue;
         this.futures.refusedSplits.add(split.loop);
         changed = true;
       }

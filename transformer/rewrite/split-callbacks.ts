@@ -20,7 +20,9 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { aheadTogether, evaluatedAhead, evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { aheadTogether, evaluatedAhead, storesUnseenAhead } from './ahead-calls';
+import { helperHalvesOf } from './helper-halves';
 import { bindsPlainly, isCollection } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
@@ -49,10 +51,13 @@ export interface SplitCallback {
   readonly from?: ts.Expression;
 }
 
-/** The split for a task call whose value is needed at once, if one is safe (see above). */
-export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task: TaskInfo): SplitCallback | undefined {
+/**
+ * The split for a task call whose value is needed at once, if one is safe (see above); `task` undefined: the call of a
+ * helper with halves (helper-halves.ts), split the same way.
+ */
+export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task: TaskInfo | undefined): SplitCallback | undefined {
   const { ts, ctx } = facts;
-  if (!isReorderableAmongReads(task)) return undefined;
+  if (task && !isReorderableAmongReads(task)) return undefined;
   const callback = enclosingArrow(ts, call);
   if (!callback || callback.parameters.some((p) => !bindsPlainly(facts, p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;
@@ -83,6 +88,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   const firstPass = [...taskCalls.flatMap((c) => evaluatedAhead(facts, c)), ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
   const later = new Set<string>();
   for (const statement of body.constants) if (!prelude.includes(statement)) for (const d of statement.declarationList.declarations) bindsPlainly(facts, d.name, later);
+  if (!storesUnseenAhead(facts, taskCalls, [source, ...firstPass])) return undefined;
   if (!taskCalls.includes(call) || taskCalls.some((c) => mentionsAny(ts, c, later)) ||
     !parts.every((part) => onlyReads(facts, part, taskCalls, callback, source, firstPass))) return undefined;
   if (method === 'reduce') {
@@ -156,7 +162,10 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
   const calls: ts.CallExpression[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isFunctionLike(n)) return;
-    if (ts.isCallExpression(n)) { const task = facts.taskOf(n); if (task && isReorderableAmongReads(task)) calls.push(n); }
+    if (ts.isCallExpression(n)) {
+      const task = facts.taskOf(n);
+      if (task ? isReorderableAmongReads(task) : helperHalvesOf(facts, n)) calls.push(n);
+    }
     ts.forEachChild(n, visit);
   };
   visit(body);

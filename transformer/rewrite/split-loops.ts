@@ -33,7 +33,8 @@ import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, loopHeader } from './loop-headers';
-import { aheadTogether, evaluatedAhead, evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 
 /** The loops a split applies to: `for…of`, counting `for`, and `for…in` over a plain object's keys. */
@@ -79,9 +80,11 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   const taskCalls = taskCallsOf(facts, loop.statement);
   if (!taskCalls || taskCalls.length === 0) return undefined;
   for (const call of taskCalls) {
-    const task = facts.taskOf(call)!;
+    // (A helper's halves need nothing more: helper-halves.ts.)
+    const task = facts.taskOf(call);
     const statement = bodyStatement(ts, call);
-    if (!isReorderable(task) || givesPromise(facts.ctx, task.fn) || task.returnsArgument !== undefined || loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
+    if (task && (!isReorderable(task) || givesPromise(facts.ctx, task.fn) || task.returnsArgument !== undefined)) return undefined;
+    if (loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
   }
   if (taskCalls.length > 1 && (skipsBetween(ts, loop, taskCalls) || !aheadTogether(facts, taskCalls))) return undefined;
   const assigned = assignedIn(ts, loop.statement);
@@ -96,7 +99,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   for (const call of taskCalls) {
     const declaration = call.parent;
     const list = declaration.parent;
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer === call && ts.isIdentifier(declaration.name) &&
+    if (facts.taskOf(call) && ts.isVariableDeclaration(declaration) && declaration.initializer === call && ts.isIdentifier(declaration.name) &&
       ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && list.declarations.length === 1) resultNames.set(declaration, call);
   }
   const chained = new Map<ts.CallExpression, ts.Identifier>();
@@ -107,7 +110,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     if (earlier && earlier.end <= id.pos) {
       // Only as a whole argument, where a Future can stand (`segLen([p, { x: c.x }])` needs c's value: tester #18's 25).
       // (Not to a forwarder that claims its calls: it takes values, forwarders.ts takesFutureAt.)
-      if (!isWholeArgument(ts, id, taskCalls.filter((call) => !facts.taskOf(call)!.claims))) return false;
+      if (!isWholeArgument(ts, id, taskCalls.filter((call) => facts.taskOf(call) && !facts.taskOf(call)!.claims))) return false;
       chained.set(earlier, (declaration as ts.VariableDeclaration).name as ts.Identifier);
       return true;
     }
@@ -124,6 +127,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
   const firstPass = [...(walks ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
   const walk = walks ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
+  if (!storesUnseenAhead(facts, taskCalls, firstPass)) return undefined;
   return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk) ? { loop, taskCalls, prelude, chained, once: header.once } : undefined;
 }
 
@@ -140,7 +144,7 @@ function taskCallsOf(facts: FileFacts, body: ts.Statement): ts.CallExpression[] 
   const calls: ts.CallExpression[] = [];
   let inFunction = false;
   const visit = (n: ts.Node, withinFunction: boolean): void => {
-    if (ts.isCallExpression(n) && facts.taskOf(n)) {
+    if (ts.isCallExpression(n) && isAheadCall(facts, n)) {
       if (withinFunction) inFunction = true;
       calls.push(n);
     }
