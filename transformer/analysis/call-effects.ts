@@ -8,6 +8,7 @@
  */
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { assignsIntoFresh } from './fresh-results';
 import { nodeReceiverChange } from './node-builtins';
 import { canKeepObjects, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
@@ -198,7 +199,7 @@ export class CallEffects {
         // Object.assign(target, { k: q }) stores q (or what a source holds) into the target; so do a property defined
         // with q as its value or in its getter (`Object.defineProperty(to, 'x', { get: () => from[0] })`), Reflect.set,
         // and a prototype set to q (the target then reads q's members as its own).
-        if (index > 0 && STORING_BUILTINS.has(name) && call.arguments[0]) this.stored(call.arguments[0], params, call);
+        if (index > 0 && STORING_BUILTINS.has(name) && call.arguments[0] && !assignsIntoFresh(this.ctx, call, name)) this.stored(call.arguments[0], params, call);
       } else if (index === 0 && ts.isPropertyAccessExpression(callee) && REGEXP_MOVING_METHODS.has(callee.name.text) &&
         this.kinds.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);
