@@ -190,4 +190,26 @@ test('Object.create(p) changes nothing and its own slots are not p\'s: writing t
   assert.match(viaLib('export function keep(o) { return Object.assign({}, { k: o }); }', 'const c: any = L.keep(p); c.k.b.push(2);'), /^inout:/);
 });
 
+test('a method of the caller\'s data called through a key naming a changing built-in (a[\'reverse\'](), a[K]() with K = \'sort\') writes it', () => {
+  for (const lib of [
+    "export function g(a) { a['reverse'](); return 1; }",
+    "var K = 'sort';\nexport function g(a) { a[K](); return 1; }",
+    "var K = typeof Symbol === 'function' ? 'some' : 'splice';\nexport function g(a) { return a[K](0, 1); }",
+  ]) {
+    const p = found(lib, 'p: number[]', 'L.g(p);').p;
+    assert.match(p, /^inout:/, `${lib}: ${p}`);
+  }
+  // The value pushed is kept by the caller's array, which the task then writes through.
+  const q = directions({ 'lib.js': "export function g(a, x) { a['push'](x); }", ...task('p: number[][], q: number[]', 'L.g(p, q); p[0][0] = 1;', IMPORT) }).q;
+  assert.match(q, /^inout:/, q);
+  // Twins: a key naming a reading built-in, or a method of a protocol, is still the caller's reading method.
+  for (const lib of [
+    "var K = 'some';\nexport function g(a) { return a[K](function (x) { return x > 1; }); }",
+    "export function g(a) { return a['indexOf'](2); }",
+  ]) {
+    const p = found(lib, 'p: number[]', 'L.g(p);').p;
+    assert.match(p, /^in:/, `${lib}: ${p}`);
+  }
+});
+
 test.run();
