@@ -202,6 +202,11 @@ test('a method of the caller\'s data called through a key naming a changing buil
   // The value pushed is kept by the caller's array, which the task then writes through.
   const q = directions({ 'lib.js': "export function g(a, x) { a['push'](x); }", ...task('p: number[][], q: number[]', 'L.g(p, q); p[0][0] = 1;', IMPORT) }).q;
   assert.match(q, /^inout:/, q);
+  // A callback method through its key hands its `this` argument to the callback, which may write it (as a.forEach(f, ctx)).
+  for (const lib of ["export function g(a, f, ctx) { a['forEach'](f, ctx); }", "var K = 'forEach';\nexport function g(a, f, ctx) { a[K](f, ctx); }"]) {
+    const c = directions({ 'lib.js': lib, ...task('p: number[], c: { x: number }', 'L.g(p, w, c);', `${IMPORT}\nfunction w(this: any, v: number) { this.x = v; }`) }).c;
+    assert.match(c, /^inout:/, `${lib}: ${c}`);
+  }
   // Twins: a key naming a reading built-in, or a method of a protocol, is still the caller's reading method.
   for (const lib of [
     "var K = 'some';\nexport function g(a) { return a[K](function (x) { return x > 1; }); }",

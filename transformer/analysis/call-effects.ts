@@ -9,6 +9,7 @@
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
 import { assignsIntoFresh } from './fresh-results';
+import { calledKeys } from './keyed-methods';
 import { nodeReceiverChange } from './node-builtins';
 import { canKeepObjects, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
@@ -181,6 +182,13 @@ export class CallEffects {
     if (ts.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.name.text)) {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
       thisArgumentToFunction(this.handOff, call, callee.name.text);
+    }
+    // (`a['forEach'](f, ctx)`, `obj[prop](iterate, context)` with a bound `prop`: the same built-in through its key.)
+    const keyedReceiver = ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+    const keyed = ts.isElementAccessExpression(callee) ? calledKeys(this.ctx, callee, this.callbacks.bindings) ?? [] : [];
+    for (const key of keyed.filter((k) => CALLBACK_METHODS.has(k))) {
+      elementsToFunction(this.handOff, call, keyedReceiver!, call.arguments);
+      thisArgumentToFunction(this.handOff, call, key);
     }
     // `Array.prototype.forEach.call(rows, f)`: f receives rows' elements, as in `rows.forEach(f)`.
     const borrowed = name && ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' ? /\.prototype\.(\w+)$/.exec(name)?.[1] : undefined;
