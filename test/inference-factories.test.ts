@@ -221,4 +221,40 @@ test('soundness: writes through bound factory parameters (kept then written, arg
   { const d = only('copyWith', 'p: number[], q: number[]', 'return copyWith(p, q, (x: number) => x);'); assert.match(d.q, /^inout:/, d.q); }
 });
 
+// xe-utils' helperCreateIterateHandle: the closure calls the caller's collection's method by the name its factory call gave.
+const KEYED = `
+function make(prop, matchValue) {
+  return function (obj, iterate, context) {
+    if (obj && iterate) {
+      if (prop && obj[prop]) return obj[prop](iterate, context);
+      for (var i = 0; i < obj.length; i++) if (!!iterate.call(context, obj[i], i, obj) === matchValue) return true;
+    }
+    return false;
+  };
+}
+export var some = make('some', true);
+export var sortAll = make('sort', true);
+`;
+
+test('a factory parameter given a method\'s name (make(\'some\')): obj[prop](f) on the caller\'s data runs that built-in', () => {
+  const run = (signature: string, body: string): Record<string, string> =>
+    directions({ 'lib.js': KEYED, ...task(signature, body, "import { some, sortAll } from './lib.js';\nfunction w(this: any, v: number) { this.x = v; return false; }") });
+  const reads = run('p: number[]', 'return some(p, (x: number) => x > 1);').p;
+  assert.match(reads, /^in:/, reads);
+  // Twins: a name of a built-in that changes its object, a callback that writes the elements, a `this` argument a
+  // function given as the callback writes.
+  for (const [signature, body, name] of [
+    ['p: number[]', 'sortAll(p, (a: number, b: number) => a - b);', 'p'],
+    ['p: { k: number }[]', 'some(p, (x: { k: number }) => { x.k = 1; return false; });', 'p'],
+    ['p: number[], c: { x: number }', 'some(p, w, c);', 'c'],
+  ]) {
+    const found = run(signature, body)[name];
+    assert.match(found, /^inout:/, `${body}: ${found}`);
+  }
+  // A factory that may replace the name binds nothing: the key is unknown, the caller's function may write.
+  const replaced = directions({ 'lib.js': KEYED.replace('return function', 'if (matchValue === 2) prop = "reverse";\n  return function'),
+    ...task('p: number[]', 'return some(p, (x: number) => x > 1);', "import { some } from './lib.js';") }).p;
+  assert.match(replaced, /^inout:/, replaced);
+});
+
 test.run();

@@ -171,4 +171,50 @@ test('a built-in handed back by a helper stays sound: what it stores is written 
   assert.match(dirs.q, /^inout:.*unknown effect/, dirs.q);
 });
 
+// es-toolkit's clone (`Object.assign(Object.create(prototype), obj)`), lodash's and underscore's baseCreate
+// (`var objectCreate = Object.create; … objectCreate(proto)`).
+test('Object.create(p) changes nothing and its own slots are not p\'s: writing them writes neither p nor what is copied in', () => {
+  const viaLib = (lib: string, body: string, signature = 'p: { a: number; b: number[] }') => found(lib, signature, body).p;
+  const clone = 'export function clone(o) { return Object.assign(Object.create(Object.getPrototypeOf(o)), o); }';
+  assert.match(viaLib(clone, 'const c: any = L.clone(p); c.a = 2;'), /^in:/);
+  const alias = 'var objectCreate = Object.create;\nexport function make(proto) { var o = objectCreate(proto); o.a = 1; return o; }';
+  assert.match(viaLib(alias, 'const c: any = L.make(p); c.a = 2;'), /^in:/);
+  assert.match(viaLib('export function keep(o) { return Object.assign({}, { k: o }); }', 'const c: any = L.keep(p); c.k = 2;'), /^in:/);
+  // Twins: what is copied in is shared (c.b is p.b), what is read through the prototype is p's, and p itself written.
+  assert.match(viaLib(clone, 'const c: any = L.clone(p); c.b.push(1);'), /^inout:/);
+  assert.match(viaLib('export function make(proto) { return Object.create(proto); }', 'const c: any = L.make(p); c.b.push(1);'), /^inout:/);
+  assert.match(viaLib('export function make(proto) { Object.create(proto).b.push(1); }', 'L.make(p);'), /^inout:/);
+  assert.match(viaLib('export function make(proto) { var o = Object.create(proto, { k: { value: proto } }); o.k.a = 1; }', 'L.make(p);'), /^inout:/);
+  // (An inherited slot the flow-insensitive reach cannot tell from one assigned later: `o.b = []` does not hide p.b.)
+  assert.match(viaLib(alias.replace('o.a = 1;', 'o.a = 1; o.b = [];'), 'const c: any = L.make(p); c.b.push(1);'), /^inout:/);
+  assert.match(viaLib('export function keep(o) { return Object.assign({}, { k: o }); }', 'const c: any = L.keep(p); c.k.b.push(2);'), /^inout:/);
+});
+
+test('a method of the caller\'s data called through a key naming a changing built-in (a[\'reverse\'](), a[K]() with K = \'sort\') writes it', () => {
+  for (const lib of [
+    "export function g(a) { a['reverse'](); return 1; }",
+    "var K = 'sort';\nexport function g(a) { a[K](); return 1; }",
+    "var K = typeof Symbol === 'function' ? 'some' : 'splice';\nexport function g(a) { return a[K](0, 1); }",
+  ]) {
+    const p = found(lib, 'p: number[]', 'L.g(p);').p;
+    assert.match(p, /^inout:/, `${lib}: ${p}`);
+  }
+  // The value pushed is kept by the caller's array, which the task then writes through.
+  const q = directions({ 'lib.js': "export function g(a, x) { a['push'](x); }", ...task('p: number[][], q: number[]', 'L.g(p, q); p[0][0] = 1;', IMPORT) }).q;
+  assert.match(q, /^inout:/, q);
+  // A callback method through its key hands its `this` argument to the callback, which may write it (as a.forEach(f, ctx)).
+  for (const lib of ["export function g(a, f, ctx) { a['forEach'](f, ctx); }", "var K = 'forEach';\nexport function g(a, f, ctx) { a[K](f, ctx); }"]) {
+    const c = directions({ 'lib.js': lib, ...task('p: number[], c: { x: number }', 'L.g(p, w, c);', `${IMPORT}\nfunction w(this: any, v: number) { this.x = v; }`) }).c;
+    assert.match(c, /^inout:/, `${lib}: ${c}`);
+  }
+  // Twins: a key naming a reading built-in, or a method of a protocol, is still the caller's reading method.
+  for (const lib of [
+    "var K = 'some';\nexport function g(a) { return a[K](function (x) { return x > 1; }); }",
+    "export function g(a) { return a['indexOf'](2); }",
+  ]) {
+    const p = found(lib, 'p: number[]', 'L.g(p);').p;
+    assert.match(p, /^in:/, `${lib}: ${p}`);
+  }
+});
+
 test.run();

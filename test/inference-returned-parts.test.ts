@@ -128,4 +128,20 @@ test('a logical assignment assigns, and a tagged template gives its values to it
   assert.ok(escapesOf(files), 'to.x ??= from[0] keeps a part of from in to');
 });
 
+// lodash's arrayLikeKeys: `isType = isTypedArray(value)`, a choice of two functions, one a closure a factory made over a
+// reader (`baseUnary(nodeIsTypedArray)`), which hands value to that function; the result is only tested.
+test('a choice of functions handing the argument to a callback: only what the reach follows of the result is it', () => {
+  const viaLib = (lib: string, body = 'const k: any = g(o); k[0] = 1;') =>
+    directions({ 'lib.js': lib, 'main.ts': `import { g } from './lib.js';\n/** @task */\nexport function t(o: { a: number[] }): void { ${body} }` }).o;
+  const unary = 'function unary(func) { return function (value) { return func(value); }; }\nfunction base(v) { return false; }\n';
+  const reader = `${unary}function nat(v) { return Array.isArray(v); }\nvar isT = typeof Symbol === 'function' ? unary(nat) : base;\n`;
+  assert.match(viaLib(`${reader}export function g(value) { var t = isT(value), result = t ? ['k'] : []; return result; }`), /^in:/);
+  // Twins: a bound function that may hand its argument back, whose result is returned, kept in another argument, or written.
+  const back = `${unary}function nat(v) { return v; }\nvar isT = typeof Symbol === 'function' ? unary(nat) : base;\n`;
+  assert.match(viaLib(`${back}export function g(value) { var t = isT(value); return t; }`, 'const k: any = g(o); k.a.push(1);'), /^inout:/);
+  assert.match(viaLib(`${back}export function g(value) { return [isT(value)]; }`, 'const k: any = g(o); k[0].a.push(1);'), /^inout:/);
+  assert.match(viaLib(`${back}export function g(value, out) { out.push(isT(value)); }`, 'const out: any[] = []; g(o, out); out[0].a.push(1);'), /^inout:/);
+  assert.match(viaLib(`${back}export function g(value) { isT(value).a.push(1); }`, 'g(o);'), /^inout:/);
+});
+
 test.run();

@@ -117,8 +117,11 @@ function exportsOf(checker: ts.TypeChecker, moduleSymbol: ts.Symbol): ts.Symbol[
  */
 function oracleSummary(ctx: ReturnType<typeof createContext>, summaries: Summaries, fn: FunctionLike, via: readonly FactoryCall[]): Summary {
   // (A closure a factory made: also with the factory's parameters bound to what that call passed, bound-factory.ts.)
-  return readingHolds(ctx, summaries, fn, via, summaries.get(fn, true)) ?? readingHolds(ctx, summaries, fn, via, summaries.made(fn, true, via)) ??
-    summaries.made(fn, false, via);
+  // (When both hold, the one writing fewer parameters, as callbacks.ts summaryAt picks at a call.)
+  const writes = (s: Summary): number => s.params.filter((p) => p.written || p.writtenLater).length;
+  const plain = readingHolds(ctx, summaries, fn, via, summaries.get(fn, true));
+  const bound = !plain || writes(plain) > 0 ? readingHolds(ctx, summaries, fn, via, summaries.made(fn, true, via)) : undefined;
+  return (plain && (!bound || writes(bound) >= writes(plain)) ? plain : bound) ?? summaries.made(fn, false, via);
 }
 
 function readingHolds(ctx: ReturnType<typeof createContext>, summaries: Summaries, fn: FunctionLike, via: readonly FactoryCall[],

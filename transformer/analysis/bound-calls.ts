@@ -162,7 +162,8 @@ function apply(h: CallSite, call: ts.CallExpression, target: FunctionLike, summa
       else for (const p of at.params) if (!other.params.has(p)) h.record.effects[p].kept ??= reasonAt(node, `kept by \`${name}\` in another argument: \`${snippet(call)}\``);
     }
   }
-  if (effect.toCallback) h.record.toCallback(at.params, node, `passed to \`${name}\`, whose result may be it`);
+  // (A callback of the bound function's that may return it: the call's result may be it, which the reach follows through
+  // returnsArgument, as for any call of the program; it is not this function's result unless the reach says so.)
   if (effect.buffer) for (const p of at.params) h.record.effects[p].buffer ??= reasonAt(node, `passed to \`${name}\`, which ${effect.buffer.text}`);
 }
 

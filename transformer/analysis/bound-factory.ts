@@ -54,6 +54,8 @@ export function bindingsOf(ctx: AnalysisContext, via: readonly FactoryCall[]): B
       const arg = args[index];
       if (!arg) continue;
       const value = skipParens(ts, arg);
+      // (A name for a method, `helperCreateIterateHandle('some', …)` calling `obj[prop](iterate)`: keyed-methods.ts.)
+      if (ts.isStringLiteralLike(value)) { keysOf(bindings).set(param, value.text); continue; }
       // (A parameter of an earlier factory of the chain, handed on: what it was bound to.)
       const earlier = ts.isIdentifier(value) ? symbolOf(ctx, value)?.valueDeclaration : undefined;
       const handed = earlier && ts.isParameter(earlier) ? bindings.get(earlier) : undefined;
@@ -70,6 +72,26 @@ export function bindingsOf(ctx: AnalysisContext, via: readonly FactoryCall[]): B
   }
   byCall.set(key, bindings);
   return bindings;
+}
+
+const boundKeys = new WeakMap<Bindings, Map<ts.ParameterDeclaration, string>>();
+
+function keysOf(bindings: Bindings): Map<ts.ParameterDeclaration, string> {
+  let keys = boundKeys.get(bindings);
+  if (!keys) { keys = new Map(); boundKeys.set(bindings, keys); }
+  return keys;
+}
+
+/** Whether the factory calls bound a parameter to a string (a method's name), with no function bound. */
+export const hasBoundKeys = (bindings: Bindings): boolean => (boundKeys.get(bindings)?.size ?? 0) > 0;
+
+/** The string a factory parameter `expr` names was given at the factory call that made this closure (`'some'`), if any. */
+export function boundKeyOf(ctx: AnalysisContext, bindings: Bindings | undefined, expr: ts.Expression): string | undefined {
+  const keys = bindings && boundKeys.get(bindings);
+  if (!keys || keys.size === 0) return undefined;
+  const value = skipParens(ctx.ts, expr);
+  const declaration = ctx.ts.isIdentifier(value) ? symbolOf(ctx, value)?.valueDeclaration : undefined;
+  return declaration && ctx.ts.isParameter(declaration) ? keys.get(declaration) : undefined;
 }
 
 /**

@@ -131,6 +131,9 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Buffer.isBuffer', 'util.types.*',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.
   'Object',
+  // Object.create(p) makes a fresh object whose prototype is p, and changes nothing (the result's reach holds p one level
+  // down: fresh-results.ts).
+  'Object.create',
   // The combinators read the iterable and resolve each element (calling `then` only on a thenable, as JSON.stringify
   // calls a toJSON: a method of the data); the result's reach holds the elements (es-toolkit's mapAsync:
   // `Promise.all(array.map(callback))` made the array unknown code's).

@@ -8,6 +8,8 @@
  */
 import type * as ts from 'typescript';
 import { DEFERRING_FUNCTIONS, isReadOnlyFunction, MUTATING_METHODS, READING_METHODS, readsArgumentsByName, readsItsArguments, REGEXP_MOVING_METHODS, writesFirstArgument } from './builtins';
+import { assignsIntoFresh } from './fresh-results';
+import { calledKeys } from './keyed-methods';
 import { nodeReceiverChange } from './node-builtins';
 import { canKeepObjects, isLibraryGlobal, isNamespaceImport, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
@@ -181,6 +183,13 @@ export class CallEffects {
       elementsToFunction(this.handOff, call, callee.expression, call.arguments);
       thisArgumentToFunction(this.handOff, call, callee.name.text);
     }
+    // (`a['forEach'](f, ctx)`, `obj[prop](iterate, context)` with a bound `prop`: the same built-in through its key.)
+    const keyedReceiver = ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+    const keyed = ts.isElementAccessExpression(callee) ? calledKeys(this.ctx, callee, this.callbacks.bindings) ?? [] : [];
+    for (const key of keyed.filter((k) => CALLBACK_METHODS.has(k))) {
+      elementsToFunction(this.handOff, call, keyedReceiver!, call.arguments);
+      thisArgumentToFunction(this.handOff, call, key);
+    }
     // `Array.prototype.forEach.call(rows, f)`: f receives rows' elements, as in `rows.forEach(f)`.
     const borrowed = name && ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' ? /\.prototype\.(\w+)$/.exec(name)?.[1] : undefined;
     if (borrowed && CALLBACK_METHODS.has(borrowed)) elementsToFunction(this.handOff, call, call.arguments[0], call.arguments.slice(1, 2));
@@ -198,7 +207,7 @@ export class CallEffects {
         // Object.assign(target, { k: q }) stores q (or what a source holds) into the target; so do a property defined
         // with q as its value or in its getter (`Object.defineProperty(to, 'x', { get: () => from[0] })`), Reflect.set,
         // and a prototype set to q (the target then reads q's members as its own).
-        if (index > 0 && STORING_BUILTINS.has(name) && call.arguments[0]) this.stored(call.arguments[0], params, call);
+        if (index > 0 && STORING_BUILTINS.has(name) && call.arguments[0] && !assignsIntoFresh(this.ctx, call, name)) this.stored(call.arguments[0], params, call);
       } else if (index === 0 && ts.isPropertyAccessExpression(callee) && REGEXP_MOVING_METHODS.has(callee.name.text) &&
         this.kinds.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) {
         this.writeInto(expr, arg, `given to \`${snippet(call)}\`, which moves the lastIndex of a global or sticky RegExp`);

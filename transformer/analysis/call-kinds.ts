@@ -18,10 +18,10 @@ import { isLiteralAccumulator } from './accumulators';
 import { isArraySlot } from './array-slots';
 import { overridingMethods } from './overrides';
 import { inlineToReadingName } from './inline-to-readers';
-import { methodKeys } from './caller-iterators';
+import { calledKeys } from './keyed-methods';
 import { isFreshArrayConstant } from './fresh-arrays';
 import { isNameWritten, isReplacedMember, valuesWritten } from './replaced-members';
-import { READING_METHODS } from './builtins';
+import { MUTATING_METHODS, READING_METHODS } from './builtins';
 import { functionOfExpression } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
 
@@ -84,7 +84,11 @@ export class CallKinds {
     // what it is handed: no caller's method.
     const { ts } = this;
     const key = ts.isElementAccessExpression(callee) ? skipParens(ts, callee.argumentExpression) : undefined;
-    const named = ts.isPropertyAccessExpression(callee) || (key !== undefined && methodKeys(this.ctx, key) !== undefined);
+    // (A key naming a built-in that changes its object, `a['reverse']()`, `a[K](x)` with `K = 'push'`: the caller's data
+    // without functions has only the built-in methods, so that one runs and changes it, as `a.reverse()` does; the
+    // assumption that a caller's method leaves its object alone is made for the other names only.)
+    const keys = key !== undefined ? calledKeys(this.ctx, callee as ts.ElementAccessExpression, this.callbacks.bindings) : undefined;
+    const named = ts.isPropertyAccessExpression(callee) || (keys !== undefined && !keys.some((k) => MUTATING_METHODS.has(k)));
     return named && !this.isBuiltinMethod(call) && this.callbacks.isCallerMethod(call, callee as ts.PropertyAccessExpression | ts.ElementAccessExpression);
   }
 

@@ -38,6 +38,9 @@ import {
 
 export { CALLBACK_METHODS, isCallableValue } from './function-values';
 
+/** How many parameters a summary takes to be written (now or by what it hands back). */
+const writtenCount = (s: Summary | undefined): number => s?.params.filter((p) => p.written || p.writtenLater).length ?? 0;
+
 export class Callbacks implements ReaderJudge {
   private readonly ts: typeof ts;
   /** What this analysis took to hold only reading functions (reading-callbacks summary only): see `Summary.assumes`. */
@@ -83,22 +86,30 @@ export class Callbacks implements ReaderJudge {
     // parameters too: it may read what the bound one writes, when the factory's argument only reads as a whole.)
     const chains = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target) : [];
     const via = chains.length === 1 ? chains[0] : undefined;
-    return this.dischargedSummary(call, target, duringCall) ?? (via && this.dischargedSummary(call, target, duringCall, via)) ??
-      this.lookup(target, false, via);
+    // (When both hold, the one writing fewer parameters: each is sound for this call, its assumptions made good. The
+    // bound one knows a name the factory call gave, `obj[prop](iterate)` with prop = 'some': keyed-methods.ts.)
+    const plain = this.dischargedSummary(call, target, duringCall);
+    const bound = via && (!plain || writtenCount(plain.summary) > 0) ? this.dischargedSummary(call, target, duringCall, via) : undefined;
+    const chosen = plain && (!bound || writtenCount(bound.summary) >= writtenCount(plain.summary)) ? plain : bound;
+    if (!chosen) return this.lookup(target, false, via);
+    for (const [on, field] of chosen.inherited) this.assume(on, field);
+    return chosen.summary;
   }
 
-  /** The callee's reading-callbacks summary (bound to `via`'s arguments, when given) if this call discharges it. */
+  /**
+   * The callee's reading-callbacks summary (bound to `via`'s arguments, when given) if this call discharges it, with
+   * the assumptions that rest on this function's own parameters in turn (`inherited`, for the caller to record).
+   */
   private dischargedSummary(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall: boolean,
-    via?: readonly FactoryCall[]): Summary | undefined {
+    via?: readonly FactoryCall[]): { summary: Summary; inherited: [ts.Node, string][] } | undefined {
     const reading = this.lookup(target, true, via);
     const assumes = duringCall ? reading?.assumesDuringCall ?? reading?.assumes : reading?.assumes;
-    if (!reading || !assumes || assumes.size === 0) return reading;
     const inherited: [ts.Node, string][] = [];
+    if (!reading || !assumes || assumes.size === 0) return reading && { summary: reading, inherited };
     for (const [on, fields] of assumes) {
       for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return undefined;
     }
-    for (const [on, field] of inherited) this.assume(on, field);
-    return reading;
+    return { summary: reading, inherited };
   }
 
   /**

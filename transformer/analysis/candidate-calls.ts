@@ -64,10 +64,10 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
     if (effect.read) h.record.read(params, expr, `passed to \`${callee}\`, which may be \`${name}\`, which reads it`);
     h.record.letOut(params, expr, effect, `\`${callee}\`, which may be \`${name}\``);
     if (effect.kept) call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
-    // What the call hands back is followed by the reach (candidatesReturn): only a candidate's own callback, which may
-    // return it where the reach does not look, makes this function's result possibly it. (Recorded for every candidate
-    // call, lodash's arrayLikeKeys(value) was `value` because `isArguments(value)` picks one of two readers.)
-    if (effect.toCallback) h.record.toCallback(params, expr, `passed to \`${callee}\`, whose result may be it`);
+    // What the call hands back is followed by the reach (candidatesReturn, which counts a candidate's callback that may
+    // return it): as for a call of one function of the program (call-effects.ts programCallArgument), nothing more
+    // makes this function's result possibly it. (lodash's arrayLikeKeys(value) was `value` because `isTypedArray(value)`,
+    // one of two readers, hands value to a callback, though the result it gets is only tested.)
   }
 }
 

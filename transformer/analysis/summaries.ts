@@ -13,7 +13,7 @@ import { analyzeFunction } from './function-effects';
 import { contextOf } from './code-behind';
 import type { Summary } from './param-effects';
 import type { FactoryCall } from './function-of-symbol';
-import { bindingsOf, type Bindings } from './bound-factory';
+import { bindingsOf, hasBoundKeys, type Bindings } from './bound-factory';
 
 export class Summaries {
   private readonly variants = [new Variant(this, false), new Variant(this, true)];
@@ -51,7 +51,7 @@ export class Summaries {
     const owner = contextOf(this.ctx, fn);
     if (owner !== this.ctx) return summariesOf(owner).made(fn, readingCallbacks, via);
     const bindings = via && via.length > 0 ? bindingsOf(owner, via) : undefined;
-    if (!bindings || bindings.size === 0) return this.get(fn, readingCallbacks);
+    if (!bindings || (bindings.size === 0 && !hasBoundKeys(bindings))) return this.get(fn, readingCallbacks);
     return this.madeVariants[readingCallbacks ? 1 : 0].get(fn, madeKey(fn, via![0].call), bindings);
   }
 }
