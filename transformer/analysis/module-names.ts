@@ -1,8 +1,8 @@
 /**
  * The names by which a program's code can refer to a declaration of a module's top level (a `const`, a function, a
  * class): their own names, and the local names imports give them (`import { RATES as R }`, `import * as K`,
- * `import K = require(…)`, and what modules export them as). module-state.ts's scan of the whole program asks for the symbol of a reference only when
- * its name is one of these: most references are to locals and parameters, and asking the checker for each of them
+ * `import K = require(…)`, and what modules export them as), and namespaces' names. module-state.ts's scan of the whole program asks for the symbol of a reference only when
+ * its name is one of these (and for `K.x` the symbol of `K`): most references are to locals and parameters, and asking the checker for each of them
  * was most of the scan's time. Syntax only, collected once per program from top-level statements (and namespace
  * bodies, where `import X = N.Y` may be). A JavaScript file can make an alias of any name (`const { A: B } =
  * require(…)` inside a function), so references there are never filtered (`filters` is false).
@@ -40,8 +40,10 @@ export function moduleNames(t: typeof ts, program: ts.Program): ModuleNames {
         if (t.isNamespaceExport(clause)) names.add(clause.name.text);
         else for (const specifier of clause.elements) { names.add(specifier.name.text); if (specifier.propertyName) names.add(specifier.propertyName.text); }
       } else if (t.isModuleDeclaration(statement)) {
+        // (`N.CONFIG` of a `namespace N` or `namespace A.N`: module-state.ts follows a namespace's members as an import's.)
+        if (t.isIdentifier(statement.name)) names.add(statement.name.text);
         let body = statement.body;
-        while (body && t.isModuleDeclaration(body)) body = body.body;
+        while (body && t.isModuleDeclaration(body)) { names.add(body.name.text); body = body.body; }
         if (body && t.isModuleBlock(body)) statements(body.statements);
       }
     }

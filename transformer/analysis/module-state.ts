@@ -212,7 +212,7 @@ export class ModuleState {
     }
     this.globals.inProgram(node);
     // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
-    const member = this.namespaceMember(node);
+    const member = this.scannedNamespaceMember(node);
     if (member) {
       const change = this.changes!.has(member) ? undefined : this.changeAt(node as ts.PropertyAccessExpression);
       if (change) this.changes!.set(member, change);
@@ -225,7 +225,7 @@ export class ModuleState {
     const { ts } = this.ctx;
     this.globals.inTask(node);
     // (`S.history` through a namespace import is a read of `history`.)
-    const member = this.namespaceMember(node);
+    const member = this.scannedNamespaceMember(node);
     const named = member ? (node as ts.PropertyAccessExpression).name
       : ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node) ? node : undefined;
     const symbol = member ?? (named && symbolOf(this.ctx, named));
@@ -234,6 +234,16 @@ export class ModuleState {
       if (reads) reads.push(named as ts.Identifier); else this.taskReads.set(symbol, [named as ts.Identifier]);
     }
     ts.forEachChild(node, (child) => this.scanTask(child));
+  }
+
+  /**
+   * namespaceMember during the scan: `xs.length` needs no symbol for `xs` when no namespace of the program can be
+   * named so (a namespace import's name and a namespace's own are among module-names.ts's names).
+   */
+  private scannedNamespaceMember(node: ts.Node): ts.Symbol | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || !this.mayName(node.expression)) return undefined;
+    return this.namespaceMember(node);
   }
 
   private noteRead(symbol: ts.Symbol, node: ts.Node): void {

@@ -16,6 +16,7 @@ import { namesChangedPlace } from './state-updates';
 import type { ModuleState } from './module-state';
 import type { SummaryLookup } from './param-effects';
 import { isReference } from '../rewrite/syntax';
+import { isPrimitiveLookup } from './read-only-mentions';
 
 /** What one function does to one module object under any name: its first write, and where it stores a parameter in it. */
 interface RootUse { readonly write?: ts.Node; readonly storesParameter?: ts.Node }
@@ -58,22 +59,26 @@ export class ModuleWrites {
     return uses;
   }
 
-  /** Module objects the function names, or gets from a helper that returns one (`const s = state()`). */
+  /**
+   * Module objects the function names, or gets from a helper that returns one (`const s = state()`); not one it only
+   * looks primitives up in (read-only-mentions.ts), which it cannot write.
+   */
   private moduleObjectsNamedIn(owner: FunctionLike): ts.Symbol[] {
     const { ts } = this.ctx;
-    const found = new Set<ts.Symbol>();
-    const note = (id: ts.Identifier | undefined): void => {
+    /** Per module object named: whether every mention so far only looks a primitive up in it. */
+    const found = new Map<ts.Symbol, boolean>();
+    const note = (id: ts.Identifier | undefined, lookup: boolean): void => {
       const symbol = id && symbolOf(this.ctx, id);
-      if (symbol && this.state.isModuleObject(symbol)) found.add(symbol);
+      if (symbol && this.state.isModuleObject(symbol)) found.set(symbol, (found.get(symbol) ?? true) && lookup && isPrimitiveLookup(this.ctx, id!));
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && isReference(ts, node)) note(node);
+      if (ts.isIdentifier(node) && isReference(ts, node)) note(node, true);
       const callee = ts.isCallExpression(node) ? calledFunction(this.ctx, node) : undefined;
-      for (const returned of callee ? returnedExpressions(ts, callee) : []) note(rootIdentifier(ts, returned));
+      for (const returned of callee ? returnedExpressions(ts, callee) : []) note(rootIdentifier(ts, returned), false);
       ts.forEachChild(node, visit);
     };
     if (owner.body) visit(owner.body);
     for (const param of owner.parameters) visit(param);
-    return [...found];
+    return [...found].filter(([, onlyLookups]) => !onlyLookups).map(([symbol]) => symbol);
   }
 }

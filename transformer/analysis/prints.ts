@@ -29,6 +29,7 @@ import { isListedNodeDeclaration } from './node-builtins';
 import { behindDeclaration, calledBody, contextOf } from './code-behind';
 import { ownerOf } from './side-programs';
 import { isUndeclaredName, untypedCallReach } from './untyped-calls';
+import { wordAt } from './word-places';
 
 /** Names whose mere use may print, or run code no scan can see. */
 const PRINTING_NAMES = new Set(['console', 'eval', 'Function', 'globalThis', 'require']);
@@ -232,15 +233,18 @@ function indexOf(ctx: AnalysisContext): ProgramIndex {
   const members = new Map<string, ts.Node[]>();
   const implicit: ts.Node[] = [];
   for (const file of ctx.program.getSourceFiles()) {
-    // Methods and accessors of classes: a file without the word `class` has none (most files; the walk is what costs).
-    if (file.isDeclarationFile || !isProgramFile(ctx, file) || !/\bclass\b/.test(file.text)) continue;
+    // Methods and accessors of classes: a file without the word `class` has none (most files; the walk is what costs),
+    // nor has a node whose text holds no `class` (a class's text holds its keyword): the walk goes only where one is.
+    if (file.isDeclarationFile || !isProgramFile(ctx, file)) continue;
+    const holdsClass = wordAt(file.text, 'class');
+    if (!holdsClass.any) continue;
     const visit = (node: ts.Node): void => {
       if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && ts.isClassLike(node.parent)) {
         const name = ts.isIdentifier(node.name) ? node.name.text : node.name.getText();
         members.set(name, [...(members.get(name) ?? []), node]);
         if (IMPLICIT_MEMBERS.has(name) || ts.isComputedPropertyName(node.name)) implicit.push(node);
       }
-      ts.forEachChild(node, visit);
+      if (holdsClass.within(node.pos, node.end)) ts.forEachChild(node, visit); // (a member's own text need not hold it)
     };
     visit(file);
   }

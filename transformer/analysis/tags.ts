@@ -41,7 +41,21 @@ export function isTagNotProse(tag: ts.JSDocTag): boolean {
   return next === '' || next === '*' || /\s/.test(next);
 }
 
+/**
+ * Per checker (one program) and function: the scan of the program for module state asks at every function, discovery
+ * and the planner ask again, and the JSDoc (with an overload's) is read afresh each time.
+ */
+const taskTagsOf = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, TaskTags | null>>();
+
 export function readTaskTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags | undefined {
+  let memo = taskTagsOf.get(ctx.checker);
+  if (!memo) { memo = new WeakMap(); taskTagsOf.set(ctx.checker, memo); }
+  let tags = memo.get(fn);
+  if (tags === undefined) { tags = readTags(ctx, fn) ?? null; memo.set(fn, tags); }
+  return tags ?? undefined;
+}
+
+function readTags(ctx: AnalysisContext, fn: FunctionLike): TaskTags | undefined {
   const tags = [...ctx.ts.getJSDocTags(jsDocHost(ctx, fn)), ...overloadTags(ctx, fn)].filter(isTagNotProse);
   const task = tags.find((t) => t.tagName.text === 'task');
   if (!task) return undefined;
