@@ -14,7 +14,8 @@
  * - everything the expression evaluates before the last call completes only reads (only-reads.ts): that code runs
  *   after the submissions now, so it must not change what a task reads; what comes after the last call runs after
  *   the waits, as before; the calls' own arguments are names, literals and reads without getters;
- * - nothing in the expression suspends (`await`, `yield`): it becomes the body of an arrow function.
+ * - nothing in the expression suspends (`await`, `yield`): it becomes the body of an arrow function. An `await` of the
+ *   whole expression stays outside it (`const [a, b] = await Promise.all([score(3), score(5)])`).
  */
 import type * as ts from 'typescript';
 import { isFunctionLike } from '../analysis/context';
@@ -50,7 +51,12 @@ function statementExpression(t: typeof ts, call: ts.Node): ts.Expression | undef
   const parent = node.parent;
   const own = t.isExpressionStatement(parent) || t.isReturnStatement(parent) ||
     (t.isVariableDeclaration(parent) && parent.initializer === node);
-  return own ? node as ts.Expression : undefined;
+  if (!own) return undefined;
+  // `const [a, b] = await Promise.all([score(3), score(5)])`: the awaited expression is the batch; the await, after it
+  // was evaluated, stays where it is (outside the arrow function the batch becomes).
+  let root = node as ts.Expression;
+  while (t.isAwaitExpression(root) || t.isParenthesizedExpression(root)) root = root.expression;
+  return root;
 }
 
 function joins(facts: FileFacts, call: ts.CallExpression, root: ts.Expression): boolean {

@@ -46,3 +46,8 @@ try {
 } catch (e) {
   console.log('caught', (e as Error).message);
 }
+// The JavaScript idiom for "both at once" with synchronous tasks: the awaited expression is the batch.
+(async () => {
+  const [ta, tb] = await Promise.all([total(a), total(b)]);
+  console.log('awaited pair', ta, tb);
+})();
