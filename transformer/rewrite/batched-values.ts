@@ -21,6 +21,8 @@ import type * as ts from 'typescript';
 import { isFunctionLike } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { isLibrary } from './library-uses';
+import { skipTransparent, withWrappers } from './syntax';
 
 /**
  * Batches of a file: a statement's expression and its task calls in evaluation order (two or more), among the calls
@@ -85,4 +87,32 @@ function onlyReadsBefore(facts: FileFacts, root: ts.Expression, calls: readonly 
   };
   visit(root);
   return ok;
+}
+
+/**
+ * `await Promise.all([score(3), score(5)])`: an element of an array literal that `Promise.all`, `allSettled`, `race`
+ * or `any` is given and awaited at once. The calls are awaited as `await task()` is (runtime/api/awaited.ts: each a
+ * promise of its value, resumed in the order reached), so the tasks run side by side and the async function does not
+ * block the thread while they run (`Promise.all(stations.map((s) => s.profile()))` overlaps every station's pair).
+ * Only for a task that may run ahead (as in a batch): a later element is submitted before an earlier one failed.
+ */
+export function awaitedTogether(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const node = withWrappers(ts, call);
+  const list = node.parent;
+  if (!ts.isArrayLiteralExpression(list) || !ts.isCallExpression(list.parent) || list.parent.arguments.length !== 1 || list.parent.arguments[0] !== list) return false;
+  const combinator = list.parent;
+  const name = ts.isPropertyAccessExpression(combinator.expression) && ts.isIdentifier(combinator.expression.expression) &&
+    combinator.expression.expression.text === 'Promise' ? combinator.expression.name.text : undefined;
+  if (!name || !['all', 'allSettled', 'race', 'any'].includes(name) || !isLibrary(facts.ctx, combinator.expression)) return false;
+  const awaitedNode = withWrappers(ts, combinator);
+  const task = facts.taskOf(call);
+  return ts.isAwaitExpression(awaitedNode.parent) && task !== undefined && isReorderable(task) && !task.claims && !task.forwards &&
+    list.elements.every((e) => !ts.isSpreadElement(e) && (e === node || isSimpleArgument(facts, e as ts.Expression) ||
+      isTaskCall(facts, skipTransparent(ts, e as ts.Expression)))) &&
+    call.arguments.every((arg) => isSimpleArgument(facts, arg));
+}
+
+function isTaskCall(facts: FileFacts, e: ts.Expression): boolean {
+  return facts.ts.isCallExpression(e) && facts.taskOf(e) !== undefined;
 }

@@ -7,13 +7,16 @@
 import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
-import { batchedValues } from './batched-values';
+import { awaitedTogether, batchedValues } from './batched-values';
 import { splitLoopOf } from './split-loops';
 import { splitCallbackOf } from './split-callbacks';
 import { halvesDeclaredIn, helperCalls, helperHalvesOf } from './helper-halves';
 
 export function deferWaits(facts: FileFacts, plan: FilePlan): void {
   splitAtHelpers(facts, plan);
+  for (const call of [...plan.waitedAtCall]) {
+    if (awaitedTogether(facts, call)) { plan.awaitedTogether.add(call); plan.waitedAtCall.delete(call); }
+  }
   for (const [root, calls] of batchedValues(facts, plan.waitedAtCall)) {
     plan.batches.set(root, calls);
     for (const call of calls) plan.waitedAtCall.delete(call);

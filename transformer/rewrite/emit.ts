@@ -206,7 +206,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       }
       if (plan.promised.has(node)) return runtime('promised', [submission]);
       // `await task(…)`: the value at once when the task has finished, as the plain await had it (api/awaited.ts).
-      if (isAwaited(node) && !task.forwards) return runtime('awaited', [submission]);
+      if ((isAwaited(node) || plan.awaitedTogether.has(node)) && !task.forwards) return runtime('awaited', [submission]);
       if (!plan.waitedAtCall.has(node)) return submission;
       // A value the program changes right there: the next task taking it must read the change (a fingerprint decides).
       return plan.changedAtCall.has(node) ? runtime('maybeWritten', [submission]) : wrap('waitOn', submission);

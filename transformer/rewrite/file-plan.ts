@@ -76,6 +76,8 @@ export interface FilePlan {
   readonly runsAhead: Set<ts.MethodDeclaration>;
   /** Calls of helpers split in halves made by a split pass, with the halves (helper-halves.ts). */
   readonly halved: Map<ts.CallExpression, HelperHalves>;
+  /** `await Promise.all([score(3), score(5)])`'s calls: awaited as `await task()` is (batched-values.ts awaitedTogether). */
+  readonly awaitedTogether: Set<ts.CallExpression>;
   /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
   halvesDeclared: ReadonlySet<HelperHalves>;
 }
@@ -85,6 +87,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(),
   };
 }

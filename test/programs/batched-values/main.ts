@@ -46,8 +46,13 @@ try {
 } catch (e) {
   console.log('caught', (e as Error).message);
 }
-// The JavaScript idiom for "both at once" with synchronous tasks: the awaited expression is the batch.
+// The JavaScript idiom for "both at once" with synchronous tasks: each call awaited as \`await task()\` is; another
+// awaited expression is a batch, the await outside it.
+const pairOf = async (x: Float64Array, y: Float64Array) => {
+  const [tx, ty] = await Promise.all([total(x), total(y)]);
+  const both = await Promise.resolve(total(x) + total(y));
+  return [tx, ty, both];
+};
 (async () => {
-  const [ta, tb] = await Promise.all([total(a), total(b)]);
-  console.log('awaited pair', ta, tb);
+  console.log('awaited pairs', await Promise.all([pairOf(a, b), pairOf(b, a)]));
 })();
