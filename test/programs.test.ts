@@ -486,6 +486,16 @@ test('methods that only hand on a task\'s result run ahead in split loops and ca
   assert.match(readFileSync(join(tasks.dir, 'shapes.js'), 'utf8'), /static \{ __taskify\.mayRunAhead\(this\.prototype\.sum, this\.prototype\.times\); \}/);
 });
 
+test('a method handing out a tile looks at nothing fenced tasks write: no fence before each call; one reading a tile, or an override that does, fences', () => {
+  const tasks = printsAsPlain('fenced-methods');
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // Before, `M.tile(i)` (a call of program code the fence search did not enter) fenced every call: one at a time.
+  assert.match(emitted, /for \(let i = 0; i < 4; i\+\+\)\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[M\.tile\(i\), i \+ 1\]/);
+  assert.match(emitted, /__taskify\.fence\(\);\s+console\.log\('first', i, M\.first\(i\)\)/, 'a method reading a tile waits');
+  assert.match(emitted, /\{\s+__taskify\.fence\(\);\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[L\.tile\(i\), 100\]/, 'an override that reads a tile waits');
+});
+
 test('helpers building a value around task results are split in halves in loops and callbacks: every pass submits first, values built at their turn', () => {
   const tasks = printsAsPlain('helper-halves');
   assert.ok(tasks.inWorkers >= 45, `${tasks.inWorkers} tasks ran in workers`);

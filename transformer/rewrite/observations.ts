@@ -7,7 +7,8 @@
  * are judged by their bodies, as are callbacks handed to a call (as if the call ran them).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
+import { calledFunction, isFunctionLike, isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
+import { overridingMethods } from '../analysis/overrides';
 import type { WrittenTypes } from './written-types';
 import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
 import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isLibraryType, isNamespace, isOverridable, isPlainData } from './library-uses';
@@ -195,6 +196,8 @@ export class Observations {
     if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return call;
     const body = this.programFunction(call);
     if (body) return this.bodyFirstIn(body) ? call : undefined;
+    const methods = this.programMethods(call);
+    if (methods) return methods.some((method) => this.bodyFirstIn(method)) ? call : undefined;
     if (!isLibrary(this.ctx, callee) || receiver && PRINTS.has(receiver.getText())) return call;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (receiver && this.type(receiver).getCallSignatures().length > 0) {
@@ -272,6 +275,22 @@ export class Observations {
   }
 
   /**
+   * `M.tile(i)`, a method of the program's class: what it runs is its method or an override in a subclass of the
+   * program (analysis/overrides.ts, as inference takes it), each judged by its body; undefined when some other code
+   * may run (an accessor or field of that name in a subclass, a decorator, a declaration without a body).
+   */
+  private programMethods(call: ts.CallExpression): ts.MethodDeclaration[] | undefined {
+    const { ts } = this;
+    const callee = skipTransparent(ts, call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || callee.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+    const declared = calledFunction(this.ctx, call);
+    if (!declared || !ts.isMethodDeclaration(declared)) return undefined;
+    const methods = overridingMethods(this.ctx, callee) ?? [declared];
+    return methods.length > 0 && methods.every((m) => ts.isMethodDeclaration(m) && m.body !== undefined && !m.getSourceFile().isDeclarationFile)
+      ? methods as ts.MethodDeclaration[] : undefined;
+  }
+
+  /**
    * The function a name holds (analysis/function-of-symbol.ts: declarations, constants, imports, factories), unless it
    * is a method: a subclass may override it.
    */
@@ -298,5 +317,5 @@ export class Observations {
 
 }
 
-type FunctionBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+type FunctionBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
