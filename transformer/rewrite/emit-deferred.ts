@@ -182,7 +182,8 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       f.createExpressionStatement(f.createBinaryExpression(next, ts.SyntaxKind.PlusEqualsToken, f.createNumericLiteral(taskCalls.length))),
       ...bodyStatements,
     ], true);
-    const rerun = walk(body);
+    // (`rows: for (…)`: the second pass runs the body, so it keeps the label its `continue rows` names.)
+    const rerun = ts.isLabeledStatement(loop.parent) ? f.createLabeledStatement(loop.parent.label, walk(body)) : walk(body);
     return (f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
@@ -211,6 +212,8 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
       if (expanding.has(node)) return undefined;
       if (plan.splitLoops.has(node as ts.Statement)) return splitLoop(plan.splitLoops.get(node as ts.Statement)!);
+      // A labelled loop split in two: the block replaces the labelled statement (the label goes on the second pass).
+      if (ts.isLabeledStatement(node) && plan.splitLoops.has(node.statement)) return splitLoop(plan.splitLoops.get(node.statement)!);
       if (plan.batches.has(node as ts.Expression)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
       return undefined;
     },

@@ -72,7 +72,8 @@ function loopOfBody(t: typeof ts, call: ts.CallExpression): SplitLoopStatement |
   const loop = parent && t.isBlock(parent) ? parent.parent : parent;
   if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop) || t.isForInStatement(loop)) ||
     (loop.statement !== statement && loop.statement !== parent)) return undefined;
-  return t.isLabeledStatement(loop.parent) ? undefined : loop;
+  // (A labelled loop keeps its label on the second pass, which runs the body: emit-deferred.ts.)
+  return loop;
 }
 
 function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefined {
@@ -201,12 +202,6 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
   return statement && (t.isExpressionStatement(statement) || t.isVariableStatement(statement) || condition) ? statement as ts.Statement : undefined;
 }
 
-/** A labelled jump to the loop whose body this is (`rows: for (…) { … continue rows … }`). */
-function jumpsToLoop(t: typeof ts, jump: ts.BreakOrContinueStatement, body: ts.Statement): boolean {
-  const loop = body.parent;
-  return t.isLabeledStatement(loop.parent) && loop.parent.label.text === jump.label!.text && !labelledWithin(t, jump, body);
-}
-
 /**
  * `id` is one of the calls' arguments itself (through parentheses, `as` or `!`), or an element of an array literal
  * that is (`total([sum, n])`: the runtime takes the Futures an argument's arrays hold, as futures.ts flowsAsFuture).
@@ -245,10 +240,9 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: Readonly
     if (taskCalls.has(n)) return;
     const stored = unseenStoreParts(facts, n, firstPass, walk);
     if (stored) { stored.forEach(visit); return; }
-    // (A jump to a label: to one of the body's own statements, or out of the loop, not to the loop itself, which the
-    // split replaces with a block.)
-    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isTryStatement(n) ||
-      ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label && jumpsToLoop(ts, n, body))) { ok = false; return; }
+    // (A jump to a label: to one of the body's own statements, out of the loop, or to the loop itself, whose label the
+    // second pass keeps: `continue rows` there goes to the next pass, as in the plain loop.)
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isTryStatement(n)) { ok = false; return; }
     if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) {
       // `s += total(a)`: a primitive variable, not the loop's, and not an object a later call could read.
       if (!ts.isIdentifier(n.left) || loopNames.has(n.left.text) || !isPrimitiveNode(ctx, n.left) ||

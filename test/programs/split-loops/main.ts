@@ -43,3 +43,11 @@ const CHUNK = 3;
 let chunked = 0;
 for (let lo = 0; lo < 12; lo += CHUNK) chunked += sq(lo + CHUNK) - lo;
 console.log('chunked', chunked);
+// A labelled loop: `continue words` from an inner loop skips the pass (its call never made), `break words` ends it.
+const counts: Record<string, number> = {};
+words: for (const w of [[1, 2], [3, 0], [4, 5], [6, 7], [9, 9]]) {
+  for (const x of w) if (x === 0) continue words;
+  if (w[0] === 9) break words;
+  counts[w.join('')] = peak(w);
+}
+console.log('labelled', counts);
