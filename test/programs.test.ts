@@ -139,7 +139,8 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
   // Passes after a break or a failure were submitted too, and are dismissed (cancelled if not started): not counted.
   assert.ok(tasks.inWorkers >= 6 + 4 + 2 + 1 + 2 + 1 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 8, 'sum, best, first big (its value in a const), found, the failing loop, squares, chunked and the labelled loop are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 9, 'sum, best, first big (its value in a const), found, the failing loop, squares, chunked, the labelled loop and the view sums are split');
+  assert.match(emitted, /results_\d+\.push\(__taskify\.submit\(__taskify_total_\d+, \[[^\]]*partOf\(wide, k\)/, 'a helper making a view is a simple argument');
   assert.match(emitted, /words: for \(const w of [^)]*\) \{\s*const base_\d+ = next_\d+;/, 'the second pass keeps the label its continue names');
   assert.match(emitted, /for \(const x of __taskify\.waitOn\(grown\)\)\s+results_\d+\.push/, 'the first pass waits for what the header reads');
   assert.match(emitted, /const m = __taskify\.waitOn\(__taskify\.reached\(__taskify\.take\(results_\d+, base_\d+ \+ 0\)\)\)/, 'a task value kept in a const of the pass is the second pass\'s value');

@@ -6,7 +6,7 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
-import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { READING_METHODS } from '../analysis/builtins';
@@ -89,7 +89,40 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
     return arg.arguments.every((a) => ts.isSpreadElement(a)
       ? hasPrimitiveElements(facts.ctx, a.expression) && isSimpleArgument(facts, a.expression, isOuter) : isSimpleArgument(facts, a, isOuter));
   }
+  if (ts.isCallExpression(arg) && isSimpleHelperCall(facts, arg, isOuter)) return true;
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
+}
+
+/** Helpers being asked about (a recursive one is not simple). */
+const askingHelpers = new Set<ts.Node>();
+
+/**
+ * `channel(buf, c)` with `const channel = (b, c) => b.subarray(c * n, (c + 1) * n)`: a function of the program whose
+ * body is one simple expression of its parameters (a `return` alone, or an arrow's expression), given simple
+ * arguments, is as simple as its expression written out (np23's r47).
+ */
+function isSimpleHelperCall(facts: FileFacts, call: ts.CallExpression, isOuter: (id: ts.Identifier) => boolean): boolean {
+  const { ts, ctx } = facts;
+  if (!ts.isIdentifier(call.expression) || call.questionDotToken || facts.taskOf(call)) return false;
+  const fn = calledFunction(ctx, call);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body || askingHelpers.has(fn) ||
+    (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken ||
+    fn.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) || !call.arguments.every((a) => !ts.isSpreadElement(a) && isSimpleArgument(facts, a, isOuter))) return false;
+  const body = fn.body;
+  const single = ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined) : body;
+  if (!single) return false;
+  // Its parameters, and constants holding primitives (`N` of `const N = 100_000`), which nothing can change.
+  const own = (id: ts.Identifier): boolean => {
+    const declaration = ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    return fn.parameters.some((p) => p === declaration) || (declaration !== undefined && ts.isVariableDeclaration(declaration) &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && isPrimitiveNode(ctx, id));
+  };
+  askingHelpers.add(fn);
+  try {
+    return isSimpleArgument(facts, single, own);
+  } finally {
+    askingHelpers.delete(fn);
+  }
 }
 
 /** `m.get(k)`, `m.has(k)`, `s.has(v)` of the standard library's Map or Set (no override of the program's): runs no code. */

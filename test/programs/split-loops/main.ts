@@ -51,3 +51,10 @@ words: for (const w of [[1, 2], [3, 0], [4, 5], [6, 7], [9, 9]]) {
   counts[w.join('')] = peak(w);
 }
 console.log('labelled', counts);
+// An argument made by a one-expression helper of simple reads (a view of a buffer): evaluated ahead as written out.
+const wide = Float64Array.from({ length: 40 }, (_, i) => i % 9);
+const PART = 10;
+const partOf = (v: Float64Array, k: number) => v.subarray(k * PART, (k + 1) * PART);
+let viewSums = 0;
+for (let k = 0; k < 4; k++) viewSums += total(partOf(wide, k));
+console.log("view sums", viewSums);
