@@ -63,6 +63,11 @@ export class CallBlockers {
         // `sum(...values)` into a rest parameter: numbers or strings, each passed by value, however many there are.
         const rest = task.fn.parameters[task.fn.parameters.length - 1];
         if (rest?.dotDotDotToken && i >= task.params.length - 1 && hasPrimitiveElements(this.planner.facts.ctx, arg.expression)) continue;
+        // (Objects spread into a rest parameter would each be an argument no name of the caller's follows.)
+        if (rest?.dotDotDotToken && i >= task.params.length - 1) {
+          return reasonAt(arg, `a spread of objects into the rest parameter \`${rest.name.getText()}\`: each is an argument the plugin cannot follow; ` +
+            'take the array itself as one parameter');
+        }
         return reasonAt(arg, 'a spread argument: parameters cannot be matched');
       }
       if (isPrimitiveNode(this.planner.facts.ctx, arg)) continue;
