@@ -498,6 +498,14 @@ test('a method handing out a tile looks at nothing fenced tasks write: no fence 
   assert.match(emitted, /\{\s+__taskify\.fence\(\);\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[L\.tile\(i\), 100\]/, 'an override that reads a tile waits');
 });
 
+test('an array gathering Futures may be spread (Math.max(...deltas)): each value waited for there, the pushes side by side', () => {
+  const tasks = printsAsPlain('spread-gathered');
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /deltas\.push\(__taskify\.submit\(/, 'the pushes gather Futures (before, each waited at its call)');
+  assert.match(emitted, /Math\.max\(\.\.\.__taskify\.waitAll\(deltas\)\)/);
+});
+
 test('helpers building a value around task results are split in halves in loops and callbacks: every pass submits first, values built at their turn', () => {
   const tasks = printsAsPlain('helper-halves');
   assert.ok(tasks.inWorkers >= 45, `${tasks.inWorkers} tasks ran in workers`);

@@ -46,13 +46,15 @@ function movesWithin(facts: FileFacts, aliases: AliasGroups, ref: ts.Identifier,
   return source !== undefined && group.includes(source);
 }
 
-/** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a task argument, a print. */
+/** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a spread, a task argument, a print. */
 function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   const { ts } = facts;
   const parent = ref.parent;
   if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
   if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
+  // `Math.max(...deltas)`, `[...parts, x]`: the whole array, each value waited for there (future-waits.ts waitAll).
+  if (ts.isSpreadElement(parent) && parent.expression === ref) return true;
   const call = withWrappers(ts, ref).parent;
   // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
   if (printedWhole(facts, call, withWrappers(ts, ref))) return true;
