@@ -496,6 +496,7 @@ test('a method handing out a tile looks at nothing fenced tasks write: no fence 
   assert.match(emitted, /for \(let i = 0; i < 4; i\+\+\)\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[M\.tile\(i\), i \+ 1\]/);
   assert.match(emitted, /__taskify\.fence\(\);\s+console\.log\('first', i, M\.first\(i\)\)/, 'a method reading a tile waits');
   assert.match(emitted, /\{\s+__taskify\.fence\(\);\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[L\.tile\(i\), 100\]/, 'an override that reads a tile waits');
+  assert.match(emitted, /for \(let k = 0; k < 4; k\+\+\)\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[P\.band\(k\), k \+ 1\]/, 'a method making a view waits for nothing');
 });
 
 test('an array gathering Futures may be spread (Math.max(...deltas)): each value waited for there, the pushes side by side', () => {

@@ -205,6 +205,9 @@ export class Observations {
       const fn = ts.isIdentifier(receiver) ? this.functionOf(receiver) : undefined;
       return fn && !this.bodyFirstIn(fn) ? undefined : call;
     }
+    // `g.subarray(lo, hi)`: a view of the same memory, made without reading any of it (what is read through it later
+    // is judged there: it may be written too).
+    if (receiver && name === 'subarray' && isTypedArrayType(this.ctx, this.type(receiver))) return undefined;
     if (receiver && !isNamespace(this.ctx, receiver)) {
       // A method of the library's arrays, Maps, Sets, strings, dates…: it reads its receiver's contents when the
       // receiver may be written; a few read its elements (join, sort: their toString may be the program's); those
