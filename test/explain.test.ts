@@ -106,6 +106,7 @@ test('notes on calls that are legal but costly or serial, each with its fix', ()
   ]);
   assert.match(notes[0].note, 'so each iteration of this loop waits for its task before the next is submitted');
   assert.match(notes[1].note, '`shared` is checked for changes at every call in this loop (encoded again, or its bytes hashed, and written only when it changed)');
+  assert.match(notes[1].note, 'because the plugin does not follow it: it is exported.', 'the reason that applies, not a list of them');
   assert.match(notes[1].note, '`const frozen = shared.slice()`');
   assert.match(notes[2].note, '`assemble(parts)` waits here for the tasks behind `parts`, then runs in this thread');
   // `sum(parts[0])!` needs no note: the `!` changes nothing, and the Future goes on to `first`.

@@ -170,11 +170,23 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
     const type = ctx.checker.getTypeAtLocation(arg);
     const copy = isTypedArrayType(ctx, type) || ctx.checker.isArrayType(type) ? `${snippet(arg)}.slice()` : `structuredClone(${snippet(arg)})`;
     add(arg, `\`${snippet(arg)}\` is checked for changes at every call in this ${repeating.kind === 'loop' ? 'loop' : 'callback'} ` +
-      '(encoded again, or its bytes hashed, and written only when it changed), because it is not a variable the plugin ' +
-      'follows (a parameter, an export, a second name, or not made ' +
-      `fresh in this file). If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
+      `(encoded again, or its bytes hashed, and written only when it changed), because the plugin does not follow it: it is ${whyUnfollowed(ctx, declaration, repeating)}. ` +
+      `If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
       '`frozen`: a local made fresh and only given to tasks is encoded once', 'copy it once into a local const before the loop');
   }
+}
+
+/** Which of the reasons a variable is not followed applies (tester #22's F10: the note listed them all). */
+function whyUnfollowed(ctx: NotesInput['ctx'], declaration: ts.Declaration, repeating: { kind: string; scope: ts.Node }): string {
+  const { ts } = ctx;
+  if (ts.isParameter(declaration)) return 'a parameter, which callers may change between calls';
+  if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration)) return 'imported from another module';
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
+  if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return 'exported';
+  const init = ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  if (init && (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isElementAccessExpression(init))) return 'a second name for another object';
+  if (repeating.kind !== 'loop' && (declaration.pos < repeating.scope.pos || declaration.end > repeating.scope.end)) return 'a variable this callback captures';
+  return 'not made fresh in this file';
 }
 
 /**
