@@ -116,7 +116,8 @@ export function waitOn(x: unknown): unknown {
 export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);
 }
-export { claimForward, forwardAhead, forwardCall, forwardFunction, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/forwarding';
+export { claimForward, forwardCall, forwardFunction } from './api/forwarding';
+export { forwardAhead, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/made-ahead';
 
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
 export function written<T>(x: T): T {

@@ -4,7 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { claimForward, closeAheadPass, forwardAhead, forwardCall, forwardFunction, madeAtTurn, mayRunAhead, openAheadPass } from '../runtime/api/forwarding';
+import { claimForward, forwardCall, forwardFunction } from '../runtime/api/forwarding';
+import { closeAheadPass, forwardAhead, madeAtTurn, mayRunAhead, openAheadPass } from '../runtime/api/made-ahead';
 
 class Base {
   claimed: boolean[] = [];

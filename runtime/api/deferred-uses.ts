@@ -9,7 +9,7 @@ import { current, peek } from './lifecycle';
 import { Future } from './future';
 import { programClock } from './program-clock';
 import { submittingAhead } from './inline';
-import { closeAheadPass, madeAtTurn, openAheadPass } from './forwarding';
+import { closeAheadPass, madeAtTurn, openAheadPass } from './made-ahead';
 
 /** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
 class FailedAtOnce { constructor(readonly error: unknown) {} }
@@ -77,7 +77,7 @@ export function several(...submissions: (() => unknown)[]): unknown[] {
  */
 export function reached<T>(result: T): T {
   if (result instanceof FailedAtOnce) throw result.error;
-  // (A method call the pass postponed, runtime/api/forwarding.ts forwardAhead: made here, its turn.)
+  // (A call the pass postponed or made in halves, made-ahead.ts: made or finished here, its turn.)
   const value = madeAtTurn(result) as T;
   const a = peek();
   if (value instanceof Future && a?.kind === 'pool') a.runtime.reached(value);

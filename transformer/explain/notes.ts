@@ -111,11 +111,12 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
       // `xs.reduce((acc, c) => merge(acc, c), {})`: each step takes the one before it; nothing to run side by side.
       return;
     } else if (repeating) {
-      // An array method's callback is split (split-callbacks.ts) only for a quiet task that reads its arguments.
-      const unsplit = repeating.kind !== 'loop' && !task.quiet ? (task.forwards
+      // A loop or an array method's callback is split (split-loops.ts, split-callbacks.ts) only for a quiet task that
+      // reads its arguments.
+      const unsplit = !task.quiet ? (task.forwards
         ? ` (${task.name} forwards task ${task.forwards.join('/')} but is not known to read only its arguments${task.claims?.method ? ' and its object\'s fields (no getter)' : ''}, so its calls are not reordered for it)`
         : ` (task ${task.name} may print, so its calls are not reordered for it)`)
-        : repeating.kind !== 'loop' && task.params.some((p) => p.direction !== 'in') ? ` (task ${task.name} writes an argument, so its calls are not reordered for it)` : '';
+        : task.params.some((p) => p.direction !== 'in') ? ` (task ${task.name} writes an argument, so its calls are not reordered for it)` : '';
       add(call, `the result of \`${snippet(call)}\` is used at once (\`${snippet(wrapper)}\`)${unsplit}, so ${each} waits for its task before the next ` +
         `is submitted: the tasks run one at a time. Submit them all first (\`const results = items.map((x) => ${task.name}(…))\`), then use ` +
         'the results', 'submit all, then use the results');

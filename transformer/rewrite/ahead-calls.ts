@@ -2,7 +2,7 @@
  * The calls a split pass makes ahead of their turn (split-loops.ts, split-callbacks.ts): task calls, calls of method
  * forwarders (forwarders.ts) and of helpers split in halves (helper-halves.ts). The last two run program code the
  * runtime can check only when the call runs: if it reaches another function (an override, a reassigned binding), the
- * runtime postpones the call to its turn, and every later call of that pass with it (runtime/api/forwarding.ts).
+ * runtime postpones the call to its turn, and every later call of that pass with it (runtime/api/made-ahead.ts).
  */
 import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';

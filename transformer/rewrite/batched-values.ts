@@ -18,7 +18,7 @@
  *   whole expression stays outside it (`const [a, b] = await Promise.all([score(3), score(5)])`).
  */
 import type * as ts from 'typescript';
-import { isFunctionLike } from '../analysis/context';
+import { isFunctionLike, qualifiedName } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { isLibrary } from './library-uses';
@@ -96,15 +96,15 @@ function onlyReadsBefore(facts: FileFacts, root: ts.Expression, calls: readonly 
  * block the thread while they run (`Promise.all(stations.map((s) => s.profile()))` overlaps every station's pair).
  * Only for a task that may run ahead (as in a batch): a later element is submitted before an earlier one failed.
  */
+const AWAITED_TOGETHER = new Set(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
+
 export function awaitedTogether(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
   const node = withWrappers(ts, call);
   const list = node.parent;
   if (!ts.isArrayLiteralExpression(list) || !ts.isCallExpression(list.parent) || list.parent.arguments.length !== 1 || list.parent.arguments[0] !== list) return false;
   const combinator = list.parent;
-  const name = ts.isPropertyAccessExpression(combinator.expression) && ts.isIdentifier(combinator.expression.expression) &&
-    combinator.expression.expression.text === 'Promise' ? combinator.expression.name.text : undefined;
-  if (!name || !['all', 'allSettled', 'race', 'any'].includes(name) || !isLibrary(facts.ctx, combinator.expression)) return false;
+  if (!AWAITED_TOGETHER.has(qualifiedName(ts, combinator.expression) ?? '') || !isLibrary(facts.ctx, combinator.expression)) return false;
   const awaitedNode = withWrappers(ts, combinator);
   const task = facts.taskOf(call);
   return ts.isAwaitExpression(awaitedNode.parent) && task !== undefined && isReorderable(task) && !task.claims && !task.forwards &&

@@ -10,6 +10,7 @@ import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
 import type { HelperHalves } from './helper-halves';
 import type { TaskInfo } from '../analysis/discover';
+import { methodInStaticBlock } from './emit-forwarders';
 
 export interface DeferredEnv {
   readonly ts: typeof ts;
@@ -47,7 +48,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
    * `reached` tells the runtime the plain program has made that call here, so main's output from here on sits after it.
    */
   const valueOf = (call: ts.CallExpression, result: ts.Expression): ts.Expression => plan.halved.has(call)
-    // (A helper's call, made ahead in halves: its use half builds the value there, runtime/api/forwarding.ts.)
+    // (A helper's call, made ahead in halves: its use half builds the value there, runtime/api/made-ahead.ts.)
     ? runtime('reached', [result])
     : runtime(plan.changedAtCall.has(call) ? 'maybeWritten' : 'waitOn', [runtime('reached', [result])]);
 
@@ -86,8 +87,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     // A method's, in a static block of its class: function expressions, whose `this` is the object the runtime calls them on.
     const fn = (names: readonly (ts.Identifier | string)[], body: ts.Block) => f.createFunctionExpression(undefined, undefined, undefined, undefined,
       names.map((name) => f.createParameterDeclaration(undefined, undefined, name)), undefined, body);
-    const owner = halves.method.isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype');
-    return f.createExpressionStatement(runtime('inHalves', [f.createPropertyAccessExpression(owner, halves.name.text), fn(params, submitBody),
+    return f.createExpressionStatement(runtime('inHalves', [methodInStaticBlock(ts, f, halves.fn as ts.MethodDeclaration), fn(params, submitBody),
       fn([result, ...params], useBody)]));
   };
   /** Each helper with halves by the statement declaring it (a method's: its class). */

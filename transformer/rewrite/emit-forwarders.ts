@@ -27,7 +27,7 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
     claimingFunctions.set(n, self);
   }
   // Calls a split loop or callback submits ahead of their turn: the runtime runs them then only when they reach a
-  // method marked to run ahead (below), else postpones them (runtime/api/forwarding.ts forwardAhead).
+  // method marked to run ahead (below), else postpones them (runtime/api/made-ahead.ts forwardAhead).
   const ahead = new Set<ts.Node>([...plan.splitLoops.values(), ...plan.splitCallbacks.values()].flatMap((split) => split.taskCalls));
   const path = (names: readonly string[]): ts.Expression =>
     names.slice(1).reduce<ts.Expression>((e, name) => f.createPropertyAccessExpression(e, name), f.createIdentifier(names[0]));
@@ -57,11 +57,7 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
       const methods = node.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && plan.runsAhead.has(m));
       if (methods.length === 0 && registrations.length === 0) return undefined;
       const visited = ts.visitEachChild(node, visit, context) as ts.ClassDeclaration | ts.ClassExpression;
-      const marks = methods.map((m) => {
-        const isStatic = m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.StaticKeyword) ?? false;
-        const owner = isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype');
-        return f.createPropertyAccessExpression(owner, (m.name as ts.Identifier).text);
-      });
+      const marks = methods.map((m) => methodInStaticBlock(ts, f, m));
       // (And the halves of methods split in two, emit-deferred.ts.)
       const block = f.createClassStaticBlockDeclaration(f.createBlock([
         ...(marks.length > 0 ? [f.createExpressionStatement(runtime('mayRunAhead', marks))] : []), ...registrations], registrations.length > 0));
@@ -87,4 +83,11 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
 
 function isFunctionLikeWithBody(t: typeof ts, node: ts.Node): node is ts.FunctionLikeDeclaration {
   return (t.isMethodDeclaration(node) || t.isFunctionDeclaration(node) || t.isArrowFunction(node) || t.isFunctionExpression(node)) && node.body !== undefined;
+}
+
+/** A method of the class, as a static block of that class names it: `this.prototype.total`, or `this.sumOf` when static. */
+export function methodInStaticBlock(t: typeof ts, f: ts.NodeFactory, method: ts.MethodDeclaration): ts.Expression {
+  const isStatic = method.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false;
+  return f.createPropertyAccessExpression(isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype'),
+    (method.name as ts.Identifier).text);
 }

@@ -1,6 +1,6 @@
 /**
  * What a method forwarder reads of objects, for running it ahead of its turn (forwarders.ts, and
- * runtime/api/forwarding.ts forwardAhead): `return mean(this.#values)`, `return variance(this.xs, m)` read fields,
+ * runtime/api/made-ahead.ts forwardAhead): `return mean(this.#values)`, `return variance(this.xs, m)` read fields,
  * which hold what was stored in them; a getter is the program's code, which may print, count or change state, so a
  * method reading one (`return mean(this.window)` with `get window() { … }`) runs at its turn. TypeScript keeps a
  * subclass from turning an inherited field into an accessor, so a field read stays one in every subclass.

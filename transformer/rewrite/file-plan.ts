@@ -72,7 +72,7 @@ export interface FilePlan {
    * how its body names the forwarder (forwarders.ts).
    */
   readonly handedOn: Map<ts.CallExpression, readonly string[]>;
-  /** This file's method forwarders that may run ahead of their turn: their class marks them (runtime/api/forwarding.ts). */
+  /** This file's method forwarders that may run ahead of their turn: their class marks them (runtime/api/made-ahead.ts). */
   readonly runsAhead: Set<ts.MethodDeclaration>;
   /** Calls of helpers split in halves made by a split pass, with the halves (helper-halves.ts). */
   readonly halved: Map<ts.CallExpression, HelperHalves>;

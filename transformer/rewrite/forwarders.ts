@@ -186,7 +186,7 @@ export class Forwarders {
       // Reorderable (split loops and batches run it ahead of the statements before its use) only when it reads
       // nothing but its own parameters and names (a `let` or a module object the loop sets first would be read early),
       // and for a method its object's fields, no getter (field-reads.ts; the runtime runs it ahead only when the call
-      // reaches this very function: runtime/api/forwarding.ts forwardAhead).
+      // reaches this very function: runtime/api/made-ahead.ts forwardAhead).
       ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) && (!method || readsNoGetter(this.ctx, fn))
         ? { quiet: true } : {}),
     };

@@ -9,7 +9,7 @@
  *
  * The helper's file registers the halves with the function (`__taskify.inHalves(analyse, submit, use)`; a method's
  * class in a static block), and a split pass of any file asks the runtime for them (`__taskify.halfAhead(analyse,
- * [args])`, `halfAheadMethod(p, 'compute', [args])`: runtime/api/forwarding.ts): a call reaching a function without
+ * [args])`, `halfAheadMethod(p, 'compute', [args])`: runtime/api/made-ahead.ts): a call reaching a function without
  * halves (an override, a call made before the declaration ran) is made at its turn, with the rest of its pass.
  *
  * A method may also store into its object's fields (`compute() { this.total = sum(this.xs); }`), at its turn, when no
@@ -28,14 +28,14 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
-import { bindsPlainly } from './loop-headers';
-import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { isPlainConstant } from './loop-headers';
+import { evaluatedAlways, givesPromise, isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
 import { readsNoGetter } from './field-reads';
 
 export interface HelperHalves {
   readonly fn: FunctionLike;
-  /** A method's: whether static (its class registers the halves); its calls are `receiver.name(…)`. */
-  readonly method?: { readonly isStatic: boolean };
+  /** A method's (its class registers the halves; its calls are `receiver.name(…)`). */
+  readonly method: boolean;
   /** The fields of its object the use half stores into (`this.total = …`): nothing made ahead may read them. */
   readonly writes: ReadonlySet<string>;
   /** The fields of its object the submission half reads. */
@@ -76,7 +76,7 @@ function helperHalvesOfFunction(facts: FileFacts, fn: FunctionLike): HelperHalve
 
 /**
  * The helpers with halves this file declares: each registers them where it is declared, whichever file calls it
- * (a call reaching one that did not is made at its turn: runtime/api/forwarding.ts).
+ * (a call reaching one that did not is made at its turn: runtime/api/made-ahead.ts).
  */
 export function halvesDeclaredIn(facts: FileFacts): Set<HelperHalves> {
   const found = new Set<HelperHalves>();
@@ -90,10 +90,9 @@ export function halvesDeclaredIn(facts: FileFacts): Set<HelperHalves> {
 
 function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined {
   const { ts, ctx } = facts;
-  const method = ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name
-    ? { isStatic: fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false } : undefined;
+  const method = ts.isMethodDeclaration(fn);
   // (A method reading or storing through a getter or setter runs the program's code: field-reads.ts.)
-  if (ts.isMethodDeclaration(fn) && (!method || !readsNoGetter(ctx, fn))) return undefined;
+  if (method && (!ts.isIdentifier(fn.name) || !ts.isClassDeclaration(fn.parent) || !fn.parent.name || !readsNoGetter(ctx, fn))) return undefined;
   const name = ts.isFunctionDeclaration(fn) || method ? fn.name as ts.Identifier
     : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0 ? fn.parent.name : undefined;
@@ -101,7 +100,7 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   const statement = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined;
   if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   if (!name || !fn.body || givesPromise(ctx, fn) || (fn as ts.FunctionDeclaration).asteriskToken ||
-    fn.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) || usesOwnBinding(ts, fn.body, method !== undefined)) return undefined;
+    fn.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) || usesOwnBinding(ts, fn.body, method)) return undefined;
   let leading: readonly ts.Statement[] = [];
   let result: ts.Expression | undefined;
   const writes = new Set<string>();
@@ -112,15 +111,19 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
     const returns = last !== undefined && ts.isReturnStatement(last) && last.expression !== undefined;
     if (!returns && !method) return undefined;
     leading = returns ? statements.slice(0, -1) : statements;
-    if (!leading.every((s) => isConstant(facts, s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && isPrint(ts, s.expression)) ||
+    if (!leading.every((s) => isPlainConstant(facts, s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && isPrint(ts, s.expression)) ||
       (method && storedField(ts, s, writes)))) return undefined;
     result = returns ? (last as ts.ReturnStatement).expression : undefined;
   } else {
     result = fn.body;
   }
-  const parts = [...leading.flatMap((s) => (isConstant(facts, s) ? s.declarationList.declarations.map((d) => d.initializer!)
-    : ts.isBinaryExpression((s as ts.ExpressionStatement).expression) ? [((s as ts.ExpressionStatement).expression as ts.BinaryExpression).right]
-      : [(s as ts.ExpressionStatement).expression])), ...(result ? [result] : [])];
+  // What the body evaluates: constants' values, prints, stored values (`this.total = …`'s right side), the result.
+  const evaluated = (s: ts.Statement): ts.Expression[] => {
+    if (isPlainConstant(facts, s)) return s.declarationList.declarations.map((d) => d.initializer!);
+    const e = (s as ts.ExpressionStatement).expression;
+    return [ts.isBinaryExpression(e) ? e.right : e];
+  };
+  const parts = [...leading.flatMap(evaluated), ...(result ? [result] : [])];
   if (parts.length === 0) return undefined;
   const taskCalls: ts.CallExpression[] = [];
   const tasks: TaskInfo[] = [];
@@ -142,7 +145,7 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   // the calls' arguments may name those and the parameters, nothing else.
   const prelude: ts.VariableStatement[] = [];
   for (const statement of leading) {
-    if (!isConstant(facts, statement) || taskCalls.some((c) => c.pos >= statement.pos && c.end <= statement.end)) break;
+    if (!isPlainConstant(facts, statement) || taskCalls.some((c) => c.pos >= statement.pos && c.end <= statement.end)) break;
     if (!statement.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && isSimpleArgument(facts, d.initializer!, isOwn))) break;
     prelude.push(statement);
   }
@@ -156,7 +159,7 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   const reads = fieldsRead(ts, [...prelude, ...taskCalls]);
   if ([...writes].some((field) => reads.has(field))) return undefined;
   return {
-    fn, name, ...(method ? { method } : {}), writes, reads, prelude, rest: leading.filter((s) => !prelude.includes(s as ts.VariableStatement)),
+    fn, name, method, writes, reads, prelude, rest: leading.filter((s) => !prelude.includes(s as ts.VariableStatement)),
     result: result ?? ts.factory.createVoidZero(), taskCalls, tasks,
   };
 }
@@ -183,17 +186,9 @@ export function fieldsRead(t: typeof ts, nodes: readonly ts.Node[]): Set<string>
   return names;
 }
 
-/** `const { mean, sd } = …`: a constant bound plainly (loop-headers.ts). */
-function isConstant(facts: FileFacts, statement: ts.Statement): statement is ts.VariableStatement {
-  const { ts } = facts;
-  return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
-    statement.declarationList.declarations.every((d) => d.initializer !== undefined && bindsPlainly(facts, d.name));
-}
-
-/** A task call the submission half may make early: reorderable, synchronous, on every path of its part. */
+/** A task call the submission half may make early: of a task that may run ahead, on every path of its part. */
 function acceptsCall(facts: FileFacts, call: ts.CallExpression, task: TaskInfo, part: ts.Expression): boolean {
-  return isReorderable(task) && !task.forwards && !givesPromise(facts.ctx, task.fn) && task.returnsArgument === undefined &&
-    evaluatedAlways(facts.ts, call, part);
+  return !task.forwards && mayRunAhead(facts.ctx, task) && evaluatedAlways(facts.ts, call, part);
 }
 
 /** `this` (but in a method) or `arguments` in the body (not inside a nested function, which the body may not hold anyway). */

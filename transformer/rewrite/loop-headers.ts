@@ -131,3 +131,9 @@ export function bindsPlainly(facts: FileFacts, name: ts.BindingName, into: Set<s
   });
 }
 
+/** `const { mean, sd } = stats(x)`: a `const` statement whose declarations all bind plainly (above). */
+export function isPlainConstant(facts: FileFacts, statement: ts.Statement): statement is ts.VariableStatement {
+  const { ts } = facts;
+  return ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+    statement.declarationList.declarations.every((d) => d.initializer !== undefined && bindsPlainly(facts, d.name));
+}

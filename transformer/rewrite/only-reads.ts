@@ -25,6 +25,14 @@ export function isReorderable(task: TaskInfo): boolean {
 }
 
 /**
+ * A reorderable task whose call may be made ahead of its turn and its value taken later: synchronous (an async task's
+ * call is a Promise in plain code) and never handing back an argument (the caller's own object).
+ */
+export function mayRunAhead(ctx: AnalysisContext, task: TaskInfo): boolean {
+  return isReorderable(task) && !givesPromise(ctx, task.fn) && task.returnsArgument === undefined;
+}
+
+/**
  * The same, also for a task that reads module state (never changes it): reorderable where nothing between its calls
  * can change that state, as in a callback that only reads (split-callbacks.ts, with no store).
  */

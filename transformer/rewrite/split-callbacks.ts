@@ -23,7 +23,7 @@ import type * as ts from 'typescript';
 import { evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { aheadTogether, evaluatedAhead, storesUnseenAhead } from './ahead-calls';
 import { helperHalvesOf } from './helper-halves';
-import { bindsPlainly, isCollection } from './loop-headers';
+import { bindsPlainly, isCollection, isPlainConstant } from './loop-headers';
 import { mentionsAny } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
 import { isLibrary, isOverridable } from './library-uses';
@@ -140,9 +140,7 @@ function bodyOf(facts: FileFacts, fn: ts.ArrowFunction): CallbackBody | undefine
   const last = statements[statements.length - 1];
   const result = last && (t.isReturnStatement(last) || t.isExpressionStatement(last)) ? last.expression : undefined;
   const constants = statements.slice(0, -1);
-  const plain = constants.every((s) => t.isVariableStatement(s) && (s.declarationList.flags & t.NodeFlags.Const) !== 0 &&
-    s.declarationList.declarations.every((d) => d.initializer && bindsPlainly(facts, d.name)));
-  return result && plain ? { constants: constants as ts.VariableStatement[], result } : undefined;
+  return result && constants.every((s) => isPlainConstant(facts, s)) ? { constants: constants as ts.VariableStatement[], result } : undefined;
 }
 
 /** The leading constants bound to simple values (only-reads.ts isSimpleArgument) before any task call. */

@@ -33,7 +33,7 @@ import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, loopHeader } from './loop-headers';
-import { evaluatedAlways, givesPromise, isPrint, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways, isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 
@@ -84,7 +84,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     // (A helper's halves need nothing more: helper-halves.ts.)
     const task = facts.taskOf(call);
     const statement = bodyStatement(ts, call);
-    if (task && (!isReorderable(task) || givesPromise(facts.ctx, task.fn) || task.returnsArgument !== undefined)) return undefined;
+    if (task && !mayRunAhead(facts.ctx, task)) return undefined;
     if (loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
   }
   if (taskCalls.length > 1 && (skipsBetween(ts, loop, taskCalls) || !aheadTogether(facts, taskCalls))) return undefined;
