@@ -499,6 +499,12 @@ test('a method handing out a tile looks at nothing fenced tasks write: no fence 
   assert.match(emitted, /for \(let k = 0; k < 4; k\+\+\)\s+__taskify\.submitFenced\(__taskify_bump_\d+, \[P\.band\(k\), k \+ 1\]/, 'a method making a view waits for nothing');
 });
 
+test('a file whose only task call is a helper\'s still splits that helper\'s calls in halves', () => {
+  const tasks = printsAsPlain('helper-halves-alone');
+  assert.ok(tasks.inWorkers >= 3, `${tasks.inWorkers} tasks ran in workers`);
+  assert.match(readFileSync(join(tasks.dir, 'main.js'), 'utf8'), /__taskify\.halfAhead\(analyse, \[`g\$\{i\}`, xs\]\)/);
+});
+
 test('an array gathering Futures may be spread (Math.max(...deltas)): each value waited for there, the pushes side by side', () => {
   const tasks = printsAsPlain('spread-gathered');
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);

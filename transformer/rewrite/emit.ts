@@ -36,8 +36,9 @@ const RUNTIME = '__taskify';
 export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.SourceFile, context: ts.TransformationContext,
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
+  // (A file whose only task call is a helper's, kept direct there, still registers the helper's halves and splits at its calls.)
   if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks &&
-    registered.length === 0 && !options.loadTime?.length) return source;
+    registered.length === 0 && !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
