@@ -505,6 +505,15 @@ test('a file whose only task call is a helper\'s still splits that helper\'s cal
   assert.match(readFileSync(join(tasks.dir, 'main.js'), 'utf8'), /__taskify\.halfAhead\(analyse, \[`g\$\{i\}`, xs\]\)/);
 });
 
+test('helpers exported from another file (a declaration, an `export const` arrow) split the loops and callbacks that call them', () => {
+  const tasks = printsAsPlain('helper-halves-imported');
+  assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
+  const main = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(main, /__taskify\.halfAhead\(stats_1\.describe, /, 'a file calling no task itself is rewritten for the helpers it calls');
+  assert.match(main, /__taskify\.halfAhead\(stats_1\.summary, /, 'an `export const` helper has halves');
+  assert.match(readFileSync(join(tasks.dir, 'stats.js'), 'utf8'), /__taskify\.halfAhead\(summary, /);
+});
+
 test('an array gathering Futures may be spread (Math.max(...deltas)): each value waited for there, the pushes side by side', () => {
   const tasks = printsAsPlain('spread-gathered');
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);

@@ -96,9 +96,6 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   const name = ts.isFunctionDeclaration(fn) || method ? fn.name as ts.Identifier
     : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0 ? fn.parent.name : undefined;
-  // (`export const f = …` has no local binding in CommonJS output for the registration to name.)
-  const statement = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined;
-  if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   if (!name || !fn.body || givesPromise(ctx, fn) || (fn as ts.FunctionDeclaration).asteriskToken ||
     fn.parameters.some((p) => !ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) || usesOwnBinding(ts, fn.body, method)) return undefined;
   let leading: readonly ts.Statement[] = [];
