@@ -511,7 +511,20 @@ test('helpers exported from another file (a declaration, an `export const` arrow
   const main = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(main, /__taskify\.halfAhead\(stats_1\.describe, /, 'a file calling no task itself is rewritten for the helpers it calls');
   assert.match(main, /__taskify\.halfAhead\(stats_1\.summary, /, 'an `export const` helper has halves');
-  assert.match(readFileSync(join(tasks.dir, 'stats.js'), 'utf8'), /__taskify\.halfAhead\(summary, /);
+  assert.match(readFileSync(join(tasks.dir, 'stats.js'), 'utf8'), /__taskify\.halfAhead\(exports\.summary, /);
+});
+
+test('methods of an object literal held by a const run as a class\'s do: forwarders claim their calls, helpers in halves', () => {
+  const tasks = printsAsPlain('literal-methods');
+  assert.ok(tasks.inWorkers >= 19, `${tasks.inWorkers} tasks ran in workers`);
+  const main = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(main, /run\(x\) \{ const __taskify_claimed = __taskify\.claimForward\(api\.run\);/);
+  assert.match(main, /__taskify\.mayRunAhead\(api\.run\)/);
+  assert.match(main, /__taskify\.inHalves\(api\.both, function \(x\)/);
+  assert.match(main, /__taskify\.halfAheadMethod\(api, "both", \[x\], "api\.both"\)/);
+  assert.match(main, /claimForward\(made\.run\)/, 'a literal in a factory names its method through the closure');
+  assert.not.match(main, /mayRunAhead\(noisy\.run\)/, 'a method reading a getter runs at its turn');
+  assert.not.match(main, /claimForward\(spread\.run\)/, 'a literal with a spread is left as written');
 });
 
 test('an array gathering Futures may be spread (Math.max(...deltas)): each value waited for there, the pushes side by side', () => {

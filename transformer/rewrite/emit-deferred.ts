@@ -10,7 +10,7 @@ import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
 import type { HelperHalves } from './helper-halves';
 import type { TaskInfo } from '../analysis/discover';
-import { methodInStaticBlock } from './emit-forwarders';
+import { methodAsMarked, methodOwner } from './method-owners';
 
 export interface DeferredEnv {
   readonly ts: typeof ts;
@@ -26,8 +26,11 @@ export interface DeferredEnv {
 export interface DeferredUses {
   /** The node's emitted form if it is one of these pieces (or a task call inside one being visited), else undefined. */
   rewrite(node: ts.Node): ts.Node | undefined;
-  /** After the statement declaring a helper with halves: their registration (`__taskify.inHalves(analyse, …)`). */
-  registrationAfter(statement: ts.Node): ts.Statement | undefined;
+  /**
+   * After the statement declaring helpers with halves (a function, a `const` holding one or an object literal with
+   * such methods): their registrations (`__taskify.inHalves(analyse, …)`).
+   */
+  registrationsAfter(statement: ts.Node): ts.Statement[];
   /** In a class with methods that have halves: their registrations, for a static block (emit-forwarders.ts marking). */
   registrationsIn(node: ts.Node): ts.Statement[];
   /** The task calls of such helpers (the halves visit them again). */
@@ -84,17 +87,22 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     if (!halves.method) {
       return f.createExpressionStatement(runtime('inHalves', [f.createIdentifier(halves.name.text), arrow(params, submitBody), arrow([result, ...params], useBody)]));
     }
-    // A method's, in a static block of its class: function expressions, whose `this` is the object the runtime calls them on.
+    // A method's, in a static block of its class (after its literal's declaration): function expressions, whose `this` is
+    // the object the runtime calls them on.
     const fn = (names: readonly (ts.Identifier | string)[], body: ts.Block) => f.createFunctionExpression(undefined, undefined, undefined, undefined,
       names.map((name) => f.createParameterDeclaration(undefined, undefined, name)), undefined, body);
-    return f.createExpressionStatement(runtime('inHalves', [methodInStaticBlock(ts, f, halves.fn as ts.MethodDeclaration), fn(params, submitBody),
+    return f.createExpressionStatement(runtime('inHalves', [methodAsMarked(ts, f, halves.fn as ts.MethodDeclaration), fn(params, submitBody),
       fn([result, ...params], useBody)]));
   };
-  /** Each helper with halves by the statement declaring it (a method's: its class). */
+  /** Each helper with halves by the statement declaring it (a class's method: its class, registered in a static block). */
   const declaring = new Map<ts.Node, HelperHalves[]>();
+  const inClass = new Set<ts.Node>();
   for (const halves of plan.halvesDeclared) {
     const fn = halves.fn;
-    const at = halves.method ? fn.parent : ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent.parent;
+    const owner = halves.method ? methodOwner(ts, fn as ts.MethodDeclaration) : undefined;
+    const at = owner?.kind === 'class' ? owner.declaration : owner?.kind === 'literal' ? owner.statement
+      : ts.isFunctionDeclaration(fn) ? fn : fn.parent.parent.parent;
+    if (owner?.kind === 'class') inClass.add(at);
     declaring.set(at, [...(declaring.get(at) ?? []), halves]);
   }
 
@@ -198,13 +206,11 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
 
   return {
     registered: [...declaring.values()].flat().flatMap((halves) => halves.taskCalls),
-    registrationAfter(statement) {
-      const halves = declaring.get(statement);
-      return halves && !halves[0].method ? registration(halves[0]) : undefined;
+    registrationsAfter(statement) {
+      return inClass.has(statement) ? [] : (declaring.get(statement) ?? []).map(registration);
     },
     registrationsIn(node) {
-      const halves = declaring.get(node);
-      return halves?.[0].method ? halves.map(registration) : [];
+      return inClass.has(node) ? declaring.get(node)!.map(registration) : [];
     },
     rewrite(node) {
       const instead = replaced.get(node);

@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import type { DeferredEnv } from './emit-deferred';
 import type { TaskInfo } from '../analysis/discover';
 import { replaceBody } from './replace-body';
+import { methodAsMarked, methodOwner } from './method-owners';
 
 /** In a forwarder that claims its calls: whether this call is one the plan made for it. */
 const CLAIMED = '__taskify_claimed';
@@ -57,7 +58,7 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
       const methods = node.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && plan.runsAhead.has(m));
       if (methods.length === 0 && registrations.length === 0) return undefined;
       const visited = ts.visitEachChild(node, visit, context) as ts.ClassDeclaration | ts.ClassExpression;
-      const marks = methods.map((m) => methodInStaticBlock(ts, f, m));
+      const marks = methods.map((m) => methodAsMarked(ts, f, m));
       // (And the halves of methods split in two, emit-deferred.ts.)
       const block = f.createClassStaticBlockDeclaration(f.createBlock([
         ...(marks.length > 0 ? [f.createExpressionStatement(runtime('mayRunAhead', marks))] : []), ...registrations], registrations.length > 0));
@@ -65,6 +66,13 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
       return ts.isClassDeclaration(visited)
         ? f.updateClassDeclaration(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members)
         : f.updateClassExpression(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members);
+    },
+
+    /** After a `const` holding an object literal with methods that may run ahead: `__taskify.mayRunAhead(api.run)`. */
+    marksAfter(node: ts.Node): ts.Statement[] {
+      if (!ts.isVariableStatement(node)) return [];
+      const methods = [...plan.runsAhead].filter((m) => { const owner = methodOwner(ts, m); return owner?.kind === 'literal' && owner.statement === node; });
+      return methods.length > 0 ? [f.createExpressionStatement(runtime('mayRunAhead', methods.map((m) => methodAsMarked(ts, f, m))))] : [];
     },
 
     /** A claiming forwarder, its body first claiming the call; undefined for any other node. */
@@ -83,11 +91,4 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
 
 function isFunctionLikeWithBody(t: typeof ts, node: ts.Node): node is ts.FunctionLikeDeclaration {
   return (t.isMethodDeclaration(node) || t.isFunctionDeclaration(node) || t.isArrowFunction(node) || t.isFunctionExpression(node)) && node.body !== undefined;
-}
-
-/** A method of the class, as a static block of that class names it: `this.prototype.total`, or `this.sumOf` when static. */
-export function methodInStaticBlock(t: typeof ts, f: ts.NodeFactory, method: ts.MethodDeclaration): ts.Expression {
-  const isStatic = method.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false;
-  return f.createPropertyAccessExpression(isStatic ? f.createThis() : f.createPropertyAccessExpression(f.createThis(), 'prototype'),
-    (method.name as ts.Identifier).text);
 }

@@ -151,9 +151,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
     const visited = fences.around(node, rewrite(node));
-    // (A helper split in halves registers them right after it is declared: helper-halves.ts.)
-    const registration = deferred.registrationAfter(node);
-    return (registration ? [...[visited].flat(), registration] : visited) as ts.Node;
+    // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
+    // may run ahead are marked there: method-owners.ts.)
+    const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];
+    return (after.length > 0 ? [...[visited].flat(), ...after] : visited) as ts.Node;
   };
   /** Checked first when the plan says so (failure-checks.ts), whatever else rewrites the node. */
   const rewrite = (node: ts.Node): ts.Node => {
@@ -304,6 +305,9 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
     ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
     ts.isLabeledStatement(statement);
   if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
+  // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only.)
+  const rewritten = (statement.flags & ts.NodeFlags.Synthesized) !== 0;
+  if (rewritten) return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
   if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
   if (onlyFillsModuleState(ctx, statement)) return statement; // what its declarations compute from needs it (module-init.ts)
   return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));

@@ -20,7 +20,7 @@
  * When the planner keeps one of its calls direct, or one of the task calls in it, the function is demoted for the
  * rest of the file's plan: its calls are plain calls again and it waits as before.
  *
- * A class's method (`total() { return sum(this.xs) }`) may be reached by calls no plan sees (another module, an
+ * A class's method (`total() { return sum(this.xs) }`), or an object literal's (method-owners.ts), may be reached by calls no plan sees (another module, an
  * override's `super.total()`, an object of another class where the type says this one), so it does not hand out
  * the Future on its own: each planned call runs through the runtime, which lets the method claim it
  * (runtime/api/forwarding.ts); claimed, it returns the Future, called any other way it waits and returns the value.
@@ -36,6 +36,7 @@ import { exportedName, functionName } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
 import type { Summaries } from '../analysis/summaries';
 import { readsNoGetter } from './field-reads';
+import { methodOwner, methodPath } from './method-owners';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 
 /** What finding forwarders needs of the file's facts. */
@@ -151,9 +152,7 @@ export class Forwarders {
     const { ts } = this.ctx;
     if (!fn.body) return false;
     // A method may be another file's: planned calls claim it wherever they are (the module comment).
-    if (ts.isMethodDeclaration(fn)) {
-      return ts.isIdentifier(fn.name) && ts.isClassDeclaration(fn.parent) && fn.parent.name !== undefined && isOwnSourceFile(this.ctx, fn.getSourceFile());
-    }
+    if (ts.isMethodDeclaration(fn)) return methodOwner(ts, fn) !== undefined && isOwnSourceFile(this.ctx, fn.getSourceFile());
     // So may a function of another file (claiming: describe).
     if (fn.getSourceFile() !== this.facts.source && !isOwnSourceFile(this.ctx, fn.getSourceFile())) return false;
     if (ts.isFunctionDeclaration(fn)) return fn.name !== undefined;
@@ -293,11 +292,4 @@ export class Forwarders {
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
-}
-
-/** How a method's body names it: `Part.prototype.total`, or `Part.sumOf` when static. */
-function methodPath(t: typeof ts, method: ts.MethodDeclaration): string[] {
-  const isStatic = method.modifiers?.some((m) => m.kind === t.SyntaxKind.StaticKeyword) ?? false;
-  const owner = (method.parent as ts.ClassDeclaration).name!.text;
-  return [owner, ...(isStatic ? [] : ['prototype']), (method.name as ts.Identifier).text];
 }

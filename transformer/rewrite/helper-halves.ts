@@ -31,6 +31,7 @@ import type { FileFacts } from './file-facts';
 import { isPlainConstant } from './loop-headers';
 import { evaluatedAlways, givesPromise, isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
 import { readsNoGetter } from './field-reads';
+import { methodOwner } from './method-owners';
 
 export interface HelperHalves {
   readonly fn: FunctionLike;
@@ -92,7 +93,7 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   const { ts, ctx } = facts;
   const method = ts.isMethodDeclaration(fn);
   // (A method reading or storing through a getter or setter runs the program's code: field-reads.ts.)
-  if (method && (!ts.isIdentifier(fn.name) || !ts.isClassDeclaration(fn.parent) || !fn.parent.name || !readsNoGetter(ctx, fn))) return undefined;
+  if (method && (!methodOwner(ts, fn) || !readsNoGetter(ctx, fn))) return undefined;
   const name = ts.isFunctionDeclaration(fn) || method ? fn.name as ts.Identifier
     : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn &&
       ts.isIdentifier(fn.parent.name) && (ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const) !== 0 ? fn.parent.name : undefined;
