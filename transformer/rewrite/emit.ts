@@ -14,7 +14,7 @@ import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
-import { onlyFillsModuleState } from './module-init';
+import { WorkerStatements } from './module-init';
 import { finishesOwnClass } from './class-setup';
 import { forwarderEmitter } from './emit-forwarders';
 
@@ -257,7 +257,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (at >= 0) statements.splice(at + 1, 0, register);
   }
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
-  if (options.declaresTasks) statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime));
+  if (options.declaresTasks) {
+    const inWorkers = new WorkerStatements(ctx);
+    statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers));
+  }
 
   const prologue: ts.Statement[] = [options.esm
     ? f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME))),
@@ -299,18 +302,22 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
  * entry code, and must run only in the program's own thread.
  */
 function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement,
-  runtime: (name: string, args: ts.Expression[]) => ts.Expression): ts.Statement {
+  runtime: (name: string, args: ts.Expression[]) => ts.Expression, inWorkers: WorkerStatements): ts.Statement {
   const { ts } = ctx;
   const acts = ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isIterationStatement(statement, false) ||
     ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
     ts.isLabeledStatement(statement);
   if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
-  // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only.)
-  const rewritten = (statement.flags & ts.NodeFlags.Synthesized) !== 0;
-  if (rewritten) return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
+  const keptOut = () => f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
+  // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only. Judged as written.)
+  if ((statement.flags & ts.NodeFlags.Synthesized) !== 0) {
+    const written = ts.getParseTreeNode(statement);
+    if (written) inWorkers.keptOut(written as ts.Statement);
+    return keptOut();
+  }
   if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
-  if (onlyFillsModuleState(ctx, statement)) return statement; // what its declarations compute from needs it (module-init.ts)
-  return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
+  if (inWorkers.runsInWorkers(statement)) return statement; // what its declarations compute from needs it (module-init.ts)
+  return keptOut();
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

@@ -70,3 +70,75 @@ function fillingFunction(ctx: AnalysisContext, call: ts.CallExpression, seen: Se
   seen.add(target);
   return fillsOwnState(ctx, target, target.getSourceFile(), seen);
 }
+
+/**
+ * A task's module's statements in source order, as emit.ts decides which run in workers: a statement that only fills
+ * module state runs there too, unless it reads a name the entry code before it may have changed (tester #23's r02:
+ * `for (let k = 0; k < 2; k++) s += M[k][k][0]` after entry code filled `M`: a worker read its own empty `M` and
+ * crashed while importing the module). Then it is entry code too, and so on down the file.
+ */
+export class WorkerStatements {
+  /** Module names of the file that entry code so far may have changed. */
+  private readonly changed = new Set<ts.Symbol>();
+
+  constructor(private readonly ctx: AnalysisContext) {}
+
+  /** Whether the statement (as written) runs in workers too; when not, what it may change is recorded. */
+  runsInWorkers(statement: ts.Statement): boolean {
+    if (onlyFillsModuleState(this.ctx, statement) && !this.reads(statement, new Set())) return true;
+    this.keptOut(statement);
+    return false;
+  }
+
+  /**
+   * Entry code (or a statement the plan rewrote): the module names it may change are those it writes, calls a method
+   * on or hands to a call, and every module name the program's functions it calls mention.
+   */
+  keptOut(statement: ts.Statement): void {
+    const { ts } = this.ctx;
+    const home = statement.getSourceFile();
+    const seen = new Set<ts.Node>();
+    const visit = (n: ts.Node, inCallee: boolean): void => {
+      if (ts.isIdentifier(n)) {
+        const symbol = symbolOf(this.ctx, n);
+        const declaration = symbol?.valueDeclaration;
+        if (!symbol || !declaration || declaration.getSourceFile() !== home || !ts.isVariableDeclaration(declaration)) return;
+        let at: ts.Node = n;
+        while (ts.isPropertyAccessExpression(at.parent) || ts.isElementAccessExpression(at.parent) || ts.isParenthesizedExpression(at.parent)) {
+          if (ts.isElementAccessExpression(at.parent) && at.parent.argumentExpression === at) break;
+          at = at.parent;
+        }
+        const handed = ts.isCallExpression(at.parent) || ts.isNewExpression(at.parent);
+        if (inCallee || handed || isWriteTarget(ts, at as ts.Expression) ||
+          (ts.isPrefixUnaryExpression(at.parent) || ts.isPostfixUnaryExpression(at.parent))) this.changed.add(symbol);
+        return;
+      }
+      if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+        const callee = ts.isIdentifier(n.expression) ? symbolOf(this.ctx, n.expression)?.valueDeclaration : undefined;
+        if (callee && !callee.getSourceFile().isDeclarationFile && !seen.has(callee)) {
+          seen.add(callee);
+          visit(callee, true);
+        }
+      }
+      ts.forEachChild(n, (child) => visit(child, inCallee));
+    };
+    visit(statement, false);
+  }
+
+  private reads(node: ts.Node, seen: Set<ts.Node>): boolean {
+    const { ts } = this.ctx;
+    if (this.changed.size === 0) return false;
+    if (ts.isIdentifier(node)) {
+      const symbol = symbolOf(this.ctx, node);
+      return symbol !== undefined && this.changed.has(symbol);
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const callee = symbolOf(this.ctx, node.expression)?.valueDeclaration;
+      if (callee && ts.isFunctionDeclaration(callee) && !seen.has(callee)) {
+        seen.add(callee);
+        if (this.reads(callee, seen)) return true;
+      }
+    }
+    return ts.forEachChild(node, (child) => (this.reads(child, seen) ? true : undefined)) ?? false;
+  }
+}

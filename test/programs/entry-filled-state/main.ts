@@ -1,0 +1,32 @@
+// A task's module whose entry code fills module state that a later fill-shaped statement reads (tester #23's r02):
+// a worker importing the module runs fills, not entry code, so such a statement is entry code too (module-init.ts).
+/** @task */
+export function make(n: number): Float64Array { return new Float64Array(n).fill(n); }
+/** @task */
+export function bump(a: Float64Array): void { a[0] += 1; }
+/** @task */
+export function scaled(x: number): number { return x * FACTOR; }
+
+// A fill before any entry code: workers run it too, so FACTOR is the program's there.
+const TABLE: number[] = [];
+for (let i = 0; i < 4; i++) TABLE.push(i + 1);
+const FACTOR = TABLE.length;
+
+const M: Float64Array[][] = [];
+for (let i = 0; i < 2; i++) {
+  const row: Float64Array[] = [];
+  for (let j = 0; j < 2; j++) row.push(make(4));
+  M.push(row);
+}
+for (let k = 0; k < 2; k++) bump(M[k][k]);
+let s = 0;
+for (let k = 0; k < 2; k++) s += M[k][k][0];
+console.log(s);
+
+// Filled by a function the entry code calls, then read by a fill-shaped loop.
+const counts: number[] = [];
+function countUp(n: number) { for (let i = 0; i < n; i++) counts.push(i * 2); }
+countUp(3);
+let total = 0;
+for (let i = 0; i < 3; i++) total += Number(counts[i].toFixed(0));
+console.log(total, [1, 2, 3].map((x) => scaled(x)).join(' '));
