@@ -22,4 +22,11 @@ test('counters, loop indexes, pushes and files after a failing call in a try, an
     'after an async call the top level does not check: its promise meets its failure');
 });
 
+test('a try block waiting for a task submitted before it does not catch its failure: the try statement checks first (tester #23\'s r44)', () => {
+  const tasks = printsAsPlain('caught-elsewhere');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /__taskify\.checkpoint\(__taskify_try\d+\);\s*try \{\s*console\.log\('value'/);
+});
+
 test.run();

@@ -152,6 +152,9 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
       if (ran) runBefore = true;
       return;
     }
+    // A try block waiting for a task submitted before it would catch that task's failure, which the plain call threw
+    // where it was made (tester #23's r44: `const v = risky(3); try { console.log(v) } catch …`): checked before.
+    if (ts.isTryStatement(node) && node.catchClause && mayFollowTask() && waitsForEarlierTask(facts, plan, node)) before.set(node, 'seen');
     if (plan.splitLoops.has(node as ts.Statement)) { whole(node); return; }
     if (ts.isIterationStatement(node, false)) {
       loopsRunning.push(runsCode(facts, runs, node));
@@ -168,6 +171,19 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
   };
   statements.forEach(visit);
   return before;
+}
+
+/** The try block waits for a name declared outside it (a task's Future submitted before the try statement may be one). */
+function waitsForEarlierTask(facts: FileFacts, plan: FilePlan, statement: ts.TryStatement): boolean {
+  const block = statement.tryBlock;
+  const inBlock = (node: ts.Node) => node.getSourceFile() === block.getSourceFile() && node.pos >= block.pos && node.end <= block.end;
+  const outside = (id: ts.Identifier) => {
+    const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    return declaration === undefined || !inBlock(declaration);
+  };
+  for (const id of plan.wraps.keys()) if (inBlock(id) && outside(id)) return true;
+  for (const access of plan.elementWraps.keys()) if (inBlock(access)) return true;
+  return false;
 }
 
 /** A statement that is not made of statements. */
