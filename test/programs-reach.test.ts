@@ -5,6 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printsAsPlain, repositoryRoot as root } from './program-build';
 
@@ -147,6 +148,12 @@ test('a task module\'s top-level loop filling its own table, or a helper filling
 test('a fill-shaped statement of a task module reading what entry code filled is entry code too (tester #23\'s r02: a worker crashed importing it)', () => {
   const tasks = printsAsPlain('entry-filled-state');
   assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('objects of namespaces a task reads and the program changes travel with each call (tester #23\'s r50: the worker read its own)', () => {
+  const tasks = printsAsPlain('namespace-state');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+  assert.match(readFileSync(join(tasks.dir, 'geom.js'), 'utf8'), /__taskify\.moduleState\("[^"]*geom\.ts#Units\.Metric\.SCALE", \(\) => Units\.Metric\.SCALE\)/);
 });
 
 test.run();

@@ -23,6 +23,7 @@ import { isDeclarationName, isReference } from '../rewrite/syntax';
 import { changeOfReference, writeOfReference } from './reference-changes';
 import { isLazilyMade } from './lazy-objects';
 import { moduleNames } from './module-names';
+import { namespacePath } from './module-state-keys';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -165,8 +166,8 @@ export class ModuleState {
     const { ts } = this.ctx;
     const declaration = symbol.valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
-    const statement = declaration.parent?.parent;
-    if (!statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+    // (At the top level, or an exported member of a namespace declared there: module-state-keys.ts.)
+    if (!namespacePath(ts, declaration)) return false;
     // let/var: an error of their own, but for an object made on first use (lazy-objects.ts).
     if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && !isLazilyMade(this.ctx, declaration)) return false;
     const type = this.ctx.checker.getTypeAtLocation(declaration);
@@ -242,7 +243,10 @@ export class ModuleState {
    */
   private scannedNamespaceMember(node: ts.Node): ts.Symbol | undefined {
     const { ts } = this.ctx;
-    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || !this.mayName(node.expression)) return undefined;
+    if (!ts.isPropertyAccessExpression(node)) return undefined;
+    let root = node.expression;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (!ts.isIdentifier(root) || !this.mayName(root)) return undefined;
     return this.namespaceMember(node);
   }
 
@@ -278,11 +282,16 @@ export class ModuleState {
     return [...found.values()];
   }
 
-  /** `K.CONFIG` through a namespace import (`import * as K`): the module object the property names, if it is one. */
+  /**
+   * `K.CONFIG` through a namespace import (`import * as K`), `Geom.ORIGIN` and `Units.Metric.SCALE` through namespaces:
+   * the module object the property names, if it is one.
+   */
   namespaceMember(node: ts.Node): ts.Symbol | undefined {
     const { ts } = this.ctx;
-    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
-    const namespace = symbolOf(this.ctx, node.expression);
+    if (!ts.isPropertyAccessExpression(node)) return undefined;
+    const holder = node.expression;
+    if (!ts.isIdentifier(holder) && !(ts.isPropertyAccessExpression(holder) && ts.isIdentifier(holder.name))) return undefined;
+    const namespace = symbolOf(this.ctx, ts.isIdentifier(holder) ? holder : holder.name);
     if (!namespace || !(namespace.flags & ts.SymbolFlags.ValueModule)) return undefined;
     const member = symbolOf(this.ctx, node.name);
     return member && this.isModuleObject(member) ? member : undefined;

@@ -15,6 +15,7 @@ import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
 import { WorkerStatements } from './module-init';
+import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
 import { finishesOwnClass } from './class-setup';
 import { forwarderEmitter } from './emit-forwarders';
 
@@ -244,14 +245,16 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   let statements = fences.atFileEnd(source, [...ts.visitNodes(source.statements, visit)] as ts.Statement[]);
   // After each registered object's declaration (a declaration, so it runs in workers too): `moduleState(key, () => X)`.
   for (const state of registered) {
-    const at = statements.findIndex((s) => ts.getOriginalNode(s) === state.declaration.parent.parent);
-    // CommonJS output has no local binding for `export const X` (it becomes `exports.X`).
-    const statement = state.declaration.parent.parent;
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const value = exported && !options.esm
-      ? f.createPropertyAccessExpression(f.createIdentifier('exports'), state.name) : f.createIdentifier(state.name);
+    const top = topLevelStatement(ts, state.declaration);
+    const at = statements.findIndex((s) => ts.getOriginalNode(s) === top);
+    // CommonJS output has no local binding for `export const X` (it becomes `exports.X`); a namespace's member is
+    // reached through the namespace's own variable (`Geom.ORIGIN`).
+    const path = [...namespacePath(ts, state.declaration) ?? [], (state.declaration.name as ts.Identifier).text];
+    const exported = path.length === 1 && ts.canHaveModifiers(top) && ts.getModifiers(top)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const value = exported && !options.esm ? f.createPropertyAccessExpression(f.createIdentifier('exports'), path[0])
+      : path.slice(1).reduce<ts.Expression>((e, name) => f.createPropertyAccessExpression(e, name), f.createIdentifier(path[0]));
     const register = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(
-      f.createIdentifier(`__taskify_state_${state.name}`), undefined, undefined,
+      f.createIdentifier(`__taskify_state_${path.join('_')}`), undefined, undefined,
       runtime('moduleState', [f.createStringLiteral(state.key), f.createArrowFunction(undefined, undefined, [], undefined, undefined, value)]),
     )], ts.NodeFlags.Const));
     if (at >= 0) statements.splice(at + 1, 0, register);
