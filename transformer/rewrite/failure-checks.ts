@@ -173,15 +173,20 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
   return before;
 }
 
-/** The try block waits for a name declared outside it (a task's Future submitted before the try statement may be one). */
+/**
+ * The try block may wait for a task submitted before it: it waits for anything but a constant it binds to its own
+ * task call (`const r of rs` over Futures made before is such a wait: tester #23's x03).
+ */
 function waitsForEarlierTask(facts: FileFacts, plan: FilePlan, statement: ts.TryStatement): boolean {
+  const { ts } = facts;
   const block = statement.tryBlock;
   const inBlock = (node: ts.Node) => node.getSourceFile() === block.getSourceFile() && node.pos >= block.pos && node.end <= block.end;
-  const outside = (id: ts.Identifier) => {
+  const ownFuture = (id: ts.Identifier) => {
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
-    return declaration === undefined || !inBlock(declaration);
+    const made = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer;
+    return made !== undefined && made !== false && inBlock(declaration!) && ts.isCallExpression(made) && plan.submissions.has(made);
   };
-  for (const id of plan.wraps.keys()) if (inBlock(id) && outside(id)) return true;
+  for (const id of plan.wraps.keys()) if (inBlock(id) && !ownFuture(id)) return true;
   for (const access of plan.elementWraps.keys()) if (inBlock(access)) return true;
   return false;
 }

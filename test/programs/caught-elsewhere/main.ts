@@ -25,3 +25,18 @@ try {
 } catch (e) {
   console.log('never', (e as Error).message);
 }
+
+// Futures gathered before the try, waited for inside it (tester #23's x03): the failure leaves the function.
+function early(xs: number[]): string {
+  const rs = xs.map((x) => risky(x));
+  try {
+    for (const r of rs) if (r > 100000) return 'big';
+    return 'none';
+  } catch (e) {
+    return 'caught ' + (e as Error).message;
+  } finally {
+    console.log('finally', xs.join(','));
+  }
+}
+console.log(early([1, 2]));
+try { console.log(early([4, 3, 5])); } catch (e) { console.log('early threw', (e as Error).message); }
