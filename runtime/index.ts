@@ -112,6 +112,21 @@ export function waitOn(x: unknown): unknown {
   return a.runtime.waitObject(x);
 }
 
+/**
+ * Before a try statement whose block waits for Futures another function made (transformer/rewrite/failure-checks.ts
+ * capturedWaitsInTries): their failures are thrown here, outside that try, as the plain calls threw them where they
+ * were made. A name not initialized yet is left to the block, which meets it as the plain code did.
+ */
+export function settle(values: () => readonly unknown[]): void {
+  let found: readonly unknown[];
+  try {
+    found = values();
+  } catch {
+    return;
+  }
+  for (const value of found) if (value instanceof Future) value.wait();
+}
+
 /** A forwarder method's result (api/forwarding.ts): the Future for a call it claimed, the value for any other. */
 export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);

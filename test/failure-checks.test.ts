@@ -7,7 +7,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printsAsPlain } from './program-build';
+import { spawnSync } from 'node:child_process';
+import { buildProgram, printsAsPlain } from './program-build';
 
 test('counters, loop indexes, pushes and files after a failing call in a try, and files a task reads changed right after the call: as plain', () => {
   const tasks = printsAsPlain('failure-checks');
@@ -24,9 +25,22 @@ test('counters, loop indexes, pushes and files after a failing call in a try, an
 
 test('a try block waiting for a task submitted before it does not catch its failure: the try statement checks first (tester #23\'s r44)', () => {
   const tasks = printsAsPlain('caught-elsewhere');
-  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 13, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /__taskify\.checkpoint\(__taskify_try\d+\);\s*try \{\s*console\.log\('value'/);
+  assert.match(emitted, /__taskify\.settle\(\(\) => \[v\]\);\s*try \{\s*return 'value ' \+ __taskify\.waitOn\(v\)/, 'a Future another function made is settled before the try');
+});
+
+test('a failure of a call at the top level ends the program, though a function reads its result in a try (tester #23\'s y20)', () => {
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FORCE_COLOR: '0' } });
+  const plain = run(buildProgram('captured-failure', false, 'commonjs'));
+  const dir = buildProgram('captured-failure', true, 'commonjs');
+  const taskified = run(dir);
+  assert.is(plain.status, 1);
+  assert.is(taskified.stdout, plain.stdout);
+  assert.is(taskified.status, plain.status);
+  assert.match(taskified.stderr, /RangeError: n=3/);
+  assert.match(readFileSync(join(dir, 'main.js'), 'utf8'), /__taskify\.settle\(\(\) => \[fine, v\]\);/);
 });
 
 test.run();

@@ -147,7 +147,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
@@ -155,7 +155,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
     // may run ahead are marked there: method-owners.ts.)
     const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];
-    return (after.length > 0 ? [...[visited].flat(), ...after] : visited) as ts.Node;
+    // (Names another function made, waited for in a try block: their failures are thrown before it, failure-checks.ts.)
+    const settled = ts.isTryStatement(node) ? plan.settledBefore.get(node) : undefined;
+    const before = settled ? [f.createExpressionStatement(runtime('settle', [f.createArrowFunction(undefined, undefined, [], undefined, undefined,
+      f.createArrayLiteralExpression(settled.map((id) => f.createIdentifier(id.text))))]))] : [];
+    return (after.length > 0 || before.length > 0 ? [...before, ...[visited].flat(), ...after] : visited) as ts.Node;
   };
   /** Checked first when the plan says so (failure-checks.ts), whatever else rewrites the node. */
   const rewrite = (node: ts.Node): ts.Node => {

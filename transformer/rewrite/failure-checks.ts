@@ -14,6 +14,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import { enclosingFunction } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
@@ -189,6 +190,36 @@ function waitsForEarlierTask(facts: FileFacts, plan: FilePlan, statement: ts.Try
   for (const id of plan.wraps.keys()) if (inBlock(id) && !ownFuture(id)) return true;
   for (const access of plan.elementWraps.keys()) if (inBlock(access)) return true;
   return false;
+}
+
+/**
+ * Try statements (with a catch) whose block waits for a name declared outside the function holding them: a Future
+ * another function made may be there (tester #23's y20: `const v = risky(3); function use() { try { log(v) } catch … }`),
+ * whose failure the plain call threw where it was made, not in this try. The function's own checks cannot see that
+ * task; emit.ts settles those names just before the try statement (runtime `settle`).
+ */
+export function capturedWaitsInTries(facts: FileFacts, plan: FilePlan): Map<ts.TryStatement, ts.Identifier[]> {
+  const { ts, ctx } = facts;
+  const found = new Map<ts.TryStatement, ts.Identifier[]>();
+  for (const id of plan.wraps.keys()) {
+    const declaration = ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration)) continue;
+    const home = enclosingFunction(ctx, declaration);
+    for (let n: ts.Node = id; n.parent && !isFunctionLike(ctx, n); n = n.parent) {
+      const statement = n.parent;
+      if (!ts.isTryStatement(statement) || statement.tryBlock !== n || !statement.catchClause) continue;
+      const holder = enclosingFunction(ctx, statement);
+      if (!holder || holder === home || (home && !isWithin(holder, home))) continue;
+      const names = found.get(statement) ?? [];
+      if (!names.some((name) => name.text === id.text)) names.push(id);
+      found.set(statement, names);
+    }
+  }
+  return found;
+}
+
+function isWithin(node: ts.Node, outer: ts.Node): boolean {
+  return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }
 
 /** A statement that is not made of statements. */

@@ -15,7 +15,7 @@
  */
 import { taskFileAccess } from './lasting-effects';
 import { triesAroundTaskRunners } from './task-runners';
-import { failureChecks } from './failure-checks';
+import { capturedWaitsInTries, failureChecks } from './failure-checks';
 import type * as ts from 'typescript';
 import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
@@ -319,5 +319,6 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     // In those try blocks, the functions they call and everywhere else: what follows a task call and outlives its
     // failure checks the tasks first.
     this.plan.failureChecks = failureChecks(this.facts, this.plan, this.source);
+    this.plan.settledBefore = capturedWaitsInTries(this.facts, this.plan);
   }
 }

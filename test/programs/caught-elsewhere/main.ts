@@ -40,3 +40,15 @@ function early(xs: number[]): string {
 }
 console.log(early([1, 2]));
 try { console.log(early([4, 3, 5])); } catch (e) { console.log('early threw', (e as Error).message); }
+
+// A Future another function made, waited for in this function's try (tester #23's y20): settled before the try.
+function outer(n: number): string {
+  const v = risky(n);
+  function use(): string {
+    try { return 'value ' + v; } catch (e) { return 'use caught ' + (e as Error).message; }
+  }
+  return use();
+}
+for (const n of [2, 3]) {
+  try { console.log(outer(n)); } catch (e) { console.log('outer threw', (e as Error).message); }
+}
