@@ -22,9 +22,12 @@ const ASSIGNED = (add: string, extra = ''): string => `function Counter() { this
   `Counter.prototype.add = ${add};\nCounter.prototype['total'] = counterTotal;\n${extra}${USE}`;
 /** The prototype given by an object literal of function expressions. */
 const LITERAL = (add: string): string => `function Counter() { this.n = 0; }\nCounter.prototype = { add: ${add}, total: function () { return this.n; } };\n${USE}`;
+/** The shape compilers give an ES5 class (ramda's XWrap, TypeScript's output): made and returned by a function called at once. */
+const ES5 = (add: string): string => `var Counter = /*#__PURE__*/function () {\n  function Counter() { this.n = 0; }\n` +
+  `  Counter.prototype.add = ${add};\n  Counter.prototype['total'] = function () { return this.n; };\n  return Counter;\n}();\n${USE}`;
 
 test('a method assigned to a constructor function\'s prototype runs with the instance as `this`', () => {
-  for (const lib of [ASSIGNED(READ), LITERAL(READ)]) assert.match(viaLib(lib), /^in:/, lib);
+  for (const lib of [ASSIGNED(READ), LITERAL(READ), ES5(READ), ASSIGNED(READ, 'export var Alias = Counter;\n')]) assert.match(viaLib(lib), /^in:/, lib);
   // (A function the constructor's module exports apart, called on its instances in another module.)
   const lib = 'function Box(data) { this.__data__ = data; }\nBox.prototype.size = function () { return this.__data__.length; };\n' +
     'export function g(p) { return new Box(p).size() + 1; }';
@@ -32,7 +35,7 @@ test('a method assigned to a constructor function\'s prototype runs with the ins
 });
 
 test('twins: the method writing its argument, or what the instance holds, writes the parameter', () => {
-  for (const lib of [ASSIGNED(WRITE), LITERAL(WRITE)]) assert.match(viaLib(lib), /^inout:/, lib);
+  for (const lib of [ASSIGNED(WRITE), LITERAL(WRITE), ES5(WRITE)]) assert.match(viaLib(lib), /^inout:/, lib);
   // What the constructor stored (`this.__data__ = data`), written by a method.
   // (Not under the name of a built-in that changes its object, `clear`: such a call is judged by the name, as a write
   // of the instance's own slots, for a class's method too; see the report of this change.)
@@ -52,7 +55,9 @@ test('a prototype changed in a way the analysis does not follow leaves the call 
     'export function swap(o, q) { o.__proto__ = q; }\n',
     // A method replaced on an instance (replaced-members.ts).
     `export function swap(c) { c.add = ${WRITE}; }\n`,
-    'export var Alias = Counter;\n',
+    // Through a variable holding the constructor, or handed to code.
+    `var Alias = Counter;\nfunction make() { return { add: ${WRITE} }; }\nexport function swap() { Alias.prototype = make(); }\n`,
+    'export var all = [Counter];\n',
   ]) {
     const lib = ASSIGNED(READ, extra);
     assert.match(viaLib(lib), /^inout:/, lib);

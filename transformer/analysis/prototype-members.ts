@@ -95,28 +95,42 @@ function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declara
   const { ts, checker } = ctx;
   let literals = 0;
   let ok = true;
+  // Variables holding it (`var S = require('./_Stack')`, `var XWrap = function () { function XWrap(fn) { … } …; return
+  // XWrap; }()`, the shape compilers give ES5 classes): their mentions are its own.
+  const holders = new Map<ts.Symbol, boolean>();
+  const isConstructor = (symbol: ts.Symbol): boolean => {
+    const s = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    if (s === constructor) return true;
+    let known = holders.get(s);
+    if (known === undefined) {
+      known = s.valueDeclaration !== undefined && ts.isVariableDeclaration(s.valueDeclaration) && functionOfSymbol(ctx, s) === declaration;
+      holders.set(s, known);
+    }
+    return known;
+  };
+  const mentioned = (node: ts.Identifier): boolean => {
+    const s = checker.getSymbolAtLocation(node);
+    return s !== undefined && isConstructor(s);
+  };
+  const holder = (variable: ts.VariableDeclaration): boolean => ts.isIdentifier(variable.name) && mentioned(variable.name);
   for (const file of ctx.program.getSourceFiles()) {
     if (file.isDeclarationFile) continue;
-    // The names it goes by in this file: its own, `default` (`ns.default` of a namespace import), and those its imports
-    // and exports give it (`import S from './_Stack.js'`, `export { Stack as S }`, `var S = require('./_Stack')`).
+    // The names it goes by in this file: its own, `default` (`ns.default` of a namespace import), and those its imports,
+    // exports and variables give it (`import S from './_Stack.js'`, `export { Stack as S }`, `var S = require('./_Stack')`).
     const names = new Set([constructor.getName(), 'default']);
-    const mentioned = (node: ts.Identifier): boolean => {
-      const s = checker.getSymbolAtLocation(node);
-      return s !== undefined && (s === constructor || ((s.flags & ts.SymbolFlags.Alias) !== 0 && checker.getAliasedSymbol(s) === constructor) ||
-        (s.valueDeclaration !== undefined && ts.isVariableDeclaration(s.valueDeclaration) && s.valueDeclaration.name === node &&
-          functionOfSymbol(ctx, s) === declaration));
-    };
     const collect = (node: ts.Node): void => {
       if ((ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isExportSpecifier(node)) && node.name && ts.isIdentifier(node.name) && mentioned(node.name)) names.add(node.name.text);
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /\brequire\(/.test(node.initializer.getText()) &&
-        mentioned(node.name)) names.add(node.name.text);
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+        const value = skipParens(ts, node.initializer);
+        if ((ts.isCallExpression(value) || (ts.isIdentifier(value) && names.has(value.text))) && holder(node)) names.add(node.name.text);
+      }
       ts.forEachChild(node, collect);
     };
     const linked = [...file.statements].some((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) || file.text.includes('require(');
-    if (linked) collect(file);
-    else if (!file.text.includes(constructor.getName())) continue;
+    if (!linked && !file.text.includes(constructor.getName())) continue;
+    collect(file);
     const judge = (node: ts.Expression): void => {
-      const form = mentionForm(ts, node);
+      const form = mentionForm(ts, node, holder);
       if (form === 'literal') literals++;
       if (form === undefined || literals > 1) ok = false;
     };
@@ -130,7 +144,7 @@ function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declara
       // `{ Counter }`: held by an object, whose member the checker binds to no constructor: taken as a change.
       if (ts.isShorthandPropertyAssignment(node) && names.has(node.name.text)) {
         const value = checker.getShorthandAssignmentValueSymbol(node);
-        if (value && (value === constructor || ((value.flags & ts.SymbolFlags.Alias) !== 0 && checker.getAliasedSymbol(value) === constructor))) ok = false;
+        if (value && isConstructor(value)) ok = false;
         return;
       }
       ts.forEachChild(node, visit);
@@ -145,8 +159,21 @@ function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declara
  * How a mention of the constructor uses it: 'literal' for `F.prototype = { … }`, 'known' for the other forms that leave
  * its prototype as seen (see the top of this file), undefined for anything else.
  */
-function mentionForm(t: typeof ts, id: ts.Expression): 'known' | 'literal' | undefined {
+function mentionForm(t: typeof ts, id: ts.Expression, holder: (variable: ts.VariableDeclaration) => boolean): 'known' | 'literal' | undefined {
   const parent = id.parent;
+  // A variable's value, when the variable holds it for good (its mentions are then judged as its own): `var S = Stack`;
+  // returned by the function a variable's initializer calls at once (`var C = function () { function C() {} …; return C }()`).
+  if (t.isVariableDeclaration(parent) && parent.initializer === id) return holder(parent) ? 'known' : undefined;
+  if (t.isReturnStatement(parent)) {
+    let fn: ts.Node = parent.parent;
+    while (fn && !t.isFunctionLike(fn)) fn = fn.parent;
+    let call: ts.Node = fn;
+    while (call && t.isParenthesizedExpression(call.parent)) call = call.parent;
+    call = call?.parent;
+    let value: ts.Node | undefined = call && t.isCallExpression(call) && skipParens(t, call.expression) === fn ? call : undefined;
+    while (value && t.isParenthesizedExpression(value.parent)) value = value.parent;
+    return value && t.isVariableDeclaration(value.parent) && value.parent.initializer === value && holder(value.parent) ? 'known' : undefined;
+  }
   // Its own declaration, its import or export.
   if ((t.isFunctionDeclaration(parent) || t.isVariableDeclaration(parent) || t.isFunctionExpression(parent)) && (parent.name as ts.Node | undefined) === id) return 'known';
   if (t.isImportClause(parent) || t.isImportSpecifier(parent) || t.isExportSpecifier(parent) || t.isExportAssignment(parent)) return 'known';
