@@ -42,6 +42,13 @@ test('twins: the method writing its argument, or what the instance holds, writes
   const lib = 'function Box(data) { this.__data__ = data; }\nfunction boxWipe() { this.__data__.length = 0; }\nBox.prototype.wipe = boxWipe;\n' +
     'Box.prototype.size = function () { return this.__data__.length; };\nexport function g(p) { var b = new Box(p); b.wipe(); return b.size(); }';
   assert.match(viaLib(lib), /^inout:/, lib);
+  // What a method stored in the instance (`this.held = xs`), written by another or handed out and written.
+  const held = 'function Counter() { this.n = 0; }\nfunction keep(xs) { this.held = [xs]; }\nCounter.prototype.keep = keep;\n' +
+    'Counter.prototype.wipe = function () { this.held[0].length = 0; };\nCounter.prototype.peek = function () { return this.held[0]; };\n';
+  for (const use of ['c.wipe();', 'c.peek()[0] = 1;']) {
+    const lib = `${held}export function g(p) { var c = new Counter(); c.keep(p); ${use} }`;
+    assert.match(viaLib(lib), /^inout:/, lib);
+  }
 });
 
 test('a prototype changed in a way the analysis does not follow leaves the call unknown', () => {
