@@ -122,7 +122,10 @@ function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declara
       if ((ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isExportSpecifier(node)) && node.name && ts.isIdentifier(node.name) && mentioned(node.name)) names.add(node.name.text);
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
         const value = skipParens(ts, node.initializer);
-        if ((ts.isCallExpression(value) || (ts.isIdentifier(value) && names.has(value.text))) && holder(node)) names.add(node.name.text);
+        // (Only a value that may hold it for good: a function called at once, `require(…)`, a name it goes by.)
+        const callee = ts.isCallExpression(value) ? skipParens(ts, value.expression) : undefined;
+        const held = callee ? ts.isFunctionExpression(callee) || (ts.isIdentifier(callee) && callee.text === 'require') : ts.isIdentifier(value) && names.has(value.text);
+        if (held && holder(node)) names.add(node.name.text);
       }
       ts.forEachChild(node, collect);
     };
