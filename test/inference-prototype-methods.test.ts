@@ -8,6 +8,11 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
 import { taskDirections as directions, withTask as task } from './task-directions';
 
 /** The task's directions for `p` when it returns `L.g(p)` of lib.js (`lib`: its source). */
@@ -69,6 +74,26 @@ test('a prototype changed in a way the analysis does not follow leaves the call 
     const lib = ASSIGNED(READ, extra);
     assert.match(viaLib(lib), /^inout:/, lib);
   }
+});
+
+/** Whether the task's `p`, handed to `L.g(p)` of lib.js, outlives the call (escapes) by the analysis the plan reads. */
+function escapes(lib: string): string | undefined {
+  const sources = new Map(Object.entries({ 'lib.js': lib, ...task('p: number[]', 'return L.g(p);', "import * as L from './lib.js';") })
+    .map(([name, text]) => [`/virtual/${name}`, text]));
+  const program = createAnalysisProgram(ts, [...sources.keys()], sources);
+  const ctx = createContext(ts, program);
+  return discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!).tasks[0].params[0].escapes;
+}
+
+test('what a constructor function only run by `new` stores in `this` is kept by the new object, not stored outside', () => {
+  const BOX = 'function Box(data) { this.__data__ = data; }\n';
+  const local = `${BOX}export function g(p) { var b = new Box(p); return b.__data__.length; }`;
+  assert.is(escapes(local), undefined, local);
+  // Twins: the new object kept by the module; the function also run on another object (`Box.call(this, d)` of a subclass).
+  for (const lib of [
+    `${BOX}var kept = [];\nexport function g(p) { kept.push(new Box(p)); return 0; }`,
+    `${BOX}function Sub(d) { Box.call(this, d); }\nexport function g(p) { var s = new Sub(p); return s.__data__.length; }`,
+  ]) assert.ok(escapes(lib), lib);
 });
 
 test.run();

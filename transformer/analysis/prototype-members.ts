@@ -13,6 +13,9 @@
  * the member is none function in particular: the call is unknown code, as before. So is every prototype member of a
  * program that sets an object's prototype (`Object.setPrototypeOf`, `Reflect.setPrototypeOf`, `o.__proto__ = p`),
  * which may be an instance's. A member assigned twice, or written on an instance (`s.get = w`), is replaced-members.ts's.
+ *
+ * The same mentions tell whether the constructor runs only by `new` (`isConstructedOnly`): then its `this` is the new
+ * object, and what it stores there is kept by that object (parameter-properties.ts), as a class constructor's stores.
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -21,7 +24,10 @@ import { functionOfExpression, functionOfSymbol } from './function-of-symbol';
 
 /** Per program: whether some code sets an object's prototype; per constructor declaration: whether its prototype is closed. */
 const prototypeSetter = new WeakMap<ts.Program, boolean>();
-const closed = new WeakMap<ts.Program, Map<ts.Node, boolean>>();
+const closed = new WeakMap<ts.Program, Map<ts.Node, Mentions>>();
+
+/** What the mentions of a constructor say: its prototype stays as seen; it is also called without `new` (`F(x)`, `F.call(o, x)`). */
+interface Mentions { readonly closed: boolean; readonly called: boolean }
 
 /**
  * The function `callee` (`recv.m`, `recv['m']`) runs when the checker binds it to a member of a constructor function's
@@ -76,13 +82,32 @@ function assignedValue(t: typeof ts, e: ts.Expression): ts.Expression {
 
 /** The constructor `owner` names is a function of the program whose prototype only the forms above touch. */
 function isClosedPrototype(ctx: AnalysisContext, owner: ts.Identifier): boolean {
-  const { ts } = ctx;
   const symbol = symbolOf(ctx, owner);
-  const declaration = symbol?.valueDeclaration;
+  return symbol !== undefined && mentionsOf(ctx, symbol)?.closed === true;
+}
+
+/**
+ * A function of the program only ever run by `new` (never called, `.call`ed, handed anywhere; its prototype closed):
+ * its `this` is the object each `new` makes, so what it stores there (`this.__data__ = data`) is kept by that object,
+ * as a class constructor's stores are (parameter-properties.ts), not stored outside the function.
+ */
+export function isConstructedOnly(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  const node: ts.Node = fn;
+  const name = ts.isFunctionDeclaration(node) ? node.name
+    : ts.isFunctionExpression(node) && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node && ts.isIdentifier(node.parent.name) ? node.parent.name : undefined;
+  const symbol = name && symbolOf(ctx, name);
+  const mentions = symbol && mentionsOf(ctx, symbol);
+  return mentions !== undefined && mentions.closed && !mentions.called;
+}
+
+function mentionsOf(ctx: AnalysisContext, symbol: ts.Symbol): Mentions | undefined {
+  const { ts } = ctx;
+  const declaration = symbol.valueDeclaration;
   const constructor = declaration && (ts.isFunctionDeclaration(declaration) ? declaration
     : ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isFunctionExpression(skipParens(ts, declaration.initializer))
       ? skipParens(ts, declaration.initializer) as ts.FunctionExpression : undefined);
-  if (!symbol || !constructor || setsPrototypes(ctx)) return false;
+  if (!constructor || !constructor.body || constructor.getSourceFile().isDeclarationFile || setsPrototypes(ctx)) return undefined;
   let memo = closed.get(ctx.program);
   if (!memo) { memo = new Map(); closed.set(ctx.program, memo); }
   let known = memo.get(constructor);
@@ -91,10 +116,11 @@ function isClosedPrototype(ctx: AnalysisContext, owner: ts.Identifier): boolean 
 }
 
 /** Every mention of the constructor, in every file of the program, is one of the forms that leave its prototype as seen. */
-function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declaration: ts.Node): boolean {
+function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declaration: ts.Node): Mentions {
   const { ts, checker } = ctx;
   let literals = 0;
   let ok = true;
+  let called = false;
   // Variables holding it (`var S = require('./_Stack')`, `var XWrap = function () { function XWrap(fn) { … } …; return
   // XWrap; }()`, the shape compilers give ES5 classes): their mentions are its own.
   const holders = new Map<ts.Symbol, boolean>();
@@ -135,6 +161,7 @@ function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declara
     const judge = (node: ts.Expression): void => {
       const form = mentionForm(ts, node, holder);
       if (form === 'literal') literals++;
+      if (form === 'called') called = true;
       if (form === undefined || literals > 1) ok = false;
     };
     const visit = (node: ts.Node): void => {
@@ -153,16 +180,16 @@ function everyMentionKnown(ctx: AnalysisContext, constructor: ts.Symbol, declara
       ts.forEachChild(node, visit);
     };
     visit(file);
-    if (!ok) return false;
+    if (!ok) return { closed: false, called };
   }
-  return true;
+  return { closed: true, called };
 }
 
 /**
- * How a mention of the constructor uses it: 'literal' for `F.prototype = { … }`, 'known' for the other forms that leave
- * its prototype as seen (see the top of this file), undefined for anything else.
+ * How a mention of the constructor uses it: 'literal' for `F.prototype = { … }`, 'called' for a call without `new`,
+ * 'known' for the other forms that leave its prototype as seen (see the top of this file), undefined for anything else.
  */
-function mentionForm(t: typeof ts, id: ts.Expression, holder: (variable: ts.VariableDeclaration) => boolean): 'known' | 'literal' | undefined {
+function mentionForm(t: typeof ts, id: ts.Expression, holder: (variable: ts.VariableDeclaration) => boolean): 'known' | 'literal' | 'called' | undefined {
   const parent = id.parent;
   // A variable's value, when the variable holds it for good (its mentions are then judged as its own): `var S = Stack`;
   // returned by the function a variable's initializer calls at once (`var C = function () { function C() {} …; return C }()`).
@@ -182,7 +209,7 @@ function mentionForm(t: typeof ts, id: ts.Expression, holder: (variable: ts.Vari
   if (t.isImportClause(parent) || t.isImportSpecifier(parent) || t.isExportSpecifier(parent) || t.isExportAssignment(parent)) return 'known';
   // (A name it is imported by or exported as, declared in an import or export: already a specifier's.)
   if (t.isNewExpression(parent) && parent.expression === id) return 'known';
-  if (t.isCallExpression(parent) && parent.expression === id) return 'known';
+  if (t.isCallExpression(parent) && parent.expression === id) return 'called';
   if (t.isBinaryExpression(parent) && parent.right === id && parent.operatorToken.kind === t.SyntaxKind.InstanceOfKeyword) return 'known';
   if (t.isTypeOfExpression(parent)) return 'known';
   // `module.exports = F`, `exports.F = F`.
@@ -190,6 +217,8 @@ function mentionForm(t: typeof ts, id: ts.Expression, holder: (variable: ts.Vari
     /^(module\.)?exports\b/.test(parent.left.getText())) return 'known';
   if (!t.isPropertyAccessExpression(parent) || parent.expression !== id) return undefined;
   if (parent.name.text !== 'prototype') {
+    // (`F.call(this, x)`, `F.apply(o, args)`, `F.bind(o)`: run on another object than a new one.)
+    if (['call', 'apply', 'bind'].includes(parent.name.text)) return 'called';
     // A static member (`F.of = …`, `F.of(x)`), but not one reaching the prototype another way.
     return parent.name.text === '__proto__' ? undefined : 'known';
   }
