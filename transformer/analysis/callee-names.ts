@@ -5,8 +5,8 @@
  * judged such calls by whichever function it named (reader's, so p was inferred `in` while writer writes it). It is
  * trusted only where the callee stands for that function: the function itself written in place (an IIFE), a name that
  * function-of-symbol.ts resolves to it (a declaration, a constant alias, an import, a factory-made closure), `ns.f` of
- * a module, a CommonJS module's own `exports.f` it assigns once (own-exports.ts), a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's or an
- * object literal's: dispatch on the receiver is judged as before). Anything else is a callee of unknown body here; the
+ * a module, a CommonJS module's own `exports.f` it assigns once (own-exports.ts), a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's, an
+ * object literal's, or one assigned to a constructor function's prototype (prototype-members.ts): dispatch on the receiver is judged as before). Anything else is a callee of unknown body here; the
  * analysis then looks for the functions it may be (assigned-functions.ts, literal-members.ts) or takes it as unknown.
  */
 import type * as ts from 'typescript';
@@ -17,6 +17,7 @@ import { constantLiteralMember, constantLiteralName } from './literal-members';
 import { requiredModuleMember, skipIndirection } from './babel-interop';
 import { ownExportMember } from './own-exports';
 import { isReplacedCallee } from './replaced-members';
+import { prototypeMethod } from './prototype-members';
 
 /** Per callee node (every call is asked about many times: plan, reach, effects), for the function it was asked with. */
 const known = new WeakMap<ts.Node, { fn: FunctionLike; names: boolean }>();
@@ -37,6 +38,8 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
   const { ts } = ctx;
   callee = skipIndirection(ts, callee);
   if ((callee as ts.Node) === fn) return true;
+  // `s.get(k)` of `Stack.prototype.get = stackGet`: a constructor function's method, as a class's (prototype-members.ts).
+  if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && prototypeMethod(ctx, callee) === fn) return true;
   if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const member = requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);

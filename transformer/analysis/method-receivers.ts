@@ -2,13 +2,15 @@
  * Whether calling a method of the program changes the object it is called on (call-effects.ts asks before taking a
  * method's receiver to be written). The method is found by its declaration, on an object this function made
  * (held-callbacks.ts), or on the object a chain of calls hands back (fluent.ts); it may be a class's or an object
- * literal's method, or a function written as a property's value (`nrd: function (x) { … }`). It leaves its object
+ * literal's method, a function written as a property's value (`nrd: function (x) { … }`), or one assigned to a
+ * constructor function's prototype (`Stack.prototype.get = stackGet`: prototype-members.ts). It leaves its object
  * alone when every use of `this` is quiet (getters.ts: primitive fields read, reading built-ins called on its parts)
  * or hands `this` to a function whose summary neither writes nor keeps it (InternMap's `get(k) { return
  * super.get(intern_get(this, k)) }`). An arrow function's `this` is not its receiver at all.
  */
 import type * as ts from 'typescript';
 import { overridingMethods } from './overrides';
+import { isPrototypeMethodCall } from './prototype-members';
 import { calledFunction, isPrimitiveNode, type AnalysisContext, type FunctionLike } from './context';
 import { methodOfAllocation } from './held-callbacks';
 import { chainedMethod } from './fluent';
@@ -22,7 +24,8 @@ export function programMethod(ctx: AnalysisContext, fn: FunctionLike, call: ts.C
   const { ts } = ctx;
   const target = calledFunction(ctx, call) ?? methodOfAllocation(ctx, fn, call) ?? chainedMethod(ctx, call);
   const method = target && (ts.isMethodDeclaration(target) ||
-    ((ts.isFunctionExpression(target) || ts.isArrowFunction(target)) && ts.isPropertyAssignment(target.parent)));
+    ((ts.isFunctionExpression(target) || ts.isArrowFunction(target)) && ts.isPropertyAssignment(target.parent)) ||
+    isPrototypeMethodCall(ctx, call, target));
   return method && target.body ? target : undefined;
 }
 
@@ -143,7 +146,7 @@ export function leavesReceiverAlone(ctx: AnalysisContext, call: ts.CallExpressio
   const { ts } = ctx;
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const targets = overridingMethods(ctx, call.expression) ?? [calledFunction(ctx, call)];
-  return targets.length > 0 && targets.every((target) => target !== undefined && ts.isMethodDeclaration(target) && target.body !== undefined &&
+  return targets.length > 0 && targets.every((target) => target !== undefined && (ts.isMethodDeclaration(target) || isPrototypeMethodCall(ctx, call, target)) && target.body !== undefined &&
     !target.getSourceFile().isDeclarationFile && changingUse(ctx, target, lookup) === undefined && !returnsThisPart(ctx, target));
 }
 

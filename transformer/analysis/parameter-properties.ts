@@ -11,6 +11,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext, FunctionLike } from './context';
 import type { EffectRecorder } from './effect-recorder';
 import { at, none } from './reach-values';
+import { isConstructedOnly } from './prototype-members';
 
 export function keepParameterProperties(ctx: AnalysisContext, fn: FunctionLike, record: EffectRecorder): void {
   const node: ts.Node = fn;
@@ -28,20 +29,23 @@ export function keptByNewObject(record: EffectRecorder, values: ReadonlySet<numb
 
 /**
  * `into` is (a part of) the object constructor `fn` makes: its own `this` (also inside arrow functions, which share
- * it) or `super`, under property and element accesses.
+ * it) or `super`, under property and element accesses. Also a constructor function's (`function Stack(entries) {
+ * this.__data__ = … }`) that nothing runs but `new`.
  */
 export function isNewObjectPart(ctx: AnalysisContext, fn: FunctionLike, into: ts.Expression): boolean {
   const { ts } = ctx;
-  if (!ts.isConstructorDeclaration(fn as ts.Node)) return false;
+  const constructor = ts.isConstructorDeclaration(fn as ts.Node);
+  if (!constructor && !ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) return false;
   let root: ts.Expression = into;
   for (;;) {
     if (ts.isParenthesizedExpression(root) || ts.isNonNullExpression(root)) root = root.expression;
     else if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
     else break;
   }
-  if (root.kind === ts.SyntaxKind.SuperKeyword) return true;
+  if (root.kind === ts.SyntaxKind.SuperKeyword) return constructor;
   if (root.kind !== ts.SyntaxKind.ThisKeyword) return false;
   let owner: ts.Node | undefined = root.parent;
   while (owner && (ts.isArrowFunction(owner) || !(ts.isFunctionLike(owner) || ts.isClassLike(owner)))) owner = owner.parent;
-  return owner === (fn as ts.Node);
+  // (A constructor function's `this`, when nothing runs it but `new`: prototype-members.ts.)
+  return owner === (fn as ts.Node) && (constructor || isConstructedOnly(ctx, fn));
 }
