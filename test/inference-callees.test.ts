@@ -104,6 +104,22 @@ test('really written stays inout: a key function that writes what the map holds,
   assert.match(found.p, /^inout:/, found.p);
 });
 
+// A program's class with methods named like a collection's (set, clear) that write what the object holds.
+const GRID = `
+export class Grid {
+  constructor(public cells: Float64Array, public width: number) {}
+  set(x: number, y: number, v: number) { this.cells[y * this.width + x] = v; }
+  clear() { this.cells.fill(0); }
+}
+`;
+
+test('really written stays inout: a program method named set or clear writing what its object holds (not judged by its name alone)', () => {
+  for (const body of ['new Grid(p, 2).set(1, 0, 5);', 'const g = new Grid(p, 2); g.clear();']) {
+    const found = directions({ 'grid.ts': GRID, ...task('p: Float64Array', body, "import { Grid } from './grid';") });
+    assert.match(found.p, /^inout:/, `${body}: ${found.p}`);
+  }
+});
+
 // Untyped JavaScript receivers: a reading method's name is trusted for its arguments too (builtins.ts readsArgumentsByName).
 const UNTYPED = `
 export function position(list, a) { return typeof list.indexOf === 'function' ? list.indexOf(a, 0) : -1; }

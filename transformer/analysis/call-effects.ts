@@ -152,6 +152,16 @@ export class CallEffects {
         if (canKeepObjects(this.ctx, callee.expression) && method !== 'sort') {
           for (const arg of call.arguments) this.stored(callee.expression, this.reached(ts.isSpreadElement(arg) ? arg.expression : arg), call);
         }
+        // A method of the program named so (`grid.set(x, y, v)` writing `this.cells[…]`, `clear() { this.cells.fill(0) }`)
+        // may also change what its object holds: judged by its body as well (helper-91 found it inferred `in`). Not a
+        // built-in collection's subclass (d3's InternMap: `set(k, v) { return super.set(intern_set(this, k), v) }`),
+        // whose own bookkeeping objects the body rule would take for what the map holds.
+        const own = !this.kinds.isBuiltinMethod(call) ? programMethod(this.ctx, this.fn, call) : undefined;
+        const use = own && !extendsLibraryClass(this.ctx, own) ? changingUse(this.ctx, own, this.lookup) : undefined;
+        if (own && use && !onlySetsOwnSlots(this.ctx, own, this.lookup)) {
+          const text = `calls \`${method}\`, a method that may change its object or hand it out: \`${snippet(useOf(this.ts, use))}\` in \`${snippet(call)}\``;
+          this.record.assuming(() => this.write(this.reached(callee.expression), call, text), true);
+        }
       } else if (!(READING_METHODS.has(method) && this.kinds.trustsName(call)) && !(this.kinds.isBuiltinMethod(call) && isPrimitiveNode(this.ctx, callee.expression)) &&
         !isNamespaceImport(this.ctx, callee.expression) && !ownExportMember(this.ctx, callee) && // `ns.f(x)`, `module.exports.f(x)`: by its summary
         !this.kinds.quietProgramMethod(call) && !this.kinds.callerMethod(call)) {
@@ -268,4 +278,15 @@ const STORING_BUILTINS = new Set(['Object.assign', 'Object.defineProperty', 'Obj
 function isNamespaceFunction(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
   const receiver = skipParens(ctx.ts, callee.expression);
   return ctx.ts.isIdentifier(receiver) && isLibraryGlobal(ctx, receiver) && /^(Reflect|Object|Atomics)$/.test(receiver.text);
+}
+
+/** The method's class extends a class the program does not declare (`class IM extends Map`). */
+function extendsLibraryClass(ctx: AnalysisContext, method: FunctionLike): boolean {
+  const { ts } = ctx;
+  const owner = method.parent;
+  if (!owner || !ts.isClassLike(owner)) return false;
+  const base = owner.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!base) return false;
+  const declaration = ctx.checker.getSymbolAtLocation(base.expression)?.declarations?.[0];
+  return declaration === undefined || declaration.getSourceFile().isDeclarationFile;
 }
