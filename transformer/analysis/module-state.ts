@@ -24,6 +24,7 @@ import { changeOfReference, writeOfReference } from './reference-changes';
 import { isLazilyMade } from './lazy-objects';
 import { moduleNames } from './module-names';
 import { namespacePath } from './module-state-keys';
+import { censusOf } from './syntax-census';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -188,15 +189,27 @@ export class ModuleState {
       for (const file of this.ctx.program.getSourceFiles()) {
         if (file.isDeclarationFile) continue;
         this.mayName = filters(file) ? (id) => names.has(id.text) : () => true;
-        this.scan(file);
+        // Every node in source order (syntax-census.ts); a task's subtree, the nodes up to its end, is the task's.
+        const { nodes, ends } = censusOf(this.ctx, file);
+        for (let i = 0; i < nodes.length;) {
+          const node = nodes[i];
+          if (this.isTask(node)) { // what tasks do to module state is not the program's change
+            this.taskNodes.push(node);
+            for (let k = i; k < ends[i]; k++) this.scanInTask(nodes[k]);
+            i = ends[i];
+          } else {
+            this.scanInProgram(node);
+            i++;
+          }
+        }
       }
     }
     return this.changes;
   }
 
-  private scan(node: ts.Node): void {
+  /** One node outside tasks. */
+  private scanInProgram(node: ts.Node): void {
     const { ts } = this.ctx;
-    if (this.isTask(node)) { this.taskNodes.push(node); return this.scanTask(node); } // what tasks do to module state is not the program's change
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
@@ -219,10 +232,10 @@ export class ModuleState {
       if (change) this.changes!.set(member, change);
       this.noteRead(member, node);
     }
-    ts.forEachChild(node, (child) => this.scan(child));
   }
 
-  private scanTask(node: ts.Node): void {
+  /** One node of a task's body. */
+  private scanInTask(node: ts.Node): void {
     const { ts } = this.ctx;
     this.globals.inTask(node);
     // (`S.history` through a namespace import is a read of `history`.)
@@ -234,7 +247,6 @@ export class ModuleState {
       const reads = this.taskReads.get(symbol);
       if (reads) reads.push(named as ts.Identifier); else this.taskReads.set(symbol, [named as ts.Identifier]);
     }
-    ts.forEachChild(node, (child) => this.scanTask(child));
   }
 
   /**

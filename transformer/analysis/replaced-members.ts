@@ -25,6 +25,7 @@ import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
 import { isWriteTarget } from '../rewrite/syntax';
 import { classOf, instanceTurnsUntyped, isUntypedObject } from './untyped-instances';
+import { censusOf } from './syntax-census';
 
 /** A write of a member: `node` names it (a property access, a key, a call defining it), `target` is its object. */
 interface MemberWrite { readonly node: ts.Node; readonly target: ts.Expression; readonly key?: ts.Node }
@@ -68,7 +69,7 @@ export function isNameWritten(ctx: AnalysisContext, name: string): boolean {
     names = new Set();
     for (const file of ctx.program.getSourceFiles()) {
       if (file.isDeclarationFile) continue;
-      for (const [key, list] of writesOf(ctx.ts, file).named) if (list.some((w) => !isExportsObject(ctx.ts, w.target))) names.add(key);
+      for (const [key, list] of writesOf(ctx, file).named) if (list.some((w) => !isExportsObject(ctx.ts, w.target))) names.add(key);
     }
     namesWritten.set(ctx.program, names);
   }
@@ -93,7 +94,7 @@ export function valuesWritten(ctx: AnalysisContext, name: string): ts.Expression
   const values: ts.Expression[] = [];
   for (const file of ctx.program.getSourceFiles()) {
     if (file.isDeclarationFile) continue;
-    for (const write of writesOf(ts, file).named.get(name) ?? []) {
+    for (const write of writesOf(ctx, file).named.get(name) ?? []) {
       if (isExportsObject(ts, write.target)) continue;
       const assignment = write.node.parent;
       if (!ts.isBinaryExpression(assignment) || assignment.left !== write.node || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
@@ -105,7 +106,6 @@ export function valuesWritten(ctx: AnalysisContext, name: string): ts.Expression
 
 /** How many values the member may get (2 is enough to say it may be replaced). */
 function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
-  const { ts } = ctx;
   const declarations = member.declarations ?? [];
   const builtin = declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile);
   // (A built-in's value is the standard library's: any write in the program is a second one.)
@@ -115,7 +115,7 @@ function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
   const own = new Set<ts.Node>(declarations);
   for (const file of ctx.program.getSourceFiles()) {
     if (file.isDeclarationFile) continue;
-    const writes = writesOf(ts, file);
+    const writes = writesOf(ctx, file);
     for (const write of writes.named.get(name) ?? []) {
       if (own.has(write.node) || own.has(write.node.parent)) continue; // (a declaration counted above)
       if (mayWrite(ctx, write, member, name, true) && ++count > 1) return count;
@@ -180,7 +180,7 @@ const untypedKeyWrites = new WeakMap<ts.Program, boolean>();
 function writesByKeyUntyped(ctx: AnalysisContext): boolean {
   let known = untypedKeyWrites.get(ctx.program);
   if (known === undefined) {
-    known = ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && writesOf(ctx.ts, file).anyKey.some((w) => {
+    known = ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && writesOf(ctx, file).anyKey.some((w) => {
       const type = ctx.checker.getTypeAtLocation(w.target);
       return isUntypedObject(ctx, type) && !(w.key && isNumberKey(ctx, w.key));
     }));
@@ -191,7 +191,7 @@ function writesByKeyUntyped(ctx: AnalysisContext): boolean {
 
 /** Some write names `name` on an object typed only by an index of anything (`rec['m'] = f` of a `Record<string, any>`). */
 function writesNameIntoIndexed(ctx: AnalysisContext, name: string): boolean {
-  return ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && (writesOf(ctx.ts, file).named.get(name) ?? []).some((w) =>
+  return ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && (writesOf(ctx, file).named.get(name) ?? []).some((w) =>
     isUntypedObject(ctx, ctx.checker.getTypeAtLocation(w.target))));
 }
 
@@ -239,8 +239,9 @@ function isExportsObject(t: typeof ts, e: ts.Expression): boolean {
 
 const DEFINING = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Reflect.set']);
 
-/** One walk of the file collecting member writes. */
-function writesOf(t: typeof ts, file: ts.SourceFile): FileWrites {
+/** The file's member writes, from its nodes in source order (syntax-census.ts). */
+function writesOf(ctx: AnalysisContext, file: ts.SourceFile): FileWrites {
+  const t = ctx.ts;
   let known = fileWrites.get(file);
   if (known) return known;
   const named = new Map<string, MemberWrite[]>();
@@ -249,7 +250,7 @@ function writesOf(t: typeof ts, file: ts.SourceFile): FileWrites {
     const list = named.get(name);
     if (list) list.push(write); else named.set(name, [write]);
   };
-  const visit = (node: ts.Node): void => {
+  for (const node of censusOf(ctx, file).nodes) {
     if ((t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) && isWriteTarget(t, node)) {
       if (t.isPropertyAccessExpression(node)) add(node.name.text, { node, target: node.expression, key: node.name });
       else if (t.isStringLiteralLike(node.argumentExpression) || t.isNumericLiteral(node.argumentExpression)) {
@@ -272,9 +273,7 @@ function writesOf(t: typeof ts, file: ts.SourceFile): FileWrites {
         }
       }
     }
-    t.forEachChild(node, visit);
-  };
-  visit(file);
+  }
   known = { named, anyKey };
   fileWrites.set(file, known);
   return known;

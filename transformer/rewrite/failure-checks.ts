@@ -50,6 +50,8 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   // (Asked of each statement of a region and again of the statements inside it: each node is looked at once.)
   const promisingCalls = new Map<ts.Node, boolean>();
   const callsPromising = (node: ts.Node): boolean => {
+    // (No async function or promise callback of the program runs tasks: no call is of one, and nothing is walked.)
+    if (promising.size === 0) return false;
     let found = promisingCalls.get(node);
     if (found !== undefined) return found;
     const callee = ts.isCallExpression(node) ? calledFunction(facts.ctx, node) : undefined;

@@ -10,6 +10,7 @@ import { isArgumentOf, isReference, isSynchronousCallback, skipTransparent, with
 import { isLibrary } from './library-uses';
 import { Forwarders } from './forwarders';
 import type { Summaries } from '../analysis/summaries';
+import { censusOf } from '../analysis/syntax-census';
 
 export class FileFacts {
   readonly ts: typeof ts;
@@ -37,7 +38,7 @@ export class FileFacts {
 
   constructor(readonly ctx: AnalysisContext, readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, readonly source: ts.SourceFile, readonly summaries: Summaries) {
     this.ts = ctx.ts;
-    this.indexReferences(source);
+    for (const node of censusOf(ctx, source).nodes) this.indexReferences(node);
     this.forwarders = new Forwarders(ctx, summaries, this);
   }
 
@@ -191,6 +192,7 @@ export class FileFacts {
     return symbolOf(this.ctx, parent.left) === symbolOf(this.ctx, arg);
   }
 
+  /** One node of the file (all of them are met in source order: syntax-census.ts). */
   private indexReferences(node: ts.Node): void {
     const { ts } = this;
     if (ts.isVariableDeclaration(node) || ts.isCallExpression(node) ||
@@ -212,7 +214,6 @@ export class FileFacts {
       const local = this.ctx.checker.getExportSpecifierLocalTargetSymbol(node);
       if (local) this.exportedByName.add(local);
     }
-    ts.forEachChild(node, (child) => this.indexReferences(child));
   }
 }
 

@@ -14,6 +14,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { isDeclarationName, isReference } from './syntax';
+import { censusOf } from '../analysis/syntax-census';
 
 /** How resumed code uses an object: only reads it, or may change it. */
 export type ResumedUse = 'read' | 'write';
@@ -66,8 +67,7 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
     const list = [...bySymbol.values()];
     found.set(at, { reads: list.filter((u) => u.use === 'read').map((u) => u.ref), writes: list.filter((u) => u.use === 'write').map((u) => u.ref) });
   };
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(ctx, node) && skip(node)) return;
+  const look = (node: ts.Node): void => {
     if (isFunctionLike(ctx, node) && node.body && isDeferredCallback(ctx, node)) {
       record(node, referencesIn(node.body).filter((r) => !isDeclaredWithin(r.symbol, node)));
     }
@@ -80,9 +80,15 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
           mayRunAfter(ctx, r.ref, node) && !isDeclaredAfter(ts, r.symbol, fn, node) && isInScopeAt(ctx, r.symbol, node)));
       }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(source);
+  // Every node of the file in source order (syntax-census.ts), but the subtrees of skipped functions.
+  const { nodes, ends } = censusOf(ctx, source);
+  for (let i = 0; i < nodes.length;) {
+    const node = nodes[i];
+    if (isFunctionLike(ctx, node) && skip(node)) { i = ends[i]; continue; }
+    look(node);
+    i++;
+  }
   return found;
 }
 

@@ -10,6 +10,7 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
 import { codeReachedFrom } from '../analysis/reached-code';
 import type { FileFacts } from './file-facts';
+import { censusOf } from '../analysis/syntax-census';
 
 /** Whether calling `fn` may run a task call: its body, or the program code it reaches (analysis/reached-code.ts). */
 export function runsTasks(facts: FileFacts, fn: FunctionLike): boolean {
@@ -34,11 +35,8 @@ export function triesAroundTaskRunners(facts: FileFacts, source: ts.SourceFile):
     }
     return ts.forEachChild(node, (child) => callsRunner(child) || undefined) ?? false;
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isTryStatement(node) && callsRunner(node.tryBlock)) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (mayHold(TRY, source)) visit(source);
+  // (Every node in source order: syntax-census.ts.)
+  if (mayHold(TRY, source)) for (const node of censusOf(facts.ctx, source).nodes) if (ts.isTryStatement(node) && callsRunner(node.tryBlock)) found.push(node);
   return found;
 }
 
@@ -78,16 +76,16 @@ export function catchingCallers(facts: FileFacts): Catching {
     if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee) add(callee); }
     ts.forEachChild(node, inTry);
   };
-  const visit = (node: ts.Node): void => {
+  const look = (node: ts.Node): void => {
     if (ts.isTryStatement(node)) inTry(node.tryBlock);
     if (isFunctionLike(facts.ctx, node) && (isAsyncFunction(ts, node) || isPromiseCallback(ts, node)) &&
       !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) {
       promising.add(node as FunctionLike);
       add(node as FunctionLike);
     }
-    ts.forEachChild(node, visit);
   };
-  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile && mayHold(CATCHING, file)) visit(file);
+  // (Every node of the file in source order: syntax-census.ts.)
+  if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile && mayHold(CATCHING, file)) censusOf(facts.ctx, file).nodes.forEach(look);
   found = { caught, promising };
   catchingPerProgram.set(program, found);
   return found;
