@@ -46,6 +46,13 @@ test('a task passed as a function value is listed at its own line, with the form
   assert.match(text, /values\.ts:5 scale: task scale is passed as a function \(`arrays\.forEach\(scale\)`\), so each call runs in this thread; pass `\(values, factor\) => scale\(values, factor\)` instead to make each call a task/);
 });
 
+test('a task taken as a value other than as an argument (bound, stored) is noted: calls through it run in this thread (tester #23\'s F11)', () => {
+  const text = explain(fixture('bound.ts'), fixture('tasks.js'));
+  assert.match(text, /bound\.ts:4 task scale is taken as a value here \(`scale\.bind\(null\)`\): calls made through it run the function itself, in this thread/);
+  assert.match(text, /bound\.ts:5 task scale is taken as a value here \(`\{ scale \}`\)/);
+  assert.not.match(explain(fixture('values.ts'), fixture('tasks.js')), /taken as a value/, 'an argument is the plan\'s: listed as a direct call');
+});
+
 test('--json has every call, submitted or direct, with its line and reason, @rro, and the waits placed', () => {
   const out = explainJson(fixture('notes.ts'), fixture('kernels.ts'));
   assert.equal(out.functions.find((f) => f.name === 'sum')!.params, [{ name: 'part', direction: 'in', reason: 'read, never written', rro: true }]);
