@@ -9,6 +9,7 @@ import { builtinReturnedBy } from './returned-members';
 import { nodeBuiltinName } from './node-builtins';
 import { isLibraryGlobal, isNamespaceImport, isReassigned, qualifiedName, symbolOf, type AnalysisContext } from './context';
 import { isReplacedCallee } from './replaced-members';
+import { programMemo } from './program-memo';
 
 /** Constructors whose result is a fresh object: a copy of (or container for) what they are given. */
 export const COPYING_CONSTRUCTORS = new Set([
@@ -224,7 +225,7 @@ function prototypeMethodName(ctx: AnalysisContext, access: ts.PropertyAccessExpr
     ? `${owner.expression.text}.prototype.${access.name.text}` : undefined;
 }
 
-const builtinCalls = new WeakMap<ts.CallExpression, boolean>();
+const builtinCalls = programMemo<ts.CallExpression, boolean>();
 
 /**
  * The method a call runs is the standard library's own: its signature is declared in a default lib file, and the
@@ -232,14 +233,14 @@ const builtinCalls = new WeakMap<ts.CallExpression, boolean>();
  * call: reach.ts asks during its fixpoint.
  */
 export function isBuiltinMethodCall(ctx: AnalysisContext, call: ts.CallExpression): boolean {
-  let known = builtinCalls.get(call);
+  let known = builtinCalls(ctx.program).get(call);
   if (known === undefined) {
     const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
     const file = declaration?.getSourceFile();
     // (`out.push = writer` somewhere: that push is no longer the standard library's: replaced-members.ts.)
     known = file !== undefined && file.isDeclarationFile && ctx.program.isSourceFileDefaultLibrary(file) && !overridingType(ctx, call) &&
       !isReplacedCallee(ctx, call.expression);
-    builtinCalls.set(call, known);
+    builtinCalls(ctx.program).set(call, known);
   }
   return known;
 }

@@ -15,18 +15,19 @@ import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { enclosingThisScope, skipParens } from './expressions';
 import { isReplacedCallee } from './replaced-members';
+import { programMemo } from './program-memo';
 
-const receivers = new WeakMap<ts.CallExpression, ts.Expression | null>();
+const receivers = programMemo<ts.CallExpression, ts.Expression | null>();
 
 /** The receiver whose object `call`'s result is (`dist.min(min)`: `dist`), when the method hands back its object. */
 export function fluentReceiver(ctx: AnalysisContext, call: ts.CallExpression): ts.Expression | undefined {
-  let known = receivers.get(call);
+  let known = receivers(ctx.program).get(call);
   if (known === undefined) {
     const callee = skipParens(ctx.ts, call.expression);
     const method = ctx.ts.isPropertyAccessExpression(callee) ? chainedMethod(ctx, call) : undefined;
     const argc = call.arguments.some((a) => ctx.ts.isSpreadElement(a)) ? undefined : call.arguments.length;
     known = method && returnsItsObject(ctx, method, argc) ? (callee as ts.PropertyAccessExpression).expression : null;
-    receivers.set(call, known);
+    receivers(ctx.program).set(call, known);
   }
   return known ?? undefined;
 }
@@ -59,11 +60,11 @@ function methodBody(ctx: AnalysisContext, declaration: ts.Node): FunctionLike | 
   return (ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && fn.body ? fn : undefined;
 }
 
-const handsBack = new WeakMap<ts.Node, Map<number | undefined, boolean>>();
+const handsBack = programMemo<ts.Node, Map<number | undefined, boolean>>();
 
 function returnsItsObject(ctx: AnalysisContext, method: FunctionLike, argc: number | undefined): boolean {
-  let byCount = handsBack.get(method);
-  if (!byCount) { byCount = new Map(); handsBack.set(method, byCount); }
+  let byCount = handsBack(ctx.program).get(method);
+  if (!byCount) { byCount = new Map(); handsBack(ctx.program).set(method, byCount); }
   let known = byCount.get(argc);
   if (known === undefined) {
     byCount.set(argc, false); // (a method handing back its own result: not its object, unless shown otherwise)

@@ -12,6 +12,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
+import { programMemo } from './program-memo';
 
 const ZLIB = ['deflateSync', 'inflateSync', 'deflateRawSync', 'inflateRawSync', 'gzipSync', 'gunzipSync', 'unzipSync',
   'brotliCompressSync', 'brotliDecompressSync', 'crc32'].map((f) => `node:zlib.${f}`);
@@ -58,7 +59,7 @@ export const isNodeReadOnly = (name: string): boolean => name.startsWith('node:'
 /** Reads its arguments, changes its receiver's own state (a hash): what the result is, or undefined for other names. */
 export const nodeReceiverChange = (name: string): 'receiver' | 'fresh' | undefined => RECEIVER_CHANGING.get(name);
 
-const names = new WeakMap<ts.Node, string | null>();
+const names = programMemo<ts.Node, string | null>();
 
 /**
  * A declaration of @types/node the tables above list: it computes, it never writes to stdout or stderr (prints.ts).
@@ -85,13 +86,13 @@ export function nodeDeclaredName(ctx: AnalysisContext, expr: ts.Expression): str
   const { ts } = ctx;
   const id = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isIdentifier(expr) ? expr : undefined;
   if (!id) return undefined;
-  const known = names.get(id);
+  const known = names(ctx.program).get(id);
   if (known !== undefined) return known ?? undefined;
   let symbol = ctx.checker.getSymbolAtLocation(id);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const declaration = symbol?.declarations?.[0];
   const name = declaration && /[\\/]@types[\\/]node[\\/]/.test(declaration.getSourceFile().fileName) ? declaredName(ts, declaration) : undefined;
-  names.set(id, name ?? null);
+  names(ctx.program).set(id, name ?? null);
   return name;
 }
 

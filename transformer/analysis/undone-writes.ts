@@ -20,14 +20,15 @@ import { TOTAL_BUILTINS } from './builtins';
 import { builtinName } from './builtin-callees';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
+import { programMemo } from './program-memo';
 
 const NONE: ReadonlySet<ts.Node> = new Set();
-const cache = new WeakMap<FunctionLike, ReadonlySet<ts.Node>>();
+const cache = programMemo<FunctionLike, ReadonlySet<ts.Node>>();
 
 /** The mask assignments, put-back assignments and deletes of `fn` that together leave the object as it was. */
 export function undoneWrites(ctx: AnalysisContext, fn: FunctionLike): ReadonlySet<ts.Node> {
-  let found = cache.get(fn);
-  if (!found) { found = find(ctx, fn); cache.set(fn, found); }
+  let found = cache(ctx.program).get(fn);
+  if (!found) { found = find(ctx, fn); cache(ctx.program).set(fn, found); }
   return found;
 }
 

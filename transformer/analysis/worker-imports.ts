@@ -5,6 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type AnalysisContext } from './context';
+import { programMemo } from './program-memo';
 
 /** For each module the analysis asked about: the first import on the way to a module that runs tasks at load. */
 const found = new WeakMap<ts.Program, Map<ts.SourceFile, ts.Node | null>>();
@@ -44,12 +45,12 @@ function valueImports(ctx: AnalysisContext, file: ts.SourceFile): [ts.Statement,
   return imports;
 }
 
-const loads = new WeakMap<ts.SourceFile, boolean>();
+const loads = programMemo<ts.SourceFile, boolean>();
 
 /** A call of a task in the module's own top-level code (not in a function or class it only declares). */
 function callsTaskAtLoad(ctx: AnalysisContext, file: ts.SourceFile, isTask: (fn: ts.Node) => boolean): boolean {
-  let calls = loads.get(file);
-  if (calls === undefined) { calls = findsTaskCallAtLoad(ctx, file, isTask); loads.set(file, calls); }
+  let calls = loads(ctx.program).get(file);
+  if (calls === undefined) { calls = findsTaskCallAtLoad(ctx, file, isTask); loads(ctx.program).set(file, calls); }
   return calls;
 }
 
