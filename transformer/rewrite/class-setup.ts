@@ -2,7 +2,7 @@
  * Statements of a task's module that finish a class it declares, `Failure.prototype.name = 'Failure'`,
  * `Object.defineProperty(Point.prototype, 'size', { get() {…} })`, `Point.ORIGIN = 0`: a worker that imports the module
  * to run its tasks needs them as much as the class itself (an error thrown in a task names itself by its prototype's
- * `name`), so they are not kept out of workers with the program's entry code (emit.ts keepOutOfWorkers). Only when
+ * `name`), so they are not kept out of workers with the program's entry code (emit-module-setup.ts). Only when
  * running them twice is harmless: the value set is written out in the statement (literals, functions, names), so
  * nothing in it prints, counts or reads state.
  */

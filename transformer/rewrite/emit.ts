@@ -14,9 +14,7 @@ import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
-import { WorkerStatements } from './module-init';
-import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
-import { finishesOwnClass } from './class-setup';
+import { keptOutOfWorkers, withModuleStateRegistered } from './emit-module-setup';
 import { forwarderEmitter } from './emit-forwarders';
 
 export interface EmitOptions {
@@ -247,27 +245,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
 
   let statements = fences.atFileEnd(source, [...ts.visitNodes(source.statements, visit)] as ts.Statement[]);
-  // After each registered object's declaration (a declaration, so it runs in workers too): `moduleState(key, () => X)`.
-  for (const state of registered) {
-    const top = topLevelStatement(ts, state.declaration);
-    const at = statements.findIndex((s) => ts.getOriginalNode(s) === top);
-    // CommonJS output has no local binding for `export const X` (it becomes `exports.X`); a namespace's member is
-    // reached through the namespace's own variable (`Geom.ORIGIN`).
-    const path = [...namespacePath(ts, state.declaration) ?? [], (state.declaration.name as ts.Identifier).text];
-    const exported = path.length === 1 && ts.canHaveModifiers(top) && ts.getModifiers(top)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const value = exported && !options.esm ? f.createPropertyAccessExpression(f.createIdentifier('exports'), path[0])
-      : path.slice(1).reduce<ts.Expression>((e, name) => f.createPropertyAccessExpression(e, name), f.createIdentifier(path[0]));
-    const register = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(
-      f.createIdentifier(`__taskify_state_${path.join('_')}`), undefined, undefined,
-      runtime('moduleState', [f.createStringLiteral(state.key), f.createArrowFunction(undefined, undefined, [], undefined, undefined, value)]),
-    )], ts.NodeFlags.Const));
-    if (at >= 0) statements.splice(at + 1, 0, register);
-  }
+  statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
-  if (options.declaresTasks) {
-    const inWorkers = new WorkerStatements(ctx);
-    statements = statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers));
-  }
+  if (options.declaresTasks) statements = keptOutOfWorkers(ctx, f, statements, runtime);
 
   const prologue: ts.Statement[] = [options.esm
     ? f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME))),
@@ -302,29 +282,6 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const firstNonImport = statements.findIndex((s) => !ts.isImportDeclaration(s) && !ts.isImportEqualsDeclaration(s) && !isPrologueDirective(ts, s));
   const at = firstNonImport < 0 ? statements.length : firstNonImport;
   return f.updateSourceFile(source, [...statements.slice(0, at), ...prologue, ...statements.slice(at)]);
-}
-
-/**
- * A worker imports a task's module: statements that do things (as opposed to declaring them) are the program's
- * entry code, and must run only in the program's own thread.
- */
-function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement,
-  runtime: (name: string, args: ts.Expression[]) => ts.Expression, inWorkers: WorkerStatements): ts.Statement {
-  const { ts } = ctx;
-  const acts = ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isIterationStatement(statement, false) ||
-    ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
-    ts.isLabeledStatement(statement);
-  if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
-  const keptOut = () => f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
-  // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only. Judged as written.)
-  if ((statement.flags & ts.NodeFlags.Synthesized) !== 0) {
-    const written = ts.getParseTreeNode(statement);
-    if (written) inWorkers.keptOut(written as ts.Statement);
-    return keptOut();
-  }
-  if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
-  if (inWorkers.runsInWorkers(statement)) return statement; // what its declarations compute from needs it (module-init.ts)
-  return keptOut();
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

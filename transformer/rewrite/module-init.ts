@@ -3,7 +3,7 @@
  * TABLE[i] = crc(i)` without the call, `for (…) T.push(i + 1)`): a worker importing the module runs them too, as the
  * plain program's import did, so that what its declarations compute from that state (`const READY = T.length > 0`)
  * is what the plain program computed (tester #19's F7 printed `false`). Any other statement is the program's entry
- * code and stays out of workers (emit.ts keepOutOfWorkers).
+ * code and stays out of workers (emit-module-setup.ts).
  *
  * Judged by the statement's syntax alone: no function, no call but the library's storing methods on a name of this
  * file (`push`, `set`, `add`, `unshift`, `fill`), `Math.*` (not `random`) and functions of the program that are judged
