@@ -15,7 +15,6 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { functionName } from '../analysis/function-names';
-import { functionOfSymbol } from '../analysis/function-of-symbol';
 import { snippet } from '../analysis/reason';
 import type { FilePlan } from '../rewrite/file-plan';
 import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
@@ -138,42 +137,16 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
     `(\`const results = items.map((x) => ${task.name}(…))\`), then use the results`, 'submit all, then use the results');
 }
 
-/**
- * A task's name used as a value: anything but a call by name, an argument (`xs.map(task)` is made a task per call, any
- * other call is listed as direct by the plan), an import or export, or a type. Calls made through such a value run the function itself, here.
- */
-function tasksTakenAsValues({ ctx, plan, source, tasks }: NotesInput, add: Add): void {
+/** A task's name used as a value other than as an argument (the plan's takenAsValues): calls through it are plain. */
+function tasksTakenAsValues({ ctx, plan }: NotesInput, add: Add): void {
   const { ts } = ctx;
-  if (tasks.size === 0) return;
-  const mappedArguments = new Set<ts.Node>([...plan.mappedTasks.keys()].flatMap((call) => [...call.arguments]));
-  // (By the names tasks are declared with: a renamed import is not looked for.)
-  const names = new Set([...tasks.keys()].map((fn) => fn.name ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined))
-    .flatMap((name) => (name && ts.isIdentifier(name) ? [name.text] : [])));
-  const inTask = (node: ts.Node) => ts.findAncestor(node, (n) => isFunctionLike(ctx, n) && tasks.has(n as FunctionLike)) !== undefined;
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node)) return;
-    if (ts.isIdentifier(node)) {
-      const parent = node.parent;
-      const called = ts.isCallExpression(parent) && parent.expression === node;
-      const named = (ts.isFunctionDeclaration(parent) || ts.isVariableDeclaration(parent)) && parent.name === node;
-      // (Passed as an argument: the plan lists that call as direct, with the arrow function to pass instead.)
-      const passed = isArgumentOf(ts, withWrappers(ts, node).parent, node);
-      if (called || named || passed || mappedArguments.has(node) || (ts.isPropertyAccessExpression(parent) && parent.name === node) || ts.isTypeOfExpression(parent) ||
-        ts.isExportAssignment(parent)) return;
-      const symbol = names.has(node.text) ? symbolOf(ctx, node) : undefined;
-      const fn = symbol && functionOfSymbol(ctx, symbol);
-      const task = fn && tasks.get(fn);
-      if (task && !task.forwards && !inTask(node)) {
-        const use = (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent)) || ts.isShorthandPropertyAssignment(parent)
-          ? parent.parent : parent;
-        add(node, `task ${task.name} is taken as a value here (\`${snippet(use)}\`): calls made through it run the function itself, in this ` +
-          `thread, one at a time. Call it by name (\`(x) => ${task.name}(…, x)\`), or map with it (\`xs.map(${task.name})\`)`, `call ${task.name} by name`);
-      }
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  for (const [value, task] of plan.takenAsValues) {
+    const parent = withWrappers(ts, value).parent;
+    const use = (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent)) || ts.isShorthandPropertyAssignment(parent)
+      ? parent.parent : parent;
+    add(value, `task ${task.name} is taken as a value here (\`${snippet(use)}\`): calls made through it run the function itself, in this ` +
+      `thread, one at a time. Call it by name (\`(x) => ${task.name}(…, x)\`), or map with it (\`xs.map(${task.name})\`)`, `call ${task.name} by name`);
+  }
 }
 
 /**

@@ -15,6 +15,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
 import { enclosingFunction } from '../analysis/discover';
+import { enclosesOrIs } from '../analysis/function-values';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
@@ -183,14 +184,13 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
 function waitsForEarlierTask(facts: FileFacts, plan: FilePlan, statement: ts.TryStatement): boolean {
   const { ts } = facts;
   const block = statement.tryBlock;
-  const inBlock = (node: ts.Node) => node.getSourceFile() === block.getSourceFile() && node.pos >= block.pos && node.end <= block.end;
   const ownFuture = (id: ts.Identifier) => {
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
-    const made = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer;
-    return made !== undefined && made !== false && inBlock(declaration!) && ts.isCallExpression(made) && plan.submissions.has(made);
+    const made = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+    return made !== undefined && enclosesOrIs(block, made) && ts.isCallExpression(made) && plan.submissions.has(made);
   };
-  for (const id of plan.wraps.keys()) if (inBlock(id) && !ownFuture(id)) return true;
-  for (const access of plan.elementWraps.keys()) if (inBlock(access)) return true;
+  for (const id of plan.wraps.keys()) if (enclosesOrIs(block, id) && !ownFuture(id)) return true;
+  for (const access of plan.elementWraps.keys()) if (enclosesOrIs(block, access)) return true;
   return false;
 }
 
@@ -211,17 +211,13 @@ export function capturedWaitsInTries(facts: FileFacts, plan: FilePlan): Map<ts.T
       const statement = n.parent;
       if (!ts.isTryStatement(statement) || statement.tryBlock !== n || !statement.catchClause) continue;
       const holder = enclosingFunction(ctx, statement);
-      if (!holder || holder === home || (home && !isWithin(holder, home))) continue;
+      if (!holder || holder === home || (home && !enclosesOrIs(home, holder))) continue;
       const names = found.get(statement) ?? [];
       if (!names.some((name) => name.text === id.text)) names.push(id);
       found.set(statement, names);
     }
   }
   return found;
-}
-
-function isWithin(node: ts.Node, outer: ts.Node): boolean {
-  return node.getSourceFile() === outer.getSourceFile() && node.pos >= outer.pos && node.end <= outer.end;
 }
 
 /** A statement that is not made of statements. */

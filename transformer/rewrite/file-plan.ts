@@ -63,6 +63,8 @@ export interface FilePlan {
   readonly fenced: Map<ts.CallExpression, readonly ts.Expression[]>;
   /** `parts.map(total)`: the task submitted for each element, then all waited for there (mapped-tasks.ts). */
   readonly mappedTasks: Map<ts.CallExpression, TaskInfo>;
+  /** A task's name used as a value other than an argument (`countEq.bind(null, t)`): calls through it are plain (explain notes it). */
+  readonly takenAsValues: Map<ts.Expression, TaskInfo>;
   /** Where the objects of fenced submissions are brought home. */
   fences: FencePlan;
   /** Statements that change the process tasks share (`process.env.X = v`): every submitted task first (process-changes.ts). */
@@ -87,7 +89,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), tries: new Set(), failureChecks: new Map(), settledBefore: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), tries: new Set(), failureChecks: new Map(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(),
   };

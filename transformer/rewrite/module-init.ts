@@ -12,7 +12,8 @@
  */
 import type * as ts from 'typescript';
 import { isLibraryGlobal, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
-import { isWriteTarget } from './syntax';
+import { isWriteTarget, isWrittenName } from './syntax';
+import { changeOfReference } from '../analysis/reference-changes';
 
 const STORING = new Set(['push', 'set', 'add', 'unshift', 'fill']);
 const THREAD_OWN = new Set(['process', 'globalThis', 'global', 'require', 'module', 'Date', 'performance', 'console']);
@@ -91,8 +92,9 @@ export class WorkerStatements {
   }
 
   /**
-   * Entry code (or a statement the plan rewrote): the module names it may change are those it writes, calls a method
-   * on or hands to a call, and every module name the program's functions it calls mention.
+   * Entry code (or a statement the plan rewrote): the module names it may change are those it assigns or changes as
+   * module state is judged (written through, a method not known to only read, handed on: reference-changes.ts), and
+   * every module name the program's functions it calls mention.
    */
   keptOut(statement: ts.Statement): void {
     const { ts } = this.ctx;
@@ -103,14 +105,8 @@ export class WorkerStatements {
         const symbol = symbolOf(this.ctx, n);
         const declaration = symbol?.valueDeclaration;
         if (!symbol || !declaration || declaration.getSourceFile() !== home || !ts.isVariableDeclaration(declaration)) return;
-        let at: ts.Node = n;
-        while (ts.isPropertyAccessExpression(at.parent) || ts.isElementAccessExpression(at.parent) || ts.isParenthesizedExpression(at.parent)) {
-          if (ts.isElementAccessExpression(at.parent) && at.parent.argumentExpression === at) break;
-          at = at.parent;
-        }
-        const handed = ts.isCallExpression(at.parent) || ts.isNewExpression(at.parent);
-        if (inCallee || handed || isWriteTarget(ts, at as ts.Expression) ||
-          (ts.isPrefixUnaryExpression(at.parent) || ts.isPostfixUnaryExpression(at.parent))) this.changed.add(symbol);
+        // (Changed as module state is judged, analysis/reference-changes.ts, or the name itself assigned: `s += 1`.)
+        if (inCallee || isWrittenName(ts, n) || changeOfReference(this.ctx, n) !== undefined) this.changed.add(symbol);
         return;
       }
       if (ts.isCallExpression(n) || ts.isNewExpression(n)) {

@@ -21,7 +21,7 @@ import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, typ
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
-import { isArgumentOf, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 import { Containers } from './containers';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
@@ -194,7 +194,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     }
     for (const [value, task, mappable] of values) {
       const call = withWrappers(ts, value).parent;
-      if (!isArgumentOf(ts, call, value) || this.facts.enclosingTask(call)) continue;
+      if (this.facts.enclosingTask(call)) continue;
+      if (!isArgumentOf(ts, call, value)) {
+        // `countEq.bind(null, t)`, `{ scale }`: calls through that value run the function itself too (explain notes it).
+        if (isValueUse(ts, value)) this.plan.takenAsValues.set(value, task);
+        continue;
+      }
       const mapped = mappable ? mapCallTaking(this.facts, value, task) : undefined;
       if (mapped) { this.plan.mappedTasks.set(mapped, task); continue; }
       // The same positional arguments, so the arrow function means what passing the task did.
@@ -321,4 +326,15 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.plan.failureChecks = failureChecks(this.facts, this.plan, this.source);
     this.plan.settledBefore = capturedWaitsInTries(this.facts, this.plan);
   }
+}
+
+/** A task's name used as a value: not called, declared, imported or exported, nor named as a type (`typeof total`). */
+function isValueUse(t: typeof ts, value: ts.Expression): boolean {
+  const node = withWrappers(t, value);
+  const parent = node.parent;
+  if (t.isCallExpression(parent) && parent.expression === node) return false;
+  if (t.isIdentifier(value) && isDeclarationName(t, value)) return false;
+  return !(t.isImportSpecifier(parent) || t.isImportClause(parent) || t.isNamespaceImport(parent) || t.isImportEqualsDeclaration(parent) ||
+    t.isExportSpecifier(parent) || t.isExportAssignment(parent) || t.isTypeQueryNode(parent) || t.isTypeOfExpression(parent) ||
+    t.isQualifiedName(parent) || (t.isPropertyAccessExpression(parent) && parent.name === node));
 }
