@@ -156,4 +156,17 @@ test('objects of namespaces a task reads and the program changes travel with eac
   assert.match(readFileSync(join(tasks.dir, 'geom.js'), 'utf8'), /__taskify\.moduleState\("[^"]*geom\.ts#Units\.Metric\.SCALE", \(\) => Units\.Metric\.SCALE\)/);
 });
 
+test('task calls under conditions in a callback (`j.n ? spin(j.n) : undefined`, `&&`, `||`, `??`, nested) are submitted for every element first when the first pass can test the conditions as the second will (tester #23\'s F10)', () => {
+  const tasks = printsAsPlain('guarded-calls');
+  // 3 + 4 + 2 + 2 + 2 + 3 split, 3 + 2 one at a time, risky 5, -1 and 7 (7 submitted ahead, then dismissed), the
+  // helper scoreOf 2 in a split loop and 2 + 2 in a split callback.
+  assert.is(tasks.inWorkers, 30, `${tasks.inWorkers} tasks ran in workers`);
+  const { notes } = explained('guarded-calls', ['main.ts', 'kernels.ts']);
+  // Only the condition the callback's own store changes (`seen.has(n)`) and the one calling the program's code
+  // (`wanted(n)`) keep their calls one at a time.
+  assert.equal(notes.filter((n) => /one at a time/.test(n.note)).map((n) => n.line), [25, 30]);
+  // The helper's submission half tests its condition: `j.n && j.n > 150000 ? submit… : void 0`.
+  assert.match(readFileSync(join(tasks.dir, 'main.js'), 'utf8'), /__taskify\.inHalves\(scoreOf, j => \{\s*return \(j\.n && j\.n > 150000\) \? __taskify\.submit/);
+});
+
 test.run();

@@ -20,7 +20,8 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, qualifiedName } from '../analysis/context';
 import type { FileFacts } from './file-facts';
-import { evaluatedAlways, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { evaluatedAlways } from './guards';
 import { isLibrary } from './library-uses';
 import { skipTransparent, withWrappers } from './syntax';
 

@@ -11,6 +11,7 @@ import type { SplitLoop } from './split-loops';
 import type { HelperHalves } from './helper-halves';
 import type { TaskInfo } from '../analysis/discover';
 import { methodAsMarked, methodOwner } from './method-owners';
+import { guardTest, type Guard } from './guards';
 
 export interface DeferredEnv {
   readonly ts: typeof ts;
@@ -67,6 +68,11 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       f.createStringLiteral(callee.getText())]);
   };
 
+  /** A submission made ahead only where its conditions hold (`j.n ? submit(spin…) : void 0`), as its turn will make the call. */
+  const guarded = (guards: readonly Guard[], submission: ts.Expression): ts.Expression => guards.length === 0 ? submission
+    : f.createConditionalExpression(guardTest(ts, f, guards, (guard) => ts.visitNode(guard.condition, visit) as ts.Expression),
+      undefined, submission, undefined, f.createVoidZero());
+
   /**
    * `__taskify.inHalves(analyse, (name, xs) => submit(sum…), (result, name, xs) => ({ name, total: waitOn(reached(result)) }))`:
    * the helper's leading constants are computed in both halves, as a split callback's are.
@@ -74,7 +80,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
   const registration = (halves: HelperHalves): ts.Statement => {
     const params = halves.fn.parameters.map((p) => (p.name as ts.Identifier).text);
     const prelude = () => halves.prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]);
-    const submissions = halves.taskCalls.map((call, k) => submitAfresh(call, halves.tasks[k]));
+    const submissions = halves.taskCalls.map((call, k) => guarded(halves.guards[k], submitAfresh(call, halves.tasks[k])));
     const single = submissions.length === 1;
     const submitted = single ? submissions[0] : runtime('several', submissions.map((s) => arrow([], s)));
     const result = f.createUniqueName('result');
@@ -110,14 +116,15 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
    * `xs.map((x) => stats(x).max)` → `__taskify.eachThen(xs, 'map', (x) => submit(stats…), (r, x) => waitOn(reached(r)).max)`;
    * with several task calls the submission is `__taskify.several(() => submit…, () => submit…)` and each use `r[k]`.
    */
-  const eachThen = ({ methodCall, method, callback, taskCalls, prelude, from }: SplitCallback): ts.Expression => {
+  const eachThen = ({ methodCall, method, callback, taskCalls, guards, prelude, from }: SplitCallback): ts.Expression => {
     // `Array.from(source, cb)` is `Array.from(source).map(cb)`: the source's elements, then the callbacks.
     const receiver = from
       ? f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier('Array'), 'from'), undefined, [ts.visitNode(from, visit) as ts.Expression])
       : ts.visitNode((methodCall.expression as ts.PropertyAccessExpression).expression, visit) as ts.Expression;
     // (A pattern `([a, b]) =>` is bound in both passes: split-callbacks.ts says when that runs no code.)
     const params = callback.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ts.visitNode(p.name, visit) as ts.BindingName));
-    const submissions = taskCalls.map(ahead);
+    // (A guarded call, `j.n ? spin(j.n) : undefined`: submitted when its conditions hold, as the use half will make it.)
+    const submissions = taskCalls.map((call, k) => guarded(guards[k], ahead(call)));
     const result = f.createUniqueName('result');
     const single = taskCalls.length === 1;
     taskCalls.forEach((call, k) => replaced.set(call, valueOf(call, single ? result : f.createElementAccessExpression(result, k))));

@@ -192,7 +192,7 @@ class Region {
    */
   private unitStatement(s: ts.Statement, unit: ts.Node, pending: boolean): boolean {
     const direct = this.calls.filter((call) => enclosesOrIs(unit, call) && !this.inCallback(call, unit));
-    const evaluatedFirst = direct.length === 1 ? direct[0].arguments : [];
+    const evaluatedFirst = direct.length === 1 ? direct[0].arguments : direct.length === 0 ? this.beforeOnlyCallback(unit) : [];
     for (const arg of evaluatedFirst) this.beforeSubmission.add(arg);
     const observed = this.observations.firstIn(unit);
     this.beforeSubmission.clear();
@@ -209,6 +209,18 @@ class Region {
       else this.unit(body);
     }
     return true;
+  }
+
+  /**
+   * With no fenced call of its own, a statement whose fenced calls are all in one callback (`return this.groups.map((g) =>
+   * bump(g))`): the receiver and the other arguments of the method running it are evaluated before any of them.
+   */
+  private beforeOnlyCallback(unit: ts.Node): readonly ts.Expression[] {
+    const outermost = [...this.callbacks].filter((callback) => enclosesOrIs(unit, callback) &&
+      (this.outerCallback(callback) === undefined || !enclosesOrIs(unit, this.outerCallback(callback)!)));
+    if (outermost.length !== 1) return [];
+    const method = outermost[0].parent as ts.CallExpression; // (runsBeforeItsCallReturns: an array method's callback)
+    return [(method.expression as ts.PropertyAccessExpression).expression, ...method.arguments.filter((arg) => arg !== outermost[0])];
   }
 
   /** The call sits in a callback inside `unit` (a region of its own statements). */

@@ -20,8 +20,9 @@
  *   generator, using neither `this` nor `arguments`, with plain parameters (no default, no rest, no pattern);
  * - its body is constants bound plainly and prints, then one returned expression (an arrow's expression body is one);
  * - its task calls are of tasks that only read and print nothing (only-reads.ts isReorderable), synchronous, made on
- *   every path of the body, with arguments computed from its parameters and its leading constants only (names,
- *   literals, reads, arithmetic: only-reads.ts isSimpleArgument), so the early half reads what the plain call would;
+ *   every path of the body or under conditions (`n > 0 ? spin(n) : 0`: guards.ts), with arguments and conditions
+ *   computed from its parameters and its leading constants only (names, literals, reads, arithmetic: only-reads.ts
+ *   isSimpleArgument), so the early half reads what the plain call would and makes the calls it will make;
  * - the rest of the body reads and prints, nothing else: it runs at the plain call's turn.
  */
 import type * as ts from 'typescript';
@@ -29,7 +30,8 @@ import { calledFunction, isFunctionLike, isOwnSourceFile, symbolOf, type Functio
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import type { FileFacts } from './file-facts';
 import { isPlainConstant } from './loop-headers';
-import { evaluatedAlways, givesPromise, isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
+import { givesPromise, isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
+import { guardsOf, type Guard } from './guards';
 import { readsNoGetter } from './field-reads';
 import { methodOwner } from './method-owners';
 
@@ -51,6 +53,8 @@ export interface HelperHalves {
   /** The body's task calls, in the order it makes them, and their tasks. */
   readonly taskCalls: readonly ts.CallExpression[];
   readonly tasks: readonly TaskInfo[];
+  /** For each task call, the conditions under which the body makes it (none: always), tested in the submission half too. */
+  readonly guards: readonly (readonly Guard[])[];
 }
 
 const decided = new WeakMap<FunctionLike, HelperHalves | null>();
@@ -125,13 +129,19 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   if (parts.length === 0) return undefined;
   const taskCalls: ts.CallExpression[] = [];
   const tasks: TaskInfo[] = [];
+  const guards: Guard[][] = [];
   let ok = true;
   const visit = (n: ts.Node, part: ts.Expression): void => {
     if (!ok) return;
     if (ts.isFunctionLike(n)) { ok = false; return; }
     if (ts.isCallExpression(n)) {
       const task = facts.taskOf(n);
-      if (task) { ok = acceptsCall(facts, n, task, part); taskCalls.push(n); tasks.push(task); return; }
+      if (task) {
+        const guarded = guardsOf(ts, n, part);
+        ok = !task.forwards && mayRunAhead(ctx, task) && guarded !== undefined;
+        taskCalls.push(n); tasks.push(task); guards.push(guarded ?? []);
+        return;
+      }
       if (isPrint(ts, n)) { n.arguments.forEach((a) => visit(a, part)); return; }
     }
     if (!onlyReadsItself(facts, n)) { ok = false; return; }
@@ -152,13 +162,14 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
     return declaration !== undefined && (fn.parameters.includes(declaration as ts.ParameterDeclaration) ||
       prelude.some((s) => s.declarationList.declarations.includes(declaration as ts.VariableDeclaration)));
   }
-  if (!taskCalls.every((call) => call.arguments.every((arg) => isSimpleArgument(facts, arg, isOwn)))) return undefined;
+  const conditions = guards.flat().map((guard) => guard.condition);
+  if (![...taskCalls.flatMap((call) => call.arguments), ...conditions].every((e) => isSimpleArgument(facts, e, isOwn))) return undefined;
   // What the submission half reads of its object must be nothing the use half stores (a pass made ahead reads it).
-  const reads = fieldsRead(ts, [...prelude, ...taskCalls]);
+  const reads = fieldsRead(ts, [...prelude, ...taskCalls, ...conditions]);
   if ([...writes].some((field) => reads.has(field))) return undefined;
   return {
     fn, name, method, writes, reads, prelude, rest: leading.filter((s) => !prelude.includes(s as ts.VariableStatement)),
-    result: result ?? ts.factory.createVoidZero(), taskCalls, tasks,
+    result: result ?? ts.factory.createVoidZero(), taskCalls, tasks, guards,
   };
 }
 
@@ -182,11 +193,6 @@ export function fieldsRead(t: typeof ts, nodes: readonly ts.Node[]): Set<string>
   };
   nodes.forEach(visit);
   return names;
-}
-
-/** A task call the submission half may make early: of a task that may run ahead, on every path of its part. */
-function acceptsCall(facts: FileFacts, call: ts.CallExpression, task: TaskInfo, part: ts.Expression): boolean {
-  return !task.forwards && mayRunAhead(facts.ctx, task) && evaluatedAlways(facts.ts, call, part);
 }
 
 /** `this` (but in a method) or `arguments` in the body (not inside a nested function, which the body may not hold anyway). */

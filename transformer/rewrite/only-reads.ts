@@ -219,18 +219,6 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
   return true;
 }
 
-/** The node is evaluated whenever `root` is: not on one side of `?:`, `&&`, `||`, `??`, nor after a `?.`. */
-export function evaluatedAlways(t: typeof ts, node: ts.Node, root: ts.Node): boolean {
-  for (let n: ts.Node = node; n !== root; n = n.parent) {
-    const parent = n.parent;
-    if (t.isConditionalExpression(parent) && parent.condition !== n) return false;
-    if (t.isBinaryExpression(parent) && parent.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken,
-      t.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) return false;
-    if ((t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isCallExpression(parent)) && parent.questionDotToken) return false;
-  }
-  return true;
-}
-
 /** Reading the property may run code: a getter, or a value whose type does not say (`any`). */
 function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const { ts, ctx } = facts;

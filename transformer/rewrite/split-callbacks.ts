@@ -10,7 +10,8 @@
  *   `rows.filter(…).map(…)`), holding no task call of its own;
  * - the callback: an arrow function whose body is one expression (or one `return`; for forEach, one statement),
  *   possibly after `const`s bound to plain names (`{ const r = run(n); return { name, r }; }`), with plain parameters, holding its task calls (this one and any other of a reorderable task), each evaluated
- *   on every path (not under `?:`, `&&`, `||`, `??`, `?.`: the first pass calls it for every element), and otherwise only reads and operators, its arguments too: no other call but
+ *   on every path or under conditions the first pass can evaluate as the second will (`j.n ? spin(j.n) : undefined`,
+ *   `a && f(x)`: simple reads, guards.ts; not after a `?.`), and otherwise only reads and operators, its arguments too: no other call but
  *   `Math.*`, methods of numbers and strings and `console.log` (printed in its place), no operator that could call an object's valueOf or toString, no
  *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
  *   nested function;
@@ -20,7 +21,8 @@
  * - for `reduce`, the task's arguments do not use the accumulator (the submissions run before any step).
  */
 import type * as ts from 'typescript';
-import { evaluatedAlways, isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { isPrint, isReorderableAmongReads, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { guardsOf, type Guard } from './guards';
 import { aheadTogether, evaluatedAhead, storesUnseenAhead } from './ahead-calls';
 import { helperHalvesOf } from './helper-halves';
 import { bindsPlainly, isCollection, isPlainConstant } from './loop-headers';
@@ -45,6 +47,8 @@ export interface SplitCallback {
    * (`xs.map((x) => ({ a: sq(x), b: cube(x) }))` has two).
    */
   readonly taskCalls: readonly ts.CallExpression[];
+  /** For each task call, the conditions under which the callback makes it (none: always), tested in the first pass too. */
+  readonly guards: readonly (readonly Guard[])[];
   /** The body's constants the calls' arguments may name (`const k = n * 2`), computed in the submission half too. */
   readonly prelude: readonly ts.VariableStatement[];
   /** `Array.from(source, callback)`: split as `Array.from(source).map(callback)`. */
@@ -85,18 +89,22 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   // half too; the calls' arguments may name them, not the later ones.
   const prelude = preludeOf(facts, body.constants, taskCalls);
   if (!aheadTogether(facts, taskCalls)) return undefined;
-  const firstPass = [...taskCalls.flatMap((c) => evaluatedAhead(facts, c)), ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
+  const guards = taskCalls.map((c) => guardsOf(ts, c, parts.find((part) => c.pos >= part.pos && c.end <= part.end)!));
+  if (guards.some((g) => g === undefined)) return undefined;
+  const conditions = (guards as Guard[][]).flatMap((g) => g.map((guard) => guard.condition));
+  const firstPass = [...taskCalls.flatMap((c) => evaluatedAhead(facts, c)), ...conditions,
+    ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
   const later = new Set<string>();
   for (const statement of body.constants) if (!prelude.includes(statement)) for (const d of statement.declarationList.declarations) bindsPlainly(facts, d.name, later);
   if (!storesUnseenAhead(facts, taskCalls, [source, ...firstPass])) return undefined;
-  if (!taskCalls.includes(call) || taskCalls.some((c) => mentionsAny(ts, c, later)) ||
+  if (!taskCalls.includes(call) || [...taskCalls, ...conditions].some((c) => mentionsAny(ts, c, later)) ||
     !parts.every((part) => onlyReads(facts, part, taskCalls, callback, source, firstPass))) return undefined;
   if (method === 'reduce') {
     const accumulator = callback.parameters[0];
     if (!accumulator || !ts.isIdentifier(accumulator.name) || methodCall.arguments.length < 2 ||
       [...taskCalls, ...prelude].some((c) => mentionsAny(ts, c, new Set([(accumulator.name as ts.Identifier).text])))) return undefined;
   }
-  return { methodCall, method, callback, taskCalls, prelude, ...(from ? { from } : {}) };
+  return { methodCall, method, callback, taskCalls, guards: guards as Guard[][], prelude, ...(from ? { from } : {}) };
 }
 
 /**
@@ -183,8 +191,9 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
     if (!ok) return;
     if (ts.isCallExpression(n) && taskCalls.includes(n)) {
       const taskCall = n;
-      // Evaluated for every element, as the plain callback does: not on one side of `?:`, `&&`, `||`, `??` or `?.`.
-      if (!evaluatedAlways(ts, taskCall, body)) { ok = false; return; }
+      // Made for the elements the plain callback makes it for: always, or under conditions the first pass tests as the
+      // second will (simple reads, evaluated with the arguments; `?.` excluded above).
+      if (!guardsOf(ts, taskCall, body)!.every((guard) => isSimpleArgument(facts, guard.condition))) { ok = false; return; }
       // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names,
       // literals, arithmetic on numbers and reads of plain data (only-reads.ts isSimpleArgument), as split loops take.
       if (!evaluatedAhead(facts, taskCall).every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;

@@ -33,7 +33,8 @@ import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, loopHeader } from './loop-headers';
-import { evaluatedAlways, isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
+import { isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
+import { evaluatedAlways } from './guards';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 

@@ -20,3 +20,8 @@ export function grow(list: number[], n: number): void {
 export function bump(c: { n: number; tags: string[] }): void {
   c.n += 1; c.tags.push('b' + c.n);
 }
+/** @task */
+export function bumpAll(ps: { x: number }[]): number {
+  for (const p of ps) p.x++;
+  return ps.length;
+}

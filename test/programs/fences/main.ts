@@ -1,4 +1,4 @@
-import { scale, total, failIfBig, grow, bump } from './kernels';
+import { scale, total, failIfBig, grow, bump, bumpAll } from './kernels';
 
 const mk = (n: number, v: number) => Float64Array.from({ length: n }, (_, i) => v + i);
 const m1 = new Map<string, Float64Array>();
@@ -86,3 +86,13 @@ function failing(m: Map<string, Float64Array>): void {
 }
 try { failing(m1); } catch (e) { console.log('failed', (e as Error).message, m1.get('a')![0], m1.get('b')![0]); }
 console.log('keys', Object.keys(rec).join(','), Object.values(model.counter).length);
+// A method whose fenced calls are all in one callback of its statement: its receiver (`this.rows`) is read before any.
+class Rows {
+  rows = [new Float64Array(4).fill(1), new Float64Array(4).fill(2)];
+  groups = [[{ x: 1 }], [{ x: 2 }, { x: 3 }]];
+  grown() { return this.groups.map((g) => bumpAll(g)); }
+  // Refused: the statement reads what the tasks write after the callback ran.
+  seen() { return [this.rows.map((r) => { scale(r, 2); return 0; }), this.rows[1][0]]; }
+}
+const rowsOf = new Rows();
+console.log('rows', rowsOf.grown().join(','), JSON.stringify(rowsOf.groups), JSON.stringify(rowsOf.seen()));

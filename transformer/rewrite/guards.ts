@@ -1,0 +1,53 @@
+/**
+ * Which conditions decide whether an expression is evaluated: `j.n ? spin(j.n) : undefined` evaluates `spin(j.n)`
+ * when `j.n` is truthy, `a && f(x)` when `a` is, `a || f(x)` when it is not, `a ?? f(x)` when it is nullish.
+ *
+ * A pass that submits calls ahead of their turn (split-callbacks.ts) may make a guarded call only where its plain
+ * turn would make it: it evaluates the same conditions first, which tells the same when they only read what nothing
+ * between the two passes changes (the caller checks that: only-reads.ts isSimpleArgument).
+ */
+import type * as ts from 'typescript';
+
+export interface Guard {
+  readonly condition: ts.Expression;
+  /** What the condition's value must be for the guarded expression to be evaluated. */
+  readonly holds: 'truthy' | 'falsy' | 'nullish';
+}
+
+/**
+ * The guards of `node` inside `root`, outermost first (none: it is evaluated whenever `root` is); undefined when it
+ * sits after a `?.`, whose short-circuit skips more than one expression.
+ */
+export function guardsOf(t: typeof ts, node: ts.Node, root: ts.Node): Guard[] | undefined {
+  const guards: Guard[] = [];
+  for (let n: ts.Node = node; n !== root; n = n.parent) {
+    const parent = n.parent;
+    if (t.isConditionalExpression(parent) && parent.condition !== n) {
+      guards.push({ condition: parent.condition, holds: parent.whenTrue === n ? 'truthy' : 'falsy' });
+    } else if (t.isBinaryExpression(parent) && parent.right === n) {
+      const op = parent.operatorToken.kind;
+      if (op === t.SyntaxKind.AmpersandAmpersandToken) guards.push({ condition: parent.left, holds: 'truthy' });
+      else if (op === t.SyntaxKind.BarBarToken) guards.push({ condition: parent.left, holds: 'falsy' });
+      else if (op === t.SyntaxKind.QuestionQuestionToken) guards.push({ condition: parent.left, holds: 'nullish' });
+    } else if ((t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isCallExpression(parent)) && parent.questionDotToken) {
+      return undefined;
+    }
+  }
+  return guards.reverse();
+}
+
+/** The node is evaluated whenever `root` is: not on one side of `?:`, `&&`, `||`, `??`, nor after a `?.`. */
+export function evaluatedAlways(t: typeof ts, node: ts.Node, root: ts.Node): boolean {
+  return guardsOf(t, node, root)?.length === 0;
+}
+
+/** `g1 && g2`, each guard as a test of its condition (`!(c)`, `(c) == null`), for code emitted in the guarded one's place. */
+export function guardTest(t: typeof ts, f: ts.NodeFactory, guards: readonly Guard[], condition: (guard: Guard) => ts.Expression): ts.Expression {
+  const tests = guards.map((guard): ts.Expression => {
+    const value = f.createParenthesizedExpression(condition(guard));
+    return guard.holds === 'truthy' ? value
+      : guard.holds === 'falsy' ? f.createLogicalNot(value)
+      : f.createBinaryExpression(value, t.SyntaxKind.EqualsEqualsToken, f.createNull());
+  });
+  return tests.reduce((all, test) => f.createLogicalAnd(all, test));
+}
