@@ -169,4 +169,17 @@ test('task calls under conditions in a callback (`j.n ? spin(j.n) : undefined`, 
   assert.match(readFileSync(join(tasks.dir, 'main.js'), 'utf8'), /__taskify\.inHalves\(scoreOf, j => \{\s*return \(j\.n && j\.n > 150000\) \? __taskify\.submit/);
 });
 
+test('chains through a `let` that starts as a plain value (`let p = img; for (…) p = smooth(p)`): each step\'s result is a Future kept in the variable, so two chains overlap (tester #23\'s F7, at the top level and in a function)', () => {
+  const tasks = printsAsPlain('let-chains');
+  // 6 chains, 1 closure, 2 written, smooth + scale + total, 2 conditional, risky 2 (the second fails), 4 in blur, 2 swap.
+  assert.is(tasks.inWorkers, 22, `${tasks.inWorkers} tasks ran in workers`);
+  const { notes } = explained('let-chains', ['main.ts', 'kernels.ts']);
+  // No step waits for the one before (was: "the result of `smooth(a)` is used at once (`a = smooth(a)`)"), and no
+  // advice to copy a variable the loop assigns once before it.
+  assert.equal(notes.map((n) => `${n.line} ${n.note.slice(0, 40)}`), []);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // (The step still takes the last one's value, `maybeWritten(a)`: a value this thread had might have been changed.)
+  assert.match(emitted, /a = __taskify\.submit\(__taskify_smooth_\d+, \[__taskify\.maybeWritten\(a\)\]/, 'a Future variable, not a wait at each step');
+});
+
 test.run();

@@ -180,6 +180,8 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
     const declaration = symbol?.valueDeclaration;
     // Declared inside the loop, it is a new object each time anyway.
     if (!repeating || !symbol || !declaration || declaredEachPass(repeating, declaration)) continue;
+    // Assigned in the loop (`p = smooth(p)`): another object at each pass, so a copy made once would not stand for it.
+    if (assignedWithin(ctx, repeating.scope, symbol)) continue;
     const key = `${repeating.scope.pos}:${snippet(arg)}`;
     if (said.has(key)) continue;
     said.add(key);
@@ -190,6 +192,14 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
       `If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
       '`frozen`: a local made fresh and only given to tasks is encoded once', 'copy it once into a local const before the loop');
   }
+}
+
+/** `name = …` for the variable somewhere in `scope`. */
+function assignedWithin(ctx: AnalysisContext, scope: ts.Node, symbol: ts.Symbol): boolean {
+  const { ts } = ctx;
+  const visit = (n: ts.Node): boolean => (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) &&
+    symbolOf(ctx, n.left) === symbol) || (ts.forEachChild(n, (child) => visit(child) || undefined) ?? false);
+  return visit(scope);
 }
 
 /** Which of the reasons a variable is not followed applies (tester #22's F10: the note listed them all). */

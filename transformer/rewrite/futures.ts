@@ -204,11 +204,11 @@ export class FutureFlow {
       return;
     }
     if (this.gathersIntoContainer(call, parent)) return;
-    // r = task(…) where r already holds Futures: it holds a new one.
+    // r = task(…) where r already holds Futures, or is a `let` that may (`let p = img; p = smooth(p)`): it holds a new one.
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isIdentifier(parent.left) && ts.isExpressionStatement(parent.parent)) {
       const symbol = symbolOf(this.facts.ctx, parent.left);
-      if (symbol && this.futures.has(symbol)) return;
+      if (symbol && (this.futures.has(symbol) || this.mayHoldFutures(symbol))) { this.futures.add(symbol); return; }
     }
     // `new Map(accs.map((a) => [a.id, add(a, 1)]))`, `console.log(accs.map((a) => ({ id: a.id, v: add(a, 1) })))`: pairs
     // or records holding Futures, the whole waited for where it is used up.
@@ -259,6 +259,18 @@ export class FutureFlow {
     const root = level && this.containers.holdsObjects(level) ? this.containers.rootOf(level) : undefined;
     if (root) this.containers.rely(root);
     return root !== undefined;
+  }
+
+  /**
+   * A `let` of this file declared by a plain name (not a loop's): every use of it can wait for a Future it holds, as
+   * a variable initialized by a submission does, whatever it held before (a wait on a value is the value).
+   */
+  private mayHoldFutures(symbol: ts.Symbol): boolean {
+    const { ts } = this;
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) &&
+      ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Let) !== 0 &&
+      ts.isVariableStatement(declaration.parent.parent) && this.facts.isFileLocal(declaration.name) && !this.updatedInPlace(symbol);
   }
 
   /**
