@@ -224,9 +224,10 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       if (instead) return instead;
       if (ts.isCallExpression(node) && plan.splitCallbacks.has(node)) return eachThen(plan.splitCallbacks.get(node)!);
       if (expanding.has(node)) return undefined;
-      if (plan.splitLoops.has(node as ts.Statement)) return splitLoop(plan.splitLoops.get(node as ts.Statement)!);
+      // (The block stands for the loop as written: what a worker may run is judged by it, emit-module-setup.ts.)
+      if (plan.splitLoops.has(node as ts.Statement)) return ts.setOriginalNode(splitLoop(plan.splitLoops.get(node as ts.Statement)!), node);
       // A labelled loop split in two: the block replaces the labelled statement (the label goes on the second pass).
-      if (ts.isLabeledStatement(node) && plan.splitLoops.has(node.statement)) return splitLoop(plan.splitLoops.get(node.statement)!);
+      if (ts.isLabeledStatement(node) && plan.splitLoops.has(node.statement)) return ts.setOriginalNode(splitLoop(plan.splitLoops.get(node.statement)!), node);
       if (plan.batches.has(node as ts.Expression)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
       return undefined;
     },

@@ -4,14 +4,17 @@
  *   workers too: `const __taskify_state_RATES = __taskify.moduleState(key, () => RATES)`;
  * - in a task's module, statements that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker
  *   imports the module to run its tasks, not to run the program. Declarations stay, and so do statements finishing a
- *   class of the file (class-setup.ts) or only filling its module state (module-init.ts).
+ *   class of the file (class-setup.ts) or only filling its module state (module-init.ts); a declaration whose value
+ *   does things (`const fd = openSync(p, 'w')`, `const a = work(1)`, a read of what entry code filled) and that only
+ *   entry code reads is computed in the program's thread only (`const fd = __taskify.inWorker() ? void 0 : openSync(…)`).
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef } from '../analysis/discover';
 import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
 import { finishesOwnClass } from './class-setup';
-import { WorkerStatements } from './module-init';
+import { onlyFillsModuleState, WorkerStatements } from './module-init';
+import { symbolOf } from '../analysis/context';
 
 type Runtime = (name: string, args: ts.Expression[]) => ts.Expression;
 
@@ -51,6 +54,7 @@ export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statem
 function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement,
   runtime: Runtime, inWorkers: WorkerStatements): ts.Statement {
   const { ts } = ctx;
+  if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers);
   const acts = ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isIterationStatement(statement, false) ||
     ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
     ts.isLabeledStatement(statement);
@@ -65,4 +69,60 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
   if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
   if (inWorkers.runsInWorkers(statement)) return statement; // what its declarations compute from needs it (module-init.ts)
   return keptOut();
+}
+
+/**
+ * A top-level `const`/`let` of a task's module: computed in workers too (what they run may read it) unless its value
+ * does things a worker must not repeat (module-init.ts judges, as for statements) and its names are read only by the
+ * top level's own statements that are no fills (so never in a worker): then its value is the program thread's only.
+ */
+function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.VariableStatement, runtime: Runtime,
+  inWorkers: WorkerStatements): ts.Statement {
+  const { ts } = ctx;
+  const written = (ts.getParseTreeNode(statement) ?? statement) as ts.VariableStatement;
+  const exported = ts.getModifiers(written)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const names = written.declarationList.declarations.map((d) => d.name);
+  if (exported || !ts.isVariableStatement(written) || written.declarationList.declarations.some((d) => !d.initializer) ||
+    !names.every((name) => ts.isIdentifier(name)) || !names.every((name) => readOnlyByEntryCode(ctx, name as ts.Identifier))) return statement;
+  if (inWorkers.runsInWorkers(written)) return statement;
+  inWorkers.declaredOut(names as ts.Identifier[]);
+  const list = statement.declarationList;
+  return f.updateVariableStatement(statement, statement.modifiers, f.updateVariableDeclarationList(list, list.declarations.map((d) =>
+    f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type,
+      f.createConditionalExpression(runtime('inWorker', []), undefined, f.createVoidZero(), undefined, d.initializer!)))));
+}
+
+/**
+ * Every reference to the name is in a top-level statement of its file that never runs in a worker: no fill
+ * (module-init.ts), and for a declaration, one whose own names are read that way too (`const LOG = join(dir, …)` read
+ * by a task keeps `dir` computed in workers).
+ */
+function readOnlyByEntryCode(ctx: AnalysisContext, name: ts.Identifier, seen = new Set<ts.Identifier>()): boolean {
+  const { ts } = ctx;
+  const symbol = symbolOf(ctx, name);
+  if (!symbol) return false;
+  seen.add(name);
+  const source = name.getSourceFile();
+  return source.statements.every((top) => {
+    let ok = true;
+    let inFunction = false;
+    const declared = ts.isVariableStatement(top) ? top.declarationList.declarations.map((d) => d.name) : [];
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n !== name && n.text === name.text && symbolOf(ctx, n) === symbol) {
+        // (A declaration is computed in workers unless its own names are read this way: declaredOutOfWorkers.)
+        const inEntryCode = ts.isVariableStatement(top)
+          ? declared.every((other) => ts.isIdentifier(other) && (seen.has(other) || readOnlyByEntryCode(ctx, other, seen)))
+          : !onlyFillsModuleState(ctx, top);
+        if (inFunction || !inEntryCode) ok = false;
+        return;
+      }
+      const outer = inFunction;
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) inFunction = true;
+      ts.forEachChild(n, visit);
+      inFunction = outer;
+    };
+    visit(top);
+    return ok;
+  });
 }

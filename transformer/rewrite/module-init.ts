@@ -121,6 +121,14 @@ export class WorkerStatements {
     visit(statement, false);
   }
 
+  /** Names declared by entry code only (emit-module-setup.ts): a worker never computes them. */
+  declaredOut(names: readonly ts.Identifier[]): void {
+    for (const name of names) {
+      const symbol = symbolOf(this.ctx, name);
+      if (symbol) this.changed.add(symbol);
+    }
+  }
+
   private reads(node: ts.Node, seen: Set<ts.Node>): boolean {
     const { ts } = this.ctx;
     if (this.changed.size === 0) return false;
