@@ -1,6 +1,7 @@
 /**
  * Which conditions decide whether an expression is evaluated: `j.n ? spin(j.n) : undefined` evaluates `spin(j.n)`
- * when `j.n` is truthy, `a && f(x)` when `a` is, `a || f(x)` when it is not, `a ?? f(x)` when it is nullish.
+ * when `j.n` is truthy, `a && f(x)` when `a` is, `a || f(x)` when it is not, `a ?? f(x)` when it is nullish, and
+ * `a ??= f(x)`, `a ||= f(x)`, `a &&= f(x)` as those.
  *
  * A pass that submits calls ahead of their turn (split-callbacks.ts) may make a guarded call only where its plain
  * turn would make it: it evaluates the same conditions first, which tells the same when they only read what nothing
@@ -26,9 +27,11 @@ export function guardsOf(t: typeof ts, node: ts.Node, root: ts.Node): Guard[] | 
       guards.push({ condition: parent.condition, holds: parent.whenTrue === n ? 'truthy' : 'falsy' });
     } else if (t.isBinaryExpression(parent) && parent.right === n) {
       const op = parent.operatorToken.kind;
-      if (op === t.SyntaxKind.AmpersandAmpersandToken) guards.push({ condition: parent.left, holds: 'truthy' });
-      else if (op === t.SyntaxKind.BarBarToken) guards.push({ condition: parent.left, holds: 'falsy' });
-      else if (op === t.SyntaxKind.QuestionQuestionToken) guards.push({ condition: parent.left, holds: 'nullish' });
+      // (`cache[k] ??= slow(k)` too: the assignment evaluates its right side only as `??` would.)
+      const K = t.SyntaxKind;
+      if (op === K.AmpersandAmpersandToken || op === K.AmpersandAmpersandEqualsToken) guards.push({ condition: parent.left, holds: 'truthy' });
+      else if (op === K.BarBarToken || op === K.BarBarEqualsToken) guards.push({ condition: parent.left, holds: 'falsy' });
+      else if (op === K.QuestionQuestionToken || op === K.QuestionQuestionEqualsToken) guards.push({ condition: parent.left, holds: 'nullish' });
     } else if ((t.isPropertyAccessExpression(parent) || t.isElementAccessExpression(parent) || t.isCallExpression(parent)) && parent.questionDotToken) {
       return undefined;
     }
@@ -36,7 +39,7 @@ export function guardsOf(t: typeof ts, node: ts.Node, root: ts.Node): Guard[] | 
   return guards.reverse();
 }
 
-/** The node is evaluated whenever `root` is: not on one side of `?:`, `&&`, `||`, `??`, nor after a `?.`. */
+/** The node is evaluated whenever `root` is: not on one side of `?:`, `&&`, `||`, `??` (or their assignments), nor after a `?.`. */
 export function evaluatedAlways(t: typeof ts, node: ts.Node, root: ts.Node): boolean {
   return guardsOf(t, node, root)?.length === 0;
 }

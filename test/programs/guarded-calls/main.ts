@@ -42,3 +42,10 @@ function scoreOf(j: { n?: number }) {
 }
 for (const j of jobs) console.log(scoreOf(j).score);
 console.log(jobs.map((j) => scoreOf(j).n + scoreOf(j).score).join(' '));
+
+// A memo filled by a logical assignment: the call is made only where the key is missing, so no pass submits it ahead.
+const memo: Record<string, number> = {};
+for (const k of ['a', 'a', 'bb', 'a', 'bb']) memo[k] ??= spin(100000 * k.length);
+let seenAll = true;
+for (const n of [1, 0, 2]) seenAll &&= spin(n * 1000) > 0;
+console.log('memo', memo.a, memo.bb, seenAll);
