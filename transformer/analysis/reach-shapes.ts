@@ -51,6 +51,33 @@ export function readsNamesOnly(t: typeof ts, expr: ts.Expression, depth = 0): bo
   }
 }
 
+/**
+ * Whether an expression readsNamesOnly accepts may reach anything, told from the names' and `this`'s bindings alone
+ * (`reaches`), without asking any type: reach.ts's answer for it is empty when this is false (its parts' answers only
+ * ever drop what a primitive part reaches). So the type of the whole (`xs.length`, `p.x`, `v[i]`) can be asked first,
+ * and a primitive needs no type asked of the names it is read from.
+ */
+export function namesMayReach(t: typeof ts, expr: ts.Expression, reaches: (nameOrThis: ts.Expression) => boolean): boolean {
+  const K = t.SyntaxKind;
+  switch (expr.kind) {
+    case K.Identifier: case K.ThisKeyword: return reaches(expr);
+    case K.PropertyAccessExpression: case K.ElementAccessExpression:
+      return namesMayReach(t, (expr as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, reaches);
+    case K.ConditionalExpression: {
+      const { whenTrue, whenFalse } = expr as ts.ConditionalExpression;
+      return namesMayReach(t, whenTrue, reaches) || namesMayReach(t, whenFalse, reaches);
+    }
+    case K.BinaryExpression: {
+      const { left, operatorToken, right } = expr as ts.BinaryExpression;
+      if (!passesOperand(t, operatorToken.kind)) return false;
+      if (operatorToken.kind === K.EqualsToken || operatorToken.kind === K.CommaToken) return namesMayReach(t, right, reaches);
+      return namesMayReach(t, left, reaches) || namesMayReach(t, right, reaches);
+    }
+    default:
+      return isWrapper(t, expr) ? namesMayReach(t, expr.expression, reaches) : false;
+  }
+}
+
 /** `(e)`, `e as T`, `e!`, `<T>e`, `e satisfies T`, `await e`: the value of `e` (reach.ts looks through them). */
 function isWrapper(t: typeof ts, expr: ts.Expression): expr is ts.Expression & { readonly expression: ts.Expression } {
   const K = t.SyntaxKind;

@@ -12,6 +12,8 @@ export const empty: Depths = new Map();
 
 export interface Reach { readonly direct: Params; readonly contents: Depths }
 export const NOTHING: Reach = { direct: none, contents: empty };
+/** The value reaches no parameter (NOTHING, or a reach that came out empty). */
+export const isEmpty = (reach: Reach): boolean => reach.direct.size === 0 && reach.contents.size === 0;
 
 export function union(...sets: Params[]): Params {
   const nonEmpty = sets.filter((s) => s.size > 0);
@@ -33,7 +35,7 @@ export const at = (params: Params, depth: number): Depths => (params.size === 0 
 export const holding = (params: Params): Reach => ({ direct: none, contents: at(params, 1) });
 /** A fresh object or array with `reach` in one of its slots: what it directly was sits at depth 1, the rest one deeper. */
 export function nest(reach: Reach): Reach {
-  if (reach.direct.size === 0 && reach.contents.size === 0) return NOTHING;
+  if (isEmpty(reach)) return NOTHING;
   const contents = new Map<number, number>(at(reach.direct, 1));
   for (const [p, d] of reach.contents) contents.set(p, Math.min(d + 1, contents.get(p) ?? Infinity));
   return { direct: none, contents };

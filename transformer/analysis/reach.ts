@@ -20,13 +20,13 @@ import { RECEIVER, type Root } from './reach-flow';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
 import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 import {
-  all, at, either, elementsOf, empty, holding, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
+  all, at, either, elementsOf, empty, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
 import { isAfter } from './replacements';
-import { reachesNothing, readsNamesOnly } from './reach-shapes';
+import { namesMayReach, reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
 import { CalleeReturns } from './callee-returns';
 import { freshResult } from './fresh-results';
@@ -70,13 +70,21 @@ export class ReachMap {
     // So do `a + b` and literals, and parts of names reaching nothing (reach-shapes.ts).
     if (ts.isIdentifier(expr)) return this.unlessPrimitive(expr, this.ofIdentifier(expr));
     if (reachesNothing(ts, expr)) return NOTHING;
+    if (readsNamesOnly(ts, expr) && (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr))) {
+      // (A part's type first: `view.length`, `p.x`, `v[i]` of numbers need none asked of `view`, `p`, `v`. Not a
+      // choice's, `c ? v[i] : 0`: its type is its branches' and its condition's, dearer than asking each branch.)
+      const reaches = (e: ts.Expression) => !isEmpty(ts.isIdentifier(e) ? this.ofIdentifier(e) : this.ofShape(e));
+      if (!namesMayReach(ts, expr, reaches) || isPrimitiveNode(this.ctx, expr)) return NOTHING;
+      const reach = this.ofShape(expr);
+      return isEmpty(reach) ? NOTHING : reach;
+    }
     if (readsNamesOnly(ts, expr)) return this.unlessPrimitive(expr, this.ofShape(expr));
     return isPrimitiveNode(this.ctx, expr) ? NOTHING : this.ofShape(expr);
   }
 
   /** `reach`, unless it is empty or `expr` holds a primitive (asked only then). */
   private unlessPrimitive(expr: ts.Expression, reach: Reach): Reach {
-    return reach.direct.size === 0 && reach.contents.size === 0 || isPrimitiveNode(this.ctx, expr) ? NOTHING : reach;
+    return isEmpty(reach) || isPrimitiveNode(this.ctx, expr) ? NOTHING : reach;
   }
 
   /** What `expr` may reach by its shape, if its value is an object. */

@@ -95,6 +95,9 @@ export function halvesDeclaredIn(facts: FileFacts): Set<HelperHalves> {
 
 function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined {
   const { ts, ctx } = facts;
+  // A body calling no function of the program makes no task call (most helpers asked about): nothing below can find
+  // one, and the checks below ask types (onlyReadsItself asks those of `values.length > 0 ? values[0] : 0`'s parts).
+  if (!fn.body || !callsProgramFunction(facts, fn.body)) return undefined;
   const method = ts.isMethodDeclaration(fn);
   // (A method reading or storing through a getter or setter runs the program's code: field-reads.ts.)
   if (method && (!methodOwner(ts, fn) || !readsNoGetter(ctx, fn))) return undefined;
@@ -193,6 +196,18 @@ export function fieldsRead(t: typeof ts, nodes: readonly ts.Node[]): Set<string>
   };
   nodes.forEach(visit);
   return names;
+}
+
+/**
+ * Some call in the body, outside the functions nested in it (a task call there makes no halves either), reaches a
+ * function of the program: a call taskOf could answer (it asks calledFunction first), found without asking it.
+ */
+function callsProgramFunction(facts: FileFacts, body: ts.Node): boolean {
+  const { ts, ctx } = facts;
+  // (The walk below stops where halvesOf's does: at a nested function. An arrow's body may be the call itself.)
+  const visit = (n: ts.Node): boolean => !ts.isFunctionLike(n) &&
+    ((ts.isCallExpression(n) && calledFunction(ctx, n) !== undefined) || (ts.forEachChild(n, (c) => (visit(c) ? true : undefined)) ?? false));
+  return visit(body);
 }
 
 /** `this` (but in a method) or `arguments` in the body (not inside a nested function, which the body may not hold anyway). */
