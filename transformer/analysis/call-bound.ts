@@ -31,8 +31,12 @@ const MAX_CHAIN = 4;
  * The chain to summarise `target` under for this call, its own parameters bound to functions the call names; undefined
  * when no argument names one (the summaries without it hold). `targetVia`: the factory calls the callee comes out of.
  */
+/**
+ * `assumed`: what the callee's reading-callbacks summary (unbound) assumed; only a parameter among them can make a
+ * difference once bound (the bound summary is asked only when that one could not be used).
+ */
 export function callBoundChain(ctx: AnalysisContext, call: ts.CallExpression, target: FunctionLike, callerBindings: Bindings | undefined,
-  targetVia: readonly FactoryCall[] | undefined): FactoryCall[] | undefined {
+  targetVia: readonly FactoryCall[] | undefined, assumed: ReadonlyMap<ts.Node, unknown> | undefined): FactoryCall[] | undefined {
   const { ts } = ctx;
   if (!target.body || ts.isConstructorDeclaration(target)) return undefined;
   let names = false;
@@ -41,7 +45,7 @@ export function callBoundChain(ctx: AnalysisContext, call: ts.CallExpression, ta
     const index = argumentOf(target, param);
     if (index < 0 || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) continue;
     const arg = call.arguments[index];
-    if (!arg || !fixedParameter(ctx, param)) continue;
+    if (!arg || !assumed?.has(param) || !fixedParameter(ctx, param)) continue;
     const value = skipParens(ts, arg);
     // (Written here: analysed in the caller's body already, under the reading-callbacks summary.)
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue;

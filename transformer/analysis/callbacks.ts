@@ -96,7 +96,7 @@ export class Callbacks implements ReaderJudge {
     // that reading-callbacks summary assumed and it writes fewer: call-bound.ts. Not the general summary so bound: it
     // trusts a method's name on an untyped receiver, `a.forEach(f)`, where the reading one assumes it of the caller.)
     const direct = (!chosen || writtenCount(chosen.summary) > 0) && this.ts.isCallExpression(call) && chains.length <= 1
-      ? callBoundChain(this.ctx, call, target, this.bindings, via) : undefined;
+      ? callBoundChain(this.ctx, call, target, this.bindings, via, this.lookup(target, true, via)?.assumes) : undefined;
     const reading = direct && this.dischargedSummary(call, target, duringCall, direct);
     if (reading && (!chosen || writtenCount(reading.summary) < writtenCount(chosen.summary))) chosen = reading;
     if (!chosen) return this.lookup(target, false, via);
