@@ -43,9 +43,13 @@ test('a callback that returns a closure over what it is given only reads it; the
   assert.match(reads.p, /^in:/, reads.p);
   const writesResult = directions({ ...files, ...task('p: { k: number }', 'const g = ap(always, p); g().k = 1;', "import { always, ap } from './lib.js';") });
   assert.match(writesResult.p, /^inout:/, writesResult.p);
-  // A closure that writes what it captured: its maker writes it, called or not.
-  const writes = directions({ ...files, ...task('p: { k: number }', 'ap(later, p);', "import { later, ap } from './lib.js';") });
+  // A closure that writes what it captured: its maker writes it when the closure may be called.
+  const writes = directions({ ...files, ...task('p: { k: number }', 'ap(later, p)();', "import { later, ap } from './lib.js';") });
   assert.match(writes.p, /^inout:/, writes.p);
+  // (Dropped, it never runs: with `f` bound to `later` at this call, call-bound.ts, ap hands the closure back and the
+  // caller drops it, as for a direct call of `later(p)`.)
+  const dropped = directions({ ...files, ...task('p: { k: number }', 'ap(later, p);', "import { later, ap } from './lib.js';") });
+  assert.match(dropped.p, /^in:/, dropped.p);
 });
 
 test('a task returning a closure over its parameter still lets it out (no worker can send a function back)', () => {

@@ -31,7 +31,25 @@ export interface Binding {
 /** Factory parameters (by declaration) bound for one made closure. */
 export type Bindings = ReadonlyMap<ts.ParameterDeclaration, Binding>;
 
-const byCall = new WeakMap<ts.Node, Bindings>();
+interface ChainNode { bindings?: Bindings; readonly next: Map<ts.Node, ChainNode> }
+/** Bindings per chain of calls (the first call's node, then each later call's). */
+const byChain = new WeakMap<ts.Node, ChainNode>();
+/** The chain each Bindings was made for: a call inside a closure so bound extends it (call-bound.ts). */
+const chains = new WeakMap<Bindings, readonly FactoryCall[]>();
+
+/** The chain of calls `bindings` were made for. */
+export const chainOf = (bindings: Bindings | undefined): readonly FactoryCall[] | undefined => bindings && chains.get(bindings);
+
+function cached(via: readonly FactoryCall[]): ChainNode {
+  let node: ChainNode | undefined = byChain.get(via[0].call);
+  if (!node) { node = { next: new Map() }; byChain.set(via[0].call, node); }
+  for (const made of via.slice(1)) {
+    let next: ChainNode | undefined = node.next.get(made.call);
+    if (!next) { next = { next: new Map() }; node.next.set(made.call, next); }
+    node = next;
+  }
+  return node;
+}
 
 /**
  * The bindings of the factories of `via` (outermost first) for the closure they make: each parameter of a factory
@@ -39,10 +57,9 @@ const byCall = new WeakMap<ts.Node, Bindings>();
  * factory) may pass a parameter of an earlier one, which holds what that was bound to.
  */
 export function bindingsOf(ctx: AnalysisContext, via: readonly FactoryCall[]): Bindings {
-  const key = via[0]?.call;
-  if (!key) return new Map();
-  const known = byCall.get(key);
-  if (known) return known;
+  if (!via[0]) return new Map();
+  const node = cached(via);
+  if (node.bindings) return node.bindings;
   const { ts } = ctx;
   const bindings = new Map<ts.ParameterDeclaration, Binding>();
   for (const made of via) {
@@ -70,7 +87,8 @@ export function bindingsOf(ctx: AnalysisContext, via: readonly FactoryCall[]): B
       if (fn?.body && !ts.isMethodDeclaration(fn) && !ts.isConstructorDeclaration(fn)) bindings.set(param, { fn, via: passedVia, made, param });
     }
   }
-  byCall.set(key, bindings);
+  node.bindings = bindings;
+  chains.set(bindings, via);
   return bindings;
 }
 

@@ -31,6 +31,7 @@ import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './ob
 import type { FactoryCall } from './function-of-symbol';
 import { boundOf, fixedParameter, type Binding, type Bindings } from './bound-factory';
 import { leavesThisAlone, THIS_FIELD } from './this-readers';
+import { callBoundChain } from './call-bound';
 import {
   BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
   thisScopeOf,
@@ -90,7 +91,14 @@ export class Callbacks implements ReaderJudge {
     // bound one knows a name the factory call gave, `obj[prop](iterate)` with prop = 'some': keyed-methods.ts.)
     const plain = this.dischargedSummary(call, target, duringCall);
     const bound = via && (!plain || writtenCount(plain.summary) > 0) ? this.dischargedSummary(call, target, duringCall, via) : undefined;
-    const chosen = plain && (!bound || writtenCount(bound.summary) >= writtenCount(plain.summary)) ? plain : bound;
+    let chosen = plain && (!bound || writtenCount(bound.summary) >= writtenCount(plain.summary)) ? plain : bound;
+    // (And with the callee's own parameters bound to the functions this call names, when this call discharges what
+    // that reading-callbacks summary assumed and it writes fewer: call-bound.ts. Not the general summary so bound: it
+    // trusts a method's name on an untyped receiver, `a.forEach(f)`, where the reading one assumes it of the caller.)
+    const direct = (!chosen || writtenCount(chosen.summary) > 0) && this.ts.isCallExpression(call) && chains.length <= 1
+      ? callBoundChain(this.ctx, call, target, this.bindings, via, this.lookup(target, true, via)?.assumes) : undefined;
+    const reading = direct && this.dischargedSummary(call, target, duringCall, direct);
+    if (reading && (!chosen || writtenCount(reading.summary) < writtenCount(chosen.summary))) chosen = reading;
     if (!chosen) return this.lookup(target, false, via);
     for (const [on, field] of chosen.inherited) this.assume(on, field);
     return chosen.summary;

@@ -52,19 +52,26 @@ export class Summaries {
     if (owner !== this.ctx) return summariesOf(owner).made(fn, readingCallbacks, via);
     const bindings = via && via.length > 0 ? bindingsOf(owner, via) : undefined;
     if (!bindings || (bindings.size === 0 && !hasBoundKeys(bindings))) return this.get(fn, readingCallbacks);
-    return this.madeVariants[readingCallbacks ? 1 : 0].get(fn, madeKey(fn, via![0].call), bindings);
+    return this.madeVariants[readingCallbacks ? 1 : 0].get(fn, madeKey(fn, via!), bindings);
   }
 }
 
-const madeKeys = new WeakMap<ts.Node, Map<ts.Node, object>>();
+interface KeyNode { key?: object; readonly next: Map<ts.Node, KeyNode> }
+const madeKeys = new WeakMap<ts.Node, KeyNode>();
 
-/** One key per (made closure, factory call making it). */
-function madeKey(fn: FunctionLike, call: ts.Node): object {
-  let byCall = madeKeys.get(fn);
-  if (!byCall) { byCall = new Map(); madeKeys.set(fn, byCall); }
-  let key = byCall.get(call);
-  if (!key) { key = { fn, call }; byCall.set(call, key); }
-  return key;
+/**
+ * One key per (made closure, chain of calls binding it): the factory calls it comes out of, and the call binding
+ * the function's own parameters when there is one (call-bound.ts), which tells apart two calls in one made closure.
+ */
+function madeKey(fn: FunctionLike, via: readonly FactoryCall[]): object {
+  let node: KeyNode | undefined = madeKeys.get(fn);
+  if (!node) { node = { next: new Map() }; madeKeys.set(fn, node); }
+  for (const made of via) {
+    let next: KeyNode | undefined = node.next.get(made.call);
+    if (!next) { next = { next: new Map() }; node.next.set(made.call, next); }
+    node = next;
+  }
+  return node.key ??= { fn, via };
 }
 
 /** One cache per side program, for the whole process (like the side programs themselves). */
