@@ -208,7 +208,14 @@ export class FutureFlow {
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isIdentifier(parent.left) && ts.isExpressionStatement(parent.parent)) {
       const symbol = symbolOf(this.facts.ctx, parent.left);
-      if (symbol && (this.futures.has(symbol) || this.mayHoldFutures(symbol))) { this.futures.add(symbol); return; }
+      if (symbol && this.futures.has(symbol)) return;
+      if (symbol && this.mayHoldFutures(symbol)) {
+        // (`for (…) { found = peak(r); if (found > 4) break; }`: a loop split in two passes holds the value, as for a `const`.)
+        const loop = this.splitLoopOf(call);
+        if (loop) { this.plan.splitLoops.set(loop.loop, loop); return; }
+        this.futures.add(symbol);
+        return;
+      }
     }
     // `new Map(accs.map((a) => [a.id, add(a, 1)]))`, `console.log(accs.map((a) => ({ id: a.id, v: add(a, 1) })))`: pairs
     // or records holding Futures, the whole waited for where it is used up.
