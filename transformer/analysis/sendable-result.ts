@@ -27,7 +27,7 @@ function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
   const walk = (t: ts.Type, path: string, depth: number): string | undefined => {
     if (seen.has(t) || depth > DEPTH) return undefined;
     seen.add(t);
-    const own = unsendableType(ctx, t) ?? unsupportedBuffer(t);
+    const own = unsendableType(ctx, t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t);
     if (own) return path ? `holds, at ${path}, ${own}` : `is ${own}`;
     if (t.getSymbol() && (t.getSymbol()!.flags & ctx.ts.SymbolFlags.Class)) return undefined; // its class travels with it
     if (t.isUnionOrIntersection()) {
@@ -65,4 +65,29 @@ function unsupportedBuffer(t: ts.Type): string | undefined {
   if (name !== 'ArrayBuffer' && name !== 'SharedArrayBuffer' && name !== 'DataView') return undefined;
   if (!symbol!.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)) return undefined;
   return `${name === 'ArrayBuffer' ? 'an' : 'a'} ${name} (not supported yet: return a typed array)`;
+}
+
+const BUILTIN_BASES = new Set(['Array', 'Map', 'Set', 'Date', 'RegExp', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
+  'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
+
+/**
+ * A class of the program extending Array, Map, Set, Date, RegExp or a typed array: the store refuses its instances
+ * (runtime/store/refusals.ts builtinSubclass: their contents sit in internal slots a copy would lose), so a task
+ * returning one failed after it ran (tester #24's F5); its calls run in place instead.
+ */
+function builtinSubclass(ctx: AnalysisContext, t: ts.Type): string | undefined {
+  const symbol = t.getSymbol();
+  // (`Stack<number>` is a reference to the generic class.)
+  const declared = (t as ts.TypeReference).target ?? t;
+  if (!symbol || !(symbol.flags & ctx.ts.SymbolFlags.Class) || !declared.isClassOrInterface()) return undefined;
+  for (let base: ts.Type | undefined = ctx.checker.getBaseTypes(declared)[0]; base; ) {
+    const baseSymbol = base.getSymbol();
+    const library = baseSymbol?.declarations?.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+    if (library && BUILTIN_BASES.has(baseSymbol!.getName())) {
+      return `an instance of ${symbol.getName()}, a subclass of ${baseSymbol!.getName()} (not supported: return a plain ${baseSymbol!.getName()})`;
+    }
+    const next: ts.Type = (base as ts.TypeReference).target ?? base;
+    base = next.isClassOrInterface() ? ctx.checker.getBaseTypes(next)[0] : undefined;
+  }
+  return undefined;
 }
