@@ -38,6 +38,8 @@ const READ_ONLY_FRESH = new Set([
   'node:buffer.BufferConstructor.concat', 'node:buffer.BufferConstructor.byteLength', 'node:buffer.BufferConstructor.compare',
   'node:buffer.BufferConstructor.isEncoding', 'node:buffer.BufferConstructor.isBuffer',
   ...BUFFER_READS,
+  // Globals declared inside a module's `global` block: a deep copy (tester #24's F7: a task using it "may print").
+  'node:worker_threads.structuredClone',
 ]);
 
 /**

@@ -153,6 +153,8 @@ function referenceMayPrint(ctx: AnalysisContext, index: ProgramIndex, id: ts.Ide
   if (PRINTING_NAMES.has(id.text) && !isPropertyName(ctx, id) && !declarations.some((d) => isProgramDeclaration(ctx, d))) return true;
   // A package's untyped code naming a global of the host (`process`, `Buffer`): anything may come of it.
   if (ownerOf(id.getSourceFile()) && !isPropertyName(ctx, id) && isUndeclaredName(ctx, id, declarations)) return true;
+  // A global Node declares and node-builtins.ts lists (`structuredClone`): lib.dom's declaration of it is the same function.
+  if (declarations.some((d) => isListedNodeDeclaration(ctx.ts, d))) return false;
   for (const declaration of declarations) {
     if (declarationMayPrint(ctx, index, declaration, false, follow)) return true;
     let holds = index.holdsOutside.get(declaration);
