@@ -195,4 +195,9 @@ test('top-level declarations of a task\'s module whose values do things (open a 
   assert.match(emitted, /\nconst BASE = base\(\);/, 'a declaration a task reads is computed in workers too');
 });
 
+test('task results the program tags (`ps[META] = …`, `ps.label = …`) and pushes into an array are waited for where a later loop reads them (tester #24\'s 16: the loop read the Futures, undefined)', () => {
+  const tasks = printsAsPlain('tagged-results');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

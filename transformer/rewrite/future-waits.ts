@@ -23,7 +23,19 @@ export class FutureWaits {
 
   /** Every use of a Future, or of an array of them, that needs the value: a wait, or "written" where it changes it. */
   run(): void {
-    for (const symbol of this.flow.futureSymbols()) {
+    // Until no new Future variable appears: a Future pushed into an array (gathersPushed) makes the array gather, and
+    // then `for (const ps of lists)` names Futures too (tester #24's 16: `ps[META]` read off a Future, undefined).
+    const done = new Set<ts.Symbol>();
+    for (let found = [...this.flow.futureSymbols()]; found.length > 0; found = [...this.flow.futureSymbols()].filter((s) => !done.has(s))) {
+      for (const symbol of found) done.add(symbol);
+      this.waitForValues(found);
+    }
+    this.waitForElements();
+  }
+
+  /** Each use of these Future variables that needs the value. */
+  private waitForValues(symbols: readonly ts.Symbol[]): void {
+    for (const symbol of symbols) {
       for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref) || this.flow.gathersPushed(ref)) continue;
         // Writing into a task's result: later tasks must read the program's change. A value that may hold the call's
@@ -33,6 +45,10 @@ export class FutureWaits {
         this.plan.wraps.set(ref, holder ? (writes ? 'writtenFields' : 'waitFields') : writes ? 'written' : 'wait');
       }
     }
+  }
+
+  /** Each use of an array gathering Futures that needs its elements' values. */
+  private waitForElements(): void {
     for (const symbol of this.flow.futureArrays) {
       for (const ref of this.facts.references(symbol)) {
         if (this.isFlowPosition(ref) || this.handsOnElements(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref)) continue;
