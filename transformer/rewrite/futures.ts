@@ -277,7 +277,9 @@ export class FutureFlow {
     const declaration = symbol.valueDeclaration;
     return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) &&
       ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Let) !== 0 &&
-      ts.isVariableStatement(declaration.parent.parent) && this.facts.isFileLocal(declaration.name) && !this.updatedInPlace(symbol);
+      ts.isVariableStatement(declaration.parent.parent) && this.facts.isFileLocal(declaration.name) && !this.updatedInPlace(symbol) &&
+      // (Not module state a task reads: its snapshot at each call would take the Future, not the value.)
+      ![...this.facts.tasks.values()].some((task) => task.moduleState?.some((state) => state.declaration === declaration));
   }
 
   /**
