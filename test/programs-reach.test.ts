@@ -200,4 +200,10 @@ test('task results the program tags (`ps[META] = …`, `ps.label = …`) and pus
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('instances of a class the entry module exports go to workers when the entry defines tasks (workers import it anyway; tester #24\'s F10 ran them in place)', () => {
+  const tasks = printsAsPlain('entry-classes');
+  assert.is(tasks.inline, 0, 'no call ran in place');
+  assert.is(tasks.inWorkers, 1);
+});
+
 test.run();

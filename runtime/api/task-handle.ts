@@ -5,6 +5,7 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FAILURE_POLICIES, type Direction, type FailurePolicy, type TaskDef } from '../protocol';
 import { badTask } from '../errors';
+import { noteTaskModule } from '../store/classes';
 
 export interface ParamSpec {
   readonly name?: string;
@@ -55,6 +56,7 @@ let nextDefId = 1;
 export function defineTask(module: string, name: string, params: readonly (Direction | ParamSpec)[], options: TaskOptions = {}): TaskHandle {
   const url = toModuleUrl(module, name);
   checkOptions(name, options);
+  noteTaskModule(url);
   // Module state travels as implicit arguments after the task's own: `in`, or `inout` for kept state the task changes.
   const state = (options.state ?? []).map((spec) => (typeof spec === 'string' ? { key: spec, kept: false, changes: false } : { changes: false, ...spec }));
   const withState = [...params, ...state.map(({ key, changes }): ParamSpec => ({ name: `module state ${key}`, direction: changes ? 'inout' : 'in' }))];

@@ -40,11 +40,17 @@ export function classRefOf(ctor: Function): ClassRef | undefined {
   return ref ?? undefined;
 }
 
+/** Modules that define tasks (api/task-handle.ts): workers import them anyway, to run those tasks. */
+const taskModules = new Set<string>();
+export function noteTaskModule(moduleUrl: string): void { taskModules.add(moduleUrl); }
+
 function findExport(ctor: Function): ClassRef | undefined {
-  // The program's entry module runs the program when imported: a worker must never import it to find a class.
+  // The program's entry module runs the program when imported: a worker must never import it to find a class, unless
+  // it defines tasks, which workers import it for anyway (its top level kept out of them: tester #24's F10, whose
+  // instances of the entry's own class ran their calls in place).
   const entry = typeof require === 'function' && require.main ? pathToFileURL(require.main.filename).href : undefined;
   for (const [module, exports] of loadedModules()) {
-    if (module === entry) continue;
+    if (module === entry && !taskModules.has(entry)) continue;
     if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) continue;
     for (const name of Object.keys(exports)) {
       let value: unknown;
