@@ -77,17 +77,17 @@ const BUILTIN_BASES = new Set(['Array', 'Map', 'Set', 'Date', 'RegExp', 'Int8Arr
  */
 function builtinSubclass(ctx: AnalysisContext, t: ts.Type): string | undefined {
   const symbol = t.getSymbol();
-  // (`Stack<number>` is a reference to the generic class.)
-  const declared = (t as ts.TypeReference).target ?? t;
-  if (!symbol || !(symbol.flags & ctx.ts.SymbolFlags.Class) || !declared.isClassOrInterface()) return undefined;
-  for (let base: ts.Type | undefined = ctx.checker.getBaseTypes(declared)[0]; base; ) {
-    const baseSymbol = base.getSymbol();
-    const library = baseSymbol?.declarations?.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
-    if (library && BUILTIN_BASES.has(baseSymbol!.getName())) {
-      return `an instance of ${symbol.getName()}, a subclass of ${baseSymbol!.getName()} (not supported: return a plain ${baseSymbol!.getName()})`;
+  if (!symbol || !(symbol.flags & ctx.ts.SymbolFlags.Class)) return undefined;
+  for (let base = baseOf(ctx, symbol); base; base = baseOf(ctx, base)) {
+    if (BUILTIN_BASES.has(base.getName()) && base.declarations?.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))) {
+      return `an instance of ${symbol.getName()}, a subclass of ${base.getName()} (not supported: return a plain ${base.getName()})`;
     }
-    const next: ts.Type = (base as ts.TypeReference).target ?? base;
-    base = next.isClassOrInterface() ? ctx.checker.getBaseTypes(next)[0] : undefined;
   }
   return undefined;
+}
+
+/** What a class (or interface) extends first (generic or not: its declared type's bases). */
+function baseOf(ctx: AnalysisContext, symbol: ts.Symbol): ts.Symbol | undefined {
+  const declared = ctx.checker.getDeclaredTypeOfSymbol(symbol);
+  return declared.isClassOrInterface() ? ctx.checker.getBaseTypes(declared)[0]?.getSymbol() : undefined;
 }

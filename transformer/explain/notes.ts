@@ -17,7 +17,7 @@ import type { TaskInfo } from '../analysis/discover';
 import { functionName } from '../analysis/function-names';
 import { snippet } from '../analysis/reason';
 import type { FilePlan } from '../rewrite/file-plan';
-import { isArgumentOf, skipTransparent, withWrappers } from '../rewrite/syntax';
+import { isArgumentOf, isAssignedTo, skipTransparent, withWrappers } from '../rewrite/syntax';
 import { lineOf } from './calls';
 import type { ExplainedWait } from './waits';
 
@@ -197,8 +197,8 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
 /** `name = …` for the variable somewhere in `scope`. */
 function assignedWithin(ctx: AnalysisContext, scope: ts.Node, symbol: ts.Symbol): boolean {
   const { ts } = ctx;
-  const visit = (n: ts.Node): boolean => (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) &&
-    symbolOf(ctx, n.left) === symbol) || (ts.forEachChild(n, (child) => visit(child) || undefined) ?? false);
+  const visit = (n: ts.Node): boolean => (ts.isIdentifier(n) && isAssignedTo(ts, n) && symbolOf(ctx, n) === symbol) ||
+    (ts.forEachChild(n, (child) => visit(child) || undefined) ?? false);
   return visit(scope);
 }
 

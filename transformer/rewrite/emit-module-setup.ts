@@ -79,13 +79,17 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
 function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.VariableStatement, runtime: Runtime,
   inWorkers: WorkerStatements): ts.Statement {
   const { ts } = ctx;
-  const written = (ts.getParseTreeNode(statement) ?? statement) as ts.VariableStatement;
+  // (One the plugin added, a task's handle or a registration, has no written form: workers need it.)
+  const written = ts.getParseTreeNode(statement) as ts.VariableStatement | undefined;
+  if (!written) return statement;
   const exported = ts.getModifiers(written)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const names = written.declarationList.declarations.map((d) => d.name);
-  if (exported || !ts.isVariableStatement(written) || written.declarationList.declarations.some((d) => !d.initializer) ||
-    !names.every((name) => ts.isIdentifier(name)) || !names.every((name) => readOnlyByEntryCode(ctx, name as ts.Identifier))) return statement;
-  if (inWorkers.runsInWorkers(written)) return statement;
-  inWorkers.declaredOut(names as ts.Identifier[]);
+  const declarations = written.declarationList.declarations;
+  // (Most declarations compute from what workers have too, `const N = 100`: judged before the walk of the file.)
+  if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name)) || inWorkers.mayRunInWorkers(written)) return statement;
+  const names = declarations.map((d) => d.name as ts.Identifier);
+  if (!names.every((name) => readOnlyByEntryCode(ctx, name))) return statement;
+  inWorkers.keptOut(written);
+  inWorkers.declaredOut(names);
   const list = statement.declarationList;
   return f.updateVariableStatement(statement, statement.modifiers, f.updateVariableDeclarationList(list, list.declarations.map((d) =>
     f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type,

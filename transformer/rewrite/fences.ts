@@ -216,8 +216,10 @@ class Region {
    * bump(g))`): the receiver and the other arguments of the method running it are evaluated before any of them.
    */
   private beforeOnlyCallback(unit: ts.Node): readonly ts.Expression[] {
-    const outermost = [...this.callbacks].filter((callback) => enclosesOrIs(unit, callback) &&
-      (this.outerCallback(callback) === undefined || !enclosesOrIs(unit, this.outerCallback(callback)!)));
+    const outermost = [...this.callbacks].filter((callback) => {
+      const outer = this.outerCallback(callback);
+      return enclosesOrIs(unit, callback) && (outer === undefined || !enclosesOrIs(unit, outer));
+    });
     if (outermost.length !== 1) return [];
     const method = outermost[0].parent as ts.CallExpression; // (runsBeforeItsCallReturns: an array method's callback)
     return [(method.expression as ts.PropertyAccessExpression).expression, ...method.arguments.filter((arg) => arg !== outermost[0])];

@@ -277,9 +277,8 @@ export class FutureFlow {
     const declaration = symbol.valueDeclaration;
     return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) &&
       ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Let) !== 0 &&
-      ts.isVariableStatement(declaration.parent.parent) && this.facts.isFileLocal(declaration.name) && !this.updatedInPlace(symbol) &&
-      // (Not module state a task reads: its snapshot at each call would take the Future, not the value.)
-      ![...this.facts.tasks.values()].some((task) => task.moduleState?.some((state) => state.declaration === declaration));
+      ts.isVariableStatement(declaration.parent.parent) && this.facts.isFileLocal(declaration.name) && !this.updatedInPlace(symbol);
+    // (A task never reads such a `let` as module state: that is a compile error, module-state.ts, "a module variable that may change".)
   }
 
   /**

@@ -86,9 +86,14 @@ export class WorkerStatements {
 
   /** Whether the statement (as written) runs in workers too; when not, what it may change is recorded. */
   runsInWorkers(statement: ts.Statement): boolean {
-    if (onlyFillsModuleState(this.ctx, statement) && !this.reads(statement, new Set())) return true;
+    if (this.mayRunInWorkers(statement)) return true;
     this.keptOut(statement);
     return false;
+  }
+
+  /** The statement only fills module state and reads nothing entry code so far may have changed (nothing recorded). */
+  mayRunInWorkers(statement: ts.Statement): boolean {
+    return onlyFillsModuleState(this.ctx, statement) && !this.reads(statement, new Set());
   }
 
   /**

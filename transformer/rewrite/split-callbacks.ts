@@ -89,8 +89,10 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   // half too; the calls' arguments may name them, not the later ones.
   const prelude = preludeOf(facts, body.constants, taskCalls);
   if (!aheadTogether(facts, taskCalls)) return undefined;
+  // Each call made for the elements the plain callback makes it for: always, or under conditions the first pass tests
+  // as the second will (simple reads, evaluated with the arguments; not after a `?.`).
   const guards = taskCalls.map((c) => guardsOf(ts, c, parts.find((part) => c.pos >= part.pos && c.end <= part.end)!));
-  if (guards.some((g) => g === undefined)) return undefined;
+  if (guards.some((g) => !g || !g.every((guard) => isSimpleArgument(facts, guard.condition)))) return undefined;
   const conditions = (guards as Guard[][]).flatMap((g) => g.map((guard) => guard.condition));
   const firstPass = [...taskCalls.flatMap((c) => evaluatedAhead(facts, c)), ...conditions,
     ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
@@ -191,9 +193,6 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
     if (!ok) return;
     if (ts.isCallExpression(n) && taskCalls.includes(n)) {
       const taskCall = n;
-      // Made for the elements the plain callback makes it for: always, or under conditions the first pass tests as the
-      // second will (simple reads, evaluated with the arguments; `?.` excluded above).
-      if (!guardsOf(ts, taskCall, body)!.every((guard) => isSimpleArgument(facts, guard.condition))) { ok = false; return; }
       // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names,
       // literals, arithmetic on numbers and reads of plain data (only-reads.ts isSimpleArgument), as split loops take.
       if (!evaluatedAhead(facts, taskCall).every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
