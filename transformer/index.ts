@@ -18,6 +18,7 @@ import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
 import { processChangingStatements } from './rewrite/process-changes';
 import { censusOf } from './analysis/syntax-census';
+import { EntryReaders } from './rewrite/entry-readers';
 
 export interface TaskifyPluginConfig {
   readonly transform?: string;
@@ -44,6 +45,7 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
   }
   const options = program.getCompilerOptions();
   const taskFiles = new Set([...found.tasks.values()].map((task) => task.file));
+  const entryReaders = new EntryReaders(found.ctx, { tasks: [...found.tasks.keys()], taskFiles });
   // Module objects tasks read, by the file declaring them (each registered once).
   const stateByFile = new Map<string, ModuleStateRef[]>();
   for (const task of found.tasks.values()) {
@@ -70,7 +72,7 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
       !changesProcess && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
-      runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks,
+      runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks, entryReaders,
       moduleState: stateByFile.get(source.fileName), loadTime,
     });
   };

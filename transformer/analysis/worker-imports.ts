@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type AnalysisContext } from './context';
 import { programMemo } from './program-memo';
+import { censusOf } from './syntax-census';
 
 /** For each module the analysis asked about: the first import on the way to a module that runs tasks at load. */
 const found = new WeakMap<ts.Program, Map<ts.SourceFile, ts.Node | null>>();
@@ -28,6 +29,24 @@ export function importOfProgramRun(ctx: AnalysisContext, file: ts.SourceFile, is
   const at = visit(file);
   memo.set(file, at ?? null);
   return at;
+}
+
+/**
+ * The program's modules a worker may load: the tasks' modules, those declaring a class (a worker loads a class's module
+ * to bring back an instance of it that travels: runtime/store/classes.ts), and every module those import.
+ */
+export function filesWorkersLoad(ctx: AnalysisContext, taskFiles: readonly ts.SourceFile[]): ReadonlySet<ts.SourceFile> {
+  const classFiles = ctx.program.getSourceFiles().filter((file) => !file.isDeclarationFile &&
+    !ctx.program.isSourceFileFromExternalLibrary(file) && file.text.includes('class') &&
+    censusOf(ctx, file).nodes.some((node) => ctx.ts.isClassLike(node)));
+  const loaded = new Set<ts.SourceFile>();
+  const load = (file: ts.SourceFile): void => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const [, target] of valueImports(ctx, file)) load(target);
+  };
+  [...taskFiles, ...classFiles].forEach(load);
+  return loaded;
 }
 
 /** Modules the file imports for values (an import of types only is erased), with the statement that does. */

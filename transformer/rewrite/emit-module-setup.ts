@@ -13,8 +13,8 @@ import type { AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef } from '../analysis/discover';
 import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
 import { finishesOwnClass } from './class-setup';
-import { onlyFillsModuleState, WorkerStatements } from './module-init';
-import { symbolOf } from '../analysis/context';
+import { WorkerStatements } from './module-init';
+import type { EntryReaders } from './entry-readers';
 
 type Runtime = (name: string, args: ts.Expression[]) => ts.Expression;
 
@@ -42,9 +42,10 @@ export function withModuleStateRegistered(ctx: AnalysisContext, f: ts.NodeFactor
 }
 
 /** The statements of a task's module, those that do things kept out of workers (see the module comment). */
-export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], runtime: Runtime): ts.Statement[] {
+export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], runtime: Runtime,
+  entryReaders: EntryReaders): ts.Statement[] {
   const inWorkers = new WorkerStatements(ctx);
-  return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers));
+  return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders));
 }
 
 /**
@@ -52,9 +53,9 @@ export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statem
  * entry code, and must run only in the program's own thread.
  */
 function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement,
-  runtime: Runtime, inWorkers: WorkerStatements): ts.Statement {
+  runtime: Runtime, inWorkers: WorkerStatements, entryReaders: EntryReaders): ts.Statement {
   const { ts } = ctx;
-  if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers);
+  if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers, entryReaders);
   const acts = ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isIterationStatement(statement, false) ||
     ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
     ts.isLabeledStatement(statement);
@@ -73,11 +74,11 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
 
 /**
  * A top-level `const`/`let` of a task's module: computed in workers too (what they run may read it) unless its value
- * does things a worker must not repeat (module-init.ts judges, as for statements) and its names are read only by the
- * top level's own statements that are no fills (so never in a worker): then its value is the program thread's only.
+ * does things a worker must not repeat (module-init.ts judges, as for statements) and its names are read only by code
+ * no worker runs (entry-readers.ts): then its value is the program thread's only.
  */
 function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.VariableStatement, runtime: Runtime,
-  inWorkers: WorkerStatements): ts.Statement {
+  inWorkers: WorkerStatements, entryReaders: EntryReaders): ts.Statement {
   const { ts } = ctx;
   // (One the plugin added, a task's handle or a registration, has no written form: workers need it.)
   const written = ts.getParseTreeNode(statement) as ts.VariableStatement | undefined;
@@ -87,46 +88,11 @@ function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement
   // (Most declarations compute from what workers have too, `const N = 100`: judged before the walk of the file.)
   if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name)) || inWorkers.mayRunInWorkers(written)) return statement;
   const names = declarations.map((d) => d.name as ts.Identifier);
-  if (!names.every((name) => readOnlyByEntryCode(ctx, name))) return statement;
+  if (!names.every((name) => entryReaders.readOnlyByEntryCode(name))) return statement;
   inWorkers.keptOut(written);
   inWorkers.declaredOut(names);
   const list = statement.declarationList;
   return f.updateVariableStatement(statement, statement.modifiers, f.updateVariableDeclarationList(list, list.declarations.map((d) =>
     f.updateVariableDeclaration(d, d.name, d.exclamationToken, d.type,
       f.createConditionalExpression(runtime('inWorker', []), undefined, f.createVoidZero(), undefined, d.initializer!)))));
-}
-
-/**
- * Every reference to the name is in a top-level statement of its file that never runs in a worker: no fill
- * (module-init.ts), and for a declaration, one whose own names are read that way too (`const LOG = join(dir, …)` read
- * by a task keeps `dir` computed in workers).
- */
-function readOnlyByEntryCode(ctx: AnalysisContext, name: ts.Identifier, seen = new Set<ts.Identifier>()): boolean {
-  const { ts } = ctx;
-  const symbol = symbolOf(ctx, name);
-  if (!symbol) return false;
-  seen.add(name);
-  const source = name.getSourceFile();
-  return source.statements.every((top) => {
-    let ok = true;
-    let inFunction = false;
-    const declared = ts.isVariableStatement(top) ? top.declarationList.declarations.map((d) => d.name) : [];
-    const visit = (n: ts.Node): void => {
-      if (!ok) return;
-      if (ts.isIdentifier(n) && n !== name && n.text === name.text && symbolOf(ctx, n) === symbol) {
-        // (A declaration is computed in workers unless its own names are read this way: declaredOutOfWorkers.)
-        const inEntryCode = ts.isVariableStatement(top)
-          ? declared.every((other) => ts.isIdentifier(other) && (seen.has(other) || readOnlyByEntryCode(ctx, other, seen)))
-          : !onlyFillsModuleState(ctx, top);
-        if (inFunction || !inEntryCode) ok = false;
-        return;
-      }
-      const outer = inFunction;
-      if (ts.isFunctionLike(n) || ts.isClassLike(n)) inFunction = true;
-      ts.forEachChild(n, visit);
-      inFunction = outer;
-    };
-    visit(top);
-    return ok;
-  });
 }

@@ -15,6 +15,7 @@ import { replaceBody } from './replace-body';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
 import { keptOutOfWorkers, withModuleStateRegistered } from './emit-module-setup';
+import type { EntryReaders } from './entry-readers';
 import { forwarderEmitter } from './emit-forwarders';
 
 export interface EmitOptions {
@@ -24,6 +25,8 @@ export interface EmitOptions {
   readonly esm: boolean;
   /** Tasks declared in this file (their module's entry code must not run in workers). */
   readonly declaresTasks: boolean;
+  /** Which of the program's code no worker runs (one per program). */
+  readonly entryReaders: EntryReaders;
   /** Module objects declared in this file that tasks read: registered in every thread (runtime/api/module-state.ts). */
   readonly moduleState?: readonly ModuleStateRef[];
   /** Constants computed from the process at load, which workers take from the program (analysis/load-time.ts). */
@@ -247,7 +250,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   let statements = fences.atFileEnd(source, [...ts.visitNodes(source.statements, visit)] as ts.Statement[]);
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
-  if (options.declaresTasks) statements = keptOutOfWorkers(ctx, f, statements, runtime);
+  if (options.declaresTasks) statements = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders);
 
   const prologue: ts.Statement[] = [options.esm
     ? f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME))),

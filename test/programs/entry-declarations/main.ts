@@ -1,6 +1,7 @@
 import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { markerText, removeScratch, scratchDirs, triple } from './scratch';
 
 // Declarations of a task's module whose values do things: computed by the program's thread only, never again in a
 // worker importing this module (tester #24's F1-F3).
@@ -51,5 +52,7 @@ const a = work(1);
 const b = work(2);
 console.log('work', a, b, offset(5));
 console.log(readFileSync(LOG, 'utf8').trim().split('\n').sort().join(','));
+console.log('scratch', [1, 2].map((n) => triple(n)).join(','), markerText(), 'directories made', scratchDirs());
+removeScratch();
 rmSync(dir, { recursive: true, force: true });
 rmSync(LOG, { force: true });

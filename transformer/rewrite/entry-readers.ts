@@ -1,0 +1,112 @@
+/**
+ * Whether a top-level name of a task's module is read only by the program's entry code: code a worker, importing the
+ * module to run its tasks, never runs (emit-module-setup.ts then computes the name's value in the program's thread
+ * only). A reference is entry code's when it is
+ * - in a file no worker loads (not a task's module, not imported by one, declaring no class whose instances could
+ *   make a worker load it), or
+ * - not in code a task runs (the tasks and what they reach: analysis/reached-code.ts), and in a top-level statement
+ *   of a task's module that never runs in a worker: a statement that does things (not one that only fills module
+ *   state: module-init.ts), a declaration whose own names are read this way, a function whose name is (q1:
+ *   `const marker = join(scratch, …)` read only by `export const loadedMarker = () => readFileSync(marker)`, which only
+ *   main.ts calls: `scratch`'s `mkdtempSync` ran again in every worker).
+ * A class's code runs where its module loads (static blocks, field initialisers): a reference there is not entry code.
+ */
+import type * as ts from 'typescript';
+import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { codeReachedFrom } from '../analysis/reached-code';
+import { censusOf } from '../analysis/syntax-census';
+import { filesWorkersLoad } from '../analysis/worker-imports';
+import { onlyFillsModuleState } from './module-init';
+
+/** The program's tasks, where they are declared. */
+export interface ProgramTaskCode {
+  readonly tasks: readonly FunctionLike[];
+  readonly taskFiles: ReadonlySet<string>;
+}
+
+export class EntryReaders {
+  private taskCode?: ReadonlySet<ts.Node>;
+  private workerFiles?: ReadonlySet<ts.SourceFile>;
+  private readonly judged = new Map<ts.Symbol, boolean>();
+  private readonly references = new Map<ts.Symbol, readonly ts.Identifier[]>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly program: ProgramTaskCode) {}
+
+  /** Every reference to the name (in any file of the program) is entry code's. */
+  readOnlyByEntryCode(name: ts.Identifier): boolean {
+    const symbol = symbolOf(this.ctx, name);
+    if (!symbol) return false;
+    let verdict = this.judged.get(symbol);
+    if (verdict === undefined) { verdict = this.judge(symbol, name, new Set()); this.judged.set(symbol, verdict); }
+    return verdict;
+  }
+
+  /** (A name read from its own function or declaration, `assumed`, is judged by its other readers.) */
+  private judge(symbol: ts.Symbol, name: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
+    if (assumed.has(symbol)) return true;
+    assumed.add(symbol);
+    return this.referencesOf(symbol, name).every((ref) => this.isEntryCode(ref, assumed));
+  }
+
+  private isEntryCode(ref: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
+    const { ts } = this.ctx;
+    if (within(ref, this.codeTasksRun())) return false;
+    const file = ref.getSourceFile();
+    if (!this.filesOfWorkers().has(file)) return true;
+    let top: ts.Node = ref;
+    let inClass = false;
+    while (!ts.isSourceFile(top.parent)) { if (ts.isClassLike(top)) inClass = true; top = top.parent; }
+    if (inClass || ts.isClassLike(top)) return false;
+    if (ts.isFunctionDeclaration(top)) return top.name !== undefined && this.judgeName(top.name, assumed);
+    // (Another module workers load but that declares no task runs its whole top level in them.)
+    if (!this.program.taskFiles.has(file.fileName)) return false;
+    if (ts.isVariableStatement(top)) {
+      return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
+    }
+    return !onlyFillsModuleState(this.ctx, top as ts.Statement);
+  }
+
+  private judgeName(name: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
+    const symbol = symbolOf(this.ctx, name);
+    return symbol !== undefined && (this.judged.get(symbol) ?? this.judge(symbol, name, assumed));
+  }
+
+  /** The identifiers naming the symbol in the program's files, but its declaration's name. */
+  private referencesOf(symbol: ts.Symbol, declared: ts.Identifier): readonly ts.Identifier[] {
+    const { ts } = this.ctx;
+    const known = this.references.get(symbol);
+    if (known) return known;
+    const refs: ts.Identifier[] = [];
+    this.references.set(symbol, refs);
+    for (const file of this.ctx.program.getSourceFiles()) {
+      if (file.isDeclarationFile || this.ctx.program.isSourceFileFromExternalLibrary(file) || !file.text.includes(declared.text)) continue;
+      for (const node of censusOf(this.ctx, file).nodes) {
+        // (`import { f }`, `export { f }` name it for other files, whose own references are found here too.)
+        if (ts.isIdentifier(node) && node !== declared && node.text === declared.text && !namesAnAlias(ts, node) &&
+          symbolOf(this.ctx, node) === symbol) refs.push(node);
+      }
+    }
+    return refs;
+  }
+
+  private codeTasksRun(): ReadonlySet<ts.Node> {
+    this.taskCode ??= new Set(this.program.tasks.flatMap((fn) => [fn, ...codeReachedFrom(this.ctx, fn)]));
+    return this.taskCode;
+  }
+
+  private filesOfWorkers(): ReadonlySet<ts.SourceFile> {
+    this.workerFiles ??= filesWorkersLoad(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
+    return this.workerFiles;
+  }
+}
+
+function namesAnAlias(t: typeof ts, node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return t.isImportSpecifier(parent) || t.isExportSpecifier(parent) || t.isImportClause(parent) || t.isNamespaceImport(parent) ||
+    (t.isImportEqualsDeclaration(parent) && parent.name === node);
+}
+
+function within(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true;
+  return false;
+}
