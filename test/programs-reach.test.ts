@@ -196,6 +196,15 @@ test('top-level declarations of a task\'s module whose values do things (open a 
   assert.match(emitted, /\nconst BASE = base\(\);/, 'a declaration a task reads is computed in workers too');
 });
 
+test('a name given a block of one container or a boundary block (`const top = i > 0 ? grid[i - 1][j] : zero`) keeps the container followed: no fence, so a wavefront that reads a corner keeps its blocks running (np25/04: 1 in flight -> 3); a task writing the boundary through the name is waited for where the program reads it', () => {
+  const tasks = printsAsPlain('choice-aliases');
+  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // Only the last loop's blocks of two containers are fenced.
+  assert.is((emitted.match(/submitFenced\(/g) ?? []).length, 1, 'one fenced call');
+  assert.match(emitted, /const corner = i > 0 && j > 0 \? __taskify\.waitOn\(grid\[i - 1\]\[j - 1\]\)\[3\] : 0;/, 'the corner waits for its own block');
+});
+
 test('task results the program tags (`ps[META] = …`, `ps.label = …`) and pushes into an array are waited for where a later loop reads them (tester #24\'s 16: the loop read the Futures, undefined)', () => {
   const tasks = printsAsPlain('tagged-results');
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);

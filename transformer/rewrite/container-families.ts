@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, symbolOf } from '../analysis/context';
 import type { PlannerView } from './containers';
-import { elementBase, skipTransparent } from './syntax';
+import { elementBase, isChoice, isChoiceOf, skipTransparent } from './syntax';
 import { isElementCallbackParameter, nameSource } from './aliases';
 
 /** Array methods whose callback gets one element at a time and whose result may hold none of them. */
@@ -48,9 +48,13 @@ export class ContainerFamilies {
       root = group.every((member) => this.isCandidate(member)) ? group[0] : undefined;
     } else {
       const source = this.aliasSource(symbol);
-      const base = source && this.baseOf(source);
-      const sourceSymbol = base && symbolOf(this.view.ctx, base);
-      root = sourceSymbol && this.rootOfMember(sourceSymbol);
+      const choice = source && this.choiceOf(source);
+      if (choice) root = choice.root;
+      else {
+        const base = source && this.baseOf(source);
+        const sourceSymbol = base && symbolOf(this.view.ctx, base);
+        root = sourceSymbol && this.rootOfMember(sourceSymbol);
+      }
     }
     this.rootMemo.set(symbol, root ?? null);
     return root;
@@ -73,6 +77,53 @@ export class ContainerFamilies {
     const statement = list.parent;
     const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     return !exported && list.flags & ts.NodeFlags.Const ? skipTransparent(ts, source.expr) : undefined;
+  }
+
+  /**
+   * `const top = i > 0 ? grid[i - 1][j] : zero` (or `??`, `||`, `&&`): a name given one of several values, each a leaf of
+   * one container, a primitive, a fresh object, or a leaf variable of this file that is no container's (`zero`, which
+   * joins the family: a task writing through the alias may write its object, so its uses wait as the family's do). The
+   * container and the joining variables; undefined when the value is no such choice.
+   */
+  choiceOf(value: ts.Expression): { root: ts.Symbol; joined: ts.Symbol[] } | undefined {
+    const { ts } = this;
+    const branches: ts.Expression[] = [];
+    const collect = (e: ts.Expression): void => {
+      const inner = skipTransparent(ts, e);
+      if (ts.isConditionalExpression(inner)) { collect(inner.whenTrue); collect(inner.whenFalse); }
+      else if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) { collect(inner.left); collect(inner.right); }
+      else branches.push(inner);
+    };
+    collect(value);
+    if (branches.length < 2) return undefined;
+    const roots = new Set<ts.Symbol | undefined>();
+    const joined: ts.Symbol[] = [];
+    for (const branch of branches) {
+      if (isPrimitiveNode(this.view.ctx, branch) || this.view.isFresh(branch)) continue;
+      const symbol = ts.isIdentifier(branch) ? symbolOf(this.view.ctx, branch) : undefined;
+      if (symbol && this.joins(symbol, branch as ts.Identifier)) { joined.push(symbol); continue; }
+      const base = this.holdsObjects(branch) ? undefined : this.baseOf(branch);
+      const baseSymbol = base && base !== branch ? symbolOf(this.view.ctx, base) : undefined;
+      roots.add(baseSymbol && this.rootOfMember(baseSymbol));
+    }
+    const [root] = roots;
+    return roots.size === 1 && root ? { root, joined } : undefined;
+  }
+
+  /**
+   * A `const` of this file, not exported, holding a fresh leaf (`const zero = new Float64Array(n)`) and in no container's
+   * family. (Its own followability counts the alias's other values; its uses are the family's, judged with it.)
+   */
+  private joins(symbol: ts.Symbol, ref: ts.Identifier): boolean {
+    const { ts } = this;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name) ||
+      declaration.getSourceFile() !== ref.getSourceFile()) return false;
+    const list = declaration.parent as ts.VariableDeclarationList;
+    const statement = list.parent;
+    const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    return !exported && (list.flags & ts.NodeFlags.Const) !== 0 && this.view.isFresh(declaration.initializer) &&
+      !this.holdsObjects(declaration.name) && this.rootOfMember(symbol) === undefined;
   }
 
   /** The variable a chain of `[i]` steps through levels starts from (a step into a leaf is not a container step). */
@@ -101,6 +152,11 @@ export class ContainerFamilies {
         refs.push(ref);
         const alias = this.aliasMadeAt(ref);
         if (alias && !seen.has(alias)) { seen.add(alias); members.push(alias); }
+        // (`zero` in `const top = i > 0 ? grid[i - 1][j] : zero`: top may be its object.)
+        const source = alias && this.aliasSource(alias);
+        for (const joined of (source && this.choiceOf(source)?.joined) ?? []) {
+          if (!seen.has(joined)) { seen.add(joined); members.push(joined); }
+        }
       }
     }
     return refs;
@@ -110,6 +166,15 @@ export class ContainerFamilies {
   private aliasMadeAt(ref: ts.Identifier): ts.Symbol | undefined {
     const { ts } = this;
     const chain = this.levelChain(ref);
+    // (A branch of a choice the name takes: `const top = i > 0 ? grid[i - 1][j] : zero`, judged whole by choiceOf.)
+    let value: ts.Expression = chain;
+    while (isChoiceOf(ts, value.parent, value) || ts.isParenthesizedExpression(value.parent)) value = value.parent as ts.Expression;
+    if (value !== chain) {
+      const declaration = value.parent;
+      if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== value || !ts.isIdentifier(declaration.name)) return undefined;
+      const symbol = symbolOf(this.view.ctx, declaration.name);
+      return symbol && this.aliasSource(symbol) && !isPrimitiveNode(this.view.ctx, declaration.name) && this.choiceOf(value) ? symbol : undefined;
+    }
     const parent = chain.parent;
     let name: ts.Node | undefined;
     if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
