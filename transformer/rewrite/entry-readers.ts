@@ -17,6 +17,7 @@ import { codeReachedFrom } from '../analysis/reached-code';
 import { censusOf } from '../analysis/syntax-census';
 import { filesWorkersLoad } from '../analysis/worker-imports';
 import { onlyFillsModuleState } from './module-init';
+import { finishesOwnClass } from './class-setup';
 
 /** The program's tasks, where they are declared. */
 export interface ProgramTaskCode {
@@ -63,7 +64,8 @@ export class EntryReaders {
     if (ts.isVariableStatement(top)) {
       return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
     }
-    return !onlyFillsModuleState(this.ctx, top as ts.Statement);
+    // (A statement finishing a class of the file, or only filling module state, runs in workers too: emit-module-setup.ts.)
+    return !finishesOwnClass(this.ctx, top as ts.Statement) && !onlyFillsModuleState(this.ctx, top as ts.Statement);
   }
 
   private judgeName(name: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
