@@ -12,6 +12,7 @@ import { createContext } from '../transformer/analysis/context';
 import { Summaries } from '../transformer/analysis/summaries';
 import { discoverTasks } from '../transformer/analysis/discover';
 import { formatDiagnostic } from '../transformer/analysis/diagnostics';
+import { printsAsPlain } from './program-build';
 
 /** Why the one task's result stays in the caller's thread (undefined: it may come back); no compile error either way. */
 function staysHere(code: string): string | undefined {
@@ -37,6 +38,8 @@ test('return types that cannot come back: the calls stay direct, saying which ty
     ['InstanceType<typeof Kept>', 'return new Kept();', 'const Kept = class { x = 1; twice() { return 2; } };', /an instance of class Kept, which its module does not export/],
     // (The store refuses a built-in's subclass, whose contents sit in internal slots: tester #24's F5 failed after the task ran.)
     ['Stack', 'const s = new Stack(); s.push(n); return s;', 'export class Stack extends Array<number> {}', /^its return type `Stack` is an instance of Stack, a subclass of Array/],
+    // (An `accessor` keeps its value in a private field: tester #25's r10 failed after the task ran.)
+    ['Gauge', 'const g = new Gauge(); g.level = n; return g;', 'export class Gauge { accessor level = 0; }', /^its return type `Gauge` is an instance of class Gauge, whose `accessor level` keeps its value in a private field/],
     ['{ tags: Tags<string> }', 'return { tags: new Tags() };', 'export class Base<T> extends Set<T> {}\nexport class Tags<T> extends Base<T> {}', /holds, at \.tags, an instance of Tags, a subclass of Set/],
   ];
   for (const [returns, body, prelude, expected] of cases) {
@@ -56,6 +59,12 @@ test('return types that do come back stay tasks: data, instances of exported cla
   ]) {
     assert.is(staysHere(task(returns, body, prelude)), undefined, returns);
   }
+});
+
+
+test('a task returning views of a buffer it made: each comes back at its place in a copy of that whole buffer (tester #25\'s r06 lost the header before `buf.subarray(4)`)', () => {
+  const tasks = printsAsPlain('view-results');
+  assert.is(tasks.inWorkers, 3, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test.run();

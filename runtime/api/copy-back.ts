@@ -42,6 +42,8 @@ export interface AdoptOptions {
   readonly locks?: ReadonlyMap<object, LockLevel>;
   /** Each decoded typed array's region: views of one buffer in the task share one (own-buffers.ts). */
   readonly regions?: ReadonlyMap<object, number>;
+  /** The whole buffer of a region, when the file carries it: its views keep their places in a copy of it. */
+  readonly wholes?: ReadonlyMap<number, Uint8Array>;
   /** Told what each decoded object with an origin but no caller's object became (api/created-objects.ts). */
   readonly made?: (origin: ObjectOrigin, object: object) => void;
 }
@@ -88,7 +90,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
       if (!(Array.isArray(object) && isNumberOnly(object))) fresh = true;
     }
   }
-  for (const [view, own] of ownBuffers(views, options.regions, anchors)) final.set(view, own);
+  for (const [view, own] of ownBuffers(views, options.regions, anchors, options.wholes)) final.set(view, own);
   for (const object of unmatched) options.made?.(origins.get(object)!, final.get(object) ?? object);
   // ... then fill the caller's objects of this datum and the new ones, their slots pointing at what objects became.
   const updated: object[] = [];

@@ -138,13 +138,13 @@ export class Loader {
       this.host.stats.add('mainBytesRead', own.bytes);
       return { value: own.value, fresh: false, existing: false, created: false, held: [] };
     }
-    const { value, origins, locks, regions } = this.decode(key, landed);
+    const { value, origins, locks, regions, wholes } = this.decode(key, landed);
     // Objects of data this very task wrote last carry their latest state in the result too (one the task took out of
     // its datum, `return t` after `o.inner = p`, is not in the datum's version any more).
     // A view of an argument shows the argument's memory, which its own datum brings home: nothing is copied into it.
     const latest = (origin: ObjectOrigin) => isCreatedOrigin(origin) ? CreatedObjects.owns(origin, producer)
       : !isArgumentViewOrigin(origin) && producer.data?.get(origin.data)?.producer === producer;
-    const { value: adopted, fresh, updated, existing } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, made: this.made });
+    const { value: adopted, fresh, updated, existing } = adopt(value, origins, { targetOf: this.targetOf(producer), owns: latest, locks, regions, wholes, made: this.made });
     if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
     // `existing`: the value is one of the program's objects already (returned, or taken out of an argument).
     // `created`: it holds objects the task also put in data it wrote (created-origins.ts), which later tasks may change.
@@ -161,7 +161,7 @@ export class Loader {
       if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); this.host.updated(entry, [into]); return; }
       if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
     }
-    const { value, origins, locks, regions } = this.decode(key, landed);
+    const { value, origins, locks, regions, wholes } = this.decode(key, landed);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
     // The entry's own objects take the version's contents; so does an object moved in from another datum that nothing
@@ -173,7 +173,7 @@ export class Loader {
       return found !== undefined && (found.entry.producer === producer ||
         (found.entry.producer === undefined && found.entry.version === found.version));
     };
-    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, made: this.made });
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, wholes, made: this.made });
     this.host.updated(entry, adopted.updated);
     // What the datum holds now, as a snapshot would note it: an array the task put in it (`g.cells = new …`) and a
     // later task writes on its own must mark this datum changed, or the next call reads its stale stored version.
@@ -182,19 +182,21 @@ export class Loader {
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
 
-  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number> } {
+  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number>; wholes: Map<number, Uint8Array> } {
     const origins = new Map<object, ObjectOrigin>();
     // Locked once copy-back has filled the new objects' slots (copy-back.ts adopt).
     const locks = new Map<object, LockLevel>();
     // Which typed arrays were views of one buffer in the task (copy-back.ts ownBuffers).
     const regions = new Map<object, number>();
+    // The whole buffers a task's views were of, by region (own-buffers.ts).
+    const wholes = new Map<number, Uint8Array>();
     const options: DecodeOptions = {
       onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT), onLocked: (o, level) => locks.set(o, level),
-      onView: (view, region) => regions.set(view, region),
+      onView: (view, region, whole) => { regions.set(view, region); if (whole) wholes.set(region, whole); },
     };
     const { value, bytes } = landed ? decodeLanded(landed, options) : readVersion(this.host.runDir, key, options);
     this.host.stats.add('mainBytesRead', bytes);
-    return { value, origins, locks, regions };
+    return { value, origins, locks, regions, wholes };
   }
 
   /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */

@@ -4,7 +4,8 @@
  * returning `{ all, head: all.subarray(0, 2) }`, then `r.head[0] = 7` must change `r.all[0]`). The decoder says which
  * region each view came from (value.fbs: views of one buffer share a region). A region that also holds a view the
  * caller already has (a task setting `h.view = h.buf.subarray(1, 3)` on the caller's `h.buf`) puts the new views on
- * the caller's buffer; a region of new views only is copied once, into one new buffer they all view.
+ * the caller's buffer; a region of new views only is copied once, into one new buffer they all view: the whole buffer
+ * the task made, when the file carries it (a view keeps its offset, and the bytes around it), else the bytes they cover.
  */
 type View = ArrayBufferView & { readonly constructor: { BYTES_PER_ELEMENT?: number } };
 
@@ -13,7 +14,7 @@ export type Anchor = readonly [decoded: ArrayBufferView, target: ArrayBufferView
 
 /** What each of `views` (new, decoded) becomes, on memory of its own. */
 export function ownBuffers(views: readonly ArrayBufferView[], regions: ReadonlyMap<object, number> | undefined,
-  anchors: ReadonlyMap<number, Anchor>): Map<object, ArrayBufferView> {
+  anchors: ReadonlyMap<number, Anchor>, wholes?: ReadonlyMap<number, Uint8Array>): Map<object, ArrayBufferView> {
   const out = new Map<object, ArrayBufferView>();
   const byRegion = new Map<number, ArrayBufferView[]>();
   for (const view of views) {
@@ -26,7 +27,9 @@ export function ownBuffers(views: readonly ArrayBufferView[], regions: ReadonlyM
   for (const [region, group] of byRegion) {
     const anchor = anchors.get(region);
     const rest = anchor ? group.filter((view) => !onCaller(view, anchor, out)) : group;
-    if (rest.length > 0) shareOne(rest, out);
+    const whole = wholes?.get(region);
+    if (rest.length > 0 && whole) wholeCopy(rest, whole, out);
+    else if (rest.length > 0) shareOne(rest, out);
   }
   return out;
 }
@@ -50,6 +53,13 @@ function shareOne(group: readonly ArrayBufferView[], out: Map<object, ArrayBuffe
   const buffer = new ArrayBuffer(end - start);
   new Uint8Array(buffer).set(new Uint8Array(source, start, end - start));
   for (const view of group) out.set(view, like(view, buffer, view.byteOffset - start));
+}
+
+/** Views of a whole buffer the task made: a copy of that buffer, each view at the place it had in it. */
+function wholeCopy(group: readonly ArrayBufferView[], whole: Uint8Array, out: Map<object, ArrayBufferView>): void {
+  const buffer = new ArrayBuffer(whole.byteLength);
+  new Uint8Array(buffer).set(whole);
+  for (const view of group) out.set(view, like(view, buffer, view.byteOffset - whole.byteOffset));
 }
 
 function like(view: ArrayBufferView, buffer: ArrayBufferLike, byteOffset: number): ArrayBufferView {

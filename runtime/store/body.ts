@@ -23,6 +23,15 @@ export const KIND_OF_PROTOTYPE = new Map<object, TypedArrayKind>([
   [Buffer.prototype, TypedArrayKind.Buffer],
 ]);
 const ZEROS = new Uint8Array(8);
+
+/**
+ * Buffers this thread did not make for a value of its own: version files' buffers (decoded typed arrays are views on
+ * them) and shared memory. A view on one is sent as the bytes it covers; a view on any other buffer a task made may
+ * carry the whole buffer (EncodeOptions.wholeOwnBuffers).
+ */
+const borrowed = new WeakSet<ArrayBufferLike>();
+export const noteBorrowed = (buffer: ArrayBufferLike): void => { borrowed.add(buffer); };
+export const isBorrowed = (buffer: ArrayBufferLike): boolean => borrowed.has(buffer);
 /** The largest file a reader can take in one buffer. */
 export const MAX_FILE_BYTES = constants.MAX_LENGTH;
 export const BODY_START = 8;
@@ -34,14 +43,23 @@ export const padTo8 = (n: number): number => (8 - (n % 8)) % 8;
  * largest part of a value over the size limit (its path is built only then: building one for every buffer would cost
  * more than encoding it).
  */
-export interface Region { readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike; readonly type: string; readonly holder: unknown; readonly at: number }
+export interface Region {
+  readonly index: number; start: number; end: number; align: number; readonly buffer: ArrayBufferLike; readonly type: string; readonly holder: unknown; readonly at: number;
+  /** The region is its whole buffer (value.fbs whole_buffers): its views keep their places in it. */
+  readonly whole: boolean;
+}
 
-/** The region of the body holding a view's bytes: all views of one buffer share one, grown to cover them all. */
-export function regionOf(regions: Map<ArrayBufferLike, Region>, v: ArrayBufferView, kind: TypedArrayKind, holder: unknown, at: number): Region {
+/**
+ * The region of the body holding a view's bytes: all views of one buffer share one, grown to cover them all; `whole`,
+ * the whole buffer (a task's own buffer, whose bytes outside its views the program may still read: `body.buffer`).
+ */
+export function regionOf(regions: Map<ArrayBufferLike, Region>, v: ArrayBufferView, kind: TypedArrayKind, holder: unknown, at: number, whole = false): Region {
   const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
   let region = regions.get(v.buffer);
   if (!region) {
-    region = { index: regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, type: v.constructor.name, holder, at };
+    region = whole
+      ? { index: regions.size, start: 0, end: v.buffer.byteLength, align: size, buffer: v.buffer, type: v.constructor.name, holder, at, whole }
+      : { index: regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, type: v.constructor.name, holder, at, whole };
     regions.set(v.buffer, region);
   } else {
     region.start = Math.min(region.start, v.byteOffset);

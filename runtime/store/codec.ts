@@ -94,6 +94,9 @@ export function typedArrayPayload(header: Uint8Array): { type: string; length: n
   const root = readRoot(header);
   if (root.valueType() !== Value.TypedArrayValue) return null;
   const array: TypedArrayValue = root.value(new TypedArrayValue());
+  // A view inside a bigger buffer the task made (value.fbs whole_buffers): decoded, to keep its place in that buffer.
+  const whole = array.region() < root.wholeBuffersLength() ? Number(root.wholeBuffers(array.region())) : 0;
+  if (whole !== 0 && (array.byteOffset() !== 0n || BigInt(whole) !== array.byteLength())) return null;
   return {
     type: TypedArrayKind[array.kind()],
     length: Number(array.byteLength()) / bytesPerElement(array.kind()),

@@ -9,7 +9,7 @@ import {
   ArrayValue, BigIntValue, BoolValue, ClassRef as ClassRefTable, DateValue, ErrorValue, Lock, MapValue, NumberArrayValue, NumberValue,
   ObjectValue, Origin, RefValue, RegExpValue, Root, SetValue, StringValue, TypedArrayKind, TypedArrayValue, Value,
 } from './generated/value_generated';
-import { TYPED_ARRAYS } from './body';
+import { noteBorrowed, TYPED_ARRAYS } from './body';
 import type { ObjectOrigin } from './encoder';
 import { lockObject, type LockLevel } from './locks';
 import { classOf, type ClassRef } from './classes';
@@ -21,8 +21,11 @@ export interface DecodeOptions {
   onObject?(object: object, index: number, origin: ObjectOrigin | undefined): void;
   /** Given, locked objects are handed here instead of being locked (the caller locks them when it is done). */
   onLocked?(object: object, level: LockLevel): void;
-  /** Called for every typed array with its region: views of one buffer where the file was written share a region. */
-  onView?(view: ArrayBufferView, region: number): void;
+  /**
+   * Called for every typed array with its region: views of one buffer where the file was written share a region.
+   * `whole`: the bytes of that whole buffer (on the file's buffer), when the file carries it (value.fbs whole_buffers).
+   */
+  onView?(view: ArrayBufferView, region: number, whole: Uint8Array | undefined): void;
 }
 
 
@@ -107,7 +110,7 @@ export class Decoder {
       case Value.TypedArrayValue: {
         const t = f.read(i, new TypedArrayValue());
         const view = this.typedArray(t);
-        this.options.onView?.(view, t.region());
+        this.options.onView?.(view, t.region(), this.wholeBuffer(t.region()));
         f.put(i, this.enter(view));
         return undefined;
       }
@@ -154,6 +157,14 @@ export class Decoder {
     return (this.classes[index] ??= classOf(classRefAt(this.root, index)));
   }
 
+  private wholeBuffer(region: number): Uint8Array | undefined {
+    const length = region < this.root.wholeBuffersLength() ? Number(this.root.wholeBuffers(region)) : 0;
+    if (length === 0) return undefined;
+    const start = this.bodyStart + Number(this.root.regions(region));
+    if (start < this.bodyStart || start + length > this.bytes.length) throw new Error(`data file truncated: a buffer ends at byte ${start + length}, the file has ${this.bytes.length}`);
+    return this.bytes.subarray(start, start + length);
+  }
+
   private typedArray(t: TypedArrayValue): ArrayBufferView {
     const start = this.bodyStart + Number(this.root.regions(t.region())) + Number(t.byteOffset());
     const byteLength = Number(t.byteLength());
@@ -162,6 +173,7 @@ export class Decoder {
     }
     const kind = t.kind();
     const byteOffset = this.bytes.byteOffset + start;
+    noteBorrowed(this.bytes.buffer);
     if (kind === TypedArrayKind.Buffer) return Buffer.from(this.bytes.buffer, byteOffset, byteLength);
     const C = TYPED_ARRAYS[kind]!;
     return new C(this.bytes.buffer, byteOffset, byteLength / C.BYTES_PER_ELEMENT);

@@ -1,6 +1,6 @@
 /**
  * The last step of encoding (encoder.ts): the body's regions laid out (body.ts), and the Root table of value.fbs
- * around the encoded value: regions, origins, classes and locks; then the file's framing, within the size limit.
+ * around the encoded value: regions, origins, classes, locks and whole buffers; then the file's framing, within the size limit.
  */
 import type { Builder } from 'flatbuffers';
 import { ClassRef as ClassRefTable, Lock, Origin, Root, type Value } from './generated/value_generated';
@@ -32,6 +32,9 @@ export function finishFile(b: Builder, type: Value, offset: number, limit: numbe
   const classes = Root.createClassesVector(b, parts.classes.map((ref) =>
     ClassRefTable.createClassRef(b, b.createString(ref.module), b.createString(ref.name))));
   const locks = lockVector(b, parts.locks);
+  const whole = [...parts.regions.values()].some((region) => region.whole)
+    ? Root.createWholeBuffersVector(b, [...parts.regions.values()].map((region) => BigInt(region.whole ? region.buffer.byteLength : 0)))
+    : undefined;
   Root.startRoot(b);
   Root.addValueType(b, type);
   Root.addValue(b, offset);
@@ -40,6 +43,7 @@ export function finishFile(b: Builder, type: Value, offset: number, limit: numbe
   Root.addClasses(b, classes);
   // Absent when nothing is locked: a file of an unlocked value is what it was before locks were carried.
   if (locks !== undefined) Root.addLocks(b, locks);
+  if (whole !== undefined) Root.addWholeBuffers(b, whole);
   Root.finishSizePrefixedRootBuffer(b, Root.endRoot(b));
   const header = b.asUint8Array();
   const framed = frame(bodyLength, body, header);

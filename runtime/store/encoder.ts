@@ -15,7 +15,7 @@ import {
 import { lockLevelOf, type LockLevel } from './locks';
 import { classRefFor, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
-import { KIND_OF_PROTOTYPE, MAX_FILE_BYTES, regionOf, type Region } from './body';
+import { isBorrowed, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, regionOf, type Region } from './body';
 import { finishFile } from './encode-root';
 import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, namedArrayKey, notCarried, getterThrew } from './refusals';
 import { Frame, Kind, pathOf } from './encode-frames';
@@ -45,6 +45,13 @@ export interface EncodeOptions {
    * A task's own values leave them out, as they always did: a task that made one is not failed for it.
    */
   programObjects?: boolean;
+  /**
+   * A task's outputs: a view on a buffer the task made (not borrowed: body.ts) carries that whole buffer, so that what
+   * the program gets back is a view at the same place in a buffer of the same bytes (tester #25's r06: a task returning
+   * `buf.subarray(4)` of a packet it made; its caller read the length header before the view in `body.buffer`).
+   * Node's Buffers are sent as their bytes: small ones are slices of a pool shared by unrelated values.
+   */
+  wholeOwnBuffers?: boolean;
 }
 
 /** Set on the API's Future.prototype. */
@@ -243,7 +250,9 @@ class Encoder {
 
   private typedArray(v: ArrayBufferView, kind: TypedArrayKind, into: Frame, index: number): number {
     if (isDetached(v.buffer)) throw detachedError(v, pathOf(into, index));
-    const region = regionOf(this.regions, v, kind, into, index);
+    const whole = this.options.wholeOwnBuffers === true && kind !== TypedArrayKind.Buffer && !isBorrowed(v.buffer) &&
+      !(v.buffer instanceof SharedArrayBuffer);
+    const region = regionOf(this.regions, v, kind, into, index, whole);
     return TypedArrayValue.createTypedArrayValue(this.builder, kind, region.index, BigInt(v.byteOffset), BigInt(v.byteLength));
   }
 

@@ -21,6 +21,7 @@ import { typedArrayFile, versionPath } from '../store/version-file';
 import { bytesOfRun, copySegment, linkSegment, segmentFile, segmentName, shmSpace } from '../store/segments';
 import { foreignSegment } from '../store/segment-check';
 import { BODY_START } from '../store/codec';
+import { noteBorrowed } from '../store/body';
 import { shmAddon, type ShmAddon } from '../store/shm-addon';
 
 /** The element types shm-typed-array can map (it has no BigInt64Array/BigUint64Array). */
@@ -93,6 +94,7 @@ export class RroTable {
       if (foreign !== undefined) throw new Refused(`the segment name ${name} is taken by a file this run did not make (${foreign})`);
       const view = shm.get(name, type) as View | null;
       if (!view) throw new Error(`segment ${name} vanished right after it was published`);
+      noteBorrowed(view.buffer); // (a view of it a task returns is sent as the bytes it covers)
       if (view.length !== payload.length) {
         shm.detach(name);
         throw new Error(`segment ${name} holds ${view.length} elements, its version ${payload.length}`);

@@ -116,6 +116,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
         const ref = call.refs.get(object);
         return ref !== undefined ? { data: ARGUMENT_ORIGIN, index: ref } : origins.get(object) ?? viewOf(object);
       },
+      wholeOwnBuffers: true,
     };
     if (!inline) store(task, task.result, result, io, { task: task.name, version: task.result }, exclusive, resultOrigins);
     lap('store');

@@ -24,4 +24,4 @@ export const origins = new WeakMap<object, ObjectOrigin>();
 export const recordOrigin = (object: object, _index: number, origin: ObjectOrigin | undefined) => {
   if (origin && origin.data !== ARGUMENT_ORIGIN) origins.set(object, origin);
 };
-export const dataOrigins: EncodeOptions = { originOf: (object) => origins.get(object) };
+export const dataOrigins: EncodeOptions = { originOf: (object) => origins.get(object), wholeOwnBuffers: true };

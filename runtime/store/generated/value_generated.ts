@@ -1783,8 +1783,18 @@ locksLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+wholeBuffers(index: number):bigint|null {
+  const offset = this.bb!.__offset(this.bb_pos, 16);
+  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+}
+
+wholeBuffersLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 16);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
 static startRoot(builder:flatbuffers.Builder) {
-  builder.startObject(6);
+  builder.startObject(7);
 }
 
 static addValueType(builder:flatbuffers.Builder, valueType:Value) {
@@ -1843,6 +1853,22 @@ static startLocksVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(8, numElems, 4);
 }
 
+static addWholeBuffers(builder:flatbuffers.Builder, wholeBuffersOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(6, wholeBuffersOffset, 0);
+}
+
+static createWholeBuffersVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
+  builder.startVector(8, data.length, 8);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt64(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startWholeBuffersVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(8, numElems, 8);
+}
+
 static endRoot(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -1856,7 +1882,7 @@ static finishSizePrefixedRootBuffer(builder:flatbuffers.Builder, offset:flatbuff
   builder.finish(offset, 'TSKF', true);
 }
 
-static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset, locksOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset, locksOffset:flatbuffers.Offset, wholeBuffersOffset:flatbuffers.Offset):flatbuffers.Offset {
   Root.startRoot(builder);
   Root.addValueType(builder, valueType);
   Root.addValue(builder, valueOffset);
@@ -1864,6 +1890,7 @@ static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flat
   Root.addOrigins(builder, originsOffset);
   Root.addClasses(builder, classesOffset);
   Root.addLocks(builder, locksOffset);
+  Root.addWholeBuffers(builder, wholeBuffersOffset);
   return Root.endRoot(builder);
 }
 }
