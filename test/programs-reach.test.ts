@@ -205,6 +205,15 @@ test('a name given a block of one container or a boundary block (`const top = i 
   assert.match(emitted, /const corner = i > 0 && j > 0 \? __taskify\.waitOn\(grid\[i - 1\]\[j - 1\]\)\[3\] : 0;/, 'the corner waits for its own block');
 });
 
+test('a level handed whole to a reading task is marked where the program changes it, not checked at every call (tester #25\'s r05: 20000 records encoded or hashed per call)', () => {
+  const tasks = printsAsPlain('whole-levels');
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.not.match(emitted, /maybeWritten/, 'no check at the calls');
+  assert.match(emitted, /__taskify\.written\(rows\)\.push\(\{ id: 99/, 'a push between calls is marked');
+  assert.match(emitted, /__taskify\.written\(grid\[0\]\)\[0\] = /, 'a slot store in a nested level is marked');
+});
+
 test('task results the program tags (`ps[META] = …`, `ps.label = …`) and pushes into an array are waited for where a later loop reads them (tester #24\'s 16: the loop read the Futures, undefined)', () => {
   const tasks = printsAsPlain('tagged-results');
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);

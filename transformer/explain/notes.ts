@@ -12,12 +12,13 @@
  * leaves to the reader.
  */
 import type * as ts from 'typescript';
-import { calledFunction, isFunctionLike, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { functionName } from '../analysis/function-names';
 import { snippet } from '../analysis/reason';
 import type { FilePlan } from '../rewrite/file-plan';
 import { isArgumentOf, isAssignedTo, skipTransparent, withWrappers } from '../rewrite/syntax';
+import { isFresh } from '../rewrite/fresh';
 import { lineOf } from './calls';
 import type { ExplainedWait } from './waits';
 
@@ -182,15 +183,21 @@ function snapshotsInLoops({ ctx, plan }: NotesInput, add: Add): void {
     if (!repeating || !symbol || !declaration || declaredEachPass(repeating, declaration)) continue;
     // Assigned in the loop (`p = smooth(p)`): another object at each pass, so a copy made once would not stand for it.
     if (assignedWithin(ctx, repeating.scope, symbol)) continue;
+    const why = whyUnfollowed(ctx, declaration, repeating);
+    // Made fresh already and still not followed for no reason a copy would change: a copy would be checked the same way.
+    if (why === NOT_FRESH && ts.isVariableDeclaration(declaration) && declaration.initializer && isFresh(ctx, declaration.initializer)) continue;
     const key = `${repeating.scope.pos}:${snippet(arg)}`;
     if (said.has(key)) continue;
     said.add(key);
     const type = ctx.checker.getTypeAtLocation(arg);
-    const copy = isTypedArrayType(ctx, type) || ctx.checker.isArrayType(type) ? `${snippet(arg)}.slice()` : `structuredClone(${snippet(arg)})`;
+    const name = snippet(arg) === 'frozen' ? 'copied' : 'frozen';
+    // (`.slice()` of an array of objects copies none of them: its elements keep their other name.)
+    const copy = isTypedArrayType(ctx, type) || (ctx.checker.isArrayType(type) && hasPrimitiveElements(ctx, arg))
+      ? `${snippet(arg)}.slice()` : `structuredClone(${snippet(arg)})`;
     add(arg, `\`${snippet(arg)}\` is checked for changes at every call in this ${repeating.kind === 'loop' ? 'loop' : 'callback'} ` +
-      `(encoded again, or its bytes hashed, and written only when it changed), because the plugin does not follow it: it is ${whyUnfollowed(ctx, declaration, repeating)}. ` +
-      `If it is large and does not change here, copy it once before: \`const frozen = ${copy}\`, and pass ` +
-      '`frozen`: a local made fresh and only given to tasks is encoded once', 'copy it once into a local const before the loop');
+      `(encoded again, or its bytes hashed, and written only when it changed), because the plugin does not follow it: it is ${why}. ` +
+      `If it is large and does not change here, copy it once before: \`const ${name} = ${copy}\`, and pass ` +
+      `\`${name}\`: a local made fresh and only given to tasks is encoded once`, 'copy it once into a local const before the loop');
   }
 }
 
@@ -202,6 +209,8 @@ function assignedWithin(ctx: AnalysisContext, scope: ts.Node, symbol: ts.Symbol)
   return visit(scope);
 }
 
+const NOT_FRESH = 'not made fresh in this file';
+
 /** Which of the reasons a variable is not followed applies (tester #22's F10: the note listed them all). */
 function whyUnfollowed(ctx: NotesInput['ctx'], declaration: ts.Declaration, repeating: { kind: string; scope: ts.Node }): string {
   const { ts } = ctx;
@@ -211,8 +220,12 @@ function whyUnfollowed(ctx: NotesInput['ctx'], declaration: ts.Declaration, repe
   if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return 'exported';
   const init = ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
   if (init && (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init) || ts.isElementAccessExpression(init))) return 'a second name for another object';
+  // `const frozen = rows.slice()` of records: the records are still `rows`'s.
+  if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'slice') {
+    return 'a copy of an array whose elements are still another array\'s objects';
+  }
   if (repeating.kind !== 'loop' && (declaration.pos < repeating.scope.pos || declaration.end > repeating.scope.end)) return 'a variable this callback captures';
-  return 'not made fresh in this file';
+  return NOT_FRESH;
 }
 
 /**

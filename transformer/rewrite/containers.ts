@@ -57,6 +57,8 @@ export class Containers {
   private readonly rejected = new Map<ts.Symbol, Reason>();
   /** Containers some submission or gathering relies on, in this round of planning. */
   private readonly used = new Set<ts.Symbol>();
+  /** Containers with a level handed whole to a reading task, in this round (relyWhole). */
+  private readonly readWhole = new Set<ts.Symbol>();
   private readonly families: ContainerFamilies;
   private readonly ts: typeof ts;
 
@@ -66,7 +68,7 @@ export class Containers {
   }
 
   /** Start a round of planning: nothing is relied on yet (rejections stay). */
-  newRound(): void { this.used.clear(); }
+  newRound(): void { this.used.clear(); this.readWhole.clear(); }
 
   /** `R[i][j]`, `x` or `x[k]` where R is a usable container or x an alias in its family: R. */
   rootOf(expr: ts.Expression): ts.Symbol | undefined {
@@ -102,6 +104,12 @@ export class Containers {
 
   rely(root: ts.Symbol): void { this.used.add(root); }
 
+  /**
+   * A level of the container is handed whole to a task that reads it: that level is data of its own, snapshotted
+   * when its objects or which objects it holds change, so the family's changes of structure are marked (waitsOf).
+   */
+  relyWhole(root: ts.Symbol): void { this.used.add(root); this.readWhole.add(root); }
+
   relied(): ts.Symbol[] { return [...this.used]; }
 
   reject(root: ts.Symbol, why: Reason): void { this.rejected.set(root, why); }
@@ -125,6 +133,9 @@ export class Containers {
     const elements = new Map<ts.ElementAccessExpression, ElementWrap>();
     for (const ref of this.families.familyReferences(root)) {
       const use = this.useOf(ref, root);
+      const changed = use.kind === 'none' && this.readWhole.has(root) ? this.structureChangedAt(ref) : undefined;
+      if (changed === ref) refs.set(ref, 'written');
+      else if (changed) elements.set(changed as ts.ElementAccessExpression, 'written');
       if (use.kind !== 'read' && use.kind !== 'write') continue;
       const leaf = this.leafOf(ref);
       const wrap = use.kind === 'read' ? 'wait' : 'written';
@@ -133,6 +144,23 @@ export class Containers {
       else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
     }
     return { refs, elements };
+  }
+
+  /**
+   * The level whose objects the reference changes which (`rows` in `rows.push(r)`, `c[i]` in `c[i][j] = block`): uses
+   * with nothing to wait for (useOf), which a level handed whole to a task must still see marked.
+   */
+  private structureChangedAt(ref: ts.Identifier): ts.Expression | undefined {
+    const { ts } = this;
+    const chain = this.families.levelChain(ref);
+    const parent = chain.parent;
+    if (chain !== ref && isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(chain)) {
+      return skipTransparent(ts, chain.expression);
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && ts.isCallExpression(parent.parent) &&
+      parent.parent.expression === parent && (parent.name.text === 'push' || parent.name.text === 'unshift')) return chain;
+    return undefined;
   }
 
   /** The first expression on the reference's chain of `[i]` steps that is a leaf (holds no objects), if any. */
