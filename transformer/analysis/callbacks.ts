@@ -22,6 +22,7 @@ import { functionOfExpression } from './function-of-symbol';
 import { namedFunction } from './callee-names';
 import { STORING_METHODS } from './builtins';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
+import { replacingValues } from './replaced-parameters';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
@@ -242,7 +243,7 @@ export class Callbacks implements ReaderJudge {
     const { ts } = this;
     value = skipParens(ts, value);
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
-    if (this.isReadingCallback(value)) return true;
+    if (this.isReadingCallback(value, 0, true)) return true;
     // (A factory parameter bound to a known function, handed on: `func(collection, setter, …)` in lodash's aggregators.)
     const bound = boundOf(this.ctx, this.bindings, value);
     if (bound) return this.boundReads(bound);
@@ -341,11 +342,24 @@ export class Callbacks implements ReaderJudge {
    * destructured `{ key }`), of this function or of one enclosing it, taken to only read: the reading-callbacks
    * summary, which records the assumption.
    */
-  isReadingCallback(callee: ts.Expression, depth = 0): boolean {
+  /** `handedOn`: the value is handed to a callee (holdsOnlyReaders), not called here. */
+  isReadingCallback(callee: ts.Expression, depth = 0, handedOn = false): boolean {
     const { ts } = this;
     if (!this.readingCallbacks || !ts.isIdentifier(callee)) return false;
-    const supplied = this.suppliedBy(callee);
+    const supplied = this.suppliedBy(callee, true);
     if (supplied) { this.assume(supplied.param, supplied.field); return true; }
+    // A parameter the function replaced (`callback = makeIterator(callback, thisObj)`): each value a replacement gives
+    // it reads too (supplied.ts replacingValues), and what the caller gave, assumed as before.
+    const original = depth < 4 ? this.suppliedBy(callee) : undefined;
+    if (original) {
+      const values = replacingValues(this.ctx, symbolOf(this.ctx, callee)?.valueDeclaration as ts.ParameterDeclaration, callee);
+      // (Handed on rather than called here, a value not known to be a function may be data whose methods the callee
+      // calls, `b = c` with c a color object in d3's interpolate: still taken as the caller's, a known limit.)
+      const judged = handedOn ? values?.filter((v) => this.programFunction(v) !== undefined) : values;
+      if (!judged || !judged.every((v) => this.readingValue(v, depth))) return false;
+      this.assume(original.param, original.field);
+      return true;
+    }
     // `const get = getter ?? ((v) => v)`: each value such a callback, or an arrow written here that only reads (its
     // effects on what it captured are this body's own; an arrow has no `this` that `get.call(p)` could make p). Else
     // the call was unknown code (radash's max, min, range).
@@ -354,6 +368,14 @@ export class Callbacks implements ReaderJudge {
     const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
     return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
       : this.isReadingCallback(c, depth + 1) || this.callerPart(c) || this.programReader(c));
+  }
+
+  /** A value a replaced callback parameter may hold reads: a reading callback, a function of the program or a factory's that reads. */
+  private readingValue(value: ts.Expression, depth: number): boolean {
+    const { ts } = this;
+    value = skipParens(ts, value);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return summaryOnlyReads(this.lookup(value, false));
+    return this.isReadingCallback(value, depth + 1) || this.programReader(value) || madeReader(this, value);
   }
 
   /**
@@ -395,8 +417,9 @@ export class Callbacks implements ReaderJudge {
     return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
-  private suppliedBy(id: ts.Identifier): Supplied | undefined {
-    const supplied = suppliedBy(this.ctx, this.fn, id);
+  /** `asFunction`: the name is called or handed on as a function (supplied.ts: then a replaced parameter is not the caller's). */
+  private suppliedBy(id: ts.Identifier, asFunction = false): Supplied | undefined {
+    const supplied = suppliedBy(this.ctx, this.fn, id, 0, asFunction);
     // (A factory parameter bound to a known function is that function, judged at its calls: bound-calls.ts.)
     return supplied && this.bindings?.has(supplied.param) ? undefined : supplied;
   }
