@@ -29,8 +29,9 @@ const partReplaced = new WeakSet<ts.Identifier>();
 /**
  * What the replacements of a parameter that may run before `use` may give it other than its own value, a part or a
  * copy of it, or a primitive (`iteratee = cb(iteratee, context)`: that call); undefined when one is not a plain `=`.
+ * Without `use`, every replacement the function makes (for a mention through a variable holding a part of it).
  */
-export function replacingValues(ctx: AnalysisContext, binding: ts.ParameterDeclaration | ts.BindingElement, use: ts.Identifier): ts.Expression[] | undefined {
+export function replacingValues(ctx: AnalysisContext, binding: ts.ParameterDeclaration | ts.BindingElement, use?: ts.Identifier): ts.Expression[] | undefined {
   const { ts } = ctx;
   if (!ts.isIdentifier(binding.name)) return [];
   const own = symbolOf(ctx, binding.name);
@@ -41,7 +42,7 @@ export function replacingValues(ctx: AnalysisContext, binding: ts.ParameterDecla
     const assignment = target.parent;
     const plain = ts.isBinaryExpression(assignment) && assignment.left === target && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken;
     // (The whole assignment: its right side, `F = F.map(g)`, is evaluated before the name is replaced.)
-    if (!mayRunBefore(ctx, plain ? assignment : write, use)) continue;
+    if (use && !mayRunBefore(ctx, plain ? assignment : write, use)) continue;
     if (!plain) return undefined;
     for (const choice of alternatives(ts, (assignment as ts.BinaryExpression).right)) {
       if (isPrimitiveNode(ctx, choice)) continue;
@@ -50,7 +51,7 @@ export function replacingValues(ctx: AnalysisContext, binding: ts.ParameterDecla
       let root = skipParens(ts, copyOf(ctx, choice) ?? choice);
       while (ts.isElementAccessExpression(root) || ts.isPropertyAccessExpression(root)) root = skipParens(ts, root.expression);
       if (!ts.isIdentifier(root) || symbolOf(ctx, root) !== own) others.push(choice);
-      else partReplaced.add(use);
+      else if (use) partReplaced.add(use);
     }
   }
   return others;
