@@ -37,16 +37,26 @@ export function wrappedWriter(p, cb) { cb = wrapWriter(cb); cb(p); }
 // d3-interpolate's piecewise: with one argument, the data comes in the callback's place and a function of the library
 // interpolates (its elements handed on through a variable, \`v = values[++i]\`).
 export function piecewise(cb, values) { if (values === undefined) values = cb, cb = viaMethods; var i = 0, v = values[0]; cb(v, v = values[++i]); }
+// A table's function handed on (untyped: it may be anything), and data made by \`new\` handed on (d3's \`b = c\` with \`c =
+// color(b)\`), whose methods the callee calls as a caller's object's.
+const table = { w: writer };
+export function viaTable(p, cb, k) { cb = table[k]; each(p, cb); }
+function Box(v) { this.v = v; }
+Box.prototype.get = function () { return this.v; };
+function box(v) { return v == null ? null : (v = [v], new Box(v)); }
+function callsGet(a, b) { return b.get(a); }
+export function boxed(p, b) { var c; b = (c = box(b)); callsGet(p, b); }
 export function piecewiseWriting(cb, values) { if (values === undefined) values = cb, cb = writeFirst; var i = 0, v = values[0]; cb(v, v = values[++i]); }
 `;
 const NAMES = ['reader', 'replacedThenHanded', 'maybeReplaced', 'replacedThenCalled', 'defaulted', 'ifMissing', 'defaultedReader', 'orDefault',
-  'replacedAfter', 'replacedInLoop', 'normalized', 'wrapped', 'wrappedWriter', 'piecewise', 'piecewiseWriting'];
+  'replacedAfter', 'replacedInLoop', 'normalized', 'wrapped', 'wrappedWriter', 'piecewise', 'piecewiseWriting', 'viaTable', 'boxed'];
 const IMPORTS = `import { ${NAMES.join(', ')} } from './lib.js';`;
 const directionOf = (body: string): string => directions({ 'lib.js': LIB, ...task('p: number[][]', body, IMPORTS) }).p;
 
 test('a callback parameter replaced by a writer before it is called or handed on is not only the caller\'s function', () => {
   for (const body of ['replacedThenHanded(p, reader);', 'maybeReplaced(p, reader);', 'replacedThenCalled(p, reader);',
-    'defaulted(p, reader);', 'defaulted(p);', 'ifMissing(p, reader);', 'ifMissing(p);', 'replacedInLoop(p, reader);', 'wrappedWriter(p, reader);']) {
+    'defaulted(p, reader);', 'defaulted(p);', 'ifMissing(p, reader);', 'ifMissing(p);', 'replacedInLoop(p, reader);', 'wrappedWriter(p, reader);',
+    "viaTable(p, reader, 'w');"]) {
     assert.match(directionOf(body), /^inout:/, body);
   }
 });
@@ -58,7 +68,7 @@ test('a call through a parameter replaced by a function of the program has that 
 
 test('a callback parameter replaced only after its last call, by its own value, by a reader made of it or by a reading function, reads', () => {
   for (const body of ['return replacedAfter(p, reader);', 'normalized(p, reader);', 'wrapped(p, reader);', 'defaultedReader(p, reader);',
-    'defaultedReader(p);', 'return orDefault(p, reader);', 'return orDefault(p);']) {
+    'defaultedReader(p);', 'return orDefault(p, reader);', 'return orDefault(p);', 'boxed(p, p[0]);']) {
     assert.match(directionOf(body), /^in:/, body);
   }
 });

@@ -12,11 +12,10 @@
  * generic interpolator, which reads under its own callbacks' assumptions) code of unknown effect.
  */
 import type * as ts from 'typescript';
-import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { isCallableValue } from './function-values';
-import { rootIdentifier, skipParens } from './expressions';
+import { isLibraryGlobal, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { alternatives, returnedExpressions, rootIdentifier, skipParens } from './expressions';
 import { replacingValues } from './replaced-parameters';
-import type { Supplied } from './supplied';
+import { valuesAssigned, type Supplied } from './supplied';
 
 /** What judging a replaced parameter's values needs of the analysis asking (callbacks.ts's Callbacks). */
 export interface ReplacedJudge {
@@ -55,10 +54,10 @@ export function replacedCallee(j: ReplacedJudge, callee: ts.Identifier, depth: n
       if (!rootedInParameter(j, value) || !j.readingValue(value, depth)) return 'unknown';
       continue;
     }
-    // (Handed on rather than called here, a value not known to be a function may be data whose methods the callee
-    // calls, `b = c` with c a d3-color object in d3's interpolate: still taken as the caller's, a known limit. Judged
-    // when it may be one: a function of the program, a callable type, a part of a parameter, `cb = opts.fn`.)
-    if (handedOn && !mayBeCallback(j, value)) continue;
+    // (Handed on rather than called here, a value that cannot be a function is data whose methods the callee may
+    // call, `b = c` with c a d3-color object (`c = color(b)`, which makes one with `new`) in d3's interpolate: still
+    // taken as the caller's, a known limit. Any other value is judged: `cb = table[k]` may be a writer.)
+    if (handedOn && makesNoFunction(j, value, 0)) continue;
     if (j.readingValue(value, depth)) continue;
     const fn = j.programFunction(value);
     if (!fn) return 'unknown';
@@ -74,12 +73,38 @@ function isInParameter(t: typeof ts, element: ts.BindingElement): boolean {
   return t.isParameter(node);
 }
 
-/** A replacing value handed on that may be a function a callee calls (see replacedCallee). */
-function mayBeCallback(j: ReplacedJudge, value: ts.Expression): boolean {
+/**
+ * The value cannot be a function: a primitive, `null`, a `new` object of a function of the program that returns
+ * nothing of its own (or of a global class: `new Map`), or the result of a function of the program every value it
+ * returns is such (d3-color's `color(b)`: `new Rgb(…)`, `rgbn(…)` or null). A few calls deep.
+ */
+function makesNoFunction(j: ReplacedJudge, value: ts.Expression, depth: number): boolean {
   const { ts } = j.ctx;
   value = skipParens(ts, value);
-  return ts.isArrowFunction(value) || ts.isFunctionExpression(value) || j.programFunction(value) !== undefined ||
-    isCallableValue(j.ctx, value) || rootedInParameter(j, value);
+  // (`(l = m[1].length, l === 6 ? rgbn(m) : …)`: a comma's value is its last operand, an assignment's its right side.)
+  while (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.CommaToken || value.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
+    value = skipParens(ts, value.right);
+  }
+  if (isPrimitiveNode(j.ctx, value) || value.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (depth > 4) return false;
+  const choices = alternatives(ts, value);
+  if (choices.length > 1) return choices.every((c) => makesNoFunction(j, c, depth));
+  // (A local variable, `c` after `(c = color(b))`: every value it is given.)
+  const declaration = ts.isIdentifier(value) ? symbolOf(j.ctx, value)?.valueDeclaration : undefined;
+  if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+    const values = valuesAssigned(j.ctx, declaration, value as ts.Identifier);
+    return values !== undefined && values.length > 0 && values.every((v) => makesNoFunction(j, v, depth + 1));
+  }
+  if (ts.isNewExpression(value)) {
+    const made = j.programFunction(value.expression);
+    // (A constructor returning an object of its own, `return fn`, makes that instead.)
+    if (made) return returnedExpressions(ts, made).length === 0;
+    return ts.isIdentifier(value.expression) && isLibraryGlobal(j.ctx, value.expression);
+  }
+  if (!ts.isCallExpression(value)) return false;
+  const callee = j.programFunction(value.expression);
+  const returned = callee && callee.body && ts.isBlock(callee.body) ? returnedExpressions(ts, callee).flatMap((e) => alternatives(ts, e)) : [];
+  return returned.length > 0 && returned.every((e) => makesNoFunction(j, e, depth + 1));
 }
 
 /** `interpolate`, `opts.fn`, `fs[i]`: (a part of) a parameter's value. */

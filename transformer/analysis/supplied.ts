@@ -187,7 +187,7 @@ const assignedValues = new WeakMap<ts.Identifier, ts.Expression[] | null>();
  * function (or file) it is declared in; undefined when it is also changed in another way (`+=`, `++`, destructuring,
  * a for-in/of head).
  */
-function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Expression[] | undefined {
+export function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Expression[] | undefined {
   const { ts } = ctx;
   const symbol = symbolOf(ctx, name);
   const own = symbol?.valueDeclaration && ts.isBindingElement(symbol.valueDeclaration) ? symbol.valueDeclaration.name : declaration.name;
