@@ -90,7 +90,11 @@ test('every parameter a call writes is inferred written, and most that no call w
   // (38.4% and 81.4% when added; underscore 44.7% after call/apply, 43.6% with the test's 80 calls per function. Turf: 97.6% and 100% when added, the one miss a
   // `delete geojson.bbox` the oracle's arguments never reach.)
   // underscore: 43.6% with its factory-made exports judged (200 calls), 50.5% after factory-made closures were followed.
-  assert.ok(precision('underscore') >= 51, `underscore precision ${precision('underscore')}%`);
+  // 48.1% (48.4% with 200 calls, from 58.0%) once a callback parameter the function replaces is no longer taken for the
+  // caller's (replaced-callees.ts): `iteratee = cb(iteratee, context)` may be what `_.iteratee(value, context)` returns,
+  // the hook users replace by design, so map, filter, find... may write their collection; those 18 were precise only by
+  // that unsound assumption.
+  assert.ok(precision('underscore') >= 46, `underscore precision ${precision('underscore')}%`);
   // (es-toolkit 88.6% after the round that added @antfu/utils and the others: a swap into a copy, inline callbacks.)
   assert.ok(precision('es-toolkit') >= 86, `es-toolkit precision ${precision('es-toolkit')}%`);
   assert.ok(precision('@turf/helpers') >= 97, `@turf/helpers precision ${precision('@turf/helpers')}%`);

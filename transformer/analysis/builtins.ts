@@ -127,6 +127,8 @@ export const READ_ONLY_FUNCTIONS = new Set([
   'Object.isFrozen', 'Object.isSealed', 'Object.isExtensible', 'Reflect.isExtensible',
   'Object.fromEntries', 'Object.getOwnPropertyDescriptor',
   'Number.isInteger', 'Date.UTC',
+  // (Date.parse(x) reads x as a string, as String(x) does: vega-util's toDate default parser.)
+  'Date.parse',
   // Node's: whether a value is a Buffer (an instanceof test); util.types' type predicates.
   'Buffer.isBuffer', 'util.types.*',
   // Object(x) is x itself for an object (the result's reach says so); it changes nothing.

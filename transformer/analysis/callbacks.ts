@@ -22,6 +22,7 @@ import { functionOfExpression } from './function-of-symbol';
 import { namedFunction } from './callee-names';
 import { STORING_METHODS } from './builtins';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
+import { replacedCallee } from './replaced-callees';
 import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
 import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
 import { quietBuiltinCallback } from './builtin-callbacks';
@@ -203,6 +204,8 @@ export class Callbacks implements ReaderJudge {
   holdsOnlyReaders(value: ts.Expression, field = '', inline = true): boolean {
     const { ts } = this;
     value = skipParens(ts, ts.isSpreadElement(value) ? value.expression : value);
+    // (`v = values[++i]`: an assignment's value is its right side; d3's piecewise hands on `interpolate(v, v = values[++i])`.)
+    while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) value = skipParens(ts, value.right);
     // (Leaves the `this` it is called with alone: `f.call(ctx, x)` in the callee, this-readers.ts.)
     if (field === THIS_FIELD) return leavesThisAlone(this, value);
     if (value.kind === ts.SyntaxKind.ThisKeyword) return thisHoldsOnlyReaders(this, value, field);
@@ -242,7 +245,7 @@ export class Callbacks implements ReaderJudge {
     const { ts } = this;
     value = skipParens(ts, value);
     if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return true;
-    if (this.isReadingCallback(value)) return true;
+    if (this.isReadingCallback(value, 0, true)) return true;
     // (A factory parameter bound to a known function, handed on: `func(collection, setter, …)` in lodash's aggregators.)
     const bound = boundOf(this.ctx, this.bindings, value);
     if (bound) return this.boundReads(bound);
@@ -339,13 +342,20 @@ export class Callbacks implements ReaderJudge {
   /**
    * `cb` is a function the caller gave this function (a parameter, or a part of one: `const f = keys[i]`, a
    * destructured `{ key }`), of this function or of one enclosing it, taken to only read: the reading-callbacks
-   * summary, which records the assumption.
+   * summary, which records the assumption. A parameter the function may have replaced by then reads when each value
+   * it may hold does (replaced-callees.ts). `handedOn`: the value is handed to a callee (holdsOnlyReaders), not called here.
    */
-  isReadingCallback(callee: ts.Expression, depth = 0): boolean {
+  isReadingCallback(callee: ts.Expression, depth = 0, handedOn = false): boolean {
     const { ts } = this;
     if (!this.readingCallbacks || !ts.isIdentifier(callee)) return false;
-    const supplied = this.suppliedBy(callee);
+    const supplied = this.suppliedBy(callee, true);
     if (supplied) { this.assume(supplied.param, supplied.field); return true; }
+    const replaced = depth < 4 ? replacedCallee(this, callee, depth, handedOn) : undefined;
+    if (replaced !== undefined) {
+      if (replaced === 'unknown' || replaced.functions.length > 0) return false;
+      this.assume(replaced.original.param, replaced.original.field);
+      return true;
+    }
     // `const get = getter ?? ((v) => v)`: each value such a callback, or an arrow written here that only reads (its
     // effects on what it captured are this body's own; an arrow has no `this` that `get.call(p)` could make p). Else
     // the call was unknown code (radash's max, min, range).
@@ -354,6 +364,37 @@ export class Callbacks implements ReaderJudge {
     const choices = depth < 4 ? choicesOf(this.ctx, callee) : undefined;
     return choices !== undefined && choices.every((c) => ts.isArrowFunction(c) ? summaryOnlyReads(this.lookup(c, false))
       : this.isReadingCallback(c, depth + 1) || this.callerPart(c) || this.programReader(c));
+  }
+
+  /**
+   * The functions of the program a call through a replaced callback parameter may run besides the caller's, judged
+   * at the call by their summaries (candidate-calls.ts): d3's piecewise `interpolate = value`. Only when every other
+   * value it may hold reads as a whole and the caller's is assumed to (recorded here); undefined otherwise.
+   */
+  replacedCandidates(callee: ts.Expression): readonly FunctionLike[] | undefined {
+    const { ts } = this;
+    callee = skipParens(ts, callee);
+    if (!this.readingCallbacks || !ts.isIdentifier(callee) || this.suppliedBy(callee, true)) return undefined;
+    const replaced = replacedCallee(this, callee, 0, false);
+    if (replaced === undefined || replaced === 'unknown' || replaced.functions.length === 0) return undefined;
+    this.assume(replaced.original.param, replaced.original.field);
+    return replaced.functions;
+  }
+
+  /**
+   * A value a replaced callback parameter may hold reads (replaced-callees.ts): a reading callback or a part of the
+   * caller's object (`cb = opts.fn`), assumed so; a function of the program or a factory's that reads.
+   */
+  readingValue(value: ts.Expression, depth: number): boolean {
+    const { ts } = this;
+    value = skipParens(ts, value);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return summaryOnlyReads(this.lookup(value, false));
+    return this.isReadingCallback(value, depth + 1) || this.callerPart(value) || this.programReader(value) || madeReader(this, value);
+  }
+
+  /** The caller's parameter (a part of) which `id` names as given, replacements not looked at (replaced-callees.ts). */
+  callerParameter(id: ts.Identifier): Supplied | undefined {
+    return this.suppliedBy(id);
   }
 
   /**
@@ -395,8 +436,9 @@ export class Callbacks implements ReaderJudge {
     return fn !== undefined && summaryOnlyReads(this.lookup(fn, false));
   }
 
-  private suppliedBy(id: ts.Identifier): Supplied | undefined {
-    const supplied = suppliedBy(this.ctx, this.fn, id);
+  /** `asFunction`: the name is called or handed on as a function (supplied.ts: then a replaced parameter is not the caller's). */
+  private suppliedBy(id: ts.Identifier, asFunction = false): Supplied | undefined {
+    const supplied = suppliedBy(this.ctx, this.fn, id, 0, asFunction);
     // (A factory parameter bound to a known function is that function, judged at its calls: bound-calls.ts.)
     return supplied && this.bindings?.has(supplied.param) ? undefined : supplied;
   }

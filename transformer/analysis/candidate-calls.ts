@@ -4,7 +4,9 @@
  * assigned functions (`getTag(v)`: assigned-functions.ts), or a constant's choices (`var func = isArray(c) ?
  * arrayShuffle : baseShuffle`: the checker resolves such a call to one of them, and the analysis had trusted that one),
  * a method subclasses override (`a.f(x)`: overrides.ts), a local helper's parameter each call gives a function
- * (`ok(a, b)` in `const pass = (ok) => …`: given-functions.ts).
+ * (`ok(a, b)` in `const pass = (ok) => …`: given-functions.ts), a callback parameter the function may have replaced
+ * by a function of the program (`interpolate = value`: replaced-callees.ts), besides the caller's function, which
+ * reads what it is given under the reading-callbacks summary's assumption.
  * Each argument suffers what any of them does to that parameter.
  */
 import type * as ts from 'typescript';
@@ -19,7 +21,13 @@ import type { HandOff } from './handed-functions';
 
 /** The functions a callee may be when it is none in particular (see the top of this file). */
 export function candidates(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
-  return tableOrAssigned(h, callee) ?? chosenFunctions(h.ctx, callee) ?? overridingMethods(h.ctx, callee);
+  return tableOrAssigned(h, callee) ?? chosenFunctions(h.ctx, callee) ?? overridingMethods(h.ctx, callee) ?? replacedFunctions(h, callee);
+}
+
+/** The functions of the program a replaced callback parameter may hold (the caller's function besides: replaced-callees.ts). */
+function replacedFunctions(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
+  const fns = h.callbacks.replacedCandidates(callee);
+  return fns && [...fns];
 }
 
 function tableOrAssigned(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
@@ -45,6 +53,11 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
   const { ts } = h.ctx;
   const callee = snippet(call.expression);
   const fns = candidates(h, call.expression)!;
+  // (The caller's function too, when the callee is a replaced callback parameter: it reads, assumed, and may return it.)
+  if (replacedFunctions(h, call.expression)) {
+    h.record.read(params, expr, `read by \`${callee}\``);
+    h.record.toCallback(params, expr, `passed to the callback \`${callee}\`, whose result may be it`);
+  }
   if (fns.length === 0) {
     // None known (a subclass holds the name as a field, a mixin's class may run its own): code of unknown effect.
     h.record.assuming(() => h.record.write(params, expr, `passed to \`${callee}\`, which may be code of unknown effect (assumed to write it)`));
@@ -75,6 +88,7 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
 export function candidatesReturn(h: HandOff, call: ts.CallExpression, index: number): number | undefined {
   const fns = candidates(h, call.expression)!;
   if (fns.length === 0) return 0; // none known (a field overriding the method): code of unknown effect may return it
+  if (replacedFunctions(h, call.expression)) return 0; // the caller's callback may return it
   const depths = fns.map((fn) => {
     const effect = candidateEffect(h, fn, index, call);
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;

@@ -8,6 +8,7 @@ import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type F
 import { alternatives, rootIdentifier, skipParens } from './expressions';
 import { CALLBACK_METHODS, enclosesOrIs } from './function-values';
 import { isBuiltinMethodCall } from './builtin-callees';
+import { replacedBefore } from './replaced-parameters';
 
 export interface Supplied { readonly param: ts.ParameterDeclaration; readonly field: string }
 
@@ -15,7 +16,12 @@ export interface Supplied { readonly param: ts.ParameterDeclaration; readonly fi
  * The parameter (of `fn` or a function enclosing it) whose value, or a part of it, the identifier holds, with the
  * field it came from when that is known, '' otherwise.
  */
-export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identifier, depth = 0): Supplied | undefined {
+/**
+ * `asFunction`: the name is called or handed on as a function: a parameter the function may have replaced before the
+ * mention (replacedBefore) is then no longer the caller's. (Not yet for a receiver, `o = color(o); o.rgb()`, nor for
+ * data: a known limit, where the replacement's own methods are taken as the caller's.)
+ */
+export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identifier, depth = 0, asFunction = false): Supplied | undefined {
   const { ts } = ctx;
   let declaration: ts.Node | undefined = symbolOf(ctx, id)?.valueDeclaration;
   if (!declaration || depth > 4) return undefined;
@@ -29,8 +35,13 @@ export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identi
   const bound = declaration;
   while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
   if (ts.isParameter(declaration)) {
+    // (A parameter the function may have replaced by the time of this mention holds no longer what the caller gave:
+    // `cb = writer; cb(p)`, `stack || (stack = new Stack)`.)
+    const replaced = asFunction ? replacedBefore(ctx, bound as ts.ParameterDeclaration | ts.BindingElement, id) : undefined;
+    if (replaced === 'other') return undefined;
+    if (replaced === 'part') field = '';
     if (enclosesOrIs(declaration.parent, fn) && isFunctionLike(ctx, declaration.parent)) return { param: declaration, field };
-    return elementOf(ctx, fn, declaration, depth);
+    return elementOf(ctx, fn, declaration, depth, asFunction);
   }
   if (!ts.isVariableDeclaration(declaration)) return undefined;
   // `const keyof = keys[i++]`, `let [f] = F`, or a variable all of whose values are such parts, of one parameter.
@@ -51,7 +62,7 @@ export function suppliedBy(ctx: AnalysisContext, fn: FunctionLike, id: ts.Identi
       }
       const part = root !== skipParens(ts, value) || (pattern && whole === declaration.initializer);
       // (A whole variable holding such a part is one too: `let prev = arr[0]; … prev = curr` where `const curr = arr[i]`.)
-      const from = ts.isIdentifier(root) && (part || isLocalVariable(ctx, root)) ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
+      const from = ts.isIdentifier(root) && (part || isLocalVariable(ctx, root)) ? suppliedBy(ctx, fn, root, depth + 1, asFunction) : undefined;
       if (!from || (found && found.param !== from.param)) return undefined;
       found = found && found.field !== from.field ? { param: found.param, field: '' } : from;
     }
@@ -106,7 +117,7 @@ function isLocalVariable(ctx: AnalysisContext, id: ts.Identifier): boolean {
  * Whether `assignment` may run before `use` does: it is written before it, or they share a loop, or either is in a
  * function that may run at another time (a closure, a hoisted declaration).
  */
-function mayRunBefore(ctx: AnalysisContext, assignment: ts.Node, use: ts.Node): boolean {
+export function mayRunBefore(ctx: AnalysisContext, assignment: ts.Node, use: ts.Node): boolean {
   const { ts } = ctx;
   if (assignment.end <= use.pos) return mayFlowOnTo(ctx, assignment, use);
   const scopeOf = (node: ts.Node): ts.Node | undefined => { let n = node.parent; while (n && !ts.isFunctionLike(n) && !ts.isSourceFile(n)) n = n.parent; return n; };
@@ -149,7 +160,7 @@ function jumps(ctx: AnalysisContext, block: ts.Node): boolean {
  * `F.map((f) => …)`: the element parameter of an inline callback a built-in array method hands (a part of) a
  * parameter's elements to is a part of that parameter.
  */
-function elementOf(ctx: AnalysisContext, fn: FunctionLike, param: ts.ParameterDeclaration, depth: number): Supplied | undefined {
+function elementOf(ctx: AnalysisContext, fn: FunctionLike, param: ts.ParameterDeclaration, depth: number, asFunction: boolean): Supplied | undefined {
   const { ts } = ctx;
   const callback = param.parent;
   const call = callback.parent;
@@ -159,7 +170,7 @@ function elementOf(ctx: AnalysisContext, fn: FunctionLike, param: ts.ParameterDe
   const element = /^reduce(Right)?$/.test(callee.name.text) ? 1 : 0;
   if (callback.parameters.indexOf(param) !== element || call.arguments[0] !== callback) return undefined;
   const root = rootIdentifier(ts, callee.expression);
-  const from = root ? suppliedBy(ctx, fn, root, depth + 1) : undefined;
+  const from = root ? suppliedBy(ctx, fn, root, depth + 1, asFunction) : undefined;
   return from && { param: from.param, field: '' };
 }
 
@@ -176,7 +187,7 @@ const assignedValues = new WeakMap<ts.Identifier, ts.Expression[] | null>();
  * function (or file) it is declared in; undefined when it is also changed in another way (`+=`, `++`, destructuring,
  * a for-in/of head).
  */
-function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Expression[] | undefined {
+export function valuesAssigned(ctx: AnalysisContext, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Expression[] | undefined {
   const { ts } = ctx;
   const symbol = symbolOf(ctx, name);
   const own = symbol?.valueDeclaration && ts.isBindingElement(symbol.valueDeclaration) ? symbol.valueDeclaration.name : declaration.name;
