@@ -214,6 +214,14 @@ test('a level handed whole to a reading task is marked where the program changes
   assert.match(emitted, /__taskify\.written\(grid\[0\]\)\[0\] = /, 'a slot store in a nested level is marked');
 });
 
+test('`return out` of a local after tasks wrote it waits there, and those tasks are submitted (tester #25\'s r19: all ran in place); a local a returned closure names is not', () => {
+  const tasks = printsAsPlain('returned-locals');
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /return __taskify\.waitOn\(out\);/);
+  assert.match(emitted, /return \[b, peek\];/);
+});
+
 test('task results the program tags (`ps[META] = …`, `ps.label = …`) and pushes into an array are waited for where a later loop reads them (tester #24\'s 16: the loop read the Futures, undefined)', () => {
   const tasks = printsAsPlain('tagged-results');
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);

@@ -23,6 +23,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 import { Containers } from './containers';
+import { returnedAfterItsUses } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
 import { AliasGroups } from './aliases';
@@ -80,6 +81,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isFollowable: (symbol) => this.isFollowable(symbol),
       isSubmission: (call) => this.plan.submissions.has(call),
       placementUse: (ref) => this.placements.useAt(ref, this.containers),
+      returnedAfterItsUses: (ref) => returnedAfterItsUses(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.aliases.groupOf(symbol)),
     });
     this.containers = new Containers({
       ctx, uses: this.uses, aliases: this.aliases,

@@ -27,6 +27,8 @@ export interface PlannerState {
    * A, an escape when it cannot follow the container; undefined for any other reference.
    */
   placementUse(ref: ts.Identifier): Use | undefined;
+  /** `return out` of a local no use of which can follow the return (returned-locals.ts): a read, the last. */
+  returnedAfterItsUses(ref: ts.Identifier): boolean;
 }
 
 export class UseClassifier {
@@ -109,6 +111,7 @@ export class UseClassifier {
     if (madeString(this.ctx, outer) && iteratesPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `console.log([...m])`, `JSON.stringify({ r })`: carried to a reader that keeps none of it.
     if (usedUpInPlace(this.ctx, this.lookup, outer)) return { kind: 'read' };
+    if (ts.isReturnStatement(parent) && outer === value && ts.isIdentifier(value) && this.planner.returnedAfterItsUses(value)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
