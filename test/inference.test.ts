@@ -904,4 +904,11 @@ test('the this argument of an element visitor (xs.forEach(out.add, out)) is writ
   assert.equal(directions(task('xs: number[], o: { k: number }', 'return xs.map((x) => x * 2, o).length;')).dirs, ['xs:in', 'o:in']);
 });
 
+test('a TypeScript namespace\'s own functions are followed (`V.getX(p)` of `export const getX = (a) => a.x` read; tester #25\'s r29 took it as unknown code)', () => {
+  const prelude = 'export namespace V { export type T = { x: number }; export const getX = (a: T): number => a.x; export function bump(a: T) { a.x++; }\n' +
+    '  export namespace In { export const peek = (a: T): number => a.x; } }';
+  assert.equal(directions(task('ps: V.T[]', 'let s = 0; for (const p of ps) s += V.getX(p) + V.In.peek(p); return s;', prelude)).dirs, ['ps:in']);
+  assert.equal(directions(task('ps: V.T[]', 'for (const p of ps) V.bump(p);', prelude)).dirs, ['ps:inout']);
+});
+
 test.run();

@@ -5,7 +5,7 @@
  * judged such calls by whichever function it named (reader's, so p was inferred `in` while writer writes it). It is
  * trusted only where the callee stands for that function: the function itself written in place (an IIFE), a name that
  * function-of-symbol.ts resolves to it (a declaration, a constant alias, an import, a factory-made closure), `ns.f` of
- * a module, a CommonJS module's own `exports.f` it assigns once (own-exports.ts), a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's, an
+ * a module or of a TypeScript namespace, a CommonJS module's own `exports.f` it assigns once (own-exports.ts), a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's, an
  * object literal's, or one assigned to a constructor function's prototype (prototype-members.ts): dispatch on the receiver is judged as before). Anything else is a callee of unknown body here; the
  * analysis then looks for the functions it may be (assigned-functions.ts, literal-members.ts) or takes it as unknown.
  */
@@ -44,7 +44,9 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const member = requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);
   if (member) return resolvesTo(ctx, member, fn);
-  if (isNamespaceImport(ctx, skipParens(ts, callee.expression))) return resolvesTo(ctx, symbolOf(ctx, callee.name), fn);
+  if (isNamespaceImport(ctx, skipParens(ts, callee.expression)) || isNamespace(ctx, skipParens(ts, callee.expression))) {
+    return resolvesTo(ctx, symbolOf(ctx, callee.name), fn);
+  }
   return constantLiteralMember(ctx, callee) === fn || resolvesTo(ctx, constantLiteralName(ctx, callee), fn);
 }
 
@@ -59,7 +61,8 @@ export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): Func
   callee = skipIndirection(ts, callee);
   if (isReplacedCallee(ctx, callee)) return undefined;
   const symbol = ts.isIdentifier(callee) ? symbolOf(ctx, callee)
-    : ts.isPropertyAccessExpression(callee) && isNamespaceImport(ctx, skipParens(ts, callee.expression)) ? symbolOf(ctx, callee.name)
+    : ts.isPropertyAccessExpression(callee) && (isNamespaceImport(ctx, skipParens(ts, callee.expression)) ||
+      isNamespace(ctx, skipParens(ts, callee.expression))) ? symbolOf(ctx, callee.name)
       : requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);
   const fn = symbol && functionOfSymbol(ctx, symbol);
   return fn?.body ? fn : undefined;
@@ -67,3 +70,15 @@ export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): Func
 
 const resolvesTo = (ctx: AnalysisContext, symbol: ts.Symbol | undefined, fn: FunctionLike): boolean =>
   symbol !== undefined && functionOfSymbol(ctx, symbol) === fn;
+
+/**
+ * `V` in `V.getX(p)`, `A.B` in `A.B.f(p)`: a TypeScript namespace of the program. Its members are its own exported
+ * declarations (a `const` there cannot be assigned from outside), which function-of-symbol.ts resolves as any other.
+ */
+function isNamespace(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return false;
+  const symbol = symbolOf(ctx, ts.isIdentifier(expr) ? expr : expr.name);
+  return symbol !== undefined && (symbol.flags & ts.SymbolFlags.ValueModule) !== 0 &&
+    (symbol.declarations ?? []).every((d) => ts.isModuleDeclaration(d) && !d.getSourceFile().isDeclarationFile);
+}
