@@ -222,6 +222,16 @@ test('`return out` of a local after tasks wrote it waits there, and those tasks 
   assert.match(emitted, /return \[b, peek\];/);
 });
 
+test('a dictionary gathers task results (`rows[n] = slow(n)` into `const rows: Record<number, number> = {}`): waited for where a slot or the whole is used, not at each call (tester #25\'s r32)', () => {
+  const tasks = printsAsPlain('gathered-records');
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /rows\[n\] = __taskify\.submit\(/, 'a store of the Future');
+  assert.match(emitted, /JSON\.stringify\(__taskify\.waitFields\(rows\)\)/, 'the whole walked for its values');
+  // (One other code reads holds values only: the loop submits first, then stores each value in order.)
+  assert.match(emitted, /keyed\[k\] = __taskify\.waitOn\(/, 'a dictionary other code reads holds values');
+});
+
 test('task results the program tags (`ps[META] = …`, `ps.label = …`) and pushes into an array are waited for where a later loop reads them (tester #24\'s 16: the loop read the Futures, undefined)', () => {
   const tasks = printsAsPlain('tagged-results');
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);

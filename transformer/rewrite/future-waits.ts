@@ -12,6 +12,7 @@ import type { FileFacts } from './file-facts';
 import type { FutureFlow } from './futures';
 import type { FilePlan } from './file-plan';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget, skipTransparent, withWrappers } from './syntax';
+import { isGatheringRecord } from './gathering-arrays';
 
 export class FutureWaits {
   private readonly ts: typeof ts;
@@ -63,7 +64,7 @@ export class FutureWaits {
         if (this.containers.writesThrough(ref, symbol) || (kept && !element)) this.plan.wraps.set(ref, 'writtenWithin');
         // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
         else if (element) this.plan.elementWraps.set(element, kept ? 'written' : 'wait');
-        else this.plan.wraps.set(ref, 'waitAll');
+        else this.plan.wraps.set(ref, isGatheringRecord(this.facts, symbol) ? 'waitFields' : 'waitAll');
       }
     }
   }

@@ -24,7 +24,12 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
   const group = aliases.groupOf(symbol);
   return group.every((member) => {
     const name = member.valueDeclaration && ts.getNameOfDeclaration(member.valueDeclaration);
-    if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name) || !ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
+    if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name)) return false;
+    if (isGatheringRecord(facts, member)) {
+      // (A record's slots are its keys: only `rows[k]`, a print of the whole, or a task taking it keep them in view.)
+      return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isRecordUse(facts, ref));
+    }
+    if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
     if (isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
     return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
   });
@@ -44,6 +49,29 @@ function movesWithin(facts: FileFacts, aliases: AliasGroups, ref: ts.Identifier,
     (ts.isArrayLiteralExpression(value) || (ts.isCallExpression(value) && mapCallOfCallback(facts, value)))) return true;
   const source = ts.isIdentifier(value) ? symbolOf(facts.ctx, value) : undefined;
   return source !== undefined && group.includes(source);
+}
+
+/**
+ * `const rows: Record<number, number> = {}`, gathering `rows[n] = slow(n)` (tester #25's r32 waited at every call): a
+ * `const` made an empty object literal, typed by an index signature alone (a dictionary, no named fields), whose
+ * whole-value uses walk its fields (waitFields) as an array's walk its elements.
+ */
+export function isGatheringRecord(facts: FileFacts, symbol: ts.Symbol): boolean {
+  const { ts, ctx } = facts;
+  const declaration = symbol.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+  const init = skipTransparent(ts, declaration.initializer);
+  if (!ts.isObjectLiteralExpression(init) || init.properties.length > 0) return false;
+  const type = ctx.checker.getTypeAtLocation(declaration.name);
+  return ctx.checker.getIndexInfosOfType(type).length > 0 && ctx.checker.getPropertiesOfType(type).length === 0;
+}
+
+function isRecordUse(facts: FileFacts, ref: ts.Identifier): boolean {
+  const { ts } = facts;
+  const parent = ref.parent;
+  if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
+  const call = withWrappers(ts, ref).parent;
+  return printedWhole(facts, call, withWrappers(ts, ref));
 }
 
 /** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a spread, a task argument, a print. */
