@@ -67,4 +67,13 @@ test('a task returning views of a buffer it made: each comes back at its place i
   assert.is(tasks.inWorkers, 3, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an instance with an `accessor` field as an argument is no compile error (its call runs in place when made: tester #25\'s q14)', () => {
+  const code = 'export class Gauge { accessor level = 0; }\n/** @task */\nexport function bump(g: Gauge): number { return g.level + 1; }\n';
+  const program = createAnalysisProgram(ts, ['/virtual/main.ts'], new Map([['/virtual/main.ts', code]]));
+  const ctx = createContext(ts, program);
+  const found = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
+  assert.equal(found.diagnostics.map((d) => formatDiagnostic(ctx, d)), []);
+  assert.is(found.tasks.length, 1);
+});
+
 test.run();

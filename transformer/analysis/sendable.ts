@@ -53,10 +53,6 @@ export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | unde
   const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
   const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
   if (hidden.length > 0 || privateMembers.length > 0) return `an instance of class ${name}, which has private #fields that cannot be copied`;
-  // `accessor level = 0` keeps its value in a private field of the instance (tester #25's r10 failed after its task ran).
-  const accessor = (declaration as ts.ClassLikeDeclaration).members.find((m) => ts.canHaveModifiers(m) &&
-    ts.getModifiers(m)?.some((modifier) => modifier.kind === ts.SyntaxKind.AccessorKeyword));
-  if (accessor?.name) return `an instance of class ${name}, whose \`accessor ${accessor.name.getText()}\` keeps its value in a private field that cannot be copied`;
   // `describe = () => …`: a field holding a function, own to each instance (a method lives on the class and travels with it).
   const functionField = (declaration as ts.ClassLikeDeclaration).members.find((m) => ts.isPropertyDeclaration(m) &&
     !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) && ctx.checker.getTypeAtLocation(m).getCallSignatures().length > 0);
