@@ -26,7 +26,7 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     const name = member.valueDeclaration && ts.getNameOfDeclaration(member.valueDeclaration);
     if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name)) return false;
     if (isGatheringRecord(facts, member)) {
-      // (A record's slots are its keys: only `rows[k]`, a print of the whole, or a task taking it keep them in view.)
+      // (A record's slots are its keys: only `rows[k]` and a print of the whole keep them in view.)
       return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isRecordUse(facts, ref));
     }
     if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
