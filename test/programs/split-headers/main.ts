@@ -48,7 +48,8 @@ console.log('scaled', scaled);
 // for…in over a plain record: its keys listed once, as the plain loop enumerates them.
 const perKey: Record<string, number> = {};
 for (const key in groups) perKey[key] = total(groups[key]);
-console.log('perKey', JSON.stringify(perKey));
+// (`Object.keys`: other code reads the dictionary, so it holds values, not Futures: the loop is split.)
+console.log('perKey', JSON.stringify(perKey), Object.keys(perKey).length);
 // Over a class's instance: not split (its type does not say which keys its prototypes enumerate).
 class Bag { [k: string]: Float64Array; }
 const bag = new Bag();

@@ -50,7 +50,8 @@ words: for (const w of [[1, 2], [3, 0], [4, 5], [6, 7], [9, 9]]) {
   if (w[0] === 9) break words;
   counts[w.join('')] = peak(w);
 }
-console.log('labelled', counts);
+// (`Object.keys`: other code reads the dictionary, so it holds values, not Futures: the loop is split.)
+console.log('labelled', counts, Object.keys(counts).length);
 // An argument made by a one-expression helper of simple reads (a view of a buffer): evaluated ahead as written out.
 const wide = Float64Array.from({ length: 40 }, (_, i) => i % 9);
 const PART = 10;
