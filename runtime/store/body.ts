@@ -57,9 +57,8 @@ export function regionOf(regions: Map<ArrayBufferLike, Region>, v: ArrayBufferVi
   const size = kind === TypedArrayKind.Buffer ? 1 : TYPED_ARRAYS[kind]!.BYTES_PER_ELEMENT;
   let region = regions.get(v.buffer);
   if (!region) {
-    region = whole
-      ? { index: regions.size, start: 0, end: v.buffer.byteLength, align: size, buffer: v.buffer, type: v.constructor.name, holder, at, whole }
-      : { index: regions.size, start: v.byteOffset, end: v.byteOffset + v.byteLength, align: size, buffer: v.buffer, type: v.constructor.name, holder, at, whole };
+    const [start, end] = whole ? [0, v.buffer.byteLength] : [v.byteOffset, v.byteOffset + v.byteLength];
+    region = { index: regions.size, start, end, align: size, buffer: v.buffer, type: v.constructor.name, holder, at, whole };
     regions.set(v.buffer, region);
   } else {
     region.start = Math.min(region.start, v.byteOffset);

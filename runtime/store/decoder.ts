@@ -37,6 +37,7 @@ export class Decoder {
   constructor(private readonly bytes: Uint8Array, private readonly bodyStart: number, private readonly root: Root,
     private readonly options: DecodeOptions) {
     this.classes = new Array(root.classesLength());
+    noteBorrowed(bytes.buffer); // (its typed arrays are views on it: body.ts)
   }
 
   decode(): unknown {
@@ -110,7 +111,7 @@ export class Decoder {
       case Value.TypedArrayValue: {
         const t = f.read(i, new TypedArrayValue());
         const view = this.typedArray(t);
-        this.options.onView?.(view, t.region(), this.wholeBuffer(t.region()));
+        if (this.options.onView) this.options.onView(view, t.region(), this.wholeBuffer(t.region()));
         f.put(i, this.enter(view));
         return undefined;
       }
@@ -173,7 +174,6 @@ export class Decoder {
     }
     const kind = t.kind();
     const byteOffset = this.bytes.byteOffset + start;
-    noteBorrowed(this.bytes.buffer);
     if (kind === TypedArrayKind.Buffer) return Buffer.from(this.bytes.buffer, byteOffset, byteLength);
     const C = TYPED_ARRAYS[kind]!;
     return new C(this.bytes.buffer, byteOffset, byteLength / C.BYTES_PER_ELEMENT);

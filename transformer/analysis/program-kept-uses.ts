@@ -14,7 +14,7 @@
 import type * as ts from 'typescript';
 import { basename } from 'node:path';
 import { hasPrimitiveElements, hasPrimitiveProperties, isLibraryGlobal, isPrimitiveNode, isPrimitiveType, type AnalysisContext, type FunctionLike } from './context';
-import { codeReachedFrom } from './reached-code';
+import { codeOfTasks, codeReachedFrom, liesWithin } from './reached-code';
 import type { ModuleState } from './module-state';
 import { isTransparent, isWriteTarget } from '../rewrite/syntax';
 import { isFresh } from '../rewrite/fresh';
@@ -59,23 +59,23 @@ const onlyTasksRun = new WeakMap<ModuleState, ReadonlySet<ts.Node>>();
  */
 function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): readonly ts.Node[] {
   const only = codeOnlyTasksRun(ctx, state);
-  return state.outsideTaskBodies(symbol).filter((read) => !within(read, only));
+  return state.outsideTaskBodies(symbol).filter((read) => !liesWithin(read, only));
 }
 
 /** The node lies in code only tasks run (a helper the program never calls), where the program cannot look. */
 export function runsOnlyInTasks(ctx: AnalysisContext, state: ModuleState, node: ts.Node): boolean {
-  return within(node, codeOnlyTasksRun(ctx, state));
+  return liesWithin(node, codeOnlyTasksRun(ctx, state));
 }
 
 function codeOnlyTasksRun(ctx: AnalysisContext, state: ModuleState): ReadonlySet<ts.Node> {
   let only = onlyTasksRun.get(state);
   if (!only) {
-    const taskCode = new Set(state.taskFunctions().flatMap((fn) => [fn, ...codeReachedFrom(ctx, fn as FunctionLike)]));
+    const taskCode = codeOfTasks(ctx, state.taskFunctions());
     const programRuns = new Set<ts.Node>();
     const tasks = new Set(state.taskFunctions());
     for (const named of state.namedFunctions()) {
       // (A task the program calls runs in a worker; called in place, its kept state is brought home first: direct-calls.ts.)
-      if (tasks.has(named.valueDeclaration!) || state.outsideTaskBodies(named).every((read) => within(read, taskCode))) continue;
+      if (tasks.has(named.valueDeclaration!) || state.outsideTaskBodies(named).every((read) => liesWithin(read, taskCode))) continue;
       const declaration = named.valueDeclaration as FunctionLike;
       for (const part of [declaration, ...codeReachedFrom(ctx, declaration)]) programRuns.add(part);
     }
@@ -85,10 +85,6 @@ function codeOnlyTasksRun(ctx: AnalysisContext, state: ModuleState): ReadonlySet
   return only;
 }
 
-function within(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true;
-  return false;
-}
 
 /** The end of the chain that starts at `ref`: property and element accesses, calls of what they name. */
 function outermost(ctx: AnalysisContext, ref: ts.Identifier): ts.Expression {

@@ -14,6 +14,17 @@ import { isReference } from '../rewrite/syntax';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
+/** The tasks and every piece of code they may run (codeReachedFrom): what a worker runs of the program for them. */
+export function codeOfTasks(ctx: AnalysisContext, tasks: readonly ts.Node[]): Set<ts.Node> {
+  return new Set(tasks.flatMap((fn) => [fn, ...codeReachedFrom(ctx, fn as FunctionLike)]));
+}
+
+/** The node lies in one of these pieces of code (is one, or is inside one). */
+export function liesWithin(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true;
+  return false;
+}
+
 /** The pieces of code `fn` may run besides its own body: function-likes, class field declarations, constructors. */
 export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {
   let known = perProgram.get(ctx.program);

@@ -30,6 +30,8 @@ import { isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, i
 import { RETURNS_RECEIVER } from './fresh';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
+/** A use of a family's reference; `restructures`: the level whose slots it changes (`rows.push(r)`, `c[i][j] = b`). */
+type FamilyUse = Use | { kind: 'none'; restructures: ts.Expression | undefined };
 /** A wait on one element: `waitOn(c[i][j])` before a read of its contents, `written(c[i][j])` before a write. */
 export type ElementWrap = 'wait' | 'written';
 
@@ -133,7 +135,8 @@ export class Containers {
     const elements = new Map<ts.ElementAccessExpression, ElementWrap>();
     for (const ref of this.families.familyReferences(root)) {
       const use = this.useOf(ref, root);
-      const changed = use.kind === 'none' && this.readWhole.has(root) ? this.structureChangedAt(ref) : undefined;
+      // A change of structure, marked where a level of it is handed whole to a reading task (relyWhole).
+      const changed = 'restructures' in use && this.readWhole.has(root) ? use.restructures : undefined;
       if (changed === ref) refs.set(ref, 'written');
       else if (changed) elements.set(changed as ts.ElementAccessExpression, 'written');
       if (use.kind !== 'read' && use.kind !== 'write') continue;
@@ -144,23 +147,6 @@ export class Containers {
       else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
     }
     return { refs, elements };
-  }
-
-  /**
-   * The level whose objects the reference changes which (`rows` in `rows.push(r)`, `c[i]` in `c[i][j] = block`): uses
-   * with nothing to wait for (useOf), which a level handed whole to a task must still see marked.
-   */
-  private structureChangedAt(ref: ts.Identifier): ts.Expression | undefined {
-    const { ts } = this;
-    const chain = this.families.levelChain(ref);
-    const parent = chain.parent;
-    if (chain !== ref && isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      ts.isElementAccessExpression(chain)) {
-      return skipTransparent(ts, chain.expression);
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && ts.isCallExpression(parent.parent) &&
-      parent.parent.expression === parent && (parent.name.text === 'push' || parent.name.text === 'unshift')) return chain;
-    return undefined;
   }
 
   /** The first expression on the reference's chain of `[i]` steps that is a leaf (holds no objects), if any. */
@@ -193,7 +179,7 @@ export class Containers {
   // The family's references walk the container's levels here; a use of a leaf is classified as any followed object's
   // (uses.ts), so a leaf and a plain variable are read, written and let out by the same rules.
 
-  private useOf(ref: ts.Identifier, root: ts.Symbol): Use {
+  private useOf(ref: ts.Identifier, root: ts.Symbol): FamilyUse {
     const { ts } = this;
     if (isDeclarationName(ts, ref)) return { kind: 'none' };
     if (isAssignedTo(ts, ref)) {
@@ -207,13 +193,15 @@ export class Containers {
     const parent = chain.parent;
     // `c[i][j] = v` puts another object in a slot: structure, which only the main thread changes.
     if (chain !== ref && isWriteTarget(ts, chain) && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      return this.placed(parent.right) ? { kind: 'none' } : { kind: 'escape', why: `stores \`${snippet(parent.right)}\`, an object the transformer cannot follow` };
+      const level = ts.isElementAccessExpression(chain) ? skipTransparent(ts, chain.expression) : undefined;
+      return this.placed(parent.right) ? { kind: 'none', restructures: level }
+        : { kind: 'escape', why: `stores \`${snippet(parent.right)}\`, an object the transformer cannot follow` };
     }
     return this.holdsObjects(chain) ? this.levelUse(chain, root) : this.view.uses.valueUse(chain, true);
   }
 
   /** A use of a level (an array of objects) as a whole: only its structure, or every object in it. */
-  private levelUse(chain: ts.Expression, root: ts.Symbol): Use {
+  private levelUse(chain: ts.Expression, root: ts.Symbol): FamilyUse {
     const { ts } = this;
     const parent = chain.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === chain) {
@@ -239,8 +227,8 @@ export class Containers {
   }
 
 
-  private levelMethodUse(level: ts.Expression, method: string, call: ts.CallExpression): Use {
-    if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none' };
+  private levelMethodUse(level: ts.Expression, method: string, call: ts.CallExpression): FamilyUse {
+    if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none', restructures: level };
     if ((this.families.visitsElements(call) && this.families.isAliasSource(level)) || takesNoElement(this.view, call)) return { kind: 'none' };
     if (this.view.uses.readsElementsInPlace(call)) return { kind: 'read' };
     return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };

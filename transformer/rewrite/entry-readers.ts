@@ -13,7 +13,7 @@
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { codeReachedFrom } from '../analysis/reached-code';
+import { codeOfTasks, liesWithin } from '../analysis/reached-code';
 import { censusOf } from '../analysis/syntax-census';
 import { filesWorkersLoad } from '../analysis/worker-imports';
 import { onlyFillsModuleState } from './module-init';
@@ -51,7 +51,7 @@ export class EntryReaders {
 
   private isEntryCode(ref: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
     const { ts } = this.ctx;
-    if (within(ref, this.codeTasksRun())) return false;
+    if (liesWithin(ref, this.codeTasksRun())) return false;
     const file = ref.getSourceFile();
     if (!this.filesOfWorkers().has(file)) return true;
     let top: ts.Node = ref;
@@ -92,7 +92,7 @@ export class EntryReaders {
   }
 
   private codeTasksRun(): ReadonlySet<ts.Node> {
-    this.taskCode ??= new Set(this.program.tasks.flatMap((fn) => [fn, ...codeReachedFrom(this.ctx, fn)]));
+    this.taskCode ??= codeOfTasks(this.ctx, this.program.tasks);
     return this.taskCode;
   }
 
@@ -108,7 +108,3 @@ function namesAnAlias(t: typeof ts, node: ts.Identifier): boolean {
     (t.isImportEqualsDeclaration(parent) && parent.name === node);
 }
 
-function within(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true;
-  return false;
-}
