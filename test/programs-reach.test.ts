@@ -222,6 +222,20 @@ test('`return out` of a local after tasks wrote it waits there, and those tasks 
   assert.match(emitted, /return \[b, peek\];/);
 });
 
+test('a private field only its class names is followed: a task writing `this.#data` is submitted and the getter waits for that instance (tester #23\'s np24/r13: fenced at each method\'s exit, one at a time)', () => {
+  const tasks = printsAsPlain('private-fields');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the failing task failed once');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /amplify\(f\) \{ __taskify\.submit\(__taskify_scale_\d+, \[this\.#data, f\]/, 'submitted, no fence at the exit');
+  assert.match(emitted, /get first\(\) \{ return __taskify\.waitOn\(this\.#data\)\[0\]; \}/);
+  assert.match(emitted, /set first\(v\) \{ __taskify\.written\(this\.#data\)\[0\] = v; \}/);
+  assert.match(emitted, /\[this\.#data, other\.#data\]/, 'another instance\'s field too');
+  // A field handed out, or set from a parameter, has other names: fenced as before.
+  assert.match(emitted, /submitFenced\(__taskify_scale_\d+, \[this\.#buf, 3\]/);
+  assert.match(emitted, /submitFenced\(__taskify_scale_\d+, \[this\.#w, 2\]/);
+});
+
 test('a dictionary gathers task results (`rows[n] = slow(n)` into `const rows: Record<number, number> = {}`): waited for where a slot or the whole is used, not at each call (tester #25\'s r32)', () => {
   const tasks = printsAsPlain('gathered-records');
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);

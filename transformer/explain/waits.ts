@@ -41,6 +41,7 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     waits.push({ file, line: lineOf(node), on, kind, does: DOES[kind], node });
   for (const [ref, kind] of plan.wraps) add(ref, ref.text, kind);
   for (const [element, kind] of plan.elementWraps) add(element, snippet(element), kind);
+  for (const [field, kind] of plan.fieldWraps) add(field, snippet(field), kind);
   for (const call of plan.waitedAtCall) add(call, snippet(call), 'result');
   for (const [root, calls] of plan.batches) add(root, calls.map(snippet).join(', '), 'batch');
   for (const [node, resumption] of plan.resumptions) {

@@ -20,6 +20,7 @@ import { elementBase, isArgumentOf, isReference, skipTransparent, withWrappers }
 import { iteratedWhileWritten } from './iterated';
 import { mayRestructure } from './level-structure';
 import { awaitedOnItsOwn, usedAfterAwait } from './after-await';
+import type { PrivateFields } from './private-fields';
 
 /** What deciding a call needs of the planner. */
 export interface BlockerPlanner {
@@ -29,6 +30,7 @@ export interface BlockerPlanner {
   readonly aliases: AliasGroups;
   readonly parameters: ClosedFunctions;
   readonly futures: FutureFlow;
+  readonly fields: PrivateFields;
   isFollowable(symbol: ts.Symbol): boolean;
   isFresh(expr: ts.Expression): boolean;
   follow(symbol: ts.Symbol): void;
@@ -144,6 +146,8 @@ export class CallBlockers {
         continue;
       }
       if (symbol && this.planner.isFollowable(symbol)) { this.planner.follow(symbol); continue; }
+      // `heavyScale(this.#data, f)`: a private field only the class's code names, each of which waits for it.
+      if (this.planner.fields.follow(arg)) continue;
       if (param.direction === 'in') { this.planner.plan.freshSnapshots.add(written); continue; }
       // `m.subarray(…)` of a followed typed array: the runtime finds the view's data by the bytes it covers.
       const viewed = this.planner.aliases.viewBase(arg);

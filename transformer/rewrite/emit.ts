@@ -17,6 +17,7 @@ import { failureCheckEmitter } from './emit-failure-checks';
 import { keptOutOfWorkers, withModuleStateRegistered } from './emit-module-setup';
 import type { EntryReaders } from './entry-readers';
 import { forwarderEmitter } from './emit-forwarders';
+import type { FieldReference } from './private-fields';
 
 export interface EmitOptions {
   /** Module specifier of the runtime, as emitted code imports it. */
@@ -62,24 +63,30 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
    * Identifiers written (`written(x)`, `writtenWithin(x)`) in a statement that also submits: marked again after it
    * (see visit), by the runtime function that marks what that wrap marks.
    */
-  const writtenAlongSubmission = (statement: ts.Node): [name: string, mark: string][] => {
+  const writtenAlongSubmission = (statement: ts.Node): [mark: string, target: ts.Expression][] => {
     if (!containsSubmission(statement)) return [];
-    const marks = new Map<string, string>();
+    const marks = new Map<string, [mark: string, target: () => ts.Expression]>();
+    const named = (name: string, mark: string) => marks.set(name, [mark, () => f.createIdentifier(name)]);
     const look = (n: ts.Node): void => {
       // A callback's names are its own (out of scope after the statement); its writes are marked where they are.
       if (n !== statement && isFunctionLike(ctx, n)) return;
       const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
-      if (kind === 'written') marks.set((n as ts.Identifier).text, 'markWritten');
-      else if (kind === 'writtenWithin' || kind === 'writtenFields') marks.set((n as ts.Identifier).text, kind);
+      if (kind === 'written') named((n as ts.Identifier).text, 'markWritten');
+      else if (kind === 'writtenWithin' || kind === 'writtenFields') named((n as ts.Identifier).text, kind);
       else if (ts.isElementAccessExpression(n) && plan.elementWraps.get(n) === 'written') {
         // An element written through its container: mark whatever in the container the program may have changed.
         const base = elementBase(ts, n);
-        if (ts.isIdentifier(base)) marks.set(base.text, 'writtenWithin');
+        if (ts.isIdentifier(base)) named(base.text, 'writtenWithin');
+      } else if (ts.isPropertyAccessExpression(n) && plan.fieldWraps.get(n as FieldReference) === 'written') {
+        // `this.#data` or `x.#data` again: naming it again has no effect (private-fields.ts).
+        const access = n as FieldReference;
+        const owner = () => access.expression.kind === ts.SyntaxKind.ThisKeyword ? f.createThis() : f.createIdentifier((access.expression as ts.Identifier).text);
+        marks.set(access.getText(), ['markWritten', () => f.createPropertyAccessExpression(owner(), f.createPrivateIdentifier(access.name.text))]);
       }
       ts.forEachChild(n, look);
     };
     look(statement);
-    return [...marks];
+    return [...marks.values()].map(([mark, target]) => [mark, target()]);
   };
   const handleFor = (task: TaskInfo): ts.Identifier => {
     let id = handles.get(task);
@@ -146,7 +153,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     for (let n: ts.Node | undefined = target; n && !onTheWay.has(n); n = n.parent) onTheWay.add(n);
   };
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
-  for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.resumptions.keys(),
+  for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(),
     plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
 
@@ -225,11 +232,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
     if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime(plan.mapsWaitedWhole.get(node)!, [ts.visitEachChild(node, visit, context)]);
     if (ts.isElementAccessExpression(node) && plan.elementWraps.has(node)) return wrap(plan.elementWraps.get(node)!, ts.visitEachChild(node, visit, context));
+    if (ts.isPropertyAccessExpression(node) && plan.fieldWraps.has(node as FieldReference)) return wrap(plan.fieldWraps.get(node as FieldReference)!, ts.visitEachChild(node, visit, context));
     const rewritten = ts.isExpressionStatement(node) || ts.isVariableStatement(node) ? writtenAlongSubmission(node) : [];
     if (rewritten.length > 0) {
       // `a[0] = task(a)`: the submission snapshots `a` before the write lands, so mark `a` changed once more after it.
       const visited = ts.visitEachChild(node, visit, context);
-      return [visited, ...rewritten.map(([name, mark]) => f.createExpressionStatement(runtime(mark, [f.createIdentifier(name)])))] as never;
+      return [visited, ...rewritten.map(([mark, target]) => f.createExpressionStatement(runtime(mark, [target])))] as never;
     }
     if (ts.isTryStatement(node) && plan.tries.has(node)) {
       const mark = failureChecks.markOf(node) as ts.Identifier;

@@ -190,7 +190,7 @@ function waitsForEarlierTask(facts: FileFacts, plan: FilePlan, statement: ts.Try
     return made !== undefined && enclosesOrIs(block, made) && ts.isCallExpression(made) && plan.submissions.has(made);
   };
   for (const id of plan.wraps.keys()) if (enclosesOrIs(block, id) && !ownFuture(id)) return true;
-  for (const access of plan.elementWraps.keys()) if (enclosesOrIs(block, access)) return true;
+  for (const access of [...plan.elementWraps.keys(), ...plan.fieldWraps.keys()]) if (enclosesOrIs(block, access)) return true;
   return false;
 }
 

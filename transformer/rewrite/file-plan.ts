@@ -14,6 +14,7 @@ import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
 import type { HelperHalves } from './helper-halves';
 import type { Region, RegionCheck } from './failure-checks';
+import type { FieldReference } from './private-fields';
 
 /** `waitFields`/`writtenFields`: a record of followed objects (aliases.ts's holders), walked through its fields. */
 export type Wrap = 'wait' | 'written' | 'waitAll' | 'waitFields' | 'writtenFields' | ContainerWrap;
@@ -35,6 +36,8 @@ export interface FilePlan {
   readonly elementWraps: Map<ts.ElementAccessExpression, ElementWrap>;
   /** References that need a wait (or a wait and a "main thread wrote it") before use. */
   readonly wraps: Map<ts.Identifier, Wrap>;
+  /** References to followed private fields (`this.#data[i]`: private-fields.ts) that wait, or wait and mark a write. */
+  readonly fieldWraps: Map<FieldReference, 'wait' | 'written'>;
   /** try blocks that contain submissions: task errors must surface inside them. */
   readonly tries: Set<ts.TryStatement>;
   /** Try blocks, functions and the top level: the statements that check their tasks' failures first (failure-checks.ts). */
@@ -89,7 +92,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), tries: new Set(), failureChecks: new Map(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), tries: new Set(), failureChecks: new Map(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(),
   };

@@ -41,6 +41,7 @@ import { processChangingStatements } from './process-changes';
 import { mapCallTaking } from './mapped-tasks';
 import { keptStateWaits } from './kept-state-waits';
 import { emptyFilePlan, type FilePlan } from './file-plan';
+import { PrivateFields } from './private-fields';
 
 
 
@@ -67,6 +68,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly blockers: CallBlockers;
   private readonly parameterWaits: ParameterWaits;
   private readonly uses: UseClassifier;
+  /** Private fields followed as variables are (private-fields.ts). */
+  readonly fields: PrivateFields;
 
   constructor(private readonly ctx: AnalysisContext, summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
@@ -98,6 +101,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.futures = new FutureFlow(this.facts, this.plan, this.containers, this.aliases, (call) => this.isPendingSubmission(call));
     this.parameterWaits = new ParameterWaits(this);
     this.blockers = new CallBlockers(this);
+    this.fields = new PrivateFields(this.facts);
   }
 
   run(): FilePlan {
@@ -111,6 +115,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.plan.splitCallbacks.clear(); this.plan.mapsWaitedWhole.clear(); this.plan.splitLoops.clear(); this.plan.fenced.clear(); this.plan.handedOn.clear();
       this.plan.runsAhead.clear();
       this.containers.newRound();
+      this.fields.newRound();
       for (const [call, task] of calls) {
         if (this.directCalls.has(call) || (task.forwards && !this.facts.taskOf(call))) continue;
         const why = this.blockers.blocker(call, task);
@@ -149,7 +154,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         if (changed) break;
       }
       if (changed) continue;
-      changed = this.parameterWaits.dropFruitlessParameters() || this.parameterWaits.sealParameterFunctions();
+      changed = this.fields.findEscape((ref) => this.uses.valueUse(ref)) || this.parameterWaits.dropFruitlessParameters() || this.parameterWaits.sealParameterFunctions();
       if (changed) continue;
       // So must containers whose elements were passed or gathered; one that cannot be followed is decided again.
       for (const root of this.containers.relied()) {
@@ -298,6 +303,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         else if (use.kind === 'write') this.plan.wraps.set(ref, holder ? 'writtenFields' : 'written');
       }
     }
+    this.fields.planWaits(this.plan, (ref) => this.uses.valueUse(ref));
     this.futures.planWaits();
     for (const call of this.plan.waitedAtCall) {
       if (isPrimitiveNode(this.ctx, call)) continue;

@@ -198,13 +198,15 @@ export class UseClassifier {
 
   /**
    * A view used where it is made and never kept (`Array.from(v.subarray(0, 5))`, `v.subarray(2).fill(0)`,
-   * `v.subarray(1)[0]`): a read or write of the base right there, like any other.
+   * `v.subarray(1)[0]`, `[...v.subarray(0, 2)]`): a read or write of the base right there, like any other.
    */
   private viewUsedAtOnce(view: ts.CallExpression): { kind: 'read' | 'write' } | undefined {
     const { ts } = this;
     const outer = withWrappers(ts, view);
     const parent = outer.parent;
     if (readsAtOnce(this.ctx, view)) return { kind: 'read' };
+    // `[...v.subarray(0, 2)]`, `Math.max(...v.subarray(k))`: its numbers copied out right there.
+    if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     if (ts.isCallExpression(parent) && parent.arguments.includes(outer)) return undefined;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
       return VIEW_METHODS.has(parent.name.text) ? undefined : { kind: 'write' };
