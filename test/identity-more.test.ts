@@ -82,6 +82,25 @@ test('disjoint strips of one buffer are independent data: their tasks do not wai
   assert.is(total, 4 * (1 + 2 + 3 + 4));
 });
 
+test('strips at offsets off the 8-byte grid are independent data too, and each keeps its neighbours\' writes (buffer-ranges.test.ts: no row waits for the one before)', () => {
+  const plain = new Float32Array(3 * 5).fill(1);
+  const image = new Float32Array(3 * 5).fill(1);
+  const writes: string[][] = [];
+  const detach = observe({ submit: (e: Extract<RunEvent, { kind: 'submit' }>) => { writes.push([...e.writes]); } });
+  for (let r = 0; r < 3; r++) {
+    F.scale(plain.subarray(r * 5, r * 5 + 5) as never, r + 2);
+    scale(image.subarray(r * 5, r * 5 + 5) as never, r + 2);
+  }
+  detach();
+  const data = writes.map((keys) => keys[0]!.split('v')[0]);
+  assert.is(new Set(data).size, 3, `three rows, three data: ${JSON.stringify(writes)}`);
+  assert.equal(Array.from(waitOn(image)), Array.from(plain));
+  // A later task over the whole image reads every row's result.
+  scale(image as never, 10);
+  F.scale(plain as never, 10);
+  assert.equal(Array.from(waitOn(image)), Array.from(plain));
+});
+
 test('a worker that dies under an inout task: the caller keeps the last good version (an earlier task\'s write)', () => {
   const a = new Float64Array([1, 2]);
   scale(a, 2);

@@ -13,7 +13,9 @@
  * A main-thread wait on any view waits for every range it overlaps (`waitOn(base)` after tasks wrote its strips).
  *
  * Ranges start on an 8-byte boundary, so that every view in one is aligned in the worker's copy; the bytes before the
- * first view (`own`) travel but are never copied back, so the main thread may change them meanwhile.
+ * first view (`own`) travel but are never copied back, so the main thread, or a task writing the range before,
+ * may change them meanwhile. Ranges overlap by their own bytes only: strips of rows 1001 floats wide are disjoint
+ * data although each one's aligned start lies in the strip before (tester #26's r22u ran them one at a time).
  */
 import type { ViewSpec } from '../protocol';
 import type { Registry } from './registry';
@@ -22,7 +24,8 @@ import { typedArrays } from '../worker/shapes';
 
 export interface TypedView extends ArrayBufferView { readonly length: number }
 
-interface Range { readonly start: number; readonly end: number; readonly entry: DataEntry }
+/** `start` aligned down to 8 (what travels); `own` where the program's bytes start (what overlaps are judged by). */
+interface Range { readonly start: number; readonly own: number; readonly end: number; readonly entry: DataEntry }
 
 export interface ResolvedView { readonly entry: DataEntry; readonly view: ViewSpec | undefined }
 
@@ -40,7 +43,7 @@ export class BufferRanges {
 
   /** Ranges of `buffer` overlapping [start, end). */
   overlapping(buffer: ArrayBufferLike, start: number, end: number): DataEntry[] {
-    return (this.ranges.get(buffer) ?? []).filter((r) => r.start < end && start < r.end).map((r) => r.entry);
+    return (this.ranges.get(buffer) ?? []).filter((r) => r.own < end && start < r.end).map((r) => r.entry);
   }
 
   /** The datum and view spec for each typed-array argument of one call (in order). */
@@ -66,9 +69,8 @@ export class BufferRanges {
    */
   private plan(buffer: ArrayBufferLike, list: readonly Cluster[]): { cluster: Cluster; entry: DataEntry }[] {
     const all = this.ranges.get(buffer) ?? [];
-    const hitsOf = (c: Cluster) => all.filter((r) => r.start < c.end && c.start < r.end);
-    const keeps = (c: Cluster, r: Range) => c.own >= r.entry.range!.own &&
-      ((r.start === c.start && r.end === c.end) || (r.start <= c.start && c.end <= r.end && r.entry.producer !== undefined));
+    const hitsOf = (c: Cluster) => all.filter((r) => r.own < c.end && c.own < r.end);
+    const keeps = (c: Cluster, r: Range) => (r.own === c.own && r.end === c.end) || (r.own <= c.own && c.end <= r.end && r.entry.producer !== undefined);
     const replaced = new Set<Range>();
     for (const cluster of list) {
       const hits = hitsOf(cluster);
@@ -78,12 +80,12 @@ export class BufferRanges {
     for (const range of replaced) { this.registry.drop(range.entry); this.host.retire(range.entry.id); }
     const kept = all.filter((r) => !replaced.has(r));
     const planned = list.map((cluster) => {
-      const hit = kept.find((r) => r.start < cluster.end && cluster.start < r.end);
+      const hit = kept.find((r) => r.own < cluster.end && cluster.own < r.end);
       if (hit) return { cluster, entry: hit.entry };
       const entry = this.registry.rangeEntry({
         buffer, start: cluster.start, own: cluster.own, end: cluster.end, type: rangeTypeOf(cluster),
       });
-      kept.push({ start: cluster.start, end: cluster.end, entry });
+      kept.push({ start: cluster.start, own: cluster.own, end: cluster.end, entry });
       return { cluster, entry };
     });
     kept.sort((a, b) => a.start - b.start);
@@ -101,7 +103,7 @@ export class BufferRanges {
     if (start % 8 !== 0 || Buffer.isBuffer(view) || this.overlapping(view.buffer, start, end).length > 0) return false;
     this.registry.adoptRange(entry, { buffer: view.buffer, start, own: start, end, type: viewType(view) });
     const all = this.ranges.get(view.buffer) ?? [];
-    all.push({ start, end, entry });
+    all.push({ start, own: start, end, entry });
     all.sort((a, b) => a.start - b.start);
     this.ranges.set(view.buffer, all);
     return true;
@@ -110,7 +112,7 @@ export class BufferRanges {
   /** The view's ranges no longer hold data (deleteObject): forget them. */
   forget(view: TypedView): DataEntry[] {
     const all = this.ranges.get(view.buffer) ?? [];
-    const hits = all.filter((r) => r.start < view.byteOffset + view.byteLength && view.byteOffset < r.end);
+    const hits = all.filter((r) => r.own < view.byteOffset + view.byteLength && view.byteOffset < r.end);
     this.ranges.set(view.buffer, all.filter((r) => !hits.includes(r)));
     for (const hit of hits) this.registry.drop(hit.entry);
     return hits.map((r) => r.entry);

@@ -35,6 +35,9 @@ const READ_ONLY_FRESH = new Set([
   'node:path.path.PlatformPath.*',
   'node:util.format', 'node:util.formatWithOptions', 'node:util.inspect', 'node:util.isDeepStrictEqual',
   'node:util.stripVTControlCharacters', 'node:util.toUSVString',
+  // Text codecs: a fresh string, a fresh Uint8Array (a streaming decode copies the bytes it keeps; not `encodeInto`,
+  // which writes its second argument).
+  'node:util.TextDecoder.decode', 'node:util.TextEncoder.encode',
   'node:buffer.BufferConstructor.concat', 'node:buffer.BufferConstructor.byteLength', 'node:buffer.BufferConstructor.compare',
   'node:buffer.BufferConstructor.isEncoding', 'node:buffer.BufferConstructor.isBuffer',
   ...BUFFER_READS,

@@ -41,6 +41,7 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
     // r18); `writeFileSync(p, frame)` writes them out before it returns.
     const node = nodeDeclaredName(ctx, parent.expression);
     if (node && (isNodeReadOnly(node) || nodeReceiverChange(node) || SYNC_FILE_WRITES.has(node))) return true;
+    if (isTextCodecRead(ctx, parent)) return true;
     const name = qualifiedName(ts, parent.expression);
     return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(ctx, parent) || KEY_LISTS.has(name) ||
       (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(ctx, outer)));
@@ -51,6 +52,23 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
       (isPrimitiveNode(ctx, parent.parent) || (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, outer)));
   }
   return false;
+}
+
+/** The text codecs' `decode(bytes)` and `encode(text)`: a fresh string or Uint8Array, whatever declares them. */
+const TEXT_CODEC_READS = new Set(['TextDecoder.decode', 'TextEncoder.encode']);
+
+/**
+ * `new TextDecoder().decode(buf.subarray(0, 4))` (tester #26's r22): declared by lib.dom (a program without a `lib`
+ * setting) or by @types/node's util (node-builtins.ts lists it there), the same function.
+ */
+function isTextCodecRead(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  const { ts } = ctx;
+  if (!ts.isPropertyAccessExpression(call.expression) || !/^(de|en)code$/.test(call.expression.name.text)) return false;
+  const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
+  const owner = declaration?.parent;
+  return owner !== undefined && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name !== undefined &&
+    TEXT_CODEC_READS.has(`${owner.name.text}.${call.expression.name.text}`) && declaration!.getSourceFile().isDeclarationFile &&
+    (ctx.program.isSourceFileDefaultLibrary(declaration!.getSourceFile()) || /[\\/]@types[\\/]node[\\/]/.test(declaration!.getSourceFile().fileName));
 }
 
 /** The value is turned into a string where it stands: a template's `${…}`, or an operand of `+` next to a string. */
