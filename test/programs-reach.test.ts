@@ -236,6 +236,15 @@ test('a private field only its class names is followed: a task writing `this.#da
   assert.match(emitted, /submitFenced\(__taskify_scale_\d+, \[this\.#w, 2\]/);
 });
 
+test('strips of a byte buffer filled by tasks, then decoded, spread or copied through views where they are made: every call submitted (tester #26\'s r22, r22b)', () => {
+  const tasks = printsAsPlain('byte-strips');
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /new TextDecoder\(\)\.decode\(__taskify\.waitOn\(buf\)\.subarray\(0, 12\)\)/, 'a decoded view is a read');
+  assert.match(emitted, /String\.fromCharCode\(\.\.\.__taskify\.waitOn\(buf\)\.subarray\(8, 14\)\)/, 'a spread view is a read');
+  assert.match(emitted, /Buffer\.from\(__taskify\.waitOn\(buf\)\)/, 'Buffer.from of a typed array is a copy');
+});
+
 test('a dictionary gathers task results (`rows[n] = slow(n)` into `const rows: Record<number, number> = {}`): waited for where a slot or the whole is used, not at each call (tester #25\'s r32)', () => {
   const tasks = printsAsPlain('gathered-records');
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);

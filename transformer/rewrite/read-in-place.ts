@@ -41,6 +41,8 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
     // r18); `writeFileSync(p, frame)` writes them out before it returns.
     const node = nodeDeclaredName(ctx, parent.expression);
     if (node && (isNodeReadOnly(node) || nodeReceiverChange(node) || SYNC_FILE_WRITES.has(node))) return true;
+    // `Buffer.from(bytes)` copies a typed array's elements (of an ArrayBuffer it would be a view of that memory).
+    if (node === 'node:buffer.BufferConstructor.from' && parent.arguments[0] === outer && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(outer))) return true;
     if (isTextCodecRead(ctx, parent)) return true;
     const name = qualifiedName(ts, parent.expression);
     return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(ctx, parent) || KEY_LISTS.has(name) ||
