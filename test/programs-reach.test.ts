@@ -245,6 +245,13 @@ test('strips of a byte buffer filled by tasks, then decoded, spread or copied th
   assert.match(emitted, /Buffer\.from\(__taskify\.waitOn\(buf\)\)/, 'Buffer.from of a typed array is a copy');
 });
 
+test('names of `export const` that emit uses again (where an async function resumes) stay `exports.X` in CommonJS (tester #26\'s r23: "CFG is not defined", in an async task too)', () => {
+  const tasks = printsAsPlain('exported-names');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /__taskify\.resumed\(await Promise\.resolve\(\), \[exports\.LIMITS\], \[\]\)/);
+});
+
 test('a dictionary gathers task results (`rows[n] = slow(n)` into `const rows: Record<number, number> = {}`): waited for where a slot or the whole is used, not at each call (tester #25\'s r32)', () => {
   const tasks = printsAsPlain('gathered-records');
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);

@@ -53,6 +53,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
    * `await` would let other code run first and could change what is printed. Where the program itself awaits a
    * task's result, the Future is awaited instead.
    */
+  /**
+   * The program's name again, where emit adds a use of it: as the original node, so that the module transform still
+   * makes `CFG` of `export const CFG` the `exports.CFG` it is (tester #26's r23: "CFG is not defined").
+   */
+  const sameName = (ref: ts.Identifier): ts.Identifier => ts.setOriginalNode(f.createIdentifier(ref.text), ref);
   const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression): ts.Expression => runtime(kind === 'wait' ? 'waitOn' : kind, [expr]);
   const isAwaited = (call: ts.Node): boolean => {
     let node = call;
@@ -66,21 +71,21 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const writtenAlongSubmission = (statement: ts.Node): [mark: string, target: ts.Expression][] => {
     if (!containsSubmission(statement)) return [];
     const marks = new Map<string, [mark: string, target: () => ts.Expression]>();
-    const named = (name: string, mark: string) => marks.set(name, [mark, () => f.createIdentifier(name)]);
+    const named = (ref: ts.Identifier, mark: string) => marks.set(ref.text, [mark, () => sameName(ref)]);
     const look = (n: ts.Node): void => {
       // A callback's names are its own (out of scope after the statement); its writes are marked where they are.
       if (n !== statement && isFunctionLike(ctx, n)) return;
       const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
-      if (kind === 'written') named((n as ts.Identifier).text, 'markWritten');
-      else if (kind === 'writtenWithin' || kind === 'writtenFields') named((n as ts.Identifier).text, kind);
+      if (kind === 'written') named(n as ts.Identifier, 'markWritten');
+      else if (kind === 'writtenWithin' || kind === 'writtenFields') named(n as ts.Identifier, kind);
       else if (ts.isElementAccessExpression(n) && plan.elementWraps.get(n) === 'written') {
         // An element written through its container: mark whatever in the container the program may have changed.
         const base = elementBase(ts, n);
-        if (ts.isIdentifier(base)) named(base.text, 'writtenWithin');
+        if (ts.isIdentifier(base)) named(base, 'writtenWithin');
       } else if (ts.isPropertyAccessExpression(n) && plan.fieldWraps.get(n as FieldReference) === 'written') {
         // `this.#data` or `x.#data` again: naming it again has no effect (private-fields.ts).
         const access = n as FieldReference;
-        const owner = () => access.expression.kind === ts.SyntaxKind.ThisKeyword ? f.createThis() : f.createIdentifier((access.expression as ts.Identifier).text);
+        const owner = () => access.expression.kind === ts.SyntaxKind.ThisKeyword ? f.createThis() : sameName(access.expression as ts.Identifier);
         marks.set(access.getText(), ['markWritten', () => f.createPropertyAccessExpression(owner(), f.createPrivateIdentifier(access.name.text))]);
       }
       ts.forEachChild(n, look);
@@ -107,7 +112,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   /** `__taskify.resumed(value, [read objects], [written objects])`: brings them up to date, returns the value. */
   const resumed = (value: ts.Expression, node: ts.Node): ts.Expression => {
     const { reads, writes } = plan.resumptions.get(node)!;
-    const names = (refs: readonly ts.Identifier[]) => f.createArrayLiteralExpression(refs.map((ref) => f.createIdentifier(ref.text)));
+    const names = (refs: readonly ts.Identifier[]) => f.createArrayLiteralExpression(refs.map(sameName));
     return runtime('resumed', [value, names(reads), names(writes)]);
   };
 
@@ -119,7 +124,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const visited = ts.visitEachChild(fn, visit, context) as ts.FunctionLikeDeclaration;
     const mark = f.createIdentifier(`__taskify_leave${marks++}`);
     const leave = f.createExpressionStatement(runtime('leaving', [mark,
-      f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map((name) => f.createIdentifier(name.text)))]));
+      f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map(sameName))]));
     const checked = failureChecks.marked(fn, visited.body!);
     const statements = ts.isBlock(checked) ? [...checked.statements] : [f.createReturnStatement(checked)];
     const body = f.createBlock([
@@ -166,7 +171,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     // (Names another function made, waited for in a try block: their failures are thrown before it, failure-checks.ts.)
     const settled = ts.isTryStatement(node) ? plan.settledBefore.get(node) : undefined;
     const before = settled ? [f.createExpressionStatement(runtime('settle', [f.createArrowFunction(undefined, undefined, [], undefined, undefined,
-      f.createArrayLiteralExpression(settled.map((id) => f.createIdentifier(id.text))))]))] : [];
+      f.createArrayLiteralExpression(settled.map(sameName)))]))] : [];
     return (after.length > 0 || before.length > 0 ? [...before, ...[visited].flat(), ...after] : visited) as ts.Node;
   };
   /** Checked first when the plan says so (failure-checks.ts), whatever else rewrites the node. */
@@ -216,8 +221,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const returned = plan.returnsArgument.get(node);
       // `x = f(x, …)`: x keeps its object (the task fills it), so the statement assigns x itself after submitting.
       if (returned !== undefined) {
-        const name = (node.arguments[returned] as ts.Identifier).text;
-        return f.createParenthesizedExpression(f.createCommaListExpression([submission, f.createIdentifier(name)]));
+        return f.createParenthesizedExpression(f.createCommaListExpression([submission, sameName(node.arguments[returned] as ts.Identifier)]));
       }
       if (plan.promised.has(node)) return runtime('promised', [submission]);
       // `await task(…)`: the value at once when the task has finished, as the plain await had it (api/awaited.ts).
@@ -227,7 +231,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return plan.changedAtCall.has(node) ? runtime('maybeWritten', [submission]) : wrap('waitOn', submission);
     }
     if (ts.isShorthandPropertyAssignment(node) && plan.wraps.has(node.name)) {
-      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, f.createIdentifier(node.name.text)));
+      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, sameName(node.name)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
     if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime(plan.mapsWaitedWhole.get(node)!, [ts.visitEachChild(node, visit, context)]);

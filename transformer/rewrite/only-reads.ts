@@ -151,8 +151,10 @@ function isStringNode(facts: FileFacts, node: ts.Expression): boolean {
 
 /** An array, tuple or typed array: the language's own methods and iterator. */
 function isLanguageArray(ctx: AnalysisContext, node: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(node);
-  return ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type);
+  // (`readonly [1] | readonly [2]`: a member of an `as const` record, tester #26's r12.)
+  const isArray = (type: ts.Type): boolean => type.isUnion() ? type.types.every(isArray)
+    : ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type);
+  return isArray(ctx.checker.getTypeAtLocation(node));
 }
 
 /**

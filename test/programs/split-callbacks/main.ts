@@ -50,3 +50,7 @@ class Lazy<T> {
   list(): T[] { return this.fns.reduce((xs, f) => xs.map(f), this.xs) as T[]; }
 }
 console.log('lazy', new Lazy<number[]>(rows).map((r) => score(r)).list().map((v) => v.toFixed(3)).join(','));
+// Members of an `as const` record, spread into a task's argument (tester #26's r12): a union of readonly tuples is an
+// array of the language too, whose spread runs no code.
+const PRESETS = { low: { taps: [1, 2] }, high: { taps: [3, 4, 5] } } as const;
+for (const [name, { taps }] of Object.entries(PRESETS)) console.log('preset', name, [1, 2].map((k) => score([...taps, k])).join(','));
