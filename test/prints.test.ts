@@ -35,12 +35,15 @@ test('quiet: arithmetic, typed arrays, Math, Atomics, Map, JSON, Promise, and pr
     'return new Point(n, n).norm();',
     'return OPS[0](n) + TABLE.twice(n);',
     'return twice.call(undefined, n) + [n].map(twice)[0];',
+    'return new Derived(n).k;',
   ];
   const prelude = `
 function helper(x: number): number { return twice(x) + 1; }
 function twice(x: number): number { return x * 2; }
 function random(seed: number): () => number { let s = seed; return () => (s = (s * 16807) % 2147483647) / 2147483647; }
 export class Point { constructor(readonly x: number, readonly y: number) {} norm(): number { return Math.hypot(this.x, this.y); } }
+export class Counted { protected n = 0; }
+export class Derived extends Counted { constructor(readonly k: number) { super(); } }
 const OPS = [(x: number) => x + 1, twice];
 const TABLE = { twice };`;
   for (const body of cases) assert.ok(quiet(body, prelude), body);
@@ -88,6 +91,7 @@ export class Base { area(): number { return 1; } get size(): number { return 2; 
 export class Loud extends Base { override area(): number { console.log('area'); return 2; } }
 export class Noisy { constructor() { console.log('made'); } }
 export class Field { x = console.log('field'); }
+export class FromField extends Field { constructor(readonly k: number) { super(); } }
 export class Getter { get v(): number { console.log('get'); return 1; } }
 const LOUD = [(x: number) => console.log(x)];
 function later(): () => void { return () => process.stdout.write('x'); }
@@ -98,6 +102,7 @@ function each(xs: number[], f: (x: number) => void) { xs.forEach(f); }`;
     'const b: Base = new Base(); return b.area();',
     'new Noisy();',
     'new Field();',
+    'return new FromField(n).k;',
     'return new Getter().v;',
     'LOUD[0](n);',
     'later()();',

@@ -122,7 +122,9 @@ function callMayPrint(ctx: AnalysisContext, index: ProgramIndex, call: ts.CallEx
   const { ts } = ctx;
   if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return true; // a module's top level runs
   // `new C()` runs C's initialisers and constructor, whichever constructor the call resolves to (a base's, or none).
-  const created = ts.isNewExpression(call) ? programClassOf(ctx, call.expression) : undefined;
+  // `super()` runs the base class's the same way (tester #26's r10: a base without a constructor of its own "may print").
+  const created = ts.isNewExpression(call) ? programClassOf(ctx, call.expression)
+    : ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.SuperKeyword ? baseClassOf(ctx, call) : undefined;
   if (created) follow(created);
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   // A package's function with JavaScript behind its declaration (or behind an import with none): its code is scanned.
@@ -304,6 +306,15 @@ function isPropertyName(ctx: AnalysisContext, id: ts.Identifier): boolean {
   const parent = id.parent;
   return ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) ||
     ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === id);
+}
+
+/** The program's class a `super(…)` call's class extends (its `extends` expression names it). */
+function baseClassOf(ctx: AnalysisContext, call: ts.CallExpression): ts.Node | undefined {
+  const { ts } = ctx;
+  let node: ts.Node = call;
+  while (!ts.isClassLike(node)) node = node.parent;
+  const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return base && programClassOf(ctx, base);
 }
 
 function programClassOf(ctx: AnalysisContext, expression: ts.Expression): ts.Node | undefined {
