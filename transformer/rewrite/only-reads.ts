@@ -6,7 +6,7 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { READING_METHODS } from '../analysis/builtins';
@@ -121,7 +121,8 @@ function isSimpleHelperCall(facts: FileFacts, call: ts.CallExpression, isOuter: 
   if (!single) return false;
   // Its parameters, and constants holding primitives (`N` of `const N = 100_000`), which nothing can change.
   const own = (id: ts.Identifier): boolean => {
-    const declaration = ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+    // (symbolOf: `({ k })` names the parameter k, not the property, tester #26's r17.)
+    const declaration = symbolOf(ctx, id)?.valueDeclaration;
     return fn.parameters.some((p) => p === declaration) || (declaration !== undefined && ts.isVariableDeclaration(declaration) &&
       (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && isPrimitiveNode(ctx, id));
   };

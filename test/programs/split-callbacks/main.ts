@@ -53,4 +53,12 @@ console.log('lazy', new Lazy<number[]>(rows).map((r) => score(r)).list().map((v)
 // Members of an `as const` record, spread into a task's argument (tester #26's r12): a union of readonly tuples is an
 // array of the language too, whose spread runs no code.
 const PRESETS = { low: { taps: [1, 2] }, high: { taps: [3, 4, 5] } } as const;
-for (const [name, { taps }] of Object.entries(PRESETS)) console.log('preset', name, [1, 2].map((k) => score([...taps, k])).join(','));
+const byPreset: Record<string, number[]> = {};
+for (const [name, { taps }] of Object.entries(PRESETS)) byPreset[name] = [1, 2].map((k) => score([...taps, k]));
+for (const name of Object.keys(byPreset)) console.log('preset', name, byPreset[name].join(','));
+// A helper of the program making the task's argument (tester #26's r17): its one expression names its parameter by
+// shorthand (`({ k })`), as simple as the literal written out.
+const pair = (k: number) => [k, k + 1];
+const sized = (k: number) => ({ k });
+const made = [3, 5].map((n) => ({ n, v: score(pair(sized(n).k)) }));
+for (const m of made) console.log('helper', m.n, m.v.toFixed(6));
