@@ -178,4 +178,19 @@ export function t(a: ArrayBuffer, b: ArrayBuffer, c: ArrayBuffer, d: ArrayBuffer
   assert.match(found.d, /^inout:.*setFloat64/, found.d);
 });
 
+test('what a pattern or a for…of head assigns is assigned: `[p] = [q]`, `({ p } = { p: q })`, `for (p of [q])`, `for ([p] of [q])` after a replacement, then `p.push` writes q', () => {
+  const cases = [
+    ['p: number[][], q: number[][]', 'p = []; [p] = [q]; p.push([1]); return p.length;'],
+    ['p: number[], q: number[]', 'p = []; ({ p } = { p: q }); p.push(1); return p.length;'],
+    ['p: number[], q: number[]', 'p = []; for (p of [q]) p.push(1); return p.length;'],
+    ['p: number[], q: number[][]', 'let r: number[] = []; for ([r] of [q]) r.push(1); return p.length + r.length;'],
+  ];
+  for (const [signature, body] of cases) {
+    const found = directions(main(signature, body, ''));
+    assert.match(found.q, /^inout:/, `${body}: q ${found.q}`);
+  }
+  // A replaced parameter itself is still only read: `p = []` took the caller's object out of it.
+  assert.match(directions(main('p: number[], q: number[]', 'p = []; p.push(q[0]); return p.length;', '')).p, /^in:/);
+});
+
 test.run();

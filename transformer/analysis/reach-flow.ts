@@ -149,32 +149,40 @@ export class ReachFlow {
     else if (ts.isParameter(node) && node.initializer && node.parent !== this.fn) this.bindPattern(node.name, this.of(node.initializer));
     // (`x ??= p[0]`, `x ||= p`, `x &&= p` assign as `=` does, when they assign.)
     else if (ts.isBinaryExpression(node) && isPlainOrLogicalAssignment(ts, node.operatorToken.kind)) {
-      const reach = this.of(node.right);
-      const left = skipParens(ts, node.left);
-      if (ts.isIdentifier(left)) {
-        this.bind(left, reach);
-        const replaced = this.replaced.get(symbolOf(this.ctx, left)!);
-        if (replaced) replaced.assigned = either(replaced.assigned, reach);
-      }
-      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.store(left.expression, reach);
-      else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
-        // Each target gets a part of the right side (a rest: a fresh container of parts), or its default.
-        for (const { target, rest, defaultValue } of assignmentTargets(ts, left)) {
-          let part = rest ? holding(all(reach)) : partOf(reach);
-          if (defaultValue) part = either(part, this.of(defaultValue));
-          if (ts.isIdentifier(target)) this.bind(target, part);
-          else this.store(target.expression, part);
-        }
-      }
+      this.assign(node.left, this.of(node.right));
     } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const reach = partOf(this.of(node.expression));
       for (const d of node.initializer.declarations) this.bindPattern(d.name, reach);
-    } else if (ts.isForOfStatement(node) && ts.isIdentifier(skipParens(ts, node.initializer as ts.Expression))) {
-      this.bind(skipParens(ts, node.initializer as ts.Expression) as ts.Identifier, partOf(this.of(node.expression)));
+    } else if (ts.isForOfStatement(node)) {
+      // `for (p of xs)`, `for ([a, b] of pairs)`, `for (o.k of xs)`: each element assigned as `=` assigns it.
+      this.assign(node.initializer as ts.Expression, partOf(this.of(node.expression)));
     } else if (ts.isCallExpression(node)) {
       this.collectCall(node);
     } else if (ts.isNewExpression(node)) {
       this.collectNew(node);
+    }
+  }
+
+  /**
+   * `target = value` (or what a for…of head assigns): a name gets it (and so does what a replaced name holds
+   * afterwards: a later destructuring `[p] = [q]` or `for (p of [q])` brings the caller's object back), a slot
+   * stores it, each target of a pattern gets a part of it (a rest: a fresh container of parts), or its default.
+   */
+  private assign(target: ts.Expression, reach: Reach): void {
+    const { ts } = this;
+    const left = skipParens(ts, target);
+    if (ts.isIdentifier(left)) {
+      this.bind(left, reach);
+      const replaced = this.replaced.get(symbolOf(this.ctx, left)!);
+      if (replaced) replaced.assigned = either(replaced.assigned, reach);
+    } else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+      this.store(left.expression, reach);
+    } else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
+      for (const { target: part, rest, defaultValue } of assignmentTargets(ts, left)) {
+        let value = rest ? holding(all(reach)) : partOf(reach);
+        if (defaultValue) value = either(value, this.of(defaultValue));
+        this.assign(part, value);
+      }
     }
   }
 
