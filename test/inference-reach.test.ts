@@ -193,4 +193,15 @@ test('what a pattern or a for…of head assigns is assigned: `[p] = [q]`, `({ p 
   assert.match(directions(main('p: number[], q: number[]', 'p = []; p.push(q[0]); return p.length;', '')).p, /^in:/);
 });
 
+test('a local replaced at the top of a loop step holds only what was assigned for the rest of the step (tester #26\'s r28, the clipping loop), not before it, nor in a closure made there', () => {
+  const clip = 'let out = p; for (let r = 0; r < 2; r++) { const input = out; out = []; for (const v of input) if (v % 2 === 0) out.push(v / 2); } return out;';
+  assert.match(directions(main('p: number[]', clip, '')).p, /^in:/);
+  const before = 'let out = p; for (let r = 0; r < 2; r++) { out.push(r); out = []; } return out.length;';
+  assert.match(directions(main('p: number[]', before, '')).p, /^inout:/, 'a write before the replacement in the step');
+  const closure = 'let out = p; let f = () => 0; for (let i = 0; i < 2; i++) { out = []; if (i === 0) f = () => out.push(1); if (i === 1) { out = p; f(); } } return out.length;';
+  assert.match(directions(main('p: number[]', closure, '')).p, /^inout:/, 'a closure made after the replacement runs in a later step');
+  const branch = 'let out = p; for (let i = 0; i < 2; i++) { if (i > 0) out = []; out.push(1); } return out.length;';
+  assert.match(directions(main('p: number[]', branch, '')).p, /^inout:/, 'a replacement under a condition decides nothing');
+});
+
 test.run();

@@ -25,7 +25,6 @@ import {
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
-import { isAfter } from './replacements';
 import { namesMayReach, reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
 import { CalleeReturns } from './callee-returns';
@@ -164,8 +163,7 @@ export class ReachMap {
     if (!symbol) return none;
     for (const [p, symbols] of this.flow.paramSymbols) {
       // (Before a replacement, `values.pop()` in `cross(...values)`, the name is still the parameter.)
-      const replaced = this.flow.replaced.get(symbol);
-      if (symbols.includes(symbol) && !(replaced && isAfter(ts, expr, replaced.from, this.fn)) &&
+      if (symbols.includes(symbol) && !this.flow.replacedAt(symbol, expr) &&
         (this.fn.parameters[p]?.name.kind ?? ts.SyntaxKind.Identifier) === ts.SyntaxKind.Identifier) return new Set([p]);
     }
     const declaration = symbol.valueDeclaration;
@@ -186,8 +184,8 @@ export class ReachMap {
 
   private ofIdentifier(id: ts.Identifier): Reach {
     const symbol = symbolOf(this.ctx, id);
-    const replaced = symbol && this.flow.replaced.get(symbol);
-    if (replaced && isAfter(this.ts, id, replaced.from, this.fn)) return replaced.assigned;
+    const replaced = symbol && this.flow.replacedAt(symbol, id);
+    if (replaced) return replaced;
     // The function's own `arguments` holds its parameters.
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));

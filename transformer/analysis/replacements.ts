@@ -1,8 +1,10 @@
 /**
  * Parameters a function replaces before using them again (`data = data.filter(…)`, `var r = f((start = rgb(start)).r)`):
  * an assignment `p = …` that runs exactly once, unconditionally, at the top level of the body. From the end of that
- * assignment on, in source order, the name holds only what was assigned to it (reach-flow.ts keeps what any later
- * assignment adds), not the caller's object.
+ * assignment on, in source order, the name holds only what was assigned to it (reach-flow.ts keeps what any
+ * assignment adds), not the caller's object. The same inside a block, for the rest of the block's step: the clipping
+ * loop's `const input = out; out = []; for (const v of input) out.push(…)` pushes into the fresh array only, though
+ * `let out = param` started it as the parameter (tester #26's r28).
  *
  * Source order is evaluation order for the expressions allowed on the way up (operands, arguments, initializers,
  * conditions), so a mention after the assignment is evaluated after it. Not allowed: anything conditional (a branch,
@@ -20,6 +22,29 @@ export function runsOnceAtTopLevel(t: typeof ts, assignment: ts.BinaryExpression
     if (!evaluatesOnce(t, parent, node)) return false;
   }
   return false;
+}
+
+/**
+ * The block at whose top level the assignment runs exactly once each time the block runs (a loop's body: once per
+ * step), with no branch, loop or nested scope between; undefined when something conditional or repeated is.
+ */
+export function blockRunningOnce(t: typeof ts, assignment: ts.BinaryExpression): ts.Block | undefined {
+  let node: ts.Node = assignment;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (t.isBlock(parent)) return parent;
+    if (!evaluatesOnce(t, parent, node)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A mention inside a block after a replacement at the block's top level, in the same step: later in the block, and
+ * in no function between (a closure made there may run in a later step, after code before the replacement ran).
+ */
+export function isLaterInBlock(t: typeof ts, id: ts.Node, from: number, block: ts.Block): boolean {
+  if (id.pos < from || id.end > block.end) return false;
+  for (let n = id.parent; n && n !== block; n = n.parent) if (t.isFunctionLike(n) || t.isClassLike(n)) return false;
+  return true;
 }
 
 /** `child` of `parent` is evaluated exactly once each time `parent` is. */
