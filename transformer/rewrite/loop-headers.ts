@@ -9,7 +9,8 @@
  *   own `keys()`/`values()`/`entries()`. Iterating those runs none of the program's code and, the body storing only
  *   out of the header's reach (unseen-stores.ts), sees the same elements however late it runs: the emitted loop
  *   spreads the value into an array once (`once`) and walks it in both passes. Generators and hand-made iterators
- *   run the program's code at each step, in the plain program between the bodies: not split.
+ *   run the program's code at each step, in the plain program between the bodies: not split, unless the generator
+ *   touches nothing but its own and always ends (contained-generators.ts).
  * - `for (const k in groups)` over a plain object (no class instance, no Proxy): its keys listed once, as the plain
  *   loop's enumeration takes them (keys the body adds are not visited either), walked as an array in both passes.
  * - Bindings: a name, or array patterns over arrays and tuples and object patterns of plain data (library-uses.ts
@@ -22,6 +23,7 @@ import { isLibrary, isLibraryType, isOverridable, isPlainDataSymbol } from './li
 import { isPlainName, onlyReads } from './only-reads';
 import { runtimeShapes } from './runtime-shapes';
 import { mentionsAny } from './syntax';
+import { isContainedGeneratorCall } from './contained-generators';
 import type { SplitLoopStatement } from './split-loops';
 
 export interface LoopHeader {
@@ -68,6 +70,8 @@ function forOfHeader(facts: FileFacts, loop: ts.ForOfStatement, assigned: Readon
   // Evaluated once (a task call in it would be emitted twice: the second pass's copy is not the first's).
   if (facts.holdsTaskCall(expression)) return undefined;
   if (isCollection(facts, expression)) return { names, once: true };
+  // (A generator that touches nothing but its own, run to its end once: contained-generators.ts.)
+  if (isContainedGeneratorCall(facts, expression)) return { names, once: true };
   const viewOf = ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression) && expression.arguments.length === 0 &&
     VIEWS_OF_COLLECTIONS.has(expression.expression.name.text) && isLibrary(ctx, expression.expression) &&
     isCollection(facts, expression.expression.expression);

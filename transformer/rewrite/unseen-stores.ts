@@ -21,6 +21,7 @@ import { isPlainName, onlyReads } from './only-reads';
 import { privateContainer } from './private-containers';
 import { runtimeShapes } from './runtime-shapes';
 import { WrittenTypes } from './written-types';
+import { isContainedGeneratorCall } from './contained-generators';
 
 /** The library's methods that store what they are given into their receiver, and the receivers they belong to. */
 const STORE_METHODS: Record<string, 'array' | 'Set' | 'Map'> = { push: 'array', unshift: 'array', add: 'Set', set: 'Map' };
@@ -148,6 +149,8 @@ function isRecord(facts: FileFacts, type: ts.Type): boolean {
 /** Some value `node` evaluates (itself or a part of it) may be, or hold, one of the objects in `reachable`. */
 function reaches(facts: FileFacts, node: ts.Node, reachable: WrittenTypes, container: ts.Type): boolean {
   const { ts, ctx } = facts;
+  // A generator that touches nothing but its own (contained-generators.ts) sees no container of the program's.
+  if (ts.isCallExpression(node) && isContainedGeneratorCall(facts, node)) return false;
   // (`[i, j]`, `{ k: v }`: a new object is no container; what it holds is judged below.)
   if (ts.isExpression(node) && !ts.isLiteralExpression(node) && !ts.isArrayLiteralExpression(node) && !ts.isObjectLiteralExpression(node)) {
     const type = ctx.checker.getTypeAtLocation(node);
