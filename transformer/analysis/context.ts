@@ -7,6 +7,7 @@ import { calleeNames } from './callee-names';
 import { elementsAsTyped } from './inferred-elements';
 import { memoizedChecker } from './checker-memo';
 import { plainNamespace } from './plain-namespace';
+import { isDeclaredArray } from './declared-arrays';
 import type * as ts from 'typescript';
 
 export interface AnalysisContext {
@@ -71,7 +72,7 @@ export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
   const memo = memoOf(primitiveNodes, ctx.checker);
   let primitive = memo.get(node);
   if (primitive === undefined) {
-    primitive = isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)) && !belied(ctx, node);
+    primitive = !isDeclaredArray(ctx, node) && isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node)) && !belied(ctx, node);
     memo.set(node, primitive);
   }
   return primitive;

@@ -177,14 +177,26 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   const runsInPlace = inPlaceReason(ctx, fn, exported ?? name);
   const source = fn.getSourceFile();
   const returnsArgument = alwaysReturnedParameter(ctx, fn);
-  return {
+  return withQuietOnDemand(ctx, {
     name: exported ?? name, fn, file: source.fileName, line: source.getLineAndCharacterOfPosition(fn.getStart(source)).line + 1, params,
     options: tags.options,
     ...(returnsArgument !== undefined ? { returnsArgument } : {}),
     ...(runsInPlace !== undefined ? { runsInPlace } : {}),
     ...(moduleState.length > 0 ? { moduleState } : {}),
-    ...(mayPrint(ctx, fn) ? {} : { quiet: true }),
-  };
+  });
+}
+
+/**
+ * `quiet` (prints.ts: a scan of everything the task may run) is read only where a plan may run a call ahead of its
+ * place (split loops, batches, forwarders) or explain notes a loop: most tasks never are asked, so it is found on the
+ * first read, once. The answer depends on the program alone, not on when it is asked.
+ */
+function withQuietOnDemand(ctx: AnalysisContext, task: TaskInfo): TaskInfo {
+  let quiet: true | undefined | null = null;
+  return Object.defineProperty(task, 'quiet', {
+    enumerable: true, configurable: true,
+    get: () => (quiet === null ? (quiet = mayPrint(ctx, task.fn) ? undefined : true) : quiet),
+  });
 }
 
 /** Why a task's calls must run in place (see TaskInfo.runsInPlace), or undefined. */

@@ -113,17 +113,14 @@ function countValues(ctx: AnalysisContext, member: ts.Symbol): number {
   if (count > 1) return count;
   const name = member.getName();
   const own = new Set<ts.Node>(declarations);
-  for (const file of ctx.program.getSourceFiles()) {
-    if (file.isDeclarationFile) continue;
-    const writes = writesOf(ctx, file);
-    for (const write of writes.named.get(name) ?? []) {
-      if (own.has(write.node) || own.has(write.node.parent)) continue; // (a declaration counted above)
-      if (mayWrite(ctx, write, member, name, true) && ++count > 1) return count;
-    }
-    // (A built-in's member by a computed key, `o[k] = v` with k 'push': not followed, or every object's `toString`,
-    // which every typed object has, would be unknown after any such write.)
-    if (!builtin) for (const write of writes.anyKey) if (mayWrite(ctx, write, member, name, false) && ++count > 1) return count;
+  const writes = programWritesOf(ctx);
+  for (const write of writes.named.get(name) ?? []) {
+    if (own.has(write.node) || own.has(write.node.parent)) continue; // (a declaration counted above)
+    if (mayWrite(ctx, write, member, name, true) && ++count > 1) return count;
   }
+  // (A built-in's member by a computed key, `o[k] = v` with k 'push': not followed, or every object's `toString`,
+  // which every typed object has, would be unknown after any such write.)
+  if (!builtin) for (const write of writes.anyKey) if (mayWrite(ctx, write, member, name, false) && ++count > 1) return count;
   // (`extend(o, { m: writer })` copying by `t[k] = s[k]` into an untyped `t`: see handedToCode.)
   if (!builtin && count > 0 && handedToCode(ctx, member) && writesByKeyUntyped(ctx)) count++;
   // (`const o: any = w; o[name] = writer`: an instance of the class let into an untyped object: untyped-instances.ts.)
@@ -238,6 +235,32 @@ function isExportsObject(t: typeof ts, e: ts.Expression): boolean {
 }
 
 const DEFINING = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Reflect.set']);
+
+const programWrites = new WeakMap<ts.Program, FileWrites>();
+
+/**
+ * The member writes of all the program's analysed files, by name and by any key (in file order): countValues asks for
+ * each member a call resolves to, and walking every file's index (the standard library's files among them) for each
+ * was most of its cost. Only the count matters, not the order writes are met in.
+ */
+function programWritesOf(ctx: AnalysisContext): FileWrites {
+  let known = programWrites.get(ctx.program);
+  if (known) return known;
+  const named = new Map<string, MemberWrite[]>();
+  const anyKey: MemberWrite[] = [];
+  for (const file of ctx.program.getSourceFiles()) {
+    if (file.isDeclarationFile) continue;
+    const writes = writesOf(ctx, file);
+    for (const [name, list] of writes.named) {
+      const all = named.get(name);
+      if (all) all.push(...list); else named.set(name, [...list]);
+    }
+    anyKey.push(...writes.anyKey);
+  }
+  known = { named, anyKey };
+  programWrites.set(ctx.program, known);
+  return known;
+}
 
 /** The file's member writes, from its nodes in source order (syntax-census.ts). */
 function writesOf(ctx: AnalysisContext, file: ts.SourceFile): FileWrites {

@@ -21,7 +21,8 @@ import { runtimeShapes } from './runtime-shapes';
  * program changes: its snapshot is taken at the submission, before the statements that change it would have run.
  */
 export function isReorderable(task: TaskInfo): boolean {
-  return task.quiet === true && task.params.every((p) => p.direction === 'in') && !task.moduleState?.length;
+  // (`quiet` last: it is a scan of all the task runs, found on first read: discover.ts.)
+  return task.params.every((p) => p.direction === 'in') && !task.moduleState?.length && task.quiet === true;
 }
 
 /**
@@ -37,7 +38,7 @@ export function mayRunAhead(ctx: AnalysisContext, task: TaskInfo): boolean {
  * can change that state, as in a callback that only reads (split-callbacks.ts, with no store).
  */
 export function isReorderableAmongReads(task: TaskInfo): boolean {
-  return task.quiet === true && task.params.every((p) => p.direction === 'in') && !task.moduleState?.some((state) => state.changes);
+  return task.params.every((p) => p.direction === 'in') && !task.moduleState?.some((state) => state.changes) && task.quiet === true;
 }
 
 /** The whole expression only reads (every node of it, see onlyReadsItself). */

@@ -4,11 +4,25 @@ import { dirname, relative } from 'node:path';
 import { isPrimitiveNode, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 
+/**
+ * Relative paths, kept per pair (`from` then `to`): every submission names its file, every task handle its module, and
+ * path.relative works them out afresh each time.
+ */
+const relativePaths = new Map<string, Map<string, string>>();
+
+function relativePath(from: string, to: string): string {
+  let fromHere = relativePaths.get(from);
+  if (!fromHere) { fromHere = new Map(); relativePaths.set(from, fromHere); }
+  let path = fromHere.get(to);
+  if (path === undefined) { path = relative(from, to); fromHere.set(to, path); }
+  return path;
+}
+
 /** `file:line` of a node, relative to the working directory, for errors. */
 export function siteOf(node: ts.Node): string {
   const source = node.getSourceFile();
   const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-  const file = relative(process.cwd(), source.fileName) || source.fileName;
+  const file = relativePath(process.cwd(), source.fileName) || source.fileName;
   return `${file.replace(/\\/g, '/')}:${line + 1}`;
 }
 
@@ -20,7 +34,7 @@ export function moduleReference(ctx: AnalysisContext, f: ts.NodeFactory, from: t
   const here = esm ? f.createPropertyAccessExpression(f.createMetaProperty(ctx.ts.SyntaxKind.ImportKeyword, f.createIdentifier('meta')), 'url')
     : f.createIdentifier('__filename');
   if (task.file === from.fileName) return here;
-  let path = relative(dirname(from.fileName), task.file).replace(/\\/g, '/').replace(/\.(m|c)?tsx?$/, (_, m: string | undefined) => `.${m ?? ''}js`);
+  let path = relativePath(dirname(from.fileName), task.file).replace(/\\/g, '/').replace(/\.(m|c)?tsx?$/, (_, m: string | undefined) => `.${m ?? ''}js`);
   if (!path.startsWith('.')) path = `./${path}`;
   return esm
     ? f.createPropertyAccessExpression(f.createNewExpression(f.createIdentifier('URL'), undefined, [f.createStringLiteral(path), here]), 'href')

@@ -61,11 +61,12 @@ export interface SplitCallback {
  */
 export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task: TaskInfo | undefined): SplitCallback | undefined {
   const { ts, ctx } = facts;
-  if (task && !isReorderableAmongReads(task)) return undefined;
   const callback = enclosingArrow(ts, call);
   if (!callback || callback.parameters.some((p) => !bindsPlainly(facts, p.name) || p.initializer || p.dotDotDotToken)) return undefined;
   const methodCall = callback.parent;
   if (!ts.isCallExpression(methodCall)) return undefined;
+  // (After the shape: whether the task is silent is a scan of all it runs, and most task calls are in no callback.)
+  if (task && !isReorderableAmongReads(task)) return undefined;
   const from = arrayFromSource(facts, methodCall, callback);
   // The array walked: `Array.from`'s source, or the method's receiver.
   let source: ts.Expression;
