@@ -131,7 +131,7 @@ export function settle(values: () => readonly unknown[]): void {
 export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);
 }
-export { claimForward, forwardCall, forwardFunction } from './api/forwarding';
+export { asForwarded, claimForward, forwardCall, forwardFunction } from './api/forwarding';
 export { forwardAhead, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/made-ahead';
 
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */

@@ -53,3 +53,11 @@ export function claimForward(self: unknown): boolean {
   expected = undefined;
   return claimed;
 }
+
+/**
+ * `inputs.map(byFive)` of a function forwarder: the function map calls, each call a planned one (so it hands back the
+ * task's Future), with every argument map gives, as the plain `byFive(element, index, array)`.
+ */
+export function asForwarded(fn: (...args: unknown[]) => unknown, written: string): (...args: unknown[]) => unknown {
+  return (...args) => forwardFunction(fn, args, written);
+}

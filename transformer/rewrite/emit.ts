@@ -40,7 +40,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
   // (A file whose only task call is a helper's, kept direct there, still registers the helper's halves and splits at its calls.)
-  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks &&
+  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks &&
     registered.length === 0 && !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0) return source;
   const { ts } = ctx;
   const f = context.factory;
@@ -159,7 +159,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
-    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(),
+    plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
     plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
 
   const visit = (node: ts.Node): ts.Node => {
@@ -204,6 +204,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const task = plan.mappedTasks.get(node)!;
       const visited = ts.visitEachChild(node, visit, context);
       const each = runtime('asTask', [handleFor(task), f.createStringLiteral(siteOf(node)), f.createNumericLiteral(task.params.length)]);
+      return runtime('waitAll', [f.updateCallExpression(visited, visited.expression, visited.typeArguments, [each])]);
+    }
+    if (ts.isCallExpression(node) && plan.mappedForwarders.has(node)) {
+      const ref = plan.mappedForwarders.get(node)!;
+      const visited = ts.visitEachChild(node, visit, context);
+      const each = runtime('asForwarded', [sameName(ref), f.createStringLiteral(ref.text)]);
       return runtime('waitAll', [f.updateCallExpression(visited, visited.expression, visited.typeArguments, [each])]);
     }
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {

@@ -66,6 +66,8 @@ export interface FilePlan {
   readonly fenced: Map<ts.CallExpression, readonly ts.Expression[]>;
   /** `parts.map(total)`: the task submitted for each element, then all waited for there (mapped-tasks.ts). */
   readonly mappedTasks: Map<ts.CallExpression, TaskInfo>;
+  /** `inputs.map(byFive)` of a function forwarder (mapped-tasks.ts): each call planned, the array waited for. */
+  mappedForwarders: Map<ts.CallExpression, ts.Identifier>;
   /** A task's name used as a value other than an argument (`countEq.bind(null, t)`): calls through it are plain (explain notes it). */
   readonly takenAsValues: Map<ts.Expression, TaskInfo>;
   /** Where the objects of fenced submissions are brought home. */
@@ -93,7 +95,7 @@ export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
-    splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), fences: emptyFencePlan(),
+    splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(),
   };
 }

@@ -11,19 +11,53 @@
  */
 import type * as ts from 'typescript';
 import type { TaskInfo } from '../analysis/discover';
+import { symbolOf } from '../analysis/context';
+import { functionOfSymbol } from '../analysis/function-of-symbol';
+import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 import { isLibrary } from './library-uses';
+import { mayRunAhead } from './only-reads';
 import { skipTransparent, withWrappers } from './syntax';
 
 /** The `map` call a reference to the task is handed to, if the task may be submitted per element there. */
 export function mapCallTaking(facts: FileFacts, ref: ts.Expression, task: TaskInfo): ts.CallExpression | undefined {
+  const { ts } = facts;
+  const call = arrayMapTaking(facts, ref);
+  if (!call) return undefined;
+  if (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) return undefined;
+  if (task.params.length > 2 || task.fn.parameters.some((p) => p.dotDotDotToken) || task.params.some((p) => p.direction !== 'in')) return undefined;
+  return facts.enclosingTask(call) ? undefined : call;
+}
+
+/** `xs.map(ref)` of the library's array `map`, outside task bodies. */
+function arrayMapTaking(facts: FileFacts, ref: ts.Expression): ts.CallExpression | undefined {
   const { ts, ctx } = facts;
   const call = withWrappers(ts, ref).parent;
   if (!ts.isCallExpression(call) || call.arguments.length !== 1 || skipTransparent(ts, call.arguments[0]) !== ref) return undefined;
   const method = call.expression;
   if (!ts.isPropertyAccessExpression(method) || method.name.text !== 'map' || call.questionDotToken || method.questionDotToken) return undefined;
   if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(method.expression)) || !isLibrary(ctx, method)) return undefined;
-  if (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) return undefined;
-  if (task.params.length > 2 || task.fn.parameters.some((p) => p.dotDotDotToken) || task.params.some((p) => p.direction !== 'in')) return undefined;
   return facts.enclosingTask(call) ? undefined : call;
+}
+
+/**
+ * `inputs.map(byFive)` with `const byFive = (xs) => work(xs, 5)`: a function forwarder of the program handed to an
+ * array's `map` claims its calls (forwarders.ts: it is passed as a value), so each call waited for its task and the
+ * tasks ran one at a time (tester #26's r26b). Emitted as `waitAll(inputs.map(asForwarded(byFive, 'byFive')))`:
+ * map calls the forwarder as the plain program does, each call planned, so it hands back its task's Future, and the
+ * statement waits for every value. Only where the tasks may run ahead of their turn (only-reads.ts mayRunAhead).
+ */
+export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, ts.Identifier> {
+  const { ts, ctx } = facts;
+  const found = new Map<ts.CallExpression, ts.Identifier>();
+  for (const call of censusOf(ctx, facts.source).calls) {
+    const ref = call.arguments.length === 1 ? skipTransparent(ts, call.arguments[0]) : undefined;
+    if (!ref || !ts.isIdentifier(ref) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'map') continue;
+    const symbol = symbolOf(ctx, ref);
+    const fn = symbol && functionOfSymbol(ctx, symbol);
+    const forwarder = fn && !facts.tasks.has(fn) ? facts.forwarders.of(fn) : undefined;
+    if (!forwarder?.claims || forwarder.claims.method || !mayRunAhead(ctx, forwarder) || arrayMapTaking(facts, ref) !== call) continue;
+    found.set(call, ref);
+  }
+  return found;
 }

@@ -38,7 +38,7 @@ import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
 import { planFences } from './fences';
 import { processChangingStatements } from './process-changes';
-import { mapCallTaking } from './mapped-tasks';
+import { mapCallTaking, mappedForwarders } from './mapped-tasks';
 import { keptStateWaits } from './kept-state-waits';
 import { emptyFilePlan, type FilePlan } from './file-plan';
 import { PrivateFields } from './private-fields';
@@ -173,6 +173,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.planResumptions();
     this.planTries();
     this.noteTasksPassedAsValues();
+    if (this.facts.tasks.size > 0) this.plan.mappedForwarders = mappedForwarders(this.facts);
     for (const task of new Set([...this.plan.submissions.values(), ...this.plan.mappedTasks.values()])) {
       const access = taskFileAccess(this.facts, task.fn);
       if (access) this.plan.fileAccess.set(task, access);

@@ -48,6 +48,8 @@ function described(a: Float64Array) { const s = total(a); return { s }; }
 function passed(a: Float64Array) { return total(a); }
 function loud(a: Float64Array) { console.log('5 loud', a.length); return total(a); }
 log('5', described(arrays[1]).s, [arrays[2]].map(passed)[0], loud(arrays[0]));
+// Handed to an array's map (tester #26's r26b), each call is a planned one: every task submitted, then the array waited for.
+log('5 mapped', ...arrays.map(passed));
 
 // 6: a function that waits for its parameters on return (not a forwarder: it prints), called on objects the caller
 // does not follow; the caller changes them between calls, and the next call's tasks must read the change.
