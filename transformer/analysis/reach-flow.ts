@@ -7,13 +7,13 @@
  */
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
-import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
+import { all, at, either, empty, holding, none, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { inlineFunctions, returnedExpressions, skipParens } from './expressions';
 import { entryRootAndDepth } from './collection-entries';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { isLiteralAccumulator } from './accumulators';
-import { blockRunningOnce, isAfter, isLaterInBlock } from './replacements';
+import { Replacements } from './replacements';
 import { calledBody } from './code-behind';
 import { assignmentTargets } from './assignment-patterns';
 
@@ -38,12 +38,6 @@ export const RECEIVER = -1;
  */
 export type RunsBuiltinReduce = (call: ts.CallExpression) => boolean;
 
-/**
- * A variable of the function given a new value where the assignment runs once (replacements.ts): at the top of the
- * body (`block` undefined) or of a block's step. `assigned`: what every assignment of it in the function gives it.
- */
-interface Replacement { readonly scopes: { readonly from: number; readonly block?: ts.Block }[]; assigned: Reach }
-
 /** What reach.ts answers for this file: the value of an expression. */
 export interface ValueOf { of(expr: ts.Expression): Reach }
 
@@ -52,12 +46,8 @@ export class ReachFlow {
   readonly contents = new Map<ts.Symbol, Map<number, number>>();
   /** The symbols each parameter is bound to (several for a destructured one). */
   readonly paramSymbols = new Map<number, ts.Symbol[]>();
-  /**
-   * A parameter variable given a new value by an assignment that runs once at the top level of the body (`data =
-   * data.filter(…)`, replacements.ts): from the end of that assignment on (outside hoisted functions), it holds only
-   * what is assigned to it, not the caller's object.
-   */
-  readonly replaced = new Map<ts.Symbol, Replacement>();
+  /** Variables of the function given a new value where the assignment runs once (replacements.ts). */
+  private readonly replacements: Replacements;
   /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
   readonly thisOf = new Map<ts.Node, Set<number>>();
   changed = false;
@@ -68,6 +58,7 @@ export class ReachFlow {
     /** Objects outside the function followed as parameters numbered after its own (module objects: module-writes.ts). */
     private readonly roots: readonly Root[] = []) {
     this.ts = ctx.ts;
+    this.replacements = new Replacements(ctx, fn);
   }
 
   /** Bind the parameters to themselves, then follow every assignment and call of the body to a fixpoint. */
@@ -85,7 +76,7 @@ export class ReachFlow {
     });
     const body = this.fn.body;
     if (!body) return;
-    this.findReplacements(body);
+    this.replacements.find(body, [...this.paramSymbols.values()].flat());
     do {
       this.changed = false;
       this.visit(body, (node) => this.collect(node));
@@ -117,33 +108,11 @@ export class ReachFlow {
     if (!symbol) return;
     this.addDirect(symbol, reach.direct);
     this.addContents(symbol, reach.contents);
-    // (Any binding of a replaced name, `var p = q` or `[p] = [q]` too, is what it may hold after a replacement; not
-    // its `let`/`const` declaration or a parameter's default, which run before any assignment of that binding.)
-    const replaced = this.replaced.get(symbol);
-    if (replaced && !this.bindsBeforeAnyAssignment(name)) {
-      const before = replaced.assigned;
-      replaced.assigned = either(before, reach);
-      // (A name's uses after the replacement read `assigned`: what they reached is worked out again.)
-      if (replaced.assigned.direct.size !== before.direct.size || replaced.assigned.contents.size !== before.contents.size ||
-        [...replaced.assigned.contents].some(([p, d]) => before.contents.get(p) !== d)) this.changed = true;
-    }
-  }
-
-  /** `name` is declared here by a parameter or by `let`/`const` (in a pattern or not). */
-  private bindsBeforeAnyAssignment(name: ts.Identifier): boolean {
-    const { ts } = this;
-    let n: ts.Node = name.parent;
-    while (ts.isBindingElement(n) || ts.isArrayBindingPattern(n) || ts.isObjectBindingPattern(n)) n = n.parent;
-    return ts.isParameter(n) || (ts.isVariableDeclaration(n) && (ts.getCombinedNodeFlags(n) & ts.NodeFlags.BlockScoped) !== 0);
+    if (this.replacements.noteAssigned(symbol, name, reach)) this.changed = true;
   }
 
   /** What the name holds at `node` if a replacement decides it there (replacements.ts), else undefined. */
-  replacedAt(symbol: ts.Symbol, node: ts.Node): Reach | undefined {
-    const replaced = this.replaced.get(symbol);
-    const decides = replaced?.scopes.some(({ from, block }) =>
-      block ? isLaterInBlock(this.ts, node, from, block) : isAfter(this.ts, node, from, this.fn));
-    return decides ? replaced!.assigned : undefined;
-  }
+  replacedAt(symbol: ts.Symbol, node: ts.Node): Reach | undefined { return this.replacements.at(symbol, node); }
 
   /**
    * `values` were stored into a slot of the object `into` is: its root variable holds them one level below `into`
@@ -214,41 +183,6 @@ export class ReachFlow {
         this.assign(part, value);
       }
     }
-  }
-
-  /**
-   * Variables of the function replaced by an assignment that runs once, unconditionally, at the top of the body or of
-   * a block's step (replacements.ts). Only the function's own: another function could give an outer one any value
-   * between the assignment and a mention.
-   */
-  private findReplacements(body: ts.ConciseBody): void {
-    const { ts } = this;
-    if (!ts.isBlock(body)) return;
-    const visit = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
-        const symbol = symbolOf(this.ctx, node.left);
-        const block = symbol && this.isOwnVariable(symbol) ? blockRunningOnce(ts, node) : undefined;
-        if (symbol && block) {
-          const replaced = this.replaced.get(symbol) ?? { scopes: [], assigned: NOTHING };
-          replaced.scopes.push({ from: node.end, ...(block === body ? {} : { block }) });
-          this.replaced.set(symbol, replaced);
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(body);
-  }
-
-  /** A parameter of the function, or a variable declared in it (not in a function nested in it). */
-  private isOwnVariable(symbol: ts.Symbol): boolean {
-    const { ts } = this;
-    if ([...this.paramSymbols.values()].some((symbols) => symbols.includes(symbol))) return true;
-    const declaration = symbol.valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration)) return false;
-    let n: ts.Node = declaration.parent;
-    while (n && !ts.isFunctionLike(n) && !ts.isClassLike(n) && !ts.isSourceFile(n)) n = n.parent;
-    return n === this.fn;
   }
 
   private collectCall(call: ts.CallExpression): void {

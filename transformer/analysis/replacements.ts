@@ -13,6 +13,85 @@
  * not after it (`isAfter`).
  */
 import type * as ts from 'typescript';
+import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { either, NOTHING, type Reach } from './reach-values';
+
+/**
+ * A variable of the function given a new value where the assignment runs once: at the top of the body (`block`
+ * undefined) or of a block's step. `assigned`: what every binding of it in the function gives it, but its `let`/`const`
+ * declaration or a parameter's default, which run before any assignment of that binding.
+ */
+interface Replacement { readonly scopes: { readonly from: number; readonly block?: ts.Block }[]; assigned: Reach }
+
+/** The replacements of one function, for reach-flow.ts: found once, what they hold grown with every binding. */
+export class Replacements {
+  private readonly replaced = new Map<ts.Symbol, Replacement>();
+
+  constructor(private readonly ctx: AnalysisContext, private readonly fn: FunctionLike) {}
+
+  /**
+   * The function's own variables (its parameters, `params`, and those declared in it, not in a function nested in
+   * it) replaced by an assignment that runs once, unconditionally, at the top of the body or of a block's step.
+   * Another function could give an outer variable any value between the assignment and a mention.
+   */
+  find(body: ts.ConciseBody, params: readonly ts.Symbol[]): void {
+    const { ts } = this.ctx;
+    if (!ts.isBlock(body)) return;
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+        const symbol = symbolOf(this.ctx, node.left);
+        const block = symbol && (params.includes(symbol) || this.declaredHere(symbol)) ? blockRunningOnce(ts, node) : undefined;
+        if (symbol && block) {
+          const replaced = this.replaced.get(symbol) ?? { scopes: [], assigned: NOTHING };
+          replaced.scopes.push({ from: node.end, ...(block === body ? {} : { block }) });
+          this.replaced.set(symbol, replaced);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+  }
+
+  /**
+   * A binding `name` gives the symbol `reach` (`p = q`, `[p] = [q]`, `for (p of …)`, `var p = q`): what a replaced name
+   * may hold after its replacement. True when that grew (what it reached is then worked out again).
+   */
+  noteAssigned(symbol: ts.Symbol, name: ts.Identifier, reach: Reach): boolean {
+    const replaced = this.replaced.get(symbol);
+    if (!replaced || this.bindsBeforeAnyAssignment(name)) return false;
+    const before = replaced.assigned;
+    replaced.assigned = either(before, reach);
+    return replaced.assigned.direct.size !== before.direct.size || replaced.assigned.contents.size !== before.contents.size ||
+      [...replaced.assigned.contents].some(([p, d]) => before.contents.get(p) !== d);
+  }
+
+  /** What the name holds at `node` if a replacement decides it there, else undefined. */
+  at(symbol: ts.Symbol, node: ts.Node): Reach | undefined {
+    const replaced = this.replaced.get(symbol);
+    const { ts } = this.ctx;
+    const decides = replaced?.scopes.some(({ from, block }) => block ? isLaterInBlock(ts, node, from, block) : isAfter(ts, node, from, this.fn));
+    return decides ? replaced!.assigned : undefined;
+  }
+
+  /** A variable declared in the function, not in a function nested in it. */
+  private declaredHere(symbol: ts.Symbol): boolean {
+    const { ts } = this.ctx;
+    const declaration = symbol.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration)) return false;
+    let n: ts.Node = declaration.parent;
+    while (n && !ts.isFunctionLike(n) && !ts.isClassLike(n) && !ts.isSourceFile(n)) n = n.parent;
+    return n === this.fn;
+  }
+
+  /** `name` is declared here by a parameter or by `let`/`const` (in a pattern or not). */
+  private bindsBeforeAnyAssignment(name: ts.Identifier): boolean {
+    const { ts } = this.ctx;
+    let n: ts.Node = name.parent;
+    while (ts.isBindingElement(n) || ts.isArrayBindingPattern(n) || ts.isObjectBindingPattern(n)) n = n.parent;
+    return ts.isParameter(n) || (ts.isVariableDeclaration(n) && (ts.getCombinedNodeFlags(n) & ts.NodeFlags.BlockScoped) !== 0);
+  }
+}
 
 /** The assignment runs exactly once whenever the body runs to its statement: no branch, loop or nested scope on the way up. */
 export function runsOnceAtTopLevel(t: typeof ts, assignment: ts.BinaryExpression, body: ts.Block): boolean {
