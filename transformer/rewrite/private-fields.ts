@@ -91,7 +91,9 @@ export class PrivateFields {
       for (const node of censusOf(this.ctx, this.facts.source).nodes) {
         if (!this.ts.isPropertyAccessExpression(node) || !this.ts.isPrivateIdentifier(node.name)) continue;
         const symbol = this.ctx.checker.getSymbolAtLocation(node.name);
-        if (symbol) this.byField.set(symbol, [...(this.byField.get(symbol) ?? []), node as FieldReference]);
+        if (!symbol) continue;
+        const found = this.byField.get(symbol);
+        if (found) found.push(node as FieldReference); else this.byField.set(symbol, [node as FieldReference]);
       }
     }
     return this.byField.get(field) ?? [];
