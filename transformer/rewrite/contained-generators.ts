@@ -6,12 +6,14 @@
  * each given a simple argument) and its own locals, constants holding primitives and the language's `Math`, `Array`…;
  * it makes no object of another's class, calls nothing of the program's and makes no function but a callback an
  * array method runs at once (a function yielded would read the generator's locals later, when they have moved on),
- * so it prints nothing and reads nothing a body changes. It must also end however the loop ends (a `break`, or a task's failure thrown out of a body, stops the
+ * so it prints nothing and reads nothing a body changes; and it yields primitives or arrays of them made right there
+ (a local it goes on changing would reach every body in its last state). It must also end however the loop ends (a `break`, or a task's failure thrown out of a body, stops the
  * plain loop early; the split loop has run the generator to its end first): its loops are counting `for`s and
  * `for…of`s over its own arrays, never `while`, and it delegates to no other iterator (`yield*`).
  */
 import type * as ts from 'typescript';
-import { calledFunction, isPrimitiveNode, symbolOf } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveNode, symbolOf } from '../analysis/context';
+import { isFresh } from './fresh';
 import type { FileFacts } from './file-facts';
 import { isSimpleArgument } from './only-reads';
 import { isSynchronousCallback } from './syntax';
@@ -37,6 +39,10 @@ export function isContainedGeneratorCall(facts: FileFacts, expr: ts.Expression):
     // A counting `for` needs a condition and a step; a `for…of` walks one of the generator's own arrays.
     if (ts.isForStatement(node) && (!node.condition || !node.incrementor)) { ok = false; return; }
     if (ts.isForOfStatement(node) && !facts.ctx.checker.isArrayType(facts.ctx.checker.getTypeAtLocation(node.expression))) { ok = false; return; }
+    // What it yields is made there and holds only primitives: a local it goes on changing (`buf.push(i); yield buf`)
+    // would be seen by every body at its last state once the generator ran to its end.
+    if (ts.isYieldExpression(node) && node.expression && !isPrimitiveNode(ctx, node.expression) &&
+      !(isFresh(ctx, node.expression) && hasPrimitiveElements(ctx, node.expression))) { ok = false; return; }
     if (ts.isPropertyAccessExpression(node)) { visit(node.expression); return; } // (`.push`: a member's name, not a variable)
     if (ts.isIdentifier(node) && !isOwn(facts, fn, node)) { ok = false; return; }
     ts.forEachChild(node, visit);

@@ -30,3 +30,9 @@ function* naturals(): Generator<number[]> { let i = 0; for (;;) yield [i++]; }
 let firstBig = -1;
 for (const p of naturals()) { if (weigh(p, 4) % 7 === 3 || p[0] > 40) { firstBig = p[0]; break; } }
 console.log('first', firstBig);
+
+// A generator yielding a local it goes on changing: each body must see it as it was at its step.
+function* windows(n: number): Generator<number[]> { const buf: number[] = []; for (let i = 0; i < n; i++) { buf.push(i); yield buf; } }
+let windowed = 0;
+for (const w of windows(3)) windowed += weigh(w, 5);
+console.log('windows', windowed);
