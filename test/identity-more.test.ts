@@ -82,7 +82,7 @@ test('disjoint strips of one buffer are independent data: their tasks do not wai
   assert.is(total, 4 * (1 + 2 + 3 + 4));
 });
 
-test('strips at offsets off the 8-byte grid are independent data too, and each keeps its neighbours\' writes (buffer-ranges.test.ts: no row waits for the one before)', () => {
+test('strips at offsets off the 8-byte grid each get their own datum and keep their neighbours\' writes, then a task over the whole reads them all (that no row waits for the one before: buffer-ranges.test.ts)', () => {
   const plain = new Float32Array(3 * 5).fill(1);
   const image = new Float32Array(3 * 5).fill(1);
   const writes: string[][] = [];

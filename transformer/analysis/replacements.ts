@@ -93,21 +93,11 @@ export class Replacements {
   }
 }
 
-/** The assignment runs exactly once whenever the body runs to its statement: no branch, loop or nested scope on the way up. */
-export function runsOnceAtTopLevel(t: typeof ts, assignment: ts.BinaryExpression, body: ts.Block): boolean {
-  let node: ts.Node = assignment;
-  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
-    if (parent === body) return true;
-    if (!evaluatesOnce(t, parent, node)) return false;
-  }
-  return false;
-}
-
 /**
  * The block at whose top level the assignment runs exactly once each time the block runs (a loop's body: once per
  * step), with no branch, loop or nested scope between; undefined when something conditional or repeated is.
  */
-export function blockRunningOnce(t: typeof ts, assignment: ts.BinaryExpression): ts.Block | undefined {
+function blockRunningOnce(t: typeof ts, assignment: ts.BinaryExpression): ts.Block | undefined {
   let node: ts.Node = assignment;
   for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
     if (t.isBlock(parent)) return parent;
@@ -120,7 +110,7 @@ export function blockRunningOnce(t: typeof ts, assignment: ts.BinaryExpression):
  * A mention inside a block after a replacement at the block's top level, in the same step: later in the block, and
  * in no function between (a closure made there may run in a later step, after code before the replacement ran).
  */
-export function isLaterInBlock(t: typeof ts, id: ts.Node, from: number, block: ts.Block): boolean {
+function isLaterInBlock(t: typeof ts, id: ts.Node, from: number, block: ts.Block): boolean {
   if (id.pos < from || id.end > block.end) return false;
   for (let n = id.parent; n && n !== block; n = n.parent) if (t.isFunctionLike(n) || t.isClassLike(n)) return false;
   return true;
@@ -154,7 +144,7 @@ function evaluatesOnce(t: typeof ts, parent: ts.Node, child: ts.Node): boolean {
  * not in another such function that might run before it) cannot run before it either: d3-geo's `function
  * forward(coordinates) { … rotate(…) … }` after `rotate = rotateRadians(…)`, taken and returned only after it.
  */
-export function isAfter(t: typeof ts, id: ts.Node, from: number, body: ts.Node, seen: ReadonlySet<ts.Node> = new Set()): boolean {
+function isAfter(t: typeof ts, id: ts.Node, from: number, body: ts.Node, seen: ReadonlySet<ts.Node> = new Set()): boolean {
   if (id.pos < from) return false;
   for (let n = id.parent; n && n !== body; n = n.parent) {
     if (t.isFunctionDeclaration(n) && !(n.name && !seen.has(n) && calledOnlyAfter(t, n, from, body, new Set([...seen, n])))) return false;

@@ -56,21 +56,20 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
   return false;
 }
 
-/** The text codecs' `decode(bytes)` and `encode(text)`: a fresh string or Uint8Array, whatever declares them. */
+/** The text codecs' `decode(bytes)` and `encode(text)`: a fresh string or Uint8Array. */
 const TEXT_CODEC_READS = new Set(['TextDecoder.decode', 'TextEncoder.encode']);
 
 /**
- * `new TextDecoder().decode(buf.subarray(0, 4))` (tester #26's r22): declared by lib.dom (a program without a `lib`
- * setting) or by @types/node's util (node-builtins.ts lists it there), the same function.
+ * `new TextDecoder().decode(buf.subarray(0, 4))` (tester #26's r22) as lib.dom declares it (a program without a `lib`
+ * setting): the same function node-builtins.ts lists as @types/node's util declares it.
  */
 function isTextCodecRead(ctx: AnalysisContext, call: ts.CallExpression): boolean {
   const { ts } = ctx;
   if (!ts.isPropertyAccessExpression(call.expression) || !/^(de|en)code$/.test(call.expression.name.text)) return false;
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   const owner = declaration?.parent;
-  return owner !== undefined && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name !== undefined &&
-    TEXT_CODEC_READS.has(`${owner.name.text}.${call.expression.name.text}`) && declaration!.getSourceFile().isDeclarationFile &&
-    (ctx.program.isSourceFileDefaultLibrary(declaration!.getSourceFile()) || /[\\/]@types[\\/]node[\\/]/.test(declaration!.getSourceFile().fileName));
+  return owner !== undefined && ts.isInterfaceDeclaration(owner) && ctx.program.isSourceFileDefaultLibrary(owner.getSourceFile()) &&
+    TEXT_CODEC_READS.has(`${owner.name.text}.${call.expression.name.text}`);
 }
 
 /** The value is turned into a string where it stands: a template's `${…}`, or an operand of `+` next to a string. */
