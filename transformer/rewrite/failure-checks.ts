@@ -20,7 +20,8 @@ import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
-import { isSynchronousCallback, withWrappers } from './syntax';
+import { leavesPromisingRunning } from './ending-functions';
+import { isSynchronousCallback } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
 
 /** A function, a try statement (its try block) or a source file (its top level). */
@@ -85,36 +86,21 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
       // At its end it waits for the tasks submitted since it began: those of an async function it called and did not
       // await there (`return Promise.all(ns.map((n) => safe(n)))`) may still be pending, their failures that
       // function's to catch (np21's r26: the check rethrew a failure `safe` catches after its `await`).
-      const atExit = isCaught && promising.has(fn) && !leavesPromisingRunning(facts, fn, promising);
+      // (An async function whose failure ends the program is not caught, yet its promise must still reject.)
+      const atExit = promising.has(fn) && !leavesPromisingRunning(facts, fn, promising);
       if (fn.body && ts.isBlock(fn.body)) {
         // A parameter is the function's own name, but the object it holds is the caller's.
         const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&
           (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
+        // (Where the failure ends the process, past a call of an async function this code cannot tell its own tasks
+        // from that one's; an async function that ends the program awaits those it calls, and checks on.)
         const before = checkedIn(facts, plan, runs, fn.body.statements,
-          isCaught ? seenOrWorld(isOwn) : world, isCaught ? undefined : callsPromising);
+          isCaught ? seenOrWorld(isOwn) : world, isCaught || promising.has(fn) ? undefined : callsPromising);
         if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
       } else if (atExit) checks.set(fn, { before: new Map(), atExit });
     }
   }
   return checks;
-}
-
-/** `fn` calls an async function of the program without awaiting the call right there, or hands one to an array method. */
-function leavesPromisingRunning(facts: FileFacts, fn: FunctionLike, promising: ReadonlySet<FunctionLike>): boolean {
-  const { ts } = facts;
-  const visit = (node: ts.Node): boolean => {
-    if (node !== fn && isFunctionLike(facts.ctx, node)) {
-      if (!isSynchronousCallback(ts, node)) return false;
-      // `ns.map(async (n) => { try { return await check(n); } catch { … } })`: called there, not awaited.
-      if (promising.has(node as FunctionLike)) return true;
-    }
-    if (ts.isCallExpression(node)) {
-      const callee = calledFunction(facts.ctx, node);
-      if (callee && callee !== fn && promising.has(callee) && !ts.isAwaitExpression(withWrappers(ts, node).parent)) return true;
-    }
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return fn.body !== undefined && visit(fn.body);
 }
 
 /** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */

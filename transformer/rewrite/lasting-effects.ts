@@ -20,6 +20,9 @@ import { codeReachedFrom } from '../analysis/reached-code';
 import { nodeDeclaredName } from '../analysis/node-builtins';
 import type { FileFacts } from './file-facts';
 import { isSynchronousCallback } from './syntax';
+import { isContained, writesItsObject } from './contained-code';
+import { overridingMethods } from '../analysis/overrides';
+import { argumentParam } from '../analysis/param-effects';
 
 /** Node's functions that change files or processes, as node-builtins.ts names them (not a stream's `write`). */
 const FILE_CHANGES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
@@ -172,6 +175,18 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
     collect(target);
     return names.every((name) => ts.isPropertyAssignment(name.parent) && name.parent.name === name || own(name, true));
   };
+  /** The call of contained `callee` writes only what own names hold: its written arguments, its object if written. */
+  const writesOnlyOwn = (call: ts.CallExpression, callee: FunctionLike): boolean => {
+    if (!isContained(facts, callee, 'region') || overridingMethods(facts.ctx, call.expression)?.length) return false;
+    const params = facts.summaries.get(callee).params;
+    const writtenArgs = call.arguments.every((arg, i) => {
+      const effect = params[argumentParam(callee, i)];
+      return !(effect?.written || effect?.writtenLater) || (!ts.isSpreadElement(arg) && ownTarget(arg, false));
+    });
+    if (!writtenArgs) return false;
+    const receiver = ts.isPropertyAccessExpression(call.expression) || ts.isElementAccessExpression(call.expression) ? call.expression.expression : undefined;
+    return receiver === undefined || !writesItsObject(facts, callee) || ownTarget(receiver, false);
+  };
   const changes = (n: ts.Node): boolean => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
       n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !ownTargets(n.left)) return true;
@@ -180,7 +195,9 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
     if (ts.isDeleteExpression(n) && !ownTarget(n.expression)) return true;
     if (ts.isCallExpression(n) && !facts.taskOf(n)) {
       const callee = calledFunction(facts.ctx, n);
-      if (callee && !callee.getSourceFile().isDeclarationFile) return true;
+      // Program code may change anything, unless it is contained (contained-code.ts) and writes only objects of the
+      // region's own: `b.step(3)` on a board the async function made (`step(k) { relax(this.#cells, k) }`).
+      if (callee && !callee.getSourceFile().isDeclarationFile) return !writesOnlyOwn(n, callee) || (ts.forEachChild(n, (child) => changes(child) || undefined) ?? false);
       // A function the caller handed in (a callback, a promise's `resolve`) may do anything.
       const declaration = ts.isIdentifier(n.expression) ? facts.ctx.checker.getSymbolAtLocation(n.expression)?.valueDeclaration : undefined;
       if (declaration && ts.isParameter(declaration)) return true;

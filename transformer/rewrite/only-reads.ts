@@ -14,6 +14,7 @@ import type { FileFacts } from './file-facts';
 import { isReadingStringify, readsOwnPropertiesQuietly } from './json-reads';
 import { isLibrary } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
+import { isContainedHelperCall } from './contained-code';
 
 /**
  * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
@@ -99,6 +100,8 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
       ? hasPrimitiveElements(facts.ctx, a.expression) && isSimpleArgument(facts, a.expression, isOuter) : isSimpleArgument(facts, a, isOuter));
   }
   if (ts.isCallExpression(arg) && isSimpleHelperCall(facts, arg, isOuter)) return true;
+  // `fromFen(fen)`: a helper of several statements that reads only what it is given and makes fresh values.
+  if (ts.isCallExpression(arg) && isContainedHelperCall(facts, arg, (a) => isSimpleArgument(facts, a, isOuter))) return true;
   return ts.isCallExpression(arg) && isCopyOfSimple(facts, arg, isOuter);
 }
 

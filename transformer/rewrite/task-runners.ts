@@ -11,6 +11,7 @@ import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/c
 import { codeReachedFrom } from '../analysis/reached-code';
 import type { FileFacts } from './file-facts';
 import { censusOf } from '../analysis/syntax-census';
+import { endsTheProgram } from './ending-functions';
 
 /** Whether calling `fn` may run a task call: its body, or the program code it reaches (analysis/reached-code.ts). */
 export function runsTasks(facts: FileFacts, fn: FunctionLike): boolean {
@@ -81,11 +82,12 @@ export function catchingCallers(facts: FileFacts): Catching {
     if (isFunctionLike(facts.ctx, node) && (isAsyncFunction(ts, node) || isPromiseCallback(ts, node)) &&
       !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) {
       promising.add(node as FunctionLike);
-      add(node as FunctionLike);
     }
   };
   // (Every node of the file in source order: syntax-census.ts.)
   if (facts.tasks.size > 0) for (const file of program.getSourceFiles()) if (!file.isDeclarationFile && mayHold(CATCHING, file)) censusOf(facts.ctx, file).nodes.forEach(look);
+  // Its promise meets the failure, unless that ends the program (ending-functions.ts: an async `main`).
+  for (const fn of promising) if (!endsTheProgram(facts, fn, promising)) add(fn);
   found = { caught, promising };
   catchingPerProgram.set(program, found);
   return found;

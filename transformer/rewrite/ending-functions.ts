@@ -1,0 +1,140 @@
+/**
+ * An async function whose failure ends the program, as a throw out of the top level does: `async function main() {
+ * … } main();` or `main().catch((e) => { console.error(e); process.exitCode = 1; })`. The plain program's task call
+ * that throws rejects its promise; nobody but a handler that prints and sets the exit code meets that rejection, and
+ * no other code of the program runs after it. What the function changed in memory is then seen by nobody, so its
+ * statements need a check before them only for changes of the world, as the top level's do (failure-checks.ts);
+ * without this, every statement of an async `main` that changed an object checked first, and its loops of task calls
+ * ran one at a time (stop 45's pf1). It still checks its tasks when it ends, so that its promise rejects and the
+ * handler prints what the plain program printed.
+ *
+ * The function must be one of the file's own, not exported, called only from top-level statements `f(…)`, `void f(…)`
+ * or `f(…).catch(handler)`; and nothing may run beside it after its failure: no timer, listener or promise callback in
+ * the program code it reaches (a `new Promise((r) => setTimeout(r, ms))` pause excepted: it only resumes it), no call of
+ * another async function left running, and no `process.on` handler anywhere in the program.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, symbolOf, type FunctionLike } from '../analysis/context';
+import { isSynchronousCallback, withWrappers } from './syntax';
+import { codeReachedFrom } from '../analysis/reached-code';
+import { programMemo } from '../analysis/program-memo';
+import { censusOf } from '../analysis/syntax-census';
+import type { FileFacts } from './file-facts';
+
+/** Names whose call runs code later, beside the function: timers, listeners and promise callbacks. */
+const LATER = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'then', 'catch', 'finally', 'on', 'once',
+  'addListener', 'prependListener', 'addEventListener']);
+const PROCESS_HANDLERS = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\b/;
+
+const memo = programMemo<FunctionLike, boolean>();
+
+/** `fn` is such a function (see above); `promising`: the program's async functions and promise callbacks that run tasks. */
+export function endsTheProgram(facts: FileFacts, fn: FunctionLike, promising: ReadonlySet<FunctionLike>): boolean {
+  const known = memo(facts.ctx.program);
+  let found = known.get(fn);
+  if (found === undefined) {
+    found = calledOnlyAtTop(facts, fn) && !leavesPromisingRunning(facts, fn, promising) && !hasProcessHandlers(facts) &&
+      [fn, ...codeReachedFrom(facts.ctx, fn)].every((code) => !runsCodeLater(facts, code));
+    known.set(fn, found);
+  }
+  return found;
+}
+
+function calledOnlyAtTop(facts: FileFacts, fn: FunctionLike): boolean {
+  const { ts, ctx } = facts;
+  const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
+  if (!name || !ts.isSourceFile(topStatement(ts, fn)?.parent ?? fn) || (ts.getCombinedModifierFlags(ts.isFunctionDeclaration(fn) ? fn : fn.parent as ts.Declaration) & ts.ModifierFlags.Export)) return false;
+  if (ts.isVariableDeclaration(fn.parent) && !(ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const)) return false;
+  const symbol = symbolOf(ctx, name);
+  if (!symbol) return false;
+  // (Not exported: every use is in its own file, which need not be the file asking.)
+  const uses = censusOf(ctx, fn.getSourceFile()).nodes.filter((n): n is ts.Identifier =>
+    n !== name && ts.isIdentifier(n) && n.text === name.text && symbolOf(ctx, n) === symbol);
+  return uses.length > 0 && uses.every((id) => isTopLevelRun(facts, id));
+}
+
+/** `f(…);`, `void f(…);`, `f(…).catch(handler);` as a statement of the file's top level. */
+function isTopLevelRun(facts: FileFacts, id: ts.Identifier): boolean {
+  const { ts } = facts;
+  const call = id.parent;
+  if (!ts.isCallExpression(call) || call.expression !== id) return false;
+  let expr: ts.Node = call;
+  const outer = call.parent;
+  if (ts.isPropertyAccessExpression(outer) && outer.expression === call && outer.name.text === 'catch' && ts.isCallExpression(outer.parent) &&
+    outer.parent.expression === outer && outer.parent.arguments.length === 1 && isEndingHandler(facts, outer.parent.arguments[0])) expr = outer.parent;
+  else if (ts.isVoidExpression(outer)) expr = outer;
+  return ts.isExpressionStatement(expr.parent) && ts.isSourceFile(expr.parent.parent);
+}
+
+/** `(e) => { console.error(e); process.exitCode = 1; }`: prints what it is given, sets the exit code or exits. */
+function isEndingHandler(facts: FileFacts, handler: ts.Expression): boolean {
+  const { ts } = facts;
+  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return false;
+  const params = new Set(handler.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')));
+  const statements = ts.isBlock(handler.body) ? handler.body.statements : [ts.factory.createExpressionStatement(handler.body)];
+  const names = (n: ts.Node): boolean => ts.isIdentifier(n) ? params.has(n.text) || n.text === 'console' || n.text === 'process'
+    : ts.isPropertyAccessExpression(n) ? names(n.expression) : !ts.forEachChild(n, (c) => !names(c) || undefined);
+  return statements.every((s) => {
+    if (!ts.isExpressionStatement(s)) return false;
+    const e = s.expression;
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression)) {
+      const [owner, member] = [e.expression.expression.text, e.expression.name.text];
+      return (owner === 'console' || (owner === 'process' && member === 'exit')) && e.arguments.every(names);
+    }
+    return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(e.left) &&
+      ts.isIdentifier(e.left.expression) && e.left.expression.text === 'process' && e.left.name.text === 'exitCode' && names(e.right);
+  });
+}
+
+function topStatement(t: typeof ts, node: ts.Node): ts.Node | undefined {
+  let n: ts.Node | undefined = node;
+  while (n && n.parent && !t.isSourceFile(n.parent)) n = n.parent;
+  return n;
+}
+
+/** The code calls a timer, registers a listener or a promise callback (a pause of its own excepted). */
+function runsCodeLater(facts: FileFacts, code: ts.Node): boolean {
+  const { ts } = facts;
+  const visit = (n: ts.Node): boolean => {
+    if (n !== code && isFunctionLike(facts.ctx, n) && !ts.isArrowFunction(n) && !ts.isFunctionExpression(n)) return false;
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== undefined && LATER.has(name) && !isPause(facts, n)) return true;
+    }
+    return ts.forEachChild(n, (child) => visit(child) || undefined) ?? false;
+  };
+  return visit(code);
+}
+
+/** `setTimeout(resolve, ms)` inside `new Promise((resolve) => …)`: it only resumes the function that waits on it. */
+function isPause(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const [first] = call.arguments;
+  if (!ts.isIdentifier(call.expression) || call.expression.text !== 'setTimeout' || !first || !ts.isIdentifier(first)) return false;
+  const executor = first && symbolOf(facts.ctx, first)?.valueDeclaration?.parent;
+  return executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) && executor.parameters[0]?.name.getText() === first.text &&
+    ts.isNewExpression(executor.parent) && ts.isIdentifier(executor.parent.expression) && executor.parent.expression.text === 'Promise';
+}
+
+function hasProcessHandlers(facts: FileFacts): boolean {
+  return facts.ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && PROCESS_HANDLERS.test(file.text));
+}
+
+/** `fn` calls an async function of the program without awaiting the call right there, or hands one to an array method. */
+export function leavesPromisingRunning(facts: FileFacts, fn: FunctionLike, promising: ReadonlySet<FunctionLike>): boolean {
+  const { ts } = facts;
+  const visit = (node: ts.Node): boolean => {
+    if (node !== fn && isFunctionLike(facts.ctx, node)) {
+      if (!isSynchronousCallback(ts, node)) return false;
+      // `ns.map(async (n) => { try { return await check(n); } catch { … } })`: called there, not awaited.
+      if (promising.has(node as FunctionLike)) return true;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = calledFunction(facts.ctx, node);
+      if (callee && callee !== fn && promising.has(callee) && !ts.isAwaitExpression(withWrappers(ts, node).parent)) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return fn.body !== undefined && visit(fn.body);
+}
