@@ -11,12 +11,13 @@ import { printsAsPlain } from './program-build';
 
 test('contained helpers run ahead, loud ones keep their place; a method changing its own fields runs without a check', () => {
   const tasks = printsAsPlain('contained-helpers');
-  // countLive 4 + 4, step 4 + the failing one, counted 4.
-  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+  // countLive 4 + 4 + 4, step 4 + the failing one, counted 4.
+  assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 1);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /const counts = __taskify\.eachThen\(specs, "map", spec => __taskify\.submit\(__taskify_countLive_\d+, \[__taskify\.maybeWritten\(parse\(spec\)\)\]/,
     'parse(spec) is evaluated in the first pass');
+  assert.match(emitted, /const negated = __taskify\.eachThen\(specs, "map"/, 'a destructured helper constant is evaluated in both passes');
   assert.not.match(emitted, /eachThen\([^\n]*parseLoudly/, 'a helper that prints is not evaluated ahead');
   assert.match(emitted, /for \(const b of boards\)\s*b\.step\(3\);/, 'step changes only its board: no check between the calls');
   assert.match(emitted, /for \(const b of boards\) \{\s*__taskify\.checkpoint\(__taskify_try\d+\);\s*b\.counted\(1\);/,

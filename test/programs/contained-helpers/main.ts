@@ -27,6 +27,10 @@ function parseLoudly(spec: string): Grid {
 const specs = ['3x2:101/010', '4x4:1111/0000/1010/0101', '2x2:11/11', '5x1:10101'];
 const counts = specs.map((spec) => ({ spec: spec.slice(0, 3), live: countLive(parse(spec)) }));
 console.log(counts.map((c) => `${c.spec}=${c.live}`).join(' '));
+// A callback's constant destructured from a one-expression helper, its result negated (tester #27's r09).
+const dims = (spec: string): [string, number] => [spec, spec.length];
+const negated = specs.map((spec) => { const [text, n] = dims(spec); return -countLive(parse(text.slice(0, n))); });
+console.log('negated', negated.join(' '));
 const loud = specs.map((spec) => countLive(parseLoudly(spec)));
 console.log('loud', loud.join(' '), parsedLoudly);
 
