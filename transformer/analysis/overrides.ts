@@ -38,6 +38,12 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   return overridden ? found : undefined;
 }
 
+/** Some class of the program may extend this one: a subclass of it, or a mixin's `class extends Base` above any class. */
+export function mayBeExtended(ctx: AnalysisContext, cls: ts.ClassLikeDeclaration): boolean {
+  const table = subclasses(ctx);
+  return (table.get(cls)?.length ?? 0) > 0 || table.has(UNKNOWN_BASE);
+}
+
 /**
  * Per class of the program, every class of the program extending it, directly or not; and the member names of
  * classes whose base is known only as a type parameter (a mixin's `class extends Base`), which may override any

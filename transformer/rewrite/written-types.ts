@@ -8,6 +8,7 @@
  * arrays of any element kind may be views of one buffer, so they are one family with ArrayBuffer and DataView.
  */
 import type * as ts from 'typescript';
+import { mayBeExtended } from '../analysis/overrides';
 import { isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
 import { contentsOfType } from '../analysis/type-contents';
 import { isLibraryType } from './library-uses';
@@ -85,7 +86,27 @@ export class WrittenTypes {
       // The library's types carry members no object of the program's types has by accident, so one value is of two of
       // them only if one is assignable to the other; two of the program's object types may name one object without
       // that (`{ n, tag }` and `{ n, other }` of an object having all three).
-      (!isLibraryType(this.ctx, w) && !isLibraryType(this.ctx, type)));
+      (!isLibraryType(this.ctx, w) && !isLibraryType(this.ctx, type) && !this.distinctByClass(w, type)));
+  }
+
+  /**
+   * An object of a class the program declares and nothing extends is made by that class: it has the class's members
+   * and no others (short of a cast or an `Object.assign` onto it, as for the library's types above), so it is no object of another such class, nor of a type requiring a property the
+   * class lacks (`{ e: number }` stored into while a `Signal`'s method runs ahead).
+   */
+  private distinctByClass(a: ts.Type, b: ts.Type): boolean {
+    const { checker } = this.ctx;
+    const classOf = (type: ts.Type): ts.ClassLikeDeclaration | undefined => {
+      const declaration = type.getSymbol()?.valueDeclaration;
+      return declaration && this.ctx.ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile &&
+        !mayBeExtended(this.ctx, declaration) ? declaration : undefined;
+    };
+    // (A class with an index signature may hold any key.)
+    const lacks = (instance: ts.Type, other: ts.Type) => checker.getIndexInfosOfType(instance).length === 0 && checker.getPropertiesOfType(other)
+      .some((p) => !(p.flags & this.ctx.ts.SymbolFlags.Optional) && !checker.getPropertyOfType(instance, p.name));
+    const [ca, cb] = [classOf(a), classOf(b)];
+    if (ca && cb) return ca !== cb;
+    return ca ? lacks(a, b) : cb ? lacks(b, a) : false;
   }
 
   private isBufferFamily(type: ts.Type): boolean {

@@ -34,3 +34,30 @@ console.log('bound', same.v);
 const twice: Sensor = { name: 't', data: [1, 1], m: 1 };
 for (const s of [twice, twice, sensors[0]]) s.m = score(s);
 console.log('scored', twice.m, sensors[0].m);
+
+// Results stored into records while a class's method runs ahead: an object of a class nothing extends is no record
+// (written-types.ts distinctByClass), so every call is submitted first.
+class Probe {
+  #data: number[];
+  constructor(data: number[]) { this.#data = data.slice(); }
+  average(): number { return mean(this.#data); }
+}
+const probes = [[1, 2], [3, 4, 5], [6]].map((d) => new Probe(d));
+const rows: { m: number }[] = probes.map(() => ({ m: 0 }));
+for (let i = 0; i < probes.length; i++) rows[i].m = probes[i].average();
+console.log('probes', rows.map((r) => r.m).join(','));
+
+// A class something extends may be the record: the subclass's object is both, and its method reads the stored field.
+class Gauge {
+  constructor(public data: number[]) {}
+  level(): number { return mean(this.data); }
+}
+class Tagged extends Gauge {
+  m = 1;
+  level(): number { return mean([...this.data, this.m]); }
+}
+const tagged = new Tagged([2, 2]);
+const gauges: Gauge[] = [tagged, tagged];
+const slots: { m: number }[] = [tagged, tagged];
+for (let i = 0; i < gauges.length; i++) slots[i].m = gauges[i].level();
+console.log('tagged', tagged.m);
