@@ -54,6 +54,7 @@ environment of taskify programs (checked as the program starts: a value that can
   TASKIFY_TRACE=<file.json>  write a Chrome trace (ui.perfetto.dev, chrome://tracing) of the run at exit
   TASKIFY_GRAPH=<file>       write the task graph at exit: Graphviz .dot, or rendered .svg
   TASKIFY_PROGRESS=0|1       the live progress line on stderr (default: on when stderr is a terminal)
+  TASKIFY_PROGRESS_AFTER_MS=<ms>  how long a run lasts before that line appears (default 1000)
   TASKIFY_SUMMARY=0|1        a table of where the time went at exit (default: after 10 s on a terminal)
   TASKIFY_REDIS=<url>        run tasks on the machines that joined with \`taskify worker\` at this Redis
                              (redis://host:port, or @<file> holding it) instead of this machine's pool

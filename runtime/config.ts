@@ -43,6 +43,8 @@ export interface RuntimeConfig {
   readonly graphFile?: string;
   /** TASKIFY_PROGRESS: the live progress line; default on when stderr is a terminal. */
   readonly progress: boolean;
+  /** TASKIFY_PROGRESS_AFTER_MS: how long a run lasts before the progress line appears (default 1000): quick runs print none. */
+  readonly progressAfterMs: number;
   /** TASKIFY_SUMMARY: 1 always, 0 never; unset, after runs longer than 10 s on a terminal. */
   readonly summary: 'always' | 'never' | 'long-runs';
   /** TASKIFY_REDIS=redis://host:port: run tasks on `taskify worker` machines through BullMQ instead of a local pool. */
@@ -70,6 +72,7 @@ export function readConfig(env: Env = process.env): RuntimeConfig {
     traceFile: env.TASKIFY_TRACE || undefined,
     graphFile: graphFile(env),
     progress: flag(env, 'TASKIFY_PROGRESS', process.stderr.isTTY === true),
+    progressAfterMs: wholeNumber(env, 'TASKIFY_PROGRESS_AFTER_MS', 1000),
     redis: redisUrl(env.TASKIFY_REDIS, 'TASKIFY_REDIS'),
     redisTtlSeconds: wholeNumber(env, 'TASKIFY_REDIS_TTL_S', 24 * 3600) || 1,
     taskTimeoutSeconds: seconds(env, 'TASKIFY_TASK_TIMEOUT'),
@@ -148,7 +151,7 @@ export function clusterSecret(env: Env = process.env): string | undefined {
 
 const SETTINGS = new Set([
   'TASKIFY_WORKERS', 'TASKIFY_TASKS_PER_WORKER', 'TASKIFY_WORKER_CACHE_MB', 'TASKIFY_WORKER_HEAP_MB', 'TASKIFY_STORE', 'TASKIFY_STATS',
-  'TASKIFY_SHM', 'TASKIFY_SHM_LIMIT_MB', 'TASKIFY_TRACE', 'TASKIFY_GRAPH', 'TASKIFY_PROGRESS', 'TASKIFY_SUMMARY', 'TASKIFY_REDIS',
+  'TASKIFY_SHM', 'TASKIFY_SHM_LIMIT_MB', 'TASKIFY_TRACE', 'TASKIFY_GRAPH', 'TASKIFY_PROGRESS', 'TASKIFY_PROGRESS_AFTER_MS', 'TASKIFY_SUMMARY', 'TASKIFY_REDIS',
   'TASKIFY_REDIS_TTL_S', 'TASKIFY_TASK_TIMEOUT', 'TASKIFY_STALL_REPORT', 'TASKIFY_SECRET', 'TASKIFY_SECRET_FILE',
   'TASKIFY_HUGEPAGES', // read by taskify run and taskify worker (hugepages.ts), allowed in a program's environment too
 ]);

@@ -39,7 +39,7 @@ export class ConfiguredObservers {
       observers.add(totalsHooks(this.totals));
     }
     if (config.progress) {
-      this.progress = new ProgressLine(programOutput().screen, Math.max(1, config.workers));
+      this.progress = new ProgressLine(programOutput().screen, Math.max(1, config.workers), config.progressAfterMs);
       observers.add(this.progress.hooks);
     }
   }
