@@ -43,14 +43,15 @@ test('a failure of a call at the top level ends the program, though a function r
   assert.match(readFileSync(join(dir, 'main.js'), 'utf8'), /__taskify\.settle\(\(\) => \[fine, v\]\);/);
 });
 
-test('an async main whose failure ends the program checks only before changes of the world: its loop of method calls runs in parallel', () => {
+test('an async main whose failure ends the program checks only before changes of the world and where it resumes: its loop of method calls runs in parallel', () => {
   const tasks = printsAsPlain('async-main');
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   const main = emitted.slice(emitted.indexOf('async function main('), emitted.indexOf('\n}\n', emitted.indexOf('async function main(')));
   assert.match(main, /for \(const signal of signals\)\s*signal\.blur\(5\);/, 'the blur loop does not check between its calls');
   assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*\(0, node_fs_1\.writeFileSync\)/, 'the file waits for the tasks before it');
-  assert.is(main.match(/checkpoint\(/g)?.length, 3, 'before writing and removing the file, and when main ends');
+  assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*__taskify\.resumed\(await pause\(1\)/, 'where it resumes, it checks');
+  assert.is(main.match(/checkpoint\(/g)?.length, 4, 'before the await, before writing and removing the file, and when main ends');
   assert.match(emitted, /blur\(rounds\) \{ __taskify\.submit\([^)]*\)[^}]*; this\.version\+\+; \}/, 'blur does not check before its counter');
 
   // One signal fails: the plain main rejects at its blur, before printing; so does the taskified one.

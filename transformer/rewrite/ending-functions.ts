@@ -33,25 +33,50 @@ export function endsTheProgram(facts: FileFacts, fn: FunctionLike, promising: Re
   const known = memo(facts.ctx.program);
   let found = known.get(fn);
   if (found === undefined) {
-    found = calledOnlyAtTop(facts, fn) && !leavesPromisingRunning(facts, fn, promising) && !hasProcessHandlers(facts) &&
-      [fn, ...codeReachedFrom(facts.ctx, fn)].every((code) => !runsCodeLater(facts, code));
+    const runs = runStatements(facts, fn);
+    found = runs !== undefined && !leavesPromisingRunning(facts, fn, promising) && !hasProcessHandlers(facts) &&
+      [fn, ...codeReachedFrom(facts.ctx, fn)].every((code) => !runsCodeLater(facts, code)) && !topLevelRunsLater(facts, runs);
     known.set(fn, found);
   }
   return found;
 }
 
-function calledOnlyAtTop(facts: FileFacts, fn: FunctionLike): boolean {
+/** The top-level statements running `fn` (`main();`, `main().catch(…);`), if those are its only uses. */
+function runStatements(facts: FileFacts, fn: FunctionLike): Set<ts.Node> | undefined {
   const { ts, ctx } = facts;
   const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
-  if (!name || !ts.isSourceFile(topStatement(ts, fn)?.parent ?? fn) || (ts.getCombinedModifierFlags(ts.isFunctionDeclaration(fn) ? fn : fn.parent as ts.Declaration) & ts.ModifierFlags.Export)) return false;
-  if (ts.isVariableDeclaration(fn.parent) && !(ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const)) return false;
+  if (!name || !ts.isSourceFile(topStatement(ts, fn)?.parent ?? fn) || (ts.getCombinedModifierFlags(ts.isFunctionDeclaration(fn) ? fn : fn.parent as ts.Declaration) & ts.ModifierFlags.Export)) return undefined;
+  if (ts.isVariableDeclaration(fn.parent) && !(ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const)) return undefined;
   const symbol = symbolOf(ctx, name);
-  if (!symbol) return false;
+  if (!symbol) return undefined;
   // (Not exported: every use is in its own file, which need not be the file asking.)
   const uses = censusOf(ctx, fn.getSourceFile()).nodes.filter((n): n is ts.Identifier =>
     n !== name && ts.isIdentifier(n) && n.text === name.text && symbolOf(ctx, n) === symbol);
-  return uses.length > 0 && uses.every((id) => isTopLevelRun(facts, id));
+  return uses.length > 0 && uses.every((id) => isTopLevelRun(facts, id)) ? new Set(uses.map((id) => topStatement(ts, id)!)) : undefined;
 }
+
+/**
+ * Some top-level statement of the program, other than those running the function, sets a timer, a listener or a
+ * promise callback: that code may run after the failure and see what the function changed.
+ */
+function topLevelRunsLater(facts: FileFacts, runs: ReadonlySet<ts.Node>): boolean {
+  const { ts } = facts;
+  const declaresOnly = (s: ts.Statement) => ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isInterfaceDeclaration(s) ||
+    ts.isTypeAliasDeclaration(s) || ts.isImportDeclaration(s);
+  /** The node, or program code it calls, runs code later. */
+  const reachesLater = (node: ts.Node): boolean => {
+    if (runsCodeLater(facts, node)) return true;
+    const visit = (n: ts.Node): boolean => {
+      const callee = ts.isCallExpression(n) ? calledFunction(facts.ctx, n) : undefined;
+      if (callee && [callee, ...codeReachedFrom(facts.ctx, callee)].some((code) => runsCodeLater(facts, code))) return true;
+      return ts.forEachChild(n, (child) => visit(child) || undefined) ?? false;
+    };
+    return visit(node);
+  };
+  return facts.ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile &&
+    file.statements.some((statement) => !runs.has(statement) && !declaresOnly(statement) && reachesLater(statement)));
+}
+
 
 /** `f(…);`, `void f(…);`, `f(…).catch(handler);` as a statement of the file's top level. */
 function isTopLevelRun(facts: FileFacts, id: ts.Identifier): boolean {

@@ -94,8 +94,12 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
           (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
         // (Where the failure ends the process, past a call of an async function this code cannot tell its own tasks
         // from that one's; an async function that ends the program awaits those it calls, and checks on.)
-        const before = checkedIn(facts, plan, runs, fn.body.statements,
-          isCaught ? seenOrWorld(isOwn) : world, isCaught || promising.has(fn) ? undefined : callsPromising);
+        // An async function that ends the program still checks where it resumes (an `await`, a `for await`): the
+        // runtime learns of failures while other code runs there, and a call made after may read what a failed task
+        // left (/tmp/s46/a3: a split loop after `await pause(1)` printed results the plain program never reached).
+        const ending = !isCaught && promising.has(fn);
+        const lasts = isCaught ? seenOrWorld(isOwn) : ending ? (node: ts.Node) => world(node) ?? (resumesIn(ts, node) ? 'seen' : undefined) : world;
+        const before = checkedIn(facts, plan, runs, fn.body.statements, lasts, isCaught || ending ? undefined : callsPromising, ending);
         if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
       } else if (atExit) checks.set(fn, { before: new Map(), atExit });
     }
@@ -105,7 +109,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
 
 /** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */
 function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>, statements: readonly ts.Statement[],
-  lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean): Map<ts.Node, Lasting> {
+  lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean, checksLoops = false): Map<ts.Node, Lasting> {
   const { ts } = facts;
   const before = new Map<ts.Node, Lasting>();
   let stopped = false;
@@ -147,6 +151,7 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
     if (ts.isTryStatement(node) && node.catchClause && mayFollowTask() && waitsForEarlierTask(facts, plan, node)) before.set(node, 'seen');
     if (plan.splitLoops.has(node as ts.Statement)) { whole(node); return; }
     if (ts.isIterationStatement(node, false)) {
+      if (checksLoops && ts.isForOfStatement(node) && node.awaitModifier) checkIfLasting(node);
       loopsRunning.push(runsCode(facts, runs, node));
       ts.forEachChild(node, visit);
       if (ts.isForStatement(node) && node.incrementor) checkIfLasting(node.incrementor);
@@ -204,6 +209,13 @@ export function capturedWaitsInTries(facts: FileFacts, plan: FilePlan): Map<ts.T
     }
   }
   return found;
+}
+
+/** The node resumes after other code ran: an `await` or a `for await` of its own (not of a function inside it). */
+function resumesIn(t: typeof ts, node: ts.Node): boolean {
+  if (t.isAwaitExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) return true;
+  if (t.isFunctionLike(node)) return false;
+  return t.forEachChild(node, (child) => resumesIn(t, child) || undefined) ?? false;
 }
 
 /** A statement that is not made of statements. */

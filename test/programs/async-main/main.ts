@@ -23,13 +23,14 @@ async function main(): Promise<void> {
   for (const signal of signals) signal.blur(5);
   console.log('blurred', signals.length);
   await pause(1);
+  // (Calls made ahead after the await, before any other check: a failure met there must still end main.)
+  console.log(signals.map((s) => s.power().toFixed(3)).join(' '));
   const versions: number[] = [];
   for (const signal of signals) versions.push(signal.version);
   const file = `${process.env.TMPDIR ?? '/tmp'}/taskify-async-main-${process.pid}.txt`;
   writeFileSync(file, versions.join(','));
   console.log('written', readFileSync(file, 'utf8'));
   rmSync(file);
-  console.log(signals.map((s) => s.power().toFixed(3)).join(' '));
   console.log(signals.map((s) => s.first.toFixed(6)).join(' '));
 }
 
