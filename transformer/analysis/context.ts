@@ -186,9 +186,19 @@ export function isLibraryGlobal(ctx: AnalysisContext, expr: ts.Expression): bool
  * never by the program's own code.
  */
 export function declaredByLibrary(ctx: AnalysisContext, symbol: ts.Symbol | undefined): boolean {
-  const files = (symbol?.declarations ?? []).map((d) => d.getSourceFile());
-  return files.some((file) => ctx.program.isSourceFileDefaultLibrary(file)) && files.every((file) => file.isDeclarationFile);
+  if (!symbol) return false;
+  // (Asked at each name of a typed array the analyses meet, of `Float64Array`'s dozen declarations: once per symbol.)
+  let memo = libraryDeclared.get(ctx.checker);
+  if (!memo) { memo = new WeakMap(); libraryDeclared.set(ctx.checker, memo); }
+  let declared = memo.get(symbol);
+  if (declared === undefined) {
+    const files = (symbol.declarations ?? []).map((d) => d.getSourceFile());
+    declared = files.some((file) => ctx.program.isSourceFileDefaultLibrary(file)) && files.every((file) => file.isDeclarationFile);
+    memo.set(symbol, declared);
+  }
+  return declared;
 }
+const libraryDeclared = new WeakMap<ts.TypeChecker, WeakMap<ts.Symbol, boolean>>();
 
 /**
  * `ns` of `import * as ns from './m'`, or a CommonJS module object (`const typed = require('./typed.cjs')`, a name

@@ -112,11 +112,19 @@ class FunctionEffects {
     return { params: this.effects, assumes: this.callbacks.assumed, assumesDuringCall: this.callbacks.assumedDuringCall };
   }
 
-  private visit(node: ts.Node, action: (node: ts.Node) => void): void {
-    const walk = (): void => { action(node); this.ts.forEachChild(node, (child) => this.visit(child, action)); };
-    // A closure this function only hands back runs when its caller calls it: what it does is recorded for then.
-    if (isReturnedClosure(this.ctx, this.fn, node)) this.record.whenCalledLater(() => this.callbacks.whenCalledLater(walk));
-    else walk();
+  private visit(root: ts.Node, action: (node: ts.Node) => void): void {
+    const { ts } = this;
+    // (One visitor for the whole walk: a closure made at every node was most of what the walk allocated.)
+    const visitNode = (node: ts.Node): void => {
+      // A closure this function only hands back runs when its caller calls it: what it does is recorded for then.
+      if (isReturnedClosure(this.ctx, this.fn, node)) {
+        this.record.whenCalledLater(() => this.callbacks.whenCalledLater(() => { action(node); ts.forEachChild(node, visitNode); }));
+      } else {
+        action(node);
+        ts.forEachChild(node, visitNode);
+      }
+    };
+    visitNode(root);
   }
 
   /**

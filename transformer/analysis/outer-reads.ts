@@ -67,21 +67,25 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       : reads.find((read) => !enclosesOrIs(written, read) && (!enclosesOrIs(owner, read) || !setAfreshBefore(ctx, owner, symbol, read)));
   const outlived = new Map<ts.Symbol, ts.Identifier>();
   const closureKept = new Map<ts.Symbol, ts.Identifier>();
-  const countsIn = (part: ts.Node) => (node: ts.Node): void => {
-    const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
-    // `let n = 0; function tick() { return ++n; }`, or `n` kept by a factory's closure (`const next = makeCounter()`).
-    if (symbol && !outlived.has(symbol) && outlivesCalls(ctx, symbol, fn, runs)) outlived.set(symbol, node as ts.Identifier);
-    // (A cache a closure keeps, `memo.set(k, v)`, changes no output: only a change from the object's own old value counts.)
-    const closureWrite = symbol && !closureKept.has(symbol) ? state.writeAt(node as ts.Identifier) : undefined;
-    if (closureWrite && updatesFromItself(ctx, closureWrite, symbol!) && keptByClosure(ctx, symbol!, runs)) closureKept.set(symbol!, node as ts.Identifier);
-    // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
-    const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
-    if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
-    // An interner in a helper (`HOSTS.set(h, HOSTS.size)` in `hostId`) that the task or another task reads back.
-    const owner = written && !counted.has(symbol!) && !shared.has(symbol!) ? ts.findAncestor(node.parent, ts.isFunctionLike) as FunctionLike | undefined : undefined;
-    const readBy = owner && sharedBy(owner, written!, symbol!, [...state.readByTasks(symbol!), ...readsInReached(symbol!)]);
-    if (readBy) shared.set(symbol!, { ref: node as ts.Identifier, write: written!, readAt: readBy });
-    ts.forEachChild(node, countsIn(part));
+  // (One visitor per part, not a closure made at every node.)
+  const countsIn = (part: ts.Node): ((node: ts.Node) => void) => {
+    const visitNode = (node: ts.Node): void => {
+      const symbol = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node) : undefined;
+      // `let n = 0; function tick() { return ++n; }`, or `n` kept by a factory's closure (`const next = makeCounter()`).
+      if (symbol && !outlived.has(symbol) && outlivesCalls(ctx, symbol, fn, runs)) outlived.set(symbol, node as ts.Identifier);
+      // (A cache a closure keeps, `memo.set(k, v)`, changes no output: only a change from the object's own old value counts.)
+      const closureWrite = symbol && !closureKept.has(symbol) ? state.writeAt(node as ts.Identifier) : undefined;
+      if (closureWrite && updatesFromItself(ctx, closureWrite, symbol!) && keptByClosure(ctx, symbol!, runs)) closureKept.set(symbol!, node as ts.Identifier);
+      // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
+      const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
+      if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
+      // An interner in a helper (`HOSTS.set(h, HOSTS.size)` in `hostId`) that the task or another task reads back.
+      const owner = written && !counted.has(symbol!) && !shared.has(symbol!) ? ts.findAncestor(node.parent, ts.isFunctionLike) as FunctionLike | undefined : undefined;
+      const readBy = owner && sharedBy(owner, written!, symbol!, [...state.readByTasks(symbol!), ...readsInReached(symbol!)]);
+      if (readBy) shared.set(symbol!, { ref: node as ts.Identifier, write: written!, readAt: readBy });
+      ts.forEachChild(node, visitNode);
+    };
+    return visitNode;
   };
   const visit = (node: ts.Node): void => {
     // `globalThis.LEVEL` that the program sets: the worker's global object never has it.

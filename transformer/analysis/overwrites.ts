@@ -23,9 +23,11 @@ export class Overwrites {
     this.ts = tsModule;
   }
 
-  private visit(node: ts.Node, action: (node: ts.Node) => void): void {
-    action(node);
-    this.ts.forEachChild(node, (child) => this.visit(child, action));
+  private visit(root: ts.Node, action: (node: ts.Node) => void): void {
+    const { ts } = this;
+    // (One visitor for the whole walk, not a closure made at every node.)
+    const visitNode = (node: ts.Node): void => { action(node); ts.forEachChild(node, visitNode); };
+    visitNode(root);
   }
 
   /** Evidence for `out`: the first statement of the body that touches the parameter replaces all of its contents. */

@@ -265,9 +265,11 @@ export class ReachFlow {
     for (const p of params) if (!set.has(p)) { set.add(p); this.changed = true; }
   }
 
-  private visit(node: ts.Node, action: (node: ts.Node) => void): void {
-    action(node);
-    this.ts.forEachChild(node, (child) => this.visit(child, action));
+  private visit(root: ts.Node, action: (node: ts.Node) => void): void {
+    const { ts } = this;
+    // (One visitor for the whole walk, not a closure made at every node: the walk runs at least twice per function.)
+    const visitNode = (node: ts.Node): void => { action(node); ts.forEachChild(node, visitNode); };
+    visitNode(root);
   }
 }
 

@@ -112,6 +112,10 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
   lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean, checksLoops = false): Map<ts.Node, Lasting> {
   const { ts } = facts;
   const before = new Map<ts.Node, Lasting>();
+  // A region none of whose statements runs code (most helpers) checks nothing: only a statement after one that runs
+  // code, or inside a loop or callback that does, is checked, and whatever the walk below would ask runsCode of lies
+  // inside these statements (outside the functions runsCode does not look into, which the walk skips as well).
+  if (!statements.some((statement) => runsCode(facts, runs, statement))) return before;
   let stopped = false;
   const checkIfLasting = (node: ts.Node): void => {
     if (stopped || !mayFollowTask()) return;
@@ -232,10 +236,11 @@ function runsCode(facts: FileFacts, runs: Map<ts.Node, boolean>, node: ts.Node):
   const calls = (n: ts.Node): boolean => {
     let found = runs.get(n);
     if (found !== undefined) return found;
-    found = callsHere(n) || (!isOpaqueFunction(n) && (ts.forEachChild(n, (child) => calls(child) || undefined) ?? false));
+    found = callsHere(n) || (!isOpaqueFunction(n) && (ts.forEachChild(n, callsInChild) ?? false));
     runs.set(n, found);
     return found;
   };
+  const callsInChild = (child: ts.Node): true | undefined => calls(child) || undefined;
   const isOpaqueFunction = (n: ts.Node) => isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n);
   const callsHere = (n: ts.Node): boolean => {
     if (isOpaqueFunction(n) || !ts.isCallExpression(n)) return false;

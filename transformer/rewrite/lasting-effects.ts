@@ -96,8 +96,10 @@ function reaches(facts: FileFacts, fn: FunctionLike, kind: WorldCall): boolean {
 const memo = new WeakMap<ts.Program, Map<WorldCall, Map<FunctionLike, boolean>>>();
 
 function holds(facts: FileFacts, node: ts.Node, kind: WorldCall): boolean {
-  if (facts.ts.isCallExpression(node) && kind(facts, node)) return true;
-  return facts.ts.forEachChild(node, (child) => holds(facts, child, kind) || undefined) ?? false;
+  const { ts } = facts;
+  // (One visitor for the walk, not a closure made at every node.)
+  const visit = (n: ts.Node): true | undefined => ((ts.isCallExpression(n) && kind(facts, n)) || ts.forEachChild(n, visit) ? true : undefined);
+  return visit(node) ?? false;
 }
 
 /** The node changes the world outside the process, itself or through program code it calls (not functions it defines). */
