@@ -85,10 +85,17 @@ function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement
   if (!written) return statement;
   const exported = ts.getModifiers(written)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const declarations = written.declarationList.declarations;
+  // A declaration computed in workers too from names entry code may have changed holds there what the program's does
+  // not: later statements reading it are entry code as well (tester #27's r37e: `const b = groups.get('b')!` after
+  // entry code filled groups; a worker's `for (const v of b)` threw while it imported the module).
+  const inBoth = () => {
+    if (inWorkers.readsChanged(written)) inWorkers.declaredOut(declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name] : [])));
+    return statement;
+  };
   // (Most declarations compute from what workers have too, `const N = 100`: judged before the walk of the file.)
-  if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name)) || inWorkers.mayRunInWorkers(written)) return statement;
+  if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name)) || inWorkers.mayRunInWorkers(written)) return inBoth();
   const names = declarations.map((d) => d.name as ts.Identifier);
-  if (!names.every((name) => entryReaders.readOnlyByEntryCode(name))) return statement;
+  if (!names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
   inWorkers.keptOut(written);
   inWorkers.declaredOut(names);
   const list = statement.declarationList;

@@ -126,7 +126,10 @@ export class WorkerStatements {
     visit(statement, false);
   }
 
-  /** Names declared by entry code only (emit-module-setup.ts): a worker never computes them. */
+  /** The statement reads a module name entry code so far may have changed. */
+  readsChanged(statement: ts.Statement): boolean { return this.reads(statement, new Set()); }
+
+  /** Names declared by entry code only (emit-module-setup.ts), or computed from such: a worker's are not the program's. */
   declaredOut(names: readonly ts.Identifier[]): void {
     for (const name of names) {
       const symbol = symbolOf(this.ctx, name);

@@ -30,3 +30,12 @@ countUp(3);
 let total = 0;
 for (let i = 0; i < 3; i++) total += Number(counts[i].toFixed(0));
 console.log(total, [1, 2, 3].map((x) => scaled(x)).join(' '));
+
+// A constant computed from what entry code filled holds in a worker what the program's does not: a fill-shaped loop
+// over it is entry code too (tester #27's r37e: `b` was undefined in each worker, which threw importing the module).
+const groups = new Map<string, number[]>();
+for (const k of ['a', 'bb']) groups.set(k, Array.from({ length: 3 }, (_, i) => i * k.length));
+const b = groups.get('bb')!;
+let max = 0;
+for (const v of b) max = Math.max(max, v);
+console.log(max, scaled(max));
