@@ -17,6 +17,8 @@ const BUFFER_TYPES = new Set(['ArrayBuffer', 'SharedArrayBuffer', 'ArrayBufferLi
 export class WrittenTypes {
   private readonly written: ts.Type[] = [];
   private typedArrays = false;
+  /** The written typed arrays' (and buffers') own types: a value typed by what they are assignable to may be one. */
+  private readonly buffers: ts.Type[] = [];
   private readonly beMemo = new Map<ts.Type, boolean>();
   private readonly reachMemo = new Map<ts.Type, boolean>();
 
@@ -28,8 +30,7 @@ export class WrittenTypes {
     const written = contents ? this.closure(roots) : roots.flatMap((root) => (root.isUnion() ? root.types : [root]))
       .filter((type) => !isPrimitiveType(ctx, type));
     for (const type of written) {
-      if (this.isBufferFamily(type)) this.typedArrays = true;
-      else this.written.push(type);
+      if (this.isBufferFamily(type)) { this.typedArrays = true; this.buffers.push(type); } else this.written.push(type);
     }
   }
 
@@ -80,6 +81,9 @@ export class WrittenTypes {
       return !constraint || constraint === type || this.mayBe(constraint);
     }
     if (this.typedArrays && this.isBufferFamily(type)) return true;
+    // `const c: Iterable<number> = series.get('b')!` holding a written Float64Array (tester #27's r37g: its spread read
+    // the old contents).
+    if (this.buffers.some((w) => checker.isTypeAssignableTo(w, type))) return true;
     // A function holds no written object's contents (calling one is judged as a call).
     if (type.getCallSignatures().length > 0 && checker.getPropertiesOfType(type).length === 0) return false;
     return this.written.some((w) => w === type || checker.isTypeAssignableTo(w, type) || checker.isTypeAssignableTo(type, w) ||

@@ -177,3 +177,15 @@ import type { Tree } from './kernels';
     console.log('unreached');
   } catch (e) { console.log('first failure', (e as Error).message); }
 }
+
+// A written typed array held under a type it is assignable to (tester #27's r37g, t7): `Iterable<number>` is no typed
+// array type, yet its spread and a helper's for…of read what the fenced calls wrote.
+{
+  const series = new Map<string, Float64Array>([['a', new Float64Array([1, 2])], ['b', new Float64Array([3, 4])]]);
+  const held: Iterable<number> = series.get('b')!;
+  const firstOf = (it: Iterable<number>): number => { for (const v of it) return v; return NaN; };
+  for (const [, s] of series) scale(s, 2);
+  const spread = [...held][0];
+  const head = firstOf(series.get('a')!);
+  console.log('iterable', spread, head);
+}
