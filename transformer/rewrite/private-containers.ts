@@ -1,7 +1,8 @@
 /**
  * A container only its own name reaches: a file-local `const` made fresh (`new Float64Array(n)`, `new Set()`, `[]`:
  * fresh.ts) whose every reference looks inside it and hands nothing on: `out[i]`, `out.length`, `seen.add(x)` as a
- * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, a print. No other value can be it, hold it, or be
+ * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, a print, or `return out` by the function
+ * that made it, as the call ends. No other value can be it, hold it, or be
  * a view of its buffer, so code reaches it only by naming it. Types cannot say that for typed arrays (any two may
  * share a buffer), which is what a split loop storing results into one needs (unseen-stores.ts).
  */
@@ -33,10 +34,20 @@ export function privateContainer(facts: FileFacts, expr: ts.Expression): ts.Symb
   if (known === undefined) {
     const declaration = symbol.valueDeclaration as ts.VariableDeclaration;
     known = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && declaration.initializer !== undefined &&
-      isFresh(ctx, declaration.initializer) && facts.references(symbol).every((ref) => ref === declaration.name || keepsToItself(facts, ref));
+      isFresh(ctx, declaration.initializer) && facts.references(symbol).every((ref) => ref === declaration.name || keepsToItself(facts, ref) ||
+        returnedByItsFunction(ts, ref, declaration));
     found.set(symbol, known);
   }
   return known ? symbol : undefined;
+}
+
+/**
+ * `return out` by the function that made it (tester #27's rs6: `const out = []; for (const s of seeds) out.push(work(s));
+ * return out`): handed on only as that call ends, when none of its code can run any more; another call makes its own.
+ */
+function returnedByItsFunction(t: typeof ts, ref: ts.Identifier, declaration: ts.VariableDeclaration): boolean {
+  const owner = (node: ts.Node) => t.findAncestor(node.parent, t.isFunctionLike);
+  return t.isReturnStatement(ref.parent) && ref.parent.expression === ref && owner(ref) !== undefined && owner(ref) === owner(declaration);
 }
 
 function keepsToItself(facts: FileFacts, ref: ts.Identifier): boolean {

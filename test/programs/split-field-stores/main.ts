@@ -61,3 +61,12 @@ const gauges: Gauge[] = [tagged, tagged];
 const slots: { m: number }[] = [tagged, tagged];
 for (let i = 0; i < gauges.length; i++) slots[i].m = gauges[i].level();
 console.log('tagged', tagged.m);
+
+// Values pushed into an array the function made and returns once its loop is done (tester #27's rs6): only its name
+// reaches it while the loop runs, so the calls are submitted first.
+function collect(seeds: number[][]): number[] {
+  const out: number[] = [];
+  for (const s of seeds) out.push(mean(s));
+  return out;
+}
+console.log('collected', collect([[1, 3], [2, 4], [5, 7]]).join(','));
