@@ -1,7 +1,7 @@
 /**
  * A container only its own name reaches: a file-local `const` made fresh (`new Float64Array(n)`, `new Set()`, `[]`:
  * fresh.ts) whose every reference looks inside it and hands nothing on: `out[i]`, `out.length`, `seen.add(x)` as a
- * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, a print, or `return out` by the function
+ * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, `out.total` of a record, a print, or `return out` by the function
  * that made it, as the call ends. No other value can be it, hold it, or be
  * a view of its buffer, so code reaches it only by naming it. Types cannot say that for typed arrays (any two may
  * share a buffer), which is what a split loop storing results into one needs (unseen-stores.ts).
@@ -60,10 +60,13 @@ function keepsToItself(facts: FileFacts, ref: ts.Identifier): boolean {
     return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && LOOKS_INSIDE.has(`${callee.expression.text}.${callee.name.text}`) &&
       (callee.expression.text === 'console' || isLibrary(facts.ctx, callee));
   }
-  // The library's own members only: a method of the program's may keep `this` anywhere.
-  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== ref || parent.questionDotToken || !isLibrary(facts.ctx, parent)) return false;
-  const name = parent.name.text;
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== ref || parent.questionDotToken) return false;
   const call = parent.parent;
+  const called = ts.isCallExpression(call) && call.expression === parent;
+  // `out.a` of a record it fills (tester #27's rA): a field read or stored, as `out[k]` is; not a method's call.
+  if (!isLibrary(facts.ctx, parent)) return !called;
+  // The library's own members only: a method of the program's may keep `this` anywhere.
+  const name = parent.name.text;
   if (!ts.isCallExpression(call) || call.expression !== parent) return KEEPS_TO_ITSELF.has(name);
   if (RETURNS_RECEIVER.has(name)) return !facts.resultUsed(call);
   if (KEEPS_TO_ITSELF.has(name)) return true;

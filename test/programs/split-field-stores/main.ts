@@ -70,3 +70,8 @@ function collect(seeds: number[][]): number[] {
   return out;
 }
 console.log('collected', collect([[1, 3], [2, 4], [5, 7]]).join(','));
+
+// A record filled by key and read by field name (tester #27's rA): only its name reaches it.
+const byName: Record<string, number> = {};
+for (const [name, data] of Object.entries({ a: [1, 2], b: [3, 5], c: [8] })) byName[name] = mean(data);
+console.log('by name', byName.a, byName.c);
