@@ -66,4 +66,17 @@ test('an async main whose failure ends the program checks only before changes of
   assert.is(taskified.status, plain.status);
 });
 
+test('an async main beside a top-level timer still checks before changing module state: the timer sees it after the failure', () => {
+  const tasks = printsAsPlain('async-main-timer');
+  assert.is(tasks.inWorkers, 4);
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });
+  const plain = run(buildProgram('async-main-timer', false, 'commonjs'));
+  const taskified = run(tasks.dir);
+  assert.is(plain.stdout, 'state 1\n');
+  assert.is(taskified.stdout, plain.stdout);
+  assert.is(taskified.stderr, plain.stderr);
+  assert.is(taskified.status, plain.status);
+});
+
 test.run();

@@ -5,13 +5,14 @@
  * no other code of the program runs after it. What the function changed in memory is then seen by nobody, so its
  * statements need a check before them only for changes of the world, as the top level's do (failure-checks.ts);
  * without this, every statement of an async `main` that changed an object checked first, and its loops of task calls
- * ran one at a time (stop 45's pf1). It still checks its tasks when it ends, so that its promise rejects and the
- * handler prints what the plain program printed.
+ * ran one at a time (stop 45's pf1). It still checks its tasks where it resumes (an `await`: failure-checks.ts) and
+ * when it ends, so that its promise rejects and the handler prints what the plain program printed.
  *
  * The function must be one of the file's own, not exported, called only from top-level statements `f(…)`, `void f(…)`
  * or `f(…).catch(handler)`; and nothing may run beside it after its failure: no timer, listener or promise callback in
- * the program code it reaches (a `new Promise((r) => setTimeout(r, ms))` pause excepted: it only resumes it), no call of
- * another async function left running, and no `process.on` handler anywhere in the program.
+ * the program code it reaches (a `new Promise((r) => setTimeout(r, ms))` pause excepted: it only resumes it) or in any
+ * other top-level statement of the program, no call of another async function left running, and no `process.on`
+ * handler anywhere in the program.
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type FunctionLike } from '../analysis/context';
@@ -73,7 +74,7 @@ function topLevelRunsLater(facts: FileFacts, runs: ReadonlySet<ts.Node>): boolea
     };
     return visit(node);
   };
-  return facts.ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile &&
+  return programFiles(facts).some((file) =>
     file.statements.some((statement) => !runs.has(statement) && !declaresOnly(statement) && reachesLater(statement)));
 }
 
@@ -96,12 +97,12 @@ function isEndingHandler(facts: FileFacts, handler: ts.Expression): boolean {
   const { ts } = facts;
   if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return false;
   const params = new Set(handler.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')));
-  const statements = ts.isBlock(handler.body) ? handler.body.statements : [ts.factory.createExpressionStatement(handler.body)];
+  const body = handler.body;
+  const expressions = ts.isBlock(body) ? body.statements.map((s) => (ts.isExpressionStatement(s) ? s.expression : undefined)) : [body];
   const names = (n: ts.Node): boolean => ts.isIdentifier(n) ? params.has(n.text) || n.text === 'console' || n.text === 'process'
     : ts.isPropertyAccessExpression(n) ? names(n.expression) : !ts.forEachChild(n, (c) => !names(c) || undefined);
-  return statements.every((s) => {
-    if (!ts.isExpressionStatement(s)) return false;
-    const e = s.expression;
+  return expressions.every((e) => {
+    if (e === undefined) return false;
     if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression)) {
       const [owner, member] = [e.expression.expression.text, e.expression.name.text];
       return (owner === 'console' || (owner === 'process' && member === 'exit')) && e.arguments.every(names);
@@ -143,7 +144,13 @@ function isPause(facts: FileFacts, call: ts.CallExpression): boolean {
 }
 
 function hasProcessHandlers(facts: FileFacts): boolean {
-  return facts.ctx.program.getSourceFiles().some((file) => !file.isDeclarationFile && PROCESS_HANDLERS.test(file.text));
+  return programFiles(facts).some((file) => PROCESS_HANDLERS.test(file.text));
+}
+
+/** The program's own source files (a package's JavaScript the program compiles is its code's, not top-level code that runs). */
+function programFiles(facts: FileFacts): ts.SourceFile[] {
+  const { program } = facts.ctx;
+  return program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
 }
 
 /** `fn` calls an async function of the program without awaiting the call right there, or hands one to an array method. */
