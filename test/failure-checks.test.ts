@@ -79,4 +79,19 @@ test('an async main beside a top-level timer still checks before changing module
   assert.is(taskified.status, plain.status);
 });
 
+test('a caught async function: contained calls on its own objects do not check, the await does, and a failure met meanwhile is thrown there', () => {
+  const tasks = printsAsPlain('async-caught');
+  assert.is(tasks.inWorkers, 8);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /for \(const signal of signals\)\s*signal\.blur\(5\);/, 'blur changes only its signal: no check between the calls');
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });
+  const plain = run(buildProgram('async-caught', false, 'commonjs'));
+  const taskified = run(tasks.dir);
+  assert.is(plain.stderr, 'failed: signal too loud: 0.880\n');
+  assert.is(taskified.stdout, plain.stdout);
+  assert.is(taskified.stderr, plain.stderr);
+  assert.is(taskified.status, plain.status);
+});
+
 test.run();
