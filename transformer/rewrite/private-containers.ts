@@ -1,9 +1,9 @@
 /**
  * A container only its own name reaches: a file-local `const` made fresh (`new Float64Array(n)`, `new Set()`, `[]`:
  * fresh.ts) whose every reference looks inside it and hands nothing on: `out[i]`, `out.length`, `seen.add(x)` as a
- * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, `out.total` of a record, a print, or `return out` by the function
- * that made it, as the call ends. No other value can be it, hold it, or be
- * a view of its buffer, so code reaches it only by naming it. Types cannot say that for typed arrays (any two may
+ * statement, `for (const x of out)`, `[...out]`, `out.join(',')`, `Object.values(out)`, `out.total` of a record, a
+ * print, or `return out` by the function that made it, as the call ends. No other value can be it, hold it, or be a
+ * view of its buffer, so code reaches it only by naming it. Types cannot say that for typed arrays (any two may
  * share a buffer), which is what a split loop storing results into one needs (unseen-stores.ts).
  */
 import type * as ts from 'typescript';
