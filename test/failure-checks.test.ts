@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { buildProgram, printsAsPlain } from './program-build';
 
 test('counters, loop indexes, pushes and files after a failing call in a try, and files a task reads changed right after the call: as plain', () => {
@@ -55,10 +55,7 @@ test('an async main whose failure ends the program checks only before changes of
   assert.match(emitted, /blur\(rounds\) \{ __taskify\.submit\([^)]*\)[^}]*; this\.version\+\+; \}/, 'blur does not check before its counter');
 
   // One signal fails: the plain main rejects at its blur, before printing; so does the taskified one.
-  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
-    env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });
-  const plain = run(buildProgram('async-main', false, 'commonjs'));
-  const taskified = run(tasks.dir);
+  const [plain, taskified] = withLoudSignal('async-main', tasks.dir);
   assert.is(plain.status, 1);
   assert.is(plain.stderr, 'failed: signal too loud: 0.880\n');
   assert.is(taskified.stdout, plain.stdout);
@@ -69,10 +66,7 @@ test('an async main whose failure ends the program checks only before changes of
 test('an async main beside a top-level timer still checks before changing module state: the timer sees it after the failure', () => {
   const tasks = printsAsPlain('async-main-timer');
   assert.is(tasks.inWorkers, 4);
-  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
-    env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });
-  const plain = run(buildProgram('async-main-timer', false, 'commonjs'));
-  const taskified = run(tasks.dir);
+  const [plain, taskified] = withLoudSignal('async-main-timer', tasks.dir);
   assert.is(plain.stdout, 'state 1\n');
   assert.is(taskified.stdout, plain.stdout);
   assert.is(taskified.stderr, plain.stderr);
@@ -84,14 +78,18 @@ test('a caught async function: contained calls on its own objects do not check, 
   assert.is(tasks.inWorkers, 8);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /for \(const signal of signals\)\s*signal\.blur\(5\);/, 'blur changes only its signal: no check between the calls');
-  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
-    env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });
-  const plain = run(buildProgram('async-caught', false, 'commonjs'));
-  const taskified = run(tasks.dir);
+  const [plain, taskified] = withLoudSignal('async-caught', tasks.dir);
   assert.is(plain.stderr, 'failed: signal too loud: 0.880\n');
   assert.is(taskified.stdout, plain.stdout);
   assert.is(taskified.stderr, plain.stderr);
   assert.is(taskified.status, plain.status);
 });
+
+/** The plain and taskified builds of an async fixture run with one signal too loud: its smooth task throws. */
+function withLoudSignal(name: string, taskifiedDir: string): SpawnSyncReturns<string>[] {
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
+    env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });
+  return [run(buildProgram(name, false, 'commonjs')), run(taskifiedDir)];
+}
 
 test.run();
