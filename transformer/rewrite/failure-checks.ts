@@ -69,7 +69,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
     if (statement.getSourceFile() !== source) continue;
     const block = statement.tryBlock;
     const isOwn = (declaration: ts.Declaration) => declaration.pos >= block.pos && declaration.end <= block.end;
-    const before = checkedIn(facts, plan, runs, block.statements, orResumes(ts, seenOrWorld(isOwn)), undefined, true);
+    const before = checkedIn(facts, plan, runs, block.statements, orResumes(ts, seenOrWorld(isOwn), ts.findAncestor(statement.parent, ts.isFunctionLike)), undefined, true);
     if (before.size > 0) checks.set(statement, { before, atExit: false });
   }
 
@@ -100,7 +100,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         const ending = !isCaught && promising.has(fn);
         const lasts = isCaught ? seenOrWorld(isOwn) : world;
         const resumes = promising.has(fn);
-        const before = checkedIn(facts, plan, runs, fn.body.statements, resumes ? orResumes(ts, lasts) : lasts,
+        const before = checkedIn(facts, plan, runs, fn.body.statements, resumes ? orResumes(ts, lasts, fn) : lasts,
           isCaught || ending ? undefined : callsPromising, resumes);
         if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
       } else if (atExit) checks.set(fn, { before: new Map(), atExit });
@@ -223,15 +223,19 @@ export function capturedWaitsInTries(facts: FileFacts, plan: FilePlan): Map<ts.T
  * an async function's methods changing only its own objects, then `await`, then calls on those objects; the
  * runtime's half of this is left open, see the stop-46 note).
  */
-function orResumes(t: typeof ts, lasts: (node: ts.Node) => Lasting | undefined): (node: ts.Node) => Lasting | undefined {
-  return (node) => lasts(node) ?? (resumesIn(t, node) ? 'seen' : undefined);
+function orResumes(t: typeof ts, lasts: (node: ts.Node) => Lasting | undefined, owner: ts.Node | undefined): (node: ts.Node) => Lasting | undefined {
+  return (node) => lasts(node) ?? (resumesIn(t, node, owner) ? 'seen' : undefined);
 }
 
-/** The node resumes after other code ran: an `await` or a `for await` of its own (not of a function inside it). */
-function resumesIn(t: typeof ts, node: ts.Node): boolean {
-  if (t.isAwaitExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) return true;
-  if (t.isFunctionLike(node)) return false;
-  return t.forEachChild(node, (child) => resumesIn(t, child) || undefined) ?? false;
+/**
+ * The node resumes the region's own function (`owner`) after other code ran: an `await` or a `for await` of it, not of
+ * a function inside it (an async callback an array method starts resumes itself, not the region: the
+ * async-callbacks fixture, where a check there waited for a sibling callback's task).
+ */
+function resumesIn(t: typeof ts, node: ts.Node, owner: ts.Node | undefined): boolean {
+  if ((t.isAwaitExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) && t.findAncestor(node.parent, t.isFunctionLike) === owner) return true;
+  if (t.isFunctionLike(node) && node !== owner) return false;
+  return t.forEachChild(node, (child) => resumesIn(t, child, owner) || undefined) ?? false;
 }
 
 /** A statement that is not made of statements. */
