@@ -86,8 +86,9 @@ export const REGEXP_MOVING_METHODS = new Set(['replace', 'replaceAll', 'match'])
 /** Reading methods whose result is a fresh copy holding no reference into the receiver (for primitive elements). */
 export const COPYING_METHODS = new Set(['slice', 'map', 'filter', 'concat', 'toReversed', 'toSorted', 'toSpliced', 'with', 'flat', 'flatMap']);
 
-const TYPED_ARRAYS = ['Int8', 'Uint8', 'Uint8Clamped', 'Int16', 'Uint16', 'Int32', 'Uint32', 'Float32', 'Float64', 'BigInt64', 'BigUint64']
-  .map((t) => `${t}Array`);
+/** The language's typed array constructors, by name. */
+export const TYPED_ARRAYS: readonly string[] = ['Int8', 'Uint8', 'Uint8Clamped', 'Int16', 'Uint16', 'Int32', 'Uint32', 'Float32', 'Float64',
+  'BigInt64', 'BigUint64'].map((t) => `${t}Array`);
 /** `Float64Array.from`, `Int8Array.of`…: a fresh typed array of numbers read from the argument. */
 const TYPED_ARRAY_MAKERS = TYPED_ARRAYS.flatMap((t) => [`${t}.from`, `${t}.of`]);
 

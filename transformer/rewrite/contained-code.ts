@@ -19,6 +19,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
 import { mayHoldFunctions } from '../analysis/function-values';
+import { TYPED_ARRAYS } from '../analysis/builtins';
 import { overridingMethods } from '../analysis/overrides';
 import { thisEffects } from '../analysis/function-effects';
 import { programMemo } from '../analysis/program-memo';
@@ -28,10 +29,8 @@ import { isSynchronousCallback } from './syntax';
 
 export type Containment = 'ahead' | 'region';
 
-const TYPED_ARRAYS = ['Int8', 'Uint8', 'Uint8Clamped', 'Int16', 'Uint16', 'Int32', 'Uint32', 'Float32', 'Float64', 'BigInt64', 'BigUint64']
-  .map((t) => `${t}Array`);
 /** The language's names a contained function may use (their members compute; none prints, keeps or reads the world). */
-export const LANGUAGE = new Set(['Math', 'Number', 'String', 'Boolean', 'Array', 'Object', 'BigInt', 'Map', 'Set', 'RegExp',
+const LANGUAGE = new Set(['Math', 'Number', 'String', 'Boolean', 'Array', 'Object', 'BigInt', 'Map', 'Set', 'RegExp',
   'ArrayBuffer', 'DataView', ...TYPED_ARRAYS, 'undefined', 'Infinity', 'NaN', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
 /** Members of `Object` that change an object's shape or protection in ways a parameter's summary may not follow. */
 const OBJECT_CHANGES = new Set(['freeze', 'seal', 'preventExtensions', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
@@ -156,7 +155,7 @@ function judge(facts: FileFacts, fn: FunctionLike, mode: Containment): boolean {
 }
 
 /** One of the language's own names (LANGUAGE), declared by the library, not shadowed by the program. */
-function isLanguageName(facts: FileFacts, id: ts.Identifier): boolean {
+export function isLanguageName(facts: FileFacts, id: ts.Identifier): boolean {
   if (!LANGUAGE.has(id.text)) return false;
   const declaration = symbolOf(facts.ctx, id)?.valueDeclaration;
   return declaration === undefined || declaration.getSourceFile().isDeclarationFile;

@@ -17,9 +17,7 @@ import { isFresh } from './fresh';
 import type { FileFacts } from './file-facts';
 import { isSimpleArgument } from './only-reads';
 import { isSynchronousCallback } from './syntax';
-
-/** The language's own names a generator may use (their members compute; none of them prints or keeps anything). */
-const LANGUAGE = new Set(['Math', 'Number', 'String', 'Boolean', 'Array', 'undefined', 'Infinity', 'NaN']);
+import { isLanguageName } from './contained-code';
 
 /** `gen(a, b)` is a call of such a generator (see above). */
 export function isContainedGeneratorCall(facts: FileFacts, expr: ts.Expression): boolean {
@@ -51,12 +49,11 @@ export function isContainedGeneratorCall(facts: FileFacts, expr: ts.Expression):
   return ok;
 }
 
-/** A name declared inside the generator, a constant holding a primitive, or one of the language's own. */
+/** A name declared inside the generator, a constant holding a primitive, or one of the language's own (contained-code.ts). */
 function isOwn(facts: FileFacts, fn: ts.FunctionLikeDeclaration, id: ts.Identifier): boolean {
   const { ts, ctx } = facts;
   const declaration = symbolOf(ctx, id)?.valueDeclaration;
-  if (!declaration) return LANGUAGE.has(id.text);
+  if (!declaration || declaration.getSourceFile().isDeclarationFile) return isLanguageName(facts, id);
   if (declaration.pos >= fn.pos && declaration.end <= fn.end) return true;
-  if (declaration.getSourceFile().isDeclarationFile) return LANGUAGE.has(id.text);
   return ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && isPrimitiveNode(ctx, id);
 }

@@ -138,7 +138,7 @@ function isPause(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
   const [first] = call.arguments;
   if (!ts.isIdentifier(call.expression) || call.expression.text !== 'setTimeout' || !first || !ts.isIdentifier(first)) return false;
-  const executor = first && symbolOf(facts.ctx, first)?.valueDeclaration?.parent;
+  const executor = symbolOf(facts.ctx, first)?.valueDeclaration?.parent;
   return executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) && executor.parameters[0]?.name.getText() === first.text &&
     ts.isNewExpression(executor.parent) && ts.isIdentifier(executor.parent.expression) && executor.parent.expression.text === 'Promise';
 }

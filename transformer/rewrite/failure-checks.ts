@@ -92,16 +92,15 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         // A parameter is the function's own name, but the object it holds is the caller's.
         const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&
           (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
-        // (Where the failure ends the process, past a call of an async function this code cannot tell its own tasks
-        // from that one's; an async function that ends the program awaits those it calls, and checks on.)
+        const lasts = isCaught ? seenOrWorld(isOwn) : world;
         // An async function (one that ends the program too) checks where it resumes (an `await`, a `for await`): the
         // runtime learns of failures while other code runs there, and a call made after may read what a failed task
         // left (/tmp/s46/a3: a split loop after `await pause(1)` printed results the plain program never reached).
-        const ending = !isCaught && promising.has(fn);
-        const lasts = isCaught ? seenOrWorld(isOwn) : world;
-        const resumes = promising.has(fn);
-        const before = checkedIn(facts, plan, runs, fn.body.statements, resumes ? orResumes(ts, lasts, fn) : lasts,
-          isCaught || ending ? undefined : callsPromising, resumes);
+        // (Where the failure ends the process, past a call of an async function synchronous code cannot tell its own
+        // tasks from that one's, and stops checking; an async function awaits those it calls, and checks on.)
+        const rejectsPromise = promising.has(fn); // (an async function or a promise callback)
+        const before = checkedIn(facts, plan, runs, fn.body.statements, rejectsPromise ? orResumes(ts, lasts, fn) : lasts,
+          isCaught || rejectsPromise ? undefined : callsPromising, rejectsPromise);
         if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
       } else if (atExit) checks.set(fn, { before: new Map(), atExit });
     }

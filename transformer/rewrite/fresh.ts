@@ -4,13 +4,12 @@
  * values can be followed by the planner, and a container built of them holds no second names.
  */
 import type * as ts from 'typescript';
-import { COPYING_METHODS } from '../analysis/builtins';
+import { COPYING_METHODS, TYPED_ARRAYS } from '../analysis/builtins';
 import { hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 
 /** Methods that return their receiver (Map's set and Set's add too). */
 export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin', 'set', 'add']);
-const TYPED_ARRAY_NAMES = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
+const TYPED_ARRAY_NAMES = new Set(TYPED_ARRAYS);
 
 /** Built-in constructors that copy the elements of an iterable argument into a new object. */
 const COPYING_CONSTRUCTORS = new Set([...TYPED_ARRAY_NAMES, 'Set', 'Map']);
