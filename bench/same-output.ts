@@ -7,10 +7,10 @@
  *   DIFF  <dir>  ...  followed by a unified diff of plain against taskified output
  *   ERROR <dir>  the build's diagnostics, or how a run ended
  *
- * The plain build is the reference: stdout, then stderr and exit code, compared byte for byte. `--inline` also runs
- * the plugin's build with TASKIFY_WORKERS=0. Exit code 1 when any directory is not SAME. This is how programs
- * written outside the repository (a tester's, a user's) are checked; fixtures in test/programs use
- * test/program-build.ts instead. SAME_OUTPUT_KEEP=1 keeps the builds (the folder is printed on stderr).
+ * The plain build is the reference: stdout, then stderr (an uncaught error without where Node says it was thrown and
+ * its stack frames) and exit code, compared byte for byte. `--inline` also runs the plugin's build with
+ * TASKIFY_WORKERS=0. Exit code 1 when any directory is not SAME. This is how programs written outside the repository
+ * (a tester's, a user's) are checked; fixtures in test/programs use test/program-build.ts instead. SAME_OUTPUT_KEEP=1 keeps the builds (the folder is printed on stderr).
  *
  * Packages: the type check reads them where the program is; the builds run from a temporary folder, where Node would
  * not find them. Both runs get NODE_PATH set to every `node_modules` folder from the program's directory up to the
@@ -81,7 +81,12 @@ function run(outDir: string, env: Record<string, string>): Outcome {
 // Node's warnings name the process (`(node:12345) PromiseRejectionHandledWarning: …`) and count every rejection
 // (`rejection id: 2`), the runtime's own Promises too: neither is a difference of the program's.
 const warnings = (stderr: string) => stderr.replace(/^\(node:\d+\)/gm, '(node:PID)').replace(/\(rejection id: \d+\)/g, '(rejection id: N)');
-const shown = (o: Outcome) => `${o.stdout}--- stderr\n${warnings(o.stderr)}--- exit ${o.signal ?? o.status}\n`;
+// An uncaught error is the same error when its message, properties and cause are: where it was thrown (Node's
+// `file:line`, source line and caret above it) and its stack frames (a worker's, the runtime's) are not the program's
+// output. SAME_OUTPUT_STACKS=1 compares them too.
+const uncaught = (stderr: string) => process.env.SAME_OUTPUT_STACKS ? stderr
+  : stderr.replace(/^\S[^\n]*:\d+\n[^\n]*\n *\^\n\n/gm, '').replace(/^ +at [^\n]*\n/gm, '');
+const shown = (o: Outcome) => `${o.stdout}--- stderr\n${warnings(uncaught(o.stderr))}--- exit ${o.signal ?? o.status}\n`;
 
 function diff(plain: string, taskified: string): string {
   const a = join(work, 'plain.txt'), b = join(work, 'taskified.txt');

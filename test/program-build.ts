@@ -4,7 +4,7 @@
  */
 import * as assert from 'uvu/assert';
 import * as ts from 'typescript';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,4 +53,24 @@ export function printsAsPlain(name: string): { submitted: number; inWorkers: num
 
 export function runProgram(outDir: string, env: Record<string, string> = {}): string {
   return execFileSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+}
+
+/**
+ * For programs that end of an error: what a run shows, apart from where the error was thrown and its stack frames
+ * (a worker's, the runtime's): stdout, exit code, every error line on stderr and how many uncaught errors Node reported.
+ */
+export function runEnding(outDir: string, env: Record<string, string> = {}): { stdout: string; status: number | null; errors: string[]; reports: number } {
+  const run = spawnSync(process.execPath, [join(outDir, 'main.js')], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const errors = run.stderr.match(/^\w*Error: .*$/gm) ?? [];
+  return { stdout: run.stdout, status: run.status, errors, reports: run.stderr.match(/^Node\.js v/gm)?.length ?? 0 };
+}
+
+/** printsAsPlain for a program that may end of an error: it must end the same way, reported once. */
+export function endsAsPlain(name: string): { submitted: number; inWorkers: number; inline: number; failed: number; dir: string } {
+  const plain = runEnding(buildProgram(name, false, 'commonjs'));
+  const dir = buildProgram(name, true, 'commonjs');
+  const statsFile = join(programsWork, `${name}-stats.json`);
+  assert.equal(runEnding(dir, { TASKIFY_STATS: statsFile }), plain);
+  assert.equal(runEnding(dir, { TASKIFY_WORKERS: '0' }), plain, 'inline mode ends the same');
+  return { ...JSON.parse(readFileSync(statsFile, 'utf8')).tasks, dir };
 }

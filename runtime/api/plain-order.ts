@@ -64,11 +64,16 @@ export class PlainOrder {
    * met before (thrown again by a later wait) or let go (an async task's, which reaches the program as a rejection)
    * changes nothing more. Returns the error to throw.
    */
-  raise(record: TaskRecord): Error {
+  raise(failed: TaskRecord): Error {
+    if (failed.observed) return failed.error!;
+    const { tasks } = this.host;
+    this.host.block(() => !tasks.pendingBefore(failed.id));
+    // A call before it failed too, and nothing met that failure yet: the plain program died there, before it made this
+    // call (`energy(s)` waited on fails because `blur(s)` did, or failed on its own after an unrelated earlier failure).
+    const earlier = tasks.firstUnmet();
+    const record = earlier && earlier.id < failed.id ? earlier : failed;
     if (record.observed) return record.error!;
     record.observed = true;
-    const { tasks } = this.host;
-    this.host.block(() => !tasks.pendingBefore(record.id));
     const last = this.host.lastSubmitted();
     // (The later tasks are not cancelled: by hand, `const [a, b] = [spin(), spin()]` waits on each and catches each.)
     tasks.neverMadeAfter(record.id, last);
