@@ -41,4 +41,10 @@ test('a task that gives its argument\'s object a plain-object prototype runs in 
   assert.is(tasks.inline, 1, 'the later task given that object runs in place as well');
 });
 
+
+test('objects a task changes and takes out of its argument (delete, shift, Map/Set delete, filter, length = 0, splice, then a throw) are the caller\'s objects, changed', () => {
+  const tasks = printsAsPlain('detached-objects');
+  assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

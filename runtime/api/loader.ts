@@ -161,7 +161,7 @@ export class Loader {
       if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); this.host.updated(entry, [into]); return; }
       if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
     }
-    const { value, origins, locks, regions, wholes } = this.decode(key, landed);
+    const { value, origins, locks, regions, wholes, reached } = this.decode(key, landed);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
     // The entry's own objects take the version's contents; so does an object moved in from another datum that nothing
@@ -173,7 +173,7 @@ export class Loader {
       return found !== undefined && (found.entry.producer === producer ||
         (found.entry.producer === undefined && found.entry.version === found.version));
     };
-    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, wholes, made: this.made });
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, wholes, made: this.made, reached });
     this.host.updated(entry, adopted.updated);
     // What the datum holds now, as a snapshot would note it: an array the task put in it (`g.cells = new …`) and a
     // later task writes on its own must mark this datum changed, or the next call reads its stale stored version.
@@ -182,7 +182,7 @@ export class Loader {
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
 
-  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number>; wholes: Map<number, Uint8Array> } {
+  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number>; wholes: Map<number, Uint8Array>; reached?: number } {
     const origins = new Map<object, ObjectOrigin>();
     // Locked once copy-back has filled the new objects' slots (copy-back.ts adopt).
     const locks = new Map<object, LockLevel>();
@@ -193,10 +193,13 @@ export class Loader {
     const options: DecodeOptions = {
       onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT), onLocked: (o, level) => locks.set(o, level),
       onView: (view, region, whole) => { regions.set(view, region); if (whole) wholes.set(region, whole); },
+      // The caller's objects the task took out of the datum (copy-back.ts `reached`).
+      onDetached: (_, first) => { reached = first; },
     };
+    let reached: number | undefined;
     const { value, bytes } = landed ? decodeLanded(landed, options) : readVersion(this.host.runDir, key, options);
     this.host.stats.add('mainBytesRead', bytes);
-    return { value, origins, locks, regions, wholes };
+    return { value, origins, locks, regions, wholes, reached };
   }
 
   /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */

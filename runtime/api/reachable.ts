@@ -4,7 +4,7 @@
  * Map keys and values, Set items. An argument whose contents are still being produced by a task is not walked
  * (the main thread's copy is out of date): it shares only by its own identity.
  */
-import { fieldValues, isTypedArray } from '../worker/shapes';
+import { isTypedArray, pushChildren } from '../worker/shapes';
 
 export const reachable = { sharing };
 
@@ -63,10 +63,6 @@ function sharing(args: readonly object[], walkable: (arg: object) => boolean, ex
 
 function children(object: object): object[] {
   const out: object[] = [];
-  const add = (value: unknown) => { if (typeof value === 'object' && value !== null) out.push(value); };
-  if (Array.isArray(object)) object.forEach(add);
-  else if (object instanceof Map) for (const [key, value] of object) { add(key); add(value); }
-  else if (object instanceof Set) object.forEach(add);
-  else fieldValues(object).forEach(add);
+  pushChildren(object, out);
   return out;
 }

@@ -52,6 +52,11 @@ export interface EncodeOptions {
    * Node's Buffers are sent as their bytes: small ones are slices of a pool shared by unrelated values.
    */
   wholeOwnBuffers?: boolean;
+  /**
+   * Objects to carry after the value, those it does not reach (value.fbs Root.detached): a task's written data's
+   * objects of the main thread's snapshots, which the task may have changed and taken out (worker/detached.ts).
+   */
+  detached?: readonly object[];
 }
 
 /** Set on the API's Future.prototype. */
@@ -60,7 +65,7 @@ const FUTURE = Symbol.for('taskify.future');
 export function encodeValue(value: unknown, options: EncodeOptions = {}): EncodedValue {
   const encoder = new Encoder(options);
   const [type, offset] = encoder.walk(value);
-  return encoder.finish(type, offset);
+  return encoder.finish(type, offset, encoder.unreached(options.detached));
 }
 
 class Encoder {
@@ -103,6 +108,18 @@ class Encoder {
       }
     }
     return [root.types[0]!, root.offsets[0]!];
+  }
+
+  /** Each of `objects` the walks so far did not reach, walked in turn: [types, offsets]. */
+  unreached(objects: readonly object[] = []): [Value[], number[]] {
+    const types: Value[] = [], offsets: number[] = [];
+    for (const object of objects) {
+      if (this.numbers.has(object)) continue;
+      const [type, offset] = this.walk(object);
+      types.push(type);
+      offsets.push(offset);
+    }
+    return [types, offsets];
   }
 
   private put(into: Frame, type: Value, offset: number): void {
@@ -257,9 +274,9 @@ class Encoder {
   }
 
   /** Lay out the regions (body.ts) and frame the header (encode-root.ts). */
-  finish(type: Value, offset: number): EncodedValue {
+  finish(type: Value, offset: number, detached: [Value[], number[]]): EncodedValue {
     return finishFile(this.builder, type, offset, this.options.maxBytes ?? MAX_FILE_BYTES, {
-      regions: this.regions, origins: this.anyOrigin ? this.origins : [], classes: this.classes, locks: this.locks, regionPath,
+      regions: this.regions, origins: this.anyOrigin ? this.origins : [], classes: this.classes, locks: this.locks, regionPath, detached,
     });
   }
 }

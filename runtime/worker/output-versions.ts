@@ -17,9 +17,9 @@ import type { Call } from './task-inputs';
  * stored is skipped (the caller then keeps the last good version).
  */
 export function storeAtThrow(task: WorkerTask, call: Call, io: Io): void {
-  for (const { key, value } of call.writes) {
+  for (const { key, value, before } of call.writes) {
     try {
-      io.bytesWritten += writeVersion(task.runDir, key, value, dataOrigins);
+      io.bytesWritten += writeVersion(task.runDir, key, value, { ...dataOrigins, detached: before });
       io.written.push({ key, bytes: 0 });
     } catch { /* the error the task threw is the one to report */ }
   }

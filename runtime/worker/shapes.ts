@@ -30,6 +30,19 @@ export function fieldValues(object: object): unknown[] {
   return values;
 }
 
+/**
+ * What a task can see inside an object, pushed onto `into`: its elements, own enumerable fields (fieldValues), Map keys
+ * and values, Set items, where they are objects. Typed arrays hold none. Every walk over data uses this one list.
+ */
+export function pushChildren(object: object, into: object[]): void {
+  const add = (value: unknown) => { if (typeof value === 'object' && value !== null) into.push(value); };
+  if (isTypedArray(object)) return;
+  if (Array.isArray(object)) { for (let i = 0; i < object.length; i++) add(object[i]); }
+  else if (object instanceof Map) for (const [key, value] of object) { add(key); add(value); }
+  else if (object instanceof Set) object.forEach(add);
+  else fieldValues(object).forEach(add);
+}
+
 /** An object literal's object, or one made without a prototype: its fields are all it is. */
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;

@@ -5,7 +5,7 @@
  * more, over what the codec carries (array elements, own data properties, Map keys and values, Set items); typed
  * arrays have no children. `known(o)`: the object already has an origin (from a snapshot, or an argument): not new.
  */
-import { fieldValues, isTypedArray } from './shapes';
+import { isTypedArray, pushChildren } from './shapes';
 import type { ObjectOrigin } from '../store/codec';
 import type { HeldByError } from '../protocol';
 import { createdOrigin, isCreatedOrigin } from '../created-origins';
@@ -55,12 +55,4 @@ export function sharedNewObjects(outputs: readonly unknown[], known: (object: ob
     }
   });
   return [...shared];
-}
-
-function pushChildren(object: object, stack: object[]): void {
-  const add = (value: unknown) => { if (typeof value === 'object' && value !== null) stack.push(value); };
-  if (Array.isArray(object)) { for (let i = 0; i < object.length; i++) add(object[i]); }
-  else if (object instanceof Map) for (const [key, value] of object) { add(key); add(value); }
-  else if (object instanceof Set) object.forEach(add);
-  else fieldValues(object).forEach(add);
 }

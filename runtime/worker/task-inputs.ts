@@ -10,6 +10,7 @@ import { importClasses } from '../store/classes';
 import { emptyRroCounts } from './rro-table';
 import { isTypedArray, makeEmpty, typedArrays } from './shapes';
 import { cache, isFree, origins, recordOrigin, rroTable } from './thread-state';
+import { snapshotObjects } from './detached';
 import type { Io } from './task-io';
 
 /** Versions this task reads and modifies in place (through any of its parameters). */
@@ -22,7 +23,8 @@ export interface Call {
   readonly data: Map<string, unknown>;
   readonly refs: Map<unknown, number>;
   readonly objects: Map<number, unknown>;
-  readonly writes: { key: string; value: unknown; writers: Map<number, number> }[];
+  /** Each written datum: its version key, value, the arguments that are its roots, and its snapshot objects (detached.ts). */
+  readonly writes: { key: string; value: unknown; writers: Map<number, number>; before: object[] }[];
   /** Per datum, the first argument (by position) that is each root of a group (-1: not a group): an output's names. */
   readonly roots: Map<string, Map<number, number>>;
   readonly modified: ReadonlySet<string>;
@@ -48,7 +50,7 @@ export async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, i
     }
     call.data.set(identity, datum);
     call.roots.set(identity, new Map());
-    if (arg.write !== undefined) call.writes.push({ key: arg.write, value: datum, writers: call.roots.get(identity)! });
+    if (arg.write !== undefined) call.writes.push({ key: arg.write, value: datum, writers: call.roots.get(identity)!, before: snapshotObjects(datum) });
   }
   const roots = call.roots.get(identity)!;
   if (!roots.has(arg.root ?? -1)) roots.set(arg.root ?? -1, position);

@@ -108,7 +108,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     nameSharedNewObjects(task.taskId, outputs, origins, (object) => call.refs.has(object) || call.writes.some((w) => w.value === object));
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
-    for (const { key, value, writers } of call.writes) store(task, key, value, io, writers, exclusive, dataOrigins);
+    for (const { key, value, writers, before } of call.writes) store(task, key, value, io, writers, exclusive, { ...dataOrigins, detached: before });
     // A returned argument (or a part of one) says so, so that the caller gets its own object back.
     const viewOf = argumentViews(call.refs);
     const resultOrigins: EncodeOptions = {
