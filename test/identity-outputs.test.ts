@@ -35,10 +35,11 @@ test('a task whose value is or holds an ArrayBuffer or a DataView runs in place 
   assert.is(tasks.failed, 0);
 });
 
-test('a task that gives its argument\'s object a plain-object prototype runs in place instead of failing after it ran', () => {
+test('a task that gives its argument\'s object a plain-object prototype, or returns an object made on one (Object.create(methods)), runs in place instead of failing after it ran', () => {
   const tasks = printsAsPlain('prototype-change');
   assert.is(tasks.failed, 0);
   assert.is(tasks.inline, 1, 'the later task given that object runs in place as well');
+  assert.is(tasks.inWorkers, 2, 'Object.create(null) makes an object the store carries: those calls are tasks');
 });
 
 
