@@ -281,4 +281,12 @@ test('instances of a class the entry module exports go to workers when the entry
   assert.is(tasks.inWorkers, 1);
 });
 
+test('a loop whose task call is an argument of another (`norm(prepare(n))`, three deep) is split: both go ahead, taken together; a break or the inner call\'s failure ends it as in plain code', () => {
+  const tasks = printsAsPlain('split-nested');
+  assert.ok(tasks.inWorkers >= 50, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 4, 'all four loops are split');
+  assert.match(emitted, /__taskify\.take\(results_\d+, base_\d+ \+ 1, base_\d+ \+ 0\)/, 'the outer call takes the inner one with it');
+});
+
 test.run();

@@ -137,10 +137,14 @@ export function withValues(results: readonly unknown[], use: (...values: unknown
   return use(...values);
 }
 
-/** A split loop's second pass makes the call whose result is `results[i]`: it is the program's from now on. */
-export function take(results: unknown[], i: number): unknown {
+/**
+ * A split loop's second pass makes the call whose result is `results[i]`: it is the program's from now on, as are the
+ * calls made in its arguments (`nested`: `prepare(n)` of `norm(prepare(n))`), which the body no longer shows.
+ */
+export function take(results: unknown[], i: number, ...nested: number[]): unknown {
   const result = results[i];
   results[i] = undefined;
+  for (const k of nested) results[k] = undefined;
   return result;
 }
 

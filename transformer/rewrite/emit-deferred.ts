@@ -160,14 +160,24 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
    * each pass takes its calls' results where its body makes the calls; those a `continue`, a `break` or a failure kept
    * the plain loop from making are dismissed at the end.
    */
-  const splitLoop = ({ loop, taskCalls, prelude, chained, once }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCalls, prelude, chained, nested, once }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
-    // A call a later one is handed (`const enc = caesar(s, 3)`): its Future under that name, for the later call.
-    const futures = [...chained].map(([call, name]) => f.createVariableStatement(undefined, f.createVariableDeclarationList(
-      [f.createVariableDeclaration(name.text, undefined, undefined, ts.visitNode(call, visit) as ts.Expression)], ts.NodeFlags.Const)));
+    // A call a later one is handed (`const enc = caesar(s, 3)`), or made as its argument (`norm(prepare(n))`): its
+    // Future under a name, for the later call, made in the pass's order.
+    const names = new Map<ts.CallExpression, ts.Identifier>();
+    const futures: ts.Statement[] = [];
+    for (const call of taskCalls) {
+      if (!chained.has(call) && !nested.has(call)) continue;
+      const name = chained.has(call) ? f.createIdentifier(chained.get(call)!.text) : f.createUniqueName('made');
+      futures.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(
+        [f.createVariableDeclaration(name, undefined, undefined, chained.has(call) ? ts.visitNode(call, visit) as ts.Expression : ahead(call))], ts.NodeFlags.Const)));
+      names.set(call, name);
+      if (nested.has(call)) replaced.set(call, name);
+    }
     const submit = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
-      taskCalls.map((call) => (chained.has(call) ? f.createIdentifier(chained.get(call)!.text) : ahead(call)))));
+      taskCalls.map((call) => names.get(call) ?? ahead(call))));
+    for (const call of nested.keys()) replaced.delete(call);
     // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
     const push = prelude.length === 0 && futures.length === 0 ? submit
       : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...futures, submit], true);
@@ -183,8 +193,10 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       : ts.isForInStatement(loop) ? f.createForOfStatement(undefined, header(loop.initializer), items!, body)
         : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
     const first = walk(push);
-    taskCalls.forEach((call, j) => replaced.set(call, valueOf(call,
-      runtime('take', [results, f.createBinaryExpression(base, ts.SyntaxKind.PlusToken, f.createNumericLiteral(j))]))));
+    // The second pass takes an outer call's result where the body makes it, with the calls made in its arguments.
+    const at = (j: number) => f.createBinaryExpression(base, ts.SyntaxKind.PlusToken, f.createNumericLiteral(j));
+    const inside = (call: ts.CallExpression) => taskCalls.flatMap((inner, k) => (nested.get(inner) === call ? [at(k)] : []));
+    taskCalls.forEach((call, j) => replaced.set(call, valueOf(call, runtime('take', [results, at(j), ...inside(call)]))));
     // The body alone (a fence before the loop is placed around the whole split, by the caller); visiting a statement
     // may give several (a fence before it).
     const visitedBody = visit(loop.statement) as ts.Statement | ts.Statement[];

@@ -49,6 +49,8 @@ export interface SplitLoop {
   readonly prelude: readonly ts.VariableStatement[];
   /** Calls whose value a later call is handed, by the name of the `const` holding it: that Future, in the first pass. */
   readonly chained: ReadonlyMap<ts.CallExpression, ts.Identifier>;
+  /** Calls made as a whole argument of another (`norm(prepare(n))`), with that call: both go ahead, taken together. */
+  readonly nested: ReadonlyMap<ts.CallExpression, ts.CallExpression>;
   /** The `for…of` iterable is evaluated once into an array both passes walk (loop-headers.ts). */
   readonly once: boolean;
 }
@@ -123,14 +125,24 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     if (statement === first) break;
     if (isSimpleConstant(facts, statement, isOuter)) prelude.push(statement);
   }
+  // `norm(prepare(n))`: the inner call goes ahead too, its Future handed to the outer one, as a chained `const` would be.
+  const nested = new Map<ts.CallExpression, ts.CallExpression>();
+  const takesFutures = taskCalls.filter((call) => facts.taskOf(call) && !facts.taskOf(call)!.claims);
+  for (const call of taskCalls) {
+    const outer = facts.taskOf(call) ? takesFutures.find((other) => isWholeArgument(ts, call, [other])) : undefined;
+    if (outer) nested.set(call, outer);
+  }
   const args = taskCalls.flatMap((call) => evaluatedAhead(facts, call));
-  if (!args.every((arg) => isSimpleArgument(facts, arg, isOuter))) return undefined;
+  if (!args.every((arg) => nested.has(wholeArgumentCall(ts, arg)!) || isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
   const firstPass = [...(walks ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
   const walk = walks ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
   if (!storesUnseenAhead(facts, taskCalls, firstPass)) return undefined;
-  return bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk) ? { loop, taskCalls, prelude, chained, once: header.once } : undefined;
+  if (!bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk)) return undefined;
+  // In the order a pass makes them: an inner call before the call it is an argument of.
+  const made = nested.size === 0 ? taskCalls : [...taskCalls].sort((a, b) => a.getEnd() - b.getEnd());
+  return { loop, taskCalls: made, prelude, chained, nested, once: header.once };
 }
 
 /** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */
@@ -207,7 +219,14 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
  * `id` is one of the calls' arguments itself (through parentheses, `as` or `!`), or an element of an array literal
  * that is (`total([sum, n])`: the runtime takes the Futures an argument's arrays hold, as futures.ts flowsAsFuture).
  */
-function isWholeArgument(t: typeof ts, id: ts.Identifier, calls: readonly ts.CallExpression[]): boolean {
+/** The call an argument is, under parentheses and assertions: `prepare(n)` of `norm(prepare(n)!)`. */
+function wholeArgumentCall(t: typeof ts, arg: ts.Expression): ts.CallExpression | undefined {
+  let node: ts.Expression = arg;
+  while (t.isParenthesizedExpression(node) || t.isAsExpression(node) || t.isNonNullExpression(node)) node = node.expression;
+  return t.isCallExpression(node) ? node : undefined;
+}
+
+function isWholeArgument(t: typeof ts, id: ts.Expression, calls: readonly ts.CallExpression[]): boolean {
   let node: ts.Node = id;
   while (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isNonNullExpression(node.parent) ||
     t.isArrayLiteralExpression(node.parent)) node = node.parent;
