@@ -38,16 +38,23 @@ export function buildProgram(name: string, withPlugin: boolean, module: 'commonj
   return outDir;
 }
 
+type TaskCounts = { submitted: number; inWorkers: number; inline: number; failed: number; dir: string };
+
 /**
  * Build test/programs/<name> both ways and run both: the plugin's build must print exactly what the plain build
  * prints, in workers and inline (TASKIFY_WORKERS=0). Returns the run's task counts and the plugin's output directory.
  */
-export function printsAsPlain(name: string): { submitted: number; inWorkers: number; inline: number; failed: number; dir: string } {
-  const plain = runProgram(buildProgram(name, false, 'commonjs'));
+export function printsAsPlain(name: string): TaskCounts {
+  return sameAsPlain(name, runProgram, (taskified, plain, message) => assert.fixture(taskified, plain, message));
+}
+
+/** Both builds run by `run`, compared by `same`; the plugin's build in workers (counted), then inline. */
+function sameAsPlain<T>(name: string, run: (outDir: string, env?: Record<string, string>) => T, same: (taskified: T, plain: T, message?: string) => void): TaskCounts {
+  const plain = run(buildProgram(name, false, 'commonjs'));
   const dir = buildProgram(name, true, 'commonjs');
   const statsFile = join(programsWork, `${name}-stats.json`);
-  assert.fixture(runProgram(dir, { TASKIFY_STATS: statsFile }), plain);
-  assert.is(runProgram(dir, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
+  same(run(dir, { TASKIFY_STATS: statsFile }), plain);
+  same(run(dir, { TASKIFY_WORKERS: '0' }), plain, 'inline mode runs the same');
   return { ...JSON.parse(readFileSync(statsFile, 'utf8')).tasks, dir };
 }
 
@@ -66,11 +73,6 @@ export function runEnding(outDir: string, env: Record<string, string> = {}): { s
 }
 
 /** printsAsPlain for a program that may end of an error: it must end the same way, reported once. */
-export function endsAsPlain(name: string): { submitted: number; inWorkers: number; inline: number; failed: number; dir: string } {
-  const plain = runEnding(buildProgram(name, false, 'commonjs'));
-  const dir = buildProgram(name, true, 'commonjs');
-  const statsFile = join(programsWork, `${name}-stats.json`);
-  assert.equal(runEnding(dir, { TASKIFY_STATS: statsFile }), plain);
-  assert.equal(runEnding(dir, { TASKIFY_WORKERS: '0' }), plain, 'inline mode ends the same');
-  return { ...JSON.parse(readFileSync(statsFile, 'utf8')).tasks, dir };
+export function endsAsPlain(name: string): TaskCounts {
+  return sameAsPlain(name, runEnding, (taskified, plain, message) => assert.equal(taskified, plain, message));
 }
