@@ -140,13 +140,23 @@ test('an error of a class its module does not export comes back under that class
   assert.is(again.constructor, error.constructor, 'one stand-in class per name');
 });
 
-test('dependents of a failed task fail with an error that names the first failure', async () => {
+test('dependents of a failure the program met fail with an error that names the first failure', async () => {
   const failed = submit<number>(failWith, ['boom'], 'main.ts:1');
   const dependent = add(failed, 1);
   const further = add(dependent, 1);
+  throwsMatching(() => failed.wait(), /^boom$/);
   const error = throwsMatching(() => further.wait(), /depends on d\d+v1/, /task failWith \(main\.ts:1\)/, /ValidationError: boom/);
   assert.is((error as TaskifyError).code, 'TASKIFY_DEPENDENCY_FAILED');
   await dependent.then(() => assert.unreachable(), (e: unknown) => assert.match((e as Error).message, /boom/));
+  assert.is(add(40, 2).wait(), 42, 'the runtime goes on after failures');
+});
+
+test('a wait on a dependent of a failure nothing met throws that failure itself: the plain program died at its call', () => {
+  const failed = submit<number>(failWith, ['first'], 'main.ts:1');
+  const dependent = add(add(failed, 1), 1);
+  const error = throwsMatching(() => dependent.wait(), /^first$/);
+  assert.is(error.name, 'ValidationError');
+  throwsMatching(() => failed.wait(), /^first$/);
   assert.is(add(40, 2).wait(), 42, 'the runtime goes on after failures');
 });
 

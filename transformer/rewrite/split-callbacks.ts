@@ -13,8 +13,10 @@
  *   on every path or under conditions the first pass can evaluate as the second will (`j.n ? spin(j.n) : undefined`,
  *   `a && f(x)`: simple reads, guards.ts; not after a `?.`), and otherwise only reads and operators, its arguments too: no other call but
  *   `Math.*`, methods of numbers and strings and `console.log` (printed in its place), no operator that could call an object's valueOf or toString, no
- *   assignment but a store the first pass cannot see (unseen-stores.ts), no `new`, `await`, `yield`, `delete` or
- *   nested function;
+ *   assignment but a store the first pass cannot see (unseen-stores.ts) or to a primitive variable of the enclosing code
+ *   the first pass does not read (`t += norm(a)`: the use half runs in element order, as the plain callbacks did), no
+ *   `new`, `await`, `yield`, `delete` or nested function; a task call may be another's argument (`norm(prepare(n))`:
+ *   submitted inside the outer submission, its Future the argument);
  * - the task: silent (prints.ts), reading every object it is given (`in`): submitting the later elements' calls
  *   before the earlier results are used changes nothing anyone can see, even when one of them fails; module state it
  *   reads is taken at each submission, so then the callback may store nothing;
@@ -99,6 +101,9 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
     ...prelude.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!))];
   const later = new Set<string>();
   for (const statement of body.constants) if (!prelude.includes(statement)) for (const d of statement.declarationList.declarations) bindsPlainly(facts, d.name, later);
+  // Primitive variables the use half assigns: nothing the first pass evaluates may read them (`const k = n + t`).
+  const assigned = new Set(parts.flatMap((part) => primitivesAssigned(facts, part, callback)));
+  if (assigned.size > 0 && [...taskCalls, ...conditions, ...prelude].some((c) => mentionsAny(ts, c, assigned))) return undefined;
   if (!storesUnseenAhead(facts, taskCalls, [source, ...firstPass])) return undefined;
   if (!taskCalls.includes(call) || [...taskCalls, ...conditions].some((c) => mentionsAny(ts, c, later)) ||
     !parts.every((part) => onlyReads(facts, part, taskCalls, callback, source, firstPass))) return undefined;
@@ -178,7 +183,28 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
     ts.forEachChild(n, visit);
   };
   visit(body);
-  return calls;
+  // `norm(prepare(n))`: the inner call is submitted inside the outer one's submission, its Future as the argument.
+  return calls.filter((c) => !calls.some((outer) => nestedIn(facts, c, outer)));
+}
+
+/** `inner` is a whole argument of the task call `outer` (through parentheses and assertions), which takes its Future. */
+function nestedIn(facts: FileFacts, inner: ts.CallExpression, outer: ts.CallExpression): boolean {
+  const { ts } = facts;
+  if (!facts.taskOf(inner) || !facts.taskOf(outer) || facts.taskOf(outer)!.claims) return false;
+  let node: ts.Node = inner;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  return outer.arguments.includes(node as ts.Expression);
+}
+
+/** An argument the first pass evaluates as the second would: simple (only-reads.ts), or a task call nested in `outer` of such. */
+function aheadArgument(facts: FileFacts, arg: ts.Expression, outer: ts.CallExpression): boolean {
+  const { ts } = facts;
+  if (isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression))) return true;
+  let inner: ts.Expression = arg;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  const task = ts.isCallExpression(inner) ? facts.taskOf(inner) : undefined;
+  return task !== undefined && isReorderableAmongReads(task) && nestedIn(facts, inner as ts.CallExpression, outer) &&
+    evaluatedAhead(facts, inner as ts.CallExpression).every((a) => aheadArgument(facts, a, inner as ts.CallExpression));
 }
 
 /**
@@ -196,9 +222,11 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
       const taskCall = n;
       // Its arguments are evaluated in the first pass, before the earlier elements' results are used: names,
       // literals, arithmetic on numbers and reads of plain data (only-reads.ts isSimpleArgument), as split loops take.
-      if (!evaluatedAhead(facts, taskCall).every((arg) => isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression)))) ok = false;
+      if (!evaluatedAhead(facts, taskCall).every((arg) => aheadArgument(facts, arg, taskCall))) ok = false;
       return;
     }
+    const assigned = assignedPrimitive(facts, n, callback);
+    if (assigned) { if (assigned !== true) visit(assigned); return; }
     // (A store could change the module state a task reads: its snapshot is taken in the first pass, before it.)
     const stored = readsState ? undefined : unseenStoreParts(facts, n, [source, ...firstPass], { iterated: source, bindings: callback.parameters });
     if (stored) { stored.forEach(visit); return; }
@@ -210,4 +238,39 @@ function onlyReads(facts: FileFacts, body: ts.Expression, taskCalls: readonly ts
   };
   visit(body);
   return ok;
+}
+
+/**
+ * `t += norm(a)`, `count++`, `best = v`: an assignment to a primitive variable declared outside the callback. Returns
+ * the value assigned, to check as any other part (true when there is none to check), or undefined for other nodes.
+ */
+function assignedPrimitive(facts: FileFacts, n: ts.Node, callback: ts.ArrowFunction): ts.Expression | true | undefined {
+  const { ts, ctx } = facts;
+  const K = ts.SyntaxKind;
+  const outer = (target: ts.Expression) => ts.isIdentifier(target) && isPrimitiveNode(ctx, target) && declaredOutside(facts, target, callback);
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment && outer(n.left) &&
+    (n.operatorToken.kind === K.EqualsToken || isPrimitiveNode(ctx, n.right))) return n.right;
+  if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken) &&
+    outer(n.operand)) return true;
+  return undefined;
+}
+
+function declaredOutside(facts: FileFacts, id: ts.Identifier, callback: ts.ArrowFunction): boolean {
+  const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
+  return declaration !== undefined && (declaration.pos < callback.pos || declaration.end > callback.end);
+}
+
+/** The names of the primitive variables of the enclosing code that `part` assigns. */
+function primitivesAssigned(facts: FileFacts, part: ts.Node, callback: ts.ArrowFunction): string[] {
+  const { ts } = facts;
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (assignedPrimitive(facts, n, callback) !== undefined) {
+      const target = ts.isBinaryExpression(n) ? n.left : (n as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression).operand;
+      names.push((target as ts.Identifier).text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(part);
+  return names;
 }
