@@ -206,7 +206,9 @@ export interface TerminalLook { readonly columns: number; readonly rows: number 
 export interface ProgramLook { readonly argv: readonly string[]; readonly mainFilename?: string }
 
 /** ranMs: how long the task ran in its worker (the run phase), which the plain program spent at the call (api/program-clock.ts). */
-export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true; readonly ranMs?: number } & (
+export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true; readonly ranMs?: number;
+  /** WorkerReply.detached, passed on, whether the task finished or threw. */
+  readonly detached?: string } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
       /** The task failed and its policy is 'ignore': the value is undefined, and the error is reported at exit. */
       readonly ignored?: SerializedError }
@@ -335,6 +337,11 @@ export type WorkerReply = {
   readonly evicted: readonly string[];
   /** Sizes of versions this task wrote. */
   readonly written: readonly { readonly key: string; readonly bytes: number }[];
+  /**
+   * Objects of the caller's snapshots the task changed and took out of the data it wrote, which no version holds any
+   * more: one data file's bytes, base64 (worker/detached.ts); the main thread puts them in place when it settles.
+   */
+  readonly detached?: string;
   /** Present when the task had @rro arguments. */
   readonly rro?: RroCounts;
   /** Distributed runs: bytes the task's machine fetched for it (from Redis or its job). */

@@ -69,6 +69,13 @@ test('fingerprint tells apart what deepEqual does not', () => {
   assert.is.not(fingerprint(new Date(NaN)), fingerprint(new Date(0)));
 });
 
+test('candidates the value does not reach are reported (EncodeOptions.candidates), in their order', () => {
+  const kept = { id: 'kept' }, gone = { id: 'gone' }, inner = { id: 'inner' }, alsoGone = new Float64Array(2);
+  const { unreached } = encodeValue({ kept, list: [inner] }, { candidates: [gone, kept, alsoGone, inner] });
+  assert.equal(unreached, [gone, alsoGone]);
+  assert.is(encodeValue({ kept }).unreached, undefined, 'not asked, not said');
+});
+
 test('primitives and special numbers', () => {
   for (const v of [undefined, null, true, false, 0, -0, 1.5, -7, NaN, Infinity, -Infinity, Number.MAX_VALUE, 5e-324,
     Number.MIN_SAFE_INTEGER]) {

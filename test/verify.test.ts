@@ -107,8 +107,7 @@ function handMade(build: (b: Builder) => [Value, number], lockedObjects: number[
   for (const index of [...lockedObjects].reverse()) Lock.createLock(b, index, 3);
   const locks = b.endVector();
   // (An offset of 0 would not mean "absent" here: with forced defaults it is written as a pointer to itself.)
-  Root.finishSizePrefixedRootBuffer(b, Root.createRoot(b, type, value, regions, origins, Root.createClassesVector(b, []), locks, Root.createWholeBuffersVector(b, []),
-    Root.createDetachedTypeVector(b, []), Root.createDetachedVector(b, [])));
+  Root.finishSizePrefixedRootBuffer(b, Root.createRoot(b, type, value, regions, origins, Root.createClassesVector(b, []), locks, Root.createWholeBuffersVector(b, [])));
   const header = b.asUint8Array();
   const out = new Uint8Array(8 + header.length); // body length 0, then the header at 8
   out.set(header, 8);

@@ -46,11 +46,6 @@ export interface AdoptOptions {
   readonly wholes?: ReadonlyMap<number, Uint8Array>;
   /** Told what each decoded object with an origin but no caller's object became (api/created-objects.ts). */
   readonly made?: (origin: ObjectOrigin, object: object) => void;
-  /**
-   * How many of the decoded objects the value reaches: those after are the caller's objects the task took out of the
-   * datum (value.fbs Root.detached), updated in place if the caller still has them, and no part of the datum any more.
-   */
-  readonly reached?: number;
 }
 
 /**
@@ -69,10 +64,7 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   }
   let fresh = false;
   const resolve = (value: unknown): unknown => (typeof value === 'object' && value !== null ? final.get(value) ?? value : value);
-  const all = [...origins.keys()];
-  const reached = options.reached ?? all.length;
-  // A detached object the caller no longer has is nobody's: nothing to update.
-  const order = all.filter((object, i) => i < reached || targetOf(origins.get(object)!, object) !== undefined);
+  const order = [...origins.keys()];
   const views: ArrayBufferView[] = [];
   const anchors = new Map<number, Anchor>();
   /** Objects with an origin the caller has no object for (yet): new here. */
@@ -111,10 +103,9 @@ export function adopt(decoded: unknown, origins: ReadonlyMap<object, ObjectOrigi
   // Last: a frozen new object's slots were just pointed at the caller's objects.
   for (const [object, level] of options.locks ?? []) if (filled.has(object)) lockObject(final.get(object) ?? object, level);
   const made = new Set(unmatched);
-  const existing = order.slice(0, reached).filter((object) => origins.get(object)!.data !== 0 && final.has(object) && !made.has(object))
+  const existing = order.filter((object) => origins.get(object)!.data !== 0 && final.has(object) && !made.has(object))
     .map((object) => final.get(object)!);
-  const parts = order.slice(0, reached);
-  return { value: resolve(decoded), fresh, updated, objects: parts.map((object) => final.get(object) ?? object), existing };
+  return { value: resolve(decoded), fresh, updated, objects: order.map((object) => final.get(object) ?? object), existing };
 }
 
 /** The origin of objects that have none: they stay as decoded. */

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ARGUMENT_ORIGIN, versionKey, type LandedVersion } from '../protocol';
-import type { DecodeOptions, ObjectOrigin } from '../store/codec';
+import { decodeValue, type DecodeOptions, type ObjectOrigin } from '../store/codec';
 import { decodeLanded, landedInto, landedOwnTypedArray } from '../store/landed';
 import type { LockLevel } from '../store/locks';
 import { readOwnTypedArray, readTypedArrayInto, readVersion, versionPath } from '../store/version-file';
@@ -161,7 +161,7 @@ export class Loader {
       if (bytes >= 0) { this.host.stats.add('mainBytesRead', bytes); this.host.updated(entry, [into]); return; }
       if (entry.range) throw new Error(`taskify internal error: ${key} does not hold the ${into.byteLength} bytes of its range`);
     }
-    const { value, origins, locks, regions, wholes, reached } = this.decode(key, landed);
+    const { value, origins, locks, regions, wholes } = this.decode(key, landed);
     const known: [unknown, object][] = entry.roots ? entry.roots.map((root, i) => [(value as unknown[])[i], root])
       : object ? [[value, object]] : [];
     // The entry's own objects take the version's contents; so does an object moved in from another datum that nothing
@@ -173,7 +173,7 @@ export class Loader {
       return found !== undefined && (found.entry.producer === producer ||
         (found.entry.producer === undefined && found.entry.version === found.version));
     };
-    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, wholes, made: this.made, reached });
+    const adopted = adopt(value, origins, { targetOf: this.targetOf(producer, entry), known, owns: current, home: entry.id, locks, regions, wholes, made: this.made });
     this.host.updated(entry, adopted.updated);
     // What the datum holds now, as a snapshot would note it: an array the task put in it (`g.cells = new …`) and a
     // later task writes on its own must mark this datum changed, or the next call reads its stale stored version.
@@ -182,24 +182,27 @@ export class Loader {
     if (adopted.fresh) this.host.registry.markEntryWritten(entry);
   }
 
-  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number>; wholes: Map<number, Uint8Array>; reached?: number } {
-    const origins = new Map<object, ObjectOrigin>();
-    // Locked once copy-back has filled the new objects' slots (copy-back.ts adopt).
-    const locks = new Map<object, LockLevel>();
-    // Which typed arrays were views of one buffer in the task (copy-back.ts ownBuffers).
-    const regions = new Map<object, number>();
-    // The whole buffers a task's views were of, by region (own-buffers.ts).
-    const wholes = new Map<number, Uint8Array>();
-    const options: DecodeOptions = {
-      onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT), onLocked: (o, level) => locks.set(o, level),
-      onView: (view, region, whole) => { regions.set(view, region); if (whole) wholes.set(region, whole); },
-      // The caller's objects the task took out of the datum (copy-back.ts `reached`).
-      onDetached: (_, first) => { reached = first; },
-    };
-    let reached: number | undefined;
+  /**
+   * Objects the task changed and took out of the data it wrote (worker/detached.ts), which no version of that data
+   * holds: put in place when the task settles, before any waiter goes on. Only the caller's objects of data the task
+   * wrote take contents; the rest are referred to as they are.
+   */
+  applyDetached(payload: string, producer: TaskRecord): void {
+    const encoded = Buffer.from(payload, 'base64');
+    const bytes = Buffer.allocUnsafeSlow(encoded.length); // 8-aligned, as decoding wants
+    encoded.copy(bytes);
+    const { options, ...decoded } = decodeOptions();
+    const value = decodeValue(bytes, options);
+    const written = new Set([...(producer.before?.keys() ?? [])].map((entry) => entry.id));
+    const { updated } = adopt(value, decoded.origins, { ...decoded, targetOf: this.targetOf(producer), owns: (origin) => written.has(origin.data), made: this.made });
+    if (updated.length > 0) this.host.updated(MAIN_THREAD, updated);
+  }
+
+  private decode(key: string, landed?: LandedVersion): { value: unknown; origins: Map<object, ObjectOrigin>; locks: Map<object, LockLevel>; regions: Map<object, number>; wholes: Map<number, Uint8Array> } {
+    const { options, origins, locks, regions, wholes } = decodeOptions();
     const { value, bytes } = landed ? decodeLanded(landed, options) : readVersion(this.host.runDir, key, options);
     this.host.stats.add('mainBytesRead', bytes);
-    return { value, origins, locks, regions, wholes, reached };
+    return { value, origins, locks, regions, wholes };
   }
 
   /** Origins resolve to the caller's objects of this entry, or of the data the producing call used. */
@@ -218,4 +221,20 @@ export class Loader {
       return arg instanceof Future ? valueOf(arg.wait()) : arg;
     };
   }
+}
+
+/** What copy-back needs to know of a decoded version, gathered as it decodes (copy-back.ts adopt). */
+function decodeOptions() {
+  const origins = new Map<object, ObjectOrigin>();
+  // Locked once copy-back has filled the new objects' slots (copy-back.ts adopt).
+  const locks = new Map<object, LockLevel>();
+  // Which typed arrays were views of one buffer in the task (copy-back.ts ownBuffers).
+  const regions = new Map<object, number>();
+  // The whole buffers a task's views were of, by region (own-buffers.ts).
+  const wholes = new Map<number, Uint8Array>();
+  const options: DecodeOptions = {
+    onObject: (o, _, origin) => origins.set(o, origin ?? NEW_OBJECT), onLocked: (o, level) => locks.set(o, level),
+    onView: (view, region, whole) => { regions.set(view, region); if (whole) wholes.set(region, whole); },
+  };
+  return { options, origins, locks, regions, wholes };
 }

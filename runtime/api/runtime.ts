@@ -229,6 +229,8 @@ export class Runtime {
     if (outcome.ranMs !== undefined) programClock.taskRan(outcome.taskId, outcome.ranMs);
     programClock.taskSettled(outcome.taskId);
     this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
+    // A call the plain program never made changed nothing (its detached objects stay as they were).
+    if (outcome.detached !== undefined && !this.tasks.wasNeverMade(record.id)) this.data.applyDetached(outcome.detached, record);
     this.waits.stall.progress();
     this.updateRef();
     for (const wake of record.waiters?.splice(0) ?? []) wake();

@@ -9,9 +9,9 @@ import { defineErrorProperty } from './error-values';
 /** A table holding children. */
 export type Table = Root | ArrayValue | ObjectValue | RegExpValue | ErrorValue | MapValue | SetValue;
 
-export const enum Kind { Root, Detached, Array, Properties, Error, Map, Set }
+export const enum Kind { Root, Array, Properties, Error, Map, Set }
 
-/** An object whose children are being decoded (or the root, whose one child is the value, or the detached values). */
+/** An object whose children are being decoded (or the root, whose one child is the value). */
 export class Frame {
   next = 0;
   /** The root's value, a Map's keys then values, a Set's items: decoded first, put in once all are. */
@@ -22,7 +22,7 @@ export class Frame {
   constructor(readonly kind: Kind, readonly table: Table, readonly out: object | undefined, readonly count: number,
     /** An array's elements: the children before its named properties. */
     readonly elements: number) {
-    this.got = kind === Kind.Root || kind === Kind.Detached || kind === Kind.Map || kind === Kind.Set ? new Array<unknown>(count) : undefined;
+    this.got = kind === Kind.Root || kind === Kind.Map || kind === Kind.Set ? new Array<unknown>(count) : undefined;
     this.attributed = (kind === Kind.Array || kind === Kind.Properties) && (table as ObjectValue).attributesLength() > 0;
   }
 
@@ -31,7 +31,6 @@ export class Frame {
     const t = this.table;
     switch (this.kind) {
       case Kind.Root: return (t as Root).valueType();
-      case Kind.Detached: return (t as Root).detachedType(i) ?? Value.NONE;
       case Kind.Array: return (i < this.elements ? (t as ArrayValue).itemsType(i) : (t as ArrayValue).valuesType(i - this.elements)) ?? Value.NONE;
       case Kind.Map: { const n = this.count / 2; return (i < n ? (t as MapValue).keysType(i) : (t as MapValue).valuesType(i - n)) ?? Value.NONE; }
       case Kind.Set: return (t as SetValue).itemsType(i) ?? Value.NONE;
@@ -44,7 +43,6 @@ export class Frame {
     const t = this.table;
     switch (this.kind) {
       case Kind.Root: return (t as Root).value(obj);
-      case Kind.Detached: return (t as Root).detached(i, obj);
       case Kind.Array: return i < this.elements ? (t as ArrayValue).items(i, obj) : (t as ArrayValue).values(i - this.elements, obj);
       case Kind.Map: { const n = this.count / 2; return i < n ? (t as MapValue).keys(i, obj) : (t as MapValue).values(i - n, obj); }
       case Kind.Set: return (t as SetValue).items(i, obj);

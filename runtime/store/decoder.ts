@@ -26,11 +26,6 @@ export interface DecodeOptions {
    * `whole`: the bytes of that whole buffer (on the file's buffer), when the file carries it (value.fbs whole_buffers).
    */
   onView?(view: ArrayBufferView, region: number, whole: Uint8Array | undefined): void;
-  /**
-   * Given, the objects the value no longer reaches (value.fbs Root.detached) are decoded after it and handed here, with
-   * the number of the first object they made; else they are skipped (only copy-back reads them).
-   */
-  onDetached?(values: unknown[], firstIndex: number): void;
 }
 
 
@@ -46,18 +41,7 @@ export class Decoder {
   }
 
   decode(): unknown {
-    const [value] = this.run(new Frame(Kind.Root, this.root, undefined, 1, 0));
-    const detached = this.root.detachedLength();
-    if (this.options.onDetached && detached > 0) {
-      const first = this.objects.length;
-      this.options.onDetached(this.run(new Frame(Kind.Detached, this.root, undefined, detached, 0)), first);
-    }
-    this.lock();
-    return value;
-  }
-
-  /** The values of a root frame, each object's children decoded before the next sibling. */
-  private run(root: Frame): unknown[] {
+    const root = new Frame(Kind.Root, this.root, undefined, 1, 0);
     const stack = [root];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
@@ -69,7 +53,8 @@ export class Decoder {
         top.close();
       }
     }
-    return root.got!;
+    this.lock();
+    return root.got![0];
   }
 
   /**
@@ -81,7 +66,6 @@ export class Decoder {
     for (let i = 0; i < this.root.locksLength(); i++) {
       this.root.locks(i, lock);
       const object = this.objects[lock.index()];
-      if (object === undefined && this.root.detachedLength() > 0 && !this.options.onDetached) continue; // a detached one, not decoded
       if (object === undefined) throw new Error(`data file locks object ${lock.index()}, which it does not hold`);
       const level = lock.level() as LockLevel;
       if (this.options.onLocked) this.options.onLocked(object, level);

@@ -1,6 +1,6 @@
 /**
  * The last step of encoding (encoder.ts): the body's regions laid out (body.ts), and the Root table of value.fbs
- * around the encoded value: regions, origins, classes, locks, whole buffers and detached objects; then the file's framing, within the size limit.
+ * around the encoded value: regions, origins, classes, locks and whole buffers; then the file's framing, within the size limit.
  */
 import type { Builder } from 'flatbuffers';
 import { ClassRef as ClassRefTable, Lock, Origin, Root, type Value } from './generated/value_generated';
@@ -18,8 +18,6 @@ export interface FileParts {
   readonly locks: readonly [number, LockLevel][];
   /** The path of the view that made a region, to name the largest part of a value over the limit. */
   readonly regionPath: (region: Region) => string;
-  /** The detached values' types and tables (value.fbs Root.detached). */
-  readonly detached: readonly [Value[], number[]];
 }
 
 export function finishFile(b: Builder, type: Value, offset: number, limit: number, parts: FileParts): { parts: Uint8Array[]; byteLength: number } {
@@ -37,9 +35,6 @@ export function finishFile(b: Builder, type: Value, offset: number, limit: numbe
   const whole = [...parts.regions.values()].some((region) => region.whole)
     ? Root.createWholeBuffersVector(b, [...parts.regions.values()].map((region) => BigInt(region.whole ? region.buffer.byteLength : 0)))
     : undefined;
-  const [detachedTypes, detachedValues] = parts.detached;
-  const detached = detachedTypes.length > 0
-    ? [Root.createDetachedTypeVector(b, detachedTypes), Root.createDetachedVector(b, detachedValues)] : undefined;
   Root.startRoot(b);
   Root.addValueType(b, type);
   Root.addValue(b, offset);
@@ -49,7 +44,6 @@ export function finishFile(b: Builder, type: Value, offset: number, limit: numbe
   // Absent when nothing is locked: a file of an unlocked value is what it was before locks were carried.
   if (locks !== undefined) Root.addLocks(b, locks);
   if (whole !== undefined) Root.addWholeBuffers(b, whole);
-  if (detached !== undefined) { Root.addDetachedType(b, detached[0]!); Root.addDetached(b, detached[1]!); }
   Root.finishSizePrefixedRootBuffer(b, Root.endRoot(b));
   const header = b.asUint8Array();
   const framed = frame(bodyLength, body, header);

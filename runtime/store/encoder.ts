@@ -27,6 +27,8 @@ export interface EncodedValue {
    *  Body chunks are views on the caller's buffers: write them before the caller changes those arrays. */
   readonly parts: Uint8Array[];
   readonly byteLength: number;
+  /** Of EncodeOptions.candidates, those the value does not reach, in their order. */
+  readonly unreached?: object[];
 }
 
 /** Where an object came from, for copy-back (see value.fbs, Origin). */
@@ -53,10 +55,10 @@ export interface EncodeOptions {
    */
   wholeOwnBuffers?: boolean;
   /**
-   * Objects to carry after the value, those it does not reach (value.fbs Root.detached): a task's written data's
-   * objects of the main thread's snapshots, which the task may have changed and taken out (worker/detached.ts).
+   * Objects the caller wants to know the value does not reach (EncodedValue.unreached): a written datum's objects
+   * from the main thread's snapshots, which the task may have changed and taken out of it (worker/detached.ts).
    */
-  detached?: readonly object[];
+  candidates?: readonly object[];
 }
 
 /** Set on the API's Future.prototype. */
@@ -65,7 +67,8 @@ const FUTURE = Symbol.for('taskify.future');
 export function encodeValue(value: unknown, options: EncodeOptions = {}): EncodedValue {
   const encoder = new Encoder(options);
   const [type, offset] = encoder.walk(value);
-  return encoder.finish(type, offset, encoder.unreached(options.detached));
+  const encoded = encoder.finish(type, offset);
+  return options.candidates ? { ...encoded, unreached: encoder.unreached(options.candidates) } : encoded;
 }
 
 class Encoder {
@@ -110,16 +113,9 @@ class Encoder {
     return [root.types[0]!, root.offsets[0]!];
   }
 
-  /** Each of `objects` the walks so far did not reach, walked in turn: [types, offsets]. */
-  unreached(objects: readonly object[] = []): [Value[], number[]] {
-    const types: Value[] = [], offsets: number[] = [];
-    for (const object of objects) {
-      if (this.numbers.has(object)) continue;
-      const [type, offset] = this.walk(object);
-      types.push(type);
-      offsets.push(offset);
-    }
-    return [types, offsets];
+  /** Those of `objects` the walk did not number. */
+  unreached(objects: readonly object[]): object[] {
+    return objects.filter((object) => !this.numbers.has(object));
   }
 
   private put(into: Frame, type: Value, offset: number): void {
@@ -274,9 +270,9 @@ class Encoder {
   }
 
   /** Lay out the regions (body.ts) and frame the header (encode-root.ts). */
-  finish(type: Value, offset: number, detached: [Value[], number[]]): EncodedValue {
+  finish(type: Value, offset: number): EncodedValue {
     return finishFile(this.builder, type, offset, this.options.maxBytes ?? MAX_FILE_BYTES, {
-      regions: this.regions, origins: this.anyOrigin ? this.origins : [], classes: this.classes, locks: this.locks, regionPath, detached,
+      regions: this.regions, origins: this.anyOrigin ? this.origins : [], classes: this.classes, locks: this.locks, regionPath,
     });
   }
 }

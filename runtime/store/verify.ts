@@ -82,9 +82,6 @@ class HeaderWalk {
     }
     this.value(this.u8Field(root, 0), this.offsetField(root, 1, 'the value', true)!, 0);
     this.walk();
-    // Objects the value no longer reaches (value.fbs Root.detached), numbered after it: decoded after it, by copy-back.
-    this.union(root, 7, -1, false);
-    this.walk();
     // Structs of a uint and a byte, each naming an object the value made.
     const locks = this.vector(root, 5, 8, 1, 'locks');
     for (let i = 0; i < (locks?.length ?? 0); i++) {

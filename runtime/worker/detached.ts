@@ -2,10 +2,12 @@
  * Objects a task may change and take out of the data it writes (`registry[id].open = false; delete registry[id]`,
  * `q.shift()!.sent += 10`, `m.get(k)!.open = false; m.delete(k)`): in the plain program the caller's object changed
  * although the container no longer holds it, and the program may still hold it (`const a = registry.a`). Copy-back
- * updates the objects a written version reaches; so before the call, each written datum's objects that came from the
- * main thread's snapshots are listed, and the encoder carries those the new version no longer reaches after its value
- * (value.fbs Root.detached), for copy-back alone.
+ * updates the objects a written version reaches, and later tasks of the datum never see these again, so they come
+ * home with the task's reply instead: before the call each written datum's objects that came from the main thread's
+ * snapshots are listed, the encoder says which the new versions no longer reach (EncodeOptions.candidates), and those
+ * travel encoded, with their origins, in WorkerReply.detached (api/loader.ts applyDetached puts them in place).
  */
+import { encodeValue } from '../store/codec';
 import { isTypedArray, pushChildren } from './shapes';
 import { origins } from './thread-state';
 
@@ -24,4 +26,14 @@ export function snapshotObjects(datum: unknown): object[] {
     pushChildren(object, stack);
   }
   return found;
+}
+
+/**
+ * The detached objects as one data file's bytes (an array of them; each with its origin), base64 so that every
+ * transport carries it (a machine's reply goes through Redis as JSON); undefined when there are none.
+ */
+export function detachedPayload(detached: readonly object[]): string | undefined {
+  if (detached.length === 0) return undefined;
+  const { parts } = encodeValue([...new Set(detached)], { originOf: (object) => origins.get(object), wholeOwnBuffers: true });
+  return Buffer.concat(parts).toString('base64');
 }

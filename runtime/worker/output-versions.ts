@@ -4,7 +4,7 @@
  */
 import type { WorkerTask } from '../protocol';
 import { aboutOutput, outputUnsupported, storeWriteFailed, type OutputPlace } from '../errors';
-import { writeEncoded, writeVersion } from '../store/version-file';
+import { writeEncoded } from '../store/version-file';
 import { encodeValue, UnsupportedValueError, type EncodedValue, type EncodeOptions } from '../store/codec';
 import { isTypedArray } from './shapes';
 import { cache, dataOrigins } from './thread-state';
@@ -19,8 +19,10 @@ import type { Call } from './task-inputs';
 export function storeAtThrow(task: WorkerTask, call: Call, io: Io): void {
   for (const { key, value, before } of call.writes) {
     try {
-      io.bytesWritten += writeVersion(task.runDir, key, value, { ...dataOrigins, detached: before });
+      const encoded = encodeValue(value, { ...dataOrigins, candidates: before });
+      io.bytesWritten += writeEncoded(task.runDir, key, encoded);
       io.written.push({ key, bytes: 0 });
+      io.detached.push(...encoded.unreached!);
     } catch { /* the error the task threw is the one to report */ }
   }
 }
@@ -68,6 +70,7 @@ export function store(task: WorkerTask, key: string, value: unknown, io: Io, wri
   }
   io.bytesWritten += bytes;
   io.written.push({ key, bytes });
+  if (encoded.unreached) io.detached.push(...encoded.unreached);
   // An output may be (or hold) a shared-memory view, which is unmapped when its own version dies: not cached.
   if (!io.sharedViews && cache.put(key, value, bytes, exclusive)) io.cached.push(key);
 }

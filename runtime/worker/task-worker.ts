@@ -57,7 +57,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     cache.forget(task.forget);
     rroTable.release(task.forget);
   }
-  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false, output: new TaskOutput() };
+  const io: Io = { bytesRead: 0, bytesWritten: 0, written: [], cached: [], sharedViews: false, output: new TaskOutput(), detached: [] };
   const clock = new PhaseClock();
   const { times, startedAt } = clock;
   let phase: 'load' | 'run' | 'store' = 'load';
@@ -108,7 +108,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     nameSharedNewObjects(task.taskId, outputs, origins, (object) => call.refs.has(object) || call.writes.some((w) => w.value === object));
     const exclusive = ownMemory(outputs, holding);
     if (!exclusive) for (const value of holding) cache.markShared(value);
-    for (const { key, value, writers, before } of call.writes) store(task, key, value, io, writers, exclusive, { ...dataOrigins, detached: before });
+    for (const { key, value, writers, before } of call.writes) store(task, key, value, io, writers, exclusive, { ...dataOrigins, candidates: before });
     // A returned argument (or a part of one) says so, so that the caller gets its own object back.
     const viewOf = argumentViews(call.refs);
     const resultOrigins: EncodeOptions = {

@@ -1793,33 +1793,8 @@ wholeBuffersLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
-detachedType(index: number):Value|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-detachedTypeLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-detachedTypeArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-detached(index: number, obj:any):any|null {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? this.bb!.__union(obj, this.bb!.__vector(this.bb_pos + offset) + index * 4) : null;
-}
-
-detachedLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
 static startRoot(builder:flatbuffers.Builder) {
-  builder.startObject(9);
+  builder.startObject(7);
 }
 
 static addValueType(builder:flatbuffers.Builder, valueType:Value) {
@@ -1894,38 +1869,6 @@ static startWholeBuffersVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(8, numElems, 8);
 }
 
-static addDetachedType(builder:flatbuffers.Builder, detachedTypeOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(7, detachedTypeOffset, 0);
-}
-
-static createDetachedTypeVector(builder:flatbuffers.Builder, data:Value[]):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
-  }
-  return builder.endVector();
-}
-
-static startDetachedTypeVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
-
-static addDetached(builder:flatbuffers.Builder, detachedOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(8, detachedOffset, 0);
-}
-
-static createDetachedVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
-  }
-  return builder.endVector();
-}
-
-static startDetachedVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
 static endRoot(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -1939,7 +1882,7 @@ static finishSizePrefixedRootBuffer(builder:flatbuffers.Builder, offset:flatbuff
   builder.finish(offset, 'TSKF', true);
 }
 
-static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset, locksOffset:flatbuffers.Offset, wholeBuffersOffset:flatbuffers.Offset, detachedTypeOffset:flatbuffers.Offset, detachedOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flatbuffers.Offset, regionsOffset:flatbuffers.Offset, originsOffset:flatbuffers.Offset, classesOffset:flatbuffers.Offset, locksOffset:flatbuffers.Offset, wholeBuffersOffset:flatbuffers.Offset):flatbuffers.Offset {
   Root.startRoot(builder);
   Root.addValueType(builder, valueType);
   Root.addValue(builder, valueOffset);
@@ -1948,8 +1891,6 @@ static createRoot(builder:flatbuffers.Builder, valueType:Value, valueOffset:flat
   Root.addClasses(builder, classesOffset);
   Root.addLocks(builder, locksOffset);
   Root.addWholeBuffers(builder, wholeBuffersOffset);
-  Root.addDetachedType(builder, detachedTypeOffset);
-  Root.addDetached(builder, detachedOffset);
   return Root.endRoot(builder);
 }
 }

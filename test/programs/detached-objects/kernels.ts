@@ -67,3 +67,19 @@ export function detachThenFail(registry: Record<string, Conn>, id: string): void
   c.open = false;
   throw new Error(`could not close ${id}`);
 }
+
+/** @task */
+export function addReading(reg: Record<string, Conn>, v: number): void {
+  for (const c of Object.values(reg)) c.sent += v;
+}
+
+/** @task */
+export function drainBelow(reg: Record<string, Conn>, limit: number): number {
+  let n = 0;
+  for (const id of Object.keys(reg)) {
+    const c = reg[id];
+    c.sent *= 10;
+    if (c.sent < limit * 10 + 1) { c.open = false; delete reg[id]; n++; }
+  }
+  return n;
+}

@@ -3,7 +3,7 @@
  * new array, pop, length = 0, splice): in the plain program the caller's objects changed, and the program still holds
  * them. Copy-back must update them although the written version no longer reaches them (value.fbs Root.detached).
  */
-import { clearAll, closeOne, detachThenFail, drainFirst, dropFromSet, moveLast, popBlock, pruneClosed, retire, spliceMiddle, type Conn } from './kernels';
+import { addReading, clearAll, closeOne, drainBelow, detachThenFail, drainFirst, dropFromSet, moveLast, popBlock, pruneClosed, retire, spliceMiddle, type Conn } from './kernels';
 
 const conn = (id: string, sent = 0): Conn => ({ id, open: true, sent });
 const show = (c: Conn) => `${c.id}:${c.open ? 'open' : 'closed'}:${c.sent}${c.log ? ':' + c.log.join('+') : ''}`;
@@ -67,3 +67,12 @@ const live: Record<string, Conn> = Object.fromEntries(conns.map((k) => [k.id, k]
 const closing = conns.slice(0, 4).map((k) => k.id);
 for (const id of closing) closeOne(live, id);
 console.log('rounds:', Object.keys(live).join(','), conns.map(show).join(' '));
+
+// A later task writes the same registry before the program reads anything: its version no longer holds the
+// connections the first took out, which still come home changed.
+const s1 = conn('s1', 1), s2 = conn('s2', 2), s3 = conn('s3', 3);
+const sensors: Record<string, Conn> = {};
+for (const s of [s1, s2, s3]) sensors[s.id] = s;
+const closed = drainBelow(sensors, 2);
+addReading(sensors, 100);
+console.log('chain:', closed, Object.keys(sensors).join(','), [s1, s2, s3].map(show).join(' '));
