@@ -7,7 +7,7 @@ import { aboutOutput, outputUnsupported, storeWriteFailed, type OutputPlace } fr
 import { writeEncoded } from '../store/version-file';
 import { encodeValue, UnsupportedValueError, type EncodedValue, type EncodeOptions } from '../store/codec';
 import { isTypedArray } from './shapes';
-import { cache, dataOrigins } from './thread-state';
+import { cache, dataOrigins, originObjects, origins } from './thread-state';
 import type { Io } from './task-io';
 import type { Call } from './task-inputs';
 
@@ -55,8 +55,15 @@ export function store(task: WorkerTask, key: string, value: unknown, io: Io, wri
     return [{ task: task.name, version: key, argument }, root ? path.slice(root[0].length) : path];
   };
   let encoded: EncodedValue;
+  // What a later task writing this value (from the cache) takes as its detached candidates (detached.ts).
+  const withOrigins: object[] = [];
+  const originOf = options.originOf && ((object: object, index: number) => {
+    const origin = options.originOf!(object, index);
+    if (origins.has(object)) withOrigins.push(object);
+    return origin;
+  });
   try {
-    encoded = encodeValue(value, options);
+    encoded = encodeValue(value, { ...options, originOf });
   } catch (error) {
     if (!(error instanceof UnsupportedValueError)) throw error;
     const [place, path] = placeOf(error.path);
@@ -72,5 +79,8 @@ export function store(task: WorkerTask, key: string, value: unknown, io: Io, wri
   io.written.push({ key, bytes });
   if (encoded.unreached) io.detached.push(...encoded.unreached);
   // An output may be (or hold) a shared-memory view, which is unmapped when its own version dies: not cached.
-  if (!io.sharedViews && cache.put(key, value, bytes, exclusive)) io.cached.push(key);
+  if (!io.sharedViews && cache.put(key, value, bytes, exclusive)) {
+    io.cached.push(key);
+    if (typeof value === 'object' && value !== null) originObjects.set(value, withOrigins);
+  }
 }

@@ -5,11 +5,11 @@
 import type { OutShape, ViewSpec, WorkerArg, WorkerTask } from '../protocol';
 import { forEachLeaf } from '../protocol';
 import { readVersionBytes } from '../store/version-file';
-import { classesOf, decodeValue } from '../store/codec';
+import { classesOf, decodeValue, type ObjectOrigin } from '../store/codec';
 import { importClasses } from '../store/classes';
 import { emptyRroCounts } from './rro-table';
 import { isTypedArray, makeEmpty, typedArrays } from './shapes';
-import { cache, isFree, origins, recordOrigin, rroTable } from './thread-state';
+import { cache, isFree, originObjects, origins, recordOrigin, rroTable } from './thread-state';
 import { snapshotObjects } from './detached';
 import type { Io } from './task-io';
 
@@ -24,7 +24,7 @@ export interface Call {
   readonly refs: Map<unknown, number>;
   readonly objects: Map<number, unknown>;
   /** Each written datum: its version key, value, the arguments that are its roots, and its snapshot objects (detached.ts). */
-  readonly writes: { key: string; value: unknown; writers: Map<number, number>; before: object[] }[];
+  readonly writes: { key: string; value: unknown; writers: Map<number, number>; before: readonly object[] }[];
   /** Per datum, the first argument (by position) that is each root of a group (-1: not a group): an output's names. */
   readonly roots: Map<string, Map<number, number>>;
   readonly modified: ReadonlySet<string>;
@@ -105,7 +105,14 @@ async function load(task: WorkerTask, key: string, willModify: boolean, io: Io):
   const bytes = task.landed?.[key] ? landedBytes(task, key) : readVersionBytes(task.runDir, key);
   const classes = classesOf(bytes);
   if (classes.length > 0) await importClasses(classes); // rebuilding instances needs their classes loaded
-  const value = decodeValue(bytes, { onObject: recordOrigin });
+  // A value the task writes: its objects with origins are the candidates for detached ones (detached.ts).
+  const withOrigins: object[] = [];
+  const onObject = willModify ? (object: object, index: number, origin: ObjectOrigin | undefined) => {
+    recordOrigin(object, index, origin);
+    if (origins.has(object)) withOrigins.push(object);
+  } : recordOrigin;
+  const value = decodeValue(bytes, { onObject });
+  if (willModify && typeof value === 'object' && value !== null) originObjects.set(value, withOrigins);
   io.bytesRead += bytes.byteLength;
   if (!willModify && cache.put(key, value, bytes.byteLength, true)) io.cached.push(key); // freshly decoded: nothing else sees it
   return value;

@@ -24,4 +24,9 @@ export const origins = new WeakMap<object, ObjectOrigin>();
 export const recordOrigin = (object: object, _index: number, origin: ObjectOrigin | undefined) => {
   if (origin && origin.data !== ARGUMENT_ORIGIN) origins.set(object, origin);
 };
+/**
+ * Each value decoded for a task that writes it, or stored from a task's output, with its objects that have an origin:
+ * what a later task writing it takes as its candidates for detached objects (detached.ts), without walking it again.
+ */
+export const originObjects = new WeakMap<object, object[]>();
 export const dataOrigins: EncodeOptions = { originOf: (object) => origins.get(object), wholeOwnBuffers: true };

@@ -76,3 +76,13 @@ for (const s of [s1, s2, s3]) sensors[s.id] = s;
 const closed = drainBelow(sensors, 2);
 addReading(sensors, 100);
 console.log('chain:', closed, Object.keys(sensors).join(','), [s1, s2, s3].map(show).join(' '));
+
+// The other way round: the task that takes one out reads the version the task before it wrote (from its worker's
+// cache, as a rule).
+const u1 = conn('u1', 1), u2 = conn('u2', 2);
+const units: Record<string, Conn> = {};
+for (const u of [u1, u2]) units[u.id] = u;
+addReading(units, 5);
+closeOne(units, 'u1');
+addReading(units, 7);
+console.log('cached chain:', Object.keys(units).join(','), show(u1), show(u2));
