@@ -200,6 +200,23 @@ test('many tasks finishing out of order release in call order', () => {
 
 // ── the status line ──
 
+test('a task submitted before an earlier task\'s console.group is placed is indented by it, as the plain call was (and a groupEnd dedents)', () => {
+  const { raw, order, run, finish } = setup();
+  const opener = run.submit();
+  order.submittedIn(opener, '');
+  const later = run.submit();
+  order.submittedIn(later, ''); // the opener's group is not placed yet: its output is still to come
+  const closer = run.submit();
+  order.submittedIn(closer, '');
+  const last = run.submit();
+  order.submittedIn(last, '');
+  finish(later, out('inside\n'));
+  finish(closer, [{ fd: 1, text: 'closing\n' }, { fd: 1, group: -1 }, { fd: 1, text: 'closed\n' }]);
+  finish(last, out('after\n'));
+  finish(opener, [{ fd: 1, group: 1 }, { fd: 1, text: 'opened\n' }]);
+  assert.is(raw.bytes(1), '  opened\n  inside\n  closing\nclosed\nafter\n');
+});
+
 test('status line: drawn on stderr, erased before program output to a terminal, never on a line the program left open', () => {
   let now = 1000;
   const raw = recorder([1, 2]);

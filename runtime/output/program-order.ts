@@ -71,7 +71,7 @@ export class ProgramOrder {
   /** Every task before this id has been passed: its output, if any, was printed. */
   private next = 1;
   /** The console.group indentation at a task's call, where there was one (group-indent.ts). */
-  private readonly indents = new Map<number, string>();
+  private readonly indents = new Map<number, { readonly indent: string; readonly groups: number }>();
   /** Groups opened (net) by the task output placed so far: a held console line is indented by those placed after it was written. */
   private taskGroups = 0;
 
@@ -114,9 +114,13 @@ export class ProgramOrder {
     this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, mark });
   }
 
-  /** A task was submitted inside console.group: its lines are indented as the plain call's were. */
+  /**
+   * A task was submitted inside console.group: its lines are indented as the plain call's were. With the groups the
+   * tasks placed so far had opened: a task before it whose `console.group` is placed only after this call (its
+   * output is still held) had opened it before the plain call (see regrouped).
+   */
   submittedIn(taskId: number, indent: string): void {
-    if (indent !== '') this.indents.set(taskId, indent);
+    this.indents.set(taskId, { indent, groups: this.taskGroups });
   }
 
   /** A task has finished (the run no longer counts it unfinished), with what it printed. */
@@ -215,8 +219,10 @@ export class ProgramOrder {
   }
 
   private print(output: readonly OutputChunk[], taskId: number): void {
-    let indent = this.indents.get(taskId) ?? '';
+    const at = this.indents.get(taskId);
     this.indents.delete(taskId);
+    let indent = at?.indent ?? '';
+    for (let shift = at ? this.taskGroups - at.groups : 0; shift !== 0; shift -= Math.sign(shift)) indent = groupChanged(indent, shift > 0 ? 1 : -1);
     // A console chunk starts with a console call, which Node indents wherever the line stands; raw writes are not
     // indented (protocol.ts OutputChunk).
     // (A distributed run's output comes from another machine: anything but stderr is stdout, anything but text is bytes.)

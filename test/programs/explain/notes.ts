@@ -3,7 +3,7 @@ import * as K from './kernels';
 export const shared = new Float64Array(8); // exported: another module may change it, so each call copies it
 export function analyse(image: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < 4; i++) total += sum(strip(image, i, i + 2));
+  for (let i = 0; i < 4; i++) { total += sum(strip(image, i, i + 2)); if (total > 1e9) i = 4; } // i changes: not split
   const parts: Float64Array[] = [];
   for (let i = 0; i < 4; i++) parts.push(strip(shared, i, i + 2));
   const count = assemble(parts);
