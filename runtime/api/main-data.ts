@@ -160,16 +160,16 @@ export class MainData implements ArgumentHost {
     this.loadEntry(entry, entry.range ? undefined : this.homeObject(entry));
   }
 
-  /**
-   * Load a finished producer's version into the caller's objects. If a task writing it failed, the objects get the
-   * state sequential code would leave, and the failure is raised here unless the program saw it already (caught).
-   */
   /** A task settled having taken objects out of the data it wrote (loader.ts applyDetached). */
   applyDetached(payload: string, producer: TaskRecord): void {
     programClock.enter(); // decoding is no time of the plain program's
     try { this.loader.applyDetached(payload, producer); } finally { programClock.leave(); }
   }
 
+  /**
+   * Load a finished producer's version into the caller's objects. If a task writing it failed, the objects get the
+   * state sequential code would leave, and the failure is raised here unless the program saw it already (caught).
+   */
   loadEntry(entry: DataEntry, object: object | undefined): void {
     const producer = entry.producer;
     if (!producer) return;
