@@ -9,7 +9,8 @@
  *   program's may override the method), evaluated once as the plain call evaluates it (`[0, 1, 2].map(…)`,
  *   `rows.filter(…).map(…)`), holding no task call of its own;
  * - the callback: an arrow function whose body is one expression (or one `return`; for forEach, one statement),
- *   possibly after `const`s bound to plain names (`{ const r = run(n); return { name, r }; }`), with plain parameters, holding its task calls (this one and any other of a reorderable task), each evaluated
+ *   possibly after `const`s bound to plain names (`{ const r = run(n); return { name, r }; }`) and expression
+ *   statements (`count++;`, judged as the rest), with plain parameters, holding its task calls (this one and any other of a reorderable task), each evaluated
  *   on every path or under conditions the first pass can evaluate as the second will (`j.n ? spin(j.n) : undefined`,
  *   `a && f(x)`: simple reads, guards.ts; not after a `?.`), and otherwise only reads and operators, its arguments too: no other call but
  *   `Math.*`, methods of numbers and strings and `console.log` (printed in its place), no operator that could call an object's valueOf or toString, no
@@ -86,7 +87,7 @@ export function splitCallbackOf(facts: FileFacts, call: ts.CallExpression, task:
   }
   const body = bodyOf(facts, callback);
   if (!body || facts.holdsTaskCall(source)) return undefined;
-  const parts = [...body.constants.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!)), body.result];
+  const parts = [...body.constants.flatMap((s) => s.declarationList.declarations.map((d) => d.initializer!)), ...body.statements, body.result];
   const taskCalls = parts.flatMap((part) => reorderableCalls(facts, part));
   // The constants before the first call, bound to simple values (`const k = n * 2`), are computed in the submission
   // half too; the calls' arguments may name them, not the later ones.
@@ -142,21 +143,26 @@ function enclosingArrow(t: typeof ts, call: ts.Node): ts.ArrowFunction | undefin
 interface CallbackBody {
   /** `const r = run(n)`, `const { mean, sd } = stats(x)`: constants bound plainly (loop-headers.ts), before the result. */
   readonly constants: readonly ts.VariableStatement[];
+  /** `count++;`, `console.log(x);` between them: expression statements, judged as any other part (onlyReads). */
+  readonly statements: readonly ts.Expression[];
   readonly result: ts.Expression;
 }
 
 /**
  * The callback's body, its one `return` (or, what forEach ignores anyway, its one statement), after constants
- * (tester #19's F5: `{ const r = run(n); return { name, r }; }`).
+ * (tester #19's F5: `{ const r = run(n); return { name, r }; }`) and expression statements (`{ count++; return f(x); }`).
  */
 function bodyOf(facts: FileFacts, fn: ts.ArrowFunction): CallbackBody | undefined {
   const t = facts.ts;
-  if (!t.isBlock(fn.body)) return { constants: [], result: fn.body };
+  if (!t.isBlock(fn.body)) return { constants: [], statements: [], result: fn.body };
   const statements = fn.body.statements;
   const last = statements[statements.length - 1];
   const result = last && (t.isReturnStatement(last) || t.isExpressionStatement(last)) ? last.expression : undefined;
-  const constants = statements.slice(0, -1);
-  return result && constants.every((s) => isPlainConstant(facts, s)) ? { constants: constants as ts.VariableStatement[], result } : undefined;
+  const before = statements.slice(0, -1);
+  const constants = before.filter((s): s is ts.VariableStatement => isPlainConstant(facts, s));
+  const others = before.filter((s) => !constants.includes(s as ts.VariableStatement));
+  if (!result || !others.every((s) => t.isExpressionStatement(s))) return undefined;
+  return { constants, statements: others.map((s) => (s as ts.ExpressionStatement).expression), result };
 }
 
 /** The leading constants bound to simple values (only-reads.ts isSimpleArgument) before any task call. */

@@ -11,8 +11,7 @@ ns.forEach((n) => { total += norm(prepare(n)); });
 console.log('forEach total', total.toFixed(3));
 
 let count = 0;
-const big = ns.filter((n) => norm(scaled(prepare(n + 1), 2)) > 63);
-ns.forEach(() => count++);
+const big = ns.filter((n) => { count++; console.log('checking', n, count); return norm(scaled(prepare(n + 1), 2)) > 63; });
 console.log('filter', big.join(','), count);
 
 const best = ns.reduce((m, n) => Math.max(m, norm(prepare(n + 2))), 0);
@@ -23,7 +22,7 @@ let shift = 0;
 ns.forEach((n) => { const k = n + shift; shift += norm(prepare(k)) > 30 ? 1 : 0; });
 console.log('shift', shift);
 
-// A failure in the inner call stops the forEach where the plain one stopped (in a try: one call at a time, checked).
+// A failure in the inner call stops the forEach where the plain one stopped: the callbacks before it added and printed.
 let partial = 0;
 try {
   [10, 11, 12, 13, 14].forEach((n) => { partial += norm(prepare(n)); console.log('so far', partial.toFixed(3)); });
