@@ -27,6 +27,15 @@ test('a caller\'s array filled from a version keeps the version\'s length', () =
   assert.equal(Object.keys(mine), ['1']);
 });
 
+test('a caller\'s array takes the named keys the task left it (`arr.label = \'x\'`), and loses the ones it deleted', () => {
+  const mine = Object.assign([1, 2], { old: true });
+  const decoded = Object.assign([1, 2], { label: 'x' });
+  adopt(decoded, new Map<object, ObjectOrigin>([[decoded, { data: 1, index: 0 }]]), { targetOf: () => mine, owns: () => true });
+  assert.is((mine as unknown as { label?: string }).label, 'x');
+  assert.not.ok('old' in mine);
+  assert.equal([...mine], [1, 2]);
+});
+
 test('a caller\'s sealed array of the same length takes the values element by element (it may not lose an element)', () => {
   const mine = Object.seal([5, 6]);
   const decoded = [6, 7];

@@ -147,6 +147,9 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     into.length = 0;
     into.length = length;
     for (const [i, item] of items) into[i] = item;
+  }
+  if (Array.isArray(into) && into !== from) {
+    namedKeys(into, from as unknown[], resolve);
   } else if (into instanceof Map) {
     updateInPlace(into, [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const));
   } else if (into instanceof Set) {
@@ -185,6 +188,24 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     if (into !== from) keepKeyOrder(target, keys);
   }
 }
+
+/**
+ * An array's own keys that are not elements (`arr.label = 'x'`, a RegExp match's `index`): as the task left them,
+ * the ones it removed removed. (A caller's argument never has one: it runs in place, store/refusals.ts.)
+ */
+function namedKeys(into: unknown[], from: unknown[], resolve: (value: unknown) => unknown): void {
+  const named = (a: unknown[]) => Object.keys(a).filter((key) => !ARRAY_INDEX.test(key));
+  const target = into as unknown as Record<string, unknown>, source = from as unknown as Record<string, unknown>;
+  for (const key of named(into)) if (!Object.hasOwn(from, key)) delete target[key];
+  for (const key of named(from)) {
+    const descriptor = Object.getOwnPropertyDescriptor(from, key)!;
+    const value = resolve(source[key]);
+    if (!descriptor.enumerable || !descriptor.writable || !descriptor.configurable) defineAsIn(into, key, value, descriptor);
+    else if (!Object.is(target[key], value)) target[key] = value;
+  }
+}
+
+const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
 
 /**
  * The task deleted a key and set it again (`delete o.a; o.a = v`): in the plain program the key moved to the end,
