@@ -62,4 +62,9 @@ test("an async task's call whose Promise is dropped: its rejection ends the prog
   }
 });
 
+test('an async function that awaits others through `await Promise.all([...])` or `allSettled(xs.map(async …))`, then calls a failing task, rejects its promise: the caller\'s catch handler gets it (tester #28\'s P2)', () => {
+  const tasks = printsAsPlain('async-awaited-together');
+  assert.ok(tasks.inWorkers >= 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

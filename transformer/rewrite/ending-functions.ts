@@ -153,20 +153,43 @@ function programFiles(facts: FileFacts): ts.SourceFile[] {
   return program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
 }
 
-/** `fn` calls an async function of the program without awaiting the call right there, or hands one to an array method. */
+/**
+ * `fn` calls an async function of the program without awaiting the call right there, or hands one to an array method.
+ * A call awaited through `await Promise.all([f(1), f(2)])` or `Promise.allSettled` (elements of the array literal, or
+ * the callback of a `.map` making it) has settled when `fn` goes on (tester #28's P2: `main` never checked the task it
+ * submitted after that await, and its failure ended the program instead of rejecting main's promise).
+ */
 export function leavesPromisingRunning(facts: FileFacts, fn: FunctionLike, promising: ReadonlySet<FunctionLike>): boolean {
   const { ts } = facts;
   const visit = (node: ts.Node): boolean => {
     if (node !== fn && isFunctionLike(facts.ctx, node)) {
       if (!isSynchronousCallback(ts, node)) return false;
       // `ns.map(async (n) => { try { return await check(n); } catch { … } })`: called there, not awaited.
-      if (promising.has(node as FunctionLike)) return true;
+      // (One awaited together settles with what it calls: its own checks are its own.)
+      if (promising.has(node as FunctionLike)) return !awaitedTogether(ts, node.parent);
     }
     if (ts.isCallExpression(node)) {
       const callee = calledFunction(facts.ctx, node);
-      if (callee && callee !== fn && promising.has(callee) && !ts.isAwaitExpression(withWrappers(ts, node).parent)) return true;
+      const parent = withWrappers(ts, node).parent;
+      if (callee && callee !== fn && promising.has(callee) && !ts.isAwaitExpression(parent) && !awaitedTogether(ts, node)) return true;
     }
     return ts.forEachChild(node, visit) ?? false;
   };
   return fn.body !== undefined && visit(fn.body);
+}
+
+/**
+ * `f(1)` of `await Promise.all([f(1), f(2)])`, or `xs.map(async …)` of `await Promise.all(xs.map(async …))` (allSettled
+ * too): settled, every one, once the await goes on.
+ */
+function awaitedTogether(t: typeof ts, node: ts.Node): boolean {
+  let list: ts.Expression;
+  if (t.isCallExpression(node) && t.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'map') list = node;
+  else if (t.isExpression(node) && t.isArrayLiteralExpression(withWrappers(t, node).parent)) list = withWrappers(t, node).parent as ts.Expression;
+  else return false;
+  const call = withWrappers(t, list).parent;
+  if (!t.isCallExpression(call) || call.arguments[0] !== withWrappers(t, list) || !t.isPropertyAccessExpression(call.expression)) return false;
+  const callee = call.expression;
+  return t.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && ['all', 'allSettled'].includes(callee.name.text) &&
+    t.isAwaitExpression(withWrappers(t, call).parent);
 }
