@@ -248,6 +248,21 @@ export function checkpoint(mark: number): void {
   if (a) a.runtime.checkpoint(mark);
 }
 
+/**
+ * First in a `catch` of a try block that began at `mark`: an error a wait inside it threw for a call made before the
+ * try is not this catch's (the plain call threw it before the try began), so it goes on to the enclosing one.
+ */
+export function caughtSince(error: unknown, mark: number): void {
+  const a = peek();
+  if (a?.kind === 'pool' && a.runtime.catchAt(error, mark)) throw error;
+}
+
+/** Whether the `finally` of a try block that began at `mark` runs: not for such an error passing it (caughtSince). */
+export function finallySince(mark: number): boolean {
+  const a = peek();
+  return a?.kind !== 'pool' || a.runtime.finallyRuns(mark);
+}
+
 export async function checkpointAsync(mark: number): Promise<void> {
   const a = peek();
   if (a?.kind === 'pool') await a.runtime.checkpointAsync(mark);

@@ -219,6 +219,13 @@ test('a wait meets a failure after an earlier call failed unmet: the earlier fai
   }
 });
 
+test('a call that failed before a try block, whose result only the try uses: neither its catch nor its finally sees the failure, the enclosing catch does, or the program ends (tester #28\'s P0)', () => {
+  for (let round = 0; round < 2; round++) {
+    const { inWorkers } = endsAsPlain('failed-before-try');
+    assert.ok(inWorkers >= 8, `${inWorkers} tasks ran in workers`);
+  }
+});
+
 test('failing tasks in try blocks, submitted from array callbacks or depending on a failed task: the catch gets the first failure, as plain code threw it', () => {
   const tasks = printsAsPlain('try-callbacks');
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);

@@ -25,6 +25,10 @@ export interface PlainOrderHost {
 export class PlainOrder {
   /** Where code the plugin moved after later submissions is in the plain program (reached()); the next submission ends it. */
   private reachedCall?: number;
+  /** The task each error a wait threw failed in: a `catch` whose try began after that call lets it go on (catchAt). */
+  private readonly raisedIn = new WeakMap<object, number>();
+  /** Such an error on its way out past try blocks that began after its call: their `finally` blocks never ran. */
+  private passing?: { readonly error: unknown; readonly id: number };
 
   /** What the program's output asks of the run. */
   readonly positions: TaskPositions = {
@@ -86,8 +90,36 @@ export class PlainOrder {
     }
     this.host.order.discard(record.id);
     this.reachedCall = record.id;
+    if (typeof record.error === 'object' && record.error !== null) this.raisedIn.set(record.error, record.id);
     return record.error!;
   }
+
+  /**
+   * A `catch` of a try block that began at `mark` gets `error`. Whether it must let it go on: a task's failure a wait
+   * threw, of a call made before the try, which the plain program threw there, before the try began (`const d =
+   * load(-2); try { sum(d) } catch {}`: the wait on sum inside the try met load's failure; tester #28's P0).
+   */
+  catchAt(error: unknown, mark: number): boolean {
+    const id = typeof error === 'object' && error !== null ? this.raisedIn.get(error) : undefined;
+    if (id !== undefined && id < mark) {
+      this.passing = { error, id };
+      return true;
+    }
+    this.passing = undefined; // caught: whatever was on its way out stopped here
+    return false;
+  }
+
+  /** Whether the `finally` of a try block that began at `mark` runs: not while such an error passes it. */
+  finallyRuns(mark: number): boolean {
+    return this.passing === undefined || this.passing.id >= mark;
+  }
+
+  /**
+   * A try block or a function begins (`mark()`): code runs as usual again, so no such error is on its way out any more
+   * (a catch the plugin left as written took it: `try { f(-2) } catch {}` where `f` is a function value). Code runs
+   * again only in a catch or finally of a try that began before the failing call, as did every try still open then.
+   */
+  marked(): void { this.passing = undefined; }
 
   /**
    * The program ends (exit, an uncaught error, a signal): if a task failed and nothing met its failure, the plain

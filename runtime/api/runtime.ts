@@ -256,7 +256,10 @@ export class Runtime {
   barrierAsync(): Promise<void> { return this.waits.barrierAsync(); }
 
   /** A point in the submission order, for checkpoint(). */
-  mark(): number { return this.nextTaskId; }
+  mark(): number { this.plain.marked(); return this.nextTaskId; }
+  /** A catch of a try that began at `mark` lets the error go on (plain-order.ts catchAt). */
+  catchAt(error: unknown, mark: number): boolean { return this.plain.catchAt(error, mark); }
+  finallyRuns(mark: number): boolean { return this.plain.finallyRuns(mark); }
   /** Wait for every task submitted since `mark` and throw the first failure among them. */
   checkpoint(mark: number): void { this.waits.checkpoint(mark); }
   fence(mark: number, records: readonly TaskRecord[], objects: readonly object[]): void { this.waits.fence(mark, records, objects); }

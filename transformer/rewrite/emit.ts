@@ -162,6 +162,17 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
     plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
 
+  /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
+  const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
+    const binding = clause.variableDeclaration?.name;
+    const name = binding && ts.isIdentifier(binding) ? binding : f.createUniqueName('caught');
+    const unpack = binding && !ts.isIdentifier(binding)
+      ? [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, name)], ts.NodeFlags.Let))]
+      : [];
+    const first = f.createExpressionStatement(runtime('caughtSince', [name, mark]));
+    return f.updateCatchClause(clause, f.createVariableDeclaration(name), f.createBlock([first, ...unpack, ...clause.block.statements], true));
+  };
+
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
     const visited = fences.around(node, rewrite(node));
@@ -255,12 +266,18 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const check = runtime('checkpoint', [mark]);
       // A task that failed inside the try throws inside it, before any later statement that outlives the failure
       // (failure-checks.ts), and at the latest when the block ends, as the call would have in the sequential program.
-      const guarded = f.createBlock([
-        f.createVariableStatement(undefined, f.createVariableDeclarationList(
-          [f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))], ts.NodeFlags.Const)),
-        f.createTryStatement(visited.tryBlock, undefined, f.createBlock([f.createExpressionStatement(check)], true)),
-      ], true);
-      return f.updateTryStatement(visited, guarded, visited.catchClause, visited.finallyBlock);
+      const declared = f.createVariableStatement(undefined, f.createVariableDeclarationList(
+        [f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))], ts.NodeFlags.Const));
+      const checked = f.createTryStatement(visited.tryBlock, undefined, f.createBlock([f.createExpressionStatement(check)], true));
+      // The mark before the try, so that its catch lets a failure of a call made before the try go on, past its
+      // finally (`caughtSince`, `finallySince`): the plain call threw it there, outside this try.
+      const catcher = visited.catchClause ? caughtSince(visited.catchClause, mark)
+        : f.createCatchClause(f.createVariableDeclaration('__taskify_passing'), f.createBlock([
+          f.createExpressionStatement(runtime('caughtSince', [f.createIdentifier('__taskify_passing'), mark])),
+          f.createThrowStatement(f.createIdentifier('__taskify_passing'))], true));
+      const finallyBlock = visited.finallyBlock && f.createBlock([f.createIfStatement(runtime('finallySince', [mark]), visited.finallyBlock)], true);
+      // (Its original is the try as written: module setup judges a statement the plan rewrote by its written form.)
+      return ts.setOriginalNode(f.createBlock([declared, f.updateTryStatement(visited, f.createBlock([checked], true), catcher, finallyBlock)], true), node);
     }
     return ts.visitEachChild(node, visit, context);
   };
