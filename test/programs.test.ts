@@ -226,6 +226,11 @@ test('a call that failed before a try block, whose result only the try uses: nei
   }
 });
 
+test('a generator that yields inside a try after a failing task call yields what the plain one did: the try checks before the yield (tester #28\'s P1b)', () => {
+  const { inWorkers } = printsAsPlain('yield-in-try');
+  assert.ok(inWorkers >= 9, `${inWorkers} tasks ran in workers`);
+});
+
 test('failing tasks in try blocks, submitted from array callbacks or depending on a failed task: the catch gets the first failure, as plain code threw it', () => {
   const tasks = printsAsPlain('try-callbacks');
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);

@@ -229,10 +229,13 @@ function orResumes(t: typeof ts, lasts: (node: ts.Node) => Lasting | undefined, 
 /**
  * The node resumes the region's own function (`owner`) after other code ran: an `await` or a `for await` of it, not of
  * a function inside it (an async callback an array method starts resumes itself, not the region: the
- * async-callbacks fixture, where a check there waited for a sibling callback's task).
+ * async-callbacks fixture, where a check there waited for a sibling callback's task); or a `yield`, which hands its
+ * value to the consumer first (tester #28's P1b: `try { const v = risky(n); yield 'started' }` yielded what the plain
+ * generator never did, since risky threw before the yield).
  */
 function resumesIn(t: typeof ts, node: ts.Node, owner: ts.Node | undefined): boolean {
-  if ((t.isAwaitExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) && t.findAncestor(node.parent, t.isFunctionLike) === owner) return true;
+  if ((t.isAwaitExpression(node) || t.isYieldExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) &&
+    t.findAncestor(node.parent, t.isFunctionLike) === owner) return true;
   if (t.isFunctionLike(node) && node !== owner) return false;
   return t.forEachChild(node, (child) => resumesIn(t, child, owner) || undefined) ?? false;
 }
