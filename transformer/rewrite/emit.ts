@@ -169,7 +169,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const unpack = binding && !ts.isIdentifier(binding)
       ? [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, name)], ts.NodeFlags.Let))]
       : [];
-    const first = f.createExpressionStatement(runtime('caughtSince', [name, mark]));
+    // (The written name is not put in a second place: a node of its own for the argument.)
+    const first = f.createExpressionStatement(runtime('caughtSince', [ts.isIdentifier(name) && name === binding ? f.createIdentifier(name.text) : name, mark]));
     return f.updateCatchClause(clause, f.createVariableDeclaration(name), f.createBlock([first, ...unpack, ...clause.block.statements], true));
   };
 
