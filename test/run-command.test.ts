@@ -13,7 +13,8 @@ import { cacheDirFor } from '../transformer/run-cache';
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'runtime', 'cli.js');
 // Outside the repository, with no node_modules above it: the build cache goes to the temp dir.
-const project = mkdtempSync(join(tmpdir(), 'taskify-run-'));
+// (Not `taskify-run-…`: a run removes directories of that name whose lease is stale, run-dir.ts removeStaleRunDirs.)
+const project = mkdtempSync(join(tmpdir(), 'taskify-cli-project-'));
 const main = join(project, 'main.ts');
 test.after(() => {
   rmSync(project, { recursive: true, force: true });

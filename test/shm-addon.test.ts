@@ -15,8 +15,11 @@ import { shmAddon } from '../runtime/store/shm-addon';
 import { fixtures } from './helpers';
 
 const shmDir = dirname(require.resolve('shm-typed-array/package.json'));
-const runDir = createRunDir(tmpdir());
-const prefix = newSegmentPrefix(runIdOf(runDir));
+// Made when this file's tests start, not when the suite loads it: a run directory whose lease nobody refreshes is
+// stale after 30 s, and the next run made in the same store removes it (run-dir.ts removeStaleRunDirs).
+let runDir = '';
+let prefix = '';
+test.before(() => { runDir = createRunDir(tmpdir()); prefix = newSegmentPrefix(runIdOf(runDir)); });
 test.after(() => { removeRunSegments(prefix); removeRunDir(runDir); });
 
 /** Runs `source` in a fresh node process; returns its exit status and output. */
