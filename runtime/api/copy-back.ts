@@ -12,6 +12,7 @@ import type { ObjectOrigin } from '../store/codec';
 import { isTypedArray } from '../worker/shapes';
 import { defineErrorProperty, errorKeys } from '../store/error-values';
 import { lockObject, type LockLevel } from '../store/locks';
+import { isArrayIndex, mayHaveNamedKeys } from '../store/own-properties';
 import { ownBuffers, type Anchor } from './own-buffers';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
@@ -129,27 +130,8 @@ function isNumberOnly(array: unknown[]): boolean {
 function fill(into: object, from: object, resolve: (value: unknown) => unknown): void {
   if (isTypedArray(into)) {
     if (into !== from) new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(new Uint8Array((from as ArrayBufferView).buffer, (from as ArrayBufferView).byteOffset, into.byteLength));
-  } else if (Array.isArray(into) && into !== from && into.length === (from as unknown[]).length) {
-    // The same length: element by element, so that a sealed array (which may not lose or gain an element) takes the
-    // task's values, and an unchanged element is not assigned again.
-    const source = from as unknown[];
-    for (let i = 0; i < source.length; i++) {
-      if (!(i in source)) { if (i in into) delete into[i]; continue; }
-      const value = resolve(source[i]);
-      if (!(i in into) || !Object.is(into[i], value)) into[i] = value;
-    }
   } else if (Array.isArray(into)) {
-    const source = from as unknown[];
-    const items: [number, unknown][] = [];
-    // Read first: `into` may be `source` itself (a new array), which `into.length = 0` empties, trailing holes included.
-    const length = source.length;
-    for (let i = 0; i < length; i++) if (i in source) items.push([i, resolve(source[i])]);
-    into.length = 0;
-    into.length = length;
-    for (const [i, item] of items) into[i] = item;
-  }
-  if (Array.isArray(into) && into !== from) {
-    namedKeys(into, from as unknown[], resolve);
+    fillArray(into, from as unknown[], resolve);
   } else if (into instanceof Map) {
     updateInPlace(into, [...(from as Map<unknown, unknown>)].map(([k, v]) => [resolve(k), resolve(v)] as const));
   } else if (into instanceof Set) {
@@ -189,12 +171,35 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
   }
 }
 
+/** An array: its elements, then its own keys that are not elements. */
+function fillArray(into: unknown[], source: unknown[], resolve: (value: unknown) => unknown): void {
+  if (into !== source && into.length === source.length) {
+    // The same length: element by element, so that a sealed array (which may not lose or gain an element) takes the
+    // task's values, and an unchanged element is not assigned again.
+    for (let i = 0; i < source.length; i++) {
+      if (!(i in source)) { if (i in into) delete into[i]; continue; }
+      const value = resolve(source[i]);
+      if (!(i in into) || !Object.is(into[i], value)) into[i] = value;
+    }
+  } else {
+    const items: [number, unknown][] = [];
+    // Read first: `into` may be `source` itself (a new array), which `into.length = 0` empties, trailing holes included.
+    const length = source.length;
+    for (let i = 0; i < length; i++) if (i in source) items.push([i, resolve(source[i])]);
+    into.length = 0;
+    into.length = length;
+    for (const [i, item] of items) into[i] = item;
+  }
+  // (Listing an array's keys costs one string per element: only where it may have a named one.)
+  if (into !== source && (mayHaveNamedKeys(source as number[]) || mayHaveNamedKeys(into as number[]))) namedKeys(into, source, resolve);
+}
+
 /**
  * An array's own keys that are not elements (`arr.label = 'x'`, a RegExp match's `index`): as the task left them,
  * the ones it removed removed. (A caller's argument never has one: it runs in place, store/refusals.ts.)
  */
 function namedKeys(into: unknown[], from: unknown[], resolve: (value: unknown) => unknown): void {
-  const named = (a: unknown[]) => Object.keys(a).filter((key) => !ARRAY_INDEX.test(key));
+  const named = (a: unknown[]) => Object.keys(a).filter((key) => !isArrayIndex(key));
   const target = into as unknown as Record<string, unknown>, source = from as unknown as Record<string, unknown>;
   for (const key of named(into)) if (!Object.hasOwn(from, key)) delete target[key];
   for (const key of named(from)) {
@@ -204,8 +209,6 @@ function namedKeys(into: unknown[], from: unknown[], resolve: (value: unknown) =
     else if (!Object.is(target[key], value)) target[key] = value;
   }
 }
-
-const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
 
 /**
  * The task deleted a key and set it again (`delete o.a; o.a = v`): in the plain program the key moved to the end,

@@ -29,6 +29,9 @@ export function propertyAttributes(v: object, names: readonly string[], lock: Lo
 
 const INDEX = /^(0|[1-9]\d*)$/;
 
+/** `'3'` is an element of an array, `'03'` or `'label'` a named key. */
+export const isArrayIndex = (key: string): boolean => INDEX.test(key);
+
 /**
  * An array's enumerable own properties besides its elements (a RegExp match's `index`, `input` and `groups`), or
  * undefined when it has none. Keys list indices first, so the last key tells whether there are any.
