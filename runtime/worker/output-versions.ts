@@ -22,7 +22,7 @@ export function storeAtThrow(task: WorkerTask, call: Call, io: Io): void {
       const encoded = encodeValue(value, { ...dataOrigins, candidates: before });
       io.bytesWritten += writeEncoded(task.runDir, key, encoded);
       io.written.push({ key, bytes: 0 });
-      io.detached.push(...encoded.unreached!);
+      for (const object of encoded.unreached!) io.detached.push(object); // (not a spread: it may be 1e5 objects)
     } catch { /* the error the task threw is the one to report */ }
   }
 }
@@ -55,15 +55,16 @@ export function store(task: WorkerTask, key: string, value: unknown, io: Io, wri
     return [{ task: task.name, version: key, argument }, root ? path.slice(root[0].length) : path];
   };
   let encoded: EncodedValue;
-  // What a later task writing this value (from the cache) takes as its detached candidates (detached.ts).
+  // A written datum's objects with origins: a later task writing it from the cache takes them as its detached
+  // candidates (detached.ts). (A task's result is not written data: nothing to list.)
   const withOrigins: object[] = [];
-  const originOf = options.originOf && ((object: object, index: number) => {
+  const originOf = options.candidates && options.originOf && ((object: object, index: number) => {
     const origin = options.originOf!(object, index);
     if (origins.has(object)) withOrigins.push(object);
     return origin;
   });
   try {
-    encoded = encodeValue(value, { ...options, originOf });
+    encoded = encodeValue(value, originOf ? { ...options, originOf } : options);
   } catch (error) {
     if (!(error instanceof UnsupportedValueError)) throw error;
     const [place, path] = placeOf(error.path);
@@ -77,10 +78,10 @@ export function store(task: WorkerTask, key: string, value: unknown, io: Io, wri
   }
   io.bytesWritten += bytes;
   io.written.push({ key, bytes });
-  if (encoded.unreached) io.detached.push(...encoded.unreached);
+  for (const object of encoded.unreached ?? []) io.detached.push(object); // (not a spread: it may be 1e5 objects)
   // An output may be (or hold) a shared-memory view, which is unmapped when its own version dies: not cached.
   if (!io.sharedViews && cache.put(key, value, bytes, exclusive)) {
     io.cached.push(key);
-    if (typeof value === 'object' && value !== null) originObjects.set(value, withOrigins);
+    if (originOf && typeof value === 'object' && value !== null) originObjects.set(value, withOrigins);
   }
 }

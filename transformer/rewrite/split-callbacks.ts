@@ -29,7 +29,7 @@ import { guardsOf, type Guard } from './guards';
 import { aheadTogether, evaluatedAhead, storesUnseenAhead } from './ahead-calls';
 import { helperHalvesOf } from './helper-halves';
 import { bindsPlainly, isCollection, isPlainConstant } from './loop-headers';
-import { mentionsAny } from './syntax';
+import { mentionsAny, skipTransparent, withWrappers } from './syntax';
 import { isPrimitiveNode, qualifiedName } from '../analysis/context';
 import { isLibrary, isOverridable } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
@@ -195,19 +195,15 @@ function reorderableCalls(facts: FileFacts, body: ts.Expression): ts.CallExpress
 
 /** `inner` is a whole argument of the task call `outer` (through parentheses and assertions), which takes its Future. */
 function nestedIn(facts: FileFacts, inner: ts.CallExpression, outer: ts.CallExpression): boolean {
-  const { ts } = facts;
   if (!facts.taskOf(inner) || !facts.taskOf(outer) || facts.taskOf(outer)!.claims) return false;
-  let node: ts.Node = inner;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
-  return outer.arguments.includes(node as ts.Expression);
+  return outer.arguments.includes(withWrappers(facts.ts, inner));
 }
 
 /** An argument the first pass evaluates as the second would: simple (only-reads.ts), or a task call nested in `outer` of such. */
 function aheadArgument(facts: FileFacts, arg: ts.Expression, outer: ts.CallExpression): boolean {
   const { ts } = facts;
   if (isSimpleArgument(facts, arg) || (ts.isSpreadElement(arg) && ts.isIdentifier(arg.expression))) return true;
-  let inner: ts.Expression = arg;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  const inner = skipTransparent(ts, arg);
   const task = ts.isCallExpression(inner) ? facts.taskOf(inner) : undefined;
   return task !== undefined && isReorderableAmongReads(task) && nestedIn(facts, inner as ts.CallExpression, outer) &&
     evaluatedAhead(facts, inner as ts.CallExpression).every((a) => aheadArgument(facts, a, inner as ts.CallExpression));

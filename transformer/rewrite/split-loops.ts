@@ -37,6 +37,7 @@ import { isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-
 import { evaluatedAlways } from './guards';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
+import { skipTransparent } from './syntax';
 
 /** The loops a split applies to: `for…of`, counting `for`, and `for…in` over a plain object's keys. */
 export type SplitLoopStatement = ts.ForOfStatement | ts.ForStatement | ts.ForInStatement;
@@ -133,7 +134,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     if (outer) nested.set(call, outer);
   }
   const args = taskCalls.flatMap((call) => evaluatedAhead(facts, call));
-  if (!args.every((arg) => nested.has(wholeArgumentCall(ts, arg)!) || isSimpleArgument(facts, arg, isOuter))) return undefined;
+  if (!args.every((arg) => nested.has(skipTransparent(ts, arg) as ts.CallExpression) || isSimpleArgument(facts, arg, isOuter))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
   const firstPass = [...(walks ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
@@ -219,13 +220,6 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
  * `id` is one of the calls' arguments itself (through parentheses, `as` or `!`), or an element of an array literal
  * that is (`total([sum, n])`: the runtime takes the Futures an argument's arrays hold, as futures.ts flowsAsFuture).
  */
-/** The call an argument is, under parentheses and assertions: `prepare(n)` of `norm(prepare(n)!)`. */
-function wholeArgumentCall(t: typeof ts, arg: ts.Expression): ts.CallExpression | undefined {
-  let node: ts.Expression = arg;
-  while (t.isParenthesizedExpression(node) || t.isAsExpression(node) || t.isNonNullExpression(node)) node = node.expression;
-  return t.isCallExpression(node) ? node : undefined;
-}
-
 function isWholeArgument(t: typeof ts, id: ts.Expression, calls: readonly ts.CallExpression[]): boolean {
   let node: ts.Node = id;
   while (t.isParenthesizedExpression(node.parent) || t.isAsExpression(node.parent) || t.isNonNullExpression(node.parent) ||

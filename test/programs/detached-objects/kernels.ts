@@ -83,3 +83,11 @@ export function drainBelow(reg: Record<string, Conn>, limit: number): number {
   }
   return n;
 }
+
+/** @task */
+export function drainAll(items: { n: number }[]): number {
+  let s = 0;
+  for (const it of items) { it.n += 1; s += it.n; }
+  items.length = 0;
+  return s;
+}

@@ -3,7 +3,7 @@
  * new array, pop, length = 0, splice): in the plain program the caller's objects changed, and the program still holds
  * them. Copy-back must update them although the written version no longer reaches them (value.fbs Root.detached).
  */
-import { addReading, clearAll, closeOne, drainBelow, detachThenFail, drainFirst, dropFromSet, moveLast, popBlock, pruneClosed, retire, spliceMiddle, type Conn } from './kernels';
+import { addReading, clearAll, closeOne, drainAll, drainBelow, detachThenFail, drainFirst, dropFromSet, moveLast, popBlock, pruneClosed, retire, spliceMiddle, type Conn } from './kernels';
 
 const conn = (id: string, sent = 0): Conn => ({ id, open: true, sent });
 const show = (c: Conn) => `${c.id}:${c.open ? 'open' : 'closed'}:${c.sent}${c.log ? ':' + c.log.join('+') : ''}`;
@@ -86,3 +86,9 @@ addReading(units, 5);
 closeOne(units, 'u1');
 addReading(units, 7);
 console.log('cached chain:', Object.keys(units).join(','), show(u1), show(u2));
+
+// Many taken out at once (150 000: more than a call's arguments may be, so never spread into one).
+const many = Array.from({ length: 150000 }, (_, i) => ({ n: i % 7 }));
+const firstOfMany = many[0];
+const lastOfMany = many[149999];
+console.log('many:', drainAll(many), many.length, firstOfMany.n, lastOfMany.n);
