@@ -6,6 +6,7 @@
  *   waitOn(values);                    // blocks; `values` now holds the task's result, in place
  */
 import { current, peek, shutdown as stopRuntime, statsOf } from './api/lifecycle';
+import { runInChain } from './api/async-chains';
 import { defineTask, type ParamSpec, type TaskHandle, type TaskOptions } from './api/task-handle';
 import { Future } from './api/future';
 import { describeSite } from './api/call-site';
@@ -261,6 +262,15 @@ export function caughtSince(error: unknown, mark: number): void {
 export function finallySince(mark: number): boolean {
   const a = peek();
   return a?.kind !== 'pool' || a.runtime.finallyRuns(mark);
+}
+
+/**
+ * An async function's body (or a promise callback) that runs tasks, run as one chain of its own: its checks, and the
+ * calls a failure it meets takes back, are its own, not those of async functions running beside it (api/async-chains.ts).
+ */
+export function inChain<T>(body: () => T): T {
+  const a = peek();
+  return a?.kind === 'pool' ? a.runtime.inChain(body) : runInChain(1, body);
 }
 
 export async function checkpointAsync(mark: number): Promise<void> {

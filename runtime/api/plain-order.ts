@@ -8,6 +8,7 @@ import type { Future } from './future';
 import type { TaskRecord } from './records';
 import type { TaskTable } from './task-table';
 import type { ProgramOrder, TaskPositions } from '../output/program-order';
+import { currentChain, follows } from './async-chains';
 
 export interface PlainOrderHost {
   readonly tasks: TaskTable;
@@ -37,6 +38,7 @@ export class PlainOrder {
     neverMade: (taskId) => this.host.tasks.wasNeverMade(taskId),
     lastSubmitted: () => this.host.lastSubmitted(),
     position: () => this.reachedCall ?? this.host.lastSubmitted(),
+    chain: currentChain,
     settleAll: () => this.settleAll(),
   };
 
@@ -74,21 +76,21 @@ export class PlainOrder {
     this.host.block(() => !tasks.pendingBefore(failed.id));
     // A call before it failed too, and nothing met that failure yet: the plain program died there, before it made this
     // call (`energy(s)` waited on fails because `blur(s)` did, or failed on its own after an unrelated earlier failure).
-    const earlier = tasks.firstUnmet();
-    const record = earlier && earlier.id < failed.id ? earlier : failed;
+    // (Before it in its own history: another async function's failure is that function's, async-chains.ts.)
+    const record = tasks.firstUnmetBefore(failed);
     if (record.observed) return record.error!;
     record.observed = true;
     const last = this.host.lastSubmitted();
     // (The later tasks are not cancelled: by hand, `const [a, b] = [spin(), spin()]` waits on each and catches each.)
-    tasks.neverMadeAfter(record.id, last);
+    tasks.neverMadeAfter(record, last);
     // Nor did they write anything: `try { bump(a); bump(b) } catch {}` leaves b as it was when bump(a) threw.
-    const neverMade = tasks.unsureBetween(record.id + 1, last).filter((r) => r.inPlainOrder);
+    const neverMade = tasks.unsureBetween(record.id + 1, last).filter((r) => r.inPlainOrder && tasks.wasNeverMade(r.id));
     try {
       if (neverMade.length > 0) this.host.takeBack(neverMade);
     } finally {
       this.host.failuresMet(last);
     }
-    this.host.order.discard(record.id);
+    this.host.order.discard(record.id, (write) => follows(record, write));
     this.reachedCall = record.id;
     if (typeof record.error === 'object' && record.error !== null) this.raisedIn.set(record.error, record.id);
     return record.error!;
@@ -127,7 +129,7 @@ export class PlainOrder {
    */
   private endAtFirstUnmetFailure(): number | undefined {
     const failed = this.host.tasks.firstUnmet();
-    if (failed) this.host.tasks.neverMadeAfter(failed.id, this.host.lastSubmitted());
+    if (failed) this.host.tasks.neverMadeAfter(failed, this.host.lastSubmitted(), true);
     return failed?.id;
   }
 

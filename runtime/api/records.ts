@@ -5,6 +5,7 @@
  */
 import type { Primitive } from '../protocol';
 import type { Fingerprint } from '../store/fingerprint';
+import type { Chain } from './async-chains';
 
 export interface TaskRecord {
   readonly id: number;
@@ -42,6 +43,8 @@ export interface TaskRecord {
    * may turn out never to have made. A submission made by hand through the API is the program's own, and stands.
    */
   readonly inPlainOrder?: boolean;
+  /** The run of an async function that made the call (async-chains.ts); undefined: code outside every one. */
+  readonly chain?: Chain;
   /** The task's Promise awaited a timer or I/O (WorkerReply.wentAsync): it settles when it comes, not in call order. */
   wentAsync?: true;
 }

@@ -35,6 +35,7 @@ import { programClock } from './program-clock';
 import { writeSnapshots } from './snapshot-writes';
 import { returnedArgument } from './returned-arguments';
 import { observeSubmit } from './submit-events';
+import { currentChain, runInChain } from './async-chains';
 
 export class Runtime {
   readonly stats = new Stats();
@@ -146,7 +147,7 @@ export class Runtime {
     this.stats.add('snapshotsKept', prepared.kept.length);
     const record: TaskRecord = {
       id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
-      inPlainOrder: site !== undefined,
+      inPlainOrder: site !== undefined, chain: currentChain(),
     };
     // A call of the runtime's own API (no call site): a program written for parallelism, whose timers wait for nothing.
     if (site === undefined) programClock.runsBeside(record.id);
@@ -257,6 +258,8 @@ export class Runtime {
 
   /** A point in the submission order, for checkpoint(). */
   mark(): number { this.plain.marked(); return this.nextTaskId; }
+  /** Runs `body` in a chain of its own: an async function's run (async-chains.ts). */
+  inChain<T>(body: () => T): T { return runInChain(this.nextTaskId, body); }
   /** A catch of a try that began at `mark` lets the error go on (plain-order.ts catchAt). */
   catchAt(error: unknown, mark: number): boolean { return this.plain.catchAt(error, mark); }
   finallyRuns(mark: number): boolean { return this.plain.finallyRuns(mark); }

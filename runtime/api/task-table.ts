@@ -7,6 +7,11 @@ import type { HeldByError, TaskOutcome } from '../protocol';
 import { Future } from './future';
 import { dependencyFailed, deserializeError, nameOutput, runStopped, taskCancelled, taskTimedOut } from '../errors';
 import type { TaskRecord } from './records';
+import { follows, precedes, type Chain } from './async-chains';
+
+/** Tasks of one chain (async-chains.ts), or of every chain. */
+export type ChainScope = Chain | undefined | 'every';
+const inScope = (record: TaskRecord, scope: ChainScope) => scope === 'every' || record.chain === scope;
 
 export class TaskTable {
   /** `metElsewhere(id)`: the program learnt of a task's failure other than at a wait (a Promise, a dismissal). */
@@ -16,8 +21,11 @@ export class TaskTable {
   readonly pending = new Map<number, TaskRecord>();
   /** Failed tasks whose failure the program has not met yet (no wait threw it, nothing let it go): output waits at them. */
   private readonly unmet = new Set<TaskRecord>();
-  /** Ids of calls the plain program never made: submitted after a failure it met, before it met it ([first, last]). */
-  private readonly neverMade: [number, number][] = [];
+  /**
+   * Calls the plain program never made: submitted after a failure it met, before it met it, in that failure's history
+   * (ids first..last but those in `made`: other async functions' calls, async-chains.ts).
+   */
+  private readonly neverMade: { readonly first: number; readonly last: number; readonly made?: ReadonlySet<number> }[] = [];
   /** Failures of their own (not cancellations): what a dependent's or a stopped task's error names. */
   private readonly failures = new Map<number, TaskRecord>();
   /** Every failed task, root or cancelled, in the order they settled: what checkpoint() and the exit report look at. */
@@ -108,32 +116,43 @@ export class TaskTable {
     return first;
   }
 
+  /** The first failure not met yet among the calls before `failed` in its own history, or `failed` itself. */
+  firstUnmetBefore(failed: TaskRecord): TaskRecord {
+    let first = failed;
+    for (const record of this.unmet) if (!record.observed && record.id < first.id && precedes(record, failed)) first = record;
+    return first;
+  }
+
   /**
-   * The program met the failure of task `met`: the calls submitted after it, up to `last`, never happened in the
-   * plain program. Their failures, now or when they settle, are nobody's.
+   * The program met the failure of task `met`: the calls submitted after it in its history, up to `last`, never
+   * happened in the plain program (all of them where `met` ends the program: `everywhere`). Their failures, now or
+   * when they settle, are nobody's.
    */
-  neverMadeAfter(met: number, last: number): void {
-    if (last <= met) return;
-    this.neverMade.push([met + 1, last]);
-    for (const record of this.failed) if (record.id > met) record.observed = true;
+  neverMadeAfter(met: TaskRecord, last: number, everywhere = false): void {
+    if (last <= met.id) return;
+    // (Every call after `met` is still here: `met` has held the unsure list since it was submitted.)
+    const made = everywhere ? [] : this.unsureBetween(met.id + 1, last).filter((r) => !follows(met, r)).map((r) => r.id);
+    this.neverMade.push({ first: met.id + 1, last, ...(made.length > 0 ? { made: new Set(made) } : {}) });
+    for (const record of this.failed) if (record.id > met.id && this.wasNeverMade(record.id)) record.observed = true;
   }
 
   /** Whether the task is a call the plain program never made (submitted after a failure it met, before it met it). */
   wasNeverMade(id: number): boolean {
-    return this.neverMade.some(([first, last]) => id >= first && id <= last);
+    return this.neverMade.some(({ first, last, made }) => id >= first && id <= last && !made?.has(id));
   }
 
-  firstPendingSince(mark: number): TaskRecord | undefined {
-    for (const record of this.pending.values()) if (record.id >= mark) return record;
+  /** The first unfinished task submitted since `mark` in the chain. */
+  firstPendingSince(mark: number, scope: ChainScope): TaskRecord | undefined {
+    for (const record of this.pending.values()) if (record.id >= mark && inScope(record, scope)) return record;
     return undefined;
   }
 
-  /** The first failure since `mark` the program has not met: what a checkpoint raises. */
-  firstFailureSince(mark: number): TaskRecord | undefined {
+  /** The first failure since `mark` in the chain that the program has not met: what a checkpoint raises. */
+  firstFailureSince(mark: number, scope: ChainScope): TaskRecord | undefined {
     // The first in submission order, as the sequential program met it: `failed` is in the order the engine settled
     // them, and a task cancelled because an earlier one failed may be settled before that one.
     let first: TaskRecord | undefined;
-    for (const r of this.failed) if (r.id >= mark && !r.observed && (!first || r.id < first.id)) first = r;
+    for (const r of this.failed) if (r.id >= mark && !r.observed && inScope(r, scope) && (!first || r.id < first.id)) first = r;
     return first;
   }
 

@@ -17,7 +17,8 @@ import { MacrotaskHold } from './macrotask-hold';
 import { Future, type FutureHost } from './future';
 import type { MainData } from './main-data';
 import type { DataEntry, TaskRecord } from './records';
-import type { TaskTable } from './task-table';
+import type { ChainScope, TaskTable } from './task-table';
+import { currentChain } from './async-chains';
 import type { EngineLink } from './engine-link';
 import type { RemoteReads } from './remote-reads';
 import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
@@ -149,14 +150,15 @@ export class Waits implements FutureHost {
   checkpoint(mark: number): void {
     const { tasks } = this.host;
     const start = epochNow();
-    this.block(() => tasks.firstPendingSince(mark) === undefined);
+    const chain = currentChain(); // (another async function's calls are not this code's: async-chains.ts)
+    this.block(() => tasks.firstPendingSince(mark, chain) === undefined);
     this.observeWait(start, 'checkpoint');
-    this.throwFirstFailureSince(mark);
+    this.throwFirstFailureSince(mark, chain);
   }
 
   /** The first failure since `mark` in submission order, as the sequential program met it inside the same try block. */
-  private throwFirstFailureSince(mark: number): void {
-    const first = this.host.tasks.firstFailureSince(mark);
+  private throwFirstFailureSince(mark: number, chain = currentChain()): void {
+    const first = this.host.tasks.firstFailureSince(mark, chain);
     if (first) throw this.host.raise(first);
   }
 
@@ -240,15 +242,16 @@ export class Waits implements FutureHost {
 
   async checkpointAsync(mark: number): Promise<void> {
     const start = epochNow();
-    await this.settledSince(mark);
+    const chain = currentChain();
+    await this.settledSince(mark, chain);
     this.observeWait(start, 'checkpoint');
-    this.throwFirstFailureSince(mark);
+    this.throwFirstFailureSince(mark, chain);
   }
 
-  /** Resolves when every task submitted at or after `mark` has finished (or the engine is gone). */
-  async settledSince(mark: number): Promise<void> {
+  /** Resolves when every task submitted at or after `mark` (in the chain) has finished (or the engine is gone). */
+  async settledSince(mark: number, scope: ChainScope = 'every'): Promise<void> {
     const { tasks } = this.host;
-    for (let r = tasks.firstPendingSince(mark); r && !this.host.engineError(); r = tasks.firstPendingSince(mark)) await this.settled(r);
+    for (let r = tasks.firstPendingSince(mark, scope); r && !this.host.engineError(); r = tasks.firstPendingSince(mark, scope)) await this.settled(r);
   }
 
   private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {

@@ -28,6 +28,7 @@ import type { Fd, Screen } from './screen';
 import { changeGroup, groupChanged, indentLines } from './group-indent';
 import { countedLine, type CountMark } from './console-counts';
 import { emitTaskWarning } from './task-warnings';
+import type { Chain, ChainPosition } from '../api/async-chains';
 
 /** The run whose tasks are being ordered: what it has submitted, and where output must wait. */
 export interface TaskPositions {
@@ -44,6 +45,8 @@ export interface TaskPositions {
   lastSubmitted(): number;
   /** The last call the plain program had made at this point of the program: what a main write sits after. */
   position(): number;
+  /** The run of an async function writing (api/async-chains.ts): a failure met drops only what came after it there. */
+  chain?(): Chain | undefined;
   /** Block until every submitted task has finished (the program ends where the plain one had made every call). */
   settleAll(): void;
 }
@@ -59,6 +62,7 @@ interface HeldWrite {
   readonly mark?: CountMark;
   /** The groups placed tasks had opened (net) when main wrote it: see `regrouped`. */
   readonly groups?: number;
+  readonly chain?: Chain;
 }
 
 export class ProgramOrder {
@@ -100,7 +104,7 @@ export class ProgramOrder {
     }
     // The program may reuse its buffer once write returns.
     const copy = ArrayBuffer.isView(chunk) ? Buffer.from(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) : chunk;
-    this.held.push({ after: run.position(), fd, chunk: copy, encoding, callback, groups: this.taskGroups });
+    this.held.push({ after: run.position(), fd, chunk: copy, encoding, callback, groups: this.taskGroups, chain: run.chain?.() });
     return true;
   }
 
@@ -111,7 +115,7 @@ export class ProgramOrder {
   count(mark: CountMark, now: () => void): void {
     const run = this.run;
     if (!run || (!this.holding() && run.firstHolding() === undefined)) return now();
-    this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, mark });
+    this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, mark, chain: run.chain?.() });
   }
 
   /**
@@ -137,10 +141,12 @@ export class ProgramOrder {
 
   /**
    * The program met task `failed`'s failure (a wait threw it): the plain call threw there, so main's writes after it
-   * and the output of the calls after it (the run's calls never made) never happened.
+   * and the output of the calls after it (the run's calls never made) never happened. `inHistory` says which of
+   * main's writes came after it in its own history (another async function's did happen: api/async-chains.ts).
    */
-  discard(failed: number): void {
-    this.held = this.held.slice(this.head).filter((write) => write.after < failed);
+  discard(failed: number, inHistory: (write: ChainPosition) => boolean = () => true): void {
+    // (A write sits after its `after` call: half a call on.)
+    this.held = this.held.slice(this.head).filter((write) => write.after < failed || !inHistory({ chain: write.chain, id: write.after + 0.5 }));
     this.head = 0;
     for (const id of this.tasks.keys()) if (this.run?.neverMade(id)) { this.tasks.delete(id); this.indents.delete(id); }
     if (this.holding()) this.release(false);

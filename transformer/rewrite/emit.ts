@@ -12,6 +12,7 @@ import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
 import { elementBase, isSynchronousCallback } from './syntax';
 import { replaceBody } from './replace-body';
+import { wrappedInChain } from './own-chains';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
 import { keptOutOfWorkers, withModuleStateRegistered } from './emit-module-setup';
@@ -160,7 +161,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), deferred.registered]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered]) for (const target of targets) leadsTo(target);
 
   /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
   const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
@@ -176,7 +177,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
 
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
-    const visited = fences.around(node, rewrite(node));
+    const rewritten = rewrite(node);
+    // (Last: the function as the plan rewrote it runs in its chain.)
+    const visited = fences.around(node, plan.ownChains.has(node as FunctionLike)
+      ? wrappedInChain(ts, f, rewritten as ts.FunctionLikeDeclaration, runtime) : rewritten);
     // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
     // may run ahead are marked there: method-owners.ts.)
     const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];

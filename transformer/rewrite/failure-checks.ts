@@ -21,6 +21,7 @@ import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
 import { leavesPromisingRunning } from './ending-functions';
+import { insideTask, runsInOwnChain } from './own-chains';
 import { isSynchronousCallback } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
 
@@ -61,6 +62,8 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
     promisingCalls.set(node, found);
     return found;
   };
+  let sharing: Set<FunctionLike> | undefined;
+  const sharingChains = () => (sharing ??= new Set([...promising].filter((fn) => !runsInOwnChain(facts, fn))));
   const runs = new Map<ts.Node, boolean>();
   const top = checkedIn(facts, plan, runs, source.statements, world, callsPromising);
   if (top.size > 0) checks.set(source, { before: top, atExit: false });
@@ -74,12 +77,8 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   }
 
   // Every function of the file outside the tasks (a task's body runs in a worker), in source order.
-  const insideTask = (fn: FunctionLike): boolean => {
-    for (let n: ts.Node | undefined = fn; n; n = n.parent) if (isFunctionLike(facts.ctx, n) && facts.tasks.has(n as FunctionLike)) return true;
-    return false;
-  };
   for (const node of censusOf(facts.ctx, source).functions) {
-    if (insideTask(node)) continue;
+    if (insideTask(facts, node)) continue;
     if (!isSynchronousCallback(ts, node)) {
       const fn = node;
       const isCaught = caught.has(fn);
@@ -87,7 +86,8 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
       // await there (`return Promise.all(ns.map((n) => safe(n)))`) may still be pending, their failures that
       // function's to catch (np21's r26: the check rethrew a failure `safe` catches after its `await`).
       // (An async function whose failure ends the program is not caught, yet its promise must still reject.)
-      const atExit = promising.has(fn) && !leavesPromisingRunning(facts, fn, promising);
+      // (Calls of one that runs as a chain of its own are not its tasks: own-chains.ts.)
+      const atExit = promising.has(fn) && !leavesPromisingRunning(facts, fn, sharingChains());
       if (fn.body && ts.isBlock(fn.body)) {
         // A parameter is the function's own name, but the object it holds is the caller's.
         const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&

@@ -42,6 +42,8 @@ export interface FilePlan {
   readonly tries: Set<ts.TryStatement>;
   /** Try blocks, functions and the top level: the statements that check their tasks' failures first (failure-checks.ts). */
   failureChecks: Map<Region, RegionCheck>;
+  /** Async functions and promise callbacks that run as a chain of their own (own-chains.ts). */
+  ownChains: Set<FunctionLike>;
   /** Try statements whose block waits for names another function made: settled before the try (failure-checks.ts). */
   settledBefore: Map<ts.TryStatement, ts.Identifier[]>;
   /** `x = f(x, …)` where f always returns that argument: the submission, then x itself (argument index). */
@@ -94,7 +96,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), tries: new Set(), failureChecks: new Map(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(),
   };

@@ -15,6 +15,7 @@
  */
 import { taskFileAccess } from './lasting-effects';
 import { triesAroundTaskRunners } from './task-runners';
+import { ownChainsIn } from './own-chains';
 import { capturedWaitsInTries, failureChecks } from './failure-checks';
 import type * as ts from 'typescript';
 import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
@@ -333,6 +334,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     // In those try blocks, the functions they call and everywhere else: what follows a task call and outlives its
     // failure checks the tasks first.
     this.plan.failureChecks = failureChecks(this.facts, this.plan, this.source);
+    if (this.facts.tasks.size > 0) this.plan.ownChains = ownChainsIn(this.facts, this.source);
     this.plan.settledBefore = capturedWaitsInTries(this.facts, this.plan);
   }
 }
