@@ -47,7 +47,9 @@ test('an async main whose failure ends the program checks only before changes of
   const tasks = printsAsPlain('async-main');
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
-  const main = emitted.slice(emitted.indexOf('async function main('), emitted.indexOf('\n}\n', emitted.indexOf('async function main(')));
+  // (main runs as a chain of its own: `function main() { return __taskify.inChain(async () => { … }) }`.)
+  const main = emitted.slice(emitted.indexOf('function main('), emitted.indexOf('\n}\n', emitted.indexOf('function main(')));
+  assert.match(main, /^function main\(\) \{\s*return __taskify\.inChain\(async \(\) => \{/);
   assert.match(main, /for \(const signal of signals\)\s*signal\.blur\(5\);/, 'the blur loop does not check between its calls');
   assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*\(0, node_fs_1\.writeFileSync\)/, 'the file waits for the tasks before it');
   assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*__taskify\.resumed\(await pause\(1\)/, 'where it resumes, it checks');

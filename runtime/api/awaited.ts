@@ -9,17 +9,56 @@
  * first come first resumed): an await of a task still running holds every later one, even of a finished task,
  * until it has resumed. Without this, `Promise.all([worker(1, long), worker(2, short)])` printed worker 2's end
  * first (np22's r02, a Go worker pool's port).
+ *
+ * But a plain call that throws never reaches its await: the catch around it runs at the call, before the awaits
+ * reached earlier in the same synchronous run resume. So an await inside a try block with a catch (`caught`) that
+ * fails resumes first, and an await reached before it in the same run waits until it knows: in
+ * `Promise.all([3, 4, 2].map(async (n) => { try { out.push(await work(n)) } catch { out.push(-1) } }))` with
+ * work(4) failing, the plain program pushed -1 first. Awaits outside such a try do not wait for
+ * each other's outcome: a pipeline of stages keeps going as its first calls finish.
  */
 import { Future } from './future';
 
-/** The promise the last await reached while others were running resolves with; undefined when none is running. */
-let lastInOrder: Promise<unknown> | undefined;
-let running = 0;
+/** An await reached while others were running, not resumed yet. */
+interface Reached {
+  readonly value: Promise<unknown>;
+  /** Resumes the await (with the value, or its failure). */
+  readonly resume: () => void;
+  state: 'pending' | 'ok' | 'failed';
+  /** Inside a try block with a catch: its failure resumes before the awaits reached earlier in its run. */
+  readonly caught: boolean;
+  /** The synchronous run that reached it. */
+  readonly run: number;
+}
 
-export function awaited<T>(future: Future<T> | T): unknown {
+/** In the order they were reached. */
+const queue: Reached[] = [];
+let run = 0;
+let runOpen = false;
+
+/**
+ * The synchronous run going on. It ends where code resumes after `await task(…)` (`landed`), or else once the
+ * microtasks queued before it have run (close enough: those may be other runs' continuations).
+ */
+function currentRun(): number {
+  if (!runOpen) {
+    runOpen = true;
+    const mine = ++run;
+    queueMicrotask(() => { if (run === mine) runOpen = false; });
+  }
+  return run;
+}
+
+/** `__taskify.landed(await __taskify.awaited(…))`: the code after an await of a task is a synchronous run of its own. */
+export function landed<T>(value: T): T {
+  runOpen = false;
+  return value;
+}
+
+export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   if (!(future instanceof Future)) return future; // a forwarder's call, or a value the plugin did not submit
   const producer = future.entry.producer;
-  if (producer?.state !== 'pending' && running === 0) {
+  if (producer?.state !== 'pending' && queue.length === 0) {
     try {
       return future.wait();
     } catch (error) {
@@ -28,11 +67,34 @@ export function awaited<T>(future: Future<T> | T): unknown {
   }
   // (Asked for now: the wait holds the program's macrotasks from here on.)
   const value = future.then();
-  const before = lastInOrder;
-  const inOrder = before === undefined ? value : before.then(() => value, () => value);
-  running++;
-  lastInOrder = inOrder;
-  const done = (): void => { if (--running === 0) lastInOrder = undefined; };
-  inOrder.then(done, done);
+  let resume!: () => void;
+  const inOrder = new Promise<unknown>((resolve) => { resume = () => resolve(value); });
+  const reached: Reached = { value, resume, state: 'pending', caught, run: currentRun() };
+  queue.push(reached);
+  value.then(() => { reached.state = 'ok'; resumeReady(); }, () => { reached.state = 'failed'; resumeReady(); });
   return inOrder;
+}
+
+/** Resumes, in order, the awaits whose turn has come. */
+function resumeReady(): void {
+  while (queue.length > 0) {
+    const head = queue[0]!;
+    if (head.state === 'pending') return;
+    if (head.state === 'ok') {
+      // A caught await reached later in its run that failed resumes first; one still running may yet fail.
+      let first: number | undefined;
+      for (let i = 1; i < queue.length && queue[i]!.run === head.run; i++) {
+        const later = queue[i]!;
+        if (!later.caught || later.state === 'ok') continue;
+        if (later.state === 'pending') return;
+        first = i;
+        break;
+      }
+      if (first !== undefined) {
+        queue.splice(first, 1)[0]!.resume();
+        continue;
+      }
+    }
+    queue.shift()!.resume();
+  }
 }

@@ -10,7 +10,7 @@ import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './file-plan';
 import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
-import { elementBase, isSynchronousCallback } from './syntax';
+import { elementBase, isSynchronousCallback, skipTransparent } from './syntax';
 import { replaceBody } from './replace-body';
 import { wrappedInChain } from './own-chains';
 import { fencesAround } from './emit-fences';
@@ -60,6 +60,14 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
    */
   const sameName = (ref: ts.Identifier): ts.Identifier => ts.setOriginalNode(f.createIdentifier(ref.text), ref);
   const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression): ts.Expression => runtime(kind === 'wait' ? 'waitOn' : kind, [expr]);
+  /** `await task(…)`, emitted as `await __taskify.awaited(…)`. */
+  const awaitsSubmission = (node: ts.AwaitExpression): boolean => {
+    const call = skipTransparent(ts, node.expression);
+    return ts.isCallExpression(call) && plan.submissions.has(call) && !plan.submissions.get(call)!.forwards;
+  };
+  /** Such an await (visited) as `__taskify.landed(await …)`: the code after it is another synchronous run (api/awaited.ts). */
+  const landed = (visited: ts.Expression, node: ts.AwaitExpression | ts.YieldExpression): ts.Expression =>
+    ts.isAwaitExpression(node) && awaitsSubmission(node) ? runtime('landed', [visited]) : visited;
   const isAwaited = (call: ts.Node): boolean => {
     let node = call;
     while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
@@ -200,7 +208,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (instead) return instead;
     if (plan.resumptions.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
-      if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(visited, node);
+      if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(landed(visited, node as ts.AwaitExpression), node);
       // A deferred callback: up to date when it starts.
       const fn = visited as ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
       const refresh = resumed(f.createVoidZero(), node);
@@ -209,6 +217,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
         : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
       return replaceBody(ts, f, fn, body);
     }
+    if (ts.isAwaitExpression(node) && awaitsSubmission(node)) return landed(ts.visitEachChild(node, visit, context), node);
     const claimed = forwarders.claiming(node) ?? forwarders.marking(node, deferred.registrationsIn(node));
     if (claimed) return claimed;
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
@@ -247,7 +256,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       }
       if (plan.promised.has(node)) return runtime('promised', [submission]);
       // `await task(…)`: the value at once when the task has finished, as the plain await had it (api/awaited.ts).
-      if ((isAwaited(node) || plan.awaitedTogether.has(node)) && !task.forwards) return runtime('awaited', [submission]);
+      if ((isAwaited(node) || plan.awaitedTogether.has(node)) && !task.forwards) {
+        return runtime('awaited', plan.caughtCalls.has(node) ? [submission, f.createTrue()] : [submission]);
+      }
       if (!plan.waitedAtCall.has(node)) return submission;
       // A value the program changes right there: the next task taking it must read the change (a fingerprint decides).
       return plan.changedAtCall.has(node) ? runtime('maybeWritten', [submission]) : wrap('waitOn', submission);

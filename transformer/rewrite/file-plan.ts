@@ -89,6 +89,8 @@ export interface FilePlan {
   readonly halved: Map<ts.CallExpression, HelperHalves>;
   /** `await Promise.all([score(3), score(5)])`'s calls: awaited as `await task()` is (batched-values.ts awaitedTogether). */
   readonly awaitedTogether: Set<ts.CallExpression>;
+  /** Submissions inside a try block with a catch: a failure awaited there resumes at once (runtime/api/awaited.ts). */
+  readonly caughtCalls: Set<ts.CallExpression>;
   /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
   halvesDeclared: ReadonlySet<HelperHalves>;
 }
@@ -98,6 +100,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), caughtCalls: new Set(),
   };
 }

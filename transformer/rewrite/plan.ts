@@ -328,7 +328,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
 
   private planTries(): void {
-    for (const call of this.plan.submissions.keys()) for (const statement of this.facts.enclosingTries(call)) this.plan.tries.add(statement);
+    for (const call of this.plan.submissions.keys()) {
+      for (const statement of this.facts.enclosingTries(call)) {
+        this.plan.tries.add(statement);
+        if (statement.catchClause) this.plan.caughtCalls.add(call);
+      }
+    }
     // `try { run() }` where run() calls a task: its failure came out of that call, into this try.
     if (this.facts.tasks.size > 0) for (const statement of triesAroundTaskRunners(this.facts, this.source)) this.plan.tries.add(statement);
     // In those try blocks, the functions they call and everywhere else: what follows a task call and outlives its

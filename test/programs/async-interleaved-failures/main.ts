@@ -7,16 +7,20 @@ import { bump, bumpOrFail, checked } from './kernels';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function worker(name: string, ns: number[]): Promise<number> {
+/**
+ * Each worker logs what it caught on its own (where an await comes back after the first ones, which worker goes on
+ * first is not the plain program's: its failing call threw at the call, the task's failure comes back later).
+ */
+async function worker(name: string, ns: number[], log: string[] = []): Promise<number> {
   let total = 0;
   for (const n of ns) {
     try {
       total += await checked(n);
     } catch (e) {
-      console.log(name, 'caught', (e as Error).message);
+      log.push(`${name} caught ${(e as Error).message}`);
     }
   }
-  console.log(name, 'total', total);
+  log.push(`${name} total ${total}`);
   return total;
 }
 
@@ -58,8 +62,14 @@ async function pool(jobs: number[], width: number): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const totals = await Promise.all([worker('A', [1, 7, 2]), worker('B', [14, 3]), worker('C', [4, 5, 21, 6])]);
-  console.log('totals', totals.join(' '));
+  const logs: string[][] = [[], [], []];
+  const totals = await Promise.all([worker('A', [1, 7, 2], logs[0]), worker('B', [14, 3], logs[1]), worker('C', [4, 5, 21, 6], logs[2])]);
+  console.log('totals', totals.join(' '), '|', logs.map((log) => log.join(', ')).join(' | '));
+
+  // One await each, the first ones: a failing call's catch ran at the call, before the awaits reached earlier resumed.
+  const order: number[] = [];
+  await Promise.all([3, 7, 2, 14, 5].map(async (n) => { try { order.push(await checked(n)); } catch { order.push(-n); } }));
+  console.log('in order', order.join(' '));
 
   const a = new Float64Array(3);
   const b = new Float64Array(3);
@@ -69,7 +79,7 @@ async function main(): Promise<void> {
   console.log((await pool([1, 2, 7, 3, 14, 4, 5], 3)).join(' '));
 
   // A failure nobody catches in one function rejects its promise only.
-  const results = await Promise.allSettled([worker('D', [8]), (async () => { checked(35); console.log('never printed'); })()]);
+  const results = await Promise.allSettled([worker('D', [8], []), (async () => { checked(35); console.log('never printed'); })()]);
   console.log(results.map((r) => r.status).join(' '));
 }
 
