@@ -31,6 +31,11 @@ test('an adversarial review: code the library runs, hidden getters, types that d
   assert.ok(tasks.inWorkers >= 15, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('library code given an object literal made there looks into it: `JSON.stringify({ cells })` is fenced before (tester #29\'s F0)', () => {
+  const tasks = printsAsPlain('fences-literals');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('explain says which calls are fenced, where the fences wait and why a call could not be fenced', () => {
   const files = ['main.ts', 'kernels.ts'].map((f) => join('test', 'programs', 'fences', f));
   const out = JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', ...files],

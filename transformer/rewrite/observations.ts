@@ -235,7 +235,12 @@ export class Observations {
     for (const value of values) {
       const inner = skipTransparent(ts, ts.isSpreadElement(value) ? value.expression : value);
       if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) continue; // judged as if called (arguments)
-      if (ts.isObjectLiteralExpression(inner) && inner.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) continue;
+      // A literal made here is looked into as well: `JSON.stringify({ cells })` reads every cell (tester #29's F0).
+      if (ts.isObjectLiteralExpression(inner) && inner.properties.every((p) => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
+        const values = inner.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name));
+        if (this.lookedAt(node, values)) return node;
+        continue;
+      }
       if (!this.isPlainValue(inner)) return node;
     }
     return undefined;
