@@ -219,6 +219,12 @@ test('a wait meets a failure after an earlier call failed unmet: the earlier fai
   }
 });
 
+test('a failure nobody catches, with `exit` and `uncaughtException` handlers: they see what the calls before it left, no Future and nothing after it (tester #29\'s F3)', () => {
+  // fill 1, 2 and 3 (3 fails), ten(1), ten(101), ten(2), ten(102): the check before `last = ten(n)` stops the loop there.
+  assert.is(endsAsPlain('failure-handlers-exit').inWorkers, 7);
+  assert.is(endsAsPlain('failure-handlers-uncaught').inWorkers, 2);
+});
+
 test('a call that failed before a try block, whose result only the try uses: neither its catch nor its finally sees the failure, the enclosing catch does, or the program ends (tester #28\'s P0)', () => {
   for (let round = 0; round < 2; round++) {
     const { inWorkers } = endsAsPlain('failed-before-try');

@@ -141,7 +141,14 @@ function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   // The event loop is empty: all tasks are done (an unfinished task keeps the loop alive). Stop the pool gently.
-  process.on('beforeExit', () => { if (active?.kind === 'pool') void shutdown('natural'); });
+  process.on('beforeExit', () => {
+    if (active?.kind !== 'pool') return;
+    // A failure nothing met ends the program as its plain call did: thrown while the run is up, so that the program's
+    // handlers find the objects as the calls before it left them (the next time the loop empties, the run stops).
+    const lost = active.runtime.meetLostFailure();
+    if (lost !== undefined) setImmediate(() => { throw lost; });
+    else void shutdown('natural');
+  });
   process.on('exit', (code) => finishNow(`exit (code ${code})`, 'exit'));
   installSignalHandlers((signal) => finishNow(signal, 'signal'));
 }

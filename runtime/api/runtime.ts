@@ -274,6 +274,16 @@ export class Runtime {
   /** Failures no wait ever reported: said at exit, so that nothing is lost silently. */
   unobservedFailures(): Error[] { return this.tasks.unobservedFailures(); }
 
+  /**
+   * The program ran out of work with a failure nothing met: the plain program died at that call. Met now, as a wait
+   * would meet it (the calls after it taken back, their output dropped): the error for the end to throw while this
+   * run still serves the program's `uncaughtException` and `exit` handlers, which read what the calls before it left.
+   */
+  meetLostFailure(): Error | undefined {
+    const first = this.tasks.firstUnmet();
+    return first ? this.plain.raise(first) : undefined;
+  }
+
   // ── the end ──────────────────────────────────────────────────────────────────
 
   /** Finish pending work, stop the pool and the engine. The run directory goes at process exit. */

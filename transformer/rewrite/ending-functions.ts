@@ -147,6 +147,27 @@ function hasProcessHandlers(facts: FileFacts): boolean {
   return programFiles(facts).some((file) => PROCESS_HANDLERS.test(file.text));
 }
 
+/** `process.on('exit' | 'uncaughtException' …, handler)`: code that runs after a failure ends the program. */
+const FAILURE_HANDLERS = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`](?:exit|uncaughtException|uncaughtExceptionMonitor|unhandledRejection)['"`]/;
+const failureHandlersMemo = programMemo<ts.Program, boolean>();
+
+/**
+ * The program has a handler that runs after a failure ended it (`process.on('exit', …)`, `uncaughtException`): that
+ * code sees what the program changed in memory, so even where a failure ends the process, what a task call may
+ * precede must wait for it (failure-checks.ts), and a task's value stored must not be a Future of a call that failed
+ * (futures.ts), as in a try block (tester #29's F3: a handler printed the values of later loop steps, and Futures).
+ */
+export function handlersSeeFailures(facts: FileFacts): boolean {
+  const program = facts.ctx.program;
+  const known = failureHandlersMemo(program);
+  let found = known.get(program);
+  if (found === undefined) {
+    found = programFiles(facts).some((file) => FAILURE_HANDLERS.test(file.text));
+    known.set(program, found);
+  }
+  return found;
+}
+
 /** The program's own source files (a package's JavaScript the program compiles is its code's, not top-level code that runs). */
 function programFiles(facts: FileFacts): ts.SourceFile[] {
   const { program } = facts.ctx;

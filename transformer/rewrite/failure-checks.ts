@@ -20,7 +20,7 @@ import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
-import { leavesPromisingRunning } from './ending-functions';
+import { handlersSeeFailures, leavesPromisingRunning } from './ending-functions';
 import { insideTask, runsInOwnChain } from './own-chains';
 import { isSynchronousCallback } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
@@ -65,7 +65,9 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   let sharing: Set<FunctionLike> | undefined;
   const sharingChains = () => (sharing ??= new Set([...promising].filter((fn) => !runsInOwnChain(facts, fn))));
   const runs = new Map<ts.Node, boolean>();
-  const top = checkedIn(facts, plan, runs, source.statements, world, callsPromising);
+  // Failure handlers see what the top level changed, as a catch would (its variables are theirs too).
+  const handlersSee = handlersSeeFailures(facts);
+  const top = checkedIn(facts, plan, runs, source.statements, handlersSee ? seenOrWorld(() => false) : world, callsPromising);
   if (top.size > 0) checks.set(source, { before: top, atExit: false });
 
   for (const statement of plan.tries) {
@@ -92,7 +94,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         // A parameter is the function's own name, but the object it holds is the caller's.
         const isOwn = (declaration: ts.Declaration, whole: boolean) => declaration.pos >= fn.pos && declaration.end <= fn.end &&
           (whole || !ts.isParameter(declaration) || declaration.parent !== fn);
-        const lasts = isCaught ? seenOrWorld(isOwn) : world;
+        const lasts = isCaught || handlersSee ? seenOrWorld(isOwn) : world;
         // An async function (one that ends the program too) checks where it resumes (an `await`, a `for await`): the
         // runtime learns of failures while other code runs there, and a call made after may read what a failed task
         // left (/tmp/s46/a3: a split loop after `await pause(1)` printed results the plain program never reached).

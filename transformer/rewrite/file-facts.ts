@@ -11,6 +11,7 @@ import { isLibrary } from './library-uses';
 import { Forwarders } from './forwarders';
 import type { Summaries } from '../analysis/summaries';
 import { censusOf } from '../analysis/syntax-census';
+import { handlersSeeFailures } from './ending-functions';
 
 export class FileFacts {
   readonly ts: typeof ts;
@@ -154,6 +155,14 @@ export class FileFacts {
       if (this.ts.isBlock(n) && this.ts.isTryStatement(n.parent) && n.parent.tryBlock === n) tries.push(n.parent);
     }
     return tries;
+  }
+
+  /**
+   * Code may see memory after the call failed: a catch around it, or the program's failure handlers (`process.on('exit',
+   * …)`, ending-functions.ts). Then the call must not leave a Future where the plain program stored nothing.
+   */
+  failureSeen(call: ts.Node): boolean {
+    return this.enclosingTries(call).length > 0 || handlersSeeFailures(this);
   }
 
   inLoopOf(node: ts.Node, fn: FunctionLike): boolean {

@@ -159,7 +159,7 @@ export class FutureFlow {
     if (ts.isExpressionStatement(parent)) return;
     // `xs.forEach((x) => task(x))` drops the value, but in a try block each call waits, so that a failure stops the
     // later calls as it did in plain code (inline runs too, where a submission runs at once).
-    if (!this.facts.resultUsed(call) && this.facts.enclosingTries(call).length === 0) return;
+    if (!this.facts.resultUsed(call) && !this.facts.failureSeen(call)) return;
     if (this.facts.reassignsItsArgument(call, task)) { this.plan.returnsArgument.set(call, task.returnsArgument!); return; }
     const forwarders = this.facts.forwarders;
     if (ts.isCallExpression(parent) && this.plan.submissions.has(parent) && forwarders.takesFutureAt(parent, node)) return;
@@ -177,9 +177,10 @@ export class FutureFlow {
       this.futures.add(symbolOf(this.facts.ctx, parent.name)!);
       return;
     }
-    // A task that fails inside a try block must leave no Future behind where the sequential program stored nothing.
-    // A split callback stores none: a failure stops the uses at its element, as the plain call did.
-    if (this.facts.enclosingTries(call).length > 0) {
+    // A task that fails inside a try block (or where failure handlers look: failureSeen) must leave no Future behind
+    // where the sequential program stored nothing. A split callback stores none: a failure stops the uses at its
+    // element, as the plain call did.
+    if (this.facts.failureSeen(call)) {
       if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
       return;
     }
