@@ -42,6 +42,13 @@ test('a result made afresh from the state is no part of it: an ID record, a copy
   const copy = kept(`const HIST = { values: [] as number[] };\n${task('observe', 'v: number', 'HIST.values.push(v); return HIST.values.slice();')}`);
   assert.is(copy.errors, '');
   assert.equal(copy.state, { observe: 'main.ts#HIST inout' });
+  // A map whose callback counts in the state returns new numbers (tester #29's F5: refused as "returns part of it").
+  const mapped = kept(`const STATS = { mapped: 0 };\n${task('doubled', 'xs: number[]', 'return xs.map((x) => { STATS.mapped++; return x * 2; });')}console.log(doubled([1]), STATS.mapped);\n`);
+  assert.is(mapped.errors, '');
+  assert.equal(mapped.state, { doubled: 'main.ts#STATS inout' });
+  // Objects a map hands out may be the state's own: still refused.
+  const handed = kept(`const POOL = { items: [{ v: 1 }] };\n${task('pick', 'xs: number[]', 'POOL.items.push({ v: xs.length }); return xs.map((i) => POOL.items[i]);')}`);
+  assert.match(handed.errors, /returns part of it/);
 });
 
 test('a list appended to, a ring shifted in place, an interner, a keyed counter: inout', () => {
