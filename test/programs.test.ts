@@ -219,6 +219,10 @@ test('a wait meets a failure after an earlier call failed unmet: the earlier fai
   }
 });
 
+test('effects with no call written in the task: a base constructor, a getter, a toString a join runs, an iterator a spread runs (tester #29\'s F2, F4)', () => {
+  assert.is(printsAsPlain('hidden-effects').inWorkers, 5);
+});
+
 test('a failure nobody catches, with `exit` and `uncaughtException` handlers: they see what the calls before it left, no Future and nothing after it (tester #29\'s F3)', () => {
   // fill 1, 2 and 3 (3 fails), ten(1), ten(101), ten(2), ten(102): the check before `last = ten(n)` stops the loop there.
   assert.is(endsAsPlain('failure-handlers-exit').inWorkers, 7);

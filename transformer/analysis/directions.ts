@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveType, primitiveName, type AnalysisContext } from './context';
 import { callerSeesWrite, withLaterWrites, type ParamEffects } from './param-effects';
 import { formatReason, type Reason } from './reason';
+import { implicitWriter } from './implicit-writers';
 
 export type Direction = 'in' | 'out' | 'inout';
 
@@ -32,6 +33,12 @@ export function directionOf(ctx: AnalysisContext, param: ts.ParameterDeclaration
   // A rest parameter is an array the call makes: only writes into what it holds are the caller's.
   const written = callerSeesWrite(param, effects);
   if (!written) {
+    // (Its class's toString or iterator may change it, where the language calls it unseen: implicit-writers.ts.)
+    const implicit = effects.read ? implicitWriter(ctx, type) : undefined;
+    if (implicit) {
+      const owner = implicit.parent && ctx.ts.isClassLike(implicit.parent) ? `${implicit.parent.name?.text ?? 'its class'}.` : '';
+      return { name, direction: 'inout', reason: `may be written unseen: \`${owner}${implicit.name.getText()}\` changes its object, and the language calls it with no call written (a join, a template, a spread)` };
+    }
     return { name, direction: 'in', reason: effects.read ? 'read, never written' : 'contents never read or written' };
   }
   if (!effects.read && effects.overwritten && !param.dotDotDotToken) {

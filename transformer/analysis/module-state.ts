@@ -277,7 +277,8 @@ export class ModuleState {
    */
   writesReachedFrom(fn: FunctionLike): { ref: ts.Identifier; write: ts.Node; readAt: ts.Node }[] {
     const { ts } = this.ctx;
-    const parts = codeReachedFrom(this.ctx, fn);
+    // (Calls the code makes, and the getters, conversions and iterators of its arguments' classes it may run unseen.)
+    const parts = [...new Set([...codeReachedFrom(this.ctx, fn), ...codeOfArgumentClasses(this.ctx, fn, true)])];
     const reached = new Set<ts.Node>([fn, ...parts]);
     const found = new Map<ts.Symbol, { ref: ts.Identifier; write: ts.Node; readAt: ts.Node }>();
     const changesIn = (node: ts.Node): void => {

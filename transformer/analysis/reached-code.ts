@@ -11,6 +11,7 @@ import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type Fu
 import { returnedExpressions, skipParens } from './expressions';
 import { contentsOfType } from './type-contents';
 import { isReference } from '../rewrite/syntax';
+import { censusOf } from './syntax-census';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
@@ -38,12 +39,21 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
   const reach = (code: ts.Node | undefined): void => {
     if (!code || seen.has(code) || code.getSourceFile().isDeclarationFile) return;
     seen.add(code);
-    // A class: what `new` runs of it, its instance fields' initialisers and its constructor.
+    // A class: what `new` runs of it, its instance fields' initialisers and its constructor; and its base class's,
+    // which `super(…)` (or the implicit constructor) runs (tester #29's F2: `Base.made++` in a base constructor).
     const pieces = ts.isClassLike(code) ? code.members.filter((m) => ts.isConstructorDeclaration(m) ||
       (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static))) : [code];
     for (const piece of pieces) { parts.push(piece); pending.push(piece); }
+    if (ts.isClassLike(code)) reach(baseClassOf(ctx, code));
   };
+  const accessors = accessorNames(ctx);
   const calleesOf = (node: ts.Node): void => {
+    // `item.weight` where the program declares a getter `weight`: reading it runs the getter (tester #29's F4).
+    if (ts.isPropertyAccessExpression(node) && accessors.has(node.name.text)) {
+      for (const declaration of checker.getSymbolAtLocation(node.name)?.declarations ?? []) {
+        if ((ts.isGetAccessorDeclaration(declaration) || ts.isSetAccessorDeclaration(declaration)) && declaration.body) reach(declaration);
+      }
+    }
     if (ts.isCallExpression(node)) reach(calledFunction(ctx, node) ?? madeByFactory(ctx, node) ?? declaredCallee(ctx, node));
     // `words.map(internOne)`, `HANDLERS.add(s)`, `ids.next` (a getter): a function named as a value, or held by a
     // constant the code names, may be called from there.
@@ -62,6 +72,35 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
   while (pending.length > 0) calleesOf(pending.pop()!);
   known.set(fn, parts);
   return parts;
+}
+
+/** The program class `node` extends, if any. */
+function baseClassOf(ctx: AnalysisContext, node: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+  const { ts, checker } = ctx;
+  const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const symbol = base && checker.getSymbolAtLocation(base);
+  const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const declaration = target?.valueDeclaration;
+  return declaration && ts.isClassLike(declaration) ? declaration : undefined;
+}
+
+const accessorsPerProgram = new WeakMap<ts.Program, Set<string>>();
+
+/** The names of the getters and setters the program declares: only a property of one of those names may run one. */
+function accessorNames(ctx: AnalysisContext): Set<string> {
+  let names = accessorsPerProgram.get(ctx.program);
+  if (!names) {
+    names = new Set();
+    for (const file of ctx.program.getSourceFiles()) {
+      if (file.isDeclarationFile) continue;
+      if (!/\b[gs]et\s+[\w$]+\s*\(/.test(file.text)) continue; // (most files declare none: no walk)
+      for (const node of censusOf(ctx, file).nodes) {
+        if ((ctx.ts.isGetAccessorDeclaration(node) || ctx.ts.isSetAccessorDeclaration(node)) && ctx.ts.isIdentifier(node.name)) names.add(node.name.text);
+      }
+    }
+    accessorsPerProgram.set(ctx.program, names);
+  }
+  return names;
 }
 
 /**
@@ -109,12 +148,17 @@ function declaredCallee(ctx: AnalysisContext, call: ts.CallExpression): Function
   return declaration && isFunctionLike(ctx, declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
 }
 
+/** Methods the language calls with no call written: conversions, JSON, iteration. */
+const IMPLICITLY_CALLED = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]']);
+
 /**
  * The methods and accessors of the program's classes a task's arguments (and what they hold) are instances of:
  * `String(p)`, `${p}`, `JSON.stringify(p)` and a getter run them with no call the checker resolves (tester #12's
- * m37: `toString() { return CURRENCY.symbol + … }`). With the code each of them reaches.
+ * m37: `toString() { return CURRENCY.symbol + … }`). With the code each of them reaches. `implicitOnly`: only the
+ * accessors and the methods the language calls by itself (`toString`, `[Symbol.iterator]`…): what may change state
+ * with no call the checker resolves (tester #29's F4: `items.join()` ran a toString counting in module state).
  */
-export function codeOfArgumentClasses(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {
+export function codeOfArgumentClasses(ctx: AnalysisContext, fn: FunctionLike, implicitOnly = false): readonly ts.Node[] {
   const { ts, checker } = ctx;
   const seenTypes = new Set<ts.Type>();
   const parts = new Set<ts.Node>();
@@ -124,7 +168,8 @@ export function codeOfArgumentClasses(ctx: AnalysisContext, fn: FunctionLike): r
     const declaration = type.getSymbol()?.getDeclarations()?.find((d) => ts.isClassLike(d));
     if (declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile) {
       for (const member of declaration.members) {
-        if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body) {
+        if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body &&
+          (!implicitOnly || !ts.isMethodDeclaration(member) || IMPLICITLY_CALLED.has(member.name.getText()))) {
           parts.add(member);
           // (An accessor has parameters and a body as a function does: all codeReachedFrom looks at.)
           for (const part of codeReachedFrom(ctx, member as unknown as FunctionLike)) parts.add(part);

@@ -1,0 +1,24 @@
+export const REGISTRY: string[] = [];
+export const STATS = { weighed: 0 };
+
+export class Base {
+  constructor(name: string) { REGISTRY.push(name); }
+}
+
+/** No constructor of its own: `new Square(…)` runs Base's. */
+export class Square extends Base {
+  side = 2;
+}
+
+export class Circle extends Base {
+  constructor(readonly r: number) { super('circle ' + r); }
+}
+
+export class Item {
+  shown = 0;
+  walked = 0;
+  constructor(readonly id: number) {}
+  get weight(): number { STATS.weighed++; return this.id * 2; }
+  toString(): string { this.shown++; return 'item' + this.id; }
+  *[Symbol.iterator](): Generator<number> { this.walked++; yield this.id; yield -this.id; }
+}
