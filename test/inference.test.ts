@@ -49,6 +49,23 @@ test('element and property writes, compound assignments, ++/--, delete', () => {
   assert.match(reasons.d, /deletes a property/);
 });
 
+test('a for…of or for…in loop assigning a property or element each step writes its object (tester #29\'s writeways)', () => {
+  expectDirections([
+    ['o: { i: number }', 'for (o.i of [1, 2, 5]);', ['o:inout']],
+    ['a: number[]', 'for (a[0] of [1, 2]);', ['a:inout']],
+    ['o: { k: string }, src: object', 'for (o.k in src);', ['o:inout', 'src:in']],
+    ['o: { i: number }', 'let i = 0; for (i of [o.i]);', ['o:in']],
+  ]);
+});
+
+test('a parameter whose class has a toString or iterator that changes its object may be written unseen (tester #29\'s F4)', () => {
+  const prelude = 'export class Shown { n = 0; toString() { this.n++; return "x"; } }\nexport class Quiet { n = 0; toString() { return "q" + this.n; } }';
+  expectDirections([
+    ['xs: Shown[]', 'return xs.join(",");', ['xs:inout']],
+    ['xs: Quiet[]', 'return xs.join(",");', ['xs:in']],
+  ], prelude);
+});
+
 test('writes into nested objects write the parameter', () => {
   const { dirs, reasons } = directions(task('p: { data: number[] }', 'p.data[3] = 1;'));
   assert.equal(dirs, ['p:inout']);

@@ -200,6 +200,9 @@ class FunctionEffects {
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
       (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
       this.assignmentTarget(node.operand, node, true);
+    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
+      // `for (o.i of xs)`: each step assigns the target (tester #29's writeways, inferred `in` before).
+      this.assignmentTarget(node.initializer as ts.Expression, node.initializer, false);
     } else if (ts.isDeleteExpression(node)) {
       const target = skipParens(ts, node.expression);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
