@@ -77,4 +77,10 @@ test('async functions running side by side each catch their own calls\' failures
   assert.is(tasks.failed, 10);
 });
 
+test('an async task reading its parameter after an `await`, given objects made at the call, runs as a task; given a shared one, stays direct (tester #29\'s F6)', () => {
+  const tasks = printsAsPlain('async-fresh-arguments');
+  assert.is(tasks.submitted, 5, `${tasks.submitted} calls submitted: three mapped, total([7, 8, 9]), stretch({ … })`);
+  assert.is(tasks.inWorkers, 5);
+});
+
 test.run();

@@ -65,9 +65,11 @@ function handedOn(ts: typeof import('typescript'), ref: ts.Node): boolean {
 /**
  * `await asum(m)` where m is a local of the awaiting function that no other function names and the plan follows:
  * while the task waits, the caller is suspended and nothing else can reach m, so reading it after an `await` sees
- * what it saw at the call.
+ * what it saw at the call. So too an element of an array literal of fresh objects mapped and awaited together (a
+ * fresh argument itself needs no await: call-blockers.ts).
  */
-export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symbol) => boolean, call: ts.CallExpression, arg: ts.Expression): boolean {
+export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symbol) => boolean, call: ts.CallExpression, arg: ts.Expression,
+  isFresh: (expr: ts.Expression) => boolean): boolean {
   const { ctx } = facts;
   const { ts } = ctx;
   const mapped = mappedAndAwaited(ts, call);
@@ -81,6 +83,8 @@ export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symb
   if (element) {
     let receiver: ts.Expression = mapped.receiver;
     while (ts.isParenthesizedExpression(receiver) || ts.isNonNullExpression(receiver)) receiver = receiver.expression;
+    // `[[1, 2], [3, 4]].map((xs) => total(xs))`: elements made right there, which no other code can reach.
+    if (ts.isArrayLiteralExpression(receiver) && receiver.elements.every((e) => !ts.isSpreadElement(e) && isFresh(e))) return true;
     symbol = ts.isIdentifier(receiver) ? symbolOf(ctx, receiver) : undefined;
   }
   // (Another argument of the mapped call, `score(c, keys)`, is judged as one of an awaited call.)

@@ -79,7 +79,9 @@ export class CallBlockers {
       const unsendable = task.forwards ? undefined : unsendableArgument(this.planner.facts.ctx, arg);
       if (unsendable) return reasonAt(arg, `argument \`${snippet(arg)}\` ${unsendable}`);
       const late = usedAfterAwait(this.planner.facts.ctx, task.fn, Math.min(i, task.fn.parameters.length - 1));
-      if (late && !awaitedOnItsOwn(this.planner.facts, (symbol) => this.planner.isFollowable(symbol), call, arg)) {
+      // (An object made right there, `total([1, 2])`, nobody else can reach while the task waits.)
+      if (late && !this.planner.isFresh(arg) &&
+        !awaitedOnItsOwn(this.planner.facts, (symbol) => this.planner.isFollowable(symbol), call, arg, (e) => this.planner.isFresh(e))) {
         return reasonAt(arg, `async task ${task.name} uses its parameter \`${param.name}\` after an \`await\` (\`${late}\`): in plain code it sees ` +
           'what the caller writes meanwhile, and the caller its writes only then; a task gets the object as it was at the call');
       }
