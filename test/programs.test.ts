@@ -227,6 +227,8 @@ test('a failure nobody catches, with `exit` and `uncaughtException` handlers: th
   // fill 1, 2 and 3 (3 fails), ten(1), ten(101), ten(2), ten(102): the check before `last = ten(n)` stops the loop there.
   assert.is(endsAsPlain('failure-handlers-exit').inWorkers, 7);
   assert.is(endsAsPlain('failure-handlers-uncaught').inWorkers, 2);
+  // The handler runs when the macrotask that made the call ends; the interval set before it goes on (tester #28's P3).
+  assert.is(endsAsPlain('failure-handlers-timer').inWorkers, 5);
 });
 
 test('a call that failed before a try block, whose result only the try uses: neither its catch nor its finally sees the failure, the enclosing catch does, or the program ends (tester #28\'s P0)', () => {

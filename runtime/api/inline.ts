@@ -16,7 +16,11 @@ const load = createRequire(__filename);
 /** The task's function itself, loaded on this thread (the program has imported its module already); undefined if none. */
 export function taskFunction(handle: TaskHandle): ((...args: unknown[]) => unknown) | undefined {
   const { module, name } = handle.def;
-  const fn = (load(module.startsWith('file:') ? fileURLToPath(module) : module) as Record<string, unknown>)[name];
+  const path = module.startsWith('file:') ? fileURLToPath(module) : module;
+  // The program's own entry module, as it is: if its top level threw (an uncaughtException handler kept the process
+  // alive), Node dropped it from the require cache, and requiring it again would run the whole program again.
+  const main = require.main?.filename === path ? require.main.exports as Record<string, unknown> : undefined;
+  const fn = (main ?? load(path) as Record<string, unknown>)[name];
   return typeof fn === 'function' ? fn as (...args: unknown[]) => unknown : undefined;
 }
 

@@ -33,9 +33,11 @@ export class MacrotaskHold {
 
   /**
    * `block(done)` blocks this thread until `done()` holds, waking the waiters of the tasks that finish;
-   * `callsUnfinished()` says whether a call the plain program made at once (not an async task's) is unfinished.
+   * `callsUnfinished()` says whether a call the plain program made at once (not an async task's) is unfinished;
+   * `callsEnded()` runs once they have finished.
    */
-  constructor(private readonly block: (done: () => boolean) => void, private readonly callsUnfinished: () => boolean = () => false) {}
+  constructor(private readonly block: (done: () => boolean) => void, private readonly callsUnfinished: () => boolean = () => false,
+    private readonly callsEnded: () => void = () => {}) {}
 
   /** The plugin submitted a call the plain program made at once: the macrotask ends when it has finished. */
   callsMade(): void {
@@ -47,6 +49,7 @@ export class MacrotaskHold {
   private releaseCalls(): void {
     this.callsArmed = false;
     this.block(() => !this.callsUnfinished());
+    this.callsEnded(); // (may throw: a failure the plain program met here, plain-order.ts macrotaskEnded)
   }
 
   /** An async wait on `record` begins. */

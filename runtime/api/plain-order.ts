@@ -97,6 +97,18 @@ export class PlainOrder {
   }
 
   /**
+   * A macrotask's calls have finished. If one made outside every async function failed and nothing met it, the plain
+   * program threw there, out of that macrotask: with an `uncaughtException` handler, the handler ran then, before the
+   * program's next timer, and the program went on. So it is thrown now (from the end of the macrotask), met as a wait
+   * would meet it. (Without a handler the failure ends the program, and the end says so: endAtFirstUnmetFailure.)
+   */
+  macrotaskEnded(): void {
+    if (process.listenerCount('uncaughtException') === 0) return;
+    const failed = this.host.tasks.firstUnmet();
+    if (failed && failed.chain === undefined && failed.inPlainOrder) throw this.raise(failed);
+  }
+
+  /**
    * A `catch` of a try block that began at `mark` gets `error`. Whether it must let it go on: a task's failure a wait
    * threw, of a call made before the try, which the plain program threw there, before the try began (`const d =
    * load(-2); try { sum(d) } catch {}`: the wait on sum inside the try met load's failure; tester #28's P0).

@@ -112,7 +112,7 @@ export class Runtime {
     });
     this.waits = new Waits({
       data: this.data, observers: this.observers, stats: this.stats, tasks: this.tasks, link: this.link, reads: this.reads, engineError, onDeath,
-      raise: (record) => this.plain.raise(record),
+      raise: (record) => this.plain.raise(record), macrotaskEnded: () => this.plain.macrotaskEnded(),
     }, config.stallReportSeconds);
     programClock.attach(() => this.nextTaskId - 1, () => this.tasks.pending.keys());
   }

@@ -39,6 +39,8 @@ export interface WaitHost {
   onDeath(error: Error): void;
   /** The task's failure reaches the program: the error to throw (PlainOrder.raise, plain-order.ts). */
   raise(record: TaskRecord): Error;
+  /** The calls of a macrotask have finished (PlainOrder.macrotaskEnded: may throw). */
+  macrotaskEnded(): void;
 }
 
 export class Waits implements FutureHost {
@@ -49,7 +51,7 @@ export class Waits implements FutureHost {
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
   /** Awaited tasks finish before the program's next macrotask, as its plain calls did. */
-  private readonly hold = new MacrotaskHold((done) => this.block(done), () => programClock.plainCallsUnfinished());
+  private readonly hold = new MacrotaskHold((done) => this.block(done), () => programClock.plainCallsUnfinished(), () => this.host.macrotaskEnded());
 
   constructor(private readonly host: WaitHost, stallReportSeconds: number) {
     this.stall = new StallWatch(stallReportSeconds * 1000, () => { host.link.enqueue({ type: 'status' }); host.link.flush(); });
