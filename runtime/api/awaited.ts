@@ -31,8 +31,11 @@ interface Reached {
   readonly run: number;
 }
 
-/** In the order they were reached. */
+/** In the order they were reached, from `head` on (a head index: shifting a long queue at each resume is quadratic). */
 const queue: Reached[] = [];
+let head = 0;
+/** Per run, its caught awaits not resumed that have not come back ok: while none, its awaits resume without a look. */
+const unsettledCaught = new Map<number, number>();
 let run = 0;
 let runOpen = false;
 
@@ -58,7 +61,7 @@ export function landed<T>(value: T): T {
 export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   if (!(future instanceof Future)) return future; // a forwarder's call, or a value the plugin did not submit
   const producer = future.entry.producer;
-  if (producer?.state !== 'pending' && queue.length === 0) {
+  if (producer?.state !== 'pending' && head === queue.length) {
     try {
       return future.wait();
     } catch (error) {
@@ -71,30 +74,43 @@ export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   const inOrder = new Promise<unknown>((resolve) => { resume = () => resolve(value); });
   const reached: Reached = { value, resume, state: 'pending', caught, run: currentRun() };
   queue.push(reached);
-  value.then(() => { reached.state = 'ok'; resumeReady(); }, () => { reached.state = 'failed'; resumeReady(); });
+  if (caught) countUnsettled(reached.run, 1);
+  value.then(() => { reached.state = 'ok'; if (caught) countUnsettled(reached.run, -1); resumeReady(); },
+    () => { reached.state = 'failed'; resumeReady(); });
   return inOrder;
+}
+
+function countUnsettled(run: number, by: number): void {
+  const n = (unsettledCaught.get(run) ?? 0) + by;
+  if (n === 0) unsettledCaught.delete(run); else unsettledCaught.set(run, n);
+}
+
+function resumeOne(reached: Reached): void {
+  if (reached.caught && reached.state === 'failed') countUnsettled(reached.run, -1);
+  reached.resume();
 }
 
 /** Resumes, in order, the awaits whose turn has come. */
 function resumeReady(): void {
-  while (queue.length > 0) {
-    const head = queue[0]!;
-    if (head.state === 'pending') return;
-    if (head.state === 'ok') {
+  while (head < queue.length) {
+    const first = queue[head]!;
+    if (first.state === 'pending') return;
+    if (first.state === 'ok' && unsettledCaught.has(first.run)) {
       // A caught await reached later in its run that failed resumes first; one still running may yet fail.
-      let first: number | undefined;
-      for (let i = 1; i < queue.length && queue[i]!.run === head.run; i++) {
-        const later = queue[i]!;
-        if (!later.caught || later.state === 'ok') continue;
-        if (later.state === 'pending') return;
-        first = i;
-        break;
-      }
-      if (first !== undefined) {
-        queue.splice(first, 1)[0]!.resume();
+      let i = head + 1;
+      while (i < queue.length && queue[i]!.run === first.run && (!queue[i]!.caught || queue[i]!.state === 'ok')) i++;
+      const later = i < queue.length && queue[i]!.run === first.run ? queue[i]! : undefined;
+      if (later?.state === 'pending') return;
+      if (later) {
+        queue.splice(i, 1);
+        resumeOne(later);
         continue;
       }
     }
-    queue.shift()!.resume();
+    head++;
+    resumeOne(first);
+    if (head >= 1024 && head * 2 >= queue.length) { queue.splice(0, head); head = 0; }
   }
+  queue.length = 0;
+  head = 0;
 }

@@ -66,7 +66,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return ts.isCallExpression(call) && plan.submissions.has(call) && !plan.submissions.get(call)!.forwards;
   };
   /** Such an await (visited) as `__taskify.landed(await …)`: the code after it is another synchronous run (api/awaited.ts). */
-  const landed = (visited: ts.Expression, node: ts.AwaitExpression | ts.YieldExpression): ts.Expression =>
+  const landed = (visited: ts.Expression, node: ts.Node): ts.Expression =>
     ts.isAwaitExpression(node) && awaitsSubmission(node) ? runtime('landed', [visited]) : visited;
   const isAwaited = (call: ts.Node): boolean => {
     let node = call;
@@ -208,7 +208,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     if (instead) return instead;
     if (plan.resumptions.has(node)) {
       const visited = ts.visitEachChild(node, visit, context);
-      if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(landed(visited, node as ts.AwaitExpression), node);
+      if (ts.isAwaitExpression(visited) || ts.isYieldExpression(visited)) return resumed(landed(visited, node), node);
       // A deferred callback: up to date when it starts.
       const fn = visited as ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
       const refresh = resumed(f.createVoidZero(), node);

@@ -162,10 +162,35 @@ export function handlersSeeFailures(facts: FileFacts): boolean {
   const known = failureHandlersMemo(program);
   let found = known.get(program);
   if (found === undefined) {
-    found = programFiles(facts).some((file) => FAILURE_HANDLERS.test(file.text));
+    found = programFiles(facts).some((file) => FAILURE_HANDLERS.test(file.text) &&
+      censusOf(facts.ctx, file).calls.some((call) => isFailureHandlerCall(facts, call) && seesProgramState(facts, call.arguments[1])));
     known.set(program, found);
   }
   return found;
+}
+
+function isFailureHandlerCall(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const callee = call.expression;
+  return call.arguments.length === 2 && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'process' && FAILURE_HANDLERS.test(call.getText());
+}
+
+/**
+ * The handler may look at the program's variables: it names one declared in the program outside itself (`(code) =>
+ * console.log('exit', code)` does not), or it is not a function written there.
+ */
+function seesProgramState(facts: FileFacts, handler: ts.Expression | undefined): boolean {
+  const { ts, ctx } = facts;
+  if (!handler || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) return true;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node)) {
+      const declaration = symbolOf(ctx, node)?.valueDeclaration;
+      if (declaration && !declaration.getSourceFile().isDeclarationFile && (declaration.pos < handler.pos || declaration.end > handler.end)) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(handler.body);
 }
 
 /** The program's own source files (a package's JavaScript the program compiles is its code's, not top-level code that runs). */
