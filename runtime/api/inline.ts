@@ -17,10 +17,11 @@ const load = createRequire(__filename);
 export function taskFunction(handle: TaskHandle): ((...args: unknown[]) => unknown) | undefined {
   const { module, name } = handle.def;
   const path = module.startsWith('file:') ? fileURLToPath(module) : module;
-  // The program's own entry module, as it is: if its top level threw (an uncaughtException handler kept the process
-  // alive), Node dropped it from the require cache, and requiring it again would run the whole program again.
-  const main = require.main?.filename === path ? require.main.exports as Record<string, unknown> : undefined;
-  const fn = (main ?? load(path) as Record<string, unknown>)[name];
+  // The module as loaded; else the program's entry module as it is: if its top level threw (an uncaughtException
+  // handler kept the process alive), Node dropped it from the require cache, and requiring it again would run the
+  // whole program again. (An entry Node loaded through its ES module loader has a `require.main` of its own.)
+  const loaded = (require.cache[path] ?? (require.main?.filename === path ? require.main : undefined))?.exports as Record<string, unknown> | undefined;
+  const fn = (loaded && name in loaded ? loaded : load(path) as Record<string, unknown>)[name];
   return typeof fn === 'function' ? fn as (...args: unknown[]) => unknown : undefined;
 }
 
