@@ -46,6 +46,8 @@ test('a result made afresh from the state is no part of it: an ID record, a copy
   const mapped = kept(`const STATS = { mapped: 0 };\n${task('doubled', 'xs: number[]', 'return xs.map((x) => { STATS.mapped++; return x * 2; });')}console.log(doubled([1]), STATS.mapped);\n`);
   assert.is(mapped.errors, '');
   assert.equal(mapped.state, { doubled: 'main.ts#STATS inout' });
+  const named = kept(`const STATS = { mapped: 0 };\n${task('doubled', 'xs: number[]', 'const out = xs.map((x) => { STATS.mapped++; return x * 2; }); return out;')}console.log(doubled([1]), STATS.mapped);\n`);
+  assert.is(named.errors, '');
   // Objects a map hands out may be the state's own: still refused.
   const handed = kept(`const POOL = { items: [{ v: 1 }] };\n${task('pick', 'xs: number[]', 'POOL.items.push({ v: xs.length }); return xs.map((i) => POOL.items[i]);')}`);
   assert.match(handed.errors, /returns part of it/);

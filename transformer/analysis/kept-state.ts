@@ -129,5 +129,11 @@ function mayBePartOf(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expressio
     const element = ctx.checker.getIndexTypeOfType(ctx.checker.getTypeAtLocation(e), ts.IndexKind.Number);
     if (element && isPrimitiveType(ctx, element)) return false;
   }
+  // `const out = xs.map(…); return out`: what its initializer is.
+  const declaration = ts.isIdentifier(e) ? symbolOf(ctx, e)?.valueDeclaration : undefined;
+  if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
+    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && declaration.pos >= fn.pos && declaration.end <= fn.end) {
+    return mayBePartOf(ctx, fn, declaration.initializer, symbol);
+  }
   return fromState(ctx, fn, e, symbol);
 }
