@@ -21,7 +21,6 @@ import { Future } from './future';
 
 /** An await reached while others were running, not resumed yet. */
 interface Reached {
-  readonly value: Promise<unknown>;
   /** Resumes the await (with the value, or its failure). */
   readonly resume: () => void;
   state: 'pending' | 'ok' | 'failed';
@@ -72,7 +71,7 @@ export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   const value = future.then();
   let resume!: () => void;
   const inOrder = new Promise<unknown>((resolve) => { resume = () => resolve(value); });
-  const reached: Reached = { value, resume, state: 'pending', caught, run: currentRun() };
+  const reached: Reached = { resume, state: 'pending', caught, run: currentRun() };
   queue.push(reached);
   if (caught) countUnsettled(reached.run, 1);
   value.then(() => { reached.state = 'ok'; if (caught) countUnsettled(reached.run, -1); resumeReady(); },

@@ -131,9 +131,9 @@ export class TaskTable {
   neverMadeAfter(met: TaskRecord, last: number, everywhere = false): void {
     if (last <= met.id) return;
     // (Every call after `met` is still here: `met` has held the unsure list since it was submitted.)
-    const made = everywhere ? [] : this.unsureBetween(met.id + 1, last).filter((r) => !follows(met, r)).map((r) => r.id);
-    this.neverMade.push({ first: met.id + 1, last, ...(made.length > 0 ? { made: new Set(made) } : {}) });
-    for (const record of this.failed) if (record.id > met.id && this.wasNeverMade(record.id)) record.observed = true;
+    const made = new Set(everywhere ? [] : this.unsureBetween(met.id + 1, last).filter((r) => !follows(met, r)).map((r) => r.id));
+    this.neverMade.push({ first: met.id + 1, last, ...(made.size > 0 ? { made } : {}) });
+    for (const record of this.failed) if (record.id > met.id && !made.has(record.id)) record.observed = true;
   }
 
   /** Whether the task is a call the plain program never made (submitted after a failure it met, before it met it). */

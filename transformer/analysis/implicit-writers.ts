@@ -11,7 +11,8 @@ import type { AnalysisContext, FunctionLike } from './context';
 import { contentsOfType } from './type-contents';
 import { objectUses } from './getters';
 
-const IMPLICIT = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]']);
+/** Methods the language calls with no call written. */
+export const IMPLICITLY_CALLED = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]']);
 
 const perType = new WeakMap<ts.Type, ts.MethodDeclaration | null>();
 
@@ -25,7 +26,7 @@ export function implicitWriter(ctx: AnalysisContext, type: ts.Type, depth = 0): 
   for (const declaration of type.getSymbol()?.getDeclarations() ?? []) {
     if (!ts.isClassLike(declaration) || declaration.getSourceFile().isDeclarationFile) continue;
     found = declaration.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.body !== undefined &&
-      IMPLICIT.has(m.name.getText()) && objectUses(ctx, m as FunctionLike).length > 0);
+      IMPLICITLY_CALLED.has(m.name.getText()) && objectUses(ctx, m as FunctionLike).length > 0);
     if (found) break;
   }
   if (!found && depth < 4) {

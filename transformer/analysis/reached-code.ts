@@ -12,6 +12,7 @@ import { returnedExpressions, skipParens } from './expressions';
 import { contentsOfType } from './type-contents';
 import { isReference } from '../rewrite/syntax';
 import { censusOf } from './syntax-census';
+import { IMPLICITLY_CALLED } from './implicit-writers';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
@@ -147,9 +148,6 @@ function declaredCallee(ctx: AnalysisContext, call: ts.CallExpression): Function
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   return declaration && isFunctionLike(ctx, declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
 }
-
-/** Methods the language calls with no call written: conversions, JSON, iteration. */
-const IMPLICITLY_CALLED = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]']);
 
 /**
  * The methods and accessors of the program's classes a task's arguments (and what they hold) are instances of:

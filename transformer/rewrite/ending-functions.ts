@@ -149,7 +149,7 @@ function hasProcessHandlers(facts: FileFacts): boolean {
 
 /** `process.on('exit' | 'uncaughtException' …, handler)`: code that runs after a failure ends the program. */
 const FAILURE_HANDLERS = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"`](?:exit|uncaughtException|uncaughtExceptionMonitor|unhandledRejection)['"`]/;
-const failureHandlersMemo = programMemo<ts.Program, boolean>();
+const failureHandlersPerProgram = new WeakMap<ts.Program, boolean>();
 
 /**
  * The program has a handler that runs after a failure ended it (`process.on('exit', …)`, `uncaughtException`): that
@@ -159,12 +159,11 @@ const failureHandlersMemo = programMemo<ts.Program, boolean>();
  */
 export function handlersSeeFailures(facts: FileFacts): boolean {
   const program = facts.ctx.program;
-  const known = failureHandlersMemo(program);
-  let found = known.get(program);
+  let found = failureHandlersPerProgram.get(program);
   if (found === undefined) {
     found = programFiles(facts).some((file) => FAILURE_HANDLERS.test(file.text) &&
       censusOf(facts.ctx, file).calls.some((call) => isFailureHandlerCall(facts, call) && seesProgramState(facts, call.arguments[1])));
-    known.set(program, found);
+    failureHandlersPerProgram.set(program, found);
   }
   return found;
 }
