@@ -27,7 +27,8 @@ export function liesWithin(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
   return false;
 }
 
-/** The pieces of code `fn` may run besides its own body: function-likes, class field declarations, constructors. */
+/** The pieces of code `fn` may run besides its own body: function-likes, class field declarations, constructors, and
+ * the `.bind(…)` calls that made the bound functions it calls. */
 export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {
   let known = perProgram.get(ctx.program);
   if (!known) { known = new Map(); perProgram.set(ctx.program, known); }
@@ -134,9 +135,18 @@ function functionsNamedBy(ctx: AnalysisContext, name: ts.Identifier): ts.Node[] 
   const isCode = (node: ts.Node): boolean => ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) ||
     ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node);
   if (isCode(value)) return [value];
+  // `const record = LOG.push.bind(LOG)`: calling it runs `LOG.push`, so the bind is the code reached (its method and
+  // the object it is bound to are named there: np30's emitstate lost a task's pushes).
+  if (isBindCall(ctx, value)) return [value];
   const members = ts.isObjectLiteralExpression(value) ? value.properties.map((p) => (ts.isPropertyAssignment(p) ? skipParens(ts, p.initializer) : p))
     : ts.isArrayLiteralExpression(value) ? value.elements.map((e) => skipParens(ts, e)) : [];
   return members.filter(isCode);
+}
+
+/** `f.bind(this, …)`, `o.m.bind(o)`. */
+function isBindCall(ctx: AnalysisContext, node: ts.Expression): node is ts.CallExpression {
+  const { ts } = ctx;
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind';
 }
 
 /**

@@ -24,6 +24,13 @@ export function writeOfReference(ctx: AnalysisContext, ref: ts.Identifier): ts.N
     const name = qualifiedName(ts, parent.expression);
     return name && writesFirstArgument(name) ? parent : undefined;
   }
+  // `Reflect.apply.bind(null, Array.prototype.push, S)`: bound to a library function not known to only read, the
+  // object is what the bound function will change.
+  if (chain === ref && ts.isCallExpression(parent) && parent.arguments.includes(ref) && ts.isPropertyAccessExpression(parent.expression) &&
+    parent.expression.name.text === 'bind' && isLibraryGlobal(ctx, parent.expression.expression)) {
+    const name = qualifiedName(ts, parent.expression.expression);
+    return name && isReadOnlyFunction(name) ? undefined : parent;
+  }
   const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
     parent.expression === chain && isLibraryGlobal(ctx, chain);
   return libraryMethod && !READING_METHODS.has(chain.name.text) && !isStatelessRegExpUse(ctx, chain) ? parent : undefined;

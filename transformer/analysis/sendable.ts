@@ -5,7 +5,8 @@
  */
 import type * as ts from 'typescript';
 import { readTaskTags } from './tags';
-import type { AnalysisContext } from './context';
+import { isLibraryGlobal, qualifiedName, type AnalysisContext } from './context';
+import { isReadOnlyFunction } from './builtins';
 import { packageClassOwnFunction } from './package-classes';
 
 export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | undefined {
@@ -89,7 +90,8 @@ function scanTopLevel(ctx: AnalysisContext, source: ts.SourceFile): boolean {
   if (hasTask) return false;
   const acts = (node: ts.Node): boolean => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !makesOnly(ctx, node)) return true;
+    if (ts.isAwaitExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
     return ts.forEachChild(node, acts) === true;
   };
   return source.statements.some((statement) => {
@@ -98,4 +100,22 @@ function scanTopLevel(ctx: AnalysisContext, source: ts.SourceFile): boolean {
       ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) return false;
     return ts.isVariableStatement(statement) ? acts(statement) : true;
   });
+}
+
+/** The standard library's containers: `new Set()` at a module's top level makes an object and does nothing else. */
+const CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'ArrayBuffer', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
+  'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'RegExp']);
+
+/**
+ * A call or `new` at a top level that only makes a value (its arguments judged apart): a container, a `.bind(…)`, a
+ * library function known to only read (`Math.max`, `Object.freeze` of what it makes). Running it again in a worker
+ * changes nothing the program sees.
+ */
+function makesOnly(ctx: AnalysisContext, node: ts.CallExpression | ts.NewExpression): boolean {
+  const { ts } = ctx;
+  const callee = node.expression;
+  if (ts.isNewExpression(node)) return ts.isIdentifier(callee) && CONTAINERS.has(callee.text) && isLibraryGlobal(ctx, callee);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind' && isLibraryGlobal(ctx, callee)) return true;
+  const name = isLibraryGlobal(ctx, callee) ? qualifiedName(ts, callee) : undefined;
+  return name !== undefined && (isReadOnlyFunction(name) || name === 'Object.freeze');
 }

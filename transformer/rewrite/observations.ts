@@ -109,7 +109,8 @@ export class Observations {
 
   /** Operators that turn objects into primitives (`+`, `<`, `${x}`) call their valueOf/toString: code that may look. */
   private operands(node: ts.Node, operands: readonly ts.Expression[]): ts.Node | undefined {
-    return operands.some((o) => !isPrimitiveType(this.ctx, this.type(o))) ? node : undefined;
+    // (`(h as unknown as number) > 5`: the cast changes the type, not the object whose valueOf runs.)
+    return operands.some((o) => !isPrimitiveType(this.ctx, this.type(o)) || !isPrimitiveType(this.ctx, this.type(skipTransparent(this.ts, o)))) ? node : undefined;
   }
 
   private propertyRead(node: ts.PropertyAccessExpression): ts.Node | undefined {
