@@ -460,6 +460,11 @@ test('task output inside the program\'s console.group is indented as the plain c
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('tasks of the entry module run in place on the main thread, as Node loaded that module (np30\'s deeplist)', () => {
+  const tasks = printsAsPlain('entry-in-place');
+  assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('arguments that cannot travel although their types do not show it (a private class behind an interface): the call runs in place, as plain', () => {
   const tasks = printsAsPlain('direct-calls') as { inWorkers: number; inline?: number };
   assert.ok(tasks.inWorkers >= 4, `${tasks.inWorkers} tasks ran in workers (the norm of the in-place call's result too)`);
