@@ -265,3 +265,18 @@ test('the program\'s use of kept state through a callback that keeps what it is 
 });
 
 test.run();
+
+test('module objects reached through other module values: a holder, a closure, a bound function carry what they hold; a program naming a held object its holder brings home is refused (tester np31\'s modalias, modclosure)', () => {
+  const holder = 'export const CONFIG = { scale: 2, hits: 0 };\nexport const registry = { current: CONFIG };\n';
+  assert.is(kept(`${holder}${task('f', 'x: number', 'return x * registry.current.scale;')}CONFIG.scale = 10;`).state.f, 'main.ts#CONFIG snapshot',
+    'read through a holder, changed by the program: a snapshot at each call');
+  assert.is(kept(`${holder}${task('f', 'x: number', 'registry.current.hits += x; return x;')}console.log(CONFIG.hits);`).state.f, 'main.ts#CONFIG inout',
+    'changed through a holder and read by the program: kept, inout');
+  const closure = 'export const T = { calls: 0 };\nfunction make(t: { calls: number }) { return () => { t.calls++; }; }\nexport const count = make(T);\n';
+  assert.is(kept(`${closure}${task('f', 'x: number', 'count(); return x;')}console.log(T.calls);`).state.f, 'main.ts#T inout', 'changed by a closure over it');
+  const bound = 'export const L: string[] = [];\nfunction add(into: string[], s: string) { into.push(s); }\nexport const log = add.bind(null, L);\n';
+  assert.is(kept(`${bound}${task('f', 's: string', 'log(s); return 1;')}console.log(L.join());`).state.f, 'main.ts#L inout', 'changed by a bound function');
+  assert.is(kept(`${closure}${task('f', 'x: number', 'return x;')}console.log(T.calls);`).state.f, '', 'named by nothing the task runs: nothing travels');
+  assert.match(kept(`${holder}${task('f', 'x: number', 'registry.current.hits += x; return x;')}console.log(CONFIG.hits, registry.current.hits);`).errors,
+    /task f: changes `registry`, module state the program reads .* the program names `CONFIG` at main\.ts:5, an object the state holds \(main\.ts:2\)/);
+});

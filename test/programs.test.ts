@@ -460,6 +460,11 @@ test('task output inside the program\'s console.group is indented as the plain c
   assert.ok(tasks.inWorkers >= 12, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('module objects a task reaches through other module values (a holder, a Map, a closure, a bound function) carry the program\'s changes in, and the task\'s changes home (tester np31\'s modalias, modclosure, modhidden)', () => {
+  const tasks = printsAsPlain('module-holders');
+  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('tasks of the entry module run in place on the main thread, as Node loaded that module (np30\'s deeplist)', () => {
   const tasks = printsAsPlain('entry-in-place');
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);

@@ -13,6 +13,7 @@ import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { keptByClosure, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
 import type { ModuleWrites } from './module-writes';
+import { heldByNamed, onlyGivesToTaskHolder, writesThroughHolders } from './module-holders';
 import { isReference, isWriteTarget } from '../rewrite/syntax';
 
 /**
@@ -164,6 +165,19 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   for (const read of state.readsReachedFrom(fn)) {
     const symbol = symbolOf(ctx, read.ref)!;
     if (!changedObjects.has(symbol)) changedObjects.set(symbol, read);
+  }
+  // So do module objects held by what it names (`registry = { current: CONFIG }`, a closure `makeScaler(CONFIG)`): the
+  // worker's object, filled in place from the snapshot, is what the worker's holder and closure see.
+  for (const held of heldByNamed(ctx, [fn, ...reached])) {
+    const change = changedObjects.has(held.symbol) ? undefined : state.changeOfModuleObject(held.symbol);
+    if (change) changedObjects.set(held.symbol, { ref: held.ref, change });
+  }
+  // And what the task changes through them (`registry.current.hits += n`, a closure over CONFIG counting in it): the
+  // held object is changed state, kept from call to call and brought home where the program looks at it.
+  for (const written of writesThroughHolders(ctx, [fn, ...reached], (ref, owner) => writeAt(ref, owner))) {
+    const readAt = lostWrites.has(written.symbol) || !state.readOutsideTasks(written.symbol) ? undefined
+      : state.outsideTaskBodies(written.symbol).find((read) => !onlyGivesToTaskHolder(ctx, state, read));
+    if (readAt) lostWrites.set(written.symbol, { ref: written.ref, write: written.write, readAt });
   }
   return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], patchedBuiltins: [...patchedBuiltins.values()], counted: [...counted.values()],

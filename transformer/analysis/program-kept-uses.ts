@@ -20,6 +20,7 @@ import { isTransparent, isWriteTarget } from '../rewrite/syntax';
 import { isFresh } from '../rewrite/fresh';
 import { keepsNothingGiven, usedUpInPlace } from '../rewrite/read-in-place';
 import type { SummaryLookup } from './param-effects';
+import { heldModuleValues, onlyGivesToTaskHolder } from './module-holders';
 
 /** A place the program names kept state: wait there, and (`writes`) mark it changed. */
 export interface ProgramUse { readonly ref: ts.Identifier; readonly writes: boolean }
@@ -48,6 +49,18 @@ function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol, loo
     }
     uses.push({ ref: node, writes: state.changeAt(node) !== undefined });
   }
+  // `CONFIG.hits` where the state is `registry = { current: CONFIG }`: a part of it under a name of its own, which the
+  // changes brought home to `registry` never reach (tester np31's modalias-write).
+  for (const held of heldModuleValues(ctx, symbol)) {
+    const named = programReferences(ctx, state, held.symbol)[0];
+    if (!named) continue;
+    const source = named.getSourceFile();
+    const line = source.getLineAndCharacterOfPosition(named.getStart(source)).line + 1;
+    const holdAt = held.ref.getSourceFile();
+    const heldLine = holdAt.getLineAndCharacterOfPosition(held.ref.getStart(holdAt)).line + 1;
+    return { why: `the program names \`${held.ref.text}\` at ${basename(source.fileName)}:${line}, an object the state holds ` +
+      `(${basename(holdAt.fileName)}:${heldLine}), so the tasks' changes brought home to the state would not reach it` };
+  }
   return { uses };
 }
 
@@ -59,7 +72,8 @@ const onlyTasksRun = new WeakMap<ModuleState, ReadonlySet<ts.Node>>();
  */
 function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): readonly ts.Node[] {
   const only = codeOnlyTasksRun(ctx, state);
-  return state.outsideTaskBodies(symbol).filter((read) => !liesWithin(read, only));
+  // (Not where a module variable is given it, `registry = { current: CONFIG }`: module-holders.ts.)
+  return state.outsideTaskBodies(symbol).filter((read) => !liesWithin(read, only) && !onlyGivesToTaskHolder(ctx, state, read));
 }
 
 /** The node lies in code only tasks run (a helper the program never calls), where the program cannot look. */
