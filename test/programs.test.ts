@@ -465,6 +465,11 @@ test('module objects a task reaches through other module values (a holder, a Map
   assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('symbol keys do not travel: a task returning a symbol-keyed field, or changing a parameter typed with one, runs in place (tester np31\'s symkeys)', () => {
+  const tasks = printsAsPlain('symbol-keys');
+  assert.is(tasks.inWorkers, 2, 'total and swap (a method under Symbol.iterator) still run in workers');
+});
+
 test('tasks of the entry module run in place on the main thread, as Node loaded that module (np30\'s deeplist)', () => {
   const tasks = printsAsPlain('entry-in-place');
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);

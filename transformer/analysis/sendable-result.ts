@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
-import { unsendableType } from './sendable';
+import { symbolKeyedProperty, unsendableType } from './sendable';
 import { contentsOfType, isHolderType } from './type-contents';
 
 const DEPTH = 6;
@@ -27,7 +27,7 @@ function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
   const walk = (t: ts.Type, path: string, depth: number): string | undefined => {
     if (seen.has(t) || depth > DEPTH) return undefined;
     seen.add(t);
-    const own = unsendableType(ctx, t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ?? accessorStorage(ctx, t);
+    const own = unsendableType(ctx, t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ?? accessorStorage(ctx, t) ?? symbolKeyed(ctx, t);
     if (own) return path ? `holds, at ${path}, ${own}` : `is ${own}`;
     if (t.getSymbol() && (t.getSymbol()!.flags & ctx.ts.SymbolFlags.Class)) return undefined; // its class travels with it
     if (t.isUnionOrIntersection()) {
@@ -103,4 +103,10 @@ function accessorStorage(ctx: AnalysisContext, t: ts.Type): string | undefined {
   const accessor = declaration.members.find((m) => ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((mod) => mod.kind === ts.SyntaxKind.AccessorKeyword));
   const name = t.getSymbol()!.getName();
   return accessor?.name && `an instance of class ${name}, whose \`accessor ${accessor.name.getText()}\` keeps its value in a private field that cannot be copied`;
+}
+
+/** A value with a symbol-keyed property of the program's: the worker's value would come back without it. */
+function symbolKeyed(ctx: AnalysisContext, t: ts.Type): string | undefined {
+  const key = symbolKeyedProperty(ctx, t);
+  return key && `an object with the symbol-keyed property \`${key}\` (a symbol key does not travel)`;
 }

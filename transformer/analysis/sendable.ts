@@ -119,3 +119,22 @@ function makesOnly(ctx: AnalysisContext, node: ts.CallExpression | ts.NewExpress
   const name = isLibraryGlobal(ctx, callee) ? qualifiedName(ts, callee) : undefined;
   return name !== undefined && (isReadOnlyFunction(name) || name === 'Object.freeze');
 }
+
+/**
+ * A property of the program's own with a symbol key (`[TAG] = 'boxed'`, `{ [SEEN]?: boolean }`): no file carries a
+ * symbol key (runtime/store/refusals.ts), so what a worker makes or changes there would not come back (tester np31's
+ * symkeys). Methods live on the class (`*[Symbol.iterator]()`) and travel with it. The first such property's name.
+ */
+export function symbolKeyedProperty(ctx: AnalysisContext, type: ts.Type): string | undefined {
+  const { ts } = ctx;
+  for (const t of type.isUnion() ? type.types : [type]) {
+    if (!(t.flags & ts.TypeFlags.Object)) continue;
+    for (const property of ctx.checker.getPropertiesOfType(t)) {
+      if (!String(property.escapedName).startsWith('__@') || !(property.flags & ts.SymbolFlags.Property)) continue;
+      const declaration = property.declarations?.find((d) => !d.getSourceFile().isDeclarationFile);
+      const name = declaration && (declaration as ts.NamedDeclaration).name;
+      if (name) return name.getText();
+    }
+  }
+  return undefined;
+}

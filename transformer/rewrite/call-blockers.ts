@@ -9,6 +9,7 @@ import { hasPrimitiveElements, isFunctionLike, isPrimitiveNode, isPrimitiveType,
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import { unsendableArgument } from '../analysis/sendable-inside';
+import { symbolKeyedProperty } from '../analysis/sendable';
 import { VIEW_METHODS } from '../analysis/builtins';
 import type { AliasGroups } from './aliases';
 import type { Containers } from './containers';
@@ -94,6 +95,9 @@ export class CallBlockers {
         return reasonAt(arg, `task ${task.name} may return its parameter \`${param.name}\` (${param.returned}), and the result is used: it would be a second name for the argument`);
       }
       if (param.direction !== 'in') {
+        // (`o[SEEN] = true` in the task: the key would not come back. Given one already, the call runs in place at run time.)
+        const key = symbolKeyedProperty(this.planner.facts.ctx, this.planner.facts.ctx.checker.getTypeAtLocation(task.fn.parameters[Math.min(i, task.fn.parameters.length - 1)]!));
+        if (key) return reasonAt(arg, `task ${task.name} may change its parameter \`${param.name}\`, whose type has the symbol-keyed property \`${key}\`: a symbol key does not travel`);
         const rewritten = this.statementAlsoWrites(call, arg) ?? iteratedWhileWritten(this.planner.facts, this.planner.aliases, call, arg);
         if (rewritten) return rewritten;
       }
