@@ -217,4 +217,19 @@ test('a method of the caller\'s data called through a key naming a changing buil
   }
 });
 
+// date-fns' constructFrom: `date[constructFromSymbol](value)`, the key `Symbol.for("constructDateFrom")` imported.
+test('a method of the caller\'s data called through a symbol the library makes (Symbol.for, Symbol, imported) is its own method, as a named one is', () => {
+  for (const [lib, key] of [["export const K = Symbol.for('make');\nexport function g(a, v) { return K in a ? a[K](v) : v; }", "Symbol.for('make')"],
+    ["const K = Symbol('make');\nexport function g(a, v) { return a[K](v); }", "Symbol('make')"]]) {
+    const p = found(lib, 'p: { v: number }', 'return L.g(p, 1);').p;
+    assert.match(p, /^in:/, `${key}: ${p}`);
+  }
+  const imported = directions({ 'keys.js': "export const K = Symbol.for('make');", 'lib.js': "import { K } from './keys.js';\nexport function g(a, v) { return a[K](v); }",
+    ...task('p: { v: number }', 'return L.g(p, 1);', IMPORT) }).p;
+  assert.match(imported, /^in:/, imported);
+  // Twin: a class of the program with a method under that key, which changes its object.
+  const own = directions({ 'main.ts': "const K = Symbol('bump');\nexport class Box { v = 0; [K]() { this.v++; } }\n/** @task */\nexport function t(p: Box) { (p as any)[K](); return p.v; }\n" }).p;
+  assert.match(own, /^inout:/, own);
+});
+
 test.run();

@@ -245,6 +245,10 @@ test('a fresh container holding a parameter is not the parameter: writing its ow
 test('built-ins reached through a constant alias or .call are the built-ins themselves', () => {
   const cases: [string, string, string[]][] = [
     ['x: number[]', 'const isArray = Array.isArray; return isArray(x);', ['x:in']],
+    // Destructured from the built-in (rambda: `export const { isArray } = Array`, `export const { keys } = Object`).
+    ['x: number[], o: object', 'const { isArray } = Array; const { keys: names } = Object; return isArray(x) && names(o).length;', ['x:in', 'o:in']],
+    ['o: object, p: object', 'const { assign } = Object; assign(o, p); return p;', ['o:inout', 'p:in']],
+    ['o: object', 'let { keys } = Object; keys = ((v: object) => { (v as any).k = 1; return []; }) as any; return keys(o);', ['o:inout']],
     ['o: object', 'return Object.prototype.hasOwnProperty.call(o, "a");', ['o:in']],
     ['o: object', 'return Object.prototype.toString.call(o);', ['o:in']],
     ['o: object', 'const toString = Object.prototype.toString; return toString.call(o);', ['o:in']],

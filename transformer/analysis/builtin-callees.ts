@@ -58,6 +58,8 @@ function aliasedBuiltin(ctx: AnalysisContext, name: ts.Expression, depth: number
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
     ts.isVariableDeclarationList(declaration.parent) && ((declaration.parent.flags & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration))) {
     value = skipParens(ts, declaration.initializer);
+  } else if (ts.isBindingElement(declaration)) {
+    return destructuredBuiltin(ctx, declaration, depth);
   } else if (ts.isExportAssignment(declaration)) {
     value = declaration.expression; // `export default nodeUtil`, imported by name
   } else {
@@ -67,6 +69,25 @@ function aliasedBuiltin(ctx: AnalysisContext, name: ts.Expression, depth: number
     if (assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && isInModuleScope(ts, assignment)) value = skipParens(ts, assignment.right);
   }
   return value && builtinValue(ctx, value, depth);
+}
+
+/**
+ * `const { isArray } = Array`, `export const { keys } = Object` (rambda), `const { max: top } = Math`: a member of the
+ * built-in the destructured constant is. Undefined for a default, a rest element or a nested pattern.
+ */
+function destructuredBuiltin(ctx: AnalysisContext, element: ts.BindingElement, depth: number): string | undefined {
+  const { ts } = ctx;
+  const pattern = element.parent;
+  const declaration = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || element.initializer || element.dotDotDotToken || !ts.isIdentifier(element.name) ||
+    !ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isVariableDeclarationList(declaration.parent)) return undefined;
+  if (!(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const key = element.propertyName ?? element.name;
+  if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) return undefined;
+  const source = skipParens(ts, declaration.initializer);
+  const owner = ts.isIdentifier(source) ? aliasedBuiltin(ctx, source, depth + 1) ?? (isLibraryGlobal(ctx, source) ? source.text : undefined)
+    : builtinValue(ctx, source, depth + 1);
+  return owner && `${owner}.${key.text}`;
 }
 
 /** The built-in a constant's value is (see aliasedBuiltin), guards aside. */

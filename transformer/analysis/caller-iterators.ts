@@ -13,7 +13,7 @@
  * Never `call`, `apply` or `bind`, which hand back what a function returns or is.
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext } from './context';
+import { isLibraryGlobal, isReassigned, symbolOf, type AnalysisContext } from './context';
 import { alternatives, rootIdentifier, skipParens } from './expressions';
 
 /** Methods of a function value that hand back what it returns when called: not an iterator of it. */
@@ -46,8 +46,15 @@ export function methodKeys(ctx: AnalysisContext, key: ts.Expression, depth = 0):
   key = skipParens(ts, key);
   if (ts.isStringLiteralLike(key)) return [key.text];
   if (ts.isPropertyAccessExpression(key)) return ts.isIdentifier(key.expression) && key.expression.text === 'Symbol' ? [`@@${key.name.text}`] : undefined;
+  // `Symbol.for('constructDateFrom')`, `Symbol('tag')` (date-fns' constructFromSymbol): a key of the program's own,
+  // named by its description (no built-in method has such a name).
+  if (ts.isCallExpression(key) && isSymbolMaker(ctx, key.expression) && key.arguments.length <= 1 && (!key.arguments[0] || ts.isStringLiteralLike(key.arguments[0]))) {
+    return [`@@symbol:${key.arguments[0] ? (key.arguments[0] as ts.StringLiteralLike).text : ''}`];
+  }
   if (!ts.isIdentifier(key) || depth > 2) return undefined;
-  const declaration = symbolOf(ctx, key)?.valueDeclaration;
+  // (Imported from the module that declares it, as date-fns' constants are.)
+  const named = symbolOf(ctx, key);
+  const declaration = (named && named.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(named) : named)?.valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
   if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0 && isReassigned(ctx, declaration)) return undefined;
   const keys: string[] = [];
@@ -57,6 +64,13 @@ export function methodKeys(ctx: AnalysisContext, key: ts.Expression, depth = 0):
     keys.push(...found);
   }
   return keys;
+}
+
+/** `Symbol` or `Symbol.for`, the standard library's. */
+function isSymbolMaker(ctx: AnalysisContext, callee: ts.Expression): boolean {
+  const { ts } = ctx;
+  const base = ts.isPropertyAccessExpression(callee) && callee.name.text === 'for' ? callee.expression : callee;
+  return ts.isIdentifier(base) && base.text === 'Symbol' && isLibraryGlobal(ctx, base);
 }
 
 /**

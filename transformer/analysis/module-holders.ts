@@ -54,13 +54,16 @@ function directlyHeld(ctx: AnalysisContext, symbol: ts.Symbol): Held[] {
   if (!declaration) return [];
   const held: Held[] = [];
   const collect = (node: ts.Node): void => {
+    // (A function made there names what it uses when it runs: code a task reaches, judged as such.)
+    if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node)) return;
     if (ts.isIdentifier(node) && isReference(ts, node)) {
       const named = symbolOf(ctx, node);
       if (named && moduleVariable(ctx, named)) held.push({ symbol: named, ref: node });
     }
     ts.forEachChild(node, collect);
   };
-  if (declaration.initializer) collect(declaration.initializer);
+  // (`const T = CONFIG` is another name for it, which module-state.ts follows as one.)
+  if (declaration.initializer && !ts.isIdentifier(skipParens(ts, declaration.initializer))) collect(declaration.initializer);
   // `registry.current = CONFIG`, `HANDLERS.push(CONFIG)` at the module's top level: what is stored in it.
   for (const statement of declaration.getSourceFile().statements) {
     if (ts.isExpressionStatement(statement)) storedInto(ctx, statement.expression, symbol).forEach(collect);
@@ -120,10 +123,14 @@ export function heldByNamed(ctx: AnalysisContext, code: readonly ts.Node[]): rea
  */
 export function holderAt(ctx: AnalysisContext, ref: ts.Node): ts.Symbol | undefined {
   const { ts } = ctx;
-  // (A part, `const l = C.list`, is an alias of the program's, judged as one.)
+  // (A part, `const l = C.list`, or the object itself, `export const m = C`, is an alias of the program's, judged as one.)
   if ((ts.isPropertyAccessExpression(ref.parent) || ts.isElementAccessExpression(ref.parent)) && ref.parent.expression === ref) return undefined;
+  if (ts.isVariableDeclaration(ref.parent) && ref.parent.initializer === ref) return undefined;
   let statement: ts.Node = ref;
-  while (statement.parent && !ts.isSourceFile(statement.parent)) statement = statement.parent;
+  while (statement.parent && !ts.isSourceFile(statement.parent)) {
+    statement = statement.parent;
+    if (ts.isFunctionLike(statement) && !isCalledAtOnce(ts, statement)) return undefined;
+  }
   const within = (node: ts.Node): boolean => node.pos <= ref.pos && ref.end <= node.end;
   if (ts.isVariableStatement(statement)) {
     const declaration = statement.declarationList.declarations.find((d) => d.initializer !== undefined && within(d.initializer));
@@ -230,4 +237,11 @@ function outwardWrite(ctx: AnalysisContext, code: ts.Node): ts.Node | undefined 
   };
   visit(code);
   return found;
+}
+
+/** `(() => CONFIG)()`, `((w) => …)(WEIGHTS)`: a function called where it is made, whose body runs there. */
+function isCalledAtOnce(t: typeof ts, fn: ts.Node): boolean {
+  let outer = fn;
+  while (t.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return t.isCallExpression(outer.parent) && outer.parent.expression === outer;
 }
