@@ -470,6 +470,11 @@ test('symbol keys do not travel: a task returning a symbol-keyed field, or chang
   assert.is(tasks.inWorkers, 2, 'total and swap (a method under Symbol.iterator) still run in workers');
 });
 
+test('an object\'s last use, where it becomes part of another, waits there and keeps the calls before it tasks (tester np31\'s propsorder)', () => {
+  const tasks = printsAsPlain('last-use');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('tasks of the entry module run in place on the main thread, as Node loaded that module (np30\'s deeplist)', () => {
   const tasks = printsAsPlain('entry-in-place');
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);

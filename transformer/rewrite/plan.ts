@@ -24,7 +24,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 import { Containers } from './containers';
-import { returnedAfterItsUses } from './returned-locals';
+import { returnedAfterItsUses, usedLastHere } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
 import { AliasGroups } from './aliases';
@@ -86,6 +86,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isSubmission: (call) => this.plan.submissions.has(call),
       placementUse: (ref) => this.placements.useAt(ref, this.containers),
       returnedAfterItsUses: (ref) => returnedAfterItsUses(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.aliases.groupOf(symbol)),
+      usedLastHere: (ref) => usedLastHere(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.aliases.groupOf(symbol)),
     });
     this.containers = new Containers({
       ctx, uses: this.uses, aliases: this.aliases,

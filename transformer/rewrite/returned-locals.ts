@@ -32,6 +32,35 @@ export function returnedAfterItsUses(ctx: AnalysisContext, ref: ts.Identifier, r
   });
 }
 
+/**
+ * The last use of an object, where it becomes part of another (`const holder = { list: [o, p] }` at the end of the
+ * top level, tester np31's propsorder): after it nothing names the object again, so a wait there lets the calls before
+ * it run as tasks. As for a return: every name of it is a local of one function (or an unexported top-level variable
+ * of the file, used only by its top level), named only there or in callbacks an array method runs at once, and this
+ * reference comes after all the others in the text, in no loop and no `try` (a `catch` or `finally` runs later), in a
+ * function that neither yields nor awaits.
+ */
+export function usedLastHere(ctx: AnalysisContext, ref: ts.Identifier, references: (symbol: ts.Symbol) => readonly ts.Identifier[],
+  groupOf: (symbol: ts.Symbol) => readonly ts.Symbol[]): boolean {
+  const { ts } = ctx;
+  const home = runningFunction(ctx, ref);
+  if (home && (!ts.isFunctionLike(home) || (home as ts.FunctionLikeDeclaration).asteriskToken ||
+    ts.getCombinedModifierFlags(home as ts.Declaration) & ts.ModifierFlags.Async)) return false;
+  // (A callback an array method runs may run many times, as a loop's body does.)
+  for (let n: ts.Node = ref; n.parent && n !== home; n = n.parent) {
+    if (ts.isIterationStatement(n, false) || ts.isTryStatement(n) || ts.isFunctionLike(n)) return false;
+  }
+  const symbol = symbolOf(ctx, ref);
+  if (!symbol) return false;
+  return groupOf(symbol).every((member) => {
+    const declaration = member.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || runningFunction(ctx, declaration) !== home) return false;
+    if (!home && (!ts.isVariableStatement(declaration.parent.parent) || !ts.isSourceFile(declaration.parent.parent.parent) ||
+      ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export)) return false;
+    return references(member).every((use) => runningFunction(ctx, use) === home && use.getStart() <= ref.getStart());
+  });
+}
+
 /** The function whose run the node is part of: its own, or the one running the array method whose callback holds it. */
 function runningFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) {

@@ -29,6 +29,8 @@ export interface PlannerState {
   placementUse(ref: ts.Identifier): Use | undefined;
   /** `return out` of a local no use of which can follow the return (returned-locals.ts): a read, the last. */
   returnedAfterItsUses(ref: ts.Identifier): boolean;
+  /** The object's last use, after which nothing names it (returned-locals.ts usedLastHere). */
+  usedLastHere(ref: ts.Identifier): boolean;
 }
 
 export class UseClassifier {
@@ -112,6 +114,7 @@ export class UseClassifier {
     // `console.log([...m])`, `JSON.stringify({ r })`: carried to a reader that keeps none of it.
     if (usedUpInPlace(this.ctx, this.lookup, outer)) return { kind: 'read' };
     if (ts.isReturnStatement(parent) && outer === value && ts.isIdentifier(value) && this.planner.returnedAfterItsUses(value)) return { kind: 'read' };
+    if (ts.isIdentifier(value) && this.planner.usedLastHere(value)) return { kind: 'read' };
     return { kind: 'escape', why: 'used as a whole value' };
   }
 
