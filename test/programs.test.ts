@@ -475,6 +475,12 @@ test('an object\'s last use, where it becomes part of another, waits there and k
   assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a task returning its argument that throws leaves nothing to use: the value comes after the call (tester np32\'s orders)', () => {
+  const tasks = printsAsPlain('returned-failures');
+  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4);
+});
+
 test('tasks of the entry module run in place on the main thread, as Node loaded that module (np30\'s deeplist)', () => {
   const tasks = printsAsPlain('entry-in-place');
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);

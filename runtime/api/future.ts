@@ -2,7 +2,7 @@
  * The value a task will return. It is a thenable (`await` never blocks the event loop) and also has a
  * blocking `wait()` for synchronous code. Passing a Future to another task creates a dependency without waiting.
  */
-import type { DataEntry } from './records';
+import type { DataEntry, TaskRecord } from './records';
 
 export interface FutureHost {
   waitValue(future: Future<unknown>): unknown;
@@ -17,6 +17,12 @@ export class Future<T> implements PromiseLike<T> {
    * data's, which later tasks may write; each use of the value waits for those too (api/waits.ts).
    */
   held?: readonly object[];
+  /**
+   * The call this is the value of, when `entry` is another datum's: a task returning its argument
+   * (returned-arguments.ts). The value is there at once, but a use of it comes after the call, as in plain code,
+   * where a call that throws leaves nothing to use (`ok.push(validate(o))` pushes nothing: tester np32's orders).
+   */
+  madeBy?: TaskRecord;
 
   constructor(private readonly host: FutureHost, readonly entry: DataEntry) {}
 

@@ -159,7 +159,7 @@ export class Runtime {
     const result = this.data.registry.newEntry();
     result.producer = record;
     result.stored = true;
-    const returned = returnedArgument<T>(this.waits, def.returns, args, prepared.entries);
+    const returned = returnedArgument<T>(this.waits, def.returns, args, prepared.entries, record);
     const future = returned ?? new Future<T>(this.waits, result);
     if (!returned) this.data.registry.watch(future, result);
 

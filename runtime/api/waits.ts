@@ -104,6 +104,9 @@ export class Waits implements FutureHost {
 
   waitValue(future: Future<unknown>): unknown {
     const { data } = this.host;
+    const call = future.madeBy;
+    if (call?.state === 'pending') this.block(() => call.state !== 'pending');
+    if (call?.state === 'failed') throw this.host.raise(call);
     const producer = future.entry.producer;
     if (!producer) return this.currentValue(data.loadFuture(future), future);
     const start = epochNow();
@@ -201,6 +204,9 @@ export class Waits implements FutureHost {
 
   async waitValueAsync(future: Future<unknown>): Promise<unknown> {
     const { data } = this.host;
+    const call = future.madeBy;
+    if (call?.state === 'pending') await this.settled(call);
+    if (call?.state === 'failed') throw this.host.raise(call);
     const producer = future.entry.producer;
     if (!producer) return data.loadFuture(future);
     const start = epochNow();
