@@ -481,6 +481,11 @@ test('a task returning its argument that throws leaves nothing to use: the value
   assert.is(tasks.failed, 4);
 });
 
+test('module objects the program changes by routes their name does not show (Map and Set values, an element a function hands out, a never reassigned let, another name a task counts in) reach the tasks and come home (tester np32)', () => {
+  const tasks = printsAsPlain('module-state-routes');
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('tasks of the entry module run in place on the main thread, as Node loaded that module (np30\'s deeplist)', () => {
   const tasks = printsAsPlain('entry-in-place');
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);

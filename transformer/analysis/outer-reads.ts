@@ -7,13 +7,15 @@
 import type * as ts from 'typescript';
 import { enclosesOrIs } from './function-values';
 import { isLazilyMade } from './lazy-objects';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { keptByClosure, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
 import type { ModuleWrites } from './module-writes';
 import { heldByNamed, onlyGivesToTaskHolder, writesThroughHolders } from './module-holders';
+import { runsOnlyInTasks } from './program-kept-uses';
+import { defaultExportChange, defaultExportObject } from './default-exports';
 import { isReference, isWriteTarget } from '../rewrite/syntax';
 
 /**
@@ -25,12 +27,15 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined,
   /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
   moduleWrites: ModuleWrites):
-  { mutable: ts.Identifier[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
+  { mutable: ts.Identifier[]; changedDefaults: ModuleRead[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
     changedGlobals: ModuleRead[]; patchedBuiltins: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
     /** `globalThis.X = …` in the task where the program reads X: the worker's global object is not the program's. */
     setGlobals: { ref: ts.PropertyAccessExpression; readAt: ts.Node }[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
+  const changedDefaults = new Map<ts.Symbol, ModuleRead>();
+  const tasks = state.taskFunctions();
+  const inTask = (node: ts.Node): boolean => tasks.some((task) => enclosesOrIs(task, node));
   const changedObjects = new Map<ts.Symbol, ModuleRead & { writtenByTask?: ts.Node }>();
   const changedGlobals = new Map<string, ModuleRead>();
   const patchedBuiltins = new Map<string, ModuleRead>();
@@ -78,7 +83,13 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const closureWrite = symbol && !closureKept.has(symbol) ? state.writeAt(node as ts.Identifier) : undefined;
       if (closureWrite && updatesFromItself(ctx, closureWrite, symbol!) && keptByClosure(ctx, symbol!, runs)) closureKept.set(symbol!, node as ts.Identifier);
       // (The program looking at it outside this code is lostWrites' error, through writesReachedFrom.)
-      const written = symbol && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
+      // (A helper the program calls too, `getMemo()` handing the task `memo`: the program reads what the tasks change,
+      // a write lost as the task's own would be; tester np32's taskcounter.)
+      const programToo = symbol && !counted.has(symbol) && !lostWrites.has(symbol) && state.isModuleObject(symbol) && state.readOutside(symbol, runs) === undefined
+        ? state.readOutside(symbol, new Set([...runs].filter((code) => runsOnlyInTasks(ctx, state, code)))) : undefined;
+      const lost = programToo ? writeAt(node as ts.Identifier, part) : undefined;
+      if (lost) lostWrites.set(symbol!, { ref: node as ts.Identifier, write: lost, readAt: programToo! });
+      const written = symbol && !lost && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
       if (written && updatesFromItself(ctx, written, symbol!) && observed(ctx, [fn, ...reached], written, symbol!)) counted.set(symbol!, { ref: node as ts.Identifier, change: written });
       // An interner in a helper (`HOSTS.set(h, HOSTS.size)` in `hostId`) that the task or another task reads back.
       const owner = written && !counted.has(symbol!) && !shared.has(symbol!) ? ts.findAncestor(node.parent, ts.isFunctionLike) as FunctionLike | undefined : undefined;
@@ -104,6 +115,13 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const change = state.changeOfModuleObject(member);
       if (change) changedObjects.set(member, { ref: (node as ts.PropertyAccessExpression).name as ts.Identifier, change });
     }
+    // `U.version` through a namespace import (`import * as U`) of a `let` a function of its module sets.
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && isNamespaceImport(ctx, node.expression)) {
+      const named = symbolOf(ctx, node.name);
+      const declared = named?.valueDeclaration;
+      if (named && declared && ts.isVariableDeclaration(declared) && !mutable.has(named) && !(ts.getCombinedNodeFlags(declared) & ts.NodeFlags.Const) &&
+        isReassigned(ctx, declared) && !isLazilyMade(ctx, declared) && assignedInFunction(ctx, declared)) mutable.set(named, node.name as ts.Identifier);
+    }
     // (A property name is no reference: its symbol is not asked for.)
     if (ts.isIdentifier(node) && isReference(ts, node)) {
       // `S.counter.n += 1` through a namespace import (`import * as S`): the module's object is what is named.
@@ -111,6 +129,9 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       const symbol = viaNamespace ?? symbolOf(ctx, node);
       const ref = viaNamespace ? (node.parent as ts.PropertyAccessExpression).name as ts.Identifier : node;
       const declaration = symbol?.valueDeclaration;
+      // `D.mode` of `export default { mode: 'fast' }` the program changes: no name to travel by (default-exports.ts).
+      const defaultObject = symbol && !changedDefaults.has(symbol) && defaultExportObject(ctx, symbol) ? defaultExportChange(ctx, symbol, inTask) : undefined;
+      if (defaultObject) changedDefaults.set(symbol!, { ref, change: defaultObject });
       // `counters.n += 1`, `Stats.calls++`: module state the task changes and the program looks at.
       const written = symbol && !lostWrites.has(symbol) && declaration && !enclosesOrIs(fn, declaration) ? writeAt(node, fn) : undefined;
       const readAt = written && !state.changeOfModuleObject(symbol!) ? state.readOutsideTasks(symbol!) : undefined;
@@ -131,7 +152,9 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       if (symbol && declaration && ts.isVariableDeclaration(declaration) && !enclosesOrIs(fn, declaration)) {
         // A `var`/`let` nothing assigns after its initializer is a constant in all but name.
         if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && isReassigned(ctx, declaration) && !isLazilyMade(ctx, declaration)) {
-          if (declaration.getSourceFile() === fn.getSourceFile() && !mutable.has(symbol)) mutable.set(symbol, node);
+          // (In another module, one its own top level sets as it loads is the same in a worker; one a function of it sets,
+          // `export function setVersion(v) { version = v }`, is the program's to change: tester np32's letsetter.)
+          if ((declaration.getSourceFile() === fn.getSourceFile() || assignedInFunction(ctx, declaration)) && !mutable.has(symbol)) mutable.set(symbol, node);
         } else {
           const known = changedObjects.get(symbol);
           const change = known ? known.change : state.changeOfModuleObject(symbol);
@@ -179,9 +202,27 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       : state.outsideTaskBodies(written.symbol).find((read) => !onlyGivesToTaskHolder(ctx, state, read));
     if (readAt) lostWrites.set(written.symbol, { ref: written.ref, write: written.write, readAt });
   }
-  return { mutable: [...mutable.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
+  return { mutable: [...mutable.values()], changedDefaults: [...changedDefaults.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], patchedBuiltins: [...patchedBuiltins.values()], counted: [...counted.values()],
     shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()], setGlobals: [...setGlobals.values()] };
+}
+
+/** Some function of the declaring file assigns the variable (`version = v` in a setter). */
+function assignedInFunction(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(declaration.name)) return true;
+  const symbol = symbolOf(ctx, declaration.name);
+  let found = false;
+  const visit = (node: ts.Node, inFunction: boolean): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && inFunction && node.text === (declaration.name as ts.Identifier).text && isWriteTarget(ts, node) && symbolOf(ctx, node) === symbol) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, (child) => visit(child, inFunction || ts.isFunctionLike(node)));
+  };
+  visit(declaration.getSourceFile(), false);
+  return found;
 }
 
 /** Where these pieces of code name `symbol`. */

@@ -20,7 +20,7 @@ import { isTransparent, isWriteTarget } from '../rewrite/syntax';
 import { isFresh } from '../rewrite/fresh';
 import { keepsNothingGiven, usedUpInPlace } from '../rewrite/read-in-place';
 import type { SummaryLookup } from './param-effects';
-import { heldModuleValues, onlyGivesToTaskHolder } from './module-holders';
+import { heldModuleValues, holderAt, onlyGivesToTaskHolder } from './module-holders';
 
 /** A place the program names kept state: wait there, and (`writes`) mark it changed. */
 export interface ProgramUse { readonly ref: ts.Identifier; readonly writes: boolean }
@@ -39,7 +39,7 @@ export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: 
 
 function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol, lookup: SummaryLookup): ProgramUses {
   const uses: ProgramUse[] = [];
-  for (const node of programReferences(ctx, state, symbol)) {
+  for (const node of state.sameObjectNames(symbol).flatMap((name) => programReferences(ctx, state, name))) {
     if (!ctx.ts.isIdentifier(node) || !usedInPlace(ctx, node, lookup)) {
       const source = node.getSourceFile();
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
@@ -52,7 +52,7 @@ function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol, loo
   // `CONFIG.hits` where the state is `registry = { current: CONFIG }`: a part of it under a name of its own, which the
   // changes brought home to `registry` never reach (tester np31's modalias-write).
   for (const held of heldModuleValues(ctx, symbol)) {
-    const named = programReferences(ctx, state, held.symbol)[0];
+    const named = programReferences(ctx, state, held.symbol).find((node) => holderAt(ctx, node) === undefined);
     if (!named) continue;
     const source = named.getSourceFile();
     const line = source.getLineAndCharacterOfPosition(named.getStart(source)).line + 1;
@@ -73,7 +73,9 @@ const onlyTasksRun = new WeakMap<ModuleState, ReadonlySet<ts.Node>>();
 function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): readonly ts.Node[] {
   const only = codeOnlyTasksRun(ctx, state);
   // (Not where a module variable is given it, `registry = { current: CONFIG }`: module-holders.ts.)
-  return state.outsideTaskBodies(symbol).filter((read) => !liesWithin(read, only) && !onlyGivesToTaskHolder(ctx, state, read));
+  // (Nor where another name is made for it, `const C = COUNTS`: the other name's uses are judged as its.)
+  return state.outsideTaskBodies(symbol).filter((read) => !liesWithin(read, only) && !onlyGivesToTaskHolder(ctx, state, read) &&
+    !state.makesAlias(read));
 }
 
 /** The node lies in code only tasks run (a helper the program never calls), where the program cannot look. */

@@ -52,6 +52,10 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     fail(ref, codes.changedModuleObject, `sets \`${ref.getText()}\`, a property of the global object the program reads (${where(readAt)}); ` +
       'each worker has a global object of its own, which the program and other workers never see (return the value instead)');
   }
+  for (const { ref, change } of outer.changedDefaults) {
+    fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, a module's default export object, which the program changes (${where(change)}); ` +
+      'a worker reads its own copy, and only a named module object travels with the calls (declare it `export const X = { … }` and `export default X`)');
+  }
   for (const { ref, change } of outer.changedStatics) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.parent.getText()}\`, a static field of a class the program changes (${where(change)}); ` +
       'a worker has its own copy of the class, which that change never reaches (pass the value as a parameter)');
