@@ -133,3 +133,10 @@ export function alternatives(t: typeof ts, expr: ts.Expression): ts.Expression[]
 export function inlineFunctions(t: typeof ts, expr: ts.Expression): (ts.ArrowFunction | ts.FunctionExpression)[] {
   return alternatives(t, expr).filter((e): e is ts.ArrowFunction | ts.FunctionExpression => t.isArrowFunction(e) || t.isFunctionExpression(e));
 }
+
+/** `(() => CONFIG)()`, `((w) => …)(WEIGHTS)`: a function called where it is made, whose body runs there. */
+export function isCalledAtOnce(t: typeof ts, fn: ts.Node): boolean {
+  let outer = fn;
+  while (t.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return t.isCallExpression(outer.parent) && outer.parent.expression === outer;
+}

@@ -8,6 +8,7 @@
  */
 import type * as ts from 'typescript';
 import { qualifiedName, type AnalysisContext } from './context';
+import { isCalledAtOnce } from './expressions';
 import { nodeDeclaredName } from './node-builtins';
 
 /** What may differ between the program's thread at import and a worker later, as node-builtins.ts names Node's. */
@@ -43,10 +44,4 @@ function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' &&
     (node.arguments ?? []).length === 0) return true;
   return ts.forEachChild(node, (child) => readsTheMoment(ctx, child) || undefined) === true;
-}
-
-function isCalledAtOnce(t: typeof ts, fn: ts.Node): boolean {
-  let outer = fn;
-  while (t.isParenthesizedExpression(outer.parent)) outer = outer.parent;
-  return t.isCallExpression(outer.parent) && outer.parent.expression === outer;
 }

@@ -11,7 +11,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { returnedExpressions, skipParens } from './expressions';
+import { isCalledAtOnce, returnedExpressions, skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { writeOfReference } from './reference-changes';
 import { isReference } from '../rewrite/syntax';
@@ -239,9 +239,3 @@ function outwardWrite(ctx: AnalysisContext, code: ts.Node): ts.Node | undefined 
   return found;
 }
 
-/** `(() => CONFIG)()`, `((w) => …)(WEIGHTS)`: a function called where it is made, whose body runs there. */
-function isCalledAtOnce(t: typeof ts, fn: ts.Node): boolean {
-  let outer = fn;
-  while (t.isParenthesizedExpression(outer.parent)) outer = outer.parent;
-  return t.isCallExpression(outer.parent) && outer.parent.expression === outer;
-}
