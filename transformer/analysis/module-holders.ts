@@ -7,7 +7,8 @@
  *
  * Asked by outer-reads.ts (what a task's snapshot must carry: the held object, filled in place in the worker, is what
  * the worker's holder and closure see) and by program-kept-uses.ts (a program naming a held object names a part of
- * its holder).
+ * its holder). Also the plainest holder, another name (`const C = COUNTS`): sameObjectNames, for module-state.ts's
+ * reads and the kept state's waits.
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -239,3 +240,35 @@ function outwardWrite(ctx: AnalysisContext, code: ts.Node): ts.Node | undefined 
   return found;
 }
 
+/**
+ * The module variables naming the same object: this one, what it is another name for (`const C = COUNTS`), and the
+ * other names of that (tester np32's taskcounter: tasks counted in `C`, the program printed `COUNTS`).
+ */
+export function sameObjectNames(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ts.Symbol[] {
+  const { ts } = ctx;
+  const aliasOf = (s: ts.Symbol): ts.Symbol | undefined => {
+    const declaration = s.valueDeclaration;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+    const named = initializer && ts.isIdentifier(initializer) ? symbolOf(ctx, initializer) : undefined;
+    return named && named !== s && state.isModuleObject(named) ? named : undefined;
+  };
+  let root = symbol;
+  for (let depth = 0, up = aliasOf(root); up && depth < 8; depth++, up = aliasOf(root)) root = up;
+  const names = [root];
+  for (let i = 0; i < names.length && names.length < 16; i++) {
+    for (const ref of state.outsideTaskBodies(names[i])) {
+      const alias = makesAlias(ctx, state, ref);
+      if (alias && !names.includes(alias)) names.push(alias);
+    }
+  }
+  return names.includes(symbol) ? names : [symbol, ...names];
+}
+
+/** `C` of `const C = COUNTS` where `ref` is that `COUNTS`: another module variable for the same object. */
+export function makesAlias(ctx: AnalysisContext, state: ModuleState, ref: ts.Node): ts.Symbol | undefined {
+  const { ts } = ctx;
+  const declaration = ref.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== ref || !ts.isIdentifier(declaration.name)) return undefined;
+  const alias = symbolOf(ctx, declaration.name);
+  return alias && state.isModuleObject(alias) ? alias : undefined;
+}

@@ -14,17 +14,18 @@
  * program looks. A cache only tasks use (`memo.set(k, v)`) is the worker's own and changes no output.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveType, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { GlobalObjectUses } from './global-object';
 export { globalMember } from './global-object';
 // Which identifier stands where: plain syntax, shared with the planner.
-import { isDeclarationName, isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
-import { changeOfReference, writeOfReference } from './reference-changes';
+import { isDeclarationName, isReference } from '../rewrite/syntax';
+import { changeOfReference, partHandedOut, writeOfReference } from './reference-changes';
 import { isLazilyMade } from './lazy-objects';
 import { moduleNames } from './module-names';
 import { namespacePath } from './module-state-keys';
 import { censusOf } from './syntax-census';
+import { makesAlias, sameObjectNames } from './module-holders';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -76,8 +77,8 @@ export class ModuleState {
     if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
     this.scanOnce();
     // (Under any of its names: `const C = COUNTS` counted in by tasks, `COUNTS` printed.)
-    for (const name of this.isModuleObject(symbol) ? this.sameObjectNames(symbol) : [symbol]) {
-      const read = this.reads.get(name)?.find((ref) => !this.makesAlias(ref));
+    for (const name of this.isModuleObject(symbol) ? sameObjectNames(this.ctx, this, symbol) : [symbol]) {
+      const read = this.reads.get(name)?.find((ref) => !makesAlias(this.ctx, this, ref));
       if (read) return read;
     }
     return undefined;
@@ -86,45 +87,11 @@ export class ModuleState {
   /** The first place the program names it outside tasks and outside `code` (what a task runs: the change itself). */
   readOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>): ts.Node | undefined {
     if (!this.readOutsideTasks(symbol)) return undefined;
-    for (const name of this.isModuleObject(symbol) ? this.sameObjectNames(symbol) : [symbol]) {
-      const read = this.namedOutside(name, code, (ref) => !this.makesAlias(ref));
+    for (const name of this.isModuleObject(symbol) ? sameObjectNames(this.ctx, this, symbol) : [symbol]) {
+      const read = this.namedOutside(name, code, (ref) => !makesAlias(this.ctx, this, ref));
       if (read) return read;
     }
     return undefined;
-  }
-
-  /**
-   * The module variables naming the same object: this one, what it is another name for (`const C = COUNTS`), and the
-   * other names of that (tester np32's taskcounter: tasks counted in `C`, the program printed `COUNTS`).
-   */
-  sameObjectNames(symbol: ts.Symbol): ts.Symbol[] {
-    const { ts } = this.ctx;
-    const aliasOf = (s: ts.Symbol): ts.Symbol | undefined => {
-      const declaration = s.valueDeclaration;
-      const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
-      const named = initializer && ts.isIdentifier(initializer) ? symbolOf(this.ctx, initializer) : undefined;
-      return named && named !== s && this.isModuleObject(named) ? named : undefined;
-    };
-    let root = symbol;
-    for (let depth = 0, up = aliasOf(root); up && depth < 8; depth++, up = aliasOf(root)) root = up;
-    this.scanOnce();
-    const names = [root];
-    for (let i = 0; i < names.length && names.length < 16; i++) {
-      for (const ref of this.reads.get(names[i]) ?? []) {
-        const alias = this.makesAlias(ref);
-        if (alias && !names.includes(alias)) names.push(alias);
-      }
-    }
-    return names.includes(symbol) ? names : [symbol, ...names];
-  }
-
-  /** `C` of `const C = COUNTS` where `ref` is that `COUNTS`: another module variable for the same object. */
-  makesAlias(ref: ts.Node): ts.Symbol | undefined {
-    const { ts } = this.ctx;
-    const declaration = ref.parent;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== ref || !ts.isIdentifier(declaration.name)) return undefined;
-    const alias = symbolOf(this.ctx, declaration.name);
-    return alias && this.isModuleObject(alias) ? alias : undefined;
   }
 
   /** Where the program, outside tasks and `code`, names this module object, class or top-level function. */
@@ -258,7 +225,7 @@ export class ModuleState {
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
-        const change = this.changeAt(node) ?? this.partHandedOut(node);
+        const change = this.changeAt(node) ?? partHandedOut(this.ctx, node);
         if (change) this.changes!.set(symbol, change);
       }
       // (A class named only as a type is no read: type positions are not references.)
@@ -277,42 +244,6 @@ export class ModuleState {
       if (change) this.changes!.set(member, change);
       this.noteRead(member, node);
     }
-  }
-
-  /**
-   * A part of the object the program takes out as an object (`ITEMS.get('q')!.n = 100`, `for (const it of
-   * ITEMS.values()) it.n++`, `return LIST[0]` from a getter the program writes through): it may be changed under a
-   * name of its own, which no scan of the object's references sees (tester np32's mapget, getelem, lazysingle). The
-   * program's side only: a task taking a part out reads it.
-   */
-  private partHandedOut(ref: ts.Identifier): ts.Node | undefined {
-    const { ts } = this.ctx;
-    let chain: ts.Expression = ref;
-    for (;;) {
-      const parent = chain.parent;
-      if (isTransparent(ts, parent) || ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === chain) ||
-        (ts.isCallExpression(parent) && parent.expression === chain && chain !== ref)) chain = parent as ts.Expression;
-      else break;
-    }
-    // `for (const s of S) s.n = 5`, `[...S][0].n = 7`: its elements taken out as objects.
-    if (chain === ref && ((ts.isForOfStatement(chain.parent) && chain.parent.expression === chain) || ts.isSpreadElement(chain.parent))) {
-      const element = this.ctx.checker.getIndexTypeOfType(this.ctx.checker.getTypeAtLocation(chain), ts.IndexKind.Number) ??
-        (ts.isForOfStatement(chain.parent) ? this.ctx.checker.getTypeAtLocation((chain.parent.initializer as ts.VariableDeclarationList).declarations?.[0]?.name ?? chain) : undefined);
-      return element && !isPrimitiveType(this.ctx, element) ? chain.parent : undefined;
-    }
-    // `return inst ??= new Pool()`: the object made on first use, handed on as `return inst` would be.
-    if (chain === ref && ts.isBinaryExpression(chain.parent) && chain.parent.left === chain && !ts.isExpressionStatement(chain.parent.parent) &&
-      [ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken].includes(chain.parent.operatorToken.kind)) {
-      return chain.parent;
-    }
-    if (chain === ref) return undefined; // the object itself: changeAt's
-    if (isWriteTarget(ts, chain)) return chain.parent;
-    if (ts.isExpressionStatement(chain.parent) || isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(chain))) return undefined;
-    // (What only reads it where it stands: a comparison, `typeof`, a template's string.)
-    const parent = chain.parent;
-    if ((ts.isBinaryExpression(parent) && parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) || ts.isTypeOfExpression(parent) ||
-      ts.isTemplateSpan(parent) || ts.isIfStatement(parent) || ts.isPrefixUnaryExpression(parent)) return undefined;
-    return chain;
   }
 
   /** One node of a task's body. */

@@ -20,7 +20,7 @@ import { isTransparent, isWriteTarget } from '../rewrite/syntax';
 import { isFresh } from '../rewrite/fresh';
 import { keepsNothingGiven, usedUpInPlace } from '../rewrite/read-in-place';
 import type { SummaryLookup } from './param-effects';
-import { heldModuleValues, holderAt, onlyGivesToTaskHolder } from './module-holders';
+import { heldModuleValues, holderAt, makesAlias, onlyGivesToTaskHolder, sameObjectNames } from './module-holders';
 
 /** A place the program names kept state: wait there, and (`writes`) mark it changed. */
 export interface ProgramUse { readonly ref: ts.Identifier; readonly writes: boolean }
@@ -39,7 +39,7 @@ export function programUsesOf(ctx: AnalysisContext, state: ModuleState, symbol: 
 
 function usesOf(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol, lookup: SummaryLookup): ProgramUses {
   const uses: ProgramUse[] = [];
-  for (const node of state.sameObjectNames(symbol).flatMap((name) => programReferences(ctx, state, name))) {
+  for (const node of sameObjectNames(ctx, state, symbol).flatMap((name) => programReferences(ctx, state, name))) {
     if (!ctx.ts.isIdentifier(node) || !usedInPlace(ctx, node, lookup)) {
       const source = node.getSourceFile();
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
@@ -75,7 +75,7 @@ function programReferences(ctx: AnalysisContext, state: ModuleState, symbol: ts.
   // (Not where a module variable is given it, `registry = { current: CONFIG }`: module-holders.ts.)
   // (Nor where another name is made for it, `const C = COUNTS`: the other name's uses are judged as its.)
   return state.outsideTaskBodies(symbol).filter((read) => !liesWithin(read, only) && !onlyGivesToTaskHolder(ctx, state, read) &&
-    !state.makesAlias(read));
+    !makesAlias(ctx, state, read));
 }
 
 /** The node lies in code only tasks run (a helper the program never calls), where the program cannot look. */

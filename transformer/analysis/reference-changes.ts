@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
 import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext } from './context';
-import { accessChain, isWriteTarget } from '../rewrite/syntax';
+import { accessChain, isTransparent, isWriteTarget } from '../rewrite/syntax';
 
 /**
  * The node where this reference surely changes the object: written through (`counters.n += 1`, `Stats.calls++`,
@@ -88,4 +88,40 @@ function isStatelessRegExp(ctx: AnalysisContext, id: ts.Identifier): boolean {
   if (!initializer || !ts.isRegularExpressionLiteral(initializer)) return false;
   const flags = initializer.text.slice(initializer.text.lastIndexOf('/') + 1);
   return !flags.includes('g') && !flags.includes('y');
+}
+
+/**
+ * A part of the object the program takes out as an object (`ITEMS.get('q')!.n = 100`, `for (const it of
+ * ITEMS.values()) it.n++`, `return LIST[0]` from a getter the program writes through): it may be changed under a
+ * name of its own, which no scan of the object's references sees (tester np32's mapget, getelem, lazysingle). The
+ * program's side only: a task taking a part out reads it.
+ */
+export function partHandedOut(ctx: AnalysisContext, ref: ts.Identifier): ts.Node | undefined {
+  const { ts } = ctx;
+  let chain: ts.Expression = ref;
+  for (;;) {
+    const parent = chain.parent;
+    if (isTransparent(ts, parent) || ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === chain) ||
+      (ts.isCallExpression(parent) && parent.expression === chain && chain !== ref)) chain = parent as ts.Expression;
+    else break;
+  }
+  // `for (const s of S) s.n = 5`, `[...S][0].n = 7`: its elements taken out as objects.
+  if (chain === ref && ((ts.isForOfStatement(chain.parent) && chain.parent.expression === chain) || ts.isSpreadElement(chain.parent))) {
+    const element = ctx.checker.getIndexTypeOfType(ctx.checker.getTypeAtLocation(chain), ts.IndexKind.Number) ??
+      (ts.isForOfStatement(chain.parent) ? ctx.checker.getTypeAtLocation((chain.parent.initializer as ts.VariableDeclarationList).declarations?.[0]?.name ?? chain) : undefined);
+    return element && !isPrimitiveType(ctx, element) ? chain.parent : undefined;
+  }
+  // `return inst ??= new Pool()`: the object made on first use, handed on as `return inst` would be.
+  if (chain === ref && ts.isBinaryExpression(chain.parent) && chain.parent.left === chain && !ts.isExpressionStatement(chain.parent.parent) &&
+    [ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken].includes(chain.parent.operatorToken.kind)) {
+    return chain.parent;
+  }
+  if (chain === ref) return undefined; // the object itself: changeAt's
+  if (isWriteTarget(ts, chain)) return chain.parent;
+  if (ts.isExpressionStatement(chain.parent) || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(chain))) return undefined;
+  // (What only reads it where it stands: a comparison, `typeof`, a template's string.)
+  const parent = chain.parent;
+  if ((ts.isBinaryExpression(parent) && parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) || ts.isTypeOfExpression(parent) ||
+    ts.isTemplateSpan(parent) || ts.isIfStatement(parent) || ts.isPrefixUnaryExpression(parent)) return undefined;
+  return chain;
 }
