@@ -85,10 +85,13 @@ function storedInto(ctx: AnalysisContext, expr: ts.Expression, symbol: ts.Symbol
   return [];
 }
 
-const namedPerNode = new WeakMap<ts.Node, ReadonlySet<ts.Symbol>>();
+/** (Per program: an unchanged file's nodes are reused by the next program of a watch, its symbols are not.) */
+const namedPerProgram = new WeakMap<ts.Program, WeakMap<ts.Node, ReadonlySet<ts.Symbol>>>();
 
 /** The module variables a piece of code names (once per piece: the code a task reaches is shared between tasks). */
 function moduleVariablesNamedIn(ctx: AnalysisContext, code: ts.Node): ReadonlySet<ts.Symbol> {
+  let namedPerNode = namedPerProgram.get(ctx.program);
+  if (!namedPerNode) { namedPerNode = new WeakMap(); namedPerProgram.set(ctx.program, namedPerNode); }
   let named = namedPerNode.get(code);
   if (!named) {
     const found = new Set<ts.Symbol>();
