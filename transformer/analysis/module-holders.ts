@@ -272,6 +272,8 @@ export function makesAlias(ctx: AnalysisContext, state: ModuleState, ref: ts.Nod
   const { ts } = ctx;
   const declaration = ref.parent;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== ref || !ts.isIdentifier(declaration.name)) return undefined;
+  // (An exported one is for other modules to use as they like: `export const m = MATH` lets it out.)
+  if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) return undefined;
   const alias = symbolOf(ctx, declaration.name);
   return alias && state.isModuleObject(alias) ? alias : undefined;
 }

@@ -182,7 +182,9 @@ export class ModuleState {
     if (!namespacePath(ts, declaration)) return false;
     // let/var: an error of their own, but for an object made on first use (lazy-objects.ts) and one nothing assigns
     // after its initializer, a constant in all but name (tester np32's letobj: `let current = { k: 2 }`).
-    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && !isLazilyMade(this.ctx, declaration) && isReassigned(this.ctx, declaration)) return false;
+    // (Only one holding an object made there: `var objectProto = Object.prototype` in a library is the built-in's.)
+    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && !isLazilyMade(this.ctx, declaration) &&
+      (isReassigned(this.ctx, declaration) || !madeHere(ts, declaration.initializer))) return false;
     const type = this.ctx.checker.getTypeAtLocation(declaration);
     const primitive = ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
       ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.ESSymbolLike;
@@ -345,4 +347,10 @@ export class ModuleState {
 
   /** The node where this reference changes (or hands on) the object, if it does (reference-changes.ts). */
   changeAt(ref: ts.Expression): ts.Node | undefined { return changeOfReference(this.ctx, ref); }
+}
+
+/** An object made by the expression itself: a literal, or `new`. */
+function madeHere(t: typeof ts, value: ts.Expression | undefined): boolean {
+  while (value && (t.isParenthesizedExpression(value) || t.isAsExpression(value) || t.isSatisfiesExpression(value))) value = value.expression;
+  return value !== undefined && (t.isObjectLiteralExpression(value) || t.isArrayLiteralExpression(value) || t.isNewExpression(value));
 }

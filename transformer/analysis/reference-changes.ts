@@ -118,7 +118,9 @@ export function partHandedOut(ctx: AnalysisContext, ref: ts.Identifier): ts.Node
   }
   if (chain === ref) return undefined; // the object itself: changeAt's
   if (isWriteTarget(ts, chain)) return chain.parent;
-  if (ts.isExpressionStatement(chain.parent) || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(chain))) return undefined;
+  // (A method taken off it, `objectProto.hasOwnProperty`, is no part anyone changes.)
+  const type = ctx.checker.getTypeAtLocation(chain);
+  if (ts.isExpressionStatement(chain.parent) || isPrimitiveType(ctx, type) || type.getCallSignatures().length > 0) return undefined;
   // (What only reads it where it stands: a comparison, `typeof`, a template's string.)
   const parent = chain.parent;
   if ((ts.isBinaryExpression(parent) && parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) || ts.isTypeOfExpression(parent) ||
