@@ -12,7 +12,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { isCalledAtOnce, returnedExpressions, skipParens } from './expressions';
+import { isCalledAtOnce, returnedExpressions, rootAndDepth, rootIdentifier, skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { writeOfReference } from './reference-changes';
 import { isReference } from '../rewrite/syntax';
@@ -75,12 +75,8 @@ function directlyHeld(ctx: AnalysisContext, symbol: ts.Symbol): Held[] {
 /** What a top-level statement stores into the module variable `symbol` (`S.k = e`, `S.push(e)`), if anything. */
 function storedInto(ctx: AnalysisContext, expr: ts.Expression, symbol: ts.Symbol): readonly ts.Node[] {
   const { ts } = ctx;
-  const rootOf = (e: ts.Expression): ts.Expression => {
-    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-    return e;
-  };
-  const isHolder = (e: ts.Expression): boolean => { const root = rootOf(e); return ts.isIdentifier(root) && symbolOf(ctx, root) === symbol; };
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && expr.left !== rootOf(expr.left) && isHolder(expr.left)) return [expr.right];
+  const isHolder = (e: ts.Expression): boolean => { const root = rootIdentifier(ts, e); return root !== undefined && symbolOf(ctx, root) === symbol; };
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootAndDepth(ts, expr.left).depth > 0 && isHolder(expr.left)) return [expr.right];
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && isHolder(expr.expression.expression)) return expr.arguments;
   return [];
 }
@@ -158,9 +154,8 @@ export function onlyGivesToTaskHolder(ctx: AnalysisContext, state: ModuleState, 
 function storedIntoAny(ctx: AnalysisContext, expr: ts.Expression): { holder: ts.Symbol; nodes: readonly ts.Node[] } | undefined {
   const { ts } = ctx;
   const target = ts.isBinaryExpression(expr) ? expr.left : ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) ? expr.expression.expression : undefined;
-  let root = target;
-  while (root && (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root))) root = root.expression;
-  const symbol = root && ts.isIdentifier(root) ? symbolOf(ctx, root) : undefined;
+  const root = target && rootIdentifier(ts, target);
+  const symbol = root && symbolOf(ctx, root);
   return symbol && moduleVariable(ctx, symbol) ? { holder: symbol, nodes: storedInto(ctx, expr, symbol) } : undefined;
 }
 
@@ -247,7 +242,17 @@ function outwardWrite(ctx: AnalysisContext, code: ts.Node): ts.Node | undefined 
  * The module variables naming the same object: this one, what it is another name for (`const C = COUNTS`), and the
  * other names of that (tester np32's taskcounter: tasks counted in `C`, the program printed `COUNTS`).
  */
-export function sameObjectNames(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ts.Symbol[] {
+const sameNamesPerState = new WeakMap<ModuleState, Map<ts.Symbol, readonly ts.Symbol[]>>();
+
+export function sameObjectNames(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): readonly ts.Symbol[] {
+  let known = sameNamesPerState.get(state);
+  if (!known) { known = new Map(); sameNamesPerState.set(state, known); }
+  let names = known.get(symbol);
+  if (!names) { names = findSameObjectNames(ctx, state, symbol); known.set(symbol, names); }
+  return names;
+}
+
+function findSameObjectNames(ctx: AnalysisContext, state: ModuleState, symbol: ts.Symbol): ts.Symbol[] {
   const { ts } = ctx;
   const aliasOf = (s: ts.Symbol): ts.Symbol | undefined => {
     const declaration = s.valueDeclaration;

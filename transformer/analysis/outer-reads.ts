@@ -71,6 +71,9 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   const sharedBy = (owner: FunctionLike, written: ts.Node, symbol: ts.Symbol, reads: readonly ts.Identifier[]): ts.Identifier | undefined =>
     isKeyedStore(ctx, owner, written, symbol) ? undefined
       : reads.find((read) => !enclosesOrIs(written, read) && (!enclosesOrIs(owner, read) || !setAfreshBefore(ctx, owner, symbol, read)));
+  // (The code the task runs that the program never runs itself: made once, when a helper both run is met.)
+  let onlyTasksRun: ReadonlySet<ts.Node> | undefined;
+  const onlyTasksRunOf = (): ReadonlySet<ts.Node> => (onlyTasksRun ??= new Set([...runs].filter((code) => runsOnlyInTasks(ctx, state, code))));
   const outlived = new Map<ts.Symbol, ts.Identifier>();
   const closureKept = new Map<ts.Symbol, ts.Identifier>();
   // (One visitor per part, not a closure made at every node.)
@@ -86,7 +89,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       // (A helper the program calls too, `getMemo()` handing the task `memo`: the program reads what the tasks change,
       // a write lost as the task's own would be; tester np32's taskcounter.)
       const programToo = symbol && !counted.has(symbol) && !lostWrites.has(symbol) && state.isModuleObject(symbol) && state.readOutside(symbol, runs) === undefined
-        ? state.readOutside(symbol, new Set([...runs].filter((code) => runsOnlyInTasks(ctx, state, code)))) : undefined;
+        ? state.readOutside(symbol, onlyTasksRunOf()) : undefined;
       const lost = programToo ? writeAt(node as ts.Identifier, part) : undefined;
       if (lost) lostWrites.set(symbol!, { ref: node as ts.Identifier, write: lost, readAt: programToo! });
       const written = symbol && !lost && !counted.has(symbol) && state.isModuleObject(symbol) && !state.readOutside(symbol, runs) ? writeAt(node as ts.Identifier, part) : undefined;
@@ -207,8 +210,18 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()], setGlobals: [...setGlobals.values()] };
 }
 
-/** Some function of the declaring file assigns the variable (`version = v` in a setter). */
+const assignedInFunctions = new WeakMap<ts.Program, Map<ts.VariableDeclaration, boolean>>();
+
+/** Some function of the declaring file assigns the variable (`version = v` in a setter). Once per declaration. */
 function assignedInFunction(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
+  let known = assignedInFunctions.get(ctx.program);
+  if (!known) { known = new Map(); assignedInFunctions.set(ctx.program, known); }
+  let found = known.get(declaration);
+  if (found === undefined) { found = findAssignmentInFunction(ctx, declaration); known.set(declaration, found); }
+  return found;
+}
+
+function findAssignmentInFunction(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
   const { ts } = ctx;
   if (!ts.isIdentifier(declaration.name)) return true;
   const symbol = symbolOf(ctx, declaration.name);

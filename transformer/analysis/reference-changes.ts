@@ -107,9 +107,11 @@ export function partHandedOut(ctx: AnalysisContext, ref: ts.Identifier): ts.Node
   }
   // `for (const s of S) s.n = 5`, `[...S][0].n = 7`: its elements taken out as objects.
   if (chain === ref && ((ts.isForOfStatement(chain.parent) && chain.parent.expression === chain) || ts.isSpreadElement(chain.parent))) {
+    // (A Map or a Set has no index type: the loop variable's type is the element's; any other target, the whole's.)
+    const loop = chain.parent;
     const element = ctx.checker.getIndexTypeOfType(ctx.checker.getTypeAtLocation(chain), ts.IndexKind.Number) ??
-      (ts.isForOfStatement(chain.parent) ? ctx.checker.getTypeAtLocation((chain.parent.initializer as ts.VariableDeclarationList).declarations?.[0]?.name ?? chain) : undefined);
-    return element && !isPrimitiveType(ctx, element) ? chain.parent : undefined;
+      ctx.checker.getTypeAtLocation(ts.isForOfStatement(loop) && ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations[0]!.name : chain);
+    return isPrimitiveType(ctx, element) ? undefined : chain.parent;
   }
   // `return inst ??= new Pool()`: the object made on first use, handed on as `return inst` would be.
   if (chain === ref && ts.isBinaryExpression(chain.parent) && chain.parent.left === chain && !ts.isExpressionStatement(chain.parent.parent) &&

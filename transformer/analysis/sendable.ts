@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { readTaskTags } from './tags';
 import { isLibraryGlobal, qualifiedName, type AnalysisContext } from './context';
 import { isReadOnlyFunction } from './builtins';
+import { COPYING_CONSTRUCTORS } from './builtin-callees';
 import { packageClassOwnFunction } from './package-classes';
 
 export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | undefined {
@@ -102,10 +103,6 @@ function scanTopLevel(ctx: AnalysisContext, source: ts.SourceFile): boolean {
   });
 }
 
-/** The standard library's containers: `new Set()` at a module's top level makes an object and does nothing else. */
-const CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'ArrayBuffer', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
-  'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'RegExp']);
-
 /**
  * A call or `new` at a top level that only makes a value (its arguments judged apart): a container, a `.bind(…)`, a
  * library function known to only read (`Math.max`, `Object.freeze` of what it makes). Running it again in a worker
@@ -114,7 +111,8 @@ const CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'ArrayB
 function makesOnly(ctx: AnalysisContext, node: ts.CallExpression | ts.NewExpression): boolean {
   const { ts } = ctx;
   const callee = node.expression;
-  if (ts.isNewExpression(node)) return ts.isIdentifier(callee) && CONTAINERS.has(callee.text) && isLibraryGlobal(ctx, callee);
+  // (`new Set()`: the standard library's constructors that only make a fresh object of what they are given.)
+  if (ts.isNewExpression(node)) return ts.isIdentifier(callee) && COPYING_CONSTRUCTORS.has(callee.text) && isLibraryGlobal(ctx, callee);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind' && isLibraryGlobal(ctx, callee)) return true;
   const name = isLibraryGlobal(ctx, callee) ? qualifiedName(ts, callee) : undefined;
   return name !== undefined && (isReadOnlyFunction(name) || name === 'Object.freeze');
