@@ -232,4 +232,44 @@ test('a method of the caller\'s data called through a symbol the library makes (
   assert.match(own, /^inout:/, own);
 });
 
+// date-fns' constructFrom: `if (date instanceof Date) return new date.constructor(value)`.
+test('new x.constructor(v) on the caller\'s data is its built-in class, which reads v; a class of the program there is judged as unknown', () => {
+  const lib = 'export function make(date, value) { return new date.constructor(value); }\nexport function twice(d, v) { return make(d, v); }';
+  for (const signature of ['p: Date, q: number[]', 'p: number[], q: number[]']) {
+    const { p, q } = found(lib, signature, 'return L.twice(p, q);');
+    assert.match(p, /^in:/, `${signature}: ${p}`);
+    assert.match(q, /^in:/, `${signature}: ${q}`);
+  }
+  // Twin: the caller's object is an instance of a class whose constructor writes what it is given.
+  const written = directions({
+    'lib.js': lib,
+    'main.ts': `${IMPORT}\nexport class Bump { constructor(v?: number[]) { if (v) v[0]++; } }\n/** @task */\nexport function t(p: Bump, q: number[]) { L.twice(p, q); return q[0]; }\n`,
+  }).q;
+  assert.match(written, /^inout:/, written);
+});
+
+// array-move's arrayMoveImmutable: `array = [...array]; arrayMoveMutable(array, from, to)` (a splice there).
+test('a copy made here as a literal, handed to a helper that changes it in place, holds what the literal holds: the caller\'s data is read', () => {
+  const helper = 'function cut(a, i) { a.splice(i, 1); }\n';
+  for (const lib of [
+    `${helper}export function g(arr, i) { const c = [...arr]; cut(c, i); return c; }`,
+    `${helper}export function g(arr, i) { arr = [...arr]; cut(arr, i); return arr; }`,
+    `${helper}export function g(arr, i) { let c = []; for (const x of arr) c.push(x); cut(c, i); return c; }`,
+  ]) {
+    const { p, i } = found(lib, 'p: number[], i: number', 'return L.g(p, i).length;');
+    assert.match(p, /^in:/, `${lib}: ${p}`);
+    assert.match(i, /^in:/, `${lib}: ${i}`);
+  }
+  // Twins: a function the copy holds (written there, or stored into it) is called by the helper with the argument.
+  const calls = 'function callAll(fs, x) { for (const f of fs) f(x); }\nfunction writer(o) { o.v = 1; }\n';
+  for (const lib of [
+    `${calls}export function g(x) { const c = [writer]; callAll(c, x); }`,
+    `${calls}export function g(x) { const c = []; c.push(writer); callAll(c, x); }`,
+    `${calls}export function g(x) { let c = []; c[0] = (o) => { o.v = 2; }; callAll(c, x); }`,
+  ]) {
+    const x = found(lib, 'x: { v: number }', 'L.g(x); return x.v;').x;
+    assert.match(x, /^inout:/, `${lib}: ${x}`);
+  }
+});
+
 test.run();

@@ -28,13 +28,14 @@ import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forward
 import { quietBuiltinCallback } from './builtin-callbacks';
 import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
+import { madeLocalContents } from './made-locals';
 import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
 import { boundOf, fixedParameter, type Binding, type Bindings } from './bound-factory';
 import { leavesThisAlone, THIS_FIELD } from './this-readers';
 import { callBoundChain } from './call-bound';
 import {
-  BUILTIN_FIELD, defaultOnlyReads, enclosesOrIs, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
+  BUILTIN_FIELD, CLASS_FIELD, defaultOnlyReads, enclosesOrIs, hasBuiltinClass, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
   thisScopeOf,
 } from './function-values';
 
@@ -51,6 +52,8 @@ export class Callbacks implements ReaderJudge {
   readonly assumedDuringCall = new Map<ts.Node, Set<string>>();
   /** Above 0 while the analysis is inside a closure the function only hands back (returned-closures.ts). */
   private later = 0;
+  /** Locals holdsOnlyReaders is looking into (made-locals.ts), by name: one that holds itself is judged by the rest. */
+  private readonly askingMade = new Set<string>();
 
   /** `readingCallbacks`: the analysed function's own callback parameters (and its enclosing functions') are taken to only read. */
   /** `bindings`: factory parameters bound to known functions (bound-factory.ts): no callbacks of the caller's. */
@@ -209,6 +212,16 @@ export class Callbacks implements ReaderJudge {
     // (Leaves the `this` it is called with alone: `f.call(ctx, x)` in the callee, this-readers.ts.)
     if (field === THIS_FIELD) return leavesThisAlone(this, value);
     if (value.kind === ts.SyntaxKind.ThisKeyword) return thisHoldsOnlyReaders(this, value, field);
+    if (field === CLASS_FIELD) {
+      // Our own parameter or a part of it, handed on: assumed of it in turn (of what it holds too, hasBuiltinClass).
+      // Else a value whose type holds no instance of a class of the program.
+      const choices = alternatives(ts, value);
+      if (choices.length > 1) return choices.every((c) => this.holdsOnlyReaders(c, field, inline)); // `context || argument`
+      const root = this.readingCallbacks ? rootIdentifier(ts, value) : undefined;
+      const supplied = root && this.suppliedBy(root);
+      if (supplied) { this.assume(supplied.param, field); return true; }
+      return hasBuiltinClass(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2);
+    }
     if (field.startsWith(BUILTIN_FIELD)) {
       // Our own parameter, handed on: assumed of it in turn. Else only data that cannot hold a function at all.
       const supplied = ts.isIdentifier(value) && this.readingCallbacks ? this.suppliedBy(value) : undefined;
@@ -237,7 +250,18 @@ export class Callbacks implements ReaderJudge {
       if (supplied) { this.assume(supplied.param, supplied.field); return true; }
     }
     // Data (typed so that it holds no function) first: naming it in onlyReads would record an assumption for nothing.
-    return !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(value), 2) || this.onlyReads(value);
+    const asData = (v: ts.Expression): boolean => !mayHoldFunctions(this.ctx, this.ctx.checker.getTypeAtLocation(v), 2) || this.onlyReads(v);
+    if (asData(value)) return true;
+    // `const copy = [...array]` handed to a helper: what its literals and this function's stores hold (made-locals.ts).
+    const local = ts.isIdentifier(value) ? value : undefined;
+    const contents = local && !this.askingMade.has(local.text) ? madeLocalContents(this.ctx, local) : undefined;
+    if (!local || !contents) return false;
+    this.askingMade.add(local.text); // (`a.push(a)`)
+    try {
+      // (The literals as asked; what is stored into them, `copy.push(x)`, wholly.)
+      return contents.every((c) => (ts.isIdentifier(c) && ts.isParameter(c.parent) ? asData(c)
+        : this.holdsOnlyReaders(c, ts.isArrayLiteralExpression(c) || ts.isObjectLiteralExpression(c) ? field : '', inline)));
+    } finally { this.askingMade.delete(local.text); }
   }
 
   /** A function value that reads what it is given: a callback parameter under that assumption, or a function of the program. */
@@ -315,14 +339,38 @@ export class Callbacks implements ReaderJudge {
     if (!supplied) return false;
     // (`x.push(...y)`: a storing method, taken to be the built-in's, calls nothing it is given: builtins.ts.)
     const storing = ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text);
-    for (const arg of storing ? [] : call.arguments) {
+    if (!storing && !this.functionsGivenRead(call.arguments ?? [])) return false;
+    this.assume(supplied.param, '');
+    return true;
+  }
+
+  /**
+   * `new date.constructor(value)` (date-fns' constructFrom), `new value.constructor()` (clone code), `date` a parameter:
+   * the class of the caller's object, a built-in one when that is no instance of a class of the program (assumed of it,
+   * CLASS_FIELD, made good at a call by its type), whose constructor reads what it is given; functions given must read
+   * (`new Promise(f)` runs f).
+   */
+  isCallerClass(node: ts.NewExpression): boolean {
+    const { ts } = this;
+    const callee = skipParens(ts, node.expression);
+    if (!this.readingCallbacks || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'constructor') return false;
+    const receiver = skipParens(ts, callee.expression);
+    const supplied = ts.isIdentifier(receiver) ? this.suppliedBy(receiver) : undefined;
+    if (!supplied || supplied.field !== '' || !this.functionsGivenRead(node.arguments ?? [])) return false;
+    this.assume(supplied.param, CLASS_FIELD);
+    return true;
+  }
+
+  /** Every function among `args` (not written here) only reads what it is given. */
+  private functionsGivenRead(args: readonly ts.Expression[]): boolean {
+    const { ts } = this;
+    for (const arg of args) {
       const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
       if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue; // analysed in this body
       if (isCallableValue(this.ctx, value) || (this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any) !== 0) {
         if (!this.holdsOnlyReaders(value)) return false;
       }
     }
-    this.assume(supplied.param, '');
     return true;
   }
 

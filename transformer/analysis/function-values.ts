@@ -12,6 +12,27 @@ import { functionOfExpression } from './function-of-symbol';
 /** An assumed field whose value is a built-in container (not a field holding reading functions): `builtin _intern`. */
 export const BUILTIN_FIELD = 'builtin ';
 
+/** The assumption that a parameter's class is a built-in one (`new date.constructor(v)`: callbacks.ts isCallerClass). */
+export const CLASS_FIELD = 'class ';
+
+/**
+ * A value of this type is no instance of a class of the program (nor of a type that could be anything), nor holds
+ * one `depth` levels down: its `constructor` is a built-in's (`Object` for plain data), and so are its parts'. Taken
+ * from the type, as "holds no function" is.
+ */
+export function hasBuiltinClass(ctx: AnalysisContext, type: ts.Type, depth: number): boolean {
+  const { ts } = ctx;
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.TypeParameter)) return false;
+  if (type.isUnion() || type.isIntersection()) return type.types.every((t) => hasBuiltinClass(ctx, t, depth));
+  if (isPrimitiveType(ctx, type)) return true;
+  const declarations = type.getSymbol()?.declarations ?? [];
+  if (declarations.some((d) => (ts.isClassDeclaration(d) || ts.isClassExpression(d)) && !ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))) return false;
+  if (depth === 0 || declarations.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()) && !/^(Array|ReadonlyArray)$/.test(type.getSymbol()!.getName()))) return true;
+  const element = ctx.checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+  if (element) return hasBuiltinClass(ctx, element, depth - 1);
+  return ctx.checker.getPropertiesOfType(type).every((prop) => hasBuiltinClass(ctx, ctx.checker.getTypeOfSymbol(prop), depth - 1));
+}
+
 /** `new Map(…)`, `new Set(…)`, `new Array(…)`… of the standard library (not a class of the program by that name). */
 export function isBuiltinContainer(ctx: AnalysisContext, value: ts.Expression | undefined): boolean {
   const { ts } = ctx;

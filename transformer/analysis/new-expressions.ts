@@ -1,7 +1,8 @@
 /**
  * What `new C(…)` does to the values it is given, for one function's analysis (call-effects.ts hands every `new` here):
  * a copying built-in reads them, `new DataView(buffer)` makes a view on them, a `new Promise` executor runs now, a
- * constructor of the program is judged by its summary, and any other constructor is unknown code.
+ * constructor of the program is judged by its summary, the class of an object the caller gave is taken to be a built-in
+ * one, and any other constructor is unknown code.
  */
 import type * as ts from 'typescript';
 import { COPYING_CONSTRUCTORS } from './builtin-callees';
@@ -24,6 +25,10 @@ export function newExpressionEffects(h: HandOff, node: ts.NewExpression): void {
   const executor = inlineExecutor(ctx, node);
   const constructor = known ? undefined : programConstructor(ctx, node);
   const summary = constructor && callbacks.summaryAt(node, constructor);
+  // `new date.constructor(value)`: the class of an object the caller gave, a built-in one under the reading-callbacks
+  // summary (callbacks.ts isCallerClass), which reads what it is given; its new object may be or hold it
+  // (`new Object(o)` is o), which reach.ts takes of any unknown `new`.
+  const callerClass = !known && !summary && callbacks.isCallerClass(node);
   (node.arguments ?? []).forEach((arg, index) => {
     const params = record.reached(arg);
     if (params.size === 0) return;
@@ -32,6 +37,7 @@ export function newExpressionEffects(h: HandOff, node: ts.NewExpression): void {
     const className = ts.isIdentifier(node.expression) ? node.expression.text : 'a class';
     if (known) record.read(params, arg, `copied by \`${snippet(node)}\``);
     else if (view) record.read(params, arg, `a view on its bytes made by \`${snippet(node)}\``);
+    else if (callerClass) record.read(params, arg, `passed to \`${snippet(node)}\`, the constructor of the caller's object`);
     else if (executor && index === 0) record.read(params, arg, `mentioned by the executor of \`${snippet(node)}\`, which runs now`);
     else if (effect && !ts.isSpreadElement(arg)) {
       // A constructor of the program's own: its summary, as for a call (what it keeps, it keeps in the new object).
