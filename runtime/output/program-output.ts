@@ -30,11 +30,36 @@ export function programOutputInstalled(): boolean { return installed !== undefin
 
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
 
+/** The callback that marks a raw write of the program's own (`process.stdout.write(s)`) on its way through the order. */
+function rawProgramWrite(): void {}
+
+/**
+ * A console write (the program's, or a task's printed here), made as Node's console makes it: a stream error (EPIPE
+ * once `| head` has gone) is swallowed, not an uncaught 'error' event. Console adds its no-op listener only when the
+ * stream has none, and a worker's piped stdout has one (Readable.pipe's, which rethrows when it is the last): so the
+ * plain program exits quietly where the taskified one died. Taskify's own lines (the status line) are written so too.
+ */
+function writeAsConsole(stream: NodeJS.WriteStream, write: Write, chunk: unknown, encoding: unknown, callback: unknown): void {
+  const done = typeof encoding === 'function' ? encoding : callback;
+  const swallow = (): void => {};
+  stream.once('error', swallow); // (an error the write raises at once)
+  try {
+    write.call(stream, chunk, typeof encoding === 'function' ? undefined : encoding, (error: Error | null | undefined) => {
+      // (One raised later is emitted after this: listen until then.)
+      if (error && !(stream as unknown as { _writableState?: { errorEmitted?: boolean } })._writableState?.errorEmitted) stream.once('error', swallow);
+      if (typeof done === 'function') done(error);
+    });
+  } finally { stream.removeListener('error', swallow); }
+}
+
 function install(): ProgramOutput {
   const streams = { 1: process.stdout, 2: process.stderr } as const;
   const original = { 1: streams[1].write as Write, 2: streams[2].write as Write };
   const raw: RawStreams = {
-    write: (fd, chunk, encoding, callback) => { original[fd].call(streams[fd], chunk, encoding, callback); },
+    write: (fd, chunk, encoding, callback) => {
+      if (callback === rawProgramWrite || (typeof encoding !== 'function' && typeof callback === 'function')) original[fd].call(streams[fd], chunk, encoding, callback);
+      else writeAsConsole(streams[fd], original[fd], chunk, encoding, callback);
+    },
     isTTY: (fd) => streams[fd].isTTY === true,
     columns: () => streams[2].columns || 80, // a pseudo-terminal may say 0
   };
@@ -42,7 +67,9 @@ function install(): ProgramOutput {
   const order = new ProgramOrder(screen);
   for (const fd of [1, 2] as const) {
     streams[fd].write = function write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
-      return order.write(fd as Fd, chunk, encoding, callback);
+      // (A write of the program's own, not console's, which passes its error handler where an encoding goes: marked, so
+      // that a broken pipe is its error as in the plain program. Node calls the mark, a no-op, when the write is done.)
+      return order.write(fd as Fd, chunk, encoding, typeof encoding === 'function' ? callback : callback ?? rawProgramWrite);
     } as NodeJS.WriteStream['write'];
   }
   // console.count counts where it prints: in program order, with the tasks' counts (console-counts.ts).
