@@ -231,11 +231,27 @@ export function leaving(mark: number, parameters: readonly unknown[]): void {
   }
 }
 
-function mayChangeUnseen(x: unknown, seen: Set<object>): void {
-  if (typeof x !== 'object' || x === null || seen.has(x)) return;
+/**
+ * `x` (and a container's elements) may be changed by code the plan does not follow: compare contents next time.
+ * `now`: without waiting; a Future is left alone (its value is the runtime's: the caller has not changed it unseen).
+ */
+function mayChangeUnseen(x: unknown, seen: Set<object>, now = false): void {
+  if (typeof x !== 'object' || x === null || seen.has(x) || (now && x instanceof Future)) return;
   seen.add(x);
   maybeWritten(x);
-  if (Array.isArray(x)) for (const item of x) mayChangeUnseen(item, seen);
+  if (Array.isArray(x)) for (const item of x) mayChangeUnseen(item, seen, now);
+}
+
+/**
+ * A function with followed parameters begins (`const m = entering([xs]); try { … } finally { leaving(m, [xs]) }`):
+ * the caller that does not follow what it passed may have changed it since its last snapshot, through another name
+ * (`holder.items.push(100); prepare(holder.items)` after a task read `a`), so its next snapshot compares contents.
+ * Returns the mark `leaving` waits back to.
+ */
+export function entering(parameters: readonly unknown[]): number {
+  const seen = new Set<object>();
+  for (const parameter of parameters) mayChangeUnseen(parameter, seen, true);
+  return mark();
 }
 
 /** A point in the order of submissions; `checkpoint(mark)` waits for what came after it and throws its first failure. */

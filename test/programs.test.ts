@@ -694,4 +694,9 @@ test('objects tasks write, read through Record, Partial, Pick, ArrayLike and Rea
   assert.is(printsAsPlain('generic-shapes').inWorkers, 10, 'every call ran in a worker (tester #12\'s m05)');
 });
 
+test('a helper submitting tasks on its parameter sees what its caller changed through another name since a task read it (tester np33\'s prepare-min)', () => {
+  const tasks = printsAsPlain('helper-entry-changes');
+  assert.is(tasks.inWorkers, 20, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -126,18 +126,19 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
 
   /**
-   * A function with followed parameters: `const m = mark(); try { body } finally { leaving(m, [parameters]) }`. A task of the call that failed throws out of it, as the sequential call did (inline
+   * A function with followed parameters: `const m = entering([parameters]); try { body } finally { leaving(m, [parameters]) }`
+   * (entering: the caller may have changed them unseen since their last snapshot). A task of the call that failed throws out of it, as the sequential call did (inline
    * runs too), and the caller finds the parameters as the sequential call left them.
    */
   const leaving = (fn: ts.FunctionLikeDeclaration): ts.Node => {
     const visited = ts.visitEachChild(fn, visit, context) as ts.FunctionLikeDeclaration;
     const mark = f.createIdentifier(`__taskify_leave${marks++}`);
-    const leave = f.createExpressionStatement(runtime('leaving', [mark,
-      f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map(sameName))]));
+    const parameters = (): ts.Expression => f.createArrayLiteralExpression(plan.exitWaits.get(fn as never)!.map(sameName));
+    const leave = f.createExpressionStatement(runtime('leaving', [mark, parameters()]));
     const checked = failureChecks.marked(fn, visited.body!);
     const statements = ts.isBlock(checked) ? [...checked.statements] : [f.createReturnStatement(checked)];
     const body = f.createBlock([
-      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(mark, undefined, undefined, runtime('mark', []))],
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(mark, undefined, undefined, runtime('entering', [parameters()]))],
         ts.NodeFlags.Const)),
       f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([leave], true)),
     ], true);
