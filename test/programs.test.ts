@@ -699,4 +699,9 @@ test('a helper submitting tasks on its parameter sees what its caller changed th
   assert.is(tasks.inWorkers, 20, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an array method\'s callback writing the array it is given as a parameter (forEach\'s third, reduce\'s fourth) writes it (tester np33\'s mapself-min)', () => {
+  const tasks = printsAsPlain('callback-own-array');
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

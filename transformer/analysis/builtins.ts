@@ -62,6 +62,16 @@ const ARGUMENT_CALLING_METHODS = new Set([
 ]);
 
 /**
+ * The parameter of an array method's callback that is given the array itself: `a.forEach((v, i, self) => …)`,
+ * `xs.reduce((acc, x, i, all) => …)`. A callback writing through it writes the receiver.
+ */
+export function callbackReceiverIndex(method: string): number | undefined {
+  if (method === 'reduce' || method === 'reduceRight') return 3;
+  return ELEMENT_VISITORS.has(method) ? 2 : undefined;
+}
+const ELEMENT_VISITORS = new Set(['every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'map', 'some']);
+
+/**
  * A reading method, by its name, that also only reads its arguments and calls none of them (`list.indexOf(a, i)`,
  * `xs.slice(from, to)`, `m.has(k)`): on a receiver nothing resolves (untyped JavaScript), trusted for its arguments as
  * the name already is for the receiver. (Trusting a callback-taking name read an untyped `a.forEach(writer)`'s writer

@@ -4,7 +4,7 @@
  * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
  */
 import type * as ts from 'typescript';
-import { READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
+import { callbackReceiverIndex, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
 import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import { leavesReceiverAlone } from '../analysis/method-receivers';
@@ -150,6 +150,25 @@ export class UseClassifier {
     return { kind: effect?.written || effect?.writtenLater ? 'write' : 'read' };
   }
 
+  /**
+   * An array method whose callback (written here, or a function of the program) declares the parameter the array is
+   * given as (callbackReceiverIndex), or a rest one, or reads `arguments`.
+   */
+  private callbackTakesReceiver(method: string, call: ts.CallExpression): boolean {
+    const { ts } = this;
+    const at = callbackReceiverIndex(method);
+    const given = call.arguments[0] && skipTransparent(ts, call.arguments[0]);
+    if (at === undefined || !given) return false;
+    const declared = ts.isIdentifier(given) ? symbolOf(this.ctx, given)?.valueDeclaration : undefined;
+    const fn = ts.isArrowFunction(given) || ts.isFunctionExpression(given) ? given
+      : declared && (ts.isFunctionDeclaration(declared) || ((ts.isArrowFunction(declared) || ts.isFunctionExpression(declared)))) ? declared
+        : declared && ts.isVariableDeclaration(declared) && declared.initializer && (ts.isArrowFunction(declared.initializer) || ts.isFunctionExpression(declared.initializer))
+          ? declared.initializer : undefined;
+    if (!fn) return false;
+    const mentionsArguments = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === 'arguments') || (ts.forEachChild(n, mentionsArguments) ?? false);
+    return fn.parameters.length > at || fn.parameters.some((p) => p.dotDotDotToken) || (!ts.isArrowFunction(fn) && fn.body !== undefined && mentionsArguments(fn.body));
+  }
+
   /** A primitive, or an object literal of primitives (a property descriptor `{ value: 7, enumerable: false }`). */
   private holdsNoObject(expr: ts.Expression): boolean {
     const { ts } = this;
@@ -168,6 +187,8 @@ export class UseClassifier {
     if (VIEW_METHODS.has(method) && isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value))) {
       return this.viewUsedAtOnce(call) ?? { kind: 'escape', why: `a view of it is taken with \`${method}\`` };
     }
+    // `a.forEach((v, i, self) => { self[i] = v * 10 })`: the callback is given the array itself, where it may write it.
+    if (this.callbackTakesReceiver(method, call)) return { kind: 'write' };
     // `g.list.forEach((o) => keep.push(o))`: a callback keeps what it is given, a part of the object.
     const handedOn = call.arguments.find((a) => outlivesIn(this.ctx, this.lookup, a));
     if (handedOn) return { kind: 'escape', why: `a function it is handed to keeps what it is given: \`${handedOn.getText().slice(0, 40)}\`` };
