@@ -704,4 +704,9 @@ test('an array method\'s callback writing the array it is given as a parameter (
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('objects a factory of the program makes where it returns them are fresh: a container of them is followed and its tasks run in workers (tester np33\'s recmap-min)', () => {
+  const tasks = printsAsPlain('factory-elements');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS, TYPED_ARRAYS } from '../analysis/builtins';
-import { hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 
 /** Methods that return their receiver (Map's set and Set's add too). */
 export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin', 'set', 'add']);
@@ -13,6 +13,34 @@ const TYPED_ARRAY_NAMES = new Set(TYPED_ARRAYS);
 
 /** Built-in constructors that copy the elements of an iterable argument into a new object. */
 const COPYING_CONSTRUCTORS = new Set([...TYPED_ARRAY_NAMES, 'Set', 'Map']);
+
+const factories = new WeakMap<ts.Node, boolean>();
+
+/**
+ * A function of the program every return of which makes its object right there (`return { w, kids: [] }`,
+ * `(n) => new Float64Array(n)`): each call hands back a fresh object no one else refers to.
+ */
+function makesFreshObjects(ctx: AnalysisContext, fn: FunctionLike | undefined): boolean {
+  const { ts } = ctx;
+  if (!fn || !fn.body || fn.asteriskToken || (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async)) return false;
+  const known = factories.get(fn);
+  if (known !== undefined) return known;
+  factories.set(fn, false); // (a factory calling itself is asked again while it is decided)
+  const body = fn.body;
+  let fresh: boolean;
+  if (!ts.isBlock(body)) fresh = isFresh(ctx, body);
+  else {
+    const returned: (ts.Expression | undefined)[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isReturnStatement(node)) returned.push(node.expression);
+      if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+    };
+    visit(body);
+    fresh = returned.length > 0 && returned.every((e) => e !== undefined && isFresh(ctx, e));
+  }
+  factories.set(fn, fresh);
+  return fresh;
+}
 
 /**
  * `freshName` says whether a name inside a literal stands for a fresh object nothing else names
@@ -41,6 +69,8 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression, freshName: (i
     return COPYING_CONSTRUCTORS.has(constructor) && isLibraryGlobal(ctx, expr.expression) && hasPrimitiveElements(ctx, first);
   }
   if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'structuredClone') return true;
+  // `make(1)` with `function make(w) { return { w, kids: [] } }`: a factory of the program making it where it returns it.
+  if (ts.isCallExpression(expr) && makesFreshObjects(ctx, calledFunction(ctx, expr))) return true;
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
     const method = expr.expression.name.text;
     const receiver = expr.expression.expression;
