@@ -709,4 +709,9 @@ test('objects a factory of the program makes where it returns them are fresh: a 
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an async task reading its parameter after an await runs in a worker when only main, called once, names the module data it is given (tester np33\'s asyncmix)', () => {
+  const tasks = printsAsPlain('async-module-data');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

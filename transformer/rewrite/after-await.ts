@@ -90,8 +90,34 @@ export function awaitedOnItsOwn(facts: FileFacts, isFollowable: (symbol: ts.Symb
   // (Another argument of the mapped call, `score(c, keys)`, is judged as one of an awaited call.)
   const declaration = symbol?.valueDeclaration;
   if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || (!isFollowable(symbol) && root === arg && !element)) return false;
-  const home = enclosingFunction(ctx, declaration);
-  return home !== undefined && facts.references(symbol).every((ref) => runsIn(facts, ref) === home);
+  const refs = facts.references(symbol);
+  const home = enclosingFunction(ctx, declaration) ?? soleRunner(facts, declaration, refs);
+  return home !== undefined && refs.every((ref) => ref === declaration.name || runsIn(facts, ref) === home);
+}
+
+/**
+ * `const recs = [...]` at the top of a module, not exported, all of whose references run in one function called once
+ * (`async function main() { … }  main()`): while that function waits, no other code can reach it, as for its own local.
+ */
+function soleRunner(facts: FileFacts, declaration: ts.VariableDeclaration, refs: readonly ts.Identifier[]): ts.Node | undefined {
+  const { ctx } = facts;
+  const { ts } = ctx;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent) ||
+    statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  const runners = new Set(refs.filter((ref) => ref !== declaration.name).map((ref) => runsIn(facts, ref)));
+  const [runner] = runners;
+  if (runners.size !== 1 || !runner || !ts.isFunctionDeclaration(runner) || !runner.name) return undefined;
+  // Called once: by name, in one statement of the module's top level, not in a loop; named nowhere else.
+  const fnSymbol = symbolOf(ctx, runner.name);
+  const calls = fnSymbol ? facts.references(fnSymbol).filter((ref) => ref !== runner.name) : [];
+  if (calls.length !== 1) return undefined;
+  const call = withWrappers(ts, calls[0]!).parent;
+  if (!ts.isCallExpression(call) || withWrappers(ts, call.expression) !== withWrappers(ts, calls[0]!)) return undefined;
+  for (let n: ts.Node = call; !ts.isSourceFile(n); n = n.parent) {
+    if (isFunctionLike(ctx, n) || ts.isIterationStatement(n, false)) return undefined;
+  }
+  return runner;
 }
 
 /**
