@@ -104,4 +104,17 @@ test('a class instance let into an untyped object, then written by key, may hold
   assert.match(p("function look(o: any, k: string) { return o[k]; }\nexport function get(w: W) { return look(w, 'm'); }\nexport function fill(t: any, k: string) { t[k] = writer; }"), /^in:/);
 });
 
+// TypeScript's CommonJS emit declares every export first: `exports.f = void 0; … const f = …; exports.f = f;`.
+test('a CommonJS export first set to void 0 (TypeScript\'s emit) is its one function; a second function assigned is still neither', () => {
+  for (const [lib, expected] of [
+    [`exports.f = void 0;\nconst f = ${READ};\nexports.f = f;\nexports.g = function (p) { return (0, exports.f)(p); };`, /^in:/],
+    [`exports.f = exports.g = void 0;\nconst f = ${READ};\nexports.f = f;\nexports.g = function (p) { return exports.f(p); };`, /^in:/],
+    [`exports.f = void 0;\nexports.f = ${READ};\nexports.f = ${WRITE};\nexports.g = function (p) { return exports.f(p); };`, /^inout:/],
+    [`exports.f = void 0;\nconst f = ${WRITE};\nexports.f = f;\nexports.g = function (p) { return exports.f(p); };`, /^inout:/],
+  ] as const) {
+    const p = directions({ 'lib.cjs': lib, ...task('p: number[]', 'g(p);', "import { g } from './lib.cjs';") }).p;
+    assert.match(p, expected, lib);
+  }
+});
+
 test.run();

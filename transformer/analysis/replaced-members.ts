@@ -21,6 +21,7 @@
  */
 import type * as ts from 'typescript';
 import { everyMention, symbolOf, type AnalysisContext } from './context';
+import { isNullishLiteral, skipParens } from './expressions';
 import { builtinName } from './builtin-callees';
 import { isReadOnlyFunction } from './builtins';
 import { isWriteTarget } from '../rewrite/syntax';
@@ -199,7 +200,18 @@ function givesValue(ctx: AnalysisContext, d: ts.Declaration): boolean {
   if (ts.isMethodDeclaration(d) || ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) return d.body !== undefined;
   if (ts.isPropertyDeclaration(d)) return d.initializer !== undefined;
   if (ts.isPropertySignature(d) || ts.isMethodSignature(d) || ts.isFunctionDeclaration(d) && !d.body) return false;
+  // `exports.f = void 0` (TypeScript's CommonJS emit, before `exports.f = f`): nothing a call could run, calling it throws.
+  if (assignsNothing(ts, d)) return false;
   return true; // a literal's property, a JavaScript assignment, `Object.defineProperty`, a function or variable export
+}
+
+/** The declaration is the target of `= void 0` / `= undefined` / `= null`, maybe in a chain (`exports.a = exports.b = void 0`). */
+function assignsNothing(t: typeof ts, d: ts.Node): boolean {
+  const at = t.isBinaryExpression(d) ? d : d.parent && t.isBinaryExpression(d.parent) && d.parent.left === d ? d.parent : undefined;
+  if (!at || at.operatorToken.kind !== t.SyntaxKind.EqualsToken) return false;
+  let value = skipParens(t, at.right);
+  while (t.isBinaryExpression(value) && value.operatorToken.kind === t.SyntaxKind.EqualsToken) value = skipParens(t, value.right);
+  return isNullishLiteral(t, value);
 }
 
 /** The write may be of this member: bound to it by the checker, or to nothing (`named`), or by key into its type. */
@@ -274,7 +286,8 @@ function writesOf(ctx: AnalysisContext, file: ts.SourceFile): FileWrites {
     if (list) list.push(write); else named.set(name, [write]);
   };
   for (const node of censusOf(ctx, file).nodes) {
-    if ((t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) && isWriteTarget(t, node)) {
+    // (`exports.f = void 0`, `o.m = null`: no function a call could run, calling it throws.)
+    if ((t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) && isWriteTarget(t, node) && !assignsNothing(t, node)) {
       if (t.isPropertyAccessExpression(node)) add(node.name.text, { node, target: node.expression, key: node.name });
       else if (t.isStringLiteralLike(node.argumentExpression) || t.isNumericLiteral(node.argumentExpression)) {
         add(node.argumentExpression.text, { node, target: node.expression, key: node.argumentExpression });
