@@ -714,4 +714,9 @@ test('an async task reading its parameter after an await runs in a worker when o
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a method whose value combines task results waits for them when called directly, as its halves do when called ahead (tester np34\'s p04/p12)', () => {
+  const tasks = printsAsPlain('method-halves');
+  assert.is(tasks.inWorkers, 22, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

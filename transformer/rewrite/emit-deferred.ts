@@ -150,6 +150,8 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     calls.forEach((call, i) => replaced.set(call, plan.changedAtCall.has(call) ? runtime('maybeWritten', [values[i]]) : values[i]));
     const body = ts.visitNode(root, visit) as ts.Expression;
     for (const call of calls) replaced.delete(call);
+    // (Expanded again where it is visited again: a method's body after its halves, which visit it first in a static block.)
+    expanding.delete(root);
     return runtime('withValues', [f.createArrayLiteralExpression(submissions), arrow(values, body)]);
   };
 
@@ -211,6 +213,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     ], true);
     // (`rows: for (…)`: the second pass runs the body, so it keeps the label its `continue rows` names.)
     const rerun = ts.isLabeledStatement(loop.parent) ? f.createLabeledStatement(loop.parent.label, walk(body)) : walk(body);
+    expanding.delete(loop);
     return (f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
