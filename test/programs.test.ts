@@ -719,4 +719,9 @@ test('a method whose value combines task results waits for them when called dire
   assert.is(tasks.inWorkers, 22, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a task\'s value let out to code that may change it (Object.assign, a function handing it back, a borrowed built-in) is read changed by later tasks (tester np34\'s p21/p22)', () => {
+  const tasks = printsAsPlain('result-changes');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

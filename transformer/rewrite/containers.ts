@@ -167,6 +167,15 @@ export class Containers {
     return this.useOf(ref, array).kind === 'write';
   }
 
+  /**
+   * The same, or lets the value out to code that may write it (`((y) => y.fill(2))(r)` hands y back, `lib(r)`): for a
+   * task's value, which the program holds by no name the plan follows, a change later tasks must read.
+   */
+  mayWriteThrough(ref: ts.Identifier, array: ts.Symbol): boolean {
+    const kind = this.useOf(ref, array).kind;
+    return kind === 'write' || kind === 'escape';
+  }
+
   // ── families ──────────────────────────────────────────────────────────────────
 
 

@@ -41,7 +41,7 @@ export class FutureWaits {
         if (this.isFlowPosition(ref) || isDeclarationName(this.ts, ref) || isAssignedTo(this.ts, ref) || this.flow.gathersPushed(ref)) continue;
         // Writing into a task's result: later tasks must read the program's change. A value that may hold the call's
         // arguments (`const r = run(cfg)`, aliases.ts) is waited for with what its fields hold: tasks may write cfg.
-        const writes = this.containers.writesThrough(ref, symbol);
+        const writes = this.containers.mayWriteThrough(ref, symbol);
         const holder = this.aliases.isHolder(symbol);
         this.plan.wraps.set(ref, holder ? (writes ? 'writtenFields' : 'waitFields') : writes ? 'written' : 'wait');
       }
@@ -61,9 +61,11 @@ export class FutureWaits {
         // The program changes an element's contents, or keeps it under a name that may (`let acc = parts[0]`,
         // `const [x, y] = parts`): later tasks must see it (the value may be a task's version).
         const kept = this.keptUnderName(element ?? ref);
-        if (this.containers.writesThrough(ref, symbol) || (kept && !element)) this.plan.wraps.set(ref, 'writtenWithin');
+        // (`reverse(parts[0])` of a library, `lib(parts)`: let out to code that may change it, as a write.)
+        const letOut = this.containers.mayWriteThrough(ref, symbol);
+        if (this.containers.writesThrough(ref, symbol) || ((kept || letOut) && !element)) this.plan.wraps.set(ref, 'writtenWithin');
         // `parts[0].slice(…)` needs one element, not every task's result loaded into this thread.
-        else if (element) this.plan.elementWraps.set(element, kept ? 'written' : 'wait');
+        else if (element) this.plan.elementWraps.set(element, kept || letOut ? 'written' : 'wait');
         else this.plan.wraps.set(ref, isGatheringRecord(this.facts, symbol) ? 'waitFields' : 'waitAll');
       }
     }

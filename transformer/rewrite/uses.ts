@@ -174,6 +174,7 @@ export class UseClassifier {
     const { ts } = this;
     const value = skipTransparent(ts, expr);
     if (isPrimitiveNode(this.ctx, value)) return true;
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => !ts.isSpreadElement(e) && isPrimitiveNode(this.ctx, e)); // `Object.assign(a, [9])`
     return ts.isObjectLiteralExpression(value) &&
       value.properties.every((p) => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isPrimitiveNode(this.ctx, p.initializer));
   }
