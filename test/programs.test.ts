@@ -724,4 +724,9 @@ test('a task\'s value let out to code that may change it (Object.assign, a funct
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('closures over a parameter that call tasks after their function returned see and make the caller\'s changes (tester np34\'s p29/p36)', () => {
+  const tasks = printsAsPlain('escaping-closures');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -13,7 +13,7 @@ import type * as ts from 'typescript';
 import {
   calledFunction, isFunctionLike, isLibraryGlobal, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike,
 } from '../analysis/context';
-import { isAssignedTo, isReference, isWriteTarget } from './syntax';
+import { isAssignedTo, isReference, isSynchronousCallback, isWriteTarget } from './syntax';
 import type { TaskInfo } from '../analysis/discover';
 
 export class ClosedFunctions {
@@ -70,6 +70,9 @@ export class ClosedFunctions {
       else if (ts.isIdentifier(node) && node.text === 'arguments' && isReference(ts, node)) ok = false;
       else if (ts.isCallExpression(node) && !this.callIsClosed(node)) ok = false;
       else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
+      // A function made here that may run after this one returns (`return () => { push3(xs, 5) }`, a handler): its
+      // tasks would come after the wait on return, and the caller would not wait for them (tester np34's p36).
+      else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !this.runsAtOnce(node)) ok = false;
       else if (ts.isIdentifier(node) && isReference(ts, node) && this.namesOuterObject(node, fn) && !(mode === 'own' && this.isInArgument(node))) ok = false;
       if (before && !ok && !this.openAt.has(fn)) this.openAt.set(fn, node);
       if (ok) ts.forEachChild(node, visit);
@@ -96,6 +99,14 @@ export class ClosedFunctions {
       return builtin && call.arguments.every((arg) => !this.isFunctionValue(arg) || ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
     }
     return false;
+  }
+
+  /** An array method's callback (`xs.map((x) => …)`) or a function called where it is written: it runs inside this call. */
+  private runsAtOnce(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+    const { ts } = this.ctx;
+    let at: ts.Node = fn;
+    while (ts.isParenthesizedExpression(at.parent)) at = at.parent;
+    return isSynchronousCallback(ts, fn) || (ts.isCallExpression(at.parent) && at.parent.expression === at);
   }
 
   /** `task(…, shared, …)` where the task only reads that parameter: the object is snapshotted at the call. */
