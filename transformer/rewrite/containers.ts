@@ -26,7 +26,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
 import type { AliasGroups } from './aliases';
 import { ContainerFamilies } from './container-families';
-import { isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, skipTransparent } from './syntax';
+import { isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { RETURNS_RECEIVER } from './fresh';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
@@ -173,7 +173,10 @@ export class Containers {
    */
   mayWriteThrough(ref: ts.Identifier, array: ts.Symbol): boolean {
     const kind = this.useOf(ref, array).kind;
-    return kind === 'write' || kind === 'escape';
+    if (kind !== 'escape') return kind === 'write';
+    // (Handed as an argument to code that may change it; not a receiver whose callback keeps an element, `xs.map(keep)`.)
+    const outer = withWrappers(this.ts, this.families.levelChain(ref));
+    return isArgumentOf(this.ts, outer.parent, outer);
   }
 
   // ── families ──────────────────────────────────────────────────────────────────

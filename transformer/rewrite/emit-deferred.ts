@@ -43,6 +43,8 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
   const replaced = new Map<ts.Node, ts.Expression>();
   /** Pieces being emitted: visited again inside, as what they are. */
   const expanding = new Set<ts.Node>();
+  /** Above 0 while a helper's halves are emitted. */
+  let registering = 0;
   const arrow = (parameters: readonly (ts.BindingName | string)[], body: ts.ConciseBody, modifiers?: readonly ts.ModifierLike[]) =>
     f.createArrowFunction(modifiers?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword) as ts.Modifier[] | undefined, undefined,
       parameters.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
@@ -85,8 +87,11 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     const submitted = single ? submissions[0] : runtime('several', submissions.map((s) => arrow([], s)));
     const result = f.createUniqueName('result');
     halves.taskCalls.forEach((call, k) => replaced.set(call, valueOf(call, single ? result : f.createElementAccessExpression(result, k))));
+    // (The use half takes the values from the submission half: its expressions need no batch of their own.)
+    registering++;
     const rest = halves.rest.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]);
     const value = ts.visitNode(halves.result, visit) as ts.Expression;
+    registering--;
     for (const call of halves.taskCalls) replaced.delete(call);
     const submitBody = f.createBlock([...prelude(), f.createReturnStatement(submitted)], true);
     const useBody = f.createBlock([...prelude(), ...rest, f.createReturnStatement(value)], true);
@@ -243,7 +248,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       if (plan.splitLoops.has(node as ts.Statement)) return ts.setOriginalNode(splitLoop(plan.splitLoops.get(node as ts.Statement)!), node);
       // A labelled loop split in two: the block replaces the labelled statement (the label goes on the second pass).
       if (ts.isLabeledStatement(node) && plan.splitLoops.has(node.statement)) return ts.setOriginalNode(splitLoop(plan.splitLoops.get(node.statement)!), node);
-      if (plan.batches.has(node as ts.Expression)) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
+      if (plan.batches.has(node as ts.Expression) && registering === 0) return withValues(node as ts.Expression, plan.batches.get(node as ts.Expression)!);
       return undefined;
     },
   };
