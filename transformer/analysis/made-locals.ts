@@ -19,6 +19,7 @@ import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext } from './context';
 import { skipParens } from './expressions';
 import { valuesAssigned } from './supplied';
+import { parameterAssignments } from './replaced-parameters';
 import { STORING_METHODS } from './builtins';
 
 /**
@@ -37,7 +38,7 @@ export function madeLocalContents(ctx: AnalysisContext, id: ts.Identifier): ts.E
     values = valuesAssigned(ctx, declaration, declaration.name);
     scope = declaration;
   } else if (ts.isParameter(declaration) && ts.isIdentifier(declaration.name) && !declaration.dotDotDotToken) {
-    const replacements = assignedToParameter(ctx, declaration);
+    const replacements = parameterAssignments(ctx, declaration.name);
     values = replacements && replacements.length > 0 ? [declaration.name, ...replacements] : undefined;
     scope = declaration.parent;
   } else return undefined;
@@ -51,31 +52,6 @@ export function madeLocalContents(ctx: AnalysisContext, id: ts.Identifier): ts.E
 function isLiteral(t: typeof ts, value: ts.Expression): boolean {
   const v = skipParens(t, value);
   return t.isArrayLiteralExpression(v) || t.isObjectLiteralExpression(v);
-}
-
-/** `p = value` assignments to a parameter in its function; undefined when it is changed another way. */
-function assignedToParameter(ctx: AnalysisContext, param: ts.ParameterDeclaration): ts.Expression[] | undefined {
-  const { ts } = ctx;
-  const symbol = symbolOf(ctx, param.name);
-  const values: ts.Expression[] = [];
-  let other = false;
-  const visit = (node: ts.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node !== param.name && node.text === (param.name as ts.Identifier).text && symbolOf(ctx, node) === symbol) {
-      let use: ts.Node = node;
-      while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
-      const parent = use.parent;
-      if (ts.isBinaryExpression(parent) && parent.left === use) {
-        if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(parent.right);
-        else if (parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) other = true;
-      } else if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent) || ts.isArrayLiteralExpression(parent) ||
-        ts.isShorthandPropertyAssignment(parent) || ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === use)) other = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  const body = (param.parent as ts.FunctionLikeDeclaration).body;
-  if (body) visit(body);
-  return other ? undefined : values;
 }
 
 /** What `scope` stores into the local by name: `x.push(v)`, `x.unshift(v)`, `x.splice(i, n, v)`, `x[k] = v`, `x.k = v`. */

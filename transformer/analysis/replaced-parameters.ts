@@ -66,6 +66,20 @@ function copyOf(ctx: AnalysisContext, value: ts.Expression): ts.Expression | und
   return copiedReceiver(ctx, value);
 }
 
+/** The right sides of every `p = …` the function makes; undefined when it writes the name another way (`p ||= …`, `p++`). */
+export function parameterAssignments(ctx: AnalysisContext, name: ts.Identifier): ts.Expression[] | undefined {
+  const { ts } = ctx;
+  const values: ts.Expression[] = [];
+  for (const write of parameterWrites(ctx, name)) {
+    let target: ts.Node = write;
+    while (ts.isParenthesizedExpression(target.parent)) target = target.parent;
+    const assignment = target.parent;
+    if (!ts.isBinaryExpression(assignment) || assignment.left !== target || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    values.push(assignment.right);
+  }
+  return values;
+}
+
 const writesOfParameter = new WeakMap<ts.Identifier, ts.Identifier[]>();
 
 /** Every mention writing the name (`p = …`, `p ||= …`, `p++`, a destructuring or for-in/of target) in its function. */
