@@ -51,6 +51,27 @@ export interface TaskDef {
   readonly retries?: number;
   /** Module state the task reads (see api/module-state.ts): its snapshots are the last arguments, one per key. */
   readonly state?: readonly string[];
+  /** The task's rest parameter (`...arrs`): every argument from here on (before the state) is one of its elements. */
+  readonly restAt?: number;
+}
+
+/**
+ * Which declared parameter argument `i` of a call with `count` arguments lands in: its own, the rest parameter's for
+ * every argument from there on, and the module state's for the last ones (they come after the call's own: the
+ * number of the call's arguments varies with a rest parameter).
+ */
+export function parameterAt(def: TaskDef, i: number, count: number): number | undefined {
+  const state = def.state?.length ?? 0;
+  const own = def.directions.length - state;
+  if (i >= count - state) return own + (i - (count - state));
+  if (def.restAt !== undefined && i >= def.restAt) return def.restAt;
+  return i < own ? i : undefined;
+}
+
+/** The direction of argument `i` of a call with `count` arguments ('in' past the declared parameters: unread). */
+export function directionAt(def: TaskDef, i: number, count: number): Direction {
+  const at = parameterAt(def, i, count);
+  return at === undefined ? 'in' : def.directions[at] ?? 'in';
 }
 
 /**

@@ -726,7 +726,12 @@ test('a task\'s value let out to code that may change it (Object.assign, a funct
 
 test('closures over a parameter that call tasks after their function returned see and make the caller\'s changes (tester np34\'s p29/p36)', () => {
   const tasks = printsAsPlain('escaping-closures');
-  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('a task\'s rest parameter it writes gives every argument in it the changes back, not only the first (tester np35\'s q19/q20)', () => {
+  const tasks = printsAsPlain('rest-parameters');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test.run();

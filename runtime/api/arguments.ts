@@ -19,6 +19,7 @@ import { rangeView, type BufferRanges, type TypedView } from './buffer-ranges';
 import { reachable } from './reachable';
 import { Future } from './future';
 import type { TaskHandle } from './task-handle';
+import { directionAt, parameterAt } from '../protocol';
 
 export interface ArgumentHost {
   readonly registry: Registry;
@@ -57,9 +58,8 @@ interface Use { entry: DataEntry; object?: object; reads: boolean; writes: boole
 type Slot = { value: unknown } | { use: Use; part: ArgPart } | { collection: Slot[] };
 
 export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: readonly unknown[], where: () => string): Prepared {
-  const { directions } = handle.def;
-  const directionOf = (i: number) => directions[i] ?? 'in';
-  const paramOf = (i: number) => handle.paramNames[i] ?? `#${i}`;
+  const directionOf = (i: number) => directionAt(handle.def, i, args.length);
+  const paramOf = (i: number) => handle.paramNames[parameterAt(handle.def, i, args.length) ?? -1] ?? `#${i}`;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (typeof arg === 'function' || typeof arg === 'symbol') {

@@ -10,6 +10,7 @@
  */
 import { Future } from './future';
 import type { TaskHandle } from './task-handle';
+import { directionAt } from '../protocol';
 import type { Within } from './within';
 import type { Stats } from '../stats';
 import { TaskifyError } from '../errors';
@@ -39,7 +40,8 @@ export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: read
   }
   if (!fn) throw refused;
   // Current contents first; what the call may write counts as changed by the program after it.
-  const values = args.map((arg, i) => host.within.settle(arg, (handle.def.directions[i] ?? 'in') !== 'in', true));
+  const count = args.length + (handle.def.state?.length ?? 0); // (the call's own arguments: the state's come after them)
+  const values = args.map((arg, i) => host.within.settle(arg, directionAt(handle.def, i, count) !== 'in', true));
   // Module state tasks keep (api/module-state.ts) is the main thread's module object too: bring home what they left.
   handle.def.state?.forEach((key, i) => {
     const at = handle.def.directions.length - handle.def.state!.length + i;

@@ -6,6 +6,7 @@
  * the first failure of a task that wrote one, as the sequential call would have thrown it.
  */
 import type { TaskHandle } from './task-handle';
+import { directionAt } from '../protocol';
 import { Future } from './future';
 import { peek } from './lifecycle';
 import type { TaskRecord } from './records';
@@ -18,9 +19,9 @@ let fencedSince: number | undefined;
 
 /** The objects a fenced call's task writes (its inout and out arguments). */
 function writtenBy(handle: TaskHandle, args: readonly unknown[]): object[] {
-  const { directions } = handle.def;
+  const count = args.length + (handle.def.state?.length ?? 0); // (the call's own arguments: the state's come after them)
   return args.filter((arg, i): arg is object =>
-    directions[Math.min(i, directions.length - 1)] !== 'in' && typeof arg === 'object' && arg !== null && !(arg instanceof Future));
+    directionAt(handle.def, i, count) !== 'in' && typeof arg === 'object' && arg !== null && !(arg instanceof Future));
 }
 
 /**

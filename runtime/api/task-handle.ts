@@ -16,7 +16,10 @@ export interface ParamSpec {
   readonly wholeBuffer?: boolean;
   /** The task returns this argument on every path: a call's result is the caller's own argument, not a copy. */
   readonly returned?: boolean;
+  /** A rest parameter (`...arrs`): the arguments from here on are its elements, each with its direction. */
+  readonly rest?: boolean;
 }
+
 
 /** How a task's runs are bounded and what its failure leads to (JSDoc: `@timeout <seconds>`, `@onFailure <policy> [n]`). */
 export interface TaskOptions {
@@ -81,6 +84,7 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       ...(options.onFailure !== undefined ? { onFailure: options.onFailure } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(state.length ? { state: state.map((s) => s.key) } : {}),
+      ...(specs.some((s) => s.rest) ? { restAt: specs.findIndex((s) => s.rest) } : {}),
     },
     paramNames: specs.map((s, i) => s.name ?? `#${i}`),
     ...(state.some((s) => s.kept) ? { keptState: state.map((s) => s.kept) } : {}),

@@ -14,6 +14,7 @@
 import type {
   EngineToMain, FailureCause, MainToEngine, SerializedError, TaskDef, TaskStop, WorkerArg, WorkerReply, WorkerTask,
 } from '../protocol';
+import { parameterAt } from '../protocol';
 import { serializeError, TaskifyError, workerDied } from '../errors';
 import { removeVersion } from '../store/version-file';
 import { removeSegment } from '../store/segments';
@@ -116,7 +117,10 @@ export function createEngine(options: EngineOptions): Engine {
     const def = defs.get(node.def)!;
     let args: WorkerArg[];
     try {
-      args = node.args.map((arg, i) => toWorkerArg(state, arg, def.rro[i] ?? false, def.ownBuffer[i] ?? false, rroVersions));
+      args = node.args.map((arg, i) => {
+        const at = parameterAt(def, i, node.args.length) ?? -1; // (a rest parameter's elements share its flags)
+        return toWorkerArg(state, arg, def.rro[at] ?? false, def.ownBuffer[at] ?? false, rroVersions);
+      });
     } catch (error) {
       fail(node, serializeError(error), 'threw');
       return;

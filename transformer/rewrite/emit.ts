@@ -315,6 +315,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       f.createPropertyAssignment('direction', f.createStringLiteral(p.direction)),
       ...(p.rro ? [f.createPropertyAssignment('rro', f.createTrue())] : []),
       ...(p.wholeBuffer ? [f.createPropertyAssignment('wholeBuffer', f.createTrue())] : []),
+      ...(task.fn.parameters[i]?.dotDotDotToken ? [f.createPropertyAssignment('rest', f.createTrue())] : []),
       ...(task.returnsArgument === i ? [f.createPropertyAssignment('returned', f.createTrue())] : []),
     ])));
     const runOptions = Object.entries(task.options).map(([key, value]) =>

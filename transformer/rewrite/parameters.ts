@@ -72,7 +72,7 @@ export class ClosedFunctions {
       else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
       // A function made here that may run after this one returns (`return () => { push3(xs, 5) }`, a handler): its
       // tasks would come after the wait on return, and the caller would not wait for them (tester np34's p36).
-      else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !this.runsAtOnce(node)) ok = false;
+      else if (node !== fn && (isFunctionLike(this.ctx, node) || ts.isClassLike(node)) && !this.runsAtOnce(node)) ok = false;
       else if (ts.isIdentifier(node) && isReference(ts, node) && this.namesOuterObject(node, fn) && !(mode === 'own' && this.isInArgument(node))) ok = false;
       if (before && !ok && !this.openAt.has(fn)) this.openAt.set(fn, node);
       if (ok) ts.forEachChild(node, visit);
@@ -101,12 +101,31 @@ export class ClosedFunctions {
     return false;
   }
 
-  /** An array method's callback (`xs.map((x) => …)`) or a function called where it is written: it runs inside this call. */
-  private runsAtOnce(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  /**
+   * A function made inside that runs only inside this call: an array method's callback (`xs.map((x) => …)`), one called
+   * where it is written, or a local function declaration only ever called by name. (An object's or a class's methods,
+   * a returned or stored closure, may run after the call.)
+   */
+  private runsAtOnce(inner: ts.Node): boolean {
     const { ts } = this.ctx;
-    let at: ts.Node = fn;
+    if (ts.isFunctionDeclaration(inner)) {
+      const symbol = inner.name && symbolOf(this.ctx, inner.name);
+      const scope = inner.parent;
+      let onlyCalled = symbol !== undefined;
+      const visit = (node: ts.Node): void => {
+        if (!onlyCalled) return;
+        if (ts.isIdentifier(node) && node !== inner.name && symbolOf(this.ctx, node) === symbol) {
+          onlyCalled = ts.isCallExpression(node.parent) && node.parent.expression === node;
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(scope);
+      return onlyCalled;
+    }
+    if (!ts.isArrowFunction(inner) && !ts.isFunctionExpression(inner)) return false;
+    let at: ts.Node = inner;
     while (ts.isParenthesizedExpression(at.parent)) at = at.parent;
-    return isSynchronousCallback(ts, fn) || (ts.isCallExpression(at.parent) && at.parent.expression === at);
+    return isSynchronousCallback(ts, inner) || (ts.isCallExpression(at.parent) && at.parent.expression === at);
   }
 
   /** `task(…, shared, …)` where the task only reads that parameter: the object is snapshotted at the call. */

@@ -12,6 +12,8 @@ function makeCounter(xs: number[]) {
   return { measure: () => stats(xs), grow: (v: number) => push3(xs, v) };
 }
 
+function methods(xs: number[]) { return { grow(v: number) { push3(xs, v); }, n() { return stats(xs).n; } }; }
+
 function later(xs: number[]) { return () => { push3(xs, 5); return stats(xs).n; }; }
 
 function sums(xs: number[], parts: number[][]): number[] {
@@ -28,6 +30,12 @@ console.log(c.measure(), data.length, data);
 const more = [1];
 const f = later(more);
 console.log(f(), more.length, more);
+
+const d3 = [1];
+const o3 = methods(d3);
+o3.grow(0);
+d3.push(9);
+console.log(o3.n(), d3.length, d3);
 
 const base = [0];
 console.log(sums(base, [[1, 2], [3, 4]]), base);
