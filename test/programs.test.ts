@@ -734,4 +734,9 @@ test('a task\'s rest parameter it writes gives every argument in it the changes 
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an async function\'s tasks after an await have written what its caller reaches when its promise settles (tester np35\'s q30/q31/q35)', () => {
+  const tasks = printsAsPlain('async-fenced-writes');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

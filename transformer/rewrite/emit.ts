@@ -187,9 +187,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const visit = (node: ts.Node): ts.Node => {
     if (!onTheWay.has(node)) return node;
     const rewritten = rewrite(node);
-    // (Last: the function as the plan rewrote it runs in its chain.)
-    const visited = fences.around(node, plan.ownChains.has(node as FunctionLike)
-      ? wrappedInChain(ts, f, rewritten as ts.FunctionLikeDeclaration, runtime) : rewritten);
+    // (Last: the function as the plan rewrote it runs in its chain, its fence on exit inside the chain's body, where the
+    // async function ends: outside it, the fence ran when the function returned its promise, before its tasks.)
+    const fenced = fences.around(node, rewritten);
+    const visited = plan.ownChains.has(node as FunctionLike) ? wrappedInChain(ts, f, fenced as ts.FunctionLikeDeclaration, runtime) : fenced;
     // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
     // may run ahead are marked there: method-owners.ts.)
     const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];
