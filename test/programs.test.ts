@@ -739,4 +739,9 @@ test('an async function\'s tasks after an await have written what its caller rea
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a failed task\'s error holding its argument shows the argument as the call left it before it threw (tester np35\'s q22/q23)', () => {
+  const tasks = endsAsPlain('failure-holds-writes');
+  assert.is(tasks.failed, 4);
+});
+
 test.run();
