@@ -107,7 +107,9 @@ function soleRunner(facts: FileFacts, declaration: ts.VariableDeclaration, refs:
     statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   const runners = new Set(refs.filter((ref) => ref !== declaration.name).map((ref) => runsIn(facts, ref)));
   const [runner] = runners;
-  if (runners.size !== 1 || !runner || !ts.isFunctionDeclaration(runner) || !runner.name) return undefined;
+  // (Not exported: another module could call it again while it waits.)
+  if (runners.size !== 1 || !runner || !ts.isFunctionDeclaration(runner) || !runner.name ||
+    ts.getCombinedModifierFlags(runner) & ts.ModifierFlags.Export) return undefined;
   // Called once: by name, in one statement of the module's top level, not in a loop; named nowhere else.
   const fnSymbol = symbolOf(ctx, runner.name);
   const calls = fnSymbol ? facts.references(fnSymbol).filter((ref) => ref !== runner.name) : [];
