@@ -5,6 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { COPYING_METHODS, TYPED_ARRAYS } from '../analysis/builtins';
+import { readTaskTags } from '../analysis/tags';
 import { calledFunction, hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 
 /** Methods that return their receiver (Map's set and Set's add too). */
@@ -23,6 +24,7 @@ const factories = new WeakMap<ts.Node, boolean>();
 function makesFreshObjects(ctx: AnalysisContext, fn: FunctionLike | undefined): boolean {
   const { ts } = ctx;
   if (!fn || !fn.body || fn.asteriskToken || (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async)) return false;
+  if (readTaskTags(ctx, fn)) return false; // (a task's call is a submission: its value is a Future, futures.ts)
   const known = factories.get(fn);
   if (known !== undefined) return known;
   factories.set(fn, false); // (a factory calling itself is asked again while it is decided)
