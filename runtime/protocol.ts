@@ -68,6 +68,11 @@ export function parameterAt(def: TaskDef, i: number, count: number): number | un
   return i < own ? i : undefined;
 }
 
+/** The same for a call's own arguments, `own` of them (the module state's, added at submission, come after them). */
+export function ownParameterAt(def: TaskDef, i: number, own: number): number | undefined {
+  return parameterAt(def, i, own + (def.state?.length ?? 0));
+}
+
 /** The direction of argument `i` of a call with `count` arguments ('in' past the declared parameters: unread). */
 export function directionAt(def: TaskDef, i: number, count: number): Direction {
   const at = parameterAt(def, i, count);

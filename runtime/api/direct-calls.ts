@@ -10,7 +10,7 @@
  */
 import { Future } from './future';
 import type { TaskHandle } from './task-handle';
-import { directionAt } from '../protocol';
+import { ownParameterAt } from '../protocol';
 import type { Within } from './within';
 import type { Stats } from '../stats';
 import { TaskifyError } from '../errors';
@@ -40,12 +40,11 @@ export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: read
   }
   if (!fn) throw refused;
   // Current contents first; what the call may write counts as changed by the program after it.
-  const count = args.length + (handle.def.state?.length ?? 0); // (the call's own arguments: the state's come after them)
-  const values = args.map((arg, i) => host.within.settle(arg, directionAt(handle.def, i, count) !== 'in', true));
+  const direction = (i: number): string => handle.def.directions[ownParameterAt(handle.def, i, args.length) ?? -1] ?? 'in';
+  const values = args.map((arg, i) => host.within.settle(arg, direction(i) !== 'in', true));
   // Module state tasks keep (api/module-state.ts) is the main thread's module object too: bring home what they left.
   handle.def.state?.forEach((key, i) => {
-    const at = handle.def.directions.length - handle.def.state!.length + i;
-    if (handle.keptState?.[i]) host.within.settle(moduleStateValue(key, handle.def.name), handle.def.directions[at] !== 'in', true);
+    if (handle.keptState?.[i]) host.within.settle(moduleStateValue(key, handle.def.name), direction(args.length + i) !== 'in', true);
   });
   host.stats.add('inline');
   return host.settledFuture(fn(...values) as T);

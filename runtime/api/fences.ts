@@ -6,7 +6,7 @@
  * the first failure of a task that wrote one, as the sequential call would have thrown it.
  */
 import type { TaskHandle } from './task-handle';
-import { directionAt } from '../protocol';
+import { ownParameterAt } from '../protocol';
 import { Future } from './future';
 import { peek } from './lifecycle';
 import type { TaskRecord } from './records';
@@ -19,9 +19,9 @@ let fencedSince: number | undefined;
 
 /** The objects a fenced call's task writes (its inout and out arguments). */
 function writtenBy(handle: TaskHandle, args: readonly unknown[]): object[] {
-  const count = args.length + (handle.def.state?.length ?? 0); // (the call's own arguments: the state's come after them)
+  const { directions } = handle.def;
   return args.filter((arg, i): arg is object =>
-    directionAt(handle.def, i, count) !== 'in' && typeof arg === 'object' && arg !== null && !(arg instanceof Future));
+    (directions[ownParameterAt(handle.def, i, args.length) ?? -1] ?? 'in') !== 'in' && typeof arg === 'object' && arg !== null && !(arg instanceof Future));
 }
 
 /**

@@ -160,6 +160,11 @@ export class MainData implements ArgumentHost {
     this.loadEntry(entry, entry.range ? undefined : this.homeObject(entry));
   }
 
+  /** What a call wrote, where it is still the latest version (a failed call's partial writes: plain-order.ts raise). */
+  bringHomeWrites(record: TaskRecord): void {
+    for (const entry of record.before?.keys() ?? []) if (entry.producer === record) this.bringHome(entry);
+  }
+
   /** A task settled having taken objects out of the data it wrote (loader.ts applyDetached). */
   applyDetached(payload: string, producer: TaskRecord): void {
     programClock.enter(); // decoding is no time of the plain program's

@@ -7,14 +7,14 @@
  */
 import { isTypedArray } from '../worker/shapes';
 import type { TaskHandle } from './task-handle';
-import { parameterAt } from '../protocol';
+import { ownParameterAt } from '../protocol';
 
 /** The first argument that is a part of a larger buffer passed where the task reaches `.buffer`; else undefined. */
 export function partialViewOfWholeBuffer(handle: TaskHandle, args: readonly unknown[]): number | undefined {
   const { ownBuffer } = handle.def;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!ownBuffer[parameterAt(handle.def, i, args.length + (handle.def.state?.length ?? 0)) ?? -1] || !isTypedArray(arg)) continue;
+    if (!ownBuffer[ownParameterAt(handle.def, i, args.length) ?? -1] || !isTypedArray(arg)) continue;
     if (arg.byteOffset !== 0 || arg.byteLength !== arg.buffer.byteLength) return i;
   }
   return undefined;

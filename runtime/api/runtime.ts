@@ -74,7 +74,7 @@ export class Runtime {
     order: this.output.order,
     takeBack: (records) => this.data.takeBack(records),
     failuresMet: (last) => { this.link.enqueue({ type: 'met', upTo: last }); this.link.flush(); },
-    bringHomeWrites: (record) => { for (const entry of record.before?.keys() ?? []) if (entry.producer === record) this.data.bringHome(entry); },
+    bringHomeWrites: (record) => this.data.bringHomeWrites(record),
   });
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {

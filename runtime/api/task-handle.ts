@@ -20,7 +20,6 @@ export interface ParamSpec {
   readonly rest?: boolean;
 }
 
-
 /** How a task's runs are bounded and what its failure leads to (JSDoc: `@timeout <seconds>`, `@onFailure <policy> [n]`). */
 export interface TaskOptions {
   /** Seconds a run may take; a longer one is stopped and fails as timed out. Default: TASKIFY_TASK_TIMEOUT, else none. */

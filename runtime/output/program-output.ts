@@ -57,7 +57,8 @@ function install(): ProgramOutput {
   const original = { 1: streams[1].write as Write, 2: streams[2].write as Write };
   const raw: RawStreams = {
     write: (fd, chunk, encoding, callback) => {
-      if (callback === rawProgramWrite || (typeof encoding !== 'function' && typeof callback === 'function')) original[fd].call(streams[fd], chunk, encoding, callback);
+      // (The program's raw write carries a callback, its own or the mark; console's passes its handler as the encoding.)
+      if (typeof callback === 'function' && typeof encoding !== 'function') original[fd].call(streams[fd], chunk, encoding, callback);
       else writeAsConsole(streams[fd], original[fd], chunk, encoding, callback);
     },
     isTTY: (fd) => streams[fd].isTTY === true,

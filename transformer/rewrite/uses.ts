@@ -11,6 +11,7 @@ import { leavesReceiverAlone } from '../analysis/method-receivers';
 import type { Summaries } from '../analysis/summaries';
 import type { AliasGroups } from './aliases';
 import { isFresh } from './fresh';
+import { functionOfExpression } from '../analysis/function-of-symbol';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withChoices, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
@@ -159,11 +160,7 @@ export class UseClassifier {
     const at = callbackReceiverIndex(method);
     const given = call.arguments[0] && skipTransparent(ts, call.arguments[0]);
     if (at === undefined || !given) return false;
-    const declared = ts.isIdentifier(given) ? symbolOf(this.ctx, given)?.valueDeclaration : undefined;
-    const fn = ts.isArrowFunction(given) || ts.isFunctionExpression(given) ? given
-      : declared && (ts.isFunctionDeclaration(declared) || ((ts.isArrowFunction(declared) || ts.isFunctionExpression(declared)))) ? declared
-        : declared && ts.isVariableDeclaration(declared) && declared.initializer && (ts.isArrowFunction(declared.initializer) || ts.isFunctionExpression(declared.initializer))
-          ? declared.initializer : undefined;
+    const fn = functionOfExpression(this.ctx, given, 0);
     if (!fn) return false;
     const mentionsArguments = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === 'arguments') || (ts.forEachChild(n, mentionsArguments) ?? false);
     return fn.parameters.length > at || fn.parameters.some((p) => p.dotDotDotToken) || (!ts.isArrowFunction(fn) && fn.body !== undefined && mentionsArguments(fn.body));
