@@ -6,6 +6,7 @@
  * object holding a function) becomes an error that says so, never a look-alike.
  */
 import type { HeldByError, SerializedError } from './protocol';
+import { heldInside, putBackHeld, type HeldPath } from './held-inside';
 import { TaskifyError } from './errors';
 import { classOf, classRefOf } from './store/classes';
 import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBuiltinErrorClass } from './store/error-values';
@@ -17,7 +18,7 @@ import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBu
 export function serializeError(error: unknown, chain: readonly Error[] = [], refOf: ArgumentRef = () => undefined): SerializedError {
   if (!(error instanceof Error)) {
     // Thrown as it was (a string, a plain object): the waiter catches that value, as plain code would.
-    return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: {}, thrown: thrownValue(error) };
+    return { name: 'Error', message: `a non-Error value was thrown: ${describeThrown(error)}`, props: {}, thrown: thrownValue(error, refOf) };
   }
   const within = [...chain, error];
   const props: Record<string, unknown> = {};
@@ -25,6 +26,12 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
   const refs: Record<string, { index: number; hidden?: true }> = {};
   // The task's argument itself (`{ cause: item }`, `e.item = item`): the caller's object, not a copy (tester #14's F14).
   const args: Record<string, HeldByError & { hidden?: true }> = {};
+  // The call's objects deeper inside a property (`e.payload = { rows: xs }`, an AggregateError's `[xs]`): put back there.
+  const inside: Record<string, readonly HeldPath[]> = {};
+  const noteInside = (key: string, value: unknown) => {
+    const paths = heldInside(value, refOf);
+    if (paths.length > 0) inside[key] = paths;
+  };
   for (const key of Object.getOwnPropertyNames(error)) {
     const d = Object.getOwnPropertyDescriptor(error, key)!;
     // The message, stack, cause and an AggregateError's errors travel by themselves (below); accessors stay behind.
@@ -35,9 +42,15 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
     const arg = refOf(value);
     if (ref >= 0) refs[key] = d.enumerable ? { index: ref } : { index: ref, hidden: true };
     else if (arg !== undefined) args[key] = d.enumerable ? arg : { ...arg, hidden: true };
-    else (d.enumerable ? props : hidden)[key] = cloneable(value);
+    else {
+      (d.enumerable ? props : hidden)[key] = cloneable(value);
+      noteInside(key, value);
+    }
   }
-  if (error instanceof AggregateError) props.errors = error.errors.map((e) => (e instanceof Error ? serializeError(e) : cloneable(e)));
+  if (error instanceof AggregateError) {
+    props.errors = error.errors.map((e) => (e instanceof Error ? serializeError(e, [], refOf) : cloneable(e)));
+    noteInside('errors', error.errors);
+  }
   let causeRef: number | undefined;
   // An own `cause` only (`{ cause: undefined }` is one, and prints); not enumerable unless the program assigned it.
   const cause = Object.getOwnPropertyDescriptor(error, 'cause');
@@ -45,7 +58,11 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
     const arg = refOf(cause.value);
     if (cause.value instanceof Error && within.includes(cause.value)) causeRef = within.indexOf(cause.value);
     else if (arg !== undefined) args.cause = cause.enumerable ? arg : { ...arg, hidden: true };
-    else props.cause = cause.value instanceof Error ? serializeError(cause.value, within, refOf) : cloneable(cause.value);
+    else if (cause.value instanceof Error) props.cause = serializeError(cause.value, within, refOf);
+    else {
+      props.cause = cloneable(cause.value);
+      noteInside('cause', cause.value);
+    }
   }
   const extra = {
     ...(causeRef !== undefined ? { causeRef } : {}),
@@ -55,6 +72,7 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
     ...(Object.keys(refs).length > 0 || Object.keys(args).length > 0 ? { order: Object.keys(error) } : {}),
     ...(Object.keys(refs).length > 0 ? { refs } : {}),
     ...(Object.keys(args).length > 0 ? { args } : {}),
+    ...(Object.keys(inside).length > 0 ? { inside } : {}),
   };
   if (error instanceof DOMException) return { name: error.name, message: error.message, stack: error.stack, props, dom: true, ...extra };
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
@@ -72,7 +90,7 @@ export type ArgumentOf = (held: HeldByError) => unknown;
 
 /** Rebuild a task's error in the waiting thread; `where` (task name and call site) is added to the stack. */
 export function deserializeError(data: SerializedError, where: string, chain: Error[] = [], argOf: ArgumentOf = () => undefined): Error {
-  if (data.thrown) return thrownAgain(data.thrown, where) as Error; // not an Error: the value itself
+  if (data.thrown) return thrownAgain(data.thrown, where, argOf) as Error; // not an Error: the value itself
   // A name of its own (`this.name = 'MyError'`) comes with the properties, enumerable as it was; one its class gave
   // (`MyError.prototype.name = …`) is the stand-in's too; where the class made here still names itself otherwise,
   // the name is defined, not enumerable.
@@ -84,7 +102,7 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
   const define = (key: string, value: unknown, enumerable: boolean) => Object.defineProperty(error, key, { value, enumerable, configurable: true, writable: true });
   for (const [key, value] of Object.entries(data.props)) {
     if (key === 'errors' && error instanceof AggregateError && Array.isArray(value)) {
-      Object.defineProperty(error, 'errors', { value: value.map((e) => (isSerializedError(e) ? deserializeError(e, where) : e)), configurable: true, writable: true });
+      Object.defineProperty(error, 'errors', { value: value.map((e) => (isSerializedError(e) ? deserializeError(e, where, [], argOf) : e)), configurable: true, writable: true });
       continue;
     }
     if (key === 'cause') define(key, isSerializedError(value) ? deserializeError(value, where, within, argOf) : value, data.causeShown === true);
@@ -98,6 +116,12 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
   for (const [key, { hidden, ...held }] of Object.entries(data.args ?? {})) {
     // The caller's object when the waiter still knows the call's arguments, else undefined, as nothing else could be.
     Object.defineProperty(error, key, { value: argOf(held), enumerable: key === 'cause' ? data.causeShown === true : !hidden, configurable: true, writable: true });
+  }
+  for (const [key, paths] of Object.entries(data.inside ?? {})) {
+    const slot = Object.getOwnPropertyDescriptor(error, key);
+    if (!slot || !('value' in slot)) continue;
+    const value = putBackHeld(slot.value, paths, argOf);
+    if (value !== slot.value) Object.defineProperty(error, key, { ...slot, value });
   }
   for (const key of data.order ?? []) {
     const value = (error as unknown as Record<string, unknown>)[key];
@@ -170,19 +194,25 @@ export function describeThrown(value: unknown): string {
  * (a symbol of its own, an object holding a function, an instance of a class, whose methods a clone loses) as what
  * it was, for an error that says so.
  */
-function thrownValue(value: unknown): NonNullable<SerializedError['thrown']> {
+function thrownValue(value: unknown, refOf: ArgumentRef): NonNullable<SerializedError['thrown']> {
   if (typeof value === 'symbol') {
     const key = Symbol.keyFor(value);
     return key !== undefined ? { value: undefined, symbolFor: key } : { value: undefined, lost: `${String(value)}, a symbol of its own` };
   }
   if (typeof value === 'function') return { value: undefined, lost: `a function (${describeThrown(value)})` };
   if (typeof value !== 'object' || value === null) return { value };
+  // One of the call's objects (`throw xs`): the caller's own, whatever its class.
+  const held = refOf(value);
+  if (held !== undefined) return { value: undefined, inside: [{ path: [], held }] };
   const proto = Object.getPrototypeOf(value);
   if (!CLONED_AS_ITSELF.has(proto)) {
     const name = (proto as { constructor?: { name?: string } } | null)?.constructor?.name || 'an object with a prototype of its own';
     return { value: undefined, lost: `an instance of ${name}, which a copy would not keep` };
   }
-  try { return { value: structuredClone(value) }; } catch (e) {
+  try {
+    const inside = heldInside(value, refOf);
+    return { value: structuredClone(value), ...(inside.length > 0 ? { inside } : {}) };
+  } catch (e) {
     return { value: undefined, lost: `${describeThrown(value)} (${e instanceof Error ? e.message : String(e)})` };
   }
 }
@@ -193,11 +223,11 @@ const CLONED_AS_ITSELF = new Set<unknown>([null, Object.prototype, Array.prototy
   ...[Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array]
     .map((c) => c.prototype)]);
 
-function thrownAgain(thrown: NonNullable<SerializedError['thrown']>, where: string): unknown {
+function thrownAgain(thrown: NonNullable<SerializedError['thrown']>, where: string, argOf: ArgumentOf): unknown {
   if (thrown.symbolFor !== undefined) return Symbol.for(thrown.symbolFor);
   if (thrown.lost !== undefined) {
     return new TaskifyError('TASKIFY_UNSUPPORTED_OUTPUT', `${where} threw ${thrown.lost}: a thrown value that is not an Error must be ` +
       'a string, a number, a plain object or array (or a Symbol.for symbol) to reach the caller from a worker; throw an Error instead');
   }
-  return thrown.value;
+  return putBackHeld(thrown.value, thrown.inside, argOf);
 }

@@ -158,6 +158,7 @@ export interface EngineBatch { readonly type: 'batch'; readonly messages: readon
 import type { CountMark } from './output/console-counts';
 import type { InspectLook } from './output/inspect-look';
 import type { WarningMark } from './output/task-warnings';
+import type { HeldPath } from './held-inside';
 
 /** An argument of the failed call (its ArgPart.ref), or an object of a snapshot it read (an origin, as in data files). */
 export type HeldByError = { readonly ref: number } | { readonly data: number; readonly index: number };
@@ -178,7 +179,7 @@ export interface SerializedError {
    * What was thrown was not an Error: the value itself, which the waiter throws; a registered symbol by its key; or
    * (`lost`) what it was, when it cannot travel: the waiter gets an error saying so (error-travel.ts).
    */
-  readonly thrown?: { readonly value: unknown; readonly symbolFor?: string; readonly lost?: string };
+  readonly thrown?: { readonly value: unknown; readonly symbolFor?: string; readonly lost?: string; readonly inside?: readonly HeldPath[] };
   /** The error's own `cause` is enumerable (the program assigned it); the constructor's option makes it hidden. */
   readonly causeShown?: true;
   /** It had no stack (`delete e.stack`): made again without one. */
@@ -189,6 +190,8 @@ export interface SerializedError {
   readonly refs?: Record<string, { readonly index: number; readonly hidden?: true }>;
   /** Properties (`cause` included) holding one of the call's arguments or a part of one: the caller's object (error-travel.ts). */
   readonly args?: Record<string, HeldByError & { readonly hidden?: true }>;
+  /** Properties (`errors`, `cause` or any other) holding the call's objects deeper inside them (held-inside.ts). */
+  readonly inside?: Record<string, readonly HeldPath[]>;
   /** With refs or args: the enumerable own keys in their order, which the refs, defined last, would otherwise change. */
   readonly order?: readonly string[];
   /** A DOMException (AbortError…): made again as one, so that its `code` and `name` come from its name. */

@@ -1,0 +1,15 @@
+/**
+ * Failed tasks in compiled programs (test/programs/<name>): what the catch sees of the failed call (its error, the
+ * arguments the error holds, what the call wrote before throwing) is what the plain call's catch saw, byte for byte.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { endsAsPlain } from './program-build';
+
+test('a thrown value holding the call\'s arguments deep inside (throw xs, { payload: o }, AggregateError, a cause object) holds the caller\'s own objects (tester np35\'s q38/q52)', () => {
+  const tasks = endsAsPlain('thrown-arguments');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 6);
+});
+
+test.run();
