@@ -160,9 +160,13 @@ export class MainData implements ArgumentHost {
     this.loadEntry(entry, entry.range ? undefined : this.homeObject(entry));
   }
 
-  /** What a call wrote, where it is still the latest version (a failed call's partial writes: plain-order.ts raise). */
-  bringHomeWrites(record: TaskRecord): void {
+  /**
+   * A failed call's failure reaches the program (plain-order.ts raise): what it wrote before it threw comes home, where
+   * it is still the latest version, and the caller's objects its error holds may change through the error from now on.
+   */
+  handOverFailure(record: TaskRecord): void {
     for (const entry of record.before?.keys() ?? []) if (entry.producer === record) this.bringHome(entry);
+    for (const object of record.heldByError ?? []) this.markMaybeWritten(object);
   }
 
   /** A task settled having taken objects out of the data it wrote (loader.ts applyDetached). */

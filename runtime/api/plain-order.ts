@@ -21,8 +21,8 @@ export interface PlainOrderHost {
   takeBack(records: readonly TaskRecord[]): void;
   /** The program met the failures up to task `last`: what the engine held for a take-back may go (graph-holds.ts). */
   failuresMet(last: number): void;
-  /** What the failed call wrote before it threw, into the program's objects (main-data.ts bringHome). */
-  bringHomeWrites(record: TaskRecord): void;
+  /** What the failed call wrote before it threw, into the program's objects; what its error holds may change (main-data.ts). */
+  handOverFailure(record: TaskRecord): void;
 }
 
 export class PlainOrder {
@@ -95,7 +95,7 @@ export class PlainOrder {
     this.host.order.discard(record.id, (write) => follows(record, write));
     // Its error may hold what it wrote (`throw new BadInput(xs)` after changing xs), which the plain call had changed
     // before it threw: home before the program's catch reads it through the error (tester np35's q22/q23).
-    this.host.bringHomeWrites(record);
+    this.host.handOverFailure(record);
     this.reachedCall = record.id;
     if (typeof record.error === 'object' && record.error !== null) this.raisedIn.set(record.error, record.id);
     return record.error!;

@@ -15,6 +15,11 @@ export interface TaskRecord {
   readonly params?: readonly string[];
   state: 'pending' | 'ok' | 'failed';
   error?: Error;
+  /**
+   * The caller's objects the error holds (`e.lines`, `throw xs`): once the program has the error it can change them
+   * through it, where the plugin cannot follow, so they count as "may have changed" when it reaches the program.
+   */
+  heldByError?: object[];
   /** The error was thrown to the program at some wait: it was not lost. */
   observed?: boolean;
   /** For a task cancelled because another failed: that first failure. */

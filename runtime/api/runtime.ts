@@ -74,7 +74,7 @@ export class Runtime {
     order: this.output.order,
     takeBack: (records) => this.data.takeBack(records),
     failuresMet: (last) => { this.link.enqueue({ type: 'met', upTo: last }); this.link.flush(); },
-    bringHomeWrites: (record) => this.data.bringHomeWrites(record),
+    handOverFailure: (record) => this.data.handOverFailure(record),
   });
 
   constructor(readonly config: RuntimeConfig, configureObservers: (observers: Observers) => void = () => {}) {

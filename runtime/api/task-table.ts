@@ -198,9 +198,10 @@ function failureOf(record: TaskRecord, outcome: Extract<TaskOutcome, { ok: false
   }
   // An argument the error holds is the caller's object (a Future argument stands for its value, loaded by then).
   const argOf = (held: HeldByError) => {
-    if (!('ref' in held)) return record.data?.get(held.data)?.base?.[held.index]; // a part of an argument
-    const arg = record.args?.[held.ref];
-    return arg instanceof Future ? arg.value?.current : arg;
+    const arg = 'ref' in held ? record.args?.[held.ref] : record.data?.get(held.data)?.base?.[held.index]; // or a part of one
+    const object = arg instanceof Future ? arg.value?.current : arg;
+    if (typeof object === 'object' && object !== null) (record.heldByError ??= []).push(object);
+    return object;
   };
   return nameOutput(deserializeError(outcome.error, where, [], argOf), where, record.params);
 }

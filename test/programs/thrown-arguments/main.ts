@@ -42,3 +42,18 @@ try { failWithNote(f); } catch (e: any) { console.log('detail', e.detail.rows[0]
 
 // The caller's objects go on to further tasks, which see what the failed calls wrote.
 try { pushThenThrow(a); } catch (e) { console.log('again', e === a, a.join(',')); }
+
+// An error holding an argument the task only reads: the program fixes the input through the error, and the next call
+// reads the fixed input (tester np35's q74: it read the snapshot from before, failed again and ended the program).
+export class BadLine extends Error { constructor(public lines: string[], public at: number) { super('bad line ' + at); } }
+
+/** @task */
+export function parseLines(lines: string[]): number[] {
+  return lines.map((l, i) => { const v = Number(l); if (Number.isNaN(v)) throw new BadLine(lines, i); return v; });
+}
+
+const input = ['1', 'x', '3'];
+try { parseLines(input); } catch (e) {
+  if (e instanceof BadLine) { console.log('bad line', e.lines === input, e.at); e.lines[e.at] = '2'; }
+}
+console.log(input.join(','), parseLines(input).join(','));
