@@ -214,7 +214,7 @@ export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly
 }
 
 export { ahead, dismissUntaken, eachThen, inOrder, keysIn, promised, reached, several, take, withValues } from './api/deferred-uses';
-export { awaited, landed } from './api/awaited';
+export { awaited, builtFirst, landed } from './api/awaited';
 
 /**
  * A function whose parameters the plugin followed returns or throws: the first failure of a task it submitted since

@@ -12,4 +12,10 @@ test('a thrown value holding the call\'s arguments deep inside (throw xs, { payl
   assert.is(tasks.failed, 7);
 });
 
+test('await Promise.allSettled/any/race over synchronous tasks\' calls throws the first call\'s failure, as building the plain list did (tester np35\'s q69/q70)', () => {
+  const tasks = endsAsPlain('awaited-list-throws');
+  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 5);
+});
+
 test.run();

@@ -113,3 +113,19 @@ function resumeReady(): void {
   queue.length = 0;
   head = 0;
 }
+
+/**
+ * `await Promise.allSettled([t(2), t(3)])` (or `any`, `race`) with synchronous tasks' calls in the list (their
+ * indexes: `calls`): the plain program built the list first, so a call that failed threw there, and the combinator
+ * never saw it (tester np35's q69/q70). Their outcomes come first: the first failure in the list's order rejects,
+ * as that throw; else the combinator gets their values in their places.
+ */
+export function builtFirst(combinator: 'allSettled' | 'any' | 'race', items: readonly unknown[], calls: readonly number[]): Promise<unknown> {
+  return Promise.allSettled(calls.map((i) => items[i])).then((outcomes) => {
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    const values = [...items];
+    outcomes.forEach((outcome, k) => { values[calls[k]!] = (outcome as PromiseFulfilledResult<unknown>).value; });
+    return (Promise[combinator] as (values: unknown[]) => Promise<unknown>).call(Promise, values);
+  });
+}

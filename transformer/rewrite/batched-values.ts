@@ -20,7 +20,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, qualifiedName } from '../analysis/context';
 import type { FileFacts } from './file-facts';
-import { isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
+import { givesPromise, isReorderable, isSimpleArgument, onlyReadsItself } from './only-reads';
 import { evaluatedAlways } from './guards';
 import { isLibrary } from './library-uses';
 import { skipTransparent, withWrappers } from './syntax';
@@ -116,4 +116,25 @@ export function awaitedTogether(facts: FileFacts, call: ts.CallExpression): bool
 
 function isTaskCall(facts: FileFacts, e: ts.Expression): boolean {
   return facts.ts.isCallExpression(e) && facts.taskOf(e) !== undefined;
+}
+
+/**
+ * `await Promise.allSettled([t(2), t(3)])`, `Promise.any`, `Promise.race`: a synchronous task's call that fails threw
+ * while the plain program built the list, so the combinator never ran and the await's try caught that throw; a
+ * combinator given the calls' promises would have settled with it (tester np35's q69/q70). Those calls' indexes in
+ * the list, for runtime/api/awaited.ts builtFirst, which takes their outcomes first. (`Promise.all` needs none: its
+ * first failure is the one the plain list threw, since awaits resume in the order reached.)
+ */
+export function builtFirst(facts: FileFacts, call: ts.CallExpression, together: ReadonlySet<ts.CallExpression>):
+  { combinator: ts.CallExpression; calls: number[] } | undefined {
+  const { ts } = facts;
+  const list = withWrappers(ts, call).parent as ts.ArrayLiteralExpression;
+  const combinator = list.parent as ts.CallExpression;
+  if (qualifiedName(ts, combinator.expression) === 'Promise.all') return undefined;
+  const calls = list.elements.flatMap((element, i) => {
+    const inner = skipTransparent(ts, element as ts.Expression);
+    const task = ts.isCallExpression(inner) && together.has(inner) ? facts.taskOf(inner) : undefined;
+    return task && !givesPromise(facts.ctx, task.fn) ? [i] : [];
+  });
+  return calls.length > 0 ? { combinator, calls } : undefined;
 }

@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
-import { awaitedTogether, batchedValues } from './batched-values';
+import { awaitedTogether, batchedValues, builtFirst } from './batched-values';
 import { splitLoopOf } from './split-loops';
 import { splitCallbackOf } from './split-callbacks';
 import { halvesDeclaredIn, helperCalls, helperHalvesOf } from './helper-halves';
@@ -16,6 +16,10 @@ export function deferWaits(facts: FileFacts, plan: FilePlan): void {
   splitAtHelpers(facts, plan);
   for (const call of [...plan.waitedAtCall]) {
     if (awaitedTogether(facts, call)) { plan.awaitedTogether.add(call); plan.waitedAtCall.delete(call); }
+  }
+  for (const call of plan.awaitedTogether) {
+    const built = builtFirst(facts, call, plan.awaitedTogether);
+    if (built) plan.builtFirst.set(built.combinator, built.calls);
   }
   for (const [root, calls] of batchedValues(facts, plan.waitedAtCall)) {
     plan.batches.set(root, calls);

@@ -227,6 +227,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration;
       return replaceBody(ts, f, visited, failureChecks.marked(node, visited.body!));
     }
+    if (ts.isCallExpression(node) && plan.builtFirst.has(node) && ts.isPropertyAccessExpression(node.expression)) {
+      // `Promise.allSettled([t(2), t(3)])`: the calls' outcomes first, as the plain list was built (api/awaited.ts).
+      const calls = plan.builtFirst.get(node)!.map((i) => f.createNumericLiteral(i));
+      return runtime('builtFirst', [f.createStringLiteral(node.expression.name.text), ts.visitNode(node.arguments[0]!, visit) as ts.Expression, f.createArrayLiteralExpression(calls)]);
+    }
     if (ts.isCallExpression(node) && plan.mappedTasks.has(node)) {
       const task = plan.mappedTasks.get(node)!;
       const visited = ts.visitEachChild(node, visit, context);

@@ -89,6 +89,11 @@ export interface FilePlan {
   readonly halved: Map<ts.CallExpression, HelperHalves>;
   /** `await Promise.all([score(3), score(5)])`'s calls: awaited as `await task()` is (batched-values.ts awaitedTogether). */
   readonly awaitedTogether: Set<ts.CallExpression>;
+  /**
+   * `await Promise.allSettled([t(2), t(3)])` (or `any`, `race`): the combinator's call, with the list's indexes of
+   * synchronous tasks' calls, whose failure the plain program threw while building the list (batched-values.ts).
+   */
+  readonly builtFirst: Map<ts.CallExpression, readonly number[]>;
   /** Submissions inside a try block with a catch: a failure awaited there resumes at once (runtime/api/awaited.ts). */
   readonly caughtCalls: Set<ts.CallExpression>;
   /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
@@ -100,6 +105,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), caughtCalls: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(),
   };
 }
