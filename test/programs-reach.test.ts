@@ -297,4 +297,14 @@ test('array-method callbacks that add a task\'s value into an outer variable (`t
   assert.not.match(emitted, /eachThen\([^;]*shift \+=/, 'the callback whose first pass would read `shift` is not');
 });
 
+test('an array mapped to task calls that is the function\'s value (`return this.streams.map((s) => estimate(s, n))`, an arrow\'s body) is waited for whole where it is returned, so its calls overlap (tester np35\'s q50)', () => {
+  const tasks = printsAsPlain('returned-maps');
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+  const { notes } = explained('returned-maps', ['main.ts', 'kernels.ts']);
+  assert.equal(notes.filter((n) => /one at a time/.test(n.note)).map((n) => n.line), [], 'no call waits for the one before');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // The method, the function and the arrow (given a block by the exit wait for its parameter's writes).
+  assert.is(emitted.match(/return __taskify\.waitAll\((this\.)?streams\.map\(/g)?.length, 3, 'each returns its array waited whole');
+});
+
 test.run();

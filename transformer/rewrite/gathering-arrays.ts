@@ -92,12 +92,15 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
 
 /**
  * The array is used up where it stands by code that only reads it: a print, a JSON.stringify that only reads,
- * or the language's copy into a collection (`new Map(pairs)`, `new Set(xs)`, `Object.fromEntries(pairs)`).
+ * or the language's copy into a collection (`new Map(pairs)`, `new Set(xs)`, `Object.fromEntries(pairs)`); or it is
+ * the function's value (`return this.streams.map((s) => estimate(s, n))`): every call is made by then, and the
+ * caller gets the values (tester np35's q50: each call waited for its task before the next was made).
  */
 export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean {
   const { ts, ctx } = facts;
   const outer = withWrappers(ts, array);
   const call = outer.parent;
+  if ((ts.isReturnStatement(call) && call.expression === outer) || (ts.isArrowFunction(call) && call.body === outer)) return true;
   if (ts.isNewExpression(call)) {
     return call.arguments?.length === 1 && call.arguments[0] === outer && ts.isIdentifier(call.expression) &&
       COPYING_COLLECTIONS.has(call.expression.text) && isLibraryGlobal(ctx, call.expression);
