@@ -307,4 +307,12 @@ test('an array mapped to task calls that is the function\'s value (`return this.
   assert.is(emitted.match(/return __taskify\.waitAll\((this\.)?streams\.map\(/g)?.length, 3, 'each returns its array waited whole');
 });
 
+test('the language\'s copies of an array of objects that hold only numbers or strings (`cells.filter(f).map((c) => c.id)`) are reads, not a part of it handed out: the tasks writing it run in workers', () => {
+  const tasks = printsAsPlain('primitive-copies');
+  // 3 rounds of grow, grow, total, total; the twin that keeps filtered objects: 2 grows direct, its total submitted.
+  assert.is(tasks.inWorkers, 13, `${tasks.inWorkers} tasks ran in workers`);
+  const { calls } = explained('primitive-copies', ['main.ts', 'kernels.ts']);
+  assert.equal(calls.filter((c) => !c.submitted).map((c) => c.line), [18, 20]);
+});
+
 test.run();

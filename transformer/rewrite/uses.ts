@@ -4,7 +4,8 @@
  * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
  */
 import type * as ts from 'typescript';
-import { callbackReceiverIndex, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
+import { callbackReceiverIndex, COPYING_METHODS, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
+import { isLibrary } from './library-uses';
 import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import { leavesReceiverAlone } from '../analysis/method-receivers';
@@ -213,8 +214,10 @@ export class UseClassifier {
     if (readingCallUsedUp(this.ctx, this.lookup, call)) return { kind: 'read' };
     // `m.get(k)!.push(v)`, `m.get(k)![0]`: a part used right there, as `x.p.push(v)` is.
     if (chained) return this.accessUse(result.parent as ts.Expression);
+    // `nodes.filter(f).map((n) => n.id)`: the language's new array of numbers or strings holds no part of it.
+    const copyOfPrimitives = COPYING_METHODS.has(method) && isLibrary(this.ctx, call.expression) && hasPrimitiveElements(this.ctx, call);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
-    if (!dropped && !isPrimitiveNode(this.ctx, call)) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
+    if (!dropped && !isPrimitiveNode(this.ctx, call) && !copyOfPrimitives) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
     return READING_METHODS.has(method) || leavesReceiverAlone(this.ctx, call, this.lookup) ? { kind: 'read' } : { kind: 'write' };
   }
 
