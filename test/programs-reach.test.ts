@@ -315,4 +315,12 @@ test('the language\'s copies of an array of objects that hold only numbers or st
   assert.equal(calls.filter((c) => !c.submitted).map((c) => c.line), [18, 20]);
 });
 
+test('`for (const [i, rows] of groups.entries())` names each element of groups, and `groups.indexOf(rows)` only compares identities: the tasks on each group run in workers', () => {
+  const tasks = printsAsPlain('entries-loops');
+  // 3 × (rescore, best), 3 rescores, 3 bests; the retry loop's 5 checks (2 fail) and 2 rescores (14 before: the
+  // retry loop's calls were direct).
+  assert.is(tasks.inWorkers, 19, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 2);
+});
+
 test.run();

@@ -15,6 +15,7 @@ import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
 import { isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
+import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 
 /**
@@ -30,7 +31,10 @@ export interface NameSource {
   readonly via?: ts.CallExpression;
 }
 
-export function nameSource(t: typeof ts, declaration: ts.Node): NameSource | undefined {
+export function nameSource(ctx: AnalysisContext, declaration: ts.Node): NameSource | undefined {
+  const t = ctx.ts;
+  const entry = entryOfArray(ctx, declaration);
+  if (entry) return { expr: entry, element: true };
   if (t.isVariableDeclaration(declaration) && t.isVariableDeclarationList(declaration.parent)) {
     const list = declaration.parent;
     if (t.isForOfStatement(list.parent)) return list.declarations.length === 1 ? { expr: list.parent.expression, element: true } : undefined;
@@ -43,6 +47,24 @@ export function nameSource(t: typeof ts, declaration: ts.Node): NameSource | und
     }
   }
   return undefined;
+}
+
+/**
+ * `x` of `for (const [i, x] of xs.entries())` over a language array: each element of `xs` in turn, as in
+ * `for (const x of xs)` (the index beside it is a number). The array, else undefined.
+ */
+function entryOfArray(ctx: AnalysisContext, declaration: ts.Node): ts.Expression | undefined {
+  const t = ctx.ts;
+  if (!t.isBindingElement(declaration) || declaration.dotDotDotToken || declaration.initializer || !t.isArrayBindingPattern(declaration.parent)) return undefined;
+  const pattern = declaration.parent;
+  const variable = pattern.parent;
+  if (pattern.elements.indexOf(declaration) !== 1 || !t.isVariableDeclaration(variable) || !t.isVariableDeclarationList(variable.parent) ||
+    variable.parent.declarations.length !== 1 || !t.isForOfStatement(variable.parent.parent)) return undefined;
+  const iterated = skipTransparent(t, variable.parent.parent.expression);
+  if (!t.isCallExpression(iterated) || iterated.arguments.length > 0 || !t.isPropertyAccessExpression(iterated.expression) ||
+    iterated.expression.name.text !== 'entries') return undefined;
+  const array = iterated.expression.expression;
+  return ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(array)) && isLibrary(ctx, iterated.expression) ? array : undefined;
 }
 
 /**
@@ -156,7 +178,7 @@ export class AliasGroups {
   /** `for (const m of [A, B, C])`: the literal's elements, if the declaration is such a loop variable. */
   iteratedLiteral(declaration: ts.VariableDeclaration): readonly ts.Expression[] | undefined {
     const { ts } = this.ctx;
-    const source = nameSource(ts, declaration);
+    const source = nameSource(this.ctx, declaration);
     const iterated = source?.element ? skipTransparent(ts, source.expr) : undefined;
     return iterated && ts.isArrayLiteralExpression(iterated) ? iterated.elements : undefined;
   }
@@ -262,7 +284,7 @@ export class AliasGroups {
   /** The identifiers whose objects the declared name may hold, if it is an alias. */
   private basesOf(declaration: ts.VariableDeclaration): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
-    const source = nameSource(ts, declaration);
+    const source = nameSource(this.ctx, declaration);
     if (!source) return undefined;
     // for (const m of [A, B, C]): m is each of them in turn. (An element of any other value is a container's business.)
     const literal = this.iteratedLiteral(declaration);

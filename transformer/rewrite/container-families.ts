@@ -69,7 +69,7 @@ export class ContainerFamilies {
     const { ts } = this;
     const declaration = symbol.valueDeclaration;
     if (!declaration || !('name' in declaration) || !ts.isIdentifier(declaration.name as ts.Node)) return undefined;
-    const source = nameSource(ts, declaration);
+    const source = nameSource(this.view.ctx, declaration);
     if (!source) return undefined;
     if (source.via) return this.visitsElements(source.via) ? source.expr : undefined;
     if (source.element || !ts.isVariableDeclaration(declaration)) return source.expr;
@@ -180,6 +180,10 @@ export class ContainerFamilies {
     if (ts.isVariableDeclaration(parent) && parent.initializer === chain) name = parent.name;
     else if (ts.isForOfStatement(parent) && parent.expression === chain && ts.isVariableDeclarationList(parent.initializer)) {
       name = parent.initializer.declarations[0]?.name;
+    } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && parent.name.text === 'entries') {
+      // `for (const [i, x] of level.entries())`: x names each element (aliases.ts nameSource), i is its index.
+      const element = entryBinding(ts, parent);
+      if (element && this.aliasSource(symbolOf(this.view.ctx, element)!) === chain) name = element;
     } else if (ts.isPropertyAccessExpression(parent) && parent.expression === chain && ts.isCallExpression(parent.parent) &&
       this.visitsElements(parent.parent)) {
       const fn = parent.parent.arguments[0];
@@ -254,4 +258,15 @@ export class ContainerFamilies {
     if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
     return checker.getTypeArguments(type as ts.TypeReference).some((element) => !isPrimitiveType(this.view.ctx, element));
   }
+}
+
+/** `x` of `for (const [i, x] of <level>.entries())`, given `<level>.entries`; its source is checked by nameSource. */
+function entryBinding(t: typeof ts, entries: ts.PropertyAccessExpression): ts.Identifier | undefined {
+  const call = entries.parent;
+  const loop = call.parent;
+  if (!t.isCallExpression(call) || call.expression !== entries || !t.isForOfStatement(loop) || loop.expression !== call ||
+    !t.isVariableDeclarationList(loop.initializer)) return undefined;
+  const pattern = loop.initializer.declarations[0]?.name;
+  const element = pattern && t.isArrayBindingPattern(pattern) ? pattern.elements[1] : undefined;
+  return element && t.isBindingElement(element) && t.isIdentifier(element.name) ? element.name : undefined;
 }

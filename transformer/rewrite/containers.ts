@@ -28,6 +28,7 @@ import type { AliasGroups } from './aliases';
 import { ContainerFamilies } from './container-families';
 import { isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { RETURNS_RECEIVER } from './fresh';
+import { isLibrary } from './library-uses';
 
 export type ContainerWrap = 'waitWithin' | 'writtenWithin';
 /** A use of a family's reference; `restructures`: the level whose slots it changes (`rows.push(r)`, `c[i][j] = b`). */
@@ -243,6 +244,9 @@ export class Containers {
     if ((method === 'push' || method === 'unshift') && call.arguments.every((arg) => this.placed(arg))) return { kind: 'none', restructures: level };
     if ((this.families.visitsElements(call) && this.families.isAliasSource(level)) || takesNoElement(this.view, call)) return { kind: 'none' };
     if (this.view.uses.readsElementsInPlace(call)) return { kind: 'read' };
+    // `batch.indexOf(row)`, `level.includes(o)`: the language's search compares the elements' identity, which tasks
+    // never change (only the main thread puts objects in a level), and hands out a number or a boolean.
+    if (IDENTITY_SEARCHES.has(method) && isLibrary(this.view.ctx, call.expression)) return { kind: 'none' };
     return { kind: 'escape', why: `\`.${method}\` of a level could hand out or take in its elements` };
   }
 
@@ -289,6 +293,8 @@ const MAKERS = new Set(['map', 'forEach', 'flatMap', 'some', 'every', 'findIndex
  * `arguments` of its own) that never names the element or the array it is given cannot hand one out or take one in;
  * what it does with other names (`blocks[i]` by the level's own name) is that reference's own use.
  */
+const IDENTITY_SEARCHES = new Set(['indexOf', 'lastIndexOf', 'includes']);
+
 function takesNoElement(view: PlannerView, call: ts.CallExpression): boolean {
   const { ts } = view.ctx;
   const fn = call.arguments[0];

@@ -166,7 +166,7 @@ function objectPath(facts: FileFacts, aliases: AliasGroups, expr: ts.Expression)
     if (viewed) { node = skipTransparent(ts, viewed); continue; }
     // A name for (an element of) another path: go on from that path (aliases.ts's one notion of another name).
     const declaration = ts.isIdentifier(node) ? symbolOf(facts.ctx, node)?.valueDeclaration : undefined;
-    const source = declaration && nameSource(ts, declaration);
+    const source = declaration && nameSource(facts.ctx, declaration);
     const from = source && skipTransparent(ts, source.expr);
     if (!from || !(ts.isIdentifier(from) || ts.isElementAccessExpression(from) || ts.isPropertyAccessExpression(from) ||
       aliases.viewBase(from) || facts.returnedArgument(from))) break;
