@@ -50,7 +50,10 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
   }
   if (ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
     const method = parent.name.text;
-    return READING_METHODS.has(method) &&
+    // (Not with a function: `[o].forEach((q) => { q.x = 100 })` hands it the elements, which it may change or keep:
+    // readingCallUsedUp judges the function by its summary.)
+    const givesFunction = parent.parent.arguments.some((arg) => ctx.checker.getTypeAtLocation(arg).getCallSignatures().length > 0);
+    return READING_METHODS.has(method) && !givesFunction &&
       (isPrimitiveNode(ctx, parent.parent) || (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, outer)));
   }
   return false;
