@@ -24,6 +24,7 @@ import { noteMaybeWritten } from './api/main-data';
 import { beforeFenced, noteFenced } from './api/fences';
 import { callDirectly, runsInPlace } from './api/direct-calls';
 import { partialViewOfWholeBuffer } from './api/partial-views';
+import { asForwarded as forwardedEach, claimForward as claimedCall } from './api/forwarding';
 
 /**
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
@@ -53,6 +54,15 @@ export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[]
  */
 export function asTask(handle: TaskHandle, site: string, arity: number): (...args: unknown[]) => Future<unknown> {
   return (...args) => submit(handle, args.slice(0, arity).map((x) => (x instanceof Future ? x : maybeWritten(x))), site);
+}
+
+/**
+ * `rows.map(meanOf)` of a function forwarder (`meanOf(xs) { return mean(xs) }`): each call a planned one. An object
+ * argument is snapshotted as one the plugin does not follow, as asTask's are: the program may have changed an element
+ * since the last call (`rows[0].push(100)` between two maps: tester np36's fwd5 read the old row).
+ */
+export function asForwarded(fn: (...args: unknown[]) => unknown, written: string, arity: number): (...args: unknown[]) => unknown {
+  return forwardedEach(fn, written, arity, (x) => (x instanceof Future ? x : maybeWritten(x)));
 }
 
 /** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */
@@ -132,7 +142,7 @@ export function settle(values: () => readonly unknown[]): void {
 export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);
 }
-export { asForwarded, claimForward, forwardCall, forwardFunction } from './api/forwarding';
+export { forwardCall, forwardFunction } from './api/forwarding';
 export { forwardAhead, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/made-ahead';
 
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
@@ -240,6 +250,20 @@ function mayChangeUnseen(x: unknown, seen: Set<object>, now = false): void {
   seen.add(x);
   maybeWritten(x);
   if (Array.isArray(x)) for (const item of x) mayChangeUnseen(item, seen, now);
+}
+
+/**
+ * At a forwarder's start: whether this call of `self` is a planned one (api/forwarding.ts). A call no plan made came
+ * from code the plugin does not see, which may have changed `parameters` since their last snapshots (`rows.map(meanOf)`
+ * in another module, after `rows[0].push(100)`: tester np36's fwd4): their next snapshots compare contents.
+ */
+export function claimForward(self: unknown, parameters: readonly unknown[] = []): boolean {
+  const claimed = claimedCall(self);
+  if (!claimed) {
+    const seen = new Set<object>();
+    for (const parameter of parameters) mayChangeUnseen(parameter, seen, true);
+  }
+  return claimed;
 }
 
 /**

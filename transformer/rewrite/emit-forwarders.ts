@@ -80,8 +80,11 @@ export function forwarderEmitter({ ts, f, plan, runtime, visit, context }: Forwa
       const self = claimingFunctions.get(node);
       if (!self || !isFunctionLikeWithBody(ts, node)) return undefined;
       const visited = ts.visitEachChild(node, visit, context) as ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+      // Its parameters, which a call no plan made (code the plugin does not see: `rows.map(meanOf)` in another module)
+      // may have changed since their last snapshots: the runtime checks them when the call is not claimed.
+      const params = visited.parameters.flatMap((p) => (ts.isIdentifier(p.name) && !p.dotDotDotToken ? [f.createIdentifier(p.name.text)] : []));
       const claim = f.createVariableStatement(undefined, f.createVariableDeclarationList(
-        [f.createVariableDeclaration(CLAIMED, undefined, undefined, runtime('claimForward', [path(self)]))], ts.NodeFlags.Const));
+        [f.createVariableDeclaration(CLAIMED, undefined, undefined, runtime('claimForward', [path(self), f.createArrayLiteralExpression(params)]))], ts.NodeFlags.Const));
       const body = visited.body;
       const statements = ts.isBlock(body) ? [...body.statements] : [f.createReturnStatement(body)];
       return replaceBody(ts, f, visited, ts.isBlock(body) ? f.updateBlock(body, [claim, ...statements]) : f.createBlock([claim, ...statements], true));

@@ -239,9 +239,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return runtime('waitAll', [f.updateCallExpression(visited, visited.expression, visited.typeArguments, [each])]);
     }
     if (ts.isCallExpression(node) && plan.mappedForwarders.has(node)) {
-      const ref = plan.mappedForwarders.get(node)!;
+      const { ref, arity } = plan.mappedForwarders.get(node)!;
       const visited = ts.visitEachChild(node, visit, context);
-      const each = runtime('asForwarded', [sameName(ref), f.createStringLiteral(ref.text)]);
+      const each = runtime('asForwarded', [sameName(ref), f.createStringLiteral(ref.text), f.createNumericLiteral(arity)]);
       return runtime('waitAll', [f.updateCallExpression(visited, visited.expression, visited.typeArguments, [each])]);
     }
     if (ts.isCallExpression(node) && plan.submissions.has(node)) {

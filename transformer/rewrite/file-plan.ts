@@ -13,6 +13,7 @@ import type { Resumption } from './resumptions';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
 import type { HelperHalves } from './helper-halves';
+import type { MappedForwarder } from './mapped-tasks';
 import type { Region, RegionCheck } from './failure-checks';
 import type { FieldReference } from './private-fields';
 
@@ -69,7 +70,7 @@ export interface FilePlan {
   /** `parts.map(total)`: the task submitted for each element, then all waited for there (mapped-tasks.ts). */
   readonly mappedTasks: Map<ts.CallExpression, TaskInfo>;
   /** `inputs.map(byFive)` of a function forwarder (mapped-tasks.ts): each call planned, the array waited for. */
-  mappedForwarders: Map<ts.CallExpression, ts.Identifier>;
+  mappedForwarders: Map<ts.CallExpression, MappedForwarder>;
   /** A task's name used as a value other than an argument (`countEq.bind(null, t)`): calls through it are plain (explain notes it). */
   readonly takenAsValues: Map<ts.Expression, TaskInfo>;
   /** Where the objects of fenced submissions are brought home. */

@@ -43,13 +43,13 @@ function arrayMapTaking(facts: FileFacts, ref: ts.Expression): ts.CallExpression
 /**
  * `inputs.map(byFive)` with `const byFive = (xs) => work(xs, 5)`: a function forwarder of the program handed to an
  * array's `map` claims its calls (forwarders.ts: it is passed as a value), so each call waited for its task and the
- * tasks ran one at a time (tester #26's r26b). Emitted as `waitAll(inputs.map(asForwarded(byFive, 'byFive')))`:
+ * tasks ran one at a time (tester #26's r26b). Emitted as `waitAll(inputs.map(asForwarded(byFive, 'byFive', 1)))`:
  * map calls the forwarder as the plain program does, each call planned, so it hands back its task's Future, and the
  * statement waits for every value. Only where the tasks may run ahead of their turn (only-reads.ts mayRunAhead).
  */
-export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, ts.Identifier> {
+export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, MappedForwarder> {
   const { ts, ctx } = facts;
-  const found = new Map<ts.CallExpression, ts.Identifier>();
+  const found = new Map<ts.CallExpression, MappedForwarder>();
   for (const call of censusOf(ctx, facts.source).calls) {
     const ref = call.arguments.length === 1 ? skipTransparent(ts, call.arguments[0]) : undefined;
     if (!ref || !ts.isIdentifier(ref) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'map') continue;
@@ -57,7 +57,11 @@ export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, ts.Id
     const fn = symbol && functionOfSymbol(ctx, symbol);
     const forwarder = fn && !facts.tasks.has(fn) ? facts.forwarders.of(fn) : undefined;
     if (!forwarder?.claims || forwarder.claims.method || !mayRunAhead(ctx, forwarder) || arrayMapTaking(facts, ref) !== call) continue;
-    found.set(call, ref);
+    // (Its declared parameters, which the runtime snapshots as arguments the plan does not follow: asForwarded.)
+    found.set(call, { ref, arity: fn!.parameters.filter((p) => !p.dotDotDotToken).length });
   }
   return found;
 }
+
+/** A forwarder handed to `map`: its name there, and how many of map's arguments it declares. */
+export interface MappedForwarder { readonly ref: ts.Identifier; readonly arity: number }
