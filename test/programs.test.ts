@@ -754,4 +754,10 @@ test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from 
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an array with a property of its own given to an out parameter keeps it (tester np36\'s outprop)', () => {
+  const tasks = printsAsPlain('out-named-properties');
+  assert.is(tasks.inWorkers, 1, 'the plain array\'s call runs in a worker');
+  assert.is(tasks.inline, 1, 'the labelled array\'s call runs in place');
+});
+
 test.run();

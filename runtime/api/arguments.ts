@@ -12,7 +12,7 @@ import type { ArgPart, OutShape, WireArg } from '../protocol';
 import { builtinSubclass, detachedError, encodeValue, isDetached, UnsupportedValueError, type EncodedValue } from '../store/codec';
 import { unsupportedArgument } from '../errors';
 import { fingerprint, type Fingerprint } from '../store/fingerprint';
-import { isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
+import { hasNamedProperties, isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { Registry } from './registry';
 import type { DataEntry } from './records';
 import { rangeView, type BufferRanges, type TypedView } from './buffer-ranges';
@@ -132,7 +132,9 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     if (host.checksContents(object)) entry.checked = true;
     const root = entry.roots?.indexOf(object);
     // The other roots of a group keep their contents: the worker reads the group even for an `out` parameter.
-    const u = use(entry, entry.roots?.[0] ?? object, root !== undefined && direction === 'out' ? 'inout' : direction, param);
+    // (So does an array with named properties of its own: the worker's stand-in must have them, tester np36's outprop.)
+    const keepsContents = root !== undefined || (Array.isArray(object) && hasNamedProperties(object));
+    const u = use(entry, entry.roots?.[0] ?? object, keepsContents && direction === 'out' ? 'inout' : direction, param);
     if (direction === 'out' && !u.reads) {
       const shape = shapeOf(object);
       if (!shape) throw unsupportedArgument(where(), param, `an out parameter must be a typed array, array, plain object, Map or Set, got ${object.constructor?.name ?? 'an object'}`);

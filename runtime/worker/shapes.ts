@@ -76,3 +76,14 @@ export function makeEmpty(shape: OutShape): unknown {
     case 'object': return {};
   }
 }
+
+/**
+ * An array with properties of its own beside its elements (`Object.assign([0, 0], { label })`): an `out` parameter's
+ * empty stand-in would lose them, and the task's version would drop them from the caller's array. Integer keys come
+ * first in an object's key order, so the last key says.
+ */
+export function hasNamedProperties(array: readonly unknown[]): boolean {
+  const keys = Object.keys(array);
+  const last = keys[keys.length - 1];
+  return last !== undefined && !/^(0|[1-9]\d*)$/.test(last);
+}
