@@ -760,4 +760,10 @@ test('an array with a property of its own given to an out parameter keeps it (te
   assert.is(tasks.inline, 1, 'the labelled array\'s call runs in place');
 });
 
+test('Promise.resolve(board) and Promise.all([p]) are second names for what they hold: a .then or an await reads it after the tasks writing it, and writes through it reach the next task (tester np36\'s promread)', () => {
+  const tasks = printsAsPlain('promise-held-objects');
+  // keysum(o) twice and keysum(p) twice; board's two writers stay direct (the promise holds it beyond any wait).
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

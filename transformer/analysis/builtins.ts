@@ -108,8 +108,12 @@ export const COPYING_FUNCTIONS = new Set([
   'Array', 'Array.from', 'Array.of', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.keys', ...TYPED_ARRAY_MAKERS,
 ]);
 
-/** Read-only built-ins whose result is the argument itself or holds it as an element: `Object(a)` is a, `Array.of(a)` holds a. */
-export const HOLDS_ARGUMENT = new Set(['Object', 'Array', 'Array.of']);
+/**
+ * Read-only built-ins whose result is the argument itself or holds it as an element: `Object(a)` is a, `Array.of(a)`
+ * holds a, `Promise.resolve(a)`'s value is a (a `.then` callback gets it later: tester np36's promread read the board
+ * from before the tasks writing it), the combinators' values hold their elements.
+ */
+export const HOLDS_ARGUMENT = new Set(['Object', 'Array', 'Array.of', 'Promise.resolve', 'Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
 
 /** Built-in functions whose result holds nothing of their arguments (a deep copy, or text turned into values). */
 export const DEEP_COPYING_FUNCTIONS = new Set(['structuredClone', 'JSON.parse', 'JSON.stringify']);
