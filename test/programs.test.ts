@@ -766,4 +766,9 @@ test('Promise.resolve(board) and Promise.all([p]) are second names for what they
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a cache only tasks use that a task reads as a whole (MEMO.size, its keys) travels with the calls: the count is the plain program\'s (tester np36\'s memo-min)', () => {
+  const tasks = printsAsPlain('kept-cache-size');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -68,9 +68,13 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   // `STATE.last = x` that a call reads back (`return STATE.last`), `SEEN.add(x)` after `SEEN.has(x)`, an interner's
   // `IDS.set(n, IDS.size)`: the read by which a call would see what an earlier call on the same worker left, not what
   // the plain program's last call left. None for a keyed store or a read the writing function sets afresh first.
-  const sharedBy = (owner: FunctionLike, written: ts.Node, symbol: ts.Symbol, reads: readonly ts.Identifier[]): ts.Identifier | undefined =>
-    isKeyedStore(ctx, owner, written, symbol) ? undefined
-      : reads.find((read) => !enclosesOrIs(written, read) && (!enclosesOrIs(owner, read) || !setAfreshBefore(ctx, owner, symbol, read)));
+  // A keyed store (a cache: `MEMO.set(n, v)` of a value not from the store) is read back only by a read of the whole
+  // (`MEMO.size`, its keys, a walk): one entry looked up by its key is what any worker would compute (tester np36's memo-min).
+  const sharedBy = (owner: FunctionLike, written: ts.Node, symbol: ts.Symbol, reads: readonly ts.Identifier[]): ts.Identifier | undefined => {
+    const keyed = isKeyedStore(ctx, owner, written, symbol);
+    return reads.find((read) => !enclosesOrIs(written, read) && (!keyed || readsWholeStore(ts, read)) &&
+      (!enclosesOrIs(owner, read) || !setAfreshBefore(ctx, owner, symbol, read)));
+  };
   // (The code the task runs that the program never runs itself: made once, when a helper both run is met.)
   let onlyTasksRun: ReadonlySet<ts.Node> | undefined;
   const onlyTasksRunOf = (): ReadonlySet<ts.Node> => (onlyTasksRun ??= new Set([...runs].filter((code) => runsOnlyInTasks(ctx, state, code))));
@@ -251,3 +255,11 @@ function referencesIn(ctx: AnalysisContext, parts: readonly ts.Node[], symbol: t
 
 /** A task's change to module state the program looks at (module-state.ts): the worker's copy changes, not the program's. */
 interface LostWrite { readonly ref: ts.Identifier; readonly write: ts.Node; readonly readAt: ts.Node }
+
+/** `store.size`, `store.keys()`, `[...store]`, `for (… of store)`: what the store holds as a whole, not one entry by its key. */
+function readsWholeStore(t: typeof ts, read: ts.Identifier): boolean {
+  const parent = read.parent;
+  if (t.isPropertyAccessExpression(parent) && parent.expression === read) return WHOLE_READS.has(parent.name.text);
+  return (t.isSpreadElement(parent) && parent.expression === read) || (t.isForOfStatement(parent) && parent.expression === read);
+}
+const WHOLE_READS = new Set(['size', 'length', 'keys', 'values', 'entries', 'forEach']);
