@@ -21,7 +21,8 @@ test('Map elements, this fields, records and views written by tasks: same output
   assert.match(emitted, /finally \{\s+__taskify\.fence\(\);\s+\}/, 'a method fences when it is left');
   assert.match(emitted, /for \(const x of walked\) \{[^}]*\(0, kernels_1\.scale\)\(walked/, 'a loop that iterates what its task writes stays direct');
   assert.match(emitted, /\(\(0, kernels_1\.scale\)\(both, 2\), console\.log/, 'a statement that looks after its call stays direct');
-  assert.match(emitted, /return this\.groups\.map\(\(g\) => (__taskify\.waitOn\()?__taskify\.submitFenced\(__taskify_bumpAll_\d+, \[g\]/,
+  // (The array is the method's value: waited for whole where it is returned, so the calls overlap, tester np35's q50.)
+  assert.match(emitted, /return __taskify\.waitAll\(this\.groups\.map\(\(g\) => __taskify\.submitFenced\(__taskify_bumpAll_\d+, \[g\]/,
     'a method\'s statement whose fenced calls are all in one callback: the receiver is read before them (tester #23\'s r21)');
   assert.match(emitted, /seen\(\) \{ return \[this\.rows\.map\(\(r\) => \{ \(0, kernels_1\.scale\)\(r, 2\)/, 'a statement reading them after the callback stays direct');
 });
