@@ -175,9 +175,13 @@ export class Containers {
   mayWriteThrough(ref: ts.Identifier, array: ts.Symbol): boolean {
     const kind = this.useOf(ref, array).kind;
     if (kind !== 'escape') return kind === 'write';
-    // (Handed as an argument to code that may change it; not a receiver whose callback keeps an element, `xs.map(keep)`.)
-    const outer = withWrappers(this.ts, this.families.levelChain(ref));
-    return isArgumentOf(this.ts, outer.parent, outer);
+    // (Handed as an argument to code that may change it, or put in a container made there, `[x, y].forEach((b) =>
+    // b.fill(3))`, tester np36's futrec; not a receiver whose callback keeps an element, `xs.map(keep)`.)
+    const { ts } = this;
+    const outer = withWrappers(ts, this.families.levelChain(ref));
+    const parent = outer.parent;
+    return isArgumentOf(ts, parent, outer) || ts.isArrayLiteralExpression(parent) || (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === outer) || ts.isShorthandPropertyAssignment(parent);
   }
 
   // ── families ──────────────────────────────────────────────────────────────────

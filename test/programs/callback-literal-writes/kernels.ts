@@ -9,3 +9,6 @@ export function keysum(o: Record<string, number>): number { return Object.values
 
 /** @task */
 export function blurRow(img: Uint8Array, w: number): void { for (let i = 1; i < w; i++) img[i] = (img[i - 1] + img[i]) >> 1; }
+
+/** @task */
+export function scaled(n: number): Float64Array { return new Float64Array(n).fill(n); }

@@ -2,7 +2,7 @@
 // => b.fill(0))`, `[o].some(…)`, `buckets.filter(f).forEach(…)`, `img.subarray(0, w).forEach((v, i, row) => …)`):
 // each is a write of those objects, so the next task reads the change (tester np36: every one read the contents from
 // before, as if the callback only read: `forEach` returns nothing, which made the call look like a read).
-import { accumulate, total, keysum, blurRow } from './kernels';
+import { accumulate, total, keysum, blurRow, scaled } from './kernels';
 
 function setX(q: Record<string, number>) { q.x = 7; }
 
@@ -39,3 +39,12 @@ blurRow(img, 8);
 img.subarray(0, 8).forEach((v, i, row) => { row[i] = 255 - v; });
 blurRow(img, 8);
 console.log(img.join(','));
+
+// Task results in an array made there, written through its callback (tester np36's futrec: the next task read the
+// results as the tasks left them).
+const x = scaled(6), y = scaled(7);
+[x, y].forEach((b) => b.fill(3));
+console.log(total(x), total(y));
+const held = { p: scaled(2), q: scaled(3) };
+Object.values(held).forEach((b) => b.fill(1));
+console.log(total(held.p), total(held.q));
