@@ -290,6 +290,9 @@ function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undef
 }
 
 /** Array methods whose result holds only what the callback makes, never an element. */
+/** The language's searches of an array by identity (`===`, or SameValueZero): they read no element's contents. */
+const IDENTITY_SEARCHES = new Set(['indexOf', 'lastIndexOf', 'includes']);
+
 const MAKERS = new Set(['map', 'forEach', 'flatMap', 'some', 'every', 'findIndex', 'findLastIndex']);
 
 /**
@@ -297,8 +300,6 @@ const MAKERS = new Set(['map', 'forEach', 'flatMap', 'some', 'every', 'findIndex
  * `arguments` of its own) that never names the element or the array it is given cannot hand one out or take one in;
  * what it does with other names (`blocks[i]` by the level's own name) is that reference's own use.
  */
-const IDENTITY_SEARCHES = new Set(['indexOf', 'lastIndexOf', 'includes']);
-
 function takesNoElement(view: PlannerView, call: ts.CallExpression): boolean {
   const { ts } = view.ctx;
   const fn = call.arguments[0];
