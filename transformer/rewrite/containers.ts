@@ -289,10 +289,10 @@ function enclosingFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undef
   return undefined;
 }
 
-/** Array methods whose result holds only what the callback makes, never an element. */
 /** The language's searches of an array by identity (`===`, or SameValueZero): they read no element's contents. */
 const IDENTITY_SEARCHES = new Set(['indexOf', 'lastIndexOf', 'includes']);
 
+/** Array methods whose result holds only what the callback makes, never an element. */
 const MAKERS = new Set(['map', 'forEach', 'flatMap', 'some', 'every', 'findIndex', 'findLastIndex']);
 
 /**
