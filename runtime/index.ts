@@ -24,7 +24,7 @@ import { noteMaybeWritten } from './api/main-data';
 import { beforeFenced, noteFenced } from './api/fences';
 import { callDirectly, runsInPlace } from './api/direct-calls';
 import { partialViewOfWholeBuffer } from './api/partial-views';
-import { asForwarded as forwardedEach, claimForward as claimedCall } from './api/forwarding';
+import { claimForward as claimedCall, forwardFunction } from './api/forwarding';
 
 /**
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
@@ -53,8 +53,11 @@ export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[]
  * (of element, index, array). An object argument is snapshotted as one the plugin does not follow; a Future goes on.
  */
 export function asTask(handle: TaskHandle, site: string, arity: number): (...args: unknown[]) => Future<unknown> {
-  return (...args) => submit(handle, args.slice(0, arity).map((x) => (x instanceof Future ? x : maybeWritten(x))), site);
+  return (...args) => submit(handle, args.slice(0, arity).map(unfollowed), site);
 }
+
+/** An argument no plan follows: a Future goes on; an object is snapshotted afresh if it changed. */
+const unfollowed = (x: unknown): unknown => (x instanceof Future ? x : maybeWritten(x));
 
 /**
  * `rows.map(meanOf)` of a function forwarder (`meanOf(xs) { return mean(xs) }`): each call a planned one. An object
@@ -62,7 +65,7 @@ export function asTask(handle: TaskHandle, site: string, arity: number): (...arg
  * since the last call (`rows[0].push(100)` between two maps: tester np36's fwd5 read the old row).
  */
 export function asForwarded(fn: (...args: unknown[]) => unknown, written: string, arity: number): (...args: unknown[]) => unknown {
-  return forwardedEach(fn, written, arity, (x) => (x instanceof Future ? x : maybeWritten(x)));
+  return (...args) => forwardFunction(fn, args.map((arg, i) => (i < arity ? unfollowed(arg) : arg)), written);
 }
 
 /** The call's arguments and, after them, a fresh snapshot of each module object the task reads (api/module-state.ts). */
@@ -142,7 +145,8 @@ export function settle(values: () => readonly unknown[]): void {
 export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);
 }
-export { forwardCall, forwardFunction } from './api/forwarding';
+export { forwardCall } from './api/forwarding';
+export { forwardFunction };
 export { forwardAhead, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/made-ahead';
 
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
@@ -259,10 +263,7 @@ function mayChangeUnseen(x: unknown, seen: Set<object>, now = false): void {
  */
 export function claimForward(self: unknown, parameters: readonly unknown[] = []): boolean {
   const claimed = claimedCall(self);
-  if (!claimed) {
-    const seen = new Set<object>();
-    for (const parameter of parameters) mayChangeUnseen(parameter, seen, true);
-  }
+  if (!claimed) markChangedUnseen(parameters);
   return claimed;
 }
 
@@ -273,9 +274,14 @@ export function claimForward(self: unknown, parameters: readonly unknown[] = [])
  * Returns the mark `leaving` waits back to.
  */
 export function entering(parameters: readonly unknown[]): number {
+  markChangedUnseen(parameters);
+  return mark();
+}
+
+/** Parameters a caller that does not follow them may have changed: their next snapshots compare contents. */
+function markChangedUnseen(parameters: readonly unknown[]): void {
   const seen = new Set<object>();
   for (const parameter of parameters) mayChangeUnseen(parameter, seen, true);
-  return mark();
 }
 
 /** A point in the order of submissions; `checkpoint(mark)` waits for what came after it and throws its first failure. */

@@ -53,13 +53,3 @@ export function claimForward(self: unknown): boolean {
   expected = undefined;
   return claimed;
 }
-
-/**
- * `inputs.map(byFive)` of a function forwarder: the function map calls, each call a planned one (so it hands back the
- * task's Future), with every argument map gives, as the plain `byFive(element, index, array)`. The arguments the
- * forwarder declares (`arity`) go through `given` first: the plan follows none of them (runtime/index.ts).
- */
-export function asForwarded(fn: (...args: unknown[]) => unknown, written: string, arity: number,
-  given: (arg: unknown) => unknown): (...args: unknown[]) => unknown {
-  return (...args) => forwardFunction(fn, args.map((arg, i) => (i < arity ? given(arg) : arg)), written);
-}
