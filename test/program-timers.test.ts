@@ -19,4 +19,9 @@ test('a timer set while earlier task calls still run begins its time when they f
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('timers set during a long call fire when the plain program\'s would, and timers its calls made due together keep Node\'s order', () => {
+  const tasks = printsAsPlain('timer-during-wait');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

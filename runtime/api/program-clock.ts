@@ -30,6 +30,14 @@ export interface ClockMark {
   taskMs: number;
   /** A finished task's time made the timer due earlier than its real timer fires: program-timers re-arms it. */
   onTaskTime?: () => void;
+  /** Its timer's duration: Node keeps one list of timers per duration. */
+  duration: number;
+  /** How long ago its timer fell due in the plain program's time (negative: not yet). */
+  overdue?: () => number;
+  /** When (performance.now()) the first timer of its duration that fired with it overdue fell due: its list's place. */
+  listFellDue?: number;
+  /** Fire its timer at Node's next turn of the timer list. */
+  fireNext?: () => void;
   /** False once the program cleared its timer. */
   live?: () => boolean;
   /** Tasks submitted before it are unfinished: its time has not begun (realAt and spentAt are set when it does). */
@@ -67,6 +75,13 @@ export class ProgramClock {
   enter(): void { if (this.depth++ === 0) this.enteredAt = performance.now(); }
   /** It leaves: the time since the outermost enter() is the runtime's. */
   leave(): void { if (--this.depth === 0) this.spentMs += performance.now() - this.enteredAt; }
+
+  /**
+   * The runtime's time so far, the open span's up to now: a held timer whose time begins inside a wait (its earlier
+   * task settled there) must not have the wait's time before that counted against it (tester np36's timers-min: a
+   * 20 ms timer set during a 200 ms call fired after a 150 ms one set after the call's result).
+   */
+  private spent(): number { return this.spentMs + (this.depth > 0 ? performance.now() - this.enteredAt : 0); }
 
   /** The call of an async task: the plain program went on beside it, so its time is no timer's (deferred-uses.ts). */
   runsBeside(taskId: number): void { this.beside.add(taskId); this.checkStall(); }
@@ -108,17 +123,18 @@ export class ProgramClock {
       if (!mark.held || this.unfinishedUpTo(mark.lastTask)) continue;
       mark.held = false;
       mark.realAt = performance.now();
-      mark.spentAt = this.spentMs;
+      mark.spentAt = this.spent();
       mark.stalledAt = this.stalled();
       mark.onTaskTime?.();
     }
   }
 
-  mark(): ClockMark {
+  /** A timer of `duration` ms is set (or starts its time again). */
+  mark(duration: number): ClockMark {
     const lastTask = this.lastTask();
     // (Calls submitted before any timer was watched opened no window: the first mark opens it if they are unfinished.)
     this.checkStall();
-    return { realAt: performance.now(), spentAt: this.spentMs, stalledAt: this.stalled(), lastTask, taskMs: 0, held: this.unfinishedUpTo(lastTask) };
+    return { realAt: performance.now(), spentAt: this.spent(), stalledAt: this.stalled(), lastTask, taskMs: 0, duration, held: this.unfinishedUpTo(lastTask) };
   }
 
   /** A call up to `lastTask` that the plain program made at once (not an async task's) has not finished. */
@@ -133,7 +149,58 @@ export class ProgramClock {
   /** The plain program's time since the mark, in ms (only later tasks' while it is held). */
   elapsed(mark: ClockMark): number {
     if (mark.held) return mark.taskMs;
-    return performance.now() - mark.realAt - (this.spentMs - mark.spentAt) - (this.stalled() - mark.stalledAt) + mark.taskMs;
+    return performance.now() - mark.realAt - (this.spent() - mark.spentAt) - (this.stalled() - mark.stalledAt) + mark.taskMs;
+  }
+
+  /**
+   * A live, unheld timer that Node's list would fire before `mark`'s, both being due: the plain program's Node keeps one
+   * list per duration, takes the lists in the order their first timers fell due and fires every due timer of a list
+   * before the next list (so a 20 ms timer set at 40 ms runs before a 50 ms one set at 0 when both are due at 80 ms
+   * and another 20 ms one fell due at 10 ms). `overdue` is how long ago `mark`'s fell due. The first such timer, if any.
+   */
+  overdueBefore(mark: ClockMark, overdue: number): ClockMark | undefined {
+    const now = performance.now();
+    const due = this.overdueTimers(mark);
+    const lists = new Map<number, number>(); // duration → when its list's first timer fell due
+    for (const { mark: timer, fellDue } of [...due, { mark, fellDue: now - overdue }]) {
+      lists.set(timer.duration, Math.min(fellDue, timer.listFellDue ?? Infinity, lists.get(timer.duration) ?? Infinity));
+    }
+    const ownList = lists.get(mark.duration)!;
+    const ownFellDue = now - overdue;
+    let first: { mark: ClockMark; list: number; fellDue: number } | undefined;
+    for (const { mark: other, fellDue } of due) {
+      const list = lists.get(other.duration)!;
+      const ahead = other.duration === mark.duration ? fellDue < ownFellDue - 1 : list < ownList - 1;
+      if (ahead && (!first || list < first.list - 1 || (other.duration === first.mark.duration && fellDue < first.fellDue))) {
+        first = { mark: other, list, fellDue };
+      }
+    }
+    return first?.mark;
+  }
+
+  /**
+   * An overdue timer runs now: Node's list fires the other due timers of its duration next, before any other list
+   * (the plain program's list was taken when the first of them fell due).
+   */
+  overdueFires(mark: ClockMark, overdue: number): void {
+    const fellDue = performance.now() - overdue;
+    for (const { mark: other } of this.overdueTimers(mark)) {
+      if (other.duration !== mark.duration) continue;
+      other.listFellDue = Math.min(other.listFellDue ?? Infinity, mark.listFellDue ?? fellDue, fellDue);
+      other.fireNext?.();
+    }
+  }
+
+  /** The live, unheld timers other than `mark`'s whose time has come, with when (performance.now()) it came. */
+  private overdueTimers(mark: ClockMark): { mark: ClockMark; fellDue: number }[] {
+    const now = performance.now();
+    const due: { mark: ClockMark; fellDue: number }[] = [];
+    for (const other of this.watched) {
+      if (other === mark || other.held || other.live?.() === false || !other.overdue) continue;
+      const by = other.overdue();
+      if (by > 0) due.push({ mark: other, fellDue: now - by });
+    }
+    return due;
   }
 
   /** The mark's timer waits: tasks finishing add to its time. */
