@@ -18,4 +18,10 @@ test('await Promise.allSettled/any/race over synchronous tasks\' calls throws th
   assert.is(tasks.failed, 5);
 });
 
+test('an argument\'s read-only property stays read-only in the worker: a task assigning it throws inside the program\'s try, with what it wrote before at home (tester np36\'s rowrite)', () => {
+  const tasks = endsAsPlain('read-only-properties');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1);
+});
+
 test.run();

@@ -214,10 +214,11 @@ class Encoder {
   private record(v: object, nullPrototype: number, classIndex: number, level: LockLevel | undefined, into: Frame, index: number): void {
     const shown = Object.keys(v);
     const named = Object.getOwnPropertyNames(v);
-    if (this.options.programObjects) notCarried(v, named, this.pathAt(into, index));
-    // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`) lists its data
-    // properties with their attributes; the rest (nearly all) list their enumerable keys and nothing more.
-    const hidden = named.length !== shown.length ? propertyAttributes(v, named, level) : undefined;
+    const fixed = this.options.programObjects && notCarried(v, named, this.pathAt(into, index));
+    // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`), or an argument's with
+    // one that is read-only, lists its data properties with their attributes; the rest (nearly all) list their
+    // enumerable keys and nothing more.
+    const hidden = fixed || named.length !== shown.length ? propertyAttributes(v, named, level) : undefined;
     this.properties(Kind.Record, v, hidden ? hidden.keys : shown, hidden?.attributes, classIndex, nullPrototype, '', into, index);
   }
 

@@ -60,24 +60,30 @@ export function detachedError(v: ArrayBufferView, path: string): UnsupportedValu
  *   closures, so a worker given its value as a field would miss what the setter does and see the getter frozen;
  * - a symbol key, which no file carries;
  * - a named property of a Map or a Set (their entries travel, their own keys would not).
- * `names` are the object's own string keys (getOwnPropertyNames). Checked only of call arguments. Its cost
+ * `names` are the object's own string keys (getOwnPropertyNames). Checked only of call arguments. Returns whether a
+ * data property is read-only or fixed (`Object.defineProperty(o, 'x', { value: 1, enumerable: true })`): the encoder
+ * then takes every key's attributes along, so a task that assigns it throws in its worker as the plain call did
+ * (tester np36's rowrite), where the worker's writable copy let it and the caller's object refused the task's value. Its cost
  * (`node --expose-gc dist/bench/argument-checks.js`): 1.08x the encoding of 200k five-key records at load 2, 1.12x at
  * load 7 (one getOwnPropertyDescriptor per key was cheaper than getOwnPropertyDescriptors).
  */
-export function notCarried(v: object, names: readonly string[], pathOf: string | (() => string)): void {
+export function notCarried(v: object, names: readonly string[], pathOf: string | (() => string)): boolean {
   const path = (): string => (typeof pathOf === 'string' ? pathOf : pathOf());
   const collection = v instanceof Map ? 'Map' : v instanceof Set ? 'Set' : undefined;
   if (collection && names.length > 0) {
     throw new UnsupportedValueError(collection, path(), `${withArticle(collection)} with a property of its own`, ` (${keyPath(names[0]!)}, which would not travel with its entries)`);
   }
+  let fixed = false;
   for (const key of names) {
     const d = Object.getOwnPropertyDescriptor(v, key);
     if (d && (d.get !== undefined || d.set !== undefined)) {
       throw new UnsupportedValueError('accessor', path() + keyPath(key), 'an accessor property', ' (its getter or setter is the program\'s code, which runs on the program\'s objects)');
     }
+    if (d && (d.writable === false || d.configurable === false)) fixed = true;
   }
   const symbols = Object.getOwnPropertySymbols(v);
   if (symbols.length > 0) throw new UnsupportedValueError('symbol', path(), 'an object with a symbol key', ` (${String(symbols[0])}, which no worker would see)`);
+  return fixed;
 }
 
 /**
