@@ -8,7 +8,7 @@
 import type { HeldByError, SerializedError } from './protocol';
 import { heldInside, putBackHeld, type HeldPath } from './held-inside';
 import { TaskifyError } from './errors';
-import { classOf, classRefOf } from './store/classes';
+import { classOf, classRefOf, hasPrivateFields } from './store/classes';
 import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBuiltinErrorClass } from './store/error-values';
 
 /**
@@ -205,13 +205,19 @@ function thrownValue(value: unknown, refOf: ArgumentRef): NonNullable<Serialized
   const held = refOf(value);
   if (held !== undefined) return { value: undefined, inside: [{ path: [], held }] };
   const proto = Object.getPrototypeOf(value);
-  if (!CLONED_AS_ITSELF.has(proto)) {
+  // An instance of a class a worker can import (its module exports it, or the plugin shared it): its own fields, and
+  // the class to make it again from, as a task's result travels (tester np36's throwkinds: `throw new Weird(21)`).
+  const ctor = (proto as { constructor?: unknown } | null)?.constructor;
+  const classRef = !CLONED_AS_ITSELF.has(proto) && typeof ctor === 'function' && ctor.prototype === proto && !hasPrivateFields(ctor)
+    ? classRefOf(ctor) : undefined;
+  if (!CLONED_AS_ITSELF.has(proto) && !classRef) {
     const name = (proto as { constructor?: { name?: string } } | null)?.constructor?.name || 'an object with a prototype of its own';
     return { value: undefined, lost: `an instance of ${name}, which a copy would not keep` };
   }
   try {
     const inside = heldInside(value, refOf);
-    return { value: structuredClone(value), ...(inside.length > 0 ? { inside } : {}) };
+    return { value: structuredClone(value), ...(inside.length > 0 ? { inside } : {}), ...(classRef ? { classRef } : {}),
+      ...(proto === null ? { nullPrototype: true } : {}) };
   } catch (e) {
     return { value: undefined, lost: `${describeThrown(value)} (${e instanceof Error ? e.message : String(e)})` };
   }
@@ -229,5 +235,10 @@ function thrownAgain(thrown: NonNullable<SerializedError['thrown']>, where: stri
     return new TaskifyError('TASKIFY_UNSUPPORTED_OUTPUT', `${where} threw ${thrown.lost}: a thrown value that is not an Error must be ` +
       'a string, a number, a plain object or array (or a Symbol.for symbol) to reach the caller from a worker; throw an Error instead');
   }
-  return putBackHeld(thrown.value, thrown.inside, argOf);
+  const value = putBackHeld(thrown.value, thrown.inside, argOf);
+  // (A clone is made on Object.prototype: the class's, or none, as it was thrown.)
+  if (typeof value === 'object' && value !== null && (thrown.classRef || thrown.nullPrototype)) {
+    Object.setPrototypeOf(value, thrown.classRef ? classOf(thrown.classRef).prototype : null);
+  }
+  return value;
 }

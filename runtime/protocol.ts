@@ -159,6 +159,7 @@ import type { CountMark } from './output/console-counts';
 import type { InspectLook } from './output/inspect-look';
 import type { WarningMark } from './output/task-warnings';
 import type { HeldPath } from './held-inside';
+import type { ClassRef } from './store/classes';
 
 /** An argument of the failed call (its ArgPart.ref), or an object of a snapshot it read (an origin, as in data files). */
 export type HeldByError = { readonly ref: number } | { readonly data: number; readonly index: number };
@@ -179,7 +180,11 @@ export interface SerializedError {
    * What was thrown was not an Error: the value itself, which the waiter throws; a registered symbol by its key; or
    * (`lost`) what it was, when it cannot travel: the waiter gets an error saying so (error-travel.ts).
    */
-  readonly thrown?: { readonly value: unknown; readonly symbolFor?: string; readonly lost?: string; readonly inside?: readonly HeldPath[] };
+  readonly thrown?: {
+    readonly value: unknown; readonly symbolFor?: string; readonly lost?: string; readonly inside?: readonly HeldPath[];
+    /** An instance of a class a worker can import (its own fields in `value`), or an object with no prototype. */
+    readonly classRef?: ClassRef; readonly nullPrototype?: true;
+  };
   /** The error's own `cause` is enumerable (the program assigned it); the constructor's option makes it hidden. */
   readonly causeShown?: true;
   /** It had no stack (`delete e.stack`): made again without one. */

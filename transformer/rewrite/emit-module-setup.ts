@@ -2,6 +2,10 @@
  * What a file's top level needs around the program's own statements in every thread that loads it:
  * - module objects tasks read (analysis/module-state.ts), registered right after their declaration, which runs in
  *   workers too: `const __taskify_state_RATES = __taskify.moduleState(key, () => RATES)`;
+ * - in a task's module, each class of its top level that it does not export, shared by name
+ *   (`__taskify.shareClass(Square, __filename, 'Square')`, in every thread): a task returning or throwing its instances
+ *   (`makeShape(s): Shape { return new Square(s) }`) gets them back whole, methods and all, where a class no module
+ *   exports could not be rebuilt (tester np36's hiddenret, hiddenerr);
  * - in a task's module, statements that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker
  *   imports the module to run its tasks, not to run the program. Declarations stay, and so do statements finishing a
  *   class of the file (class-setup.ts) or only filling its module state (module-init.ts); a declaration whose value
@@ -39,6 +43,20 @@ export function withModuleStateRegistered(ctx: AnalysisContext, f: ts.NodeFactor
     if (at >= 0) statements.splice(at + 1, 0, register);
   }
   return statements;
+}
+
+/** A task's module: each top-level class it does not export, shared by name after its declaration (module comment). */
+export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], esm: boolean,
+  runtime: Runtime): ts.Statement[] {
+  const { ts } = ctx;
+  const here = esm ? f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier('meta')), 'url')
+    : f.createIdentifier('__filename');
+  return statements.flatMap((statement) => {
+    const written = ts.getOriginalNode(statement);
+    if (!ts.isClassDeclaration(written) || !written.name || ts.getModifiers(written)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [statement];
+    const name = written.name.text;
+    return [statement, f.createExpressionStatement(runtime('shareClass', [f.createIdentifier(name), here, f.createStringLiteral(name)]))];
+  });
 }
 
 /** The statements of a task's module, those that do things kept out of workers (see the module comment). */

@@ -15,7 +15,7 @@ import { replaceBody } from './replace-body';
 import { wrappedInChain } from './own-chains';
 import { fencesAround } from './emit-fences';
 import { failureCheckEmitter } from './emit-failure-checks';
-import { keptOutOfWorkers, withModuleStateRegistered } from './emit-module-setup';
+import { keptOutOfWorkers, withClassesShared, withModuleStateRegistered } from './emit-module-setup';
 import type { EntryReaders } from './entry-readers';
 import { forwarderEmitter } from './emit-forwarders';
 import type { FieldReference } from './private-fields';
@@ -309,6 +309,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
   if (options.declaresTasks) statements = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders);
+  if (options.declaresTasks) statements = withClassesShared(ctx, f, statements, options.esm, runtime);
 
   const prologue: ts.Statement[] = [options.esm
     ? f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME))),

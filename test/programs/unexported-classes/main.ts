@@ -1,0 +1,27 @@
+/**
+ * Classes a task's module does not export (tester np36's hiddenret, hiddenerr, throwkinds): the plugin shares each by
+ * name in every thread (transformer/rewrite/emit-module-setup.ts withClassesShared), so their instances travel as an
+ * exported class's do. A task returns them behind an interface, takes them as arguments and grows them in its worker,
+ * and throws them, an Error subclass keeping its methods; an object thrown with no prototype arrives with none.
+ */
+import { bare, growAll, makeShape, square, totalArea, type Shape } from './kernels';
+
+const shapes: Shape[] = [makeShape('square', 3), makeShape('circle', 2), square(4)];
+console.log(shapes.map((s) => s.describe()).join(', '), totalArea(shapes));
+growAll(shapes, 1);
+console.log(shapes.map((s) => `${s.describe()} (${s.area()})`).join(', '), totalArea(shapes));
+
+for (const size of [0, 101]) {
+  try {
+    console.log(makeShape('square', size).describe());
+  } catch (e) {
+    const error = e as { hint?: () => string; twice?: () => number; constructor: { name: string } };
+    console.log(e instanceof Error, error.constructor.name, error.hint?.() ?? error.twice?.());
+  }
+}
+
+try {
+  bare(7);
+} catch (e) {
+  console.log(Object.getPrototypeOf(e), e);
+}
