@@ -45,7 +45,7 @@ function addedCode(): { worker: number; main: number } {
   });
   const order = new ProgramOrder(new Screen({ write: () => {}, isTTY: () => false, columns: () => 80 }));
   let last = 0;
-  order.attach({ firstHolding: () => undefined, endAtFirstUnmetFailure: () => undefined, neverMade: () => false, lastSubmitted: () => last, position: () => last, settleAll: () => {} });
+  order.attach({ firstHolding: () => undefined, endAtFirstUnmetFailure: () => undefined, neverMade: () => false, lastSubmitted: () => last, position: () => last, settleAll: () => {}, programIdle: () => true });
   const main = best(() => { for (let i = 0; i < loops; i++) order.finished(++last, undefined); });
   if (sink === -1) process.stderr.write(''); // keep the loops
   return { worker: wrapped - plain, main };

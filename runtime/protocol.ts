@@ -220,7 +220,12 @@ export type OutputChunk = { readonly fd: 1 | 2; readonly text: string; readonly 
   /** process.emitWarning in the task: emitted by the main thread where placed (output/task-warnings.ts). */
   | { readonly fd: 1 | 2; readonly warned: WarningMark }
   /** console.group (1) or groupEnd (-1) in the task: the program's console's groups change where placed. */
-  | { readonly fd: 1 | 2; readonly group: 1 | -1 };
+  | { readonly fd: 1 | 2; readonly group: 1 | -1 }
+  /**
+   * An async task went async here (it awaited a timer or I/O, worker/settles-later.ts): what follows it printed
+   * beside the program, where the program is when it comes, not at the call (output/program-order.ts).
+   */
+  | { readonly fd: 1 | 2; readonly later: true };
 
 /**
  * How the program's stdout and stderr look (a terminal, its colours and size): a pool worker's streams look the same,

@@ -35,6 +35,7 @@ function scriptedRun() {
   const neverMade = new Set<number>();
   let last = 0;
   let reached: number | undefined;
+  let idle = true;
   const lowest = (ids: Set<number>) => (ids.size === 0 ? undefined : Math.min(...ids));
   const meet = (id: number) => { unmet.delete(id); for (let later = id + 1; later <= last; later++) neverMade.add(later); };
   const positions: TaskPositions = {
@@ -44,6 +45,7 @@ function scriptedRun() {
     lastSubmitted: () => last,
     position: () => reached ?? last,
     settleAll: () => {},
+    programIdle: () => idle,
   };
   return {
     positions,
@@ -52,6 +54,8 @@ function scriptedRun() {
     fail: (id: number) => { unfinished.delete(id); unmet.add(id); },
     meet,
     reach: (id: number) => { reached = id; },
+    /** Whether code of the program runs now (a blocking wait) or not (between macrotasks). */
+    busy: (running: boolean) => { idle = !running; },
   };
 }
 
@@ -255,6 +259,30 @@ test('status line: output off the terminal (stdout piped) does not erase it; cut
   off.showStatus('taskify');
   off.endStatus('taskify');
   assert.equal(piped.log, []);
+});
+
+test('an async task\'s output after it went async is where the program is when it comes; in a blocking wait, after the code that waits', async () => {
+  const { raw, order, run, finish } = setup();
+  const a = run.submit();
+  order.write(1, 'started\n');
+  finish(a, [{ fd: 1, text: 'before its await\n' }, { fd: 1, later: true }, { fd: 1, text: 'after its await\n' }]);
+  order.write(1, 'awaited\n');
+  assert.equal(raw.log, ['1:before its await\n', '1:started\n', '1:after its await\n', '1:awaited\n']);
+
+  raw.log.length = 0;
+  const b = run.submit();
+  run.busy(true); // b's outcome comes while the program waits for another call, in the middle of its code
+  finish(b, [{ fd: 1, later: true }, { fd: 1, text: 'b after its await\n' }]);
+  order.write(1, 'the rest of that code\n');
+  run.busy(false);
+  assert.equal(raw.log, ['1:the rest of that code\n']);
+  await Promise.resolve();
+  assert.equal(raw.log, ['1:the rest of that code\n', '1:b after its await\n']);
+
+  raw.log.length = 0;
+  const c = run.submit(); // nothing of main's held: its own line before the await still comes first
+  finish(c, [{ fd: 1, text: 'c starts\n' }, { fd: 1, later: true }, { fd: 1, text: 'c ends\n' }]);
+  assert.equal(raw.log, ['1:c starts\n', '1:c ends\n']);
 });
 
 test.run();

@@ -16,6 +16,8 @@ export interface PlainOrderHost {
   lastSubmitted(): number;
   /** Block (keeping the engine's messages flowing) until `done()` holds. */
   block(done: () => boolean): void;
+  /** No code of the program runs now (waits.ts programIdle). */
+  programIdle(): boolean;
   readonly order: ProgramOrder;
   /** Calls the plain program never made wrote data: their objects get back what they held before (main-data.ts). */
   takeBack(records: readonly TaskRecord[]): void;
@@ -42,6 +44,7 @@ export class PlainOrder {
     position: () => this.reachedCall ?? this.host.lastSubmitted(),
     chain: currentChain,
     settleAll: () => this.settleAll(),
+    programIdle: () => this.host.programIdle(),
   };
 
   constructor(private readonly host: PlainOrderHost) {}

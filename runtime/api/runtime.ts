@@ -71,6 +71,7 @@ export class Runtime {
     tasks: this.tasks,
     lastSubmitted: () => this.nextTaskId - 1,
     block: (done) => this.waits.block(done),
+    programIdle: () => this.waits.programIdle(),
     order: this.output.order,
     takeBack: (records) => this.data.takeBack(records),
     failuresMet: (last) => { this.link.enqueue({ type: 'met', upTo: last }); this.link.flush(); },

@@ -51,7 +51,10 @@ export class Waits implements FutureHost {
   private asyncWaitSince = 0;
   private readonly stallTimer?: NodeJS.Timeout;
   /** Awaited tasks finish before the program's next macrotask, as its plain calls did. */
-  private readonly hold = new MacrotaskHold((done) => this.block(done), () => programClock.plainCallsUnfinished(), () => this.host.macrotaskEnded());
+  private readonly hold = new MacrotaskHold((done) => this.blockBetweenMacrotasks(done), () => programClock.plainCallsUnfinished(), () => this.host.macrotaskEnded());
+  /** Blocking waits under way, and whether the outermost is the hold's, between the program's macrotasks. */
+  private blocking = 0;
+  private betweenMacrotasks = false;
 
   constructor(private readonly host: WaitHost, stallReportSeconds: number) {
     this.stall = new StallWatch(stallReportSeconds * 1000, () => { host.link.enqueue({ type: 'status' }); host.link.flush(); });
@@ -68,6 +71,18 @@ export class Waits implements FutureHost {
 
   // ── blocking ─────────────────────────────────────────────────────────────────
 
+  /**
+   * Whether no code of the program is running: no blocking wait is under way (this is a macrotask of the runtime's
+   * own, a message from the engine), or the one under way is the hold's, which the program reached between its
+   * macrotasks (macrotask-hold.ts).
+   */
+  programIdle(): boolean { return this.blocking === 0 || this.betweenMacrotasks; }
+
+  private blockBetweenMacrotasks(done: () => boolean): void {
+    this.betweenMacrotasks = this.blocking === 0;
+    try { this.block(done); } finally { this.betweenMacrotasks = false; }
+  }
+
   /** Block until `done()` holds, keeping the engine's messages flowing. */
   block(done: () => boolean): void {
     if (done()) return;
@@ -77,9 +92,11 @@ export class Waits implements FutureHost {
     // watcher then removes its files).
     suspendSignalHandlers();
     programClock.enter();
+    this.blocking++;
     try {
       this.blockLoop(done);
     } finally {
+      this.blocking--;
       programClock.leave();
       resumeSignalHandlers();
     }
@@ -156,7 +173,9 @@ export class Waits implements FutureHost {
     const { tasks } = this.host;
     const start = epochNow();
     const chain = currentChain(); // (another async function's calls are not this code's: async-chains.ts)
-    this.block(() => tasks.firstPendingSince(mark, chain) === undefined);
+    // (An async task's call is not waited for: its failure is its Promise's, and the plain program went on beside
+    // it, printing meanwhile: tester np36's asyncread.)
+    this.block(() => tasks.firstPendingSince(mark, chain, true) === undefined);
     this.observeWait(start, 'checkpoint');
     this.throwFirstFailureSince(mark, chain);
   }
@@ -251,15 +270,15 @@ export class Waits implements FutureHost {
   async checkpointAsync(mark: number): Promise<void> {
     const start = epochNow();
     const chain = currentChain();
-    await this.settledSince(mark, chain);
+    await this.settledSince(mark, chain, true);
     this.observeWait(start, 'checkpoint');
     this.throwFirstFailureSince(mark, chain);
   }
 
   /** Resolves when every task submitted at or after `mark` (in the chain) has finished (or the engine is gone). */
-  async settledSince(mark: number, scope: ChainScope = 'every'): Promise<void> {
+  async settledSince(mark: number, scope: ChainScope = 'every', throwing = false): Promise<void> {
     const { tasks } = this.host;
-    for (let r = tasks.firstPendingSince(mark, scope); r && !this.host.engineError(); r = tasks.firstPendingSince(mark, scope)) await this.settled(r);
+    for (let r = tasks.firstPendingSince(mark, scope, throwing); r && !this.host.engineError(); r = tasks.firstPendingSince(mark, scope, throwing)) await this.settled(r);
   }
 
   private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {

@@ -49,6 +49,11 @@ export interface TaskPositions {
   chain?(): Chain | undefined;
   /** Block until every submitted task has finished (the program ends where the plain one had made every call). */
   settleAll(): void;
+  /**
+   * Whether no code of the program is running now (between its macrotasks, or waiting where it awaits): an async
+   * task's later output that comes now is where the program is; one that comes in a blocking wait waits for that code.
+   */
+  programIdle(): boolean;
 }
 
 interface HeldWrite {
@@ -63,6 +68,8 @@ interface HeldWrite {
   /** The groups placed tasks had opened (net) when main wrote it: see `regrouped`. */
   readonly groups?: number;
   readonly chain?: Chain;
+  /** An async task's output from after it went async (see `finished`), printed as its own are. */
+  readonly later?: { readonly output: readonly OutputChunk[]; readonly taskId: number };
 }
 
 export class ProgramOrder {
@@ -127,16 +134,36 @@ export class ProgramOrder {
     this.indents.set(taskId, { indent, groups: this.taskGroups });
   }
 
-  /** A task has finished (the run no longer counts it unfinished), with what it printed. */
+  /**
+   * A task has finished (the run no longer counts it unfinished), with what it printed. An async task that went
+   * async (awaited a timer or I/O) printed what follows its `later` mark beside the program: in the plain program
+   * that came when its timer or I/O did, after the program's code then running (tester np36's asyncread: `const p =
+   * lineCount(path); console.log('started'); await p` printed 'started' before the task's line after its readFile).
+   */
   finished(taskId: number, output: readonly OutputChunk[] | undefined): void {
+    const mark = output?.findIndex((chunk) => 'later' in chunk) ?? -1;
+    const later = mark >= 0 && !this.run?.neverMade(taskId) ? output!.slice(mark + 1) : [];
+    if (mark >= 0) output = output!.slice(0, mark);
     const placed = output?.length && !this.run?.neverMade(taskId);
     if (!placed) this.indents.delete(taskId);
-    if (placed) {
+    if (placed && output) {
       // Its place was passed over by a flush (it finished after all): late rather than lost.
       if (taskId < this.next) this.print(output, taskId);
       else this.tasks.set(taskId, output);
     }
+    if (later.length > 0) {
+      if (this.run?.programIdle() ?? true) this.beside(later, taskId);
+      // In a blocking wait: after the code that waits, and before what the task's settling wakes (`await` of its Promise).
+      else queueMicrotask(() => this.beside(later, taskId));
+    }
     if (this.holding()) this.release(false);
+  }
+
+  /** An async task's output from after it went async, where the program is now: as a write of main's. */
+  private beside(output: readonly OutputChunk[], taskId: number): void {
+    const run = this.run;
+    if (!run || (!this.holding() && run.firstHolding() === undefined)) return this.print(output, taskId);
+    this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, later: { output, taskId }, chain: run.chain?.() });
   }
 
   /**
@@ -204,6 +231,7 @@ export class ProgramOrder {
   }
 
   private emit(write: HeldWrite): void {
+    if (write.later) return this.print(write.later.output, write.later.taskId);
     if (!write.mark) return this.screen.write(write.fd, this.regrouped(write), write.encoding, write.callback);
     const line = countedLine(write.mark);
     if (line !== '') this.screen.write(1, line);

@@ -28,14 +28,16 @@ type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean
 
 /** What one task printed, in order; consecutive text on one stream is kept as one chunk. */
 export class TaskOutput {
-  private chunks?: ({ fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number; warned?: WarningMark; group?: 1 | -1 } | ({ fd: Fd } & CountMark))[];
+  private chunks?: ({ fd: Fd; text?: string; base64?: string; raw?: true; exitCode?: number; warned?: WarningMark; group?: 1 | -1; later?: true } | ({ fd: Fd } & CountMark))[];
   private open = true;
+  /** The task went async and printed nothing since: its next chunk follows a `later` mark. */
+  private laterPending = false;
   /** It is an `async function`, run in the context (see above). */
   native = false;
 
   /** `raw`: not written by a console method (see consoleCalls). */
   add(fd: Fd, chunk: unknown, encoding: unknown, raw: boolean): void {
-    const list = (this.chunks ??= []);
+    const list = this.list();
     if (typeof chunk === 'string' && (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || typeof encoding === 'function')) {
       const last = list.at(-1);
       if (last?.fd === fd && 'text' in last && last.text !== undefined && (last.raw === true) === raw) last.text += chunk;
@@ -50,17 +52,29 @@ export class TaskOutput {
 
   /** console.count/countReset: a mark the main thread counts (output/console-counts.ts). */
   mark(mark: CountMark): void {
-    (this.chunks ??= []).push({ fd: 1, ...mark });
+    this.list().push({ fd: 1, ...mark });
   }
 
   /** console.group/groupEnd: the main thread indents (output/program-order.ts); the thread's console never does. */
   group(change: 1 | -1): void {
-    (this.chunks ??= []).push({ fd: 1, group: change });
+    this.list().push({ fd: 1, group: change });
   }
 
   /** process.emitWarning: a mark the main thread emits (output/task-warnings.ts). */
   warn(warned: WarningMark): void {
-    (this.chunks ??= []).push({ fd: 2, warned });
+    this.list().push({ fd: 2, warned });
+  }
+
+  /**
+   * An async task's Promise is unsettled once its call's microtasks have run (worker/settles-later.ts): the plain
+   * program went on beside it, so what it prints from now on is marked `later` (protocol.ts OutputChunk).
+   */
+  wentAsync(): void { this.laterPending = true; }
+
+  private list(): NonNullable<TaskOutput['chunks']> {
+    const list = (this.chunks ??= []);
+    if (this.laterPending) { this.laterPending = false; list.push({ fd: 1, later: true }); }
+    return list;
   }
 
   get accepting(): boolean { return this.open; }
@@ -69,7 +83,7 @@ export class TaskOutput {
   close(): readonly OutputChunk[] | undefined {
     this.open = false;
     const exitCode = exitCodeSet();
-    if (exitCode !== undefined) (this.chunks ??= []).push({ fd: 1, exitCode });
+    if (exitCode !== undefined) this.list().push({ fd: 1, exitCode });
     return this.chunks as OutputChunk[] | undefined;
   }
 }

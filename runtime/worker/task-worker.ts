@@ -92,7 +92,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     try {
       result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
-        try { wentAsync = await settlesLater(result); result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
+        try { wentAsync = await settlesLater(result); if (wentAsync) io.output.wentAsync(); result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
       }
       keepState();
     } catch (error) {
