@@ -12,8 +12,8 @@
  * `process.nextTick` queued from a microtask runs after the queue drains, before any macrotask), this thread blocks
  * until one awaited task has finished, its waiters are woken (their continuations are microtasks), and the check
  * runs again. Tasks submitted in the same macrotask still run side by side; only the main thread's next macrotask
- * waits, as it waited for the call itself in plain code. What this cannot keep: an async task that awaits a real
- * timer or I/O lets the plain program's own timers run meanwhile; here they run after it.
+ * waits, as it waited for the call itself in plain code. An async task that awaits a real timer or I/O let the plain
+ * program's own timers run meanwhile: its worker says so as it happens (engine/signal.ts), and the hold lets it go.
  *
  * The same holds for every call the plain program made at once, awaited or not (`callsMade`): its next macrotask ran
  * after the call had returned. At the end of a macrotask that submitted such calls, this thread blocks until they
@@ -37,7 +37,7 @@ export class MacrotaskHold {
    * `callsEnded()` runs once they have finished.
    */
   constructor(private readonly block: (done: () => boolean) => void, private readonly callsUnfinished: () => boolean = () => false,
-    private readonly callsEnded: () => void = () => {}) {}
+    private readonly callsEnded: () => void = () => {}, private readonly wentAsync: (record: TaskRecord) => boolean = () => false) {}
 
   /** The plugin submitted a call the plain program made at once: the macrotask ends when it has finished. */
   callsMade(): void {
@@ -67,9 +67,12 @@ export class MacrotaskHold {
   /** Every microtask has run: wait for one awaited task, then let its continuations run and look again. */
   private release(): void {
     this.armed = false;
-    for (const record of this.awaited) if (record.state !== 'pending') this.awaited.delete(record);
+    // (An async task's call that went async, awaiting a timer or I/O, holds nothing: the plain program's timers and I/O
+    // ran beside it. Its worker says so at once: engine/signal.ts.)
+    const holds = (record: TaskRecord): boolean => record.state === 'pending' && !this.wentAsync(record);
+    for (const record of this.awaited) if (!holds(record)) this.awaited.delete(record);
     if (this.awaited.size === 0) return;
-    this.block(() => { for (const record of this.awaited) if (record.state !== 'pending') return true; return false; });
+    this.block(() => { for (const record of this.awaited) if (!holds(record)) return true; return false; });
     this.arm();
   }
 }

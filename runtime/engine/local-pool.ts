@@ -27,6 +27,8 @@ export interface LocalPoolOptions {
   readonly stdio?: StdioLook;
   /** The program's argv and main module, which task code reads as its own (worker/program-process.ts). */
   readonly program?: ProgramLook;
+  /** The main thread's wake-up signal, where an async task's call says it went async (signal.ts). */
+  readonly signalBuffer?: SharedArrayBuffer;
 }
 
 /** Bytes of a task's inputs a thread (by id) already holds: the balancer prefers the thread with most. */
@@ -63,7 +65,7 @@ export class LocalPool {
       idleTimeout: Infinity,
       env: SHARE_ENV, // the program's process.env, live (engine-link.ts)
       concurrentTasksPerWorker: options.tasksPerWorker,
-      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio, program: options.program } satisfies PoolWorkerData,
+      workerData: { cacheBytes: options.workerCacheBytes, shm: options.shm, stdio: options.stdio, program: options.program, signal: options.signalBuffer } satisfies PoolWorkerData,
       resourceLimits: { stackSizeMb: programStackMb(), ...(this.heapMb !== undefined ? { maxOldGenerationSizeMb: this.heapMb } : {}) },
       loadBalancer: ((task: { [key: symbol]: unknown }, workers: PiscinaWorker[]) => this.balance(task, workers)) as never,
     });

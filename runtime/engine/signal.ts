@@ -3,14 +3,31 @@
  * thread blocked in Atomics.wait on the value it last saw wakes, and cannot miss a bump that came between
  * its check and its wait. A second cell marks the engine dead, since a blocked main thread cannot receive
  * the engine's 'exit' or 'error' events.
+ *
+ * The rest is a table a pool thread writes to directly: an async task's call that went async (awaited a timer or I/O:
+ * worker/settles-later.ts) says so at once, and a main thread blocked until that call finishes, as it does for the
+ * calls it awaits between its macrotasks (api/macrotask-hold.ts), lets its own timers and I/O run meanwhile, as the
+ * plain program did beside such a call (tester np36's asynctask-min3). A task's slot is its id modulo the table's size,
+ * holding the id, so a call that went async long before cannot be taken for the one now in its slot.
  */
 const COUNTER = 0;
 const DEAD = 1;
+const WENT_ASYNC = 2;
+const SLOTS = 4096;
 
 export class Signal {
   readonly cells: Int32Array;
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(8)) {
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * (WENT_ASYNC + SLOTS))) {
     this.cells = new Int32Array(buffer);
+  }
+  /** A pool thread: the call of task `taskId` went async. */
+  wentAsync(taskId: number): void {
+    Atomics.store(this.cells, WENT_ASYNC + (taskId % SLOTS), taskId);
+    this.bump();
+  }
+  /** Whether a pool thread said the call of task `taskId` went async. */
+  hasGoneAsync(taskId: number): boolean {
+    return this.cells.length > WENT_ASYNC && Atomics.load(this.cells, WENT_ASYNC + (taskId % SLOTS)) === taskId;
   }
   current(): number { return Atomics.load(this.cells, COUNTER); }
   bump(): void {

@@ -19,7 +19,7 @@ import { loadFunction } from './task-functions';
 import { followTimeZone, lookLikeProgram } from './program-process';
 import { heldByError, nameSharedNewObjects } from './shared-outputs';
 import { argumentViews } from '../argument-views';
-import { cache, dataOrigins, held, origins, rroTable, settings } from './thread-state';
+import { cache, dataOrigins, held, mainSignal, origins, rroTable, settings } from './thread-state';
 import { report, type Io } from './task-io';
 import { collectModified, resolveArg, type Call } from './task-inputs';
 import { ownMemory, store, storeAtThrow } from './output-versions';
@@ -28,7 +28,11 @@ import { ownMemory, store, storeAtThrow } from './output-versions';
  * What the engine starts each pool worker with. `stdio`: the program's terminal, when it has one; `program`: its argv
  * and main module (program-process.ts).
  */
-export interface PoolWorkerData { readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook; readonly program?: ProgramLook }
+export interface PoolWorkerData {
+  readonly cacheBytes: number; readonly shm: ShmSettings; readonly stdio?: StdioLook; readonly program?: ProgramLook;
+  /** The main thread's wake-up signal (engine/signal.ts): an async task's call says there that it went async. */
+  readonly signal?: SharedArrayBuffer;
+}
 
 markThisThreadAWorker();
 captureTaskOutput(settings.stdio);
@@ -92,7 +96,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     try {
       result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
-        try { wentAsync = await settlesLater(result); if (wentAsync) io.output.wentAsync(); result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
+        try { wentAsync = await settlesLater(result); if (wentAsync) { io.output.wentAsync(); mainSignal?.wentAsync(task.taskId); } result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
       }
       keepState();
     } catch (error) {

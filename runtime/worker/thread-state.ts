@@ -8,9 +8,12 @@ import { ARGUMENT_ORIGIN } from '../protocol';
 import type { EncodeOptions, ObjectOrigin } from '../store/codec';
 import { VersionCache } from './version-cache';
 import { RroTable } from './rro-table';
+import { Signal } from '../engine/signal';
 import type { PoolWorkerData } from './task-worker';
 
 export const settings = workerData as PoolWorkerData;
+/** The main thread's wake-up signal, when this is a pool thread of a local run (engine/signal.ts). */
+export const mainSignal = settings?.signal ? new Signal(settings.signal) : undefined;
 export const cache = new VersionCache(settings.cacheBytes);
 export const rroTable = new RroTable(settings.shm);
 /** Objects the tasks running on this worker hold, with counts: an async task may await while another starts. */
