@@ -771,4 +771,10 @@ test('a cache only tasks use that a task reads as a whole (MEMO.size, its keys) 
   assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('arguments that are Proxies run their calls in place, their traps run as often as in the plain call; plain arrays beside them still go to workers (tester np36\'s getter2, proxyarg)', () => {
+  const tasks = printsAsPlain('proxy-arguments');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inline, 2, 'total(store) and scaled(store, settings) ran in place');
+});
+
 test.run();

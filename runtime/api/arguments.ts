@@ -9,7 +9,8 @@
  * A datum is read at its current version and, if any parameter writes it, produces one new version.
  */
 import type { ArgPart, OutShape, WireArg } from '../protocol';
-import { builtinSubclass, detachedError, encodeValue, isDetached, UnsupportedValueError, type EncodedValue } from '../store/codec';
+import { builtinSubclass, detachedError, encodeValue, isDetached, proxyRefused, UnsupportedValueError, type EncodedValue } from '../store/codec';
+import { isProxy } from 'node:util/types';
 import { unsupportedArgument } from '../errors';
 import { fingerprint, type Fingerprint } from '../store/fingerprint';
 import { hasNamedProperties, isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
@@ -65,6 +66,8 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     if (typeof arg === 'function' || typeof arg === 'symbol') {
       throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`, new UnsupportedValueError(typeof arg, '', `a ${typeof arg}`));
     }
+    // (A Proxy first: every look at it, as below, runs its traps. The call runs in place, as for any refused kind.)
+    if (isProxy(arg)) { const refused = proxyRefused(''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
     if (isTypedArray(arg) && isDetached(arg.buffer)) throw unsupportedArgument(where(), paramOf(i), detachedError(arg, '').message);
     // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
     if (directionOf(i) !== 'in' && isFutureCollection(arg)) {

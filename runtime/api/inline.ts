@@ -3,6 +3,7 @@
  * program exactly, through the same API. A debugging aid and a reference for the parallel runs. Failure policies
  * 'retry' and 'ignore' apply; timeouts and cancellation do not, since a call has finished when it returns.
  */
+import { isProxy } from 'node:util/types';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Future, type FutureHost } from './future';
@@ -69,10 +70,10 @@ export class InlineRuntime implements FutureHost {
     return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
   }
 
-  /** Futures (alone or gathered in an array) stand for their values, as they do for workers. */
+  /** Futures (alone or gathered in an array) stand for their values, as they do for workers. (Not looked for in a Proxy, whose traps are the program's code.) */
   private resolve(arg: unknown): unknown {
     if (arg instanceof Future) return this.waitValue(arg);
-    if (Array.isArray(arg) && arg.some((item) => item instanceof Future)) return arg.map((item) => this.resolve(item));
+    if (Array.isArray(arg) && !isProxy(arg) && arg.some((item) => item instanceof Future)) return arg.map((item) => this.resolve(item));
     return arg;
   }
 

@@ -8,6 +8,7 @@
  * can become stale until the next submission: walks are remembered per object and submission count, which makes
  * a wait inside the program's own loops cost a map lookup.
  */
+import { isProxy } from 'node:util/types';
 import { Future } from './future';
 import { isPlainRecord } from '../worker/shapes';
 
@@ -47,6 +48,9 @@ export class Within {
     seen.add(object);
     this.host.waitObject(object);
     if (write) this.host.markWritten(object);
+    // A Proxy's insides are reached through its traps, the program's code, which the plain call ran only as it read
+    // them (tester np36's getter2): not walked. (No task could write through it: a call given one runs in place.)
+    if (isProxy(object)) return;
     if (Array.isArray(object)) {
       for (let i = 0; i < object.length; i++) {
         let item: unknown = object[i];

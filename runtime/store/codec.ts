@@ -26,7 +26,7 @@ import type { ClassRef } from './classes';
 
 export { encodeValue } from './encoder';
 export { BODY_START, MAX_FILE_BYTES } from './body';
-export { UnsupportedValueError, isDetached, detachedError, builtinSubclass } from './refusals';
+export { UnsupportedValueError, isDetached, detachedError, builtinSubclass, proxyRefused } from './refusals';
 export type { EncodedValue, EncodeOptions, ObjectOrigin } from './encoder';
 export type { DecodeOptions } from './decoder';
 

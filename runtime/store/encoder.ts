@@ -17,7 +17,8 @@ import { classRefFor, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { isBorrowed, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, regionOf, type Region } from './body';
 import { finishFile } from './encode-root';
-import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, namedArrayKey, notCarried, getterThrew } from './refusals';
+import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, isDetached, keyPath, namedArrayKey, notCarried, getterThrew, proxyRefused } from './refusals';
+import { isProxy } from 'node:util/types';
 import { Frame, Kind, pathOf } from './encode-frames';
 import { frameTable, UNPAIRED_SURROGATE } from './encode-tables';
 import { codeUnits, isNumberArray, mayHaveNamedKeys, namedArrayKeys, propertyAttributes } from './own-properties';
@@ -136,6 +137,10 @@ class Encoder {
       case 'symbol': throw new UnsupportedValueError('symbol', pathOf(into, index), 'a symbol');
     }
     if (v === null) return this.put(into, Value.NullValue, NullValue.createNullValue(b));
+    // A Proxy's traps are the program's code: a call given one runs in place, where they run as often as in the
+    // plain call (tester np36's getter2, proxyarg: every read of the encoder ran its `get` trap again). Asked before
+    // anything else of it, which would run a trap too.
+    if (this.options.programObjects && isProxy(v)) throw proxyRefused(pathOf(into, index));
     const seen = this.numbers.get(v as object);
     if (seen !== undefined) return this.put(into, Value.RefValue, RefValue.createRefValue(b, seen));
     const number = this.numbers.size;

@@ -102,6 +102,11 @@ export function namedArrayKey(v: unknown[], pathOf: string | (() => string)): vo
   throw new UnsupportedValueError('Array', path(), 'an array with a property of its own', ` (${keyPath(last)}, which would not travel with its elements)`);
 }
 
+/** A Proxy among a call's arguments, refused for its kind: its traps are the program's code (encoder.ts). */
+export function proxyRefused(path: string): UnsupportedValueError {
+  return new UnsupportedValueError('Proxy', path, 'a Proxy', ' (its traps are the program\'s code, which runs on the program\'s objects)');
+}
+
 /** A property whose getter threw when the encoder read it, named by its path. */
 export function getterThrew(path: string, error: unknown): UnsupportedValueError {
   return aboutContents(new UnsupportedValueError('getter', path, 'a property whose getter throws', ` (${(error as Error)?.message ?? String(error)})`));
