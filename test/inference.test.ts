@@ -516,7 +516,9 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
     'calling a static method of the program is no change');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);
-  assert.match(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), /instance of class P, which its module does not export/);
+  assert.match(errs('function make() { class P { x = 1; norm() { return this.x; } } return new P(); }\n/** @task */\nexport function f(p: ReturnType<typeof make>) { return p.x; }'), /instance of class P, which its module does not export/);
+  assert.equal(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), '',
+    'a class at the top level of a task\'s module travels: the plugin shares it by name (rewrite/emit-module-setup.ts)');
   assert.match(errs('export class S { #k = 1; v = 2; }\n/** @task */\nexport function f(s: S) { return s.v; }'), /instance of class S, which has private #fields/);
   assert.match(errs('export class C { n = 0; describe = () => `n=${this.n}`; get() { return this.n; } }\n/** @task */\nexport function f(c: C) { c.n++; }'), /instance of class C, whose field describe holds a function/);
   assert.equal(errs('export class Q { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(q: Q) { return q.norm(); }'), '', 'an exported class travels');

@@ -48,9 +48,11 @@ export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | unde
   const holder = declaration.parent;
   const name = ts.isClassExpression(declaration) && !declaration.name && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)
     ? holder.name.text : symbol.getName();
-  // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported.
-  const exported = (ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent) &&
-    (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0) || exportedConstClass(ctx, declaration);
+  // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported, or
+  // declared at the top level of a task's module, which the plugin shares by name (rewrite/emit-module-setup.ts).
+  const topLevel = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent);
+  const exported = (topLevel && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0) ||
+    exportedConstClass(ctx, declaration) || (topLevel && declaration.name !== undefined && declaresTasks(ctx, declaration.getSourceFile()));
   if (!exported) return `an instance of class ${name}, which its module does not export (a worker rebuilds an instance by importing its class)`;
   const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
   const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
@@ -79,16 +81,27 @@ function runsCodeWhenImported(ctx: AnalysisContext, source: ts.SourceFile): bool
   return known;
 }
 
-function scanTopLevel(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+const hasTasks = new WeakMap<ts.SourceFile, boolean>();
+
+/** Whether a function of the module is tagged @task. */
+function declaresTasks(ctx: AnalysisContext, source: ts.SourceFile): boolean {
   const { ts } = ctx;
-  let hasTask = false;
+  let known = hasTasks.get(source);
+  if (known !== undefined) return known;
+  known = false;
   const findTask = (node: ts.Node): void => {
-    if (hasTask) return;
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && readTaskTags(ctx, node)) hasTask = true;
+    if (known) return;
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && readTaskTags(ctx, node)) known = true;
     else ts.forEachChild(node, findTask);
   };
   findTask(source);
-  if (hasTask) return false;
+  hasTasks.set(source, known);
+  return known;
+}
+
+function scanTopLevel(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  const { ts } = ctx;
+  if (declaresTasks(ctx, source)) return false;
   const acts = (node: ts.Node): boolean => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !makesOnly(ctx, node)) return true;

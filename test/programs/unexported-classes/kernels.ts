@@ -47,3 +47,16 @@ export function bare(code: number): number {
   if (code > 0) throw Object.assign(Object.create(null) as object, { code });
   return code;
 }
+
+class Tally {
+  constructor(public counts: number[] = [0, 0, 0]) {}
+  add(i: number): void { this.counts[i % 3]!++; }
+}
+
+/** Not a task: the program's tallies. */
+export function newTally(): Tally { return new Tally(); }
+
+/** @task A parameter of a class the module keeps to itself: the call still goes to a worker. */
+export function countInto(tally: Tally, xs: readonly number[]): void {
+  for (const x of xs) tally.add(x);
+}

@@ -2,9 +2,10 @@
  * Classes a task's module does not export (tester np36's hiddenret, hiddenerr, throwkinds): the plugin shares each by
  * name in every thread (transformer/rewrite/emit-module-setup.ts withClassesShared), so their instances travel as an
  * exported class's do. A task returns them behind an interface, takes them as arguments and grows them in its worker,
- * and throws them, an Error subclass keeping its methods; an object thrown with no prototype arrives with none.
+ * and throws them, an Error subclass keeping its methods; an object thrown with no prototype arrives with none. A task
+ * whose parameter is typed with such a class is no longer kept direct (analysis/sendable.ts).
  */
-import { bare, growAll, makeShape, square, totalArea, type Shape } from './kernels';
+import { bare, countInto, growAll, makeShape, newTally, square, totalArea, type Shape } from './kernels';
 
 const shapes: Shape[] = [makeShape('square', 3), makeShape('circle', 2), square(4)];
 console.log(shapes.map((s) => s.describe()).join(', '), totalArea(shapes));
@@ -19,6 +20,11 @@ for (const size of [0, 101]) {
     console.log(e instanceof Error, error.constructor.name, error.hint?.() ?? error.twice?.());
   }
 }
+
+const tallies = [newTally(), newTally()];
+countInto(tallies[0]!, [1, 2, 3, 4]);
+countInto(tallies[1]!, [5, 6]);
+console.log(tallies.map((t) => t.counts.join('/')).join(' '), tallies[0]!.constructor.name);
 
 try {
   bare(7);
