@@ -21,6 +21,8 @@ export class Stats {
   }
   add(name: Counter, amount = 1): void { this.values[index[name]] += amount; }
   get(name: Counter): number { return this.values[index[name]]; }
+  /** Another run's counts added to these (a process's runs: one ends when the loop empties, the next call starts one). */
+  addAll(other: Stats): void { for (let i = 0; i < this.values.length; i++) this.values[i] += other.values[i]!; }
 
   /** The TASKIFY_STATS document. */
   report(): StatsReport {

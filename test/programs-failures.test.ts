@@ -30,4 +30,9 @@ test('instances of classes a task\'s module does not export travel whole: return
   assert.is(tasks.failed, 3);
 });
 
+test('at the end: exit listeners read what the tasks wrote and set the exit code from it; beforeExit listeners call tasks and arm timers that call more, round after round (tester np37\'s lintexit2, exitarg, exithooks, runner-v7)', () => {
+  const tasks = endsAsPlain('exit-listeners');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers, over the runs of the process`);
+});
+
 test.run();

@@ -24,9 +24,17 @@ type Active =
   | { kind: 'inline'; runtime: InlineRuntime; config: RuntimeConfig; stats: Stats };
 
 let active: Active | undefined;
+
+/** The runtime's own `exit` listeners: any other is the program's. */
+const ownExitListeners = new Set<Function>();
+function own<F extends Function>(listener: F): F { ownExitListeners.add(listener); return listener; }
+/** Whether the program listens for `exit`: its listeners read what the tasks left, after the run has ended. */
+const programListensForExit = (): boolean => process.listeners('exit').some((listener) => !ownExitListeners.has(listener));
 let hooksInstalled = false;
 /** A run started in this process (its end writes TASKIFY_STATS). */
 let started = false;
+/** The counts of the runs of this process that have ended. */
+const earlierRuns = new Stats();
 
 // In the program's own thread, settings are checked now (a bad one stops the program before it starts), and the
 // watcher is started now, while the program is loading and small, rather than at its first task (owned-run.ts says
@@ -40,7 +48,7 @@ if (isMainThread && !inWorker() && settingsAtLoad().workers !== 0) {
 // A program whose task calls all stayed direct loads the runtime but never starts a run: TASKIFY_STATS still gets
 // its file, with zero tasks, so that "no file" never has to be told apart from "no tasks".
 if (isMainThread && !inWorker() && process.env.TASKIFY_STATS) {
-  process.on('exit', () => { if (!started) writeStats(process.env.TASKIFY_STATS!, new Stats()); });
+  process.on('exit', own(() => { if (!started) writeStats(process.env.TASKIFY_STATS!, new Stats()); }));
 }
 
 export function current(): Active {
@@ -83,7 +91,9 @@ export function statsOf(a: Active): Stats {
 export async function shutdown(end: 'natural' | 'exit' = 'exit'): Promise<void> {
   const a = active;
   if (!a) return;
-  if (a.kind === 'pool') await a.runtime.shutdown();
+  // The program's `exit` listeners read what its objects hold then (a summary of what the tasks collected, tester
+  // np37's exitarg and lintexit2): the tasks' writes come home first, while the run can still load them.
+  if (a.kind === 'pool') await a.runtime.shutdown(end === 'natural' && programListensForExit());
   finish(a, end);
 }
 
@@ -113,7 +123,8 @@ function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
   for (const error of a.kind === 'pool' ? a.runtime.ignoredFailures() : a.runtime.ignored) {
     process.stderr.write(`taskify: a task failed and its policy (onFailure 'ignore') let the run go on:\n${error.stack ?? error.message}\n`);
   }
-  if (a.config.statsFile) writeStats(a.config.statsFile, statsOf(a));
+  // (The file holds every run of the process: a `beforeExit` listener's calls start another after the first ended.)
+  if (a.config.statsFile) { earlierRuns.addAll(statsOf(a)); writeStats(a.config.statsFile, earlierRuns); }
   if (a.kind === 'pool') a.runtime.owned.close();
 }
 
@@ -137,18 +148,45 @@ function finishNow(reason: string, end: 'exit' | 'signal'): void {
   finish(a, end);
 }
 
+/** Whether `after` lists a kind of resource more often than `before` did. */
+function armedSince(before: readonly string[], after: readonly string[]): boolean {
+  const counts = new Map<string, number>();
+  for (const kind of before) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  for (const kind of after) {
+    const left = counts.get(kind) ?? 0;
+    if (left === 0) return true;
+    counts.set(kind, left - 1);
+  }
+  return false;
+}
+
 function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   // The event loop is empty: all tasks are done (an unfinished task keeps the loop alive). Stop the pool gently.
-  process.on('beforeExit', () => {
+  // What keeps the loop alive before the program's own `beforeExit` listeners run, and after (stdio handles are listed
+  // though they keep nothing alive: a baseline, not an empty list).
+  let before: string[] = [];
+  process.prependListener('beforeExit', () => { before = process.getActiveResourcesInfo(); });
+  const ending = (): void => {
     if (active?.kind !== 'pool') return;
+    // The program's own `beforeExit` listeners (which ran first) armed more work (a timer, a task call): the loop goes
+    // on, and empties again later; the run must still be there then (tester np37's exit-v4, runner-v7).
+    if (armedSince(before, process.getActiveResourcesInfo())) return;
     // A failure nothing met ends the program as its plain call did: thrown while the run is up, so that the program's
     // handlers find the objects as the calls before it left them (the next time the loop empties, the run stops).
     const lost = active.runtime.meetLostFailure();
     if (lost !== undefined) setImmediate(() => { throw lost; });
     else void shutdown('natural');
+  };
+  process.on('beforeExit', ending);
+  // It stays the last: a listener the program adds after the first call (`process.on('beforeExit', flush)` below the
+  // code that calls tasks) runs before it, as all the program's do.
+  process.on('newListener', (event, listener) => {
+    if (event !== 'beforeExit' || listener === ending) return;
+    process.removeListener('beforeExit', ending);
+    queueMicrotask(() => { process.removeListener('beforeExit', ending); process.on('beforeExit', ending); });
   });
-  process.on('exit', (code) => finishNow(`exit (code ${code})`, 'exit'));
+  process.on('exit', own((code: number) => finishNow(`exit (code ${code})`, 'exit')));
   installSignalHandlers((signal) => finishNow(signal, 'signal'));
 }

@@ -288,10 +288,14 @@ export class Runtime {
 
   // ── the end ──────────────────────────────────────────────────────────────────
 
-  /** Finish pending work, stop the pool and the engine. The run directory goes at process exit. */
-  shutdown(): Promise<void> {
+  /**
+   * Finish pending work, stop the pool and the engine. The run directory goes at process exit. `bringHome`: what tasks
+   * wrote reaches the program's objects first (code that runs after the run, an `exit` listener, reads them).
+   */
+  shutdown(bringHome = false): Promise<void> {
     this.closing ??= (async () => {
       await this.waits.settledSince(0);
+      if (bringHome) this.data.loadAllStale();
       await this.link.close();
       this.waits.stop();
     })();

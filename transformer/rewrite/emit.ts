@@ -217,7 +217,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const body = ts.isBlock(fn.body)
         ? f.updateBlock(fn.body, [f.createExpressionStatement(refresh), ...fn.body.statements])
         : f.createParenthesizedExpression(f.createCommaListExpression([refresh, fn.body]));
-      return replaceBody(ts, f, fn, body);
+      // Its own failure checks too, with their mark (tester np37's runner-v11: a `beforeExit` listener's checkpoint
+      // named a mark nothing declared).
+      return replaceBody(ts, f, fn, plan.failureChecks.has(node as FunctionLike) ? failureChecks.marked(node, body) : body);
     }
     if (ts.isAwaitExpression(node) && awaitsSubmission(node)) return landed(ts.visitEachChild(node, visit, context), node);
     const claimed = forwarders.claiming(node) ?? forwarders.marking(node, deferred.registrationsIn(node));
