@@ -39,10 +39,10 @@ const matches = (caught: unknown, ...patterns: RegExp[]): Caught => {
 
 const leftNothing = (store: string) => assert.equal(readdirSync(store), [], 'no run directory or file is left in TASKIFY_STORE');
 
-test('refused at the call: a detached buffer, a value over the limit, with task, parameter and path; a throwing getter runs in place', async () => {
+test('refused at the call: a value over the limit, with task, parameter and path; a throwing getter and a detached buffer run in place', async () => {
   const r = await run('main');
-  const detached = matches(r.detached, /^task readAll \(site\.ts:1\): parameter o cannot be sent to a worker: /, /a Float64Array on a detached ArrayBuffer at \.inner\.d /);
-  assert.is(detached.code, 'TASKIFY_UNSUPPORTED_ARGUMENT');
+  // A detached buffer is the zero-length array the plain call saw: the call runs in place (tester np37's detach).
+  assert.is(r.detached, 'no error');
   // A getter is the program's code: the call runs in place, as the plain call did, and throws what the getter threw.
   const getter = matches(r.getter, /^no x here$/);
   assert.is(getter.code, undefined);

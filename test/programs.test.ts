@@ -777,4 +777,10 @@ test('arguments that are Proxies run their calls in place, their traps run as of
   assert.is(tasks.inline, 2, 'total(store) and scaled(store, settings) ran in place');
 });
 
+test('typed arrays whose buffer was transferred away run their calls in place, zero-length as the plain call saw them (tester np37\'s detach)', () => {
+  const tasks = printsAsPlain('detached-arguments');
+  assert.is(tasks.inline, 3, 'sum(sent) twice and lengths([sent, kept]) ran in place');
+  assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

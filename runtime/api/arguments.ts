@@ -68,7 +68,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     }
     // (A Proxy first: every look at it, as below, runs its traps. The call runs in place, as for any refused kind.)
     if (isProxy(arg)) { const refused = proxyRefused(''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
-    if (isTypedArray(arg) && isDetached(arg.buffer)) throw unsupportedArgument(where(), paramOf(i), detachedError(arg, '').message);
+    if (isTypedArray(arg) && isDetached(arg.buffer)) { const refused = detachedError(arg, ''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
     // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
     if (directionOf(i) !== 'in' && isFutureCollection(arg)) {
       for (let k = 0; k < arg.length; k++) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();

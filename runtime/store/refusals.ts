@@ -8,7 +8,7 @@ import { KIND_OF_PROTOTYPE, type Region } from './body';
 /** A value the codec cannot carry. `path` is relative to the encoded value ("" for the value itself). */
 export class UnsupportedValueError extends Error {
   /**
-   * Refused for what this value holds (a detached buffer, a throwing getter, its size, a Future inside it), not for
+   * Refused for what this value holds (a throwing getter, its size, a Future inside it), not for
    * its kind (a function, an instance of a class no module exports, a WeakMap…), which a call run in place can take.
    */
   aboutContents = false;
@@ -49,9 +49,13 @@ export function aboutContents(error: UnsupportedValueError): UnsupportedValueErr
   return error;
 }
 
+/**
+ * Refused for its kind: a call given one runs in place, where it is the zero-length array the plain call saw (tester
+ * np37's detach); a task's result holding one is an error, as it cannot be taken back.
+ */
 export function detachedError(v: ArrayBufferView, path: string): UnsupportedValueError {
-  return aboutContents(new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
-    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)'));
+  return new UnsupportedValueError(v.constructor.name, path, `${withArticle(v.constructor.name)} on a detached ArrayBuffer`,
+    ' (its memory was transferred away, e.g. by postMessage or structuredClone with transfer)');
 }
 
 /**
