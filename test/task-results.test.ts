@@ -36,6 +36,10 @@ test('return types that cannot come back: the calls stay direct, saying which ty
     ['Promise<{ done: () => void }>', 'return Promise.resolve({ done: () => {} });', '', /holds, at \.done, a function/],
     ['{ h: InstanceType<typeof Hidden> }', 'return { h: new Hidden() };', 'const Hidden = (() => class Hidden { x = 1; twice() { return 2; } })();', /holds, at \.h, an instance of class Hidden, which its module does not export/],
     ['InstanceType<typeof Kept>', 'return new Kept();', 'const Kept = class { x = 1; twice() { return 2; } };', /an instance of class Kept, which its module does not export/],
+    // (Built-ins whose contents sit in internal slots: tester np37's urls, boxed, resbi crashed after the task ran.)
+    ['WeakMap<object, number>', 'return new WeakMap([[{}, n]]);', '', /^its return type `WeakMap<object, number>` is a WeakMap, a built-in whose contents no worker receives$/],
+    ['Number', 'return new Number(n);', '', /^its return type `Number` is a Number, a built-in/],
+    ['{ format: Intl.NumberFormat }', "return { format: new Intl.NumberFormat('en') };", '', /holds, at \.format, an Intl\.NumberFormat, a built-in/],
     // (The store refuses a built-in's subclass, whose contents sit in internal slots: tester #24's F5 failed after the task ran.)
     ['Stack', 'const s = new Stack(); s.push(n); return s;', 'export class Stack extends Array<number> {}', /^its return type `Stack` is an instance of Stack, a subclass of Array/],
     // (An `accessor` keeps its value in a private field: tester #25's r10 failed after the task ran.)

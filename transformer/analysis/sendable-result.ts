@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
-import { symbolKeyedProperty, unsendableType } from './sendable';
+import { slottedBuiltin, symbolKeyedProperty, unsendableType } from './sendable';
 import { contentsOfType, isHolderType } from './type-contents';
 
 const DEPTH = 6;
@@ -27,7 +27,7 @@ function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
   const walk = (t: ts.Type, path: string, depth: number): string | undefined => {
     if (seen.has(t) || depth > DEPTH) return undefined;
     seen.add(t);
-    const own = unsendableType(ctx, t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ?? accessorStorage(ctx, t) ?? symbolKeyed(ctx, t);
+    const own = unsendableType(ctx, t) ?? slottedBuiltin(t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ?? accessorStorage(ctx, t) ?? symbolKeyed(ctx, t);
     if (own) return path ? `holds, at ${path}, ${own}` : `is ${own}`;
     if (t.getSymbol() && (t.getSymbol()!.flags & ctx.ts.SymbolFlags.Class)) return undefined; // its class travels with it
     if (t.isUnionOrIntersection()) {

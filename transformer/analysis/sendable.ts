@@ -10,6 +10,8 @@ import { isReadOnlyFunction } from './builtins';
 import { COPYING_CONSTRUCTORS } from './builtin-callees';
 import { packageClassOwnFunction } from './package-classes';
 
+const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+
 export function unsendableType(ctx: AnalysisContext, type: ts.Type): string | undefined {
   const { ts } = ctx;
   const parts = type.isUnion() ? type.types : [type];
@@ -34,6 +36,29 @@ function exportedConstClass(ctx: AnalysisContext, declaration: ts.Declaration): 
   const statement = holder.parent.parent;
   return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) &&
     (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
+/**
+ * Built-ins whose objects keep what they hold in internal slots, which no file carries (runtime/store/refusals.ts,
+ * classes.ts): a call given one runs in place at run time, and a task returning one stays direct (sendable-result.ts;
+ * tester np37's boxed, urls, resbi: `new Number(5)`, a URL, a Blob, an Intl.NumberFormat, Headers crashed the run after
+ * the task ran). Every member of `Intl` too. (ArrayBuffer, SharedArrayBuffer and DataView: sendable-result.ts.)
+ */
+const SLOTTED_BUILTINS = new Set([
+  'Number', 'String', 'Boolean', 'BigInt', 'Symbol', 'URL', 'URLSearchParams', 'Blob', 'File', 'Headers', 'Request', 'Response',
+  'FormData', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'EventTarget', 'Event', 'MessageChannel', 'MessagePort',
+]);
+
+/** Why an instance of this type cannot travel because it is a built-in of SLOTTED_BUILTINS (declared by the library's declarations only). */
+export function slottedBuiltin(t: ts.Type): string | undefined {
+  const symbol = t.getSymbol();
+  if (!symbol) return undefined;
+  const declarations = symbol.getDeclarations() ?? [];
+  if (declarations.length === 0 || !declarations.every((d) => d.getSourceFile().isDeclarationFile)) return undefined;
+  const name = symbol.getName();
+  const parent = (symbol as ts.Symbol & { parent?: ts.Symbol }).parent;
+  const builtin = parent?.getName() === 'Intl' ? `Intl.${name}` : parent === undefined && SLOTTED_BUILTINS.has(name) ? name : undefined;
+  return builtin && `${withArticle(builtin)}, a built-in whose contents no worker receives`;
 }
 
 /** Why an instance of this (non-union) type cannot travel because of its class, or undefined (not a class, or fine). */
