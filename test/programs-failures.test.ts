@@ -35,4 +35,9 @@ test('at the end: exit listeners read what the tasks wrote and set the exit code
   assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers, over the runs of the process`);
 });
 
+test('a signal the program handles once: it goes on after its handler, as plain (tester np37\'s sig-v2)', () => {
+  const tasks = endsAsPlain('signal-once');
+  assert.is(tasks.inWorkers, 3, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -1,0 +1,2 @@
+/** @task */
+export function area(w: number, h: number): number { return w * h; }
