@@ -177,7 +177,7 @@ function installHooks(): void {
     // handlers find the objects as the calls before it left them (the next time the loop empties, the run stops).
     const lost = active.runtime.meetLostFailure();
     if (lost !== undefined) setImmediate(() => { throw lost; });
-    else void shutdown('natural');
+    else { programClock.ended = true; void shutdown('natural'); }
   };
   process.on('beforeExit', ending);
   // It stays the last: a listener the program adds after the first call (`process.on('beforeExit', flush)` below the

@@ -60,6 +60,11 @@ export class ProgramClock {
    * (`task(…)(x)`), which no plain program made at once: no timer waits for them, nor counts their time.
    */
   private readonly beside = new Set<number>();
+  /**
+   * The program's loop emptied and the run is ending (api/lifecycle.ts): the plain program exited here, so its unref'd
+   * timers, which kept nothing alive, never fire, though the run's own ending keeps the loop going a while.
+   */
+  ended = false;
   /** Idle time of the main thread while calls the plain program made at once were unfinished, closed windows only. */
   private stalledMs = 0;
   /** The event loop's use when the current window of unfinished calls opened. */

@@ -56,6 +56,8 @@ class ProgramTimer {
 
   /** Node's list fired it: run the program's callback if the plain program's time has come, else put it back. */
   fire(callback: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): void {
+    // (An unref'd timer due only after the program's loop emptied: the plain program had exited. Tester np37's unref.)
+    if (programClock.ended && !this.timer.hasRef()) { programClock.unwatch(this.mark); return; }
     this.reset();
     if (this.mark.held) {
       this.putBack(HELD_MS);
