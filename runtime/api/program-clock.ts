@@ -44,6 +44,9 @@ export interface ClockMark {
   held: boolean;
 }
 
+/** How many set timers the clock still puts in Node's order when tasks' time made them due together (overdueTimers). */
+const ORDERED_TIMERS = 256;
+
 export class ProgramClock {
   /** The main thread's time in the runtime (submitting, waiting, decoding): none of it is the plain program's. */
   private spentMs = 0;
@@ -196,10 +199,15 @@ export class ProgramClock {
     }
   }
 
-  /** The live, unheld timers other than `mark`'s whose time has come, with when (performance.now()) it came. */
+  /**
+   * The live, unheld timers other than `mark`'s whose time has come, with when (performance.now()) it came. None past
+   * ORDERED_TIMERS watched timers: each overdue timer looks at every other, and thousands of timers all made due by one
+   * long call would cost seconds; their order is then Node's re-arming order.
+   */
   private overdueTimers(mark: ClockMark): { mark: ClockMark; fellDue: number }[] {
     const now = performance.now();
     const due: { mark: ClockMark; fellDue: number }[] = [];
+    if (this.watched.size > ORDERED_TIMERS) return due;
     for (const other of this.watched) {
       if (other === mark || other.held || other.live?.() === false || !other.overdue) continue;
       const by = other.overdue();
