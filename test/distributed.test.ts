@@ -373,7 +373,7 @@ if (!redisServer()) {
    * A fault mid-run: as soon as the master's run is under way (its alive key is in Redis). A fixed delay
    * from the program's start froze Redis before a loaded machine's master had connected: the start's error instead.
    */
-  const midRun = (fault: () => void): void => {
+  const midRun = (program: import('node:child_process').ChildProcess, fault: () => void): void => {
     // A run's own alive key: an earlier test's run leaves its key until it expires, and on a loaded machine the new
     // run has not even connected by then (CI once stopped Redis before it did: "cannot reach" for "lost").
     const earlier = new Set(cluster.keys('taskify:run:*:alive'));
@@ -382,6 +382,8 @@ if (!redisServer()) {
       clearInterval(poll);
       fault();
     }, 100);
+    // A program that ended before its run showed up (it failed at start) gets no fault: a later test's run would.
+    program.once('exit', () => clearInterval(poll));
   };
 
   test('Redis frozen mid-run (SIGSTOP): master and machines say so within 15 s, naming it; thawed in time, the run ends right', async () => {
@@ -395,7 +397,7 @@ if (!redisServer()) {
     const seen: Record<string, number> = {};
     const got = await remote(example('matmul'), args, {}, (program) => {
       program.stderr!.on('data', (chunk) => { master += chunk; });
-      midRun(() => { cluster.pauseRedis(); frozenAt = Date.now(); });
+      midRun(program, () => { cluster.pauseRedis(); frozenAt = Date.now(); });
       const poll = setInterval(() => {
         if (!frozenAt) return;
         if (seen.master === undefined && /has not answered for/.test(master)) seen.master = Date.now() - frozenAt;
@@ -418,8 +420,8 @@ if (!redisServer()) {
 
   test('Redis frozen for good mid-run: the run fails with a clear error naming it instead of hanging', async () => {
     let frozenAt = 0;
-    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, () => {
-      midRun(() => { cluster.pauseRedis(); frozenAt = Date.now(); });
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, (program) => {
+      midRun(program, () => { cluster.pauseRedis(); frozenAt = Date.now(); });
     });
     const failedAfter = Date.now() - frozenAt;
     cluster.resumeRedis();
@@ -442,8 +444,8 @@ if (!redisServer()) {
   });
 
   test('Redis lost mid-run: the run fails with a clear error instead of hanging, and the machines stop', async () => {
-    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, () => {
-      midRun(() => cluster.stopRedis());
+    const got = await remote(example('matmul'), ['--blocks', '6', '--block-size', '256'], {}, (program) => {
+      midRun(program, () => cluster.stopRedis());
     });
     assert.is(got.code, 1);
     assert.match(got.stderr, `lost the connection to Redis at ${cluster.url} during the run`, got.stderr);
