@@ -783,4 +783,9 @@ test('typed arrays whose buffer was transferred away run their calls in place, z
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a module\'s Date and RegExp changed in place by the program reach the tasks that read them (tester np37\'s mmdate, mmkinds)', () => {
+  const tasks = printsAsPlain('module-dates');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

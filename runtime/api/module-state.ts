@@ -66,9 +66,14 @@ function copyInto(target: unknown, source: unknown, what: string, seen = new Set
   seen.add(target);
   if (filled && typeof target === 'object' && target !== null && typeof source === 'object' && source !== null) filled(target, source);
   if (target instanceof RegExp && source instanceof RegExp) {
-    // Its pattern and flags are fixed at its making; what calls change is where the next match starts.
-    if (target.source !== source.source || target.flags !== source.flags) throw badTask(`${what}: cannot copy /${source.source}/${source.flags} into /${target.source}/${target.flags}`);
+    // What calls change is where the next match starts; a program may also remake it in place (`TAGS.compile(p)`,
+    // tester np37's mmkinds), which only `compile` can do to the worker's too.
+    if (target.source !== source.source || target.flags !== source.flags) (target as RegExp & { compile(p: string, f: string): RegExp }).compile(source.source, source.flags);
     target.lastIndex = source.lastIndex;
+  } else if (target instanceof Date && source instanceof Date) {
+    // Its time is in an internal slot, not a field (tester np37's mmdate: `CUTOFF.setUTCFullYear(2030)` never reached
+    // the worker's CUTOFF).
+    target.setTime(source.getTime());
   } else if (ArrayBuffer.isView(target) && !(target instanceof DataView) && ArrayBuffer.isView(source)) {
     const view = target as unknown as { length: number; set(values: ArrayLike<unknown>): void };
     if (view.length !== (source as unknown as { length: number }).length) {
