@@ -141,12 +141,9 @@ export class TaskTable {
     return this.neverMade.some(({ first, last, made }) => id >= first && id <= last && !made?.has(id));
   }
 
-  /**
-   * The first unfinished task submitted since `mark` in the chain; with `throwing`, only one whose failure a check
-   * could throw: not an async task's call, whose failure is its Promise's rejection (let go: deferred-uses.ts).
-   */
-  firstPendingSince(mark: number, scope: ChainScope, throwing = false): TaskRecord | undefined {
-    for (const record of this.pending.values()) if (record.id >= mark && inScope(record, scope) && !(throwing && record.observed)) return record;
+  /** The first unfinished task submitted since `mark` in the chain, passing over those `passed` says may go on. */
+  firstPendingSince(mark: number, scope: ChainScope, passed?: (record: TaskRecord) => boolean): TaskRecord | undefined {
+    for (const record of this.pending.values()) if (record.id >= mark && inScope(record, scope) && !passed?.(record)) return record;
     return undefined;
   }
 

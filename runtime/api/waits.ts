@@ -79,6 +79,11 @@ export class Waits implements FutureHost {
    */
   programIdle(): boolean { return this.blocking === 0 || this.betweenMacrotasks; }
 
+  /** An async task's call (let go: its failure is its Promise's) that went async: its worker said so (engine/signal.ts). */
+  private wentAsync(record: TaskRecord): boolean {
+    return record.observed === true && this.host.link.signal.hasGoneAsync(record.id);
+  }
+
   private blockBetweenMacrotasks(done: () => boolean): void {
     this.betweenMacrotasks = this.blocking === 0;
     try { this.block(done); } finally { this.betweenMacrotasks = false; }
@@ -174,9 +179,10 @@ export class Waits implements FutureHost {
     const { tasks } = this.host;
     const start = epochNow();
     const chain = currentChain(); // (another async function's calls are not this code's: async-chains.ts)
-    // (An async task's call is not waited for: its failure is its Promise's, and the plain program went on beside
-    // it, printing meanwhile: tester np36's asyncread.)
-    this.block(() => tasks.firstPendingSince(mark, chain, true) === undefined);
+    // (An async task's call only until it went async: the plain call returned its Promise then, and the program went
+    // on beside it, printing meanwhile (tester np36's asyncread); its failure is that Promise's. Not before: what the
+    // call did up to its first await, such as reading a file the program then removes, came first.)
+    this.block(() => tasks.firstPendingSince(mark, chain, (record) => this.wentAsync(record)) === undefined);
     this.observeWait(start, 'checkpoint');
     this.throwFirstFailureSince(mark, chain);
   }
@@ -271,15 +277,15 @@ export class Waits implements FutureHost {
   async checkpointAsync(mark: number): Promise<void> {
     const start = epochNow();
     const chain = currentChain();
-    await this.settledSince(mark, chain, true);
+    await this.settledSince(mark, chain, (record) => this.wentAsync(record));
     this.observeWait(start, 'checkpoint');
     this.throwFirstFailureSince(mark, chain);
   }
 
   /** Resolves when every task submitted at or after `mark` (in the chain) has finished (or the engine is gone). */
-  async settledSince(mark: number, scope: ChainScope = 'every', throwing = false): Promise<void> {
+  async settledSince(mark: number, scope: ChainScope = 'every', passed?: (record: TaskRecord) => boolean): Promise<void> {
     const { tasks } = this.host;
-    for (let r = tasks.firstPendingSince(mark, scope, throwing); r && !this.host.engineError(); r = tasks.firstPendingSince(mark, scope, throwing)) await this.settled(r);
+    for (let r = tasks.firstPendingSince(mark, scope, passed); r && !this.host.engineError(); r = tasks.firstPendingSince(mark, scope, passed)) await this.settled(r);
   }
 
   private observeWait(start: number, what: Extract<RunEvent, { kind: 'wait' }>['what'], entry?: DataEntry, producer?: TaskRecord): void {
