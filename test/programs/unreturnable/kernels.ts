@@ -1,16 +1,17 @@
 /**
  * Tasks whose declared results cannot come back from a worker (a function, a symbol, a record holding a function, an
- * instance of a class the module keeps private): their calls run in place, as plain. An exported class's instance,
- * methods and all, does come back from a worker.
+ * instance of a class the module keeps private: a class expression, which the plugin does not share as it shares a
+ * task module's top-level classes): their calls run in place, as plain. An exported class's instance, methods and
+ * all, does come back from a worker.
  */
 export class Point {
   constructor(public x: number) {}
   norm(): number { return Math.abs(this.x); }
 }
-class Hidden {
+const Hidden = class Hidden {
   constructor(public x: number) {}
   twice(): number { return this.x * 2; }
-}
+};
 
 /** @task */
 export function makeFn(n: number): () => number {
@@ -28,7 +29,7 @@ export function makeRec(n: number): { f: (x: number) => number; v: number } {
 }
 
 /** @task */
-export async function later(n: number): Promise<{ h: Hidden }> {
+export async function later(n: number): Promise<{ h: InstanceType<typeof Hidden> }> {
   return { h: new Hidden(n) };
 }
 
