@@ -8,7 +8,7 @@
 import type { HeldByError, SerializedError } from './protocol';
 import { heldInside, putBackHeld, type HeldPath } from './held-inside';
 import { TaskifyError } from './errors';
-import { classOf, classRefOf, hasPrivateFields } from './store/classes';
+import { classOf, classRefFor, classRefOf, type ClassRef } from './store/classes';
 import { BUILTIN_ERRORS, blankError, builtinErrorName, defineErrorProperty, isBuiltinErrorClass } from './store/error-values';
 
 /**
@@ -207,9 +207,7 @@ function thrownValue(value: unknown, refOf: ArgumentRef): NonNullable<Serialized
   const proto = Object.getPrototypeOf(value);
   // An instance of a class a worker can import (its module exports it, or the plugin shared it): its own fields, and
   // the class to make it again from, as a task's result travels (tester np36's throwkinds: `throw new Weird(21)`).
-  const ctor = (proto as { constructor?: unknown } | null)?.constructor;
-  const classRef = !CLONED_AS_ITSELF.has(proto) && typeof ctor === 'function' && ctor.prototype === proto && !hasPrivateFields(ctor)
-    ? classRefOf(ctor) : undefined;
+  const classRef = CLONED_AS_ITSELF.has(proto) ? undefined : travellingClass(proto as object);
   if (!CLONED_AS_ITSELF.has(proto) && !classRef) {
     const name = (proto as { constructor?: { name?: string } } | null)?.constructor?.name || 'an object with a prototype of its own';
     return { value: undefined, lost: `an instance of ${name}, which a copy would not keep` };
@@ -221,6 +219,11 @@ function thrownValue(value: unknown, refOf: ArgumentRef): NonNullable<Serialized
   } catch (e) {
     return { value: undefined, lost: `${describeThrown(value)} (${e instanceof Error ? e.message : String(e)})` };
   }
+}
+
+/** The class an instance with this prototype travels with, as the store would send it (store/classes.ts), if any. */
+function travellingClass(proto: object): ClassRef | undefined {
+  try { return classRefFor(proto, () => ''); } catch { return undefined; }
 }
 
 /** Prototypes whose objects a structured clone makes again as themselves. */

@@ -61,20 +61,21 @@ type Slot = { value: unknown } | { use: Use; part: ArgPart } | { collection: Slo
 export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: readonly unknown[], where: () => string): Prepared {
   const directionOf = (i: number) => directionAt(handle.def, i, args.length);
   const paramOf = (i: number) => handle.paramNames[parameterAt(handle.def, i, args.length) ?? -1] ?? `#${i}`;
+  const refuse = (i: number, refused: UnsupportedValueError) => unsupportedArgument(where(), paramOf(i), refused.message, refused);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (typeof arg === 'function' || typeof arg === 'symbol') {
       throw unsupportedArgument(where(), paramOf(i), `a ${typeof arg} cannot be sent to a worker`, new UnsupportedValueError(typeof arg, '', `a ${typeof arg}`));
     }
     // (A Proxy first: every look at it, as below, runs its traps. The call runs in place, as for any refused kind.)
-    if (isProxy(arg)) { const refused = proxyRefused(''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
-    if (isTypedArray(arg) && isDetached(arg.buffer)) { const refused = detachedError(arg, ''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
+    if (isProxy(arg)) throw refuse(i, proxyRefused(''));
+    if (isTypedArray(arg) && isDetached(arg.buffer)) throw refuse(i, detachedError(arg, ''));
     // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
     if (directionOf(i) !== 'in' && isFutureCollection(arg)) {
       for (let k = 0; k < arg.length; k++) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();
     }
     const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
-    if (subclass) { const refused = subclass(''); throw unsupportedArgument(where(), paramOf(i), refused.message, refused); }
+    if (subclass) throw refuse(i, subclass(''));
   }
 
   const isData = (arg: unknown): arg is object => !isPrimitive(arg) && !(arg instanceof Future) && !isFutureCollection(arg);

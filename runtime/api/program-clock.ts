@@ -32,8 +32,6 @@ export interface ClockMark {
   onTaskTime?: () => void;
   /** Its timer's duration: Node keeps one list of timers per duration. */
   duration: number;
-  /** How long ago its timer fell due in the plain program's time (negative: not yet). */
-  overdue?: () => number;
   /** When (performance.now()) the first timer of its duration that fired with it overdue fell due: its list's place. */
   listFellDue?: number;
   /** Fire its timer at Node's next turn of the timer list. */
@@ -209,8 +207,8 @@ export class ProgramClock {
     const due: { mark: ClockMark; fellDue: number }[] = [];
     if (this.watched.size > ORDERED_TIMERS) return due;
     for (const other of this.watched) {
-      if (other === mark || other.held || other.live?.() === false || !other.overdue) continue;
-      const by = other.overdue();
+      if (other === mark || other.held || other.live?.() === false || !other.fireNext) continue;
+      const by = this.elapsed(other) - other.duration; // how long ago it fell due
       if (by > 0) due.push({ mark: other, fellDue: now - by });
     }
     return due;

@@ -96,7 +96,6 @@ class ProgramTimer {
     this.mark = programClock.mark(this.after);
     this.mark.onTaskTime = () => this.sooner();
     this.mark.live = () => this.live;
-    this.mark.overdue = () => programClock.elapsed(this.mark) - this.after;
     this.mark.fireNext = () => this.putBack(0);
     this.realDue = performance.now() + this.after;
     programClock.watch(this.mark);

@@ -52,7 +52,7 @@ export class Waits implements FutureHost {
   private readonly stallTimer?: NodeJS.Timeout;
   /** Awaited tasks finish before the program's next macrotask, as its plain calls did. */
   private readonly hold = new MacrotaskHold((done) => this.blockBetweenMacrotasks(done), () => programClock.plainCallsUnfinished(),
-    () => this.host.macrotaskEnded(), (record) => this.host.link.signal.hasGoneAsync(record.id));
+    () => this.host.macrotaskEnded(), (record) => this.wentAsync(record));
   /** Blocking waits under way, and whether the outermost is the hold's, between the program's macrotasks. */
   private blocking = 0;
   private betweenMacrotasks = false;

@@ -27,7 +27,7 @@ export class Signal {
   }
   /** Whether a pool thread said the call of task `taskId` went async. */
   hasGoneAsync(taskId: number): boolean {
-    return this.cells.length > WENT_ASYNC && Atomics.load(this.cells, WENT_ASYNC + (taskId % SLOTS)) === taskId;
+    return Atomics.load(this.cells, WENT_ASYNC + (taskId % SLOTS)) === taskId;
   }
   current(): number { return Atomics.load(this.cells, COUNTER); }
   bump(): void {

@@ -105,7 +105,7 @@ export class ProgramOrder {
   /** A write of the main thread (console.log, process.stdout.write…). */
   write(fd: Fd, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
     const run = this.run;
-    if (!run || (!this.holding() && run.firstHolding() === undefined)) {
+    if (!run || this.straightOut(run)) {
       this.screen.write(fd, chunk, encoding, callback);
       return true;
     }
@@ -121,7 +121,7 @@ export class ProgramOrder {
    */
   count(mark: CountMark, now: () => void): void {
     const run = this.run;
-    if (!run || (!this.holding() && run.firstHolding() === undefined)) return now();
+    if (!run || this.straightOut(run)) return now();
     this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, mark, chain: run.chain?.() });
   }
 
@@ -141,10 +141,11 @@ export class ProgramOrder {
    * lineCount(path); console.log('started'); await p` printed 'started' before the task's line after its readFile).
    */
   finished(taskId: number, output: readonly OutputChunk[] | undefined): void {
+    const neverMade = this.run?.neverMade(taskId) ?? false;
     const mark = output?.findIndex((chunk) => 'later' in chunk) ?? -1;
-    const later = mark >= 0 && !this.run?.neverMade(taskId) ? output!.slice(mark + 1) : [];
+    const later = mark >= 0 && !neverMade ? output!.slice(mark + 1) : [];
     if (mark >= 0) output = output!.slice(0, mark);
-    const placed = output?.length && !this.run?.neverMade(taskId);
+    const placed = output?.length && !neverMade;
     if (!placed) this.indents.delete(taskId);
     if (placed && output) {
       // Its place was passed over by a flush (it finished after all): late rather than lost.
@@ -162,7 +163,7 @@ export class ProgramOrder {
   /** An async task's output from after it went async, where the program is now: as a write of main's. */
   private beside(output: readonly OutputChunk[], taskId: number): void {
     const run = this.run;
-    if (!run || (!this.holding() && run.firstHolding() === undefined)) return this.print(output, taskId);
+    if (!run || this.straightOut(run)) return this.print(output, taskId);
     this.held.push({ after: run.position(), fd: 1, chunk: undefined, encoding: undefined, callback: undefined, later: { output, taskId }, chain: run.chain?.() });
   }
 
@@ -189,6 +190,11 @@ export class ProgramOrder {
     const failed = this.run?.endAtFirstUnmetFailure();
     if (failed !== undefined) this.discard(failed);
     if (this.holding()) this.release(true);
+  }
+
+  /** Nothing is held and no task is unfinished: what main writes goes straight out. */
+  private straightOut(run: TaskPositions): boolean {
+    return !this.holding() && run.firstHolding() === undefined;
   }
 
   private holding(): boolean {

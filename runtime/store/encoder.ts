@@ -12,7 +12,7 @@ import {
   BigIntValue, BoolValue, DateValue, HoleValue, NullValue, NumberArrayValue, NumberValue, RefValue, StringValue, TypedArrayKind,
   TypedArrayValue, UndefinedValue, Value,
 } from './generated/value_generated';
-import { lockLevelOf, type LockLevel } from './locks';
+import { lockLevelOf, LockLevel } from './locks';
 import { classRefFor, type ClassRef } from './classes';
 import { builtinErrorName, errorKeys, isBuiltinErrorClass } from './error-values';
 import { isBorrowed, KIND_OF_PROTOTYPE, MAX_FILE_BYTES, regionOf, type Region } from './body';
@@ -219,7 +219,8 @@ class Encoder {
   private record(v: object, nullPrototype: number, classIndex: number, level: LockLevel | undefined, into: Frame, index: number): void {
     const shown = Object.keys(v);
     const named = Object.getOwnPropertyNames(v);
-    const fixed = this.options.programObjects && notCarried(v, named, this.pathAt(into, index));
+    // (A frozen object's lock already says every key is read-only: the common `Object.freeze(config)` lists nothing more.)
+    const fixed = this.options.programObjects && notCarried(v, named, this.pathAt(into, index)) && level !== LockLevel.Frozen;
     // An object with keys that are not enumerable (`Object.defineProperty(o, 'id', { value: 7 })`), or an argument's with
     // one that is read-only, lists its data properties with their attributes; the rest (nearly all) list their
     // enumerable keys and nothing more.

@@ -17,6 +17,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef } from '../analysis/discover';
 import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
 import { finishesOwnClass } from './class-setup';
+import { thisModule } from './paths';
 import { WorkerStatements } from './module-init';
 import type { EntryReaders } from './entry-readers';
 
@@ -49,13 +50,11 @@ export function withModuleStateRegistered(ctx: AnalysisContext, f: ts.NodeFactor
 export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], esm: boolean,
   runtime: Runtime): ts.Statement[] {
   const { ts } = ctx;
-  const here = esm ? f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier('meta')), 'url')
-    : f.createIdentifier('__filename');
   return statements.flatMap((statement) => {
     const written = ts.getOriginalNode(statement);
     if (!ts.isClassDeclaration(written) || !written.name || ts.getModifiers(written)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [statement];
     const name = written.name.text;
-    return [statement, f.createExpressionStatement(runtime('shareClass', [f.createIdentifier(name), here, f.createStringLiteral(name)]))];
+    return [statement, f.createExpressionStatement(runtime('shareClass', [f.createIdentifier(name), thisModule(ctx, f, esm), f.createStringLiteral(name)]))];
   });
 }
 

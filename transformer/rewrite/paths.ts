@@ -26,13 +26,18 @@ export function siteOf(node: ts.Node): string {
   return `${file.replace(/\\/g, '/')}:${line + 1}`;
 }
 
+/** The emitted module itself, as the runtime names modules: `import.meta.url`, or `__filename` in CommonJS. */
+export function thisModule(ctx: AnalysisContext, f: ts.NodeFactory, esm: boolean): ts.Expression {
+  return esm ? f.createPropertyAccessExpression(f.createMetaProperty(ctx.ts.SyntaxKind.ImportKeyword, f.createIdentifier('meta')), 'url')
+    : f.createIdentifier('__filename');
+}
+
 /**
  * An expression for the emitted module that defines `task`, as a worker can import it. Source files keep their
  * relative layout in the output (outDir mirrors rootDir), so the relative path between sources holds between outputs.
  */
 export function moduleReference(ctx: AnalysisContext, f: ts.NodeFactory, from: ts.SourceFile, task: TaskInfo, esm: boolean): ts.Expression {
-  const here = esm ? f.createPropertyAccessExpression(f.createMetaProperty(ctx.ts.SyntaxKind.ImportKeyword, f.createIdentifier('meta')), 'url')
-    : f.createIdentifier('__filename');
+  const here = thisModule(ctx, f, esm);
   if (task.file === from.fileName) return here;
   let path = relativePath(dirname(from.fileName), task.file).replace(/\\/g, '/').replace(/\.(m|c)?tsx?$/, (_, m: string | undefined) => `.${m ?? ''}js`);
   if (!path.startsWith('.')) path = `./${path}`;
