@@ -2,7 +2,8 @@
  * Second names for a followed object, made in plain sight: `const view = a`, a typed array's view
  * `const w = a.subarray(0, n)`, the loop variable of `for (const m of [A, B, C])`, and names rebound to one
  * another: ping-pong buffers (`let cur = a, next = b; …; const t = cur; cur = next; next = t`), swaps
- * (`[p, q] = [q, p]`) and `x = xn`, parts taken by property (`const data = grid.data`), and records made of them
+ * (`[p, q] = [q, p]`) and `x = xn`, parts taken by property (`const data = grid.data`) and, of an object passed whole
+ * to tasks, by element (`const row = m[0]`, `for (const r of m)`, `groups.get(k)`), and records made of them
  * (`const holder = { a, b: c }`, a holder: a wait on it walks its fields, `waitWithin`).
  *
  * Such a name does not hide the object from the planner: it is one more set of references to wait at. Names that
@@ -86,8 +87,19 @@ export class AliasGroups {
    * that reference waits for the tasks writing the object (a task may have put another object in that field).
    */
   private readonly partSources = new Set<ts.Identifier>();
+  /**
+   * Those of them whose part is an array or a typed array (`const row = m[0]`): a task may have made it, and a new
+   * array of numbers comes home with no number in any snapshot (copy-back.ts), so a later task writing it would not
+   * write the program's object. Taking such a part counts as a write of the whole: the next call snapshots it afresh.
+   */
+  private readonly blockPartSources = new Set<ts.Identifier>();
   /** Names on the left of a destructuring swap (`[p, q] = [q, p]`): rebound, not used. */
   private readonly rebound = new Set<ts.Identifier>();
+  /**
+   * Names of an element of an object passed whole (`const row = m[0]`, `for (const r of m)`, `groups.get(k)`): parts
+   * of its group here, and also, to container-families.ts, the aliases of a container's level they always were.
+   */
+  private readonly elementParts = new Set<ts.Symbol>();
   /** Records made of the group's objects (`const holder = { a, b: c }`): a wait on one walks into its fields. */
   private readonly holders = new Set<ts.Symbol>();
 
@@ -101,7 +113,13 @@ export class AliasGroups {
     /** The arguments a task call's value may hold (`const r = run(cfg)`, run returning `{ config: cfg }`): r holds cfg. */
     private readonly heldArguments: (value: ts.Expression) => readonly ts.Expression[] = () => [],
     /** The file's declarations, `=` assignments and calls in source order, if known (file-facts.ts): no walk of its own. */
-    private readonly nodes?: readonly ts.Node[]) {}
+    private readonly nodes?: readonly ts.Node[],
+    /**
+     * The variable is passed whole to a task call of this file (and holds no task's value): its elements taken out
+     * by name (`const row = m[0]`, `for (const r of m)`) are parts of it, followed with it. Elsewhere an element is a
+     * container's block (container-families.ts), or an element of an array of Futures (gathering-arrays.ts).
+     */
+    private readonly passedWhole: (symbol: ts.Symbol) => boolean = () => false) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -112,6 +130,7 @@ export class AliasGroups {
     const local = (id: ts.Expression): id is ts.Identifier => ts.isIdentifier(id) && isFileLocal(id);
     const look = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
+      if (ts.isVariableDeclaration(node) && (ts.isArrayBindingPattern(node.name) || ts.isObjectBindingPattern(node.name))) this.declarePattern(node);
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const right = skipTransparent(ts, node.right);
         // cur = next, x = xn, cur = xs[1]: one more value of the name, from the other name (or a part of it).
@@ -153,6 +172,9 @@ export class AliasGroups {
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
   isPartSource(ref: ts.Identifier): boolean { this.scan(); return this.partSources.has(ref); }
+  isBlockPartSource(ref: ts.Identifier): boolean { this.scan(); return this.blockPartSources.has(ref); }
+  /** The name takes an element of an object passed whole (see elementParts). */
+  isElementPart(symbol: ts.Symbol): boolean { this.scan(); return this.elementParts.has(symbol); }
 
   /** The arguments the task call's value may hold (see the constructor). */
   heldBy(call: ts.CallExpression): readonly ts.Expression[] { return this.heldArguments(call); }
@@ -196,20 +218,89 @@ export class AliasGroups {
    * `g.data`, `cfg.nested.k`, `xs[0]`, `cells[i].tags`: a part reached through properties and plain indices (a name or
    * a literal: no call, nothing assigned). The runtime finds a part's pending writes through the data that holds it,
    * so the part is one more name of its holder's group. An element that is itself an array or a typed array is a
-   * block of a container (`const first = a[0][1]; bump(first)`), which the container families follow instead.
+   * block of a container (`const first = a[0][1]; bump(first)`), which the container families follow instead, unless
+   * the array is passed whole to tasks (`scaleRows(m); const row = m[0]`): then it is a part, as is a Map's value
+   * (`groups.get('x')`) of a Map passed whole.
    */
   partBase(expr: ts.Expression): ts.Identifier | undefined {
     const { ts } = this.ctx;
-    const step = (e: ts.Expression) => ts.isPropertyAccessExpression(e) ||
-      (ts.isElementAccessExpression(e) && (ts.isIdentifier(e.argumentExpression) || ts.isLiteralExpression(e.argumentExpression)));
-    if (!step(expr)) return undefined;
-    if (ts.isElementAccessExpression(expr) || ts.isElementAccessExpression(skipTransparent(ts, (expr as ts.PropertyAccessExpression).expression))) {
+    const key = (k: ts.Expression) => ts.isIdentifier(k) || ts.isLiteralExpression(k);
+    const step = (e: ts.Expression): e is ts.PropertyAccessExpression | ts.ElementAccessExpression =>
+      ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && key(e.argumentExpression));
+    const inner = (e: ts.Expression) => step(e) ? skipTransparent(ts, e.expression) : this.mapGetReceiver(e, key);
+    let node = expr;
+    let viaMap = false;
+    for (let next = inner(node); next; next = inner(node)) { viaMap ||= !step(node); node = next; }
+    if (node === expr || !ts.isIdentifier(node)) return undefined;
+    const elementPart = ts.isElementAccessExpression(expr) || (ts.isPropertyAccessExpression(expr) && ts.isElementAccessExpression(skipTransparent(ts, expr.expression)));
+    if (elementPart) {
       const type = this.ctx.checker.getTypeAtLocation(expr);
-      if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) return undefined;
+      if ((this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) && !this.isWholeArgument(node)) return undefined;
     }
-    let node: ts.Expression = expr;
-    while (step(node)) node = skipTransparent(ts, (node as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
-    return ts.isIdentifier(node) ? node : undefined;
+    // A Map's value (`groups.get(k)`): a part only of a Map passed whole, as an array's element that is an array.
+    return viaMap && !this.isWholeArgument(node) ? undefined : node;
+  }
+
+  /** `m.get(k)` of a library Map, k a name or a literal: the receiver (the value under k is a part of it). */
+  private mapGetReceiver(expr: ts.Expression, key: (k: ts.Expression) => boolean): ts.Expression | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isCallExpression(expr) || expr.arguments.length !== 1 || !key(expr.arguments[0]) || !ts.isPropertyAccessExpression(expr.expression) ||
+      expr.expression.name.text !== 'get' || !isLibrary(this.ctx, expr.expression)) return undefined;
+    const receiver = expr.expression.expression;
+    return this.ctx.checker.getTypeAtLocation(receiver).getSymbol()?.getName() === 'Map' ? skipTransparent(ts, receiver) : undefined;
+  }
+
+  /**
+   * `const [r0, r1] = m`, `const { rows } = t`, `for (const [k, v] of groups)` of an object passed whole: each name a
+   * part of it. Only when every name of the pattern is one (no rest, default or nested pattern, which would hold parts
+   * under a name not followed): else the object stays a whole value handed out.
+   */
+  private declarePattern(declaration: ts.VariableDeclaration): void {
+    const { ts } = this.ctx;
+    const pattern = declaration.name as ts.ArrayBindingPattern | ts.ObjectBindingPattern;
+    const source = nameSource(this.ctx, declaration);
+    const base = source && skipTransparent(ts, source.expr);
+    if (!base || !ts.isIdentifier(base) || !this.isFileLocal(base) || !this.isWholeArgument(base) ||
+      ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export || !(declaration.parent.flags & ts.NodeFlags.Const)) return;
+    const names: ts.Identifier[] = [];
+    for (const element of pattern.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      if (element.dotDotDotToken || element.initializer || !ts.isIdentifier(element.name) ||
+        (element.propertyName && !ts.isIdentifier(element.propertyName))) return;
+      names.push(element.name);
+    }
+    for (const name of names) {
+      this.link(name, base);
+      const symbol = symbolOf(this.ctx, name);
+      if (symbol && this.parent.has(symbol)) { this.elementParts.add(symbol); this.addPartSource(base, name); }
+    }
+  }
+
+  /** A name destructured out of an object passed whole (declarePattern): a part of its group. */
+  isDestructuredPart(symbol: ts.Symbol): boolean {
+    this.scan();
+    return this.elementParts.has(symbol) && symbol.valueDeclaration !== undefined && this.ctx.ts.isBindingElement(symbol.valueDeclaration);
+  }
+
+  /** `for (const r of m)` of no literal, `const row = m[i]`, `const g = groups.get(k)`. */
+  private takesElement(declaration: ts.VariableDeclaration): boolean {
+    const { ts } = this.ctx;
+    const source = nameSource(this.ctx, declaration);
+    if (!source) return false;
+    if (source.element) return !this.iteratedLiteral(declaration);
+    const value = skipTransparent(ts, source.expr);
+    return ts.isElementAccessExpression(value) || this.mapGetReceiver(value, () => true) !== undefined;
+  }
+
+  private addPartSource(base: ts.Identifier, part: ts.Expression): void {
+    this.partSources.add(base);
+    const type = this.ctx.checker.getNonNullableType(this.ctx.checker.getTypeAtLocation(part));
+    if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) this.blockPartSources.add(base);
+  }
+
+  private isWholeArgument(id: ts.Identifier): boolean {
+    const symbol = symbolOf(this.ctx, id);
+    return symbol !== undefined && this.passedWhole(symbol);
   }
 
   /** `a.fill(1)`, `a.sort()`, `m.set(k, v)`: the method returns its receiver, another name for it. */
@@ -227,6 +318,8 @@ export class AliasGroups {
   private declare(declaration: ts.VariableDeclaration, name: ts.Identifier): void {
     const bases = this.basesOf(declaration);
     for (const base of bases ?? []) this.link(name, base);
+    const symbol = bases?.length ? symbolOf(this.ctx, name) : undefined;
+    if (symbol && this.takesElement(declaration)) this.elementParts.add(symbol);
     const { ts } = this.ctx;
     const value = declaration.initializer && skipTransparent(ts, declaration.initializer);
     if (value) this.holdIfResultHolds(name, value);
@@ -292,7 +385,13 @@ export class AliasGroups {
       const elements = literal.map((e) => skipTransparent(ts, e as ts.Expression));
       return elements.every((e): e is ts.Identifier => ts.isIdentifier(e)) ? elements : undefined;
     }
-    if (source.element) return undefined;
+    if (source.element) {
+      // `for (const r of m)` of an array passed whole to tasks: each r is a part of m, read there.
+      const iterated = skipTransparent(ts, source.expr);
+      if (!ts.isIdentifier(iterated) || !this.isWholeArgument(iterated)) return undefined;
+      if (ts.isIdentifier(declaration.name)) this.addPartSource(iterated, declaration.name);
+      return [iterated];
+    }
     const bases = this.namesIn(source.expr);
     return bases.length > 0 ? bases : undefined;
   }
@@ -309,7 +408,7 @@ export class AliasGroups {
     if (ts.isConditionalExpression(value)) return [...this.namesIn(value.whenTrue), ...this.namesIn(value.whenFalse)];
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
     const part = this.viewBase(value) ? undefined : this.partBase(value);
-    if (part) this.partSources.add(part);
+    if (part) this.addPartSource(part, value);
     const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
     const handedBack = this.returnedArgument(value);

@@ -44,7 +44,8 @@ export class ContainerFamilies {
     if (this.isCandidate(symbol)) {
       // Names rebound to one another (`const t = cur; cur = nxt; nxt = t`) hold one family between them: its root is
       // the group's first name. A group with another kind of member (a holder, a view) is no container.
-      const group = this.view.aliases.groupOf(symbol);
+      // (Names of its elements join the group of an array passed whole, aliases.ts: they stay the family's aliases.)
+      const group = this.view.aliases.groupOf(symbol).filter((member) => !this.view.aliases.isElementPart(member));
       root = group.every((member) => this.isCandidate(member)) ? group[0] : undefined;
     } else {
       const source = this.aliasSource(symbol);
@@ -139,7 +140,7 @@ export class ContainerFamilies {
 
   /** The symbol names the root's own object (the root, or a name of its alias group), not an element of it. */
   namesRoot(symbol: ts.Symbol | undefined, root: ts.Symbol): boolean {
-    return symbol !== undefined && this.view.aliases.groupOf(root).includes(symbol);
+    return symbol !== undefined && !this.view.aliases.isElementPart(symbol) && this.view.aliases.groupOf(root).includes(symbol);
   }
 
   /** Every reference to the container or to one of its aliases. */

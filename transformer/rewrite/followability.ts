@@ -40,15 +40,27 @@ export class Followability {
     const { ts } = this.ctx;
     const declaration = symbol.valueDeclaration;
     if (declaration && ts.isParameter(declaration)) return this.parameters.followable(symbol);
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.facts.isFileLocal(declaration.name)) return false;
     // Every value it takes is a fresh object or another name of its group (see aliases.ts).
     const valueOk = (value: ts.Expression) => isFresh(this.ctx, value) || this.aliases.isGroupValue(value, symbol);
+    // `const [r0] = m` of an array followed whole: a part of it (aliases.ts declarePattern), unless assigned another value.
+    if (declaration && ts.isBindingElement(declaration)) return this.aliases.isDestructuredPart(symbol) && this.keepsValues(symbol, valueOk);
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.facts.isFileLocal(declaration.name)) return false;
     const literal = this.aliases.iteratedLiteral(declaration);
     if (literal) return literal.every((element) => this.aliases.isGroupValue(element, symbol));
     // `const all = [A, B, C]` of followable leaves: the planner follows the names with the container (plan.ts).
     const placed = declaration.initializer && this.placements.placedNames(declaration.initializer);
     const placedOk = placed !== undefined && placed.every((id) => { const s = symbolOf(this.ctx, id); return s !== undefined && s !== symbol && this.isFollowable(s); });
-    if (!declaration.initializer || !(placedOk || valueOk(declaration.initializer))) return false;
+    // `for (const r of m)` of an array followed whole: each value is a part of m, a name of its group (aliases.ts).
+    const elementOf = !declaration.initializer && ts.isForOfStatement(declaration.parent.parent) ? declaration.parent.parent.expression : undefined;
+    if (elementOf) {
+      if (!this.aliases.isGroupValue(elementOf, symbol)) return false;
+    } else if (!declaration.initializer || !(placedOk || valueOk(declaration.initializer))) return false;
+    return this.keepsValues(symbol, valueOk);
+  }
+
+  /** Every value assigned to the name later is one `valueOk` accepts. */
+  private keepsValues(symbol: ts.Symbol, valueOk: (value: ts.Expression) => boolean): boolean {
+    const { ts } = this.ctx;
     return (this.facts.references(symbol)).every((ref) => {
       const parent = ref.parent;
       const assigned = ts.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;

@@ -126,6 +126,9 @@ export function usedUpInPlace(ctx: AnalysisContext, lookup: SummaryLookup, expr:
   // (`Object.values(t)[0].n = 5`, `[a, b] = …`: written, not read.)
   if (isWriteTarget(ts, outer)) return false;
   if (isPrimitiveNode(ctx, outer) || readsAtOnce(ctx, outer) || (madeString(ctx, outer) && iteratesPrimitives(ctx, outer))) return true;
+  // `Object.entries(t).filter(…).map(([k]) => k)`: the language's new array of numbers or strings holds no part.
+  if (ts.isCallExpression(outer) && ts.isPropertyAccessExpression(outer.expression) && (READING_METHODS.has(outer.expression.name.text) ||
+    MAPPING_METHODS.has(outer.expression.name.text)) && isLibrary(ctx, outer.expression) && hasPrimitiveElements(ctx, outer)) return true;
   const parent = outer.parent;
   // Containers made on the spot around it.
   if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return usedUpInPlace(ctx, lookup, parent.parent);
@@ -135,10 +138,13 @@ export function usedUpInPlace(ctx: AnalysisContext, lookup: SummaryLookup, expr:
   }
   if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === outer &&
     COPYING_FUNCTIONS.has(qualifiedName(ts, parent.expression) ?? '')) return usedUpInPlace(ctx, lookup, parent);
-  // A reading method of the carried value, or a part of it carried on (`Object.values(t)[0].tags.join()`).
+  // A reading method of the carried value, or a part of it carried on (`Object.values(t)[0].tags.join()`), or a map
+  // of it whose callback only reads what it is given (`Object.entries(t).map(([k, c]) => c.tags)`).
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer) {
     const call = parent.parent;
-    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) return readingCallUsedUp(ctx, lookup, call);
+    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) {
+      return readingCallUsedUp(ctx, lookup, call) || mapUsedUp(ctx, lookup, call);
+    }
     return !isWriteTarget(ts, parent) && usedUpInPlace(ctx, lookup, parent);
   }
   return false;

@@ -65,7 +65,9 @@ export class UseClassifier {
     // (`const f = a.fill(1)` is a write of a, and the method's result is the alias: classified below.)
     const returnsIt = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && this.aliases.receiverReturned(parent.parent) === ref;
     if (this.aliases.isAliasSource(ref) && own && this.planner.isFollowable(own) && !returnsIt) {
-      // `const r = job.res`: the part is read here (a task may have put another object in the field): wait first.
+      // `const r = job.res`: the part is read here (a task may have put another object in the field): wait first. An
+      // array taken out (`const row = m[0]`) also gets the whole snapshotted afresh before the next call (aliases.ts).
+      if (this.aliases.isBlockPartSource(ref)) return { kind: 'write' };
       return this.aliases.isPartSource(ref) ? { kind: 'read' } : { kind: 'none' };
     }
     // `task(m.subarray(…))`: the submission hands the view on.
@@ -106,7 +108,7 @@ export class UseClassifier {
       const declarations = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
       return declarations.every((d) => isPrimitiveNode(this.ctx, d.name)) ? { kind: 'read' } : { kind: 'escape', why: 'its elements are iterated as objects' };
     }
-    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent)) return slot ? { kind: 'read' } : { kind: 'none' };
+    if (isComparison(ts, parent) || ts.isTypeOfExpression(parent) || isTruthTest(ts, parent, outer)) return slot ? { kind: 'read' } : { kind: 'none' };
     // `'a' in acc`: whether it has the key, read now.
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
     // `c ? a : b`, `a ?? b`: the value may be this object, used as the whole expression is.
@@ -214,6 +216,8 @@ export class UseClassifier {
     if (readingCallUsedUp(this.ctx, this.lookup, call)) return { kind: 'read' };
     // `m.get(k)!.push(v)`, `m.get(k)![0]`: a part used right there, as `x.p.push(v)` is.
     if (chained) return this.accessUse(result.parent as ts.Expression);
+    // `groups.get('a') === as`: which object it hands out, compared right there.
+    if (READING_METHODS.has(method) && isComparison(ts, result.parent)) return { kind: 'read' };
     // `nodes.filter(f).map((n) => n.id)`: the language's new array of numbers or strings holds no part of it.
     const copyOfPrimitives = COPYING_METHODS.has(method) && isLibrary(this.ctx, call.expression) && hasPrimitiveElements(this.ctx, call);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
@@ -260,10 +264,19 @@ export class UseClassifier {
     if (takenApartIntoPrimitives(this.ctx, outer)) return { kind: 'read' };
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
+    // `'w' in boxes[1]`: whether the part has the key, read now.
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
     if (readsAtOnce(this.ctx, outer)) return { kind: 'read' };
     // `${a.history}`, `console.log([...g.rows])`: the part carried to a reader that keeps none of it.
     if (usedUpInPlace(this.ctx, this.lookup, outer)) return { kind: 'read' };
     return { kind: 'escape', why: 'a part of it is taken out as an object' };
   }
+}
+
+/** `if (x)`, `!x`, `while (x)`, `x ? … : …`: whether the name holds an object at all, which no task changes. */
+function isTruthTest(t: typeof ts, parent: ts.Node, outer: ts.Expression): boolean {
+  if (t.isPrefixUnaryExpression(parent)) return parent.operator === t.SyntaxKind.ExclamationToken;
+  if (t.isIfStatement(parent) || t.isWhileStatement(parent) || t.isDoStatement(parent)) return parent.expression === outer;
+  return t.isConditionalExpression(parent) && parent.condition === outer;
 }
