@@ -126,9 +126,11 @@ export function usedUpInPlace(ctx: AnalysisContext, lookup: SummaryLookup, expr:
   // (`Object.values(t)[0].n = 5`, `[a, b] = …`: written, not read.)
   if (isWriteTarget(ts, outer)) return false;
   if (isPrimitiveNode(ctx, outer) || readsAtOnce(ctx, outer) || (madeString(ctx, outer) && iteratesPrimitives(ctx, outer))) return true;
-  // `Object.entries(t).filter(…).map(([k]) => k)`: the language's new array of numbers or strings holds no part.
+  // `Object.entries(t).filter(…).map(([k]) => k)`: the language's new array of numbers or strings holds no part (an
+  // iterator, `a.values()`, or a typed array's `subarray` is a live view of its receiver, no copy).
   if (ts.isCallExpression(outer) && ts.isPropertyAccessExpression(outer.expression) && (READING_METHODS.has(outer.expression.name.text) ||
-    MAPPING_METHODS.has(outer.expression.name.text)) && isLibrary(ctx, outer.expression) && hasPrimitiveElements(ctx, outer)) return true;
+    MAPPING_METHODS.has(outer.expression.name.text)) && !VIEW_METHODS.has(outer.expression.name.text) && isLibrary(ctx, outer.expression) &&
+    ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(outer)) && hasPrimitiveElements(ctx, outer)) return true;
   const parent = outer.parent;
   // Containers made on the spot around it.
   if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return usedUpInPlace(ctx, lookup, parent.parent);
