@@ -292,8 +292,9 @@ export class AliasGroups {
     return ts.isElementAccessExpression(value) || this.mapGetReceiver(value, () => true) !== undefined;
   }
 
-  private addPartSource(base: ts.Identifier, part: ts.Expression): void {
+  private addPartSource(base: ts.Identifier, part: ts.Expression, byElement = true): void {
     this.partSources.add(base);
+    if (!byElement) return;
     const type = this.ctx.checker.getNonNullableType(this.ctx.checker.getTypeAtLocation(part));
     if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) this.blockPartSources.add(base);
   }
@@ -408,7 +409,8 @@ export class AliasGroups {
     if (ts.isConditionalExpression(value)) return [...this.namesIn(value.whenTrue), ...this.namesIn(value.whenFalse)];
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
     const part = this.viewBase(value) ? undefined : this.partBase(value);
-    if (part) this.addPartSource(part, value);
+    // (A property holding an array, `grid.data`, was followed before parts by element were: it keeps its plain wait.)
+    if (part) this.addPartSource(part, value, !ts.isPropertyAccessExpression(value));
     const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
     const handedBack = this.returnedArgument(value);
