@@ -299,9 +299,10 @@ export class AliasGroups {
     if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) this.blockPartSources.add(base);
   }
 
+  /** Passed whole to a task, or a part taken by element of one that is (`const r = rs[1]; const { tags } = r`). */
   private isWholeArgument(id: ts.Identifier): boolean {
     const symbol = symbolOf(this.ctx, id);
-    return symbol !== undefined && this.passedWhole(symbol);
+    return symbol !== undefined && (this.passedWhole(symbol) || this.elementParts.has(symbol));
   }
 
   /** `a.fill(1)`, `a.sort()`, `m.set(k, v)`: the method returns its receiver, another name for it. */

@@ -39,3 +39,8 @@ export interface Table { rows: { id: number }[] }
 export function insert(t: Table, r: { id: number }): void { t.rows.push(r); }
 /** @task */
 export function count(t: Table): number { return t.rows.length; }
+export interface Rec { id: number; tags: string[] }
+/** @task */
+export function addRec(rs: Rec[], id: number): void { rs.push({ id, tags: [] }); }
+/** @task */
+export function tagAll(rs: Rec[], t: string): void { for (const r of rs) r.tags.push(t + r.id); }

@@ -4,7 +4,7 @@
 // object", "its elements are iterated as objects", "`.get` may hand out a part of it"). A part a task made (a new
 // array of numbers, which comes home with no number in any snapshot) keeps its identity: the next call snapshots the
 // whole afresh, and a later task's write reaches the program's name for it.
-import { addBlock, addRow, appendTo, applyInterest, bumpRow, count, insert, recalc, richest, scaleAll, scaleRows, sizes, sortAll, sortRows, total, type Account, type Cell, type Table } from './kernels';
+import { addBlock, addRec, addRow, appendTo, applyInterest, bumpRow, count, insert, recalc, richest, scaleAll, scaleRows, sizes, sortAll, sortRows, tagAll, total, type Account, type Cell, type Table } from './kernels';
 
 function rows(): void {
   const a = [[1, 2], [3, 4]];
@@ -89,7 +89,21 @@ function reads(): void {
   console.log('rows', t.rows, count(t));
 }
 
+// A part of a part (`const { tags } = r1`, `r1 = rs[1]`), the objects made by tasks.
+function nested(): void {
+  const rs: { id: number; tags: string[] }[] = [];
+  for (let i = 0; i < 3; i++) addRec(rs, i);
+  const r1 = rs[1];
+  const { tags } = r1;
+  tagAll(rs, 'x');
+  console.log('nested', r1, tags, rs[1] === r1, rs[1].tags === tags);
+  for (const r of rs) { const { tags: own } = r; own.push('main'); }
+  tagAll(rs, 'y');
+  console.log('nested again', JSON.stringify(rs), tags.length);
+}
+
 rows();
+nested();
 madeByTasks();
 reads();
 mapValues();
