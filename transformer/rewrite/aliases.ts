@@ -18,65 +18,7 @@ import { isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } fro
 import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
-
-/**
- * Where a declared name takes its object from, read off the syntax: the same object as an expression
- * (`const x = e`), or one element of it at a time (`for (const x of e)`, the first parameter of `e.forEach((x) => …)`
- * and of the other element visitors, `via` that call). The one notion of "another name" both the alias groups below
- * (same objects) and container families (elements of levels, container-families.ts) are built on.
- */
-export interface NameSource {
-  readonly expr: ts.Expression;
-  readonly element: boolean;
-  /** For a callback's parameter: the call handing it the elements (`e.forEach(…)`). */
-  readonly via?: ts.CallExpression;
-}
-
-export function nameSource(ctx: AnalysisContext, declaration: ts.Node): NameSource | undefined {
-  const t = ctx.ts;
-  const entry = entryOfArray(ctx, declaration);
-  if (entry) return { expr: entry, element: true };
-  if (t.isVariableDeclaration(declaration) && t.isVariableDeclarationList(declaration.parent)) {
-    const list = declaration.parent;
-    if (t.isForOfStatement(list.parent)) return list.declarations.length === 1 ? { expr: list.parent.expression, element: true } : undefined;
-    return declaration.initializer && { expr: declaration.initializer, element: false };
-  }
-  if (t.isParameter(declaration) && isElementCallbackParameter(t, declaration)) {
-    const call = declaration.parent.parent;
-    if (t.isCallExpression(call) && call.arguments[0] === declaration.parent && t.isPropertyAccessExpression(call.expression)) {
-      return { expr: call.expression.expression, element: true, via: call };
-    }
-  }
-  return undefined;
-}
-
-/**
- * `x` of `for (const [i, x] of xs.entries())` over a language array: each element of `xs` in turn, as in
- * `for (const x of xs)` (the index beside it is a number). The array, else undefined.
- */
-function entryOfArray(ctx: AnalysisContext, declaration: ts.Node): ts.Expression | undefined {
-  const t = ctx.ts;
-  if (!t.isBindingElement(declaration) || declaration.dotDotDotToken || declaration.initializer || !t.isArrayBindingPattern(declaration.parent)) return undefined;
-  const pattern = declaration.parent;
-  const variable = pattern.parent;
-  if (pattern.elements.indexOf(declaration) !== 1 || !t.isVariableDeclaration(variable) || !t.isVariableDeclarationList(variable.parent) ||
-    variable.parent.declarations.length !== 1 || !t.isForOfStatement(variable.parent.parent)) return undefined;
-  const iterated = skipTransparent(t, variable.parent.parent.expression);
-  if (!t.isCallExpression(iterated) || iterated.arguments.length > 0 || !t.isPropertyAccessExpression(iterated.expression) ||
-    iterated.expression.name.text !== 'entries') return undefined;
-  const array = iterated.expression.expression;
-  return ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(array)) && isLibrary(ctx, iterated.expression) ? array : undefined;
-}
-
-/**
- * The first parameter of `level.forEach((x, i) => …)`: it names one element. A callback that also takes the array
- * (a third parameter) or declares `this` would see elements the analysis does not follow.
- */
-export function isElementCallbackParameter(t: typeof ts, parameter: ts.ParameterDeclaration): boolean {
-  const fn = parameter.parent;
-  return (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.parameters[0] === parameter && fn.parameters.length <= 2 &&
-    !(t.isIdentifier(parameter.name) && parameter.name.text === 'this');
-}
+import { nameSource } from './name-sources';
 
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
@@ -173,7 +115,7 @@ export class AliasGroups {
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
   isPartSource(ref: ts.Identifier): boolean { this.scan(); return this.partSources.has(ref); }
   isBlockPartSource(ref: ts.Identifier): boolean { this.scan(); return this.blockPartSources.has(ref); }
-  /** The name takes an element of an object passed whole (see elementParts). */
+  /** The name takes an element of an object passed whole (see elementParts), or is destructured out of one. */
   isElementPart(symbol: ts.Symbol): boolean { this.scan(); return this.elementParts.has(symbol); }
 
   /** The arguments the task call's value may hold (see the constructor). */
@@ -235,7 +177,7 @@ export class AliasGroups {
     const elementPart = ts.isElementAccessExpression(expr) || (ts.isPropertyAccessExpression(expr) && ts.isElementAccessExpression(skipTransparent(ts, expr.expression)));
     if (elementPart) {
       const type = this.ctx.checker.getTypeAtLocation(expr);
-      if ((this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) && !this.isWholeArgument(node)) return undefined;
+      if (this.isBlockType(type) && !this.isWholeArgument(node)) return undefined;
     }
     // A Map's value (`groups.get(k)`): a part only of a Map passed whole, as an array's element that is an array.
     return viaMap && !this.isWholeArgument(node) ? undefined : node;
@@ -272,14 +214,8 @@ export class AliasGroups {
     for (const name of names) {
       this.link(name, base);
       const symbol = symbolOf(this.ctx, name);
-      if (symbol && this.parent.has(symbol)) { this.elementParts.add(symbol); this.addPartSource(base, name); }
+      if (symbol && this.parent.has(symbol)) { this.elementParts.add(symbol); this.addPartSource(base, name, true); }
     }
-  }
-
-  /** A name destructured out of an object passed whole (declarePattern): a part of its group. */
-  isDestructuredPart(symbol: ts.Symbol): boolean {
-    this.scan();
-    return this.elementParts.has(symbol) && symbol.valueDeclaration !== undefined && this.ctx.ts.isBindingElement(symbol.valueDeclaration);
   }
 
   /** `for (const r of m)` of no literal, `const row = m[i]`, `const g = groups.get(k)`. */
@@ -292,11 +228,38 @@ export class AliasGroups {
     return ts.isElementAccessExpression(value) || this.mapGetReceiver(value, () => true) !== undefined;
   }
 
-  private addPartSource(base: ts.Identifier, part: ts.Expression, byElement = true): void {
+  /**
+   * `base` hands out a part. Taken through an element of the whole (`rs[1].tags`, `g.get(k)`, `r1.tags` of
+   * `const r1 = rs[1]`), a part that may be an array marks the whole written (blockPartSources). (Reached by
+   * properties alone, `grid.data`, it was followed before parts by element were, and keeps its plain wait.)
+   */
+  private addPartSource(base: ts.Identifier, part: ts.Expression, byElement: boolean): void {
     this.partSources.add(base);
-    if (!byElement) return;
-    const type = this.ctx.checker.getNonNullableType(this.ctx.checker.getTypeAtLocation(part));
-    if (this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type)) this.blockPartSources.add(base);
+    if (byElement && this.mayBeBlock(this.ctx.checker.getTypeAtLocation(part))) this.blockPartSources.add(base);
+  }
+
+  /** A chain of steps that takes an element somewhere: `[i]`, a Map's `get`, or starts at an element part. */
+  private takenByElement(expr: ts.Expression): boolean {
+    const { ts } = this.ctx;
+    for (let node = skipTransparent(ts, expr); ; ) {
+      if (ts.isElementAccessExpression(node) || ts.isCallExpression(node)) return true;
+      if (ts.isPropertyAccessExpression(node)) { node = skipTransparent(ts, node.expression); continue; }
+      const symbol = ts.isIdentifier(node) ? symbolOf(this.ctx, node) : undefined;
+      return symbol !== undefined && this.elementParts.has(symbol);
+    }
+  }
+
+  /** The value may be an array or a typed array: its type says so, or cannot rule it out (`any`, `T`, a union with one). */
+  private mayBeBlock(type: ts.Type): boolean {
+    const { ts } = this.ctx;
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) return true;
+    if (type.isUnionOrIntersection()) return type.types.some((member) => this.mayBeBlock(member));
+    return this.isBlockType(type) || (type.flags & ts.TypeFlags.Object) !== 0 && type.getNumberIndexType() !== undefined;
+  }
+
+  /** An array, a tuple or a typed array: what a container's level holds as a block. */
+  private isBlockType(type: ts.Type): boolean {
+    return this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type);
   }
 
   /** Passed whole to a task, or a part taken by element of one that is (`const r = rs[1]; const { tags } = r`). */
@@ -391,7 +354,7 @@ export class AliasGroups {
       // `for (const r of m)` of an array passed whole to tasks: each r is a part of m, read there.
       const iterated = skipTransparent(ts, source.expr);
       if (!ts.isIdentifier(iterated) || !this.isWholeArgument(iterated)) return undefined;
-      if (ts.isIdentifier(declaration.name)) this.addPartSource(iterated, declaration.name);
+      if (ts.isIdentifier(declaration.name)) this.addPartSource(iterated, declaration.name, true);
       return [iterated];
     }
     const bases = this.namesIn(source.expr);
@@ -411,7 +374,7 @@ export class AliasGroups {
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
     const part = this.viewBase(value) ? undefined : this.partBase(value);
     // (A property holding an array, `grid.data`, was followed before parts by element were: it keeps its plain wait.)
-    if (part) this.addPartSource(part, value, !ts.isPropertyAccessExpression(value));
+    if (part) this.addPartSource(part, value, this.takenByElement(value));
     const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
     const handedBack = this.returnedArgument(value);

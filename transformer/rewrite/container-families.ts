@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, symbolOf } from '../analysis/context';
 import type { PlannerView } from './containers';
 import { elementBase, isChoice, isChoiceOf, skipTransparent } from './syntax';
-import { isElementCallbackParameter, nameSource } from './aliases';
+import { isElementCallbackParameter, nameSource } from './name-sources';
 
 /** Array methods whose callback gets one element at a time and whose result may hold none of them. */
 const ELEMENT_VISITORS = new Set(['map', 'some', 'every', 'findIndex', 'findLastIndex']);

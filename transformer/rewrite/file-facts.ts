@@ -139,6 +139,30 @@ export class FileFacts {
     return found;
   }
 
+  private passedWholeMemo?: Set<ts.Symbol>;
+
+  /**
+   * The variables a task call of this file is handed whole (`scaleRows(m, 2)`), not declared with a task's value (a
+   * Future's elements are the futures' business): their elements taken out by name are parts of them (aliases.ts).
+   */
+  passedWhole(): Set<ts.Symbol> {
+    if (this.passedWholeMemo) return this.passedWholeMemo;
+    const { ts } = this;
+    const symbols = new Set<ts.Symbol>();
+    for (const [call] of this.taskCalls()) {
+      for (const arg of call.arguments) {
+        const inner = skipTransparent(ts, arg);
+        const symbol = ts.isIdentifier(inner) ? symbolOf(this.ctx, inner) : undefined;
+        const declaration = symbol?.valueDeclaration;
+        if (!symbol || !declaration || !ts.isVariableDeclaration(declaration)) continue;
+        const initial = declaration.initializer && skipTransparent(ts, declaration.initializer);
+        if (initial && ts.isCallExpression(initial) && this.taskOf(initial)) continue;
+        symbols.add(symbol);
+      }
+    }
+    return this.passedWholeMemo = symbols;
+  }
+
   enclosingTask(node: ts.Node): TaskInfo | undefined {
     for (let n = node.parent; n; n = n.parent) {
       if (isFunctionLike(this.ctx, n)) { const task = this.tasks.get(n); if (task) return task; }

@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext } from '../analysis/context';
 import type { AliasGroups } from './aliases';
+import { nameSource } from './name-sources';
 import type { FileFacts } from './file-facts';
 import { isFresh } from './fresh';
 import type { ClosedFunctions } from './parameters';
@@ -43,7 +44,7 @@ export class Followability {
     // Every value it takes is a fresh object or another name of its group (see aliases.ts).
     const valueOk = (value: ts.Expression) => isFresh(this.ctx, value) || this.aliases.isGroupValue(value, symbol);
     // `const [r0] = m` of an array followed whole: a part of it (aliases.ts declarePattern), unless assigned another value.
-    if (declaration && ts.isBindingElement(declaration)) return this.aliases.isDestructuredPart(symbol) && this.keepsValues(symbol, valueOk);
+    if (declaration && ts.isBindingElement(declaration)) return this.aliases.isElementPart(symbol) && this.keepsValues(symbol, valueOk);
     if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.facts.isFileLocal(declaration.name)) return false;
     const literal = this.aliases.iteratedLiteral(declaration);
     if (literal) return literal.every((element) => this.aliases.isGroupValue(element, symbol));
@@ -51,9 +52,9 @@ export class Followability {
     const placed = declaration.initializer && this.placements.placedNames(declaration.initializer);
     const placedOk = placed !== undefined && placed.every((id) => { const s = symbolOf(this.ctx, id); return s !== undefined && s !== symbol && this.isFollowable(s); });
     // `for (const r of m)` of an array followed whole: each value is a part of m, a name of its group (aliases.ts).
-    const elementOf = !declaration.initializer && ts.isForOfStatement(declaration.parent.parent) ? declaration.parent.parent.expression : undefined;
-    if (elementOf) {
-      if (!this.aliases.isGroupValue(elementOf, symbol)) return false;
+    const source = nameSource(this.ctx, declaration);
+    if (source?.element) {
+      if (!this.aliases.isGroupValue(source.expr, symbol)) return false;
     } else if (!declaration.initializer || !(placedOk || valueOk(declaration.initializer))) return false;
     return this.keepsValues(symbol, valueOk);
   }

@@ -12,7 +12,8 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
-import { nameSource, type AliasGroups } from './aliases';
+import type { AliasGroups } from './aliases';
+import { nameSource } from './name-sources';
 import type { FileFacts } from './file-facts';
 import { isChoice, skipTransparent, withWrappers } from './syntax';
 

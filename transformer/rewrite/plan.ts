@@ -77,7 +77,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source, summaries);
     this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call),
-      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.passedWhole().has(symbol));
+      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.facts.passedWhole().has(symbol));
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id), this.facts.declarationsAssignmentsAndCalls);
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
@@ -236,30 +236,6 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     // A forwarder kept direct anywhere, or whose task call is, forwards nowhere: plain calls from the next round on.
     this.facts.forwarders.demote(call, task);
     this.plan.direct.push({ call, task, why });
-  }
-
-  private passedWholeMemo?: Set<ts.Symbol>;
-
-  /**
-   * The variables a task call of this file is handed whole (`scaleRows(m, 2)`), that hold no task's value: their
-   * elements taken out by name are parts of them (aliases.ts).
-   */
-  private passedWhole(): Set<ts.Symbol> {
-    if (this.passedWholeMemo) return this.passedWholeMemo;
-    const { ts } = this;
-    const symbols = new Set<ts.Symbol>();
-    for (const [call] of this.facts.taskCalls()) {
-      for (const arg of call.arguments) {
-        const inner = skipTransparent(ts, arg);
-        const symbol = ts.isIdentifier(inner) ? symbolOf(this.ctx, inner) : undefined;
-        const declaration = symbol?.valueDeclaration;
-        if (!symbol || !declaration || !ts.isVariableDeclaration(declaration)) continue;
-        const initial = declaration.initializer && skipTransparent(ts, declaration.initializer);
-        if (initial && ts.isCallExpression(initial) && this.facts.taskOf(initial)) continue;
-        symbols.add(symbol);
-      }
-    }
-    return this.passedWholeMemo = symbols;
   }
 
   /** A nested task call not decided yet (inner calls are decided after outer ones in source order). */

@@ -110,7 +110,7 @@ export class UseClassifier {
     }
     if (isComparison(ts, parent) || ts.isTypeOfExpression(parent) || isTruthTest(ts, parent, outer)) return slot ? { kind: 'read' } : { kind: 'none' };
     // `'a' in acc`: whether it has the key, read now.
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
+    if (isKeyTest(ts, parent, outer)) return { kind: 'read' };
     // `c ? a : b`, `a ?? b`: the value may be this object, used as the whole expression is.
     if (isChoiceOf(ts, parent, outer)) return this.valueUse(parent, slot);
     // `${a}`, `'v=' + a`: made a string by the built-in toString, which only reads numbers or strings.
@@ -265,7 +265,7 @@ export class UseClassifier {
     // `h.a === b`: which object a field holds, which a task may change (it may swap a record's fields).
     if (isComparison(ts, parent)) return { kind: 'read' };
     // `'w' in boxes[1]`: whether the part has the key, read now.
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === outer) return { kind: 'read' };
+    if (isKeyTest(ts, parent, outer)) return { kind: 'read' };
     // A part used at once by code that only reads it: `Array.from(m.data)`, `g.data.join(',')`.
     if (readsAtOnce(this.ctx, outer)) return { kind: 'read' };
     // `${a.history}`, `console.log([...g.rows])`: the part carried to a reader that keeps none of it.
@@ -274,9 +274,17 @@ export class UseClassifier {
   }
 }
 
-/** `if (x)`, `!x`, `while (x)`, `x ? … : …`: whether the name holds an object at all, which no task changes. */
+/**
+ * `if (x)`, `!x`, `while (x)`, `x ? … : …` of a variable: whether it holds an object at all, which no task changes (a
+ * task changes the object, not the name's binding; a container's slot is judged as a read by the caller).
+ */
 function isTruthTest(t: typeof ts, parent: ts.Node, outer: ts.Expression): boolean {
   if (t.isPrefixUnaryExpression(parent)) return parent.operator === t.SyntaxKind.ExclamationToken;
   if (t.isIfStatement(parent) || t.isWhileStatement(parent) || t.isDoStatement(parent)) return parent.expression === outer;
   return t.isConditionalExpression(parent) && parent.condition === outer;
+}
+
+/** `'k' in x`: whether the object has the key, read where it stands. */
+function isKeyTest(t: typeof ts, parent: ts.Node, outer: ts.Expression): boolean {
+  return t.isBinaryExpression(parent) && parent.operatorToken.kind === t.SyntaxKind.InKeyword && parent.right === outer;
 }

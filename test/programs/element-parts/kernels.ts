@@ -44,3 +44,11 @@ export interface Rec { id: number; tags: string[] }
 export function addRec(rs: Rec[], id: number): void { rs.push({ id, tags: [] }); }
 /** @task */
 export function tagAll(rs: Rec[], t: string): void { for (const r of rs) r.tags.push(t + r.id); }
+/** @task */
+export function fillLoose(g: Map<string, number[] | string>): void { g.set('a', [3, 1, 2]); g.set('b', 'text'); }
+/** @task */
+export function sortLoose(g: Map<string, number[] | string>): void { const a = g.get('a'); if (Array.isArray(a)) a.sort(); }
+/** @task */
+export function addAnyRow(rows: any[], v: number): void { rows.push([v, v - 10]); }
+/** @task */
+export function sortAnyRows(rows: any[]): void { for (const r of rows) r.sort((a: number, b: number) => a - b); }

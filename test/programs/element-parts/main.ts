@@ -4,7 +4,7 @@
 // object", "its elements are iterated as objects", "`.get` may hand out a part of it"). A part a task made (a new
 // array of numbers, which comes home with no number in any snapshot) keeps its identity: the next call snapshots the
 // whole afresh, and a later task's write reaches the program's name for it.
-import { addBlock, addRec, addRow, appendTo, applyInterest, bumpRow, count, insert, recalc, richest, scaleAll, scaleRows, sizes, sortAll, sortRows, tagAll, total, type Account, type Cell, type Table } from './kernels';
+import { addAnyRow, addBlock, addRec, addRow, fillLoose, sortAnyRows, sortLoose, appendTo, applyInterest, bumpRow, count, insert, recalc, richest, scaleAll, scaleRows, sizes, sortAll, sortRows, tagAll, total, type Account, type Cell, type Table } from './kernels';
 
 function rows(): void {
   const a = [[1, 2], [3, 4]];
@@ -102,8 +102,23 @@ function nested(): void {
   console.log('nested again', JSON.stringify(rs), tags.length);
 }
 
+// Parts whose type does not rule out an array a task made (a union, `any`): the whole is snapshotted afresh too.
+function loose(): void {
+  const g = new Map<string, number[] | string>();
+  fillLoose(g);
+  const a = g.get('a')!;
+  sortLoose(g);
+  console.log('loose', a, g.get('a') === a);
+  const rs: any[] = [];
+  addAnyRow(rs, 5);
+  const r0 = rs[0];
+  sortAnyRows(rs);
+  console.log('any', r0, rs[0] === r0);
+}
+
 rows();
 nested();
+loose();
 madeByTasks();
 reads();
 mapValues();
