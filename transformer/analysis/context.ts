@@ -148,6 +148,11 @@ export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
   return TYPED_ARRAY_NAME.test(type.getSymbol()?.getName() ?? '');
 }
 
+/** An array, a tuple or a typed array. */
+export function isArrayLikeType(ctx: AnalysisContext, type: ts.Type): boolean {
+  return ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type);
+}
+
 // (And their iterators, `m.keys()`: what they yield is what the collection holds.)
 const KEYED_COLLECTION_NAME = /^(Readonly)?(Map|Set)$|^(Map|Set|Array)Iterator$/;
 

@@ -14,7 +14,7 @@
  */
 import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
-import { isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
@@ -177,7 +177,7 @@ export class AliasGroups {
     const elementPart = ts.isElementAccessExpression(expr) || (ts.isPropertyAccessExpression(expr) && ts.isElementAccessExpression(skipTransparent(ts, expr.expression)));
     if (elementPart) {
       const type = this.ctx.checker.getTypeAtLocation(expr);
-      if (this.isBlockType(type) && !this.isWholeArgument(node)) return undefined;
+      if (isArrayLikeType(this.ctx, type) && !this.isWholeArgument(node)) return undefined;
     }
     // A Map's value (`groups.get(k)`): a part only of a Map passed whole, as an array's element that is an array.
     return viaMap && !this.isWholeArgument(node) ? undefined : node;
@@ -218,14 +218,11 @@ export class AliasGroups {
     }
   }
 
-  /** `for (const r of m)` of no literal, `const row = m[i]`, `const g = groups.get(k)`. */
+  /** `for (const r of m)` of no literal, `const row = m[i]`, `const g = groups.get(k)`, `const t = rs[1].tags`. */
   private takesElement(declaration: ts.VariableDeclaration): boolean {
-    const { ts } = this.ctx;
     const source = nameSource(this.ctx, declaration);
     if (!source) return false;
-    if (source.element) return !this.iteratedLiteral(declaration);
-    const value = skipTransparent(ts, source.expr);
-    return ts.isElementAccessExpression(value) || this.mapGetReceiver(value, () => true) !== undefined;
+    return source.element ? !this.iteratedLiteral(declaration) : this.takenByElement(source.expr);
   }
 
   /**
@@ -242,7 +239,7 @@ export class AliasGroups {
   private takenByElement(expr: ts.Expression): boolean {
     const { ts } = this.ctx;
     for (let node = skipTransparent(ts, expr); ; ) {
-      if (ts.isElementAccessExpression(node) || ts.isCallExpression(node)) return true;
+      if (ts.isElementAccessExpression(node) || this.mapGetReceiver(node, () => true)) return true;
       if (ts.isPropertyAccessExpression(node)) { node = skipTransparent(ts, node.expression); continue; }
       const symbol = ts.isIdentifier(node) ? symbolOf(this.ctx, node) : undefined;
       return symbol !== undefined && this.elementParts.has(symbol);
@@ -254,12 +251,7 @@ export class AliasGroups {
     const { ts } = this.ctx;
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) return true;
     if (type.isUnionOrIntersection()) return type.types.some((member) => this.mayBeBlock(member));
-    return this.isBlockType(type) || (type.flags & ts.TypeFlags.Object) !== 0 && type.getNumberIndexType() !== undefined;
-  }
-
-  /** An array, a tuple or a typed array: what a container's level holds as a block. */
-  private isBlockType(type: ts.Type): boolean {
-    return this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type) || isTypedArrayType(this.ctx, type);
+    return isArrayLikeType(this.ctx, type) || (type.flags & ts.TypeFlags.Object) !== 0 && type.getNumberIndexType() !== undefined;
   }
 
   /** Passed whole to a task, or a part taken by element of one that is (`const r = rs[1]; const { tags } = r`). */

@@ -6,7 +6,7 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { READING_METHODS } from '../analysis/builtins';
@@ -157,8 +157,7 @@ function isStringNode(facts: FileFacts, node: ts.Expression): boolean {
 /** An array, tuple or typed array: the language's own methods and iterator. */
 function isLanguageArray(ctx: AnalysisContext, node: ts.Expression): boolean {
   // (`readonly [1] | readonly [2]`: a member of an `as const` record, tester #26's r12.)
-  const isArray = (type: ts.Type): boolean => type.isUnion() ? type.types.every(isArray)
-    : ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type);
+  const isArray = (type: ts.Type): boolean => type.isUnion() ? type.types.every(isArray) : isArrayLikeType(ctx, type);
   return isArray(ctx.checker.getTypeAtLocation(node));
 }
 

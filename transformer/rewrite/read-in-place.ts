@@ -126,11 +126,8 @@ export function usedUpInPlace(ctx: AnalysisContext, lookup: SummaryLookup, expr:
   // (`Object.values(t)[0].n = 5`, `[a, b] = …`: written, not read.)
   if (isWriteTarget(ts, outer)) return false;
   if (isPrimitiveNode(ctx, outer) || readsAtOnce(ctx, outer) || (madeString(ctx, outer) && iteratesPrimitives(ctx, outer))) return true;
-  // `Object.entries(t).filter(…).map(([k]) => k)`: the language's new array of numbers or strings holds no part (an
-  // iterator, `a.values()`, or a typed array's `subarray` is a live view of its receiver, no copy).
-  if (ts.isCallExpression(outer) && ts.isPropertyAccessExpression(outer.expression) && (READING_METHODS.has(outer.expression.name.text) ||
-    MAPPING_METHODS.has(outer.expression.name.text)) && !VIEW_METHODS.has(outer.expression.name.text) && isLibrary(ctx, outer.expression) &&
-    ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(outer)) && hasPrimitiveElements(ctx, outer)) return true;
+  // `Object.entries(t).filter(…).map(([k]) => k)`: a copy of numbers or strings holds no part.
+  if (ts.isCallExpression(outer) && isPrimitiveCopy(ctx, outer)) return true;
   const parent = outer.parent;
   // Containers made on the spot around it.
   if (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) return usedUpInPlace(ctx, lookup, parent.parent);
@@ -199,4 +196,13 @@ function givenEffects(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expre
   const value = skipTransparent(ts, arg);
   if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return undefined;
   return lookup(value as FunctionLike, false)?.params ?? 'unknown';
+}
+
+/**
+ * `nodes.filter(f).map((n) => n.id)`: the language's new array (or typed array) of numbers or strings, which holds no
+ * part of its receiver. (Not an iterator, `a.values()`, nor a `subarray`: live views of the receiver.)
+ */
+export function isPrimitiveCopy(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  return ctx.ts.isPropertyAccessExpression(call.expression) && COPYING_METHODS.has(call.expression.name.text) &&
+    isLibrary(ctx, call.expression) && hasPrimitiveElements(ctx, call);
 }

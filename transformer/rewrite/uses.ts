@@ -4,8 +4,7 @@
  * parts; the planner turns reads into `waitOn`, writes into `written`, and an escape into direct calls.
  */
 import type * as ts from 'typescript';
-import { callbackReceiverIndex, COPYING_METHODS, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
-import { isLibrary } from './library-uses';
+import { callbackReceiverIndex, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
 import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import { leavesReceiverAlone } from '../analysis/method-receivers';
@@ -16,7 +15,7 @@ import { functionOfExpression } from '../analysis/function-of-symbol';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withChoices, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
-import { consumedAtOnce, iteratesPrimitives, madeString, mapUsedUp, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
+import { consumedAtOnce, isPrimitiveCopy, iteratesPrimitives, madeString, mapUsedUp, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -218,10 +217,8 @@ export class UseClassifier {
     if (chained) return this.accessUse(result.parent as ts.Expression);
     // `groups.get('a') === as`: which object it hands out, compared right there.
     if (READING_METHODS.has(method) && isComparison(ts, result.parent)) return { kind: 'read' };
-    // `nodes.filter(f).map((n) => n.id)`: the language's new array of numbers or strings holds no part of it.
-    const copyOfPrimitives = COPYING_METHODS.has(method) && isLibrary(this.ctx, call.expression) && hasPrimitiveElements(this.ctx, call);
     // `m.get(k)`, `it = a.values()`: an object that may be part of this one (or a live view of it) is handed out.
-    if (!dropped && !isPrimitiveNode(this.ctx, call) && !copyOfPrimitives) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
+    if (!dropped && !isPrimitiveNode(this.ctx, call) && !isPrimitiveCopy(this.ctx, call)) return { kind: 'escape', why: `\`.${method}\` may hand out a part of it` };
     return READING_METHODS.has(method) || leavesReceiverAlone(this.ctx, call, this.lookup) ? { kind: 'read' } : { kind: 'write' };
   }
 
