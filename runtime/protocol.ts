@@ -245,7 +245,7 @@ export interface TerminalLook { readonly columns: number; readonly rows: number 
 export interface ProgramLook { readonly argv: readonly string[]; readonly mainFilename?: string }
 
 /** ranMs: how long the task ran in its worker (the run phase), which the plain program spent at the call (api/program-clock.ts). */
-export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true; readonly ranMs?: number;
+export type TaskOutcome = { readonly output?: readonly OutputChunk[]; readonly wentAsync?: true; readonly asyncMs?: number; readonly ranMs?: number;
   /** WorkerReply.detached, passed on, whether the task finished or threw. */
   readonly detached?: string } & (
   | { readonly taskId: number; readonly ok: true; readonly value?: Primitive; readonly inline: boolean;
@@ -389,6 +389,8 @@ export type WorkerReply = {
   readonly output?: readonly OutputChunk[];
   /** Its Promise was unsettled once its call's microtasks had run: it awaited a timer or I/O (worker/settles-later.ts). */
   readonly wentAsync?: true;
+  /** Then, how long after its call it settled, on its timers' clock (worker/timer-time.ts). */
+  readonly asyncMs?: number;
 } & (
   | { readonly ok: true; readonly value?: Primitive; readonly inline: boolean }
   /**

@@ -8,7 +8,9 @@
  * Awaits resume in the order they were reached, as the plain program's did (each awaited a value: one microtask,
  * first come first resumed): an await of a task still running holds every later one, even of a finished task,
  * until it has resumed. Without this, `Promise.all([worker(1, long), worker(2, short)])` printed worker 2's end
- * first (np22's r02, a Go worker pool's port).
+ * first (np22's r02, a Go worker pool's port). An await of an async task's call that went async (it awaited a timer
+ * or I/O) is different: the plain await resumed when that came, so such awaits resume in their plain time
+ * (settle-order.ts), and hold no others meanwhile.
  *
  * But a plain call that throws never reaches its await: the catch around it runs at the call, before the awaits
  * reached earlier in the same synchronous run resume. So an await inside a try block with a catch (`caught`) that
@@ -18,25 +20,28 @@
  * each other's outcome: a pipeline of stages keeps going as its first calls finish.
  */
 import { Future } from './future';
+import { PlainTurns, turnClock, type Turn } from './settle-order';
 
 /** An await reached while others were running, not resumed yet. */
-interface Reached {
+interface Reached extends Turn {
   /** Resumes the await (with the value, or its failure). */
   readonly resume: () => void;
-  state: 'pending' | 'ok' | 'failed';
   /** Inside a try block with a catch: its failure resumes before the awaits reached earlier in its run. */
   readonly caught: boolean;
   /** The synchronous run that reached it. */
   readonly run: number;
 }
 
-/** In the order they were reached, from `head` on (a head index: shifting a long queue at each resume is quadratic). */
-const queue: Reached[] = [];
-let head = 0;
 /** Per run, its caught awaits not resumed that have not come back ok: while none, its awaits resume without a look. */
 const unsettledCaught = new Map<number, number>();
 let run = 0;
 let runOpen = false;
+
+/** Awaits resume in the order reached, or in the plain time of async tasks' calls (settle-order.ts). */
+const reachedAwaits = new PlainTurns<Reached>((reached) => {
+  if (reached.caught && reached.state === 'failed') countUnsettled(reached.run, -1);
+  reached.resume();
+}, nextInOrder);
 
 /**
  * The synchronous run going on. It ends where code resumes after `await task(…)` (`landed`), or else once the
@@ -60,7 +65,7 @@ export function landed<T>(value: T): T {
 export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   if (!(future instanceof Future)) return future; // a forwarder's call, or a value the plugin did not submit
   const producer = future.entry.producer;
-  if (producer?.state !== 'pending' && head === queue.length) {
+  if (producer?.state !== 'pending' && reachedAwaits.empty) {
     try {
       return future.wait();
     } catch (error) {
@@ -71,11 +76,11 @@ export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   const value = future.then();
   let resume!: () => void;
   const inOrder = new Promise<unknown>((resolve) => { resume = () => resolve(value); });
-  const reached: Reached = { resume, state: 'pending', caught, run: currentRun() };
-  queue.push(reached);
+  const reached: Reached = { record: producer, at: turnClock.stamp(), resume, state: 'pending', caught, run: currentRun() };
+  reachedAwaits.push(reached);
   if (caught) countUnsettled(reached.run, 1);
-  value.then(() => { reached.state = 'ok'; if (caught) countUnsettled(reached.run, -1); resumeReady(); },
-    () => { reached.state = 'failed'; resumeReady(); });
+  value.then(() => { reached.state = 'ok'; if (caught) countUnsettled(reached.run, -1); reachedAwaits.ready(); },
+    () => { reached.state = 'failed'; reachedAwaits.ready(); });
   return inOrder;
 }
 
@@ -84,34 +89,19 @@ function countUnsettled(run: number, by: number): void {
   if (n === 0) unsettledCaught.delete(run); else unsettledCaught.set(run, n);
 }
 
-function resumeOne(reached: Reached): void {
-  if (reached.caught && reached.state === 'failed') countUnsettled(reached.run, -1);
-  reached.resume();
-}
-
-/** Resumes, in order, the awaits whose turn has come. */
-function resumeReady(): void {
-  while (head < queue.length) {
-    const first = queue[head]!;
-    if (first.state === 'pending') return;
-    if (first.state === 'ok' && unsettledCaught.has(first.run)) {
-      // A caught await reached later in its run that failed resumes first; one still running may yet fail.
-      let i = head + 1;
-      while (i < queue.length && queue[i]!.run === first.run && (!queue[i]!.caught || queue[i]!.state === 'ok')) i++;
-      const later = i < queue.length && queue[i]!.run === first.run ? queue[i]! : undefined;
-      if (later?.state === 'pending') return;
-      if (later) {
-        queue.splice(i, 1);
-        resumeOne(later);
-        continue;
-      }
-    }
-    head++;
-    resumeOne(first);
-    if (head >= 1024 && head * 2 >= queue.length) { queue.splice(0, head); head = 0; }
+/** The await to resume next of those reached from `head` on, in the order reached; undefined: wait for one to settle. */
+function nextInOrder(queue: readonly Reached[], head: number): number | undefined {
+  const first = queue[head]!;
+  if (first.state === 'pending') return undefined;
+  if (first.state === 'ok' && unsettledCaught.has(first.run)) {
+    // A caught await reached later in its run that failed resumes first; one still running may yet fail.
+    let i = head + 1;
+    while (i < queue.length && queue[i]!.run === first.run && (!queue[i]!.caught || queue[i]!.state === 'ok')) i++;
+    const later = i < queue.length && queue[i]!.run === first.run ? queue[i]! : undefined;
+    if (later?.state === 'pending') return undefined;
+    if (later) return i;
   }
-  queue.length = 0;
-  head = 0;
+  return head;
 }
 
 /**

@@ -10,6 +10,7 @@ import { Future } from './future';
 import { programClock } from './program-clock';
 import { submittingAhead } from './inline';
 import { closeAheadPass, madeAtTurn, openAheadPass } from './made-ahead';
+import { PlainTurns, turnClock, type Turn } from './settle-order';
 
 /** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
 class FailedAtOnce { constructor(readonly error: unknown) {} }
@@ -174,25 +175,27 @@ function dismissFrom(results: readonly unknown[], next: number): void {
  * the program that way only: an unhandled one ends it as in plain code). The tasks run side by side, but their
  * Promises settle in the order of the calls: an async function that does not wait on anything has settled when its
  * call returns, so `Promise.all` rejects with the first failure in the array and `Promise.race` gives the first
- * call's value, as in plain code. One that awaited a timer or I/O settles when it comes (later calls still wait
- * for it: whether it would is known only when it ends).
+ * call's value, as in plain code. One that awaited a timer or I/O settles at its own time (settle-order.ts).
  */
-let lastPromised: Promise<unknown> = Promise.resolve();
+interface CallPromise extends Turn {
+  readonly settle: () => void;
+}
+const callPromises = new PlainTurns<CallPromise>((call) => call.settle());
+
 export function promised<T>(future: Future<T>): Promise<T> {
   letGo(future);
   // Inline (TASKIFY_WORKERS=0) the task ran at its call, and its value is the plain call's own Promise.
   if (peek()?.kind !== 'pool') return Promise.resolve(future);
   const value = Promise.resolve(future);
-  value.catch(() => {}); // handled through `ordered` below, possibly after later ticks
-  const previous = lastPromised;
-  // One that awaited a timer or I/O settles when it comes, as the plain Promise settled at its own time
-  // (`Promise.race` of two sleeps); the others after the calls before them.
+  value.catch(() => {}); // handled through `settle` below, possibly after later ticks
   const record = future.entry.producer;
   if (record) programClock.runsBeside(record.id); // the plain program went on beside it: no timer waits for it
-  const inTurn = (): Promise<unknown> => (record?.wentAsync ? Promise.resolve() : previous);
-  const ordered = value.then((v) => inTurn().then(() => v), (error: unknown) => inTurn().then(() => { throw error; }));
-  // The next call's Promise settles after this one, but through `value`: a handler on `ordered` itself would make
-  // its rejection handled, and a failure nobody handles must end the program as an unhandled rejection does.
-  lastPromised = previous.then(() => value.then(() => undefined, () => undefined));
+  // Settled by `settle` alone: a handler on it would make its rejection handled, and a failure nobody handles must
+  // end the program as an unhandled rejection does.
+  let settle!: () => void;
+  const ordered = new Promise<T>((resolve, reject) => { settle = () => value.then(resolve, reject); });
+  const call: CallPromise = { record, at: turnClock.stamp(), state: 'pending', settle };
+  callPromises.push(call);
+  value.then(() => { call.state = 'ok'; callPromises.ready(); }, () => { call.state = 'failed'; callPromises.ready(); });
   return ordered;
 }

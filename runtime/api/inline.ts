@@ -11,6 +11,7 @@ import type { TaskRecord } from './records';
 import type { TaskHandle } from './task-handle';
 import { deserializeError, serializeError } from '../errors';
 import { Within } from './within';
+import { turnClock } from './settle-order';
 
 const load = createRequire(__filename);
 
@@ -44,7 +45,7 @@ export class InlineRuntime implements FutureHost {
 
   submit<T>(handle: TaskHandle, args: readonly unknown[], where: () => string): Future<T> {
     const { module, name } = handle.def;
-    const record: TaskRecord = { id: this.nextId++, where, state: 'ok' };
+    const record: TaskRecord = { id: this.nextId++, where, state: 'ok', calledAt: turnClock.stamp() };
     this.submitted++;
     const { onFailure, retries = 1 } = handle.def;
     for (let attempt = 1; ; attempt++) {

@@ -87,7 +87,7 @@ export class ProgramClock {
    * task settled there) must not have the wait's time before that counted against it (tester np36's timers-min: a
    * 20 ms timer set during a 200 ms call fired after a 150 ms one set after the call's result).
    */
-  private spent(): number { return this.spentMs + (this.depth > 0 ? performance.now() - this.enteredAt : 0); }
+  spent(): number { return this.spentMs + (this.depth > 0 ? performance.now() - this.enteredAt : 0); }
 
   /** The call of an async task: the plain program went on beside it, so its time is no timer's (deferred-uses.ts). */
   runsBeside(taskId: number): void { this.beside.add(taskId); this.checkStall(); }

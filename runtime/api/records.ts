@@ -52,6 +52,10 @@ export interface TaskRecord {
   readonly chain?: Chain;
   /** The task's Promise awaited a timer or I/O (WorkerReply.wentAsync): it settles when it comes, not in call order. */
   wentAsync?: true;
+  /** When the program made the call (settle-order.ts turnClock): a call that went async settled asyncMs after. */
+  readonly calledAt: number;
+  /** A call that went async: how long after the call it settled, on its timers' clock (TaskOutcome.asyncMs). */
+  asyncMs?: number;
 }
 
 /** Bytes [start, end) of a buffer, seen through a typed array of `type` covering exactly them. */

@@ -32,6 +32,7 @@ import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 import { groupIndent } from '../output/group-indent';
 import { programClock } from './program-clock';
+import { attachRunningSince, turnClock } from './settle-order';
 import { writeSnapshots } from './snapshot-writes';
 import { returnedArgument } from './returned-arguments';
 import { observeSubmit } from './submit-events';
@@ -117,6 +118,7 @@ export class Runtime {
       raise: (record) => this.plain.raise(record), macrotaskEnded: () => this.plain.macrotaskEnded(),
     }, config.stallReportSeconds);
     programClock.attach(() => this.nextTaskId - 1, () => this.tasks.pending.keys());
+    attachRunningSince((taskId) => this.link.signal.runningSince(taskId));
   }
 
   // ── submission ───────────────────────────────────────────────────────────────
@@ -149,7 +151,7 @@ export class Runtime {
     this.stats.add('snapshotsKept', prepared.kept.length);
     const record: TaskRecord = {
       id: this.nextTaskId++, where, params: handle.paramNames, state: 'pending', args: prepared.objects, data: prepared.data, inputs, seen,
-      inPlainOrder: site !== undefined, chain: currentChain(),
+      inPlainOrder: site !== undefined, chain: currentChain(), calledAt: turnClock.stamp(),
     };
     // A call of the runtime's own API (no call site): a program written for parallelism, whose timers wait for nothing.
     if (site === undefined) programClock.runsBeside(record.id);

@@ -60,6 +60,7 @@ export class TaskTable {
     this.pending.delete(outcome.taskId);
     collapseInputs(record);
     record.wentAsync = outcome.wentAsync;
+    record.asyncMs = outcome.asyncMs;
     if (outcome.ok) {
       record.state = 'ok';
       if (outcome.inline) record.inline = { value: outcome.value };

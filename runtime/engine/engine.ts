@@ -158,7 +158,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (reply.ok) {
       if (outbox.observing) outbox.event({ kind: 'end', time: epochNow(), taskId: node.id, run: workerRun(reply) });
       apply(graph.finishTask(state, node.id, reply.written, reply.inline ? { value: reply.value } : undefined));
-      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output, wentAsync: reply.wentAsync, ranMs: reply.times.run, detached: reply.detached });
+      outbox.outcome({ taskId: node.id, ok: true, value: reply.value, inline: reply.inline, output: reply.output, wentAsync: reply.wentAsync, asyncMs: reply.asyncMs, ranMs: reply.times.run, detached: reply.detached });
     } else {
       fail(node, reply.error, 'threw', reply);
     }

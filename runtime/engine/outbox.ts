@@ -25,7 +25,7 @@ export class Outbox {
     if (this.observing) {
       this.events.push({ kind: 'error', time: epochNow(), taskId, message: error.message, cause, run: reply && workerRun(reply) });
     }
-    this.outcomes.push({ taskId, ok: false, error, output: reply?.output, wentAsync: reply?.wentAsync, ranMs: reply?.times.run, detached: reply?.detached, ...(stopped ? { stopped } : {}) });
+    this.outcomes.push({ taskId, ok: false, error, output: reply?.output, wentAsync: reply?.wentAsync, asyncMs: reply?.asyncMs, ranMs: reply?.times.run, detached: reply?.detached, ...(stopped ? { stopped } : {}) });
   }
 
   /**

@@ -5,7 +5,9 @@
  */
 import { useInspectLook } from '../output/inspect-look';
 import { settlesLater } from './settles-later';
+import { keepTimerTime, timerNow } from './timer-time';
 import { threadId } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import type { Primitive, ProgramLook, ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
 import { ARGUMENT_ORIGIN } from '../protocol';
 import { serializeError } from '../errors';
@@ -35,6 +37,7 @@ export interface PoolWorkerData {
 }
 
 markThisThreadAWorker();
+keepTimerTime();
 captureTaskOutput(settings.stdio);
 lookLikeProgram(settings.program);
 
@@ -65,7 +68,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const clock = new PhaseClock();
   const { times, startedAt } = clock;
   let phase: 'load' | 'run' | 'store' = 'load';
-  let rejected: true | undefined, wentAsync: true | undefined; // the Promise it returned (see WorkerReply)
+  let rejected: true | undefined, wentAsync: true | undefined, asyncMs: number | undefined; // the Promise it returned (see WorkerReply)
   let holding: unknown[] = [];
   /** The call's argument objects by ref, once loaded: an error that holds one names it (error-travel.ts). */
   let argRefs: ReadonlyMap<unknown, number> | undefined;
@@ -94,9 +97,18 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     phase = 'run';
     let result: unknown;
     try {
+      const runningSince = performance.timeOrigin + performance.now();
+      const startedOnTimers = timerNow();
       result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
-        try { wentAsync = await settlesLater(result); if (wentAsync) { io.output.wentAsync(); mainSignal?.wentAsync(task.taskId); } result = await result; } catch (error) { rejected = true; throw error; } finally { settled(io.output); }
+        try {
+          wentAsync = await settlesLater(result);
+          if (wentAsync) { io.output.wentAsync(); mainSignal?.wentAsync(task.taskId, runningSince); }
+          result = await result;
+        } catch (error) { rejected = true; throw error; } finally {
+          if (wentAsync) asyncMs = timerNow() - startedOnTimers;
+          settled(io.output);
+        }
       }
       keepState();
     } catch (error) {
@@ -124,10 +136,10 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     };
     if (!inline) store(task, task.result, result, io, { task: task.name, version: task.result }, exclusive, resultOrigins);
     lap('store');
-    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, wentAsync, worker: threadId, startedAt, ...report(io, times) };
+    return { ok: true, value: inline ? (result as Primitive) : undefined, inline, wentAsync, asyncMs, worker: threadId, startedAt, ...report(io, times) };
   } catch (error) {
     if (phase !== 'run') lap(phase);
-    return { ok: false, error: serializeError(error, [], heldByError(argRefs, origins)), rejected, wentAsync, worker: threadId, startedAt, ...report(io, times) };
+    return { ok: false, error: serializeError(error, [], heldByError(argRefs, origins)), rejected, wentAsync, asyncMs, worker: threadId, startedAt, ...report(io, times) };
   } finally {
     started(); // a task that failed to load lets the next one go
     ended++;

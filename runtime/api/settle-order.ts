@@ -1,0 +1,209 @@
+/**
+ * When the plain program had an async task call's outcome, so that awaits of task calls resume (awaited.ts) and the
+ * calls' Promises settle (deferred-uses.ts `promised`) in its order.
+ *
+ * In the plain program an async function's Promise settles at its own time: one that awaits nothing has settled when
+ * its call returns; one that awaits a timer or I/O settles when that comes, about its run time after the call. Here
+ * the task runs in a worker and the main thread hears of it when the worker is done, so in the order the workers
+ * finish: two 20 ms sleeps called together ended in either order, and a 5 ms sleep called at 20 ms came after a 60 ms
+ * one called at 0 (tester np38's equaldelay-min and asyncorder-min). The time each took is on its timers' clock
+ * (worker/timer-time.ts): a worker's timers fire late when its thread is busy.
+ *
+ * So each turn (an await the program reached, or a call's Promise) has a plain time. A call that went async (its
+ * worker says so at once, with when it began to run: engine/signal.ts) settles at `calledAt + asyncMs`, or when the
+ * program reached the await if that is later; any other turn at the moment it was reached, in the order reached. A
+ * settled turn is handed to the program once no other can come before it. A pending turn whose call has not gone
+ * async may come at the time it was reached; one that went async has run for `now - since`, so it comes no earlier
+ * than `calledAt` plus that, less how late its timers may have fired. Times within TIE_MS of each other are a tie,
+ * kept in the order reached.
+ *
+ * While the first turn is not an async call's, turns go strictly in the order reached (`inOrder`): the plain
+ * program's awaits of calls that had their values resumed first come, first served.
+ */
+import { performance } from 'node:perf_hooks';
+import { realSetTimeout } from '../real-timers';
+import { programClock } from './program-clock';
+import type { TaskRecord } from './records';
+
+export interface Turn {
+  /** The call whose outcome it hands on; none: a value already there. */
+  readonly record: TaskRecord | undefined;
+  /** When the program reached it (performance.now()): its await, or its call for a call's Promise. */
+  readonly at: number;
+  /** Whether its value (or failure) has come. */
+  state: 'pending' | 'ok' | 'failed';
+}
+
+/**
+ * Plain times closer than this are a tie: the turn reached first goes first. Eight 20 ms sleeps called together took
+ * 20.1 to 22.5 ms on their timers' clock (worker/timer-time.ts): a function's first run on a thread is slower.
+ */
+const TIE_MS = 4;
+/**
+ * How late a worker's timers may fire (its thread busy): a call running for `t` real ms has run at least `t - LATE_MS`
+ * on its timers' clock. (Measured: two 20 ms sleeps, 20 and 31 ms real.)
+ */
+const LATE_MS = 25;
+/** How many turns from the first are compared (each look compares pairs); those beyond wait in the order reached. */
+const WINDOW = 256;
+/** A turn waits on a call not known to have gone async: look again after this long, it may have. */
+const LOOK_AGAIN_MS = 5;
+
+let runningSince: (taskId: number) => number | undefined = () => undefined;
+
+/** The running runtime says when a call that went async began to run (epoch ms; engine/signal.ts). */
+export function attachRunningSince(lookup: (taskId: number) => number | undefined): void { runningSince = lookup; }
+
+/**
+ * The plain program's time, as turns and calls are stamped with it: real time less the runtime's own (submitting,
+ * decoding: program-clock.ts), and less the time the program sat waiting for an async call that the plain program did
+ * not: once a turn is handed on at its plain time, the program goes on from that time. A worker that started late
+ * (its thread was starting) ended 150 ms past its plain time, and the call its continuation made was stamped that much
+ * late and came after a longer call made before (np38's asyncorder-v1).
+ */
+class TurnClock {
+  private behind = 0;
+  /** The latest time a turn or call was stamped with: the clock does not go back past it. */
+  private latestStamp = -Infinity;
+
+  private now(): number { return performance.now() - programClock.spent() - this.behind; }
+
+  /** The time to stamp a call or a turn reached now with. */
+  stamp(): number {
+    const now = this.now();
+    this.latestStamp = Math.max(this.latestStamp, now);
+    return now;
+  }
+
+  /** A turn of plain time `time` is handed on: the program goes on from then. */
+  handedOn(time: number): void {
+    const back = this.now() - Math.max(time, this.latestStamp);
+    if (back > 0) this.behind += back;
+  }
+}
+
+export const turnClock = new TurnClock();
+
+/** Whether the turn's call went async: it comes at its own time, not in the order reached. */
+export function wentAsync(turn: Turn): boolean {
+  const record = turn.record;
+  if (!record) return false;
+  return record.state === 'pending' ? runningSince(record.id) !== undefined : record.wentAsync === true;
+}
+
+/** A settled call's plain time: when the program reached the turn, or when an async call ended if later. */
+function plainTime(turn: Turn): number {
+  const record = turn.record;
+  if (record?.wentAsync && record.asyncMs !== undefined) return Math.max(turn.at, record.calledAt + record.asyncMs);
+  return turn.at;
+}
+
+/** The earliest plain time a turn still running can have, now. Exact once its call has settled. */
+function earliest(turn: Turn, nowEpoch: number): number {
+  const record = turn.record;
+  if (!record || record.state !== 'pending') return plainTime(turn);
+  const since = runningSince(record.id);
+  return since === undefined ? turn.at : Math.max(turn.at, record.calledAt + Math.max(0, nowEpoch - since - LATE_MS));
+}
+
+/**
+ * The turn to hand on next among `turns[from…]` when the first went async: the first settled one that no other comes
+ * before. Else `lookAgainMs`, when a turn still running may stop holding the way (undefined: when a call settles).
+ */
+export function nextInPlainTime(turns: readonly Turn[], from: number): { index?: number; lookAgainMs?: number } {
+  const end = Math.min(turns.length, from + WINDOW);
+  const nowEpoch = performance.timeOrigin + performance.now();
+  const times = turns.slice(from, end).map((turn) => earliest(turn, nowEpoch));
+  let lookAgainMs: number | undefined;
+  let firstSettled: number | undefined;
+  let heldByPending = false;
+  for (let i = from; i < end; i++) {
+    if (turns[i]!.state === 'pending') continue;
+    firstSettled ??= i;
+    const time = times[i - from]!;
+    let ahead = false;
+    for (let j = from; j < end && !ahead; j++) {
+      if (j === i || !(times[j - from]! < time + (j < i ? TIE_MS : -TIE_MS))) continue;
+      ahead = true;
+      const other = turns[j]!;
+      if (other.state !== 'pending') continue; // it has its own turn
+      heldByPending = true;
+      if (other.record?.state !== 'pending') continue; // its value is on the way
+      const by = wentAsync(other) ? time + (j < i ? TIE_MS : -TIE_MS) - times[j - from]! : LOOK_AGAIN_MS;
+      lookAgainMs = Math.min(lookAgainMs ?? Infinity, Math.max(1, Math.ceil(by)));
+    }
+    if (!ahead) return { index: i };
+  }
+  // Settled turns that each come before another (ties are not transitive), none pending among them: reached order.
+  if (!heldByPending && firstSettled !== undefined) return { index: firstSettled };
+  return { lookAgainMs };
+}
+
+/**
+ * Turns in the order reached, handed on (`hand`) in the plain program's. `inOrder(turns, head)` picks the next while
+ * the first turn's call has not gone async: an index, or undefined to wait for a call to settle.
+ */
+export class PlainTurns<T extends Turn> {
+  private readonly turns: T[] = [];
+  private head = 0;
+  private lookAgain: ReturnType<typeof setTimeout> | undefined;
+  /** A turn that went async was handed on: the next look waits for its continuations. */
+  private afterContinuations: ReturnType<typeof setImmediate> | undefined;
+
+  constructor(private readonly hand: (turn: T) => void,
+    private readonly inOrder: (turns: readonly T[], head: number) => number | undefined = (turns, head) => (turns[head]!.state === 'pending' ? undefined : head)) {}
+
+  /** Nothing is waiting its turn: an outcome may go straight on. */
+  get empty(): boolean { return this.head === this.turns.length; }
+
+  push(turn: T): void { this.turns.push(turn); }
+
+  /**
+   * Hands on, in order, every turn whose time has come. Call when a turn settles. A turn whose call went async is
+   * handed on alone, the next look a macrotask later: as a timer's callback in the plain program, its continuations
+   * run (and may make calls that come before the next turn) before the next timer's.
+   */
+  ready(): void {
+    if (this.afterContinuations) return;
+    while (this.head < this.turns.length) {
+      if (wentAsync(this.turns[this.head]!)) {
+        const next = nextInPlainTime(this.turns, this.head);
+        if (next.lookAgainMs !== undefined) this.lookAgainIn(next.lookAgainMs);
+        if (next.index === undefined) return;
+        const turn = this.take(next.index);
+        turnClock.handedOn(plainTime(turn));
+        this.hand(turn);
+        this.afterContinuations = setImmediate(() => { this.afterContinuations = undefined; this.ready(); });
+        return;
+      }
+      const index = this.inOrder(this.turns, this.head);
+      if (index === undefined) {
+        // The first's call may yet go async (a worker takes it up when one is free), and let a settled one by.
+        if (this.anySettledBehind()) this.lookAgainIn(LOOK_AGAIN_MS);
+        return;
+      }
+      this.hand(this.take(index));
+    }
+    this.turns.length = 0;
+    this.head = 0;
+  }
+
+  private anySettledBehind(): boolean {
+    const first = this.turns[this.head]!;
+    if (first.record?.state !== 'pending') return false;
+    for (let i = this.head + 1; i < Math.min(this.turns.length, this.head + WINDOW); i++) if (this.turns[i]!.state !== 'pending') return true;
+    return false;
+  }
+
+  private take(index: number): T {
+    const [turn] = index === this.head ? [this.turns[this.head++]!] : this.turns.splice(index, 1);
+    if (this.head >= 1024 && this.head * 2 >= this.turns.length) { this.turns.splice(0, this.head); this.head = 0; }
+    return turn!;
+  }
+
+  private lookAgainIn(ms: number): void {
+    if (this.lookAgain) clearTimeout(this.lookAgain);
+    this.lookAgain = realSetTimeout(() => { this.lookAgain = undefined; this.ready(); }, ms);
+    this.lookAgain.unref();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * How long an async task took on its timers' clock, not the worker's: the time the plain program's Promise would have
+ * settled after the call (api/settle-order.ts orders the main thread's awaits by it).
+ *
+ * A worker thread's timers fire late whenever the thread was busy at their due time: decoding the next task's inputs,
+ * loading its module, a neighbour task's synchronous code. Two `await sleep(20)` tasks measured 20 and 31 ms, so the
+ * main thread could not tell which ended first in the plain program. So each timer set through `setTimeout` keeps its
+ * due time on a clock of its own: set at `now()`, due `delay` later (at least 1 ms, as Node has it). While its callback
+ * runs, and the microtasks after it until the loop's check phase, `now()` is that due time plus the time since the
+ * callback began; elsewhere it is real time. A chain of sleeps adds up their delays, and a call's end in a timer's
+ * continuation is on time however late the timer fired. `timers/promises` and `util.promisify(setTimeout)` keep
+ * Node's own timers (real time, a few ms of noise).
+ */
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+
+/** The timer whose callback (or its microtasks) is running: its due time and when (real) it began. */
+let firing: { readonly due: number; readonly began: number } | undefined;
+
+/** Now, on the timers' clock. */
+export function timerNow(): number {
+  const now = performance.now();
+  return firing ? firing.due + (now - firing.began) : now;
+}
+
+/** Every `setTimeout` of this thread from now on keeps its due time (a pool thread's, once, at load). */
+export function keepTimerTime(): void {
+  const nodeSetTimeout = globalThis.setTimeout;
+  const setTimeoutOnTime = function (this: unknown, callback: unknown, delay?: number, ...args: unknown[]) {
+    if (typeof callback !== 'function') return Reflect.apply(nodeSetTimeout, this, [callback, delay, ...args]);
+    const ms = Number(delay);
+    const due = timerNow() + (ms >= 1 && ms <= 2 ** 31 - 1 ? ms : 1);
+    const onTime = function (this: unknown, ...callArgs: unknown[]) {
+      const mine = { due, began: performance.now() };
+      firing = mine;
+      // The check phase comes after the timers phase and its microtasks: the timer's time ends there.
+      setImmediate(() => { if (firing === mine) firing = undefined; });
+      return Reflect.apply(callback, this, callArgs);
+    };
+    return Reflect.apply(nodeSetTimeout, this, [onTime, delay, ...args]);
+  } as typeof setTimeout;
+  Object.defineProperty(setTimeoutOnTime, 'name', { value: 'setTimeout' });
+  Object.defineProperty(setTimeoutOnTime, promisify.custom, { value: (nodeSetTimeout as unknown as Record<symbol, unknown>)[promisify.custom], configurable: true });
+  globalThis.setTimeout = setTimeoutOnTime;
+}

@@ -1,0 +1,47 @@
+/**
+ * Async tasks that sleep settle when their timers would have fired in the plain program, whatever order their workers
+ * end in: a short call made late comes before a long one made early, and calls of one duration in the order made.
+ */
+import { job, twoSleeps } from './kernels';
+
+const log: string[] = [];
+
+/** A chain that awaits a second call after its first (tester np38's asyncorder-min): job 3 is due at 25 ms, job 2 at 70. */
+async function chain(id: number, ms: number, then?: [number, number]): Promise<void> {
+  await job(id, ms);
+  log.push(`end ${id}`);
+  if (then) {
+    await job(then[0], then[1]);
+    log.push(`end ${then[0]}`);
+  }
+}
+
+async function main(): Promise<void> {
+  await Promise.all([chain(1, 20, [3, 5]), chain(2, 70)]);
+  console.log('chains:', log.join(', '));
+
+  // The same through `.then` chains, no awaits.
+  log.length = 0;
+  await Promise.all([
+    job(4, 20).then(() => job(6, 5)).then((id) => log.push(`end ${id}`)),
+    job(5, 70).then((id) => log.push(`end ${id}`)),
+  ]);
+  console.log('then chains:', log.join(', '));
+
+  // Reverse durations: each ends in its own time (np38's worker pool).
+  log.length = 0;
+  await Promise.all([60, 45, 30, 15].map(async (ms, i) => log.push(`w${i}:${await job(i, ms)}`)));
+  console.log('pool:', log.join(' '));
+
+  // Two sleeps of 10 and 12 ms against one of 34: the chain of sleeps is due first.
+  log.length = 0;
+  await Promise.all([twoSleeps(7, 10, 12).then((id) => log.push(`two ${id}`)), job(8, 34).then((id) => log.push(`one ${id}`))]);
+  console.log('steps:', log.join(', '));
+
+  // One duration, made together: in the order made (equal timers fire in the order set).
+  const order: number[] = [];
+  await Promise.all([1, 2, 3, 4].map((id) => job(id, 30).then((v) => order.push(v))));
+  console.log('equal:', order.join(' '));
+}
+
+main();
