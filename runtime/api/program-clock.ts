@@ -40,6 +40,8 @@ export interface ClockMark {
   live?: () => boolean;
   /** Tasks submitted before it are unfinished: its time has not begun (realAt and spentAt are set when it does). */
   held: boolean;
+  /** When it is due on the clock async calls' turns keep (settle-order.ts turnClock), if its time began when set. */
+  dueTurn?: number;
 }
 
 /** How many set timers the clock still puts in Node's order when tasks' time made them due together (overdueTimers). */
@@ -212,6 +214,14 @@ export class ProgramClock {
       if (by > 0) due.push({ mark: other, fellDue: now - by });
     }
     return due;
+  }
+
+  /** Whether a live timer whose time has begun is due before `time` on the turns' clock (settle-order.ts) and unfired. */
+  timerDueBefore(time: number): boolean {
+    for (const mark of this.watched) {
+      if (!mark.held && mark.dueTurn !== undefined && mark.dueTurn < time && mark.live?.() !== false) return true;
+    }
+    return false;
   }
 
   /** The mark's timer waits: tasks finishing add to its time. */

@@ -16,18 +16,21 @@
  * shows two frames of this file under the program's.
  */
 import timers = require('node:timers');
-import timersPromises = require('node:timers/promises');
-import { syncBuiltinESMExports } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { realSetInterval, realSetTimeout } from '../real-timers';
+import { delayOn, installDelay } from '../timer-delay';
 import { programClock, type ClockMark } from './program-clock';
+import { asyncCallsBefore, turnClock } from './settle-order';
 
 /** Node's Timeout with the fields its timer list uses. */
 interface NodeTimeout extends NodeJS.Timeout { _idleTimeout: number; _repeat: number | null; _destroyed: boolean }
 
 /** Node's list counts whole milliseconds: a timer whose time is within this of due is due. */
 const SLACK_MS = 1;
+
+/** How long past its real due time a timer waits for async calls that may come before it (settle-order.ts). */
+const HOLD_FOR_CALLS_MS = 1000;
 
 /** A held timer (program-clock.ts) is put back this far: the clock re-arms it when its time begins. Node's longest. */
 const HELD_MS = 2 ** 31 - 1;
@@ -38,6 +41,8 @@ class ProgramTimer {
   private mark!: ClockMark;
   /** When (performance.now()) Node's list fires it next. */
   private realDue = 0;
+  /** Since when (performance.now()) it waits, due, for async calls that may come before it. */
+  private waitingForCalls: number | undefined;
 
   constructor(readonly timer: NodeTimeout, private readonly after: number, private readonly repeat: boolean) {
     this.restart();
@@ -68,6 +73,14 @@ class ProgramTimer {
       this.putBack(Math.ceil(left));
       return;
     }
+    // An async call's turn that may come before it goes first (settle-order.ts), unless that is taking far too long:
+    // a call that never starts (its workers busy with calls that never end) holds no timer for ever.
+    const callFirst = this.mark.dueTurn === undefined ? undefined : asyncCallsBefore(this.mark.dueTurn);
+    if (callFirst !== undefined && performance.now() - (this.waitingForCalls ??= performance.now()) < HOLD_FOR_CALLS_MS) {
+      this.putBack(callFirst);
+      return;
+    }
+    this.waitingForCalls = undefined;
     // Overdue (tasks' time made it due while the main thread waited), and so may be others: the one Node's list would
     // have fired first in the plain program goes ahead (tester np36's timers: a 50 ms timer set before two 40 ms calls
     // and a 30 ms interval set before them fire before a 20 ms one set between them, all due when the calls end).
@@ -79,7 +92,7 @@ class ProgramTimer {
     }
     programClock.unwatch(this.mark);
     if (left < -SLACK_MS) programClock.overdueFires(this.mark, -left);
-    if (this.repeat) this.restart();
+    if (this.repeat) this.restart(true);
     callback.apply(self, args);
   }
 
@@ -91,12 +104,16 @@ class ProgramTimer {
     if (this.repeat) this.timer._repeat = this.after;
   }
 
-  private restart(): void {
+  /** Its time begins (again); `nextTick`: an interval's, after it fired. */
+  private restart(nextTick = false): void {
+    const lastDue = nextTick ? this.mark.dueTurn : undefined;
     if (this.mark) programClock.unwatch(this.mark);
     this.mark = programClock.mark(this.after);
     this.mark.onTaskTime = () => this.sooner();
     this.mark.live = () => this.live;
     this.mark.fireNext = () => this.putBack(0);
+    // (An interval's next tick is due its period after the last was due: the last may have waited for a call.)
+    if (!this.mark.held) this.mark.dueTurn = (lastDue ?? turnClock.stamp()) + this.after;
     this.realDue = performance.now() + this.after;
     programClock.watch(this.mark);
   }
@@ -148,27 +165,10 @@ function prune(): void {
   pruneAt = Math.max(64, 2 * programClock.watching);
 }
 
-const realDelay = timersPromises.setTimeout;
-
-/** `await setTimeout(10)` of node:timers/promises, on the program's timer; anything unusual goes to Node's own. */
-function programDelay<T = void>(ms?: number, value?: T, options?: { signal?: AbortSignal; ref?: boolean }): Promise<T> {
-  const usual = options === undefined || (typeof options === 'object' && options !== null &&
-    (options.signal === undefined || options.signal instanceof AbortSignal) && (options.ref === undefined || typeof options.ref === 'boolean'));
-  const signal = options?.signal;
-  if (!usual || signal?.aborted) return realDelay(ms, value, options); // Node's errors, Node's AbortError
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      realDelay(0, undefined, { signal }).catch(reject); // rejects with Node's AbortError at once
-    };
-    const timer = programSetTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(value as T); }, ms);
-    if (options?.ref === false) timer.unref();
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 const programSetTimeout = programTimer(realSetTimeout, false);
 const programSetInterval = programTimer(realSetInterval as typeof realSetTimeout, true);
+/** `await setTimeout(10)` of node:timers/promises, on the program's timer. */
+const programDelay = delayOn(programSetTimeout);
 Object.defineProperty(programSetTimeout, promisify.custom, { value: programDelay, configurable: true });
 
 let installed = false;
@@ -182,8 +182,5 @@ export function installProgramTimers(): void {
   global.setInterval = programSetInterval;
   (timers as unknown as Record<string, unknown>).setTimeout = programSetTimeout;
   (timers as unknown as Record<string, unknown>).setInterval = programSetInterval;
-  (timersPromises as unknown as Record<string, unknown>).setTimeout = programDelay;
-  const { scheduler } = timersPromises as unknown as { scheduler?: Record<string, unknown> };
-  if (scheduler) scheduler.wait = (ms: number, options?: { signal?: AbortSignal }) => programDelay(ms, undefined, options);
-  syncBuiltinESMExports();
+  installDelay(programDelay); // (syncs ES module importers' bindings, the globals' too)
 }

@@ -132,7 +132,7 @@ export class Runtime {
       return future;
     } finally {
       programClock.leave();
-    }
+      }
   }
 
   private submitNow<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {

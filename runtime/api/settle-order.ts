@@ -19,6 +19,9 @@
  *
  * While the first turn is not an async call's, turns go strictly in the order reached (`inOrder`): the plain
  * program's awaits of calls that had their values resumed first come, first served.
+ *
+ * The program's own timers are on the same time line (program-timers.ts): a turn waits for a timer due before it, and
+ * a timer for a turn that may come before it (`asyncCallsBefore`).
  */
 import { performance } from 'node:perf_hooks';
 import { realSetTimeout } from '../real-timers';
@@ -35,15 +38,23 @@ export interface Turn {
 }
 
 /**
- * Plain times closer than this are a tie: the turn reached first goes first. Eight 20 ms sleeps called together took
- * 20.1 to 22.5 ms on their timers' clock (worker/timer-time.ts): a function's first run on a thread is slower.
+ * Plain times closer than this are a tie: the turn reached first goes first. Sleeps of 5 to 42 ms measured within
+ * 0.4 ms of their durations on their timers' clock (worker/timer-time.ts), but on a loaded machine the main thread's
+ * time between two calls written one after the other was once 4 ms.
  */
-const TIE_MS = 4;
+const TIE_MS = 2;
 /**
- * How late a worker's timers may fire (its thread busy): a call running for `t` real ms has run at least `t - LATE_MS`
- * on its timers' clock. (Measured: two 20 ms sleeps, 20 and 31 ms real.)
+ * How much longer than on its timers' clock a call may take in real time: its timers fire late when its thread is
+ * busy, and a thread's first run of a function is slower (two 20 ms sleeps took 20 and 31 ms real). A call running
+ * for `t` real ms is due at least `t - LATE_MS` after its call.
  */
 const LATE_MS = 25;
+/**
+ * The same, as a timer of the program's waits for a call that may come before it: a timer held LATE_MS is a timer
+ * late (a 10 ms interval ticked once during a 35 ms call, not three times), so it counts on the worker's timers being
+ * about on time. Nor did a timer ever wait for a call that went async before.
+ */
+const TIMER_LATE_MS = 2;
 /** How many turns from the first are compared (each look compares pairs); those beyond wait in the order reached. */
 const WINDOW = 256;
 /** A turn waits on a call not known to have gone async: look again after this long, it may have. */
@@ -75,10 +86,14 @@ class TurnClock {
     return now;
   }
 
-  /** A turn of plain time `time` is handed on: the program goes on from then. */
+  /**
+   * A turn of plain time `time` is handed on: the program goes on from then, not before a time already stamped. Also
+   * forward: the runtime's time on the main thread (submitting, starting workers) is none of the plain program's, but
+   * the worker's timers went on meanwhile (a 10 ms sleep's turn came 6 ms early on this clock, and the next step
+   * called from it was stamped before the sleep's end).
+   */
   handedOn(time: number): void {
-    const back = this.now() - Math.max(time, this.latestStamp);
-    if (back > 0) this.behind += back;
+    this.behind += this.now() - Math.max(time, this.latestStamp);
   }
 }
 
@@ -99,11 +114,11 @@ function plainTime(turn: Turn): number {
 }
 
 /** The earliest plain time a turn still running can have, now. Exact once its call has settled. */
-function earliest(turn: Turn, nowEpoch: number): number {
+function earliest(turn: Turn, nowEpoch: number, lateMs = LATE_MS): number {
   const record = turn.record;
   if (!record || record.state !== 'pending') return plainTime(turn);
   const since = runningSince(record.id);
-  return since === undefined ? turn.at : Math.max(turn.at, record.calledAt + Math.max(0, nowEpoch - since - LATE_MS));
+  return since === undefined ? turn.at : Math.max(turn.at, record.calledAt + Math.max(0, nowEpoch - since - lateMs));
 }
 
 /**
@@ -139,6 +154,30 @@ export function nextInPlainTime(turns: readonly Turn[], from: number): { index?:
   return { lookAgainMs };
 }
 
+/** Every queue of turns (awaits, call Promises): the program's timers look at them. */
+const queues: PlainTurns<Turn>[] = [];
+
+/**
+ * A program's timer due at `due` (turnClock) is to fire: ms to put it back for while a call's turn not handed on may
+ * come before it (a call not yet run may have settled at its call; one that went async is due at its time), else
+ * undefined. Tester np38's race-timers shape: `setTimeout(log, 25)` and a 10 ms async call, whose worker started late.
+ */
+export function asyncCallsBefore(due: number): number | undefined {
+  const nowEpoch = performance.timeOrigin + performance.now();
+  let wait: number | undefined;
+  for (const queue of queues) {
+    for (const turn of queue.waiting()) {
+      const record = turn.record;
+      if (!record) continue;
+      const time = earliest(turn, nowEpoch, TIMER_LATE_MS);
+      if (!(time < due - TIE_MS)) continue;
+      const by = record.state === 'pending' && wentAsync(turn) ? due - TIE_MS - time : 1;
+      wait = Math.min(wait ?? Infinity, Math.max(1, Math.ceil(Math.min(by, LOOK_AGAIN_MS))));
+    }
+  }
+  return wait;
+}
+
 /**
  * Turns in the order reached, handed on (`hand`) in the plain program's. `inOrder(turns, head)` picks the next while
  * the first turn's call has not gone async: an index, or undefined to wait for a call to settle.
@@ -151,7 +190,12 @@ export class PlainTurns<T extends Turn> {
   private afterContinuations: ReturnType<typeof setImmediate> | undefined;
 
   constructor(private readonly hand: (turn: T) => void,
-    private readonly inOrder: (turns: readonly T[], head: number) => number | undefined = (turns, head) => (turns[head]!.state === 'pending' ? undefined : head)) {}
+    private readonly inOrder: (turns: readonly T[], head: number) => number | undefined = (turns, head) => (turns[head]!.state === 'pending' ? undefined : head)) {
+    queues.push(this as unknown as PlainTurns<Turn>);
+  }
+
+  /** The turns not handed on yet, as far as the window reaches. */
+  waiting(): readonly T[] { return this.turns.slice(this.head, this.head + WINDOW); }
 
   /** Nothing is waiting its turn: an outcome may go straight on. */
   get empty(): boolean { return this.head === this.turns.length; }
@@ -170,6 +214,10 @@ export class PlainTurns<T extends Turn> {
         const next = nextInPlainTime(this.turns, this.head);
         if (next.lookAgainMs !== undefined) this.lookAgainIn(next.lookAgainMs);
         if (next.index === undefined) return;
+        // A timer of the program's due before it fires first, as in the plain program, and so does a turn of another
+        // queue (an await before a call's Promise).
+        const time = plainTime(this.turns[next.index]!);
+        if (programClock.timerDueBefore(time - TIE_MS) || this.elsewhereBefore(time)) { this.lookAgainIn(1); return; }
         const turn = this.take(next.index);
         turnClock.handedOn(plainTime(turn));
         this.hand(turn);
@@ -188,6 +236,12 @@ export class PlainTurns<T extends Turn> {
     this.head = 0;
   }
 
+  /** Whether a turn of another queue not handed on yet may come before `time`. */
+  private elsewhereBefore(time: number): boolean {
+    const nowEpoch = performance.timeOrigin + performance.now();
+    return queues.some((queue) => queue !== (this as unknown) && queue.waiting().some((turn) => earliest(turn, nowEpoch) < time - TIE_MS));
+  }
+
   private anySettledBehind(): boolean {
     const first = this.turns[this.head]!;
     if (first.record?.state !== 'pending') return false;
@@ -203,7 +257,7 @@ export class PlainTurns<T extends Turn> {
 
   private lookAgainIn(ms: number): void {
     if (this.lookAgain) clearTimeout(this.lookAgain);
+    // (Kept alive by it: the turn it waits for may be one the program's next macrotask hands on.)
     this.lookAgain = realSetTimeout(() => { this.lookAgain = undefined; this.ready(); }, ms);
-    this.lookAgain.unref();
   }
 }

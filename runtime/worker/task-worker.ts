@@ -5,7 +5,7 @@
  */
 import { useInspectLook } from '../output/inspect-look';
 import { settlesLater } from './settles-later';
-import { keepTimerTime, timerNow } from './timer-time';
+import { callOnTime, keepTimerTime, timerNow } from './timer-time';
 import { threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Primitive, ProgramLook, ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
@@ -98,15 +98,15 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     let result: unknown;
     try {
       const runningSince = performance.timeOrigin + performance.now();
-      const startedOnTimers = timerNow();
-      result = clock.own(() => callWithOutput(fn, args, io.output));
+      const calledOnTimers = timerNow();
+      result = clock.own(() => callOnTime(() => callWithOutput(fn, args, io.output)));
       if (isThenable(result)) {
         try {
           wentAsync = await settlesLater(result);
           if (wentAsync) { io.output.wentAsync(); mainSignal?.wentAsync(task.taskId, runningSince); }
           result = await result;
         } catch (error) { rejected = true; throw error; } finally {
-          if (wentAsync) asyncMs = timerNow() - startedOnTimers;
+          if (wentAsync) asyncMs = timerNow() - calledOnTimers;
           settled(io.output);
         }
       }

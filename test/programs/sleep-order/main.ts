@@ -42,6 +42,16 @@ async function main(): Promise<void> {
   const order: number[] = [];
   await Promise.all([1, 2, 3, 4].map((id) => job(id, 30).then((v) => order.push(v))));
   console.log('equal:', order.join(' '));
+
+  // The program's own timers are on the same time line: a call against a timeout, either way round, and a timer set
+  // before two calls that is due between their ends.
+  const timeout = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(`timeout ${ms}`), ms));
+  console.log('race:', await Promise.race([job(9, 15).then((id) => `job ${id}`), timeout(45)]));
+  console.log('race:', await Promise.race([job(10, 70).then((id) => `job ${id}`), timeout(30)]));
+  log.length = 0;
+  setTimeout(() => log.push('timer 35'), 35);
+  await Promise.all([job(11, 10).then((id) => log.push(`job ${id}`)), job(12, 60).then((id) => log.push(`job ${id}`))]);
+  console.log('timers:', log.join(', '));
 }
 
 main();
