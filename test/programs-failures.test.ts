@@ -41,4 +41,9 @@ test('a signal the program handles once: it goes on after its handler, as plain 
   assert.is(tasks.inWorkers, 3, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a beforeExit listener that calls a task and arms nothing runs once, as in the plain program: the run\'s own shutdown emits none the program sees (tester np39\'s beforeexit-v1, exit-handler)', () => {
+  const tasks = endsAsPlain('before-exit-once');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -788,4 +788,9 @@ test('a module\'s Date and RegExp changed in place by the program reach the task
   assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('generic helpers of the program (len<T>, at<T>, setAt<T>) on objects fenced task calls write wait for them, as helpers with concrete types do (tester np39\'s F1)', () => {
+  const tasks = printsAsPlain('generic-helpers');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -20,7 +20,8 @@
  * each other's outcome: a pipeline of stages keeps going as its first calls finish.
  */
 import { Future } from './future';
-import { PlainTurns, turnClock, type Turn } from './settle-order';
+import { PlainTurns, type Turn } from './settle-order';
+import { turnClock } from './turn-clock';
 
 /** An await reached while others were running, not resumed yet. */
 interface Reached extends Turn {

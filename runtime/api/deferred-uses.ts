@@ -10,7 +10,8 @@ import { Future } from './future';
 import { programClock } from './program-clock';
 import { submittingAhead } from './inline';
 import { closeAheadPass, madeAtTurn, openAheadPass } from './made-ahead';
-import { PlainTurns, turnClock, type Turn } from './settle-order';
+import { PlainTurns, type Turn } from './settle-order';
+import { turnClock } from './turn-clock';
 
 /** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
 class FailedAtOnce { constructor(readonly error: unknown) {} }

@@ -11,7 +11,7 @@ import type { TaskRecord } from './records';
 import type { TaskHandle } from './task-handle';
 import { deserializeError, serializeError } from '../errors';
 import { Within } from './within';
-import { turnClock } from './settle-order';
+import { turnClock } from './turn-clock';
 
 const load = createRequire(__filename);
 

@@ -160,6 +160,9 @@ function armedSince(before: readonly string[], after: readonly string[]): boolea
   return false;
 }
 
+/** The run shut down when the loop emptied: the next `beforeExit` comes of the shutdown's own work. */
+let ownBeforeExit = false;
+
 function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
@@ -177,9 +180,20 @@ function installHooks(): void {
     // handlers find the objects as the calls before it left them (the next time the loop empties, the run stops).
     const lost = active.runtime.meetLostFailure();
     if (lost !== undefined) setImmediate(() => { throw lost; });
-    else { programClock.ended = true; void shutdown('natural'); }
+    else { programClock.ended = true; ownBeforeExit = true; void shutdown('natural'); }
   };
   process.on('beforeExit', ending);
+  // The shutdown keeps the loop going (workers stop, files go) until it empties again: that `beforeExit` is the
+  // runtime's, and the plain program, whose loop had emptied once, never saw it (tester np39's beforeexit-v1 printed
+  // its listener's line twice; beforeexit-min, calling a task there, ran for ever). Node emits it through process.emit.
+  const emit = process.emit;
+  process.emit = function (this: NodeJS.Process, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'beforeExit' && ownBeforeExit) {
+      ownBeforeExit = false;
+      return false;
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as typeof process.emit;
   // It stays the last: a listener the program adds after the first call (`process.on('beforeExit', flush)` below the
   // code that calls tasks) runs before it, as all the program's do.
   process.on('newListener', (event, listener) => {

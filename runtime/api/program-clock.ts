@@ -112,8 +112,15 @@ export class ProgramClock {
     return this.stalledMs + (this.stalledFrom ? performance.eventLoopUtilization(this.stalledFrom).idle : 0);
   }
 
-  /** A task ran for `ms` in a worker: a timer set before its call counts that time. */
-  taskRan(taskId: number, ms: number): void {
+  /** The run time of the finished calls the plain program made at once (turn-clock.ts): its main thread's time then. */
+  plainCallsMs = 0;
+
+  /**
+   * A task ran for `ms` in a worker: a timer set before its call counts that time. One that went async (awaited a timer
+   * or I/O) kept the plain program's main thread only for its synchronous part, which is no part of plainCallsMs.
+   */
+  taskRan(taskId: number, ms: number, wentAsync = false): void {
+    if (ms > 0 && !wentAsync && !this.beside.has(taskId)) this.plainCallsMs += ms;
     if (this.watched.size === 0 || !(ms > 0) || this.beside.has(taskId)) return;
     for (const mark of this.watched) {
       if (taskId <= mark.lastTask) continue;

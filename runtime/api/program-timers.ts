@@ -21,7 +21,8 @@ import { promisify } from 'node:util';
 import { realSetInterval, realSetTimeout } from '../real-timers';
 import { delayOn, installDelay } from '../timer-delay';
 import { programClock, type ClockMark } from './program-clock';
-import { asyncCallsBefore, turnClock } from './settle-order';
+import { asyncCallsBefore, timerFired } from './settle-order';
+import { turnClock } from './turn-clock';
 
 /** Node's Timeout with the fields its timer list uses. */
 interface NodeTimeout extends NodeJS.Timeout { _idleTimeout: number; _repeat: number | null; _destroyed: boolean }
@@ -80,6 +81,7 @@ class ProgramTimer {
       this.putBack(callFirst);
       return;
     }
+    const waitedForCalls = this.waitingForCalls !== undefined;
     this.waitingForCalls = undefined;
     // Overdue (tasks' time made it due while the main thread waited), and so may be others: the one Node's list would
     // have fired first in the plain program goes ahead (tester np36's timers: a 50 ms timer set before two 40 ms calls
@@ -92,8 +94,13 @@ class ProgramTimer {
     }
     programClock.unwatch(this.mark);
     if (left < -SLACK_MS) programClock.overdueFires(this.mark, -left);
-    if (this.repeat) this.restart(true);
-    callback.apply(self, args);
+    // (An interval that waited for calls keeps its ticks' plain times; otherwise it goes on from now, as Node's does.)
+    if (this.repeat) this.restart(waitedForCalls);
+    try {
+      callback.apply(self, args);
+    } finally {
+      timerFired();
+    }
   }
 
   private get live(): boolean { return !this.timer._destroyed && this.timer._idleTimeout !== -1; }
@@ -104,15 +111,15 @@ class ProgramTimer {
     if (this.repeat) this.timer._repeat = this.after;
   }
 
-  /** Its time begins (again); `nextTick`: an interval's, after it fired. */
-  private restart(nextTick = false): void {
-    const lastDue = nextTick ? this.mark.dueTurn : undefined;
+  /** Its time begins (again); `fromLastDue`: an interval's next tick, due its period after the last was due. */
+  private restart(fromLastDue = false): void {
+    const lastDue = fromLastDue ? this.mark.dueTurn : undefined;
+    this.waitingForCalls = undefined;
     if (this.mark) programClock.unwatch(this.mark);
     this.mark = programClock.mark(this.after);
     this.mark.onTaskTime = () => this.sooner();
     this.mark.live = () => this.live;
     this.mark.fireNext = () => this.putBack(0);
-    // (An interval's next tick is due its period after the last was due: the last may have waited for a call.)
     if (!this.mark.held) this.mark.dueTurn = (lastDue ?? turnClock.stamp()) + this.after;
     this.realDue = performance.now() + this.after;
     programClock.watch(this.mark);

@@ -32,7 +32,8 @@ import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 import { groupIndent } from '../output/group-indent';
 import { programClock } from './program-clock';
-import { attachRunningSince, turnClock } from './settle-order';
+import { attachRunningSince } from './settle-order';
+import { turnClock } from './turn-clock';
 import { writeSnapshots } from './snapshot-writes';
 import { returnedArgument } from './returned-arguments';
 import { observeSubmit } from './submit-events';
@@ -118,7 +119,8 @@ export class Runtime {
       raise: (record) => this.plain.raise(record), macrotaskEnded: () => this.plain.macrotaskEnded(),
     }, config.stallReportSeconds);
     programClock.attach(() => this.nextTaskId - 1, () => this.tasks.pending.keys());
-    attachRunningSince((taskId) => this.link.signal.runningSince(taskId));
+    // (A remote machine's calls say nothing while they run: each counts as running since its call.)
+    attachRunningSince(config.redis ? undefined : (taskId) => this.link.signal.runningSince(taskId));
   }
 
   // ── submission ───────────────────────────────────────────────────────────────
@@ -132,7 +134,7 @@ export class Runtime {
       return future;
     } finally {
       programClock.leave();
-      }
+    }
   }
 
   private submitNow<T>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
@@ -231,7 +233,7 @@ export class Runtime {
   private settle(outcome: TaskOutcome): void {
     const record = this.tasks.settle(outcome);
     if (!record) return;
-    if (outcome.ranMs !== undefined) programClock.taskRan(outcome.taskId, outcome.ranMs);
+    if (outcome.ranMs !== undefined) programClock.taskRan(outcome.taskId, outcome.ranMs, outcome.wentAsync);
     programClock.taskSettled(outcome.taskId);
     this.output.order.finished(outcome.taskId, outcome.output); // before any waiter goes on and prints
     // A call the plain program never made changed nothing (its detached objects stay as they were).

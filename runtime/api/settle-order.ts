@@ -27,11 +27,12 @@ import { performance } from 'node:perf_hooks';
 import { realSetTimeout } from '../real-timers';
 import { programClock } from './program-clock';
 import type { TaskRecord } from './records';
+import { turnClock } from './turn-clock';
 
 export interface Turn {
   /** The call whose outcome it hands on; none: a value already there. */
   readonly record: TaskRecord | undefined;
-  /** When the program reached it (performance.now()): its await, or its call for a call's Promise. */
+  /** When the program reached it (turnClock): its await, or its call for a call's Promise. */
   readonly at: number;
   /** Whether its value (or failure) has come. */
   state: 'pending' | 'ok' | 'failed';
@@ -50,9 +51,9 @@ const TIE_MS = 2;
  */
 const LATE_MS = 25;
 /**
- * The same, as a timer of the program's waits for a call that may come before it: a timer held LATE_MS is a timer
- * late (a 10 ms interval ticked once during a 35 ms call, not three times), so it counts on the worker's timers being
- * about on time. Nor did a timer ever wait for a call that went async before.
+ * The same, as a timer of the program's waits for a call that may come before it: holding a timer LATE_MS makes it
+ * that late (a 10 ms interval ticked once during a 35 ms call, not three times), so this counts on the worker's timers
+ * being about on time. (Before turns were ordered, no timer waited for such a call at all.)
  */
 const TIMER_LATE_MS = 2;
 /** How many turns from the first are compared (each look compares pairs); those beyond wait in the order reached. */
@@ -60,50 +61,20 @@ const WINDOW = 256;
 /** A turn waits on a call not known to have gone async: look again after this long, it may have. */
 const LOOK_AGAIN_MS = 5;
 
-let runningSince: (taskId: number) => number | undefined = () => undefined;
-
-/** The running runtime says when a call that went async began to run (epoch ms; engine/signal.ts). */
-export function attachRunningSince(lookup: (taskId: number) => number | undefined): void { runningSince = lookup; }
+let runningSince: ((taskId: number) => number | undefined) | undefined;
 
 /**
- * The plain program's time, as turns and calls are stamped with it: real time less the runtime's own (submitting,
- * decoding: program-clock.ts), and less the time the program sat waiting for an async call that the plain program did
- * not: once a turn is handed on at its plain time, the program goes on from that time. A worker that started late
- * (its thread was starting) ended 150 ms past its plain time, and the call its continuation made was stamped that much
- * late and came after a longer call made before (np38's asyncorder-v1).
+ * The running runtime says when a call that went async began to run (epoch ms; engine/signal.ts); undefined: it cannot
+ * tell (a distributed run), and every call still running counts as one that went async at its call.
  */
-class TurnClock {
-  private behind = 0;
-  /** The latest time a turn or call was stamped with: the clock does not go back past it. */
-  private latestStamp = -Infinity;
+export function attachRunningSince(lookup: ((taskId: number) => number | undefined) | undefined): void { runningSince = lookup; }
 
-  private now(): number { return performance.now() - programClock.spent() - this.behind; }
-
-  /** The time to stamp a call or a turn reached now with. */
-  stamp(): number {
-    const now = this.now();
-    this.latestStamp = Math.max(this.latestStamp, now);
-    return now;
-  }
-
-  /**
-   * A turn of plain time `time` is handed on: the program goes on from then, not before a time already stamped. Also
-   * forward: the runtime's time on the main thread (submitting, starting workers) is none of the plain program's, but
-   * the worker's timers went on meanwhile (a 10 ms sleep's turn came 6 ms early on this clock, and the next step
-   * called from it was stamped before the sleep's end).
-   */
-  handedOn(time: number): void {
-    this.behind += this.now() - Math.max(time, this.latestStamp);
-  }
-}
-
-export const turnClock = new TurnClock();
 
 /** Whether the turn's call went async: it comes at its own time, not in the order reached. */
-export function wentAsync(turn: Turn): boolean {
+function wentAsync(turn: Turn): boolean {
   const record = turn.record;
   if (!record) return false;
-  return record.state === 'pending' ? runningSince(record.id) !== undefined : record.wentAsync === true;
+  return record.state === 'pending' ? !runningSince || runningSince(record.id) !== undefined : record.wentAsync === true;
 }
 
 /** A settled call's plain time: when the program reached the turn, or when an async call ended if later. */
@@ -117,6 +88,7 @@ function plainTime(turn: Turn): number {
 function earliest(turn: Turn, nowEpoch: number, lateMs = LATE_MS): number {
   const record = turn.record;
   if (!record || record.state !== 'pending') return plainTime(turn);
+  if (!runningSince) return Math.max(turn.at, record.calledAt + Math.max(0, turnClock.now() - record.calledAt - lateMs));
   const since = runningSince(record.id);
   return since === undefined ? turn.at : Math.max(turn.at, record.calledAt + Math.max(0, nowEpoch - since - lateMs));
 }
@@ -125,17 +97,17 @@ function earliest(turn: Turn, nowEpoch: number, lateMs = LATE_MS): number {
  * The turn to hand on next among `turns[from…]` when the first went async: the first settled one that no other comes
  * before. Else `lookAgainMs`, when a turn still running may stop holding the way (undefined: when a call settles).
  */
-export function nextInPlainTime(turns: readonly Turn[], from: number): { index?: number; lookAgainMs?: number } {
+function nextInPlainTime(turns: readonly Turn[], from: number): { index?: number; lookAgainMs?: number } {
   const end = Math.min(turns.length, from + WINDOW);
   const nowEpoch = performance.timeOrigin + performance.now();
   const times = turns.slice(from, end).map((turn) => earliest(turn, nowEpoch));
   let lookAgainMs: number | undefined;
-  let firstSettled: number | undefined;
+  let earliestSettled: number | undefined;
   let heldByPending = false;
   for (let i = from; i < end; i++) {
     if (turns[i]!.state === 'pending') continue;
-    firstSettled ??= i;
     const time = times[i - from]!;
+    if (earliestSettled === undefined || time < times[earliestSettled - from]!) earliestSettled = i;
     let ahead = false;
     for (let j = from; j < end && !ahead; j++) {
       if (j === i || !(times[j - from]! < time + (j < i ? TIE_MS : -TIE_MS))) continue;
@@ -149,8 +121,10 @@ export function nextInPlainTime(turns: readonly Turn[], from: number): { index?:
     }
     if (!ahead) return { index: i };
   }
-  // Settled turns that each come before another (ties are not transitive), none pending among them: reached order.
-  if (!heldByPending && firstSettled !== undefined) return { index: firstSettled };
+  // Settled turns that each come before another (ties are not transitive), none pending among them: the earliest.
+  // (Never a later one: a queue's pick is at most TIE_MS past its earliest turn, so that two queues, each looking at
+  // the other's turns, cannot both wait.)
+  if (!heldByPending && earliestSettled !== undefined) return { index: earliestSettled };
   return { lookAgainMs };
 }
 
@@ -176,6 +150,15 @@ export function asyncCallsBefore(due: number): number | undefined {
     }
   }
   return wait;
+}
+
+/**
+ * A timer of the program's fired: turns that waited for it look again once its callback's microtasks have run, as
+ * the plain program's next timer or I/O callback came after them.
+ */
+export function timerFired(): void {
+  if (queues.every((queue) => queue.empty)) return;
+  setImmediate(() => { for (const queue of queues) queue.ready(); });
 }
 
 /**
@@ -215,10 +198,13 @@ export class PlainTurns<T extends Turn> {
         if (next.lookAgainMs !== undefined) this.lookAgainIn(next.lookAgainMs);
         if (next.index === undefined) return;
         // A timer of the program's due before it fires first, as in the plain program, and so does a turn of another
-        // queue (an await before a call's Promise).
+        // queue (an await before a call's Promise). A timer's firing looks again (timerFired).
         const time = plainTime(this.turns[next.index]!);
-        if (programClock.timerDueBefore(time - TIE_MS) || this.elsewhereBefore(time)) { this.lookAgainIn(1); return; }
-        const turn = this.take(next.index);
+        if (programClock.timerDueBefore(time - TIE_MS) || this.elsewhereBefore(time)) { this.lookAgainIn(LOOK_AGAIN_MS); return; }
+        // One that did not go async keeps the order reached with those after it (awaited.ts: a caught failure first).
+        const index = wentAsync(this.turns[next.index]!) ? next.index : this.inOrder(this.turns, next.index);
+        if (index === undefined) return;
+        const turn = this.take(index);
         turnClock.handedOn(plainTime(turn));
         this.hand(turn);
         this.afterContinuations = setImmediate(() => { this.afterContinuations = undefined; this.ready(); });

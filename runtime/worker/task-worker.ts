@@ -5,7 +5,7 @@
  */
 import { useInspectLook } from '../output/inspect-look';
 import { settlesLater } from './settles-later';
-import { callOnTime, keepTimerTime, timerNow } from './timer-time';
+import { keepTimerTime, timerNow } from './timer-time';
 import { threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Primitive, ProgramLook, ShmSettings, StdioLook, WorkerReply, WorkerTask } from '../protocol';
@@ -99,7 +99,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     try {
       const runningSince = performance.timeOrigin + performance.now();
       const calledOnTimers = timerNow();
-      result = clock.own(() => callOnTime(() => callWithOutput(fn, args, io.output)));
+      result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
         try {
           wentAsync = await settlesLater(result);

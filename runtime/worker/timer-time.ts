@@ -19,28 +19,10 @@ import { delayOn, installDelay } from '../timer-delay';
 /** The timer whose callback (or its microtasks) is running: its due time and when (real) it began. */
 let firing: { readonly due: number; readonly began: number } | undefined;
 
-/** While a task's function runs its synchronous part: the time it was called. */
-let calledAt: number | undefined;
-
 /** Now, on the timers' clock. */
 export function timerNow(): number {
-  if (calledAt !== undefined) return calledAt;
   const now = performance.now();
   return firing ? firing.due + (now - firing.began) : now;
-}
-
-/**
- * Calls a task's function, its synchronous part taking no time on the timers' clock: that part ran at the call in the
- * plain program, on the main thread, and a thread's first run of a function is slower (4.7 ms before a first sleep's
- * timer was set, 5.5 ms from there back to the caller).
- */
-export function callOnTime<T>(call: () => T): T {
-  calledAt = timerNow();
-  try {
-    return call();
-  } finally {
-    calledAt = undefined;
-  }
 }
 
 /** Every `setTimeout` of this thread from now on keeps its due time (a pool thread's, once, at load). */
@@ -49,15 +31,23 @@ export function keepTimerTime(): void {
   const setTimeoutOnTime = function (this: unknown, callback: unknown, delay?: number, ...args: unknown[]) {
     if (typeof callback !== 'function') return Reflect.apply(nodeSetTimeout, this, [callback, delay, ...args]);
     const ms = Number(delay);
-    const due = timerNow() + (ms >= 1 && ms <= 2 ** 31 - 1 ? ms : 1);
-      const onTime = function (this: unknown, ...callArgs: unknown[]) {
+    const period = ms >= 1 && ms <= 2 ** 31 - 1 ? ms : 1;
+    let due = timerNow() + period;
+    const onTime = function (this: unknown, ...callArgs: unknown[]) {
       const mine = { due, began: performance.now() };
       firing = mine;
       // The check phase comes after the timers phase and its microtasks: the timer's time ends there.
       setImmediate(() => { if (firing === mine) firing = undefined; });
       return Reflect.apply(callback, this, callArgs);
     };
-    return Reflect.apply(nodeSetTimeout, this, [onTime, delay, ...args]);
+    const timeout = Reflect.apply(nodeSetTimeout, this, [onTime, delay, ...args]) as NodeJS.Timeout;
+    // refresh() starts its time again (a debounce): due a period from then.
+    const nodeRefresh = timeout.refresh;
+    Object.defineProperty(timeout, 'refresh', {
+      configurable: true, writable: true, enumerable: false,
+      value: function (this: NodeJS.Timeout) { due = timerNow() + period; return Reflect.apply(nodeRefresh, this, []); },
+    });
+    return timeout;
   } as typeof setTimeout;
   const delay = delayOn(setTimeoutOnTime);
   Object.defineProperty(setTimeoutOnTime, 'name', { value: 'setTimeout' });

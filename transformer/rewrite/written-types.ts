@@ -80,6 +80,10 @@ export class WrittenTypes {
       const constraint = checker.getBaseConstraintOfType(type);
       return !constraint || constraint === type || this.mayBe(constraint);
     }
+    // A generic helper's `ArrayLike<T>`, `T[]`, `Record<string, T>`: no written type is assignable to it while `T` is
+    // open, yet every call fills `T` in (tester np39's F1: `at<T>(xs: ArrayLike<T>, i)` read a Float64Array a task
+    // wrote, with no fence before it). May be one, as `T` itself may.
+    if (this.mentionsTypeParameter(type)) return true;
     if (this.typedArrays && this.isBufferFamily(type)) return true;
     // `const c: Iterable<number> = series.get('b')!` holding a written Float64Array (tester #27's r37g: its spread read
     // the old contents).
@@ -111,6 +115,17 @@ export class WrittenTypes {
     const [ca, cb] = [classOf(a), classOf(b)];
     if (ca && cb) return ca !== cb;
     return ca ? lacks(a, b) : cb ? lacks(b, a) : false;
+  }
+
+  /** Whether the type's arguments (or its alias's: `Record<string, T>`) are, or mention, a type parameter. */
+  private mentionsTypeParameter(type: ts.Type, depth = 0): boolean {
+    const { ts, checker } = this.ctx;
+    if (type.flags & ts.TypeFlags.TypeParameter) return true;
+    if (depth > 3) return false;
+    if (type.isUnionOrIntersection()) return type.types.some((t) => this.mentionsTypeParameter(t, depth + 1));
+    const args = [...(type.aliasTypeArguments ?? []),
+      ...((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(type as ts.TypeReference) : [])];
+    return args.some((arg) => this.mentionsTypeParameter(arg, depth + 1));
   }
 
   private isBufferFamily(type: ts.Type): boolean {

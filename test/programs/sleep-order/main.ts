@@ -2,7 +2,7 @@
  * Async tasks that sleep settle when their timers would have fired in the plain program, whatever order their workers
  * end in: a short call made late comes before a long one made early, and calls of one duration in the order made.
  */
-import { job, twoSleeps } from './kernels';
+import { busyThenSleep, crunch, job, twoSleeps } from './kernels';
 
 const log: string[] = [];
 
@@ -52,6 +52,20 @@ async function main(): Promise<void> {
   setTimeout(() => log.push('timer 35'), 35);
   await Promise.all([job(11, 10).then((id) => log.push(`job ${id}`)), job(12, 60).then((id) => log.push(`job ${id}`))]);
   console.log('timers:', log.join(', '));
+
+  // Time the plain program's main thread spent in calls: a call's synchronous part (busy 60 ms, then a 10 ms sleep:
+  // after a 40 ms one made before it), and a task it ran at once (`await crunch(150)`, then a 30 ms call: after an
+  // 80 ms one made before, and a 60 ms timer).
+  log.length = 0;
+  await Promise.all([job(13, 40).then((id) => log.push(`job ${id}`)), busyThenSleep(14, 60, 10).then((id) => log.push(`busy ${id}`))]);
+  console.log('busy:', log.join(', '));
+  log.length = 0;
+  setTimeout(() => log.push('timer 60'), 60);
+  const background = job(15, 80).then((id) => log.push(`job ${id}`));
+  await crunch(150);
+  await job(16, 30).then((id) => log.push(`job ${id}`));
+  await background;
+  console.log('crunch:', log.join(', '));
 }
 
 main();

@@ -1,0 +1,4 @@
+/** @task */
+export function double(n: number): number {
+  return 2 * n;
+}
