@@ -137,15 +137,24 @@ const queues: PlainTurns<Turn>[] = [];
  * undefined. Tester np38's race-timers shape: `setTimeout(log, 25)` and a 10 ms async call, whose worker started late.
  */
 export function asyncCallsBefore(due: number): number | undefined {
+  return callBefore(due, TIMER_LATE_MS);
+}
+
+/**
+ * Ms to look again after while a turn of a call (in a queue other than `except`) may come before `time`, else
+ * undefined. A turn with no call is either handed on at once or waits behind one that has a call, seen here.
+ */
+function callBefore(time: number, lateMs: number, except?: PlainTurns<Turn>): number | undefined {
   const nowEpoch = performance.timeOrigin + performance.now();
   let wait: number | undefined;
   for (const queue of queues) {
+    if (queue === except) continue;
     for (const turn of queue.waiting()) {
       const record = turn.record;
       if (!record) continue;
-      const time = earliest(turn, nowEpoch, TIMER_LATE_MS);
-      if (!(time < due - TIE_MS)) continue;
-      const by = record.state === 'pending' && wentAsync(turn) ? due - TIE_MS - time : 1;
+      const earliestTime = earliest(turn, nowEpoch, lateMs);
+      if (!(earliestTime < time - TIE_MS)) continue;
+      const by = record.state === 'pending' && wentAsync(turn) ? time - TIE_MS - earliestTime : 1;
       wait = Math.min(wait ?? Infinity, Math.max(1, Math.ceil(Math.min(by, LOOK_AGAIN_MS))));
     }
   }
@@ -178,7 +187,9 @@ export class PlainTurns<T extends Turn> {
   }
 
   /** The turns not handed on yet, as far as the window reaches. */
-  waiting(): readonly T[] { return this.turns.slice(this.head, this.head + WINDOW); }
+  *waiting(): Iterable<T> {
+    for (let i = this.head; i < Math.min(this.turns.length, this.head + WINDOW); i++) yield this.turns[i]!;
+  }
 
   /** Nothing is waiting its turn: an outcome may go straight on. */
   get empty(): boolean { return this.head === this.turns.length; }
@@ -200,7 +211,8 @@ export class PlainTurns<T extends Turn> {
         // A timer of the program's due before it fires first, as in the plain program, and so does a turn of another
         // queue (an await before a call's Promise). A timer's firing looks again (timerFired).
         const time = plainTime(this.turns[next.index]!);
-        if (programClock.timerDueBefore(time - TIE_MS) || this.elsewhereBefore(time)) { this.lookAgainIn(LOOK_AGAIN_MS); return; }
+        const elsewhere = callBefore(time, LATE_MS, this as unknown as PlainTurns<Turn>);
+        if (programClock.timerDueBefore(time - TIE_MS) || elsewhere !== undefined) { this.lookAgainIn(elsewhere ?? LOOK_AGAIN_MS); return; }
         // One that did not go async keeps the order reached with those after it (awaited.ts: a caught failure first).
         const index = wentAsync(this.turns[next.index]!) ? next.index : this.inOrder(this.turns, next.index);
         if (index === undefined) return;
@@ -220,12 +232,6 @@ export class PlainTurns<T extends Turn> {
     }
     this.turns.length = 0;
     this.head = 0;
-  }
-
-  /** Whether a turn of another queue not handed on yet may come before `time`. */
-  private elsewhereBefore(time: number): boolean {
-    const nowEpoch = performance.timeOrigin + performance.now();
-    return queues.some((queue) => queue !== (this as unknown) && queue.waiting().some((turn) => earliest(turn, nowEpoch) < time - TIE_MS));
   }
 
   private anySettledBehind(): boolean {
