@@ -46,4 +46,10 @@ test('a beforeExit listener that calls a task and arms nothing runs once, as in 
   assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('functions handed to code that keeps them (a listener, timers, an immediate, a microtask, a promise reaction, process hooks) after a task call that fails are never registered, in a try and where the failure ends the process; a loop of calls that succeed still runs in parallel up to the registration (tester np39\'s D2: try-listener, try-exithook, try-timer, uncaught-exithook)', () => {
+  const tasks = endsAsPlain('kept-callbacks');
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4);
+});
+
 test.run();

@@ -40,6 +40,8 @@ const WORLD_CHANGES = new Set([
   ...['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'].map((f) => `node:child_process.${f}`),
   // (chdir changes what tasks read, not the world: process-changes.ts waits for them before it.)
   ...['exit', 'kill', 'abort'].map((f) => `node:process.NodeJS.Process.${f}`),
+  // A hook of the process ('exit', 'uncaughtException') runs even when the failure ends it (np39's D2).
+  ...['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'].map((f) => `node:process.NodeJS.Process.${f}`),
 ]);
 
 /** `writeFileSync(p, …)`, `fs.promises.rm(p)`, `process.exit(1)`: declared by @types/node's fs, child_process or process. */
@@ -146,6 +148,24 @@ function doesInWorld(facts: FileFacts, node: ts.Node, kind: WorldCall): boolean 
   return visit(node);
 }
 
+/** Functions outside the program that keep a function they are given, to call it later. */
+const KEEPERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'on', 'once', 'addListener',
+  'prependListener', 'prependOnceListener', 'addEventListener', 'then', 'catch', 'finally']);
+
+/**
+ * `bus.on('tick', h)`, `setTimeout(f, 5)`, `p.then(f)`: a call of code outside the program that keeps a function to call
+ * later. Registered after a task call that fails, the function would run after the catch, where the plain program never
+ * registered it (np39's D2). (A call of the program's own `on` is program code, judged by what it changes.)
+ */
+function keepsCallback(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts } = facts;
+  const callee = call.expression;
+  const spelled = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (spelled === undefined || !KEEPERS.has(spelled)) return false;
+  return call.arguments.some((arg) => isFunctionLike(facts.ctx, arg) ||
+    facts.ctx.checker.getTypeAtLocation(arg).getCallSignatures().length > 0);
+}
+
 /**
  * Whether the node may change what code outside its region can see (`isOwn(declaration, whole)` says which names are
  * the region's own: `whole` when the name itself is assigned, else what it holds changes): an assignment or update of
@@ -203,6 +223,7 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
       // A function the caller handed in (a callback, a promise's `resolve`) may do anything.
       const declaration = ts.isIdentifier(n.expression) ? facts.ctx.checker.getSymbolAtLocation(n.expression)?.valueDeclaration : undefined;
       if (declaration && ts.isParameter(declaration)) return true;
+      if (keepsCallback(facts, n)) return true;
       if (ts.isPropertyAccessExpression(n.expression) && MUTATING_METHODS.has(n.expression.name.text) && !ownTarget(n.expression.expression, false)) return true;
     }
     return ts.forEachChild(n, (child) => changes(child) || undefined) ?? false;
