@@ -48,6 +48,12 @@ test('a result made afresh from the state is no part of it: an ID record, a copy
   assert.equal(mapped.state, { doubled: 'main.ts#STATS inout' });
   const named = kept(`const STATS = { mapped: 0 };\n${task('doubled', 'xs: number[]', 'const out = xs.map((x) => { STATS.mapped++; return x * 2; }); return out;')}console.log(doubled([1]), STATS.mapped);\n`);
   assert.is(named.errors, '');
+  // Array.from/Array.of make a new array too (np39's E1, rng-singleton: `gen.next()` numbers were "part of" gen).
+  const drawn = kept(`class Lcg { s = 7; next() { this.s = (this.s * 48271) % 2147483647; return this.s; } }\nexport const GEN = new Lcg();\n${task('draw', 'n: number', 'return Array.from({ length: n }, () => GEN.next() % 100);')}`);
+  assert.is(drawn.errors, '');
+  assert.equal(drawn.state, { draw: 'main.ts#GEN inout' });
+  const listed = kept(`const SEQ = { n: 0 };\n${task('pair', 'x: number', 'return Array.of(++SEQ.n, x);')}`);
+  assert.is(listed.errors, '');
   // Objects a map hands out may be the state's own: still refused.
   const handed = kept(`const POOL = { items: [{ v: 1 }] };\n${task('pick', 'xs: number[]', 'POOL.items.push({ v: xs.length }); return xs.map((i) => POOL.items[i]);')}`);
   assert.match(handed.errors, /returns part of it/);

@@ -125,7 +125,9 @@ function mayBePartOf(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expressio
   if (ts.isArrayLiteralExpression(e)) return e.elements.some((element) => mayBePartOf(ctx, fn, ts.isSpreadElement(element) ? element.expression : element, symbol));
   // A copy holds the receiver's elements (map's: what its callback returns): fresh when those are primitives
   // (`xs.map((x) => { STATS.mapped++; return x * 2; })`: tester #29's F5 refused it).
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && COPYING_METHODS.has(e.expression.name.text)) {
+  // (`Array.from({ length: n }, () => RNG.next() % 100)`, `Array.of(…)`: a new array too.)
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (COPYING_METHODS.has(e.expression.name.text) ||
+    ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'Array' && ['from', 'of'].includes(e.expression.name.text))) {
     const element = ctx.checker.getIndexTypeOfType(ctx.checker.getTypeAtLocation(e), ts.IndexKind.Number);
     if (element && isPrimitiveType(ctx, element)) return false;
   }
