@@ -675,6 +675,11 @@ test('module state only tasks keep from call to call travels with the calls: cou
   assert.is(tasks.failed, 1, 'checked(-1)');
 });
 
+test('module objects holding their module\'s functions (methods, an arrow-valued property, a nested object\'s method) travel with the calls, read or kept by tasks: only their data does, and the program\'s objects keep their methods (np39\'s obj-singleton; the read ones ran in place)', () => {
+  const tasks = printsAsPlain('module-methods');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('arguments holding accessors, symbol keys or a Map\'s own property run in place; the calls beside them in workers', () => {
   const tasks = printsAsPlain('not-carried');
   assert.is(tasks.inline, 4, 'area twice, tagOf and label (the plugin keeps bump direct: the same line reads p.x)');

@@ -14,6 +14,7 @@ import { defineErrorProperty, errorKeys } from '../store/error-values';
 import { lockObject, type LockLevel } from '../store/locks';
 import { isArrayIndex, mayHaveNamedKeys } from '../store/own-properties';
 import { ownBuffers, type Anchor } from './own-buffers';
+import { isModuleCode } from './module-state';
 
 /** What a decoded version maps onto: the caller's object for an origin, if it still exists. */
 export type TargetOf = (origin: ObjectOrigin, decoded: object) => object | undefined;
@@ -156,7 +157,8 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     // Own keys only: `'constructor' in record` is true of every object, and a task that deleted its own `constructor`
     // key left it in the caller's. Errors keep their hidden keys above.
     const listed = (o: object) => (o instanceof Error ? Object.keys(o) : Object.getOwnPropertyNames(o));
-    if (into !== from) for (const key of listed(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key)) delete target[key];
+    // (A module object's own functions never travel: api/module-state.ts.)
+    if (into !== from) for (const key of listed(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key) && !isModuleCode(target[key])) delete target[key];
     for (const key of listed(record)) {
       const value = resolve(record[key]);
       if (into !== from && isAccessor(target, key)) continue;

@@ -24,6 +24,35 @@ function registry(): Registry {
 /** Emitted by the plugin after the declaration: `moduleState("kernels.ts#RATES", () => RATES)`. */
 export function registerModuleState(key: string, get: () => unknown): void {
   registry().set(key, get);
+  collectModuleCode(get(), moduleCode(), new Set());
+}
+
+const MODULE_CODE = Symbol.for('taskify.moduleCode');
+
+function moduleCode(): WeakSet<object> {
+  const holder = globalThis as { [MODULE_CODE]?: WeakSet<object> };
+  return (holder[MODULE_CODE] ??= new WeakSet());
+}
+
+/**
+ * The functions a module object holds as its module made it (`const FMT = { digits: 2, show(v) {…} }`): every thread
+ * that loads the module makes its own, so they never travel. A snapshot leaves them out (the encoder's `moduleCode`),
+ * and a thread filling its object from one keeps its own (copyInto here, copy-back.ts on the main thread).
+ */
+export function isModuleCode(value: unknown): boolean {
+  return typeof value === 'function' && moduleCode().has(value);
+}
+
+/** Every function held in own data properties of the object and of the objects and arrays it holds, as made. */
+function collectModuleCode(value: unknown, into: WeakSet<object>, seen: Set<unknown>): void {
+  if (typeof value !== 'object' || value === null || seen.has(value) || ArrayBuffer.isView(value)) return;
+  seen.add(value);
+  for (const key of Object.getOwnPropertyNames(value)) {
+    const slot = Object.getOwnPropertyDescriptor(value, key)!;
+    if (!('value' in slot)) continue;
+    if (typeof slot.value === 'function') into.add(slot.value);
+    else collectModuleCode(slot.value, into, seen);
+  }
 }
 
 /** The object as this thread's module holds it. */
@@ -91,12 +120,14 @@ function copyInto(target: unknown, source: unknown, what: string, seen = new Set
     for (const v of source) target.add(v);
   } else if (typeof target === 'object' && target !== null && typeof source === 'object' && source !== null) {
     const into = target as Record<string, unknown>;
+    // (The module's own functions are each thread's own: neither taken from the source nor dropped for it.)
     for (const key of Object.keys(into)) {
       const slot = Object.getOwnPropertyDescriptor(into, key)!;
-      if (!Object.hasOwn(source, key) && 'value' in slot && slot.configurable) delete into[key];
+      if (!Object.hasOwn(source, key) && 'value' in slot && slot.configurable && !isModuleCode(slot.value)) delete into[key];
     }
     for (const key of Object.keys(source)) {
       const value = (source as Record<string, unknown>)[key];
+      if (isModuleCode(value)) continue;
       const slot = Object.getOwnPropertyDescriptor(into, key);
       if (slot && !('value' in slot)) continue; // an accessor
       const now = slot?.value;

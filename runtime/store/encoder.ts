@@ -60,6 +60,17 @@ export interface EncodeOptions {
    * from the main thread's snapshots, which the task may have changed and taken out of it (worker/detached.ts).
    */
   candidates?: readonly object[];
+  /**
+   * Functions a module made and every thread's copy of that module holds too (a module object's methods,
+   * api/module-state.ts): a record's property holding one is left out, and the receiving thread keeps its own.
+   */
+  moduleCode?: (value: unknown) => boolean;
+}
+
+/** A data property's value, without running a getter. */
+function ownValue(v: object, key: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(v, key);
+  return d && 'value' in d ? d.value : undefined;
 }
 
 /** Set on the API's Future.prototype. */
@@ -225,7 +236,15 @@ class Encoder {
     // one that is read-only, lists its data properties with their attributes; the rest (nearly all) list their
     // enumerable keys and nothing more.
     const hidden = fixed || named.length !== shown.length ? propertyAttributes(v, named, level) : undefined;
-    this.properties(Kind.Record, v, hidden ? hidden.keys : shown, hidden?.attributes, classIndex, nullPrototype, '', into, index);
+    let keys = hidden ? hidden.keys : shown;
+    let attributes = hidden?.attributes;
+    const moduleCode = this.options.moduleCode;
+    if (moduleCode && keys.some((key) => moduleCode(ownValue(v, key)))) {
+      const kept = keys.map((key, i) => [key, attributes?.[i]] as const).filter(([key]) => !moduleCode(ownValue(v, key)));
+      keys = kept.map(([key]) => key);
+      attributes = attributes && kept.map(([, a]) => a!);
+    }
+    this.properties(Kind.Record, v, keys, attributes, classIndex, nullPrototype, '', into, index);
   }
 
   private array(v: unknown[], level: LockLevel | undefined, into: Frame, index: number): void {

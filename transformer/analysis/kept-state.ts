@@ -9,9 +9,10 @@
  * then order the calls that use it as the plain program ordered them, and the calls that only read it still run side
  * by side. Where the program names it too, it waits there for the tasks that change it (program-kept-uses.ts).
  *
- * What cannot travel (a function, a class instance no module exports) stays a compile error naming the state, and so
- * does a task that hands out part of it (`return MEMO.get(n)`): the caller would get a copy, while the plain program's
- * next call returns the object the caller may have changed.
+ * A function the object holds as its module made it (a method of `const RNG = { s: 1, next() {…} }`) stays behind:
+ * each thread's copy of the module has its own. What cannot travel (a class instance no module exports) stays a
+ * compile error naming the state, and so does a task that hands out part of it (`return MEMO.get(n)`): the caller
+ * would get a copy, while the plain program's next call returns the object the caller may have changed.
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -36,9 +37,8 @@ export function keptState(ctx: AnalysisContext, state: ModuleState, writes: Modu
   if (isLazilyMade(ctx, declaration)) return { why: LAZY_CANNOT_TRAVEL };
   const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(declaration));
   if (unsendable) return { why: `it is ${unsendable}` };
-  // `const MATH = { k: 2, bump() { … } }`: the literal's functions cannot travel, so no call could carry it.
-  const held = declaration.initializer && heldFunction(ctx, declaration.initializer);
-  if (held) return { why: `it holds a function (\`${held}\`), which cannot travel` };
+  // (`const MATH = { k: 2, bump() { … } }`: its functions stay behind, each thread's module has its own:
+  // runtime/api/module-state.ts isModuleCode.)
   // The program names it too: each place waits for the tasks' changes (program-kept-uses.ts), or it cannot travel.
   const program = programUsesOf(ctx, state, symbol, writes.lookup);
   if ('why' in program) return program;
@@ -85,16 +85,6 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
     const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
     if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
   }
-}
-
-/** The name of a function an object literal holds directly (a method, an accessor, a function-valued property). */
-function heldFunction(ctx: AnalysisContext, initializer: ts.Expression): string | undefined {
-  const { ts } = ctx;
-  const literal = skipParens(ts, initializer);
-  if (!ts.isObjectLiteralExpression(literal)) return undefined;
-  const held = literal.properties.find((p) => ts.isMethodDeclaration(p) || ts.isAccessor(p) ||
-    (ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipParens(ts, p.initializer)) || ts.isFunctionExpression(skipParens(ts, p.initializer)))));
-  return held?.name?.getText();
 }
 
 /** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */
