@@ -38,6 +38,15 @@ test('what their results hold is fresh: writing it is no write of the argument',
   assert.match(found.p, /^in:/, found.p);
 });
 
+test('Buffer.from copies an array, a typed array or a Buffer, and views an ArrayBuffer (np40\'s F2: `Buffer.from(b).toString(\'hex\')` made b inout)', () => {
+  for (const body of ["return Buffer.from(p).toString('hex');", 'const c = Buffer.from(p); c[0] = 9; return c.length;']) {
+    assert.match(run('p: Uint8Array', body).p, /^in:/, body);
+  }
+  assert.match(run('p: number[]', 'const c = Buffer.from(p); c.fill(0); return c.length;').p, /^in:/);
+  const viewed = run('p: Uint8Array', 'const v = Buffer.from(p.buffer, p.byteOffset, 2); v[0] = 99; return v.length;');
+  assert.match(viewed.p, /^inout:/, viewed.p);
+});
+
 test("a hash's update changes the hash: a hash parameter is written, the data only read", () => {
   const found = run('h: ReturnType<typeof createHash>, p: Buffer', 'h.update(p);');
   assert.match(found.h, /^inout:.*changes it/, found.h);

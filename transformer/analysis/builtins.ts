@@ -4,7 +4,7 @@
  * unknown code is assumed to write what it is given. Node's modules have their own table (node-builtins.ts), by the
  * names builtin-callees.ts gives them.
  */
-import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
+import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 
 /**
  * Reads its arguments, changes nothing but (for a Node hash's `update`/`digest`) the own state of its receiver:
@@ -179,7 +179,7 @@ export function writesFirstArgument(name: string): boolean {
 }
 
 export function isReadOnlyFunction(name: string): boolean {
-  if (READ_ONLY_FUNCTIONS.has(name) || isNodeReadOnly(name)) return true;
+  if (READ_ONLY_FUNCTIONS.has(name) || isNodeReadOnly(name) || name === BUFFER_FROM) return true;
   const method = prototypeMethod(name);
   if (method !== undefined) return READING_METHODS.has(method) || method === 'propertyIsEnumerable' || method === 'isPrototypeOf';
   const dot = name.indexOf('.');

@@ -54,7 +54,14 @@ const RECEIVER_CHANGING = new Map<string, 'receiver' | 'fresh'>([
   ['node:crypto.Hash.digest', 'fresh'], ['node:crypto.Hmac.digest', 'fresh'],
 ]);
 
-const listed = (name: string): boolean => READ_ONLY_FRESH.has(name) || RECEIVER_CHANGING.has(name) ||
+/**
+ * `Buffer.from(x)` reads x and writes nothing; its result is fresh bytes copied from an array, a typed array, a Buffer
+ * or a string, but a view on an ArrayBuffer's memory (reach.ts asks the argument's type; np40's F2: `hexOf(b)` with
+ * `Buffer.from(b).toString('hex')` made b inout).
+ */
+export const BUFFER_FROM = 'node:buffer.BufferConstructor.from';
+
+const listed = (name: string): boolean => READ_ONLY_FRESH.has(name) || RECEIVER_CHANGING.has(name) || name === BUFFER_FROM ||
   READ_ONLY_FRESH.has(`${name.slice(0, name.lastIndexOf('.'))}.*`);
 
 /** Reads its arguments and its receiver, and hands back nothing of them. */

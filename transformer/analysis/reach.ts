@@ -18,7 +18,7 @@ import type * as ts from 'typescript';
 import { entryDepth } from './collection-entries';
 import { RECEIVER, type Root } from './reach-flow';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
-import { isNodeReadOnly, nodeReceiverChange } from './node-builtins';
+import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 import {
   all, at, either, elementsOf, empty, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
@@ -202,6 +202,11 @@ export class ReachMap {
     if (name && (DEEP_COPYING_FUNCTIONS.has(name) || isNodeReadOnly(name) || nodeReceiverChange(name) === 'fresh')) return NOTHING;
     // `hash.update(buf)` hands back the hash.
     if (name && nodeReceiverChange(name) === 'receiver' && ts.isPropertyAccessExpression(callee)) return this.of(callee.expression);
+    // (`Buffer.from(ab)` views ab's memory; from anything else it copies.)
+    if (name === BUFFER_FROM) {
+      const source = call.arguments[0];
+      return source && !ts.isSpreadElement(source) && isArrayBufferLike(this.ctx, source) ? this.of(source) : NOTHING;
+    }
     if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
     const fresh = freshResult(this.ctx, call, name, reaches);
     if (fresh) return fresh;
