@@ -37,6 +37,15 @@ test('library code given an object literal made there looks into it: `JSON.strin
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a list only its own name reaches is none of what fenced tasks write, whatever its type: pushing results into it neither keeps the call direct nor fences each step; a list an account holds still waits (np40\'s F1)', () => {
+  const tasks = printsAsPlain('fenced-private-lists');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /balances\.push\(__taskify\.submitFenced\(/, 'pushed in the statement of the call');
+  assert.match(emitted, /seen\.push\(v\);\s+labels\.push\(`\$\{id\}:\$\{seen\.length\}`\);\s+\}\s+__taskify\.fence\(\);/, 'one fence after the loop, none in it');
+  assert.match(emitted, /__taskify\.fence\(\);\s+shared\.push\(8\);/, 'the account\'s own list waits');
+});
+
 test('explain says which calls are fenced, where the fences wait and why a call could not be fenced', () => {
   const files = ['main.ts', 'kernels.ts'].map((f) => join('test', 'programs', 'fences', f));
   const out = JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', ...files],

@@ -38,7 +38,8 @@ export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new 
 
 /** Where the fences of these calls go, or which calls cannot be fenced and why. */
 export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>,
-  isSubmitted: (call: ts.CallExpression) => boolean): { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
+  isSubmitted: (call: ts.CallExpression) => boolean, isPrivate: (expr: ts.Expression) => boolean = () => false):
+  { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
   const plan = emptyFencePlan();
   const refused = new Map<ts.CallExpression, Reason>();
   const regions = new Map<ts.Node, ts.CallExpression[]>();
@@ -47,7 +48,7 @@ export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpr
     if (typeof region === 'string') { refused.set(call, reasonAt(call, region)); continue; }
     regions.set(region, [...(regions.get(region) ?? []), call]);
   }
-  for (const [region, calls] of regions) new Region(ctx, region, calls, fenced, isSubmitted, plan, refused).run();
+  for (const [region, calls] of regions) new Region(ctx, region, calls, fenced, isSubmitted, isPrivate, plan, refused).run();
   return { plan, refused };
 }
 
@@ -92,7 +93,7 @@ class Region {
 
   constructor(ctx: AnalysisContext, private readonly region: ts.Node, private readonly calls: readonly ts.CallExpression[],
     fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>, isSubmitted: (call: ts.CallExpression) => boolean,
-    private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>) {
+    isPrivate: (expr: ts.Expression) => boolean, private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>) {
     this.ts = ctx.ts;
     for (const call of calls) {
       for (let n: ts.Node = call; n !== region; n = n.parent) {
@@ -103,6 +104,7 @@ class Region {
     const written = new WrittenTypes(ctx, calls.flatMap((call) => fenced.get(call)!.map((arg) => ctx.checker.getTypeAtLocation(arg))));
     this.observations = new Observations(ctx, written, {
       isSubmitted,
+      isPrivate,
       skip: (node) => this.callbacks.has(node) || this.beforeSubmission.has(node),
       isLocal: (name) => {
         const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;

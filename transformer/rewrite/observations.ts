@@ -27,6 +27,12 @@ export interface ObservationHooks {
    * function throws a fenced task's failure. Any other variable's change may be seen by a caller that catches it.
    */
   isLocal(name: ts.Identifier): boolean;
+  /**
+   * The expression names a container only its own name reaches (private-containers.ts: `const bals: number[] = []`
+   * filled and read in place): no task is given it and nothing holds it, so it is none of the written objects,
+   * whatever its type (np40's F1: `bals.push(v)` fenced each step because a task writes some `number[]`).
+   */
+  isPrivate(expr: ts.Expression): boolean;
 }
 
 export class Observations {
@@ -82,7 +88,9 @@ export class Observations {
   }
 
   private type(node: ts.Node): ts.Type { return this.ctx.checker.getTypeAtLocation(node); }
-  private mayBe(node: ts.Node): boolean { return this.written.mayBe(this.type(node)); }
+  private mayBe(node: ts.Node): boolean {
+    return this.written.mayBe(this.type(node)) && !(this.ts.isIdentifier(node) && this.hooks.isPrivate(node));
+  }
 
   /** `o[k]`: a part of a written object, or of an object whose properties may be accessors nobody declared. */
   private elementRead(node: ts.ElementAccessExpression): ts.Node | undefined {
@@ -115,7 +123,7 @@ export class Observations {
 
   private propertyRead(node: ts.PropertyAccessExpression): ts.Node | undefined {
     const base = this.type(node.expression);
-    if (this.written.mayBe(base)) return VIEW_SHAPE.has(node.name.text) && isTypedArrayType(this.ctx, base) ? undefined : node;
+    if (this.mayBe(node.expression)) return VIEW_SHAPE.has(node.name.text) && isTypedArrayType(this.ctx, base) ? undefined : node;
     return isPlainData(this.ctx, this.shapes, node.name) ? undefined : node;
   }
 
@@ -173,7 +181,7 @@ export class Observations {
   /** Iterating a value: its elements are read (observed if it may be written), by the library's iterators only. */
   private iterates(node: ts.Node, iterated: ts.Expression): ts.Node | undefined {
     const type = this.type(iterated);
-    if (this.written.mayBe(type)) return node;
+    if (this.mayBe(iterated)) return node;
     if (isPrimitiveType(this.ctx, type)) return undefined;
     return isLibraryType(this.ctx, type) && !isOverridable(this.shapes, type) ? undefined : node;
   }

@@ -43,6 +43,7 @@ import { mapCallTaking, mappedForwarders } from './mapped-tasks';
 import { keptStateWaits } from './kept-state-waits';
 import { emptyFilePlan, type FilePlan } from './file-plan';
 import { PrivateFields } from './private-fields';
+import { privateContainer } from './private-containers';
 
 
 
@@ -222,7 +223,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   /** Fences for the fenced submissions; a call none can be placed for is decided again (it will stay direct). */
   private placeFences(): boolean {
     if (this.plan.fenced.size === 0) return false;
-    const { plan, refused } = planFences(this.ctx, this.plan.fenced, (call) => this.plan.submissions.has(call));
+    const { plan, refused } = planFences(this.ctx, this.plan.fenced, (call) => this.plan.submissions.has(call),
+      (expr) => privateContainer(this.facts, expr) !== undefined);
     for (const [call, why] of refused) this.unfenceable.set(call, why);
     this.plan.fences = plan;
     return refused.size > 0;
