@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { buildProgram, printsAsPlain, runProgram } from './program-build';
+import { buildProgram, endsAsPlain, printsAsPlain, runProgram } from './program-build';
 
 test('awaited task results come before the timers and immediates made before the await, as the plain calls did', () => {
   const tasks = printsAsPlain('awaited-order');
@@ -92,6 +92,12 @@ test('async tasks that sleep settle when their timers would have fired in the pl
   // Before, an await held every later one until it resumed: a 5 ms call made at 20 ms came after a 70 ms call made at 0.
   const tasks = printsAsPlain('sleep-order');
   assert.is(tasks.inWorkers, 25, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('a call\'s Promise nobody handles rejects at its plain time, ending the program before a later await resumes, also when both calls end in one tick (np40\'s F3: the await\'s line printed first)', () => {
+  const tasks = endsAsPlain('unhandled-async-failure');
+  assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1);
 });
 
 test.run();

@@ -132,6 +132,14 @@ function nextInPlainTime(turns: readonly Turn[], from: number): { index?: number
 const queues: PlainTurns<Turn>[] = [];
 
 /**
+ * A turn that went async was handed on (in any queue): every queue's next look waits for its continuations, a
+ * macrotask later, as the plain program's next timer or I/O callback came after them, and so did the check for
+ * rejections nobody handled (np40's F3: a call's Promise rejecting at 1 ms ended the plain program before a 40 ms
+ * await resumed; both were handed in one tick, and the await's continuation printed first).
+ */
+let afterContinuations: ReturnType<typeof setImmediate> | undefined;
+
+/**
  * A program's timer due at `due` (turnClock) is to fire: ms to put it back for while a call's turn not handed on may
  * come before it (a call not yet run may have settled at its call; one that went async is due at its time), else
  * undefined. Tester np38's race-timers shape: `setTimeout(log, 25)` and a 10 ms async call, whose worker started late.
@@ -178,8 +186,6 @@ export class PlainTurns<T extends Turn> {
   private readonly turns: T[] = [];
   private head = 0;
   private lookAgain: ReturnType<typeof setTimeout> | undefined;
-  /** A turn that went async was handed on: the next look waits for its continuations. */
-  private afterContinuations: ReturnType<typeof setImmediate> | undefined;
 
   constructor(private readonly hand: (turn: T) => void,
     private readonly inOrder: (turns: readonly T[], head: number) => number | undefined = (turns, head) => (turns[head]!.state === 'pending' ? undefined : head)) {
@@ -198,11 +204,11 @@ export class PlainTurns<T extends Turn> {
 
   /**
    * Hands on, in order, every turn whose time has come. Call when a turn settles. A turn whose call went async is
-   * handed on alone, the next look a macrotask later: as a timer's callback in the plain program, its continuations
-   * run (and may make calls that come before the next turn) before the next timer's.
+   * handed on alone, every queue's next look a macrotask later: as a timer's callback in the plain program, its
+   * continuations run (and may make calls that come before the next turn) before the next timer's.
    */
   ready(): void {
-    if (this.afterContinuations) return;
+    if (afterContinuations) return;
     while (this.head < this.turns.length) {
       if (wentAsync(this.turns[this.head]!)) {
         const next = nextInPlainTime(this.turns, this.head);
@@ -219,7 +225,7 @@ export class PlainTurns<T extends Turn> {
         const turn = this.take(index);
         turnClock.handedOn(plainTime(turn));
         this.hand(turn);
-        this.afterContinuations = setImmediate(() => { this.afterContinuations = undefined; this.ready(); });
+        afterContinuations = setImmediate(() => { afterContinuations = undefined; for (const queue of queues) queue.ready(); });
         return;
       }
       const index = this.inOrder(this.turns, this.head);
