@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { endsAsPlain } from './program-build';
+import { endsAsPlain, printsAsPlain } from './program-build';
 
 test('a thrown value holding the call\'s arguments deep inside (throw xs, { payload: o }, AggregateError, a cause object) holds the caller\'s own objects (tester np35\'s q38/q52), and the program\'s changes through it reach later calls (q74)', () => {
   const tasks = endsAsPlain('thrown-arguments');
@@ -50,6 +50,12 @@ test('functions handed to code that keeps them (a listener, timers, an immediate
   const tasks = endsAsPlain('kept-callbacks');
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 4);
+});
+
+test('a task failing in code a try runs through a value the plugin cannot name (a retry helper\'s parameter, closures from an array, an optional hook, an interface\'s method, a function handed to a helper, a listener emit runs) or through a constructor, a setter or a getter is caught by that try (np40\'s F7, F10: each crashed)', () => {
+  const tasks = printsAsPlain('caught-through-values');
+  assert.is(tasks.inWorkers, 20, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 12);
 });
 
 test.run();

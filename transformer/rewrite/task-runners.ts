@@ -7,11 +7,12 @@
  * code they reach (failure-checks.ts decides where they check).
  */
 import type * as ts from 'typescript';
-import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import { isFunctionLike, type FunctionLike } from '../analysis/context';
 import { codeReachedFrom } from '../analysis/reached-code';
 import type { FileFacts } from './file-facts';
 import { censusOf } from '../analysis/syntax-census';
 import { endsTheProgram } from './ending-functions';
+import { codeRunAt } from './code-run-at';
 
 /** Whether calling `fn` may run a task call: its body, or the program code it reaches (analysis/reached-code.ts). */
 export function runsTasks(facts: FileFacts, fn: FunctionLike): boolean {
@@ -30,10 +31,7 @@ export function triesAroundTaskRunners(facts: FileFacts, source: ts.SourceFile):
   const found: ts.TryStatement[] = [];
   const callsRunner = (node: ts.Node): boolean => {
     if (isFunctionLike(facts.ctx, node) || ts.isClassLike(node)) return false;
-    if (ts.isCallExpression(node)) {
-      const callee = calledFunction(facts.ctx, node);
-      if (callee && !facts.tasks.has(callee) && runsTasks(facts, callee)) return true;
-    }
+    if (codeRunAt(facts, node).some((callee) => !facts.tasks.has(callee) && runsTasks(facts, callee))) return true;
     return ts.forEachChild(node, (child) => callsRunner(child) || undefined) ?? false;
   };
   // (Every node in source order: syntax-census.ts.)
@@ -74,7 +72,7 @@ export function catchingCallers(facts: FileFacts): Catching {
     for (const code of codeReachedFrom(facts.ctx, fn)) if (isFunctionLike(facts.ctx, code)) add(code as FunctionLike);
   };
   const inTry = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) { const callee = calledFunction(facts.ctx, node); if (callee) add(callee); }
+    for (const callee of codeRunAt(facts, node)) add(callee);
     ts.forEachChild(node, inTry);
   };
   const look = (node: ts.Node): void => {

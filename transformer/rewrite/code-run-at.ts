@@ -1,0 +1,70 @@
+/**
+ * The program functions one node of a try block may run, so that a task call in them counts as the block's
+ * (task-runners.ts): a call's known callee; a class's constructor for `new C()`; a getter or setter for `o.v` (np40's
+ * F10: a task failing in a constructor, setter or getter escaped the try); the functions a call is handed
+ * (`each(xs, (x) => { fail(x) })`); and for a call of a function value the
+ * analysis cannot name (a parameter `f()`, `jobs[i]()`, `hooks.before?.(d)`, a method of an interface, a listener
+ * run by `emit`), every program function handed around as a value that may be it (np40's F7: a retry helper's
+ * `try { fn() } catch`). Over-approximate: a try that may run one checks its tasks' failures, which costs a wait only
+ * where it submitted some.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
+import { programConstructor, skipParens } from '../analysis/expressions';
+import { censusOf } from '../analysis/syntax-census';
+import type { FileFacts } from './file-facts';
+import { runsTasks } from './task-runners';
+
+export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLike[] {
+  const { ts, ctx } = facts;
+  if (ts.isCallExpression(node)) {
+    // (`each(xs, (x) => { fail(x) })`: what it is handed it may call.)
+    const handed = node.arguments.filter((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+    const callee = calledFunction(ctx, node);
+    if (callee) return [callee, ...handed];
+    return callsFunctionValue(facts, node) ? functionValues(facts) : handed;
+  }
+  if (ts.isNewExpression(node)) {
+    const constructor = programConstructor(ctx, node);
+    return constructor ? [constructor] : [];
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const declarations = ctx.checker.getSymbolAtLocation(node.name)?.declarations ?? [];
+    return declarations.filter((d): d is ts.AccessorDeclaration => (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) &&
+      d.body !== undefined && !d.getSourceFile().isDeclarationFile) as unknown as FunctionLike[];
+  }
+  return [];
+}
+
+/**
+ * A call whose callee is a value of the program (a parameter, a variable, an element, a property its own types
+ * declare) the analysis could not resolve, or `emit` of an event emitter, which runs the listeners handed to it.
+ */
+function callsFunctionValue(facts: FileFacts, call: ts.CallExpression): boolean {
+  const { ts, ctx } = facts;
+  const callee = skipParens(ts, call.expression);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'emit') return true;
+  const named = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  if (!named) return ts.isElementAccessExpression(callee) || ts.isCallExpression(callee);
+  const declarations = ctx.checker.getSymbolAtLocation(named)?.declarations;
+  return declarations === undefined || declarations.some((d) => !d.getSourceFile().isDeclarationFile);
+}
+
+/** Program functions handed around as values (function expressions, arrows, methods) that run tasks. Once per program. */
+function functionValues(facts: FileFacts): readonly FunctionLike[] {
+  const program = facts.ctx.program;
+  let found = perProgram.get(program);
+  if (found) return found;
+  const { ts } = facts;
+  found = [];
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile) continue;
+    for (const node of censusOf(facts.ctx, file).nodes) {
+      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.body && isFunctionLike(facts.ctx, node) &&
+        !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) found.push(node as FunctionLike);
+    }
+  }
+  perProgram.set(program, found);
+  return found;
+}
+const perProgram = new WeakMap<ts.Program, FunctionLike[]>();
