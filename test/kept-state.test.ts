@@ -232,6 +232,15 @@ test('kept state holding its module\'s functions travels: the methods stay behin
   assert.equal(found.state, { f: 'main.ts#MATH inout' });
 });
 
+test('a task changing which function kept state holds is refused: the functions stay behind in each thread (review of stop 55)', () => {
+  const state = 'export const FMT = { n: 0, show(v: number) { return `${v}`; }, alt(v: number) { return `<${v}>`; } };\n';
+  assert.match(kept(`${state}${task('fancy', 'k: number', 'FMT.show = FMT.alt; FMT.n += k; return FMT.n;')}`).errors,
+    /task fancy: changes `FMT`, .* the task changes a function it holds \(`FMT\.show = FMT\.alt`\)/);
+  const optional = 'export const OPS: { n: number; half?: (v: number) => number } = { n: 0, half: (v: number) => v / 2 };\n';
+  assert.match(kept(`${optional}${task('drop', 'k: number', 'delete OPS.half; OPS.n += k; return OPS.n;')}`).errors,
+    /task drop: changes `OPS`, .* the task changes a function it holds \(`delete OPS\.half`\)/);
+});
+
 test('a task that stores its object parameter in state tasks keep is refused: the state would hold a copy (tester #14\'s r131)', () => {
   assert.match(kept(`const REG: { n: number }[] = [];\n${task('register', 'o: { n: number }', 'REG.push(o); return REG.length;')}` +
     task('bumpAll', '', 'for (const o of REG) o.n++; return REG.length;')).errors,

@@ -21,7 +21,7 @@ import { reachable } from './reachable';
 import { Future } from './future';
 import type { TaskHandle } from './task-handle';
 import { directionAt, parameterAt } from '../protocol';
-import { isModuleCode } from './module-state';
+import { moduleCodeOf } from './module-state';
 
 export interface ArgumentHost {
   readonly registry: Registry;
@@ -217,7 +217,7 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost, pr
   const encoded = encodeValue(value, {
     programObjects,
     // (A module object's methods stay behind: the worker's copy of the module has its own.)
-    moduleCode: programObjects ? undefined : isModuleCode,
+    moduleCode: programObjects ? undefined : moduleCodeOf,
     originOf: (o) => {
       let index = numbers.get(o);
       if (index === undefined) { index = base.length; base.push(o); numbers.set(o, index); }

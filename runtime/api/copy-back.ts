@@ -158,7 +158,7 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
     // key left it in the caller's. Errors keep their hidden keys above.
     const listed = (o: object) => (o instanceof Error ? Object.keys(o) : Object.getOwnPropertyNames(o));
     // (A module object's own functions never travel: api/module-state.ts.)
-    if (into !== from) for (const key of listed(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key) && !isModuleCode(target[key])) delete target[key];
+    if (into !== from) for (const key of listed(target)) if (!Object.hasOwn(record, key) && !isAccessor(target, key) && !isModuleCode(target, key, target[key])) delete target[key];
     for (const key of listed(record)) {
       const value = resolve(record[key]);
       if (into !== from && isAccessor(target, key)) continue;

@@ -28,30 +28,41 @@ export function registerModuleState(key: string, get: () => unknown): void {
 }
 
 const MODULE_CODE = Symbol.for('taskify.moduleCode');
+type ModuleCode = WeakMap<object, Map<string, unknown>>;
 
-function moduleCode(): WeakSet<object> {
-  const holder = globalThis as { [MODULE_CODE]?: WeakSet<object> };
-  return (holder[MODULE_CODE] ??= new WeakSet());
+function moduleCode(): ModuleCode {
+  const holder = globalThis as { [MODULE_CODE]?: ModuleCode };
+  return (holder[MODULE_CODE] ??= new WeakMap());
 }
 
 /**
- * The functions a module object holds as its module made it (`const FMT = { digits: 2, show(v) {…} }`): every thread
- * that loads the module makes its own, so they never travel. A snapshot leaves them out (the encoder's `moduleCode`),
- * and a thread filling its object from one keeps its own (copyInto here, copy-back.ts on the main thread).
+ * A slot holding the function its module put there (`show` of `const FMT = { digits: 2, show(v) {…} }`): every thread
+ * that loads the module makes its own, so it never travels. A snapshot leaves it out (the encoder's `moduleCode`), and
+ * a thread filling its object from one keeps its own (copyInto here, copy-back.ts on the main thread). Judged by slot:
+ * `FMT.show = FMT.alt` makes `show` hold another function, which is not module code there (and cannot travel); the
+ * plugin refuses tasks that change a function a module object holds (kept-state.ts).
  */
-export function isModuleCode(value: unknown): boolean {
-  return typeof value === 'function' && moduleCode().has(value);
+export function isModuleCode(holder: object, key: string, value: unknown): boolean {
+  return typeof value === 'function' && moduleCode().get(holder)?.get(key) === value;
 }
 
-/** Every function held in own data properties of the object and of the objects and arrays it holds, as made. */
-function collectModuleCode(value: unknown, into: WeakSet<object>, seen: Set<unknown>): void {
-  if (typeof value !== 'object' || value === null || seen.has(value) || ArrayBuffer.isView(value)) return;
+/** The record's slots that held functions when its module registered it (the encoder's `moduleCode`). */
+export function moduleCodeOf(holder: object): ReadonlyMap<string, unknown> | undefined {
+  return moduleCode().get(holder);
+}
+
+/** The functions in own data properties of the record and of the records it holds (not arrays: those keep theirs). */
+function collectModuleCode(value: unknown, into: ModuleCode, seen: Set<unknown>): void {
+  if (typeof value !== 'object' || value === null || seen.has(value) || Array.isArray(value) || ArrayBuffer.isView(value)) return;
   seen.add(value);
-  for (const key of Object.getOwnPropertyNames(value)) {
+  for (const key of Object.keys(value)) {
     const slot = Object.getOwnPropertyDescriptor(value, key)!;
     if (!('value' in slot)) continue;
-    if (typeof slot.value === 'function') into.add(slot.value);
-    else collectModuleCode(slot.value, into, seen);
+    if (typeof slot.value === 'function') {
+      let own = into.get(value);
+      if (!own) into.set(value, own = new Map());
+      own.set(key, slot.value);
+    } else collectModuleCode(slot.value, into, seen);
   }
 }
 
@@ -123,11 +134,11 @@ function copyInto(target: unknown, source: unknown, what: string, seen = new Set
     // (The module's own functions are each thread's own: neither taken from the source nor dropped for it.)
     for (const key of Object.keys(into)) {
       const slot = Object.getOwnPropertyDescriptor(into, key)!;
-      if (!Object.hasOwn(source, key) && 'value' in slot && slot.configurable && !isModuleCode(slot.value)) delete into[key];
+      if (!Object.hasOwn(source, key) && 'value' in slot && slot.configurable && !isModuleCode(into, key, slot.value)) delete into[key];
     }
     for (const key of Object.keys(source)) {
       const value = (source as Record<string, unknown>)[key];
-      if (isModuleCode(value)) continue;
+      if (isModuleCode(source as object, key, value)) continue;
       const slot = Object.getOwnPropertyDescriptor(into, key);
       if (slot && !('value' in slot)) continue; // an accessor
       const now = slot?.value;

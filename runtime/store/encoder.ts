@@ -61,10 +61,11 @@ export interface EncodeOptions {
    */
   candidates?: readonly object[];
   /**
-   * Functions a module made and every thread's copy of that module holds too (a module object's methods,
-   * api/module-state.ts): a record's property holding one is left out, and the receiving thread keeps its own.
+   * The slots of a record where its module put a function that every thread's copy of the module holds too (a module
+   * object's methods, api/module-state.ts): a slot still holding that function is left out, and the receiving thread
+   * keeps its own.
    */
-  moduleCode?: (value: unknown) => boolean;
+  moduleCode?: (holder: object) => ReadonlyMap<string, unknown> | undefined;
 }
 
 /** A data property's value, without running a getter. */
@@ -238,9 +239,11 @@ class Encoder {
     const hidden = fixed || named.length !== shown.length ? propertyAttributes(v, named, level) : undefined;
     let keys = hidden ? hidden.keys : shown;
     let attributes = hidden?.attributes;
-    const moduleCode = this.options.moduleCode;
-    if (moduleCode && keys.some((key) => moduleCode(ownValue(v, key)))) {
-      const kept = keys.map((key, i) => [key, attributes?.[i]] as const).filter(([key]) => !moduleCode(ownValue(v, key)));
+    // (Only records the module registered have any: one lookup for the rest.)
+    const own = this.options.moduleCode?.(v);
+    const isOwn = (key: string): boolean => own !== undefined && own.has(key) && own.get(key) === ownValue(v, key);
+    if (own && keys.some(isOwn)) {
+      const kept = keys.map((key, i) => [key, attributes?.[i]] as const).filter(([key]) => !isOwn(key));
       keys = kept.map(([key]) => key);
       attributes = attributes && kept.map(([, a]) => a!);
     }

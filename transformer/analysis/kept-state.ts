@@ -38,7 +38,9 @@ export function keptState(ctx: AnalysisContext, state: ModuleState, writes: Modu
   const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(declaration));
   if (unsendable) return { why: `it is ${unsendable}` };
   // (`const MATH = { k: 2, bump() { … } }`: its functions stay behind, each thread's module has its own:
-  // runtime/api/module-state.ts isModuleCode.)
+  // runtime/api/module-state.ts isModuleCode. So a task may not change which function it holds.)
+  const changedFunction = functionSlotChanged(ctx, fn, symbol);
+  if (changedFunction) return { why: `the task changes a function it holds (\`${changedFunction.getText()}\`), which cannot travel` };
   // The program names it too: each place waits for the tasks' changes (program-kept-uses.ts), or it cannot travel.
   const program = programUsesOf(ctx, state, symbol, writes.lookup);
   if ('why' in program) return program;
@@ -85,6 +87,28 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
     const added = [...found.values()].filter((ref) => !own.some((o) => o.key === ref.key));
     if (added.length > 0) tasks.set(fn, { ...task, moduleState: [...own, ...added] });
   }
+}
+
+/** `S.show = S.alt`, `delete S.half`, `S.ops[k] = f`: the task (or code it runs) changes a function-valued slot of the state. */
+function functionSlotChanged(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol): ts.Node | undefined {
+  const { ts } = ctx;
+  const rootedAtState = (target: ts.Expression): boolean => {
+    let root = skipParens(ts, target);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipParens(ts, root.expression);
+    return ts.isIdentifier(root) && symbolOf(ctx, root) === symbol;
+  };
+  const holdsFunction = (e: ts.Expression): boolean => ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(e)).getCallSignatures().length > 0;
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) && rootedAtState(node.left) &&
+      (holdsFunction(node.left) || holdsFunction(node.right))) found = node;
+    else if (ts.isDeleteExpression(node) && rootedAtState(node.expression) && holdsFunction(node.expression)) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) visit(part);
+  return found;
 }
 
 /** A return of the task's own body whose object comes from the state (`return d` after `d = MEMO.get(n)`). */
