@@ -29,7 +29,7 @@ import { namesMayReach, reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
 import { CalleeReturns } from './callee-returns';
 import { freshResult } from './fresh-results';
-import { calledFunction, hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, hasPrimitiveElements, hasPrimitiveProperties, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 export type { ReturnsArgument, StoresArgument } from './reach-flow';
 
@@ -202,10 +202,11 @@ export class ReachMap {
     if (name && (DEEP_COPYING_FUNCTIONS.has(name) || isNodeReadOnly(name) || nodeReceiverChange(name) === 'fresh')) return NOTHING;
     // `hash.update(buf)` hands back the hash.
     if (name && nodeReceiverChange(name) === 'receiver' && ts.isPropertyAccessExpression(callee)) return this.of(callee.expression);
-    // (`Buffer.from(ab)` views ab's memory; from anything else it copies.)
+    // (`Buffer.from(ab)` views ab's memory; from a string, an array or a typed array it copies. Anything else, `any`
+    // or a type parameter too, may be an ArrayBuffer at run time.)
     if (name === BUFFER_FROM) {
       const source = call.arguments[0];
-      return source && !ts.isSpreadElement(source) && isArrayBufferLike(this.ctx, source) ? this.of(source) : NOTHING;
+      return source && !ts.isSpreadElement(source) && !copiedByBufferFrom(this.ctx, source) ? this.of(source) : NOTHING;
     }
     if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
     const fresh = freshResult(this.ctx, call, name, reaches);
@@ -314,4 +315,11 @@ export class ReachMap {
     action(node);
     this.ts.forEachChild(node, (child) => this.visit(child, action));
   }
+}
+
+/** `Buffer.from(x)` copies x: every type it may have is a string, an array or a typed array (a Buffer too). */
+function copiedByBufferFrom(ctx: AnalysisContext, source: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(source);
+  return (type.isUnion() ? type.types : [type]).every((t) => (t.flags & ctx.ts.TypeFlags.StringLike) !== 0 ||
+    ctx.checker.isArrayType(t) || ctx.checker.isTupleType(t) || isTypedArrayType(ctx, t) || t.getSymbol()?.getName() === 'Buffer');
 }
