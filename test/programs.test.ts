@@ -273,6 +273,11 @@ test('an adversarial review of holders, split callbacks and the classifier: fail
   assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('an iteration of the library\'s arrays that runs no code at any step cannot run a function meanwhile: a function\'s calls writing arrays the file iterates so elsewhere run in parallel; one a step calls stays direct (np40\'s F4)', () => {
+  const tasks = printsAsPlain('iterated-after-calls');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers (tick\'s twice, the timer\'s; grow\'s stay direct)`);
+});
+
 test('an iteration reads again, at every step, what a task in it writes: such calls stay direct, element writes do not', () => {
   const tasks = printsAsPlain('iterated-writes');
   // The six scale calls: the loops over rows yield the same elements whatever scale writes into them.

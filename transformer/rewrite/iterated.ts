@@ -10,12 +10,13 @@
  * the iteration yields: `for (const row of rows) scale(rows[0])` is not blocked.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf } from '../analysis/context';
+import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { AliasGroups } from './aliases';
 import { nameSource } from './name-sources';
 import type { FileFacts } from './file-facts';
 import { isChoice, skipTransparent, withWrappers } from './syntax';
+import { isLibraryType } from './library-uses';
 
 /** Methods that call their callback once per element, reading the receiver between calls. */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex',
@@ -92,7 +93,11 @@ function handedWith(facts: FileFacts, aliases: AliasGroups, fn: ts.Node, written
   return undefined;
 }
 
-/** Some iteration of the file walks the written object (any `for…of`, element visitor or `Array.from` over its group). */
+/**
+ * Some iteration of the file walks the written object (any `for…of`, element visitor or `Array.from` over its group).
+ * Not one of the library's arrays, Maps or Sets that runs no code while it walks (`console.log(Array.from(a).join(','))`,
+ * `for (const x of a) s += x`: np40's F4): nothing can call the function meanwhile.
+ */
 function iteratedAnywhere(facts: FileFacts, aliases: AliasGroups, written: ObjectPath, reason: ts.Expression): Reason | undefined {
   const { ts } = facts;
   for (const member of written.group) {
@@ -104,6 +109,7 @@ function iteratedAnywhere(facts: FileFacts, aliases: AliasGroups, written: Objec
       const walks = ((ts.isForOfStatement(holder) || ts.isForInStatement(holder)) && holder.expression === live) ||
         (ts.isPropertyAccessExpression(holder) && holder.expression === live && ITERATING_METHODS.has(holder.name.text)) ||
         (ts.isCallExpression(holder) && holder.arguments[0] === live && ts.isPropertyAccessExpression(holder.expression) && holder.expression.name.text === 'from');
+      if (walks && !runsCodeWhileWalking(facts, holder, live) && isLibraryType(facts.ctx, facts.ctx.checker.getTypeAtLocation(live))) continue;
       const walked = walks ? objectPath(facts, aliases, live as ts.Expression) : undefined;
       if (walked && written.depth <= walked.depth) {
         return reasonAt(reason, `task writes \`${snippet(reason)}\` in a function that may run while \`${snippet(live)}\` is iterated ` +
@@ -112,6 +118,35 @@ function iteratedAnywhere(facts: FileFacts, aliases: AliasGroups, written: Objec
     }
   }
   return undefined;
+}
+
+/**
+ * The iteration at `holder` may run code at some step: its loop body, its callback or `Array.from`'s mapper does
+ * anything but arithmetic on primitives, reading elements and locals, and assigning locals (a call, `new`, a getter,
+ * a `valueOf` an operator runs on an object, `await`, `yield`…).
+ */
+function runsCodeWhileWalking(facts: FileFacts, holder: ts.Node, live: ts.Node): boolean {
+  const { ts, ctx } = facts;
+  const primitive = (e: ts.Node): boolean => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e));
+  const runs = (n: ts.Node): boolean => {
+    if (ts.isIdentifier(n) || ts.isLiteralExpression(n) || n.kind === ts.SyntaxKind.TrueKeyword || n.kind === ts.SyntaxKind.FalseKeyword) return false;
+    if (ts.isBinaryExpression(n) || ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {
+      const operands = ts.isBinaryExpression(n) ? [n.left, n.right] : [n.operand];
+      return !operands.every(primitive) || operands.some(runs);
+    }
+    if (ts.isElementAccessExpression(n)) {
+      const type = ctx.checker.getTypeAtLocation(n.expression);
+      return !(ctx.checker.isArrayType(type) || isTypedArrayType(ctx, type)) || runs(n.expression) || runs(n.argumentExpression);
+    }
+    const allowed = ts.isBlock(n) || ts.isExpressionStatement(n) || ts.isParenthesizedExpression(n) || ts.isVariableStatement(n) ||
+      ts.isVariableDeclarationList(n) || ts.isVariableDeclaration(n) || ts.isIfStatement(n);
+    return !allowed || (ts.forEachChild(n, (c) => (runs(c) ? true : undefined)) ?? false);
+  };
+  if (ts.isForOfStatement(holder) || ts.isForInStatement(holder)) return runs(holder.statement);
+  // `xs.forEach(cb)`: holder is the member access; `Array.from(xs, mapper)`: holder is the call.
+  const call = ts.isPropertyAccessExpression(holder) ? holder.parent : holder;
+  if (!ts.isCallExpression(call)) return true;
+  return call.arguments.some((arg) => arg !== live && (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) ? runs(arg.body) : !ts.isLiteralExpression(arg)));
 }
 
 /** The path's variable is declared inside the function (the function made it, nobody iterates it from outside). */
