@@ -4,6 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { endsAsPlain, printsAsPlain } from './program-build';
 
 test('a thrown value holding the call\'s arguments deep inside (throw xs, { payload: o }, AggregateError, a cause object) holds the caller\'s own objects (tester np35\'s q38/q52), and the program\'s changes through it reach later calls (q74)', () => {
@@ -56,6 +58,15 @@ test('a task failing in code a try runs through a value the plugin cannot name (
   const tasks = printsAsPlain('caught-through-values');
   assert.is(tasks.inWorkers, 20, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 12);
+});
+
+test('after a task call that fails, code no call names does not run: a constructor, a listener emit runs, a getter, a program function run by call, apply, Reflect.apply, handed by name, called through a Record or used as a tag; constructors counting, running a setter or a field initialiser; where the failure ends the process, a constructor writing a file (np40\'s F8); a constructor that only fills its fields waits for nothing', () => {
+  const tasks = endsAsPlain('hidden-effects-after-failure');
+  assert.is(tasks.inWorkers, 16, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 13);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /checkpoint\(__taskify_try\d+\);\s+new Tracker\(\);/, 'the constructor with an effect waits');
+  assert.match(emitted, /"xs=sizes\[\]"\)\)\);\s+points\.push\(new Point\(xs\.length, 0\)\);/, 'the one that fills its fields does not');
 });
 
 test.run();

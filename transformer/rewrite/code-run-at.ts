@@ -12,16 +12,26 @@ import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
 import { programConstructor, skipParens } from '../analysis/expressions';
 import { censusOf } from '../analysis/syntax-census';
+import { functionOfSymbol } from '../analysis/function-of-symbol';
 import type { FileFacts } from './file-facts';
 import { runsTasks } from './task-runners';
 
 export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLike[] {
   const { ts, ctx } = facts;
   if (ts.isCallExpression(node)) {
-    // (`each(xs, (x) => { fail(x) })`: what it is handed it may call.)
-    const handed = node.arguments.filter((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+    // (`each(xs, (x) => { fail(x) })`, `xs.forEach(one)`, `Reflect.apply(one, …)`: what it is handed it may call;
+    // `one.call(null, xs)` runs `one`.)
+    const handed = node.arguments.flatMap((arg): FunctionLike[] => {
+      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return [arg as FunctionLike];
+      const named = namedProgramFunction(facts, arg);
+      return named ? [named] : [];
+    });
     const callee = calledFunction(ctx, node);
     if (callee) return [callee, ...handed];
+    const target = node.expression;
+    const through = ts.isPropertyAccessExpression(target) && ['call', 'apply', 'bind'].includes(target.name.text)
+      ? namedProgramFunction(facts, target.expression) : undefined;
+    if (through) return [through, ...handed];
     return callsFunctionValue(facts, node) ? functionValues(facts) : handed;
   }
   if (ts.isNewExpression(node)) {
@@ -40,7 +50,7 @@ export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLik
  * A call whose callee is a value of the program (a parameter, a variable, an element, a property its own types
  * declare) the analysis could not resolve, or `emit` of an event emitter, which runs the listeners handed to it.
  */
-function callsFunctionValue(facts: FileFacts, call: ts.CallExpression): boolean {
+export function callsFunctionValue(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts, ctx } = facts;
   const callee = skipParens(ts, call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'emit') return true;
@@ -50,7 +60,20 @@ function callsFunctionValue(facts: FileFacts, call: ts.CallExpression): boolean 
   return declarations === undefined || declarations.some((d) => !d.getSourceFile().isDeclarationFile);
 }
 
-/** Program functions handed around as values (function expressions, arrows, methods) that run tasks. Once per program. */
+/** The program function a name holds (`one`, not an arrow written there), unless it is a task (a task call is seen as one). */
+export function namedProgramFunction(facts: FileFacts, expr: ts.Expression): FunctionLike | undefined {
+  const { ts, ctx } = facts;
+  if (!ts.isIdentifier(expr)) return undefined;
+  const symbol = ctx.checker.getSymbolAtLocation(expr);
+  const fn = symbol && functionOfSymbol(ctx, symbol);
+  return fn !== undefined && !fn.getSourceFile().isDeclarationFile && !facts.tasks.has(fn) ? fn : undefined;
+}
+
+/**
+ * Program functions that may be handed around as values and run tasks: function expressions, arrows, methods, and
+ * declarations (`const steps = [stepA]`). Once per program. (Over-approximate: each becomes a function a try may
+ * call, which checks its tasks' failures before its lasting effects.)
+ */
 function functionValues(facts: FileFacts): readonly FunctionLike[] {
   const program = facts.ctx.program;
   let found = perProgram.get(program);
@@ -58,9 +81,9 @@ function functionValues(facts: FileFacts): readonly FunctionLike[] {
   const { ts } = facts;
   found = [];
   for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile) continue;
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
     for (const node of censusOf(facts.ctx, file).nodes) {
-      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.body && isFunctionLike(facts.ctx, node) &&
+      if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node) || ts.isFunctionDeclaration(node)) && node.body && isFunctionLike(facts.ctx, node) &&
         !facts.tasks.has(node as FunctionLike) && runsTasks(facts, node as FunctionLike)) found.push(node as FunctionLike);
     }
   }

@@ -20,6 +20,7 @@ import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
+import { codeRunAt } from './code-run-at';
 import { handlersSeeFailures, leavesPromisingRunning } from './ending-functions';
 import { insideTask, runsInOwnChain } from './own-chains';
 import { isSynchronousCallback } from './syntax';
@@ -263,10 +264,10 @@ function runsCode(facts: FileFacts, runs: Map<ts.Node, boolean>, node: ts.Node):
   const callsInChild = (child: ts.Node): true | undefined => calls(child) || undefined;
   const isOpaqueFunction = (n: ts.Node) => isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n);
   const callsHere = (n: ts.Node): boolean => {
-    if (isOpaqueFunction(n) || !ts.isCallExpression(n)) return false;
-    if (facts.taskOf(n)) return true;
-    const callee = calledFunction(facts.ctx, n);
-    return callee !== undefined && !callee.getSourceFile().isDeclarationFile && runsTasks(facts, callee);
+    if (isOpaqueFunction(n)) return false;
+    if (ts.isCallExpression(n) && facts.taskOf(n)) return true;
+    // (A known callee, a constructor, an accessor, a function handed to the call or one a function value may be.)
+    return codeRunAt(facts, n).some((fn) => !facts.tasks.has(fn) && runsTasks(facts, fn));
   };
   return calls(node);
 }

@@ -23,6 +23,10 @@ import { isSynchronousCallback } from './syntax';
 import { isContained, writesItsObject } from './contained-code';
 import { overridingMethods } from '../analysis/overrides';
 import { argumentParam } from '../analysis/param-effects';
+import { isAssignmentOperator, programConstructor } from '../analysis/expressions';
+import { isPrimitiveType } from '../analysis/context';
+import { isLibrary } from './library-uses';
+import { callsFunctionValue, namedProgramFunction } from './code-run-at';
 
 /** Node's functions that change files or processes, as node-builtins.ts names them (not a stream's `write`). */
 const FILE_CHANGES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
@@ -143,6 +147,9 @@ function doesInWorld(facts: FileFacts, node: ts.Node, kind: WorldCall): boolean 
       const callee = calledFunction(facts.ctx, n);
       if (callee && !callee.getSourceFile().isDeclarationFile && !facts.tasks.has(callee) && reaches(facts, callee, kind)) return true;
     }
+    // `new Writer(p)` whose constructor writes the file (np40's F8).
+    const constructor = ts.isNewExpression(n) ? programConstructor(facts.ctx, n) : undefined;
+    if (constructor && reaches(facts, constructor, kind)) return true;
     return ts.forEachChild(n, (child) => visit(child) || undefined) ?? false;
   };
   return visit(node);
@@ -164,6 +171,66 @@ function keepsCallback(facts: FileFacts, call: ts.CallExpression): boolean {
   if (spelled === undefined || !KEEPERS.has(spelled)) return false;
   return call.arguments.some((arg) => isFunctionLike(facts.ctx, arg) ||
     facts.ctx.checker.getTypeAtLocation(arg).getCallSignatures().length > 0);
+}
+
+/**
+ * Program code the node runs that no call names (np40's F8): a constructor (`new Tracker()`), a getter or setter
+ * (`o.g`), the listeners `emit` runs, a function value the analysis cannot resolve (`table.record(x)`), a program
+ * function run by `f.call(…)`, `f.apply(…)`, `Reflect.apply(f, …)`, handed by name to the library (`xs.forEach(record)`)
+ * or used as a template's tag. Taken as code that may change anything. (A constructor that
+ * only fills its own fields from what it is given changes nothing else.)
+ */
+function runsProgramCodeUnseen(facts: FileFacts, n: ts.Node): boolean {
+  const { ts, ctx } = facts;
+  // (A class without a constructor of its own runs its field initialisers and its base class's constructor.)
+  if (ts.isNewExpression(n)) return isLibrary(ctx, n.expression) ? false : !onlyFillsItsFields(facts, n);
+  if (ts.isPropertyAccessExpression(n)) {
+    return (ctx.checker.getSymbolAtLocation(n.name)?.declarations ?? []).some((d) =>
+      (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) && d.body !== undefined && !d.getSourceFile().isDeclarationFile);
+  }
+  // (A tag of the program's: tag`…` calls it.)
+  if (ts.isTaggedTemplateExpression(n)) return namedProgramFunction(facts, n.tag) !== undefined;
+  if (!ts.isCallExpression(n) || calledFunction(ctx, n) || facts.taskOf(n)) return false;
+  // (`table.record(x)`, `handlers[k](x)`, `emit`: code-run-at.ts.)
+  if (callsFunctionValue(facts, n)) return true;
+  const callee = n.expression;
+  if (ts.isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && namedProgramFunction(facts, callee.expression)) return true;
+  return n.arguments.some((arg) => namedProgramFunction(facts, arg) !== undefined);
+}
+
+/**
+ * `new Point(x, y)` of a class with no base class, no accessors, fields made from literals, and a constructor (if
+ * any) that only stores its parameters, literals and arithmetic on primitives in its own fields: it runs no code
+ * and changes nothing but the new object.
+ */
+function onlyFillsItsFields(facts: FileFacts, node: ts.NewExpression): boolean {
+  const { ts, ctx } = facts;
+  let symbol = ctx.checker.getSymbolAtLocation(node.expression);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+  const cls = symbol?.valueDeclaration;
+  if (!cls || !ts.isClassLike(cls) || cls.getSourceFile().isDeclarationFile) return false;
+  if (cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) || cls.modifiers?.some(ts.isDecorator)) return false;
+  const literal = (e: ts.Expression): boolean => ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+  const constructor = cls.members.find(ts.isConstructorDeclaration);
+  const params = new Set<ts.Declaration>(constructor?.parameters ?? []);
+  const primitive = (e: ts.Expression): boolean => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e));
+  const plain = (e: ts.Expression): boolean => {
+    if (literal(e)) return true;
+    if (ts.isIdentifier(e)) { const declared = ctx.checker.getSymbolAtLocation(e)?.valueDeclaration; return declared !== undefined && params.has(declared); }
+    if (ts.isParenthesizedExpression(e)) return plain(e.expression);
+    if (ts.isPrefixUnaryExpression(e)) return e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken &&
+      primitive(e.operand) && plain(e.operand);
+    return ts.isBinaryExpression(e) && !isAssignmentOperator(ts, e.operatorToken.kind) && primitive(e.left) && primitive(e.right) && plain(e.left) && plain(e.right);
+  };
+  const members = cls.members.every((m) => (ts.isPropertyDeclaration(m) ? !m.initializer || literal(m.initializer) :
+    ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isSemicolonClassElement(m)) && !ts.getDecorators?.(m as ts.HasDecorators)?.length);
+  if (!members) return false;
+  if (!constructor) return true;
+  if (!constructor.body || constructor.parameters.some((p) => p.initializer || !ts.isIdentifier(p.name))) return false;
+  return constructor.body.statements.every((st) => ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) &&
+    st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(st.expression.left) &&
+    st.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword && plain(st.expression.right));
 }
 
 /**
@@ -215,14 +282,12 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
       (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && !ownTarget(n.operand)) return true;
     if (ts.isDeleteExpression(n) && !ownTarget(n.expression)) return true;
+    if (runsProgramCodeUnseen(facts, n)) return true;
     if (ts.isCallExpression(n) && !facts.taskOf(n)) {
       const callee = calledFunction(facts.ctx, n);
       // Program code may change anything, unless it is contained (contained-code.ts) and writes only objects of the
       // region's own: `b.step(3)` on a board the async function made (`step(k) { relax(this.#cells, k) }`).
       if (callee && !callee.getSourceFile().isDeclarationFile) return !writesOnlyOwn(n, callee) || (ts.forEachChild(n, (child) => changes(child) || undefined) ?? false);
-      // A function the caller handed in (a callback, a promise's `resolve`) may do anything.
-      const declaration = ts.isIdentifier(n.expression) ? facts.ctx.checker.getSymbolAtLocation(n.expression)?.valueDeclaration : undefined;
-      if (declaration && ts.isParameter(declaration)) return true;
       if (keepsCallback(facts, n)) return true;
       if (ts.isPropertyAccessExpression(n.expression) && MUTATING_METHODS.has(n.expression.name.text) && !ownTarget(n.expression.expression, false)) return true;
     }

@@ -35,6 +35,11 @@ for (const step of [new FullStep(), new EmptyStep(), new FullStep()] as Step[]) 
 function each<T>(xs: T[], f: (x: T) => void): void { for (const x of xs) f(x); }
 try { each([[1], [], [2]], (a) => { fail(a); }); } catch (e) { console.log('each caught', (e as Error).message); }
 
+// A named function handed to the library, or run through call.
+function one(xs: number[]): void { fail(xs); }
+try { [[1], [], [2]].forEach(one); } catch (e) { console.log('forEach caught', (e as Error).message); }
+try { one.call(null, []); } catch (e) { console.log('call caught', (e as Error).message); }
+
 // A listener `emit` runs.
 const em = new EventEmitter();
 em.on('data', (d: number[]) => { fail(d); });
