@@ -48,14 +48,9 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
     for (const piece of pieces) { parts.push(piece); pending.push(piece); }
     if (ts.isClassLike(code)) reach(baseClassOf(ctx, code));
   };
-  const accessors = accessorNames(ctx);
   const calleesOf = (node: ts.Node): void => {
     // `item.weight` where the program declares a getter `weight`: reading it runs the getter (tester #29's F4).
-    if (ts.isPropertyAccessExpression(node) && accessors.has(node.name.text)) {
-      for (const declaration of checker.getSymbolAtLocation(node.name)?.declarations ?? []) {
-        if ((ts.isGetAccessorDeclaration(declaration) || ts.isSetAccessorDeclaration(declaration)) && declaration.body) reach(declaration);
-      }
-    }
+    if (ts.isPropertyAccessExpression(node)) for (const accessor of programAccessorsAt(ctx, node)) reach(accessor);
     if (ts.isCallExpression(node)) reach(calledFunction(ctx, node) ?? madeByFactory(ctx, node) ?? declaredCallee(ctx, node));
     // `words.map(internOne)`, `HANDLERS.add(s)`, `ids.next` (a getter): a function named as a value, or held by a
     // constant the code names, may be called from there.
@@ -87,6 +82,17 @@ function baseClassOf(ctx: AnalysisContext, node: ts.ClassLikeDeclaration): ts.Cl
 }
 
 const accessorsPerProgram = new WeakMap<ts.Program, Set<string>>();
+
+/**
+ * The program's getters and setters `o.name` may run (a read, an assignment). Asked by name first: most property
+ * names are no accessor's, and need no symbol.
+ */
+export function programAccessorsAt(ctx: AnalysisContext, access: ts.PropertyAccessExpression): ts.AccessorDeclaration[] {
+  const { ts } = ctx;
+  if (!accessorNames(ctx).has(access.name.text)) return [];
+  return (ctx.checker.getSymbolAtLocation(access.name)?.declarations ?? []).filter((d): d is ts.AccessorDeclaration =>
+    (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) && d.body !== undefined && !d.getSourceFile().isDeclarationFile);
+}
 
 /** The names of the getters and setters the program declares: only a property of one of those names may run one. */
 function accessorNames(ctx: AnalysisContext): Set<string> {

@@ -13,6 +13,7 @@ import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/c
 import { programConstructor, skipParens } from '../analysis/expressions';
 import { censusOf } from '../analysis/syntax-census';
 import { functionOfSymbol } from '../analysis/function-of-symbol';
+import { programAccessorsAt } from '../analysis/reached-code';
 import type { FileFacts } from './file-facts';
 import { runsTasks } from './task-runners';
 
@@ -38,11 +39,7 @@ export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLik
     const constructor = programConstructor(ctx, node);
     return constructor ? [constructor] : [];
   }
-  if (ts.isPropertyAccessExpression(node)) {
-    const declarations = ctx.checker.getSymbolAtLocation(node.name)?.declarations ?? [];
-    return declarations.filter((d): d is ts.AccessorDeclaration => (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) &&
-      d.body !== undefined && !d.getSourceFile().isDeclarationFile) as unknown as FunctionLike[];
-  }
+  if (ts.isPropertyAccessExpression(node)) return programAccessorsAt(ctx, node) as unknown as FunctionLike[];
   return [];
 }
 

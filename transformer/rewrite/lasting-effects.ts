@@ -27,6 +27,7 @@ import { isAssignmentOperator, programConstructor } from '../analysis/expression
 import { isPrimitiveType } from '../analysis/context';
 import { isLibrary } from './library-uses';
 import { callsFunctionValue, namedProgramFunction } from './code-run-at';
+import { programAccessorsAt } from '../analysis/reached-code';
 
 /** Node's functions that change files or processes, as node-builtins.ts names them (not a stream's `write`). */
 const FILE_CHANGES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
@@ -184,10 +185,7 @@ function runsProgramCodeUnseen(facts: FileFacts, n: ts.Node): boolean {
   const { ts, ctx } = facts;
   // (A class without a constructor of its own runs its field initialisers and its base class's constructor.)
   if (ts.isNewExpression(n)) return isLibrary(ctx, n.expression) ? false : !onlyFillsItsFields(facts, n);
-  if (ts.isPropertyAccessExpression(n)) {
-    return (ctx.checker.getSymbolAtLocation(n.name)?.declarations ?? []).some((d) =>
-      (ts.isGetAccessorDeclaration(d) || ts.isSetAccessorDeclaration(d)) && d.body !== undefined && !d.getSourceFile().isDeclarationFile);
-  }
+  if (ts.isPropertyAccessExpression(n)) return programAccessorsAt(ctx, n).length > 0;
   // (A tag of the program's: tag`…` calls it.)
   if (ts.isTaggedTemplateExpression(n)) return namedProgramFunction(facts, n.tag) !== undefined;
   if (!ts.isCallExpression(n) || calledFunction(ctx, n) || facts.taskOf(n)) return false;
