@@ -39,9 +39,9 @@ export interface Turn {
 }
 
 /**
- * Plain times closer than this are a tie: the turn reached first goes first. Sleeps of 5 to 42 ms measured within
- * 0.4 ms of their durations on their timers' clock (worker/timer-time.ts), but on a loaded machine the main thread's
- * time between two calls written one after the other was once 4 ms.
+ * Plain times closer than this are a tie: the turn reached first goes first. (Chosen, not measured by any committed
+ * benchmark: a sleep's time on its timers' clock is close to its duration, but on a loaded machine the main thread's
+ * time between two calls written one after the other can be several ms.)
  */
 const TIE_MS = 2;
 /**

@@ -21,8 +21,9 @@ import { moduleStateKey } from './module-state-keys';
 import type { ModuleState } from './module-state';
 import type { ModuleWrites } from './module-writes';
 import { fromState } from './state-updates';
-import { COPYING_METHODS } from './builtins';
-import { skipParens } from './expressions';
+import { COPYING_FUNCTIONS, COPYING_METHODS } from './builtins';
+import { builtinName } from './builtin-callees';
+import { rootIdentifier, skipParens } from './expressions';
 import { codeReachedFrom } from './reached-code';
 import { unsendableType } from './sendable';
 import { programUsesOf } from './program-kept-uses';
@@ -93,9 +94,8 @@ export function addKeptReaders(ctx: AnalysisContext, state: ModuleState, tasks: 
 function functionSlotChanged(ctx: AnalysisContext, fn: FunctionLike, symbol: ts.Symbol): ts.Node | undefined {
   const { ts } = ctx;
   const rootedAtState = (target: ts.Expression): boolean => {
-    let root = skipParens(ts, target);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipParens(ts, root.expression);
-    return ts.isIdentifier(root) && symbolOf(ctx, root) === symbol;
+    const root = rootIdentifier(ts, target);
+    return root !== undefined && symbolOf(ctx, root) === symbol;
   };
   const holdsFunction = (e: ts.Expression): boolean => ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(e)).getCallSignatures().length > 0;
   let found: ts.Node | undefined;
@@ -140,8 +140,8 @@ function mayBePartOf(ctx: AnalysisContext, fn: FunctionLike, value: ts.Expressio
   // A copy holds the receiver's elements (map's: what its callback returns): fresh when those are primitives
   // (`xs.map((x) => { STATS.mapped++; return x * 2; })`: tester #29's F5 refused it).
   // (`Array.from({ length: n }, () => RNG.next() % 100)`, `Array.of(…)`: a new array too.)
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (COPYING_METHODS.has(e.expression.name.text) ||
-    ts.isIdentifier(e.expression.expression) && e.expression.expression.text === 'Array' && ['from', 'of'].includes(e.expression.name.text))) {
+  if (ts.isCallExpression(e) && (ts.isPropertyAccessExpression(e.expression) && COPYING_METHODS.has(e.expression.name.text) ||
+    COPYING_FUNCTIONS.has(builtinName(ctx, e.expression) ?? ''))) {
     const element = ctx.checker.getIndexTypeOfType(ctx.checker.getTypeAtLocation(e), ts.IndexKind.Number);
     if (element && isPrimitiveType(ctx, element)) return false;
   }

@@ -20,20 +20,12 @@ import { runsTasks } from './task-runners';
 export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLike[] {
   const { ts, ctx } = facts;
   if (ts.isCallExpression(node)) {
-    // (`each(xs, (x) => { fail(x) })`, `xs.forEach(one)`, `Reflect.apply(one, …)`: what it is handed it may call;
-    // `one.call(null, xs)` runs `one`.)
-    const handed = node.arguments.flatMap((arg): FunctionLike[] => {
-      if (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) return [arg as FunctionLike];
-      const named = namedProgramFunction(facts, arg);
-      return named ? [named] : [];
-    });
+    // (`each(xs, (x) => { fail(x) })`: an arrow it is handed it may call.)
+    const written = node.arguments.filter((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+    const handed = [...written as unknown as FunctionLike[], ...namedFunctionsAt(facts, node)];
     const callee = calledFunction(ctx, node);
     if (callee) return [callee, ...handed];
-    const target = node.expression;
-    const through = ts.isPropertyAccessExpression(target) && ['call', 'apply', 'bind'].includes(target.name.text)
-      ? namedProgramFunction(facts, target.expression) : undefined;
-    if (through) return [through, ...handed];
-    return callsFunctionValue(facts, node) ? functionValues(facts) : handed;
+    return callsFunctionValue(facts, node) ? [...handed, ...functionValues(facts)] : handed;
   }
   if (ts.isNewExpression(node)) {
     const constructor = programConstructor(ctx, node);
@@ -55,6 +47,17 @@ export function callsFunctionValue(facts: FileFacts, call: ts.CallExpression): b
   if (!named) return ts.isElementAccessExpression(callee) || ts.isCallExpression(callee);
   const declarations = ctx.checker.getSymbolAtLocation(named)?.declarations;
   return declarations === undefined || declarations.some((d) => !d.getSourceFile().isDeclarationFile);
+}
+
+/**
+ * The program functions a call names without calling them by name: handed to it (`xs.forEach(one)`,
+ * `Reflect.apply(one, …)`), or run through `one.call(…)`, `one.apply(…)`, `one.bind(…)`.
+ */
+export function namedFunctionsAt(facts: FileFacts, call: ts.CallExpression): FunctionLike[] {
+  const { ts } = facts;
+  const target = call.expression;
+  const through = ts.isPropertyAccessExpression(target) && ['call', 'apply', 'bind'].includes(target.name.text) ? [target.expression] : [];
+  return [...through, ...call.arguments].flatMap((e) => namedProgramFunction(facts, e) ?? []);
 }
 
 /** The program function a name holds (`one`, not an arrow written there), unless it is a task (a task call is seen as one). */

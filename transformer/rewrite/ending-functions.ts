@@ -23,8 +23,8 @@ import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 
 /** Names whose call runs code later, beside the function: timers, listeners and promise callbacks. */
-const LATER = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'then', 'catch', 'finally', 'on', 'once',
-  'addListener', 'prependListener', 'addEventListener']);
+export const RUNS_LATER = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'then', 'catch', 'finally', 'on', 'once',
+  'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 const PROCESS_HANDLERS = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\b/;
 
 const memo = programMemo<FunctionLike, boolean>();
@@ -126,7 +126,7 @@ function runsCodeLater(facts: FileFacts, code: ts.Node): boolean {
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-      if (name !== undefined && LATER.has(name) && !isPause(facts, n)) return true;
+      if (name !== undefined && RUNS_LATER.has(name) && !isPause(facts, n)) return true;
     }
     return ts.forEachChild(n, (child) => visit(child) || undefined) ?? false;
   };

@@ -10,7 +10,7 @@
  * the iteration yields: `for (const row of rows) scale(rows[0])` is not blocked.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveType, isTypedArrayType, symbolOf } from '../analysis/context';
+import { isFunctionLike, isPrimitiveNode, isTypedArrayType, symbolOf } from '../analysis/context';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { AliasGroups } from './aliases';
 import { nameSource } from './name-sources';
@@ -127,7 +127,7 @@ function iteratedAnywhere(facts: FileFacts, aliases: AliasGroups, written: Objec
  */
 function runsCodeWhileWalking(facts: FileFacts, holder: ts.Node, live: ts.Node): boolean {
   const { ts, ctx } = facts;
-  const primitive = (e: ts.Node): boolean => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e));
+  const primitive = (e: ts.Node): boolean => isPrimitiveNode(ctx, e);
   const runs = (n: ts.Node): boolean => {
     if (ts.isIdentifier(n) || ts.isLiteralExpression(n) || n.kind === ts.SyntaxKind.TrueKeyword || n.kind === ts.SyntaxKind.FalseKeyword) return false;
     if (ts.isBinaryExpression(n) || ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {

@@ -24,9 +24,10 @@ import { isContained, writesItsObject } from './contained-code';
 import { overridingMethods } from '../analysis/overrides';
 import { argumentParam } from '../analysis/param-effects';
 import { isAssignmentOperator, programConstructor } from '../analysis/expressions';
-import { isPrimitiveType } from '../analysis/context';
+import { isPrimitiveNode } from '../analysis/context';
 import { isLibrary } from './library-uses';
-import { callsFunctionValue, namedProgramFunction } from './code-run-at';
+import { RUNS_LATER } from './ending-functions';
+import { callsFunctionValue, namedFunctionsAt, namedProgramFunction } from './code-run-at';
 import { programAccessorsAt } from '../analysis/reached-code';
 
 /** Node's functions that change files or processes, as node-builtins.ts names them (not a stream's `write`). */
@@ -156,10 +157,6 @@ function doesInWorld(facts: FileFacts, node: ts.Node, kind: WorldCall): boolean 
   return visit(node);
 }
 
-/** Functions outside the program that keep a function they are given, to call it later. */
-const KEEPERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'on', 'once', 'addListener',
-  'prependListener', 'prependOnceListener', 'addEventListener', 'then', 'catch', 'finally']);
-
 /**
  * `bus.on('tick', h)`, `setTimeout(f, 5)`, `p.then(f)`: a call of code outside the program that keeps a function to call
  * later. Registered after a task call that fails, the function would run after the catch, where the plain program never
@@ -169,7 +166,7 @@ function keepsCallback(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
   const callee = call.expression;
   const spelled = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (spelled === undefined || !KEEPERS.has(spelled)) return false;
+  if (spelled === undefined || !RUNS_LATER.has(spelled)) return false;
   return call.arguments.some((arg) => isFunctionLike(facts.ctx, arg) ||
     facts.ctx.checker.getTypeAtLocation(arg).getCallSignatures().length > 0);
 }
@@ -190,10 +187,7 @@ function runsProgramCodeUnseen(facts: FileFacts, n: ts.Node): boolean {
   if (ts.isTaggedTemplateExpression(n)) return namedProgramFunction(facts, n.tag) !== undefined;
   if (!ts.isCallExpression(n) || calledFunction(ctx, n) || facts.taskOf(n)) return false;
   // (`table.record(x)`, `handlers[k](x)`, `emit`: code-run-at.ts.)
-  if (callsFunctionValue(facts, n)) return true;
-  const callee = n.expression;
-  if (ts.isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && namedProgramFunction(facts, callee.expression)) return true;
-  return n.arguments.some((arg) => namedProgramFunction(facts, arg) !== undefined);
+  return callsFunctionValue(facts, n) || namedFunctionsAt(facts, n).length > 0;
 }
 
 /**
@@ -212,7 +206,7 @@ function onlyFillsItsFields(facts: FileFacts, node: ts.NewExpression): boolean {
     e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
   const constructor = cls.members.find(ts.isConstructorDeclaration);
   const params = new Set<ts.Declaration>(constructor?.parameters ?? []);
-  const primitive = (e: ts.Expression): boolean => isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(e));
+  const primitive = (e: ts.Expression): boolean => isPrimitiveNode(ctx, e);
   const plain = (e: ts.Expression): boolean => {
     if (literal(e)) return true;
     if (ts.isIdentifier(e)) { const declared = ctx.checker.getSymbolAtLocation(e)?.valueDeclaration; return declared !== undefined && params.has(declared); }
