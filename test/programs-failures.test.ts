@@ -69,4 +69,14 @@ test('after a task call that fails, code no call names does not run: a construct
   assert.match(emitted, /"xs=sizes\[\]"\)\)\);\s+points\.push\(new Point\(xs\.length, 0\)\);/, 'the one that fills its fields does not');
 });
 
+test('a task failing in a function a try runs (handed to a helper, one of an array of steps, a job a promise runs, an async function whose promise is caught) leaves no Future where code after the catch looks (out.push, a map into a module variable, Map.set, a field): the plain call threw before the store (review\'s rv-p4; each crashed); the function\'s own local still gathers in parallel', () => {
+  const tasks = printsAsPlain('stored-in-caught-functions');
+  // (28 at least: calls submitted after one that fails, `work(7)` after `work(99)`, run or not as the timing falls.)
+  assert.ok(tasks.inWorkers >= 28 && tasks.inWorkers <= tasks.submitted, `${tasks.inWorkers} of ${tasks.submitted} tasks ran in workers`);
+  assert.is(tasks.failed, 9);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /res\.push\(__taskify\.submit\(/, 'the local gathers Futures');
+  assert.match(emitted, /steps\.push\(__taskify\.waitOn\(__taskify\.submit\(/, 'the module array waits at the call');
+});
+
 test.run();

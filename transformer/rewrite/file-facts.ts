@@ -12,6 +12,7 @@ import { Forwarders } from './forwarders';
 import type { Summaries } from '../analysis/summaries';
 import { censusOf } from '../analysis/syntax-census';
 import { handlersSeeFailures } from './ending-functions';
+import { catchingCallers } from './task-runners';
 
 export class FileFacts {
   readonly ts: typeof ts;
@@ -187,6 +188,16 @@ export class FileFacts {
    */
   failureSeen(call: ts.Node): boolean {
     return this.enclosingTries(call).length > 0 || handlersSeeFailures(this);
+  }
+
+  /**
+   * The function holding the node (through callbacks array methods run before they return), when someone may catch
+   * the failure of a task it calls: a try block runs it, or its promise is caught (task-runners.ts catchingCallers).
+   */
+  caughtFunctionOf(node: ts.Node): FunctionLike | undefined {
+    let n: ts.Node | undefined = node.parent;
+    while (n && !(isFunctionLike(this.ctx, n) && !isSynchronousCallback(this.ts, n))) n = n.parent;
+    return n && catchingCallers(this).caught.has(n as FunctionLike) ? n as FunctionLike : undefined;
   }
 
   inLoopOf(node: ts.Node, fn: FunctionLike): boolean {

@@ -20,6 +20,10 @@ import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTranspare
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
 import { canGather, mapCallAround, mapCallOf, usedUpByReader } from './gathering-arrays';
+import { rootIdentifier } from '../analysis/expressions';
+
+/** Methods that keep the value they are given in their object. */
+const STORING = new Set(['push', 'unshift', 'set', 'add', 'splice']);
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -180,7 +184,7 @@ export class FutureFlow {
     // A task that fails inside a try block (or where failure handlers look: failureSeen) must leave no Future behind
     // where the sequential program stored nothing. A split callback stores none: a failure stops the uses at its
     // element, as the plain call did.
-    if (this.facts.failureSeen(call)) {
+    if (this.facts.failureSeen(call) || this.storedWhereCatchSees(node)) {
       if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
       return;
     }
@@ -242,6 +246,35 @@ export class FutureFlow {
       }
     }
     if (!this.splitCallback(call, task)) this.plan.waitedAtCall.add(call);
+  }
+
+  /**
+   * In a function a try may run (or whose promise someone catches), a Future stored where code after the catch sees
+   * it: `out.push(task(x))`, `seen[k] = task(x)`, `best = task(x)` with `out`, `seen`, `best` not the function's own
+   * (rv-p4: `function stepA() { out.push(fail([])) }` run by `for (const s of steps) try { s() }`). The plain call threw
+   * before the store; a Future there would throw again where `out` is next read, outside the try. So the call waits,
+   * as in a try block. Stores into the function's own locals, and values it returns, are left to the rules above.
+   */
+  private storedWhereCatchSees(node: ts.Node): boolean {
+    const { ts } = this;
+    const fn = this.facts.caughtFunctionOf(node);
+    if (!fn) return false;
+    // (The value in a literal, `out.push({ n, r: task(n) })`, or of a map, `out = xs.map((x) => task(x))`, is stored whole.)
+    let value: ts.Node = mapCallOf(this.facts, node) ?? node;
+    while (ts.isPropertyAssignment(value.parent) || ts.isObjectLiteralExpression(value.parent) || ts.isArrayLiteralExpression(value.parent) ||
+      ts.isShorthandPropertyAssignment(value.parent)) value = value.parent;
+    const parent = value.parent;
+    let target: ts.Expression | undefined;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(value as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) &&
+      STORING.has(parent.expression.name.text)) target = parent.expression.expression;
+    else if (ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) target = parent.left;
+    const root = target && rootIdentifier(ts, skipTransparent(ts, target));
+    if (!root) return false;
+    const declaration = symbolOf(this.facts.ctx, root)?.valueDeclaration;
+    // (A parameter names the caller's object; a module variable or a captured one, code after the catch sees.)
+    const own = declaration !== undefined && declaration.pos >= fn.pos && declaration.end <= fn.end &&
+      !(ts.isParameter(declaration) && declaration.parent === (fn as ts.Node));
+    return !own;
   }
 
   /** `xs.map((x) => stats(x).max)`: all of them submitted, then each value used (see split-callbacks.ts). */
