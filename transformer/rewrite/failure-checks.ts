@@ -126,6 +126,19 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
     const why = lasts(node);
     if (why) before.set(node, why);
   };
+  /**
+   * What a loop runs before its first pass, checked before the loop: the iterable of a `for…of` (`walk(xs)`, whose
+   * generator body the iteration runs: implicit-calls.ts), a `for…in`'s object, a `for`'s initializer. (Before the
+   * label of a labelled loop: a check between them would end the label's statement.)
+   */
+  const checkHeader = (loop: ts.IterationStatement): void => {
+    const header = ts.isForOfStatement(loop) || ts.isForInStatement(loop) ? loop.expression : ts.isForStatement(loop) ? loop.initializer : undefined;
+    if (stopped || !header || !mayFollowTask()) return;
+    const why = lasts(header);
+    let statement: ts.Node = loop;
+    while (ts.isLabeledStatement(statement.parent)) statement = statement.parent;
+    if (why && !before.has(statement)) before.set(statement, why);
+  };
   const splitCallbacks = new Set<ts.Node>([...plan.splitCallbacks.values()].map((split) => split.callback));
   let runBefore = false;
   const loopsRunning: boolean[] = [];
@@ -160,6 +173,7 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
     if (plan.splitLoops.has(node as ts.Statement)) { whole(node); return; }
     if (ts.isIterationStatement(node, false)) {
       if (checksLoops && ts.isForOfStatement(node) && node.awaitModifier) checkIfLasting(node);
+      else checkHeader(node);
       loopsRunning.push(runsCode(facts, runs, node));
       ts.forEachChild(node, visit);
       if (ts.isForStatement(node) && node.incrementor) checkIfLasting(node.incrementor);

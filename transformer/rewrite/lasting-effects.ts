@@ -15,7 +15,9 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, type FunctionLike } from '../analysis/context';
-import { MUTATING_METHODS } from '../analysis/builtins';
+import { MUTATING_METHODS, writesFirstArgument } from '../analysis/builtins';
+import { builtinName } from '../analysis/builtin-callees';
+import { runsImplicitProgramCode } from './implicit-calls';
 import { codeReachedFrom } from '../analysis/reached-code';
 import { nodeDeclaredName } from '../analysis/node-builtins';
 import type { FileFacts } from './file-facts';
@@ -183,6 +185,8 @@ function runsProgramCodeUnseen(facts: FileFacts, n: ts.Node): boolean {
   // (A class without a constructor of its own runs its field initialisers and its base class's constructor.)
   if (ts.isNewExpression(n)) return isLibrary(ctx, n.expression) ? false : !onlyFillsItsFields(facts, n);
   if (ts.isPropertyAccessExpression(n)) return programAccessorsAt(ctx, n).length > 0;
+  // (`${money}`, `for (const x of walk(xs))`, `[...bag]`: implicit-calls.ts.)
+  if (runsImplicitProgramCode(ctx, n)) return true;
   // (A tag of the program's: tag`…` calls it.)
   if (ts.isTaggedTemplateExpression(n)) return namedProgramFunction(facts, n.tag) !== undefined;
   if (!ts.isCallExpression(n) || calledFunction(ctx, n) || facts.taskOf(n)) return false;
@@ -282,6 +286,9 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
       if (callee && !callee.getSourceFile().isDeclarationFile) return !writesOnlyOwn(n, callee) || (ts.forEachChild(n, (child) => changes(child) || undefined) ?? false);
       if (keepsCallback(facts, n)) return true;
       if (ts.isPropertyAccessExpression(n.expression) && MUTATING_METHODS.has(n.expression.name.text) && !ownTarget(n.expression.expression, false)) return true;
+      // `Object.assign(sink, …)`, `Array.prototype.push.call(seen, x)`, `Reflect.set(o, k, v)`: the first argument changes.
+      const builtin = n.arguments.length > 0 ? builtinName(facts.ctx, n.expression) : undefined;
+      if (builtin && writesFirstArgument(builtin) && !ts.isSpreadElement(n.arguments[0]) && !ownTarget(n.arguments[0], false)) return true;
     }
     return ts.forEachChild(n, (child) => changes(child) || undefined) ?? false;
   };

@@ -1,0 +1,42 @@
+// After a task call that fails, code the language runs with no call in the text does not run (np40's F8): a
+// conversion to text (`${money}`, `'m ' + money`, String(money), a Symbol.toPrimitive), a toJSON, a generator's body
+// run by for…of, a spread or a destructuring, a class's own iterator; nor do built-ins that change their first
+// argument (Object.assign into a setter, Array.prototype.push.call); nor a loop's header (`for (let i = c.n++; …)`).
+import { fail } from './kernels';
+
+const trail: number[] = [];
+function* walk(xs: number[]) { for (const x of xs) { trail.push(x); yield x; } }
+class Money {
+  constructor(readonly v: number) {}
+  toString() { trail.push(100 + this.v); return '$' + this.v; }
+}
+class Bag {
+  constructor(readonly n: number) {}
+  *[Symbol.iterator]() { trail.push(200 + this.n); yield this.n; }
+}
+class Sink { set v(x: number) { trail.push(300 + x); } }
+const price = { v: 3, [Symbol.toPrimitive]() { trail.push(400 + this.v); return this.v; } };
+const sink = new Sink();
+const seen: number[] = [];
+const counter = { n: 0 };
+
+for (const n of [1, -2, 3]) {
+  try {
+    const r = fail(n);
+    outer: for (const x of walk([n])) { for (const y of walk([x])) { if (y > 2) continue outer; console.log('y', y, r); } }
+    if (n > 0) for (const x of walk([n * 10])) console.log('x', x);
+    for (let i = counter.n++; i < 1; i++) console.log('i', i);
+    console.log('m ' + new Money(n), `p ${price}`);
+    const [first] = walk([n * 7]);
+    console.log(String(new Money(first)), JSON.stringify({ m: { toJSON() { trail.push(999); return 1; } } }));
+    console.log('bag', [...new Bag(n)].length);
+    Object.assign(sink, { v: n });
+    Array.prototype.push.call(seen, n);
+  } catch (e) { console.log('caught', (e as Error).message); }
+}
+console.log(trail.join(','), seen.join(','), counter.n);
+
+// A loop over a plain array still submits every call before waiting.
+const sizes: number[] = [];
+for (const n of [4, 5, 6]) sizes.push(fail(n));
+console.log('sizes', sizes.join(','));
