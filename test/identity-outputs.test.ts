@@ -48,4 +48,9 @@ test('objects a task changes and takes out of its argument (delete, shift, Map/S
   assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a part handed to a task under its own name (a field, a destructured name, a loop\'s element, two levels down, a Map\'s value), then the whole read before a task takes it whole: the read sees the part\'s write (np41\'s F2: each printed the old value)', () => {
+  const tasks = printsAsPlain('parts-read-through-holder');
+  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

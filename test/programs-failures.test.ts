@@ -88,4 +88,10 @@ test('after a task call that fails, code the language runs with no call in the t
   assert.match(emitted, /sizes\.push\(__taskify\.submit\(/, 'a loop over a plain array gathers its calls');
 });
 
+test('a task call kept direct after one that fails in the same try (an argument that escaped, a helper\'s loop, an expression argument) does not run: the plain program never reached it (np41\'s F1: each kept its write)', () => {
+  const tasks = printsAsPlain('direct-calls-after-failure');
+  assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 3);
+});
+
 test.run();

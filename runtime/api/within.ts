@@ -2,7 +2,7 @@
  * Waiting for everything inside a container: what the plugin emits before the main thread uses an array whose
  * elements are task data (`waitWithin(c)[i][j][x]`), and `waitAll` for arrays that gathered Futures.
  *
- * The walk goes down arrays only (a container's levels), or plain records' fields too (waitFields); every object it
+ * The walk goes down arrays only (a container's levels), or plain records' fields, Maps and Sets too (waitFields); every object it
  * reaches gets its latest contents, and every Future in a slot or a record's field is replaced by its value. Tasks never change which object sits where, and a Future can
  * only enter a slot right after the submission that made it, so once a container was walked nothing inside it
  * can become stale until the next submission: walks are remembered per object and submission count, which makes
@@ -56,6 +56,13 @@ export class Within {
         let item: unknown = object[i];
         if (item instanceof Future) item = object[i] = item.wait();
         if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
+      }
+    } else if (throughFields && (object instanceof Map || object instanceof Set)) {
+      // (A Map's values and keys, a Set's members: `const g = groups.get('x'); run(g)` made g a part of groups.)
+      for (const [key, item] of object instanceof Map ? object : [...object].map((member) => [member, member] as const)) {
+        if (typeof key === 'object' && key !== null) this.walk(key, write, throughFields, seen);
+        const value = item instanceof Future && object instanceof Map ? object.set(key, item.wait()).get(key) : item;
+        if (typeof value === 'object' && value !== null && value !== key) this.walk(value, write, throughFields, seen);
       }
     } else if (throughFields && isPlainRecord(object)) {
       // (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)

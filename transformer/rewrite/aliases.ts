@@ -44,6 +44,13 @@ export class AliasGroups {
   private readonly elementParts = new Set<ts.Symbol>();
   /** Records made of the group's objects (`const holder = { a, b: c }`): a wait on one walks into its fields. */
   private readonly holders = new Set<ts.Symbol>();
+  /**
+   * Names whose object hands out parts to other names (`o` in `const inner = o.inner`, `jobs` in `for (const j of
+   * jobs)`): a task given the part registers the part, not `o`, and until a task is given `o` itself the runtime does
+   * not know `o` holds it (np41's F2: `run(inner); log(o.inner.v); peek(o)` printed the old value). A wait on one
+   * walks into its fields, as on a holder.
+   */
+  private readonly partBases = new Set<ts.Symbol>();
 
   private scanned = false;
   private groups?: Map<ts.Symbol, ts.Symbol[]>;
@@ -110,6 +117,8 @@ export class AliasGroups {
 
   /** A record of the group's objects (`const holder = { a }`): its uses wait for what its fields hold. */
   isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
+  /** A name handing out parts to other names of its group (see partBases): its reads wait for what its fields hold. */
+  handsOutParts(symbol: ts.Symbol): boolean { this.scan(); return this.partBases.has(symbol); }
 
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
@@ -232,6 +241,8 @@ export class AliasGroups {
    */
   private addPartSource(base: ts.Identifier, part: ts.Expression, byElement: boolean): void {
     this.partSources.add(base);
+    const symbol = symbolOf(this.ctx, base);
+    if (symbol) this.partBases.add(symbol);
     if (byElement && this.mayBeBlock(this.ctx.checker.getTypeAtLocation(part))) this.blockPartSources.add(base);
   }
 

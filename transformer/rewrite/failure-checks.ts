@@ -47,7 +47,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   const { caught, promising } = catchingCallers(facts);
   const world = (node: ts.Node): Lasting | undefined => (changesWorld(facts, node) || readsChangedFiles(facts, node) ? 'world' : undefined);
   const seenOrWorld = (isOwn: (declaration: ts.Declaration, whole: boolean) => boolean) =>
-    (node: ts.Node): Lasting | undefined => (changesOutside(facts, isOwn, node) ? 'seen' : world(node));
+    (node: ts.Node): Lasting | undefined => (changesOutside(facts, isOwn, node, plan.submissions) ? 'seen' : world(node));
 
   // Where a failure ends the process, an async function's tasks are not this code's: its promise meets their
   // failure. Past a call of one, this code cannot tell its own tasks from those, so it stops checking.

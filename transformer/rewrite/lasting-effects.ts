@@ -234,7 +234,8 @@ function onlyFillsItsFields(facts: FileFacts, node: ts.NewExpression): boolean {
  * the region's own: `whole` when the name itself is assigned, else what it holds changes): an assignment or update of
  * another name or of what it holds, a changing method called on one, a call of program code or of a function passed in.
  */
-export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declaration, whole: boolean) => boolean, node: ts.Node): boolean {
+export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declaration, whole: boolean) => boolean, node: ts.Node,
+  submitted: ReadonlyMap<ts.CallExpression, unknown>): boolean {
   const { ts } = facts;
   const own = (id: ts.Identifier, whole: boolean): boolean => {
     const declaration = facts.ctx.checker.getSymbolAtLocation(id)?.valueDeclaration;
@@ -279,7 +280,9 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
       (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && !ownTarget(n.operand)) return true;
     if (ts.isDeleteExpression(n) && !ownTarget(n.expression)) return true;
     if (runsProgramCodeUnseen(facts, n)) return true;
-    if (ts.isCallExpression(n) && !facts.taskOf(n)) {
+    // (A task call the plan keeps direct runs here, at once, as program code does: np41's F1, `try { fail(); inc(o) }`.
+    // A submitted one that follows a failure is dropped with it.)
+    if (ts.isCallExpression(n) && (!facts.taskOf(n) || !submitted.has(n))) {
       const callee = calledFunction(facts.ctx, n);
       // Program code may change anything, unless it is contained (contained-code.ts) and writes only objects of the
       // region's own: `b.step(3)` on a board the async function made (`step(k) { relax(this.#cells, k) }`).

@@ -303,7 +303,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       for (const ref of this.facts.references(symbol)) {
         const use = this.uses.classify(ref);
         // A record of followed objects: nothing is pending on the record itself, only on what its fields hold.
-        const holder = this.aliases.isHolder(symbol);
+        // (Or of a name that handed a part to another name: a task given the part may have changed it: aliases.ts.)
+        const holder = this.aliases.isHolder(symbol) || this.aliases.handsOutParts(symbol);
         if (use.kind === 'read') this.plan.wraps.set(ref, holder ? 'waitFields' : 'wait');
         else if (use.kind === 'write') this.plan.wraps.set(ref, holder ? 'writtenFields' : 'written');
       }
