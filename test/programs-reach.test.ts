@@ -332,4 +332,9 @@ test('parts of an array or Map passed whole, taken out by name (`const row = m[0
   assert.equal(calls.filter((c) => !c.submitted).map((c) => c.line), [], 'no call stays direct');
 });
 
+test('loops whose step reads nothing a task writes: a Map\'s entries taken apart (directly and by .entries()), whose values tasks change, and a literal of string tuples or records (np41\'s F4, F5: each call ran in this thread)', () => {
+  const tasks = printsAsPlain('iterated-literals-and-maps');
+  assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} of 12 calls ran in workers`);
+});
+
 test.run();

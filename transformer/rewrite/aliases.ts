@@ -124,6 +124,16 @@ export class AliasGroups {
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
   isPartSource(ref: ts.Identifier): boolean { this.scan(); return this.partSources.has(ref); }
   isBlockPartSource(ref: ts.Identifier): boolean { this.scan(); return this.blockPartSources.has(ref); }
+  /** `for (const [k, v] of m.entries())` whose names (those holding objects) are all followed as parts of `m`. */
+  takesEntriesApart(loop: ts.ForOfStatement): boolean {
+    this.scan();
+    const { ts } = this.ctx;
+    const list = loop.initializer;
+    if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1 || !ts.isArrayBindingPattern(list.declarations[0].name)) return false;
+    return list.declarations[0].name.elements.every((element) => ts.isOmittedExpression(element) || isPrimitiveNode(this.ctx, element.name) ||
+      (ts.isIdentifier(element.name) && this.elementParts.has(symbolOf(this.ctx, element.name)!)));
+  }
+
   /** The name takes an element of an object passed whole (see elementParts), or is destructured out of one. */
   isElementPart(symbol: ts.Symbol): boolean { this.scan(); return this.elementParts.has(symbol); }
 
@@ -210,7 +220,10 @@ export class AliasGroups {
     const { ts } = this.ctx;
     const pattern = declaration.name as ts.ArrayBindingPattern | ts.ObjectBindingPattern;
     const source = nameSource(this.ctx, declaration);
-    const base = source && skipTransparent(ts, source.expr);
+    // (`for (const [k, v] of m.entries())`: each name an element of m, name-sources.ts.)
+    const entry = ts.isArrayBindingPattern(pattern) ? pattern.elements.find(ts.isBindingElement) : undefined;
+    const entries = entry && nameSource(this.ctx, entry);
+    const base = entries ? skipTransparent(ts, entries.expr) : source && skipTransparent(ts, source.expr);
     if (!base || !ts.isIdentifier(base) || !this.isFileLocal(base) || !this.isWholeArgument(base) ||
       ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export || !(declaration.parent.flags & ts.NodeFlags.Const)) return;
     const names: ts.Identifier[] = [];

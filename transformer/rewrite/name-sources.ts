@@ -38,20 +38,26 @@ export function nameSource(ctx: AnalysisContext, declaration: ts.Node): NameSour
 
 /**
  * `x` of `for (const [i, x] of xs.entries())` over a language array: each element of `xs` in turn, as in
- * `for (const x of xs)` (the index beside it is a number). The array, else undefined.
+ * `for (const x of xs)` (the index beside it is a number). `k` and `v` of `for (const [k, v] of m)` (or `m.entries()`)
+ * over a language Map: each key and each value of `m` in turn, one level down (np41's F4: `visit(v)` was taken to
+ * write `m` itself, which the loop walks). The array or Map, else undefined.
  */
 function entryOfArray(ctx: AnalysisContext, declaration: ts.Node): ts.Expression | undefined {
   const t = ctx.ts;
   if (!t.isBindingElement(declaration) || declaration.dotDotDotToken || declaration.initializer || !t.isArrayBindingPattern(declaration.parent)) return undefined;
   const pattern = declaration.parent;
   const variable = pattern.parent;
-  if (pattern.elements.indexOf(declaration) !== 1 || !t.isVariableDeclaration(variable) || !t.isVariableDeclarationList(variable.parent) ||
+  const index = pattern.elements.indexOf(declaration);
+  if (index > 1 || !t.isVariableDeclaration(variable) || !t.isVariableDeclarationList(variable.parent) ||
     variable.parent.declarations.length !== 1 || !t.isForOfStatement(variable.parent.parent)) return undefined;
   const iterated = skipTransparent(t, variable.parent.parent.expression);
+  const isMap = (e: ts.Expression) => ctx.checker.getTypeAtLocation(e).getSymbol()?.getName() === 'Map';
+  if (isMap(iterated) && ctx.checker.getTypeAtLocation(iterated).getSymbol()?.declarations?.every((d) => d.getSourceFile().isDeclarationFile)) return iterated;
   if (!t.isCallExpression(iterated) || iterated.arguments.length > 0 || !t.isPropertyAccessExpression(iterated.expression) ||
-    iterated.expression.name.text !== 'entries') return undefined;
-  const array = iterated.expression.expression;
-  return ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(array)) && isLibrary(ctx, iterated.expression) ? array : undefined;
+    iterated.expression.name.text !== 'entries' || !isLibrary(ctx, iterated.expression)) return undefined;
+  const receiver = iterated.expression.expression;
+  if (isMap(receiver)) return receiver;
+  return index === 1 && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(receiver)) ? receiver : undefined;
 }
 
 /**

@@ -79,6 +79,8 @@ export class Observations {
 
   /** What a `for…of`/`for…in` loop does at every step before its body: take the next element, bind it. */
   stepFirstIn(loop: ts.ForOfStatement | ts.ForInStatement): ts.Node | undefined {
+    // `for (const [g, item] of [['a', 'x'], ['b', 'y']])`: a literal of literals, whose parts no task holds (np41's F5).
+    if (this.ts.isForOfStatement(loop) && holdsOnlyLiterals(this.ts, loop.expression) && plainBinding(this.ts, loop.initializer)) return undefined;
     const taken = this.ts.isForOfStatement(loop) ? this.iterates(loop, loop.expression) : this.mayBe(loop.expression) ? loop : undefined;
     return taken ?? this.firstIn(loop.initializer);
   }
@@ -336,3 +338,20 @@ export class Observations {
 
 type FunctionBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
+/** An array or object literal holding only literals (at any depth): made here, nothing of it is anyone else's. */
+function holdsOnlyLiterals(t: typeof ts, e: ts.Expression): boolean {
+  e = skipTransparent(t, e);
+  if (t.isArrayLiteralExpression(e)) return e.elements.every((element) => !t.isSpreadElement(element) && holdsOnlyLiterals(t, element));
+  if (t.isObjectLiteralExpression(e)) return e.properties.every((p) => t.isPropertyAssignment(p) && !t.isComputedPropertyName(p.name) && holdsOnlyLiterals(t, p.initializer));
+  if (t.isPrefixUnaryExpression(e)) return t.isNumericLiteral(e.operand);
+  return t.isLiteralExpression(e) || t.isNoSubstitutionTemplateLiteral(e) || e.kind === t.SyntaxKind.TrueKeyword || e.kind === t.SyntaxKind.FalseKeyword ||
+    e.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(e) && e.text === 'undefined');
+}
+
+/** `const x`, `const [a, b]`, `const { k }`: names bound with no default (which would run code) at any depth. */
+function plainBinding(t: typeof ts, initializer: ts.ForInitializer): boolean {
+  if (!t.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) return false;
+  const plain = (name: ts.BindingName): boolean => t.isIdentifier(name) ||
+    name.elements.every((element) => t.isOmittedExpression(element) || (!element.initializer && !element.dotDotDotToken && plain(element.name)));
+  return plain(initializer.declarations[0].name);
+}

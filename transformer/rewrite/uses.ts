@@ -211,6 +211,10 @@ export class UseClassifier {
     if (READING_METHODS.has(method) && consumedAtOnce(this.ctx, result) && (hasPrimitiveElements(this.ctx, value) || yieldsPrimitives(this.ctx, result))) {
       return { kind: 'read' };
     }
+    // `for (const [k, v] of m.entries())`: each entry taken apart into names followed as parts of m (aliases.ts).
+    if (method === 'entries' && ts.isForOfStatement(result.parent) && result.parent.expression === result && ts.isVariableDeclarationList(result.parent.initializer) &&
+      result.parent.initializer.declarations.every((d) => ts.isArrayBindingPattern(d.name) && d.name.elements.every((e) => ts.isOmittedExpression(e) ||
+        (ts.isIdentifier(e.name) && !e.initializer && !e.dotDotDotToken))) && this.aliases.takesEntriesApart(result.parent)) return { kind: 'read' };
     // `[...m.values()][0].join()`, `m.get(k)!.tags.length`: what it hands out is used up right there.
     if (readingCallUsedUp(this.ctx, this.lookup, call)) return { kind: 'read' };
     // `m.get(k)!.push(v)`, `m.get(k)![0]`: a part used right there, as `x.p.push(v)` is.
