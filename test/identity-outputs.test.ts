@@ -50,7 +50,8 @@ test('objects a task changes and takes out of its argument (delete, shift, Map/S
 
 test('a part handed to a task under its own name (a field, a destructured name, a loop\'s element, two levels down, a Map\'s value), then the whole read before a task takes it whole: the read sees the part\'s write (np41\'s F2: each printed the old value)', () => {
   const tasks = printsAsPlain('parts-read-through-holder');
-  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+  // (The last two loop calls too: structuredClone of their array keeps nothing of it, np41's F6.)
+  assert.is(tasks.inWorkers, 18, `${tasks.inWorkers} tasks ran in workers`);
 });
 
 test.run();

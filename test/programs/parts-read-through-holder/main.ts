@@ -39,3 +39,8 @@ const gx = groups.get('x')!;
 run(gx);
 console.log('map', groups.get('x')!.v, count(groups));
 console.log('end', jobs[0].v, total(jobs));
+
+// A deep copy reads the parts' writes and keeps nothing of the array: the loop's calls still run in workers.
+const batch = [{ v: 1 }, { v: 2 }];
+for (const j of batch) run(j);
+console.log('clone', JSON.stringify(structuredClone(batch)), total(batch));
