@@ -337,4 +337,9 @@ test('loops whose step reads nothing a task writes: a Map\'s entries taken apart
   assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} of 12 calls ran in workers`);
 });
 
+test('an object that leaves the plan\'s sight after the last task call on it, at top level (a callback keeping its elements, a slice handing out rows): the calls before it run in workers and the escape sees their writes; an escape before a later call, or in the loop that calls, keeps them direct (np41\'s F3)', () => {
+  const tasks = printsAsPlain('late-escapes');
+  assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} calls ran in workers (5 before)`);
+});
+
 test.run();

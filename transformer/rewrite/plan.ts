@@ -24,6 +24,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 import { Containers } from './containers';
+import { isLateEscape } from './late-escapes';
 import { returnedAfterItsUses, usedLastHere } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
@@ -58,6 +59,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   readonly followed = new Set<ts.Symbol>();
   /** Variables found to escape: never followed again in this file (their `in` uses take snapshots). */
   private readonly escaped = new Set<ts.Symbol>();
+  /** Escapes after the last task call on their object (late-escapes.ts), found this round. */
+  private readonly lateEscapes = new Set<ts.Identifier>();
   private readonly directCalls = new Set<ts.CallExpression>();
   /** Calls that could not be fenced, and why: decided once (see fences.ts). */
   private readonly unfenceable = new Map<ts.CallExpression, Reason>();
@@ -113,7 +116,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     let changed = true;
     while (changed) {
       changed = false;
-      this.futures.clear(); this.followed.clear();
+      this.futures.clear(); this.followed.clear(); this.lateEscapes.clear();
       this.plan.submissions.clear(); this.plan.promised.clear(); this.plan.freshSnapshots.clear(); this.plan.waitedAtCall.clear(); this.plan.returnsArgument.clear();
       this.plan.splitCallbacks.clear(); this.plan.mapsWaitedWhole.clear(); this.plan.splitLoops.clear(); this.plan.fenced.clear(); this.plan.handedOn.clear();
       this.plan.runsAhead.clear();
@@ -137,7 +140,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.placements.link(this.followed, this.containers, (symbol) => this.follow(symbol), (symbol) => this.aliases.groupOf(symbol));
       // Followed variables must not escape anywhere in the file.
       for (const symbol of this.followed) {
-        const escape = this.escapeOf(symbol);
+        const escape = this.escapeOf(symbol, undefined, (ref) => this.escapesLate(ref, symbol));
         if (!escape) continue;
         // Its containers (`const all = [A, B]`) reach it too: their elements' calls are decided again.
         for (const holder of this.placements.holdersOf(symbol)) {
@@ -284,13 +287,26 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   // ── escapes and waits ────────────────────────────────────────────────────────
 
   /** The first use of a followed object that lets a reference to it out of the transformer's sight. */
-  escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false): Reason | undefined {
+  escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean): Reason | undefined {
     for (const ref of this.facts.references(symbol)) {
       if (skip(ref)) continue;
       const use = this.uses.classify(ref);
-      if (use.kind === 'escape') return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
+      if (use.kind === 'escape' && !late?.(ref)) return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
     }
     return undefined;
+  }
+
+  /**
+   * An escape after every task call on the group, at top level (late-escapes.ts): it waits there for all the tasks
+   * wrote inside the object instead (planWaits), and the calls stay submitted. Not for an object a container holds.
+   */
+  private escapesLate(ref: ts.Identifier, symbol: ts.Symbol): boolean {
+    if (this.placements.holdersOf(symbol).length > 0) return false;
+    const group = this.aliases.groupOf(symbol);
+    const calls = [...this.plan.submissions.keys()].filter((call) => { const reached = this.argumentSymbols(call); return group.some((member) => reached.has(member)); });
+    if (!isLateEscape(this.facts, ref, calls)) return false;
+    this.lateEscapes.add(ref);
+    return true;
   }
 
   private planWaits(): void {
@@ -307,6 +323,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         const holder = this.aliases.isHolder(symbol) || this.aliases.handsOutParts(symbol);
         if (use.kind === 'read') this.plan.wraps.set(ref, holder ? 'waitFields' : 'wait');
         else if (use.kind === 'write') this.plan.wraps.set(ref, holder ? 'writtenFields' : 'written');
+        // (Past the last call on it, the object leaves: everything inside it current, and changed for what follows.)
+        else if (use.kind === 'escape' && this.lateEscapes.has(ref)) this.plan.wraps.set(ref, 'writtenFields');
       }
     }
     this.fields.planWaits(this.plan, (ref) => this.uses.valueUse(ref));
