@@ -296,6 +296,35 @@ export function checkpoint(mark: number): void {
 }
 
 /**
+ * The iterable of a `for…of` whose steps run the program's code (a generator's body), after task calls in the loop
+ * that may fail: each step first checks the tasks since `mark`, as the plain loop never asked for the next element
+ * after a call that threw, and the body's throw closed the iterator (its `finally` ran) first. Ending the loop early
+ * closes the iterator, as the plain loop did.
+ */
+export function checkedSteps<T>(mark: number, iterable: Iterable<T>): Iterable<T> {
+  return {
+    [Symbol.iterator](): Iterator<T> {
+      checkpoint(mark);
+      const steps = iterable[Symbol.iterator]();
+      // (A failure met at a step ends the loop as the failed call in its body did: the iterator is closed first.)
+      const next = (...value: [] | [unknown]): IteratorResult<T> => {
+        try {
+          checkpoint(mark);
+        } catch (failure) {
+          steps.return?.();
+          throw failure;
+        }
+        return steps.next(...value);
+      };
+      const checked: Iterator<T> = { next };
+      if (steps.return) checked.return = (value?: unknown) => steps.return!(value);
+      if (steps.throw) checked.throw = (error?: unknown) => steps.throw!(error);
+      return checked;
+    },
+  };
+}
+
+/**
  * First in a `catch` of a try block that began at `mark`: an error a wait inside it threw for a call made before the
  * try is not this catch's (the plain call threw it before the try began), so it goes on to the enclosing one.
  */

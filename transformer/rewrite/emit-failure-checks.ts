@@ -1,6 +1,6 @@
 /**
  * Emits the plan's failure checks (failure-checks.ts): `__taskify.checkpoint(m)` before each chosen statement (or as
- * the first part of a chosen loop incrementor), which waits for the region's tasks so far and throws their first
+ * the first part of a chosen loop incrementor, or before each step of a `for…of` over program code's iterator), which waits for the region's tasks so far and throws their first
  * failure where the plain call threw it. A function's mark is `const m = __taskify.mark()` first in its body; a try
  * block's is the one emit.ts makes for it; the top level's is made first in the file (tasks the file submits).
  */
@@ -41,6 +41,10 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
     checkBefore(original) {
       const region = owner.get(original);
       if (!region) return undefined;
+      // `for (const x of walk(xs))`: `for (const x of checkedSteps(m, walk(xs)))`, a check before every step.
+      if (t.isForOfStatement(original.parent) && original.parent.expression === original) {
+        return (visited) => runtime('checkedSteps', [markOf(region), visited as ts.Expression]);
+      }
       // `for (; i < n; i++)`: `(checkpoint(m), i++)`.
       if (!t.isStatement(original)) return (visited) => f.createParenthesizedExpression(f.createCommaListExpression([check(region), visited as ts.Expression]));
       // An array: in a loop's or an if's single-statement body the factory lifts it into a block.

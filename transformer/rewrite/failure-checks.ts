@@ -21,6 +21,7 @@ import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
 import { codeRunAt } from './code-run-at';
+import { runsImplicitProgramCode } from './implicit-calls';
 import { handlersSeeFailures, leavesPromisingRunning } from './ending-functions';
 import { insideTask, runsInOwnChain } from './own-chains';
 import { isSynchronousCallback } from './syntax';
@@ -174,6 +175,13 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
     if (ts.isIterationStatement(node, false)) {
       if (checksLoops && ts.isForOfStatement(node) && node.awaitModifier) checkIfLasting(node);
       else checkHeader(node);
+      // A `for…of` whose iteration runs program code (a generator's body: implicit-calls.ts) takes each later step
+      // after the body's task calls: the iterable is checked at every step (emit-failure-checks.ts `checkedSteps`).
+      if (ts.isForOfStatement(node) && !node.awaitModifier && !stopped && runsImplicitProgramCode(facts.ctx, node.expression) &&
+        runsCode(facts, runs, node.statement)) {
+        const why = lasts(node.expression);
+        if (why) before.set(node.expression, why);
+      }
       loopsRunning.push(runsCode(facts, runs, node));
       ts.forEachChild(node, visit);
       if (ts.isForStatement(node) && node.incrementor) checkIfLasting(node.incrementor);

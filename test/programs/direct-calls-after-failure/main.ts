@@ -16,7 +16,8 @@ try { processAll(['a', 'b!', 'c']); } catch (e) { console.log('caught', (e as Er
 console.log('out', out.join(','));
 try { processAll(['d', 'e']); } finally { console.log('after', out.join('')); }
 
-// An argument that is an expression keeps the call direct.
+// (Direct at 4e0a1b5: the loop's step was taken to read what `add` writes; submitted since np41's F5, and dropped
+// with the failure as any submission after it is.)
 const groups: Record<string, { items: string[] }> = { a: { items: [] }, b: { items: [] } };
 try {
   for (const [g, item] of [['a', 'x'], ['b', 'y!'], ['a', 'z']]) { validate(item); add(groups[g], item); }

@@ -40,3 +40,9 @@ console.log(trail.join(','), seen.join(','), counter.n);
 const sizes: number[] = [];
 for (const n of [4, 5, 6]) sizes.push(fail(n));
 console.log('sizes', sizes.join(','));
+
+// A generator's later steps come after the body's calls: the loop stops at the failed call, and closes the generator.
+const steps: string[] = [];
+function* stepsOf(xs: number[]) { try { for (const x of xs) { steps.push('at ' + x); yield x; } } finally { steps.push('closed'); } }
+try { for (const x of stepsOf([1, -2, 3])) fail(x); } catch (e) { console.log('caught', (e as Error).message); }
+console.log('steps', steps.join(','));
