@@ -195,16 +195,19 @@ export function writtenWithin<T>(x: T): T {
   return a ? a.runtime.within.settle(x, true) : x;
 }
 
-/** A record of task data (`const holder = { a, b }`): what its fields hold (and their fields) made current. */
-export function waitFields<T>(x: T): T {
+/**
+ * A record of task data (`const holder = { a, b }`): what its fields hold (and their fields) made current; `depth`
+ * levels down only, when given (an object that handed out parts that deep: `const inner = o.inner` is one level).
+ */
+export function waitFields<T>(x: T, depth?: number): T {
   const a = peek();
-  return a ? a.runtime.within.settle(x, false, true) : x;
+  return a ? a.runtime.within.settle(x, false, true, depth) : x;
 }
 
 /** The program is about to change something a record's fields hold: as waitFields, and later tasks will see it. */
-export function writtenFields<T>(x: T): T {
+export function writtenFields<T>(x: T, depth?: number): T {
   const a = peek();
-  return a ? a.runtime.within.settle(x, true, true) : x;
+  return a ? a.runtime.within.settle(x, true, true, depth) : x;
 }
 
 /** As waitAll, without blocking the event loop (one level: each element, not arrays inside them). */

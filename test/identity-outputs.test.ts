@@ -5,6 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { printsAsPlain } from './program-build';
 
 test('a new object a task returns and stores in an inout argument (or stores in two) is one object, whichever is read first', () => {
@@ -48,10 +50,13 @@ test('objects a task changes and takes out of its argument (delete, shift, Map/S
   assert.ok(tasks.inWorkers >= 8, `${tasks.inWorkers} tasks ran in workers`);
 });
 
-test('a part handed to a task under its own name (a field, a destructured name, a loop\'s element, two levels down, a Map\'s value), then the whole read before a task takes it whole: the read sees the part\'s write (np41\'s F2: each printed the old value)', () => {
+test('a part handed to a task under its own name (a field, a destructured name, a loop\'s element, two levels down, a Map\'s value, a class instance\'s field, a Map subclass\'s value), then the whole read before a task takes it whole: the read sees the part\'s write (np41\'s F2: each printed the old value)', () => {
   const tasks = printsAsPlain('parts-read-through-holder');
   // (The last two loop calls too: structuredClone of their array keeps nothing of it, np41's F6.)
-  assert.is(tasks.inWorkers, 18, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 43, `${tasks.inWorkers} tasks ran in workers`);
+  // A part one level down: the wait walks one level, not the 2000 items at every read after a call (rev56's F1).
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /waitFields\(state, 1\)/);
 });
 
 test.run();

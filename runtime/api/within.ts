@@ -2,7 +2,8 @@
  * Waiting for everything inside a container: what the plugin emits before the main thread uses an array whose
  * elements are task data (`waitWithin(c)[i][j][x]`), and `waitAll` for arrays that gathered Futures.
  *
- * The walk goes down arrays only (a container's levels), or plain records' fields, Maps and Sets too (waitFields); every object it
+ * The walk goes down arrays only (a container's levels), or records' and class instances' own data fields, Maps and
+ * Sets too (waitFields, to a depth when one is given); every object it
  * reaches gets its latest contents, and every Future in a slot or a record's field is replaced by its value. Tasks never change which object sits where, and a Future can
  * only enter a slot right after the submission that made it, so once a container was walked nothing inside it
  * can become stale until the next submission: walks are remembered per object and submission count, which makes
@@ -10,7 +11,16 @@
  */
 import { isProxy } from 'node:util/types';
 import { Future } from './future';
-import { isPlainRecord } from '../worker/shapes';
+
+const MAP_ENTRIES = Map.prototype.entries;
+const MAP_SET = Map.prototype.set;
+const SET_VALUES = Set.prototype.values;
+
+/** Objects whose insides are no fields of the program's: bytes, promises, weak collections, dates, patterns. */
+function isOpaque(object: object): boolean {
+  return ArrayBuffer.isView(object) || object instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && object instanceof SharedArrayBuffer) ||
+    object instanceof Promise || object instanceof WeakMap || object instanceof WeakSet || object instanceof Date || object instanceof RegExp;
+}
 
 export interface WithinHost {
   /** Grows with every submission. */
@@ -27,51 +37,69 @@ export class Within {
   /** The same for walks through plain objects' fields too (resumed code: `holder.v[0]` after an await). */
   private readonly waitedDeep = new WeakMap<object, number>();
   private readonly writtenDeep = new WeakMap<object, number>();
+  private readonly bounded = new Map<number, [WeakMap<object, number>, WeakMap<object, number>]>();
 
   constructor(private readonly host: WithinHost) {}
 
-  /** `x` with everything reachable through its arrays current; with `write`, also marked as changed by the program. */
-  settle<T>(x: T, write: boolean, throughFields = false): T {
+  /**
+   * `x` with everything reachable through its arrays current; with `write`, also marked as changed by the program.
+   * `depth` bounds the walk (a name that handed out parts two levels down needs no more: waitFields' second argument).
+   */
+  settle<T>(x: T, write: boolean, throughFields = false, depth = Infinity): T {
     const value = x instanceof Future ? (x.wait() as T) : x;
     if (typeof value !== 'object' || value === null) return value;
     const epoch = this.host.submissions();
-    const [waited, written] = throughFields ? [this.waitedDeep, this.writtenDeep] : [this.waited, this.written];
+    const [waited, written] = throughFields ? this.deepMemo(depth) : [this.waited, this.written];
     if ((write ? written : waited).get(value) === epoch) return value;
-    this.walk(value, write, throughFields, new Set());
+    this.walk(value, write, throughFields, new Set(), depth);
     waited.set(value, epoch);
     if (write) written.set(value, epoch);
     return value;
   }
 
-  private walk(object: object, write: boolean, throughFields: boolean, seen: Set<object>): void {
+  /** The walks through fields remembered, one pair of maps per depth asked. */
+  private deepMemo(depth: number): [WeakMap<object, number>, WeakMap<object, number>] {
+    if (depth === Infinity) return [this.waitedDeep, this.writtenDeep];
+    let memo = this.bounded.get(depth);
+    if (!memo) { memo = [new WeakMap(), new WeakMap()]; this.bounded.set(depth, memo); }
+    return memo;
+  }
+
+  private walk(object: object, write: boolean, throughFields: boolean, seen: Set<object>, depth: number): void {
     if (seen.has(object)) return;
     seen.add(object);
     this.host.waitObject(object);
     if (write) this.host.markWritten(object);
     // A Proxy's insides are reached through its traps, the program's code, which the plain call ran only as it read
     // them (tester np36's getter2): not walked. (No task could write through it: a call given one runs in place.)
-    if (isProxy(object)) return;
+    if (depth <= 0 || isProxy(object)) return;
+    const inner = (item: unknown) => { if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen, depth - 1); };
     if (Array.isArray(object)) {
       for (let i = 0; i < object.length; i++) {
         let item: unknown = object[i];
         if (item instanceof Future) item = object[i] = item.wait();
-        if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
+        inner(item);
       }
-    } else if (throughFields && (object instanceof Map || object instanceof Set)) {
-      // (A Map's values and keys, a Set's members: `const g = groups.get('x'); run(g)` made g a part of groups.)
-      for (const [key, item] of object instanceof Map ? object : [...object].map((member) => [member, member] as const)) {
-        if (typeof key === 'object' && key !== null) this.walk(key, write, throughFields, seen);
-        const value = item instanceof Future && object instanceof Map ? object.set(key, item.wait()).get(key) : item;
-        if (typeof value === 'object' && value !== null && value !== key) this.walk(value, write, throughFields, seen);
+    } else if (!throughFields || isOpaque(object)) {
+      return;
+    } else if (object instanceof Map) {
+      // (A Map's keys and values, a Set's members: `const g = groups.get('x'); run(g)` made g a part of groups. Through
+      // the built-in methods: a subclass's own iterator or `set` is the program's code, rev56's F6.)
+      for (const [key, item] of [...MAP_ENTRIES.call(object)]) {
+        inner(key);
+        if (item instanceof Future) { const value = item.wait(); MAP_SET.call(object, key, value); inner(value); } else inner(item);
       }
-    } else if (throughFields && isPlainRecord(object)) {
+    } else if (object instanceof Set) {
+      for (const member of [...SET_VALUES.call(object)]) inner(member);
+    } else {
+      // A record's fields, or a class instance's own data fields (rev56's F5: `o.inner` of a `new Holder()`).
       // (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)
       for (const key of Object.keys(object)) {
         const slot = Object.getOwnPropertyDescriptor(object, key);
         if (!slot || !('value' in slot)) continue; // (an accessor runs no code here)
         let item: unknown = slot.value;
-        if (item instanceof Future && slot.writable) item = object[key] = item.wait();
-        if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen);
+        if (item instanceof Future && slot.writable) item = (object as Record<string, unknown>)[key] = item.wait();
+        inner(item);
       }
     }
   }

@@ -50,7 +50,7 @@ export class AliasGroups {
    * not know `o` holds it (np41's F2: `run(inner); log(o.inner.v); peek(o)` printed the old value). A wait on one
    * walks into its fields, as on a holder.
    */
-  private readonly partBases = new Set<ts.Symbol>();
+  private readonly partBases = new Map<ts.Symbol, number>();
 
   private scanned = false;
   private groups?: Map<ts.Symbol, ts.Symbol[]>;
@@ -119,6 +119,16 @@ export class AliasGroups {
   isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
   /** A name handing out parts to other names of its group (see partBases): its reads wait for what its fields hold. */
   handsOutParts(symbol: ts.Symbol): boolean { this.scan(); return this.partBases.has(symbol); }
+  /**
+   * How deep below it those parts lie (`o.inner`: 1, `tree.a.b`: 2, a loop's element: 1): the wait walks that far
+   * (rev56's F1: a walk of the whole object at every read after each submission). Unbounded when a part hands out
+   * parts in turn (`const r = rs[1]; const t = r.tags`).
+   */
+  partDepth(symbol: ts.Symbol): number {
+    this.scan();
+    const depth = this.partBases.get(symbol) ?? 0;
+    return this.groupOf(symbol).some((member) => member !== symbol && this.partBases.has(member)) ? Infinity : depth;
+  }
 
   /** The reference only hands its object to another name of the group, or rebinds a name of it. */
   isAliasSource(ref: ts.Identifier): boolean { this.scan(); return this.sources.has(ref) || this.rebound.has(ref); }
@@ -202,6 +212,18 @@ export class AliasGroups {
     return viaMap && !this.isWholeArgument(node) ? undefined : node;
   }
 
+  /** How many steps (`.p`, `[i]`, a Map's `get`) a part taken by partBase lies below its base. */
+  private stepsDown(expr: ts.Expression): number {
+    const { ts } = this.ctx;
+    let steps = 0;
+    for (let node = skipTransparent(ts, expr); ; steps++) {
+      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) { node = skipTransparent(ts, node.expression); continue; }
+      const receiver = this.mapGetReceiver(node, () => true);
+      if (!receiver) return steps;
+      node = receiver;
+    }
+  }
+
   /** `m.get(k)` of a library Map, k a name or a literal: the receiver (the value under k is a part of it). */
   private mapGetReceiver(expr: ts.Expression, key: (k: ts.Expression) => boolean): ts.Expression | undefined {
     const { ts } = this.ctx;
@@ -252,10 +274,10 @@ export class AliasGroups {
    * `const r1 = rs[1]`), a part that may be an array marks the whole written (blockPartSources). (Reached by
    * properties alone, `grid.data`, it was followed before parts by element were, and keeps its plain wait.)
    */
-  private addPartSource(base: ts.Identifier, part: ts.Expression, byElement: boolean): void {
+  private addPartSource(base: ts.Identifier, part: ts.Expression, byElement: boolean, depth = 1): void {
     this.partSources.add(base);
     const symbol = symbolOf(this.ctx, base);
-    if (symbol) this.partBases.add(symbol);
+    if (symbol) this.partBases.set(symbol, Math.max(depth, this.partBases.get(symbol) ?? 0));
     if (byElement && this.mayBeBlock(this.ctx.checker.getTypeAtLocation(part))) this.blockPartSources.add(base);
   }
 
@@ -390,7 +412,7 @@ export class AliasGroups {
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return [...this.namesIn(value.left), ...this.namesIn(value.right)];
     const part = this.viewBase(value) ? undefined : this.partBase(value);
     // (A property holding an array, `grid.data`, was followed before parts by element were: it keeps its plain wait.)
-    if (part) this.addPartSource(part, value, this.takenByElement(value));
+    if (part) this.addPartSource(part, value, this.takenByElement(value), this.stepsDown(value));
     const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
     const handedBack = this.returnedArgument(value);

@@ -59,7 +59,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
    * makes `CFG` of `export const CFG` the `exports.CFG` it is (tester #26's r23: "CFG is not defined").
    */
   const sameName = (ref: ts.Identifier): ts.Identifier => ts.setOriginalNode(f.createIdentifier(ref.text), ref);
-  const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression): ts.Expression => runtime(kind === 'wait' ? 'waitOn' : kind, [expr]);
+  const wrap = (kind: Wrap | 'waitOn', expr: ts.Expression, depth?: number): ts.Expression =>
+    runtime(kind === 'wait' ? 'waitOn' : kind, depth === undefined ? [expr] : [expr, f.createNumericLiteral(depth)]);
   /** `await task(…)`, emitted as `await __taskify.awaited(…)`. */
   const awaitsSubmission = (node: ts.AwaitExpression): boolean => {
     const call = skipTransparent(ts, node.expression);
@@ -273,9 +274,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return plan.changedAtCall.has(node) ? runtime('maybeWritten', [submission]) : wrap('waitOn', submission);
     }
     if (ts.isShorthandPropertyAssignment(node) && plan.wraps.has(node.name)) {
-      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, sameName(node.name)));
+      return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, sameName(node.name), plan.wrapDepths.get(node.name)));
     }
-    if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node);
+    if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node, plan.wrapDepths.get(node));
     if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime(plan.mapsWaitedWhole.get(node)!, [ts.visitEachChild(node, visit, context)]);
     if (ts.isElementAccessExpression(node) && plan.elementWraps.has(node)) return wrap(plan.elementWraps.get(node)!, ts.visitEachChild(node, visit, context));
     if (ts.isPropertyAccessExpression(node) && plan.fieldWraps.has(node as FieldReference)) return wrap(plan.fieldWraps.get(node as FieldReference)!, ts.visitEachChild(node, visit, context));

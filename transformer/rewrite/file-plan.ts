@@ -37,6 +37,8 @@ export interface FilePlan {
   readonly elementWraps: Map<ts.ElementAccessExpression, ElementWrap>;
   /** References that need a wait (or a wait and a "main thread wrote it") before use. */
   readonly wraps: Map<ts.Identifier, Wrap>;
+  /** How deep a `waitFields`/`writtenFields` wrap walks, when bounded (a name that handed out parts: aliases.ts partDepth). */
+  readonly wrapDepths: Map<ts.Identifier, number>;
   /** References to followed private fields (`this.#data[i]`: private-fields.ts) that wait, or wait and mark a write. */
   readonly fieldWraps: Map<FieldReference, 'wait' | 'written'>;
   /** try blocks that contain submissions: task errors must surface inside them. */
@@ -104,7 +106,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), wrapDepths: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(),
   };

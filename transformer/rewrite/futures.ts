@@ -21,9 +21,11 @@ import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
 import { canGather, mapCallAround, mapCallOf, usedUpByReader } from './gathering-arrays';
 import { rootIdentifier } from '../analysis/expressions';
+import { isFresh } from './fresh';
+import { isLibrary } from './library-uses';
 
-/** Methods that keep the value they are given in their object. */
-const STORING = new Set(['push', 'unshift', 'set', 'add', 'splice']);
+/** The language's methods that keep the value they are given in their object (a program method of the name is judged by its code). */
+const STORING = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill']);
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -266,14 +268,17 @@ export class FutureFlow {
     const parent = value.parent;
     let target: ts.Expression | undefined;
     if (ts.isCallExpression(parent) && parent.arguments.includes(value as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) &&
-      STORING.has(parent.expression.name.text)) target = parent.expression.expression;
+      STORING.has(parent.expression.name.text) && isLibrary(this.facts.ctx, parent.expression)) target = parent.expression.expression;
     else if (ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) target = parent.left;
     const root = target && rootIdentifier(ts, skipTransparent(ts, target));
     if (!root) return false;
-    const declaration = symbolOf(this.facts.ctx, root)?.valueDeclaration;
-    // (A parameter names the caller's object; a module variable or a captured one, code after the catch sees.)
-    const own = declaration !== undefined && declaration.pos >= fn.pos && declaration.end <= fn.end &&
-      !(ts.isParameter(declaration) && declaration.parent === (fn as ts.Node));
+    const symbol = symbolOf(this.facts.ctx, root);
+    // (A parameter names the caller's object; a module variable or a captured one, code after the catch sees; so does
+    // a local holding one of those, `const o = out`: only a local made fresh, and no other name's, is the function's.)
+    const declaration = symbol?.valueDeclaration;
+    const inside = (d: ts.Declaration | undefined) => d !== undefined && d.pos >= fn.pos && d.end <= fn.end && !ts.isParameter(d);
+    const own = declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && inside(declaration) &&
+      isFresh(this.facts.ctx, declaration.initializer) && this.aliases.groupOf(symbol!).every((member) => inside(member.valueDeclaration));
     return !own;
   }
 

@@ -12,6 +12,7 @@ import type * as ts from 'typescript';
 import { calledFunction, symbolOf, type AnalysisContext } from '../analysis/context';
 import { builtinName } from '../analysis/builtin-callees';
 import { skipParens } from '../analysis/expressions';
+import { censusOf } from '../analysis/syntax-census';
 
 const CONVERSIONS = /^(?:toString|valueOf|__@toPrimitive@\d+)$/;
 const TO_JSON = /^toJSON$/;
@@ -20,20 +21,32 @@ const ITERATORS = /^__@(?:asyncIterator|iterator)@\d+$/;
 interface Declares { readonly conversions: boolean; readonly iterators: boolean }
 const declaresPerProgram = new WeakMap<ts.Program, Declares>();
 
-/** Whether any file of the program may declare a conversion method, a toJSON, an iterator method or a generator. */
+/**
+ * Whether the program declares a conversion method or a toJSON (a class member, an object literal's), an iterator
+ * method or a generator. (A file whose text names none of them is not walked.)
+ */
 function declares(ctx: AnalysisContext): Declares {
   let known = declaresPerProgram.get(ctx.program);
-  if (!known) {
-    let conversions = false;
-    let iterators = false;
-    for (const file of ctx.program.getSourceFiles()) {
-      if (file.isDeclarationFile) continue;
-      conversions ||= /\b(?:toString|valueOf|toPrimitive|toJSON)\b/.test(file.text);
-      iterators ||= /\*|\b(?:iterator|asyncIterator)\b/.test(file.text) && /\bSymbol\s*\.\s*(?:async)?[iI]terator\b|\*\s*[\w$[]|function\s*\*/.test(file.text);
+  if (known) return known;
+  const { ts } = ctx;
+  let conversions = false;
+  let iterators = false;
+  const memberName = (node: ts.Node): string | undefined => {
+    const name = (ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node) || ts.isGetAccessorDeclaration(node)) ? node.name : undefined;
+    if (!name) return undefined;
+    if (ts.isComputedPropertyName(name)) return name.expression.getText();
+    return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+  };
+  for (const file of ctx.program.getSourceFiles()) {
+    if (file.isDeclarationFile || !/toString|valueOf|toPrimitive|toJSON|iterator|Iterator|\*/.test(file.text)) continue;
+    for (const node of censusOf(ctx, file).nodes) {
+      const name = memberName(node);
+      if (name && /^(?:toString|valueOf|toJSON|Symbol\.toPrimitive)$/.test(name)) conversions = true;
+      if ((name && /^Symbol\.(?:async)?[iI]terator$/.test(name)) || ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken)) iterators = true;
     }
-    known = { conversions, iterators };
-    declaresPerProgram.set(ctx.program, known);
   }
+  known = { conversions, iterators };
+  declaresPerProgram.set(ctx.program, known);
   return known;
 }
 
@@ -82,22 +95,30 @@ function runsProgramIterator(ctx: AnalysisContext, value: ts.Expression): boolea
   return name === 'Generator' || name === 'AsyncGenerator';
 }
 
-/** The value's type (or a member's type, `depth` levels down, for toJSON) has a method the program declares. */
+/**
+ * The value's type (or a member's type, `depth` levels down, for toJSON) may have a method the program declares: one
+ * of its own properties, an element's (an array's text joins its elements'), or any member of a subclass or an
+ * implementation of a class or interface of the program's (rev56's F3: a `Shape` whose `Sq` declares toString); also
+ * a value of type `any` or `unknown`.
+ */
 function hasProgramMember(ctx: AnalysisContext, value: ts.Expression, names: RegExp, depth = 0): boolean {
+  const { ts, checker } = ctx;
   const seen = new Set<ts.Type>();
+  const ofProgram = (declarations: readonly ts.Declaration[] | undefined) => (declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile);
   const visit = (type: ts.Type, level: number): boolean => {
     if (seen.has(type)) return false;
     seen.add(type);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
     if (type.isUnion() || type.isIntersection()) return type.types.some((t) => visit(t, level));
-    if (!(type.flags & ctx.ts.TypeFlags.Object)) return false;
-    for (const property of ctx.checker.getPropertiesOfType(type)) {
-      const declarations = property.declarations ?? [];
-      if (names.test(property.escapedName as string) && declarations.some((d) => !d.getSourceFile().isDeclarationFile)) return true;
-      if (level < depth && declarations.length > 0) {
-        if (visit(ctx.checker.getTypeOfSymbolAtLocation(property, value), level + 1)) return true;
-      }
+    if (!(type.flags & ts.TypeFlags.Object)) return false;
+    if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).some((t) => visit(t, level));
+    const symbol = type.getSymbol();
+    if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && ofProgram(symbol.declarations)) return true;
+    for (const property of checker.getPropertiesOfType(type)) {
+      if (names.test(property.escapedName as string) && ofProgram(property.declarations)) return true;
+      if (level < depth && property.declarations?.length && visit(checker.getTypeOfSymbolAtLocation(property, value), level + 1)) return true;
     }
     return false;
   };
-  return visit(ctx.checker.getTypeAtLocation(value), 0);
+  return visit(checker.getTypeAtLocation(value), 0);
 }

@@ -320,9 +320,13 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         const use = this.uses.classify(ref);
         // A record of followed objects: nothing is pending on the record itself, only on what its fields hold.
         // (Or of a name that handed a part to another name: a task given the part may have changed it: aliases.ts.)
-        const holder = this.aliases.isHolder(symbol) || this.aliases.handsOutParts(symbol);
+        const record = this.aliases.isHolder(symbol);
+        const holder = record || this.aliases.handsOutParts(symbol);
         if (use.kind === 'read') this.plan.wraps.set(ref, holder ? 'waitFields' : 'wait');
         else if (use.kind === 'write') this.plan.wraps.set(ref, holder ? 'writtenFields' : 'written');
+        // (Only as deep as the parts it handed out lie.)
+        const depth = holder && !record ? this.aliases.partDepth(symbol) : Infinity;
+        if ((use.kind === 'read' || use.kind === 'write') && depth !== Infinity) this.plan.wrapDepths.set(ref, depth);
         // (Past the last call on it, the object leaves: everything inside it current, and changed for what follows.)
         else if (use.kind === 'escape' && this.lateEscapes.has(ref)) this.plan.wraps.set(ref, 'writtenFields');
       }

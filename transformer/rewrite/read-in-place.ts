@@ -6,7 +6,7 @@
  * the object is not let out of the planner's sight.
  */
 import type * as ts from 'typescript';
-import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
+import { COPYING_FUNCTIONS, COPYING_METHODS, HOLDS_ARGUMENT, isReadOnlyFunction, READING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import type { ParamEffects, SummaryLookup } from '../analysis/param-effects';
@@ -138,7 +138,9 @@ export function usedUpInPlace(ctx: AnalysisContext, lookup: SummaryLookup, expr:
   if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === outer &&
     COPYING_FUNCTIONS.has(qualifiedName(ts, parent.expression) ?? '')) return usedUpInPlace(ctx, lookup, parent);
   // `structuredClone(jobs)`: a deep copy holds nothing of it (np41's F6 made the loop's calls on jobs' elements direct).
-  if (ts.isCallExpression(parent) && parent.arguments[0] === outer && DEEP_COPYING_FUNCTIONS.has(qualifiedName(ts, parent.expression) ?? '')) return true;
+  // (Alone: a `transfer` list detaches buffers. JSON.stringify may run a replacer or toJSON, json-reads.ts.)
+  if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === outer &&
+    qualifiedName(ts, parent.expression) === 'structuredClone') return true;
   // A reading method of the carried value, or a part of it carried on (`Object.values(t)[0].tags.join()`), or a map
   // of it whose callback only reads what it is given (`Object.entries(t).map(([k, c]) => c.tags)`).
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer) {

@@ -46,3 +46,21 @@ const steps: string[] = [];
 function* stepsOf(xs: number[]) { try { for (const x of xs) { steps.push('at ' + x); yield x; } } finally { steps.push('closed'); } }
 try { for (const x of stepsOf([1, -2, 3])) fail(x); } catch (e) { console.log('caught', (e as Error).message); }
 console.log('steps', steps.join(','));
+
+// A subclass's toString behind its base type, and arrays whose text and JSON run their elements' methods (rev56's F3).
+abstract class Shape { abstract area(): number; }
+class Sq extends Shape {
+  constructor(readonly s: number) { super(); }
+  area() { return this.s * this.s; }
+  toString() { trail.push(500 + this.s); return 'Sq' + this.s; }
+}
+class Coin { constructor(readonly v: number) {} toJSON() { trail.push(600 + this.v); return this.v; } }
+const shapes: Shape[] = [new Sq(1), new Sq(2), new Sq(3)];
+for (const n of [1, -2, 3]) {
+  try {
+    const r = fail(n);
+    const coins = [new Coin(n)];
+    console.log('shape ' + shapes[(n + 3) % 3], `coins ${JSON.stringify(coins)}`, r);
+  } catch (e) { console.log('caught', (e as Error).message); }
+}
+console.log('trail', trail.join(','));

@@ -17,3 +17,9 @@ export function count(groups: Map<string, Job>): number { return groups.size; }
 
 /** @task */
 export function deep(t: { a: { b: Job } }): number { return t.a.b.v; }
+
+/** @task */
+export function peekHolder(o: { inner: Job }): number { return o.inner.v; }
+
+/** @task */
+export function countJobs(jobs: Job[]): number { return jobs.length; }

@@ -51,3 +51,9 @@ async function main() {
   console.log('seen', seen.join(','));
 }
 main();
+
+// A local naming an outer array is no store of the function's own (review rev56's caught-alias).
+const outer: number[] = [];
+function addThrough(x: number) { const o = outer; o.push(check(x)); }
+for (const x of [1, -2, 3]) { try { addThrough(x); } catch (e) { console.log('through failed:', (e as Error).message); } }
+console.log('outer', outer.length, outer.join(','));
