@@ -276,7 +276,8 @@ export class AliasGroups {
    */
   private addPartSource(base: ts.Identifier, part: ts.Expression, byElement: boolean, depth = 1): void {
     this.partSources.add(base);
-    const symbol = symbolOf(this.ctx, base);
+    // (A number or a string taken out is no part a task could write: `for (const x of grown)` of numbers.)
+    const symbol = isPrimitiveNode(this.ctx, part) ? undefined : symbolOf(this.ctx, base);
     if (symbol) this.partBases.set(symbol, Math.max(depth, this.partBases.get(symbol) ?? 0));
     if (byElement && this.mayBeBlock(this.ctx.checker.getTypeAtLocation(part))) this.blockPartSources.add(base);
   }
