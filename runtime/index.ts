@@ -306,8 +306,8 @@ export function checkpoint(mark: number): void {
  */
 export function checkedSteps<T>(mark: number, iterable: Iterable<T>): Iterable<T> {
   return {
+    // (Before the loop the plan checks its header, which obtains this iterator: each step checks from there on.)
     [Symbol.iterator](): Iterator<T> {
-      checkpoint(mark);
       const steps = iterable[Symbol.iterator]();
       // (A failure met at a step ends the loop as the failed call in its body did: the iterator is closed first.)
       const next = (...value: [] | [unknown]): IteratorResult<T> => {

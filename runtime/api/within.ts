@@ -85,12 +85,13 @@ export class Within {
     } else if (object instanceof Map) {
       // (A Map's keys and values, a Set's members: `const g = groups.get('x'); run(g)` made g a part of groups. Through
       // the built-in methods: a subclass's own iterator or `set` is the program's code, rev56's F6.)
-      for (const [key, item] of [...MAP_ENTRIES.call(object)]) {
+      // (Setting a key the walk has reached changes no order: no copy of the entries.)
+      for (const [key, item] of MAP_ENTRIES.call(object)) {
         inner(key);
         if (item instanceof Future) { const value = item.wait(); MAP_SET.call(object, key, value); inner(value); } else inner(item);
       }
     } else if (object instanceof Set) {
-      for (const member of [...SET_VALUES.call(object)]) inner(member);
+      for (const member of SET_VALUES.call(object)) inner(member);
     } else {
       // A record's fields, or a class instance's own data fields (rev56's F5: `o.inner` of a `new Holder()`).
       // (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)

@@ -177,7 +177,7 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
       else checkHeader(node);
       // A `for…of` whose iteration runs program code (a generator's body: implicit-calls.ts) takes each later step
       // after the body's task calls: the iterable is checked at every step (emit-failure-checks.ts `checkedSteps`).
-      if (ts.isForOfStatement(node) && !node.awaitModifier && !stopped && runsImplicitProgramCode(facts.ctx, node.expression) &&
+      if (ts.isForOfStatement(node) && !node.awaitModifier && !stopped && runsImplicitProgramCode(facts, node.expression) &&
         runsCode(facts, runs, node.statement)) {
         const why = lasts(node.expression);
         if (why) before.set(node.expression, why);

@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
-import { isArgumentOf, isReference, isSynchronousCallback, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, isReference, isSynchronousCallback, runningFunction, skipTransparent, withWrappers } from './syntax';
 import { isLibrary } from './library-uses';
 import { Forwarders } from './forwarders';
 import type { Summaries } from '../analysis/summaries';
@@ -195,9 +195,8 @@ export class FileFacts {
    * the failure of a task it calls: a try block runs it, or its promise is caught (task-runners.ts catchingCallers).
    */
   caughtFunctionOf(node: ts.Node): FunctionLike | undefined {
-    let n: ts.Node | undefined = node.parent;
-    while (n && !(isFunctionLike(this.ctx, n) && !isSynchronousCallback(this.ts, n))) n = n.parent;
-    return n && catchingCallers(this).caught.has(n as FunctionLike) ? n as FunctionLike : undefined;
+    const fn = runningFunction(this.ctx, node);
+    return fn && catchingCallers(this).caught.has(fn) ? fn : undefined;
   }
 
   inLoopOf(node: ts.Node, fn: FunctionLike): boolean {

@@ -1,7 +1,7 @@
 /**
  * Program code the language runs with no call in the text (np40's F8): converting an object to a primitive runs its
  * `[Symbol.toPrimitive]`, `valueOf` or `toString` (`${money}`, `'total ' + money`, `String(money)`); JSON.stringify
- * runs a `toJSON`; the iteration protocol runs a generator's body or a class's `[Symbol.iterator]` (`for (const x of
+ * runs a `toJSON` (as json-reads.ts judges it); the iteration protocol runs a generator's body or a class's `[Symbol.iterator]` (`for (const x of
  * walk(xs))`, `[...bag]`, `const [a] = bag`, `Array.from(bag)`). Such code may change anything, as a call of it would:
  * after a task call that fails, it must not run (lasting-effects.ts).
  *
@@ -13,16 +13,17 @@ import { calledFunction, symbolOf, type AnalysisContext } from '../analysis/cont
 import { builtinName } from '../analysis/builtin-callees';
 import { skipParens } from '../analysis/expressions';
 import { censusOf } from '../analysis/syntax-census';
+import type { FileFacts } from './file-facts';
+import { isReadingStringify } from './json-reads';
 
 const CONVERSIONS = /^(?:toString|valueOf|__@toPrimitive@\d+)$/;
-const TO_JSON = /^toJSON$/;
 const ITERATORS = /^__@(?:asyncIterator|iterator)@\d+$/;
 
 interface Declares { readonly conversions: boolean; readonly iterators: boolean }
 const declaresPerProgram = new WeakMap<ts.Program, Declares>();
 
 /**
- * Whether the program declares a conversion method or a toJSON (a class member, an object literal's), an iterator
+ * Whether the program declares a conversion method (a class member, an object literal's), an iterator
  * method or a generator. (A file whose text names none of them is not walked.)
  */
 function declares(ctx: AnalysisContext): Declares {
@@ -38,10 +39,10 @@ function declares(ctx: AnalysisContext): Declares {
     return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
   };
   for (const file of ctx.program.getSourceFiles()) {
-    if (file.isDeclarationFile || !/toString|valueOf|toPrimitive|toJSON|iterator|Iterator|\*/.test(file.text)) continue;
+    if (file.isDeclarationFile || !/toString|valueOf|toPrimitive|iterator|Iterator|\*/.test(file.text)) continue;
     for (const node of censusOf(ctx, file).nodes) {
       const name = memberName(node);
-      if (name && /^(?:toString|valueOf|toJSON|Symbol\.toPrimitive)$/.test(name)) conversions = true;
+      if (name && /^(?:toString|valueOf|Symbol\.toPrimitive)$/.test(name)) conversions = true;
       if ((name && /^Symbol\.(?:async)?[iI]terator$/.test(name)) || ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken)) iterators = true;
     }
   }
@@ -51,19 +52,20 @@ function declares(ctx: AnalysisContext): Declares {
 }
 
 /** Whether running `node` itself (not its children) may run program code no call in the text names. */
-export function runsImplicitProgramCode(ctx: AnalysisContext, node: ts.Node): boolean {
-  const { ts } = ctx;
+export function runsImplicitProgramCode(facts: FileFacts, node: ts.Node): boolean {
+  const { ts, ctx } = facts;
+  // (`JSON.stringify(x)` runs a toJSON, a getter of an object literal, a replacer: one notion, json-reads.ts.)
+  if (ts.isCallExpression(node) && node.arguments.length > 0 && builtinName(ctx, node.expression) === 'JSON.stringify') return !isReadingStringify(facts, node);
   const { conversions, iterators } = declares(ctx);
   if (!conversions && !iterators) return false;
   if (conversions) {
-    if (ts.isTemplateSpan(node) && !ts.isTaggedTemplateExpression(node.parent.parent)) return hasProgramMember(ctx, node.expression, CONVERSIONS);
+    if (ts.isTemplateSpan(node) && !ts.isTaggedTemplateExpression(node.parent.parent)) return mayRunProgramMember(ctx, node.expression, CONVERSIONS);
     if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken)) {
-      return hasProgramMember(ctx, node.left, CONVERSIONS) || hasProgramMember(ctx, node.right, CONVERSIONS);
+      return mayRunProgramMember(ctx, node.left, CONVERSIONS) || mayRunProgramMember(ctx, node.right, CONVERSIONS);
     }
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
       const name = builtinName(ctx, node.expression);
-      if (name === 'String' || name === 'Number') return hasProgramMember(ctx, node.arguments[0], CONVERSIONS);
-      if (name === 'JSON.stringify') return hasProgramMember(ctx, node.arguments[0], TO_JSON, 2);
+      if (name === 'String' || name === 'Number') return mayRunProgramMember(ctx, node.arguments[0], CONVERSIONS);
     }
   }
   if (iterators) {
@@ -89,36 +91,38 @@ function runsProgramIterator(ctx: AnalysisContext, value: ts.Expression): boolea
   }
   const called = made && ts.isCallExpression(skipParens(ts, made)) ? calledFunction(ctx, skipParens(ts, made) as ts.CallExpression) : undefined;
   if (called) return called.asteriskToken !== undefined && !called.getSourceFile().isDeclarationFile;
-  if (hasProgramMember(ctx, value, ITERATORS)) return true;
+  // (An array's own iterator is the language's, whatever its elements.)
+  const type = ctx.checker.getTypeAtLocation(value);
+  if (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) return false;
+  if (mayRunProgramMember(ctx, value, ITERATORS)) return true;
   // A generator object from elsewhere (a parameter, a field): its body may be the program's.
-  const name = ctx.checker.getTypeAtLocation(value).getSymbol()?.getName();
+  const name = type.getSymbol()?.getName();
   return name === 'Generator' || name === 'AsyncGenerator';
 }
 
 /**
- * The value's type (or a member's type, `depth` levels down, for toJSON) may have a method the program declares: one
- * of its own properties, an element's (an array's text joins its elements'), or any member of a subclass or an
- * implementation of a class or interface of the program's (rev56's F3: a `Shape` whose `Sq` declares toString); also
- * a value of type `any` or `unknown`.
+ * Converting or iterating the value may run a method (`names`) the program declares: one of its type's own properties, an
+ * element's (an array's text joins its elements'), or any member of a subclass or an implementation of a class or
+ * interface of the program's (rev56's F3: a `Shape` whose `Sq` declares toString); also a value of type `any` or
+ * `unknown`.
  */
-function hasProgramMember(ctx: AnalysisContext, value: ts.Expression, names: RegExp, depth = 0): boolean {
+function mayRunProgramMember(ctx: AnalysisContext, value: ts.Expression, names: RegExp): boolean {
   const { ts, checker } = ctx;
   const seen = new Set<ts.Type>();
   const ofProgram = (declarations: readonly ts.Declaration[] | undefined) => (declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile);
-  const visit = (type: ts.Type, level: number): boolean => {
+  const visit = (type: ts.Type): boolean => {
     if (seen.has(type)) return false;
     seen.add(type);
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
-    if (type.isUnion() || type.isIntersection()) return type.types.some((t) => visit(t, level));
+    if (type.isUnion() || type.isIntersection()) return type.types.some((t) => visit(t));
     if (!(type.flags & ts.TypeFlags.Object)) return false;
-    if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).some((t) => visit(t, level));
+    if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).some((t) => visit(t));
     const symbol = type.getSymbol();
     if (symbol && symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && ofProgram(symbol.declarations)) return true;
     for (const property of checker.getPropertiesOfType(type)) {
       if (names.test(property.escapedName as string) && ofProgram(property.declarations)) return true;
-      if (level < depth && property.declarations?.length && visit(checker.getTypeOfSymbolAtLocation(property, value), level + 1)) return true;
     }
     return false;
   };
-  return visit(checker.getTypeAtLocation(value), 0);
+  return visit(checker.getTypeAtLocation(value));
 }

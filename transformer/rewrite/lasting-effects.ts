@@ -186,7 +186,7 @@ function runsProgramCodeUnseen(facts: FileFacts, n: ts.Node): boolean {
   if (ts.isNewExpression(n)) return isLibrary(ctx, n.expression) ? false : !onlyFillsItsFields(facts, n);
   if (ts.isPropertyAccessExpression(n)) return programAccessorsAt(ctx, n).length > 0;
   // (`${money}`, `for (const x of walk(xs))`, `[...bag]`: implicit-calls.ts.)
-  if (runsImplicitProgramCode(ctx, n)) return true;
+  if (runsImplicitProgramCode(facts, n)) return true;
   // (A tag of the program's: tag`…` calls it.)
   if (ts.isTaggedTemplateExpression(n)) return namedProgramFunction(facts, n.tag) !== undefined;
   if (!ts.isCallExpression(n) || calledFunction(ctx, n) || facts.taskOf(n)) return false;

@@ -12,7 +12,7 @@ import type * as ts from 'typescript';
 import { isFunctionLike } from '../analysis/context';
 import { enclosesOrIs } from '../analysis/function-values';
 import type { FileFacts } from './file-facts';
-import { isSynchronousCallback } from './syntax';
+import { isSynchronousCallback, runningFunction } from './syntax';
 
 /** Whether `ref` (an escaping use of the group) comes after every one of `calls` and runs once, at top level. */
 export function isLateEscape(facts: FileFacts, ref: ts.Node, calls: readonly ts.CallExpression[]): boolean {
@@ -26,11 +26,7 @@ export function isLateEscape(facts: FileFacts, ref: ts.Node, calls: readonly ts.
   return calls.every((call) => call.end <= ref.getStart() && runsAtTopLevel(facts, call) && !repeating.some((loop) => enclosesOrIs(loop, call)));
 }
 
-/** The node runs in the file's top-level code (through callbacks array methods run before they return), not in a function. */
+/** The node runs in the file's top-level code (through callbacks array methods run before they return), not in a function or a class. */
 function runsAtTopLevel(facts: FileFacts, node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (isFunctionLike(facts.ctx, n) && !isSynchronousCallback(facts.ts, n)) return false;
-    if (facts.ts.isClassLike(n)) return false;
-  }
-  return true;
+  return runningFunction(facts.ctx, node) === undefined && facts.ts.findAncestor(node, facts.ts.isClassLike) === undefined;
 }

@@ -9,8 +9,8 @@
  * (whose body resumes later), and the return is not inside a `try` with a `finally`, which runs after it.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, symbolOf, type AnalysisContext } from '../analysis/context';
-import { isSynchronousCallback } from './syntax';
+import { symbolOf, type AnalysisContext } from '../analysis/context';
+import { runningFunction } from './syntax';
 
 export function returnedAfterItsUses(ctx: AnalysisContext, ref: ts.Identifier, references: (symbol: ts.Symbol) => readonly ts.Identifier[],
   groupOf: (symbol: ts.Symbol) => readonly ts.Symbol[]): boolean {
@@ -61,10 +61,3 @@ export function usedLastHere(ctx: AnalysisContext, ref: ts.Identifier, reference
   });
 }
 
-/** The function whose run the node is part of: its own, or the one running the array method whose callback holds it. */
-function runningFunction(ctx: AnalysisContext, node: ts.Node): ts.Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (isFunctionLike(ctx, n) && !isSynchronousCallback(ctx.ts, n)) return n;
-  }
-  return undefined;
-}

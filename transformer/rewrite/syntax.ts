@@ -1,5 +1,6 @@
 /** Small questions about where an identifier stands, shared by the planner and the container analysis. */
 import type * as ts from 'typescript';
+import { isFunctionLike, type AnalysisContext, type FunctionLike } from '../analysis/context';
 
 /** An identifier that refers to a variable (not a property name, an import/export name or a type). */
 export function isReference(t: typeof ts, id: ts.Identifier): boolean {
@@ -137,6 +138,17 @@ export function elementBase(t: typeof ts, expr: ts.Expression): ts.Expression {
 
 /** Array methods that call their callback before they return (a reference inside runs before the caller goes on). */
 const SYNCHRONOUS_CALLBACKS = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'flatMap']);
+
+/**
+ * The function whose run the node is part of: its own, or the one running the array method whose callback holds it;
+ * undefined at a file's top level.
+ */
+export function runningFunction(ctx: AnalysisContext, node: ts.Node): FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (isFunctionLike(ctx, n) && !isSynchronousCallback(ctx.ts, n)) return n as FunctionLike;
+  }
+  return undefined;
+}
 
 /** `xs.map((x) => …)`, `Array.from(xs, (x) => …)`: a function an array method calls before it returns. */
 export function isSynchronousCallback(t: typeof ts, fn: ts.Node): boolean {
