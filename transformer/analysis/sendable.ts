@@ -74,10 +74,10 @@ export function unsendableClass(ctx: AnalysisContext, t: ts.Type): string | unde
   const name = ts.isClassExpression(declaration) && !declaration.name && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)
     ? holder.name.text : symbol.getName();
   // The runtime rebuilds an instance in the worker from its class, which it imports: the class must be exported, or
-  // declared at the top level of a task's module, which the plugin shares by name (rewrite/emit-module-setup.ts).
+  // declared at the top level of a module the plugin shares it from by name (rewrite/emit-module-setup.ts).
   const topLevel = ts.isClassDeclaration(declaration) && ts.isSourceFile(declaration.parent);
   const exported = (topLevel && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export) !== 0) ||
-    exportedConstClass(ctx, declaration) || (topLevel && declaration.name !== undefined && declaresTasks(ctx, declaration.getSourceFile()));
+    exportedConstClass(ctx, declaration) || (topLevel && declaration.name !== undefined && sharesHiddenClasses(ctx, declaration.getSourceFile()));
   if (!exported) return `an instance of class ${name}, which its module does not export (a worker rebuilds an instance by importing its class)`;
   const hidden = ctx.checker.getPropertiesOfType(t).filter((p) => p.getName().startsWith('#'));
   const privateMembers = (declaration as ts.ClassLikeDeclaration).members.filter((m) => m.name && ts.isPrivateIdentifier(m.name));
@@ -104,6 +104,16 @@ function runsCodeWhenImported(ctx: AnalysisContext, source: ts.SourceFile): bool
   let known = runsCode.get(source);
   if (known === undefined) { known = scanTopLevel(ctx, source); runsCode.set(source, known); }
   return known;
+}
+
+/**
+ * A module whose top-level classes the plugin shares by name, exported or not (rewrite/emit-module-setup.ts): a task's
+ * module (a worker imports it anyway, its entry code kept out), or one whose top level only declares things, which a
+ * worker may import to rebuild an instance. So a helper module's private class behind an interface
+ * (`makeSecret(): { reveal(): string } { return new Secret() }`) comes back from a task whole (tester np41's F3).
+ */
+export function sharesHiddenClasses(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  return !source.isDeclarationFile && !runsCodeWhenImported(ctx, source);
 }
 
 const hasTasks = new WeakMap<ts.SourceFile, boolean>();

@@ -2,7 +2,8 @@
  * What a file's top level needs around the program's own statements in every thread that loads it:
  * - module objects tasks read (analysis/module-state.ts), registered right after their declaration, which runs in
  *   workers too: `const __taskify_state_RATES = __taskify.moduleState(key, () => RATES)`;
- * - in a task's module, each class of its top level that it does not export, shared by name
+ * - in a task's module, or one whose top level only declares things, each class of its top level that it does not
+ *   export, shared by name
  *   (`__taskify.shareClass(Square, __filename, 'Square')`, in every thread): a task returning or throwing its instances
  *   (`makeShape(s): Shape { return new Square(s) }`) gets them back whole, methods and all, where a class no module
  *   exports could not be rebuilt (tester np36's hiddenret, hiddenerr);
@@ -17,6 +18,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef } from '../analysis/discover';
 import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
 import { finishesOwnClass } from './class-setup';
+import { sharesHiddenClasses } from '../analysis/sendable';
 import { thisModule } from './paths';
 import { WorkerStatements } from './module-init';
 import type { EntryReaders } from './entry-readers';
@@ -46,13 +48,26 @@ export function withModuleStateRegistered(ctx: AnalysisContext, f: ts.NodeFactor
   return statements;
 }
 
-/** A task's module: each top-level class it does not export, shared by name after its declaration (module comment). */
+/** A top-level class the module does not export, which a worker finds only if the module shares it by name. */
+function isHiddenClass(ts: typeof import('typescript'), statement: ts.Statement): statement is ts.ClassDeclaration & { name: ts.Identifier } {
+  return ts.isClassDeclaration(statement) && statement.name !== undefined && !ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** The module shares classes (analysis/sendable.ts sharesHiddenClasses) and has one to share. */
+export function hasClassesToShare(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  return source.statements.some((s) => isHiddenClass(ctx.ts, s)) && sharesHiddenClasses(ctx, source);
+}
+
+/**
+ * A module that shares classes (a task's module, or one whose top level only declares: analysis/sendable.ts
+ * sharesHiddenClasses): each top-level class it does not export, shared by name after its declaration (module comment).
+ */
 export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], esm: boolean,
   runtime: Runtime): ts.Statement[] {
   const { ts } = ctx;
   return statements.flatMap((statement) => {
-    const written = ts.getOriginalNode(statement);
-    if (!ts.isClassDeclaration(written) || !written.name || ts.getModifiers(written)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [statement];
+    const written = ts.getOriginalNode(statement) as ts.Statement;
+    if (!isHiddenClass(ts, written)) return [statement];
     const name = written.name.text;
     return [statement, f.createExpressionStatement(runtime('shareClass', [f.createIdentifier(name), thisModule(ctx, f, esm), f.createStringLiteral(name)]))];
   });

@@ -27,6 +27,8 @@ export interface EmitOptions {
   readonly esm: boolean;
   /** Tasks declared in this file (their module's entry code must not run in workers). */
   readonly declaresTasks: boolean;
+  /** Top-level classes the file does not export are shared by name (emit-module-setup.ts withClassesShared). */
+  readonly sharesClasses: boolean;
   /** Which of the program's code no worker runs (one per program). */
   readonly entryReaders: EntryReaders;
   /** Module objects declared in this file that tasks read: registered in every thread (runtime/api/module-state.ts). */
@@ -41,7 +43,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
   // (A file whose only task call is a helper's, kept direct there, still registers the helper's halves and splits at its calls.)
-  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks &&
+  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks && !options.sharesClasses &&
     registered.length === 0 && !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0) return source;
   const { ts } = ctx;
   const f = context.factory;
@@ -312,7 +314,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
   if (options.declaresTasks) statements = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders);
-  if (options.declaresTasks) statements = withClassesShared(ctx, f, statements, options.esm, runtime);
+  if (options.sharesClasses) statements = withClassesShared(ctx, f, statements, options.esm, runtime);
 
   const prologue: ts.Statement[] = [options.esm
     ? f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME))),

@@ -1,3 +1,5 @@
+import { padded, type Label } from './labels';
+
 export interface Shape { area(): number; grow(by: number): void; describe(): string }
 
 class Square implements Shape {
@@ -60,3 +62,6 @@ export function newTally(): Tally { return new Tally(); }
 export function countInto(tally: Tally, xs: readonly number[]): void {
   for (const x of xs) tally.add(x);
 }
+
+/** @task A label made by a helper module's private class, behind the interface it exports. */
+export function labelFor(word: string): Label { return padded(word.toUpperCase(), word.length % 3); }

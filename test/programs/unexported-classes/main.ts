@@ -3,9 +3,11 @@
  * name in every thread (transformer/rewrite/emit-module-setup.ts withClassesShared), so their instances travel as an
  * exported class's do. A task returns them behind an interface, takes them as arguments and grows them in its worker,
  * and throws them, an Error subclass keeping its methods; an object thrown with no prototype arrives with none. A task
- * whose parameter is typed with such a class is no longer kept direct (analysis/sendable.ts).
+ * whose parameter is typed with such a class is no longer kept direct (analysis/sendable.ts). A helper module whose top
+ * level only declares things shares its private classes too (labels.ts: np41's F3 crashed, F4's error lost instanceof).
  */
-import { bare, countInto, growAll, makeShape, newTally, square, totalArea, type Shape } from './kernels';
+import { bare, countInto, growAll, labelFor, makeShape, newTally, square, totalArea, type Shape } from './kernels';
+import { LabelError } from './labels';
 
 const shapes: Shape[] = [makeShape('square', 3), makeShape('circle', 2), square(4)];
 console.log(shapes.map((s) => s.describe()).join(', '), totalArea(shapes));
@@ -30,4 +32,13 @@ try {
   bare(7);
 } catch (e) {
   console.log(Object.getPrototypeOf(e), e);
+}
+
+const labels = ['ok', 'fine', 'done'].map((w) => labelFor(w));
+labels[1]!.widen(2);
+console.log(labels.map((l) => l.text()).join(' '), labels[0]!.constructor.name);
+try {
+  console.log(labelFor('much-too-long').text());
+} catch (e) {
+  console.log(e instanceof LabelError, (e as { limit(): string }).limit(), String(e));
 }
