@@ -20,6 +20,9 @@ import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
 
+/** The language's methods that put their arguments into their receiver (`push`, a Map's `set`, a Set's `add`). */
+const STORING_METHODS = new Set(['push', 'unshift', 'set', 'add', 'splice']);
+
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
   /** References that only hand their object to another name (`a` in `const view = a`, `next` in `cur = next`). */
@@ -87,6 +90,8 @@ export class AliasGroups {
           for (const base of local(right) ? [right] : this.namesIn(right)) if (local(base)) this.link(node.left, base);
           this.holdIfResultHolds(node.left, right);
         }
+        // reg.x = accounts, rows[i] = row: the object is one of the holder's parts from now on.
+        if (!local(node.left)) this.storedInto(node.left, [right]);
         // [p, q] = [q, p]: each name takes another's value.
         if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
           right.elements.every(local) && node.left.elements.length === right.elements.length) {
@@ -94,8 +99,21 @@ export class AliasGroups {
         }
       }
     };
-    if (this.nodes) { this.nodes.forEach(look); return; }
-    const visit = (node: ts.Node): void => { look(node); ts.forEachChild(node, visit); };
+    const lookAtCall = (node: ts.Node): void => {
+      if (!ts.isCallExpression(node)) return;
+      const callee = skipTransparent(ts, node.expression);
+      // list.push(accounts), byName.set(k, accounts), Object.assign(reg, { accounts })
+      if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text) && isLibrary(this.ctx, callee)) {
+        this.storedInto(callee.expression, node.arguments);
+      } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isLibrary(this.ctx, callee) && node.arguments.length > 1) {
+        this.storedInto(node.arguments[0], node.arguments.slice(1).flatMap((a) => {
+          const literal = skipTransparent(ts, a);
+          return ts.isObjectLiteralExpression(literal) ? this.fieldNames(literal) ?? [] : [];
+        }));
+      }
+    };
+    if (this.nodes) { this.nodes.forEach((node) => { look(node); lookAtCall(node); }); return; }
+    const visit = (node: ts.Node): void => { look(node); lookAtCall(node); ts.forEachChild(node, visit); };
     visit(source);
   }
 
@@ -365,6 +383,27 @@ export class AliasGroups {
   private holdIfResultHolds(name: ts.Identifier, value: ts.Expression): void {
     const symbol = symbolOf(this.ctx, name);
     if (symbol && this.heldArguments(skipTransparent(this.ctx.ts, value)).length > 0) this.holders.add(symbol);
+  }
+
+  /**
+   * `reg.x = accounts`, `list.push(accounts)`, `m.set(k, accounts)`: a named object put into another one (the holder,
+   * reached from a name by properties and indices). A task given the holder may write the object, which the program
+   * then reads by its own name (rev56's F4: `after 1 2` for `after 11 12`): one group, and the holder a record of it,
+   * whose waits walk into what it holds.
+   */
+  private storedInto(target: ts.Expression, values: readonly ts.Expression[]): void {
+    const { ts } = this.ctx;
+    let root = skipTransparent(ts, target);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipTransparent(ts, root.expression);
+    if (!ts.isIdentifier(root) || !this.isFileLocal(root)) return;
+    for (const value of values) {
+      const stored = skipTransparent(ts, value);
+      if (!ts.isIdentifier(stored) || !this.isFileLocal(stored) || isPrimitiveNode(this.ctx, stored)) continue;
+      const holder = symbolOf(this.ctx, root);
+      if (!holder) continue;
+      this.link(root, stored);
+      if (this.parent.has(holder)) this.holders.add(holder);
+    }
   }
 
   /** The name `target` may take the object `source` names. */
