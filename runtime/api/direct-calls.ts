@@ -4,7 +4,7 @@
  * a function or a WeakMap in a slot typed `unknown`. The plugin refuses these where the types show them; where they
  * do not, the plain program called the function right there, so it runs right there: on the caller's own objects,
  * once the tasks writing them have finished, and they count as changed by the program afterwards (the call may have
- * written them). Its output is the main thread's, placed where the call was. The by-hand API (no call site) still
+ * written them); and not at all when an earlier call failed, which had stopped the plain program before it. Its output is the main thread's, placed where the call was. The by-hand API (no call site) still
  * gets the error: a submission there is the program's own request. A refusal for what a value holds (a detached
  * buffer, a throwing getter, its size) stands: that is no kind of value the types could have shown.
  */
@@ -15,7 +15,7 @@ import type { Within } from './within';
 import type { Stats } from '../stats';
 import { TaskifyError } from '../errors';
 import { UnsupportedValueError } from '../store/refusals';
-import { taskFunction } from './inline';
+import { submittingAhead, taskFunction } from './inline';
 import { moduleStateValue } from './module-state';
 
 /** The refusal is for the kind of an argument (direct-calls.ts), not for what it holds: the call can run in place. */
@@ -29,6 +29,8 @@ export interface DirectHost {
   readonly stats: Stats;
   /** A Future already holding `value` (made by the main thread). */
   settledFuture<T>(value: T): Future<T>;
+  /** Throws the failure of an earlier call that had stopped the plain program before this one (waits.ts failureBefore). */
+  failureBefore(): void;
 }
 
 export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: readonly unknown[], refused: Error): Future<T> {
@@ -39,6 +41,8 @@ export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: read
     throw refused; // an ES module cannot be loaded synchronously here: the refusal stands
   }
   if (!fn) throw refused;
+  // (A call submitted ahead of the plain program's order meets earlier failures where its result is used.)
+  if (submittingAhead.depth === 0) host.failureBefore();
   // Current contents first; what the call may write counts as changed by the program after it.
   const direction = (i: number): string => handle.def.directions[ownParameterAt(handle.def, i, args.length) ?? -1] ?? 'in';
   const values = args.map((arg, i) => host.within.settle(arg, direction(i) !== 'in', true));

@@ -182,6 +182,9 @@ export class Runtime {
     return future;
   }
 
+  /** Before a call runs in place (direct-calls.ts): the failure of an earlier call that had stopped the plain program. */
+  failureBefore(): void { this.waits.failureBefore(this.plain.positions.position()); }
+
   /** A Future of a value the main thread made (a call run directly: direct-calls.ts). */
   settledFuture<T>(value: T): Future<T> {
     const future = new Future<T>(this.waits, this.data.registry.newEntry());

@@ -187,6 +187,20 @@ export class Waits implements FutureHost {
     this.throwFirstFailureSince(mark, chain);
   }
 
+  /**
+   * A call run in place (direct-calls.ts) came, in the plain program, after every call made before it (up to `upTo`,
+   * where the plain program is): a failure among them in this chain that the program has not met had stopped the plain
+   * program before this call (np41's F1: `try { fail(); incAll(arr) }` kept the in-place incAll's write). Waits for
+   * them and throws that failure.
+   */
+  failureBefore(upTo: number): void {
+    const { tasks } = this.host;
+    const chain = currentChain();
+    this.block(() => (tasks.firstPendingSince(0, chain, (record) => this.wentAsync(record))?.id ?? Infinity) > upTo);
+    const first = tasks.firstFailureSince(0, chain);
+    if (first && first.id <= upTo) throw this.host.raise(first);
+  }
+
   /** The first failure since `mark` in submission order, as the sequential program met it inside the same try block. */
   private throwFirstFailureSince(mark: number, chain = currentChain()): void {
     const first = this.host.tasks.firstFailureSince(mark, chain);

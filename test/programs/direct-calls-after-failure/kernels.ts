@@ -15,3 +15,6 @@ export function validate(s: string): string {
 
 /** @task */
 export function add(s: { items: string[] }, item: string): void { s.items.push(item); }
+
+/** @task */
+export function incAll(xs: number[]): void { for (let i = 0; i < xs.length; i++) xs[i]++; }
