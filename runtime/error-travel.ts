@@ -28,6 +28,7 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
   const args: Record<string, HeldByError & { hidden?: true }> = {};
   // The call's objects deeper inside a property (`e.payload = { rows: xs }`, an AggregateError's `[xs]`): put back there.
   const inside: Record<string, readonly HeldPath[]> = {};
+  const classes: Record<string, ClassRef> = {};
   const noteInside = (key: string, value: unknown) => {
     const paths = heldInside(value, refOf);
     if (paths.length > 0) inside[key] = paths;
@@ -45,6 +46,10 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
     else {
       (d.enumerable ? props : hidden)[key] = cloneable(value);
       noteInside(key, value);
+      // (`e.request = new Req(url)`: a clone is a plain object; the class comes back with it, np41's F4.)
+      const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null;
+      const classRef = CLONED_AS_ITSELF.has(proto) ? undefined : travellingClass(proto as object);
+      if (classRef) classes[key] = classRef;
     }
   }
   if (error instanceof AggregateError) {
@@ -73,6 +78,7 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
     ...(Object.keys(refs).length > 0 ? { refs } : {}),
     ...(Object.keys(args).length > 0 ? { args } : {}),
     ...(Object.keys(inside).length > 0 ? { inside } : {}),
+    ...(Object.keys(classes).length > 0 ? { classes } : {}),
   };
   if (error instanceof DOMException) return { name: error.name, message: error.message, stack: error.stack, props, dom: true, ...extra };
   // An error class a module exports comes back as that class (`e instanceof BadInput` in the caller).
@@ -116,6 +122,12 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
   for (const [key, { hidden, ...held }] of Object.entries(data.args ?? {})) {
     // The caller's object when the waiter still knows the call's arguments, else undefined, as nothing else could be.
     Object.defineProperty(error, key, { value: argOf(held), enumerable: key === 'cause' ? data.causeShown === true : !hidden, configurable: true, writable: true });
+  }
+  for (const [key, ref] of Object.entries(data.classes ?? {})) {
+    const value = Object.getOwnPropertyDescriptor(error, key)?.value as unknown;
+    let ctor: Function | undefined;
+    try { ctor = classOf(ref); } catch { /* the class cannot be loaded here: the fields stay, as a plain object */ }
+    if (ctor && typeof value === 'object' && value !== null) Object.setPrototypeOf(value, ctor.prototype);
   }
   for (const [key, paths] of Object.entries(data.inside ?? {})) {
     const slot = Object.getOwnPropertyDescriptor(error, key);

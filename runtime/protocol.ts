@@ -195,6 +195,8 @@ export interface SerializedError {
   readonly refs?: Record<string, { readonly index: number; readonly hidden?: true }>;
   /** Properties (`cause` included) holding one of the call's arguments or a part of one: the caller's object (error-travel.ts). */
   readonly args?: Record<string, HeldByError & { readonly hidden?: true }>;
+  /** Properties (shown or hidden) holding an instance of a class a worker can import: that class, its prototype again. */
+  readonly classes?: Record<string, ClassRef>;
   /** Properties (`errors`, `cause` or any other) holding the call's objects deeper inside them (held-inside.ts). */
   readonly inside?: Record<string, readonly HeldPath[]>;
   /** With refs or args: the enumerable own keys in their order, which the refs, defined last, would otherwise change. */

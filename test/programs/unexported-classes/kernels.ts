@@ -1,4 +1,4 @@
-import { padded, type Label } from './labels';
+import { padded, refused, type Label } from './labels';
 
 export interface Shape { area(): number; grow(by: number): void; describe(): string }
 
@@ -65,3 +65,6 @@ export function countInto(tally: Tally, xs: readonly number[]): void {
 
 /** @task A label made by a helper module's private class, behind the interface it exports. */
 export function labelFor(word: string): Label { return padded(word.toUpperCase(), word.length % 3); }
+
+/** @task Fails with an error that holds a private class's instance. */
+export function refuse(word: string): number { return word.length > 3 ? refused(word) : word.length; }

@@ -21,3 +21,8 @@ export function padded(body: string, pad: number): Label {
   if (body.length > 8) throw new TooLong(body.length);
   return new PaddedLabel(body, pad);
 }
+
+/** An error carrying one of the module's private instances (`e.label.text()` in the catch). */
+export function refused(body: string): never {
+  throw Object.assign(new LabelError(`refused ${body}`), { label: new PaddedLabel(body, 1) });
+}

@@ -6,7 +6,7 @@
  * whose parameter is typed with such a class is no longer kept direct (analysis/sendable.ts). A helper module whose top
  * level only declares things shares its private classes too (labels.ts: np41's F3 crashed, F4's error lost instanceof).
  */
-import { bare, countInto, growAll, labelFor, makeShape, newTally, square, totalArea, type Shape } from './kernels';
+import { bare, countInto, growAll, labelFor, makeShape, newTally, refuse, square, totalArea, type Shape } from './kernels';
 import { LabelError } from './labels';
 
 const shapes: Shape[] = [makeShape('square', 3), makeShape('circle', 2), square(4)];
@@ -41,4 +41,10 @@ try {
   console.log(labelFor('much-too-long').text());
 } catch (e) {
   console.log(e instanceof LabelError, (e as { limit(): string }).limit(), String(e));
+}
+try {
+  console.log(refuse('abc'), refuse('abcdef'));
+} catch (e) {
+  const label = (e as { label: { text(): string } }).label;
+  console.log((e as Error).message, label.constructor.name, label.text());
 }
