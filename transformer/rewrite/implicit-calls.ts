@@ -2,7 +2,7 @@
  * Program code the language runs with no call in the text (np40's F8): converting an object to a primitive runs its
  * `[Symbol.toPrimitive]`, `valueOf` or `toString` (`${money}`, `'total ' + money`, `String(money)`); JSON.stringify
  * runs a `toJSON` (as json-reads.ts judges it); the iteration protocol runs a generator's body or a class's `[Symbol.iterator]` (`for (const x of
- * walk(xs))`, `[...bag]`, `const [a] = bag`, `Array.from(bag)`). Such code may change anything, as a call of it would:
+ * walk(xs))`, `[...bag]`, `f(...bag)`, `const [a] = bag`, `[b] = bag`, `yield* bag`, `Array.from(bag)`, `new Set(bag)`). Such code may change anything, as a call of it would:
  * after a task call that fails, it must not run (lasting-effects.ts).
  *
  * Asked of every node a region's check walks, so the program's text is scanned once first: a program declaring no such
@@ -69,14 +69,36 @@ export function runsImplicitProgramCode(facts: FileFacts, node: ts.Node): boolea
     }
   }
   if (iterators) {
-    const iterated = ts.isForOfStatement(node.parent) && node.parent.expression === node ? node as ts.Expression
-      : ts.isSpreadElement(node) && ts.isArrayLiteralExpression(node.parent) ? node.expression
-      : ts.isVariableDeclaration(node) && ts.isArrayBindingPattern(node.name) ? node.initializer
-      : ts.isCallExpression(node) && node.arguments.length > 0 && builtinName(ctx, node.expression) === 'Array.from' ? node.arguments[0]
-      : undefined;
+    const iterated = iteratedBy(ctx, node);
     if (iterated) return runsProgramIterator(ctx, iterated);
+    // `for (const [x] of [bag])`: each element is taken apart by its own iterator.
+    if (ts.isVariableDeclaration(node) && ts.isArrayBindingPattern(node.name) && !node.initializer && ts.isForOfStatement(node.parent.parent)) {
+      return iteratorOfType(ctx, node.name);
+    }
   }
   return false;
+}
+
+/** Built-ins that iterate their first argument (`new Set(bag)`, `Promise.all(jobs)`, `Object.fromEntries(pairs)`). */
+const ITERATING_BUILTINS = new Set(['Array.from', 'Set', 'Map', 'WeakSet', 'WeakMap', 'Promise.all', 'Promise.allSettled', 'Promise.race',
+  'Promise.any', 'Object.fromEntries']);
+
+/**
+ * What running `node` iterates by the iteration protocol: a for…of's value, a spread (in an array, a call, a `new`),
+ * what an array pattern takes apart (a declaration's, an assignment's `[b] = bag`), a `yield*`'s value, a built-in's
+ * argument (ITERATING_BUILTINS).
+ */
+function iteratedBy(ctx: AnalysisContext, node: ts.Node): ts.Expression | undefined {
+  const { ts } = ctx;
+  if (ts.isForOfStatement(node.parent) && node.parent.expression === node) return node as ts.Expression;
+  if (ts.isSpreadElement(node)) return node.expression;
+  if (ts.isVariableDeclaration(node) && ts.isArrayBindingPattern(node.name)) return node.initializer;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(node.left)) return node.right;
+  if (ts.isYieldExpression(node) && node.asteriskToken) return node.expression;
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.length && ITERATING_BUILTINS.has(builtinName(ctx, node.expression) ?? '')) {
+    return node.arguments[0];
+  }
+  return undefined;
 }
 
 /** Iterating the value runs program code: a generator of the program's, or an object whose iterator method is. */
@@ -91,10 +113,15 @@ function runsProgramIterator(ctx: AnalysisContext, value: ts.Expression): boolea
   }
   const called = made && ts.isCallExpression(skipParens(ts, made)) ? calledFunction(ctx, skipParens(ts, made) as ts.CallExpression) : undefined;
   if (called) return called.asteriskToken !== undefined && !called.getSourceFile().isDeclarationFile;
+  return iteratorOfType(ctx, value);
+}
+
+/** By the type of `node`'s value: an iterator method the program declares, or a generator object from elsewhere. */
+function iteratorOfType(ctx: AnalysisContext, node: ts.Node): boolean {
   // (An array's own iterator is the language's, whatever its elements.)
-  const type = ctx.checker.getTypeAtLocation(value);
+  const type = ctx.checker.getTypeAtLocation(node);
   if (ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type)) return false;
-  if (mayRunProgramMember(ctx, value, ITERATORS)) return true;
+  if (mayRunProgramMember(ctx, node, ITERATORS)) return true;
   // A generator object from elsewhere (a parameter, a field): its body may be the program's.
   const name = type.getSymbol()?.getName();
   return name === 'Generator' || name === 'AsyncGenerator';
@@ -106,7 +133,7 @@ function runsProgramIterator(ctx: AnalysisContext, value: ts.Expression): boolea
  * interface of the program's (rev56's F3: a `Shape` whose `Sq` declares toString); also a value of type `any` or
  * `unknown`.
  */
-function mayRunProgramMember(ctx: AnalysisContext, value: ts.Expression, names: RegExp): boolean {
+function mayRunProgramMember(ctx: AnalysisContext, value: ts.Node, names: RegExp): boolean {
   const { ts, checker } = ctx;
   const seen = new Set<ts.Type>();
   const ofProgram = (declarations: readonly ts.Declaration[] | undefined) => (declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile);

@@ -64,3 +64,26 @@ for (const n of [1, -2, 3]) {
   } catch (e) { console.log('caught', (e as Error).message); }
 }
 console.log('trail', trail.join(','));
+
+// More ways the iteration protocol runs a class's iterator (rev56's F9): an array pattern assigned, a Set made of it,
+// a for…of taking each element apart, a call's spread, a `yield*`, Object.fromEntries.
+class Pairs {
+  constructor(readonly n: number) {}
+  *[Symbol.iterator](): Iterator<[string, number]> { trail.push(700 + this.n); yield ['k', this.n]; }
+}
+function count(...xs: number[]): number { return xs.length; }
+function* again(bag: Bag) { yield* bag; }
+const iterated: number[] = [];
+for (const n of [1, -2, 3]) {
+  try {
+    const r = fail(n);
+    let b = 0;
+    [b] = new Bag(n);
+    const set = new Set(new Bag(n + 10));
+    for (const [x] of [new Bag(n + 20)]) iterated.push(x);
+    iterated.push(b, set.size, count(...new Bag(n + 30)), r);
+    for (const x of again(new Bag(n + 40))) iterated.push(x);
+    iterated.push(Object.keys(Object.fromEntries(new Pairs(n))).length);
+  } catch (e) { console.log('caught', (e as Error).message); }
+}
+console.log('iterated', iterated.join(','), 'trail', trail.join(','));
