@@ -8,7 +8,8 @@
  *   the catch can see, and changes of the world (files, processes);
  * - any other function and the top level, where the failure ends the process: changes of the world only.
  * Statements that change only the region's own variables, print, or submit more tasks are not checked: a loop of those
- * keeps its calls in parallel. The innermost statement is checked (a loop's incrementor too: `for (; i < n; i++)`).
+ * keeps its calls in parallel. The innermost statement is checked (a loop's condition and incrementor too: `for (; i < n;
+ * i++)`, an `if`'s condition).
  * A split loop waits for its own tasks in order, and a try block inside a region is a region of its own: each is
  * checked before as a whole, not inside.
  */
@@ -183,11 +184,18 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
         if (why) before.set(node.expression, why);
       }
       loopsRunning.push(runsCode(facts, runs, node));
+      // A condition runs before (or after) every pass: checked there, as the incrementor is.
+      const condition = ts.isWhileStatement(node) || ts.isDoStatement(node) ? node.expression : ts.isForStatement(node) ? node.condition : undefined;
+      if (condition && !ts.isDoStatement(node)) checkIfLasting(condition);
       ts.forEachChild(node, visit);
+      if (condition && ts.isDoStatement(node)) checkIfLasting(condition);
       if (ts.isForStatement(node) && node.incrementor) checkIfLasting(node.incrementor);
       loopsRunning.pop();
       return;
     }
+    // An `if`'s or a `switch`'s condition (`if (m > limit)` converting m by the program's valueOf: rev56's F8) is
+    // checked alone: the statements inside are checked each on their own.
+    if (ts.isIfStatement(node) || ts.isSwitchStatement(node)) checkIfLasting(node.expression);
     const leaf = isStatementOfList(ts, node);
     if (leaf) checkIfLasting(node);
     ts.forEachChild(node, visit);

@@ -60,13 +60,9 @@ export function runsImplicitProgramCode(facts: FileFacts, node: ts.Node): boolea
   if (!conversions && !iterators) return false;
   if (conversions) {
     if (ts.isTemplateSpan(node) && !ts.isTaggedTemplateExpression(node.parent.parent)) return mayRunProgramMember(ctx, node.expression, CONVERSIONS);
-    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken)) {
-      return mayRunProgramMember(ctx, node.left, CONVERSIONS) || mayRunProgramMember(ctx, node.right, CONVERSIONS);
-    }
-    if (ts.isCallExpression(node) && node.arguments.length > 0) {
-      const name = builtinName(ctx, node.expression);
-      if (name === 'String' || name === 'Number') return mayRunProgramMember(ctx, node.arguments[0], CONVERSIONS);
-    }
+    // (Through a cast: `(m as unknown as number) * 2` still runs m's valueOf.)
+    const converted = convertedBy(ctx, node).map((operand) => underCasts(ts, operand));
+    if (converted.length > 0) return converted.some((operand) => mayRunProgramMember(ctx, operand, CONVERSIONS));
   }
   if (iterators) {
     const iterated = iteratedBy(ctx, node);
@@ -77,6 +73,49 @@ export function runsImplicitProgramCode(facts: FileFacts, node: ts.Node): boolea
     }
   }
   return false;
+}
+
+/**
+ * The operands `node` converts to a primitive (rev56's F8): of arithmetic, comparison, bitwise operators and their
+ * assignments (`m > ms[0]`, `m * 2`, `total += m`), of unary operators and `++`/`--`, a property key (`table[m]`,
+ * `m in table`, `{ [m]: 1 }`), the argument of String(), Number() and the library functions that take numbers.
+ */
+function convertedBy(ctx: AnalysisContext, node: ts.Node): readonly ts.Expression[] {
+  const { ts } = ctx;
+  if (ts.isBinaryExpression(node)) {
+    const kind = node.operatorToken.kind;
+    if (kind === ts.SyntaxKind.InKeyword) return [node.left];
+    return convertingOperators(ts).has(kind) ? [node.left, node.right] : [];
+  }
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken ? [] : [node.operand];
+  if (ts.isPostfixUnaryExpression(node)) return [node.operand];
+  if (ts.isElementAccessExpression(node)) return [node.argumentExpression];
+  if (ts.isComputedPropertyName(node)) return [node.expression];
+  if (ts.isCallExpression(node) && node.arguments.length > 0) {
+    const name = builtinName(ctx, node.expression) ?? '';
+    if (name === 'String' || name === 'Number') return [node.arguments[0]];
+    if (NUMERIC_FUNCTIONS.test(name)) return node.arguments.filter((a) => !ts.isSpreadElement(a));
+  }
+  return [];
+}
+
+/** Binary operators that convert their operands (by name: the SyntaxKind numbers differ between TypeScript versions). */
+const CONVERTING_OPERATORS = ([
+  'PlusToken', 'MinusToken', 'AsteriskToken', 'SlashToken', 'PercentToken', 'AsteriskAsteriskToken', 'LessThanToken', 'GreaterThanToken',
+  'LessThanEqualsToken', 'GreaterThanEqualsToken', 'EqualsEqualsToken', 'ExclamationEqualsToken', 'AmpersandToken', 'BarToken', 'CaretToken',
+  'LessThanLessThanToken', 'GreaterThanGreaterThanToken', 'GreaterThanGreaterThanGreaterThanToken', 'PlusEqualsToken', 'MinusEqualsToken',
+  'AsteriskEqualsToken', 'SlashEqualsToken', 'PercentEqualsToken', 'AsteriskAsteriskEqualsToken', 'AmpersandEqualsToken', 'BarEqualsToken',
+  'CaretEqualsToken', 'LessThanLessThanEqualsToken', 'GreaterThanGreaterThanEqualsToken', 'GreaterThanGreaterThanGreaterThanEqualsToken',
+] as const);
+let operatorKinds: ReadonlySet<ts.SyntaxKind> | undefined;
+const convertingOperators = (t: typeof ts): ReadonlySet<ts.SyntaxKind> => (operatorKinds ??= new Set(CONVERTING_OPERATORS.map((name) => t.SyntaxKind[name])));
+
+/** Library functions converting their arguments to numbers. */
+const NUMERIC_FUNCTIONS = /^(?:Math\.\w+|parseInt|parseFloat|isNaN|isFinite|Number\.parse(?:Int|Float))$/;
+
+function underCasts(t: typeof ts, e: ts.Expression): ts.Expression {
+  while (t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isTypeAssertionExpression(e) || t.isNonNullExpression(e) || t.isSatisfiesExpression(e)) e = e.expression;
+  return e;
 }
 
 /** Built-ins that iterate their first argument (`new Set(bag)`, `Promise.all(jobs)`, `Object.fromEntries(pairs)`). */

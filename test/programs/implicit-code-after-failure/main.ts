@@ -87,3 +87,26 @@ for (const n of [1, -2, 3]) {
   } catch (e) { console.log('caught', (e as Error).message); }
 }
 console.log('iterated', iterated.join(','), 'trail', trail.join(','));
+
+// Conversions by other operators (rev56's F8): a comparison in an `if`'s condition, arithmetic through a cast, a
+// property key, `++` of an object, a `while` condition.
+class Amount {
+  constructor(readonly v: number) {}
+  valueOf() { trail.push(800 + this.v); return this.v; }
+  toString() { trail.push(900 + this.v); return 'a' + this.v; }
+}
+const amounts = [new Amount(1), new Amount(2), new Amount(3)];
+const keyed: Record<string, number> = {};
+for (const n of [1, -2, 3]) {
+  try {
+    const r = fail(n);
+    const a = amounts[(n + 3) % 3];
+    if (a > amounts[0]) console.log('bigger', r);
+    console.log('double', (a as unknown as number) * 2);
+    keyed[a as unknown as string] = r;
+    let w = 0;
+    while (w < (a as unknown as number)) w++;
+    console.log('w', w);
+  } catch (e) { console.log('caught', (e as Error).message); }
+}
+console.log('converted', Object.keys(keyed).join(','), 'trail', trail.join(','));
