@@ -12,9 +12,12 @@ import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';
 import { isOwnSourceFile, qualifiedName } from '../analysis/context';
 
+/** (Only the program is asked of: FileFacts, or the analysis context alone.) */
+type ProgramFacts = Pick<FileFacts, 'ts' | 'ctx'>;
+
 const declaresCodeRunBySerializing = new WeakMap<ts.Program, boolean>();
 
-export function isReadingStringify(facts: FileFacts, call: ts.CallExpression): boolean {
+export function isReadingStringify(facts: ProgramFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
   if (qualifiedName(ts, call.expression) !== 'JSON.stringify' || call.arguments.length === 0) return false;
   const literalOptions = call.arguments.slice(1).every((arg) => ts.isLiteralExpression(arg) || arg.kind === ts.SyntaxKind.NullKeyword);
@@ -22,11 +25,11 @@ export function isReadingStringify(facts: FileFacts, call: ts.CallExpression): b
 }
 
 /** Copying or serializing an object's own properties runs none of the program's code (see the top of this file). */
-export function readsOwnPropertiesQuietly(facts: FileFacts): boolean {
+export function readsOwnPropertiesQuietly(facts: ProgramFacts): boolean {
   return !programRunsCodeWhenSerialized(facts);
 }
 
-function programRunsCodeWhenSerialized(facts: FileFacts): boolean {
+function programRunsCodeWhenSerialized(facts: ProgramFacts): boolean {
   const { ts, ctx } = facts;
   let known = declaresCodeRunBySerializing.get(ctx.program);
   if (known !== undefined) return known;

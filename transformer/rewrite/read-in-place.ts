@@ -13,6 +13,7 @@ import type { ParamEffects, SummaryLookup } from '../analysis/param-effects';
 import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isLibrary } from './library-uses';
 import { isNodeReadOnly, nodeDeclaredName, nodeReceiverChange } from '../analysis/node-builtins';
+import { isReadingStringify } from './json-reads';
 
 /** Node's writes of data that are done when they return (not `writeFile`, which reads the data later). */
 const SYNC_FILE_WRITES = new Set(['node:fs.writeFileSync', 'node:fs.appendFileSync', 'node:fs.writeSync']);
@@ -45,6 +46,8 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
     if (node === 'node:buffer.BufferConstructor.from' && parent.arguments[0] === outer && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(outer))) return true;
     if (isTextCodecRead(ctx, parent)) return true;
     const name = qualifiedName(ts, parent.expression);
+    // (A replacer, or the program's toJSON, is handed the objects, and may keep them: rev56's F7.)
+    if (name === 'JSON.stringify' && !isReadingStringify({ ts, ctx }, parent)) return false;
     return name !== undefined && isReadOnlyFunction(name) && (isPrimitiveNode(ctx, parent) || KEY_LISTS.has(name) ||
       (!HOLDS_ARGUMENT.has(name) && hasPrimitiveElements(ctx, outer)));
   }

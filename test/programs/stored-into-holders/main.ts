@@ -70,3 +70,11 @@ function local(): void {
   console.log('local', own[0].balance);
 }
 local();
+
+// A replacer handed the objects keeps them (rev56's F7): what it kept is read after later calls on them.
+const jobs: Acc[] = [{ balance: 1 }, { balance: 2 }];
+for (const j of jobs) bumpOne(j);
+const kept: Acc[] = [];
+const text = JSON.stringify(jobs, (k, v) => { if (v && typeof v === 'object' && 'balance' in v) kept.push(v); return v; });
+for (const j of jobs) bumpOne(j);
+console.log('replacer', text, kept[0].balance, kept[1].balance, JSON.stringify(jobs, null, 1).length);
