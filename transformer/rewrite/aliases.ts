@@ -322,7 +322,15 @@ export class AliasGroups {
   /** Passed whole to a task, or a part taken by element of one that is (`const r = rs[1]; const { tags } = r`). */
   private isWholeArgument(id: ts.Identifier): boolean {
     const symbol = symbolOf(this.ctx, id);
-    return symbol !== undefined && (this.passedWhole(symbol) || this.elementParts.has(symbol));
+    if (symbol === undefined) return false;
+    const whole = (member: ts.Symbol) => this.passedWhole(member) || this.elementParts.has(member);
+    if (whole(symbol)) return true;
+    // Or holding what one does (`rows[i] = row` and `all.push(row)`, `all` passed whole): its elements are the same
+    // objects. (The group as scanned so far: what was put in it before this point.)
+    if (!this.parent.has(symbol)) return false;
+    const root = this.find(symbol);
+    for (const member of this.parent.keys()) if (member !== symbol && whole(member) && this.find(member) === root) return true;
+    return false;
   }
 
   /** `a.fill(1)`, `a.sort()`, `m.set(k, v)`: the method returns its receiver, another name for it. */
