@@ -66,4 +66,9 @@ test('a named object put into another one (a field, an element, push, a Map\'s s
   assert.is(tasks.inWorkers, 16, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('the program changes, in a library method\'s callback, the elements of an array a task was given (forEach by an arrow, a named function, a function expression; map, filter, reduce, every, findIndex; a Map\'s and a Set\'s forEach; nested rows): the next task sees the change (np42\'s F1: each was lost to the snapshot it took)', () => {
+  const tasks = printsAsPlain('callback-writes');
+  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();

@@ -14,6 +14,7 @@ import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isLibrary } from './library-uses';
 import { isNodeReadOnly, nodeDeclaredName, nodeReceiverChange } from '../analysis/node-builtins';
 import { isReadingStringify } from './json-reads';
+import { functionOfExpression } from '../analysis/function-of-symbol';
 
 /** Node's writes of data that are done when they return (not `writeFile`, which reads the data later). */
 const SYNC_FILE_WRITES = new Set(['node:fs.writeFileSync', 'node:fs.appendFileSync', 'node:fs.writeSync']);
@@ -197,12 +198,23 @@ export function keepsNothingGiven(ctx: AnalysisContext, lookup: SummaryLookup, a
   return Array.isArray(params) && params.every((effect) => !outlives(effect) && !effect?.written && !effect?.writtenLater);
 }
 
-/** What a function written in place does to its parameters; undefined for any other argument. */
+/**
+ * A function argument that changes what it is given (`(x) => { x.v += 10 }`, `inc` of the program): what a
+ * reading method hands it, a part of its receiver, is written there.
+ */
+export function writesGiven(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): boolean {
+  const params = givenEffects(ctx, lookup, arg);
+  return params === 'unknown' || (params?.some((effect) => effect?.written || effect?.writtenLater) ?? false);
+}
+
+/** What a function written in place, or one of the program's named there, does to its parameters; undefined for any other argument. */
 function givenEffects(ctx: AnalysisContext, lookup: SummaryLookup, arg: ts.Expression): readonly ParamEffects[] | 'unknown' | undefined {
   const { ts } = ctx;
   const value = skipTransparent(ts, arg);
-  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return undefined;
-  return lookup(value as FunctionLike, false)?.params ?? 'unknown';
+  const fn = ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value as FunctionLike
+    : ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? functionOfExpression(ctx, value, 0) : undefined;
+  if (!fn || fn.getSourceFile().isDeclarationFile) return undefined;
+  return lookup(fn, false)?.params ?? 'unknown';
 }
 
 /**

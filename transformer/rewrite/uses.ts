@@ -15,7 +15,7 @@ import { functionOfExpression } from '../analysis/function-of-symbol';
 import { accessChain, isArgumentOf, isChoiceOf, isComparison, isDeclarationName, isWriteTarget, skipTransparent, withChoices, withWrappers } from './syntax';
 import { isResultUsed } from './file-facts';
 import { takenApartIntoPrimitives } from './taken-apart';
-import { consumedAtOnce, isPrimitiveCopy, iteratesPrimitives, madeString, mapUsedUp, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, yieldsPrimitives } from './read-in-place';
+import { consumedAtOnce, isPrimitiveCopy, iteratesPrimitives, madeString, mapUsedUp, outlivesIn, readingCallUsedUp, readsAtOnce, usedUpInPlace, writesGiven, yieldsPrimitives } from './read-in-place';
 
 export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: string };
 
@@ -192,6 +192,9 @@ export class UseClassifier {
     // `g.list.forEach((o) => keep.push(o))`: a callback keeps what it is given, a part of the object.
     const handedOn = call.arguments.find((a) => outlivesIn(this.ctx, this.lookup, a));
     if (handedOn) return { kind: 'escape', why: `a function it is handed to keeps what it is given: \`${handedOn.getText().slice(0, 40)}\`` };
+    // `items.forEach((x) => { x.v += 10 })`: a callback changes what it is given, a part of the object (np42's F1: the
+    // change was lost to the snapshot the next task took).
+    if (call.arguments.some((a) => writesGiven(this.ctx, this.lookup, a))) return { kind: 'write' };
     if (readsAtOnce(this.ctx, value)) return { kind: 'read' };
     const result = withWrappers(ts, call);
     const chained = (ts.isPropertyAccessExpression(result.parent) || ts.isElementAccessExpression(result.parent)) && result.parent.expression === result;
