@@ -91,7 +91,7 @@ export class Decoder {
       case Value.UndefinedValue: f.put(i, undefined); return undefined;
       case Value.NullValue: f.put(i, null); return undefined;
       case Value.BoolValue: f.put(i, f.read(i, new BoolValue()).value()); return undefined;
-      case Value.NumberValue: f.put(i, f.read(i, new NumberValue()).value()); return undefined;
+      case Value.NumberValue: f.put(i, asSmallInteger(f.read(i, new NumberValue()).value())); return undefined;
       case Value.BigIntValue: {
         const hex = f.read(i, new BigIntValue()).hex() as string;
         f.put(i, hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`));
@@ -188,8 +188,17 @@ export function classRefAt(root: Root, index: number): ClassRef {
 /** A preallocated array filled by a loop: about 3x faster than Array.from on a Float64Array. */
 function numberArray(items: Float64Array): number[] {
   const out = new Array<number>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = items[i]!;
+  for (let i = 0; i < items.length; i++) out[i] = asSmallInteger(items[i]!);
   return out;
+}
+
+/**
+ * A number as the program made it: an integer that fits V8's small integers is one again. Read from a float64 it is
+ * a double, and V8 then compiles the task's arithmetic on it as floating point: `(s + i * x) % 1000003` ran 3.5-4x
+ * slower in a worker than in the plain program (np42's F5). (Not -0, which is no integer to V8.)
+ */
+function asSmallInteger(v: number): number {
+  return (v | 0) === v && (v !== 0 || 1 / v > 0) ? v | 0 : v;
 }
 
 function decodeString(s: StringValue): string {
