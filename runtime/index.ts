@@ -299,6 +299,15 @@ export function checkpoint(mark: number): void {
 }
 
 /**
+ * A value a call of program code that ran tasks hands back, kept by the statement around it (`loaded.push(load(raw))`):
+ * the tasks since `mark` are checked first, as the plain call threw before the statement kept anything.
+ */
+export function checked<T>(mark: number, value: T): T {
+  checkpoint(mark);
+  return value;
+}
+
+/**
  * The iterable of a `for…of` whose steps run the program's code (a generator's body), after task calls in the loop
  * that may fail: each step first checks the tasks since `mark`, as the plain loop never asked for the next element
  * after a call that threw, and the body's throw closed the iterator (its `finally` ran) first. Ending the loop early

@@ -97,4 +97,12 @@ test('a task call kept direct (or run in place at run time) after one that fails
   assert.is(tasks.inline, 1);
 });
 
+test('a function of the program that runs a failing task and returns something else (a copy of its argument, the argument, another task\'s value, a method\'s): what it returns is not kept in a try (push, a field, +=, a variable outside, a Map\'s set), as the plain call threw first (np42\'s F2, F3); outside a try its calls stay in parallel', () => {
+  const tasks = printsAsPlain('kept-from-helpers-after-failure');
+  assert.is(tasks.inWorkers, 35, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /loaded\.push\(__taskify\.checked\(__taskify_try\d+, load\(batch\)\)\)/);
+  assert.match(emitted, /fine\.push\(checkedTotal\(/, 'no check outside a try');
+});
+
 test.run();

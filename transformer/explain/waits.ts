@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -32,6 +32,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   resumed: 'brings these objects up to date where the code resumes after other code ran',
   fence: 'may look at what fenced task calls write: waits for those tasks first (a fence)',
   checkpoint: 'changes what code after a failure sees: waits for the tasks submitted before it and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
+  checkpointAfter: 'returns what tasks it ran made, which the statement keeps: waits for the tasks submitted so far as it returns and throws their first failure (a checkpoint)',
   checkpointWorld: 'changes files or processes: waits for the tasks submitted before it (which may read those files) and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
 };
 
@@ -49,8 +50,9 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     if (names.length > 0) add(node, names.join(', '), 'resumed');
   }
   for (const [statement, observed] of plan.fences.before) add(statement, snippet(observed), 'fence');
-  for (const { before } of plan.failureChecks.values()) {
+  for (const { before, after } of plan.failureChecks.values()) {
     for (const [node, why] of before) add(node, snippet(node), why === 'seen' ? 'checkpoint' : 'checkpointWorld');
+    for (const call of after) add(call, snippet(call), 'checkpointAfter');
   }
   return waits.sort((a, b) => a.line - b.line || a.node.getStart() - b.node.getStart());
 }

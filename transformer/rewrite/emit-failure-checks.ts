@@ -1,6 +1,7 @@
 /**
  * Emits the plan's failure checks (failure-checks.ts): `__taskify.checkpoint(m)` before each chosen statement (or as
- * the first part of a chosen loop incrementor, or before each step of a `for…of` over program code's iterator), which waits for the region's tasks so far and throws their first
+ * the first part of a chosen loop incrementor, or before each step of a `for…of` over program code's iterator, or
+ * `__taskify.checked(m, call)` as a chosen call returns), which waits for the region's tasks so far and throws their first
  * failure where the plain call threw it. A function's mark is `const m = __taskify.mark()` first in its body; a try
  * block's is the one emit.ts makes for it; the top level's is made first in the file (tasks the file submits).
  */
@@ -24,7 +25,11 @@ export interface FailureCheckEmitter {
 export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: ReadonlyMap<Region, RegionCheck>,
   runtime: (name: string, args: ts.Expression[]) => ts.Expression, nextMark: () => number): FailureCheckEmitter {
   const owner = new Map<ts.Node, Region>();
-  for (const [region, { before }] of checks) for (const node of before.keys()) owner.set(node, region);
+  const afterCalls = new Set<ts.Node>();
+  for (const [region, { before, after }] of checks) {
+    for (const node of before.keys()) owner.set(node, region);
+    for (const call of after) { owner.set(call, region); afterCalls.add(call); }
+  }
   const marks = new Map<Region, ts.Identifier>();
   const markOf = (region: Region): ts.Expression => {
     let mark = marks.get(region);
@@ -41,6 +46,8 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
     checkBefore(original) {
       const region = owner.get(original);
       if (!region) return undefined;
+      // `loaded.push(load(raw))`: `loaded.push(checked(m, load(raw)))`, checked as it returns.
+      if (afterCalls.has(original)) return (visited) => runtime('checked', [markOf(region), visited as ts.Expression]);
       // `for (const x of walk(xs))`: `for (const x of checkedSteps(m, walk(xs)))`, a check before every step.
       if (t.isForOfStatement(original.parent) && original.parent.expression === original) {
         return (visited) => runtime('checkedSteps', [markOf(region), visited as ts.Expression]);

@@ -37,6 +37,12 @@ export type Lasting = 'seen' | 'world';
 /** What a region checks: before which of its statements (or loop incrementors) and why, and whether also when it ends. */
 export interface RegionCheck {
   readonly before: ReadonlyMap<ts.Node, Lasting>;
+  /**
+   * Calls of program code that runs tasks, inside a statement that lasts, checked right after they return: the value
+   * they hand back is what the statement keeps (`loaded.push(load(raw))`, `load` validating `raw` by a task that
+   * fails: np42's F2, F3), which the plain program never kept.
+   */
+  readonly after: ReadonlySet<ts.CallExpression>;
   /** A function whose failure rejects its promise: it checks its tasks when it ends (in a `finally`). */
   readonly atExit: boolean;
 }
@@ -70,15 +76,17 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   const runs = new Map<ts.Node, boolean>();
   // Failure handlers see what the top level changed, as a catch would (its variables are theirs too).
   const handlersSee = handlersSeeFailures(facts);
-  const top = checkedIn(facts, plan, runs, source.statements, handlersSee ? seenOrWorld(() => false) : world, callsPromising);
-  if (top.size > 0) checks.set(source, { before: top, atExit: false });
+  const topAfter = new Set<ts.CallExpression>();
+  const top = checkedIn(facts, plan, runs, topAfter, source.statements, handlersSee ? seenOrWorld(() => false) : world, callsPromising);
+  if (top.size > 0 || topAfter.size > 0) checks.set(source, { before: top, after: topAfter, atExit: false });
 
   for (const statement of plan.tries) {
     if (statement.getSourceFile() !== source) continue;
     const block = statement.tryBlock;
     const isOwn = (declaration: ts.Declaration) => declaration.pos >= block.pos && declaration.end <= block.end;
-    const before = checkedIn(facts, plan, runs, block.statements, orResumes(ts, seenOrWorld(isOwn), ts.findAncestor(statement.parent, ts.isFunctionLike)), undefined, true);
-    if (before.size > 0) checks.set(statement, { before, atExit: false });
+    const after = new Set<ts.CallExpression>();
+    const before = checkedIn(facts, plan, runs, after, block.statements, orResumes(ts, seenOrWorld(isOwn), ts.findAncestor(statement.parent, ts.isFunctionLike)), undefined, true);
+    if (before.size > 0 || after.size > 0) checks.set(statement, { before, after, atExit: false });
   }
 
   // Every function of the file outside the tasks (a task's body runs in a worker), in source order.
@@ -104,17 +112,18 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         // (Where the failure ends the process, past a call of an async function synchronous code cannot tell its own
         // tasks from that one's, and stops checking; an async function awaits those it calls, and checks on.)
         const rejectsPromise = promising.has(fn); // (an async function or a promise callback)
-        const before = checkedIn(facts, plan, runs, fn.body.statements, rejectsPromise ? orResumes(ts, lasts, fn) : lasts,
+        const after = new Set<ts.CallExpression>();
+        const before = checkedIn(facts, plan, runs, after, fn.body.statements, rejectsPromise ? orResumes(ts, lasts, fn) : lasts,
           isCaught || rejectsPromise ? undefined : callsPromising, rejectsPromise);
-        if (before.size > 0 || atExit) checks.set(fn, { before, atExit });
-      } else if (atExit) checks.set(fn, { before: new Map(), atExit });
+        if (before.size > 0 || after.size > 0 || atExit) checks.set(fn, { before, after, atExit });
+      } else if (atExit) checks.set(fn, { before: new Map(), after: new Set(), atExit });
     }
   }
   return checks;
 }
 
 /** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */
-function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>, statements: readonly ts.Statement[],
+function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>, after: Set<ts.CallExpression>, statements: readonly ts.Statement[],
   lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean, checksLoops = false): Map<ts.Node, Lasting> {
   const { ts } = facts;
   const before = new Map<ts.Node, Lasting>();
@@ -124,9 +133,14 @@ function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>
   if (!statements.some((statement) => runsCode(facts, runs, statement))) return before;
   let stopped = false;
   const checkIfLasting = (node: ts.Node): void => {
-    if (stopped || !mayFollowTask()) return;
+    if (stopped) return;
+    // (A statement that lasts and hands on what a task-running call returns: checked after that call, whatever came before.)
+    const handsOn = isStatementOfList(ts, node) ? callsHandingOnTasks(facts, node) : [];
+    if (!mayFollowTask() && handsOn.length === 0) return;
     const why = lasts(node);
-    if (why) before.set(node, why);
+    if (!why) return;
+    if (mayFollowTask()) before.set(node, why);
+    for (const call of handsOn) after.add(call);
   };
   /**
    * What a loop runs before its first pass, checked before the loop: the iterable of a `for…of` (`walk(xs)`, whose
@@ -274,6 +288,28 @@ function resumesIn(t: typeof ts, node: ts.Node, owner: ts.Node | undefined): boo
 }
 
 /** A statement that is not made of statements. */
+/**
+ * The calls in a statement of program code that runs tasks whose value the statement uses (`loaded.push(load(raw))`,
+ * `b.k = checked(xs)`, `count += load(xs).length`; not a call that is the whole statement, whose own region checks
+ * what it does), in the order they return.
+ */
+function callsHandingOnTasks(facts: FileFacts, statement: ts.Statement): ts.CallExpression[] {
+  const { ts } = facts;
+  const found: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(facts.ctx, n) && !isSynchronousCallback(ts, n)) return;
+    ts.forEachChild(n, visit);
+    // (A task's own call waits where its value is used; a forwarder's, `return total(xs)` after `validate(xs)`, is
+    // program code all the same.)
+    if (!ts.isCallExpression(n) || (ts.isExpressionStatement(n.parent) && n.parent.expression === n)) return;
+    const callee = calledFunction(facts.ctx, n);
+    if (callee && facts.tasks.has(callee)) return;
+    if (codeRunAt(facts, n).some((fn) => !facts.tasks.has(fn) && runsTasks(facts, fn))) found.push(n);
+  };
+  visit(statement);
+  return found;
+}
+
 function isStatementOfList(ts: typeof import('typescript'), node: ts.Node): node is ts.Statement {
   return ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node);
 }
