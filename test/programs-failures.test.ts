@@ -51,7 +51,7 @@ test('a beforeExit listener that calls a task and arms nothing runs once, as in 
 test('functions handed to code that keeps them (a listener, timers, an immediate, a microtask, a promise reaction, process hooks) after a task call that fails are never registered, in a try and where the failure ends the process; a loop of calls that succeed still runs in parallel up to the registration (tester np39\'s D2: try-listener, try-exithook, try-timer, uncaught-exithook)', () => {
   const tasks = endsAsPlain('kept-callbacks');
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 5);
+  assert.is(tasks.failed, 4);
 });
 
 test('a task failing in code a try runs through a value the plugin cannot name (a retry helper\'s parameter, closures from an array, an optional hook, an interface\'s method, a function handed to a helper, a listener emit runs) or through a constructor, a setter or a getter is caught by that try (np40\'s F7, F10: each crashed)', () => {
@@ -83,15 +83,14 @@ test('a task failing in a function a try runs (handed to a helper, one of an arr
 test('after a task call that fails, code the language runs with no call in the text does not run: conversions to text (toString, Symbol.toPrimitive, String()), a toJSON (also of an array\'s elements), a subclass\'s toString behind its base type, a generator\'s body run by for…of (its later steps too, after the body\'s failing call: the generator is closed), a spread (in an array or a call) or a destructuring (declared or assigned), a class\'s iterator (also by new Set, Object.fromEntries, yield*), a loop\'s header, conversions by comparison, arithmetic and property keys, in an if\'s or a while\'s condition too; nor built-ins changing their first argument (Object.assign into a setter, Array.prototype.push.call) (np40\'s F8: at 4e0a1b5 each ran for the failed call; rev56\'s F8, F9: the later forms at bda043e)', () => {
   const tasks = printsAsPlain('implicit-code-after-failure');
   assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
-  // (At least the five the plain program meets; more when a call after one had started before the failure was known.)
-  assert.ok(tasks.failed >= 5, `${tasks.failed} failed`);
+  assert.is(tasks.failed, 5);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /sizes\.push\(__taskify\.submit\(/, 'a loop over a plain array gathers its calls');
 });
 
 test('a task call kept direct (or run in place at run time) after one that fails in the same try (an argument that escaped, a helper\'s loop, an expression argument, an array with a property of its own) does not run: the plain program never reached it (np41\'s F1: each kept its write)', () => {
   const tasks = printsAsPlain('direct-calls-after-failure');
-  assert.is(tasks.inWorkers, 16, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 5);
   // The labelled array's call ran in place once: not after the failure that came first.
   assert.is(tasks.inline, 1);

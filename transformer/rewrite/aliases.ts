@@ -71,7 +71,9 @@ export class AliasGroups {
      * by name (`const row = m[0]`, `for (const r of m)`) are parts of it, followed with it. Elsewhere an element is a
      * container's block (container-families.ts), or an element of an array of Futures (gathering-arrays.ts).
      */
-    private readonly passedWhole: (symbol: ts.Symbol) => boolean = () => false) {}
+    private readonly passedWhole: (symbol: ts.Symbol) => boolean = () => false,
+    /** The array is given task values (gathering-arrays.ts): Futures or blocks, not parts of what it is put in. */
+    private readonly gathersTaskValues: (symbol: ts.Symbol) => boolean = () => false) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -408,7 +410,8 @@ export class AliasGroups {
       const stored = skipTransparent(ts, value);
       if (!ts.isIdentifier(stored) || !this.isFileLocal(stored) || isPrimitiveNode(this.ctx, stored)) continue;
       const holder = symbolOf(this.ctx, root);
-      if (!holder) continue;
+      const storedSymbol = symbolOf(this.ctx, stored);
+      if (!holder || !storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
       this.link(root, stored);
       if (this.parent.has(holder)) this.holders.add(holder);
     }

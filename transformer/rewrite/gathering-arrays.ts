@@ -15,6 +15,28 @@ import { isPrint } from './only-reads';
 import { isReadingStringify } from './json-reads';
 import { isLibrary } from './library-uses';
 
+/**
+ * The array is given a task's value (`row.push(make(4))`, `parts[i] = task(x)`): its elements are followed as
+ * Futures gathered (or a container's blocks), not as parts of another object it is put in (aliases.ts storedInto).
+ */
+export function gathersTaskValues(facts: FileFacts, symbol: ts.Symbol): boolean {
+  const { ts } = facts;
+  const isTaskValue = (e: ts.Expression | undefined) => {
+    const value = e && skipTransparent(ts, e);
+    return value !== undefined && ts.isCallExpression(value) && facts.taskOf(value) !== undefined;
+  };
+  return facts.references(symbol).some((ref) => {
+    const parent = withWrappers(ts, ref).parent;
+    if (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      return parent.parent.arguments.some((arg) => isTaskValue(arg));
+    }
+    if (!ts.isElementAccessExpression(parent)) return false;
+    const assigned = withWrappers(ts, parent).parent;
+    return ts.isBinaryExpression(assigned) && assigned.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      withWrappers(ts, parent) === assigned.left && isTaskValue(assigned.right);
+  });
+}
+
 /** The array `id` names can hold Futures until its elements are needed (see above). */
 export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identifier, isFuture: (symbol: ts.Symbol) => boolean): boolean {
   const { ts, ctx } = facts;
