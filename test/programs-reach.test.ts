@@ -150,6 +150,11 @@ test('a fill-shaped statement of a task module reading what entry code filled, o
   assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('module objects a task reads, changed by the program in a library method\'s callback (forEach by an arrow, through a helper, a Map\'s forEach), travel with the later calls (np42\'s F6: the worker read its own)', () => {
+  const tasks = printsAsPlain('module-state-callbacks');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('objects of namespaces a task reads and the program changes travel with each call (tester #23\'s r50: the worker read its own)', () => {
   const tasks = printsAsPlain('namespace-state');
   assert.is(tasks.inWorkers, 7, `${tasks.inWorkers} tasks ran in workers`);

@@ -33,7 +33,35 @@ export function writeOfReference(ctx: AnalysisContext, ref: ts.Identifier): ts.N
   }
   const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
     parent.expression === chain && isLibraryGlobal(ctx, chain);
+  if (libraryMethod && READING_METHODS.has(chain.name.text) && callbackChangesGiven(ctx, parent)) return parent;
   return libraryMethod && !READING_METHODS.has(chain.name.text) && !isStatelessRegExpUse(ctx, chain) ? parent : undefined;
+}
+
+/**
+ * `WEIGHTS.forEach((it) => { it.w *= 10 })`: a function written at the call changes what a reading method hands it, the
+ * object's own parts (np42's F6: the task's snapshot of WEIGHTS never had the change). By its text: written through a
+ * parameter, a parameter's library method not known to only read, or a parameter handed to a function not known to
+ * only read (`(it) => bump(it)`).
+ */
+function callbackChangesGiven(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  const { ts } = ctx;
+  return call.arguments.some((arg) => {
+    let fn: ts.Expression = arg;
+    while (isTransparent(ts, fn)) fn = (fn as ts.ParenthesizedExpression).expression;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    const params = new Set(fn.parameters.map((p) => symbolOf(ctx, p.name)).filter((s) => s !== undefined));
+    const changes = (node: ts.Node): boolean => {
+      if (ts.isIdentifier(node) && params.has(symbolOf(ctx, node)!)) return changeOfReference(ctx, node) !== undefined && !isHandedToReader(node);
+      return ts.forEachChild(node, changes) ?? false;
+    };
+    // (`(it) => it.w * 2` reads, `(it) => [it]` hands it on: only a change counts, not a value made of it.)
+    const isHandedToReader = (id: ts.Identifier) => {
+      const parent = accessChain(ts, id).parent;
+      return ts.isReturnStatement(parent) || ts.isArrowFunction(parent) || ts.isArrayLiteralExpression(parent) || ts.isPropertyAssignment(parent) ||
+        ts.isShorthandPropertyAssignment(parent) || ts.isVariableDeclaration(parent);
+    };
+    return fn.body !== undefined && changes(fn.body);
+  });
 }
 
 /** The node where this reference changes (or hands on) the object, if it does. */
@@ -44,6 +72,7 @@ export function changeOfReference(ctx: AnalysisContext, ref: ts.Expression): ts.
   if (chain !== ref && isWriteTarget(ts, chain)) return parent;
   // A method of the object or of a part of it (the chain ends at the method's name).
   if (ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) && parent.expression === chain) {
+    if (READING_METHODS.has(chain.name.text) && callbackChangesGiven(ctx, parent)) return parent;
     return READING_METHODS.has(chain.name.text) || isStatelessRegExpUse(ctx, chain) ? undefined : parent;
   }
   if (chain !== ref) return undefined; // a read of a part
