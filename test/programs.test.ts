@@ -776,6 +776,17 @@ test('Promise.resolve(board) and Promise.all([p]) are second names for what they
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a cache whose hit answers otherwise than its miss (a "first time" lookup, a value cached under part of what computes it, a memo by name of what the numbers give) travels with the calls; true caches stay each worker\'s own (np42\'s F4: the answers differed by worker)', () => {
+  const tasks = printsAsPlain('cache-lookups');
+  assert.is(tasks.inWorkers, 28, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /"firstTime", \[[^\]]*\], \{ state: \[\{ key: "[^"]*#SEEN", kept: true/);
+  assert.match(emitted, /"scaled", \[[^\]]*\], \{ state: \[\{ key: "[^"]*#SCALED", kept: true/);
+  assert.match(emitted, /"totalOf", \[[^\]]*\], \{ state: \[\{ key: "[^"]*#TOTALS", kept: true/);
+  assert.match(emitted, /"square", \[\{ name: "x", direction: "in" \}\]\);/, 'a true cache stays each worker\'s own');
+  assert.match(emitted, /"cube", \[\{ name: "x", direction: "in" \}\]\);/);
+});
+
 test('a cache only tasks use that a task reads as a whole (MEMO.size, its keys) travels with the calls: the count is the plain program\'s (tester np36\'s memo-min)', () => {
   const tasks = printsAsPlain('kept-cache-size');
   assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);

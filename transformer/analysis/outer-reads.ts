@@ -12,6 +12,7 @@ import { globalMember, type ModuleRead, type ModuleState } from './module-state'
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { keptByClosure, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
+import { readsBackAsComputed } from './cache-lookups';
 import type { ModuleWrites } from './module-writes';
 import { heldByNamed, onlyGivesToTaskHolder, writesThroughHolders } from './module-holders';
 import { runsOnlyInTasks } from './program-kept-uses';
@@ -69,10 +70,12 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   // `IDS.set(n, IDS.size)`: the read by which a call would see what an earlier call on the same worker left, not what
   // the plain program's last call left. None for a keyed store or a read the writing function sets afresh first.
   // A keyed store (a cache: `MEMO.set(n, v)` of a value not from the store) is read back only by a read of the whole
-  // (`MEMO.size`, its keys, a walk): one entry looked up by its key is what any worker would compute (tester np36's memo-min).
+  // (`MEMO.size`, its keys, a walk): one entry looked up by its key, and handed back as stored, is what any worker
+  // would compute (tester np36's memo-min).
   const sharedBy = (owner: FunctionLike, written: ts.Node, symbol: ts.Symbol, reads: readonly ts.Identifier[]): ts.Identifier | undefined => {
     const keyed = isKeyedStore(ctx, owner, written, symbol);
-    return reads.find((read) => !enclosesOrIs(written, read) && (!keyed || readsWholeStore(ts, read)) &&
+    // (A lookup that answers differently on a hit, or a value the key does not determine: cache-lookups.ts.)
+    return reads.find((read) => !enclosesOrIs(written, read) && (!keyed || readsWholeStore(ts, read) || !readsBackAsComputed(ctx, written, read)) &&
       (!enclosesOrIs(owner, read) || !setAfreshBefore(ctx, owner, symbol, read)));
   };
   // (The code the task runs that the program never runs itself: made once, when a helper both run is met.)
