@@ -8,8 +8,8 @@
  * The values travel as worker_threads' environment data, which a worker gets when it starts: pool threads start with
  * the runtime, after the program's imports ran. A value recorded later (a module imported after the first call), or
  * on another machine, is computed where the module loads, as before. Only values a structured clone keeps as they are
- * are recorded: primitives and plain data (arrays, plain objects, Maps, Sets, Dates); an instance of the program's
- * class would lose its prototype.
+ * are recorded: primitives and plain data (arrays, plain objects, Maps, Sets, Dates, typed arrays, and a Buffer's
+ * bytes, made a Buffer again: `randomBytes(16)`); an instance of the program's class would lose its prototype.
  */
 import { getEnvironmentData, isMainThread, setEnvironmentData } from 'node:worker_threads';
 import { inWorker } from '../worker-flag';
@@ -20,20 +20,27 @@ const PREFIX = 'taskify:load-time:';
 export function atLoad<T>(key: string, make: () => T): T {
   if (isMainThread && !inWorker()) {
     const value = make();
-    if (isPlainData(value, new Set())) {
-      try { setEnvironmentData(PREFIX + key, { value } as never); } catch { /* not cloneable after all: computed where it loads */ }
+    // (A Buffer, `randomBytes(16)`, clones as a plain Uint8Array: its bytes travel, and the worker makes a Buffer again.)
+    const recorded = Buffer.isBuffer(value) ? { value: new Uint8Array(value), buffer: true } : isPlainData(value, new Set()) ? { value } : undefined;
+    if (recorded) {
+      try { setEnvironmentData(PREFIX + key, recorded as never); } catch { /* not cloneable after all: computed where it loads */ }
     }
     return value;
   }
-  const recorded = getEnvironmentData(PREFIX + key) as { value: T } | undefined;
-  return recorded ? recorded.value : make();
+  const recorded = getEnvironmentData(PREFIX + key) as { value: T; buffer?: true } | undefined;
+  if (!recorded) return make();
+  return recorded.buffer ? Buffer.from(recorded.value as Uint8Array) as T : recorded.value;
 }
+
+/** Typed arrays a structured clone makes again as themselves (not a subclass, such as Buffer). */
+const CLONED_VIEWS = new Set<unknown>([Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array,
+  Float64Array, BigInt64Array, BigUint64Array].map((c) => c.prototype));
 
 function isPlainData(value: unknown, seen: Set<object>): boolean {
   if (typeof value !== 'object' || value === null) return typeof value !== 'function' && typeof value !== 'symbol';
   if (seen.has(value)) return true;
   seen.add(value);
-  if (value instanceof Date) return true;
+  if (value instanceof Date || CLONED_VIEWS.has(Object.getPrototypeOf(value))) return true;
   if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, seen) && isPlainData(v, seen));
   if (value instanceof Set) return [...value].every((v) => isPlainData(v, seen));
   // (A null-prototype object would come back with Object's; a getter, as the value it gave when cloned.)
