@@ -30,21 +30,21 @@ import { claimForward as claimedCall, forwardFunction } from './api/forwarding';
  * Submit one call of a task; returns at once. `site` (file:line) names the call in errors; `labels` names its data in
  * the graph and trace (the arguments' text and the result's variable: observe/data-names.ts; the plugin emits it).
  */
-export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
+export function submit<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string, tryMark?: number): Future<T> {
   const a = current();
   if (a.kind === 'inline') return a.runtime.submit<T>(handle, args, describeSite(handle.def.name, site));
   const partial = site === undefined ? undefined : partialViewOfWholeBuffer(handle, args);
   if (partial !== undefined) {
     // It reaches `.buffer` of a view into a larger buffer: run as the plain call ran (partial-views.ts), where it can.
     const refused = new Error(`task ${handle.def.name}: its parameter ${handle.paramNames[partial]} reaches .buffer of a view into a larger buffer`);
-    try { return callDirectly<T>(a.runtime, handle, args, refused); } catch (error) { if (error !== refused) throw error; }
+    try { return callDirectly<T>(a.runtime, handle, args, refused, tryMark); } catch (error) { if (error !== refused) throw error; }
   }
   try {
     return a.runtime.submit<T>(handle, handle.def.state ? withModuleState(handle, args) : args, site, labels);
   } catch (error) {
     // A call the plugin emitted (it has a site) whose argument cannot travel: run as the plain call ran (direct-calls.ts).
     if (site === undefined || !runsInPlace(error)) throw error;
-    return callDirectly<T>(a.runtime, handle, args, error as Error);
+    return callDirectly<T>(a.runtime, handle, args, error as Error, tryMark);
   }
 }
 
@@ -83,17 +83,17 @@ function withModuleState(handle: TaskHandle, args: readonly unknown[]): unknown[
  * A call whose written objects the plugin cannot follow by name: submitted like any other, and those objects are
  * brought home at the next `fence()`, which the plugin places before the first code that could look at them.
  */
-export function submitFenced<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string): Future<T> {
+export function submitFenced<T = unknown>(handle: TaskHandle, args: readonly unknown[], site?: string, labels?: string, tryMark?: number): Future<T> {
   const a = current();
   if (a.kind === 'inline') {
     // The task ran at the call, on the caller's objects: its failure is thrown right here, as the sequential call's.
     const mark = a.runtime.mark();
-    const future = submit<T>(handle, args, site, labels);
+    const future = submit<T>(handle, args, site, labels, tryMark);
     a.runtime.checkpoint(mark);
     return future;
   }
   const written = beforeFenced(handle, args, maybeWritten);
-  const future = submit<T>(handle, args, site, labels);
+  const future = submit<T>(handle, args, site, labels, tryMark);
   noteFenced(written, future);
   return future;
 }

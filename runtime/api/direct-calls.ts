@@ -29,11 +29,11 @@ export interface DirectHost {
   readonly stats: Stats;
   /** A Future already holding `value` (made by the main thread). */
   settledFuture<T>(value: T): Future<T>;
-  /** Throws the failure of an earlier call that had stopped the plain program before this one (waits.ts failureBefore). */
-  failureBefore(): void;
+  /** Throws the failure of an earlier call since `mark` that had stopped the plain program before this one (waits.ts failureBefore). */
+  failureBefore(mark: number): void;
 }
 
-export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: readonly unknown[], refused: Error): Future<T> {
+export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: readonly unknown[], refused: Error, tryMark?: number): Future<T> {
   let fn: ((...args: unknown[]) => unknown) | undefined;
   try {
     fn = taskFunction(handle);
@@ -41,8 +41,10 @@ export function callDirectly<T>(host: DirectHost, handle: TaskHandle, args: read
     throw refused; // an ES module cannot be loaded synchronously here: the refusal stands
   }
   if (!fn) throw refused;
-  // (A call submitted ahead of the plain program's order meets earlier failures where its result is used.)
-  if (submittingAhead.depth === 0) host.failureBefore();
+  // In a try block (`tryMark`), an earlier call of it that failed stopped the plain program first: the catch sees what
+  // this call would change. (Elsewhere the failure ends the program. A call submitted ahead of the plain program's
+  // order meets earlier failures where its result is used.)
+  if (tryMark !== undefined && submittingAhead.depth === 0) host.failureBefore(tryMark);
   // Current contents first; what the call may write counts as changed by the program after it.
   const direction = (i: number): string => handle.def.directions[ownParameterAt(handle.def, i, args.length) ?? -1] ?? 'in';
   const values = args.map((arg, i) => host.within.settle(arg, direction(i) !== 'in', true));

@@ -182,8 +182,8 @@ export class Runtime {
     return future;
   }
 
-  /** Before a call runs in place (direct-calls.ts): the failure of an earlier call that had stopped the plain program. */
-  failureBefore(): void { this.waits.failureBefore(this.plain.positions.position()); }
+  /** Before a call runs in place (direct-calls.ts): the failure of an earlier call since `mark` that had stopped the plain program. */
+  failureBefore(mark: number): void { this.waits.failureBefore(mark, this.plain.positions.position()); }
 
   /** A Future of a value the main thread made (a call run directly: direct-calls.ts). */
   settledFuture<T>(value: T): Future<T> {

@@ -188,16 +188,16 @@ export class Waits implements FutureHost {
   }
 
   /**
-   * A call run in place (direct-calls.ts) came, in the plain program, after every call made before it (up to `upTo`,
-   * where the plain program is): a failure among them in this chain that the program has not met had stopped the plain
-   * program before this call (np41's F1: `try { fail(); incAll(arr) }` kept the in-place incAll's write). Waits for
+   * A call run in place (direct-calls.ts) in a try block came, in the plain program, after every call the block made
+   * before it (since `mark`, up to `upTo`, where the plain program is): a failure among them in this chain that the
+   * program has not met had stopped the plain program before this call (np41's F1: `try { fail(); incAll(arr) }` kept the in-place incAll's write). Waits for
    * them and throws that failure.
    */
-  failureBefore(upTo: number): void {
+  failureBefore(mark: number, upTo: number): void {
     const { tasks } = this.host;
     const chain = currentChain();
-    this.block(() => (tasks.firstPendingSince(0, chain, (record) => this.wentAsync(record))?.id ?? Infinity) > upTo);
-    const first = tasks.firstFailureSince(0, chain);
+    this.block(() => (tasks.firstPendingSince(mark, chain, (record) => this.wentAsync(record))?.id ?? Infinity) > upTo);
+    const first = tasks.firstFailureSince(mark, chain);
     if (first && first.id <= upTo) throw this.host.raise(first);
   }
 

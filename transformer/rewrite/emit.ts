@@ -151,11 +151,21 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const forwarders = forwarderEmitter({ ts, f, plan, runtime, visit: (node) => visit(node), context });
 
   const failureChecks = failureCheckEmitter(ts, f, plan.failureChecks, runtime, () => marks++);
-  /** `__taskify.submit(handle, [args], 'file:line', 'labels')`. */
+  /**
+   * `__taskify.submit(handle, [args], 'file:line', 'labels', tryMark)`: the mark of the try block the call is in (in the
+   * same function), from which a call the runtime runs in place meets earlier failures (runtime/api/direct-calls.ts).
+   */
   const submit = (call: ts.CallExpression, task: TaskInfo, args: ts.Expression[], fenced = false): ts.Expression => {
     const labels = dataLabels(ctx, call);
+    const tryMark = enclosingTryMark(call);
     return runtime(fenced ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(call)),
-      ...(labels === undefined ? [] : [f.createStringLiteral(labels)])]);
+      ...(labels === undefined && !tryMark ? [] : [labels === undefined ? f.createVoidZero() : f.createStringLiteral(labels)]), ...(tryMark ? [tryMark] : [])]);
+  };
+  const enclosingTryMark = (call: ts.Node): ts.Expression | undefined => {
+    for (let n: ts.Node = call; n.parent && !isFunctionLike(ctx, n); n = n.parent) {
+      if (ts.isTryStatement(n.parent) && n.parent.tryBlock === n && plan.tries.has(n.parent)) return failureChecks.markOf(n.parent);
+    }
+    return undefined;
   };
   // (A call no plan made, a helper's submission half: its objects may have changed since any snapshot, helper-halves.ts.)
   const submitAfresh = (call: ts.CallExpression, task: TaskInfo): ts.Expression =>
