@@ -55,6 +55,9 @@ export class AliasGroups {
    */
   private readonly partBases = new Map<ts.Symbol, number>();
 
+  /** Roots of groups holding a name passed whole or an element part (isWholeArgument). */
+  private readonly wholeRoots = new Set<ts.Symbol>();
+
   private scanned = false;
   private groups?: Map<ts.Symbol, ts.Symbol[]>;
 
@@ -278,7 +281,7 @@ export class AliasGroups {
     for (const name of names) {
       this.link(name, base);
       const symbol = symbolOf(this.ctx, name);
-      if (symbol && this.parent.has(symbol)) { this.elementParts.add(symbol); this.addPartSource(base, name, true); }
+      if (symbol && this.parent.has(symbol)) { this.markElementPart(symbol); this.addPartSource(base, name, true); }
     }
   }
 
@@ -325,14 +328,16 @@ export class AliasGroups {
   private isWholeArgument(id: ts.Identifier): boolean {
     const symbol = symbolOf(this.ctx, id);
     if (symbol === undefined) return false;
-    const whole = (member: ts.Symbol) => this.passedWhole(member) || this.elementParts.has(member);
-    if (whole(symbol)) return true;
     // Or holding what one does (`rows[i] = row` and `all.push(row)`, `all` passed whole): its elements are the same
     // objects. (The group as scanned so far: what was put in it before this point.)
-    if (!this.parent.has(symbol)) return false;
-    const root = this.find(symbol);
-    for (const member of this.parent.keys()) if (member !== symbol && whole(member) && this.find(member) === root) return true;
-    return false;
+    return this.isWhole(symbol) || (this.parent.has(symbol) && this.wholeRoots.has(this.find(symbol)));
+  }
+
+  private isWhole(symbol: ts.Symbol): boolean { return this.passedWhole(symbol) || this.elementParts.has(symbol); }
+
+  private markElementPart(symbol: ts.Symbol): void {
+    this.elementParts.add(symbol);
+    if (this.parent.has(symbol)) this.wholeRoots.add(this.find(symbol));
   }
 
   /** `a.fill(1)`, `a.sort()`, `m.set(k, v)`: the method returns its receiver, another name for it. */
@@ -351,7 +356,7 @@ export class AliasGroups {
     const bases = this.basesOf(declaration);
     for (const base of bases ?? []) this.link(name, base);
     const symbol = bases?.length ? symbolOf(this.ctx, name) : undefined;
-    if (symbol && this.takesElement(declaration)) this.elementParts.add(symbol);
+    if (symbol && this.takesElement(declaration)) this.markElementPart(symbol);
     const { ts } = this.ctx;
     const value = declaration.initializer && skipTransparent(ts, declaration.initializer);
     if (value) this.holdIfResultHolds(name, value);
@@ -483,5 +488,7 @@ export class AliasGroups {
     if (!this.parent.has(b)) this.parent.set(b, b);
     const ra = this.find(a), rb = this.find(b);
     if (ra !== rb) this.parent.set(ra, rb);
+    // (Kept per root as groups merge: isWholeArgument asks it of every element a loop takes.)
+    if (this.wholeRoots.has(ra) || this.wholeRoots.has(rb) || this.isWhole(a) || this.isWhole(b)) this.wholeRoots.add(rb);
   }
 }

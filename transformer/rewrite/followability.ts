@@ -31,8 +31,10 @@ export class Followability {
     if (known === undefined) {
       this.known.set(symbol, false); // a name asked again while it is decided (a cycle of placements) is not followable
       // A group is followed as one: each name in it that makes its own object must be followable.
-      known = this.aliases.groupOf(symbol).every((member) => this.computeFollowable(member));
-      this.known.set(symbol, known);
+      const group = this.aliases.groupOf(symbol);
+      known = group.every((member) => this.computeFollowable(member));
+      // (The same answer for every member: asked of each, a group of n names cost n² (rev57's F3).)
+      for (const member of group) this.known.set(member, known);
     }
     return known;
   }

@@ -62,7 +62,11 @@ export function runsImplicitProgramCode(facts: FileFacts, node: ts.Node): boolea
     if (ts.isTemplateSpan(node) && !ts.isTaggedTemplateExpression(node.parent.parent)) return mayRunProgramMember(ctx, node.expression, CONVERSIONS);
     // (Through a cast: `(m as unknown as number) * 2` still runs m's valueOf.)
     const converted = convertedBy(ctx, node).map((operand) => underCasts(ts, operand));
-    if (converted.length > 0) return converted.some((operand) => mayRunProgramMember(ctx, operand, CONVERSIONS));
+    // (An `any` operand of `+` or String() may be the program's object made text; of a comparison or arithmetic it is
+    // almost always parsed data, `i > cfg.limit`, and taking it for program code kept a loop's calls one at a time.)
+    const textual = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) ||
+      ts.isCallExpression(node) && ['String', 'Number'].includes(builtinName(ctx, node.expression) ?? '');
+    if (converted.length > 0) return converted.some((operand) => mayRunProgramMember(ctx, operand, CONVERSIONS, textual));
   }
   if (iterators) {
     const iterated = iteratedBy(ctx, node);
@@ -170,16 +174,16 @@ function iteratorOfType(ctx: AnalysisContext, node: ts.Node): boolean {
  * Converting or iterating the value may run a method (`names`) the program declares: one of its type's own properties, an
  * element's (an array's text joins its elements'), or any member of a subclass or an implementation of a class or
  * interface of the program's (rev56's F3: a `Shape` whose `Sq` declares toString); also a value of type `any` or
- * `unknown`.
+ * `unknown`, unless `anyRuns` is false.
  */
-function mayRunProgramMember(ctx: AnalysisContext, value: ts.Node, names: RegExp): boolean {
+function mayRunProgramMember(ctx: AnalysisContext, value: ts.Node, names: RegExp, anyRuns = true): boolean {
   const { ts, checker } = ctx;
   const seen = new Set<ts.Type>();
   const ofProgram = (declarations: readonly ts.Declaration[] | undefined) => (declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile);
   const visit = (type: ts.Type): boolean => {
     if (seen.has(type)) return false;
     seen.add(type);
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return anyRuns;
     if (type.isUnion() || type.isIntersection()) return type.types.some((t) => visit(t));
     if (!(type.flags & ts.TypeFlags.Object)) return false;
     if (checker.isArrayType(type) || checker.isTupleType(type)) return checker.getTypeArguments(type as ts.TypeReference).some((t) => visit(t));

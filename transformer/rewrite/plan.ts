@@ -76,13 +76,20 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly uses: UseClassifier;
   /** Private fields followed as variables are (private-fields.ts). */
   readonly fields: PrivateFields;
+  /** Arrays given task values (gathering-arrays.ts gathersTaskValues), asked once each. */
+  private readonly gathering = new Map<ts.Symbol, boolean>();
+  private gathers(symbol: ts.Symbol): boolean {
+    let known = this.gathering.get(symbol);
+    if (known === undefined) { known = gathersTaskValues(this.facts, symbol); this.gathering.set(symbol, known); }
+    return known;
+  }
 
   constructor(private readonly ctx: AnalysisContext, summaries: Summaries,
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source, summaries);
     this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call),
-      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.facts.passedWhole().has(symbol), (symbol) => gathersTaskValues(this.facts, symbol));
+      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.facts.passedWhole().has(symbol), (symbol) => this.gathers(symbol));
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id), this.facts.declarationsAssignmentsAndCalls);
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
