@@ -4,7 +4,8 @@
  * a function or a WeakMap in a slot typed `unknown`. The plugin refuses these where the types show them; where they
  * do not, the plain program called the function right there, so it runs right there: on the caller's own objects,
  * once the tasks writing them have finished, and they count as changed by the program afterwards (the call may have
- * written them); and not at all when an earlier call failed, which had stopped the plain program before it. Its output is the main thread's, placed where the call was. The by-hand API (no call site) still
+ * written them); in a try block, not at all when an earlier call of it failed, which had stopped the plain program
+ * before it. Its output is the main thread's, placed where the call was. The by-hand API (no call site) still
  * gets the error: a submission there is the program's own request. A refusal for what a value holds (a detached
  * buffer, a throwing getter, its size) stands: that is no kind of value the types could have shown.
  */

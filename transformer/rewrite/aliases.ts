@@ -20,6 +20,17 @@ import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
 
+/** `??=`, `||=`, `&&=` (by their kinds: a kind's name may be an alias, `LastAssignment`). */
+const isLogicalAssignment = (t: typeof ts, kind: ts.SyntaxKind): boolean =>
+  kind === t.SyntaxKind.QuestionQuestionEqualsToken || kind === t.SyntaxKind.BarBarEqualsToken || kind === t.SyntaxKind.AmpersandAmpersandEqualsToken;
+
+/** `b` of `tmp = b`: the value an assignment chain gives. */
+function innermostValue(t: typeof ts, value: ts.Expression): ts.Expression {
+  let e = skipTransparent(t, value);
+  while (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.EqualsToken) e = skipTransparent(t, e.right);
+  return e;
+}
+
 /** The language's methods that put their arguments into their receiver (`push`, a Map's `set`, a Set's `add`). */
 const STORING_METHODS = new Set(['push', 'unshift', 'set', 'add', 'splice']);
 
@@ -55,6 +66,9 @@ export class AliasGroups {
    */
   private readonly partBases = new Map<ts.Symbol, number>();
 
+  /** References of a holder that only put a name in a slot of its own (`registry[k] = acc`, `list.push(acc)`). */
+  private readonly slotStores = new Set<ts.Identifier>();
+
   /** Roots of groups holding a name passed whole or an element part (isWholeArgument). */
   private readonly wholeRoots = new Set<ts.Symbol>();
 
@@ -88,6 +102,10 @@ export class AliasGroups {
     const look = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
       if (ts.isVariableDeclaration(node) && (ts.isArrayBindingPattern(node.name) || ts.isObjectBindingPattern(node.name))) this.declarePattern(node);
+      // reg.f ??= f, reg.g ||= g: stored when the field was empty.
+      if (ts.isBinaryExpression(node) && isLogicalAssignment(ts, node.operatorToken.kind) && !local(node.left)) {
+        this.storedInto(node.left, [innermostValue(ts, node.right)]);
+      }
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const right = skipTransparent(ts, node.right);
         // cur = next, x = xn, cur = xs[1]: one more value of the name, from the other name (or a part of it).
@@ -95,8 +113,8 @@ export class AliasGroups {
           for (const base of local(right) ? [right] : this.namesIn(right)) if (local(base)) this.link(node.left, base);
           this.holdIfResultHolds(node.left, right);
         }
-        // reg.x = accounts, rows[i] = row: the object is one of the holder's parts from now on.
-        if (!local(node.left)) this.storedInto(node.left, [right]);
+        // reg.x = accounts, rows[i] = row, reg.y = tmp = b: the object is one of the holder's parts from now on.
+        if (!local(node.left)) this.storedInto(node.left, [innermostValue(ts, right)]);
         // [p, q] = [q, p]: each name takes another's value.
         if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
           right.elements.every(local) && node.left.elements.length === right.elements.length) {
@@ -137,6 +155,12 @@ export class AliasGroups {
     }
     return this.parent.has(symbol) ? this.groups.get(this.find(symbol))! : [symbol];
   }
+
+  /**
+   * The reference only puts an object in a slot of the holder's own (`registry[k] = acc`): what the other slots hold is
+   * not touched, so it waits for the tasks writing the holder itself, not for those writing what it holds (rev57's F12).
+   */
+  isSlotStore(ref: ts.Identifier): boolean { this.scan(); return this.slotStores.has(ref); }
 
   /** A record of the group's objects (`const holder = { a }`): its uses wait for what its fields hold. */
   isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
@@ -411,8 +435,13 @@ export class AliasGroups {
     let root = skipTransparent(ts, target);
     while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipTransparent(ts, root.expression);
     if (!ts.isIdentifier(root) || !this.isFileLocal(root)) return;
+    // (`registry[k] = acc`, `list.push(acc)`: a slot of the holder's own takes it.)
+    const place = skipTransparent(ts, target);
+    const owner = ts.isPropertyAccessExpression(place) || ts.isElementAccessExpression(place) ? skipTransparent(ts, place.expression) : place;
+    if (owner === root) this.slotStores.add(root);
     for (const value of values) {
-      const stored = skipTransparent(ts, value);
+      // (`list.push(...src)`: src's elements are stored; src is their holder, one group with list.)
+      const stored = skipTransparent(ts, ts.isSpreadElement(value) ? value.expression : value);
       if (!ts.isIdentifier(stored) || !this.isFileLocal(stored) || isPrimitiveNode(this.ctx, stored)) continue;
       const holder = symbolOf(this.ctx, root);
       const storedSymbol = symbolOf(this.ctx, stored);

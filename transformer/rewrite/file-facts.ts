@@ -30,7 +30,7 @@ export class FileFacts {
   /** `xs.map(K.sum)`, `run(ops.total)`: members handed to a call as values (tasksPassedAsValues looks for tasks there). */
   readonly memberArguments: ts.PropertyAccessExpression[] = [];
   /**
-   * The file's variable declarations, `=` assignments and calls, in source order: what the task calls, the alias groups
+   * The file's variable declarations, `=` (and `??=`, `||=`, `&&=`) assignments and calls, in source order: what the task calls, the alias groups
    * and the placements look at, found by this one walk instead of one walk each.
    */
   readonly declarationsAssignmentsAndCalls: ts.Node[] = [];
@@ -238,8 +238,10 @@ export class FileFacts {
   /** One node of the file (all of them are met in source order: syntax-census.ts). */
   private indexReferences(node: ts.Node): void {
     const { ts } = this;
-    if (ts.isVariableDeclaration(node) || ts.isCallExpression(node) ||
-      (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) this.declarationsAssignmentsAndCalls.push(node);
+    // (`??=`, `||=`, `&&=` too: `reg.f ??= f` stores f, aliases.ts.)
+    const kind = ts.isBinaryExpression(node) ? node.operatorToken.kind : undefined;
+    if (ts.isVariableDeclaration(node) || ts.isCallExpression(node) || kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+      kind === ts.SyntaxKind.BarBarEqualsToken || kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken) this.declarationsAssignmentsAndCalls.push(node);
     if (ts.isIdentifier(node) && isReference(ts, node)) {
       const list = this.byText.get(node.text);
       if (list) list.push(node);

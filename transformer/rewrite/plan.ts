@@ -331,7 +331,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         const record = this.aliases.isHolder(symbol);
         const holder = record || this.aliases.handsOutParts(symbol);
         if (use.kind === 'read') this.plan.wraps.set(ref, holder ? 'waitFields' : 'wait');
-        else if (use.kind === 'write') this.plan.wraps.set(ref, holder ? 'writtenFields' : 'written');
+        else if (use.kind === 'write') this.plan.wraps.set(ref, holder && !this.aliases.isSlotStore(ref) ? 'writtenFields' : 'written');
         // (Only as deep as the parts it handed out lie.)
         const depth = holder && !record ? this.aliases.partDepth(symbol) : Infinity;
         if ((use.kind === 'read' || use.kind === 'write') && depth !== Infinity) this.plan.wrapDepths.set(ref, depth);
