@@ -165,7 +165,8 @@ test('task calls under conditions in a callback (`j.n ? spin(j.n) : undefined`, 
   const tasks = printsAsPlain('guarded-calls');
   // 3 + 4 + 2 + 2 + 2 + 3 split, 3 + 2 one at a time, risky 5, -1 and 7 (7 submitted ahead, then dismissed), the
   // helper scoreOf 2 in a split loop and 2 + 2 in a split callback, 2 memo calls and 2 of `&&=`.
-  assert.is(tasks.inWorkers, 34, `${tasks.inWorkers} tasks ran in workers`);
+  // (33 when risky(7), submitted ahead and dismissed, is cancelled before a worker starts it: a machine under load.)
+  assert.ok(tasks.inWorkers === 34 || tasks.inWorkers === 33, `${tasks.inWorkers} tasks ran in workers`);
   // A memo (`memo[k] ??= spin(…)`) and `ok &&= …` make 2 + 2 calls, as plain: no pass submitted the 3 + 1 others ahead
   // (tester #24's F4: a split loop ran every call of `cache[k] ??= slow(k)`, 6x slower than plain).
   assert.is(tasks.submitted, 34, `${tasks.submitted} tasks submitted`);
