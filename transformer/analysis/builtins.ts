@@ -86,6 +86,9 @@ export const readsArgumentsByName = (method: string): boolean => READING_METHODS
  */
 export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', /* positions only: */ 'copyWithin']);
 
+/** The collections' methods that keep the values they are given: an array's storing ones, a Map's `set`, a Set's `add`. */
+export const KEEPING_METHODS = new Set([...[...STORING_METHODS].filter((method) => method !== 'copyWithin'), 'set', 'add']);
+
 /**
  * String methods that move the lastIndex of a global or sticky RegExp they are given, a write of it: `replace`,
  * `replaceAll` and a global `match` leave it at 0, a sticky one after the match. (`search` puts it back as it was;

@@ -13,7 +13,7 @@
  * wait on any member is exact.
  */
 import type * as ts from 'typescript';
-import { VIEW_METHODS } from '../analysis/builtins';
+import { KEEPING_METHODS, VIEW_METHODS } from '../analysis/builtins';
 import { isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
@@ -31,8 +31,6 @@ function innermostValue(t: typeof ts, value: ts.Expression): ts.Expression {
   return e;
 }
 
-/** The language's methods that put their arguments into their receiver (`push`, a Map's `set`, a Set's `add`). */
-const STORING_METHODS = new Set(['push', 'unshift', 'set', 'add', 'splice']);
 
 export class AliasGroups {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
@@ -126,7 +124,7 @@ export class AliasGroups {
       if (!ts.isCallExpression(node)) return;
       const callee = skipTransparent(ts, node.expression);
       // list.push(accounts), byName.set(k, accounts), Object.assign(reg, { accounts })
-      if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text) && isLibrary(this.ctx, callee)) {
+      if (ts.isPropertyAccessExpression(callee) && KEEPING_METHODS.has(callee.name.text) && isLibrary(this.ctx, callee)) {
         this.storedInto(callee.expression, node.arguments);
       } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isLibrary(this.ctx, callee) && node.arguments.length > 1) {
         this.storedInto(node.arguments[0], node.arguments.slice(1).flatMap((a) => {

@@ -23,9 +23,9 @@ import { canGather, mapCallAround, mapCallOf, usedUpByReader } from './gathering
 import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
 import { isLibrary } from './library-uses';
+import { KEEPING_METHODS } from '../analysis/builtins';
 
 /** The language's methods that keep the value they are given in their object (a program method of the name is judged by its code). */
-const STORING = new Set(['push', 'unshift', 'set', 'add', 'splice', 'fill']);
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -268,7 +268,7 @@ export class FutureFlow {
     const parent = value.parent;
     let target: ts.Expression | undefined;
     if (ts.isCallExpression(parent) && parent.arguments.includes(value as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) &&
-      STORING.has(parent.expression.name.text) && isLibrary(this.facts.ctx, parent.expression)) target = parent.expression.expression;
+      KEEPING_METHODS.has(parent.expression.name.text) && isLibrary(this.facts.ctx, parent.expression)) target = parent.expression.expression;
     else if (ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) target = parent.left;
     const root = target && rootIdentifier(ts, skipTransparent(ts, target));
     if (!root) return false;
