@@ -42,10 +42,18 @@ function inputsOf(ctx: AnalysisContext, expr: ts.Expression): Set<ts.Symbol> {
       if (!symbol || seen.has(symbol) || !declaration) return;
       seen.add(symbol);
       if (ts.isParameter(declaration)) found.add(symbol);
-      // A local of the function: what its initializer reads (a `let` assigned later reads whatever that is: itself).
-      else if (ts.isVariableDeclaration(declaration) && declaration.initializer && !ts.isSourceFile(declaration.parent.parent.parent)) {
-        if (declaration.parent.flags & ts.NodeFlags.Const) visit(declaration.initializer);
-        else found.add(symbol);
+      // A local of a function: what its initializer and every later assignment to it read (`let v = m.get(n); if (v ===
+      // undefined) { v = n * n; … }`).
+      else if (ts.isVariableDeclaration(declaration) && !ts.isSourceFile(declaration.parent.parent.parent)) {
+        if (declaration.initializer) visit(declaration.initializer);
+        const scope = ts.findAncestor(declaration, ts.isFunctionLike);
+        if (scope && !(declaration.parent.flags & ts.NodeFlags.Const)) {
+          for (const ref of referencesOf(ctx, scope, symbol)) {
+            const assignment = ref.parent;
+            if (ts.isBinaryExpression(assignment) && assignment.left === ref && assignment.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+              assignment.operatorToken.kind <= ts.SyntaxKind.LastAssignment) visit(assignment.right);
+          }
+        }
       }
       return;
     }
@@ -59,7 +67,9 @@ function inputsOf(ctx: AnalysisContext, expr: ts.Expression): Set<ts.Symbol> {
 function handsBackStored(ctx: AnalysisContext, read: ts.Identifier, write: ts.Node): boolean {
   const { ts } = ctx;
   const lookup = lookupAt(ts, read);
-  if (!lookup) return enclosesOrIs(write, read); // the store itself
+  // (The store itself, or the store named whole, `return cache` of a helper making it: its reads of the whole, `size`,
+  // its keys, are outer-reads.ts's to judge.)
+  if (!lookup) return true;
   const used = outerOf(ts, lookup.node);
   if (lookup.kind === 'get') {
     if (ts.isReturnStatement(used.parent)) return true;
