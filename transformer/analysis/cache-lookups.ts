@@ -11,6 +11,8 @@
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext } from './context';
 import { enclosesOrIs } from './function-values';
+import { withWrappers } from '../rewrite/syntax';
+import { referencesIn } from './outer-reads';
 
 /** The keyed store `write` (a `set` call or `C[k] = v`) is read back at `read` as the computation it stands for. */
 export function readsBackAsComputed(ctx: AnalysisContext, write: ts.Node, read: ts.Identifier): boolean {
@@ -48,7 +50,7 @@ function inputsOf(ctx: AnalysisContext, expr: ts.Expression): Set<ts.Symbol> {
         if (declaration.initializer) visit(declaration.initializer);
         const scope = ts.findAncestor(declaration, ts.isFunctionLike);
         if (scope && !(declaration.parent.flags & ts.NodeFlags.Const)) {
-          for (const ref of referencesOf(ctx, scope, symbol)) {
+          for (const ref of referencesIn(ctx, [scope], symbol)) {
             const assignment = ref.parent;
             if (ts.isBinaryExpression(assignment) && assignment.left === ref && assignment.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
               assignment.operatorToken.kind <= ts.SyntaxKind.LastAssignment) visit(assignment.right);
@@ -70,7 +72,7 @@ function handsBackStored(ctx: AnalysisContext, read: ts.Identifier, write: ts.No
   // (The store itself, or the store named whole, `return cache` of a helper making it: its reads of the whole, `size`,
   // its keys, are outer-reads.ts's to judge.)
   if (!lookup) return true;
-  const used = outerOf(ts, lookup.node);
+  const used = withWrappers(ts, lookup.node);
   if (lookup.kind === 'get') {
     if (ts.isReturnStatement(used.parent)) return true;
     // `const hit = C.get(k)`: returned, or only tested for being there.
@@ -79,7 +81,7 @@ function handsBackStored(ctx: AnalysisContext, read: ts.Identifier, write: ts.No
       const declared = declaration.name;
       const name = symbolOf(ctx, declared);
       const scope = ts.findAncestor(declaration, ts.isFunctionLike);
-      return name !== undefined && scope !== undefined && referencesOf(ctx, scope, name).every((ref) => ref === declared || returnedOrTested(ts, ref));
+      return name !== undefined && scope !== undefined && referencesIn(ctx, [scope], name).every((ref) => ref === declared || returnedOrTested(ts, ref));
     }
     return false;
   }
@@ -121,16 +123,10 @@ function leftmostName(t: typeof ts, expr: ts.Expression): ts.Identifier | undefi
   }
 }
 
-/** The expression with the `!`, `as` and parentheses around it. */
-function outerOf(t: typeof ts, node: ts.Expression): ts.Expression {
-  let e = node;
-  while (t.isNonNullExpression(e.parent) || t.isParenthesizedExpression(e.parent) || t.isAsExpression(e.parent)) e = e.parent;
-  return e;
-}
 
 /** `return hit`, `hit !== undefined`, `if (hit)`, `hit ?? …` of a lookup's name. */
 function returnedOrTested(t: typeof ts, ref: ts.Identifier): boolean {
-  const used = outerOf(t, ref);
+  const used = withWrappers(t, ref);
   const parent = used.parent;
   if (t.isReturnStatement(parent) || (t.isIfStatement(parent) && parent.expression === used)) return true;
   if (t.isPrefixUnaryExpression(parent) && parent.operator === t.SyntaxKind.ExclamationToken) return true;
@@ -142,13 +138,3 @@ function returnedOrTested(t: typeof ts, ref: ts.Identifier): boolean {
     op === t.SyntaxKind.EqualsEqualsToken || op === t.SyntaxKind.ExclamationEqualsToken);
 }
 
-function referencesOf(ctx: AnalysisContext, scope: ts.Node, symbol: ts.Symbol): ts.Identifier[] {
-  const { ts } = ctx;
-  const found: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(scope);
-  return found;
-}

@@ -246,7 +246,7 @@ function findAssignmentInFunction(ctx: AnalysisContext, declaration: ts.Variable
 }
 
 /** Where these pieces of code name `symbol`. */
-function referencesIn(ctx: AnalysisContext, parts: readonly ts.Node[], symbol: ts.Symbol): ts.Identifier[] {
+export function referencesIn(ctx: AnalysisContext, parts: readonly ts.Node[], symbol: ts.Symbol): ts.Identifier[] {
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (ctx.ts.isIdentifier(node) && isReference(ctx.ts, node) && symbolOf(ctx, node) === symbol) found.push(node);

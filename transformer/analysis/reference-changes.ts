@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import { isReadOnlyFunction, READING_METHODS, writesFirstArgument } from './builtins';
 import { isLibraryGlobal, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext } from './context';
-import { accessChain, isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { accessChain, isTransparent, isWriteTarget, skipTransparent } from '../rewrite/syntax';
 
 /**
  * The node where this reference surely changes the object: written through (`counters.n += 1`, `Stats.calls++`,
@@ -46,8 +46,7 @@ export function writeOfReference(ctx: AnalysisContext, ref: ts.Identifier): ts.N
 function callbackChangesGiven(ctx: AnalysisContext, call: ts.CallExpression): boolean {
   const { ts } = ctx;
   return call.arguments.some((arg) => {
-    let fn: ts.Expression = arg;
-    while (isTransparent(ts, fn)) fn = (fn as ts.ParenthesizedExpression).expression;
+    const fn = skipTransparent(ts, arg);
     if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
     const params = new Set(fn.parameters.map((p) => symbolOf(ctx, p.name)).filter((s) => s !== undefined));
     const changes = (node: ts.Node): boolean => {

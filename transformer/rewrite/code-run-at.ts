@@ -20,12 +20,8 @@ import { runsTasks } from './task-runners';
 export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLike[] {
   const { ts, ctx } = facts;
   if (ts.isCallExpression(node)) {
-    // (`each(xs, (x) => { fail(x) })`: an arrow it is handed it may call.)
-    const written = node.arguments.filter((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
-    const handed = [...written as unknown as FunctionLike[], ...namedFunctionsAt(facts, node)];
-    const callee = calledFunction(ctx, node);
-    if (callee) return [callee, ...handed];
-    return callsFunctionValue(facts, node) ? [...handed, ...functionValues(facts)] : handed;
+    const surely = codeSurelyRunAt(facts, node);
+    return calledFunction(ctx, node) || !callsFunctionValue(facts, node) ? surely : [...surely, ...functionValues(facts)];
   }
   if (ts.isNewExpression(node)) {
     const constructor = programConstructor(ctx, node);
@@ -33,6 +29,18 @@ export function codeRunAt(facts: FileFacts, node: ts.Node): readonly FunctionLik
   }
   if (ts.isPropertyAccessExpression(node)) return programAccessorsAt(ctx, node) as unknown as FunctionLike[];
   return [];
+}
+
+/**
+ * The functions a call surely runs: its callee, and those handed to it (`each(xs, (x) => { fail(x) })`, `xs.forEach(one)`);
+ * not every function value of the program, which codeRunAt adds for a call it cannot resolve.
+ */
+export function codeSurelyRunAt(facts: FileFacts, call: ts.CallExpression): FunctionLike[] {
+  const { ts, ctx } = facts;
+  const written = call.arguments.filter((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+  const handed = [...written as unknown as FunctionLike[], ...namedFunctionsAt(facts, call)];
+  const callee = calledFunction(ctx, call);
+  return callee ? [callee, ...handed] : handed;
 }
 
 /**

@@ -21,7 +21,7 @@ import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { changesOutside, changesWorld, readsChangedFiles } from './lasting-effects';
 import { catchingCallers, runsTasks } from './task-runners';
-import { codeRunAt, namedFunctionsAt } from './code-run-at';
+import { codeRunAt, codeSurelyRunAt } from './code-run-at';
 import { runsImplicitProgramCode } from './implicit-calls';
 import { handlersSeeFailures, leavesPromisingRunning } from './ending-functions';
 import { insideTask, runsInOwnChain } from './own-chains';
@@ -303,11 +303,8 @@ function callsHandingOnTasks(facts: FileFacts, statement: ts.Statement): ts.Call
     if (!ts.isCallExpression(n) || (ts.isExpressionStatement(n.parent) && n.parent.expression === n)) return;
     const callee = calledFunction(facts.ctx, n);
     if (callee && facts.tasks.has(callee)) return;
-    // (The functions the call surely runs: its callee, those handed to it. Not every function value of the program, as
-    // codeRunAt counts for a call it cannot resolve: `openSync(file, 'w')` through an import took that for one.)
-    const handed = n.arguments.filter((arg): arg is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
-    const runs = [...(callee ? [callee] : []), ...handed as unknown as FunctionLike[], ...namedFunctionsAt(facts, n)];
-    if (runs.some((fn) => !fn.getSourceFile().isDeclarationFile && !facts.tasks.has(fn) && runsTasks(facts, fn))) found.push(n);
+    // (Only what the call surely runs: `openSync(file, 'w')` through an import is no call of every function value.)
+    if (codeSurelyRunAt(facts, n).some((fn) => !fn.getSourceFile().isDeclarationFile && !facts.tasks.has(fn) && runsTasks(facts, fn))) found.push(n);
   };
   visit(statement);
   // One check, after the last of them: it waits for the tasks all of them ran (`state.rs = [f(1), f(2)]` kept its calls

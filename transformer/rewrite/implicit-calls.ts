@@ -15,6 +15,7 @@ import { skipParens } from '../analysis/expressions';
 import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 import { isReadingStringify } from './json-reads';
+import { skipTransparent } from './syntax';
 
 const CONVERSIONS = /^(?:toString|valueOf|__@toPrimitive@\d+)$/;
 const ITERATORS = /^__@(?:asyncIterator|iterator)@\d+$/;
@@ -61,7 +62,7 @@ export function runsImplicitProgramCode(facts: FileFacts, node: ts.Node): boolea
   if (conversions) {
     if (ts.isTemplateSpan(node) && !ts.isTaggedTemplateExpression(node.parent.parent)) return mayRunProgramMember(ctx, node.expression, CONVERSIONS);
     // (Through a cast: `(m as unknown as number) * 2` still runs m's valueOf.)
-    const converted = convertedBy(ctx, node).map((operand) => underCasts(ts, operand));
+    const converted = convertedBy(ctx, node).map((operand) => skipTransparent(ts, operand));
     // (An `any` operand of `+` or String() may be the program's object made text; of a comparison or arithmetic it is
     // almost always parsed data, `i > cfg.limit`, and taking it for program code kept a loop's calls one at a time.)
     const textual = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) ||
@@ -116,11 +117,6 @@ const convertingOperators = (t: typeof ts): ReadonlySet<ts.SyntaxKind> => (opera
 
 /** Library functions converting their arguments to numbers. */
 const NUMERIC_FUNCTIONS = /^(?:Math\.\w+|parseInt|parseFloat|isNaN|isFinite|Number\.parse(?:Int|Float))$/;
-
-function underCasts(t: typeof ts, e: ts.Expression): ts.Expression {
-  while (t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isTypeAssertionExpression(e) || t.isNonNullExpression(e) || t.isSatisfiesExpression(e)) e = e.expression;
-  return e;
-}
 
 /** Built-ins that iterate their first argument (`new Set(bag)`, `Promise.all(jobs)`, `Object.fromEntries(pairs)`). */
 const ITERATING_BUILTINS = new Set(['Array.from', 'Set', 'Map', 'WeakSet', 'WeakMap', 'Promise.all', 'Promise.allSettled', 'Promise.race',
