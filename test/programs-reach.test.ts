@@ -348,4 +348,13 @@ test('an object that leaves the plan\'s sight after the last task call on it, at
   assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} calls ran in workers (5 before)`);
 });
 
+
+test('a grid mapped row by row to task calls (`grid.map((row) => row.map((c) => weigh(c)))`, three deep, by Array.from) is waited for whole where the outermost map stands: the rows overlap (tester np42\'s P1)', () => {
+  const tasks = printsAsPlain('nested-maps');
+  assert.is(tasks.inWorkers, 47, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.waitAll\((grid|cube|cells|rows|Array)\.(map|from)\(/g)?.length, 8, 'each nest waited whole at its outermost map');
+  assert.is(emitted.match(/=> __taskify\.waitAll\(row\.map/g)?.length, 1, 'only the block body, which computes first, waits per row');
+});
+
 test.run();

@@ -19,13 +19,11 @@ import { givesPromise } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
-import { canGather, mapCallAround, mapCallOf, usedUpByReader } from './gathering-arrays';
+import { canGather, mapCallAround, mapCallOf, outermostMap, usedUpByReader } from './gathering-arrays';
 import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
 import { isLibrary } from './library-uses';
 import { KEEPING_METHODS } from '../analysis/builtins';
-
-/** The language's methods that keep the value they are given in their object (a program method of the name is judged by its code). */
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -239,7 +237,7 @@ export class FutureFlow {
         return;
       }
       // `console.log(accs.map((a) => add(a, 1)))`: the reader runs after the last call, so it waits for them all.
-      if (usedUpByReader(this.facts, mapped)) { this.plan.mapsWaitedWhole.set(mapped, 'waitAll'); return; }
+      if (usedUpByReader(this.facts, mapped)) { this.plan.mapsWaitedWhole.set(outermostMap(this.facts, mapped), 'waitAll'); return; }
       // `out = docs.map((d) => task(d))` into a `let` of this file that can gather (tester #18's F8).
       if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === mapped &&
         ts.isIdentifier(holder.left) && ts.isExpressionStatement(holder.parent) && this.facts.isFileLocal(holder.left) && this.canGather(holder.left)) {

@@ -180,6 +180,19 @@ export function mapCallOf(facts: FileFacts, node: ts.Node): ts.CallExpression | 
   return undefined;
 }
 
+/**
+ * `grid.map((row) => row.map((c) => work(c)))`: an inner map is each element the outer one makes. Waited for as its
+ * callback returns, the rows would run one after another (tester np42's P1); the whole, waited for where the
+ * outermost map stands, is the same nested array of values once every call is submitted. Only a callback whose
+ * body is the inner map: nothing else of the program runs between the calls.
+ */
+export function outermostMap(facts: FileFacts, map: ts.CallExpression): ts.CallExpression {
+  const { ts } = facts;
+  const callback = map.parent;
+  const outer = ts.isArrowFunction(callback) && callback.body === map ? mapCallOf(facts, map) : undefined;
+  return outer ? outermostMap(facts, outer) : map;
+}
+
 /** `xs.map((x) => …)` or `Array.from(xs, (x) => …)`: a new array of a callback's results. */
 function mapCallOfCallback(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
