@@ -395,6 +395,12 @@ export class AliasGroups {
    * hold none, a task handing back its argument holds that); undefined when a field holds anything else (another call,
    * a spread, a method, a getter).
    */
+  /** `{ x: accounts, n: 3 }`: a literal whose fields are names, or values holding no object, joined to where it is stored. */
+  storesNamedParts(expr: ts.Expression): boolean {
+    const literal = skipTransparent(this.ctx.ts, expr);
+    return this.ctx.ts.isObjectLiteralExpression(literal) && this.fieldNames(literal) !== undefined;
+  }
+
   private fieldNames(literal: ts.ObjectLiteralExpression): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
     const names: ts.Identifier[] = [];

@@ -137,10 +137,13 @@ export class UseClassifier {
     const declaration = calledFunction(this.ctx, call);
     // `Object.defineProperty(o, 'k', d)`, `Object.assign(o, src)` as a statement: the built-in writes `o` and keeps
     // nothing of it (its result, `o` again, is dropped).
-    // Only when the rest hands it no object (`{ value: 7 }`): `{ value: shared }` would make `shared` a part of it.
+    // Only when the rest hands it no object (`{ value: 7 }`): `{ value: shared }` would make `shared` a part of it,
+    // which Object.assign's target holds as a record of names (`Object.assign(reg, { x: accounts })`: aliases.ts).
     const builtin = declaration ? undefined : qualifiedName(this.ts, call.expression);
     if (builtin && writesFirstArgument(builtin) && call.arguments[0] === withWrappers(this.ts, arg) && !isResultUsed(this.ctx, call) &&
-      call.arguments.slice(1).every((other) => this.holdsNoObject(other))) return { kind: 'write' };
+      call.arguments.slice(1).every((other) => this.holdsNoObject(other) || (builtin === 'Object.assign' && this.aliases.storesNamedParts(other)))) {
+      return { kind: 'write' };
+    }
     if (!declaration) return { kind: 'escape', why: 'passed to code the transformer cannot see' };
     const effects = this.summaries.get(declaration).params;
     const index = Math.min(call.arguments.indexOf(arg), declaration.parameters.length - 1);

@@ -43,6 +43,11 @@ const carol: Acc[] = [{ balance: 9 }];
 Object.assign(merged, { carol });
 bumpAll(merged);
 console.log('assign', carol[0].balance);
+const dave: Acc[] = [{ balance: 30 }];
+bumpAll(merged);
+Object.assign(merged, { dave, erin: [] });
+bumpAll(merged);
+console.log('assign again', carol[0].balance, dave[0].balance, Object.keys(merged).join());
 
 const all: Acc[][] = [];
 const rows: Acc[][] = [];
