@@ -204,13 +204,18 @@ class Region {
       return pending;
     }
     if (pending && evaluatedFirst.some((arg) => this.observations.firstIn(arg))) this.plan.before.set(s, evaluatedFirst[0]);
+    this.callbacksIn(unit);
+    return true;
+  }
+
+  /** The callbacks holding fenced calls that `unit` runs itself (not inside another of them): each a region of its own. */
+  private callbacksIn(unit: ts.Node): void {
     for (const callback of this.callbacks) {
       if (!enclosesOrIs(unit, callback) || this.outerCallback(callback) !== undefined && enclosesOrIs(unit, this.outerCallback(callback)!)) continue;
       const body = (callback as FunctionLike).body!;
       if (this.ts.isBlock(body)) this.list(body.statements, true);
       else this.unit(body);
     }
-    return true;
   }
 
   /**
@@ -233,10 +238,15 @@ class Region {
     return false;
   }
 
-  /** A concise arrow body holding fenced calls. */
+  /**
+   * A concise arrow body holding fenced calls, run again at every element; and the callbacks it runs in turn
+   * (`cells.map((row) => row.map((c) => c.hits > 2 ? 0 : hit(c)))`: the inner one reads what an earlier step's task
+   * writes when two rows hold one cell).
+   */
   private unit(body: ts.Expression): void {
     const observed = this.observations.firstIn(body);
     if (observed) this.refuse(body, `the same expression also has \`${snippet(observed)}\`, which may look at what the task writes`);
+    else this.callbacksIn(body);
   }
 
   /** The nearest callback of this region around another one. */

@@ -21,6 +21,13 @@ console.log(JSON.stringify(counts), JSON.stringify(again), JSON.stringify(cells)
 const scores = cells.map((row) => row.map((c) => score(c)));
 console.log(scores.map((row) => row.join('+')).join(' | '));
 
+// One cell in two rows, read by the inner callback before its call: the second row sees the first row's task (the
+// fence planner never looked inside an inner callback of a concise arrow: it printed [[1,2],[2]] 2).
+const shared: Cell = { v: 1, hits: 0 };
+const twice: Cell[][] = [[shared, { v: 2, hits: 0 }], [shared]];
+const once = twice.map((row) => row.map((c) => (c.hits > 0 ? -1 : hit(c))));
+console.log(JSON.stringify(once), shared.hits);
+
 // A block body computes before its inner map: kept waiting per row, still the plain values.
 console.log(JSON.stringify(grid.map((row) => { const k = row.length; return row.map((c) => weigh(c * k)); })));
 
