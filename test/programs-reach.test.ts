@@ -357,4 +357,9 @@ test('a grid mapped row by row to task calls (`grid.map((row) => row.map((c) => 
   assert.is(emitted.match(/=> __taskify\.waitAll\(row\.map/g)?.length, 1, 'only the block body, which computes first, waits per row');
 });
 
+test('jobs printed between batches through a map returning their parts (`JSON.stringify(jobs.map((j) => [j.name, j.log]))`) are read there: the batches run in workers (np43\'s p03: the map made jobs escape)', () => {
+  const tasks = printsAsPlain('mapped-prints');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers (2 before: the three batches were direct)`);
+});
+
 test.run();

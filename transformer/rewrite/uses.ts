@@ -192,6 +192,9 @@ export class UseClassifier {
     }
     // `a.forEach((v, i, self) => { self[i] = v * 10 })`: the callback is given the array itself, where it may write it.
     if (this.callbackTakesReceiver(method, call)) return { kind: 'write' };
+    // `JSON.stringify(jobs.map((j) => [j.name, j.log]))`: what the callback returns is kept only in the new array, used
+    // up right there (np43's p03 kept every call on jobs direct).
+    if (mapUsedUp(this.ctx, this.lookup, call)) return { kind: 'read' };
     // `g.list.forEach((o) => keep.push(o))`: a callback keeps what it is given, a part of the object.
     const handedOn = call.arguments.find((a) => outlivesIn(this.ctx, this.lookup, a));
     if (handedOn) return { kind: 'escape', why: `a function it is handed to keeps what it is given: \`${handedOn.getText().slice(0, 40)}\`` };
