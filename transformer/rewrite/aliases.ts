@@ -14,13 +14,16 @@
  */
 import type * as ts from 'typescript';
 import { KEEPING_METHODS, VIEW_METHODS } from '../analysis/builtins';
-import { isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
 
 /** `??=`, `||=`, `&&=` (by their kinds: a kind's name may be an alias, `LastAssignment`). */
+/** The language's array methods whose new array holds some of the receiver's elements and nothing else. */
+const ELEMENT_COPIES = new Set(['slice', 'filter', 'toSorted', 'toReversed']);
+
 const isLogicalAssignment = (t: typeof ts, kind: ts.SyntaxKind): boolean =>
   kind === t.SyntaxKind.QuestionQuestionEqualsToken || kind === t.SyntaxKind.BarBarEqualsToken || kind === t.SyntaxKind.AmpersandAmpersandEqualsToken;
 
@@ -388,6 +391,39 @@ export class AliasGroups {
       if (symbol) this.holders.add(symbol);
       for (const field of fields) this.link(name, field);
     }
+    const copied = value && this.elementsCopiedFrom(value);
+    if (copied) {
+      const symbol = symbolOf(this.ctx, name);
+      this.link(name, copied);
+      if (symbol && this.parent.has(symbol)) this.holders.add(symbol);
+    }
+  }
+
+  /**
+   * `jobs.slice()`, `jobs.filter(f)`, `[...jobs]`, `Array.from(jobs)`: a new array of the same objects as a named one's
+   * (np43's p03: `const byName = jobs.slice().sort(…); byName[0].done = false`). Not the array itself, but its holder:
+   * one group, whose waits walk into the elements, as `list.push(...src)` makes list (storedInto).
+   */
+  private elementsCopiedFrom(value: ts.Expression): ts.Identifier | undefined {
+    const { ts } = this.ctx;
+    let copy = value;
+    // (`jobs.slice().sort(…)`: sorting the copy in place hands back the copy.)
+    while (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && RETURNS_RECEIVER.has(copy.expression.name.text) &&
+      isLibrary(this.ctx, copy.expression)) copy = skipTransparent(ts, copy.expression.expression);
+    let source: ts.Expression | undefined;
+    if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && ELEMENT_COPIES.has(copy.expression.name.text) &&
+      isLibrary(this.ctx, copy.expression)) source = copy.expression.expression;
+    else if (ts.isArrayLiteralExpression(copy) && copy.elements.length === 1 && ts.isSpreadElement(copy.elements[0])) source = copy.elements[0].expression;
+    else if (ts.isCallExpression(copy) && copy.arguments.length === 1 && qualifiedName(ts, copy.expression) === 'Array.from') source = copy.arguments[0];
+    const named = source && skipTransparent(ts, source);
+    if (!named || !ts.isIdentifier(named) || !this.isFileLocal(named) || hasPrimitiveElements(this.ctx, named)) return undefined;
+    return this.ctx.checker.isArrayType(this.ctx.checker.getTypeAtLocation(named)) ? named : undefined;
+  }
+
+  /** `{ x: accounts, n: 3 }`: a literal whose fields are names, or values holding no object, joined to where it is stored. */
+  storesNamedParts(expr: ts.Expression): boolean {
+    const literal = skipTransparent(this.ctx.ts, expr);
+    return this.ctx.ts.isObjectLiteralExpression(literal) && this.fieldNames(literal) !== undefined;
   }
 
   /**
@@ -395,12 +431,6 @@ export class AliasGroups {
    * hold none, a task handing back its argument holds that); undefined when a field holds anything else (another call,
    * a spread, a method, a getter).
    */
-  /** `{ x: accounts, n: 3 }`: a literal whose fields are names, or values holding no object, joined to where it is stored. */
-  storesNamedParts(expr: ts.Expression): boolean {
-    const literal = skipTransparent(this.ctx.ts, expr);
-    return this.ctx.ts.isObjectLiteralExpression(literal) && this.fieldNames(literal) !== undefined;
-  }
-
   private fieldNames(literal: ts.ObjectLiteralExpression): ts.Identifier[] | undefined {
     const { ts } = this.ctx;
     const names: ts.Identifier[] = [];
