@@ -362,4 +362,10 @@ test('jobs printed between batches through a map returning their parts (`JSON.st
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers (2 before: the three batches were direct)`);
 });
 
+test('copies of an array of jobs (slice, sorted slice, spread, Array.from, filter, a copy of a copy) hold the same jobs: writes through either name reach the other, and the batches on the original run in workers (np43\'s p03)', () => {
+  const tasks = printsAsPlain('copied-holders');
+  // 13 before: the batches after each copy stayed direct, the copy an escape of jobs.
+  assert.is(tasks.inWorkers, 18, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();
