@@ -7,7 +7,8 @@
  * task may reach one through any import.
  */
 import type * as ts from 'typescript';
-import { qualifiedName, type AnalysisContext } from './context';
+import { calledFunction, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
+import { isSynchronousCallback } from '../rewrite/syntax';
 import { isCalledAtOnce } from './expressions';
 import { nodeDeclaredName } from './node-builtins';
 
@@ -18,12 +19,13 @@ const NODE_CHANCE = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRando
 /** The standard library's clock and chance. */
 const MOMENT = new Set(['Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues']);
 
-/** Top-level `const` declarations of the file whose initializer reads the process's state or the moment. */
+/** Top-level variable declarations of the file whose initializer reads the process's state or the moment. */
 export function loadTimeConstants(ctx: AnalysisContext, source: ts.SourceFile): ts.VariableDeclaration[] {
   const { ts } = ctx;
   const found: ts.VariableDeclaration[] = [];
   for (const statement of source.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    // (A `let` too: `let seed = Math.random()` read by a helper a constant calls, or by a task when never reassigned.)
+    if (!ts.isVariableStatement(statement) || isUsing(ts, statement.declarationList)) continue;
     for (const declaration of statement.declarationList.declarations) {
       if (declaration.initializer && readsTheMoment(ctx, declaration.initializer)) found.push(declaration);
     }
@@ -31,10 +33,17 @@ export function loadTimeConstants(ctx: AnalysisContext, source: ts.SourceFile): 
   return found;
 }
 
+/** `using` and `await using` (whose flags hold Const's bit): disposed of when the module's scope ends, not load-time values. */
+function isUsing(t: typeof ts, list: ts.VariableDeclarationList): boolean {
+  const kind = list.flags & t.NodeFlags.BlockScoped;
+  return kind === t.NodeFlags.Using || kind === t.NodeFlags.AwaitUsing;
+}
+
 function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   const { ts } = ctx;
-  // A function made here runs later, in whichever thread calls it: its body is not the load's.
-  if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node)) return false;
+  // A function made here runs later, in whichever thread calls it: its body is not the load's. One called at once,
+  // or handed to an array method that calls it before returning (`[1, 2].map(() => Math.random())`), is.
+  if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node) && !isSynchronousCallback(ts, node)) return false;
   // (The member's name first: most accesses are none of these, and need no symbol.)
   if (ts.isPropertyAccessExpression(node) && PROCESS_MEMBERS.has(node.name.text) && PROCESS_STATE.has(nodeDeclaredName(ctx, node) ?? '')) return true;
   if (ts.isCallExpression(node) && (MOMENT.has(qualifiedName(ts, node.expression) ?? '') || NODE_CHANCE.has(nodeDeclaredName(ctx, node.expression) ?? ''))) {
@@ -43,5 +52,28 @@ function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   // `new Date()`, `Date()`: now.
   if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' &&
     (node.arguments ?? []).length === 0) return true;
+  // `threadId`, `isMainThread`: the program's thread is not a worker's.
+  if (ts.isIdentifier(node) && THREAD_NAMES.has(node.text) && THREAD.has(nodeDeclaredName(ctx, node) ?? '')) return true;
+  // `const SEED = pick()`, `pick` of the program drawing a number (np43's F1): what the call runs, runs at load.
+  if (ts.isCallExpression(node)) {
+    const fn = calledFunction(ctx, node);
+    if (fn?.body && bodyReadsTheMoment(ctx, fn)) return true;
+  }
   return ts.forEachChild(node, (child) => readsTheMoment(ctx, child) || undefined) === true;
+}
+
+const THREAD_NAMES = new Set(['threadId', 'isMainThread']);
+const THREAD = new Set([...THREAD_NAMES].map((name) => `node:worker_threads.${name}`));
+
+/** Per function: its body reads the moment (a function on a cycle counts as not, while it is being looked at). */
+const bodies = new WeakMap<ts.Node, boolean>();
+
+function bodyReadsTheMoment(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  let known = bodies.get(fn);
+  if (known === undefined) {
+    bodies.set(fn, false);
+    known = readsTheMoment(ctx, fn.body!);
+    bodies.set(fn, known);
+  }
+  return known;
 }

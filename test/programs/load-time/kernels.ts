@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { FIRST_ARG, KEY, MODE, modeNow, NOISE, SEED, SETTINGS, STARTED } from './config';
+import { DRAWN, FIRST_ARG, JITTER, KEY, MODE, modeNow, NOISE, PICKED, SEED, SETTINGS, STARTED, THREAD } from './config';
 
 const LABEL = `${MODE}:${process.env.LOAD_TIME_LABEL ?? 'plain'}`;
 
@@ -12,3 +12,6 @@ export function report(n: number): string {
 export function sign(message: string): string {
   return createHmac('sha256', KEY).update(message).update(NOISE).digest('hex') + (Buffer.isBuffer(KEY) ? ' buffer' : ' bytes');
 }
+
+/** @task What the module's helpers drew at load, and where it loaded: the program's, in every worker. */
+export function drawnAtLoad(n: number): string { return JSON.stringify([n - n, PICKED, JITTER, DRAWN, THREAD]); }

@@ -1,4 +1,4 @@
-import { report, sign } from './kernels';
+import { drawnAtLoad, report, sign } from './kernels';
 import { SEED, STARTED } from './config';
 
 process.env.LOAD_TIME_MODE = 'changed';
@@ -9,3 +9,5 @@ const lines = [1, 2, 3].map((n) => report(n));
 for (const line of lines) console.log(line.replace(String(STARTED), 'STARTED').replace(String(SEED), 'SEED'));
 const signatures = ['a', 'a', 'a', 'a'].map((m) => sign(m));
 console.log(new Set(signatures).size, signatures[0].endsWith(' buffer'));
+const drawn = [1, 2, 3, 4].map((n) => drawnAtLoad(n));
+console.log(new Set(drawn).size, JSON.parse(drawn[0])[4]);
