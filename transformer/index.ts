@@ -14,7 +14,7 @@ import { taskNamed } from './rewrite/file-facts';
 import { planFile } from './rewrite/plan';
 import { loadTimeConstants } from './analysis/load-time';
 import { emitFile } from './rewrite/emit';
-import { hasClassesToShare } from './rewrite/emit-module-setup';
+import { hasClassesToShare, hasEntryCode } from './rewrite/emit-module-setup';
 import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
 import { processChangingStatements } from './rewrite/process-changes';
@@ -71,11 +71,13 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     const changesProcess = found.tasks.size > 0 && processChangingStatements(found.ctx, source).size > 0;
     // A module a worker may import to rebuild a private class's instance a task returns (emit-module-setup.ts).
     const sharesClasses = found.tasks.size > 0 && (declaresTasks || hasClassesToShare(found.ctx, source));
-    if (!declaresTasks && !sharesClasses && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
+    // A module workers load, whose top level does things beyond declaring (emit-module-setup.ts keptOutOfWorkers).
+    const keepsEntryCodeOut = declaresTasks || (found.tasks.size > 0 && entryReaders.loadedByWorkers(source) && hasEntryCode(found.ctx, source));
+    if (!declaresTasks && !keepsEntryCodeOut && !sharesClasses && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
       !changesProcess && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {
-      runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks, sharesClasses, entryReaders,
+      runtime: config.runtime ?? 'taskify/runtime', esm: emitsEsm(tsInstance, options, source), declaresTasks, keepsEntryCodeOut, sharesClasses, entryReaders,
       moduleState: stateByFile.get(source.fileName), loadTime,
     });
   };

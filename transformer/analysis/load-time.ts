@@ -8,7 +8,7 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
-import { isSynchronousCallback } from '../rewrite/syntax';
+import { isSynchronousCallback, isWrittenName } from '../rewrite/syntax';
 import { isCalledAtOnce } from './expressions';
 import { nodeDeclaredName } from './node-builtins';
 
@@ -16,6 +16,9 @@ import { nodeDeclaredName } from './node-builtins';
 const PROCESS_MEMBERS = new Set(['env', 'argv', 'execArgv', 'cwd', 'hrtime', 'uptime', 'memoryUsage', 'cpuUsage', 'title']);
 const PROCESS_STATE = new Set([...PROCESS_MEMBERS].map((p) => `node:process.NodeJS.Process.${p}`));
 const NODE_CHANCE = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues'].map((f) => `node:crypto.${f}`));
+/** The file system as it is when the module loads: the program may change it before a worker loads the module. */
+const FILE_READS = new Set(['readFileSync', 'existsSync', 'readdirSync', 'statSync', 'lstatSync', 'realpathSync', 'readlinkSync', 'accessSync']
+  .map((f) => `node:fs.${f}`));
 /** The standard library's clock and chance. */
 const MOMENT = new Set(['Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues']);
 
@@ -46,19 +49,23 @@ function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node) && !isSynchronousCallback(ts, node)) return false;
   // (The member's name first: most accesses are none of these, and need no symbol.)
   if (ts.isPropertyAccessExpression(node) && PROCESS_MEMBERS.has(node.name.text) && PROCESS_STATE.has(nodeDeclaredName(ctx, node) ?? '')) return true;
-  if (ts.isCallExpression(node) && (MOMENT.has(qualifiedName(ts, node.expression) ?? '') || NODE_CHANCE.has(nodeDeclaredName(ctx, node.expression) ?? ''))) {
-    return true;
+  if (ts.isCallExpression(node) && MOMENT.has(qualifiedName(ts, node.expression) ?? '')) return true;
+  if (ts.isCallExpression(node) && /Sync$|^random|^getRandom/.test(calleeName(ts, node.expression))) {
+    const declared = nodeDeclaredName(ctx, node.expression) ?? '';
+    if (NODE_CHANCE.has(declared) || FILE_READS.has(declared)) return true;
   }
   // `new Date()`, `Date()`: now.
   if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' &&
     (node.arguments ?? []).length === 0) return true;
   // `threadId`, `isMainThread`: the program's thread is not a worker's.
   if (ts.isIdentifier(node) && THREAD_NAMES.has(node.text) && THREAD.has(nodeDeclaredName(ctx, node) ?? '')) return true;
-  // `const SEED = pick()`, `pick` of the program drawing a number (np43's F1): what the call runs, runs at load.
+  // `const SEED = pick()`, `pick` of the program drawing a number (np43's F1): what the call runs, runs at load. And
+  // `const LIB_ID = newId('lib')` counting in its module (np43's F3): a worker loads fewer modules, in another order.
   if (ts.isCallExpression(node)) {
     const fn = calledFunction(ctx, node);
     if (fn?.body && bodyReadsTheMoment(ctx, fn)) return true;
   }
+  if (ts.isIdentifier(node) && isWrittenName(ts, node) && declaredOutside(ctx, node)) return true;
   return ts.forEachChild(node, (child) => readsTheMoment(ctx, child) || undefined) === true;
 }
 
@@ -76,4 +83,17 @@ function bodyReadsTheMoment(ctx: AnalysisContext, fn: FunctionLike): boolean {
     bodies.set(fn, known);
   }
   return known;
+}
+
+/** `f` of `f(x)`, `fs.f(x)`: the name called, or ''. */
+function calleeName(t: typeof ts, callee: ts.Expression): string {
+  return t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
+/** A variable of a module's top level, written by a function the load runs (`next++` in `newId`): a count of calls. */
+function declaredOutside(ctx: AnalysisContext, name: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isSourceFile(declaration.parent.parent.parent)) return false;
+  return ts.findAncestor(name, (n) => ts.isFunctionLike(n)) !== undefined;
 }

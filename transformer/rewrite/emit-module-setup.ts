@@ -7,8 +7,9 @@
  *   (`__taskify.shareClass(Square, __filename, 'Square')`, in every thread): a task returning or throwing its instances
  *   (`makeShape(s): Shape { return new Square(s) }`) gets them back whole, methods and all, where a class no module
  *   exports could not be rebuilt (tester np36's hiddenret, hiddenerr);
- * - in a task's module, statements that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker
- *   imports the module to run its tasks, not to run the program. Declarations stay, and so do statements finishing a
+ * - in a module workers load (a task's, one it imports, one declaring a class whose instances travel), statements
+ *   that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker imports the module to run
+ *   tasks, not to run the program (np43's F2: a helper's `writeFileSync` at load ran again in every worker). Declarations stay, and so do statements finishing a
  *   class of the file (class-setup.ts) or only filling its module state (module-init.ts); a declaration whose value
  *   does things (`const fd = openSync(p, 'w')`, `const a = work(1)`, a read of what entry code filled) and that only
  *   entry code reads is computed in the program's thread only (`const fd = __taskify.inWorker() ? void 0 : openSync(…)`).
@@ -88,10 +89,7 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
   runtime: Runtime, inWorkers: WorkerStatements, entryReaders: EntryReaders): ts.Statement {
   const { ts } = ctx;
   if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers, entryReaders);
-  const acts = ts.isExpressionStatement(statement) || ts.isIfStatement(statement) || ts.isIterationStatement(statement, false) ||
-    ts.isTryStatement(statement) || ts.isBlock(statement) || ts.isSwitchStatement(statement) || ts.isThrowStatement(statement) ||
-    ts.isLabeledStatement(statement);
-  if (!acts || (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression))) return statement;
+  if (!acts(ts, statement)) return statement;
   const keptOut = () => f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
   // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only. Judged as written.)
   if ((statement.flags & ts.NodeFlags.Synthesized) !== 0) {
@@ -102,6 +100,25 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
   if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
   if (inWorkers.runsInWorkers(statement)) return statement; // what its declarations compute from needs it (module-init.ts)
   return keptOut();
+}
+
+/** A statement that does things when the module loads, as opposed to declaring them (a directive does nothing). */
+function acts(t: typeof ts, statement: ts.Statement): boolean {
+  if (t.isExpressionStatement(statement)) return !t.isStringLiteral(statement.expression);
+  return t.isIfStatement(statement) || t.isIterationStatement(statement, false) || t.isTryStatement(statement) || t.isBlock(statement) ||
+    t.isSwitchStatement(statement) || t.isThrowStatement(statement) || t.isLabeledStatement(statement);
+}
+
+/**
+ * The module's top level may hold entry code: a statement that does things, or a declaration whose value is
+ * computed by a call (`const fd = openSync(p, 'w')`). keptOutOfWorkers judges each.
+ */
+export function hasEntryCode(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  const { ts } = ctx;
+  const calls = (node: ts.Node): boolean => ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) ||
+    (!ts.isFunctionLike(node) && ts.forEachChild(node, calls) === true);
+  return source.statements.some((statement) => acts(ts, statement) ||
+    (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => d.initializer !== undefined && calls(d.initializer))));
 }
 
 /**

@@ -25,8 +25,10 @@ export interface EmitOptions {
   readonly runtime: string;
   /** The file is emitted as an ES module (else CommonJS). */
   readonly esm: boolean;
-  /** Tasks declared in this file (their module's entry code must not run in workers). */
+  /** Tasks declared in this file. */
   readonly declaresTasks: boolean;
+  /** Workers load this module (a task's, or one it imports): its entry code must not run there (emit-module-setup.ts). */
+  readonly keepsEntryCodeOut: boolean;
   /** Top-level classes the file does not export are shared by name (emit-module-setup.ts withClassesShared). */
   readonly sharesClasses: boolean;
   /** Which of the program's code no worker runs (one per program). */
@@ -43,8 +45,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
   // (A file whose only task call is a helper's, kept direct there, still registers the helper's halves and splits at its calls.)
-  if (plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 && plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks && !options.sharesClasses &&
-    registered.length === 0 && !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0) return source;
+  if (!options.keepsEntryCodeOut && onlyKeepsEntryCodeOut(plan, options, registered)) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
@@ -323,7 +324,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   let statements = fences.atFileEnd(source, [...ts.visitNodes(source.statements, visit)] as ts.Statement[]);
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
-  if (options.declaresTasks) statements = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders);
+  if (options.keepsEntryCodeOut) {
+    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders);
+    // (A module workers load whose top level turned out to do nothing they must not repeat, and needs nothing else.)
+    if (onlyKeepsEntryCodeOut(plan, options, registered) && kept.every((s, i) => s === statements[i])) return source;
+    statements = kept;
+  }
   if (options.sharesClasses) statements = withClassesShared(ctx, f, statements, options.esm, runtime);
 
   const prologue: ts.Statement[] = [options.esm
@@ -360,6 +366,13 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const firstNonImport = statements.findIndex((s) => !ts.isImportDeclaration(s) && !ts.isImportEqualsDeclaration(s) && !isPrologueDirective(ts, s));
   const at = firstNonImport < 0 ? statements.length : firstNonImport;
   return f.updateSourceFile(source, [...statements.slice(0, at), ...prologue, ...statements.slice(at)]);
+}
+
+/** Nothing in the file to rewrite but, perhaps, the entry code workers must not run. */
+function onlyKeepsEntryCodeOut(plan: FilePlan, options: EmitOptions, registered: readonly ModuleStateRef[]): boolean {
+  return plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 &&
+    plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks && !options.sharesClasses && registered.length === 0 &&
+    !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0;
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

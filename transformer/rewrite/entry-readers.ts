@@ -5,7 +5,7 @@
  * - in a file no worker loads (not a task's module, not imported by one, declaring no class whose instances could
  *   make a worker load it), or
  * - not in code a task runs (the tasks and what they reach: analysis/reached-code.ts), and in a top-level statement
- *   of a task's module that never runs in a worker: a statement that does things (not one that only fills module
+ *   of a module workers load that never runs in a worker: a statement that does things (not one that only fills module
  *   state: module-init.ts), a declaration whose own names are read this way, a function whose name is (q1:
  *   `const marker = join(scratch, …)` read only by `export const loadedMarker = () => readFileSync(marker)`, which only
  *   main.ts calls: `scratch`'s `mkdtempSync` ran again in every worker).
@@ -59,8 +59,6 @@ export class EntryReaders {
     while (!ts.isSourceFile(top.parent)) { if (ts.isClassLike(top)) inClass = true; top = top.parent; }
     if (inClass || ts.isClassLike(top)) return false;
     if (ts.isFunctionDeclaration(top)) return top.name !== undefined && this.judgeName(top.name, assumed);
-    // (Another module workers load but that declares no task runs its whole top level in them.)
-    if (!this.program.taskFiles.has(file.fileName)) return false;
     if (ts.isVariableStatement(top)) {
       return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
     }
@@ -95,6 +93,13 @@ export class EntryReaders {
     this.taskCode ??= codeOfTasks(this.ctx, this.program.tasks);
     return this.taskCode;
   }
+
+  /**
+   * A worker loads the module (a task's, one they import, one declaring a class whose instances travel): its entry
+   * code must not run there (np43's F2: a helper's `writeFileSync` at load, run again by every worker, clobbered the
+   * file the program wrote since).
+   */
+  loadedByWorkers(file: ts.SourceFile): boolean { return this.filesOfWorkers().has(file); }
 
   private filesOfWorkers(): ReadonlySet<ts.SourceFile> {
     this.workerFiles ??= filesWorkersLoad(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
