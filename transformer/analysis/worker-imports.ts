@@ -39,13 +39,18 @@ export function filesWorkersLoad(ctx: AnalysisContext, taskFiles: readonly ts.So
   const classFiles = ctx.program.getSourceFiles().filter((file) => !file.isDeclarationFile &&
     !ctx.program.isSourceFileFromExternalLibrary(file) && file.text.includes('class') &&
     censusOf(ctx, file).nodes.some((node) => ctx.ts.isClassLike(node)));
+  return importClosure(ctx, [...taskFiles, ...classFiles]);
+}
+
+/** The files and every module they import for values, transitively. */
+export function importClosure(ctx: AnalysisContext, files: readonly ts.SourceFile[]): ReadonlySet<ts.SourceFile> {
   const loaded = new Set<ts.SourceFile>();
   const load = (file: ts.SourceFile): void => {
     if (loaded.has(file)) return;
     loaded.add(file);
     for (const [, target] of valueImports(ctx, file)) load(target);
   };
-  [...taskFiles, ...classFiles].forEach(load);
+  files.forEach(load);
   return loaded;
 }
 

@@ -7,7 +7,7 @@
  *   (`__taskify.shareClass(Square, __filename, 'Square')`, in every thread): a task returning or throwing its instances
  *   (`makeShape(s): Shape { return new Square(s) }`) gets them back whole, methods and all, where a class no module
  *   exports could not be rebuilt (tester np36's hiddenret, hiddenerr);
- * - in a module workers load (a task's, one it imports, one declaring a class whose instances travel), statements
+ * - in a module workers load to run tasks (a task's, or one it imports), statements
  *   that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker imports the module to run
  *   tasks, not to run the program (np43's F2: a helper's `writeFileSync` at load ran again in every worker). Declarations stay, and so do statements finishing a
  *   class of the file (class-setup.ts) or only filling its module state (module-init.ts); a declaration whose value

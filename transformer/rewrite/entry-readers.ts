@@ -15,7 +15,7 @@ import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { codeOfTasks, liesWithin } from '../analysis/reached-code';
 import { censusOf } from '../analysis/syntax-census';
-import { filesWorkersLoad } from '../analysis/worker-imports';
+import { filesWorkersLoad, importClosure } from '../analysis/worker-imports';
 import { onlyFillsModuleState } from './module-init';
 import { finishesOwnClass } from './class-setup';
 
@@ -28,6 +28,8 @@ export interface ProgramTaskCode {
 export class EntryReaders {
   private taskCode?: ReadonlySet<ts.Node>;
   private workerFiles?: ReadonlySet<ts.SourceFile>;
+  /** The tasks' modules and those they import (a class's module loaded for an instance is not among them). */
+  private taskImports?: ReadonlySet<ts.SourceFile>;
   private readonly judged = new Map<ts.Symbol, boolean>();
   private readonly references = new Map<ts.Symbol, readonly ts.Identifier[]>();
 
@@ -59,6 +61,8 @@ export class EntryReaders {
     while (!ts.isSourceFile(top.parent)) { if (ts.isClassLike(top)) inClass = true; top = top.parent; }
     if (inClass || ts.isClassLike(top)) return false;
     if (ts.isFunctionDeclaration(top)) return top.name !== undefined && this.judgeName(top.name, assumed);
+    // (A module a worker loads only for a class runs its whole top level there.)
+    if (!this.loadedByWorkers(file)) return false;
     if (ts.isVariableStatement(top)) {
       return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
     }
@@ -95,11 +99,14 @@ export class EntryReaders {
   }
 
   /**
-   * A worker loads the module (a task's, one they import, one declaring a class whose instances travel): its entry
+   * A worker loads the module to run tasks (a task's, or one they import): its entry
    * code must not run there (np43's F2: a helper's `writeFileSync` at load, run again by every worker, clobbered the
    * file the program wrote since).
    */
-  loadedByWorkers(file: ts.SourceFile): boolean { return this.filesOfWorkers().has(file); }
+  loadedByWorkers(file: ts.SourceFile): boolean {
+    this.taskImports ??= importClosure(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
+    return this.taskImports.has(file);
+  }
 
   private filesOfWorkers(): ReadonlySet<ts.SourceFile> {
     this.workerFiles ??= filesWorkersLoad(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
