@@ -7,7 +7,7 @@
  * task may reach one through any import.
  */
 import type * as ts from 'typescript';
-import { calledFunction, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
+import { calledFunction, hasPrimitiveElements, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { isSynchronousCallback, isWrittenName } from '../rewrite/syntax';
 import { isCalledAtOnce } from './expressions';
 import { nodeDeclaredName } from './node-builtins';
@@ -30,7 +30,9 @@ export function loadTimeConstants(ctx: AnalysisContext, source: ts.SourceFile): 
     // (A `let` too: `let seed = Math.random()` read by a helper a constant calls, or by a task when never reassigned.)
     if (!ts.isVariableStatement(statement) || isUsing(ts, statement.declarationList)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (declaration.initializer && readsTheMoment(ctx, declaration.initializer)) found.push(declaration);
+      if (declaration.initializer && (readsTheMoment(ctx, declaration.initializer) || derivedFromOtherModules(ctx, declaration.initializer))) {
+        found.push(declaration);
+      }
     }
   }
   return found;
@@ -83,6 +85,30 @@ function bodyReadsTheMoment(ctx: AnalysisContext, fn: FunctionLike): boolean {
     bodies.set(fn, known);
   }
   return known;
+}
+
+/**
+ * `const SCALE = config.scale` of another module's object, which a module the worker never loads may have set first
+ * (np43's F5: `import './boot'` set config.scale before lib.ts loaded; workers read 1 for 5). Only numbers, strings
+ * and new arrays of them: the worker's copy is then the program's value, and no object of the worker's own loses an
+ * identity (`const FIRST = ITEMS[0]` must stay the worker's ITEMS' element).
+ */
+function derivedFromOtherModules(ctx: AnalysisContext, initializer: ts.Expression): boolean {
+  const { ts } = ctx;
+  const value = ctx.checker.getTypeAtLocation(initializer);
+  if (!isPrimitiveType(ctx, value) && !(ts.isCallExpression(initializer) && hasPrimitiveElements(ctx, initializer) && ctx.checker.isArrayType(value))) return false;
+  const home = initializer.getSourceFile();
+  const readsOther = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node) && !isSynchronousCallback(ts, node)) return false;
+    if (ts.isIdentifier(node)) {
+      const declaration = symbolOf(ctx, node)?.valueDeclaration;
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.getSourceFile() !== home && !declaration.getSourceFile().isDeclarationFile &&
+        ts.isSourceFile(declaration.parent.parent.parent) &&
+        (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(declaration.name)))) return true;
+    }
+    return ts.forEachChild(node, readsOther) === true;
+  };
+  return readsOther(initializer);
 }
 
 /** `f` of `f(x)`, `fs.f(x)`: the name called, or ''. */

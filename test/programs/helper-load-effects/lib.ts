@@ -4,9 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIR } from './setup';
 import { newId } from './ids';
+import { config } from './config';
 
 const SETTINGS: { scale: number; label: string } = JSON.parse(readFileSync(join(DIR, 'settings.json'), 'utf8'));
 const LIB_ID = newId('lib');
+// Derived from settings boot.ts changed before this module loaded (np43's F5: workers computed them unconfigured).
+const SCALE = config.scale;
+const UNIT = config.unit.toUpperCase();
+const TABLE = config.table.map((x) => x * config.scale);
+
+/** @task */
+export function convert(x: number): string { return `${x * SCALE}${UNIT} ${TABLE.join('/')}`; }
 
 /** @task */
 export function scaled(x: number): string { return `${x * SETTINGS.scale}:${SETTINGS.label}:${LIB_ID}`; }

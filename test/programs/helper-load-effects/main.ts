@@ -1,12 +1,14 @@
 // Settings persisted for the next run while this run keeps what it loaded; the tasks see what the program loaded.
+import './boot';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIR } from './setup';
 import { OTHER_ID } from './other';
-import { scaled } from './lib';
+import { convert, scaled } from './lib';
 
 console.log('other', OTHER_ID);
 writeFileSync(join(DIR, 'settings.json'), JSON.stringify({ scale: 100, label: 'v2' }));
 console.log([1, 2, 3].map((x) => scaled(x)).join(' '));
 console.log('file now', readFileSync(join(DIR, 'settings.json'), 'utf8'));
+console.log([2, 3].map((x) => convert(x)).join(' | '));
 rmSync(DIR, { recursive: true, force: true });
