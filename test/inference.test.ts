@@ -463,6 +463,17 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /main\.ts:2:.*task f: uses `Math\.random`, a built-in the program replaces \(main\.ts:3/);
   assert.match(errs('declare global { interface Array<T> { total(this: number[]): number } }\nArray.prototype.total = function (this: number[]) { return this.length; };\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }'),
     /main\.ts:4:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:2/);
+  // Added by Object.defineProperty, defineProperties or Object.assign on the prototype (np43's F4: the task failed in
+  // a worker that never loaded the polyfill).
+  const declared = 'declare global { interface Array<T> { total(this: number[]): number; count(this: number[]): number } }\n';
+  for (const polyfill of ['Object.defineProperty(Array.prototype, "total", { value: function (this: number[]) { return this.length; } });',
+    'Object.defineProperties(Array.prototype, { total: { value: function (this: number[]) { return this.length; } } });',
+    'Object.assign(Array.prototype, { total(this: number[]) { return this.length; } });']) {
+    assert.match(errs(`${declared}${polyfill}\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }`),
+      /main\.ts:4:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:2/, polyfill);
+  }
+  assert.equal(errs(`${declared}Object.defineProperty(Array.prototype, "count", { value: () => 0 });\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }`), '',
+    'another member is left alone');
   assert.equal(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nexport const g = () => Math.random();'), '', 'a built-in only read is fine');
   // One a task sets and the program reads: the worker's global object is not the program's (helper-61's globals2).
   assert.match(errs('/** @task */\nexport function f(n: number) { (globalThis as { SEEN?: number }).SEEN = n; return n; }\nf(1);\nconsole.log((globalThis as { SEEN?: number }).SEEN);'),

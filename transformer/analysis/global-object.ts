@@ -23,6 +23,7 @@ export class GlobalObjectUses {
   inProgram(node: ts.Node): void {
     const patched = this.ctx.ts.isPropertyAccessExpression(node) && isWriteTarget(this.ctx.ts, node) ? builtinMemberKey(this.ctx, node) : undefined;
     if (patched && !this.patches.has(patched)) this.patches.set(patched, node.parent);
+    for (const key of this.ctx.ts.isCallExpression(node) ? definedBuiltinMembers(this.ctx, node) : []) if (!this.patches.has(key)) this.patches.set(key, node);
     const global = globalMember(this.ctx, node);
     if (!global) return;
     const name = global.name.text;
@@ -93,12 +94,39 @@ export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAc
  * when the program augments its interface), as `Math.random` or `Array.prototype.sum`.
  */
 export function builtinMemberKey(ctx: AnalysisContext, access: ts.PropertyAccessExpression): string | undefined {
+  const owner = builtinOwnerKey(ctx, access.expression);
+  return owner && `${owner}.${access.name.text}`;
+}
+
+/** `Array.prototype`, `Math`: a built-in global, or its prototype, as a key. */
+function builtinOwnerKey(ctx: AnalysisContext, expr: ts.Expression): string | undefined {
   const { ts } = ctx;
-  let owner = access.expression;
+  let owner = expr;
   let prototype = false;
   if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype') { owner = owner.expression; prototype = true; }
   if (!ts.isIdentifier(owner) || !isBuiltinGlobal(ctx, owner)) return undefined;
-  return `${owner.text}${prototype ? '.prototype' : ''}.${access.name.text}`;
+  return `${owner.text}${prototype ? '.prototype' : ''}`;
+}
+
+/**
+ * `Object.defineProperty(Array.prototype, 'total', …)`, `Object.defineProperties(…, { a: … })`,
+ * `Object.assign(String.prototype, { titleCase() { … } })`: the built-in members the call adds or replaces, as keys
+ * (np43's F4: a polyfill so made was no replacement, and the task failed in a worker that never loaded it).
+ */
+function definedBuiltinMembers(ctx: AnalysisContext, call: ts.CallExpression): string[] {
+  const { ts } = ctx;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object' ||
+    !isBuiltinGlobal(ctx, callee.expression) || call.arguments.length < 2) return [];
+  const owner = builtinOwnerKey(ctx, call.arguments[0]);
+  if (!owner) return [];
+  const namesOf = (literal: ts.Expression): string[] => ts.isObjectLiteralExpression(literal)
+    ? literal.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : [])) : [];
+  const method = callee.name.text;
+  if (method === 'defineProperty' && ts.isStringLiteralLike(call.arguments[1])) return [`${owner}.${call.arguments[1].text}`];
+  if (method === 'defineProperties') return namesOf(call.arguments[1]).map((name) => `${owner}.${name}`);
+  if (method === 'assign') return call.arguments.slice(1).flatMap(namesOf).map((name) => `${owner}.${name}`);
+  return [];
 }
 
 /** The name is a global of the standard library or of @types/node (`Math`, `Array`, `console`), not the program's own. */
