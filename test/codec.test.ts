@@ -271,6 +271,30 @@ test('holes and deleted elements stay holes', () => {
   assert.equal(Object.keys(decoded.tail), []);
 });
 
+test('a long array mostly of holes (ids as indices) travels by its own keys and its length, not hole by hole (np43\'s F7: 13 s and 1.2 GB for two elements)', () => {
+  const byId: unknown[] = [];
+  byId[5] = { name: 'ann' };
+  byId[1_700_000_123] = { name: 'bob', friend: byId[5] };
+  const { byteLength } = encodeValue(byId);
+  assert.ok(byteLength < 2048, `${byteLength} bytes for two elements`);
+  // (Not roundTrip: its deep comparison would walk every hole.)
+  const decoded = decodeValue(fileOf(byId)) as unknown[];
+  assert.is(decoded.length, 1_700_000_124);
+  assert.equal(Object.keys(decoded), ['5', '1700000123']);
+  assert.is((decoded[1_700_000_123] as { friend: unknown }).friend, decoded[5], 'shared objects stay shared');
+  // Named keys and a frozen one keep theirs; a dense long array (a few holes) takes the elements' path.
+  const labelled: unknown[] & { label?: string } = [];
+  labelled[3000] = 'x';
+  labelled.label = 'ids';
+  Object.freeze(labelled);
+  const again = roundTrip(labelled) as unknown[] & { label?: string };
+  assert.equal([again.length, Object.keys(again), again.label, Object.isFrozen(again)], [3001, ['3000', 'label'], 'ids', true]);
+  const dense = Array.from({ length: 4096 }, (_, i) => (i % 100 === 0 ? undefined : { i }));
+  delete dense[100];
+  const back = roundTrip(dense) as unknown[];
+  assert.equal([back.length, 100 in back, (back[4095] as { i: number }).i], [4096, false, 4095]);
+});
+
 test('a 128 MiB Float64Array is neither copied by encoding nor by decoding', () => {
   const array = new Float64Array(16 * 1024 * 1024);
   array[0] = 1;

@@ -13,6 +13,7 @@ import { builtinSubclass, detachedError, encodeValue, isDetached, proxyRefused, 
 import { isProxy } from 'node:util/types';
 import { unsupportedArgument } from '../errors';
 import { fingerprint, type Fingerprint } from '../store/fingerprint';
+import { sparseKeys } from '../store/own-properties';
 import { hasNamedProperties, isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { Registry } from './registry';
 import type { DataEntry } from './records';
@@ -244,7 +245,10 @@ function encodeSnapshot(entry: DataEntry, object: object, host: ArgumentHost, pr
 }
 
 function isFutureCollection(arg: unknown): arg is unknown[] {
-  return Array.isArray(arg) && arg.some((item) => item instanceof Future);
+  if (!Array.isArray(arg)) return false;
+  // (A sparse array, ids as indices, by its own keys: `some` would visit every hole up to its length.)
+  const keys = sparseKeys(arg);
+  return keys ? keys.some((key) => arg[key as never] instanceof Future) : arg.some((item) => item instanceof Future);
 }
 
 /**

@@ -21,7 +21,7 @@ import { UnsupportedValueError, aboutContents, builtinSubclass, detachedError, i
 import { isProxy } from 'node:util/types';
 import { Frame, Kind, pathOf } from './encode-frames';
 import { frameTable, UNPAIRED_SURROGATE } from './encode-tables';
-import { codeUnits, isNumberArray, mayHaveNamedKeys, namedArrayKeys, propertyAttributes } from './own-properties';
+import { codeUnits, isNumberArray, mayHaveNamedKeys, namedArrayKeys, propertyAttributes, sparseArrayKeys } from './own-properties';
 
 export interface EncodedValue {
   /** Chunks to write in order with fs.writevSync: the body's length, body chunks and padding, then the header.
@@ -257,6 +257,8 @@ class Encoder {
     }
     // A call's argument with a named property runs in place (refusals.ts); a task's array takes its named ones along.
     if (this.options.programObjects) namedArrayKey(v, this.pathAt(into, index));
+    const sparse = sparseArrayKeys(v, level);
+    if (sparse) return this.properties(Kind.Array, v, sparse.keys, sparse.attributes, -1, 0, '', into, index);
     const named = this.options.programObjects ? undefined : namedArrayKeys(v, level);
     if (named) return this.properties(Kind.Array, v, named.keys, named.attributes, -1, 0, '', into, index, v);
     this.enter(Kind.Array, v, v, v.length, undefined, undefined, -1, 0, '', into, index);
