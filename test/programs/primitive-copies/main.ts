@@ -1,7 +1,7 @@
 // The language's copies of an array of objects that hold only numbers or strings (`cells.filter(f).map((c) => c.id)`,
 // `cells.map((c) => c.tags.length)`) hold no part of it: reads where they stand, after the tasks writing it, and the
 // tasks' calls run in workers (they stayed direct: "`.map` may hand out a part of it"). The twin keeps the filtered
-// objects, a second name for them, and its calls stay direct.
+// objects, a holder of them that waits for the tasks writing them.
 import { grow, total, type Cell } from './kernels';
 
 const cells: Cell[] = Array.from({ length: 6 }, (_, id) => ({ id, value: id, tags: [] }));
