@@ -16,9 +16,13 @@ import { nodeDeclaredName } from './node-builtins';
 const PROCESS_MEMBERS = new Set(['env', 'argv', 'execArgv', 'cwd', 'hrtime', 'uptime', 'memoryUsage', 'cpuUsage', 'title']);
 const PROCESS_STATE = new Set([...PROCESS_MEMBERS].map((p) => `node:process.NodeJS.Process.${p}`));
 const NODE_CHANCE = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues'].map((f) => `node:crypto.${f}`));
-/** The file system as it is when the module loads: the program may change it before a worker loads the module. */
-const FILE_READS = new Set(['readFileSync', 'existsSync', 'readdirSync', 'statSync', 'lstatSync', 'realpathSync', 'readlinkSync', 'accessSync']
-  .map((f) => `node:fs.${f}`));
+/**
+ * The file system and child processes when the module loads: the program may change a file before a worker loads the
+ * module, and a folder made, a file opened or a command run at load is the program's to make once (np43's F6, F9:
+ * `const RUN_DIR = mkdtempSync(…)` made one folder per worker; an `openSync` truncated the program's log). A worker
+ * takes the value the program's thread got: a path, a descriptor (workers share the process's), an output.
+ */
+const PROCESS_EFFECTS = /^node:(fs|child_process)\.\w+Sync$/;
 /** The standard library's clock and chance. */
 const MOMENT = new Set(['Date.now', 'Math.random', 'performance.now', 'crypto.randomUUID', 'crypto.getRandomValues']);
 
@@ -54,7 +58,7 @@ function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   if (ts.isCallExpression(node) && MOMENT.has(qualifiedName(ts, node.expression) ?? '')) return true;
   if (ts.isCallExpression(node) && /Sync$|^random|^getRandom/.test(calleeName(ts, node.expression))) {
     const declared = nodeDeclaredName(ctx, node.expression) ?? '';
-    if (NODE_CHANCE.has(declared) || FILE_READS.has(declared)) return true;
+    if (NODE_CHANCE.has(declared) || PROCESS_EFFECTS.test(declared)) return true;
   }
   // `new Date()`, `Date()`: now.
   if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' &&

@@ -1,7 +1,8 @@
 // Constants this module computes at load from the file system and from a counter of another module (ids.ts): a
 // worker loads it later, after the program rewrote the file, and with fewer modules counted before it (np43's F3).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { DIR } from './setup';
 import { newId } from './ids';
 import { config } from './config';
@@ -18,3 +19,9 @@ export function convert(x: number): string { return `${x * SCALE}${UNIT} ${TABLE
 
 /** @task */
 export function scaled(x: number): string { return `${x * SETTINGS.scale}:${SETTINGS.label}:${LIB_ID}`; }
+
+// A folder made at load, where the tasks write (np43's F9: each worker made its own, and left it behind).
+export const RUN_DIR = mkdtempSync(join(tmpdir(), 'taskify-helper-load-run-'));
+
+/** @task */
+export function render(name: string, n: number): string { const path = join(RUN_DIR, name); writeFileSync(path, 'x'.repeat(n)); return path; }
