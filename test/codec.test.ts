@@ -271,6 +271,16 @@ test('holes and deleted elements stay holes', () => {
   assert.equal(Object.keys(decoded.tail), []);
 });
 
+test('a long string many values hold is written once (np43\'s F8: 2000 rows sharing a 1 MB licence passed FlatBuffers\' 2 GiB)', () => {
+  const licence = 'Permission is hereby granted, free of charge. '.repeat(20_000);
+  const rows = Array.from({ length: 2000 }, (_, id) => ({ id, licence, short: `row ${id}` }));
+  const { byteLength } = encodeValue(rows);
+  assert.ok(byteLength < licence.length + 400_000, `${byteLength} bytes for a ${licence.length}-byte string held 2000 times`);
+  const decoded = decodeValue(fileOf(rows)) as typeof rows;
+  assert.ok(decoded.every((row, i) => row.licence === licence && row.id === i && row.short === `row ${i}`));
+  roundTrip(['x'.repeat(64), 'x'.repeat(64), 'y', 'y', '\ud800'.repeat(40), '\ud800'.repeat(40)]);
+});
+
 test('a long array mostly of holes (ids as indices) travels by its own keys and its length, not hole by hole (np43\'s F7: 13 s and 1.2 GB for two elements)', () => {
   const byId: unknown[] = [];
   byId[5] = { name: 'ann' };

@@ -31,6 +31,8 @@ export interface DecodeOptions {
 
 export class Decoder {
   private readonly objects: object[] = [];
+  /** Long strings decoded, by their table's place in the file. */
+  private readonly strings = new Map<number, string>();
   private readonly classes: (Function | undefined)[];
   private readonly origin = new Origin();
 
@@ -97,7 +99,7 @@ export class Decoder {
         f.put(i, hex.startsWith('-') ? -BigInt(`0x${hex.slice(1)}`) : BigInt(`0x${hex}`));
         return undefined;
       }
-      case Value.StringValue: f.put(i, decodeString(f.read(i, new StringValue()))); return undefined;
+      case Value.StringValue: f.put(i, this.string(f.read(i, new StringValue()))); return undefined;
       case Value.RefValue: {
         const index = f.read(i, new RefValue()).index();
         if (index >= this.objects.length) throw new Error(`data file refers to object ${index} before it was made`);
@@ -156,6 +158,19 @@ export class Decoder {
 
   private classAt(index: number): Function {
     return (this.classes[index] ??= classOf(classRefAt(this.root, index)));
+  }
+
+  /**
+   * A string table several values share (the encoder writes a long string once) decodes to one string: 2000 rows
+   * holding a 1 MB licence are 1 MB here, as in the program, not 2 GB.
+   */
+  private string(table: StringValue): string {
+    const at = table.bb_pos;
+    const known = this.strings.get(at);
+    if (known !== undefined) return known;
+    const s = decodeString(table);
+    if (s.length >= 64) this.strings.set(at, s);
+    return s;
   }
 
   private wholeBuffer(region: number): Uint8Array | undefined {

@@ -35,6 +35,9 @@ export interface EncodedValue {
 /** Where an object came from, for copy-back (see value.fbs, Origin). */
 export interface ObjectOrigin { readonly data: number; readonly index: number }
 
+/** From this length a string met again is not written again (encoder.ts string). */
+const SHARED_STRING_LENGTH = 64;
+
 export interface EncodeOptions {
   /** The origin to record for the object numbered `index`; undefined for a new object. */
   originOf?(object: object, index: number): ObjectOrigin | undefined;
@@ -94,6 +97,8 @@ class Encoder {
   private readonly regions = new Map<ArrayBufferLike, Region>();
   private readonly classes: ClassRef[] = [];
   private readonly classIndex = new Map<Function, number>();
+  /** Tables of the long strings written so far (string): each written once, however many hold it. */
+  private readonly longStrings = new Map<string, number>();
   /** The objects being encoded, innermost last (encode-frames.ts). */
   private readonly stack: Frame[] = [];
 
@@ -283,6 +288,17 @@ class Encoder {
   }
 
   private string(s: string): number {
+    // One table for a long string met again (a licence text every row holds: np43's F8 wrote it once per row, past
+    // FlatBuffers' 2 GiB for 2000 rows of 1 MB). Short ones are cheaper written again than looked up.
+    if (s.length >= SHARED_STRING_LENGTH) {
+      let offset = this.longStrings.get(s);
+      if (offset === undefined) { offset = this.stringTable(s); this.longStrings.set(s, offset); }
+      return offset;
+    }
+    return this.stringTable(s);
+  }
+
+  private stringTable(s: string): number {
     const b = this.builder;
     const wellFormed = !UNPAIRED_SURROGATE.test(s);
     const data = wellFormed ? b.createString(s) : StringValue.createUtf16Vector(b, codeUnits(s));
