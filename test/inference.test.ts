@@ -499,6 +499,11 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:4 `Settings\.factor = 4`\)/);
   assert.equal(errs('export class Settings { static factor = 1; }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nconsole.log(Settings.factor);'), '',
     'statics the program only reads are fine');
+  // Set through `this` of a static method the program calls (np43's F11: the workers used the default).
+  assert.match(errs('export class Settings { static factor = 1; static configure(k: number) { this.factor = k; } }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nSettings.configure(4);'),
+    /main\.ts:3:.*task f: reads `Settings\.factor`, a static field of a class the program changes \(main\.ts:1 `this\.factor = k`\)/);
+  assert.equal(errs('export class Settings { static factor = 1; static twice() { return this.factor * 2; } }\n/** @task */\nexport function f(x: number) { return x * Settings.factor; }\nconsole.log(Settings.twice());'), '',
+    'a static method that only reads `this` changes nothing');
   // …also through the program's code the task runs: a helper it calls, a class it instantiates.
   // (Kept state where the program uses it in place: kept-state.test.ts; here it keeps it in a variable.)
   assert.match(errs('export const stats = { calls: 0 };\nfunction record() { stats.calls++; }\n/** @task */\nexport function f(x: number) { record(); return x; }\nexport const s = stats;'),

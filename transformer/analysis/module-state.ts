@@ -224,6 +224,17 @@ export class ModuleState {
   /** One node outside tasks. */
   private scanInProgram(node: ts.Node): void {
     const { ts } = this.ctx;
+    // `static configure(o) { this.precision = o.precision }`: `this` of a static member is its class (np43's F11: a
+    // static set so reached no worker, and the task's formatting used the default).
+    if (node.kind === ts.SyntaxKind.ThisKeyword) {
+      const owner = staticOwner(ts, node);
+      const symbol = owner?.name && symbolOf(this.ctx, owner.name);
+      if (symbol && !this.classChanges.has(symbol) && this.isModuleClass(symbol)) {
+        const write = this.writeAt(node as ts.Identifier);
+        if (write) this.classChanges.set(symbol, write);
+      }
+      return;
+    }
     if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node)) {
       const symbol = symbolOf(this.ctx, node);
       if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
@@ -353,4 +364,13 @@ export class ModuleState {
 function madeHere(t: typeof ts, value: ts.Expression | undefined): boolean {
   while (value && (t.isParenthesizedExpression(value) || t.isAsExpression(value) || t.isSatisfiesExpression(value))) value = value.expression;
   return value !== undefined && (t.isObjectLiteralExpression(value) || t.isArrayLiteralExpression(value) || t.isNewExpression(value));
+}
+
+/** The class whose static member (method, accessor, field, static block) `self` is the `this` of, if it is one. */
+function staticOwner(t: typeof ts, self: ts.Node): ts.ClassLikeDeclaration | undefined {
+  const member = t.findAncestor(self.parent, (n) => t.isFunctionLike(n) && !t.isArrowFunction(n) || t.isClassStaticBlockDeclaration(n) ||
+    t.isPropertyDeclaration(n) || t.isClassLike(n));
+  if (!member || t.isClassLike(member) || !t.isClassLike(member.parent)) return undefined;
+  const isStatic = t.isClassStaticBlockDeclaration(member) || (t.canHaveModifiers(member) && t.getModifiers(member)?.some((m) => m.kind === t.SyntaxKind.StaticKeyword));
+  return isStatic ? member.parent : undefined;
 }
