@@ -457,6 +457,15 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),
     /main\.ts:2:.*task f: reads `\(globalThis as \{ LEVEL\?: number \}\)\.LEVEL`, a property of the global object the program sets/);
   assert.equal(errs('/** @task */\nexport function f(x: number[]) { return globalThis.structuredClone(x); }'), '', 'built-ins the program leaves alone are fine');
+  // Declared as a global and read by its bare name, set by the program as a property, by its name, or by
+  // Object.defineProperty / Object.assign on globalThis (np43's F10: a ReferenceError in the worker).
+  const declaredVar = 'declare global { var RATE: number }\n';
+  for (const set of ['globalThis.RATE = 3;', 'RATE = 3;', 'Object.defineProperty(globalThis, "RATE", { value: 3 });', 'Object.assign(globalThis, { RATE: 3 });']) {
+    assert.match(errs(`${declaredVar}/** @task */\nexport function f(x: number) { return x * RATE; }\n${set}`),
+      /main\.ts:3:.*task f: reads `x \* RATE`, a property of the global object the program sets \(main\.ts:4/, set);
+  }
+  assert.equal(analyze({ 'env.ts': `${declaredVar}export {};`, 'main.ts': 'import "./env";\n/** @task */\nexport function f(x: number) { return x * (typeof RATE === "number" ? RATE : 1); }' }).errors.join('\n'), '',
+    'a global nobody sets is fine');
   // A built-in the program replaces (`Math.random = …`, a method set on `Array.prototype`): each worker has its own
   // built-ins (tester #19's F8, F9: tasks printed what the unpatched ones gave).
   assert.match(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nMath.random = () => 0.5;'),

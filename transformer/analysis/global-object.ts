@@ -24,6 +24,10 @@ export class GlobalObjectUses {
     const patched = this.ctx.ts.isPropertyAccessExpression(node) && isWriteTarget(this.ctx.ts, node) ? builtinMemberKey(this.ctx, node) : undefined;
     if (patched && !this.patches.has(patched)) this.patches.set(patched, node.parent);
     for (const key of this.ctx.ts.isCallExpression(node) ? definedBuiltinMembers(this.ctx, node) : []) if (!this.patches.has(key)) this.patches.set(key, node);
+    for (const name of this.ctx.ts.isCallExpression(node) ? definedGlobals(this.ctx, node) : []) if (!this.programWrites.has(name)) this.programWrites.set(name, node);
+    // (`APP_CONFIG = { … }` of a `declare global { var APP_CONFIG }`: the global object's property, by its bare name.)
+    const bare = declaredGlobalVariable(this.ctx, node);
+    if (bare && isWriteTarget(this.ctx.ts, bare) && !this.programWrites.has(bare.text)) this.programWrites.set(bare.text, bare.parent);
     const global = globalMember(this.ctx, node);
     if (!global) return;
     const name = global.name.text;
@@ -90,6 +94,32 @@ export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAc
 }
 
 /**
+ * `APP_CONFIG` declared by the program as a global (`declare global { var APP_CONFIG: … }`) and read by its bare name:
+ * a property of the global object, as `globalThis.APP_CONFIG` is (np43's F10: the worker threw a ReferenceError).
+ */
+export function declaredGlobalVariable(ctx: AnalysisContext, node: ts.Node): ts.Identifier | undefined {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(node) || !isReference(ts, node)) return undefined;
+  const declaration = symbolOf(ctx, node)?.valueDeclaration;
+  const statement = declaration && ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
+  const block = statement?.parent;
+  return block && ts.isModuleBlock(block) && (block.parent.flags & ts.NodeFlags.GlobalAugmentation) !== 0 ? node : undefined;
+}
+
+/** `Object.defineProperty(globalThis, 'X', …)`, `Object.assign(globalThis, { X })`: the global object's properties set. */
+function definedGlobals(ctx: AnalysisContext, call: ts.CallExpression): string[] {
+  const { ts } = ctx;
+  const callee = call.expression;
+  const target = call.arguments[0];
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object' || !target) return [];
+  if (!ts.isIdentifier(target) || (target.text !== 'globalThis' && target.text !== 'global')) return [];
+  // (A variable of the program named so is not the global object.)
+  const declared = symbolOf(ctx, target)?.valueDeclaration;
+  if (declared && !declared.getSourceFile().isDeclarationFile) return [];
+  return definedNames(ctx, callee.name.text, call);
+}
+
+/**
  * `Math.random`, `Date.now`, `Array.prototype.sum`: a member of a built-in global the standard library declares (also
  * when the program augments its interface), as `Math.random` or `Array.prototype.sum`.
  */
@@ -119,13 +149,17 @@ function definedBuiltinMembers(ctx: AnalysisContext, call: ts.CallExpression): s
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object' ||
     !isBuiltinGlobal(ctx, callee.expression) || call.arguments.length < 2) return [];
   const owner = builtinOwnerKey(ctx, call.arguments[0]);
-  if (!owner) return [];
+  return owner ? definedNames(ctx, callee.name.text, call).map((name) => `${owner}.${name}`) : [];
+}
+
+/** The names `Object.<method>(target, …)` defines on its target: defineProperty's, defineProperties', assign's. */
+function definedNames(ctx: AnalysisContext, method: string, call: ts.CallExpression): string[] {
+  const { ts } = ctx;
   const namesOf = (literal: ts.Expression): string[] => ts.isObjectLiteralExpression(literal)
     ? literal.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : [])) : [];
-  const method = callee.name.text;
-  if (method === 'defineProperty' && ts.isStringLiteralLike(call.arguments[1])) return [`${owner}.${call.arguments[1].text}`];
-  if (method === 'defineProperties') return namesOf(call.arguments[1]).map((name) => `${owner}.${name}`);
-  if (method === 'assign') return call.arguments.slice(1).flatMap(namesOf).map((name) => `${owner}.${name}`);
+  if (method === 'defineProperty' && call.arguments[1] && ts.isStringLiteralLike(call.arguments[1])) return [call.arguments[1].text];
+  if (method === 'defineProperties' && call.arguments[1]) return namesOf(call.arguments[1]);
+  if (method === 'assign') return call.arguments.slice(1).flatMap(namesOf);
   return [];
 }
 

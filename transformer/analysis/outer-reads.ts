@@ -9,6 +9,7 @@ import { enclosesOrIs } from './function-values';
 import { isLazilyMade } from './lazy-objects';
 import { isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
+import { declaredGlobalVariable } from './global-object';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { keptByClosure, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
@@ -114,6 +115,10 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     const global = globalMember(ctx, node);
     const setAt = global && !changedGlobals.has(global.name.text) ? state.globalWriteOf(global.name.text) : undefined;
     if (global && setAt) changedGlobals.set(global.name.text, { ref: global.name as ts.Identifier, change: setAt });
+    // `APP_CONFIG.rate` of a `declare global { var APP_CONFIG }` the program sets: the same property, by its bare name.
+    const bare = declaredGlobalVariable(ctx, node);
+    const bareSetAt = bare && !changedGlobals.has(bare.text) ? state.globalWriteOf(bare.text) : undefined;
+    if (bare && bareSetAt) changedGlobals.set(bare.text, { ref: bare, change: bareSetAt });
     // `Math.random()`, `xs.sum()` where the program replaced `Math.random` or set `Array.prototype.sum`.
     const patchedAt = ts.isPropertyAccessExpression(node) && !isWriteTarget(ts, node) ? state.patchOf(node) : undefined;
     if (patchedAt && !patchedBuiltins.has(node.getText())) patchedBuiltins.set(node.getText(), { ref: (node as ts.PropertyAccessExpression).name as ts.Identifier, change: patchedAt });
