@@ -49,6 +49,12 @@ test('a module a task\'s module imports runs its start-up (a file written at loa
   assert.is(tasks.inWorkers, 7, 'every call ran in a worker');
 });
 
+test('polyfills and mixins set up by modules the tasks\' module imports (defineProperty on Array.prototype, an assignment to String.prototype, Object.assign on another module\'s class prototype) run in workers too, and the tasks use them (np43\'s F4, F13)', () => {
+  const tasks = printsAsPlain('polyfills-in-workers');
+  // Before: refused at compile time (the assignment form), or kept out of workers with the entry code.
+  assert.is(tasks.inWorkers, 2, 'summary and the first grandTotal ran in workers');
+});
+
 test('a task reads the env, time zone and working directory the program set before its call, though the program changes them right after (also from a helper in another file)', () => {
   const tasks = printsAsPlain('process-changes');
   assert.is(tasks.inWorkers, 10, 'every call ran in a worker');

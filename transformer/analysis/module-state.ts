@@ -26,6 +26,8 @@ import { moduleNames } from './module-names';
 import { namespacePath } from './module-state-keys';
 import { censusOf } from './syntax-census';
 import { makesAlias, sameObjectNames } from './module-holders';
+import { importClosure } from './worker-imports';
+import { setsUpClass } from '../rewrite/class-setup';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -52,6 +54,8 @@ export class ModuleState {
   /** The tasks' functions, found by the scan. */
   private readonly taskNodes: ts.Node[] = [];
   private readonly moduleObjects = new Map<ts.Symbol, boolean>();
+  /** The tasks' modules and those they import, whose set-up statements run in workers too. */
+  private loadedByWorkers?: ReadonlySet<ts.SourceFile>;
   /** During the scan: whether a reference of the file scanned may name a module object, class or function (module-names.ts). */
   private mayName: (id: ts.Identifier) => boolean = () => true;
 
@@ -142,10 +146,23 @@ export class ModuleState {
     return this.globals.readOf(name, writer);
   }
 
-  /** Where the program, outside tasks, replaced the built-in member this access reaches (global-object.ts patchOf). */
+  /**
+   * Where the program, outside tasks, replaced the built-in member this access reaches (global-object.ts patchOf), unless
+   * the replacement runs in workers too: a statement setting up the built-in (a polyfill: rewrite/class-setup.ts) at
+   * the top level of a module the tasks' modules import.
+   */
   patchOf(access: ts.PropertyAccessExpression): ts.Node | undefined {
     this.scanOnce();
-    return this.globals.patchOf(access);
+    const patch = this.globals.patchOf(access);
+    return patch && !this.runsInWorkersToo(patch) ? patch : undefined;
+  }
+
+  private runsInWorkersToo(node: ts.Node): boolean {
+    const { ts } = this.ctx;
+    const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent));
+    if (!statement || !setsUpClass(this.ctx, statement as ts.Statement)) return false;
+    this.loadedByWorkers ??= importClosure(this.ctx, [...new Set(this.taskNodes.map((task) => task.getSourceFile()))]);
+    return this.loadedByWorkers.has(statement.getSourceFile());
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */

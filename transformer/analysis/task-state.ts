@@ -46,7 +46,8 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
   }
   for (const { ref, change } of outer.patchedBuiltins) {
     fail(ref, codes.changedModuleObject, `uses \`${ref.parent.getText()}\`, a built-in the program replaces (${where(change)}); ` +
-      'each worker has built-ins of its own, which the program\'s change never reaches (pass the function or value as a parameter)');
+      'each worker has built-ins of its own, which the program\'s change never reaches (pass the function or value as a parameter, or ' +
+      'import the module setting it up from the task\'s module: a polyfill there runs in workers too)');
   }
   for (const { ref, readAt } of outer.setGlobals) {
     fail(ref, codes.changedModuleObject, `sets \`${ref.getText()}\`, a property of the global object the program reads (${where(readAt)}); ` +

@@ -1,33 +1,34 @@
 /**
- * Statements of a task's module that finish a class it declares, `Failure.prototype.name = 'Failure'`,
- * `Object.defineProperty(Point.prototype, 'size', { get() {…} })`, `Point.ORIGIN = 0`: a worker that imports the module
- * to run its tasks needs them as much as the class itself (an error thrown in a task names itself by its prototype's
- * `name`), so they are not kept out of workers with the program's entry code (emit-module-setup.ts). Only when
- * running them twice is harmless: the value set is written out in the statement (literals, functions, names), so
- * nothing in it prints, counts or reads state.
+ * Statements that set up a class: one the module declares (`Failure.prototype.name = 'Failure'`,
+ * `Object.defineProperty(Point.prototype, 'size', { get() {…} })`, `Point.ORIGIN = 0`), another module's (a mixin,
+ * `Object.assign(Invoice.prototype, { gross() {…} })`), or a built-in (a polyfill, `Object.defineProperty(Array.prototype,
+ * 'total', …)`). A worker that imports the module to run its tasks needs them as much as the class itself (an error
+ * thrown in a task names itself by its prototype's `name`; a task calls the mixin's method), so they are not kept out
+ * of workers with the program's entry code (emit-module-setup.ts). Only when running them twice is harmless: the value
+ * set is written out in the statement (literals, functions, names), so nothing in it prints, counts or reads state.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext } from '../analysis/context';
+import { symbolOf, type AnalysisContext } from '../analysis/context';
 
-export function finishesOwnClass(ctx: AnalysisContext, statement: ts.Statement): boolean {
+export function setsUpClass(ctx: AnalysisContext, statement: ts.Statement): boolean {
   const { ts } = ctx;
   if (!ts.isExpressionStatement(statement)) return false;
   const e = skipParens(ts, statement.expression);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    return (ts.isPropertyAccessExpression(e.left) || ts.isElementAccessExpression(e.left)) && rootIsOwnClass(ctx, e.left, statement) && quiet(ts, e.right);
+    return (ts.isPropertyAccessExpression(e.left) || ts.isElementAccessExpression(e.left)) && rootIsClass(ctx, e.left) && quiet(ts, e.right);
   }
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) &&
     e.expression.expression.text === 'Object' && SETTERS.has(e.expression.name.text) && e.arguments.length >= 2) {
     const [target, ...rest] = e.arguments;
-    return rootIsOwnClass(ctx, target, statement) && rest.every((a) => quiet(ts, a));
+    return rootIsClass(ctx, target) && rest.every((a) => quiet(ts, a));
   }
   return false;
 }
 
 const SETTERS = new Set(['defineProperty', 'defineProperties', 'assign']);
 
-/** `X`, `X.prototype`, `X.prototype.name`…, with X a class declared in this statement's file. */
-function rootIsOwnClass(ctx: AnalysisContext, target: ts.Expression, statement: ts.Statement): boolean {
+/** `X`, `X.prototype`, `X.prototype.name`…, with X a class of the program, or a global of the standard library. */
+function rootIsClass(ctx: AnalysisContext, target: ts.Expression): boolean {
   const { ts } = ctx;
   let root = skipParens(ts, target);
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
@@ -35,8 +36,10 @@ function rootIsOwnClass(ctx: AnalysisContext, target: ts.Expression, statement: 
     root = skipParens(ts, root.expression);
   }
   if (!ts.isIdentifier(root)) return false;
-  const declaration = ctx.checker.getSymbolAtLocation(root)?.valueDeclaration;
-  return declaration !== undefined && ts.isClassDeclaration(declaration) && declaration.getSourceFile() === statement.getSourceFile();
+  const declaration = symbolOf(ctx, root)?.valueDeclaration;
+  if (declaration !== undefined && ts.isClassDeclaration(declaration)) return !declaration.getSourceFile().isDeclarationFile;
+  // (A built-in the program augments, `declare global { interface Array<T> { total(): number } }`, is still one.)
+  return symbolOf(ctx, root)?.declarations?.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())) ?? false;
 }
 
 /** Written out in place: evaluating it again does nothing but make the same value. */

@@ -18,7 +18,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from '../analysis/context';
 import type { ModuleStateRef } from '../analysis/discover';
 import { namespacePath, topLevelStatement } from '../analysis/module-state-keys';
-import { finishesOwnClass } from './class-setup';
+import { setsUpClass } from './class-setup';
 import { sharesHiddenClasses } from '../analysis/sendable';
 import { thisModule } from './paths';
 import { WorkerStatements } from './module-init';
@@ -97,7 +97,7 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
     if (written) inWorkers.keptOut(written as ts.Statement);
     return keptOut();
   }
-  if (finishesOwnClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
+  if (setsUpClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
   if (inWorkers.runsInWorkers(statement)) return statement; // what its declarations compute from needs it (module-init.ts)
   return keptOut();
 }

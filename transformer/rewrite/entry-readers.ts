@@ -17,7 +17,7 @@ import { codeOfTasks, liesWithin } from '../analysis/reached-code';
 import { censusOf } from '../analysis/syntax-census';
 import { filesWorkersLoad, importClosure } from '../analysis/worker-imports';
 import { onlyFillsModuleState } from './module-init';
-import { finishesOwnClass } from './class-setup';
+import { setsUpClass } from './class-setup';
 
 /** The program's tasks, where they are declared. */
 export interface ProgramTaskCode {
@@ -67,7 +67,7 @@ export class EntryReaders {
       return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
     }
     // (A statement finishing a class of the file, or only filling module state, runs in workers too: emit-module-setup.ts.)
-    return !finishesOwnClass(this.ctx, top as ts.Statement) && !onlyFillsModuleState(this.ctx, top as ts.Statement);
+    return !setsUpClass(this.ctx, top as ts.Statement) && !onlyFillsModuleState(this.ctx, top as ts.Statement);
   }
 
   private judgeName(name: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
