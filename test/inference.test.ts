@@ -466,23 +466,35 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   }
   assert.equal(analyze({ 'env.ts': `${declaredVar}export {};`, 'main.ts': 'import "./env";\n/** @task */\nexport function f(x: number) { return x * (typeof RATE === "number" ? RATE : 1); }' }).errors.join('\n'), '',
     'a global nobody sets is fine');
-  // A built-in the program replaces (`Math.random = …`, a method set on `Array.prototype`): each worker has its own
-  // built-ins (tester #19's F8, F9: tasks printed what the unpatched ones gave).
-  assert.match(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nMath.random = () => 0.5;'),
-    /main\.ts:2:.*task f: uses `Math\.random`, a built-in the program replaces \(main\.ts:3/);
-  assert.match(errs('declare global { interface Array<T> { total(this: number[]): number } }\nArray.prototype.total = function (this: number[]) { return this.length; };\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }'),
-    /main\.ts:4:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:2/);
-  // Added by Object.defineProperty, defineProperties or Object.assign on the prototype (np43's F4: the task failed in
-  // a worker that never loaded the polyfill).
+  // A built-in the program replaces (`Math.random = …`, a method set on `Array.prototype`) in a module no worker loads:
+  // each worker has its own built-ins (tester #19's F8, F9: tasks printed what the unpatched ones gave). Set up at the
+  // top level of the task's module (or one it imports), it runs in workers too (rewrite/class-setup.ts).
+  const entryOnly = (patch: string, task: string) => analyze({ 'kernels.ts': task, 'main.ts': `${patch}\nimport { f } from "./kernels";\nconsole.log(f);` }).errors.join('\n');
+  const random = '/** @task */\nexport function f(n: number) { return n * Math.random(); }';
+  assert.match(entryOnly('Math.random = () => 0.5;', random), /kernels\.ts:2:.*task f: uses `Math\.random`, a built-in the program replaces \(main\.ts:1.*where no worker runs it/);
+  assert.equal(errs(`${random}\nMath.random = () => 0.5;`), '', 'set up in the task\'s module, it runs in workers too');
+  // Added by an assignment, Object.defineProperty, defineProperties or Object.assign on the prototype (np43's F4: the
+  // task failed in a worker that never loaded the polyfill).
   const declared = 'declare global { interface Array<T> { total(this: number[]): number; count(this: number[]): number } }\n';
-  for (const polyfill of ['Object.defineProperty(Array.prototype, "total", { value: function (this: number[]) { return this.length; } });',
+  const total = `${declared}/** @task */\nexport function f(xs: number[]) { return xs.total(); }`;
+  for (const polyfill of ['Array.prototype.total = function (this: number[]) { return this.length; };',
+    'Object.defineProperty(Array.prototype, "total", { value: function (this: number[]) { return this.length; } });',
     'Object.defineProperties(Array.prototype, { total: { value: function (this: number[]) { return this.length; } } });',
     'Object.assign(Array.prototype, { total(this: number[]) { return this.length; } });']) {
-    assert.match(errs(`${declared}${polyfill}\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }`),
-      /main\.ts:4:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:2/, polyfill);
+    assert.match(entryOnly(polyfill, total), /kernels\.ts:3:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:1/, polyfill);
+    assert.equal(errs(`${total}\n${polyfill}`), '', `${polyfill} in the task's module`);
   }
-  assert.equal(errs(`${declared}Object.defineProperty(Array.prototype, "count", { value: () => 0 });\n/** @task */\nexport function f(xs: number[]) { return xs.total(); }`), '',
-    'another member is left alone');
+  assert.equal(entryOnly('Object.defineProperty(Array.prototype, "count", { value: () => 0 });', total), '', 'another member is left alone');
+  // A method a mixin adds to the program's class: refused when only the entry imports the mixin, run in workers too
+  // when the task's module does (np43's F13: a TypeError in the worker).
+  const model = 'export class Invoice { constructor(public net: number) {} }\nexport interface Invoice { gross(): number }';
+  const mixin = 'import { Invoice } from "./model";\nObject.assign(Invoice.prototype, { gross(this: Invoice) { return this.net * 2; } });';
+  const task = '/** @task */\nexport function f(xs: Invoice[]) { return xs.map((i) => i.gross()); }';
+  assert.match(analyze({ 'kernels.ts': `import { Invoice } from "./model";\n${task}`, 'model.ts': model, 'mixin.ts': mixin,
+    'main.ts': 'import "./mixin";\nimport { f } from "./kernels";\nimport { Invoice } from "./model";\nconsole.log(f([new Invoice(2)]));' }).errors.join('\n'),
+  /kernels\.ts:3:.*task f: uses `i\.gross`, a method the program adds to its class \(mixin\.ts:2/);
+  assert.equal(analyze({ 'kernels.ts': `import "./mixin";\nimport { Invoice } from "./model";\n${task}`, 'model.ts': model, 'mixin.ts': mixin,
+    'main.ts': 'import { f } from "./kernels";\nimport { Invoice } from "./model";\nconsole.log(f([new Invoice(2)]));' }).errors.join('\n'), '');
   assert.equal(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nexport const g = () => Math.random();'), '', 'a built-in only read is fine');
   // One a task sets and the program reads: the worker's global object is not the program's (helper-61's globals2).
   assert.match(errs('/** @task */\nexport function f(n: number) { (globalThis as { SEEN?: number }).SEEN = n; return n; }\nf(1);\nconsole.log((globalThis as { SEEN?: number }).SEEN);'),

@@ -59,9 +59,10 @@ export class GlobalObjectUses {
     const { checker } = this.ctx;
     const direct = builtinMemberKey(this.ctx, access);
     if (direct) return this.patches.get(direct);
-    // `xs.sum()`: a member of the built-in's prototype, reached through an instance.
-    const type = checker.getApparentType(checker.getTypeAtLocation(access.expression));
-    const owner = type.getSymbol()?.getName();
+    // `xs.sum()`, `invoice.gross()`: a member of the built-in's (or the program's class's) prototype, reached through an
+    // instance.
+    const symbol = checker.getApparentType(checker.getTypeAtLocation(access.expression)).getSymbol();
+    const owner = symbol && (programClassKey(this.ctx, symbol) ?? symbol.getName());
     return owner ? this.patches.get(`${owner}.prototype.${access.name.text}`) : undefined;
   }
 
@@ -128,14 +129,25 @@ export function builtinMemberKey(ctx: AnalysisContext, access: ts.PropertyAccess
   return owner && `${owner}.${access.name.text}`;
 }
 
-/** `Array.prototype`, `Math`: a built-in global, or its prototype, as a key. */
+/**
+ * `Array.prototype`, `Math`: a built-in global, or its prototype, as a key; `Invoice.prototype` of a class the program
+ * declares, by its file too (a mixin: np43's F13).
+ */
 function builtinOwnerKey(ctx: AnalysisContext, expr: ts.Expression): string | undefined {
   const { ts } = ctx;
   let owner = expr;
   let prototype = false;
   if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype') { owner = owner.expression; prototype = true; }
-  if (!ts.isIdentifier(owner) || !isBuiltinGlobal(ctx, owner)) return undefined;
-  return `${owner.text}${prototype ? '.prototype' : ''}`;
+  if (!ts.isIdentifier(owner)) return undefined;
+  const symbol = prototype ? symbolOf(ctx, owner) : undefined;
+  const name = (symbol && programClassKey(ctx, symbol)) ?? (isBuiltinGlobal(ctx, owner) ? owner.text : undefined);
+  return name && `${name}${prototype ? '.prototype' : ''}`;
+}
+
+/** A class declared in the program's own files, as a key naming its file. */
+function programClassKey(ctx: AnalysisContext, symbol: ts.Symbol): string | undefined {
+  const declaration = symbol.declarations?.find((d) => ctx.ts.isClassDeclaration(d) && !d.getSourceFile().isDeclarationFile);
+  return declaration && `${declaration.getSourceFile().fileName}#${symbol.getName()}`;
 }
 
 /**

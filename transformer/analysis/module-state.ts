@@ -26,7 +26,7 @@ import { moduleNames } from './module-names';
 import { namespacePath } from './module-state-keys';
 import { censusOf } from './syntax-census';
 import { makesAlias, sameObjectNames } from './module-holders';
-import { importClosure } from './worker-imports';
+import { filesWorkersLoad, importClosure } from './worker-imports';
 import { setsUpClass } from '../rewrite/class-setup';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
@@ -55,6 +55,8 @@ export class ModuleState {
   private readonly taskNodes: ts.Node[] = [];
   private readonly moduleObjects = new Map<ts.Symbol, boolean>();
   /** The tasks' modules and those they import, whose set-up statements run in workers too. */
+  private taskImports?: ReadonlySet<ts.SourceFile>;
+  /** Those and the modules workers load for a class, whose whole top level runs there. */
   private loadedByWorkers?: ReadonlySet<ts.SourceFile>;
   /** During the scan: whether a reference of the file scanned may name a module object, class or function (module-names.ts). */
   private mayName: (id: ts.Identifier) => boolean = () => true;
@@ -157,12 +159,19 @@ export class ModuleState {
     return patch && !this.runsInWorkersToo(patch) ? patch : undefined;
   }
 
+  /**
+   * The statement holding `node` runs in workers too: one setting up a class in a module the tasks' modules import,
+   * or any top-level statement of a module workers load only for its classes (entry-readers.ts).
+   */
   private runsInWorkersToo(node: ts.Node): boolean {
     const { ts } = this.ctx;
     const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent));
-    if (!statement || !setsUpClass(this.ctx, statement as ts.Statement)) return false;
-    this.loadedByWorkers ??= importClosure(this.ctx, [...new Set(this.taskNodes.map((task) => task.getSourceFile()))]);
-    return this.loadedByWorkers.has(statement.getSourceFile());
+    if (!statement) return false;
+    const taskFiles = [...new Set(this.taskNodes.map((task) => task.getSourceFile()))];
+    this.taskImports ??= importClosure(this.ctx, taskFiles);
+    this.loadedByWorkers ??= filesWorkersLoad(this.ctx, taskFiles);
+    const file = statement.getSourceFile();
+    return this.taskImports.has(file) ? setsUpClass(this.ctx, statement as ts.Statement) : this.loadedByWorkers.has(file);
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */

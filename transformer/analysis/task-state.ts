@@ -45,9 +45,10 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
       'each worker has a global object of its own, which the program\'s never reaches (pass the value as a parameter)');
   }
   for (const { ref, change } of outer.patchedBuiltins) {
-    fail(ref, codes.changedModuleObject, `uses \`${ref.parent.getText()}\`, a built-in the program replaces (${where(change)}); ` +
-      'each worker has built-ins of its own, which the program\'s change never reaches (pass the function or value as a parameter, or ' +
-      'import the module setting it up from the task\'s module: a polyfill there runs in workers too)');
+    const member = ofProgramClass(ctx, ref) ? 'a method the program adds to its class' : 'a built-in the program replaces';
+    fail(ref, codes.changedModuleObject, `uses \`${ref.parent.getText()}\`, ${member} (${where(change)}), where no worker runs it; ` +
+      'each worker has its own, which the program\'s change never reaches (import the module setting it up from the task\'s module, ' +
+      'where it runs in workers too, or pass the function or value as a parameter)');
   }
   for (const { ref, readAt } of outer.setGlobals) {
     fail(ref, codes.changedModuleObject, `sets \`${ref.getText()}\`, a property of the global object the program reads (${where(readAt)}); ` +
@@ -114,4 +115,12 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     moduleState.push({ key: moduleStateKey(ctx, declaration), name: ref.text, declaration });
   }
   return moduleState;
+}
+
+/** `i.gross` of an instance of a class the program declares (a mixin), not of a built-in. */
+function ofProgramClass(ctx: AnalysisContext, ref: ts.Identifier): boolean {
+  const access = ref.parent;
+  if (!ctx.ts.isPropertyAccessExpression(access)) return false;
+  const symbol = ctx.checker.getApparentType(ctx.checker.getTypeAtLocation(access.expression)).getSymbol();
+  return symbol?.declarations?.some((d) => ctx.ts.isClassDeclaration(d) && !d.getSourceFile().isDeclarationFile) ?? false;
 }
