@@ -14,16 +14,15 @@
  */
 import type * as ts from 'typescript';
 import { KEEPING_METHODS, VIEW_METHODS } from '../analysis/builtins';
-import { hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
+import { SymbolUnion } from './symbol-union';
+import { elementsCopiedFrom } from './element-copies';
 
 /** `??=`, `||=`, `&&=` (by their kinds: a kind's name may be an alias, `LastAssignment`). */
-/** The language's array methods whose new array holds some of the receiver's elements and nothing else. */
-const ELEMENT_COPIES = new Set(['slice', 'filter', 'toSorted', 'toReversed']);
-
 const isLogicalAssignment = (t: typeof ts, kind: ts.SyntaxKind): boolean =>
   kind === t.SyntaxKind.QuestionQuestionEqualsToken || kind === t.SyntaxKind.BarBarEqualsToken || kind === t.SyntaxKind.AmpersandAmpersandEqualsToken;
 
@@ -36,7 +35,8 @@ function innermostValue(t: typeof ts, value: ts.Expression): ts.Expression {
 
 
 export class AliasGroups {
-  private readonly parent = new Map<ts.Symbol, ts.Symbol>();
+  /** Names that may denote the same object, grouped (symbol-union.ts). */
+  private readonly names = new SymbolUnion();
   /** References that only hand their object to another name (`a` in `const view = a`, `next` in `cur = next`). */
   private readonly sources = new Set<ts.Identifier>();
   /**
@@ -74,7 +74,6 @@ export class AliasGroups {
   private readonly wholeRoots = new Set<ts.Symbol>();
 
   private scanned = false;
-  private groups?: Map<ts.Symbol, ts.Symbol[]>;
 
   constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
     private readonly isFileLocal: (id: ts.Identifier) => boolean,
@@ -144,17 +143,7 @@ export class AliasGroups {
   /** Every symbol that may denote the same object as this one (itself included). */
   groupOf(symbol: ts.Symbol): readonly ts.Symbol[] {
     this.scan();
-    if (!this.groups) {
-      // The union-find is complete once the file is scanned: list each group once.
-      this.groups = new Map();
-      for (const member of this.parent.keys()) {
-        const root = this.find(member);
-        const group = this.groups.get(root) ?? [];
-        group.push(member);
-        this.groups.set(root, group);
-      }
-    }
-    return this.parent.has(symbol) ? this.groups.get(this.find(symbol))! : [symbol];
+    return this.names.groupOf(symbol);
   }
 
   /**
@@ -209,11 +198,11 @@ export class AliasGroups {
     if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) return branch(inner.left) && branch(inner.right);
     if (ts.isObjectLiteralExpression(inner)) {
       const fields = this.fieldNames(inner);
-      return fields !== undefined && fields.every((field) => { const other = symbolOf(this.ctx, field); return other !== undefined && this.find(other) === this.find(symbol); });
+      return fields !== undefined && fields.every((field) => { const other = symbolOf(this.ctx, field); return other !== undefined && this.names.find(other) === this.names.find(symbol); });
     }
     const [name] = this.namesIn(inner);
     const other = name && symbolOf(this.ctx, name);
-    return other !== undefined && this.parent.has(symbol) && this.find(other) === this.find(symbol);
+    return other !== undefined && this.names.has(symbol) && this.names.find(other) === this.names.find(symbol);
   }
 
   /** `for (const m of [A, B, C])`: the literal's elements, if the declaration is such a loop variable. */
@@ -306,7 +295,7 @@ export class AliasGroups {
     for (const name of names) {
       this.link(name, base);
       const symbol = symbolOf(this.ctx, name);
-      if (symbol && this.parent.has(symbol)) { this.markElementPart(symbol); this.addPartSource(base, name, true); }
+      if (symbol && this.names.has(symbol)) { this.markElementPart(symbol); this.addPartSource(base, name, true); }
     }
   }
 
@@ -355,14 +344,14 @@ export class AliasGroups {
     if (symbol === undefined) return false;
     // Or holding what one does (`rows[i] = row` and `all.push(row)`, `all` passed whole): its elements are the same
     // objects. (The group as scanned so far: what was put in it before this point.)
-    return this.isWhole(symbol) || (this.parent.has(symbol) && this.wholeRoots.has(this.find(symbol)));
+    return this.isWhole(symbol) || (this.names.has(symbol) && this.wholeRoots.has(this.names.find(symbol)));
   }
 
   private isWhole(symbol: ts.Symbol): boolean { return this.passedWhole(symbol) || this.elementParts.has(symbol); }
 
   private markElementPart(symbol: ts.Symbol): void {
     this.elementParts.add(symbol);
-    if (this.parent.has(symbol)) this.wholeRoots.add(this.find(symbol));
+    if (this.names.has(symbol)) this.wholeRoots.add(this.names.find(symbol));
   }
 
   /** `a.fill(1)`, `a.sort()`, `m.set(k, v)`: the method returns its receiver, another name for it. */
@@ -391,34 +380,14 @@ export class AliasGroups {
       if (symbol) this.holders.add(symbol);
       for (const field of fields) this.link(name, field);
     }
-    const copied = value && this.elementsCopiedFrom(value);
+    const copied = value && elementsCopiedFrom(this.ctx, value, this.isFileLocal);
     if (copied) {
       const symbol = symbolOf(this.ctx, name);
       this.link(name, copied);
-      if (symbol && this.parent.has(symbol)) this.holders.add(symbol);
+      if (symbol && this.names.has(symbol)) this.holders.add(symbol);
     }
   }
 
-  /**
-   * `jobs.slice()`, `jobs.filter(f)`, `[...jobs]`, `Array.from(jobs)`: a new array of the same objects as a named one's
-   * (np43's p03: `const byName = jobs.slice().sort(…); byName[0].done = false`). Not the array itself, but its holder:
-   * one group, whose waits walk into the elements, as `list.push(...src)` makes list (storedInto).
-   */
-  private elementsCopiedFrom(value: ts.Expression): ts.Identifier | undefined {
-    const { ts } = this.ctx;
-    let copy = value;
-    // (`jobs.slice().sort(…)`: sorting the copy in place hands back the copy.)
-    while (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && RETURNS_RECEIVER.has(copy.expression.name.text) &&
-      isLibrary(this.ctx, copy.expression)) copy = skipTransparent(ts, copy.expression.expression);
-    let source: ts.Expression | undefined;
-    if (ts.isCallExpression(copy) && ts.isPropertyAccessExpression(copy.expression) && ELEMENT_COPIES.has(copy.expression.name.text) &&
-      isLibrary(this.ctx, copy.expression)) source = copy.expression.expression;
-    else if (ts.isArrayLiteralExpression(copy) && copy.elements.length === 1 && ts.isSpreadElement(copy.elements[0])) source = copy.elements[0].expression;
-    else if (ts.isCallExpression(copy) && copy.arguments.length === 1 && qualifiedName(ts, copy.expression) === 'Array.from') source = copy.arguments[0];
-    const named = source && skipTransparent(ts, source);
-    if (!named || !ts.isIdentifier(named) || !this.isFileLocal(named) || hasPrimitiveElements(this.ctx, named)) return undefined;
-    return this.ctx.checker.isArrayType(this.ctx.checker.getTypeAtLocation(named)) ? named : undefined;
-  }
 
   /** `{ x: accounts, n: 3 }`: a literal whose fields are names, or values holding no object, joined to where it is stored. */
   storesNamedParts(expr: ts.Expression): boolean {
@@ -481,7 +450,7 @@ export class AliasGroups {
       const storedSymbol = symbolOf(this.ctx, stored);
       if (!holder || !storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
       this.link(root, stored);
-      if (this.parent.has(holder)) this.holders.add(holder);
+      if (this.names.has(holder)) this.holders.add(holder);
     }
   }
 
@@ -540,17 +509,8 @@ export class AliasGroups {
     return this.heldArguments(value).flatMap((held) => this.namesIn(held));
   }
 
-  private find(symbol: ts.Symbol): ts.Symbol {
-    let root = symbol;
-    while (this.parent.get(root) !== undefined && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    return root;
-  }
-
   private union(a: ts.Symbol, b: ts.Symbol): void {
-    if (!this.parent.has(a)) this.parent.set(a, a);
-    if (!this.parent.has(b)) this.parent.set(b, b);
-    const ra = this.find(a), rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
+    const { ra, rb } = this.names.union(a, b);
     // (Kept per root as groups merge: isWholeArgument asks it of every element a loop takes.)
     if (this.wholeRoots.has(ra) || this.wholeRoots.has(rb) || this.isWhole(a) || this.isWhole(b)) this.wholeRoots.add(rb);
   }
