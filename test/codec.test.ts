@@ -292,13 +292,14 @@ test('a long array mostly of holes (ids as indices) travels by its own keys and 
   assert.is(decoded.length, 1_700_000_124);
   assert.equal(Object.keys(decoded), ['5', '1700000123']);
   assert.is((decoded[1_700_000_123] as { friend: unknown }).friend, decoded[5], 'shared objects stay shared');
-  // Named keys and a frozen one keep theirs; a dense long array (a few holes) takes the elements' path.
+  // Named keys travel along; a frozen one takes the elements' path, as does a dense long array (a few holes).
   const labelled: unknown[] & { label?: string } = [];
   labelled[3000] = 'x';
   labelled.label = 'ids';
-  Object.freeze(labelled);
   const again = roundTrip(labelled) as unknown[] & { label?: string };
-  assert.equal([again.length, Object.keys(again), again.label, Object.isFrozen(again)], [3001, ['3000', 'label'], 'ids', true]);
+  assert.equal([again.length, Object.keys(again), again.label], [3001, ['3000', 'label'], 'ids']);
+  const frozen = roundTrip(Object.freeze(labelled)) as unknown[];
+  assert.equal([frozen.length, Object.isFrozen(frozen)], [3001, true]);
   const dense = Array.from({ length: 4096 }, (_, i) => (i % 100 === 0 ? undefined : { i }));
   delete dense[100];
   const back = roundTrip(dense) as unknown[];

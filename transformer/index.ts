@@ -14,7 +14,7 @@ import { taskNamed } from './rewrite/file-facts';
 import { planFile } from './rewrite/plan';
 import { loadTimeConstants } from './analysis/load-time';
 import { emitFile } from './rewrite/emit';
-import { hasClassesToShare, hasEntryCode } from './rewrite/emit-module-setup';
+import { hasClassesToShare, reachesOutsideAtLoad } from './rewrite/emit-module-setup';
 import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
 import { processChangingStatements } from './rewrite/process-changes';
@@ -65,15 +65,15 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     // A file with nothing to rewrite is emitted as it is (emitFile would return it untouched): skip planning it. The
     // plan finds resumption points only in a program with tasks, submissions only at calls of tasks.
     const resumes = found.tasks.size > 0 && mayResume(source);
-    // Constants a worker must take from the program's thread (analysis/load-time.ts): only where there are tasks at all.
-    const loadTime = found.tasks.size > 0 ? loadTimeConstants(found.ctx, source) : [];
+    // Constants a worker must take from the program's thread (analysis/load-time.ts): only in modules workers load.
+    const loadTime = found.tasks.size > 0 && entryReaders.loadedByWorkers(source) ? loadTimeConstants(found.ctx, source) : [];
     // Statements changing the process tasks share wait for them (rewrite/process-changes.ts), in any file.
     const changesProcess = found.tasks.size > 0 && processChangingStatements(found.ctx, source).size > 0;
     // A module a worker may import to rebuild a private class's instance a task returns (emit-module-setup.ts).
     const sharesClasses = found.tasks.size > 0 && (declaresTasks || hasClassesToShare(found.ctx, source));
     // A module workers load, whose top level does things beyond declaring (emit-module-setup.ts keptOutOfWorkers).
-    const keepsEntryCodeOut = declaresTasks || (found.tasks.size > 0 && entryReaders.loadedByWorkers(source) && hasEntryCode(found.ctx, source));
-    if (!declaresTasks && !keepsEntryCodeOut && !sharesClasses && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
+    const keepsEntryCodeOut = declaresTasks || (found.tasks.size > 0 && entryReaders.runsTasksIn(source) && reachesOutsideAtLoad(found.ctx, source));
+    if (!keepsEntryCodeOut && !sharesClasses && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
       !changesProcess && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);
     return emitFile(found.ctx, plan, source, context, {

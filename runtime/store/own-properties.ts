@@ -53,11 +53,11 @@ export function namedArrayKeys(v: unknown[], lock: LockLevel | undefined): OwnKe
  * an array that is not long, or not that sparse.
  */
 export function sparseArrayKeys(v: unknown[], lock: LockLevel | undefined): OwnKeys | undefined {
-  const keys = sparseKeys(v);
-  if (!keys) return undefined;
-  const own = propertyAttributes(v, keys, lock);
-  // (Not enumerable, not configurable: what an array's length is, set so when a key of the array carries attributes.)
-  return { keys: [...own.keys, 'length'], attributes: own.attributes.some((a) => a !== 0) ? [...own.attributes, 5] : undefined };
+  // (A locked one, or one with a read-only or hidden key, takes the elements' path: copy-back refills an array by
+  // emptying it, which such a key forbids.)
+  const keys = lock === undefined ? sparseKeys(v) : undefined;
+  if (!keys || propertyAttributes(v, keys, lock).attributes.some((a) => a !== 0)) return undefined;
+  return { keys: [...keys, 'length'], attributes: undefined };
 }
 
 /**

@@ -161,7 +161,12 @@ function definedBuiltinMembers(ctx: AnalysisContext, call: ts.CallExpression): s
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object' ||
     !isBuiltinGlobal(ctx, callee.expression) || call.arguments.length < 2) return [];
   const owner = builtinOwnerKey(ctx, call.arguments[0]);
-  return owner ? definedNames(ctx, callee.name.text, call).map((name) => `${owner}.${name}`) : [];
+  if (!owner) return [];
+  // (A member the standard library has already, `if (!Array.prototype.at) Object.defineProperty(…, 'at', …)`, is a
+  // polyfill for older engines, which every thread's built-in already is here: rev58's F12.)
+  const target = ctx.checker.getTypeAtLocation(call.arguments[0]);
+  const native = (name: string) => target.getProperty(name)?.declarations?.some((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())) ?? false;
+  return definedNames(ctx, callee.name.text, call).filter((name) => !native(name)).map((name) => `${owner}.${name}`);
 }
 
 /** The names `Object.<method>(target, …)` defines on its target: defineProperty's, defineProperties', assign's. */

@@ -8,14 +8,14 @@
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { isSynchronousCallback, isWrittenName } from '../rewrite/syntax';
-import { isCalledAtOnce } from './expressions';
+import { isWrittenName, runsWhereItStands } from '../rewrite/syntax';
 import { nodeDeclaredName } from './node-builtins';
 
 /** What may differ between the program's thread at import and a worker later, as node-builtins.ts names Node's. */
 const PROCESS_MEMBERS = new Set(['env', 'argv', 'execArgv', 'cwd', 'hrtime', 'uptime', 'memoryUsage', 'cpuUsage', 'title']);
 const PROCESS_STATE = new Set([...PROCESS_MEMBERS].map((p) => `node:process.NodeJS.Process.${p}`));
-const NODE_CHANCE = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues'].map((f) => `node:crypto.${f}`));
+const CHANCE_NAMES = new Set(['randomUUID', 'randomBytes', 'randomInt', 'getRandomValues', 'randomFillSync']);
+const NODE_CHANCE = new Set([...CHANCE_NAMES].map((f) => `node:crypto.${f}`));
 /**
  * The file system and child processes when the module loads: the program may change a file before a worker loads the
  * module, and a folder made, a file opened or a command run at load is the program's to make once (np43's F6, F9:
@@ -50,14 +50,15 @@ function isUsing(t: typeof ts, list: ts.VariableDeclarationList): boolean {
 
 function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
   const { ts } = ctx;
-  // A function made here runs later, in whichever thread calls it: its body is not the load's. One called at once,
-  // or handed to an array method that calls it before returning (`[1, 2].map(() => Math.random())`), is.
-  if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node) && !isSynchronousCallback(ts, node)) return false;
+  // A function made here runs later, in whichever thread calls it: its body is not the load's (unless it runs there).
+  if (!runsWhereItStands(ts, node)) return false;
   // (The member's name first: most accesses are none of these, and need no symbol.)
   if (ts.isPropertyAccessExpression(node) && PROCESS_MEMBERS.has(node.name.text) && PROCESS_STATE.has(nodeDeclaredName(ctx, node) ?? '')) return true;
   if (ts.isCallExpression(node) && MOMENT.has(qualifiedName(ts, node.expression) ?? '')) return true;
-  if (ts.isCallExpression(node) && /Sync$|^random|^getRandom/.test(calleeName(ts, node.expression))) {
-    const declared = nodeDeclaredName(ctx, node.expression) ?? '';
+  // (By the name called first: most calls are none of Node's, and need no symbol.)
+  const called = ts.isCallExpression(node) ? calleeName(ts, node.expression) : '';
+  if (called.endsWith('Sync') || CHANCE_NAMES.has(called)) {
+    const declared = nodeDeclaredName(ctx, (node as ts.CallExpression).expression) ?? '';
     if (NODE_CHANCE.has(declared) || PROCESS_EFFECTS.test(declared)) return true;
   }
   // `new Date()`, `Date()`: now.
@@ -71,7 +72,7 @@ function readsTheMoment(ctx: AnalysisContext, node: ts.Node): boolean {
     const fn = calledFunction(ctx, node);
     if (fn?.body && bodyReadsTheMoment(ctx, fn)) return true;
   }
-  if (ts.isIdentifier(node) && isWrittenName(ts, node) && declaredOutside(ctx, node)) return true;
+  if (ts.isIdentifier(node) && isWrittenName(ts, node) && isModuleVariableInFunction(ctx, node)) return true;
   return ts.forEachChild(node, (child) => readsTheMoment(ctx, child) || undefined) === true;
 }
 
@@ -103,7 +104,7 @@ function derivedFromOtherModules(ctx: AnalysisContext, initializer: ts.Expressio
   if (!isPrimitiveType(ctx, value) && !(ts.isCallExpression(initializer) && hasPrimitiveElements(ctx, initializer) && ctx.checker.isArrayType(value))) return false;
   const home = initializer.getSourceFile();
   const readsOther = (node: ts.Node): boolean => {
-    if (ts.isFunctionLike(node) && !isCalledAtOnce(ts, node) && !isSynchronousCallback(ts, node)) return false;
+    if (!runsWhereItStands(ts, node)) return false;
     if (ts.isIdentifier(node)) {
       const declaration = symbolOf(ctx, node)?.valueDeclaration;
       if (declaration && ts.isVariableDeclaration(declaration) && declaration.getSourceFile() !== home && !declaration.getSourceFile().isDeclarationFile &&
@@ -120,8 +121,8 @@ function calleeName(t: typeof ts, callee: ts.Expression): string {
   return t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : '';
 }
 
-/** A variable of a module's top level, written by a function the load runs (`next++` in `newId`): a count of calls. */
-function declaredOutside(ctx: AnalysisContext, name: ts.Identifier): boolean {
+/** A variable of a module's top level, named inside a function (`next++` in `newId`, written: a count of calls). */
+function isModuleVariableInFunction(ctx: AnalysisContext, name: ts.Identifier): boolean {
   const { ts } = ctx;
   const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isSourceFile(declaration.parent.parent.parent)) return false;

@@ -28,6 +28,7 @@ import { censusOf } from './syntax-census';
 import { makesAlias, sameObjectNames } from './module-holders';
 import { filesWorkersLoad, importClosure } from './worker-imports';
 import { setsUpClass } from '../rewrite/class-setup';
+import { reachesOutside } from '../rewrite/outside-effects';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -160,18 +161,21 @@ export class ModuleState {
   }
 
   /**
-   * The statement holding `node` runs in workers too: one setting up a class in a module the tasks' modules import,
-   * or any top-level statement of a module workers load only for its classes (entry-readers.ts).
+   * The top-level statement holding `node` runs in workers too (rewrite/emit-module-setup.ts): in a task's module, one
+   * setting up a class; in a module it imports, any that reaches nothing outside the process; in a module workers load
+   * only for its classes, any.
    */
   private runsInWorkersToo(node: ts.Node): boolean {
     const { ts } = this.ctx;
-    const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent));
+    const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent)) as ts.Statement | undefined;
     if (!statement) return false;
     const taskFiles = [...new Set(this.taskNodes.map((task) => task.getSourceFile()))];
     this.taskImports ??= importClosure(this.ctx, taskFiles);
     this.loadedByWorkers ??= filesWorkersLoad(this.ctx, taskFiles);
     const file = statement.getSourceFile();
-    return this.taskImports.has(file) ? setsUpClass(this.ctx, statement as ts.Statement) : this.loadedByWorkers.has(file);
+    if (taskFiles.includes(file)) return setsUpClass(this.ctx, statement);
+    if (this.taskImports.has(file)) return !reachesOutside(this.ctx, statement);
+    return this.loadedByWorkers.has(file);
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */

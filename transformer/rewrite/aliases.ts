@@ -392,7 +392,8 @@ export class AliasGroups {
   /** `{ x: accounts, n: 3 }`: a literal whose fields are names, or values holding no object, joined to where it is stored. */
   storesNamedParts(expr: ts.Expression): boolean {
     const literal = skipTransparent(this.ctx.ts, expr);
-    return this.ctx.ts.isObjectLiteralExpression(literal) && this.fieldNames(literal) !== undefined;
+    // (Names of this file only: an imported `pool` is read by its module with no wait (rev58's F4).)
+    return this.ctx.ts.isObjectLiteralExpression(literal) && (this.fieldNames(literal)?.every((name) => this.isFileLocal(name)) ?? false);
   }
 
   /**

@@ -7,9 +7,9 @@
  *   (`__taskify.shareClass(Square, __filename, 'Square')`, in every thread): a task returning or throwing its instances
  *   (`makeShape(s): Shape { return new Square(s) }`) gets them back whole, methods and all, where a class no module
  *   exports could not be rebuilt (tester np36's hiddenret, hiddenerr);
- * - in a module workers load to run tasks (a task's, or one it imports), statements
- *   that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker imports the module to run
- *   tasks, not to run the program (np43's F2: a helper's `writeFileSync` at load ran again in every worker). Declarations stay, and so do statements finishing a
+ * - in a task's module, statements that do things kept out of workers (`if (!__taskify.inWorker()) { … }`): a worker
+ *   imports the module to run tasks, not to run the program; in a module it imports, those reaching outside the
+ *   process (outside-effects.ts: np43's F2, a helper's `writeFileSync` at load ran again in every worker). Declarations stay, and so do statements finishing a
  *   class of the file (class-setup.ts) or only filling its module state (module-init.ts); a declaration whose value
  *   does things (`const fd = openSync(p, 'w')`, `const a = work(1)`, a read of what entry code filled) and that only
  *   entry code reads is computed in the program's thread only (`const fd = __taskify.inWorker() ? void 0 : openSync(…)`).
@@ -22,6 +22,7 @@ import { setsUpClass } from './class-setup';
 import { sharesHiddenClasses } from '../analysis/sendable';
 import { thisModule } from './paths';
 import { WorkerStatements } from './module-init';
+import { reachesOutside } from './outside-effects';
 import type { EntryReaders } from './entry-readers';
 
 type Runtime = (name: string, args: ts.Expression[]) => ts.Expression;
@@ -74,11 +75,20 @@ export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, state
   });
 }
 
-/** The statements of a task's module, those that do things kept out of workers (see the module comment). */
+/**
+ * The statements of a task's module, those that do things kept out of workers (see the module comment); of a module
+ * it imports (`declaresTasks` false), only those reaching outside the process (outside-effects.ts).
+ */
 export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], runtime: Runtime,
-  entryReaders: EntryReaders): ts.Statement[] {
+  entryReaders: EntryReaders, declaresTasks: boolean): ts.Statement[] {
+  if (!declaresTasks) return statements.map((s) => (acts(ctx.ts, s) && reachesOutside(ctx, s) ? keptOut(ctx, f, s, runtime) : s));
   const inWorkers = new WorkerStatements(ctx);
   return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders));
+}
+
+/** `if (!__taskify.inWorker()) { … }`: the statement runs in the program's thread only. */
+function keptOut(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement, runtime: Runtime): ts.Statement {
+  return f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ctx.ts.isBlock(statement) ? statement : f.createBlock([statement], true));
 }
 
 /**
@@ -90,16 +100,15 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
   const { ts } = ctx;
   if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers, entryReaders);
   if (!acts(ts, statement)) return statement;
-  const keptOut = () => f.createIfStatement(f.createLogicalNot(runtime('inWorker', [])), ts.isBlock(statement) ? statement : f.createBlock([statement], true));
   // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only. Judged as written.)
   if ((statement.flags & ts.NodeFlags.Synthesized) !== 0) {
     const written = ts.getParseTreeNode(statement);
     if (written) inWorkers.keptOut(written as ts.Statement);
-    return keptOut();
+    return keptOut(ctx, f, statement, runtime);
   }
   if (setsUpClass(ctx, statement)) return statement; // its classes, which a task's code uses, need it (class-setup.ts)
   if (inWorkers.runsInWorkers(statement)) return statement; // what its declarations compute from needs it (module-init.ts)
-  return keptOut();
+  return keptOut(ctx, f, statement, runtime);
 }
 
 /** A statement that does things when the module loads, as opposed to declaring them (a directive does nothing). */
@@ -109,16 +118,9 @@ function acts(t: typeof ts, statement: ts.Statement): boolean {
     t.isSwitchStatement(statement) || t.isThrowStatement(statement) || t.isLabeledStatement(statement);
 }
 
-/**
- * The module's top level may hold entry code: a statement that does things, or a declaration whose value is
- * computed by a call (`const fd = openSync(p, 'w')`). keptOutOfWorkers judges each.
- */
-export function hasEntryCode(ctx: AnalysisContext, source: ts.SourceFile): boolean {
-  const { ts } = ctx;
-  const calls = (node: ts.Node): boolean => ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) ||
-    (!ts.isFunctionLike(node) && ts.forEachChild(node, calls) === true);
-  return source.statements.some((statement) => acts(ts, statement) ||
-    (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => d.initializer !== undefined && calls(d.initializer))));
+/** A module a task's module imports keeps statements out of workers: one of them reaches outside the process. */
+export function reachesOutsideAtLoad(ctx: AnalysisContext, source: ts.SourceFile): boolean {
+  return source.statements.some((statement) => acts(ctx.ts, statement) && reachesOutside(ctx, statement));
 }
 
 /**

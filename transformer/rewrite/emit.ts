@@ -27,7 +27,7 @@ export interface EmitOptions {
   readonly esm: boolean;
   /** Tasks declared in this file. */
   readonly declaresTasks: boolean;
-  /** Workers load this module (a task's, or one it imports): its entry code must not run there (emit-module-setup.ts). */
+  /** Workers load this module to run tasks (a task's, or one it imports): its entry code must not run there (emit-module-setup.ts). */
   readonly keepsEntryCodeOut: boolean;
   /** Top-level classes the file does not export are shared by name (emit-module-setup.ts withClassesShared). */
   readonly sharesClasses: boolean;
@@ -45,7 +45,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   options: EmitOptions): ts.SourceFile {
   const registered = options.moduleState ?? [];
   // (A file whose only task call is a helper's, kept direct there, still registers the helper's halves and splits at its calls.)
-  if (!options.keepsEntryCodeOut && onlyKeepsEntryCodeOut(plan, options, registered)) return source;
+  if (!options.keepsEntryCodeOut && nothingToRewrite(plan, options, registered)) return source;
   const { ts } = ctx;
   const f = context.factory;
   const handles = new Map<TaskInfo, ts.Identifier>();
@@ -325,9 +325,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
   if (options.keepsEntryCodeOut) {
-    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders);
+    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders, options.declaresTasks);
     // (A module workers load whose top level turned out to do nothing they must not repeat, and needs nothing else.)
-    if (onlyKeepsEntryCodeOut(plan, options, registered) && kept.every((s, i) => s === statements[i])) return source;
+    if (nothingToRewrite(plan, options, registered) && kept.every((s, i) => s === statements[i])) return source;
     statements = kept;
   }
   if (options.sharesClasses) statements = withClassesShared(ctx, f, statements, options.esm, runtime);
@@ -368,8 +368,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   return f.updateSourceFile(source, [...statements.slice(0, at), ...prologue, ...statements.slice(at)]);
 }
 
-/** Nothing in the file to rewrite but, perhaps, the entry code workers must not run. */
-function onlyKeepsEntryCodeOut(plan: FilePlan, options: EmitOptions, registered: readonly ModuleStateRef[]): boolean {
+/** Nothing in the file to rewrite (but, perhaps, the entry code workers must not run). */
+function nothingToRewrite(plan: FilePlan, options: EmitOptions, registered: readonly ModuleStateRef[]): boolean {
   return plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 &&
     plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks && !options.sharesClasses && registered.length === 0 &&
     !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0;

@@ -18,6 +18,7 @@ import { censusOf } from '../analysis/syntax-census';
 import { filesWorkersLoad, importClosure } from '../analysis/worker-imports';
 import { onlyFillsModuleState } from './module-init';
 import { setsUpClass } from './class-setup';
+import { reachesOutside } from './outside-effects';
 
 /** The program's tasks, where they are declared. */
 export interface ProgramTaskCode {
@@ -61,8 +62,10 @@ export class EntryReaders {
     while (!ts.isSourceFile(top.parent)) { if (ts.isClassLike(top)) inClass = true; top = top.parent; }
     if (inClass || ts.isClassLike(top)) return false;
     if (ts.isFunctionDeclaration(top)) return top.name !== undefined && this.judgeName(top.name, assumed);
-    // (A module a worker loads only for a class runs its whole top level there.)
-    if (!this.loadedByWorkers(file)) return false;
+    // (A module a worker loads only for a class runs its whole top level there; one a task's module imports, all but
+    // what reaches outside the process: emit-module-setup.ts.)
+    if (!this.runsTasksIn(file)) return false;
+    if (!this.program.taskFiles.has(file.fileName)) return !ts.isVariableStatement(top) && reachesOutside(this.ctx, top);
     if (ts.isVariableStatement(top)) {
       return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
     }
@@ -103,10 +106,13 @@ export class EntryReaders {
    * code must not run there (np43's F2: a helper's `writeFileSync` at load, run again by every worker, clobbered the
    * file the program wrote since).
    */
-  loadedByWorkers(file: ts.SourceFile): boolean {
+  runsTasksIn(file: ts.SourceFile): boolean {
     this.taskImports ??= importClosure(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
     return this.taskImports.has(file);
   }
+
+  /** A worker may load the module: to run tasks, or for a class whose instances travel. */
+  loadedByWorkers(file: ts.SourceFile): boolean { return this.filesOfWorkers().has(file); }
 
   private filesOfWorkers(): ReadonlySet<ts.SourceFile> {
     this.workerFiles ??= filesWorkersLoad(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));

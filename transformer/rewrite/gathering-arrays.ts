@@ -188,8 +188,9 @@ export function mapCallOf(facts: FileFacts, node: ts.Node): ts.CallExpression | 
  */
 export function outermostMap(facts: FileFacts, map: ts.CallExpression): ts.CallExpression {
   const { ts } = facts;
-  const callback = map.parent;
-  const outer = ts.isArrowFunction(callback) && callback.body === map ? mapCallOf(facts, map) : undefined;
+  const body = withWrappers(ts, map);
+  const callback = body.parent;
+  const outer = ts.isArrowFunction(callback) && callback.body === body ? mapCallOf(facts, body) : undefined;
   return outer ? outermostMap(facts, outer) : map;
 }
 

@@ -1,6 +1,7 @@
 /** Small questions about where an identifier stands, shared by the planner and the container analysis. */
 import type * as ts from 'typescript';
 import { isFunctionLike, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isCalledAtOnce } from '../analysis/expressions';
 
 /** An identifier that refers to a variable (not a property name, an import/export name or a type). */
 export function isReference(t: typeof ts, id: ts.Identifier): boolean {
@@ -148,6 +149,15 @@ export function runningFunction(ctx: AnalysisContext, node: ts.Node): FunctionLi
     if (isFunctionLike(ctx, n) && !isSynchronousCallback(ctx.ts, n)) return n as FunctionLike;
   }
   return undefined;
+}
+
+/**
+ * Code that runs where it stands when its surroundings run: anything but a function made there, which runs later,
+ * when called, unless it is called at once (`(() => …)()`) or handed to an array method that calls it before it
+ * returns (`[1, 2].map(() => Math.random())`).
+ */
+export function runsWhereItStands(t: typeof ts, node: ts.Node): boolean {
+  return !t.isFunctionLike(node) || isCalledAtOnce(t, node) || isSynchronousCallback(t, node);
 }
 
 /** `xs.map((x) => …)`, `Array.from(xs, (x) => …)`: a function an array method calls before it returns. */
