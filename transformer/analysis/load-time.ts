@@ -1,10 +1,12 @@
 /**
- * Module constants whose value depends on the process at the moment the module loads: the environment, the command
- * line, the working directory, the clock, randomness (`const MODE = process.env.MODE ?? 'dev'`, `const [, , INPUT] =
- * process.argv`, `const STARTED = Date.now()`). A worker loads the module again, later: the program may have set the
- * variable meanwhile (its imports ran first), and the clock moved on. The plugin wraps these initializers so that each
- * worker takes the value the program's thread computed (runtime/api/load-time.ts). Found in every module, since a
- * task may reach one through any import.
+ * Module variables whose value depends on the process at the moment the module loads: the environment, the command
+ * line, the working directory, the clock, randomness, the thread, the file system (`const MODE = process.env.MODE ??
+ * 'dev'`, `const STARTED = Date.now()`, `const SEED = pick()`, `const SETTINGS = JSON.parse(readFileSync(p))`), or on
+ * what other modules did before it loaded (`const LIB_ID = newId('lib')`, `const SCALE = config.scale`). A worker
+ * loads the module again, later and with other modules: the program may have set the variable meanwhile (its imports
+ * ran first), the clock moved on, the file changed. The plugin wraps these initializers so that each worker takes the
+ * value the program's thread computed (runtime/api/load-time.ts). Looked for in every module a worker may load
+ * (transformer/index.ts), since a task may reach one through any import.
  */
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isPrimitiveType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from './context';
