@@ -71,7 +71,7 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     const changesProcess = found.tasks.size > 0 && processChangingStatements(found.ctx, source).size > 0;
     // A module a worker may import to rebuild a private class's instance a task returns (emit-module-setup.ts).
     const sharesClasses = found.tasks.size > 0 && (declaresTasks || hasClassesToShare(found.ctx, source));
-    // A module workers load, whose top level does things beyond declaring (emit-module-setup.ts keptOutOfWorkers).
+    // A task's module, or one it imports whose top level reaches outside the process (emit-module-setup.ts keptOutOfWorkers).
     const keepsEntryCodeOut = declaresTasks || (found.tasks.size > 0 && entryReaders.runsTasksIn(source) && reachesOutsideAtLoad(found.ctx, source));
     if (!keepsEntryCodeOut && !sharesClasses && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
       !changesProcess && !callsTask(found, source)) return source;

@@ -55,7 +55,8 @@ export class ModuleState {
   /** The tasks' functions, found by the scan. */
   private readonly taskNodes: ts.Node[] = [];
   private readonly moduleObjects = new Map<ts.Symbol, boolean>();
-  /** The tasks' modules and those they import, whose set-up statements run in workers too. */
+  /** The tasks' modules (whose set-up statements run in workers too), and those and the modules they import. */
+  private taskFiles?: ReadonlySet<ts.SourceFile>;
   private taskImports?: ReadonlySet<ts.SourceFile>;
   /** Those and the modules workers load for a class, whose whole top level runs there. */
   private loadedByWorkers?: ReadonlySet<ts.SourceFile>;
@@ -169,13 +170,15 @@ export class ModuleState {
     const { ts } = this.ctx;
     const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent)) as ts.Statement | undefined;
     if (!statement) return false;
-    const taskFiles = [...new Set(this.taskNodes.map((task) => task.getSourceFile()))];
-    this.taskImports ??= importClosure(this.ctx, taskFiles);
-    this.loadedByWorkers ??= filesWorkersLoad(this.ctx, taskFiles);
+    if (!this.taskFiles) {
+      this.taskFiles = new Set(this.taskNodes.map((task) => task.getSourceFile()));
+      this.taskImports = importClosure(this.ctx, [...this.taskFiles]);
+      this.loadedByWorkers = filesWorkersLoad(this.ctx, [...this.taskFiles]);
+    }
     const file = statement.getSourceFile();
-    if (taskFiles.includes(file)) return setsUpClass(this.ctx, statement);
-    if (this.taskImports.has(file)) return !reachesOutside(this.ctx, statement);
-    return this.loadedByWorkers.has(file);
+    if (this.taskFiles.has(file)) return setsUpClass(this.ctx, statement);
+    if (this.taskImports!.has(file)) return !reachesOutside(this.ctx, statement);
+    return this.loadedByWorkers!.has(file);
   }
 
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
