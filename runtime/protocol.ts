@@ -113,7 +113,7 @@ export type WireArg =
   /** `read`: the version the task reads; `write`: the version the task produces in the same object. */
   | ({ readonly data: number; readonly read?: number; readonly write?: number; readonly shape?: OutShape } & ArgPart)
   /** An array whose elements are themselves arguments (futures gathered for a reduction). */
-  | { readonly collection: readonly WireArg[] };
+  | ({ readonly collection: readonly WireArg[] } & Holes);
 
 // ── main → engine ──────────────────────────────────────────────────────────────
 
@@ -289,7 +289,13 @@ export type EngineToMain =
 export type WorkerArg =
   | { readonly value: Primitive }
   | ({ readonly read?: string; readonly write?: string; readonly shape?: OutShape; readonly rro?: boolean; readonly own?: boolean } & ArgPart)
-  | { readonly collection: readonly WorkerArg[] };
+  | ({ readonly collection: readonly WorkerArg[] } & Holes);
+
+/**
+ * A collection with holes (`half[2] = work(5)` with nothing at 1): `at` the index of each item, `length` the array's.
+ * Absent for a dense one, the common case.
+ */
+export interface Holes { readonly at?: readonly number[]; readonly length?: number }
 
 /** An argument that is not a collection: a value, or a part of a datum. */
 export type Leaf<A> = Exclude<A, { readonly collection: unknown }>;

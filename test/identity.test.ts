@@ -196,6 +196,16 @@ test('arrays with holes keep their holes and length', () => {
   both(() => [1, , ], plain, viaTask, '["0"]2');
 });
 
+test('Futures gathered in an array with holes (`half[2] = sum(v)`, nothing at 1; an id-indexed sparse one) reach the task with the holes and length (rev58\'s F8: the engine stopped)', () => {
+  const plain = (a: unknown[]) => F.keysAndLength(a);
+  const viaTask = (a: unknown[]) => keysAndLength(a).wait();
+  const gathered = (sumOf: (v: Float64Array) => unknown) => () => { const half: unknown[] = []; half[0] = 1; half[2] = sumOf(new Float64Array([2, 3])); return half; };
+  assert.is(plain(gathered(F.sum)()), '["0","2"]3');
+  assert.is(viaTask(gathered((v) => sum(v))()), '["0","2"]3');
+  const byId = (sumOf: (v: Float64Array) => unknown) => { const ids: unknown[] = []; ids[5] = sumOf(new Float64Array([1])); ids[2_000_000] = 'x'; return ids; };
+  assert.is(viaTask(byId((v) => sum(v))), plain(byId(F.sum)));
+});
+
 test('a detached typed array is refused at the call, naming the task, the parameter and "detached"', () => {
   const make = () => {
     const buf = new ArrayBuffer(8);

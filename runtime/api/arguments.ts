@@ -8,12 +8,12 @@
  *   roots encoded as one graph, so shared objects are one object in the worker.
  * A datum is read at its current version and, if any parameter writes it, produces one new version.
  */
-import type { ArgPart, OutShape, WireArg } from '../protocol';
+import type { ArgPart, Holes, OutShape, WireArg } from '../protocol';
 import { builtinSubclass, detachedError, encodeValue, isDetached, proxyRefused, UnsupportedValueError, type EncodedValue } from '../store/codec';
 import { isProxy } from 'node:util/types';
 import { unsupportedArgument } from '../errors';
 import { fingerprint, type Fingerprint } from '../store/fingerprint';
-import { sparseKeys } from '../store/own-properties';
+import { indicesOf, sparseKeys } from '../store/own-properties';
 import { hasNamedProperties, isPrimitive, isTypedArray, shapeOf } from '../worker/shapes';
 import type { Registry } from './registry';
 import type { DataEntry } from './records';
@@ -58,7 +58,7 @@ export interface Prepared {
 }
 
 interface Use { entry: DataEntry; object?: object; reads: boolean; writes: boolean; shape?: OutShape; param: string }
-type Slot = { value: unknown } | { use: Use; part: ArgPart } | { collection: Slot[] };
+type Slot = { value: unknown } | { use: Use; part: ArgPart } | ({ collection: Slot[] } & Holes);
 
 export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: readonly unknown[], where: () => string): Prepared {
   const directionOf = (i: number) => directionAt(handle.def, i, args.length);
@@ -74,7 +74,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     if (isTypedArray(arg) && isDetached(arg.buffer)) throw refuse(i, detachedError(arg, ''));
     // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
     if (directionOf(i) !== 'in' && isFutureCollection(arg)) {
-      for (let k = 0; k < arg.length; k++) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();
+      for (const k of indicesOf(arg)) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();
     }
     const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
     if (subclass) throw refuse(i, subclass(''));
@@ -117,7 +117,12 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
       const object = typeof loaded === 'object' && loaded !== null ? loaded : undefined;
       return { use: use(arg.entry, object, direction === 'in' ? 'in' : 'inout', param), part: { ref: refOf(arg) } };
     }
-    if (isFutureCollection(arg) && direction === 'in') return { collection: arg.map((item, i) => classify(item, 'in', `${param}[${i}]`)) };
+    if (isFutureCollection(arg) && direction === 'in') {
+      // (A hole stays a hole, and a long sparse array's items only are sent: rev58's F8.)
+      const at = indicesOf(arg);
+      const collection = at.map((i) => classify(arg[i], 'in', `${param}[${i}]`));
+      return at.length === arg.length ? { collection } : { collection, at, length: arg.length };
+    }
     const object = arg as object;
     const resolved = viewOf.get(object as TypedView);
     if (resolved) {
@@ -182,7 +187,7 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
 
   const toWire = (slot: Slot): WireArg => {
     if ('value' in slot) return { value: slot.value as never };
-    if ('collection' in slot) return { collection: slot.collection.map(toWire) };
+    if ('collection' in slot) return { collection: slot.collection.map(toWire), at: slot.at, length: slot.length };
     const { entry, reads, writes, shape } = slot.use;
     return {
       data: entry.id,

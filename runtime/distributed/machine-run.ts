@@ -277,7 +277,7 @@ function failed(error: Error, held: string[]): RemoteReply {
 /** The arguments with every version key changed by `key`. */
 function shifted(args: readonly WorkerArg[], key: (key: string) => string): WorkerArg[] {
   return args.map((arg) => {
-    if ('collection' in arg) return { collection: shifted(arg.collection, key) };
+    if ('collection' in arg) return { ...arg, collection: shifted(arg.collection, key) };
     if (!('read' in arg) && !('write' in arg)) return arg;
     const leaf = arg as Extract<WorkerArg, { read?: string }>;
     return { ...leaf, ...(leaf.read !== undefined ? { read: key(leaf.read) } : {}), ...(leaf.write !== undefined ? { write: key(leaf.write) } : {}) };

@@ -8,7 +8,9 @@ import type * as graph from './graph';
 
 export function toWorkerArg(state: graph.GraphState, arg: WireArg, rro: boolean, own: boolean, rroVersions: Set<string>): WorkerArg {
   if ('value' in arg) return arg;
-  if ('collection' in arg) return { collection: arg.collection.map((item) => toWorkerArg(state, item, false, false, rroVersions)) };
+  if ('collection' in arg) {
+    return { collection: arg.collection.map((item) => toWorkerArg(state, item, false, false, rroVersions)), at: arg.at, length: arg.length };
+  }
   const read = arg.read !== undefined ? versionKey(arg.data, arg.read) : undefined;
   const inline = read !== undefined ? state.versions.get(read)?.inline : undefined;
   if (inline) {

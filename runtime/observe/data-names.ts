@@ -19,7 +19,7 @@ export function submissionLabels(wire: readonly WireArg[], paramNames: readonly 
   const argTexts = labels === undefined ? [] : (split < 0 ? labels : labels.slice(0, split)).split(',');
   const named: Record<string, string> = {};
   const visit = (arg: WireArg, name: string): void => {
-    if ('collection' in arg) { arg.collection.forEach((item, j) => visit(item, `${name}[${j}]`)); return; }
+    if ('collection' in arg) { arg.collection.forEach((item, j) => visit(item, `${name}[${arg.at?.[j] ?? j}]`)); return; }
     if (!('data' in arg)) return;
     for (const version of [arg.read, arg.write]) if (version !== undefined) named[versionKey(arg.data, version)] ??= name;
   };

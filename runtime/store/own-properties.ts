@@ -75,6 +75,15 @@ export function sparseKeys(v: readonly unknown[]): string[] | undefined {
   return keys.length * 4 <= v.length ? keys : undefined;
 }
 const SPARSE_FROM = 1024;
+
+/** The indices an array holds something at (holes skipped), in order; a long sparse one by its own keys. */
+export function indicesOf(v: readonly unknown[]): number[] {
+  const keys = sparseKeys(v);
+  if (keys) return keys.filter((key) => String(Number(key)) === key && Number(key) < v.length).map(Number);
+  const indices: number[] = [];
+  for (let i = 0; i < v.length; i++) if (i in v) indices.push(i);
+  return indices;
+}
 const SPARSE_PROBES = 16;
 
 

@@ -33,8 +33,9 @@ export interface Call {
 export async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io, position: number): Promise<unknown> {
   if ('value' in arg) return arg.value;
   if ('collection' in arg) {
-    const items: unknown[] = [];
-    for (const item of arg.collection) items.push(await resolveArg(task, item, call, io, position));
+    // (With holes where the caller's array had them: `i in items` and the length are the task's to see.)
+    const items: unknown[] = arg.at ? new Array(arg.length) : [];
+    for (let i = 0; i < arg.collection.length; i++) items[arg.at ? arg.at[i] : i] = await resolveArg(task, arg.collection[i], call, io, position);
     return items;
   }
   // The same version in two parameters is one datum, as it was one in the caller.
