@@ -100,11 +100,37 @@ export function globalMember(ctx: AnalysisContext, node: ts.Node): ts.PropertyAc
  */
 export function declaredGlobalVariable(ctx: AnalysisContext, node: ts.Node): ts.Identifier | undefined {
   const { ts } = ctx;
-  if (!ts.isIdentifier(node) || !isReference(ts, node)) return undefined;
+  // (By name first: the program and its libraries declare few such globals, and the checker is asked of none else.)
+  if (!ts.isIdentifier(node) || !globalVariableNames(ctx).has(node.text) || !isReference(ts, node)) return undefined;
   const declaration = symbolOf(ctx, node)?.valueDeclaration;
   const statement = declaration && ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
   const block = statement?.parent;
   return block && ts.isModuleBlock(block) && (block.parent.flags & ts.NodeFlags.GlobalAugmentation) !== 0 ? node : undefined;
+}
+
+const globalNamesOf = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/** The names `declare global { var … }` blocks declare, in every file of the program (its libraries' too). */
+function globalVariableNames(ctx: AnalysisContext): ReadonlySet<string> {
+  let names = globalNamesOf.get(ctx.program);
+  if (names) return names;
+  const { ts } = ctx;
+  const found = new Set<string>();
+  // (At a module's top level, or inside `declare module 'x' { global { … } }`.)
+  const visit = (statements: readonly ts.Statement[]): void => {
+    for (const statement of statements) {
+      if (!ts.isModuleDeclaration(statement) || !statement.body || !ts.isModuleBlock(statement.body)) continue;
+      if (!(statement.flags & ts.NodeFlags.GlobalAugmentation)) { visit(statement.body.statements); continue; }
+      for (const inner of statement.body.statements) {
+        if (!ts.isVariableStatement(inner)) continue;
+        for (const d of inner.declarationList.declarations) if (ts.isIdentifier(d.name)) found.add(d.name.text);
+      }
+    }
+  };
+  for (const file of ctx.program.getSourceFiles()) visit(file.statements);
+  names = found;
+  globalNamesOf.set(ctx.program, names);
+  return names;
 }
 
 /** `Object.defineProperty(globalThis, 'X', …)`, `Object.assign(globalThis, { X })`: the global object's properties set. */

@@ -56,8 +56,10 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
     const method = parent.name.text;
     // (Not with a function: `[o].forEach((q) => { q.x = 100 })` hands it the elements, which it may change or keep:
     // readingCallUsedUp judges the function by its summary.)
+    // (The method's name first: the arguments' types are what the checker is asked for.)
+    if (!READING_METHODS.has(method)) return false;
     const givesFunction = parent.parent.arguments.some((arg) => ctx.checker.getTypeAtLocation(arg).getCallSignatures().length > 0);
-    return READING_METHODS.has(method) && !givesFunction &&
+    return !givesFunction &&
       (isPrimitiveNode(ctx, parent.parent) || (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, outer)));
   }
   return false;
