@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
-import { barrier, defineTask, shutdown, submit, task, waitOn } from '../runtime';
+import { barrier, defineTask, shutdown, submit, task, waitAll, waitOn } from '../runtime';
 import * as F from './fixtures/identity-tasks';
 import { both, throwsMatching } from './helpers';
 
@@ -27,6 +27,7 @@ const setDeep = task<typeof F.setDeep>(mod, 'setDeep', ['inout']);
 const failAfter = task<typeof F.failAfter>(mod, 'failAfter', ['inout']);
 const keysAndLength = task<typeof F.keysAndLength>(mod, 'keysAndLength', ['in']);
 const readX = task<typeof F.readX>(mod, 'readX', ['in']);
+const addId = task<typeof F.addId>(mod, 'addId', ['inout', 'in']);
 
 /** The same tasks with named parameters, called through submit (the form the compiler plugin emits). */
 const named = {
@@ -204,6 +205,22 @@ test('Futures gathered in an array with holes (`half[2] = sum(v)`, nothing at 1;
   assert.is(viaTask(gathered((v) => sum(v))()), '["0","2"]3');
   const byId = (sumOf: (v: Float64Array) => unknown) => { const ids: unknown[] = []; ids[5] = sumOf(new Float64Array([1])); ids[2_000_000] = 'x'; return ids; };
   assert.is(viaTask(byId((v) => sum(v))), plain(byId(F.sum)));
+});
+
+test('a long array mostly of holes (epoch-like ids as indices) a task changes, and one gathering Futures, are copied back and waited for by the indices they hold (rev58\'s F7: every hole was visited)', () => {
+  const make = () => { const byId: unknown[] = []; byId[5] = { id: 5 }; byId[1_700_000_123] = { id: 1_700_000_123 }; return byId; };
+  const plain = make();
+  const plainCount = F.addId(plain, 1_700_000_200);
+  const viaTask = make();
+  const count = addId(viaTask, 1_700_000_200).wait();
+  waitOn(viaTask);
+  assert.equal([count, viaTask.length, Object.keys(viaTask)], [plainCount, plain.length, Object.keys(plain)]);
+  assert.equal(viaTask[1_700_000_200], { id: 1_700_000_200 });
+  const gathered: unknown[] = [];
+  gathered[3] = sum(new Float64Array([1, 2]));
+  gathered[1_700_000_000] = sum(new Float64Array([4]));
+  const values = waitAll(gathered);
+  assert.equal([values[3], values[1_700_000_000], Object.keys(values).length], [3, 4, 2]);
 });
 
 test('a detached typed array is refused at the call, naming the task, the parameter and "detached"', () => {

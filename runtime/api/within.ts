@@ -11,6 +11,7 @@
  */
 import { isProxy } from 'node:util/types';
 import { Future } from './future';
+import { eachIndex } from '../store/own-properties';
 
 const MAP_ENTRIES = Map.prototype.entries;
 const MAP_SET = Map.prototype.set;
@@ -75,11 +76,12 @@ export class Within {
     if (depth <= 0 || isProxy(object)) return;
     const inner = (item: unknown) => { if (typeof item === 'object' && item !== null) this.walk(item, write, throughFields, seen, depth - 1); };
     if (Array.isArray(object)) {
-      for (let i = 0; i < object.length; i++) {
+      // (A long sparse array by the indices it holds: rev58's F7.)
+      eachIndex(object, (i) => {
         let item: unknown = object[i];
         if (item instanceof Future) item = object[i] = item.wait();
         inner(item);
-      }
+      });
     } else if (!throughFields || isOpaque(object)) {
       return;
     } else if (object instanceof Map) {

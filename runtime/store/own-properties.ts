@@ -76,6 +76,12 @@ export function sparseKeys(v: readonly unknown[]): string[] | undefined {
 }
 const SPARSE_FROM = 1024;
 
+/** Each index of an array up to its length; of a long sparse one (ids as indices), only those it holds something at. */
+export function eachIndex(v: readonly unknown[], visit: (i: number) => void): void {
+  if (sparseKeys(v)) for (const i of indicesOf(v)) visit(i);
+  else for (let i = 0; i < v.length; i++) visit(i);
+}
+
 /** The indices an array holds something at (holes skipped), in order; a long sparse one by its own keys. */
 export function indicesOf(v: readonly unknown[]): number[] {
   const keys = sparseKeys(v);
