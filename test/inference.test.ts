@@ -485,6 +485,13 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     assert.equal(errs(`${total}\n${polyfill}`), '', `${polyfill} in the task's module`);
   }
   assert.equal(entryOnly('Object.defineProperty(Array.prototype, "count", { value: () => 0 });', total), '', 'another member is left alone');
+  // Through casts, as code without the interface declared writes it, and read through an untyped value (rev58's F13).
+  const untyped = '/** @task */\nexport function f(n: number) { const xs = [n] as unknown as { total(): number }; return xs.total() + (xs as any).total(); }';
+  for (const polyfill of ['(Array.prototype as any).total = function (this: number[]) { return this.length; };',
+    'Object.defineProperty(Array.prototype as any, "total", { value: function (this: number[]) { return this.length; } });']) {
+    assert.match(entryOnly(polyfill, untyped), /kernels\.ts:2:.*task f: uses `xs\.total`, a built-in the program replaces \(main\.ts:1/, polyfill);
+  }
+  assert.equal(entryOnly('(Array.prototype as any).count = () => 0;', untyped), '', 'an untyped read of another member is left alone');
   // A method a mixin adds to the program's class: refused when only the entry imports the mixin, run in workers too
   // when the task's module does (np43's F13: a TypeError in the worker).
   const model = 'export class Invoice { constructor(public net: number) {} }\nexport interface Invoice { gross(): number }';

@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext } from './context';
-import { isReference, isTransparent, isWriteTarget } from '../rewrite/syntax';
+import { isReference, isTransparent, isWriteTarget, skipTransparent } from '../rewrite/syntax';
 
 export class GlobalObjectUses {
   private readonly programWrites = new Map<string, ts.Node>();
@@ -61,9 +61,15 @@ export class GlobalObjectUses {
     if (direct) return this.patches.get(direct);
     // `xs.sum()`, `invoice.gross()`: a member of the built-in's (or the program's class's) prototype, reached through an
     // instance.
-    const symbol = checker.getApparentType(checker.getTypeAtLocation(access.expression)).getSymbol();
+    const type = checker.getTypeAtLocation(access.expression);
+    const symbol = checker.getApparentType(type).getSymbol();
     const owner = symbol && (programClassKey(this.ctx, symbol) ?? symbol.getName());
-    return owner ? this.patches.get(`${owner}.prototype.${access.name.text}`) : undefined;
+    const patch = owner ? this.patches.get(`${owner}.prototype.${access.name.text}`) : undefined;
+    if (patch) return patch;
+    // `(xs as any).total()`, `(xs as unknown as { total(): number }).total()`: a value whose type names no owner may be
+    // the built-in the program patched (rev58's F13).
+    const unnamed = (type.flags & (this.ctx.ts.TypeFlags.Any | this.ctx.ts.TypeFlags.Unknown)) !== 0 || symbol?.getName() === '__type';
+    return unnamed ? [...this.patches].find(([key]) => key.endsWith(`.prototype.${access.name.text}`))?.[1] : undefined;
   }
 
   /** Where the program, outside tasks, sets this property. */
@@ -161,9 +167,10 @@ export function builtinMemberKey(ctx: AnalysisContext, access: ts.PropertyAccess
  */
 function builtinOwnerKey(ctx: AnalysisContext, expr: ts.Expression): string | undefined {
   const { ts } = ctx;
-  let owner = expr;
+  // (Through casts too: `(Array.prototype as any).total = …`, rev58's F13.)
+  let owner = skipTransparent(ts, expr);
   let prototype = false;
-  if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype') { owner = owner.expression; prototype = true; }
+  if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'prototype') { owner = skipTransparent(ts, owner.expression); prototype = true; }
   if (!ts.isIdentifier(owner)) return undefined;
   const symbol = prototype ? symbolOf(ctx, owner) : undefined;
   const name = (symbol && programClassKey(ctx, symbol)) ?? (isBuiltinGlobal(ctx, owner) ? owner.text : undefined);
