@@ -502,6 +502,20 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   /kernels\.ts:3:.*task f: uses `i\.gross`, a method the program adds to its class \(mixin\.ts:2/);
   assert.equal(analyze({ 'kernels.ts': `import "./mixin";\nimport { Invoice } from "./model";\n${task}`, 'model.ts': model, 'mixin.ts': mixin,
     'main.ts': 'import { f } from "./kernels";\nimport { Invoice } from "./model";\nconsole.log(f([new Invoice(2)]));' }).errors.join('\n'), '');
+  // An npm package's settings the program changes (`Settings.defaultZone = …`) where no worker runs it: each worker
+  // loads the package afresh (np43's F12: tasks formatted dates in the default zone and locale).
+  const luxon = "declare module 'luxon' { export const Settings: { defaultZone: string }; export class DateTime { static fromMillis(ms: number): DateTime; toISO(): string } }";
+  const agenda = 'import { DateTime } from "luxon";\n/** @task */\nexport function f(at: number) { return DateTime.fromMillis(at).toISO(); }';
+  const withSettings = (kernels: string, main: string, extra: Record<string, string> = {}) =>
+    analyze({ 'kernels.ts': kernels, 'luxon.d.ts': luxon, ...extra, 'main.ts': `import { Settings } from "luxon";\nimport { f } from "./kernels";\n${main}\nconsole.log(f(0));` }).errors.join('\n');
+  assert.match(withSettings(agenda, 'Settings.defaultZone = "Asia/Tokyo";'),
+    /kernels\.ts:3:.*task f: uses `DateTime` of package luxon, whose settings the program changes \(main\.ts:3 `Settings\.defaultZone = "Asia\/Tokyo"`\) where no worker runs it/);
+  const setup = { 'setup.ts': 'import { Settings } from "luxon";\nSettings.defaultZone = "Asia/Tokyo";\nexport function useZone(z: string) { Settings.defaultZone = z; }' };
+  assert.equal(withSettings(`import "./setup";\n${agenda}`, ''), '', 'set at the top level of a module the task\'s module imports: it runs in workers too');
+  assert.equal(withSettings(`import { Settings } from "luxon";\nSettings.defaultZone = "Asia/Tokyo";\n${agenda}`, ''), '', 'or of the task\'s module, to a value written out');
+  assert.match(withSettings(`import "./setup";\n${agenda}`, 'import { useZone } from "./setup";\nuseZone("UTC");', setup),
+    /task f: uses `DateTime` of package luxon, whose settings the program changes \(setup\.ts:3 `Settings\.defaultZone = z`\)/, 'a setter function the program calls');
+  assert.equal(withSettings(agenda, 'Settings.defaultZone.length;'), '', 'settings only read are fine');
   assert.equal(errs('/** @task */\nexport function f(n: number) { return n * Math.random(); }\nexport const g = () => Math.random();'), '', 'a built-in only read is fine');
   // One a task sets and the program reads: the worker's global object is not the program's (helper-61's globals2).
   assert.match(errs('/** @task */\nexport function f(n: number) { (globalThis as { SEEN?: number }).SEEN = n; return n; }\nf(1);\nconsole.log((globalThis as { SEEN?: number }).SEEN);'),

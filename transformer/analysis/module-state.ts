@@ -17,6 +17,7 @@ import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { GlobalObjectUses } from './global-object';
+import { PackageSettings } from './package-settings';
 export { globalMember } from './global-object';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { isDeclarationName, isReference } from '../rewrite/syntax';
@@ -46,6 +47,7 @@ export class ModuleState {
   private changes?: Map<ts.Symbol, ts.Node>;
   /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
   private readonly globals: GlobalObjectUses;
+  private readonly packages: PackageSettings;
   /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
   private readonly classChanges = new Map<ts.Symbol, ts.Node>();
   /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
@@ -65,6 +67,7 @@ export class ModuleState {
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {
     this.globals = new GlobalObjectUses(ctx, (node) => ctx.ts.findAncestor(node, (n) => isTask(n)));
+    this.packages = new PackageSettings(ctx);
   }
 
   /** Where the program changes the object of this module-level `const`; undefined when it is no such object or never changes. */
@@ -181,6 +184,31 @@ export class ModuleState {
     return this.loadedByWorkers!.has(file);
   }
 
+  /**
+   * Where the program, outside tasks, changes the settings of an npm package (package-settings.ts) where no worker
+   * runs it: at the top level of a module workers do not run it in, or in a function none of `runs` (the code a task
+   * runs) is or holds (a module's function, once the program names it elsewhere).
+   */
+  packageSettingOf(name: string, runs: ReadonlySet<ts.Node>): ts.Node | undefined {
+    this.scanOnce();
+    const { ts } = this.ctx;
+    return this.packages.writesOf(name).find((write) => {
+      const owner = ts.findAncestor(write.parent, (n) => ts.isFunctionLike(n) || ts.isClassStaticBlockDeclaration(n));
+      if (!owner) return !this.runsInWorkersToo(write);
+      const file = write.getSourceFile();
+      if ([...runs].some((code) => code.getSourceFile() === file && code.pos <= owner.pos && owner.end <= code.end)) return false;
+      // (A module's function that sets it, `export function useZone(z)`: only once the program calls it elsewhere.)
+      const fn = ts.isFunctionDeclaration(owner) && owner.name && ts.isSourceFile(owner.parent) ? symbolOf(this.ctx, owner.name) : undefined;
+      return fn ? this.namedOutside(fn, runs) !== undefined : true;
+    });
+  }
+
+  /** The program, outside tasks, changes some npm package's settings (the one question most programs end at). */
+  changesPackageSettings(): boolean {
+    this.scanOnce();
+    return this.packages.any();
+  }
+
   /** Where the program, outside tasks, sets this property of the global object; each worker has a global object of its own. */
   globalWriteOf(name: string): ts.Node | undefined {
     this.scanOnce();
@@ -283,6 +311,7 @@ export class ModuleState {
       }
     }
     this.globals.inProgram(node);
+    this.packages.inProgram(node);
     // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
     const member = this.scannedNamespaceMember(node);
     if (member) {

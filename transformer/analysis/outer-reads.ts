@@ -10,6 +10,7 @@ import { isLazilyMade } from './lazy-objects';
 import { isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { globalMember, type ModuleRead, type ModuleState } from './module-state';
 import { declaredGlobalVariable } from './global-object';
+import { packageOf } from './package-settings';
 import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
 import { keptByClosure, outlivesCalls } from './outlived-variables';
 import { isKeyedStore, observed, resetBefore, setAfreshBefore, updatesFromItself } from './state-updates';
@@ -30,7 +31,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
   moduleWrites: ModuleWrites):
   { mutable: ts.Identifier[]; changedDefaults: ModuleRead[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
-    changedGlobals: ModuleRead[]; patchedBuiltins: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
+    changedGlobals: ModuleRead[]; patchedBuiltins: ModuleRead[]; changedPackages: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
     /** `globalThis.X = …` in the task where the program reads X: the worker's global object is not the program's. */
     setGlobals: { ref: ts.PropertyAccessExpression; readAt: ts.Node }[] } {
   const { ts } = ctx;
@@ -199,6 +200,15 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     ts.forEachChild(node, staticsIn);
   };
   for (const part of new Set([...reached, ...codeOfArgumentClasses(ctx, fn)])) staticsIn(part);
+  // An npm package the code uses, whose settings the program changes where no worker runs it (package-settings.ts).
+  const changedPackages = new Map<string, ModuleRead>();
+  const packagesIn = (node: ts.Node): void => {
+    const name = ts.isIdentifier(node) && isReference(ts, node) ? packageOf(ctx, node) : undefined;
+    const change = name && !changedPackages.has(name) ? state.packageSettingOf(name, runs) : undefined;
+    if (change) changedPackages.set(name!, { ref: node as ts.Identifier, change });
+    ts.forEachChild(node, packagesIn);
+  };
+  if (state.changesPackageSettings()) for (const part of runs) packagesIn(part);
   // What the code it runs beyond its body reads travels with each call as well.
   for (const read of state.readsReachedFrom(fn)) {
     const symbol = symbolOf(ctx, read.ref)!;
@@ -218,7 +228,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
     if (readAt) lostWrites.set(written.symbol, { ref: written.ref, write: written.write, readAt });
   }
   return { mutable: [...mutable.values()], changedDefaults: [...changedDefaults.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
-    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], patchedBuiltins: [...patchedBuiltins.values()], counted: [...counted.values()],
+    changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], patchedBuiltins: [...patchedBuiltins.values()], changedPackages: [...changedPackages.values()], counted: [...counted.values()],
     shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()], setGlobals: [...setGlobals.values()] };
 }
 

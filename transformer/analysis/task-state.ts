@@ -17,6 +17,7 @@ import { changingUse, programMethod } from './method-receivers';
 import type { ModuleState } from './module-state';
 import { ModuleWrites } from './module-writes';
 import { outerReads } from './outer-reads';
+import { packageOf } from './package-settings';
 import type { Summaries } from './summaries';
 
 export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLike, state: ModuleState,
@@ -49,6 +50,11 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     fail(ref, codes.changedModuleObject, `uses \`${ref.parent.getText()}\`, ${member} (${where(change)}), where no worker runs it; ` +
       'each worker has its own, which the program\'s change never reaches (import the module setting it up from the task\'s module, ' +
       'where it runs in workers too, or pass the function or value as a parameter)');
+  }
+  for (const { ref, change } of outer.changedPackages) {
+    fail(ref, codes.changedModuleObject, `uses \`${ref.text}\` of package ${packageOf(ctx, ref)}, whose settings the program changes (${where(change)}) ` +
+      'where no worker runs it; each worker loads the package afresh, which the change never reaches (set it at the top level of the task\'s ' +
+      'module, or of a module it imports, to a value written out there, where it runs in workers too; or pass the setting as a parameter)');
   }
   for (const { ref, readAt } of outer.setGlobals) {
     fail(ref, codes.changedModuleObject, `sets \`${ref.getText()}\`, a property of the global object the program reads (${where(readAt)}); ` +

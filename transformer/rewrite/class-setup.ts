@@ -2,13 +2,15 @@
  * Statements that set up a class: one the module declares (`Failure.prototype.name = 'Failure'`,
  * `Object.defineProperty(Point.prototype, 'size', { get() {…} })`, `Point.ORIGIN = 0`), another module's (a mixin,
  * `Object.assign(Invoice.prototype, { gross() {…} })`), or a built-in (a polyfill, `Object.defineProperty(Array.prototype,
- * 'total', …)`). A worker that imports the module to run its tasks needs them as much as the class itself (an error
- * thrown in a task names itself by its prototype's `name`; a task calls the mixin's method), so they are not kept out
+ * 'total', …)`); likewise the settings of an npm package (`Settings.defaultZone = 'UTC'`: package-settings.ts). A
+ * worker that imports the module to run its tasks needs them as much as the class itself (an error thrown in a task
+ * names itself by its prototype's `name`; a task calls the mixin's method), so they are not kept out
  * of workers with the program's entry code (emit-module-setup.ts). Only when running them twice is harmless: the value
  * set is written out in the statement (literals, functions, names), so nothing in it prints, counts or reads state.
  */
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext } from '../analysis/context';
+import { packageOf } from '../analysis/package-settings';
 
 export function setsUpClass(ctx: AnalysisContext, statement: ts.Statement): boolean {
   const { ts } = ctx;
@@ -27,7 +29,7 @@ export function setsUpClass(ctx: AnalysisContext, statement: ts.Statement): bool
 
 const SETTERS = new Set(['defineProperty', 'defineProperties', 'assign']);
 
-/** `X`, `X.prototype`, `X.prototype.name`…, with X a class of the program, or a global of the standard library. */
+/** `X`, `X.prototype`, `X.prototype.name`…, with X a class of the program, a global of the standard library, or an npm package's export. */
 function rootIsClass(ctx: AnalysisContext, target: ts.Expression): boolean {
   const { ts } = ctx;
   let root = skipParens(ts, target);
@@ -36,6 +38,7 @@ function rootIsClass(ctx: AnalysisContext, target: ts.Expression): boolean {
     root = skipParens(ts, root.expression);
   }
   if (!ts.isIdentifier(root)) return false;
+  if (packageOf(ctx, root) !== undefined) return true;
   const declaration = symbolOf(ctx, root)?.valueDeclaration;
   if (declaration !== undefined && ts.isClassDeclaration(declaration)) return !declaration.getSourceFile().isDeclarationFile;
   // (A built-in the program augments, `declare global { interface Array<T> { total(): number } }`, is still one.)
