@@ -14,7 +14,7 @@ import { taskNamed } from './rewrite/file-facts';
 import { planFile } from './rewrite/plan';
 import { loadTimeConstants } from './analysis/load-time';
 import { emitFile } from './rewrite/emit';
-import { hasClassesToShare, reachesOutsideAtLoad } from './rewrite/emit-module-setup';
+import { hasClassesToShare } from './rewrite/emit-module-setup';
 import type { ModuleStateRef } from './analysis/discover';
 import { keptStateWaits } from './rewrite/kept-state-waits';
 import { processChangingStatements } from './rewrite/process-changes';
@@ -46,7 +46,7 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
   }
   const options = program.getCompilerOptions();
   const taskFiles = new Set([...found.tasks.values()].map((task) => task.file));
-  const entryReaders = new EntryReaders(found.ctx, { tasks: [...found.tasks.keys()], taskFiles });
+  const entryReaders = new EntryReaders(found.ctx, [...found.tasks.keys()]);
   // Module objects tasks read, by the file declaring them (each registered once).
   const stateByFile = new Map<string, ModuleStateRef[]>();
   for (const task of found.tasks.values()) {
@@ -66,13 +66,13 @@ export default function taskifyTransformer(program: ts.Program, config: TaskifyP
     // plan finds resumption points only in a program with tasks, submissions only at calls of tasks.
     const resumes = found.tasks.size > 0 && mayResume(source);
     // Constants a worker must take from the program's thread (analysis/load-time.ts): only in modules workers load.
-    const loadTime = found.tasks.size > 0 && entryReaders.loadedByWorkers(source) ? loadTimeConstants(found.ctx, source) : [];
+    const loadTime = found.tasks.size > 0 && entryReaders.load.loads(source) ? loadTimeConstants(found.ctx, source) : [];
     // Statements changing the process tasks share wait for them (rewrite/process-changes.ts), in any file.
     const changesProcess = found.tasks.size > 0 && processChangingStatements(found.ctx, source).size > 0;
     // A module a worker may import to rebuild a private class's instance a task returns (emit-module-setup.ts).
     const sharesClasses = found.tasks.size > 0 && (declaresTasks || hasClassesToShare(found.ctx, source));
-    // A task's module, or one it imports whose top level reaches outside the process (emit-module-setup.ts keptOutOfWorkers).
-    const keepsEntryCodeOut = declaresTasks || (found.tasks.size > 0 && entryReaders.runsTasksIn(source) && reachesOutsideAtLoad(found.ctx, source));
+    // A task's module, or one it imports whose top level reaches outside the process (rewrite/worker-load.ts).
+    const keepsEntryCodeOut = declaresTasks || (found.tasks.size > 0 && entryReaders.load.keepsStatementsOut(source));
     if (!keepsEntryCodeOut && !sharesClasses && !stateByFile.has(source.fileName) && !waitsKept.has(source.fileName) && !resumes && loadTime.length === 0 &&
       !changesProcess && !callsTask(found, source)) return source;
     const plan = planFile(found.ctx, found.summaries, found.tasks, source);

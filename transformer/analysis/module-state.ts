@@ -27,9 +27,7 @@ import { moduleNames } from './module-names';
 import { namespacePath } from './module-state-keys';
 import { censusOf } from './syntax-census';
 import { makesAlias, sameObjectNames } from './module-holders';
-import { filesWorkersLoad, importClosure } from './worker-imports';
-import { setsUpClass } from '../rewrite/class-setup';
-import { reachesOutside } from '../rewrite/outside-effects';
+import { workerLoadOf, type WorkerLoad } from '../rewrite/worker-load';
 
 export interface ModuleRead { readonly ref: ts.Identifier; readonly change: ts.Node }
 
@@ -57,11 +55,8 @@ export class ModuleState {
   /** The tasks' functions, found by the scan. */
   private readonly taskNodes: ts.Node[] = [];
   private readonly moduleObjects = new Map<ts.Symbol, boolean>();
-  /** The tasks' modules (whose set-up statements run in workers too), and those and the modules they import. */
-  private taskFiles?: ReadonlySet<ts.SourceFile>;
-  private taskImports?: ReadonlySet<ts.SourceFile>;
-  /** Those and the modules workers load for a class, whose whole top level runs there. */
-  private loadedByWorkers?: ReadonlySet<ts.SourceFile>;
+  /** What a worker runs of the modules it loads for the tasks found (rewrite/worker-load.ts). */
+  private workerLoad?: WorkerLoad;
   /** During the scan: whether a reference of the file scanned may name a module object, class or function (module-names.ts). */
   private mayName: (id: ts.Identifier) => boolean = () => true;
 
@@ -164,25 +159,14 @@ export class ModuleState {
     return patch && !this.runsInWorkersToo(patch) ? patch : undefined;
   }
 
-  /**
-   * The top-level statement holding `node` runs in workers too (rewrite/emit-module-setup.ts): in a task's module, one
-   * setting up a class; in a module it imports, any that reaches nothing outside the process; in a module workers load
-   * only for its classes, any.
-   */
+  /** The top-level statement holding `node` runs in workers too (rewrite/worker-load.ts). */
   private runsInWorkersToo(node: ts.Node): boolean {
     const { ts } = this.ctx;
     const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent)) as ts.Statement | undefined;
-    if (!statement) return false;
-    if (!this.taskFiles) {
-      this.taskFiles = new Set(this.taskNodes.map((task) => task.getSourceFile()));
-      this.taskImports = importClosure(this.ctx, [...this.taskFiles]);
-      this.loadedByWorkers = filesWorkersLoad(this.ctx, [...this.taskFiles]);
-    }
-    const file = statement.getSourceFile();
-    if (this.taskFiles.has(file)) return setsUpClass(this.ctx, statement);
-    if (this.taskImports!.has(file)) return !reachesOutside(this.ctx, statement);
-    return this.loadedByWorkers!.has(file);
+    this.workerLoad ??= workerLoadOf(this.ctx, this.taskNodes.map((task) => task.getSourceFile()));
+    return statement !== undefined && this.workerLoad.runsInWorkers(statement);
   }
+
 
   /**
    * Where the program, outside tasks, changes the settings of an npm package (package-settings.ts) where no worker

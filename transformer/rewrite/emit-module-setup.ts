@@ -22,7 +22,7 @@ import { setsUpClass } from './class-setup';
 import { sharesHiddenClasses } from '../analysis/sendable';
 import { thisModule } from './paths';
 import { WorkerStatements } from './module-init';
-import { reachesOutside } from './outside-effects';
+import { acts } from './worker-load';
 import type { EntryReaders } from './entry-readers';
 
 type Runtime = (name: string, args: ts.Expression[]) => ts.Expression;
@@ -81,7 +81,13 @@ export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, state
  */
 export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], runtime: Runtime,
   entryReaders: EntryReaders, declaresTasks: boolean): ts.Statement[] {
-  if (!declaresTasks) return statements.map((s) => (acts(ctx.ts, s) && reachesOutside(ctx, s) ? keptOut(ctx, f, s, runtime) : s));
+  // (Judged as written: a statement the plan rewrote has a parse tree node; one it added runs as it was.)
+  if (!declaresTasks) {
+    return statements.map((s) => {
+      const written = ctx.ts.getParseTreeNode(s) as ts.Statement | undefined;
+      return written && !entryReaders.load.runsInWorkers(written) ? keptOut(ctx, f, s, runtime) : s;
+    });
+  }
   const inWorkers = new WorkerStatements(ctx);
   return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders));
 }
@@ -111,17 +117,6 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
   return keptOut(ctx, f, statement, runtime);
 }
 
-/** A statement that does things when the module loads, as opposed to declaring them (a directive does nothing). */
-function acts(t: typeof ts, statement: ts.Statement): boolean {
-  if (t.isExpressionStatement(statement)) return !t.isStringLiteral(statement.expression);
-  return t.isIfStatement(statement) || t.isIterationStatement(statement, false) || t.isTryStatement(statement) || t.isBlock(statement) ||
-    t.isSwitchStatement(statement) || t.isThrowStatement(statement) || t.isLabeledStatement(statement);
-}
-
-/** A module a task's module imports keeps statements out of workers: one of them reaches outside the process. */
-export function reachesOutsideAtLoad(ctx: AnalysisContext, source: ts.SourceFile): boolean {
-  return source.statements.some((statement) => acts(ctx.ts, statement) && reachesOutside(ctx, statement));
-}
 
 /**
  * A top-level `const`/`let` of a task's module: computed in workers too (what they run may read it) unless its value

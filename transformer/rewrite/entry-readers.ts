@@ -15,26 +15,19 @@ import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { codeOfTasks, liesWithin } from '../analysis/reached-code';
 import { censusOf } from '../analysis/syntax-census';
-import { filesWorkersLoad, importClosure } from '../analysis/worker-imports';
-import { onlyFillsModuleState } from './module-init';
-import { setsUpClass } from './class-setup';
-import { reachesOutside } from './outside-effects';
-
-/** The program's tasks, where they are declared. */
-export interface ProgramTaskCode {
-  readonly tasks: readonly FunctionLike[];
-  readonly taskFiles: ReadonlySet<string>;
-}
+import { workerLoadOf, type WorkerLoad } from './worker-load';
 
 export class EntryReaders {
   private taskCode?: ReadonlySet<ts.Node>;
-  private workerFiles?: ReadonlySet<ts.SourceFile>;
-  /** The tasks' modules and those they import (a class's module loaded for an instance is not among them). */
-  private taskImports?: ReadonlySet<ts.SourceFile>;
+  /** What a worker runs of the modules it loads (worker-load.ts). */
+  readonly load: WorkerLoad;
   private readonly judged = new Map<ts.Symbol, boolean>();
   private readonly references = new Map<ts.Symbol, readonly ts.Identifier[]>();
 
-  constructor(private readonly ctx: AnalysisContext, private readonly program: ProgramTaskCode) {}
+  /** `tasks`: the program's tasks. */
+  constructor(private readonly ctx: AnalysisContext, private readonly tasks: readonly FunctionLike[]) {
+    this.load = workerLoadOf(ctx, tasks.map((fn) => fn.getSourceFile()));
+  }
 
   /** Every reference to the name (in any file of the program) is entry code's. */
   readOnlyByEntryCode(name: ts.Identifier): boolean {
@@ -56,21 +49,17 @@ export class EntryReaders {
     const { ts } = this.ctx;
     if (liesWithin(ref, this.codeTasksRun())) return false;
     const file = ref.getSourceFile();
-    if (!this.filesOfWorkers().has(file)) return true;
+    if (!this.load.loads(file)) return true;
     let top: ts.Node = ref;
     let inClass = false;
     while (!ts.isSourceFile(top.parent)) { if (ts.isClassLike(top)) inClass = true; top = top.parent; }
     if (inClass || ts.isClassLike(top)) return false;
     if (ts.isFunctionDeclaration(top)) return top.name !== undefined && this.judgeName(top.name, assumed);
-    // (A module a worker loads only for a class runs its whole top level there; one a task's module imports, all but
-    // what reaches outside the process: emit-module-setup.ts.)
-    if (!this.runsTasksIn(file)) return false;
-    if (!this.program.taskFiles.has(file.fileName)) return !ts.isVariableStatement(top) && reachesOutside(this.ctx, top);
-    if (ts.isVariableStatement(top)) {
+    // (A task's module's declarations are entry code's when their names are; any other statement as worker-load.ts says.)
+    if (this.load.declaresTasks(file) && ts.isVariableStatement(top)) {
       return top.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && this.judgeName(d.name, assumed));
     }
-    // (A statement finishing a class of the file, or only filling module state, runs in workers too: emit-module-setup.ts.)
-    return !setsUpClass(this.ctx, top as ts.Statement) && !onlyFillsModuleState(this.ctx, top as ts.Statement);
+    return !this.load.runsInWorkers(top as ts.Statement);
   }
 
   private judgeName(name: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
@@ -97,27 +86,10 @@ export class EntryReaders {
   }
 
   private codeTasksRun(): ReadonlySet<ts.Node> {
-    this.taskCode ??= codeOfTasks(this.ctx, this.program.tasks);
+    this.taskCode ??= codeOfTasks(this.ctx, this.tasks);
     return this.taskCode;
   }
 
-  /**
-   * A worker loads the module to run tasks (a task's, or one they import): its entry
-   * code must not run there (np43's F2: a helper's `writeFileSync` at load, run again by every worker, clobbered the
-   * file the program wrote since).
-   */
-  runsTasksIn(file: ts.SourceFile): boolean {
-    this.taskImports ??= importClosure(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
-    return this.taskImports.has(file);
-  }
-
-  /** A worker may load the module: to run tasks, or for a class whose instances travel. */
-  loadedByWorkers(file: ts.SourceFile): boolean { return this.filesOfWorkers().has(file); }
-
-  private filesOfWorkers(): ReadonlySet<ts.SourceFile> {
-    this.workerFiles ??= filesWorkersLoad(this.ctx, this.program.tasks.map((fn) => fn.getSourceFile()));
-    return this.workerFiles;
-  }
 }
 
 function namesAnAlias(t: typeof ts, node: ts.Identifier): boolean {
