@@ -172,7 +172,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
         fail(rroTag.tag, codes.contradictsAnalysis, `@rro ${direction.name}, but the task writes it: ${direction.reason}`);
       }
     }
-    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, fn, i) };
+    return { ...direction, rro: rroTag !== undefined, ...outlives(ctx, summary, fn, i, { keepsState: moduleState.some((s) => s.changes) }) };
   });
   const runsInPlace = inPlaceReason(ctx, fn, exported ?? name);
   const source = fn.getSourceFile();

@@ -9,12 +9,16 @@ import { formatReason } from './reason';
 import { directionOf } from './directions';
 import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
-import { unknownCodeKeepsItInside } from './unknown-escapes';
+import { keptInsideTheTask } from './unknown-escapes';
 import { mayHoldFunction } from './function-holders';
 import type { TaskInfo } from './discover';
 
-/** Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter. */
-export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number):
+/**
+ * Where a reference to the argument may outlive the call (`escapes`, `returned`), and a whole-buffer parameter.
+ * `task`: for a task's own parameters, whether it keeps module state from call to call (which travels back to the
+ * program); without it (a forwarder's, which runs in the program's thread) only code of unknown effect is judged so.
+ */
+export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number, task?: { keepsState: boolean }):
   Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
   const param = fn.parameters[i];
   const { escaped, kept } = summary.params[i] ?? {};
@@ -22,7 +26,13 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
   // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
   // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
-  const unknownOnly = summary.params[i]?.escapedOtherwise && !summary.params[i]?.escapedKnown && unknownCodeKeepsItInside(ctx, fn, i);
+  const unknownOnly = summary.params[i]?.escapedOtherwise !== undefined && !summary.params[i]?.escapedKnown && keptInsideTheTask(ctx, fn, i, () => true);
+  // A task's, let out of its code anyhow (a generator of its own yielding it, stored where nothing reads it back, kept
+  // in another argument it only reads), comes back to the caller only in the result, in another argument the task
+  // writes, or in module state it changes (which travels back): where none can hold it, nothing of it does.
+  const written = (j: number) => summary.params[j]?.written !== undefined || summary.params[j]?.writtenLater !== undefined;
+  const inWorkerOnly = task !== undefined && !task.keepsState && (summary.params[i]?.escapedOtherwise !== undefined || kept !== undefined) &&
+    keptInsideTheTask(ctx, fn, i, written);
   // A result of a primitive type (`lat(p): number`) is neither the argument nor a function holding it: what only a
   // function value holds (a reduce callback in geolib's getLatitude holding the point, np20/26) stays in the call.
   // So is any result no function can sit in (`Record<string, number>` of radash's `group(orders, o => o.c)` counted:
@@ -30,13 +40,14 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const result = resultType(ctx, fn);
   const primitiveResult = result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
   const noFunctionBack = result !== undefined && !mayHoldFunction(ctx, result);
-  const escapedOtherwise = (unknownOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? kept ?? (noFunctionBack ? undefined : summary.params[i]?.inFunction);
+  const escapedOtherwise = (unknownOnly || inWorkerOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? (inWorkerOnly ? undefined : kept) ??
+    (noFunctionBack ? undefined : summary.params[i]?.inFunction);
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   // Let out only to a function value (never returned itself), where no function comes back: it stays in the call.
   const onlyInFunction = noFunctionBack && summary.params[i]?.returnedAt === undefined;
   return {
     ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && !unknownOnly && !primitiveResult && object && !onlyInFunction ? { returned: formatReason(escaped) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && !inWorkerOnly && !primitiveResult && object && !onlyInFunction ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
 }

@@ -1,11 +1,14 @@
 /**
- * Whether a task that gives a parameter only to code of unknown effect (a library method, an undeclared function)
- * lets it out to its caller (ParamEffects.escapedKnown unset). Such code can hand the object, or a part of it, back
- * only through the task's result or through another argument: a library's own state lives in the worker, as it does
- * for any library call a task makes. So it is let out unless every other parameter holds no object and the result's
- * type has no place a part of the parameter could sit in: `total(xs): number { return _.sum(xs) }`, `unpack(data):
- * string`, `chunkNames(staff: Employee[], size: number): string[][]` (an Employee or Employee[] is no string[]) let
- * nothing out. A place typed `any`, `unknown`, `{}`, `object` or a type parameter may hold anything.
+ * Whether a task that lets a parameter out of its code (gives it to code of unknown effect, a library method; stores it
+ * where a closure of its own keeps it; yields it from a generator of its own) lets it out to its caller. A task runs
+ * in a worker: the object, or a part of it, can come back only through the task's result, through another argument
+ * the task writes (copied back), or through module state the task keeps (which travels back: kept-state.ts); a
+ * library's own state, and the task's closures, live and die in the worker. So it is let out unless every other
+ * parameter holds no object or is only read, the task keeps no module state, and the result's type has no place a
+ * part of the parameter could sit in: `total(xs): number { return _.sum(xs) }`, `unpack(data): string`,
+ * `chunkNames(staff: Employee[], size: number): string[][]` (an Employee or Employee[] is no string[]), `diffCount(a, b):
+ * number { return compare(a, b).length }` let nothing out (np44's F1-F3). A place typed `any`, `unknown`, `{}`, `object`
+ * or a type parameter may hold anything.
  */
 import type * as ts from 'typescript';
 import { isPrimitiveType, type AnalysisContext, type FunctionLike } from './context';
@@ -13,15 +16,20 @@ import { contentsOfType } from './type-contents';
 
 const DEPTH = 6;
 
-/** Parameter `i` of `fn`, given only to unknown code, cannot reach the caller again (see the header). */
-export function unknownCodeKeepsItInside(ctx: AnalysisContext, fn: FunctionLike, i: number): boolean {
+/**
+ * Parameter `i` of task `fn`, let out of its code, cannot reach the caller again (see the header). `written(j)`:
+ * parameter j may be written (it comes back to the caller).
+ */
+export function keptInsideTheTask(ctx: AnalysisContext, fn: FunctionLike, i: number, written: (j: number) => boolean): boolean {
   const signature = ctx.checker.getSignatureFromDeclaration(fn);
   const param = fn.parameters[i];
   if (!signature || !param) return false;
-  if (!fn.parameters.every((p, j) => j === i || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(p)))) return false;
+  if (!fn.parameters.every((p, j) => j === i || !written(j) || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(p)))) return false;
   const declared = ctx.checker.getReturnTypeOfSignature(signature);
   const places = objectTypes(ctx, ctx.checker.getAwaitedType(declared) ?? declared);
   if (places === undefined) return false;
+  // (A result holding no object, `number`, has no place for any part, whatever the parameter's type says.)
+  if (places.length === 0) return true;
   const parts = objectTypes(ctx, ctx.checker.getTypeAtLocation(param));
   if (parts === undefined) return false;
   return places.every((place) => parts.every((part) => !ctx.checker.isTypeAssignableTo(part, place)));
