@@ -28,6 +28,7 @@ const failAfter = task<typeof F.failAfter>(mod, 'failAfter', ['inout']);
 const keysAndLength = task<typeof F.keysAndLength>(mod, 'keysAndLength', ['in']);
 const readX = task<typeof F.readX>(mod, 'readX', ['in']);
 const addId = task<typeof F.addId>(mod, 'addId', ['inout', 'in']);
+const packed = task<typeof F.packed>(mod, 'packed', ['in']);
 
 /** The same tasks with named parameters, called through submit (the form the compiler plugin emits). */
 const named = {
@@ -221,6 +222,12 @@ test('a long array mostly of holes (epoch-like ids as indices) a task changes, a
   gathered[1_700_000_000] = sum(new Float64Array([4]));
   const values = waitAll(gathered);
   assert.equal([values[3], values[1_700_000_000], Object.keys(values).length], [3, 4, 2]);
+});
+
+test('a Node Buffer a task returns comes back as a Buffer with the same bytes (np44\'s F5)', () => {
+  const value = packed('ab').wait();
+  assert.ok(Buffer.isBuffer(value), 'a Buffer');
+  assert.is(value.toString(), F.packed('ab').toString());
 });
 
 test('a detached typed array is refused at the call, naming the task, the parameter and "detached"', () => {

@@ -58,6 +58,8 @@ test('return types that do come back stay tasks: data, instances of exported cla
     ['Point', 'return new Point(n);', 'export class Point { constructor(public x: number) {} norm() { return Math.abs(this.x); } }'],
     ['Shape', 'return new Square(n);', 'export interface Shape { area(): number }\nexport class Square implements Shape { constructor(public s: number) {} area() { return this.s ** 2; } }'],
     ['Promise<string | undefined>', 'return Promise.resolve(undefined);', ''],
+    // (A Node Buffer travels as one: np44's F5, `gzipSync(s)` returned stayed direct.)
+    ['Buffer', 'return Buffer.from(String(n));', ''],
     // (A class expression exported under its const's name, which is the class's name at run time: tester #19's r18b.)
     ['InstanceType<typeof Rect>', 'return new Rect();', 'export class Shape { w = 1; area() { return this.w; } }\nexport const Rect = class extends Shape { h = 2; };'],
   ]) {

@@ -29,6 +29,7 @@ function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
     seen.add(t);
     const own = unsendableType(ctx, t) ?? slottedBuiltin(t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ?? accessorStorage(ctx, t) ?? symbolKeyed(ctx, t);
     if (own) return path ? `holds, at ${path}, ${own}` : `is ${own}`;
+    if (isNodeBuffer(t)) return undefined; // its bytes travel, as a typed array's do
     if (t.getSymbol() && (t.getSymbol()!.flags & ctx.ts.SymbolFlags.Class)) return undefined; // its class travels with it
     if (t.isUnionOrIntersection()) {
       for (const part of t.types) { const why = walk(part, path, depth); if (why) return why; }
@@ -58,13 +59,15 @@ function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
 function unsupportedBuffer(t: ts.Type): string | undefined {
   const symbol = t.getSymbol();
   const name = symbol?.getName();
-  // (A Buffer is a Uint8Array whose `.buffer` is an ArrayBuffer: the hint to return a typed array misled, tester #18's F13.)
-  if (name === 'Buffer' && symbol!.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)) {
-    return 'a Node Buffer (not supported yet: return `new Uint8Array(buffer)`, and `Buffer.from(value)` where it is used)';
-  }
   if (name !== 'ArrayBuffer' && name !== 'SharedArrayBuffer' && name !== 'DataView') return undefined;
   if (!symbol!.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)) return undefined;
   return `${name === 'ArrayBuffer' ? 'an' : 'a'} ${name} (not supported yet: return a typed array)`;
+}
+
+/** A Node Buffer: it travels as one (store/body.ts), whatever its `.buffer` (np44's F5: `gzipSync(s)` returned stayed direct). */
+function isNodeBuffer(t: ts.Type): boolean {
+  const symbol = t.getSymbol();
+  return symbol?.getName() === 'Buffer' && (symbol.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile) ?? false);
 }
 
 const BUILTIN_BASES = new Set(['Array', 'Map', 'Set', 'Date', 'RegExp', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
