@@ -111,7 +111,7 @@ function check(dir: string, inline: boolean): boolean {
   const plain = runAt(plainDir, {});
   const taskified = runAt(taskDir, { TASKIFY_STATS: statsFile });
   const tasks = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')).tasks : undefined;
-  const counts = tasks ? `submitted ${tasks.submitted}, in workers ${tasks.inWorkers}, inline ${tasks.inline}, failed ${tasks.failed}` : 'no stats';
+  const counts = tasks ? `submitted ${tasks.submitted}, in workers ${tasks.inWorkers}, inline ${tasks.inline}, failed ${tasks.failed}${tasks.cancelled ? `, cancelled ${tasks.cancelled}` : ''}` : 'no stats';
   const inlined = inline ? runAt(taskDir, { TASKIFY_WORKERS: '0' }) : plain;
   const inlineSame = inlined === plain;
   const same = plain === taskified && inlineSame;

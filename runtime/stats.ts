@@ -7,7 +7,7 @@ export const counters = [
   // written by the main thread
   'submitted', 'inline', 'snapshotsWritten', 'snapshotsKept', 'mainBytesWritten', 'mainBytesRead', 'mainEncodeMs', 'mainDecodeMs', 'mainWaitMs',
   // written by the engine thread
-  'inWorkers', 'failed', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
+  'inWorkers', 'failed', 'cancelled', 'retried', 'workerBytesWritten', 'workerBytesRead', 'loadMs', 'runMs', 'storeMs',
   'versionsReleased', 'machineBytesFetched', 'rroHits', 'rroAttaches', 'rroCreations', 'rroFallbacks', 'rroBytesMapped', 'queuedMs',
 ] as const;
 export type Counter = (typeof counters)[number];
@@ -29,7 +29,7 @@ export class Stats {
     const g = (name: Counter) => this.get(name);
     const ms = (name: Counter) => Math.round(g(name) * 1000) / 1000;
     return {
-      tasks: { submitted: g('submitted'), inWorkers: g('inWorkers'), inline: g('inline'), failed: g('failed'), retried: g('retried') },
+      tasks: { submitted: g('submitted'), inWorkers: g('inWorkers'), inline: g('inline'), failed: g('failed'), cancelled: g('cancelled'), retried: g('retried') },
       bytes: {
         written: g('mainBytesWritten') + g('workerBytesWritten'), read: g('mainBytesRead') + g('workerBytesRead'),
         fetchedByMachines: g('machineBytesFetched'),
@@ -49,7 +49,11 @@ export class Stats {
 }
 
 export interface StatsReport {
-  tasks: { submitted: number; inWorkers: number; inline: number; failed: number; retried: number };
+  /**
+   * `cancelled`: calls the program stopped before they finished, not failures: a loop that submitted its passes ahead
+   * and left at a `break` dismisses the rest (np44's F6 counted them as failed).
+   */
+  tasks: { submitted: number; inWorkers: number; inline: number; failed: number; cancelled: number; retried: number };
   /** fetchedByMachines: bytes machines of a distributed run fetched from Redis or their jobs (0 on the local pool). */
   bytes: { written: number; read: number; fetchedByMachines: number };
   versionsReleased: number;

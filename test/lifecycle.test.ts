@@ -27,9 +27,19 @@ test('normal exit: pending work finishes, the run directory is removed, statisti
   assert.ok(run.runDir?.startsWith(root));
   assert.not.ok(existsSync(run.runDir!), 'run directory removed');
   const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
-  assert.equal(stats.tasks, { submitted: 2, inWorkers: 2, inline: 0, failed: 0, retried: 0 });
+  assert.equal(stats.tasks, { submitted: 2, inWorkers: 2, inline: 0, failed: 0, cancelled: 0, retried: 0 });
   assert.ok(stats.bytes.written >= 8000 && stats.bytes.read >= 8000, JSON.stringify(stats.bytes));
   assert.type(stats.phasesMs.workerRun, 'number');
+});
+
+test('a call the program cancels is counted as cancelled, not failed (np44\'s F6)', async () => {
+  const root = store();
+  const statsFile = join(root, 'stats.json');
+  const run = await runChild('cancelled', { TASKIFY_STORE: root, TASKIFY_STATS: statsFile });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /RESULT 3/);
+  const { tasks } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  assert.equal([tasks.submitted, tasks.failed, tasks.cancelled], [3, 0, 1], JSON.stringify(tasks));
 });
 
 test('a blocking wait in a synchronous program, then exit', async () => {

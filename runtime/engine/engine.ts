@@ -226,7 +226,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function failWith(node: graph.TaskNode, error: SerializedError, cause: FailureCause, reply: WorkerReply | undefined,
     stopped: TaskStop | undefined, effects: graph.Effects): void {
-    stats.add('failed');
+    stats.add(cause === 'cancelled' ? 'cancelled' : 'failed');
     outbox.failed(node.id, error, cause, reply, stopped);
     apply(effects);
   }
