@@ -55,6 +55,11 @@ test('polyfills and mixins set up by modules the tasks\' module imports (defineP
   assert.is(tasks.inWorkers, 2, 'summary and the first grandTotal ran in workers');
 });
 
+test('a module object read only by methods the language calls by itself on a class a task instantiates (valueOf, toJSON, Symbol.toPrimitive, Symbol.iterator, [inspect.custom] by console.log) travels with the calls (np44\'s F12: the workers used the defaults)', () => {
+  const tasks = printsAsPlain('implicit-config-reads');
+  assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
+});
+
 test('a task reads the env, time zone and working directory the program set before its call, though the program changes them right after (also from a helper in another file)', () => {
   const tasks = printsAsPlain('process-changes');
   assert.is(tasks.inWorkers, 10, 'every call ran in a worker');

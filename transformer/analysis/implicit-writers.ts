@@ -14,6 +14,15 @@ import { objectUses } from './getters';
 /** Methods the language calls with no call written. */
 export const IMPLICITLY_CALLED = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]']);
 
+/**
+ * A method the language (or Node's console, util.inspect) calls by itself on an object: `toJSON`, `valueOf`,
+ * `[Symbol.iterator]`, `[inspect.custom]` (np44's F12: console.log in a task ran one reading a module object).
+ */
+export function isImplicitlyCalled(name: ts.PropertyName): boolean {
+  const text = name.getText();
+  return IMPLICITLY_CALLED.has(text) || /^\[(\w+\.)*inspect\.custom\]$|nodejs\.util\.inspect\.custom/.test(text);
+}
+
 const perType = new WeakMap<ts.Type, ts.MethodDeclaration | null>();
 
 /** A method the language may call unseen on what a value of this type holds, and that changes its object. */
@@ -26,7 +35,7 @@ export function implicitWriter(ctx: AnalysisContext, type: ts.Type, depth = 0): 
   for (const declaration of type.getSymbol()?.getDeclarations() ?? []) {
     if (!ts.isClassLike(declaration) || declaration.getSourceFile().isDeclarationFile) continue;
     found = declaration.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.body !== undefined &&
-      IMPLICITLY_CALLED.has(m.name.getText()) && objectUses(ctx, m as FunctionLike).length > 0);
+      isImplicitlyCalled(m.name) && objectUses(ctx, m as FunctionLike).length > 0);
     if (found) break;
   }
   if (!found && depth < 4) {

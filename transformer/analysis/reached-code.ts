@@ -12,7 +12,7 @@ import { returnedExpressions, skipParens } from './expressions';
 import { contentsOfType } from './type-contents';
 import { isReference } from '../rewrite/syntax';
 import { censusOf } from './syntax-census';
-import { IMPLICITLY_CALLED } from './implicit-writers';
+import { isImplicitlyCalled } from './implicit-writers';
 
 const perProgram = new WeakMap<ts.Program, Map<FunctionLike, readonly ts.Node[]>>();
 
@@ -43,8 +43,11 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
     seen.add(code);
     // A class: what `new` runs of it, its instance fields' initialisers and its constructor; and its base class's,
     // which `super(…)` (or the implicit constructor) runs (tester #29's F2: `Base.made++` in a base constructor).
+    // And the methods the language calls by itself on an instance (`+q` runs valueOf, console.log an [inspect.custom]:
+    // np44's F12), which no call names.
     const pieces = ts.isClassLike(code) ? code.members.filter((m) => ts.isConstructorDeclaration(m) ||
-      (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static))) : [code];
+      (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static)) ||
+      (ts.isMethodDeclaration(m) && m.body !== undefined && isImplicitlyCalled(m.name))) : [code];
     for (const piece of pieces) { parts.push(piece); pending.push(piece); }
     if (ts.isClassLike(code)) reach(baseClassOf(ctx, code));
   };
@@ -183,7 +186,7 @@ export function codeOfArgumentClasses(ctx: AnalysisContext, fn: FunctionLike, im
     if (declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile) {
       for (const member of declaration.members) {
         if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body &&
-          (!implicitOnly || !ts.isMethodDeclaration(member) || IMPLICITLY_CALLED.has(member.name.getText()))) {
+          (!implicitOnly || !ts.isMethodDeclaration(member) || isImplicitlyCalled(member.name))) {
           parts.add(member);
           // (An accessor has parameters and a body as a function does: all codeReachedFrom looks at.)
           for (const part of codeReachedFrom(ctx, member as unknown as FunctionLike)) parts.add(part);
