@@ -354,7 +354,8 @@ test('an object that leaves the plan\'s sight after the last task call on it, at
 
 test('a grid mapped row by row to task calls (`grid.map((row) => row.map((c) => weigh(c)))`, three deep, by Array.from) is waited for whole where the outermost map stands: the rows overlap (tester np42\'s P1)', () => {
   const tasks = printsAsPlain('nested-maps');
-  assert.is(tasks.inWorkers, 47, `${tasks.inWorkers} tasks ran in workers`);
+  // (The failing nest's last call may be dismissed before it ran, when the failure comes first: cancelled, not run.)
+  assert.is(tasks.inWorkers + tasks.cancelled, 47, `${tasks.inWorkers} tasks ran in workers, ${tasks.cancelled} cancelled`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.is(emitted.match(/__taskify\.waitAll\((grid|cube|cells|rows|Array)\.(map|from)\(/g)?.length, 8, 'each nest waited whole at its outermost map');
   assert.is(emitted.match(/return __taskify\.waitAll\(row\.map/g)?.length, 1, 'only the block body, which computes first, waits per row');
