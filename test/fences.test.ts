@@ -65,4 +65,9 @@ test('explain says which calls are fenced, where the fences wait and why a call 
     JSON.stringify(out.calls.filter((c) => !c.submitted)));
 });
 
+test('a program function reading fenced objects only through a parameter\'s pattern or default value (`function label({ name, norm }: Series)`) waits for the fenced tasks at its call (np44\'s F15: it printed the norms before the tasks set them)', () => {
+  const tasks = printsAsPlain('fenced-param-patterns');
+  assert.is(tasks.inWorkers, 8, 'every call ran in a worker');
+});
+
 test.run();

@@ -16,7 +16,7 @@ import { all } from './reach-values';
 import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
-import { changingGetter, changingGetterNames, isWriteTargetExpression } from './getters';
+import { changingGetter, changingGetterNames, changingGetterOf, isWriteTargetExpression } from './getters';
 import { reasonAt, snippet } from './reason';
 import type { ParamEffects, Summary, SummaryLookup } from './param-effects';
 import { EffectRecorder } from './effect-recorder';
@@ -105,6 +105,12 @@ class FunctionEffects {
     if (!body) return { params: this.effects };
     keepParameterProperties(this.ctx, this.fn, this.record);
     this.reach.build();
+    // Default values run as part of the call (`sorted = xs.sort(…)`, `{ n = from.pop() }`: np44's F14); a parameter
+    // taken apart by a pattern is read there (`([a, b]: Cursor)` runs its iterator: np44's F13).
+    this.fn.parameters.forEach((param, i) => {
+      if (!this.ts.isIdentifier(param.name)) this.read(new Set([i]), param, `taken apart: \`${snippet(param.name)}\``);
+      if (param.initializer || !this.ts.isIdentifier(param.name)) this.visit(param, (node) => this.collectEffects(node));
+    });
     this.visit(body, (node) => this.collectEffects(node));
     // `(p) => p`, `(p, q) => (c ? p : q)`, `(o) => () => o`: a concise body is the arrow's return value.
     if (this.ts.isArrowFunction(this.fn) && !this.ts.isBlock(body)) this.returned(body as ts.Expression, body, 'returned by the arrow function', undefined);
@@ -161,6 +167,24 @@ class FunctionEffects {
     }
   }
 
+  /**
+   * The parameters whose objects a binding pattern takes apart: a declaration's initializer (or, in a `for…of` head,
+   * the elements iterated), this function's parameter, or a part of an enclosing pattern's.
+   */
+  private patternSource(pattern: ts.BindingPattern): ReadonlySet<number> {
+    const { ts } = this;
+    const owner = pattern.parent;
+    if (ts.isBindingElement(owner)) return this.patternSource(owner.parent);
+    if (ts.isParameter(owner)) {
+      const i = this.fn.parameters.indexOf(owner);
+      return i >= 0 ? new Set([i]) : new Set();
+    }
+    if (!ts.isVariableDeclaration(owner)) return new Set();
+    if (owner.initializer) return this.written(owner.initializer);
+    const loop = owner.parent.parent;
+    return ts.isForOfStatement(loop) ? this.written(loop.expression) : new Set();
+  }
+
   /** The function a return statement returns from. */
   private returningFunction(node: ts.ReturnStatement): ts.Node | undefined {
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) || this.ts.isFunctionLike(n)) return n;
@@ -176,6 +200,17 @@ class FunctionEffects {
       const receiver = this.written(node.expression);
       if (receiver.size > 0 && changingGetter(this.ctx, node, (getter) => changingUse(this.ctx, getter as unknown as FunctionLike, this.lookup) !== undefined)) {
         this.record.write(receiver, node, `reads \`${node.name.text}\`, a getter that changes its object: \`${snippet(node)}\``);
+      }
+    }
+    // `const { area } = s`, `({ area }: Shape)`, `for (const { area } of ss)`: the pattern reads `area`, running the getter.
+    if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
+      const key = node.propertyName ?? node.name;
+      if (ts.isIdentifier(key) && changingGetterNames(this.ctx).has(key.text)) {
+        const receiver = this.patternSource(node.parent);
+        const getter = receiver.size > 0 ? changingGetterOf(this.ctx, this.ctx.checker.getTypeAtLocation(node.parent), key.text) : undefined;
+        if (getter && changingUse(this.ctx, getter as unknown as FunctionLike, this.lookup) !== undefined) {
+          this.record.write(receiver, node, `reads \`${key.text}\`, a getter that changes its object: \`${snippet(node.parent)}\``);
+        }
       }
     }
     if (ts.isReturnStatement(node) && node.expression) {
@@ -243,7 +278,8 @@ class FunctionEffects {
     while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
     const parent = node.parent;
     if (ts.isParameter(parent) || (ts.isVariableDeclaration(parent) && parent.name === node) || ts.isBindingElement(parent)) return;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === node) return; // an alias, not a read by itself
+    // An alias, not a read by itself; a pattern reads it (`const [a, b] = c` runs its iterator: np44's F13).
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return;
     if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
       const name = parent.name.text;

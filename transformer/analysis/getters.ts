@@ -104,6 +104,13 @@ export function changingGetter(ctx: AnalysisContext, access: ts.PropertyAccessEx
   return bodyChanges(ctx, getter.body) && changes(getter) ? getter : undefined;
 }
 
+/** The program's getter `name` of values of `type` (a binding pattern's object), if it may change its object. */
+export function changingGetterOf(ctx: AnalysisContext, type: ts.Type, name: string): ts.GetAccessorDeclaration | undefined {
+  const { ts } = ctx;
+  const getter = type.getProperty(name)?.declarations?.find((d): d is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(d));
+  return getter?.body && !getter.getSourceFile().isDeclarationFile && bodyChanges(ctx, getter.body) ? getter : undefined;
+}
+
 function bodyChanges(ctx: AnalysisContext, body: ts.Node): boolean {
   const { ts } = ctx;
   const changes = (node: ts.Node): boolean => {

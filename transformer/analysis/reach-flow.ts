@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
-import { all, at, either, empty, holding, none, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
+import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { inlineFunctions, returnedExpressions, skipParens } from './expressions';
 import { entryRootAndDepth } from './collection-entries';
 import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -132,6 +132,22 @@ export class ReachFlow {
     }
   }
 
+  /** What a try block may throw: a value it throws, or an error holding what its calls were given (or called on). */
+  private thrownIn(block: ts.Block): Reach {
+    const { ts } = this;
+    const reaches: Reach[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isThrowStatement(node) && node.expression) reaches.push(this.of(node.expression));
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const given = [...(node.arguments ?? []), ...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : [])];
+        for (const arg of given) if (!ts.isSpreadElement(arg)) reaches.push(holding(all(this.of(arg))));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(block);
+    return reaches.length > 0 ? either(...reaches) : NOTHING;
+  }
+
   private bindPattern(name: ts.BindingName, reach: Reach): void {
     const { ts } = this;
     if (ts.isIdentifier(name)) { this.bind(name, reach); return; }
@@ -147,6 +163,9 @@ export class ReachFlow {
   private collect(node: ts.Node): void {
     const { ts } = this;
     if (ts.isVariableDeclaration(node) && node.initializer) this.bindPattern(node.name, this.of(node.initializer));
+    // `catch (e)`: what the try block throws, or an error a call in it made around its arguments (`throw new
+    // RowError(row)` in `check(row)`, changed in the catch as `e.row.errors.push(…)`: np44's F16).
+    else if (ts.isCatchClause(node) && node.variableDeclaration) this.bindPattern(node.variableDeclaration.name, this.thrownIn(node.parent.tryBlock));
     else if (ts.isParameter(node) && node.initializer && node.parent !== this.fn) this.bindPattern(node.name, this.of(node.initializer));
     // (`x ??= p[0]`, `x ||= p`, `x &&= p` assign as `=` does, when they assign.)
     else if (ts.isBinaryExpression(node) && isPlainOrLogicalAssignment(ts, node.operatorToken.kind)) {

@@ -325,9 +325,11 @@ export class Observations {
     if (this.bodies.has(fn)) return this.bodies.get(fn);
     if (this.entering.has(fn)) return undefined;
     this.entering.add(fn);
-    // Default values of parameters run at the call too.
-    const result = this.firstIn(fn.body!) ??
-      fn.parameters.map((p) => (p.initializer ? this.firstIn(p.initializer) : undefined)).find((n) => n !== undefined);
+    // Default values of parameters run at the call too, and a parameter's pattern takes its argument apart there
+    // (`function label({ name, norm }: Series)`: np44's F15, read before the fenced tasks wrote it).
+    const atCall = (p: ts.ParameterDeclaration): ts.Node | undefined =>
+      (p.initializer ? this.firstIn(p.initializer) : undefined) ?? (this.ts.isIdentifier(p.name) ? undefined : this.patternFirstIn(p.name));
+    const result = fn.parameters.map(atCall).find((n) => n !== undefined) ?? this.firstIn(fn.body!);
     this.entering.delete(fn);
     this.bodies.set(fn, result);
     return result;
