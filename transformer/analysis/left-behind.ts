@@ -4,7 +4,9 @@
  * later, printing in its place; in a pool thread it runs after the task's reply, on a thread whose output is no
  * longer the task's, or never (a thread has no 'exit' of the program's), so such a task's calls run in place.
  * An async task's timers are usually awaited (`await sleep(10)`), as are those of a function returning a promise:
- * only their process listeners count.
+ * only their process listeners count, and a timer set outside a promise's executor (`setTimeout(() => log(n), 30)`
+ * in the body, which nothing awaits). A synchronous task that makes a promise leaves its reactions behind
+ * (`Promise.resolve(n).then(log)`, `void audit(log, msg)` of an async helper: np44's F9, whose write was lost).
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
@@ -28,10 +30,12 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
     if (found) return;
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const timer = !asyncTask && ts.isIdentifier(callee) && SCHEDULERS.has(callee.text) && isGlobal(ctx, callee);
+      const timer = ts.isIdentifier(callee) && SCHEDULERS.has(callee.text) && isGlobal(ctx, callee) && (!asyncTask || !inPromiseExecutor(ts, node));
+      // (A promise a synchronous task makes: what reacts to it runs after the task returned.)
+      const promised = !asyncTask && makesPromise(ctx, node);
       const listener = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' &&
         isGlobal(ctx, callee.expression) && PROCESS_LISTENERS.has(callee.name.text) && (!asyncTask || callee.name.text !== 'nextTick');
-      if (timer || listener) { found = node; return; }
+      if (timer || listener || promised) { found = node; return; }
     }
     ts.forEachChild(node, visit);
   };
@@ -41,6 +45,26 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
     if (found) break;
   }
   return found && shown(found);
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, 10))`: a timer the promise waits for, awaited with it. */
+function inPromiseExecutor(t: typeof ts, node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if ((t.isArrowFunction(n) || t.isFunctionExpression(n)) && t.isNewExpression(n.parent) && t.isIdentifier(n.parent.expression) &&
+      n.parent.expression.text === 'Promise') return true;
+  }
+  return false;
+}
+
+/** The call's value is a promise (`p.then(f)`, an async function's call), not given straight to a caller awaiting it. */
+function makesPromise(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  const { ts } = ctx;
+  // (Only what the call's type says: `then` and `catch` of anything else are no promise's.)
+  const type = ctx.checker.getTypeAtLocation(call);
+  if (ctx.checker.getAwaitedType(type) === type || (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
+  // (Given to code that takes it, `Promise.all(…)`, `ps.push(…)`, or returned: judged at that code, or the caller's.)
+  const parent = call.parent;
+  return ts.isExpressionStatement(parent) || (ts.isVoidExpression(parent) && ts.isExpressionStatement(parent.parent));
 }
 
 /**

@@ -1,0 +1,34 @@
+/**
+ * Work a task leaves behind when it returns (transformer/analysis/left-behind.ts): in a worker it would run after the
+ * task's reply, out of the program's order, or never, so the task's calls run in place, saying why.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ts from 'typescript';
+import { createAnalysisProgram } from '../transformer/analysis/program';
+import { createContext } from '../transformer/analysis/context';
+import { Summaries } from '../transformer/analysis/summaries';
+import { discoverTasks } from '../transformer/analysis/discover';
+
+function inPlace(code: string): string | undefined {
+  const program = createAnalysisProgram(ts, ['/virtual/main.ts'], new Map([['/virtual/main.ts', code]]));
+  const ctx = createContext(ts, program);
+  return discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!).tasks[0]?.runsInPlace;
+}
+
+test('a synchronous task making a promise nothing awaits leaves its reactions behind (np44\'s F9: the write of `void audit(log, msg)` was lost)', () => {
+  const audit = 'async function audit(log: string[], m: string) { await null; log.push(m); }\n';
+  for (const body of ['void audit(log, "x");', 'audit(log, "x");', 'Promise.resolve(n).then((v) => log.push(String(v)));']) {
+    assert.match(inPlace(`${audit}/** @task */\nexport function t(n: number, log: string[]): number { ${body} return n; }`) ?? '', /leaves work behind/, body);
+  }
+  // A promise handed on (returned, awaited by an async task) is its caller's to wait for.
+  assert.is(inPlace(`${audit}/** @task */\nexport async function t(n: number, log: string[]): Promise<number> { await audit(log, "x"); return n; }`), undefined);
+  assert.is(inPlace(`${audit}/** @task */\nexport function t(n: number, log: string[]): Promise<void> { return audit(log, "x"); }`), undefined);
+});
+
+test('an async task\'s timer set outside a promise it awaits is left behind (np44\'s F9: its line was never printed); one a promise waits for is not', () => {
+  assert.match(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { setTimeout(() => console.log("later", n), 30); return n + 1; }') ?? '', /leaves work behind/);
+  assert.is(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { await new Promise((r) => setTimeout(r, 5)); return n + 1; }'), undefined);
+});
+
+test.run();
