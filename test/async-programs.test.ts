@@ -100,4 +100,9 @@ test('a call\'s Promise nobody handles rejects at its plain time, ending the pro
   assert.is(tasks.failed, 1);
 });
 
+test('what async tasks print after their timers comes in the timers\' order, right before each Promise settles, not in the order the workers finish (np44\'s F7)', () => {
+  const tasks = printsAsPlain('async-later-output');
+  assert.is(tasks.inWorkers, 3, 'every call ran in a worker');
+});
+
 test.run();

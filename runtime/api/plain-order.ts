@@ -9,6 +9,7 @@ import type { TaskRecord } from './records';
 import type { TaskTable } from './task-table';
 import type { ProgramOrder, TaskPositions } from '../output/program-order';
 import { currentChain, follows } from './async-chains';
+import { turnWaitsFor } from './settle-order';
 
 export interface PlainOrderHost {
   readonly tasks: TaskTable;
@@ -45,6 +46,7 @@ export class PlainOrder {
     chain: currentChain,
     settleAll: () => this.settleAll(),
     programIdle: () => this.host.programIdle(),
+    turnWaitsFor,
   };
 
   constructor(private readonly host: PlainOrderHost) {}

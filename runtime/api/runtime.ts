@@ -32,7 +32,7 @@ import { Waits } from './waits';
 import { RemoteReads } from './remote-reads';
 import { groupIndent } from '../output/group-indent';
 import { programClock } from './program-clock';
-import { attachRunningSince } from './settle-order';
+import { attachHandedOn, attachRunningSince } from './settle-order';
 import { turnClock } from './turn-clock';
 import { writeSnapshots } from './snapshot-writes';
 import { returnedArgument } from './returned-arguments';
@@ -121,6 +121,7 @@ export class Runtime {
     programClock.attach(() => this.nextTaskId - 1, () => this.tasks.pending.keys());
     // (A remote machine's calls say nothing while they run: each counts as running since its call.)
     attachRunningSince(config.redis ? undefined : (taskId) => this.link.signal.runningSince(taskId));
+    attachHandedOn((taskId) => this.output.order.handedOn(taskId));
   }
 
   // ── submission ───────────────────────────────────────────────────────────────

@@ -131,6 +131,16 @@ function nextInPlainTime(turns: readonly Turn[], from: number): { index?: number
 /** Every queue of turns (awaits, call Promises): the program's timers look at them. */
 const queues: PlainTurns<Turn>[] = [];
 
+/** Told of each call's turn as it is handed on (output/program-order.ts prints what the task printed after it went async). */
+let onHandedOn: ((taskId: number) => void) | undefined;
+export function attachHandedOn(listener: ((taskId: number) => void) | undefined): void { onHandedOn = listener; }
+
+/** Some turn of the program waits for this call's outcome: it is handed on in the plain program's order. */
+export function turnWaitsFor(taskId: number): boolean {
+  for (const queue of queues) for (const turn of queue.waiting()) if (turn.record?.id === taskId) return true;
+  return false;
+}
+
 /**
  * A turn that went async was handed on (in any queue): every queue's next look waits for its continuations, a
  * macrotask later, as the plain program's next timer or I/O callback came after them, and so did the check for
@@ -224,6 +234,7 @@ export class PlainTurns<T extends Turn> {
         if (index === undefined) return;
         const turn = this.take(index);
         turnClock.handedOn(plainTime(turn));
+        if (turn.record) onHandedOn?.(turn.record.id);
         this.hand(turn);
         afterContinuations = setImmediate(() => { afterContinuations = undefined; for (const queue of queues) queue.ready(); });
         return;
@@ -234,7 +245,9 @@ export class PlainTurns<T extends Turn> {
         if (this.anySettledBehind()) this.lookAgainIn(LOOK_AGAIN_MS);
         return;
       }
-      this.hand(this.take(index));
+      const turn = this.take(index);
+      if (turn.record) onHandedOn?.(turn.record.id);
+      this.hand(turn);
     }
     this.turns.length = 0;
     this.head = 0;

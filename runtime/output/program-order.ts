@@ -54,6 +54,8 @@ export interface TaskPositions {
    * task's later output that comes now is where the program is; one that comes in a blocking wait waits for that code.
    */
   programIdle(): boolean;
+  /** Some turn of the program (an await, a call's Promise) waits for the call: it is handed on in plain order (settle-order.ts). */
+  turnWaitsFor?(taskId: number): boolean;
 }
 
 interface HeldWrite {
@@ -85,6 +87,8 @@ export class ProgramOrder {
   private readonly indents = new Map<number, { readonly indent: string; readonly groups: number }>();
   /** Groups opened (net) by the task output placed so far: a held console line is indented by those placed after it was written. */
   private taskGroups = 0;
+  /** Async tasks' output from after they went async, until the program's turn for their outcome comes (handedOn). */
+  private readonly laterHeld = new Map<number, readonly OutputChunk[]>();
 
   constructor(private readonly screen: Screen) {}
 
@@ -153,11 +157,22 @@ export class ProgramOrder {
       else this.tasks.set(taskId, output);
     }
     if (later.length > 0) {
-      if (this.run?.programIdle() ?? true) this.beside(later, taskId);
+      // Awaited, or its Promise used: printed when the plain program's turn for it comes, right before what its
+      // settling wakes (np44's F7: three timers 15 ms apart printed in the order the workers finished).
+      if (this.run?.turnWaitsFor?.(taskId)) this.laterHeld.set(taskId, later);
+      else if (this.run?.programIdle() ?? true) this.beside(later, taskId);
       // In a blocking wait: after the code that waits, and before what the task's settling wakes (`await` of its Promise).
       else queueMicrotask(() => this.beside(later, taskId));
     }
     if (this.holding()) this.release(false);
+  }
+
+  /** The program's turn for the task's outcome is handed on (settle-order.ts): what it printed after it went async comes now. */
+  handedOn(taskId: number): void {
+    const later = this.laterHeld.get(taskId);
+    if (!later) return;
+    this.laterHeld.delete(taskId);
+    this.beside(later, taskId);
   }
 
   /** An async task's output from after it went async, where the program is now: as a write of main's. */
@@ -187,6 +202,8 @@ export class ProgramOrder {
    */
   flush({ settle = false } = {}): void {
     if (settle) this.run?.settleAll();
+    // (A turn the program never reached again: its output where the program is now, as before turns held it.)
+    for (const taskId of [...this.laterHeld.keys()]) this.handedOn(taskId);
     const failed = this.run?.endAtFirstUnmetFailure();
     if (failed !== undefined) this.discard(failed);
     if (this.holding()) this.release(true);
