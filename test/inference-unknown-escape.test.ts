@@ -67,8 +67,8 @@ test('a function value holding the parameter is let out only through an object r
   assert.ok(returned.escapes ?? returned.returned, JSON.stringify(returned));
   const object = letOut(`function t(p: { xs: number[] }): { f: () => unknown } { return { f: holder(p) }; }${holder}`);
   assert.ok(object.escapes ?? object.returned, JSON.stringify(object));
-  // (Kept in module state nothing reads back: it stays in the worker, np44's F3.)
-  assert.equal(letOut(`function t(p: { xs: number[] }): number { window.push(holder(p)); return 0; }${holder}\nconst window: unknown[] = [];`), {});
+  const kept = letOut(`function t(p: { xs: number[] }): number { window.push(holder(p)); return 0; }${holder}\nconst window: unknown[] = [];`);
+  assert.ok(kept.escapes, JSON.stringify(kept));
 });
 
 test('a method of an interface no known class implements is code of unknown effect: with a number result, nothing is let out (np22 r24)', () => {
@@ -78,17 +78,18 @@ test('a method of an interface no known class implements is code of unknown effe
   assert.ok(kept.escapes ?? kept.returned, JSON.stringify(kept));
 });
 
-test('let out where nothing comes back from the worker (a generator of its own yielding it, a store no one reads, a timer, another parameter only read) by a task whose result has no place for it: not let out (np44\'s F1-F3)', () => {
+test('yielded by a generator of its own, or given to unknown code with another parameter only read, by a task whose result has no place for it: not let out (np44\'s F2)', () => {
   for (const task of [
     'function t(xs: number[][]): number { function* rows() { for (const r of xs) yield r; } let s = 0; for (const r of rows()) s += r.length; return s; }',
-    'function t(xs: number[]): number { kept.push(xs); return lib(xs); }',
-    'function t(xs: number[]): number { setTimeout(() => xs, 1); return lib(xs); }',
     'function t(a: object, b: { n: number }): number { return lib(a).length + b.n; }',
   ]) assert.equal(letOut(task), {}, task);
-  // Another parameter the task writes could carry it back; so could a result with a place for it.
+  // Another parameter the task writes could carry it back; so could a result with a place for it, or a store the
+  // program may read (a module's, a built-in's: rev59's F8).
   for (const task of [
     'function t(a: object, b: object[]): number { b.push(a); return lib(a, b).length; }',
     'function t(xs: number[][]): number[][] { function* rows() { for (const r of xs) yield r; } return [...rows()]; }',
+    'function t(xs: number[]): number { kept.push(xs); return lib(xs); }',
+    'function t(xs: number[]): number { (process as any).last = xs; return 0; }',
   ]) {
     const found = letOut(task);
     assert.ok(found.escapes ?? found.returned, `${task}: ${JSON.stringify(found)}`);

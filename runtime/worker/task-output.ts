@@ -66,8 +66,8 @@ export class TaskOutput {
   }
 
   /**
-   * An async task's Promise is unsettled once its call's microtasks have run (worker/settles-later.ts): the plain
-   * program went on beside it, so what it prints from now on is marked `later` (protocol.ts OutputChunk).
+   * An async task's call returned its Promise (it reached its first `await`): the plain program went on beside it,
+   * so what it prints from now on is marked `later` (protocol.ts OutputChunk).
    */
   wentAsync(): void { this.laterPending = true; }
 

@@ -101,9 +101,12 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
       const calledOnTimers = timerNow();
       result = clock.own(() => callWithOutput(fn, args, io.output));
       if (isThenable(result)) {
+        // What it prints from its first `await` on runs, in the plain program, after the caller's synchronous code,
+        // even when what it awaited was there already (`await null`: np44's F8): it comes `later`.
+        io.output.wentAsync();
         try {
           wentAsync = await settlesLater(result);
-          if (wentAsync) { io.output.wentAsync(); mainSignal?.wentAsync(task.taskId, runningSince); }
+          if (wentAsync) mainSignal?.wentAsync(task.taskId, runningSince);
           result = await result;
         } catch (error) { rejected = true; throw error; } finally {
           if (wentAsync) asyncMs = timerNow() - calledOnTimers;

@@ -217,8 +217,13 @@ class FunctionEffects {
       const from = this.returningFunction(node);
       this.returned(node.expression, node, `returned: \`${snippet(node)}\``, from === this.fn ? undefined : from);
     }
-    // `yield v`: whoever iterates the generator gets the parameter, after the call returned.
-    if (ts.isYieldExpression(node) && node.expression) this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
+    // `yield v`: whoever iterates the generator gets the parameter, after the call returned; a generator written inside
+    // this function holds what it yields as a closure holds what it captured (np44's F2: one consumed in place).
+    if (ts.isYieldExpression(node) && node.expression) {
+      const generator = ts.findAncestor(node.parent, (n) => ts.isFunctionLike(n));
+      if (generator && generator !== this.fn) this.record.inFunction(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
+      else this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
+    }
     // (`to.x ??= p[0]` stores as `to.x = p[0]` does, when it assigns.)
     const op = ts.isBinaryExpression(node) ? node.operatorToken.kind : undefined;
     if (ts.isBinaryExpression(node) && (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken ||

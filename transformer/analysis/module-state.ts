@@ -15,7 +15,7 @@
  */
 import type * as ts from 'typescript';
 import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { codeOfArgumentClasses, codeReachedFrom } from './reached-code';
+import { codeOfArgumentClasses, codeReachedFrom, implicitCodeOfMadeClasses } from './reached-code';
 import { GlobalObjectUses } from './global-object';
 import { PackageSettings } from './package-settings';
 export { globalMember } from './global-object';
@@ -398,7 +398,7 @@ export class ModuleState {
       }
       ts.forEachChild(node, visit);
     };
-    for (const part of [...codeReachedFrom(this.ctx, fn), ...codeOfArgumentClasses(this.ctx, fn)]) visit(part);
+    for (const part of [...codeReachedFrom(this.ctx, fn), ...codeOfArgumentClasses(this.ctx, fn), ...implicitCodeOfMadeClasses(this.ctx, fn)]) visit(part);
     return [...found.values()];
   }
 

@@ -43,11 +43,8 @@ export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonl
     seen.add(code);
     // A class: what `new` runs of it, its instance fields' initialisers and its constructor; and its base class's,
     // which `super(…)` (or the implicit constructor) runs (tester #29's F2: `Base.made++` in a base constructor).
-    // And the methods the language calls by itself on an instance (`+q` runs valueOf, console.log an [inspect.custom]:
-    // np44's F12), which no call names.
     const pieces = ts.isClassLike(code) ? code.members.filter((m) => ts.isConstructorDeclaration(m) ||
-      (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static)) ||
-      (ts.isMethodDeclaration(m) && m.body !== undefined && isImplicitlyCalled(m.name))) : [code];
+      (ts.isPropertyDeclaration(m) && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static))) : [code];
     for (const piece of pieces) { parts.push(piece); pending.push(piece); }
     if (ts.isClassLike(code)) reach(baseClassOf(ctx, code));
   };
@@ -166,6 +163,34 @@ function isBindCall(ctx: AnalysisContext, node: ts.Expression): node is ts.CallE
 function declaredCallee(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike | undefined {
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   return declaration && isFunctionLike(ctx, declaration) && declaration.body && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
+}
+
+/**
+ * The methods the language calls by itself (`+q` runs valueOf, console.log an [inspect.custom], JSON.stringify a
+ * toJSON) on instances of the program's classes the task's code makes (`new Qty(n)`), with the code each reaches: what
+ * they read of module objects travels with the calls (np44's F12). Only for reads: one that changes something may
+ * never run (rev59's F13: a toString counting in module state, taken as run, made the task a writer of it).
+ */
+export function implicitCodeOfMadeClasses(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {
+  const { ts, checker } = ctx;
+  const parts = new Set<ts.Node>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node)) {
+      const symbol = checker.getSymbolAtLocation(node.expression);
+      const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const declaration = target?.valueDeclaration;
+      if (declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile) {
+        for (const member of declaration.members) {
+          if (!ts.isMethodDeclaration(member) || !member.body || !isImplicitlyCalled(member.name) || parts.has(member)) continue;
+          parts.add(member);
+          for (const part of codeReachedFrom(ctx, member as unknown as FunctionLike)) parts.add(part);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) visit(part);
+  return [...parts];
 }
 
 /**

@@ -25,13 +25,14 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
   // (Held by a function it returns: no worker can send that back, so the call must not become a task.)
   // Given only to unknown code (`_.sum(xs)`, `inflateSync(data)`), it can come back to the caller only in the result or
-  // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts).
-  const unknownOnly = summary.params[i]?.escapedOtherwise !== undefined && !summary.params[i]?.escapedKnown && keptInsideTheTask(ctx, fn, i, () => true);
-  // A task's, let out of its code anyhow (a generator of its own yielding it, stored where nothing reads it back, kept
-  // in another argument it only reads), comes back to the caller only in the result, in another argument the task
-  // writes, or in module state it changes (which travels back): where none can hold it, nothing of it does.
+  // in another argument: where neither can hold it, nothing of it does (unknown-escapes.ts). A task's other parameter
+  // that it only reads cannot carry it back either (it is the worker's copy); a forwarder's, in the program's thread, may.
+  // A task's kept in another argument it only reads is likewise kept in the worker's copy. (Not one stored anywhere
+  // else: a built-in's or a package's object the program reads, `(process as any).last = p`, rev59's F8.)
   const written = (j: number) => summary.params[j]?.written !== undefined || summary.params[j]?.writtenLater !== undefined;
-  const inWorkerOnly = task !== undefined && !task.keepsState && (summary.params[i]?.escapedOtherwise !== undefined || kept !== undefined) &&
+  const unknownOnly = summary.params[i]?.escapedOtherwise !== undefined && !summary.params[i]?.escapedKnown &&
+    keptInsideTheTask(ctx, fn, i, task ? written : () => true);
+  const inWorkerOnly = task !== undefined && !task.keepsState && kept !== undefined && !summary.params[i]?.escapedKnown &&
     keptInsideTheTask(ctx, fn, i, written);
   // A result of a primitive type (`lat(p): number`) is neither the argument nor a function holding it: what only a
   // function value holds (a reduce callback in geolib's getLatitude holding the point, np20/26) stays in the call.
