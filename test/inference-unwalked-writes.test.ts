@@ -54,6 +54,10 @@ test('an error a call makes around its argument, changed in the task\'s own catc
   const body = (inCatch: string) => `let bad = 0;\nfor (const row of rows) { try { check(row); } catch (e) { if (e instanceof RowError) { ${inCatch} bad++; } else throw e; } }\nreturn bad;`;
   assert.match(directions(task('rows: Row[]', body('e.row.errors.push(e.message);'), errors)).rows, /^inout:.*push/);
   assert.match(directions(task('rows: Row[]', body('console.log(e.row.id);'), errors)).rows, /^in:/, 'a catch that only reads');
+  // An error made of a string of it holds none of it (rev59's F3: a task collecting its errors stayed direct).
+  const plain = 'export interface Row { id: number; qty: number }\nfunction validate(row: Row) { if (row.qty < 0) throw new Error(`row ${row.id}`); }\n';
+  assert.match(directions(task('rows: Row[], errors: Error[]', 'for (const row of rows) { try { validate(row); } catch (e) { (e as any).seen = true; errors.push(e as Error); } }', plain)).rows,
+    /^in:/, 'a string error');
   // Thrown by the task itself, taken apart by the catch's pattern.
   assert.match(directions(task('xs: number[]', 'try { throw { list: xs }; } catch ({ list }: any) { list.push(5); }', '')).xs, /^inout:/);
 });

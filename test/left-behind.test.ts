@@ -29,6 +29,10 @@ test('a synchronous task making a promise nothing awaits leaves its reactions be
 test('an async task\'s timer set outside a promise it awaits is left behind (np44\'s F9: its line was never printed); one a promise waits for is not', () => {
   assert.match(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { setTimeout(() => console.log("later", n), 30); return n + 1; }') ?? '', /leaves work behind/);
   assert.is(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { await new Promise((r) => setTimeout(r, 5)); return n + 1; }'), undefined);
+  // A timeout whose handle it keeps and clears (rev59's F4).
+  assert.is(inPlace('declare function fetchIt(n: number): Promise<number>;\n/** @task */\nexport async function t(n: number): Promise<number> { const h = setTimeout(() => console.log("slow"), 1000); try { return await fetchIt(n); } finally { clearTimeout(h); } }'), undefined);
+  // A hook that may or may not make a promise (rev59's F10).
+  assert.is(inPlace('declare const hook: (n: number) => void | Promise<void>;\n/** @task */\nexport function t(n: number): number { hook(n); return n; }'), undefined);
 });
 
 test.run();

@@ -66,10 +66,15 @@ export class GlobalObjectUses {
     const owner = symbol && (programClassKey(this.ctx, symbol) ?? symbol.getName());
     const patch = owner ? this.patches.get(`${owner}.prototype.${access.name.text}`) : undefined;
     if (patch) return patch;
-    // `(xs as any).total()`, `(xs as unknown as { total(): number }).total()`: a value whose type names no owner may be
-    // the built-in the program patched (rev58's F13).
-    const unnamed = (type.flags & (this.ctx.ts.TypeFlags.Any | this.ctx.ts.TypeFlags.Unknown)) !== 0 || symbol?.getName() === '__type';
-    return unnamed ? [...this.patches].find(([key]) => key.endsWith(`.prototype.${access.name.text}`))?.[1] : undefined;
+    // `(xs as any).total()`, `(xs as unknown as { total(): number }).total()`: a method called on a value whose type
+    // names no owner may be the built-in the program patched (rev58's F13); a field read (`o.total` of a `{ total:
+    // number }`, of a parsed JSON value) is not (rev59's F12).
+    const { ts } = this.ctx;
+    const called = ts.isCallExpression(access.parent) && access.parent.expression === access;
+    const member = checker.getApparentType(type).getProperty(access.name.text);
+    const unnamed = (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 ||
+      (symbol?.getName() === '__type' && member !== undefined && (member.flags & ts.SymbolFlags.Method) !== 0);
+    return called && unnamed ? [...this.patches].find(([key]) => key.endsWith(`.prototype.${access.name.text}`))?.[1] : undefined;
   }
 
   /** Where the program, outside tasks, sets this property. */

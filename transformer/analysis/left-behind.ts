@@ -30,7 +30,10 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
     if (found) return;
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const timer = ts.isIdentifier(callee) && SCHEDULERS.has(callee.text) && isGlobal(ctx, callee) && (!asyncTask || !inPromiseExecutor(ts, node));
+      // (An async task's timer whose handle it keeps, `const t = setTimeout(…)` cleared in a `finally`, is its own to
+      // clear: rev59's F4.)
+      const timer = ts.isIdentifier(callee) && SCHEDULERS.has(callee.text) && isGlobal(ctx, callee) &&
+        (!asyncTask || (!inPromiseExecutor(ts, node) && ts.isExpressionStatement(node.parent)));
       // (A promise a synchronous task makes: what reacts to it runs after the task returned.)
       const promised = !asyncTask && makesPromise(ctx, node);
       const listener = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' &&
@@ -61,7 +64,8 @@ function makesPromise(ctx: AnalysisContext, call: ts.CallExpression): boolean {
   const { ts } = ctx;
   // (Only what the call's type says: `then` and `catch` of anything else are no promise's.)
   const type = ctx.checker.getTypeAtLocation(call);
-  if (ctx.checker.getAwaitedType(type) === type || (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
+  // (Surely a promise: `void | Promise<void>` of a hook may be neither, rev59's F10.)
+  if (type.isUnion() || ctx.checker.getAwaitedType(type) === type || (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
   // (Given to code that takes it, `Promise.all(…)`, `ps.push(…)`, or returned: judged at that code, or the caller's.)
   const parent = call.parent;
   return ts.isExpressionStatement(parent) || (ts.isVoidExpression(parent) && ts.isExpressionStatement(parent.parent));

@@ -183,7 +183,9 @@ export class ModuleState {
       if ([...runs].some((code) => code.getSourceFile() === file && code.pos <= owner.pos && owner.end <= code.end)) return false;
       // (A module's function that sets it, `export function useZone(z)`: only once the program calls it elsewhere.)
       const fn = ts.isFunctionDeclaration(owner) && owner.name && ts.isSourceFile(owner.parent) ? symbolOf(this.ctx, owner.name) : undefined;
-      return fn ? this.namedOutside(fn, runs) !== undefined : true;
+      // (Not where a worker runs the call too: `setupColors(true)` at the top level of a module the task's imports, rev59's F5.)
+      const inWorkersToo = (ref: ts.Node) => !ts.findAncestor(ref, (n) => ts.isFunctionLike(n)) && this.runsInWorkersToo(ref);
+      return fn ? this.namedOutside(fn, runs, (ref) => !inWorkersToo(ref)) !== undefined : true;
     });
   }
 

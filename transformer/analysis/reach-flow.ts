@@ -10,7 +10,7 @@ import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgume
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { inlineFunctions, returnedExpressions, skipParens } from './expressions';
 import { entryRootAndDepth } from './collection-entries';
-import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { boundNames, calledFunction, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { isLiteralAccumulator } from './accumulators';
 import { Replacements } from './replacements';
@@ -132,14 +132,19 @@ export class ReachFlow {
     }
   }
 
-  /** What a try block may throw: a value it throws, or an error holding what its calls were given (or called on). */
+  /**
+   * What a try block may throw: a value it throws, or an error a program function it calls made around what it was
+   * given (one whose own `throw` names a parameter: `throw new RowError(row, …)`). Errors of other calls hold none of
+   * their arguments (rev59's F3: every caught error was taken to hold every argument, and a task collecting them stayed
+   * direct).
+   */
   private thrownIn(block: ts.Block): Reach {
     const { ts } = this;
     const reaches: Reach[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isThrowStatement(node) && node.expression) reaches.push(this.of(node.expression));
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        const given = [...(node.arguments ?? []), ...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : [])];
+      if (ts.isCallExpression(node) && throwsWhatItIsGiven(this.ctx, node)) {
+        const given = [...node.arguments, ...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : [])];
         for (const arg of given) if (!ts.isSpreadElement(arg)) reaches.push(holding(all(this.of(arg))));
       }
       ts.forEachChild(node, visit);
@@ -296,4 +301,25 @@ export class ReachFlow {
 function isPlainOrLogicalAssignment(t: typeof ts, kind: ts.SyntaxKind): boolean {
   return kind === t.SyntaxKind.EqualsToken || kind === t.SyntaxKind.QuestionQuestionEqualsToken ||
     kind === t.SyntaxKind.BarBarEqualsToken || kind === t.SyntaxKind.AmpersandAmpersandEqualsToken;
+}
+
+/**
+ * The call's callee is a program function whose own `throw` holds an object naming one of its parameters (or `this`):
+ * `throw row`, `throw new RowError(row, msg)`; not `throw new Error(\`row ${row.id}\`)`, a string made of it.
+ */
+function throwsWhatItIsGiven(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  const { ts } = ctx;
+  const callee = calledFunction(ctx, call);
+  if (!callee?.body) return false;
+  const names = new Set(callee.parameters.flatMap((p) => boundNames(ctx, p.name).map((n) => n.text)));
+  const mentions = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text)) || node.kind === ts.SyntaxKind.ThisKeyword ||
+    (ts.forEachChild(node, mentions) ?? false);
+  const holds = (value: ts.Expression): boolean => {
+    const inner = skipParens(ts, value);
+    if (ts.isNewExpression(inner) || ts.isCallExpression(inner)) return (inner.arguments ?? []).some((arg) => holds(arg));
+    return !isPrimitiveNode(ctx, inner) && mentions(inner);
+  };
+  const throws = (node: ts.Node): boolean => (ts.isThrowStatement(node) && node.expression !== undefined && holds(node.expression)) ||
+    (!ts.isFunctionLike(node) && (ts.forEachChild(node, throws) ?? false));
+  return ts.forEachChild(callee.body, throws) ?? false;
 }
