@@ -12,7 +12,7 @@ import type { ObjectOrigin } from '../store/codec';
 import { isTypedArray } from '../worker/shapes';
 import { defineErrorProperty, errorKeys } from '../store/error-values';
 import { lockObject, type LockLevel } from '../store/locks';
-import { indicesOf, isArrayIndex, mayHaveNamedKeys, sparseKeys } from '../store/own-properties';
+import { indicesOf, isArrayIndex, mayHaveNamedKeys, sparseIndices } from '../store/own-properties';
 import { ownBuffers, type Anchor } from './own-buffers';
 import { isModuleCode } from './module-state';
 
@@ -177,8 +177,8 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
 function fillArray(into: unknown[], source: unknown[], resolve: (value: unknown) => unknown): void {
   // A long sparse array (ids as indices) by the indices it holds something at, not by every hole up to its length
   // (rev58's F7: 3.7 s for two ids).
-  const sparse = sparseKeys(source) !== undefined || (into !== source && sparseKeys(into) !== undefined);
-  const sourceIndices = sparse ? indicesOf(source) : undefined;
+  const intoIndices = into !== source ? sparseIndices(into) : undefined;
+  const sourceIndices = sparseIndices(source) ?? (intoIndices ? indicesOf(source) : undefined);
   if (into !== source && into.length === source.length) {
     // The same length: element by element, so that a sealed array (which may not lose or gain an element) takes the
     // task's values, and an unchanged element is not assigned again.
@@ -187,7 +187,7 @@ function fillArray(into: unknown[], source: unknown[], resolve: (value: unknown)
       const value = resolve(source[i]);
       if (!(i in into) || !Object.is(into[i], value)) into[i] = value;
     };
-    if (sourceIndices) for (const i of new Set([...indicesOf(into), ...sourceIndices])) update(i);
+    if (sourceIndices) for (const i of new Set([...(intoIndices ?? indicesOf(into)), ...sourceIndices])) update(i);
     else for (let i = 0; i < source.length; i++) update(i);
   } else {
     const items: [number, unknown][] = [];

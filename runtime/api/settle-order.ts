@@ -234,8 +234,7 @@ export class PlainTurns<T extends Turn> {
         if (index === undefined) return;
         const turn = this.take(index);
         turnClock.handedOn(plainTime(turn));
-        if (turn.record) onHandedOn?.(turn.record.id);
-        this.hand(turn);
+        this.handOn(turn);
         afterContinuations = setImmediate(() => { afterContinuations = undefined; for (const queue of queues) queue.ready(); });
         return;
       }
@@ -245,12 +244,16 @@ export class PlainTurns<T extends Turn> {
         if (this.anySettledBehind()) this.lookAgainIn(LOOK_AGAIN_MS);
         return;
       }
-      const turn = this.take(index);
-      if (turn.record) onHandedOn?.(turn.record.id);
-      this.hand(turn);
+      this.handOn(this.take(index));
     }
     this.turns.length = 0;
     this.head = 0;
+  }
+
+  /** The turn's task's later output first (program-order.ts), then what its settling wakes. */
+  private handOn(turn: T): void {
+    if (turn.record) onHandedOn?.(turn.record.id);
+    this.hand(turn);
   }
 
   private anySettledBehind(): boolean {

@@ -75,23 +75,28 @@ export function sparseKeys(v: readonly unknown[]): string[] | undefined {
   return keys.length * 4 <= v.length ? keys : undefined;
 }
 const SPARSE_FROM = 1024;
+const SPARSE_PROBES = 16;
+
+/** The indices a long sparse array (sparseKeys) holds something at, in order; undefined for any other array. */
+export function sparseIndices(v: readonly unknown[]): number[] | undefined {
+  return sparseKeys(v)?.filter((key) => isArrayIndex(key) && Number(key) < v.length).map(Number);
+}
 
 /** Each index of an array up to its length; of a long sparse one (ids as indices), only those it holds something at. */
 export function eachIndex(v: readonly unknown[], visit: (i: number) => void): void {
-  if (sparseKeys(v)) for (const i of indicesOf(v)) visit(i);
+  const sparse = sparseIndices(v);
+  if (sparse) sparse.forEach(visit);
   else for (let i = 0; i < v.length; i++) visit(i);
 }
 
-/** The indices an array holds something at (holes skipped), in order; a long sparse one by its own keys. */
+/** The indices an array holds something at (holes skipped), in order. */
 export function indicesOf(v: readonly unknown[]): number[] {
-  const keys = sparseKeys(v);
-  if (keys) return keys.filter((key) => String(Number(key)) === key && Number(key) < v.length).map(Number);
+  const sparse = sparseIndices(v);
+  if (sparse) return sparse;
   const indices: number[] = [];
   for (let i = 0; i < v.length; i++) if (i in v) indices.push(i);
   return indices;
 }
-const SPARSE_PROBES = 16;
-
 
 /** Holes read as undefined, so a sparse array never passes. */
 export function isNumberArray(v: unknown[]): v is number[] {

@@ -100,6 +100,18 @@ function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.Node):
 }
 
 /**
+ * What an import declaration of one name imports: the module's specifier, and the export's path in it (`['map']` of
+ * `import { map } from 'x'`, `['default']` of `import x from 'x'`, `[]` of `import * as x`).
+ */
+export function importOf(t: typeof ts, declaration: ts.Declaration): { specifier: ts.Expression; path: string[] } | undefined {
+  if (t.isImportSpecifier(declaration)) return { specifier: declaration.parent.parent.parent.moduleSpecifier, path: [(declaration.propertyName ?? declaration.name).text] };
+  if (t.isImportClause(declaration)) return { specifier: declaration.parent.moduleSpecifier, path: ['default'] };
+  if (t.isNamespaceImport(declaration)) return { specifier: declaration.parent.parent.moduleSpecifier, path: [] };
+  if (t.isImportEqualsDeclaration(declaration) && t.isExternalModuleReference(declaration.moduleReference)) return { specifier: declaration.moduleReference.expression, path: [] };
+  return undefined;
+}
+
+/**
  * `f(…)` or `ns.f(…)` where the import names a module the program did not load (a package with no declarations); also
  * CommonJS `var f = require('pkg')` (stats-lite's `var isNumber = require("isnumber")`), which nothing reassigns: `f` is
  * what that module assigns to `module.exports`, `f.g` its export `g`.
@@ -120,16 +132,12 @@ export function behindImport(ctx: AnalysisContext, callee: ts.Expression): Funct
   if (required) {
     path = [];
     specifier = required;
-  } else if (ts.isImportSpecifier(declaration)) {
-    path = [(declaration.propertyName ?? declaration.name).text];
-    specifier = declaration.parent.parent.parent.moduleSpecifier;
-  } else if (ts.isImportClause(declaration)) {
-    path = ['default'];
-    specifier = declaration.parent.moduleSpecifier;
-  } else if (ts.isNamespaceImport(declaration)) {
-    path = [];
-    specifier = declaration.parent.parent.moduleSpecifier;
-  } else return undefined;
+  } else {
+    // (`import x = require(…)` of TypeScript is not looked behind here.)
+    const imported = ts.isImportEqualsDeclaration(declaration) ? undefined : importOf(ts, declaration);
+    if (!imported) return undefined;
+    ({ path, specifier } = imported);
+  }
   if (name) path.push(name);
   else if (path.length === 0 && !required) return undefined;
   if (!specifier || !ts.isStringLiteral(specifier)) return undefined;

@@ -9,6 +9,7 @@
 import type * as ts from 'typescript';
 import { builtinModules } from 'node:module';
 import type { AnalysisContext } from './context';
+import { importOf } from './code-behind';
 import { isWriteTarget, skipTransparent } from '../rewrite/syntax';
 
 export class PackageSettings {
@@ -47,11 +48,7 @@ export function packageOf(ctx: AnalysisContext, name: ts.Identifier): string | u
   const symbol = ctx.checker.getSymbolAtLocation(name);
   const declaration = symbol && symbol.flags & ts.SymbolFlags.Alias ? symbol.declarations?.[0] : undefined;
   if (!declaration) return undefined;
-  const specifier = ts.isImportSpecifier(declaration) ? declaration.parent.parent.parent.moduleSpecifier
-    : ts.isNamespaceImport(declaration) ? declaration.parent.parent.moduleSpecifier
-      : ts.isImportClause(declaration) ? declaration.parent.moduleSpecifier
-        : ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference) ? declaration.moduleReference.expression
-          : undefined;
+  const specifier = importOf(ts, declaration)?.specifier;
   if (!specifier || !ts.isStringLiteral(specifier)) return undefined;
   const text = specifier.text;
   if (text.startsWith('.') || text.startsWith('/') || text.startsWith('node:') || NODE_MODULES.has(text.split('/')[0])) return undefined;
