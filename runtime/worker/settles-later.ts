@@ -10,3 +10,12 @@ export async function settlesLater(promise: PromiseLike<unknown>): Promise<true 
   await new Promise<void>((resolve) => queueMicrotask(() => process.nextTick(resolve)));
   return settled ? undefined : true;
 }
+
+/**
+ * Whether a task's call returned a promise, to be awaited in the worker as the caller awaits it: a native Promise
+ * only (what an async function and `new Promise` give). Another object with a `then` method is the task's value,
+ * as it is the plain caller's (a query builder returned by a synchronous task: awaiting it here ran its `then`).
+ */
+export function isPromise(value: unknown): value is Promise<unknown> {
+  return value instanceof Promise;
+}

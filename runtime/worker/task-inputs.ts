@@ -30,20 +30,27 @@ export interface Call {
   readonly modified: ReadonlySet<string>;
 }
 
-export async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io, position: number): Promise<unknown> {
-  if ('value' in arg) return arg.value;
+/**
+ * An argument, boxed: an async function adopts a thenable it returns, so an argument object with a `then` method
+ * (a query builder, a lazy result) would reach the task as whatever its `then` hands on, its `then` run in the
+ * worker before the task (np44's p125: `await q` in the task saw an array, and the count its `then` keeps was lost).
+ */
+export interface Loaded { readonly value: unknown }
+
+export async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, io: Io, position: number): Promise<Loaded> {
+  if ('value' in arg) return { value: arg.value };
   if ('collection' in arg) {
     // (With holes where the caller's array had them: `i in items` and the length are the task's to see.)
     const items: unknown[] = arg.at ? new Array(arg.length) : [];
-    for (let i = 0; i < arg.collection.length; i++) items[arg.at ? arg.at[i] : i] = await resolveArg(task, arg.collection[i], call, io, position);
-    return items;
+    for (let i = 0; i < arg.collection.length; i++) items[arg.at ? arg.at[i] : i] = (await resolveArg(task, arg.collection[i], call, io, position)).value;
+    return { value: items };
   }
   // The same version in two parameters is one datum, as it was one in the caller.
   const identity = arg.read ?? arg.write!;
   let datum = call.data.get(identity);
   if (!call.data.has(identity)) {
     datum = arg.read === undefined ? makeEmpty(arg.shape as OutShape)
-      : (arg.rro && !call.modified.has(arg.read) && sharedView(task, arg.read, io)) || await load(task, arg.read, call.modified.has(arg.read), io);
+      : (arg.rro && !call.modified.has(arg.read) && sharedView(task, arg.read, io)) || (await load(task, arg.read, call.modified.has(arg.read), io)).value;
     // A task that uses `.buffer` must see the array's own buffer, as in the caller, not the file it was read from.
     if (arg.own && arg.root === undefined && !arg.view && isTypedArray(datum) &&
       (datum.byteOffset !== 0 || datum.byteLength !== datum.buffer.byteLength)) {
@@ -55,13 +62,13 @@ export async function resolveArg(task: WorkerTask, arg: WorkerArg, call: Call, i
   }
   const roots = call.roots.get(identity)!;
   if (!roots.has(arg.root ?? -1)) roots.set(arg.root ?? -1, position);
-  if (arg.ref !== undefined && call.objects.has(arg.ref)) return call.objects.get(arg.ref);
+  if (arg.ref !== undefined && call.objects.has(arg.ref)) return { value: call.objects.get(arg.ref) };
   let value = arg.root !== undefined ? (datum as unknown[])[arg.root] : datum;
   if (arg.view) value = viewOn(value as ArrayBufferView, arg.view);
   // Two view objects on the same bytes were two objects in the caller: the second gets a view of its own.
   else if (arg.ref !== undefined && call.refs.has(value) && isTypedArray(value)) value = viewOn(value, { type: viewTypeOf(value), offset: 0, length: value.length });
   if (arg.ref !== undefined) { call.objects.set(arg.ref, value); call.refs.set(value, arg.ref); }
-  return value;
+  return { value };
 }
 
 const viewTypeOf = (view: ArrayBufferView): string => (Buffer.isBuffer(view) ? 'Buffer' : view.constructor.name);
@@ -100,9 +107,9 @@ function sharedView(task: WorkerTask, key: string, io: Io): unknown {
  * under no other version, as a task's result that is its argument would be, and no running task of this worker
  * holds it); otherwise it gets a fresh copy from the file.
  */
-async function load(task: WorkerTask, key: string, willModify: boolean, io: Io): Promise<unknown> {
+async function load(task: WorkerTask, key: string, willModify: boolean, io: Io): Promise<Loaded> {
   const cached = willModify ? cache.take(key, isFree) : cache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return { value: cached };
   const bytes = task.landed?.[key] ? landedBytes(task, key) : readVersionBytes(task.runDir, key);
   const classes = classesOf(bytes);
   if (classes.length > 0) await importClasses(classes); // rebuilding instances needs their classes loaded
@@ -116,7 +123,7 @@ async function load(task: WorkerTask, key: string, willModify: boolean, io: Io):
   if (willModify && typeof value === 'object' && value !== null) originObjects.set(value, withOrigins);
   io.bytesRead += bytes.byteLength;
   if (!willModify && cache.put(key, value, bytes.byteLength, true)) io.cached.push(key); // freshly decoded: nothing else sees it
-  return value;
+  return { value };
 }
 
 /** A version's bytes that came with the task (a machine's fetch, checked there): taken once, as a file's read would be. */

@@ -22,6 +22,7 @@ import type { OutputChunk, StdioLook, TerminalLook } from '../protocol';
 import { exitCodeSet } from './program-process';
 import { countMark, countResetMark, type CountMark } from '../output/console-counts';
 import { warningMark, type WarningMark } from '../output/task-warnings';
+import { isPromise } from './settles-later';
 
 type Fd = 1 | 2;
 type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
@@ -201,7 +202,7 @@ export function callWithOutput(fn: (...args: unknown[]) => unknown, args: unknow
   } finally {
     current = previous;
   }
-  if (isThenable(result)) inFlight.add(output);
+  if (isPromise(result)) inFlight.add(output);
   else if (native) release();
   return result;
 }
@@ -217,7 +218,3 @@ function release(): void {
 }
 
 const AsyncFunction = (async () => {}).constructor;
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}

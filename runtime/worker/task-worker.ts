@@ -4,7 +4,7 @@
  * sees the graph or the scheduler: everything it knows comes in the WorkerTask message.
  */
 import { useInspectLook } from '../output/inspect-look';
-import { settlesLater } from './settles-later';
+import { isPromise, settlesLater } from './settles-later';
 import { keepTimerTime, timerNow } from './timer-time';
 import { threadId } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -80,7 +80,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     const call: Call = { data: new Map(), refs: new Map(), objects: new Map(), writes: [], roots: new Map(), modified };
     argRefs = call.refs;
     const args: unknown[] = [];
-    for (const [i, arg] of task.args.entries()) args.push(await resolveArg(task, arg, call, io, i));
+    for (const [i, arg] of task.args.entries()) args.push((await resolveArg(task, arg, call, io, i)).value);
     // Our turn (lastArrived) is taken after the last await before the call: no other task's module state comes between.
     if (before) await before;
     while (ended !== endedSeen) { endedSeen = ended; await nextTurn(); } // their replies leave first
@@ -100,7 +100,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
       const runningSince = performance.timeOrigin + performance.now();
       const calledOnTimers = timerNow();
       result = clock.own(() => callWithOutput(fn, args, io.output));
-      if (isThenable(result)) {
+      if (isPromise(result)) {
         // What it prints from its first `await` on runs, in the plain program, after the caller's synchronous code,
         // even when what it awaited was there already (`await null`: np44's F8): it comes `later`.
         io.output.wentAsync();
@@ -153,6 +153,3 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   }
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}

@@ -12,7 +12,7 @@ import { contentsOfType } from './type-contents';
 import { objectUses } from './getters';
 
 /** Methods the language calls with no call written. */
-export const IMPLICITLY_CALLED = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]']);
+export const IMPLICITLY_CALLED = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString', '[Symbol.iterator]', '[Symbol.toPrimitive]', '[Symbol.asyncIterator]', 'then']);
 
 /**
  * A method the language (or Node's console, util.inspect) calls by itself on an object: `toJSON`, `valueOf`,
