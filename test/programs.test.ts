@@ -662,6 +662,16 @@ test('levels holding objects written whole by tasks, beside tasks on their eleme
   assert.ok(replaced.some((c) => c.reason.includes('`rows[1]` is a level of a container, and task replaceFirst may change which objects it holds')));
 });
 
+test('a task that reorders or resizes a container\'s level runs in a worker when every later use waits for a level whole, and stays direct, naming the use, when the program reads a level\'s length or picks an element first (np44\'s F11: sorting each group stayed direct)', () => {
+  const tasks = printsAsPlain('restructured-levels');
+  assert.is(tasks.inWorkers, 4, 'the four sorts of the container printed whole ran in workers');
+  const dir = join('test', 'programs', 'restructured-levels');
+  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'groups.ts')],
+    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string; line: number }[] }).calls;
+  const direct = calls.filter((c) => !c.submitted).map((c) => `${c.line} ${c.reason.replace(/^.*without waiting for it: /, '')}`);
+  assert.equal(direct, ['16 `g.length` (line 18)', '17 `g.length` (line 18)', '22 `c[1]` (line 23)', '28 `first.k` (line 29)']);
+});
+
 test('a file whose only task use is a module member handed to map is transformed: every element is a task', () => {
   const tasks = printsAsPlain('mapped-only');
   assert.is(tasks.inWorkers, 2, 'one task per row');

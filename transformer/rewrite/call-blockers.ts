@@ -138,11 +138,17 @@ export class CallBlockers {
         // A level holding objects, read or written whole: snapshotted after waitWithin (see containers.ts). Written,
         // the runtime brings home the tasks writing its objects one by one before the snapshot, and a later one's
         // snapshot waits for this task (arguments.ts settleHolders); but the task may only change those objects,
-        // not which ones the level holds (level-structure.ts).
+        // not which ones the level holds (level-structure.ts), unless every use of the container after the call waits
+        // for a level whole (np44's F11: `for (const g of groups) sortDesc(g)`, then `groups` printed whole).
         if (this.planner.containers.holdsObjects(arg)) {
-          if (param.direction !== 'in' && (task.forwards || mayRestructure(this.planner.facts.ctx, task.fn, i))) {
+          if (param.direction !== 'in' && task.forwards) {
+            return reasonAt(arg, `argument \`${snippet(arg)}\` is a level of a container, and task ${task.name} forwards what task ` +
+              `${task.forwards.join('/')} returns, which may change which objects it holds: pass its elements instead`);
+          }
+          const inParts = param.direction !== 'in' && mayRestructure(this.planner.facts.ctx, task.fn, i) ? this.planner.containers.partUseAfter(root, call) : undefined;
+          if (inParts) {
             return reasonAt(arg, `argument \`${snippet(arg)}\` is a level of a container, and task ${task.name} may change which objects it ` +
-              'holds (the program picks an element before waiting for it): pass its elements instead');
+              `holds, while the program reads the container in parts without waiting for it: \`${snippet(inParts.parent)}\` (line ${reasonAt(inParts, '').line})`);
           }
           // Read whole, it is a datum of its own: the family marks what changes it (containers.ts relyWhole), so an
           // unchanged level is not checked again at every call (tester #25's r05: 20000 records encoded per call).

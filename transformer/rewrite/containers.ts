@@ -26,7 +26,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
 import type { AliasGroups } from './aliases';
 import { ContainerFamilies } from './container-families';
-import { isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, runningFunction, skipTransparent, withWrappers } from './syntax';
 import { RETURNS_RECEIVER } from './fresh';
 import { isLibrary } from './library-uses';
 
@@ -148,6 +148,37 @@ export class Containers {
       else refs.set(ref, use.kind === 'read' ? 'waitWithin' : 'writtenWithin');
     }
     return { refs, elements };
+  }
+
+  /**
+   * The first use of the family that reads it in parts after `call` may run, if any: one that picks a leaf out of a
+   * level (`groups[1][0].v`, `for (const r of g)`, a leaf handed to a task) or reads or changes a level's structure
+   * (`g.length`, `g.indexOf(r)`, the main thread's own `g.push(r)`), which the plan takes to be the main thread's alone
+   * and so never waits for. A task that changes which objects a level holds (a sort, a push) may run when there is
+   * none: every use after it waits for a level whole (printed, handed to a function or a task) or only names a level
+   * for an alias (`for (const g of groups)`). Uses that are over before the call (building the container, in the
+   * function that declares it, in no loop around the call) cannot see it.
+   */
+  partUseAfter(root: ts.Symbol, call: ts.CallExpression): ts.Identifier | undefined {
+    return this.families.familyReferences(root).find((ref) => {
+      if (isDeclarationName(this.ts, ref) || this.families.isAliasSource(this.families.levelChain(ref))) return false;
+      const use = this.useOf(ref, root);
+      if ((use.kind === 'read' || use.kind === 'write') && !('restructures' in use) && this.leafOf(ref) === undefined) return false;
+      return !this.overBefore(ref, call, root);
+    });
+  }
+
+  /** `ref` runs, and is done, before `call` every time: same function as the root's declaration, before it, no loop around both. */
+  private overBefore(ref: ts.Identifier, call: ts.CallExpression, root: ts.Symbol): boolean {
+    const { ctx } = this.view;
+    const home = runningFunction(ctx, call);
+    if (runningFunction(ctx, ref) !== home || !root.valueDeclaration || runningFunction(ctx, root.valueDeclaration) !== home) return false;
+    if (ref.getEnd() > call.getStart()) return false;
+    for (let n: ts.Node | undefined = ref.parent; n && n !== home; n = n.parent) {
+      const repeats = this.ts.isIterationStatement(n, false) || isFunctionLike(ctx, n);
+      if (repeats && n.getStart() <= call.getStart() && call.getEnd() <= n.getEnd()) return false;
+    }
+    return true;
   }
 
   /** The first expression on the reference's chain of `[i]` steps that is a leaf (holds no objects), if any. */

@@ -2,7 +2,8 @@
  * Whether a task may change which objects a level it is given holds (`ps.push(…)`, `ps[0] = …`, `ps.splice(…)`), not
  * only the objects themselves (`for (const p of ps) p.x += 1`). The plan waits for a container's leaf alone
  * (`waitOn(groups[1][0]).x`): the leaf is picked before the wait, so a task that put another object in that slot
- * would leave the program reading the old one. A level such a task writes keeps its call direct.
+ * would leave the program reading the old one. A level such a task writes keeps its call direct, unless every use of
+ * the container waits for a level whole after the call (containers.ts partUseAfter): nothing picks a leaf or reads a level's length first.
  *
  * Read off the task's body: the parameter used only by indexing it (not as a write target), its `length`, iterating
  * it (`for…of`, the library's reading methods) and comparisons leaves its slots alone; anything else (another name
