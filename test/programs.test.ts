@@ -672,6 +672,21 @@ test('a task that reorders or resizes a container\'s level runs in a worker when
   assert.equal(direct, ['16 `g.length` (line 18)', '17 `g.length` (line 18)', '22 `c[1]` (line 23)', '28 `first.k` (line 29)']);
 });
 
+test('a task setting what copy-back cannot carry (a symbol-keyed property, also in a helper or by Reflect.set; an accessor or read-only attribute; a named property of a Map or typed array) runs in place, saying so; a hidden data property and a plain write travel (np44\'s F17, F18: they were dropped)', () => {
+  const tasks = printsAsPlain('untravelled-properties');
+  assert.is(tasks.inWorkers, 2, 'hideNote and rename ran in workers');
+  const dir = join('test', 'programs', 'untravelled-properties');
+  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'marks.ts')],
+    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string }[] }).calls;
+  const direct = calls.filter((c) => !c.submitted).map((c) => `${c.task}: ${c.reason.replace(/^.*` sets /, '')}`);
+  assert.equal(direct, ['markAll: a symbol-keyed property, which copy-back from a worker would drop',
+    'reflectMark: a symbol-keyed property, which copy-back from a worker would drop',
+    'addFull: a property with attributes of its own, which copy-back from a worker would drop',
+    'lockId: a property with attributes of its own, which copy-back from a worker would drop',
+    'tagMap: a property of its own on a Map, which copy-back from a worker would drop',
+    'tagTyped: a property of its own on a Float64Array, which copy-back from a worker would drop']);
+});
+
 test('a file whose only task use is a module member handed to map is transformed: every element is a task', () => {
   const tasks = printsAsPlain('mapped-only');
   assert.is(tasks.inWorkers, 2, 'one task per row');

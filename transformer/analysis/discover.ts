@@ -18,6 +18,7 @@ import { unsendableType } from './sendable';
 import { accessorInResult } from './result-accessors';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
+import { untravelledProperty } from './untravelled-properties';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 import { exportedName, functionName } from './function-names';
@@ -205,6 +206,8 @@ function inPlaceReason(ctx: AnalysisContext, fn: FunctionLike, name: string): st
   if (result) return `task ${name}: ${result}, which cannot come back from a worker`;
   const prototype = prototypeChange(ctx, fn);
   if (prototype) return `task ${name} gives an object a prototype (\`${prototype}\`), which a worker cannot send back`;
+  const property = untravelledProperty(ctx, fn);
+  if (property) return `task ${name}: ${property}, which copy-back from a worker would drop`;
   const work = workLeftBehind(ctx, fn);
   if (work) return `task ${name} leaves work behind when it returns (${work}), which in a worker would run after the task, out of the program's order, or never`;
   const change = processChanged(ctx, fn);
