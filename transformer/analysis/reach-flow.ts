@@ -244,7 +244,8 @@ export class ReachFlow {
       // A built-in's push/set/add/unshift/splice makes its arguments elements; another method may keep parts of them.
       const elements = MUTATING_METHODS.has(callee.name.text) &&
         (isBuiltinMethodCall(this.ctx, call) || isLiteralAccumulator(this.ctx, callee.expression, this.builtinReduce));
-      this.store(callee.expression, elements ? either(...call.arguments.map((a) => this.of(ts.isSpreadElement(a) ? a.expression : a))) : given);
+      // (`out.push(...row)` stores row's elements, not row.)
+      this.store(callee.expression, elements ? either(...call.arguments.map((a) => (ts.isSpreadElement(a) ? partOf(this.of(a.expression)) : this.of(a)))) : given);
     }
     if (name && writesFirstArgument(name) && call.arguments[0]) this.store(call.arguments[0], union(...args.slice(1)));
     // A callee that keeps an argument may keep it in any other argument.

@@ -42,6 +42,15 @@ export function nest(reach: Reach): Reach {
 }
 /** A fresh container of the elements of `reach` (a copy, a spread): they sit in its slots as they sat in reach's. */
 export const elementsOf = (reach: Reach): Reach => nest(partOf(reach));
+/**
+ * A fresh container of everything `reaches` reach, at any depth, one level down: `grid.flat()`, `[].concat(...lists)`,
+ * `Object.fromEntries(pairs)` lift nested parts into their own slots (np45's F2, F3: `grid.flat()[0]` is `b` of
+ * `[[b]]`, which elementsOf would have left two levels down).
+ */
+export const flattened = (...reaches: Reach[]): Reach => {
+  const reached = union(...reaches.map(all));
+  return reached.size === 0 ? NOTHING : { direct: none, contents: at(reached, 1) };
+};
 /** A part of a value: what the value directly is, or what it holds at depth 1; deeper contents come one level up. */
 export function partOf(reach: Reach): Reach {
   if (reach.contents.size === 0) return reach;

@@ -20,7 +20,7 @@ import { RECEIVER, type Root } from './reach-flow';
 import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
 import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 import {
-  all, at, either, elementsOf, empty, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
+  all, at, either, elementsOf, empty, flattened, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
@@ -135,6 +135,12 @@ export class ReachMap {
         return either(...args.map((a) => (pairs ? nest(partOf(partOf(this.of(a)))) : elementsOf(this.of(a)))));
       }
       const given = union(...args.map((a) => all(this.of(a))));
+      // A class written in this function holds what its fields and methods name of it (`class Ref { target = b }`:
+      // `new Ref().target` is b, np45's F4), as a closure does.
+      const callee = skipParens(ts, expr.expression);
+      const local = ts.isClassExpression(callee) ? this.nestedDeclaration(callee)
+        : ts.isIdentifier(callee) ? this.nestedDeclaration(symbolOf(this.ctx, callee)?.valueDeclaration, true) : undefined;
+      if (local) return holding(union(given, all(local)));
       // The program's own constructor makes a fresh object, which may hold what it was given but is none of it; only
       // what the constructor keeps (`this.v = v`, not `this.r = +r`) is in it.
       const constructor = programConstructor(this.ctx, expr);
@@ -184,13 +190,15 @@ export class ReachMap {
 
   private ofIdentifier(id: ts.Identifier): Reach {
     const symbol = symbolOf(this.ctx, id);
+    // A replaced name is only what was assigned to it (replacements.ts), but what was stored through the name since
+    // (`g = []; groups.set(k, g); g.push(it)`) is in that new object: the name's contents stay (np45's F1).
     const replaced = symbol && this.flow.replacedAt(symbol, id);
-    if (replaced) return replaced;
+    if (replaced) return { direct: replaced.direct, contents: shallowest(replaced.contents, this.flow.contents.get(symbol) ?? empty) };
     // The function's own `arguments` holds its parameters.
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
     }
-    return this.nestedDeclaration(symbol?.valueDeclaration) ?? this.ofSymbol(symbol);
+    return this.nestedDeclaration(symbol?.valueDeclaration, true) ?? this.ofSymbol(symbol);
   }
 
   private ofCall(call: ts.CallExpression): Reach {
@@ -208,7 +216,10 @@ export class ReachMap {
       const source = call.arguments[0];
       return source && !ts.isSpreadElement(source) && !copiedByBufferFrom(this.ctx, source) ? this.of(source) : NOTHING;
     }
-    if (name && COPYING_FUNCTIONS.has(name)) return hasPrimitiveElements(this.ctx, call) ? NOTHING : either(...reaches.map(elementsOf));
+    if (name && COPYING_FUNCTIONS.has(name)) {
+      if (hasPrimitiveElements(this.ctx, call)) return NOTHING;
+      return name === 'Object.fromEntries' ? flattened(...reaches) : either(...reaches.map(elementsOf));
+    }
     const fresh = freshResult(this.ctx, call, name, reaches);
     if (fresh) return fresh;
     if (ts.isPropertyAccessExpression(callee)) {
@@ -226,6 +237,8 @@ export class ReachMap {
           const returned = either(...returnedExpressions(ts, callback).map((e) => this.of(e)));
           return method === 'map' ? nest(returned) : elementsOf(returned);
         }
+        // (`flat` and `concat` also lift the elements of arrays among the elements or arguments into their own slots.)
+        if (method === 'flat' || method === 'concat') return flattened(receiver, ...reaches);
         return either(elementsOf(receiver), ...reaches.map(elementsOf));
       }
       // `m.get(k)`, `l.at(0)`, `it.next()`, a library method: a part of the receiver, or of what it was given (unless
@@ -267,9 +280,16 @@ export class ReachMap {
    * function expression is: naming it reaches that (calling it, returning it, handing it on). Each declaration is
    * followed once per question (`walk` calling itself, two calling each other).
    */
-  private nestedDeclaration(declaration: ts.Declaration | undefined): Reach | undefined {
+  private nestedDeclaration(declaration: ts.Node | undefined, classes = false): Reach | undefined {
     const { ts } = this;
-    if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.body || (declaration as ts.Node) === this.fn ||
+    // (A class written here, `class Ref { target = b }` or `const Ref = class { … }`, when asked: its fields, static
+    // fields and methods hold what they name.)
+    if (classes && declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isClassExpression(skipParens(ts, declaration.initializer))) {
+      declaration = skipParens(ts, declaration.initializer);
+    }
+    const written = declaration !== undefined && (ts.isFunctionDeclaration(declaration) ? declaration.body !== undefined
+      : ts.isClassExpression(declaration) || (classes && ts.isClassDeclaration(declaration)));
+    if (!declaration || !written || (declaration as ts.Node) === this.fn ||
       declaration.getSourceFile() !== this.fn.getSourceFile() || declaration.pos < this.fn.pos || declaration.end > this.fn.end) return undefined;
     if (this.capturing.has(declaration)) return NOTHING;
     this.capturing.add(declaration);

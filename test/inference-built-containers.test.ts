@@ -1,0 +1,54 @@
+/**
+ * Containers a task builds that come to hold the caller's objects (tester np45's F1-F4): a group made fresh and
+ * stored under a `let` name that is then replaced (`g = []; groups.set(k, g); g.push(it)`), nested arrays flattened
+ * (`flat`, `concat`, a spread into `push`), pairs made into an object (`Object.fromEntries`), a class written in the
+ * task whose fields or methods name a parameter. A write through any of them is the parameter's: inferred `inout`;
+ * each twin that only reads stays `in`.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { taskDirections as directions, withTask as task } from './task-directions';
+
+const item = 'export interface Item { k: string; v: number }\n';
+
+test('a fresh group stored in a container under a `let` name that is replaced holds what is pushed into it after (group-by, pagination)', () => {
+  for (const body of [
+    'const groups = new Map<string, Item[]>(); for (const it of xs) { let g = groups.get(it.k); if (!g) { g = []; groups.set(it.k, g); } g.push(it); } for (const g of groups.values()) for (const it of g) it.v = g.length; return groups.size;',
+    'const pages: Item[][] = []; let cur: Item[] | null = null; for (const r of xs) { if (!cur || cur.length === 2) { cur = []; pages.push(cur); } cur.push(r); } pages.forEach((p, i) => p.forEach((r) => { r.v = i; })); return pages.length;',
+    'const all: Item[][] = []; let g: Item[] | undefined; g = []; all.push(g); g.push(xs[0]); for (const h of all) h[0].v = 1; return 1;',
+  ]) {
+    const found = directions(task('xs: Item[]', body, item)).xs!;
+    assert.match(found, /^inout:.*writes a property/, `${body}: ${found}`);
+  }
+  assert.match(directions(task('xs: Item[]', 'const groups = new Map<string, Item[]>(); for (const it of xs) { let g = groups.get(it.k); if (!g) { g = []; groups.set(it.k, g); } g.push(it); } let n = 0; for (const g of groups.values()) n += g.length; return n;', item)).xs, /^in:/, 'groups only counted');
+});
+
+test('flattening lifts nested parts into the result\'s own slots: `flat`, `flat(2)`, `concat` of spread lists, `push(...row)`, `Object.fromEntries`', () => {
+  for (const body of [
+    'const grid = [[b]]; for (const x of grid.flat()) x.v = 1; return 0;',
+    'const grid = [[[b]]]; grid.flat(2)[0].v = 1; return 0;',
+    'const lists = [[b]]; const all = ([] as Item[]).concat(...lists); all[0].v = 1; return 0;',
+    'const nested = [[b]]; const out: Item[] = []; out.push(...nested[0]); out[0].v = 1; return 0;',
+    'const byName = Object.fromEntries([[\'k\', b]]); byName.k.v = 1; return 0;',
+  ]) {
+    const found = directions(task('b: Item', body, item)).b!;
+    assert.match(found, /^inout:.*writes a property/, `${body}: ${found}`);
+  }
+  assert.match(directions(task('b: Item', 'const grid = [[b]]; return grid.flat()[0].v;', item)).b, /^in:/, 'a flattened part only read');
+});
+
+test('a class written in the task holds what its fields, static fields, getters and methods name (`class Ref { target = b }`)', () => {
+  for (const [body, via] of [
+    ['class Ref { target = b; } new Ref().target.v = 1; return 0;', 'a field'],
+    ['const Ref = class { target = b; }; new Ref().target.v = 1; return 0;', 'a class expression'],
+    ['class Ref { static t = b; } Ref.t.v = 1; return 0;', 'a static field'],
+    ['class Ref { get t() { return b; } } new Ref().t.v = 1; return 0;', 'a getter'],
+    ['class Ref { f = () => b; } new Ref().f().v = 1; return 0;', 'a closure in a field'],
+  ]) {
+    const found = directions(task('b: Item', body!, item)).b!;
+    assert.match(found, /^inout:/, `${via}: ${found}`);
+  }
+  assert.match(directions(task('b: Item', 'class Ref { t = b.v; } return new Ref().t;', item)).b, /^in:/, 'a field holding a number read from it');
+});
+
+test.run();
