@@ -16,6 +16,7 @@ test('a fresh group stored in a container under a `let` name that is replaced ho
     'const groups = new Map<string, Item[]>(); for (const it of xs) { let g = groups.get(it.k); if (!g) { g = []; groups.set(it.k, g); } g.push(it); } for (const g of groups.values()) for (const it of g) it.v = g.length; return groups.size;',
     'const pages: Item[][] = []; let cur: Item[] | null = null; for (const r of xs) { if (!cur || cur.length === 2) { cur = []; pages.push(cur); } cur.push(r); } pages.forEach((p, i) => p.forEach((r) => { r.v = i; })); return pages.length;',
     'const all: Item[][] = []; let g: Item[] | undefined; g = []; all.push(g); g.push(xs[0]); for (const h of all) h[0].v = 1; return 1;',
+    'const groups = new Map<string, Item[]>(); for (const it of xs) { let g = groups.get(it.k); if (!g) groups.set(it.k, (g = [])); g.push(it); } for (const g of groups.values()) g[0].v = 0; return 0;',
   ]) {
     const found = directions(task('xs: Item[]', body, item)).xs!;
     assert.match(found, /^inout:.*writes a property/, `${body}: ${found}`);
@@ -44,6 +45,7 @@ test('a class written in the task holds what its fields, static fields, getters 
     ['class Ref { static t = b; } Ref.t.v = 1; return 0;', 'a static field'],
     ['class Ref { get t() { return b; } } new Ref().t.v = 1; return 0;', 'a getter'],
     ['class Ref { f = () => b; } new Ref().f().v = 1; return 0;', 'a closure in a field'],
+    ['class L { static s: Item; } L.s = b; L.s.v = 1; return 0;', 'a static field assigned'],
   ]) {
     const found = directions(task('b: Item', body!, item)).b!;
     assert.match(found, /^inout:/, `${via}: ${found}`);

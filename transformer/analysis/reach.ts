@@ -101,6 +101,11 @@ export class ReachMap {
     if (ts.isConditionalExpression(expr)) return either(this.of(expr.whenTrue), this.of(expr.whenFalse));
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
+      // (`groups.set(k, (g = []))` stores the object `g` names from then on: what is stored through `g` is in it.)
+      if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(expr.left)) {
+        const named = symbolOf(this.ctx, expr.left);
+        return either(this.of(expr.right), { direct: none, contents: (named && this.flow.contents.get(named)) ?? empty });
+      }
       if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.of(expr.right);
       // (`cache ??= new Map()` too: the old value, or the new one put in.)
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.QuestionQuestionToken ||
@@ -198,7 +203,9 @@ export class ReachMap {
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
     }
-    return this.nestedDeclaration(symbol?.valueDeclaration, true) ?? this.ofSymbol(symbol);
+    // (And what was stored on it, `L.s = b` on a class written here.)
+    const nested = this.nestedDeclaration(symbol?.valueDeclaration, true);
+    return nested ? either(nested, this.ofSymbol(symbol)) : this.ofSymbol(symbol);
   }
 
   private ofCall(call: ts.CallExpression): Reach {
