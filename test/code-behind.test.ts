@@ -76,6 +76,24 @@ write({
   'node_modules/es5lib/package.json': JSON.stringify({ name: 'es5lib', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
   'node_modules/es5lib/index.d.ts': 'export declare function sumAll(x: number[]): number;\nexport declare function wipe(x: number[]): void;\n',
   'node_modules/es5lib/index.js': "'use strict';\nfunction sumAll(x) { return x.reduce(function (a, b) { return a + b; }, 0); }\nfunction wipe(x) { x.length = 0; }\nmodule.exports = { sumAll: sumAll, wipe: wipe };\n",
+  // `export =` of a function, in the file's own declarations and in an ambient module (json-stable-stringify,
+  // binary-search); a subpath's ambient module (transformation-matrix); one bundle under a .d.ts per function
+  // (geometric): np45's F6.
+  'node_modules/assigned/package.json': JSON.stringify({ name: 'assigned', version: '1.0.0', main: 'index.js' }),
+  'node_modules/assigned/index.d.ts': 'declare function total(x: number[]): number;\nexport = total;\n',
+  'node_modules/assigned/index.js': 'module.exports = function total(x) { return x.reduce((a, b) => a + b, 0); };\n',
+  'node_modules/ambient-assigned/package.json': JSON.stringify({ name: 'ambient-assigned', version: '1.0.0', types: 'types.d.ts', main: 'index.js' }),
+  'node_modules/ambient-assigned/types.d.ts': "declare module 'ambient-assigned' {\nfunction clearOut(x: number[]): void;\nexport = clearOut;\n}\n",
+  'node_modules/ambient-assigned/index.js': 'module.exports = function clearOut(x) { x.length = 0; };\n',
+  'node_modules/subpaths/package.json': JSON.stringify({ name: 'subpaths', version: '1.0.0', type: 'module', types: 'src/all.d.ts', module: 'src/index.js' }),
+  'node_modules/subpaths/src/all.d.ts': "declare module 'subpaths' {\nexport * from 'subpaths/peek';\n}\ndeclare module 'subpaths/peek' {\nexport function peek(x: number[]): number;\n}\n",
+  'node_modules/subpaths/src/index.js': "export * from './peek.js';\n",
+  'node_modules/subpaths/src/peek.js': 'export function peek(x) { return x[0]; }\n',
+  'node_modules/bundled/package.json': JSON.stringify({ name: 'bundled', version: '1.0.0', type: 'module', types: 'build/index.d.ts', module: 'build/all.js' }),
+  'node_modules/bundled/build/index.d.ts': "export { area } from './shapes/area.js';\nexport { shrink } from './shapes/shrink.js';\n",
+  'node_modules/bundled/build/shapes/area.d.ts': 'export declare function area(p: number[][]): number;\n',
+  'node_modules/bundled/build/shapes/shrink.d.ts': 'export declare function shrink(p: number[][]): void;\n',
+  'node_modules/bundled/build/all.js': 'function area(p) { let s = 0; for (const q of p) s += q[0] * q[1]; return s; }\nfunction shrink(p) { p.pop(); }\nexport { area, shrink };\n',
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -126,6 +144,25 @@ export class Loud { reduce(): number { console.log('reduce'); return 0; } }
 /** @task */ export function d(x: number[]) { return quietAvg(x); }
 `);
   assert.equal(overridden, { d: false });
+});
+
+test('a function a package assigns to `export =` (also inside `declare module`), one of a subpath\'s ambient module, and one of a bundle typed file by file are judged by their JavaScript (np45\'s F6: each was of unknown effect)', () => {
+  const d = directions(`
+import total = require('assigned');
+import clearOut = require('ambient-assigned');
+import { peek } from 'subpaths';
+import { area, shrink } from 'bundled';
+/** @task */ export function sums(x: number[]) { return total(x); }
+/** @task */ export function empties(x: number[]) { clearOut(x); }
+/** @task */ export function first(x: number[]) { return peek(x); }
+/** @task */ export function measure(p: number[][]) { return area(p); }
+/** @task */ export function cut(p: number[][]) { shrink(p); }
+`);
+  assert.match(d['sums.x'], /^in: read, never written/);
+  assert.match(d['empties.x'], /^inout:.*clearOut/);
+  assert.match(d['first.x'], /^in: read, never written/);
+  assert.match(d['measure.p'], /^in: read, never written/);
+  assert.match(d['cut.p'], /^inout:.*shrink/);
 });
 
 test('a function behind a .d.ts is judged by its JavaScript: readers read, writers write, keepers keep', () => {

@@ -21,7 +21,7 @@ import { calledFunction, isReassigned, type AnalysisContext, type FunctionLike }
 import { skipParens } from './expressions';
 import { namedFunction } from './callee-names';
 import { functionOfSymbol, type FactoryCall } from './function-of-symbol';
-import { besideJs, entryIfTypes, entryOfTyped, isJs, packageEntry, packageRootFor } from './package-files';
+import { besideJs, entryIfTypes, entryOfTyped, entryTypesOf, isJs, packageEntry, packageRootFor, subpathEntry } from './package-files';
 import { ownerOf, sideProgram } from './side-programs';
 
 /** The function a call reaches with a body: in this program (calledFunction), or behind a declaration. */
@@ -80,18 +80,54 @@ export function behindDeclaration(ctx: AnalysisContext, declaration: ts.Function
   }
   // The outermost name as the module exports it: as written inside `declare module`, looked up among the file's
   // exports otherwise (`declare function mean(…); export default mean` is `default`).
-  const top = ambient !== undefined ? (outer === declaration ? name : namespaces[0]) : exportNameOf(ctx, file, outer);
-  if (top === undefined) return undefined;
-  const path = outer === declaration ? [top] : [top, ...namespaces.slice(1), name];
-  const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient))
+  // (Inside `declare module "binary-search" { function binarySearch(…); export = binarySearch }` too.)
+  const top = ambient !== undefined ? (assignedInAmbient(ctx, outer) ? ASSIGNED : outer === declaration ? name : namespaces[0])
+    : exportNameOf(ctx, file, outer);
+  // (`export = stableStringify`: the module itself, what its JavaScript assigns to `module.exports`.)
+  const inner = outer === declaration ? [] : [...namespaces.slice(1), name];
+  if (top === undefined) return bundledFunction(ctx, file, outer, inner, via);
+  const path = top === ASSIGNED ? inner : [top, ...inner];
+  const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient)) ?? subpathEntry(file.fileName, ambient)
     : besideJs(file.fileName) ?? entryOfTyped(file.fileName) ?? entryIfTypes(file.fileName);
-  return js ? functionAt(ctx.ts, js, path, via) : undefined;
+  return (js ? functionAt(ctx.ts, js, path, via) : undefined) ?? (ambient === undefined ? bundledFunction(ctx, file, outer, inner, via) : undefined);
 }
 
-/** The name `file` exports `node` under (its own name when exported as itself), if any. */
+/** `node` is what the ambient module around it assigns to `export =`. */
+function assignedInAmbient(ctx: AnalysisContext, node: ts.Node): boolean {
+  const { ts } = ctx;
+  const body = node.parent && ts.isModuleBlock(node.parent) ? node.parent : undefined;
+  const name = (node as ts.NamedDeclaration).name;
+  return body !== undefined && name !== undefined && ts.isIdentifier(name) && body.statements.some((s) => ts.isExportAssignment(s) &&
+    s.isExportEquals === true && ts.isIdentifier(s.expression) && s.expression.text === name.text);
+}
+
+/**
+ * A package whose JavaScript is one bundle (geometric's build/geometric.js) under a declaration file per function
+ * (build/polygons/polygonArea.d.ts, no JavaScript beside it): the name the package's types entry exports the
+ * declaration under, looked up in the package's entry.
+ */
+function bundledFunction(ctx: AnalysisContext, file: ts.SourceFile, outer: ts.Node, inner: readonly string[], via?: FactoryCall[]): FunctionLike | undefined {
+  const root = packageRootFor(file.fileName);
+  const js = root && packageEntry(root);
+  if (!root || !js) return undefined;
+  for (const types of entryTypesOf(root)) {
+    const entryFile = ctx.program.getSourceFile(types);
+    const top = entryFile && entryFile !== file ? exportNameOf(ctx, entryFile, outer) : undefined;
+    if (top !== undefined) return functionAt(ctx.ts, js, top === ASSIGNED ? inner : [top, ...inner], via);
+  }
+  return undefined;
+}
+
+/** exportNameOf's answer for `export = node`: the module is that value. */
+const ASSIGNED = '';
+
+/** The name `file` exports `node` under (its own name when exported as itself; ASSIGNED by `export =`), if any. */
 function exportNameOf(ctx: AnalysisContext, file: ts.SourceFile, node: ts.Node): string | undefined {
   const moduleSymbol = ctx.checker.getSymbolAtLocation(file);
   if (!moduleSymbol) return undefined;
+  const assigned = moduleSymbol.exports?.get('export=' as ts.__String);
+  const value = assigned && (assigned.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(assigned) : assigned);
+  if (value?.declarations?.includes(node as ts.Declaration)) return ASSIGNED;
   for (const exported of ctx.checker.getExportsOfModule(moduleSymbol)) {
     const target = exported.flags & ctx.ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(exported) : exported;
     if (target.declarations?.includes(node as ts.Declaration)) return exported.name;

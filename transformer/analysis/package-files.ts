@@ -24,7 +24,7 @@ export function entryIfTypes(declarationFile: string): string | undefined {
 }
 
 /** The declaration files a package's root import is typed by. */
-function entryTypesOf(root: string): string[] {
+export function entryTypesOf(root: string): string[] {
   const manifest = readManifest(root);
   return [manifest?.types, manifest?.typings, 'index.d.ts'].filter((t): t is string => typeof t === 'string').map((t) => resolve(root, t));
 }
@@ -88,4 +88,18 @@ export function packageEntry(root: string | undefined): string | undefined {
     if (existsSync(path) && statSync(path).isFile() && isJs(path)) return path;
   }
   return undefined;
+}
+
+/**
+ * The JavaScript of an ambient module of a subpath, `declare module 'transformation-matrix/applyToPoint'` in the
+ * package's types: the file of that name beside the package's entry (src/applyToPoint.js beside src/index.js) or at
+ * its root; else the entry itself, which usually exports the same names.
+ */
+export function subpathEntry(declarationFile: string, specifier: string): string | undefined {
+  const m = /^((?:@[^/]+\/)?[^/@][^/]*)\/(.+)$/.exec(specifier);
+  const root = m ? packageRootFor(declarationFile, m[1]) : undefined;
+  const entry = packageEntry(root);
+  if (!m || !root || !entry) return undefined;
+  const beside = [dirname(entry), root].flatMap((dir) => ['.js', '.mjs', '.cjs'].map((ext) => join(dir, m[2] + ext)));
+  return beside.find((c) => existsSync(c) && statSync(c).isFile()) ?? entry;
 }
