@@ -28,6 +28,7 @@ test('a binding pattern reading a getter that caches into its object runs it (de
     ['ss: Shape[]', 'let t = 0; for (const { area } of ss) t += area; return t;'],
     ['s: Shape, a = s.area', 'return a;'],
     ['w: { s: Shape }', 'const { s: { area } } = w; return area;'],
+    ['s: Shape, { area }: Shape = s', 'return area;'],
   ]) {
     const found = Object.values(directions(task(signature, body, shape)))[0]!;
     assert.match(found, /^inout:.*getter that changes its object/, `${signature} ${body}: ${found}`);

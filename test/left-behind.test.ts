@@ -31,6 +31,10 @@ test('an async task\'s timer set outside a promise it awaits is left behind (np4
   assert.is(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { await new Promise((r) => setTimeout(r, 5)); return n + 1; }'), undefined);
   // A timeout whose handle it keeps and clears (rev59's F4).
   assert.is(inPlace('declare function fetchIt(n: number): Promise<number>;\n/** @task */\nexport async function t(n: number): Promise<number> { const h = setTimeout(() => console.log("slow"), 1000); try { return await fetchIt(n); } finally { clearTimeout(h); } }'), undefined);
+  // A promise an async task makes and leaves, by a call or by `new` (rev59's F9: `void audit(msg)` was never printed).
+  const audit = 'async function audit(m: string) { await new Promise((r) => setTimeout(r, 20)); console.log(m); }\n';
+  assert.match(inPlace(`${audit}/** @task */\nexport async function t(n: number): Promise<number> { void audit("x"); await null; return n; }`) ?? '', /leaves work behind/);
+  assert.match(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { void new Promise<void>((resolve) => setTimeout(() => { console.log("late"); resolve(); }, 30)); await null; return n; }') ?? '', /leaves work behind/);
   // A hook that may or may not make a promise (rev59's F10).
   assert.is(inPlace('declare const hook: (n: number) => void | Promise<void>;\n/** @task */\nexport function t(n: number): number { hook(n); return n; }'), undefined);
 });

@@ -177,7 +177,9 @@ class FunctionEffects {
     if (ts.isBindingElement(owner)) return this.patternSource(owner.parent);
     if (ts.isParameter(owner)) {
       const i = this.fn.parameters.indexOf(owner);
-      return i >= 0 ? new Set([i]) : new Set();
+      // (`{ next }: Counter = c` takes apart the default when the argument is left out: rev59's F1.)
+      const fromDefault = owner.initializer ? this.written(owner.initializer) : new Set<number>();
+      return i >= 0 ? new Set([i, ...fromDefault]) : fromDefault;
     }
     if (!ts.isVariableDeclaration(owner)) return new Set();
     if (owner.initializer) return this.written(owner.initializer);

@@ -5,8 +5,9 @@
  * longer the task's, or never (a thread has no 'exit' of the program's), so such a task's calls run in place.
  * An async task's timers are usually awaited (`await sleep(10)`), as are those of a function returning a promise:
  * only their process listeners count, and a timer set outside a promise's executor (`setTimeout(() => log(n), 30)`
- * in the body, which nothing awaits). A synchronous task that makes a promise leaves its reactions behind
- * (`Promise.resolve(n).then(log)`, `void audit(log, msg)` of an async helper: np44's F9, whose write was lost).
+ * in the body, which nothing awaits). A task that makes a promise and leaves it leaves its reactions behind
+ * (`Promise.resolve(n).then(log)`, `void audit(log, msg)` of an async helper: np44's F9, whose write was lost; in an
+ * async task too, rev59's F9).
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
@@ -25,7 +26,7 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
   const returned = signature && ctx.checker.getReturnTypeOfSignature(signature);
   const asyncTask = (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0 ||
     (returned !== undefined && ctx.checker.getAwaitedType(returned) !== returned);
-  let found: ts.CallExpression | undefined;
+  let found: ts.CallExpression | ts.NewExpression | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(node)) {
@@ -34,12 +35,15 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
       // clear: rev59's F4.)
       const timer = ts.isIdentifier(callee) && SCHEDULERS.has(callee.text) && isGlobal(ctx, callee) &&
         (!asyncTask || (!inPromiseExecutor(ts, node) && ts.isExpressionStatement(node.parent)));
-      // (A promise a synchronous task makes: what reacts to it runs after the task returned.)
-      const promised = !asyncTask && makesPromise(ctx, node);
+      // (A promise the task makes and leaves: what reacts to it runs after the task returned, or after the async
+      // task's last await, when its worker has moved on: rev59's F9 lost `void audit(msg)`'s output.)
+      const promised = makesPromise(ctx, node);
       const listener = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' &&
         isGlobal(ctx, callee.expression) && PROCESS_LISTENERS.has(callee.name.text) && (!asyncTask || callee.name.text !== 'nextTick');
       if (timer || listener || promised) { found = node; return; }
     }
+    // (`void new Promise((resolve) => setTimeout(…))`: the same, made with `new`.)
+    if (ts.isNewExpression(node) && makesPromise(ctx, node)) { found = node; return; }
     ts.forEachChild(node, visit);
   };
   for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
@@ -60,7 +64,7 @@ function inPromiseExecutor(t: typeof ts, node: ts.Node): boolean {
 }
 
 /** The call's value is a promise (`p.then(f)`, an async function's call), not given straight to a caller awaiting it. */
-function makesPromise(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+function makesPromise(ctx: AnalysisContext, call: ts.CallExpression | ts.NewExpression): boolean {
   const { ts } = ctx;
   // (Only what the call's type says: `then` and `catch` of anything else are no promise's.)
   const type = ctx.checker.getTypeAtLocation(call);
