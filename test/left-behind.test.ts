@@ -10,8 +10,9 @@ import { createContext } from '../transformer/analysis/context';
 import { Summaries } from '../transformer/analysis/summaries';
 import { discoverTasks } from '../transformer/analysis/discover';
 
-function inPlace(code: string): string | undefined {
-  const program = createAnalysisProgram(ts, ['/virtual/main.ts'], new Map([['/virtual/main.ts', code]]));
+function inPlace(code: string, others: Record<string, string> = {}): string | undefined {
+  const files = new Map([['/virtual/main.ts', code], ...Object.entries(others).map(([name, text]) => [`/virtual/${name}`, text] as [string, string])]);
+  const program = createAnalysisProgram(ts, [...files.keys()], files);
   const ctx = createContext(ts, program);
   return discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!).tasks[0]?.runsInPlace;
 }
@@ -37,6 +38,14 @@ test('an async task\'s timer set outside a promise it awaits is left behind (np4
   assert.match(inPlace('/** @task */\nexport async function t(n: number): Promise<number> { void new Promise<void>((resolve) => setTimeout(() => { console.log("late"); resolve(); }, 30)); await null; return n; }') ?? '', /leaves work behind/);
   // A hook that may or may not make a promise (rev59's F10).
   assert.is(inPlace('declare const hook: (n: number) => void | Promise<void>;\n/** @task */\nexport function t(n: number): number { hook(n); return n; }'), undefined);
+});
+
+test('a task loading a module when called whose loading prints (itself or a module it imports) runs in place: each worker would print it again (np44\'s F10); a quiet one stays a task', () => {
+  const heavy = { 'heavy.ts': "import './banner';\nexport const TABLE = [1, 4, 9];\nexport const show = (m: string) => console.log(m);\n", 'banner.ts': "console.warn('loading tables');\n",
+    'quiet.ts': 'export const TABLE = [1, 4, 9];\nexport const show = (m: string) => console.log(m);\n' };
+  assert.match(inPlace("/** @task */\nexport function t(i: number): number { const { TABLE } = require('./heavy'); return TABLE[i]; }", heavy) ?? '', /loads heavy\.ts, whose loading prints \(`console\.warn/);
+  assert.match(inPlace("/** @task */\nexport async function t(i: number): Promise<number> { const { TABLE } = await import('./heavy'); return TABLE[i]; }", heavy) ?? '', /each worker would print again/);
+  assert.is(inPlace("/** @task */\nexport function t(i: number): number { const { TABLE } = require('./quiet'); return TABLE[i]; }", heavy), undefined, 'a helper that prints when called does not print at load');
 });
 
 test.run();

@@ -19,6 +19,7 @@ import { accessorInResult } from './result-accessors';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
 import { untravelledProperty } from './untravelled-properties';
+import { printingLazyLoad } from './lazy-loads';
 import { closest } from '../../runtime/spelling';
 import { mayPrint } from './prints';
 import { exportedName, functionName } from './function-names';
@@ -208,6 +209,8 @@ function inPlaceReason(ctx: AnalysisContext, fn: FunctionLike, name: string): st
   if (prototype) return `task ${name} gives an object a prototype (\`${prototype}\`), which a worker cannot send back`;
   const property = untravelledProperty(ctx, fn);
   if (property) return `task ${name}: ${property}, which copy-back from a worker would drop`;
+  const load = printingLazyLoad(ctx, fn);
+  if (load) return `task ${name}: ${load}, which each worker would print again at its first call`;
   const work = workLeftBehind(ctx, fn);
   if (work) return `task ${name} leaves work behind when it returns (${work}), which in a worker would run after the task, out of the program's order, or never`;
   const change = processChanged(ctx, fn);
