@@ -24,6 +24,21 @@ test('a fresh group stored in a container under a `let` name that is replaced ho
   assert.match(directions(task('xs: Item[]', 'const groups = new Map<string, Item[]>(); for (const it of xs) { let g = groups.get(it.k); if (!g) { g = []; groups.set(it.k, g); } g.push(it); } let n = 0; for (const g of groups.values()) n += g.length; return n;', item)).xs, /^in:/, 'groups only counted');
 });
 
+test('a name for a part of a container the task built carries what is stored through it into that container (rev60\'s F1: `const { list } = holder; list.push(it)`)', () => {
+  for (const body of [
+    'const holder = { list: [] as Item[] }; const { list } = holder; for (const it of xs) list.push(it); holder.list[0].v = 1;',
+    'const holder = { list: [] as Item[] }; const list = holder.list; for (const it of xs) list.push(it); holder.list[0].v = 2;',
+    'const lists: Item[][] = [[]]; const [first] = lists; first.push(xs[0]); lists[0][0].v = 4;',
+    "const groups = new Map<string, Item[]>([['a', []], ['b', []]]); for (const it of xs) { const g = groups.get(it.k)!; g.push(it); } for (const g of groups.values()) for (const it of g) it.v = 0;",
+    'const rows: Item[][] = [[], []]; for (const r of rows) r.push(xs[0]); rows[1][0].v = 5;',
+    'const holder = { inner: { list: [] as Item[] } }; const inner = holder.inner; const list = inner.list; list.push(xs[0]); holder.inner.list[0].v = 6;',
+  ]) {
+    const found = directions(task('xs: Item[]', body, item)).xs!;
+    assert.match(found, /^inout:.*writes a property/, `${body}: ${found}`);
+  }
+  assert.match(directions(task('xs: Item[]', 'const holder = { list: [] as Item[] }; const { list } = holder; for (const it of xs) list.push(it); return holder.list.length;', item)).xs, /^in:/, 'the container only counted');
+});
+
 test('flattening lifts nested parts into the result\'s own slots: `flat`, `flat(2)`, `concat` of spread lists, `push(...row)`, `Object.fromEntries`', () => {
   for (const body of [
     'const grid = [[b]]; for (const x of grid.flat()) x.v = 1; return 0;',

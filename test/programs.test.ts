@@ -684,7 +684,8 @@ test('a task setting what copy-back cannot carry (a symbol-keyed property, also 
     'addFull: a property with attributes of its own, which copy-back from a worker would drop',
     'lockId: a property with attributes of its own, which copy-back from a worker would drop',
     'tagMap: a property of its own on a Map, which copy-back from a worker would drop',
-    'tagTyped: a property of its own on a Float64Array, which copy-back from a worker would drop']);
+    'tagTyped: a property of its own on a Float64Array, which copy-back from a worker would drop',
+    'tagAssigned: a property of its own on a Map, which copy-back from a worker would drop']);
 });
 
 test('a file whose only task use is a module member handed to map is transformed: every element is a task', () => {

@@ -13,9 +13,12 @@ export async function settlesLater(promise: PromiseLike<unknown>): Promise<true 
 
 /**
  * Whether a task's call returned a promise, to be awaited in the worker as the caller awaits it: a native Promise
- * only (what an async function and `new Promise` give). Another object with a `then` method is the task's value,
- * as it is the plain caller's (a query builder returned by a synchronous task: awaiting it here ran its `then`).
+ * (what an async function and `new Promise` give), or an object holding its own `then` function (`{ then: (ok) =>
+ * p.then(ok) }`), which could not travel as a value anyway (rev60's F3). An instance whose class gives it `then` (a
+ * query builder returned by a synchronous task) is the task's value, as it is the plain caller's: awaiting it here
+ * ran its `then`.
  */
-export function isPromise(value: unknown): value is Promise<unknown> {
-  return value instanceof Promise;
+export function isPromise(value: unknown): value is PromiseLike<unknown> {
+  return value instanceof Promise || (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'then') &&
+    typeof (value as { then?: unknown }).then === 'function');
 }

@@ -48,6 +48,12 @@ export class ReachFlow {
   readonly paramSymbols = new Map<number, ts.Symbol[]>();
   /** Variables of the function given a new value where the assignment runs once (replacements.ts). */
   private readonly replacements: Replacements;
+  /**
+   * Names given a part of another name's object (`const list = holder.list`, `const { list } = holder`, `const g =
+   * groups.get(k)!`, `for (const g of groups)`), with how deep in it: what is stored through the part is in that
+   * object too (rev60's F1: `list.push(it)` then `holder.list[0].v = 1` was not a write of `it`).
+   */
+  private readonly partsOf = new Map<ts.Symbol, Map<ts.Symbol, number>>();
   /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
   readonly thisOf = new Map<ts.Node, Set<number>>();
   changed = false;
@@ -127,6 +133,7 @@ export class ReachFlow {
     if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
     if (rootSymbol) this.addContents(rootSymbol, 'direct' in stored ? sunk(stored, depth + 1) : at(values, depth + 1));
+    if (rootSymbol) for (const [whole, below] of this.wholesOf(rootSymbol)) this.addContents(whole, at(values, depth + 1 + below));
     for (const p of this.of(into).direct) {
       for (const symbol of this.paramSymbols.get(p) ?? []) if (symbol !== rootSymbol) this.addContents(symbol, at(values, 1));
     }
@@ -153,6 +160,36 @@ export class ReachFlow {
     return reaches.length > 0 ? either(...reaches) : NOTHING;
   }
 
+  /** `name` (every name a pattern binds) gets a part `extra` levels below what `source` is (see partsOf). */
+  private notePart(name: ts.BindingName, source: ts.Expression, extra: number): void {
+    const { root, depth } = entryRootAndDepth(this.ctx, source);
+    const whole = root && symbolOf(this.ctx, root);
+    if (!whole) return;
+    for (const bound of boundNames(this.ctx, name)) {
+      const part = symbolOf(this.ctx, bound);
+      if (!part || part === whole) continue;
+      let wholes = this.partsOf.get(part);
+      if (!wholes) { wholes = new Map(); this.partsOf.set(part, wholes); }
+      const below = depth + extra;
+      if (below < (wholes.get(whole) ?? Infinity)) { wholes.set(whole, below); this.changed = true; }
+    }
+  }
+
+  /** The objects `part` is (a part of), transitively, with how deep: see partsOf. */
+  private wholesOf(part: ts.Symbol): Map<ts.Symbol, number> {
+    const found = new Map<ts.Symbol, number>();
+    const queue: [ts.Symbol, number][] = [[part, 0]];
+    while (queue.length > 0) {
+      const [at, below] = queue.pop()!;
+      for (const [whole, d] of this.partsOf.get(at) ?? []) {
+        if (whole === part || (found.get(whole) ?? Infinity) <= below + d) continue;
+        found.set(whole, below + d);
+        queue.push([whole, below + d]);
+      }
+    }
+    return found;
+  }
+
   private bindPattern(name: ts.BindingName, reach: Reach): void {
     const { ts } = this;
     if (ts.isIdentifier(name)) { this.bind(name, reach); return; }
@@ -167,7 +204,10 @@ export class ReachFlow {
 
   private collect(node: ts.Node): void {
     const { ts } = this;
-    if (ts.isVariableDeclaration(node) && node.initializer) this.bindPattern(node.name, this.of(node.initializer));
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      this.bindPattern(node.name, this.of(node.initializer));
+      this.notePart(node.name, node.initializer, ts.isIdentifier(node.name) ? 0 : 1);
+    }
     // `catch (e)`: what the try block throws, or an error a call in it made around its arguments (`throw new
     // RowError(row)` in `check(row)`, changed in the catch as `e.row.errors.push(…)`: np44's F16).
     else if (ts.isCatchClause(node) && node.variableDeclaration) this.bindPattern(node.variableDeclaration.name, this.thrownIn(node.parent.tryBlock));
@@ -177,7 +217,7 @@ export class ReachFlow {
       this.assign(node.left, this.of(node.right));
     } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const reach = partOf(this.of(node.expression));
-      for (const d of node.initializer.declarations) this.bindPattern(d.name, reach);
+      for (const d of node.initializer.declarations) { this.bindPattern(d.name, reach); this.notePart(d.name, node.expression, ts.isIdentifier(d.name) ? 1 : 2); }
     } else if (ts.isForOfStatement(node)) {
       // `for (p of xs)`, `for ([a, b] of pairs)`, `for (o.k of xs)`: each element assigned as `=` assigns it.
       this.assign(node.initializer as ts.Expression, partOf(this.of(node.expression)));

@@ -29,13 +29,23 @@ export function untravelledProperty(ctx: AnalysisContext, fn: FunctionLike): str
     if (found) return;
     if ((ts.isElementAccessExpression(node) || ts.isPropertyAccessExpression(node)) && isWriteTarget(ts, node)) {
       if (ts.isElementAccessExpression(node) && isSymbolTyped(ctx, node.argumentExpression)) return at(node.parent, 'a symbol-keyed property');
-      const holder = slotHolder(ctx, node.expression);
-      if (holder && ts.isPropertyAccessExpression(node)) return at(node.parent, `a property of its own on a ${holder}`);
+      // (`m.version`, `m['version']`, `(m as any).version`: the object's own type, under a cast.)
+      const holder = slotHolder(ctx, node.expression) ?? slotHolder(ctx, uncast(ts, node.expression));
+      const named = ts.isPropertyAccessExpression(node) || ts.isStringLiteralLike(node.argumentExpression);
+      if (holder && named) return at(node.parent, `a property of its own on a ${holder}`);
     }
     if (ts.isCallExpression(node)) {
       const name = qualifiedName(ts, node.expression);
       const [target, key, descriptor] = node.arguments;
       if (name === 'Reflect.set' && key && isSymbolTyped(ctx, key)) return at(node, 'a symbol-keyed property');
+      // `Object.assign(m, { version })`, `Object.assign(r, { [SEEN]: true })`.
+      if (name === 'Object.assign' && target) {
+        const holder = slotHolder(ctx, uncast(ts, target));
+        if (holder) return at(node, `a property of its own on a ${holder}`);
+        const sources = node.arguments.slice(1);
+        if (sources.some((source) => ts.isObjectLiteralExpression(source) && source.properties.some((p) => p.name !== undefined &&
+          ts.isComputedPropertyName(p.name) && isSymbolTyped(ctx, p.name.expression)))) return at(node, 'a symbol-keyed property');
+      }
       if (name && DEFINERS.has(name) && target) {
         if (name !== 'Object.defineProperties' && key && isSymbolTyped(ctx, key)) return at(node, 'a symbol-keyed property');
         const descriptors = name === 'Object.defineProperties' ? key : descriptor;
@@ -68,6 +78,13 @@ function plainDescriptors(ctx: AnalysisContext, node: ts.Expression, many: boole
   }
   if (said.has('get') || said.has('set')) return false;
   return said.get('enumerable') === 'false' || (said.get('writable') === 'true' && said.get('configurable') === 'true');
+}
+
+/** The expression under casts and parentheses (`(m as any)` is m). */
+function uncast(t: typeof ts, node: ts.Expression): ts.Expression {
+  while (t.isParenthesizedExpression(node) || t.isAsExpression(node) || t.isTypeAssertionExpression(node) || t.isNonNullExpression(node) ||
+    t.isSatisfiesExpression(node)) node = node.expression;
+  return node;
 }
 
 function isSymbolTyped(ctx: AnalysisContext, node: ts.Expression): boolean {

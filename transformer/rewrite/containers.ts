@@ -157,7 +157,7 @@ export class Containers {
    * and so never waits for. A task that changes which objects a level holds (a sort, a push) may run when there is
    * none: every use after it waits for a level whole (printed, handed to a function or a task) or only names a level
    * for an alias (`for (const g of groups)`). Uses that are over before the call (building the container, in the
-   * function that declares it, in no loop around the call) cannot see it.
+   * function that makes it afresh, in no loop around the call) cannot see it.
    */
   partUseAfter(root: ts.Symbol, call: ts.CallExpression): ts.Identifier | undefined {
     return this.families.familyReferences(root).find((ref) => {
@@ -172,7 +172,11 @@ export class Containers {
   private overBefore(ref: ts.Identifier, call: ts.CallExpression, root: ts.Symbol): boolean {
     const { ctx } = this.view;
     const home = runningFunction(ctx, call);
-    if (runningFunction(ctx, ref) !== home || !root.valueDeclaration || runningFunction(ctx, root.valueDeclaration) !== home) return false;
+    // (A container made afresh there, each time the function runs: `const gs = groups` names one that lives on, whose
+    // parts a second run reads after the first run's tasks: rev60's F2.)
+    const declaration = root.valueDeclaration;
+    if (runningFunction(ctx, ref) !== home || !declaration || runningFunction(ctx, declaration) !== home || !this.ts.isVariableDeclaration(declaration) ||
+      !declaration.initializer || !this.view.isFresh(declaration.initializer)) return false;
     if (ref.getEnd() > call.getStart()) return false;
     for (let n: ts.Node | undefined = ref.parent; n && n !== home; n = n.parent) {
       const repeats = this.ts.isIterationStatement(n, false) || isFunctionLike(ctx, n);

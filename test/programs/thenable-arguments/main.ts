@@ -1,4 +1,4 @@
-import { Query, countRows, describe, narrowed, grow } from './q';
+import { Query, countRows, describe, narrowed, grow, later } from './q';
 
 async function main(): Promise<void> {
   const q = new Query('t', [1, 2, 3]);
@@ -14,5 +14,7 @@ async function main(): Promise<void> {
   console.log(describe(q), await countRows(q), q.runs);
   const all = await Promise.all([countRows(q), countRows(new Query('u', [5]))]);
   console.log(all, q.runs);
+  // A synchronous task handing back an object with its own `then` (a promise-like wrapper): awaited where it ran.
+  console.log(await later(4));
 }
 main().catch((e) => { console.error('failed', e); });

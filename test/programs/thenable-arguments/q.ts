@@ -29,3 +29,9 @@ export function narrowed(q: Query, min: number): Query {
 export function grow(q: Query, extra: number): void {
   q.rows.push(extra);
 }
+
+/** @task */
+export function later(n: number): PromiseLike<number> {
+  const p = new Promise<number>((resolve) => setTimeout(() => { console.log('computed', n); resolve(n + 1); }, 10));
+  return { then: (ok, bad) => p.then(ok, bad) };
+}

@@ -1,4 +1,4 @@
-import { SEEN, markAll, reflectMark, addFull, lockId, tagMap, tagTyped, hideNote, rename, type Rec, type Tagged } from './marks';
+import { SEEN, markAll, reflectMark, addFull, lockId, tagMap, tagTyped, tagAssigned, hideNote, rename, type Rec, type Tagged } from './marks';
 
 const rs: Rec[] = [{ id: 1 }, { id: 2 }];
 console.log(markAll(rs), rs, SEEN in rs[0]);
@@ -15,6 +15,8 @@ console.log(m, m.version);
 const a: Tagged<Float64Array> = new Float64Array(2);
 tagTyped(a);
 console.log(a, a.version);
+tagAssigned(m);
+console.log(m, m.version);
 // What does travel: a hidden data property, a plain write.
 const h: Rec = { id: 5 };
 hideNote(h);

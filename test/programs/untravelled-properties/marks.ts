@@ -40,6 +40,12 @@ export function tagTyped(a: Tagged<Float64Array>): void {
 }
 
 /** @task */
+export function tagAssigned(m: Tagged<Map<string, number>>): void {
+  m.set('y', 2);
+  Object.assign(m, { version: 7 });
+}
+
+/** @task */
 export function hideNote(r: Rec): void {
   Object.defineProperty(r, 'note', { value: 'hidden', enumerable: false, writable: true, configurable: true });
 }
