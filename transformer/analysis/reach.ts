@@ -203,9 +203,12 @@ export class ReachMap {
     if (id.text === 'arguments' && symbol && !symbol.valueDeclaration && enclosingThisScope(this.ts, id) === this.fn) {
       return holding(new Set(this.fn.parameters.map((_, i) => i)));
     }
-    // (And what was stored on it, `L.s = b` on a class written here.)
-    const nested = this.nestedDeclaration(symbol?.valueDeclaration, true);
-    return nested ? either(nested, this.ofSymbol(symbol)) : this.ofSymbol(symbol);
+    // (And what was stored on a class written here, `L.s = b`; not a function's `F.prototype = parent`, which the
+    // objects `new F()` makes only inherit.)
+    const declaration = symbol?.valueDeclaration;
+    const nested = this.nestedDeclaration(declaration, true);
+    if (!nested) return this.ofSymbol(symbol);
+    return declaration && this.ts.isFunctionDeclaration(declaration) ? nested : either(nested, this.ofSymbol(symbol));
   }
 
   private ofCall(call: ts.CallExpression): Reach {
