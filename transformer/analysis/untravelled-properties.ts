@@ -46,7 +46,7 @@ export function untravelledProperty(ctx: AnalysisContext, fn: FunctionLike): str
         if (sources.some((source) => ts.isObjectLiteralExpression(source) && source.properties.some((p) => p.name !== undefined &&
           ts.isComputedPropertyName(p.name) && isSymbolTyped(ctx, p.name.expression)))) return at(node, 'a symbol-keyed property');
       }
-      if (name && DEFINERS.has(name) && target) {
+      if (name && DEFINERS.has(name) && target && !madeAndKept(ctx, target, node)) {
         if (name !== 'Object.defineProperties' && key && isSymbolTyped(ctx, key)) return at(node, 'a symbol-keyed property');
         const descriptors = name === 'Object.defineProperties' ? key : descriptor;
         if (!descriptors || !plainDescriptors(ctx, descriptors, name === 'Object.defineProperties')) return at(node, 'a property with attributes of its own');
@@ -78,6 +78,39 @@ function plainDescriptors(ctx: AnalysisContext, node: ts.Expression, many: boole
   }
   if (said.has('get') || said.has('set')) return false;
   return said.get('enumerable') === 'false' || (said.get('writable') === 'true' && said.get('configurable') === 'true');
+}
+
+/**
+ * `tmp` of `const tmp = {}` in the function making the call, used there only by reading it or defining on it: an
+ * object the task makes and never hands anywhere (rev60's F6: a getter defined on a scratch object kept a task in
+ * place). Handed to a call, stored, returned or captured, it could reach the caller.
+ */
+function madeAndKept(ctx: AnalysisContext, target: ts.Expression, definer: ts.CallExpression): boolean {
+  const { ts } = ctx;
+  const name = uncast(ts, target);
+  const symbol = ts.isIdentifier(name) ? ctx.checker.getSymbolAtLocation(name) : undefined;
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+  const made = uncast(ts, declaration.initializer);
+  const home = ts.findAncestor(declaration, ts.isFunctionLike);
+  if (!(ts.isObjectLiteralExpression(made) || ts.isArrayLiteralExpression(made)) || !home || ts.findAncestor(definer, ts.isFunctionLike) !== home) return false;
+  let kept = true;
+  const visit = (node: ts.Node): void => {
+    if (!kept) return;
+    if (ts.isIdentifier(node) && node !== declaration.name && ctx.checker.getSymbolAtLocation(node) === symbol) {
+      const use = ts.findAncestor(node.parent, (n) => !ts.isParenthesizedExpression(n) && !ts.isAsExpression(n) && !ts.isNonNullExpression(n)) ?? node.parent;
+      const read = (ts.isPropertyAccessExpression(use) || ts.isElementAccessExpression(use)) && !isWriteTarget(ts, use);
+      const defined = ts.isCallExpression(use) && use.arguments[0] !== undefined && uncast(ts, use.arguments[0]) === node &&
+        DEFINERS.has(qualifiedName(ts, use.expression) ?? '');
+      if (!read && !defined) kept = false;
+      // (Inside a function made there, a closure that may outlive the call.)
+      if (ts.findAncestor(node, ts.isFunctionLike) !== home) kept = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(home);
+  return kept;
 }
 
 /** The expression under casts and parentheses (`(m as any)` is m). */

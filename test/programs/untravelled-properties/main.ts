@@ -1,4 +1,4 @@
-import { SEEN, markAll, reflectMark, addFull, lockId, tagMap, tagTyped, tagAssigned, hideNote, rename, type Rec, type Tagged } from './marks';
+import { SEEN, markAll, reflectMark, addFull, lockId, tagMap, tagTyped, tagAssigned, hideNote, rename, doubled, type Rec, type Tagged } from './marks';
 
 const rs: Rec[] = [{ id: 1 }, { id: 2 }];
 console.log(markAll(rs), rs, SEEN in rs[0]);
@@ -22,3 +22,4 @@ const h: Rec = { id: 5 };
 hideNote(h);
 rename(h, 'Grace');
 console.log(h, h.note, Object.keys(h));
+console.log(doubled(h));

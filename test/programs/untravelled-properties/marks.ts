@@ -54,3 +54,10 @@ export function hideNote(r: Rec): void {
 export function rename(r: Rec, first: string): void {
   r.first = first;
 }
+
+/** @task A getter on a scratch object the task makes and keeps: nothing of it comes back. */
+export function doubled(r: Rec): number {
+  const scratch = {} as { n: number };
+  Object.defineProperty(scratch, 'n', { get: () => r.id * 2 });
+  return scratch.n + 1;
+}
