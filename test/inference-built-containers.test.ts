@@ -32,6 +32,13 @@ test('a name for a part of a container the task built carries what is stored thr
     "const groups = new Map<string, Item[]>([['a', []], ['b', []]]); for (const it of xs) { const g = groups.get(it.k)!; g.push(it); } for (const g of groups.values()) for (const it of g) it.v = 0;",
     'const rows: Item[][] = [[], []]; for (const r of rows) r.push(xs[0]); rows[1][0].v = 5;',
     'const holder = { inner: { list: [] as Item[] } }; const inner = holder.inner; const list = inner.list; list.push(xs[0]); holder.inner.list[0].v = 6;',
+    // np46's F1, F3: a name rebound to another, either of two names, an entry found, a closure pushing.
+    'const a: Item[] = []; let b: Item[] = []; b = a; b.push(xs[0]); a[0].v = 7;',
+    'const hi: Item[] = [], lo: Item[] = []; for (const t of xs) { const target = t.v > 1 ? hi : lo; target.push(t); } hi.forEach((t) => { t.v = 8; });',
+    'const groups: Item[][] = [[], []]; const [even, odd] = groups; for (const t of xs) (t.v % 2 ? odd : even).push(t); groups[1].forEach((t) => { t.v = 9; });',
+    'const bins = [{ items: [] as Item[] }]; for (const t of xs) bins.find((b) => b.items.length < 2)!.items.push(t); bins[0].items[0].v = 10;',
+    'const order: Item[] = []; const add = (p: Item) => { order.push(p); }; xs.forEach(add); for (const p of order) p.v = 11;',
+    'const order: Item[] = []; function visit(p: Item) { order.push(p); } for (const x of xs) visit(x); order[0].v = 12;',
   ]) {
     const found = directions(task('xs: Item[]', body, item)).xs!;
     assert.match(found, /^inout:.*writes a property/, `${body}: ${found}`);

@@ -14,7 +14,7 @@ import { rootAndDepth } from './expressions';
  * over its entries (`values`, `keys`), which holds them as the collection does: `for (const e of m.values()) e.sort()`
  * sorts an entry, not what an entry holds (geometric's traceBoundaryRings).
  */
-const ENTRY_METHODS = new Map([['get', 1], ['at', 1], ['set', 0], ['values', 0], ['keys', 0]]);
+const ENTRY_METHODS = new Map([['get', 1], ['at', 1], ['find', 1], ['findLast', 1], ['set', 0], ['values', 0], ['keys', 0]]);
 const LANGUAGE_COLLECTION = /^(Map|Array|ReadonlyArray|ReadonlyMap)$/;
 
 /** `m.get(k)`, `xs.at(i)`: 1, an entry; `m.set(k, v)`, `m.values()`: 0, as the collection; undefined for any other call. */
@@ -27,20 +27,34 @@ export function entryDepth(ctx: AnalysisContext, call: ts.CallExpression): numbe
     !(callee.name.text === 'set' && ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(callee.expression))) ? depth : undefined;
 }
 
-/** The variable an object sits in and how deep, through entry methods too (rootAndDepth for the rest). */
+/**
+ * The variable an object sits in and how deep, through entry methods too, at any step of the chain
+ * (`bins.find(f)!.items`: two levels into `bins`, np46's F3); rootAndDepth for the rest.
+ */
 export function entryRootAndDepth(ctx: AnalysisContext, node: ts.Expression): { root?: ts.Identifier; depth: number } {
   const { ts } = ctx;
   let e = node;
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-    const left = entryRootAndDepth(ctx, e.left), right = entryRootAndDepth(ctx, e.right);
-    const same = left.root && right.root && left.depth === right.depth && ctx.checker.getSymbolAtLocation(left.root) === ctx.checker.getSymbolAtLocation(right.root);
-    return same ? left : { depth: 0 };
+  let below = 0;
+  for (;;) {
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      const left = entryRootAndDepth(ctx, e.left), right = entryRootAndDepth(ctx, e.right);
+      const same = left.root && right.root && left.depth === right.depth && ctx.checker.getSymbolAtLocation(left.root) === ctx.checker.getSymbolAtLocation(right.root);
+      return same ? { root: left.root, depth: left.depth + below } : { depth: 0 };
+    }
+    const depth = ts.isCallExpression(e) ? entryDepth(ctx, e) : undefined;
+    if (depth !== undefined) { below += depth; e = ((e as ts.CallExpression).expression as ts.PropertyAccessExpression).expression; continue; }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      // (A chain of slots down to a name, or to an entry call: go on from there.)
+      const inner = rootAndDepth(ts, e);
+      if (inner.root) return { root: inner.root, depth: inner.depth + below };
+      let steps = 0;
+      while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) { e = e.expression; steps++; while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression; }
+      if (!ts.isCallExpression(e) || entryDepth(ctx, e) === undefined) return { depth: 0 };
+      below += steps;
+      continue;
+    }
+    const plain = rootAndDepth(ts, e);
+    return plain.root ? { root: plain.root, depth: plain.depth + below } : { depth: 0 };
   }
-  const depth = ts.isCallExpression(e) ? entryDepth(ctx, e) : undefined;
-  if (depth !== undefined) {
-    const inner = entryRootAndDepth(ctx, ((e as ts.CallExpression).expression as ts.PropertyAccessExpression).expression);
-    return inner.root ? { root: inner.root, depth: inner.depth + depth } : { depth: 0 };
-  }
-  return rootAndDepth(ts, e);
 }

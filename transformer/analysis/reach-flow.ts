@@ -8,7 +8,7 @@
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
-import { inlineFunctions, returnedExpressions, skipParens } from './expressions';
+import { alternatives, inlineFunctions, returnedExpressions, skipParens } from './expressions';
 import { entryRootAndDepth } from './collection-entries';
 import { boundNames, calledFunction, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
@@ -129,6 +129,9 @@ export class ReachFlow {
     // A Reach keeps its depths (`c[i] = [p]`: p two levels into c); bare parameters are taken to sit in the slot itself.
     const values = 'direct' in stored ? all(stored) : stored;
     if (values.size === 0) return;
+    // (Into whichever object it is: `(odd ? a : b).push(t)`.)
+    const choices = alternatives(this.ts, into);
+    if (choices.length > 1) { for (const choice of choices) this.store(choice, stored); return; }
     const { root, depth } = entryRootAndDepth(this.ctx, into);
     if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
@@ -162,6 +165,9 @@ export class ReachFlow {
 
   /** `name` (every name a pattern binds) gets a part `extra` levels below what `source` is (see partsOf). */
   private notePart(name: ts.BindingName, source: ts.Expression, extra: number): void {
+    // (Each object it may be: `const target = hot ? hi : lo`.)
+    const choices = alternatives(this.ts, source);
+    if (choices.length > 1) { for (const choice of choices) this.notePart(name, choice, extra); return; }
     const { root, depth } = entryRootAndDepth(this.ctx, source);
     const whole = root && symbolOf(this.ctx, root);
     if (!whole) return;
@@ -215,6 +221,9 @@ export class ReachFlow {
     // (`x ??= p[0]`, `x ||= p`, `x &&= p` assign as `=` does, when they assign.)
     else if (ts.isBinaryExpression(node) && isPlainOrLogicalAssignment(ts, node.operatorToken.kind)) {
       this.assign(node.left, this.of(node.right));
+      // (`b = a`: what is stored through b from then on is in a's object too.)
+      const left = skipParens(ts, node.left);
+      if (ts.isIdentifier(left)) this.notePart(left, node.right, 0);
     } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const reach = partOf(this.of(node.expression));
       for (const d of node.initializer.declarations) { this.bindPattern(d.name, reach); this.notePart(d.name, node.expression, ts.isIdentifier(d.name) ? 1 : 2); }
@@ -259,8 +268,18 @@ export class ReachFlow {
     // Callbacks given a parameter (or called on one) may receive it or its parts, as arguments or as `this`.
     const reached = union(receiver, given);
     const initial = this.initialAccumulator(call, callee);
+    // A function written in this one and called by name (`visit(r)`, `add(p)`): its parameters get what is passed, so
+    // what it stores of them into this function's objects is seen here (np46's F3: `order.push(p)` in a closure).
+    const local = this.localFunction(callee);
+    if (local) local.parameters.forEach((param, i) => {
+      const arg = call.arguments[i];
+      if (arg && !ts.isSpreadElement(arg)) this.bindPattern(param.name, this.of(arg));
+      else if (call.arguments.some((a) => ts.isSpreadElement(a))) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
+    });
     for (const arg of call.arguments) {
-      for (const fn of inlineFunctions(ts, arg)) {
+      // (Also one handed over by name: `parts.forEach(add)`.)
+      const named = this.localFunction(arg);
+      for (const fn of named ? [named] : inlineFunctions(ts, arg) as (ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression)[]) {
         fn.parameters.forEach((param, i) => this.bindPattern(param.name, initial && i === 0 && arg === call.arguments[0]
           ? either(this.of(initial), ...returnedExpressions(ts, fn).map((e) => this.of(e)))
           : { direct: reached, contents: at(reached, 1) }));
@@ -294,6 +313,20 @@ export class ReachFlow {
       call.arguments.forEach((other, j) => { if (j !== index) this.store(ts.isSpreadElement(other) ? other.expression : other, args[index]); });
       if (ts.isPropertyAccessExpression(callee)) this.store(callee.expression, args[index]);
     });
+  }
+
+  /** The function `callee` names, when it is written inside this one (a declaration, or a `const` holding an arrow or a function expression). */
+  private localFunction(callee: ts.Expression): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+    const { ts } = this;
+    const name = skipParens(ts, callee);
+    if (!ts.isIdentifier(name)) return undefined;
+    let declaration: ts.Node | undefined = symbolOf(this.ctx, name)?.valueDeclaration;
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
+      declaration = skipParens(ts, declaration.initializer);
+    }
+    if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) ||
+      declaration === (this.fn as ts.Node) || declaration.getSourceFile() !== this.fn.getSourceFile() || declaration.pos < this.fn.pos || declaration.end > this.fn.end) return undefined;
+    return declaration;
   }
 
   /**
