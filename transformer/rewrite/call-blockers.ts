@@ -87,7 +87,12 @@ export class CallBlockers {
           'what the caller writes meanwhile, and the caller its writes only then; a task gets the object as it was at the call');
       }
       // (An object made right there, `insert(t, { id: 1 })`, has no other name to share it with.)
-      if (param.escapes && !this.planner.isFresh(arg)) return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): its result would share the caller's object`);
+      // (Kept where the caller can reach it again: in another argument, in state, in what the task hands back; a worker
+      // would keep its own copy there, not the caller's object. np46's F5: "its result would share" of a void task.)
+      if (param.escapes && !this.planner.isFresh(arg)) {
+        return reasonAt(arg, `task ${task.name} lets its parameter \`${param.name}\` out (${param.escapes}): where it is kept would hold the ` +
+          'worker\'s copy, not the caller\'s object');
+      }
       // A returned argument comes back as the caller's own object (the runtime keeps identity), so a call whose result
       // is dropped (\`vec3.add(out, a, b);\`) is a plain submission. A kept result is a second name for the argument:
       // fine when the task returns it on every path (the runtime then hands back the argument's own Future or datum),
