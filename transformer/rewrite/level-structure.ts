@@ -39,6 +39,9 @@ function restructures(ctx: AnalysisContext, fn: FunctionLike, param: ts.Paramete
       return parent.name.text === 'length' && !isWriteTarget(ts, parent);
     }
     if (ts.isForOfStatement(parent) && parent.expression === outer) return true;
+    // A copy of its slots (`[...ps].sort(…)`, `Array.of(...ps)`, `Array.from(ps)`): the copy's order is the copy's.
+    if (ts.isSpreadElement(parent) && (ts.isArrayLiteralExpression(parent.parent) || isArrayMaker(ts, parent.parent))) return true;
+    if (isArrayMaker(ts, parent) && (parent as ts.CallExpression).arguments[0] === outer) return true;
     return ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind);
   };
   let changes = false;
@@ -49,4 +52,10 @@ function restructures(ctx: AnalysisContext, fn: FunctionLike, param: ts.Paramete
   };
   visit(fn.body!);
   return changes;
+}
+
+/** `Array.from(…)`, `Array.of(…)`: a new array of what they are given. */
+function isArrayMaker(t: typeof ts, node: ts.Node): boolean {
+  return t.isCallExpression(node) && t.isPropertyAccessExpression(node.expression) && t.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'Array' && ['from', 'of'].includes(node.expression.name.text);
 }

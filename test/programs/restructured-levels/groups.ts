@@ -14,3 +14,8 @@ export function addTotal(rows: Row[]): void {
 export function dropSmall(rows: Row[], min: number): void {
   for (let i = rows.length - 1; i >= 0; i--) if (rows[i].v < min) rows.splice(i, 1);
 }
+
+/** @task Ranks a sorted copy: the level keeps its objects and their order. */
+export function rankCopy(rows: Row[]): void {
+  [...rows].sort((a, b) => b.v - a.v).forEach((r, i) => { r.k = `${r.k}#${i}`; });
+}
