@@ -6,8 +6,8 @@
  * starts, not by a call, and are worker-load.ts's business.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, type AnalysisContext, type FunctionLike } from './context';
-import { codeReachedFrom } from './reached-code';
+import type { AnalysisContext, FunctionLike } from './context';
+import { firstInCodeRun } from './reached-code';
 import { importClosure } from './worker-imports';
 import { printsThrough } from './prints';
 import { acts } from '../rewrite/worker-load';
@@ -23,11 +23,7 @@ export function printingLazyLoad(ctx: AnalysisContext, fn: FunctionLike): string
     if (printing) { found = `\`${node.getText()}\` loads ${target!.fileName.split(/[\\/]/).pop()}, whose loading prints (\`${short(printing)}\`)`; return; }
     ts.forEachChild(node, visit);
   };
-  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
-    if (isFunctionLike(ctx, part) && (part as ts.FunctionLikeDeclaration).body) visit((part as ts.FunctionLikeDeclaration).body!);
-    else visit(part);
-    if (found) break;
-  }
+  firstInCodeRun(ctx, fn, (code) => { visit(code); return found; });
   return found;
 }
 

@@ -12,7 +12,7 @@
 import type * as ts from 'typescript';
 import { isFunctionLike, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
 import { nodeDeclaredName } from './node-builtins';
-import { codeReachedFrom } from './reached-code';
+import { firstInCodeRun } from './reached-code';
 import { isWriteTarget } from '../rewrite/syntax';
 
 const SCHEDULERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
@@ -46,11 +46,7 @@ export function workLeftBehind(ctx: AnalysisContext, fn: FunctionLike): string |
     if (ts.isNewExpression(node) && makesPromise(ctx, node)) { found = node; return; }
     ts.forEachChild(node, visit);
   };
-  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
-    if (isFunctionLike(ctx, part) && (part as ts.FunctionLikeDeclaration).body) visit((part as ts.FunctionLikeDeclaration).body!);
-    else visit(part);
-    if (found) break;
-  }
+  firstInCodeRun(ctx, fn, (code) => { visit(code); return found; });
   return found && shown(found);
 }
 
@@ -81,11 +77,8 @@ function makesPromise(ctx: AnalysisContext, call: ts.CallExpression | ts.NewExpr
  * worker it lands whenever the task runs, before or after the program looks. So its calls run in place too.
  */
 export function processChanged(ctx: AnalysisContext, fn: FunctionLike): string | undefined {
-  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
-    const found = processChangeIn(ctx, part, true);
-    if (found) return shown(found);
-  }
-  return undefined;
+  const found = firstInCodeRun(ctx, fn, (code) => processChangeIn(ctx, code, true));
+  return found && shown(found);
 }
 
 /**

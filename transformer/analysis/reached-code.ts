@@ -27,6 +27,20 @@ export function liesWithin(node: ts.Node, code: ReadonlySet<ts.Node>): boolean {
   return false;
 }
 
+/**
+ * The first answer `find` gives on the task's own body, then on each piece of code it reaches (a function's body,
+ * or the piece itself: a field's declaration, a `.bind(…)` call), in that order: what left-behind.ts, lazy-loads.ts
+ * and untravelled-properties.ts look for in everything a task runs.
+ */
+export function firstInCodeRun<T>(ctx: AnalysisContext, fn: FunctionLike, find: (code: ts.Node) => T | undefined): T | undefined {
+  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
+    const body = isFunctionLike(ctx, part) ? (part as ts.FunctionLikeDeclaration).body : undefined;
+    const found = find(body ?? part);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** The pieces of code `fn` may run besides its own body: function-likes, class field declarations, constructors, and
  * the `.bind(…)` calls that made the bound functions it calls. */
 export function codeReachedFrom(ctx: AnalysisContext, fn: FunctionLike): readonly ts.Node[] {

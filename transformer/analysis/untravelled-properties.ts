@@ -10,8 +10,8 @@
  * and the code it reaches, on any object: one the task makes and returns loses them the same way.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, qualifiedName, type AnalysisContext, type FunctionLike } from './context';
-import { codeReachedFrom } from './reached-code';
+import { qualifiedName, type AnalysisContext, type FunctionLike } from './context';
+import { firstInCodeRun } from './reached-code';
 import { isWriteTarget } from '../rewrite/syntax';
 
 /** Builtins whose instances carry their contents in internal slots: a property of their own does not travel. */
@@ -54,11 +54,7 @@ export function untravelledProperty(ctx: AnalysisContext, fn: FunctionLike): str
     }
     ts.forEachChild(node, visit);
   };
-  for (const part of [fn, ...codeReachedFrom(ctx, fn)]) {
-    if (isFunctionLike(ctx, part) && (part as ts.FunctionLikeDeclaration).body) visit((part as ts.FunctionLikeDeclaration).body!);
-    else visit(part);
-    if (found) break;
-  }
+  firstInCodeRun(ctx, fn, (code) => { visit(code); return found; });
   return found;
 }
 
