@@ -60,8 +60,8 @@ export function untravelledProperty(ctx: AnalysisContext, fn: FunctionLike): str
 
 /**
  * A descriptor (or, `many`, an object literal of them) that makes a plain data property, as an assignment would:
- * written out, no getter or setter, and writable and configurable said `true`; or a hidden one (`enumerable: false`):
- * an object with hidden keys goes with every key's attributes (store/encoder.ts `record`).
+ * written out, no getter or setter, and no attribute said other than `true` (but a hidden one, `enumerable: false` or
+ * a new property's default: an object with hidden keys goes with every key's attributes, store/encoder.ts `record`).
  */
 function plainDescriptors(ctx: AnalysisContext, node: ts.Expression, many: boolean): boolean {
   const { ts } = ctx;
@@ -73,7 +73,12 @@ function plainDescriptors(ctx: AnalysisContext, node: ts.Expression, many: boole
     said.set(p.name.text, p.initializer.getText());
   }
   if (said.has('get') || said.has('set')) return false;
-  return said.get('enumerable') === 'false' || (said.get('writable') === 'true' && said.get('configurable') === 'true');
+  const enumerable = said.get('enumerable');
+  if (enumerable === 'false') return true;
+  // (Said enumerable, a new property is read-only and fixed unless said otherwise; not said, a new one is hidden and
+  // an existing one keeps what it was: only an attribute said other than `true` is lost.)
+  const kept = (attribute: string): boolean => enumerable === undefined ? [undefined, 'true'].includes(said.get(attribute)) : said.get(attribute) === 'true';
+  return (enumerable === undefined || enumerable === 'true') && kept('writable') && kept('configurable');
 }
 
 /**
