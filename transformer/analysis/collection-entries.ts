@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from './context';
-import { rootAndDepth } from './expressions';
+import { skipParens } from './expressions';
 
 /**
  * Methods handing back an entry of the collection (one level down), or the collection itself (`set`), or an iterator
@@ -36,25 +36,18 @@ export function entryRootAndDepth(ctx: AnalysisContext, node: ts.Expression): { 
   let e = node;
   let below = 0;
   for (;;) {
-    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    e = skipParens(ts, e);
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
       const left = entryRootAndDepth(ctx, e.left), right = entryRootAndDepth(ctx, e.right);
       const same = left.root && right.root && left.depth === right.depth && ctx.checker.getSymbolAtLocation(left.root) === ctx.checker.getSymbolAtLocation(right.root);
       return same ? { root: left.root, depth: left.depth + below } : { depth: 0 };
     }
-    const depth = ts.isCallExpression(e) ? entryDepth(ctx, e) : undefined;
-    if (depth !== undefined) { below += depth; e = ((e as ts.CallExpression).expression as ts.PropertyAccessExpression).expression; continue; }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-      // (A chain of slots down to a name, or to an entry call: go on from there.)
-      const inner = rootAndDepth(ts, e);
-      if (inner.root) return { root: inner.root, depth: inner.depth + below };
-      let steps = 0;
-      while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) { e = e.expression; steps++; while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression; }
-      if (!ts.isCallExpression(e) || entryDepth(ctx, e) === undefined) return { depth: 0 };
-      below += steps;
-      continue;
-    }
-    const plain = rootAndDepth(ts, e);
-    return plain.root ? { root: plain.root, depth: plain.depth + below } : { depth: 0 };
+    const entry = ts.isCallExpression(e) ? entryDepth(ctx, e) : undefined;
+    if (entry !== undefined) { below += entry; e = ((e as ts.CallExpression).expression as ts.PropertyAccessExpression).expression; continue; }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) { below++; e = e.expression; continue; }
+    // (`(s ||= {}).n`: what the variable holds once it ran.)
+    if (ts.isBinaryExpression(e) && [ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken]
+      .includes(e.operatorToken.kind)) { e = e.left; continue; }
+    return ts.isIdentifier(e) ? { root: e, depth: below } : { depth: 0 };
   }
 }
