@@ -36,6 +36,11 @@ export function skipParens(t: typeof ts, node: ts.Expression): ts.Expression {
   return node;
 }
 
+/** `node` is written inside `fn` (a function or class declared in it, not `fn` itself): reach.ts and reach-flow.ts follow such code as part of `fn`. */
+export function isWrittenIn(fn: ts.Node, node: ts.Node): boolean {
+  return node !== fn && node.getSourceFile() === fn.getSourceFile() && node.pos >= fn.pos && node.end <= fn.end;
+}
+
 /** `undefined`, `null`, `void 0`: a literal of nothing. */
 export function isNullishLiteral(t: typeof ts, node: ts.Expression): boolean {
   const e = skipParens(t, node);

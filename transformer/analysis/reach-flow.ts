@@ -8,7 +8,7 @@
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
-import { alternatives, inlineFunctions, returnedExpressions, skipParens } from './expressions';
+import { alternatives, inlineFunctions, isWrittenIn, returnedExpressions, skipParens } from './expressions';
 import { entryRootAndDepth } from './collection-entries';
 import { boundNames, calledFunction, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
@@ -325,7 +325,7 @@ export class ReachFlow {
       declaration = skipParens(ts, declaration.initializer);
     }
     if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) ||
-      declaration === (this.fn as ts.Node) || declaration.getSourceFile() !== this.fn.getSourceFile() || declaration.pos < this.fn.pos || declaration.end > this.fn.end) return undefined;
+      !isWrittenIn(this.fn, declaration)) return undefined;
     return declaration;
   }
 

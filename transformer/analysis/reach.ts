@@ -22,7 +22,7 @@ import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins
 import {
   all, at, either, elementsOf, empty, flattened, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
-import { enclosingThisScope, isArrayBufferLike, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
+import { enclosingThisScope, isArrayBufferLike, isWrittenIn, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
 import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
 import { namesMayReach, reachesNothing, readsNamesOnly } from './reach-shapes';
@@ -143,8 +143,10 @@ export class ReachMap {
       // A class written in this function holds what its fields and methods name of it (`class Ref { target = b }`:
       // `new Ref().target` is b, np45's F4), as a closure does.
       const callee = skipParens(ts, expr.expression);
+      // (Only a class: a function written here and called with `new` keeps what its summary says, below.)
+      const declared = ts.isIdentifier(callee) ? symbolOf(this.ctx, callee)?.valueDeclaration : undefined;
       const local = ts.isClassExpression(callee) ? this.nestedDeclaration(callee)
-        : ts.isIdentifier(callee) ? this.nestedDeclaration(symbolOf(this.ctx, callee)?.valueDeclaration, true) : undefined;
+        : declared && !ts.isFunctionDeclaration(declared) ? this.nestedDeclaration(declared, true) : undefined;
       if (local) return holding(union(given, all(local)));
       // The program's own constructor makes a fresh object, which may hold what it was given but is none of it; only
       // what the constructor keeps (`this.v = v`, not `this.r = +r`) is in it.
@@ -299,8 +301,7 @@ export class ReachMap {
     }
     const written = declaration !== undefined && (ts.isFunctionDeclaration(declaration) ? declaration.body !== undefined
       : ts.isClassExpression(declaration) || (classes && ts.isClassDeclaration(declaration)));
-    if (!declaration || !written || (declaration as ts.Node) === this.fn ||
-      declaration.getSourceFile() !== this.fn.getSourceFile() || declaration.pos < this.fn.pos || declaration.end > this.fn.end) return undefined;
+    if (!declaration || !written || !isWrittenIn(this.fn, declaration)) return undefined;
     if (this.capturing.has(declaration)) return NOTHING;
     this.capturing.add(declaration);
     try { return holding(this.captured(declaration)); } finally { this.capturing.delete(declaration); }
