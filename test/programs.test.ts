@@ -672,6 +672,17 @@ test('a task that reorders or resizes a container\'s level runs in a worker when
   assert.equal(direct, ['16 `g.length` (line 18)', '17 `g.length` (line 18)', '22 `c[1]` (line 23)', '28 `first.k` (line 29)']);
 });
 
+test('functions written in a task that store the caller\'s objects in the task\'s own list, object or Map leave them there: the task runs in a worker and its writes through the list come back; a list kept in another argument or not made here still lets them out (np46\'s min-closure-push)', () => {
+  const tasks = printsAsPlain('closure-stores');
+  assert.is(tasks.inWorkers, 8, 'every task but the three that keep their list elsewhere ran in a worker');
+  const dir = join('test', 'programs', 'closure-stores');
+  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'tasks.ts')],
+    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string }[] }).calls;
+  const direct = calls.filter((c) => !c.submitted).map((c) => `${c.task}: ${c.reason.replace(/^.*? out \(/, '').replace(/ \(test.*$/, '')}`);
+  assert.equal(direct, ['keepsInOther: kept in `out`: `out.list = order`', 'notFresh: passed to `add`, where it escapes: stored outside the function: `order.push(n)`',
+    'storedThenKept: kept in `sink`: `sink.push(order)`']);
+});
+
 test('a task setting what copy-back cannot carry (a symbol-keyed property, also in a helper or by Reflect.set; an accessor or read-only attribute; a named property of a Map or typed array) runs in place, saying so; a hidden data property and a plain write travel (np44\'s F17, F18: they were dropped)', () => {
   const tasks = printsAsPlain('untravelled-properties');
   assert.is(tasks.inWorkers, 3, 'hideNote, rename and doubled (a getter on its own scratch object) ran in workers');

@@ -14,6 +14,14 @@ import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
 import { isNewObjectPart, keptByNewObject } from './parameter-properties';
 import type { ParamEffects } from './param-effects';
+import { isBuiltinContainer } from './function-values';
+import { isWrittenIn, skipParens } from './expressions';
+
+/** The function a variable is declared in (undefined at a module's top level): a local of it, which inner functions share. */
+function declaringFunction(ctx: AnalysisContext, declaration: ts.Node): ts.Node | undefined {
+  for (let n = declaration.parent; n; n = n.parent) if (ctx.ts.isFunctionLike(n)) return n;
+  return undefined;
+}
 
 export class EffectRecorder {
   readonly effects: ParamEffects[];
@@ -100,12 +108,19 @@ export class EffectRecorder {
     for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
   }
 
-  /** `toUnknown`: given to code of unknown effect, which may keep it anywhere (ParamEffects.escapedKnown). */
-  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false): void {
+  /**
+   * `toUnknown`: given to code of unknown effect, which may keep it anywhere (ParamEffects.escapedKnown). `into`: stored
+   * in that variable of an enclosing function (ParamEffects.storedInOuter).
+   */
+  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false, into?: ts.Declaration): void {
     for (const p of params) {
-      this.effects[p].escaped ??= reasonAt(node, text);
-      if (!byReturn) this.effects[p].escapedOtherwise ??= reasonAt(node, text);
-      if (!byReturn && !toUnknown) this.effects[p].escapedKnown ??= reasonAt(node, text);
+      const effect = this.effects[p];
+      effect.escaped ??= reasonAt(node, text);
+      if (byReturn) continue;
+      effect.escapedOtherwise ??= reasonAt(node, text);
+      if (!toUnknown) effect.escapedKnown ??= reasonAt(node, text);
+      if (into) (effect.storedInOuter ??= new Set()).add(into);
+      else effect.escapedBeyondOuter ??= reasonAt(node, text);
     }
   }
 
@@ -117,9 +132,17 @@ export class EffectRecorder {
     }
   }
 
-  /** What a callee lets out of what it is given, as it lets it out (`callee`: how the reason names it). */
-  letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string): void {
-    if (effect.escapedOtherwise) this.escape(params, node, `passed to ${callee}, where it escapes: ${(effect.escapedKnown ?? effect.escapedOtherwise).text}`, false, !effect.escapedKnown);
+  /**
+   * What a callee lets out of what it is given, as it lets it out (`callee`: how the reason names it). `byName`: the
+   * callee is a function written in this one, called or handed over by its name, whose parameters this function's
+   * reach binds (reach-flow.ts): what it only stores in this function's fresh locals stays here (np46's
+   * min-closure-push: a `visit` pushing a tree's nodes into the task's `order` had the task let its parameter out).
+   */
+  letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string, byName = false): void {
+    const text = effect.escapedOtherwise && `passed to ${callee}, where it escapes: ${(effect.escapedKnown ?? effect.escapedOtherwise).text}`;
+    if (text && byName && effect.storedInOuter && !effect.escapedBeyondOuter) {
+      for (const into of effect.storedInOuter) if (!this.isFreshLocal(into)) this.escape(params, node, text, false, false, this.isLocal(into) || !this.isOuter(into) ? undefined : into);
+    } else if (text) this.escape(params, node, text, false, !effect.escapedKnown);
     if (effect.inFunction) this.inFunction(params, node, `passed to ${callee}, where a function holds it: ${effect.inFunction.text}`);
   }
 
@@ -148,13 +171,31 @@ export class EffectRecorder {
     if (isNewObjectPart(this.ctx, this.fn, into)) { keptByNewObject(this, values, node, `kept by the new object: \`${snippet(node)}\``); return; }
     // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
     const root = entryRootAndDepth(this.ctx, into).root;
-    if (!root || !this.isLocal(root)) this.escape(values, node, `stored outside the function: \`${snippet(node)}\``);
+    if (root && this.isLocal(root)) return;
+    const declaration = root && symbolOf(this.ctx, root)?.valueDeclaration;
+    const outer = declaration && this.ctx.ts.isVariableDeclaration(declaration) && declaringFunction(this.ctx, declaration) ? declaration : undefined;
+    this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, false, false, outer);
   }
 
   /** Declared inside this function (so a reference stored there dies with the call). */
-  isLocal(id: ts.Identifier): boolean {
-    const declaration = symbolOf(this.ctx, id)?.valueDeclaration;
+  isLocal(id: ts.Identifier | ts.Declaration): boolean {
+    const declaration = this.ctx.ts.isIdentifier(id) ? symbolOf(this.ctx, id)?.valueDeclaration : id;
     for (let n: ts.Node | undefined = declaration; n; n = n.parent) if (n === this.fn) return true;
     return false;
+  }
+
+  /** A variable of a function enclosing this one. */
+  private isOuter(declaration: ts.Declaration): boolean {
+    const owner = declaringFunction(this.ctx, declaration);
+    return owner !== undefined && isWrittenIn(owner, this.fn);
+  }
+
+  /** A constant of this function holding a container made here (`const order: Part[] = []`), never a parameter's object. */
+  private isFreshLocal(declaration: ts.Declaration): boolean {
+    const { ts } = this.ctx;
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer || declaringFunction(this.ctx, declaration) !== this.fn ||
+      !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+    const value = skipParens(ts, declaration.initializer);
+    return ts.isArrayLiteralExpression(value) || ts.isObjectLiteralExpression(value) || isBuiltinContainer(this.ctx, value);
   }
 }

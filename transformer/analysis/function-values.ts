@@ -6,8 +6,27 @@
 import type * as ts from 'typescript';
 import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { Summary, SummaryLookup } from './param-effects';
-import { enclosingThisScope, skipParens } from './expressions';
+import { enclosingThisScope, isWrittenIn, skipParens } from './expressions';
 import { functionOfExpression } from './function-of-symbol';
+
+/**
+ * The function written inside `fn` that `name` denotes (`visit` for `function visit(p) {…}` or `const visit = (p) =>
+ * …`): a call of it, or one handing it over by name (`parts.forEach(visit)`), has its parameters bound to what it is
+ * given in `fn`'s own reach (reach-flow.ts), so what it stores in `fn`'s locals is followed there (effect-recorder.ts).
+ * `orItself`: `fn` calling itself by its name counts (what it stores in enclosing functions' locals, it stores again).
+ */
+export function localFunctionNamed(ctx: AnalysisContext, fn: ts.Node, name: ts.Expression, orItself = false): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const { ts } = ctx;
+  const id = skipParens(ts, name);
+  if (!ts.isIdentifier(id)) return undefined;
+  let declaration: ts.Node | undefined = symbolOf(ctx, id)?.valueDeclaration;
+  if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
+    declaration = skipParens(ts, declaration.initializer);
+  }
+  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) ||
+    !(isWrittenIn(fn, declaration) || (orItself && declaration === fn))) return undefined;
+  return declaration;
+}
 
 /** An assumed field whose value is a built-in container (not a field holding reading functions): `builtin _intern`. */
 export const BUILTIN_FIELD = 'builtin ';

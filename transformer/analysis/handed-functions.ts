@@ -9,8 +9,8 @@ import { COPYING_FUNCTIONS, HOLDS_ARGUMENT, isReadOnlyFunction } from './builtin
 import { isCallableValue, type Callbacks } from './callbacks';
 import type { EffectRecorder } from './effect-recorder';
 import { alternatives } from './expressions';
-import { outlives, withLaterWrites, type Summary, type SummaryLookup } from './param-effects';
-import { enclosesOrIs } from './function-values';
+import { outlives, withLaterWrites, type ParamEffects, type Summary, type SummaryLookup } from './param-effects';
+import { enclosesOrIs, localFunctionNamed } from './function-values';
 import type { FunctionLike } from './context';
 import { snippet } from './reason';
 
@@ -38,9 +38,13 @@ export function elementsToFunction(h: HandOff, call: ts.CallExpression, source: 
     // (A closure it hands back may be called by whoever collects its results: its writes count too.)
     const effects = known ? (summaryForElements(h, known)?.params ?? []).map(withLaterWrites) : undefined;
     const written = effects ? effects.find((e) => e.written)?.written : undefined;
-    const kept = effects ? effects.find((e) => outlives(e)) : undefined;
+    // (A function written here stores them in this function's own locals, which its reach follows: letOut.)
+    const byName = known !== undefined && localFunctionNamed(h.ctx, h.callbacks.fn, arg, true) === known;
+    const storesOnly = (e: ParamEffects) => byName && e.returnedAt === undefined && !e.kept && !e.inFunction;
+    const kept = effects ? effects.find((e) => outlives(e) && !storesOnly(e)) : undefined;
     if (!effects || written) h.record.write(elements, call, `its elements are passed to \`${snippet(arg)}\`, which ${written ? `writes them: ${written.text}` : 'may change them'}`);
     if (!effects || kept) h.record.escape(elements, call, `its elements are passed to \`${snippet(arg)}\`, which may keep them`);
+    else for (const e of effects) if (storesOnly(e)) h.record.letOut(elements, call, e, `\`${snippet(arg)}\``, true);
   }
 }
 

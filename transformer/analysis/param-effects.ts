@@ -50,6 +50,14 @@ export interface ParamEffects {
    */
   escapedKnown?: Reason;
   /**
+   * The variables of enclosing functions it may be stored in (`order.push(p)` in a `visit` written inside a task, where
+   * `order` is the task's): escapes of this function, but for the function declaring such a variable, which calls this
+   * one by name and follows its parameters there (reach-flow.ts), a store into a local of its own (effect-recorder.ts).
+   */
+  storedInOuter?: Set<ts.Declaration>;
+  /** The first escape other than by being returned or stored in such a variable: when set, storedInOuter is moot. */
+  escapedBeyondOuter?: Reason;
+  /**
    * Held by a function value the function hands back or makes (`return () => p`, `return p` in a function nested in
    * it), or by one a callee did so with: let out (`escaped`), but not out of sight. A caller's reach follows it in the
    * result (a call's result may be anything its callee holds: reach.ts), so a callback doing this still only reads;

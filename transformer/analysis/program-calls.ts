@@ -15,6 +15,7 @@ import { callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffec
 import { argumentEffect } from './spread-arguments';
 import { isSuperCall } from './expressions';
 import { resultUse } from './returned-closures';
+import { localFunctionNamed } from './function-values';
 import type { HandOff } from './handed-functions';
 
 export interface CallSite extends HandOff {
@@ -63,7 +64,7 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
   // (A dropped result's closures never run: what they would let out or keep, by the call's own summary, is not.)
   const kept = use === 'dropped' ? now : effect;
-  h.record.letOut(params, arg, kept, `\`${calleeName}\``);
+  h.record.letOut(params, arg, kept, `\`${calleeName}\``, localFunctionNamed(h.ctx, h.fn, call.expression, true) === target);
   if (kept.kept) {
     call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
   }

@@ -8,7 +8,8 @@
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
-import { alternatives, inlineFunctions, isWrittenIn, returnedExpressions, skipParens } from './expressions';
+import { alternatives, inlineFunctions, returnedExpressions, skipParens } from './expressions';
+import { localFunctionNamed } from './function-values';
 import { entryRootAndDepth } from './collection-entries';
 import { boundNames, calledFunction, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
@@ -317,16 +318,7 @@ export class ReachFlow {
 
   /** The function `callee` names, when it is written inside this one (a declaration, or a `const` holding an arrow or a function expression). */
   private localFunction(callee: ts.Expression): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
-    const { ts } = this;
-    const name = skipParens(ts, callee);
-    if (!ts.isIdentifier(name)) return undefined;
-    let declaration: ts.Node | undefined = symbolOf(this.ctx, name)?.valueDeclaration;
-    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
-      declaration = skipParens(ts, declaration.initializer);
-    }
-    if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) ||
-      !isWrittenIn(this.fn, declaration)) return undefined;
-    return declaration;
+    return localFunctionNamed(this.ctx, this.fn, callee);
   }
 
   /**

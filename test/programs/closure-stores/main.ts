@@ -1,0 +1,14 @@
+import { viaLoop, returnsOrder, keepsInOther, notFresh, viaCall, markLater, objectHolder, mapHolder, readsOnly, nestedTwice, storedThenKept, type Node } from './tasks';
+const tree = (base: number): Node[] => [{ id: base, mark: 0, kids: [{ id: base + 1, mark: 0, kids: [] }, { id: base + 2, mark: 0, kids: [] }] }, { id: base + 3, mark: 0, kids: [] }];
+const show = (ns: Node[]): string => ns.map((n) => `${n.id}:${n.mark}[${show(n.kids)}]`).join(',');
+const a = tree(10); console.log('viaLoop', viaLoop(a), show(a));
+const b = tree(20); const ob = returnsOrder(b); ob[0].mark = 5; console.log('returnsOrder', ob.length, show(b), ob[0] === b[0]);
+const c = tree(30); const out = { list: [] as Node[] }; console.log('keepsInOther', keepsInOther(c, out), out.list[0] === c[0]); out.list[0].mark = 3; console.log(show(c));
+const e = tree(50); const into: Node[] = []; console.log('notFresh', notFresh(e, into), show(e), into.length);
+const f = tree(60); console.log('viaCall', viaCall(f), show(f));
+const g = tree(70); console.log('markLater', markLater(g), show(g));
+const h = tree(80); console.log('objectHolder', objectHolder(h), show(h));
+const i = tree(90); console.log('mapHolder', mapHolder(i), show(i));
+const j = tree(100); console.log('readsOnly', readsOnly(j), show(j));
+const k = tree(110); console.log('nestedTwice', nestedTwice(k), show(k));
+const l = tree(120); const sink: Node[][] = []; console.log('storedThenKept', storedThenKept(l, sink), sink[0]?.[0] === l[0]); sink[0][0].mark = 8; console.log(show(l));
