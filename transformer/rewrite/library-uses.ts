@@ -51,6 +51,12 @@ export function isPlainDataSymbol(ctx: AnalysisContext, shapes: RuntimeShapes, s
   });
 }
 
+/** `x instanceof C` runs the program's code: C (or a base) declares `static [Symbol.hasInstance]` (np47's min-hasinstance). */
+export function runsHasInstance(ctx: AnalysisContext, right: ts.Expression): boolean {
+  return ctx.checker.getPropertiesOfType(ctx.checker.getTypeAtLocation(right)).some((p) => String(p.escapedName).startsWith('__@hasInstance') &&
+    !(p.declarations ?? []).every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())));
+}
+
 /** Declared only by the standard library: runs none of the program's code but what it is handed. */
 export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts, checker } = ctx;

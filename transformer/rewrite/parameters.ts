@@ -15,6 +15,7 @@ import {
 } from '../analysis/context';
 import { isAssignedTo, isReference, isSynchronousCallback, isWriteTarget } from './syntax';
 import type { TaskInfo } from '../analysis/discover';
+import { runsHasInstance } from './library-uses';
 
 export class ClosedFunctions {
   /** Answers for functions whose parameters may be followed ('own') and for functions they call ('callee'). */
@@ -70,6 +71,7 @@ export class ClosedFunctions {
       else if (ts.isIdentifier(node) && node.text === 'arguments' && isReference(ts, node)) ok = false;
       else if (ts.isCallExpression(node) && !this.callIsClosed(node)) ok = false;
       else if (ts.isNewExpression(node) && !isLibraryGlobal(this.ctx, node.expression)) ok = false;
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && runsHasInstance(this.ctx, node.right)) ok = false;
       // A function made here that may run after this one returns (`return () => { push3(xs, 5) }`, a handler): its
       // tasks would come after the wait on return, and the caller would not wait for them (tester np34's p36).
       else if (node !== fn && (isFunctionLike(this.ctx, node) || ts.isClassLike(node)) && !this.runsAtOnce(node)) ok = false;
@@ -77,6 +79,8 @@ export class ClosedFunctions {
       if (before && !ok && !this.openAt.has(fn)) this.openAt.set(fn, node);
       if (ok) ts.forEachChild(node, visit);
     };
+    // (Default values run at the call, in the function: `function report(n = jobs.length)`, np47's F2.)
+    for (const param of fn.parameters) if (param.initializer || !ts.isIdentifier(param.name)) visit(param);
     if (fn.body) visit(fn.body);
     answers.set(fn, ok);
     return ok;
