@@ -34,6 +34,8 @@ function cursorWalk(qs: number[][]) {
   console.log('iterators made before', seen.join('.'));
 }
 function hasInstance(qs: number[][], probe: object) { for (const q of qs) grow(q); console.log('hasInstance', probe instanceof Monitor); }
+const Even = { [Symbol.hasInstance](_x: unknown) { return pending.length % 2 === 0; } };
+function castHasInstance(qs: number[][]) { for (const q of qs) grow(q); console.log('hasInstance through a cast', ({} as object) instanceof (Even as any)); }
 function objectKey(qs: number[][]) {
   for (const q of qs) grow(q);
   const seen: Record<string, boolean> = {};
@@ -43,6 +45,6 @@ function objectKey(qs: number[][]) {
 }
 
 declared([pending]); literalGetter([pending]); parameterPattern([pending]); assigned([pending]); loopPattern([pending]); nested([pending]);
-generator([pending]); byDefault([pending]); cursorWalk([pending]); hasInstance([pending], {});
+generator([pending]); byDefault([pending]); cursorWalk([pending]); hasInstance([pending], {}); castHasInstance([pending]);
 objectKey([pending]); draining([pending]);
 console.log(pending.join('.'));
