@@ -94,6 +94,15 @@ write({
   'node_modules/bundled/build/shapes/area.d.ts': 'export declare function area(p: number[][]): number;\n',
   'node_modules/bundled/build/shapes/shrink.d.ts': 'export declare function shrink(p: number[][]): void;\n',
   'node_modules/bundled/build/all.js': 'function area(p) { let s = 0; for (const q of p) s += q[0] * q[1]; return s; }\nfunction shrink(p) { p.pop(); }\nexport { area, shrink };\n',
+  // A class behind its declarations (ml-matrix's shape: np47's p03): static methods, one inherited in the JavaScript only,
+  // and the constructor are judged by their JavaScript.
+  'node_modules/grid/package.json': JSON.stringify({ name: 'grid', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
+  'node_modules/grid/index.d.ts': 'export declare class Grid {\n  constructor(rows: number[][]);\n  static fromFlat(n: number, xs: number[]): Grid;\n' +
+    '  static fill(xs: number[], v: number): void;\n  static remember(xs: number[]): void;\n  total(): number;\n}\n',
+  'node_modules/grid/index.js': 'class Base { static fill(xs, v) { for (let i = 0; i < xs.length; i++) xs[i] = v; } }\n' +
+    'class Grid extends Base {\n  /** @param {number[][]} rows */\n  constructor(rows) { super(); this.rows = rows.map((r) => r.slice()); }\n' +
+    '  /** @param {number} n @param {number[]} xs */\n  static fromFlat(n, xs) { const rows = []; for (let i = 0; i < xs.length; i += n) rows.push(xs.slice(i, i + n)); return new Grid(rows); }\n' +
+    '  static remember(xs) { Grid.last = xs; }\n  total() { let s = 0; for (const r of this.rows) for (const v of r) s += v; return s; }\n}\nexports.Grid = Grid;\n',
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -180,6 +189,21 @@ import { mean, sum, fillWith, remember, scale, identity } from 'arrays';
   assert.not.match(d['keep.x'] ?? '', /contents never read or written/);
   assert.match(d['grow.x'], /^inout: written: passed to `a function`|^inout: written: passed to `scale`/);
   assert.match(d['same.x'], /^inout/);
+});
+
+test('a package class behind its .d.ts: its constructor and static methods (also one its JavaScript inherits) are judged by their JavaScript (np47\'s p03: ml-matrix\'s readers were of unknown effect)', () => {
+  const d = directions(`
+import { Grid } from 'grid';
+/** @task */ export function build(rows: number[][]) { return new Grid(rows).total(); }
+/** @task */ export function flat(xs: number[]) { return Grid.fromFlat(2, xs).total(); }
+/** @task */ export function reset(xs: number[]) { Grid.fill(xs, 0); }
+/** @task */ export function keep(xs: number[]) { Grid.remember(xs); }
+`);
+  assert.match(d['build.rows'], /^in: read, never written/);
+  assert.match(d['flat.xs'], /^in: read, never written/);
+  assert.match(d['reset.xs'], /^inout: written: passed to `fill`, which writes it/);
+  const keep = tasksOf(`import { Grid } from 'grid';\n/** @task */ export function keep(xs: number[]) { Grid.remember(xs); }\n`)[0];
+  assert.match(keep.params[0].escapes ?? '', /stored outside the function: `Grid.last = xs`/, 'what a static method keeps in its class escapes');
 });
 
 test('a package typed by @types: the JavaScript of the package it types', () => {

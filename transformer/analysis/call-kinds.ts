@@ -24,6 +24,7 @@ import { isNameWritten, isReplacedMember, valuesWritten } from './replaced-membe
 import { MUTATING_METHODS, READING_METHODS } from './builtins';
 import { functionOfExpression } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
+import { calledBody } from './code-behind';
 
 /** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
 export function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
@@ -99,7 +100,8 @@ export class CallKinds {
     const overriding = overridingMethods(this.ctx, call.expression);
     if (overriding) return overriding.length > 0 && overriding.every((m) => changingUse(this.ctx, m, this.lookup) === undefined);
     const target = programMethod(this.ctx, this.fn, call);
-    return target !== undefined && changingUse(this.ctx, target, this.lookup, this.readingThis(call, target)) === undefined;
+    if (target === undefined) return staticWithoutThis(this.ctx, calledBody(this.ctx, call));
+    return changingUse(this.ctx, target, this.lookup, this.readingThis(call, target)) === undefined;
   }
 
   /** This call discharges what the method's reading-callbacks summary assumed (of its object, made here): method-receivers.ts. */
@@ -154,4 +156,16 @@ export class CallKinds {
 
   /** The method is the standard library's own (builtin-callees.ts): declared in a lib .d.ts, on a receiver nothing overrides it for. */
   isBuiltinMethod(call: ts.CallExpression): boolean { return isBuiltinMethodCall(this.ctx, call); }
+}
+
+/**
+ * A package class's static method behind its declarations (code-behind.ts: `Matrix.from1DArray(…)`) that never
+ * mentions `this`: its class object is neither changed nor given anything (its arguments are judged by its summary).
+ */
+function staticWithoutThis(ctx: AnalysisContext, method: FunctionLike | undefined): boolean {
+  const { ts } = ctx;
+  if (!method || !ts.isMethodDeclaration(method) || !(ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) || !method.body) return false;
+  const mentions = (node: ts.Node): boolean => node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword ||
+    (!(ts.isFunctionLike(node) && !ts.isArrowFunction(node)) && !ts.isClassLike(node) && ts.forEachChild(node, mentions) === true);
+  return !ts.forEachChild(method.body, mentions);
 }

@@ -50,6 +50,7 @@ function behindCall(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   if (declaration && declaration.getSourceFile().isDeclarationFile) {
     if (ts.isFunctionDeclaration(declaration)) return behindDeclaration(ctx, declaration);
+    if (ts.isMethodDeclaration(declaration)) return behindClassMember(ctx, declaration);
     // `export declare const identity: <T>(x: T) => T`: the variable's signature.
     const variable = ts.isFunctionTypeNode(declaration) ? declaration.parent : undefined;
     if (variable && ts.isVariableDeclaration(variable) && variable.type === declaration) return behindDeclaration(ctx, variable);
@@ -63,6 +64,52 @@ function behindCall(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike
 /** The JavaScript function a `.d.ts` function declaration stands for. */
 export function behindDeclaration(ctx: AnalysisContext, declaration: ts.FunctionDeclaration | ts.VariableDeclaration,
   via?: FactoryCall[]): FunctionLike | undefined {
+  const found = behindExport(ctx, declaration);
+  return found && functionOfSymbol(found.ctx, found.symbol, 0, via);
+}
+
+/**
+ * The JavaScript a `.d.ts` class's static method or constructor stands for (ml-matrix's `Matrix.from1DArray(3, 5, xs)`,
+ * `new Matrix(rows)`, np47's p03): the member of that name of the class the package exports, or of a class it extends
+ * there (a class with no constructor of its own runs its base's). Not an instance method: what it does to its object
+ * is judged by method-receivers.ts, which needs the program's own classes.
+ */
+export function behindClassMember(ctx: AnalysisContext, member: ts.MethodDeclaration | ts.ConstructorDeclaration): FunctionLike | undefined {
+  const { ts } = ctx;
+  const owner = member.parent;
+  if (!ts.isClassDeclaration(owner) || !owner.name || (ts.isMethodDeclaration(member) &&
+    (!ts.isIdentifier(member.name) || !(ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static)))) return undefined;
+  const found = behindExport(ctx, owner);
+  if (!found) return undefined;
+  const side = found.ctx;
+  const symbol = found.symbol.flags & ts.SymbolFlags.Alias ? side.checker.getAliasedSymbol(found.symbol) : found.symbol;
+  const name = ts.isMethodDeclaration(member) ? (member.name as ts.Identifier).text : undefined;
+  for (let cls = classOf(side, symbol), hops = 0; cls && hops < 10; cls = baseClassOf(side, cls), hops++) {
+    const own = cls.members.find((m) => (name === undefined ? ts.isConstructorDeclaration(m)
+      : ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) !== 0));
+    if (own) return (own as ts.MethodDeclaration | ts.ConstructorDeclaration).body ? own as unknown as FunctionLike : undefined;
+  }
+  return undefined;
+}
+
+function classOf(ctx: AnalysisContext, symbol: ts.Symbol): ts.ClassLikeDeclaration | undefined {
+  const { ts } = ctx;
+  const declaration = symbol.valueDeclaration;
+  if (declaration && ts.isClassLike(declaration)) return declaration;
+  const init = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipParens(ts, declaration.initializer);
+  return init && ts.isClassExpression(init) ? init : undefined;
+}
+
+/** The class `cls` extends, when its `extends` names one (in JavaScript: a class declared or imported by name). */
+function baseClassOf(ctx: AnalysisContext, cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+  const { ts } = ctx;
+  const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const symbol = base && ts.isIdentifier(base) ? ctx.checker.getSymbolAtLocation(base) : undefined;
+  return symbol && classOf(ctx, symbol.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol);
+}
+
+/** The JavaScript symbol a `.d.ts` declaration stands for, with the side program holding it. */
+function behindExport(ctx: AnalysisContext, declaration: ts.FunctionDeclaration | ts.VariableDeclaration | ts.ClassDeclaration): SideSymbol | undefined {
   const { ts } = ctx;
   const file = declaration.getSourceFile();
   if (ctx.program.isSourceFileDefaultLibrary(file) || /[\\/]typescript[\\/]lib[\\/]/.test(file.fileName) ||
@@ -85,11 +132,11 @@ export function behindDeclaration(ctx: AnalysisContext, declaration: ts.Function
     : exportNameOf(ctx, file, outer);
   // (`export = stableStringify`: the module itself, what its JavaScript assigns to `module.exports`.)
   const inner = outer === declaration ? [] : [...namespaces.slice(1), name];
-  if (top === undefined) return bundledFunction(ctx, file, outer, inner, via);
+  if (top === undefined) return bundledSymbol(ctx, file, outer, inner);
   const path = top === ASSIGNED ? inner : [top, ...inner];
   const js = ambient !== undefined ? packageEntry(packageRootFor(file.fileName, ambient)) ?? subpathEntry(file.fileName, ambient)
     : besideJs(file.fileName) ?? entryOfTyped(file.fileName) ?? entryIfTypes(file.fileName);
-  return (js ? functionAt(ctx.ts, js, path, via) : undefined) ?? (ambient === undefined ? bundledFunction(ctx, file, outer, inner, via) : undefined);
+  return (js ? symbolAt(ctx.ts, js, path) : undefined) ?? (ambient === undefined ? bundledSymbol(ctx, file, outer, inner) : undefined);
 }
 
 /** `node` is what the ambient module around it assigns to `export =`. */
@@ -106,14 +153,14 @@ function assignedInAmbient(ctx: AnalysisContext, node: ts.Node): boolean {
  * (build/polygons/polygonArea.d.ts, no JavaScript beside it): the name the package's types entry exports the
  * declaration under, looked up in the package's entry.
  */
-function bundledFunction(ctx: AnalysisContext, file: ts.SourceFile, outer: ts.Node, inner: readonly string[], via?: FactoryCall[]): FunctionLike | undefined {
+function bundledSymbol(ctx: AnalysisContext, file: ts.SourceFile, outer: ts.Node, inner: readonly string[]): SideSymbol | undefined {
   const root = packageRootFor(file.fileName);
   const js = root && packageEntry(root);
   if (!root || !js) return undefined;
   for (const types of entryTypesOf(root)) {
     const entryFile = ctx.program.getSourceFile(types);
     const top = entryFile && entryFile !== file ? exportNameOf(ctx, entryFile, outer) : undefined;
-    if (top !== undefined) return functionAt(ctx.ts, js, top === ASSIGNED ? inner : [top, ...inner], via);
+    if (top !== undefined) return symbolAt(ctx.ts, js, top === ASSIGNED ? inner : [top, ...inner]);
   }
   return undefined;
 }
@@ -200,6 +247,15 @@ function requiredSpecifier(ctx: AnalysisContext, declaration: ts.Declaration): t
 
 /** The function exported at `path` (`['vec3', 'add']`, `['default']`) by the JavaScript module `js`. */
 function functionAt(t: typeof ts, js: string, path: readonly string[], via?: FactoryCall[]): FunctionLike | undefined {
+  const found = symbolAt(t, js, path);
+  return found && functionOfSymbol(found.ctx, found.symbol, 0, via);
+}
+
+/** A symbol of a side program (side-programs.ts), with that program's context. */
+interface SideSymbol { readonly ctx: AnalysisContext; readonly symbol: ts.Symbol }
+
+/** What the JavaScript module `js` exports at `path`. */
+function symbolAt(t: typeof ts, js: string, path: readonly string[]): SideSymbol | undefined {
   const side = sideProgram(t, js);
   if (!side) return undefined;
   const { ctx, file } = side;
@@ -210,7 +266,7 @@ function functionAt(t: typeof ts, js: string, path: readonly string[], via?: Fac
     const module: ts.Symbol = symbol.flags & t.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(symbol) : symbol;
     symbol = ctx.checker.getExportsOfModule(module).find((e) => e.name === path[i]) ?? exportsLiteralMember(ctx, module, path[i]);
   }
-  return symbol ? functionOfSymbol(ctx, symbol, 0, via) : undefined;
+  return symbol ? { ctx, symbol } : undefined;
 }
 
 /**

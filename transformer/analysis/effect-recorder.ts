@@ -7,9 +7,9 @@
  * written down, first reason first.
  */
 import type * as ts from 'typescript';
-import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import type { ReachMap } from './reach';
-import type { Params, Reach } from './reach-values';
+import { none, type Params, type Reach } from './reach-values';
 import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
 import { isNewObjectPart, keptByNewObject } from './parameter-properties';
@@ -112,7 +112,7 @@ export class EffectRecorder {
    * `toUnknown`: given to code of unknown effect, which may keep it anywhere (ParamEffects.escapedKnown). `into`: stored
    * in that variable of an enclosing function (ParamEffects.storedInOuter).
    */
-  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false, into?: ts.Declaration): void {
+  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false, into?: ts.Declaration, elementsOf: Params = none): void {
     for (const p of params) {
       const effect = this.effects[p];
       effect.escaped ??= reasonAt(node, text);
@@ -121,7 +121,19 @@ export class EffectRecorder {
       if (!toUnknown) effect.escapedKnown ??= reasonAt(node, text);
       if (into) (effect.storedInOuter ??= new Set()).add(into);
       else effect.escapedBeyondOuter ??= reasonAt(node, text);
+      if (!elementsOf.has(p)) effect.escapedWhole ??= reasonAt(node, text);
     }
+  }
+
+  /**
+   * The parameters of which `value` is only an element (`p[i]`, `p[k]` of a parameter's own name or view): what it lets
+   * out of them is an element, never the object or a property such as `.buffer` (a literal key may name one).
+   */
+  elementsIn(value: ts.Expression | undefined): Params {
+    const { ts } = this.ctx;
+    const read = value && skipParens(ts, value);
+    if (!read || !ts.isElementAccessExpression(read) || ts.isStringLiteralLike(read.argumentExpression)) return none;
+    return this.reach().selfOf(read.expression);
   }
 
   /** Held by a function value (see ParamEffects.inFunction): let out, where a caller's reach still follows it. */
@@ -138,11 +150,14 @@ export class EffectRecorder {
    * reach binds (reach-flow.ts): what it only stores in this function's fresh locals stays here (np46's
    * min-closure-push: a `visit` pushing a tree's nodes into the task's `order` had the task let its parameter out).
    */
-  letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string, byName = false): void {
+  letOut(params: Params, node: ts.Node, effect: ParamEffects, callee: string, byName = false, value?: ts.Expression): void {
     const text = effect.escapedOtherwise && `passed to ${callee}, where it escapes: ${(effect.escapedKnown ?? effect.escapedOtherwise).text}`;
+    // (`value`: the argument, given whole: a callee letting out only its elements lets out those of the argument's own
+    // parameter; one letting out all it was given, of `p[i]`, lets out an element of p.)
+    const elementsOf = !value ? none : effect.escapedWhole ? this.elementsIn(value) : this.reach().selfOf(value);
     if (text && byName && effect.storedInOuter && !effect.escapedBeyondOuter) {
-      for (const into of effect.storedInOuter) if (!this.isFreshLocal(into)) this.escape(params, node, text, false, false, this.isLocal(into) || !this.isOuter(into) ? undefined : into);
-    } else if (text) this.escape(params, node, text, false, !effect.escapedKnown);
+      for (const into of effect.storedInOuter) if (!this.isFreshLocal(into)) this.escape(params, node, text, false, false, this.isLocal(into) || !this.isOuter(into) ? undefined : into, elementsOf);
+    } else if (text) this.escape(params, node, text, false, !effect.escapedKnown, undefined, elementsOf);
     if (effect.inFunction) this.inFunction(params, node, `passed to ${callee}, where a function holds it: ${effect.inFunction.text}`);
   }
 
@@ -158,8 +173,10 @@ export class EffectRecorder {
    * `values` were stored into the object `into` is: kept by a parameter when it is (part of) one, gone with the call
    * when it is a local object, and out of sight when it belongs to the module or an outer function.
    */
-  stored(into: ts.Expression, values: Params, node: ts.Node): void {
-    if (values.size === 0) return;
+  stored(into: ts.Expression, values: Params, node: ts.Node, value?: ts.Expression): void {
+    // (A number or a literal holds nothing: fast-json-patch's `applyOperation(document, op, validate, true, …)`, whose
+    // callee may keep `document` in another argument, let it out into `true`, np47's p02.)
+    if (values.size === 0 || isPrimitiveNode(this.ctx, into)) return;
     const holders = this.written(into);
     if (holders.size > 0) {
       for (const p of values) if (!holders.has(p)) this.effects[p].kept ??= reasonAt(node, `kept in \`${snippet(into)}\`: \`${snippet(node)}\``);
@@ -174,7 +191,7 @@ export class EffectRecorder {
     if (root && this.isLocal(root)) return;
     const declaration = root && symbolOf(this.ctx, root)?.valueDeclaration;
     const outer = declaration && this.ctx.ts.isVariableDeclaration(declaration) && declaringFunction(this.ctx, declaration) ? declaration : undefined;
-    this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, false, false, outer);
+    this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, false, false, outer, this.elementsIn(value));
   }
 
   /** Declared inside this function (so a reference stored there dies with the call). */

@@ -1,6 +1,7 @@
 /** Small questions about expressions that the reach and effects analyses share. */
 import type * as ts from 'typescript';
 import type { AnalysisContext, FunctionLike } from './context';
+import { behindClassMember } from './code-behind';
 
 /** `X.prototype.m` as text. */
 export function prototypeName(t: typeof ts, access: ts.PropertyAccessExpression): string | undefined {
@@ -90,6 +91,8 @@ export function isArrayBufferLike(ctx: AnalysisContext, expr: ts.Expression): bo
 export function programConstructor(ctx: AnalysisContext, node: ts.NewExpression | ts.SuperCall): FunctionLike | undefined {
   const { ts } = ctx;
   const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
+  // (A package's class behind its `.d.ts`: the JavaScript constructor, code-behind.ts.)
+  if (declaration && declaration.getSourceFile().isDeclarationFile && ctx.ts.isConstructorDeclaration(declaration)) return behindClassMember(ctx, declaration);
   if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
   if (!(ts.isConstructorDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) || !declaration.body) return undefined;
   return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function

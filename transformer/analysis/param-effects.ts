@@ -58,6 +58,12 @@ export interface ParamEffects {
   /** The first escape other than by being returned or stored in such a variable: when set, storedInOuter is moot. */
   escapedBeyondOuter?: Reason;
   /**
+   * The first escape (other than by being returned) that may let out more than its elements (`out.push(p)`, not
+   * `this.data[r][c] = p[i]`): unset when only elements escaped, which for an array of numbers lets nothing out
+   * (task-params.ts; ml-matrix's `Matrix.from1DArray(3, 5, xs)`, np47's p03).
+   */
+  escapedWhole?: Reason;
+  /**
    * Held by a function value the function hands back or makes (`return () => p`, `return p` in a function nested in
    * it), or by one a callee did so with: let out (`escaped`), but not out of sight. A caller's reach follows it in the
    * result (a call's result may be anything its callee holds: reach.ts), so a callback doing this still only reads;

@@ -11,11 +11,11 @@
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
 import { reasonAt, snippet, type Reason } from './reason';
-import { callerSeesLaterWrite, callerSeesWrite, ignoresArgument, type ParamEffects, type Summary } from './param-effects';
+import { callerSeesLaterWrite, callerSeesWrite, ignoresArgument, outlives, type ParamEffects, type Summary } from './param-effects';
 import { argumentEffect } from './spread-arguments';
-import { isSuperCall } from './expressions';
+import { isSuperCall, skipParens } from './expressions';
 import { resultUse } from './returned-closures';
-import { localFunctionNamed } from './function-values';
+import { isBuiltinContainer, localFunctionNamed } from './function-values';
 import type { HandOff } from './handed-functions';
 
 export interface CallSite extends HandOff {
@@ -64,9 +64,17 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
   // Only returned by the callee: it is then in the call's result, and reach.ts follows that result wherever it goes.
   // (A dropped result's closures never run: what they would let out or keep, by the call's own summary, is not.)
   const kept = use === 'dropped' ? now : effect;
-  h.record.letOut(params, arg, kept, `\`${calleeName}\``, localFunctionNamed(h.ctx, h.fn, call.expression, true) === target);
+  h.record.letOut(params, arg, kept, `\`${calleeName}\``, localFunctionNamed(h.ctx, h.fn, call.expression, true) === target,
+    ts.isSpreadElement(arg) || !param || param.dotDotDotToken ? undefined : arg); // (a rest parameter's elements are the arguments)
   if (kept.kept) {
-    call.arguments.forEach((other, j) => { if (j !== index) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
+    // (Not in a literal or container made for the call that the callee lets go of: `validate([existingValue], document)`,
+    // `cloneDeepWithImpl(obj, undefined, obj, new Map(), …)`, np47's p02.)
+    const diesWithCall = (other: ts.Expression, j: number): boolean => {
+      const literal = skipParens(ts, other);
+      const held = argumentEffect(ts, target, summary, call.arguments, j).effect;
+      return (ts.isArrayLiteralExpression(literal) || ts.isObjectLiteralExpression(literal) || isBuiltinContainer(h.ctx, literal)) && held !== undefined && !outlives(held) && !held.inFunction && !held.toCallback;
+    };
+    call.arguments.forEach((other, j) => { if (j !== index && !diesWithCall(other, j)) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
   }
   // `super(a)`: what the base constructor keeps in its new object, this constructor keeps in its own.
   if (isSuperCall(ts, call) && effect.escaped && !effect.escapedOtherwise) h.record.stored(call.expression, params, call);

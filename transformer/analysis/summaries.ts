@@ -151,7 +151,7 @@ function sameEffects(a: Summary, b: Summary | undefined): boolean {
     return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.writtenLater, q.writtenLater) &&
       same(p.writtenLaterDeep, q.writtenLaterDeep) && same(p.read, q.read) && same(p.writtenKnown, q.writtenKnown) && same(p.escaped, q.escaped) &&
       same(p.escapedOtherwise, q.escapedOtherwise) && same(p.escapedKnown, q.escapedKnown) && same(p.kept, q.kept) && same(p.inFunction, q.inFunction) && same(p.toCallback, q.toCallback) && p.returnedAt === q.returnedAt &&
-      same(p.escapedBeyondOuter, q.escapedBeyondOuter) && (p.storedInOuter?.size ?? 0) === (q.storedInOuter?.size ?? 0);
+      same(p.escapedBeyondOuter, q.escapedBeyondOuter) && same(p.escapedWhole, q.escapedWhole) && (p.storedInOuter?.size ?? 0) === (q.storedInOuter?.size ?? 0);
   });
 }
 

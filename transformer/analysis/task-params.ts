@@ -4,7 +4,7 @@
  * parameters of a function that forwards a task's result, which its calls' task has the same way.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { hasPrimitiveElements, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
 import { directionOf } from './directions';
 import type { Summaries } from './summaries';
@@ -20,6 +20,7 @@ import type { TaskInfo } from './discover';
  */
 export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLike, i: number, task?: { keepsState: boolean }):
   Pick<TaskInfo['params'][number], 'escapes' | 'returned' | 'wholeBuffer'> {
+  const { ts } = ctx;
   const param = fn.parameters[i];
   const { escaped, kept } = summary.params[i] ?? {};
   // Kept in another argument, the caller's objects share it afterwards: a second name the plan cannot follow yet.
@@ -41,7 +42,10 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const result = resultType(ctx, fn);
   const primitiveResult = result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
   const noFunctionBack = result !== undefined && !mayHoldFunction(ctx, result);
-  const escapedOtherwise = (unknownOnly || inWorkerOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? (inWorkerOnly ? undefined : kept) ??
+  // Only elements of an array of numbers let out (`this.data[r][c] = xs[i]` in a library's method): nothing of it is.
+  const elementsOnly = summary.params[i]?.escapedOtherwise !== undefined && !summary.params[i]?.escapedWhole && ts.isIdentifier(param.name) &&
+    hasPrimitiveElements(ctx, param.name);
+  const escapedOtherwise = (unknownOnly || inWorkerOnly || elementsOnly ? undefined : summary.params[i]?.escapedOtherwise) ?? (inWorkerOnly ? undefined : kept) ??
     (noFunctionBack ? undefined : summary.params[i]?.inFunction);
   const object = !isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(param));
   // Let out only to a function value (never returned itself), where no function comes back: it stays in the call.
