@@ -50,8 +50,11 @@ export function iteratedWhileWritten(facts: FileFacts, aliases: AliasGroups, cal
     // `for (const x of c ? xs : ys)`: each object the iterated value may be.
     const walked = iterated ? choices(ts, liveSource(ts, iterated)).map((e) => objectPath(facts, aliases, liveSource(ts, e))) : [];
     // The same object, or one that holds the written one as a part (not an element's contents).
-    if (walked.some((path) => path && maySameObject(facts, path, written) && written.depth <= path.depth)) {
-      return reasonAt(reason, `task writes \`${snippet(reason)}\`, which the enclosing \`${snippet(iterated!)}\` iterates: ` +
+    const same = walked.find((path) => path && maySameObject(facts, path, written) && written.depth <= path.depth);
+    if (same) {
+      // (Two names the plan cannot tell apart, `ids` and `data` of one function: it may be, not it is (np47's p38).)
+      const how = same.symbol === written.symbol ? 'which' : 'which may be what';
+      return reasonAt(reason, `task writes \`${snippet(reason)}\`, ${how} the enclosing \`${snippet(iterated!)}\` iterates: ` +
         'the next step must see the write, so the call runs in this thread');
     }
   }
