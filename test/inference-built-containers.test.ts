@@ -75,4 +75,17 @@ test('a class written in the task holds what its fields, static fields, getters 
   assert.match(directions(task('b: Item', 'class Ref { t = b.v; } return new Ref().t;', item)).b, /^in:/, 'a field holding a number read from it');
 });
 
+test('a container made and filled in one expression holds what it was given: `new Array(n).fill(p)`, `new Map().set(k, p)`, `new Set().add(p)` (np46\'s min-fill-obj: `xs` was inferred `in`)', () => {
+  for (const body of [
+    'const a = new Array<Item>(3).fill(xs[0]); a[2].v += 100; return a.length;',
+    "const m = new Map<string, Item>().set('a', xs[0]); m.get('a')!.v = 1;",
+    'const s = new Set<Item>().add(xs[1]); for (const it of s) it.v = 2;',
+    'const a = Array(2).fill(xs[0]) as Item[]; a[0].v = 3;',
+  ]) {
+    const found = directions(task('xs: Item[]', body, item)).xs!;
+    assert.match(found, /^inout:/, `${body}: ${found}`);
+  }
+  assert.match(directions(task('xs: Item[]', 'const a = new Array<Item>(3).fill(xs[0]); return a[2].v;', item)).xs, /^in:/, 'only read through it');
+});
+
 test.run();

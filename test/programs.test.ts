@@ -683,6 +683,11 @@ test('functions written in a task that store the caller\'s objects in the task\'
     'storedThenKept: kept in `sink`: `sink.push(order)`']);
 });
 
+test('a container a task makes and fills in one expression (`new Array(n).fill(p)`, `new Map().set(k, p)`, `new Set().add(p)`) holds the caller\'s objects there: writes through it come back, and the task runs in a worker (np46\'s min-fill-obj: inferred `in`, kept direct as letting its parameter out)', () => {
+  const tasks = printsAsPlain('made-and-filled');
+  assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
+});
+
 test('a task setting what copy-back cannot carry (a symbol-keyed property, also in a helper or by Reflect.set; an accessor or read-only attribute; a named property of a Map or typed array) runs in place, saying so; a hidden data property and a plain write travel (np44\'s F17, F18: they were dropped)', () => {
   const tasks = printsAsPlain('untravelled-properties');
   assert.is(tasks.inWorkers, 3, 'hideNote, rename and doubled (a getter on its own scratch object) ran in workers');

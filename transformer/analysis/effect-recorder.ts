@@ -186,6 +186,10 @@ export class EffectRecorder {
     }
     // (`this.less = less` in a constructor: in the new object, which the caller's reach follows.)
     if (isNewObjectPart(this.ctx, this.fn, into)) { keptByNewObject(this, values, node, `kept by the new object: \`${snippet(node)}\``); return; }
+    // (`new Array(n).fill(v)`, `new Map().set(k, v)`, `[].push(v)`: a container made right there, which holds v where
+    // its value goes (reach.ts follows a built-in's receiver handed back) or is dropped with it.)
+    const made = skipParens(this.ctx.ts, into);
+    if (this.ctx.ts.isArrayLiteralExpression(made) || this.ctx.ts.isObjectLiteralExpression(made) || isBuiltinContainer(this.ctx, made)) return;
     // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
     const root = entryRootAndDepth(this.ctx, into).root;
     if (root && this.isLocal(root)) return;

@@ -58,8 +58,9 @@ export function isBuiltinContainer(ctx: AnalysisContext, value: ts.Expression | 
   if (!value) return false;
   value = skipParens(ts, value);
   if (!ts.isNewExpression(value) || !ts.isIdentifier(value.expression) || !/^(Map|Set|WeakMap|WeakSet|Array)$/.test(value.expression.text)) return false;
-  const declarations = symbolOf(ctx, value.expression)?.declarations ?? [];
-  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  // (The constructor's value: @types/node adds to `interface Array<T>` too, which is no other constructor.)
+  const declaration = symbolOf(ctx, value.expression)?.valueDeclaration;
+  return declaration !== undefined && ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile());
 }
 
 /**

@@ -23,7 +23,10 @@ import {
   all, at, either, elementsOf, empty, flattened, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, isWrittenIn, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
-import { builtinName, COPYING_CONSTRUCTORS } from './builtin-callees';
+import { builtinName, COPYING_CONSTRUCTORS, isBuiltinMethodCall } from './builtin-callees';
+
+/** Built-in methods that keep their arguments in their receiver and hand the receiver back. */
+const STORED_AND_RETURNED = new Set(['fill', 'set', 'add']);
 import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
 import { namesMayReach, reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
@@ -257,6 +260,11 @@ export class ReachMap {
       // the method is known to hand back none of its arguments: a built-in's lookup, a method whose summary says so).
       // (`m.get(k)`, `xs.at(i)` of the language's collections: what it holds one level down; `m.set(k, v)`: the Map
       // itself: collection-entries.ts.)
+      // `new Array(n).fill(p)`, `new Map().set(k, v)`: the receiver handed back holds what it was just given, also when
+      // it has no name the flow could store that into (np46's min-fill-obj: a write through it was not seen).
+      if (STORED_AND_RETURNED.has(method) && isBuiltinMethodCall(this.ctx, call)) {
+        return { direct: receiver.direct, contents: shallowest(receiver.contents, at(method === 'fill' ? all(reaches[0] ?? NOTHING) : given, 1)) };
+      }
       const entry = entryDepth(this.ctx, call);
       if (entry !== undefined) return entry === 1 ? partOf(receiver) : receiver;
       const passed = this.resultOf(call, reaches, given);
