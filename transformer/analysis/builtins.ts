@@ -13,6 +13,8 @@ import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins
 export const readsItsArguments = (name: string): boolean => isReadOnlyFunction(name) || nodeReceiverChange(name) !== undefined;
 
 /** Methods that change their receiver (arrays, typed arrays, Map, Set). */
+/** Built-in methods that keep their arguments in their receiver and hand the receiver back (`new Array(n).fill(p)`). */
+export const STORED_AND_RETURNED = new Set(['fill', 'set', 'add']);
 export const MUTATING_METHODS = new Set([
   'set', 'fill', 'sort', 'reverse', 'copyWithin', 'push', 'pop', 'shift', 'unshift', 'splice',
   'add', 'delete', 'clear',

@@ -15,6 +15,8 @@ import { reasonAt, snippet } from './reason';
 import { isNewObjectPart, keptByNewObject } from './parameter-properties';
 import type { ParamEffects } from './param-effects';
 import { isBuiltinContainer } from './function-values';
+import { STORED_AND_RETURNED } from './builtins';
+import { isBuiltinMethodCall } from './builtin-callees';
 import { isWrittenIn, skipParens } from './expressions';
 
 /** The function a variable is declared in (undefined at a module's top level): a local of it, which inner functions share. */
@@ -188,14 +190,22 @@ export class EffectRecorder {
     if (isNewObjectPart(this.ctx, this.fn, into)) { keptByNewObject(this, values, node, `kept by the new object: \`${snippet(node)}\``); return; }
     // (`new Array(n).fill(v)`, `new Map().set(k, v)`, `[].push(v)`: a container made right there, which holds v where
     // its value goes (reach.ts follows a built-in's receiver handed back) or is dropped with it.)
-    const made = skipParens(this.ctx.ts, into);
-    if (this.ctx.ts.isArrayLiteralExpression(made) || this.ctx.ts.isObjectLiteralExpression(made) || isBuiltinContainer(this.ctx, made)) return;
+    if (this.madeHere(into)) return;
     // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
     const root = entryRootAndDepth(this.ctx, into).root;
     if (root && this.isLocal(root)) return;
     const declaration = root && symbolOf(this.ctx, root)?.valueDeclaration;
     const outer = declaration && this.ctx.ts.isVariableDeclaration(declaration) && declaringFunction(this.ctx, declaration) ? declaration : undefined;
     this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, false, false, outer, this.elementsIn(value));
+  }
+
+  /** A container made in this very expression: a literal, `new Map()`, or one filled as it is made (`new Set().add(a)`). */
+  private madeHere(expr: ts.Expression): boolean {
+    const { ts } = this.ctx;
+    const made = skipParens(ts, expr);
+    if (ts.isArrayLiteralExpression(made) || ts.isObjectLiteralExpression(made) || isBuiltinContainer(this.ctx, made)) return true;
+    return ts.isCallExpression(made) && ts.isPropertyAccessExpression(made.expression) && STORED_AND_RETURNED.has(made.expression.name.text) &&
+      isBuiltinMethodCall(this.ctx, made) && this.madeHere(made.expression.expression);
   }
 
   /** Declared inside this function (so a reference stored there dies with the call). */

@@ -17,16 +17,13 @@
 import type * as ts from 'typescript';
 import { entryDepth } from './collection-entries';
 import { RECEIVER, type Root } from './reach-flow';
-import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, VIEW_METHODS } from './builtins';
+import { COPYING_FUNCTIONS, COPYING_METHODS, DEEP_COPYING_FUNCTIONS, STORED_AND_RETURNED, VIEW_METHODS } from './builtins';
 import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins';
 import {
   all, at, either, elementsOf, empty, flattened, holding, isEmpty, nest, none, NOTHING, partOf, shallowest, union, type Depths, type Params, type Reach,
 } from './reach-values';
 import { enclosingThisScope, isArrayBufferLike, isWrittenIn, programConstructor, returnedExpressions, returnsOtherObject, rootIdentifier, skipParens } from './expressions';
 import { builtinName, COPYING_CONSTRUCTORS, isBuiltinMethodCall } from './builtin-callees';
-
-/** Built-in methods that keep their arguments in their receiver and hand the receiver back. */
-const STORED_AND_RETURNED = new Set(['fill', 'set', 'add']);
 import { ReachFlow, type ReturnsArgument, type RunsBuiltinReduce, type StoresArgument } from './reach-flow';
 import { namesMayReach, reachesNothing, readsNamesOnly } from './reach-shapes';
 import { fluentReceiver } from './fluent';
