@@ -51,16 +51,6 @@ export function isPlainDataSymbol(ctx: AnalysisContext, shapes: RuntimeShapes, s
   });
 }
 
-/** `x instanceof C` runs the program's code: C (or a base) declares `static [Symbol.hasInstance]` (np47's min-hasinstance). */
-export function runsHasInstance(ctx: AnalysisContext, right: ts.Expression): boolean {
-  // (Through a cast too, `instanceof (Even as any)`; a value of no known type may be any object.)
-  return [right, skipTransparent(ctx.ts, right)].some((e) => {
-    const type = ctx.checker.getTypeAtLocation(e);
-    return (type.flags & (ctx.ts.TypeFlags.Any | ctx.ts.TypeFlags.Unknown)) !== 0 || ctx.checker.getPropertiesOfType(type).some((p) =>
-      String(p.escapedName).startsWith('__@hasInstance') && !(p.declarations ?? []).every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())));
-  });
-}
-
 /** Declared only by the standard library: runs none of the program's code but what it is handed. */
 export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const { ts, checker } = ctx;

@@ -11,14 +11,12 @@ import { calledFunction, isFunctionLike, isPrimitiveType, isTypedArrayType, type
 import { overridingMethods } from '../analysis/overrides';
 import type { WrittenTypes } from './written-types';
 import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
-import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isLibraryType, isNamespace, isOverridable, isPlainData, isPlainDataSymbol, runsHasInstance } from './library-uses';
+import { IDENTITY_ONLY, PRINTS, READS_ELEMENTS, STORES, VIEW_SHAPE, isLibrary, isLibraryType, isNamespace, isOverridable, isPlainData } from './library-uses';
+import { ITERATOR_STEPS, patternReadsAccessor, resumesIterator, runsHasInstance } from './unasked-code';
 import { skipTransparent } from './syntax';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { functionOfSymbol } from '../analysis/function-of-symbol';
 
-
-/** The methods that resume an iterator or a generator. */
-const ITERATOR_STEPS = new Set(['next', 'return', 'throw']);
 
 export interface ObservationHooks {
   /** A task call the plan submits: its arguments are evaluated here, the task runs elsewhere. */
@@ -179,38 +177,19 @@ export class Observations {
     if (this.written.mayBe(type)) return pattern;
     if ((this.ts.isArrayBindingPattern(pattern) || this.ts.isArrayLiteralExpression(pattern)) && !isPrimitiveType(this.ctx, type) &&
       !isLibraryType(this.ctx, type)) return pattern; // iterated by code of the program's (a generator, an iterator class)
-    if (this.readsAccessor(pattern, type)) return pattern;
+    if (patternReadsAccessor(this.ctx, this.shapes, pattern, type)) return pattern;
     return this.children(pattern);
   }
 
   private destructures(node: ts.Node, source: ts.Expression, pattern: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression): ts.Node | undefined {
     if (this.ts.isArrayLiteralExpression(pattern)) return this.iterates(node, source);
-    return this.mayBe(source) || this.readsAccessor(pattern, this.type(source)) ? node : undefined;
-  }
-
-  /**
-   * `const { backlog } = status`, `({ snapshot: s } = mon)`, `({ name }: Series) => …`: an object pattern reads each
-   * property it names as `status.backlog` does, so a getter's code runs (np47's F1: a getter reading what a fenced task
-   * wrote ran before the fence). A rest element copies every own property: any accessor may run.
-   */
-  private readsAccessor(pattern: ts.BindingPattern | ts.ArrayLiteralExpression | ts.ObjectLiteralExpression, type: ts.Type): boolean {
-    const { ts } = this;
-    if (!ts.isObjectBindingPattern(pattern) && !ts.isObjectLiteralExpression(pattern)) return false;
-    const names: (ts.PropertyName | undefined)[] = ts.isObjectBindingPattern(pattern)
-      ? pattern.elements.map((e) => (e.dotDotDotToken ? undefined : e.propertyName ?? (e.name as ts.Identifier)))
-      : pattern.properties.map((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? p.name : undefined));
-    const all = () => this.ctx.checker.getPropertiesOfType(type).some((p) => !isPlainDataSymbol(this.ctx, this.shapes, p)) || this.shapes.hiddenAccessors;
-    return names.some((name) => {
-      if (!name || ts.isComputedPropertyName(name) || ts.isPrivateIdentifier(name)) return all();
-      const property = this.ctx.checker.getPropertyOfType(type, ts.isIdentifier(name) ? name.text : name.getText().replace(/^['"]|['"]$/g, ''));
-      return property ? !isPlainDataSymbol(this.ctx, this.shapes, property) : this.shapes.hiddenAccessors;
-    });
+    return this.mayBe(source) || patternReadsAccessor(this.ctx, this.shapes, pattern, this.type(source)) ? node : undefined;
   }
 
   /** Iterating a value: its elements are read (observed if it may be written), by the library's iterators only. */
   private iterates(node: ts.Node, iterated: ts.Expression): ts.Node | undefined {
     const type = this.type(iterated);
-    if (this.mayBe(iterated) || this.resumesIterator(iterated)) return node;
+    if (this.mayBe(iterated) || resumesIterator(this.ctx, iterated)) return node;
     if (isPrimitiveType(this.ctx, type)) return undefined;
     return isLibraryType(this.ctx, type) && !isOverridable(this.shapes, type) ? undefined : node;
   }
@@ -238,7 +217,7 @@ export class Observations {
     if (methods) return methods.some((method) => this.bodyFirstIn(method)) ? call : undefined;
     if (!isLibrary(this.ctx, callee) || receiver && PRINTS.has(receiver.getText())) return call;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (receiver && name && ITERATOR_STEPS.has(name) && this.resumesIterator(receiver)) return call;
+    if (receiver && name && ITERATOR_STEPS.has(name) && resumesIterator(this.ctx, receiver)) return call;
     if (receiver && this.type(receiver).getCallSignatures().length > 0) {
       // `f.call(…)`, `f.apply(…)`: runs f.
       const fn = ts.isIdentifier(receiver) ? this.functionOf(receiver) : undefined;
@@ -259,18 +238,6 @@ export class Observations {
     // A function of the library (`Math.max`, `JSON.stringify`, `String`, `Array.from`): may look at all it is given,
     // and call the program's toString, toJSON or iterator on it.
     return IDENTITY_ONLY.has(callee.getText()) ? undefined : this.lookedAt(call, call.arguments);
-  }
-
-  /**
-   * An iterator made before this point (`const cursor = jobs[Symbol.iterator]()`, a generator object): taking its next
-   * element runs the generator's code or reads the array it walks now, whatever its type says (np47's F2). One made
-   * where it is used (`for (const v of m.values())`) reads what its maker's call was judged to read.
-   */
-  private resumesIterator(value: ts.Expression): boolean {
-    const inner = skipTransparent(this.ts, value);
-    if (this.ts.isCallExpression(inner) || this.ts.isArrayLiteralExpression(inner) || this.ctx.checker.isArrayType(this.type(inner))) return false;
-    const next = this.type(inner).getProperty('next');
-    return next !== undefined && this.ctx.checker.getTypeOfSymbol(next).getCallSignatures().length > 0;
   }
 
   private newFirstIn(node: ts.NewExpression): ts.Node | undefined {

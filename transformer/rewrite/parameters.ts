@@ -15,7 +15,7 @@ import {
 } from '../analysis/context';
 import { isAssignedTo, isReference, isSynchronousCallback, isWriteTarget } from './syntax';
 import type { TaskInfo } from '../analysis/discover';
-import { runsHasInstance } from './library-uses';
+import { runsHasInstance } from './unasked-code';
 
 export class ClosedFunctions {
   /** Answers for functions whose parameters may be followed ('own') and for functions they call ('callee'). */
