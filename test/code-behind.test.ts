@@ -98,11 +98,11 @@ write({
   // and the constructor are judged by their JavaScript.
   'node_modules/grid/package.json': JSON.stringify({ name: 'grid', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
   'node_modules/grid/index.d.ts': 'export declare class Grid {\n  constructor(rows: number[][]);\n  static fromFlat(n: number, xs: number[]): Grid;\n' +
-    '  static fill(xs: number[], v: number): void;\n  static remember(xs: number[]): void;\n  total(): number;\n}\n',
+    '  static fill(xs: number[], v: number): void;\n  static remember(xs: number[]): void;\n  static pack(xs: unknown[]): void;\n  total(): number;\n}\n',
   'node_modules/grid/index.js': 'class Base { static fill(xs, v) { for (let i = 0; i < xs.length; i++) xs[i] = v; } }\n' +
     'class Grid extends Base {\n  /** @param {number[][]} rows */\n  constructor(rows) { super(); this.rows = rows.map((r) => r.slice()); }\n' +
     '  /** @param {number} n @param {number[]} xs */\n  static fromFlat(n, xs) { const rows = []; for (let i = 0; i < xs.length; i += n) rows.push(xs.slice(i, i + n)); return new Grid(rows); }\n' +
-    '  static remember(xs) { Grid.last = xs; }\n  total() { let s = 0; for (const r of this.rows) for (const v of r) s += v; return s; }\n}\nexports.Grid = Grid;\n',
+    '  static remember(xs) { Grid.last = xs; }\n  static pack(xs) { for (let i = 0; i < xs.length; i++) Grid.cells[i] = xs[i]; }\n  total() { let s = 0; for (const r of this.rows) for (const v of r) s += v; return s; }\n}\nexports.Grid = Grid;\n',
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -204,6 +204,11 @@ import { Grid } from 'grid';
   assert.match(d['reset.xs'], /^inout: written: passed to `fill`, which writes it/);
   const keep = tasksOf(`import { Grid } from 'grid';\n/** @task */ export function keep(xs: number[]) { Grid.remember(xs); }\n`)[0];
   assert.match(keep.params[0].escapes ?? '', /stored outside the function: `Grid.last = xs`/, 'what a static method keeps in its class escapes');
+  // Only elements kept: of an array of numbers nothing is let out; of an array of arrays, its rows are.
+  const [numbers, nested] = tasksOf(`import { Grid } from 'grid';\n/** @task */ export function packs(xs: number[]) { Grid.pack(xs); }\n` +
+    `/** @task */ export function packsRows(rows: number[][]) { Grid.pack(rows); }\n`);
+  assert.is(numbers.params[0].escapes, undefined, 'numbers kept in the class let nothing of the array out');
+  assert.match(nested.params[0].escapes ?? '', /Grid.cells\[i\] = xs\[i\]/, 'rows kept in the class let the caller\'s rows out');
 });
 
 test('a package typed by @types: the JavaScript of the package it types', () => {

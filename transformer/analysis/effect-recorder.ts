@@ -128,13 +128,15 @@ export class EffectRecorder {
   }
 
   /**
-   * The parameters of which `value` is only an element (`p[i]`, `p[k]` of a parameter's own name or view): what it lets
-   * out of them is an element, never the object or a property such as `.buffer` (a literal key may name one).
+   * The parameters of which `value` is only an element (`p[i]` by a number, of a parameter's own name or view): what it
+   * lets out of them is an element, never the object or a property such as `.buffer`.
    */
   elementsIn(value: ts.Expression | undefined): Params {
     const { ts } = this.ctx;
     const read = value && skipParens(ts, value);
-    if (!read || !ts.isElementAccessExpression(read) || ts.isStringLiteralLike(read.argumentExpression)) return none;
+    // (By a number: a string key may name a part that is no element, `p['buffer']`, `p[k]` with k = 'buffer'.)
+    if (!read || !ts.isElementAccessExpression(read) ||
+      !(this.ctx.checker.getTypeAtLocation(read.argumentExpression).flags & ts.TypeFlags.NumberLike)) return none;
     return this.reach().selfOf(read.expression);
   }
 
