@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { taskDirections as directions, withTask as task } from './task-directions';
+import { taskDirections as directions, taskParams, withTask as task } from './task-directions';
 
 const item = 'export interface Item { k: string; v: number }\n';
 
@@ -86,6 +86,24 @@ test('a container made and filled in one expression holds what it was given: `ne
     assert.match(found, /^inout:/, `${body}: ${found}`);
   }
   assert.match(directions(task('xs: Item[]', 'const a = new Array<Item>(3).fill(xs[0]); return a[2].v;', item)).xs, /^in:/, 'only read through it');
+});
+
+test('a generator holds what it yields as its elements: a write through `for…of`, a spread, `Array.from` or `next().value` writes the parameter, and a task walking its own generator lets nothing out (np47\'s p21 a24)', () => {
+  const helpers = 'function* each(xs: Item[]) { yield* xs; }\nfunction* one(p: Item) { yield p; }\n' +
+    'function* pairs(xs: Item[]) { for (let i = 0; i + 1 < xs.length; i += 2) yield [xs[i], xs[i + 1]] as const; }\n';
+  for (const body of [
+    'for (const x of each(xs)) x.v = 1;', '[...each(xs)][0].v = 2;', 'Array.from(each(xs))[0].v = 3;', 'each(xs).next().value!.v = 4;',
+    'for (const q of one(xs[0])) q.v = 5;', 'for (const [a, b] of pairs(xs)) b.v = a.v;', 'const it = each(xs); for (const x of it) x.v = 6;',
+    'function* local(ys: Item[]) { for (const y of ys) yield y; } for (const y of local(xs)) y.v = 7;',
+  ]) {
+    const found = directions(task('xs: Item[]', body, item + helpers)).xs!;
+    assert.match(found, /^inout:.*writes a property/, `${body}: ${found}`);
+  }
+  const [read] = taskParams(task('xs: Item[]', 'let s = 0; for (const x of each(xs)) s += x.v; return s;', item + helpers));
+  assert.match(read.direction, /^in$/);
+  const [walked] = taskParams(task('xs: Item[]', 'function* g(ys: Item[]) { yield* ys; } for (const x of g(xs)) x.v = 24; return 24;', item));
+  assert.is(walked.direction, 'inout');
+  assert.is(walked.escapes, undefined, 'a generator walked inside the task lets nothing out');
 });
 
 test.run();

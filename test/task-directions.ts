@@ -7,18 +7,23 @@ import * as ts from 'typescript';
 import { createAnalysisProgram } from '../transformer/analysis/program';
 import { createContext } from '../transformer/analysis/context';
 import { Summaries } from '../transformer/analysis/summaries';
-import { discoverTasks } from '../transformer/analysis/discover';
+import { discoverTasks, type TaskInfo } from '../transformer/analysis/discover';
 import { formatDiagnostic } from '../transformer/analysis/diagnostics';
 
 /** `files`: main.ts (holding the task) and the files beside it (JavaScript or TypeScript); or main.ts's text alone. */
 export function taskDirections(files: Record<string, string> | string): Record<string, string> {
+  return Object.fromEntries(taskParams(files).map((p) => [p.name, `${p.direction}: ${p.reason}`]));
+}
+
+/** The one task's parameters as discovered: direction, and where a reference may outlive the call (`escapes`, `returned`). */
+export function taskParams(files: Record<string, string> | string): TaskInfo['params'] {
   const sources = new Map(Object.entries(typeof files === 'string' ? { 'main.ts': files } : files).map(([name, text]) => [`/virtual/${name}`, text]));
   const program = createAnalysisProgram(ts, [...sources.keys()], sources);
   const ctx = createContext(ts, program);
   const result = discoverTasks(ctx, new Summaries(ctx), program.getSourceFile('/virtual/main.ts')!);
   assert.equal(result.diagnostics.map((d) => formatDiagnostic(ctx, d)), [], 'no compile errors');
   assert.is(result.tasks.length, 1, 'one task');
-  return Object.fromEntries(result.tasks[0].params.map((p) => [p.name, `${p.direction}: ${p.reason}`]));
+  return result.tasks[0].params;
 }
 
 /** main.ts with `prelude` (imports, helpers) and one task `t(signature) { body }`. */

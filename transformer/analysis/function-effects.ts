@@ -12,7 +12,7 @@ import { OVERWRITING_METHODS } from './builtins';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { ReachMap } from './reach';
 import type { Root } from './reach-flow';
-import { all } from './reach-values';
+import { all, elementsOf, nest } from './reach-values';
 import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
@@ -221,10 +221,14 @@ class FunctionEffects {
     }
     // `yield v`: whoever iterates the generator gets the parameter, after the call returned; a generator written inside
     // this function holds what it yields as a closure holds what it captured (np44's F2: one consumed in place).
+    // Of this generator itself: its result holds what it yields as elements (`yield* xs`: xs's elements), which a
+    // caller's reach follows through `for…of`, a spread or `next().value` (np47's p21 a24: a local generator walked in
+    // place let its parameter out).
     if (ts.isYieldExpression(node) && node.expression) {
       const generator = ts.findAncestor(node.parent, (n) => ts.isFunctionLike(n));
+      const yielded = this.reach.of(node.expression);
       if (generator && generator !== this.fn) this.record.inFunction(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
-      else this.escape(this.reached(node.expression), node, `yielded: \`${snippet(node)}\``);
+      else this.record.returned(node.asteriskToken ? elementsOf(yielded) : nest(yielded), node, `yielded: \`${snippet(node)}\``);
     }
     // (`to.x ??= p[0]` stores as `to.x = p[0]` does, when it assigns.)
     const op = ts.isBinaryExpression(node) ? node.operatorToken.kind : undefined;
