@@ -88,7 +88,7 @@ test('a container made and filled in one expression holds what it was given: `ne
   assert.match(directions(task('xs: Item[]', 'const a = new Array<Item>(3).fill(xs[0]); return a[2].v;', item)).xs, /^in:/, 'only read through it');
 });
 
-test('a generator holds what it yields as its elements: a write through `for…of`, a spread, `Array.from` or `next().value` writes the parameter, and a task walking its own generator lets nothing out (np47\'s p21 a24)', () => {
+test('a generator holds what it yields as its elements: a write through `for…of`, a spread, `Array.from` or `next().value` writes the parameter, and a task walking its own generator (or reading a getter of its own literal) lets nothing out (np47\'s p21 a24, a18)', () => {
   const helpers = 'function* each(xs: Item[]) { yield* xs; }\nfunction* one(p: Item) { yield p; }\n' +
     'function* pairs(xs: Item[]) { for (let i = 0; i + 1 < xs.length; i += 2) yield [xs[i], xs[i + 1]] as const; }\n';
   for (const body of [
@@ -101,6 +101,10 @@ test('a generator holds what it yields as its elements: a write through `for…o
   }
   const [read] = taskParams(task('xs: Item[]', 'let s = 0; for (const x of each(xs)) s += x.v; return s;', item + helpers));
   assert.match(read.direction, /^in$/);
+  // (A getter of an object literal written in the task returns it as a closure does: np47's p21 a18.)
+  const [got] = taskParams(task('xs: Item[]', 'const o = { get t() { return xs[0]; } }; o.t.v = 18; return 18;', item));
+  assert.is(got.direction, 'inout');
+  assert.is(got.escapes, undefined, 'a getter of a literal the task keeps lets nothing out');
   const [walked] = taskParams(task('xs: Item[]', 'function* g(ys: Item[]) { yield* ys; } for (const x of g(xs)) x.v = 24; return 24;', item));
   assert.is(walked.direction, 'inout');
   assert.is(walked.escapes, undefined, 'a generator walked inside the task lets nothing out');

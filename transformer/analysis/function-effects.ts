@@ -146,7 +146,10 @@ class FunctionEffects {
     if (from === undefined) {
       this.record.returned(heldByType(this.ctx, this.fn, value, this.reach.of(value)), node, text);
       if (ts.isArrowFunction(bare) || ts.isFunctionExpression(bare)) this.record.inFunction(this.reached(value), node, text);
-    } else if (ts.isArrowFunction(from) || ts.isFunctionExpression(from) || ts.isFunctionDeclaration(from)) {
+    } else if (ts.isArrowFunction(from) || ts.isFunctionExpression(from) || ts.isFunctionDeclaration(from) ||
+      ((ts.isAccessor(from) || ts.isMethodDeclaration(from)) && ts.isObjectLiteralExpression(from.parent))) {
+      // (A getter or method of an object literal written here, `{ get t() { return p; } }`, is a closure as well: the
+      // literal holds it, and reading `o.t` is followed as the literal's part: np47's p21 a18.)
       this.record.inFunction(this.reached(value), node, text);
     } else this.escape(this.reached(value), node, text);
   }
