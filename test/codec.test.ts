@@ -395,7 +395,9 @@ test('unsupported values name what they are and where', () => {
   assertUnsupported([0, 1, 2, new Point(1)], `an instance of class Point at [3]${unexported}`, '[3]', 'Point');
   assertUnsupported({ 'odd key': new Point(1) }, `an instance of class Point at ["odd key"]${unexported}`, '["odd key"]', 'Point');
   assertUnsupported({ s: new Sealed(1) }, 'an instance of class Sealed at .s, which has private #fields that cannot be copied', '.s', 'Sealed');
-  assertUnsupported({ o: Object.create({ shared: 1 }) }, 'an object with a custom prototype at .o (not made by a class a worker can import)', '.o', 'Object');
+  assertUnsupported({ o: Object.create({ shared: 1 }) }, 'an object with a custom prototype at .o (its prototype is a plain object: made by Object.create(proto), or a "__proto__" key, as JSON.parse gives one, copied in by Object.assign or a spread into an existing object)', '.o', 'Object');
+  class Base {}
+  assertUnsupported({ o: Object.create(Object.create(Base.prototype)) }, 'an object with a custom prototype at .o (not made by a class a worker can import)', '.o', 'Base');
   const buffer = new ArrayBuffer(8);
   const detached = new Float64Array(buffer);
   structuredClone(buffer, { transfer: [buffer] });

@@ -79,7 +79,12 @@ export function classRefFor(proto: object, pathOf: () => string): ClassRef {
   const ctor: unknown = (proto as { constructor?: unknown }).constructor;
   const name = (typeof ctor === 'function' && ctor.name) || 'anonymous';
   if (typeof ctor !== 'function' || ctor.prototype !== proto) {
-    throw new UnsupportedValueError(name, pathOf(), 'an object with a custom prototype', ' (not made by a class a worker can import)');
+    // (A plain object as the prototype: `Object.create(base)`, or a "__proto__" key of parsed JSON merged in with
+    // Object.assign, which sets the prototype: np46's min-proto-merge.)
+    const plain = Object.getPrototypeOf(proto) === Object.prototype || Object.getPrototypeOf(proto) === null;
+    throw new UnsupportedValueError(name, pathOf(), 'an object with a custom prototype', plain
+      ? ' (its prototype is a plain object: made by Object.create(proto), or a "__proto__" key, as JSON.parse gives one, copied in by Object.assign or a spread into an existing object)'
+      : ' (not made by a class a worker can import)');
   }
   if (NOT_SUPPORTED_YET.has(ctor)) throw new UnsupportedValueError(name, pathOf(), withArticle(name), ' (not supported yet; pass a typed array)');
   if (Function.prototype.toString.call(ctor).endsWith('{ [native code] }')) throw new UnsupportedValueError(name, pathOf(), withArticle(name));
