@@ -103,6 +103,13 @@ write({
     'class Grid extends Base {\n  /** @param {number[][]} rows */\n  constructor(rows) { super(); this.rows = rows.map((r) => r.slice()); }\n' +
     '  /** @param {number} n @param {number[]} xs */\n  static fromFlat(n, xs) { const rows = []; for (let i = 0; i < xs.length; i += n) rows.push(xs.slice(i, i + n)); return new Grid(rows); }\n' +
     '  static remember(xs) { Grid.last = xs; }\n  static pack(xs) { for (let i = 0; i < xs.length; i++) Grid.cells[i] = xs[i]; }\n  total() { let s = 0; for (const r of this.rows) for (const v of r) s += v; return s; }\n}\nexports.Grid = Grid;\n',
+  // The class a call names may override in its JavaScript what its declarations inherit (rev61's F1).
+  'node_modules/overrides/package.json': JSON.stringify({ name: 'overrides', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
+  'node_modules/overrides/index.d.ts': 'export declare class Base {\n  constructor(rows: number[][]);\n  static total(rows: number[][]): number;\n' +
+    '  static make(rows: number[][]): Base;\n}\nexport declare class Pkg extends Base {}\n',
+  'node_modules/overrides/index.js': 'class Base {\n  constructor(rows) { this.n = rows.length; }\n  static total(rows) { let s = 0; for (const r of rows) s += r.length; return s; }\n' +
+    '  static make(rows) { return new this(rows); }\n}\nclass Pkg extends Base {\n  constructor(rows) { super(rows); rows.reverse(); }\n' +
+    '  static total(rows) { for (const r of rows) r.fill(0); return 0; }\n}\nexports.Base = Base;\nexports.Pkg = Pkg;\n',
   'node_modules/plain/lib/main.js': 'exports.total = function (x) { return x.reduce((a, b) => a + b, 0); };\nexports.clear = function (x) { x.length = 0; };\n',
 });
 // A real package whose declarations are one ambient `declare module "gl-matrix" { namespace vec3 … }`.
@@ -209,6 +216,20 @@ import { Grid } from 'grid';
     `/** @task */ export function packsRows(rows: number[][]) { Grid.pack(rows); }\n`);
   assert.is(numbers.params[0].escapes, undefined, 'numbers kept in the class let nothing of the array out');
   assert.match(nested.params[0].escapes ?? '', /Grid.cells\[i\] = xs\[i\]/, 'rows kept in the class let the caller\'s rows out');
+});
+
+test('a package class is looked up from the class the code names: its JavaScript override of an inherited static or constructor is what runs, and a static using `this` stays unknown (rev61\'s F1)', () => {
+  const d = directions(`
+import { Base, Pkg } from 'overrides';
+/** @task */ export function baseTotal(rows: number[][]) { return Base.total(rows); }
+/** @task */ export function pkgTotal(rows: number[][]) { return Pkg.total(rows); }
+/** @task */ export function pkgNew(rows: number[][]) { return new Pkg(rows); }
+/** @task */ export function made(rows: number[][]) { return Pkg.make(rows); }
+`);
+  assert.match(d['baseTotal.rows'], /^in: read, never written/);
+  assert.match(d['pkgTotal.rows'], /^inout:.*`total`/);
+  assert.match(d['pkgNew.rows'], /^inout:.*reverse/);
+  assert.match(d['made.rows'], /^inout:.*unknown/);
 });
 
 test('a package typed by @types: the JavaScript of the package it types', () => {

@@ -110,4 +110,17 @@ test('a generator holds what it yields as its elements: a write through `for…o
   assert.is(walked.escapes, undefined, 'a generator walked inside the task lets nothing out');
 });
 
+test('no container made right there: a literal with a setter, or one holding an outside object a callee stores into, lets the value out; a nested function\'s arguments bind its parameters after a `this` parameter, and one reading `arguments` still lets out what it stores (rev61\'s F2-F4)', () => {
+  const store = 'const store: Item[] = [];\nfunction put(p: Item, holder: Item[][]): void { holder[0].push(p); }\n';
+  for (const body of ['({ set v(x: Item) { store.push(x); } }).v = xs[0]; return store.length;', 'put(xs[0], [store]); return 1;']) {
+    const [param] = taskParams(task('xs: Item[]', body, item + store));
+    assert.match(param.escapes ?? '', /stored outside the function/, body);
+  }
+  assert.match(directions(task('xs: Item[]', 'const order: Item[] = []; function add(this: void, n: Item) { order.push(n); } add(xs[0]); order[0].v = 6;', item)).xs,
+    /^inout:/, 'arguments bind the parameters after `this`');
+  // (What `arguments` passes on is not bound: the store stays an escape, and the call direct.)
+  const [viaArguments] = taskParams(task('xs: Item[]', 'const order: Item[] = []; function add(_n: Item) { order.push(arguments[0]); } add(xs[0]); order[0].v = 11;', item));
+  assert.match(viaArguments.escapes ?? '', /order.push\(arguments\[0\]\)/);
+});
+
 test.run();

@@ -12,9 +12,13 @@ import { BUFFER_FROM, isNodeReadOnly, nodeReceiverChange } from './node-builtins
  */
 export const readsItsArguments = (name: string): boolean => isReadOnlyFunction(name) || nodeReceiverChange(name) !== undefined;
 
-/** Methods that change their receiver (arrays, typed arrays, Map, Set). */
-/** Built-in methods that keep their arguments in their receiver and hand the receiver back (`new Array(n).fill(p)`). */
+/**
+ * Built-in methods that keep their arguments in their receiver and hand the receiver back: an array's `fill`, a Map's
+ * `set`, a Set's `add` (`new Array(n).fill(p)`). A typed array's `set` copies numbers and hands back nothing; taking it
+ * as this too only over-approximates what its result holds.
+ */
 export const STORED_AND_RETURNED = new Set(['fill', 'set', 'add']);
+/** Methods that change their receiver (arrays, typed arrays, Map, Set). */
 export const MUTATING_METHODS = new Set([
   'set', 'fill', 'sort', 'reverse', 'copyWithin', 'push', 'pop', 'shift', 'unshift', 'splice',
   'add', 'delete', 'clear',

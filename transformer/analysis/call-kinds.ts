@@ -24,7 +24,7 @@ import { isNameWritten, isReplacedMember, valuesWritten } from './replaced-membe
 import { MUTATING_METHODS, READING_METHODS } from './builtins';
 import { functionOfExpression } from './function-of-symbol';
 import { summaryOnlyReads } from './function-values';
-import { calledBody } from './code-behind';
+import { calledBody, contextOf } from './code-behind';
 
 /** The callee names a global every declaration of which is ambient (lib or @types), not a function of the program. */
 export function isAmbient(ctx: AnalysisContext, callee: ts.Expression): boolean {
@@ -159,13 +159,12 @@ export class CallKinds {
 }
 
 /**
- * A package class's static method behind its declarations (code-behind.ts: `Matrix.from1DArray(…)`) that never
- * mentions `this`: its class object is neither changed nor given anything (its arguments are judged by its summary).
+ * A package class's static method behind its declarations (code-behind.ts behindClassMember, which takes only those
+ * that never mention `this` or `super`: `Matrix.from1DArray(…)`): its class object is neither changed nor given
+ * anything (its arguments are judged by its summary).
  */
 function staticWithoutThis(ctx: AnalysisContext, method: FunctionLike | undefined): boolean {
   const { ts } = ctx;
-  if (!method || !ts.isMethodDeclaration(method) || !(ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) || !method.body) return false;
-  const mentions = (node: ts.Node): boolean => node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword ||
-    (!(ts.isFunctionLike(node) && !ts.isArrowFunction(node)) && !ts.isClassLike(node) && ts.forEachChild(node, mentions) === true);
-  return !ts.forEachChild(method.body, mentions);
+  return method !== undefined && ts.isMethodDeclaration(method) && (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) !== 0 &&
+    contextOf(ctx, method) !== ctx;
 }

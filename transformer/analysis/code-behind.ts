@@ -50,7 +50,7 @@ function behindCall(ctx: AnalysisContext, call: ts.CallExpression): FunctionLike
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
   if (declaration && declaration.getSourceFile().isDeclarationFile) {
     if (ts.isFunctionDeclaration(declaration)) return behindDeclaration(ctx, declaration);
-    if (ts.isMethodDeclaration(declaration)) return behindClassMember(ctx, declaration);
+    if (ts.isMethodDeclaration(declaration) && ts.isPropertyAccessExpression(callee)) return behindClassMember(ctx, declaration, callee.expression);
     // `export declare const identity: <T>(x: T) => T`: the variable's signature.
     const variable = ts.isFunctionTypeNode(declaration) ? declaration.parent : undefined;
     if (variable && ts.isVariableDeclaration(variable) && variable.type === declaration) return behindDeclaration(ctx, variable);
@@ -70,26 +70,42 @@ export function behindDeclaration(ctx: AnalysisContext, declaration: ts.Function
 
 /**
  * The JavaScript a `.d.ts` class's static method or constructor stands for (ml-matrix's `Matrix.from1DArray(3, 5, xs)`,
- * `new Matrix(rows)`, np47's p03): the member of that name of the class the package exports, or of a class it extends
- * there (a class with no constructor of its own runs its base's). Not an instance method: what it does to its object
- * is judged by method-receivers.ts, which needs the program's own classes.
+ * `new Matrix(rows)`, np47's p03), looked up from the class the code names (`classExpr`: `Matrix`), since its
+ * JavaScript may override what its declarations inherit (rev61's F1). A static method is the one the checker finds on
+ * that JavaScript class (inherited included), when it is a single method declaration that never mentions `this` or
+ * `super` (which would depend on the class it is called on); a class field or a later `Pkg.m = …` leaves it unknown. A
+ * constructor is the class's own, or the one it inherits. Not a class of the program extending a package's (its
+ * overrides are the program's), nor an instance method (method-receivers.ts judges those on the program's classes).
  */
-export function behindClassMember(ctx: AnalysisContext, member: ts.MethodDeclaration | ts.ConstructorDeclaration): FunctionLike | undefined {
+export function behindClassMember(ctx: AnalysisContext, member: ts.MethodDeclaration | ts.ConstructorDeclaration,
+  classExpr: ts.Expression): FunctionLike | undefined {
   const { ts } = ctx;
-  const owner = member.parent;
-  if (!ts.isClassDeclaration(owner) || !owner.name || (ts.isMethodDeclaration(member) &&
-    (!ts.isIdentifier(member.name) || !(ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static)))) return undefined;
-  const found = behindExport(ctx, owner);
+  if (ts.isMethodDeclaration(member) && (!ts.isIdentifier(member.name) || !(ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static))) return undefined;
+  const named = ctx.checker.getSymbolAtLocation(skipParens(ts, classExpr));
+  const declared = (named && named.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(named) : named)?.valueDeclaration;
+  if (!declared || !ts.isClassDeclaration(declared) || !declared.name || !declared.getSourceFile().isDeclarationFile) return undefined;
+  const found = behindExport(ctx, declared);
   if (!found) return undefined;
   const side = found.ctx;
   const symbol = found.symbol.flags & ts.SymbolFlags.Alias ? side.checker.getAliasedSymbol(found.symbol) : found.symbol;
-  const name = ts.isMethodDeclaration(member) ? (member.name as ts.Identifier).text : undefined;
+  if (ts.isMethodDeclaration(member)) {
+    const property = side.checker.getTypeOfSymbol(symbol).getProperty((member.name as ts.Identifier).text);
+    const [method, ...others] = property?.declarations ?? [];
+    return method && others.length === 0 && ts.isMethodDeclaration(method) && (ts.getCombinedModifierFlags(method) & ts.ModifierFlags.Static) &&
+      method.body && !mentionsThis(ts, method.body) ? method as unknown as FunctionLike : undefined;
+  }
   for (let cls = classOf(side, symbol), hops = 0; cls && hops < 10; cls = baseClassOf(side, cls), hops++) {
-    const own = cls.members.find((m) => (name === undefined ? ts.isConstructorDeclaration(m)
-      : ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) !== 0));
-    if (own) return (own as ts.MethodDeclaration | ts.ConstructorDeclaration).body ? own as unknown as FunctionLike : undefined;
+    const own = cls.members.find(ts.isConstructorDeclaration);
+    if (own) return own.body ? own as unknown as FunctionLike : undefined;
   }
   return undefined;
+}
+
+/** `this` or `super` in a body (not inside a nested function of its own `this`). */
+function mentionsThis(t: typeof ts, body: ts.Node): boolean {
+  const visit = (node: ts.Node): boolean => node.kind === t.SyntaxKind.ThisKeyword || node.kind === t.SyntaxKind.SuperKeyword ||
+    (!(t.isFunctionLike(node) && !t.isArrowFunction(node)) && !t.isClassLike(node) && t.forEachChild(node, visit) === true);
+  return t.forEachChild(body, visit) === true;
 }
 
 function classOf(ctx: AnalysisContext, symbol: ts.Symbol): ts.ClassLikeDeclaration | undefined {

@@ -14,9 +14,7 @@ import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
 import { isNewObjectPart, keptByNewObject } from './parameter-properties';
 import type { ParamEffects } from './param-effects';
-import { isBuiltinContainer } from './function-values';
-import { STORED_AND_RETURNED } from './builtins';
-import { isBuiltinMethodCall } from './builtin-callees';
+import { isMadeHere } from './made-here';
 import { isWrittenIn, skipParens } from './expressions';
 
 /** The function a variable is declared in (undefined at a module's top level): a local of it, which inner functions share. */
@@ -192,22 +190,14 @@ export class EffectRecorder {
     if (isNewObjectPart(this.ctx, this.fn, into)) { keptByNewObject(this, values, node, `kept by the new object: \`${snippet(node)}\``); return; }
     // (`new Array(n).fill(v)`, `new Map().set(k, v)`, `[].push(v)`: a container made right there, which holds v where
     // its value goes (reach.ts follows a built-in's receiver handed back) or is dropped with it.)
-    if (this.madeHere(into)) return;
+    if (isMadeHere(this.ctx, into)) return;
     // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
-    const root = entryRootAndDepth(this.ctx, into).root;
+    const { root, depth } = entryRootAndDepth(this.ctx, into);
     if (root && this.isLocal(root)) return;
-    const declaration = root && symbolOf(this.ctx, root)?.valueDeclaration;
+    // (Into the variable's own container only, `order.push(p)`: `order[0].push(p)` stores into whatever its part is.)
+    const declaration = root && depth === 0 ? symbolOf(this.ctx, root)?.valueDeclaration : undefined;
     const outer = declaration && this.ctx.ts.isVariableDeclaration(declaration) && declaringFunction(this.ctx, declaration) ? declaration : undefined;
     this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, false, false, outer, this.elementsIn(value));
-  }
-
-  /** A container made in this very expression: a literal, `new Map()`, or one filled as it is made (`new Set().add(a)`). */
-  private madeHere(expr: ts.Expression): boolean {
-    const { ts } = this.ctx;
-    const made = skipParens(ts, expr);
-    if (ts.isArrayLiteralExpression(made) || ts.isObjectLiteralExpression(made) || isBuiltinContainer(this.ctx, made)) return true;
-    return ts.isCallExpression(made) && ts.isPropertyAccessExpression(made.expression) && STORED_AND_RETURNED.has(made.expression.name.text) &&
-      isBuiltinMethodCall(this.ctx, made) && this.madeHere(made.expression.expression);
   }
 
   /** Declared inside this function (so a reference stored there dies with the call). */
@@ -226,9 +216,8 @@ export class EffectRecorder {
   /** A constant of this function holding a container made here (`const order: Part[] = []`), never a parameter's object. */
   private isFreshLocal(declaration: ts.Declaration): boolean {
     const { ts } = this.ctx;
-    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer || declaringFunction(this.ctx, declaration) !== this.fn ||
-      !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
-    const value = skipParens(ts, declaration.initializer);
-    return ts.isArrayLiteralExpression(value) || ts.isObjectLiteralExpression(value) || isBuiltinContainer(this.ctx, value);
+    return ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer !== undefined &&
+      declaringFunction(this.ctx, declaration) === this.fn && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
+      isMadeHere(this.ctx, declaration.initializer);
   }
 }

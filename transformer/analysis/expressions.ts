@@ -92,7 +92,9 @@ export function programConstructor(ctx: AnalysisContext, node: ts.NewExpression 
   const { ts } = ctx;
   const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
   // (A package's class behind its `.d.ts`: the JavaScript constructor, code-behind.ts.)
-  if (declaration && declaration.getSourceFile().isDeclarationFile && ctx.ts.isConstructorDeclaration(declaration)) return behindClassMember(ctx, declaration);
+  if (declaration && declaration.getSourceFile().isDeclarationFile && ctx.ts.isConstructorDeclaration(declaration) && ts.isNewExpression(node)) {
+    return behindClassMember(ctx, declaration, node.expression);
+  }
   if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
   if (!(ts.isConstructorDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) || !declaration.body) return undefined;
   return declaration as unknown as FunctionLike; // parameters and a body: all the analysis needs of a function

@@ -7,6 +7,7 @@
  * `Object.create(p)`, which holds p only as its prototype, and `Object.assign`'s target.
  */
 import type * as ts from 'typescript';
+import { isMadeHere } from './made-here';
 import { COPYING_METHODS } from './builtins';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { skipParens } from './expressions';
@@ -46,7 +47,7 @@ export function freshResult(ctx: AnalysisContext, call: ts.CallExpression, name:
 }
 
 /**
- * `Object.assign(target, …)` whose target is made right there (`{}`, `[]`, `Object.create(p)`): what the sources hold is
+ * `Object.assign(target, …)` whose target is made right there (`{}`, `[]`, `Object.create(null)`: made-here.ts): what the sources hold is
  * stored into an object nothing else names, which the call hands back (its result's reach holds those values: above),
  * so storing them lets nothing out of the function by itself. Only Object.assign: another storing built-in's result
  * is not its target with the stored values (Reflect.set hands back a boolean).
@@ -55,6 +56,8 @@ export function assignsIntoFresh(ctx: AnalysisContext, call: ts.CallExpression, 
   const { ts } = ctx;
   const target = call.arguments[0] && skipParens(ts, call.arguments[0]);
   if (name !== 'Object.assign' || !target) return false;
-  if (ts.isObjectLiteralExpression(target) || ts.isArrayLiteralExpression(target)) return true;
-  return ts.isCallExpression(target) && builtinName(ctx, target.expression) === 'Object.create' && target.arguments.length === 1;
+  if (isMadeHere(ctx, target)) return true;
+  // (`Object.create(p)`: assigning runs no setter unless p, or what it inherits, has one: only a prototype made here.)
+  const proto = ts.isCallExpression(target) && builtinName(ctx, target.expression) === 'Object.create' && target.arguments.length === 1 ? target.arguments[0] : undefined;
+  return proto !== undefined && (proto.kind === ts.SyntaxKind.NullKeyword || isMadeHere(ctx, proto));
 }

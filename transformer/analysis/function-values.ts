@@ -25,7 +25,10 @@ export function localFunctionNamed(ctx: AnalysisContext, fn: ts.Node, name: ts.E
   }
   if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) ||
     !(isWrittenIn(fn, declaration) || (orItself && declaration === fn))) return undefined;
-  return declaration;
+  // (Arguments bind its named parameters only: not what it reads through `arguments`: rev61's F4.)
+  const readsArguments = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === 'arguments') ||
+    (!(ts.isFunctionLike(n) && !ts.isArrowFunction(n)) && ts.forEachChild(n, readsArguments) === true);
+  return declaration.body && ts.forEachChild(declaration.body, readsArguments) ? undefined : declaration;
 }
 
 /** An assumed field whose value is a built-in container (not a field holding reading functions): `builtin _intern`. */

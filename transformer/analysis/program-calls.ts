@@ -13,9 +13,10 @@ import type { FunctionLike } from './context';
 import { reasonAt, snippet, type Reason } from './reason';
 import { callerSeesLaterWrite, callerSeesWrite, ignoresArgument, outlives, type ParamEffects, type Summary } from './param-effects';
 import { argumentEffect } from './spread-arguments';
-import { isSuperCall, skipParens } from './expressions';
+import { isSuperCall } from './expressions';
 import { resultUse } from './returned-closures';
-import { isBuiltinContainer, localFunctionNamed } from './function-values';
+import { localFunctionNamed } from './function-values';
+import { isMadeHere } from './made-here';
 import type { HandOff } from './handed-functions';
 
 export interface CallSite extends HandOff {
@@ -70,9 +71,8 @@ export function programCallArgument(h: CallSite, call: ts.CallExpression, target
     // (Not in a literal or container made for the call that the callee lets go of: `validate([existingValue], document)`,
     // `cloneDeepWithImpl(obj, undefined, obj, new Map(), …)`, np47's p02.)
     const diesWithCall = (other: ts.Expression, j: number): boolean => {
-      const literal = skipParens(ts, other);
       const held = argumentEffect(ts, target, summary, call.arguments, j).effect;
-      return (ts.isArrayLiteralExpression(literal) || ts.isObjectLiteralExpression(literal) || isBuiltinContainer(h.ctx, literal)) && held !== undefined && !outlives(held) && !held.inFunction && !held.toCallback;
+      return isMadeHere(h.ctx, other) && held !== undefined && !outlives(held) && !held.inFunction && !held.toCallback;
     };
     call.arguments.forEach((other, j) => { if (j !== index && !diesWithCall(other, j)) h.record.stored(ts.isSpreadElement(other) ? other.expression : other, params, call); });
   }

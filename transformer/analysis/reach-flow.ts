@@ -10,6 +10,7 @@ import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgume
 import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { alternatives, inlineFunctions, returnedExpressions, skipParens } from './expressions';
 import { localFunctionNamed } from './function-values';
+import { argumentOf } from './param-effects';
 import { entryRootAndDepth } from './collection-entries';
 import { boundNames, calledFunction, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
@@ -272,18 +273,23 @@ export class ReachFlow {
     // A function written in this one and called by name (`visit(r)`, `add(p)`): its parameters get what is passed, so
     // what it stores of them into this function's objects is seen here (np46's F3: `order.push(p)` in a closure).
     const local = this.localFunction(callee);
-    if (local) local.parameters.forEach((param, i) => {
-      const arg = call.arguments[i];
+    // (Argument i binds the parameter after a TypeScript `this` parameter, which takes none: rev61's F4.)
+    if (local) local.parameters.forEach((param) => {
+      const index = argumentOf(local, param);
+      const arg = index >= 0 ? call.arguments[index] : undefined;
       if (arg && !ts.isSpreadElement(arg)) this.bindPattern(param.name, this.of(arg));
-      else if (call.arguments.some((a) => ts.isSpreadElement(a))) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
+      else if (index >= 0 && call.arguments.some((a) => ts.isSpreadElement(a))) this.bindPattern(param.name, { direct: given, contents: at(given, 1) });
     });
     for (const arg of call.arguments) {
       // (Also one handed over by name: `parts.forEach(add)`.)
       const named = this.localFunction(arg);
       for (const fn of named ? [named] : inlineFunctions(ts, arg) as (ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression)[]) {
-        fn.parameters.forEach((param, i) => this.bindPattern(param.name, initial && i === 0 && arg === call.arguments[0]
-          ? either(this.of(initial), ...returnedExpressions(ts, fn).map((e) => this.of(e)))
-          : { direct: reached, contents: at(reached, 1) }));
+        fn.parameters.forEach((param) => {
+          const i = argumentOf(fn, param);
+          if (i >= 0) this.bindPattern(param.name, initial && i === 0 && arg === call.arguments[0]
+            ? either(this.of(initial), ...returnedExpressions(ts, fn).map((e) => this.of(e)))
+            : { direct: reached, contents: at(reached, 1) });
+        });
         if (!ts.isArrowFunction(fn)) this.addThis(fn, reached);
       }
     }
