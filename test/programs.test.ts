@@ -688,6 +688,11 @@ test('a container a task makes and fills in one expression (`new Array(n).fill(p
   assert.is(tasks.inWorkers, 5, 'every call ran in a worker');
 });
 
+test('accessors and proxies a task writes or stores through (a setter run by an assignment, Reflect.set, a for...of head or a pattern; a getter handing out its own list; a Proxy trap) print as plain: their writes are found, or the call stays direct; a setter that only writes or reads its value runs in a worker (np48\'s F1: writes were lost)', () => {
+  const tasks = printsAsPlain('accessor-stores');
+  assert.is(tasks.inWorkers, 4, 's1, s7, s14 and s15 ran in workers');
+});
+
 test('a task setting what copy-back cannot carry (a symbol-keyed property, also in a helper or by Reflect.set; an accessor or read-only attribute; a named property of a Map or typed array) runs in place, saying so; a hidden data property and a plain write travel (np44\'s F17, F18: they were dropped)', () => {
   const tasks = printsAsPlain('untravelled-properties');
   assert.is(tasks.inWorkers, 3, 'hideNote, rename and doubled (a getter on its own scratch object) ran in workers');

@@ -193,7 +193,7 @@ export class EffectRecorder {
     if (isMadeHere(this.ctx, into)) return;
     // (`m.get(k)!.push(v)` of a local Map: an entry of it, where the reach flow follows v: collection-entries.ts.)
     const { root, depth } = entryRootAndDepth(this.ctx, into);
-    if (root && this.isLocal(root)) return;
+    if (root && this.isLocal(root) && !this.runsCodeOnStore(into, root)) return;
     // (Into the variable's own container only, `order.push(p)`: `order[0].push(p)` stores into whatever its part is.)
     const declaration = root && depth === 0 ? symbolOf(this.ctx, root)?.valueDeclaration : undefined;
     const outer = declaration && this.ctx.ts.isVariableDeclaration(declaration) && declaringFunction(this.ctx, declaration) ? declaration : undefined;
@@ -205,6 +205,25 @@ export class EffectRecorder {
     const declaration = this.ctx.ts.isIdentifier(id) ? symbolOf(this.ctx, id)?.valueDeclaration : id;
     for (let n: ts.Node | undefined = declaration; n; n = n.parent) if (n === this.fn) return true;
     return false;
+  }
+
+  /**
+   * A store into `into` may run code that puts the value elsewhere, which the reach does not follow (np48's F1): `into`
+   * is what a getter of the program hands out (`sel.list.push(p)` with `get list() { return picked; }`), an object with
+   * a setter of the program (`Reflect.set(box, 'cur', p)`), or a local Proxy (`px.push(p)`, whose trap stores into its
+   * target).
+   */
+  private runsCodeOnStore(into: ts.Expression, root: ts.Identifier): boolean {
+    const { ts, checker } = this.ctx;
+    const accessor = (symbol: ts.Symbol | undefined, kind: (d: ts.Node) => boolean): boolean =>
+      (symbol?.declarations ?? []).some((d) => kind(d) && (d as ts.AccessorDeclaration).body !== undefined);
+    for (let e = skipParens(ts, into); ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e); e = skipParens(ts, e.expression)) {
+      if (ts.isPropertyAccessExpression(e) && accessor(checker.getSymbolAtLocation(e.name), ts.isGetAccessorDeclaration)) return true;
+    }
+    if (checker.getTypeAtLocation(into).getProperties().some((p) => accessor(p, ts.isSetAccessorDeclaration))) return true;
+    const declaration = symbolOf(this.ctx, root)?.valueDeclaration;
+    const made = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipParens(ts, declaration.initializer) : undefined;
+    return made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'Proxy';
   }
 
   /** A variable of a function enclosing this one. */

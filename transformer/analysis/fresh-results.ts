@@ -47,7 +47,7 @@ export function freshResult(ctx: AnalysisContext, call: ts.CallExpression, name:
 }
 
 /**
- * `Object.assign(target, …)` whose target is made right there (`{}`, `[]`, `Object.create(null)`: made-here.ts): what the sources hold is
+ * `Object.assign(target, …)` whose target is made right there (`{}`, `[]`: made-here.ts; `Object.create(p)`): what the sources hold is
  * stored into an object nothing else names, which the call hands back (its result's reach holds those values: above),
  * so storing them lets nothing out of the function by itself. Only Object.assign: another storing built-in's result
  * is not its target with the stored values (Reflect.set hands back a boolean).
@@ -57,7 +57,7 @@ export function assignsIntoFresh(ctx: AnalysisContext, call: ts.CallExpression, 
   const target = call.arguments[0] && skipParens(ts, call.arguments[0]);
   if (name !== 'Object.assign' || !target) return false;
   if (isMadeHere(ctx, target)) return true;
-  // (`Object.create(p)`: assigning runs no setter unless p, or what it inherits, has one: only a prototype made here.)
-  const proto = ts.isCallExpression(target) && builtinName(ctx, target.expression) === 'Object.create' && target.arguments.length === 1 ? target.arguments[0] : undefined;
-  return proto !== undefined && (proto.kind === ts.SyntaxKind.NullKeyword || isMadeHere(ctx, proto));
+  // (`Object.create(proto)`, lodash's and es-toolkit's clone: a setter proto inherits would run, which is taken not to
+  // keep what it is given.)
+  return ts.isCallExpression(target) && builtinName(ctx, target.expression) === 'Object.create' && target.arguments.length === 1;
 }

@@ -13,6 +13,7 @@ import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } fro
 import { ReachMap } from './reach';
 import type { Root } from './reach-flow';
 import { all, elementsOf, nest } from './reach-values';
+import { isSetterTarget, setterGivenPart, setterRuns } from './setter-runs';
 import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
@@ -165,6 +166,7 @@ class FunctionEffects {
     const parts = this.reached(node.right);
     for (const { target, defaultValue } of assignmentTargets(ts, pattern)) {
       const value = defaultValue ? new Set([...parts, ...this.reached(defaultValue)]) : parts;
+      if (ts.isPropertyAccessExpression(target)) setterGivenPart(this.ctx, this.record, target, value, node);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) this.record.stored(target.expression, value, node);
       else if (!this.isLocal(target)) this.escape(value, node, `stored outside the function: \`${snippet(node)}\``);
     }
@@ -238,7 +240,9 @@ class FunctionEffects {
     if (ts.isBinaryExpression(node) && (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
       op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken)) {
       const left = skipParens(ts, node.left);
-      if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node, node.right);
+      // (A setter's assignment stores nothing by itself: the setter does what it does with the value.)
+      if (ts.isPropertyAccessExpression(left) && isSetterTarget(this.ctx, left)) setterRuns(this.ctx, this.lookup, this.record, left, node.right, node);
+      else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node, node.right);
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) this.destructured(left, node);
       else if (!ts.isIdentifier(left) || !this.isLocal(left)) this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
     }
@@ -250,8 +254,14 @@ class FunctionEffects {
       (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
       this.assignmentTarget(node.operand, node, true);
     } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
-      // `for (o.i of xs)`: each step assigns the target (tester #29's writeways, inferred `in` before).
-      this.assignmentTarget(node.initializer as ts.Expression, node.initializer, false);
+      // `for (o.i of xs)`: each step assigns the target (tester #29's writeways, inferred `in` before), an element of
+      // xs (into `o`, or to a setter: np48's p05).
+      const target = skipParens(ts, node.initializer as ts.Expression);
+      this.assignmentTarget(target, node.initializer, false);
+      if (ts.isForOfStatement(node) && ts.isPropertyAccessExpression(target)) {
+        if (isSetterTarget(this.ctx, target)) setterRuns(this.ctx, this.lookup, this.record, target, node.expression, node, true);
+        else this.record.stored(target.expression, this.reached(node.expression), node);
+      }
     } else if (ts.isDeleteExpression(node)) {
       const target = skipParens(ts, node.expression);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
