@@ -158,7 +158,8 @@ export class Observations {
       case ts.SyntaxKind.InstanceOfKeyword:
         return runsHasInstance(this.ctx, node.right) ? node : undefined;
       case ts.SyntaxKind.InKeyword:
-        return this.mayBe(node.right) ? node : undefined;
+        // (An object as the key becomes a string by its toString: rev61's F7.)
+        return this.mayBe(node.right) || this.operands(node, [node.left]) ? node : undefined;
       default:
         return this.operands(node, [node.left, node.right]);
     }

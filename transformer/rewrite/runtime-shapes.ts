@@ -16,6 +16,8 @@ export interface RuntimeShapes {
   readonly hiddenAccessors: boolean;
   /** Names of the accessors the program declares (a class's or an object literal's `get x()`, `set x(v)`). */
   readonly accessorNames: ReadonlySet<string>;
+  /** The program names `Symbol.hasInstance` (declares one, or defines one at run time): `instanceof` may run its code. */
+  readonly hasInstance: boolean;
 }
 
 const HIDDEN_ACCESSOR_MAKERS = new Set(['defineProperty', 'defineProperties', 'Proxy', '__defineGetter__', '__defineSetter__', 'setPrototypeOf']);
@@ -35,6 +37,7 @@ function scan(ctx: AnalysisContext): RuntimeShapes {
   const extended = new Set<string>();
   let hiddenAccessors = false;
   const accessorNames = new Set<string>();
+  let hasInstance = false;
   const visit = (node: ts.Node): void => {
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses) {
       for (const clause of node.heritageClauses) {
@@ -52,10 +55,11 @@ function scan(ctx: AnalysisContext): RuntimeShapes {
       }
     }
     if (ts.isIdentifier(node) && HIDDEN_ACCESSOR_MAKERS.has(node.text)) hiddenAccessors = true;
+    if (ts.isIdentifier(node) && node.text === 'hasInstance') hasInstance = true;
     if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && !ts.isComputedPropertyName(node.name)) accessorNames.add(node.name.getText());
     if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && ts.isComputedPropertyName(node.name)) hiddenAccessors = true;
     ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  return { extendedLibraryClasses: extended, hiddenAccessors, accessorNames };
+  return { extendedLibraryClasses: extended, hiddenAccessors, accessorNames, hasInstance };
 }

@@ -5,8 +5,8 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../analysis/context';
-import type { RuntimeShapes } from './runtime-shapes';
-import { isPlainDataSymbol } from './library-uses';
+import { runtimeShapes, type RuntimeShapes } from './runtime-shapes';
+import { isOverridable, isPlainDataSymbol } from './library-uses';
 import { skipTransparent } from './syntax';
 
 /** The methods that resume an iterator or a generator. */
@@ -24,6 +24,8 @@ export function patternReadsAccessor(ctx: AnalysisContext, shapes: RuntimeShapes
   const names: (ts.PropertyName | undefined)[] = ts.isObjectBindingPattern(pattern)
     ? pattern.elements.map((e) => (e.dotDotDotToken ? undefined : e.propertyName ?? (e.name as ts.Identifier)))
     : pattern.properties.map((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? p.name : undefined));
+  // (A library class the program extends, `class Counted extends Map { get size() … }`, may override a getter: rev61's F7.)
+  if (isOverridable(shapes, type)) return true;
   const all = () => ctx.checker.getPropertiesOfType(type).some((p) => !isPlainDataSymbol(ctx, shapes, p)) || shapes.hiddenAccessors;
   return names.some((name) => {
     if (!name || ts.isComputedPropertyName(name) || ts.isPrivateIdentifier(name)) return all();
@@ -46,12 +48,18 @@ export function resumesIterator(ctx: AnalysisContext, value: ts.Expression): boo
   return next !== undefined && ctx.checker.getTypeOfSymbol(next).getCallSignatures().length > 0;
 }
 
-/** `x instanceof C` runs the program's code: C (or a base) declares `static [Symbol.hasInstance]` (np47's min-hasinstance). */
+/**
+ * `x instanceof C` may run the program's code: the program names `Symbol.hasInstance` at all (a static one, or one
+ * defined at run time, rev61's F7), or C's type says nothing of what it is (`any`, `Function`: no constructor), or C
+ * (or a base) declares one (np47's min-hasinstance).
+ */
 export function runsHasInstance(ctx: AnalysisContext, right: ts.Expression): boolean {
-  // (Through a cast too, `instanceof (Even as any)`; a value of no known type may be any object.)
+  if (runtimeShapes(ctx).hasInstance) return true;
+  // (Through a cast too, `instanceof (Even as any)`.)
   return [right, skipTransparent(ctx.ts, right)].some((e) => {
     const type = ctx.checker.getTypeAtLocation(e);
-    return (type.flags & (ctx.ts.TypeFlags.Any | ctx.ts.TypeFlags.Unknown)) !== 0 || ctx.checker.getPropertiesOfType(type).some((p) =>
+    return (type.flags & (ctx.ts.TypeFlags.Any | ctx.ts.TypeFlags.Unknown)) !== 0 || type.getConstructSignatures().length === 0 ||
+      ctx.checker.getPropertiesOfType(type).some((p) =>
       String(p.escapedName).startsWith('__@hasInstance') && !(p.declarations ?? []).every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile())));
   });
 }

@@ -36,6 +36,20 @@ function cursorWalk(qs: number[][]) {
 function hasInstance(qs: number[][], probe: object) { for (const q of qs) grow(q); console.log('hasInstance', probe instanceof Monitor); }
 const Even = { [Symbol.hasInstance](_x: unknown) { return pending.length % 2 === 0; } };
 function castHasInstance(qs: number[][]) { for (const q of qs) grow(q); console.log('hasInstance through a cast', ({} as object) instanceof (Even as any)); }
+const Odd = class {};
+Object.defineProperty(Odd, Symbol.hasInstance, { value: () => pending.length % 2 === 1 });
+const AsFunction: Function = Odd;
+function definedHasInstance(qs: number[][]) { for (const q of qs) grow(q); const odd = ({} as object) instanceof AsFunction; console.log('hasInstance defined at run time', odd); }
+class Counted extends Map<string, number> { override get size() { return pending.length; } }
+const counted: Map<string, number> = new Counted();
+function overriddenGetter(qs: number[][]) { for (const q of qs) grow(q); const { size } = counted; console.log('overridden library getter', size); }
+function keyIn(qs: number[][]) {
+  const seen = { [String(pending.length)]: true };
+  for (const q of qs) grow(q);
+  const probe = { toString: () => String(pending.length) };
+  const stale = (probe as any) in seen;
+  console.log('object key in', stale);
+}
 function objectKey(qs: number[][]) {
   for (const q of qs) grow(q);
   const seen: Record<string, boolean> = {};
@@ -45,6 +59,6 @@ function objectKey(qs: number[][]) {
 }
 
 declared([pending]); literalGetter([pending]); parameterPattern([pending]); assigned([pending]); loopPattern([pending]); nested([pending]);
-generator([pending]); byDefault([pending]); cursorWalk([pending]); hasInstance([pending], {}); castHasInstance([pending]);
+generator([pending]); byDefault([pending]); cursorWalk([pending]); hasInstance([pending], {}); castHasInstance([pending]); definedHasInstance([pending]); overriddenGetter([pending]); keyIn([pending]);
 objectKey([pending]); draining([pending]);
 console.log(pending.join('.'));
