@@ -63,4 +63,12 @@ test('an error a call makes around its argument, changed in the task\'s own catc
   assert.match(directions(task('xs: number[]', 'try { throw { list: xs }; } catch ({ list }: any) { list.push(5); }', '')).xs, /^inout:/);
 });
 
+test('awaiting a value, or returning it from an async task, runs its `then` if it has one: of a type that names none (`object`, `unknown`, a type parameter) that is code of unknown effect on it (rev61\'s F6)', () => {
+  for (const [signature, body] of [['q: object', 'return q;'], ['q: unknown', 'await q; return 1;'], ['q: object', 'const r = await q; return r;']]) {
+    const found = directions(`/** @task */\nexport async function t(${signature}) {\n${body}\n}\n`).q!;
+    assert.match(found, /^inout:.*awaited, which runs its `then`/, `${signature} ${body}: ${found}`);
+  }
+  assert.match(directions('export interface Row { n: number }\n/** @task */\nexport async function t(q: Row) {\nawait null; return q.n;\n}\n').q, /^in:/, 'a plain record, not awaited');
+});
+
 test.run();

@@ -14,6 +14,7 @@ import { ReachMap } from './reach';
 import type { Root } from './reach-flow';
 import { all, elementsOf, nest } from './reach-values';
 import { isSetterTarget, setterGivenPart, setterRuns } from './setter-runs';
+import { mayHaveUntypedThen } from './implicit-writers';
 import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
@@ -219,6 +220,13 @@ class FunctionEffects {
           this.record.write(receiver, node, `reads \`${key.text}\`, a getter that changes its object: \`${snippet(node.parent)}\``);
         }
       }
+    }
+    // `await v`, or `return v` from this async function: the language calls v's `then` if it has one, which for a value
+    // whose type names none is code of unknown effect on it (rev61's F6). (A declared one: implicit-writers.ts.)
+    const awaited = ts.isAwaitExpression(node) ? node.expression : ts.isReturnStatement(node) && node.expression && this.returningFunction(node) === this.fn &&
+      (ts.getCombinedModifierFlags(this.fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0 ? node.expression : undefined;
+    if (awaited && mayHaveUntypedThen(this.ctx, this.ctx.checker.getTypeAtLocation(awaited))) {
+      this.record.assuming(() => this.record.write(this.written(awaited), node, `awaited, which runs its \`then\` if it has one: \`${snippet(node)}\``));
     }
     if (ts.isReturnStatement(node) && node.expression) {
       const from = this.returningFunction(node);

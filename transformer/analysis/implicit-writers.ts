@@ -47,3 +47,19 @@ export function implicitWriter(ctx: AnalysisContext, type: ts.Type, depth = 0): 
   perType.set(type, found ?? null);
   return found;
 }
+
+/**
+ * A value of this type may have a `then` the language calls (`await v`, an async function returning v) though its type
+ * names none: `any`, `unknown`, `object`, a type parameter. Such a `then` is code of unknown effect on it (rev61's F6).
+ */
+export function mayHaveUntypedThen(ctx: AnalysisContext, type: ts.Type): boolean {
+  const { ts } = ctx;
+  if (type.isUnion()) return type.types.some((t) => mayHaveUntypedThen(ctx, t));
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive)) !== 0;
+}
+
+/** The same, or its type has a `then`: what an async function returning it resolves to may not be it. */
+export function mayBeThenable(ctx: AnalysisContext, type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.some((t) => mayBeThenable(ctx, t));
+  return mayHaveUntypedThen(ctx, type) || type.getProperty('then') !== undefined || ctx.checker.getApparentType(type).getProperty('then') !== undefined;
+}

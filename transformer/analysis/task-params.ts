@@ -11,6 +11,7 @@ import type { Summaries } from './summaries';
 import type { Summary } from './param-effects';
 import { keptInsideTheTask } from './unknown-escapes';
 import { mayHoldFunction } from './function-holders';
+import { mayBeThenable } from './implicit-writers';
 import type { TaskInfo } from './discover';
 
 /**
@@ -102,12 +103,4 @@ export function alwaysReturnedParameter(ctx: AnalysisContext, fn: FunctionLike):
   // object (rev60's F4: handing the caller its own object back ran its `then` a second time).
   const adopted = (ctx.ts.getCombinedModifierFlags(fn as ts.Declaration) & ctx.ts.ModifierFlags.Async) !== 0 && mayBeThenable(ctx, ctx.checker.getTypeAtLocation(name));
   return every && !reassigned(fn.body) && !adopted ? found : undefined;
-}
-
-/** Whether a value of this type may have a `then` the language calls: it has one, or its type does not say. */
-function mayBeThenable(ctx: AnalysisContext, type: ts.Type): boolean {
-  const { ts } = ctx;
-  if (type.isUnion()) return type.types.some((t) => mayBeThenable(ctx, t));
-  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive)) return true;
-  return type.getProperty('then') !== undefined || ctx.checker.getApparentType(type).getProperty('then') !== undefined;
 }
