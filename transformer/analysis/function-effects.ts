@@ -15,7 +15,7 @@ import type { Root } from './reach-flow';
 import { all, elementsOf, nest } from './reach-values';
 import { isSetterTarget, setterGivenPart, setterRuns } from './setter-runs';
 import { mayHaveUntypedThen } from './implicit-writers';
-import { isAssignmentOperator, isWriteTarget, skipParens } from './expressions';
+import { isAssignmentOperator, isWriteTarget, rootIdentifier, skipParens } from './expressions';
 import { Callbacks } from './callbacks';
 import { Overwrites } from './overwrites';
 import { changingGetter, changingGetterNames, changingGetterOf, isWriteTargetExpression } from './getters';
@@ -225,8 +225,13 @@ class FunctionEffects {
     // whose type names none is code of unknown effect on it (rev61's F6). (A declared one: implicit-writers.ts.)
     const awaited = ts.isAwaitExpression(node) ? node.expression : ts.isReturnStatement(node) && node.expression && this.returningFunction(node) === this.fn &&
       (ts.getCombinedModifierFlags(this.fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0 ? node.expression : undefined;
-    if (awaited && mayHaveUntypedThen(this.ctx, this.ctx.checker.getTypeAtLocation(awaited))) {
-      this.record.assuming(() => this.record.write(this.written(awaited), node, `awaited, which runs its \`then\` if it has one: \`${snippet(node)}\``));
+    // (Of a parameter or a part of one by its own name: a call's result, `await callback(v)`, or a local holding one, is
+    // a value of its own, whose `then` is whoever made it.)
+    const named = awaited && skipParens(ts, awaited);
+    const root = named && rootIdentifier(ts, named);
+    if (named && root && mayHaveUntypedThen(this.ctx, this.ctx.checker.getTypeAtLocation(named))) {
+      const params = this.reach.selfOf(root);
+      if (params.size > 0) this.record.assuming(() => this.record.write(params, node, `awaited, which runs its \`then\` if it has one: \`${snippet(node)}\``));
     }
     if (ts.isReturnStatement(node) && node.expression) {
       const from = this.returningFunction(node);
