@@ -75,4 +75,9 @@ test('code the language runs without a written call waits for fenced tasks first
   assert.is(tasks.inWorkers, 16, 'every call ran in a worker');
 });
 
+test('a conversion or trap the language runs waits for fenced tasks first: Reflect.ownKeys of a Proxy, an object stored into a typed array or as an array\'s length, ++ and -- of an object held as any, a typed array filled with one, an object key tested with `in` (np48\'s F2)', () => {
+  const tasks = printsAsPlain('fenced-conversions');
+  assert.is(tasks.inWorkers, 7, 'every call ran in a worker');
+});
+
 test.run();

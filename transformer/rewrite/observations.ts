@@ -64,7 +64,8 @@ export class Observations {
     if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
       const operand = node.operand;
       const changes = node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken;
-      return this.firstIn(operand) ?? (changes ? this.target(operand) : this.operands(node, [operand]));
+      // (`x++` of an object held as `any` runs its valueOf too: np48's F2.)
+      return this.firstIn(operand) ?? (changes ? this.target(operand) ?? this.operands(node, [operand]) : this.operands(node, [operand]));
     }
     if (ts.isDeleteExpression(node)) return this.firstIn(node.expression) ?? this.target(node.expression);
     if (ts.isTemplateExpression(node)) return this.children(node) ?? this.operands(node, node.templateSpans.map((s) => s.expression));
@@ -133,6 +134,13 @@ export class Observations {
   }
 
 
+  /** An assignment to this target converts the value to a number: an element of a typed array, an array's `length`. */
+  private convertsAssigned(target: ts.Expression): boolean {
+    const inner = skipTransparent(this.ts, target);
+    return (this.ts.isElementAccessExpression(inner) && isTypedArrayType(this.ctx, this.type(inner.expression))) ||
+      (this.ts.isPropertyAccessExpression(inner) && inner.name.text === 'length');
+  }
+
   /** Writing a variable declared outside the fenced function: a caller catching a failure may see the change. */
   private assigned(target: ts.Expression): ts.Node | undefined {
     const inner = skipTransparent(this.ts, target);
@@ -148,6 +156,8 @@ export class Observations {
       if (ts.isObjectLiteralExpression(node.left) || ts.isArrayLiteralExpression(node.left)) return this.destructures(node, node.right, node.left);
       const written = this.target(node.left);
       if (written) return written;
+      // (`t[0] = obj` into a typed array, `arr.length = obj`: the value is made a number by its valueOf: np48's F2.)
+      if (op === ts.SyntaxKind.EqualsToken && this.convertsAssigned(node.left)) return this.operands(node, [node.right]);
       return op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken ||
         op === ts.SyntaxKind.AmpersandAmpersandEqualsToken ? undefined : this.operands(node, [node.left, node.right]);
     }
@@ -233,7 +243,8 @@ export class Observations {
       // that store, find or compare what they are given run no code of it; any other may convert its arguments.
       if (this.mayBe(receiver) || isOverridable(this.shapes, this.type(receiver))) return call;
       if (name && READS_ELEMENTS.has(name)) return this.isPlainValue(receiver) ? undefined : call;
-      if (name && STORES.has(name)) return undefined;
+      // (A typed array's `fill(v)` and `set` make numbers of what they are given: its valueOf runs, np48's F2.)
+      if (name && STORES.has(name) && !isTypedArrayType(this.ctx, this.type(receiver))) return undefined;
       return this.lookedAt(call, call.arguments);
     }
     // A function of the library (`Math.max`, `JSON.stringify`, `String`, `Array.from`): may look at all it is given,
@@ -268,6 +279,8 @@ export class Observations {
   /** Holds no written object and nothing whose methods are the program's: primitives and the library's own objects. */
   private isPlainValue(node: ts.Node): boolean {
     const type = this.type(node);
+    // (A program making accessors or traps at run time, a Proxy's `ownKeys`: any object given to the library may run them.)
+    if (this.shapes.hiddenAccessors && !isPrimitiveType(this.ctx, type)) return false;
     if (this.written.mayReach(type)) return false;
     for (const inner of this.written.closure([type])) {
       if (inner.getCallSignatures().length > 0 && this.ctx.checker.getPropertiesOfType(inner).length === 0) continue;
