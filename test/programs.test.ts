@@ -371,6 +371,13 @@ test('taskify run compiles with the plugin and runs, without a build step', () =
  * Builds the fixture program both ways and runs both, and the plugin's build inline too: every output must be the
  * plain build's. Returns what TASKIFY_STATS counted of the plugin build's tasks.
  */
+/** What `taskify explain --json` says of each call of the program test/programs/<name> (main.ts and `other`). */
+function explainedCalls(name: string, other: string): { task: string; submitted: boolean; reason: string; line: number }[] {
+  const dir = join('test', 'programs', name);
+  return (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, other)],
+    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string; line: number }[] }).calls;
+}
+
 /** The most tasks the program's trace shows running at once, on two workers. */
 function mostRunningAtOnce(name: string): number {
   const trace = join(work, `${name}-trace.json`);
@@ -655,9 +662,7 @@ test('levels holding objects written whole by tasks, beside tasks on their eleme
   // The loops over `groups` stay direct (the program takes elements out of it by name), and a task putting another
   // object in a container level's slot; the rest are tasks.
   assert.ok(tasks.inWorkers >= 19, `${tasks.inWorkers} tasks ran in workers`);
-  const dir = join('test', 'programs', 'object-levels');
-  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'kernels.ts')],
-    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string }[] }).calls;
+  const calls = explainedCalls('object-levels', 'kernels.ts');
   const replaced = calls.filter((c) => c.task === 'replaceFirst' && !c.submitted);
   assert.ok(replaced.some((c) => c.reason.includes('`rows[1]` is a level of a container, and task replaceFirst may change which objects it holds')));
 });
@@ -665,9 +670,7 @@ test('levels holding objects written whole by tasks, beside tasks on their eleme
 test('a task that reorders or resizes a container\'s level runs in a worker when every later use waits for a level whole, and stays direct, naming the use, when the program reads a level\'s length or picks an element first (np44\'s F11: sorting each group stayed direct)', () => {
   const tasks = printsAsPlain('restructured-levels');
   assert.is(tasks.inWorkers, 6, 'the four sorts of the container printed whole, and the two ranks of a sorted copy, ran in workers');
-  const dir = join('test', 'programs', 'restructured-levels');
-  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'groups.ts')],
-    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string; line: number }[] }).calls;
+  const calls = explainedCalls('restructured-levels', 'groups.ts');
   const direct = calls.filter((c) => !c.submitted).map((c) => `${c.line} ${c.reason.replace(/^.*without waiting for it: /, '')}`);
   assert.equal(direct, ['16 `g.length` (line 18)', '17 `g.length` (line 18)', '22 `c[1]` (line 23)', '28 `first.k` (line 29)']);
 });
@@ -675,9 +678,7 @@ test('a task that reorders or resizes a container\'s level runs in a worker when
 test('functions written in a task that store the caller\'s objects in the task\'s own list, object or Map leave them there: the task runs in a worker and its writes through the list come back; a list kept in another argument or not made here still lets them out (np46\'s min-closure-push)', () => {
   const tasks = printsAsPlain('closure-stores');
   assert.is(tasks.inWorkers, 8, 'every task but the three that keep their list elsewhere ran in a worker');
-  const dir = join('test', 'programs', 'closure-stores');
-  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'tasks.ts')],
-    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string }[] }).calls;
+  const calls = explainedCalls('closure-stores', 'tasks.ts');
   const direct = calls.filter((c) => !c.submitted).map((c) => `${c.task}: ${c.reason.replace(/^.*? out \(/, '').replace(/ \(test.*$/, '')}`);
   assert.equal(direct, ['keepsInOther: kept in `out`: `out.list = order`', 'notFresh: passed to `add`, where it escapes: stored outside the function: `order.push(n)`',
     'storedThenKept: kept in `sink`: `sink.push(order)`']);
@@ -696,9 +697,7 @@ test('accessors and proxies a task writes or stores through (a setter run by an 
 test('a task setting what copy-back cannot carry (a symbol-keyed property, also in a helper or by Reflect.set; an accessor or read-only attribute; a named property of a Map or typed array) runs in place, saying so; a hidden data property and a plain write travel (np44\'s F17, F18: they were dropped)', () => {
   const tasks = printsAsPlain('untravelled-properties');
   assert.is(tasks.inWorkers, 3, 'hideNote, rename and doubled (a getter on its own scratch object) ran in workers');
-  const dir = join('test', 'programs', 'untravelled-properties');
-  const calls = (JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'runtime', 'cli.js'), 'explain', '--json', join(dir, 'main.ts'), join(dir, 'marks.ts')],
-    { cwd: root, encoding: 'utf8' })) as { calls: { task: string; submitted: boolean; reason: string }[] }).calls;
+  const calls = explainedCalls('untravelled-properties', 'marks.ts');
   const direct = calls.filter((c) => !c.submitted).map((c) => `${c.task}: ${c.reason.replace(/^.*` sets /, '')}`);
   assert.equal(direct, ['markAll: a symbol-keyed property, which copy-back from a worker would drop',
     'reflectMark: a symbol-keyed property, which copy-back from a worker would drop',
