@@ -372,4 +372,15 @@ test('copies of an array of jobs (slice, sorted slice, spread, Array.from, filte
   assert.is(tasks.inWorkers, 18, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('helpers written in a task that keep the caller\'s objects in the task\'s own variables (a `let` reassigned, through a second name of the helper, into either of two lists) let nothing out: those tasks run in workers, and writes through those variables come back (np48\'s min-nested-letout: all direct)', () => {
+  const tasks = printsAsPlain('nested-helper-stores');
+  // intoSpare stays direct: its helper stores the orders into the caller's `spare` when there is one.
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} of 7 calls ran in workers (0 before)`);
+});
+
+test('a name escaping takes out of the plan only the names that may hold its object: `for (const x of [a, e])` after e escapes keeps the calls on a submitted, those on e and x direct (np48\'s F4)', () => {
+  const tasks = printsAsPlain('unrelated-escapes');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} calls ran in workers (6 before)`);
+});
+
 test.run();

@@ -255,10 +255,10 @@ export class CallEffects {
         // `s.add(p)` on a `.d.ts` subclass of Set: its JavaScript may override the built-in (a key function called on p).
         const type = overridingType(this.ctx, call)!.getName();
         this.record.assuming(() => this.write(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\`, whose code may override the built-in's (of unknown effect, assumed to write it)`));
-        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`, false, true);
+        this.escape(params, arg, `passed to \`${snippet(call)}\`, a method of \`${type}\` of unknown effect`, { toUnknown: true });
       } else {
         this.record.assuming(() => this.write(params, arg, `passed to code of unknown effect (assumed to write it): \`${snippet(call)}\``));
-        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``, false, true);
+        this.escape(params, arg, `passed to code of unknown effect: \`${snippet(call)}\``, { toUnknown: true });
       }
     });
   }

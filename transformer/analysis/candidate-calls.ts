@@ -61,7 +61,7 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
   if (fns.length === 0) {
     // None known (a subclass holds the name as a field, a mixin's class may run its own): code of unknown effect.
     h.record.assuming(() => h.record.write(params, expr, `passed to \`${callee}\`, which may be code of unknown effect (assumed to write it)`));
-    h.record.escape(params, expr, `passed to \`${callee}\`, which may be code of unknown effect`, false, true);
+    h.record.escape(params, expr, `passed to \`${callee}\`, which may be code of unknown effect`, { toUnknown: true });
   }
   for (const fn of fns) {
     if (ignoresArgument(ts, fn, call.arguments, index)) continue;

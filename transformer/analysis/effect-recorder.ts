@@ -13,14 +13,26 @@ import { none, type Params, type Reach } from './reach-values';
 import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
 import { isNewObjectPart, keptByNewObject } from './parameter-properties';
-import type { ParamEffects } from './param-effects';
+import type { OuterHolding, ParamEffects } from './param-effects';
 import { isMadeHere } from './made-here';
-import { isWrittenIn, skipParens } from './expressions';
+import { alternatives, isWrittenIn, skipParens } from './expressions';
 
 /** The function a variable is declared in (undefined at a module's top level): a local of it, which inner functions share. */
 function declaringFunction(ctx: AnalysisContext, declaration: ts.Node): ts.Node | undefined {
   for (let n = declaration.parent; n; n = n.parent) if (ctx.ts.isFunctionLike(n)) return n;
   return undefined;
+}
+
+/** How parameters were let out (EffectRecorder.escape). */
+export interface EscapeHow {
+  /** Returned as the function's result only. */
+  byReturn?: boolean;
+  /** Given to code of unknown effect (ParamEffects.escapedKnown stays unset). */
+  toUnknown?: boolean;
+  /** Held by a variable of an enclosing function, or by the container it holds (ParamEffects.storedInOuter). */
+  into?: { declaration: ts.Declaration; as: OuterHolding };
+  /** The parameters of which only elements were let out (ParamEffects.escapedWhole stays unset for them). */
+  elementsOf?: Params;
 }
 
 export class EffectRecorder {
@@ -108,20 +120,19 @@ export class EffectRecorder {
     for (const p of params) this.effects[p].toCallback ??= reasonAt(node, text);
   }
 
-  /**
-   * `toUnknown`: given to code of unknown effect, which may keep it anywhere (ParamEffects.escapedKnown). `into`: stored
-   * in that variable of an enclosing function (ParamEffects.storedInOuter).
-   */
-  escape(params: Params, node: ts.Node, text: string, byReturn = false, toUnknown = false, into?: ts.Declaration, elementsOf: Params = none): void {
+  /** A let-out of parameters (ParamEffects.escaped and its refinements), how it happened. */
+  escape(params: Params, node: ts.Node, text: string, how: EscapeHow = {}): void {
     for (const p of params) {
       const effect = this.effects[p];
       effect.escaped ??= reasonAt(node, text);
-      if (byReturn) continue;
+      if (how.byReturn) continue;
       effect.escapedOtherwise ??= reasonAt(node, text);
-      if (!toUnknown) effect.escapedKnown ??= reasonAt(node, text);
-      if (into) (effect.storedInOuter ??= new Set()).add(into);
-      else effect.escapedBeyondOuter ??= reasonAt(node, text);
-      if (!elementsOf.has(p)) effect.escapedWhole ??= reasonAt(node, text);
+      if (!how.toUnknown) effect.escapedKnown ??= reasonAt(node, text);
+      if (how.into) {
+        const held = effect.storedInOuter ??= new Map();
+        if (held.get(how.into.declaration) !== 'contents') held.set(how.into.declaration, how.into.as);
+      } else effect.escapedBeyondOuter ??= reasonAt(node, text);
+      if (!how.elementsOf?.has(p)) effect.escapedWhole ??= reasonAt(node, text);
     }
   }
 
@@ -158,8 +169,12 @@ export class EffectRecorder {
     // parameter; one letting out all it was given, of `p[i]`, lets out an element of p.)
     const elementsOf = !value ? none : effect.escapedWhole ? this.elementsIn(value) : this.reach().selfOf(value);
     if (text && byName && effect.storedInOuter && !effect.escapedBeyondOuter) {
-      for (const into of effect.storedInOuter) if (!this.isFreshLocal(into)) this.escape(params, node, text, false, false, this.isLocal(into) || !this.isOuter(into) ? undefined : into, elementsOf);
-    } else if (text) this.escape(params, node, text, false, !effect.escapedKnown, undefined, elementsOf);
+      for (const [declaration, as] of effect.storedInOuter) {
+        // (What it assigns to a variable of this function, or stores into a container made here, dies with the call.)
+        if (this.isLocal(declaration) && (as === 'variable' || this.isFreshLocal(declaration))) continue;
+        this.escape(params, node, text, { elementsOf, into: this.isOuter(declaration) ? { declaration, as } : undefined });
+      }
+    } else if (text) this.escape(params, node, text, { toUnknown: !effect.escapedKnown, elementsOf });
     if (effect.inFunction) this.inFunction(params, node, `passed to ${callee}, where a function holds it: ${effect.inFunction.text}`);
   }
 
@@ -167,7 +182,7 @@ export class EffectRecorder {
   returned(reach: Reach, node: ts.Node, text: string): void {
     const depths = new Map<number, number>(reach.contents);
     for (const p of reach.direct) depths.set(p, 0);
-    this.escape(new Set(depths.keys()), node, text, true);
+    this.escape(new Set(depths.keys()), node, text, { byReturn: true });
     for (const [p, d] of depths) if (d < (this.effects[p].returnedAt ?? Infinity)) this.effects[p].returnedAt = d;
   }
 
@@ -179,6 +194,9 @@ export class EffectRecorder {
     // (A number or a literal holds nothing: fast-json-patch's `applyOperation(document, op, validate, true, …)`, whose
     // callee may keep `document` in another argument, let it out into `true`, np47's p02.)
     if (values.size === 0 || isPrimitiveNode(this.ctx, into)) return;
+    // (Into whichever of two it picks, `(o.amount < 30 ? small : big).push(o)`: into each: np48's min-nested-letout.)
+    const picked = alternatives(this.ctx.ts, into);
+    if (picked.length > 1) { for (const e of picked) this.stored(e, values, node, value); return; }
     const holders = this.written(into);
     if (holders.size > 0) {
       for (const p of values) if (!holders.has(p)) this.effects[p].kept ??= reasonAt(node, `kept in \`${snippet(into)}\`: \`${snippet(node)}\``);
@@ -197,7 +215,19 @@ export class EffectRecorder {
     // (Into the variable's own container only, `order.push(p)`: `order[0].push(p)` stores into whatever its part is.)
     const declaration = root && depth === 0 ? symbolOf(this.ctx, root)?.valueDeclaration : undefined;
     const outer = declaration && this.ctx.ts.isVariableDeclaration(declaration) && declaringFunction(this.ctx, declaration) ? declaration : undefined;
-    this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, false, false, outer, this.elementsIn(value));
+    this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, { into: outer && { declaration: outer, as: 'contents' }, elementsOf: this.elementsIn(value) });
+  }
+
+  /**
+   * `values` were assigned to the variable `name`: a local of this function names them, one of an enclosing function
+   * holds them where that function's reach follows them (`top = [...top, o]` in a helper of a task: np48's
+   * min-nested-letout), and one of the module lets them out.
+   */
+  assigned(name: ts.Identifier, values: Params, node: ts.Node): void {
+    if (values.size === 0 || this.isLocal(name)) return;
+    const declaration = symbolOf(this.ctx, name)?.valueDeclaration;
+    const into = declaration && this.ctx.ts.isVariableDeclaration(declaration) && this.isOuter(declaration) ? declaration : undefined;
+    this.escape(values, node, `stored outside the function: \`${snippet(node)}\``, { into: into && { declaration: into, as: 'variable' } });
   }
 
   /** Declared inside this function (so a reference stored there dies with the call). */

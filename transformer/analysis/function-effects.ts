@@ -100,7 +100,6 @@ class FunctionEffects {
   private writeInto(...args: Parameters<EffectRecorder['writeInto']>) { this.record.writeInto(...args); }
   private read(...args: Parameters<EffectRecorder['read']>) { this.record.read(...args); }
   private escape(...args: Parameters<EffectRecorder['escape']>) { this.record.escape(...args); }
-  private isLocal(id: ts.Identifier) { return this.record.isLocal(id); }
 
   run(): Summary {
     const body = this.fn.body;
@@ -169,7 +168,7 @@ class FunctionEffects {
       const value = defaultValue ? new Set([...parts, ...this.reached(defaultValue)]) : parts;
       if (ts.isPropertyAccessExpression(target)) setterGivenPart(this.ctx, this.record, target, value, node);
       if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) this.record.stored(target.expression, value, node);
-      else if (!this.isLocal(target)) this.escape(value, node, `stored outside the function: \`${snippet(node)}\``);
+      else this.record.assigned(target, value, node);
     }
   }
 
@@ -257,7 +256,8 @@ class FunctionEffects {
       if (ts.isPropertyAccessExpression(left) && isSetterTarget(this.ctx, left)) setterRuns(this.ctx, this.lookup, this.record, left, node.right, node);
       else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) this.record.stored(left.expression, this.reached(node.right), node, node.right);
       else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) this.destructured(left, node);
-      else if (!ts.isIdentifier(left) || !this.isLocal(left)) this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
+      else if (ts.isIdentifier(left)) this.record.assigned(left, this.reached(node.right), node);
+      else this.escape(this.reached(node.right), node, `stored outside the function: \`${snippet(node)}\``);
     }
     // A slot masked and put back before the function returns (lodash's getRawTag): no write of the object.
     if (undoneWrites(this.ctx, this.fn).has(node)) return;

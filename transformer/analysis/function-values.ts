@@ -20,8 +20,11 @@ export function localFunctionNamed(ctx: AnalysisContext, fn: ts.Node, name: ts.E
   const id = skipParens(ts, name);
   if (!ts.isIdentifier(id)) return undefined;
   let declaration: ts.Node | undefined = symbolOf(ctx, id)?.valueDeclaration;
-  if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) {
+  // (Through constants naming it again, `const f = add; f(o)`: np48's min-nested-letout.)
+  for (let hops = 0; hops < 8 && declaration && ts.isVariableDeclaration(declaration) && declaration.initializer &&
+    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const); hops++) {
     declaration = skipParens(ts, declaration.initializer);
+    if (ts.isIdentifier(declaration)) declaration = symbolOf(ctx, declaration)?.valueDeclaration;
   }
   if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) ||
     !(isWrittenIn(fn, declaration) || (orItself && declaration === fn))) return undefined;

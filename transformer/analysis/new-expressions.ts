@@ -53,7 +53,7 @@ export function newExpressionEffects(h: HandOff, node: ts.NewExpression): void {
       if (effect.inFunction) record.inFunction(params, arg, `passed to \`new ${className}\`, where a function holds it: ${effect.inFunction.text}`);
     } else {
       record.assuming(() => record.write(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``));
-      record.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, false, true);
+      record.escape(params, arg, `passed to a constructor of unknown effect: \`${snippet(node)}\``, { toUnknown: true });
     }
   });
 }

@@ -8,6 +8,9 @@ import type { FunctionLike } from './context';
 import type { Reason } from './reason';
 import type { FactoryCall } from './function-of-symbol';
 
+/** How an enclosing function's variable holds a value: as its value, or in the container it holds. */
+export type OuterHolding = 'variable' | 'contents';
+
 export interface ParamEffects {
   written?: Reason;
   /**
@@ -50,11 +53,12 @@ export interface ParamEffects {
    */
   escapedKnown?: Reason;
   /**
-   * The variables of enclosing functions it may be stored in (`order.push(p)` in a `visit` written inside a task, where
-   * `order` is the task's): escapes of this function, but for the function declaring such a variable, which calls this
-   * one by name and follows its parameters there (reach-flow.ts), a store into a local of its own (effect-recorder.ts).
+   * The variables of enclosing functions it may be held by, as their value (`top = [...top, p]`) or in the container
+   * they hold (`order.push(p)` in a `visit` written inside a task, where `order` is the task's): escapes of this
+   * function, but for the function declaring such a variable, which calls this one by name and follows its parameters
+   * there (reach-flow.ts), a store into a local of its own (effect-recorder.ts).
    */
-  storedInOuter?: Set<ts.Declaration>;
+  storedInOuter?: Map<ts.Declaration, OuterHolding>;
   /** The first escape other than by being returned or stored in such a variable: when set, storedInOuter is moot. */
   escapedBeyondOuter?: Reason;
   /**

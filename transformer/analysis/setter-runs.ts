@@ -21,7 +21,7 @@ export function setterRuns(ctx: AnalysisContext, lookup: SummaryLookup, record: 
     const text = `assigned to \`${snippet(target)}\`, a setter`;
     if (!effect) {
       record.assuming(() => record.write(params, node, `${text} of unknown effect`));
-      record.escape(params, node, `${text} of unknown effect`, false, true);
+      record.escape(params, node, `${text} of unknown effect`, { toUnknown: true });
       continue;
     }
     if (effect.written) record.writeInto(value, node, `${text} that writes it: ${effect.written.text}`, elements || effect.writtenDeep !== undefined);

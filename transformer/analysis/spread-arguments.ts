@@ -40,7 +40,10 @@ export function argumentEffect(t: typeof ts, target: FunctionLike, summary: Summ
     const param = target.parameters[at];
     for (const key of Object.keys(effect) as (keyof ParamEffects)[]) {
       if (key === 'returnedAt') merged.returnedAt = Math.min(merged.returnedAt ?? Infinity, effect.returnedAt!);
-      else if (key === 'storedInOuter') merged.storedInOuter = new Set([...merged.storedInOuter ?? [], ...effect.storedInOuter!]);
+      else if (key === 'storedInOuter') {
+        const held = merged.storedInOuter = new Map(merged.storedInOuter);
+        for (const [d, as] of effect.storedInOuter!) if (held.get(d) !== 'contents') held.set(d, as);
+      }
       else if (spread && (key === 'written' || key === 'writtenDeep' || key === 'writtenLater' || key === 'writtenLaterDeep')) continue;
       else (merged as Record<string, unknown>)[key] ??= effect[key];
     }

@@ -11,7 +11,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext, FunctionLike } from './context';
 import { analyzeFunction } from './function-effects';
 import { contextOf } from './code-behind';
-import type { Summary } from './param-effects';
+import type { ParamEffects, Summary } from './param-effects';
 import type { FactoryCall } from './function-of-symbol';
 import { bindingsOf, hasBoundKeys, type Bindings } from './bound-factory';
 
@@ -142,6 +142,9 @@ class Variant {
   }
 }
 
+/** Outer variables holding a parameter, counted so a variable's holding turning into its container's counts too. */
+const heldInOuter = (p: ParamEffects): number => [...p.storedInOuter?.values() ?? []].reduce((n, as) => n + (as === 'contents' ? 2 : 1), 0);
+
 function sameEffects(a: Summary, b: Summary | undefined): boolean {
   if (!b) return false;
   const same = (x: unknown, y: unknown) => Boolean(x) === Boolean(y);
@@ -151,7 +154,7 @@ function sameEffects(a: Summary, b: Summary | undefined): boolean {
     return same(p.written, q.written) && same(p.writtenDeep, q.writtenDeep) && same(p.writtenLater, q.writtenLater) &&
       same(p.writtenLaterDeep, q.writtenLaterDeep) && same(p.read, q.read) && same(p.writtenKnown, q.writtenKnown) && same(p.escaped, q.escaped) &&
       same(p.escapedOtherwise, q.escapedOtherwise) && same(p.escapedKnown, q.escapedKnown) && same(p.kept, q.kept) && same(p.inFunction, q.inFunction) && same(p.toCallback, q.toCallback) && p.returnedAt === q.returnedAt &&
-      same(p.escapedBeyondOuter, q.escapedBeyondOuter) && same(p.escapedWhole, q.escapedWhole) && (p.storedInOuter?.size ?? 0) === (q.storedInOuter?.size ?? 0);
+      same(p.escapedBeyondOuter, q.escapedBeyondOuter) && same(p.escapedWhole, q.escapedWhole) && heldInOuter(p) === heldInOuter(q);
   });
 }
 

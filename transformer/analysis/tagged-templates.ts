@@ -20,6 +20,6 @@ export function taggedTemplateEffects(ctx: AnalysisContext, node: ts.Node, recor
     const text = `given to the tag of \`${snippet(node)}\``;
     if (reads) { record.read(params, span.expression, `${text}, which reads it`); continue; }
     record.assuming(() => record.write(params, span.expression, `${text}, code of unknown effect (assumed to write it)`));
-    record.escape(params, span.expression, `${text}, code of unknown effect`, false, true);
+    record.escape(params, span.expression, `${text}, code of unknown effect`, { toUnknown: true });
   }
 }

@@ -8,7 +8,8 @@
  *
  * Such a name does not hide the object from the planner: it is one more set of references to wait at. Names that
  * may denote the same object (or, for views, the same memory) form a group, a union-find over symbols; the planner
- * follows a group as one object and gives up on it as one (any member's escape). Waits are dynamic and keyed by the
+ * follows a group as one object, and gives up on the members that may hold what an escaping member may hold
+ * (sharingObjectWith). Waits are dynamic and keyed by the
  * object the name holds at run time, and the runtime finds a view's pending writes by the buffer bytes it covers, so a
  * wait on any member is exact.
  */
@@ -144,6 +145,15 @@ export class AliasGroups {
   groupOf(symbol: ts.Symbol): readonly ts.Symbol[] {
     this.scan();
     return this.names.groupOf(symbol);
+  }
+
+  /**
+   * The symbols of its group that may denote or hold an object this one may (itself included): what its escape lets
+   * out of sight (symbol-union.ts sharing). `x` of `for (const x of [a, e])` is a or e; e's escape is not a's (np48's F4).
+   */
+  sharingObjectWith(symbol: ts.Symbol): readonly ts.Symbol[] {
+    this.scan();
+    return this.names.sharing(symbol);
   }
 
   /**

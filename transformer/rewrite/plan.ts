@@ -155,7 +155,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
           const root = this.containers.rootOfSymbol(holder);
           if (root) { this.containers.reject(root, escape); changed = true; }
         }
-        const group = this.aliases.groupOf(symbol);
+        // (Of the names that may hold what it holds: `a` of `for (const x of [a, e])` does not hold e's object.)
+        const group = this.aliases.sharingObjectWith(symbol);
         // Not followed from now on: a call that only reads it takes a snapshot (decided again), any other stays direct.
         for (const member of group) this.escaped.add(member);
         for (const [call, task] of this.plan.submissions) {
