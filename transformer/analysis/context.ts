@@ -80,13 +80,19 @@ export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
 
 /**
  * An element of a variable whose inferred element type an `any` belies (`l[0]`, `for (const x of l)`'s x, after
- * `var l = [0]; l.push(p)`): typed a number, it may be p (inferred-elements.ts).
+ * `var l = [0]; l.push(p)`): typed a number, it may be p (inferred-elements.ts); or a variable narrowed to a primitive
+ * that was declared to hold objects.
  */
 function belied(ctx: AnalysisContext, node: ts.Node): boolean {
   const { ts } = ctx;
   if (ts.isElementAccessExpression(node)) return !elementsAsTyped(ctx, node.expression);
   if (!ts.isIdentifier(node)) return false;
-  const declaration = symbolOf(ctx, node)?.valueDeclaration;
+  const symbol = symbolOf(ctx, node);
+  const declaration = symbol?.valueDeclaration;
+  // (A `let` narrowed by the checker's flow to what it was given, `let t: It | null = null` read as `null`: a function
+  // may have assigned it an object since, which the flow does not see (np49's p07 c4: `set(xs[2]); (t as It)!.v = 4`).)
+  if (declaration && ts.isVariableDeclaration(declaration) && !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) &&
+    !isPrimitiveType(ctx, ctx.checker.getTypeOfSymbol(symbol!))) return true;
   const loop = declaration && ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
   return loop !== undefined && ts.isForOfStatement(loop) && !elementsAsTyped(ctx, loop.expression);
 }

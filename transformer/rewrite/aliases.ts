@@ -128,7 +128,7 @@ export class AliasGroups {
       const callee = skipTransparent(ts, node.expression);
       // list.push(accounts), byName.set(k, accounts), Object.assign(reg, { accounts })
       if (ts.isPropertyAccessExpression(callee) && KEEPING_METHODS.has(callee.name.text) && isLibrary(this.ctx, callee)) {
-        this.storedInto(callee.expression, node.arguments);
+        this.storedInto(callee.expression, node.arguments, true);
       } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isLibrary(this.ctx, callee) && node.arguments.length > 1) {
         this.storedInto(node.arguments[0], node.arguments.slice(1).flatMap((a) => {
           const literal = skipTransparent(ts, a);
@@ -440,18 +440,20 @@ export class AliasGroups {
 
   /**
    * `reg.x = accounts`, `list.push(accounts)`, `m.set(k, accounts)`: a named object put into another one (the holder,
-   * reached from a name by properties and indices). A task given the holder may write the object, which the program
+   * reached from a name by properties and indices; `target` the slot assigned, or with `intoReceiver` the object whose
+   * method stores). A task given the holder may write the object, which the program
    * then reads by its own name (rev56's F4: `after 1 2` for `after 11 12`): one group, and the holder a record of it,
    * whose waits walk into what it holds.
    */
-  private storedInto(target: ts.Expression, values: readonly ts.Expression[]): void {
+  private storedInto(target: ts.Expression, values: readonly ts.Expression[], intoReceiver = false): void {
     const { ts } = this.ctx;
     let root = skipTransparent(ts, target);
     while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipTransparent(ts, root.expression);
     if (!ts.isIdentifier(root) || !this.isFileLocal(root)) return;
-    // (`registry[k] = acc`, `list.push(acc)`: a slot of the holder's own takes it.)
+    // (`registry[k] = acc`, `list.push(acc)`: a slot of the holder's own takes it. `holder.x.push(5)` is a slot of
+    // what its field holds, np49's F1: its shallow wait let the task's copy-back erase the 5.)
     const place = skipTransparent(ts, target);
-    const owner = ts.isPropertyAccessExpression(place) || ts.isElementAccessExpression(place) ? skipTransparent(ts, place.expression) : place;
+    const owner = !intoReceiver && (ts.isPropertyAccessExpression(place) || ts.isElementAccessExpression(place)) ? skipTransparent(ts, place.expression) : place;
     if (owner === root) this.slotStores.add(root);
     for (const value of values) {
       // (`list.push(...src)`: src's elements are stored; src is their holder, one group with list.)

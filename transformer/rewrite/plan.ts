@@ -97,8 +97,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       isFollowable: (symbol) => this.isFollowable(symbol),
       isSubmission: (call) => this.plan.submissions.has(call),
       placementUse: (ref) => this.placements.useAt(ref, this.containers),
-      returnedAfterItsUses: (ref) => returnedAfterItsUses(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.aliases.groupOf(symbol)),
-      usedLastHere: (ref) => usedLastHere(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.aliases.groupOf(symbol)),
+      returnedAfterItsUses: (ref) => returnedAfterItsUses(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.namesReaching(symbol)),
+      usedLastHere: (ref) => usedLastHere(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.namesReaching(symbol)),
     });
     this.containers = new Containers({
       ctx, uses: this.uses, aliases: this.aliases,
@@ -148,15 +148,23 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.placements.link(this.followed, this.containers, (symbol) => this.follow(symbol), (symbol) => this.aliases.groupOf(symbol));
       // Followed variables must not escape anywhere in the file.
       for (const symbol of this.followed) {
-        const escape = this.escapeOf(symbol, undefined, (ref) => this.escapesLate(ref, symbol));
-        if (!escape) continue;
+        const escaping = this.escapingUse(symbol, undefined, (ref) => this.escapesLate(ref, symbol));
+        if (!escaping) continue;
+        const escape = escaping.why;
+        // (Of the names that may hold what it holds: `a` of `for (const x of [a, e])` does not hold e's object.)
+        const sharing = this.aliases.sharingObjectWith(symbol);
         // Its containers (`const all = [A, B]`) reach it too: their elements' calls are decided again.
-        for (const holder of this.placements.holdersOf(symbol)) {
+        const holders = sharing.flatMap((member) => this.placements.holdersOf(member));
+        for (const holder of holders) {
           const root = this.containers.rootOfSymbol(holder);
           if (root) { this.containers.reject(root, escape); changed = true; }
         }
-        // (Of the names that may hold what it holds: `a` of `for (const x of [a, e])` does not hold e's object.)
-        const group = this.aliases.sharingObjectWith(symbol);
+        // And a call given such a container whole may write the object where other code sees it (np49's F1: `rows =
+        // [r]`, `new Map([['k', r]])`, `pushTo(rows, 1)`, then `m.get('k')!.push(5)` was lost to the task's copy-back):
+        // unless the escape is only being put in a container the plan follows as a variable (`[r]` of `rows = [r]`).
+        const placedIn = this.placements.holderAt(escaping.ref);
+        const outOfSight = placedIn === undefined || !this.isFollowable(placedIn);
+        const group = !outOfSight ? sharing : [...new Set([...sharing, ...holders.flatMap((holder) => this.aliases.sharingObjectWith(holder))])];
         // Not followed from now on: a call that only reads it takes a snapshot (decided again), any other stays direct.
         for (const member of group) this.escaped.add(member);
         for (const [call, task] of this.plan.submissions) {
@@ -260,6 +268,16 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
   isFollowable(symbol: ts.Symbol): boolean { return !this.escaped.has(symbol) && this.followability.isFollowable(symbol); }
 
+  /**
+   * The names that may reach the object: its group, and the containers placing any of them with their groups (`rows`
+   * of `rows = [r]`, which a task may be given after r's last use by name: np49's x-read-j).
+   */
+  private namesReaching(symbol: ts.Symbol): readonly ts.Symbol[] {
+    const group = this.aliases.groupOf(symbol);
+    const holders = group.flatMap((member) => this.placements.holdersOf(member));
+    return holders.length === 0 ? group : [...new Set([...group, ...holders.flatMap((holder) => this.aliases.groupOf(holder))])];
+  }
+
   /** Every argument of the call that names one of these symbols is passed to an `in` parameter. */
   private passesOnlyIn(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean {
     return call.arguments.every((written, i) => {
@@ -297,10 +315,15 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
   /** The first use of a followed object that lets a reference to it out of the transformer's sight. */
   escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean): Reason | undefined {
+    return this.escapingUse(symbol, skip, late)?.why;
+  }
+
+  /** The same, with the reference. */
+  private escapingUse(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean): { ref: ts.Identifier; why: Reason } | undefined {
     for (const ref of this.facts.references(symbol)) {
       if (skip(ref)) continue;
       const use = this.uses.classify(ref);
-      if (use.kind === 'escape' && !late?.(ref)) return reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``);
+      if (use.kind === 'escape' && !late?.(ref)) return { ref, why: reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``) };
     }
     return undefined;
   }
@@ -313,7 +336,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     if (this.placements.holdersOf(symbol).length > 0) return false;
     const group = this.aliases.groupOf(symbol);
     const calls = [...this.plan.submissions.keys()].filter((call) => { const reached = this.argumentSymbols(call); return group.some((member) => reached.has(member)); });
-    if (!isLateEscape(this.facts, ref, calls)) return false;
+    if (!isLateEscape(this.facts, ref, calls, group)) return false;
     this.lateEscapes.add(ref);
     return true;
   }
