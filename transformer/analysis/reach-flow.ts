@@ -7,17 +7,19 @@
  */
 import type * as ts from 'typescript';
 import { MUTATING_METHODS, readsItsArguments, READING_METHODS, writesFirstArgument } from './builtins';
-import { all, at, either, empty, holding, none, NOTHING, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
+import { all, at, either, empty, holding, none, partOf, sunk, union, type Depths, type Params, type Reach } from './reach-values';
 import { alternatives, inlineFunctions, returnedExpressions, skipParens } from './expressions';
 import { localFunctionNamed } from './function-values';
 import { argumentOf } from './param-effects';
 import { entryRootAndDepth } from './collection-entries';
-import { boundNames, calledFunction, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { boundNames, canKeepObjects, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { builtinName, isBuiltinMethodCall } from './builtin-callees';
 import { isLiteralAccumulator } from './accumulators';
 import { Replacements } from './replacements';
 import { calledBody } from './code-behind';
 import { assignmentTargets } from './assignment-patterns';
+import { thrownIn } from './thrown-values';
+import { NameParts } from './name-parts';
 
 /** Whether a call may keep (store) argument `index` somewhere that outlives it: the caller asks its summaries. */
 /** An object outside the function followed as a parameter: a module object's symbol, or a method's `this`. */
@@ -50,12 +52,8 @@ export class ReachFlow {
   readonly paramSymbols = new Map<number, ts.Symbol[]>();
   /** Variables of the function given a new value where the assignment runs once (replacements.ts). */
   private readonly replacements: Replacements;
-  /**
-   * Names given a part of another name's object (`const list = holder.list`, `const { list } = holder`, `const g =
-   * groups.get(k)!`, `for (const g of groups)`), with how deep in it: what is stored through the part is in that
-   * object too (rev60's F1: `list.push(it)` then `holder.list[0].v = 1` was not a write of `it`).
-   */
-  private readonly partsOf = new Map<ts.Symbol, Map<ts.Symbol, number>>();
+  /** Which names hold a part of another name's object, and how deep (name-parts.ts). */
+  private readonly parts: NameParts;
   /** `this` of non-arrow functions given as callbacks (`p.forEach(function () { this… }, p)`) or bound with call/apply/bind. */
   readonly thisOf = new Map<ts.Node, Set<number>>();
   changed = false;
@@ -67,6 +65,7 @@ export class ReachFlow {
     private readonly roots: readonly Root[] = []) {
     this.ts = ctx.ts;
     this.replacements = new Replacements(ctx, fn);
+    this.parts = new NameParts(ctx, () => { this.changed = true; });
   }
 
   /** Bind the parameters to themselves, then follow every assignment and call of the body to a fixpoint. */
@@ -138,64 +137,10 @@ export class ReachFlow {
     if (!canKeepObjects(this.ctx, into)) return;
     const rootSymbol = root && symbolOf(this.ctx, root);
     if (rootSymbol) this.addContents(rootSymbol, 'direct' in stored ? sunk(stored, depth + 1) : at(values, depth + 1));
-    if (rootSymbol) for (const [whole, below] of this.wholesOf(rootSymbol)) this.addContents(whole, at(values, depth + 1 + below));
+    if (rootSymbol) for (const [whole, below] of this.parts.wholesOf(rootSymbol)) this.addContents(whole, at(values, depth + 1 + below));
     for (const p of this.of(into).direct) {
       for (const symbol of this.paramSymbols.get(p) ?? []) if (symbol !== rootSymbol) this.addContents(symbol, at(values, 1));
     }
-  }
-
-  /**
-   * What a try block may throw: a value it throws, or an error a program function it calls made around what it was
-   * given (one whose own `throw` names a parameter: `throw new RowError(row, …)`). Errors of other calls hold none of
-   * their arguments (rev59's F3: every caught error was taken to hold every argument, and a task collecting them stayed
-   * direct).
-   */
-  private thrownIn(block: ts.Block): Reach {
-    const { ts } = this;
-    const reaches: Reach[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isThrowStatement(node) && node.expression) reaches.push(this.of(node.expression));
-      if (ts.isCallExpression(node) && throwsWhatItIsGiven(this.ctx, node)) {
-        const given = [...node.arguments, ...(ts.isPropertyAccessExpression(node.expression) ? [node.expression.expression] : [])];
-        for (const arg of given) if (!ts.isSpreadElement(arg)) reaches.push(holding(all(this.of(arg))));
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(block);
-    return reaches.length > 0 ? either(...reaches) : NOTHING;
-  }
-
-  /** `name` (every name a pattern binds) gets a part `extra` levels below what `source` is (see partsOf). */
-  private notePart(name: ts.BindingName, source: ts.Expression, extra: number): void {
-    // (Each object it may be: `const target = hot ? hi : lo`.)
-    const choices = alternatives(this.ts, source);
-    if (choices.length > 1) { for (const choice of choices) this.notePart(name, choice, extra); return; }
-    const { root, depth } = entryRootAndDepth(this.ctx, source);
-    const whole = root && symbolOf(this.ctx, root);
-    if (!whole) return;
-    for (const bound of boundNames(this.ctx, name)) {
-      const part = symbolOf(this.ctx, bound);
-      if (!part || part === whole) continue;
-      let wholes = this.partsOf.get(part);
-      if (!wholes) { wholes = new Map(); this.partsOf.set(part, wholes); }
-      const below = depth + extra;
-      if (below < (wholes.get(whole) ?? Infinity)) { wholes.set(whole, below); this.changed = true; }
-    }
-  }
-
-  /** The objects `part` is (a part of), transitively, with how deep: see partsOf. */
-  private wholesOf(part: ts.Symbol): Map<ts.Symbol, number> {
-    const found = new Map<ts.Symbol, number>();
-    const queue: [ts.Symbol, number][] = [[part, 0]];
-    while (queue.length > 0) {
-      const [at, below] = queue.pop()!;
-      for (const [whole, d] of this.partsOf.get(at) ?? []) {
-        if (whole === part || (found.get(whole) ?? Infinity) <= below + d) continue;
-        found.set(whole, below + d);
-        queue.push([whole, below + d]);
-      }
-    }
-    return found;
   }
 
   private bindPattern(name: ts.BindingName, reach: Reach): void {
@@ -214,21 +159,21 @@ export class ReachFlow {
     const { ts } = this;
     if (ts.isVariableDeclaration(node) && node.initializer) {
       this.bindPattern(node.name, this.of(node.initializer));
-      this.notePart(node.name, node.initializer, ts.isIdentifier(node.name) ? 0 : 1);
+      this.parts.notePart(node.name, node.initializer, ts.isIdentifier(node.name) ? 0 : 1);
     }
     // `catch (e)`: what the try block throws, or an error a call in it made around its arguments (`throw new
     // RowError(row)` in `check(row)`, changed in the catch as `e.row.errors.push(…)`: np44's F16).
-    else if (ts.isCatchClause(node) && node.variableDeclaration) this.bindPattern(node.variableDeclaration.name, this.thrownIn(node.parent.tryBlock));
+    else if (ts.isCatchClause(node) && node.variableDeclaration) this.bindPattern(node.variableDeclaration.name, thrownIn(this.ctx, this.values, node.parent.tryBlock));
     else if (ts.isParameter(node) && node.initializer && node.parent !== this.fn) this.bindPattern(node.name, this.of(node.initializer));
     // (`x ??= p[0]`, `x ||= p`, `x &&= p` assign as `=` does, when they assign.)
     else if (ts.isBinaryExpression(node) && isPlainOrLogicalAssignment(ts, node.operatorToken.kind)) {
       this.assign(node.left, this.of(node.right));
       // (`b = a`: what is stored through b from then on is in a's object too.)
       const left = skipParens(ts, node.left);
-      if (ts.isIdentifier(left)) this.notePart(left, node.right, 0);
+      if (ts.isIdentifier(left)) this.parts.notePart(left, node.right, 0);
     } else if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
       const reach = partOf(this.of(node.expression));
-      for (const d of node.initializer.declarations) { this.bindPattern(d.name, reach); this.notePart(d.name, node.expression, ts.isIdentifier(d.name) ? 1 : 2); }
+      for (const d of node.initializer.declarations) { this.bindPattern(d.name, reach); this.parts.notePart(d.name, node.expression, ts.isIdentifier(d.name) ? 1 : 2); }
     } else if (ts.isForOfStatement(node)) {
       // `for (p of xs)`, `for ([a, b] of pairs)`, `for (o.k of xs)`: each element assigned as `=` assigns it.
       this.assign(node.initializer as ts.Expression, partOf(this.of(node.expression)));
@@ -373,25 +318,4 @@ export class ReachFlow {
 function isPlainOrLogicalAssignment(t: typeof ts, kind: ts.SyntaxKind): boolean {
   return kind === t.SyntaxKind.EqualsToken || kind === t.SyntaxKind.QuestionQuestionEqualsToken ||
     kind === t.SyntaxKind.BarBarEqualsToken || kind === t.SyntaxKind.AmpersandAmpersandEqualsToken;
-}
-
-/**
- * The call's callee is a program function whose own `throw` holds an object naming one of its parameters (or `this`):
- * `throw row`, `throw new RowError(row, msg)`; not `throw new Error(\`row ${row.id}\`)`, a string made of it.
- */
-function throwsWhatItIsGiven(ctx: AnalysisContext, call: ts.CallExpression): boolean {
-  const { ts } = ctx;
-  const callee = calledFunction(ctx, call);
-  if (!callee?.body) return false;
-  const names = new Set(callee.parameters.flatMap((p) => boundNames(ctx, p.name).map((n) => n.text)));
-  const mentions = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text)) || node.kind === ts.SyntaxKind.ThisKeyword ||
-    (ts.forEachChild(node, mentions) ?? false);
-  const holds = (value: ts.Expression): boolean => {
-    const inner = skipParens(ts, value);
-    if (ts.isNewExpression(inner) || ts.isCallExpression(inner)) return (inner.arguments ?? []).some((arg) => holds(arg));
-    return !isPrimitiveNode(ctx, inner) && mentions(inner);
-  };
-  const throws = (node: ts.Node): boolean => (ts.isThrowStatement(node) && node.expression !== undefined && holds(node.expression)) ||
-    (!ts.isFunctionLike(node) && (ts.forEachChild(node, throws) ?? false));
-  return ts.forEachChild(callee.body, throws) ?? false;
 }
