@@ -14,18 +14,16 @@
  * program looks. A cache only tasks use (`memo.set(k, v)`) is the worker's own and changes no output.
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codeOfArgumentClasses, codeReachedFrom, implicitCodeOfMadeClasses } from './reached-code';
 import { GlobalObjectUses } from './global-object';
 import { PackageSettings } from './package-settings';
 export { globalMember } from './global-object';
 // Which identifier stands where: plain syntax, shared with the planner.
 import { isDeclarationName, isReference } from '../rewrite/syntax';
-import { changeOfReference, partHandedOut, writeOfReference } from './reference-changes';
-import { isLazilyMade } from './lazy-objects';
-import { moduleNames } from './module-names';
-import { namespacePath } from './module-state-keys';
-import { censusOf } from './syntax-census';
+import { changeOfReference, writeOfReference } from './reference-changes';
+import { declaresModuleObject, isModuleClass, isModuleFunction } from './module-symbols';
+import { ModuleScan } from './module-state-scan';
 import { makesAlias, sameObjectNames } from './module-holders';
 import { workerLoadOf, type WorkerLoad } from '../rewrite/worker-load';
 
@@ -41,24 +39,14 @@ export function moduleStateOf(ctx: AnalysisContext, isTask: (fn: ts.Node) => boo
 }
 
 export class ModuleState {
-  /** Per module object: where the program first changes it (null: never), found by one pass over the program. */
-  private changes?: Map<ts.Symbol, ts.Node>;
+  /** What the one pass over the program found (module-state-scan.ts), once a question needs it. */
+  private scan?: ModuleScan;
   /** Per property of the global object: where the program (outside tasks) first sets it (`globalThis.LEVEL = 3`). */
   private readonly globals: GlobalObjectUses;
   private readonly packages: PackageSettings;
-  /** Per class of a module's top level: where the program (outside tasks) first writes one of its static fields. */
-  private readonly classChanges = new Map<ts.Symbol, ts.Node>();
-  /** Per module object or class of a module's top level: where the program (outside tasks) names it, in order. */
-  private readonly reads = new Map<ts.Symbol, ts.Node[]>();
-  /** Per module object: where task bodies read it without changing it (`STATE.last`, `SEEN.has(x)`), in order. */
-  private readonly taskReads = new Map<ts.Symbol, ts.Identifier[]>();
-  /** The tasks' functions, found by the scan. */
-  private readonly taskNodes: ts.Node[] = [];
   private readonly moduleObjects = new Map<ts.Symbol, boolean>();
   /** What a worker runs of the modules it loads for the tasks found (rewrite/worker-load.ts). */
   private workerLoad?: WorkerLoad;
-  /** During the scan: whether a reference of the file scanned may name a module object, class or function (module-names.ts). */
-  private mayName: (id: ts.Identifier) => boolean = () => true;
 
   constructor(private readonly ctx: AnalysisContext, private readonly isTask: (fn: ts.Node) => boolean) {
     this.globals = new GlobalObjectUses(ctx, (node) => ctx.ts.findAncestor(node, (n) => isTask(n)));
@@ -81,10 +69,10 @@ export class ModuleState {
    */
   readOutsideTasks(symbol: ts.Symbol): ts.Node | undefined {
     if (!this.isModuleObject(symbol) && !this.isModuleClass(symbol)) return undefined;
-    this.scanOnce();
+    const scan = this.scanOnce();
     // (Under any of its names: `const C = COUNTS` counted in by tasks, `COUNTS` printed.)
     for (const name of this.isModuleObject(symbol) ? sameObjectNames(this.ctx, this, symbol) : [symbol]) {
-      const read = this.reads.get(name)?.find((ref) => !makesAlias(this.ctx, this, ref));
+      const read = scan.reads.get(name)?.find((ref) => !makesAlias(this.ctx, this, ref));
       if (read) return read;
     }
     return undefined;
@@ -102,34 +90,30 @@ export class ModuleState {
 
   /** Where the program, outside tasks and `code`, names this module object, class or top-level function. */
   namedOutside(symbol: ts.Symbol, code: ReadonlySet<ts.Node>, counts: (ref: ts.Node) => boolean = () => true): ts.Node | undefined {
-    this.scanOnce();
-    if (!this.reads.has(symbol)) return undefined;
+    const scan = this.scanOnce();
+    if (!scan.reads.has(symbol)) return undefined;
     const within = (node: ts.Node): boolean => { for (let n: ts.Node | undefined = node; n; n = n.parent) if (code.has(n)) return true; return false; };
-    return this.reads.get(symbol)!.find((read) => counts(read) && !within(read));
+    return scan.reads.get(symbol)!.find((read) => counts(read) && !within(read));
   }
 
   /** Every place the program names this module object, class or top-level function outside task bodies, in order. */
   outsideTaskBodies(symbol: ts.Symbol): readonly ts.Node[] {
-    this.scanOnce();
-    return this.reads.get(symbol) ?? [];
+    return this.scanOnce().reads.get(symbol) ?? [];
   }
 
   /** The top-level functions the program names outside task bodies. */
   namedFunctions(): ts.Symbol[] {
-    this.scanOnce();
-    return [...this.reads.keys()].filter((symbol) => this.isModuleFunction(symbol));
+    return [...this.scanOnce().reads.keys()].filter((symbol) => this.isModuleFunction(symbol));
   }
 
   /** The tasks' functions. */
   taskFunctions(): readonly ts.Node[] {
-    this.scanOnce();
-    return this.taskNodes;
+    return this.scanOnce().taskNodes;
   }
 
   /** Where task bodies read this module object without changing it, in order. */
   readByTasks(symbol: ts.Symbol): readonly ts.Identifier[] {
-    this.scanOnce();
-    return this.taskReads.get(symbol) ?? [];
+    return this.scanOnce().taskReads.get(symbol) ?? [];
   }
 
   /**
@@ -138,8 +122,7 @@ export class ModuleState {
    */
   changeOfModuleClass(symbol: ts.Symbol): ts.Node | undefined {
     if (!this.isModuleClass(symbol)) return undefined;
-    this.scanOnce();
-    return this.classChanges.get(symbol);
+    return this.scanOnce().classChanges.get(symbol);
   }
 
   /** Where the program, or another task than `writer`, reads this property of the global object (global-object.ts). */
@@ -163,7 +146,7 @@ export class ModuleState {
   private runsInWorkersToo(node: ts.Node): boolean {
     const { ts } = this.ctx;
     const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent)) as ts.Statement | undefined;
-    this.workerLoad ??= workerLoadOf(this.ctx, this.taskNodes.map((task) => task.getSourceFile()));
+    this.workerLoad ??= workerLoadOf(this.ctx, this.scanOnce().taskNodes.map((task) => task.getSourceFile()));
     return statement !== undefined && this.workerLoad.runsInWorkers(statement);
   }
 
@@ -201,143 +184,30 @@ export class ModuleState {
     return this.globals.writeOf(name);
   }
 
-  isModuleClass(symbol: ts.Symbol): boolean {
-    const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && this.ctx.ts.isClassDeclaration(declaration) && this.ctx.ts.isSourceFile(declaration.parent) &&
-      !declaration.getSourceFile().isDeclarationFile;
-  }
+  /** A class declared at a module's top level (module-symbols.ts). */
+  isModuleClass(symbol: ts.Symbol): boolean { return isModuleClass(this.ctx, symbol); }
 
-  /** A function declared at a module's top level (`function tick() { … }`): who calls it decides whose change it makes. */
-  isModuleFunction(symbol: ts.Symbol): boolean {
-    const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && this.ctx.ts.isFunctionDeclaration(declaration) && this.ctx.ts.isSourceFile(declaration.parent) &&
-      !declaration.getSourceFile().isDeclarationFile;
-  }
+  /** A function declared at a module's top level (module-symbols.ts). */
+  isModuleFunction(symbol: ts.Symbol): boolean { return isModuleFunction(this.ctx, symbol); }
 
   /** (Asked at every reference the program scan meets, and the answer asks the checker: once per symbol.) */
   isModuleObject(symbol: ts.Symbol): boolean {
     let known = this.moduleObjects.get(symbol);
-    if (known === undefined) { known = this.declaresModuleObject(symbol); this.moduleObjects.set(symbol, known); }
+    if (known === undefined) { known = declaresModuleObject(this.ctx, symbol); this.moduleObjects.set(symbol, known); }
     return known;
   }
 
-  private declaresModuleObject(symbol: ts.Symbol): boolean {
-    const { ts } = this.ctx;
-    const declaration = symbol.valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) return false;
-    // (At the top level, or an exported member of a namespace declared there: module-state-keys.ts.)
-    if (!namespacePath(ts, declaration)) return false;
-    // let/var: an error of their own, but for an object made on first use (lazy-objects.ts) and one nothing assigns
-    // after its initializer, a constant in all but name (tester np32's letobj: `let current = { k: 2 }`).
-    // (Only one holding an object made there: `var objectProto = Object.prototype` in a library is the built-in's.)
-    if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) && !isLazilyMade(this.ctx, declaration) &&
-      (isReassigned(this.ctx, declaration) || !madeHere(ts, declaration.initializer))) return false;
-    const type = this.ctx.checker.getTypeAtLocation(declaration);
-    const primitive = ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
-      ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.ESSymbolLike;
-    return (type.flags & primitive) === 0 && type.getCallSignatures().length === 0 && type.getConstructSignatures().length === 0;
-  }
-
   private changeOf(symbol: ts.Symbol): ts.Node | undefined {
-    return this.scanOnce().get(symbol);
+    return this.scanOnce().changes.get(symbol);
   }
 
-  /** The one pass over the program that finds both the changes and the reads outside tasks. */
-  private scanOnce(): Map<ts.Symbol, ts.Node> {
-    if (!this.changes) {
-      this.changes = new Map();
-      const { names, filters } = moduleNames(this.ctx.ts, this.ctx.program);
-      for (const file of this.ctx.program.getSourceFiles()) {
-        if (file.isDeclarationFile) continue;
-        this.mayName = filters(file) ? (id) => names.has(id.text) : () => true;
-        // Every node in source order (syntax-census.ts); a task's subtree, the nodes up to its end, is the task's.
-        const { nodes, ends } = censusOf(this.ctx, file);
-        for (let i = 0; i < nodes.length;) {
-          const node = nodes[i];
-          if (this.isTask(node)) { // what tasks do to module state is not the program's change
-            this.taskNodes.push(node);
-            for (let k = i; k < ends[i]; k++) this.scanInTask(nodes[k]);
-            i = ends[i];
-          } else {
-            this.scanInProgram(node);
-            i++;
-          }
-        }
-      }
+  /** The one pass over the program that finds both the changes and the reads outside tasks (module-state-scan.ts). */
+  private scanOnce(): ModuleScan {
+    if (!this.scan) {
+      this.scan = new ModuleScan(this.ctx, this.isTask, this, this.globals, this.packages);
+      this.scan.run();
     }
-    return this.changes;
-  }
-
-  /** One node outside tasks. */
-  private scanInProgram(node: ts.Node): void {
-    const { ts } = this.ctx;
-    // `static configure(o) { this.precision = o.precision }`: `this` of a static member is its class (np43's F11: a
-    // static set so reached no worker, and the task's formatting used the default).
-    if (node.kind === ts.SyntaxKind.ThisKeyword) {
-      const owner = staticOwner(ts, node);
-      const symbol = owner?.name && symbolOf(this.ctx, owner.name);
-      if (symbol && !this.classChanges.has(symbol) && this.isModuleClass(symbol)) {
-        const write = this.writeAt(node as ts.Identifier);
-        if (write) this.classChanges.set(symbol, write);
-      }
-      return;
-    }
-    if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node)) {
-      const symbol = symbolOf(this.ctx, node);
-      if (symbol && !this.changes!.has(symbol) && this.isModuleObject(symbol)) {
-        const change = this.changeAt(node) ?? partHandedOut(this.ctx, node);
-        if (change) this.changes!.set(symbol, change);
-      }
-      // (A class named only as a type is no read: type positions are not references.)
-      const ownName = ts.isClassDeclaration(node.parent) && node.parent.name === node;
-      if (symbol && !ownName && (this.isModuleObject(symbol) || this.isModuleClass(symbol) || this.isModuleFunction(symbol))) this.noteRead(symbol, node);
-      if (symbol && !ownName && !this.classChanges.has(symbol) && this.isModuleClass(symbol)) {
-        const write = this.writeAt(node);
-        if (write) this.classChanges.set(symbol, write);
-      }
-    }
-    this.globals.inProgram(node);
-    this.packages.inProgram(node);
-    // `K.CONFIG.scale = 3` through a namespace import changes the module's object as `CONFIG.scale = 3` does.
-    const member = this.scannedNamespaceMember(node);
-    if (member) {
-      const change = this.changes!.has(member) ? undefined : this.changeAt(node as ts.PropertyAccessExpression);
-      if (change) this.changes!.set(member, change);
-      this.noteRead(member, node);
-    }
-  }
-
-  /** One node of a task's body. */
-  private scanInTask(node: ts.Node): void {
-    const { ts } = this.ctx;
-    this.globals.inTask(node);
-    // (`S.history` through a namespace import is a read of `history`.)
-    const member = this.scannedNamespaceMember(node);
-    const named = member ? (node as ts.PropertyAccessExpression).name
-      : ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && this.mayName(node) ? node : undefined;
-    const symbol = member ?? (named && symbolOf(this.ctx, named));
-    if (named && symbol && this.isModuleObject(symbol) && !this.changeAt(member ? node as ts.Expression : named)) {
-      const reads = this.taskReads.get(symbol);
-      if (reads) reads.push(named as ts.Identifier); else this.taskReads.set(symbol, [named as ts.Identifier]);
-    }
-  }
-
-  /**
-   * namespaceMember during the scan: `xs.length` needs no symbol for `xs` when no namespace of the program can be
-   * named so (a namespace import's name and a namespace's own are among module-names.ts's names).
-   */
-  private scannedNamespaceMember(node: ts.Node): ts.Symbol | undefined {
-    const { ts } = this.ctx;
-    if (!ts.isPropertyAccessExpression(node)) return undefined;
-    let root = node.expression;
-    while (ts.isPropertyAccessExpression(root)) root = root.expression;
-    if (!ts.isIdentifier(root) || !this.mayName(root)) return undefined;
-    return this.namespaceMember(node);
-  }
-
-  private noteRead(symbol: ts.Symbol, node: ts.Node): void {
-    const reads = this.reads.get(symbol);
-    if (reads) reads.push(node); else this.reads.set(symbol, [node]);
+    return this.scan;
   }
 
   /** The node where this reference surely changes the object (reference-changes.ts). */
@@ -406,19 +276,4 @@ export class ModuleState {
 
   /** The node where this reference changes (or hands on) the object, if it does (reference-changes.ts). */
   changeAt(ref: ts.Expression): ts.Node | undefined { return changeOfReference(this.ctx, ref); }
-}
-
-/** An object made by the expression itself: a literal, or `new`. */
-function madeHere(t: typeof ts, value: ts.Expression | undefined): boolean {
-  while (value && (t.isParenthesizedExpression(value) || t.isAsExpression(value) || t.isSatisfiesExpression(value))) value = value.expression;
-  return value !== undefined && (t.isObjectLiteralExpression(value) || t.isArrayLiteralExpression(value) || t.isNewExpression(value));
-}
-
-/** The class whose static member (method, accessor, field, static block) `self` is the `this` of, if it is one. */
-function staticOwner(t: typeof ts, self: ts.Node): ts.ClassLikeDeclaration | undefined {
-  const member = t.findAncestor(self.parent, (n) => t.isFunctionLike(n) && !t.isArrowFunction(n) || t.isClassStaticBlockDeclaration(n) ||
-    t.isPropertyDeclaration(n) || t.isClassLike(n));
-  if (!member || t.isClassLike(member) || !t.isClassLike(member.parent)) return undefined;
-  const isStatic = t.isClassStaticBlockDeclaration(member) || (t.canHaveModifiers(member) && t.getModifiers(member)?.some((m) => m.kind === t.SyntaxKind.StaticKeyword));
-  return isStatic ? member.parent : undefined;
 }
