@@ -1,7 +1,8 @@
 /**
  * Callbacks, as one function's analysis sees them: which summary of a callee a call site gets, whether a function
  * value only reads what it is given, and which function of the program a value names. See Summaries for the two
- * summaries of a function.
+ * summaries of a function. (The call site's side, which summary it gets: call-site-summaries.ts; methods of the
+ * caller's objects taken to be the built-ins': caller-methods.ts.)
  *
  * The reading-callbacks summary rests on assumptions, and records them (`Summary.assumes`): each parameter whose
  * functions it took to only read — a parameter called (`valueof(d)`), one holding functions that are called
@@ -14,35 +15,27 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, symbolOf, type AnalysisContext, type FunctionLike } from './context';
-import { argumentOf, type Summary, type SummaryLookup } from './param-effects';
-import { alternatives, enclosingThisScope, rootIdentifier, skipParens } from './expressions';
-import { classOfScope, frozenField } from './held-callbacks';
+import type { Summary, SummaryLookup } from './param-effects';
+import { alternatives, rootIdentifier, skipParens } from './expressions';
 import { behindImport, contextOf } from './code-behind';
 import { functionOfExpression } from './function-of-symbol';
 import { namedFunction } from './callee-names';
-import { STORING_METHODS } from './builtins';
 import { choicesOf, suppliedBy, type Supplied } from './supplied';
 import { replacedCallee } from './replaced-callees';
-import { factoryCallOf, factoryCallsOf, madeReader } from './factory-made';
-import { defaultForwarded, dischargeAtCall, dischargeForwarded } from './forwarded';
-import { quietBuiltinCallback } from './builtin-callbacks';
+import { madeReader } from './factory-made';
 import { copiedReceiver, iteratedReceiver } from './caller-iterators';
 import { literalHoldsOnlyReaders } from './literal-readers';
 import { madeLocalContents } from './made-locals';
-import { madeHoldingReaders, thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
+import { thisHoldsOnlyReaders, type ReaderJudge } from './object-readers';
 import type { FactoryCall } from './function-of-symbol';
-import { boundOf, fixedParameter, type Binding, type Bindings } from './bound-factory';
+import { boundOf, type Binding, type Bindings } from './bound-factory';
 import { leavesThisAlone, THIS_FIELD } from './this-readers';
-import { callBoundChain } from './call-bound';
-import {
-  BUILTIN_FIELD, CLASS_FIELD, defaultOnlyReads, enclosesOrIs, hasBuiltinClass, isBuiltinContainer, isCallableValue, mayBeUndefined, mayHoldFunctions, summaryOnlyReads,
-  thisScopeOf,
-} from './function-values';
+import { discharge, summaryAt } from './call-site-summaries';
+import { isBuiltinContainerField, isCallerClass, isCallerCopy, isCallerMethod } from './caller-methods';
+import { BUILTIN_FIELD, CLASS_FIELD, hasBuiltinClass, mayHoldFunctions, summaryOnlyReads } from './function-values';
 
 export { CALLBACK_METHODS, isCallableValue } from './function-values';
 
-/** How many parameters a summary takes to be written (now or by what it hands back). */
-const writtenCount = (s: Summary | undefined): number => s?.params.filter((p) => p.written || p.writtenLater).length ?? 0;
 
 export class Callbacks implements ReaderJudge {
   private readonly ts: typeof ts;
@@ -80,97 +73,18 @@ export class Callbacks implements ReaderJudge {
     return fn && (fn as FunctionLike).body ? fn as FunctionLike : undefined;
   }
 
-  /**
-   * The callee's summary for this call: the reading-callbacks one when this call discharges every assumption it
-   * rests on (see the top of this file), else the general one. `args` are the call's (or `new`'s) arguments.
-   */
+  /** The callee's summary for this call (call-site-summaries.ts). */
   summaryAt(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall = false): Summary | undefined {
-    // A closure made by one factory call (`max(a, b)` where `var max = _curry2(function max(a, b) {…})`): its summary
-    // with that call's arguments bound to the factory's parameters (bound-factory.ts).
-    // (The plain reading-callbacks summary first, when this call discharges what it assumed of the factory's
-    // parameters too: it may read what the bound one writes, when the factory's argument only reads as a whole.)
-    const chains = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target) : [];
-    const via = chains.length === 1 ? chains[0] : undefined;
-    // (When both hold, the one writing fewer parameters: each is sound for this call, its assumptions made good. The
-    // bound one knows a name the factory call gave, `obj[prop](iterate)` with prop = 'some': keyed-methods.ts.)
-    const plain = this.dischargedSummary(call, target, duringCall);
-    const bound = via && (!plain || writtenCount(plain.summary) > 0) ? this.dischargedSummary(call, target, duringCall, via) : undefined;
-    let chosen = plain && (!bound || writtenCount(bound.summary) >= writtenCount(plain.summary)) ? plain : bound;
-    // (And with the callee's own parameters bound to the functions this call names, when this call discharges what
-    // that reading-callbacks summary assumed and it writes fewer: call-bound.ts. Not the general summary so bound: it
-    // trusts a method's name on an untyped receiver, `a.forEach(f)`, where the reading one assumes it of the caller.)
-    const direct = (!chosen || writtenCount(chosen.summary) > 0) && this.ts.isCallExpression(call) && chains.length <= 1
-      ? callBoundChain(this.ctx, call, target, this.bindings, via, this.lookup(target, true, via)?.assumes) : undefined;
-    const reading = direct && this.dischargedSummary(call, target, duringCall, direct);
-    if (reading && (!chosen || writtenCount(reading.summary) < writtenCount(chosen.summary))) chosen = reading;
-    if (!chosen) return this.lookup(target, false, via);
-    for (const [on, field] of chosen.inherited) this.assume(on, field);
-    return chosen.summary;
-  }
-
-  /**
-   * The callee's reading-callbacks summary (bound to `via`'s arguments, when given) if this call discharges it, with
-   * the assumptions that rest on this function's own parameters in turn (`inherited`, for the caller to record).
-   */
-  private dischargedSummary(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, duringCall: boolean,
-    via?: readonly FactoryCall[]): { summary: Summary; inherited: [ts.Node, string][] } | undefined {
-    const reading = this.lookup(target, true, via);
-    const assumes = duringCall ? reading?.assumesDuringCall ?? reading?.assumes : reading?.assumes;
-    const inherited: [ts.Node, string][] = [];
-    if (!reading || !assumes || assumes.size === 0) return reading && { summary: reading, inherited };
-    for (const [on, fields] of assumes) {
-      for (const field of fields) if (!this.discharge(call, target, on, field, inherited, true, duringCall)) return undefined;
-    }
-    return { summary: reading, inherited };
+    return summaryAt(this, call, target, duringCall);
   }
 
   /**
    * Whether this call makes good the callee's assumption that `on` (a parameter, or a function's `this`) holds only
-   * reading functions (in `field`, or anywhere for ''): by what it passes, or by assuming the same of its own
-   * parameters or `this` (collected in `inherited`). `inline`: a function written in the call is analysed with this
-   * body (a call this function makes); not so at a factory call elsewhere, or one whose result is what is called.
-   * `duringCall`: only for the call's own effects (its result dropped or returned: returned-closures.ts).
+   * reading functions (call-site-summaries.ts).
    */
   discharge(call: ts.CallExpression | ts.NewExpression, target: FunctionLike, on: ts.Node, field: string,
     inherited: [ts.Node, string][], inline = true, duringCall = false): boolean {
-    const { ts } = this;
-    if (ts.isParameter(on)) {
-      if (on.parent === (target as ts.Node)) {
-        const args = call.arguments ?? [];
-        const index = argumentOf(target, on);
-        // (After a spread, any later argument may land here, or none.)
-        const spread = args.findIndex((a) => ts.isSpreadElement(a));
-        const shifted = spread >= 0 && spread <= index;
-        const given = on.dotDotDotToken || shifted ? args.slice(shifted ? spread : index) : args[index] ? [args[index]] : [];
-        if (!given.every((arg) => this.holdsOnlyReaders(arg, field, inline) || (field === '' && quietBuiltinCallback(this.ctx, arg, target, on)) ||
-          (ts.isCallExpression(call) && dischargeAtCall(this.ctx, this.lookup, call, target, on, field,
-            (own, f) => this.discharge(call, target, own, f, inherited, true, duringCall), duringCall)))) return false;
-        // The default runs when nothing is passed, and when what is passed is `undefined` (`q(p, undefined)`).
-        if (!on.initializer || (given.length > 0 && !shifted && !given.some((arg) => mayBeUndefined(this.ctx, arg)))) return true;
-        if (field === THIS_FIELD) return leavesThisAlone({ ctx: contextOf(this.ctx, on), lookup: this.lookup, readingCallbacks: false, ownParameter: () => undefined, assume: () => undefined }, on.initializer);
-        return defaultOnlyReads(contextOf(this.ctx, on), on.initializer, this.lookup) ||
-          defaultForwarded(this.ctx, this.lookup, target, on, (own, f) => this.discharge(call, target, own, f, inherited));
-      }
-      // A parameter of the factory that made the callee (`isArrayLike = createSizePropertyCheck(getLength)`).
-      // (Each factory call the callee may come out of: `var keys = c ? _curry1(f) : _curry1(g)`.)
-      const made = this.ts.isCallExpression(call) ? factoryCallsOf(this.ctx, call.expression, target).map((chain) => factoryCallOf(chain, on.parent)) : [];
-      // (Or position by position, when the made closure hands `on` only its own parameters: forwarded.ts.)
-      // (Only a parameter the factory never replaces holds what its call passed: bound-factory.ts.)
-      if (made.length > 0 && made.every((m) => m !== undefined)) {
-        if (!fixedParameter(this.ctx, on)) return false;
-        return made.every((m) => this.atFactory(m!).discharge(m!.call, m!.factory, on, field, inherited, false) ||
-          dischargeForwarded(this.ctx, this.lookup, target, m!, on, field, (own, f) => this.discharge(call, target, own, f, inherited), duringCall));
-      }
-      if (this.readingCallbacks && enclosesOrIs(on.parent, this.fn)) { inherited.push([on, field]); return true; }
-      return false;
-    }
-    // `on` is a method whose `this` was assumed: the receiver of this call.
-    if (on === (target as ts.Node) && ts.isCallExpression(call) && ts.isPropertyAccessExpression(skipParens(ts, call.expression))) {
-      const receiver = skipParens(ts, (skipParens(ts, call.expression) as ts.PropertyAccessExpression).expression);
-      return receiver.kind === ts.SyntaxKind.ThisKeyword ? this.holdsOnlyReaders(receiver, field) : madeHoldingReaders(this, receiver, field, call, target);
-    }
-    if (this.readingCallbacks && on === thisScopeOf(ts, this.fn)) { inherited.push([on, field]); return true; }
-    return false;
+    return discharge(this, call, target, on, field, inherited, inline, duringCall);
   }
 
   /** Who judges a factory call's arguments: this analysis in its own program, else a plain one in the call's. */
@@ -288,104 +202,19 @@ export class Callbacks implements ReaderJudge {
       summaryOnlyReads(this.lookup(binding.fn, false, binding.via));
   }
 
-  /**
-   * `_intern.has(k)` where `_intern` is a field of a parameter or of `this` (`function g({ _intern })`, `this._intern`)
-   * whose type the checker does not know: under the reading-callbacks summary it is taken to be a built-in container
-   * (a Map, Set or array), and that is recorded as an assumption the call site must discharge (a field fixed to
-   * `new Map()` by the constructor: held-callbacks.ts). The caller then judges the method by the built-in tables.
-   */
-  isBuiltinContainerField(receiver: ts.Expression): boolean {
-    const { ts } = this;
-    if (!this.readingCallbacks) return false;
-    receiver = skipParens(ts, receiver);
-    let on: ts.Node | undefined;
-    let field = '';
-    if (ts.isIdentifier(receiver)) {
-      const supplied = this.suppliedBy(receiver);
-      if (supplied && supplied.field !== '') ({ param: on, field } = supplied);
-    } else if (ts.isPropertyAccessExpression(receiver) && skipParens(ts, receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
-      const scope = enclosingThisScope(ts, receiver);
-      if (scope && scope === thisScopeOf(ts, this.fn) && classOfScope(this.ctx, scope)) { on = scope; field = receiver.name.text; }
-    }
-    if (!on) return false;
-    if (ts.isConstructorDeclaration(on)) {
-      const cls = classOfScope(this.ctx, on);
-      return cls !== undefined && isBuiltinContainer(this.ctx, frozenField(this.ctx, cls, field));
-    }
-    this.assume(on, BUILTIN_FIELD + field);
-    return true;
-  }
+  /** `_intern.has(k)`, a field of a parameter or of `this` whose type is unknown: a built-in container (caller-methods.ts). */
+  isBuiltinContainerField(receiver: ts.Expression): boolean { return isBuiltinContainerField(this, receiver); }
 
-  /**
-   * `values.map(f)`, `array.forEach(visitor)` where the checker cannot type the receiver and it is (a part of) a
-   * parameter: the method is one of the caller's object (an array's built-in, or a function it holds), taken under the
-   * reading-callbacks summary to only read what it is given and, unless its name says it changes its receiver
-   * (builtins.ts), to leave its receiver alone; recorded as an assumption on the parameter (discharged by data whose
-   * type holds no function, by an inline or reading function...). Function arguments must read too: a built-in
-   * `forEach` calls them with the elements.
-   */
+  /** `values.map(f)` on (a part of) a parameter the checker cannot type: a method of the caller's object (caller-methods.ts). */
   isCallerMethod(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
-    const { ts } = this;
-    if (!this.readingCallbacks) return false;
-    // `fn.call(ctx, obj[i], i, obj)` of a callback taken to only read is that callback's call (call-effects.ts
-    // callsReadingCallback), as `fn(obj[i], i, obj)` is: no method of a caller's object, whose arguments would be
-    // assumed to hold only readers (json-pointer's foreach: that assumption on `obj` could not be made good by a
-    // recursive walker handing it an element, `each(cur, (v) => next(v))`).
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply') &&
-      this.isReadingCallback(skipParens(ts, callee.expression))) return false;
-    // (`dists[i].pdf(x)`: a part of the caller's object has the caller's methods too.)
-    const receiver = rootIdentifier(ts, callee.expression);
-    const supplied = receiver ? this.suppliedBy(receiver) : undefined;
-    if (!supplied) return false;
-    // (`x.push(...y)`: a storing method, taken to be the built-in's, calls nothing it is given: builtins.ts.)
-    const storing = ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text);
-    if (!storing && !this.functionsGivenRead(call.arguments ?? [])) return false;
-    this.assume(supplied.param, '');
-    return true;
+    return isCallerMethod(this, call, callee);
   }
 
-  /**
-   * `new date.constructor(value)` (date-fns' constructFrom), `new value.constructor()` (clone code), `date` a parameter:
-   * the class of the caller's object, a built-in one when that is no instance of a class of the program (assumed of it,
-   * CLASS_FIELD, made good at a call by its type), whose constructor reads what it is given; functions given must read
-   * (`new Promise(f)` runs f).
-   */
-  isCallerClass(node: ts.NewExpression): boolean {
-    const { ts } = this;
-    const callee = skipParens(ts, node.expression);
-    if (!this.readingCallbacks || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'constructor') return false;
-    const receiver = skipParens(ts, callee.expression);
-    const supplied = ts.isIdentifier(receiver) ? this.suppliedBy(receiver) : undefined;
-    if (!supplied || supplied.field !== '' || !this.functionsGivenRead(node.arguments ?? [])) return false;
-    this.assume(supplied.param, CLASS_FIELD);
-    return true;
-  }
+  /** `new date.constructor(value)`, `date` a parameter: the class of the caller's object (caller-methods.ts). */
+  isCallerClass(node: ts.NewExpression): boolean { return isCallerClass(this, node); }
 
-  /** Every function among `args` (not written here) only reads what it is given. */
-  private functionsGivenRead(args: readonly ts.Expression[]): boolean {
-    const { ts } = this;
-    for (const arg of args) {
-      const value = skipParens(ts, ts.isSpreadElement(arg) ? arg.expression : arg);
-      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) continue; // analysed in this body
-      if (isCallableValue(this.ctx, value) || (this.ctx.checker.getTypeAtLocation(value).flags & ts.TypeFlags.Any) !== 0) {
-        if (!this.holdsOnlyReaders(value)) return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * `x.slice().fill(v)`, `a.push(...y)` after `var a = x.slice(i)`: a copy of what the caller gave, an array with the
-   * built-in methods when that is data without functions (assumed of it: caller-iterators.ts copiedReceiver).
-   */
-  isCallerCopy(receiver: ts.Expression): boolean {
-    if (!this.readingCallbacks) return false;
-    const from = copiedReceiver(this.ctx, receiver);
-    const supplied = from && this.suppliedBy(from);
-    if (!supplied) return false;
-    this.assume(supplied.param, BUILTIN_FIELD + supplied.field);
-    return true;
-  }
+  /** `x.slice().fill(v)`: a copy of what the caller gave, an array with the built-in methods (caller-methods.ts). */
+  isCallerCopy(receiver: ts.Expression): boolean { return isCallerCopy(this, receiver); }
 
   /**
    * `cb` is a function the caller gave this function (a parameter, or a part of one: `const f = keys[i]`, a
@@ -485,7 +314,7 @@ export class Callbacks implements ReaderJudge {
   }
 
   /** `asFunction`: the name is called or handed on as a function (supplied.ts: then a replaced parameter is not the caller's). */
-  private suppliedBy(id: ts.Identifier, asFunction = false): Supplied | undefined {
+  suppliedBy(id: ts.Identifier, asFunction = false): Supplied | undefined {
     const supplied = suppliedBy(this.ctx, this.fn, id, 0, asFunction);
     // (A factory parameter bound to a known function is that function, judged at its calls: bound-calls.ts.)
     return supplied && this.bindings?.has(supplied.param) ? undefined : supplied;
