@@ -60,6 +60,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   readonly followed = new Set<ts.Symbol>();
   /** Variables found to escape: never followed again in this file (their `in` uses take snapshots). */
   private readonly escaped = new Set<ts.Symbol>();
+  /** Of those, the ones whose only escape is being put in a container the plan follows as a variable (`[r]` of `rows = [r]`). */
+  private readonly placedOnly = new Set<ts.Symbol>();
   /** Escapes after the last task call on their object (late-escapes.ts), found this round. */
   private readonly lateEscapes = new Set<ts.Identifier>();
   private readonly directCalls = new Set<ts.CallExpression>();
@@ -94,7 +96,9 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id), this.facts.declarationsAssignmentsAndCalls);
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
     this.uses = new UseClassifier(ctx, summaries, this.aliases, {
-      isFollowable: (symbol) => this.isFollowable(symbol),
+      // (A name given up on only for being put in a container followed as a variable still hands its object to its
+      // second names in plain sight: `x: r` of `holder = { x: r }` stays a second name, not an escape.)
+      isFollowable: (symbol) => this.isFollowable(symbol) || (this.placedOnly.has(symbol) && this.followability.isFollowable(symbol)),
       isSubmission: (call) => this.plan.submissions.has(call),
       placementUse: (ref) => this.placements.useAt(ref, this.containers),
       returnedAfterItsUses: (ref) => returnedAfterItsUses(ctx, ref, (symbol) => this.facts.references(symbol), (symbol) => this.namesReaching(symbol)),
@@ -148,25 +152,32 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.placements.link(this.followed, this.containers, (symbol) => this.follow(symbol), (symbol) => this.aliases.groupOf(symbol));
       // Followed variables must not escape anywhere in the file.
       for (const symbol of this.followed) {
-        const escaping = this.escapingUse(symbol, undefined, (ref) => this.escapesLate(ref, symbol));
-        if (!escaping) continue;
-        const escape = escaping.why;
+        const escapes = this.escapingUses(symbol, undefined, (ref) => this.escapesLate(ref, symbol));
+        if (escapes.length === 0) continue;
         // (Of the names that may hold what it holds: `a` of `for (const x of [a, e])` does not hold e's object.)
         const sharing = this.aliases.sharingObjectWith(symbol);
-        // Its containers (`const all = [A, B]`) reach it too: their elements' calls are decided again.
+        // Its containers (`const all = [A, B]`) reach it too, and a call given such a container whole may write the
+        // object where other code sees it (np49's F1: `rows = [r]`, `new Map([['k', r]])`, `pushTo(rows, 1)`, then
+        // `m.get('k')!.push(5)` was lost to the task's copy-back): unless each escape is only being put in a container
+        // the plan follows as a variable (`[r]` of `rows = [r]`), one that does not escape itself (`q = [r]; stash(q)`).
+        const outOfSight = escapes.find(({ ref }) => {
+          const placedIn = this.placements.holderAt(ref);
+          return placedIn === undefined || !this.isFollowable(placedIn) || this.escapeOf(placedIn) !== undefined;
+        });
+        const escape = (outOfSight ?? escapes[0]).why;
         const holders = sharing.flatMap((member) => this.placements.holdersOf(member));
+        // (The containers' elements' calls are decided again.)
         for (const holder of holders) {
           const root = this.containers.rootOfSymbol(holder);
           if (root) { this.containers.reject(root, escape); changed = true; }
         }
-        // And a call given such a container whole may write the object where other code sees it (np49's F1: `rows =
-        // [r]`, `new Map([['k', r]])`, `pushTo(rows, 1)`, then `m.get('k')!.push(5)` was lost to the task's copy-back):
-        // unless the escape is only being put in a container the plan follows as a variable (`[r]` of `rows = [r]`).
-        const placedIn = this.placements.holderAt(escaping.ref);
-        const outOfSight = placedIn === undefined || !this.isFollowable(placedIn);
         const group = !outOfSight ? sharing : [...new Set([...sharing, ...holders.flatMap((holder) => this.aliases.sharingObjectWith(holder))])];
         // Not followed from now on: a call that only reads it takes a snapshot (decided again), any other stays direct.
-        for (const member of group) this.escaped.add(member);
+        for (const member of group) {
+          if (!this.escaped.has(member) && !outOfSight) this.placedOnly.add(member);
+          else if (outOfSight) this.placedOnly.delete(member);
+          this.escaped.add(member);
+        }
         for (const [call, task] of this.plan.submissions) {
           const reached = this.argumentSymbols(call);
           if (group.some((member) => reached.has(member))) {
@@ -318,14 +329,21 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     return this.escapingUse(symbol, skip, late)?.why;
   }
 
-  /** The same, with the reference. */
+  /** The same, with the reference; `all`: every such use, not only the first. */
   private escapingUse(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean): { ref: ts.Identifier; why: Reason } | undefined {
+    return this.escapingUses(symbol, skip, late, true)[0];
+  }
+
+  private escapingUses(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean, first = false): { ref: ts.Identifier; why: Reason }[] {
+    const found: { ref: ts.Identifier; why: Reason }[] = [];
     for (const ref of this.facts.references(symbol)) {
       if (skip(ref)) continue;
       const use = this.uses.classify(ref);
-      if (use.kind === 'escape' && !late?.(ref)) return { ref, why: reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``) };
+      if (use.kind !== 'escape' || late?.(ref)) continue;
+      found.push({ ref, why: reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``) });
+      if (first) break;
     }
-    return undefined;
+    return found;
   }
 
   /**

@@ -1,6 +1,6 @@
 // `return out` of a function's own local, after tasks wrote it (through views too): the return waits for them, and the
 // calls before it run as tasks (tester #25's r19: every fill ran in place, "`out` escapes"). A local a returned closure
-// still names (`kept`) stays as it was.
+// still names (`kept`) is returned after its last call too: the return waits, and the closure's read waits when called.
 /** @task */
 export function fill(v: Float64Array, p: number): void {
   let x = 0; for (let r = 0; r < 2e6; r++) x = (x + r * p) % 7;

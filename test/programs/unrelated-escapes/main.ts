@@ -40,7 +40,7 @@ function secondName() {
   console.log('second name', a.n, e.n, total(e), total(a));
 }
 
-// Rotating names: the escape of one reaches the others, not `other`.
+// Rotating names: the escape of one reaches the others; it comes after the loop, the last call on them: late.
 function rotating() {
   let cur = make(), next = make();
   const other = make();
