@@ -228,7 +228,8 @@ test('`return out` of a local after tasks wrote it waits there, and those tasks 
   assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /return __taskify\.waitOn\(out\);/);
-  assert.match(emitted, /return \[b, peek\];/);
+  assert.match(emitted, /const peek = \(\) => __taskify\.waitOn\(b\)\[0\];/, 'the closure\'s read waits');
+  assert.match(emitted, /return \[__taskify\.writtenFields\(b\), peek\];/, 'the return, after the last call, waits for all it holds');
 });
 
 test('a private field only its class names is followed: a task writing `this.#data` is submitted and the getter waits for that instance (tester #23\'s np24/r13: fenced at each method\'s exit, one at a time)', () => {

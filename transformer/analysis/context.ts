@@ -80,21 +80,29 @@ export function isPrimitiveNode(ctx: AnalysisContext, node: ts.Node): boolean {
 
 /**
  * An element of a variable whose inferred element type an `any` belies (`l[0]`, `for (const x of l)`'s x, after
- * `var l = [0]; l.push(p)`): typed a number, it may be p (inferred-elements.ts); or a variable narrowed to a primitive
- * that was declared to hold objects.
+ * `var l = [0]; l.push(p)`): typed a number, it may be p (inferred-elements.ts); or a narrowed `let` (narrowedLet).
  */
 function belied(ctx: AnalysisContext, node: ts.Node): boolean {
   const { ts } = ctx;
   if (ts.isElementAccessExpression(node)) return !elementsAsTyped(ctx, node.expression);
   if (!ts.isIdentifier(node)) return false;
-  const symbol = symbolOf(ctx, node);
-  const declaration = symbol?.valueDeclaration;
-  // (A `let` narrowed by the checker's flow to what it was given, `let t: It | null = null` read as `null`: a function
-  // may have assigned it an object since, which the flow does not see (np49's p07 c4: `set(xs[2]); (t as It)!.v = 4`).)
-  if (declaration && ts.isVariableDeclaration(declaration) && !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) &&
-    !isPrimitiveType(ctx, ctx.checker.getTypeOfSymbol(symbol!))) return true;
+  if (narrowedLet(ctx, node)) return true;
+  const declaration = symbolOf(ctx, node)?.valueDeclaration;
   const loop = declaration && ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
   return loop !== undefined && ts.isForOfStatement(loop) && !elementsAsTyped(ctx, loop.expression);
+}
+
+/**
+ * A `let` narrowed by the checker's flow to what it was given, `let t: It | null = null` read as `null`, though declared
+ * to hold objects: a function may have assigned it one since, which the flow does not see (np49's p07 c4:
+ * `set(xs[2]); (t as It)!.v = 4`).
+ */
+function narrowedLet(ctx: AnalysisContext, name: ts.Identifier): boolean {
+  const { ts } = ctx;
+  const symbol = symbolOf(ctx, name);
+  const declaration = symbol?.valueDeclaration;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) &&
+    !isPrimitiveType(ctx, ctx.checker.getTypeOfSymbol(symbol!));
 }
 
 /**

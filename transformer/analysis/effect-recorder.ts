@@ -13,7 +13,7 @@ import { none, type Params, type Reach } from './reach-values';
 import { entryRootAndDepth } from './collection-entries';
 import { reasonAt, snippet } from './reason';
 import { isNewObjectPart, keptByNewObject } from './parameter-properties';
-import type { OuterHolding, ParamEffects } from './param-effects';
+import { holdInOuter, type OuterHolding, type ParamEffects } from './param-effects';
 import { isMadeHere } from './made-here';
 import { alternatives, isWrittenIn, skipParens } from './expressions';
 
@@ -128,10 +128,8 @@ export class EffectRecorder {
       if (how.byReturn) continue;
       effect.escapedOtherwise ??= reasonAt(node, text);
       if (!how.toUnknown) effect.escapedKnown ??= reasonAt(node, text);
-      if (how.into) {
-        const held = effect.storedInOuter ??= new Map();
-        if (held.get(how.into.declaration) !== 'contents') held.set(how.into.declaration, how.into.as);
-      } else effect.escapedBeyondOuter ??= reasonAt(node, text);
+      if (how.into) holdInOuter(effect.storedInOuter ??= new Map(), how.into.declaration, how.into.as);
+      else effect.escapedBeyondOuter ??= reasonAt(node, text);
       if (!how.elementsOf?.has(p)) effect.escapedWhole ??= reasonAt(node, text);
     }
   }

@@ -11,6 +11,15 @@ import type { FactoryCall } from './function-of-symbol';
 /** How an enclosing function's variable holds a value: as its value, or in the container it holds. */
 export type OuterHolding = 'variable' | 'contents';
 
+/**
+ * Records that `declaration` holds the value `as` given, in `held` (ParamEffects.storedInOuter): held in its container
+ * is the stronger claim (the enclosing function must have made that container), never weakened back to its value. So
+ * entries are only added or strengthened, which summaries.ts counts on to see a change.
+ */
+export function holdInOuter(held: Map<ts.Declaration, OuterHolding>, declaration: ts.Declaration, as: OuterHolding): void {
+  if (held.get(declaration) !== 'contents') held.set(declaration, as);
+}
+
 export interface ParamEffects {
   written?: Reason;
   /**

@@ -12,7 +12,7 @@
  */
 import type * as ts from 'typescript';
 import type { FunctionLike } from './context';
-import { argumentParam, callerSeesLaterWrite, callerSeesWrite, type ParamEffects, type Summary } from './param-effects';
+import { argumentParam, callerSeesLaterWrite, callerSeesWrite, holdInOuter, type ParamEffects, type Summary } from './param-effects';
 
 /** Whether argument `index` is a spread or comes after one (the parameter it lands in is then not known by position). */
 export function afterSpread(t: typeof ts, args: readonly ts.Expression[], index: number): boolean {
@@ -42,7 +42,7 @@ export function argumentEffect(t: typeof ts, target: FunctionLike, summary: Summ
       if (key === 'returnedAt') merged.returnedAt = Math.min(merged.returnedAt ?? Infinity, effect.returnedAt!);
       else if (key === 'storedInOuter') {
         const held = merged.storedInOuter = new Map(merged.storedInOuter);
-        for (const [d, as] of effect.storedInOuter!) if (held.get(d) !== 'contents') held.set(d, as);
+        for (const [d, as] of effect.storedInOuter!) holdInOuter(held, d, as);
       }
       else if (spread && (key === 'written' || key === 'writtenDeep' || key === 'writtenLater' || key === 'writtenLaterDeep')) continue;
       else (merged as Record<string, unknown>)[key] ??= effect[key];

@@ -142,7 +142,10 @@ class Variant {
   }
 }
 
-/** Outer variables holding a parameter, counted so a variable's holding turning into its container's counts too. */
+/**
+ * Outer variables holding a parameter, counted so a variable's holding turning into its container's counts too (entries
+ * are only added or strengthened: param-effects.ts holdInOuter).
+ */
 const heldInOuter = (p: ParamEffects): number => [...p.storedInOuter?.values() ?? []].reduce((n, as) => n + (as === 'contents' ? 2 : 1), 0);
 
 function sameEffects(a: Summary, b: Summary | undefined): boolean {

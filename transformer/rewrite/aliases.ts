@@ -388,7 +388,7 @@ export class AliasGroups {
     if (fields && fields.length > 0) {
       const symbol = symbolOf(this.ctx, name);
       if (symbol) this.holders.add(symbol);
-      for (const field of fields) this.link(name, field);
+      for (const field of fields) this.link(name, field, true);
     }
     const copied = value && elementsCopiedFrom(this.ctx, value, this.isFileLocal);
     if (copied) {
@@ -462,20 +462,20 @@ export class AliasGroups {
       const holder = symbolOf(this.ctx, root);
       const storedSymbol = symbolOf(this.ctx, stored);
       if (!holder || !storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
-      this.link(root, stored);
+      this.link(root, stored, true);
       if (this.names.has(holder)) this.holders.add(holder);
     }
   }
 
-  /** The name `target` may take the object `source` names. */
-  private link(target: ts.Identifier, source: ts.Identifier): void {
+  /** The name `target` may take (with `holding`: its object may hold) the object `source` names. */
+  private link(target: ts.Identifier, source: ts.Identifier, holding = false): void {
     // `const n = a.length`: a number is no name for an object.
     if (isPrimitiveNode(this.ctx, target)) return;
     const a = symbolOf(this.ctx, target), b = symbolOf(this.ctx, source);
     const declaration = b?.valueDeclaration;
     if (!a || !b || !declaration || !this.ctx.ts.isVariableDeclaration(declaration)) return;
     this.sources.add(source);
-    this.union(a, b);
+    this.union(a, b, holding);
   }
 
   /** The identifiers whose objects the declared name may hold, if it is an alias. */
@@ -522,8 +522,8 @@ export class AliasGroups {
     return this.heldArguments(value).flatMap((held) => this.namesIn(held));
   }
 
-  private union(a: ts.Symbol, b: ts.Symbol): void {
-    const { ra, rb } = this.names.union(a, b);
+  private union(a: ts.Symbol, b: ts.Symbol, holding: boolean): void {
+    const { ra, rb } = this.names.union(a, b, holding);
     // (Kept per root as groups merge: isWholeArgument asks it of every element a loop takes.)
     if (this.wholeRoots.has(ra) || this.wholeRoots.has(rb) || this.isWhole(a) || this.isWhole(b)) this.wholeRoots.add(rb);
   }

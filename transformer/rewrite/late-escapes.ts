@@ -33,9 +33,10 @@ export function isLateEscape(facts: FileFacts, ref: ts.Node, calls: readonly ts.
 }
 
 /**
- * The code one run of which makes the group's objects anew: the outermost block around the escape declaring a name
- * of the group, when it declares every name of it as a `const`/`let` of the same function; else the source file when
- * the escape runs at top level.
+ * The code one run of which makes the group's objects anew: of the blocks around each name's declaration (a `const`/
+ * `let` of the escape's function; for one in a `for` header or a `case` clause, the block around that statement, so
+ * the loop is within the run and its passes are judged as repeating), the outermost, when it holds the others and the
+ * escape; else the source file when the escape runs at top level.
  */
 function runOfObjects(facts: FileFacts, ref: ts.Node, group: readonly ts.Symbol[]): ts.Node | undefined {
   const { ts, ctx } = facts;

@@ -152,7 +152,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       this.placements.link(this.followed, this.containers, (symbol) => this.follow(symbol), (symbol) => this.aliases.groupOf(symbol));
       // Followed variables must not escape anywhere in the file.
       for (const symbol of this.followed) {
-        const escapes = this.escapingUses(symbol, undefined, (ref) => this.escapesLate(ref, symbol));
+        const escapes = this.escapingUses(symbol, () => false, (ref) => this.escapesLate(ref, symbol), false);
         if (escapes.length === 0) continue;
         // (Of the names that may hold what it holds: `a` of `for (const x of [a, e])` does not hold e's object.)
         const sharing = this.aliases.sharingObjectWith(symbol);
@@ -325,16 +325,13 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   // ── escapes and waits ────────────────────────────────────────────────────────
 
   /** The first use of a followed object that lets a reference to it out of the transformer's sight. */
-  escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean): Reason | undefined {
-    return this.escapingUse(symbol, skip, late)?.why;
+  escapeOf(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false): Reason | undefined {
+    return this.escapingUses(symbol, skip, undefined, true)[0]?.why;
   }
 
-  /** The same, with the reference; `all`: every such use, not only the first. */
-  private escapingUse(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean): { ref: ts.Identifier; why: Reason } | undefined {
-    return this.escapingUses(symbol, skip, late, true)[0];
-  }
-
-  private escapingUses(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean = () => false, late?: (ref: ts.Identifier) => boolean, first = false): { ref: ts.Identifier; why: Reason }[] {
+  /** Those uses with their references (all, or with `first` only the first), but the late ones (escapesLate). */
+  private escapingUses(symbol: ts.Symbol, skip: (ref: ts.Identifier) => boolean, late: ((ref: ts.Identifier) => boolean) | undefined,
+    first: boolean): { ref: ts.Identifier; why: Reason }[] {
     const found: { ref: ts.Identifier; why: Reason }[] = [];
     for (const ref of this.facts.references(symbol)) {
       if (skip(ref)) continue;

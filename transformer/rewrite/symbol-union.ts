@@ -2,17 +2,18 @@
  * A union-find over symbols: which names may denote the same object (aliases.ts fills it from one scan of a file).
  * Groups are listed once, when first asked for: the scan is complete by then. Each union also keeps its direction
  * ("a may take or hold b's object"), so that within a group the names that may share one particular name's object
- * can be told apart from those that only meet it through a third name (`for (const x of [a, e])` joins a and e).
+ * can be told apart from those that only meet it through a third name (`for (const x of [a, e])` joins a and e):
+ * "a may be b's object" and "a's object holds b's" kept apart (`sharing`).
  */
 import type * as ts from 'typescript';
 
 export class SymbolUnion {
   private readonly parent = new Map<ts.Symbol, ts.Symbol>();
   private groups?: Map<ts.Symbol, ts.Symbol[]>;
-  /** a → the b's whose objects a may take or hold. */
-  private readonly takes = new Map<ts.Symbol, Set<ts.Symbol>>();
-  /** The same edges reversed, made when first asked for (as groups are). */
-  private takenBy?: Map<ts.Symbol, Set<ts.Symbol>>;
+  /** a → the b's whose objects a may be (`const view = a`, `x = a`, a part `const inner = o.inner` counted as o). */
+  private readonly mayBe = new Map<ts.Symbol, Set<ts.Symbol>>();
+  /** a → the b's whose objects a's object holds (`a.push(b)`, `{ f: b }`): held by every object a may be. */
+  private readonly holds = new Map<ts.Symbol, Set<ts.Symbol>>();
 
   /** Some union named the symbol. */
   has(symbol: ts.Symbol): boolean { return this.parent.has(symbol); }
@@ -23,10 +24,13 @@ export class SymbolUnion {
     return root;
   }
 
-  /** One group from now on, `a` taking or holding `b`'s object; returns the two roots before, and the root after (the second's). */
-  union(a: ts.Symbol, b: ts.Symbol): { ra: ts.Symbol; rb: ts.Symbol } {
-    const taken = this.takes.get(a) ?? new Set();
-    this.takes.set(a, taken.add(b));
+  /**
+   * One group from now on, `a` being (or, with `holding`, holding) what `b` is; returns the two roots before, and the
+   * root after (the second's).
+   */
+  union(a: ts.Symbol, b: ts.Symbol, holding = false): { ra: ts.Symbol; rb: ts.Symbol } {
+    const edges = holding ? this.holds : this.mayBe;
+    edges.set(a, (edges.get(a) ?? new Set()).add(b));
     if (!this.parent.has(a)) this.parent.set(a, a);
     if (!this.parent.has(b)) this.parent.set(b, b);
     const ra = this.find(a), rb = this.find(b);
@@ -51,24 +55,35 @@ export class SymbolUnion {
   }
 
   /**
-   * The members of the symbol's group that may denote or hold an object it may denote or hold: those whose values
-   * reach a common name following `takes` (each name counted as an object of its own as well). `x` of
-   * `for (const x of [a, e])` shares with both, a and e with x only.
+   * The members of the symbol's group that may reach an object it may reach: what its escape lets out of sight. Each
+   * name stands for an object of its own as well; a name reaches the objects it may be, and what those hold, where a
+   * store into a name is a store into every object it may be (`const y = list; y.push(e)`: list holds e). `x` of
+   * `for (const x of [a, e])` reaches both, a and e only themselves. (Beyond a few dozen names, the whole group.)
    */
   sharing(symbol: ts.Symbol): readonly ts.Symbol[] {
     const group = this.groupOf(symbol);
-    if (group.length <= 2) return group;
-    if (!this.takenBy) {
-      this.takenBy = new Map();
-      for (const [a, bs] of this.takes) for (const b of bs) this.takenBy.set(b, (this.takenBy.get(b) ?? new Set()).add(a));
-    }
-    // What it may reach, then every name reaching any of that: one walk each way.
-    const walk = (from: Iterable<ts.Symbol>, edges: Map<ts.Symbol, Set<ts.Symbol>>): Set<ts.Symbol> => {
-      const seen = new Set(from);
-      for (const s of seen) for (const next of edges.get(s) ?? []) seen.add(next);
-      return seen;
+    if (group.length <= 2 || group.length > 64) return group;
+    const mayBe = new Map(group.map((m) => [m, closure([m], this.mayBe)]));
+    const holds = group.filter((m) => this.holds.has(m)).map((m) => [m, this.holds.get(m)!] as const);
+    const reach = (from: ts.Symbol): Set<ts.Symbol> => {
+      const reached = new Set(mayBe.get(from));
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const [holder, held] of holds) {
+          if (![...mayBe.get(holder)!].some((o) => reached.has(o))) continue;
+          for (const h of held) for (const o of mayBe.get(h) ?? [h]) if (!reached.has(o)) { reached.add(o); grew = true; }
+        }
+      }
+      return reached;
     };
-    const shared = walk(walk([symbol], this.takes), this.takenBy);
-    return group.filter((member) => shared.has(member));
+    const out = reach(symbol);
+    return group.filter((member) => [...reach(member)].some((o) => out.has(o)));
   }
+}
+
+/** `from` and every name reached from it along `edges`. */
+function closure(from: readonly ts.Symbol[], edges: ReadonlyMap<ts.Symbol, ReadonlySet<ts.Symbol>>): Set<ts.Symbol> {
+  const seen = new Set(from);
+  for (const s of seen) for (const next of edges.get(s) ?? []) seen.add(next);
+  return seen;
 }

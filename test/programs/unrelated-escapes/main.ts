@@ -3,7 +3,7 @@
  * its object, not every name it was ever listed with: `for (const x of [a, e])` makes x either, not a the same as e
  * (np48's F4: one let-out call made the calls on every other array of the loop direct).
  */
-import { bump, total, KEPT, Acc } from './tasks';
+import { bump, bumpAll, total, KEPT, Acc } from './tasks';
 
 const make = (): Acc => ({ n: 0, log: [] });
 function leak(x: Acc) { KEPT.push(x); }
@@ -59,4 +59,31 @@ function directAmongOthers() {
   for (const s of [p, q, r]) console.log('among others', s.n, s.log.join('+'));
 }
 
+// A store into a second name is a store into what it may be: e's escape reaches list through y (and p, q through
+// `into`), so their calls stay direct (rev62's F1: they stayed submitted, and the write after the escape was lost).
+function storedThroughSecondName() {
+  const list: Acc[] = [];
+  const y = list;
+  const e = make();
+  y.push(e);
+  bumpAll(list, 5);
+  leak(e);
+  bumpAll(list, 7);
+  KEPT[KEPT.length - 1].n += 100;
+  bumpAll(list, 1);
+  console.log('stored through a second name', list[0].n);
+}
+function storedThroughChoice(c: boolean) {
+  const p: Acc[] = [], q: Acc[] = [];
+  const e = make();
+  const into = c ? p : q;
+  into.push(e);
+  bumpAll(p, 1); bumpAll(q, 1);
+  leak(e);
+  KEPT[KEPT.length - 1].n += 50;
+  bumpAll(p, 2); bumpAll(q, 2);
+  console.log('stored through a choice', c, e.n);
+}
+
 listedTogether(); loopEscapes(); secondName(); rotating(); directAmongOthers();
+storedThroughSecondName(); storedThroughChoice(true); storedThroughChoice(false);

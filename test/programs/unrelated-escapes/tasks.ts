@@ -8,3 +8,6 @@ export function bump(a: Acc, by: number): number { a.n += by; a.log.push(by); re
 
 /** @task */
 export function total(a: Acc): number { return a.log.reduce((s, v) => s + v, 0); }
+
+/** @task */
+export function bumpAll(list: Acc[], by: number): number { for (const a of list) { a.n += by; a.log.push(by); } return list.length; }
