@@ -399,4 +399,9 @@ test('an array put in a container a task is given whole, and held by something e
   assert.is(tasks.inWorkers, 2, `${tasks.inWorkers} calls ran in workers`);
 });
 
+test('an object a task still writes, stored into a record\'s list, field, Map or an array of records right after the task, is read and written through the record as plain: a remembered walk of the record does not outlive the program\'s change (np50\'s F4: `h.list[0].length` printed 1)', () => {
+  const tasks = printsAsPlain('stores-after-walks');
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} calls ran in workers`);
+});
+
 test.run();

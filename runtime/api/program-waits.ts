@@ -62,7 +62,7 @@ export function maybeWritten<T>(x: T): T {
   const value = waitOn(x);
   if (typeof value === 'object' && value !== null) {
     const a = peek();
-    if (a?.kind === 'pool') a.runtime.data.markMaybeWritten(value);
+    if (a?.kind === 'pool') { a.runtime.data.markMaybeWritten(value); a.runtime.within.programChanges(); }
     else noteMaybeWritten(value); // the first call starts the runtime right after: its snapshot is fingerprinted
   }
   return value;
@@ -150,5 +150,7 @@ export async function barrierAsync(): Promise<void> {
 /** The main thread changed an object it passed to a task before: the next task must see the new contents. */
 export function markWritten(x: object): void {
   const a = peek();
-  if (a?.kind === 'pool') a.runtime.data.markWritten(x);
+  if (a?.kind !== 'pool') return;
+  a.runtime.data.markWritten(x);
+  a.runtime.within.programChanges();
 }

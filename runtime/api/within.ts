@@ -6,8 +6,9 @@
  * Sets too (waitFields, to a depth when one is given); every object it
  * reaches gets its latest contents, and every Future in a slot or a record's field is replaced by its value. Tasks never change which object sits where, and a Future can
  * only enter a slot right after the submission that made it, so once a container was walked nothing inside it
- * can become stale until the next submission: walks are remembered per object and submission count, which makes
- * a wait inside the program's own loops cost a map lookup.
+ * can become stale until the next submission, or until the program changes something inside a container (a write
+ * walk: `writtenFields(h).list.push(r)` may put in an object a task still writes, np50's F4): walks are remembered per
+ * object and generation, which makes a wait inside the program's own loops cost a map lookup.
  */
 import { isProxy } from 'node:util/types';
 import { Future } from './future';
@@ -34,13 +35,23 @@ export interface WithinHost {
 
 export class Within {
   private readonly waited = new WeakMap<object, number>();
-  private readonly written = new WeakMap<object, number>();
   /** The same for walks through plain objects' fields too (resumed code: `holder.v[0]` after an await). */
   private readonly waitedDeep = new WeakMap<object, number>();
-  private readonly writtenDeep = new WeakMap<object, number>();
-  private readonly bounded = new Map<number, [WeakMap<object, number>, WeakMap<object, number>]>();
+  private readonly bounded = new Map<number, WeakMap<object, number>>();
+  /** Grows with every submission and every change the program makes inside a container: remembered walks older are stale. */
+  private generation = 0;
+  private submissionsSeen = -1;
 
   constructor(private readonly host: WithinHost) {}
+
+  /** The program is about to change an object (`written(x)`): what it puts inside may be task data no walk saw. */
+  programChanges(): void { this.generation++; }
+
+  private current(): number {
+    const submissions = this.host.submissions();
+    if (submissions !== this.submissionsSeen) { this.submissionsSeen = submissions; this.generation++; }
+    return this.generation;
+  }
 
   /**
    * `x` with everything reachable through its arrays current; with `write`, also marked as changed by the program.
@@ -49,20 +60,21 @@ export class Within {
   settle<T>(x: T, write: boolean, throughFields = false, depth = Infinity): T {
     const value = x instanceof Future ? (x.wait() as T) : x;
     if (typeof value !== 'object' || value === null) return value;
-    const epoch = this.host.submissions();
-    const [waited, written] = throughFields ? this.deepMemo(depth) : [this.waited, this.written];
-    if ((write ? written : waited).get(value) === epoch) return value;
+    const epoch = this.current();
+    const waited = throughFields ? this.deepMemo(depth) : this.waited;
+    if (!write && waited.get(value) === epoch) return value;
     this.walk(value, write, throughFields, new Set(), depth);
-    waited.set(value, epoch);
-    if (write) written.set(value, epoch);
+    // (A write walk is followed by the program's change, which may put in any container objects not walked yet.)
+    if (write) this.generation++;
+    else waited.set(value, epoch);
     return value;
   }
 
-  /** The walks through fields remembered, one pair of maps per depth asked. */
-  private deepMemo(depth: number): [WeakMap<object, number>, WeakMap<object, number>] {
-    if (depth === Infinity) return [this.waitedDeep, this.writtenDeep];
+  /** The walks through fields remembered, one map per depth asked. */
+  private deepMemo(depth: number): WeakMap<object, number> {
+    if (depth === Infinity) return this.waitedDeep;
     let memo = this.bounded.get(depth);
-    if (!memo) { memo = [new WeakMap(), new WeakMap()]; this.bounded.set(depth, memo); }
+    if (!memo) { memo = new WeakMap(); this.bounded.set(depth, memo); }
     return memo;
   }
 
