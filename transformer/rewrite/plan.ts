@@ -171,7 +171,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
           const root = this.containers.rootOfSymbol(holder);
           if (root) { this.containers.reject(root, escape); changed = true; }
         }
-        const group = !outOfSight ? sharing : [...new Set([...sharing, ...holders.flatMap((holder) => this.aliases.sharingObjectWith(holder))])];
+        const group = !outOfSight ? sharing : this.withContainers(sharing, (holder) => this.aliases.sharingObjectWith(holder));
         // Not followed from now on: a call that only reads it takes a snapshot (decided again), any other stays direct.
         for (const member of group) {
           if (!this.escaped.has(member) && !outOfSight) this.placedOnly.add(member);
@@ -284,9 +284,13 @@ class Planner implements ParameterPlanner, BlockerPlanner {
    * of `rows = [r]`, which a task may be given after r's last use by name: np49's x-read-j).
    */
   private namesReaching(symbol: ts.Symbol): readonly ts.Symbol[] {
-    const group = this.aliases.groupOf(symbol);
-    const holders = group.flatMap((member) => this.placements.holdersOf(member));
-    return holders.length === 0 ? group : [...new Set([...group, ...holders.flatMap((holder) => this.aliases.groupOf(holder))])];
+    return this.withContainers(this.aliases.groupOf(symbol), (holder) => this.aliases.groupOf(holder));
+  }
+
+  /** `names` and the containers placing any of them, each with the names `namesOf` gives it. */
+  private withContainers(names: readonly ts.Symbol[], namesOf: (holder: ts.Symbol) => readonly ts.Symbol[]): readonly ts.Symbol[] {
+    const holders = names.flatMap((member) => this.placements.holdersOf(member));
+    return holders.length === 0 ? names : [...new Set([...names, ...holders.flatMap(namesOf)])];
   }
 
   /** Every argument of the call that names one of these symbols is passed to an `in` parameter. */
