@@ -20,6 +20,7 @@ import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
+import type { OuterStore } from './outer-stores';
 import { SymbolUnion } from './symbol-union';
 import { elementsCopiedFrom } from './element-copies';
 
@@ -71,6 +72,15 @@ export class AliasGroups {
   /** References of a holder that only put a name in a slot of its own (`registry[k] = acc`, `list.push(acc)`). */
   private readonly slotStores = new Set<ts.Identifier>();
 
+  /** Arguments a function of the program stores into a variable seen at the call (`a` of `keep(a)`: outer-stores.ts). */
+  private readonly storedByCallees = new Set<ts.Identifier>();
+
+  /**
+   * Variables given an object no name of this file stands for (`team.push(src[i])`, `all.push(get())`, `keep(p)` of a
+   * callback's p): another path reaches what they hold, so the plan does not follow them (followability.ts).
+   */
+  private readonly unnamedStores = new Set<ts.Symbol>();
+
   /** Roots of groups holding a name passed whole or an element part (isWholeArgument). */
   private readonly wholeRoots = new Set<ts.Symbol>();
 
@@ -91,7 +101,11 @@ export class AliasGroups {
      */
     private readonly passedWhole: (symbol: ts.Symbol) => boolean = () => false,
     /** The array is given task values (gathering-arrays.ts): Futures or blocks, not parts of what it is put in. */
-    private readonly gathersTaskValues: (symbol: ts.Symbol) => boolean = () => false) {}
+    private readonly gathersTaskValues: (symbol: ts.Symbol) => boolean = () => false,
+    /** What a call of a function of the program stores of an argument into variables seen at the call (outer-stores.ts). */
+    private readonly outerStores: (call: ts.CallExpression, arg: ts.Expression) => { stores: readonly OuterStore[]; onlyThere: boolean } | undefined = () => undefined,
+    /** The call is a task's (its value comes from a worker: a fresh object, but for the arguments it may hold). */
+    private readonly isTaskCall: (call: ts.CallExpression) => boolean = () => false) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -134,7 +148,7 @@ export class AliasGroups {
           const literal = skipTransparent(ts, a);
           return ts.isObjectLiteralExpression(literal) ? this.fieldNames(literal) ?? [] : [];
         }));
-      }
+      } else this.storedByCallee(node);
     };
     if (this.nodes) { this.nodes.forEach((node) => { look(node); lookAtCall(node); }); return; }
     const visit = (node: ts.Node): void => { look(node); lookAtCall(node); ts.forEachChild(node, visit); };
@@ -455,17 +469,75 @@ export class AliasGroups {
     const place = skipTransparent(ts, target);
     const owner = !intoReceiver && (ts.isPropertyAccessExpression(place) || ts.isElementAccessExpression(place)) ? skipTransparent(ts, place.expression) : place;
     if (owner === root) this.slotStores.add(root);
+    const holder = symbolOf(this.ctx, root);
+    if (!holder) return;
     for (const value of values) {
       // (`list.push(...src)`: src's elements are stored; src is their holder, one group with list.)
       const stored = skipTransparent(ts, ts.isSpreadElement(value) ? value.expression : value);
-      if (!ts.isIdentifier(stored) || !this.isFileLocal(stored) || isPrimitiveNode(this.ctx, stored)) continue;
-      const holder = symbolOf(this.ctx, root);
-      const storedSymbol = symbolOf(this.ctx, stored);
-      if (!holder || !storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
-      this.link(root, stored, true);
-      if (this.names.has(holder)) this.holders.add(holder);
+      // (`out.push(pickBig(ps))` into an array gathering Futures: futures.ts follows the value, heldInside.)
+      if (ts.isCallExpression(stored) && this.isTaskCall(stored) && this.gathersTaskValues(holder)) continue;
+      const names = this.storedNames(stored);
+      // (`team.push(src[i])`, `team.push(p)` of a callback's p, `all.push(get())`: an object some other path reaches.)
+      if (!names) { this.unnamedStores.add(holder); continue; }
+      for (const name of names) {
+        const storedSymbol = symbolOf(this.ctx, name);
+        if (!storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
+        this.link(root, name, true);
+        if (this.names.has(holder)) this.holders.add(holder);
+      }
     }
   }
+
+  /**
+   * The names of this file's groups that stand for the objects a stored value may be or hold, [] for none (a number,
+   * an object made right there, a task's value holding no argument), undefined when some object has no such name.
+   */
+  private storedNames(value: ts.Expression): ts.Identifier[] | undefined {
+    const { ts } = this.ctx;
+    const all = (values: readonly ts.Expression[]) => {
+      const names = values.map((v) => this.storedNames(skipTransparent(ts, v)));
+      return names.every((n) => n !== undefined) ? names.flat() : undefined;
+    };
+    if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) return [];
+    if (ts.isIdentifier(value)) return this.isFileLocal(value) ? [value] : undefined;
+    if (ts.isConditionalExpression(value)) return all([value.whenTrue, value.whenFalse]);
+    if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return all([value.left, value.right]);
+    if (ts.isArrayLiteralExpression(value)) return value.elements.some((e) => ts.isSpreadElement(e)) ? undefined : all(value.elements);
+    if (ts.isObjectLiteralExpression(value)) return this.fieldNames(value);
+    if (ts.isCallExpression(value) && this.isTaskCall(value)) {
+      const returned = this.returnedArgument(value);
+      return all([...(returned ? [returned] : []), ...this.heldArguments(value)]);
+    }
+    // (A view, a part, a method handing back its receiver: namesIn says whose.)
+    const names = this.namesIn(value);
+    return names.length > 0 && names.every((name) => this.isFileLocal(name)) ? names : undefined;
+  }
+
+  /** `keep(a)` where keep stores its parameter into `all`, a variable seen here (outer-stores.ts): as `all.push(a)`. */
+  private storedByCallee(call: ts.CallExpression): void {
+    const { ts } = this.ctx;
+    for (const arg of call.arguments) {
+      const found = this.outerStores(call, arg);
+      if (!found || found.stores.length === 0) continue;
+      const value = skipTransparent(ts, arg);
+      const names = found.onlyThere ? this.storedNames(value) : undefined;
+      if (names && ts.isIdentifier(value)) this.storedByCallees.add(value);
+      for (const { into, as } of found.stores) {
+        if (!names) { this.unnamedStores.add(into); continue; }
+        for (const name of names) {
+          const stored = symbolOf(this.ctx, name);
+          if (stored && !this.gathersTaskValues(stored)) this.union(into, stored, as === 'contents');
+        }
+        if (as === 'contents' && names.length > 0) this.holders.add(into);
+      }
+    }
+  }
+
+  /** The variable was given an object no name of this file stands for (see unnamedStores). */
+  holdsUnnamed(symbol: ts.Symbol): boolean { this.scan(); return this.unnamedStores.has(symbol); }
+
+  /** The argument's object is stored by the function called into a variable this file's plan follows (storedByCallee). */
+  isStoredByCallee(ref: ts.Identifier): boolean { this.scan(); return this.storedByCallees.has(ref); }
 
   /** The name `target` may take (with `holding`: its object may hold) the object `source` names. */
   private link(target: ts.Identifier, source: ts.Identifier, holding = false): void {

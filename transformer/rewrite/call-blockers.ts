@@ -121,6 +121,12 @@ export class CallBlockers {
         continue;
       }
       const flows = this.planner.futures.flowsAsFuture(arg);
+      // `bump(out[0])` after `out.push(pickBig(ps))`: the objects of ps inside the value come home to the caller's own, not
+      // to the stored copy a task given the bare Future would write (np50's F1); nor do reads of ps know to wait for it.
+      if (flows && param.direction !== 'in' && this.planner.futures.heldInside(arg)) {
+        return reasonAt(arg, `\`${snippet(arg)}\` is a task's value that may hold the caller's own objects, gathered in an array of task ` +
+          `values the plan cannot follow, and task ${task.name} writes it`);
+      }
       // A forwarder that uses this parameter itself gets the value (waited for at the call), which it may only read.
       if (flows && !this.planner.facts.forwarders.takesFutureAt(call, arg) && param.direction !== 'in') {
         return reasonAt(arg, `${task.name} uses \`${param.name}\` itself and a task it calls writes it, but \`${snippet(arg)}\` is a task's result not yet there`);

@@ -42,6 +42,8 @@ export class Followability {
   private computeFollowable(symbol: ts.Symbol): boolean {
     const { ts } = this.ctx;
     const declaration = symbol.valueDeclaration;
+    // (`team.push(src[i])`: another path reaches what it holds.)
+    if (this.aliases.holdsUnnamed(symbol)) return false;
     if (declaration && ts.isParameter(declaration)) return this.parameters.followable(symbol);
     // Every value it takes is a fresh object or another name of its group (see aliases.ts).
     const valueOk = (value: ts.Expression) => isFresh(this.ctx, value) || this.aliases.isGroupValue(value, symbol);

@@ -30,6 +30,12 @@ export class FutureFlow {
   /** Variables holding Futures, and arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
   readonly futureArrays = new Set<ts.Symbol>();
+  /**
+   * Arrays of Futures gathering a value that may hold the caller's own objects (`out.push(pickBig(ps))` where pickBig
+   * returns `ps.filter(…)`): those objects come home inside the value, but a task given the bare Future writes the
+   * stored copy, never them (np50's F1). See heldInside.
+   */
+  private readonly holdingArrays = new Set<ts.Symbol>();
 
   constructor(private readonly facts: FileFacts, private readonly plan: FilePlan, private readonly containers: Containers,
     private readonly aliases: AliasGroups,
@@ -39,7 +45,7 @@ export class FutureFlow {
   }
 
   /** A new round of planning: no call has placed a Future yet. */
-  clear(): void { this.futures.clear(); this.futureArrays.clear(); }
+  clear(): void { this.futures.clear(); this.futureArrays.clear(); this.holdingArrays.clear(); }
 
   /** Loops not to split: one of their task calls stays direct (plan.ts decides again without the split). */
   readonly refusedSplits = new Set<ts.Statement>();
@@ -199,13 +205,13 @@ export class FutureFlow {
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
-      this.gather(parent.expression.expression);
+      this.gather(parent.expression.expression, this.facts.heldArguments(call).length > 0);
       return;
     }
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
       this.canGather(parent.left.expression)) {
-      this.gather(parent.left.expression);
+      this.gather(parent.left.expression, this.facts.heldArguments(call).length > 0);
       return;
     }
     if (this.gathersIntoContainer(call, parent)) return;
@@ -232,8 +238,9 @@ export class FutureFlow {
       const holder = mapped.parent;
       if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
         // With the names it is rebound to (`let level = partial`), if they can all gather.
-        if (this.canGather(holder.name)) this.gather(holder.name);
-        else this.futureArrays.add(symbolOf(this.facts.ctx, holder.name)!);
+        const holds = this.facts.heldArguments(call).length > 0;
+        if (this.canGather(holder.name)) this.gather(holder.name, holds);
+        else this.markGathering(symbolOf(this.facts.ctx, holder.name)!, holds);
         return;
       }
       // `console.log(accs.map((a) => add(a, 1)))`: the reader runs after the last call, so it waits for them all.
@@ -241,7 +248,7 @@ export class FutureFlow {
       // `out = docs.map((d) => task(d))` into a `let` of this file that can gather (tester #18's F8).
       if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === mapped &&
         ts.isIdentifier(holder.left) && ts.isExpressionStatement(holder.parent) && this.facts.isFileLocal(holder.left) && this.canGather(holder.left)) {
-        this.gather(holder.left);
+        this.gather(holder.left, this.facts.heldArguments(call).length > 0);
         return;
       }
     }
@@ -339,7 +346,8 @@ export class FutureFlow {
     const array = call.expression.expression;
     const symbol = symbolOf(this.facts.ctx, array);
     if (!symbol || (!this.futureArrays.has(symbol) && !this.canGather(array))) return false;
-    this.gather(array);
+    const pushed = symbolOf(this.facts.ctx, ref);
+    this.gather(array, pushed !== undefined && this.aliases.isHolder(pushed));
     return true;
   }
 
@@ -355,9 +363,47 @@ export class FutureFlow {
     return canGather(this.facts, this.aliases, id, (symbol) => this.isFuture(symbol));
   }
 
-  /** Mark the array, and every name it is rebound to, as gathering Futures. */
-  private gather(id: ts.Identifier): void {
-    for (const member of this.aliases.groupOf(symbolOf(this.facts.ctx, id)!)) this.futureArrays.add(member);
+  /** Mark the array, and every name it is rebound to, as gathering Futures (with `holds`: one that may hold the caller's objects). */
+  private gather(id: ts.Identifier, holds: boolean): void {
+    for (const member of this.aliases.groupOf(symbolOf(this.facts.ctx, id)!)) this.markGathering(member, holds);
+  }
+
+  private markGathering(array: ts.Symbol, holds: boolean): void {
+    this.futureArrays.add(array);
+    if (holds) this.holdingArrays.add(array);
+  }
+
+  /**
+   * The argument is an element of an array gathering a value that may hold the caller's own objects (`out[0]`,
+   * `for (const o of out)`, `out.map((o) => …)`, `const first = out[0]`): a task writing it would write the stored
+   * copy, not the objects the program reads by their own names.
+   */
+  heldInside(arg: ts.Expression): boolean {
+    const { ts } = this;
+    const inner = skipTransparent(ts, arg);
+    if (ts.isConditionalExpression(inner)) return this.heldInside(inner.whenTrue) || this.heldInside(inner.whenFalse);
+    if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) return this.heldInside(inner.left) || this.heldInside(inner.right);
+    if (ts.isElementAccessExpression(inner)) return this.isHoldingArray(skipTransparent(ts, inner.expression));
+    if (!ts.isIdentifier(inner)) return false;
+    const declaration = symbolOf(this.facts.ctx, inner)?.valueDeclaration;
+    if (!declaration) return false;
+    // for (const o of out)
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && ts.isForOfStatement(declaration.parent.parent)) {
+      return this.isHoldingArray(declaration.parent.parent.expression);
+    }
+    // out.map((o) => …), out.forEach((o) => …)
+    if (ts.isParameter(declaration)) {
+      const call = declaration.parent.parent;
+      return ts.isCallExpression(call) && call.arguments[0] === declaration.parent && ts.isPropertyAccessExpression(call.expression) &&
+        this.isHoldingArray(call.expression.expression);
+    }
+    // const first = out[0]
+    return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.heldInside(declaration.initializer);
+  }
+
+  private isHoldingArray(expr: ts.Expression): boolean {
+    const symbol = this.ts.isIdentifier(expr) ? symbolOf(this.facts.ctx, expr) : undefined;
+    return symbol !== undefined && this.holdingArrays.has(symbol);
   }
 
   /** Every use of a Future, or of an array of them, that needs the value (future-waits.ts). */

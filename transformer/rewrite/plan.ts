@@ -23,6 +23,7 @@ import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
 import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+import { outerStoresOf } from './outer-stores';
 import { gathersTaskValues } from './gathering-arrays';
 import { Containers } from './containers';
 import { isLateEscape } from './late-escapes';
@@ -91,7 +92,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source, summaries);
     this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call),
-      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.facts.passedWhole().has(symbol), (symbol) => this.gathers(symbol));
+      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.facts.passedWhole().has(symbol), (symbol) => this.gathers(symbol),
+      (call, arg) => outerStoresOf(ctx, summaries, call, arg), (call) => this.facts.taskOf(call) !== undefined);
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id), this.facts.declarationsAssignmentsAndCalls);
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);
