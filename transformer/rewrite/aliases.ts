@@ -36,6 +36,31 @@ function innermostValue(t: typeof ts, value: ts.Expression): ts.Expression {
 }
 
 
+/** What the groups need to know of the file and its tasks (plan.ts gives FileFacts' answers). */
+export interface AliasFacts {
+  isFileLocal(id: ts.Identifier): boolean;
+  /** The argument a task call hands back as its value (`const r = scaleRet(a, 2)`: r is a), if it may. */
+  returnedArgument(value: ts.Expression): ts.Expression | undefined;
+  /** The arguments a task call's value may hold (`const r = run(cfg)`, run returning `{ config: cfg }`): r holds cfg. */
+  heldArguments(value: ts.Expression): readonly ts.Expression[];
+  /** The file's declarations, `=` assignments and calls in source order, if known (file-facts.ts): no walk of its own. */
+  readonly nodes?: readonly ts.Node[];
+  /**
+   * The variable is passed whole to a task call of this file (and holds no task's value): its elements taken out
+   * by name (`const row = m[0]`, `for (const r of m)`) are parts of it, followed with it. Elsewhere an element is a
+   * container's block (container-families.ts), or an element of an array of Futures (gathering-arrays.ts).
+   */
+  passedWhole(symbol: ts.Symbol): boolean;
+  /** The array is given task values (gathering-arrays.ts): Futures or blocks, not parts of what it is put in. */
+  gathersTaskValues(symbol: ts.Symbol): boolean;
+  /** What a call of a function of the program stores of an argument into variables seen at the call (outer-stores.ts). */
+  outerStores(call: ts.CallExpression, arg: ts.Expression): { stores: readonly OuterStore[]; onlyThere: boolean } | undefined;
+  /** The call is a task's (its value comes from a worker: a fresh object, but for the arguments it may hold). */
+  isTaskCall(call: ts.CallExpression): boolean;
+  /** The value is an object made right there that nothing else names (the plan's isFresh: a literal of names used once too). */
+  isFresh(value: ts.Expression): boolean;
+}
+
 export class AliasGroups {
   /** Names that may denote the same object, grouped (symbol-union.ts). */
   private readonly names = new SymbolUnion();
@@ -86,26 +111,21 @@ export class AliasGroups {
 
   private scanned = false;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile,
-    private readonly isFileLocal: (id: ts.Identifier) => boolean,
-    /** The argument a task call hands back as its value (`const r = scaleRet(a, 2)`: r is a), if it may. */
-    private readonly returnedArgument: (value: ts.Expression) => ts.Expression | undefined = () => undefined,
-    /** The arguments a task call's value may hold (`const r = run(cfg)`, run returning `{ config: cfg }`): r holds cfg. */
-    private readonly heldArguments: (value: ts.Expression) => readonly ts.Expression[] = () => [],
-    /** The file's declarations, `=` assignments and calls in source order, if known (file-facts.ts): no walk of its own. */
-    private readonly nodes?: readonly ts.Node[],
-    /**
-     * The variable is passed whole to a task call of this file (and holds no task's value): its elements taken out
-     * by name (`const row = m[0]`, `for (const r of m)`) are parts of it, followed with it. Elsewhere an element is a
-     * container's block (container-families.ts), or an element of an array of Futures (gathering-arrays.ts).
-     */
-    private readonly passedWhole: (symbol: ts.Symbol) => boolean = () => false,
-    /** The array is given task values (gathering-arrays.ts): Futures or blocks, not parts of what it is put in. */
-    private readonly gathersTaskValues: (symbol: ts.Symbol) => boolean = () => false,
-    /** What a call of a function of the program stores of an argument into variables seen at the call (outer-stores.ts). */
-    private readonly outerStores: (call: ts.CallExpression, arg: ts.Expression) => { stores: readonly OuterStore[]; onlyThere: boolean } | undefined = () => undefined,
-    /** The call is a task's (its value comes from a worker: a fresh object, but for the arguments it may hold). */
-    private readonly isTaskCall: (call: ts.CallExpression) => boolean = () => false) {}
+  private readonly isFileLocal: AliasFacts['isFileLocal'];
+  private readonly returnedArgument: AliasFacts['returnedArgument'];
+  private readonly heldArguments: AliasFacts['heldArguments'];
+  private readonly nodes: AliasFacts['nodes'];
+  private readonly passedWhole: AliasFacts['passedWhole'];
+  private readonly gathersTaskValues: AliasFacts['gathersTaskValues'];
+  private readonly outerStores: AliasFacts['outerStores'];
+  private readonly isTaskCall: AliasFacts['isTaskCall'];
+  private readonly isFresh: AliasFacts['isFresh'];
+
+  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile, facts: AliasFacts) {
+    ({ isFileLocal: this.isFileLocal, returnedArgument: this.returnedArgument, heldArguments: this.heldArguments, nodes: this.nodes,
+      passedWhole: this.passedWhole, gathersTaskValues: this.gathersTaskValues, outerStores: this.outerStores, isTaskCall: this.isTaskCall,
+      isFresh: this.isFresh } = facts);
+  }
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -474,18 +494,42 @@ export class AliasGroups {
     for (const value of values) {
       // (`list.push(...src)`: src's elements are stored; src is their holder, one group with list.)
       const stored = skipTransparent(ts, ts.isSpreadElement(value) ? value.expression : value);
-      // (`out.push(pickBig(ps))` into an array gathering Futures: futures.ts follows the value, heldInside.)
-      if (ts.isCallExpression(stored) && this.isTaskCall(stored) && this.gathersTaskValues(holder)) continue;
       const names = this.storedNames(stored);
       // (`team.push(src[i])`, `team.push(p)` of a callback's p, `all.push(get())`: an object some other path reaches.)
       if (!names) { this.unnamedStores.add(holder); continue; }
+      // (Into `p` of `for (const p of picks)`: into picks' contents too, np51's F2.)
+      const into = [root, ...this.wholesOf(root)];
       for (const name of names) {
         const storedSymbol = symbolOf(this.ctx, name);
         if (!storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
-        this.link(root, name, true);
-        if (this.names.has(holder)) this.holders.add(holder);
+        for (const whole of into) {
+          this.link(whole, name, true);
+          const wholeSymbol = symbolOf(this.ctx, whole);
+          if (wholeSymbol && this.names.has(wholeSymbol)) this.holders.add(wholeSymbol);
+        }
       }
     }
+  }
+
+  /**
+   * The variables of this file whose objects hold `id`'s as an element or a part (`picks` for `p` of
+   * `for (const p of picks)`, `grid` for `const row = grid[1]`, and so on up): a store into `id`'s object is one into
+   * what they hold.
+   */
+  private wholesOf(id: ts.Identifier, seen = new Set<ts.Symbol>()): ts.Identifier[] {
+    const { ts } = this.ctx;
+    const symbol = symbolOf(this.ctx, id);
+    const declaration = symbol?.valueDeclaration;
+    if (!symbol || !declaration || seen.has(symbol)) return [];
+    seen.add(symbol);
+    const source = nameSource(this.ctx, declaration);
+    if (!source) return [];
+    let base = skipTransparent(ts, source.expr);
+    const part = (e: ts.Expression) => ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? skipTransparent(ts, e.expression) : this.mapGetReceiver(e, () => true);
+    if (!source.element && !part(base)) return [];
+    for (let next = part(base); next; next = part(base)) base = next;
+    if (!ts.isIdentifier(base) || !this.isFileLocal(base)) return [];
+    return [base, ...this.wholesOf(base, seen)];
   }
 
   /**
@@ -498,7 +542,7 @@ export class AliasGroups {
       const names = values.map((v) => this.storedNames(skipTransparent(ts, v)));
       return names.every((n) => n !== undefined) ? names.flat() : undefined;
     };
-    if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) return [];
+    if (isPrimitiveNode(this.ctx, value) || this.isFresh(value)) return [];
     if (ts.isIdentifier(value)) return this.isFileLocal(value) ? [value] : undefined;
     if (ts.isConditionalExpression(value)) return all([value.whenTrue, value.whenFalse]);
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return all([value.left, value.right]);

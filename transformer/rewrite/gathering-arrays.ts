@@ -14,6 +14,7 @@ import { isArgumentOf, isAssignedTo, isDeclarationName, skipTransparent, withWra
 import { isPrint } from './only-reads';
 import { isReadingStringify } from './json-reads';
 import { isLibrary } from './library-uses';
+import { isFresh } from './fresh';
 
 /**
  * The array is given a task's value (`row.push(make(4))`, `parts[i] = task(x)`): its elements are followed as
@@ -53,8 +54,25 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     }
     if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
     if (isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
+    if (!madeHere(facts, name.parent as ts.VariableDeclaration, group)) return false;
     return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
   });
+}
+
+/**
+ * The array's own object, made where it is declared (`[]`, `new Array(n)`, `xs.map((x) => task(x))`) or taken from
+ * another name of its group (`let level = partial`): not an element of another array (`for (const g of groups)`,
+ * `const row = grid[1]`), whose Futures a read through that array would get unresolved (np51's F1: `groups[0][2]`
+ * printed `[object taskify.Future]`).
+ */
+function madeHere(facts: FileFacts, declaration: ts.VariableDeclaration, group: readonly ts.Symbol[]): boolean {
+  const { ts } = facts;
+  if (ts.isForOfStatement(declaration.parent.parent) || ts.isForInStatement(declaration.parent.parent)) return false;
+  const value = declaration.initializer && skipTransparent(ts, declaration.initializer);
+  if (!value) return true;
+  if (isFresh(facts.ctx, value) || (ts.isCallExpression(value) && mapCallOfCallback(facts, value))) return true;
+  const source = ts.isIdentifier(value) ? symbolOf(facts.ctx, value) : undefined;
+  return source !== undefined && group.includes(source);
 }
 
 /**

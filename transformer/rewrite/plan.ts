@@ -91,9 +91,13 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     private readonly tasks: ReadonlyMap<FunctionLike, TaskInfo>, private readonly source: ts.SourceFile) {
     this.ts = ctx.ts;
     this.facts = new FileFacts(ctx, tasks, source, summaries);
-    this.aliases = new AliasGroups(ctx, source, (id) => this.facts.isFileLocal(id), (call) => this.facts.returnedArgument(call, true), (call) => this.facts.heldArguments(call),
-      this.facts.declarationsAssignmentsAndCalls, (symbol) => this.facts.passedWhole().has(symbol), (symbol) => this.gathers(symbol),
-      (call, arg) => outerStoresOf(ctx, summaries, call, arg), (call) => this.facts.taskOf(call) !== undefined);
+    this.aliases = new AliasGroups(ctx, source, {
+      isFileLocal: (id) => this.facts.isFileLocal(id), returnedArgument: (call) => this.facts.returnedArgument(call, true),
+      heldArguments: (call) => this.facts.heldArguments(call), nodes: this.facts.declarationsAssignmentsAndCalls,
+      passedWhole: (symbol) => this.facts.passedWhole().has(symbol), gathersTaskValues: (symbol) => this.gathers(symbol),
+      outerStores: (call, arg) => outerStoresOf(ctx, summaries, call, arg), isTaskCall: (call) => this.facts.taskOf(call) !== undefined,
+      isFresh: (value) => this.isFresh(value),
+    });
     this.parameters = new ClosedFunctions(ctx, tasks);
     this.placements = new Placements(ctx, source, (id) => this.facts.isFileLocal(id), this.facts.declarationsAssignmentsAndCalls);
     this.followability = new Followability(this.facts, this.aliases, this.parameters, this.placements);

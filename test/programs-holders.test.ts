@@ -1,0 +1,35 @@
+/**
+ * Objects reached two ways, where the second way is not a name the plan sees at the store: a task's value holding
+ * the caller's objects kept in an array of Futures, a helper of the program storing its parameter into the caller's
+ * container, a container given an element or a part of another object (np50's F1-F3). Each fixture prints what the
+ * plain build prints; the counts say how many calls still run in workers.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printsAsPlain } from './program-build';
+
+test('a task\'s value holding the caller\'s objects, gathered unresolved in an array (`out.push(pickBig(ps))`, `xs.map((x) => wrap(x))`) and then written by a task, writes the caller\'s objects (np50\'s F1: `ps` printed unchanged)', () => {
+  const tasks = printsAsPlain('gathered-holding-values');
+  // The writing calls given such an element (mapped, records, from array, twice: 2 + 3 + 1 + 2) stay direct; the values they take,
+  // and everything read only, still run in workers. (A value pushed into an array the plan follows with the caller's
+  // objects is waited for at the push and snapshotted afresh.)
+  assert.is(tasks.inWorkers, 29, `${tasks.inWorkers} calls ran in workers`);
+});
+
+test('a helper of the program storing its parameter into a container of its caller (arrow, declared, rest, a `let` assigned) is that push: the task given the container writes the objects read by their own names (np50\'s F2)', () => {
+  const tasks = printsAsPlain('helper-stores');
+  // Only the method storing into `this.items` keeps its object's call direct (the object escapes).
+  assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} of 13 calls ran in workers`);
+});
+
+test('a container given an element of another array, a callback\'s parameter, a part of a record or what a helper hands back is not followed: its tasks are fenced, and reads through the other path see their writes (np50\'s F3)', () => {
+  const tasks = printsAsPlain('unnamed-stores');
+  assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} of 9 calls ran in workers`);
+});
+
+test('a store into an array through another name for it (a loop\'s element, `const row = grid[1]`, a Map\'s value) is one into the array: a task\'s value put there is waited for where the array is read (np51\'s F1: `[object taskify.Future]`), and the caller\'s object a task hands back sees the writes of a task given the array (np51\'s F2)', () => {
+  const tasks = printsAsPlain('second-name-stores');
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} of 11 calls ran in workers`);
+});
+
+test.run();
