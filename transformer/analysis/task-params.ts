@@ -3,6 +3,7 @@
  * argument may outlive the call, a whole-buffer parameter, and the parameter every path returns as it is. Also the
  * parameters of a function that forwards a task's result, which its calls' task has the same way.
  */
+import { WrittenTypes } from '../rewrite/written-types';
 import type * as ts from 'typescript';
 import { hasPrimitiveElements, isPrimitiveType, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { formatReason } from './reason';
@@ -43,6 +44,9 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const result = resultType(ctx, fn);
   const primitiveResult = result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
   const noFunctionBack = result !== undefined && !mayHoldFunction(ctx, result);
+  // A result whose type no object the argument holds could sit in (`[string, number][]` of a `Record<string, number>`,
+  // np51's P1: a word count's calls were kept direct as if its top list held the counts): the worker made it anew.
+  const cannotHoldIt = result !== undefined && !new WrittenTypes(ctx, [ctx.checker.getTypeAtLocation(param)]).mayReach(result);
   // Only elements of an array of numbers let out (`this.data[r][c] = xs[i]` in a library's method): nothing of it is.
   const elementsOnly = summary.params[i]?.escapedOtherwise !== undefined && !summary.params[i]?.escapedWhole && ts.isIdentifier(param.name) &&
     hasPrimitiveElements(ctx, param.name);
@@ -53,7 +57,7 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const onlyInFunction = noFunctionBack && summary.params[i]?.returnedAt === undefined;
   return {
     ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && !unknownOnly && !inWorkerOnly && !primitiveResult && object && !onlyInFunction ? { returned: formatReason(escaped) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && !inWorkerOnly && !primitiveResult && !cannotHoldIt && object && !onlyInFunction ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
 }
