@@ -44,9 +44,10 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const result = resultType(ctx, fn);
   const primitiveResult = result !== undefined && (isPrimitiveType(ctx, result) || (result.flags & (ctx.ts.TypeFlags.Void | ctx.ts.TypeFlags.Undefined)) !== 0);
   const noFunctionBack = result !== undefined && !mayHoldFunction(ctx, result);
-  // A result whose type no object the argument holds could sit in (`[string, number][]` of a `Record<string, number>`,
+  // So is one whose type no object the argument holds could sit in (`[string, number][]` of a `Record<string, number>`,
   // np51's P1: a word count's calls were kept direct as if its top list held the counts): the worker made it anew.
-  const cannotHoldIt = result !== undefined && !new WrittenTypes(ctx, [ctx.checker.getTypeAtLocation(param)]).mayReach(result);
+  // (Asked last, only of a parameter that would be returned: a walk of both types.)
+  const cannotHoldIt = () => primitiveResult || (result !== undefined && !new WrittenTypes(ctx, [ctx.checker.getTypeAtLocation(param)]).mayReach(result));
   // Only elements of an array of numbers let out (`this.data[r][c] = xs[i]` in a library's method): nothing of it is.
   const elementsOnly = summary.params[i]?.escapedOtherwise !== undefined && !summary.params[i]?.escapedWhole && ts.isIdentifier(param.name) &&
     hasPrimitiveElements(ctx, param.name);
@@ -57,7 +58,7 @@ export function outlives(ctx: AnalysisContext, summary: Summary, fn: FunctionLik
   const onlyInFunction = noFunctionBack && summary.params[i]?.returnedAt === undefined;
   return {
     ...(escapedOtherwise && object ? { escapes: formatReason(escapedOtherwise) } : {}),
-    ...(escaped && !escapedOtherwise && !unknownOnly && !inWorkerOnly && !primitiveResult && !cannotHoldIt && object && !onlyInFunction ? { returned: formatReason(escaped) } : {}),
+    ...(escaped && !escapedOtherwise && !unknownOnly && !inWorkerOnly && object && !onlyInFunction && !cannotHoldIt() ? { returned: formatReason(escaped) } : {}),
     ...(summary.params[i]?.buffer ? { wholeBuffer: true } : {}),
   };
 }

@@ -15,7 +15,7 @@
  */
 import type * as ts from 'typescript';
 import { KEEPING_METHODS, VIEW_METHODS } from '../analysis/builtins';
-import { isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
@@ -111,28 +111,15 @@ export class AliasGroups {
 
   private scanned = false;
 
-  private readonly isFileLocal: AliasFacts['isFileLocal'];
-  private readonly returnedArgument: AliasFacts['returnedArgument'];
-  private readonly heldArguments: AliasFacts['heldArguments'];
-  private readonly nodes: AliasFacts['nodes'];
-  private readonly passedWhole: AliasFacts['passedWhole'];
-  private readonly gathersTaskValues: AliasFacts['gathersTaskValues'];
-  private readonly outerStores: AliasFacts['outerStores'];
-  private readonly isTaskCall: AliasFacts['isTaskCall'];
-  private readonly isFresh: AliasFacts['isFresh'];
-
-  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile, facts: AliasFacts) {
-    ({ isFileLocal: this.isFileLocal, returnedArgument: this.returnedArgument, heldArguments: this.heldArguments, nodes: this.nodes,
-      passedWhole: this.passedWhole, gathersTaskValues: this.gathersTaskValues, outerStores: this.outerStores, isTaskCall: this.isTaskCall,
-      isFresh: this.isFresh } = facts);
-  }
+  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile, private readonly facts: AliasFacts) {}
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
     if (this.scanned) return;
     this.scanned = true;
     const { ts } = this.ctx;
-    const { source, isFileLocal } = this;
+    const { source } = this;
+    const isFileLocal = (id: ts.Identifier) => this.facts.isFileLocal(id);
     const local = (id: ts.Expression): id is ts.Identifier => ts.isIdentifier(id) && isFileLocal(id);
     const look = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFileLocal(node.name)) this.declare(node, node.name);
@@ -170,7 +157,7 @@ export class AliasGroups {
         }));
       } else this.storedByCallee(node);
     };
-    if (this.nodes) { this.nodes.forEach((node) => { look(node); lookAtCall(node); }); return; }
+    if (this.facts.nodes) { this.facts.nodes.forEach((node) => { look(node); lookAtCall(node); }); return; }
     const visit = (node: ts.Node): void => { look(node); lookAtCall(node); ts.forEachChild(node, visit); };
     visit(source);
   }
@@ -229,7 +216,7 @@ export class AliasGroups {
   isElementPart(symbol: ts.Symbol): boolean { this.scan(); return this.elementParts.has(symbol); }
 
   /** The arguments the task call's value may hold (see the constructor). */
-  heldBy(call: ts.CallExpression): readonly ts.Expression[] { return this.heldArguments(call); }
+  heldBy(call: ts.CallExpression): readonly ts.Expression[] { return this.facts.heldArguments(call); }
 
   /** A value of a variable that keeps it in `symbol`'s group: another name of the group, or a view of one. */
   isGroupValue(value: ts.Expression, symbol: ts.Symbol): boolean {
@@ -327,7 +314,7 @@ export class AliasGroups {
     const entry = ts.isArrayBindingPattern(pattern) ? pattern.elements.find(ts.isBindingElement) : undefined;
     const entries = entry && nameSource(this.ctx, entry);
     const base = entries ? skipTransparent(ts, entries.expr) : source && skipTransparent(ts, source.expr);
-    if (!base || !ts.isIdentifier(base) || !this.isFileLocal(base) || !this.isWholeArgument(base) ||
+    if (!base || !ts.isIdentifier(base) || !this.facts.isFileLocal(base) || !this.isWholeArgument(base) ||
       ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export || !(declaration.parent.flags & ts.NodeFlags.Const)) return;
     const names: ts.Identifier[] = [];
     for (const element of pattern.elements) {
@@ -391,7 +378,7 @@ export class AliasGroups {
     return this.isWhole(symbol) || (this.names.has(symbol) && this.wholeRoots.has(this.names.find(symbol)));
   }
 
-  private isWhole(symbol: ts.Symbol): boolean { return this.passedWhole(symbol) || this.elementParts.has(symbol); }
+  private isWhole(symbol: ts.Symbol): boolean { return this.facts.passedWhole(symbol) || this.elementParts.has(symbol); }
 
   private markElementPart(symbol: ts.Symbol): void {
     this.elementParts.add(symbol);
@@ -424,7 +411,7 @@ export class AliasGroups {
       if (symbol) this.holders.add(symbol);
       for (const field of fields) this.link(name, field, true);
     }
-    const copied = value && elementsCopiedFrom(this.ctx, value, this.isFileLocal);
+    const copied = value && elementsCopiedFrom(this.ctx, value, this.facts.isFileLocal);
     if (copied) {
       const symbol = symbolOf(this.ctx, name);
       this.link(name, copied);
@@ -437,7 +424,7 @@ export class AliasGroups {
   storesNamedParts(expr: ts.Expression): boolean {
     const literal = skipTransparent(this.ctx.ts, expr);
     // (Names of this file only: an imported `pool` is read by its module with no wait (rev58's F4).)
-    return this.ctx.ts.isObjectLiteralExpression(literal) && (this.fieldNames(literal)?.every((name) => this.isFileLocal(name)) ?? false);
+    return this.ctx.ts.isObjectLiteralExpression(literal) && (this.fieldNames(literal)?.every((name) => this.facts.isFileLocal(name)) ?? false);
   }
 
   /**
@@ -458,7 +445,7 @@ export class AliasGroups {
       const value = skipTransparent(ts, property.initializer);
       if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) continue;
       // `{ r: scaleRet(a, 2) }`: the field holds `a` itself.
-      const handedBack = this.returnedArgument(value);
+      const handedBack = this.facts.returnedArgument(value);
       const named = handedBack ? skipTransparent(ts, handedBack) : value;
       if (!ts.isIdentifier(named)) return undefined;
       names.push(named);
@@ -469,7 +456,7 @@ export class AliasGroups {
   /** A task's value that may hold its arguments is a record of them: a wait on its name walks into its fields. */
   private holdIfResultHolds(name: ts.Identifier, value: ts.Expression): void {
     const symbol = symbolOf(this.ctx, name);
-    if (symbol && this.heldArguments(skipTransparent(this.ctx.ts, value)).length > 0) this.holders.add(symbol);
+    if (symbol && this.facts.heldArguments(skipTransparent(this.ctx.ts, value)).length > 0) this.holders.add(symbol);
   }
 
   /**
@@ -483,7 +470,7 @@ export class AliasGroups {
     const { ts } = this.ctx;
     let root = skipTransparent(ts, target);
     while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipTransparent(ts, root.expression);
-    if (!ts.isIdentifier(root) || !this.isFileLocal(root)) return;
+    if (!ts.isIdentifier(root) || !this.facts.isFileLocal(root)) return;
     // (`registry[k] = acc`, `list.push(acc)`: a slot of the holder's own takes it. `holder.x.push(5)` is a slot of
     // what its field holds, np49's F1: its shallow wait let the task's copy-back erase the 5.)
     const place = skipTransparent(ts, target);
@@ -492,16 +479,17 @@ export class AliasGroups {
     const holder = symbolOf(this.ctx, root);
     if (!holder) return;
     for (const value of values) {
-      // (`list.push(...src)`: src's elements are stored; src is their holder, one group with list.)
-      const stored = skipTransparent(ts, ts.isSpreadElement(value) ? value.expression : value);
-      const names = this.storedNames(stored);
+      // (`list.push(...src)` stores src's elements, which no name stands for, not src: rv63's R1, a wait on src waited
+      // for nothing. Numbers spread are copies.)
+      const spread = ts.isSpreadElement(value) ? skipTransparent(ts, value.expression) : undefined;
+      const names = spread ? (hasPrimitiveElements(this.ctx, spread) ? [] : undefined) : this.storedNames(skipTransparent(ts, value));
       // (`team.push(src[i])`, `team.push(p)` of a callback's p, `all.push(get())`: an object some other path reaches.)
       if (!names) { this.unnamedStores.add(holder); continue; }
       // (Into `p` of `for (const p of picks)`: into picks' contents too, np51's F2.)
       const into = [root, ...this.wholesOf(root)];
       for (const name of names) {
         const storedSymbol = symbolOf(this.ctx, name);
-        if (!storedSymbol || this.gathersTaskValues(storedSymbol)) continue;
+        if (!storedSymbol || this.facts.gathersTaskValues(storedSymbol)) continue;
         for (const whole of into) {
           this.link(whole, name, true);
           const wholeSymbol = symbolOf(this.ctx, whole);
@@ -524,11 +512,14 @@ export class AliasGroups {
     seen.add(symbol);
     const source = nameSource(this.ctx, declaration);
     if (!source) return [];
+    // The object one step up from a part: `o` of `o.x`, `o[i]`, or a Map's `o.get(k)` by any key.
+    const wholeOf = (e: ts.Expression): ts.Expression | undefined =>
+      ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? skipTransparent(ts, e.expression) : this.mapGetReceiver(e, () => true);
     let base = skipTransparent(ts, source.expr);
-    const part = (e: ts.Expression) => ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? skipTransparent(ts, e.expression) : this.mapGetReceiver(e, () => true);
-    if (!source.element && !part(base)) return [];
-    for (let next = part(base); next; next = part(base)) base = next;
-    if (!ts.isIdentifier(base) || !this.isFileLocal(base)) return [];
+    if (!source.element && !wholeOf(base)) return [];
+    for (let next = wholeOf(base); next; next = wholeOf(base)) base = next;
+    if (!ts.isIdentifier(base) || !this.facts.isFileLocal(base)) return [];
+    // (And up again: `const cell = row[0]` of `const row = grid[1]` is in grid too.)
     return [base, ...this.wholesOf(base, seen)];
   }
 
@@ -542,26 +533,36 @@ export class AliasGroups {
       const names = values.map((v) => this.storedNames(skipTransparent(ts, v)));
       return names.every((n) => n !== undefined) ? names.flat() : undefined;
     };
-    if (isPrimitiveNode(this.ctx, value) || this.isFresh(value)) return [];
-    if (ts.isIdentifier(value)) return this.isFileLocal(value) ? [value] : undefined;
+    // (Only names of this file's groups: a callback's parameter, `{ p }` of one too, is reached another way: rv63's R3.)
+    const ofThisFile = (names: ts.Identifier[] | undefined) => names?.every((name) => this.facts.isFileLocal(name)) ? names : undefined;
+    if (isPrimitiveNode(this.ctx, value) || this.facts.isFresh(value)) return [];
+    if (ts.isIdentifier(value)) return ofThisFile([value]);
     if (ts.isConditionalExpression(value)) return all([value.whenTrue, value.whenFalse]);
     if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return all([value.left, value.right]);
     if (ts.isArrayLiteralExpression(value)) return value.elements.some((e) => ts.isSpreadElement(e)) ? undefined : all(value.elements);
-    if (ts.isObjectLiteralExpression(value)) return this.fieldNames(value);
-    if (ts.isCallExpression(value) && this.isTaskCall(value)) {
-      const returned = this.returnedArgument(value);
-      return all([...(returned ? [returned] : []), ...this.heldArguments(value)]);
+    if (ts.isObjectLiteralExpression(value)) return ofThisFile(this.fieldNames(value));
+    if (ts.isCallExpression(value) && this.facts.isTaskCall(value)) {
+      // (An argument that is a loop's element, `outs.push(run(row))` in `for (const row of rows)`, is a container's
+      // block: the families wait for what the value holds through the task's escape rule, uses.ts submittedUse.)
+      const returned = this.facts.returnedArgument(value);
+      return all([...(returned ? [returned] : []), ...this.facts.heldArguments(value)].filter((arg) => !this.isElementName(skipTransparent(ts, arg))));
     }
-    // (A view, a part, a method handing back its receiver: namesIn says whose.)
+    // (A view, a part, a method handing back its receiver: namesIn says whose; none said is no name.)
     const names = this.namesIn(value);
-    return names.length > 0 && names.every((name) => this.isFileLocal(name)) ? names : undefined;
+    return names.length > 0 ? ofThisFile(names) : undefined;
+  }
+
+  /** A name taking an array's elements one at a time (`for (const row of rows)`, `rows.forEach((row) => …)`). */
+  private isElementName(expr: ts.Expression): boolean {
+    const declaration = this.ctx.ts.isIdentifier(expr) ? symbolOf(this.ctx, expr)?.valueDeclaration : undefined;
+    return declaration !== undefined && nameSource(this.ctx, declaration)?.element === true;
   }
 
   /** `keep(a)` where keep stores its parameter into `all`, a variable seen here (outer-stores.ts): as `all.push(a)`. */
   private storedByCallee(call: ts.CallExpression): void {
     const { ts } = this.ctx;
     for (const arg of call.arguments) {
-      const found = this.outerStores(call, arg);
+      const found = this.facts.outerStores(call, arg);
       if (!found || found.stores.length === 0) continue;
       const value = skipTransparent(ts, arg);
       const names = found.onlyThere ? this.storedNames(value) : undefined;
@@ -570,7 +571,7 @@ export class AliasGroups {
         if (!names) { this.unnamedStores.add(into); continue; }
         for (const name of names) {
           const stored = symbolOf(this.ctx, name);
-          if (stored && !this.gathersTaskValues(stored)) this.union(into, stored, as === 'contents');
+          if (stored && !this.facts.gathersTaskValues(stored)) this.union(into, stored, as === 'contents');
         }
         if (as === 'contents' && names.length > 0) this.holders.add(into);
       }
@@ -632,10 +633,10 @@ export class AliasGroups {
     if (part) this.addPartSource(part, value, this.takenByElement(value), this.stepsDown(value));
     const base = this.viewBase(value) ?? part ?? this.receiverReturned(value);
     if (base) return [base];
-    const handedBack = this.returnedArgument(value);
+    const handedBack = this.facts.returnedArgument(value);
     if (handedBack) return this.namesIn(handedBack);
     // `run(cfg)` whose value may hold cfg (a record of it, or cfg itself on some paths): one more name of cfg's group.
-    return this.heldArguments(value).flatMap((held) => this.namesIn(held));
+    return this.facts.heldArguments(value).flatMap((held) => this.namesIn(held));
   }
 
   private union(a: ts.Symbol, b: ts.Symbol, holding: boolean): void {

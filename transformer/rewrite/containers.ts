@@ -26,7 +26,7 @@ import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Use, UseClassifier } from './uses';
 import type { AliasGroups } from './aliases';
 import { ContainerFamilies } from './container-families';
-import { isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, runningFunction, skipTransparent, withWrappers } from './syntax';
+import { accessChain, isArgumentOf, isAssignedTo, isComparison, isDeclarationName, isSynchronousCallback, isWriteTarget, runningFunction, skipTransparent, withWrappers } from './syntax';
 import { RETURNS_RECEIVER } from './fresh';
 import { isLibrary } from './library-uses';
 
@@ -261,6 +261,8 @@ export class Containers {
       if (ts.isCallExpression(call) && call.expression === parent) return this.levelMethodUse(chain, parent.name.text, call);
       // structure: only the main thread changes it, and a level is never a Future
       if (parent.name.text === 'length' && !isWriteTarget(ts, parent)) return { kind: 'none' };
+      // `r.score = 50` of a value typed `any` (which may be a level): the object itself written (rv63's R4).
+      if (isWriteTarget(ts, accessChain(ts, parent))) return { kind: 'write' };
     }
     if (ts.isCallExpression(parent) && parent.arguments.includes(chain)) {
       // A level given to a task is read whole: everything in it must be current (the planner snapshots it afresh).

@@ -81,23 +81,27 @@ export class FutureFlow {
     const { ts } = this;
     const declaration = symbol.valueDeclaration;
     if (!declaration) return false;
-    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) &&
-      ts.isForOfStatement(declaration.parent.parent)) {
-      return this.isFutureArray(declaration.parent.parent.expression);
-    }
-    if (ts.isParameter(declaration) && declaration.parent.parameters[0] === declaration) {
-      const fn = declaration.parent;
-      const call = fn.parent;
-      return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(call) && call.arguments[0] === fn &&
-        ts.isPropertyAccessExpression(call.expression) && ['map', 'forEach'].includes(call.expression.name.text) &&
-        this.isFutureArray(call.expression.expression);
-    }
+    const iterated = this.iteratedBy(declaration);
+    if (iterated) return this.isFutureArray(iterated);
     // `const first = blocks[0]`, `const x = c ? parts[0] : parts[1]`: an element of an array of Futures, named.
     if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name) &&
       ts.isVariableDeclarationList(declaration.parent) && declaration.parent.flags & ts.NodeFlags.Const && this.facts.isFileLocal(declaration.name)) {
       return this.isGathered(declaration.initializer, true) && !this.isSubmission(declaration.initializer);
     }
     return false;
+  }
+
+  /** The array whose elements the variable takes one at a time: `for (const x of xs)`, `xs.map((x) => …)`, `xs.forEach(…)`. */
+  private iteratedBy(declaration: ts.Declaration): ts.Expression | undefined {
+    const { ts } = this;
+    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && ts.isForOfStatement(declaration.parent.parent)) {
+      return declaration.parent.parent.expression;
+    }
+    if (!ts.isParameter(declaration) || declaration.parent.parameters[0] !== declaration) return undefined;
+    const fn = declaration.parent;
+    const call = fn.parent;
+    return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(call) && call.arguments[0] === fn &&
+      ts.isPropertyAccessExpression(call.expression) && ['map', 'forEach'].includes(call.expression.name.text) ? call.expression.expression : undefined;
   }
 
   /**
@@ -205,13 +209,13 @@ export class FutureFlow {
     // arr.push(task(…)) and arr[i] = task(…): arr gathers Futures.
     if (ts.isCallExpression(parent) && parent.arguments.length === 1 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push' &&
       ts.isIdentifier(parent.expression.expression) && ts.isExpressionStatement(parent.parent) && this.canGather(parent.expression.expression)) {
-      this.gather(parent.expression.expression, this.facts.heldArguments(call).length > 0);
+      this.gather(parent.expression.expression, this.holdsCallersObjects(call));
       return;
     }
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isElementAccessExpression(parent.left) && ts.isIdentifier(parent.left.expression) && ts.isExpressionStatement(parent.parent) &&
       this.canGather(parent.left.expression)) {
-      this.gather(parent.left.expression, this.facts.heldArguments(call).length > 0);
+      this.gather(parent.left.expression, this.holdsCallersObjects(call));
       return;
     }
     if (this.gathersIntoContainer(call, parent)) return;
@@ -238,7 +242,7 @@ export class FutureFlow {
       const holder = mapped.parent;
       if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
         // With the names it is rebound to (`let level = partial`), if they can all gather.
-        const holds = this.facts.heldArguments(call).length > 0;
+        const holds = this.holdsCallersObjects(call);
         if (this.canGather(holder.name)) this.gather(holder.name, holds);
         else this.markGathering(symbolOf(this.facts.ctx, holder.name)!, holds);
         return;
@@ -248,7 +252,7 @@ export class FutureFlow {
       // `out = docs.map((d) => task(d))` into a `let` of this file that can gather (tester #18's F8).
       if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === mapped &&
         ts.isIdentifier(holder.left) && ts.isExpressionStatement(holder.parent) && this.facts.isFileLocal(holder.left) && this.canGather(holder.left)) {
-        this.gather(holder.left, this.facts.heldArguments(call).length > 0);
+        this.gather(holder.left, this.holdsCallersObjects(call));
         return;
       }
     }
@@ -294,10 +298,21 @@ export class FutureFlow {
     return split !== undefined;
   }
 
-  /** `a[i].push(task(…))` or `a[i][j] = task(…)` where a is a container: the slot holds the Future until a wait. */
+  /**
+   * The task's value may hold the caller's own objects (`pickBig(ps)` returning `ps.filter(…)`): they come home inside
+   * the value, so a Future of it kept where a writing task could be given it bare is tracked (holdingArrays) or not
+   * kept at all.
+   */
+  private holdsCallersObjects(call: ts.CallExpression): boolean { return this.facts.heldArguments(call).length > 0; }
+
+  /**
+   * `a[i].push(task(…))` or `a[i][j] = task(…)` where a is a container: the slot holds the Future until a wait. (Not a
+   * value holding the caller's objects: a task given the slot would write the stored copy, rv63's R2. It is waited for
+   * at the call, and the container holds the objects themselves, aliases.ts storedInto.)
+   */
   private gathersIntoContainer(call: ts.CallExpression, parent: ts.Node): boolean {
     const { ts } = this;
-    if (!ts.isExpressionStatement(parent.parent) || this.containers.holdsObjects(call)) return false;
+    if (!ts.isExpressionStatement(parent.parent) || this.containers.holdsObjects(call) || this.holdsCallersObjects(call)) return false;
     let level: ts.Expression | undefined;
     // One value per push: a walk of the container by another argument, after the submission and before the push
     // placed its Future, would be remembered as complete (see within.ts).
@@ -387,17 +402,9 @@ export class FutureFlow {
     if (!ts.isIdentifier(inner)) return false;
     const declaration = symbolOf(this.facts.ctx, inner)?.valueDeclaration;
     if (!declaration) return false;
-    // for (const o of out)
-    if (ts.isVariableDeclaration(declaration) && ts.isVariableDeclarationList(declaration.parent) && ts.isForOfStatement(declaration.parent.parent)) {
-      return this.isHoldingArray(declaration.parent.parent.expression);
-    }
-    // out.map((o) => …), out.forEach((o) => …)
-    if (ts.isParameter(declaration)) {
-      const call = declaration.parent.parent;
-      return ts.isCallExpression(call) && call.arguments[0] === declaration.parent && ts.isPropertyAccessExpression(call.expression) &&
-        this.isHoldingArray(call.expression.expression);
-    }
-    // const first = out[0]
+    // (The same element variables isFuture knows: `for (const o of out)`, `out.map((o) => …)`, `const first = out[0]`.)
+    const iterated = this.iteratedBy(declaration);
+    if (iterated) return this.isHoldingArray(skipTransparent(ts, iterated));
     return ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.heldInside(declaration.initializer);
   }
 

@@ -54,7 +54,7 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     }
     if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
     if (isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
-    if (!madeHere(facts, name.parent as ts.VariableDeclaration, group)) return false;
+    if (!ts.isVariableDeclaration(member.valueDeclaration!) || !madeHere(facts, member.valueDeclaration, group)) return false;
     return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
   });
 }

@@ -148,7 +148,8 @@ export class UseClassifier {
     const effects = this.summaries.get(declaration).params;
     const index = Math.min(call.arguments.indexOf(arg), declaration.parameters.length - 1);
     const effect = effects[index];
-    // (`keep(a)` storing a into `all`, seen here: a push written elsewhere, which aliases.ts links: outer-stores.ts.)
+    // (`keep(a)` storing a into `all`, seen here: a push written elsewhere, which aliases.ts links. Only when that is
+    // all keep lets out of it: outer-stores.ts onlyThere.)
     const out = this.ts.isIdentifier(arg) && this.aliases.isStoredByCallee(arg) ? undefined : outlives(effect);
     if (out) return { kind: 'escape', why: `passed to a function where it escapes: ${out.text}` };
     // move(from, to) keeps from's objects in to: to's contents get another name.

@@ -1,7 +1,7 @@
 // A task's value that holds the caller's own objects (`ps.filter(…)`, `ps[0]`, `{ p }`), kept unresolved in an array
 // of Futures and then given to a task that writes it: the writes must reach the caller's objects, as they do in
 // plain code (np50's F1: the task wrote the stored copy, and `ps` printed unchanged).
-import { bump, bumpOne, bumpWrapped, first, pickBig, sortDown, total, wrap, type P } from './tasks';
+import { asAny, bump, bumpOne, bumpWrapped, first, pickBig, sortDown, total, wrap, type P } from './tasks';
 
 const make = (): P[] => [{ name: 'a', score: 1 }, { name: 'b', score: 2 }, { name: 'c', score: 3 }];
 const show = (label: string, ps: P[]) => console.log(label, ps.map((p) => `${p.name}=${p.score}`).join(' '));
@@ -37,4 +37,9 @@ function readOnly() {
 // A value named by a variable, then pushed: still the caller's objects inside.
 function pushedName() { const ps = make(); const out: P[][] = []; const v = pickBig(ps); out.push(v); bump(out[0]); show('pushed name', ps); }
 
-pushed(); literal(); mapped(); iterated(); named(); returnedWhole(); records(); fromArray(); twice(); readOnly(); pushedName();
+// Into an array of objects, where a Future could sit in a container's slot (rv63's R2).
+function pushedObject() { const ps = make(); const out: P[] = []; out.push(first(ps)); bumpOne(out[0]); show('pushed object', ps); }
+// A value typed `any` written by the program: a write, whatever its type says (rv63's R4).
+function writtenAny() { const p: P = { name: 'a', score: 1 }; const r = asAny(p); r.score = 50; bumpOne(p); console.log('written any', p.score, r === p); }
+
+pushed(); literal(); pushedObject(); writtenAny(); mapped(); iterated(); named(); returnedWhole(); records(); fromArray(); twice(); readOnly(); pushedName();

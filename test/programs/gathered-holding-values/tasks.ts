@@ -23,3 +23,6 @@ export function bumpWrapped(w: { p: P; n: number }): void { w.p.score += 1000; w
 
 /** @task */
 export function total(xs: P[]): number { let s = 0; for (const x of xs) s += x.score; return s; }
+
+/** @task */
+export function asAny(p: P): any { return p; }

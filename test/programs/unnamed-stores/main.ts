@@ -1,7 +1,7 @@
 // A container given an object that another path of the program reaches and no name of this file stands for (an
 // element of another array, a callback's parameter, a part of a record, what a helper hands back), then written by a
 // task: the program's reads through the other path see the task's writes (np50's F3: they printed the old values).
-import { bumpAll, double, type P } from './tasks';
+import { bumpAll, bumpWrapped, double, type P } from './tasks';
 
 const make = (): P[] => [{ name: 'a', score: 1 }, { name: 'b', score: 2 }];
 const show = (ps: P[]) => ps.map((p) => p.score).join(',');
@@ -20,7 +20,12 @@ function twoLists() {
   console.log('two lists', show(all));
 }
 function forOfPushed() { const src = [make(), make()]; const all: P[][] = []; for (const x of src) all.push(x); bumpAll(all); console.log('for of pushed', src.map(show).join(' | ')); }
+// A spread stores the elements, not the array (rv63's R1); a literal's field of a callback's parameter is no name (R3).
+function spreadPushed() { const src = make(); const team: P[] = []; team.push(...src); double(team); console.log('spread pushed', show(src)); }
+function spreadUnshifted() { const src = make(); const team: P[] = []; team.unshift(...src); double(team); console.log('spread unshifted', show(src)); }
+function spreadSpliced() { const src = make(); const team: P[] = []; team.splice(0, 0, ...src); double(team); console.log('spread spliced', show(src)); }
+function literalOfParameter() { const src = make(); const all: { p: P }[] = []; src.forEach((p) => all.push({ p })); bumpWrapped(all); console.log('literal of parameter', show(src)); }
 // Objects made right there, or copies of numbers, are nobody else's: the container is followed.
 function fresh() { const team: P[] = []; for (let i = 0; i < 3; i++) team.push({ name: `n${i}`, score: i }); double(team); console.log('fresh', show(team)); }
 
-elementPushed(); slotAssigned(); partPushed(); resultPushed(); forEachPushed(); indexPushed(); twoLists(); forOfPushed(); fresh();
+elementPushed(); slotAssigned(); partPushed(); resultPushed(); forEachPushed(); indexPushed(); twoLists(); forOfPushed(); spreadPushed(); spreadUnshifted(); spreadSpliced(); literalOfParameter(); fresh();

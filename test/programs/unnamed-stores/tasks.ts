@@ -5,3 +5,6 @@ export function bumpAll(lists: P[][]): void { for (const list of lists) for (con
 
 /** @task */
 export function double(team: P[]): void { for (const p of team) p.score *= 2; }
+
+/** @task */
+export function bumpWrapped(all: { p: P }[]): void { for (const w of all) w.p.score += 1000; }
