@@ -36,6 +36,12 @@ function innermostValue(t: typeof ts, value: ts.Expression): ts.Expression {
 }
 
 
+/** `[a, b] = …`, `({ x } = …)`: the left side of a destructuring assignment. */
+function isAssignmentPattern(t: typeof ts, node: ts.Expression): boolean {
+  const inner = skipTransparent(t, node);
+  return t.isArrayLiteralExpression(inner) || t.isObjectLiteralExpression(inner);
+}
+
 /** What the groups need to know of the file and its tasks (plan.ts gives FileFacts' answers). */
 export interface AliasFacts {
   isFileLocal(id: ts.Identifier): boolean;
@@ -136,7 +142,9 @@ export class AliasGroups {
           this.holdIfResultHolds(node.left, right);
         }
         // reg.x = accounts, rows[i] = row, reg.y = tmp = b: the object is one of the holder's parts from now on.
-        if (!local(node.left)) this.storedInto(node.left, [innermostValue(ts, right)]);
+        if (!local(node.left) && !isAssignmentPattern(ts, node.left)) this.storedInto(node.left, [innermostValue(ts, right)]);
+        // [team[0]] = [src[1]], ({ a: rec.first } = o): each slot given its value, or a part of the whole (np52's F2b).
+        if (isAssignmentPattern(ts, node.left)) this.storedByPattern(node.left, right);
         // [p, q] = [q, p]: each name takes another's value.
         if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
           right.elements.every(local) && node.left.elements.length === right.elements.length) {
@@ -468,8 +476,25 @@ export class AliasGroups {
    */
   private storedInto(target: ts.Expression, values: readonly ts.Expression[], intoReceiver = false): void {
     const { ts } = this.ctx;
+    // (`(odd ? a : b).push(p)`, `(none ?? team).push(p)`: into whichever it is, so into each: np52's F2a.)
+    const chosen = skipTransparent(ts, target);
+    if (ts.isConditionalExpression(chosen)) { for (const e of [chosen.whenTrue, chosen.whenFalse]) this.storedInto(e, values, intoReceiver); return; }
+    if (ts.isBinaryExpression(chosen) && isChoice(ts, chosen.operatorToken.kind)) { for (const e of [chosen.left, chosen.right]) this.storedInto(e, values, intoReceiver); return; }
     let root = skipTransparent(ts, target);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipTransparent(ts, root.expression);
+    let steps = 0;
+    for (; ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root); steps++) root = skipTransparent(ts, root.expression);
+    if (ts.isConditionalExpression(root) || (ts.isBinaryExpression(root) && isChoice(ts, root.operatorToken.kind))) {
+      // (`(flip ? a : b)[i] = p`, `(none || a).k = p`: a slot of either. Deeper, `(c ? a : b).list[0] = p`, what a
+      // field of either holds, which no name stands for: neither is followed.)
+      const branches = ts.isConditionalExpression(root) ? [root.whenTrue, root.whenFalse] : [root.left, root.right];
+      for (const branch of branches) {
+        if (steps === 1) { this.storedInto(branch, values, true); continue; }
+        const name = skipTransparent(ts, branch);
+        const symbol = ts.isIdentifier(name) ? symbolOf(this.ctx, name) : undefined;
+        if (symbol) this.unnamedStores.add(symbol);
+      }
+      return;
+    }
     if (!ts.isIdentifier(root) || !this.facts.isFileLocal(root)) return;
     // (`registry[k] = acc`, `list.push(acc)`: a slot of the holder's own takes it. `holder.x.push(5)` is a slot of
     // what its field holds, np49's F1: its shallow wait let the task's copy-back erase the 5.)
@@ -550,6 +575,29 @@ export class AliasGroups {
     // (A view, a part, a method handing back its receiver: namesIn says whose; none said is no name.)
     const names = this.namesIn(value);
     return names.length > 0 ? ofThisFile(names) : undefined;
+  }
+
+  /** The targets of a destructuring assignment that are slots of objects, each stored the value it takes (see storedInto). */
+  private storedByPattern(pattern: ts.Expression, value: ts.Expression): void {
+    const { ts } = this.ctx;
+    const target = skipTransparent(ts, pattern);
+    const source = skipTransparent(ts, value);
+    if (ts.isArrayLiteralExpression(target)) {
+      target.elements.forEach((element, i) => {
+        const inner = ts.isSpreadElement(element) ? element.expression : element;
+        const paired = ts.isArrayLiteralExpression(source) && !ts.isSpreadElement(element) && source.elements.slice(0, i + 1).every((e) => !ts.isSpreadElement(e))
+          ? source.elements[i] : undefined;
+        if (!ts.isOmittedExpression(inner)) this.storedByPattern(ts.isBinaryExpression(inner) ? inner.left : inner, paired ?? source);
+      });
+    } else if (ts.isObjectLiteralExpression(target)) {
+      for (const property of target.properties) {
+        const inner = ts.isPropertyAssignment(property) ? property.initializer : ts.isSpreadAssignment(property) ? property.expression : undefined;
+        if (inner) this.storedByPattern(ts.isBinaryExpression(inner) ? inner.left : inner, source);
+      }
+    } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      // (Not paired, the slot takes a part of the whole: one of its holder's objects, as a part stored is.)
+      this.storedInto(target, [source]);
+    }
   }
 
   /** A name taking an array's elements one at a time (`for (const row of rows)`, `rows.forEach((row) => …)`). */

@@ -25,7 +25,13 @@ function spreadPushed() { const src = make(); const team: P[] = []; team.push(..
 function spreadUnshifted() { const src = make(); const team: P[] = []; team.unshift(...src); double(team); console.log('spread unshifted', show(src)); }
 function spreadSpliced() { const src = make(); const team: P[] = []; team.splice(0, 0, ...src); double(team); console.log('spread spliced', show(src)); }
 function literalOfParameter() { const src = make(); const all: { p: P }[] = []; src.forEach((p) => all.push({ p })); bumpWrapped(all); console.log('literal of parameter', show(src)); }
+// Into whichever of two containers a choice picks, or into slots a destructuring assignment fills (np52's F2).
+function chosenReceiver() { const src = make(); const odd: P[] = [], even: P[] = []; for (const p of src) (p.score % 2 ? odd : even).push(p); double(odd); console.log('chosen receiver', show(src)); }
+function nullishReceiver() { const src = make(); const none: P[] | null = null; const team: P[] = []; (none ?? team).push(src[0]); double(team); console.log('nullish receiver', show(src)); }
+function chosenSlot() { const src = make(); const a: P[] = [], b: P[] = []; let flip = true; for (const p of src) { (flip ? a : b)[flip ? a.length : b.length] = p; flip = !flip; } double(b); console.log('chosen slot', show(src)); }
+function destructuredSlots() { const src = make(); const team: P[] = []; [team[0]] = [src[1]]; double(team); console.log('destructured slots', show(src)); }
+function destructuredField() { const src = make(); const rec: Record<string, P[]> = {}; [rec.first] = [src]; bumpAll(Object.values(rec)); console.log('destructured field', show(src)); }
 // Objects made right there, or copies of numbers, are nobody else's: the container is followed.
 function fresh() { const team: P[] = []; for (let i = 0; i < 3; i++) team.push({ name: `n${i}`, score: i }); double(team); console.log('fresh', show(team)); }
 
-elementPushed(); slotAssigned(); partPushed(); resultPushed(); forEachPushed(); indexPushed(); twoLists(); forOfPushed(); spreadPushed(); spreadUnshifted(); spreadSpliced(); literalOfParameter(); fresh();
+elementPushed(); slotAssigned(); partPushed(); resultPushed(); forEachPushed(); indexPushed(); twoLists(); forOfPushed(); spreadPushed(); spreadUnshifted(); spreadSpliced(); literalOfParameter(); chosenReceiver(); nullishReceiver(); chosenSlot(); destructuredSlots(); destructuredField(); fresh();
