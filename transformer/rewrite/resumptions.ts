@@ -1,6 +1,6 @@
 /**
- * Code that resumes after other code of the program ran: an async function after an `await`, a generator after a
- * `yield`, and a callback handed to an API that calls it later (`setTimeout`, `.then`, `.on`, ...).
+ * Code that resumes after other code of the program ran: an async function after an `await`, a generator at its start
+ * (its first `next()`) and after a `yield`, and a callback handed to an API that calls it later (`setTimeout`, `.then`, `.on`, ...).
  *
  * In the sequential program every task call had finished before the code that follows it, so an object such code
  * reads already holds what the calls wrote. Here the calls made meanwhile may still be running in workers, and the
@@ -71,6 +71,12 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
     if (isFunctionLike(ctx, node) && node.body && isDeferredCallback(ctx, node)) {
       record(node, referencesIn(node.body).filter((r) => !isDeclaredWithin(r.symbol, node)));
     }
+    // A generator's body starts at its first `next()`, not at its call (np52's F1: `const g = gen(ps); double(ps);
+    // [...g]` read the scores before the task's write): its parameters and the names it captures, as they are then.
+    // Its own locals are not bound yet.
+    if (isFunctionLike(ctx, node) && node.body && ts.isBlock(node.body) && isGenerator(ctx, node)) {
+      record(node, referencesIn(node.body).filter((r) => !isDeclaredWithin(r.symbol, node.body!)));
+    }
     if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) {
       const fn = enclosingFunction(ctx, node);
       // What the function can reach once resumed: everything in it, except names declared after this point (a wait
@@ -96,12 +102,18 @@ interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Sym
 
 /**
  * Whether the file may hold a resumption point at all: each is spelled with a word of its own (`await`, `yield`, a
- * deferring API's name), so a file whose text has none of them has none, and is not walked. (An identifier written
- * with escapes, `\u0061wait`, could hide the word: such files are walked.)
+ * deferring API's name, `function*` for a generator that yields nothing), so a file whose text has none of them has
+ * none, and is not walked. (An identifier written with escapes, `\u0061wait`, could hide the word: such files are
+ * walked.)
  */
-const RESUMING_WORDS = new RegExp(`\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
+const RESUMING_WORDS = new RegExp(`\\bfunction\\s*\\*|\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
 /** Whether the file may hold a resumption point at all (a test of its text; false: findResumptions finds none). */
 export function mayResume(source: ts.SourceFile): boolean { return RESUMING_WORDS.test(source.text); }
+
+/** A generator function (`function*`, a `*method()`), async or not. */
+function isGenerator(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  return (ctx.ts.isFunctionDeclaration(fn) || ctx.ts.isFunctionExpression(fn) || ctx.ts.isMethodDeclaration(fn)) && fn.asteriskToken !== undefined;
+}
 
 /** A function expression given to `setTimeout`, `promise.then`, `emitter.on`...: it runs after its caller went on. */
 function isDeferredCallback(ctx: AnalysisContext, fn: FunctionLike): boolean {
