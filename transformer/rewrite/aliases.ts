@@ -14,10 +14,10 @@
  * wait on any member is exact.
  */
 import type * as ts from 'typescript';
-import { KEEPING_METHODS, VIEW_METHODS } from '../analysis/builtins';
+import { VIEW_METHODS } from '../analysis/builtins';
 import { hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
-import { isLibrary } from './library-uses';
+import { isKeepingMethod, isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
 import type { OuterStore } from './outer-stores';
@@ -156,7 +156,7 @@ export class AliasGroups {
       if (!ts.isCallExpression(node)) return;
       const callee = skipTransparent(ts, node.expression);
       // list.push(accounts), byName.set(k, accounts), Object.assign(reg, { accounts })
-      if (ts.isPropertyAccessExpression(callee) && KEEPING_METHODS.has(callee.name.text) && isLibrary(this.ctx, callee)) {
+      if (ts.isPropertyAccessExpression(callee) && isKeepingMethod(this.ctx, callee)) {
         this.storedInto(callee.expression, node.arguments, true);
       } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isLibrary(this.ctx, callee) && node.arguments.length > 1) {
         this.storedInto(node.arguments[0], node.arguments.slice(1).flatMap((a) => {

@@ -22,8 +22,7 @@ import { FutureWaits } from './future-waits';
 import { canGather, mapCallAround, mapCallOf, outermostMap, usedUpByReader } from './gathering-arrays';
 import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
-import { isLibrary } from './library-uses';
-import { KEEPING_METHODS } from '../analysis/builtins';
+import { isKeepingMethod } from './library-uses';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
@@ -277,7 +276,7 @@ export class FutureFlow {
     const parent = value.parent;
     let target: ts.Expression | undefined;
     if (ts.isCallExpression(parent) && parent.arguments.includes(value as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) &&
-      KEEPING_METHODS.has(parent.expression.name.text) && isLibrary(this.facts.ctx, parent.expression)) target = parent.expression.expression;
+      isKeepingMethod(this.facts.ctx, parent.expression)) target = parent.expression.expression;
     else if (ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) target = parent.left;
     const root = target && rootIdentifier(ts, skipTransparent(ts, target));
     if (!root) return false;

@@ -4,7 +4,8 @@
  * elements, and which properties are plain data.
  */
 import type * as ts from 'typescript';
-import { declaredByLibrary, isPrimitiveType, type AnalysisContext } from '../analysis/context';
+import { declaredByLibrary, isPrimitiveType, isTypedArrayType, type AnalysisContext } from '../analysis/context';
+import { KEEPING_METHODS } from '../analysis/builtins';
 import type { RuntimeShapes } from './runtime-shapes';
 import { skipTransparent } from './syntax';
 
@@ -59,6 +60,15 @@ export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
   if (!at) return false;
   // Not Node's own declarations: its emitters call listeners of the program's.
   return declaredByLibrary(ctx, checker.getSymbolAtLocation(at));
+}
+
+/**
+ * `list.push(p)`, `byName.set(k, p)`, `seen.add(p)`: a collection's method that keeps the values it is given. Not a
+ * typed array's `set`, which copies their numbers (np53's F1: `dst.set(src)` taken as a store read src unwaited).
+ */
+export function isKeepingMethod(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
+  return KEEPING_METHODS.has(callee.name.text) && isLibrary(ctx, callee) &&
+    !(callee.name.text === 'set' && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(callee.expression)));
 }
 
 /** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */

@@ -46,6 +46,10 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
     // `Buffer.from(bytes)` copies a typed array's elements (of an ArrayBuffer it would be a view of that memory).
     if (node === 'node:buffer.BufferConstructor.from' && parent.arguments[0] === outer && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(outer))) return true;
     if (isTextCodecRead(ctx, parent)) return true;
+    // `dst.set(src)` of a typed array copies src's numbers before it returns (np53's F1: it read them before the task's
+    // write); a Map's `set` keeps its value instead.
+    if (ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'set' && parent.arguments[0] === outer &&
+      isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(parent.expression.expression))) return true;
     const name = qualifiedName(ts, parent.expression);
     // (A replacer, or the program's toJSON, is handed the objects, and may keep them: rev56's F7.)
     if (name === 'JSON.stringify' && !isReadingStringify({ ts, ctx }, parent)) return false;
