@@ -1,7 +1,8 @@
 /**
  * Objects reached two ways, where the second way is not a name the plan sees at the store: a task's value holding
  * the caller's objects kept in an array of Futures, a helper of the program storing its parameter into the caller's
- * container, a container given an element or a part of another object (np50's F1-F3). Each fixture prints what the
+ * container, a container given an element or a part of another object (np50's F1-F3), a parameter that is an object
+ * the function's tasks write under its own name, a typed array's `set` copying another. Each fixture prints what the
  * plain build prints; the counts say how many calls still run in workers.
  */
 import { test } from 'uvu';
@@ -30,6 +31,18 @@ test('a container given an element of another array, a callback\'s parameter (ba
 test('a store into an array through another name for it (a loop\'s element, `const row = grid[1]`, a Map\'s value) is one into the array: a task\'s value put there is waited for where the array is read (np51\'s F1: `[object taskify.Future]`), and the caller\'s object a task hands back sees the writes of a task given the array (np51\'s F2)', () => {
   const tasks = printsAsPlain('second-name-stores');
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} of 11 calls ran in workers`);
+});
+
+test('a parameter may be an object the plan follows under its own name: a function that runs a task writing it (itself, through a helper, nested where it is declared) and then reads the parameter or `arguments` sees the write (np52\'s F3); a parameter only handed to a task, or typed so it cannot hold the object, keeps the calls in workers', () => {
+  const tasks = printsAsPlain('parameter-outer-writes');
+  // `handed`'s two calls, `labelled`'s, and `part`'s (fenced: `ps` escapes, and a fence waits wherever a value of a type it
+  // writes is read); the others stay direct (the parameter may be the written object).
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} calls ran in workers`);
+});
+
+test('a typed array\'s `set` copies its source at once, so it waits for the task writing it (np53\'s F1: `dst.set(src)` copied the numbers from before the task); a Map\'s `set` keeps the array, which shows the task\'s write later', () => {
+  const tasks = printsAsPlain('typed-set-copies');
+  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} of 5 calls ran in workers`);
 });
 
 test.run();

@@ -30,6 +30,7 @@ import { isLateEscape } from './late-escapes';
 import { returnedAfterItsUses, usedLastHere } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
+import { keepOuterWritesFromParameters } from './outer-written-parameters';
 import { AliasGroups } from './aliases';
 import { ClosedFunctions } from './parameters';
 import { UseClassifier } from './uses';
@@ -204,6 +205,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         if (why) { this.containers.reject(root, why); changed = true; }
       }
       if (!changed) changed = this.placeFences();
+      // (Last: asked of the calls left as plain submissions, each container and fence decided.)
+      if (!changed) changed = keepOuterWritesFromParameters(this);
     }
     this.planWaits();
     this.plan.settles = processChangingStatements(this.ctx, this.source);
