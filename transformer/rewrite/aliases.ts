@@ -15,13 +15,14 @@
  */
 import type * as ts from 'typescript';
 import { VIEW_METHODS } from '../analysis/builtins';
-import { hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
+import { isArrayLikeType, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isKeepingMethod, isLibrary } from './library-uses';
 import { isFresh, RETURNS_RECEIVER } from './fresh';
 import { nameSource } from './name-sources';
 import type { OuterStore } from './outer-stores';
 import { SymbolUnion } from './symbol-union';
+import { literalFieldNames, mapGetReceiver, StoredValues } from './stored-values';
 import { elementsCopiedFrom } from './element-copies';
 
 /** `??=`, `||=`, `&&=` (by their kinds: a kind's name may be an alias, `LastAssignment`). */
@@ -100,24 +101,22 @@ export class AliasGroups {
    */
   private readonly partBases = new Map<ts.Symbol, number>();
 
-  /** References of a holder that only put a name in a slot of its own (`registry[k] = acc`, `list.push(acc)`). */
-  private readonly slotStores = new Set<ts.Identifier>();
-
-  /** Arguments a function of the program stores into a variable seen at the call (`a` of `keep(a)`: outer-stores.ts). */
-  private readonly storedByCallees = new Set<ts.Identifier>();
-
-  /**
-   * Variables given an object no name of this file stands for (`team.push(src[i])`, `all.push(get())`, `keep(p)` of a
-   * callback's p): another path reaches what they hold, so the plan does not follow them (followability.ts).
-   */
-  private readonly unnamedStores = new Set<ts.Symbol>();
-
   /** Roots of groups holding a name passed whole or an element part (isWholeArgument). */
   private readonly wholeRoots = new Set<ts.Symbol>();
 
   private scanned = false;
 
-  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile, private readonly facts: AliasFacts) {}
+  /** Objects put into others (stored-values.ts): their names join the holders' groups. */
+  private readonly stores: StoredValues;
+
+  constructor(private readonly ctx: AnalysisContext, private readonly source: ts.SourceFile, private readonly facts: AliasFacts) {
+    this.stores = new StoredValues(ctx, facts, {
+      link: (target, source, holding) => this.link(target, source, holding),
+      union: (a, b, holding) => this.union(a, b, holding),
+      markHolder: (symbol, always) => { if (always || this.names.has(symbol)) this.holders.add(symbol); },
+      namesIn: (expr) => this.namesIn(expr),
+    });
+  }
 
   /** One pass over the file, the first time a group is asked for (most files never ask: they call no task). */
   private scan(): void {
@@ -132,7 +131,7 @@ export class AliasGroups {
       if (ts.isVariableDeclaration(node) && (ts.isArrayBindingPattern(node.name) || ts.isObjectBindingPattern(node.name))) this.declarePattern(node);
       // reg.f ??= f, reg.g ||= g: stored when the field was empty.
       if (ts.isBinaryExpression(node) && isLogicalAssignment(ts, node.operatorToken.kind) && !local(node.left)) {
-        this.storedInto(node.left, [innermostValue(ts, node.right)]);
+        this.stores.storedInto(node.left, [innermostValue(ts, node.right)]);
       }
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const right = skipTransparent(ts, node.right);
@@ -142,9 +141,9 @@ export class AliasGroups {
           this.holdIfResultHolds(node.left, right);
         }
         // reg.x = accounts, rows[i] = row, reg.y = tmp = b: the object is one of the holder's parts from now on.
-        if (!local(node.left) && !isAssignmentPattern(ts, node.left)) this.storedInto(node.left, [innermostValue(ts, right)]);
+        if (!local(node.left) && !isAssignmentPattern(ts, node.left)) this.stores.storedInto(node.left, [innermostValue(ts, right)]);
         // [team[0]] = [src[1]], ({ a: rec.first } = o): each slot given its value, or a part of the whole (np52's F2b).
-        if (isAssignmentPattern(ts, node.left)) this.storedByPattern(node.left, right);
+        if (isAssignmentPattern(ts, node.left)) this.stores.storedByPattern(node.left, right);
         // [p, q] = [q, p]: each name takes another's value.
         if (ts.isArrayLiteralExpression(node.left) && ts.isArrayLiteralExpression(right) && node.left.elements.every(local) &&
           right.elements.every(local) && node.left.elements.length === right.elements.length) {
@@ -157,13 +156,13 @@ export class AliasGroups {
       const callee = skipTransparent(ts, node.expression);
       // list.push(accounts), byName.set(k, accounts), Object.assign(reg, { accounts })
       if (ts.isPropertyAccessExpression(callee) && isKeepingMethod(this.ctx, callee)) {
-        this.storedInto(callee.expression, node.arguments, true);
+        this.stores.storedInto(callee.expression, node.arguments, true);
       } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && isLibrary(this.ctx, callee) && node.arguments.length > 1) {
-        this.storedInto(node.arguments[0], node.arguments.slice(1).flatMap((a) => {
+        this.stores.storedInto(node.arguments[0], node.arguments.slice(1).flatMap((a) => {
           const literal = skipTransparent(ts, a);
-          return ts.isObjectLiteralExpression(literal) ? this.fieldNames(literal) ?? [] : [];
+          return ts.isObjectLiteralExpression(literal) ? literalFieldNames(this.ctx, this.facts, literal) ?? [] : [];
         }));
-      } else this.storedByCallee(node);
+      } else this.stores.storedByCallee(node);
     };
     if (this.facts.nodes) { this.facts.nodes.forEach((node) => { look(node); lookAtCall(node); }); return; }
     const visit = (node: ts.Node): void => { look(node); lookAtCall(node); ts.forEachChild(node, visit); };
@@ -189,7 +188,7 @@ export class AliasGroups {
    * The reference only puts an object in a slot of the holder's own (`registry[k] = acc`): what the other slots hold is
    * not touched, so it waits for the tasks writing the holder itself, not for those writing what it holds (rev57's F12).
    */
-  isSlotStore(ref: ts.Identifier): boolean { this.scan(); return this.slotStores.has(ref); }
+  isSlotStore(ref: ts.Identifier): boolean { this.scan(); return this.stores.slotStores.has(ref); }
 
   /** A record of the group's objects (`const holder = { a }`): its uses wait for what its fields hold. */
   isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
@@ -236,7 +235,7 @@ export class AliasGroups {
     if (ts.isConditionalExpression(inner)) return branch(inner.whenTrue) && branch(inner.whenFalse);
     if (ts.isBinaryExpression(inner) && isChoice(ts, inner.operatorToken.kind)) return branch(inner.left) && branch(inner.right);
     if (ts.isObjectLiteralExpression(inner)) {
-      const fields = this.fieldNames(inner);
+      const fields = literalFieldNames(this.ctx, this.facts, inner);
       return fields !== undefined && fields.every((field) => { const other = symbolOf(this.ctx, field); return other !== undefined && this.names.find(other) === this.names.find(symbol); });
     }
     const [name] = this.namesIn(inner);
@@ -274,7 +273,7 @@ export class AliasGroups {
     const key = (k: ts.Expression) => ts.isIdentifier(k) || ts.isLiteralExpression(k);
     const step = (e: ts.Expression): e is ts.PropertyAccessExpression | ts.ElementAccessExpression =>
       ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && key(e.argumentExpression));
-    const inner = (e: ts.Expression) => step(e) ? skipTransparent(ts, e.expression) : this.mapGetReceiver(e, key);
+    const inner = (e: ts.Expression) => step(e) ? skipTransparent(ts, e.expression) : mapGetReceiver(this.ctx, e, key);
     let node = expr;
     let viaMap = false;
     for (let next = inner(node); next; next = inner(node)) { viaMap ||= !step(node); node = next; }
@@ -294,19 +293,10 @@ export class AliasGroups {
     let steps = 0;
     for (let node = skipTransparent(ts, expr); ; steps++) {
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) { node = skipTransparent(ts, node.expression); continue; }
-      const receiver = this.mapGetReceiver(node, () => true);
+      const receiver = mapGetReceiver(this.ctx, node, () => true);
       if (!receiver) return steps;
       node = receiver;
     }
-  }
-
-  /** `m.get(k)` of a library Map, k a name or a literal: the receiver (the value under k is a part of it). */
-  private mapGetReceiver(expr: ts.Expression, key: (k: ts.Expression) => boolean): ts.Expression | undefined {
-    const { ts } = this.ctx;
-    if (!ts.isCallExpression(expr) || expr.arguments.length !== 1 || !key(expr.arguments[0]) || !ts.isPropertyAccessExpression(expr.expression) ||
-      expr.expression.name.text !== 'get' || !isLibrary(this.ctx, expr.expression)) return undefined;
-    const receiver = expr.expression.expression;
-    return this.ctx.checker.getTypeAtLocation(receiver).getSymbol()?.getName() === 'Map' ? skipTransparent(ts, receiver) : undefined;
   }
 
   /**
@@ -362,7 +352,7 @@ export class AliasGroups {
   private takenByElement(expr: ts.Expression): boolean {
     const { ts } = this.ctx;
     for (let node = skipTransparent(ts, expr); ; ) {
-      if (ts.isElementAccessExpression(node) || this.mapGetReceiver(node, () => true)) return true;
+      if (ts.isElementAccessExpression(node) || mapGetReceiver(this.ctx, node, () => true)) return true;
       if (ts.isPropertyAccessExpression(node)) { node = skipTransparent(ts, node.expression); continue; }
       const symbol = ts.isIdentifier(node) ? symbolOf(this.ctx, node) : undefined;
       return symbol !== undefined && this.elementParts.has(symbol);
@@ -413,7 +403,7 @@ export class AliasGroups {
     const { ts } = this.ctx;
     const value = declaration.initializer && skipTransparent(ts, declaration.initializer);
     if (value) this.holdIfResultHolds(name, value);
-    const fields = value && ts.isObjectLiteralExpression(value) ? this.fieldNames(value) : undefined;
+    const fields = value && ts.isObjectLiteralExpression(value) ? literalFieldNames(this.ctx, this.facts, value) : undefined;
     if (fields && fields.length > 0) {
       const symbol = symbolOf(this.ctx, name);
       if (symbol) this.holders.add(symbol);
@@ -432,33 +422,7 @@ export class AliasGroups {
   storesNamedParts(expr: ts.Expression): boolean {
     const literal = skipTransparent(this.ctx.ts, expr);
     // (Names of this file only: an imported `pool` is read by its module with no wait (rev58's F4).)
-    return this.ctx.ts.isObjectLiteralExpression(literal) && (this.fieldNames(literal)?.every((name) => this.facts.isFileLocal(name)) ?? false);
-  }
-
-  /**
-   * `{ a, b: c, n: 3, t: new Float64Array(2) }`: the names of the objects its fields hold (primitives and fresh objects
-   * hold none, a task handing back its argument holds that); undefined when a field holds anything else (another call,
-   * a spread, a method, a getter).
-   */
-  private fieldNames(literal: ts.ObjectLiteralExpression): ts.Identifier[] | undefined {
-    const { ts } = this.ctx;
-    const names: ts.Identifier[] = [];
-    for (const property of literal.properties) {
-      if (ts.isShorthandPropertyAssignment(property) && !property.objectAssignmentInitializer) {
-        if (!isPrimitiveNode(this.ctx, property.name)) names.push(property.name);
-        continue;
-      }
-      // `__proto__: a` sets the prototype, and a computed name may be any key: no field of the record.
-      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text === '__proto__') return undefined;
-      const value = skipTransparent(ts, property.initializer);
-      if (isPrimitiveNode(this.ctx, value) || isFresh(this.ctx, value)) continue;
-      // `{ r: scaleRet(a, 2) }`: the field holds `a` itself.
-      const handedBack = this.facts.returnedArgument(value);
-      const named = handedBack ? skipTransparent(ts, handedBack) : value;
-      if (!ts.isIdentifier(named)) return undefined;
-      names.push(named);
-    }
-    return names;
+    return this.ctx.ts.isObjectLiteralExpression(literal) && (literalFieldNames(this.ctx, this.facts, literal)?.every((name) => this.facts.isFileLocal(name)) ?? false);
   }
 
   /** A task's value that may hold its arguments is a record of them: a wait on its name walks into its fields. */
@@ -467,170 +431,11 @@ export class AliasGroups {
     if (symbol && this.facts.heldArguments(skipTransparent(this.ctx.ts, value)).length > 0) this.holders.add(symbol);
   }
 
-  /**
-   * `reg.x = accounts`, `list.push(accounts)`, `m.set(k, accounts)`: a named object put into another one (the holder,
-   * reached from a name by properties and indices; `target` the slot assigned, or with `intoReceiver` the object whose
-   * method stores). A task given the holder may write the object, which the program
-   * then reads by its own name (rev56's F4: `after 1 2` for `after 11 12`): one group, and the holder a record of it,
-   * whose waits walk into what it holds.
-   */
-  private storedInto(target: ts.Expression, values: readonly ts.Expression[], intoReceiver = false): void {
-    const { ts } = this.ctx;
-    // (`(odd ? a : b).push(p)`, `(none ?? team).push(p)`: into whichever it is, so into each: np52's F2a.)
-    const chosen = skipTransparent(ts, target);
-    if (ts.isConditionalExpression(chosen)) { for (const e of [chosen.whenTrue, chosen.whenFalse]) this.storedInto(e, values, intoReceiver); return; }
-    if (ts.isBinaryExpression(chosen) && isChoice(ts, chosen.operatorToken.kind)) { for (const e of [chosen.left, chosen.right]) this.storedInto(e, values, intoReceiver); return; }
-    let root = skipTransparent(ts, target);
-    let steps = 0;
-    for (; ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root); steps++) root = skipTransparent(ts, root.expression);
-    if (ts.isConditionalExpression(root) || (ts.isBinaryExpression(root) && isChoice(ts, root.operatorToken.kind))) {
-      // (`(flip ? a : b)[i] = p`, `(none || a).k = p`: a slot of either. Deeper, `(c ? a : b).list[0] = p`, what a
-      // field of either holds, which no name stands for: neither is followed.)
-      const branches = ts.isConditionalExpression(root) ? [root.whenTrue, root.whenFalse] : [root.left, root.right];
-      for (const branch of branches) {
-        if (steps === 1) { this.storedInto(branch, values, true); continue; }
-        const name = skipTransparent(ts, branch);
-        const symbol = ts.isIdentifier(name) ? symbolOf(this.ctx, name) : undefined;
-        if (symbol) this.unnamedStores.add(symbol);
-      }
-      return;
-    }
-    if (!ts.isIdentifier(root) || !this.facts.isFileLocal(root)) return;
-    // (`registry[k] = acc`, `list.push(acc)`: a slot of the holder's own takes it. `holder.x.push(5)` is a slot of
-    // what its field holds, np49's F1: its shallow wait let the task's copy-back erase the 5.)
-    const place = skipTransparent(ts, target);
-    const owner = !intoReceiver && (ts.isPropertyAccessExpression(place) || ts.isElementAccessExpression(place)) ? skipTransparent(ts, place.expression) : place;
-    if (owner === root) this.slotStores.add(root);
-    const holder = symbolOf(this.ctx, root);
-    if (!holder) return;
-    for (const value of values) {
-      // (`list.push(...src)` stores src's elements, which no name stands for, not src: rv63's R1, a wait on src waited
-      // for nothing. Numbers spread are copies.)
-      const spread = ts.isSpreadElement(value) ? skipTransparent(ts, value.expression) : undefined;
-      const names = spread ? (hasPrimitiveElements(this.ctx, spread) ? [] : undefined) : this.storedNames(skipTransparent(ts, value));
-      // (`team.push(src[i])`, `team.push(p)` of a callback's p, `all.push(get())`: an object some other path reaches.)
-      if (!names) { this.unnamedStores.add(holder); continue; }
-      // (Into `p` of `for (const p of picks)`: into picks' contents too, np51's F2.)
-      const into = [root, ...this.wholesOf(root)];
-      for (const name of names) {
-        const storedSymbol = symbolOf(this.ctx, name);
-        if (!storedSymbol || this.facts.gathersTaskValues(storedSymbol)) continue;
-        for (const whole of into) {
-          this.link(whole, name, true);
-          const wholeSymbol = symbolOf(this.ctx, whole);
-          if (wholeSymbol && this.names.has(wholeSymbol)) this.holders.add(wholeSymbol);
-        }
-      }
-    }
-  }
-
-  /**
-   * The variables of this file whose objects hold `id`'s as an element or a part (`picks` for `p` of
-   * `for (const p of picks)`, `grid` for `const row = grid[1]`, and so on up): a store into `id`'s object is one into
-   * what they hold.
-   */
-  private wholesOf(id: ts.Identifier, seen = new Set<ts.Symbol>()): ts.Identifier[] {
-    const { ts } = this.ctx;
-    const symbol = symbolOf(this.ctx, id);
-    const declaration = symbol?.valueDeclaration;
-    if (!symbol || !declaration || seen.has(symbol)) return [];
-    seen.add(symbol);
-    const source = nameSource(this.ctx, declaration);
-    if (!source) return [];
-    // The object one step up from a part: `o` of `o.x`, `o[i]`, or a Map's `o.get(k)` by any key.
-    const wholeOf = (e: ts.Expression): ts.Expression | undefined =>
-      ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? skipTransparent(ts, e.expression) : this.mapGetReceiver(e, () => true);
-    let base = skipTransparent(ts, source.expr);
-    if (!source.element && !wholeOf(base)) return [];
-    for (let next = wholeOf(base); next; next = wholeOf(base)) base = next;
-    if (!ts.isIdentifier(base) || !this.facts.isFileLocal(base)) return [];
-    // (And up again: `const cell = row[0]` of `const row = grid[1]` is in grid too.)
-    return [base, ...this.wholesOf(base, seen)];
-  }
-
-  /**
-   * The names of this file's groups that stand for the objects a stored value may be or hold, [] for none (a number,
-   * an object made right there, a task's value holding no argument), undefined when some object has no such name.
-   */
-  private storedNames(value: ts.Expression): ts.Identifier[] | undefined {
-    const { ts } = this.ctx;
-    const all = (values: readonly ts.Expression[]) => {
-      const names = values.map((v) => this.storedNames(skipTransparent(ts, v)));
-      return names.every((n) => n !== undefined) ? names.flat() : undefined;
-    };
-    // (Only names of this file's groups: a callback's parameter, `{ p }` of one too, is reached another way: rv63's R3.)
-    const ofThisFile = (names: ts.Identifier[] | undefined) => names?.every((name) => this.facts.isFileLocal(name)) ? names : undefined;
-    if (isPrimitiveNode(this.ctx, value) || this.facts.isFresh(value)) return [];
-    if (ts.isIdentifier(value)) return ofThisFile([value]);
-    if (ts.isConditionalExpression(value)) return all([value.whenTrue, value.whenFalse]);
-    if (ts.isBinaryExpression(value) && isChoice(ts, value.operatorToken.kind)) return all([value.left, value.right]);
-    if (ts.isArrayLiteralExpression(value)) return value.elements.some((e) => ts.isSpreadElement(e)) ? undefined : all(value.elements);
-    if (ts.isObjectLiteralExpression(value)) return ofThisFile(this.fieldNames(value));
-    if (ts.isCallExpression(value) && this.facts.isTaskCall(value)) {
-      // (An argument that is a loop's element, `outs.push(run(row))` in `for (const row of rows)`, is a container's
-      // block: the families wait for what the value holds through the task's escape rule, uses.ts submittedUse.)
-      const returned = this.facts.returnedArgument(value);
-      return all([...(returned ? [returned] : []), ...this.facts.heldArguments(value)].filter((arg) => !this.isElementName(skipTransparent(ts, arg))));
-    }
-    // (A view, a part, a method handing back its receiver: namesIn says whose; none said is no name.)
-    const names = this.namesIn(value);
-    return names.length > 0 ? ofThisFile(names) : undefined;
-  }
-
-  /** The targets of a destructuring assignment that are slots of objects, each stored the value it takes (see storedInto). */
-  private storedByPattern(pattern: ts.Expression, value: ts.Expression): void {
-    const { ts } = this.ctx;
-    const target = skipTransparent(ts, pattern);
-    const source = skipTransparent(ts, value);
-    if (ts.isArrayLiteralExpression(target)) {
-      target.elements.forEach((element, i) => {
-        const inner = ts.isSpreadElement(element) ? element.expression : element;
-        const paired = ts.isArrayLiteralExpression(source) && !ts.isSpreadElement(element) && source.elements.slice(0, i + 1).every((e) => !ts.isSpreadElement(e))
-          ? source.elements[i] : undefined;
-        if (!ts.isOmittedExpression(inner)) this.storedByPattern(ts.isBinaryExpression(inner) ? inner.left : inner, paired ?? source);
-      });
-    } else if (ts.isObjectLiteralExpression(target)) {
-      for (const property of target.properties) {
-        const inner = ts.isPropertyAssignment(property) ? property.initializer : ts.isSpreadAssignment(property) ? property.expression : undefined;
-        if (inner) this.storedByPattern(ts.isBinaryExpression(inner) ? inner.left : inner, source);
-      }
-    } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
-      // (Not paired, the slot takes a part of the whole: one of its holder's objects, as a part stored is.)
-      this.storedInto(target, [source]);
-    }
-  }
-
-  /** A name taking an array's elements one at a time (`for (const row of rows)`, `rows.forEach((row) => …)`). */
-  private isElementName(expr: ts.Expression): boolean {
-    const declaration = this.ctx.ts.isIdentifier(expr) ? symbolOf(this.ctx, expr)?.valueDeclaration : undefined;
-    return declaration !== undefined && nameSource(this.ctx, declaration)?.element === true;
-  }
-
-  /** `keep(a)` where keep stores its parameter into `all`, a variable seen here (outer-stores.ts): as `all.push(a)`. */
-  private storedByCallee(call: ts.CallExpression): void {
-    const { ts } = this.ctx;
-    for (const arg of call.arguments) {
-      const found = this.facts.outerStores(call, arg);
-      if (!found || found.stores.length === 0) continue;
-      const value = skipTransparent(ts, arg);
-      const names = found.onlyThere ? this.storedNames(value) : undefined;
-      if (names && ts.isIdentifier(value)) this.storedByCallees.add(value);
-      for (const { into, as } of found.stores) {
-        if (!names) { this.unnamedStores.add(into); continue; }
-        for (const name of names) {
-          const stored = symbolOf(this.ctx, name);
-          if (stored && !this.facts.gathersTaskValues(stored)) this.union(into, stored, as === 'contents');
-        }
-        if (as === 'contents' && names.length > 0) this.holders.add(into);
-      }
-    }
-  }
-
   /** The variable was given an object no name of this file stands for (see unnamedStores). */
-  holdsUnnamed(symbol: ts.Symbol): boolean { this.scan(); return this.unnamedStores.has(symbol); }
+  holdsUnnamed(symbol: ts.Symbol): boolean { this.scan(); return this.stores.unnamedStores.has(symbol); }
 
   /** The argument's object is stored by the function called into a variable this file's plan follows (storedByCallee). */
-  isStoredByCallee(ref: ts.Identifier): boolean { this.scan(); return this.storedByCallees.has(ref); }
+  isStoredByCallee(ref: ts.Identifier): boolean { this.scan(); return this.stores.storedByCallees.has(ref); }
 
   /** The name `target` may take (with `holding`: its object may hold) the object `source` names. */
   private link(target: ts.Identifier, source: ts.Identifier, holding = false): void {
