@@ -45,4 +45,9 @@ test('a typed array\'s `set` copies its source at once, so it waits for the task
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} of 5 calls ran in workers`);
 });
 
+test('an object put in a slot a wait on its holder walks (a symbol-keyed or hidden field, a Map\'s own named key) shows the task\'s write there; one put where no walk reaches (a WeakMap\'s value, an array\'s or a typed array\'s named key) is let out, its call direct (np54\'s F1)', () => {
+  const tasks = printsAsPlain('hidden-slot-holders');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} of 7 calls ran in workers`);
+});
+
 test.run();

@@ -2,8 +2,8 @@
  * Waiting for everything inside a container: what the plugin emits before the main thread uses an array whose
  * elements are task data (`waitWithin(c)[i][j][x]`), and `waitAll` for arrays that gathered Futures.
  *
- * The walk goes down arrays only (a container's levels), or records' and class instances' own data fields, Maps and
- * Sets too (waitFields, to a depth when one is given); every object it
+ * The walk goes down arrays only (a container's levels), or records' and class instances' own data fields (symbol-keyed
+ * and hidden ones too), Maps and Sets too (waitFields, to a depth when one is given); every object it
  * reaches gets its latest contents, and every Future in a slot or a record's field is replaced by its value. Tasks never change which object sits where, and a Future can
  * only enter a slot right after the submission that made it, so once a container was walked nothing inside it
  * can become stale until the next submission, or until the program changes something inside a container (a write
@@ -17,12 +17,6 @@ import { eachIndex } from '../store/own-properties';
 const MAP_ENTRIES = Map.prototype.entries;
 const MAP_SET = Map.prototype.set;
 const SET_VALUES = Set.prototype.values;
-
-/** Objects whose insides are no fields of the program's: bytes, promises, weak collections, dates, patterns. */
-function isOpaque(object: object): boolean {
-  return ArrayBuffer.isView(object) || object instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && object instanceof SharedArrayBuffer) ||
-    object instanceof Promise || object instanceof WeakMap || object instanceof WeakSet || object instanceof Date || object instanceof RegExp;
-}
 
 export interface WithinHost {
   /** Grows with every submission. */
@@ -94,8 +88,10 @@ export class Within {
         if (item instanceof Future) item = object[i] = item.wait();
         inner(item);
       });
-    } else if (!throughFields || isOpaque(object)) {
+    } else if (!throughFields) {
       return;
+    } else if (ArrayBuffer.isView(object)) {
+      return; // (bytes: a typed array's own keys are its indices)
     } else if (object instanceof Map) {
       // (A Map's keys and values, a Set's members: `const g = groups.get('x'); run(g)` made g a part of groups. Through
       // the built-in methods: a subclass's own iterator or `set` is the program's code, rev56's F6.)
@@ -104,18 +100,30 @@ export class Within {
         inner(key);
         if (item instanceof Future) { const value = item.wait(); MAP_SET.call(object, key, value); inner(value); } else inner(item);
       }
+      this.walkNamedFields(object, inner);
     } else if (object instanceof Set) {
       for (const member of SET_VALUES.call(object)) inner(member);
+      this.walkNamedFields(object, inner);
     } else {
-      // A record's fields, or a class instance's own data fields (rev56's F5: `o.inner` of a `new Holder()`).
-      // (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)
-      for (const key of Object.keys(object)) {
-        const slot = Object.getOwnPropertyDescriptor(object, key);
-        if (!slot || !('value' in slot)) continue; // (an accessor runs no code here)
-        let item: unknown = slot.value;
-        if (item instanceof Future && slot.writable) item = (object as Record<string, unknown>)[key] = item.wait();
-        inner(item);
-      }
+      // A record's fields, or a class instance's own data fields (rev56's F5: `o.inner` of a `new Holder()`); also
+      // what an opaque object (a Date, a RegExp, a WeakMap) was given as a field of its own.
+      this.walkNamedFields(object, inner);
+    }
+  }
+
+  /**
+   * The object's own data fields, symbol-keyed and hidden ones too (np54's F1: `holder[sym] = o`, a field defined not
+   * enumerable, `m.extra = o` on a Map were not walked, and the read after a task saw the old value). Not an array's
+   * named keys (`list.meta = o`): listing them lists every index, a string each, at every walk.
+   * (A record a map callback made around a task call, `{ id: a.id, v: add(a) }`, holds its Future: its value.)
+   */
+  private walkNamedFields(object: object, inner: (item: unknown) => void): void {
+    for (const key of Reflect.ownKeys(object)) {
+      const slot = Reflect.getOwnPropertyDescriptor(object, key);
+      if (!slot || !('value' in slot)) continue; // (an accessor runs no code here)
+      let item: unknown = slot.value;
+      if (item instanceof Future && slot.writable) item = (object as Record<string | symbol, unknown>)[key] = item.wait();
+      inner(item);
     }
   }
 }

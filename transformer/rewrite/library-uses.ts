@@ -63,12 +63,15 @@ export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
 }
 
 /**
- * `list.push(p)`, `byName.set(k, p)`, `seen.add(p)`: a collection's method that keeps the values it is given. Not a
- * typed array's `set`, which copies their numbers (np53's F1: `dst.set(src)` taken as a store read src unwaited).
+ * `list.push(p)`, `byName.set(k, p)`, `seen.add(p)`: a collection's method that keeps the values it is given, where a
+ * wait on the collection walks to them. Not a typed array's `set`, which copies their numbers (np53's F1: `dst.set(src)`
+ * taken as a store read src unwaited); nor a WeakMap's or WeakSet's, whose values no walk can list (np54's F1: `ws.set(k,
+ * o)`, then `ws.get(k).v` after a task wrote o saw the old value): given to one, an object is let out.
  */
 export function isKeepingMethod(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
-  return KEEPING_METHODS.has(callee.name.text) && isLibrary(ctx, callee) &&
-    !(callee.name.text === 'set' && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(callee.expression)));
+  if (!KEEPING_METHODS.has(callee.name.text) || !isLibrary(ctx, callee)) return false;
+  const receiver = ctx.checker.getTypeAtLocation(callee.expression);
+  return !(callee.name.text === 'set' && isTypedArrayType(ctx, receiver)) && !/^Weak(Map|Set)$/.test(receiver.getSymbol()?.getName() ?? '');
 }
 
 /** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */

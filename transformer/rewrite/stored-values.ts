@@ -7,7 +7,7 @@
  * plan does not follow (followability.ts).
  */
 import type * as ts from 'typescript';
-import { hasPrimitiveElements, isPrimitiveNode, symbolOf, type AnalysisContext } from '../analysis/context';
+import { hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, symbolOf, type AnalysisContext } from '../analysis/context';
 import { isChoice, skipTransparent } from './syntax';
 import { isFresh } from './fresh';
 import { isLibrary } from './library-uses';
@@ -68,6 +68,9 @@ export class StoredValues {
     // what its field holds, np49's F1: its shallow wait let the task's copy-back erase the 5.)
     const place = skipTransparent(ts, target);
     const owner = !intoReceiver && (ts.isPropertyAccessExpression(place) || ts.isElementAccessExpression(place)) ? skipTransparent(ts, place.expression) : place;
+    // (`list.meta = o` on an array or a typed array: a wait on it walks its elements, not its named keys, np54's F1; not
+    // a store the plan follows, so the value is let out there.)
+    if (!intoReceiver && ts.isPropertyAccessExpression(place) && this.isArrayWithKeys(owner)) return;
     if (owner === root) this.slotStores.add(root);
     const holder = symbolOf(this.ctx, root);
     if (!holder) return;
@@ -89,6 +92,19 @@ export class StoredValues {
         }
       }
     }
+  }
+
+  /** An array or a typed array, also one typed with named keys of its own (`number[] & { meta?: M }`), or may be one (`any`). */
+  private isArrayWithKeys(owner: ts.Expression): boolean {
+    const type = this.ctx.checker.getTypeAtLocation(owner);
+    const { ts } = this.ctx;
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+      // (`const cache: any = {}`: a record, whatever it is typed.)
+      const declaration = ts.isIdentifier(owner) ? symbolOf(this.ctx, owner)?.valueDeclaration : undefined;
+      const made = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipTransparent(ts, declaration.initializer);
+      return !(made && ts.isObjectLiteralExpression(made) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0);
+    }
+    return (type.isIntersection() ? type.types : [type]).some((t) => isArrayLikeType(this.ctx, t));
   }
 
   /**
