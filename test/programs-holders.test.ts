@@ -33,16 +33,17 @@ test('a store into an array through another name for it (a loop\'s element, `con
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} of 11 calls ran in workers`);
 });
 
-test('a parameter may be an object the plan follows under its own name: a function that runs a task writing it (itself, through a helper, nested where it is declared) and then reads the parameter or `arguments` sees the write (np52\'s F3); a parameter only handed to a task, or typed so it cannot hold the object, keeps the calls in workers', () => {
+test('a parameter may be an object the plan follows under its own name: a function that runs a task writing it (itself, through a helper or a function value, nested where it is declared) and then reads the parameter or `arguments` sees the write (np52\'s F3, rv64); a parameter only handed to a task, typed so it cannot hold the object, read only before the call, destructured into numbers or given only fresh objects keeps the calls in workers', () => {
   const tasks = printsAsPlain('parameter-outer-writes');
-  // `handed`'s two calls, `labelled`'s, and `part`'s (fenced: `ps` escapes, and a fence waits wherever a value of a type it
-  // writes is read); the others stay direct (the parameter may be the written object).
-  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} calls ran in workers`);
+  // `handed`'s two calls, `labelled`'s, `part`'s (fenced: `ps` escapes, and a fence waits wherever a value of a type it
+  // writes is read), `readBefore`'s, `numbersOnly`'s and `freshOnly`'s two; the others stay direct (the parameter may be
+  // the written object).
+  assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} calls ran in workers`);
 });
 
 test('a typed array\'s `set` copies its source at once, so it waits for the task writing it (np53\'s F1: `dst.set(src)` copied the numbers from before the task); a Map\'s `set` keeps the array, which shows the task\'s write later', () => {
   const tasks = printsAsPlain('typed-set-copies');
-  assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} of 5 calls ran in workers`);
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} of 6 calls ran in workers`);
 });
 
 test('an object put in a slot a wait on its holder walks (a symbol-keyed or hidden field, a Map\'s own named key) shows the task\'s write there; one put where no walk reaches (a WeakMap\'s value, an array\'s or a typed array\'s named key) is let out, its call direct (np54\'s F1)', () => {

@@ -82,7 +82,7 @@ export function namedProgramFunction(facts: FileFacts, expr: ts.Expression): Fun
  * declarations (`const steps = [stepA]`). Once per program. (Over-approximate: each becomes a function a try may
  * call, which checks its tasks' failures before its lasting effects.)
  */
-function functionValues(facts: FileFacts): readonly FunctionLike[] {
+export function functionValues(facts: FileFacts): readonly FunctionLike[] {
   const program = facts.ctx.program;
   let found = perProgram.get(program);
   if (found) return found;

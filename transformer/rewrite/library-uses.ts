@@ -71,7 +71,13 @@ export function isLibrary(ctx: AnalysisContext, expr: ts.Expression): boolean {
 export function isKeepingMethod(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): boolean {
   if (!KEEPING_METHODS.has(callee.name.text) || !isLibrary(ctx, callee)) return false;
   const receiver = ctx.checker.getTypeAtLocation(callee.expression);
-  return !(callee.name.text === 'set' && isTypedArrayType(ctx, receiver)) && !/^Weak(Map|Set)$/.test(receiver.getSymbol()?.getName() ?? '');
+  return !(callee.name.text === 'set' && isTypedArrayReceiver(ctx, callee.expression)) && !/^Weak(Map|Set)$/.test(receiver.getSymbol()?.getName() ?? '');
+}
+
+/** The value is a typed array of some kind (`Float64Array | Float32Array` too: rv64's union, whose `set` copies). */
+export function isTypedArrayReceiver(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  return (type.isUnion() ? type.types : [type]).every((t) => isTypedArrayType(ctx, t));
 }
 
 /** `Math`, `JSON`, `Object`…: a namespace of functions, not an object whose contents a method reads. */

@@ -12,11 +12,12 @@
  * parallelism of the calls such functions make, never the output.
  */
 import type * as ts from 'typescript';
-import { isFunctionLike, isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
+import { boundNames, calledFunction, isFunctionLike, isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
 import { codeReachedFrom } from '../analysis/reached-code';
 import { reasonAt } from '../analysis/reason';
 import { isReference } from './syntax';
-import type { ParameterPlanner } from './parameter-waits';
+import { callsInSight, type ParameterPlanner } from './parameter-waits';
+import { callsFunctionValue, functionValues } from './code-run-at';
 import { WrittenTypes } from './written-types';
 
 /** Keeps direct such task calls; true when some call changed (the plan decides again). */
@@ -29,17 +30,22 @@ export function keepOuterWritesFromParameters(planner: ParameterPlanner): boolea
   for (const fn of functionsWithObjectParameters(planner)) {
     const parameters = usedObjectParameters(planner, fn, watched);
     if (parameters.length === 0) continue;
-    const runs = [fn, ...codeReachedFrom(ctx, fn).filter((code) => code.getSourceFile() === source)];
+    const reached = codeRunFrom(planner, fn);
     for (const [call, task] of submissions) {
       // (A fenced call is waited for wherever a value of a type it writes is read: fences.ts.)
-      if (!planner.plan.submissions.has(call) || planner.plan.fenced.has(call) || !runs.some((code) => call.pos >= code.pos && call.end <= code.end)) continue;
+      if (!planner.plan.submissions.has(call) || planner.plan.fenced.has(call)) continue;
+      const own = call.pos >= fn.pos && call.end <= fn.end;
+      if (!own && !reached.some((code) => call.pos >= code.pos && call.end <= code.end && code.getSourceFile() === source)) continue;
+      // Read after the call: a use later in the text, in a loop around both, or in a function made there. (Run by a
+      // function the call reaches, any use: the position of that call in `fn` is not followed.)
+      const readAfter = parameters.filter(({ uses }) => !own || uses === 'all' || uses.some((use) => mayRunAfter(planner, use, call, fn)));
       for (const [i, arg] of call.arguments.entries()) {
         const direction = task.params[Math.min(i, task.params.length - 1)]?.direction ?? 'inout';
         if (direction === 'in') continue;
         const root = writtenRoot(planner, arg);
         if (!root || !watched.has(root) || !seenFrom(ctx, root, fn)) continue;
         const written = new WrittenTypes(ctx, [ctx.checker.getTypeAtLocation(arg)]);
-        const param = parameters.find((p) => written.mayReach(ctx.checker.getTypeAtLocation(p.name)));
+        const param = readAfter.find(({ declaration }) => written.mayReach(ctx.checker.getTypeAtLocation(declaration.name)))?.declaration;
         if (!param) continue;
         planner.keepDirect(call, task, reasonAt(param, `parameter \`${param.name.getText()}\` of a function that runs this call may be, ` +
           `or hold, \`${root.name}\` (the caller chooses), and its reads do not wait for the task`));
@@ -66,16 +72,22 @@ function functionsWithObjectParameters(planner: ParameterPlanner): FunctionLike[
   return found;
 }
 
+/** An object parameter and where the function uses it (`all`: through `arguments`, or anywhere). */
+interface UsedParameter { readonly declaration: ts.ParameterDeclaration; readonly uses: readonly ts.Node[] | 'all' }
+
 /**
- * Object parameters the function uses and the plan does not follow (a name it waits at); all of them when the function
- * names `arguments` (its own, not an inner ordinary function's). Given to a submitted task is no use: the task gets the
- * object itself, after the writes before it.
+ * Object parameters the function uses and the plan does not follow (a name it waits at), with their uses; all of them
+ * when the function names `arguments` (its own, not an inner ordinary function's). Given to a submitted task is no
+ * use: the task gets the object itself, after the writes before it. Not a parameter every call in sight gives an
+ * object made there (`freshOnly({ name: 'z', score: 0 })`), nor a pattern binding only numbers and strings.
  */
-function usedObjectParameters(planner: ParameterPlanner, fn: FunctionLike, watched: ReadonlySet<ts.Symbol>): ts.ParameterDeclaration[] {
+function usedObjectParameters(planner: ParameterPlanner, fn: FunctionLike, watched: ReadonlySet<ts.Symbol>): UsedParameter[] {
   const { ctx } = planner.facts;
   const { ts } = ctx;
-  const candidates = fn.parameters.filter((p) => {
-    if (isPrimitiveNode(ctx, p.name)) return false;
+  const calls = callsInSight(planner.facts, fn);
+  const candidates = fn.parameters.filter((p, index) => {
+    if (isPrimitiveNode(ctx, p.name) || boundNames(ctx, p.name).every((name) => isPrimitiveNode(ctx, name))) return false;
+    if (calls?.every((call) => { const arg = call.arguments[index]; return arg ? planner.isFresh(arg) : !p.initializer; }) && !p.dotDotDotToken) return false;
     const symbol = ts.isIdentifier(p.name) ? symbolOf(ctx, p.name) : undefined;
     return !symbol || !watched.has(symbol);
   });
@@ -84,22 +96,67 @@ function usedObjectParameters(planner: ParameterPlanner, fn: FunctionLike, watch
     const symbol = ts.isIdentifier(p.name) ? symbolOf(ctx, p.name) : undefined;
     return symbol ? [[symbol, p] as const] : [];
   }));
-  const used = new Set<ts.ParameterDeclaration>(candidates.filter((p) => !ts.isIdentifier(p.name))); // (a pattern: its parts are read at once, kept as locals)
+  const uses = new Map<ts.ParameterDeclaration, ts.Node[]>();
   let namesArguments = false;
   const visit = (node: ts.Node, own: boolean): void => {
     if (ts.isIdentifier(node) && isReference(ts, node)) {
       if (own && node.text === 'arguments') namesArguments = true;
       const symbol = symbolOf(ctx, node);
       const param = symbol && symbols.get(symbol);
-      // (Given to a submitted task, it travels as the object itself, after the task's writes: `total(t)`.)
-      if (param && node !== param.name && !isSubmittedArgument(planner, node)) used.add(param);
+      if (param && node !== param.name && !isSubmittedArgument(planner, node)) uses.set(param, [...(uses.get(param) ?? []), node]);
     }
     // `arguments` in an arrow is its enclosing function's; in an inner ordinary function, that function's own.
     const stillOwn = own && !(isFunctionLike(ctx, node) && !ts.isArrowFunction(node) && node !== fn);
     ts.forEachChild(node, (child) => visit(child, stillOwn));
   };
   if (fn.body) visit(fn.body, true);
-  return namesArguments ? candidates : candidates.filter((p) => used.has(p));
+  // (A pattern's parts are locals taken at the call: used anywhere, for all this knows.)
+  return candidates.flatMap((declaration): UsedParameter[] => {
+    if (namesArguments || !ts.isIdentifier(declaration.name)) return [{ declaration, uses: 'all' }];
+    const found = uses.get(declaration);
+    return found ? [{ declaration, uses: found }] : [];
+  });
+}
+
+/**
+ * The use may run after the call, both in `fn`: later in the text, in a loop of `fn` holding both, or in a function
+ * made in `fn` (called later, for all this knows).
+ */
+function mayRunAfter(planner: ParameterPlanner, use: ts.Node, call: ts.Node, fn: FunctionLike): boolean {
+  const { ctx } = planner.facts;
+  if (use.pos >= call.end) return true;
+  for (let n: ts.Node | undefined = use.parent; n && n !== fn; n = n.parent) {
+    if (isFunctionLike(ctx, n)) return true;
+    if (ctx.ts.isIterationStatement(n, false) && call.pos >= n.pos && call.end <= n.end) return true;
+  }
+  return false;
+}
+
+/**
+ * The code a call of `fn` may run: the program functions it reaches, and when some of that code calls a function value
+ * the analysis cannot name (`hook()`), every function of the program handed around as a value that runs tasks.
+ */
+function codeRunFrom(planner: ParameterPlanner, fn: FunctionLike): readonly ts.Node[] {
+  const { ctx } = planner.facts;
+  const reached = codeReachedFrom(ctx, fn);
+  let callsValue = false;
+  const visit = (node: ts.Node): void => {
+    if (callsValue) return;
+    if (ctx.ts.isCallExpression(node) && !calledFunction(ctx, node) && callsFunctionValue(planner.facts, node)) { callsValue = true; return; }
+    ctx.ts.forEachChild(node, visit);
+  };
+  for (const code of [fn, ...reached]) visit(code);
+  if (!callsValue) return reached;
+  // (A function declared by name is such a value only where the program names it other than calling it.)
+  const values = functionValues(planner.facts).filter((value) => !ctx.ts.isFunctionDeclaration(value) || isNamedAsValue(planner, value));
+  return [...reached, ...values, ...values.flatMap((value) => codeReachedFrom(ctx, value))];
+}
+
+function isNamedAsValue(planner: ParameterPlanner, fn: ts.FunctionDeclaration): boolean {
+  const { ts, ctx } = planner.facts;
+  const symbol = fn.name && symbolOf(ctx, fn.name);
+  if (!symbol || fn.getSourceFile() !== planner.facts.source) return true; // (another file's: not looked into)
+  return planner.facts.references(symbol).some((ref) => ref !== fn.name && !(ts.isCallExpression(ref.parent) && ref.parent.expression === ref));
 }
 
 function isSubmittedArgument(planner: ParameterPlanner, ref: ts.Identifier): boolean {

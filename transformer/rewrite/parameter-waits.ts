@@ -123,7 +123,7 @@ export class ParameterWaits {
    */
   private everyCallerPassesData(fn: FunctionLike, index: number): boolean {
     const { ctx } = this.planner.facts;
-    return this.callsInSight(fn)?.every((call) => {
+    return callsInSight(this.planner.facts, fn)?.every((call) => {
       const arg = call.arguments[index];
       return arg === undefined || !hasAccessors(ctx, ctx.checker.getTypeAtLocation(arg));
     }) ?? false;
@@ -153,7 +153,7 @@ export class ParameterWaits {
     // A forwarder's every call is a submission: its caller follows what the task writes, and `in` arguments are
     // snapshotted when the task is submitted (a call that cannot be planned so demotes it, and this is asked again).
     if (this.planner.facts.forwarders.of(fn)) return true;
-    return this.callsInSight(fn)?.every((call) => {
+    return callsInSight(this.planner.facts, fn)?.every((call) => {
       if (call.arguments.length <= index) return false;
       // Inside a try block a failure of the function's tasks must be thrown out of the call: its wait on return does so.
       if (this.planner.facts.enclosingTries(call).length > 0) return false;
@@ -177,24 +177,26 @@ export class ParameterWaits {
     return undefined;
   }
 
-  /** Every call of the function, when all are in this file and nothing else names it (not exported, passed or stored). */
-  private callsInSight(fn: FunctionLike): ts.CallExpression[] | undefined {
-    const { ts } = this;
-    const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
-    const symbol = name && ts.isIdentifier(name) ? symbolOf(this.planner.facts.ctx, name) : undefined;
-    if (!symbol || exportedName(this.planner.facts.ctx, fn)) return undefined;
-    if (ts.isVariableDeclaration(fn.parent) && !this.planner.facts.isFileLocal(fn.parent.name as ts.Identifier)) return undefined;
-    const calls: ts.CallExpression[] = [];
-    for (const ref of this.planner.facts.references(symbol)) {
-      if (isDeclarationName(ts, ref)) continue;
-      const call = ref.parent;
-      if (!ts.isCallExpression(call) || call.expression !== ref) return undefined;
-      calls.push(call);
-    }
-    return calls;
+
+
+
+}
+
+/** Every call of the function, when all are in this file and nothing else names it (not exported, passed or stored). */
+export function callsInSight(facts: FileFacts, fn: FunctionLike): ts.CallExpression[] | undefined {
+  const { ts } = facts;
+  const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+  const symbol = name && ts.isIdentifier(name) ? symbolOf(facts.ctx, name) : undefined;
+  if (!symbol || exportedName(facts.ctx, fn)) return undefined;
+  if (ts.isVariableDeclaration(fn.parent) && !facts.isFileLocal(fn.parent.name as ts.Identifier)) return undefined;
+  const calls: ts.CallExpression[] = [];
+  for (const ref of facts.references(symbol)) {
+    if (isDeclarationName(ts, ref)) continue;
+    const call = ref.parent;
+    if (!ts.isCallExpression(call) || call.expression !== ref) return undefined;
+    calls.push(call);
   }
-
-
+  return calls;
 }
 
 /** The type's own properties or its fields' (a few levels down) include a getter or setter. */

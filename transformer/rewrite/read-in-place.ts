@@ -11,7 +11,7 @@ import { hasPrimitiveElements, isPrimitiveNode, isPrimitiveType, isTypedArrayTyp
 import { outlives } from '../analysis/param-effects';
 import type { ParamEffects, SummaryLookup } from '../analysis/param-effects';
 import { isWriteTarget, skipTransparent, withWrappers } from './syntax';
-import { isLibrary } from './library-uses';
+import { isLibrary, isTypedArrayReceiver } from './library-uses';
 import { isNodeReadOnly, nodeDeclaredName, nodeReceiverChange } from '../analysis/node-builtins';
 import { isReadingStringify } from './json-reads';
 import { functionOfExpression } from '../analysis/function-of-symbol';
@@ -49,7 +49,7 @@ export function readsAtOnce(ctx: AnalysisContext, expr: ts.Expression): boolean 
     // `dst.set(src)` of a typed array copies src's numbers before it returns (np53's F1: it read them before the task's
     // write); a Map's `set` keeps its value instead.
     if (ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'set' && parent.arguments[0] === outer &&
-      isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(parent.expression.expression))) return true;
+      isTypedArrayReceiver(ctx, parent.expression.expression)) return true;
     const name = qualifiedName(ts, parent.expression);
     // (A replacer, or the program's toJSON, is handed the objects, and may keep them: rev56's F7.)
     if (name === 'JSON.stringify' && !isReadingStringify({ ts, ctx }, parent)) return false;

@@ -75,7 +75,8 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
     // [...g]` read the scores before the task's write): its parameters and the names it captures, as they are then.
     // Its own locals are not bound yet.
     if (isFunctionLike(ctx, node) && node.body && ts.isBlock(node.body) && isGenerator(ctx, node)) {
-      record(node, referencesIn(node.body).filter((r) => !isDeclaredWithin(r.symbol, node.body!)));
+      const body = node.body;
+      record(node, [...referencesIn(body).filter((r) => !isDeclaredWithin(r.symbol, body)), ...argumentsOf(node)]);
     }
     if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) {
       const fn = enclosingFunction(ctx, node);
@@ -86,6 +87,14 @@ export function findResumptions(ctx: AnalysisContext, source: ts.SourceFile, use
           mayRunAfter(ctx, r.ref, node) && !isDeclaredAfter(ts, r.symbol, fn, node) && isInScopeAt(ctx, r.symbol, node)));
       }
     }
+  };
+  /** `arguments[1]` in a generator's body: its object parameters, under another name (rv64's gen-args). */
+  const argumentsOf = (fn: FunctionLike): ObjectReference[] => {
+    if (!namesOwnArguments(ctx, fn)) return [];
+    return fn.parameters.flatMap((p) => {
+      const symbol = ts.isIdentifier(p.name) ? symbolOf(ctx, p.name) : undefined;
+      return symbol && ts.isIdentifier(p.name) && !isPrimitiveNode(ctx, p.name) ? [{ ref: p.name, symbol, use: 'write' as const }] : [];
+    });
   };
   // Every node of the file in source order (syntax-census.ts), but the subtrees of skipped functions.
   const { nodes, ends } = censusOf(ctx, source);
@@ -102,13 +111,24 @@ interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Sym
 
 /**
  * Whether the file may hold a resumption point at all: each is spelled with a word of its own (`await`, `yield`, a
- * deferring API's name, `function*` for a generator that yields nothing), so a file whose text has none of them has
+ * deferring API's name, `function*` or `*name(` for a generator that yields nothing), so a file whose text has none of them has
  * none, and is not walked. (An identifier written with escapes, `\u0061wait`, could hide the word: such files are
  * walked.)
  */
-const RESUMING_WORDS = new RegExp(`\\bfunction\\s*\\*|\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
+const RESUMING_WORDS = new RegExp(`\\bfunction\\s*\\*|\\*\\s*(?:\\[[^\\]]*\\]|[\\w$]+)\\s*\\(|\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
 /** Whether the file may hold a resumption point at all (a test of its text; false: findResumptions finds none). */
 export function mayResume(source: ts.SourceFile): boolean { return RESUMING_WORDS.test(source.text); }
+
+/** The function's body names its own `arguments` (an arrow's is its enclosing function's; an inner function has its own). */
+function namesOwnArguments(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node)) return node.text === 'arguments' && isReference(ts, node);
+    if (node !== fn && isFunctionLike(ctx, node) && !ts.isArrowFunction(node)) return false;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return fn.body !== undefined && visit(fn.body);
+}
 
 /** A generator function (`function*`, a `*method()`), async or not. */
 function isGenerator(ctx: AnalysisContext, fn: FunctionLike): boolean {
@@ -159,7 +179,8 @@ function isObjectVariable(ctx: AnalysisContext, symbol: ts.Symbol, ref: ts.Ident
   const declaration = symbol.valueDeclaration;
   if (!declaration || declaration.getSourceFile().isDeclarationFile) return false;
   const type = ctx.checker.getTypeAtLocation(ref);
-  return type.getCallSignatures().length === 0 && (type.flags & ts.TypeFlags.Object) !== 0;
+  // (`p?: P` is `P | undefined`: an object when it is one.)
+  return (type.isUnion() ? type.types : [type]).some((t) => t.getCallSignatures().length === 0 && (t.flags & ts.TypeFlags.Object) !== 0);
 }
 
 function isDeclaredWithin(symbol: ts.Symbol, node: ts.Node): boolean {

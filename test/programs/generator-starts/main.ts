@@ -50,3 +50,22 @@ async function main(): Promise<void> {
   console.log('async', seen.join(' '));
 }
 void main();
+
+// A generator method that never yields, one reading its parameter through `arguments`, one whose parameter is optional
+// (`P | undefined`), and an async function's optional parameter after an `await` (rv64).
+class Report { *print(p: P) { console.log('report', p.score); } }
+const printing = new Report().print(team[2]);
+bumpOne(team[2]);
+printing.next();
+function* second(_tag: string, _p?: P) { yield (arguments[1] as P).score; }
+const viaArguments = second('t', team[0]);
+bumpOne(team[0]);
+console.log('arguments', viaArguments.next().value);
+function* optional(p?: P) { yield p ? p.score : -1; }
+const maybe = optional(team[1]);
+bumpOne(team[1]);
+console.log('optional', maybe.next().value);
+async function later(p?: P): Promise<number | undefined> { await null; return p?.score; }
+const settled = later(team[1]);
+bumpOne(team[1]);
+void settled.then((v) => console.log('async optional', v));

@@ -41,4 +41,17 @@ console.log('handed', handed(team2));
 const grid: P[] = [{ name: 'g', score: 1 }];
 function labelled(labels: string[]) { addTen(grid); return labels.join('/'); }
 console.log('labels', labelled(['u', 'v']), JSON.stringify(grid));
-console.log('end', JSON.stringify({ q, ps, team2 }));
+// A task run through a function value (`hook()`): any of the program's functions handed around that runs tasks (rv64).
+let hook: () => void = () => {};
+function throughHook(x: P) { hook(); return x.score; }
+hook = () => bumpOne(q);
+console.log('hook', throughHook(q));
+// Read only before the call, destructured into numbers, or given only objects made at each call: in workers (rv64).
+const t0: P[] = [{ name: 'm', score: 1 }];
+function readBefore(x: P) { const s = x.score; double(t0); return s + t0[0].score; }
+console.log('read before', readBefore(q));
+function numbersOnly({ score }: P) { double(t0); return score + t0[0].score; }
+console.log('numbers only', numbersOnly(q));
+function freshOnly(x: P) { double(t0); return x.score + t0[0].score; }
+console.log('fresh only', freshOnly({ name: 'z', score: 0 }), freshOnly({ name: 'y', score: 1 }));
+console.log('end', JSON.stringify({ q, ps, team2, t0 }));

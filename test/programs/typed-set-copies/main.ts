@@ -19,6 +19,11 @@ addOneBytes(bytes);
 const out = Buffer.alloc(3);
 out.set(bytes);
 console.log('bytes', [...out].join(','));
+// A receiver typed as either kind of typed array (rv64).
+const either: Float64Array | Float32Array = process.argv.length > 99 ? new Float32Array(2) : new Float64Array(2);
+addOne(src);
+either.set(src.subarray(0, 2));
+console.log('union', either.join(','));
 // A Map's set keeps the array: the task's write shows through it.
 const byName = new Map<string, Float64Array>();
 byName.set('src', src);
