@@ -9,7 +9,8 @@
  * where the function sees it (the module, an enclosing function), the task call stays direct when the parameter's type
  * may be or hold the written object's (written-types.ts): `function run(labels: string[]) { scale(grid, 2) }` keeps its
  * call. Waiting at the parameter's reads instead would need its parts waited for too; a direct call costs the
- * parallelism of the calls such functions make, never the output.
+ * parallelism of the calls such functions make, never the output. A function of another file is judged at its calls
+ * here (keepWritesRunByOtherFiles).
  */
 import type * as ts from 'typescript';
 import { boundNames, calledFunction, isFunctionLike, isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
@@ -17,7 +18,8 @@ import { codeReachedFrom } from '../analysis/reached-code';
 import { reasonAt } from '../analysis/reason';
 import { isReference } from './syntax';
 import { callsInSight, type ParameterPlanner } from './parameter-waits';
-import { callsFunctionValue, functionValues } from './code-run-at';
+import { callsFunctionValue, codeSurelyRunAt, functionValues } from './code-run-at';
+import { censusOf } from '../analysis/syntax-census';
 import { WrittenTypes } from './written-types';
 
 /** Keeps direct such task calls; true when some call changed (the plan decides again). */
@@ -54,7 +56,39 @@ export function keepOuterWritesFromParameters(planner: ParameterPlanner): boolea
       }
     }
   }
-  return changed;
+  return changed || keepWritesRunByOtherFiles(planner, watched);
+}
+
+/**
+ * The same seen from the caller, for a function of another file, whose own pass does not see this file's task calls:
+ * `apply(q, bump)` where `apply(x, f)` runs `f`, which submits `bumpOne(q)`, then reads `x.score`. A task call of this
+ * file the callee may run (through a function handed to it, a function value it calls, what they reach) writing an
+ * object the call also hands it stays direct.
+ */
+function keepWritesRunByOtherFiles(planner: ParameterPlanner, watched: ReadonlySet<ts.Symbol>): boolean {
+  const { ctx, source } = planner.facts;
+  const { ts } = ctx;
+  for (const node of censusOf(ctx, source).nodes) {
+    if (!ts.isCallExpression(node) || planner.plan.submissions.has(node)) continue;
+    const callee = calledFunction(ctx, node);
+    const file = callee?.getSourceFile();
+    if (!callee || !file || file === source || file.isDeclarationFile || planner.facts.tasks.has(callee)) continue;
+    const handed = new Set(node.arguments.flatMap((arg) => { const root = writtenRoot(planner, arg); return root && watched.has(root) ? [root] : []; }));
+    if (handed.size === 0) continue;
+    const runs = [...codeRunFrom(planner, callee), ...codeSurelyRunAt(planner.facts, node).flatMap((fn) => [fn, ...codeReachedFrom(ctx, fn)])]
+      .filter((code) => code.getSourceFile() === source);
+    if (runs.length === 0) continue;
+    for (const [call, task] of planner.plan.submissions) {
+      if (planner.plan.fenced.has(call) || !runs.some((code) => call.pos >= code.pos && call.end <= code.end)) continue;
+      const root = call.arguments.map((arg, i) => (task.params[Math.min(i, task.params.length - 1)]?.direction ?? 'inout') === 'in' ? undefined : writtenRoot(planner, arg))
+        .find((r) => r !== undefined && handed.has(r));
+      if (!root) continue;
+      planner.keepDirect(call, task, reasonAt(node, `\`${root.name}\` is handed to a function of another file that may run this call, ` +
+        `then read it without waiting for the task`));
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The file's functions with a parameter that may hold an object (task bodies run in workers: not theirs). */

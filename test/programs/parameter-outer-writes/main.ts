@@ -3,6 +3,7 @@
 // return x.score }` printed the score from before it). Also through `arguments`, a helper that submits the task,
 // and a function nested where the object is declared. A parameter only handed to a task needs no wait.
 import { bumpOne, double, addTen, total, type P } from './tasks';
+import { apply } from './helpers';
 
 const q: P = { name: 'q', score: 5 };
 function direct(x: P) { bumpOne(q); return x.score; }
@@ -54,4 +55,8 @@ function numbersOnly({ score }: P) { double(t0); return score + t0[0].score; }
 console.log('numbers only', numbersOnly(q));
 function freshOnly(x: P) { double(t0); return x.score + t0[0].score; }
 console.log('fresh only', freshOnly({ name: 'z', score: 0 }), freshOnly({ name: 'y', score: 1 }));
-console.log('end', JSON.stringify({ q, ps, team2, t0 }));
+// A function of another file, handed the object and a function submitting a task that writes it (rv64).
+const r: P = { name: 'r', score: 1 };
+const bumpR = (): void => { bumpOne(r); };
+console.log('other file', apply(r, bumpR));
+console.log('end', JSON.stringify({ q, ps, team2, t0, r }));
