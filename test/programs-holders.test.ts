@@ -33,7 +33,7 @@ test('a store into an array through another name for it (a loop\'s element, `con
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} of 11 calls ran in workers`);
 });
 
-test('a parameter may be an object the plan follows under its own name: a function that runs a task writing it (itself, through a helper or a function value, nested where it is declared) and then reads the parameter or `arguments` sees the write (np52\'s F3, rv64); a parameter only handed to a task, typed so it cannot hold the object, read only before the call, destructured into numbers or given only fresh objects keeps the calls in workers', () => {
+test('a parameter may be an object the plan follows under its own name: a function that runs a task writing it (itself, through a helper or a function value, nested where it is declared, or a function of another file handed a function that submits it) and then reads the parameter or `arguments` sees the write (np52\'s F3, rv64); a parameter only handed to a task, typed so it cannot hold the object, read only before the call, destructured into numbers or given only fresh objects keeps the calls in workers', () => {
   const tasks = printsAsPlain('parameter-outer-writes');
   // `handed`'s two calls, `labelled`'s, `part`'s (fenced: `ps` escapes, and a fence waits wherever a value of a type it
   // writes is read), `readBefore`'s, `numbersOnly`'s and `freshOnly`'s two; the others stay direct (the parameter may be
@@ -49,6 +49,11 @@ test('a typed array\'s `set` copies its source at once, so it waits for the task
 test('an object put in a slot a wait on its holder walks (a symbol-keyed or hidden field, a Map\'s own named key) shows the task\'s write there; one put where no walk reaches (a WeakMap\'s value, an array\'s or a typed array\'s named key) is let out, its call direct (np54\'s F1)', () => {
   const tasks = printsAsPlain('hidden-slot-holders');
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} of 7 calls ran in workers`);
+});
+
+test('a statement that stores into a holder and reads the holder in its key or its value (`h.list[h.list.length] = f`, `m.set(m.size, a)`, `best.cur = best.cur ?? d`) leaves the holder to be walked again: the next read sees the stored object\'s task write (np55\'s F1)', () => {
+  const tasks = printsAsPlain('holder-read-in-store');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} of 4 calls ran in workers`);
 });
 
 test.run();

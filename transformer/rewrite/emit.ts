@@ -78,11 +78,30 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return ts.isAwaitExpression(node.parent);
   };
   /**
+   * `writtenFields(h).list[waitFields(h).list.length] = f`, `written(best).cur = waitFields(best).cur ?? d`: the read
+   * walk comes after the write's mark and before the store, and is remembered as current, so the next read of `h` would
+   * not walk to `f` (np55's F1: a task's write to `f` unseen). Such a statement marks `h` again after it, as one that
+   * submits does.
+   */
+  const walksWrittenAndRead = (statement: ts.Node): boolean => {
+    const written = new Set<string>();
+    const read = new Set<string>();
+    const look = (n: ts.Node): void => {
+      if (n !== statement && isFunctionLike(ctx, n)) return;
+      const kind = ts.isIdentifier(n) ? plan.wraps.get(n) : undefined;
+      if (kind === 'written' || kind === 'writtenWithin' || kind === 'writtenFields') written.add((n as ts.Identifier).text);
+      else if (kind === 'waitWithin' || kind === 'waitFields') read.add((n as ts.Identifier).text);
+      ts.forEachChild(n, look);
+    };
+    look(statement);
+    return [...written].some((name) => read.has(name));
+  };
+  /**
    * Identifiers written (`written(x)`, `writtenWithin(x)`) in a statement that also submits: marked again after it
    * (see visit), by the runtime function that marks what that wrap marks.
    */
   const writtenAlongSubmission = (statement: ts.Node): [mark: string, target: ts.Expression][] => {
-    if (!containsSubmission(statement)) return [];
+    if (!containsSubmission(statement) && !walksWrittenAndRead(statement)) return [];
     const marks = new Map<string, [mark: string, target: () => ts.Expression]>();
     const named = (ref: ts.Identifier, mark: string) => marks.set(ref.text, [mark, () => sameName(ref)]);
     const look = (n: ts.Node): void => {
