@@ -16,7 +16,7 @@ import type * as ts from 'typescript';
 import { boundNames, calledFunction, isFunctionLike, isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
 import { codeReachedFrom } from '../analysis/reached-code';
 import { reasonAt } from '../analysis/reason';
-import { isReference } from './syntax';
+import { isReference, isSynchronousCallback } from './syntax';
 import { callsInSight, type ParameterPlanner } from './parameter-waits';
 import { callsFunctionValue, codeSurelyRunAt, functionValues } from './code-run-at';
 import { censusOf } from '../analysis/syntax-census';
@@ -36,10 +36,11 @@ export function keepOuterWritesFromParameters(planner: ParameterPlanner): boolea
     for (const [call, task] of submissions) {
       // (A fenced call is waited for wherever a value of a type it writes is read: fences.ts.)
       if (!planner.plan.submissions.has(call) || planner.plan.fenced.has(call)) continue;
-      const own = call.pos >= fn.pos && call.end <= fn.end;
-      if (!own && !reached.some((code) => call.pos >= code.pos && call.end <= code.end && code.getSourceFile() === source)) continue;
+      const own = runsWhereWritten(planner, call, fn);
+      const inside = call.pos >= fn.pos && call.end <= fn.end;
+      if (!inside && !reached.some((code) => call.pos >= code.pos && call.end <= code.end && code.getSourceFile() === source)) continue;
       // Read after the call: a use later in the text, in a loop around both, or in a function made there. (Run by a
-      // function the call reaches, any use: the position of that call in `fn` is not followed.)
+      // function the call reaches, or one `fn` makes, any use: where that one runs in `fn` is not followed.)
       const readAfter = parameters.filter(({ uses }) => !own || uses === 'all' || uses.some((use) => mayRunAfter(planner, use, call, fn)));
       for (const [i, arg] of call.arguments.entries()) {
         const direction = task.params[Math.min(i, task.params.length - 1)]?.direction ?? 'inout';
@@ -80,7 +81,8 @@ function keepWritesRunByOtherFiles(planner: ParameterPlanner, watched: ReadonlyS
     if (runs.length === 0) continue;
     for (const [call, task] of planner.plan.submissions) {
       if (planner.plan.fenced.has(call) || !runs.some((code) => call.pos >= code.pos && call.end <= code.end)) continue;
-      const root = call.arguments.map((arg, i) => (task.params[Math.min(i, task.params.length - 1)]?.direction ?? 'inout') === 'in' ? undefined : writtenRoot(planner, arg))
+      const root = call.arguments
+        .map((arg, i) => (task.params[Math.min(i, task.params.length - 1)]?.direction ?? 'inout') === 'in' ? undefined : writtenRoot(planner, arg))
         .find((r) => r !== undefined && handed.has(r));
       if (!root) continue;
       planner.keepDirect(call, task, reasonAt(node, `\`${root.name}\` is handed to a function of another file that may run this call, ` +
@@ -167,6 +169,19 @@ function mayRunAfter(planner: ParameterPlanner, use: ts.Node, call: ts.Node, fn:
 }
 
 /**
+ * The call is in `fn`'s own code, or in a callback an array method runs where it is written: it runs where it stands
+ * (not in a function `fn` makes, which may run anywhere: `hoisted()` before its declaration's place in the text).
+ */
+function runsWhereWritten(planner: ParameterPlanner, call: ts.Node, fn: FunctionLike): boolean {
+  const { ctx } = planner.facts;
+  if (call.pos < fn.pos || call.end > fn.end) return false;
+  for (let n: ts.Node | undefined = call.parent; n && n !== fn; n = n.parent) {
+    if (isFunctionLike(ctx, n) && !isSynchronousCallback(ctx.ts, n)) return false;
+  }
+  return true;
+}
+
+/**
  * The code a call of `fn` may run: the program functions it reaches, and when some of that code calls a function value
  * the analysis cannot name (`hook()`), every function of the program handed around as a value that runs tasks.
  */
@@ -213,6 +228,7 @@ function writtenRoot(planner: ParameterPlanner, arg: ts.Expression): ts.Symbol |
 function seenFrom(ctx: ParameterPlanner['facts']['ctx'], symbol: ts.Symbol, fn: FunctionLike): boolean {
   const declaration = symbol.valueDeclaration;
   if (!declaration) return false;
+  if (declaration.getSourceFile() !== fn.getSourceFile()) return true; // (another module's, imported)
   if (declaration.pos >= fn.pos && declaration.end <= fn.end) return false;
   for (let n: ts.Node | undefined = declaration.parent; n; n = n.parent) {
     if (isFunctionLike(ctx, n)) return fn.pos >= n.pos && fn.end <= n.end;

@@ -1,6 +1,7 @@
 /**
  * Code that resumes after other code of the program ran: an async function after an `await`, a generator at its start
- * (its first `next()`) and after a `yield`, and a callback handed to an API that calls it later (`setTimeout`, `.then`, `.on`, ...).
+ * (its first `next()`) and after a `yield`, and a callback handed to an API that calls it later (`setTimeout`, `.then`,
+ * `.on`, ...).
  *
  * In the sequential program every task call had finished before the code that follows it, so an object such code
  * reads already holds what the calls wrote. Here the calls made meanwhile may still be running in workers, and the
@@ -111,9 +112,9 @@ interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Sym
 
 /**
  * Whether the file may hold a resumption point at all: each is spelled with a word of its own (`await`, `yield`, a
- * deferring API's name, `function*` or `*name(` for a generator that yields nothing), so a file whose text has none of them has
- * none, and is not walked. (An identifier written with escapes, `\u0061wait`, could hide the word: such files are
- * walked.)
+ * deferring API's name, `function*` or `*name(` for a generator that yields nothing), so a file whose text has none
+ * of them has none, and is not walked. (An identifier written with escapes, `\u0061wait`, could hide the word: such
+ * files are walked.)
  */
 const RESUMING_WORDS = new RegExp(`\\bfunction\\s*\\*|\\*\\s*(?:\\[[^\\]]*\\]|[\\w$]+)\\s*\\(|\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
 /** Whether the file may hold a resumption point at all (a test of its text; false: findResumptions finds none). */

@@ -55,6 +55,9 @@ function numbersOnly({ score }: P) { double(t0); return score + t0[0].score; }
 console.log('numbers only', numbersOnly(q));
 function freshOnly(x: P) { double(t0); return x.score + t0[0].score; }
 console.log('fresh only', freshOnly({ name: 'z', score: 0 }), freshOnly({ name: 'y', score: 1 }));
+// The task call in a function declared after the read, hoisted and called before it (second read of the diff).
+function hoisted(x: P) { later(); return x.score; function later() { bumpOne(q); } }
+console.log('hoisted', hoisted(q));
 // A function of another file, handed the object and a function submitting a task that writes it (rv64).
 const r: P = { name: 'r', score: 1 };
 const bumpR = (): void => { bumpOne(r); };
