@@ -84,6 +84,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
    * submits does.
    */
   const walksWrittenAndRead = (statement: ts.Node): boolean => {
+    if (plan.wraps.size === 0) return false;
     const written = new Set<string>();
     const read = new Set<string>();
     const look = (n: ts.Node): void => {

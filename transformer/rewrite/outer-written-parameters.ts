@@ -16,7 +16,7 @@ import type * as ts from 'typescript';
 import { boundNames, calledFunction, isFunctionLike, isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
 import { codeReachedFrom } from '../analysis/reached-code';
 import { reasonAt } from '../analysis/reason';
-import { isReference, isSynchronousCallback } from './syntax';
+import { isReference, isSynchronousCallback, namesOwnArguments, skipTransparent, withWrappers } from './syntax';
 import { callsInSight, type ParameterPlanner } from './parameter-waits';
 import { callsFunctionValue, codeSurelyRunAt, functionValues } from './code-run-at';
 import { censusOf } from '../analysis/syntax-census';
@@ -96,16 +96,14 @@ function keepWritesRunByOtherFiles(planner: ParameterPlanner, watched: ReadonlyS
 /** The file's functions with a parameter that may hold an object (task bodies run in workers: not theirs). */
 function functionsWithObjectParameters(planner: ParameterPlanner): FunctionLike[] {
   const { ctx, source } = planner.facts;
-  const found: FunctionLike[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(ctx, node)) {
-      if (planner.facts.tasks.has(node)) return;
-      if (node.body && node.parameters.some((p) => !isPrimitiveNode(ctx, p.name))) found.push(node);
-    }
-    ctx.ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
+  // (The file's nodes in source order, found once per file: syntax-census.ts; not a walk per planning round.)
+  return censusOf(ctx, source).nodes.filter((node): node is FunctionLike => isFunctionLike(ctx, node) && node.body !== undefined &&
+    !planner.facts.tasks.has(node) && !insideTask(planner, node) && node.parameters.some((p) => !isPrimitiveNode(ctx, p.name)));
+}
+
+function insideTask(planner: ParameterPlanner, fn: ts.Node): boolean {
+  for (let n = fn.parent; n; n = n.parent) if (isFunctionLike(planner.facts.ctx, n) && planner.facts.tasks.has(n)) return true;
+  return false;
 }
 
 /** An object parameter and where the function uses it (`all`: through `arguments`, or anywhere). */
@@ -133,19 +131,16 @@ function usedObjectParameters(planner: ParameterPlanner, fn: FunctionLike, watch
     return symbol ? [[symbol, p] as const] : [];
   }));
   const uses = new Map<ts.ParameterDeclaration, ts.Node[]>();
-  let namesArguments = false;
-  const visit = (node: ts.Node, own: boolean): void => {
+  const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && isReference(ts, node)) {
-      if (own && node.text === 'arguments') namesArguments = true;
       const symbol = symbolOf(ctx, node);
       const param = symbol && symbols.get(symbol);
       if (param && node !== param.name && !isSubmittedArgument(planner, node)) uses.set(param, [...(uses.get(param) ?? []), node]);
     }
-    // `arguments` in an arrow is its enclosing function's; in an inner ordinary function, that function's own.
-    const stillOwn = own && !(isFunctionLike(ctx, node) && !ts.isArrowFunction(node) && node !== fn);
-    ts.forEachChild(node, (child) => visit(child, stillOwn));
+    ts.forEachChild(node, visit);
   };
-  if (fn.body) visit(fn.body, true);
+  if (fn.body) visit(fn.body);
+  const namesArguments = namesOwnArguments(ctx, fn);
   // (A pattern's parts are locals taken at the call: used anywhere, for all this knows.)
   return candidates.flatMap((declaration): UsedParameter[] => {
     if (namesArguments || !ts.isIdentifier(declaration.name)) return [{ declaration, uses: 'all' }];
@@ -210,16 +205,14 @@ function isNamedAsValue(planner: ParameterPlanner, fn: ts.FunctionDeclaration): 
 
 function isSubmittedArgument(planner: ParameterPlanner, ref: ts.Identifier): boolean {
   const { ts } = planner.facts;
-  let node: ts.Node = ref;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
-  return ts.isCallExpression(node.parent) && node.parent.arguments.includes(node as ts.Expression) && planner.plan.submissions.has(node.parent);
+  const node = withWrappers(ts, ref);
+  return ts.isCallExpression(node.parent) && node.parent.arguments.includes(node) && planner.plan.submissions.has(node.parent);
 }
 
 /** The followed name a written argument reaches: itself (`q`), or the container it is a part of (`ps[0]`). */
 function writtenRoot(planner: ParameterPlanner, arg: ts.Expression): ts.Symbol | undefined {
   const { ts, ctx } = planner.facts;
-  let base = arg;
-  while (ts.isParenthesizedExpression(base) || ts.isNonNullExpression(base) || ts.isAsExpression(base)) base = base.expression;
+  const base = skipTransparent(ts, arg);
   const own = ts.isIdentifier(base) ? symbolOf(ctx, base) : undefined;
   return own ?? planner.containers.rootOf(arg);
 }

@@ -14,7 +14,7 @@
  */
 import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { isDeclarationName, isReference } from './syntax';
+import { isDeclarationName, isReference, namesOwnArguments } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
 
 /** How resumed code uses an object: only reads it, or may change it. */
@@ -119,17 +119,6 @@ interface ObjectReference { readonly ref: ts.Identifier; readonly symbol: ts.Sym
 const RESUMING_WORDS = new RegExp(`\\bfunction\\s*\\*|\\*\\s*(?:\\[[^\\]]*\\]|[\\w$]+)\\s*\\(|\\b(?:await|yield|${[...DEFERRING_FUNCTIONS, ...DEFERRING_METHODS].join('|')})\\b|\\\\u`);
 /** Whether the file may hold a resumption point at all (a test of its text; false: findResumptions finds none). */
 export function mayResume(source: ts.SourceFile): boolean { return RESUMING_WORDS.test(source.text); }
-
-/** The function's body names its own `arguments` (an arrow's is its enclosing function's; an inner function has its own). */
-function namesOwnArguments(ctx: AnalysisContext, fn: FunctionLike): boolean {
-  const { ts } = ctx;
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isIdentifier(node)) return node.text === 'arguments' && isReference(ts, node);
-    if (node !== fn && isFunctionLike(ctx, node) && !ts.isArrowFunction(node)) return false;
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return fn.body !== undefined && visit(fn.body);
-}
 
 /** A generator function (`function*`, a `*method()`), async or not. */
 function isGenerator(ctx: AnalysisContext, fn: FunctionLike): boolean {

@@ -175,3 +175,17 @@ export function mentionsAny(t: typeof ts, node: ts.Node, names: ReadonlySet<stri
   if (t.isIdentifier(node)) return names.has(node.text);
   return t.forEachChild(node, (child) => mentionsAny(t, child, names) || undefined) ?? false;
 }
+
+/**
+ * The function's body names its own `arguments` (an arrow's is its enclosing function's; an inner ordinary function
+ * has its own): its parameters under another name.
+ */
+export function namesOwnArguments(ctx: AnalysisContext, fn: FunctionLike): boolean {
+  const { ts } = ctx;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node)) return node.text === 'arguments' && isReference(ts, node);
+    if (node !== fn && isFunctionLike(ctx, node) && !ts.isArrowFunction(node)) return false;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return fn.body !== undefined && visit(fn.body);
+}
