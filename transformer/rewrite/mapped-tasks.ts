@@ -24,7 +24,8 @@ export function mapCallTaking(facts: FileFacts, ref: ts.Expression, task: TaskIn
   const { ts } = facts;
   const call = arrayMapTaking(facts, ref);
   if (!call) return undefined;
-  if (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) return undefined;
+  // (A value that cannot come back from a worker: its calls run in place, as a direct call's do: np56's F1.)
+  if (task.runsInPlace || ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) return undefined;
   if (task.params.length > 2 || task.fn.parameters.some((p) => p.dotDotDotToken) || task.params.some((p) => p.direction !== 'in')) return undefined;
   return facts.enclosingTask(call) ? undefined : call;
 }

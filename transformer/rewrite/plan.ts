@@ -253,6 +253,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       }
       const mapped = mappable ? mapCallTaking(this.facts, value, task) : undefined;
       if (mapped) { this.plan.mappedTasks.set(mapped, task); continue; }
+      if (task.runsInPlace) { this.plan.direct.push({ call, task, why: reasonAt(value, task.runsInPlace) }); continue; }
       // The same positional arguments, so the arrow function means what passing the task did.
       const params = task.params.map((p) => p.name).join(', ');
       this.plan.direct.push({ call, task, why: reasonAt(value, `task ${task.name} is passed as a function (\`${snippet(call)}\`), so each call runs in this thread; ` +
