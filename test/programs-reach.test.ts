@@ -405,4 +405,10 @@ test('an object a task still writes, stored into a record\'s list, field, Map or
   assert.is(tasks.inWorkers, 8, `${tasks.inWorkers} calls ran in workers`);
 });
 
+test('a copy made by `JSON.parse(text)` is fresh: a task writing it is followed by name, not fenced as a value typed `any`, which kept a pairwise tree reduction elsewhere in the file sequential (np53\'s p26); with a reviver it may be any object and stays fenced', () => {
+  const tasks = printsAsPlain('parsed-copies');
+  // 5 counts, 4 merges in the reduction, top, the copy's merge and the revived one's (8 before: the reduction's 4 direct).
+  assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} calls ran in workers`);
+});
+
 test.run();

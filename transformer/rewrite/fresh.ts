@@ -82,6 +82,8 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression, freshName: (i
     if (COPYING_METHODS.has(method) && hasPrimitiveElements(ctx, expr)) return true;
     const name = qualifiedName(ts, expr.expression);
     if (name === 'structuredClone') return true;
+    // `JSON.parse(text)` builds every object it returns (a reviver, the second argument, may hand back any object).
+    if (name === 'JSON.parse' && expr.arguments.length === 1 && isLibraryGlobal(ctx, receiver)) return true;
     // Float64Array.from / .of copy numbers into a new array.
     if ((method === 'from' || method === 'of') && ts.isIdentifier(receiver) && TYPED_ARRAY_NAMES.has(receiver.text)) return true;
     // Array.from and .map copy references: fresh when the elements are primitives or each one is made by the callback.
