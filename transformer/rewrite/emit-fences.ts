@@ -31,6 +31,14 @@ export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
       const body = f.createBlock([f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([fence()], true))], true);
       return replaceBody(t, f, fn, body);
     }
+    if (fences.onThrow.has(original as never)) {
+      const fn = visited as ts.FunctionLikeDeclaration;
+      const statements = t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)];
+      // Its callers fence; thrown out of it, a failed task's error comes first, as the sequential call threw it.
+      const thrown = f.createUniqueName('thrown');
+      const rethrow = f.createCatchClause(f.createVariableDeclaration(thrown), f.createBlock([fence(), f.createThrowStatement(thrown)], true));
+      return replaceBody(t, f, fn, f.createBlock([f.createTryStatement(f.createBlock(statements, true), rethrow, undefined)], true));
+    }
     return visited;
   };
   const inList = (node: ts.Node): boolean => t.isBlock(node.parent) || t.isSourceFile(node.parent) || t.isCaseOrDefaultClause(node.parent) || t.isModuleBlock(node.parent);
@@ -42,7 +50,7 @@ export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
     return inList(original) ? statements : f.createBlock(statements, true);
   };
   return {
-    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit, ...settles],
+    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit, ...fences.onThrow, ...settles],
     around(original, visited) {
       return settledForm(original, fencedForm(original, visited));
     },

@@ -32,24 +32,94 @@ export interface FencePlan {
   readonly atEnd: Set<ts.Block | ts.SourceFile>;
   /** Functions that bring them home however they are left (`try { … } finally { fence() }`). */
   readonly onExit: Set<FunctionLike>;
+  /**
+   * Functions whose callers bring them home (carried-fences.ts): they fence only when they throw, so that a failed
+   * task's error comes first (`try { … } catch (e) { fence(); throw e }`).
+   */
+  readonly onThrow: Set<FunctionLike>;
 }
 
-export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new Set(), onExit: new Set() });
+export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new Set(), onExit: new Set(), onThrow: new Set() });
+
+/** The calls of a function holding fenced calls, when its callers may bring its fenced writes home (carried-fences.ts). */
+export type CarriedCalls = (fn: FunctionLike) => readonly ts.CallExpression[] | undefined;
 
 /** Where the fences of these calls go, or which calls cannot be fenced and why. */
 export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>,
-  isSubmitted: (call: ts.CallExpression) => boolean, isPrivate: (expr: ts.Expression) => boolean = () => false):
-  { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
+  isSubmitted: (call: ts.CallExpression) => boolean, isPrivate: (expr: ts.Expression) => boolean = () => false,
+  carriedCalls: CarriedCalls = () => undefined): { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
+  const alone = planRegions(ctx, fenced, isSubmitted, isPrivate, () => undefined);
+  if (alone.plan.onExit.size === 0) return alone;
+  // Carried out to callers where that refuses no call fenced on its own; a function one of whose calls cannot be
+  // fenced where it stands (or whose callers' regions would then refuse such a call) fences on exit again.
+  const kept = new Set<ts.Node>();
+  for (;;) {
+    const carried = planRegions(ctx, fenced, isSubmitted, isPrivate, (fn) => kept.has(fn) ? undefined : carriedCalls(fn));
+    if (carried.unplaced.size === 0) {
+      const worse = [...carried.refused.keys()].filter((call) => !alone.refused.has(call));
+      if (worse.length === 0) return carried;
+      const before = kept.size;
+      for (const call of worse) for (const fn of carried.carriedInto(call)) kept.add(fn);
+      if (kept.size === before) return alone;
+    }
+    for (const fn of carried.unplaced) kept.add(fn);
+  }
+}
+
+/**
+ * The regions of the fenced calls and their fences. A function whose calls `carriedCalls` gives has them fenced in
+ * their callers' regions, with the written objects of its own fenced calls (and of those carried into it).
+ */
+function planRegions(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>,
+  isSubmitted: (call: ts.CallExpression) => boolean, isPrivate: (expr: ts.Expression) => boolean, carriedCalls: CarriedCalls):
+  { plan: FencePlan; refused: Map<ts.CallExpression, Reason>; unplaced: Set<FunctionLike>; carriedInto: (call: ts.CallExpression) => FunctionLike[] } {
   const plan = emptyFencePlan();
   const refused = new Map<ts.CallExpression, Reason>();
   const regions = new Map<ts.Node, ts.CallExpression[]>();
-  for (const call of fenced.keys()) {
+  const calledBy = new Map<ts.CallExpression, FunctionLike>();
+  const unplaced = new Set<FunctionLike>();
+  const place = (call: ts.CallExpression): ts.Node | undefined => {
     const region = regionOf(ctx, call);
-    if (typeof region === 'string') { refused.set(call, reasonAt(call, region)); continue; }
+    if (typeof region === 'string') {
+      const fn = calledBy.get(call);
+      if (fn) unplaced.add(fn); else refused.set(call, reasonAt(call, region));
+      return undefined;
+    }
     regions.set(region, [...(regions.get(region) ?? []), call]);
+    return region;
+  };
+  const work = [...fenced.keys()].map(place).filter((r): r is ts.Node => r !== undefined);
+  const carried = new Set<FunctionLike>();
+  while (work.length > 0) {
+    const region = work.pop()!;
+    if (ctx.ts.isSourceFile(region) || carried.has(region as FunctionLike)) continue;
+    const calls = carriedCalls(region as FunctionLike);
+    if (!calls) continue;
+    carried.add(region as FunctionLike);
+    for (const call of calls) {
+      calledBy.set(call, region as FunctionLike);
+      const into = place(call);
+      if (into) work.push(into);
+    }
   }
-  for (const [region, calls] of regions) new Region(ctx, region, calls, fenced, isSubmitted, isPrivate, plan, refused).run();
-  return { plan, refused };
+  // What a carried call writes: what the fenced calls of its function's region write, to a fixed point (chains).
+  const written = new Map(fenced);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [call, fn] of calledBy) {
+      const all = new Set((regions.get(fn) ?? []).flatMap((inner) => written.get(inner) ?? []));
+      if (all.size !== (written.get(call)?.length ?? 0)) { written.set(call, [...all]); changed = true; }
+    }
+  }
+  for (const [region, calls] of regions) {
+    new Region(ctx, region, calls, written, isSubmitted, isPrivate, plan, refused, carried).run();
+  }
+  for (const [call, fn] of calledBy) if (refused.delete(call)) unplaced.add(fn);
+  const carriedInto = (call: ts.CallExpression): FunctionLike[] => {
+    const region = [...regions].find(([, calls]) => calls.includes(call))?.[0];
+    return region ? (regions.get(region) ?? []).flatMap((other) => calledBy.get(other) ?? []) : [];
+  };
+  return { plan, refused, unplaced, carriedInto };
 }
 
 /** The function (or file) whose statements hold the call, callbacks an array method runs at once counting as its own. */
@@ -93,7 +163,8 @@ class Region {
 
   constructor(ctx: AnalysisContext, private readonly region: ts.Node, private readonly calls: readonly ts.CallExpression[],
     fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>, isSubmitted: (call: ts.CallExpression) => boolean,
-    isPrivate: (expr: ts.Expression) => boolean, private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>) {
+    isPrivate: (expr: ts.Expression) => boolean, private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>,
+    private readonly carried: ReadonlySet<FunctionLike>) {
     this.ts = ctx.ts;
     for (const call of calls) {
       for (let n: ts.Node = call; n !== region; n = n.parent) {
@@ -106,9 +177,10 @@ class Region {
       isSubmitted,
       isPrivate,
       skip: (node) => this.callbacks.has(node) || this.beforeSubmission.has(node),
+      // (Or of a function whose fences are carried into its callers: gone once it returned.)
       isLocal: (name) => {
         const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
-        return declaration !== undefined && enclosesOrIs(region, declaration);
+        return declaration !== undefined && (enclosesOrIs(region, declaration) || [...carried].some((fn) => enclosesOrIs(fn.body!, declaration)));
       },
     });
   }
@@ -122,7 +194,7 @@ class Region {
     const fn = this.region as FunctionLike;
     if (ts.isBlock(fn.body!)) this.list(fn.body.statements, false);
     else this.unit(fn.body as ts.Expression);
-    this.plan.onExit.add(fn);
+    (this.carried.has(fn) ? this.plan.onThrow : this.plan.onExit).add(fn);
   }
 
   /** Statements in order; returns whether fenced writes may be pending after them. */

@@ -42,6 +42,7 @@ import { CallBlockers, type BlockerPlanner } from './call-blockers';
 import { deferWaits } from './deferred-waits';
 import { Placements } from './placements';
 import { planFences } from './fences';
+import { carriedCalls } from './carried-fences';
 import { processChangingStatements } from './process-changes';
 import { mapCallTaking, mappedForwarders } from './mapped-tasks';
 import { keptStateWaits } from './kept-state-waits';
@@ -265,7 +266,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   private placeFences(): boolean {
     if (this.plan.fenced.size === 0) return false;
     const { plan, refused } = planFences(this.ctx, this.plan.fenced, (call) => this.plan.submissions.has(call),
-      (expr) => privateContainer(this.facts, expr) !== undefined);
+      (expr) => privateContainer(this.facts, expr) !== undefined, (fn) => carriedCalls(this.facts, fn));
     for (const [call, why] of refused) this.unfenceable.set(call, why);
     this.plan.fences = plan;
     return refused.size > 0;

@@ -1,0 +1,97 @@
+/**
+ * Fences carried out to callers. A function whose fenced tasks may still be running when it returns used to fence in
+ * a `finally` around its body: right for any caller, but each call then waits for its own tasks, so a caller's loop
+ * (`for (const r of recs) bump(r)` with `bump(rec) { scale(rec.xs, k) }`, `for (const l of layers) l.grow(2)`) ran
+ * them one at a time. When every call of the function is in sight, its calls are fenced calls of their callers
+ * instead (fences.ts): each caller's region goes on after the call, with the written types of the function's fenced
+ * tasks, and its fence lands before the first code there that may observe them (after the whole loop, above). The
+ * function then fences only when it throws (`catch (e) { fence(); throw e }`), so a failed task's error still comes
+ * first, as in the sequential run. A call that cannot be fenced where it stands (its statement also observes, a
+ * constructor, a loop header) puts the function back to fencing on exit.
+ *
+ * "In sight": a function of this file that nothing names but plain calls in this file (parameter-waits.ts
+ * callsInSight); or a method of a class of this file that is not exported or extended, whose name the program's
+ * files use only in calls of that very method, here (so no interface, `any`, destructuring, `bind` or string key
+ * reaches it), and that is none of the names the language or the library call by themselves (`toString`, `then`…).
+ * Not async functions or generators: their callers resume them later, outside any region.
+ */
+import type * as ts from 'typescript';
+import { isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
+import { mayBeExtended } from '../analysis/overrides';
+import type { FileFacts } from './file-facts';
+import { callsInSight } from './parameter-waits';
+
+/** Method names the language or the library may call without a call of the program's naming them. */
+const CALLED_BY_THE_LANGUAGE = new Set(['constructor', 'toString', 'valueOf', 'toJSON', 'then', 'catch', 'finally', 'next', 'return', 'throw',
+  'toLocaleString', 'handleEvent', 'inspect']);
+
+/**
+ * Asked again in every planning round; the answer depends on the program's text only (per program: a watch build
+ * keeps the unchanged files' nodes in the next one).
+ */
+const knownByProgram = new WeakMap<ts.Program, WeakMap<FunctionLike, ts.CallExpression[] | undefined>>();
+
+/** The calls of `fn` when its fences may be carried out to them, or undefined. */
+export function carriedCalls(facts: FileFacts, fn: FunctionLike): ts.CallExpression[] | undefined {
+  let known = knownByProgram.get(facts.ctx.program);
+  if (!known) knownByProgram.set(facts.ctx.program, known = new WeakMap());
+  if (!known.has(fn)) known.set(fn, findCarriedCalls(facts, fn));
+  return known.get(fn);
+}
+
+function findCarriedCalls(facts: FileFacts, fn: FunctionLike): ts.CallExpression[] | undefined {
+  const { ts } = facts;
+  if (fn.asteriskToken || ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) return undefined;
+  const calls = ts.isMethodDeclaration(fn) ? methodCallsInSight(facts, fn) : callsInSight(facts, fn);
+  // (A call inside the function itself would carry its fences into its own region.)
+  return calls?.every((call) => !(call.pos >= fn.pos && call.end <= fn.end) && !call.questionDotToken) ? calls : undefined;
+}
+
+function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.CallExpression[] | undefined {
+  const { ts, ctx } = facts;
+  const cls = method.parent;
+  if (!ts.isClassDeclaration(cls) || !ts.isIdentifier(method.name) || CALLED_BY_THE_LANGUAGE.has(method.name.text) ||
+    cls.getSourceFile() !== facts.source || mayBeExtended(ctx, cls) || cls.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ||
+    ts.getDecorators(cls)?.length || ts.getDecorators(method)?.length) return undefined;
+  const symbol = symbolOf(ctx, method.name);
+  const classSymbol = cls.name && symbolOf(ctx, cls.name);
+  const moduleSymbol = symbolOf(ctx, facts.source);
+  if (!symbol || !classSymbol || !moduleSymbol) return undefined;
+  // (`export { Layer }`, `export default Layer`: the module hands the class out under some name.)
+  const exported = ctx.checker.getExportsOfModule(moduleSymbol)
+    .some((e) => (e.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(e) : e) === classSymbol);
+  if (exported) return undefined;
+  const name = method.name.text;
+  const calls: ts.CallExpression[] = [];
+  let open = false;
+  const visit = (node: ts.Node): void => {
+    if (open) return;
+    if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node) || ts.isPrivateIdentifier(node)) && node.text === name) {
+      if (node === method.name) return;
+      const call = node.parent.parent;
+      const called = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node &&
+        ts.isCallExpression(call) && call.expression === node.parent;
+      const resolved = ts.isIdentifier(node) ? symbolOf(ctx, node) : undefined;
+      // (A class whose methods return `this` has its members instantiated per use: the same declaration, another symbol.)
+      const isMethod = resolved !== undefined && (resolved === symbol || resolved.valueDeclaration === method);
+      if (called && isMethod && node.getSourceFile() === facts.source) calls.push(call as ts.CallExpression);
+      // Any other use of the name is another thing's only if it resolves to a local name (not a member someone could
+      // reach an instance through) declared by the program.
+      else if (!(ts.isIdentifier(node) && resolved && !isMethod && isPlainName(ts, node, resolved))) open = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of ctx.program.getSourceFiles()) if (isOwnSourceFile(ctx, file) && file.text.includes(name)) visit(file);
+  return open ? undefined : calls;
+}
+
+/** A variable, parameter, function or class name used as one (not a member's, not a destructured property's). */
+function isPlainName(t: typeof ts, node: ts.Identifier, resolved: ts.Symbol): boolean {
+  const parent = node.parent;
+  if (t.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if (t.isBindingElement(parent) && (parent.propertyName === node || (!parent.propertyName && t.isObjectBindingPattern(parent.parent)))) return false;
+  if (t.isShorthandPropertyAssignment(parent) || t.isPropertyAssignment(parent) && parent.name === node) return false;
+  return (resolved.flags & (t.SymbolFlags.Variable | t.SymbolFlags.Function | t.SymbolFlags.Class | t.SymbolFlags.Alias)) !== 0 &&
+    !(resolved.flags & t.SymbolFlags.Property);
+}
