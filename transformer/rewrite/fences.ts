@@ -112,7 +112,7 @@ function planRegions(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression
     }
   }
   for (const [region, calls] of regions) {
-    new Region(ctx, region, calls, written, isSubmitted, isPrivate, plan, refused, carried).run();
+    new Region(ctx, region, calls, written, isSubmitted, isPrivate, plan, refused, carried, calledBy).run();
   }
   for (const [call, fn] of calledBy) if (refused.delete(call)) unplaced.add(fn);
   const carriedInto = (call: ts.CallExpression): FunctionLike[] => {
@@ -164,7 +164,7 @@ class Region {
   constructor(ctx: AnalysisContext, private readonly region: ts.Node, private readonly calls: readonly ts.CallExpression[],
     fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>, isSubmitted: (call: ts.CallExpression) => boolean,
     isPrivate: (expr: ts.Expression) => boolean, private readonly plan: FencePlan, private readonly refused: Map<ts.CallExpression, Reason>,
-    private readonly carried: ReadonlySet<FunctionLike>) {
+    private readonly carried: ReadonlySet<FunctionLike>, private readonly carriedCalls: ReadonlyMap<ts.CallExpression, FunctionLike>) {
     this.ts = ctx.ts;
     for (const call of calls) {
       for (let n: ts.Node = call; n !== region; n = n.parent) {
@@ -266,7 +266,11 @@ class Region {
    */
   private unitStatement(s: ts.Statement, unit: ts.Node, pending: boolean): boolean {
     const direct = this.calls.filter((call) => enclosesOrIs(unit, call) && !this.inCallback(call, unit));
-    const evaluatedFirst = direct.length === 1 ? direct[0].arguments : direct.length === 0 ? this.beforeOnlyCallback(unit) : [];
+    // A call of a function whose fences are carried here runs all of its body before its tasks are pending in this
+    // region: what it looks at needs a fence before the statement (when pending), as its arguments do; what it looks
+    // at after its own fenced calls, its own region has fenced.
+    const evaluatedFirst: readonly ts.Node[] = direct.length === 1 ? (this.carriedCalls.has(direct[0]) ? [direct[0]] : direct[0].arguments)
+      : direct.length === 0 ? this.beforeOnlyCallback(unit) : [];
     for (const arg of evaluatedFirst) this.beforeSubmission.add(arg);
     const observed = this.observations.firstIn(unit);
     this.beforeSubmission.clear();

@@ -40,7 +40,7 @@ for (const l of layers) l.grow(3);
 console.log('layers', layers.map((l) => l.w[0]).join(' '), layers.map((l) => l.sum()).join(' '));
 
 // A function reading the object before its task: a second call on the same record must see the first one's write,
-// so it keeps its own fence on exit.
+// so its callers fence before each call while one is pending.
 function peekThenBump(rec: Rec) {
   const first = rec.xs[0];
   scale(rec.xs, 10);
