@@ -80,7 +80,6 @@ test('a conversion or trap the language runs waits for fenced tasks first: Refle
   assert.is(tasks.inWorkers, 7, 'every call ran in a worker');
 });
 
-test.run();
 
 test('a function or method whose calls are all in sight leaves its fence to its callers: a loop of its calls runs its tasks together and fences once after (before each call when the function reads first); one called where the statement looks, or reached through `any`, fences on exit; one that throws fences first, so a failed task\'s error still comes first', () => {
   const tasks = printsAsPlain('carried-fences');
@@ -99,3 +98,14 @@ test('a function or method whose calls are all in sight leaves its fence to its 
     'a function that reads before its task: its caller fences before each call while one is pending');
   assert.match(emitted, /advance\(\);\s+advance\(\);\s+__taskify\.fence\(\);\s+console\.log\('state'/, 'two calls, then the fence before the print');
 });
+
+test('carried fences reach what the caller runs while the task is pending (an `if` or `switch` condition\'s branches, a default value\'s function body, a throw) and are not carried for methods others call unseen (a computed key, a Proxy trap, a descriptor, a library base class): rv65\'s review', () => {
+  const tasks = printsAsPlain('carried-fences-review');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the failed normalize, which the program dies of');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /if \(bump\(a, 3\)\) \{\s+__taskify\.fence\(\);\s+console\.log\('then'/, 'the branch fences first');
+  assert.match(emitted, /prep\(r\);\s+__taskify\.fence\(\);\s+if \(r\.name\.startsWith\('x'\)\)\s+throw/, 'a throw fences first');
+});
+
+test.run();

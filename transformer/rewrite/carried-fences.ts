@@ -21,9 +21,13 @@ import { mayBeExtended } from '../analysis/overrides';
 import type { FileFacts } from './file-facts';
 import { callsInSight } from './parameter-waits';
 
-/** Method names the language or the library may call without a call of the program's naming them. */
-const CALLED_BY_THE_LANGUAGE = new Set(['constructor', 'toString', 'valueOf', 'toJSON', 'then', 'catch', 'finally', 'next', 'return', 'throw',
-  'toLocaleString', 'handleEvent', 'inspect']);
+/**
+ * Method names the language or the library may call without a call of the program's naming them: conversions,
+ * thenables, iterators, a Proxy handler's traps, a property descriptor's accessors, an event listener object.
+ */
+const CALLED_BY_THE_LANGUAGE = new Set(['constructor', 'toString', 'valueOf', 'toJSON', 'toISOString', 'toLocaleString', 'then', 'catch',
+  'finally', 'next', 'return', 'throw', 'handleEvent', 'inspect', 'get', 'set', 'has', 'apply', 'construct', 'deleteProperty',
+  'defineProperty', 'getOwnPropertyDescriptor', 'ownKeys', 'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions']);
 
 /**
  * Asked again in every planning round; the answer depends on the program's text only (per program: a watch build
@@ -50,9 +54,11 @@ function findCarriedCalls(facts: FileFacts, fn: FunctionLike): ts.CallExpression
 function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.CallExpression[] | undefined {
   const { ts, ctx } = facts;
   const cls = method.parent;
+  // (A class extending another, perhaps the library's, whose code calls its methods by name: `new Counts(pairs)` of a
+  // Map subclass runs its `set`.)
   if (!ts.isClassDeclaration(cls) || !ts.isIdentifier(method.name) || CALLED_BY_THE_LANGUAGE.has(method.name.text) ||
     cls.getSourceFile() !== facts.source || mayBeExtended(ctx, cls) || cls.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ||
-    ts.getDecorators(cls)?.length || ts.getDecorators(method)?.length) return undefined;
+    cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) || ts.getDecorators(cls)?.length || ts.getDecorators(method)?.length) return undefined;
   const symbol = symbolOf(ctx, method.name);
   const classSymbol = cls.name && symbolOf(ctx, cls.name);
   const moduleSymbol = symbolOf(ctx, facts.source);
@@ -61,11 +67,17 @@ function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.
   const exported = ctx.checker.getExportsOfModule(moduleSymbol)
     .some((e) => (e.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(e) : e) === classSymbol);
   if (exported) return undefined;
+  const instance = ctx.checker.getDeclaredTypeOfSymbol(classSymbol);
+  /** An instance may be a value of this type (`any`, `object`, an interface it matches). */
+  const mayHold = (type: ts.Type): boolean => (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || ctx.checker.isTypeAssignableTo(instance, type);
   const name = method.name.text;
   const calls: ts.CallExpression[] = [];
   let open = false;
   const visit = (node: ts.Node): void => {
     if (open) return;
+    // `(l as any)[m](3)`: a key computed at run time may name the method.
+    if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(node.argumentExpression) && !ts.isNumericLiteral(node.argumentExpression) &&
+      mayHold(ctx.checker.getTypeAtLocation(node.expression))) { open = true; return; }
     if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node) || ts.isPrivateIdentifier(node)) && node.text === name) {
       if (node === method.name) return;
       const call = node.parent.parent;
@@ -75,15 +87,35 @@ function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.
       // (A class whose methods return `this` has its members instantiated per use: the same declaration, another symbol.)
       const isMethod = resolved !== undefined && (resolved === symbol || resolved.valueDeclaration === method);
       if (called && isMethod && node.getSourceFile() === facts.source) calls.push(call as ts.CallExpression);
-      // Any other use of the name is another thing's only if it resolves to a local name (not a member someone could
-      // reach an instance through) declared by the program.
-      else if (!(ts.isIdentifier(node) && resolved && !isMethod && isPlainName(ts, node, resolved))) open = true;
+      // Any other use of the name is another thing's when it resolves to a local name, declares another member, or reads
+      // a member of a type no instance can be (`arr.fill(0)`, another class's `scale`).
+      else if (!(ts.isIdentifier(node) && resolved && !isMethod && (isPlainName(ts, node, resolved) || declaresMember(ts, node) ||
+        memberOfOtherType(ctx, resolved, mayHold)))) open = true;
       return;
     }
     ts.forEachChild(node, visit);
   };
-  for (const file of ctx.program.getSourceFiles()) if (isOwnSourceFile(ctx, file) && file.text.includes(name)) visit(file);
-  return open ? undefined : calls;
+  for (const file of ctx.program.getSourceFiles()) if (isOwnSourceFile(ctx, file)) visit(file);
+  // (None found: the language calls it, a Proxy's trap or a descriptor's accessor, if anyone does.)
+  return open || calls.length === 0 ? undefined : calls;
+}
+
+/** The name of a member being declared (another class's method, an interface's, an object literal's property). */
+function declaresMember(t: typeof ts, node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (t.isMethodDeclaration(parent) || t.isPropertyDeclaration(parent) || t.isMethodSignature(parent) || t.isPropertySignature(parent) ||
+    t.isGetAccessorDeclaration(parent) || t.isSetAccessorDeclaration(parent) || t.isPropertyAssignment(parent)) && parent.name === node;
+}
+
+/** A member of a named type no instance of the class can be a value of. */
+function memberOfOtherType(ctx: FileFacts['ctx'], member: ts.Symbol, mayHold: (type: ts.Type) => boolean): boolean {
+  const { ts, checker } = ctx;
+  const declarations = member.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => {
+    const owner = declaration.parent;
+    const named = (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? checker.getSymbolAtLocation(owner.name) : undefined;
+    return named !== undefined && !mayHold(checker.getDeclaredTypeOfSymbol(named));
+  });
 }
 
 /** A variable, parameter, function or class name used as one (not a member's, not a destructured property's). */

@@ -215,17 +215,12 @@ export class Containers {
     const { ts } = this;
     const outer = withWrappers(ts, this.families.levelChain(ref));
     const parent = outer.parent;
+    // Or handed out of the function, whose caller may change it (`function last() { return list[0]; }`, then
+    // `last().push(100)`: np57's F1, the next task was given the stored result without the push).
     return isArgumentOf(ts, parent, outer) || ts.isArrayLiteralExpression(parent) || (ts.isSpreadElement(parent) && ts.isArrayLiteralExpression(parent.parent)) ||
-      (ts.isPropertyAssignment(parent) && parent.initializer === outer) || ts.isShorthandPropertyAssignment(parent);
+      (ts.isPropertyAssignment(parent) && parent.initializer === outer) || ts.isShorthandPropertyAssignment(parent) ||
+      ts.isReturnStatement(parent) || ts.isYieldExpression(parent) || (ts.isArrowFunction(parent) && parent.body === outer);
   }
-
-  // ── families ──────────────────────────────────────────────────────────────────
-
-
-
-
-
-
 
   // ── uses ──────────────────────────────────────────────────────────────────────
   // The family's references walk the container's levels here; a use of a leaf is classified as any followed object's

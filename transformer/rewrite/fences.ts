@@ -134,6 +134,8 @@ function regionOf(ctx: AnalysisContext, call: ts.CallExpression): ts.Node | stri
     if (ts.isConstructorDeclaration(node) || ts.isAccessor(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) {
       return 'in a constructor, accessor or field initializer, where no fence can be placed after it';
     }
+    // (The body's statements are the region's: a default value runs before them, rv65's B2.)
+    if (ts.isParameter(node)) return 'in a parameter\'s default value, where no fence can be placed after it';
   }
 }
 
@@ -177,10 +179,10 @@ class Region {
       isSubmitted,
       isPrivate,
       skip: (node) => this.callbacks.has(node) || this.beforeSubmission.has(node),
-      // (Or of a function whose fences are carried into its callers: gone once it returned.)
+      // (Or of a function whose fences are carried into its callers, and no closure of it: gone once it returned.)
       isLocal: (name) => {
         const declaration = ctx.checker.getSymbolAtLocation(name)?.valueDeclaration;
-        return declaration !== undefined && (enclosesOrIs(region, declaration) || [...carried].some((fn) => enclosesOrIs(fn.body!, declaration)));
+        return declaration !== undefined && (enclosesOrIs(region, declaration) || carriedLocal(ctx, carried, declaration, name.text));
       },
     });
   }
@@ -209,8 +211,9 @@ class Region {
     if (ts.isBlock(s)) return this.list(s.statements, pending);
     if (ts.isLabeledStatement(s)) return this.statement(s.statement, pending);
     if (ts.isIfStatement(s)) {
-      if (this.holds.has(s.expression)) return this.unitStatement(s, s.expression, pending);
-      if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
+      // (Its condition holding a fenced call: the branches run while it is pending, rv65's B1.)
+      if (this.holds.has(s.expression)) pending = this.unitStatement(s, s.expression, pending);
+      else if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
       const then = this.statement(s.thenStatement, pending);
       return (s.elseStatement ? this.statement(s.elseStatement, pending) : pending) || then;
     }
@@ -222,8 +225,16 @@ class Region {
       return true;
     }
     if (ts.isSwitchStatement(s)) {
-      if (this.holds.has(s.expression)) return this.unitStatement(s, s.expression, pending);
-      if (pending && this.fenceIfObserved(s, s.expression)) pending = false;
+      // (The `case` labels are evaluated after the expression, before any clause.)
+      const labels = s.caseBlock.clauses.flatMap((c) => (ts.isCaseClause(c) && !this.holds.has(c.expression) ? [c.expression] : []));
+      const labelLooks = labels.map((label) => this.observations.firstIn(label)).find((n) => n !== undefined);
+      if (this.holds.has(s.expression)) {
+        if (labelLooks) this.refuse(s.expression, `a \`case\` label has \`${snippet(labelLooks)}\`, which may look at what the task writes`);
+        else this.unitStatement(s, s.expression, pending);
+      } else if (pending) {
+        const looks = this.observations.firstIn(s.expression) ?? labelLooks;
+        if (looks) { this.plan.before.set(s, looks); pending = false; }
+      }
       for (const clause of s.caseBlock.clauses) {
         if (ts.isCaseClause(clause) && this.holds.has(clause.expression)) this.refuse(clause.expression, 'in a `case` label');
         this.list(clause.statements, true);
@@ -344,3 +355,12 @@ class Region {
   }
 }
 
+/** A variable of a function whose fences are carried (its own, not a nested function's) that no closure in it names. */
+function carriedLocal(ctx: AnalysisContext, carried: ReadonlySet<FunctionLike>, declaration: ts.Node, name: string): boolean {
+  const { ts } = ctx;
+  const home = ts.findAncestor(declaration.parent, (n) => isFunctionLike(ctx, n)) as FunctionLike | undefined;
+  if (!home || !carried.has(home)) return false;
+  const captured = (node: ts.Node, inClosure: boolean): boolean => (inClosure && ts.isIdentifier(node) && node.text === name) ||
+    (ts.forEachChild(node, (child) => captured(child, inClosure || isFunctionLike(ctx, child))) ?? false);
+  return !captured(home.body!, false);
+}

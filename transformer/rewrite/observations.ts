@@ -56,6 +56,9 @@ export class Observations {
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return this.classFirstIn(node);
     if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || ts.isForOfStatement(node) && node.awaitModifier) return node;
     if (ts.isTaggedTemplateExpression(node) || ts.isDecorator(node)) return node;
+    // A throw may end the program (or reach a caller's catch) before a fenced task's failure, which came first
+    // (rv65's B3: an uncaught error printed after the task's).
+    if (ts.isThrowStatement(node)) return this.children(node) ?? node;
     if (ts.isCallExpression(node)) return this.callFirstIn(node);
     if (ts.isNewExpression(node)) return this.newFirstIn(node);
     if (ts.isPropertyAccessExpression(node)) return this.children(node) ?? this.propertyRead(node);
