@@ -56,4 +56,9 @@ test('a statement that stores into a holder and reads the holder in its key or i
   assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} of 4 calls ran in workers`);
 });
 
+test('an element of an array gathering task results, returned by a function (or an arrow, or yielded), is let out as written: the caller\'s change reaches the next task given it (np57\'s F1: `last().push(100)` printed the maximum without the 100)', () => {
+  const tasks = printsAsPlain('returned-elements');
+  assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test.run();
