@@ -24,20 +24,16 @@ export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
     if (Array.isArray(visited)) return fences.before.has(original as ts.Statement) ? [fence(), ...visited] : visited;
     if (fences.before.has(original as ts.Statement)) return [fence(), visited];
     if (t.isBlock(original) && fences.atEnd.has(original)) return f.updateBlock(visited as ts.Block, [...(visited as ts.Block).statements, fence()]);
-    if (fences.onExit.has(original as never)) {
+    const onExit = fences.onExit.has(original as never);
+    if (onExit || fences.onThrow.has(original as never)) {
       const fn = visited as ts.FunctionLikeDeclaration;
-      const statements = t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)];
-      // However the function is left: a caller may look at what its fenced tasks write.
-      const body = f.createBlock([f.createTryStatement(f.createBlock(statements, true), undefined, f.createBlock([fence()], true))], true);
-      return replaceBody(t, f, fn, body);
-    }
-    if (fences.onThrow.has(original as never)) {
-      const fn = visited as ts.FunctionLikeDeclaration;
-      const statements = t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)];
-      // Its callers fence; thrown out of it, a failed task's error comes first, as the sequential call threw it.
+      const body = f.createBlock(t.isBlock(fn.body!) ? [...fn.body.statements] : [f.createReturnStatement(fn.body as ts.Expression)], true);
+      // However the function is left, a caller may look at what its fenced tasks write; or, its callers fencing for it
+      // (carried-fences.ts), when it throws, so that a failed task's error comes first, as the sequential call threw it.
       const thrown = f.createUniqueName('thrown');
       const rethrow = f.createCatchClause(f.createVariableDeclaration(thrown), f.createBlock([fence(), f.createThrowStatement(thrown)], true));
-      return replaceBody(t, f, fn, f.createBlock([f.createTryStatement(f.createBlock(statements, true), rethrow, undefined)], true));
+      const guarded = onExit ? f.createTryStatement(body, undefined, f.createBlock([fence()], true)) : f.createTryStatement(body, rethrow, undefined);
+      return replaceBody(t, f, fn, f.createBlock([guarded], true));
     }
     return visited;
   };

@@ -355,12 +355,23 @@ class Region {
   }
 }
 
+/** The names closures inside each function mention (asked at every assignment an observation meets). */
+const namedByClosures = new WeakMap<FunctionLike, Set<string>>();
+
 /** A variable of a function whose fences are carried (its own, not a nested function's) that no closure in it names. */
 function carriedLocal(ctx: AnalysisContext, carried: ReadonlySet<FunctionLike>, declaration: ts.Node, name: string): boolean {
   const { ts } = ctx;
   const home = ts.findAncestor(declaration.parent, (n) => isFunctionLike(ctx, n)) as FunctionLike | undefined;
   if (!home || !carried.has(home)) return false;
-  const captured = (node: ts.Node, inClosure: boolean): boolean => (inClosure && ts.isIdentifier(node) && node.text === name) ||
-    (ts.forEachChild(node, (child) => captured(child, inClosure || isFunctionLike(ctx, child))) ?? false);
-  return !captured(home.body!, false);
+  let names = namedByClosures.get(home);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (node: ts.Node, inClosure: boolean): void => {
+      if (inClosure && ts.isIdentifier(node)) found.add(node.text);
+      ts.forEachChild(node, (child) => visit(child, inClosure || isFunctionLike(ctx, child)));
+    };
+    visit(home.body!, false);
+    namedByClosures.set(home, names = found);
+  }
+  return !names.has(name);
 }
