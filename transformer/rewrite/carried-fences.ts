@@ -10,14 +10,17 @@
  * constructor, a loop header) puts the function back to fencing on exit.
  *
  * "In sight": a function of this file that nothing names but plain calls in this file (parameter-waits.ts
- * callsInSight); or a method of a class of this file that is not exported or extended, whose name the program's
- * files use only in calls of that very method, here (so no interface, `any`, destructuring, `bind` or string key
- * reaches it), and that is none of the names the language or the library call by themselves (`toString`, `then`…).
+ * callsInSight); or a method, called at least once, of a class of this file that is not exported, extends nothing
+ * (a library base calls methods by name) and nothing extends, whose name the program's files use only in calls of it
+ * here, in other members' declarations, or on values of types no instance can be (so no interface it matches, `any`,
+ * destructuring, `bind` or string key reaches it), with no key computed at run time on a value that may be an
+ * instance, and that is none of the names the language calls by itself (`toString`, `then`, a Proxy trap…).
  * Not async functions or generators: their callers resume them later, outside any region.
  */
 import type * as ts from 'typescript';
 import { isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
 import { mayBeExtended } from '../analysis/overrides';
+import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 import { callsInSight } from './parameter-waits';
 
@@ -70,34 +73,59 @@ function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.
   const instance = ctx.checker.getDeclaredTypeOfSymbol(classSymbol);
   /** An instance may be a value of this type (`any`, `object`, an interface it matches). */
   const mayHold = (type: ts.Type): boolean => (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || ctx.checker.isTypeAssignableTo(instance, type);
-  const name = method.name.text;
+  const uses = nameUsesOf(ctx);
+  // `(l as any)[m](3)`: a key computed at run time may name the method.
+  if (uses.computedKeys.some((access) => mayHold(ctx.checker.getTypeAtLocation(access.expression)))) return undefined;
   const calls: ts.CallExpression[] = [];
-  let open = false;
-  const visit = (node: ts.Node): void => {
-    if (open) return;
-    // `(l as any)[m](3)`: a key computed at run time may name the method.
-    if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(node.argumentExpression) && !ts.isNumericLiteral(node.argumentExpression) &&
-      mayHold(ctx.checker.getTypeAtLocation(node.expression))) { open = true; return; }
-    if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node) || ts.isPrivateIdentifier(node)) && node.text === name) {
-      if (node === method.name) return;
-      const call = node.parent.parent;
-      const called = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node &&
-        ts.isCallExpression(call) && call.expression === node.parent;
-      const resolved = ts.isIdentifier(node) ? symbolOf(ctx, node) : undefined;
-      // (A class whose methods return `this` has its members instantiated per use: the same declaration, another symbol.)
-      const isMethod = resolved !== undefined && (resolved === symbol || resolved.valueDeclaration === method);
-      if (called && isMethod && node.getSourceFile() === facts.source) calls.push(call as ts.CallExpression);
-      // Any other use of the name is another thing's when it resolves to a local name, declares another member, or reads
-      // a member of a type no instance can be (`arr.fill(0)`, another class's `scale`).
-      else if (!(ts.isIdentifier(node) && resolved && !isMethod && (isPlainName(ts, node, resolved) || declaresMember(ts, node) ||
-        memberOfOtherType(ctx, resolved, mayHold)))) open = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const file of ctx.program.getSourceFiles()) if (isOwnSourceFile(ctx, file)) visit(file);
+  for (const node of uses.byText.get(method.name.text) ?? []) {
+    if (node === method.name) continue;
+    const call = node.parent.parent;
+    const called = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node &&
+      ts.isCallExpression(call) && call.expression === node.parent;
+    const resolved = ts.isIdentifier(node) ? symbolOf(ctx, node) : undefined;
+    // (A class whose methods return `this` has its members instantiated per use: the same declaration, another symbol.)
+    const isMethod = resolved !== undefined && (resolved === symbol || resolved.valueDeclaration === method);
+    if (called && isMethod && node.getSourceFile() === facts.source) { calls.push(call as ts.CallExpression); continue; }
+    // Any other use of the name is another thing's when it resolves to a local name, declares another member, or reads
+    // a member of a type no instance can be (`arr.fill(0)`, another class's `scale`).
+    const another = ts.isIdentifier(node) && resolved && !isMethod && (isPlainName(ts, node, resolved) || declaresMember(ts, node) ||
+      memberOfOtherType(ctx, resolved, mayHold));
+    if (!another) return undefined;
+  }
   // (None found: the language calls it, a Proxy's trap or a descriptor's accessor, if anyone does.)
-  return open || calls.length === 0 ? undefined : calls;
+  return calls.length === 0 ? undefined : calls;
+}
+
+interface NameUses {
+  /** Identifiers, private names and string literals of the program's files, by their text. */
+  readonly byText: ReadonlyMap<string, readonly (ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike)[]>;
+  /** `o[k]` with a key that is no literal. */
+  readonly computedKeys: readonly ts.ElementAccessExpression[];
+}
+
+const nameUsesByProgram = new WeakMap<ts.Program, NameUses>();
+
+/** One pass over the program's files (their syntax census), shared by every method asked about. */
+function nameUsesOf(ctx: FileFacts['ctx']): NameUses {
+  const known = nameUsesByProgram.get(ctx.program);
+  if (known) return known;
+  const { ts } = ctx;
+  const byText = new Map<string, (ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike)[]>();
+  const computedKeys: ts.ElementAccessExpression[] = [];
+  for (const file of ctx.program.getSourceFiles()) {
+    if (!isOwnSourceFile(ctx, file)) continue;
+    for (const node of censusOf(ctx, file).nodes) {
+      if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node)) {
+        const list = byText.get(node.text);
+        if (list) list.push(node); else byText.set(node.text, [node]);
+      } else if (ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(node.argumentExpression) && !ts.isNumericLiteral(node.argumentExpression)) {
+        computedKeys.push(node);
+      }
+    }
+  }
+  const uses = { byText, computedKeys };
+  nameUsesByProgram.set(ctx.program, uses);
+  return uses;
 }
 
 /** The name of a member being declared (another class's method, an interface's, an object literal's property). */
