@@ -32,6 +32,12 @@ test('instances of classes a task\'s module (or a helper module that only declar
   assert.is(tasks.failed, 5);
 });
 
+test('a carried call\'s task fails at the top level, then the program throws on its own (no `throw` statement to fence before): it dies of the task\'s failure alone, as the plain program died at the call (rv65\'s c14-uncaught-own)', () => {
+  const tasks = endsAsPlain('carried-then-uncaught');
+  assert.is(tasks.inWorkers, 4, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1);
+});
+
 test('at the end: exit listeners read what the tasks wrote and set the exit code from it; beforeExit listeners call tasks and arm timers that call more, round after round (tester np37\'s lintexit2, exitarg, exithooks, runner-v7)', () => {
   const tasks = endsAsPlain('exit-listeners');
   // (The two lint calls too: the exit listener's `for (const p of problems)` takes parts of an array passed whole.)

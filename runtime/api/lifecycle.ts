@@ -202,5 +202,13 @@ function installHooks(): void {
     queueMicrotask(() => { process.removeListener('beforeExit', ending); process.on('beforeExit', ending); });
   });
   process.on('exit', own((code: number) => finishNow(`exit (code ${code})`, 'exit')));
+  // The program's own uncaught error, after a task call whose failure nothing met (a fenced call carried to the top
+  // level, `prep(r)`, then `bad.length = -1`): the plain program never got there, it died of that call's failure.
+  // It dies of it now: the exit prints it as Node prints an uncaught error (finish), and not the later error too.
+  process.on('uncaughtExceptionMonitor', () => {
+    if (active?.kind !== 'pool' || process.listenerCount('uncaughtException') > 0) return;
+    active.runtime.settleAll();
+    if (active.runtime.unobservedFailures().length > 0) process.exit(1);
+  });
   installSignalHandlers((signal) => finishNow(signal, 'signal'));
 }
