@@ -806,6 +806,20 @@ test('objects written through an array method\'s callback over an array made the
   assert.is(tasks.inWorkers, 39, `${tasks.inWorkers} tasks ran in workers`);
 });
 
+test('a helper that makes an object, has a task fill it and returns it runs its calls in parallel: the caller waits where it reads the result, not the helper as it returns', () => {
+  const tasks = printsAsPlain('made-and-returned');
+  // Before, each helper's task call stayed direct ("`a` is a parameter of a function that would wait for it on
+  // return"): 2 calls in workers. (l)'s helper, called with spread arguments, still does.
+  assert.is(tasks.inWorkers, 29, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the diffuse of (f), caught');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /function mul\(a, b\) \{\s+const out = new Float64Array\(n \* n\);\s+__taskify\.submit\(__taskify_matmulInto_\d+, \[a, b, out, n\][^;]*;\s+return out;/,
+    'mul returns its object with the task\'s write pending');
+  assert.match(emitted, /products\.push\(mul\(/, 'the loop gathers the results without waiting');
+  assert.match(emitted, /function mulSpread\(a, b\) \{\s+const out = new Float64Array\(n \* n\);\s+\(0, kernels_1\.matmulInto\)\(a, b, out, n\);/,
+    'a helper called with spread arguments stays a plain function');
+});
+
 test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from another module) reads the elements as the program left them (tester np36\'s fwd4/fwd5)', () => {
   const tasks = printsAsPlain('forwarders-by-value');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

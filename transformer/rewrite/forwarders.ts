@@ -17,6 +17,10 @@
  *   `return task(…)` and `return`, with expressions free of calls and writes (reads, operators, literals, `Math.*`,
  *   views with `subarray`), so running it ahead of other code (a split loop submits every pass first) changes
  *   nothing the program sees; its tasks are synchronous and never return their arguments.
+ *   One that claims no calls may also make a fresh object (`const out = new Float64Array(n * n)`), hand it to its
+ *   tasks and return it (`matmulInto(a, b, out, n); return out`): it returns the object with the tasks' writes
+ *   pending, which its callers follow as they would the Future (`waitOn` waits for an object's pending writes too),
+ *   instead of waiting for them before it returns.
  * When the planner keeps one of its calls direct, or one of the task calls in it, the function is demoted for the
  * rest of the file's plan: its calls are plain calls again and it waits as before.
  *
@@ -30,7 +34,7 @@
  * handed on as a value (`export function meanOf(s) { return mean(s.values) }`).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isFunctionLike, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import { exportedName, functionName } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
@@ -38,6 +42,7 @@ import type { Summaries } from '../analysis/summaries';
 import { readsNoGetter } from './field-reads';
 import { methodOwner, methodPath } from './method-owners';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
+import { isFresh } from './fresh';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -51,6 +56,8 @@ export class Forwarders {
   private readonly described = new Map<FunctionLike, TaskInfo | null>();
   /** The task calls forwarders make (returned, or statements of their own). */
   private readonly forwardedCalls = new Set<ts.CallExpression>();
+  /** `out` of `return out` in a forwarder that made it fresh and handed it only to its tasks (the module comment). */
+  private readonly handedOut = new Set<ts.Identifier>();
   private readonly demoted = new Set<FunctionLike>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries, private readonly facts: ForwarderFacts) {}
@@ -128,6 +135,17 @@ export class Forwarders {
     };
     visit(fn);
     return found;
+  }
+
+  /**
+   * `out` of `return out` in a live forwarder that made the object and handed it only to its tasks: its callers
+   * follow what it returns, so handing it out lets nothing escape and waits for nothing.
+   */
+  handsOut(ref: ts.Identifier): boolean {
+    if (!this.ctx.ts.isReturnStatement(ref.parent)) return false;
+    const fn = enclosingFunction(this.ctx, ref);
+    // (Described first: the forwarder's returned names are found as it is.)
+    return fn !== undefined && isFunctionLike(this.ctx, fn) && this.of(fn) !== undefined && this.handedOut.has(ref);
   }
 
   /** The live forwarder whose body holds this return statement's call. */
@@ -225,14 +243,24 @@ export class Forwarders {
       calls.push(call);
       return true;
     };
+    // Fresh objects the body makes for its tasks (not in a function that claims its calls: the module comment).
+    const made = new Set<ts.Symbol>();
+    const returned: ts.Identifier[] = [];
+    const returnsMade = (expr: ts.Expression): boolean => {
+      const symbol = ts.isIdentifier(expr) ? symbolOf(this.ctx, expr) : undefined;
+      if (!symbol || !made.has(symbol)) return false;
+      returned.push(expr as ts.Identifier);
+      return true;
+    };
     const statement = (node: ts.Statement): boolean => {
-      if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression);
+      if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression) || returnsMade(node.expression);
       // `scale(a, k);`: the task's Future is dropped, as the plain call's value was.
       if (ts.isExpressionStatement(node)) return !onlyReturned && taskCall(node.expression);
       if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
       if (ts.isBlock(node)) return node.statements.every(statement);
       if (ts.isVariableStatement(node)) {
-        return node.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined && this.isQuiet(d.initializer));
+        return node.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined &&
+          (this.isQuiet(d.initializer) || (!onlyReturned && this.makesFresh(d, made))));
       }
       return false;
     };
@@ -240,8 +268,31 @@ export class Forwarders {
     if (!body) return undefined;
     const ok = ts.isBlock(body) ? body.statements.every(statement) : taskCall(body);
     if (!ok || calls.length === 0) return undefined;
+    // A made object is only ever an argument of its tasks, or returned: nothing in the body reads it before they ran.
+    for (const symbol of made) {
+      const uses = this.parameterReferences(fn, symbol);
+      if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) ||
+        calls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) return undefined;
+    }
     for (const call of calls) this.forwardedCalls.add(call);
+    for (const ref of returned) this.handedOut.add(ref);
     return tasks;
+  }
+
+  /**
+   * `const out = new Float64Array(n * n)` (a `const` made by a built-in constructor from quiet arguments, fresh.ts):
+   * an object no one else refers to, made for the body's tasks. Its symbol goes to `made`.
+   */
+  private makesFresh(declaration: ts.VariableDeclaration, made: Set<ts.Symbol>): boolean {
+    const { ts } = this.ctx;
+    const init = declaration.initializer!;
+    const list = declaration.parent;
+    if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+    const allocation = ts.isNewExpression(init) && isLibraryGlobal(this.ctx, init.expression) && (init.arguments ?? []).every((arg) => this.isQuiet(arg));
+    if (!allocation || !isFresh(this.ctx, init)) return false;
+    const symbol = symbolOf(this.ctx, declaration.name);
+    if (symbol) made.add(symbol);
+    return symbol !== undefined;
   }
 
   /** Every name the function reads is its own (a parameter or a local) or `Math`; tasks it calls aside. */

@@ -349,7 +349,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     first: boolean): { ref: ts.Identifier; why: Reason }[] {
     const found: { ref: ts.Identifier; why: Reason }[] = [];
     for (const ref of this.facts.references(symbol)) {
-      if (skip(ref)) continue;
+      // (`return out` of a forwarder that made it: its callers follow what it returns, forwarders.ts.)
+      if (skip(ref) || this.facts.forwarders.handsOut(ref)) continue;
       const use = this.uses.classify(ref);
       if (use.kind !== 'escape' || late?.(ref)) continue;
       found.push({ ref, why: reasonAt(ref, `\`${ref.text}\` escapes (${use.why}): \`${snippet(ref.parent)}\``) });
@@ -379,6 +380,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     }
     for (const symbol of this.followed) {
       for (const ref of this.facts.references(symbol)) {
+        if (this.facts.forwarders.handsOut(ref)) continue; // (its callers wait for it: forwarders.ts)
         const use = this.uses.classify(ref);
         // A record of followed objects: nothing is pending on the record itself, only on what its fields hold.
         // (Or of a name that handed a part to another name: a task given the part may have changed it: aliases.ts.)
