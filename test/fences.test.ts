@@ -108,4 +108,14 @@ test('carried fences reach what the caller runs while the task is pending (an `i
   assert.match(emitted, /prep\(r\);\s+__taskify\.fence\(\);\s+if \(r\.name\.startsWith\('x'\)\)\s+throw/, 'a throw fences first');
 });
 
+test('recursive functions carry their fences to their callers, the recursive calls included: a mergesort\'s leaves and a tree walk\'s nodes run together, and one that reads its tasks\' writes fences as it returns (np58\'s min-serial-mergesort)', () => {
+  const tasks = printsAsPlain('recursive-carried');
+  assert.is(tasks.inWorkers, 24, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // Before, each msort call fenced in a finally: each leaf ran alone.
+  assert.match(emitted, /function msort\(a, depth\) \{\s+try \{[\s\S]*?catch \(thrown_\d+\) \{\s+__taskify\.fence\(\);\s+throw thrown_\d+;/, 'msort fences only when it throws');
+  assert.match(emitted, /msort\(__taskify\.written\(data\), 3\);\s+__taskify\.fence\(\);/, 'the top-level call fences after it');
+  assert.match(emitted, /function peekSorted\(a, depth\) \{[\s\S]*?finally \{\s+__taskify\.fence\(\);/, 'a function reading what it wrote fences on exit');
+});
+
 test.run();

@@ -15,7 +15,9 @@
  * here, in other members' declarations, or on values of types no instance can be (so no interface it matches, `any`,
  * destructuring, `bind` or string key reaches it), with no key computed at run time on a value that may be an
  * instance, and that is none of the names the language calls by itself (`toString`, `then`, a Proxy trap…).
- * Not async functions or generators: their callers resume them later, outside any region.
+ * Not async functions or generators: their callers resume them later, outside any region. A recursive call is a
+ * call like any other, fenced in the function's own region: a divide and conquer (`msort(a.subarray(0, mid));
+ * msort(a.subarray(mid)); mergeHalves(a, mid)`) submits all its leaves before anything waits (np58's mergesort).
  */
 import type * as ts from 'typescript';
 import { isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
@@ -50,8 +52,7 @@ function findCarriedCalls(facts: FileFacts, fn: FunctionLike): ts.CallExpression
   const { ts } = facts;
   if (fn.asteriskToken || ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) return undefined;
   const calls = ts.isMethodDeclaration(fn) ? methodCallsInSight(facts, fn) : callsInSight(facts, fn);
-  // (A call inside the function itself would carry its fences into its own region.)
-  return calls?.every((call) => !(call.pos >= fn.pos && call.end <= fn.end) && !call.questionDotToken) ? calls : undefined;
+  return calls?.every((call) => !call.questionDotToken) ? calls : undefined;
 }
 
 function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.CallExpression[] | undefined {
