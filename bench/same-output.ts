@@ -82,10 +82,12 @@ function run(outDir: string, env: Record<string, string>): Outcome {
 // (`rejection id: 2`), the runtime's own Promises too: neither is a difference of the program's.
 const warnings = (stderr: string) => stderr.replace(/^\(node:\d+\)/gm, '(node:PID)').replace(/\(rejection id: \d+\)/g, '(rejection id: N)');
 // An uncaught error is the same error when its message, properties and cause are: where it was thrown (Node's
-// `file:line`, source line and caret above it) and its stack frames (a worker's, the runtime's) are not the program's
-// output. SAME_OUTPUT_STACKS=1 compares them too.
+// `file:line`, source line and caret above it, with an empty line after it only for an Error) and its stack frames
+// (a worker's, the runtime's, and how many a cause shares with them) are not the program's output.
+// SAME_OUTPUT_STACKS=1 compares them too.
 const uncaught = (stderr: string) => process.env.SAME_OUTPUT_STACKS ? stderr
-  : stderr.replace(/^\S[^\n]*:\d+\n[^\n]*\n *\^\n\n/gm, '').replace(/^ +at [^\n]*\n/gm, '');
+  : stderr.replace(/^\S[^\n]*:\d+\n[^\n]*\n *\^\n\n?/gm, '').replace(/^ +at [^\n]*\n/gm, '')
+    .replace(/^ +\.\.\. \d+ lines matching cause stack trace \.\.\.\n/gm, '');
 const shown = (o: Outcome) => `${o.stdout}--- stderr\n${warnings(uncaught(o.stderr))}--- exit ${o.signal ?? o.status}\n`;
 
 function diff(plain: string, taskified: string): string {
