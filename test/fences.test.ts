@@ -8,15 +8,17 @@ import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printsAsPlain, repositoryRoot as root } from './program-build';
+import { endsAsPlain, printsAsPlain, repositoryRoot as root } from './program-build';
 
 test('Map elements, this fields, records and views written by tasks: same output as plain, submitted, fenced before the first look', () => {
   const tasks = printsAsPlain('fences');
   assert.ok(tasks.inWorkers >= 24, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /for \(const v of m1\.values\(\)\)\s+__taskify\.submitFenced\(/, 'a Map\'s elements are submitted');
-  assert.match(emitted, /const count = m1\.size \+ m2\.size;\s+__taskify\.fence\(\);\s+console\.log\('phase1'/,
-    'the fence waits for code that looks (a print), not for a size');
+  // (A print of strings and numbers looks at no object: the runtime keeps output in order and drops what follows a
+  // failed task. The fence waits for report(), which prints an element.)
+  assert.match(emitted, /const count = m1\.size \+ m2\.size;\s+console\.log\('phase1', count\);\s+__taskify\.fence\(\);\s+report\(\);/,
+    'the fence waits for code that looks (report() prints an element), not for a size or a print of numbers');
   assert.match(emitted, /__taskify\.fence\(\);\s+console\.log\('first', first\(/, 'a function of the program that reads an element looks');
   assert.match(emitted, /finally \{\s+__taskify\.fence\(\);\s+\}/, 'a method fences when it is left');
   assert.match(emitted, /for \(const x of walked\) \{[^}]*\(0, kernels_1\.scale\)\(walked/, 'a loop that iterates what its task writes stays direct');
@@ -57,7 +59,8 @@ test('explain says which calls are fenced, where the fences wait and why a call 
   assert.ok(at(10).submitted && at(10).arguments!.some((a) => a.text === 'v' && a.passed === 'fenced'), JSON.stringify(at(10)));
   assert.match(at(10).reason, /a fence/);
   const fences = out.waits.filter((w) => w.kind === 'fence');
-  assert.ok(fences.some((w) => w.line === 12 && w.on === "console.log('phase1', count)"), JSON.stringify(fences));
+  assert.ok(fences.some((w) => w.line === 13 && w.on === 'report()'), JSON.stringify(fences));
+  assert.not.ok(fences.some((w) => w.line === 12), 'a print of numbers is no fence\'s');
   assert.ok(fences.some((w) => w.line === 15 && w.on === "first(m1.get('b')!)"), JSON.stringify(fences));
   const walked = out.calls.find((c) => !c.submitted && /iterates/.test(c.reason));
   assert.ok(walked, 'the loop iterating what its task writes says why it stays direct');
@@ -115,7 +118,18 @@ test('recursive functions carry their fences to their callers, the recursive cal
   // Before, each msort call fenced in a finally: each leaf ran alone.
   assert.match(emitted, /function msort\(a, depth\) \{\s+try \{[\s\S]*?catch \(thrown_\d+\) \{\s+__taskify\.fence\(\);\s+throw thrown_\d+;/, 'msort fences only when it throws');
   assert.match(emitted, /msort\(__taskify\.written\(data\), 3\);\s+__taskify\.fence\(\);/, 'the top-level call fences after it');
-  assert.match(emitted, /function peekSorted\(a, depth\) \{[\s\S]*?finally \{\s+__taskify\.fence\(\);/, 'a function reading what it wrote fences on exit');
+  assert.match(emitted, /__taskify\.fence\(\);\s+return a\[0\];/, 'a function reading what its task wrote fences first');
+});
+
+test('prints of strings and numbers wait for no fenced task: a helper logging after each task runs a loop\'s calls together, and a failure still ends or reaches the catch before what the plain program never printed', () => {
+  const tasks = printsAsPlain('fenced-prints');
+  assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 2);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /submitFenced\(__taskify_scale_\d+, \[rec\.xs, 2\][^;]*;\s+console\.log\('scaled', rec\.name\);\s+__taskify\.submitFenced\(/, 'no fence before the print');
+  const ending = endsAsPlain('fenced-prints-uncaught');
+  assert.is(ending.inWorkers, 6, `${ending.inWorkers} tasks ran in workers`);
+  assert.is(ending.failed, 1);
 });
 
 test.run();

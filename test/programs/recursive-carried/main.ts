@@ -1,7 +1,7 @@
 // Recursive functions whose task calls write through parameters (views, a tree's nodes): each call's fences are carried
 // out to its caller, the recursive calls included (carried-fences.ts), so the leaves of a divide-and-conquer run
-// together and the program fences once, before it reads. One that reads what its tasks wrote (peekSorted) fences as it
-// returns.
+// together and the program fences once, before it reads. One that reads what its tasks wrote (peekSorted) fences before it
+// reads; a print of numbers and strings waits for nothing.
 import { sortLeaf, mergeHalves, scale, checkSorted } from './tasks';
 function msort(a: Float64Array, depth: number): void {
   if (depth === 0) { sortLeaf(a); return; }
