@@ -115,8 +115,7 @@ function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
   if (lost !== undefined && end === 'natural') {
     setImmediate(() => { throw lost; });
   } else if (lost !== undefined) {
-    const shown = lost instanceof Error && lost.stack ? lost.stack : `Uncaught ${inspect(lost)}`;
-    process.stderr.write(`${shown}\n\nNode.js ${process.version}\n`);
+    printAsUncaught(lost);
     process.exitCode = 1;
   }
   // Let go by the task's own policy: said, but the run succeeded as the program asked.
@@ -126,6 +125,12 @@ function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
   // (The file holds every run of the process: a `beforeExit` listener's calls start another after the first ended.)
   if (a.config.statsFile) { earlierRuns.addAll(statsOf(a)); writeStats(a.config.statsFile, earlierRuns); }
   if (a.kind === 'pool') a.runtime.owned.close();
+}
+
+/** As Node prints an uncaught error (less where it was thrown, which was in a worker). */
+function printAsUncaught(error: unknown): void {
+  const shown = error instanceof Error && error.stack ? error.stack : `Uncaught ${inspect(error)}`;
+  process.stderr.write(`${shown}\n\nNode.js ${process.version}\n`);
 }
 
 function writeStats(file: string, stats: Stats): void {
@@ -204,11 +209,17 @@ function installHooks(): void {
   process.on('exit', own((code: number) => finishNow(`exit (code ${code})`, 'exit')));
   // The program's own uncaught error, after a task call whose failure nothing met (a fenced call carried to the top
   // level, `prep(r)`, then `bad.length = -1`): the plain program never got there, it died of that call's failure.
-  // It dies of it now: the exit prints it as Node prints an uncaught error (finish), and not the later error too.
+  // It dies of it now, that failure met as a wait would meet it (what was printed after the call dropped), printed as
+  // Node prints an uncaught error, and not the later error too; the program's `exit` listeners still run. A program
+  // that handles uncaught errors (a listener, a capture callback, a domain) gets the task's failure at the end of
+  // the run instead (ending, finish), after its own error, as before.
   process.on('uncaughtExceptionMonitor', () => {
-    if (active?.kind !== 'pool' || process.listenerCount('uncaughtException') > 0) return;
+    if (active?.kind !== 'pool' || process.listenerCount('uncaughtException') > 0 || process.hasUncaughtExceptionCaptureCallback()) return;
     active.runtime.settleAll();
-    if (active.runtime.unobservedFailures().length > 0) process.exit(1);
+    const lost = active.runtime.meetLostFailure();
+    if (lost === undefined) return;
+    printAsUncaught(lost);
+    process.exit(1);
   });
   installSignalHandlers((signal) => finishNow(signal, 'signal'));
 }
