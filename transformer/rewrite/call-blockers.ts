@@ -211,6 +211,9 @@ export class CallBlockers {
     if (rejected) {
       return reasonAt(arg, `argument \`${snippet(arg)}\` is ${direction}, and its container cannot be followed: ${rejected.text} (line ${rejected.line})`);
     }
+    const escape = symbol ? this.planner.escapeOf(symbol) : undefined;
+    // (Said where it escapes: calls kept direct by one escape name the same cause.)
+    if (escape) return { ...escape, text: `argument \`${snippet(arg)}\` is ${direction}, and the plan cannot follow it: ${escape.text}` };
     const open = symbol ? this.planner.parameters.whyNotClosed(symbol) : undefined;
     if (open) {
       return reasonAt(arg, `argument \`${snippet(arg)}\` is ${direction}, a parameter of a function whose parameters cannot be followed: ` +

@@ -180,7 +180,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
           if (root) { this.containers.reject(root, escape); changed = true; }
         }
         const group = !outOfSight ? sharing : this.withContainers(sharing, (holder) => this.aliases.sharingObjectWith(holder));
-        // Not followed from now on: a call that only reads it takes a snapshot (decided again), any other stays direct.
+        // Not followed from now on: the calls given it are decided again. One that only reads it takes a snapshot; any
+        // other is fenced (fences.ts: the object is written where every name of it sees the change), or stays direct.
+        // A name that escaped before and is followed again (placed in a container the plan follows) keeps them direct.
+        const again = group.every((member) => this.escaped.has(member));
         for (const member of group) {
           if (!this.escaped.has(member) && !outOfSight) this.placedOnly.add(member);
           else if (outOfSight) this.placedOnly.delete(member);
@@ -189,7 +192,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         for (const [call, task] of this.plan.submissions) {
           const reached = this.argumentSymbols(call);
           if (group.some((member) => reached.has(member))) {
-            if (!this.passesOnlyIn(call, task, group)) this.keepDirect(call, task, escape);
+            if (again && !this.passesOnlyIn(call, task, group)) this.keepDirect(call, task, escape);
             changed = true;
           }
         }

@@ -1,6 +1,6 @@
 // Objects put where a wait on their holder walks: a symbol-keyed field, a field defined hidden, a Map's own named key;
 // and where no walk reaches (a WeakMap's value, a named key of an array or a typed array, a value typed `any`): let out,
-// their calls stay direct (np54's F1: each read after the task printed the old value).
+// their calls are fenced, the fence before the first read (np54's F1: each read after the task printed the old value).
 import { setV, fill } from './tasks';
 
 const sym = Symbol('s');

@@ -8,7 +8,7 @@ import { bump, bumpAll, total, KEPT, Acc } from './tasks';
 const make = (): Acc => ({ n: 0, log: [] });
 function leak(x: Acc) { KEPT.push(x); }
 
-// e escapes into module state; the calls on a stay submitted, those on e and on x (either) direct.
+// e escapes into module state; the calls on a stay submitted, those on e and on x (either) fenced.
 function listedTogether() {
   const a = make(), e = make();
   bump(a, 1); bump(e, 2);
@@ -60,7 +60,7 @@ function directAmongOthers() {
 }
 
 // A store into a second name is a store into what it may be: e's escape reaches list through y (and p, q through
-// `into`), so their calls stay direct (rev62's F1: they stayed submitted, and the write after the escape was lost).
+// `into`), so their calls are fenced (rev62's F1: they stayed submitted, and the write after the escape was lost).
 function storedThroughSecondName() {
   const list: Acc[] = [];
   const y = list;
