@@ -46,8 +46,8 @@ const secret = { n: 2 };
 Object.defineProperty(secret, 'secret', { value: 42, enumerable: false, writable: true, configurable: true });
 console.log((stamped as { version?: number }).version, Object.keys(stamped).join(','), JSON.stringify(stamped), readHidden(secret));
 try { (stamped as { n: number; version?: number }).version = 8; console.log('assigned'); } catch (e) { console.log((e as Error).name, 'read-only'); }
-// A hidden property holding another object of the program, defined by the program: the task writing it stays a
-// plain call, as the plugin cannot follow the object through the descriptor (helper-54's m03).
+// A hidden property holding another object of the program, defined by the program: the plugin cannot follow the
+// object through the descriptor, so the task writing it is fenced, the fence before the read (helper-54's m03).
 const shared = { n: 1 };
 const holder = { a: 1 };
 Object.defineProperty(holder, 'hid', { value: shared, enumerable: false });
