@@ -162,4 +162,17 @@ test('a directory, -p tsconfig.json, -p <directory>; a missing path is one line 
   }
 });
 
+test('a plan that does not settle in its rounds keeps every call of the file direct, said at each call, and the build ends', () => {
+  // (TASKIFY_PLAN_ROUNDS lowers the bound; hidden-holders' plan takes 18 rounds to settle.)
+  const out = execFileSync(process.execPath, [cli, 'explain', '--json', join('test', 'programs', 'hidden-holders')],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, TASKIFY_PLAN_ROUNDS: '3' } });
+  const calls = (JSON.parse(out) as ReturnType<typeof explainJson>).calls;
+  assert.ok(calls.length >= 15, `${calls.length} calls`);
+  assert.ok(calls.every((c) => !c.submitted), 'no call submitted');
+  assert.match(calls[0].reason, /the plan of this file did not settle in 3 rounds, so its task calls run in this thread/);
+  assert.ok(calls.slice(1).every((c) => c.sameAs === calls[0].line), 'the reason said once');
+  // Without the bound lowered, the same file plans as before.
+  assert.ok(explainJson(join('test', 'programs', 'hidden-holders')).calls.some((c) => c.submitted));
+});
+
 test.run();
