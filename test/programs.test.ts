@@ -821,6 +821,16 @@ test('a helper that makes an object, has a task fill it and returns it runs its 
     'a helper called with spread arguments stays a plain function');
 });
 
+test('a result kept under a name and pushed (`const r = make(i); out.push(r)`) is gathered as `out.push(make(i))` is: no wait at the push (np59\'s min-serial-push-local)', () => {
+  const tasks = printsAsPlain('pushed-names');
+  assert.is(tasks.inWorkers, 31, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the make(-3) of (g), caught');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // (Before, `a.push(__taskify.waitOn(r))`: each iteration waited for its task before the next was submitted.)
+  for (const array of ['a', 'e']) assert.match(emitted, new RegExp(`const r = make\\([^)]*\\);\\s+${array}\\.push\\(r\\);`), `${array} gathers r`);
+  assert.match(emitted, /__taskify\.written\(r\)\[0\] = -7/, '(b) writes through the name, marked changed for later tasks');
+});
+
 test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from another module) reads the elements as the program left them (tester np36\'s fwd4/fwd5)', () => {
   const tasks = printsAsPlain('forwarders-by-value');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

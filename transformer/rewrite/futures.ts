@@ -19,7 +19,7 @@ import { givesPromise } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
-import { canGather, mapCallAround, mapCallOf, outermostMap, usedUpByReader } from './gathering-arrays';
+import { arrayNames, canGather, mapCallAround, mapCallOf, outermostMap, usedUpByReader } from './gathering-arrays';
 import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
 import { isKeepingMethod } from './library-uses';
@@ -379,7 +379,7 @@ export class FutureFlow {
 
   /** Mark the array, and every name it is rebound to, as gathering Futures (with `holds`: one that may hold the caller's objects). */
   private gather(id: ts.Identifier, holds: boolean): void {
-    for (const member of this.aliases.groupOf(symbolOf(this.facts.ctx, id)!)) this.markGathering(member, holds);
+    for (const member of arrayNames(this.facts, this.aliases, symbolOf(this.facts.ctx, id)!, (symbol) => this.isFuture(symbol))) this.markGathering(member, holds);
   }
 
   private markGathering(array: ts.Symbol, holds: boolean): void {

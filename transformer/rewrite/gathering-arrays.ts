@@ -44,7 +44,7 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
   const symbol = symbolOf(ctx, id);
   if (!symbol) return false;
   // Names rebound to one another (`let level = partial; …; level = next`) gather as one: each must be able to.
-  const group = aliases.groupOf(symbol);
+  const group = arrayNames(facts, aliases, symbol, isFuture);
   return group.every((member) => {
     const name = member.valueDeclaration && ts.getNameOfDeclaration(member.valueDeclaration);
     if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name)) return false;
@@ -57,6 +57,24 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     if (!ts.isVariableDeclaration(member.valueDeclaration!) || !madeHere(facts, member.valueDeclaration, group)) return false;
     return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
   });
+}
+
+/**
+ * The names of the array's object: its alias group, less the Future variables pushed into it (`const r = make(i);
+ * out.push(r)` puts r in out's group as a value out holds, not as another name of the array; r's own uses wait for
+ * it as any Future's do). np59's min-serial-push-local waited for r at the push, so the loop ran one task at a time.
+ */
+export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Symbol, isFuture: (symbol: ts.Symbol) => boolean): ts.Symbol[] {
+  const { ts } = facts;
+  const group = aliases.groupOf(symbol);
+  const pushedInto = (ref: ts.Identifier): boolean => {
+    const call = ref.parent;
+    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== ref || !ts.isExpressionStatement(call.parent) ||
+      !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'push' || !ts.isIdentifier(call.expression.expression)) return false;
+    const array = symbolOf(facts.ctx, call.expression.expression);
+    return array !== undefined && array !== symbolOf(facts.ctx, ref) && group.includes(array);
+  };
+  return group.filter((member) => member === symbol || !isFuture(member) || !facts.references(member).some(pushedInto));
 }
 
 /**
