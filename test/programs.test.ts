@@ -831,6 +831,20 @@ test('a result kept under a name and pushed (`const r = make(i); out.push(r)`) i
   assert.match(emitted, /__taskify\.written\(r\)\[0\] = -7/, '(b) writes through the name, marked changed for later tasks');
 });
 
+test('a helper making an object for its task, handed to map by name or exported, claims its planned calls: each returns its object with the write pending (np59\'s min-serial-map-hist)', () => {
+  const tasks = printsAsPlain('claimed-made');
+  assert.is(tasks.inWorkers, 28, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the make(-2) of (e), caught');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // (Before, 20: `make` returned `waitOn(out)`, so `[0, 1, 2, 3].map(make)` ran its tasks one at a time.)
+  assert.match(emitted, /return __taskify\.handOn\(__taskify_claimed, out\);/, 'pending for a planned call, waited for otherwise');
+  assert.match(emitted, /const rs = __taskify\.waitAll\(\[0, 1, 2, 3\]\.map\(__taskify\.asForwarded\(make, "make", 1\)\)\);/);
+  assert.match(emitted, /const byCall = make\.call\(null, 6\);/, 'an unplanned call: make waits before it returns');
+  assert.match(emitted, /function scaledCopy\(a\) \{\s+const out = new Float64Array\(a\.length\);\s+\(0, kernels_1\.scaleBoth\)/, 'a task writing the parameter too: no forwarder');
+  const makers = readFileSync(join(tasks.dir, 'makers.js'), 'utf8');
+  assert.is(makers.match(/return __taskify\.handOn\(__taskify_claimed, out\);/g)?.length, 2, 'exported makers claim their calls');
+});
+
 test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from another module) reads the elements as the program left them (tester np36\'s fwd4/fwd5)', () => {
   const tasks = printsAsPlain('forwarders-by-value');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

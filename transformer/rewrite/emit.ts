@@ -204,7 +204,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys()]) for (const target of targets) leadsTo(target);
 
   /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
   const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
@@ -310,6 +310,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, sameName(node.name), plan.wrapDepths.get(node.name)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node, plan.wrapDepths.get(node));
+    // `return out` of a claiming forwarder that made out (forwarders.ts): pending for a planned call, else waited for.
+    if (ts.isIdentifier(node) && plan.handedOn.has(node)) return forwarders.handOn(node);
     if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime(plan.mapsWaitedWhole.get(node)!, [ts.visitEachChild(node, visit, context)]);
     if (ts.isElementAccessExpression(node) && plan.elementWraps.has(node)) return wrap(plan.elementWraps.get(node)!, ts.visitEachChild(node, visit, context));
     if (ts.isPropertyAccessExpression(node) && plan.fieldWraps.has(node as FieldReference)) return wrap(plan.fieldWraps.get(node as FieldReference)!, ts.visitEachChild(node, visit, context));

@@ -85,7 +85,7 @@ export interface FilePlan {
    * `return sum(this.xs)` in a forwarder that claims its calls: the Future for a call it claimed, else the value; with
    * how its body names the forwarder (forwarders.ts).
    */
-  readonly handedOn: Map<ts.CallExpression, readonly string[]>;
+  readonly handedOn: Map<ts.Expression, readonly string[]>;
   /** This file's method forwarders that may run ahead of their turn: their class marks them (runtime/api/made-ahead.ts). */
   readonly runsAhead: Set<ts.MethodDeclaration>;
   /** Calls of helpers split in halves made by a split pass, with the halves (helper-halves.ts). */

@@ -20,7 +20,9 @@
  *   One that claims no calls may also make a fresh object (`const out = new Float64Array(n * n)`), hand it to its
  *   tasks and return it (`matmulInto(a, b, out, n); return out`): it returns the object with the tasks' writes
  *   pending, which its callers follow as they would the Future (`waitOn` waits for an object's pending writes too),
- *   instead of waiting for them before it returns.
+ *   instead of waiting for them before it returns. So may a function that claims its calls (handed by name to
+ *   `xs.map(make)`, or exported), if its tasks write nothing but what it made: it returns `handOn(claimed, out)`,
+ *   the object with the writes pending for a planned call, waited for any other.
  * When the planner keeps one of its calls direct, or one of the task calls in it, the function is demoted for the
  * rest of the file's plan: its calls are plain calls again and it waits as before.
  *
@@ -58,6 +60,8 @@ export class Forwarders {
   private readonly forwardedCalls = new Set<ts.CallExpression>();
   /** `out` of `return out` in a forwarder that made it fresh and handed it only to its tasks (the module comment). */
   private readonly handedOut = new Set<ts.Identifier>();
+  /** Forwarders that hand out objects they made, whose tasks are quiet and keep no module state (see mapsInTurn). */
+  private readonly quietMakers = new Set<FunctionLike>();
   private readonly demoted = new Set<FunctionLike>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries, private readonly facts: ForwarderFacts) {}
@@ -148,8 +152,18 @@ export class Forwarders {
     return fn !== undefined && isFunctionLike(this.ctx, fn) && this.of(fn) !== undefined && this.handedOut.has(ref);
   }
 
-  /** The live forwarder whose body holds this return statement's call. */
-  returnsFrom(call: ts.CallExpression): TaskInfo | undefined {
+  /**
+   * A forwarder handing out objects it made for quiet tasks (`function make(v) { const out = new Float64Array(4);
+   * fill(out, v); return out }`): handed whole to an array's `map`, it may make its calls there, each at its turn, all
+   * waited for as the map returns (mapped-tasks.ts mappedForwarders). It never runs ahead of other code (it is not
+   * `quiet`): the runtime orders and dismisses calls made ahead by their Futures, and it returns no Future.
+   */
+  mapsInTurn(task: TaskInfo): boolean {
+    return this.quietMakers.has(task.fn);
+  }
+
+  /** The live forwarder whose body holds this return statement's call (or returned name). */
+  returnsFrom(call: ts.Expression): TaskInfo | undefined {
     const { ts } = this.ctx;
     const parent = withWrappers(ts, call).parent;
     const fn = ts.isReturnStatement(parent) ? enclosingFunction(this.ctx, parent) : parent;
@@ -188,9 +202,10 @@ export class Forwarders {
     // calls (the module comment), as a method does.
     const claims = method !== undefined || !this.calledOnlyHere(fn, name!);
     if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
-    const forwarded = this.forwardedTasks(fn, claims);
+    // (A claiming function, not a method, may also make objects for its tasks: what it writes of them it hands on
+    // with the object it returns, `handOn`, and its task calls must write nothing else.)
+    const forwarded = this.forwardedTasks(fn, claims ? (method ? 'returned' : 'made') : 'any');
     if (!forwarded || forwarded.length === 0) return undefined;
-    if (claims && forwarded.some((task) => task.params.some((p) => p.direction !== 'in'))) return undefined;
     const params = forwarderParams(this.ctx, this.summaries, fn);
     // A parameter holding objects whose parts its tasks write (`scale(rows[1], 3)`): the caller would follow the
     // holder, not the part a task writes, and read it stale.
@@ -224,13 +239,17 @@ export class Forwarders {
   }
 
   /**
-   * The tasks the body returns the calls of, if the body does nothing else (see the module comment); `onlyReturned`:
-   * no task call as a statement of its own.
+   * The tasks the body calls, if the body does nothing else (see the module comment). `calls`: which task calls it
+   * may make: `returned` only returned ones, each only reading its arguments (a claiming method); `made` also
+   * statements, whose written arguments are all objects the body made and hands out (a claiming function:
+   * `function make(v) { const out = new Float64Array(4); fill(out, v); return out }` handed to `xs.map(make)`);
+   * `any` (a function only called by name here) any task call of either kind.
    */
-  private forwardedTasks(fn: FunctionLike, onlyReturned: boolean): TaskInfo[] | undefined {
+  private forwardedTasks(fn: FunctionLike, calls: 'returned' | 'made' | 'any'): TaskInfo[] | undefined {
+    const onlyReturned = calls === 'returned';
     const { ts } = this.ctx;
     const tasks: TaskInfo[] = [];
-    const calls: ts.CallExpression[] = [];
+    const taskCalls: ts.CallExpression[] = [];
     const taskCall = (expr: ts.Expression): boolean => {
       const call = skipTransparent(ts, expr);
       if (!ts.isCallExpression(call) || call.questionDotToken) return false;
@@ -240,11 +259,12 @@ export class Forwarders {
         (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async)) return false;
       if (!call.arguments.every((arg) => this.isQuiet(arg))) return false;
       tasks.push(task);
-      calls.push(call);
+      taskCalls.push(call);
       return true;
     };
-    // Fresh objects the body makes for its tasks (not in a function that claims its calls: the module comment).
+    // Fresh objects the body makes for its tasks (not in a method that claims its calls: the module comment).
     const made = new Set<ts.Symbol>();
+    const isMade = (expr: ts.Expression): boolean => ts.isIdentifier(expr) && made.has(symbolOf(this.ctx, expr)!);
     const returned: ts.Identifier[] = [];
     const returnsMade = (expr: ts.Expression): boolean => {
       const symbol = ts.isIdentifier(expr) ? symbolOf(this.ctx, expr) : undefined;
@@ -267,15 +287,19 @@ export class Forwarders {
     const body = fn.body;
     if (!body) return undefined;
     const ok = ts.isBlock(body) ? body.statements.every(statement) : taskCall(body);
-    if (!ok || calls.length === 0) return undefined;
+    if (!ok || taskCalls.length === 0) return undefined;
     // A made object is only ever an argument of its tasks, or returned: nothing in the body reads it before they ran.
     for (const symbol of made) {
       const uses = this.parameterReferences(fn, symbol);
       if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) ||
-        calls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) return undefined;
+        taskCalls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) return undefined;
     }
-    for (const call of calls) this.forwardedCalls.add(call);
+    // A claiming function's tasks write only what it made: an unplanned call gets its objects back waited for.
+    if (calls !== 'any' && !taskCalls.every((call, i) => tasks[i].params.every((param, j) => param.direction === 'in' ||
+      (call.arguments[j] !== undefined && isMade(skipTransparent(ts, call.arguments[j])))))) return undefined;
+    for (const call of taskCalls) this.forwardedCalls.add(call);
     for (const ref of returned) this.handedOut.add(ref);
+    if (returned.length > 0 && tasks.every((task) => task.quiet && !task.moduleState?.length)) this.quietMakers.add(fn);
     return tasks;
   }
 
@@ -295,14 +319,22 @@ export class Forwarders {
     return symbol !== undefined;
   }
 
-  /** Every name the function reads is its own (a parameter or a local) or `Math`; tasks it calls aside. */
+  /**
+   * Every name the function reads is its own (a parameter or a local), `Math`, or a module's `const` primitive, which
+   * no code can change; tasks it calls aside. (Not the constructor of an object it makes: one that hands out made
+   * objects never runs ahead, since the runtime orders and dismisses calls made ahead by their Futures; see mapsInTurn.)
+   */
   private readsOnlyItsOwn(fn: FunctionLike): boolean {
     const { ts } = this.ctx;
+    // (A module's: one in a block may be another value at each pass of a loop around it.)
+    const constant = (declaration: ts.Declaration): boolean => ts.isVariableDeclaration(declaration) &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && ts.isSourceFile(declaration.parent.parent.parent) &&
+      isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(declaration.name));
     const own = (node: ts.Node): boolean => {
       if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && node.text !== 'Math' && node.text !== 'undefined') {
         const declaration = symbolOf(this.ctx, node)?.valueDeclaration;
         const callee = ts.isCallExpression(node.parent) && node.parent.expression === node;
-        if (!callee && (!declaration || declaration.pos < fn.pos || declaration.end > fn.end)) return false;
+        if (!callee && (!declaration || declaration.pos < fn.pos || declaration.end > fn.end) && !(declaration && constant(declaration))) return false;
       }
       return ts.forEachChild(node, (child) => (own(child) ? undefined : true)) === undefined;
     };

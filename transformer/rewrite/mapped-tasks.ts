@@ -46,7 +46,9 @@ function arrayMapTaking(facts: FileFacts, ref: ts.Expression): ts.CallExpression
  * array's `map` claims its calls (forwarders.ts: it is passed as a value), so each call waited for its task and the
  * tasks ran one at a time (tester #26's r26b). Emitted as `waitAll(inputs.map(asForwarded(byFive, 'byFive', 1)))`:
  * map calls the forwarder as the plain program does, each call planned, so it hands back its task's Future, and the
- * statement waits for every value. Only where the tasks may run ahead of their turn (only-reads.ts mayRunAhead).
+ * statement waits for every value. Only where the tasks may run ahead of their turn (only-reads.ts mayRunAhead), or
+ * for a forwarder handing out objects it made for quiet tasks (`[0, 1, 2].map(make)`, forwarders.ts mapsInTurn),
+ * which the wait finds their writes pending on.
  */
 export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, MappedForwarder> {
   const { ts, ctx } = facts;
@@ -57,7 +59,9 @@ export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, Mappe
     const symbol = symbolOf(ctx, ref);
     const fn = symbol && functionOfSymbol(ctx, symbol);
     const forwarder = fn && !facts.tasks.has(fn) ? facts.forwarders.of(fn) : undefined;
-    if (!forwarder?.claims || forwarder.claims.method || !mayRunAhead(ctx, forwarder) || arrayMapTaking(facts, ref) !== call) continue;
+    if (!forwarder?.claims || forwarder.claims.method || arrayMapTaking(facts, ref) !== call) continue;
+    // (Its later calls, which a failing one leaves unseen: the plain map would not have made them.)
+    if (!mayRunAhead(ctx, forwarder) && !(facts.forwarders.mapsInTurn(forwarder) && forwarder.params.every((p) => p.direction === 'in'))) continue;
     // (Its declared parameters, which the runtime snapshots as arguments the plan does not follow: asForwarded.)
     found.set(call, { ref, arity: fn!.parameters.filter((p) => !p.dotDotDotToken).length });
   }

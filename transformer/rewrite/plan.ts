@@ -397,7 +397,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     }
     for (const symbol of this.followed) {
       for (const ref of this.facts.references(symbol)) {
-        if (this.facts.forwarders.handsOut(ref)) continue; // (its callers wait for it: forwarders.ts)
+        if (this.facts.forwarders.handsOut(ref)) {
+          // (its callers wait for it: forwarders.ts; one that claims its calls hands it on waited for when unclaimed.)
+          const claims = this.facts.forwarders.returnsFrom(ref)?.claims;
+          if (claims) this.plan.handedOn.set(ref, claims.self);
+          continue;
+        }
         const use = this.uses.classify(ref);
         // A record of followed objects: nothing is pending on the record itself, only on what its fields hold.
         // (Or of a name that handed a part to another name: a task given the part may have changed it: aliases.ts.)
