@@ -58,7 +58,7 @@ const products: Float64Array[] = [];
 const ms = [x, y, z, filled(2)];
 for (let k = 0; k < 4; k++) products.push(mul(ms[k], ms[(k + 1) % 4]));
 console.log('k', products.map((p) => p[11].toFixed(1)).join(' '));
-// (l) a helper called with spread arguments is no forwarder: it waits as it returns, as before
+// (l) a helper also called with spread arguments claims its calls: that one, which no plan made, waits as it returns
 function mulSpread(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(n * n);
   matmulInto(a, b, out, n);
