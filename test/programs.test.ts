@@ -846,6 +846,17 @@ test('a helper making an object for its task, handed to map by name or exported,
   assert.is(makers.match(/return __taskify\.handOn\(__taskify_claimed, out\);/g)?.length, 2, 'exported makers claim their calls');
 });
 
+test('a helper that logs a line of strings and numbers beside its task call still hands its task to its caller; a print of what the task is given waits as before', () => {
+  const tasks = endsAsPlain('logging-helpers');
+  assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // (Before, a print in its body made `ramp` no forwarder: it returned `waitOn(out)`, each call's task ran alone.)
+  assert.match(emitted, /console\.log\(`ramp \$\{i\}`\);[^}]*return out;\s*\}/, 'the maker returns its object with the write pending');
+  assert.match(emitted, /ramps\.push\(ramp\(i\)\)/, 'the loop gathers the results without waiting');
+  assert.match(emitted, /fillChecked_\d+, \[out, start\][^;]*;\s+console\.log\('filled', start\);\s+return out;/, 'a print after the task: the runtime drops it after a failure');
+  assert.match(emitted, /function smoothAndReport\(img\) \{[^}]*waitOn|function smoothAndReport\(img\) \{[^}]*fence\(\)/, 'a print reading what the task writes waits for it');
+});
+
 test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from another module) reads the elements as the program left them (tester np36\'s fwd4/fwd5)', () => {
   const tasks = printsAsPlain('forwarders-by-value');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

@@ -14,6 +14,7 @@
  * - a function declaration, or a `const` arrow or function expression, of this file and not exported, that is
  *   neither a task, nor async, nor a generator, and is only ever called by name (never passed, stored or recursive);
  * - whose body computes nothing but the arguments of its task calls: declarations, `if`s, task calls as statements,
+ *   prints of strings and numbers that read nothing the tasks are given (`console.log('blurred', img.name)`),
  *   `return task(…)` and `return`, with expressions free of calls and writes (reads, operators, literals, `Math.*`,
  *   views with `subarray`), so running it ahead of other code (a split loop submits every pass first) changes
  *   nothing the program sees; its tasks are synchronous and never return their arguments.
@@ -45,6 +46,7 @@ import { readsNoGetter } from './field-reads';
 import { methodOwner, methodPath } from './method-owners';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 import { isFresh } from './fresh';
+import { printsPrimitives } from './only-reads';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -272,10 +274,17 @@ export class Forwarders {
       returned.push(expr as ts.Identifier);
       return true;
     };
+    const prints: ts.CallExpression[] = [];
     const statement = (node: ts.Statement): boolean => {
       if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression) || returnsMade(node.expression);
-      // `scale(a, k);`: the task's Future is dropped, as the plain call's value was.
-      if (ts.isExpressionStatement(node)) return !onlyReturned && taskCall(node.expression);
+      // `scale(a, k);`: the task's Future is dropped, as the plain call's value was. `console.log('blurred', img.name)`:
+      // a print the runtime keeps in order with the tasks' output (and drops after a failed one); it reads `console`,
+      // so the forwarder is not quiet, and never runs ahead of its turn.
+      if (ts.isExpressionStatement(node)) {
+        const expr = skipTransparent(ts, node.expression);
+        if (ts.isCallExpression(expr) && printsPrimitives(this.ctx, expr) && expr.arguments.every((arg) => this.isQuiet(arg))) return prints.push(expr) > 0;
+        return !onlyReturned && taskCall(node.expression);
+      }
       if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
       if (ts.isBlock(node)) return node.statements.every(statement);
       if (ts.isVariableStatement(node)) {
@@ -288,6 +297,8 @@ export class Forwarders {
     if (!body) return undefined;
     const ok = ts.isBlock(body) ? body.statements.every(statement) : taskCall(body);
     if (!ok || taskCalls.length === 0) return undefined;
+    // A print runs before the tasks do: it must read nothing they are given (`img.name` beside `blur(img.px)`).
+    if (!prints.every((print) => print.arguments.every((arg) => readsNoneGiven(this.ctx, arg, taskCalls)))) return undefined;
     // A made object is only ever an argument of its tasks, or returned: nothing in the body reads it before they ran.
     for (const symbol of made) {
       const uses = this.parameterReferences(fn, symbol);
@@ -362,6 +373,7 @@ export class Forwarders {
       case K.Identifier: case K.NumericLiteral: case K.StringLiteral: case K.NoSubstitutionTemplateLiteral: case K.TrueKeyword:
       case K.FalseKeyword: case K.NullKeyword: case K.BigIntLiteral: case K.PropertyAccessExpression: case K.ElementAccessExpression:
       case K.ParenthesizedExpression: case K.ConditionalExpression: case K.TemplateExpression: case K.TemplateSpan: case K.AsExpression:
+      case K.TemplateHead: case K.TemplateMiddle: case K.TemplateTail:
       case K.NonNullExpression: case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.PropertyAssignment:
       case K.ShorthandPropertyAssignment: case K.TypeOfExpression: case K.SpreadElement: case K.ThisKeyword:
         return ts.forEachChild(expr, (child) => (ts.isTypeNode(child) || ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || this.isQuiet(child) ? undefined : true)) === undefined;
@@ -375,4 +387,41 @@ export class Forwarders {
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
+}
+
+/**
+ * The print's argument reads nothing the calls are given: each name it reads is a primitive, or no argument of the
+ * calls names it, or it reads a field of it (`img.name`) no argument takes (`blur(img.px)`: the task has only px).
+ */
+function readsNoneGiven(ctx: AnalysisContext, arg: ts.Expression, calls: readonly ts.CallExpression[]): boolean {
+  const { ts } = ctx;
+  const given = calls.flatMap((call) => [...call.arguments]);
+  const mentions = (symbol: ts.Symbol): ts.Identifier[] => {
+    const found: ts.Identifier[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && isReference(ts, node) && symbolOf(ctx, node) === symbol) found.push(node);
+      ts.forEachChild(node, visit);
+    };
+    given.forEach(visit);
+    return found;
+  };
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (node.kind === ts.SyntaxKind.ThisKeyword) { ok = false; return; }
+    if (ts.isIdentifier(node) && isReference(ts, node)) {
+      const symbol = symbolOf(ctx, node);
+      if (!symbol || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node))) return;
+      const uses = mentions(symbol);
+      if (uses.length === 0) return;
+      const field = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node ? node.parent.name.text : undefined;
+      // (Each argument naming it takes another field of it, whole: `blur(img.px)`, not `blur(img)` or `sum(img.px[0])`.)
+      ok = field !== undefined && uses.every((use) => ts.isPropertyAccessExpression(use.parent) && use.parent.expression === use &&
+        use.parent.name.text !== field && given.includes(use.parent));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(arg);
+  return ok;
 }

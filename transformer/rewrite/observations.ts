@@ -16,6 +16,7 @@ import { ITERATOR_STEPS, patternReadsAccessor, resumesIterator, runsHasInstance 
 import { skipTransparent } from './syntax';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { functionOfSymbol } from '../analysis/function-of-symbol';
+import { printsPrimitives } from './only-reads';
 
 
 export interface ObservationHooks {
@@ -217,18 +218,6 @@ export class Observations {
 
   // ── calls ─────────────────────────────────────────────────────────────────
 
-  /**
-   * `console.log('smoothed', img.name)`: the console prints strings and numbers, looking at no object. The runtime
-   * keeps output in program order with the tasks' and drops what follows a failed task (runtime/output), so a print
-   * need not wait for the fenced tasks before it, as it need not for any submitted call.
-   */
-  private printsPrimitives(call: ts.CallExpression, receiver: ts.Expression): boolean {
-    const { ts } = this;
-    if (!ts.isIdentifier(receiver) || receiver.text !== 'console' || !isLibrary(this.ctx, receiver)) return false;
-    return call.arguments.every((arg) => !ts.isSpreadElement(arg) && isPrimitiveType(this.ctx, this.type(arg)) &&
-      isPrimitiveType(this.ctx, this.type(skipTransparent(ts, arg))));
-  }
-
   private callFirstIn(call: ts.CallExpression): ts.Node | undefined {
     const { ts } = this;
     const callee = skipTransparent(ts, call.expression);
@@ -241,7 +230,7 @@ export class Observations {
     if (body) return this.bodyFirstIn(body) ? call : undefined;
     const methods = this.programMethods(call);
     if (methods) return methods.some((method) => this.bodyFirstIn(method)) ? call : undefined;
-    if (receiver && this.printsPrimitives(call, receiver)) return undefined;
+    if (printsPrimitives(this.ctx, call)) return undefined;
     if (!isLibrary(this.ctx, callee) || receiver && PRINTS.has(receiver.getText())) return call;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (receiver && name && ITERATOR_STEPS.has(name) && resumesIterator(this.ctx, receiver)) return call;

@@ -6,7 +6,7 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { READING_METHODS } from '../analysis/builtins';
@@ -15,6 +15,7 @@ import { isReadingStringify, readsOwnPropertiesQuietly } from './json-reads';
 import { isLibrary } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
 import { isContainedHelperCall } from './contained-code';
+import { skipTransparent } from './syntax';
 
 /**
  * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
@@ -254,6 +255,20 @@ export function isPrint(t: typeof ts, call: ts.CallExpression): boolean {
   const callee = call.expression;
   return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'console' &&
     ['log', 'info', 'warn', 'error'].includes(callee.name.text);
+}
+
+/**
+ * `console.log('smoothed', img.name)`: the console printing strings and numbers, looking at no object. The runtime
+ * keeps output in program order with the tasks' and drops what follows a failed task (runtime/output), so such a
+ * print need wait for no task before it, as it need not for any submitted call.
+ */
+export function printsPrimitives(ctx: AnalysisContext, call: ts.CallExpression): boolean {
+  const { ts, checker } = ctx;
+  const callee = skipTransparent(ts, call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+  if (!receiver || !ts.isIdentifier(receiver) || receiver.text !== 'console' || !isLibrary(ctx, receiver)) return false;
+  return call.arguments.every((arg) => !ts.isSpreadElement(arg) && isPrimitiveType(ctx, checker.getTypeAtLocation(arg)) &&
+    isPrimitiveType(ctx, checker.getTypeAtLocation(skipTransparent(ts, arg))));
 }
 
 /** An async function, or one declared to return a Promise (`later(x): Promise<number> { return Promise.resolve(…) }`). */
