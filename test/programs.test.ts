@@ -824,12 +824,15 @@ test('a helper that makes an object, has a task fill it and returns it runs its 
 
 test('a result kept under a name and pushed (`const r = make(i); out.push(r)`) is gathered as `out.push(make(i))` is: no wait at the push (np59\'s min-serial-push-local)', () => {
   const tasks = printsAsPlain('pushed-names');
-  assert.is(tasks.inWorkers, 31, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 38, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 1, 'the make(-3) of (g), caught');
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   // (Before, `a.push(__taskify.waitOn(r))`: each iteration waited for its task before the next was submitted.)
   for (const array of ['a', 'e']) assert.match(emitted, new RegExp(`const r = make\\([^)]*\\);\\s+${array}\\.push\\(r\\);`), `${array} gathers r`);
   assert.match(emitted, /__taskify\.written\(r\)\[0\] = -7/, '(b) writes through the name, marked changed for later tasks');
+  // (i): a split loop's value pushed (`const d = combined(r, r); parts.push(d)`) leaves parts free to gather the
+  // tree's Futures: each level's calls are submitted together (before, each waited at once: `maybeWritten(submit(…))`).
+  assert.match(emitted, /next\.push\(i \+ 1 < level\.length \? __taskify\.submit\(__taskify_combined_\d+/, '(i) the tree gathers its Futures');
 });
 
 test('a helper making an object for its task, handed to map by name or exported, claims its planned calls: each returns its object with the write pending (np59\'s min-serial-map-hist)', () => {

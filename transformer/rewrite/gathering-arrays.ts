@@ -60,9 +60,11 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
 }
 
 /**
- * The names of the array's object: its alias group, less the Future variables pushed into it (`const r = make(i);
+ * The names of the array's object: its alias group, less the task values pushed into it (`const r = make(i);
  * out.push(r)` puts r in out's group as a value out holds, not as another name of the array; r's own uses wait for
  * it as any Future's do). np59's min-serial-push-local waited for r at the push, so the loop ran one task at a time.
+ * A `const` holding a task call's value is one too where a split loop gave it the value (`const counts =
+ * countWords(t); partials.push(counts)`): a worker's value holds no Future, so the array may gather others later.
  */
 export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Symbol, isFuture: (symbol: ts.Symbol) => boolean): ts.Symbol[] {
   const { ts } = facts;
@@ -74,7 +76,13 @@ export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Sy
     const array = symbolOf(facts.ctx, call.expression.expression);
     return array !== undefined && array !== symbolOf(facts.ctx, ref) && group.includes(array);
   };
-  return group.filter((member) => member === symbol || !isFuture(member) || !facts.references(member).some(pushedInto));
+  const taskValue = (member: ts.Symbol): boolean => {
+    const declaration = member.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+    const value = skipTransparent(ts, declaration.initializer);
+    return ts.isCallExpression(value) && facts.taskOf(value) !== undefined;
+  };
+  return group.filter((member) => member === symbol || !(isFuture(member) || taskValue(member)) || !facts.references(member).some(pushedInto));
 }
 
 /**

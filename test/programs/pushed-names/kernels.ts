@@ -15,3 +15,5 @@ export function doubled(xs: Float64Array): number[] { return Array.from(xs, (x) 
 export function total(xs: Float64Array): number { let s = 0; for (const x of xs) s += x; return s; }
 /** @task */
 export function sumAll(rows: Float64Array[]): number { let s = 0; for (const r of rows) for (const x of r) s += x; return s; }
+/** @task */
+export function combined(a: Float64Array, b: Float64Array): Float64Array { return a.map((x, i) => x + b[i]); }

@@ -1,7 +1,7 @@
 // A result kept under a name and pushed into an array (`const r = make(i); out.push(r)`): the array gathers it as it
 // gathers `out.push(make(i))`, so the loop submits every call before anything waits. The name and the array then
 // denote one value: written through the name, read through the array, pushed twice, handed to a task, printed.
-import { fillWith, stats, doubled, total, sumAll } from './kernels';
+import { fillWith, stats, doubled, total, sumAll, combined } from './kernels';
 function make(v: number): Float64Array {
   const out = new Float64Array(4);
   fillWith(out, v);
@@ -72,3 +72,16 @@ for (const v of [3, 1, 2]) {
 }
 h.sort((p, q) => p[0] - q[0]);
 console.log('h', h.map((r) => r[0]).join(','));
+// (i) a task's value a split loop gives a name, pushed, then a tree of tasks over the array (PyCOMPSs' wordcount)
+const parts: Float64Array[] = [];
+for (const r of a) {
+  const d = combined(r, r);
+  parts.push(d);
+}
+let level = parts;
+while (level.length > 1) {
+  const next: Float64Array[] = [];
+  for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? combined(level[i], level[i + 1]) : level[i]);
+  level = next;
+}
+console.log('i', level[0].join(' '), parts.length, parts[1][3]);
