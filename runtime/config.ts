@@ -154,6 +154,7 @@ const SETTINGS = new Set([
   'TASKIFY_SHM', 'TASKIFY_SHM_LIMIT_MB', 'TASKIFY_TRACE', 'TASKIFY_GRAPH', 'TASKIFY_PROGRESS', 'TASKIFY_PROGRESS_AFTER_MS', 'TASKIFY_SUMMARY', 'TASKIFY_REDIS',
   'TASKIFY_REDIS_TTL_S', 'TASKIFY_TASK_TIMEOUT', 'TASKIFY_STALL_REPORT', 'TASKIFY_SECRET', 'TASKIFY_SECRET_FILE',
   'TASKIFY_HUGEPAGES', // read by taskify run and taskify worker (hugepages.ts), allowed in a program's environment too
+  'TASKIFY_PLAN_ROUNDS', // read by the plugin as it builds (transformer/rewrite/plan.ts), allowed in a program's environment too
 ]);
 export const settingNames = (): readonly string[] => [...SETTINGS];
 const isSetting = (name: string): boolean => SETTINGS.has(name);

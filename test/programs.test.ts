@@ -860,6 +860,22 @@ test('a helper that logs a line of strings and numbers beside its task call stil
   assert.match(emitted, /function smoothAndReport\(img\) \{[^}]*waitOn|function smoothAndReport\(img\) \{[^}]*fence\(\)/, 'a print reading what the task writes waits for it');
 });
 
+test('a forwarder reading a module const declared after its first calls runs at its turn, not ahead: the plain TDZ error comes after the loop\'s count (rv67\'s const-tdz)', () => {
+  const tasks = printsAsPlain('forwarder-before-const');
+  assert.is(tasks.inWorkers, 3, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('sorted runs pushed, then merged pairwise by a logging helper that makes the merged array: each level\'s merges are submitted together (my external-sort program merged one at a time)', () => {
+  const tasks = printsAsPlain('merged-runs');
+  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  // (Before, 8: merged was no forwarder (its print read `a.length`), runs' group held each run and the kept `all`, so
+  // nothing gathered: `maybeWritten(merged(…))` waited at each call, and `runs.push(run)` waited for every run.)
+  assert.match(emitted, /console\.log\('merging', [^;]*\);\s+return out;/, 'merged hands out its object');
+  assert.match(emitted, /next\)\.push\(merged\(/, 'each merge is pushed as it is made');
+  assert.match(emitted, /__taskify\.written\(runs\)\.push\(run\)/, 'a push waits for no other run');
+});
+
 test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from another module) reads the elements as the program left them (tester np36\'s fwd4/fwd5)', () => {
   const tasks = printsAsPlain('forwarders-by-value');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

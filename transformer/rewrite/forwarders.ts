@@ -14,7 +14,7 @@
  * - a function declaration, or a `const` arrow or function expression, of this file and not exported, that is
  *   neither a task, nor async, nor a generator, and is only ever called by name (never passed, stored or recursive);
  * - whose body computes nothing but the arguments of its task calls: declarations, `if`s, task calls as statements,
- *   prints of strings and numbers that read nothing the tasks are given (`console.log('blurred', img.name)`),
+ *   prints of strings and numbers that read nothing the tasks are given (`console.log('smoothed', img.name)`),
  *   `return task(…)` and `return`, with expressions free of calls and writes (reads, operators, literals, `Math.*`,
  *   views with `subarray`), so running it ahead of other code (a split loop submits every pass first) changes
  *   nothing the program sees; its tasks are synchronous and never return their arguments.
@@ -62,8 +62,8 @@ export class Forwarders {
   private readonly forwardedCalls = new Set<ts.CallExpression>();
   /** `out` of `return out` in a forwarder that made it fresh and handed it only to its tasks (the module comment). */
   private readonly handedOut = new Set<ts.Identifier>();
-  /** Forwarders that hand out objects they made, whose tasks are quiet and keep no module state (see mapsInTurn). */
-  private readonly quietMakers = new Set<FunctionLike>();
+  /** Forwarders handing out objects they made, whose tasks are quiet and keep no module state (see mapsInTurn). */
+  private readonly mappableMakers = new Set<FunctionLike>();
   private readonly demoted = new Set<FunctionLike>();
 
   constructor(private readonly ctx: AnalysisContext, private readonly summaries: Summaries, private readonly facts: ForwarderFacts) {}
@@ -161,7 +161,7 @@ export class Forwarders {
    * `quiet`): the runtime orders and dismisses calls made ahead by their Futures, and it returns no Future.
    */
   mapsInTurn(task: TaskInfo): boolean {
-    return this.quietMakers.has(task.fn);
+    return this.mappableMakers.has(task.fn);
   }
 
   /** The live forwarder whose body holds this return statement's call (or returned name). */
@@ -282,7 +282,10 @@ export class Forwarders {
       // so the forwarder is not quiet, and never runs ahead of its turn.
       if (ts.isExpressionStatement(node)) {
         const expr = skipTransparent(ts, node.expression);
-        if (ts.isCallExpression(expr) && printsPrimitives(this.ctx, expr) && expr.arguments.every((arg) => this.isQuiet(arg))) return prints.push(expr) > 0;
+        if (ts.isCallExpression(expr) && printsPrimitives(this.ctx, expr) && expr.arguments.every((arg) => this.isQuiet(arg))) {
+          prints.push(expr);
+          return true;
+        }
         return !onlyReturned && taskCall(node.expression);
       }
       if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
@@ -310,7 +313,7 @@ export class Forwarders {
       (call.arguments[j] !== undefined && isMade(skipTransparent(ts, call.arguments[j])))))) return undefined;
     for (const call of taskCalls) this.forwardedCalls.add(call);
     for (const ref of returned) this.handedOut.add(ref);
-    if (returned.length > 0 && tasks.every((task) => task.quiet && !task.moduleState?.length)) this.quietMakers.add(fn);
+    if (returned.length > 0 && tasks.every((task) => task.quiet && !task.moduleState?.length)) this.mappableMakers.add(fn);
     return tasks;
   }
 
@@ -331,21 +334,18 @@ export class Forwarders {
   }
 
   /**
-   * Every name the function reads is its own (a parameter or a local), `Math`, or a module's `const` primitive, which
-   * no code can change; tasks it calls aside. (Not the constructor of an object it makes: one that hands out made
-   * objects never runs ahead, since the runtime orders and dismisses calls made ahead by their Futures; see mapsInTurn.)
+   * Every name the function reads is its own (a parameter or a local) or `Math`; tasks it calls aside. (Not even a
+   * module's `const`: run ahead, a call may read it before its declaration ran, where the plain call would have thrown
+   * later, rv67's const-tdz. Nor the constructor of an object it makes: one that hands out made objects never runs
+   * ahead, since the runtime orders and dismisses calls made ahead by their Futures; see mapsInTurn.)
    */
   private readsOnlyItsOwn(fn: FunctionLike): boolean {
     const { ts } = this.ctx;
-    // (A module's: one in a block may be another value at each pass of a loop around it.)
-    const constant = (declaration: ts.Declaration): boolean => ts.isVariableDeclaration(declaration) &&
-      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 && ts.isSourceFile(declaration.parent.parent.parent) &&
-      isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(declaration.name));
     const own = (node: ts.Node): boolean => {
       if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && node.text !== 'Math' && node.text !== 'undefined') {
         const declaration = symbolOf(this.ctx, node)?.valueDeclaration;
         const callee = ts.isCallExpression(node.parent) && node.parent.expression === node;
-        if (!callee && (!declaration || declaration.pos < fn.pos || declaration.end > fn.end) && !(declaration && constant(declaration))) return false;
+        if (!callee && (!declaration || declaration.pos < fn.pos || declaration.end > fn.end)) return false;
       }
       return ts.forEachChild(node, (child) => (own(child) ? undefined : true)) === undefined;
     };
@@ -391,7 +391,8 @@ function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boo
 
 /**
  * The print's argument reads nothing the calls are given: each name it reads is a primitive, or no argument of the
- * calls names it, or it reads a field of it (`img.name`) no argument takes (`blur(img.px)`: the task has only px).
+ * calls names it, or it reads a field of it (`img.name`) no argument takes (`smoothInto(img.px, out)`: only px),
+ * or the length of a typed array (`a.length` beside `mergeRuns(a, b, out)`), which no task changes.
  */
 function readsNoneGiven(ctx: AnalysisContext, arg: ts.Expression, calls: readonly ts.CallExpression[]): boolean {
   const { ts } = ctx;
@@ -415,6 +416,7 @@ function readsNoneGiven(ctx: AnalysisContext, arg: ts.Expression, calls: readonl
       const uses = mentions(symbol);
       if (uses.length === 0) return;
       const field = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node ? node.parent.name.text : undefined;
+      if ((field === 'length' || field === 'byteLength') && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(node))) return;
       // (Each argument naming it takes another field of it, whole: `blur(img.px)`, not `blur(img)` or `sum(img.px[0])`.)
       ok = field !== undefined && uses.every((use) => ts.isPropertyAccessExpression(use.parent) && use.parent.expression === use &&
         use.parent.name.text !== field && given.includes(use.parent));

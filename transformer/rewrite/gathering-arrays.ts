@@ -6,7 +6,7 @@
  * wait.
  */
 import type * as ts from 'typescript';
-import { isLibraryGlobal, qualifiedName, symbolOf } from '../analysis/context';
+import { isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../analysis/context';
 import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
@@ -65,6 +65,8 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
  * it as any Future's do). np59's min-serial-push-local waited for r at the push, so the loop ran one task at a time.
  * A `const` holding a task call's value is one too where a split loop gave it the value (`const counts =
  * countWords(t); partials.push(counts)`): a worker's value holds no Future, so the array may gather others later.
+ * A typed array is never another name of an array, however it joined the group (`runs.push(run)` of a filled
+ * `const run = new Float64Array(n)`, `const all = level[0]`): it is an element, and holds only numbers.
  */
 export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Symbol, isFuture: (symbol: ts.Symbol) => boolean): ts.Symbol[] {
   const { ts } = facts;
@@ -82,7 +84,10 @@ export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Sy
     const value = skipTransparent(ts, declaration.initializer);
     return ts.isCallExpression(value) && facts.taskOf(value) !== undefined;
   };
-  return group.filter((member) => member === symbol || !(isFuture(member) || taskValue(member)) || !facts.references(member).some(pushedInto));
+  const typedArray = (member: ts.Symbol): boolean => member.valueDeclaration !== undefined &&
+    isTypedArrayType(facts.ctx, facts.ctx.checker.getTypeOfSymbolAtLocation(member, member.valueDeclaration));
+  return group.filter((member) => member === symbol ||
+    !(typedArray(member) || ((isFuture(member) || taskValue(member)) && facts.references(member).some(pushedInto))));
 }
 
 /**

@@ -70,6 +70,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   private readonly directCalls = new Set<ts.CallExpression>();
   /** Calls that could not be fenced, and why: decided once (see fences.ts). */
   private readonly unfenceable = new Map<ts.CallExpression, Reason>();
+  /** The plan did not settle in its rounds: no call of the file is submitted, mapped or forwarded (giveUp). */
+  private gaveUp = false;
   readonly containers: Containers;
   readonly aliases: AliasGroups;
   private readonly placements: Placements;
@@ -225,7 +227,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     this.planResumptions();
     this.planTries();
     this.noteTasksPassedAsValues();
-    if (this.facts.tasks.size > 0) this.plan.mappedForwarders = mappedForwarders(this.facts);
+    if (this.facts.tasks.size > 0 && !this.gaveUp) this.plan.mappedForwarders = mappedForwarders(this.facts);
     for (const task of new Set([...this.plan.submissions.values(), ...this.plan.mappedTasks.values()])) {
       const access = taskFileAccess(this.facts, task.fn);
       if (access) this.plan.fileAccess.set(task, access);
@@ -260,7 +262,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
         if (isValueUse(ts, value)) this.plan.takenAsValues.set(value, task);
         continue;
       }
-      const mapped = mappable ? mapCallTaking(this.facts, value, task) : undefined;
+      const mapped = mappable && !this.gaveUp ? mapCallTaking(this.facts, value, task) : undefined;
       if (mapped) { this.plan.mappedTasks.set(mapped, task); continue; }
       if (task.runsInPlace) { this.plan.direct.push({ call, task, why: reasonAt(value, task.runsInPlace) }); continue; }
       // The same positional arguments, so the arrow function means what passing the task did.
@@ -272,6 +274,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
 
   /** The plan did not settle: every call runs directly, as in the plain program (explain says why). */
   private giveUp(calls: readonly [ts.CallExpression, TaskInfo][], limit: number): void {
+    this.gaveUp = true;
     for (const [call, task] of calls) {
       if (this.directCalls.has(call)) continue;
       this.keepDirect(call, task, reasonAt(call, `the plan of this file did not settle in ${limit} round${limit === 1 ? '' : 's'}, so its task ` +

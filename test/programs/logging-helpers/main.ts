@@ -4,7 +4,8 @@
 import { blur, fillRamp, fillChecked } from './kernels';
 interface Image { name: string; px: Float64Array }
 const images: Image[] = ['red', 'green', 'blue', 'alpha'].map((name, k) => ({ name, px: new Float64Array(8).map((_, i) => (i * (k + 1)) % 5) }));
-// (a) a print after the task call, of a field the task is not given
+// (a) a print after the task call, of a field the task is not given (no forwarder: its parameter holds objects a task
+// writes; its calls are fenced, in parallel, as before)
 function smooth(img: Image): void {
   blur(img.px);
   console.log('blurred', img.name, img.px.length);
