@@ -62,8 +62,9 @@ test('functions handed to code that keeps them (a listener, timers, an immediate
 
 test('a task failing in code a try runs through a value the plugin cannot name (a retry helper\'s parameter, closures from an array, an optional hook, an interface\'s method, a function handed to a helper, a listener emit runs) or through a constructor, a setter or a getter is caught by that try (np40\'s F7, F10: each crashed)', () => {
   const tasks = printsAsPlain('caught-through-values');
-  assert.is(tasks.inWorkers, 20, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 12);
+  // (20 and 12 before `one`, handed by name to forEach, could claim its calls: its task only reads what it is given.)
+  assert.is(tasks.inWorkers, 24, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 14);
 });
 
 test('after a task call that fails, code no call names does not run: a constructor, a listener emit runs, a getter, a program function run by call, apply, Reflect.apply, handed by name, called through a Record or used as a tag; constructors counting, running a setter or a field initialiser; where the failure ends the process, a constructor writing a file (np40\'s F8); a constructor that only fills its fields waits for nothing', () => {

@@ -876,6 +876,16 @@ test('sorted runs pushed, then merged pairwise by a logging helper that makes th
   assert.match(emitted, /__taskify\.written\(runs\)\.push\(run\)/, 'a push waits for no other run');
 });
 
+test('functions of namespaces, called as members from this module or another, wait for what their tasks write before they return (np60\'s namespace repros printed stale values)', () => {
+  const tasks = printsAsPlain('namespace-members');
+  assert.is(tasks.inWorkers, 1, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('a call through a wrapped callee (`j.check!(xs)`, parentheses, `as`) that resolves to a known function builds and runs as plain (np60\'s crash)', () => {
+  const tasks = printsAsPlain('asserted-callees');
+  assert.is(tasks.inWorkers, 1, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('a forwarder handed whole to map (`rows.map(localMean)`, one imported from another module) reads the elements as the program left them (tester np36\'s fwd4/fwd5)', () => {
   const tasks = printsAsPlain('forwarders-by-value');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

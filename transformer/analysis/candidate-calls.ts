@@ -15,6 +15,7 @@ import { literalMembers } from './literal-members';
 import { assignedFunctions, chosenFunctions } from './assigned-functions';
 import { givenFunctions } from './given-functions';
 import { snippet } from './reason';
+import { skipParens } from './expressions';
 import { overridingMethods } from './overrides';
 import { argumentParam, callerSeesWrite, ignoresArgument, withLaterWrites, type ParamEffects } from './param-effects';
 import type { HandOff } from './handed-functions';
@@ -30,6 +31,11 @@ function replacedFunctions(h: HandOff, callee: ts.Expression): FunctionLike[] | 
   return fns && [...fns];
 }
 
+/** The callee as call-effects.ts asks `candidates` of it: `j.check!(xs)`, `(f as F)(x)` call what is inside (np60's crash). */
+function calleeOf(h: HandOff, call: ts.CallExpression): ts.Expression {
+  return skipParens(h.ctx.ts, call.expression);
+}
+
 function tableOrAssigned(h: HandOff, callee: ts.Expression): FunctionLike[] | undefined {
   return literalMembers(h.ctx, callee) ?? assignedFunctions(h.ctx, callee) ?? givenFunctions(h.ctx, callee);
 }
@@ -43,7 +49,7 @@ function tableOrAssigned(h: HandOff, callee: ts.Expression): FunctionLike[] | un
  */
 export function candidateEffect(h: HandOff, fn: FunctionLike, index: number, call: ts.CallExpression): ParamEffects | undefined {
   if (fn.parameters.length === 0) return undefined;
-  const summary = tableOrAssigned(h, call.expression) ? h.lookup(fn, false) : h.callbacks.summaryAt(call, fn);
+  const summary = tableOrAssigned(h, calleeOf(h, call)) ? h.lookup(fn, false) : h.callbacks.summaryAt(call, fn);
   const effect = summary?.params[argumentParam(fn, index)];
   return effect && withLaterWrites(effect);
 }
@@ -52,9 +58,9 @@ export function candidateEffect(h: HandOff, fn: FunctionLike, index: number, cal
 export function toCandidates(h: HandOff, call: ts.CallExpression, index: number, expr: ts.Expression, params: ReadonlySet<number>): void {
   const { ts } = h.ctx;
   const callee = snippet(call.expression);
-  const fns = candidates(h, call.expression)!;
+  const fns = candidates(h, calleeOf(h, call))!;
   // (The caller's function too, when the callee is a replaced callback parameter: it reads, assumed, and may return it.)
-  if (replacedFunctions(h, call.expression)) {
+  if (replacedFunctions(h, calleeOf(h, call))) {
     h.record.read(params, expr, `read by \`${callee}\``);
     h.record.toCallback(params, expr, `passed to the callback \`${callee}\`, whose result may be it`);
   }
@@ -86,9 +92,9 @@ export function toCandidates(h: HandOff, call: ts.CallExpression, index: number,
 
 /** How deep the call's result may hold argument `index` (0: it may be it): the shallowest any candidate gives. */
 export function candidatesReturn(h: HandOff, call: ts.CallExpression, index: number): number | undefined {
-  const fns = candidates(h, call.expression)!;
+  const fns = candidates(h, calleeOf(h, call))!;
   if (fns.length === 0) return 0; // none known (a field overriding the method): code of unknown effect may return it
-  if (replacedFunctions(h, call.expression)) return 0; // the caller's callback may return it
+  if (replacedFunctions(h, calleeOf(h, call))) return 0; // the caller's callback may return it
   const depths = fns.map((fn) => {
     const effect = candidateEffect(h, fn, index, call);
     if (!effect || effect.escapedOtherwise !== undefined || effect.toCallback !== undefined) return 0;

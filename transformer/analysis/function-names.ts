@@ -2,6 +2,7 @@
  * A function's name: as written (for messages and explain) and as its module exports it (the name a worker imports a
  * task by, or nothing when no worker could).
  */
+import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 
 /** The function's name as its module exports it, or undefined if a worker could not import it. */
@@ -19,6 +20,16 @@ export function exportedName(ctx: AnalysisContext, fn: FunctionLike): string | u
     if (target === symbol) return exported.name;
   }
   return undefined;
+}
+
+/**
+ * A function declared in a namespace (`namespace Ops { export function run(…) }`): code reaches it as a member,
+ * `Ops.run(…)`, from this file or any module the namespace is exported to, which no index of the file's references to
+ * its name lists (np60's min-namespace-param-not-waited). Its calls are never all in sight.
+ */
+export function inNamespace(t: typeof ts, fn: FunctionLike): boolean {
+  for (let n: ts.Node = fn.parent; !t.isSourceFile(n); n = n.parent) if (t.isModuleDeclaration(n)) return true;
+  return false;
 }
 
 export function functionName(ctx: AnalysisContext, fn: FunctionLike): string {

@@ -39,7 +39,7 @@
 import type * as ts from 'typescript';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
-import { exportedName, functionName } from '../analysis/function-names';
+import { exportedName, functionName, inNamespace } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
 import type { Summaries } from '../analysis/summaries';
 import { readsNoGetter } from './field-reads';
@@ -226,10 +226,10 @@ export class Forwarders {
     };
   }
 
-  /** A function of this file, exported in no form, whose every reference here is a plain call by name (outside it). */
+  /** A function of this file, exported in no form, nor a namespace's, whose every reference here is a plain call by name (outside it). */
   private calledOnlyHere(fn: FunctionLike, name: ts.Identifier): boolean {
     const { ts } = this.ctx;
-    if (fn.getSourceFile() !== this.facts.source || exportedName(this.ctx, fn) !== undefined) return false;
+    if (fn.getSourceFile() !== this.facts.source || exportedName(this.ctx, fn) !== undefined || inNamespace(ts, fn)) return false;
     const symbol = symbolOf(this.ctx, name);
     if (!symbol) return false;
     return this.facts.references(symbol).every((ref) => {

@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import { snippet } from '../analysis/reason';
 import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
-import { exportedName } from '../analysis/function-names';
+import { exportedName, inNamespace } from '../analysis/function-names';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, type Reason } from '../analysis/reason';
 import type { Containers } from './containers';
@@ -187,7 +187,7 @@ export function callsInSight(facts: FileFacts, fn: FunctionLike): ts.CallExpress
   const { ts } = facts;
   const name = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
   const symbol = name && ts.isIdentifier(name) ? symbolOf(facts.ctx, name) : undefined;
-  if (!symbol || exportedName(facts.ctx, fn)) return undefined;
+  if (!symbol || exportedName(facts.ctx, fn) || inNamespace(ts, fn)) return undefined;
   if (ts.isVariableDeclaration(fn.parent) && !facts.isFileLocal(fn.parent.name as ts.Identifier)) return undefined;
   const calls: ts.CallExpression[] = [];
   for (const ref of facts.references(symbol)) {
