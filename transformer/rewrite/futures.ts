@@ -19,7 +19,7 @@ import { givesPromise } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
-import { arrayNames, canGather, mapCallAround, mapCallOf, outermostMap, usedUpByReader } from './gathering-arrays';
+import { arrayNames, canGather, mapCallAround, pushTarget, mapCallOf, outermostMap, usedUpByReader } from './gathering-arrays';
 import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
 import { isKeepingMethod } from './library-uses';
@@ -353,11 +353,8 @@ export class FutureFlow {
    * (tester #18's F1: the loop waited for v at the push). The array gathers it; its elements are waited where used.
    */
   gathersPushed(ref: ts.Identifier): boolean {
-    const { ts } = this;
-    const call = ref.parent;
-    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== ref || !ts.isExpressionStatement(call.parent) ||
-      !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'push' || !ts.isIdentifier(call.expression.expression)) return false;
-    const array = call.expression.expression;
+    const array = pushTarget(this.ts, ref);
+    if (!array) return false;
     const symbol = symbolOf(this.facts.ctx, array);
     if (!symbol || (!this.futureArrays.has(symbol) && !this.canGather(array))) return false;
     const pushed = symbolOf(this.facts.ctx, ref);

@@ -72,10 +72,8 @@ export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Sy
   const { ts } = facts;
   const group = aliases.groupOf(symbol);
   const pushedInto = (ref: ts.Identifier): boolean => {
-    const call = ref.parent;
-    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== ref || !ts.isExpressionStatement(call.parent) ||
-      !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'push' || !ts.isIdentifier(call.expression.expression)) return false;
-    const array = symbolOf(facts.ctx, call.expression.expression);
+    const into = pushTarget(ts, ref);
+    const array = into && symbolOf(facts.ctx, into);
     return array !== undefined && array !== symbolOf(facts.ctx, ref) && group.includes(array);
   };
   const taskValue = (member: ts.Symbol): boolean => {
@@ -88,6 +86,14 @@ export function arrayNames(facts: FileFacts, aliases: AliasGroups, symbol: ts.Sy
     isTypedArrayType(facts.ctx, facts.ctx.checker.getTypeOfSymbolAtLocation(member, member.valueDeclaration));
   return group.filter((member) => member === symbol ||
     !(typedArray(member) || ((isFuture(member) || taskValue(member)) && facts.references(member).some(pushedInto))));
+}
+
+/** `arr.push(value)` as a statement of its own, `value` its one argument: the array's name (else undefined). */
+export function pushTarget(t: typeof ts, value: ts.Node): ts.Identifier | undefined {
+  const call = value.parent;
+  if (!t.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== value || !t.isExpressionStatement(call.parent) ||
+    !t.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'push' || !t.isIdentifier(call.expression.expression)) return undefined;
+  return call.expression.expression;
 }
 
 /**
