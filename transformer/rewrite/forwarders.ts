@@ -161,7 +161,7 @@ export class Forwarders {
    * `quiet`): the runtime orders and dismisses calls made ahead by their Futures, and it returns no Future.
    */
   mapsInTurn(task: TaskInfo): boolean {
-    return this.mappableMakers.has(task.fn);
+    return this.mappableMakers.has(task.fn) && task.params.every((p) => p.direction === 'in');
   }
 
   /** The live forwarder whose body holds this return statement's call (or returned name). */

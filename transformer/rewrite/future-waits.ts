@@ -109,13 +109,13 @@ export class FutureWaits {
     if (isArgumentOf(ts, outer, ref) && this.plan.submissions.has(outer) && this.facts.forwarders.takesFutureAt(outer, ref)) return true;
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && this.plan.submissions.has(parent.parent) &&
       this.facts.forwarders.takesFutureAt(parent.parent, parent)) return true;
-    // arr.push(submission) / arr[i] = submission, where arr gathers Futures (not a Future itself). A push of any other
-    // value looks at no element either (`runs.push(run)` of a typed array a task sorts: it waited for every run).
+    // arr.push(value) / arr[i] = submission, where arr gathers Futures (not a Future itself): a push looks at no
+    // element, whatever it pushes (`runs.push(run)` of a typed array a task sorts waited for every run).
     const own = symbolOf(this.facts.ctx, ref);
     if (own && this.flow.isFuture(own)) return false;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === ref && parent.name.text === 'push' && ts.isCallExpression(parent.parent) &&
       parent.parent.expression === parent && parent.parent.arguments.length === 1 && !ts.isSpreadElement(parent.parent.arguments[0]) &&
-      (this.flow.isGathered(parent.parent.arguments[0]) || this.flow.isFutureName(parent.parent.arguments[0]) || own !== undefined && this.flow.futureArrays.has(own))) return true;
+      own !== undefined && this.flow.futureArrays.has(own)) return true;
     if (ts.isElementAccessExpression(parent) && parent.expression === ref && ts.isBinaryExpression(parent.parent) && parent.parent.left === parent &&
       parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.flow.isGathered(parent.parent.right)) return true;
     // `const first = blocks[0]`: the element goes on, as a Future, under another name (waited for at its uses).

@@ -362,13 +362,6 @@ export class FutureFlow {
     return true;
   }
 
-  /** A variable holding a Future (see isFuture), named where it stands. */
-  isFutureName(value: ts.Expression): boolean {
-    const inner = skipTransparent(this.ts, value);
-    const symbol = this.ts.isIdentifier(inner) ? symbolOf(this.facts.ctx, inner) : undefined;
-    return symbol !== undefined && this.isFuture(symbol);
-  }
-
   /** A plain array of this file that can hold Futures until its elements are needed (gathering-arrays.ts). */
   private canGather(id: ts.Identifier): boolean {
     return canGather(this.facts, this.aliases, id, (symbol) => this.isFuture(symbol));

@@ -61,7 +61,7 @@ export function mappedForwarders(facts: FileFacts): Map<ts.CallExpression, Mappe
     const forwarder = fn && !facts.tasks.has(fn) ? facts.forwarders.of(fn) : undefined;
     if (!forwarder?.claims || forwarder.claims.method || arrayMapTaking(facts, ref) !== call) continue;
     // (Its later calls, which a failing one leaves unseen: the plain map would not have made them.)
-    if (!mayRunAhead(ctx, forwarder) && !(facts.forwarders.mapsInTurn(forwarder) && forwarder.params.every((p) => p.direction === 'in'))) continue;
+    if (!mayRunAhead(ctx, forwarder) && !facts.forwarders.mapsInTurn(forwarder)) continue;
     // (Its declared parameters, which the runtime snapshots as arguments the plan does not follow: asForwarded.)
     found.set(call, { ref, arity: fn!.parameters.filter((p) => !p.dotDotDotToken).length });
   }
