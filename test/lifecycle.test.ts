@@ -27,7 +27,7 @@ test('normal exit: pending work finishes, the run directory is removed, statisti
   assert.ok(run.runDir?.startsWith(root));
   assert.not.ok(existsSync(run.runDir!), 'run directory removed');
   const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
-  assert.equal(stats.tasks, { submitted: 2, inWorkers: 2, inline: 0, failed: 0, cancelled: 0, retried: 0 });
+  assert.equal(stats.tasks, { submitted: 2, inWorkers: 2, inline: 0, failed: 0, cancelled: 0, retried: 0, mostPending: 2 });
   assert.ok(stats.bytes.written >= 8000 && stats.bytes.read >= 8000, JSON.stringify(stats.bytes));
   assert.type(stats.phasesMs.workerRun, 'number');
 });

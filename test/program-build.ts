@@ -38,7 +38,7 @@ export function buildProgram(name: string, withPlugin: boolean, module: 'commonj
   return outDir;
 }
 
-type TaskCounts = { submitted: number; inWorkers: number; inline: number; failed: number; cancelled: number; dir: string };
+type TaskCounts = { submitted: number; inWorkers: number; inline: number; failed: number; cancelled: number; mostPending: number; dir: string };
 
 /**
  * Build test/programs/<name> both ways and run both: the plugin's build must print exactly what the plain build

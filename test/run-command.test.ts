@@ -75,7 +75,7 @@ test('TASKIFY_STATS is written by a plugin build in which no task ran, with zero
   const stats = join(project, 'idle-stats.json');
   const idle = run('idle.ts', { TASKIFY_STATS: stats });
   assert.is(idle.stdout, 'no task ran\n', idle.stderr);
-  assert.equal(JSON.parse(readFileSync(stats, 'utf8')).tasks, { submitted: 0, inWorkers: 0, inline: 0, failed: 0, cancelled: 0, retried: 0 });
+  assert.equal(JSON.parse(readFileSync(stats, 'utf8')).tasks, { submitted: 0, inWorkers: 0, inline: 0, failed: 0, cancelled: 0, retried: 0, mostPending: 0 });
 });
 
 test('errors are lines starting "taskify run": type errors, a broken tsconfig, a missing file', () => {

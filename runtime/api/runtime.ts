@@ -172,6 +172,7 @@ export class Runtime {
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.link.enqueue({ type: 'define', def }); }
     this.tasks.add(record);
+    this.stats.raise('mostPending', this.tasks.pending.size);
     this.plain.submitted();
     this.output.order.submittedIn(record.id, groupIndent());
     this.updateRef();
