@@ -15,7 +15,7 @@ test('contained helpers run ahead, loud ones keep their place; a method changing
   assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
   assert.is(tasks.failed, 1);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
-  assert.match(emitted, /const counts = __taskify\.eachThen\(specs, "map", spec => __taskify\.submit\(__taskify_countLive_\d+, \[__taskify\.maybeWritten\(parse\(spec\)\)\]/,
+  assert.match(emitted, /const counts = __taskify\.eachThen\(specs, "map", spec => __taskify\.submit\(__taskify_countLive_\d+, \[__taskify\.freshArgument\(parse\(spec\)\)\]/,
     'parse(spec) is evaluated in the first pass');
   assert.match(emitted, /const negated = __taskify\.eachThen\(specs, "map"/, 'a destructured helper constant is evaluated in both passes');
   assert.not.match(emitted, /eachThen\([^\n]*parseLoudly/, 'a helper that prints is not evaluated ahead');

@@ -64,7 +64,7 @@ test('module objects the program changes travel with each task call that reads t
 test('in objects the plugin cannot follow are written again only when they changed: an image to 24 tasks, centers per round', () => {
   const plain = run(build('snapshots', false, 'commonjs'));
   const taskified = build('snapshots', true, 'commonjs');
-  assert.match(readFileSync(join(taskified, 'main.js'), 'utf8'), '__taskify.maybeWritten(exports.image)');
+  assert.match(readFileSync(join(taskified, 'main.js'), 'utf8'), '__taskify.freshArgument(exports.image)');
   const statsFile = join(work, 'snapshots-stats.json');
   assert.fixture(run(taskified, { TASKIFY_STATS: statsFile }), plain);
   assert.is(run(taskified, { TASKIFY_WORKERS: '0' }), plain, 'inline mode prints the same');
@@ -874,6 +874,19 @@ test('sorted runs pushed, then merged pairwise by a logging helper that makes th
   assert.match(emitted, /console\.log\('merging', [^;]*\);\s+return out;/, 'merged hands out its object');
   assert.match(emitted, /next\)\.push\(merged\(/, 'each merge is pushed as it is made');
   assert.match(emitted, /__taskify\.written\(runs\)\.push\(run\)/, 'a push waits for no other run');
+});
+
+test('tree reductions inside helpers taking the parts as a parameter submit each level\'s merges together; a helper storing merges into the caller\'s array still waits (np60\'s S1: merge_reduce in a function ran one merge at a time)', () => {
+  const tasks = printsAsPlain('reduced-in-helpers');
+  assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
+  // (The parts are made without tasks: before, every merge waited at its push and at most one task was ever pending.)
+  // (A later level's merge takes the earlier level's Futures as they are: freshArgument, not a wait at its submission.)
+  assert.is(tasks.mostPending, 7, 'the whole tree of (a), 4 + 2 + 1 merges, is pending at once');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /next\.push\(__taskify\.submit\(__taskify_merge_\d+, \[__taskify\.freshArgument\(level\[i\]\), __taskify\.freshArgument\(level\[i \+ 1\]\)\]/,
+    'a level\'s merges are pushed as Futures');
+  assert.match(emitted, /parts\.push\(__taskify\.maybeWritten\(__taskify\.submit\(/, 'the caller\'s own array never holds a Future');
+  assert.match(emitted, /into\.push\(__taskify\.maybeWritten\(__taskify\.submit\(/, 'nor does a name that may hold it');
 });
 
 test('functions of namespaces, called as members from this module or another, wait for what their tasks write before they return (np60\'s namespace repros printed stale values)', () => {

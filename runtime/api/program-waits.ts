@@ -68,6 +68,17 @@ export function maybeWritten<T>(x: T): T {
   return value;
 }
 
+/**
+ * A task argument the program may have changed where the plugin cannot see (an element of a parameter's array): its
+ * contents go with the call as they are now (maybeWritten). A Future whose value this thread has not loaded goes as it
+ * is, and the call depends on its task without waiting: the program has not seen that value, so it cannot have
+ * changed it (`next.push(merge(level[i], level[i + 1]))` in a helper, where level holds the caller's parts or the
+ * previous level's Futures).
+ */
+export function freshArgument<T>(x: T): T {
+  return x instanceof Future && x.value === undefined && x.held === undefined ? x : maybeWritten(x);
+}
+
 export async function writtenAsync<T>(x: T): Promise<T> {
   const value = await waitOnAsync(x);
   if (typeof value === 'object' && value !== null) markWritten(value);

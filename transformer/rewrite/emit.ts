@@ -192,7 +192,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const submitAfresh = (call: ts.CallExpression, task: TaskInfo): ts.Expression =>
     submit(call, task, call.arguments.map((arg) => {
       const visited = ts.visitNode(arg, visit) as ts.Expression;
-      return isPrimitiveNode(ctx, arg) ? visited : runtime('maybeWritten', [visited]);
+      return isPrimitiveNode(ctx, arg) ? visited : runtime('freshArgument', [visited]);
     }));
   const deferred = deferredUses({ ts, f, plan, runtime, visit: (node) => visit(node), submitAfresh });
 
@@ -284,7 +284,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {
         const visited = ts.visitNode(arg, visit) as ts.Expression;
-        return plan.freshSnapshots.has(arg) ? runtime('maybeWritten', [visited]) : visited;
+        return plan.freshSnapshots.has(arg) ? runtime('freshArgument', [visited]) : visited;
       });
       // A forwarder's call is the program's own call: its body submits the task and returns the Future (a method's,
       // run by the runtime, which lets the method claim it: api/forwarding.ts).

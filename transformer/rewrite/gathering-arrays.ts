@@ -10,7 +10,7 @@ import { isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../a
 import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
-import { isArgumentOf, isAssignedTo, isDeclarationName, skipTransparent, withWrappers } from './syntax';
+import { isArgumentOf, isAssignedTo, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import { isPrint } from './only-reads';
 import { isReadingStringify } from './json-reads';
 import { isLibrary } from './library-uses';
@@ -45,7 +45,18 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
   if (!symbol) return false;
   // Names rebound to one another (`let level = partial; …; level = next`) gather as one: each must be able to.
   const group = arrayNames(facts, aliases, symbol, isFuture);
+  // A parameter's array may start a name of the group (`let level = parts` in `function reduce(parts)`) if nothing
+  // stores into the caller's object: the parameter and every name that may hold its object only read elements, so
+  // Futures go only into arrays the function made (`const next = []`), and the caller's array never holds one.
+  const borrowed = group.map((member) => borrowedBy(facts, member)).filter((param) => param !== undefined);
+  const startsMember = (ref: ts.Identifier): boolean => {
+    const declaration = withWrappers(ts, ref).parent;
+    return ts.isVariableDeclaration(declaration) && group.includes(symbolOf(ctx, declaration.name)!);
+  };
+  if (borrowed.some((param) => !facts.references(param).every((ref) => isDeclarationName(ts, ref) || readsElements(facts, ref) || startsMember(ref)))) return false;
   return group.every((member) => {
+    if (borrowed.length > 0 && !isMadeConst(facts, member) &&
+      !facts.references(member).every((ref) => isDeclarationName(ts, ref) || readsElements(facts, ref) || movesWithin(facts, aliases, ref, group))) return false;
     const name = member.valueDeclaration && ts.getNameOfDeclaration(member.valueDeclaration);
     if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name)) return false;
     if (isGatheringRecord(facts, member)) {
@@ -57,6 +68,42 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     if (!ts.isVariableDeclaration(member.valueDeclaration!) || !madeHere(facts, member.valueDeclaration, group)) return false;
     return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
   });
+}
+
+/**
+ * `let level = parts`, `parts` a plain array parameter of a function of this file (not a rest parameter): the
+ * parameter whose array the name starts with (else undefined).
+ */
+function borrowedBy(facts: FileFacts, member: ts.Symbol): ts.Symbol | undefined {
+  const { ts, ctx } = facts;
+  const declaration = member.valueDeclaration;
+  const value = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && skipTransparent(ts, declaration.initializer);
+  const param = value && ts.isIdentifier(value) ? symbolOf(ctx, value) : undefined;
+  const source = param?.valueDeclaration;
+  return source && ts.isParameter(source) && !source.dotDotDotToken && ts.isIdentifier(source.name) && source.getSourceFile() === facts.source &&
+    ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(source.name)) ? param : undefined;
+}
+
+/** `const next: T[] = []`: an array the function made, under this one name. */
+function isMadeConst(facts: FileFacts, member: ts.Symbol): boolean {
+  const { ts } = facts;
+  const declaration = member.valueDeclaration;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
+    declaration.initializer !== undefined && isFresh(facts.ctx, skipTransparent(ts, declaration.initializer));
+}
+
+/**
+ * A use that reads the array's elements and stores nothing into it: `xs[i]` read, `xs.length`, `xs.join()`, an
+ * iteration, a spread, a print, a task argument (no method taking a callback, which is handed the array itself).
+ */
+function readsElements(facts: FileFacts, ref: ts.Identifier): boolean {
+  const { ts } = facts;
+  const parent = ref.parent;
+  if (ts.isElementAccessExpression(parent) && parent.expression === ref) return !isWriteTarget(ts, withWrappers(ts, parent));
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
+    return (parent.name.text === 'length' && !isWriteTarget(ts, withWrappers(ts, parent))) || parent.name.text === 'join';
+  }
+  return isElementUse(facts, ref);
 }
 
 /**
@@ -109,7 +156,7 @@ function madeHere(facts: FileFacts, declaration: ts.VariableDeclaration, group: 
   if (!value) return true;
   if (isFresh(facts.ctx, value) || (ts.isCallExpression(value) && mapCallOfCallback(facts, value))) return true;
   const source = ts.isIdentifier(value) ? symbolOf(facts.ctx, value) : undefined;
-  return source !== undefined && group.includes(source);
+  return source !== undefined && (group.includes(source) || borrowedBy(facts, symbolOf(facts.ctx, declaration.name)!) === source);
 }
 
 /**
