@@ -876,6 +876,12 @@ test('sorted runs pushed, then merged pairwise by a logging helper that makes th
   assert.match(emitted, /__taskify\.written\(runs\)\.push\(run\)/, 'a push waits for no other run');
 });
 
+test('objects tasks write, held by an array, a record or a Map, read through a second name of the holder wait for the tasks (np61: `const other = list`, `const g = h`, `level = next` printed zeros)', () => {
+  const tasks = printsAsPlain('holder-second-names');
+  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 2, `the merges of (c) were submitted together (${tasks.mostPending} pending at most)`);
+});
+
 test('tree reductions inside helpers taking the parts as a parameter submit each level\'s merges together; a helper storing merges into the caller\'s array still waits (np60\'s S1: merge_reduce in a function ran one merge at a time)', () => {
   const tasks = printsAsPlain('reduced-in-helpers');
   assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);

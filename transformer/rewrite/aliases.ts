@@ -190,8 +190,12 @@ export class AliasGroups {
    */
   isSlotStore(ref: ts.Identifier): boolean { this.scan(); return this.stores.slotStores.has(ref); }
 
-  /** A record of the group's objects (`const holder = { a }`): its uses wait for what its fields hold. */
-  isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
+  /**
+   * A record of the group's objects (`const holder = { a }`), under this name or another that may be its object
+   * (`const g = holder`, `level = next` of a `next.push(out)`: np61's reads through the second name printed what the
+   * tasks had not written yet): its uses wait for what its fields hold.
+   */
+  isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.names.sameObject(symbol).some((name) => this.holders.has(name)); }
   /** A name handing out parts to other names of its group (see partBases): its reads wait for what its fields hold. */
   handsOutParts(symbol: ts.Symbol): boolean { this.scan(); return this.partBases.has(symbol); }
   /**

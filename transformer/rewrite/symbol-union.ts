@@ -55,6 +55,21 @@ export class SymbolUnion {
   }
 
   /**
+   * The names that may denote the symbol's object (itself included): those joined to it by "may be" in either
+   * direction (`const other = list`, `level = next`), not those that only hold it or are held by it.
+   */
+  sameObject(symbol: ts.Symbol): readonly ts.Symbol[] {
+    const group = this.groupOf(symbol);
+    if (group.length === 1) return group;
+    const near = new Map<ts.Symbol, ts.Symbol[]>();
+    const join = (a: ts.Symbol, b: ts.Symbol) => { near.set(a, [...(near.get(a) ?? []), b]); };
+    for (const a of group) for (const b of this.mayBe.get(a) ?? []) { join(a, b); join(b, a); }
+    const seen = new Set([symbol]);
+    for (const s of seen) for (const next of near.get(s) ?? []) seen.add(next);
+    return [...seen];
+  }
+
+  /**
    * The members of the symbol's group that may reach an object it may reach: what its escape lets out of sight. Each
    * name stands for an object of its own as well; a name reaches the objects it may be, and what those hold, where a
    * store into a name is a store into every object it may be (`const y = list; y.push(e)`: list holds e). `x` of
