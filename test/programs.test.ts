@@ -882,6 +882,17 @@ test('objects tasks write, held by an array, a record or a Map, read through a s
   assert.ok(tasks.mostPending >= 2, `the merges of (c) were submitted together (${tasks.mostPending} pending at most)`);
 });
 
+test('helpers returning a record of the objects they made for their task (`return { sums, counts }`) hand it out pending: a k-means\' partials, destructured, merged by tasks, changed by the program, another module\'s maker, a failure caught at the call; a maker filling its array first (my q4 ran no call in workers; np60\'s min-serial-prefilled)', () => {
+  const tasks = printsAsPlain('made-records');
+  assert.is(tasks.inWorkers, 38, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 1, 'the negative ramp failed, caught as in plain');
+  assert.ok(tasks.mostPending >= 4, `a round's four partials were pending together (${tasks.mostPending} at most)`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /return __taskify\.heldRecord\(\{ sums, counts \}\);/, 'the record goes out as a Future holding its objects');
+  const makers = readFileSync(join(tasks.dir, 'makers.js'), 'utf8');
+  assert.match(makers, /return __taskify\.handOn\(__taskify_claimed, __taskify\.heldRecord\(\{ out, n, label: 'ramp' \}\)\);/, 'a claiming maker waits for it when a call is not planned');
+});
+
 test('tree reductions inside helpers taking the parts as a parameter submit each level\'s merges together; a helper storing merges into the caller\'s array still waits (np60\'s S1: merge_reduce in a function ran one merge at a time)', () => {
   const tasks = printsAsPlain('reduced-in-helpers');
   assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);

@@ -23,6 +23,11 @@ export class Future<T> implements PromiseLike<T> {
    * where a call that throws leaves nothing to use (`ok.push(validate(o))` pushes nothing: tester np32's orders).
    */
   madeBy?: TaskRecord;
+  /**
+   * The task's value may hold the caller's objects (its definition's holdsArguments): the program may have changed
+   * them before the value came home, so a task given this Future needs the value as it is now (freshArgument).
+   */
+  holdsArguments?: boolean;
 
   constructor(private readonly host: FutureHost, readonly entry: DataEntry) {}
 

@@ -46,6 +46,19 @@ export function handOn<T>(claimed: boolean, result: T): T {
   return claimed ? result : waitOn(result);
 }
 
+/**
+ * `return { sums, counts }` in a forwarder that made sums and counts for its tasks (transformer/rewrite/forwarders.ts):
+ * the record as a Future holding them, whose value is the record itself once the tasks writing its objects are done,
+ * so its callers wait where they use it, as for a task's value. Without a running pool, the record.
+ */
+export function heldRecord<T extends object>(record: T): T {
+  const a = peek();
+  if (a?.kind !== 'pool') return record;
+  const future = a.runtime.settledFuture(record);
+  future.held = Object.values(record).filter((value): value is object => typeof value === 'object' && value !== null);
+  return future as unknown as T;
+}
+
 /** The program is about to change `x`: wait for tasks that write it, and make sure later tasks see the change. */
 export function written<T>(x: T): T {
   const value = waitOn(x);
@@ -73,10 +86,11 @@ export function maybeWritten<T>(x: T): T {
  * contents go with the call as they are now (maybeWritten). A Future whose value this thread has not loaded goes as it
  * is, and the call depends on its task without waiting: the program has not seen that value, so it cannot have
  * changed it (`next.push(merge(level[i], level[i + 1]))` in a helper, where level holds the caller's parts or the
- * previous level's Futures).
+ * previous level's Futures). Unless the value may hold the caller's own objects (`return { config: cfg }`), which the
+ * program may have changed since the call (held-results' `seed.n = 9` before `readHeld(seeded)`).
  */
 export function freshArgument<T>(x: T): T {
-  return x instanceof Future && x.value === undefined && x.held === undefined ? x : maybeWritten(x);
+  return x instanceof Future && x.value === undefined && !x.holdsArguments ? x : maybeWritten(x);
 }
 
 export async function writtenAsync<T>(x: T): Promise<T> {

@@ -169,6 +169,7 @@ export class Runtime {
     const returned = returnedArgument<T>(this.waits, def.returns, args, prepared.entries, record);
     const future = returned ?? new Future<T>(this.waits, result);
     if (!returned) this.data.registry.watch(future, result);
+    if (def.holdsArguments) future.holdsArguments = true;
 
     if (!this.defined.has(def.id)) { this.defined.add(def.id); this.link.enqueue({ type: 'define', def }); }
     this.tasks.add(record);

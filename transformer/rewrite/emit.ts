@@ -204,7 +204,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys()]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords]) for (const target of targets) leadsTo(target);
 
   /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
   const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
@@ -310,6 +310,11 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       return f.createPropertyAssignment(node.name.text, wrap(plan.wraps.get(node.name)!, sameName(node.name), plan.wrapDepths.get(node.name)));
     }
     if (ts.isIdentifier(node) && plan.wraps.has(node)) return wrap(plan.wraps.get(node)!, node, plan.wrapDepths.get(node));
+    // `return { sums, counts }` of objects a forwarder made: a Future holding them, waited for where its callers use it.
+    if (ts.isObjectLiteralExpression(node) && plan.heldRecords.has(node)) {
+      const record = runtime('heldRecord', [ts.visitEachChild(node, visit, context)]);
+      return plan.handedOn.has(node) ? forwarders.handOn(record) : record;
+    }
     // `return out` of a claiming forwarder that made out (forwarders.ts): pending for a planned call, else waited for.
     if (ts.isIdentifier(node) && plan.handedOn.has(node)) return forwarders.handOn(node);
     if (ts.isCallExpression(node) && plan.mapsWaitedWhole.has(node)) return runtime(plan.mapsWaitedWhole.get(node)!, [ts.visitEachChild(node, visit, context)]);
@@ -367,6 +372,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       ...(p.wholeBuffer ? [f.createPropertyAssignment('wholeBuffer', f.createTrue())] : []),
       ...(task.fn.parameters[i]?.dotDotDotToken ? [f.createPropertyAssignment('rest', f.createTrue())] : []),
       ...(task.returnsArgument === i ? [f.createPropertyAssignment('returned', f.createTrue())] : []),
+      ...(task.returnsArgument !== i && p.returned !== undefined ? [f.createPropertyAssignment('held', f.createTrue())] : []),
     ])));
     const runOptions = Object.entries(task.options).map(([key, value]) =>
       f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));

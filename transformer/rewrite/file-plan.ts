@@ -86,6 +86,11 @@ export interface FilePlan {
    * how its body names the forwarder (forwarders.ts).
    */
   readonly handedOn: Map<ts.Expression, readonly string[]>;
+  /**
+   * `return { sums, counts }` of objects a forwarder made for its tasks: `heldRecord(…)`, a Future holding them (and for
+   * one that claims its calls, in handedOn too: `handOn(claimed, heldRecord(…))`).
+   */
+  readonly heldRecords: Set<ts.ObjectLiteralExpression>;
   /** This file's method forwarders that may run ahead of their turn: their class marks them (runtime/api/made-ahead.ts). */
   readonly runsAhead: Set<ts.MethodDeclaration>;
   /** Calls of helpers split in halves made by a split pass, with the halves (helper-halves.ts). */
@@ -108,6 +113,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), wrapDepths: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(),
   };
 }

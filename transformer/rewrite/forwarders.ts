@@ -62,6 +62,8 @@ export class Forwarders {
   private readonly forwardedCalls = new Set<ts.CallExpression>();
   /** `out` of `return out` in a forwarder that made it fresh and handed it only to its tasks (the module comment). */
   private readonly handedOut = new Set<ts.Identifier>();
+  /** `return { sums, counts }` of made objects (recordOfMade), with the forwarder returning it. */
+  private readonly records = new Map<ts.ObjectLiteralExpression, FunctionLike>();
   /** Forwarders handing out objects they made, whose tasks are quiet and keep no module state (see mapsInTurn). */
   private readonly mappableMakers = new Set<FunctionLike>();
   private readonly demoted = new Set<FunctionLike>();
@@ -145,13 +147,25 @@ export class Forwarders {
 
   /**
    * `out` of `return out` in a live forwarder that made the object and handed it only to its tasks: its callers
-   * follow what it returns, so handing it out lets nothing escape and waits for nothing.
+   * follow what it returns, so handing it out lets nothing escape and waits for nothing. So is a field's value of a
+   * returned record of them (`return { sums, counts }`: heldRecords).
    */
   handsOut(ref: ts.Identifier): boolean {
-    if (!this.ctx.ts.isReturnStatement(ref.parent)) return false;
+    const { ts } = this.ctx;
+    const field = ts.isShorthandPropertyAssignment(ref.parent) || ts.isPropertyAssignment(ref.parent) ? ref.parent.parent : undefined;
+    if (!ts.isReturnStatement(ref.parent) && !(field && ts.isReturnStatement(withWrappers(ts, field as ts.Expression).parent))) return false;
     const fn = enclosingFunction(this.ctx, ref);
     // (Described first: the forwarder's returned names are found as it is.)
     return fn !== undefined && isFunctionLike(this.ctx, fn) && this.of(fn) !== undefined && this.handedOut.has(ref);
+  }
+
+  /**
+   * `return { sums, counts }` in live forwarders that made the objects for their tasks: each call hands out the
+   * record as a Future holding them (runtime heldRecord), whose value its callers get once the tasks wrote them all.
+   * With the forwarder, for what its claims say (a claiming one's record is waited for when a call is not planned).
+   */
+  heldRecords(): [ts.ObjectLiteralExpression, TaskInfo][] {
+    return [...this.records].flatMap(([record, fn]) => { const task = this.of(fn); return task ? [[record, task] as [ts.ObjectLiteralExpression, TaskInfo]] : []; });
   }
 
   /**
@@ -268,7 +282,9 @@ export class Forwarders {
     const made = new Set<ts.Symbol>();
     const isMade = (expr: ts.Expression): boolean => ts.isIdentifier(expr) && made.has(symbolOf(this.ctx, expr)!);
     const returned: ts.Identifier[] = [];
+    const records: ts.ObjectLiteralExpression[] = [];
     const returnsMade = (expr: ts.Expression): boolean => {
+      if (ts.isObjectLiteralExpression(expr)) return this.recordOfMade(expr, isMade, returned) && records.push(expr) > 0;
       const symbol = ts.isIdentifier(expr) ? symbolOf(this.ctx, expr) : undefined;
       if (!symbol || !made.has(symbol)) return false;
       returned.push(expr as ts.Identifier);
@@ -313,8 +329,33 @@ export class Forwarders {
       (call.arguments[j] !== undefined && isMade(skipTransparent(ts, call.arguments[j])))))) return undefined;
     for (const call of taskCalls) this.forwardedCalls.add(call);
     for (const ref of returned) this.handedOut.add(ref);
+    for (const record of records) this.records.set(record, fn);
     if (returned.length > 0 && tasks.every((task) => task.quiet && !task.moduleState?.length)) this.mappableMakers.add(fn);
     return tasks;
+  }
+
+  /**
+   * `{ sums, counts }`, `{ out, n: a.length }`: a record of objects the body made, and of quiet primitive values, every
+   * field named plainly (no spread, method, accessor or computed key). The made names go to `returned`.
+   */
+  private recordOfMade(record: ts.ObjectLiteralExpression, isMade: (expr: ts.Expression) => boolean, returned: ts.Identifier[]): boolean {
+    const { ts } = this.ctx;
+    const names: ts.Identifier[] = [];
+    const primitive = (value: ts.Expression) => isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(value)) && this.isQuiet(value);
+    const plain = record.properties.every((property) => {
+      if (ts.isShorthandPropertyAssignment(property)) {
+        if (property.objectAssignmentInitializer) return false;
+        if (isMade(property.name)) { names.push(property.name); return true; }
+        return primitive(property.name);
+      }
+      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return false;
+      const value = skipTransparent(ts, property.initializer);
+      if (isMade(value)) { names.push(value as ts.Identifier); return true; }
+      return primitive(value);
+    });
+    if (!plain || names.length === 0) return false;
+    returned.push(...names);
+    return true;
   }
 
   /**
@@ -326,8 +367,14 @@ export class Forwarders {
     const init = declaration.initializer!;
     const list = declaration.parent;
     if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
-    const allocation = ts.isNewExpression(init) && isLibraryGlobal(this.ctx, init.expression) && (init.arguments ?? []).every((arg) => this.isQuiet(arg));
-    if (!allocation || !isFresh(this.ctx, init)) return false;
+    // (`new Float64Array(n).fill(1)`: a typed array's own fill, given quiet values, changes only the new array and
+    // returns it: np60's min-serial-prefilled.)
+    const filled = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'fill' &&
+      isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(init.expression.expression)) && init.arguments.every((arg) => this.isQuiet(arg))
+      ? skipTransparent(ts, init.expression.expression) : undefined;
+    const allocated = filled ?? init;
+    const allocation = ts.isNewExpression(allocated) && isLibraryGlobal(this.ctx, allocated.expression) && (allocated.arguments ?? []).every((arg) => this.isQuiet(arg));
+    if (!allocation || !isFresh(this.ctx, allocated)) return false;
     const symbol = symbolOf(this.ctx, declaration.name);
     if (symbol) made.add(symbol);
     return symbol !== undefined;

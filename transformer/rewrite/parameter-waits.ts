@@ -109,12 +109,23 @@ export class ParameterWaits {
         if (direction === 'in') return false;
         const base = skipTransparent(this.ts, arg);
         const own = this.ts.isIdentifier(base) ? symbolOf(this.planner.facts.ctx, base) : undefined;
+        // (An object the function made, `const sums = new Float64Array(n)`: no caller's object, nor held by one, since
+        // the function does not write `param`.)
+        if (own && this.madeIn(fn, own)) return false;
         const root = this.planner.containers.rootOf(arg);
         return (own !== undefined && watched.has(own)) || (root !== undefined && watched.has(root)) || own === undefined;
       });
       if (writes) return false;
     }
     return true;
+  }
+
+  /** A `const` of the function made fresh where it is declared. */
+  private madeIn(fn: FunctionLike, symbol: ts.Symbol): boolean {
+    const declaration = symbol.valueDeclaration;
+    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && declaration.pos >= fn.pos && declaration.end <= fn.end &&
+      (this.ts.getCombinedNodeFlags(declaration) & this.ts.NodeFlags.Const) !== 0 && declaration.initializer !== undefined &&
+      this.planner.isFresh(declaration.initializer);
   }
 
   /**

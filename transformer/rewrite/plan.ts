@@ -393,6 +393,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   }
 
   private planWaits(): void {
+    for (const [record, task] of this.facts.forwarders.heldRecords()) {
+      this.plan.heldRecords.add(record);
+      if (task.claims) this.plan.handedOn.set(record, task.claims.self);
+    }
     for (const root of this.containers.relied()) {
       const { refs, elements } = this.containers.waitsOf(root);
       for (const [ref, wrap] of refs) this.plan.wraps.set(ref, wrap);
