@@ -110,8 +110,8 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
   const classify = (arg: unknown, direction: string, param: string): Slot => {
     if (isPrimitive(arg)) return { value: arg };
     // A Future of a value the main thread made (a call run directly: direct-calls.ts) stands for that value.
-    // (Its wait: a forwarder's record of objects it made waits for their tasks first, program-waits.ts heldRecord.)
-    if (arg instanceof Future && !arg.entry.producer && !arg.entry.stored && arg.value) return classify(arg.wait(), direction, param);
+    // (A forwarder's record of objects it made waits for their tasks first: program-waits.ts heldRecord.)
+    if (arg instanceof Future && !arg.entry.producer && !arg.entry.stored && arg.value) return classify(arg.held ? arg.wait() : arg.value.current, direction, param);
     if (arg instanceof Future) {
       // A value already loaded here must receive what a task writes into it, like any caller's object.
       const loaded = arg.value?.current;

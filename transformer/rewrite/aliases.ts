@@ -196,6 +196,12 @@ export class AliasGroups {
    * tasks had not written yet): its uses wait for what its fields hold.
    */
   isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.names.sameObject(symbol).some((name) => this.holders.has(name)); }
+  /**
+   * A record under this very name (`const r = run(cfg)` of a task whose value may hold cfg): what call-blockers.ts
+   * snapshots afresh as a value holding the caller's objects. (Not a name that may later be one: rv68's c06 kept a
+   * maker's calls direct when `r` might be reassigned a record.)
+   */
+  isOwnHolder(symbol: ts.Symbol): boolean { this.scan(); return this.holders.has(symbol); }
   /** A name handing out parts to other names of its group (see partBases): its reads wait for what its fields hold. */
   handsOutParts(symbol: ts.Symbol): boolean { this.scan(); return this.partBases.has(symbol); }
   /**

@@ -112,7 +112,7 @@ export class CallBlockers {
       // changed since, or written as a copy). The value goes instead, waited for and snapshotted afresh, and a task
       // writing it writes cfg in place; that needs cfg's group followed, so its later reads wait.
       const holder = ts.isIdentifier(arg) ? symbolOf(this.planner.facts.ctx, arg) : undefined;
-      if (holder && this.planner.futures.isFuture(holder) && this.planner.aliases.isHolder(holder)) {
+      if (holder && this.planner.futures.isFuture(holder) && this.planner.aliases.isOwnHolder(holder)) {
         if (param.direction !== 'in' && !this.planner.isFollowable(holder)) {
           return reasonAt(arg, `\`${snippet(arg)}\` is a task's value that may hold the caller's own objects, which the plan cannot follow here, and task ${task.name} writes it`);
         }

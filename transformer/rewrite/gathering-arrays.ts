@@ -210,7 +210,13 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
   const call = withWrappers(ts, ref).parent;
   // (`console.log(parts)`, `JSON.stringify(parts)`: the whole array, each value waited for there: future-waits.ts waitAll.)
   if (printedWhole(facts, call, withWrappers(ts, ref))) return true;
-  if (isArgumentOf(ts, call, ref)) return facts.taskOf(call) !== undefined && facts.forwarders.takesFutureAt(call, ref);
+  if (isArgumentOf(ts, call, ref)) {
+    // (A task only reading the array: one writing it, `reorder(level)`, changes which element sits where, and the
+    // program would go on reading the array before the task wrote it back: rv68's c11.)
+    const task = facts.taskOf(call);
+    const index = Math.min(call.arguments.indexOf(withWrappers(ts, ref)), (task?.params.length ?? 1) - 1);
+    return task !== undefined && task.params[index]?.direction === 'in' && facts.forwarders.takesFutureAt(call, ref);
+  }
   return false;
 }
 

@@ -1,6 +1,6 @@
 // Objects tasks write, held by an array, a record or a Map, read through a second name of the holder (np61's
 // min-list-alias, min-object-alias, min-merge-level: the read waited for the holder alone and printed zeros).
-import { fill, mergeTwo, bump } from './kernels';
+import { fill, mergeTwo, bump, makeRec, bumpN, total as recTotal, type Rec } from './kernels';
 
 // (a) a list, read through another const name.
 const list: Float64Array[] = [];
@@ -55,3 +55,17 @@ const rows: { v: Float64Array }[] = [];
 for (let i = 0; i < 3; i++) { const v = new Float64Array(1); rows.push({ v }); fill(v, 10 + i); }
 const table = rows;
 console.log('f', table.map((r) => r.v[0]).join(' '));
+
+// (g) a task's value that might later be reassigned a record (rv68's c06): still a task's value, written by the next
+// task and read by another, each iteration's calls submitted without waiting for the one before.
+const fixed = new Float64Array(2);
+fill(fixed, 3);
+const spareRec: Rec = { a: fixed, n: 1 };
+const totals: number[] = [];
+for (let i = 0; i < 6; i++) {
+  let r = makeRec(i);
+  bumpN(r);
+  if (i === 9) r = spareRec;
+  totals.push(recTotal(r));
+}
+console.log('g', totals.join(' '));

@@ -13,3 +13,9 @@ export function merge(a: Partial, b: Partial): Partial {
 export function addInto(total: Float64Array, part: Float64Array): void {
   for (let i = 0; i < total.length; i++) total[i] += part[i];
 }
+
+/** @task */
+export function reorder(xs: Partial[]): void {
+  xs.reverse();
+  for (const x of xs) x.counts[1] += 1000;
+}

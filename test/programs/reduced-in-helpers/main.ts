@@ -1,7 +1,7 @@
 // Tree reductions written inside helpers that take the array of parts as a parameter (PyCOMPSs' merge_reduce, a
 // k-means class's private reduce): each level's merges are submitted together. The parts are made here, without
 // tasks, so the most tasks pending at once shows whether a level's merges overlapped.
-import { merge, addInto, type Partial } from './kernels';
+import { merge, addInto, reorder, type Partial } from './kernels';
 
 function part(seed: number): Partial {
   const sums = Float64Array.from({ length: 3 }, (_, i) => seed * 10 + i);
@@ -76,3 +76,20 @@ function pairwiseTotals(rows: Float64Array[]): Float64Array[] {
 }
 const rows = [1, 2, 3, 4].map((k) => Float64Array.of(k, k * k));
 console.log('e', Array.from(pairwiseTotals(rows)[0]).join(','), Array.from(rows[0]).join(','));
+
+// (f) each new level handed whole to a task that writes it (reverses it, changes its parts): the level cannot gather,
+// and the caller's parts are changed as in plain code (rv68's c11 merged the wrong pairs).
+function reduceReordered(parts: Partial[]): Partial {
+  let level = parts;
+  while (level.length > 1) {
+    const next: Partial[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(merge(level[i], level[i + 1]));
+    if (level.length % 2 === 1) next.push(level[level.length - 1]);
+    level = next;
+    reorder(level);
+  }
+  return level[0];
+}
+const fiveParts = [1, 2, 3, 4, 5].map(part);
+console.log('f', show(reduceReordered(fiveParts)));
+console.log('f parts', fiveParts.map(show).join(' | '));
