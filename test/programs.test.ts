@@ -895,6 +895,12 @@ test('helpers returning a record of the objects they made for their task (`retur
   assert.match(makers, /return __taskify\.handOn\(__taskify_claimed, __taskify\.heldRecord\(\{ out, n, label: 'ramp' \}\)\);/, 'a claiming maker waits for it when a call is not planned');
 });
 
+test('helpers forwarding to a task that read their parameter themselves (a field, an element, a length, a branch, a print, a method\'s `this`) wait for the tasks writing it before the call (np62\'s W1 read the values from before them)', () => {
+  const tasks = printsAsPlain('forwarders-reading-arguments');
+  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 4, `(f)'s makers, handing their parameter whole to the task, still overlap (${tasks.mostPending} pending at most)`);
+});
+
 test('tree reductions inside helpers taking the parts as a parameter submit each level\'s merges together; a helper storing merges into the caller\'s array, or handing a level to a task writing it, still waits (np60\'s S1: merge_reduce in a function ran one merge at a time)', () => {
   const tasks = printsAsPlain('reduced-in-helpers');
   assert.is(tasks.inWorkers, 25, `${tasks.inWorkers} tasks ran in workers`);

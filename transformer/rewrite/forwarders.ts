@@ -120,6 +120,20 @@ export class Forwarders {
     return index >= 0 && this.passesOn(task.fn, index);
   }
 
+  /**
+   * The call's forwarder reads this argument itself, in this thread, before its tasks run (`twice(s.count)` in
+   * `function dbl(s)`, `fill(out, xs.length)`): the object must hold what earlier tasks wrote when the call is made
+   * (np62's W1 read a field a task was still writing). One its body only hands whole to its tasks needs nothing:
+   * they run after what the program submitted before.
+   */
+  readsArgument(call: ts.CallExpression, arg: ts.Node): boolean {
+    const fn = calledFunction(this.ctx, call);
+    const task = fn && this.of(fn);
+    if (!task) return false;
+    const index = call.arguments.indexOf(withWrappers(this.ctx.ts, arg as ts.Expression));
+    return index < 0 || !this.passesOn(task.fn, index);
+  }
+
   private passesOn(fn: FunctionLike, index: number): boolean {
     const { ts } = this.ctx;
     const param = fn.parameters[index];

@@ -23,6 +23,8 @@ export type Use = { kind: 'none' | 'read' | 'write' } | { kind: 'escape'; why: s
 export interface PlannerState {
   isFollowable(symbol: ts.Symbol): boolean;
   isSubmission(call: ts.CallExpression): boolean;
+  /** The submitted call runs program code reading this argument before its tasks do (a forwarder's body: forwarders.ts). */
+  readsArgumentAt(call: ts.CallExpression, arg: ts.Expression): boolean;
   /**
    * `A` in `const all = [A, B, C]` (placements.ts): nothing to wait for when the planner follows the container with
    * A, an escape when it cannot follow the container; undefined for any other reference.
@@ -127,6 +129,7 @@ export class UseClassifier {
    * nothing could wait through. (`const r = run(cfg)` names it: r joins cfg's group, aliases.ts.)
    */
   private submittedUse(call: ts.CallExpression, arg: ts.Expression, ref: ts.Identifier | undefined): Use {
+    if (this.planner.readsArgumentAt(call, arg)) return { kind: 'read' };
     const unnamed = !(ref && this.aliases.isAliasSource(ref)) && isResultUsed(this.ctx, call) && this.aliases.heldBy(call).includes(arg);
     return unnamed ? { kind: 'escape', why: 'a task\'s value that is used may hold it, and no variable names that value' } : { kind: 'none' };
   }
