@@ -901,6 +901,11 @@ test('helpers forwarding to a task that read their parameter themselves (a field
   assert.ok(tasks.mostPending >= 4, `(f)'s makers, handing their parameter whole to the task, still overlap (${tasks.mostPending} pending at most)`);
 });
 
+test('a task\'s value holding its argument, reached through a choice, a map\'s callback, a Map or a pushed array, is read by a later task with the argument as it is now (np62\'s W2 read cfg as it was when the value was made)', () => {
+  const tasks = printsAsPlain('held-values-reached');
+  assert.is(tasks.inWorkers, 18, `${tasks.inWorkers} tasks ran in workers`);
+});
+
 test('tree reductions inside helpers taking the parts as a parameter submit each level\'s merges together; a helper storing merges into the caller\'s array, or handing a level to a task writing it, still waits (np60\'s S1: merge_reduce in a function ran one merge at a time)', () => {
   const tasks = printsAsPlain('reduced-in-helpers');
   assert.is(tasks.inWorkers, 25, `${tasks.inWorkers} tasks ran in workers`);

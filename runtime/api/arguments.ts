@@ -72,9 +72,11 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     // (A Proxy first: every look at it, as below, runs its traps. The call runs in place, as for any refused kind.)
     if (isProxy(arg)) throw refuse(i, proxyRefused(''));
     if (isTypedArray(arg) && isDetached(arg.buffer)) throw refuse(i, detachedError(arg, ''));
-    // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for.
-    if (directionOf(i) !== 'in' && isFutureCollection(arg)) {
-      for (const k of indicesOf(arg)) if (arg[k] instanceof Future) arg[k] = (arg[k] as Future<unknown>).wait();
+    // An array the task may change holds the values, as the plain call's would: the Futures in it are waited for. So
+    // are values that may hold the caller's objects, as they are now (below: holdsArguments).
+    if (isFutureCollection(arg)) {
+      const waited = (item: unknown) => item instanceof Future && (directionOf(i) !== 'in' || item.holdsArguments === true);
+      for (const k of indicesOf(arg)) if (waited(arg[k])) arg[k] = (arg[k] as Future<unknown>).wait();
     }
     const subclass = typeof arg === 'object' && arg !== null ? builtinSubclass(arg) : undefined;
     if (subclass) throw refuse(i, subclass(''));
@@ -112,6 +114,10 @@ export function prepareArguments(host: ArgumentHost, handle: TaskHandle, args: r
     // A Future of a value the main thread made (a call run directly: direct-calls.ts) stands for that value.
     // (A forwarder's record of objects it made waits for their tasks first: program-waits.ts heldRecord.)
     if (arg instanceof Future && !arg.entry.producer && !arg.entry.stored && arg.value) return classify(arg.held ? arg.wait() : arg.value.current, direction, param);
+    // A task's value that may hold the caller's objects (`{ config: cfg }`): the stored version holds them as they
+    // were when it was made, and the program may have changed them since (np62's W2, however the value was reached:
+    // a choice, a map's callback). So the value as it is now, once home, goes like any object the program holds.
+    if (arg instanceof Future && arg.holdsArguments) return classify(arg.wait(), direction, param);
     if (arg instanceof Future) {
       // A value already loaded here must receive what a task writes into it, like any caller's object.
       const loaded = arg.value?.current;
