@@ -43,7 +43,7 @@ export interface TaskDef {
   readonly ownBuffer: readonly boolean[];
   /** The parameter the task returns on every path (`merge(total, part) { …; return total }`): its result is that argument. */
   readonly returns?: number;
-  /** The task's value may hold arguments or parts of them (ParamSpec held): the caller's own objects once it comes home. */
+  /** The task's value may hold arguments or parts of them (ParamSpec heldInValue): the caller's own objects once it comes home. */
   readonly holdsArguments?: boolean;
   /** A run longer than this is stopped (its worker terminated) and fails as timed out; none when absent. */
   readonly timeoutMs?: number;

@@ -63,7 +63,8 @@ export interface StatsReport {
    * and left at a `break` dismisses the rest (np44's F6 counted them as failed).
    * `mostPending`: the most tasks the program had submitted and not yet seen finish at one time (counted as it submits;
    * it learns of finished tasks only as it waits or its event loop turns): 1 when every call waited for its task
-   * before the next was made, so a test can tell calls that ran one at a time from calls submitted together.
+   * before the next was made, so a test can tell calls that ran one at a time from calls submitted together. (Kept by
+   * the pool's runtime: 0 when tasks run inline, TASKIFY_WORKERS=0.)
    */
   tasks: { submitted: number; inWorkers: number; inline: number; failed: number; cancelled: number; retried: number; mostPending: number };
   /** fetchedByMachines: bytes machines of a distributed run fetched from Redis or their jobs (0 on the local pool). */

@@ -17,7 +17,7 @@ export interface ParamSpec {
   /** The task returns this argument on every path: a call's result is the caller's own argument, not a copy. */
   readonly returned?: boolean;
   /** The task's value may hold this argument or a part of it (`return { config: cfg }`): the caller's own, once home. */
-  readonly held?: boolean;
+  readonly heldInValue?: boolean;
   /** A rest parameter (`...arrs`): the arguments from here on are its elements, each with its direction. */
   readonly rest?: boolean;
 }
@@ -81,7 +81,7 @@ export function defineTask(module: string, name: string, params: readonly (Direc
       id: nextDefId++, module: url, name, directions: specs.map((s) => s.direction), rro: specs.map((s) => s.rro ?? false),
       ownBuffer: specs.map((s) => s.wholeBuffer ?? false),
       ...(specs.some((s) => s.returned) ? { returns: specs.findIndex((s) => s.returned) } : {}),
-      ...(specs.some((s) => s.held) ? { holdsArguments: true } : {}),
+      ...(specs.some((s) => s.heldInValue) ? { holdsArguments: true } : {}),
       ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}),
       ...(options.onFailure !== undefined ? { onFailure: options.onFailure } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),

@@ -372,7 +372,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       ...(p.wholeBuffer ? [f.createPropertyAssignment('wholeBuffer', f.createTrue())] : []),
       ...(task.fn.parameters[i]?.dotDotDotToken ? [f.createPropertyAssignment('rest', f.createTrue())] : []),
       ...(task.returnsArgument === i ? [f.createPropertyAssignment('returned', f.createTrue())] : []),
-      ...(task.returnsArgument !== i && p.returned !== undefined ? [f.createPropertyAssignment('held', f.createTrue())] : []),
+      ...(task.returnsArgument !== i && p.returned !== undefined ? [f.createPropertyAssignment('heldInValue', f.createTrue())] : []),
     ])));
     const runOptions = Object.entries(task.options).map(([key, value]) =>
       f.createPropertyAssignment(key, typeof value === 'number' ? f.createNumericLiteral(value) : f.createStringLiteral(String(value))));

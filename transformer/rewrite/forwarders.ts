@@ -298,7 +298,11 @@ export class Forwarders {
     const returned: ts.Identifier[] = [];
     const records: ts.ObjectLiteralExpression[] = [];
     const returnsMade = (expr: ts.Expression): boolean => {
-      if (ts.isObjectLiteralExpression(expr)) return this.recordOfMade(expr, isMade, returned) && records.push(expr) > 0;
+      if (ts.isObjectLiteralExpression(expr)) {
+        if (!this.recordOfMade(expr, isMade, returned)) return false;
+        records.push(expr);
+        return true;
+      }
       const symbol = ts.isIdentifier(expr) ? symbolOf(this.ctx, expr) : undefined;
       if (!symbol || !made.has(symbol)) return false;
       returned.push(expr as ts.Identifier);

@@ -7,6 +7,7 @@ import type * as ts from 'typescript';
 import { COPYING_METHODS, TYPED_ARRAYS } from '../analysis/builtins';
 import { readTaskTags } from '../analysis/tags';
 import { calledFunction, hasPrimitiveElements, isLibraryGlobal, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { skipTransparent } from './syntax';
 
 /** Methods that return their receiver (Map's set and Set's add too). */
 export const RETURNS_RECEIVER = new Set(['fill', 'sort', 'reverse', 'copyWithin', 'set', 'add']);
@@ -94,6 +95,19 @@ export function isFresh(ctx: AnalysisContext, expr: ts.Expression, freshName: (i
     return name === 'Array.from' && hasPrimitiveElements(ctx, expr);
   }
   return false;
+}
+
+/**
+ * `const next: T[] = []`, `const sums = new Float64Array(n)`: a `const` whose initializer makes a fresh object (by
+ * `fresh`, isFresh unless given), declared inside `within` when given. An object no caller gave, under this one name.
+ */
+export function isMadeConst(ctx: AnalysisContext, symbol: ts.Symbol, fresh: (expr: ts.Expression) => boolean = (expr) => isFresh(ctx, expr),
+  within?: ts.Node): boolean {
+  const { ts } = ctx;
+  const declaration = symbol.valueDeclaration;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
+    declaration.initializer !== undefined && fresh(skipTransparent(ts, declaration.initializer)) &&
+    (within === undefined || (declaration.pos >= within.pos && declaration.end <= within.end));
 }
 
 /**

@@ -14,7 +14,7 @@ import { isArgumentOf, isAssignedTo, isDeclarationName, isWriteTarget, skipTrans
 import { isPrint } from './only-reads';
 import { isReadingStringify } from './json-reads';
 import { isLibrary } from './library-uses';
-import { isFresh } from './fresh';
+import { isFresh, isMadeConst } from './fresh';
 
 /**
  * The array is given a task's value (`row.push(make(4))`, `parts[i] = task(x)`): its elements are followed as
@@ -55,7 +55,7 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
   };
   if (borrowed.some((param) => !facts.references(param).every((ref) => isDeclarationName(ts, ref) || readsElements(facts, ref) || startsMember(ref)))) return false;
   return group.every((member) => {
-    if (borrowed.length > 0 && !isMadeConst(facts, member) &&
+    if (borrowed.length > 0 && !isMadeConst(ctx, member) &&
       !facts.references(member).every((ref) => isDeclarationName(ts, ref) || readsElements(facts, ref) || movesWithin(facts, aliases, ref, group))) return false;
     const name = member.valueDeclaration && ts.getNameOfDeclaration(member.valueDeclaration);
     if (!name || !ts.isIdentifier(name) || !facts.isFileLocal(name)) return false;
@@ -82,14 +82,6 @@ function borrowedBy(facts: FileFacts, member: ts.Symbol): ts.Symbol | undefined 
   const source = param?.valueDeclaration;
   return source && ts.isParameter(source) && !source.dotDotDotToken && ts.isIdentifier(source.name) && source.getSourceFile() === facts.source &&
     ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(source.name)) ? param : undefined;
-}
-
-/** `const next: T[] = []`: an array the function made, under this one name. */
-function isMadeConst(facts: FileFacts, member: ts.Symbol): boolean {
-  const { ts } = facts;
-  const declaration = member.valueDeclaration;
-  return declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
-    declaration.initializer !== undefined && isFresh(facts.ctx, skipTransparent(ts, declaration.initializer));
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { isDeclarationName, skipTransparent } from './syntax';
+import { isMadeConst } from './fresh';
 
 /** What this part needs of the planner's state in a round. */
 export interface ParameterPlanner {
@@ -111,21 +112,13 @@ export class ParameterWaits {
         const own = this.ts.isIdentifier(base) ? symbolOf(this.planner.facts.ctx, base) : undefined;
         // (An object the function made, `const sums = new Float64Array(n)`: no caller's object, nor held by one, since
         // the function does not write `param`.)
-        if (own && this.madeIn(fn, own)) return false;
+        if (own && isMadeConst(this.planner.facts.ctx, own, (expr) => this.planner.isFresh(expr), fn)) return false;
         const root = this.planner.containers.rootOf(arg);
         return (own !== undefined && watched.has(own)) || (root !== undefined && watched.has(root)) || own === undefined;
       });
       if (writes) return false;
     }
     return true;
-  }
-
-  /** A `const` of the function made fresh where it is declared. */
-  private madeIn(fn: FunctionLike, symbol: ts.Symbol): boolean {
-    const declaration = symbol.valueDeclaration;
-    return declaration !== undefined && this.ts.isVariableDeclaration(declaration) && declaration.pos >= fn.pos && declaration.end <= fn.end &&
-      (this.ts.getCombinedNodeFlags(declaration) & this.ts.NodeFlags.Const) !== 0 && declaration.initializer !== undefined &&
-      this.planner.isFresh(declaration.initializer);
   }
 
   /**

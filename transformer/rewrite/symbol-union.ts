@@ -60,7 +60,8 @@ export class SymbolUnion {
    */
   sameObject(symbol: ts.Symbol): readonly ts.Symbol[] {
     const group = this.groupOf(symbol);
-    if (group.length === 1) return group;
+    // (Beyond a few dozen names, the whole group, as sharing does: a wait walks more, never less.)
+    if (group.length === 1 || group.length > 64) return group;
     const near = new Map<ts.Symbol, ts.Symbol[]>();
     const join = (a: ts.Symbol, b: ts.Symbol) => { near.set(a, [...(near.get(a) ?? []), b]); };
     for (const a of group) for (const b of this.mayBe.get(a) ?? []) { join(a, b); join(b, a); }
