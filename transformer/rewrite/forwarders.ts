@@ -339,7 +339,10 @@ export class Forwarders {
     // A made object is only ever an argument of its tasks, or returned: nothing in the body reads it before they ran.
     for (const symbol of made) {
       const uses = this.parameterReferences(fn, symbol);
-      if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) ||
+      // (Or its length, a typed array's, fixed when it was made: `fill(sums, k + sums.length)`.)
+      const length = (ref: ts.Identifier) => ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ref.parent.name.text === 'length' &&
+        isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref));
+      if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) || length(ref) ||
         taskCalls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) return undefined;
     }
     // A claiming function's tasks write only what it made: an unplanned call gets its objects back waited for.

@@ -32,3 +32,6 @@ export function ramp(out: Float64Array, start: number): void {
 export function scaleBy(out: Float64Array, k: number): void {
   for (let i = 0; i < out.length; i++) out[i] *= k;
 }
+
+/** @task */
+export function fillBoth(a: Float64Array, b: Int32Array, k: number): void { a.fill(k); b.fill(k + 1); }

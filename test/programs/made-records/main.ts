@@ -1,7 +1,7 @@
 // Helpers that make several objects for one task and return them as a record (`return { sums, counts }`): the record
 // is handed out with the task's writes pending, and read where the caller uses it (q4, a k-means of mine, ran 0 calls
 // in workers: the helper was no forwarder, and waited for the task as it returned).
-import { partialSums, merge, ramp, scaleBy, type Partial } from './kernels';
+import { partialSums, merge, ramp, scaleBy, fillBoth, type Partial } from './kernels';
 import { rampRecord } from './makers';
 
 const K = 3;
@@ -90,3 +90,18 @@ function twos(n: number, k: number): Float64Array {
 }
 const scaled = [1, 2, 3, 4].map((k) => twos(3, k));
 console.log('h', scaled.map((a) => Array.from(a).join('/')).join(' '));
+
+// (i) a second task given a made array's length (fixed when it was made: no wait for the first task; np62's p13).
+function twice(k: number) {
+  const a = new Float64Array(3);
+  const b = new Int32Array(2);
+  fillBoth(a, b, k);
+  fillBoth(a, b, k + a.length);
+  return { a, b };
+}
+const pairs = [1, 2, 3].map((k) => twice(k));
+const lone = new Float64Array(4), other = new Int32Array(4);
+fillBoth(lone, other, 1);
+const width = lone.length;
+fillBoth(lone, other, width + other.length);
+console.log('i', pairs.map((p) => `${p.a[0]}/${p.b[1]}`).join(' '), lone[0], other[0], width);
