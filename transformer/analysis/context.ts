@@ -162,6 +162,17 @@ export function isTypedArrayType(ctx: AnalysisContext, type: ts.Type): boolean {
   return TYPED_ARRAY_NAME.test(type.getSymbol()?.getName() ?? '');
 }
 
+/**
+ * `a.length`, `a.byteLength` of a typed array `a`: fixed when the array was made, so no task changes it and reading it
+ * waits for none (a resizable buffer's length-tracking view aside, which no task argument is).
+ */
+export function isFixedLengthRead(ctx: AnalysisContext, object: ts.Expression): boolean {
+  const { ts } = ctx;
+  const parent = object.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === object && (parent.name.text === 'length' || parent.name.text === 'byteLength') &&
+    isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(object));
+}
+
 /** An array, a tuple or a typed array. */
 export function isArrayLikeType(ctx: AnalysisContext, type: ts.Type): boolean {
   return ctx.checker.isArrayType(type) || ctx.checker.isTupleType(type) || isTypedArrayType(ctx, type);

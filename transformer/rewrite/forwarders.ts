@@ -37,7 +37,7 @@
  * handed on as a value (`export function meanOf(s) { return mean(s.values) }`).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isFunctionLike, isLibraryGlobal, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isFixedLengthRead, isFunctionLike, isLibraryGlobal, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import { exportedName, functionName, inNamespace } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
@@ -340,9 +340,7 @@ export class Forwarders {
     for (const symbol of made) {
       const uses = this.parameterReferences(fn, symbol);
       // (Or its length, a typed array's, fixed when it was made: `fill(sums, k + sums.length)`.)
-      const length = (ref: ts.Identifier) => ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref && ref.parent.name.text === 'length' &&
-        isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(ref));
-      if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) || length(ref) ||
+      if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) || isFixedLengthRead(this.ctx, ref) ||
         taskCalls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) return undefined;
     }
     // A claiming function's tasks write only what it made: an unplanned call gets its objects back waited for.
@@ -483,8 +481,8 @@ function readsNoneGiven(ctx: AnalysisContext, arg: ts.Expression, calls: readonl
       if (!symbol || isPrimitiveType(ctx, ctx.checker.getTypeAtLocation(node))) return;
       const uses = mentions(symbol);
       if (uses.length === 0) return;
+      if (isFixedLengthRead(ctx, node)) return;
       const field = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node ? node.parent.name.text : undefined;
-      if ((field === 'length' || field === 'byteLength') && isTypedArrayType(ctx, ctx.checker.getTypeAtLocation(node))) return;
       // (Each argument naming it takes another field of it, whole: `blur(img.px)`, not `blur(img)` or `sum(img.px[0])`.)
       ok = field !== undefined && uses.every((use) => ts.isPropertyAccessExpression(use.parent) && use.parent.expression === use &&
         use.parent.name.text !== field && given.includes(use.parent));

@@ -51,7 +51,8 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
   const borrowed = group.map((member) => borrowedBy(facts, member)).filter((param) => param !== undefined);
   const startsMember = (ref: ts.Identifier): boolean => {
     const declaration = withWrappers(ts, ref).parent;
-    return ts.isVariableDeclaration(declaration) && group.includes(symbolOf(ctx, declaration.name)!);
+    const name = ts.isVariableDeclaration(declaration) ? symbolOf(ctx, declaration.name) : undefined;
+    return name !== undefined && group.includes(name);
   };
   if (borrowed.some((param) => !facts.references(param).every((ref) => isDeclarationName(ts, ref) || readsElements(facts, ref) || startsMember(ref)))) return false;
   return group.every((member) => {
@@ -93,7 +94,8 @@ function readsElements(facts: FileFacts, ref: ts.Identifier): boolean {
   const parent = ref.parent;
   if (ts.isElementAccessExpression(parent) && parent.expression === ref) return !isWriteTarget(ts, withWrappers(ts, parent));
   if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
-    return (parent.name.text === 'length' && !isWriteTarget(ts, withWrappers(ts, parent))) || parent.name.text === 'join';
+    const called = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+    return (parent.name.text === 'length' && !isWriteTarget(ts, withWrappers(ts, parent))) || (parent.name.text === 'join' && called);
   }
   return isElementUse(facts, ref);
 }
@@ -148,7 +150,8 @@ function madeHere(facts: FileFacts, declaration: ts.VariableDeclaration, group: 
   if (!value) return true;
   if (isFresh(facts.ctx, value) || (ts.isCallExpression(value) && mapCallOfCallback(facts, value))) return true;
   const source = ts.isIdentifier(value) ? symbolOf(facts.ctx, value) : undefined;
-  return source !== undefined && (group.includes(source) || borrowedBy(facts, symbolOf(facts.ctx, declaration.name)!) === source);
+  const own = symbolOf(facts.ctx, declaration.name);
+  return source !== undefined && (group.includes(source) || (own !== undefined && borrowedBy(facts, own) === source));
 }
 
 /**

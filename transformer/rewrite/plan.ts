@@ -288,7 +288,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     if (this.plan.fenced.size === 0) return false;
     // (A forwarder's planned call runs its body here, which may read what fenced tasks write, `twice(this.acc.count)`:
     // observed as the program's own call, np62's min-forwarder-method-field.)
-    const { plan, refused } = planFences(this.ctx, this.plan.fenced, (call) => this.plan.submissions.get(call)?.forwards === undefined && this.plan.submissions.has(call),
+    const submittedTask = (call: ts.CallExpression) => { const task = this.plan.submissions.get(call); return task !== undefined && task.forwards === undefined; };
+    const { plan, refused } = planFences(this.ctx, this.plan.fenced, submittedTask,
       (expr) => privateContainer(this.facts, expr) !== undefined, (fn) => carriedCalls(this.facts, fn));
     for (const [call, why] of refused) this.unfenceable.set(call, why);
     this.plan.fences = plan;

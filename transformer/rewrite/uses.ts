@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import { callbackReceiverIndex, READING_METHODS, VIEW_METHODS, writesFirstArgument } from '../analysis/builtins';
-import { calledFunction, hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isFixedLengthRead, isPrimitiveNode, isTypedArrayType, type FunctionLike, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import { outlives } from '../analysis/param-effects';
 import { leavesReceiverAlone } from '../analysis/method-receivers';
 import type { Summaries } from '../analysis/summaries';
@@ -97,12 +97,9 @@ export class UseClassifier {
     if (ts.isNewExpression(parent) && parent.arguments?.[0] === outer && isFresh(this.ctx, parent)) return { kind: 'read' };
     if (isArgumentOf(ts, parent, outer)) return this.argumentUse(parent, outer);
     if (ts.isPropertyAccessExpression(parent) && parent.expression === outer) {
-      if (parent.name.text === 'length') {
-        if (isWriteTarget(ts, parent)) return { kind: 'write' };
-        // (A typed array's length is fixed when it is made: no task changes it, nothing to wait for. np62's p13
-        // waited for its first task at `fillBoth(sums, counts, k + sums.length)`.)
-        return isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value)) ? { kind: 'none' } : { kind: 'read' };
-      }
+      // (A typed array's length, fixed: nothing to wait for. np62's p13 waited for a task at `k + sums.length`.)
+      if (isFixedLengthRead(this.ctx, outer)) return { kind: 'none' };
+      if (parent.name.text === 'length') return isWriteTarget(ts, parent) ? { kind: 'write' } : { kind: 'read' };
       const call = parent.parent;
       if (ts.isCallExpression(call) && call.expression === parent) return this.methodUse(outer, parent.name.text, call);
       return this.accessUse(parent);
