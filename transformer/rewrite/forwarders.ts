@@ -378,25 +378,41 @@ export class Forwarders {
   }
 
   /**
-   * `const out = new Float64Array(n * n)` (a `const` made by a built-in constructor from quiet arguments, fresh.ts):
-   * an object no one else refers to, made for the body's tasks. Its symbol goes to `made`.
+   * `const out = new Float64Array(n * n)` (a `const` the body allocates, `allocates`, fresh by fresh.ts): an object
+   * no one else refers to, made for the body's tasks. Its symbol goes to `made`.
    */
   private makesFresh(declaration: ts.VariableDeclaration, made: Set<ts.Symbol>): boolean {
     const { ts } = this.ctx;
     const init = declaration.initializer!;
     const list = declaration.parent;
     if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
-    // (`new Float64Array(n).fill(1)`: a typed array's own fill, given quiet values, changes only the new array and
-    // returns it: np60's min-serial-prefilled.)
-    const filled = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'fill' &&
-      isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(init.expression.expression)) && init.arguments.every((arg) => this.isQuiet(arg))
-      ? skipTransparent(ts, init.expression.expression) : undefined;
-    const allocated = filled ?? init;
-    const allocation = ts.isNewExpression(allocated) && isLibraryGlobal(this.ctx, allocated.expression) && (allocated.arguments ?? []).every((arg) => this.isQuiet(arg));
-    if (!allocation || !isFresh(this.ctx, allocated)) return false;
+    if (!this.allocates(init) || !isFresh(this.ctx, init)) return false;
     const symbol = symbolOf(this.ctx, declaration.name);
     if (symbol) made.add(symbol);
     return symbol !== undefined;
+  }
+
+  /**
+   * Made by built-ins from quiet values, running no code of the program: `new Float64Array(n)` (a library global's
+   * constructor); `new Float64Array(n).fill(1)` (a typed array's own fill changes only the new array and returns it:
+   * np60's min-serial-prefilled); a literal of such objects and quiet primitives (`{ sums: new Float64Array(2),
+   * count: 0 }`: np62's min-made-object).
+   */
+  private allocates(expr: ts.Expression): boolean {
+    const { ts } = this.ctx;
+    const value = skipTransparent(ts, expr);
+    const primitive = (e: ts.Expression) => isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(e)) && this.isQuiet(e);
+    if (ts.isNewExpression(value)) return isLibraryGlobal(this.ctx, value.expression) && (value.arguments ?? []).every((arg) => this.isQuiet(arg));
+    if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'fill') {
+      return isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value.expression.expression)) && value.arguments.every((arg) => this.isQuiet(arg)) &&
+        this.allocates(value.expression.expression);
+    }
+    if (ts.isObjectLiteralExpression(value)) {
+      return value.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
+        (primitive(p.initializer) || this.allocates(p.initializer)));
+    }
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => !ts.isSpreadElement(e) && (primitive(e) || this.allocates(e)));
+    return false;
   }
 
   /**

@@ -35,3 +35,8 @@ export function scaleBy(out: Float64Array, k: number): void {
 
 /** @task */
 export function fillBoth(a: Float64Array, b: Int32Array, k: number): void { a.fill(k); b.fill(k + 1); }
+
+/** @task */
+export function tally(acc: { sums: Float64Array; count: number }, k: number): void { acc.sums.fill(k); acc.count = k * 2; }
+/** @task */
+export function listUpTo(out: number[], n: number): void { for (let i = 0; i < n; i++) out.push(i * i); }

@@ -1,7 +1,7 @@
 // Helpers that make several objects for one task and return them as a record (`return { sums, counts }`): the record
 // is handed out with the task's writes pending, and read where the caller uses it (q4, a k-means of mine, ran 0 calls
 // in workers: the helper was no forwarder, and waited for the task as it returned).
-import { partialSums, merge, ramp, scaleBy, fillBoth, type Partial } from './kernels';
+import { partialSums, merge, ramp, scaleBy, fillBoth, tally, listUpTo, type Partial } from './kernels';
 import { rampRecord } from './makers';
 
 const K = 3;
@@ -105,3 +105,20 @@ fillBoth(lone, other, 1);
 const width = lone.length;
 fillBoth(lone, other, width + other.length);
 console.log('i', pairs.map((p) => `${p.a[0]}/${p.b[1]}`).join(' '), lone[0], other[0], width);
+
+// (j) made objects that are literals: a record of a new typed array and a count, an empty list a task fills
+// (np62's min-made-object waited at every return).
+function accumulator(k: number) {
+  const acc = { sums: new Float64Array(2), count: 0 };
+  tally(acc, k);
+  return acc;
+}
+function squares(n: number) {
+  const out: number[] = [];
+  listUpTo(out, n);
+  return out;
+}
+const accs = [1, 2, 3].map(accumulator);
+const lists: number[][] = [];
+for (const n of [2, 3, 4]) lists.push(squares(n));
+console.log('j', accs.map((a) => `${a.sums[1]}/${a.count}`).join(' '), lists.map((l) => l.join(',')).join(' | '));
