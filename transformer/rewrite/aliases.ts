@@ -93,6 +93,8 @@ export class AliasGroups {
   private readonly elementParts = new Set<ts.Symbol>();
   /** Records made of the group's objects (`const holder = { a, b: c }`): a wait on one walks into its fields. */
   private readonly holders = new Set<ts.Symbol>();
+  /** isHolder's answers. */
+  private readonly holderNames = new Map<ts.Symbol, boolean>();
   /**
    * Names whose object hands out parts to other names (`o` in `const inner = o.inner`, `jobs` in `for (const j of
    * jobs)`): a task given the part registers the part, not `o`, and until a task is given `o` itself the runtime does
@@ -195,7 +197,13 @@ export class AliasGroups {
    * (`const g = holder`, `level = next` of a `next.push(out)`: np61's reads through the second name printed what the
    * tasks had not written yet): its uses wait for what its fields hold.
    */
-  isHolder(symbol: ts.Symbol): boolean { this.scan(); return this.names.sameObject(symbol).some((name) => this.holders.has(name)); }
+  isHolder(symbol: ts.Symbol): boolean {
+    this.scan();
+    // (Asked at every reference of a followed name: answered once per name, the groups being final after the scan.)
+    let holder = this.holderNames.get(symbol);
+    if (holder === undefined) this.holderNames.set(symbol, holder = this.names.sameObject(symbol).some((name) => this.holders.has(name)));
+    return holder;
+  }
   /**
    * A record under this very name (`const r = run(cfg)` of a task whose value may hold cfg): what call-blockers.ts
    * snapshots afresh as a value holding the caller's objects. (Not a name that may later be one: rv68's c06 kept a

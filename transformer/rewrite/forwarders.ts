@@ -360,17 +360,16 @@ export class Forwarders {
   private recordOfMade(record: ts.ObjectLiteralExpression, isMade: (expr: ts.Expression) => boolean, returned: ts.Identifier[]): boolean {
     const { ts } = this.ctx;
     const names: ts.Identifier[] = [];
-    const primitive = (value: ts.Expression) => isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(value)) && this.isQuiet(value);
     const plain = record.properties.every((property) => {
       if (ts.isShorthandPropertyAssignment(property)) {
         if (property.objectAssignmentInitializer) return false;
         if (isMade(property.name)) { names.push(property.name); return true; }
-        return primitive(property.name);
+        return this.isQuietPrimitive(property.name);
       }
       if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return false;
       const value = skipTransparent(ts, property.initializer);
       if (isMade(value)) { names.push(value as ts.Identifier); return true; }
-      return primitive(value);
+      return this.isQuietPrimitive(value);
     });
     if (!plain || names.length === 0) return false;
     returned.push(...names);
@@ -401,7 +400,6 @@ export class Forwarders {
   private allocates(expr: ts.Expression): boolean {
     const { ts } = this.ctx;
     const value = skipTransparent(ts, expr);
-    const primitive = (e: ts.Expression) => isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(e)) && this.isQuiet(e);
     if (ts.isNewExpression(value)) return isLibraryGlobal(this.ctx, value.expression) && (value.arguments ?? []).every((arg) => this.isQuiet(arg));
     if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'fill') {
       return isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value.expression.expression)) && value.arguments.every((arg) => this.isQuiet(arg)) &&
@@ -409,10 +407,15 @@ export class Forwarders {
     }
     if (ts.isObjectLiteralExpression(value)) {
       return value.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
-        (primitive(p.initializer) || this.allocates(p.initializer)));
+        (this.isQuietPrimitive(p.initializer) || this.allocates(p.initializer)));
     }
-    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => !ts.isSpreadElement(e) && (primitive(e) || this.allocates(e)));
+    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => !ts.isSpreadElement(e) && (this.isQuietPrimitive(e) || this.allocates(e)));
     return false;
+  }
+
+  /** A number, string or other primitive computed quietly (isQuiet): a made record's or literal's plain field. */
+  private isQuietPrimitive(expr: ts.Expression): boolean {
+    return isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(expr)) && this.isQuiet(expr);
   }
 
   /**
