@@ -2,11 +2,14 @@
  * Objects reached two ways, where the second way is not a name the plan sees at the store: a task's value holding
  * the caller's objects kept in an array of Futures, a helper of the program storing its parameter into the caller's
  * container, a container given an element or a part of another object (np50's F1-F3), a parameter that is an object
- * the function's tasks write under its own name, a typed array's `set` copying another. Each fixture prints what the
+ * the function's tasks write under its own name, a typed array's `set` copying another, an array of task results
+ * handed whole to a helper. Each fixture prints what the
  * plain build prints; the counts say how many calls still run in workers.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { printsAsPlain } from './program-build';
 
 test('a task\'s value holding the caller\'s objects, gathered unresolved in an array (`out.push(pickBig(ps))`, `xs.map((x) => wrap(x))`) and then written by a task, writes the caller\'s objects (np50\'s F1: `ps` printed unchanged)', () => {
@@ -59,6 +62,16 @@ test('a statement that stores into a holder and reads the holder in its key or i
 test('an element of an array gathering task results, returned by a function (or an arrow, or yielded), is let out as written: the caller\'s change reaches the next task given it (np57\'s F1: `last().push(100)` printed the maximum without the 100)', () => {
   const tasks = printsAsPlain('returned-elements');
   assert.is(tasks.inWorkers, 6, `${tasks.inWorkers} tasks ran in workers`);
+});
+
+test('an array gathering task results handed whole to a helper that is done with it when it returns is waited for at that call, its calls all submitted first (my r1: `hists.push(histOf(c))` then `reduceAll(hists)` ran one call at a time); a helper that may keep the array (returns it, stores it, keeps it in another argument, an async one) still sees values through its name', () => {
+  const tasks = printsAsPlain('gathered-for-helpers');
+  assert.is(tasks.inWorkers, 44, `${tasks.inWorkers} tasks ran in workers`);
+  // (The twelve parts of (a) pending together; the tree of merges after them is 11 at most.)
+  assert.is(tasks.mostPending, 12, 'the parts made by a helper around a task are submitted together');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /parts\.push\(partRecord\(seed\)\);/, 'the helper\'s record is pushed as it comes');
+  assert.match(emitted, /const total = reduce\(__taskify\.writtenWithin\(parts\)\);/, 'the array is waited for whole at the helper\'s call');
 });
 
 test.run();

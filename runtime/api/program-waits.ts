@@ -145,7 +145,9 @@ export async function waitAllAsync<T>(xs: T): Promise<T> {
  */
 export function resumed<T>(value: T, reads: readonly unknown[], writes: readonly unknown[]): T {
   const a = peek();
-  if (a?.kind !== 'pool') return value;
+  // (Inline too: a task's value is there at once, but an array may still hold its Future, pushed after the function
+  // was called: an async helper's `xs.map(show)` met it after its await.)
+  if (!a) return value;
   // Through arrays too: a resumed `rows[i][0]` needs rows[i] current. Walks are remembered until the next submission.
   for (const x of reads) a.runtime.within.settle(x, false, true);
   for (const x of writes) a.runtime.within.settle(x, true, true);

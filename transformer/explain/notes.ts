@@ -12,6 +12,7 @@
  * leaves to the reader.
  */
 import type * as ts from 'typescript';
+import { codeReachedFrom } from '../analysis/reached-code';
 import { calledFunction, hasPrimitiveElements, isFunctionLike, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { functionName } from '../analysis/function-names';
@@ -267,6 +268,8 @@ function waitsBeforeFunctions({ ctx, plan, tasks, waits }: NotesInput, add: Add)
     const fn = calledFunction(ctx, call);
     // (A forwarder's call is planned: its task runs in a worker.)
     if (!fn || tasks.has(fn) || plan.submissions.has(call) || !couldBeTask(ctx, fn) || insideTask(ctx, call, tasks)) continue;
+    // (A function that submits tasks itself, `reduceAll(parts)` merging pairs: as a task it would run them in its worker, one by one.)
+    if (callsTasks(ctx, fn, tasks)) continue;
     // A function whose result the program goes on with (`const image = assemble(parts)`), not one called for what
     // it does (`show(label, x)` prints): the first kind is work a task could do.
     if (ts.isExpressionStatement(withWrappers(ts, call).parent) || (ctx.checker.getTypeAtLocation(call).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined))) continue;
@@ -275,6 +278,16 @@ function waitsBeforeFunctions({ ctx, plan, tasks, waits }: NotesInput, add: Add)
     add(call, `\`${snippet(call)}\` waits here for the tasks behind \`${wait.on}\`, then runs in this thread; if \`${name}\` ` +
       `takes time, make it a \`@task\` (exported), so it runs in a worker after them while this thread goes on`, `make \`${name}\` a \`@task\``);
   }
+}
+
+/** `fn`, or program code it reaches, calls a task. */
+function callsTasks(ctx: AnalysisContext, fn: FunctionLike, tasks: ReadonlyMap<FunctionLike, TaskInfo>): boolean {
+  const { ts } = ctx;
+  const holds = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node)) { const callee = calledFunction(ctx, node); if (callee && tasks.has(callee)) return true; }
+    return ts.forEachChild(node, (child) => holds(child) || undefined) ?? false;
+  };
+  return [fn, ...codeReachedFrom(ctx, fn)].some(holds);
 }
 
 /** A function declared at the top level of one of the program's own files: a worker could import it. */

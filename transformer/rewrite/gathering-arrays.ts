@@ -6,7 +6,8 @@
  * wait.
  */
 import type * as ts from 'typescript';
-import { isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../analysis/context';
+import { calledFunction, isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../analysis/context';
+import { argumentParam } from '../analysis/param-effects';
 import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
@@ -67,7 +68,9 @@ export function canGather(facts: FileFacts, aliases: AliasGroups, id: ts.Identif
     if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(name))) return false;
     if (isFuture(member)) return false; // an array a task returned: its value must be here before it can gather
     if (!ts.isVariableDeclaration(member.valueDeclaration!) || !madeHere(facts, member.valueDeclaration, group)) return false;
-    return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref) || movesWithin(facts, aliases, ref, group));
+    // (Only the array gathering may go to a helper whole: another name of its group, `ps` in `out.push(pickBig(ps))`,
+    // is there for what its elements' values may hold, and a helper's wait on it would gain nothing.)
+    return facts.references(member).every((ref) => isDeclarationName(ts, ref) || isElementUse(facts, ref, member === symbol) || movesWithin(facts, aliases, ref, group));
   });
 }
 
@@ -193,8 +196,11 @@ function isRecordUse(facts: FileFacts, ref: ts.Identifier): boolean {
   return printedWhole(facts, call, withWrappers(ts, ref));
 }
 
-/** Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a spread, a task argument, a print. */
-function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
+/**
+ * Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a spread, a
+ * task argument, a print; with `toHelpers`, a helper's argument that the helper is done with when it returns.
+ */
+function isElementUse(facts: FileFacts, ref: ts.Identifier, toHelpers = false): boolean {
   const { ts } = facts;
   const parent = ref.parent;
   if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
@@ -209,10 +215,35 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier): boolean {
     // (A task only reading the array: one writing it, `reorder(level)`, changes which element sits where, and the
     // program would go on reading the array before the task wrote it back: rv68's c11.)
     const task = facts.taskOf(call);
-    const index = Math.min(call.arguments.indexOf(withWrappers(ts, ref)), (task?.params.length ?? 1) - 1);
-    return task !== undefined && task.params[index]?.direction === 'in' && facts.forwarders.takesFutureAt(call, ref);
+    if (task === undefined) return toHelpers && usedUpByCallee(facts, call, withWrappers(ts, ref));
+    const index = Math.min(call.arguments.indexOf(withWrappers(ts, ref)), task.params.length - 1);
+    return task.params[index]?.direction === 'in' && facts.forwarders.takesFutureAt(call, ref);
   }
   return false;
+}
+
+/**
+ * `reduceAll(hists)`, `reduceAll` a function of the program that is done with the array when it returns: the whole
+ * array, each value waited for at the call (future-waits.ts), as a print's. The callee sees only values, and Futures
+ * pushed later are out of its sight, so it must keep no reference to the array past the call: not async nor a
+ * generator (which run on after it), the array not stored, kept in another argument or a closure, handed to unknown
+ * code, nor returned (a result whose type cannot be the array, `Hist` from `Hist[]`, is one of its elements at most).
+ * My r1 waited for each `hists.push(histOf(c))` in turn: the array went on to a reducing helper.
+ */
+function usedUpByCallee(facts: FileFacts, call: ts.CallExpression, outer: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  const index = call.arguments.indexOf(outer);
+  if (index < 0 || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return false;
+  const fn = calledFunction(ctx, call);
+  if (!fn?.body || fn.asteriskToken || ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) return false;
+  const param = fn.parameters[argumentParam(fn, index)];
+  if (!param || param.dotDotDotToken) return false;
+  const effect = facts.summaries.get(fn).params[argumentParam(fn, index)];
+  if (!effect || effect.escapedWhole || effect.kept || effect.inFunction || effect.storedInOuter || effect.toCallback) return false;
+  if (effect.returnedAt === undefined || !facts.resultUsed(call)) return true;
+  const result = ctx.checker.getTypeAtLocation(call);
+  return !(result.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && !ctx.checker.isArrayType(result) && !ctx.checker.isTupleType(result) &&
+    !ctx.checker.isTypeAssignableTo(ctx.checker.getTypeAtLocation(outer), result);
 }
 
 /**
