@@ -835,20 +835,6 @@ test('a result kept under a name and pushed (`const r = make(i); out.push(r)`) i
   assert.match(emitted, /next\.push\(i \+ 1 < level\.length \? __taskify\.submit\(__taskify_combined_\d+/, '(i) the tree gathers its Futures');
 });
 
-test('a helper making an object for its task, handed to map by name or exported, claims its planned calls: each returns its object with the write pending (np59\'s min-serial-map-hist)', () => {
-  const tasks = printsAsPlain('claimed-made');
-  assert.is(tasks.inWorkers, 28, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 1, 'the make(-2) of (e), caught');
-  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
-  // (Before, 20: `make` returned `waitOn(out)`, so `[0, 1, 2, 3].map(make)` ran its tasks one at a time.)
-  assert.match(emitted, /return __taskify\.handOn\(__taskify_claimed, out\);/, 'pending for a planned call, waited for otherwise');
-  assert.match(emitted, /const rs = __taskify\.waitAll\(\[0, 1, 2, 3\]\.map\(__taskify\.asForwarded\(make, "make", 1\)\)\);/);
-  assert.match(emitted, /const byCall = make\.call\(null, 6\);/, 'an unplanned call: make waits before it returns');
-  assert.match(emitted, /function scaledCopy\(a\) \{\s+const out = new Float64Array\(a\.length\);\s+\(0, kernels_1\.scaleBoth\)/, 'a task writing the parameter too: no forwarder');
-  const makers = readFileSync(join(tasks.dir, 'makers.js'), 'utf8');
-  assert.is(makers.match(/return __taskify\.handOn\(__taskify_claimed, out\);/g)?.length, 2, 'exported makers claim their calls');
-});
-
 test('a helper that logs a line of strings and numbers beside its task call still hands its task to its caller; a print of what the task is given waits as before', () => {
   const tasks = endsAsPlain('logging-helpers');
   assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
@@ -882,17 +868,6 @@ test('objects tasks write, held by an array, a record or a Map, read through a s
   // (rv68's c06: with every name that may be a record's taken as a task's value holding the caller's objects, (g)'s
   // bumpN stayed direct and each makeRec was waited for before the next.)
   assert.ok(tasks.mostPending >= 6, `(g)'s calls were submitted without waiting for one another (${tasks.mostPending} pending at most)`);
-});
-
-test('helpers returning a record of the objects they made for their task (`return { sums, counts }`) hand it out pending: a k-means\' partials, destructured, merged by tasks, changed by the program, another module\'s maker, a failure caught at the call; a maker filling its array first, or reading its length, or making a literal (my q4 ran no call in workers; np60\'s min-serial-prefilled; np62\'s p13)', () => {
-  const tasks = printsAsPlain('made-records');
-  assert.is(tasks.inWorkers, 52, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 1, 'the negative ramp failed, caught as in plain');
-  assert.ok(tasks.mostPending >= 4, `a round's four partials were pending together (${tasks.mostPending} at most)`);
-  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
-  assert.match(emitted, /return __taskify\.heldRecord\(\{ sums, counts \}\);/, 'the record goes out as a Future holding its objects');
-  const makers = readFileSync(join(tasks.dir, 'makers.js'), 'utf8');
-  assert.match(makers, /return __taskify\.handOn\(__taskify_claimed, __taskify\.heldRecord\(\{ out, n, label: 'ramp' \}\)\);/, 'a claiming maker waits for it when a call is not planned');
 });
 
 test('helpers forwarding to a task that read their parameter themselves (a field, an element, a length, a branch, a print, a method\'s `this`) wait for the tasks writing it before the call (np62\'s W1 read the values from before them)', () => {

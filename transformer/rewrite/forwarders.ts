@@ -324,9 +324,10 @@ export class Forwarders {
       }
       if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
       if (ts.isBlock(node)) return node.statements.every(statement);
+      // (Made first: `const out: number[] = []` is quiet too, but a task filling it must see it made to hand it out.)
       if (ts.isVariableStatement(node)) {
         return node.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined &&
-          (this.isQuiet(d.initializer) || (!onlyReturned && this.makesFresh(d, made))));
+          ((!onlyReturned && this.makesFresh(d, made)) || this.isQuiet(d.initializer)));
       }
       return false;
     };
@@ -340,8 +341,12 @@ export class Forwarders {
     for (const symbol of made) {
       const uses = this.parameterReferences(fn, symbol);
       // (Or its length, a typed array's, fixed when it was made: `fill(sums, k + sums.length)`.)
-      if (!uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) || isFixedLengthRead(this.ctx, ref) ||
-        taskCalls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) return undefined;
+      if (uses.every((ref) => isDeclarationName(ts, ref) || returned.includes(ref) || isFixedLengthRead(this.ctx, ref) ||
+        taskCalls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) continue;
+      // A quiet literal read otherwise (`const ks = [1, 2]; const n = ks.length`) is a plain local, if nothing hands it out.
+      const declaration = symbol.valueDeclaration;
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !this.isQuiet(declaration.initializer!) || uses.some((ref) => returned.includes(ref))) return undefined;
+      made.delete(symbol);
     }
     // A claiming function's tasks write only what it made: an unplanned call gets its objects back waited for.
     if (calls !== 'any' && !taskCalls.every((call, i) => tasks[i].params.every((param, j) => param.direction === 'in' ||
