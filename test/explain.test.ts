@@ -73,7 +73,7 @@ test('--json has every call, submitted or direct, with its line and reason, @rro
   assert.match(calls.at(-2)!.reason, 'submitted');
   assert.match(calls.at(-1)!.reason, 'task sum is passed as a function (`pieces.forEach(K.sum)`), so each call runs in this thread; pass `(part) => K.sum(part)`');
   assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), [
-    '6 sum(strip(image, i, i + 2)) result', '9 parts waitWithin', '11 s wait', '11 s wait', '13 first wait',
+    '6 sum(strip(image, i, i + 2)) result', '9 parts waitAll', '11 s wait', '11 s wait', '13 first wait',
   ]);
   assert.match(explain('--waits', fixture('notes.ts'), fixture('kernels.ts')), /waits placed:\n {2}test\/programs\/explain\/notes\.ts:6 `sum\(strip\(image, i, i \+ 2\)\)`: the result is used at once/);
 });
