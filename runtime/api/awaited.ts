@@ -85,6 +85,28 @@ export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   return inOrder;
 }
 
+/**
+ * `await x` of anything but a task call (`await null`, `await cached`): the plain await resumed one microtask later,
+ * after every await reached before it, those of task calls included (their values were there at once). While such
+ * an await is still running here, this one waits its turn behind it, as a value already there (np63's min-await-order:
+ * `await heavy()` in one function and `x = 1; await null; x = 2` in another printed x = 2 where the plain program, its
+ * task's await resumed first, printed 1). A thenable keeps its own time (the README's exception for other promises).
+ * With nothing reached before it, the value itself: the await takes the plain program's one microtask.
+ */
+export function inTurn<T>(value: T): T | Promise<T> {
+  if (reachedAwaits.empty || isThenable(value)) return value;
+  // (Resolved with a promise of the value, as a task's await is with its value's promise: the same microtasks from
+  // here, so the two continuations keep the order they were handed on in.)
+  let resume!: () => void;
+  const inOrder = new Promise<T>((resolve) => { resume = () => resolve(Promise.resolve(value)); });
+  reachedAwaits.push({ record: undefined, at: turnClock.stamp(), resume, state: 'ok', caught: false, run: currentRun() });
+  reachedAwaits.ready();
+  return inOrder;
+}
+
+const isThenable = (x: unknown): boolean =>
+  (typeof x === 'object' || typeof x === 'function') && x !== null && typeof (x as { then?: unknown }).then === 'function';
+
 function countUnsettled(run: number, by: number): void {
   const n = (unsettledCaught.get(run) ?? 0) + by;
   if (n === 0) unsettledCaught.delete(run); else unsettledCaught.set(run, n);

@@ -71,7 +71,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   };
   /** Such an await (visited) as `__taskify.landed(await …)`: the code after it is another synchronous run (api/awaited.ts). */
   const landed = (visited: ts.Expression, node: ts.Node): ts.Expression =>
-    ts.isAwaitExpression(node) && awaitsSubmission(node) ? runtime('landed', [visited]) : visited;
+    ts.isAwaitExpression(node) && awaitsSubmission(node) ? runtime('landed', [visited]) : inTurn(visited, node);
+  /** Any other await (visited) as `await __taskify.inTurn(…)`: it resumes behind task awaits reached before it (plan.awaitsInTurn). */
+  const inTurn = (visited: ts.Expression, node: ts.Node): ts.Expression =>
+    ts.isAwaitExpression(visited) && ts.isAwaitExpression(node) && plan.awaitsInTurn.has(node) ? f.updateAwaitExpression(visited, runtime('inTurn', [visited.expression])) : visited;
   const isAwaited = (call: ts.Node): boolean => {
     let node = call;
     while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
@@ -204,7 +207,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords, plan.awaitsInTurn]) for (const target of targets) leadsTo(target);
 
   /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
   const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
@@ -255,7 +258,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       // named a mark nothing declared).
       return replaceBody(ts, f, fn, plan.failureChecks.has(node as FunctionLike) ? failureChecks.marked(node, body) : body);
     }
-    if (ts.isAwaitExpression(node) && awaitsSubmission(node)) return landed(ts.visitEachChild(node, visit, context), node);
+    if (ts.isAwaitExpression(node) && (awaitsSubmission(node) || plan.awaitsInTurn.has(node))) return landed(ts.visitEachChild(node, visit, context), node);
     const claimed = forwarders.claiming(node) ?? forwarders.marking(node, deferred.registrationsIn(node));
     if (claimed) return claimed;
     if (isFunctionLike(ctx, node) && plan.exitWaits.has(node) && node.body) return leaving(node);
@@ -400,7 +403,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
 function nothingToRewrite(plan: FilePlan, options: EmitOptions, registered: readonly ModuleStateRef[]): boolean {
   return plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 &&
     plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks && !options.sharesClasses && registered.length === 0 &&
-    !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0;
+    !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0 && plan.awaitsInTurn.size === 0;
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

@@ -104,6 +104,11 @@ export interface FilePlan {
   readonly builtFirst: Map<ts.CallExpression, readonly number[]>;
   /** Submissions inside a try block with a catch: a failure awaited there resumes at once (runtime/api/awaited.ts). */
   readonly caughtCalls: Set<ts.CallExpression>;
+  /**
+   * Awaits of what no submission here gives (`await null`, `await cached`): they resume in their turn, behind awaits of
+   * tasks reached before them and still running (runtime/api/awaited.ts inTurn).
+   */
+  readonly awaitsInTurn: Set<ts.AwaitExpression>;
   /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
   halvesDeclared: ReadonlySet<HelperHalves>;
 }
@@ -113,6 +118,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), wrapDepths: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(), awaitsInTurn: new Set(),
   };
 }

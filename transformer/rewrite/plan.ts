@@ -30,6 +30,7 @@ import { isLateEscape } from './late-escapes';
 import { returnedAfterItsUses, usedLastHere } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
+import { censusOf } from '../analysis/syntax-census';
 import { keepOuterWritesFromParameters } from './outer-written-parameters';
 import { AliasGroups } from './aliases';
 import { ClosedFunctions } from './parameters';
@@ -226,6 +227,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     for (const [ref, wrap] of keptStateWaits(this.tasks).get(this.source.fileName) ?? []) this.plan.wraps.set(ref, wrap);
     this.parameterWaits.planExitWaits();
     this.planResumptions();
+    this.planAwaitsInTurn();
     this.planTries();
     this.noteTasksPassedAsValues();
     if (this.facts.tasks.size > 0 && !this.gaveUp) this.plan.mappedForwarders = mappedForwarders(this.facts);
@@ -449,6 +451,25 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     }, (fn) => this.tasks.has(fn) && (this.ctx.ts.getCombinedModifierFlags(fn as ts.Declaration) & this.ctx.ts.ModifierFlags.Async) === 0);
   }
 
+
+  /**
+   * Awaits the program makes of anything but a task call planned here (`await null`): in the plain program each resumed
+   * one microtask later, after the awaits reached before it, whose task calls had their values at once. Here such a
+   * task may still be running, so these wait their turn (runtime/api/awaited.ts inTurn; np63's min-await-order read
+   * `x = 2` after `await heavy()`, where the plain await resumed before another function's `await null` let it be set).
+   */
+  private planAwaitsInTurn(): void {
+    const { ts } = this.ctx;
+    if (this.tasks.size === 0) return;
+    for (const node of censusOf(this.ctx, this.source).nodes) {
+      if (!ts.isAwaitExpression(node)) continue;
+      const awaited = skipTransparent(ts, node.expression);
+      if (ts.isCallExpression(awaited) && this.plan.submissions.has(awaited) && !this.plan.submissions.get(awaited)!.forwards) continue;
+      // (Not in a task's body, which a worker runs.)
+      if (this.facts.enclosingTask(node)) continue;
+      this.plan.awaitsInTurn.add(node);
+    }
+  }
 
   private planTries(): void {
     for (const call of this.plan.submissions.keys()) {

@@ -1,0 +1,37 @@
+// Awaits of plain values (`await null`, `await cached`) in one async function while another awaits a task call still
+// running: in the plain program the task's await resumed first (its value was there at once), so what the other
+// function sets after its await is not seen yet (np63's min-await-order read `x = 2`).
+import { heavy, fillWith } from './kernels';
+
+let x = 0;
+async function reader(): Promise<void> { const v = await heavy(8_000_000); console.log('a', v > 0, 'x =', x); }
+async function writer(): Promise<void> { x = 1; await null; x = 2; console.log('a writer done'); }
+
+// (b) a loop of awaits of values beside two task awaits, and an object a task writes read after them.
+const shared = new Float64Array(3);
+async function worker(id: number): Promise<void> {
+  const v = await heavy(4_000_000 + id);
+  console.log('b worker', id, v > 0, shared[0]);
+}
+async function ticker(): Promise<void> {
+  for (let i = 0; i < 3; i++) { await i; shared[0] = i + 10; console.log('b tick', i); }
+}
+
+// (c) an await of a cached value after a task's in the same function keeps its place too.
+const cache = new Map<string, number>([['k', 7]]);
+async function cached(): Promise<void> {
+  const first = await heavy(3_000_000);
+  const k = await cache.get('k');
+  console.log('c', first > 0, k);
+}
+async function interleaved(): Promise<void> { await undefined; cache.set('k', 8); console.log('c set'); }
+
+async function main(): Promise<void> {
+  await Promise.all([reader(), writer()]);
+  await Promise.all([worker(1), worker(2), ticker()]);
+  await Promise.all([cached(), interleaved()]);
+  fillWith(shared, 5);
+  await null;
+  console.log('d', shared.join(','));
+}
+void main();
