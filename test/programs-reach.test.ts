@@ -410,4 +410,10 @@ test('a copy made by `JSON.parse(text)` is fresh: a task writing it is followed 
   assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} calls ran in workers`);
 });
 
+test('a function\'s parameter given to a task in a callback that may run it many times (`[1, 2, 3, 4].map((k) => look(v, k))`) is submitted there, read or written (np63\'s min-lambda-map-direct3 kept every call in this thread: "its one task would run alone")', () => {
+  const tasks = printsAsPlain('parameters-read-by-tasks');
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.mostPending, 4, '(a)\'s four reads are pending together');
+});
+
 test.run();

@@ -46,7 +46,7 @@ export class ParameterWaits {
       const fn = declaration.parent as FunctionLike;
       if (this.everyCallerFollows(fn, fn.parameters.indexOf(declaration))) continue;
       const calls = [...this.planner.plan.submissions.keys()].filter((call) => this.planner.argumentSymbols(call).has(symbol));
-      if (calls.length !== 1 || this.planner.facts.inLoopOf(calls[0], fn)) continue;
+      if (calls.length !== 1 || this.planner.facts.inLoopOf(calls[0], fn) || this.inCallback(calls[0], fn) || this.onlyReads(calls[0], symbol)) continue;
       const byName = this.passedByName(fn);
       const hint = byName
         ? `\`${snippet(byName.name)}\` is passed by name (\`${snippet(byName.use)}\`), so not all its calls are in sight; call it in an arrow function (\`(${symbol.name}) => ${snippet(byName.name)}(${symbol.name})\`) to run the calls in parallel`
@@ -56,6 +56,29 @@ export class ParameterWaits {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The call is in a function written inside `fn` (`xs.map((k) => look(v, k))`), which may run it many times: its
+   * calls may overlap (np63's min-lambda-map-direct3 kept all four direct, "its one task would run alone").
+   */
+  private inCallback(call: ts.CallExpression, fn: FunctionLike): boolean {
+    for (let n = call.parent; n && n !== fn; n = n.parent) if (this.ts.isFunctionLike(n)) return true;
+    return false;
+  }
+
+  /** The call passes the parameter, by its name, only where its task reads it: the function does not wait for a read. */
+  private onlyReads(call: ts.CallExpression, symbol: ts.Symbol): boolean {
+    const task = this.planner.plan.submissions.get(call);
+    if (!task) return false;
+    const { ts } = this;
+    const { ctx } = this.planner.facts;
+    const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || (ts.forEachChild(node, (c) => names(c) || undefined) ?? false);
+    return call.arguments.every((arg, i) => {
+      const base = skipTransparent(ts, arg);
+      if (ts.isIdentifier(base) && symbolOf(ctx, base) === symbol) return task.params[Math.min(i, task.params.length - 1)]?.direction === 'in';
+      return !names(arg);
+    });
   }
 
   /**
