@@ -45,4 +45,13 @@ test('helpers making an empty array or record for a task to fill (`const out: nu
   assert.match(emitted, /const counted = __taskify\.waitAll\(docs\.map\(__taskify\.asForwarded\(wordCounts, "wordCounts", 1\)\)\);/, 'an empty record too');
 });
 
+test('makers written as a map\'s callback (`xs.map((k) => { const o = new Float64Array(n); work(o, k); return o })`, a record of made objects, a function expression reduced at once) hand out their objects pending, and the map\'s value is waited for whole (np63\'s min-return-local waited at each return)', () => {
+  const tasks = printsAsPlain('mapped-makers');
+  assert.is(tasks.inWorkers, 19, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.mostPending, 4, '(a)\'s four fills are pending together');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const arrs = __taskify\.waitAll\(\[1, 2, 3, 4\]\.map\(\(k\) => \{ const o = new Float64Array\(n\); __taskify\.submit\([^;]*; return o; \}\)\);/, 'returned pending, waited for with the map');
+  assert.match(emitted, /const withOuter = \[1, 2\]\.map\(/, 'a callback writing an outer array is no maker');
+});
+
 test.run();

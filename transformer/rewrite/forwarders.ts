@@ -47,6 +47,7 @@ import { methodOwner, methodPath } from './method-owners';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 import { isFresh } from './fresh';
 import { printsPrimitives } from './only-reads';
+import { isLibrary } from './library-uses';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -209,10 +210,35 @@ export class Forwarders {
     return task ?? undefined;
   }
 
+  /**
+   * `xs.map((k) => { const o = new Float64Array(n); work(o, k); return o; })`: an arrow or function expression written
+   * as the callback of an array's `map` (the library's), outside task bodies: only that map calls it. As a maker it
+   * returns its object with the task's write pending, and the map's value is waited for whole where it stands
+   * (plan.ts mapsWaitedWhole), once every element's task is submitted (np63's min-return-local waited at each return).
+   */
+  mapOfCallback(fn: FunctionLike): ts.CallExpression | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    const call = withWrappers(ts, fn).parent;
+    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || withWrappers(ts, call.arguments[0]) !== withWrappers(ts, fn) || call.questionDotToken) return undefined;
+    const method = call.expression;
+    if (!ts.isPropertyAccessExpression(method) || method.name.text !== 'map' || method.questionDotToken) return undefined;
+    const type = this.ctx.checker.getTypeAtLocation(method.expression);
+    if (!(this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type)) || !isLibrary(this.ctx, method)) return undefined;
+    for (let n = call.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) && this.facts.tasks.has(n)) return undefined;
+    return call;
+  }
+
+  /** The live makers written as a map's callback, with their map calls: each map's value is waited for whole. */
+  mappedMakers(): ts.CallExpression[] {
+    return [...this.described.keys()].filter((fn) => this.of(fn) !== undefined).map((fn) => this.mapOfCallback(fn)).filter((call) => call !== undefined);
+  }
+
   /** A named function of this file: a declaration, or a `const`'s arrow or function expression (describe checks exports). */
   private isCandidate(fn: FunctionLike): boolean {
     const { ts } = this.ctx;
     if (!fn.body) return false;
+    if (fn.getSourceFile() === this.facts.source && this.mapOfCallback(fn)) return true;
     // A method may be another file's: planned calls claim it wherever they are (the module comment).
     if (ts.isMethodDeclaration(fn)) return methodOwner(ts, fn) !== undefined && isOwnSourceFile(this.ctx, fn.getSourceFile());
     // So may a function of another file (claiming: describe).
@@ -226,16 +252,20 @@ export class Forwarders {
     const { ts } = this.ctx;
     if (this.facts.tasks.has(fn) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) || (fn as ts.FunctionDeclaration).asteriskToken) return undefined;
     const method = ts.isMethodDeclaration(fn) ? fn : undefined;
-    const name = method ? undefined : ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
+    // (A map's callback: only the map calls it, and the plan waits for the map's value, so it claims nothing; but it
+    // must be a maker whose tasks write only what it made, which is all that waiting for its results brings home.)
+    const mapped = this.mapOfCallback(fn) !== undefined;
+    const name = method || mapped ? undefined : ts.isFunctionDeclaration(fn) ? fn.name! : (fn.parent as ts.VariableDeclaration).name as ts.Identifier;
     // A function of this file, not exported in any form (`export function`, `export const`, `export { sumOf }`,
     // default) and only ever called by name here, returns the Future to every caller; any other claims its planned
     // calls (the module comment), as a method does.
-    const claims = method !== undefined || !this.calledOnlyHere(fn, name!);
+    const claims = !mapped && (method !== undefined || !this.calledOnlyHere(fn, name!));
     if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
     // (A claiming function, not a method, may also make objects for its tasks: what it writes of them it hands on
     // with the object it returns, `handOn`, and its task calls must write nothing else.)
-    const forwarded = this.forwardedTasks(fn, claims ? (method ? 'returned' : 'made') : 'any');
+    const forwarded = this.forwardedTasks(fn, claims || mapped ? (method ? 'returned' : 'made') : 'any');
     if (!forwarded || forwarded.length === 0) return undefined;
+    if (mapped && !this.handsOutMade(fn)) return undefined;
     const params = forwarderParams(this.ctx, this.summaries, fn);
     // A parameter holding objects whose parts its tasks write (`scale(rows[1], 3)`): the caller would follow the
     // holder, not the part a task writes, and read it stale.
@@ -252,6 +282,12 @@ export class Forwarders {
       ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) && (!method || readsNoGetter(this.ctx, fn))
         ? { quiet: true } : {}),
     };
+  }
+
+  /** The function returns objects it made (`return out`, `return { sums, counts }`), with its tasks' writes pending. */
+  private handsOutMade(fn: FunctionLike): boolean {
+    const within = (node: ts.Node) => node.pos >= fn.pos && node.end <= fn.end;
+    return [...this.handedOut].some(within) || [...this.records.keys()].some(within);
   }
 
   /** A function of this file, exported in no form, nor a namespace's, whose every reference here is a plain call by name (outside it). */

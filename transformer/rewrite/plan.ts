@@ -399,6 +399,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   }
 
   private planWaits(): void {
+    // (A maker written as a map's callback hands out its objects pending: the map's value is waited for whole.)
+    for (const map of this.facts.forwarders.mappedMakers()) if (!this.plan.mapsWaitedWhole.has(map)) this.plan.mapsWaitedWhole.set(map, 'waitAll');
     for (const [record, task] of this.facts.forwarders.heldRecords()) {
       this.plan.heldRecords.add(record);
       if (task.claims) this.plan.handedOn.set(record, task.claims.self);
