@@ -52,7 +52,7 @@ test('an async main whose failure ends the program checks only before changes of
   assert.match(main, /^function main\(\) \{\s*return __taskify\.inChain\(async \(\) => \{/);
   assert.match(main, /for \(const signal of signals\)\s*signal\.blur\(5\);/, 'the blur loop does not check between its calls');
   assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*\(0, node_fs_1\.writeFileSync\)/, 'the file waits for the tasks before it');
-  assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*__taskify\.resumed\(await pause\(1\)/, 'where it resumes, it checks');
+  assert.match(main, /__taskify\.checkpoint\(__taskify_runner\d+\);\s*__taskify\.resumed\(await __taskify\.inTurn\(pause\(1\)\)/, 'where it resumes, it checks');
   assert.is(main.match(/checkpoint\(/g)?.length, 4, 'before the await, before writing and removing the file, and when main ends');
   assert.match(emitted, /blur\(rounds\) \{ __taskify\.submit\([^)]*\)[^}]*; this\.version\+\+; \}/, 'blur does not check before its counter');
 

@@ -66,7 +66,7 @@ test('an element of an array gathering task results, returned by a function (or 
 
 test('an array gathering task results handed whole to a helper that is done with it when it returns is waited for at that call, its calls all submitted first (my r1: `hists.push(histOf(c))` then `reduceAll(hists)` ran one call at a time); a helper that may keep the array (returns it, stores it, keeps it in another argument, an async one) still sees values through its name', () => {
   const tasks = printsAsPlain('gathered-for-helpers');
-  assert.is(tasks.inWorkers, 44, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 47, `${tasks.inWorkers} tasks ran in workers`);
   // (The twelve parts of (a) pending together; the tree of merges after them is 11 at most.)
   assert.is(tasks.mostPending, 12, 'the parts made by a helper around a task are submitted together');
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');

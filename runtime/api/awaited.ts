@@ -31,6 +31,12 @@ interface Reached extends Turn {
   readonly caught: boolean;
   /** The synchronous run that reached it. */
   readonly run: number;
+  /**
+   * Its value comes at a time of its own, not at once: an async task's call (whose awaits took microtasks of their own
+   * in the plain program too), or a promise the program awaits (inTurn). Awaits of values reached after it do not
+   * wait for it; a promise's await, still pending, holds no later await.
+   */
+  readonly ownTime?: 'asyncCall' | 'promise';
 }
 
 /** Per run, its caught awaits not resumed that have not come back ok: while none, its awaits resume without a look. */
@@ -63,7 +69,7 @@ export function landed<T>(value: T): T {
   return value;
 }
 
-export function awaited<T>(future: Future<T> | T, caught = false): unknown {
+export function awaited<T>(future: Future<T> | T, caught = false, asyncCall = false): unknown {
   if (!(future instanceof Future)) return future; // a forwarder's call, or a value the plugin did not submit
   const producer = future.entry.producer;
   if (producer?.state !== 'pending' && reachedAwaits.empty) {
@@ -77,7 +83,7 @@ export function awaited<T>(future: Future<T> | T, caught = false): unknown {
   const value = future.then();
   let resume!: () => void;
   const inOrder = new Promise<unknown>((resolve) => { resume = () => resolve(value); });
-  const reached: Reached = { record: producer, at: turnClock.stamp(), resume, state: 'pending', caught, run: currentRun() };
+  const reached: Reached = { record: producer, at: turnClock.stamp(), resume, state: 'pending', caught, run: currentRun(), ...(asyncCall ? { ownTime: 'asyncCall' as const } : {}) };
   reachedAwaits.push(reached);
   if (caught) countUnsettled(reached.run, 1);
   value.then(() => { reached.state = 'ok'; if (caught) countUnsettled(reached.run, -1); reachedAwaits.ready(); },
@@ -86,22 +92,56 @@ export function awaited<T>(future: Future<T> | T, caught = false): unknown {
 }
 
 /**
- * `await x` of anything but a task call (`await null`, `await cached`): the plain await resumed one microtask later,
- * after every await reached before it, those of task calls included (their values were there at once). While such
- * an await is still running here, this one waits its turn behind it, as a value already there (np63's min-await-order:
- * `await heavy()` in one function and `x = 1; await null; x = 2` in another printed x = 2 where the plain program, its
- * task's await resumed first, printed 1). A thenable keeps its own time (the README's exception for other promises).
- * With nothing reached before it, the value itself: the await takes the plain program's one microtask.
+ * `await x` of anything but a task call (`await null`, `await cache.get(k)`, `await Promise.resolve()`): the plain
+ * await resumed after every await reached before it, those of synchronous task calls included (their values were
+ * there at once). While such an await is still unresumed here, this one waits its turn behind it (np63's
+ * min-await-order: `await heavy()` in one function and `x = 1; await null; x = 2` in another printed x = 2 where the
+ * plain program, its task's await resumed first, printed 1). A promise still pending holds no later await (the plain
+ * one resumed when it settled); settled, it resumes in its turn. Not behind an async task's call, whose own awaits
+ * took microtasks in the plain program too (rv69's r5). With nothing to wait behind, the value itself: the plain
+ * program's microtasks. (A `.then` callback is no await: it runs when its promise settles, before the task's await
+ * resumes, as it did before this: the README's exception.)
  */
 export function inTurn<T>(value: T): T | Promise<T> {
-  if (reachedAwaits.empty || isThenable(value)) return value;
-  // (Resolved with a promise of the value, as a task's await is with its value's promise: the same microtasks from
-  // here, so the two continuations keep the order they were handed on in.)
+  if (!behindTaskAwait()) return value;
+  const promise = isThenable(value);
   let resume!: () => void;
   const inOrder = new Promise<T>((resolve) => { resume = () => resolve(Promise.resolve(value)); });
-  reachedAwaits.push({ record: undefined, at: turnClock.stamp(), resume, state: 'ok', caught: false, run: currentRun() });
-  reachedAwaits.ready();
+  const turn: Reached = { record: undefined, at: turnClock.stamp(), resume, state: promise ? 'pending' : 'ok', caught: false, run: currentRun(),
+    ...(promise ? { ownTime: 'promise' as const } : {}) };
+  reachedAwaits.push(turn);
+  if (promise) {
+    Promise.resolve(value).then(() => { turn.state = 'ok'; reachedAwaits.ready(); }, () => { turn.state = 'failed'; reachedAwaits.ready(); });
+  } else {
+    reachedAwaits.ready();
+  }
   return inOrder;
+}
+
+/**
+ * `p.then(f)`, `p.catch(f)`, `p.finally(f)` of the program: when `f` is called while an await of a synchronous task's
+ * call is unresumed, the plain program had resumed that await first (its value was there at once), so `f` waits its
+ * turn behind it, as an await of a value does (inTurn; rv69's a01: `Promise.resolve().then(log)` ran before an
+ * `await null` that waited). It then runs as that await's continuation would, the same microtasks after.
+ */
+export function inTurnCallback<F>(f: F): F {
+  if (typeof f !== 'function') return f;
+  const fn = f as unknown as (...args: unknown[]) => unknown;
+  return ((...args: unknown[]) => {
+    if (!behindTaskAwait()) return fn(...args);
+    let resume!: () => void;
+    const inOrder = new Promise<void>((resolve) => { resume = () => resolve(Promise.resolve()); });
+    reachedAwaits.push({ record: undefined, at: turnClock.stamp(), resume, state: 'ok', caught: false, run: currentRun() });
+    reachedAwaits.ready();
+    return inOrder.then(() => fn(...args));
+  }) as unknown as F;
+}
+
+/** An await of a synchronous task's call is unresumed: later awaits resume after it. */
+function behindTaskAwait(): boolean {
+  if (reachedAwaits.empty) return false;
+  for (const turn of reachedAwaits.waiting()) if (turn.record !== undefined && turn.ownTime !== 'asyncCall') return true;
+  return false;
 }
 
 const isThenable = (x: unknown): boolean =>
@@ -113,7 +153,11 @@ function countUnsettled(run: number, by: number): void {
 }
 
 /** The await to resume next of those reached from `head` on, in the order reached; undefined: wait for one to settle. */
-function nextInOrder(queue: readonly Reached[], head: number): number | undefined {
+function nextInOrder(queue: readonly Reached[], from: number): number | undefined {
+  // (An await of a promise still pending holds none behind it: the plain await resumed when the promise settled.)
+  let head = from;
+  while (head < queue.length && queue[head]!.state === 'pending' && queue[head]!.ownTime === 'promise') head++;
+  if (head === queue.length) return undefined;
   const first = queue[head]!;
   if (first.state === 'pending') return undefined;
   if (first.state === 'ok' && unsettledCaught.has(first.run)) {

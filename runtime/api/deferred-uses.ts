@@ -12,6 +12,7 @@ import { submittingAhead } from './inline';
 import { closeAheadPass, madeAtTurn, openAheadPass } from './made-ahead';
 import { PlainTurns, type Turn } from './settle-order';
 import { turnClock } from './turn-clock';
+import { waitOn } from './program-waits';
 
 /** An inline call's failure, handed to the callback's use half to be thrown where the plain callback called the task. */
 class FailedAtOnce { constructor(readonly error: unknown) {} }
@@ -131,7 +132,9 @@ function dismiss(future: Future<unknown>): void {
 export function withValues(results: readonly unknown[], use: (...values: unknown[]) => unknown): unknown {
   const values: unknown[] = [];
   try {
-    for (const result of results) values.push(result instanceof Future ? result.wait() : result);
+    // (A maker's call gives the object it made with its task's write pending, no Future: its contents are waited for
+    // too, as a Future's value is: rv69's r6, `[...primes(30), ...primes(20)]` of `const out: number[] = []` makers.)
+    for (const result of results) values.push(result instanceof Future ? result.wait() : waitOn(result));
   } catch (error) {
     dismissFrom(results, values.length + 1);
     throw error;

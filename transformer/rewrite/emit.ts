@@ -207,7 +207,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords, plan.awaitsInTurn]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords, plan.awaitsInTurn, plan.callbacksInTurn]) for (const target of targets) leadsTo(target);
 
   /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
   const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
@@ -227,7 +227,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     // (Last: the function as the plan rewrote it runs in its chain, its fence on exit inside the chain's body, where the
     // async function ends: outside it, the fence ran when the function returned its promise, before its tasks.)
     const fenced = fences.around(node, rewritten);
-    const visited = plan.ownChains.has(node as FunctionLike) ? wrappedInChain(ts, f, fenced as ts.FunctionLikeDeclaration, runtime) : fenced;
+    const chained = plan.ownChains.has(node as FunctionLike) ? wrappedInChain(ts, f, fenced as ts.FunctionLikeDeclaration, runtime) : fenced;
+    // (`p.then(f)`: f, as the plan rewrote it, resumes in its turn: api/awaited.ts inTurnCallback.)
+    const visited = plan.callbacksInTurn.has(node as ts.Expression) ? runtime('inTurnCallback', [chained as ts.Expression]) : chained;
     // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
     // may run ahead are marked there: method-owners.ts.)
     const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];
@@ -303,7 +305,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       if (plan.promised.has(node)) return runtime('promised', [submission]);
       // `await task(…)`: the value at once when the task has finished, as the plain await had it (api/awaited.ts).
       if ((isAwaited(node) || plan.awaitedTogether.has(node)) && !task.forwards) {
-        return runtime('awaited', plan.caughtCalls.has(node) ? [submission, f.createTrue()] : [submission]);
+        // (An async task's call: awaits of values reached after it do not wait for it, runtime inTurn.)
+        const asyncCall = (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) !== 0;
+        const caught = plan.caughtCalls.has(node);
+        return runtime('awaited', asyncCall ? [submission, caught ? f.createTrue() : f.createFalse(), f.createTrue()] : caught ? [submission, f.createTrue()] : [submission]);
       }
       if (!plan.waitedAtCall.has(node)) return submission;
       // A value the program changes right there: the next task taking it must read the change (a fingerprint decides).
@@ -403,7 +408,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
 function nothingToRewrite(plan: FilePlan, options: EmitOptions, registered: readonly ModuleStateRef[]): boolean {
   return plan.submissions.size === 0 && plan.mappedTasks.size === 0 && plan.mappedForwarders.size === 0 && plan.resumptions.size === 0 &&
     plan.wraps.size === 0 && plan.settles.size === 0 && !options.declaresTasks && !options.sharesClasses && registered.length === 0 &&
-    !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0 && plan.awaitsInTurn.size === 0;
+    !options.loadTime?.length && plan.halvesDeclared.size === 0 && plan.halved.size === 0 && plan.awaitsInTurn.size === 0 && plan.callbacksInTurn.size === 0;
 }
 
 function isPrologueDirective(t: typeof ts, s: ts.Statement): boolean {

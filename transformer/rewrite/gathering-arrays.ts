@@ -6,8 +6,8 @@
  * wait.
  */
 import type * as ts from 'typescript';
-import { calledFunction, isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../analysis/context';
-import { argumentParam } from '../analysis/param-effects';
+import { isLibraryGlobal, isTypedArrayType, qualifiedName, symbolOf } from '../analysis/context';
+import { usedUpByCallee } from './helper-arguments';
 import { bindsPlainly } from './loop-headers';
 import type { FileFacts } from './file-facts';
 import type { AliasGroups } from './aliases';
@@ -220,30 +220,6 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier, toHelpers = false): 
     return task.params[index]?.direction === 'in' && facts.forwarders.takesFutureAt(call, ref);
   }
   return false;
-}
-
-/**
- * `reduceAll(hists)`, `reduceAll` a function of the program that is done with the array when it returns: the whole
- * array, each value waited for at the call (future-waits.ts), as a print's. The callee sees only values, and Futures
- * pushed later are out of its sight, so it must keep no reference to the array past the call: not async nor a
- * generator (which run on after it), the array not stored, kept in another argument or a closure, handed to unknown
- * code, nor returned (a result whose type cannot be the array, `Hist` from `Hist[]`, is one of its elements at most).
- * My r1 waited for each `hists.push(histOf(c))` in turn: the array went on to a reducing helper.
- */
-function usedUpByCallee(facts: FileFacts, call: ts.CallExpression, outer: ts.Expression): boolean {
-  const { ts, ctx } = facts;
-  const index = call.arguments.indexOf(outer);
-  if (index < 0 || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return false;
-  const fn = calledFunction(ctx, call);
-  if (!fn?.body || fn.asteriskToken || ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) return false;
-  const param = fn.parameters[argumentParam(fn, index)];
-  if (!param || param.dotDotDotToken) return false;
-  const effect = facts.summaries.get(fn).params[argumentParam(fn, index)];
-  if (!effect || effect.escapedWhole || effect.kept || effect.inFunction || effect.storedInOuter || effect.toCallback) return false;
-  if (effect.returnedAt === undefined || !facts.resultUsed(call)) return true;
-  const result = ctx.checker.getTypeAtLocation(call);
-  return !(result.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && !ctx.checker.isArrayType(result) && !ctx.checker.isTupleType(result) &&
-    !ctx.checker.isTypeAssignableTo(ctx.checker.getTypeAtLocation(outer), result);
 }
 
 /**

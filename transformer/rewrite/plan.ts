@@ -31,6 +31,10 @@ import { returnedAfterItsUses, usedLastHere } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
 import { censusOf } from '../analysis/syntax-census';
+import { isLibrary } from './library-uses';
+
+/** A promise's methods taking callbacks the promise calls later. */
+const PROMISE_CALLBACKS = new Set(['then', 'catch', 'finally']);
 import { keepOuterWritesFromParameters } from './outer-written-parameters';
 import { AliasGroups } from './aliases';
 import { ClosedFunctions } from './parameters';
@@ -464,6 +468,13 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     const { ts } = this.ctx;
     if (this.tasks.size === 0) return;
     for (const node of censusOf(this.ctx, this.source).nodes) {
+      // (`p.then((v) => …)`, `queueMicrotask(f)`: its callback resumes code as an await does.)
+      const promiseMethod = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && PROMISE_CALLBACKS.has(node.expression.name.text);
+      const microtask = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'queueMicrotask';
+      if (ts.isCallExpression(node) && (promiseMethod || microtask) && isLibrary(this.ctx, node.expression) && !this.facts.enclosingTask(node)) {
+        for (const arg of node.arguments) if (!ts.isSpreadElement(arg)) this.plan.callbacksInTurn.add(arg);
+        continue;
+      }
       if (!ts.isAwaitExpression(node)) continue;
       const awaited = skipTransparent(ts, node.expression);
       if (ts.isCallExpression(awaited) && this.plan.submissions.has(awaited) && !this.plan.submissions.get(awaited)!.forwards) continue;

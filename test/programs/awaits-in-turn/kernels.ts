@@ -7,3 +7,9 @@ export function heavy(n: number): number {
 
 /** @task */
 export function fillWith(xs: Float64Array, v: number): void { xs.fill(v); }
+
+/** Not a task: a helper the program and an async task both await. */
+export async function settle(n: number): Promise<number> { await null; return n * 2; }
+
+/** @task An async task whose own awaits take microtasks, as in the plain program. */
+export async function twiceLater(n: number): Promise<number> { const v = await settle(n); let s = 0; for (let i = 0; i < 2_000_000; i++) s += i % 3; return v + (s > 0 ? 1 : 0); }

@@ -1,7 +1,7 @@
 // Awaits of plain values (`await null`, `await cached`) in one async function while another awaits a task call still
 // running: in the plain program the task's await resumed first (its value was there at once), so what the other
 // function sets after its await is not seen yet (np63's min-await-order read `x = 2`).
-import { heavy, fillWith } from './kernels';
+import { heavy, fillWith, settle, twiceLater } from './kernels';
 
 let x = 0;
 async function reader(): Promise<void> { const v = await heavy(8_000_000); console.log('a', v > 0, 'x =', x); }
@@ -26,10 +26,26 @@ async function cached(): Promise<void> {
 }
 async function interleaved(): Promise<void> { await undefined; cache.set('k', 8); console.log('c set'); }
 
+// (d) a promise's callbacks, a microtask and an await of a settled promise beside a task's await.
+const order: string[] = [];
+async function d1(): Promise<void> { const v = await heavy(3_000_000); order.push(`task ${v > 0}`); }
+async function d2(): Promise<void> { await null; order.push('null'); }
+async function d3(): Promise<void> { await Promise.resolve(); order.push('resolved'); }
+
+// (e) an async task's call does not hold an await of a value made after it: its own awaits took microtasks too.
+async function e1(): Promise<void> { order.push(`async task ${await twiceLater(3)}`); }
+async function e2(): Promise<void> { order.push(`helper ${await settle(4)}`); }
+
 async function main(): Promise<void> {
   await Promise.all([reader(), writer()]);
   await Promise.all([worker(1), worker(2), ticker()]);
   await Promise.all([cached(), interleaved()]);
+  const ds = Promise.all([d1(), d2(), d3()]);
+  Promise.resolve().then(() => order.push('then'));
+  queueMicrotask(() => order.push('microtask'));
+  await ds;
+  await Promise.all([e1(), e2()]);
+  console.log('d e', order.join(' | '));
   fillWith(shared, 5);
   await null;
   console.log('d', shared.join(','));

@@ -73,6 +73,16 @@ const best = largest(candidates);
 scaleCounts(best, 10);
 console.log('f', show(best), candidates.map((c) => c.counts[1]).join(','));
 
+// (h) a helper handing the array back inside a record, or cast to another type (rv69's r1 and r2).
+function wrapAll(xs: Partial[]): { all: Partial[] } { return { all: xs }; }
+function tagged(xs: Partial[]): { tag?: string } { return xs as unknown as { tag?: string }; }
+const wrapped: Partial[] = [];
+for (const seed of [61, 62]) wrapped.push(partOf(seed));
+const record = wrapAll(wrapped);
+const tag = tagged(wrapped);
+wrapped.push(partOf(63));
+console.log('h', show(record.all[2]), (tag as unknown as Partial[]).length);
+
 // (g) an async helper reading the array after an await, while the program pushes another part.
 async function describeLater(xs: Partial[]): Promise<string> {
   await null;

@@ -66,3 +66,6 @@ const mine = primes(20);
 mine.push(1000);
 sortDown(mine);
 console.log('g', mine.join(','), lists[0].length);
+
+// (h) made lists used together in one expression (rv69's r6: the first printed empty).
+console.log('h', [...primes(30), ...primes(20)].join(','), primes(10).concat(primes(5)).join(','));
