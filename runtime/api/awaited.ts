@@ -124,7 +124,7 @@ export function inTurn<T>(value: T): T | Promise<T> {
  * turn behind it, as an await of a value does (inTurn; rv69's a01: `Promise.resolve().then(log)` ran before an
  * `await null` that waited). It then runs as that await's continuation would, the same microtasks after.
  */
-export function inTurnCallback<F>(f: F): F {
+export function inTurnCallback<F>(f: F, microtask = false): F {
   if (typeof f !== 'function') return f;
   const fn = f as unknown as (...args: unknown[]) => unknown;
   return ((...args: unknown[]) => {
@@ -133,7 +133,10 @@ export function inTurnCallback<F>(f: F): F {
     const inOrder = new Promise<void>((resolve) => { resume = () => resolve(Promise.resolve()); });
     reachedAwaits.push({ record: undefined, at: turnClock.stamp(), resume, state: 'ok', caught: false, run: currentRun() });
     reachedAwaits.ready();
-    return inOrder.then(() => fn(...args));
+    const ran = inOrder.then(() => fn(...args));
+    // (`queueMicrotask(f)`: what f throws is uncaught, as it was, not a promise's rejection.)
+    if (microtask) ran.catch((error: unknown) => process.nextTick(() => { throw error; }));
+    return ran;
   }) as unknown as F;
 }
 

@@ -207,7 +207,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const fences = fencesAround(ts, f, plan.fences, plan.settles, runtime);
   for (const targets of [fences.targets, plan.submissions.keys(), plan.wraps.keys(), plan.elementWraps.keys(), plan.fieldWraps.keys(), plan.resumptions.keys(),
     plan.exitWaits.keys(), plan.splitCallbacks.keys(), plan.mapsWaitedWhole.keys(), plan.tries.keys(), failureChecks.targets, plan.mappedTasks.keys(), plan.mappedForwarders.keys(),
-    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords, plan.awaitsInTurn, plan.callbacksInTurn]) for (const target of targets) leadsTo(target);
+    plan.splitLoops.keys(), plan.halved.keys(), plan.settledBefore.keys(), plan.ownChains, deferred.registered, plan.handedOn.keys(), plan.heldRecords, plan.awaitsInTurn, plan.callbacksInTurn.keys()]) for (const target of targets) leadsTo(target);
 
   /** `catch (e) { … }` → `catch (e) { __taskify.caughtSince(e, mark); … }`, the error given a name where it had none. */
   const caughtSince = (clause: ts.CatchClause, mark: ts.Identifier): ts.CatchClause => {
@@ -229,7 +229,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const fenced = fences.around(node, rewritten);
     const chained = plan.ownChains.has(node as FunctionLike) ? wrappedInChain(ts, f, fenced as ts.FunctionLikeDeclaration, runtime) : fenced;
     // (`p.then(f)`: f, as the plan rewrote it, resumes in its turn: api/awaited.ts inTurnCallback.)
-    const visited = plan.callbacksInTurn.has(node as ts.Expression) ? runtime('inTurnCallback', [chained as ts.Expression]) : chained;
+    const inTurn = plan.callbacksInTurn.get(node as ts.Expression);
+    const visited = inTurn ? runtime('inTurnCallback', inTurn === 'microtask' ? [chained as ts.Expression, f.createTrue()] : [chained as ts.Expression]) : chained;
     // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
     // may run ahead are marked there: method-owners.ts.)
     const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];

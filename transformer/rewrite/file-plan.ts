@@ -110,7 +110,7 @@ export interface FilePlan {
    */
   readonly awaitsInTurn: Set<ts.AwaitExpression>;
   /** Callbacks the program gives a promise's `then`, `catch` or `finally`: they run in turn as those awaits resume. */
-  readonly callbacksInTurn: Set<ts.Expression>;
+  readonly callbacksInTurn: Map<ts.Expression, 'promise' | 'microtask'>;
   /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
   halvesDeclared: ReadonlySet<HelperHalves>;
 }
@@ -120,6 +120,6 @@ export function emptyFilePlan(): FilePlan {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
     wraps: new Map(), wrapDepths: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
-    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(), awaitsInTurn: new Set(), callbacksInTurn: new Set(),
+    settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(), awaitsInTurn: new Set(), callbacksInTurn: new Map(),
   };
 }

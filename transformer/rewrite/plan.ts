@@ -472,7 +472,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       const promiseMethod = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && PROMISE_CALLBACKS.has(node.expression.name.text);
       const microtask = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'queueMicrotask';
       if (ts.isCallExpression(node) && (promiseMethod || microtask) && isLibrary(this.ctx, node.expression) && !this.facts.enclosingTask(node)) {
-        for (const arg of node.arguments) if (!ts.isSpreadElement(arg)) this.plan.callbacksInTurn.add(arg);
+        for (const arg of node.arguments) if (!ts.isSpreadElement(arg)) this.plan.callbacksInTurn.set(arg, microtask ? 'microtask' : 'promise');
         continue;
       }
       if (!ts.isAwaitExpression(node)) continue;
