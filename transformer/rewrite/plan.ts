@@ -478,6 +478,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       if (!ts.isAwaitExpression(node)) continue;
       const awaited = skipTransparent(ts, node.expression);
       if (ts.isCallExpression(awaited) && this.plan.submissions.has(awaited) && !this.plan.submissions.get(awaited)!.forwards) continue;
+      // (`await Promise.all([score(3), score(5)])`: its calls are awaited in turn themselves.)
+      if ([...this.plan.awaitedTogether].some((call) => call.pos >= node.pos && call.end <= node.end)) continue;
       // (Not in a task's body, which a worker runs.)
       if (this.facts.enclosingTask(node)) continue;
       this.plan.awaitsInTurn.add(node);
