@@ -99,45 +99,44 @@ export function awaited<T>(future: Future<T> | T, caught = false, asyncCall = fa
  * plain program, its task's await resumed first, printed 1). A promise still pending holds no later await (the plain
  * one resumed when it settled); settled, it resumes in its turn. Not behind an async task's call, whose own awaits
  * took microtasks in the plain program too (rv69's r5). With nothing to wait behind, the value itself: the plain
- * program's microtasks. (A `.then` callback is no await: it runs when its promise settles, before the task's await
- * resumes, as it did before this: the README's exception.)
+ * program's microtasks.
  */
 export function inTurn<T>(value: T): T | Promise<T> {
-  if (!behindTaskAwait()) return value;
-  const promise = isThenable(value);
-  let resume!: () => void;
-  const inOrder = new Promise<T>((resolve) => { resume = () => resolve(Promise.resolve(value)); });
-  const turn: Reached = { record: undefined, at: turnClock.stamp(), resume, state: promise ? 'pending' : 'ok', caught: false, run: currentRun(),
-    ...(promise ? { ownTime: 'promise' as const } : {}) };
-  reachedAwaits.push(turn);
-  if (promise) {
-    Promise.resolve(value).then(() => { turn.state = 'ok'; reachedAwaits.ready(); }, () => { turn.state = 'failed'; reachedAwaits.ready(); });
-  } else {
-    reachedAwaits.ready();
-  }
-  return inOrder;
+  return behindTaskAwait() ? waitTurn(value, isThenable(value)) : value;
 }
 
 /**
- * `p.then(f)`, `p.catch(f)`, `p.finally(f)` of the program: when `f` is called while an await of a synchronous task's
- * call is unresumed, the plain program had resumed that await first (its value was there at once), so `f` waits its
- * turn behind it, as an await of a value does (inTurn; rv69's a01: `Promise.resolve().then(log)` ran before an
- * `await null` that waited). It then runs as that await's continuation would, the same microtasks after.
+ * `p.then(f)`, `p.catch(f)`, `p.finally(f)`, `queueMicrotask(f)` of the program: when `f` is called while an await of a
+ * synchronous task's call is unresumed, the plain program had resumed that await first, so `f` waits its turn behind
+ * it, as an await of a value does (rv69's a01: `Promise.resolve().then(log)` ran before an `await null` that waited).
  */
 export function inTurnCallback<F>(f: F, microtask = false): F {
   if (typeof f !== 'function') return f;
   const fn = f as unknown as (...args: unknown[]) => unknown;
   return ((...args: unknown[]) => {
     if (!behindTaskAwait()) return fn(...args);
-    let resume!: () => void;
-    const inOrder = new Promise<void>((resolve) => { resume = () => resolve(Promise.resolve()); });
-    reachedAwaits.push({ record: undefined, at: turnClock.stamp(), resume, state: 'ok', caught: false, run: currentRun() });
-    reachedAwaits.ready();
-    const ran = inOrder.then(() => fn(...args));
+    const ran = waitTurn(undefined, false).then(() => fn(...args));
     // (`queueMicrotask(f)`: what f throws is uncaught, as it was, not a promise's rejection.)
     if (microtask) ran.catch((error: unknown) => process.nextTick(() => { throw error; }));
     return ran;
   }) as unknown as F;
+}
+
+/**
+ * A turn behind the unresumed awaits: resolved with `value` when handed on, through a promise of it, as a task's
+ * await is with its value's promise, so that code run after either (an await's continuation, a `then` callback) runs
+ * the same microtasks after its turn, in the order the turns were handed on. `pending`: a promise, whose turn comes
+ * when it settles and holds none behind it meanwhile (nextInOrder).
+ */
+function waitTurn<T>(value: T, pending: boolean): Promise<T> {
+  let resume!: () => void;
+  const inOrder = new Promise<T>((resolve) => { resume = () => resolve(Promise.resolve(value)); });
+  const turn: Reached = { record: undefined, at: turnClock.stamp(), resume, state: pending ? 'pending' : 'ok', caught: false, run: currentRun(),
+    ...(pending ? { ownTime: 'promise' as const } : {}) };
+  reachedAwaits.push(turn);
+  if (pending) Promise.resolve(value).then(() => { turn.state = 'ok'; reachedAwaits.ready(); }, () => { turn.state = 'failed'; reachedAwaits.ready(); });
+  else reachedAwaits.ready();
+  return inOrder;
 }
 
 /** An await of a synchronous task's call is unresumed: later awaits resume after it. */
