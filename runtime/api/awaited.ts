@@ -72,7 +72,7 @@ export function landed<T>(value: T): T {
 export function awaited<T>(future: Future<T> | T, caught = false, asyncCall = false): unknown {
   if (!(future instanceof Future)) return future; // a forwarder's call, or a value the plugin did not submit
   const producer = future.entry.producer;
-  if (producer?.state !== 'pending' && reachedAwaits.empty) {
+  if (producer?.state !== 'pending' && !holdsTurns()) {
     try {
       return future.wait();
     } catch (error) {
@@ -110,12 +110,20 @@ export function inTurn<T>(value: T): T | Promise<T> {
  * synchronous task's call is unresumed, the plain program had resumed that await first, so `f` waits its turn behind
  * it, as an await of a value does (rv69's a01: `Promise.resolve().then(log)` ran before an `await null` that waited).
  */
-export function inTurnCallback<F>(f: F, microtask = false): F {
+export function inTurnCallback<F>(f: F, given?: 'microtask' | 'settled'): F {
   if (typeof f !== 'function') return f;
   const fn = f as unknown as (...args: unknown[]) => unknown;
+  const microtask = given === 'microtask';
+  // (f given to `queueMicrotask`, or to a promise settled when made, `Promise.resolve(v).then(f)`, behind such an
+  // await: f's turn is where it was given, before awaits reached after it (np64's min-a10-micro-order,
+  // min-a10-then), and it comes once f is called. A microtask's f is called a microtask later, so its turn holds those
+  // behind it until then; a promise's may never be (`.catch` of one that fulfils), so its turn holds none while it
+  // waits. Any other promise's f takes its turn when called: its promise settles at a time of its own, and a `.then`
+  // chained to another runs after the awaits its first callback's microtasks let by: np64's a10.)
+  const queued = given && behindTaskAwait() ? reserveTurn(microtask ? undefined : 'promise') : undefined;
   return ((...args: unknown[]) => {
-    if (!behindTaskAwait()) return fn(...args);
-    const ran = waitTurn(undefined, false).then(() => fn(...args));
+    if (!queued && !behindTaskAwait()) return fn(...args);
+    const ran = (queued ? queued.come() : waitTurn(undefined, false)).then(() => fn(...args));
     // (`queueMicrotask(f)`: what f throws is uncaught, as it was, not a promise's rejection.)
     if (microtask) ran.catch((error: unknown) => process.nextTick(() => { throw error; }));
     return ran;
@@ -137,6 +145,22 @@ function waitTurn<T>(value: T, pending: boolean): Promise<T> {
   if (pending) Promise.resolve(value).then(() => { turn.state = 'ok'; reachedAwaits.ready(); }, () => { turn.state = 'failed'; reachedAwaits.ready(); });
   else reachedAwaits.ready();
   return inOrder;
+}
+
+/** A turn taken now that comes when `come()` is called; until then it holds the turns behind it, unless a promise's. */
+function reserveTurn(ownTime?: 'promise'): { come: () => Promise<void> } {
+  let resume!: () => void;
+  const inOrder = new Promise<void>((resolve) => { resume = () => resolve(Promise.resolve()); });
+  const turn: Reached = { record: undefined, at: turnClock.stamp(), resume, state: 'pending', caught: false, run: currentRun(), ...(ownTime ? { ownTime } : {}) };
+  reachedAwaits.push(turn);
+  return { come: () => { turn.state = 'ok'; reachedAwaits.ready(); return inOrder; } };
+}
+
+/** Some turn is waiting to be handed on, other than a promise's still pending (which holds none behind it). */
+function holdsTurns(): boolean {
+  if (reachedAwaits.empty) return false;
+  for (const turn of reachedAwaits.waiting()) if (!(turn.state === 'pending' && turn.ownTime === 'promise')) return true;
+  return false;
 }
 
 /** An await of a synchronous task's call is unresumed: later awaits resume after it. */

@@ -230,7 +230,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     const chained = plan.ownChains.has(node as FunctionLike) ? wrappedInChain(ts, f, fenced as ts.FunctionLikeDeclaration, runtime) : fenced;
     // (`p.then(f)`: f, as the plan rewrote it, resumes in its turn: api/awaited.ts inTurnCallback.)
     const inTurn = plan.callbacksInTurn.get(node as ts.Expression);
-    const visited = inTurn ? runtime('inTurnCallback', inTurn === 'microtask' ? [chained as ts.Expression, f.createTrue()] : [chained as ts.Expression]) : chained;
+    const visited = inTurn ? runtime('inTurnCallback', inTurn === 'promise' ? [chained as ts.Expression] : [chained as ts.Expression, f.createStringLiteral(inTurn)]) : chained;
     // (A helper split in halves registers them right after it is declared: helper-halves.ts; a literal's methods that
     // may run ahead are marked there: method-owners.ts.)
     const after = [...deferred.registrationsAfter(node), ...forwarders.marksAfter(node)];

@@ -109,8 +109,11 @@ export interface FilePlan {
    * tasks reached before them and still running (runtime/api/awaited.ts inTurn).
    */
   readonly awaitsInTurn: Set<ts.AwaitExpression>;
-  /** Callbacks the program gives a promise's `then`, `catch` or `finally`: they run in turn as those awaits resume. */
-  readonly callbacksInTurn: Map<ts.Expression, 'promise' | 'microtask'>;
+  /**
+   * Callbacks the program gives a promise's `then`, `catch` or `finally` (`settled`: of `Promise.resolve(…)` or
+   * `Promise.reject(…)`), or `queueMicrotask`: they run in turn as those awaits resume.
+   */
+  readonly callbacksInTurn: Map<ts.Expression, 'promise' | 'settled' | 'microtask'>;
   /** The helpers with halves this file declares, which it registers (helper-halves.ts). */
   halvesDeclared: ReadonlySet<HelperHalves>;
 }

@@ -18,7 +18,7 @@ import { triesAroundTaskRunners } from './task-runners';
 import { ownChainsIn } from './own-chains';
 import { capturedWaitsInTries, failureChecks } from './failure-checks';
 import type * as ts from 'typescript';
-import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isNamespaceImport, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -472,7 +472,10 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       const promiseMethod = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && PROMISE_CALLBACKS.has(node.expression.name.text);
       const microtask = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'queueMicrotask';
       if (ts.isCallExpression(node) && (promiseMethod || microtask) && isLibrary(this.ctx, node.expression) && !this.facts.enclosingTask(node)) {
-        for (const arg of node.arguments) if (!ts.isSpreadElement(arg)) this.plan.callbacksInTurn.set(arg, microtask ? 'microtask' : 'promise');
+        const receiver = promiseMethod ? skipTransparent(ts, (node.expression as ts.PropertyAccessExpression).expression) : undefined;
+        const settled = receiver !== undefined && ts.isCallExpression(receiver) && ['Promise.resolve', 'Promise.reject'].includes(qualifiedName(ts, receiver.expression) ?? '') &&
+          isLibrary(this.ctx, receiver.expression);
+        for (const arg of node.arguments) if (!ts.isSpreadElement(arg)) this.plan.callbacksInTurn.set(arg, microtask ? 'microtask' : settled ? 'settled' : 'promise');
         continue;
       }
       if (!ts.isAwaitExpression(node)) continue;

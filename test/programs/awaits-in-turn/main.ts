@@ -36,6 +36,17 @@ async function d3(): Promise<void> { await Promise.resolve(); order.push('resolv
 async function e1(): Promise<void> { order.push(`async task ${await twiceLater(3)}`); }
 async function e2(): Promise<void> { order.push(`helper ${await settle(4)}`); }
 
+// (f) a microtask queued, and a settled promise's callback given, before a later task's await: they come first
+// (np64's min-a10-micro-order, min-a10-then); a callback chained to another runs after the awaits it lets by.
+const given: string[] = [];
+async function f1(): Promise<void> { given.push(`f1 ${await heavy(2_000_000) > 0}`); given.push(`f1 again ${await heavy(1_000_000) > 0}`); }
+async function f2(): Promise<void> {
+  const x = heavy(2_500_000);
+  queueMicrotask(() => given.push('queued'));
+  Promise.resolve().then(() => given.push('then')).then(() => given.push('then again'));
+  given.push(`f2 ${await x > 0}`);
+}
+
 async function main(): Promise<void> {
   await Promise.all([reader(), writer()]);
   await Promise.all([worker(1), worker(2), ticker()]);
@@ -46,6 +57,8 @@ async function main(): Promise<void> {
   await ds;
   await Promise.all([e1(), e2()]);
   console.log('d e', order.join(' | '));
+  await Promise.all([f1(), f2()]);
+  console.log('f', given.join(' | '));
   fillWith(shared, 5);
   await null;
   console.log('d', shared.join(','));
