@@ -404,6 +404,9 @@ if (!redisServer()) {
         if (seen.machines === undefined && (machines.match(/has not answered for/g) ?? []).length >= 2) seen.machines = Date.now() - frozenAt;
         if ((seen.master !== undefined && seen.machines !== undefined) || Date.now() - frozenAt > 20_000) { clearInterval(poll); cluster.resumeRedis(); }
       }, 100);
+      // (A run that ended first, or was never frozen, leaves no poll behind: it kept the suite's process alive after a
+      // failure, and Redis stopped.)
+      program.once('exit', () => { clearInterval(poll); if (frozenAt) cluster.resumeRedis(); });
     });
     for (const worker of cluster.workers) worker.stderr!.off('data', listen);
     assert.ok(seen.master !== undefined && seen.master <= 15_000, `master said it after ${seen.master} ms: ${master}`);
