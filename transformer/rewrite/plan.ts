@@ -18,7 +18,7 @@ import { triesAroundTaskRunners } from './task-runners';
 import { ownChainsIn } from './own-chains';
 import { capturedWaitsInTries, failureChecks } from './failure-checks';
 import type * as ts from 'typescript';
-import { isNamespaceImport, isPrimitiveNode, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
@@ -30,11 +30,7 @@ import { isLateEscape } from './late-escapes';
 import { returnedAfterItsUses, usedLastHere } from './returned-locals';
 import { freshNameUsedOnce, isFresh } from './fresh';
 import { findResumptions } from './resumptions';
-import { censusOf } from '../analysis/syntax-census';
-import { isLibrary } from './library-uses';
-
-/** A promise's methods taking callbacks the promise calls later. */
-const PROMISE_CALLBACKS = new Set(['then', 'catch', 'finally']);
+import { planTurns } from './turns';
 import { keepOuterWritesFromParameters } from './outer-written-parameters';
 import { AliasGroups } from './aliases';
 import { ClosedFunctions } from './parameters';
@@ -231,7 +227,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     for (const [ref, wrap] of keptStateWaits(this.tasks).get(this.source.fileName) ?? []) this.plan.wraps.set(ref, wrap);
     this.parameterWaits.planExitWaits();
     this.planResumptions();
-    this.planAwaitsInTurn();
+    if (this.tasks.size > 0) planTurns(this.facts, this.plan);
     this.planTries();
     this.noteTasksPassedAsValues();
     if (this.facts.tasks.size > 0 && !this.gaveUp) this.plan.mappedForwarders = mappedForwarders(this.facts);
@@ -457,37 +453,6 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     }, (fn) => this.tasks.has(fn) && (this.ctx.ts.getCombinedModifierFlags(fn as ts.Declaration) & this.ctx.ts.ModifierFlags.Async) === 0);
   }
 
-
-  /**
-   * Awaits the program makes of anything but a task call planned here (`await null`): in the plain program each resumed
-   * one microtask later, after the awaits reached before it, whose task calls had their values at once. Here such a
-   * task may still be running, so these wait their turn (runtime/api/awaited.ts inTurn; np63's min-await-order read
-   * `x = 2` after `await heavy()`, where the plain await resumed before another function's `await null` let it be set).
-   */
-  private planAwaitsInTurn(): void {
-    const { ts } = this.ctx;
-    if (this.tasks.size === 0) return;
-    for (const node of censusOf(this.ctx, this.source).nodes) {
-      // (`p.then((v) => …)`, `queueMicrotask(f)`: its callback resumes code as an await does.)
-      const promiseMethod = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && PROMISE_CALLBACKS.has(node.expression.name.text);
-      const microtask = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'queueMicrotask';
-      if (ts.isCallExpression(node) && (promiseMethod || microtask) && isLibrary(this.ctx, node.expression) && !this.facts.enclosingTask(node)) {
-        const receiver = promiseMethod ? skipTransparent(ts, (node.expression as ts.PropertyAccessExpression).expression) : undefined;
-        const settled = receiver !== undefined && ts.isCallExpression(receiver) && ['Promise.resolve', 'Promise.reject'].includes(qualifiedName(ts, receiver.expression) ?? '') &&
-          isLibrary(this.ctx, receiver.expression);
-        for (const arg of node.arguments) if (!ts.isSpreadElement(arg)) this.plan.callbacksInTurn.set(arg, microtask ? 'microtask' : settled ? 'settled' : 'promise');
-        continue;
-      }
-      if (!ts.isAwaitExpression(node)) continue;
-      const awaited = skipTransparent(ts, node.expression);
-      if (ts.isCallExpression(awaited) && this.plan.submissions.has(awaited) && !this.plan.submissions.get(awaited)!.forwards) continue;
-      // (`await Promise.all([score(3), score(5)])`: its calls are awaited in turn themselves.)
-      if ([...this.plan.awaitedTogether].some((call) => call.pos >= node.pos && call.end <= node.end)) continue;
-      // (Not in a task's body, which a worker runs.)
-      if (this.facts.enclosingTask(node)) continue;
-      this.plan.awaitsInTurn.add(node);
-    }
-  }
 
   private planTries(): void {
     for (const call of this.plan.submissions.keys()) {
