@@ -156,19 +156,18 @@ function reserveTurn(ownTime?: 'promise'): { come: () => Promise<void> } {
   return { come: () => { turn.state = 'ok'; reachedAwaits.ready(); return inOrder; } };
 }
 
-/** Some turn is waiting to be handed on, other than a promise's still pending (which holds none behind it). */
-function holdsTurns(): boolean {
+/** Some turn waiting to be handed on is one `which` says. */
+function waitingTurn(which: (turn: Reached) => boolean): boolean {
   if (reachedAwaits.empty) return false;
-  for (const turn of reachedAwaits.waiting()) if (!(turn.state === 'pending' && turn.ownTime === 'promise')) return true;
+  for (const turn of reachedAwaits.waiting()) if (which(turn)) return true;
   return false;
 }
 
+/** Some turn is waiting to be handed on, other than a promise's still pending (which holds none behind it). */
+const holdsTurns = (): boolean => waitingTurn((turn) => !(turn.state === 'pending' && turn.ownTime === 'promise'));
+
 /** An await of a synchronous task's call is unresumed: later awaits resume after it. */
-function behindTaskAwait(): boolean {
-  if (reachedAwaits.empty) return false;
-  for (const turn of reachedAwaits.waiting()) if (turn.record !== undefined && turn.ownTime !== 'asyncCall') return true;
-  return false;
-}
+const behindTaskAwait = (): boolean => waitingTurn((turn) => turn.record !== undefined && turn.ownTime !== 'asyncCall');
 
 const isThenable = (x: unknown): boolean =>
   (typeof x === 'object' || typeof x === 'function') && x !== null && typeof (x as { then?: unknown }).then === 'function';

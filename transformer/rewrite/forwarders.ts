@@ -47,7 +47,7 @@ import { methodOwner, methodPath } from './method-owners';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
 import { isFresh } from './fresh';
 import { printsPrimitives } from './only-reads';
-import { isLibrary } from './library-uses';
+import { arrayMapTaking } from './mapped-tasks';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -218,15 +218,7 @@ export class Forwarders {
    */
   mapOfCallback(fn: FunctionLike): ts.CallExpression | undefined {
     const { ts } = this.ctx;
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
-    const call = withWrappers(ts, fn).parent;
-    if (!ts.isCallExpression(call) || call.arguments.length !== 1 || withWrappers(ts, call.arguments[0]) !== withWrappers(ts, fn) || call.questionDotToken) return undefined;
-    const method = call.expression;
-    if (!ts.isPropertyAccessExpression(method) || method.name.text !== 'map' || method.questionDotToken) return undefined;
-    const type = this.ctx.checker.getTypeAtLocation(method.expression);
-    if (!(this.ctx.checker.isArrayType(type) || this.ctx.checker.isTupleType(type)) || !isLibrary(this.ctx, method)) return undefined;
-    for (let n = call.parent; n; n = n.parent) if (isFunctionLike(this.ctx, n) && this.facts.tasks.has(n)) return undefined;
-    return call;
+    return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? arrayMapTaking({ ctx: this.ctx, tasks: this.facts.tasks }, fn) : undefined;
   }
 
   /** The live makers written as a map's callback, with their map calls: each map's value is waited for whole. */

@@ -11,7 +11,7 @@
  */
 import type * as ts from 'typescript';
 import type { TaskInfo } from '../analysis/discover';
-import { symbolOf } from '../analysis/context';
+import { symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { functionOfSymbol } from '../analysis/function-of-symbol';
 import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
@@ -30,15 +30,20 @@ export function mapCallTaking(facts: FileFacts, ref: ts.Expression, task: TaskIn
   return facts.enclosingTask(call) ? undefined : call;
 }
 
-/** `xs.map(ref)` of the library's array `map`, outside task bodies. */
-function arrayMapTaking(facts: FileFacts, ref: ts.Expression): ts.CallExpression | undefined {
-  const { ts, ctx } = facts;
+/**
+ * `xs.map(ref)` of the library's array `map`, outside task bodies: a task or forwarder named there, or a maker
+ * written there (forwarders.ts mapOfCallback).
+ */
+export function arrayMapTaking(facts: { readonly ctx: AnalysisContext; readonly tasks: ReadonlyMap<FunctionLike, TaskInfo> }, ref: ts.Expression): ts.CallExpression | undefined {
+  const { ctx } = facts;
+  const { ts } = ctx;
   const call = withWrappers(ts, ref).parent;
   if (!ts.isCallExpression(call) || call.arguments.length !== 1 || skipTransparent(ts, call.arguments[0]) !== ref) return undefined;
   const method = call.expression;
   if (!ts.isPropertyAccessExpression(method) || method.name.text !== 'map' || call.questionDotToken || method.questionDotToken) return undefined;
   if (!ctx.checker.isArrayType(ctx.checker.getTypeAtLocation(method.expression)) || !isLibrary(ctx, method)) return undefined;
-  return facts.enclosingTask(call) ? undefined : call;
+  for (let n = call.parent; n; n = n.parent) if (facts.tasks.has(n as FunctionLike)) return undefined;
+  return call;
 }
 
 /**

@@ -7,7 +7,7 @@ import type * as ts from 'typescript';
 import { snippet } from '../analysis/reason';
 import { hasPrimitiveElements, isPrimitiveNode, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { exportedName, inNamespace } from '../analysis/function-names';
-import type { TaskInfo } from '../analysis/discover';
+import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import { reasonAt, type Reason } from '../analysis/reason';
 import type { Containers } from './containers';
 import type { FileFacts } from './file-facts';
@@ -27,6 +27,7 @@ export interface ParameterPlanner {
   escapeOf(symbol: ts.Symbol): Reason | undefined;
   argumentSymbols(call: ts.CallExpression): Set<ts.Symbol>;
   keepDirect(call: ts.CallExpression, task: TaskInfo, why: Reason): void;
+  passesOnlyIn(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean;
 }
 
 export class ParameterWaits {
@@ -63,22 +64,13 @@ export class ParameterWaits {
    * calls may overlap (np63's min-lambda-map-direct3 kept all four direct, "its one task would run alone").
    */
   private inCallback(call: ts.CallExpression, fn: FunctionLike): boolean {
-    for (let n = call.parent; n && n !== fn; n = n.parent) if (this.ts.isFunctionLike(n)) return true;
-    return false;
+    return enclosingFunction(this.planner.facts.ctx, call) !== fn;
   }
 
-  /** The call passes the parameter, by its name, only where its task reads it: the function does not wait for a read. */
+  /** The call passes the parameter only where its task reads it: the function does not wait for a read on return. */
   private onlyReads(call: ts.CallExpression, symbol: ts.Symbol): boolean {
     const task = this.planner.plan.submissions.get(call);
-    if (!task) return false;
-    const { ts } = this;
-    const { ctx } = this.planner.facts;
-    const names = (node: ts.Node): boolean => (ts.isIdentifier(node) && symbolOf(ctx, node) === symbol) || (ts.forEachChild(node, (c) => names(c) || undefined) ?? false);
-    return call.arguments.every((arg, i) => {
-      const base = skipTransparent(ts, arg);
-      if (ts.isIdentifier(base) && symbolOf(ctx, base) === symbol) return task.params[Math.min(i, task.params.length - 1)]?.direction === 'in';
-      return !names(arg);
-    });
+    return task !== undefined && this.planner.passesOnlyIn(call, task, [symbol]);
   }
 
   /**

@@ -331,7 +331,7 @@ class Planner implements ParameterPlanner, BlockerPlanner {
   }
 
   /** Every argument of the call that names one of these symbols is passed to an `in` parameter. */
-  private passesOnlyIn(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean {
+  passesOnlyIn(call: ts.CallExpression, task: TaskInfo, group: readonly ts.Symbol[]): boolean {
     return call.arguments.every((written, i) => {
       const symbol = this.argumentSymbol(written);
       return !symbol || !group.includes(symbol) || task.params[Math.min(i, task.params.length - 1)]?.direction === 'in';
