@@ -35,7 +35,7 @@ export { forwardCall, forwardFunction } from './api/forwarding';
 export { forwardAhead, halfAhead, halfAheadMethod, inHalves, mayRunAhead } from './api/made-ahead';
 
 export { ahead, dismissUntaken, eachThen, inOrder, keysIn, promised, reached, several, take, withValues } from './api/deferred-uses';
-export { awaited, builtFirst, inTurn, inTurnCallback, landed } from './api/awaited';
+export { awaited, builtFirst, checkedAwait, inTurn, inTurnCallback, landed } from './api/awaited';
 
 /** Where failures of tasks surface (api/checkpoints.ts), and the boundaries of a function with followed parameters (api/followed-calls.ts). */
 export { caughtSince, checked, checkedSteps, checkpoint, checkpointAsync, finallySince, inChain, mark } from './api/checkpoints';

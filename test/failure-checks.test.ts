@@ -88,6 +88,20 @@ test('a caught async function: contained calls on its own objects do not check, 
 });
 
 /** The plain and taskified builds of an async fixture run with one signal too loud: its smooth task throws. */
+test('async jobs gathered by Promise.all or allSettled (or awaited) wait for their own calls where they resume, not at a checkpoint: their calls run side by side, failures met as plain; a raced job keeps its checkpoint (np64\'s min-await-checkpoint)', () => {
+  const tasks = printsAsPlain('awaited-jobs');
+  assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4, 'work(6), twice(4), fill(3) and raced(9) failed');
+  // (Before, each job's await was a checkpoint: the jobs' calls ran one at a time, mostPending 1.)
+  assert.ok(tasks.mostPending >= 3, `the jobs' calls were pending together (${tasks.mostPending} at most)`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  const body = (fn: string) => emitted.slice(emitted.indexOf(fn), emitted.indexOf('\n}', emitted.indexOf(fn)));
+  assert.match(body('function job('), /const a = __taskify\.submit\([^;]*;\s*await __taskify\.checkedAwait\(__taskify_runner\d+, null\);/);
+  assert.match(body('const twice ='), /await __taskify\.checkedAwait\(__taskify_runner\d+, Promise\.resolve\(\)\);[^]*await __taskify\.checkedAwait\(__taskify_runner\d+, null\);/);
+  assert.match(body('function step('), /await __taskify\.checkedAwait\(__taskify_try\d+, null, true\)/, 'inside a try block with a catch: caught');
+  assert.match(body('function raced('), /__taskify\.checkpoint\(__taskify_runner\d+\);\s*await __taskify\.inTurn\(null\);/, 'a raced job checks before its await');
+});
+
 function withLoudSignal(name: string, taskifiedDir: string): SpawnSyncReturns<string>[] {
   const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'main.js')], { encoding: 'utf8', timeout: 60_000,
     env: { ...process.env, FORCE_COLOR: '0', SIGNAL_SEEDS: '3,9,5' } });

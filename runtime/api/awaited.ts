@@ -22,6 +22,7 @@
 import { Future } from './future';
 import { PlainTurns, type Turn } from './settle-order';
 import { turnClock } from './turn-clock';
+import { resumeCheck } from './checkpoints';
 
 /** An await reached while others were running, not resumed yet. */
 interface Reached extends Turn {
@@ -37,6 +38,11 @@ interface Reached extends Turn {
    * wait for it; a promise's await, still pending, holds no later await.
    */
   readonly ownTime?: 'asyncCall' | 'promise';
+  /**
+   * An await of anything after the function's own task calls (checkedAwait): it resumes once they have finished, with
+   * their failure if one failed. Until then it holds the awaits reached after it, as an await of a task does.
+   */
+  readonly checks?: true;
 }
 
 /** Per run, its caught awaits not resumed that have not come back ok: while none, its awaits resume without a look. */
@@ -106,6 +112,34 @@ export function inTurn<T>(value: T): T | Promise<T> {
 }
 
 /**
+ * `await x` in an async function (or a try block of one) after task calls of its own since `mark`: a plain call among
+ * them that threw had ended the function there, before the await (np64's min-await-checkpoint: `const a = work(id);
+ * await null; return a` in jobs run by `Promise.all`). Instead of blocking until they have finished (a checkpoint,
+ * which ran the jobs' calls one at a time), the await waits for them: with their first failure, thrown where it
+ * resumes, or with `x` in its turn. Meanwhile the program goes on (the other jobs submit their calls), and awaits and
+ * promise callbacks reached after this one wait behind it, as they did behind the plain call that ran here. With
+ * nothing unfinished, a failure already met is thrown now and `x` is awaited as `inTurn(x)`. `caught`: inside a try
+ * block with a catch, whose plain catch ran at the failed call, before awaits reached earlier in its run resumed.
+ */
+export function checkedAwait<T>(mark: number, value: T, caught = false): T | Promise<T> {
+  const unfinished = resumeCheck(mark);
+  if (!unfinished) return inTurn(value);
+  let failure: { error: unknown } | undefined;
+  let resume!: () => void;
+  // (Through a promise either way: the code after a failed turn and after an ok one reached next runs the same
+  // microtasks later, in the order the turns were handed on, as an await of a task's value does.)
+  const inOrder = new Promise<T>((resolve) => {
+    resume = () => resolve(failure ? Promise.reject(failure.error) : Promise.resolve(value));
+  });
+  const turn: Reached = { record: undefined, at: turnClock.stamp(), resume, state: 'pending', caught, run: currentRun(), checks: true };
+  reachedAwaits.push(turn);
+  if (caught) countUnsettled(turn.run, 1);
+  unfinished.then(() => { turn.state = 'ok'; if (caught) countUnsettled(turn.run, -1); reachedAwaits.ready(); },
+    (error: unknown) => { failure = { error }; turn.state = 'failed'; reachedAwaits.ready(); });
+  return inOrder;
+}
+
+/**
  * `p.then(f)`, `p.catch(f)`, `p.finally(f)`, `queueMicrotask(f)` of the program: when `f` is called while an await of a
  * synchronous task's call is unresumed, the plain program had resumed that await first, so `f` waits its turn behind
  * it, as an await of a value does (rv69's a01: `Promise.resolve().then(log)` ran before an `await null` that waited).
@@ -122,7 +156,8 @@ export function inTurnCallback<F>(f: F, given?: 'microtask' | 'settled'): F {
   // chained to another runs after the awaits its first callback's microtasks let by: np64's a10.)
   const queued = given && behindTaskAwait() ? reserveTurn(microtask ? undefined : 'promise') : undefined;
   return ((...args: unknown[]) => {
-    if (!queued && !behindTaskAwait()) return fn(...args);
+    // (A microtask given with no such await unresumed came before every await reached after it: it runs when called.)
+    if (!queued && (microtask || !behindTaskAwait())) return fn(...args);
     const ran = (queued ? queued.come() : waitTurn(undefined, false)).then(() => fn(...args));
     // (`queueMicrotask(f)`: what f throws is uncaught, as it was, not a promise's rejection.)
     if (microtask) ran.catch((error: unknown) => process.nextTick(() => { throw error; }));
@@ -166,8 +201,8 @@ function waitingTurn(which: (turn: Reached) => boolean): boolean {
 /** Some turn is waiting to be handed on, other than a promise's still pending (which holds none behind it). */
 const holdsTurns = (): boolean => waitingTurn((turn) => !(turn.state === 'pending' && turn.ownTime === 'promise'));
 
-/** An await of a synchronous task's call is unresumed: later awaits resume after it. */
-const behindTaskAwait = (): boolean => waitingTurn((turn) => turn.record !== undefined && turn.ownTime !== 'asyncCall');
+/** An await of a synchronous task's call (or one checking such calls) is unresumed: later awaits resume after it. */
+const behindTaskAwait = (): boolean => waitingTurn((turn) => (turn.record !== undefined && turn.ownTime !== 'asyncCall') || turn.checks === true);
 
 const isThenable = (x: unknown): boolean =>
   (typeof x === 'object' || typeof x === 'function') && x !== null && typeof (x as { then?: unknown }).then === 'function';

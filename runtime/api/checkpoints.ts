@@ -85,3 +85,15 @@ export async function checkpointAsync(mark: number): Promise<void> {
   if (a?.kind === 'pool') await a.runtime.checkpointAsync(mark);
   else if (a) a.runtime.checkpoint(mark);
 }
+
+/**
+ * Where an async function resumes after its own task calls: undefined if they have all finished (their first
+ * failure, if any, thrown now), else a promise that settles when they have (rejected with that failure). Inline every
+ * call has finished at its call: a checkpoint.
+ */
+export function resumeCheck(mark: number): Promise<void> | undefined {
+  const a = peek();
+  if (a?.kind === 'pool') return a.runtime.resumeCheck(mark);
+  if (a) a.runtime.checkpoint(mark);
+  return undefined;
+}

@@ -280,6 +280,9 @@ export class Runtime {
   fence(mark: number, records: readonly TaskRecord[], objects: readonly object[]): void { this.waits.fence(mark, records, objects); }
   checkpointAsync(mark: number): Promise<void> { return this.waits.checkpointAsync(mark); }
 
+  /** An async function resumes after its own task calls: see Waits.resumeCheck. */
+  resumeCheck(mark: number): Promise<void> | undefined { return this.waits.resumeCheck(mark); }
+
   /** Failures a task's 'ignore' policy let go: said at exit. */
   ignoredFailures(): readonly Error[] { return this.tasks.ignoredFailures(); }
 

@@ -288,6 +288,19 @@ export class Waits implements FutureHost {
     try { data.loadAllStale(); } finally { this.observeWait(start, 'barrier'); }
   }
 
+  /**
+   * Where an async function resumes after its own task calls (`await x`, api/awaited.ts checkedAwait): undefined once
+   * every task since `mark` in its chain has finished, after throwing their first failure as checkpoint() does; else a
+   * promise that settles as checkpointAsync's. Unlike a checkpoint, it never blocks: the program's code goes on (the
+   * calls of the functions beside this one are submitted meanwhile), and only this await waits.
+   */
+  resumeCheck(mark: number): Promise<void> | undefined {
+    const chain = currentChain();
+    if (this.host.tasks.firstPendingSince(mark, chain, (record) => this.wentAsync(record)) !== undefined) return this.checkpointAsync(mark);
+    this.throwFirstFailureSince(mark, chain);
+    return undefined;
+  }
+
   async checkpointAsync(mark: number): Promise<void> {
     const start = epochNow();
     const chain = currentChain();

@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -33,6 +33,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   fence: 'may look at what fenced task calls write: waits for those tasks first (a fence)',
   checkpoint: 'changes what code after a failure sees: waits for the tasks submitted before it and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
   checkpointAfter: 'returns what tasks it ran made, which the statement keeps: waits for the tasks submitted so far as it returns and throws their first failure (a checkpoint)',
+  checkedAwait: 'resumes after the function\'s own task calls: resumes once they have finished, throwing their first failure there, while the rest of the program goes on (awaits reached after it wait their turn)',
   checkpointWorld: 'changes files or processes: waits for the tasks submitted before it (which may read those files) and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
 };
 
@@ -50,7 +51,8 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     if (names.length > 0) add(node, names.join(', '), 'resumed');
   }
   for (const [statement, observed] of plan.fences.before) add(statement, snippet(observed), 'fence');
-  for (const { before, after } of plan.failureChecks.values()) {
+  for (const { before, after, awaits } of plan.failureChecks.values()) {
+    for (const node of awaits) add(node, snippet(node), 'checkedAwait');
     for (const [node, why] of before) add(node, snippet(node), why === 'seen' ? 'checkpoint' : 'checkpointWorld');
     for (const call of after) add(call, snippet(call), 'checkpointAfter');
   }

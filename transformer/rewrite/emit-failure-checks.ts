@@ -1,7 +1,8 @@
 /**
  * Emits the plan's failure checks (failure-checks.ts): `__taskify.checkpoint(m)` before each chosen statement (or as
  * the first part of a chosen loop incrementor, or before each step of a `for…of` over program code's iterator, or
- * `__taskify.checked(m, call)` as a chosen call returns), which waits for the region's tasks so far and throws their first
+ * `__taskify.checked(m, call)` as a chosen call returns, or `await __taskify.checkedAwait(m, x)` where an async function
+ * resumes), which waits for the region's tasks so far and throws their first
  * failure where the plain call threw it. A function's mark is `const m = __taskify.mark()` first in its body; a try
  * block's is the one emit.ts makes for it; the top level's is made first in the file (tasks the file submits).
  */
@@ -14,6 +15,8 @@ export interface FailureCheckEmitter {
   readonly targets: readonly ts.Node[];
   /** For a chosen node (original), what makes its visited form checked first. */
   checkBefore(original: ts.Node): ((visited: ts.Node | ts.Node[]) => ts.Node | ts.Node[]) | undefined;
+  /** For an await that checks where it resumes (resume-checks.ts), its `checkedAwait(m, x, caught)` of the visited `x`. */
+  checkedAwait(original: ts.AwaitExpression): ((visited: ts.Expression) => ts.Expression) | undefined;
   /** The (visited) body of `fn` (original) with its mark first and its check at exit, when it has checks. */
   marked(fn: ts.Node, body: ts.ConciseBody): ts.ConciseBody;
   /** The mark of a try statement's block (emit.ts declares it). */
@@ -26,8 +29,10 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
   runtime: (name: string, args: ts.Expression[]) => ts.Expression, nextMark: () => number): FailureCheckEmitter {
   const owner = new Map<ts.Node, Region>();
   const afterCalls = new Set<ts.Node>();
-  for (const [region, { before, after }] of checks) {
+  const awaitRegions = new Map<ts.AwaitExpression, Region>();
+  for (const [region, { before, after, awaits }] of checks) {
     for (const node of before.keys()) owner.set(node, region);
+    for (const node of awaits) awaitRegions.set(node, region);
     for (const call of after) { owner.set(call, region); afterCalls.add(call); }
   }
   const marks = new Map<Region, ts.Identifier>();
@@ -42,7 +47,13 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
   };
   const check = (region: Region) => runtime('checkpoint', [markOf(region)]);
   return {
-    targets: [...[...checks.keys()].filter((region) => !t.isSourceFile(region)), ...owner.keys()],
+    targets: [...[...checks.keys()].filter((region) => !t.isSourceFile(region)), ...owner.keys(), ...awaitRegions.keys()],
+    checkedAwait(original) {
+      const region = awaitRegions.get(original);
+      if (!region) return undefined;
+      const caught = t.isTryStatement(region) && region.catchClause !== undefined;
+      return (visited) => runtime('checkedAwait', [markOf(region), visited, ...(caught ? [f.createTrue()] : [])]);
+    },
     checkBefore(original) {
       const region = owner.get(original);
       if (!region) return undefined;

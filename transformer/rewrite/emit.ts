@@ -73,8 +73,12 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   const landed = (visited: ts.Expression, node: ts.Node): ts.Expression =>
     ts.isAwaitExpression(node) && awaitsSubmission(node) ? runtime('landed', [visited]) : inTurn(visited, node);
   /** Any other await (visited) as `await __taskify.inTurn(…)`: it resumes behind task awaits reached before it (plan.awaitsInTurn). */
-  const inTurn = (visited: ts.Expression, node: ts.Node): ts.Expression =>
-    ts.isAwaitExpression(visited) && ts.isAwaitExpression(node) && plan.awaitsInTurn.has(node) ? f.updateAwaitExpression(visited, runtime('inTurn', [visited.expression])) : visited;
+  const inTurn = (visited: ts.Expression, node: ts.Node): ts.Expression => {
+    if (!ts.isAwaitExpression(visited) || !ts.isAwaitExpression(node) || !plan.awaitsInTurn.has(node)) return visited;
+    // (Or, where it resumes after the function's own task calls, checking them: `await __taskify.checkedAwait(m, …)`.)
+    const checked = failureChecks.checkedAwait(node);
+    return f.updateAwaitExpression(visited, checked ? checked(visited.expression) : runtime('inTurn', [visited.expression]));
+  };
   const isAwaited = (call: ts.Node): boolean => {
     let node = call;
     while (ts.isParenthesizedExpression(node.parent)) node = node.parent;

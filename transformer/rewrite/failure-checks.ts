@@ -27,6 +27,7 @@ import { handlersSeeFailures, leavesPromisingRunning } from './ending-functions'
 import { insideTask, runsInOwnChain } from './own-chains';
 import { isSynchronousCallback } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
+import { awaitsThatCheck, orResumes, type CheckReason } from './resume-checks';
 
 /** A function, a try statement (its try block) or a source file (its top level). */
 export type Region = FunctionLike | ts.TryStatement | ts.SourceFile;
@@ -45,6 +46,8 @@ export interface RegionCheck {
   readonly after: ReadonlySet<ts.CallExpression>;
   /** A function whose failure rejects its promise: it checks its tasks when it ends (in a `finally`). */
   readonly atExit: boolean;
+  /** Awaits that check the region's tasks where they resume, without blocking first (resume-checks.ts). */
+  readonly awaits: ReadonlySet<ts.AwaitExpression>;
 }
 
 /** Every region of the file that checks something. */
@@ -78,15 +81,17 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   const handlersSee = handlersSeeFailures(facts);
   const topAfter = new Set<ts.CallExpression>();
   const top = checkedIn(facts, plan, runs, topAfter, source.statements, handlersSee ? seenOrWorld(() => false) : world, callsPromising);
-  if (top.size > 0 || topAfter.size > 0) checks.set(source, { before: top, after: topAfter, atExit: false });
+  if (top.size > 0 || topAfter.size > 0) checks.set(source, { before: top as Map<ts.Node, Lasting>, after: topAfter, atExit: false, awaits: new Set() });
 
   for (const statement of plan.tries) {
     if (statement.getSourceFile() !== source) continue;
     const block = statement.tryBlock;
     const isOwn = (declaration: ts.Declaration) => declaration.pos >= block.pos && declaration.end <= block.end;
     const after = new Set<ts.CallExpression>();
-    const before = checkedIn(facts, plan, runs, after, block.statements, orResumes(ts, seenOrWorld(isOwn), ts.findAncestor(statement.parent, ts.isFunctionLike)), undefined, true);
-    if (before.size > 0 || after.size > 0) checks.set(statement, { before, after, atExit: false });
+    const owner = ts.findAncestor(statement.parent, ts.isFunctionLike);
+    const before = checkedIn(facts, plan, runs, after, block.statements, orResumes(ts, seenOrWorld(isOwn), owner), undefined, true);
+    const awaits = awaitsThatCheck(facts, plan, before, owner as FunctionLike | undefined);
+    if (before.size > 0 || after.size > 0 || awaits.size > 0) checks.set(statement, { before: before as Map<ts.Node, Lasting>, after, atExit: false, awaits });
   }
 
   // Every function of the file outside the tasks (a task's body runs in a worker), in source order.
@@ -115,8 +120,9 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         const after = new Set<ts.CallExpression>();
         const before = checkedIn(facts, plan, runs, after, fn.body.statements, rejectsPromise ? orResumes(ts, lasts, fn) : lasts,
           isCaught || rejectsPromise ? undefined : callsPromising, rejectsPromise);
-        if (before.size > 0 || after.size > 0 || atExit) checks.set(fn, { before, after, atExit });
-      } else if (atExit) checks.set(fn, { before: new Map(), after: new Set(), atExit });
+        const awaits = awaitsThatCheck(facts, plan, before, fn);
+        if (before.size > 0 || after.size > 0 || atExit || awaits.size > 0) checks.set(fn, { before: before as Map<ts.Node, Lasting>, after, atExit, awaits });
+      } else if (atExit) checks.set(fn, { before: new Map(), after: new Set(), atExit, awaits: new Set() });
     }
   }
   return checks;
@@ -124,9 +130,9 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
 
 /** The statements of one region that check first: those a task may precede and whose effect outlives its failure. */
 function checkedIn(facts: FileFacts, plan: FilePlan, runs: Map<ts.Node, boolean>, after: Set<ts.CallExpression>, statements: readonly ts.Statement[],
-  lasts: (node: ts.Node) => Lasting | undefined, stopsAfter?: (statement: ts.Node) => boolean, checksLoops = false): Map<ts.Node, Lasting> {
+  lasts: (node: ts.Node) => CheckReason | undefined, stopsAfter?: (statement: ts.Node) => boolean, checksLoops = false): Map<ts.Node, CheckReason> {
   const { ts } = facts;
-  const before = new Map<ts.Node, Lasting>();
+  const before = new Map<ts.Node, CheckReason>();
   // A region none of whose statements runs code (most helpers) checks nothing: only a statement after one that runs
   // code, or inside a loop or callback that does, is checked, and whatever the walk below would ask runsCode of lies
   // inside these statements (outside the functions runsCode does not look into, which the walk skips as well).
@@ -261,30 +267,6 @@ export function capturedWaitsInTries(facts: FileFacts, plan: FilePlan): Map<ts.T
     }
   }
   return found;
-}
-
-/**
- * The same, and a statement that resumes after other code ran checks first too: the runtime may learn of a failure
- * while that code runs, and a later call could read what the failed task left with nothing throwing it (/tmp/s46/a14:
- * an async function's methods changing only its own objects, then `await`, then calls on those objects; the
- * runtime's half of this is left open, see the stop-46 note).
- */
-function orResumes(t: typeof ts, lasts: (node: ts.Node) => Lasting | undefined, owner: ts.Node | undefined): (node: ts.Node) => Lasting | undefined {
-  return (node) => lasts(node) ?? (resumesIn(t, node, owner) ? 'seen' : undefined);
-}
-
-/**
- * The node resumes the region's own function (`owner`) after other code ran: an `await` or a `for await` of it, not of
- * a function inside it (an async callback an array method starts resumes itself, not the region: the
- * async-callbacks fixture, where a check there waited for a sibling callback's task); or a `yield`, which hands its
- * value to the consumer first (tester #28's P1b: `try { const v = risky(n); yield 'started' }` yielded what the plain
- * generator never did, since risky threw before the yield).
- */
-function resumesIn(t: typeof ts, node: ts.Node, owner: ts.Node | undefined): boolean {
-  if ((t.isAwaitExpression(node) || t.isYieldExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) &&
-    t.findAncestor(node.parent, t.isFunctionLike) === owner) return true;
-  if (t.isFunctionLike(node) && node !== owner) return false;
-  return t.forEachChild(node, (child) => resumesIn(t, child, owner) || undefined) ?? false;
 }
 
 /**

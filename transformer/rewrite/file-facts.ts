@@ -204,6 +204,9 @@ export class FileFacts {
     return false;
   }
 
+  /** Exported under its own or another name (`export { f }`, `export default f`). */
+  isExportedByName(symbol: ts.Symbol): boolean { return this.exportedByName.has(symbol); }
+
   /** Declared in this file as a local, a non-exported module variable: every use is visible here. */
   isFileLocal(id: ts.Identifier): boolean {
     const symbol = symbolOf(this.ctx, id);

@@ -1,0 +1,64 @@
+// Async jobs run side by side (resume-checks.ts): each calls a task, awaits, and uses the result. Their calls'
+// promises are only awaited or gathered by Promise.all / allSettled, so each await waits for its own job's calls
+// (checkedAwait) instead of blocking the program at a checkpoint: the jobs' calls are submitted together.
+import { fill, work } from './kernels';
+
+let resumed = 0;
+
+// (a) `Promise.all([job(1), …])`: the four calls are pending together.
+async function job(id: number, fail: boolean): Promise<number> {
+  const a = work(id, fail);
+  await null;
+  resumed++;
+  console.log('job', id, 'resumed');
+  return a + 1;
+}
+
+// (b) A second await, and a second task after the first await.
+const twice = async (id: number): Promise<string> => {
+  const a = work(id, id % 4 === 0);
+  await Promise.resolve();
+  const b = work(id + 100);
+  await null;
+  return `${id}:${a}/${b}`;
+};
+
+// (c) A try block in the job: its catch meets the failure where the job resumes.
+const log: string[] = [];
+async function step(xs: Float64Array, k: number): Promise<number> {
+  try {
+    fill(xs, k, k === 3);
+    await null;
+    log.push('after ' + k);
+    return xs[5];
+  } catch (e) {
+    log.push('caught ' + (e as Error).message);
+    return -1;
+  }
+}
+
+// (d) Raced: the plain failure had settled the race before `quick`'s value, so this one keeps its checkpoint.
+async function raced(id: number): Promise<number> {
+  const a = work(id, true);
+  await null;
+  return a;
+}
+async function quick(): Promise<number> { return 7; }
+
+async function main(): Promise<void> {
+  console.log('all', (await Promise.all([job(1, false), job(2, false), job(3, false), job(4, false)])).join(' '));
+  try {
+    await Promise.all([job(5, false), job(6, true), job(7, false)]);
+  } catch (e) { console.log('caught', (e as Error).message, 'after', resumed, 'resumed'); }
+
+  const settled = await Promise.allSettled([1, 2, 3, 4, 5].map(twice));
+  for (const r of settled) console.log(r.status, r.status === 'fulfilled' ? r.value : (r.reason as Error).message);
+
+  const arrs = [1, 2, 3, 4].map(() => new Float64Array(800));
+  const fifths = await Promise.all(arrs.map((xs, i) => step(xs, i + 1)));
+  console.log(fifths.map((v) => v.toFixed(2)).join(' '), '|', log.join('; '));
+
+  try { console.log('race', await Promise.race([raced(9), quick()])); } catch (e) { console.log('race failed', (e as Error).message); }
+}
+
+main().then(() => console.log('done'));

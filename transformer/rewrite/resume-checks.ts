@@ -1,0 +1,126 @@
+/**
+ * Where an async function (or a try block of one) resumes after other code ran, the tasks it called before are
+ * checked: the runtime may learn of a failure while that code runs, and a later call could read what the failed task
+ * left with nothing throwing it (/tmp/s46/a14), or a `yield` hand on a value the plain generator never reached
+ * (tester #28's P1b).
+ *
+ * A checkpoint before the statement blocks the whole program until those tasks have finished, so jobs run side by
+ * side (`Promise.all([job(1), job(2)])` with `job` = `const a = work(id); await null; return a`) ran their calls one at
+ * a time (np64's min-await-checkpoint). Where the statement is checked for that reason only, and each place it resumes
+ * is an `await` of a value (planned in turn: turns.ts), the await checks instead (`await checkedAwait(m, x)`,
+ * runtime/api/awaited.ts): it resumes once those tasks have finished, with their first failure, while the program goes
+ * on and the awaits reached after it wait their turn behind it. A `yield`, a `for await`, an await of a task call and
+ * a statement that lasts for another reason keep the checkpoint.
+ *
+ * The function's promise then rejects at that await's turn, not at the call: later than the plain one did. That reaches
+ * the program in the same order only where nothing could have seen it sooner (awaitedInOrder): every call of the
+ * function hands its promise straight to an `await`, or into `Promise.all` or `allSettled` beside its other calls, and
+ * that promise is awaited or given callbacks. A race (`Promise.race([failing(1),
+ * quick()])`: the plain failure had settled it, the taskified one comes after `quick`'s value) or a promise kept or
+ * handed on keeps the checkpoint.
+ */
+import type * as ts from 'typescript';
+import { calledFunction, qualifiedName, symbolOf, type FunctionLike } from '../analysis/context';
+import type { FileFacts } from './file-facts';
+import type { FilePlan } from './file-plan';
+import { isLibrary } from './library-uses';
+import { withWrappers } from './syntax';
+
+/** Why a node checks first: it changes what code after the failure sees, or files and processes; or it resumes. */
+export type CheckReason = 'seen' | 'world' | 'resumes';
+
+/** `lasts`, and a node that resumes the region's function `owner` checks too ('resumes'). */
+export function orResumes<L extends string>(t: typeof ts, lasts: (node: ts.Node) => L | undefined, owner: ts.Node | undefined):
+  (node: ts.Node) => L | 'resumes' | undefined {
+  return (node) => lasts(node) ?? (resumePoints(t, node, owner).length > 0 ? 'resumes' : undefined);
+}
+
+/**
+ * The nodes checked only because they resume whose awaits check where they resume instead, taken out of `before`
+ * (the rest of its 'resumes' become checkpoints: 'seen').
+ */
+export function awaitsThatCheck(facts: FileFacts, plan: FilePlan, before: Map<ts.Node, CheckReason>, owner: FunctionLike | undefined): Set<ts.AwaitExpression> {
+  const t = facts.ts;
+  const awaits = new Set<ts.AwaitExpression>();
+  const inOrder = owner !== undefined && awaitedInOrder(facts, owner);
+  for (const [node, why] of before) {
+    if (why !== 'resumes') continue;
+    const points = t.isExpressionStatement(node) || t.isVariableStatement(node) || t.isReturnStatement(node) || t.isThrowStatement(node) ||
+      t.isExpression(node) ? resumePoints(t, node, owner) : [];
+    if (inOrder && points.length > 0 && points.every((point) => t.isAwaitExpression(point) && plan.awaitsInTurn.has(point))) {
+      for (const point of points) awaits.add(point as ts.AwaitExpression);
+      before.delete(node);
+    } else before.set(node, 'seen');
+  }
+  return awaits;
+}
+
+/**
+ * Where the node resumes the region's own function (`owner`) after other code ran: its `await`s and `for await`s,
+ * not those of a function inside it (an async callback an array method starts resumes itself, not the region: the
+ * async-callbacks fixture, where a check there waited for a sibling callback's task); and its `yield`s, which hand
+ * their value to the consumer first.
+ */
+function resumePoints(t: typeof ts, node: ts.Node, owner: ts.Node | undefined, found: ts.Node[] = []): ts.Node[] {
+  if ((t.isAwaitExpression(node) || t.isYieldExpression(node) || (t.isForOfStatement(node) && node.awaitModifier)) &&
+    t.findAncestor(node.parent, t.isFunctionLike) === owner) found.push(node);
+  if (t.isFunctionLike(node) && node !== owner) return found;
+  t.forEachChild(node, (child) => { resumePoints(t, child, owner, found); });
+  return found;
+}
+
+/**
+ * Every call of the async function `fn` (declared here, not exported) hands its promise straight to an `await`, or into
+ * `Promise.all` or `allSettled`: as an element of an array of its calls (`Promise.all([job(1), job(2)])`), or as what a map's callback returns (`Promise.all(ids.map((id) => job(id)))`,
+ * `ids.map(job)`), and that promise is awaited or given callbacks.
+ */
+export function awaitedInOrder(facts: FileFacts, fn: FunctionLike): boolean {
+  const { ts, ctx } = facts;
+  if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || fn.asteriskToken) return false;
+  const name = ts.isFunctionDeclaration(fn) ? fn.name
+    : ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn && ts.isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
+  const symbol = name && symbolOf(ctx, name);
+  if (!name || !symbol || facts.isExportedByName(symbol) || ts.getCombinedModifierFlags(ts.isFunctionDeclaration(fn) ? fn : fn.parent as ts.Declaration) & ts.ModifierFlags.Export) return false;
+  const uses = facts.references(symbol).filter((ref) => ref !== name);
+  return uses.length > 0 && uses.every((ref) => {
+    const value = withWrappers(ts, ref);
+    const call = value.parent;
+    // `ids.map(job)`: the map's value is the list of its promises.
+    if (ts.isCallExpression(call) && call.arguments.length === 1 && call.arguments[0] === value) return isMapOfLibrary(ts, ctx, call) && gathered(facts, call);
+    if (!ts.isCallExpression(call) || call.expression !== value) return false;
+    const promise = withWrappers(ts, call);
+    if (ts.isAwaitExpression(promise.parent)) return true;
+    if (ts.isArrayLiteralExpression(promise.parent)) return promise.parent.elements.every((element) => isCallOf(facts, element, fn)) && gathered(facts, promise.parent);
+    // `ids.map((id) => job(id))`
+    const callback = promise.parent;
+    const map = callback.parent;
+    return ts.isArrowFunction(callback) && callback.body === promise && ts.isCallExpression(map) && map.arguments[0] === callback &&
+      isMapOfLibrary(ts, ctx, map) && gathered(facts, map);
+  });
+}
+
+/** The list is the one argument of `Promise.all` or `allSettled`, whose promise is awaited or given callbacks. */
+function gathered(facts: FileFacts, list: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  const all = withWrappers(ts, list).parent;
+  if (!ts.isCallExpression(all) || all.arguments.length !== 1 || !isLibrary(ctx, all.expression) ||
+    !['Promise.all', 'Promise.allSettled'].includes(qualifiedName(ts, all.expression) ?? '')) return false;
+  const consumer = withWrappers(ts, all).parent;
+  return ts.isAwaitExpression(consumer) ||
+    (ts.isPropertyAccessExpression(consumer) && ['then', 'catch', 'finally'].includes(consumer.name.text) && ts.isCallExpression(consumer.parent) &&
+      consumer.parent.expression === consumer);
+}
+
+/**
+ * Another call of `fn`, or `Promise.resolve(…)`: not a call of another async function, whose microtasks could see the
+ * failure come later (a ticker in the list printed its second tick before the failure, the plain one after).
+ */
+function isCallOf(facts: FileFacts, element: ts.Expression, fn: FunctionLike): boolean {
+  const { ts, ctx } = facts;
+  if (!ts.isCallExpression(element)) return false;
+  return calledFunction(ctx, element) === fn || (isLibrary(ctx, element.expression) && qualifiedName(ts, element.expression) === 'Promise.resolve');
+}
+
+function isMapOfLibrary(t: typeof ts, ctx: FileFacts['ctx'], call: ts.CallExpression): boolean {
+  return t.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && isLibrary(ctx, call.expression);
+}
