@@ -197,6 +197,14 @@ function isRecordUse(facts: FileFacts, ref: ts.Identifier): boolean {
 }
 
 /**
+ * An array's members that read it where they are called: the whole array waited for there (`waitAll(rs).indexOf(top)`,
+ * its Futures replaced by their values in place, so a value taken out before is found by identity: np64's r04), or
+ * growing it. Not those that reorder or change it (`sort`, `splice`, `fill`) nor iterators read later (`values()`).
+ */
+const ELEMENT_USES = new Set(['push', 'length', 'map', 'forEach', 'join', 'reduce', 'reduceRight', 'indexOf', 'lastIndexOf', 'includes',
+  'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'filter', 'slice', 'concat', 'at', 'flatMap']);
+
+/**
  * Uses of an array of Futures that keep it in view: element access, push, length, iteration, map/forEach, a spread, a
  * task argument, a print; with `toHelpers`, a helper's argument that the helper is done with when it returns.
  */
@@ -204,7 +212,7 @@ function isElementUse(facts: FileFacts, ref: ts.Identifier, toHelpers = false): 
   const { ts } = facts;
   const parent = ref.parent;
   if (ts.isElementAccessExpression(parent) && parent.expression === ref) return true;
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ['push', 'length', 'map', 'forEach', 'join', 'reduce'].includes(parent.name.text);
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) return ELEMENT_USES.has(parent.name.text);
   if (ts.isForOfStatement(parent) && parent.expression === ref) return true;
   // `Math.max(...deltas)`, `[...parts, x]`: the whole array, each value waited for there (future-waits.ts waitAll).
   if (ts.isSpreadElement(parent) && parent.expression === ref) return true;
