@@ -21,7 +21,7 @@ export { shareClass } from './store/classes';
 
 /** Submitting task calls (api/submission.ts). */
 export { asForwarded, asTask, moduleState, submit, submitFenced, task, type Deferred, type DeferredArgs } from './api/submission';
-export { fence } from './api/fences';
+export { afterFence, fence } from './api/fences';
 
 /** Emitted by the plugin around a module constant computed from the process (see api/load-time.ts). */
 export { atLoad } from './api/load-time';

@@ -84,16 +84,17 @@ test('a conversion or trap the language runs waits for fenced tasks first: Refle
 });
 
 
-test('a function or method whose calls are all in sight leaves its fence to its callers: a loop of its calls runs its tasks together and fences once after (before each call when the function reads first); one called where the statement looks, or reached through `any`, fences on exit; one that throws fences first, so a failed task\'s error still comes first', () => {
+test('a function or method whose calls are all in sight leaves its fence to its callers: a loop of its calls runs its tasks together and fences once after (before each call when the function reads first); one called where the statement looks fences as that call returns, one reached through `any` on exit; one that throws fences first, so a failed task\'s error still comes first', () => {
   const tasks = printsAsPlain('carried-fences');
   assert.is(tasks.inWorkers, 39, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   const body = (name: string) => emitted.slice(emitted.indexOf(`${name}(`), emitted.indexOf('\n}', emitted.indexOf(`${name}(`)));
-  for (const carried of ['function bump', 'function bumpAll', 'function advance', '    grow', 'function prepare', 'function peekThenBump']) {
+  for (const carried of ['function bump', 'function bumpAll', 'function advance', '    grow', 'function prepare', 'function peekThenBump', '    double']) {
     assert.match(body(carried), /catch \((thrown_\d+)\) \{\s+__taskify\.fence\(\);\s+throw \1;/, `${carried} fences only when it throws`);
     assert.not.match(body(carried), /finally/, `${carried} leaves its fence to its callers`);
   }
-  for (const kept of ['    double', '    tick']) assert.match(body(kept), /finally \{\s+__taskify\.fence\(\);/, `${kept} fences on exit`);
+  assert.match(body('    tick'), /finally \{\s+__taskify\.fence\(\);/, 'tick, reached through `any`, fences on exit');
+  assert.match(emitted, /console\.log\('meter', __taskify\.afterFence\(meters\[1\]\.double\(\)\)\.v\[0\]/, 'double called where the statement looks fences as it returns');
   assert.match(emitted, /for \(const r of recs\)\s+bump\(r, 3\);\s+__taskify\.fence\(\);\s+console\.log\('bumped'/, 'one fence after the loop');
   assert.match(emitted, /for \(const l of layers\)\s+l\.grow\(2\);\s+for \(const l of layers\)\s+l\.grow\(3\);\s+__taskify\.fence\(\);/,
     'no fence between two loops of method calls');
@@ -130,6 +131,18 @@ test('prints of strings and numbers wait for no fenced task: a helper logging af
   const ending = endsAsPlain('fenced-prints-uncaught');
   assert.is(ending.inWorkers, 6, `${ending.inWorkers} tasks ran in workers`);
   assert.is(ending.failed, 1);
+});
+
+test('a call of a method whose callers fence for it that cannot be fenced where it stands (a chained call, one in a constructor, one whose statement reads what it wrote) fences as it returns, and the method\'s other calls stay fenced by their callers: a loop over instances runs its calls together (np63\'s K1)', () => {
+  const tasks = printsAsPlain('fluent-methods');
+  assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} tasks ran in workers`);
+  // (Before, the chained call put `add` back to fencing on exit: every call of it ran alone, mostPending 1.)
+  assert.is(tasks.mostPending, 4, 'the loop\'s four calls of add were pending together');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const chained = __taskify\.afterFence\(__taskify\.afterFence\(new Acc\(2\)\.add\(1\)\)\.add\(2\)\);/, 'each link fences as it returns');
+  assert.match(emitted, /__taskify\.afterFence\(this\.add\(start\)\);/, 'in a constructor');
+  assert.match(emitted, /const seen = __taskify\.afterFence\(accs\[0\]\.add\(5\)\)\.data\[1\];/, 'a statement reading what the call wrote');
+  assert.match(emitted, /add\(k\) \{\s+try \{[\s\S]*?catch \(thrown_\d+\) \{\s+__taskify\.fence\(\);\s+throw thrown_\d+;/, 'add fences only when it throws');
 });
 
 test.run();

@@ -110,14 +110,21 @@ function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo
   const said = [`${as}${parts.length ? `: ${parts.join('; ')}` : ''}`];
   if (plan.returnsArgument.has(call)) said.push(`\`${task.name}\` returns its argument, so the variable keeps its object`);
   if (plan.waitedAtCall.has(call)) said.push('its result is needed at once, so this thread waits for it at the call');
-  if (plan.fenced.has(call)) {
-    said.push('the program waits for it (a fence) before the first code that may look at an object of the types it writes, and when ' +
-      'the function holding it is left');
-  }
+  if (plan.fenced.has(call)) said.push(`the program waits for it (a fence) before the first code that may look at an object of the types it writes${fencedLeaving(plan, call)}`);
   for (const calls of plan.batches.values()) {
     if (calls.includes(call)) said.push(`its result is needed in one expression with ${calls.length - 1} other task call(s): all are submitted, then waited for in order`);
   }
   return said.join('; ');
+}
+
+/** Where a fenced call's function brings it home as it is left: on exit, or at its callers (carried-fences.ts). */
+function fencedLeaving(plan: FilePlan, call: ts.CallExpression): string {
+  const { onExit, onThrow } = plan.fences;
+  for (let node: ts.Node = call.parent; node; node = node.parent) {
+    if (onExit.has(node as never)) return ', and when the function holding it is left';
+    if (onThrow.has(node as never)) return ', and in the function\'s callers, after each call of it (where it throws, before the error goes on)';
+  }
+  return '';
 }
 
 /**

@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait' | 'fenceAfter';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -30,6 +30,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   result: 'the result is used at once: waits for the task right at the call',
   batch: 'the results are used in one expression: waits for them in order once all its tasks were submitted',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
+  fenceAfter: 'calls a function whose fenced task calls its callers wait for, where this statement cannot wait after it (it looks at them too): waits for them as the call returns',
   fence: 'may look at what fenced task calls write: waits for those tasks first (a fence)',
   checkpoint: 'changes what code after a failure sees: waits for the tasks submitted before it and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
   checkpointAfter: 'returns what tasks it ran made, which the statement keeps: waits for the tasks submitted so far as it returns and throws their first failure (a checkpoint)',
@@ -51,6 +52,7 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     if (names.length > 0) add(node, names.join(', '), 'resumed');
   }
   for (const [statement, observed] of plan.fences.before) add(statement, snippet(observed), 'fence');
+  for (const call of plan.fences.afterCalls) add(call, snippet(call), 'fenceAfter');
   for (const { before, after, awaits } of plan.failureChecks.values()) {
     for (const node of awaits) add(node, snippet(node), 'checkedAwait');
     for (const [node, why] of before) add(node, snippet(node), why === 'seen' ? 'checkpoint' : 'checkpointWorld');

@@ -1,7 +1,7 @@
 /**
  * Emitting a FencePlan (fences.ts): `__taskify.fence()` before the statements that may observe what fenced tasks
- * write, at the end of the blocks that need one, and in a `finally` around the bodies of functions holding fenced
- * calls. The fenced calls themselves are emitted by emit.ts as `submitFenced`. Also `__taskify.beforeProcessChange()` before the
+ * write, at the end of the blocks that need one, in a `finally` around the bodies of functions holding fenced
+ * calls, and as a call returns whose function's callers fence for it where this caller cannot (`afterFence`). The fenced calls themselves are emitted by emit.ts as `submitFenced`. Also `__taskify.beforeProcessChange()` before the
  * statements that change the process tasks share (process-changes.ts).
  */
 import type * as ts from 'typescript';
@@ -21,6 +21,8 @@ export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
   runtime: (name: string, args: ts.Expression[]) => ts.Expression): FenceEmitter {
   const fence = (): ts.Statement => f.createExpressionStatement(runtime('fence', []));
   const fencedForm = (original: ts.Node, visited: ts.Node | ts.Node[]): ts.Node | ts.Node[] => {
+    // (A call of a function whose callers fence for it, where this caller cannot: `__taskify.afterFence(a.add(1))`.)
+    if (t.isCallExpression(original) && fences.afterCalls.has(original)) return runtime('afterFence', [visited as ts.Expression]);
     if (Array.isArray(visited)) return fences.before.has(original as ts.Statement) ? [fence(), ...visited] : visited;
     if (fences.before.has(original as ts.Statement)) return [fence(), visited];
     if (t.isBlock(original) && fences.atEnd.has(original)) return f.updateBlock(visited as ts.Block, [...(visited as ts.Block).statements, fence()]);
@@ -46,7 +48,7 @@ export function fencesAround(t: typeof ts, f: ts.NodeFactory, fences: FencePlan,
     return inList(original) ? statements : f.createBlock(statements, true);
   };
   return {
-    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit, ...fences.onThrow, ...settles],
+    targets: [...fences.before.keys(), ...[...fences.atEnd].filter((b) => !t.isSourceFile(b)), ...fences.onExit, ...fences.onThrow, ...fences.afterCalls, ...settles],
     around(original, visited) {
       return settledForm(original, fencedForm(original, visited));
     },

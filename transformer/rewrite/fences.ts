@@ -37,9 +37,16 @@ export interface FencePlan {
    * task's error comes first (`try { … } catch (e) { fence(); throw e }`).
    */
   readonly onThrow: Set<FunctionLike>;
+  /**
+   * Calls of such a function that cannot be fenced where they stand in their caller (`new Acc().add(1).add(2)`: the
+   * statement also observes): each brings its function's writes home as it returns (`afterFence(call)`), as the
+   * function did on exit before, and its other calls stay fenced by their callers (np63's K1: one chained call put a
+   * loop's calls of `add` on other instances back to one at a time).
+   */
+  readonly afterCalls: Set<ts.CallExpression>;
 }
 
-export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new Set(), onExit: new Set(), onThrow: new Set() });
+export const emptyFencePlan = (): FencePlan => ({ before: new Map(), atEnd: new Set(), onExit: new Set(), onThrow: new Set(), afterCalls: new Set() });
 
 /** The calls of a function holding fenced calls, when its callers may bring its fenced writes home (carried-fences.ts). */
 export type CarriedCalls = (fn: FunctionLike) => readonly ts.CallExpression[] | undefined;
@@ -50,20 +57,31 @@ export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpr
   carriedCalls: CarriedCalls = () => undefined): { plan: FencePlan; refused: Map<ts.CallExpression, Reason> } {
   const alone = planRegions(ctx, fenced, isSubmitted, isPrivate, () => undefined);
   if (alone.plan.onExit.size === 0) return alone;
-  // Carried out to callers where that refuses no call fenced on its own; a function one of whose calls cannot be
-  // fenced where it stands (or whose callers' regions would then refuse such a call) fences on exit again.
+  // Carried out to callers where that refuses no call fenced on its own; a call that cannot be fenced where it stands
+  // fences as it returns, and a function whose callers' regions would then refuse such a call fences on exit again.
   const kept = new Set<ts.Node>();
+  const fencedAfter = new Set<ts.CallExpression>();
+  const carriedOf = (fn: FunctionLike) => kept.has(fn) ? undefined : carriedCalls(fn)?.filter((call) => !fencedAfter.has(call));
   for (;;) {
-    const carried = planRegions(ctx, fenced, isSubmitted, isPrivate, (fn) => kept.has(fn) ? undefined : carriedCalls(fn));
+    const carried = planRegions(ctx, fenced, isSubmitted, isPrivate, carriedOf);
     if (carried.unplaced.size === 0) {
       const worse = [...carried.refused.keys()].filter((call) => !alone.refused.has(call));
-      if (worse.length === 0) return carried;
+      if (worse.length === 0) {
+        for (const call of fencedAfter) if (carried.plan.onThrow.has(carriedFunction(call, carriedCalls, carried.plan.onThrow)!)) carried.plan.afterCalls.add(call);
+        return carried;
+      }
       const before = kept.size;
       for (const call of worse) for (const fn of carried.carriedInto(call)) kept.add(fn);
       if (kept.size === before) return alone;
     }
-    for (const fn of carried.unplaced) kept.add(fn);
+    for (const call of carried.unplaced.keys()) fencedAfter.add(call);
   }
+}
+
+/** The function among `fns` whose carried calls hold `call`. */
+function carriedFunction(call: ts.CallExpression, carriedCalls: CarriedCalls, fns: ReadonlySet<FunctionLike>): FunctionLike | undefined {
+  for (const fn of fns) if (carriedCalls(fn)?.includes(call)) return fn;
+  return undefined;
 }
 
 /**
@@ -72,17 +90,17 @@ export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpr
  */
 function planRegions(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression, readonly ts.Expression[]>,
   isSubmitted: (call: ts.CallExpression) => boolean, isPrivate: (expr: ts.Expression) => boolean, carriedCalls: CarriedCalls):
-  { plan: FencePlan; refused: Map<ts.CallExpression, Reason>; unplaced: Set<FunctionLike>; carriedInto: (call: ts.CallExpression) => FunctionLike[] } {
+  { plan: FencePlan; refused: Map<ts.CallExpression, Reason>; unplaced: Map<ts.CallExpression, FunctionLike>; carriedInto: (call: ts.CallExpression) => FunctionLike[] } {
   const plan = emptyFencePlan();
   const refused = new Map<ts.CallExpression, Reason>();
   const regions = new Map<ts.Node, ts.CallExpression[]>();
   const calledBy = new Map<ts.CallExpression, FunctionLike>();
-  const unplaced = new Set<FunctionLike>();
+  const unplaced = new Map<ts.CallExpression, FunctionLike>();
   const place = (call: ts.CallExpression): ts.Node | undefined => {
     const region = regionOf(ctx, call);
     if (typeof region === 'string') {
       const fn = calledBy.get(call);
-      if (fn) unplaced.add(fn); else refused.set(call, reasonAt(call, region));
+      if (fn) unplaced.set(call, fn); else refused.set(call, reasonAt(call, region));
       return undefined;
     }
     regions.set(region, [...(regions.get(region) ?? []), call]);
@@ -114,7 +132,7 @@ function planRegions(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpression
   for (const [region, calls] of regions) {
     new Region(ctx, region, calls, written, isSubmitted, isPrivate, plan, refused, carried, calledBy).run();
   }
-  for (const [call, fn] of calledBy) if (refused.delete(call)) unplaced.add(fn);
+  for (const [call, fn] of calledBy) if (refused.delete(call)) unplaced.set(call, fn);
   const carriedInto = (call: ts.CallExpression): FunctionLike[] => {
     const region = [...regions].find(([, calls]) => calls.includes(call))?.[0];
     return region ? (regions.get(region) ?? []).flatMap((other) => calledBy.get(other) ?? []) : [];
