@@ -88,10 +88,10 @@ test('a caught async function: contained calls on its own objects do not check, 
 });
 
 /** The plain and taskified builds of an async fixture run with one signal too loud: its smooth task throws. */
-test('async jobs gathered by Promise.all or allSettled (or awaited) wait for their own calls where they resume, not at a checkpoint: their calls run side by side, failures met as plain; a raced job keeps its checkpoint (np64\'s min-await-checkpoint)', () => {
+test('async jobs gathered by Promise.all or allSettled (or awaited) wait for their own calls where they resume, not at a checkpoint: their calls run side by side, failures met as plain (in the job\'s own catch or finally too); a raced job, or one whose catch awaits again, keeps its checkpoint (np64\'s min-await-checkpoint, np65\'s min-finally-await)', () => {
   const tasks = printsAsPlain('awaited-jobs');
-  assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 4, 'work(6), twice(4), fill(3) and raced(9) failed');
+  assert.is(tasks.inWorkers, 32, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 8, 'work(6), twice(4), fill(3), raced(9), handled(2), nested(1), nested(3) and before(3) failed');
   // (Before, each job's await was a checkpoint: the jobs' calls ran one at a time, mostPending 1.)
   assert.ok(tasks.mostPending >= 3, `the jobs' calls were pending together (${tasks.mostPending} at most)`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
@@ -100,6 +100,10 @@ test('async jobs gathered by Promise.all or allSettled (or awaited) wait for the
   assert.match(body('const twice ='), /await __taskify\.checkedAwait\(__taskify_runner\d+, Promise\.resolve\(\)\);[^]*await __taskify\.checkedAwait\(__taskify_runner\d+, null\);/);
   assert.match(body('function step('), /await __taskify\.checkedAwait\(__taskify_try\d+, null, true\)/, 'inside a try block with a catch: caught');
   assert.match(body('function raced('), /__taskify\.checkpoint\(__taskify_runner\d+\);\s*await __taskify\.inTurn\(null\);/, 'a raced job checks before its await');
+  assert.match(body('function handled('), /__taskify\.checkpoint\(__taskify_try\d+\);\s*await __taskify\.inTurn\(null\);/, 'a catch that awaits again: a checkpoint');
+  assert.match(body('function nested('), /await __taskify\.checkedAwait\(__taskify_try\d+, Promise\.resolve\(\), true\)/);
+  assert.match(body('function before('), /await __taskify\.checkedAwait\(__taskify_runner\d+, null, true\);[^]*if \(__taskify\.finallySince\(__taskify_try\d+\)\)/,
+    'the failure of the call before the try passes its finally');
 });
 
 function withLoudSignal(name: string, taskifiedDir: string): SpawnSyncReturns<string>[] {

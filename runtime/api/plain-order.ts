@@ -8,7 +8,7 @@ import type { Future } from './future';
 import type { TaskRecord } from './records';
 import type { TaskTable } from './task-table';
 import type { ProgramOrder, TaskPositions } from '../output/program-order';
-import { currentChain, follows } from './async-chains';
+import { currentChain, follows, type Chain } from './async-chains';
 import { turnWaitsFor } from './settle-order';
 
 export interface PlainOrderHost {
@@ -33,8 +33,12 @@ export class PlainOrder {
   private reachedCall?: number;
   /** The task each error a wait threw failed in: a `catch` whose try began after that call lets it go on (catchAt). */
   private readonly raisedIn = new WeakMap<object, number>();
-  /** Such an error on its way out past try blocks that began after its call: their `finally` blocks never ran. */
-  private passing?: { readonly error: unknown; readonly id: number };
+  /**
+   * Such an error on its way out past try blocks that began after its call: their `finally` blocks never ran. In the
+   * chain it passes through: another async function resuming meanwhile runs its own finally blocks (np65's review of
+   * checked awaits: a job's finally was skipped after a sibling job's failure had passed its own).
+   */
+  private passing?: { readonly error: unknown; readonly id: number; readonly chain: Chain | undefined };
 
   /** What the program's output asks of the run. */
   readonly positions: TaskPositions = {
@@ -126,7 +130,7 @@ export class PlainOrder {
   catchAt(error: unknown, mark: number): boolean {
     const id = typeof error === 'object' && error !== null ? this.raisedIn.get(error) : undefined;
     if (id !== undefined && id < mark) {
-      this.passing = { error, id };
+      this.passing = { error, id, chain: currentChain() };
       return true;
     }
     this.passing = undefined; // caught: whatever was on its way out stopped here
@@ -135,7 +139,7 @@ export class PlainOrder {
 
   /** Whether the `finally` of a try block that began at `mark` runs: not while such an error passes it. */
   finallyRuns(mark: number): boolean {
-    return this.passing === undefined || this.passing.id >= mark;
+    return this.passing === undefined || this.passing.id >= mark || this.passing.chain !== currentChain();
   }
 
   /**

@@ -93,6 +93,11 @@ export function freshArgument<T>(x: T): T {
   return x instanceof Future && x.value === undefined && !x.holdsArguments ? x : maybeWritten(x);
 }
 
+/** `...parts` spread into a task's rest parameter: each element as freshArgument, iterated once as the spread did. */
+export function freshEach<T>(xs: Iterable<T>): T[] {
+  return Array.from(xs, freshArgument);
+}
+
 export async function writtenAsync<T>(x: T): Promise<T> {
   const value = await waitOnAsync(x);
   if (typeof value === 'object' && value !== null) markWritten(value);

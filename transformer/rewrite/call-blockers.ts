@@ -66,7 +66,13 @@ export class CallBlockers {
         // `sum(...values)` into a rest parameter: numbers or strings, each passed by value, however many there are.
         const rest = task.fn.parameters[task.fn.parameters.length - 1];
         if (rest?.dotDotDotToken && i >= task.params.length - 1 && hasPrimitiveElements(this.planner.facts.ctx, arg.expression)) continue;
-        // (Objects spread into a rest parameter would each be an argument no name of the caller's follows.)
+        // `maxOf(...parts)` into a rest parameter the task only reads: each object copied at the call, as one named
+        // there would be (np63's K5).
+        if (rest?.dotDotDotToken && i >= task.params.length - 1 && param.direction === 'in') {
+          this.planner.plan.freshSnapshots.add(written);
+          continue;
+        }
+        // (Objects spread into a rest parameter the task writes would each be an argument no name of the caller's follows.)
         if (rest?.dotDotDotToken && i >= task.params.length - 1) {
           return reasonAt(arg, `a spread of objects into the rest parameter \`${rest.name.getText()}\`: each is an argument the plugin cannot follow; ` +
             'take the array itself as one parameter');

@@ -51,8 +51,7 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
     checkedAwait(original) {
       const region = awaitRegions.get(original);
       if (!region) return undefined;
-      const caught = t.isTryStatement(region) && region.catchClause !== undefined;
-      return (visited) => runtime('checkedAwait', [markOf(region), visited, ...(caught ? [f.createTrue()] : [])]);
+      return (visited) => runtime('checkedAwait', [markOf(region), visited, ...(handledWithin(t, original) ? [f.createTrue()] : [])]);
     },
     checkBefore(original) {
       const region = owner.get(original);
@@ -86,4 +85,16 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
         [f.createVariableDeclaration(markOf(source) as ts.Identifier, undefined, undefined, runtime('mark', []))], t.NodeFlags.Const))];
     },
   };
+}
+
+/**
+ * The await is in a try block with a catch or a finally of its own function: a failed call before it went there at
+ * once in the plain program, before the awaits reached earlier in its run resumed (np65's min-finally-await: a
+ * failing job's `finally { await null; log() }` printed first), so a failure resumes it first (`caught`).
+ */
+function handledWithin(t: typeof ts, node: ts.AwaitExpression): boolean {
+  for (let n: ts.Node = node; !t.isFunctionLike(n.parent); n = n.parent) {
+    if (t.isTryStatement(n.parent) && n.parent.tryBlock === n && (n.parent.catchClause || n.parent.finallyBlock)) return true;
+  }
+  return false;
 }

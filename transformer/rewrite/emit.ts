@@ -294,7 +294,9 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       const task = plan.submissions.get(node)!;
       const args = node.arguments.map((arg) => {
         const visited = ts.visitNode(arg, visit) as ts.Expression;
-        return plan.freshSnapshots.has(arg) ? runtime('freshArgument', [visited]) : visited;
+        if (!plan.freshSnapshots.has(arg)) return visited;
+        // (`...parts` into a rest parameter: each element copied at the call.)
+        return ts.isSpreadElement(visited) ? f.updateSpreadElement(visited, runtime('freshEach', [visited.expression])) : runtime('freshArgument', [visited]);
       });
       // A forwarder's call is the program's own call: its body submits the task and returns the Future (a method's,
       // run by the runtime, which lets the method claim it: api/forwarding.ts).

@@ -466,6 +466,12 @@ class Planner implements ParameterPlanner, BlockerPlanner {
     // In those try blocks, the functions they call and everywhere else: what follows a task call and outlives its
     // failure checks the tasks first.
     this.plan.failureChecks = failureChecks(this.facts, this.plan, this.source);
+    // A check inside a try block that is no region of its own (`const r = work(); try { await null; … } finally { … }`)
+    // may throw the failure of a call made before the try: it passes the try's catch and finally, as the plain call
+    // threw it before the try began (emit's `caughtSince`, `finallySince`: a try statement of the plan's).
+    for (const { before, after, awaits } of this.plan.failureChecks.values()) {
+      for (const node of [...before.keys(), ...after, ...awaits]) for (const statement of this.facts.enclosingTries(node)) this.plan.tries.add(statement);
+    }
     if (this.facts.tasks.size > 0) this.plan.ownChains = ownChainsIn(this.facts, this.source);
     this.plan.settledBefore = capturedWaitsInTries(this.facts, this.plan);
   }

@@ -47,12 +47,29 @@ export function awaitsThatCheck(facts: FileFacts, plan: FilePlan, before: Map<ts
     if (why !== 'resumes') continue;
     const points = t.isExpressionStatement(node) || t.isVariableStatement(node) || t.isReturnStatement(node) || t.isThrowStatement(node) ||
       t.isExpression(node) ? resumePoints(t, node, owner) : [];
-    if (inOrder && points.length > 0 && points.every((point) => t.isAwaitExpression(point) && plan.awaitsInTurn.has(point))) {
+    if (inOrder && points.length > 0 && points.every((point) => t.isAwaitExpression(point) && plan.awaitsInTurn.has(point) && !resumesAgainHandled(t, point, owner))) {
       for (const point of points) awaits.add(point as ts.AwaitExpression);
       before.delete(node);
     } else before.set(node, 'seen');
   }
   return awaits;
+}
+
+/**
+ * A failure thrown at the await goes to a catch or finally of its function (the runtime resumes it first among its
+ * run, where the plain call threw at once: `caught`), and the code run then may resume again: an await in that catch
+ * or finally or after the try, or the next pass of a loop. Its turn would come after the awaits reached since; the
+ * plain one came before them (a failing job's `catch { await null; log() }` printed after the other jobs' lines).
+ */
+function resumesAgainHandled(t: typeof ts, point: ts.Node, owner: ts.Node | undefined): boolean {
+  let handling: ts.TryStatement | undefined;
+  for (let n: ts.Node = point; n.parent && n.parent !== owner; n = n.parent) {
+    if (t.isTryStatement(n.parent) && n.parent.tryBlock === n && (n.parent.catchClause || n.parent.finallyBlock)) handling = n.parent;
+    if (handling && t.isIterationStatement(n.parent, false)) return true;
+  }
+  if (!handling || !owner) return false;
+  const after = handling.tryBlock.end;
+  return resumePoints(t, owner, owner).some((other) => other.pos >= after);
 }
 
 /**

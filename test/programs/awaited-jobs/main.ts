@@ -45,6 +45,25 @@ async function raced(id: number): Promise<number> {
 }
 async function quick(): Promise<number> { return 7; }
 
+// (e) A failure met in the job's own catch or finally: the plain call threw at once, so the failing job resumes first;
+// where that path awaits again (the catch below), the job keeps its checkpoint. A try after the call lets the
+// call's failure pass its finally, as the plain call threw before the try began.
+async function handled(id: number): Promise<number> {
+  try { const r = work(id, id === 2); await null; console.log('handled try', id); return r; }
+  catch { await null; console.log('handled catch', id); return -1; }
+  finally { console.log('handled finally', id); }
+}
+async function nested(id: number): Promise<number> {
+  try {
+    try { const r = work(id, id % 2 === 1); await Promise.resolve(); return r; }
+    finally { console.log('nested finally', id); }
+  } catch { console.log('nested caught', id); return 0; }
+}
+async function before(id: number): Promise<number> {
+  const r = work(id, id === 3);
+  try { await null; return r; } finally { console.log('before finally', id); }
+}
+
 async function main(): Promise<void> {
   console.log('all', (await Promise.all([job(1, false), job(2, false), job(3, false), job(4, false)])).join(' '));
   try {
@@ -59,6 +78,10 @@ async function main(): Promise<void> {
   console.log(fifths.map((v) => v.toFixed(2)).join(' '), '|', log.join('; '));
 
   try { console.log('race', await Promise.race([raced(9), quick()])); } catch (e) { console.log('race failed', (e as Error).message); }
+
+  console.log((await Promise.allSettled([1, 2, 3].map(handled))).map((o) => o.status).join(' '));
+  console.log((await Promise.all([nested(1), nested(2), nested(3), nested(4)])).join(' '));
+  console.log((await Promise.allSettled([before(1), before(2), before(3), before(4)])).map((o) => o.status).join(' '));
 }
 
 main().then(() => console.log('done'));
