@@ -602,6 +602,14 @@ test('an array gathering Futures may be spread (Math.max(...deltas)): each value
   assert.match(emitted, /Math\.max\(\.\.\.__taskify\.waitAll\(deltas\)\)/);
 });
 
+test('objects spread into a rest parameter a task only reads are copied at the call (a Set, a slice, task results too); a task writing its rest parameter stays a direct call (np63\'s K5)', () => {
+  const tasks = printsAsPlain('spread-into-rest');
+  assert.is(tasks.inWorkers, 10, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const first = __taskify\.submit\(__taskify_maxOf_\d+, \[\.\.\.__taskify\.freshEach\(parts\)\]/, 'each element copied at the call');
+  assert.match(emitted, /\(0, kernels_1\.bumpAll\)\(1, \.\.\.parts\);/, 'a writer of its rest parameter runs here');
+});
+
 test('helpers building a value around task results are split in halves in loops and callbacks: every pass submits first, values built at their turn', () => {
   const tasks = printsAsPlain('helper-halves');
   assert.ok(tasks.inWorkers >= 45, `${tasks.inWorkers} tasks ran in workers`);

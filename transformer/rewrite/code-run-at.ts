@@ -53,7 +53,10 @@ export function callsFunctionValue(facts: FileFacts, call: ts.CallExpression): b
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'emit') return true;
   const named = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
   if (!named) return ts.isElementAccessExpression(callee) || ts.isCallExpression(callee);
-  const declarations = ctx.checker.getSymbolAtLocation(named)?.declarations;
+  // (An import names what it imports: `setTimeout as sleep` of node:timers/promises is the library's.)
+  let symbol = ctx.checker.getSymbolAtLocation(named);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations;
   return declarations === undefined || declarations.some((d) => !d.getSourceFile().isDeclarationFile);
 }
 

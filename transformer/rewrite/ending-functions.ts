@@ -133,8 +133,27 @@ function runsCodeLater(facts: FileFacts, code: ts.Node): boolean {
   return visit(code);
 }
 
+/**
+ * A function that only makes a pause, `const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`: its call changes
+ * nothing anyone sees but the promise it returns.
+ */
+export function makesPause(facts: FileFacts, fn: FunctionLike): boolean {
+  const { ts } = facts;
+  const single = (body: ts.ConciseBody | undefined): ts.Expression | undefined => {
+    if (!body || !ts.isBlock(body)) return body;
+    const [only] = body.statements;
+    return body.statements.length !== 1 || !only ? undefined : ts.isReturnStatement(only) || ts.isExpressionStatement(only) ? only.expression : undefined;
+  };
+  const made = single(fn.body);
+  if (!made || !ts.isNewExpression(made) || !ts.isIdentifier(made.expression) || made.expression.text !== 'Promise' || made.arguments?.length !== 1) return false;
+  const executor = made.arguments[0]!;
+  if (!ts.isArrowFunction(executor) && !ts.isFunctionExpression(executor)) return false;
+  const timer = single(executor.body);
+  return timer !== undefined && ts.isCallExpression(timer) && isPause(facts, timer);
+}
+
 /** `setTimeout(resolve, ms)` inside `new Promise((resolve) => …)`: it only resumes the function that waits on it. */
-function isPause(facts: FileFacts, call: ts.CallExpression): boolean {
+export function isPause(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
   const [first] = call.arguments;
   if (!ts.isIdentifier(call.expression) || call.expression.text !== 'setTimeout' || !first || !ts.isIdentifier(first)) return false;

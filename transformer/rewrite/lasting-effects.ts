@@ -28,7 +28,7 @@ import { argumentParam } from '../analysis/param-effects';
 import { isAssignmentOperator, programConstructor } from '../analysis/expressions';
 import { isPrimitiveNode } from '../analysis/context';
 import { isLibrary } from './library-uses';
-import { RUNS_LATER } from './ending-functions';
+import { RUNS_LATER, isPause, makesPause } from './ending-functions';
 import { callsFunctionValue, namedFunctionsAt, namedProgramFunction } from './code-run-at';
 import { programAccessorsAt } from '../analysis/reached-code';
 
@@ -282,8 +282,12 @@ export function changesOutside(facts: FileFacts, isOwn: (declaration: ts.Declara
     if (runsProgramCodeUnseen(facts, n)) return true;
     // (A task call the plan keeps direct runs here, at once, as program code does: np41's F1, `try { fail(); inc(o) }`.
     // A submitted one that follows a failure is dropped with it.)
+    // (A pause, `new Promise((r) => setTimeout(r, ms))` or a call of a function making one: the timer only resumes
+    // the code that waits on it, which the failure never reaches.)
+    if (ts.isCallExpression(n) && isPause(facts, n)) return false;
     if (ts.isCallExpression(n) && (!facts.taskOf(n) || !submitted.has(n))) {
       const callee = calledFunction(facts.ctx, n);
+      if (callee && !callee.getSourceFile().isDeclarationFile && makesPause(facts, callee)) return n.arguments.some((arg) => changes(arg));
       // Program code may change anything, unless it is contained (contained-code.ts) and writes only objects of the
       // region's own: `b.step(3)` on a board the async function made (`step(k) { relax(this.#cells, k) }`).
       if (callee && !callee.getSourceFile().isDeclarationFile) return !writesOnlyOwn(n, callee) || (ts.forEachChild(n, (child) => changes(child) || undefined) ?? false);

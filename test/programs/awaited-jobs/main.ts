@@ -64,6 +64,16 @@ async function before(id: number): Promise<number> {
   try { await null; return r; } finally { console.log('before finally', id); }
 }
 
+// (f) Awaiting a pause: the timer only resumes the job, so making it is no lasting change (np65's min-await-sleep).
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+async function sleeper(id: number): Promise<string> {
+  const v = work(id, id === 23);
+  await sleep(3);
+  console.log('sleeper', id, 'woke');
+  await new Promise((resolve) => setTimeout(resolve, 1));
+  return `${id}=${v}`;
+}
+
 async function main(): Promise<void> {
   console.log('all', (await Promise.all([job(1, false), job(2, false), job(3, false), job(4, false)])).join(' '));
   try {
@@ -82,6 +92,10 @@ async function main(): Promise<void> {
   console.log((await Promise.allSettled([1, 2, 3].map(handled))).map((o) => o.status).join(' '));
   console.log((await Promise.all([nested(1), nested(2), nested(3), nested(4)])).join(' '));
   console.log((await Promise.allSettled([before(1), before(2), before(3), before(4)])).map((o) => o.status).join(' '));
+
+  console.log((await Promise.all([sleeper(20), sleeper(21), sleeper(22)])).join(' '));
+  const slept = await Promise.allSettled([sleeper(23), sleeper(24)]);
+  console.log(slept.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)).join(' '));
 }
 
 main().then(() => console.log('done'));
