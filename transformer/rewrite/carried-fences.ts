@@ -55,7 +55,8 @@ function findCarriedCalls(facts: FileFacts, fn: FunctionLike): ts.CallExpression
   return calls?.every((call) => !call.questionDotToken) ? calls : undefined;
 }
 
-function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.CallExpression[] | undefined {
+/** The calls of a method of a class of this file, when every call of it is in sight (see above), or undefined. */
+export function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaration): ts.CallExpression[] | undefined {
   const { ts, ctx } = facts;
   const cls = method.parent;
   // (A class extending another, perhaps the library's, whose code calls its methods by name: `new Counts(pairs)` of a

@@ -25,6 +25,7 @@ import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
 import { isLibrary } from './library-uses';
 import { withWrappers } from './syntax';
+import { methodCallsInSight } from './carried-fences';
 
 /** Why a node checks first: it changes what code after the failure sees, or files and processes; or it resumes. */
 export type CheckReason = 'seen' | 'world' | 'resumes';
@@ -87,13 +88,16 @@ function resumePoints(t: typeof ts, node: ts.Node, owner: ts.Node | undefined, f
 }
 
 /**
- * Every call of the async function `fn` (declared here, not exported) hands its promise straight to an `await`, or into
+ * Every call of the async function `fn` (declared here, not exported; or a method whose calls are all in sight,
+ * carried-fences.ts) hands its promise straight to an `await`, or into
  * `Promise.all` or `allSettled`: as an element of an array of its calls (`Promise.all([job(1), job(2)])`), or as what a map's callback returns (`Promise.all(ids.map((id) => job(id)))`,
  * `ids.map(job)`), and that promise is awaited or given callbacks.
  */
 export function awaitedInOrder(facts: FileFacts, fn: FunctionLike): boolean {
   const { ts, ctx } = facts;
   if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) || fn.asteriskToken) return false;
+  // `svc.handle(i)`: a method whose every call is in sight (carried-fences.ts).
+  if (ts.isMethodDeclaration(fn)) return methodCallsInSight(facts, fn)?.every((call) => promiseAwaitedInOrder(facts, call, fn)) ?? false;
   const name = ts.isFunctionDeclaration(fn) ? fn.name
     : ts.isVariableDeclaration(fn.parent) && fn.parent.initializer === fn && ts.isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
   const symbol = name && symbolOf(ctx, name);
@@ -104,16 +108,21 @@ export function awaitedInOrder(facts: FileFacts, fn: FunctionLike): boolean {
     const call = value.parent;
     // `ids.map(job)`: the map's value is the list of its promises.
     if (ts.isCallExpression(call) && call.arguments.length === 1 && call.arguments[0] === value) return isMapOfLibrary(ts, ctx, call) && gathered(facts, call);
-    if (!ts.isCallExpression(call) || call.expression !== value) return false;
-    const promise = withWrappers(ts, call);
-    if (ts.isAwaitExpression(promise.parent)) return true;
-    if (ts.isArrayLiteralExpression(promise.parent)) return promise.parent.elements.every((element) => isCallOf(facts, element, fn)) && gathered(facts, promise.parent);
-    // `ids.map((id) => job(id))`
-    const callback = promise.parent;
-    const map = callback.parent;
-    return ts.isArrowFunction(callback) && callback.body === promise && ts.isCallExpression(map) && map.arguments[0] === callback &&
-      isMapOfLibrary(ts, ctx, map) && gathered(facts, map);
+    return ts.isCallExpression(call) && call.expression === value && promiseAwaitedInOrder(facts, call, fn);
   });
+}
+
+/** The call's promise goes straight to an `await`, or into `Promise.all`/`allSettled` as above. */
+function promiseAwaitedInOrder(facts: FileFacts, call: ts.CallExpression, fn: FunctionLike): boolean {
+  const { ts, ctx } = facts;
+  const promise = withWrappers(ts, call);
+  if (ts.isAwaitExpression(promise.parent)) return true;
+  if (ts.isArrayLiteralExpression(promise.parent)) return promise.parent.elements.every((element) => isCallOf(facts, element, fn)) && gathered(facts, promise.parent);
+  // `ids.map((id) => job(id))`
+  const callback = promise.parent;
+  const map = callback.parent;
+  return ts.isArrowFunction(callback) && callback.body === promise && ts.isCallExpression(map) && map.arguments[0] === callback &&
+    isMapOfLibrary(ts, ctx, map) && gathered(facts, map);
 }
 
 /** The list is the one argument of `Promise.all` or `allSettled`, whose promise is awaited or given callbacks. */

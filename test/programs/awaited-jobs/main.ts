@@ -74,6 +74,17 @@ async function sleeper(id: number): Promise<string> {
   return `${id}=${v}`;
 }
 
+// (g) An async method whose every call is in sight (np65's min-async-method).
+class Service {
+  private handled = 0;
+  async handle(id: number): Promise<string> {
+    const v = work(id, id === 33);
+    await null;
+    this.handled++;
+    return `${id}:${v}/${this.handled}`;
+  }
+}
+
 async function main(): Promise<void> {
   console.log('all', (await Promise.all([job(1, false), job(2, false), job(3, false), job(4, false)])).join(' '));
   try {
@@ -96,6 +107,11 @@ async function main(): Promise<void> {
   console.log((await Promise.all([sleeper(20), sleeper(21), sleeper(22)])).join(' '));
   const slept = await Promise.allSettled([sleeper(23), sleeper(24)]);
   console.log(slept.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)).join(' '));
+
+  const svc = new Service();
+  console.log((await Promise.all([30, 31, 32].map((i) => svc.handle(i)))).join(' '));
+  const served = await Promise.allSettled([svc.handle(33), svc.handle(34)]);
+  console.log(served.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)).join(' '));
 }
 
 main().then(() => console.log('done'));
