@@ -15,9 +15,10 @@
  * The function's promise then rejects at that await's turn, not at the call: later than the plain one did. That reaches
  * the program in the same order only where nothing could have seen it sooner (awaitedInOrder): every call of the
  * function hands its promise straight to an `await`, or into `Promise.all` or `allSettled` beside its other calls, and
- * that promise is awaited or given callbacks. A race (`Promise.race([failing(1),
- * quick()])`: the plain failure had settled it, the taskified one comes after `quick`'s value) or a promise kept or
- * handed on keeps the checkpoint.
+ * that promise is awaited or given callbacks. A race (`Promise.race([failing(1), quick()])`: the plain failure had
+ * settled it, the taskified one comes after `quick`'s value) or a promise kept or handed on keeps the checkpoint.
+ * (What is left: another async function running beside the jobs that prints between awaits of nothing may print a
+ * line or two before a job's failure is handled, where the plain program printed them after; README says so.)
  */
 import type * as ts from 'typescript';
 import { calledFunction, qualifiedName, symbolOf, type FunctionLike } from '../analysis/context';
@@ -89,9 +90,9 @@ function resumePoints(t: typeof ts, node: ts.Node, owner: ts.Node | undefined, f
 
 /**
  * Every call of the async function `fn` (declared here, not exported; or a method whose calls are all in sight,
- * carried-fences.ts) hands its promise straight to an `await`, or into
- * `Promise.all` or `allSettled`: as an element of an array of its calls (`Promise.all([job(1), job(2)])`), or as what a map's callback returns (`Promise.all(ids.map((id) => job(id)))`,
- * `ids.map(job)`), and that promise is awaited or given callbacks.
+ * carried-fences.ts) hands its promise straight to an `await`, or into `Promise.all` or `allSettled`: as an element
+ * of an array of its calls (`Promise.all([job(1), job(2)])`), or as what a map's callback returns
+ * (`Promise.all(ids.map((id) => job(id)))`, `ids.map(job)`), and that promise is awaited or given callbacks.
  */
 export function awaitedInOrder(facts: FileFacts, fn: FunctionLike): boolean {
   const { ts, ctx } = facts;
@@ -138,13 +139,17 @@ function gathered(facts: FileFacts, list: ts.Expression): boolean {
 }
 
 /**
- * Another call of `fn`, or `Promise.resolve(…)`: not a call of another async function, whose microtasks could see the
- * failure come later (a ticker in the list printed its second tick before the failure, the plain one after).
+ * Another call of `fn`, or `Promise.resolve(v)` of a value that is no promise: not a call of another async function,
+ * whose microtasks could see the failure come later (a ticker in the list printed its second tick before the failure,
+ * the plain one after).
  */
 function isCallOf(facts: FileFacts, element: ts.Expression, fn: FunctionLike): boolean {
   const { ts, ctx } = facts;
   if (!ts.isCallExpression(element)) return false;
-  return calledFunction(ctx, element) === fn || (isLibrary(ctx, element.expression) && qualifiedName(ts, element.expression) === 'Promise.resolve');
+  if (calledFunction(ctx, element) === fn) return true;
+  const [value] = element.arguments;
+  return isLibrary(ctx, element.expression) && qualifiedName(ts, element.expression) === 'Promise.resolve' && element.arguments.length <= 1 &&
+    (value === undefined || (!ts.isSpreadElement(value) && ctx.checker.getTypeAtLocation(value).getProperty('then') === undefined));
 }
 
 function isMapOfLibrary(t: typeof ts, ctx: FileFacts['ctx'], call: ts.CallExpression): boolean {
