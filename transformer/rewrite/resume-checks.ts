@@ -14,8 +14,8 @@
  *
  * The function's promise then rejects at that await's turn, not at the call: later than the plain one did. That reaches
  * the program in the same order only where nothing could have seen it sooner (awaitedInOrder): every call of the
- * function hands its promise straight to an `await`, or into `Promise.all` or `allSettled` beside its other calls, and
- * that promise is awaited or given callbacks. A race (`Promise.race([failing(1), quick()])`: the plain failure had
+ * function hands its promise straight to an `await`, or into `Promise.all`, `allSettled` or `any` beside its other
+ * calls, and that promise is awaited or given callbacks. A race (`Promise.race([failing(1), quick()])`: the plain failure had
  * settled it, the taskified one comes after `quick`'s value) or a promise kept or handed on keeps the checkpoint.
  * (What is left: another async function running beside the jobs that prints between awaits of nothing may print a
  * line or two before a job's failure is handled, where the plain program printed them after; README says so.)
@@ -90,8 +90,8 @@ function resumePoints(t: typeof ts, node: ts.Node, owner: ts.Node | undefined, f
 
 /**
  * Every call of the async function `fn` (declared here, not exported; or a method whose calls are all in sight,
- * carried-fences.ts) hands its promise straight to an `await`, or into `Promise.all` or `allSettled`: as an element
- * of an array of its calls (`Promise.all([job(1), job(2)])`), or as what a map's callback returns
+ * carried-fences.ts) hands its promise straight to an `await`, or into `Promise.all`, `allSettled` or `any`: as an
+ * element of an array of its calls (`Promise.all([job(1), job(2)])`), or as what a map's callback returns
  * (`Promise.all(ids.map((id) => job(id)))`, `ids.map(job)`), and that promise is awaited or given callbacks.
  */
 export function awaitedInOrder(facts: FileFacts, fn: FunctionLike): boolean {
@@ -113,7 +113,7 @@ export function awaitedInOrder(facts: FileFacts, fn: FunctionLike): boolean {
   });
 }
 
-/** The call's promise goes straight to an `await`, or into `Promise.all`/`allSettled` as above. */
+/** The call's promise goes straight to an `await`, or into `Promise.all`, `allSettled` or `any` as above. */
 function promiseAwaitedInOrder(facts: FileFacts, call: ts.CallExpression, fn: FunctionLike): boolean {
   const { ts, ctx } = facts;
   const promise = withWrappers(ts, call);
@@ -126,12 +126,16 @@ function promiseAwaitedInOrder(facts: FileFacts, call: ts.CallExpression, fn: Fu
     isMapOfLibrary(ts, ctx, map) && gathered(facts, map);
 }
 
-/** The list is the one argument of `Promise.all` or `allSettled`, whose promise is awaited or given callbacks. */
+/**
+ * The list is the one argument of `Promise.all`, `allSettled` or `any`, whose promise is awaited or given callbacks.
+ * (`any` takes the first value in time, which the jobs' turns keep in order; its failures it lists in the list's order.
+ * Not `race`: a failure's time decides it.)
+ */
 function gathered(facts: FileFacts, list: ts.Expression): boolean {
   const { ts, ctx } = facts;
   const all = withWrappers(ts, list).parent;
   if (!ts.isCallExpression(all) || all.arguments.length !== 1 || !isLibrary(ctx, all.expression) ||
-    !['Promise.all', 'Promise.allSettled'].includes(qualifiedName(ts, all.expression) ?? '')) return false;
+    !['Promise.all', 'Promise.allSettled', 'Promise.any'].includes(qualifiedName(ts, all.expression) ?? '')) return false;
   const consumer = withWrappers(ts, all).parent;
   return ts.isAwaitExpression(consumer) ||
     (ts.isPropertyAccessExpression(consumer) && ['then', 'catch', 'finally'].includes(consumer.name.text) && ts.isCallExpression(consumer.parent) &&

@@ -108,6 +108,10 @@ async function main(): Promise<void> {
   const slept = await Promise.allSettled([sleeper(23), sleeper(24)]);
   console.log(slept.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)).join(' '));
 
+  // (h) Promise.any takes the first value in time: the jobs' turns keep that order; its failures, the list's order.
+  console.log('any', await Promise.any([job(40, true), job(41, false), job(42, false)]));
+  try { await Promise.any([job(43, true), job(44, true)]); } catch (e) { console.log('none', (e as AggregateError).errors.map((x: Error) => x.message).join(' | ')); }
+
   const svc = new Service();
   console.log((await Promise.all([30, 31, 32].map((i) => svc.handle(i)))).join(' '));
   const served = await Promise.allSettled([svc.handle(33), svc.handle(34)]);
