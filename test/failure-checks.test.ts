@@ -88,10 +88,10 @@ test('a caught async function: contained calls on its own objects do not check, 
 });
 
 /** The plain and taskified builds of an async fixture run with one signal too loud: its smooth task throws. */
-test('async jobs gathered by Promise.all, allSettled or any (or awaited) wait for their own calls where they resume, not at a checkpoint: their calls run side by side, failures met as plain (in the job\'s own catch or finally too); a raced job, or one whose catch awaits again, keeps its checkpoint; awaiting a pause or a library call; an async method (np64\'s min-await-checkpoint, np65\'s min-finally-await, min-await-sleep, min-async-method)', () => {
+test('async jobs gathered by Promise.all, allSettled or any (or awaited) wait for their own calls where they resume, not at a checkpoint: their calls run side by side, failures met as plain (in the job\'s own catch or finally too); a raced job, or one whose catch awaits again, keeps its checkpoint; awaiting a pause or a library call; an async method (np64\'s min-await-checkpoint, np65\'s min-finally-await, min-await-sleep, min-async-method); a kept job\'s failure is caught by a try begun after its call (rv70\'s p5c)', () => {
   const tasks = printsAsPlain('awaited-jobs');
-  assert.is(tasks.inWorkers, 47, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 13, 'work(6), twice(4), fill(3), raced(9), handled(2), nested(1), nested(3), before(3), sleeper(23), job(40), job(43), job(44) and handle(33) failed');
+  assert.is(tasks.inWorkers, 51, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 15, 'work(6), twice(4), fill(3), raced(9), handled(2), nested(1), nested(3), before(3), sleeper(23), job(40), job(43), job(44), kept(50), kept(53) and handle(33) failed');
   // (Before, each job's await was a checkpoint: the jobs' calls ran one at a time, mostPending 1.)
   assert.ok(tasks.mostPending >= 3, `the jobs' calls were pending together (${tasks.mostPending} at most)`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');

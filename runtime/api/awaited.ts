@@ -119,7 +119,8 @@ export function inTurn<T>(value: T): T | Promise<T> {
  * resumes, or with `x` in its turn. Meanwhile the program goes on (the other jobs submit their calls), and awaits and
  * promise callbacks reached after this one wait behind it, as they did behind the plain call that ran here. With
  * nothing unfinished, a failure already met is thrown now and `x` is awaited as `inTurn(x)`. `caught`: inside a try
- * block with a catch, whose plain catch ran at the failed call, before awaits reached earlier in its run resumed.
+ * block with a catch or a finally, where the plain call's failure went at once, before awaits reached earlier in its
+ * run resumed.
  */
 export function checkedAwait<T>(mark: number, value: T, caught = false): T | Promise<T> {
   const unfinished = resumeCheck(mark);

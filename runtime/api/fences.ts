@@ -47,16 +47,6 @@ export function noteFenced(written: readonly object[], future: Future<unknown>):
  * Every object a fenced task writes holds what it wrote, and the first failure among the tasks submitted since the
  * first fenced one is thrown, in submission order, as the sequential program met it.
  */
-/**
- * `afterFence(a.add(1))`: the value of a call of a function whose callers bring its fenced writes home, where this
- * caller cannot place a fence after it (the statement looks at them too: `new Acc().add(1).add(2)`): brought home
- * as the call returns, as the function did on exit.
- */
-export function afterFence<T>(value: T): T {
-  fence();
-  return value;
-}
-
 export function fence(): void {
   if (fencedSince === undefined) return;
   const mark = fencedSince;
@@ -66,4 +56,14 @@ export function fence(): void {
   fencedSince = undefined;
   const a = peek();
   if (a?.kind === 'pool') a.runtime.fence(mark, records, objects);
+}
+
+/**
+ * `afterFence(a.add(1))`: the value of a call of a function whose callers bring its fenced writes home, where this
+ * caller cannot place a fence after it (the statement looks at them too: `new Acc().add(1).add(2)`): brought home
+ * as the call returns, as the function did on exit.
+ */
+export function afterFence<T>(value: T): T {
+  fence();
+  return value;
 }

@@ -8,7 +8,7 @@ import type { Future } from './future';
 import type { TaskRecord } from './records';
 import type { TaskTable } from './task-table';
 import type { ProgramOrder, TaskPositions } from '../output/program-order';
-import { currentChain, follows, type Chain } from './async-chains';
+import { currentChain, follows, precedes, type Chain, type ChainPosition } from './async-chains';
 import { turnWaitsFor } from './settle-order';
 
 export interface PlainOrderHost {
@@ -31,8 +31,11 @@ export interface PlainOrderHost {
 export class PlainOrder {
   /** Where code the plugin moved after later submissions is in the plain program (reached()); the next submission ends it. */
   private reachedCall?: number;
-  /** The task each error a wait threw failed in: a `catch` whose try began after that call lets it go on (catchAt). */
-  private readonly raisedIn = new WeakMap<object, number>();
+  /**
+   * The task each error a wait threw failed in: a `catch` whose try began after that call, in its own history, lets it
+   * go on (catchAt).
+   */
+  private readonly raisedIn = new WeakMap<object, ChainPosition>();
   /**
    * Such an error on its way out past try blocks that began after its call: their `finally` blocks never ran. In the
    * chain it passes through: another async function resuming meanwhile runs its own finally blocks (np65's review of
@@ -106,7 +109,7 @@ export class PlainOrder {
     // before it threw: home before the program's catch reads it through the error (tester np35's q22/q23).
     this.host.handOverFailure(record);
     this.reachedCall = record.id;
-    if (typeof record.error === 'object' && record.error !== null) this.raisedIn.set(record.error, record.id);
+    if (typeof record.error === 'object' && record.error !== null) this.raisedIn.set(record.error, record);
     return record.error!;
   }
 
@@ -128,9 +131,13 @@ export class PlainOrder {
    * load(-2); try { sum(d) } catch {}`: the wait on sum inside the try met load's failure; tester #28's P0).
    */
   catchAt(error: unknown, mark: number): boolean {
-    const id = typeof error === 'object' && error !== null ? this.raisedIn.get(error) : undefined;
-    if (id !== undefined && id < mark) {
-      this.passing = { error, id, chain: currentChain() };
+    const failed = typeof error === 'object' && error !== null ? this.raisedIn.get(error) : undefined;
+    // (In the catching code's own history: a call another async function made, whose promise rejected into this try
+    // (`const p = job(4); try { await p } catch`), had thrown in that function, and the rejection reaches this catch:
+    // rv70's p5c.)
+    const chain = currentChain();
+    if (failed !== undefined && precedes(failed, { chain, id: mark })) {
+      this.passing = { error, id: failed.id, chain };
       return true;
     }
     this.passing = undefined; // caught: whatever was on its way out stopped here

@@ -121,8 +121,8 @@ function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo
 function fencedLeaving(plan: FilePlan, call: ts.CallExpression): string {
   const { onExit, onThrow } = plan.fences;
   for (let node: ts.Node = call.parent; node; node = node.parent) {
-    if (onExit.has(node as never)) return ', and when the function holding it is left';
-    if (onThrow.has(node as never)) return ', and in the function\'s callers, after each call of it (where it throws, before the error goes on)';
+    if (onExit.has(node as FunctionLike)) return ', and when the function holding it is left';
+    if (onThrow.has(node as FunctionLike)) return ', and in the function\'s callers, after each call of it (where it throws, before the error goes on)';
   }
   return '';
 }

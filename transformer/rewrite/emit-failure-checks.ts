@@ -9,6 +9,7 @@
 import type * as ts from 'typescript';
 import type { FunctionLike } from '../analysis/context';
 import type { Region, RegionCheck } from './failure-checks';
+import { handlingTries } from './resume-checks';
 
 export interface FailureCheckEmitter {
   /** The functions and their chosen nodes: the visitor must reach them (a function that only checks at exit too). */
@@ -51,7 +52,11 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
     checkedAwait(original) {
       const region = awaitRegions.get(original);
       if (!region) return undefined;
-      return (visited) => runtime('checkedAwait', [markOf(region), visited, ...(handledWithin(t, original) ? [f.createTrue()] : [])]);
+      // (In a try block with a catch or a finally: a failed call before it went there at once in the plain program,
+      // before the awaits reached earlier in its run resumed, so a failure resumes it first: `caught`. np65's
+      // min-finally-await: a failing job's `finally { await null; log() }` printed first.)
+      const caught = handlingTries(t, original).length > 0;
+      return (visited) => runtime('checkedAwait', [markOf(region), visited, ...(caught ? [f.createTrue()] : [])]);
     },
     checkBefore(original) {
       const region = owner.get(original);
@@ -87,14 +92,3 @@ export function failureCheckEmitter(t: typeof ts, f: ts.NodeFactory, checks: Rea
   };
 }
 
-/**
- * The await is in a try block with a catch or a finally of its own function: a failed call before it went there at
- * once in the plain program, before the awaits reached earlier in its run resumed (np65's min-finally-await: a
- * failing job's `finally { await null; log() }` printed first), so a failure resumes it first (`caught`).
- */
-function handledWithin(t: typeof ts, node: ts.AwaitExpression): boolean {
-  for (let n: ts.Node = node; !t.isFunctionLike(n.parent); n = n.parent) {
-    if (t.isTryStatement(n.parent) && n.parent.tryBlock === n && (n.parent.catchClause || n.parent.finallyBlock)) return true;
-  }
-  return false;
-}

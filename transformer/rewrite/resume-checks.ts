@@ -10,7 +10,9 @@
  * is an `await` of a value (planned in turn: turns.ts), the await checks instead (`await checkedAwait(m, x)`,
  * runtime/api/awaited.ts): it resumes once those tasks have finished, with their first failure, while the program goes
  * on and the awaits reached after it wait their turn behind it. A `yield`, a `for await`, an await of a task call and
- * a statement that lasts for another reason keep the checkpoint.
+ * a statement that lasts for another reason keep the checkpoint. (What the statement runs before its await, the
+ * await's operand too, changes nothing that lasts, as any statement left unchecked; if it throws where the plain call
+ * had thrown first, the check where the function ends throws the call's failure in its place.)
  *
  * The function's promise then rejects at that await's turn, not at the call: later than the plain one did. That reaches
  * the program in the same order only where nothing could have seen it sooner (awaitedInOrder): every call of the
@@ -64,14 +66,26 @@ export function awaitsThatCheck(facts: FileFacts, plan: FilePlan, before: Map<ts
  * plain one came before them (a failing job's `catch { await null; log() }` printed after the other jobs' lines).
  */
 function resumesAgainHandled(t: typeof ts, point: ts.Node, owner: ts.Node | undefined): boolean {
-  let handling: ts.TryStatement | undefined;
-  for (let n: ts.Node = point; n.parent && n.parent !== owner; n = n.parent) {
-    if (t.isTryStatement(n.parent) && n.parent.tryBlock === n && (n.parent.catchClause || n.parent.finallyBlock)) handling = n.parent;
-    if (handling && t.isIterationStatement(n.parent, false)) return true;
-  }
-  if (!handling || !owner) return false;
-  const after = handling.tryBlock.end;
+  const tries = handlingTries(t, point);
+  const [innermost] = tries;
+  const outermost = tries[tries.length - 1];
+  if (!innermost || !outermost || !owner) return false;
+  // (A loop inside the innermost try block ends with the failure; one around it runs its next pass.)
+  for (let n: ts.Node = innermost; n.parent && n.parent !== owner; n = n.parent) if (t.isIterationStatement(n.parent, false)) return true;
+  const after = outermost.tryBlock.end;
   return resumePoints(t, owner, owner).some((other) => other.pos >= after);
+}
+
+/**
+ * The try statements of its function whose try block holds the node and that have a catch or a finally, innermost
+ * first: where a failure thrown at the node goes before it leaves the function.
+ */
+export function handlingTries(t: typeof ts, node: ts.Node): ts.TryStatement[] {
+  const tries: ts.TryStatement[] = [];
+  for (let n: ts.Node = node; n.parent && !t.isFunctionLike(n.parent); n = n.parent) {
+    if (t.isTryStatement(n.parent) && n.parent.tryBlock === n && (n.parent.catchClause || n.parent.finallyBlock)) tries.push(n.parent);
+  }
+  return tries;
 }
 
 /**
@@ -136,10 +150,15 @@ function gathered(facts: FileFacts, list: ts.Expression): boolean {
   const all = withWrappers(ts, list).parent;
   if (!ts.isCallExpression(all) || all.arguments.length !== 1 || !isLibrary(ctx, all.expression) ||
     !['Promise.all', 'Promise.allSettled', 'Promise.any'].includes(qualifiedName(ts, all.expression) ?? '')) return false;
-  const consumer = withWrappers(ts, all).parent;
-  return ts.isAwaitExpression(consumer) ||
-    (ts.isPropertyAccessExpression(consumer) && ['then', 'catch', 'finally'].includes(consumer.name.text) && ts.isCallExpression(consumer.parent) &&
-      consumer.parent.expression === consumer);
+  // Awaited, or given callbacks whose promise in turn is awaited or dropped: not kept, raced or handed on (rv70's p4,
+  // p5: `Promise.all(jobs).then(f)` stored, then raced).
+  for (let promise: ts.Expression = all; ;) {
+    const consumer = withWrappers(ts, promise).parent;
+    if (ts.isAwaitExpression(consumer) || ts.isExpressionStatement(consumer)) return true;
+    if (!ts.isPropertyAccessExpression(consumer) || !['then', 'catch', 'finally'].includes(consumer.name.text) || !ts.isCallExpression(consumer.parent) ||
+      consumer.parent.expression !== consumer) return false;
+    promise = consumer.parent;
+  }
 }
 
 /**

@@ -69,7 +69,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function sleeper(id: number): Promise<string> {
   const v = work(id, id === 23);
   await sleep(3);
-  console.log('sleeper', id, 'woke');
   await new Promise((resolve) => setTimeout(resolve, 1));
   return `${id}=${v}`;
 }
@@ -84,6 +83,15 @@ class Service {
     return `${id}:${v}/${this.handled}`;
   }
 }
+
+// (i) A job's promise kept, then awaited in a try: its failure rejects into this catch, which the plain program
+// reached too (rv70's p5c, p5d); and gathered, given a callback, then raced: the race keeps the checkpoints (p4).
+async function kept(id: number, fail: boolean): Promise<number> {
+  const a = work(id, fail);
+  await null;
+  return a + 1;
+}
+async function slowish(): Promise<string> { for (let i = 0; i < 6; i++) await null; return 'slow'; }
 
 async function main(): Promise<void> {
   console.log('all', (await Promise.all([job(1, false), job(2, false), job(3, false), job(4, false)])).join(' '));
@@ -111,6 +119,11 @@ async function main(): Promise<void> {
   // (h) Promise.any takes the first value in time: the jobs' turns keep that order; its failures, the list's order.
   console.log('any', await Promise.any([job(40, true), job(41, false), job(42, false)]));
   try { await Promise.any([job(43, true), job(44, true)]); } catch (e) { console.log('none', (e as AggregateError).errors.map((x: Error) => x.message).join(' | ')); }
+
+  const p = kept(50, true);
+  try { const b = work(51); console.log('got', b, await p); } catch (e) { console.log('kept failed', (e as Error).message); }
+  const both = Promise.all([kept(52, false), kept(53, true)]).then((xs) => xs.join(' '));
+  try { console.log('race', await Promise.race([both, slowish()])); } catch (e) { console.log('race failed', (e as Error).message); }
 
   const svc = new Service();
   console.log((await Promise.all([30, 31, 32].map((i) => svc.handle(i)))).join(' '));
