@@ -27,13 +27,12 @@ import { handlersSeeFailures, leavesPromisingRunning } from './ending-functions'
 import { insideTask, runsInOwnChain } from './own-chains';
 import { isSynchronousCallback } from './syntax';
 import { censusOf } from '../analysis/syntax-census';
-import { awaitsThatCheck, orResumes, type CheckReason } from './resume-checks';
+import { orResumes, splitResumes, type CheckReason, type Lasting } from './resume-checks';
 
 /** A function, a try statement (its try block) or a source file (its top level). */
 export type Region = FunctionLike | ts.TryStatement | ts.SourceFile;
 
-/** Why a node checks first: it changes what code after the failure sees, or files and processes. */
-export type Lasting = 'seen' | 'world';
+export type { Lasting } from './resume-checks';
 
 /** What a region checks: before which of its statements (or loop incrementors) and why, and whether also when it ends. */
 export interface RegionCheck {
@@ -81,7 +80,7 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
   const handlersSee = handlersSeeFailures(facts);
   const topAfter = new Set<ts.CallExpression>();
   const top = checkedIn(facts, plan, runs, topAfter, source.statements, handlersSee ? seenOrWorld(() => false) : world, callsPromising);
-  if (top.size > 0 || topAfter.size > 0) checks.set(source, { before: top as Map<ts.Node, Lasting>, after: topAfter, atExit: false, awaits: new Set() });
+  if (top.size > 0 || topAfter.size > 0) checks.set(source, { ...splitResumes(facts, plan, top, undefined), after: topAfter, atExit: false });
 
   for (const statement of plan.tries) {
     if (statement.getSourceFile() !== source) continue;
@@ -89,9 +88,9 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
     const isOwn = (declaration: ts.Declaration) => declaration.pos >= block.pos && declaration.end <= block.end;
     const after = new Set<ts.CallExpression>();
     const owner = ts.findAncestor(statement.parent, ts.isFunctionLike);
-    const before = checkedIn(facts, plan, runs, after, block.statements, orResumes(ts, seenOrWorld(isOwn), owner), undefined, true);
-    const awaits = awaitsThatCheck(facts, plan, before, owner as FunctionLike | undefined);
-    if (before.size > 0 || after.size > 0 || awaits.size > 0) checks.set(statement, { before: before as Map<ts.Node, Lasting>, after, atExit: false, awaits });
+    const checked = checkedIn(facts, plan, runs, after, block.statements, orResumes(ts, seenOrWorld(isOwn), owner), undefined, true);
+    const { before, awaits } = splitResumes(facts, plan, checked, owner as FunctionLike | undefined);
+    if (before.size > 0 || after.size > 0 || awaits.size > 0) checks.set(statement, { before, after, atExit: false, awaits });
   }
 
   // Every function of the file outside the tasks (a task's body runs in a worker), in source order.
@@ -118,10 +117,10 @@ export function failureChecks(facts: FileFacts, plan: FilePlan, source: ts.Sourc
         // tasks from that one's, and stops checking; an async function awaits those it calls, and checks on.)
         const rejectsPromise = promising.has(fn); // (an async function or a promise callback)
         const after = new Set<ts.CallExpression>();
-        const before = checkedIn(facts, plan, runs, after, fn.body.statements, rejectsPromise ? orResumes(ts, lasts, fn) : lasts,
+        const checked = checkedIn(facts, plan, runs, after, fn.body.statements, rejectsPromise ? orResumes(ts, lasts, fn) : lasts,
           isCaught || rejectsPromise ? undefined : callsPromising, rejectsPromise);
-        const awaits = awaitsThatCheck(facts, plan, before, fn);
-        if (before.size > 0 || after.size > 0 || atExit || awaits.size > 0) checks.set(fn, { before: before as Map<ts.Node, Lasting>, after, atExit, awaits });
+        const { before, awaits } = splitResumes(facts, plan, checked, fn);
+        if (before.size > 0 || after.size > 0 || atExit || awaits.size > 0) checks.set(fn, { before, after, atExit, awaits });
       } else if (atExit) checks.set(fn, { before: new Map(), after: new Set(), atExit, awaits: new Set() });
     }
   }

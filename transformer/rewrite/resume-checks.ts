@@ -30,8 +30,10 @@ import { isLibrary } from './library-uses';
 import { withWrappers } from './syntax';
 import { methodCallsInSight } from './carried-fences';
 
-/** Why a node checks first: it changes what code after the failure sees, or files and processes; or it resumes. */
-export type CheckReason = 'seen' | 'world' | 'resumes';
+/** Why a node checks first: it changes what code after the failure sees, or files and processes. */
+export type Lasting = 'seen' | 'world';
+/** The same, or it resumes the region's function. */
+export type CheckReason = Lasting | 'resumes';
 
 /** `lasts`, and a node that resumes the region's function `owner` checks too ('resumes'). */
 export function orResumes<L extends string>(t: typeof ts, lasts: (node: ts.Node) => L | undefined, owner: ts.Node | undefined):
@@ -40,23 +42,24 @@ export function orResumes<L extends string>(t: typeof ts, lasts: (node: ts.Node)
 }
 
 /**
- * The nodes checked only because they resume whose awaits check where they resume instead, taken out of `before`
- * (the rest of its 'resumes' become checkpoints: 'seen').
+ * A region's checks split: the nodes checked only because they resume whose awaits check where they resume instead
+ * (`awaits`), and the checkpoints (`before`, where the rest of the 'resumes' are 'seen').
  */
-export function awaitsThatCheck(facts: FileFacts, plan: FilePlan, before: Map<ts.Node, CheckReason>, owner: FunctionLike | undefined): Set<ts.AwaitExpression> {
+export function splitResumes(facts: FileFacts, plan: FilePlan, checked: ReadonlyMap<ts.Node, CheckReason>, owner: FunctionLike | undefined):
+  { before: Map<ts.Node, Lasting>; awaits: Set<ts.AwaitExpression> } {
   const t = facts.ts;
+  const before = new Map<ts.Node, Lasting>();
   const awaits = new Set<ts.AwaitExpression>();
-  const inOrder = owner !== undefined && awaitedInOrder(facts, owner);
-  for (const [node, why] of before) {
-    if (why !== 'resumes') continue;
+  const inOrder = owner !== undefined && [...checked.values()].includes('resumes') && awaitedInOrder(facts, owner);
+  for (const [node, why] of checked) {
+    if (why !== 'resumes') { before.set(node, why); continue; }
     const points = t.isExpressionStatement(node) || t.isVariableStatement(node) || t.isReturnStatement(node) || t.isThrowStatement(node) ||
       t.isExpression(node) ? resumePoints(t, node, owner) : [];
     if (inOrder && points.length > 0 && points.every((point) => t.isAwaitExpression(point) && plan.awaitsInTurn.has(point) && !resumesAgainHandled(t, point, owner))) {
       for (const point of points) awaits.add(point as ts.AwaitExpression);
-      before.delete(node);
     } else before.set(node, 'seen');
   }
-  return awaits;
+  return { before, awaits };
 }
 
 /**
