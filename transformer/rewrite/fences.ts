@@ -60,28 +60,22 @@ export function planFences(ctx: AnalysisContext, fenced: ReadonlyMap<ts.CallExpr
   // Carried out to callers where that refuses no call fenced on its own; a call that cannot be fenced where it stands
   // fences as it returns, and a function whose callers' regions would then refuse such a call fences on exit again.
   const kept = new Set<ts.Node>();
-  const fencedAfter = new Set<ts.CallExpression>();
+  const fencedAfter = new Map<ts.CallExpression, FunctionLike>();
   const carriedOf = (fn: FunctionLike) => kept.has(fn) ? undefined : carriedCalls(fn)?.filter((call) => !fencedAfter.has(call));
   for (;;) {
     const carried = planRegions(ctx, fenced, isSubmitted, isPrivate, carriedOf);
     if (carried.unplaced.size === 0) {
       const worse = [...carried.refused.keys()].filter((call) => !alone.refused.has(call));
       if (worse.length === 0) {
-        for (const call of fencedAfter) if (carried.plan.onThrow.has(carriedFunction(call, carriedCalls, carried.plan.onThrow)!)) carried.plan.afterCalls.add(call);
+        for (const [call, fn] of fencedAfter) if (carried.plan.onThrow.has(fn)) carried.plan.afterCalls.add(call);
         return carried;
       }
       const before = kept.size;
       for (const call of worse) for (const fn of carried.carriedInto(call)) kept.add(fn);
       if (kept.size === before) return alone;
     }
-    for (const call of carried.unplaced.keys()) fencedAfter.add(call);
+    for (const [call, fn] of carried.unplaced) fencedAfter.set(call, fn);
   }
-}
-
-/** The function among `fns` whose carried calls hold `call`. */
-function carriedFunction(call: ts.CallExpression, carriedCalls: CarriedCalls, fns: ReadonlySet<FunctionLike>): FunctionLike | undefined {
-  for (const fn of fns) if (carriedCalls(fn)?.includes(call)) return fn;
-  return undefined;
 }
 
 /**
