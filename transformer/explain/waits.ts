@@ -12,7 +12,7 @@ export interface ExplainedWait {
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait' | 'fenceAfter';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait' | 'fenceAfter' | 'resultWhole';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -28,6 +28,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   waitFields: 'waits for the tasks that write the objects its fields hold',
   writtenFields: 'waits for the tasks that write the objects its fields hold, then marks them changed',
   result: 'the result is used at once: waits for the task right at the call',
+  resultWhole: 'the result is used at once where its function runs whole: waits for the task right at the call (a loop or callback calling the function runs it in halves: every call submitted first, the results then used in order)',
   batch: 'the results are used in one expression: waits for them in order once all its tasks were submitted',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
   fenceAfter: 'calls a function whose fenced task calls its callers wait for, where this statement cannot wait after it (it looks at them too): waits for them as the call returns',
@@ -45,7 +46,9 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
   for (const [ref, kind] of plan.wraps) add(ref, ref.text, kind);
   for (const [element, kind] of plan.elementWraps) add(element, snippet(element), kind);
   for (const [field, kind] of plan.fieldWraps) add(field, snippet(field), kind);
-  for (const call of plan.waitedAtCall) add(call, snippet(call), 'result');
+  // (In a helper split in halves, helper-halves.ts: only its calls made whole wait there, tester np65's h4.)
+  const halved = new Set<ts.Node>([...plan.halvesDeclared].map((halves) => halves.fn));
+  for (const call of plan.waitedAtCall) add(call, snippet(call), halved.size > 0 && hasAncestor(call, (n) => halved.has(n)) ? 'resultWhole' : 'result');
   for (const [root, calls] of plan.batches) add(root, calls.map(snippet).join(', '), 'batch');
   for (const [node, resumption] of plan.resumptions) {
     const names = [...new Set([...resumption.reads, ...resumption.writes].map((id) => id.text))];
@@ -59,4 +62,10 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
     for (const call of after) add(call, snippet(call), 'checkpointAfter');
   }
   return waits.sort((a, b) => a.line - b.line || a.node.getStart() - b.node.getStart());
+}
+
+/** Some ancestor of `node` is one `test` holds for. */
+function hasAncestor(node: ts.Node, test: (n: ts.Node) => boolean): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (test(n)) return true;
+  return false;
 }
