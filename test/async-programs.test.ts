@@ -127,4 +127,12 @@ test('a generator made before a task call starts at its first `next()`: its body
   assert.is(tasks.inWorkers, 11, `${tasks.inWorkers} of 12 calls ran in workers`);
 });
 
+test('jobs polling with a task and a pause in a loop, side by side, end: their overdue pauses fire in plain order, none put back behind the others for ever (np66\'s min-sleep-hang hung in most runs)', () => {
+  // (Three runs: the hang came from the timers' order, which the tasks' times decide.)
+  for (let run = 0; run < 3; run++) {
+    const tasks = printsAsPlain('polling-jobs');
+    assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} tasks ran in workers`);
+  }
+});
+
 test.run();

@@ -119,7 +119,9 @@ class ProgramTimer {
     this.mark = programClock.mark(this.after);
     this.mark.onTaskTime = () => this.sooner();
     this.mark.live = () => this.live;
-    this.mark.fireNext = () => this.putBack(0);
+    // (Once: put back again while it waits at the end of Node's list, it went behind every timer put back meanwhile,
+    // and two overdue timers each deferring to it fired each other for ever: np66's min-sleep-hang.)
+    this.mark.fireNext = () => { if (this.realDue > performance.now() + SLACK_MS) this.putBack(0); };
     if (!this.mark.held) this.mark.dueTurn = (lastDue ?? turnClock.stamp()) + this.after;
     this.realDue = performance.now() + this.after;
     programClock.watch(this.mark);
