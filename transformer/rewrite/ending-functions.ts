@@ -152,10 +152,15 @@ export function makesPause(facts: FileFacts, fn: FunctionLike): boolean {
   return timer !== undefined && ts.isCallExpression(timer) && isPause(facts, timer);
 }
 
-/** `setTimeout(resolve, ms)` inside `new Promise((resolve) => …)`: it only resumes the function that waits on it. */
+/**
+ * `setTimeout(resolve, ms)` (or `setTimeout(() => resolve(), ms)`) inside `new Promise((resolve) => …)`: it only
+ * resumes the function that waits on it.
+ */
 export function isPause(facts: FileFacts, call: ts.CallExpression): boolean {
   const { ts } = facts;
-  const [first] = call.arguments;
+  let [first] = call.arguments;
+  // (`() => resolve()`: the same, called with nothing.)
+  if (first && ts.isArrowFunction(first) && first.parameters.length === 0 && ts.isCallExpression(first.body) && first.body.arguments.length === 0) first = first.body.expression;
   if (!ts.isIdentifier(call.expression) || call.expression.text !== 'setTimeout' || !first || !ts.isIdentifier(first)) return false;
   const executor = symbolOf(facts.ctx, first)?.valueDeclaration?.parent;
   return executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) && executor.parameters[0]?.name.getText() === first.text &&

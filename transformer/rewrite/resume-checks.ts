@@ -6,8 +6,9 @@
  *
  * A checkpoint before the statement blocks the whole program until those tasks have finished, so jobs run side by
  * side (`Promise.all([job(1), job(2)])` with `job` = `const a = work(id); await null; return a`) ran their calls one at
- * a time (np64's min-await-checkpoint). Where the statement is checked for that reason only, and each place it resumes
- * is an `await` of a value (planned in turn: turns.ts), the await checks instead (`await checkedAwait(m, x)`,
+ * a time (np64's min-await-checkpoint). Where the statement is checked for that reason only, and the place it resumes
+ * is an `await` of a value (planned in turn: turns.ts), the function's only one (failureSeenLate), the await checks
+ * instead (`await checkedAwait(m, x)`,
  * runtime/api/awaited.ts): it resumes once those tasks have finished, with their first failure, while the program goes
  * on and the awaits reached after it wait their turn behind it. A `yield`, a `for await`, an await of a task call and
  * a statement that lasts for another reason keep the checkpoint. (What the statement runs before its await, the
@@ -19,8 +20,8 @@
  * function hands its promise straight to an `await`, or into `Promise.all`, `allSettled` or `any` beside its other
  * calls, and that promise is awaited or given callbacks. A race (`Promise.race([failing(1), quick()])`: the plain failure had
  * settled it, the taskified one comes after `quick`'s value) or a promise kept or handed on keeps the checkpoint.
- * (What is left: another async function running beside the jobs that prints between awaits of nothing may print a
- * line or two before a job's failure is handled, where the plain program printed them after; README says so.)
+ * (What is left: another async function running beside the jobs that prints or counts between awaits of nothing may
+ * take several more steps before a job's failure is handled than in the plain program; README says so.)
  */
 import type * as ts from 'typescript';
 import { calledFunction, qualifiedName, symbolOf, type FunctionLike } from '../analysis/context';
@@ -55,7 +56,7 @@ export function splitResumes(facts: FileFacts, plan: FilePlan, checked: Readonly
     if (why !== 'resumes') { before.set(node, why); continue; }
     const points = t.isExpressionStatement(node) || t.isVariableStatement(node) || t.isReturnStatement(node) || t.isThrowStatement(node) ||
       t.isExpression(node) ? resumePoints(t, node, owner) : [];
-    if (inOrder && points.length > 0 && points.every((point) => t.isAwaitExpression(point) && plan.awaitsInTurn.has(point) && !resumesAgainHandled(t, point, owner))) {
+    if (inOrder && points.length > 0 && points.every((point) => t.isAwaitExpression(point) && plan.awaitsInTurn.has(point) && !failureSeenLate(t, point, owner))) {
       for (const point of points) awaits.add(point as ts.AwaitExpression);
     } else before.set(node, 'seen');
   }
@@ -63,20 +64,33 @@ export function splitResumes(facts: FileFacts, plan: FilePlan, checked: Readonly
 }
 
 /**
- * A failure thrown at the await goes to a catch or finally of its function (the runtime resumes it first among its
- * run, where the plain call threw at once: `caught`), and the code run then may resume again: an await in that catch
- * or finally or after the try, or the next pass of a loop. Its turn would come after the awaits reached since; the
- * plain one came before them (a failing job's `catch { await null; log() }` printed after the other jobs' lines).
+ * Code run after a failure thrown at the await could be seen to run late, at this turn instead of at the call:
+ * - the function resumes anywhere else (another await, before or after, or this one again in a loop): this await is
+ *   then reached in a later run than the caller's await of the jobs' `Promise.all`, whose turn, once the failure
+ *   rejects it, comes first where the plain caller resumed after the jobs' turns (np66's min-method-second-await:
+ *   `done.push(id)` after a job's second await printed nothing where plain printed `1,3`). So the await is the
+ *   function's only one, reached in the run that called it;
+ * - a catch or finally that does more than hand back a value or throw: the plain one ran at the call, before the
+ *   next job's call began (np66's min-catch-order, min-finally-state).
  */
-function resumesAgainHandled(t: typeof ts, point: ts.Node, owner: ts.Node | undefined): boolean {
-  const tries = handlingTries(t, point);
-  const [innermost] = tries;
-  const outermost = tries[tries.length - 1];
-  if (!innermost || !outermost || !owner) return false;
-  // (A loop inside the innermost try block ends with the failure; one around it runs its next pass.)
-  for (let n: ts.Node = innermost; n.parent && n.parent !== owner; n = n.parent) if (t.isIterationStatement(n.parent, false)) return true;
-  const after = outermost.tryBlock.end;
-  return resumePoints(t, owner, owner).some((other) => other.pos >= after);
+function failureSeenLate(t: typeof ts, point: ts.Node, owner: ts.Node | undefined): boolean {
+  if (!owner) return true;
+  for (let n = point.parent; n && n !== owner; n = n.parent) if (t.isIterationStatement(n, false)) return true;
+  if (resumePoints(t, owner, owner).some((other) => other !== point)) return true;
+  return handlingTries(t, point).some((statement) => !handsBackOnly(t, statement.catchClause?.block) || !handsBackOnly(t, statement.finallyBlock));
+}
+
+/** A catch or finally block that calls nothing and assigns nothing: it hands back a value (`return -1`) or throws. */
+function handsBackOnly(t: typeof ts, block: ts.Block | undefined): boolean {
+  const acts = (n: ts.Node): boolean => {
+    if (t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) || t.isAwaitExpression(n) || t.isYieldExpression(n) ||
+      t.isDeleteExpression(n) || t.isFunctionLike(n) || t.isClassLike(n)) return true;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment) return true;
+    if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) &&
+      (n.operator === t.SyntaxKind.PlusPlusToken || n.operator === t.SyntaxKind.MinusMinusToken)) return true;
+    return t.forEachChild(n, (child) => acts(child) || undefined) ?? false;
+  };
+  return block === undefined || !acts(block);
 }
 
 /**

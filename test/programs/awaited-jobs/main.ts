@@ -1,6 +1,7 @@
-// Async jobs run side by side (resume-checks.ts): each calls a task, awaits, and uses the result. Their calls'
-// promises are only awaited or gathered by Promise.all / allSettled, so each await waits for its own job's calls
-// (checkedAwait) instead of blocking the program at a checkpoint: the jobs' calls are submitted together.
+// Async jobs run side by side (resume-checks.ts): each calls a task, awaits once, and uses the result. Their calls'
+// promises are only awaited or gathered by Promise.all / allSettled / any, so each await waits for its own job's
+// calls (checkedAwait) instead of blocking the program at a checkpoint: the jobs' calls are submitted together.
+// The other shapes here keep their checkpoints, and must print as plain all the same.
 import { fill, work } from './kernels';
 
 let resumed = 0;
@@ -14,7 +15,7 @@ async function job(id: number, fail: boolean): Promise<number> {
   return a + 1;
 }
 
-// (b) A second await, and a second task after the first await.
+// (b) A second await, and a second task after the first await: a job resuming twice keeps its checkpoints.
 const twice = async (id: number): Promise<string> => {
   const a = work(id, id % 4 === 0);
   await Promise.resolve();
@@ -23,7 +24,7 @@ const twice = async (id: number): Promise<string> => {
   return `${id}:${a}/${b}`;
 };
 
-// (c) A try block in the job: its catch meets the failure where the job resumes.
+// (c) A try block in the job whose catch changes what others see: it ran at the call in plain code, a checkpoint.
 const log: string[] = [];
 async function step(xs: Float64Array, k: number): Promise<number> {
   try {
@@ -45,9 +46,8 @@ async function raced(id: number): Promise<number> {
 }
 async function quick(): Promise<number> { return 7; }
 
-// (e) A failure met in the job's own catch or finally: the plain call threw at once, so the failing job resumes first;
-// where that path awaits again (the catch below), the job keeps its checkpoint. A try after the call lets the
-// call's failure pass its finally, as the plain call threw before the try began.
+// (e) A failure met in the job's own catch or finally, which print or await: checkpoints. A try after the call lets
+// the call's failure pass its finally, as the plain call threw before the try began.
 async function handled(id: number): Promise<number> {
   try { const r = work(id, id === 2); await null; console.log('handled try', id); return r; }
   catch { await null; console.log('handled catch', id); return -1; }
@@ -64,7 +64,7 @@ async function before(id: number): Promise<number> {
   try { await null; return r; } finally { console.log('before finally', id); }
 }
 
-// (f) Awaiting a pause: the timer only resumes the job, so making it is no lasting change (np65's min-await-sleep).
+// (f) Awaiting pauses, twice: a checkpoint (see (j) for one pause).
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 async function sleeper(id: number): Promise<string> {
   const v = work(id, id === 23);
@@ -92,6 +92,16 @@ async function kept(id: number, fail: boolean): Promise<number> {
   return a + 1;
 }
 async function slowish(): Promise<string> { for (let i = 0; i < 6; i++) await null; return 'slow'; }
+
+// (j) One await, of a pause; and a catch that only hands back a value: both wait where they resume.
+async function napper(id: number): Promise<number> {
+  const v = work(id, id === 62);
+  await sleep(2);
+  return v;
+}
+async function quiet(id: number): Promise<number> {
+  try { const r = work(id, id === 64); await null; return r; } catch { return -1; }
+}
 
 async function main(): Promise<void> {
   console.log('all', (await Promise.all([job(1, false), job(2, false), job(3, false), job(4, false)])).join(' '));
@@ -124,6 +134,9 @@ async function main(): Promise<void> {
   try { const b = work(51); console.log('got', b, await p); } catch (e) { console.log('kept failed', (e as Error).message); }
   const both = Promise.all([kept(52, false), kept(53, true)]).then((xs) => xs.join(' '));
   try { console.log('race', await Promise.race([both, slowish()])); } catch (e) { console.log('race failed', (e as Error).message); }
+
+  console.log((await Promise.allSettled([60, 61, 62].map(napper))).map((o) => o.status).join(' '));
+  console.log((await Promise.all([quiet(63), quiet(64), quiet(65)])).join(' '));
 
   const svc = new Service();
   console.log((await Promise.all([30, 31, 32].map((i) => svc.handle(i)))).join(' '));
