@@ -113,8 +113,7 @@ test('task values one expression needs (console.log(total(a), total(b)), sums, r
   assert.ok(tasks.inWorkers >= 24, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('batched-values', true, 'commonjs'), 'main.js'), 'utf8');
   assert.is(emitted.match(/__taskify\.withValues\(/g)?.length, 10, 'totals, sum, fixed, spread, means, norms, ratio, the two failing pairs, the awaited sum');
-  assert.match(emitted, /const both = await __taskify\.checkedAwait\(__taskify_runner\d+, __taskify\.withValues\(\[/,
-    'an awaited expression is a batch, the await (checking where it resumes: resume-checks.ts) outside it');
+  assert.match(emitted, /const both = await __taskify\.inTurn\(__taskify\.withValues\(\[/, 'an awaited expression is a batch, the await (in turn) outside it');
   assert.match(emitted, /const \[tx, ty\] = await Promise\.all\(\[__taskify\.awaited\(__taskify\.submit\(/, 'Promise.all of calls awaits each as await task() does');
   assert.match(emitted, /'write then read', __taskify\.waitOn\(__taskify\.submit\(__taskify_scale/, 'a task that writes still waits where it stands');
   assert.match(emitted, /'noisy', __taskify\.waitOn\(__taskify\.submit\(__taskify_noisy/, 'a task that prints still waits where it stands');
