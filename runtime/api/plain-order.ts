@@ -38,8 +38,8 @@ export class PlainOrder {
   private readonly raisedIn = new WeakMap<object, ChainPosition>();
   /**
    * Such an error on its way out past try blocks that began after its call: their `finally` blocks never ran. In the
-   * chain it passes through: another async function resuming meanwhile runs its own finally blocks (np65's review of
-   * checked awaits: a job's finally was skipped after a sibling job's failure had passed its own).
+   * chain it passes through: another async function resuming meanwhile runs its own finally blocks (stop 70's f13: a
+   * job's finally was skipped after a sibling job's failure had passed its own).
    */
   private passing?: { readonly error: unknown; readonly id: number; readonly chain: Chain | undefined };
 
