@@ -171,6 +171,7 @@ function inner(h) { return function (x) { return h(x); }; }
 function outer(g) { return inner(g); }
 function asThis(fn) { return function (a, b) { return fn.call(a, b); }; }
 export function each(xs, f, ctx) { for (const x of xs) f.call(ctx, x); }
+export function eachOf(xs, f, ctx) { xs.forEach(f, ctx); }
 export function setK(x) { this.k = 1; return x; }
 export function readK(x) { return this.k + x; }
 function makeCompare(cb) { return function (v, i) { return i in this && cb(v, this[i]); }; }
@@ -215,6 +216,12 @@ test('soundness: writes through bound factory parameters (kept then written, arg
   { const d = only('each, setK', 'p: number[], q: { k: number }', 'each(p, setK, q);'); assert.match(d.q, /^inout:/, d.q); }
   // (One that only reads its `this` leaves ctx `in`: this-readers.ts.)
   { const d = only('each, readK', 'p: number[], q: { k: number }', 'each(p, readK, q);'); assert.match(d.q, /^in:/, d.q); assert.match(d.p, /^in:/, d.p); }
+  // The same through `xs.forEach(f, ctx)` (handed-functions.ts thisArgumentToFunction: xe-utils' arrayEach(list,
+  // iterate, context) made every context `inout`).
+  { const d = only('eachOf, setK', 'p: number[], q: { k: number }', 'eachOf(p, setK, q);'); assert.match(d.q, /^inout:/, d.q); }
+  { const d = only('eachOf, readK', 'p: number[], q: { k: number }', 'eachOf(p, readK, q);'); assert.match(d.q, /^in:/, d.q); }
+  { const d = only('eachOf', 'p: number[], q: { k: number }', 'eachOf(p, (x: number) => x, q);'); assert.match(d.q, /^in:/, d.q); }
+  { const d = only('eachOf', 'p: number[], q: { k: number }', 'eachOf(p, function (this: { k: number }) { this.k = 2; }, q);'); assert.match(d.q, /^inout:/, d.q); }
   // (A closure a factory made, reading its `this` and handing parts of it to the factory's argument, mout's
   // makeCompare: `this` only read when that argument reads; one writing `this` writes ctx.)
   { const d = only('equalsWith', 'p: number[], q: number[]', 'return equalsWith(p, q, (x: number, y: number) => x === y);'); assert.match(d.q, /^in:/, d.q); }

@@ -70,9 +70,11 @@ export function thisArgumentToFunction(h: HandOff, call: ts.CallExpression, meth
   const { ts } = h.ctx;
   const [callback, thisArg] = call.arguments;
   if (!callback || !thisArg || method === 'reduce' || method === 'reduceRight' || method === 'sort' || method === 'toSorted') return;
-  if (alternatives(ts, callback).every((f) => ts.isArrowFunction(f))) return;
   const given = h.record.reached(thisArg);
   if (given.size === 0) return;
+  // An arrow, a function never naming `this`, or (under the reading-callbacks summary, assumed of it in turn) a
+  // callback parameter leaves it alone: this-readers.ts, as for `f.call(ctx, x)` (call-effects.ts).
+  if (h.callbacks.leavesThisAlone(callback)) return;
   h.record.write(given, thisArg, `given as \`this\` to \`${snippet(callback)}\` by \`${snippet(call)}\`, which may change it`);
   // `out.add` handed with `out`: a method of a built-in collection on its own object changes it and keeps nothing.
   const ownBuiltinMethod = ts.isPropertyAccessExpression(callback) && callback.expression.getText() === thisArg.getText() &&
