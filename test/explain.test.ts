@@ -175,4 +175,11 @@ test('a plan that does not settle in its rounds keeps every call of the file dir
   assert.ok(explainJson(join('test', 'programs', 'hidden-holders')).calls.some((c) => c.submitted));
 });
 
+test('an awaited task call is said to resume when its task has finished, not to wait at the call (it blocks nothing)', () => {
+  const out = explainJson(fixture('awaited.ts'), fixture('kernels.ts'));
+  const wait = out.waits.find((w) => w.on === 'sum(part)');
+  assert.is(wait?.kind, 'awaitedCall', JSON.stringify(out.waits));
+  assert.match(explain('--waits', fixture('awaited.ts'), fixture('kernels.ts')), /awaited\.ts:4 `sum\(part\)`: awaited where the program wrote it: the function resumes once the task has finished/);
+});
+
 test.run();

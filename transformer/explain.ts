@@ -68,7 +68,7 @@ export function explain(t: typeof ts, inputs: ExplainInputs | readonly string[],
     const file = shown(source.fileName);
     const plan = planFile(ctx, found.summaries, found.tasks, source);
     explanation.calls.push(...explainCalls({ ctx, plan, source, tasks: found.tasks, shown }));
-    const waits = explainWaits(plan, file);
+    const waits = explainWaits(ctx.ts, plan, file);
     explanation.waits.push(...waits.map(({ node: _, ...wait }) => wait));
     explanation.notes.push(...explainNotes({ ctx, plan, source, tasks: found.tasks, waits, file }));
     explanation.warnings.push(...tagWarnings(ctx, source).map((w) => ({ ...w, file: shown(w.file) })));

@@ -6,13 +6,14 @@ import type * as ts from 'typescript';
 import { snippet } from '../analysis/reason';
 import type { FilePlan, Wrap } from '../rewrite/file-plan';
 import { lineOf } from './calls';
+import { isAwaitedCall } from '../rewrite/syntax';
 
 export interface ExplainedWait {
   readonly file: string;
   readonly line: number;
   /** The expression waited for, as written. */
   readonly on: string;
-  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait' | 'fenceAfter' | 'resultWhole';
+  readonly kind: Wrap | 'result' | 'batch' | 'resumed' | 'fence' | 'checkpoint' | 'checkpointWorld' | 'checkpointAfter' | 'checkedAwait' | 'fenceAfter' | 'resultWhole' | 'awaitedCall';
   /** What the wait does, in words. */
   readonly does: string;
   /** The node the wait is placed at (not in JSON). */
@@ -29,6 +30,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   writtenFields: 'waits for the tasks that write the objects its fields hold, then marks them changed',
   result: 'the result is used at once: waits for the task right at the call',
   resultWhole: 'the result is used at once where its function runs whole: waits for the task right at the call (a loop or callback calling the function runs it in halves: every call submitted first, the results then used in order)',
+  awaitedCall: 'awaited where the program wrote it: the function resumes once the task has finished, in the order the plain awaits resumed, while the rest of the program goes on',
   batch: 'the results are used in one expression: waits for them in order once all its tasks were submitted',
   resumed: 'brings these objects up to date where the code resumes after other code ran',
   fenceAfter: 'calls a function whose fenced task calls its callers wait for, where this statement cannot wait after it (it looks at them too): waits for them as the call returns',
@@ -39,7 +41,7 @@ const DOES: Record<ExplainedWait['kind'], string> = {
   checkpointWorld: 'changes files or processes: waits for the tasks submitted before it (which may read those files) and throws their first failure (a checkpoint; a loop holding it runs its calls one at a time)',
 };
 
-export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
+export function explainWaits(t: typeof ts, plan: FilePlan, file: string): ExplainedWait[] {
   const waits: ExplainedWait[] = [];
   const add = (node: ts.Node, on: string, kind: ExplainedWait['kind']) =>
     waits.push({ file, line: lineOf(node), on, kind, does: DOES[kind], node });
@@ -48,7 +50,10 @@ export function explainWaits(plan: FilePlan, file: string): ExplainedWait[] {
   for (const [field, kind] of plan.fieldWraps) add(field, snippet(field), kind);
   // (In a helper split in halves, helper-halves.ts: only its calls made whole wait there, tester np65's h4.)
   const halved = new Set<ts.Node>([...plan.halvesDeclared].map((halves) => halves.fn));
-  for (const call of plan.waitedAtCall) add(call, snippet(call), halved.size > 0 && hasAncestor(call, (n) => halved.has(n)) ? 'resultWhole' : 'result');
+  for (const call of plan.waitedAtCall) {
+    add(call, snippet(call), isAwaitedCall(t, call) || plan.awaitedTogether.has(call) ? 'awaitedCall'
+      : halved.size > 0 && hasAncestor(call, (n) => halved.has(n)) ? 'resultWhole' : 'result');
+  }
   for (const [root, calls] of plan.batches) add(root, calls.map(snippet).join(', '), 'batch');
   for (const [node, resumption] of plan.resumptions) {
     const names = [...new Set([...resumption.reads, ...resumption.writes].map((id) => id.text))];

@@ -10,7 +10,7 @@ import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
 import type { FilePlan, Wrap } from './file-plan';
 import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
-import { elementBase, isSynchronousCallback, skipTransparent } from './syntax';
+import { elementBase, isAwaitedCall, isSynchronousCallback, skipTransparent } from './syntax';
 import { replaceBody } from './replace-body';
 import { wrappedInChain } from './own-chains';
 import { fencesAround } from './emit-fences';
@@ -78,11 +78,6 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     // (Or, where it resumes after the function's own task calls, checking them: `await __taskify.checkedAwait(m, …)`.)
     const checked = failureChecks.checkedAwait(node);
     return f.updateAwaitExpression(visited, checked ? checked(visited.expression) : runtime('inTurn', [visited.expression]));
-  };
-  const isAwaited = (call: ts.Node): boolean => {
-    let node = call;
-    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-    return ts.isAwaitExpression(node.parent);
   };
   /**
    * `writtenFields(h).list[waitFields(h).list.length] = f`, `written(best).cur = waitFields(best).cur ?? d`: the read
@@ -311,7 +306,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       }
       if (plan.promised.has(node)) return runtime('promised', [submission]);
       // `await task(…)`: the value at once when the task has finished, as the plain await had it (api/awaited.ts).
-      if ((isAwaited(node) || plan.awaitedTogether.has(node)) && !task.forwards) {
+      if ((isAwaitedCall(ts, node) || plan.awaitedTogether.has(node)) && !task.forwards) {
         // (An async task's call: awaits of values reached after it do not wait for it, runtime inTurn.)
         const asyncCall = (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) !== 0;
         const caught = plan.caughtCalls.has(node);

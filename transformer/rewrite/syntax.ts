@@ -189,3 +189,10 @@ export function namesOwnArguments(ctx: AnalysisContext, fn: FunctionLike): boole
   };
   return fn.body !== undefined && visit(fn.body);
 }
+
+/** `await task(…)` (parentheses allowed): the emitter makes it `await awaited(…)`, which blocks nothing (api/awaited.ts). */
+export function isAwaitedCall(t: typeof ts, call: ts.Node): boolean {
+  let node = call;
+  while (t.isParenthesizedExpression(node.parent)) node = node.parent;
+  return t.isAwaitExpression(node.parent);
+}
