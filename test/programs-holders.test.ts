@@ -76,8 +76,9 @@ test('an array gathering task results handed whole to a helper that is done with
 
 test('an array gathering task results read by its own reading methods (indexOf, includes, find, some, filter, slice, at…) is waited for whole where one reads it, its calls all submitted first (np64\'s r04: `rs.push(evaluate(k, rs.length + 1))` then `rs.indexOf(top)` ran one call at a time)', () => {
   const tasks = printsAsPlain('gathered-readers');
-  assert.is(tasks.inWorkers, 19, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 22, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const wrapped = \(\[3, 4, 5\]\.map\(\(k\) => __taskify\.submit\(/, 'a map in parentheses gathers its Futures');
   assert.match(emitted, /for \(const k of \['a', 'bb', 'a', 'ccc', 'dddd'\]\)\s*rs\.push\(__taskify\.submit\(/, 'the results are pushed as they come');
   assert.match(emitted, /__taskify\.waitAll\(rs\)\.indexOf\(top\)/, 'the array is waited for whole where indexOf reads it');
   assert.match(emitted, /byKey\.push\(__taskify\.submit\([^;]*;\s*\}?\s*const found = __taskify\.waitAll\(byKey\)\.find\(/, 'find waits for the whole array');

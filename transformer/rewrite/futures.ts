@@ -238,8 +238,9 @@ export class FutureFlow {
     // const parts = xs.map((x) => task(x)): parts gathers Futures.
     const mapped = mapCallOf(this.facts, node);
     if (mapped) {
-      const holder = mapped.parent;
-      if (ts.isVariableDeclaration(holder) && holder.initializer === mapped && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
+      // (`const r = (xs.map(…))`: parentheses and type-only wrappers stand for the map, np67's min-map-arg-call.)
+      const holder = withWrappers(ts, mapped).parent;
+      if (ts.isVariableDeclaration(holder) && holder.initializer === withWrappers(ts, mapped) && ts.isIdentifier(holder.name) && this.facts.isFileLocal(holder.name)) {
         // With the names it is rebound to (`let level = partial`), if they can all gather.
         const holds = this.holdsCallersObjects(call);
         if (this.canGather(holder.name)) this.gather(holder.name, holds);

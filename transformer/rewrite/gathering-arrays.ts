@@ -248,7 +248,9 @@ export function usedUpByReader(facts: FileFacts, array: ts.Expression): boolean 
   // `docs.map((d) => count(d)).reduce(…)`: a method of the new array, called once every element is there (np22's r19).
   if (ts.isPropertyAccessExpression(call) && call.expression === outer && !call.questionDotToken && ts.isCallExpression(call.parent) &&
     call.parent.expression === call) return isLibrary(ctx, call);
-  if (ts.isCallExpression(call) && call.arguments.includes(outer) && qualifiedName(ts, call.expression) === 'Object.fromEntries') {
+  // `Object.fromEntries(…)`, and `Promise.all(xs.map((k) => total(get(k))))`: the combinator takes every element as it
+  // is called, as the plain map had made its calls one by one before it (np67's min-map-arg-call, p35's allSettled).
+  if (ts.isCallExpression(call) && call.arguments[0] === outer && WHOLE_READERS.has(qualifiedName(ts, call.expression) ?? '')) {
     return isLibraryGlobal(ctx, (call.expression as ts.PropertyAccessExpression).expression);
   }
   return printedWhole(facts, call, outer);
@@ -259,6 +261,7 @@ function printedWhole(facts: FileFacts, call: ts.Node, outer: ts.Expression): bo
   return facts.ts.isCallExpression(call) && call.arguments.includes(outer) && (isPrint(facts.ts, call) || isReadingStringify(facts, call));
 }
 const COPYING_COLLECTIONS = new Set(['Map', 'Set']);
+const WHOLE_READERS = new Set(['Object.fromEntries', 'Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
 
 /**
  * `xs.map((x) => [x.id, task(x)])`, `xs.map((x) => ({ id: x.id, v: task(x) }))`: the call is an element of the array
@@ -287,6 +290,9 @@ export function mapCallOf(facts: FileFacts, node: ts.Node): ts.CallExpression | 
     fn.parent.statements.slice(0, -1).every((s) => bindsConstantsPlainly(facts, s))) fn = fn.parent.parent;
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   if (ts.isArrowFunction(fn) && fn.body !== node && !ts.isBlock(fn.body)) return undefined;
+  // (An async callback's result is a promise of the task's value, settled at the call in plain code: handed the
+  // Future, it settles later, by adopting it, and a concurrent chain of awaits sees more steps first; my asyncmap.)
+  if (fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
   const call = fn.parent;
   // (The language's arrays' map: a program's `Stream.map(f)` may run f later, or never: np22's 45-java-streams.)
   if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map' && call.arguments[0] === fn) {

@@ -29,3 +29,7 @@ for (let i = 0; i < 4; i++) {
   seen.push(square(i % 2));
   if (seen.includes(seen[0]!) && i === 3) console.log('repeats', seen.filter((v) => v === seen[0]).length);
 }
+
+// (e) A map in parentheses gathers as one without (np67's min-map-arg-call waited at each call).
+const wrapped = ([3, 4, 5].map((k) => square(k)));
+console.log('wrapped', wrapped.join(','));
