@@ -45,6 +45,15 @@ export function mayBeExtended(ctx: AnalysisContext, cls: ts.ClassLikeDeclaration
 }
 
 /**
+ * The classes of the program extending this one, directly or not; undefined when a mixin's `class extends Base` may
+ * sit above it too (its subclasses are then not all known).
+ */
+export function knownSubclasses(ctx: AnalysisContext, cls: ts.ClassLikeDeclaration): readonly ts.ClassLikeDeclaration[] | undefined {
+  const table = subclasses(ctx);
+  return table.has(UNKNOWN_BASE) ? undefined : table.get(cls) ?? [];
+}
+
+/**
  * Per class of the program, every class of the program extending it, directly or not; and the member names of
  * classes whose base is known only as a type parameter (a mixin's `class extends Base`), which may override any
  * class's method of that name (under `UNKNOWN_BASE`).

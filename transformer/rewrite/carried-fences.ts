@@ -21,7 +21,7 @@
  */
 import type * as ts from 'typescript';
 import { isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
-import { mayBeExtended } from '../analysis/overrides';
+import { knownSubclasses } from '../analysis/overrides';
 import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 import { callsInSight } from './parameter-waits';
@@ -62,16 +62,27 @@ export function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaratio
   // (A class extending another, perhaps the library's, whose code calls its methods by name: `new Counts(pairs)` of a
   // Map subclass runs its `set`.)
   if (!ts.isClassDeclaration(cls) || !ts.isIdentifier(method.name) || CALLED_BY_THE_LANGUAGE.has(method.name.text) ||
-    cls.getSourceFile() !== facts.source || mayBeExtended(ctx, cls) || cls.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ||
-    cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) || ts.getDecorators(cls)?.length || ts.getDecorators(method)?.length) return undefined;
+    cls.getSourceFile() !== facts.source || cls.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) ||
+    ts.getDecorators(method)?.length) return undefined;
   const symbol = symbolOf(ctx, method.name);
-  const classSymbol = cls.name && symbolOf(ctx, cls.name);
   const moduleSymbol = symbolOf(ctx, facts.source);
-  if (!symbol || !classSymbol || !moduleSymbol) return undefined;
-  // (`export { Layer }`, `export default Layer`: the module hands the class out under some name.)
-  const exported = ctx.checker.getExportsOfModule(moduleSymbol)
-    .some((e) => (e.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(e) : e) === classSymbol);
-  if (exported) return undefined;
+  if (!symbol || !moduleSymbol) return undefined;
+  // The class and its subclasses stay in this module: each declared here, undecorated and not handed out, none
+  // holding a member of the method's name (an override, whose calls by the name would be another function's), so
+  // every object whose method this is was made here, and every call of it is among the program's uses of the name
+  // (np67's min-subclass-serializes: an unused `class Labeled extends Signal` made each `s.filter()` wait on return).
+  const subclasses = knownSubclasses(ctx, cls);
+  if (!subclasses) return undefined;
+  const exports = ctx.checker.getExportsOfModule(moduleSymbol).map((e) => (e.flags & ts.SymbolFlags.Alias ? ctx.checker.getAliasedSymbol(e) : e));
+  const staysHere = (c: ts.ClassLikeDeclaration): boolean => {
+    const classSymbol = ts.isClassDeclaration(c) && c.name ? symbolOf(ctx, c.name) : undefined;
+    // (`export { Layer }`, `export default Layer`: the module hands the class out under some name.)
+    return classSymbol !== undefined && c.getSourceFile() === facts.source && !c.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+      !ts.getDecorators(c)?.length && !exports.includes(classSymbol);
+  };
+  const overrides = (c: ts.ClassLikeDeclaration): boolean => c.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === method.name.getText());
+  if (!staysHere(cls) || subclasses.some((c) => !staysHere(c) || overrides(c))) return undefined;
+  const classSymbol = symbolOf(ctx, cls.name!)!;
   const instance = ctx.checker.getDeclaredTypeOfSymbol(classSymbol);
   /** An instance may be a value of this type (`any`, `object`, an interface it matches). */
   const mayHold = (type: ts.Type): boolean => (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || ctx.checker.isTypeAssignableTo(instance, type);
