@@ -182,4 +182,9 @@ test('an awaited task call is said to resume when its task has finished, not to 
   assert.match(explain('--waits', fixture('awaited.ts'), fixture('kernels.ts')), /awaited\.ts:4 `sum\(part\)`: awaited where the program wrote it: the function resumes once the task has finished/);
 });
 
+test('explain says a written parameter\'s argument copied at the call gets the task\'s changes back (np67\'s min-inout-described-in said "in, not followed")', () => {
+  const text = explain('--all', fixture('copied-inout.ts'));
+  assert.match(text, /copied-inout\.ts:8 step: submitted as a task: `b` copied at the call, the task's changes brought back where the program uses it/);
+});
+
 test.run();

@@ -55,7 +55,7 @@ test('tasks called through a table of functions nothing changes (`const ops = { 
   // The tables the program (or another module) may change still run the typed task's calls as plain calls: listed.
   const plain = calls.filter((c) => !c.submitted);
   assert.equal(plain.map((c) => c.line), [16, 24]);
-  assert.match(plain[0].reason, 'the callee `swapped.square` is typed as task square, but may be another function at run time');
+  assert.match(plain[0].reason, 'the callee `swapped.square` has the type of task square, but which function runs is known only at run time');
 });
 
 test("tasks calling Node's modules or code of unknown effect, with results that cannot hold their arguments, run in workers; a getter result runs in place", () => {
