@@ -1,5 +1,5 @@
 /**
- * Inference against the dynamic oracle of bench/directions-oracle (forty npm libraries called with many argument shapes,
+ * Inference against the dynamic oracle of bench/directions-oracle (forty-one npm libraries called with many argument shapes,
  * recording what each call really wrote): no parameter a call wrote may be inferred `in` (soundness), and precision
  * must not fall back below what the analysis reaches today.
  */
@@ -137,9 +137,12 @@ test('every parameter a call writes is inferred written, and most that no call w
   assert.ok(precision('transformation-matrix') >= 99, `transformation-matrix precision ${precision('transformation-matrix')}%`);
   assert.ok(precision('object-path') >= 45, `object-path precision ${precision('object-path')}%`);
   // mout 90.3% before `f.call(ctx, x)` of a reading callback wrote ctx unless the callback leaves its `this` alone
-  // (this-readers.ts: a soundness fix), 86.7% after; xe-utils added untuned at 50.0%.
+  // (this-readers.ts: a soundness fix), 86.7% after; xe-utils added untuned at 50.0%, 59.2% -> 65.3% once
+  // `xs.forEach(f, ctx)` leaves ctx alone where f leaves its `this` alone (as `f.call(ctx, x)` did).
   assert.ok(precision('mout') >= 84, `mout precision ${precision('mout')}%`);
-  assert.ok(precision('xe-utils') >= 45, `xe-utils precision ${precision('xe-utils')}%`);
+  assert.ok(precision('xe-utils') >= 60, `xe-utils precision ${precision('xe-utils')}%`);
+  // rambda added untuned at 93.0%, 94.1% once a factory call written as the callee (`drop(1)(list)`) runs its closure.
+  assert.ok(precision('rambda') >= 92, `rambda precision ${precision('rambda')}%`);
   // vega-util's imports resolve to the .d.ts beside each module: its functions are found and judged through the
   // JavaScript behind them (analysis/code-behind.ts), none of them unknown.
   const vegaUtil = /^vega-util@\S+\s+functions\s+(\d+)/m.exec(output);

@@ -264,4 +264,36 @@ test('a factory parameter given a method\'s name (make(\'some\')): obj[prop](f) 
   assert.match(replaced, /^inout:/, replaced);
 });
 
+// rambda's data-last currying: `drop(1)(list)`, the factory call written as the callee (callee-names.ts, factory-made.ts).
+const CALLED_IN_PLACE = `
+export function drop(n) { return (list) => list.slice(n > 0 ? n : 0); }
+export function tail(l) { return drop(1)(l); }
+export function each(f) { return (list) => { for (const x of list) f(x); }; }
+export function readAll(l) { return each((o) => o[0])(l); }
+export function writeAll(l) { return each((o) => { o[0] = 1; })(l); }
+export function eachWith(l, f) { return each(f)(l); }
+function appender(target) { return (x) => { target.push(x); }; }
+export function keepThenWrite(l, t) { appender(t)(l); t[0][0] = 1; }
+function pick(w) { if (w) return (o) => { o[0] = 1; }; return (o) => o[0]; }
+export function picked(l) { return pick(false)(l); }
+`;
+
+test('a factory call written as the callee (`drop(1)(list)`, `each(f)(list)`) runs the closure it makes, bound to its arguments; writes through it, a kept argument and a choice of closures stay sound', () => {
+  const only = (imports: string, params: string, body: string) =>
+    directions({ 'lib.js': CALLED_IN_PLACE, ...task(params, body, `import { ${imports} } from './lib.js';`) });
+  for (const [imports, body] of [['tail', 'return tail(p);'], ['readAll', 'return readAll(p);'], ['eachWith', 'return eachWith(p, (o: number[]) => o[0]);']]) {
+    const d = only(imports, 'p: number[][]', body).p;
+    assert.match(d, /^in:/, `${body}: ${d}`);
+  }
+  for (const [imports, params, body] of [
+    ['writeAll', 'p: number[][]', 'writeAll(p);'],
+    ['eachWith', 'p: number[][]', 'eachWith(p, (o: number[]) => { o[0] = 1; });'],
+    ['keepThenWrite', 'p: number[], q: number[][]', 'keepThenWrite(p, q);'],
+    ['picked', 'p: number[]', 'return picked(p);'],
+  ]) {
+    const d = only(imports, params, body).p;
+    assert.match(d, /^inout:/, `${body}: ${d}`);
+  }
+});
+
 test.run();

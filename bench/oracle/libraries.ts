@@ -217,6 +217,11 @@ const SPECS: readonly Spec[] = [
     name: 'xe-utils', copy: ['.'], files: /\.js$/, type: 'commonjs', check: true, modules: [{ file: 'oracle-index.js', prefix: '' }],
     index: { file: 'oracle-index.js', names: xeUtilsNames },
   },
+  // Added untuned (stop 71, issue 16's recheck on libraries not named before, 93.0% when added): rambda, a
+  // ramda-like library of small ES modules (one function per file, data-last curried: `drop(1)(list)`), mostly pure.
+  // (numeric.js was tried too: its functions are assigned onto `var numeric = … ? … : exports`, or made by `Function`
+  // at load, so no export resolves to a body; not kept.)
+  { name: 'rambda', copy: ['rambda.js', 'src'], check: true, modules: [{ file: 'rambda.js', prefix: '' }] },
 ];
 
 /** The array and object helpers xe-utils' index.js lists (its "对象相关的方法" and "数组相关的方法" sections' files). */

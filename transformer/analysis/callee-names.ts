@@ -4,7 +4,8 @@
  * `obj.f(p)` after `obj.f = writer` elsewhere, `const pick = c ? reader : writer; pick(p)`. Trusting that declaration
  * judged such calls by whichever function it named (reader's, so p was inferred `in` while writer writes it). It is
  * trusted only where the callee stands for that function: the function itself written in place (an IIFE), a name that
- * function-of-symbol.ts resolves to it (a declaration, a constant alias, an import, a factory-made closure), `ns.f` of
+ * function-of-symbol.ts resolves to it (a declaration, a constant alias, an import, a factory-made closure, or the factory
+ * call itself written as the callee, `drop(1)(list)`), `ns.f` of
  * a module or of a TypeScript namespace, a CommonJS module's own `exports.f` it assigns once (own-exports.ts), a member of a constant object literal nothing changes (literal-members.ts), or a method (a class's, an
  * object literal's, or one assigned to a constructor function's prototype (prototype-members.ts): dispatch on the receiver is judged as before). Anything else is a callee of unknown body here; the
  * analysis then looks for the functions it may be (assigned-functions.ts, literal-members.ts) or takes it as unknown.
@@ -12,7 +13,7 @@
 import type * as ts from 'typescript';
 import { isNamespaceImport, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
-import { functionOfSymbol } from './function-of-symbol';
+import { functionOfExpression, functionOfSymbol } from './function-of-symbol';
 import { constantLiteralMember, constantLiteralName } from './literal-members';
 import { requiredModuleMember, skipIndirection } from './babel-interop';
 import { ownExportMember } from './own-exports';
@@ -41,6 +42,9 @@ function namesIt(ctx: AnalysisContext, callee: ts.Expression, fn: FunctionLike):
   // `s.get(k)` of `Stack.prototype.get = stackGet`: a constructor function's method, as a class's (prototype-members.ts).
   if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && prototypeMethod(ctx, callee) === fn) return true;
   if (ts.isIdentifier(callee)) return resolvesTo(ctx, symbolOf(ctx, callee), fn);
+  // `drop(1)(list)`: the closure the factory call written in place makes (rambda's data-last currying), as a name
+  // bound to such a call is (`const dropOne = drop(1)`).
+  if (ts.isCallExpression(callee)) return functionOfExpression(ctx, callee, 0) === fn;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const member = requiredModuleMember(ctx, callee) ?? ownExportMember(ctx, callee);
   if (member) return resolvesTo(ctx, member, fn);
@@ -60,6 +64,10 @@ export function namedFunction(ctx: AnalysisContext, callee: ts.Expression): Func
   const { ts } = ctx;
   callee = skipIndirection(ts, callee);
   if (isReplacedCallee(ctx, callee)) return undefined;
+  if (ts.isCallExpression(callee)) {
+    const made = functionOfExpression(ctx, callee, 0);
+    return made?.body ? made : undefined;
+  }
   const symbol = ts.isIdentifier(callee) ? symbolOf(ctx, callee)
     : ts.isPropertyAccessExpression(callee) && (isNamespaceImport(ctx, skipParens(ts, callee.expression)) ||
       isNamespace(ctx, skipParens(ts, callee.expression))) ? symbolOf(ctx, callee.name)

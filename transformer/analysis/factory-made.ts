@@ -60,6 +60,11 @@ function madeFunction(ctx: AnalysisContext, name: ts.Expression): { fn: Function
 export function factoryCallsOf(ctx: AnalysisContext, callee: ts.Expression, target: FunctionLike): readonly (readonly FactoryCall[])[] {
   const { ts } = ctx;
   callee = skipParens(ts, callee);
+  // `each(f)(list)`: the factory call written as the callee (callee-names.ts), bound to its own arguments.
+  if (ts.isCallExpression(callee)) {
+    const via: FactoryCall[] = [];
+    return functionOfExpression(ctx, callee, 0, via) === target && via.length > 0 ? [via] : [];
+  }
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return [];
   const made = madeFunction(ctx, callee);
   return made.fn === target ? (made.via.length > 0 ? [made.via] : []) : chosenFactoryCalls(ctx, callee, target);
