@@ -296,4 +296,23 @@ test('a factory call written as the callee (`drop(1)(list)`, `each(f)(list)`) ru
   }
 });
 
+// rv71: `xs.forEach(f, ctx)` with f reached by name may still write ctx: through `super`, an override, a default.
+const THIS_BY_NAME = `
+class Base { add(x) { this.n += x; } }
+class Putter extends Base { put(x) { super.add(x); } }
+export const putter = new Putter();
+class Reader { visit(x) { } }
+class Writer extends Reader { visit(x) { this.n += x; } }
+export const visitor = [new Reader(), new Writer()][1];
+export function addSelf(x, i, a, self = this) { self.n += x; }
+`;
+
+test('a function given with a `this` argument to forEach writes it through super, an override or a default naming this (rv71\'s r-foreach-this-*)', () => {
+  for (const body of ['p.forEach(putter.put, q);', 'p.forEach(visitor.visit, q);', 'p.forEach(addSelf, q);',
+    'p.forEach(function (x: number, i: number, a: number[], self: any = this) { self.n += x; }, q);']) {
+    const d = directions({ 'lib.js': THIS_BY_NAME, ...task('p: number[], q: { n: number }', body, "import { putter, visitor, addSelf } from './lib.js';") }).q;
+    assert.match(d, /^inout:/, `${body}: ${d}`);
+  }
+});
+
 test.run();

@@ -193,4 +193,11 @@ test('slots of a fresh object only ever set to array literals are arrays: groupi
   }
 });
 
+test('a method named like a string\'s that changes its object in place (a vector class\'s `normalize`) is no reader by its name on an untyped receiver (rv71\'s r-normalize-any); `localeCompare` is', () => {
+  const p = found('export function g(v) { return v.normalize(); }', 'p: any', 'return L.g(p);').p;
+  assert.match(p, /^inout:/, p);
+  const q = found('export function g(a, b) { return a.localeCompare(b); }', 'p: any', 'return L.g("x", p);').p;
+  assert.match(q, /^in:/, q);
+});
+
 test.run();

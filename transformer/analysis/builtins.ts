@@ -47,8 +47,9 @@ export const READING_METHODS = new Set([
   'subarray', 'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'toSpliced', 'with', 'get', 'has',
   'valueOf', 'hasOwnProperty', 'charAt', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'padStart', 'padEnd',
   'trim', 'split', 'substring', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'match', 'repeat', 'search', 'matchAll',
-  // (String comparing and normalizing: xe-utils' orderBy `v1.localeCompare(v2)`, radash's alphabetical, on untyped values.)
-  'localeCompare', 'normalize', 'trimStart', 'trimEnd', 'toLocaleUpperCase', 'toLocaleLowerCase', 'substr', 'isWellFormed', 'toWellFormed',
+  // (String comparing: xe-utils' orderBy `v1.localeCompare(v2)`, radash's alphabetical, on untyped values. Not
+  // `normalize`, which a vector class's method does in place: rv71's r-normalize-any.)
+  'localeCompare', 'trimStart', 'trimEnd', 'toLocaleUpperCase', 'toLocaleLowerCase', 'substr', 'isWellFormed', 'toWellFormed',
   // Number (geometric's `point[0].toFixed(9)` on an untyped point)
   'toFixed', 'toPrecision', 'toExponential',
   // Date

@@ -72,9 +72,13 @@ export function thisArgumentToFunction(h: HandOff, call: ts.CallExpression, meth
   if (!callback || !thisArg || method === 'reduce' || method === 'reduceRight' || method === 'sort' || method === 'toSorted') return;
   const given = h.record.reached(thisArg);
   if (given.size === 0) return;
-  // An arrow, a function never naming `this`, or (under the reading-callbacks summary, assumed of it in turn) a
-  // callback parameter leaves it alone: this-readers.ts, as for `f.call(ctx, x)` (call-effects.ts).
-  if (h.callbacks.leavesThisAlone(callback)) return;
+  // An arrow, a function written here never naming `this`, or (under the reading-callbacks summary, assumed of it in
+  // turn) the caller's own callback parameter leaves it alone (this-readers.ts; xe-utils' arrayEach(list, iterate,
+  // context) made every context `inout`). Not a function or method reached by name: an override or a reassigned
+  // member may run instead of the one it names (rv71's r-foreach-this-override).
+  const written = alternatives(ts, callback).every((f) => ts.isArrowFunction(f) || ts.isFunctionExpression(f) ||
+    (ts.isIdentifier(f) && h.callbacks.ownParameter(f) !== undefined));
+  if (written && h.callbacks.leavesThisAlone(callback)) return;
   h.record.write(given, thisArg, `given as \`this\` to \`${snippet(callback)}\` by \`${snippet(call)}\`, which may change it`);
   // `out.add` handed with `out`: a method of a built-in collection on its own object changes it and keeps nothing.
   const ownBuiltinMethod = ts.isPropertyAccessExpression(callback) && callback.expression.getText() === thisArg.getText() &&

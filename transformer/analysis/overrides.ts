@@ -29,7 +29,7 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   // A mixin's class (`class extends Base`) may sit above any class: a member of that name may be what runs.
   for (const mixin of table.get(UNKNOWN_BASE) ?? []) if (mixin.members.some((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name)) return [];
   for (const subclass of table.get(declaration.parent) ?? []) {
-    const member = subclass.members.find((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name);
+    const member = memberNamed(ts, subclass, name);
     if (!member) continue;
     if (!ts.isMethodDeclaration(member) || isDecorated(ctx, member)) return []; // a field, an accessor or a decorated method: code of unknown effect
     overridden = true;
@@ -37,6 +37,10 @@ export function overridingMethods(ctx: AnalysisContext, callee: ts.Expression): 
   }
   return overridden ? found : undefined;
 }
+
+/** The class's own member of that name (a method, a field, an accessor), if it declares one. */
+export const memberNamed = (t: typeof ts, cls: ts.ClassLikeDeclaration, name: string): ts.ClassElement | undefined =>
+  cls.members.find((m) => m.name !== undefined && t.isIdentifier(m.name) && m.name.text === name);
 
 /** Some class of the program may extend this one: a subclass of it, or a mixin's `class extends Base` above any class. */
 export function mayBeExtended(ctx: AnalysisContext, cls: ts.ClassLikeDeclaration): boolean {

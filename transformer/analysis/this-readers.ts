@@ -95,11 +95,12 @@ function madeThisOnlyRead(j: ThisJudge, fn: FunctionLike, via: readonly FactoryC
 /** The function's own `this` appears in its body (not a nested non-arrow function's), or `eval`, which could name it. */
 function namesThis(t: typeof ts, fn: FunctionLike): boolean {
   const visit = (node: ts.Node): boolean => {
-    if (node.kind === t.SyntaxKind.ThisKeyword) return true;
+    // (`super.add(x)` runs another method with this `this`; a parameter's default `self = this` names it too: rv71.)
+    if (node.kind === t.SyntaxKind.ThisKeyword || node.kind === t.SyntaxKind.SuperKeyword) return true;
     if (t.isIdentifier(node) && node.text === 'eval') return true;
     if (node !== (fn as ts.Node) && (t.isFunctionDeclaration(node) || t.isFunctionExpression(node) || t.isMethodDeclaration(node) ||
       t.isAccessor(node) || t.isConstructorDeclaration(node) || t.isClassLike(node))) return false;
     return t.forEachChild(node, (c) => visit(c) || undefined) ?? false;
   };
-  return fn.body ? visit(fn.body) : true;
+  return fn.body ? visit(fn.body) || fn.parameters.some((p) => p.initializer !== undefined && visit(p.initializer)) : true;
 }

@@ -72,8 +72,8 @@ export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): E
   }
   const planned = new Set<ts.Node>([...direct.map((d) => d.call), ...plan.submissions.keys(), ...plan.mappedTasks.keys()]);
   for (const [call, [task, ...others]] of unresolvedTaskCalls(ctx, source, tasks, planned)) {
-    const typed = others.length === 0 ? `has the type of task ${task!.name}` : `may be task ${[task!, ...others].map((t) => t.name).join(' or ')}`;
-    calls.push({ file, line: lineOf(call), column: columnOf(call), task: task!.name, submitted: false,
+    const typed = others.length === 0 ? `has the type of task ${task.name}` : `may be task ${[task, ...others].map((t) => t.name).join(' or ')}`;
+    calls.push({ file, line: lineOf(call), column: columnOf(call), task: task.name, submitted: false,
       reason: `the callee \`${snippet(call.expression)}\` ${typed}, but which function runs is known only at run time (a ` +
         'name or member the program may change, a computed key, a value of unknown origin): a plain call in this thread' });
   }
@@ -104,7 +104,10 @@ function howPassed(ctx: AnalysisContext, plan: FilePlan, written: ts.Expression)
 
 function submittedReason(plan: FilePlan, call: ts.CallExpression, task: TaskInfo, args: readonly ExplainedArgument[]): string {
   // (A written parameter's argument copied at the call still gets the task's changes back: np67's min-inout-described-in.)
-  const writes = (a: ExplainedArgument): boolean => task.params.find((p) => p.name === a.param)?.direction !== 'in';
+  const writes = (a: ExplainedArgument): boolean => {
+    const direction = task.params.find((p) => p.name === a.param)?.direction;
+    return direction !== undefined && direction !== 'in';
+  };
   const parts = args.filter((a) => a.passed !== 'value').map((a) => `\`${a.text}\` ${
     a.passed === 'snapshot' ? (writes(a) ? 'copied at the call, the task\'s changes brought back where the program uses it' : 'copied at the call (in, not followed)')
       : a.passed === 'result' ? 'a task result, handed on without waiting'
@@ -136,9 +139,9 @@ function fencedLeaving(plan: FilePlan, call: ts.CallExpression): string {
  * callee may stand for another function): they run as written, on this thread, and explain says so.
  */
 function unresolvedTaskCalls(ctx: AnalysisContext, source: ts.SourceFile, tasks: ReadonlyMap<FunctionLike, TaskInfo>,
-  planned: ReadonlySet<ts.Node>): [ts.CallExpression, TaskInfo[]][] {
+  planned: ReadonlySet<ts.Node>): [ts.CallExpression, [TaskInfo, ...TaskInfo[]]][] {
   const { ts } = ctx;
-  const found: [ts.CallExpression, TaskInfo[]][] = [];
+  const found: [ts.CallExpression, [TaskInfo, ...TaskInfo[]]][] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && !planned.has(node)) {
       const declaration = ctx.checker.getResolvedSignature(node)?.declaration;
@@ -150,7 +153,7 @@ function unresolvedTaskCalls(ctx: AnalysisContext, source: ts.SourceFile, tasks:
         const members = type.isUnion() ? type.types : [type];
         const all = members.flatMap((member) => member.getCallSignatures().map((sig) => sig.declaration && tasks.get(sig.declaration as FunctionLike)))
           .filter((t): t is TaskInfo => t !== undefined);
-        found.push([node, [...new Set([task, ...all])]]);
+        found.push([node, [task, ...[...new Set(all)].filter((other) => other !== task)]]);
       }
     }
     ts.forEachChild(node, visit);

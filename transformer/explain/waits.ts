@@ -51,7 +51,9 @@ export function explainWaits(t: typeof ts, plan: FilePlan, file: string): Explai
   // (In a helper split in halves, helper-halves.ts: only its calls made whole wait there, tester np65's h4.)
   const halved = new Set<ts.Node>([...plan.halvesDeclared].map((halves) => halves.fn));
   for (const call of plan.waitedAtCall) {
-    add(call, snippet(call), isAwaitedCall(t, call) || plan.awaitedTogether.has(call) ? 'awaitedCall'
+    // (As emit.ts has it: a forwarder's call awaited is waited for at the call, rv71's r-explain-forwarder-await.)
+    const awaited = (isAwaitedCall(t, call) || plan.awaitedTogether.has(call)) && !plan.submissions.get(call)?.forwards;
+    add(call, snippet(call), awaited ? 'awaitedCall'
       : halved.size > 0 && hasAncestor(call, (n) => halved.has(n)) ? 'resultWhole' : 'result');
   }
   for (const [root, calls] of plan.batches) add(root, calls.map(snippet).join(', '), 'batch');

@@ -11,8 +11,9 @@
  *
  * "In sight": a function of this file that nothing names but plain calls in this file (parameter-waits.ts
  * callsInSight); or a method, called at least once, of a class of this file that is not exported, extends nothing
- * (a library base calls methods by name) and nothing extends, whose name the program's files use only in calls of it
- * here, in other members' declarations, or on values of types no instance can be (so no interface it matches, `any`,
+ * (a library base calls methods by name) and whose subclasses, if any, are such classes of this file declaring no
+ * member of the method's name, whose name the program's files use only in calls of it here, in other members'
+ * declarations, or on values of types no instance of the class or a subclass can be (so no interface one matches, `any`,
  * destructuring, `bind` or string key reaches it), with no key computed at run time on a value that may be an
  * instance, and that is none of the names the language calls by itself (`toString`, `then`, a Proxy trap…).
  * Not async functions or generators: their callers resume them later, outside any region. A recursive call is a
@@ -21,7 +22,7 @@
  */
 import type * as ts from 'typescript';
 import { isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
-import { knownSubclasses } from '../analysis/overrides';
+import { knownSubclasses, memberNamed } from '../analysis/overrides';
 import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 import { callsInSight } from './parameter-waits';
@@ -80,12 +81,13 @@ export function methodCallsInSight(facts: FileFacts, method: ts.MethodDeclaratio
     return classSymbol !== undefined && c.getSourceFile() === facts.source && !c.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
       !ts.getDecorators(c)?.length && !exports.includes(classSymbol);
   };
-  const overrides = (c: ts.ClassLikeDeclaration): boolean => c.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === method.name.getText());
-  if (!staysHere(cls) || subclasses.some((c) => !staysHere(c) || overrides(c))) return undefined;
-  const classSymbol = symbolOf(ctx, cls.name!)!;
-  const instance = ctx.checker.getDeclaredTypeOfSymbol(classSymbol);
-  /** An instance may be a value of this type (`any`, `object`, an interface it matches). */
-  const mayHold = (type: ts.Type): boolean => (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || ctx.checker.isTypeAssignableTo(instance, type);
+  const name = method.name.text;
+  if (!staysHere(cls) || subclasses.some((c) => !staysHere(c) || memberNamed(ts, c, name) !== undefined)) return undefined;
+  // (A subclass's instance may stand where a type only it matches is written: `show(n: Named)` given a Labeled, rv71.)
+  const instances = [cls, ...subclasses].map((c) => ctx.checker.getDeclaredTypeOfSymbol(symbolOf(ctx, c.name!)!));
+  /** An instance may be a value of this type (`any`, `object`, an interface it or a subclass's instance matches). */
+  const mayHold = (type: ts.Type): boolean => (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 ||
+    instances.some((instance) => ctx.checker.isTypeAssignableTo(instance, type));
   const uses = nameUsesOf(ctx);
   // `(l as any)[m](3)`: a key computed at run time may name the method.
   if (uses.computedKeys.some((access) => mayHold(ctx.checker.getTypeAtLocation(access.expression)))) return undefined;

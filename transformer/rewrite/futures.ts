@@ -15,7 +15,7 @@ import type { FilePlan } from './file-plan';
 import type { TaskInfo } from '../analysis/discover';
 import { splitCallbackOf } from './split-callbacks';
 import { splitLoopOf, type SplitLoop } from './split-loops';
-import { givesPromise } from './only-reads';
+import { givesPromise, onlyReads } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
@@ -233,10 +233,13 @@ export class FutureFlow {
     }
     // `new Map(accs.map((a) => [a.id, add(a, 1)]))`, `console.log(accs.map((a) => ({ id: a.id, v: add(a, 1) })))`: pairs
     // or records holding Futures, the whole waited for where it is used up.
-    const around = mapCallAround(this.facts, node);
+    // (Each element's callback runs before any value is waited for: what it evaluates with the call must only read, or
+    // the elements after a failing one would have run code the plain map never reached, rv71's
+    // r-map-combinator-side-effect: `total(get(k))` with a `get` counting its calls, seen by a rejection handler.)
+    const around = this.callbackOnlyReads(call) ? mapCallAround(this.facts, node) : undefined;
     if (around && usedUpByReader(this.facts, around.map)) { this.plan.mapsWaitedWhole.set(around.map, around.inRecord ? 'waitFields' : 'waitAll'); return; }
     // const parts = xs.map((x) => task(x)): parts gathers Futures.
-    const mapped = mapCallOf(this.facts, node);
+    const mapped = this.callbackOnlyReads(call) ? mapCallOf(this.facts, node) : undefined;
     if (mapped) {
       // (`const r = (xs.map(…))`: parentheses and type-only wrappers stand for the map, np67's min-map-arg-call.)
       const holder = withWrappers(ts, mapped).parent;
@@ -266,6 +269,19 @@ export class FutureFlow {
    * before the store; a Future there would throw again where `out` is next read, outside the try. So the call waits,
    * as in a try block. Stores into the function's own locals, and values it returns, are left to the rules above.
    */
+  /**
+   * What a map's callback evaluates around the task call only reads: the call's arguments, and the other elements or
+   * fields of a literal it returns the call in (`[a.id, add(a, 1)]`).
+   */
+  private callbackOnlyReads(call: ts.CallExpression): boolean {
+    const { ts } = this;
+    const around = withWrappers(ts, call).parent;
+    const siblings = ts.isArrayLiteralExpression(around) ? around.elements
+      : ts.isPropertyAssignment(around) && ts.isObjectLiteralExpression(around.parent) ? around.parent.properties : [];
+    return call.arguments.every((arg) => onlyReads(this.facts, arg)) &&
+      siblings.every((sibling) => sibling === withWrappers(ts, call) || sibling === around || onlyReads(this.facts, sibling));
+  }
+
   private storedWhereCatchSees(node: ts.Node): boolean {
     const { ts } = this;
     const fn = this.facts.caughtFunctionOf(node);

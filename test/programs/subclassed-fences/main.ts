@@ -41,3 +41,21 @@ class LoudMeter extends Meter {
 }
 const meters: Meter[] = [new Meter(), new LoudMeter(), new Meter()];
 console.log('meters', meters.map((m) => m.run(5)).map((v) => v.toFixed(6)).join(' '), meters[1]!.xs[9]!.toFixed(6));
+
+// (d) A subclass's instance reached through an interface only the subclass matches (rv71's r-subclass-interface):
+// that call may run the method too, so the method is not in sight: it waits on return, and the read sees the write.
+class Tone {
+  readonly pitch = 440; // (a field no Signal has: a Signal is no Tone, structurally)
+  readonly samples = new Float64Array(50_000).map((_, i) => (i * 3) % 11);
+  filter(passes: number): void { smooth(this.samples, passes); }
+}
+class LabeledTone extends Tone { constructor(readonly toneLabel: string) { super(); } }
+interface Named { readonly toneLabel: string; readonly pitch: number; readonly samples: Float64Array; filter(passes: number): void }
+function show(n: Named): void {
+  n.filter(30);
+  console.log('named', n.toneLabel, n.samples[40_000]!.toFixed(6));
+}
+const tone = new Tone();
+tone.filter(1);
+console.log('tone', tone.samples[2]!.toFixed(6));
+show(new LabeledTone('z'));
