@@ -135,15 +135,18 @@ test('jobs polling with a task and a pause in a loop, side by side, end: their o
   }
 });
 
-test('a map of task calls handed to Promise.all, allSettled, race or any (or in parentheses) submits every call before waiting, whatever the arguments (np67\'s min-map-arg-call: `Promise.all(keys.map((k) => total(get(k))))` ran one call at a time); an async callback\'s task is waited for at its call, its promise settled there as in plain code (a concurrent ticker printed its steps in another order)', () => {
+test('a map of task calls handed to Promise.all, allSettled, race or any (or in parentheses) submits every call before waiting, whatever the arguments (np67\'s min-map-arg-call: `Promise.all(keys.map((k) => total(get(k))))` ran one call at a time); an async callback\'s task is waited for at its call, its promise settled there as in plain code (a concurrent ticker printed its steps in another order); arguments running code of the program that writes are evaluated at each element\'s turn (rv71)', () => {
   const tasks = printsAsPlain('mapped-into-combinators');
-  // (a) 16, (b) 2 (in a try: each call waits, 'b' never made), (c) 3 and 2; 'e' fails three times.
-  assert.is(tasks.inWorkers, 23, `${tasks.inWorkers} tasks ran in workers`);
-  assert.is(tasks.failed, 3);
+  // (a) 16 and 4 through a reading arrow, (b) 2 (in a try: each call waits, 'b' never made), (c) 3 and 2, (d) 2 (a
+  // counting lookup: each call waits, 'b' never made); 'e' fails four times.
+  assert.is(tasks.inWorkers, 29, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.failed, 4);
   assert.is(tasks.mostPending, 4, 'the four calls of a map are pending together');
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /Promise\.allSettled\(__taskify\.checked\(__taskify_runner\d+, __taskify\.waitAll\(\[\.\.\.groups\.keys\(\)\]\.map\(\(k\) => __taskify\.submit\(/);
   assert.match(emitted, /\['a', 'e', 'c'\]\.map\(\(k\) => __taskify\.inChain\(async \(\) => __taskify\.waitOn\(__taskify\.submit\(/, 'an async callback waits at its call');
+  assert.match(emitted, /Promise\.all\(__taskify\.checked\(__taskify_runner\d+, __taskify\.waitAll\(\['a', 'b', 'c', 'd'\]\.map\(\(k\) => __taskify\.submit\(/, 'a reading arrow\'s call is an argument that reads');
+  assert.match(emitted, /\['a', 'e', 'b'\]\.map\(\(k\) => __taskify\.waitOn\(__taskify\.submit\(__taskify_total_\d+, \[__taskify\.freshArgument\(get\(k\)\)/, 'a counting lookup: each call waits');
 });
 
 test.run();

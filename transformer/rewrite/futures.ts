@@ -15,7 +15,7 @@ import type { FilePlan } from './file-plan';
 import type { TaskInfo } from '../analysis/discover';
 import { splitCallbackOf } from './split-callbacks';
 import { splitLoopOf, type SplitLoop } from './split-loops';
-import { givesPromise, onlyReads } from './only-reads';
+import { givesPromise, onlyReadsThroughArrows } from './only-reads';
 import { isAssignedTo, isChoice, isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 import type { AliasGroups } from './aliases';
 import { FutureWaits } from './future-waits';
@@ -278,8 +278,8 @@ export class FutureFlow {
     const around = withWrappers(ts, call).parent;
     const siblings = ts.isArrayLiteralExpression(around) ? around.elements
       : ts.isPropertyAssignment(around) && ts.isObjectLiteralExpression(around.parent) ? around.parent.properties : [];
-    return call.arguments.every((arg) => onlyReads(this.facts, arg)) &&
-      siblings.every((sibling) => sibling === withWrappers(ts, call) || sibling === around || onlyReads(this.facts, sibling));
+    const reads = (node: ts.Node): boolean => onlyReadsThroughArrows(this.facts, node);
+    return call.arguments.every(reads) && siblings.every((sibling) => sibling === withWrappers(ts, call) || sibling === around || reads(sibling));
   }
 
   private storedWhereCatchSees(node: ts.Node): boolean {

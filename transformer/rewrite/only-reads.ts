@@ -49,6 +49,31 @@ export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
 }
 
 /**
+ * The same, where a call of a `const` arrow of the program whose body is an expression that only reads (`const get =
+ * (k) => groups.get(k)!`, followed a few levels) reads too: `total(get(k))` in a map's callback.
+ */
+export function onlyReadsThroughArrows(facts: FileFacts, node: ts.Node, depth = 3): boolean {
+  const { ts } = facts;
+  if (ts.isCallExpression(node) && depth > 0 && !node.questionDotToken && !facts.taskOf(node)) {
+    const arrow = readingArrowOf(facts, node.expression);
+    if (arrow) return onlyReadsThroughArrows(facts, arrow.body, depth - 1) && node.arguments.every((arg) => onlyReadsThroughArrows(facts, arg, depth));
+  }
+  return onlyReadsItself(facts, node) && !ts.forEachChild(node, (child) => !onlyReadsThroughArrows(facts, child, depth) || undefined);
+}
+
+/** `get` of `const get = (k) => …`: a constant arrow of the program with an expression body and no defaults. */
+function readingArrowOf(facts: FileFacts, callee: ts.Expression): (ts.ArrowFunction & { body: ts.Expression }) | undefined {
+  const { ts, ctx } = facts;
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = ctx.checker.getSymbolAtLocation(callee)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  const arrow = declaration.initializer;
+  if (!arrow || !ts.isArrowFunction(arrow) || ts.isBlock(arrow.body) || arrow.modifiers?.length ||
+    arrow.parameters.some((p) => p.initializer || p.dotDotDotToken || !ts.isIdentifier(p.name))) return undefined;
+  return arrow as ts.ArrowFunction & { body: ts.Expression };
+}
+
+/**
  * A task argument that may be evaluated early: `a`, `3`, `'s'`, `this.rows`, `cfg.n`, `rows[i]` of an array, with
  * no getter; arithmetic and templates of those, new arrays and objects of them, copies the language makes from them
  * (`A.slice(lo, hi)`); `isOuter` says which names may appear (a loop's own names may not).

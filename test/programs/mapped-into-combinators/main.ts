@@ -6,6 +6,7 @@
 import { total } from './kernels';
 
 const groups = new Map<string, number[]>([['a', [1, 2]], ['b', [5, 6]], ['c', [7, 8]], ['d', [9, 4]]]);
+const look = (k: string): number[] => groups.get(k)!;
 let fetched = 0;
 const get = (k: string): number[] => { fetched++; return groups.get(k)!; };
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   console.log('allSettled', settled.map((s) => s.status).join(','));
   console.log('race', await Promise.race(['b', 'c'].map((k) => total(groups.get(k)!))));
   console.log('any', await Promise.any(['d', 'a'].map((k) => total(groups.get(k)!))));
+  // A constant arrow that only reads reads too (np67's `get(k)`).
+  console.log('look', (await Promise.all(['a', 'b', 'c', 'd'].map((k) => total(look(k))))).join(','));
 
   // (b) A failing call: the plain map threw there, before the combinator was called.
   groups.set('e', [3, 1]);
