@@ -152,6 +152,23 @@ export class FutureFlow {
   }
 
 
+  /**
+   * What a map's callback evaluates around the task call only reads: the call's arguments, the conditions of the
+   * choices its value goes through (`value`: the outermost), and the other elements or fields of a literal it is
+   * returned in (`[a.id, add(a, 1)]`).
+   */
+  private callbackOnlyReads(call: ts.CallExpression, value: ts.Node): boolean {
+    const { ts } = this;
+    const reads = (node: ts.Node): boolean => onlyReadsThroughArrows(this.facts, node);
+    for (let n: ts.Node = call; n !== value && n.parent; n = n.parent) {
+      if (ts.isConditionalExpression(n.parent) && !reads(n.parent.condition)) return false;
+    }
+    const around = value.parent;
+    const siblings = ts.isArrayLiteralExpression(around) ? around.elements
+      : ts.isPropertyAssignment(around) && ts.isObjectLiteralExpression(around.parent) ? around.parent.properties : [];
+    return call.arguments.every(reads) && siblings.every((sibling) => sibling === value || sibling === around || reads(sibling));
+  }
+
   /** Where a submitted call's Future goes. */
   recordResult(call: ts.CallExpression): void {
     const { ts } = this;
@@ -236,10 +253,10 @@ export class FutureFlow {
     // (Each element's callback runs before any value is waited for: what it evaluates with the call must only read, or
     // the elements after a failing one would have run code the plain map never reached, rv71's
     // r-map-combinator-side-effect: `total(get(k))` with a `get` counting its calls, seen by a rejection handler.)
-    const around = this.callbackOnlyReads(call) ? mapCallAround(this.facts, node) : undefined;
+    const around = this.callbackOnlyReads(call, node) ? mapCallAround(this.facts, node) : undefined;
     if (around && usedUpByReader(this.facts, around.map)) { this.plan.mapsWaitedWhole.set(around.map, around.inRecord ? 'waitFields' : 'waitAll'); return; }
     // const parts = xs.map((x) => task(x)): parts gathers Futures.
-    const mapped = this.callbackOnlyReads(call) ? mapCallOf(this.facts, node) : undefined;
+    const mapped = this.callbackOnlyReads(call, node) ? mapCallOf(this.facts, node) : undefined;
     if (mapped) {
       // (`const r = (xs.map(…))`: parentheses and type-only wrappers stand for the map, np67's min-map-arg-call.)
       const holder = withWrappers(ts, mapped).parent;
@@ -269,19 +286,6 @@ export class FutureFlow {
    * before the store; a Future there would throw again where `out` is next read, outside the try. So the call waits,
    * as in a try block. Stores into the function's own locals, and values it returns, are left to the rules above.
    */
-  /**
-   * What a map's callback evaluates around the task call only reads: the call's arguments, and the other elements or
-   * fields of a literal it returns the call in (`[a.id, add(a, 1)]`).
-   */
-  private callbackOnlyReads(call: ts.CallExpression): boolean {
-    const { ts } = this;
-    const around = withWrappers(ts, call).parent;
-    const siblings = ts.isArrayLiteralExpression(around) ? around.elements
-      : ts.isPropertyAssignment(around) && ts.isObjectLiteralExpression(around.parent) ? around.parent.properties : [];
-    const reads = (node: ts.Node): boolean => onlyReadsThroughArrows(this.facts, node);
-    return call.arguments.every(reads) && siblings.every((sibling) => sibling === withWrappers(ts, call) || sibling === around || reads(sibling));
-  }
-
   private storedWhereCatchSees(node: ts.Node): boolean {
     const { ts } = this;
     const fn = this.facts.caughtFunctionOf(node);
