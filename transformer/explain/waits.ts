@@ -4,9 +4,8 @@
  */
 import type * as ts from 'typescript';
 import { snippet } from '../analysis/reason';
-import type { FilePlan, Wrap } from '../rewrite/file-plan';
+import { awaitedInPlace, type FilePlan, type Wrap } from '../rewrite/file-plan';
 import { lineOf } from './calls';
-import { isAwaitedCall } from '../rewrite/syntax';
 
 export interface ExplainedWait {
   readonly file: string;
@@ -51,9 +50,7 @@ export function explainWaits(t: typeof ts, plan: FilePlan, file: string): Explai
   // (In a helper split in halves, helper-halves.ts: only its calls made whole wait there, tester np65's h4.)
   const halved = new Set<ts.Node>([...plan.halvesDeclared].map((halves) => halves.fn));
   for (const call of plan.waitedAtCall) {
-    // (As emit.ts has it: a forwarder's call awaited is waited for at the call, rv71's r-explain-forwarder-await.)
-    const awaited = (isAwaitedCall(t, call) || plan.awaitedTogether.has(call)) && !plan.submissions.get(call)?.forwards;
-    add(call, snippet(call), awaited ? 'awaitedCall'
+    add(call, snippet(call), awaitedInPlace(t, plan, call) ? 'awaitedCall'
       : halved.size > 0 && hasAncestor(call, (n) => halved.has(n)) ? 'resultWhole' : 'result');
   }
   for (const [root, calls] of plan.batches) add(root, calls.map(snippet).join(', '), 'batch');

@@ -7,10 +7,10 @@ import type * as ts from 'typescript';
 import { isFunctionLike, isPrimitiveNode, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { takenAtLoad } from './load-time-values';
 import type { ModuleStateRef, TaskInfo } from '../analysis/discover';
-import type { FilePlan, Wrap } from './file-plan';
+import { awaitedInPlace, type FilePlan, type Wrap } from './file-plan';
 import { deferredUses } from './emit-deferred';
 import { dataLabels, moduleReference, siteOf } from './paths';
-import { elementBase, isAwaitedCall, isSynchronousCallback, skipTransparent } from './syntax';
+import { elementBase, isSynchronousCallback, skipTransparent } from './syntax';
 import { replaceBody } from './replace-body';
 import { wrappedInChain } from './own-chains';
 import { fencesAround } from './emit-fences';
@@ -306,7 +306,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
       }
       if (plan.promised.has(node)) return runtime('promised', [submission]);
       // `await task(…)`: the value at once when the task has finished, as the plain await had it (api/awaited.ts).
-      if ((isAwaitedCall(ts, node) || plan.awaitedTogether.has(node)) && !task.forwards) {
+      if (awaitedInPlace(ts, plan, node)) {
         // (An async task's call: awaits of values reached after it do not wait for it, runtime inTurn.)
         const asyncCall = (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async) !== 0;
         const caught = plan.caughtCalls.has(node);

@@ -13,6 +13,7 @@ import type { Resumption } from './resumptions';
 import type { SplitCallback } from './split-callbacks';
 import type { SplitLoop } from './split-loops';
 import type { HelperHalves } from './helper-halves';
+import { isAwaitedCall } from './syntax';
 import type { MappedForwarder } from './mapped-tasks';
 import type { Region, RegionCheck } from './failure-checks';
 import type { FieldReference } from './private-fields';
@@ -125,4 +126,13 @@ export function emptyFilePlan(): FilePlan {
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(), awaitsInTurn: new Set(), callbacksInTurn: new Map(),
   };
+}
+
+/**
+ * A submitted call the program awaits where it stands (`await task(…)`, a call of `await Promise.all([…])`): emitted as
+ * `await awaited(…)`, which blocks nothing (api/awaited.ts). Not a forwarder's call, which is waited for at the call.
+ * (One rule for emit.ts and explain/waits.ts.)
+ */
+export function awaitedInPlace(t: typeof ts, plan: FilePlan, call: ts.CallExpression): boolean {
+  return (isAwaitedCall(t, call) || plan.awaitedTogether.has(call)) && !plan.submissions.get(call)?.forwards;
 }

@@ -45,7 +45,7 @@ export function isReorderableAmongReads(task: TaskInfo): boolean {
 
 /** The whole expression only reads (every node of it, see onlyReadsItself). */
 export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
-  return onlyReadsItself(facts, node) && !facts.ts.forEachChild(node, (child) => !onlyReads(facts, child) || undefined);
+  return onlyReadsThroughArrows(facts, node, 0);
 }
 
 /**

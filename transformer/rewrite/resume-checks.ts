@@ -24,6 +24,7 @@
  * take several more steps before a job's failure is handled than in the plain program; README says so.)
  */
 import type * as ts from 'typescript';
+import { isAssignmentOperator } from '../analysis/expressions';
 import { calledFunction, qualifiedName, symbolOf, type FunctionLike } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
@@ -85,7 +86,7 @@ function handsBackOnly(t: typeof ts, block: ts.Block | undefined): boolean {
   const acts = (n: ts.Node): boolean => {
     if (t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) || t.isAwaitExpression(n) || t.isYieldExpression(n) ||
       t.isDeleteExpression(n) || t.isFunctionLike(n) || t.isClassLike(n)) return true;
-    if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment) return true;
+    if (t.isBinaryExpression(n) && isAssignmentOperator(t, n.operatorToken.kind)) return true;
     if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) &&
       (n.operator === t.SyntaxKind.PlusPlusToken || n.operator === t.SyntaxKind.MinusMinusToken)) return true;
     return t.forEachChild(n, (child) => acts(child) || undefined) ?? false;
