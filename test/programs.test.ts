@@ -157,6 +157,20 @@ test('loop bodies making several task calls (a const, two in one print, a destru
   assert.match(emitted, /const base_\d+ = next_\d+;\s*next_\d+ \+= 3;/, 'each pass of the second takes its own three');
 });
 
+test('loops whose body catches a task\'s failure (`try { out.push(work(n)) } catch …`, a finally, a break in the catch, two tries in one body, a nested loop in an async function, a try with only a finally) submit every pass\'s call first and meet each failure in its own pass; a try whose block runs code before the call stays as it is', () => {
+  const tasks = printsAsPlain('split-tries');
+  // (a) 13, (b) 4 taken (the rest dismissed after the break), (c) 18, (d) 3, (e) 4, (f) 6, (g) 3 taken.
+  assert.ok(tasks.inWorkers >= 13 + 4 + 18 + 3 + 4 + 6 + 3, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 6, `at most ${tasks.mostPending} tasks pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 6, 'collect, the break, the two tries, the rows, the inner loop and the finally are split');
+  assert.match(emitted, /const n = JSON\.parse\(s\);\s*parsed\.push\(__taskify\.waitOn\(__taskify\.submit\(/, 'code before the call in the try: each call waits');
+  // The first pass is outside the body's tries: a submission it makes names only the mark of a try around the loop.
+  for (const made of emitted.matchAll(/results_\d+\.push\(__taskify\.submit\([^;]*(__taskify_try\d+)\)\);/g)) {
+    assert.ok(emitted.indexOf(`const ${made[1]} = `) < made.index!, `${made[0]} names a mark declared after it`);
+  }
+});
+
 test('split loops and callbacks that store into containers no task reads (Set, Map, histogram, a record field): all calls submitted first, stores in plain order', () => {
   const tasks = printsAsPlain('split-stores');
   assert.ok(tasks.inWorkers >= 6 + 6 + 6 + 1 + 6 + 6 + 2 + 4 + 5 + 6 + 4 + 3 + 2 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);

@@ -58,8 +58,18 @@ export class PlainOrder {
 
   constructor(private readonly host: PlainOrderHost) {}
 
+  /** Code moved after later submissions runs (reached, rewind), until the next submission. */
+  private moved = false;
+
   /** A task was submitted: it is the plain program's last call now. */
-  submitted(): void { this.reachedCall = undefined; }
+  submitted(): void { this.reachedCall = undefined; this.moved = false; }
+
+  /**
+   * Where code moved after later submissions (a split loop's second pass) is: the last call it made in the plain order,
+   * before calls already submitted ahead. A try block it begins counts from the next (runtime.ts mark): the calls
+   * after that one, made ahead, are not the block's (split-loops.ts passStatement).
+   */
+  movedCodeAt(): number | undefined { return this.moved ? this.reachedCall : undefined; }
 
   /**
    * Code the plugin runs after later submissions (the second pass of a split loop or callback) has reached the call
@@ -67,13 +77,13 @@ export class PlainOrder {
    */
   reached(future: Future<unknown>): void {
     const producer = future.entry.producer;
-    if (producer && producer.id <= this.host.lastSubmitted()) this.reachedCall = producer.id;
+    if (producer && producer.id <= this.host.lastSubmitted()) { this.reachedCall = producer.id; this.moved = true; }
   }
 
   /** That code starts again before the call whose result is `future` (the first of its submissions). */
   rewind(future: Future<unknown>): void {
     const producer = future.entry.producer;
-    if (producer && producer.id <= this.host.lastSubmitted()) this.reachedCall = producer.id - 1;
+    if (producer && producer.id <= this.host.lastSubmitted()) { this.reachedCall = producer.id - 1; this.moved = true; }
   }
 
   /**

@@ -268,15 +268,23 @@ export class Runtime {
   allRan(): void { this.waits.allRan(); }
   barrierAsync(): Promise<void> { return this.waits.barrierAsync(); }
 
-  /** A point in the submission order, for checkpoint(). */
-  mark(): number { this.plain.marked(); return this.nextTaskId; }
+  /** A point in the submission order, for checkpoint(): in code moved after later submissions, its place among them. */
+  mark(): number {
+    this.plain.marked();
+    const at = this.plain.movedCodeAt();
+    return at === undefined ? this.nextTaskId : at + 1;
+  }
   /** Runs `body` in a chain of its own: an async function's run (async-chains.ts). */
   inChain<T>(body: () => T): T { return runInChain(this.nextTaskId, body); }
   /** A catch of a try that began at `mark` lets the error go on (plain-order.ts catchAt). */
   catchAt(error: unknown, mark: number): boolean { return this.plain.catchAt(error, mark); }
   finallyRuns(mark: number): boolean { return this.plain.finallyRuns(mark); }
   /** Wait for every task submitted since `mark` and throw the first failure among them. */
-  checkpoint(mark: number): void { this.waits.checkpoint(mark); }
+  checkpoint(mark: number): void {
+    // (In moved code, the calls since `mark` up to where it is: those after it were submitted ahead of their place.)
+    const at = this.plain.movedCodeAt();
+    if (at === undefined) this.waits.checkpoint(mark); else this.waits.failureBefore(mark, at);
+  }
   fence(mark: number, records: readonly TaskRecord[], objects: readonly object[]): void { this.waits.fence(mark, records, objects); }
   checkpointAsync(mark: number): Promise<void> { return this.waits.checkpointAsync(mark); }
 

@@ -111,7 +111,9 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
   if (plan.waitedAtCall.has(call)) {
     if (repeating && inTryBlock(ctx, call, repeating.scope)) {
       add(call, `task ${task.name} is called in a \`try\` block, where each call is waited for at once (a failure must be thrown inside the ` +
-        `block), so ${each} runs its task alone`, 'move the loop that submits out of the `try` block');
+        `block), so ${each} runs its task alone`, 'a loop whose body holds `try { <the task call first> } catch …` submits every call first ' +
+        'when the task only reads its arguments and prints nothing, the block makes no other task call and the rest of the body only reads, ' +
+        'prints or sets local variables; otherwise move the loop that submits out of the `try` block');
     } else if (repeating && isReduceAccumulation(ts, call, repeating.scope)) {
       // `xs.reduce((acc, c) => merge(acc, c), {})`: each step takes the one before it; nothing to run side by side.
       return;

@@ -184,8 +184,10 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
     return runtime(fenced ? 'submitFenced' : 'submit', [handleFor(task), f.createArrayLiteralExpression(args), f.createStringLiteral(siteOf(call)),
       ...(labels === undefined && !tryMark ? [] : [labels === undefined ? f.createVoidZero() : f.createStringLiteral(labels)]), ...(tryMark ? [tryMark] : [])]);
   };
-  const enclosingTryMark = (call: ts.Node): ts.Expression | undefined => {
-    for (let n: ts.Node = call; n.parent && !isFunctionLike(ctx, n); n = n.parent) {
+  const enclosingTryMark = (call: ts.CallExpression): ts.Expression | undefined => {
+    // (A split loop's call is submitted by its first pass, outside the tries of the body: split-loops.ts passStatement.)
+    const split = [...plan.splitLoops.values()].find((loop) => loop.taskCalls.includes(call));
+    for (let n: ts.Node = split?.loop ?? call; n.parent && !isFunctionLike(ctx, n); n = n.parent) {
       if (ts.isTryStatement(n.parent) && n.parent.tryBlock === n && plan.tries.has(n.parent)) return failureChecks.markOf(n.parent);
     }
     return undefined;

@@ -228,8 +228,8 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
     // `Object.keys(o)`: names only, no getter runs (a Proxy's ownKeys trap would: runtime-shapes.ts).
     const keys = name === 'Object.keys' && !runtimeShapes(ctx).hiddenAccessors && isLibrary(ctx, n.expression);
     // `String(i)`, `Number(s)`, `Boolean(v)` of a number or string: a conversion (of an object it calls toString or valueOf).
-    const converts = (name === 'String' || name === 'Number' || name === 'Boolean') && n.arguments.every((arg) => isPrimitiveNode(ctx, arg)) &&
-      isLibrary(ctx, n.expression);
+    const converts = (name === 'String' || name === 'Number' || name === 'Boolean') &&
+      n.arguments.every((arg) => isPrimitiveNode(ctx, arg) || isCaughtError(facts, arg)) && isLibrary(ctx, n.expression);
     return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || converts || isReadingStringify(facts, n) || isCollectionLookup(facts, n)) && !facts.taskOf(n);
   }
   if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
@@ -240,15 +240,46 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
     // Operators that call nothing on their operands; any other calls an object operand's valueOf or toString.
     const identity = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.AmpersandAmpersandToken ||
       op === K.BarBarToken || op === K.QuestionQuestionToken || op === K.CommaToken;
-    return identity || (isPrimitiveNode(ctx, n.left) && isPrimitiveNode(ctx, n.right));
+    return identity || (isPrimitiveNode(ctx, n.left) && isPrimitiveNode(ctx, n.right)) ||
+      (op === K.InstanceOfKeyword && isPlainClass(facts, n.right));
   }
   if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
     (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) return false;
   // A getter would run its code in another order.
   if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && mayRunCode(facts, n)) return false;
   // An object in a template calls its toString.
-  if (ts.isTemplateExpression(n)) return n.templateSpans.every((span) => isPrimitiveNode(ctx, span.expression));
+  if (ts.isTemplateExpression(n)) return n.templateSpans.every((span) => isPrimitiveNode(ctx, span.expression) || isCaughtError(facts, span.expression));
   return true;
+}
+
+/**
+ * `e instanceof RangeError`, `e instanceof ParseError`: a class of the language's or one the program declares without
+ * a static member of a computed name (`static [Symbol.hasInstance]`), so the test runs no code of the program.
+ */
+function isPlainClass(facts: FileFacts, expr: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  if (!ts.isIdentifier(expr)) return false;
+  if (isLibrary(ctx, expr)) return true;
+  const declarations = ctx.checker.getSymbolAtLocation(expr)?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((d) => ts.isClassDeclaration(d) &&
+    !d.members.some((m) => m.name !== undefined && ts.isComputedPropertyName(m.name)));
+}
+
+/** What a caught error is read for: its own fields, no getter of the program's. */
+const ERROR_FIELDS = new Set(['message', 'name', 'stack', 'code', 'cause']);
+
+/**
+ * `e` of `catch (e)`, typed `unknown` or `any`: what a try block of code that only reads threw (the language's own
+ * errors) or a task's failure (an Error, or the thrown primitive, rebuilt by the runtime). Its conversions
+ * (`String(e)`, `${e}`) and its fields (`e.message`) run no code of the program that could change what a later call
+ * reads.
+ */
+function isCaughtError(facts: FileFacts, expr: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  const inner = skipTransparent(ts, expr);
+  if (!ts.isIdentifier(inner)) return false;
+  const declaration = ctx.checker.getSymbolAtLocation(inner)?.valueDeclaration;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent);
 }
 
 /** Reading the property may run code: a getter, or a value whose type does not say (`any`). */
@@ -262,6 +293,7 @@ function mayRunCode(facts: FileFacts, access: ts.PropertyAccessExpression | ts.E
     return !(ctx.checker.isArrayType(receiver) || ctx.checker.isTupleType(receiver) || isTypedArrayType(ctx, receiver) || enumObject ||
       ctx.checker.getIndexInfosOfType(receiver).length > 0);
   }
+  if (ts.isIdentifier(access.name) && ERROR_FIELDS.has(access.name.text) && isCaughtError(facts, access.expression)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(access.name);
   return symbol === undefined || (symbol.flags & ts.SymbolFlags.GetAccessor) !== 0;
 }

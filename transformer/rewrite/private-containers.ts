@@ -43,11 +43,15 @@ export function privateContainer(facts: FileFacts, expr: ts.Expression): ts.Symb
 
 /**
  * `return out` by the function that made it (tester #27's rs6: `const out = []; for (const s of seeds) out.push(work(s));
- * return out`): handed on only as that call ends, when none of its code can run any more; another call makes its own.
+ * return out`), or inside the literal it returns (`return { out, errors }`, `return [out, n]`): handed on only as that
+ * call ends, when none of its code can run any more; another call makes its own.
  */
 function returnedByItsFunction(t: typeof ts, ref: ts.Identifier, declaration: ts.VariableDeclaration): boolean {
   const owner = (node: ts.Node) => t.findAncestor(node.parent, t.isFunctionLike);
-  return t.isReturnStatement(ref.parent) && ref.parent.expression === ref && owner(ref) !== undefined && owner(ref) === owner(declaration);
+  let value: ts.Node = ref;
+  while (t.isShorthandPropertyAssignment(value.parent) || (t.isPropertyAssignment(value.parent) && value.parent.initializer === value) ||
+    t.isObjectLiteralExpression(value.parent) || t.isArrayLiteralExpression(value.parent) || t.isParenthesizedExpression(value.parent)) value = value.parent;
+  return t.isReturnStatement(value.parent) && value.parent.expression === value && owner(ref) !== undefined && owner(ref) === owner(declaration);
 }
 
 function keepsToItself(facts: FileFacts, ref: ts.Identifier): boolean {

@@ -16,9 +16,10 @@
  *   or the call's arguments use; `for (const k in o)` over a plain object, its keys listed once;
  * - the body only reads, apart from assignments to primitive variables (`s += …`, `best = …`, `count++`), stores
  *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
- *   declarations, `break` and `continue`: nothing it does can change what a later call reads;
+ *   declarations, `try`, `break` and `continue`: nothing it does can change what a later call reads;
  * - every task call of the body is evaluated on every pass that reaches its statement (a statement of the body
- *   itself, a declaration's value or an `if`'s condition, not under `?:`, `&&`, `||`, `??`, `?.`), with arguments
+ *   itself, a declaration's value or an `if`'s condition, not under `?:`, `&&`, `||`, `??`, `?.`; or the statement
+ *   a `try` block of the body begins with, one call to a block: passStatement), with arguments
  *   the first pass can evaluate as the second would (only-reads.ts isSimpleArgument: names from outside the body,
  *   literals, plain reads, arithmetic, copies the language makes), or the body's own constants before the calls
  *   bound to such values (`const xs = sensors[name]`, evaluated in the first pass too), or a `const` holding an
@@ -69,15 +70,33 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
   return known.get(loop) ?? undefined;
 }
 
-/** The `for` loop whose body (or a statement of its block) holds the call, with no function or other statement between. */
+/**
+ * The `for` loop whose body (or a statement of its block) holds the call, with no function or other statement between;
+ * or whose body holds a `try` whose block begins with the call's statement (`try { out.push(work(n)) } catch …`).
+ */
 function loopOfBody(t: typeof ts, call: ts.CallExpression): SplitLoopStatement | undefined {
-  const statement = bodyStatement(t, call);
+  const statement = passStatement(t, call);
   const parent = statement?.parent;
   const loop = parent && t.isBlock(parent) ? parent.parent : parent;
   if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop) || t.isForInStatement(loop)) ||
     (loop.statement !== statement && loop.statement !== parent)) return undefined;
   // (A labelled loop keeps its label on the second pass, which runs the body: emit-deferred.ts.)
   return loop;
+}
+
+/**
+ * The statement of the loop body a pass runs to make the call: the call's own statement, or the `try` whose block it
+ * begins. Begins, so that nothing the block ran before it can throw into the catch and leave the call unmade while the
+ * loop goes on: a call not taken would hold a failure no pass meets, which a later call's failure would be taken for
+ * (runtime/api/plain-order.ts raise, firstUnmetBefore). A failure of the call itself is met where the second pass takes
+ * it, inside the same try, whose catch then runs as the plain one did; the runtime counts that try from the taken call
+ * (runtime.ts mark, checkpoint), not from the last submission.
+ */
+function passStatement(t: typeof ts, call: ts.CallExpression): ts.Statement | undefined {
+  const statement = bodyStatement(t, call);
+  const block = statement?.parent;
+  const tried = block && t.isBlock(block) && t.isTryStatement(block.parent) && block.parent.tryBlock === block && block.statements[0] === statement;
+  return tried ? block.parent as ts.TryStatement : statement;
 }
 
 function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefined {
@@ -92,6 +111,10 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     if (loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
   }
   if (taskCalls.length > 1 && (skipsBetween(ts, loop, taskCalls) || !aheadTogether(facts, taskCalls))) return undefined;
+  // One call to a try block: a failure of the first would leave the second unmade (`try { log(f(x) + g(x)) } catch {}`).
+  // A task's call only, not a helper's (helper-halves.ts), whose value the try checks against the block's own mark.
+  const tried = taskCalls.filter((call) => ts.isTryStatement(passStatement(ts, call)!));
+  if (tried.some((call) => !facts.taskOf(call) || facts.taskOf(call)!.forwards) || new Set(tried.map((call) => passStatement(ts, call))).size !== tried.length) return undefined;
   const assigned = assignedIn(ts, loop.statement);
   const header = loopHeader(facts, loop, assigned);
   if (!header) return undefined;
@@ -121,7 +144,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     }
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
-  const first = bodyStatement(ts, taskCalls[0])!;
+  const first = passStatement(ts, taskCalls[0])!;
   for (const statement of ts.isBlock(loop.statement) ? loop.statement.statements : []) {
     if (statement === first) break;
     if (isSimpleConstant(facts, statement, isOuter)) prelude.push(statement);
@@ -233,7 +256,9 @@ function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
   const visit = (n: ts.Node): void => {
     if (t.isBinaryExpression(n) && isAssignmentOperator(t, n.operatorToken.kind) &&
       t.isIdentifier(n.left)) names.add(n.left.text);
-    if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && t.isIdentifier(n.operand)) names.add(n.operand.text);
+    // (`i++`, `--k`; not `-n` or `!done`, which read.)
+    if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && t.isIdentifier(n.operand) &&
+      (n.operator === t.SyntaxKind.PlusPlusToken || n.operator === t.SyntaxKind.MinusMinusToken)) names.add(n.operand.text);
     t.forEachChild(n, visit);
   };
   visit(body);
@@ -256,7 +281,8 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: Readonly
     if (stored) { stored.forEach(visit); return; }
     // (A jump to a label: to one of the body's own statements, out of the loop, or to the loop itself, whose label the
     // second pass keeps: `continue rows` there goes to the next pass, as in the plain loop.)
-    if (ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isTryStatement(n)) { ok = false; return; }
+    // (A `try` goes on: a call's failure is met in its pass, inside it, as the plain call's was: see passStatement.)
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) { ok = false; return; }
     if (ts.isBinaryExpression(n) && isAssignmentOperator(ts, n.operatorToken.kind)) {
       // `s += total(a)`: a primitive variable, not the loop's, and not an object a later call could read.
       if (!ts.isIdentifier(n.left) || loopNames.has(n.left.text) || !isPrimitiveNode(ctx, n.left) ||
