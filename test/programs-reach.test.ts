@@ -417,4 +417,16 @@ test('a function\'s parameter given to a task in a callback that may run it many
   assert.is(tasks.mostPending, 4, '(a)\'s four reads are pending together');
 });
 
+test('grids filled cell by cell with task values (`grid[i][j] = block(…)`, rows pushed empty or made by `Array.from({ length }, () => new Array(n))`) wait for each cell where it is read: a wavefront runs an anti-diagonal\'s blocks side by side (np68\'s min-wavefront-grid ran one block at a time); a grid printed whole takes values, and one filled in a try waits at each call', () => {
+  const tasks = printsAsPlain('gathered-grids');
+  // (a) 16, (b) 16 + 1, (c) 4, (d) 2 (the third call never made: the second failed).
+  assert.is(tasks.inWorkers, 16 + 17 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} blocks pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /grid\[i\]\[j\] = __taskify\.submit\(__taskify_cell_\d+/, 'a cell takes the Future');
+  assert.match(emitted, /const top = i === 0 \? 0 : __taskify\.waitOn\(grid\[i - 1\]\[j\]\);/, 'a number cell is waited for where it is read');
+  assert.match(emitted, /__taskify\.written\(edges\[i - 1\]\[j\]\)\.bottom/, 'an object cell is waited for, then taken afresh by later tasks');
+  assert.match(emitted, /shown\[i\]\[j\] = __taskify\.waitOn\(__taskify\.reached\(__taskify\.take\(/, 'a grid printed whole takes values (its inner loop split)');
+});
+
 test.run();

@@ -13,6 +13,7 @@ import type { FutureFlow } from './futures';
 import type { FilePlan } from './file-plan';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget, skipTransparent, withWrappers } from './syntax';
 import { isGatheringRecord } from './gathering-arrays';
+import { cellRead } from './gathering-grids';
 
 export class FutureWaits {
   private readonly ts: typeof ts;
@@ -32,6 +33,17 @@ export class FutureWaits {
       this.waitForValues(found);
     }
     this.waitForElements();
+    this.waitForCells();
+  }
+
+  /** Each read of a grid's cell (gathering-grids.ts): its Future waited for there. */
+  private waitForCells(): void {
+    for (const grid of this.flow.futureGrids) {
+      for (const ref of this.facts.references(grid)) {
+        const read = cellRead(this.facts, ref);
+        if (read) this.plan.elementWraps.set(read.cell, read.wrap);
+      }
+    }
   }
 
   /** Each use of these Future variables that needs the value. */

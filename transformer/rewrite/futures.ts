@@ -23,12 +23,15 @@ import { arrayNames, canGather, mapCallAround, pushTarget, mapCallOf, outermostM
 import { rootIdentifier } from '../analysis/expressions';
 import { isFresh } from './fresh';
 import { isKeepingMethod } from './library-uses';
+import { gatheringGrid } from './gathering-grids';
 
 export class FutureFlow {
   private readonly ts: typeof ts;
   /** Variables holding Futures, and arrays that gather them. */
   private readonly futures = new Set<ts.Symbol>();
   readonly futureArrays = new Set<ts.Symbol>();
+  /** Grids whose cells gather Futures (gathering-grids.ts). */
+  readonly futureGrids = new Set<ts.Symbol>();
   /**
    * Arrays of Futures gathering a value that may hold the caller's own objects (`out.push(pickBig(ps))` where pickBig
    * returns `ps.filter(…)`): those objects come home inside the value, but a task given the bare Future writes the
@@ -44,7 +47,7 @@ export class FutureFlow {
   }
 
   /** A new round of planning: no call has placed a Future yet. */
-  clear(): void { this.futures.clear(); this.futureArrays.clear(); this.holdingArrays.clear(); }
+  clear(): void { this.futures.clear(); this.futureArrays.clear(); this.holdingArrays.clear(); this.futureGrids.clear(); }
 
   /** Loops not to split: one of their task calls stays direct (plan.ts decides again without the split). */
   readonly refusedSplits = new Set<ts.Statement>();
@@ -234,7 +237,7 @@ export class FutureFlow {
       this.gather(parent.left.expression, this.holdsCallersObjects(call));
       return;
     }
-    if (this.gathersIntoContainer(call, parent)) return;
+    if (this.gathersIntoContainer(call, parent) || this.gathersIntoGrid(call, node, parent)) return;
     // r = task(…) where r already holds Futures, or is a `let` that may (`let p = img; p = smooth(p)`): it holds a new one.
     if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isIdentifier(parent.left) && ts.isExpressionStatement(parent.parent)) {
@@ -345,6 +348,18 @@ export class FutureFlow {
     const root = level && this.containers.holdsObjects(level) ? this.containers.rootOf(level) : undefined;
     if (root) this.containers.rely(root);
     return root !== undefined;
+  }
+
+  /** `grid[i][j] = block(…)`, a statement, into a grid whose cells are waited for where read (gathering-grids.ts). */
+  private gathersIntoGrid(call: ts.CallExpression, node: ts.Node, parent: ts.Node): boolean {
+    const { ts } = this;
+    if (!ts.isBinaryExpression(parent) || parent.right !== node || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+      !ts.isExpressionStatement(parent.parent) || this.holdsCallersObjects(call)) return false;
+    const row = ts.isElementAccessExpression(parent.left) ? parent.left.expression : undefined;
+    const root = row && ts.isElementAccessExpression(row) && ts.isIdentifier(row.expression) ? row.expression : undefined;
+    const grid = root && gatheringGrid(this.facts, root);
+    if (grid) this.futureGrids.add(grid);
+    return grid !== undefined;
   }
 
   /**

@@ -1,0 +1,57 @@
+// Grids filled cell by cell with task values (`grid[i][j] = block(…)`): each cell is waited for where it is read, so
+// the blocks of one anti-diagonal run side by side.
+import { block, cell, checked, type Edge } from './kernels';
+
+// (a) Numbers, rows pushed empty, walked by anti-diagonals.
+const NB = 4;
+const grid: number[][] = [];
+for (let i = 0; i < NB; i++) grid.push([]);
+for (let d = 0; d < 2 * NB - 1; d++) {
+  for (let i = 0; i < NB; i++) {
+    const j = d - i;
+    if (j < 0 || j >= NB) continue;
+    const top = i === 0 ? 0 : grid[i - 1][j];
+    const left = j === 0 ? 0 : grid[i][j - 1];
+    grid[i][j] = cell(top, left, d);
+  }
+}
+const at = (i: number, j: number) => grid[i][j];
+console.log('corner', grid[NB - 1][NB - 1], 'first row', at(0, 0), at(0, 1), 'rows', grid.length, grid[2].length);
+
+// (b) Objects, rows made with `new Array(n)`; the program changes a block's edge before a later round reads it.
+const S = 'ACGTTGCA'.repeat(40), T = 'TGCAACGT'.repeat(40), BS = 80, NE = 4;
+const edges: Edge[][] = Array.from({ length: NE }, () => new Array<Edge>(NE));
+for (let d = 0; d < 2 * NE - 1; d++) {
+  for (let i = 0; i < NE; i++) {
+    const j = d - i;
+    if (j < 0 || j >= NE) continue;
+    const top = i === 0 ? new Int32Array(BS) : edges[i - 1][j].bottom;
+    const left = j === 0 ? new Int32Array(BS) : edges[i][j - 1].right;
+    const corner = i === 0 || j === 0 ? 0 : edges[i - 1][j - 1].corner;
+    edges[i][j] = block(S.slice(i * BS, (i + 1) * BS), T.slice(j * BS, (j + 1) * BS), top, left, corner);
+  }
+}
+console.log('LCS', edges[NE - 1][NE - 1].corner, 'sample', Array.from(edges[NE - 1][0].bottom.slice(0, 5)).join(','));
+edges[0][0].bottom.fill(0);
+edges[0][1] = block(S.slice(0, BS), T.slice(BS, 2 * BS), edges[0][0].bottom, new Int32Array(BS), 0);
+console.log('again', edges[0][1].corner);
+
+// (c) A grid printed whole stays waited at each call.
+const shown: number[][] = [[], []];
+for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) shown[i][j] = cell(i, j, 1);
+console.log(JSON.stringify(shown));
+
+// (d) A cell whose task fails: the plain call threw at once, out of the inner try.
+try {
+  const marks: number[][] = [[], []];
+  marks[0][0] = checked(2);
+  marks[0][1] = checked(-1);
+  marks[1][0] = checked(3);
+  try {
+    console.log('inner', marks[0][0], marks[0][1]);
+  } catch (e) {
+    console.log('inner catch', (e as Error).message);
+  }
+} catch (e) {
+  console.log('outer catch', (e as Error).message);
+}
