@@ -139,7 +139,7 @@ test('loops that use a task value at once (s += total(p), best = Math.max(best, 
   // Passes after a break or a failure were submitted too, and are dismissed (cancelled if not started): not counted.
   assert.ok(tasks.inWorkers >= 6 + 4 + 2 + 1 + 2 + 1 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-loops', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 9, 'sum, best, first big (its value in a const), found, the failing loop, squares, chunked, the labelled loop and the view sums are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 9, 'sum, best, first big (its value in a const), found, the failing loop, squares, chunked, the labelled loop and the view sums are split');
   assert.match(emitted, /results_\d+\.push\(__taskify\.submit\(__taskify_total_\d+, \[[^\]]*partOf\(wide, k\)/, 'a helper making a view is a simple argument');
   assert.match(emitted, /words: for \(const w of [^)]*\) \{\s*const base_\d+ = next_\d+;/, 'the second pass keeps the label its continue names');
   assert.match(emitted, /for \(const x of __taskify\.waitOn\(grown\)\)\s+results_\d+\.push/, 'the first pass waits for what the header reads');
@@ -151,7 +151,7 @@ test('loop bodies making several task calls (a const, two in one print, a destru
   // rows 5 x 3, skipping 2 x 2, seen 2 x 2 (of 5 submitted), tally 3 x 2, risky 2 + 2 + 1 (the failure), partial one at a time.
   assert.ok(tasks.inWorkers >= 15 + 4 + 4 + 6 + 5 + 6, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-many', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 14, 'rows, skipping, seen, risky, tally, parts, trials, nested, sensors, kept, chained, cells, marks and letters are split; partial (a break between calls) is not');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 14, 'rows, skipping, seen, risky, tally, parts, trials, nested, sensors, kept, chained, cells, marks and letters are split; partial (a break between calls) is not');
   assert.match(emitted, /results_\d+\.push\(__taskify\.submit\(__taskify_total_\d+, \[r\][^)]*\), __taskify\.submit\(__taskify_grade_\d+, \[r\][^)]*\), __taskify\.submit\(__taskify_spread_\d+, \[r\][^)]*\)\)/,
     'the first pass submits a pass\'s calls in the order the body makes them');
   assert.match(emitted, /const base_\d+ = next_\d+;\s*next_\d+ \+= 3;/, 'each pass of the second takes its own three');
@@ -159,11 +159,12 @@ test('loop bodies making several task calls (a const, two in one print, a destru
 
 test('loops whose body catches a task\'s failure (`try { out.push(work(n)) } catch …`, a finally, a break in the catch, two tries in one body, a nested loop in an async function, a try with only a finally) submit every pass\'s call first and meet each failure in its own pass; a try whose block runs code before the call stays as it is', () => {
   const tasks = printsAsPlain('split-tries');
-  // (a) 13, (b) 4 taken (the rest dismissed after the break), (c) 18, (d) 3, (e) 4, (f) 6, (g) 3 taken.
-  assert.ok(tasks.inWorkers >= 13 + 4 + 18 + 3 + 4 + 6 + 3, `${tasks.inWorkers} tasks ran in workers`);
+  // (a) 13, (b) 4 taken (the rest dismissed after the break), (c) 18, (d) 3, (e) 4, (h) 6 + 5, (f) 6, (g) 3 taken.
+  assert.ok(tasks.inWorkers >= 13 + 4 + 18 + 3 + 4 + 11 + 6 + 3, `${tasks.inWorkers} tasks ran in workers`);
   assert.ok(tasks.mostPending >= 6, `at most ${tasks.mostPending} tasks pending at once`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 6, 'collect, the break, the two tries, the rows, the inner loop and the finally are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 8, 'collect, the break, the two tries, the rows, both continues, the inner loop and the finally are split');
+  assert.match(emitted, /next_\d+ \+= 1;\s*__taskify\.dismissUntaken\(results_\d+, base_\d+ - 1, base_\d+\);/, 'each pass dismisses what the pass before left untaken');
   assert.match(emitted, /const n = JSON\.parse\(s\);\s*parsed\.push\(__taskify\.waitOn\(__taskify\.submit\(/, 'code before the call in the try: each call waits');
   // The first pass is outside the body's tries: a submission it makes names only the mark of a try around the loop.
   for (const made of emitted.matchAll(/results_\d+\.push\(__taskify\.submit\([^;]*(__taskify_try\d+)\)\);/g)) {
@@ -171,11 +172,18 @@ test('loops whose body catches a task\'s failure (`try { out.push(work(n)) } cat
   }
 });
 
+test('a loop whose catch converts an error of a class with its own toString (which changes what later calls read) is not split (rv72\'s r-error-tostring)', () => {
+  const tasks = printsAsPlain('split-tries-hooks');
+  assert.is(tasks.inWorkers, 8);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.not.match(emitted, /dismissUntaken/, 'each call waits in its own pass');
+});
+
 test('split loops and callbacks that store into containers no task reads (Set, Map, histogram, a record field): all calls submitted first, stores in plain order', () => {
   const tasks = printsAsPlain('split-stores');
   assert.ok(tasks.inWorkers >= 6 + 6 + 6 + 1 + 6 + 6 + 2 + 4 + 5 + 6 + 4 + 3 + 2 + 4 + 2, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-stores', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 7, 'seen, ranges, hist, best, kept, sums and byPart are split loops');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 7, 'seen, ranges, hist, best, kept, sums and byPart are split loops');
   assert.match(emitted, /__taskify\.eachThen\(xs, "forEach", \(x, i\) => __taskify\.submit\(/, 'a Map in a field, keyed by String(i), is a split callback\'s store');
   assert.match(emitted, /halves\[i\] = __taskify\.waitOn\(__taskify\.submit\(/, 'halves: later passes read views of it');
   assert.is(emitted.match(/__taskify\.eachThen\(parts, "forEach"/g)?.length, 1, 'byIndex is a split callback');
@@ -194,7 +202,7 @@ test('a task value stored into a field of the walked object (s.m = mean(s.data))
   const tasks = printsAsPlain('split-field-stores');
   assert.ok(tasks.inWorkers >= 4 + 4 + 4 + 3 + 2 + 3 + 3 + 2 + 3 + 3, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-field-stores', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 5, 'means, shifted, probes, collect and byName are split loops');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 5, 'means, shifted, probes, collect and byName are split loops');
   assert.match(emitted, /slots\[i\]\.m = __taskify\.waitOn\(__taskify\.forwardCall\(gauges\[i\]/, 'an extended class\'s object may be the record');
   assert.match(emitted, /__taskify\.eachThen\(sensors, "forEach"/, 'ranges is a split callback');
   assert.is(emitted.match(/__taskify\.waitOn\(__taskify\.submit\(/g)?.length, 3, 'chain, bound and scored: a later call reads the stored field');
@@ -209,7 +217,7 @@ test('split loops over collections evaluated once (Map entries, Object.entries, 
   const tasks = printsAsPlain('split-headers');
   assert.ok(tasks.inWorkers >= 6 * 5 + 3 + 2 + 6 + 4, `${tasks.inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(build('split-headers', true, 'commonjs'), 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 7, 'totals, byName (a record), groups, highest, labelled, scaled and perKey are split');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 7, 'totals, byName (a record), groups, highest, labelled, scaled and perKey are split');
   assert.match(emitted, /const items_\d+ = __taskify\.keysIn\(groups\);/, 'for…in lists its keys once');
   assert.match(emitted, /console\.log\('bag', key, __taskify\.waitOn\(__taskify\.submit\(/, 'for…in over a class\'s instance is not split');
   assert.match(emitted, /let scaled = 0;\s*__taskify\.fence\(\);\s*{\s*const items_/, 'the fence for the record comes before the split loop');
@@ -222,7 +230,7 @@ test('a failing call ends what follows it, as the plain call did: lines after it
   const { inWorkers, dir } = endsAsPlain('met-failures');
   assert.ok(inWorkers >= 12, `${inWorkers} tasks ran in workers`);
   const emitted = readFileSync(join(dir, 'main.js'), 'utf8');
-  assert.is(emitted.match(/__taskify\.dismissUntaken\(/g)?.length, 2, 'both loops over parts are split, the one with a const too');
+  assert.is(emitted.match(/__taskify\.dismissUntaken\(results_\d+\);/g)?.length, 2, 'both loops over parts are split, the one with a const too');
   assert.is(emitted.match(/__taskify\.eachThen\(/g)?.length, 1, 'the forEach that prints, in its try, is split');
 });
 

@@ -156,10 +156,12 @@ export function take(results: unknown[], i: number, ...nested: number[]): unknow
 /**
  * A loop split by the plugin (transformer/rewrite/split-loops.ts) ended, normally, by `break` or by a failure: the
  * submissions its second pass never took (a `continue` or `break` before the call, the passes after a failure) are
- * the plain program's calls never made.
+ * the plain program's calls never made. Also each pass's, as the next begins (`from`, `to`): a call a `continue` left
+ * untaken is never made, and its failure must not be met by the next pass's wait or try as an earlier failure
+ * (rv72's r-continue: the next pass's catch got the skipped call's error).
  */
-export function dismissUntaken(results: readonly unknown[]): void {
-  for (const later of results) if (later instanceof Future) dismiss(later);
+export function dismissUntaken(results: readonly unknown[], from = 0, to = results.length): void {
+  for (let i = from; i < to; i++) if (results[i] instanceof Future) dismiss(results[i] as Future<unknown>);
 }
 
 /** `for (const k in o)` split in two (split-loops.ts): the keys the plain loop enumerates, listed once for both passes. */

@@ -53,19 +53,32 @@ export function constantLiteralMember(ctx: AnalysisContext, callee: ts.PropertyA
 
 /**
  * `ops.square` where such a literal holds a name there (`const ops = { square }`, `{ sq: square }`): the symbol of
- * that name, whose function callee-names.ts resolves as it would the name's own call (tester #13's s07). Not of an
- * exported table, which another module may change (`shared.square = cube`).
+ * that name, whose function callee-names.ts resolves as it would the name's own call (tester #13's s07). An exported
+ * table only when no module of the program changes it either (`shared.square = cube`): mentionsReadMembers.
  */
 export function constantLiteralName(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): ts.Symbol | undefined {
   const { ts } = ctx;
   const found = constantLiteralProperty(ctx, callee);
   if (!found) return undefined;
-  const { property, declaration } = found;
-  const statement = declaration.parent.parent;
-  if (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  const { property } = found;
   if (ts.isShorthandPropertyAssignment(property) && !property.objectAssignmentInitializer) return ctx.checker.getShorthandAssignmentValueSymbol(property);
   const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
   return value && ts.isIdentifier(value) ? symbolOf(ctx, value) : undefined;
+}
+
+/**
+ * `dot` of `const Ops = { dot }` (or `{ d: dot }`) when nothing changes that literal: calls through `Ops.dot` are calls
+ * of the name (callee-names.ts), so the value taken there runs nothing by itself.
+ */
+export function inConstantTable(ctx: AnalysisContext, value: ts.Expression): boolean {
+  const { ts } = ctx;
+  const property = value.parent;
+  if (!(ts.isShorthandPropertyAssignment(property) || (ts.isPropertyAssignment(property) && property.initializer === value))) return false;
+  const literal = property.parent;
+  const declaration = literal.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== literal || !ts.isIdentifier(declaration.name)) return false;
+  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
+  return constant && !literal.properties.some((p) => ts.isSpreadAssignment(p)) && everyMentionReadsAMember(ctx, declaration);
 }
 
 /** The property of a constant literal nothing changes that `obj.name` reads, and the literal's variable. */
@@ -103,26 +116,66 @@ function functionsOf(ctx: AnalysisContext, declaration: ts.VariableDeclaration):
 }
 
 function everyMentionReadsAMember(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
+  let known = membersOnlyRead.get(declaration);
+  if (known === undefined) membersOnlyRead.set(declaration, known = mentionsReadMembers(ctx, declaration));
+  return known;
+}
+
+const membersOnlyRead = new WeakMap<ts.VariableDeclaration, boolean>();
+
+/**
+ * Every mention of the literal's variable reads a member. A module's own constant (`export default { dot, axpy }`,
+ * `export const Ops = {…}`) is mentioned in every file of the program that imports it, under its own name or
+ * another (`import Ops from './ops'`, `ns.default`): each mention there reads a member too (np68's min-default-object:
+ * `Ops.dot(x, x)` ran in this thread), and importing or exporting it again hands nothing on.
+ */
+function mentionsReadMembers(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
   const { ts } = ctx;
   const name = declaration.name as ts.Identifier;
   const symbol = symbolOf(ctx, name);
   let scope: ts.Node = declaration;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const moduleLevel = ts.isSourceFile(scope);
   let ok = true;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, names: ReadonlySet<string>): void => {
     if (!ok) return;
-    if (ts.isIdentifier(node) && node !== name && node.text === name.text && symbolOf(ctx, node) === symbol) {
-      const access = node.parent;
-      const member = (ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access)) && access.expression === node;
-      const updated = (ts.isPrefixUnaryExpression(access.parent) || ts.isPostfixUnaryExpression(access.parent)) &&
-        (access.parent.operator === ts.SyntaxKind.PlusPlusToken || access.parent.operator === ts.SyntaxKind.MinusMinusToken);
-      const changed = member && (isWriteTargetExpression(ts, access as ts.Expression) || ts.isDeleteExpression(access.parent) || updated);
-      // (An export or shorthand `{ name }` hands the object on: not a member read.)
-      if (!member || changed) ok = false;
+    if (ts.isIdentifier(node) && node !== name && names.has(node.text) && symbolOf(ctx, node) === symbol) {
+      if (!readsAMember(ts, node, moduleLevel)) ok = false;
       return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, names));
   };
-  visit(scope);
+  if (!moduleLevel) {
+    visit(scope, new Set([name.text]));
+    return ok;
+  }
+  for (const file of ctx.program.getSourceFiles()) {
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
+    // (Under its own name, as `default`, or a name an import of the file binds.)
+    const names = new Set([name.text, 'default']);
+    for (const statement of file.statements) {
+      if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
+      const clause = statement.importClause;
+      if (clause.name) names.add(clause.name.text);
+      if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) for (const element of clause.namedBindings.elements) names.add(element.name.text);
+    }
+    visit(file, names);
+    if (!ok) return false;
+  }
   return ok;
+}
+
+/** The mention `node` reads a member of the object (`o.f`, `ns.o.f`, `o[k]`), or, of a module's own, imports or exports it. */
+function readsAMember(t: typeof ts, node: ts.Identifier, moduleLevel: boolean): boolean {
+  // (`ns.Ops`, `ns.default` of `import * as ns`: the access stands for the object.)
+  const mention: ts.Expression = t.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
+  const parent = mention.parent;
+  if (moduleLevel && (t.isImportClause(parent) || t.isImportSpecifier(parent) || t.isExportSpecifier(parent) ||
+    (t.isExportAssignment(parent) && parent.expression === mention))) return true;
+  const access = parent;
+  const member = (t.isPropertyAccessExpression(access) || t.isElementAccessExpression(access)) && access.expression === mention;
+  const updated = (t.isPrefixUnaryExpression(access.parent) || t.isPostfixUnaryExpression(access.parent)) &&
+    (access.parent.operator === t.SyntaxKind.PlusPlusToken || access.parent.operator === t.SyntaxKind.MinusMinusToken);
+  // (An export or shorthand `{ name }` hands the object on: not a member read.)
+  return member && !(isWriteTargetExpression(t, access as ts.Expression) || t.isDeleteExpression(access.parent) || updated);
 }

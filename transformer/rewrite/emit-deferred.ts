@@ -211,9 +211,14 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     for (const call of taskCalls) replaced.delete(call);
     const declare = (name: ts.Identifier, init: ts.Expression, flags: ts.NodeFlags) =>
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], flags));
+    // (The calls the pass before left untaken, by a `continue` before them, were never made: dismissed before this
+    // pass meets any failure.)
+    const dismissBefore = f.createExpressionStatement(runtime('dismissUntaken', [results,
+      f.createBinaryExpression(base, ts.SyntaxKind.MinusToken, f.createNumericLiteral(taskCalls.length)), base]));
     const body = f.createBlock([
       declare(base, next, ts.NodeFlags.Const),
       f.createExpressionStatement(f.createBinaryExpression(next, ts.SyntaxKind.PlusEqualsToken, f.createNumericLiteral(taskCalls.length))),
+      dismissBefore,
       ...bodyStatements,
     ], true);
     // (`rows: for (…)`: the second pass runs the body, so it keeps the label its `continue rows` names.)

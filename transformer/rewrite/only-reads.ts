@@ -253,31 +253,34 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
 }
 
 /**
- * `e instanceof RangeError`, `e instanceof ParseError`: a class of the language's or one the program declares without
- * a static member of a computed name (`static [Symbol.hasInstance]`), so the test runs no code of the program.
+ * `e instanceof RangeError`, `e instanceof ParseError`: a class of the language's or one the program declares, in a
+ * program that names no `Symbol.hasInstance` (an inherited static one would run too: rv72's r-hasinstance), so the
+ * test runs no code of the program.
  */
 function isPlainClass(facts: FileFacts, expr: ts.Expression): boolean {
   const { ts, ctx } = facts;
-  if (!ts.isIdentifier(expr)) return false;
+  if (!ts.isIdentifier(expr) || runtimeShapes(ctx).hasInstance) return false;
   if (isLibrary(ctx, expr)) return true;
   const declarations = ctx.checker.getSymbolAtLocation(expr)?.declarations ?? [];
-  return declarations.length > 0 && declarations.every((d) => ts.isClassDeclaration(d) &&
-    !d.members.some((m) => m.name !== undefined && ts.isComputedPropertyName(m.name)));
+  return declarations.length > 0 && declarations.every((d) => ts.isClassDeclaration(d));
 }
 
 /** What a caught error is read for: its own fields, no getter of the program's. */
 const ERROR_FIELDS = new Set(['message', 'name', 'stack', 'code', 'cause']);
 
 /**
- * `e` of `catch (e)`, typed `unknown` or `any`: what a try block of code that only reads threw (the language's own
- * errors) or a task's failure (an Error, or the thrown primitive, rebuilt by the runtime). Its conversions
- * (`String(e)`, `${e}`) and its fields (`e.message`) run no code of the program that could change what a later call
- * reads.
+ * `e` of `catch (e)`, in a program that gives no object a conversion of its own (`toString`, `valueOf`,
+ * `Symbol.toPrimitive`), makes no hidden accessor and declares none of an error's field names: whatever was thrown (the
+ * language's errors, a task's failure rebuilt with its class, a value the program threw), its conversions (`String(e)`,
+ * `${e}`) and its fields (`e.message`) run no code of the program that could change what a later call reads. (rv72's
+ * r-outer-catch, r-error-tostring, r-error-getter: a thrown object's `toString` or `get code()` that changed state.)
  */
 function isCaughtError(facts: FileFacts, expr: ts.Expression): boolean {
   const { ts, ctx } = facts;
   const inner = skipTransparent(ts, expr);
   if (!ts.isIdentifier(inner)) return false;
+  const shapes = runtimeShapes(ctx);
+  if (shapes.conversionHooks || shapes.hiddenAccessors || [...ERROR_FIELDS].some((field) => shapes.accessorNames.has(field))) return false;
   const declaration = ctx.checker.getSymbolAtLocation(inner)?.valueDeclaration;
   return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent);
 }

@@ -22,6 +22,7 @@ import { isNamespaceImport, isPrimitiveNode, symbolOf, type AnalysisContext, typ
 import type { TaskInfo } from '../analysis/discover';
 import { reasonAt, snippet, type Reason } from '../analysis/reason';
 import type { Summaries } from '../analysis/summaries';
+import { inConstantTable } from '../analysis/literal-members';
 import { isArgumentOf, isDeclarationName, skipTransparent, withWrappers } from './syntax';
 import { outerStoresOf } from './outer-stores';
 import { gathersTaskValues } from './gathering-arrays';
@@ -262,7 +263,8 @@ class Planner implements ParameterPlanner, BlockerPlanner {
       if (this.facts.enclosingTask(call)) continue;
       if (!isArgumentOf(ts, call, value)) {
         // `countEq.bind(null, t)`, `{ scale }`: calls through that value run the function itself too (explain notes it).
-        if (isValueUse(ts, value)) this.plan.takenAsValues.set(value, task);
+        // (Not a name in a constant table, `export default { dot }`: calls through it are calls of the name.)
+        if (isValueUse(ts, value) && !inConstantTable(this.ctx, value)) this.plan.takenAsValues.set(value, task);
         continue;
       }
       const mapped = mappable && !this.gaveUp ? mapCallTaking(this.facts, value, task) : undefined;

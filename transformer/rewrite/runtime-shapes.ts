@@ -18,7 +18,14 @@ export interface RuntimeShapes {
   readonly accessorNames: ReadonlySet<string>;
   /** The program names `Symbol.hasInstance` (declares one, or defines one at run time): `instanceof` may run its code. */
   readonly hasInstance: boolean;
+  /**
+   * The program gives some object a `toString`, a `valueOf` or a `Symbol.toPrimitive` of its own (a member, a literal's
+   * property, an assignment): converting an object it did not make may run its code (`String(e)` of a caught error).
+   */
+  readonly conversionHooks: boolean;
 }
+
+const CONVERSIONS = new Set(['toString', 'valueOf']);
 
 const HIDDEN_ACCESSOR_MAKERS = new Set(['defineProperty', 'defineProperties', 'Proxy', '__defineGetter__', '__defineSetter__', 'setPrototypeOf']);
 const found = new WeakMap<ts.Program, RuntimeShapes>();
@@ -38,6 +45,7 @@ function scan(ctx: AnalysisContext): RuntimeShapes {
   let hiddenAccessors = false;
   const accessorNames = new Set<string>();
   let hasInstance = false;
+  let conversionHooks = false;
   const visit = (node: ts.Node): void => {
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses) {
       for (const clause of node.heritageClauses) {
@@ -56,10 +64,16 @@ function scan(ctx: AnalysisContext): RuntimeShapes {
     }
     if (ts.isIdentifier(node) && HIDDEN_ACCESSOR_MAKERS.has(node.text)) hiddenAccessors = true;
     if (ts.isIdentifier(node) && node.text === 'hasInstance') hasInstance = true;
+    if (ts.isIdentifier(node) && node.text === 'toPrimitive') conversionHooks = true;
+    // (`toString() {…}`, `{ valueOf: f }`, `X.prototype.toString = f`: a name declared or assigned, not a call of one.)
+    const named = ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) ||
+      ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) ? node.name
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) ? node.left.name : undefined;
+    if (named && ts.isIdentifier(named) && CONVERSIONS.has(named.text)) conversionHooks = true;
     if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && !ts.isComputedPropertyName(node.name)) accessorNames.add(node.name.getText());
     if ((ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && ts.isComputedPropertyName(node.name)) hiddenAccessors = true;
     ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  return { extendedLibraryClasses: extended, hiddenAccessors, accessorNames, hasInstance };
+  return { extendedLibraryClasses: extended, hiddenAccessors, accessorNames, hasInstance, conversionHooks };
 }

@@ -70,6 +70,27 @@ for (let i = 0; i < rows.length; i++) {
 }
 console.log(totals);
 
+// (h) A `continue` before the try: the skipped pass's call is never made, and its failure is nobody's (rv72's
+// r-continue: the next pass's catch got it); the same without a try, in a try around the loop.
+const kept: number[] = [];
+for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
+  if (n === 3 || n === 7) continue;
+  try {
+    kept.push(work(n));
+  } catch (e) {
+    console.log('kept caught', n, String(e));
+  }
+}
+console.log(kept);
+try {
+  for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+    if (n === 3) continue;
+    console.log('v', n, work(n));
+  }
+} catch (e) {
+  console.log('around', (e as Error).message);
+}
+
 // (f) An inner loop with a try, in an async function after an await.
 async function grid(): Promise<void> {
   await null;
