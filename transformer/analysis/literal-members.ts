@@ -7,7 +7,7 @@
  * itself never passed, stored or returned. A literal with a spread, an accessor or a computed key is not followed.
  */
 import type * as ts from 'typescript';
-import { isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
 import { isWriteTargetExpression } from './getters';
 
@@ -86,7 +86,10 @@ function constantLiteralProperty(ctx: AnalysisContext, callee: ts.PropertyAccess
   { property: ts.ObjectLiteralElementLike; declaration: ts.VariableDeclaration } | undefined {
   const { ts } = ctx;
   const object = skipParens(ts, callee.expression);
-  const declaration = ts.isIdentifier(object) ? symbolOf(ctx, object)?.valueDeclaration : undefined;
+  // (`Ops.f`, or `ns.default.f`, `ns.Ops.f` of `import * as ns`.)
+  const named = ts.isIdentifier(object) ? object
+    : ts.isPropertyAccessExpression(object) && isNamespaceImport(ctx, skipParens(ts, object.expression)) ? object.name : undefined;
+  const declaration = named ? symbolOf(ctx, named)?.valueDeclaration : undefined;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
   const literal = skipParens(ts, declaration.initializer);
   const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
@@ -135,34 +138,55 @@ function mentionsReadMembers(ctx: AnalysisContext, declaration: ts.VariableDecla
   const symbol = symbolOf(ctx, name);
   let scope: ts.Node = declaration;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  const moduleLevel = ts.isSourceFile(scope);
+  if (ts.isSourceFile(scope)) {
+    // (Under its own name, as `default`, or a name an import binds to either.)
+    const { byText, importedAs } = mentionIndex(ctx);
+    const names = new Set([name.text, 'default', ...(importedAs.get(name.text) ?? []), ...(importedAs.get('default') ?? [])]);
+    return [...names].every((text) => (byText.get(text) ?? []).every((id) => id === name || symbolOf(ctx, id) !== symbol || readsAMember(ts, id, true)));
+  }
   let ok = true;
-  const visit = (node: ts.Node, names: ReadonlySet<string>): void => {
+  const visit = (node: ts.Node): void => {
     if (!ok) return;
-    if (ts.isIdentifier(node) && node !== name && names.has(node.text) && symbolOf(ctx, node) === symbol) {
-      if (!readsAMember(ts, node, moduleLevel)) ok = false;
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && symbolOf(ctx, node) === symbol) {
+      if (!readsAMember(ts, node, false)) ok = false;
       return;
     }
-    ts.forEachChild(node, (child) => visit(child, names));
+    ts.forEachChild(node, visit);
   };
-  if (!moduleLevel) {
-    visit(scope, new Set([name.text]));
-    return ok;
-  }
-  for (const file of ctx.program.getSourceFiles()) {
-    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
-    // (Under its own name, as `default`, or a name an import of the file binds.)
-    const names = new Set([name.text, 'default']);
-    for (const statement of file.statements) {
-      if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
-      const clause = statement.importClause;
-      if (clause.name) names.add(clause.name.text);
-      if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) for (const element of clause.namedBindings.elements) names.add(element.name.text);
-    }
-    visit(file, names);
-    if (!ok) return false;
-  }
+  visit(scope);
   return ok;
+}
+
+interface MentionIndex {
+  /** Every identifier of the program's files (a package's files too: a package's module may change another's table). */
+  readonly byText: ReadonlyMap<string, readonly ts.Identifier[]>;
+  /** The local names imports bind to an exported name (`default` for `import X from`). */
+  readonly importedAs: ReadonlyMap<string, readonly string[]>;
+}
+
+const indexes = new WeakMap<ts.Program, MentionIndex>();
+
+/** Built once per program: what mentionsReadMembers looks through for every module-level table. */
+function mentionIndex(ctx: AnalysisContext): MentionIndex {
+  let index = indexes.get(ctx.program);
+  if (index) return index;
+  const { ts } = ctx;
+  const byText = new Map<string, ts.Identifier[]>();
+  const importedAs = new Map<string, string[]>();
+  const bind = (imported: string, local: string) => { const list = importedAs.get(imported) ?? []; list.push(local); importedAs.set(imported, list); };
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const list = byText.get(node.text);
+      if (list) list.push(node); else byText.set(node.text, [node]);
+      return;
+    }
+    if (ts.isImportClause(node) && node.name) bind('default', node.name.text);
+    if (ts.isImportSpecifier(node)) bind((node.propertyName ?? node.name).text, node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+  indexes.set(ctx.program, index = { byText, importedAs });
+  return index;
 }
 
 /** The mention `node` reads a member of the object (`o.f`, `ns.o.f`, `o[k]`), or, of a module's own, imports or exports it. */

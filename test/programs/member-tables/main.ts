@@ -1,5 +1,5 @@
 // Tasks called through an object literal of functions (tester #13's s07): a table nothing changes names its tasks,
-// so its calls are task calls; a table the program changes, or another module may, keeps plain calls (explain says so).
+// so its calls are task calls; a table the program changes, here or in another module, keeps plain calls (explain says so).
 import { square, cube, fill } from './kernels';
 
 const ops = { square } as const;
@@ -19,6 +19,6 @@ mutable.f = cube;
 console.log('typed slot', mutable.f(3));
 const table: Record<string, (x: number) => number> = { square, cube };
 for (const k of ['square', 'cube']) console.log('by key', k, table[k](5));
-// Exported: another module may change it.
+// Exported: a task call while no module of the program changes it.
 export const shared = { square };
 console.log('exported', shared.square(6));

@@ -1,0 +1,12 @@
+import Ops, { Stats } from './ops';
+import * as O from './ops';
+import { Tools } from './tools';
+
+const x = new Float64Array(400_000).fill(0.5);
+const y = new Float64Array(400_000).fill(-0.25);
+console.log('default', Ops.dot(x, y), Ops.norm1(y));
+console.log('named', Stats.norm(x), Stats.dot(y, y));
+console.log('namespace', O.default.dot(x, x), O.Stats.norm(y));
+
+Tools.measure = (a: Float64Array) => a.length;
+console.log('replaced', Tools.measure(x));

@@ -1,0 +1,20 @@
+/** Tasks handed out in tables: a default-exported literal and a named one, used by member from other modules. */
+
+/** @task */
+export function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let r = 0; r < 30; r++) { s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; }
+  return s;
+}
+
+/** @task */
+export function norm1(a: Float64Array): number {
+  let s = 0;
+  for (let r = 0; r < 30; r++) { s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i]); }
+  return s;
+}
+
+const Ops = { dot, norm1 };
+export default Ops;
+
+export const Stats = { norm: norm1, dot };
