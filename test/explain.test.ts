@@ -49,7 +49,7 @@ test('a task passed as a function value is listed at its own line, with the form
 test('a task taken as a value other than as an argument (bound, stored) is noted: calls through it run in this thread (tester #23\'s F11)', () => {
   const text = explain(fixture('bound.ts'), fixture('tasks.js'));
   assert.match(text, /bound\.ts:4 task scale is taken as a value here \(`scale\.bind\(null\)`\): calls made through it run the function itself, in this thread/);
-  assert.match(text, /bound\.ts:5 task scale is taken as a value here \(`\{ scale \}`\)/);
+  assert.match(text, /bound\.ts:5 task scale is taken as a value here \(`\{ scale \}`\)/, 'a table handed on whole');
   assert.not.match(explain(fixture('values.ts'), fixture('tasks.js')), /taken as a value/, 'an argument is the plan\'s: listed as a direct call');
 });
 

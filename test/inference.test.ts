@@ -425,7 +425,7 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f(this: unknown, a: number) { return this; }'), /task f: uses `this`/);
   assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }\nexport function bump() { counter++; }'),
     /main\.ts:3:.* reads `counter`, a module variable that may change/);
-  assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` is a function/);
+  assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` cannot be sent to a worker: it is a function/);
   // A module object the program changes travels with each call (test/programs/module-state); one the task changes too cannot.
   assert.equal(errs('export const RATES = [1, 2];\n/** @task */\nexport function f(x: number) { return x * RATES[0]; }\nRATES[0] = 10;'), '');
   // One the task changes too is kept state where the program uses it in place (kept-state.test.ts); else an error.
@@ -573,7 +573,7 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
     'a task in a namespace is said to be one, not "not exported" (helper-54\'s a44)');
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
     'calling a static method of the program is no change');
-  assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` is a symbol/);
+  assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` cannot be sent to a worker: it is a symbol/);
   assert.match(errs('function make() { class P { x = 1; norm() { return this.x; } } return new P(); }\n/** @task */\nexport function f(p: ReturnType<typeof make>) { return p.x; }'), /instance of class P, which its module does not export/);
   assert.equal(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), '',
     'a class at the top level of a task\'s module travels: the plugin shares it by name (rewrite/emit-module-setup.ts)');

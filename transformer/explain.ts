@@ -88,7 +88,7 @@ export function formatExplanation(explanation: Explanation, { all = false, waits
   const section = (title: string, entries: string[]) => { if (entries.length > 0) lines.push('', title, ...entries.map((e) => `  ${e}`)); };
   const direct = explanation.calls.filter((c) => !c.submitted);
   section('calls that stay direct (sequential):', direct.map((c) =>
-    `${c.file}:${c.line} ${c.task}: ${c.sameAs !== undefined ? `same reason as line ${c.sameAs}` : c.reason}`));
+    `${c.file}:${c.line} ${c.task}: ${c.sameAs === undefined ? c.reason : c.sameAs === c.line ? 'same reason as the call before it on this line' : `same reason as line ${c.sameAs}`}`));
   if (all) section('calls submitted as tasks:', explanation.calls.filter((c) => c.submitted).map((c) => `${c.file}:${c.line} ${c.task}: ${c.reason}`));
   section('notes (legal, but costly or serial):', explanation.notes.map((n) => `${n.file}:${n.line} ${n.note}`));
   if (all || waits) section('waits placed:', explanation.waits.map((w) => `${w.file}:${w.line} \`${w.on}\`: ${w.does}`));

@@ -150,7 +150,7 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
   const summary = summaries.get(fn);
   const params = fn.parameters.map((param, i) => {
     const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(param));
-    if (unsendable) fail(param, codes.unsendableParam, `parameter \`${param.name.getText()}\` is ${unsendable}, which cannot be sent to a worker`);
+    if (unsendable) fail(param, codes.unsendableParam, `parameter \`${param.name.getText()}\` cannot be sent to a worker: it is ${unsendable}`);
     let direction = directionOf(ctx, param, summary.params[i] ?? {});
     const override = tags.overrides.find((o) => o.name === direction.name);
     if (override) {
