@@ -139,9 +139,11 @@ function mentionsReadMembers(ctx: AnalysisContext, declaration: ts.VariableDecla
   let scope: ts.Node = declaration;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   if (ts.isSourceFile(scope)) {
-    // (Under its own name, as `default`, or a name an import binds to either.)
-    const { byText, importedAs } = mentionIndex(ctx);
-    const names = new Set([name.text, 'default', ...(importedAs.get(name.text) ?? []), ...(importedAs.get('default') ?? [])]);
+    // (Under its own name, as `default`, or a name an import or a renaming export binds to one of those, and so on:
+    // `export { Stats as Metrics } from './stats'`, then `import { Metrics }`, np69's min-table-renamed-reexport.)
+    const { byText, renamedAs } = mentionIndex(ctx);
+    const names = new Set([name.text, 'default']);
+    for (const text of names) for (const other of renamedAs.get(text) ?? []) names.add(other);
     return [...names].every((text) => (byText.get(text) ?? []).every((id) => id === name || symbolOf(ctx, id) !== symbol || readsAMember(ts, id, true)));
   }
   let ok = true;
@@ -160,8 +162,8 @@ function mentionsReadMembers(ctx: AnalysisContext, declaration: ts.VariableDecla
 interface MentionIndex {
   /** Every identifier of the program's files (a package's files too: a package's module may change another's table). */
   readonly byText: ReadonlyMap<string, readonly ts.Identifier[]>;
-  /** The local names imports bind to an exported name (`default` for `import X from`). */
-  readonly importedAs: ReadonlyMap<string, readonly string[]>;
+  /** The names imports and exports bind to a name (`import X from`: `default` to X; `export { a as b }`: a to b). */
+  readonly renamedAs: ReadonlyMap<string, readonly string[]>;
 }
 
 const indexes = new WeakMap<ts.Program, MentionIndex>();
@@ -172,8 +174,8 @@ function mentionIndex(ctx: AnalysisContext): MentionIndex {
   if (index) return index;
   const { ts } = ctx;
   const byText = new Map<string, ts.Identifier[]>();
-  const importedAs = new Map<string, string[]>();
-  const bind = (imported: string, local: string) => { const list = importedAs.get(imported) ?? []; list.push(local); importedAs.set(imported, list); };
+  const renamedAs = new Map<string, string[]>();
+  const bind = (from: string, to: string) => { const list = renamedAs.get(from) ?? []; list.push(to); renamedAs.set(from, list); };
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const list = byText.get(node.text);
@@ -181,11 +183,11 @@ function mentionIndex(ctx: AnalysisContext): MentionIndex {
       return;
     }
     if (ts.isImportClause(node) && node.name) bind('default', node.name.text);
-    if (ts.isImportSpecifier(node)) bind((node.propertyName ?? node.name).text, node.name.text);
+    if (ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) bind((node.propertyName ?? node.name).text, node.name.text);
     ts.forEachChild(node, visit);
   };
   for (const file of ctx.program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
-  indexes.set(ctx.program, index = { byText, importedAs });
+  indexes.set(ctx.program, index = { byText, renamedAs });
   return index;
 }
 

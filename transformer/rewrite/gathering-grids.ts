@@ -37,11 +37,12 @@ export function cellRead(facts: FileFacts, ref: ts.Identifier): { readonly cell:
   return { cell, wrap: isPrimitiveNode(facts.ctx, cell) ? 'wait' : 'written' };
 }
 
-/** `[]`, or rows made empty: `Array.from({ length: n }, () => new Array<T>(n))`. */
+/** `[]`, `[[], []]`, or rows made empty: `Array.from({ length: n }, () => new Array<T>(n))`. */
 function emptyRows(facts: FileFacts, init: ts.Expression): boolean {
   const { ts } = facts;
   const value = skipTransparent(ts, init);
-  if (ts.isArrayLiteralExpression(value) && value.elements.length === 0) return true;
+  // (`[]`, or `[[], [], []]`: np69's min-grid-literal-rows.)
+  if (ts.isArrayLiteralExpression(value)) return value.elements.every((row) => !ts.isSpreadElement(row) && isEmptyRow(facts, row));
   if (!ts.isCallExpression(value) || value.arguments.length !== 2 || value.expression.getText() !== 'Array.from') return false;
   const [size, make] = value.arguments;
   return ts.isObjectLiteralExpression(size!) && ts.isArrowFunction(make!) && make.parameters.length === 0 && ts.isExpression(make.body) && isEmptyRow(facts, make.body);

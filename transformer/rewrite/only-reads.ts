@@ -114,6 +114,10 @@ export function isSimpleArgument(facts: FileFacts, arg: ts.Expression, isOuter: 
   }
   // `` `part ${i}` ``: a string of primitives.
   if (ts.isTemplateExpression(arg)) return arg.templateSpans.every((span) => primitive(span.expression));
+  // `n % 2 === 0 ? a : b`: a choice of simple values by a simple condition (np69's min-ternary-arg-split).
+  if (ts.isConditionalExpression(arg)) {
+    return isSimpleArgument(facts, arg.condition, isOuter) && isSimpleArgument(facts, arg.whenTrue, isOuter) && isSimpleArgument(facts, arg.whenFalse, isOuter);
+  }
   if (ts.isAsExpression(arg) || ts.isNonNullExpression(arg) || ts.isSatisfiesExpression(arg)) return isSimpleArgument(facts, arg.expression, isOuter);
   // `ks.get(u)`, `seen.has(k)`: a lookup in the language's Map or Set, as an element access is (np22's r22).
   if (ts.isCallExpression(arg) && isCollectionLookup(facts, arg)) {
@@ -261,7 +265,8 @@ function isPlainClass(facts: FileFacts, expr: ts.Expression): boolean {
   const { ts, ctx } = facts;
   if (!ts.isIdentifier(expr) || runtimeShapes(ctx).hasInstance) return false;
   if (isLibrary(ctx, expr)) return true;
-  const declarations = ctx.checker.getSymbolAtLocation(expr)?.declarations ?? [];
+  // (Through an import to the class: np69's min-instanceof-imported-class.)
+  const declarations = symbolOf(ctx, expr)?.declarations ?? [];
   return declarations.length > 0 && declarations.every((d) => ts.isClassDeclaration(d));
 }
 

@@ -36,6 +36,11 @@ edges[0][0].bottom.fill(0);
 edges[0][1] = block(S.slice(0, BS), T.slice(BS, 2 * BS), edges[0][0].bottom, new Int32Array(BS), 0);
 console.log('again', edges[0][1].corner);
 
+// (e) Rows written in the literal.
+const pair: number[][] = [[], []];
+for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) pair[i][j] = cell(i, j, 2);
+console.log('pair', pair[1][1] - pair[0][0]);
+
 // (c) A grid printed whole stays waited at each call.
 const shown: number[][] = [[], []];
 for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) shown[i][j] = cell(i, j, 1);

@@ -18,3 +18,6 @@ export function twice(xs: number[]): number {
   }
   return s;
 }
+
+/** An error class the caller tests with instanceof (imported: np69's min-instanceof-imported-class). */
+export class InputError extends Error {}

@@ -1,6 +1,8 @@
 import Ops, { Stats } from './ops';
 import * as O from './ops';
 import { Tools } from './tools';
+import { Spare } from './ops';
+import { tune } from './tune';
 
 const x = new Float64Array(400_000).fill(0.5);
 const y = new Float64Array(400_000).fill(-0.25);
@@ -10,3 +12,6 @@ console.log('namespace', O.default.dot(x, x), O.Stats.norm(y));
 
 Tools.measure = (a: Float64Array) => a.length;
 console.log('replaced', Tools.measure(x));
+
+tune();
+console.log('renamed re-export', Spare.norm(x));

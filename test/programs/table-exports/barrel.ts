@@ -1,0 +1,1 @@
+export { Spare as Extra } from './ops';
