@@ -86,7 +86,8 @@ export function serializeError(error: unknown, chain: readonly Error[] = [], ref
   const classRef = isBuiltinErrorClass(ctor) ? undefined : classRefOf(ctor);
   const unexported = !classRef && typeof ctor === 'function' && !isBuiltinErrorClass(ctor) && ctor.name
     ? { name: ctor.name, builtin: builtinErrorName(error) } : undefined;
-  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(unexported ? { unexported } : {}), ...extra };
+  const builtin = isBuiltinErrorClass(ctor) && (ctor as { name?: string }).name !== error.name ? (ctor as { name: string }).name : undefined;
+  return { name: error.name, message: error.message, stack: error.stack, props, classRef, ...(unexported ? { unexported } : {}), ...(builtin ? { builtin } : {}), ...extra };
 }
 
 /** Which of the failed call's arguments (or object of one) a value is, in the thread that ran it; else undefined. */
@@ -102,7 +103,8 @@ export function deserializeError(data: SerializedError, where: string, chain: Er
   // the name is defined, not enumerable.
   const ownName = 'name' in data.props || 'name' in (data.hidden ?? {}) || 'name' in (data.refs ?? {});
   const error = data.dom ? new DOMException(data.message, data.name) : ofClass(data, ownName ? undefined : data.name) ??
-    (data.name === 'AggregateError' ? new AggregateError([], data.message) : new ((BUILTIN_ERRORS[data.name] ?? Error) as ErrorConstructor)(data.message));
+    ((data.builtin ?? data.name) === 'AggregateError' ? new AggregateError([], data.message)
+      : new ((BUILTIN_ERRORS[data.builtin ?? data.name] ?? Error) as ErrorConstructor)(data.message));
   if (!ownName && error.name !== data.name) Object.defineProperty(error, 'name', { value: data.name, configurable: true, writable: true });
   const within = [...chain, error];
   const define = (key: string, value: unknown, enumerable: boolean) => Object.defineProperty(error, key, { value, enumerable, configurable: true, writable: true });

@@ -176,6 +176,11 @@ export interface SerializedError {
   readonly classRef?: { readonly module: string; readonly name: string };
   /** A class of its own no module exports: its name and the built-in it extends, for a stand-in of that name. */
   readonly unexported?: { readonly name: string; readonly builtin: string };
+  /**
+   * The built-in class it is an instance of, where its name says another (`e = new SyntaxError(…); e.name =
+   * 'TokenError'`): rebuilt as that class, not as an Error (np69's min-renamed-error-class).
+   */
+  readonly builtin?: string;
   /** A `cause` that loops back: the index of that error in the chain from the outermost (0). */
   readonly causeRef?: number;
   /**

@@ -52,4 +52,16 @@ test('an error\'s own cause keeps its enumerability; an own name stays enumerabl
   assert.is((travelled(bare) as Error).stack, undefined);
 });
 
+test('a built-in error renamed by the program (`e.name = \'TokenError\'` of a SyntaxError) comes back of its class, with its name (np69\'s min-renamed-error-class came back an Error)', () => {
+  const thrown = new SyntaxError('bad token');
+  thrown.name = 'TokenError';
+  const back = travelled(thrown) as Error;
+  assert.ok(back instanceof SyntaxError, `${back.constructor.name}`);
+  assert.is(back.name, 'TokenError');
+  assert.is(back.message, 'bad token');
+  const renamed = new AggregateError([new RangeError('r')], 'all');
+  renamed.name = 'Many';
+  assert.ok(travelled(renamed) instanceof AggregateError);
+});
+
 test.run();
