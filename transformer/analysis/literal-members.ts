@@ -7,7 +7,7 @@
  * itself never passed, stored or returned. A literal with a spread, an accessor or a computed key is not followed.
  */
 import type * as ts from 'typescript';
-import { isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
+import { declaredByLibrary, isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { skipParens } from './expressions';
 import { isWriteTargetExpression } from './getters';
 
@@ -75,10 +75,15 @@ export function inConstantTable(ctx: AnalysisContext, value: ts.Expression): boo
   const property = value.parent;
   if (!(ts.isShorthandPropertyAssignment(property) || (ts.isPropertyAssignment(property) && property.initializer === value))) return false;
   const literal = property.parent;
-  const declaration = literal.parent;
-  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== literal || !ts.isIdentifier(declaration.name)) return false;
+  // (Up through `as`, `satisfies`, parentheses and `Object.freeze(…)` to the variable.)
+  let declaration: ts.Node = literal.parent;
+  while (ts.isParenthesizedExpression(declaration) || ts.isAsExpression(declaration) || ts.isSatisfiesExpression(declaration) ||
+    ts.isNonNullExpression(declaration) || ts.isCallExpression(declaration)) declaration = declaration.parent;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return false;
+  const table = tableLiteral(ctx, declaration.initializer);
   const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
-  return constant && !literal.properties.some((p) => ts.isSpreadAssignment(p)) && everyMentionReadsAMember(ctx, declaration);
+  return constant && table?.literal === literal && !literal.properties.some((p) => ts.isSpreadAssignment(p)) &&
+    (table.frozen || everyMentionReadsAMember(ctx, declaration));
 }
 
 /** The property of a constant literal nothing changes that `obj.name` reads, and the literal's variable. */
@@ -91,14 +96,35 @@ function constantLiteralProperty(ctx: AnalysisContext, callee: ts.PropertyAccess
     : ts.isPropertyAccessExpression(object) && isNamespaceImport(ctx, skipParens(ts, object.expression)) ? object.name : undefined;
   const declaration = named ? symbolOf(ctx, named)?.valueDeclaration : undefined;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
-  const literal = skipParens(ts, declaration.initializer);
+  const table = tableLiteral(ctx, declaration.initializer);
   const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
-  if (!constant || !ts.isObjectLiteralExpression(literal) || !everyMentionReadsAMember(ctx, declaration)) return undefined;
+  if (!constant || !table || !(table.frozen || everyMentionReadsAMember(ctx, declaration))) return undefined;
+  const { literal } = table;
   if (literal.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
   // The last property of that name is the one the object has (`{ f: a, f: b }`).
   const property = literal.properties.filter((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.getText() === callee.name.text).pop();
   return property && { property, declaration };
 }
+
+/**
+ * The object literal a table's variable is made of: `{ dot }`, `{ dot } as const`, `{ dot } satisfies Ops`, or
+ * `Object.freeze({ dot })`, which nothing can change whoever holds it (`frozen`: np69's min-table-freeze-satisfies).
+ */
+function tableLiteral(ctx: AnalysisContext, init: ts.Expression): { literal: ts.ObjectLiteralExpression; frozen: boolean } | undefined {
+  const { ts } = ctx;
+  const value = skipTyping(ts, init);
+  if (ts.isObjectLiteralExpression(value)) return { literal: value, frozen: false };
+  const frozen = ts.isCallExpression(value) && value.arguments.length === 1 && ts.isPropertyAccessExpression(value.expression) &&
+    ts.isIdentifier(value.expression.expression) && value.expression.expression.text === 'Object' && value.expression.name.text === 'freeze' &&
+    declaredByLibrary(ctx, ctx.checker.getSymbolAtLocation(value.expression.expression)) ? skipTyping(ts, value.arguments[0]!) : undefined;
+  return frozen && ts.isObjectLiteralExpression(frozen) ? { literal: frozen, frozen: true } : undefined;
+}
+
+const skipTyping = (t: typeof ts, e: ts.Expression): ts.Expression => {
+  let value = skipParens(t, e);
+  while (t.isSatisfiesExpression(value)) value = skipParens(t, value.expression);
+  return value;
+};
 
 function functionsOf(ctx: AnalysisContext, declaration: ts.VariableDeclaration): FunctionLike[] | undefined {
   const { ts } = ctx;
@@ -198,6 +224,8 @@ function readsAMember(t: typeof ts, node: ts.Identifier, moduleLevel: boolean): 
   const parent = mention.parent;
   if (moduleLevel && (t.isImportClause(parent) || t.isImportSpecifier(parent) || t.isExportSpecifier(parent) ||
     (t.isExportAssignment(parent) && parent.expression === mention))) return true;
+  // (`{ ...Ops }` copies its members: np69's min-table-spread-copy.)
+  if (t.isSpreadAssignment(parent)) return true;
   const access = parent;
   const member = (t.isPropertyAccessExpression(access) || t.isElementAccessExpression(access)) && access.expression === mention;
   const updated = (t.isPrefixUnaryExpression(access.parent) || t.isPostfixUnaryExpression(access.parent)) &&

@@ -1,7 +1,7 @@
 import Ops, { Stats } from './ops';
 import * as O from './ops';
 import { Tools } from './tools';
-import { Spare } from './ops';
+import { Frozen, Spare, Typed } from './ops';
 import { tune } from './tune';
 
 const x = new Float64Array(400_000).fill(0.5);
@@ -9,6 +9,7 @@ const y = new Float64Array(400_000).fill(-0.25);
 console.log('default', Ops.dot(x, y), Ops.norm1(y));
 console.log('named', Stats.norm(x), Stats.dot(y, y));
 console.log('namespace', O.default.dot(x, x), O.Stats.norm(y));
+console.log('frozen', Frozen.dot(y, y), 'typed', Typed.norm1(x));
 
 Tools.measure = (a: Float64Array) => a.length;
 console.log('replaced', Tools.measure(x));

@@ -21,3 +21,7 @@ export const Stats = { norm: norm1, dot };
 
 /** A table a module changes under the name a barrel re-exports it by (np69's min-table-renamed-reexport). */
 export const Spare = { norm: norm1 };
+
+/** Frozen, or checked by `satisfies`: still a table of tasks (np69's min-table-freeze-satisfies). */
+export const Frozen = Object.freeze({ dot });
+export const Typed = { norm1 } satisfies Record<string, (a: Float64Array) => number>;
