@@ -44,7 +44,7 @@ export function literalMembers(ctx: AnalysisContext, callee: ts.Expression): Fun
  */
 export function constantLiteralMember(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): FunctionLike | undefined {
   const { ts } = ctx;
-  const property = constantLiteralProperty(ctx, callee)?.property;
+  const property = constantLiteralProperty(ctx, callee);
   if (!property) return undefined;
   if (ts.isMethodDeclaration(property)) return property;
   const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
@@ -58,9 +58,8 @@ export function constantLiteralMember(ctx: AnalysisContext, callee: ts.PropertyA
  */
 export function constantLiteralName(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): ts.Symbol | undefined {
   const { ts } = ctx;
-  const found = constantLiteralProperty(ctx, callee);
-  if (!found) return undefined;
-  const { property } = found;
+  const property = constantLiteralProperty(ctx, callee);
+  if (!property) return undefined;
   if (ts.isShorthandPropertyAssignment(property) && !property.objectAssignmentInitializer) return ctx.checker.getShorthandAssignmentValueSymbol(property);
   const value = ts.isPropertyAssignment(property) ? skipParens(ts, property.initializer) : undefined;
   return value && ts.isIdentifier(value) ? symbolOf(ctx, value) : undefined;
@@ -79,31 +78,36 @@ export function inConstantTable(ctx: AnalysisContext, value: ts.Expression): boo
   let declaration: ts.Node = literal.parent;
   while (ts.isParenthesizedExpression(declaration) || ts.isAsExpression(declaration) || ts.isSatisfiesExpression(declaration) ||
     ts.isNonNullExpression(declaration) || ts.isCallExpression(declaration)) declaration = declaration.parent;
-  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isIdentifier(declaration.name)) return false;
-  const table = tableLiteral(ctx, declaration.initializer);
-  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
-  return constant && table?.literal === literal && !literal.properties.some((p) => ts.isSpreadAssignment(p)) &&
-    (table.frozen || everyMentionReadsAMember(ctx, declaration));
+  return ts.isVariableDeclaration(declaration) && constantTable(ctx, declaration) === literal;
 }
 
-/** The property of a constant literal nothing changes that `obj.name` reads, and the literal's variable. */
-function constantLiteralProperty(ctx: AnalysisContext, callee: ts.PropertyAccessExpression):
-  { property: ts.ObjectLiteralElementLike; declaration: ts.VariableDeclaration } | undefined {
+/**
+ * The literal a variable holds, when nothing changes it: a `const` (or a `var`/`let` nothing reassigns) made of a
+ * table literal with no spread, frozen or mentioned only to read a member. (One rule for calls through the table and
+ * for explain's note on the values put in it.)
+ */
+function constantTable(ctx: AnalysisContext, declaration: ts.VariableDeclaration): ts.ObjectLiteralExpression | undefined {
+  const { ts } = ctx;
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  const table = tableLiteral(ctx, declaration.initializer);
+  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
+  if (!constant || !table || table.literal.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+  return table.frozen || everyMentionReadsAMember(ctx, declaration) ? table.literal : undefined;
+}
+
+/** The property of a constant literal nothing changes that `obj.name` reads. */
+function constantLiteralProperty(ctx: AnalysisContext, callee: ts.PropertyAccessExpression): ts.ObjectLiteralElementLike | undefined {
   const { ts } = ctx;
   const object = skipParens(ts, callee.expression);
   // (`Ops.f`, or `ns.default.f`, `ns.Ops.f` of `import * as ns`.)
   const named = ts.isIdentifier(object) ? object
     : ts.isPropertyAccessExpression(object) && isNamespaceImport(ctx, skipParens(ts, object.expression)) ? object.name : undefined;
   const declaration = named ? symbolOf(ctx, named)?.valueDeclaration : undefined;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
-  const table = tableLiteral(ctx, declaration.initializer);
-  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
-  if (!constant || !table || !(table.frozen || everyMentionReadsAMember(ctx, declaration))) return undefined;
-  const { literal } = table;
-  if (literal.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+  const literal = declaration && ts.isVariableDeclaration(declaration) ? constantTable(ctx, declaration) : undefined;
+  if (!literal) return undefined;
   // The last property of that name is the one the object has (`{ f: a, f: b }`).
   const property = literal.properties.filter((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.getText() === callee.name.text).pop();
-  return property && { property, declaration };
+  return property;
 }
 
 /**

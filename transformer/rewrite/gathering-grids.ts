@@ -8,7 +8,8 @@
  * handed anywhere whole would show a Future, so that keeps the waits at the calls.
  */
 import type * as ts from 'typescript';
-import { isPrimitiveNode, symbolOf, type FunctionLike } from '../analysis/context';
+import { isPrimitiveNode, symbolOf } from '../analysis/context';
+import { insideTask } from './own-chains';
 import type { FileFacts } from './file-facts';
 import { isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
@@ -23,7 +24,7 @@ export function gatheringGrid(facts: FileFacts, id: ts.Identifier): ts.Symbol | 
   const row = ctx.checker.isArrayType(type) ? ctx.checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
   if (!row || !ctx.checker.isArrayType(row)) return undefined;
   // (Not read by a task of the file: a worker has no Futures to wait for, nor the program's grid.)
-  return facts.references(symbol).every((ref) => isDeclarationName(ts, ref) || (keepsCellsInView(facts, ref) && !inTask(facts, ref))) ? symbol : undefined;
+  return facts.references(symbol).every((ref) => isDeclarationName(ts, ref) || (keepsCellsInView(facts, ref) && !insideTask(facts, ref))) ? symbol : undefined;
 }
 
 /**
@@ -91,11 +92,6 @@ function keepsCellsInView(facts: FileFacts, ref: ts.Identifier): boolean {
   // (A plain store, a statement of its own: not `+=`, `++`, nor a destructuring target.)
   const store = outer.parent;
   return ts.isBinaryExpression(store) && store.left === outer && store.operatorToken.kind === ts.SyntaxKind.EqualsToken && statementOf(store) !== undefined;
-}
-
-function inTask(facts: FileFacts, node: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (facts.ts.isFunctionLike(n) && facts.tasks.has(n as FunctionLike)) return true;
-  return false;
 }
 
 /** `grid[a][b]` of `ref`, both keys numbers. */

@@ -68,7 +68,7 @@ function cannotThrow(t: typeof ts, e: ts.Expression): boolean {
 }
 
 /** `fn` is a task, or inside one: its code runs in a worker. */
-export function insideTask(facts: FileFacts, fn: FunctionLike): boolean {
-  for (let n: ts.Node | undefined = fn; n; n = n.parent) if (isFunctionLike(facts.ctx, n) && facts.tasks.has(n as FunctionLike)) return true;
+export function insideTask(facts: FileFacts, node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (isFunctionLike(facts.ctx, n) && facts.tasks.has(n as FunctionLike)) return true;
   return false;
 }
