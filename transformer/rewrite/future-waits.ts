@@ -13,7 +13,7 @@ import type { FutureFlow } from './futures';
 import type { FilePlan } from './file-plan';
 import { isArgumentOf, isAssignedTo, isChoice, isDeclarationName, isStoreTarget, skipTransparent, withWrappers } from './syntax';
 import { isGatheringRecord } from './gathering-arrays';
-import { cellRead } from './gathering-grids';
+import { cellRead, wholeGridUses } from './gathering-grids';
 
 export class FutureWaits {
   private readonly ts: typeof ts;
@@ -36,13 +36,14 @@ export class FutureWaits {
     this.waitForCells();
   }
 
-  /** Each read of a grid's cell (gathering-grids.ts): its Future waited for there. */
+  /** Each read of a grid's cell (gathering-grids.ts): its Future waited for there; every cell, where the grid is used whole. */
   private waitForCells(): void {
     for (const grid of this.flow.futureGrids) {
       for (const ref of this.facts.references(grid)) {
         const read = cellRead(this.facts, ref);
         if (read) this.plan.elementWraps.set(read.cell, read.wrap);
       }
+      for (const ref of wholeGridUses(this.facts, grid)) this.plan.wraps.set(ref, 'writtenWithin');
     }
   }
 

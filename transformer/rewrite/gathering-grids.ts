@@ -4,8 +4,12 @@
  * (blocks of one anti-diagonal reading the blocks of the one before: `grid[i - 1][j].bottom`) then runs a diagonal's
  * blocks side by side: each cell is waited for where it is read, not at the call that fills it (np68's
  * min-wavefront-grid waited at every call, one block at a time). As for an array that gathers (gathering-arrays.ts),
- * only when every use keeps the cells in view: a row made empty, a cell stored or read, a length; a row or the grid
- * handed anywhere whole would show a Future, so that keeps the waits at the calls.
+ * only when every use keeps the cells in view: a row made empty, a cell stored or read, a length. A use of the grid
+ * whole (`for (const row of grid)`, `return grid`, `console.log(grid)`: the ordinary end of a sweep, np69's S2) waits
+ * for every cell first (`writtenWithin(grid)`), when no store can put a Future in after it: every store and the use
+ * in the function that declares the grid (not in a closure), the use after the last store, and no loop around both.
+ * Then nothing the use hands out (a row, the grid under another name) can ever show a Future. Anything else keeps
+ * the waits at the calls.
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode, symbolOf } from '../analysis/context';
@@ -23,8 +27,48 @@ export function gatheringGrid(facts: FileFacts, id: ts.Identifier): ts.Symbol | 
   const type = ctx.checker.getTypeAtLocation(declaration.name);
   const row = ctx.checker.isArrayType(type) ? ctx.checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
   if (!row || !ctx.checker.isArrayType(row)) return undefined;
+  const refs = facts.references(symbol).filter((ref) => !isDeclarationName(ts, ref));
   // (Not read by a task of the file: a worker has no Futures to wait for, nor the program's grid.)
-  return facts.references(symbol).every((ref) => isDeclarationName(ts, ref) || (keepsCellsInView(facts, ref) && !insideTask(facts, ref))) ? symbol : undefined;
+  if (refs.some((ref) => insideTask(facts, ref))) return undefined;
+  const whole = refs.filter((ref) => !keepsCellsInView(facts, ref));
+  return whole.length === 0 || wholeUsesAfterSweep(facts, declaration, refs, whole) ? symbol : undefined;
+}
+
+/** The uses of a gathering grid that take it whole: each waits for every cell (see above). */
+export function wholeGridUses(facts: FileFacts, grid: ts.Symbol): ts.Identifier[] {
+  return facts.references(grid).filter((ref) => !isDeclarationName(facts.ts, ref) && !keepsCellsInView(facts, ref));
+}
+
+/** Every whole use comes after the sweep, in the function that declares the grid, where no store can follow it. */
+function wholeUsesAfterSweep(facts: FileFacts, declaration: ts.VariableDeclaration, refs: readonly ts.Identifier[], whole: readonly ts.Identifier[]): boolean {
+  const { ts } = facts;
+  const home = ownFunction(ts, declaration);
+  const stores = refs.flatMap((ref) => storeOf(facts, ref) ?? []);
+  if (stores.some((store) => ownFunction(ts, store) !== home)) return false;
+  return whole.every((use) => ownFunction(ts, use) === home &&
+    stores.every((store) => store.end <= use.getStart() && !loopAroundBoth(ts, use, store, home)));
+}
+
+/** The statement `grid[a][b] = v` that `ref` stores a cell in (keepsCellsInView allows only such plain stores). */
+function storeOf(facts: FileFacts, ref: ts.Identifier): ts.Node | undefined {
+  const cell = cellOf(facts, ref);
+  const outer = cell && withWrappers(facts.ts, cell);
+  return outer && isWriteTarget(facts.ts, outer) ? outer.parent.parent : undefined;
+}
+
+/** The function (or file) whose body holds the node, closures being functions of their own. */
+function ownFunction(t: typeof ts, node: ts.Node): ts.Node {
+  let n = node.parent;
+  while (!t.isSourceFile(n) && !t.isFunctionLike(n)) n = n.parent;
+  return n;
+}
+
+/** A loop inside `home` holds both nodes: the store may run again after the use. */
+function loopAroundBoth(t: typeof ts, use: ts.Node, store: ts.Node, home: ts.Node): boolean {
+  for (let n = use.parent; n !== home; n = n.parent) {
+    if (t.isIterationStatement(n, false) && store.pos >= n.pos && store.end <= n.end) return true;
+  }
+  return false;
 }
 
 /**

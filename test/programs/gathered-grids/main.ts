@@ -41,10 +41,69 @@ const pair: number[][] = [[], []];
 for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) pair[i][j] = cell(i, j, 2);
 console.log('pair', pair[1][1] - pair[0][0]);
 
-// (c) A grid printed whole stays waited at each call.
+// (c) A grid printed whole after the sweep: every cell waited for at the print.
 const shown: number[][] = [[], []];
 for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) shown[i][j] = cell(i, j, 1);
 console.log(JSON.stringify(shown));
+
+// (f) Printed whole inside the sweep, after each diagonal: the next diagonal's stores follow the print, so each call
+// is waited for where it stands.
+const rounds: number[][] = [[], []];
+for (let d = 0; d < 3; d++) {
+  for (let i = 0; i < 2; i++) {
+    const j = d - i;
+    if (j >= 0 && j < 2) rounds[i][j] = cell(i, j, d);
+  }
+  console.log('round', d, JSON.stringify(rounds));
+}
+
+// (g) A grid local to a function, read row by row after the sweep and returned whole (Smith-Waterman's ending).
+function score(n: number): { best: number; table: number[][] } {
+  const table: number[][] = Array.from({ length: n }, () => []);
+  for (let d = 0; d < 2 * n - 1; d++) {
+    for (let i = 0; i < n; i++) {
+      const j = d - i;
+      if (j < 0 || j >= n) continue;
+      table[i][j] = cell(i ? table[i - 1][j] : 0, j ? table[i][j - 1] : 0, 3);
+    }
+  }
+  let best = 0;
+  for (const row of table) best = Math.max(best, ...row);
+  const firstRow = table[0];
+  return { best, table: [firstRow, ...table.slice(1)] };
+}
+const scored = score(3);
+console.log('best', scored.best, scored.table.map((r) => r.join(' ')).join(' / '));
+
+// (h) Used whole by a closure: it could run before a later store, so each call is waited for where it stands.
+const late: number[][] = [[]];
+const showLate = () => console.log('late', late[0].join(','));
+late[0][0] = cell(0, 0, 4);
+showLate();
+late[0][1] = cell(0, 1, 4);
+showLate();
+
+// (i) Object cells changed through a row after the sweep; a later task takes the changed block.
+const blocks: Edge[][] = [[], []];
+for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) blocks[i][j] = block('ACGT', 'TGCA', new Int32Array(4), new Int32Array(4), i + j);
+for (const row of blocks) for (const b of row) b.bottom[0] += 100;
+const again = block('ACGT', 'ACGT', blocks[1][1].bottom, blocks[0][1].right, blocks[1][0].corner);
+console.log('changed', Array.from(blocks[1][1].bottom).join(','), again.corner, Array.from(again.bottom).join(','));
+
+// (j) A failing cell, the grid printed whole in the catch: as in the plain program, the cells before the failure.
+try {
+  const partial: number[][] = [[], []];
+  try {
+    partial[0][0] = checked(1);
+    partial[0][1] = checked(-2);
+    partial[1][0] = checked(5);
+  } catch (e) {
+    console.log('caught', (e as Error).message, JSON.stringify(partial));
+  }
+  console.log('after', JSON.stringify(partial));
+} catch (e) {
+  console.log('outer', (e as Error).message);
+}
 
 // (d) A cell whose task fails: the plain call threw at once, out of the inner try.
 try {
