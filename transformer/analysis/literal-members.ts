@@ -78,21 +78,28 @@ export function inConstantTable(ctx: AnalysisContext, value: ts.Expression): boo
   let declaration: ts.Node = literal.parent;
   while (ts.isParenthesizedExpression(declaration) || ts.isAsExpression(declaration) || ts.isSatisfiesExpression(declaration) ||
     ts.isNonNullExpression(declaration) || ts.isCallExpression(declaration)) declaration = declaration.parent;
-  return ts.isVariableDeclaration(declaration) && constantTable(ctx, declaration) === literal;
+  return isTableHolder(ts, declaration) && constantTable(ctx, declaration) === literal;
 }
+
+/** What holds a table: a variable (`const Ops = {…}`), or a module's default export written as the literal itself. */
+type TableHolder = ts.VariableDeclaration | ts.ExportAssignment;
+
+const isTableHolder = (t: typeof ts, node: ts.Node): node is TableHolder =>
+  t.isVariableDeclaration(node) || (t.isExportAssignment(node) && !node.isExportEquals);
 
 /**
  * The literal a variable holds, when nothing changes it: a `const` (or a `var`/`let` nothing reassigns) made of a
- * table literal with no spread, frozen or mentioned only to read a member. (One rule for calls through the table and
- * for explain's note on the values put in it.)
+ * table literal with no spread, frozen or mentioned only to read a member. Likewise a module's `export default {
+ * spin }` (np69's min-default-literal-table), which nothing can reassign and which only importers mention. (One rule
+ * for calls through the table and for explain's note on the values put in it.)
  */
-function constantTable(ctx: AnalysisContext, declaration: ts.VariableDeclaration): ts.ObjectLiteralExpression | undefined {
+function constantTable(ctx: AnalysisContext, holder: TableHolder): ts.ObjectLiteralExpression | undefined {
   const { ts } = ctx;
-  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
-  const table = tableLiteral(ctx, declaration.initializer);
-  const constant = (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, declaration);
+  const value = ts.isExportAssignment(holder) ? holder.expression : ts.isIdentifier(holder.name) ? holder.initializer : undefined;
+  const table = value && tableLiteral(ctx, value);
+  const constant = ts.isExportAssignment(holder) || (ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, holder);
   if (!constant || !table || table.literal.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
-  return table.frozen || everyMentionReadsAMember(ctx, declaration) ? table.literal : undefined;
+  return table.frozen || everyMentionReadsAMember(ctx, holder) ? table.literal : undefined;
 }
 
 /** The property of a constant literal nothing changes that `obj.name` reads. */
@@ -103,7 +110,7 @@ function constantLiteralProperty(ctx: AnalysisContext, callee: ts.PropertyAccess
   const named = ts.isIdentifier(object) ? object
     : ts.isPropertyAccessExpression(object) && isNamespaceImport(ctx, skipParens(ts, object.expression)) ? object.name : undefined;
   const declaration = named ? symbolOf(ctx, named)?.valueDeclaration : undefined;
-  const literal = declaration && ts.isVariableDeclaration(declaration) ? constantTable(ctx, declaration) : undefined;
+  const literal = declaration && isTableHolder(ts, declaration) ? constantTable(ctx, declaration) : undefined;
   if (!literal) return undefined;
   // The last property of that name is the one the object has (`{ f: a, f: b }`).
   const property = literal.properties.filter((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.getText() === callee.name.text).pop();
@@ -148,13 +155,13 @@ function functionsOf(ctx: AnalysisContext, declaration: ts.VariableDeclaration):
   return everyMentionReadsAMember(ctx, declaration) ? found : undefined;
 }
 
-function everyMentionReadsAMember(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
-  let known = membersOnlyRead.get(declaration);
-  if (known === undefined) membersOnlyRead.set(declaration, known = mentionsReadMembers(ctx, declaration));
+function everyMentionReadsAMember(ctx: AnalysisContext, holder: TableHolder): boolean {
+  let known = membersOnlyRead.get(holder);
+  if (known === undefined) membersOnlyRead.set(holder, known = mentionsReadMembers(ctx, holder));
   return known;
 }
 
-const membersOnlyRead = new WeakMap<ts.VariableDeclaration, boolean>();
+const membersOnlyRead = new WeakMap<TableHolder, boolean>();
 
 /**
  * Every mention of the literal's variable reads a member. A module's own constant (`export default { dot, axpy }`,
@@ -162,20 +169,22 @@ const membersOnlyRead = new WeakMap<ts.VariableDeclaration, boolean>();
  * another (`import Ops from './ops'`, `ns.default`): each mention there reads a member too (np68's min-default-object:
  * `Ops.dot(x, x)` ran in this thread), and importing or exporting it again hands nothing on.
  */
-function mentionsReadMembers(ctx: AnalysisContext, declaration: ts.VariableDeclaration): boolean {
+function mentionsReadMembers(ctx: AnalysisContext, holder: TableHolder): boolean {
   const { ts } = ctx;
-  const name = declaration.name as ts.Identifier;
-  const symbol = symbolOf(ctx, name);
-  let scope: ts.Node = declaration;
+  // (A default export written as the literal has no name of its own: only importers mention it.)
+  const name = ts.isVariableDeclaration(holder) ? holder.name as ts.Identifier : undefined;
+  const symbol = name ? symbolOf(ctx, name) : ctx.checker.getSymbolAtLocation(holder.getSourceFile())?.exports?.get('default' as ts.__String);
+  let scope: ts.Node = holder;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   if (ts.isSourceFile(scope)) {
     // (Under its own name, as `default`, or a name an import or a renaming export binds to one of those, and so on:
     // `export { Stats as Metrics } from './stats'`, then `import { Metrics }`, np69's min-table-renamed-reexport.)
     const { byText, renamedAs } = mentionIndex(ctx);
-    const names = new Set([name.text, 'default']);
+    const names = new Set(name ? [name.text, 'default'] : ['default']);
     for (const text of names) for (const other of renamedAs.get(text) ?? []) names.add(other);
     return [...names].every((text) => (byText.get(text) ?? []).every((id) => id === name || symbolOf(ctx, id) !== symbol || readsAMember(ts, id, true)));
   }
+  if (!name) return false;
   let ok = true;
   const visit = (node: ts.Node): void => {
     if (!ok) return;

@@ -3,6 +3,9 @@ import * as O from './ops';
 import { Tools } from './tools';
 import { Frozen, Spare, Typed } from './ops';
 import { tune } from './tune';
+import Shapes from './shapes';
+import Switching from './switching';
+import Patched from './patched';
 
 const x = new Float64Array(400_000).fill(0.5);
 const y = new Float64Array(400_000).fill(-0.25);
@@ -16,3 +19,8 @@ console.log('replaced', Tools.measure(x));
 
 tune();
 console.log('renamed re-export', Spare.norm(x));
+console.log('default literal', Shapes.dot(x, y), Shapes.area(x));
+console.log('switching', Switching.measure(x));
+Switching.useLength();
+console.log('switched', Switching.measure(x));
+console.log('patched default', Patched.measure(y));
