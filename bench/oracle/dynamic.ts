@@ -4,8 +4,10 @@
  * changed what it was given (a call that throws counts for what it changed before the throw).
  *
  * Arguments are made mostly from the declared type (a JSDoc `{ReadonlyVec3}` gets a Float32Array of 3, an
- * `{Array<number>}` an array of numbers) so that calls succeed and reach their writes, and sometimes from a generic
- * pool of shapes, so that parameters declared as numbers or left untyped receive objects too.
+ * `{Array<number>}` an array of numbers, an options type its fields: `{ output?: DoubleArray }` an object whose
+ * `output` is an array now and then, so that an `out` option's write is seen) so that calls succeed and reach their
+ * writes, and sometimes from a generic pool of shapes, so that parameters declared as numbers or left untyped receive
+ * objects too.
  */
 import { performance } from 'node:perf_hooks';
 import { Script } from 'node:vm';
@@ -53,6 +55,9 @@ function vector(rng: Rng, size: number): unknown {
 /** A value of the declared type, or undefined when the type says nothing useful. */
 function fromHint(rng: Rng, hint: string): { value: unknown } | undefined {
   const h = hint.replace(/\s+/g, '').toLowerCase();
+  // An options object (`options?: { output?: DoubleArray; inPlace?: boolean }`): its fields made from their own types,
+  // each optional one left out now and then, so that a write through a field (an `output` array) is seen.
+  if (h.startsWith('{') && h.endsWith('}')) return { value: objectOf(rng, hint) };
   const gl = /^(readonly)?(vec2|vec3|vec4|quat2|quat|mat2d|mat2|mat3|mat4)$/.exec(h);
   if (gl) return { value: vector(rng, GL_SIZES[gl[2]]) };
   if (/^(array<array<number>>|number\[\]\[\]|array<number>\[\])/.test(h)) {
@@ -88,6 +93,36 @@ function fromHint(rng: Rng, hint: string): { value: unknown } | undefined {
   if (/^boolean/.test(h)) return { value: rng() < 0.5 };
   if (/^string/.test(h)) return { value: pick(rng, ['two_sided', 'greater', 'less', 'x']) };
   return undefined;
+}
+
+/** An object of a type literal's fields: `{ output?: DoubleArray; from?: number }`. Fields of no known type, or of a function type, are left out. */
+function objectOf(rng: Rng, literal: string): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const member of topLevelMembers(literal.trim().slice(1, -1))) {
+    const field = /^(readonly\s+)?([A-Za-z_$][\w$]*)(\??)\s*:\s*([\s\S]+)$/.exec(member);
+    if (!field || (field[3] && rng() < 0.4)) continue;
+    // (No functions: the copy taken before the call is a structured clone.)
+    const typed = fromHint(rng, field[4]);
+    if (typed && typeof typed.value !== 'function') object[field[2]] = typed.value;
+  }
+  return object;
+}
+
+/** The members of a type literal's body, split at `;` and `,` outside brackets. */
+function topLevelMembers(body: string): string[] {
+  const members: string[] = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === '{' || c === '(' || c === '[' || c === '<') depth++;
+    else if (c === '}' || c === ')' || c === ']' || (c === '>' && body[i - 1] !== '=')) depth--;
+    else if ((c === ';' || c === ',' || c === undefined) && depth === 0) {
+      const member = body.slice(start, i).trim();
+      if (member) members.push(member);
+      start = i + 1;
+    }
+  }
+  return members;
 }
 
 const position = (rng: Rng): number[] => [Math.round(rng() * 360 - 180), Math.round(rng() * 180 - 90)];
@@ -205,6 +240,9 @@ export function observe(fn: (...args: unknown[]) => unknown, hints: readonly str
     const args = hints.map((hint, i) => argument(rng, hint, i));
     const before = args.map((arg) => (isObject(arg) ? structuredClone(arg) : arg));
     let returned = true;
+    // (Some libraries complain on the console about odd input: kept out of the report.)
+    const log = console.log, warn = console.warn, error = console.error;
+    console.log = console.warn = console.error = () => undefined;
     try {
       callWithTimeout(() => {
         const result = fn(...args);
@@ -215,6 +253,8 @@ export function observe(fn: (...args: unknown[]) => unknown, hints: readonly str
       });
     } catch {
       returned = false;
+    } finally {
+      Object.assign(console, { log, warn, error });
     }
     args.forEach((arg, i) => {
       if (!isObject(arg)) return;

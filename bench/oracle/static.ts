@@ -85,8 +85,10 @@ export function analyzeLibrary(lib: Library): StaticResult {
         // (What the call itself does: the oracle drops each call's result, so closures it hands back never run.)
         const { direction, reason } = directionOf(owner, param, summary.params[i] ?? {}, true);
         const typeNode = param.type ?? ts.getJSDocType(param) ?? declaredType(ctx, exported, i);
-        const hint = typeNode ? typeNode.getText() : besideType(fn, exported.name, i) ??
+        const written = typeNode ? typeNode.getText() : besideType(fn, exported.name, i) ??
           owner.checker.typeToString(owner.checker.getTypeAtLocation(param));
+        // (`options?: XNormedOptions`: the fields of the named options type, so that the oracle fills `output`.)
+        const hint = (typeNode && optionsFields(ctx.checker, ctx.checker.getTypeAtLocation(typeNode), 2)) || written;
         return { name: param.name.getText(), direction, reason, hint };
       });
       const file = fn.getSourceFile();
@@ -160,6 +162,24 @@ const besideFiles = new Map<string, ts.SourceFile | undefined>();
  * The type the `.d.ts` beside the function's own JavaScript file declares for parameter `i` of `name` (Turf's
  * index.js and index.d.ts, where the program's root is the JavaScript): read as text, for the oracle's arguments only.
  */
+/**
+ * An options object's named type spelled as its fields (`{ output?: DoubleArray; inPlace?: boolean }`): a plain
+ * object type with properties, no call signatures, not an array; nested option types spelled too, `depth` deep.
+ */
+function optionsFields(checker: ts.TypeChecker, type: ts.Type, depth: number): string | undefined {
+  const object = type.isUnion() ? type.types.find((t) => (t.flags & ts.TypeFlags.Object) !== 0) : type;
+  if (!object || !(object.flags & ts.TypeFlags.Object) || depth === 0 || checker.isArrayType(object) || checker.isTupleType(object) ||
+    object.getCallSignatures().length > 0 || object.getConstructSignatures().length > 0 || checker.getIndexInfosOfType(object).length > 0) return undefined;
+  const properties = object.getProperties();
+  if (properties.length === 0 || properties.some((p) => !p.valueDeclaration || p.valueDeclaration.getSourceFile().hasNoDefaultLib)) return undefined;
+  const fields = properties.map((p) => {
+    const fieldType = checker.getTypeOfSymbol(p);
+    const spelled = optionsFields(checker, fieldType, depth - 1) ?? checker.typeToString(checker.getNonNullableType(fieldType));
+    return `${p.name}${p.flags & ts.SymbolFlags.Optional ? '?' : ''}: ${spelled}`;
+  });
+  return `{ ${fields.join('; ')} }`;
+}
+
 function besideType(fn: FunctionLike, name: string, i: number): string | undefined {
   const js = fn.getSourceFile().fileName;
   const dts = js.replace(/\.(m|c)?js$/, (_, m: string | undefined) => `.d.${m ?? ''}ts`);
