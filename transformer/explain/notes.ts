@@ -117,6 +117,10 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
     } else if (repeating && isReduceAccumulation(ts, call, repeating.scope)) {
       // `xs.reduce((acc, c) => merge(acc, c), {})`: each step takes the one before it; nothing to run side by side.
       return;
+    } else if (repeating && plan.gridBlockers.has(call)) {
+      add(call, `the result of \`${snippet(call)}\` is stored in a grid whose cells are waited for at each call, because ` +
+        `${plan.gridBlockers.get(call)}: so ${each} waits for its task before the next is submitted`, 'use the grid whole only after ' +
+        'the loops that fill it, in the function that declares it (each cell is then waited for where it is read)');
     } else if (repeating) {
       // A loop or an array method's callback is split (split-loops.ts, split-callbacks.ts) only for a quiet task that
       // reads its arguments.

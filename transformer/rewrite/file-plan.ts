@@ -74,6 +74,8 @@ export interface FilePlan {
   readonly mappedTasks: Map<ts.CallExpression, TaskInfo>;
   /** `inputs.map(byFive)` of a function forwarder (mapped-tasks.ts): each call planned, the array waited for. */
   mappedForwarders: Map<ts.CallExpression, MappedForwarder>;
+  /** `grid[i][j] = task(…)` into a grid made of empty rows that cannot gather: the use that stops it (explain notes it). */
+  readonly gridBlockers: Map<ts.CallExpression, string>;
   /** A task's name used as a value other than an argument (`countEq.bind(null, t)`): calls through it are plain (explain notes it). */
   readonly takenAsValues: Map<ts.Expression, TaskInfo>;
   /** Where the objects of fenced submissions are brought home. */
@@ -122,7 +124,7 @@ export interface FilePlan {
 export function emptyFilePlan(): FilePlan {
   return {
     submissions: new Map(), promised: new Set(), waitedAtCall: new Set(), changedAtCall: new Set(), freshSnapshots: new Set(), direct: [],
-    wraps: new Map(), wrapDepths: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
+    wraps: new Map(), wrapDepths: new Map(), tries: new Set(), failureChecks: new Map(), ownChains: new Set(), settledBefore: new Map(), takenAsValues: new Map(), gridBlockers: new Map(), elementWraps: new Map(), fieldWraps: new Map(), returnsArgument: new Map(), resumptions: new Map(), exitWaits: new Map(),
     splitCallbacks: new Map(), mapsWaitedWhole: new Map(), batches: new Map(), splitLoops: new Map(), fenced: new Map(), mappedTasks: new Map(), mappedForwarders: new Map(), fences: emptyFencePlan(),
     settles: new Set(), fileAccess: new Map(), handedOn: new Map(), heldRecords: new Set(), runsAhead: new Set(), halved: new Map(), halvesDeclared: new Set(), awaitedTogether: new Set(), builtFirst: new Map(), caughtCalls: new Set(), awaitsInTurn: new Set(), callbacksInTurn: new Map(),
   };

@@ -357,9 +357,11 @@ export class FutureFlow {
       !ts.isExpressionStatement(parent.parent) || this.holdsCallersObjects(call)) return false;
     const row = ts.isElementAccessExpression(parent.left) ? parent.left.expression : undefined;
     const root = row && ts.isElementAccessExpression(row) && ts.isIdentifier(row.expression) ? row.expression : undefined;
-    const grid = root && gatheringGrid(this.facts, root);
-    if (grid) this.futureGrids.add(grid);
-    return grid !== undefined;
+    const verdict = root && gatheringGrid(this.facts, root);
+    if (verdict && 'blocker' in verdict) this.plan.gridBlockers.set(call, verdict.blocker);
+    if (!verdict || !('grid' in verdict)) return false;
+    this.futureGrids.add(verdict.grid);
+    return true;
   }
 
   /**

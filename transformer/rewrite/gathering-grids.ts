@@ -13,12 +13,18 @@
  */
 import type * as ts from 'typescript';
 import { isPrimitiveNode, symbolOf } from '../analysis/context';
+import { snippet } from '../analysis/reason';
 import { insideTask } from './own-chains';
 import type { FileFacts } from './file-facts';
 import { isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
 
-/** `grid`, if `id` names a grid whose cells can hold Futures until they are read (see above). */
-export function gatheringGrid(facts: FileFacts, id: ts.Identifier): ts.Symbol | undefined {
+/**
+ * What `id` names: a grid whose cells can hold Futures until they are read (see above), one made of empty rows that
+ * cannot (with the use that stops it, for explain), or neither (undefined).
+ */
+export type GridVerdict = { readonly grid: ts.Symbol } | { readonly blocker: string };
+
+export function gatheringGrid(facts: FileFacts, id: ts.Identifier): GridVerdict | undefined {
   const { ts, ctx } = facts;
   const symbol = symbolOf(ctx, id);
   const declaration = symbol?.valueDeclaration;
@@ -29,9 +35,11 @@ export function gatheringGrid(facts: FileFacts, id: ts.Identifier): ts.Symbol | 
   if (!row || !ctx.checker.isArrayType(row)) return undefined;
   const refs = facts.references(symbol).filter((ref) => !isDeclarationName(ts, ref));
   // (Not read by a task of the file: a worker has no Futures to wait for, nor the program's grid.)
-  if (refs.some((ref) => insideTask(facts, ref))) return undefined;
+  const inTask = refs.find((ref) => insideTask(facts, ref));
+  if (inTask) return { blocker: `\`${id.text}\` is used inside a task at line ${lineOf(inTask)}` };
   const whole = refs.filter((ref) => !keepsCellsInView(facts, ref));
-  return whole.length === 0 || wholeUsesAfterSweep(facts, declaration, refs, whole) ? symbol : undefined;
+  const blocker = wholeUseBlocker(facts, declaration, refs, whole);
+  return blocker ? { blocker } : { grid: symbol };
 }
 
 /** The uses of a gathering grid that take it whole: each waits for every cell (see above). */
@@ -39,14 +47,36 @@ export function wholeGridUses(facts: FileFacts, grid: ts.Symbol): ts.Identifier[
   return facts.references(grid).filter((ref) => !isDeclarationName(facts.ts, ref) && !keepsCellsInView(facts, ref));
 }
 
-/** Every whole use comes after the sweep, in the function that declares the grid, where no store can follow it. */
-function wholeUsesAfterSweep(facts: FileFacts, declaration: ts.VariableDeclaration, refs: readonly ts.Identifier[], whole: readonly ts.Identifier[]): boolean {
+/**
+ * Why a whole use may show a Future (undefined when none can): each must come after the sweep, in the function that
+ * declares the grid, where no store can follow it.
+ */
+function wholeUseBlocker(facts: FileFacts, declaration: ts.VariableDeclaration, refs: readonly ts.Identifier[], whole: readonly ts.Identifier[]): string | undefined {
   const { ts } = facts;
+  if (whole.length === 0) return undefined;
   const home = ownFunction(ts, declaration);
   const stores = refs.flatMap((ref) => storeOf(facts, ref) ?? []);
-  if (stores.some((store) => ownFunction(ts, store) !== home)) return false;
-  return whole.every((use) => ownFunction(ts, use) === home &&
-    stores.every((store) => store.end <= use.getStart() && !loopAroundBoth(ts, use, store, home)));
+  const used = (use: ts.Identifier) => `\`${use.text}\` is used whole at line ${lineOf(use)} (\`${snippetOf(ts, use)}\`)`;
+  const away = stores.find((store) => ownFunction(ts, store) !== home);
+  if (away) return `${used(whole[0]!)} and its cells are stored at line ${lineOf(away)}, in another function than the one declaring it`;
+  for (const use of whole) {
+    if (ownFunction(ts, use) !== home) return `${used(use)} by a function of its own, which may run before a later store`;
+    const later = stores.find((store) => store.end > use.getStart());
+    if (later) return `${used(use)} before the store at line ${lineOf(later)}`;
+    const looped = stores.find((store) => loopAroundBoth(ts, use, store, home));
+    if (looped) return `${used(use)} in the loop that stores into it (line ${lineOf(looped)}), before the next pass's stores`;
+  }
+  return undefined;
+}
+
+const lineOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
+
+/** The statement a use stands in (or the loop whose header it is in): what explain quotes. */
+function snippetOf(t: typeof ts, use: ts.Node): string {
+  let n = use;
+  while (!t.isSourceFile(n.parent) && !t.isBlock(n.parent) && !t.isCaseClause(n.parent) && !t.isIfStatement(n.parent) &&
+    !t.isFunctionLike(n.parent) && !(t.isIterationStatement(n.parent, false) && (n.parent as ts.IterationStatement).statement === n)) n = n.parent;
+  return snippet(n);
 }
 
 /** The statement `grid[a][b] = v` that `ref` stores a cell in (keepsCellsInView allows only such plain stores). */
