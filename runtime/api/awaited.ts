@@ -157,8 +157,10 @@ export function inTurnCallback<F>(f: F, given?: 'microtask' | 'settled'): F {
   // chained to another runs after the awaits its first callback's microtasks let by: np64's a10.)
   const queued = given && behindTaskAwait() ? reserveTurn(microtask ? undefined : 'promise') : undefined;
   return ((...args: unknown[]) => {
-    // (A microtask given with no such await unresumed came before every await reached after it: it runs when called.)
-    if (!queued && (microtask || !behindTaskAwait())) return fn(...args);
+    // (A microtask, or a callback of a promise settled when it was given, given with no such await unresumed came
+    // before every await reached after it: it runs when called. `Promise.resolve().then(log)` and then `await work(1)`:
+    // the plain program logged first, then resumed the await.)
+    if (!queued && (given !== undefined || !behindTaskAwait())) return fn(...args);
     const ran = (queued ? queued.come() : waitTurn(undefined, false)).then(() => fn(...args));
     // (`queueMicrotask(f)`: what f throws is uncaught, as it was, not a promise's rejection.)
     if (microtask) ran.catch((error: unknown) => process.nextTick(() => { throw error; }));

@@ -47,6 +47,14 @@ async function f2(): Promise<void> {
   given.push(`f2 ${await x > 0}`);
 }
 
+// (g) a settled promise's callback given while no task's await is unresumed, then a task's await reached: the callback
+// runs first, as the plain one did; the one chained to it comes after the await resumes (it came a microtask later).
+const early: string[] = [];
+async function g1(): Promise<void> {
+  Promise.resolve().then(() => early.push('micro 1')).then(() => early.push('micro 2'));
+  early.push(`g1 ${await heavy(1_000_000) > 0}`);
+}
+
 async function main(): Promise<void> {
   await Promise.all([reader(), writer()]);
   await Promise.all([worker(1), worker(2), ticker()]);
@@ -59,6 +67,8 @@ async function main(): Promise<void> {
   console.log('d e', order.join(' | '));
   await Promise.all([f1(), f2()]);
   console.log('f', given.join(' | '));
+  await g1();
+  console.log('g', early.join(' | '));
   fillWith(shared, 5);
   await null;
   console.log('d', shared.join(','));
