@@ -120,8 +120,9 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
 
 /**
  * A top-level `const`/`let` of a task's module: computed in workers too (what they run may read it) unless its value
- * does things a worker must not repeat (module-init.ts judges, as for statements) and its names are read only by code
- * no worker runs (entry-readers.ts): then its value is the program thread's only.
+ * does things a worker must not repeat (module-init.ts judges, as for statements) and either its names are read only
+ * by code no worker runs (entry-readers.ts) or it is computed from names entry code may have changed: then its value is
+ * the program thread's only.
  */
 function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.VariableStatement, runtime: Runtime,
   inWorkers: WorkerStatements, entryReaders: EntryReaders): ts.Statement {
@@ -141,7 +142,10 @@ function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement
   // (Most declarations compute from what workers have too, `const N = 100`: judged before the walk of the file.)
   if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name)) || inWorkers.mayRunInWorkers(written)) return inBoth();
   const names = declarations.map((d) => d.name as ts.Identifier);
-  if (!names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
+  // (Computed from names entry code may have changed, a worker's value is not the program's whoever reads it, and
+  // computing it may throw or never end: np70's min-worker-toplevel, `xs.reduce(…)` of the worker's empty `xs`; its
+  // mergesort, `mergeAll(sortedChunks)` recursing for ever on none. Tasks get module state from the program's thread.)
+  if (!inWorkers.readsChanged(written) && !names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
   inWorkers.keptOut(written);
   inWorkers.declaredOut(names);
   const list = statement.declarationList;

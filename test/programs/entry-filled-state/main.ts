@@ -39,3 +39,15 @@ const b = groups.get('bb')!;
 let max = 0;
 for (const v of b) max = Math.max(max, v);
 console.log(max, scaled(max));
+
+// Computed from what a submitting loop filled, then read by a fill-shaped statement: a worker's `results` is empty, so
+// computing `best` there threw importing the module (np70's min-worker-toplevel); a recursion over none never ended
+// (its mergesort). Such a value is the program thread's only.
+const results: number[] = [];
+for (let i = 1; i <= 3; i++) results.push(scaled(i));
+const best = results.reduce((a, c) => Math.max(a, c));
+function halves(xs: number[]): number { return xs.length === 1 ? xs[0] : halves(xs.slice(0, xs.length >> 1)) + halves(xs.slice(xs.length >> 1)); }
+const summed = halves(results);
+let big = false;
+if (best > 4) big = true;
+console.log(best, summed, big);
