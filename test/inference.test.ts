@@ -453,6 +453,13 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   // (Holding `bump` itself, it could not travel at all: kept-state.test.ts.)
   assert.match(errs('export const MATH = { k: 2 };\n/** @task */\nexport function f(x: number) { MATH.k++; return x * MATH.k; }\nexport const m = MATH;'),
     /main\.ts:3:.*task f: changes `MATH`, .* the program uses it at main\.ts:4 \(`m = MATH`\)/);
+  // A constant computed as the module loads from an object entry code changed before it: each worker computes its own
+  // from the unchanged object (np70: NaN); one computed from an object only filled as the module loads is fine.
+  assert.match(errs('const cfg: number[] = [];\nfor (const a of ["3"]) cfg.push(Number(a));\nconst SCALE = cfg[0] * 2;\n/** @task */\nexport function f(x: number) { return x * SCALE; }'),
+    /main\.ts:5:.*task f: reads `SCALE`, computed as its module loads from `cfg`, which the program changes first \(main\.ts:2 `cfg\.push\(Number\(a\)\)`\) where no worker runs it/);
+  assert.equal(errs('const T: number[] = [];\nfor (let i = 0; i < 3; i++) T.push(i + 1);\nconst N = T.length;\n/** @task */\nexport function f(x: number) { return x * N; }'), '');
+  assert.equal(errs('const cfg: number[] = [];\nconst SCALE = cfg.length * 2;\nfor (const a of ["3"]) cfg.push(Number(a));\n/** @task */\nexport function f(x: number) { return x * SCALE; }'), '',
+    'computed before the change: the same in a worker');
   // A property of the global object the program sets: each worker has its own (tester's m07).
   assert.match(errs('/** @task */\nexport function f() { return (globalThis as { LEVEL?: number }).LEVEL; }\n(globalThis as { LEVEL?: number }).LEVEL = 3;'),
     /main\.ts:2:.*task f: reads `\(globalThis as \{ LEVEL\?: number \}\)\.LEVEL`, a property of the global object the program sets/);

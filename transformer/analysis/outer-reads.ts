@@ -30,12 +30,13 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
   methodEffect: (call: ts.CallExpression) => 'reads' | 'writes' | undefined,
   /** Writes of module objects under other names (`const { list } = S; list.push(x)`). */
   moduleWrites: ModuleWrites):
-  { mutable: ts.Identifier[]; changedDefaults: ModuleRead[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
+  { mutable: ts.Identifier[]; loadComputed: (ModuleRead & { from: ts.Identifier })[]; changedDefaults: ModuleRead[]; changedObjects: (ModuleRead & { writtenByTask?: ts.Node })[]; lostWrites: LostWrite[]; changedStatics: ModuleRead[];
     changedGlobals: ModuleRead[]; patchedBuiltins: ModuleRead[]; changedPackages: ModuleRead[]; counted: ModuleRead[]; shared: LostWrite[]; outlived: ts.Identifier[]; closureKept: ts.Identifier[];
     /** `globalThis.X = …` in the task where the program reads X: the worker's global object is not the program's. */
     setGlobals: { ref: ts.PropertyAccessExpression; readAt: ts.Node }[] } {
   const { ts } = ctx;
   const mutable = new Map<ts.Symbol, ts.Identifier>();
+  const loadComputed = new Map<ts.Symbol, ModuleRead & { from: ts.Identifier }>();
   const changedDefaults = new Map<ts.Symbol, ModuleRead>();
   const tasks = state.taskFunctions();
   const inTask = (node: ts.Node): boolean => tasks.some((task) => enclosesOrIs(task, node));
@@ -174,6 +175,9 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
         } else {
           const known = changedObjects.get(symbol);
           const change = known ? known.change : state.changeOfModuleObject(symbol);
+          // (`const SCALE = cfg[0] * 2` after entry code filled cfg: each worker's SCALE is computed from its own.)
+          const computed = !change && !loadComputed.has(symbol) ? state.computedFromEntryCode(declaration) : undefined;
+          if (computed) loadComputed.set(symbol, { ref: node, change: computed.change, from: computed.ref });
           if (change) {
             const taskChange = known?.writtenByTask ?? state.changeAt(node) ?? moduleWrites.writeIn(fn, symbol);
             const writtenByTask = taskChange && ts.isCallExpression(taskChange) && taskChange.expression !== node && methodEffect(taskChange) === 'reads'
@@ -227,7 +231,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
       : state.outsideTaskBodies(written.symbol).find((read) => !onlyGivesToTaskHolder(ctx, state, read));
     if (readAt) lostWrites.set(written.symbol, { ref: written.ref, write: written.write, readAt });
   }
-  return { mutable: [...mutable.values()], changedDefaults: [...changedDefaults.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
+  return { mutable: [...mutable.values()], loadComputed: [...loadComputed.values()], changedDefaults: [...changedDefaults.values()], changedObjects: [...changedObjects.values()], lostWrites: [...lostWrites.values()],
     changedStatics: [...changedStatics.values()], changedGlobals: [...changedGlobals.values()], patchedBuiltins: [...patchedBuiltins.values()], changedPackages: [...changedPackages.values()], counted: [...counted.values()],
     shared: [...shared.values()], outlived: [...outlived.values()], closureKept: [...closureKept.values()], setGlobals: [...setGlobals.values()] };
 }

@@ -31,6 +31,11 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
       'assignments nor other workers\' reach (make it a parameter, or a const)');
   }
+  for (const { ref, change, from } of outer.loadComputed) {
+    fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, computed as its module loads from \`${from.text}\`, which the program ` +
+      `changes first (${where(change)}) where no worker runs it; each worker computes its own \`${ref.text}\` from an unchanged ` +
+      `\`${from.text}\` (pass the value as a parameter, or compute it inside the task)`);
+  }
   for (const ref of outer.outlived) {
     fail(ref, codes.mutableClosure, `runs code that uses \`${ref.text}\` (${where(symbolOf(ctx, ref)!.valueDeclaration!)}), a variable outside the task ` +
       'that is reassigned; each worker has its own copy, which neither the program\'s assignments nor other calls\' changes reach ' +
