@@ -36,15 +36,28 @@ export class FutureWaits {
     this.waitForCells();
   }
 
-  /** Each read of a grid's cell (gathering-grids.ts): its Future waited for there; every cell, where the grid is used whole. */
+  /**
+   * Each read of a grid's cell (gathering-grids.ts): its Future waited for there, or handed on to the task it is given
+   * to (`cell(i > 0 ? grid[i - 1][j] : 1, …)`: the call waits for it in the task graph, so a sweep in row order
+   * submits every block at once, np70's min-wavefront-num); every cell, where the grid is used whole.
+   */
   private waitForCells(): void {
     for (const grid of this.flow.futureGrids) {
       for (const ref of this.facts.references(grid)) {
         const read = cellRead(this.facts, ref);
-        if (read) this.plan.elementWraps.set(read.cell, read.wrap);
+        if (read && !this.handedToTask(read.cell)) this.plan.elementWraps.set(read.cell, read.wrap);
       }
       for (const ref of wholeGridUses(this.facts, grid)) this.plan.wraps.set(ref, 'writtenWithin');
     }
+  }
+
+  /** The value (through choices) is an argument of a submission that takes a Future there. */
+  private handedToTask(value: ts.Expression): boolean {
+    const { ts } = this;
+    let node: ts.Node = withWrappers(ts, value);
+    while (ts.isConditionalExpression(node.parent) && node.parent.condition !== node) node = withWrappers(ts, node.parent);
+    const holder = node.parent;
+    return isArgumentOf(ts, holder, node as ts.Expression) && this.plan.submissions.has(holder) && this.facts.forwarders.takesFutureAt(holder, node);
   }
 
   /** Each use of these Future variables that needs the value. */

@@ -119,3 +119,12 @@ try {
 } catch (e) {
   console.log('outer catch', (e as Error).message);
 }
+
+// (k) Row by row, each cell given straight to the next block's call: the calls take the cells' Futures, so every block
+// is submitted at once and the task graph runs the wavefront (np70's min-wavefront-num waited for each cell).
+const rows: number[][] = [];
+for (let i = 0; i < 3; i++) {
+  rows.push([]);
+  for (let j = 0; j < 3; j++) rows[i][j] = cell(i > 0 ? rows[i - 1][j] : 1, j > 0 ? rows[i][j - 1] : 1, 5);
+}
+console.log('rows', JSON.stringify(rows));
