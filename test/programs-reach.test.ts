@@ -146,9 +146,12 @@ test('a task module\'s top-level loop filling its own table, or a helper filling
   assert.is(tasks.inWorkers, 5, `${tasks.inWorkers} tasks ran in workers`);
 });
 
-test('a fill-shaped statement of a task module reading what entry code filled, or a constant computed from it, is entry code too, and such a constant is computed in the program\'s thread only (tester #23\'s r02, #27\'s r37e, np70\'s min-worker-toplevel: a worker crashed importing it)', () => {
+test('a fill-shaped statement of a task module reading what entry code filled, or a constant computed from it, is entry code too, and such a constant is computed in the program\'s thread only (tester #23\'s r02, #27\'s r37e, np70\'s min-worker-toplevel: a worker crashed importing it); so is one a task\'s call makes (np70\'s min-toplevel-rerun ran it again in each worker)', () => {
   const tasks = printsAsPlain('entry-filled-state');
-  assert.is(tasks.inWorkers, 13, `${tasks.inWorkers} tasks ran in workers`);
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const best = __taskify\.inWorker\(\) \? void 0 : /, 'computed from what entry code filled: the program\'s thread only');
+  assert.match(emitted, /const firstScaled = __taskify\.inWorker\(\) \? void 0 : /, 'so is a task\'s call, which a worker ran again');
 });
 
 test('module objects a task reads, changed by the program in a library method\'s callback (forEach by an arrow, through a helper, a Map\'s forEach), travel with the later calls (np42\'s F6: the worker read its own)', () => {

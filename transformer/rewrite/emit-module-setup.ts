@@ -80,7 +80,7 @@ export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, state
  * it imports (`declaresTasks` false), only those reaching outside the process (outside-effects.ts).
  */
 export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], runtime: Runtime,
-  entryReaders: EntryReaders, declaresTasks: boolean): ts.Statement[] {
+  entryReaders: EntryReaders, declaresTasks: boolean, submits: (written: ts.Node) => boolean): ts.Statement[] {
   // (Judged as written: a statement the plan rewrote has a parse tree node; one it added runs as it was.)
   if (!declaresTasks) {
     return statements.map((s) => {
@@ -89,7 +89,7 @@ export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statem
     });
   }
   const inWorkers = new WorkerStatements(ctx);
-  return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders));
+  return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders, submits));
 }
 
 /** `if (!__taskify.inWorker()) { … }`: the statement runs in the program's thread only. */
@@ -102,9 +102,9 @@ function keptOut(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statemen
  * entry code, and must run only in the program's own thread.
  */
 function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.Statement,
-  runtime: Runtime, inWorkers: WorkerStatements, entryReaders: EntryReaders): ts.Statement {
+  runtime: Runtime, inWorkers: WorkerStatements, entryReaders: EntryReaders, submits: (written: ts.Node) => boolean): ts.Statement {
   const { ts } = ctx;
-  if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers, entryReaders);
+  if (ts.isVariableStatement(statement)) return declaredOutOfWorkers(ctx, f, statement, runtime, inWorkers, entryReaders, submits);
   if (!acts(ts, statement)) return statement;
   // (A statement the plan rewrote, or one it added, calls the runtime: the program's thread's only. Judged as written.)
   if ((statement.flags & ts.NodeFlags.Synthesized) !== 0) {
@@ -121,11 +121,11 @@ function keepOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts
 /**
  * A top-level `const`/`let` of a task's module: computed in workers too (what they run may read it) unless its value
  * does things a worker must not repeat (module-init.ts judges, as for statements) and either its names are read only
- * by code no worker runs (entry-readers.ts) or it is computed from names entry code may have changed: then its value is
- * the program thread's only.
+ * by code no worker runs (entry-readers.ts), or it is computed from names entry code may have changed, or it submits a
+ * task: then its value is the program thread's only.
  */
 function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement: ts.VariableStatement, runtime: Runtime,
-  inWorkers: WorkerStatements, entryReaders: EntryReaders): ts.Statement {
+  inWorkers: WorkerStatements, entryReaders: EntryReaders, submits: (written: ts.Node) => boolean): ts.Statement {
   const { ts } = ctx;
   // (One the plugin added, a task's handle or a registration, has no written form: workers need it.)
   const written = ts.getParseTreeNode(statement) as ts.VariableStatement | undefined;
@@ -140,12 +140,16 @@ function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement
     return statement;
   };
   // (Most declarations compute from what workers have too, `const N = 100`: judged before the walk of the file.)
-  if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name)) || inWorkers.mayRunInWorkers(written)) return inBoth();
+  if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name))) return inBoth();
+  // (One that submits a task: a worker loading the module ran the task again, np70's min-toplevel-rerun appended its
+  // line to a log twice. What reads it waits for its Future, which the plan rewrote: the program's thread's code.)
+  const submitting = submits(written);
+  if (!submitting && inWorkers.mayRunInWorkers(written)) return inBoth();
   const names = declarations.map((d) => d.name as ts.Identifier);
   // (Computed from names entry code may have changed, a worker's value is not the program's whoever reads it, and
   // computing it may throw or never end: np70's min-worker-toplevel, `xs.reduce(…)` of the worker's empty `xs`; its
   // mergesort, `mergeAll(sortedChunks)` recursing for ever on none. Tasks get module state from the program's thread.)
-  if (!inWorkers.readsChanged(written) && !names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
+  if (!submitting && !inWorkers.readsChanged(written) && !names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
   inWorkers.keptOut(written);
   inWorkers.declaredOut(names);
   const list = statement.declarationList;

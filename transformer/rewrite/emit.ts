@@ -364,7 +364,8 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
   if (options.keepsEntryCodeOut) {
-    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders, options.declaresTasks);
+    const submits = (written: ts.Node) => [...plan.submissions.keys()].some((call) => call.pos >= written.pos && call.end <= written.end);
+    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders, options.declaresTasks, submits);
     // (A module workers load whose top level turned out to do nothing they must not repeat, and needs nothing else.)
     if (nothingToRewrite(plan, options, registered) && kept.every((s, i) => s === statements[i])) return source;
     statements = kept;

@@ -51,3 +51,10 @@ const summed = halves(results);
 let big = false;
 if (best > 4) big = true;
 console.log(best, summed, big);
+
+// A constant a task's call makes, read by a statement that sets a module `let`: the program's thread's only (np70's
+// min-toplevel-rerun: each worker loading the module ran the task again, appending to a log twice).
+const firstScaled = scaled(7);
+let alarm = false;
+if (firstScaled > 4) alarm = true;
+console.log(alarm);
