@@ -425,6 +425,8 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.match(errs('/** @task */\nexport function f(this: unknown, a: number) { return this; }'), /task f: uses `this`/);
   assert.match(errs('let counter = 0;\n/** @task */\nexport function f(a: number) { return a + counter; }\nexport function bump() { counter++; }'),
     /main\.ts:3:.* reads `counter`, a module variable that may change/);
+  assert.match(errs('export let processed = 0;\n/** @task */\nexport function f(a: number) {\n  processed++;\n  return a;\n}'),
+    /main\.ts:4:.* changes `processed`, a module variable; each worker has its own copy, which the program's never sees/);
   assert.match(errs('/** @task */\nexport function f(cb: () => void) { cb(); }'), /parameter `cb` cannot be sent to a worker: it is a function/);
   // A module object the program changes travels with each call (test/programs/module-state); one the task changes too cannot.
   assert.equal(errs('export const RATES = [1, 2];\n/** @task */\nexport function f(x: number) { return x * RATES[0]; }\nRATES[0] = 10;'), '');

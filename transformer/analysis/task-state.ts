@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import { symbolOf, type AnalysisContext, type FunctionLike } from './context';
 import { codes } from './diagnostics';
+import { isWrittenName } from '../rewrite/syntax';
 import type { ModuleStateRef } from './discover';
 import { moduleStateKey } from './module-state-keys';
 import { where } from './node-places';
@@ -28,8 +29,13 @@ export function taskModuleState(ctx: AnalysisContext, summaries: Summaries, fn: 
     return method === undefined ? undefined : changingUse(ctx, method, (f, reading) => summaries.get(f, reading)) ? 'writes' : 'reads';
   }, writes);
   for (const ref of outer.mutable) {
-    fail(ref, codes.mutableClosure, `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
-      'assignments nor other workers\' reach (make it a parameter, or a const)');
+    // (`processed++` in the task: its change stays in the worker's copy, np70's bad-module-write said "reads".)
+    const message = isWrittenName(ctx.ts, ref)
+      ? `changes \`${ref.text}\`, a module variable; each worker has its own copy, which the program's never sees, nor other workers' ` +
+        '(return what the task counts or makes, and combine the results in the program)'
+      : `reads \`${ref.text}\`, a module variable that may change; each worker has its own copy, which neither the program's ` +
+        'assignments nor other workers\' reach (make it a parameter, or a const)';
+    fail(ref, codes.mutableClosure, message);
   }
   for (const { ref, change, from } of outer.loadComputed) {
     fail(ref, codes.changedModuleObject, `reads \`${ref.text}\`, computed as its module loads from \`${from.text}\`, which the program ` +
