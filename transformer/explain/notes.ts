@@ -152,8 +152,10 @@ function tasksTakenAsValues({ ctx, plan }: NotesInput, add: Add): void {
     const parent = withWrappers(ts, value).parent;
     const use = (ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent)) || ts.isShorthandPropertyAssignment(parent)
       ? parent.parent : parent;
+    // (By the name this module gives it: `hashIt` of `import hashIt from './hash'`, not its export's `default`.)
+    const local = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? value.getText() : task.name;
     add(value, `task ${task.name} is taken as a value here (\`${snippet(use)}\`): calls made through it run the function itself, in this ` +
-      `thread, one at a time. Call it by name (\`(x) => ${task.name}(…, x)\`), or map with it (\`xs.map(${task.name})\`)`, `call ${task.name} by name`);
+      `thread, one at a time. Call it by name (\`(x) => ${local}(…, x)\`), or map with it (\`xs.map(${local})\`)`, `call ${local} by name`);
   }
 }
 
