@@ -632,6 +632,16 @@ test('objects spread into a rest parameter a task only reads are copied at the c
   assert.match(emitted, /\(0, kernels_1\.bumpAll\)\(1, \.\.\.parts\);/, 'a writer of its rest parameter runs here');
 });
 
+test('helpers pushing task results into an array they are given (`addOne(out, n) { out.push(work(n)) }`) are split in halves in loops and callbacks: each push at its turn (np70\'s min-push-one ran one call at a time); one whose call reads that array is not', () => {
+  const tasks = printsAsPlain('push-helpers');
+  assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /results_\d+\.push\(__taskify\.halfAhead\(addOne, \[results, n\]\)\)/);
+  assert.match(emitted, /__taskify\.inHalves\(addTwice, /, 'two arrays, and a value returned');
+  assert.not.match(emitted, /inHalves\(addSized/, 'a call reading the array it pushes into has no halves');
+});
+
 test('helpers building a value around task results are split in halves in loops and callbacks: every pass submits first, values built at their turn', () => {
   const tasks = printsAsPlain('helper-halves');
   assert.ok(tasks.inWorkers >= 45, `${tasks.inWorkers} tasks ran in workers`);

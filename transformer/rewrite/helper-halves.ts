@@ -23,7 +23,9 @@
  *   every path of the body or under conditions (`n > 0 ? spin(n) : 0`: guards.ts), with arguments and conditions
  *   computed from its parameters and its leading constants only (names, literals, reads, arithmetic: only-reads.ts
  *   isSimpleArgument), so the early half reads what the plain call would and makes the calls it will make;
- * - the rest of the body reads and prints, nothing else: it runs at the plain call's turn.
+ * - the rest of the body reads and prints, nothing else: it runs at the plain call's turn; but it may push into an
+ *   array it is given (`addOne(out, n) { out.push(work(n)); }`: np70's min-push-one) when the submission half reads
+ *   nothing of that array (`work(out.length)` would read it before the earlier passes' pushes).
  */
 import type * as ts from 'typescript';
 import { calledFunction, isFunctionLike, isOwnSourceFile, symbolOf, type FunctionLike } from '../analysis/context';
@@ -109,15 +111,18 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   let leading: readonly ts.Statement[] = [];
   let result: ts.Expression | undefined;
   const writes = new Set<string>();
+  /** Parameters the body pushes into (`out.push(…)`): the use half does, at the plain call's turn. */
+  const pushed = new Set<ts.Symbol>();
   if (ts.isBlock(fn.body)) {
     const statements = fn.body.statements;
     const last = statements[statements.length - 1];
-    // (A method storing its results into its object may return nothing: `compute() { this.total = sum(this.xs); }`.)
+    // (A method storing its results into its object may return nothing: `compute() { this.total = sum(this.xs); }`; so
+    // may a helper pushing them into an array it is given: `addOne(out, n) { out.push(work(n)); }`, np70's min-push-one.)
     const returns = last !== undefined && ts.isReturnStatement(last) && last.expression !== undefined;
-    if (!returns && !method) return undefined;
     leading = returns ? statements.slice(0, -1) : statements;
     if (!leading.every((s) => isPlainConstant(facts, s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && isPrint(ts, s.expression)) ||
-      (method && storedField(ts, s, writes)))) return undefined;
+      (method && storedField(ts, s, writes)) || pushedInto(facts, fn, s, pushed))) return undefined;
+    if (!returns && !method && pushed.size === 0) return undefined;
     result = returns ? (last as ts.ReturnStatement).expression : undefined;
   } else {
     result = fn.body;
@@ -126,6 +131,7 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   const evaluated = (s: ts.Statement): ts.Expression[] => {
     if (isPlainConstant(facts, s)) return s.declarationList.declarations.map((d) => d.initializer!);
     const e = (s as ts.ExpressionStatement).expression;
+    if (pushedInto(facts, fn, s, new Set())) return [(e as ts.CallExpression).arguments[0]!];
     return [ts.isBinaryExpression(e) ? e.right : e];
   };
   const parts = [...leading.flatMap(evaluated), ...(result ? [result] : [])];
@@ -167,6 +173,8 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   }
   const conditions = guards.flat().map((guard) => guard.condition);
   if (![...taskCalls.flatMap((call) => call.arguments), ...conditions].every((e) => isSimpleArgument(facts, e, isOwn))) return undefined;
+  // (Nor what the use half pushes into: a pass made ahead would read it before the earlier passes' pushes.)
+  if (pushed.size > 0 && [...prelude, ...taskCalls, ...conditions].some((n) => mentions(facts, n, pushed))) return undefined;
   // What the submission half reads of its object must be nothing the use half stores (a pass made ahead reads it).
   const reads = fieldsRead(ts, [...prelude, ...taskCalls, ...conditions]);
   if ([...writes].some((field) => reads.has(field))) return undefined;
@@ -174,6 +182,25 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
     fn, name, method, writes, reads, prelude, rest: leading.filter((s) => !prelude.includes(s as ts.VariableStatement)),
     result: result ?? ts.factory.createVoidZero(), taskCalls, tasks, guards,
   };
+}
+
+/** `out.push(v);` of a parameter `out` (one value, no spread): records the parameter. */
+function pushedInto(facts: FileFacts, fn: FunctionLike, statement: ts.Statement, pushed: Set<ts.Symbol>): boolean {
+  const { ts } = facts;
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const call = statement.expression;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'push' || !ts.isIdentifier(callee.expression) || call.questionDotToken ||
+    call.arguments.length !== 1 || ts.isSpreadElement(call.arguments[0]!)) return false;
+  const symbol = symbolOf(facts.ctx, callee.expression);
+  if (!symbol || !fn.parameters.some((p) => p === symbol.valueDeclaration)) return false;
+  pushed.add(symbol);
+  return true;
+}
+
+function mentions(facts: FileFacts, node: ts.Node, symbols: ReadonlySet<ts.Symbol>): boolean {
+  const visit = (n: ts.Node): boolean => (facts.ts.isIdentifier(n) && symbols.has(symbolOf(facts.ctx, n)!)) || (facts.ts.forEachChild(n, visit) ?? false);
+  return visit(node);
 }
 
 /** `this.total = …;` (also `this.#total`): records the field. */
