@@ -632,6 +632,15 @@ test('objects spread into a rest parameter a task only reads are copied at the c
   assert.match(emitted, /\(0, kernels_1\.bumpAll\)\(1, \.\.\.parts\);/, 'a writer of its rest parameter runs here');
 });
 
+test('task results pushed into groups made on first use (`(groups[k] ??= []).push(work(n))`) split their loop: every call submitted first (np70\'s min-group-push ran one at a time); not when a call reads the groups', () => {
+  const tasks = printsAsPlain('grouped-pushes');
+  assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /\(groups\[n % 3 === 0 \? 'three' : n % 2 \? 'odd' : 'even'\] \?\?= \[\]\)\.push\(__taskify\.waitOn\(__taskify\.reached\(__taskify\.take\(/);
+  assert.match(emitted, /\(counted\[n % 2 \? 'odd' : 'even'\] \|\|= \[\]\)\.push\(__taskify\.waitOn\(__taskify\.submit\(/, 'a call reading the groups waits');
+});
+
 test('helpers pushing task results into an array they are given (`addOne(out, n) { out.push(work(n)) }`) are split in halves in loops and callbacks: each push at its turn (np70\'s min-push-one ran one call at a time); one whose call reads that array is not', () => {
   const tasks = printsAsPlain('push-helpers');
   assert.is(tasks.inWorkers, 21, `${tasks.inWorkers} tasks ran in workers`);

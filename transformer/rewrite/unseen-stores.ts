@@ -1,6 +1,6 @@
 /**
  * Stores into a container no task of a split can see: `seen.add(v)`, `byKey.set(k, v)`, `out.push(v)`, `out[i] = v`,
- * `hist[b] += n`, `best.score = v`. A split loop or callback (split-loops.ts, split-callbacks.ts) evaluates every
+ * `hist[b] += n`, `best.score = v`, `(groups[k] ??= []).push(v)`. A split loop or callback (split-loops.ts, split-callbacks.ts) evaluates every
  * pass's task arguments and submits its task before any pass's body runs; a body that stores still does what the
  * plain program did, in the same order, when what the first pass evaluates (the tasks' arguments, the loop's
  * header) cannot be or hold the container. That is judged by types (written-types.ts): a `Set<number>` filled from
@@ -103,7 +103,7 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
   const { ts, ctx } = facts;
   const { checker } = ctx;
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken && !node.expression.questionDotToken) {
-    const receiver = node.expression.expression;
+    const receiver = filledSlot(facts, node.expression.expression) ?? node.expression.expression;
     const kind = STORE_METHODS[node.expression.name.text];
     if (!kind || !isStoreReceiver(facts, receiver) || !isLibrary(ctx, node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
     const type = checker.getTypeAtLocation(receiver);
@@ -127,13 +127,28 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
 
 /**
  * The container a store names: `xs`, `this.rows`, or an element of one by a number or string (`A[i]` of `A[i].push(v)`,
- * `grid[i]` of `grid[i][j] = v`); the second pass evaluates it where the plain body did.
+ * `grid[i]` of `grid[i][j] = v`, `groups[n % 2 ? 'odd' : 'even']`); the second pass evaluates it where the plain body did.
  */
 function isStoreReceiver(facts: FileFacts, expr: ts.Expression): boolean {
   const { ts, ctx } = facts;
   if (isPlainName(ts, expr)) return true;
   return ts.isElementAccessExpression(expr) && !expr.questionDotToken && isPrimitiveNode(ctx, expr.argumentExpression) &&
-    (ts.isIdentifier(expr.argumentExpression) || ts.isLiteralExpression(expr.argumentExpression)) && isStoreReceiver(facts, expr.expression);
+    onlyReads(facts, expr.argumentExpression) && isStoreReceiver(facts, expr.expression);
+}
+
+/**
+ * `(groups[k] ??= []).push(v)` (or `||=`): the slot a fresh empty array fills when empty, a store into the container
+ * too; the slot, when it is a store receiver of an array or record (np70's min-group-push).
+ */
+function filledSlot(facts: FileFacts, receiver: ts.Expression): ts.Expression | undefined {
+  const { ts, ctx } = facts;
+  const fill = ts.isParenthesizedExpression(receiver) ? receiver.expression : undefined;
+  if (!fill || !ts.isBinaryExpression(fill) || !(fill.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    fill.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken) || !ts.isArrayLiteralExpression(fill.right) || fill.right.elements.length > 0) return undefined;
+  const slot = fill.left;
+  if (!ts.isElementAccessExpression(slot) || !isStoreReceiver(facts, slot)) return undefined;
+  const holder = ctx.checker.getTypeAtLocation(slot.expression);
+  return ctx.checker.isArrayType(holder) || isRecord(facts, holder) ? slot : undefined;
 }
 
 /** `Record<string, number>`, `{ [k: string]: T }`: keyed by strings, with no accessor among its declared properties. */
