@@ -632,6 +632,15 @@ test('objects spread into a rest parameter a task only reads are copied at the c
   assert.match(emitted, /\(0, kernels_1\.bumpAll\)\(1, \.\.\.parts\);/, 'a writer of its rest parameter runs here');
 });
 
+test('a task\'s result walked by an inner `for…of` in each pass (`for (const p of top(list)) leaders.add(p)`) splits the loop, labelled jumps and a failure included (np70\'s min-forof-result ran one call at a time); not when the inner body changes what a later call reads', () => {
+  const tasks = printsAsPlain('walked-results');
+  assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /for \(const p of __taskify\.waitOn\(__taskify\.reached\(__taskify\.take\(results_\d+, base_\d+ \+ 0\)\)\)\)\s*leaders\.add\(p\)/);
+  assert.match(emitted, /for \(const p of __taskify\.waitOn\(__taskify\.submit\(__taskify_top_\d+, \[\[/, 'k changes: one at a time');
+});
+
 test('task results pushed into groups made on first use (`(groups[k] ??= []).push(work(n))`) split their loop: every call submitted first (np70\'s min-group-push ran one at a time); not when a call reads the groups', () => {
   const tasks = printsAsPlain('grouped-pushes');
   assert.is(tasks.inWorkers, 17, `${tasks.inWorkers} tasks ran in workers`);

@@ -18,7 +18,7 @@
  *   into containers out of the first pass's reach (`seen.add(v)`, `out[i] = v`: unseen-stores.ts), prints, `if`s,
  *   declarations, `try`, `break` and `continue`: nothing it does can change what a later call reads;
  * - every task call of the body is evaluated on every pass that reaches its statement (a statement of the body
- *   itself, a declaration's value or an `if`'s condition, not under `?:`, `&&`, `||`, `??`, `?.`; or the statement
+ *   itself, a declaration's value, an `if`'s condition or what an inner `for…of` walks, not under `?:`, `&&`, `||`, `??`, `?.`; or the statement
  *   a `try` block of the body begins with, one call to a block: passStatement), with arguments
  *   the first pass can evaluate as the second would (only-reads.ts isSimpleArgument: names from outside the body,
  *   literals, plain reads, arithmetic, copies the language makes), or the body's own constants before the calls
@@ -234,8 +234,9 @@ function bodyStatement(t: typeof ts, call: ts.Node): ts.Statement | undefined {
   }
   let statement: ts.Node | undefined = node.parent;
   if (statement && t.isVariableDeclarationList(statement)) statement = statement.parent;
-  // (`if (isPrime(v)) out.push(v)`: the condition is evaluated whenever the statement is.)
-  const condition = statement && t.isIfStatement(statement) && statement.expression === node;
+  // (`if (isPrime(v)) out.push(v)`: the condition is evaluated whenever the statement is; so is what a `for…of` walks,
+  // `for (const p of top(list)) leaders.add(p)`, np70's min-forof-result.)
+  const condition = statement && (t.isIfStatement(statement) || t.isForOfStatement(statement)) && statement.expression === node;
   return statement && (t.isExpressionStatement(statement) || t.isVariableStatement(statement) || condition) ? statement as ts.Statement : undefined;
 }
 
