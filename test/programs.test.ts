@@ -632,6 +632,17 @@ test('objects spread into a rest parameter a task only reads are copied at the c
   assert.match(emitted, /\(0, kernels_1\.bumpAll\)\(1, \.\.\.parts\);/, 'a writer of its rest parameter runs here');
 });
 
+test('loops whose task calls sit in `if` branches split: the first pass tests each condition and submits the calls the second will make (np70\'s min-branch-in-loop ran one at a time); a first pass whose reads throw stops there, and the second meets the throw at its turn after the earlier passes printed', () => {
+  const tasks = printsAsPlain('branching-loops');
+  // (The failing loop's call after the failure may run or be cancelled first.)
+  assert.ok(tasks.inWorkers >= 20 && tasks.inWorkers <= 21, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /results_\d+\.push\(\(n % 2\) \? __taskify\.submit\(__taskify_work_\d+, \[n\][^)]*\) : void 0, !\(n % 2\) \? __taskify\.submit\(/);
+  assert.match(emitted, /console\.log\('paid', __taskify\.waitOn\(__taskify\.submit\(/, 'a condition the body changes: one at a time');
+  assert.match(emitted, /base_\d+ \+ 0 < results_\d+\.length \? __taskify\.take\(results_\d+, base_\d+ \+ 0\) : __taskify\.submit\(/, 'a pass the first never reached makes its call at its turn');
+});
+
 test('a task\'s result walked by an inner `for…of` in each pass (`for (const p of top(list)) leaders.add(p)`) splits the loop, labelled jumps and a failure included (np70\'s min-forof-result ran one call at a time); not when the inner body changes what a later call reads', () => {
   const tasks = printsAsPlain('walked-results');
   assert.is(tasks.inWorkers, 14, `${tasks.inWorkers} tasks ran in workers`);

@@ -167,7 +167,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
    * each pass takes its calls' results where its body makes the calls; those a `continue`, a `break` or a failure kept
    * the plain loop from making are dismissed at the end.
    */
-  const splitLoop = ({ loop, taskCalls, prelude, chained, nested, once }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCalls, prelude, chained, nested, once, guards }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
     // A call a later one is handed (`const enc = caesar(s, 3)`), or made as its argument (`norm(prepare(n))`): its
@@ -183,7 +183,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       if (nested.has(call)) replaced.set(call, name);
     }
     const submit = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
-      taskCalls.map((call) => names.get(call) ?? ahead(call))));
+      taskCalls.map((call) => names.get(call) ?? guarded(guards.get(call) ?? [], ahead(call)))));
     for (const call of nested.keys()) replaced.delete(call);
     // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
     const push = prelude.length === 0 && futures.length === 0 ? submit
@@ -203,7 +203,13 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     // The second pass takes an outer call's result where the body makes it, with the calls made in its arguments.
     const at = (j: number) => f.createBinaryExpression(base, ts.SyntaxKind.PlusToken, f.createNumericLiteral(j));
     const inside = (call: ts.CallExpression) => taskCalls.flatMap((inner, k) => (nested.get(inner) === call ? [at(k)] : []));
-    taskCalls.forEach((call, j) => replaced.set(call, valueOf(call, runtime('take', [results, at(j), ...inside(call)]))));
+    // (A pass the first one never reached, a read of its having thrown there: the call made at its turn, where the
+    // plain one was, its arguments evaluated there, throwing as they did.)
+    taskCalls.forEach((call, j) => {
+      const made = f.createConditionalExpression(f.createBinaryExpression(at(j), ts.SyntaxKind.LessThanToken, f.createPropertyAccessExpression(results, 'length')),
+        undefined, runtime('take', [results, at(j), ...inside(call)]), undefined, ahead(call));
+      replaced.set(call, valueOf(call, made));
+    });
     // The body alone (a fence before the loop is placed around the whole split, by the caller); visiting a statement
     // may give several (a fence before it).
     const visitedBody = visit(loop.statement) as ts.Statement | ts.Statement[];
@@ -228,7 +234,9 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
       f.createExpressionStatement(runtime('ahead', [])), // the first pass submits ahead of the plain program's order
-      first,
+      // (What the first pass reads may throw where the plain loop, with output before it, did: it stops there, and the
+      // second pass meets the throw at its turn. np73's throwing-cond printed nothing of the passes before.)
+      f.createTryStatement(f.createBlock([first], true), f.createCatchClause(undefined, f.createBlock([], true)), undefined),
       declare(next, f.createNumericLiteral(0), ts.NodeFlags.Let),
       f.createExpressionStatement(runtime('inOrder', [results])), // the second pass starts before the first call
       f.createTryStatement(f.createBlock([rerun], true), undefined,

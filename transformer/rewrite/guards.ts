@@ -44,6 +44,24 @@ export function evaluatedAlways(t: typeof ts, node: ts.Node, root: ts.Node): boo
   return guardsOf(t, node, root)?.length === 0;
 }
 
+/**
+ * The `if` branches a statement stands in (directly, or in a block that is the branch), outermost first, with the
+ * outermost such `if` (`top`; the statement itself when it is in none): `if (n % 2) log(work(n)); else log(work(-n))`
+ * makes the first call when `n % 2` is truthy, the second when it is falsy.
+ */
+export function enclosingBranches(t: typeof ts, statement: ts.Statement): { top: ts.Statement; guards: Guard[] } {
+  const guards: Guard[] = [];
+  let top = statement;
+  for (;;) {
+    const branch: ts.Node = t.isBlock(top.parent) && t.isIfStatement(top.parent.parent) ? top.parent : top;
+    const parent = branch.parent;
+    if (!t.isIfStatement(parent) || parent.expression === branch) break;
+    guards.push({ condition: parent.expression, holds: parent.thenStatement === branch ? 'truthy' : 'falsy' });
+    top = parent;
+  }
+  return { top, guards: guards.reverse() };
+}
+
 /** `g1 && g2`, each guard as a test of its condition (`!(c)`, `(c) == null`), for code emitted in the guarded one's place. */
 export function guardTest(t: typeof ts, f: ts.NodeFactory, guards: readonly Guard[], condition: (guard: Guard) => ts.Expression): ts.Expression {
   const tests = guards.map((guard): ts.Expression => {

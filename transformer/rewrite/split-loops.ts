@@ -24,6 +24,10 @@
  *   literals, plain reads, arithmetic, copies the language makes), or the body's own constants before the calls
  *   bound to such values (`const xs = sensors[name]`, evaluated in the first pass too), or a `const` holding an
  *   earlier call's value (`const enc = caesar(s, 3); caesar(enc, 23)`: its Future in the first pass).
+ * A call may sit in `if` branches of the body (`if (n % 2) log('odd', work(n)); else log('even', work(n))`): the first
+ * pass tests the conditions, which must be such arguments too, and submits the calls the second will make (guards.ts
+ * enclosingBranches). A read of the first pass may throw where the plain loop, having printed before, did: the first
+ * pass stops there, and the second makes the calls it never reached at their turn, which throw as the plain ones did.
  * A body may make several calls (`const a = f(x); const b = g(x); log(a, b)`): the first pass submits them all in
  * the body's order, the second takes each where the body makes it. A pass that `continue`s or `break`s before a call
  * never takes it; the calls never taken are dismissed when the loop ends (runtime/api/deferred-uses.ts), since the
@@ -35,7 +39,7 @@ import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, loopHeader } from './loop-headers';
 import { isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
-import { evaluatedAlways } from './guards';
+import { enclosingBranches, evaluatedAlways, type Guard } from './guards';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 import { skipTransparent } from './syntax';
@@ -55,6 +59,8 @@ export interface SplitLoop {
   readonly nested: ReadonlyMap<ts.CallExpression, ts.CallExpression>;
   /** The `for…of` iterable is evaluated once into an array both passes walk (loop-headers.ts). */
   readonly once: boolean;
+  /** Calls in `if` branches of the body, with the conditions a pass makes them under: tested in the first pass too. */
+  readonly guards: ReadonlyMap<ts.CallExpression, readonly Guard[]>;
 }
 
 /** Decided once per loop (every call of the body asks for the same split). */
@@ -75,7 +81,9 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
  * or whose body holds a `try` whose block begins with the call's statement (`try { out.push(work(n)) } catch …`).
  */
 function loopOfBody(t: typeof ts, call: ts.CallExpression): SplitLoopStatement | undefined {
-  const statement = passStatement(t, call);
+  // (In `if` branches of the body too: `if (n % 2) log('odd', work(n)); else log('even', work(n))`, np70's min-branch-in-loop.)
+  const pass = passStatement(t, call);
+  const statement = pass && enclosingBranches(t, pass).top;
   const parent = statement?.parent;
   const loop = parent && t.isBlock(parent) ? parent.parent : parent;
   if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop) || t.isForInStatement(loop)) ||
@@ -144,7 +152,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     }
     return !assigned.has(id.text) && !(declaration && declaration.pos >= loop.statement.pos && declaration.end <= loop.statement.end);
   };
-  const first = passStatement(ts, taskCalls[0])!;
+  const first = enclosingBranches(ts, passStatement(ts, taskCalls[0])!).top;
   for (const statement of ts.isBlock(loop.statement) ? loop.statement.statements : []) {
     if (statement === first) break;
     if (isSimpleConstant(facts, statement, isOuter)) prelude.push(statement);
@@ -156,8 +164,17 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     const outer = facts.taskOf(call) ? takesFutures.find((other) => isWholeArgument(ts, call, [other])) : undefined;
     if (outer) nested.set(call, outer);
   }
-  const args = taskCalls.flatMap((call) => evaluatedAhead(facts, call));
+  // The conditions of the branches a call is in: the first pass tests them as the second will (not for a call whose
+  // Future another call is handed: that one would be made without it).
+  const guards = new Map<ts.CallExpression, readonly Guard[]>();
+  for (const call of taskCalls) {
+    const branches = enclosingBranches(ts, passStatement(ts, call)!).guards;
+    if (branches.length > 0) guards.set(call, branches);
+  }
+  const conditions = [...guards.values()].flat().map((guard) => guard.condition);
+  const args = [...taskCalls.flatMap((call) => evaluatedAhead(facts, call)), ...conditions];
   if (!args.every((arg) => nested.has(skipTransparent(ts, arg) as ts.CallExpression) || isSimpleArgument(facts, arg, isOuter))) return undefined;
+  if ([...guards.keys()].some((call) => chained.has(call) || nested.has(call) || [...nested.values()].includes(call))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
   const firstPass = [...(walks ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
@@ -166,7 +183,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   if (!bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk)) return undefined;
   // In the order a pass makes them: an inner call before the call it is an argument of.
   const made = nested.size === 0 ? taskCalls : [...taskCalls].sort((a, b) => a.getEnd() - b.getEnd());
-  return { loop, taskCalls: made, prelude, chained, nested, once: header.once };
+  return { loop, taskCalls: made, prelude, chained, nested, once: header.once, guards };
 }
 
 /** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */
