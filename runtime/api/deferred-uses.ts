@@ -30,19 +30,25 @@ export function eachThen(array: unknown[], method: 'map' | 'filter' | 'reduce' |
       .call(array, (x: unknown, i: number, a: unknown[]) => use(resultOf(x, i, a), x, i, a), ...rest));
   // Inline (TASKIFY_WORKERS=0) a submission runs the task at once: one element at a time, as the plain callback. A
   // failure is thrown where the callback made the call (inside `use`: an async callback's rejection, as in plain code).
-  if (array.length === 0 || current().kind !== 'pool') {
-    return apply((x, i, a) => { try { return submit(x, i, a); } catch (error) { return new FailedAtOnce(error); } });
-  }
+  const atTurn = (x: unknown, i: number, a: unknown[]): unknown => { try { return submit(x, i, a); } catch (error) { return new FailedAtOnce(error); } };
+  if (array.length === 0 || current().kind !== 'pool') return apply(atTurn);
   openAheadPass();
-  let results: unknown[];
+  const results: unknown[] = new Array(array.length);
+  // (A read of the first pass may throw, `work(o.meta.x)` of an element without meta, where the plain callback threw
+  // after the elements before it ran, and printed: the pass stops there, and that element's calls and the later ones'
+  // are made at their turn, throwing inside the use half as the plain callback did.)
+  let reached = array.length;
+  let at = 0;
   try {
-    results = array.map(submit);
+    array.forEach((x, i, a) => { at = i; results[i] = submit(x, i, a); });
+  } catch {
+    reached = at;
   } finally {
     closeAheadPass();
   }
   rewindTo(results.flatMap(callsOf));
   try {
-    return apply((_x, i) => results[i]);
+    return apply((x, i, a) => (i < reached ? results[i] : atTurn(x, i, a)));
   } catch (error) {
     // The plain program stopped at this element: later elements' calls never happened, so their failures are nobody's.
     for (const result of results.flatMap(callsOf)) if (result instanceof Future) dismiss(result);

@@ -82,3 +82,17 @@ try {
 } catch (e) {
   console.log('caught', (e as Error).constructor.name);
 }
+
+// The same in a split callback, and in a loop calling a helper with halves: the elements before the throw run first.
+try {
+  const r = items.map((o) => { console.log('cb', o.id); return work(o.meta.x); });
+  console.log(r);
+} catch (e) {
+  console.log('caught', (e as Error).constructor.name);
+}
+function describe(o: Item) { console.log('describe', o.id); return { id: o.id, v: work(o.meta.x) }; }
+try {
+  for (const o of items) console.log(describe(o).v);
+} catch (e) {
+  console.log('caught', (e as Error).constructor.name);
+}
