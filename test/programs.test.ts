@@ -632,6 +632,15 @@ test('objects spread into a rest parameter a task only reads are copied at the c
   assert.match(emitted, /\(0, kernels_1\.bumpAll\)\(1, \.\.\.parts\);/, 'a writer of its rest parameter runs here');
 });
 
+test('task results wrapped in a record class (`return new Box(work(b.xs))`, `out.push(new Box(work(x)))`) run side by side: the construction only stores its arguments (np70\'s min-wrap-new ran one at a time); a constructor that prints or a field that counts keeps its calls in place', () => {
+  const tasks = printsAsPlain('record-results');
+  assert.is(tasks.inWorkers, 12, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /__taskify\.inHalves\(boxed, /);
+  assert.not.match(emitted, /inHalves\((logged|counted), /, 'a constructor that prints, a field that counts: no halves');
+});
+
 test('loops whose task calls sit in `if` branches split: the first pass tests each condition and submits the calls the second will make (np70\'s min-branch-in-loop ran one at a time); a first pass whose reads throw stops there, and the second meets the throw at its turn after the earlier passes printed (split callbacks too)', () => {
   const tasks = printsAsPlain('branching-loops');
   // (The failing loop's call after the failure may run or be cancelled first.)

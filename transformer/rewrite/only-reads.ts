@@ -6,6 +6,7 @@
  * split-loops.ts).
  */
 import type * as ts from 'typescript';
+import { isPlainConstruction } from './plain-constructions';
 import { calledFunction, hasPrimitiveElements, isArrayLikeType, isPrimitiveNode, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
 import { isAssignmentOperator } from '../analysis/expressions';
@@ -236,6 +237,8 @@ export function onlyReadsItself(facts: FileFacts, n: ts.Node): boolean {
       n.arguments.every((arg) => isPrimitiveNode(ctx, arg) || isCaughtError(facts, arg)) && isLibrary(ctx, n.expression);
     return (name?.startsWith('Math.') || ofPrimitive || ofPrimitiveArray || keys || converts || isReadingStringify(facts, n) || isCollectionLookup(facts, n)) && !facts.taskOf(n);
   }
+  // (A record class's construction makes a fresh object of its arguments: plain-constructions.ts.)
+  if (ts.isNewExpression(n) && isPlainConstruction(facts, n)) return true;
   if (ts.isFunctionLike(n) || ts.isNewExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) ||
     ts.isDeleteExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isClassExpression(n)) return false;
   if (ts.isBinaryExpression(n)) {
