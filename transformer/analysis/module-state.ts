@@ -142,36 +142,8 @@ export class ModuleState {
     return patch && !this.runsInWorkersToo(patch) ? patch : undefined;
   }
 
-  /**
-   * A top-level constant computed as its module loads from a module object that a statement before it changed where no
-   * worker runs it (`for (…) cfg.push(Number(a))`, then `const SCALE = cfg[0] * 2`): the name read and that change. A
-   * worker computes the constant from its own unchanged object (np70: a task reading SCALE computed with NaN); the
-   * program's thread computes it alone (rewrite/emit-module-setup.ts). Through constants computed from such, too.
-   */
-  computedFromEntryCode(declaration: ts.VariableDeclaration, seen = new Set<ts.Node>()): ModuleRead | undefined {
-    const { ts } = this.ctx;
-    const statement = declaration.parent.parent;
-    if (seen.has(declaration) || !declaration.initializer || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return undefined;
-    seen.add(declaration);
-    let found: ModuleRead | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      const declared = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(this.ctx, node)?.valueDeclaration : undefined;
-      if (declared && ts.isVariableDeclaration(declared) && declared.getSourceFile() === statement.getSourceFile()) {
-        const change = this.changeOfModuleObject(symbolOf(this.ctx, node)!);
-        const changer = change && ts.findAncestor(change, (n) => ts.isSourceFile(n.parent));
-        if (changer && changer.end <= statement.pos && !this.runsInWorkersToo(change!)) found = { ref: node as ts.Identifier, change: change! };
-        else found = this.computedFromEntryCode(declared, seen);
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(declaration.initializer);
-    return found;
-  }
-
   /** The top-level statement holding `node` runs in workers too (rewrite/worker-load.ts). */
-  private runsInWorkersToo(node: ts.Node): boolean {
+  runsInWorkersToo(node: ts.Node): boolean {
     const { ts } = this.ctx;
     const statement = ts.findAncestor(node, (n) => ts.isSourceFile(n.parent)) as ts.Statement | undefined;
     this.workerLoad ??= workerLoadOf(this.ctx, this.scanOnce().taskNodes.map((task) => task.getSourceFile()));

@@ -5,6 +5,7 @@
  * state the task changes that the program reads. discover.ts turns these into errors or the task's moduleState.
  */
 import type * as ts from 'typescript';
+import { computedFromEntryCode } from './entry-computed';
 import { enclosesOrIs } from './function-values';
 import { isLazilyMade } from './lazy-objects';
 import { isNamespaceImport, isReassigned, symbolOf, type AnalysisContext, type FunctionLike } from './context';
@@ -176,7 +177,7 @@ export function outerReads(ctx: AnalysisContext, fn: FunctionLike, state: Module
           const known = changedObjects.get(symbol);
           const change = known ? known.change : state.changeOfModuleObject(symbol);
           // (`const SCALE = cfg[0] * 2` after entry code filled cfg: each worker's SCALE is computed from its own.)
-          const computed = !change && !loadComputed.has(symbol) ? state.computedFromEntryCode(declaration) : undefined;
+          const computed = !change && !loadComputed.has(symbol) ? computedFromEntryCode(ctx, state, declaration) : undefined;
           if (computed) loadComputed.set(symbol, { ref: node, change: computed.change, from: computed.ref });
           if (change) {
             const taskChange = known?.writtenByTask ?? state.changeAt(node) ?? moduleWrites.writeIn(fn, symbol);
