@@ -43,6 +43,7 @@ import { enclosingBranches, evaluatedAlways, type Guard } from './guards';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
 import { skipTransparent } from './syntax';
+import { skipsBetween } from './loop-jumps';
 
 /** The loops a split applies to: `for…of`, counting `for`, and `for…in` over a plain object's keys. */
 export type SplitLoopStatement = ts.ForOfStatement | ts.ForStatement | ts.ForInStatement;
@@ -118,7 +119,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
     if (task && !mayRunAhead(facts.ctx, task)) return undefined;
     if (loopOfBody(ts, call) !== loop || !evaluatedAlways(ts, call, statement!)) return undefined;
   }
-  if (taskCalls.length > 1 && (skipsBetween(ts, loop, taskCalls) || !aheadTogether(facts, taskCalls))) return undefined;
+  if (taskCalls.length > 1 && (skipsBetween(ts, loop, bodyStatement(ts, taskCalls[0])!.getStart(), taskCalls[taskCalls.length - 1].getStart()) || !aheadTogether(facts, taskCalls))) return undefined;
   // One call to a try block: a failure of the first would leave the second unmade (`try { log(f(x) + g(x)) } catch {}`).
   // A task's call only, not a helper's (helper-halves.ts), whose value the try checks against the block's own mark.
   const tried = taskCalls.filter((call) => ts.isTryStatement(passStatement(ts, call)!));
@@ -207,39 +208,6 @@ function taskCallsOf(facts: FileFacts, body: ts.Statement): ts.CallExpression[] 
   };
   visit(body, false);
   return inFunction ? undefined : calls.sort((a, b) => a.getStart() - b.getStart());
-}
-
-/**
- * A `break` or `continue` of this loop between the first call's statement and the last call: a pass could make some
- * of its calls and not the others, and the second pass takes them in order.
- */
-function skipsBetween(t: typeof ts, loop: ts.IterationStatement, calls: readonly ts.CallExpression[]): boolean {
-  const from = bodyStatement(t, calls[0])!.getStart(), to = calls[calls.length - 1].getStart();
-  let found = false;
-  const visit = (n: ts.Node, ownsBreak: boolean, ownsContinue: boolean): void => {
-    if (found || t.isFunctionLike(n)) return;
-    const leaves = (t.isBreakStatement(n) || t.isContinueStatement(n)) && n.label && !labelledWithin(t, n, loop.statement);
-    if ((t.isBreakStatement(n) && (ownsBreak || leaves)) || (t.isContinueStatement(n) && (ownsContinue || leaves))) {
-      if (n.getStart() >= from && n.getStart() < to) found = true;
-      return;
-    }
-    const inner = t.isIterationStatement(n, false);
-    t.forEachChild(n, (c) => visit(c, ownsBreak && !inner && !t.isSwitchStatement(n), ownsContinue && !inner));
-  };
-  t.forEachChild(loop.statement, (c) => visit(c, true, true));
-  return found;
-}
-
-/**
- * The statement a `break label` or `continue label` goes to lies inside `body` (an inner loop's label). Otherwise it
- * ends the pass (`continue rows` of the outer loop: tester #17's r11), as a `break` does: the second pass runs in a
- * `try` whose `finally` dismisses the calls not taken.
- */
-function labelledWithin(t: typeof ts, jump: ts.BreakOrContinueStatement, body: ts.Node): boolean {
-  for (let n: ts.Node | undefined = jump.parent; n && n !== body; n = n.parent) {
-    if (t.isLabeledStatement(n) && n.label.text === jump.label!.text) return true;
-  }
-  return false;
 }
 
 /** The statement of a loop body (or of its block) that holds the call, with no function or other statement between. */
