@@ -154,6 +154,14 @@ test('a fill-shaped statement of a task module reading what entry code filled, o
   assert.match(emitted, /const firstScaled = __taskify\.inWorker\(\) \? void 0 : /, 'so is a task\'s call, which a worker ran again');
 });
 
+test('top-level constants workers need stay computed there (a function a constant holds calling a task, one reading entry-filled state a task calls, a task\'s value a task reads and a constant from it: rv73\'s r-const-*), while one only entry code reads is the program thread\'s', () => {
+  const tasks = printsAsPlain('load-constants');
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /\nconst compute = \(n\) => /, 'a function a constant holds: defined in workers too');
+  assert.match(emitted, /\nconst base = __taskify\.submit\(/, 'read by a task: computed in workers too');
+  assert.match(emitted, /\nconst once = __taskify\.inWorker\(\) \? void 0 : __taskify\.submit\(/, 'read by entry code only: the program thread\'s');
+});
+
 test('module objects a task reads, changed by the program in a library method\'s callback (forEach by an arrow, through a helper, a Map\'s forEach), travel with the later calls (np42\'s F6: the worker read its own)', () => {
   const tasks = printsAsPlain('module-state-callbacks');
   assert.is(tasks.inWorkers, 9, `${tasks.inWorkers} tasks ran in workers`);

@@ -17,7 +17,8 @@ export function computedFromEntryCode(ctx: AnalysisContext, state: ModuleState, 
   seen.add(declaration);
   let found: ModuleRead | undefined;
   const visit = (node: ts.Node): void => {
-    if (found) return;
+    // (Not the body of a function it only makes, `const first = () => cfg[0]`: rv73's r-const-arrow-reads.)
+    if (found || ts.isFunctionLike(node)) return;
     const declared = ts.isIdentifier(node) && isReference(ts, node) ? symbolOf(ctx, node)?.valueDeclaration : undefined;
     if (declared && ts.isVariableDeclaration(declared) && declared.getSourceFile() === statement.getSourceFile()) {
       const change = state.changeOfModuleObject(symbolOf(ctx, node)!);

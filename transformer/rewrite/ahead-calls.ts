@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import type { FileFacts } from './file-facts';
 import { fieldsRead, helperHalvesOf } from './helper-halves';
+import { pushedUnseen } from './unseen-stores';
 
 /** A call a split pass may make ahead: a task's (or forwarder's), or a helper's with halves. */
 export function isAheadCall(facts: FileFacts, call: ts.CallExpression): boolean {
@@ -45,6 +46,8 @@ export function evaluatedAhead(facts: FileFacts, call: ts.CallExpression): ts.Ex
  */
 export function storesUnseenAhead(facts: FileFacts, calls: readonly ts.CallExpression[], firstPass: readonly ts.Node[]): boolean {
   const halves = calls.map((call) => helperHalvesOf(facts, call));
+  // (A helper pushing into an array it is given: nothing evaluated ahead reaches that array, but its own argument.)
+  if (!calls.every((call, k) => (halves[k]?.pushed ?? []).every((i) => i < call.arguments.length && pushedUnseen(facts, call.arguments[i]!, firstPass)))) return false;
   const writes = new Set(halves.flatMap((h) => [...(h?.writes ?? [])]));
   if (writes.size === 0) return true;
   if (halves.some((h) => h === undefined)) return false;

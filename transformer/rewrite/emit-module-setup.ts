@@ -141,15 +141,17 @@ function declaredOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statement
   };
   // (Most declarations compute from what workers have too, `const N = 100`: judged before the walk of the file.)
   if (exported || declarations.some((d) => !d.initializer || !ts.isIdentifier(d.name))) return inBoth();
-  // (One that submits a task: a worker loading the module ran the task again, np70's min-toplevel-rerun appended its
-  // line to a log twice. What reads it waits for its Future, which the plan rewrote: the program's thread's code.)
-  const submitting = submits(written);
-  if (!submitting && inWorkers.mayRunInWorkers(written)) return inBoth();
   const names = declarations.map((d) => d.name as ts.Identifier);
-  // (Computed from names entry code may have changed, a worker's value is not the program's whoever reads it, and
-  // computing it may throw or never end: np70's min-worker-toplevel, `xs.reduce(…)` of the worker's empty `xs`; its
-  // mergesort, `mergeAll(sortedChunks)` recursing for ever on none. Tasks get module state from the program's thread.)
-  if (!submitting && !inWorkers.readsChanged(written) && !names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
+  // One that submits a task, or is computed as the module loads from names entry code may have changed, and that no
+  // task reads: the program thread's. A worker loading the module ran the task again (np70's min-toplevel-rerun
+  // appended its line to a log twice), or computed from its own state and threw or never ended (np70's
+  // min-worker-toplevel, `xs.reduce(…)` of the worker's empty `xs`; its mergesort, `mergeAll(sortedChunks)`
+  // recursing on none). What reads it is rewritten (its Future waited for) or reads a name declared out: entry code.
+  // (A task reading it gets the worker's own: rv73's r-const-submit; a direct read of an entry-computed one is a compile
+  // error, analysis/entry-computed.ts.)
+  const programs = (submits(written) || inWorkers.readsChangedAtLoad(written)) && !names.some((name) => entryReaders.readByTasks(name));
+  if (!programs && inWorkers.mayRunInWorkers(written)) return inBoth();
+  if (!programs && !names.every((name) => entryReaders.readOnlyByEntryCode(name))) return inBoth();
   inWorkers.keptOut(written);
   inWorkers.declaredOut(names);
   const list = statement.declarationList;

@@ -38,6 +38,23 @@ export class EntryReaders {
     return verdict;
   }
 
+  /**
+   * Code a task runs (the tasks and what they reach) reads the name, or a top-level constant computed from it that
+   * such code reads, and so on (rv73's r-const-submit2: `const table = [1, 2, 3].map((x) => x + base)` read by a task).
+   */
+  readByTasks(name: ts.Identifier, seen = new Set<ts.Symbol>()): boolean {
+    const { ts } = this.ctx;
+    const symbol = symbolOf(this.ctx, name);
+    if (!symbol || seen.has(symbol)) return false;
+    seen.add(symbol);
+    return this.referencesOf(symbol, name).some((ref) => {
+      if (liesWithin(ref, this.codeTasksRun())) return true;
+      const declaration = ts.findAncestor(ref, (n) => ts.isVariableDeclaration(n) && ts.isVariableStatement(n.parent.parent) &&
+        ts.isSourceFile(n.parent.parent.parent)) as ts.VariableDeclaration | undefined;
+      return declaration !== undefined && ts.isIdentifier(declaration.name) && this.readByTasks(declaration.name, seen);
+    });
+  }
+
   /** (A name read from its own function or declaration, `assumed`, is judged by its other readers.) */
   private judge(symbol: ts.Symbol, name: ts.Identifier, assumed: Set<ts.Symbol>): boolean {
     if (assumed.has(symbol)) return true;

@@ -45,6 +45,8 @@ export interface HelperHalves {
   readonly writes: ReadonlySet<string>;
   /** The fields of its object the submission half reads. */
   readonly reads: ReadonlySet<string>;
+  /** The parameters (by index) the use half pushes into (`out` of `out.push(work(n))`): a split must not read them ahead. */
+  readonly pushed: readonly number[];
   /** The name the helper's file knows it by (the registration names it). */
   readonly name: ts.Identifier;
   /** Leading constants the task calls' arguments may name: computed in both halves. */
@@ -179,7 +181,8 @@ function halvesOf(facts: FileFacts, fn: FunctionLike): HelperHalves | undefined 
   const reads = fieldsRead(ts, [...prelude, ...taskCalls, ...conditions]);
   if ([...writes].some((field) => reads.has(field))) return undefined;
   return {
-    fn, name, method, writes, reads, prelude, rest: leading.filter((s) => !prelude.includes(s as ts.VariableStatement)),
+    fn, name, method, writes, reads, pushed: fn.parameters.flatMap((p, i) => (pushed.has(symbolOf(ctx, p.name)!) ? [i] : [])),
+    prelude, rest: leading.filter((s) => !prelude.includes(s as ts.VariableStatement)),
     result: result ?? ts.factory.createVoidZero(), taskCalls, tasks, guards,
   };
 }

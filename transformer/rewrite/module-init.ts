@@ -129,6 +129,9 @@ export class WorkerStatements {
   /** The statement reads a module name entry code so far may have changed. */
   readsChanged(statement: ts.Statement): boolean { return this.reads(statement, new Set()); }
 
+  /** The same, of what runs as the module loads: not the bodies of functions it only makes (`const first = () => cfg[0]`). */
+  readsChangedAtLoad(statement: ts.Statement): boolean { return this.reads(statement, new Set(), true); }
+
   /** Names declared by entry code only (emit-module-setup.ts), or computed from such: a worker's are not the program's. */
   declaredOut(names: readonly ts.Identifier[]): void {
     for (const name of names) {
@@ -137,9 +140,10 @@ export class WorkerStatements {
     }
   }
 
-  private reads(node: ts.Node, seen: Set<ts.Node>): boolean {
+  private reads(node: ts.Node, seen: Set<ts.Node>, atLoad = false): boolean {
     const { ts } = this.ctx;
     if (this.changed.size === 0) return false;
+    if (atLoad && ts.isFunctionLike(node)) return false;
     if (ts.isIdentifier(node)) {
       const symbol = symbolOf(this.ctx, node);
       return symbol !== undefined && this.changed.has(symbol);
@@ -148,9 +152,10 @@ export class WorkerStatements {
       const callee = symbolOf(this.ctx, node.expression)?.valueDeclaration;
       if (callee && ts.isFunctionDeclaration(callee) && !seen.has(callee)) {
         seen.add(callee);
-        if (this.reads(callee, seen)) return true;
+        // (Called: its body runs, also as the module loads.)
+        if (this.reads(atLoad ? callee.body ?? callee : callee, seen, atLoad)) return true;
       }
     }
-    return ts.forEachChild(node, (child) => (this.reads(child, seen) ? true : undefined)) ?? false;
+    return ts.forEachChild(node, (child) => (this.reads(child, seen, atLoad) ? true : undefined)) ?? false;
   }
 }

@@ -33,18 +33,36 @@ const STORE_METHODS: Record<string, 'array' | 'Set' | 'Map'> = { push: 'array', 
 export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: readonly ts.Node[], walk?: Walk): readonly ts.Expression[] | undefined {
   const store = storeOf(facts, node);
   if (!store) return undefined;
+  const reach = containerReach(facts, store.receiver, firstPass);
+  if (reach === 'unseen') return store.parts;
+  return reach !== 'private' && reach !== 'runs code' && store.field !== undefined && !fieldSeen(facts, store.field, reach, firstPass, walk) ? store.parts : undefined;
+}
+
+/**
+ * Whether anything in `firstPass` can reach the container `receiver` names: 'unseen' when nothing can; else why, or
+ * the types that can be it (a store of one field may still go unseen: fieldSeen).
+ */
+function containerReach(facts: FileFacts, receiver: ts.Expression, firstPass: readonly ts.Node[]): 'unseen' | 'private' | 'runs code' | WrittenTypes {
   const { ctx } = facts;
   const shapes = runtimeShapes(ctx);
-  const container = ctx.checker.getTypeAtLocation(store.receiver);
+  const container = ctx.checker.getTypeAtLocation(receiver);
   // A Proxy's trap or a subclass's override would run the program's code where the plain loop ran it.
-  if (shapes.hiddenAccessors || isOverridable(shapes, container) || !onlyReads(facts, store.receiver)) return undefined;
+  if (shapes.hiddenAccessors || isOverridable(shapes, container) || !onlyReads(facts, receiver)) return 'runs code';
   // A container only its name reaches (private-containers.ts): the first pass reaches it only by naming it.
-  const own = privateContainer(facts, store.receiver);
-  if (own) return facts.references(own).some((ref) => firstPass.some((n) => ref.pos >= n.pos && ref.end <= n.end)) ? undefined : store.parts;
+  const own = privateContainer(facts, receiver);
+  if (own) return facts.references(own).some((ref) => firstPass.some((n) => ref.pos >= n.pos && ref.end <= n.end)) ? 'private' : 'unseen';
   // A store writes the container, not what it holds: the first pass sees it through a value that may be or hold it.
   const reachable = new WrittenTypes(ctx, [container], false);
-  if (firstPass.every((n) => !reaches(facts, n, reachable, container))) return store.parts;
-  return store.field !== undefined && !fieldSeen(facts, store.field, reachable, firstPass, walk) ? store.parts : undefined;
+  return firstPass.every((n) => !reaches(facts, n, reachable, container)) ? 'unseen' : reachable;
+}
+
+/**
+ * The array a helper with halves pushes into at its turn (`addOne(xs, n)`, helper-halves.ts) is out of reach of what
+ * a split pass evaluates ahead, but for the argument naming it: `addOne(xs, n + xs.length)`, a loop's `xs.length < 3`,
+ * `addFrom(xs, xs, n)` read it before the earlier passes' pushes (rv73's r-push-callerarg, r-push-header, r-push-alias).
+ */
+export function pushedUnseen(facts: FileFacts, pushed: ts.Expression, firstPass: readonly ts.Node[]): boolean {
+  return containerReach(facts, pushed, firstPass.filter((n) => n !== pushed)) === 'unseen';
 }
 
 /** The collection a split loop or callback walks (in `firstPass` too), and the names or patterns binding each element. */
