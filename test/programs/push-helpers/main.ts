@@ -55,3 +55,18 @@ try {
 } catch (e) {
   console.log('caught', (e as Error).message, partial.join(' '));
 }
+
+// What a split would evaluate ahead reads the array pushed into: one call at a time (rv73: the loop's condition never
+// changed in the first pass and it hung; an argument or an aliasing parameter read the array before earlier pushes).
+const grown: number[] = [];
+for (let n = 1; grown.length < 3; n++) addOne(grown, n);
+console.log(grown.join(' '));
+const counted: number[] = [];
+for (let n = 1; n <= 3; n++) addOne(counted, n + counted.length);
+console.log(counted.join(' '));
+function addFrom(out: number[], src: number[], n: number): void {
+  out.push(work(n + src.length));
+}
+const self: number[] = [];
+for (let n = 1; n <= 3; n++) addFrom(self, self, n);
+console.log(self.join(' '));
