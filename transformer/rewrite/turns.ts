@@ -10,7 +10,7 @@
  * unresumed, and cost a look at an empty queue otherwise. Not in task bodies, which workers run.
  */
 import type * as ts from 'typescript';
-import { qualifiedName } from '../analysis/context';
+import { isPrimitiveNode, qualifiedName } from '../analysis/context';
 import { censusOf } from '../analysis/syntax-census';
 import type { FileFacts } from './file-facts';
 import type { FilePlan } from './file-plan';
@@ -36,8 +36,11 @@ function planCallbacks(facts: FileFacts, plan: FilePlan, call: ts.CallExpression
   const microtask = ts.isIdentifier(callee) && callee.text === 'queueMicrotask';
   if (!(promiseMethod || microtask) || !isLibrary(ctx, callee) || facts.enclosingTask(call)) return;
   const receiver = promiseMethod ? skipTransparent(ts, (callee as ts.PropertyAccessExpression).expression) : undefined;
-  const settled = receiver !== undefined && ts.isCallExpression(receiver) && isLibrary(ctx, receiver.expression) &&
-    ['Promise.resolve', 'Promise.reject'].includes(qualifiedName(ts, receiver.expression) ?? '');
+  // (`Promise.resolve(p)` of a promise is p itself, pending perhaps: rv73's r-then-resolve-pending ran f before an
+  // await plain resumed first. Settled only of a value no `then` of which can be: a primitive, or nothing.)
+  const name = receiver !== undefined && ts.isCallExpression(receiver) && isLibrary(ctx, receiver.expression) ? qualifiedName(ts, receiver.expression) : undefined;
+  const settled = name === 'Promise.reject' || (name === 'Promise.resolve' &&
+    (receiver as ts.CallExpression).arguments.every((arg) => !ts.isSpreadElement(arg) && isPrimitiveNode(ctx, arg)));
   for (const arg of call.arguments) if (!ts.isSpreadElement(arg)) plan.callbacksInTurn.set(arg, microtask ? 'microtask' : settled ? 'settled' : 'promise');
 }
 

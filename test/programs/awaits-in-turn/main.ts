@@ -55,6 +55,19 @@ async function g1(): Promise<void> {
   early.push(`g1 ${await heavy(1_000_000) > 0}`);
 }
 
+// (h) `Promise.resolve(p)` of a pending promise is p: its callback waits for p, not for nothing (rv73's
+// r-then-resolve-pending ran it before the task's await that plain resumed first).
+const adopted: string[] = [];
+async function h1(): Promise<void> {
+  let open!: () => void;
+  const pending = new Promise<void>((r) => { open = r; });
+  Promise.resolve(pending).then(() => adopted.push('f'));
+  const done = (async () => { adopted.push(`h ${await heavy(1_000_000) > 0}`); })();
+  open();
+  await done;
+  await new Promise((r) => setTimeout(r, 5));
+}
+
 async function main(): Promise<void> {
   await Promise.all([reader(), writer()]);
   await Promise.all([worker(1), worker(2), ticker()]);
@@ -69,6 +82,8 @@ async function main(): Promise<void> {
   console.log('f', given.join(' | '));
   await g1();
   console.log('g', early.join(' | '));
+  await h1();
+  console.log('h', adopted.join(' | '));
   fillWith(shared, 5);
   await null;
   console.log('d', shared.join(','));
