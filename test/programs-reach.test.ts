@@ -458,6 +458,7 @@ test('tasks called through a constant table another module exports (`export defa
   assert.match(emitted, /console\.log\('renamed re-export', ops_\d\.Spare\.norm\(/, 'so does one changed under the name a barrel gives it');
   assert.match(emitted, /console\.log\('switched', switching_1\.default\.measure\(x\)\)/, 'and a default literal whose own method changes it');
   assert.match(emitted, /console\.log\('patched default', patched_1\.default\.measure\(/, 'and one another module changes through a namespace');
+  assert.match(emitted, /console\.log\('swapped', swapping_1\.default\.measure\(x\)\)/, 'and one whose method hands `this` on to a change');
 });
 
 test.run();

@@ -159,10 +159,6 @@ function declaredType(ctx: ReturnType<typeof createContext>, exported: ts.Symbol
 const besideFiles = new Map<string, ts.SourceFile | undefined>();
 
 /**
- * The type the `.d.ts` beside the function's own JavaScript file declares for parameter `i` of `name` (Turf's
- * index.js and index.d.ts, where the program's root is the JavaScript): read as text, for the oracle's arguments only.
- */
-/**
  * An options object's named type spelled as its fields (`{ output?: DoubleArray; inPlace?: boolean }`): a plain
  * object type with properties, no call signatures, not an array; nested option types spelled too, `depth` deep.
  */
@@ -180,6 +176,10 @@ function optionsFields(checker: ts.TypeChecker, type: ts.Type, depth: number): s
   return `{ ${fields.join('; ')} }`;
 }
 
+/**
+ * The type the `.d.ts` beside the function's own JavaScript file declares for parameter `i` of `name` (Turf's
+ * index.js and index.d.ts, where the program's root is the JavaScript): read as text, for the oracle's arguments only.
+ */
 function besideType(fn: FunctionLike, name: string, i: number): string | undefined {
   const js = fn.getSourceFile().fileName;
   const dts = js.replace(/\.(m|c)?js$/, (_, m: string | undefined) => `.d.${m ?? ''}ts`);

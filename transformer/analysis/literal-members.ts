@@ -99,7 +99,31 @@ function constantTable(ctx: AnalysisContext, holder: TableHolder): ts.ObjectLite
   const table = value && tableLiteral(ctx, value);
   const constant = ts.isExportAssignment(holder) || (ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Const) !== 0 || !isReassigned(ctx, holder);
   if (!constant || !table || table.literal.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+  // (Its own methods name it as `this`: one that hands `this` on or writes through it may change it, rv73's r-table-this.)
+  if (!table.frozen && table.literal.properties.some((p) => handsOnThis(ctx, p))) return undefined;
   return table.frozen || everyMentionReadsAMember(ctx, holder) ? table.literal : undefined;
+}
+
+/** A method of the literal (or a function written in it) uses `this` other than to read a member of it. */
+function handsOnThis(ctx: AnalysisContext, property: ts.ObjectLiteralElementLike): boolean {
+  const { ts } = ctx;
+  const fn = ts.isMethodDeclaration(property) || ts.isAccessor(property) ? property
+    : ts.isPropertyAssignment(property) && ts.isFunctionExpression(skipParens(ts, property.initializer)) ? skipParens(ts, property.initializer) : undefined;
+  if (!fn) return false;
+  const visit = (node: ts.Node): boolean => {
+    // (A nested function's `this` is its own; an arrow's is the method's.)
+    if (node !== fn && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node))) return false;
+    if (node.kind === ts.SyntaxKind.ThisKeyword) {
+      const parent = node.parent;
+      const member = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node;
+      // (`this.x` read; not `this.x = v`, `delete this.x`, `this.x++`, nor `swap(this)`, `const t = this`.)
+      const updated = (ts.isPrefixUnaryExpression(parent.parent) || ts.isPostfixUnaryExpression(parent.parent)) &&
+        (parent.parent.operator === ts.SyntaxKind.PlusPlusToken || parent.parent.operator === ts.SyntaxKind.MinusMinusToken);
+      return !member || isWriteTargetExpression(ts, parent as ts.Expression) || ts.isDeleteExpression(parent.parent) || updated;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(fn);
 }
 
 /** The property of a constant literal nothing changes that `obj.name` reads. */

@@ -6,6 +6,7 @@ import { tune } from './tune';
 import Shapes from './shapes';
 import Switching from './switching';
 import Patched from './patched';
+import Swapping from './swapping';
 
 const x = new Float64Array(400_000).fill(0.5);
 const y = new Float64Array(400_000).fill(-0.25);
@@ -24,3 +25,6 @@ console.log('switching', Switching.measure(x));
 Switching.useLength();
 console.log('switched', Switching.measure(x));
 console.log('patched default', Patched.measure(y));
+console.log('swapping', Swapping.measure(x));
+Swapping.useLength();
+console.log('swapped', Swapping.measure(x));
