@@ -432,11 +432,12 @@ test('a function\'s parameter given to a task in a callback that may run it many
 test('grids filled cell by cell with task values (`grid[i][j] = block(…)`, rows pushed empty or made by `Array.from({ length }, () => new Array(n))`) wait for each cell where it is read: a wavefront runs an anti-diagonal\'s blocks side by side (np68\'s min-wavefront-grid ran one block at a time); a grid used whole after its sweep (printed, read row by row, returned: np69\'s S2) waits for every cell there, one used whole where a store may follow (inside the sweep, by a closure) or filled in a try waits at each call', () => {
   const tasks = printsAsPlain('gathered-grids');
   // (a) 16, (b) 16 + 1, (e) 4, (c) 4, (d) 2 (the third call never made: the second failed), (f) 4, (g) 9, (h) 2,
-  // (i) 4 + 1, (j) 2, (k) 9.
-  assert.is(tasks.inWorkers, 16 + 17 + 4 + 4 + 2 + 4 + 9 + 2 + 5 + 2 + 9, `${tasks.inWorkers} tasks ran in workers`);
+  // (i) 4 + 1, (j) 2, (k) 9, (l) 4.
+  assert.is(tasks.inWorkers, 16 + 17 + 4 + 4 + 2 + 4 + 9 + 2 + 5 + 2 + 9 + 4, `${tasks.inWorkers} tasks ran in workers`);
   assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} blocks pending at once`);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /grid\[i\]\[j\] = __taskify\.submit\(__taskify_cell_\d+/, 'a cell takes the Future');
+  assert.match(emitted, /upd\[i\]\[j\] = __taskify\.submit\(/, 'cells updated after the sweep: it gathers');
   assert.match(emitted, /const top = i === 0 \? 0 : __taskify\.waitOn\(grid\[i - 1\]\[j\]\);/, 'a number cell is waited for where it is read');
   assert.match(emitted, /__taskify\.written\(edges\[i - 1\]\[j\]\)\.bottom/, 'an object cell is waited for, then taken afresh by later tasks');
   assert.match(emitted, /shown\[i\]\[j\] = __taskify\.submit\(/, 'a grid printed after its sweep gathers');

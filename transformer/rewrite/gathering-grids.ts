@@ -79,11 +79,17 @@ function snippetOf(t: typeof ts, use: ts.Node): string {
   return snippet(n);
 }
 
-/** The statement `grid[a][b] = v` that `ref` stores a cell in (keepsCellsInView allows only such plain stores). */
+/**
+ * The statement `grid[a][b] = v` that `ref` stores a cell in: what may put a Future there. (Not `grid[1][1] += 100`
+ * after the sweep, a whole use that updates a value: rv73's r-grid-misc took it for a store after itself.)
+ */
 function storeOf(facts: FileFacts, ref: ts.Identifier): ts.Node | undefined {
+  const { ts } = facts;
   const cell = cellOf(facts, ref);
-  const outer = cell && withWrappers(facts.ts, cell);
-  return outer && isWriteTarget(facts.ts, outer) ? outer.parent.parent : undefined;
+  const outer = cell && withWrappers(ts, cell);
+  const store = outer?.parent;
+  return store && ts.isBinaryExpression(store) && store.left === outer && store.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isExpressionStatement(store.parent) ? store.parent : undefined;
 }
 
 /** The function (or file) whose body holds the node, closures being functions of their own. */

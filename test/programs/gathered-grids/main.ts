@@ -128,3 +128,11 @@ for (let i = 0; i < 3; i++) {
   for (let j = 0; j < 3; j++) rows[i][j] = cell(i > 0 ? rows[i - 1][j] : 1, j > 0 ? rows[i][j - 1] : 1, 5);
 }
 console.log('rows', JSON.stringify(rows));
+
+// (l) Cells updated after the sweep (`g[1][1] += 100`): uses of the grid whole, not stores: it still gathers (rv73's
+// r-grid-misc took the update for a store after itself).
+const upd: number[][] = [[], []];
+for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) upd[i][j] = cell(i, j, 6);
+upd[1][1] += 100;
+upd[0][0]++;
+console.log('updated', JSON.stringify(upd));
