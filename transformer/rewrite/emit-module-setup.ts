@@ -80,7 +80,7 @@ export function withClassesShared(ctx: AnalysisContext, f: ts.NodeFactory, state
  * it imports (`declaresTasks` false), only those reaching outside the process (outside-effects.ts).
  */
 export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statements: readonly ts.Statement[], runtime: Runtime,
-  entryReaders: EntryReaders, declaresTasks: boolean, submits: (written: ts.Node) => boolean): ts.Statement[] {
+  entryReaders: EntryReaders, declaresTasks: boolean, submissions: Iterable<ts.CallExpression>): ts.Statement[] {
   // (Judged as written: a statement the plan rewrote has a parse tree node; one it added runs as it was.)
   if (!declaresTasks) {
     return statements.map((s) => {
@@ -89,7 +89,22 @@ export function keptOutOfWorkers(ctx: AnalysisContext, f: ts.NodeFactory, statem
     });
   }
   const inWorkers = new WorkerStatements(ctx);
-  return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders, submits));
+  const submitting = submittingAtLoad(ctx.ts, submissions);
+  return statements.map((s) => keepOutOfWorkers(ctx, f, s, runtime, inWorkers, entryReaders, (written) => submitting.has(written)));
+}
+
+/**
+ * The top-level statements that submit a task as the module loads: not through a function they only define (`const
+ * compute = (n) => work(n) + 1`: rv73's r-const-arrow).
+ */
+function submittingAtLoad(t: typeof ts, submissions: Iterable<ts.CallExpression>): Set<ts.Node> {
+  const found = new Set<ts.Node>();
+  for (const call of submissions) {
+    let n: ts.Node = call;
+    while (!t.isSourceFile(n.parent) && !t.isFunctionLike(n.parent)) n = n.parent;
+    if (t.isSourceFile(n.parent)) found.add(n);
+  }
+  return found;
 }
 
 /** `if (!__taskify.inWorker()) { … }`: the statement runs in the program's thread only. */

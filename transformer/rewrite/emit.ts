@@ -364,13 +364,7 @@ export function emitFile(ctx: AnalysisContext, plan: FilePlan, source: ts.Source
   statements = withModuleStateRegistered(ctx, f, statements, registered, options.esm, runtime);
   statements = takenAtLoad(ctx, f, statements, options.loadTime ?? [], runtime);
   if (options.keepsEntryCodeOut) {
-    // (A submission the statement makes as it runs, not one in a function it only defines: rv73's r-const-arrow.)
-    const runsIn = (call: ts.Node, written: ts.Node): boolean => {
-      for (let n = call.parent; n && n !== written; n = n.parent) if (ts.isFunctionLike(n)) return false;
-      return true;
-    };
-    const submits = (written: ts.Node) => [...plan.submissions.keys()].some((call) => call.pos >= written.pos && call.end <= written.end && runsIn(call, written));
-    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders, options.declaresTasks, submits);
+    const kept = keptOutOfWorkers(ctx, f, statements, runtime, options.entryReaders, options.declaresTasks, plan.submissions.keys());
     // (A module workers load whose top level turned out to do nothing they must not repeat, and needs nothing else.)
     if (nothingToRewrite(plan, options, registered) && kept.every((s, i) => s === statements[i])) return source;
     statements = kept;
