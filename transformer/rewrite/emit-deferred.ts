@@ -171,23 +171,25 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
     // A call a later one is handed (`const enc = caesar(s, 3)`), or made as its argument (`norm(prepare(n))`): its
-    // Future under a name, for the later call, made in the pass's order.
+    // Future under a name, for the later call. Each submission goes into `results` as soon as it is made, in the
+    // pass's order: a read that throws later in the pass leaves none unknown to the dismissals (rv74's r-orphan-continue
+    // failed of a call its pass never took).
     const names = new Map<ts.CallExpression, ts.Identifier>();
-    const futures: ts.Statement[] = [];
+    const pushed = (value: ts.Expression) => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined, [value]));
+    const steps: ts.Statement[] = [];
     for (const call of taskCalls) {
-      if (!chained.has(call) && !nested.has(call)) continue;
+      if (!chained.has(call) && !nested.has(call)) { steps.push(pushed(guarded(guards.get(call) ?? [], ahead(call)))); continue; }
       const name = chained.has(call) ? f.createIdentifier(chained.get(call)!.text) : f.createUniqueName('made');
-      futures.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(
+      steps.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(
         [f.createVariableDeclaration(name, undefined, undefined, chained.has(call) ? ts.visitNode(call, visit) as ts.Expression : ahead(call))], ts.NodeFlags.Const)));
+      steps.push(pushed(name));
       names.set(call, name);
       if (nested.has(call)) replaced.set(call, name);
     }
-    const submit = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(results, 'push'), undefined,
-      taskCalls.map((call) => names.get(call) ?? guarded(guards.get(call) ?? [], ahead(call)))));
     for (const call of nested.keys()) replaced.delete(call);
     // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
-    const push = prelude.length === 0 && futures.length === 0 ? submit
-      : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...futures, submit], true);
+    const push = prelude.length === 0 && steps.length === 1 ? steps[0]
+      : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...steps], true);
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
     const header = <T extends ts.Node | undefined>(node: T): T => (node && ts.visitNode(node, visit)) as T;
     // `for (const [k, v] of m)`: the iterable evaluated once, as the plain loop did, spread into an array both passes

@@ -39,8 +39,8 @@ export class EntryReaders {
   }
 
   /**
-   * Code a task runs (the tasks and what they reach) reads the name, or a top-level constant computed from it that
-   * such code reads, and so on (rv73's r-const-submit2: `const table = [1, 2, 3].map((x) => x + base)` read by a task).
+   * Code a task runs (the tasks and what they reach) reads the name, or a top-level constant computed from it (or a
+   * function reading it) that such code reads, and so on (rv73's r-const-submit2: `const table = [1, 2, 3].map((x) => x + base)` read by a task).
    */
   readByTasks(name: ts.Identifier, seen = new Set<ts.Symbol>()): boolean {
     const { ts } = this.ctx;
@@ -49,9 +49,12 @@ export class EntryReaders {
     seen.add(symbol);
     return this.referencesOf(symbol, name).some((ref) => {
       if (liesWithin(ref, this.codeTasksRun())) return true;
-      const declaration = ts.findAncestor(ref, (n) => ts.isVariableDeclaration(n) && ts.isVariableStatement(n.parent.parent) &&
-        ts.isSourceFile(n.parent.parent.parent)) as ts.VariableDeclaration | undefined;
-      return declaration !== undefined && ts.isIdentifier(declaration.name) && this.readByTasks(declaration.name, seen);
+      // (Or a top-level function that reads it, `function getBase() { return base; }`, which such code calls: rv74's r-const-fn.)
+      const declaration = ts.findAncestor(ref, (n) => (ts.isVariableDeclaration(n) && ts.isVariableStatement(n.parent.parent) &&
+        ts.isSourceFile(n.parent.parent.parent)) || (ts.isFunctionDeclaration(n) && ts.isSourceFile(n.parent))) as
+        ts.VariableDeclaration | ts.FunctionDeclaration | undefined;
+      const name = declaration?.name;
+      return name !== undefined && ts.isIdentifier(name) && this.readByTasks(name, seen);
     });
   }
 

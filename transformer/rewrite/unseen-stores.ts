@@ -33,6 +33,8 @@ const STORE_METHODS: Record<string, 'array' | 'Set' | 'Map'> = { push: 'array', 
 export function unseenStoreParts(facts: FileFacts, node: ts.Node, firstPass: readonly ts.Node[], walk?: Walk): readonly ts.Expression[] | undefined {
   const store = storeOf(facts, node);
   if (!store) return undefined;
+  // (The holder a slot is filled in too: `work(i + buckets.length)` read it before the fills, rv74's r-group-length.)
+  if (store.holder && containerReach(facts, store.holder, firstPass) !== 'unseen') return undefined;
   const reach = containerReach(facts, store.receiver, firstPass);
   if (reach === 'unseen') return store.parts;
   return reach !== 'private' && reach !== 'runs code' && store.field !== undefined && !fieldSeen(facts, store.field, reach, firstPass, walk) ? store.parts : undefined;
@@ -76,6 +78,8 @@ interface Store {
   readonly parts: readonly ts.Expression[];
   /** `s.m = v`: the one field written. */
   readonly field?: string;
+  /** `(groups[k] ??= []).push(v)`: the container the slot is filled in, written too (its length, its keys). */
+  readonly holder?: ts.Expression;
 }
 
 /**
@@ -121,12 +125,13 @@ function storeOf(facts: FileFacts, node: ts.Node): Store | undefined {
   const { ts, ctx } = facts;
   const { checker } = ctx;
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken && !node.expression.questionDotToken) {
-    const receiver = filledSlot(facts, node.expression.expression) ?? node.expression.expression;
+    const filled = filledSlot(facts, node.expression.expression);
+    const receiver = filled ?? node.expression.expression;
     const kind = STORE_METHODS[node.expression.name.text];
     if (!kind || !isStoreReceiver(facts, receiver) || !isLibrary(ctx, node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
     const type = checker.getTypeAtLocation(receiver);
     const fits = kind === 'array' ? checker.isArrayType(type) : isLibraryType(ctx, type) && type.getSymbol()?.getName() === kind;
-    return fits ? { receiver, parts: node.arguments } : undefined;
+    return fits ? { receiver, parts: node.arguments, ...(filled ? { holder: (filled as ts.ElementAccessExpression).expression } : {}) } : undefined;
   }
   if (!ts.isBinaryExpression(node) || !isAssignmentOperator(ts, node.operatorToken.kind)) return undefined;
   // `hist[b] += n` reads the slot first: numbers and strings only, so no valueOf of the program's runs.

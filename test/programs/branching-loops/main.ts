@@ -96,3 +96,24 @@ try {
 } catch (e) {
   console.log('caught', (e as Error).constructor.name);
 }
+
+// A pass that skips its calls (`continue`) whose later read throws in the first pass: the call it made before the
+// throw is dismissed with the pass, not left to fail the program (rv74's r-orphan-continue: `bad id -1`, exit 1).
+/** @task */
+export function weigh(id: number): number {
+  if (id < 0) throw new Error('bad id ' + id);
+  return work(Math.abs(id)) % 100;
+}
+/** @task */
+export function doubled(x: number): number {
+  return x * 2;
+}
+interface Maybe { id: number; meta?: { x: number } }
+const maybes: Maybe[] = [{ id: 1, meta: { x: 1 } }, { id: -1 }, { id: 4, meta: { x: 4 } }];
+for (const o of maybes) {
+  if (!o.meta) continue;
+  const w = weigh(o.id);
+  const d = doubled(o.meta!.x);
+  console.log(o.id, w, d);
+}
+console.log('end');

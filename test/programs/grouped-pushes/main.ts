@@ -29,3 +29,8 @@ for (const r of rows) {
   byLen.get(k)!.push(size(r));
 }
 console.log([...byLen].map(([k, v]) => `${k}:${v}`).join(' '));
+
+// The holder filled reads in a call's argument (`work(i + buckets.length)`): one call at a time (rv74's r-group-length).
+const buckets: number[][] = [];
+for (let i = 0; i < 4; i++) (buckets[i % 2] ??= []).push(work(i + buckets.length));
+console.log(JSON.stringify(buckets));

@@ -40,3 +40,13 @@ const once = work(5);
 let high = false;
 if (once > 50) high = true;
 console.log(high);
+
+// A task's value read through a function a constant a task reads calls (rv74's r-const-fn: NaN).
+const base2 = work(4);
+function getBase(): number { return base2; }
+const k = getBase() + 1;
+/** @task */
+export function shiftedBy(n: number): number {
+  return n + k;
+}
+console.log(shiftedBy(1), shiftedBy(2));
