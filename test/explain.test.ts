@@ -189,12 +189,12 @@ test('explain says a written parameter\'s argument copied at the call gets the t
 
 test('a grid whose cells are waited for at each call says which use of it stopped them from being waited for where read (np69\'s E3 suggested items.map)', () => {
   const out = explainJson(fixture('grids.ts'));
-  assert.equal(out.notes.map((n) => n.line), [10], 'the grid printed after its sweep gathers: no note');
-  assert.is(out.notes[0].note, 'the result of `cell(i, j)` is stored in a grid whose cells are waited for at each call, because `rounds` is ' +
-    'used whole at line 12 (`console.log(JSON.stringify(rounds));`) in the loop that stores into it (line 10), before the next pass\'s ' +
+  assert.equal(out.notes.map((n) => n.line), [11], 'the grid printed after its sweep gathers: no note');
+  assert.is(out.notes[0].note, 'the result of `cell(i, j + calls++)` is stored in a grid whose cells are waited for at each call, because `rounds` is ' +
+    'used whole at line 13 (`console.log(JSON.stringify(rounds));`) in the loop that stores into it (line 11), before the next pass\'s ' +
     'stores: so each iteration of this loop waits for its task before the next is submitted');
   assert.match(out.notes[0].fix, 'use the grid whole only after the loops that fill it');
-  assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), ['10 cell(i, j) result', '24 done writtenWithin']);
+  assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), ['11 cell(i, j + calls++) result', '25 done writtenWithin']);
 });
 
 test.run();

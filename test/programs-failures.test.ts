@@ -73,7 +73,8 @@ test('after a task call that fails, code no call names does not run: a construct
   assert.is(tasks.failed, 13);
   const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
   assert.match(emitted, /checkpoint\(__taskify_try\d+\);\s+new Tracker\(\);/, 'the constructor with an effect waits');
-  assert.match(emitted, /"xs=sizes\[\]", __taskify_try\d+\)\)\);\s+points\.push\(new Point\(xs\.length, 0\)\);/, 'the one that fills its fields does not');
+  // (Its loop is split: constructing a record class only reads, plain-constructions.ts.)
+  assert.match(emitted, /"xs=sizes\[\]", __taskify_try\d+\)+;\s+points\.push\(new Point\(xs\.length, 0\)\);/, 'the one that fills its fields does not');
 });
 
 test('a task failing in a function a try runs (handed to a helper, one of an array of steps, a job a promise runs, an async function whose promise is caught) leaves no Future where code after the catch looks (out.push, also through a local naming the outer array, a map into a module variable, Map.set, a field): the plain call threw before the store (review\'s rv-p4, rev56\'s caught-alias; each crashed); the function\'s own local still gathers in parallel', () => {

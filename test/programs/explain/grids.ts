@@ -2,12 +2,13 @@
 /** @task */
 export function cell(top: number, left: number): number { return top + left + 1; }
 
-// Printed inside the sweep: the next diagonal's stores follow the print.
+// Printed inside the sweep: the next diagonal's stores follow the print (and each call counts on: no split).
 const rounds: number[][] = [[], []];
+let calls = 0;
 for (let d = 0; d < 3; d++) {
   for (let i = 0; i < 2; i++) {
     const j = d - i;
-    if (j >= 0 && j < 2) rounds[i][j] = cell(i, j);
+    if (j >= 0 && j < 2) rounds[i][j] = cell(i, j + calls++);
   }
   console.log(JSON.stringify(rounds));
 }
