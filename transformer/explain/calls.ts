@@ -5,6 +5,7 @@
  * form says it once and points later calls back at the first (`same reason as line 5`).
  */
 import type * as ts from 'typescript';
+import { lineOf } from '../analysis/node-places';
 import { enclosesOrIs } from '../analysis/function-values';
 import { isPrimitiveNode, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import type { TaskInfo } from '../analysis/discover';
@@ -45,7 +46,7 @@ export interface CallsInput {
   readonly shown: (file: string) => string;
 }
 
-export const lineOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
+export { lineOf };
 const columnOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).character + 1;
 
 export function explainCalls({ ctx, plan, source, tasks, shown }: CallsInput): ExplainedCall[] {

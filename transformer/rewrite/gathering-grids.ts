@@ -14,6 +14,7 @@
 import type * as ts from 'typescript';
 import { isPrimitiveNode, symbolOf } from '../analysis/context';
 import { snippet } from '../analysis/reason';
+import { lineOf } from '../analysis/node-places';
 import { insideTask } from './own-chains';
 import type { FileFacts } from './file-facts';
 import { isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from './syntax';
@@ -24,9 +25,20 @@ import { isDeclarationName, isWriteTarget, skipTransparent, withWrappers } from 
  */
 export type GridVerdict = { readonly grid: ts.Symbol } | { readonly blocker: string };
 
+/** Decided once per grid: every store's call asks (futures.ts gathersIntoGrid). */
+const verdicts = new WeakMap<FileFacts, Map<ts.Symbol, GridVerdict | undefined>>();
+
 export function gatheringGrid(facts: FileFacts, id: ts.Identifier): GridVerdict | undefined {
+  const symbol = symbolOf(facts.ctx, id);
+  if (!symbol) return undefined;
+  let known = verdicts.get(facts);
+  if (!known) verdicts.set(facts, known = new Map());
+  if (!known.has(symbol)) known.set(symbol, judgeGrid(facts, id, symbol));
+  return known.get(symbol);
+}
+
+function judgeGrid(facts: FileFacts, id: ts.Identifier, symbol: ts.Symbol): GridVerdict | undefined {
   const { ts, ctx } = facts;
-  const symbol = symbolOf(ctx, id);
   const declaration = symbol?.valueDeclaration;
   if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !facts.isFileLocal(declaration.name) ||
     !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) || !declaration.initializer || !emptyRows(facts, declaration.initializer)) return undefined;
@@ -68,8 +80,6 @@ function wholeUseBlocker(facts: FileFacts, declaration: ts.VariableDeclaration, 
   }
   return undefined;
 }
-
-const lineOf = (node: ts.Node): number => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
 
 /** The statement a use stands in (or the loop whose header it is in): what explain quotes. */
 function snippetOf(t: typeof ts, use: ts.Node): string {
