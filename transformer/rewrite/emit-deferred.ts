@@ -167,7 +167,7 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
    * each pass takes its calls' results where its body makes the calls; those a `continue`, a `break` or a failure kept
    * the plain loop from making are dismissed at the end.
    */
-  const splitLoop = ({ loop, taskCalls, prelude, chained, nested, once, guards }: SplitLoop): ts.Statement => {
+  const splitLoop = ({ loop, taskCalls, prelude, chained, nested, once, guards, counter }: SplitLoop): ts.Statement => {
     expanding.add(loop);
     const results = f.createUniqueName('results'), next = f.createUniqueName('next'), base = f.createUniqueName('base');
     // A call a later one is handed (`const enc = caesar(s, 3)`), or made as its argument (`norm(prepare(n))`): its
@@ -188,6 +188,8 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     }
     for (const call of nested.keys()) replaced.delete(call);
     // (The body's constants the arguments name, `const xs = sensors[name]`, computed in this pass too.)
+    // (`while (k < n) { …; k++ }`: the first pass steps the counter too.)
+    if (counter) steps.push(counter.step);
     const push = prelude.length === 0 && steps.length === 1 ? steps[0]
       : f.createBlock([...prelude.flatMap((statement) => [visit(statement)].flat() as ts.Statement[]), ...steps], true);
     // The header is visited for each pass: its waits (`for (const x of waitOn(xs))`) belong to the first one too.
@@ -200,7 +202,9 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     const walk = (body: ts.Statement): ts.Statement => ts.isForOfStatement(loop)
       ? f.updateForOfStatement(loop, loop.awaitModifier, header(loop.initializer), items ?? header(loop.expression), body)
       : ts.isForInStatement(loop) ? f.createForOfStatement(undefined, header(loop.initializer), items!, body)
-        : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
+        : ts.isWhileStatement(loop) ? f.updateWhileStatement(loop, header(loop.expression), body)
+          : ts.isDoStatement(loop) ? f.updateDoStatement(loop, body, header(loop.expression))
+            : f.updateForStatement(loop, header(loop.initializer), header(loop.condition), header(loop.incrementor), body);
     const first = walk(push);
     // The second pass takes an outer call's result where the body makes it, with the calls made in its arguments.
     const at = (j: number) => f.createBinaryExpression(base, ts.SyntaxKind.PlusToken, f.createNumericLiteral(j));
@@ -232,13 +236,17 @@ export function deferredUses({ ts, f, plan, runtime, visit, submitAfresh }: Defe
     // (`rows: for (…)`: the second pass runs the body, so it keeps the label its `continue rows` names.)
     const rerun = ts.isLabeledStatement(loop.parent) ? f.createLabeledStatement(loop.parent.label, walk(body)) : walk(body);
     expanding.delete(loop);
+    // (A hand-counted loop's counter, as the first pass found it: put back for the second.)
+    const start = counter && f.createUniqueName(counter.name.text);
     return (f.createBlock([
       ...(items && walked ? [declare(items, walked, ts.NodeFlags.Const)] : []),
+      ...(counter && start ? [declare(start, f.createIdentifier(counter.name.text), ts.NodeFlags.Const)] : []),
       declare(results, f.createArrayLiteralExpression([]), ts.NodeFlags.Const),
       f.createExpressionStatement(runtime('ahead', [])), // the first pass submits ahead of the plain program's order
       // (What the first pass reads may throw where the plain loop, with output before it, did: it stops there, and the
       // second pass meets the throw at its turn. np73's throwing-cond printed nothing of the passes before.)
-      f.createTryStatement(f.createBlock([first], true), f.createCatchClause(undefined, f.createBlock([], true)), undefined),
+      f.createTryStatement(f.createBlock([first], true), f.createCatchClause(undefined, f.createBlock([], true)),
+        counter && start ? f.createBlock([f.createExpressionStatement(f.createAssignment(f.createIdentifier(counter.name.text), start))], true) : undefined),
       declare(next, f.createNumericLiteral(0), ts.NodeFlags.Let),
       f.createExpressionStatement(runtime('inOrder', [results])), // the second pass starts before the first call
       f.createTryStatement(f.createBlock([rerun], true), undefined,

@@ -13,6 +13,10 @@
  *   touches nothing but its own and always ends (contained-generators.ts).
  * - `for (const k in groups)` over a plain object (no class instance, no Proxy): its keys listed once, as the plain
  *   loop's enumeration takes them (keys the body adds are not visited either), walked as an array in both passes.
+ * - `while (k < n) { …; k++ }`, `do { …; k += 2 } while (k < n)`: a counting loop written by hand, its counter a
+ *   primitive variable of the enclosing code stepped by the body's last statement and nowhere else in the body. The
+ *   first pass steps it as the loop does and puts it back before the second (`counter`), so both passes see the same
+ *   values; the body must not `continue` (which would skip the step: the plain loop would not end either).
  * - Bindings: a name, or array patterns over arrays and tuples and object patterns of plain data (library-uses.ts
  *   isPlainData), which read what they bind without running code.
  */
@@ -31,6 +35,13 @@ export interface LoopHeader {
   readonly names: ReadonlySet<string>;
   /** A `for…of` whose iterable is evaluated once and spread into an array that both passes walk. */
   readonly once: boolean;
+  /** A `while`/`do` loop's counter and the statement that steps it: the first pass steps it too, then puts it back. */
+  readonly counter?: Counter;
+}
+
+export interface Counter {
+  readonly name: ts.Identifier;
+  readonly step: ts.ExpressionStatement;
 }
 
 const VIEWS_OF_COLLECTIONS = new Set(['keys', 'values', 'entries']);
@@ -39,7 +50,62 @@ const VIEWS_OF_COLLECTIONS = new Set(['keys', 'values', 'entries']);
 export function loopHeader(facts: FileFacts, loop: SplitLoopStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
   const { ts } = facts;
   return ts.isForOfStatement(loop) ? forOfHeader(facts, loop, assigned) : ts.isForInStatement(loop) ? forInHeader(facts, loop, assigned)
-    : countingHeader(facts, loop, assigned);
+    : ts.isForStatement(loop) ? countingHeader(facts, loop, assigned) : counterHeader(facts, loop, assigned);
+}
+
+/**
+ * `while (k < n) { …; k++ }`: the statement ending the body that steps a name by a read-only amount (`k++`, `--k`,
+ * `k += s`, `k -= s`, `k = k + s`), with the name. The body's other statements are judged without it (split-loops.ts).
+ */
+export function counterStep(facts: FileFacts, loop: ts.WhileStatement | ts.DoStatement): Counter | undefined {
+  const { ts } = facts;
+  const body = loop.statement;
+  const last = ts.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
+  if (!last || !ts.isExpressionStatement(last)) return undefined;
+  const name = steppedName(facts, last.expression);
+  return name && { name, step: last };
+}
+
+function steppedName(facts: FileFacts, step: ts.Expression): ts.Identifier | undefined {
+  const { ts } = facts;
+  const K = ts.SyntaxKind;
+  if ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && ts.isIdentifier(step.operand) &&
+    (step.operator === K.PlusPlusToken || step.operator === K.MinusMinusToken)) return step.operand;
+  if (!ts.isBinaryExpression(step) || !ts.isIdentifier(step.left)) return undefined;
+  const name = step.left;
+  const by = step.operatorToken.kind;
+  if ((by === K.PlusEqualsToken || by === K.MinusEqualsToken) && onlyReads(facts, step.right) && !mentionsAny(ts, step.right, new Set([name.text]))) return name;
+  // (`k = k + s`, `k = k - s`.)
+  const right = step.right;
+  return by === K.EqualsToken && ts.isBinaryExpression(right) && ts.isIdentifier(right.left) && right.left.text === name.text &&
+    (right.operatorToken.kind === K.PlusToken || right.operatorToken.kind === K.MinusToken) && onlyReads(facts, right.right) &&
+    !mentionsAny(ts, right.right, new Set([name.text])) ? name : undefined;
+}
+
+function counterHeader(facts: FileFacts, loop: ts.WhileStatement | ts.DoStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+  const { ts, ctx } = facts;
+  const counter = counterStep(facts, loop);
+  if (!counter || !isPrimitiveNode(ctx, counter.name) || assigned.has(counter.name.text)) return undefined;
+  // (The condition reads only what the body leaves alone, but the counter; a `continue` would skip the step.)
+  if (!onlyReads(facts, loop.expression) || facts.holdsTaskCall(loop.expression) || mentionsAny(ts, loop.expression, assigned) ||
+    continuesLoop(ts, loop)) return undefined;
+  // A variable, not a property or something a getter or another module could hand out.
+  const declaration = ctx.checker.getSymbolAtLocation(counter.name)?.valueDeclaration;
+  if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return undefined;
+  return { names: new Set([counter.name.text]), once: false, counter };
+}
+
+/** A `continue` that goes to the next pass of this loop (not an inner loop's). */
+function continuesLoop(t: typeof ts, loop: ts.IterationStatement): boolean {
+  const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
+  let found = false;
+  const visit = (n: ts.Node, inner: boolean): void => {
+    if (found || t.isFunctionLike(n)) return;
+    if (t.isContinueStatement(n) && (n.label ? n.label.text === label : !inner)) { found = true; return; }
+    t.forEachChild(n, (c) => visit(c, inner || t.isIterationStatement(n, false)));
+  };
+  visit(loop.statement, false);
+  return found;
 }
 
 function forInHeader(facts: FileFacts, loop: ts.ForInStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {

@@ -37,7 +37,7 @@ import type * as ts from 'typescript';
 import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
-import { bindsPlainly, loopHeader } from './loop-headers';
+import { bindsPlainly, counterStep, loopHeader, type Counter } from './loop-headers';
 import { isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
 import { enclosingBranches, evaluatedAlways, type Guard } from './guards';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
@@ -45,8 +45,11 @@ import { unseenStoreParts, type Walk } from './unseen-stores';
 import { skipTransparent } from './syntax';
 import { skipsBetween } from './loop-jumps';
 
-/** The loops a split applies to: `for…of`, counting `for`, and `for…in` over a plain object's keys. */
-export type SplitLoopStatement = ts.ForOfStatement | ts.ForStatement | ts.ForInStatement;
+/**
+ * The loops a split applies to: `for…of`, counting `for`, `for…in` over a plain object's keys, and `while`/`do` loops
+ * counting by hand (loop-headers.ts counterStep).
+ */
+export type SplitLoopStatement = ts.ForOfStatement | ts.ForStatement | ts.ForInStatement | ts.WhileStatement | ts.DoStatement;
 
 export interface SplitLoop {
   readonly loop: SplitLoopStatement;
@@ -62,6 +65,8 @@ export interface SplitLoop {
   readonly once: boolean;
   /** Calls in `if` branches of the body, with the conditions a pass makes them under: tested in the first pass too. */
   readonly guards: ReadonlyMap<ts.CallExpression, readonly Guard[]>;
+  /** A `while`/`do` loop's counter: stepped by the first pass too, and put back before the second. */
+  readonly counter?: Counter;
 }
 
 /** Decided once per loop (every call of the body asks for the same split). */
@@ -87,7 +92,7 @@ function loopOfBody(t: typeof ts, call: ts.CallExpression): SplitLoopStatement |
   const statement = pass && enclosingBranches(t, pass).top;
   const parent = statement?.parent;
   const loop = parent && t.isBlock(parent) ? parent.parent : parent;
-  if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop) || t.isForInStatement(loop)) ||
+  if (!statement || !loop || !(t.isForOfStatement(loop) || t.isForStatement(loop) || t.isForInStatement(loop) || t.isWhileStatement(loop) || t.isDoStatement(loop)) ||
     (loop.statement !== statement && loop.statement !== parent)) return undefined;
   // (A labelled loop keeps its label on the second pass, which runs the body: emit-deferred.ts.)
   return loop;
@@ -124,7 +129,9 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   // A task's call only, not a helper's (helper-halves.ts), whose value the try checks against the block's own mark.
   const tried = taskCalls.filter((call) => ts.isTryStatement(passStatement(ts, call)!));
   if (tried.some((call) => !facts.taskOf(call) || facts.taskOf(call)!.forwards) || new Set(tried.map((call) => passStatement(ts, call))).size !== tried.length) return undefined;
-  const assigned = assignedIn(ts, loop.statement);
+  // (A hand-counted loop's step is the header's part of its body: judged there, loop-headers.ts.)
+  const step = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? counterStep(facts, loop)?.step : undefined;
+  const assigned = assignedIn(ts, loop.statement, step);
   const header = loopHeader(facts, loop, assigned);
   if (!header) return undefined;
   // Names from outside the body that the body does not assign, and the body's own constants computed before the
@@ -178,13 +185,14 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   if ([...guards.keys()].some((call) => chained.has(call) || nested.has(call) || [...nested.values()].includes(call))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
-  const firstPass = [...(walks ? [loop.expression] : [loop.initializer!, loop.condition!, loop.incrementor!]), ...prelude, ...args];
+  const control = walks ? [loop.expression] : ts.isForStatement(loop) ? [loop.initializer!, loop.condition!, loop.incrementor!] : [loop.expression, step!];
+  const firstPass = [...control, ...prelude, ...args];
   const walk = walks ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
   if (!storesUnseenAhead(facts, taskCalls, firstPass)) return undefined;
-  if (!bodyOnlyReads(facts, loop.statement, new Set(taskCalls), header.names, firstPass, walk)) return undefined;
+  if (!bodyOnlyReads(facts, loop.statement, new Set<ts.Node>([...taskCalls, ...(step ? [step] : [])]), header.names, firstPass, walk)) return undefined;
   // In the order a pass makes them: an inner call before the call it is an argument of.
   const made = nested.size === 0 ? taskCalls : [...taskCalls].sort((a, b) => a.getEnd() - b.getEnd());
-  return { loop, taskCalls: made, prelude, chained, nested, once: header.once, guards };
+  return { loop, taskCalls: made, prelude, chained, nested, once: header.once, guards, counter: header.counter };
 }
 
 /** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */
@@ -236,10 +244,11 @@ function isWholeArgument(t: typeof ts, id: ts.Expression, calls: readonly ts.Cal
   return calls.some((call) => call.arguments.includes(node as ts.Expression));
 }
 
-/** The names any assignment or update in the body targets. */
-function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
+/** The names any assignment or update in the body targets (but in `skipped`, a hand-counted loop's step). */
+function assignedIn(t: typeof ts, body: ts.Node, skipped?: ts.Node): Set<string> {
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
+    if (n === skipped) return;
     if (t.isBinaryExpression(n) && isAssignmentOperator(t, n.operatorToken.kind) &&
       t.isIdentifier(n.left)) names.add(n.left.text);
     // (`i++`, `--k`; not `-n` or `!done`, which read.)
@@ -252,17 +261,17 @@ function assignedIn(t: typeof ts, body: ts.Node): Set<string> {
 }
 
 /**
- * Apart from the task calls, the body only reads, assigns primitive variables, stores into containers the first pass
+ * Apart from what is `skipped` (the task calls, a hand-counted loop's step), the body only reads, assigns primitive variables, stores into containers the first pass
  * cannot reach (unseen-stores.ts), prints, branches and breaks.
  */
-function bodyOnlyReads(facts: FileFacts, body: ts.Statement, taskCalls: ReadonlySet<ts.Node>, loopNames: ReadonlySet<string>,
+function bodyOnlyReads(facts: FileFacts, body: ts.Statement, skipped: ReadonlySet<ts.Node>, loopNames: ReadonlySet<string>,
   firstPass: readonly ts.Node[], walk: Walk | undefined): boolean {
   const { ts, ctx } = facts;
   const K = ts.SyntaxKind;
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
-    if (taskCalls.has(n)) return;
+    if (skipped.has(n)) return;
     const stored = unseenStoreParts(facts, n, firstPass, walk);
     if (stored) { stored.forEach(visit); return; }
     // (A jump to a label: to one of the body's own statements, out of the loop, or to the loop itself, whose label the

@@ -1,0 +1,71 @@
+// Loops counted by hand (np70's min-dowhile ran one call at a time): `while (k < n) { …; k++ }` and
+// `do { …; k += 2 } while (k < n)` split as a counting `for` does, the first pass stepping the counter and putting it
+// back. Not when the body `continue`s (which skips the step) or changes the counter elsewhere.
+/** @task */
+export function work(n: number): number {
+  if (n === 99) throw new Error(`no ${n}`);
+  let s = 0;
+  for (let i = 0; i < 600_000; i++) s = (s + i * (n + 1)) % 1_000_003;
+  return s;
+}
+
+let count = 0;
+let k = 0;
+do {
+  if (work(k) % 2 === 0) count++;
+  k++;
+} while (k < 4);
+console.log('even', count, 'k', k);
+
+let total = 0;
+let m = 10;
+while (m > 4) {
+  total += work(m);
+  m -= 2;
+}
+console.log('total', total, 'm', m);
+
+// A break: the calls of the passes the plain loop never made are dismissed.
+let j = 0;
+while (j < 8) {
+  const v = work(j + 20);
+  console.log('v', j, v);
+  if (v > 400_000) break;
+  j = j + 1;
+}
+console.log('stopped at', j);
+
+// The counter a parameter; a failure in a later pass is met at its turn.
+function sumFrom(start: number, end: number): number {
+  let s = 0;
+  while (start < end) {
+    s += work(start * 3);
+    start++;
+  }
+  return s;
+}
+console.log('sum', sumFrom(1, 4));
+try {
+  let q = 1;
+  while (q <= 3) { console.log('q', q, work(q * 33)); q++; }
+} catch (e) {
+  console.log('caught', (e as Error).message);
+}
+
+// Kept as they are: a continue skipping the step would not end either, so none is written here; the counter
+// changed elsewhere in the body, and a condition reading what the body changes.
+let r = 0;
+let acc = 0;
+while (r < 6) {
+  acc += work(r);
+  if (acc > 1_000_000) r += 1;
+  r++;
+}
+console.log('acc', acc, 'r', r);
+let budget = 2;
+let p = 0;
+while (p < 5 && budget > 0) {
+  budget -= work(p) > 0 ? 1 : 0;
+  p++;
+}
+console.log('budget', budget, 'p', p);
