@@ -652,6 +652,16 @@ test('loops whose task calls sit in `if` branches split: the first pass tests ea
   assert.match(emitted, /base_\d+ \+ 0 < results_\d+\.length \? __taskify\.take\(results_\d+, base_\d+ \+ 0\) : __taskify\.submit\(/, 'a pass the first never reached makes its call at its turn');
 });
 
+test('divide and conquer written as recursion (`const left = mergeSort(xs.slice(0, mid)); … return merge(left, right)`) returns Futures: every leaf and merge is submitted before any is waited for (np70\'s min-recursive-tree ran one leaf at a time); a failing leaf is caught with the first failure in the plain order; a combination computed in this thread (`a + b`) stays as written', () => {
+  const tasks = printsAsPlain('recursive-forwarders');
+  assert.is(tasks.submitted, 59, `${tasks.submitted} tasks submitted`);
+  assert.ok(tasks.mostPending >= 6, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const left = mergeSort\(__taskify\.freshArgument\(xs\.slice\(0, mid\)\), cutoff\);[\s\S]*?return __taskify\.submit\(__taskify_merge_\d+, \[left, right\]/);
+  assert.match(emitted, /return __taskify\.submit\(__taskify_add_\d+, \[treeSum\(lo, mid\), treeSum\(mid, hi\)\]/);
+  assert.match(emitted, /return __taskify\.waitOn\(__taskify\.submit\(__taskify_leafSum_\d+, \[lo, hi\][^;]*;\s*const mid = \(lo \+ hi\) >> 1;\s*return plainTree/, 'plainTree waits for each leaf');
+});
+
 test('loops counted by hand split: `while (k < n) { …; k++ }` and `do { … } while (k < n)` submit every pass first, the first pass stepping the counter and putting it back (np70\'s min-dowhile ran one call at a time); a break, a parameter as counter and a caught failure as in the plain loop; not when the body changes the counter elsewhere or the condition reads what it changes', () => {
   const tasks = printsAsPlain('counted-loops');
   // (The calls after a break or a failure may run or be cancelled first.)

@@ -24,6 +24,10 @@
  *   instead of waiting for them before it returns. So may a function that claims its calls (handed by name to
  *   `xs.map(make)`, or exported), if its tasks write nothing but what it made: it returns `handOn(claimed, out)`,
  *   the object with the writes pending for a planned call, waited for any other.
+ * A function only called by name here may call itself, as divide and conquer does (`const left = sortAll(xs.slice(0,
+ * mid)); const right = sortAll(xs.slice(mid)); return merge(left, right)`, PyCOMPSs' merge sort): each inner call is a
+ * planned call too, its Future held by a `const` and handed whole to the body's task calls or returned, so the whole
+ * tree of tasks is submitted before any is waited for. (`xs.slice(…)` of the library's arrays is a copy: quiet.)
  * When the planner keeps one of its calls direct, or one of the task calls in it, the function is demoted for the
  * rest of the file's plan: its calls are plain calls again and it waits as before.
  *
@@ -48,6 +52,7 @@ import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrap
 import { isFresh } from './fresh';
 import { printsPrimitives } from './only-reads';
 import { arrayMapTaking } from './mapped-tasks';
+import { isLibrary } from './library-uses';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -291,8 +296,8 @@ export class Forwarders {
     return this.facts.references(symbol).every((ref) => {
       if (isDeclarationName(ts, ref)) return true;
       const call = ref.parent;
-      return ts.isCallExpression(call) && call.expression === ref && !call.questionDotToken && !(ref.pos >= fn.pos && ref.end <= fn.end) &&
-        !call.arguments.some((arg) => ts.isSpreadElement(arg));
+      // (Its own calls too: forwardedTasks judges them, selfCall.)
+      return ts.isCallExpression(call) && call.expression === ref && !call.questionDotToken && !call.arguments.some((arg) => ts.isSpreadElement(arg));
     });
   }
 
@@ -308,14 +313,22 @@ export class Forwarders {
     const { ts } = this.ctx;
     const tasks: TaskInfo[] = [];
     const taskCalls: ts.CallExpression[] = [];
+    // `const left = sortAll(xs.slice(0, mid))` in a function only called by name: its own call, a Future of the plan.
+    const selves = new Set<ts.Symbol>();
+    const selfCall = (expr: ts.Expression): boolean => {
+      const call = skipTransparent(ts, expr);
+      return calls === 'any' && ts.isCallExpression(call) && !call.questionDotToken && calledFunction(this.ctx, call) === fn &&
+        call.arguments.every((arg) => this.isQuiet(arg));
+    };
     const taskCall = (expr: ts.Expression): boolean => {
       const call = skipTransparent(ts, expr);
       if (!ts.isCallExpression(call) || call.questionDotToken) return false;
+      if (selfCall(call)) return true;
       const callee = calledFunction(this.ctx, call);
       const task = callee && this.facts.tasks.get(callee);
       if (!task || task.returnsArgument !== undefined || task.params.some((p) => p.returned !== undefined) ||
         (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async)) return false;
-      if (!call.arguments.every((arg) => this.isQuiet(arg))) return false;
+      if (!call.arguments.every((arg) => this.isQuiet(arg) || isSelf(arg))) return false;
       tasks.push(task);
       taskCalls.push(call);
       return true;
@@ -323,6 +336,11 @@ export class Forwarders {
     // Fresh objects the body makes for its tasks (not in a method that claims its calls: the module comment).
     const made = new Set<ts.Symbol>();
     const isMade = (expr: ts.Expression): boolean => ts.isIdentifier(expr) && made.has(symbolOf(this.ctx, expr)!);
+    // (A name holding its own call's Future, handed whole to a task call: `merge(left, right)`; or such a call itself.)
+    const isSelf = (expr: ts.Expression): boolean => {
+      const inner = skipTransparent(ts, expr);
+      return ts.isIdentifier(inner) ? selves.has(symbolOf(this.ctx, inner)!) : selfCall(inner);
+    };
     const returned: ts.Identifier[] = [];
     const records: ts.ObjectLiteralExpression[] = [];
     const returnsMade = (expr: ts.Expression): boolean => {
@@ -338,7 +356,7 @@ export class Forwarders {
     };
     const prints: ts.CallExpression[] = [];
     const statement = (node: ts.Statement): boolean => {
-      if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression) || returnsMade(node.expression);
+      if (ts.isReturnStatement(node)) return node.expression === undefined || taskCall(node.expression) || returnsMade(node.expression) || isSelf(node.expression);
       // `scale(a, k);`: the task's Future is dropped, as the plain call's value was. `console.log('blurred', img.name)`:
       // a print the runtime keeps in order with the tasks' output (and drops after a failed one); it reads `console`,
       // so the forwarder is not quiet, and never runs ahead of its turn.
@@ -355,7 +373,7 @@ export class Forwarders {
       // (Made first: `const out: number[] = []` is quiet too, but a task filling it must see it made to hand it out.)
       if (ts.isVariableStatement(node)) {
         return node.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined &&
-          ((!onlyReturned && this.makesFresh(d, made)) || this.isQuiet(d.initializer)));
+          ((!onlyReturned && this.makesFresh(d, made)) || this.isQuiet(d.initializer) || this.holdsSelf(d, selfCall, selves)));
       }
       return false;
     };
@@ -363,6 +381,14 @@ export class Forwarders {
     if (!body) return undefined;
     const ok = ts.isBlock(body) ? body.statements.every(statement) : taskCall(body);
     if (!ok || taskCalls.length === 0) return undefined;
+    // A name holding its own call's Future is only handed whole to the task calls, or returned: nothing reads it.
+    for (const symbol of selves) {
+      const whole = (ref: ts.Identifier) => {
+        const at = withWrappers(ts, ref);
+        return isDeclarationName(ts, ref) || ts.isReturnStatement(at.parent) || taskCalls.some((call) => call.arguments.includes(at));
+      };
+      if (!this.parameterReferences(fn, symbol).every(whole)) return undefined;
+    }
     // A print runs before the tasks do: it must read nothing they are given (`img.name` beside `blur(img.px)`).
     if (!prints.every((print) => print.arguments.every((arg) => readsNoneGiven(this.ctx, arg, taskCalls)))) return undefined;
     // A made object is only ever an argument of its tasks, or returned: nothing in the body reads it before they ran.
@@ -470,14 +496,27 @@ export class Forwarders {
     return fn.parameters.every(own) && (fn.body === undefined || own(fn.body));
   }
 
+  /** `const left = sortAll(xs.slice(0, mid))`: a `const` holding the function's own call (its symbol goes to `selves`). */
+  private holdsSelf(declaration: ts.VariableDeclaration, selfCall: (expr: ts.Expression) => boolean, selves: Set<ts.Symbol>): boolean {
+    const { ts } = this.ctx;
+    const list = declaration.parent;
+    const symbol = ts.isIdentifier(declaration.name) ? symbolOf(this.ctx, declaration.name) : undefined;
+    if (!symbol || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || !selfCall(declaration.initializer!)) return false;
+    selves.add(symbol);
+    return true;
+  }
+
   /** An expression that neither calls program code nor writes anything: it can run earlier or later unseen. */
   private isQuiet(expr: ts.Node): boolean {
     const { ts } = this.ctx;
     const K = ts.SyntaxKind;
     if (ts.isCallExpression(expr)) {
       const name = qualifiedName(ts, expr.expression);
-      const view = ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'subarray';
-      return (name?.startsWith('Math.') || view) && expr.arguments.every((arg) => this.isQuiet(arg)) && (!view || this.isQuiet(expr.expression));
+      // (A view, or a copy of an array of the library: `xs.slice(0, mid)`.)
+      const method = ts.isPropertyAccessExpression(expr.expression) ? expr.expression : undefined;
+      const view = method?.name.text === 'subarray';
+      const copy = method?.name.text === 'slice' && isLibrary(this.ctx, method) && isArrayLike(this.ctx, method.expression);
+      return (name?.startsWith('Math.') || view || copy) && expr.arguments.every((arg) => this.isQuiet(arg)) && (!method || !(view || copy) || this.isQuiet(method.expression));
     }
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
@@ -502,6 +541,12 @@ export class Forwarders {
 }
 
 /** The parameter's value may hold objects of its own (not a primitive, a typed array or an array of primitives). */
+/** An array or typed array (whose `slice` copies). */
+function isArrayLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
+  const type = ctx.checker.getTypeAtLocation(expr);
+  return ctx.checker.isArrayType(type) || isTypedArrayType(ctx, type);
+}
+
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
