@@ -197,4 +197,13 @@ test('a grid whose cells are waited for at each call says which use of it stoppe
   assert.equal(out.waits.map((w) => `${w.line} ${w.on} ${w.kind}`), ['11 cell(i, j + calls++) result', '25 done writtenWithin']);
 });
 
+test('a recursive function combining its own calls\' values in this thread says so and how to let the tree run (np70\'s min-recursive-tree was silent); one combining them with a task is a forwarder, its calls submitted', () => {
+  const out = explainJson(fixture('recursion.ts'));
+  assert.equal(out.notes.map((n) => n.line), [14]);
+  assert.match(out.notes[0].note, /^tree calls itself and uses the values in this thread \(`tree\(lo, mid\) \+ tree\(mid, hi\)`\), so each call waits for task leaf/);
+  assert.is(out.notes[0].fix, 'combine with a task');
+  const inTaskTree = out.calls.filter((c) => c.line >= 20 && c.line <= 24);
+  assert.ok(inTaskTree.length >= 2 && inTaskTree.every((c) => c.submitted), JSON.stringify(inTaskTree));
+});
+
 test.run();

@@ -7,7 +7,9 @@
  *   previous one's write, so they run one after another (a part each: pass views);
  * - a function of the program called on task results: this thread waits for them all, then runs it alone;
  * - a task taken as a value other than by `xs.map(task)` (`countEq.bind(null, t)`, `f.call(…)`, stored, passed on):
- *   calls through it are the plain function's, in this thread (tester #23's F11 found them silent).
+ *   calls through it are the plain function's, in this thread (tester #23's F11 found them silent);
+ * - a recursive function that combines its own calls' values in this thread (`tree(lo, mid) + tree(mid, hi)`): each
+ *   leaf's task is waited for before the recursion goes on (a task combining them lets the tree run at once).
  * Only what the plan shows is said; whether the cost matters (the object is large, the function slow) the note
  * leaves to the reader.
  */
@@ -121,6 +123,13 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
       add(call, `the result of \`${snippet(call)}\` is stored in a grid whose cells are waited for at each call, because ` +
         `${plan.gridBlockers.get(call)}: so ${each} waits for its task before the next is submitted`, 'use the grid whole only after ' +
         'the loops that fill it, in the function that declares it (each cell is then waited for where it is read)');
+    } else if (!repeating && recursiveUse(ctx, call)) {
+      const { fn, use } = recursiveUse(ctx, call)!;
+      const name = functionName(ctx, fn);
+      add(call, `${name} calls itself and uses the values in this thread (\`${snippet(use)}\`), so each call waits for task ` +
+        `${task.name} before the recursion goes on: the tasks run one at a time. Combine the values with a task instead ` +
+        `(\`const left = ${name}(…); const right = ${name}(…); return combine(left, right)\` with \`combine\` a @task): ` +
+        'the whole tree is then submitted before anything waits', 'combine with a task');
     } else if (repeating) {
       // A loop or an array method's callback is split (split-loops.ts, split-callbacks.ts) only for a quiet task that
       // reads its arguments.
@@ -143,6 +152,26 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
   add(call, `\`${wrapper.name.text}\` is waited for at line ${wait.line} in the same ${repeating.kind === 'loop' ? 'iteration' : 'callback'}, so ` +
     `${each} submits task ${task.name} and waits for it before the next: the tasks run one at a time. Submit them all first ` +
     `(\`const results = items.map((x) => ${task.name}(…))\`), then use the results`, 'submit all, then use the results');
+}
+
+/**
+ * The call's function calls itself (`plainTree(lo, mid) + plainTree(mid, hi)`): the function, and the first of its own
+ * calls used otherwise than handed whole to a task (with its use), as recursive forwarders would (forwarders.ts).
+ */
+function recursiveUse(ctx: AnalysisContext, call: ts.CallExpression): { fn: FunctionLike; use: ts.Node } | undefined {
+  const { ts } = ctx;
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !isFunctionLike(ctx, fn)) fn = fn.parent;
+  if (!fn || !isFunctionLike(ctx, fn) || !fn.body) return undefined;
+  const own = fn;
+  let use: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (use) return;
+    if (ts.isCallExpression(n) && n !== call && calledFunction(ctx, n) === own) { use = withWrappers(ts, n).parent; return; }
+    ts.forEachChild(n, visit);
+  };
+  visit(own.body!);
+  return use ? { fn: own, use } : undefined;
 }
 
 /** A task's name used as a value other than as an argument (the plan's takenAsValues): calls through it are plain. */
