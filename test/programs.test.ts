@@ -662,6 +662,17 @@ test('divide and conquer written as recursion (`const left = mergeSort(xs.slice(
   assert.match(emitted, /return __taskify\.waitOn\(__taskify\.submit\(__taskify_leafSum_\d+, \[lo, hi\][^;]*;\s*const mid = \(lo \+ hi\) >> 1;\s*return plainTree/, 'plainTree waits for each leaf');
 });
 
+test('a split loop\'s body may call the program\'s code that only reads: a method returning an expression of its fields that no subclass overrides, a `const` arrow (np70\'s min-method-template ran one call at a time); not a method that writes, nor one overridden by a writing subclass', () => {
+  const tasks = printsAsPlain('reading-methods');
+  assert.is(tasks.inWorkers, 15, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /lines\.push\(`\$\{s\.name\('s'\)\} last=\$\{s\.last\(\)\} score=\$\{__taskify\.waitOn\(__taskify\.reached\(base_\d+ \+ 0 < results_\d+\.length \? __taskify\.take\(/);
+  assert.match(emitted, /sum \+= half\(s\.last\(\)\) \+ __taskify\.waitOn\(__taskify\.reached\(/);
+  assert.match(emitted, /console\.log\('mark', c\.mark\(\), __taskify\.waitOn\(__taskify\.submit\(/, 'a writing method: one at a time');
+  assert.match(emitted, /console\.log\('peek', b\.peek\(\), __taskify\.waitOn\(__taskify\.submit\(/, 'overridden by a writing subclass: one at a time');
+});
+
 test('loops counted by hand split: `while (k < n) { …; k++ }` and `do { … } while (k < n)` submit every pass first, the first pass stepping the counter and putting it back (np70\'s min-dowhile ran one call at a time); a break, a parameter as counter and a caught failure as in the plain loop; not when the body changes the counter elsewhere or the condition reads what it changes', () => {
   const tasks = printsAsPlain('counted-loops');
   // (The calls after a break or a failure may run or be cancelled first.)

@@ -17,6 +17,7 @@ import { isLibrary } from './library-uses';
 import { runtimeShapes } from './runtime-shapes';
 import { isContainedHelperCall } from './contained-code';
 import { skipTransparent } from './syntax';
+import { overridingMethods } from '../analysis/overrides';
 
 /**
  * A task whose calls may be submitted before earlier values are used: silent (prints.ts) and reading every object
@@ -51,13 +52,16 @@ export function onlyReads(facts: FileFacts, node: ts.Node): boolean {
 
 /**
  * The same, where a call of a `const` arrow of the program whose body is an expression that only reads (`const get =
- * (k) => groups.get(k)!`, followed a few levels) reads too: `total(get(k))` in a map's callback.
+ * (k) => groups.get(k)!`, followed a few levels) reads too: `total(get(k))` in a map's callback. So does a call of a
+ * method of the program's class that no subclass overrides and whose body only returns such an expression
+ * (`last() { return this.xs[this.xs.length - 1]; }`: np70's min-method-template, `${s.last()} ${s.score()}`).
  */
 export function onlyReadsThroughArrows(facts: FileFacts, node: ts.Node, depth = 3): boolean {
   const { ts } = facts;
   if (ts.isCallExpression(node) && depth > 0 && !node.questionDotToken && !facts.taskOf(node)) {
-    const arrow = readingArrowOf(facts, node.expression);
-    if (arrow) return onlyReadsThroughArrows(facts, arrow.body, depth - 1) && node.arguments.every((arg) => onlyReadsThroughArrows(facts, arg, depth));
+    const body = readingArrowOf(facts, node.expression)?.body ?? readingMethodOf(facts, node.expression);
+    if (body) return onlyReadsThroughArrows(facts, body, depth - 1) && onlyReadsThroughArrows(facts, node.expression, depth) &&
+      node.arguments.every((arg) => onlyReadsThroughArrows(facts, arg, depth));
   }
   return onlyReadsItself(facts, node) && !ts.forEachChild(node, (child) => !onlyReadsThroughArrows(facts, child, depth) || undefined);
 }
@@ -72,6 +76,21 @@ function readingArrowOf(facts: FileFacts, callee: ts.Expression): (ts.ArrowFunct
   if (!arrow || !ts.isArrowFunction(arrow) || ts.isBlock(arrow.body) || arrow.modifiers?.length ||
     arrow.parameters.some((p) => p.initializer || p.dotDotDotToken || !ts.isIdentifier(p.name))) return undefined;
   return arrow as ts.ArrowFunction & { body: ts.Expression };
+}
+
+/**
+ * What `recv.last()` returns, when the method is one of the program's classes (not a declaration file's), undecorated,
+ * overridden by no subclass, with plain parameters, and its body is `return <expression>` alone.
+ */
+function readingMethodOf(facts: FileFacts, callee: ts.Expression): ts.Expression | undefined {
+  const { ts, ctx } = facts;
+  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return undefined;
+  const method = symbolOf(ctx, callee.name)?.valueDeclaration;
+  if (!method || !ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent) || method.getSourceFile().isDeclarationFile ||
+    method.asteriskToken || method.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword || ts.isDecorator(m)) ||
+    method.parameters.some((p) => p.initializer || p.dotDotDotToken || !ts.isIdentifier(p.name)) || overridingMethods(ctx, callee) !== undefined) return undefined;
+  const only = method.body?.statements.length === 1 ? method.body.statements[0] : undefined;
+  return only && ts.isReturnStatement(only) && only.expression ? only.expression : undefined;
 }
 
 /**

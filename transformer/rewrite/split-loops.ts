@@ -38,7 +38,7 @@ import { isPrimitiveNode } from '../analysis/context';
 import type { FileFacts } from './file-facts';
 import { isAssignmentOperator } from '../analysis/expressions';
 import { bindsPlainly, counterStep, loopHeader, type Counter } from './loop-headers';
-import { isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself } from './only-reads';
+import { isPrint, isSimpleArgument, mayRunAhead, onlyReadsItself, onlyReadsThroughArrows } from './only-reads';
 import { enclosingBranches, evaluatedAlways, type Guard } from './guards';
 import { aheadTogether, evaluatedAhead, isAheadCall, storesUnseenAhead } from './ahead-calls';
 import { unseenStoreParts, type Walk } from './unseen-stores';
@@ -290,6 +290,8 @@ function bodyOnlyReads(facts: FileFacts, body: ts.Statement, skipped: ReadonlySe
       return;
     }
     if (ts.isCallExpression(n) && isPrint(ts, n)) { n.arguments.forEach(visit); return; }
+    // (A call of the program's code that only reads: `s.last()` of `last() { return this.xs[this.xs.length - 1]; }`.)
+    if (ts.isCallExpression(n) && !facts.taskOf(n) && onlyReadsThroughArrows(facts, n)) return;
     if (ts.isVariableDeclaration(n) && !ts.isIdentifier(n.name) && !bindsPlainly(facts, n.name)) { ok = false; return; }
     if (ts.isExpression(n) && !onlyReadsItself(facts, n)) { ok = false; return; }
     ts.forEachChild(n, visit);
