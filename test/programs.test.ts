@@ -673,6 +673,16 @@ test('a split loop\'s body may call the program\'s code that only reads: a metho
   assert.match(emitted, /console\.log\('peek', b\.peek\(\), __taskify\.waitOn\(__taskify\.submit\(/, 'overridden by a writing subclass: one at a time');
 });
 
+test('forwarders calling forwarders hand the Future on (np70\'s min-forwarder-chain ran one call at a time): an arrow calling a method forwarder, three layers of functions; one reading its parameter itself gets values from the layers above; an inner one also used as a value claims its calls', () => {
+  const tasks = printsAsPlain('forwarder-chains');
+  assert.is(tasks.inWorkers, 16, `${tasks.inWorkers} tasks ran in workers`);
+  assert.ok(tasks.mostPending >= 3, `at most ${tasks.mostPending} pending at once`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /const scoreOf = [^\n]*\(b\) => __taskify\.forwardCall\(b, "score", \[\]/);
+  assert.match(emitted, /function serviceLoad\(xs\) \{ return repoLoad\(xs\); \}/);
+  assert.match(emitted, /function summarize\(xs\) \{ return tailHalf\(__taskify\.waitOn\(xs\)\); \}/, 'tailHalf reads xs: summarize hands it a value');
+});
+
 test('loops counted by hand split: `while (k < n) { …; k++ }` and `do { … } while (k < n)` submit every pass first, the first pass stepping the counter and putting it back (np70\'s min-dowhile ran one call at a time); a break, a parameter as counter and a caught failure as in the plain loop; not when the body changes the counter elsewhere or the condition reads what it changes', () => {
   const tasks = printsAsPlain('counted-loops');
   // (The calls after a break or a failure may run or be cancelled first.)

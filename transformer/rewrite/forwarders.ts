@@ -148,7 +148,8 @@ export class Forwarders {
     return this.parameterReferences(fn, symbol).every((ref) => {
       if (isDeclarationName(ts, ref)) return true;
       const call = withWrappers(ts, ref).parent;
-      return isArgumentOf(ts, call, ref) && this.forwardedCalls.has(call);
+      // (Handed to another forwarder: one that takes a Future there.)
+      return isArgumentOf(ts, call, ref) && this.forwardedCalls.has(call) && this.takesFutureAt(call as ts.CallExpression, ref);
     });
   }
 
@@ -209,6 +210,8 @@ export class Forwarders {
   private describedAs(fn: FunctionLike): TaskInfo | undefined {
     let task = this.described.get(fn);
     if (task === undefined) {
+      // (None while it is described: forwarders calling each other in a ring are none.)
+      this.described.set(fn, null);
       task = this.isCandidate(fn) ? this.describe(fn) ?? null : null;
       this.described.set(fn, task);
     }
@@ -325,7 +328,8 @@ export class Forwarders {
       if (!ts.isCallExpression(call) || call.questionDotToken) return false;
       if (selfCall(call)) return true;
       const callee = calledFunction(this.ctx, call);
-      const task = callee && this.facts.tasks.get(callee);
+      // (Or another forwarder's call, `const scoreOf = (b) => b.score()` of a method forwarder: np70's min-forwarder-chain.)
+      const task = callee && (this.facts.tasks.get(callee) ?? (callee !== fn ? this.of(callee) : undefined));
       if (!task || task.returnsArgument !== undefined || task.params.some((p) => p.returned !== undefined) ||
         (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async)) return false;
       if (!call.arguments.every((arg) => this.isQuiet(arg) || isSelf(arg))) return false;
