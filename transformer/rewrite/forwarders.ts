@@ -41,7 +41,7 @@
  * handed on as a value (`export function meanOf(s) { return mean(s.values) }`).
  */
 import type * as ts from 'typescript';
-import { calledFunction, hasPrimitiveElements, isFixedLengthRead, isFunctionLike, isLibraryGlobal, isOwnSourceFile, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
+import { calledFunction, hasPrimitiveElements, isFixedLengthRead, isFunctionLike, isOwnSourceFile, isPrimitiveType, isTypedArrayType, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { enclosingFunction, type TaskInfo } from '../analysis/discover';
 import { exportedName, functionName, inNamespace } from '../analysis/function-names';
 import { forwarderParams } from '../analysis/task-params';
@@ -49,10 +49,9 @@ import type { Summaries } from '../analysis/summaries';
 import { readsNoGetter } from './field-reads';
 import { methodOwner, methodPath } from './method-owners';
 import { isArgumentOf, isDeclarationName, isReference, skipTransparent, withWrappers } from './syntax';
-import { isFresh } from './fresh';
 import { printsPrimitives } from './only-reads';
 import { arrayMapTaking } from './mapped-tasks';
-import { isLibrary } from './library-uses';
+import { isQuiet, isQuietPrimitive, makesFresh, readsOnlyItsOwn } from './quiet-expressions';
 
 /** What finding forwarders needs of the file's facts. */
 export interface ForwarderFacts {
@@ -260,7 +259,7 @@ export class Forwarders {
     // default) and only ever called by name here, returns the Future to every caller; any other claims its planned
     // calls (the module comment), as a method does.
     const claims = !mapped && (method !== undefined || !this.calledOnlyHere(fn, name!));
-    if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !this.isQuiet(param.initializer)))) return undefined;
+    if (fn.parameters.some((param) => !ts.isIdentifier(param.name) || (param.initializer && !isQuiet(this.ctx, param.initializer)))) return undefined;
     // (A claiming function, not a method, may also make objects for its tasks: what it writes of them it hands on
     // with the object it returns, `handOn`, and its task calls must write nothing else.)
     const forwarded = this.forwardedTasks(fn, claims || mapped ? (method ? 'returned' : 'made') : 'any');
@@ -279,7 +278,7 @@ export class Forwarders {
       // nothing but its own parameters and names (a `let` or a module object the loop sets first would be read early),
       // and for a method its object's fields, no getter (field-reads.ts; the runtime runs it ahead only when the call
       // reaches this very function: runtime/api/made-ahead.ts forwardAhead).
-      ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && this.readsOnlyItsOwn(fn) && (!method || readsNoGetter(this.ctx, fn))
+      ...(forwarded.every((task) => task.quiet && !task.moduleState?.length) && readsOnlyItsOwn(this.ctx, fn) && (!method || readsNoGetter(this.ctx, fn))
         ? { quiet: true } : {}),
     };
   }
@@ -321,7 +320,7 @@ export class Forwarders {
     const selfCall = (expr: ts.Expression): boolean => {
       const call = skipTransparent(ts, expr);
       return calls === 'any' && ts.isCallExpression(call) && !call.questionDotToken && calledFunction(this.ctx, call) === fn &&
-        call.arguments.every((arg) => this.isQuiet(arg));
+        call.arguments.every((arg) => isQuiet(this.ctx, arg));
     };
     const taskCall = (expr: ts.Expression): boolean => {
       const call = skipTransparent(ts, expr);
@@ -332,7 +331,7 @@ export class Forwarders {
       const task = callee && (this.facts.tasks.get(callee) ?? (callee !== fn ? this.of(callee) : undefined));
       if (!task || task.returnsArgument !== undefined || task.params.some((p) => p.returned !== undefined) ||
         (ts.getCombinedModifierFlags(task.fn) & ts.ModifierFlags.Async)) return false;
-      if (!call.arguments.every((arg) => this.isQuiet(arg) || isSelf(arg))) return false;
+      if (!call.arguments.every((arg) => isQuiet(this.ctx, arg) || isSelf(arg))) return false;
       tasks.push(task);
       taskCalls.push(call);
       return true;
@@ -366,18 +365,18 @@ export class Forwarders {
       // so the forwarder is not quiet, and never runs ahead of its turn.
       if (ts.isExpressionStatement(node)) {
         const expr = skipTransparent(ts, node.expression);
-        if (ts.isCallExpression(expr) && printsPrimitives(this.ctx, expr) && expr.arguments.every((arg) => this.isQuiet(arg))) {
+        if (ts.isCallExpression(expr) && printsPrimitives(this.ctx, expr) && expr.arguments.every((arg) => isQuiet(this.ctx, arg))) {
           prints.push(expr);
           return true;
         }
         return !onlyReturned && taskCall(node.expression);
       }
-      if (ts.isIfStatement(node)) return this.isQuiet(node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
+      if (ts.isIfStatement(node)) return isQuiet(this.ctx, node.expression) && statement(node.thenStatement) && (!node.elseStatement || statement(node.elseStatement));
       if (ts.isBlock(node)) return node.statements.every(statement);
       // (Made first: `const out: number[] = []` is quiet too, but a task filling it must see it made to hand it out.)
       if (ts.isVariableStatement(node)) {
         return node.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined &&
-          ((!onlyReturned && this.makesFresh(d, made)) || this.isQuiet(d.initializer) || this.holdsSelf(d, selfCall, selves)));
+          ((!onlyReturned && makesFresh(this.ctx, d, made)) || isQuiet(this.ctx, d.initializer) || this.holdsSelf(d, selfCall, selves)));
       }
       return false;
     };
@@ -403,7 +402,7 @@ export class Forwarders {
         taskCalls.some((call) => call.arguments.some((arg) => skipTransparent(ts, arg) === ref)))) continue;
       // A quiet literal read otherwise (`const ks = [1, 2]; const n = ks.length`) is a plain local, if nothing hands it out.
       const declaration = symbol.valueDeclaration;
-      if (!declaration || !ts.isVariableDeclaration(declaration) || !this.isQuiet(declaration.initializer!) || uses.some((ref) => returned.includes(ref))) return undefined;
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !isQuiet(this.ctx, declaration.initializer!) || uses.some((ref) => returned.includes(ref))) return undefined;
       made.delete(symbol);
     }
     // A claiming function's tasks write only what it made: an unplanned call gets its objects back waited for.
@@ -427,77 +426,16 @@ export class Forwarders {
       if (ts.isShorthandPropertyAssignment(property)) {
         if (property.objectAssignmentInitializer) return false;
         if (isMade(property.name)) { names.push(property.name); return true; }
-        return this.isQuietPrimitive(property.name);
+        return isQuietPrimitive(this.ctx, property.name);
       }
       if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return false;
       const value = skipTransparent(ts, property.initializer);
       if (isMade(value)) { names.push(value as ts.Identifier); return true; }
-      return this.isQuietPrimitive(value);
+      return isQuietPrimitive(this.ctx, value);
     });
     if (!plain || names.length === 0) return false;
     returned.push(...names);
     return true;
-  }
-
-  /**
-   * `const out = new Float64Array(n * n)` (a `const` the body allocates, `allocates`, fresh by fresh.ts): an object
-   * no one else refers to, made for the body's tasks. Its symbol goes to `made`.
-   */
-  private makesFresh(declaration: ts.VariableDeclaration, made: Set<ts.Symbol>): boolean {
-    const { ts } = this.ctx;
-    const init = declaration.initializer!;
-    const list = declaration.parent;
-    if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
-    if (!this.allocates(init) || !isFresh(this.ctx, init)) return false;
-    const symbol = symbolOf(this.ctx, declaration.name);
-    if (symbol) made.add(symbol);
-    return symbol !== undefined;
-  }
-
-  /**
-   * Made by built-ins from quiet values, running no code of the program: `new Float64Array(n)` (a library global's
-   * constructor); `new Float64Array(n).fill(1)` (a typed array's own fill changes only the new array and returns it:
-   * np60's min-serial-prefilled); a literal of such objects and quiet primitives (`{ sums: new Float64Array(2),
-   * count: 0 }`: np62's min-made-object).
-   */
-  private allocates(expr: ts.Expression): boolean {
-    const { ts } = this.ctx;
-    const value = skipTransparent(ts, expr);
-    if (ts.isNewExpression(value)) return isLibraryGlobal(this.ctx, value.expression) && (value.arguments ?? []).every((arg) => this.isQuiet(arg));
-    if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'fill') {
-      return isTypedArrayType(this.ctx, this.ctx.checker.getTypeAtLocation(value.expression.expression)) && value.arguments.every((arg) => this.isQuiet(arg)) &&
-        this.allocates(value.expression.expression);
-    }
-    if (ts.isObjectLiteralExpression(value)) {
-      return value.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
-        (this.isQuietPrimitive(p.initializer) || this.allocates(p.initializer)));
-    }
-    if (ts.isArrayLiteralExpression(value)) return value.elements.every((e) => !ts.isSpreadElement(e) && (this.isQuietPrimitive(e) || this.allocates(e)));
-    return false;
-  }
-
-  /** A number, string or other primitive computed quietly (isQuiet): a made record's or literal's plain field. */
-  private isQuietPrimitive(expr: ts.Expression): boolean {
-    return isPrimitiveType(this.ctx, this.ctx.checker.getTypeAtLocation(expr)) && this.isQuiet(expr);
-  }
-
-  /**
-   * Every name the function reads is its own (a parameter or a local) or `Math`; tasks it calls aside. (Not even a
-   * module's `const`: run ahead, a call may read it before its declaration ran, where the plain call would have thrown
-   * later, rv67's const-tdz. Nor the constructor of an object it makes: one that hands out made objects never runs
-   * ahead, since the runtime orders and dismisses calls made ahead by their Futures; see mapsInTurn.)
-   */
-  private readsOnlyItsOwn(fn: FunctionLike): boolean {
-    const { ts } = this.ctx;
-    const own = (node: ts.Node): boolean => {
-      if (ts.isIdentifier(node) && isReference(ts, node) && !isDeclarationName(ts, node) && node.text !== 'Math' && node.text !== 'undefined') {
-        const declaration = symbolOf(this.ctx, node)?.valueDeclaration;
-        const callee = ts.isCallExpression(node.parent) && node.parent.expression === node;
-        if (!callee && (!declaration || declaration.pos < fn.pos || declaration.end > fn.end)) return false;
-      }
-      return ts.forEachChild(node, (child) => (own(child) ? undefined : true)) === undefined;
-    };
-    return fn.parameters.every(own) && (fn.body === undefined || own(fn.body));
   }
 
   /** `const left = sortAll(xs.slice(0, mid))`: a `const` holding the function's own call (its symbol goes to `selves`). */
@@ -509,48 +447,9 @@ export class Forwarders {
     selves.add(symbol);
     return true;
   }
-
-  /** An expression that neither calls program code nor writes anything: it can run earlier or later unseen. */
-  private isQuiet(expr: ts.Node): boolean {
-    const { ts } = this.ctx;
-    const K = ts.SyntaxKind;
-    if (ts.isCallExpression(expr)) {
-      const name = qualifiedName(ts, expr.expression);
-      // (A view, or a copy of an array of the library: `xs.slice(0, mid)`.)
-      const method = ts.isPropertyAccessExpression(expr.expression) ? expr.expression : undefined;
-      const view = method?.name.text === 'subarray';
-      const copy = method?.name.text === 'slice' && isLibrary(this.ctx, method) && isArrayLike(this.ctx, method.expression);
-      return (name?.startsWith('Math.') || view || copy) && expr.arguments.every((arg) => this.isQuiet(arg)) && (!method || !(view || copy) || this.isQuiet(method.expression));
-    }
-    if (ts.isBinaryExpression(expr)) {
-      const op = expr.operatorToken.kind;
-      if (op >= K.FirstAssignment && op <= K.LastAssignment) return false;
-      return this.isQuiet(expr.left) && this.isQuiet(expr.right);
-    }
-    if (ts.isPrefixUnaryExpression(expr)) return expr.operator !== K.PlusPlusToken && expr.operator !== K.MinusMinusToken && this.isQuiet(expr.operand);
-    if (ts.isPostfixUnaryExpression(expr) || ts.isNewExpression(expr) || ts.isTaggedTemplateExpression(expr) || ts.isFunctionLike(expr) ||
-      ts.isClassExpression(expr) || ts.isDeleteExpression(expr) || ts.isAwaitExpression(expr) || ts.isYieldExpression(expr)) return false;
-    switch (expr.kind) {
-      case K.Identifier: case K.NumericLiteral: case K.StringLiteral: case K.NoSubstitutionTemplateLiteral: case K.TrueKeyword:
-      case K.FalseKeyword: case K.NullKeyword: case K.BigIntLiteral: case K.PropertyAccessExpression: case K.ElementAccessExpression:
-      case K.ParenthesizedExpression: case K.ConditionalExpression: case K.TemplateExpression: case K.TemplateSpan: case K.AsExpression:
-      case K.TemplateHead: case K.TemplateMiddle: case K.TemplateTail:
-      case K.NonNullExpression: case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.PropertyAssignment:
-      case K.ShorthandPropertyAssignment: case K.TypeOfExpression: case K.SpreadElement: case K.ThisKeyword:
-        return ts.forEachChild(expr, (child) => (ts.isTypeNode(child) || ts.isIdentifier(child) || ts.isPrivateIdentifier(child) || this.isQuiet(child) ? undefined : true)) === undefined;
-      default:
-        return false;
-    }
-  }
 }
 
 /** The parameter's value may hold objects of its own (not a primitive, a typed array or an array of primitives). */
-/** An array or typed array (whose `slice` copies). */
-function isArrayLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
-  const type = ctx.checker.getTypeAtLocation(expr);
-  return ctx.checker.isArrayType(type) || isTypedArrayType(ctx, type);
-}
-
 function holdsObjects(ctx: AnalysisContext, param: ts.ParameterDeclaration): boolean {
   const type = ctx.checker.getTypeAtLocation(param);
   return !isPrimitiveType(ctx, type) && !isTypedArrayType(ctx, type) && !hasPrimitiveElements(ctx, param.name as ts.Identifier);
