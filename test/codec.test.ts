@@ -261,6 +261,20 @@ test('views of one buffer share memory again when decoded, each aligned, and onl
   assert.is(file.readBigUInt64LE(0), 48n, 'the body is the span 0..48 (4 aligned down to 8), once, not each view');
 });
 
+test('a 1e6-element boolean[] points every slot at one table per constant (np71\'s min-bool-array-cost: a table per element, 27x the plain time); true, false, null, undefined and holes keep their places', () => {
+  // Layout rather than time: a type byte and an offset per slot, no table of its own.
+  const flags = Array.from({ length: 1e6 }, (_, i) => i % 3 === 0);
+  const file = fileOf(flags);
+  assert.ok(file.byteLength < 5 * flags.length + 4096, `${file.byteLength} bytes for ${flags.length} booleans`);
+  const decoded = decodeValue(file) as boolean[];
+  assert.is(decoded.length, flags.length);
+  assert.ok(decoded.every((x, i) => x === flags[i]));
+  const mixed = [true, null, , undefined, false, true, null, , undefined, false, { a: true, b: null }];
+  const back = roundTrip(mixed) as unknown[];
+  assert.equal(back, mixed);
+  assert.equal(Object.keys(back), Object.keys(mixed), 'holes stay holes');
+});
+
 test('holes and deleted elements stay holes', () => {
   const deleted = [1, 2, 3];
   delete deleted[1];

@@ -175,6 +175,9 @@ function fill(into: object, from: object, resolve: (value: unknown) => unknown):
 
 /** An array: its elements, then its own keys that are not elements. */
 function fillArray(into: unknown[], source: unknown[], resolve: (value: unknown) => unknown): void {
+  // A new array of primitives has no slot to point elsewhere: as decoded (rebuilt, a million booleans cost 0.4 s and
+  // a tuple each: np71's min-bool-array-cost).
+  if (into === source && isNumberOnly(source)) return;
   // A long sparse array (ids as indices) by the indices it holds something at, not by every hole up to its length
   // (rev58's F7: 3.7 s for two ids).
   const intoIndices = into !== source ? sparseIndices(into) : undefined;

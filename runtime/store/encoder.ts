@@ -101,6 +101,12 @@ class Encoder {
   private readonly longStrings = new Map<string, number>();
   /** The objects being encoded, innermost last (encode-frames.ts). */
   private readonly stack: Frame[] = [];
+  /**
+   * The one table each of `true`, `false`, `undefined`, `null` and a hole, by Value type (and 1 for true): written once
+   * and pointed at by every slot holding it. A million booleans were a million tables (np71's min-bool-array-cost: 1 s
+   * to encode, 27x the plain program's time).
+   */
+  private readonly constants = new Map<number, number>();
 
   constructor(private readonly options: EncodeOptions) {
     // Scalars equal to their default are otherwise left out, and -0 (=== 0) would come back as 0.
@@ -118,7 +124,7 @@ class Encoder {
       const i = top.next;
       if (i < top.children.length) {
         top.next++;
-        if (i < top.elements && !(i in top.children)) this.put(top, Value.HoleValue, HoleValue.createHoleValue(this.builder));
+        if (i < top.elements && !(i in top.children)) this.constant(top, Value.HoleValue, 0);
         else this.value(top.children[i], top, i);
       } else {
         stack.pop();
@@ -141,19 +147,32 @@ class Encoder {
     into.offsets.push(offset);
   }
 
+  /** A constant's table (see `constants`), written the first time. */
+  private constant(into: Frame, type: Value.UndefinedValue | Value.NullValue | Value.HoleValue | Value.BoolValue, truth: number): void {
+    const key = type * 2 + truth;
+    let offset = this.constants.get(key);
+    if (offset === undefined) {
+      const b = this.builder;
+      offset = type === Value.BoolValue ? BoolValue.createBoolValue(b, truth === 1) : type === Value.NullValue ? NullValue.createNullValue(b)
+        : type === Value.UndefinedValue ? UndefinedValue.createUndefinedValue(b) : HoleValue.createHoleValue(b);
+      this.constants.set(key, offset);
+    }
+    this.put(into, type, offset);
+  }
+
   /** Child `index` of `into`: a scalar, a reference or a leaf object is written at once, another object gets a frame. */
   private value(v: unknown, into: Frame, index: number): void {
     const b = this.builder;
     switch (typeof v) {
-      case 'undefined': return this.put(into, Value.UndefinedValue, UndefinedValue.createUndefinedValue(b));
-      case 'boolean': return this.put(into, Value.BoolValue, BoolValue.createBoolValue(b, v));
+      case 'undefined': return this.constant(into, Value.UndefinedValue, 0);
+      case 'boolean': return this.constant(into, Value.BoolValue, v ? 1 : 0);
       case 'number': return this.put(into, Value.NumberValue, NumberValue.createNumberValue(b, v));
       case 'bigint': return this.put(into, Value.BigIntValue, BigIntValue.createBigIntValue(b, b.createString(v.toString(16))));
       case 'string': return this.put(into, Value.StringValue, this.string(v));
       case 'function': throw new UnsupportedValueError('function', pathOf(into, index), 'a function');
       case 'symbol': throw new UnsupportedValueError('symbol', pathOf(into, index), 'a symbol');
     }
-    if (v === null) return this.put(into, Value.NullValue, NullValue.createNullValue(b));
+    if (v === null) return this.constant(into, Value.NullValue, 0);
     // A Proxy's traps are the program's code: a call given one runs in place, where they run as often as in the
     // plain call (tester np36's getter2, proxyarg: every read of the encoder ran its `get` trap again). Asked before
     // anything else of it, which would run a trap too.
@@ -264,7 +283,8 @@ class Encoder {
     if (this.options.programObjects) namedArrayKey(v, this.pathAt(into, index));
     const sparse = sparseArrayKeys(v, level);
     if (sparse) return this.properties(Kind.Array, v, sparse.keys, sparse.attributes, -1, 0, '', into, index);
-    const named = this.options.programObjects ? undefined : namedArrayKeys(v, level);
+    // (Listing its keys costs a string per element: only where it may have a named one.)
+    const named = this.options.programObjects || !mayHaveNamedKeys(v as number[]) ? undefined : namedArrayKeys(v, level);
     if (named) return this.properties(Kind.Array, v, named.keys, named.attributes, -1, 0, '', into, index, v);
     this.enter(Kind.Array, v, v, v.length, undefined, undefined, -1, 0, '', into, index);
   }
