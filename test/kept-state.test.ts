@@ -123,6 +123,15 @@ test('a RegExp literal without g or y changes nothing; a global one keeps its la
   assert.match(kept(helper('g')).state.score, /h\.ts#VOWELS/);
 });
 
+test('a library global\'s own methods keep no state of the program\'s: `Math.max(...xs, ...ys)`, `JSON.parse(s)` (np71\'s min-math-two-spreads was refused as changing `Math`)', () => {
+  for (const body of ['return Math.max(...xs.map((v) => Math.abs(v)), ...ys.map((v) => Math.abs(v)));', 'return Math.max(...xs, ...ys) + Math.min(...ys, ...xs);',
+    'return JSON.parse(JSON.stringify(xs)).length + Number.parseFloat(String(ys[0]));']) {
+    const { errors, state } = kept(task('extent', 'xs: number[], ys: number[]', body));
+    assert.is(errors, '', body);
+    assert.equal(state, { extent: '' }, body);
+  }
+});
+
 test('state that cannot travel, or that a task hands out, is a compile error naming it', () => {
   assert.match(kept(`const C = (() => {\n  class Counter { n = 0; next() { return ++this.n; } } return new Counter(); })();\n${task('f', '', 'return C.next();')}`).errors,
     /main\.ts:4:.*task f: changes `C`, module state, from its own old value; .* it cannot travel with them: it is an instance of class Counter, which its module does not export/);

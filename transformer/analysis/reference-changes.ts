@@ -31,8 +31,10 @@ export function writeOfReference(ctx: AnalysisContext, ref: ts.Identifier): ts.N
     const name = qualifiedName(ts, parent.expression.expression);
     return name && isReadOnlyFunction(name) ? undefined : parent;
   }
+  // (Not a method of a library global itself, `Math.max(…)`, `JSON.parse(…)`: what such a call changes is the library's,
+  // never the program's state; np71's min-math-two-spreads was refused as changing `Math`.)
   const libraryMethod = ts.isPropertyAccessExpression(chain) && ts.isCallExpression(parent) &&
-    parent.expression === chain && isLibraryGlobal(ctx, chain);
+    parent.expression === chain && isLibraryGlobal(ctx, chain) && !(chain.expression === ref && isLibraryGlobal(ctx, ref));
   if (libraryMethod && READING_METHODS.has(chain.name.text) && callbackChangesGiven(ctx, parent)) return parent;
   return libraryMethod && !READING_METHODS.has(chain.name.text) && !isStatelessRegExpUse(ctx, chain) ? parent : undefined;
 }
