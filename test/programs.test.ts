@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProgram as build, endsAsPlain, printsAsPlain, runProgram as run, programsWork as work, repositoryRoot as root } from './program-build';
 
@@ -681,6 +681,21 @@ test('forwarders calling forwarders hand the Future on (np70\'s min-forwarder-ch
   assert.match(emitted, /const scoreOf = [^\n]*\(b\) => __taskify\.forwardCall\(b, "score", \[\]/);
   assert.match(emitted, /function serviceLoad\(xs\) \{ return repoLoad\(xs\); \}/);
   assert.match(emitted, /function summarize\(xs\) \{ return tailHalf\(__taskify\.waitOn\(xs\)\); \}/, 'tailHalf reads xs: summarize hands it a value');
+});
+
+test('a `continue` before a split loop\'s call is tested in the first pass: the calls the plain loop skips are not submitted; inline (TASKIFY_WORKERS=0) a call submitted ahead is made only where the program reaches it (np71\'s min-ahead-costly ran the skipped fib(50) inline, for ever)', () => {
+  const tasks = printsAsPlain('guarded-ahead');
+  assert.is(tasks.submitted, 6, `${tasks.submitted} tasks submitted: the plain program makes 6 calls`);
+  const emitted = readFileSync(join(tasks.dir, 'main.js'), 'utf8');
+  assert.match(emitted, /results_\d+\.push\(!\(n > 30\) \? __taskify\.submit\(__taskify_work_\d+, \[n \+ d\]/);
+  // Inline, with the first pass's guards taken out: every call the pass submitted ahead is made only at its turn.
+  const unguarded = emitted.replace(/!\(n > 30\) \? (__taskify\.submit\([^;]*\)) : void 0\)/g, '$1)');
+  assert.is.not(unguarded, emitted);
+  const variant = join(tasks.dir, 'unguarded.js');
+  writeFileSync(variant, unguarded);
+  const statsFile = join(tasks.dir, 'unguarded-stats.json');
+  execFileSync(process.execPath, [variant], { encoding: 'utf8', env: { ...process.env, TASKIFY_WORKERS: '0', TASKIFY_STATS: statsFile } });
+  assert.is(JSON.parse(readFileSync(statsFile, 'utf8')).tasks.inline, 6, 'inline, only the calls the program reaches are made');
 });
 
 test('loops counted by hand split: `while (k < n) { …; k++ }` and `do { … } while (k < n)` submit every pass first, the first pass stepping the counter and putting it back (np70\'s min-dowhile ran one call at a time); a break, a parameter as counter and a caught failure as in the plain loop; not when the body changes the counter elsewhere or the condition reads what it changes', () => {

@@ -89,7 +89,8 @@ export function reached<T>(result: T): T {
   // (A call the pass postponed or made in halves, made-ahead.ts: made or finished here, its turn.)
   const value = madeAtTurn(result) as T;
   const a = peek();
-  if (value instanceof Future && a?.kind === 'pool') a.runtime.reached(value);
+  // (Inline, a call submitted ahead is made here: inline.ts.)
+  if (value instanceof Future && a) a.runtime.reached(value);
   return value;
 }
 

@@ -44,8 +44,20 @@ export class InlineRuntime implements FutureHost {
   readonly within = new Within({ submissions: () => this.submitted, waitObject: () => {}, markWritten: () => {} });
 
   submit<T>(handle: TaskHandle, args: readonly unknown[], where: () => string): Future<T> {
-    const { module, name } = handle.def;
     const record: TaskRecord = { id: this.nextId++, where, state: 'ok', calledAt: turnClock.stamp() };
+    // Submitted ahead of its turn (a split loop's first pass): made where the program reaches it, as the plain call
+    // was, or never when it does not (np71's min-ahead-costly ran the guarded `fib(50)` the plain loop skipped, for ever).
+    if (submittingAhead.depth > 0) record.madeAtTurn = () => { delete record.madeAtTurn; this.run(handle, args, record); };
+    else this.run(handle, args, record);
+    return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
+  }
+
+  /** A call submitted ahead is made now, where the program reaches it (deferred-uses.ts reached, or a wait). */
+  reached(future: Future<unknown>): void { future.entry.producer?.madeAtTurn?.(); }
+
+  private run(handle: TaskHandle, args: readonly unknown[], record: TaskRecord): void {
+    const { module, name } = handle.def;
+    const where = record.where;
     this.submitted++;
     const { onFailure, retries = 1 } = handle.def;
     for (let attempt = 1; ; attempt++) {
@@ -68,7 +80,6 @@ export class InlineRuntime implements FutureHost {
       }
       break;
     }
-    return new Future<T>(this, { id: 0, version: 1, producer: record, stored: false });
   }
 
   /** Futures (alone or gathered in an array) stand for their values, as they do for workers. (Not looked for in a Proxy, whose traps are the program's code.) */
@@ -89,6 +100,7 @@ export class InlineRuntime implements FutureHost {
 
   waitValue(future: Future<unknown>): unknown {
     const record = future.entry.producer!;
+    record.madeAtTurn?.();
     if (record.state === 'failed') { record.observed = true; throw record.error; }
     return record.inline!.value;
   }

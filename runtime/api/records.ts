@@ -26,6 +26,8 @@ export interface TaskRecord {
   rootFailure?: TaskRecord;
   /** A primitive result, carried in the message instead of a file. */
   inline?: { value: Primitive | unknown };
+  /** TASKIFY_WORKERS=0, a call submitted ahead of its turn: made when the program reaches it (inline.ts). */
+  madeAtTurn?: () => void;
   waiters?: (() => void)[];
   /** The call's argument objects by ref, until its return value was loaded: a returned argument maps back to them. */
   args?: object[];

@@ -78,7 +78,8 @@ export function splitLoopOf(facts: FileFacts, call: ts.CallExpression): SplitLoo
   if (!loop) return undefined;
   let known = decided.get(facts);
   if (!known) decided.set(facts, known = new Map());
-  if (!known.has(loop)) known.set(loop, splitOf(facts, loop) ?? null);
+  // (With the `continue`s before a call tested in the first pass; failing that, the call submitted whatever they say.)
+  if (!known.has(loop)) known.set(loop, splitOf(facts, loop, true) ?? splitOf(facts, loop, false) ?? null);
   return known.get(loop) ?? undefined;
 }
 
@@ -113,7 +114,7 @@ function passStatement(t: typeof ts, call: ts.CallExpression): ts.Statement | un
   return tried ? block.parent as ts.TryStatement : statement;
 }
 
-function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefined {
+function splitOf(facts: FileFacts, loop: SplitLoopStatement, testSkips: boolean): SplitLoop | undefined {
   const { ts } = facts;
   const taskCalls = taskCallsOf(facts, loop.statement);
   if (!taskCalls || taskCalls.length === 0) return undefined;
@@ -175,9 +176,13 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   // The conditions of the branches a call is in: the first pass tests them as the second will (not for a call whose
   // Future another call is handed: that one would be made without it).
   const guards = new Map<ts.CallExpression, readonly Guard[]>();
+  const handed = new Set([...chained.keys(), ...nested.keys(), ...nested.values()]);
   for (const call of taskCalls) {
-    const branches = enclosingBranches(ts, passStatement(ts, call)!).guards;
-    if (branches.length > 0) guards.set(call, branches);
+    const { top, guards: branches } = enclosingBranches(ts, passStatement(ts, call)!);
+    // `if (n > 30) continue;` before the call: the plain pass makes it only when that is false, and so does the first
+    // (np71's min-ahead-costly submitted the skipped `fib(50)` ahead: dismissed, but a worker spent on it meanwhile).
+    const all = [...(testSkips && !handed.has(call) ? skipsBefore(ts, loop, top) : []), ...branches];
+    if (all.length > 0) guards.set(call, all);
   }
   const conditions = [...guards.values()].flat().map((guard) => guard.condition);
   const args = [...taskCalls.flatMap((call) => evaluatedAhead(facts, call)), ...conditions];
@@ -193,6 +198,24 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement): SplitLoop | undefi
   // In the order a pass makes them: an inner call before the call it is an argument of.
   const made = nested.size === 0 ? taskCalls : [...taskCalls].sort((a, b) => a.getEnd() - b.getEnd());
   return { loop, taskCalls: made, prelude, chained, nested, once: header.once, guards, counter: header.counter };
+}
+
+/**
+ * `if (c) continue;` statements of the loop's body before `statement` (one of its own), each as the guard `c` falsy.
+ * (Other ways a pass may skip the call leave it submitted ahead, and dismissed when the pass does skip it.)
+ */
+function skipsBefore(t: typeof ts, loop: SplitLoopStatement, statement: ts.Statement): Guard[] {
+  const body = loop.statement;
+  if (!t.isBlock(body) || statement.parent !== body) return [];
+  const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
+  const continues = (s: ts.Statement): boolean => t.isContinueStatement(s) ? !s.label || s.label.text === label
+    : t.isBlock(s) && s.statements.length === 1 && continues(s.statements[0]);
+  const skips: Guard[] = [];
+  for (const s of body.statements) {
+    if (s === statement) break;
+    if (t.isIfStatement(s) && !s.elseStatement && continues(s.thenStatement)) skips.push({ condition: s.expression, holds: 'falsy' });
+  }
+  return skips;
 }
 
 /** `const k = xs.length - 1`, `const xs = sensors[name]`: names bound to simple values (only-reads.ts), evaluated in both passes. */
