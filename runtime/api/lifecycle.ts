@@ -11,7 +11,6 @@ import { readConfig, type RuntimeConfig } from '../config';
 import { Stats } from '../stats';
 import { Runtime } from './runtime';
 import { InlineRuntime } from './inline';
-import { installSignalHandlers } from './signals';
 import { inWorker } from '../worker-flag';
 import { ConfiguredObservers } from '../observe/configured';
 import { startWatcher } from '../store/owned-run';
@@ -99,9 +98,9 @@ export async function shutdown(end: 'natural' | 'exit' = 'exit'): Promise<void> 
 
 /**
  * The run is over. `end`: 'natural' when the program ran out of work (the event loop emptied), 'exit' at
- * process.exit() or the exit of an uncaught error, 'signal' on SIGINT/SIGTERM/SIGHUP.
+ * process.exit() or the exit of an uncaught error. (A signal kills the process: its watcher removes what is left.)
  */
-function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
+function finish(a: Active, end: 'natural' | 'exit'): void {
   if (active === a) active = undefined;
   if (a.kind === 'pool') {
     a.runtime.releaseOutput(); // what the program printed and is held comes first, in its order
@@ -109,7 +108,7 @@ function finish(a: Active, end: 'natural' | 'exit' | 'signal'): void {
   }
   // A failure no wait reported: the plain program ended at that call (the first such: the calls after it never
   // happened), dying of its error. Ending by itself, it dies of it now, as Node prints an uncaught error; ended
-  // otherwise (process.exit, a signal: nothing can be thrown any more), it is printed as Node prints an uncaught
+  // otherwise (process.exit: nothing can be thrown any more), it is printed as Node prints an uncaught
   // error, and the exit code is that death's, whatever the program set or called after that call.
   const [lost] = a.runtime.unobservedFailures();
   if (lost !== undefined && end === 'natural') {
@@ -139,18 +138,18 @@ function writeStats(file: string, stats: Stats): void {
   }
 }
 
-/** The synchronous end: nothing asynchronous can run any more. */
-function finishNow(reason: string, end: 'exit' | 'signal'): void {
+/** The synchronous end (`exit`): nothing asynchronous can run any more. */
+function finishNow(reason: string): void {
   const a = active;
   if (!a) return;
   if (a.kind === 'pool') {
     // process.exit() came after every call the program had made had returned in the plain program: their output
-    // comes first. A signal stops everything at once.
-    if (end === 'exit') a.runtime.settleAll();
+    // comes first.
+    a.runtime.settleAll();
     const left = a.runtime.abandon();
     if (left > 0) process.stderr.write(`taskify: ${left} task(s) had not finished at ${reason} and were abandoned\n`);
   }
-  finish(a, end);
+  finish(a, 'exit');
 }
 
 /** Whether `after` lists a kind of resource more often than `before` did. */
@@ -206,7 +205,7 @@ function installHooks(): void {
     process.removeListener('beforeExit', ending);
     queueMicrotask(() => { process.removeListener('beforeExit', ending); process.on('beforeExit', ending); });
   });
-  process.on('exit', own((code: number) => finishNow(`exit (code ${code})`, 'exit')));
+  process.on('exit', own((code: number) => finishNow(`exit (code ${code})`)));
   // The program's own uncaught error, after a task call whose failure nothing met (a fenced call carried to the top
   // level, `prep(r)`, then `bad.length = -1`): the plain program never got there, it died of that call's failure.
   // It dies of it now, that failure met as a wait would meet it (what was printed after the call dropped), printed as
@@ -221,5 +220,7 @@ function installHooks(): void {
     printAsUncaught(lost);
     process.exit(1);
   });
-  installSignalHandlers((signal) => finishNow(signal, 'signal'));
+  // (No signal listener: one would keep SIGINT/SIGTERM/SIGHUP from ending the process until the main thread is free,
+  // while the program's own code runs (np71's min-signal-deferred went on printing for 18 s). The process dies of
+  // the signal at once, as the plain program does, and its watcher removes what its runs owned: store/watcher.ts.)
 }

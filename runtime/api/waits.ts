@@ -21,7 +21,6 @@ import type { ChainScope, TaskTable } from './task-table';
 import { currentChain } from './async-chains';
 import type { EngineLink } from './engine-link';
 import type { RemoteReads } from './remote-reads';
-import { resumeSignalHandlers, suspendSignalHandlers } from './signals';
 import { programClock } from './program-clock';
 import { realSetInterval } from '../real-timers';
 
@@ -94,9 +93,6 @@ export class Waits implements FutureHost {
     if (done()) return;
     const started = performance.now();
     this.host.link.flush();
-    // Signal listeners cannot run while this thread is blocked: let Ctrl-C kill the process meanwhile (the run's
-    // watcher then removes its files).
-    suspendSignalHandlers();
     programClock.enter();
     this.blocking++;
     try {
@@ -104,7 +100,6 @@ export class Waits implements FutureHost {
     } finally {
       this.blocking--;
       programClock.leave();
-      resumeSignalHandlers();
     }
     this.host.stats.add('mainWaitMs', performance.now() - started);
   }
