@@ -1,7 +1,7 @@
 /**
  * The watcher: a small process beside each taskify program, so that whatever way the program ends — including
- * deaths no handler sees: kill -9, a crash, a signal while the main thread is blocked in Atomics.wait (where our
- * listeners are off, see api/signals.ts) — the run directories and shared-memory segments of its runs go at once.
+ * deaths no handler sees: kill -9, a crash, a signal (the runtime listens for none: api/lifecycle.ts) — the run
+ * directories and shared-memory segments of its runs go at once.
  *
  * The program holds the write end of this process's stdin. It sends one JSON line per run it opens ({"watch":
  * WatchSpec}) and closes ({"release": dir}). The kernel closes the pipe when the program dies, of anything, so
