@@ -583,6 +583,11 @@ test('tasks a worker cannot run are compile errors with file:line', () => {
   assert.equal(errs('export class MathX { static clamp(v: number) { return Math.min(1, v); } }\n/** @task */\nexport function f(x: number) { return MathX.clamp(x); }\nconsole.log(MathX.clamp(2));'), '',
     'calling a static method of the program is no change');
   assert.match(errs('/** @task */\nexport function f(s: symbol) { return s; }'), /parameter `s` cannot be sent to a worker: it is a symbol/);
+  // A Promise or a WeakMap, alone or in an array, as the README says (np71's min-promise-param ran such calls in place, unsaid).
+  assert.match(errs('/** @task */\nexport function f(p: Promise<number>) { return typeof p; }'), /parameter `p` cannot be sent to a worker: it is a Promise \(its value is not in it: await it and pass the value\)/);
+  assert.match(errs('/** @task */\nexport function f(ps: Promise<number>[]) { return ps.length; }'), /parameter `ps` cannot be sent to a worker: it holds, at \[…\], a Promise/);
+  assert.match(errs('/** @task */\nexport function f(m: WeakMap<object, number>) { return m instanceof WeakMap; }'), /parameter `m` cannot be sent to a worker: it is a WeakMap, a built-in whose contents no worker receives/);
+  assert.equal(errs('/** @task */\nexport function f(o: { n: number; label?: () => string }) { return o.n; }'), '', 'a function in a field: refused at the call, which runs in place');
   assert.match(errs('function make() { class P { x = 1; norm() { return this.x; } } return new P(); }\n/** @task */\nexport function f(p: ReturnType<typeof make>) { return p.x; }'), /instance of class P, which its module does not export/);
   assert.equal(errs('class P { x = 1; norm() { return this.x; } }\n/** @task */\nexport function f(p: P) { return p.x; }'), '',
     'a class at the top level of a task\'s module travels: the plugin shares it by name (rewrite/emit-module-setup.ts)');

@@ -14,7 +14,7 @@ import { moduleStateOf } from './module-state';
 import { taskModuleState } from './task-state';
 import { importOfProgramRun } from './worker-imports';
 import { readTaskTags, type RunOptions } from './tags';
-import { unsendableType } from './sendable';
+import { unsendableParameter } from './sendable-result';
 import { accessorInResult } from './result-accessors';
 import { unsendableResult } from './sendable-result';
 import { processChanged, workLeftBehind } from './left-behind';
@@ -149,8 +149,8 @@ function describeTask(ctx: AnalysisContext, summaries: Summaries, fn: FunctionLi
 
   const summary = summaries.get(fn);
   const params = fn.parameters.map((param, i) => {
-    const unsendable = unsendableType(ctx, ctx.checker.getTypeAtLocation(param));
-    if (unsendable) fail(param, codes.unsendableParam, `parameter \`${param.name.getText()}\` cannot be sent to a worker: it is ${unsendable}`);
+    const unsendable = unsendableParameter(ctx, ctx.checker.getTypeAtLocation(param));
+    if (unsendable) fail(param, codes.unsendableParam, `parameter \`${param.name.getText()}\` cannot be sent to a worker: it ${unsendable}`);
     let direction = directionOf(ctx, param, summary.params[i] ?? {});
     const override = tags.overrides.find((o) => o.name === direction.name);
     if (override) {

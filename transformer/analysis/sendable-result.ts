@@ -22,12 +22,37 @@ export function unsendableResult(ctx: AnalysisContext, fn: ts.SignatureDeclarati
   return why && `its return type \`${ctx.checker.typeToString(declared)}\` ${why}`;
 }
 
+/**
+ * Why a task's parameter of this type can never reach a worker ("is a WeakMap…", "holds, at […], a Promise…"), or undefined: a function, a symbol, an instance of a
+ * class no worker can rebuild, a built-in whose contents sit in internal slots (WeakMap, URL, …), a Promise; also
+ * inside arrays, Maps, Sets and plain objects (`Promise<number>[]`). Refused at compile time, as the README says (np71's
+ * min-promise-param ran such calls in place, unsaid). What the store refuses only at the call (an ArrayBuffer, a
+ * subclass of Array) makes that call run in place instead.
+ */
+export function unsendableParameter(ctx: AnalysisContext, type: ts.Type): string | undefined {
+  // (Inside, only what never travels whatever the value: a function in a field may be one the call runs in place for.)
+  return walkUnsendable(ctx, type, (t, path) => (path ? undefined : unsendableType(ctx, t)) ?? slottedBuiltin(t) ?? promise(t));
+}
+
+/** A Promise of the library: its value is not in it yet (await it, and pass the value). */
+function promise(t: ts.Type): string | undefined {
+  const symbol = t.getSymbol();
+  return symbol?.getName() === 'Promise' && symbol.getDeclarations()?.every((d) => d.getSourceFile().isDeclarationFile)
+    ? 'a Promise (its value is not in it: await it and pass the value)' : undefined;
+}
+
 function walkResult(ctx: AnalysisContext, type: ts.Type): string | undefined {
+  return walkUnsendable(ctx, type, (t) => unsendableType(ctx, t) ?? slottedBuiltin(t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ??
+    accessorStorage(ctx, t) ?? symbolKeyed(ctx, t));
+}
+
+/** The first part of `type` that `ownProblem` refuses, with where it is in the value. */
+function walkUnsendable(ctx: AnalysisContext, type: ts.Type, ownProblem: (t: ts.Type, path: string) => string | undefined): string | undefined {
   const seen = new Set<ts.Type>();
   const walk = (t: ts.Type, path: string, depth: number): string | undefined => {
     if (seen.has(t) || depth > DEPTH) return undefined;
     seen.add(t);
-    const own = unsendableType(ctx, t) ?? slottedBuiltin(t) ?? unsupportedBuffer(t) ?? builtinSubclass(ctx, t) ?? accessorStorage(ctx, t) ?? symbolKeyed(ctx, t);
+    const own = ownProblem(t, path);
     if (own) return path ? `holds, at ${path}, ${own}` : `is ${own}`;
     if (isNodeBuffer(t)) return undefined; // its bytes travel, as a typed array's do
     if (t.getSymbol() && (t.getSymbol()!.flags & ctx.ts.SymbolFlags.Class)) return undefined; // its class travels with it
