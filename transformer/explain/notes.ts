@@ -110,6 +110,7 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
   const wrapper = node.parent;
   const repeating = repeatingScope(ctx, call);
   const each = repeating?.kind === 'loop' ? 'each iteration of this loop' : 'each call of this callback';
+  const recursive = repeating ? undefined : recursiveUse(ctx, call);
   if (plan.waitedAtCall.has(call)) {
     if (repeating && inTryBlock(ctx, call, repeating.scope)) {
       add(call, `task ${task.name} is called in a \`try\` block, where each call is waited for at once (a failure must be thrown inside the ` +
@@ -123,8 +124,8 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
       add(call, `the result of \`${snippet(call)}\` is stored in a grid whose cells are waited for at each call, because ` +
         `${plan.gridBlockers.get(call)}: so ${each} waits for its task before the next is submitted`, 'use the grid whole only after ' +
         'the loops that fill it, in the function that declares it (each cell is then waited for where it is read)');
-    } else if (!repeating && recursiveUse(ctx, call)) {
-      const { fn, use } = recursiveUse(ctx, call)!;
+    } else if (recursive) {
+      const { fn, use } = recursive;
       const name = functionName(ctx, fn);
       add(call, `${name} calls itself and uses the values in this thread (\`${snippet(use)}\`), so each call waits for task ` +
         `${task.name} before the recursion goes on: the tasks run one at a time. Combine the values with a task instead ` +
@@ -155,8 +156,9 @@ function serialCall({ ctx, plan, waits }: NotesInput, call: ts.CallExpression, t
 }
 
 /**
- * The call's function calls itself (`plainTree(lo, mid) + plainTree(mid, hi)`): the function, and the first of its own
- * calls used otherwise than handed whole to a task (with its use), as recursive forwarders would (forwarders.ts).
+ * The call's function calls itself and combines the values in this thread (`plainTree(lo, mid) + plainTree(mid, hi)`,
+ * `[...sortAll(lo), ...sortAll(hi)]`): the function, and that combination. Not for a call held by a `const`, handed to
+ * a call or returned, which a recursive forwarder takes (forwarders.ts): such a function waits for another reason.
  */
 function recursiveUse(ctx: AnalysisContext, call: ts.CallExpression): { fn: FunctionLike; use: ts.Node } | undefined {
   const { ts } = ctx;
@@ -167,7 +169,12 @@ function recursiveUse(ctx: AnalysisContext, call: ts.CallExpression): { fn: Func
   let use: ts.Node | undefined;
   const visit = (n: ts.Node): void => {
     if (use) return;
-    if (ts.isCallExpression(n) && n !== call && calledFunction(ctx, n) === own) { use = withWrappers(ts, n).parent; return; }
+    if (ts.isCallExpression(n) && n !== call && calledFunction(ctx, n) === own) {
+      const parent = withWrappers(ts, n).parent;
+      const handed = ts.isVariableDeclaration(parent) || ts.isReturnStatement(parent) || ts.isExpressionStatement(parent) ||
+        (ts.isCallExpression(parent) && parent.expression !== withWrappers(ts, n));
+      if (!handed) { use = parent; return; }
+    }
     ts.forEachChild(n, visit);
   };
   visit(own.body!);

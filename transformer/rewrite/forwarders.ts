@@ -12,7 +12,8 @@
  * That holds only while every call of the function is planned as a submission: a call kept direct (for any reason)
  * would get a Future where plain code had a value. So a forwarder is
  * - a function declaration, or a `const` arrow or function expression, of this file and not exported, that is
- *   neither a task, nor async, nor a generator, and is only ever called by name (never passed, stored or recursive);
+ *   neither a task, nor async, nor a generator, and is only ever called by name (never passed or stored; its own
+ *   calls: below);
  * - whose body computes nothing but the arguments of its task calls: declarations, `if`s, task calls as statements,
  *   prints of strings and numbers that read nothing the tasks are given (`console.log('smoothed', img.name)`),
  *   `return task(…)` and `return`, with expressions free of calls and writes (reads, operators, literals, `Math.*`,
@@ -289,7 +290,7 @@ export class Forwarders {
     return [...this.handedOut].some(within) || [...this.records.keys()].some(within);
   }
 
-  /** A function of this file, exported in no form, nor a namespace's, whose every reference here is a plain call by name (outside it). */
+  /** A function of this file, exported in no form, nor a namespace's, whose every reference here is a plain call by name (its own too). */
   private calledOnlyHere(fn: FunctionLike, name: ts.Identifier): boolean {
     const { ts } = this.ctx;
     if (fn.getSourceFile() !== this.facts.source || exportedName(this.ctx, fn) !== undefined || inNamespace(ts, fn)) return false;

@@ -14,9 +14,12 @@
  * - `for (const k in groups)` over a plain object (no class instance, no Proxy): its keys listed once, as the plain
  *   loop's enumeration takes them (keys the body adds are not visited either), walked as an array in both passes.
  * - `while (k < n) { …; k++ }`, `do { …; k += 2 } while (k < n)`: a counting loop written by hand, its counter a
- *   primitive variable of the enclosing code stepped by the body's last statement and nowhere else in the body. The
- *   first pass steps it as the loop does and puts it back before the second (`counter`), so both passes see the same
- *   values; the body must not `continue` (which would skip the step: the plain loop would not end either).
+ *   primitive variable of the function around the loop, which no function inside it names (no getter or callback can
+ *   change it), stepped by the body's last statement by a literal or an outer `const` and nowhere else in the body,
+ *   and named by the condition (`while (true) { …; if (done) break; k++ }` would submit for ever: the first pass makes
+ *   no `break`). The first pass steps it as the loop does and puts it back before the second (`counter`), so both
+ *   passes see the same values; the body must not `continue` (which would skip the step: the plain loop would not end
+ *   either).
  * - Bindings: a name, or array patterns over arrays and tuples and object patterns of plain data (library-uses.ts
  *   isPlainData), which read what they bind without running code.
  */
@@ -26,7 +29,7 @@ import type { FileFacts } from './file-facts';
 import { isLibrary, isLibraryType, isOverridable, isPlainDataSymbol } from './library-uses';
 import { isPlainName, onlyReads } from './only-reads';
 import { runtimeShapes } from './runtime-shapes';
-import { mentionsAny } from './syntax';
+import { mentionsAny, skipTransparent } from './syntax';
 import { isContainedGeneratorCall } from './contained-generators';
 import type { SplitLoopStatement } from './split-loops';
 
@@ -46,11 +49,14 @@ export interface Counter {
 
 const VIEWS_OF_COLLECTIONS = new Set(['keys', 'values', 'entries']);
 
-/** The header of a loop whose passes can run twice (see above), given the names its body assigns. */
-export function loopHeader(facts: FileFacts, loop: SplitLoopStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+/**
+ * The header of a loop whose passes can run twice (see above), given the names its body assigns (but in a `while`/`do`
+ * loop's step, `counted`: counterStep).
+ */
+export function loopHeader(facts: FileFacts, loop: SplitLoopStatement, assigned: ReadonlySet<string>, counted?: Counter): LoopHeader | undefined {
   const { ts } = facts;
   return ts.isForOfStatement(loop) ? forOfHeader(facts, loop, assigned) : ts.isForInStatement(loop) ? forInHeader(facts, loop, assigned)
-    : ts.isForStatement(loop) ? countingHeader(facts, loop, assigned) : counterHeader(facts, loop, assigned);
+    : ts.isForStatement(loop) ? countingHeader(facts, loop, assigned) : counterHeader(facts, loop, assigned, counted);
 }
 
 /**
@@ -62,11 +68,11 @@ export function counterStep(facts: FileFacts, loop: ts.WhileStatement | ts.DoSta
   const body = loop.statement;
   const last = ts.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
   if (!last || !ts.isExpressionStatement(last)) return undefined;
-  const name = steppedName(facts, last.expression);
+  const name = steppedName(facts, last.expression, loop);
   return name && { name, step: last };
 }
 
-function steppedName(facts: FileFacts, step: ts.Expression): ts.Identifier | undefined {
+function steppedName(facts: FileFacts, step: ts.Expression, loop: ts.IterationStatement): ts.Identifier | undefined {
   const { ts } = facts;
   const K = ts.SyntaxKind;
   if ((ts.isPostfixUnaryExpression(step) || ts.isPrefixUnaryExpression(step)) && ts.isIdentifier(step.operand) &&
@@ -74,26 +80,101 @@ function steppedName(facts: FileFacts, step: ts.Expression): ts.Identifier | und
   if (!ts.isBinaryExpression(step) || !ts.isIdentifier(step.left)) return undefined;
   const name = step.left;
   const by = step.operatorToken.kind;
-  if ((by === K.PlusEqualsToken || by === K.MinusEqualsToken) && onlyReads(facts, step.right) && !mentionsAny(ts, step.right, new Set([name.text]))) return name;
+  if ((by === K.PlusEqualsToken || by === K.MinusEqualsToken) && isConstantAmount(facts, step.right, loop)) return name;
   // (`k = k + s`, `k = k - s`.)
   const right = step.right;
   return by === K.EqualsToken && ts.isBinaryExpression(right) && ts.isIdentifier(right.left) && right.left.text === name.text &&
-    (right.operatorToken.kind === K.PlusToken || right.operatorToken.kind === K.MinusToken) && onlyReads(facts, right.right) &&
-    !mentionsAny(ts, right.right, new Set([name.text])) ? name : undefined;
+    (right.operatorToken.kind === K.PlusToken || right.operatorToken.kind === K.MinusToken) && isConstantAmount(facts, right.right, loop) ? name : undefined;
 }
 
-function counterHeader(facts: FileFacts, loop: ts.WhileStatement | ts.DoStatement, assigned: ReadonlySet<string>): LoopHeader | undefined {
+/**
+ * `2`, `STEP` of a `const STEP = 2` outside the loop: a literal, the same in both passes whatever the body does (a task
+ * result, a field a task writes or a name the body changes would step the first pass otherwise: rv75's
+ * r-while-stepfuture, r-while-stepstale, r-stepvar).
+ */
+function isConstantAmount(facts: FileFacts, amount: ts.Expression, loop: ts.IterationStatement): boolean {
   const { ts, ctx } = facts;
-  const counter = counterStep(facts, loop);
+  if (ts.isNumericLiteral(amount) || ts.isBigIntLiteral(amount)) return true;
+  const declaration = ts.isIdentifier(amount) ? ctx.checker.getSymbolAtLocation(amount)?.valueDeclaration : undefined;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0 &&
+    declaration.end <= loop.pos && declaration.initializer !== undefined && literalSign(ts, declaration.initializer) !== undefined;
+}
+
+/** +1 or -1 for a numeric literal, `-3`, `+2`; undefined for anything else (and for 0). */
+function literalSign(t: typeof ts, expr: ts.Expression): number | undefined {
+  if (t.isNumericLiteral(expr) || t.isBigIntLiteral(expr)) return Number(expr.text.replace(/n$/, '')) === 0 ? undefined : 1;
+  if (t.isPrefixUnaryExpression(expr) && (expr.operator === t.SyntaxKind.MinusToken || expr.operator === t.SyntaxKind.PlusToken)) {
+    const inner = literalSign(t, expr.operand);
+    return inner === undefined ? undefined : expr.operator === t.SyntaxKind.MinusToken ? -inner : inner;
+  }
+  return undefined;
+}
+
+/**
+ * The step moves the counter away from where the condition ends the loop (`k >= 0` stepped by `k++`): only a `break`
+ * ends it, which the first pass does not make, so it would submit for ever (rv75's r-forinf). Told only when the
+ * condition compares the counter (`<`, `<=`, `>`, `>=`) and the step's sign is known (`++`, `-= 2`, `+= STEP` of a
+ * literal `const`).
+ */
+function stepsAway(facts: FileFacts, condition: ts.Expression, counter: string, step: ts.Expression): boolean {
+  const { ts, ctx } = facts;
+  const K = ts.SyntaxKind;
+  const compare = skipTransparent(ts, condition);
+  if (!ts.isBinaryExpression(compare)) return false;
+  const op = compare.operatorToken.kind;
+  const isCounter = (e: ts.Expression) => ts.isIdentifier(skipTransparent(ts, e)) && (skipTransparent(ts, e) as ts.Identifier).text === counter;
+  const below = op === K.LessThanToken || op === K.LessThanEqualsToken, above = op === K.GreaterThanToken || op === K.GreaterThanEqualsToken;
+  if (!below && !above) return false;
+  // `k < n` ends as k grows; `n > k` too.
+  const endsGrowing = isCounter(compare.left) ? below : isCounter(compare.right) ? above : undefined;
+  if (endsGrowing === undefined) return false;
+  const sign = stepSign(ts, ctx.checker, step);
+  return sign !== undefined && (sign > 0) !== endsGrowing;
+}
+
+function stepSign(t: typeof ts, checker: ts.TypeChecker, step: ts.Expression): number | undefined {
+  const K = t.SyntaxKind;
+  if (t.isPostfixUnaryExpression(step) || t.isPrefixUnaryExpression(step)) return step.operator === K.PlusPlusToken ? 1 : step.operator === K.MinusMinusToken ? -1 : undefined;
+  if (!t.isBinaryExpression(step)) return undefined;
+  const op = step.operatorToken.kind;
+  // `k += a`, `k -= a`, `k = k + a`, `k = k - a`.
+  const sum = op === K.EqualsToken && t.isBinaryExpression(step.right) ? step.right : undefined;
+  if (op !== K.PlusEqualsToken && op !== K.MinusEqualsToken && !sum) return undefined;
+  const amount = sum ? sum.right : step.right;
+  const minus = op === K.MinusEqualsToken || sum?.operatorToken.kind === K.MinusToken;
+  // (A literal, or a `const` holding one.)
+  const declared = t.isIdentifier(amount) ? checker.getSymbolAtLocation(amount)?.valueDeclaration : undefined;
+  const value = declared && t.isVariableDeclaration(declared) && (t.getCombinedNodeFlags(declared) & t.NodeFlags.Const) ? declared.initializer : amount;
+  const sign = value && literalSign(t, value);
+  return sign === undefined ? undefined : minus ? -sign : sign;
+}
+
+function counterHeader(facts: FileFacts, loop: ts.WhileStatement | ts.DoStatement, assigned: ReadonlySet<string>, counter: Counter | undefined): LoopHeader | undefined {
+  const { ts, ctx } = facts;
   if (!counter || !isPrimitiveNode(ctx, counter.name) || assigned.has(counter.name.text)) return undefined;
-  // (The condition reads only what the body leaves alone, but the counter; a `continue` would skip the step.)
+  // (The condition reads only what the body leaves alone, and the counter; a `continue` would skip the step.)
   if (!onlyReads(facts, loop.expression) || facts.holdsTaskCall(loop.expression) || mentionsAny(ts, loop.expression, assigned) ||
+    !mentionsAny(ts, loop.expression, new Set([counter.name.text])) || stepsAway(facts, loop.expression, counter.name.text, counter.step.expression) ||
     continuesLoop(ts, loop)) return undefined;
-  // A variable, not a property or something a getter or another module could hand out.
-  const declaration = ctx.checker.getSymbolAtLocation(counter.name)?.valueDeclaration;
-  if (!declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return undefined;
+  // A variable of the function around the loop that no function inside it names: nothing but the loop changes it
+  // while a pass runs (rv75's r-while-getter: a getter the body read stepped it too; r-dowhile-tdz: a module `let`
+  // read before its declaration ran).
+  const symbol = ctx.checker.getSymbolAtLocation(counter.name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration))) return undefined;
+  const home = functionAround(ts, loop);
+  if (functionAround(ts, declaration) !== home || facts.references(symbol).some((ref) => functionAround(ts, ref) !== home)) return undefined;
   return { names: new Set([counter.name.text]), once: false, counter };
 }
+
+/** The function (or the file) whose code `node` is. */
+function functionAround(t: typeof ts, node: ts.Node): ts.Node {
+  let n = node.parent;
+  while (n && !t.isFunctionLike(n) && !t.isSourceFile(n) && !t.isClassStaticBlockDeclaration(n)) n = n.parent;
+  return n;
+}
+
+
 
 /** A `continue` that goes to the next pass of this loop (not an inner loop's). */
 function continuesLoop(t: typeof ts, loop: ts.IterationStatement): boolean {
@@ -155,7 +236,10 @@ function countingHeader(facts: FileFacts, loop: ts.ForStatement, assigned: Reado
     (ts.isBinaryExpression(step) && ts.isIdentifier(step.left) && step.left.text === i && [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken].includes(step.operatorToken.kind) &&
       onlyReads(facts, step.right));
   if (!steps || !onlyReads(facts, declaration.initializer) || !onlyReads(facts, loop.condition) || !isPrimitiveNode(ctx, declaration.name)) return undefined;
-  if (assigned.has(i) || mentionsAny(ts, loop.condition, assigned)) return undefined;
+  // (A condition not naming the counter, `for (let i = 0; ; i++)` left by a `break`, would have the first pass submit for
+  // ever; a step by what the body changes, `i += d`, would step it otherwise in the first pass: rv75's r-forinf, r-forstepvar.)
+  if (assigned.has(i) || mentionsAny(ts, loop.condition, assigned) || !mentionsAny(ts, loop.condition, new Set([i])) || mentionsAny(ts, step, assigned) ||
+    stepsAway(facts, loop.condition, i, step)) return undefined;
   return { names: new Set([i]), once: false };
 }
 

@@ -8,7 +8,8 @@ import type * as ts from 'typescript';
 import { isLibraryGlobal, isPrimitiveType, isTypedArrayType, qualifiedName, symbolOf, type AnalysisContext, type FunctionLike } from '../analysis/context';
 import { isDeclarationName, isReference, skipTransparent } from './syntax';
 import { isFresh } from './fresh';
-import { isLibrary } from './library-uses';
+import { isLibrary, isOverridable } from './library-uses';
+import { runtimeShapes } from './runtime-shapes';
 
 /**
  * `const out = new Float64Array(n * n)` (a `const` the body allocates, `allocates`, fresh by fresh.ts): an object
@@ -82,7 +83,9 @@ export function isQuiet(ctx: AnalysisContext, expr: ts.Node): boolean {
     const method = ts.isPropertyAccessExpression(expr.expression) ? expr.expression : undefined;
     const view = method?.name.text === 'subarray';
     const copy = method?.name.text === 'slice' && isLibrary(ctx, method) && isArrayLike(ctx, method.expression);
-    return (name?.startsWith('Math.') || view || copy) && expr.arguments.every((arg) => isQuiet(ctx, arg)) && (!method || !(view || copy) || isQuiet(ctx, method.expression));
+    if (!name?.startsWith('Math.') && !view && !copy) return false;
+    // (A view or a copy reads its receiver: quiet too.)
+    return expr.arguments.every((arg) => isQuiet(ctx, arg)) && (!(view || copy) || isQuiet(ctx, method!.expression));
   }
   if (ts.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind;
@@ -105,8 +108,11 @@ export function isQuiet(ctx: AnalysisContext, expr: ts.Node): boolean {
   }
 }
 
-/** An array or typed array (whose `slice` copies). */
+/**
+ * An array or typed array of the library, whose `slice` copies running no code: not when the program extends Array
+ * (a subclass instance typed `number[]` makes its copy with the subclass's constructor: rv75's r-slice-species-rec).
+ */
 function isArrayLike(ctx: AnalysisContext, expr: ts.Expression): boolean {
   const type = ctx.checker.getTypeAtLocation(expr);
-  return ctx.checker.isArrayType(type) || isTypedArrayType(ctx, type);
+  return (ctx.checker.isArrayType(type) || isTypedArrayType(ctx, type)) && !isOverridable(runtimeShapes(ctx), type);
 }

@@ -131,9 +131,10 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement, testSkips: boolean)
   const tried = taskCalls.filter((call) => ts.isTryStatement(passStatement(ts, call)!));
   if (tried.some((call) => !facts.taskOf(call) || facts.taskOf(call)!.forwards) || new Set(tried.map((call) => passStatement(ts, call))).size !== tried.length) return undefined;
   // (A hand-counted loop's step is the header's part of its body: judged there, loop-headers.ts.)
-  const step = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? counterStep(facts, loop)?.step : undefined;
+  const counted = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? counterStep(facts, loop) : undefined;
+  const step = counted?.step;
   const assigned = assignedIn(ts, loop.statement, step);
-  const header = loopHeader(facts, loop, assigned);
+  const header = loopHeader(facts, loop, assigned, counted);
   if (!header) return undefined;
   // Names from outside the body that the body does not assign, and the body's own constants computed before the
   // first call from such names (`const xs = sensors[name]`): the first pass sees what the second would.
@@ -190,7 +191,7 @@ function splitOf(facts: FileFacts, loop: SplitLoopStatement, testSkips: boolean)
   if ([...guards.keys()].some((call) => chained.has(call) || nested.has(call) || [...nested.values()].includes(call))) return undefined;
   // What the first pass evaluates before any body runs: stores of the body must be out of its reach.
   const walks = ts.isForOfStatement(loop) || ts.isForInStatement(loop);
-  const control = walks ? [loop.expression] : ts.isForStatement(loop) ? [loop.initializer!, loop.condition!, loop.incrementor!] : [loop.expression, step!];
+  const control = walks ? [loop.expression] : ts.isForStatement(loop) ? [loop.initializer!, loop.condition!, loop.incrementor!] : [loop.expression, ...(step ? [step] : [])];
   const firstPass = [...control, ...prelude, ...args];
   const walk = walks ? { iterated: loop.expression, bindings: [loop.initializer] } : undefined;
   if (!storesUnseenAhead(facts, taskCalls, firstPass)) return undefined;
@@ -272,8 +273,9 @@ function assignedIn(t: typeof ts, body: ts.Node, skipped?: ts.Node): Set<string>
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
     if (n === skipped) return;
-    if (t.isBinaryExpression(n) && isAssignmentOperator(t, n.operatorToken.kind) &&
-      t.isIdentifier(n.left)) names.add(n.left.text);
+    // (`[a, k] = pair`, `({ k } = o)`, `for (k of xs)`: every name the target binds: rv75's r-forofassign.)
+    if (t.isBinaryExpression(n) && isAssignmentOperator(t, n.operatorToken.kind)) targetNames(t, n.left, names);
+    if ((t.isForOfStatement(n) || t.isForInStatement(n)) && !t.isVariableDeclarationList(n.initializer)) targetNames(t, n.initializer, names);
     // (`i++`, `--k`; not `-n` or `!done`, which read.)
     if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && t.isIdentifier(n.operand) &&
       (n.operator === t.SyntaxKind.PlusPlusToken || n.operator === t.SyntaxKind.MinusMinusToken)) names.add(n.operand.text);
@@ -281,6 +283,20 @@ function assignedIn(t: typeof ts, body: ts.Node, skipped?: ts.Node): Set<string>
   };
   visit(body);
   return names;
+}
+
+/** The names an assignment target binds: `k`, `[a, k]`, `{ k, x: y }`, with defaults and rests. */
+function targetNames(t: typeof ts, target: ts.Node, into: Set<string>): void {
+  if (t.isIdentifier(target)) { into.add(target.text); return; }
+  if (t.isArrayLiteralExpression(target) || t.isObjectLiteralExpression(target) || t.isSpreadElement(target) || t.isSpreadAssignment(target) ||
+    t.isPropertyAssignment(target) || t.isParenthesizedExpression(target) ||
+    (t.isBinaryExpression(target) && target.operatorToken.kind === t.SyntaxKind.EqualsToken)) {
+    const inner = t.isPropertyAssignment(target) ? target.initializer : t.isBinaryExpression(target) ? target.left : undefined;
+    if (inner) targetNames(t, inner, into);
+    else t.forEachChild(target, (child) => targetNames(t, child, into));
+    return;
+  }
+  if (t.isShorthandPropertyAssignment(target)) into.add(target.name.text);
 }
 
 /**

@@ -69,3 +69,38 @@ while (p < 5 && budget > 0) {
   p++;
 }
 console.log('budget', budget, 'p', p);
+
+// Kept as written (rv75's review): a condition that never ends the loop, only a break does (the first pass would
+// submit for ever); a step by a task's value; a counter a getter the body reads also steps; a counter of the module
+// stepped inside a function.
+let t = 0;
+while (t >= 0) {
+  const v = work(t + 40);
+  console.log('search', t, v % 7);
+  if (v % 7 === 3 || t >= 5) break;
+  t++;
+}
+for (let f = 0; f >= 0; f++) {
+  console.log('for search', f, work(f + 50) % 5);
+  if (f >= 3) break;
+}
+const stride = work(1) > 0 ? 2 : 1;
+let s2 = 0;
+while (s2 < 6) {
+  console.log('strided', s2, work(s2 + 60));
+  s2 += stride;
+}
+let g = 0;
+const bumper = { get skip(): number { g += 1; return g; } };
+while (g < 6) {
+  console.log('g', g, work(g + 70), bumper.skip);
+  g++;
+}
+let mk = 0;
+function countUp(): void {
+  do {
+    console.log('mk', mk, work(mk + 80));
+    mk++;
+  } while (mk < 3);
+}
+countUp();
