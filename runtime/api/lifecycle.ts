@@ -1,7 +1,7 @@
 /**
  * One runtime per process, started by the first submission. Whatever way the process ends — its work done,
- * process.exit(), SIGINT/SIGTERM, an uncaught error — the run directory and the run's shared-memory segments
- * go, and the statistics are written. Ends no handler sees (kill -9, a signal during a blocking wait) are the
+ * process.exit(), an uncaught error — the run directory and the run's shared-memory segments go, and the statistics
+ * are written. Ends no handler sees (a signal, which kills at once as it kills the plain program; kill -9) are the
  * run's watcher's to clean up (store/watcher.ts).
  */
 import { inspect } from 'node:util';

@@ -3,9 +3,9 @@
  * through ProgramOrder (held while an earlier task may still print) and then the Screen (around the status line).
  * One per process; installed at the first pool runtime and kept (a later runtime attaches to the same one).
  *
- * Held output is not lost when the program ends early: the runtime flushes it at exit and on SIGINT/SIGTERM/SIGHUP
- * (api/lifecycle.ts), and an uncaught exception or unhandled rejection flushes it here before Node prints the error,
- * so the error comes last, as in the plain program.
+ * Held output is not lost when the program ends early: the runtime flushes it at exit (api/lifecycle.ts), and an
+ * uncaught exception or unhandled rejection flushes it here before Node prints the error, so the error comes last, as
+ * in the plain program. (A signal kills at once, as it kills the plain program, whose calls had not returned either.)
  */
 import { ProgramOrder } from './program-order';
 import { countMark, countResetMark } from './console-counts';
